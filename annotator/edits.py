@@ -1,0 +1,362 @@
+"""The annotation API: every edit is one transaction and returns a Change that undo/redo can invert."""
+
+from __future__ import annotations
+
+import orjson
+
+from annotator.errors import ValidationError
+from annotator.model import STATES, STATUSES, Change
+from annotator.recorder import EditRecorder, run_edit
+from annotator.store import Project, now
+
+HUMAN = "human"
+
+
+def _doc_text(project: Project, doc_id: int) -> str:
+    r = project.db.conn.execute("SELECT text FROM documents WHERE id = ?", (doc_id,)).fetchone()
+    if r is None:
+        raise ValidationError(f"no document with id {doc_id}")
+    return r[0]
+
+
+def check_offsets(text: str, start: int, end: int, what: str = "span") -> None:
+    if not isinstance(start, int) or not isinstance(end, int):
+        raise ValidationError(f"{what} offsets must be whole numbers, got {start!r}, {end!r}")
+    if not 0 <= start < end <= len(text):
+        raise ValidationError(
+            f"{what} [{start}, {end}) is empty or outside the text (0 to {len(text)} characters)"
+        )
+
+
+def _check_label(project: Project, label: str) -> None:
+    if project.schema.label(label) is None:
+        raise ValidationError(f"label {label!r} is not in the schema ({', '.join(project.schema.label_names)})")
+
+
+def _entity_row(project: Project, entity_id: int) -> dict:
+    row = project.row("entities", entity_id)
+    if row is None:
+        raise ValidationError(f"no entity with id {entity_id}")
+    return row
+
+
+def _event_row(project: Project, event_id: int) -> dict:
+    row = project.row("events", event_id)
+    if row is None:
+        raise ValidationError(f"no event with id {event_id}")
+    return row
+
+
+# -- entities -------------------------------------------------------------------------------------
+def add_entity(
+    project: Project, doc_id: int, start: int, end: int, label: str, *, state: str = "added", source: str = HUMAN
+) -> Change:
+    """Add an entity span; the new id is ``change.result_id``."""
+    check_offsets(_doc_text(project, doc_id), start, end)
+    _check_label(project, label)
+    if state not in STATES:
+        raise ValidationError(f"state {state!r} is not one of {', '.join(STATES)}")
+
+    def body(rec: EditRecorder) -> None:
+        t = now()
+        rec.result_id = rec.insert(
+            "entities",
+            {
+                "document_id": doc_id,
+                "annotation_set": project.annotation_set,
+                "start": start,
+                "end": end,
+                "label": label,
+                "state": state,
+                "source": source,
+                "annotator": project.annotator,
+                "edited": 0,
+                "created_at": t,
+                "updated_at": t,
+            },
+        )
+        rec.touch_document()
+
+    return run_edit(project, "add_entity", doc_id, body)
+
+
+def _decide(project: Project, entity_id: int, action: str, values: dict) -> Change:
+    row = _entity_row(project, entity_id)
+    if row["state"] == "suggested" and "state" not in values:
+        values = {**values, "state": "accepted"}
+    values = {**values, "annotator": project.annotator, "updated_at": now()}
+
+    def body(rec: EditRecorder) -> None:
+        rec.result_id = entity_id
+        rec.update("entities", entity_id, values)
+        rec.touch_document()
+
+    return run_edit(project, action, row["document_id"], body)
+
+
+def relabel_entity(project: Project, entity_id: int, label: str) -> Change:
+    """Give a span another label; a suggestion relabelled by a person counts as accepted and edited."""
+    _check_label(project, label)
+    return _decide(project, entity_id, "relabel_entity", {"label": label, "edited": 1})
+
+
+def resize_entity(project: Project, entity_id: int, start: int, end: int) -> Change:
+    row = _entity_row(project, entity_id)
+    check_offsets(_doc_text(project, row["document_id"]), start, end)
+    return _decide(project, entity_id, "resize_entity", {"start": start, "end": end, "edited": 1})
+
+
+def accept_entity(project: Project, entity_id: int) -> Change:
+    return _decide(project, entity_id, "accept_entity", {"state": "accepted"})
+
+
+def reject_entity(project: Project, entity_id: int) -> Change:
+    return _decide(project, entity_id, "reject_entity", {"state": "rejected"})
+
+
+def set_entity_state(project: Project, entity_id: int, state: str) -> Change:
+    if state not in STATES:
+        raise ValidationError(f"state {state!r} is not one of {', '.join(STATES)}")
+    return _decide(project, entity_id, "set_entity_state", {"state": state})
+
+
+def _decide_all(project: Project, doc_id: int, state: str, action: str) -> Change:
+    _doc_text(project, doc_id)
+
+    def body(rec: EditRecorder) -> None:
+        ids = [
+            r[0]
+            for r in project.db.conn.execute(
+                "SELECT id FROM entities WHERE document_id = ? AND annotation_set = ? AND state = 'suggested'",
+                (doc_id, project.annotation_set),
+            )
+        ]
+        t = now()
+        for i in ids:
+            rec.update("entities", i, {"state": state, "annotator": project.annotator, "updated_at": t})
+        if ids:
+            rec.touch_document()
+
+    return run_edit(project, action, doc_id, body)
+
+
+def accept_all(project: Project, doc_id: int) -> Change:
+    """Accept every undecided suggestion of a document in one step."""
+    return _decide_all(project, doc_id, "accepted", "accept_all")
+
+
+def reject_all(project: Project, doc_id: int) -> Change:
+    return _decide_all(project, doc_id, "rejected", "reject_all")
+
+
+def delete_entity(project: Project, entity_id: int) -> Change:
+    """Delete a span and, in the same step, every event argument that points at it."""
+    row = _entity_row(project, entity_id)
+
+    def body(rec: EditRecorder) -> None:
+        for (arg_id,) in project.db.conn.execute("SELECT id FROM arguments WHERE entity_id = ?", (entity_id,)).fetchall():
+            rec.delete("arguments", arg_id)
+        rec.delete("entities", entity_id)
+        rec.touch_document()
+
+    return run_edit(project, "delete_entity", row["document_id"], body)
+
+
+# -- events ---------------------------------------------------------------------------------------
+def _check_event_type(project: Project, type_: str) -> None:
+    if project.schema.event_type(type_) is None:
+        raise ValidationError(f"event type {type_!r} is not in the schema")
+
+
+def _check_attributes(project: Project, attributes: dict[str, str]) -> None:
+    for name, value in attributes.items():
+        attr = project.schema.attribute(name)
+        if attr is None:
+            raise ValidationError(f"attribute {name!r} is not in the schema")
+        if value not in attr.values:
+            raise ValidationError(f"{name} must be one of {', '.join(attr.values)}, not {value!r}")
+
+
+def add_event(
+    project: Project,
+    doc_id: int,
+    type_: str,
+    trigger_start: int,
+    trigger_end: int,
+    attributes: dict[str, str] | None = None,
+) -> Change:
+    """Add an event with its trigger span; attributes default to the schema's defaults."""
+    check_offsets(_doc_text(project, doc_id), trigger_start, trigger_end, "trigger")
+    _check_event_type(project, type_)
+    attrs = {**project.schema.default_attributes(), **(attributes or {})}
+    _check_attributes(project, attrs)
+
+    def body(rec: EditRecorder) -> None:
+        t = now()
+        rec.result_id = rec.insert(
+            "events",
+            {
+                "document_id": doc_id,
+                "annotation_set": project.annotation_set,
+                "type": type_,
+                "trigger_start": trigger_start,
+                "trigger_end": trigger_end,
+                "attributes": orjson.dumps(attrs).decode(),
+                "annotator": project.annotator,
+                "created_at": t,
+                "updated_at": t,
+            },
+        )
+        rec.touch_document()
+
+    return run_edit(project, "add_event", doc_id, body)
+
+
+def _update_event(project: Project, event_id: int, action: str, values: dict) -> Change:
+    row = _event_row(project, event_id)
+
+    def body(rec: EditRecorder) -> None:
+        rec.result_id = event_id
+        rec.update("events", event_id, {**values, "annotator": project.annotator, "updated_at": now()})
+        rec.touch_document()
+
+    return run_edit(project, action, row["document_id"], body)
+
+
+def set_event_type(project: Project, event_id: int, type_: str) -> Change:
+    _check_event_type(project, type_)
+    return _update_event(project, event_id, "set_event_type", {"type": type_})
+
+
+def move_trigger(project: Project, event_id: int, start: int, end: int) -> Change:
+    row = _event_row(project, event_id)
+    check_offsets(_doc_text(project, row["document_id"]), start, end, "trigger")
+    return _update_event(project, event_id, "move_trigger", {"trigger_start": start, "trigger_end": end})
+
+
+def set_event_attribute(project: Project, event_id: int, name: str, value: str) -> Change:
+    row = _event_row(project, event_id)
+    _check_attributes(project, {name: value})
+    attrs = {**orjson.loads(row["attributes"] or "{}"), name: value}
+    return _update_event(project, event_id, "set_event_attribute", {"attributes": orjson.dumps(attrs).decode()})
+
+
+def delete_event(project: Project, event_id: int) -> Change:
+    """Delete an event with all its arguments (the entities stay)."""
+    row = _event_row(project, event_id)
+
+    def body(rec: EditRecorder) -> None:
+        for (arg_id,) in project.db.conn.execute("SELECT id FROM arguments WHERE event_id = ?", (event_id,)).fetchall():
+            rec.delete("arguments", arg_id)
+        rec.delete("events", event_id)
+        rec.touch_document()
+
+    return run_edit(project, "delete_event", row["document_id"], body)
+
+
+def _check_argument(project: Project, event: dict, role: str, entity_id: int, replacing: int | None = None) -> None:
+    etype = project.schema.event_type(event["type"])
+    if etype is None:
+        raise ValidationError(f"event type {event['type']!r} is not in the schema")
+    r = etype.role(role)
+    if r is None:
+        names = ", ".join(x.name for x in etype.roles) or "none"
+        raise ValidationError(f"{event['type']} has no role {role!r} (roles: {names})")
+    ent = _entity_row(project, entity_id)
+    if ent["document_id"] != event["document_id"] or ent["annotation_set"] != event["annotation_set"]:
+        raise ValidationError("an argument must be an entity of the same document and annotation set as its event")
+    if ent["state"] == "rejected":
+        raise ValidationError("a rejected suggestion cannot be an event argument")
+    if ent["label"] not in r.labels:
+        raise ValidationError(f"role {role} of {event['type']} takes {', '.join(r.labels)}, not {ent['label']}")
+    rows = project.db.conn.execute(
+        "SELECT id, entity_id FROM arguments WHERE event_id = ? AND role = ?", (event["id"], role)
+    ).fetchall()
+    others = [x for x in rows if x[0] != replacing]
+    if any(x[1] == entity_id for x in others):
+        raise ValidationError(f"that entity already fills {role}")
+    if others and not r.repeatable:
+        raise ValidationError(f"role {role} of {event['type']} takes one argument and is filled; change it instead")
+
+
+def add_argument(project: Project, event_id: int, role: str, entity_id: int) -> Change:
+    """Fill ``role`` of an event with an entity span; the new argument id is ``change.result_id``."""
+    event = _event_row(project, event_id)
+    _check_argument(project, event, role, entity_id)
+
+    def body(rec: EditRecorder) -> None:
+        rec.result_id = rec.insert(
+            "arguments",
+            {"event_id": event_id, "role": role, "entity_id": entity_id, "annotator": project.annotator, "created_at": now()},
+        )
+        rec.update("events", event_id, {"updated_at": now()})
+        rec.touch_document()
+
+    return run_edit(project, "add_argument", event["document_id"], body)
+
+
+def change_argument(project: Project, argument_id: int, *, role: str | None = None, entity_id: int | None = None) -> Change:
+    """Change the role or the entity of an argument."""
+    arg = project.row("arguments", argument_id)
+    if arg is None:
+        raise ValidationError(f"no argument with id {argument_id}")
+    event = _event_row(project, arg["event_id"])
+    new_role = role or arg["role"]
+    new_entity = entity_id if entity_id is not None else arg["entity_id"]
+    _check_argument(project, event, new_role, new_entity, replacing=argument_id)
+
+    def body(rec: EditRecorder) -> None:
+        rec.result_id = argument_id
+        rec.update("arguments", argument_id, {"role": new_role, "entity_id": new_entity, "annotator": project.annotator})
+        rec.touch_document()
+
+    return run_edit(project, "change_argument", event["document_id"], body)
+
+
+def remove_argument(project: Project, argument_id: int) -> Change:
+    arg = project.row("arguments", argument_id)
+    if arg is None:
+        raise ValidationError(f"no argument with id {argument_id}")
+    event = _event_row(project, arg["event_id"])
+
+    def body(rec: EditRecorder) -> None:
+        rec.delete("arguments", argument_id)
+        rec.touch_document()
+
+    return run_edit(project, "remove_argument", event["document_id"], body)
+
+
+# -- documents ------------------------------------------------------------------------------------
+def set_status(project: Project, doc_id: int, status: str) -> Change:
+    if status not in STATUSES:
+        raise ValidationError(f"status {status!r} is not one of {', '.join(STATUSES)}")
+    _doc_text(project, doc_id)
+
+    def body(rec: EditRecorder) -> None:
+        rec.update("documents", doc_id, {"status": status, "updated_at": now()})
+
+    return run_edit(project, "set_status", doc_id, body)
+
+
+def add_comment(project: Project, doc_id: int, text: str) -> Change:
+    if not text.strip():
+        raise ValidationError("a comment cannot be empty")
+    _doc_text(project, doc_id)
+
+    def body(rec: EditRecorder) -> None:
+        rec.result_id = rec.insert(
+            "comments", {"document_id": doc_id, "author": project.annotator, "text": text, "created_at": now()}
+        )
+
+    return run_edit(project, "add_comment", doc_id, body)
+
+
+def delete_comment(project: Project, comment_id: int) -> Change:
+    row = project.row("comments", comment_id)
+    if row is None:
+        raise ValidationError(f"no comment with id {comment_id}")
+
+    def body(rec: EditRecorder) -> None:
+        rec.delete("comments", comment_id)
+
+    return run_edit(project, "delete_comment", row["document_id"], body)

@@ -1,0 +1,32 @@
+"""The project's own error types: every user-facing failure is one of these, with a clear message."""
+
+
+class AnnotatorError(Exception):
+    """A problem the user can act on; its message is shown as it is."""
+
+
+class ProjectFileError(AnnotatorError):
+    """The project file cannot be opened as an annotator project."""
+
+
+class SchemaError(AnnotatorError):
+    """A schema file is malformed or inconsistent."""
+
+
+class ValidationError(AnnotatorError):
+    """An edit breaks a rule (offsets, labels, roles)."""
+
+
+class ImportFileError(AnnotatorError):
+    """An input file cannot be imported; names the file and, where known, the line."""
+
+    def __init__(self, path: str, reason: str, line: int | None = None) -> None:
+        self.path = path
+        self.reason = reason
+        self.line = line
+        where = f"{path}:{line}" if line is not None else path
+        super().__init__(f"{where}: {reason}")
+
+
+class PipelineError(AnnotatorError):
+    """A spaCy pipeline cannot be loaded or run."""

@@ -1,0 +1,68 @@
+"""Shared export plumbing: write to a temporary file beside the target, then rename into place."""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from contextlib import contextmanager
+from pathlib import Path
+from typing import BinaryIO, Iterator
+
+from annotator.errors import AnnotatorError
+
+
+@contextmanager
+def atomic_output(out: str | Path) -> Iterator[BinaryIO]:
+    """A binary file handle whose content replaces ``out`` only if the block finishes."""
+    target = Path(out)
+    if target.is_dir():
+        raise AnnotatorError(f"{target}: is a folder; give a file name to export to")
+    folder = target.parent if str(target.parent) else Path(".")
+    if not folder.exists():
+        raise AnnotatorError(f"{folder}: no such folder")
+    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".part", dir=folder)
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            yield fh
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.replace(tmp, target)
+    except OSError as exc:
+        _discard(tmp)
+        raise AnnotatorError(f"{target}: export failed, nothing was replaced: {exc.strerror or exc}") from None
+    except BaseException:
+        _discard(tmp)
+        raise
+
+
+@contextmanager
+def atomic_folder(out: str | Path) -> Iterator[Path]:
+    """A temporary folder that replaces the folder ``out`` only if the block finishes."""
+    target = Path(out)
+    if target.exists() and not target.is_dir():
+        raise AnnotatorError(f"{target}: exists and is not a folder")
+    parent = target.parent if str(target.parent) else Path(".")
+    if not parent.exists():
+        raise AnnotatorError(f"{parent}: no such folder")
+    tmp = Path(tempfile.mkdtemp(prefix=f".{target.name}.", suffix=".part", dir=parent))
+    import shutil
+
+    try:
+        yield tmp
+        if target.exists():
+            old = Path(tempfile.mkdtemp(prefix=f".{target.name}.", suffix=".old", dir=parent))
+            os.replace(target, old / "x")
+            os.replace(tmp, target)
+            shutil.rmtree(old, ignore_errors=True)
+        else:
+            os.replace(tmp, target)
+    except BaseException:
+        shutil.rmtree(tmp, ignore_errors=True)
+        raise
+
+
+def _discard(path: str) -> None:
+    try:
+        os.unlink(path)
+    except OSError:
+        pass

@@ -1,0 +1,355 @@
+"""Bring documents (and ready-made annotations) into a project: .txt, folders, .jsonl, and format readers."""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Callable, Iterable, Iterator
+
+import orjson
+
+from annotator.errors import AnnotatorError, ImportFileError
+from annotator.model import STATES, STATUSES
+from annotator.store import Project, now
+
+BATCH = 500
+MAX_TEXT_CHARS = 20_000_000  # 20 M characters: larger texts are refused with this limit named
+BOM = "\ufeff"
+
+
+@dataclass
+class IncomingEntity:
+    key: Any
+    start: int
+    end: int
+    label: str
+    state: str = "accepted"
+    source: str = "import"
+    annotator: str | None = None
+
+
+@dataclass
+class IncomingEvent:
+    type: str
+    trigger_start: int
+    trigger_end: int
+    attributes: dict[str, str] = field(default_factory=dict)
+    arguments: list[tuple[str, Any]] = field(default_factory=list)  # (role, entity key)
+    annotator: str | None = None
+
+
+@dataclass
+class IncomingDocument:
+    """A document as a reader produced it, before it is stored."""
+
+    text: str
+    name: str
+    meta: dict[str, Any] = field(default_factory=dict)
+    status: str = "new"
+    bom: bool = False
+    source_path: str | None = None
+    entities: list[IncomingEntity] = field(default_factory=list)
+    events: list[IncomingEvent] = field(default_factory=list)
+    comments: list[dict[str, Any]] = field(default_factory=list)
+    annotation_set: str | None = None
+
+
+@dataclass
+class ImportReport:
+    imported: list[tuple[str, int]] = field(default_factory=list)  # (name, document id)
+    duplicates: list[tuple[str, int]] = field(default_factory=list)  # (name, id of the document it repeats)
+    skipped: list[tuple[str, str]] = field(default_factory=list)  # (path, reason)
+    entities: int = 0
+    events: int = 0
+
+    def merge(self, other: "ImportReport") -> None:
+        self.imported += other.imported
+        self.duplicates += other.duplicates
+        self.skipped += other.skipped
+        self.entities += other.entities
+        self.events += other.events
+
+    def summary(self) -> str:
+        parts = [f"{len(self.imported)} imported"]
+        if self.entities or self.events:
+            parts.append(f"{self.entities} entities, {self.events} events")
+        parts.append(f"{len(self.duplicates)} duplicates skipped")
+        parts.append(f"{len(self.skipped)} files skipped")
+        return ", ".join(parts)
+
+
+def sha256_text(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
+
+
+def decode_text(data: bytes, path: str) -> tuple[str, bool]:
+    """Strict UTF-8; returns (text, had_bom). Raises ImportFileError for binary or invalid input."""
+    if not data:
+        raise ImportFileError(path, "empty file")
+    if b"\x00" in data[:65536]:
+        raise ImportFileError(path, "binary file (contains NUL bytes)")
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = data[: exc.start].count(b"\n") + 1
+        raise ImportFileError(path, f"not valid UTF-8 (byte {exc.start}: {exc.reason})", line) from None
+    bom = text.startswith(BOM)
+    if bom:
+        text = text[1:]
+    if not text:
+        raise ImportFileError(path, "empty file")
+    if len(text) > MAX_TEXT_CHARS:
+        raise ImportFileError(path, f"too large: {len(text):,} characters (the limit is {MAX_TEXT_CHARS:,})")
+    return text, bom
+
+
+def read_txt(path: Path) -> IncomingDocument:
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise ImportFileError(str(path), f"cannot read: {exc.strerror or exc}") from None
+    text, bom = decode_text(data, str(path))
+    return IncomingDocument(text=text, name=path.name, bom=bom, source_path=str(path))
+
+
+def _need(cond: bool, path: str, line: int, reason: str) -> None:
+    if not cond:
+        raise ImportFileError(path, reason, line)
+
+
+def parse_jsonl_object(obj: Any, path: str, line: int) -> IncomingDocument:
+    """One line of the simple JSONL input: text, optional name/id, meta, spans (or a project JSONL export line)."""
+    _need(isinstance(obj, dict), path, line, "each line must be a JSON object")
+    if "entities" in obj or "events" in obj:
+        from annotator.formats.project_json import parse_document
+
+        return parse_document(obj, path, line)
+    text = obj.get("text")
+    _need(isinstance(text, str) and text != "", path, line, "'text' must be a non-empty string")
+    name = obj.get("name", obj.get("id"))
+    name = str(name) if name is not None else f"{Path(path).name}:{line}"
+    meta = obj.get("meta", {})
+    _need(isinstance(meta, dict), path, line, "'meta' must be an object")
+    if "id" in obj:
+        meta = {**meta, "id": obj["id"]}
+    ents = []
+    spans = obj.get("spans", [])
+    _need(isinstance(spans, list), path, line, "'spans' must be a list")
+    for k, s in enumerate(spans):
+        _need(isinstance(s, dict), path, line, f"span {k} must be an object")
+        start, end, label = s.get("start"), s.get("end"), s.get("label")
+        _need(
+            type(start) is int and type(end) is int and 0 <= start < end <= len(text),
+            path,
+            line,
+            f"span {k} has bad offsets {start!r}, {end!r} (text has {len(text)} characters)",
+        )
+        _need(isinstance(label, str) and label != "", path, line, f"span {k} needs a label")
+        ents.append(IncomingEntity(k, start, end, label))
+    return IncomingDocument(text=text, name=name, meta=meta, source_path=path, entities=ents)
+
+
+def read_jsonl(path: Path) -> list[IncomingDocument]:
+    """The whole file or nothing: the first bad line names the file and line."""
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise ImportFileError(str(path), f"cannot read: {exc.strerror or exc}") from None
+    text, _ = decode_text(data, str(path))
+    docs = []
+    for number, raw in enumerate(text.splitlines(), start=1):
+        if not raw.strip():
+            continue
+        try:
+            obj = orjson.loads(raw)
+        except orjson.JSONDecodeError as exc:
+            raise ImportFileError(str(path), f"not valid JSON: {exc}", number) from None
+        docs.append(parse_jsonl_object(obj, str(path), number))
+    if not docs:
+        raise ImportFileError(str(path), "no documents in file")
+    return docs
+
+
+def _readers() -> dict[str, Callable[[Path], list[IncomingDocument]]]:
+    from annotator.formats import readers_by_suffix
+
+    return {".txt": lambda p: [read_txt(p)], ".jsonl": read_jsonl, **readers_by_suffix()}
+
+
+def expand_paths(paths: Iterable[str | Path]) -> Iterator[Path]:
+    """Files to import: files as given, folders searched for files of a known kind, sorted."""
+    suffixes = set(_readers())
+    for p in map(Path, paths):
+        if p.is_dir():
+            yield from sorted(f for f in p.rglob("*") if f.is_file() and f.suffix.lower() in suffixes)
+        else:
+            yield p
+
+
+def read_any(path: Path) -> list[IncomingDocument]:
+    if not path.exists():
+        raise ImportFileError(str(path), "no such file or folder")
+    reader = _readers().get(path.suffix.lower())
+    if reader is None:
+        raise ImportFileError(str(path), f"unknown kind of file {path.suffix!r} (expected .txt, .jsonl, .json)")
+    return reader(path)
+
+
+def check_document(project: Project, doc: IncomingDocument, where: str) -> None:
+    """Check an incoming document's annotations against the schema before anything is stored."""
+    schema = project.schema
+    keys = set()
+    if doc.status not in STATUSES:
+        raise ImportFileError(where, f"document {doc.name!r}: unknown status {doc.status!r}")
+    for e in doc.entities:
+        if not (0 <= e.start < e.end <= len(doc.text)):
+            raise ImportFileError(where, f"document {doc.name!r}: entity offsets {e.start}, {e.end} outside the text")
+        if schema.label(e.label) is None:
+            raise ImportFileError(where, f"document {doc.name!r}: label {e.label!r} is not in the project's schema")
+        if e.state not in STATES:
+            raise ImportFileError(where, f"document {doc.name!r}: unknown entity state {e.state!r}")
+        keys.add(e.key)
+    for v in doc.events:
+        et = schema.event_type(v.type)
+        if et is None:
+            raise ImportFileError(where, f"document {doc.name!r}: event type {v.type!r} is not in the project's schema")
+        if not (0 <= v.trigger_start < v.trigger_end <= len(doc.text)):
+            raise ImportFileError(where, f"document {doc.name!r}: trigger offsets outside the text")
+        for name, value in v.attributes.items():
+            a = schema.attribute(name)
+            if a is None or value not in a.values:
+                raise ImportFileError(where, f"document {doc.name!r}: attribute {name}={value!r} is not in the schema")
+        for role, key in v.arguments:
+            if et.role(role) is None:
+                raise ImportFileError(where, f"document {doc.name!r}: {v.type} has no role {role!r}")
+            if key not in keys:
+                raise ImportFileError(where, f"document {doc.name!r}: argument {role} points at unknown entity {key!r}")
+
+
+def store_documents(project: Project, docs: list[IncomingDocument], report: ImportReport) -> None:
+    """Store documents with their annotations in the current transaction; duplicates are reported."""
+    conn = project.db.conn
+    t = now()
+    for doc in docs:
+        digest = sha256_text(doc.text)
+        dup = conn.execute("SELECT id FROM documents WHERE sha256 = ?", (digest,)).fetchone()
+        if dup:
+            report.duplicates.append((doc.name, dup[0]))
+            continue
+        cur = conn.execute(
+            "INSERT INTO documents (name, text, sha256, status, meta, bom, source_path, imported_at, updated_at) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (doc.name, doc.text, digest, doc.status, orjson.dumps(doc.meta).decode(), int(doc.bom), doc.source_path, t, t),
+        )
+        doc_id = int(cur.lastrowid)
+        aset = doc.annotation_set or project.annotation_set
+        ids = {}
+        for e in doc.entities:
+            c = conn.execute(
+                "INSERT INTO entities (document_id, annotation_set, start, end, label, state, source, annotator, edited, "
+                "created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?)",
+                (doc_id, aset, e.start, e.end, e.label, e.state, e.source, e.annotator or project.annotator, t, t),
+            )
+            ids[e.key] = int(c.lastrowid)
+        for v in doc.events:
+            attrs = {**project.schema.default_attributes(), **v.attributes}
+            c = conn.execute(
+                "INSERT INTO events (document_id, annotation_set, type, trigger_start, trigger_end, attributes, annotator, "
+                "created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                (doc_id, aset, v.type, v.trigger_start, v.trigger_end, orjson.dumps(attrs).decode(),
+                 v.annotator or project.annotator, t, t),
+            )
+            event_id = int(c.lastrowid)
+            conn.executemany(
+                "INSERT INTO arguments (event_id, role, entity_id, annotator, created_at) VALUES (?, ?, ?, ?, ?)",
+                [(event_id, role, ids[key], v.annotator or project.annotator, t) for role, key in v.arguments],
+            )
+        for cm in doc.comments:
+            conn.execute(
+                "INSERT INTO comments (document_id, author, text, created_at) VALUES (?, ?, ?, ?)",
+                (doc_id, cm.get("author"), cm["text"], cm.get("created_at") or t),
+            )
+        conn.execute(
+            "INSERT INTO change_log (at, annotator, document_id, action, rows) VALUES (?, ?, ?, 'import_document', ?)",
+            (t, project.annotator, doc_id,
+             orjson.dumps({"name": doc.name, "sha256": digest, "source_path": doc.source_path,
+                           "entities": len(doc.entities), "events": len(doc.events)}).decode()),
+        )
+        report.imported.append((doc.name, doc_id))
+        report.entities += len(doc.entities)
+        report.events += len(doc.events)
+
+
+def import_documents(
+    project: Project,
+    docs: Iterable[IncomingDocument],
+    where: str = "<input>",
+    batch: int = BATCH,
+    progress: Callable[[int], None] | None = None,
+    cancelled: Callable[[], bool] | None = None,
+) -> ImportReport:
+    """Check and store documents in transactions of ``batch``."""
+    report = ImportReport()
+    pending: list[IncomingDocument] = []
+
+    def flush() -> None:
+        with project.transaction():
+            store_documents(project, pending, report)
+        if progress:
+            progress(len(pending))
+        pending.clear()
+
+    for doc in docs:
+        check_document(project, doc, doc.source_path or where)
+        pending.append(doc)
+        if len(pending) >= batch:
+            flush()
+            if cancelled and cancelled():
+                return report
+    if pending:
+        flush()
+    return report
+
+
+def import_paths(
+    project: Project,
+    paths: Iterable[str | Path],
+    batch: int = BATCH,
+    progress: Callable[[int, int, str], None] | None = None,
+    cancelled: Callable[[], bool] | None = None,
+) -> ImportReport:
+    """Import files and folders; a bad file is skipped with its reason and the rest goes on.
+
+    Each file is stored whole or not at all; small files are batched into shared transactions.
+    """
+    files = list(expand_paths(paths))
+    report = ImportReport()
+    pending: list[IncomingDocument] = []
+
+    def flush() -> None:
+        if pending:
+            with project.transaction():
+                store_documents(project, pending, report)
+            pending.clear()
+
+    for number, path in enumerate(files, start=1):
+        try:
+            docs = read_any(path)
+            for d in docs:
+                check_document(project, d, str(path))
+        except ImportFileError as exc:
+            report.skipped.append((str(path), str(exc)))
+            docs = []
+        except AnnotatorError as exc:
+            report.skipped.append((str(path), f"{path}: {exc}"))
+            docs = []
+        pending.extend(docs)
+        if len(pending) >= batch:
+            flush()
+        if progress:
+            progress(number, len(files), str(path))
+        if cancelled and cancelled():
+            break
+    flush()
+    return report

@@ -1,0 +1,169 @@
+"""Numbered migrations of the project file; ``PRAGMA user_version`` holds the number applied."""
+
+from __future__ import annotations
+
+import shutil
+import sqlite3
+from pathlib import Path
+from typing import Callable
+
+from sqlite_utils import Database
+
+APPLICATION_ID = 0x414E4E4F  # "ANNO": marks the file as an annotator project
+
+
+def _m1_initial(db: Database) -> None:
+    db["project"].create({"key": str, "value": str}, pk="key")
+    db["schemas"].create({"id": int, "name": str, "source": str, "added_at": str}, pk="id")
+    db["documents"].create(
+        {
+            "id": int,
+            "name": str,
+            "text": str,
+            "sha256": str,
+            "status": str,
+            "meta": str,
+            "bom": int,
+            "source_path": str,
+            "imported_at": str,
+            "updated_at": str,
+        },
+        pk="id",
+        not_null={"name", "text", "sha256", "status"},
+        defaults={"status": "new", "meta": "{}", "bom": 0},
+    )
+    db["documents"].create_index(["sha256"], unique=True)
+    db["documents"].create_index(["status"])
+    db["tokens"].create(
+        {"document_id": int, "pipeline": str, "starts": str, "ends": str, "sentence_starts": str},
+        pk="document_id",
+        foreign_keys=[("document_id", "documents", "id")],
+    )
+    db["entities"].create(
+        {
+            "id": int,
+            "document_id": int,
+            "annotation_set": str,
+            "start": int,
+            "end": int,
+            "label": str,
+            "state": str,
+            "source": str,
+            "annotator": str,
+            "edited": int,
+            "created_at": str,
+            "updated_at": str,
+        },
+        pk="id",
+        not_null={"document_id", "annotation_set", "start", "end", "label", "state", "source"},
+        defaults={"annotation_set": "main", "edited": 0},
+        foreign_keys=[("document_id", "documents", "id")],
+    )
+    db["entities"].create_index(["document_id", "annotation_set"])
+    db["events"].create(
+        {
+            "id": int,
+            "document_id": int,
+            "annotation_set": str,
+            "type": str,
+            "trigger_start": int,
+            "trigger_end": int,
+            "attributes": str,
+            "annotator": str,
+            "created_at": str,
+            "updated_at": str,
+        },
+        pk="id",
+        not_null={"document_id", "annotation_set", "type", "trigger_start", "trigger_end"},
+        defaults={"annotation_set": "main", "attributes": "{}"},
+        foreign_keys=[("document_id", "documents", "id")],
+    )
+    db["events"].create_index(["document_id", "annotation_set"])
+    db["arguments"].create(
+        {"id": int, "event_id": int, "role": str, "entity_id": int, "annotator": str, "created_at": str},
+        pk="id",
+        not_null={"event_id", "role", "entity_id"},
+        foreign_keys=[("event_id", "events", "id"), ("entity_id", "entities", "id")],
+    )
+    db["arguments"].create_index(["event_id"])
+    db["arguments"].create_index(["entity_id"])
+    db["comments"].create(
+        {"id": int, "document_id": int, "author": str, "text": str, "created_at": str},
+        pk="id",
+        not_null={"document_id", "text"},
+        foreign_keys=[("document_id", "documents", "id")],
+    )
+    db["comments"].create_index(["document_id"])
+    db["change_log"].create(
+        {
+            "id": int,
+            "at": str,
+            "annotator": str,
+            "document_id": int,
+            "action": str,
+            "rows": str,
+        },
+        pk="id",
+        not_null={"at", "action", "rows"},
+    )
+    db["change_log"].create_index(["document_id"])
+    db["pipeline_runs"].create(
+        {
+            "id": int,
+            "started_at": str,
+            "finished_at": str,
+            "pipeline": str,
+            "version": str,
+            "documents": int,
+            "suggestions": int,
+            "skipped_labels": str,
+        },
+        pk="id",
+    )
+
+
+MIGRATIONS: list[Callable[[Database], None]] = [_m1_initial]
+LATEST = len(MIGRATIONS)
+
+
+def user_version(conn: sqlite3.Connection) -> int:
+    return conn.execute("PRAGMA user_version").fetchone()[0]
+
+
+def backup_before_migration(path: Path, version: int) -> Path:
+    """Copy the file aside before a migration changes it; returns the copy's path."""
+    target = path.with_name(f"{path.name}.v{version}.bak")
+    n = 1
+    while target.exists():
+        target = path.with_name(f"{path.name}.v{version}.bak{n}")
+        n += 1
+    src = sqlite3.connect(path)
+    try:
+        dst = sqlite3.connect(target)
+        with dst:
+            src.backup(dst)
+        dst.close()
+    finally:
+        src.close()
+    return target
+
+
+def migrate(db: Database, path: Path | None) -> list[int]:
+    """Apply the migrations the file lacks, each in one transaction with its version bump."""
+    conn = db.conn
+    current = user_version(conn)
+    applied: list[int] = []
+    if current and current < LATEST and path is not None:
+        backup_before_migration(path, current)
+    for number in range(current + 1, LATEST + 1):
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            MIGRATIONS[number - 1](db)
+            conn.execute(f"PRAGMA user_version = {number}")
+            conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+            conn.execute("COMMIT")
+        except BaseException:
+            conn.execute("ROLLBACK")
+            raise
+        applied.append(number)
+    return applied

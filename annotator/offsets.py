@@ -1,0 +1,65 @@
+"""Offsets: the one place that converts code points to UTF-16 units and snaps to tokens.
+
+The core counts in Python code points (str indices); Qt counts in UTF-16 code units.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left, bisect_right
+from typing import Sequence
+
+
+class Utf16Map:
+    """Converts offsets between code points and UTF-16 units for one text, in O(log n)."""
+
+    def __init__(self, text: str) -> None:
+        # code point indices of characters outside the BMP (they take two UTF-16 units)
+        self._astral = [i for i, ch in enumerate(text) if ord(ch) > 0xFFFF] if not text.isascii() else []
+        self._astral_u16 = [cp + k + 1 for k, cp in enumerate(self._astral)]  # UTF-16 index of the low surrogate
+        self.length = len(text)
+
+    def to_utf16(self, cp: int) -> int:
+        return cp + bisect_left(self._astral, cp)
+
+    def to_codepoint(self, u16: int) -> int:
+        """UTF-16 offset to code point; an offset inside a surrogate pair rounds down."""
+        # every astral character whose low surrogate sits at or before u16 counts one unit extra
+        return u16 - bisect_right(self._astral_u16, u16)
+
+
+def to_utf16(text: str, cp: int) -> int:
+    return Utf16Map(text).to_utf16(cp)
+
+
+def to_codepoint(text: str, u16: int) -> int:
+    return Utf16Map(text).to_codepoint(u16)
+
+
+def snap_to_tokens(starts: Sequence[int], ends: Sequence[int], start: int, end: int) -> tuple[int, int]:
+    """Snap [start, end) to the tokens it touches: partial tokens widen, edge spaces drop.
+
+    A selection that touches no token (only spaces) is returned as it is.
+    """
+    if not starts or start >= end:
+        return start, end
+    i = bisect_right(ends, start)  # first token ending after start
+    j = bisect_left(starts, end) - 1  # last token starting before end
+    if i > j or i >= len(starts) or j < 0:
+        return start, end
+    return starts[i], ends[j]
+
+
+def token_index_at(starts: Sequence[int], offset: int) -> int:
+    """Index of the token that contains or follows ``offset``."""
+    return bisect_right(starts, offset) - 1
+
+
+def char_to_token_span(starts: Sequence[int], ends: Sequence[int], start: int, end: int) -> tuple[int, int] | None:
+    """Token indices [first, last] (inclusive) covering exactly [start, end), or None if misaligned."""
+    i = bisect_left(starts, start)
+    if i >= len(starts) or starts[i] != start:
+        return None
+    j = bisect_left(ends, end)
+    if j >= len(ends) or ends[j] != end or j < i:
+        return None
+    return i, j

@@ -1,0 +1,135 @@
+"""Record the rows an edit touches, write them in one transaction with a change-log row, and undo/redo."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import orjson
+
+from annotator.errors import AnnotatorError
+from annotator.model import Change, RowChange
+from annotator.store import Project, now
+
+# parents before children: inserts run in this order, deletes in the reverse
+TABLE_ORDER = ("documents", "entities", "events", "arguments", "comments")
+
+
+class EditRecorder:
+    """Collects row changes inside one open transaction of ``project``."""
+
+    def __init__(self, project: Project, action: str, document_id: int) -> None:
+        self.project = project
+        self.action = action
+        self.document_id = document_id
+        self.rows: dict[tuple[str, int], RowChange] = {}
+        self.result_id: int | None = None
+
+    def _note(self, table: str, id: int, before: dict[str, Any] | None, after: dict[str, Any] | None) -> None:
+        key = (table, id)
+        if key in self.rows:  # keep the first "before" and the last "after"
+            before = self.rows[key].before
+        self.rows[key] = RowChange(table, id, before, after)
+
+    def insert(self, table: str, values: dict[str, Any]) -> int:
+        cols = list(values)
+        sql = f"INSERT INTO [{table}] ({', '.join(f'[{c}]' for c in cols)}) VALUES ({', '.join('?' * len(cols))})"
+        cur = self.project.db.conn.execute(sql, [values[c] for c in cols])
+        new_id = int(cur.lastrowid)
+        self._note(table, new_id, None, self.project.row(table, new_id))
+        return new_id
+
+    def update(self, table: str, id: int, values: dict[str, Any]) -> None:
+        before = self.project.row(table, id)
+        if before is None:
+            raise AnnotatorError(f"no {table[:-1]} with id {id}")
+        if all(before.get(k) == v for k, v in values.items()):
+            return
+        sets = ", ".join(f"[{c}] = ?" for c in values)
+        self.project.db.conn.execute(f"UPDATE [{table}] SET {sets} WHERE id = ?", [*values.values(), id])
+        self._note(table, id, before, self.project.row(table, id))
+
+    def delete(self, table: str, id: int) -> None:
+        before = self.project.row(table, id)
+        if before is None:
+            raise AnnotatorError(f"no {table[:-1]} with id {id}")
+        self.project.db.conn.execute(f"DELETE FROM [{table}] WHERE id = ?", (id,))
+        self._note(table, id, before, None)
+
+    def touch_document(self) -> None:
+        """A document that is still ``new`` becomes ``in_progress`` with its first edit."""
+        doc = self.project.row("documents", self.document_id)
+        if doc is None:
+            raise AnnotatorError(f"no document with id {self.document_id}")
+        if doc["status"] == "new":
+            self.update("documents", self.document_id, {"status": "in_progress", "updated_at": now()})
+
+    def finish(self) -> Change:
+        change = Change(self.action, self.document_id, tuple(self.rows.values()), self.result_id)
+        if change.rows:
+            log_change(self.project, change, self.action)
+        return change
+
+
+def log_change(project: Project, change: Change, action: str) -> None:
+    rows = [{"table": r.table, "id": r.id, "before": r.before, "after": r.after} for r in change.rows]
+    project.db.conn.execute(
+        "INSERT INTO change_log (at, annotator, document_id, action, rows) VALUES (?, ?, ?, ?, ?)",
+        (now(), project.annotator, change.document_id, action, orjson.dumps(rows).decode()),
+    )
+
+
+def run_edit(project: Project, action: str, document_id: int, body) -> Change:  # type: ignore[no-untyped-def]
+    """Run ``body(recorder)`` in one transaction and return the Change it made."""
+    with project.transaction():
+        rec = EditRecorder(project, action, document_id)
+        body(rec)
+        return rec.finish()
+
+
+def _apply_states(project: Project, change: Change, use_after: bool, action: str) -> Change:
+    conn = project.db.conn
+    with project.transaction():
+        current: dict[tuple[str, int], dict | None] = {}
+        for r in change.rows:  # refuse if someone else changed these rows meanwhile
+            current[(r.table, r.id)] = now_row = project.row(r.table, r.id)
+            if now_row != (r.before if use_after else r.after):
+                raise AnnotatorError(
+                    f"cannot {action.split(':')[0]} '{change.action}': the {r.table[:-1]} {r.id} was changed elsewhere"
+                )
+        order = {t: i for i, t in enumerate(TABLE_ORDER)}
+        targets = [(r, r.after if use_after else r.before) for r in change.rows]
+        for r, state in sorted(targets, key=lambda x: -order[x[0].table]):
+            if state is None:
+                conn.execute(f"DELETE FROM [{r.table}] WHERE id = ?", (r.id,))
+        for r, state in sorted(targets, key=lambda x: order[x[0].table]):
+            if state is None:
+                continue
+            cols = list(state)
+            if current[(r.table, r.id)] is None:
+                conn.execute(
+                    f"INSERT INTO [{r.table}] ({', '.join(f'[{c}]' for c in cols)}) VALUES ({', '.join('?' * len(cols))})",
+                    [state[c] for c in cols],
+                )
+            else:
+                conn.execute(
+                    f"UPDATE [{r.table}] SET {', '.join(f'[{c}] = ?' for c in cols)} WHERE id = ?",
+                    [*(state[c] for c in cols), r.id],
+                )
+        flipped = Change(
+            change.action,
+            change.document_id,
+            tuple(RowChange(r.table, r.id, r.before, r.after) if use_after else RowChange(r.table, r.id, r.after, r.before) for r in change.rows),
+            change.result_id,
+        )
+        log_change(project, flipped, action)
+    return flipped
+
+
+def undo(project: Project, change: Change) -> Change:
+    """Put back every row ``change`` touched as it was before (same ids); returns the inverse change."""
+    return _apply_states(project, change, use_after=False, action=f"undo:{change.action}")
+
+
+def redo(project: Project, change: Change) -> Change:
+    """Apply ``change`` again after an undo, restoring the same ids."""
+    return _apply_states(project, change, use_after=True, action=f"redo:{change.action}")

@@ -1,0 +1,56 @@
+"""Counts over a project: documents by status, entities by label and state, events by type."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from annotator.store import Project
+
+
+def project_stats(project: Project, annotation_set: str | None = None) -> dict[str, Any]:
+    conn = project.db.conn
+    s = annotation_set or project.annotation_set
+    by_status = dict(conn.execute("SELECT status, count(*) FROM documents GROUP BY status ORDER BY status").fetchall())
+    entities: dict[str, dict[str, int]] = {}
+    for label, state, n in conn.execute(
+        "SELECT label, state, count(*) FROM entities WHERE annotation_set = ? GROUP BY label, state ORDER BY label, state", (s,)
+    ):
+        entities.setdefault(label, {})[state] = n
+    events = dict(
+        conn.execute("SELECT type, count(*) FROM events WHERE annotation_set = ? GROUP BY type ORDER BY type", (s,)).fetchall()
+    )
+    arguments = conn.execute(
+        "SELECT count(*) FROM arguments a JOIN events v ON v.id = a.event_id WHERE v.annotation_set = ?", (s,)
+    ).fetchone()[0]
+    runs = [
+        {"pipeline": r[0], "version": r[1], "finished_at": r[2], "documents": r[3], "suggestions": r[4]}
+        for r in conn.execute(
+            "SELECT pipeline, version, finished_at, documents, suggestions FROM pipeline_runs ORDER BY id DESC LIMIT 5"
+        )
+    ]
+    return {
+        "documents": sum(by_status.values()),
+        "documents_by_status": by_status,
+        "entities_by_label": entities,
+        "entities": sum(sum(v.values()) for v in entities.values()),
+        "events_by_type": events,
+        "events": sum(events.values()),
+        "arguments": arguments,
+        "annotation_set": s,
+        "pipeline_runs": runs,
+    }
+
+
+def format_stats(stats: dict[str, Any]) -> str:
+    lines = [f"documents: {stats['documents']}"]
+    for k, v in stats["documents_by_status"].items():
+        lines.append(f"  {k:<12} {v}")
+    lines.append(f"entities: {stats['entities']}")
+    for label, states in stats["entities_by_label"].items():
+        lines.append(f"  {label:<12} " + ", ".join(f"{st} {n}" for st, n in states.items()))
+    lines.append(f"events: {stats['events']} (arguments: {stats['arguments']})")
+    for t, n in stats["events_by_type"].items():
+        lines.append(f"  {t:<32} {n}")
+    for r in stats["pipeline_runs"][:1]:
+        lines.append(f"last pre-annotation: {r['pipeline']} {r['version']} at {r['finished_at']} ({r['documents']} documents)")
+    return "\n".join(lines)

@@ -1,0 +1,284 @@
+"""The project file: open it, read from it, and run edits as single transactions."""
+
+from __future__ import annotations
+
+import sqlite3
+from contextlib import contextmanager
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Any, Iterator
+
+import orjson
+from sqlite_utils import Database
+
+from annotator import migrations
+from annotator.errors import AnnotatorError, ProjectFileError
+from annotator.model import DEFAULT_SET, Argument, Comment, Document, Entity, Event
+from annotator.schema import Schema, default_schema, parse_schema
+
+SQLITE_MAGIC = b"SQLite format 3\x00"
+BUSY_TIMEOUT_MS = 10_000
+
+
+def now() -> str:
+    return datetime.now(timezone.utc).isoformat(timespec="milliseconds")
+
+
+def _check_file(path: Path) -> None:
+    try:
+        with path.open("rb") as fh:
+            head = fh.read(16)
+    except OSError as exc:
+        raise ProjectFileError(f"{path}: cannot read project file: {exc.strerror or exc}") from None
+    if len(head) == 0:
+        return  # an empty file is a new project
+    if head != SQLITE_MAGIC:
+        raise ProjectFileError(f"{path}: not an annotator project (not an SQLite database)")
+
+
+class Project:
+    """An open project file: its connection, its schema and who is annotating."""
+
+    def __init__(
+        self,
+        path: str | Path,
+        *,
+        create: bool = True,
+        schema: Schema | None = None,
+        annotator: str | None = None,
+        read_only: bool = False,
+        synchronous: str = "FULL",
+    ) -> None:
+        self.path = Path(path)
+        self.annotator = annotator
+        self.annotation_set = DEFAULT_SET
+        exists = self.path.exists() and self.path.stat().st_size > 0
+        if not exists and not create:
+            raise ProjectFileError(f"{self.path}: no such project file")
+        if exists:
+            _check_file(self.path)
+        import os
+
+        self.read_only = read_only or (exists and not os.access(self.path, os.W_OK))
+        if self.read_only and not exists:
+            raise ProjectFileError(f"{self.path}: cannot create a project read-only")
+        if self.read_only:
+            uri = f"file:{self.path.resolve()}?mode=ro"
+            conn = sqlite3.connect(uri, uri=True, isolation_level=None, check_same_thread=False)
+        else:
+            conn = sqlite3.connect(str(self.path), isolation_level=None, check_same_thread=False)
+        self.db = Database(conn)
+        try:
+            self._prepare(exists, schema, synchronous)
+        except sqlite3.DatabaseError as exc:
+            conn.close()
+            raise ProjectFileError(f"{self.path}: not a usable annotator project: {exc}") from None
+        except BaseException:
+            conn.close()
+            raise
+
+    # -- opening ---------------------------------------------------------------------------------
+    def _prepare(self, exists: bool, schema: Schema | None, synchronous: str) -> None:
+        conn = self.db.conn
+        conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        if exists:
+            version = migrations.user_version(conn)
+            app_id = conn.execute("PRAGMA application_id").fetchone()[0]
+            if app_id != migrations.APPLICATION_ID:
+                tables = conn.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]
+                if tables:
+                    raise ProjectFileError(f"{self.path}: an SQLite file, but not an annotator project")
+            if version > migrations.LATEST:
+                raise ProjectFileError(
+                    f"{self.path}: written by a newer annotator (file format {version}, this version reads up to "
+                    f"{migrations.LATEST}); upgrade annotator to open it. The file was not changed."
+                )
+            if version < migrations.LATEST and self.read_only:
+                raise ProjectFileError(f"{self.path}: needs an upgrade but is read-only")
+        if not self.read_only:
+            conn.execute("PRAGMA journal_mode = WAL")
+            conn.execute(f"PRAGMA synchronous = {synchronous}")
+        conn.execute("PRAGMA foreign_keys = ON")
+        if not self.read_only:
+            migrations.migrate(self.db, self.path if exists else None)
+        stored = self._stored_schema_source()
+        if stored is None:
+            if self.read_only:
+                raise ProjectFileError(f"{self.path}: the project has no schema")
+            self.set_schema(schema or default_schema())
+        else:
+            self.schema = parse_schema(stored[1], f"{self.path} (stored schema {stored[0]!r})")
+
+    def _stored_schema_source(self) -> tuple[str, str] | None:
+        row = self.db.conn.execute("SELECT name, source FROM schemas ORDER BY id DESC LIMIT 1").fetchone()
+        return (row[0], row[1]) if row else None
+
+    def set_schema(self, schema: Schema) -> None:
+        """Store ``schema`` as the project's schema (the newest stored one is in use)."""
+        with self.transaction():
+            self.db.conn.execute(
+                "INSERT INTO schemas (name, source, added_at) VALUES (?, ?, ?)", (schema.name, schema.source, now())
+            )
+        self.schema = schema
+
+    def close(self) -> None:
+        self.db.conn.close()
+
+    def __enter__(self) -> "Project":
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # -- transactions -----------------------------------------------------------------------------
+    @contextmanager
+    def transaction(self) -> Iterator[sqlite3.Connection]:
+        """One write transaction (BEGIN IMMEDIATE ... COMMIT), rolled back on any error."""
+        if self.read_only:
+            raise AnnotatorError(f"{self.path}: the project is open read-only; nothing was changed")
+        conn = self.db.conn
+        if conn.in_transaction:
+            yield conn
+            return
+        try:
+            conn.execute("BEGIN IMMEDIATE")
+        except sqlite3.OperationalError as exc:
+            raise AnnotatorError(f"{self.path}: cannot write to the project: {exc}") from None
+        try:
+            yield conn
+            conn.execute("COMMIT")
+        except sqlite3.OperationalError as exc:
+            if conn.in_transaction:
+                conn.execute("ROLLBACK")
+            raise AnnotatorError(f"{self.path}: the change could not be saved ({exc}); nothing was changed") from None
+        except BaseException:
+            if conn.in_transaction:
+                conn.execute("ROLLBACK")
+            raise
+
+    def data_version(self) -> int:
+        """Changes when another connection commits to the file (for noticing outside edits)."""
+        return self.db.conn.execute("PRAGMA data_version").fetchone()[0]
+
+    # -- reading ----------------------------------------------------------------------------------
+    def row(self, table: str, id: int) -> dict[str, Any] | None:
+        cur = self.db.conn.execute(f"SELECT * FROM [{table}] WHERE id = ?", (id,))
+        r = cur.fetchone()
+        if r is None:
+            return None
+        return dict(zip([c[0] for c in cur.description], r))
+
+    def document_ids(self, status: list[str] | None = None) -> list[int]:
+        if status:
+            marks = ",".join("?" * len(status))
+            rows = self.db.conn.execute(f"SELECT id FROM documents WHERE status IN ({marks}) ORDER BY id", status)
+        else:
+            rows = self.db.conn.execute("SELECT id FROM documents ORDER BY id")
+        return [r[0] for r in rows]
+
+    def document(self, doc_id: int) -> Document:
+        r = self.db.conn.execute(
+            "SELECT id, name, text, sha256, status, meta FROM documents WHERE id = ?", (doc_id,)
+        ).fetchone()
+        if r is None:
+            raise AnnotatorError(f"no document with id {doc_id}")
+        return Document(r[0], r[1], r[2], r[3], r[4], orjson.loads(r[5] or "{}"))
+
+    def document_summaries(self, annotation_set: str | None = None) -> list[dict[str, Any]]:
+        """One row per document: id, name, status, entity/event/suggestion counts (no text)."""
+        s = annotation_set or self.annotation_set
+        sql = """
+        SELECT d.id, d.name, d.status, length(d.text) AS length,
+          (SELECT count(*) FROM entities e WHERE e.document_id = d.id AND e.annotation_set = :s
+             AND e.state != 'rejected') AS entities,
+          (SELECT count(*) FROM entities e WHERE e.document_id = d.id AND e.annotation_set = :s
+             AND e.state = 'suggested') AS suggestions,
+          (SELECT count(*) FROM events v WHERE v.document_id = d.id AND v.annotation_set = :s) AS events
+        FROM documents d ORDER BY d.id"""
+        cur = self.db.conn.execute(sql, {"s": s})
+        cols = [c[0] for c in cur.description]
+        return [dict(zip(cols, r)) for r in cur]
+
+    def entities(self, doc_id: int, annotation_set: str | None = None) -> list[Entity]:
+        rows = self.db.conn.execute(
+            "SELECT id, document_id, start, end, label, state, source, annotator, annotation_set FROM entities "
+            "WHERE document_id = ? AND annotation_set = ? ORDER BY start, end, id",
+            (doc_id, annotation_set or self.annotation_set),
+        )
+        return [Entity(*r) for r in rows]
+
+    def entity(self, entity_id: int) -> Entity:
+        r = self.db.conn.execute(
+            "SELECT id, document_id, start, end, label, state, source, annotator, annotation_set FROM entities "
+            "WHERE id = ?",
+            (entity_id,),
+        ).fetchone()
+        if r is None:
+            raise AnnotatorError(f"no entity with id {entity_id}")
+        return Entity(*r)
+
+    def events(self, doc_id: int, annotation_set: str | None = None) -> list[Event]:
+        s = annotation_set or self.annotation_set
+        args: dict[int, list[Argument]] = {}
+        for r in self.db.conn.execute(
+            "SELECT a.id, a.event_id, a.role, a.entity_id, a.annotator FROM arguments a JOIN events v "
+            "ON a.event_id = v.id WHERE v.document_id = ? AND v.annotation_set = ? ORDER BY a.id",
+            (doc_id, s),
+        ):
+            args.setdefault(r[1], []).append(Argument(*r))
+        out = []
+        for r in self.db.conn.execute(
+            "SELECT id, document_id, type, trigger_start, trigger_end, attributes, annotator, annotation_set "
+            "FROM events WHERE document_id = ? AND annotation_set = ? ORDER BY trigger_start, id",
+            (doc_id, s),
+        ):
+            out.append(
+                Event(r[0], r[1], r[2], r[3], r[4], orjson.loads(r[5] or "{}"), r[6], tuple(args.get(r[0], ())), r[7])
+            )
+        return out
+
+    def event(self, event_id: int) -> Event:
+        r = self.db.conn.execute("SELECT document_id, annotation_set FROM events WHERE id = ?", (event_id,)).fetchone()
+        if r is None:
+            raise AnnotatorError(f"no event with id {event_id}")
+        return next(e for e in self.events(r[0], r[1]) if e.id == event_id)
+
+    def comments(self, doc_id: int) -> list[Comment]:
+        rows = self.db.conn.execute(
+            "SELECT id, document_id, author, text, created_at FROM comments WHERE document_id = ? ORDER BY id",
+            (doc_id,),
+        )
+        return [Comment(*r) for r in rows]
+
+    def tokens(self, doc_id: int) -> tuple[list[int], list[int], list[int]] | None:
+        """Stored token starts, ends and sentence-start token indices, or None before pre-annotation."""
+        r = self.db.conn.execute(
+            "SELECT starts, ends, sentence_starts FROM tokens WHERE document_id = ?", (doc_id,)
+        ).fetchone()
+        if r is None:
+            return None
+        return orjson.loads(r[0]), orjson.loads(r[1]), orjson.loads(r[2] or "[]")
+
+    def annotation_sets(self) -> list[str]:
+        rows = self.db.conn.execute(
+            "SELECT annotation_set FROM entities UNION SELECT annotation_set FROM events ORDER BY 1"
+        )
+        sets = [r[0] for r in rows]
+        return sets or [DEFAULT_SET]
+
+    def change_log(self, doc_id: int | None = None) -> list[dict[str, Any]]:
+        sql = "SELECT id, at, annotator, document_id, action, rows FROM change_log"
+        params: tuple = ()
+        if doc_id is not None:
+            sql += " WHERE document_id = ?"
+            params = (doc_id,)
+        cur = self.db.conn.execute(sql + " ORDER BY id", params)
+        return [
+            {"id": r[0], "at": r[1], "annotator": r[2], "document_id": r[3], "action": r[4], "rows": orjson.loads(r[5])}
+            for r in cur
+        ]
+
+
+def open_project(path: str | Path, **kwargs: Any) -> Project:
+    """Open (or create) a project file."""
+    return Project(path, **kwargs)
