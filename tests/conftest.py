@@ -1,0 +1,37 @@
+"""Shared fixtures. GUI tests run offscreen; QSettings point at a temporary folder."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+ROOT = Path(__file__).resolve().parent.parent
+SEEDS = ROOT / "seeds"
+SEED = SEEDS / "000_c5086996ec44ef81.txt"
+
+
+@pytest.fixture
+def project(tmp_path):
+    """A new, empty project with the default news schema."""
+    from annotator.store import Project
+
+    p = Project(tmp_path / "test.annotator", annotator="tester")
+    yield p
+    p.close()
+
+
+@pytest.fixture
+def seed_text() -> str:
+    return SEED.read_bytes().decode("utf-8")
+
+
+@pytest.fixture(autouse=True)
+def _isolated_settings(tmp_path_factory, monkeypatch):
+    """Keep QSettings and the app's config out of the user's home."""
+    cfg = tmp_path_factory.mktemp("config")
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(cfg))
+    monkeypatch.setenv("ANNOTATOR_CONFIG_DIR", str(cfg))

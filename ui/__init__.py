@@ -1,0 +1,1 @@
+"""The annotator desktop app (Qt); a thin layer over the annotator core."""

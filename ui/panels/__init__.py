@@ -1,0 +1,1 @@
+"""Side panels: item models and views over core data."""
