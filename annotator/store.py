@@ -62,11 +62,18 @@ class Project:
         self.read_only = read_only or (exists and not os.access(self.path, os.W_OK))
         if self.read_only and not exists:
             raise ProjectFileError(f"{self.path}: cannot create a project read-only")
-        if self.read_only:
-            uri = f"file:{self.path.resolve()}?mode=ro"
-            conn = sqlite3.connect(uri, uri=True, isolation_level=None, check_same_thread=False)
-        else:
-            conn = sqlite3.connect(str(self.path), isolation_level=None, check_same_thread=False)
+        if self.path.is_dir():
+            raise ProjectFileError(f"{self.path}: is a folder, not a project file")
+        if not exists and not self.path.parent.is_dir():
+            raise ProjectFileError(f"{self.path}: cannot create the project: no folder {self.path.parent}")
+        try:
+            if self.read_only:
+                uri = f"file:{self.path.resolve()}?mode=ro"
+                conn = sqlite3.connect(uri, uri=True, isolation_level=None, check_same_thread=False)
+            else:
+                conn = sqlite3.connect(str(self.path), isolation_level=None, check_same_thread=False)
+        except sqlite3.Error as exc:
+            raise ProjectFileError(f"{self.path}: cannot open the project file: {exc}") from None
         self.db = Database(conn)
         try:
             self._prepare(exists, schema, synchronous)
