@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sqlite3
 from typing import Any
 
 import orjson
@@ -87,6 +88,15 @@ def run_edit(project: Project, action: str, document_id: int, body) -> Change:  
 
 
 def _apply_states(project: Project, change: Change, use_after: bool, action: str) -> Change:
+    try:
+        return _apply_states_in_transaction(project, change, use_after, action)
+    except sqlite3.IntegrityError as exc:
+        raise AnnotatorError(
+            f"cannot {action.split(':')[0]} '{change.action}': other annotations depend on it ({exc}); nothing was changed"
+        ) from None
+
+
+def _apply_states_in_transaction(project: Project, change: Change, use_after: bool, action: str) -> Change:
     conn = project.db.conn
     with project.transaction():
         current: dict[tuple[str, int], dict | None] = {}

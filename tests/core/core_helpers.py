@@ -1,0 +1,26 @@
+"""Small helpers shared by the core tests."""
+
+from __future__ import annotations
+
+from annotator.store import Project
+
+TABLES = ("documents", "entities", "events", "arguments", "comments", "tokens")
+
+
+def dump(project: Project, tables: tuple[str, ...] = TABLES) -> dict[str, list[tuple]]:
+    """Every row of the annotation tables, in id order: a full picture to compare before and after."""
+    conn = project.db.conn
+    out = {}
+    for t in tables:
+        key = "document_id" if t == "tokens" else "id"
+        out[t] = conn.execute(f"SELECT * FROM [{t}] ORDER BY {key}").fetchall()
+    return out
+
+
+def add_document(project: Project, text: str, name: str = "doc.txt", status: str = "new") -> int:
+    """Insert one document directly (no import machinery) and return its id."""
+    from annotator.importing import IncomingDocument, import_documents
+
+    report = import_documents(project, [IncomingDocument(text=text, name=name, status=status)])
+    assert report.imported, report.duplicates
+    return report.imported[0][1]
