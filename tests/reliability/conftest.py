@@ -1,0 +1,46 @@
+"""Reliability suite set-up: a fixed hypothesis profile and a record of the figures each test measured.
+
+Figures (kills survived, inputs fuzzed, cases) are printed at the end of the run and, when
+``RELIABILITY_FIGURES`` names a file, written there as JSON (docs/reliability.md quotes them).
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import orjson
+import pytest
+from hypothesis import HealthCheck, settings
+
+settings.register_profile(
+    "reliability",
+    derandomize=True,  # the same inputs on every run and machine (CI); set HYPOTHESIS_PROFILE=explore for new ones
+    deadline=None,
+    print_blob=True,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture, HealthCheck.data_too_large],
+)
+settings.register_profile("explore", deadline=None, suppress_health_check=list(HealthCheck))
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "reliability"))
+
+FIGURES: dict[str, dict] = {}
+
+
+@pytest.fixture
+def figures(request):
+    """A dict the test fills with its figures; reported under the test's name."""
+    out: dict = {}
+    yield out
+    if out:
+        FIGURES[request.node.name] = out
+
+
+def pytest_terminal_summary(terminalreporter):
+    if not FIGURES:
+        return
+    terminalreporter.section("reliability figures")
+    for name, figs in FIGURES.items():
+        terminalreporter.write_line(f"{name}: " + ", ".join(f"{k}={v}" for k, v in figs.items()))
+    target = os.environ.get("RELIABILITY_FIGURES")
+    if target:
+        Path(target).write_bytes(orjson.dumps(FIGURES, option=orjson.OPT_INDENT_2))
