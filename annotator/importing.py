@@ -158,7 +158,8 @@ def read_jsonl(path: Path) -> list[IncomingDocument]:
         raise ImportFileError(str(path), f"cannot read: {exc.strerror or exc}") from None
     text, _ = decode_text(data, str(path))
     docs = []
-    for number, raw in enumerate(text.splitlines(), start=1):
+    # split on \n only: str.splitlines() would also split inside strings holding U+2028, U+0085, ...
+    for number, raw in enumerate(text.split("\n"), start=1):
         if not raw.strip():
             continue
         try:
