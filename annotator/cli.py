@@ -150,6 +150,15 @@ def cmd_validate(args: argparse.Namespace) -> int:
     return 1 if found else 0
 
 
+def cmd_merge(args: argparse.Namespace) -> int:
+    from annotator.teams.merge import merge_projects
+
+    with _open(args) as project:
+        report = merge_projects(project, args.sources, args.names)
+    print(report.summary())
+    return 0
+
+
 def cmd_gui(args: argparse.Namespace) -> int:
     try:
         from ui.app import main as gui_main
@@ -209,6 +218,13 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("validate", parents=[common], help="list problems (missing roles, wrong labels)")
     p.add_argument("project")
     p.set_defaults(func=cmd_validate)
+
+    p = sub.add_parser("merge", parents=[common], help="bring annotators' project files in as annotation sets")
+    p.add_argument("project", help="the target project (created if missing)")
+    p.add_argument("sources", nargs="+", help="annotators' project files")
+    p.add_argument("--as", dest="names", action="append", metavar="NAME",
+                   help="set name for a source, in the order of the sources (default: its annotator's name)")
+    p.set_defaults(func=cmd_merge)
 
     p = sub.add_parser("gui", parents=[common], help="open the desktop app")
     p.add_argument("project", nargs="?")

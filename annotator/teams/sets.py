@@ -1,0 +1,107 @@
+"""Reading annotation sets the way the team functions need them: human labels only, and coverage."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import orjson
+
+from annotator.model import DEFAULT_SET
+from annotator.store import Project
+
+HUMAN_STATES = ("accepted", "added")  # a suggestion nobody decided on is not a person's label
+META_KEY = "annotation_sets"  # documents.meta[META_KEY][set name] = where the set came from (written by merge)
+
+
+@dataclass(frozen=True)
+class Span:
+    """An entity as the comparisons see it: offsets and label (plus its row id, for edits)."""
+
+    start: int
+    end: int
+    label: str
+    id: int = 0
+
+    @property
+    def key(self) -> tuple[int, int, str]:
+        return (self.start, self.end, self.label)
+
+
+@dataclass(frozen=True)
+class EventItem:
+    """An event as the comparisons see it; arguments are (role, start, end, label) of their entity."""
+
+    type: str
+    trigger_start: int
+    trigger_end: int
+    attributes: tuple[tuple[str, str], ...]
+    arguments: tuple[tuple[str, int, int, str], ...]
+    id: int = 0
+
+    @property
+    def key(self) -> tuple[int, int, str]:
+        return (self.trigger_start, self.trigger_end, self.type)
+
+
+def human_spans(project: Project, doc_id: int, annotation_set: str) -> list[Span]:
+    """Entities in state accepted or added, sorted by offsets."""
+    rows = project.db.conn.execute(
+        "SELECT start, end, label, id FROM entities WHERE document_id = ? AND annotation_set = ? "
+        "AND state IN ('accepted', 'added') ORDER BY start, end, label, id",
+        (doc_id, annotation_set),
+    )
+    return [Span(*r) for r in rows]
+
+
+def event_items(project: Project, doc_id: int, annotation_set: str) -> list[EventItem]:
+    """Every event of a set (events have no state: each was made by a person), with argument spans."""
+    conn = project.db.conn
+    args: dict[int, list[tuple[str, int, int, str]]] = {}
+    for ev, role, s, e, label in conn.execute(
+        "SELECT a.event_id, a.role, n.start, n.end, n.label FROM arguments a JOIN events v ON v.id = a.event_id "
+        "JOIN entities n ON n.id = a.entity_id WHERE v.document_id = ? AND v.annotation_set = ? ORDER BY a.id",
+        (doc_id, annotation_set),
+    ):
+        args.setdefault(ev, []).append((role, s, e, label))
+    out = []
+    for r in conn.execute(
+        "SELECT id, type, trigger_start, trigger_end, attributes FROM events WHERE document_id = ? AND annotation_set = ? "
+        "ORDER BY trigger_start, trigger_end, type, id",
+        (doc_id, annotation_set),
+    ):
+        attrs = tuple(sorted(orjson.loads(r[4] or "{}").items()))
+        out.append(EventItem(r[1], r[2], r[3], attrs, tuple(sorted(args.get(r[0], []))), r[0]))
+    return out
+
+
+def document_meta(project: Project, doc_id: int) -> dict:
+    r = project.db.conn.execute("SELECT meta FROM documents WHERE id = ?", (doc_id,)).fetchone()
+    return orjson.loads(r[0] or "{}") if r else {}
+
+
+def covered_documents(project: Project, annotation_set: str) -> set[int]:
+    """Documents a set covers: merged from the annotator's file (even with no labels) or with any row in the set."""
+    conn = project.db.conn
+    ids = {
+        r[0]
+        for r in conn.execute(
+            "SELECT document_id FROM entities WHERE annotation_set = ? UNION "
+            "SELECT document_id FROM events WHERE annotation_set = ?",
+            (annotation_set, annotation_set),
+        )
+    }
+    for doc_id, meta in conn.execute("SELECT id, meta FROM documents"):
+        if meta and annotation_set in (orjson.loads(meta).get(META_KEY) or {}):
+            ids.add(doc_id)
+    return ids
+
+
+def annotator_sets(project: Project, include_main: bool = False) -> list[str]:
+    """The project's annotation sets, including those known only from merge records, "main" left out unless asked."""
+    names = set(project.annotation_sets())
+    for (meta,) in project.db.conn.execute("SELECT meta FROM documents"):
+        if meta:
+            names.update((orjson.loads(meta).get(META_KEY) or {}).keys())
+    if not include_main:
+        names.discard(DEFAULT_SET)
+    return sorted(names)

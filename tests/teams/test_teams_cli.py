@@ -1,0 +1,39 @@
+"""The team commands end to end: merge, export of the final set or an annotator's set."""
+
+from __future__ import annotations
+
+import json
+
+from annotator.cli import main
+from teams_data import make_alice, make_bob
+
+
+def test_merge_command_and_export_sets(tmp_path, capsys):
+    a, b = make_alice(tmp_path / "a.annotator"), make_bob(tmp_path / "b.annotator")
+    team = str(tmp_path / "team.annotator")
+    assert main(["merge", team, str(a), str(b), "--annotator", "rita"]) == 0
+    out = capsys.readouterr().out
+    assert "set 'alice'" in out and "set 'bob'" in out
+    assert main(["merge", team, str(a), "--annotator", "rita"]) == 0
+    assert "replaced, not duplicated" in capsys.readouterr().out
+    # exports: the final set by default (nothing decided yet), any annotator's set on request
+    for name, expect in ((None, 0), ("alice", 8), ("bob", 7)):
+        out_file = tmp_path / f"{name}.json"
+        argv = ["export", team, "-o", str(out_file)] + (["--set", name] if name else [])
+        assert main(argv) == 0
+        data = json.loads(out_file.read_text())
+        assert data["annotation_set"] == (name or "main")
+        ents = [e for d in data["documents"] for e in d["entities"]]
+        assert len(ents) == expect  # all but rejected: alice 4+1 suggested+2+1, bob 5+2
+        if name:
+            assert {e["annotator"] for e in ents} == {name}
+
+
+def test_merge_command_refuses_clearly(tmp_path, capsys):
+    a = make_alice(tmp_path / "a.annotator")
+    team = str(tmp_path / "team.annotator")
+    assert main(["merge", team, str(a), "--as", "main"]) == 1
+    err = capsys.readouterr().err
+    assert err.startswith("annotator: error:") and "final set" in err
+    assert main(["merge", team, str(tmp_path / "missing.annotator")]) == 1
+    assert "no such project file" in capsys.readouterr().err
