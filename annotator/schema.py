@@ -110,114 +110,188 @@ class Schema:
         }
 
 
-def _line_of(source: str, needle: str) -> int | None:
-    for number, line in enumerate(source.splitlines(), start=1):
-        if needle in line:
-            return number
-    return None
+_HEADER = re.compile(r"^\s*\[\[?\s*([A-Za-z0-9_.\-\"' ]+?)\s*\]\]?\s*(#.*)?$")
+_TOML_AT = re.compile(r"^(.*?) \(at line (\d+), column (\d+)\)$")
+
+ENTITY_KEYS = {"name", "description", "color", "key"}
+EVENT_KEYS = {"name", "description", "triggers", "role"}
+ROLE_KEYS = {"name", "labels", "multiplicity", "description"}
+ATTRIBUTE_KEYS = {"name", "description", "values", "default"}
+SCHEMA_KEYS = {"name", "description", "version"}
 
 
-def _fail(where: str, source: str, needle: str | None, reason: str) -> SchemaError:
-    line = _line_of(source, needle) if needle else None
-    at = f"{where}:{line}" if line else where
-    return SchemaError(f"{at}: {reason}")
+class _Locator:
+    """Finds the line of the n-th ``[[table]]`` of a schema file and of a key inside it."""
+
+    def __init__(self, source: str) -> None:
+        self.lines = source.splitlines()
+        self.headers: list[tuple[int, str]] = []  # (line number, table name)
+        for number, line in enumerate(self.lines, start=1):
+            m = _HEADER.match(line)
+            if m and not line.lstrip().startswith("#"):
+                self.headers.append((number, m.group(1).replace(" ", "")))
+
+    def table(self, name: str, index: int, after: int = 0, before: int | None = None) -> int | None:
+        found = [n for n, h in self.headers if h == name and n > after and (before is None or n < before)]
+        return found[index] if index < len(found) else None
+
+    def next_header(self, line: int | None, names: tuple[str, ...] | None = None) -> int | None:
+        if line is None:
+            return None
+        return next((n for n, h in self.headers if n > line and (names is None or h in names)), None)
+
+    def key(self, line: int | None, key: str) -> int | None:
+        """The line of ``key = ...`` in the table starting at ``line`` (or the table's line)."""
+        if line is None:
+            return None
+        end = self.next_header(line) or len(self.lines) + 1
+        pattern = re.compile(rf"^\s*\"?{re.escape(key)}\"?\s*=")
+        for number in range(line + 1, end):
+            if pattern.match(self.lines[number - 1]):
+                return number
+        return line
 
 
-def _text(value: Any, what: str, where: str, source: str, needle: str | None) -> str:
-    if not isinstance(value, str) or not value.strip():
-        raise _fail(where, source, needle, f"{what} must be a non-empty string")
-    return value
+class _Where:
+    def __init__(self, where: str) -> None:
+        self.where = where
+
+    def fail(self, line: int | None, reason: str) -> SchemaError:
+        return SchemaError(f"{self.where}:{line}: {reason}" if line else f"{self.where}: {reason}")
 
 
 def parse_schema(source: str, where: str = "<schema>") -> Schema:
-    """Parse and check schema TOML; errors name the line and the reason."""
+    """Parse and check schema TOML; errors name the file, the line and the reason."""
     try:
         data = tomllib.loads(source)
     except tomllib.TOMLDecodeError as exc:
+        m = _TOML_AT.match(str(exc))
+        if m:
+            raise SchemaError(f"{where}:{m.group(2)}: not valid TOML: {m.group(1)} (column {m.group(3)})") from None
         raise SchemaError(f"{where}: not valid TOML: {exc}") from None
-    head = data.get("schema", {})
-    if not isinstance(head, dict):
-        raise _fail(where, source, "schema", "[schema] must be a table")
-    name = str(head.get("name", Path(where).stem or "schema"))
-    entities = _parse_entities(data.get("entity", []), where, source)
-    names = {e.name for e in entities}
-    attributes = _parse_attributes(data.get("attribute", []), where, source)
-    events = _parse_events(data.get("event", []), names, where, source)
+    loc = _Locator(source)
+    w = _Where(where)
     unknown = set(data) - {"schema", "entity", "event", "attribute"}
     if unknown:
         key = sorted(unknown)[0]
-        raise _fail(where, source, key, f"unknown section {key!r} (expected schema, entity, event, attribute)")
+        line = loc.table(key, 0) or loc.key(0, key)
+        raise w.fail(line, f"unknown section {key!r} (expected schema, entity, event, attribute)")
+    head = data.get("schema", {})
+    if not isinstance(head, dict):
+        raise w.fail(loc.key(0, "schema"), "[schema] must be a table")
+    _no_unknown_keys(head, SCHEMA_KEYS, "[schema]", w, loc, loc.table("schema", 0))
+    name = head.get("name", Path(where).stem or "schema")
+    if not isinstance(name, str) or not name.strip():
+        raise w.fail(loc.key(loc.table("schema", 0), "name"), "schema name must be a non-empty string")
+    entities = _parse_entities(data.get("entity"), w, loc)
+    names = {e.name for e in entities}
+    attributes = _parse_attributes(data.get("attribute", []), w, loc)
+    events = _parse_events(data.get("event", []), names, w, loc)
     return Schema(name, tuple(entities), tuple(events), tuple(attributes), source, str(head.get("description", "")))
 
 
-def _parse_entities(items: Any, where: str, source: str) -> list[EntityLabel]:
-    if not isinstance(items, list) or not items:
-        raise _fail(where, source, "[[entity]]", "the schema needs at least one [[entity]] label")
+def _no_unknown_keys(item: dict, allowed: set[str], what: str, w: _Where, loc: _Locator, line: int | None) -> None:
+    extra = sorted(set(item) - allowed)
+    if extra:
+        raise w.fail(loc.key(line, extra[0]), f"unknown key {extra[0]!r} in {what} (allowed: {', '.join(sorted(allowed))})")
+
+
+def _string(value: Any, what: str, w: _Where, line: int | None) -> str:
+    if not isinstance(value, str) or not value.strip():
+        raise w.fail(line, f"{what} must be a non-empty string")
+    return value
+
+
+def _string_list(value: Any, what: str, w: _Where, line: int | None) -> list[str]:
+    if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
+        raise w.fail(line, f"{what} must be a list of strings")
+    return value
+
+
+def _tables(items: Any, what: str, w: _Where, line: int | None) -> list[dict]:
+    if not isinstance(items, list) or not all(isinstance(x, dict) for x in items):
+        raise w.fail(line, f"{what} must be written as [[{what}]] tables")
+    return items
+
+
+def _parse_entities(items: Any, w: _Where, loc: _Locator) -> list[EntityLabel]:
+    if not items:
+        raise w.fail(None, "the schema needs at least one [[entity]] label")
     out: list[EntityLabel] = []
     seen_keys: dict[str, str] = {}
-    for item in items:
-        if not isinstance(item, dict):
-            raise _fail(where, source, "entity", "[[entity]] must be a table")
-        name = _text(item.get("name"), "entity name", where, source, "[[entity]]")
-        needle = f'"{name}"'
+    for i, item in enumerate(_tables(items, "entity", w, loc.key(0, "entity"))):
+        at = loc.table("entity", i)
+        _no_unknown_keys(item, ENTITY_KEYS, "[[entity]]", w, loc, at)
+        name = _string(item.get("name"), "entity name", w, loc.key(at, "name"))
         if any(e.name == name for e in out):
-            raise _fail(where, source, needle, f"entity label {name!r} is declared twice")
+            raise w.fail(loc.key(at, "name"), f"entity label {name!r} is declared twice")
         if not re.fullmatch(r"[A-Za-z0-9_\-:.]+", name):
-            raise _fail(where, source, needle, f"entity label {name!r} may hold only letters, digits, _ - : .")
+            raise w.fail(loc.key(at, "name"), f"entity label {name!r} may hold only letters, digits, _ - : .")
         color = item.get("color", "#dddddd")
         if not isinstance(color, str) or not _COLOR.match(color):
-            raise _fail(where, source, needle, f"colour of {name!r} must look like #a1b2c3, not {color!r}")
+            raise w.fail(loc.key(at, "color"), f"colour of {name!r} must look like #a1b2c3, not {color!r}")
         key = item.get("key")
         if key is not None:
-            if not isinstance(key, str) or len(key) != 1:
-                raise _fail(where, source, needle, f"key of {name!r} must be one character")
+            if not isinstance(key, str) or len(key) != 1 or not key.isprintable() or key.isspace():
+                raise w.fail(loc.key(at, "key"), f"key of {name!r} must be one character")
             if key in seen_keys:
-                raise _fail(where, source, needle, f"key {key!r} of {name!r} is already used by {seen_keys[key]!r}")
+                raise w.fail(loc.key(at, "key"), f"key {key!r} of {name!r} is already used by {seen_keys[key]!r}")
             seen_keys[key] = name
         out.append(EntityLabel(name, str(item.get("description", "")), color.lower(), key))
     return out
 
 
-def _parse_attributes(items: Any, where: str, source: str) -> list[Attribute]:
+def _parse_attributes(items: Any, w: _Where, loc: _Locator) -> list[Attribute]:
     out: list[Attribute] = []
-    for item in items if isinstance(items, list) else []:
-        name = _text(item.get("name"), "attribute name", where, source, "[[attribute]]")
+    for i, item in enumerate(_tables(items, "attribute", w, loc.key(0, "attribute"))):
+        at = loc.table("attribute", i)
+        _no_unknown_keys(item, ATTRIBUTE_KEYS, "[[attribute]]", w, loc, at)
+        name = _string(item.get("name"), "attribute name", w, loc.key(at, "name"))
+        if any(a.name == name for a in out):
+            raise w.fail(loc.key(at, "name"), f"attribute {name!r} is declared twice")
         values = item.get("values")
         if not isinstance(values, list) or not values or not all(isinstance(v, str) for v in values):
-            raise _fail(where, source, f'"{name}"', f"attribute {name!r} needs a list of string values")
+            raise w.fail(loc.key(at, "values"), f"attribute {name!r} needs a list of string values")
+        if len(set(values)) != len(values):
+            raise w.fail(loc.key(at, "values"), f"attribute {name!r} lists a value twice")
         default = item.get("default", values[0])
         if default not in values:
-            raise _fail(where, source, f'"{name}"', f"default {default!r} of attribute {name!r} is not one of its values")
+            raise w.fail(loc.key(at, "default"), f"default {default!r} of attribute {name!r} is not one of its values")
         out.append(Attribute(name, tuple(values), default, str(item.get("description", ""))))
     return out
 
 
-def _parse_events(items: Any, labels: set[str], where: str, source: str) -> list[EventType]:
+def _parse_events(items: Any, labels: set[str], w: _Where, loc: _Locator) -> list[EventType]:
     out: list[EventType] = []
-    for item in items if isinstance(items, list) else []:
-        name = _text(item.get("name"), "event type name", where, source, "[[event]]")
-        needle = f'"{name}"'
+    for i, item in enumerate(_tables(items, "event", w, loc.key(0, "event"))):
+        at = loc.table("event", i)
+        end = loc.next_header(at, ("event", "entity", "attribute", "schema"))
+        _no_unknown_keys(item, EVENT_KEYS, "[[event]]", w, loc, at)
+        name = _string(item.get("name"), "event type name", w, loc.key(at, "name"))
         if any(t.name == name for t in out):
-            raise _fail(where, source, needle, f"event type {name!r} is declared twice")
+            raise w.fail(loc.key(at, "name"), f"event type {name!r} is declared twice")
         roles: list[Role] = []
-        for r in item.get("role", []):
-            rname = _text(r.get("name"), f"role name in {name!r}", where, source, needle)
+        for j, r in enumerate(_tables(item.get("role", []), "event.role", w, loc.key(at, "role"))):
+            rat = loc.table("event.role", j, after=at or 0, before=end) if at else None
+            _no_unknown_keys(r, ROLE_KEYS, f"a role of {name!r}", w, loc, rat)
+            rname = _string(r.get("name"), f"role name in {name!r}", w, loc.key(rat, "name") or rat)
             rlabels = r.get("labels", [])
-            if not isinstance(rlabels, list) or not rlabels:
-                raise _fail(where, source, f'"{rname}"', f"role {rname!r} of {name!r} must accept at least one label")
+            if not isinstance(rlabels, list) or not rlabels or not all(isinstance(x, str) for x in rlabels):
+                raise w.fail(loc.key(rat, "labels"), f"role {rname!r} of {name!r} must accept at least one label")
             for lab in rlabels:
                 if lab not in labels:
-                    raise _fail(where, source, f'"{rname}"', f"role {rname!r} of {name!r} names unknown label {lab!r}")
+                    raise w.fail(loc.key(rat, "labels"), f"role {rname!r} of {name!r} names unknown label {lab!r}")
             mult = r.get("multiplicity", "optional")
             if mult not in MULTIPLICITIES:
-                raise _fail(
-                    where, source, f'"{rname}"', f"multiplicity {mult!r} of role {rname!r} is not one of {', '.join(MULTIPLICITIES)}"
+                raise w.fail(
+                    loc.key(rat, "multiplicity"),
+                    f"multiplicity {mult!r} of role {rname!r} is not one of {', '.join(MULTIPLICITIES)}",
                 )
             if any(x.name == rname for x in roles):
-                raise _fail(where, source, f'"{rname}"', f"role {rname!r} appears twice in {name!r}")
+                raise w.fail(loc.key(rat, "name"), f"role {rname!r} appears twice in {name!r}")
             roles.append(Role(rname, tuple(rlabels), mult))
-        triggers = item.get("triggers", [])
-        out.append(EventType(name, str(item.get("description", "")), tuple(str(t) for t in triggers), tuple(roles)))
+        triggers = _string_list(item.get("triggers", []), f"triggers of {name!r}", w, loc.key(at, "triggers"))
+        out.append(EventType(name, str(item.get("description", "")), tuple(triggers), tuple(roles)))
     return out
 
 

@@ -1,0 +1,236 @@
+"""Schemas: the shipped news schema, and bad schema files rejected with the line and the reason."""
+
+from __future__ import annotations
+
+import pytest
+
+from annotator.cli import main
+from annotator.errors import SchemaError
+from annotator.schema import MULTIPLICITIES, default_schema, load_schema, parse_schema
+from annotator.store import Project
+
+ONTONOTES = {
+    "PERSON", "NORP", "FAC", "ORG", "GPE", "LOC", "PRODUCT", "EVENT", "WORK_OF_ART", "LAW", "LANGUAGE",
+    "DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL", "CARDINAL",
+}
+ACE = {
+    "Life": ["Be-Born", "Marry", "Divorce", "Injure", "Die"],
+    "Movement": ["Transport"],
+    "Transaction": ["Transfer-Ownership", "Transfer-Money"],
+    "Business": ["Start-Org", "Merge-Org", "Declare-Bankruptcy", "End-Org"],
+    "Conflict": ["Attack", "Demonstrate"],
+    "Contact": ["Meet", "Phone-Write"],
+    "Personnel": ["Start-Position", "End-Position", "Nominate", "Elect"],
+    "Justice": ["Arrest-Jail", "Release-Parole", "Trial-Hearing", "Charge-Indict", "Sue", "Convict", "Sentence",
+                "Fine", "Execute", "Extradite", "Acquit", "Appeal", "Pardon"],
+}
+
+
+# -- the shipped schema ---------------------------------------------------------------------------
+def test_news_labels():
+    s = default_schema()
+    assert s.name == "news"
+    assert set(s.label_names) == ONTONOTES and len(s.entities) == 18
+    colours = [e.color for e in s.entities]
+    assert len(set(colours)) == 18
+    keys = [e.key for e in s.entities]
+    assert None not in keys and len(set(keys)) == 18
+    assert all(e.description for e in s.entities)
+
+
+def test_news_colours_are_readable_with_black_text():
+    def luminance(hex_colour: str) -> float:
+        r, g, b = (int(hex_colour[i : i + 2], 16) / 255 for i in (1, 3, 5))
+        lin = [c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in (r, g, b)]
+        return 0.2126 * lin[0] + 0.7152 * lin[1] + 0.0722 * lin[2]
+
+    for e in default_schema().entities:
+        contrast = (luminance(e.color) + 0.05) / 0.05  # against black text
+        assert contrast >= 7, (e.name, e.color, contrast)
+
+
+def test_news_event_types_are_ace_2005():
+    s = default_schema()
+    expected = {f"{k}:{v}" for k, vs in ACE.items() for v in vs}
+    assert len(expected) == 33
+    assert {t.name for t in s.events} == expected
+    for t in s.events:
+        roles = {r.name for r in t.roles}
+        assert "Time" in roles, t.name
+        assert all(r.multiplicity in MULTIPLICITIES for r in t.roles)
+        assert all(set(r.labels) <= ONTONOTES for r in t.roles)
+        assert t.description and t.triggers
+    without_place = {t.name for t in s.events if t.role("Place") is None}
+    assert without_place == {"Movement:Transport", "Contact:Phone-Write", "Justice:Extradite"}
+
+
+def test_news_meetings_and_visits_are_expressible():
+    s = default_schema()
+    meet = s.event_type("Contact:Meet")
+    assert {r.name for r in meet.roles} == {"Entity", "Time", "Place"}
+    assert {"PERSON", "ORG", "GPE"} <= set(meet.role("Entity").labels) and meet.role("Entity").repeatable
+    assert "GPE" in meet.role("Place").labels and "DATE" in meet.role("Time").labels
+    transport = s.event_type("Movement:Transport")
+    assert {"Agent", "Artifact", "Vehicle", "Origin", "Destination", "Time"} <= {r.name for r in transport.roles}
+    assert "PERSON" in transport.role("Artifact").labels
+    assert "GPE" in transport.role("Destination").labels
+    attack = s.event_type("Conflict:Attack")
+    assert {"Attacker", "Target", "Instrument", "Place"} <= {r.name for r in attack.roles}
+
+
+def test_news_attributes():
+    s = default_schema()
+    assert {a.name: a.values for a in s.attributes} == {
+        "polarity": ("Positive", "Negative"),
+        "modality": ("Asserted", "Other"),
+        "tense": ("Past", "Present", "Future", "Unspecified"),
+        "genericity": ("Specific", "Generic"),
+    }
+    assert s.default_attributes() == {"polarity": "Positive", "modality": "Asserted", "tense": "Past", "genericity": "Specific"}
+
+
+def test_to_dict_is_plain_data():
+    d = default_schema().to_dict()
+    assert d["name"] == "news" and len(d["entities"]) == 18 and len(d["events"]) == 33
+    meet = next(e for e in d["events"] if e["name"] == "Contact:Meet")
+    assert meet["roles"][0] == {"name": "Entity", "labels": ["PERSON", "ORG", "GPE", "NORP"], "multiplicity": "one_or_more"}
+
+
+# -- bad schema files -----------------------------------------------------------------------------
+GOOD = """\
+[schema]
+name = "mini"
+
+[[entity]]
+name = "PERSON"
+color = "#aabbcc"
+key = "p"
+
+[[entity]]
+name = "GPE"
+color = "#ccbbaa"
+
+[[attribute]]
+name = "polarity"
+values = ["Positive", "Negative"]
+
+[[event]]
+name = "Meet"
+triggers = ["met"]
+  [[event.role]]
+  name = "Entity"
+  labels = ["PERSON"]
+  multiplicity = "one_or_more"
+
+[[event]]
+name = "Visit"
+  [[event.role]]
+  name = "Entity"
+  labels = ["PERSON"]
+  [[event.role]]
+  name = "Place"
+  labels = ["GPE"]
+  multiplicity = "optional"
+"""
+
+
+def line_of(text: str, needle: str, nth: int = 0) -> int:
+    hits = [n for n, line in enumerate(text.splitlines(), start=1) if needle in line]
+    return hits[nth]
+
+
+def test_good_minimal_schema():
+    s = parse_schema(GOOD, "mini.toml")
+    assert s.name == "mini" and s.label_names == ["PERSON", "GPE"]
+    assert s.event_type("Visit").role("Place").labels == ("GPE",)
+    assert s.event_type("Visit").role("Entity").multiplicity == "optional"
+    assert s.source == GOOD
+
+
+@pytest.mark.parametrize(
+    "old,new,nth_line_needle,reason",
+    [
+        # bad TOML: the parser's own line
+        ('name = "GPE"', 'name = "GPE', ('name = "GPE', 0), "not valid TOML"),
+        # duplicate key in one table
+        ('key = "p"', 'key = "p"\ncolor = "#000000"', ('color = "#000000"', 0), "not valid TOML: Cannot overwrite a value"),
+        # an unknown label in the second event's second role: that role's labels line
+        ('labels = ["GPE"]', 'labels = ["GPE", "CITY"]', ('labels = ["GPE", "CITY"]', 0), "role 'Place' of 'Visit' names unknown label 'CITY'"),
+        # bad colour
+        ('color = "#ccbbaa"', 'color = "orange"', ('color = "orange"', 0), "colour of 'GPE' must look like #a1b2c3"),
+        ('color = "#ccbbaa"', 'color = "#ccbbaag"', ('color = "#ccbbaag"', 0), "must look like #a1b2c3"),
+        # bad multiplicity: the second event's, not the first
+        ('multiplicity = "optional"', 'multiplicity = "many"', ('multiplicity = "many"', 0), "multiplicity 'many' of role 'Place'"),
+        # a label declared twice: the second declaration
+        ('name = "GPE"', 'name = "PERSON"', ('name = "PERSON"', 1), "entity label 'PERSON' is declared twice"),
+        # an event type declared twice
+        ('name = "Visit"', 'name = "Meet"', ('name = "Meet"', 1), "event type 'Meet' is declared twice"),
+        # a role twice
+        ('name = "Place"', 'name = "Entity"', ('name = "Entity"', 2), "role 'Entity' appears twice in 'Visit'"),
+        # a typo in a key
+        ('color = "#ccbbaa"', 'colour = "#ccbbaa"', ('colour = ', 0), "unknown key 'colour' in [[entity]]"),
+        # a shortcut key used twice
+        ('color = "#ccbbaa"', 'color = "#ccbbaa"\nkey = "p"', ('key = "p"', 1), "key 'p' of 'GPE' is already used by 'PERSON'"),
+        # attribute default outside its values
+        ('values = ["Positive", "Negative"]', 'values = ["Positive", "Negative"]\ndefault = "Maybe"', ('default = "Maybe"', 0), "default 'Maybe'"),
+        # an unknown section
+        ('[schema]', '[labels]\nx = 1\n\n[schema]', ('[labels]', 0), "unknown section 'labels'"),
+        # roles that are not tables
+        ('triggers = ["met"]\n  [[event.role]]\n  name = "Entity"\n  labels = ["PERSON"]\n  multiplicity = "one_or_more"\n',
+         'triggers = ["met"]\nrole = ["Entity"]\n', ('role = ["Entity"]', 0), "must be written as [[event.role]] tables"),
+        # triggers not a list of strings
+        ('triggers = ["met"]', 'triggers = "met"', ('triggers = "met"', 0), "triggers of 'Meet' must be a list of strings"),
+        # an empty label list
+        ('labels = ["GPE"]', 'labels = []', ('labels = []', 0), "must accept at least one label"),
+        # a label with a space
+        ('name = "GPE"', 'name = "G P E"', ('name = "G P E"', 0), "may hold only letters"),
+    ],
+)
+def test_bad_schema_names_line_and_reason(old, new, nth_line_needle, reason):
+    assert GOOD.count(old) >= 1
+    source = GOOD.replace(old, new, 1)
+    with pytest.raises(SchemaError) as info:
+        parse_schema(source, "custom.toml")
+    message = str(info.value)
+    expected_line = line_of(source, *nth_line_needle)
+    assert message.startswith(f"custom.toml:{expected_line}: "), message
+    assert reason in message
+
+
+def test_schema_without_entities():
+    with pytest.raises(SchemaError, match="at least one \\[\\[entity\\]\\]"):
+        parse_schema('[schema]\nname = "x"\n', "x.toml")
+
+
+def test_load_schema_missing_file(tmp_path):
+    with pytest.raises(SchemaError, match="cannot read schema file"):
+        load_schema(tmp_path / "none.toml")
+    bad = tmp_path / "latin1.toml"
+    bad.write_bytes(b'[schema]\nname = "caf\xe9"\n')
+    with pytest.raises(SchemaError, match="cannot read schema file"):
+        load_schema(bad)
+
+
+# -- a project with its own schema ----------------------------------------------------------------
+def test_init_with_custom_schema_stores_it(tmp_path, capsys):
+    schema_file = tmp_path / "custom.toml"
+    schema_file.write_text(GOOD, encoding="utf-8")
+    project_file = tmp_path / "p.annotator"
+    assert main(["init", str(project_file), "--schema", str(schema_file)]) == 0
+    assert "schema 'mini'" in capsys.readouterr().out
+    schema_file.unlink()  # the project does not need the file any more
+    with Project(project_file, create=False) as p:
+        assert p.schema.name == "mini"
+        assert p.schema.source == GOOD
+        assert p.schema.event_type("Visit") is not None
+
+
+def test_init_with_bad_schema_is_one_clear_line(tmp_path, capsys):
+    schema_file = tmp_path / "bad.toml"
+    schema_file.write_text(GOOD.replace('multiplicity = "optional"', 'multiplicity = "lots"'), encoding="utf-8")
+    project_file = tmp_path / "p.annotator"
+    assert main(["init", str(project_file), "--schema", str(schema_file)]) == 1
+    err = capsys.readouterr().err.strip()
+    assert err.startswith(f"annotator: error: {schema_file}:") and "multiplicity 'lots'" in err
+    assert "\n" not in err
+    assert not project_file.exists()
