@@ -1,0 +1,275 @@
+"""Shared plumbing for the exchange formats: reports, options, reproducible splits, reading helpers."""
+
+from __future__ import annotations
+
+import hashlib
+import types
+from collections import Counter
+from contextlib import ExitStack, contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, BinaryIO, Iterator
+
+import orjson
+
+from annotator.errors import AnnotatorError, ImportFileError
+from annotator.formats.project_json import ExportReport
+from annotator.importing import IncomingDocument, check_document, decode_text
+from annotator.schema import Schema
+from annotator.store import Project
+
+if TYPE_CHECKING:
+    from annotator.offsets import Utf16Map
+
+MAX_EXAMPLES = 5
+
+
+# -- export side ----------------------------------------------------------------------------------
+@dataclass
+class FormatExportReport(ExportReport):
+    """What an export wrote and what it could not carry, each problem naming document and offsets."""
+
+    format: str = ""
+    files: list[str] = field(default_factory=list)
+    tokenized: list[str] = field(default_factory=list)  # documents tokenised here (no stored tokens)
+    problems: list[tuple[str, str]] = field(default_factory=list)  # (kind, message)
+
+    def problem(self, kind: str, message: str) -> None:
+        self.problems.append((kind, message))
+
+    def summary(self) -> str:
+        s = super().summary()
+        if len(self.files) > 1:
+            s += f"; files: {', '.join(self.files)}"
+        if self.tokenized:
+            s += (f"; {len(self.tokenized)} documents had no stored tokens and were tokenised with "
+                  f"spacy.blank('en') (e.g. {', '.join(self.tokenized[:3])})")
+        counts = Counter(k for k, _ in self.problems)
+        for kind, n in counts.items():
+            examples = [m for k, m in self.problems if k == kind][:MAX_EXAMPLES]
+            s += f"; {n} {kind}: " + " | ".join(examples) + (" | ..." if n > len(examples) else "")
+        return s
+
+
+def parse_split(value: str | None) -> list[tuple[str, float]] | None:
+    """``train=0.8,dev=0.2`` -> [("train", 0.8), ("dev", 0.2)]; the fractions must add up to 1."""
+    if not value:
+        return None
+    parts = []
+    for item in value.split(","):
+        name, _, frac = item.partition("=")
+        name = name.strip()
+        try:
+            f = float(frac)
+        except ValueError:
+            raise AnnotatorError(f"split: {item!r} is not NAME=FRACTION (e.g. train=0.8,dev=0.2)") from None
+        if not name or not name.replace("-", "").replace("_", "").isalnum() or not 0 < f <= 1:
+            raise AnnotatorError(f"split: {item!r} needs a name of letters and digits and a fraction in (0, 1]")
+        if any(n == name for n, _ in parts):
+            raise AnnotatorError(f"split: part {name!r} named twice")
+        parts.append((name, f))
+    total = sum(f for _, f in parts)
+    if abs(total - 1.0) > 1e-6:
+        raise AnnotatorError(f"split: the fractions add up to {total:g}, not 1")
+    return parts
+
+
+def option_int(options: dict[str, str], key: str, default: int) -> int:
+    try:
+        return int(options.get(key, default))
+    except ValueError:
+        raise AnnotatorError(f"option {key} must be a whole number, not {options[key]!r}") from None
+
+
+def option_choice(options: dict[str, str], key: str, choices: tuple[str, ...]) -> str:
+    value = options.get(key, choices[0])
+    if value not in choices:
+        raise AnnotatorError(f"option {key} must be one of {', '.join(choices)}, not {value!r}")
+    return value
+
+
+def check_options(options: dict[str, str] | None, known: tuple[str, ...], fmt: str) -> dict[str, str]:
+    options = dict(options or {})
+    unknown = sorted(set(options) - set(known))
+    if unknown:
+        raise AnnotatorError(f"{fmt}: unknown option {unknown[0]!r} (known: {', '.join(known) or 'none'})")
+    return options
+
+
+def assign_parts(
+    project: Project, statuses: list[str] | None, split: list[tuple[str, float]] | None, seed: int
+) -> dict[int, str]:
+    """Document id -> part name. Reproducible: the order is a hash of seed and text, not of ids or time."""
+    ids = project.document_ids(statuses)
+    if not split:
+        return {i: "" for i in ids}
+    rows = project.db.conn.execute("SELECT id, sha256 FROM documents").fetchall()
+    sha = dict(rows)
+    order = sorted(ids, key=lambda i: (hashlib.sha256(f"{seed}:{sha[i]}".encode()).hexdigest(), i))
+    out: dict[int, str] = {}
+    start, acc = 0, 0.0
+    for k, (name, frac) in enumerate(split):
+        acc += frac
+        end = len(order) if k == len(split) - 1 else round(acc * len(order))
+        for i in order[start:end]:
+            out[i] = name
+        start = end
+    return out
+
+
+def part_path(out: str | Path, part: str) -> Path:
+    """``corpus.spacy`` + ``train`` -> ``corpus.train.spacy``; a path without suffix gets ``.train``."""
+    p = Path(out)
+    if not part:
+        return p
+    return p.with_name(f"{p.stem}.{part}{p.suffix}") if p.suffix else p.with_name(f"{p.name}.{part}")
+
+
+@contextmanager
+def atomic_outputs(out: str | Path, parts: list[str]) -> Iterator[dict[str, BinaryIO]]:
+    """One atomic file per part; all are renamed into place only if the block finishes."""
+    from annotator.exporting import atomic_output
+
+    with ExitStack() as stack:
+        yield {p: stack.enter_context(atomic_output(part_path(out, p))) for p in parts}
+
+
+def parts_of(assignment: dict[int, str]) -> list[str]:
+    return list(dict.fromkeys(assignment.values())) or [""]
+
+
+# -- import side ----------------------------------------------------------------------------------
+@dataclass
+class ReadResult:
+    """What a reader found: documents, optionally a schema the input defines, and what it could not keep."""
+
+    documents: list[IncomingDocument]
+    schema: Schema | None = None
+    warnings: list[str] = field(default_factory=list)
+
+
+def read_text_file(path: Path) -> str:
+    """Strict UTF-8 with clear errors (file and line of the first bad byte)."""
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise ImportFileError(str(path), f"cannot read: {exc.strerror or exc}") from None
+    return decode_text(data, str(path))[0]
+
+
+def iter_jsonl(path: Path) -> Iterator[tuple[int, Any]]:
+    """(line number, object) for each non-blank line; bad JSON names the line."""
+    text = read_text_file(path)
+    for number, raw in enumerate(text.split("\n"), start=1):
+        if not raw.strip():
+            continue
+        try:
+            yield number, orjson.loads(raw)
+        except orjson.JSONDecodeError as exc:
+            raise ImportFileError(str(path), f"not valid JSON ({exc}); is the line cut short?", number) from None
+
+
+def iter_json_array(path: Path) -> Iterator[tuple[int, Any]]:
+    """(line number where it starts, item) for each item of a top-level JSON array (or one object)."""
+    import json
+
+    text = read_text_file(path)
+    decoder = json.JSONDecoder()
+    i = len(text) - len(text.lstrip())
+    if text[i : i + 1] != "[":
+        try:
+            obj, _ = decoder.raw_decode(text, i)
+        except json.JSONDecodeError as exc:
+            raise ImportFileError(str(path), f"not valid JSON: {exc.msg}", exc.lineno) from None
+        yield text.count("\n", 0, i) + 1, obj
+        return
+    i += 1
+    while True:
+        while i < len(text) and text[i] in " \t\r\n,":
+            i += 1
+        if i >= len(text):
+            raise ImportFileError(str(path), "the JSON array is not closed; is the file cut short?", text.count("\n") + 1)
+        if text[i] == "]":
+            return
+        try:
+            obj, end = decoder.raw_decode(text, i)
+        except json.JSONDecodeError as exc:
+            raise ImportFileError(str(path), f"not valid JSON: {exc.msg}", exc.lineno) from None
+        yield text.count("\n", 0, i) + 1, obj
+        i = end
+
+
+def need(cond: bool, path: Path | str, line: int | None, reason: str) -> None:
+    if not cond:
+        raise ImportFileError(str(path), reason, line)
+
+
+def check_with_line(schema: Schema, doc: IncomingDocument, path: Path | str, line: int | None) -> None:
+    """``check_document`` against ``schema``, re-raised with the line the document came from."""
+    try:
+        check_document(types.SimpleNamespace(schema=schema), doc, str(path))  # type: ignore[arg-type]
+    except ImportFileError as exc:
+        raise ImportFileError(str(path), exc.reason, line) from None
+
+
+def fit_span(
+    text: str, start: Any, end: Any, span_text: str | None, u16: "Utf16Map | None" = None
+) -> tuple[int, int, str] | None:
+    """Offsets as code points: as given when they fit, else read as UTF-16 units (browser tools).
+
+    Returns (start, end, how) with how "" or "utf16", or None when neither reading fits.
+    """
+    from annotator.offsets import Utf16Map
+
+    if type(start) is not int or type(end) is not int:
+        return None
+    if 0 <= start < end <= len(text) and (span_text is None or text[start:end] == span_text):
+        return start, end, ""
+    if text.isascii():
+        return None
+    u16 = u16 or Utf16Map(text)
+    s, e = u16.to_codepoint(start), u16.to_codepoint(end)
+    if u16.to_utf16(s) != start or u16.to_utf16(e) != end:
+        return None  # falls inside a surrogate pair: not UTF-16 either
+    if 0 <= s < e <= len(text) and (span_text is None or text[s:e] == span_text):
+        return s, e, "utf16"
+    return None
+
+
+def looks_utf16(text: str, spans: list[tuple[int, int]]) -> bool:
+    """For offsets given without the span text: do they fit the text better as UTF-16 units?
+
+    Scores clean span edges (no edge whitespace, no cut words) under both readings; ties stay code points.
+    """
+    from annotator.offsets import Utf16Map
+
+    if text.isascii() or not spans:
+        return False
+    u16 = Utf16Map(text)
+
+    def clean(s: int, e: int) -> bool:
+        if not 0 <= s < e <= len(text):
+            return False
+        piece = text[s:e]
+        if piece != piece.strip():
+            return False
+        cut_left = s > 0 and text[s - 1].isalnum() and text[s].isalnum()
+        cut_right = e < len(text) and text[e - 1].isalnum() and text[e].isalnum()
+        return not cut_left and not cut_right
+
+    as_cp = sum(clean(s, e) for s, e in spans)
+    as_u16 = 0
+    for s, e in spans:
+        cs, ce = u16.to_codepoint(s), u16.to_codepoint(e)
+        if u16.to_utf16(cs) != s or u16.to_utf16(ce) != e:
+            return False  # inside a surrogate pair: cannot be UTF-16
+        as_u16 += clean(cs, ce)
+    return as_u16 > as_cp
+
+
+def trigger_labels(schema: Schema | None) -> set[str]:
+    """Labels that name event types (their spans are triggers) in ``schema`` (or the default schema)."""
+    from annotator.schema import default_schema
+
+    return {t.name for t in (schema or default_schema()).events}
+

@@ -1,0 +1,124 @@
+"""spaCy DocBin (.spacy) export for ``spacy train``: entities, all spans, triggers and events.
+
+Per document:
+- ``doc.ents``: the entities that do not overlap (longest first); tokens outside them are *missing*
+  for documents not reviewed and *O* for reviewed ones.
+- ``doc.spans["sc"]``: every exported entity; ``attrs["entities"]`` holds id, state, source, annotator
+  per span, in the same order.
+- ``doc.spans["triggers"]``: one span per event, labelled with the event type; ``attrs["events"]`` holds
+  one dict per span: id, type, trigger [start_char, end_char], attributes and arguments
+  (role, entity_id, start, end, label, span: index in ``doc.spans["sc"]``).
+- ``doc.user_data``: ``annotator_name``, ``annotator_id``, ``annotator_status``, ``annotator_meta``,
+  ``annotator_comments``.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any, Callable
+
+from annotator.formats.common import (
+    FormatExportReport, assign_parts, atomic_outputs, check_options, option_choice, option_int, parse_split, parts_of,
+    part_path,
+)
+from annotator.formats.project_json import DEFAULT_STATES, iter_document_records
+from annotator.formats.tokens import ALIGN_MODES, DocTokens, align, tokens_for
+from annotator.store import Project
+
+OPTIONS = ("split", "seed", "misaligned", "span_key", "trigger_key")
+SPAN_KEY = "sc"
+TRIGGER_KEY = "triggers"
+
+
+def record_to_doc(
+    vocab: Any, rec: dict[str, Any], toks: DocTokens, report: FormatExportReport, mode: str = "expand",
+    span_key: str = SPAN_KEY, trigger_key: str = TRIGGER_KEY,
+) -> Any:
+    """One exported document record (see ``iter_document_records``) as a spaCy Doc on ``toks``."""
+    from spacy.tokens import Doc, Span
+    from spacy.util import filter_spans
+
+    text, name = rec["text"], rec["name"]
+    sent_set = set(toks.sent_starts)
+    doc = Doc(vocab, words=toks.words(text), spaces=toks.spaces,
+              sent_starts=[k in sent_set for k in range(len(toks))] if toks.sent_starts else None)
+    if doc.text != text:  # pragma: no cover - complete() guarantees this
+        report.problem("documents whose tokens do not rebuild the text", name)
+    spans, infos, index = [], [], {}
+    for e in rec["entities"]:
+        hit = align(toks, e["start"], e["end"], mode, report, f"{name}: entity {e['label']}")
+        if hit is None:
+            continue
+        index[e["id"]] = len(spans)
+        spans.append(Span(doc, hit[0], hit[1] + 1, label=e["label"]))
+        infos.append({"id": e["id"], "state": e["state"], "source": e["source"], "annotator": e["annotator"]})
+    flat = filter_spans(spans)
+    if len(flat) < len(spans):
+        report.problem("overlapping entities kept only in doc.spans", f"{name}: {len(spans) - len(flat)}")
+    doc.set_ents(flat, default="outside" if rec["status"] == "reviewed" else "missing")
+    doc.spans[span_key] = spans
+    doc.spans[span_key].attrs["entities"] = infos
+    triggers, events = [], []
+    for v in rec["events"]:
+        t = v["trigger"]
+        hit = align(toks, t["start"], t["end"], mode, report, f"{name}: trigger of {v['type']}")
+        if hit is None:
+            report.problem("events left out (trigger not on token edges)", f"{name}: event {v['id']} {v['type']}")
+            continue
+        arguments = []
+        for a in v["arguments"]:
+            k = index.get(a["entity_id"])
+            if k is None:
+                report.problem("arguments left out (entity not exported)", f"{name}: event {v['id']} {a['role']}")
+                continue
+            e = spans[k]
+            arguments.append({"role": a["role"], "entity_id": a["entity_id"], "start": e.start_char,
+                              "end": e.end_char, "label": e.label_, "span": k})
+        events.append({"id": v["id"], "type": v["type"], "trigger": [t["start"], t["end"]],
+                       "attributes": v["attributes"], "arguments": arguments})
+        triggers.append(Span(doc, hit[0], hit[1] + 1, label=v["type"]))
+    doc.spans[trigger_key] = triggers
+    doc.spans[trigger_key].attrs["events"] = events
+    doc.user_data.update({
+        "annotator_name": name, "annotator_id": rec["id"], "annotator_status": rec["status"],
+        "annotator_meta": rec["meta"],
+        "annotator_comments": [{"author": c["author"], "text": c["text"]} for c in rec["comments"]],
+    })
+    return doc
+
+
+def write_spacy(
+    project: Project,
+    out: str | Path,
+    states: tuple[str, ...] | list[str] = DEFAULT_STATES,
+    statuses: list[str] | None = None,
+    annotation_set: str | None = None,
+    progress: Callable[[int], None] | None = None,
+    options: dict[str, str] | None = None,
+) -> FormatExportReport:
+    """Write a DocBin (or one per part with ``split=train=0.8,dev=0.2``, ``seed=N``)."""
+    import spacy
+    from spacy.tokens import DocBin
+
+    opts = check_options(options, OPTIONS, "spacy")
+    mode = option_choice(opts, "misaligned", ALIGN_MODES)
+    assignment = assign_parts(project, statuses, parse_split(opts.get("split")), option_int(opts, "seed", 0))
+    parts = parts_of(assignment)
+    vocab = spacy.blank("en").vocab
+    bins = {p: DocBin(store_user_data=True) for p in parts}
+    report = FormatExportReport(format="spacy")
+    for rec in iter_document_records(project, states, statuses, annotation_set, report):
+        toks = tokens_for(project, rec["id"], rec["text"])
+        if not toks.stored:
+            report.tokenized.append(rec["name"])
+        doc = record_to_doc(vocab, rec, toks, report, mode, opts.get("span_key", SPAN_KEY),
+                            opts.get("trigger_key", TRIGGER_KEY))
+        bins[assignment[rec["id"]]].add(doc)
+        if progress:
+            progress(report.documents)
+    with atomic_outputs(out, parts) as handles:
+        for p, fh in handles.items():
+            fh.write(bins[p].to_bytes())
+            report.bytes += fh.tell()
+    report.files = [str(part_path(out, p)) for p in parts]
+    return report

@@ -1,0 +1,132 @@
+"""Token alignment for the token-based formats: stored tokens (or spacy.blank('en')), made complete, and span lookup."""
+
+from __future__ import annotations
+
+from bisect import bisect_left, bisect_right
+from dataclasses import dataclass
+from typing import Any
+
+from annotator.offsets import char_to_token_span
+from annotator.store import Project
+
+ALIGN_MODES = ("expand", "skip")
+_BLANK: Any = None
+
+
+@dataclass
+class DocTokens:
+    """Tokens that cover the text the way spaCy's do: each gap is "" or one space (``spaces``)."""
+
+    starts: list[int]
+    ends: list[int]
+    spaces: list[bool]
+    sent_starts: list[int]  # token indices
+    stored: bool
+
+    def __len__(self) -> int:
+        return len(self.starts)
+
+    def words(self, text: str) -> list[str]:
+        return [text[s:e] for s, e in zip(self.starts, self.ends)]
+
+    def exact(self, start: int, end: int) -> tuple[int, int] | None:
+        """Token indices [first, last] (inclusive) of exactly [start, end), or None."""
+        return char_to_token_span(self.starts, self.ends, start, end)
+
+    def cover(self, start: int, end: int) -> tuple[int, int] | None:
+        """The tokens [first, last] that [start, end) touches, or None if it touches none."""
+        i = bisect_right(self.ends, start)
+        j = bisect_left(self.starts, end) - 1
+        return (i, j) if i <= j and i < len(self.starts) and j >= 0 else None
+
+    def sentence_of(self, token: int) -> int:
+        return max(0, bisect_right(self.sent_starts, token) - 1)
+
+    def is_space(self, text: str, token: int) -> bool:
+        return text[self.starts[token] : self.ends[token]].isspace()
+
+
+def blank_nlp() -> Any:
+    """spacy.blank('en') with a sentencizer, loaded once."""
+    global _BLANK
+    if _BLANK is None:
+        import spacy
+
+        _BLANK = spacy.blank("en")
+        _BLANK.add_pipe("sentencizer")
+    return _BLANK
+
+
+def complete(text: str, starts: list[int], ends: list[int], sent_starts: list[int], stored: bool) -> DocTokens | None:
+    """Fill gaps other than "" or " " with whitespace tokens, as spaCy does; None if the tokens are unusable."""
+    n = len(text)
+    out_s: list[int] = []
+    out_e: list[int] = []
+    spaces: list[bool] = []
+    old_to_new: list[int] = []
+    pos = 0
+    for s, e in zip(starts, ends):
+        if not (pos <= s < e <= n) or not text[pos:s].isspace() and pos != s:
+            return None
+        _gap(text, pos, s, out_s, out_e, spaces)
+        old_to_new.append(len(out_s))
+        out_s.append(s)
+        out_e.append(e)
+        spaces.append(False)
+        pos = e
+    if pos < n and not text[pos:].isspace():
+        return None
+    _gap(text, pos, n, out_s, out_e, spaces)
+    sents = sorted({old_to_new[k] for k in sent_starts if 0 <= k < len(old_to_new)} | ({0} if out_s else set()))
+    return DocTokens(out_s, out_e, spaces, sents, stored)
+
+
+def _gap(text: str, a: int, b: int, out_s: list[int], out_e: list[int], spaces: list[bool]) -> None:
+    if a >= b:
+        return
+    if text[a] == " " and out_s:
+        spaces[-1] = True
+        a += 1
+    if a < b:
+        out_s.append(a)
+        out_e.append(b)
+        spaces.append(False)
+
+
+def tokenize_blank(text: str) -> DocTokens:
+    doc = blank_nlp()(text)
+    starts = [t.idx for t in doc]
+    ends = [t.idx + len(t.text) for t in doc]
+    sents = [s.start for s in doc.sents] if len(doc) else []
+    return complete(text, starts, ends, sents, stored=False) or DocTokens([], [], [], [], False)
+
+
+def tokens_for(project: Project, doc_id: int, text: str) -> DocTokens:
+    """The stored tokens of a document made complete, or spacy.blank('en') tokens (``stored`` False)."""
+    got = project.tokens(doc_id)
+    if got is not None:
+        toks = complete(text, got[0], got[1], got[2], stored=True)
+        if toks is not None and toks.starts:
+            return toks
+    return tokenize_blank(text)
+
+
+def align(
+    toks: DocTokens, start: int, end: int, mode: str, problems: Any, where: str
+) -> tuple[int, int] | None:
+    """Token span of [start, end); a misaligned span is widened (mode expand) or left out (skip), and reported.
+
+    ``problems`` is a FormatExportReport; ``where`` names the document and the span.
+    """
+    hit = toks.exact(start, end)
+    if hit is not None:
+        return hit
+    if mode == "expand":
+        hit = toks.cover(start, end)
+        if hit is not None:
+            problems.problem(
+                "spans widened to token edges", f"{where} [{start}, {end}) -> [{toks.starts[hit[0]]}, {toks.ends[hit[1]]})"
+            )
+            return hit
+    problems.problem("spans left out (not on token edges)", f"{where} [{start}, {end})")
+    return None

@@ -1,0 +1,96 @@
+"""A small annotated project for the format tests: entities (some overlapping), events with repeated
+roles and a shared trigger, attributes, comments, statuses, a non-BMP character."""
+
+from __future__ import annotations
+
+import pytest
+
+from annotator import edits
+from annotator.importing import IncomingDocument, IncomingEntity, IncomingEvent, import_documents
+
+TEXTS = {
+    "kabul.txt": "Gunmen killed three soldiers near Kabul on Friday \U0001F642, officials said. "
+    "The attack also injured two Afghan civilians.",
+    "meeting.txt": "Angela Merkel met Emmanuel Macron in Paris on 3 May 2021.\nMerkel said Germany would pay $2 billion.",
+    "rocket.txt": "The \U0001F680 rocket from Acme Corp. landed in Texas yesterday.",
+    "arrest.txt": "Officials in London arrested John Smith on Tuesday. Smith was released on Friday.",
+}
+
+
+def at(text: str, needle: str, nth: int = 0) -> tuple[int, int]:
+    i = -1
+    for _ in range(nth + 1):
+        i = text.index(needle, i + 1)
+    return i, i + len(needle)
+
+
+def ent(key: str, text: str, needle: str, label: str, nth: int = 0, state: str = "accepted") -> IncomingEntity:
+    s, e = at(text, needle, nth)
+    return IncomingEntity(key, s, e, label, state)
+
+
+def ev(type_: str, text: str, needle: str, args: list[tuple[str, str]], nth: int = 0, **attrs: str) -> IncomingEvent:
+    s, e = at(text, needle, nth)
+    return IncomingEvent(type_, s, e, dict(attrs), list(args))
+
+
+def sample_documents() -> list[IncomingDocument]:
+    k, m, r, a = TEXTS["kabul.txt"], TEXTS["meeting.txt"], TEXTS["rocket.txt"], TEXTS["arrest.txt"]
+    kabul = IncomingDocument(
+        k, "kabul.txt", status="reviewed", meta={"source": "wire"},
+        entities=[ent("gun", k, "Gunmen", "PERSON"), ent("sol", k, "three soldiers", "PERSON"),
+                  ent("three", k, "three", "CARDINAL"), ent("kab", k, "Kabul", "GPE"), ent("fri", k, "Friday", "DATE"),
+                  ent("civ", k, "two Afghan civilians", "PERSON"), ent("afg", k, "Afghan", "NORP"),
+                  ent("two", k, "two", "CARDINAL", state="suggested")],
+        events=[ev("Life:Die", k, "killed", [("Agent", "gun"), ("Victim", "sol"), ("Place", "kab"), ("Time", "fri")]),
+                ev("Conflict:Attack", k, "killed", [("Attacker", "gun"), ("Target", "sol")]),
+                ev("Conflict:Attack", k, "attack", [("Target", "civ")]),
+                ev("Life:Injure", k, "injured", [("Victim", "civ")], modality="Other")],
+    )
+    meeting = IncomingDocument(
+        m, "meeting.txt", status="annotated",
+        entities=[ent("am", m, "Angela Merkel", "PERSON"), ent("em", m, "Emmanuel Macron", "PERSON"),
+                  ent("par", m, "Paris", "GPE"), ent("date", m, "3 May 2021", "DATE"), ent("m2", m, "Merkel", "PERSON", 1),
+                  ent("ger", m, "Germany", "GPE"), ent("money", m, "$2 billion", "MONEY")],
+        events=[ev("Contact:Meet", m, "met", [("Entity", "am"), ("Entity", "em"), ("Place", "par"), ("Time", "date")]),
+                ev("Transaction:Transfer-Money", m, "pay", [("Giver", "ger"), ("Money", "money")], modality="Other",
+                   tense="Future")],
+    )
+    rocket = IncomingDocument(
+        r, "rocket.txt", status="in_progress",
+        entities=[ent("acme", r, "Acme Corp.", "ORG"), ent("tx", r, "Texas", "GPE"),
+                  ent("y", r, "yesterday", "DATE", state="suggested")],
+    )
+    arrest = IncomingDocument(
+        a, "arrest.txt", status="reviewed",
+        entities=[ent("off", a, "Officials", "PERSON"), ent("lon", a, "London", "GPE"), ent("js", a, "John Smith", "PERSON"),
+                  ent("tue", a, "Tuesday", "DATE"), ent("sm", a, "Smith", "PERSON", 1), ent("fr", a, "Friday", "DATE")],
+        events=[ev("Justice:Arrest-Jail", a, "arrested", [("Person", "js"), ("Agent", "off"), ("Place", "lon"), ("Time", "tue")]),
+                ev("Justice:Release-Parole", a, "released", [("Person", "sm"), ("Time", "fr")], polarity="Positive")],
+    )
+    return [kabul, meeting, rocket, arrest]
+
+
+def fill(project) -> dict[str, int]:
+    """Import the sample and make a few edits through the annotation API; returns name -> document id."""
+    report = import_documents(project, sample_documents())
+    ids = dict(report.imported)
+    k = TEXTS["kabul.txt"]
+    edits.add_comment(project, ids["kabul.txt"], "Check the casualty count \U0001F914 against the AP wire.")
+    die = next(e for e in project.events(ids["kabul.txt"]) if e.type == "Life:Die")
+    edits.set_event_attribute(project, die.id, "genericity", "Specific")
+    edits.set_event_attribute(project, die.id, "polarity", "Positive")
+    s, e = at(k, "officials")
+    new = edits.add_entity(project, ids["kabul.txt"], s, e, "PERSON").result_id
+    assert new
+    rocket = ids["rocket.txt"]
+    s, e = at(TEXTS["rocket.txt"], "rocket")
+    bad = edits.add_entity(project, rocket, s, e, "PRODUCT", state="suggested").result_id
+    edits.reject_entity(project, bad)
+    return ids
+
+
+@pytest.fixture
+def sample(project):
+    """(project, {name: id}) with the sample documents and edits."""
+    return project, fill(project)
