@@ -9,6 +9,8 @@ from typing import Callable
 
 from sqlite_utils import Database
 
+from annotator.errors import ProjectFileError
+
 APPLICATION_ID = 0x414E4E4F  # "ANNO": marks the file as an annotator project
 
 
@@ -142,6 +144,7 @@ def backup_before_migration(path: Path, version: int) -> Path:
         dst = sqlite3.connect(target)
         with dst:
             src.backup(dst)
+        dst.execute("PRAGMA journal_mode = DELETE")  # a self-contained copy: no -wal/-shm files beside it
         dst.close()
     finally:
         src.close()
@@ -153,8 +156,9 @@ def migrate(db: Database, path: Path | None) -> list[int]:
     conn = db.conn
     current = user_version(conn)
     applied: list[int] = []
+    backup: Path | None = None
     if current and current < LATEST and path is not None:
-        backup_before_migration(path, current)
+        backup = backup_before_migration(path, current)
     for number in range(current + 1, LATEST + 1):
         conn.execute("BEGIN IMMEDIATE")
         try:
@@ -162,8 +166,26 @@ def migrate(db: Database, path: Path | None) -> list[int]:
             conn.execute(f"PRAGMA user_version = {number}")
             conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
             conn.execute("COMMIT")
-        except BaseException:
-            conn.execute("ROLLBACK")
-            raise
+        except BaseException as exc:
+            if conn.in_transaction:
+                conn.execute("ROLLBACK")
+            if backup is not None:  # even a migration that committed part of its work leaves no trace
+                _restore(backup, conn)
+            if not isinstance(exc, Exception):
+                raise
+            where = f"; the copy made before the upgrade is {backup}" if backup else ""
+            raise ProjectFileError(
+                f"{path or 'project'}: upgrading the file to format {number} failed ({type(exc).__name__}: {exc}); "
+                f"the file was left at format {current}{where}"
+            ) from exc
         applied.append(number)
     return applied
+
+
+def _restore(backup: Path, conn: sqlite3.Connection) -> None:
+    """Copy the pre-migration backup back into the open file (one SQLite backup, atomic for readers)."""
+    src = sqlite3.connect(f"file:{backup}?mode=ro", uri=True)
+    try:
+        src.backup(conn)
+    finally:
+        src.close()

@@ -1,0 +1,101 @@
+"""Migrations copy the file first and never leave a half-migrated file."""
+
+from __future__ import annotations
+
+import sqlite3
+
+import pytest
+
+from annotator import edits, migrations
+from annotator.errors import AnnotatorError, ProjectFileError
+from annotator.importing import IncomingDocument, IncomingEntity, import_documents
+from annotator.store import Project
+from reliability_support import dump
+
+
+@pytest.fixture
+def v1_file(tmp_path):
+    path = tmp_path / "old.annotator"
+    with Project(path, annotator="a") as p:
+        report = import_documents(
+            p, [IncomingDocument(text="Anna Berg visited Paris.", name="d1", entities=[IncomingEntity(1, 0, 9, "PERSON")])]
+        )
+        edits.add_comment(p, report.imported[0][1], "before the upgrade")
+    return path
+
+
+def _m2_adds_then_fails(db):
+    db["reviews"].create({"id": int, "note": str}, pk="id")
+    db["reviews"].insert({"id": 1, "note": "half"})
+    db.conn.execute("UPDATE documents SET status = 'reviewed'")
+    db.conn.execute("ALTER TABLE entities ADD COLUMN confidence REAL")
+    raise RuntimeError("disk went away half-way")
+
+
+def _m2_commits_half_then_fails(db):
+    db["reviews"].create({"id": int, "note": str}, pk="id")
+    db.conn.execute("UPDATE documents SET status = 'reviewed'")
+    db.conn.execute("COMMIT")  # a careless migration that commits part of its work
+    db.conn.execute("BEGIN")
+    db.conn.execute("DELETE FROM comments")
+    raise ValueError("bad data in row 7")
+
+
+def _m2_ok(db):
+    db["reviews"].create({"id": int, "note": str}, pk="id")
+
+
+@pytest.mark.parametrize("bad", [_m2_adds_then_fails, _m2_commits_half_then_fails])
+def test_failed_migration_leaves_version_1_intact_with_a_backup(v1_file, monkeypatch, bad, figures):
+    before = dump(v1_file)
+    monkeypatch.setattr(migrations, "MIGRATIONS", [*migrations.MIGRATIONS, bad])
+    monkeypatch.setattr(migrations, "LATEST", 2)
+    with pytest.raises(ProjectFileError) as info:
+        Project(v1_file)
+    msg = str(info.value)
+    assert "format 2 failed" in msg and "left at format 1" in msg and ".v1.bak" in msg
+    assert dump(v1_file) == before
+    conn = sqlite3.connect(v1_file)
+    assert conn.execute("PRAGMA user_version").fetchone()[0] == 1
+    assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+    conn.close()
+    backups = list(v1_file.parent.glob("old.annotator.v1.bak*"))
+    assert len(backups) == 1 and dump(backups[0]) == before
+    # the file still opens with the version of annotator that wrote it
+    monkeypatch.undo()
+    with Project(v1_file) as p:
+        assert p.document_summaries()[0]["status"] == "new"  # the migration had set "reviewed"
+        assert len(p.comments(p.document_ids()[0])) == 1
+    figures.update(case=bad.__name__, message=msg.split(": ", 1)[1][:90])
+
+
+def test_successful_migration_keeps_a_copy_of_the_old_file(v1_file, monkeypatch):
+    before = dump(v1_file)
+    monkeypatch.setattr(migrations, "MIGRATIONS", [*migrations.MIGRATIONS, _m2_ok])
+    monkeypatch.setattr(migrations, "LATEST", 2)
+    with Project(v1_file) as p:
+        assert migrations.user_version(p.db.conn) == 2
+        assert "reviews" in p.db.table_names()
+    (backup,) = v1_file.parent.glob("old.annotator.v1.bak*")
+    assert dump(backup) == before
+
+
+def test_read_only_file_that_needs_an_upgrade_is_refused_unchanged(v1_file, monkeypatch):
+    before = dump(v1_file)
+    monkeypatch.setattr(migrations, "MIGRATIONS", [*migrations.MIGRATIONS, _m2_ok])
+    monkeypatch.setattr(migrations, "LATEST", 2)
+    with pytest.raises(AnnotatorError, match="needs an upgrade but is read-only"):
+        Project(v1_file, read_only=True)
+    assert dump(v1_file) == before
+    assert not list(v1_file.parent.glob("*.bak*"))
+
+
+def test_restored_file_is_still_a_wal_project(v1_file, monkeypatch):
+    monkeypatch.setattr(migrations, "MIGRATIONS", [*migrations.MIGRATIONS, _m2_commits_half_then_fails])
+    monkeypatch.setattr(migrations, "LATEST", 2)
+    with pytest.raises(ProjectFileError):
+        Project(v1_file)
+    monkeypatch.undo()
+    with Project(v1_file) as p:
+        assert p.db.conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+        edits.add_comment(p, p.document_ids()[0], "after a failed upgrade, work goes on")
