@@ -150,6 +150,15 @@ def cmd_validate(args: argparse.Namespace) -> int:
     return 1 if found else 0
 
 
+def cmd_agree(args: argparse.Namespace) -> int:
+    from annotator.teams.agreement import agreement, format_agreement
+
+    with _open(args, create=False) as project:
+        result = agreement(project, args.sets)
+    print(json.dumps(result, indent=2, ensure_ascii=False) if args.json else format_agreement(result))
+    return 0
+
+
 def cmd_merge(args: argparse.Namespace) -> int:
     from annotator.teams.merge import merge_projects
 
@@ -218,6 +227,12 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("validate", parents=[common], help="list problems (missing roles, wrong labels)")
     p.add_argument("project")
     p.set_defaults(func=cmd_validate)
+
+    p = sub.add_parser("agree", parents=[common], help="agreement between annotation sets (F1, kappa, events, arguments)")
+    p.add_argument("project")
+    p.add_argument("--sets", nargs="+", metavar="SET", help="sets to compare pairwise (default: all but main)")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(func=cmd_agree)
 
     p = sub.add_parser("merge", parents=[common], help="bring annotators' project files in as annotation sets")
     p.add_argument("project", help="the target project (created if missing)")

@@ -102,6 +102,8 @@ def annotator_sets(project: Project, include_main: bool = False) -> list[str]:
     for (meta,) in project.db.conn.execute("SELECT meta FROM documents"):
         if meta:
             names.update((orjson.loads(meta).get(META_KEY) or {}).keys())
-    if not include_main:
+    if include_main:
+        names.add(DEFAULT_SET)  # the final set always exists, even empty
+    else:
         names.discard(DEFAULT_SET)
     return sorted(names)

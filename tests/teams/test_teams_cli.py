@@ -37,3 +37,20 @@ def test_merge_command_refuses_clearly(tmp_path, capsys):
     assert err.startswith("annotator: error:") and "final set" in err
     assert main(["merge", team, str(tmp_path / "missing.annotator")]) == 1
     assert "no such project file" in capsys.readouterr().err
+
+
+def test_agree_command(tmp_path, capsys):
+    a, b = make_alice(tmp_path / "a.annotator"), make_bob(tmp_path / "b.annotator")
+    team = str(tmp_path / "team.annotator")
+    assert main(["merge", team, str(a), str(b)]) == 0
+    capsys.readouterr()
+    assert main(["agree", team]) == 0
+    text = capsys.readouterr().out
+    assert "alice vs bob" in text and "token kappa" in text
+    assert main(["agree", team, "--json", "--sets", "bob", "alice"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    pair = data["pairs"][0]
+    assert (pair["a"], pair["b"]) == ("bob", "alice")
+    assert pair["project"]["entities_exact"]["overall"]["f1"] == 10 / 13
+    assert main(["agree", str(tmp_path / "none.annotator")]) == 1
+    assert "no such project file" in capsys.readouterr().err

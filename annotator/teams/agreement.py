@@ -1,0 +1,228 @@
+"""Inter-annotator agreement between annotation sets: entity span F1, token kappa, trigger and argument F1.
+
+Definitions (also in docs/teams.md):
+- Only entities in state ``accepted`` or ``added`` are a person's label; every event counts.
+- For a pair (A, B), A is the reference: precision = matched / |B|, recall = matched / |A|,
+  F1 = 2·matched / (|A| + |B|) (symmetric). "overall" sums the counts over labels (micro average).
+- Exact entity match: same start, end and label (multiset: each span matches at most once).
+- Overlap entity match: same label and at least one shared character, paired one-to-one greedily:
+  candidate pairs sorted by shared characters (most first), then by the smaller combined extent,
+  then by A's start and B's start; a pair is taken when neither span is taken yet.
+- Kappa: Cohen's kappa over tokens. Tokens are the stored ones (``Project.tokens``, from pre-annotation)
+  or, if a document has none, its whitespace-separated words. Each token gets the label of the human
+  span sharing the most characters with it (ties: earlier start, then label name), or "O".
+  Per label: kappa of "this label" against "anything else".
+- Event trigger match: same trigger start, end and event type (multiset).
+- Argument match: the events of A and B with equal trigger+type are paired in trigger order; an
+  argument matches when its event is paired and role, argument start and argument end are equal
+  (the entity's label is not compared). Every argument of every event counts in |A| and |B|.
+- Compared documents: those both sets cover (a merge record, or any annotation in the set).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from itertools import combinations
+from typing import Any, Sequence
+
+from annotator.errors import AnnotatorError
+from annotator.store import Project
+from annotator.teams.scores import OVERALL, Kappa, Table, count_exact, fmt
+from annotator.teams.sets import EventItem, Span, annotator_sets, covered_documents, event_items, human_spans
+
+_WORD = re.compile(r"\S+")
+METRICS = ("entities_exact", "entities_overlap", "triggers", "arguments")
+
+
+def document_tokens(project: Project, doc_id: int, text: str) -> list[tuple[int, int]]:
+    """Stored tokens, or whitespace-separated words when the document was never pre-annotated."""
+    stored = project.tokens(doc_id)
+    if stored is not None and stored[0]:
+        return list(zip(stored[0], stored[1]))
+    return [(m.start(), m.end()) for m in _WORD.finditer(text)]
+
+
+def token_labels(tokens: list[tuple[int, int]], spans: list[Span]) -> list[str]:
+    """One label per token: the span sharing most characters with it (ties: earlier start, label), else "O"."""
+    out = []
+    ordered = sorted(spans, key=lambda s: (s.start, s.end))
+    k = 0
+    for ts, te in tokens:
+        while k < len(ordered) and ordered[k].end <= ts:  # tokens come in order: this span is behind us
+            k += 1
+        best: tuple[int, int, str] | None = None
+        for s in ordered[k:]:
+            if s.start >= te:
+                break
+            shared = min(te, s.end) - max(ts, s.start)
+            if shared > 0:
+                cand = (-shared, s.start, s.label)
+                if best is None or cand < best:
+                    best = cand
+        out.append(best[2] if best else "O")
+    return out
+
+
+def match_overlap(a: list[Span], b: list[Span]) -> list[tuple[Span, Span]]:
+    """Greedy one-to-one pairing of same-label overlapping spans, most shared characters first."""
+    candidates = []
+    b_sorted = sorted(enumerate(b), key=lambda x: x[1].start)
+    for i, x in enumerate(a):
+        for j, y in b_sorted:
+            if y.start >= x.end:
+                break
+            if y.label != x.label:
+                continue
+            shared = min(x.end, y.end) - max(x.start, y.start)
+            if shared > 0:
+                extent = max(x.end, y.end) - min(x.start, y.start)
+                candidates.append((-shared, extent, x.start, y.start, i, j))
+    candidates.sort()
+    used_a: set[int] = set()
+    used_b: set[int] = set()
+    pairs = []
+    for *_, i, j in candidates:
+        if i not in used_a and j not in used_b:
+            used_a.add(i)
+            used_b.add(j)
+            pairs.append((a[i], b[j]))
+    return pairs
+
+
+def pair_events(a: list[EventItem], b: list[EventItem]) -> list[tuple[EventItem, EventItem]]:
+    """Events with equal trigger offsets and type, paired in order."""
+    by_key: dict[tuple, list[EventItem]] = {}
+    for e in b:
+        by_key.setdefault(e.key, []).append(e)
+    pairs = []
+    for e in a:
+        rest = by_key.get(e.key)
+        if rest:
+            pairs.append((e, rest.pop(0)))
+    return pairs
+
+
+@dataclass
+class Scores:
+    """Counts for one pair of sets over some documents; add() pools them."""
+
+    entities_exact: Table = field(default_factory=Table)
+    entities_overlap: Table = field(default_factory=Table)
+    triggers: Table = field(default_factory=Table)
+    arguments: Table = field(default_factory=Table)
+    kappa: Kappa = field(default_factory=Kappa)
+
+    def add(self, other: "Scores") -> None:
+        for name in METRICS:
+            getattr(self, name).add(getattr(other, name))
+        self.kappa.add(other.kappa)
+
+    def to_dict(self) -> dict[str, Any]:
+        out = {name: getattr(self, name).to_dict() for name in METRICS}
+        out["kappa"] = self.kappa.to_dict()
+        return out
+
+
+def document_scores(project: Project, doc_id: int, set_a: str, set_b: str) -> Scores:
+    sc = Scores()
+    a, b = human_spans(project, doc_id, set_a), human_spans(project, doc_id, set_b)
+    count_exact(sc.entities_exact, (s.key for s in a), (s.key for s in b), lambda k: k[2])
+    matched = match_overlap(a, b)
+    for s in a:
+        sc.entities_overlap.count(s.label, a=1)
+    for s in b:
+        sc.entities_overlap.count(s.label, b=1)
+    for x, _ in matched:
+        sc.entities_overlap.count(x.label, tp=1)
+    text = project.document(doc_id).text
+    tokens = document_tokens(project, doc_id, text)
+    sc.kappa.add_items(token_labels(tokens, a), token_labels(tokens, b))
+    ea, eb = event_items(project, doc_id, set_a), event_items(project, doc_id, set_b)
+    count_exact(sc.triggers, (e.key for e in ea), (e.key for e in eb), lambda k: k[2])
+    for e in ea:
+        for role, *_ in e.arguments:
+            sc.arguments.count(role, a=1)
+    for e in eb:
+        for role, *_ in e.arguments:
+            sc.arguments.count(role, b=1)
+    for x, y in pair_events(ea, eb):
+        ca = Counter((r, s, t) for r, s, t, _ in x.arguments)
+        cb = Counter((r, s, t) for r, s, t, _ in y.arguments)
+        for key in ca.keys() & cb.keys():
+            sc.arguments.count(key[0], tp=min(ca[key], cb[key]))
+    return sc
+
+
+def pair_agreement(project: Project, set_a: str, set_b: str) -> dict[str, Any]:
+    """Scores of one pair, for the project and per document (documents both sets cover)."""
+    docs = sorted(covered_documents(project, set_a) & covered_documents(project, set_b))
+    total = Scores()
+    per_doc = []
+    for doc_id in docs:
+        sc = document_scores(project, doc_id, set_a, set_b)
+        total.add(sc)
+        per_doc.append({"document_id": doc_id, "name": project.document(doc_id).name, **sc.to_dict()})
+    return {"a": set_a, "b": set_b, "documents": len(docs), "project": total.to_dict(), "by_document": per_doc}
+
+
+def agreement(project: Project, sets: Sequence[str] | None = None) -> dict[str, Any]:
+    """Agreement for each pair of annotation sets (all but "main" unless ``sets`` names them)."""
+    known = annotator_sets(project, include_main=True)
+    if sets:
+        unknown = [s for s in sets if s not in known]
+        if unknown:
+            raise AnnotatorError(f"no annotation set {', '.join(map(repr, unknown))} (the project has {', '.join(known)})")
+        chosen = list(dict.fromkeys(sets))
+    else:
+        chosen = annotator_sets(project)
+    if len(chosen) < 2:
+        raise AnnotatorError(
+            f"agreement needs two annotation sets or more; the project has {', '.join(chosen) or 'none'} "
+            "(merge the annotators' files with `annotator merge`)"
+        )
+    return {"sets": chosen, "pairs": [pair_agreement(project, a, b) for a, b in combinations(chosen, 2)]}
+
+
+# -- text output ----------------------------------------------------------------------------------
+def _table_lines(title: str, ex: dict, ov: dict | None, kappa: dict | None, a: str, b: str) -> list[str]:
+    head = f"  {title:<24}{a[:7]:>7} {b[:7]:>7}      P      R     F1"
+    head += "  ovl F1" if ov else ""
+    head += "   kappa" if kappa else ""
+    lines = [head]
+    labels = list(ex["by_label"]) + [OVERALL]
+    for label in labels:
+        c = ex["by_label"][label] if label != OVERALL else ex[OVERALL]
+        row = f"  {label[:24]:<24}{c['a']:>7} {c['b']:>7} {fmt(c['precision'])} {fmt(c['recall'])} {fmt(c['f1'])}"
+        if ov:
+            o = ov["by_label"].get(label) if label != OVERALL else ov[OVERALL]
+            row += f"  {fmt(o['f1'] if o else None)}"
+        if kappa:
+            row += f"  {fmt(kappa['by_label'].get(label) if label != OVERALL else kappa[OVERALL])}"
+        lines.append(row)
+    return lines
+
+
+def format_agreement(result: dict[str, Any]) -> str:
+    """Human-readable tables: per pair, per label and overall, then one line per document."""
+    out = []
+    for pair in result["pairs"]:
+        a, b, p = pair["a"], pair["b"], pair["project"]
+        out.append(f"{a} vs {b}: {pair['documents']} documents ({a} is the reference: P = share of {b}'s items {a} also has)")
+        k = p["kappa"]
+        out += _table_lines("entity spans (exact)", p["entities_exact"], p["entities_overlap"], k, a, b)
+        out.append(
+            f"  token kappa {fmt(k[OVERALL], 0)} over {k['tokens']} tokens "
+            f"(observed agreement {fmt(k['observed'], 0)}, expected {fmt(k['expected'], 0)})"
+        )
+        out += _table_lines("event triggers", p["triggers"], None, None, a, b)
+        out += _table_lines("arguments (by role)", p["arguments"], None, None, a, b)
+        out.append("  per document:        entity F1 exact / overlap   kappa   trigger F1   argument F1")
+        for d in pair["by_document"]:
+            out.append(
+                f"  {d['name'][:20]:<20} {fmt(d['entities_exact'][OVERALL]['f1'], 16)} / {fmt(d['entities_overlap'][OVERALL]['f1'], 0)}"
+                f" {fmt(d['kappa'][OVERALL], 7)} {fmt(d['triggers'][OVERALL]['f1'], 12)} {fmt(d['arguments'][OVERALL]['f1'], 13)}"
+            )
+        out.append("")
+    return "\n".join(out).rstrip()
