@@ -59,7 +59,10 @@ class Project:
             _check_file(self.path)
         import os
 
-        self.read_only = read_only or (exists and not os.access(self.path, os.W_OK))
+        # no write permission bit counts as read-only even for root, who os.access says may write anyway
+        self.read_only = read_only or (
+            exists and (not os.access(self.path, os.W_OK) or not self.path.stat().st_mode & 0o222)
+        )
         if self.read_only and not exists:
             raise ProjectFileError(f"{self.path}: cannot create a project read-only")
         if self.path.is_dir():
