@@ -50,7 +50,7 @@ def snap_to_tokens(starts: Sequence[int], ends: Sequence[int], start: int, end: 
 
 
 def token_index_at(starts: Sequence[int], offset: int) -> int:
-    """Index of the token that contains or follows ``offset``."""
+    """Index of the token that contains ``offset``, or of the last one before it (-1 before the first)."""
     return bisect_right(starts, offset) - 1
 
 
