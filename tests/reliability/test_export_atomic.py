@@ -1,0 +1,147 @@
+"""A failed export never leaves half a file in place of a good one, nor temporary files behind."""
+
+from __future__ import annotations
+
+import builtins
+import errno
+import io
+import os
+from pathlib import Path
+
+import pytest
+
+from annotator import edits
+from annotator.errors import AnnotatorError
+from annotator.formats import writers
+from annotator.importing import import_paths
+from annotator.store import Project
+from reliability_support import ROOT
+
+WRITERS = sorted(writers())
+
+
+@pytest.fixture
+def project(tmp_path):
+    p = Project(tmp_path / "export.annotator", annotator="tester")
+    import_paths(p, [ROOT / "seeds"])
+    for doc in p.document_ids():
+        ent = edits.add_entity(p, doc, 0, 5, "ORG").result_id
+        ev = edits.add_event(p, doc, "Contact:Meet", 6, 9).result_id
+        edits.add_argument(p, ev, "Entity", ent)
+    yield p
+    p.close()
+
+
+def snapshot(folder: Path) -> dict[str, bytes]:
+    """Every file under ``folder`` (temporary files included) with its bytes."""
+    return {str(f.relative_to(folder)): f.read_bytes() for f in sorted(folder.rglob("*")) if f.is_file()}
+
+
+class _FailingFile:
+    """A file object that raises ENOSPC once more than ``budget`` bytes were written through it."""
+
+    def __init__(self, real, budget: list[int]) -> None:
+        self._real = real
+        self._budget = budget
+
+    def write(self, data):  # type: ignore[no-untyped-def]
+        n = len(data)
+        if n > self._budget[0]:
+            raise OSError(errno.ENOSPC, "No space left on device")
+        self._budget[0] -= n
+        return self._real.write(data)
+
+    def __enter__(self):  # type: ignore[no-untyped-def]
+        return self
+
+    def __exit__(self, *exc):  # type: ignore[no-untyped-def]
+        self._real.close()
+
+    def __iter__(self):  # type: ignore[no-untyped-def]
+        return iter(self._real)
+
+    def __getattr__(self, name):  # type: ignore[no-untyped-def]
+        return getattr(self._real, name)
+
+
+@pytest.fixture
+def disk_full_after(monkeypatch, tmp_path):
+    """Make files opened for writing under the export folder fail after a number of bytes."""
+    folder = tmp_path / "out"
+
+    def arm(limit: int) -> None:
+        budget = [limit]
+        real_open, real_fdopen = io.open, os.fdopen
+
+        def fake_open(file, mode="r", *args, **kwargs):  # type: ignore[no-untyped-def]
+            f = real_open(file, mode, *args, **kwargs)
+            if any(m in mode for m in "wax+") and str(file).startswith(str(folder)):
+                return _FailingFile(f, budget)
+            return f
+
+        def fake_fdopen(fd, mode="r", *args, **kwargs):  # type: ignore[no-untyped-def]
+            f = real_fdopen(fd, mode, *args, **kwargs)
+            return _FailingFile(f, budget) if any(m in mode for m in "wax+") else f
+
+        monkeypatch.setattr(io, "open", fake_open)
+        monkeypatch.setattr(builtins, "open", fake_open)
+        monkeypatch.setattr(os, "fdopen", fake_fdopen)
+
+    return arm
+
+
+def _first_export(project: Project, name: str, folder: Path) -> Path:
+    folder.mkdir(exist_ok=True)
+    target = folder / f"good.{name}"
+    writers()[name](project, target)
+    assert target.exists()
+    return target
+
+
+@pytest.mark.parametrize("name", WRITERS)
+@pytest.mark.parametrize("limit", [0, 200, 5000])
+def test_disk_full_during_export_keeps_the_old_file(project, name, limit, tmp_path, disk_full_after, figures):
+    target = _first_export(project, name, tmp_path / "out")
+    before = snapshot(tmp_path / "out")
+    edits.set_status(project, project.document_ids()[0], "reviewed")  # the new export would differ
+    disk_full_after(limit)
+    with pytest.raises(AnnotatorError) as info:
+        writers()[name](project, target)
+    assert "No space left" in str(info.value) or "space" in str(info.value), str(info.value)
+    assert snapshot(tmp_path / "out") == before  # old export intact, no .part files left
+    if limit == 200:
+        figures.update(writer=name, message=str(info.value).split(": ", 1)[-1][:80])
+
+
+class Boom(Exception):
+    pass
+
+
+@pytest.mark.parametrize("name", WRITERS)
+def test_exception_half_way_keeps_the_old_file(project, name, tmp_path):
+    target = _first_export(project, name, tmp_path / "out")
+    before = snapshot(tmp_path / "out")
+    seen = []
+
+    def progress(*args):  # type: ignore[no-untyped-def]
+        seen.append(args)
+        if len(seen) == 3:
+            raise Boom("stopped half-way")
+
+    with pytest.raises(Boom):
+        writers()[name](project, target, progress=progress)
+    assert len(seen) == 3, "the writer never reported progress, so the failure was not half-way"
+    assert snapshot(tmp_path / "out") == before
+
+
+@pytest.mark.parametrize("name", WRITERS)
+def test_export_into_a_new_name_leaves_nothing_on_failure(project, name, tmp_path):
+    folder = tmp_path / "fresh"
+    folder.mkdir()
+
+    def progress(*args):  # type: ignore[no-untyped-def]
+        raise Boom("at the first document")
+
+    with pytest.raises(Boom):
+        writers()[name](project, folder / f"new.{name}", progress=progress)
+    assert snapshot(folder) == {} and list(folder.iterdir()) == []
