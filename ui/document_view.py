@@ -1,0 +1,386 @@
+"""The document: read-only plain text (never HTML), highlights, label gutter, selection and event marks."""
+
+from __future__ import annotations
+
+import html
+from typing import TYPE_CHECKING, Callable
+
+from PySide6.QtCore import QEvent, QPoint, QRect, QRectF, QSize, Qt, Signal
+from PySide6.QtGui import (
+    QColor,
+    QContextMenuEvent,
+    QFont,
+    QFontMetricsF,
+    QKeyEvent,
+    QMouseEvent,
+    QPainter,
+    QPaintEvent,
+    QPen,
+    QTextCursor,
+)
+from PySide6.QtWidgets import QPlainTextEdit, QToolTip, QWidget
+
+from ui.highlighter import BLOCK_SEPARATORS, SpanHighlighter, darker, view_text
+
+if TYPE_CHECKING:  # pragma: no cover
+    from ui.controller import Controller
+
+GUTTER_WIDTH = 170
+TRIGGER_MARK = QColor("#9c0d2c")
+ARGUMENT_MARK = QColor("#1f4e9c")
+CURRENT_MARK = QColor("#111111")
+
+
+class LabelGutter(QWidget):
+    """A margin to the right of the text that names the label of every span starting on each line."""
+
+    def __init__(self, view: "DocumentView") -> None:
+        super().__init__(view)
+        self.view = view
+
+    def sizeHint(self) -> QSize:  # noqa: N802
+        return QSize(GUTTER_WIDTH, 0)
+
+    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802
+        p = QPainter(self)
+        p.fillRect(event.rect(), QColor("#f4f4f2"))
+        p.setPen(QColor("#d8d8d4"))
+        p.drawLine(0, 0, 0, self.height())
+        small = QFont(self.view.font())
+        small.setPointSizeF(max(7.0, self.view.font().pointSizeF() * 0.72))
+        p.setFont(small)
+        fm = QFontMetricsF(small)
+        for y, h, labels in self.view.visible_line_labels():
+            x = 6.0
+            shown = 0
+            for label, state in labels:
+                w = fm.horizontalAdvance(label) + 8
+                if x + w > self.width() - 4:
+                    rest = len(labels) - shown
+                    p.setPen(QColor("#555555"))
+                    p.drawText(QRectF(x, y, self.width() - x, h), Qt.AlignmentFlag.AlignVCenter, f"+{rest}")
+                    break
+                color = self.view.highlighter.color(label)
+                rect = QRectF(x, y + (h - fm.height() - 2) / 2, w, fm.height() + 2)
+                if state == "suggested":
+                    p.setBrush(QColor("#ffffff"))
+                    p.setPen(QPen(darker(color), 1, Qt.PenStyle.DashLine))
+                else:
+                    p.setBrush(color)
+                    p.setPen(QPen(darker(color), 1))
+                p.drawRoundedRect(rect, 3, 3)
+                p.setPen(QColor("#111111"))
+                p.drawText(rect, Qt.AlignmentFlag.AlignCenter, label)
+                x += w + 4
+                shown += 1
+        p.end()
+
+
+class DocumentView(QPlainTextEdit):
+    """Shows the current document; emits nothing itself: keys go to ``key_handler``, clicks to the controller."""
+
+    spanClicked = Signal(object)  # entity id or None
+
+    def __init__(self, controller: "Controller", parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.controller = controller
+        self.setReadOnly(True)
+        self.setTextInteractionFlags(
+            Qt.TextInteractionFlag.TextSelectableByMouse | Qt.TextInteractionFlag.TextSelectableByKeyboard
+        )
+        self.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
+        self.setUndoRedoEnabled(False)
+        self.setTabChangesFocus(False)
+        self.setMouseTracking(True)
+        self.setCursorWidth(2)
+        self.document().setDocumentMargin(14)
+        self.highlighter = SpanHighlighter(self.document(), {})
+        self.snap_to_tokens = True
+        self.key_handler: Callable[[QKeyEvent], bool] | None = None
+        self.context_menu_builder: Callable[[QContextMenuEvent], None] | None = None
+        self.gutter = LabelGutter(self)
+        self.setViewportMargins(0, 0, GUTTER_WIDTH, 0)
+        self.updateRequest.connect(self._update_gutter)
+        controller.documentChanged.connect(self.load)
+        controller.entitiesChanged.connect(self.on_entities_changed)
+        controller.eventsChanged.connect(self.on_events_changed)
+        controller.selectionChanged.connect(self.viewport().update)
+        controller.projectChanged.connect(self._on_project)
+        self.set_font_size(12)
+
+    # -- setup ---------------------------------------------------------------------------------------
+    def _on_project(self) -> None:
+        schema = self.controller.schema
+        self.highlighter.colors = {}
+        self.highlighter._formats = {}
+        if schema is not None:
+            self.highlighter.colors = {e.name: QColor(e.color) for e in schema.entities}
+
+    def set_font_size(self, points: int) -> None:
+        font = QFont("Noto Serif")
+        font.setStyleHint(QFont.StyleHint.Serif)
+        font.setFamilies(["Noto Serif", "DejaVu Serif", "C059", "Georgia", "Times New Roman", "serif"])
+        font.setPointSize(max(6, min(48, points)))
+        self.setFont(font)
+        self.gutter.update()
+
+    def set_show_rejected(self, show: bool) -> None:
+        if self.highlighter.show_rejected != show:
+            self.highlighter.show_rejected = show
+            self.load()
+
+    def resizeEvent(self, event) -> None:  # type: ignore[no-untyped-def]  # noqa: N802
+        super().resizeEvent(event)
+        cr = self.contentsRect()
+        self.gutter.setGeometry(QRect(cr.right() - GUTTER_WIDTH + 1, cr.top(), GUTTER_WIDTH, cr.height()))
+
+    def _update_gutter(self, rect: QRect, dy: int) -> None:
+        self.gutter.update()
+
+    # -- loading -------------------------------------------------------------------------------------
+    def load(self) -> None:
+        """Show the controller's current document with every highlight."""
+        c = self.controller
+        h = self.highlighter
+        h.setDocument(None)
+        if c.doc is None:
+            self.setPlainText("")
+            h.set_block_starts([0])
+            h.setDocument(self.document())
+            return
+        shown = view_text(c.doc.text)
+        self.setPlainText(shown)
+        self.document().setUndoRedoEnabled(False)
+        starts = [0] + [c.u16.to_utf16(m.end()) for m in BLOCK_SEPARATORS.finditer(shown)]
+        if len(starts) != self.document().blockCount():  # never expected; fall back to asking Qt
+            starts, b = [], self.document().firstBlock()
+            while b.isValid():
+                starts.append(b.position())
+                b = b.next()
+        h.set_block_starts(starts)
+        h.setDocument(self.document())
+        h.load(c.entities.values(), c.events.values(), c.u16.to_utf16)
+        self.viewport().update()
+
+    def on_entities_changed(self, ids: set[int]) -> None:
+        c = self.controller
+        self.highlighter.update_entities(ids, c.entities, c.u16.to_utf16)
+        self.viewport().update()
+
+    def on_events_changed(self, ids: set[int]) -> None:
+        c = self.controller
+        self.highlighter.update_events(ids, c.events, c.u16.to_utf16)
+        self.viewport().update()
+
+    # -- offsets (code points <-> Qt's UTF-16) ------------------------------------------------------
+    def to16(self, cp: int) -> int:
+        return self.controller.u16.to_utf16(cp)
+
+    def to_cp(self, u16: int) -> int:
+        return self.controller.u16.to_codepoint(u16)
+
+    def selection_cp(self) -> tuple[int, int] | None:
+        """The selected text in code points, or None when nothing is selected."""
+        cur = self.textCursor()
+        if not cur.hasSelection():
+            return None
+        a, b = self.to_cp(cur.selectionStart()), self.to_cp(cur.selectionEnd())
+        return (a, b) if a < b else None
+
+    def select_cp(self, start: int, end: int) -> None:
+        cur = self.textCursor()
+        cur.setPosition(self.to16(start))
+        cur.setPosition(self.to16(end), QTextCursor.MoveMode.KeepAnchor)
+        self.setTextCursor(cur)
+
+    def show_cp(self, start: int, end: int | None = None) -> None:
+        """Scroll so that [start, end) is visible, placing the caret at ``start`` without a selection."""
+        cur = self.textCursor()
+        if end is not None:
+            cur.setPosition(self.to16(end))
+            self.setTextCursor(cur)
+            self.ensureCursorVisible()
+        cur.setPosition(self.to16(start))
+        self.setTextCursor(cur)
+        self.ensureCursorVisible()
+
+    def cp_at(self, point: QPoint) -> int | None:
+        """Code point under a viewport position, or None outside the text."""
+        cur = self.cursorForPosition(point)
+        pos = cur.position()
+        if point.x() < self.cursorRect(cur).left() and pos > 0:
+            pos -= 1  # cursorForPosition gives the nearest gap; take the character left of it
+        return self.to_cp(pos)
+
+    # -- geometry ------------------------------------------------------------------------------------
+    def span_rects(self, start16: int, end16: int) -> list[QRectF]:
+        """Rectangles (viewport coordinates) covering UTF-16 range [start16, end16), one per visual line."""
+        out: list[QRectF] = []
+        doc = self.document()
+        block = doc.findBlock(start16)
+        offset = self.contentOffset()
+        while block.isValid() and block.position() < end16:
+            if block.isVisible():
+                top = self.blockBoundingGeometry(block).translated(offset).top()
+                if top > self.viewport().height():
+                    break
+                layout = block.layout()
+                bpos = block.position()
+                for i in range(layout.lineCount()):
+                    line = layout.lineAt(i)
+                    ls, le = bpos + line.textStart(), bpos + line.textStart() + line.textLength()
+                    a, b = max(start16, ls), min(end16, le)
+                    if a >= b:
+                        continue
+                    x1, _ = line.cursorToX(a - bpos)
+                    x2, _ = line.cursorToX(b - bpos)
+                    out.append(QRectF(x1 + offset.x(), top + line.y(), x2 - x1, line.height()))
+            block = block.next()
+        return out
+
+    def visible_line_labels(self) -> list[tuple[float, float, list[tuple[str, str]]]]:
+        """For each visible visual line: (top, height, [(label, state), ...] of spans starting on it)."""
+        out = []
+        h = self.highlighter
+        block = self.firstVisibleBlock()
+        offset = self.contentOffset()
+        height = self.viewport().height()
+        while block.isValid():
+            geo = self.blockBoundingGeometry(block).translated(offset)
+            if geo.top() > height:
+                break
+            keys = h.keys_in_block(block.blockNumber())
+            if keys and block.isVisible():
+                layout = block.layout()
+                bpos = block.position()
+                starts = sorted((h.items[k][0], k) for k in keys if k > 0)
+                for i in range(layout.lineCount()):
+                    line = layout.lineAt(i)
+                    ls, le = bpos + line.textStart(), bpos + line.textStart() + line.textLength()
+                    here = [h.items[k][2:] for s, k in starts if ls <= s < le or (i == 0 and s < ls)]
+                    if here:
+                        out.append((geo.top() + line.y(), line.height(), here))
+            block = block.next()
+        return out
+
+    # -- painting the selection and the selected event ----------------------------------------------
+    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802
+        super().paintEvent(event)
+        c = self.controller
+        if c.doc is None:
+            return
+        p = QPainter(self.viewport())
+        p.setRenderHint(QPainter.RenderHint.Antialiasing)
+        ev = c.events.get(c.current_event) if c.current_event is not None else None
+        if ev is not None:
+            self._mark(p, ev.trigger_start, ev.trigger_end, TRIGGER_MARK, ev.type.split(":")[-1])
+            for a in ev.arguments:
+                ent = c.entities.get(a.entity_id)
+                if ent is not None:
+                    self._mark(p, ent.start, ent.end, ARGUMENT_MARK, a.role)
+        ent = c.entities.get(c.current_entity) if c.current_entity is not None else None
+        if ent is not None:
+            p.setPen(QPen(CURRENT_MARK, 2))
+            p.setBrush(Qt.BrushStyle.NoBrush)
+            for r in self.span_rects(self.to16(ent.start), self.to16(ent.end)):
+                p.drawRoundedRect(r.adjusted(-1, 0, 1, 0), 2, 2)
+        p.end()
+
+    def _mark(self, p: QPainter, start: int, end: int, color: QColor, tag: str) -> None:
+        rects = self.span_rects(self.to16(start), self.to16(end))
+        if not rects:
+            return
+        p.setPen(QPen(color, 2))
+        p.setBrush(Qt.BrushStyle.NoBrush)
+        for r in rects:
+            p.drawRect(r.adjusted(-1, 0, 1, 0))
+        small = QFont(self.font())
+        small.setPointSizeF(max(6.5, self.font().pointSizeF() * 0.62))
+        small.setBold(True)
+        fm = QFontMetricsF(small)
+        first = rects[0]
+        w, h = fm.horizontalAdvance(tag) + 6, fm.height()
+        box = QRectF(first.left() - 1, first.top() - h + 2, w, h)
+        p.setFont(small)
+        p.setPen(Qt.PenStyle.NoPen)
+        p.setBrush(color)
+        p.drawRoundedRect(box, 2, 2)
+        p.setPen(QColor("#ffffff"))
+        p.drawText(box, Qt.AlignmentFlag.AlignCenter, tag)
+
+    # -- tooltips (escaped: tooltips guess rich text) -----------------------------------------------
+    def viewportEvent(self, event: QEvent) -> bool:  # noqa: N802
+        if event.type() == QEvent.Type.ToolTip:
+            cp = self.cp_at(event.pos())
+            text = self.tooltip_at(cp) if cp is not None else ""
+            if text:
+                QToolTip.showText(event.globalPos(), text, self.viewport())
+            else:
+                QToolTip.hideText()
+                event.ignore()
+            return True
+        return super().viewportEvent(event)
+
+    def tooltip_at(self, cp: int) -> str:
+        """Rich-text tooltip for the spans at ``cp``; every piece of data in it is escaped."""
+        c = self.controller
+        lines = []
+        for e in c.entities_at(cp, self.highlighter.show_rejected):
+            lines.append(f"<b>{html.escape(e.label)}</b> ({html.escape(e.state)}): "
+                         f"{html.escape(c.span_text(e.start, e.end))}")
+        for v in c.events_at(cp):
+            lines.append(f"<b>event {html.escape(v.type)}</b>: {html.escape(c.span_text(v.trigger_start, v.trigger_end))}")
+        return "<qt>" + "<br>".join(lines) + "</qt>" if lines else ""
+
+    # -- input ---------------------------------------------------------------------------------------
+    def event(self, event: QEvent) -> bool:
+        # Tab / Shift+Tab cycle through annotations instead of moving the focus
+        if event.type() == QEvent.Type.KeyPress and event.key() in (Qt.Key.Key_Tab, Qt.Key.Key_Backtab):
+            if self.key_handler is not None and self.key_handler(event):
+                return True
+        return super().event(event)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
+        if self.key_handler is not None and self.key_handler(event):
+            event.accept()
+            return
+        super().keyPressEvent(event)
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:  # noqa: N802
+        super().mouseReleaseEvent(event)
+        if event.button() != Qt.MouseButton.LeftButton or self.controller.doc is None:
+            return
+        sel = self.selection_cp()
+        if sel is not None:
+            if self.snap_to_tokens:
+                a, b = self.controller.snap(*sel)
+                if (a, b) != sel and a < b:
+                    self.select_cp(a, b)
+            return
+        cp = self.cp_at(event.position().toPoint())
+        self.click_at(cp)
+
+    def click_at(self, cp: int | None) -> None:
+        """Select the innermost span at ``cp`` (a second click goes to the next one out) and its event."""
+        c = self.controller
+        if cp is None:
+            c.select_entity(None)
+            return
+        hits = c.entities_at(cp, self.highlighter.show_rejected)
+        events = c.events_at(cp)
+        if events:
+            c.select_event(events[0].id)
+        if hits:
+            ids = [e.id for e in hits]
+            nxt = ids[(ids.index(c.current_entity) + 1) % len(ids)] if c.current_entity in ids else ids[0]
+            c.select_entity(nxt)
+        else:
+            c.select_entity(None)
+        self.spanClicked.emit(c.current_entity)
+
+    def contextMenuEvent(self, event: QContextMenuEvent) -> None:  # noqa: N802
+        if self.context_menu_builder is not None:
+            self.context_menu_builder(event)
+        else:
+            super().contextMenuEvent(event)
+

@@ -1,0 +1,204 @@
+"""Entity and trigger highlighting as character formats over plain text, bucketed per text block.
+
+Spans are kept in UTF-16 units (Qt's positions) and grouped by the blocks (paragraphs) they touch, so an edit
+re-highlights only the blocks of the spans it changed (``rehighlightBlock``), never the whole document.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from typing import Iterable
+
+from PySide6.QtGui import QColor, QFont, QSyntaxHighlighter, QTextCharFormat, QTextDocument
+
+from annotator.model import Entity, Event
+
+TRIGGER_COLOR = QColor("#9c0d2c")
+REJECTED_COLOR = QColor("#8a8a8a")
+UNKNOWN_LABEL_COLOR = "#dddddd"
+# what Qt's QTextCursor.insertText (used by setPlainText) turns into a block separator, one unit each
+BLOCK_SEPARATORS = re.compile("[\n\r\u2029\ufdd0\ufdd1]")
+
+
+def view_text(text: str) -> str:
+    """The text as handed to Qt: '\\r\\n' would become ONE block separator, so its '\\r' is shown as a space."""
+    return text.replace("\r\n", " \n")
+
+
+def lighter(color: QColor, amount: float = 0.55) -> QColor:
+    """Mix ``color`` with white (amount 0 = unchanged, 1 = white)."""
+    return QColor(
+        round(color.red() + (255 - color.red()) * amount),
+        round(color.green() + (255 - color.green()) * amount),
+        round(color.blue() + (255 - color.blue()) * amount),
+    )
+
+
+def darker(color: QColor) -> QColor:
+    return color.darker(190)
+
+
+class SpanHighlighter(QSyntaxHighlighter):
+    """Draws the current document's entities (by label and state) and event triggers."""
+
+    def __init__(self, document: QTextDocument, colors: dict[str, str]) -> None:
+        super().__init__(document)
+        self.colors = {k: QColor(v) for k, v in colors.items()}
+        self.show_rejected = False
+        self.block_starts: list[int] = [0]
+        self.items: dict[int, tuple[int, int, str, str]] = {}  # key -> (start16, end16, label, state)
+        self.item_blocks: dict[int, tuple[int, int]] = {}
+        self.buckets: dict[int, set[int]] = {}
+        self._formats: dict[tuple, QTextCharFormat] = {}
+        self.blocks_highlighted = 0  # for benchmarks and tests: how many blocks were redrawn
+
+    # -- indexing ------------------------------------------------------------------------------------
+    def set_block_starts(self, starts: list[int]) -> None:
+        self.block_starts = starts or [0]
+
+    def block_of(self, u16: int) -> int:
+        return max(0, bisect_right(self.block_starts, u16) - 1)
+
+    def _put(self, key: int, start16: int, end16: int, label: str, state: str) -> set[int]:
+        touched = self._drop(key)
+        self.items[key] = (start16, end16, label, state)
+        b0, b1 = self.block_of(start16), self.block_of(max(start16, end16 - 1))
+        self.item_blocks[key] = (b0, b1)
+        for b in range(b0, b1 + 1):
+            self.buckets.setdefault(b, set()).add(key)
+            touched.add(b)
+        return touched
+
+    def _drop(self, key: int) -> set[int]:
+        if key not in self.items:
+            return set()
+        del self.items[key]
+        b0, b1 = self.item_blocks.pop(key)
+        for b in range(b0, b1 + 1):
+            bucket = self.buckets.get(b)
+            if bucket is not None:
+                bucket.discard(key)
+        return set(range(b0, b1 + 1))
+
+    def _visible(self, e: Entity) -> bool:
+        return self.show_rejected or e.state != "rejected"
+
+    def load(self, entities: Iterable[Entity], events: Iterable[Event], to16) -> None:  # type: ignore[no-untyped-def]
+        """Index every span and redraw the whole document once."""
+        self.items, self.item_blocks, self.buckets = {}, {}, {}
+        for e in entities:
+            if self._visible(e):
+                self._put(e.id, to16(e.start), to16(e.end), e.label, e.state)
+        for v in events:
+            self._put(-v.id, to16(v.trigger_start), to16(v.trigger_end), v.type, "trigger")
+        self.rehighlight()
+
+    def update_entities(self, ids: Iterable[int], entities: dict[int, Entity], to16) -> set[int]:  # type: ignore[no-untyped-def]
+        touched: set[int] = set()
+        for i in ids:
+            e = entities.get(i)
+            if e is None or not self._visible(e):
+                touched |= self._drop(i)
+            else:
+                touched |= self._put(i, to16(e.start), to16(e.end), e.label, e.state)
+        self._redraw(touched)
+        return touched
+
+    def update_events(self, ids: Iterable[int], events: dict[int, Event], to16) -> set[int]:  # type: ignore[no-untyped-def]
+        touched: set[int] = set()
+        for i in ids:
+            v = events.get(i)
+            if v is None:
+                touched |= self._drop(-i)
+            else:
+                touched |= self._put(-i, to16(v.trigger_start), to16(v.trigger_end), v.type, "trigger")
+        self._redraw(touched)
+        return touched
+
+    def _redraw(self, blocks: set[int]) -> None:
+        doc = self.document()
+        for b in sorted(blocks):
+            block = doc.findBlockByNumber(b)
+            if block.isValid():
+                self.rehighlightBlock(block)
+
+    def keys_in_block(self, number: int) -> set[int]:
+        return self.buckets.get(number, set())
+
+    # -- formats -------------------------------------------------------------------------------------
+    def color(self, label: str) -> QColor:
+        c = self.colors.get(label)
+        if c is None:
+            c = self.colors[label] = QColor(UNKNOWN_LABEL_COLOR)
+        return c
+
+    def _format(self, inner: tuple | None, outer: tuple | None, trigger: bool) -> QTextCharFormat:
+        sig = (inner, outer, trigger)
+        fmt = self._formats.get(sig)
+        if fmt is not None:
+            return fmt
+        fmt = QTextCharFormat()
+        if inner is not None:
+            label, state = inner
+            c = self.color(label)
+            if state == "rejected":
+                fmt.setForeground(REJECTED_COLOR)
+                fmt.setFontStrikeOut(True)
+            elif state == "suggested":
+                fmt.setBackground(lighter(c))
+                fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.DashUnderline)
+                fmt.setUnderlineColor(darker(c))
+            else:
+                fmt.setBackground(c)
+        if outer is not None:  # a span nested in another: the outer one shows as an underline
+            label, state = outer
+            style = (QTextCharFormat.UnderlineStyle.DotLine if state == "suggested"
+                     else QTextCharFormat.UnderlineStyle.SingleUnderline)
+            fmt.setUnderlineStyle(style)
+            fmt.setUnderlineColor(darker(self.color(label)))
+        if trigger:
+            fmt.setFontWeight(QFont.Weight.Bold)
+            fmt.setForeground(TRIGGER_COLOR)
+            if inner is None:
+                fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.SingleUnderline)
+                fmt.setUnderlineColor(TRIGGER_COLOR)
+        self._formats[sig] = fmt
+        return fmt
+
+    def highlightBlock(self, text: str) -> None:  # noqa: N802 (Qt name)
+        block = self.currentBlock()
+        keys = self.buckets.get(block.blockNumber())
+        self.blocks_highlighted += 1
+        if not keys:
+            return
+        pos = block.position()
+        length = block.length() - 1  # UTF-16 units; ``text`` counts code points
+        marks: list[tuple[int, int, int]] = []
+        for k in keys:
+            s, e, _, _ = self.items[k]
+            s, e = max(s, pos) - pos, min(e, pos + length) - pos
+            if s < e:
+                marks.append((s, 1, k))
+                marks.append((e, 0, k))
+        marks.sort()
+        active: set[int] = set()
+        last = 0
+        for x, kind, k in marks:
+            if x > last and active:
+                self._paint(last, x, active)
+            last = x
+            if kind:
+                active.add(k)
+            else:
+                active.discard(k)
+
+    def _paint(self, a: int, b: int, active: set[int]) -> None:
+        ents = sorted((k for k in active if k > 0), key=lambda k: (self.items[k][1] - self.items[k][0], k))
+        inner = outer = None
+        if ents:
+            inner = self.items[ents[0]][2:]
+            if len(ents) > 1:
+                outer = self.items[ents[-1]][2:]
+        trigger = any(k < 0 for k in active)
+        self.setFormat(a, b - a, self._format(inner, outer, trigger))

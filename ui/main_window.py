@@ -1,0 +1,436 @@
+"""The main window: wires the controller, the document view, the panels, menus and workers (no annotation logic)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any, Callable
+
+from PySide6.QtCore import QByteArray, Qt, QTimer
+from PySide6.QtGui import QCloseEvent, QContextMenuEvent, QDragEnterEvent, QDropEvent
+from PySide6.QtWidgets import (
+    QDockWidget,
+    QFileDialog,
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QProgressBar,
+    QPushButton,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from annotator.errors import AnnotatorError
+from annotator.validation import validate
+from ui import commands as cmd
+from ui.controller import Controller
+from ui.dialogs.event_type import pick_event_type
+from ui.dialogs.export import ExportDialog
+from ui.dialogs.problems import confirm_problems
+from ui.dialogs.settings import SettingsDialog
+from ui.dialogs.shortcuts import ShortcutsDialog
+from ui.document_view import DocumentView
+from ui.editing import EditActions
+from ui.menus import build_context_menu, build_menus
+from ui.panels.comments import CommentPanel
+from ui.panels.documents import DocumentPanel
+from ui.panels.entities import EntityPanel
+from ui.panels.event_editor import EventEditor
+from ui.panels.events import EventPanel
+from ui.panels.find_bar import FindBar
+from ui.panels.legend import Legend
+from ui.settings import AppSettings
+from ui.workers import ExportWorker, ImportWorker, PreannotateWorker, Worker
+
+PROJECT_FILTER = "Annotator projects (*.annotator *.db *.sqlite);;All files (*)"
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, settings: AppSettings, pipeline: str | Callable[[], Any] | None = None,
+                 auto_preannotate: bool | None = None) -> None:
+        super().__init__()
+        self.settings = settings
+        self.pipeline = pipeline
+        self.auto_preannotate = bool(settings.get("auto_preannotate")) if auto_preannotate is None else auto_preannotate
+        self.controller = c = Controller(self)
+        self.workers: list[Worker] = []
+        self.setWindowTitle("Annotator")
+        self.resize(1500, 920)
+        self.setAcceptDrops(True)
+
+        # centre: title, legend, find bar, the document
+        self.view = DocumentView(c)
+        self.view.snap_to_tokens = settings.snap_to_tokens
+        self.view.highlighter.show_rejected = settings.show_rejected
+        self.view.set_font_size(settings.font_size)
+        self.edit_actions = EditActions(c, self.view, lambda trig: pick_event_type(self, c.schema, trig))
+        self.view.context_menu_builder = self._context_menu
+        self.title = QLabel("")
+        self.title.setTextFormat(Qt.TextFormat.PlainText)
+        self.title.setStyleSheet("font-size: 13pt; font-weight: bold; padding: 4px 6px")
+        self.legend = Legend()
+        self.legend.labelClicked.connect(self.edit_actions.label)
+        self.find_bar = FindBar(self.view)
+        centre = QWidget()
+        lay = QVBoxLayout(centre)
+        lay.setContentsMargins(2, 2, 2, 2)
+        lay.setSpacing(2)
+        for wdg in (self.title, self.legend, self.find_bar, self.view):
+            lay.addWidget(wdg)
+        lay.setStretch(3, 1)
+        self.setCentralWidget(centre)
+
+        # panels
+        self.documents = DocumentPanel()
+        self.entities = EntityPanel()
+        self.events = EventPanel()
+        self.comments = CommentPanel()
+        self.event_editor = EventEditor(c)
+        self.tabs = QTabWidget()
+        self.tabs.addTab(self.entities, "Entities")
+        self.tabs.addTab(self.events, "Events")
+        self.tabs.addTab(self.comments, "Comments")
+        self.docks = {}
+        for name, title, widget, area in (
+            ("documents", "Documents", self.documents, Qt.DockWidgetArea.LeftDockWidgetArea),
+            ("annotations", "Annotations", self.tabs, Qt.DockWidgetArea.RightDockWidgetArea),
+            ("event", "Event", self.event_editor, Qt.DockWidgetArea.RightDockWidgetArea),
+        ):
+            dock = QDockWidget(title, self)
+            dock.setObjectName(f"dock_{name}")
+            dock.setWidget(widget)
+            self.addDockWidget(area, dock)
+            self.docks[name] = dock
+        self.resizeDocks([self.docks["documents"]], [330], Qt.Orientation.Horizontal)
+        self.resizeDocks([self.docks["annotations"], self.docks["event"]], [420, 420], Qt.Orientation.Horizontal)
+
+        self.actions_by_name = build_menus(self)
+        self.actions_by_name["annotated"].setShortcuts(["Ctrl+Return", "Ctrl+Enter"])
+        for dock in self.docks.values():
+            self.docks_menu.addAction(dock.toggleViewAction())
+
+        # status bar
+        self.message = QLabel("")
+        self.message.setTextFormat(Qt.TextFormat.PlainText)
+        self.progress_label = QLabel("")
+        self.progress_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.progress_bar = QProgressBar()
+        self.progress_bar.setMaximumWidth(220)
+        self.cancel_button = QPushButton("Cancel")
+        self.cancel_button.clicked.connect(self.cancel_work)
+        self.reviewed_label = QLabel("")
+        self.saved_label = QLabel("")
+        sb = self.statusBar()
+        sb.addWidget(self.message, 1)
+        for wdg in (self.progress_label, self.progress_bar, self.cancel_button, self.reviewed_label, self.saved_label):
+            sb.addPermanentWidget(wdg)
+        self._show_progress(False)
+
+        # panels refresh together, soon after a change (the text view redraws at once)
+        self._panel_timer = QTimer(self)
+        self._panel_timer.setSingleShot(True)
+        self._panel_timer.setInterval(0)
+        self._panel_timer.timeout.connect(self.refresh_panels)
+
+        # wiring
+        c.documentChanged.connect(self.on_document_changed)
+        c.entitiesChanged.connect(lambda _ids: self._panel_timer.start())
+        c.eventsChanged.connect(lambda _ids: self._panel_timer.start())
+        c.selectionChanged.connect(self.on_selection_changed)
+        c.documentsChanged.connect(self.refresh_documents)
+        c.commentsChanged.connect(self.refresh_comments)
+        c.saved.connect(lambda t: self.saved_label.setText(f"saved {t}"))
+        c.failed.connect(self.show_error)
+        c.projectChanged.connect(self._on_project)
+        self.documents.documentActivated.connect(self.open_document)
+        self.entities.entityActivated.connect(self.jump_to_entity)
+        self.events.eventActivated.connect(self.jump_to_event)
+        self.comments.addRequested.connect(lambda text: c.doc and c.run(cmd.AddComment, c.doc.id, text))
+        self.comments.deleteRequested.connect(lambda cid: c.run(cmd.DeleteComment, cid))
+        ed = self.event_editor
+        ed.typeChangeRequested.connect(lambda eid, t: c.run(cmd.SetEventType, eid, t))
+        ed.attributeChangeRequested.connect(lambda eid, n, v: c.run(cmd.SetEventAttribute, eid, n, v))
+        ed.fillRequested.connect(lambda ri, ent: self.edit_actions.fill_role(ri, ent))
+        ed.removeArgumentRequested.connect(lambda aid: c.run(cmd.RemoveArgument, aid))
+        ed.deleteRequested.connect(lambda eid: c.run(cmd.DeleteEvent, eid))
+        ed.argumentClicked.connect(self.jump_to_entity)
+        settings.changed.connect(self.on_setting_changed)
+        geo = settings.q.value("window/geometry")
+        if isinstance(geo, QByteArray):
+            self.restoreGeometry(geo)
+        state = settings.q.value("window/state")
+        if isinstance(state, QByteArray):
+            self.restoreState(state)
+        self.view.setFocus()
+
+    # -- project and documents ---------------------------------------------------------------------------
+    def open_project(self, path: str | Path) -> bool:
+        try:
+            self.controller.open_project(path, self.settings.annotator or None)
+        except AnnotatorError as exc:
+            self.alert("Cannot open project", str(exc))
+            return False
+        self.settings.add_recent(str(path))
+        self.setWindowTitle(f"{Path(path).name} — Annotator")
+        if self.auto_preannotate and self._needs_preannotation():
+            self.preannotate(only_new=True)
+        return True
+
+    def _needs_preannotation(self) -> bool:
+        p = self.controller.project
+        if p is None:
+            return False
+        row = p.db.conn.execute(
+            "SELECT count(*) FROM documents WHERE id NOT IN (SELECT document_id FROM tokens)").fetchone()
+        return bool(row and row[0])
+
+    def _on_project(self) -> None:
+        self.edit_actions.view.highlighter.colors = {}
+        schema = self.controller.schema
+        if schema is not None:
+            self.entities.model.colors = {e.name: e.color for e in schema.entities}
+
+    def open_document(self, doc_id: int) -> None:
+        if self.controller.doc is None or self.controller.doc.id != doc_id:
+            self.controller.open_document(doc_id)
+
+    def on_document_changed(self) -> None:
+        doc = self.controller.doc
+        self.title.setText(f"{doc.name}  —  {doc.status.replace('_', ' ')}" if doc else "No document")
+        self.refresh_panels()
+        self.refresh_comments()
+        self.documents.model.current_id = doc.id if doc else None
+        self.documents.select(doc.id if doc else None)
+
+    def refresh_panels(self) -> None:
+        c = self.controller
+        text = c.doc.text if c.doc else ""
+        ents = c.visible_entities(show_rejected=True)
+        self.entities.set_entities(ents, text, c.current_entity)
+        self.events.set_events(c.schema, sorted(c.events.values(), key=lambda v: (v.trigger_start, v.id)),
+                               c.entities, text, c.current_event)
+        self.legend.set_counts(c.schema, ents)
+        self.event_editor.rebuild()
+        if c.doc:
+            self.title.setText(f"{c.doc.name}  —  {c.doc.status.replace('_', ' ')}")
+
+    def refresh_documents(self) -> None:
+        c = self.controller
+        rows = c.project.document_summaries() if c.project else []
+        self.documents.set_rows(rows, c.doc.id if c.doc else None)
+        reviewed, total = c.progress()
+        self.reviewed_label.setText(f"reviewed {reviewed}/{total}")
+
+    def refresh_comments(self) -> None:
+        c = self.controller
+        self.comments.set_comments(c.project.comments(c.doc.id) if c.project and c.doc else [])
+
+    def on_selection_changed(self) -> None:
+        c = self.controller
+        self.entities.select(c.current_entity)
+        self.events.select(c.current_event)
+        if self.event_editor.event_id != c.current_event:
+            self.event_editor.rebuild()
+        e = c.entities.get(c.current_entity) if c.current_entity is not None else None
+        if e is not None:
+            self.message.setText(f"{e.label} ({e.state}): {c.span_text(e.start, e.end)[:80]}")
+
+    def jump_to_entity(self, entity_id: int) -> None:
+        e = self.controller.entities.get(entity_id)
+        if e is not None:
+            self.edit_actions.select(e)
+            self.view.setFocus()
+
+    def jump_to_event(self, event_id: int) -> None:
+        v = self.controller.events.get(event_id)
+        if v is not None:
+            self.controller.select_event(event_id)
+            self.view.show_cp(v.trigger_start, v.trigger_end)
+            self.view.setFocus()
+
+    # -- review flow -------------------------------------------------------------------------------------
+    def mark_annotated_and_next(self) -> None:
+        c = self.controller
+        if c.doc is None:
+            return
+        if c.doc.status != "annotated":
+            c.run(cmd.SetStatus, c.doc.id, "annotated")
+        nxt = c.next_open_document()
+        if nxt is not None:
+            c.open_document(nxt)
+        else:
+            self.message.setText("Every document is annotated or reviewed.")
+
+    def mark_reviewed(self) -> None:
+        c = self.controller
+        if c.doc is None or c.project is None:
+            return
+        if not confirm_problems(self, validate(c.project, c.doc.id)):
+            return
+        c.run(cmd.SetStatus, c.doc.id, "reviewed")
+
+    # -- settings and view ---------------------------------------------------------------------------------
+    def zoom(self, step: int) -> None:
+        self.settings.set("font_size", max(6, min(48, self.settings.font_size + step)))
+
+    def set_show_rejected(self, on: bool) -> None:
+        self.settings.set("show_rejected", bool(on))
+
+    def on_setting_changed(self, name: str) -> None:
+        s = self.settings
+        if name == "font_size":
+            self.view.set_font_size(s.font_size)
+        elif name == "show_rejected":
+            self.view.set_show_rejected(s.show_rejected)
+            self.actions_by_name["show_rejected"].setChecked(s.show_rejected)
+        elif name == "snap_to_tokens":
+            self.view.snap_to_tokens = s.snap_to_tokens
+        elif name == "annotator":
+            self.controller.set_annotator(s.annotator)
+        elif name == "auto_preannotate":
+            self.auto_preannotate = bool(s.get("auto_preannotate"))
+
+    def settings_dialog(self) -> None:
+        dlg = SettingsDialog(self.settings, self)
+        if dlg.exec():
+            dlg.save()
+
+    def shortcuts_dialog(self) -> None:
+        ShortcutsDialog(self.controller.schema, self).exec()
+
+    def _context_menu(self, event: QContextMenuEvent) -> None:
+        build_context_menu(self).exec(event.globalPos())
+
+    # -- files ---------------------------------------------------------------------------------------------
+    def new_project(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(self, "New project", "project.annotator", PROJECT_FILTER)
+        if path:
+            self.open_project(path)
+
+    def open_project_dialog(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(self, "Open project", "", PROJECT_FILTER)
+        if path:
+            self.open_project(path)
+
+    def fill_recent_menu(self) -> None:
+        self.recent_menu.clear()
+        for p in self.settings.recent_projects():
+            act = self.recent_menu.addAction(p)
+            act.triggered.connect(lambda _c=False, path=p: self.open_project(path))
+        if not self.recent_menu.actions():
+            self.recent_menu.addAction("(none)").setEnabled(False)
+
+    def import_files_dialog(self) -> None:
+        paths, _ = QFileDialog.getOpenFileNames(self, "Import files", "", "Texts and annotations (*.txt *.jsonl *.json);;All files (*)")
+        if paths:
+            self.import_paths(paths)
+
+    def import_folder_dialog(self) -> None:
+        path = QFileDialog.getExistingDirectory(self, "Import folder")
+        if path:
+            self.import_paths([path])
+
+    def import_paths(self, paths: list[str]) -> None:
+        if self.controller.project is None:
+            self.alert("No project", "Open or create a project first (File > New project).")
+            return
+        w = ImportWorker(self.controller.project.path, paths, self.settings.annotator or None)
+        self.start_worker(w, after=self._after_import)
+
+    def _after_import(self) -> None:
+        self.controller.reload()
+        if self.controller.doc is None and self.controller.project and self.controller.project.document_ids():
+            self.controller.open_document(self.controller.project.document_ids()[0])
+        if self.auto_preannotate and self._needs_preannotation():
+            self.preannotate(only_new=True)
+
+    def export_dialog(self) -> None:
+        c = self.controller
+        if c.project is None:
+            return
+        dlg = ExportDialog(str(c.project.path.with_suffix(".json")), self)
+        if dlg.exec():
+            o = dlg.options()
+            self.start_worker(ExportWorker(c.project.path, o.format, o.path, o.states, o.statuses, c.project.annotation_set))
+
+    def preannotate_all(self) -> None:
+        self.preannotate(only_new=False)
+
+    def preannotate(self, only_new: bool = True) -> None:
+        if self.controller.project is None:
+            return
+        w = PreannotateWorker(self.controller.project.path, self.pipeline or self.settings.pipeline,
+                              only_new=only_new, annotator=self.settings.annotator or None)
+        self.start_worker(w, after=self.controller.reload)
+
+    # -- workers -------------------------------------------------------------------------------------------
+    def start_worker(self, worker: Worker, after: Callable[[], None] | None = None) -> None:
+        self.workers.append(worker)
+        worker.progress.connect(self._on_progress)
+        worker.done.connect(self.message.setText)
+        worker.failed.connect(self.show_error)
+
+        def finished() -> None:
+            if worker in self.workers:
+                self.workers.remove(worker)
+            self._show_progress(bool(self.workers))
+            if after is not None:
+                after()
+            worker.deleteLater()
+
+        worker.finished.connect(finished)
+        self.progress_label.setText(worker.title)
+        self.progress_bar.setRange(0, 0)
+        self._show_progress(True)
+        worker.start()
+
+    def _on_progress(self, done: int, total: int, text: str) -> None:
+        self.progress_label.setText(text)
+        self.progress_bar.setRange(0, max(0, total))
+        self.progress_bar.setValue(done)
+
+    def _show_progress(self, on: bool) -> None:
+        for wdg in (self.progress_label, self.progress_bar, self.cancel_button):
+            wdg.setVisible(on)
+
+    def cancel_work(self) -> None:
+        for w in self.workers:
+            w.cancel()
+        self.progress_label.setText("cancelling…")
+
+    def wait_for_workers(self, ms: int = 30000) -> None:
+        for w in list(self.workers):
+            w.cancel()
+            w.wait(ms)
+
+    # -- messages, drag and drop, closing ------------------------------------------------------------------
+    def show_error(self, message: str) -> None:
+        self.message.setText(message)
+        self.message.setStyleSheet("color: #b00020")
+        QTimer.singleShot(8000, lambda: self.message.setStyleSheet(""))
+
+    def alert(self, title: str, message: str) -> None:
+        box = QMessageBox(QMessageBox.Icon.Warning, title, message, QMessageBox.StandardButton.Ok, self)
+        box.setTextFormat(Qt.TextFormat.PlainText)
+        box.open()
+        self.show_error(message)
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802
+        if event.mimeData().hasUrls():
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:  # noqa: N802
+        paths = [u.toLocalFile() for u in event.mimeData().urls() if u.isLocalFile()]
+        if len(paths) == 1 and Path(paths[0]).suffix in (".annotator", ".db", ".sqlite"):
+            self.open_project(paths[0])
+        elif paths:
+            self.import_paths(paths)
+        event.acceptProposedAction()
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
+        self.settings.q.setValue("window/geometry", self.saveGeometry())
+        self.settings.q.setValue("window/state", self.saveState())
+        self.settings.q.sync()
+        self.wait_for_workers()
+        self.controller.close_project()
+        super().closeEvent(event)

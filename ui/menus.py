@@ -1,0 +1,128 @@
+"""Menus, toolbar and shortcuts of the main window (what each action calls lives in the window)."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Callable
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QMenu, QToolBar
+
+if TYPE_CHECKING:  # pragma: no cover
+    from ui.main_window import MainWindow
+
+
+def _action(window: "MainWindow", text: str, slot: Callable[[], object], shortcut: str | QKeySequence | None = None,
+            tip: str = "", checkable: bool = False) -> QAction:
+    act = QAction(text, window)
+    if shortcut:
+        if isinstance(shortcut, QKeySequence.StandardKey):
+            act.setShortcut(QKeySequence(shortcut))
+        else:
+            act.setShortcut(QKeySequence(shortcut))
+        act.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+    if tip:
+        act.setStatusTip(tip)
+        act.setToolTip(f"{text.replace('&', '').rstrip('…')} ({act.shortcut().toString()})" if shortcut else tip)
+    act.setCheckable(checkable)
+    if checkable:
+        act.toggled.connect(slot)
+    else:
+        act.triggered.connect(lambda _checked=False: slot())
+    return act
+
+
+def build_menus(w: "MainWindow") -> dict[str, QAction]:
+    a: dict[str, QAction] = {}
+    undo = w.controller.undo_stack.createUndoAction(w, "&Undo")
+    undo.setShortcut(QKeySequence("Ctrl+Z"))
+    redo = w.controller.undo_stack.createRedoAction(w, "&Redo")
+    redo.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
+    a["undo"], a["redo"] = undo, redo
+    a["new"] = _action(w, "&New project…", w.new_project, "Ctrl+N", "Create a project file")
+    a["open"] = _action(w, "&Open project…", w.open_project_dialog, "Ctrl+O", "Open a project file")
+    a["import_files"] = _action(w, "&Import files…", w.import_files_dialog, "Ctrl+I", "Import .txt, .jsonl, .json files")
+    a["import_folder"] = _action(w, "Import &folder…", w.import_folder_dialog, None, "Import every known file in a folder")
+    a["export"] = _action(w, "&Export…", w.export_dialog, "Ctrl+E", "Export annotations in any format the core offers")
+    a["preannotate"] = _action(w, "&Pre-annotate all documents", w.preannotate_all, None, "Run spaCy over every document")
+    a["quit"] = _action(w, "&Quit", w.close, "Ctrl+Q")
+    a["accept_all"] = _action(w, "&Accept all suggestions", w.edit_actions.accept_all, "Ctrl+Shift+A",
+                              "Accept every undecided suggestion in this document (one undo step)")
+    a["new_event"] = _action(w, "New &event…", w.edit_actions.new_event, None, "New event on the selected trigger (E)")
+    a["annotated"] = _action(w, "Mark &annotated and next", w.mark_annotated_and_next, "Ctrl+Return",
+                             "Mark this document annotated and open the next one not done")
+    a["reviewed"] = _action(w, "Mark &reviewed", w.mark_reviewed, "Ctrl+Shift+R",
+                            "Mark this document reviewed (validation problems are listed first)")
+    a["find"] = _action(w, "&Find…", w.find_bar.open_bar, QKeySequence.StandardKey.Find, "Find text in the document")
+    a["zoom_in"] = _action(w, "Zoom &in", lambda: w.zoom(1), None)
+    a["zoom_in"].setShortcuts([QKeySequence("Ctrl++"), QKeySequence("Ctrl+=")])
+    a["zoom_out"] = _action(w, "Zoom &out", lambda: w.zoom(-1), "Ctrl+-")
+    a["show_rejected"] = _action(w, "Show &rejected suggestions", w.set_show_rejected, None, checkable=True)
+    a["show_rejected"].setChecked(w.settings.show_rejected)
+    a["settings"] = _action(w, "&Settings…", w.settings_dialog, "Ctrl+,")
+    a["shortcuts"] = _action(w, "&Keyboard shortcuts", w.shortcuts_dialog, "F1")
+
+    mb = w.menuBar()
+    m = mb.addMenu("&File")
+    for k in ("new", "open"):
+        m.addAction(a[k])
+    w.recent_menu = m.addMenu("Open &recent")
+    w.recent_menu.aboutToShow.connect(w.fill_recent_menu)
+    m.addSeparator()
+    for k in ("import_files", "import_folder", "export", "preannotate"):
+        m.addAction(a[k])
+    m.addSeparator()
+    m.addAction(a["settings"])
+    m.addAction(a["quit"])
+    m = mb.addMenu("&Edit")
+    for k in ("undo", "redo"):
+        m.addAction(a[k])
+    m.addSeparator()
+    for k in ("accept_all", "new_event", "find"):
+        m.addAction(a[k])
+    m = mb.addMenu("&Document")
+    for k in ("annotated", "reviewed"):
+        m.addAction(a[k])
+    m = mb.addMenu("&View")
+    for k in ("zoom_in", "zoom_out", "show_rejected"):
+        m.addAction(a[k])
+    w.docks_menu = m.addMenu("&Panels")
+    m = mb.addMenu("&Help")
+    m.addAction(a["shortcuts"])
+
+    tb = QToolBar("Main")
+    tb.setObjectName("main_toolbar")
+    tb.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+    for k in ("open", "import_files", "export", None, "undo", "redo", None, "accept_all", "new_event", None,
+              "annotated", "reviewed", None, "find"):
+        if k is None:
+            tb.addSeparator()
+        else:
+            tb.addAction(a[k])
+    w.addToolBar(tb)
+    return a
+
+
+def build_context_menu(w: "MainWindow") -> QMenu:
+    """The document view's right-click menu."""
+    menu = QMenu(w)
+    schema = w.controller.schema
+    if schema is not None:
+        sub = menu.addMenu("Label as")
+        for lab in schema.entities:
+            act = sub.addAction(f"{lab.name}\t{lab.key or ''}")
+            act.triggered.connect(lambda _c=False, n=lab.name: w.edit_actions.label(n))
+    cur = w.edit_actions.current()
+    for text, slot, enabled in (
+        ("Accept\tEnter", w.edit_actions.accept, cur is not None and cur.state != "accepted"),
+        ("Reject\tX", w.edit_actions.reject, cur is not None and cur.state != "rejected"),
+        ("Delete\tDel", w.edit_actions.delete, cur is not None or w.controller.current_event is not None),
+        ("New event…\tE", w.edit_actions.new_event, True),
+    ):
+        act = menu.addAction(text)
+        act.setEnabled(enabled)
+        act.triggered.connect(lambda _c=False, s=slot: s())
+    menu.addSeparator()
+    menu.addAction(w.actions_by_name["accept_all"])
+    menu.addAction(w.actions_by_name["show_rejected"])
+    return menu

@@ -1,0 +1,156 @@
+"""The document list: name, status, counts; filtered by status and by text."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QSortFilterProxyModel, Qt, Signal
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import QAbstractItemView, QComboBox, QHBoxLayout, QHeaderView, QLineEdit, QTableView, QVBoxLayout, QWidget
+
+from annotator.model import STATUSES
+
+COLUMNS = ("Name", "Status", "Entities", "Events", "To review")
+KEYS = ("name", "status", "entities", "events", "suggestions")
+STATUS_COLORS = {"new": "#666666", "in_progress": "#a05a00", "annotated": "#1d6b2a", "reviewed": "#1f4e9c"}
+
+
+class DocumentListModel(QAbstractTableModel):
+    """Rows from ``Project.document_summaries()``."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.rows: list[dict[str, Any]] = []
+        self.current_id: int | None = None
+
+    def set_rows(self, rows: list[dict[str, Any]]) -> None:
+        if [r["id"] for r in rows] == [r["id"] for r in self.rows]:
+            self.rows = rows  # same documents: update in place, keep the view's selection
+            if rows:
+                self.dataChanged.emit(self.index(0, 0), self.index(len(rows) - 1, len(COLUMNS) - 1))
+            return
+        self.beginResetModel()
+        self.rows = rows
+        self.endResetModel()
+
+    def rowCount(self, parent: QModelIndex = QModelIndex()) -> int:  # noqa: N802
+        return 0 if parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent: QModelIndex = QModelIndex()) -> int:  # noqa: N802
+        return 0 if parent.isValid() else len(COLUMNS)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:  # noqa: N802
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return COLUMNS[section]
+        return None
+
+    def data(self, index: QModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        row = self.rows[index.row()]
+        key = KEYS[index.column()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            v = row[key]
+            return v.replace("_", " ") if key == "status" else v
+        if role == Qt.ItemDataRole.UserRole:
+            return row["id"]
+        if role == Qt.ItemDataRole.ForegroundRole and key == "status":
+            return QColor(STATUS_COLORS.get(row["status"], "#000000"))
+        if role == Qt.ItemDataRole.FontRole and row["id"] == self.current_id:
+            from PySide6.QtGui import QFont
+
+            f = QFont()
+            f.setBold(True)
+            return f
+        if role == Qt.ItemDataRole.TextAlignmentRole and index.column() >= 2:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if role == Qt.ItemDataRole.ToolTipRole and key == "name":
+            import html
+
+            return f"<qt>{html.escape(row['name'])}</qt>"
+        return None
+
+    def row_of(self, doc_id: int) -> int:
+        return next((i for i, r in enumerate(self.rows) if r["id"] == doc_id), -1)
+
+
+class DocumentFilter(QSortFilterProxyModel):
+    def __init__(self) -> None:
+        super().__init__()
+        self.status = ""
+        self.text = ""
+
+    def set_status(self, status: str) -> None:
+        self.status = status
+        self.invalidateFilter()
+
+    def set_text(self, text: str) -> None:
+        self.text = text.lower().strip()
+        self.invalidateFilter()
+
+    def filterAcceptsRow(self, source_row: int, source_parent: QModelIndex) -> bool:  # noqa: N802
+        row = self.sourceModel().rows[source_row]
+        if self.status and row["status"] != self.status:
+            return False
+        return not self.text or self.text in row["name"].lower()
+
+
+class DocumentPanel(QWidget):
+    """Filter boxes over the table; emits ``documentActivated(id)``."""
+
+    documentActivated = Signal(int)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.model = DocumentListModel()
+        self.proxy = DocumentFilter()
+        self.proxy.setSourceModel(self.model)
+        self.search = QLineEdit()
+        self.search.setPlaceholderText("Filter by name")
+        self.search.setClearButtonEnabled(True)
+        self.status = QComboBox()
+        self.status.addItem("All statuses", "")
+        for s in STATUSES:
+            self.status.addItem(s.replace("_", " "), s)
+        self.table = QTableView()
+        self.table.setModel(self.proxy)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.verticalHeader().hide()
+        self.table.setSortingEnabled(True)
+        self.table.sortByColumn(-1, Qt.SortOrder.AscendingOrder)
+        hh = self.table.horizontalHeader()
+        hh.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        for i in range(1, len(COLUMNS)):
+            hh.setSectionResizeMode(i, QHeaderView.ResizeMode.ResizeToContents)
+        top = QHBoxLayout()
+        top.addWidget(self.search, 1)
+        top.addWidget(self.status)
+        lay = QVBoxLayout(self)
+        lay.setContentsMargins(4, 4, 4, 4)
+        lay.addLayout(top)
+        lay.addWidget(self.table)
+        self.search.textChanged.connect(self.proxy.set_text)
+        self.status.currentIndexChanged.connect(lambda _i: self.proxy.set_status(self.status.currentData()))
+        self.table.activated.connect(self._activated)
+        self.table.clicked.connect(self._activated)
+
+    def _activated(self, index: QModelIndex) -> None:
+        doc_id = self.proxy.data(index, Qt.ItemDataRole.UserRole)
+        if doc_id is not None:
+            self.documentActivated.emit(int(doc_id))
+
+    def set_rows(self, rows: list[dict[str, Any]], current_id: int | None) -> None:
+        self.model.current_id = current_id
+        self.model.set_rows(rows)
+        self.select(current_id)
+
+    def select(self, doc_id: int | None) -> None:
+        if doc_id is None:
+            return
+        r = self.model.row_of(doc_id)
+        if r < 0:
+            return
+        idx = self.proxy.mapFromSource(self.model.index(r, 0))
+        if idx.isValid() and self.table.currentIndex().row() != idx.row():
+            self.table.selectRow(idx.row())

@@ -1,0 +1,101 @@
+"""The entities of the current document: text, label, state; a click jumps to the span."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, Signal
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QVBoxLayout, QWidget
+
+from annotator.model import Entity
+
+COLUMNS = ("Text", "Label", "State")
+
+
+class EntityTableModel(QAbstractTableModel):
+    def __init__(self) -> None:
+        super().__init__()
+        self.rows: list[Entity] = []
+        self.text = ""
+        self.colors: dict[str, str] = {}
+
+    def set_entities(self, entities: list[Entity], text: str) -> None:
+        self.beginResetModel()
+        self.rows = entities
+        self.text = text
+        self.endResetModel()
+
+    def rowCount(self, parent: QModelIndex = QModelIndex()) -> int:  # noqa: N802
+        return 0 if parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent: QModelIndex = QModelIndex()) -> int:  # noqa: N802
+        return 0 if parent.isValid() else len(COLUMNS)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:  # noqa: N802
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return COLUMNS[section]
+        return None
+
+    def data(self, index: QModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        e = self.rows[index.row()]
+        col = index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            if col == 0:
+                return self.text[e.start:e.end].replace("\n", " ")
+            return e.label if col == 1 else e.state
+        if role == Qt.ItemDataRole.UserRole:
+            return e.id
+        if role == Qt.ItemDataRole.BackgroundRole and col == 1:
+            return QColor(self.colors.get(e.label, "#dddddd"))
+        if role == Qt.ItemDataRole.ForegroundRole and e.state == "rejected":
+            return QColor("#8a8a8a")
+        if role == Qt.ItemDataRole.ToolTipRole and col == 0:
+            import html
+
+            return f"<qt>{html.escape(self.text[e.start:e.end])} [{e.start}, {e.end})<br>source: {html.escape(e.source)}</qt>"
+        return None
+
+    def row_of(self, entity_id: int | None) -> int:
+        return next((i for i, e in enumerate(self.rows) if e.id == entity_id), -1)
+
+
+class EntityPanel(QWidget):
+    entityActivated = Signal(int)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.model = EntityTableModel()
+        self.table = QTableView()
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.verticalHeader().hide()
+        self.table.verticalHeader().setDefaultSectionSize(22)
+        hh = self.table.horizontalHeader()
+        hh.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        hh.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        hh.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
+        lay = QVBoxLayout(self)
+        lay.setContentsMargins(0, 0, 0, 0)
+        lay.addWidget(self.table)
+        self.table.clicked.connect(self._clicked)
+        self.table.activated.connect(self._clicked)
+
+    def _clicked(self, index: QModelIndex) -> None:
+        self.entityActivated.emit(int(self.model.data(index, Qt.ItemDataRole.UserRole)))
+
+    def set_entities(self, entities: list[Entity], text: str, current: int | None) -> None:
+        self.model.set_entities(entities, text)
+        self.select(current)
+
+    def select(self, entity_id: int | None) -> None:
+        r = self.model.row_of(entity_id)
+        if r >= 0:
+            if self.table.currentIndex().row() != r:
+                self.table.selectRow(r)
+                self.table.scrollTo(self.model.index(r, 0))
+        else:
+            self.table.clearSelection()

@@ -1,0 +1,163 @@
+"""The selected event: type, trigger, attributes, and its roles with their keys and fill lists."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFormLayout,
+    QGridLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from annotator.model import Entity, Event
+from ui.editing import role_shortcut
+
+if TYPE_CHECKING:  # pragma: no cover
+    from ui.controller import Controller
+
+
+def plain_label(text: str, *, bold: bool = False, color: str | None = None) -> QLabel:
+    """A QLabel that never interprets its text as HTML."""
+    lab = QLabel(text)
+    lab.setTextFormat(Qt.TextFormat.PlainText)
+    style = []
+    if bold:
+        style.append("font-weight: bold")
+    if color:
+        style.append(f"color: {color}")
+    if style:
+        lab.setStyleSheet("; ".join(style))
+    return lab
+
+
+def nearest_candidates(entities: list[Entity], labels: tuple[str, ...], event: Event) -> list[Entity]:
+    """Entities a role accepts (not rejected), nearest to the trigger first."""
+    def distance(e: Entity) -> int:
+        if e.end <= event.trigger_start:
+            return event.trigger_start - e.end
+        if e.start >= event.trigger_end:
+            return e.start - event.trigger_end
+        return 0
+
+    ok = [e for e in entities if e.label in labels and e.state != "rejected"]
+    return sorted(ok, key=lambda e: (distance(e), e.start))
+
+
+class EventEditor(QWidget):
+    """Rebuilt whenever the selected event changes; every control runs one command."""
+
+    typeChangeRequested = Signal(int, str)
+    attributeChangeRequested = Signal(int, str, str)
+    fillRequested = Signal(int, int)  # role index, entity id
+    removeArgumentRequested = Signal(int)
+    deleteRequested = Signal(int)
+    argumentClicked = Signal(int)  # entity id
+
+    def __init__(self, controller: "Controller", parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.c = controller
+        self.scroll = QScrollArea()
+        self.scroll.setWidgetResizable(True)
+        lay = QVBoxLayout(self)
+        lay.setContentsMargins(0, 0, 0, 0)
+        lay.addWidget(self.scroll)
+        self.event_id: int | None = None
+        self.type_combo: QComboBox | None = None
+        self.attribute_combos: dict[str, QComboBox] = {}
+        self.fill_combos: list[QComboBox] = []
+        self.role_rows: dict[str, QLabel] = {}
+        self.rebuild()
+
+    def rebuild(self) -> None:
+        old = self.scroll.takeWidget()
+        if old is not None:
+            old.deleteLater()
+        body = QWidget()
+        self.scroll.setWidget(body)
+        self.attribute_combos, self.fill_combos, self.role_rows = {}, [], {}
+        self.type_combo = None
+        c = self.c
+        ev = c.events.get(c.current_event) if c.current_event is not None else None
+        self.event_id = ev.id if ev else None
+        lay = QVBoxLayout(body)
+        if ev is None or c.schema is None or c.doc is None:
+            hint = plain_label("No event selected.\n\nSelect the trigger words and press E to create one, "
+                               "or click a trigger (bold, dark red) in the text.", color="#555555")
+            hint.setWordWrap(True)
+            lay.addWidget(hint)
+            lay.addStretch(1)
+            return
+        schema, text = c.schema, c.doc.text
+        head = QFormLayout()
+        self.type_combo = QComboBox()
+        self.type_combo.addItems([t.name for t in schema.events])
+        self.type_combo.setCurrentText(ev.type)
+        self.type_combo.activated.connect(lambda _i: self.typeChangeRequested.emit(ev.id, self.type_combo.currentText()))
+        head.addRow("Type", self.type_combo)
+        head.addRow("Trigger", plain_label(text[ev.trigger_start:ev.trigger_end], bold=True, color="#9c0d2c"))
+        for attr in schema.attributes:
+            box = QComboBox()
+            box.addItems(list(attr.values))
+            box.setCurrentText(ev.attributes.get(attr.name, attr.default))
+            box.setToolTip(attr.description)
+            box.activated.connect(lambda _i, n=attr.name, b=box: self.attributeChangeRequested.emit(ev.id, n, b.currentText()))
+            self.attribute_combos[attr.name] = box
+            head.addRow(attr.name.capitalize(), box)
+        lay.addLayout(head)
+        etype = schema.event_type(ev.type)
+        group = QGroupBox("Roles  (select an entity in the text, then press the role's key)")
+        grid = QGridLayout(group)
+        grid.setColumnStretch(2, 1)
+        entities = sorted(c.entities.values(), key=lambda e: e.start)
+        for i, role in enumerate(etype.roles if etype else ()):
+            filled = [a for a in ev.arguments if a.role == role.name]
+            key = plain_label(role_shortcut(i), color="#555555")
+            name = plain_label(role.name + (" *" if role.required else ""), bold=True,
+                               color="#b00020" if role.required and not filled else None)
+            name.setToolTip("accepts " + ", ".join(role.labels) + f" ({role.multiplicity.replace('_', ' ')})")
+            self.role_rows[role.name] = name
+            grid.addWidget(key, i, 0)
+            grid.addWidget(name, i, 1)
+            cell = QHBoxLayout()
+            for a in filled:
+                ent = c.entities.get(a.entity_id)
+                btn = QPushButton(text[ent.start:ent.end] if ent else "?")
+                btn.setFlat(True)
+                btn.setStyleSheet("text-align: left; color: #1f4e9c; font-weight: bold")
+                btn.setToolTip("Show in the text")
+                btn.clicked.connect(lambda _=False, eid=a.entity_id: self.argumentClicked.emit(eid))
+                rm = QToolButton()
+                rm.setText("×")
+                rm.setToolTip(f"Remove this {role.name}")
+                rm.clicked.connect(lambda _=False, aid=a.id: self.removeArgumentRequested.emit(aid))
+                cell.addWidget(btn)
+                cell.addWidget(rm)
+            combo = QComboBox()
+            combo.addItem(f"fill {role.name}…", None)
+            for e in nearest_candidates(entities, role.labels, ev):
+                combo.addItem(f"{text[e.start:e.end]}  ({e.label})", e.id)
+            combo.activated.connect(lambda idx, ri=i, b=combo: self._fill(ri, b, idx))
+            self.fill_combos.append(combo)
+            cell.addStretch(1)
+            cell.addWidget(combo)
+            grid.addLayout(cell, i, 2)
+        lay.addWidget(group)
+        delete = QPushButton("Delete event")
+        delete.clicked.connect(lambda: self.deleteRequested.emit(ev.id))
+        lay.addWidget(delete, 0, Qt.AlignmentFlag.AlignLeft)
+        lay.addStretch(1)
+
+    def _fill(self, role_index: int, combo: QComboBox, idx: int) -> None:
+        eid = combo.itemData(idx)
+        if eid is not None:
+            self.fillRequested.emit(role_index, int(eid))

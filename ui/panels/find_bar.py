@@ -1,0 +1,68 @@
+"""Ctrl+F: find text in the document (Enter next, Shift+Enter previous, Escape closes)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeyEvent, QTextDocument
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QPlainTextEdit, QPushButton, QWidget
+
+
+class FindBar(QWidget):
+    def __init__(self, view: QPlainTextEdit, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.view = view
+        self.edit = QLineEdit()
+        self.edit.setPlaceholderText("Find in document")
+        self.edit.setClearButtonEnabled(True)
+        self.info = QLabel("")
+        self.info.setTextFormat(Qt.TextFormat.PlainText)
+        prev, nxt, close = QPushButton("Previous"), QPushButton("Next"), QPushButton("Close")
+        lay = QHBoxLayout(self)
+        lay.setContentsMargins(4, 2, 4, 2)
+        lay.addWidget(self.edit, 1)
+        lay.addWidget(prev)
+        lay.addWidget(nxt)
+        lay.addWidget(self.info)
+        lay.addWidget(close)
+        self.edit.returnPressed.connect(lambda: self.find(False))
+        nxt.clicked.connect(lambda: self.find(False))
+        prev.clicked.connect(lambda: self.find(True))
+        close.clicked.connect(self.close_bar)
+        self.edit.installEventFilter(self)
+        self.hide()
+
+    def open_bar(self) -> None:
+        self.show()
+        sel = self.view.textCursor().selectedText()
+        if sel and "\u2029" not in sel:
+            self.edit.setText(sel)
+        self.edit.setFocus()
+        self.edit.selectAll()
+
+    def close_bar(self) -> None:
+        self.hide()
+        self.view.setFocus()
+
+    def find(self, backward: bool = False) -> bool:
+        text = self.edit.text()
+        if not text:
+            return False
+        flags = QTextDocument.FindFlag.FindBackward if backward else QTextDocument.FindFlag(0)
+        found = self.view.find(text, flags)
+        if not found:  # wrap around
+            cur = self.view.textCursor()
+            cur.movePosition(cur.MoveOperation.End if backward else cur.MoveOperation.Start)
+            self.view.setTextCursor(cur)
+            found = self.view.find(text, flags)
+        self.info.setText("" if found else "not found")
+        return found
+
+    def eventFilter(self, obj, event) -> bool:  # type: ignore[no-untyped-def]  # noqa: N802
+        if obj is self.edit and isinstance(event, QKeyEvent) and event.type() == QKeyEvent.Type.KeyPress:
+            if event.key() == Qt.Key.Key_Escape:
+                self.close_bar()
+                return True
+            if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and event.modifiers() & Qt.KeyboardModifier.ShiftModifier:
+                self.find(True)
+                return True
+        return super().eventFilter(obj, event)

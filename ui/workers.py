@@ -1,0 +1,139 @@
+"""Background work in QThreads; each worker opens its OWN Project connection to the file.
+
+Pipeline loading + pre-annotation, import, and export (through ``annotator.formats.writers()``, so formats
+added to the core appear here without changes). spaCy is imported only inside these threads.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any, Callable
+
+from PySide6.QtCore import QThread, Signal
+
+from annotator.errors import AnnotatorError
+from annotator.store import Project
+
+
+class Cancelled(Exception):
+    """Raised inside a progress callback to stop work that has no cancel hook of its own."""
+
+
+class Worker(QThread):
+    """Signals: progress(done, total, message), done(summary), failed(message)."""
+
+    progress = Signal(int, int, str)
+    done = Signal(str)
+    failed = Signal(str)
+    title = "Working"
+
+    def __init__(self, project_path: str | Path, annotator: str | None = None) -> None:
+        super().__init__()
+        self.project_path = str(project_path)
+        self.annotator = annotator
+        self._cancel = False
+
+    def cancel(self) -> None:
+        self._cancel = True
+
+    @property
+    def cancelled(self) -> bool:
+        return self._cancel
+
+    def run(self) -> None:
+        try:
+            with Project(self.project_path, create=False, annotator=self.annotator) as project:
+                summary = self.work(project)
+            self.done.emit(summary)
+        except Cancelled:
+            self.done.emit(f"{self.title}: cancelled")
+        except AnnotatorError as exc:
+            self.failed.emit(str(exc))
+        except Exception as exc:  # a bug or an unexpected library error: say so, do not crash the window
+            self.failed.emit(f"{self.title} failed: {type(exc).__name__}: {exc}")
+
+    def work(self, project: Project) -> str:  # pragma: no cover - abstract
+        raise NotImplementedError
+
+
+class PreannotateWorker(Worker):
+    """Load a spaCy pipeline (by name, or from a factory for tests) and pre-annotate documents."""
+
+    title = "Pre-annotation"
+
+    def __init__(self, project_path: str | Path, pipeline: str | Callable[[], Any] | None = None,
+                 doc_ids: list[int] | None = None, only_new: bool = True, annotator: str | None = None,
+                 batch_size: int = 4) -> None:
+        super().__init__(project_path, annotator)
+        self.pipeline = pipeline
+        self.doc_ids = doc_ids
+        self.only_new = only_new
+        self.batch_size = batch_size
+
+    def work(self, project: Project) -> str:
+        from annotator.nlp import load_pipeline  # no spaCy on the GUI thread
+        from annotator.preannotate import preannotate
+
+        self.progress.emit(0, 0, f"loading spaCy pipeline {self.pipeline if isinstance(self.pipeline, str) else ''}")
+        pipe = self.pipeline() if callable(self.pipeline) else load_pipeline(self.pipeline or None)
+        if self._cancel:
+            raise Cancelled()
+        total = len(self.doc_ids) if self.doc_ids is not None else len(project.document_ids())
+        self.progress.emit(0, total, "pre-annotating")
+        report = preannotate(
+            project, pipe, doc_ids=self.doc_ids, only_new=self.only_new, batch_size=self.batch_size,
+            progress=lambda done, n: self.progress.emit(done, n, "pre-annotating"),
+            cancelled=lambda: self._cancel,
+        )
+        return f"Pre-annotation ({report.pipeline}): {report.summary()}"
+
+
+class ImportWorker(Worker):
+    title = "Import"
+
+    def __init__(self, project_path: str | Path, paths: list[str], annotator: str | None = None) -> None:
+        super().__init__(project_path, annotator)
+        self.paths = paths
+
+    def work(self, project: Project) -> str:
+        from annotator.importing import import_paths
+
+        report = import_paths(
+            project, self.paths,
+            progress=lambda done, total, path: self.progress.emit(done, total, f"importing {Path(path).name}"),
+            cancelled=lambda: self._cancel,
+        )
+        self.report = report
+        text = f"Import: {report.summary()}"
+        if report.skipped:
+            text += "\n" + "\n".join(reason for _p, reason in report.skipped[:20])
+        return text
+
+
+class ExportWorker(Worker):
+    """Export with a writer of the core's registry; the writer writes a temporary file and renames it."""
+
+    title = "Export"
+
+    def __init__(self, project_path: str | Path, fmt: str, out: str, states: list[str],
+                 statuses: list[str] | None = None, annotation_set: str | None = None) -> None:
+        super().__init__(project_path)
+        self.fmt, self.out, self.states, self.statuses, self.annotation_set = fmt, out, states, statuses, annotation_set
+
+    def work(self, project: Project) -> str:
+        from annotator.formats import writers
+
+        table = writers()
+        if self.fmt not in table:
+            raise AnnotatorError(f"unknown export format {self.fmt!r}")
+        total = len(project.document_ids(self.statuses))
+
+        def progress(done: int) -> None:
+            if self._cancel:
+                raise Cancelled()
+            self.progress.emit(done, total, "exporting")
+
+        report = table[self.fmt](project, self.out, states=self.states, statuses=self.statuses,
+                                 annotation_set=self.annotation_set, progress=progress)
+        summary = report.summary() if hasattr(report, "summary") else ""
+        return f"Exported to {self.out}: {summary}"
