@@ -53,6 +53,7 @@ class IncomingDocument:
     events: list[IncomingEvent] = field(default_factory=list)
     comments: list[dict[str, Any]] = field(default_factory=list)
     annotation_set: str | None = None
+    keep_annotators: bool = False  # True for exports read back: a missing annotator stays missing
 
 
 @dataclass
@@ -245,12 +246,16 @@ def store_documents(project: Project, docs: list[IncomingDocument], report: Impo
         )
         doc_id = int(cur.lastrowid)
         aset = doc.annotation_set or project.annotation_set
+
+        def who(name: str | None) -> str | None:
+            return name if doc.keep_annotators else (name or project.annotator)
+
         ids = {}
         for e in doc.entities:
             c = conn.execute(
                 "INSERT INTO entities (document_id, annotation_set, start, end, label, state, source, annotator, edited, "
                 "created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?)",
-                (doc_id, aset, e.start, e.end, e.label, e.state, e.source, e.annotator or project.annotator, t, t),
+                (doc_id, aset, e.start, e.end, e.label, e.state, e.source, who(e.annotator), t, t),
             )
             ids[e.key] = int(c.lastrowid)
         for v in doc.events:
@@ -258,13 +263,12 @@ def store_documents(project: Project, docs: list[IncomingDocument], report: Impo
             c = conn.execute(
                 "INSERT INTO events (document_id, annotation_set, type, trigger_start, trigger_end, attributes, annotator, "
                 "created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                (doc_id, aset, v.type, v.trigger_start, v.trigger_end, orjson.dumps(attrs).decode(),
-                 v.annotator or project.annotator, t, t),
+                (doc_id, aset, v.type, v.trigger_start, v.trigger_end, orjson.dumps(attrs).decode(), who(v.annotator), t, t),
             )
             event_id = int(c.lastrowid)
             conn.executemany(
                 "INSERT INTO arguments (event_id, role, entity_id, annotator, created_at) VALUES (?, ?, ?, ?, ?)",
-                [(event_id, role, ids[key], v.annotator or project.annotator, t) for role, key in v.arguments],
+                [(event_id, role, ids[key], who(v.annotator), t) for role, key in v.arguments],
             )
         for cm in doc.comments:
             conn.execute(

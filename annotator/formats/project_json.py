@@ -203,15 +203,20 @@ def parse_document(obj: Any, path: str, line: int | None = None) -> IncomingDocu
     name = obj.get("name")
     need(isinstance(name, str), "document 'name' must be a string")
     entities = []
-    for e in obj.get("entities", []) or []:
+    seen: set = set()
+    for k, e in enumerate(obj.get("entities", []) or []):
         need(isinstance(e, dict), f"document {name!r}: an entity must be an object")
+        need(e.get("id") is None or isinstance(e.get("id"), (int, str)), f"document {name!r}: entity id must be a number")
+        need(e.get("id") is None or e.get("id") not in seen, f"document {name!r}: entity id {e.get('id')!r} is used twice")
+        seen.add(e.get("id"))
         s, t = e.get("start"), e.get("end")
         need(type(s) is int and type(t) is int and 0 <= s < t <= len(text), f"document {name!r}: bad entity offsets {s!r}, {t!r}")
         need(isinstance(e.get("label"), str), f"document {name!r}: entity without a label")
         if "text" in e:
             need(e["text"] == text[s:t], f"document {name!r}: entity {e.get('id')!r} text does not match its offsets")
+        key = e.get("id") if e.get("id") is not None else ("no id", k)  # never matched by an argument
         entities.append(
-            IncomingEntity(e.get("id"), s, t, e["label"], e.get("state", "accepted"), e.get("source") or "import", e.get("annotator"))
+            IncomingEntity(key, s, t, e["label"], e.get("state", "accepted"), e.get("source") or "import", e.get("annotator"))
         )
     events = []
     for v in obj.get("events", []) or []:
@@ -226,6 +231,10 @@ def parse_document(obj: Any, path: str, line: int | None = None) -> IncomingDocu
         arguments = []
         for a in v.get("arguments", []) or []:
             need(isinstance(a, dict) and isinstance(a.get("role"), str), f"document {name!r}: bad argument")
+            need(
+                isinstance(a.get("entity_id"), (int, str)) and a.get("entity_id") in seen,
+                f"document {name!r}: argument {a['role']} points at entity {a.get('entity_id')!r}, which the document lacks",
+            )
             arguments.append((a["role"], a.get("entity_id")))
         events.append(IncomingEvent(v["type"], s, t, attrs, arguments, v.get("annotator")))
     comments = []
@@ -236,7 +245,7 @@ def parse_document(obj: Any, path: str, line: int | None = None) -> IncomingDocu
     need(isinstance(meta, dict), f"document {name!r}: 'meta' must be an object")
     return IncomingDocument(
         text=text, name=name, meta=meta, status=obj.get("status", "new"), source_path=path,
-        entities=entities, events=events, comments=comments,
+        entities=entities, events=events, comments=comments, keep_annotators=True,
     )
 
 
