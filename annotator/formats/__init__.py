@@ -22,6 +22,7 @@ from typing import Callable
 # option keys each writer accepts (``--option KEY=VALUE``)
 OPTIONS: dict[str, tuple[str, ...]] = {
     "spacy": ("split", "seed", "misaligned", "span_key", "trigger_key"),
+    "brat": ("split", "seed"),
 }
 
 
@@ -34,15 +35,18 @@ def readers_by_suffix() -> dict[str, Callable[[Path], list]]:
 
 def readers() -> dict[str, Callable]:
     """Import readers by format name: ``read(path, schema=None) -> ReadResult``."""
-    return {}
+    from annotator.formats import brat_read
+
+    return {"brat": brat_read.read_brat}
 
 
 def writers() -> dict[str, Callable]:
     """Export writers by format name: ``write(project, out, states=..., statuses=..., annotation_set=..., progress=...)``."""
-    from annotator.formats import project_json, spacy_docbin
+    from annotator.formats import brat, project_json, spacy_docbin
 
     return {
         "json": project_json.write_json,
         "jsonl": project_json.write_jsonl,
         "spacy": spacy_docbin.write_spacy,
+        "brat": brat.write_brat,
     }

@@ -1,0 +1,208 @@
+"""brat's annotation.conf and visual.conf: written from a project's schema, and read back into a schema.
+
+Names: brat type names may not hold ``:``, so ``Life:Die`` is written ``Life_Die`` (``:`` and ``.`` become
+``_``); visual.conf's first display label keeps the original name, and reading maps it back.
+Role multiplicity: one -> ``Role``, optional -> ``Role?``, any -> ``Role*``, one_or_more -> ``Role+``.
+An attribute with the values ``false``/``true`` is a binary brat attribute (no ``Value:``).
+An event type used as another event's argument (nested events) is also an entity label of the same name:
+its spans are the triggers of the events that fill such roles.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+from annotator.errors import ImportFileError, SchemaError
+from annotator.schema import Schema, parse_schema
+
+MULT_OUT = {"one": "", "optional": "?", "any": "*", "one_or_more": "+"}
+MULT_IN = {"": "one", "?": "optional", "*": "any", "+": "one_or_more"}
+BINARY = ("false", "true")
+PROXY_NOTE = "an event used as an argument of another event (its trigger span)"
+
+
+def brat_name(name: str) -> str:
+    return re.sub(r"[:.]", "_", name)
+
+
+def names_from_brat(schema: Schema) -> dict[str, str]:
+    """brat type name -> schema name, for labels, event types and attributes."""
+    table: dict[str, str] = {}
+    for n in [*schema.label_names, *(t.name for t in schema.events), *(a.name for a in schema.attributes)]:
+        table.setdefault(brat_name(n), n)
+        table[n] = n
+    return table
+
+
+def proxy_labels(schema: Schema) -> set[str]:
+    """Entity labels that stand for events used as arguments (a label that is also an event type)."""
+    return set(schema.label_names) & {t.name for t in schema.events}
+
+
+def write_annotation_conf(schema: Schema) -> str:
+    events = {t.name for t in schema.events}
+    lines = [f"# annotation.conf written by annotator from schema {schema.name!r}", "", "[entities]"]
+    lines += [brat_name(e.name) for e in schema.entities if e.name not in events]
+    lines += ["", "[relations]", "<OVERLAP>\tArg1:<ENTITY>, Arg2:<ENTITY>, <OVL-TYPE>:<ANY>", "", "[events]"]
+    for t in schema.events:
+        args = ", ".join(f"{r.name}{MULT_OUT[r.multiplicity]}:{'|'.join(brat_name(x) for x in r.labels)}" for r in t.roles)
+        lines.append(f"{brat_name(t.name)}\t{args}" if args else brat_name(t.name))
+    lines += ["", "[attributes]"]
+    for a in schema.attributes:
+        if tuple(a.values) == BINARY:
+            lines.append(f"{brat_name(a.name)}\tArg:<EVENT>")
+        else:
+            values = [a.default, *(v for v in a.values if v != a.default)]
+            lines.append(f"{brat_name(a.name)}\tArg:<EVENT>, Value:{'|'.join(values)}")
+    return "\n".join(lines) + "\n"
+
+
+def write_visual_conf(schema: Schema) -> str:
+    lines = ["# visual.conf written by annotator: display names and colours", "", "[labels]"]
+    for e in schema.entities:
+        if e.name not in {t.name for t in schema.events}:
+            lines.append(f"{brat_name(e.name)} | {e.name}")
+    for t in schema.events:
+        short = t.name.split(":")[-1]
+        lines.append(f"{brat_name(t.name)} | {t.name}" + (f" | {short}" if short != t.name else ""))
+    lines += ["", "[drawing]"]
+    lines += [f"{brat_name(e.name)}\tbgColor:{e.color}" for e in schema.entities if e.name not in {t.name for t in schema.events}]
+    return "\n".join(lines) + "\n"
+
+
+# -- reading --------------------------------------------------------------------------------------
+def _sections(text: str, path: Path) -> dict[str, list[tuple[int, str]]]:
+    out: dict[str, list[tuple[int, str]]] = {}
+    current = None
+    macros: dict[str, str] = {}
+    for number, raw in enumerate(text.split("\n"), start=1):
+        line = raw.rstrip() if not raw.lstrip().startswith("#") else ""
+        if not line.strip():
+            continue
+        m = re.fullmatch(r"\s*\[(\w+)\]\s*", line)
+        if m:
+            current = m.group(1)
+            out.setdefault(current, [])
+            continue
+        m = re.fullmatch(r"\s*(<[\w\-]+>)\s*=\s*(.+)", line)
+        if m:
+            macros[m.group(1)] = m.group(2).strip()
+            continue
+        if current is None:
+            raise ImportFileError(str(path), "a line outside any [section]", number)
+        for k, v in macros.items():
+            line = line.replace(k, v)
+        out[current].append((number, line))
+    return out
+
+
+def _visual_names(visual: Path | None) -> tuple[dict[str, str], dict[str, str]]:
+    """brat type -> original name (from [labels]), brat type -> #rrggbb colour (from [drawing])."""
+    names: dict[str, str] = {}
+    colours: dict[str, str] = {}
+    if visual is None or not visual.exists():
+        return names, colours
+    try:
+        text = visual.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        return names, colours
+    for section, lines in _sections(text, visual).items():
+        for _, line in lines:
+            if section == "labels" and "|" in line:
+                parts = [p.strip() for p in line.split("|")]
+                if len(parts) > 1 and brat_name(parts[1]) == parts[0] and re.fullmatch(r"[A-Za-z0-9_\-:.]+", parts[1]):
+                    names[parts[0]] = parts[1]
+            elif section == "drawing":
+                m = re.search(r"bgColor:(#[0-9a-fA-F]{6})\b", line)
+                if m:
+                    colours[line.split()[0]] = m.group(1).lower()
+    return names, colours
+
+
+def _q(s: str) -> str:
+    return json.dumps(s, ensure_ascii=False)
+
+
+def read_annotation_conf(path: Path, visual: Path | None = None, name: str | None = None) -> tuple[Schema, list[str]]:
+    """annotation.conf (+ visual.conf) as a Schema; returns (schema, warnings)."""
+    try:
+        text = path.read_bytes().decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise ImportFileError(str(path), f"not valid UTF-8 (byte {exc.start})") from None
+    except OSError as exc:
+        raise ImportFileError(str(path), f"cannot read: {exc.strerror or exc}") from None
+    sections = _sections(text, path)
+    display, colours = _visual_names(visual)
+    warnings: list[str] = []
+
+    def canon(t: str) -> str:
+        return display.get(t, t)
+
+    entities = [canon(line.strip()) for _, line in sections.get("entities", []) if not line.strip().startswith("!")]
+    event_lines = []
+    for number, line in sections.get("events", []):
+        parts = line.strip().split(None, 1)
+        if parts[0].startswith("!"):
+            continue
+        event_lines.append((number, canon(parts[0]), parts[1] if len(parts) > 1 else ""))
+    event_names = [e for _, e, _ in event_lines]
+    proxies: list[str] = []
+    toml = [f"[schema]\nname = {_q(name or path.parent.name or 'brat')}\ndescription = {_q('from brat ' + str(path))}\n"]
+    events_toml = []
+    for number, ev, spec in event_lines:
+        roles: dict[str, tuple[list[str], str]] = {}
+        for arg in [a.strip() for a in spec.split(",") if a.strip()]:
+            m = re.fullmatch(r"([A-Za-z][\w\-]*?)(\d*)([?*+]|\{\d*-?\d*\})?\s*:\s*(.+)", arg)
+            if not m:
+                raise ImportFileError(str(path), f"cannot read the argument {arg!r} of {ev}", number)
+            role, digits, mult, types = m.group(1), m.group(2), m.group(3) or "", m.group(4)
+            labels: list[str] = []
+            for t in (x.strip() for x in types.split("|")):
+                if t in ("<EVENT>", "<ANY>"):
+                    labels += event_names
+                if t in ("<ENTITY>", "<ANY>"):
+                    labels += entities
+                if not t.startswith("<"):
+                    labels.append(canon(t))
+            mult = MULT_IN.get(mult, "any" if mult.startswith("{0") or mult.startswith("{-") else "one_or_more")
+            if role in roles or digits:  # Theme, Theme2: one repeatable role
+                old = roles.get(role, ([], "optional"))
+                roles[role] = (old[0] + labels, "any" if mult in ("optional", "any") and old[1] in ("optional", "any") else "one_or_more")
+            else:
+                roles[role] = (labels, mult)
+        block = [f"[[event]]\nname = {_q(ev)}"]
+        for role, (labels, mult) in roles.items():
+            labels = list(dict.fromkeys(labels))
+            for lab in labels:
+                if lab in event_names and lab not in entities and lab not in proxies:
+                    proxies.append(lab)
+            unknown = [x for x in labels if x not in entities and x not in event_names]
+            if unknown:
+                raise ImportFileError(str(path), f"role {role} of {ev} names unknown type {unknown[0]!r}", number)
+            block.append(f"  [[event.role]]\n  name = {_q(role)}\n  labels = [{', '.join(map(_q, labels))}]\n"
+                         f"  multiplicity = {_q(mult)}")
+        events_toml.append("\n".join(block))
+    for ent in [*entities, *proxies]:
+        colour = colours.get(brat_name(ent))
+        desc = PROXY_NOTE if ent in proxies else ""
+        toml.append(f"[[entity]]\nname = {_q(ent)}\ndescription = {_q(desc)}" + (f"\ncolor = {_q(colour)}" if colour else ""))
+    for number, line in sections.get("attributes", []):
+        parts = line.strip().split(None, 1)
+        attr, spec = canon(parts[0]), (parts[1] if len(parts) > 1 else "")
+        targets = re.search(r"Arg:([^,]+)", spec)
+        target_types = [t.strip() for t in targets.group(1).split("|")] if targets else []
+        if not any(t in ("<EVENT>", "<ANY>") or canon(t) in event_names for t in target_types):
+            warnings.append(f"{path}:{number}: attribute {attr} applies to entities; entity attributes are not kept")
+            continue
+        values = re.search(r"Value:([^,]+)", spec)
+        vals = [v.strip() for v in values.group(1).split("|")] if values else list(BINARY)
+        toml.append(f"[[attribute]]\nname = {_q(attr)}\nvalues = [{', '.join(map(_q, vals))}]\ndefault = {_q(vals[0])}")
+    if not entities and not proxies:
+        raise ImportFileError(str(path), "no entity types in [entities]")
+    source = "\n\n".join(toml + events_toml) + "\n"
+    try:
+        return parse_schema(source, str(path)), warnings
+    except SchemaError as exc:
+        raise ImportFileError(str(path), f"cannot be used as a schema: {exc}") from None
