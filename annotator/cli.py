@@ -128,6 +128,13 @@ def _split_option(text: str) -> tuple[str, str]:
 def cmd_stats(args: argparse.Namespace) -> int:
     from annotator.stats import format_stats, project_stats
 
+    if getattr(args, "model", False):
+        from annotator.teams.model_quality import format_model_quality, model_quality
+
+        with _open(args, create=False) as project:
+            result = model_quality(project, args.set or "main")
+        print(json.dumps(result, indent=2, ensure_ascii=False) if args.json else format_model_quality(result))
+        return 0
     with _open(args, create=False) as project:
         stats = project_stats(project, args.set)
     print(json.dumps(stats, indent=2, ensure_ascii=False) if args.json else format_stats(stats))
@@ -222,6 +229,8 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("stats", parents=[common], help="counts by status, label, state and event type")
     p.add_argument("project")
     p.add_argument("--json", action="store_true")
+    p.add_argument("--model", action="store_true",
+                   help="precision/recall/F1 of the pre-annotation per label on reviewed documents, against the final set")
     p.set_defaults(func=cmd_stats)
 
     p = sub.add_parser("validate", parents=[common], help="list problems (missing roles, wrong labels)")

@@ -54,3 +54,24 @@ def test_agree_command(tmp_path, capsys):
     assert pair["project"]["entities_exact"]["overall"]["f1"] == 10 / 13
     assert main(["agree", str(tmp_path / "none.annotator")]) == 1
     assert "no such project file" in capsys.readouterr().err
+
+
+def test_stats_model_command(tmp_path, capsys):
+    from annotator import edits
+    from teams_data import DOC1, at, new_project
+
+    p, ids = new_project(tmp_path / "m.annotator", "rita", [("d", DOC1)])
+    doc = ids["d"]
+    e = edits.add_entity(p, doc, *at(DOC1, "Paris"), "PERSON", state="suggested", source="spacy:sm").result_id
+    edits.relabel_entity(p, e, "GPE")
+    edits.add_entity(p, doc, *at(DOC1, "Berlin"), "GPE", state="suggested", source="spacy:sm")  # left undecided
+    edits.set_status(p, doc, "reviewed")
+    p.close()
+    assert main(["stats", str(tmp_path / "m.annotator"), "--model", "--json"]) == 0
+    r = json.loads(capsys.readouterr().out)
+    # final: Paris GPE; model: Paris PERSON, Berlin GPE -> nothing right
+    assert r["entities"]["overall"] == {"tp": 0, "a": 1, "b": 2, "precision": 0.0, "recall": 0.0, "f1": 0.0}
+    assert main(["stats", str(tmp_path / "m.annotator"), "--model"]) == 0
+    assert "PERSON -> GPE: 1" in capsys.readouterr().out
+    assert main(["stats", str(tmp_path / "m.annotator")]) == 0  # the plain counts still work
+    assert "documents: 1" in capsys.readouterr().out

@@ -1,0 +1,133 @@
+"""How good the pre-annotation was: the pipeline's original suggestions against the final set, per label.
+
+- Documents: those in status ``reviewed`` that were pre-annotated (they have stored tokens, or entities
+  from the pipeline); reviewed documents never pre-annotated are counted apart and left out.
+- Final (reference): entities of the set (default "main") in state accepted or added.
+- Model (compared): every entity of the set whose ``source`` starts with ``spacy:``, whatever became of it
+  (suggested, accepted, rejected), with the label and offsets the model gave it. An entity a person
+  changed has ``edited = 1``; its original label and offsets are the "before" of the first change-log
+  row that touched it (rows are matched to the entity by id and ``created_at``, so a reused id is not
+  confused with an older entity). A suggestion a person deleted is recovered from the change log too.
+- Matching: exact (same start, end and label), one-to-one; precision = matched / model, recall =
+  matched / final, F1 = 2·matched / (model + final); "overall" sums the counts over labels.
+- ``confusions`` counts model spans with the final offsets but another label.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from typing import Any
+
+import orjson
+
+from annotator.model import DEFAULT_SET
+from annotator.store import Project
+from annotator.teams.scores import OVERALL, Table, count_exact, fmt
+from annotator.teams.sets import human_spans
+
+MODEL_PREFIX = "spacy:"
+
+
+def _history(project: Project, doc_id: int) -> tuple[dict[tuple[int, str], dict], dict[tuple[int, str], dict | None]]:
+    """First "before" and last "after" of each entity incarnation (id, created_at) in the change log."""
+    first: dict[tuple[int, str], dict] = {}
+    last: dict[tuple[int, str], dict | None] = {}
+    for (rows,) in project.db.conn.execute("SELECT rows FROM change_log WHERE document_id = ? ORDER BY id", (doc_id,)):
+        data = orjson.loads(rows)
+        if not isinstance(data, list):
+            continue  # imports and merges log a summary, not rows
+        for r in data:
+            if r.get("table") != "entities" or r.get("before") is None:
+                continue
+            before = r["before"]
+            key = (r["id"], before.get("created_at"))
+            first.setdefault(key, before)
+            last[key] = r.get("after")
+    return first, last
+
+
+def model_spans(project: Project, doc_id: int, annotation_set: str = DEFAULT_SET,
+                prefix: str = MODEL_PREFIX) -> list[tuple[int, int, str, str]]:
+    """The model's original suggestions of a document: (start, end, label, source)."""
+    first, last = _history(project, doc_id)
+    out = []
+    current = set()
+    for eid, start, end, label, source, edited, created in project.db.conn.execute(
+        "SELECT id, start, end, label, source, edited, created_at FROM entities WHERE document_id = ? AND annotation_set = ?",
+        (doc_id, annotation_set),
+    ):
+        current.add((eid, created))
+        if not source.startswith(prefix):
+            continue
+        orig = first.get((eid, created)) if edited else None
+        if orig is not None and str(orig.get("source", "")).startswith(prefix):
+            out.append((orig["start"], orig["end"], orig["label"], source))
+        else:
+            out.append((start, end, label, source))
+    for key, before in first.items():  # suggestions deleted by a logged edit
+        if key in current or last.get(key) is not None:
+            continue
+        if before.get("annotation_set") == annotation_set and str(before.get("source", "")).startswith(prefix):
+            out.append((before["start"], before["end"], before["label"], before["source"]))
+    return sorted(out)
+
+
+def _preannotated(project: Project, doc_id: int, spans: list) -> bool:
+    return bool(spans) or project.tokens(doc_id) is not None
+
+
+def model_quality(project: Project, annotation_set: str = DEFAULT_SET, prefix: str = MODEL_PREFIX) -> dict[str, Any]:
+    """Precision, recall and F1 per label of the pipeline's suggestions on reviewed documents."""
+    table = Table()
+    confusions: Counter[tuple[str, str]] = Counter()
+    pipelines: Counter[str] = Counter()
+    used, skipped = [], []
+    for doc_id in project.document_ids(["reviewed"]):
+        pred = model_spans(project, doc_id, annotation_set, prefix)
+        if not _preannotated(project, doc_id, pred):
+            skipped.append(doc_id)
+            continue
+        used.append(doc_id)
+        gold = [s.key for s in human_spans(project, doc_id, annotation_set)]
+        pipelines.update(p[3] for p in pred)
+        keys = [p[:3] for p in pred]
+        count_exact(table, gold, keys, lambda k: k[2])
+        exact = Counter(gold)
+        gold_at = {}
+        for s, e, label in gold:
+            gold_at.setdefault((s, e), set()).add(label)
+        for s, e, label in keys:
+            if (s, e, label) in exact:
+                continue
+            for other in sorted(gold_at.get((s, e), ())):
+                confusions[(label, other)] += 1
+    return {
+        "annotation_set": annotation_set,
+        "documents": len(used),
+        "skipped_documents": len(skipped),  # reviewed but never pre-annotated
+        "pipelines": dict(pipelines),
+        "entities": table.to_dict(),  # a = final, b = model
+        "confusions": [
+            {"model": m, "final": f, "count": n} for (m, f), n in sorted(confusions.items(), key=lambda x: (-x[1], x[0]))
+        ],
+    }
+
+
+def format_model_quality(result: dict[str, Any]) -> str:
+    pipes = ", ".join(result["pipelines"]) or "no suggestions"
+    lines = [
+        f"model quality on {result['documents']} reviewed documents ({pipes}) against the final set "
+        f"{result['annotation_set']!r}"
+    ]
+    if result["skipped_documents"]:
+        lines.append(f"  ({result['skipped_documents']} reviewed documents were never pre-annotated and are left out)")
+    ents = result["entities"]
+    lines.append(f"  {'label':<14}{'final':>7}{'model':>7}      P      R     F1")
+    for label in [*ents["by_label"], OVERALL]:
+        c = ents[OVERALL] if label == OVERALL else ents["by_label"][label]
+        lines.append(f"  {label:<14}{c['a']:>7}{c['b']:>7} {fmt(c['precision'])} {fmt(c['recall'])} {fmt(c['f1'])}")
+    if result["confusions"]:
+        lines.append("  right span, wrong label (model -> final):")
+        for c in result["confusions"]:
+            lines.append(f"    {c['model']} -> {c['final']}: {c['count']}")
+    return "\n".join(lines)
