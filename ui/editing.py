@@ -159,6 +159,8 @@ class EditActions(QObject):
             self.c.report_error("Select the trigger word(s) of the event first.")
             return
         type_ = self.pick_event_type(self.c.span_text(*span))
+        self.view.window().activateWindow()  # back to the text after the picker closes
+        self.view.setFocus()
         if not type_:
             return
         new_id = self.c.run(cmd.AddEvent, self.c.doc.id, type_, span[0], span[1])

@@ -1,0 +1,125 @@
+"""Events from the keyboard: E + type picker, role keys, attributes in the editor; undo and redo each."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import QApplication
+from conftest import DOC_A
+from ui_helpers import click_char, drag_select, entity_rows, find
+
+CTRL = Qt.KeyboardModifier.ControlModifier
+SHIFT = Qt.KeyboardModifier.ShiftModifier
+ALT = Qt.KeyboardModifier.AltModifier
+
+
+def pick_in_dialog(qtbot, typed: str) -> None:  # type: ignore[no-untyped-def]
+    """When the event type picker opens, type into its filter and press Enter."""
+    def act() -> None:
+        dlg = QApplication.activeModalWidget()
+        assert dlg is not None and dlg.windowTitle() == "Event type"
+        qtbot.keyClicks(dlg.filter, typed)
+        qtbot.keyClick(dlg.filter, Qt.Key.Key_Return)
+
+    QTimer.singleShot(50, act)
+
+
+def make_attack(qtbot, window) -> int:  # type: ignore[no-untyped-def]
+    s, e = find(DOC_A, "attacked")
+    drag_select(qtbot, window.view, s, e)
+    pick_in_dialog(qtbot, "conflict attack")
+    qtbot.keyClick(window.view, "e")
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)  # the window is active again
+    return window.controller.current_event
+
+
+def test_new_event_fill_two_roles_set_attribute_with_undo_redo(qtbot, window, db):
+    w, v = window, window.view
+    d = db.document_ids()[0]
+    ev_id = make_attack(qtbot, w)
+    ev = db.event(ev_id)
+    assert ev.type == "Conflict:Attack"
+    assert DOC_A[ev.trigger_start:ev.trigger_end] == "attacked"
+    assert ev.attributes["polarity"] == "Positive"
+    assert w.event_editor.event_id == ev_id  # the editor shows the new event
+
+    ents = entity_rows(db, d)
+    nato = ents[find(DOC_A, "NATO")]
+    tal = ents[find(DOC_A, "Tal Abyad")]
+    click_char(qtbot, v, find(DOC_A, "NATO")[0] + 1)
+    qtbot.keyClick(v, Qt.Key.Key_1, ALT)  # Attacker
+    click_char(qtbot, v, find(DOC_A, "Tal Abyad")[0] + 1)
+    qtbot.keyClick(v, Qt.Key.Key_5, ALT)  # Place
+    args = {(a.role, a.entity_id) for a in db.event(ev_id).arguments}
+    assert args == {("Attacker", nato.id), ("Place", tal.id)}
+    assert w.controller.current_event == ev_id
+
+    qtbot.waitUntil(lambda: "polarity" in w.event_editor.attribute_combos)
+    combo = w.event_editor.attribute_combos["polarity"]
+    qtbot.keyClick(combo, Qt.Key.Key_Down)  # Positive -> Negative
+    assert db.event(ev_id).attributes["polarity"] == "Negative"
+
+    # undo each step, newest first, then redo them all
+    qtbot.keyClick(v, Qt.Key.Key_Z, CTRL)
+    assert db.event(ev_id).attributes["polarity"] == "Positive"
+    qtbot.keyClick(v, Qt.Key.Key_Z, CTRL)
+    assert {a.role for a in db.event(ev_id).arguments} == {"Attacker"}
+    qtbot.keyClick(v, Qt.Key.Key_Z, CTRL)
+    assert db.event(ev_id).arguments == ()
+    qtbot.keyClick(v, Qt.Key.Key_Z, CTRL)
+    assert db.events(d) == []
+    for _ in range(4):
+        qtbot.keyClick(v, Qt.Key.Key_Z, CTRL | SHIFT)
+    ev = db.event(ev_id)  # the same id again
+    assert ev.attributes["polarity"] == "Negative"
+    assert {(a.role, a.entity_id) for a in ev.arguments} == {("Attacker", nato.id), ("Place", tal.id)}
+
+
+def test_fill_role_from_nearest_list_and_remove(qtbot, window, db):
+    w = window
+    ev_id = make_attack(qtbot, w)
+    qtbot.waitUntil(lambda: len(w.event_editor.fill_combos) == 5)
+    place = w.event_editor.fill_combos[4]  # Place: GPE, LOC, FAC, nearest first
+    assert place.itemText(1).startswith("Tal Abyad")
+    assert place.itemText(2).startswith("Paris")
+    place.setFocus()
+    qtbot.keyClick(place, Qt.Key.Key_Down)
+    assert [a.role for a in db.event(ev_id).arguments] == ["Place"]
+    # events panel lists it; required roles of other types are flagged there
+    qtbot.waitUntil(lambda: "Place: Tal Abyad" in w.events.table.item(0, 2).text())
+
+
+def test_missing_required_role_is_flagged(qtbot, window, db):
+    w, v = window, window.view
+    s, e = find(DOC_A, "fired")
+    drag_select(qtbot, v, s, e)
+    pick_in_dialog(qtbot, "end-position")
+    qtbot.keyClick(v, "e")
+    ev = db.event(w.controller.current_event)
+    assert ev.type == "Personnel:End-Position"
+    qtbot.waitUntil(lambda: w.events.table.rowCount() == 1)
+    assert w.events.table.item(0, 3).text() == "Person"
+    assert w.event_editor.role_rows["Person"].text() == "Person *"
+
+
+def test_delete_event_and_undo(qtbot, window, db):
+    w, v = window, window.view
+    ev_id = make_attack(qtbot, w)
+    qtbot.keyClick(v, Qt.Key.Key_Escape)
+    click_char(qtbot, v, find(DOC_A, "attacked")[0] + 2)
+    assert w.controller.current_event == ev_id and w.controller.current_entity is None
+    qtbot.keyClick(v, Qt.Key.Key_Delete)
+    assert db.events(db.document_ids()[0]) == []
+    qtbot.keyClick(v, Qt.Key.Key_Z, CTRL)
+    assert db.event(ev_id).type == "Conflict:Attack"
+
+
+def test_cancelled_picker_makes_no_event(qtbot, window, db):
+    s, e = find(DOC_A, "attacked")
+    drag_select(qtbot, window.view, s, e)
+
+    def cancel() -> None:
+        QApplication.activeModalWidget().reject()
+
+    QTimer.singleShot(50, cancel)
+    qtbot.keyClick(window.view, "e")
+    assert db.events(db.document_ids()[0]) == []
