@@ -188,12 +188,26 @@ def cmd_gui(args: argparse.Namespace) -> int:
     return gui_main(argv)
 
 
+class _Parser(argparse.ArgumentParser):
+    """Usage errors as one line on stderr, like every other user error."""
+
+    def error(self, message: str) -> None:  # type: ignore[override]
+        self.exit(2, f"annotator: error: {message} (see: {self.prog} --help)\n")
+
+
+def _close_progress_bars() -> None:
+    """Finish any progress bar an error interrupted, so the error starts on a line of its own."""
+    tqdm = sys.modules.get("tqdm")
+    for bar in list(getattr(getattr(tqdm, "tqdm", None), "_instances", []) or []):
+        bar.close()
+
+
 def build_parser() -> argparse.ArgumentParser:
     common = argparse.ArgumentParser(add_help=False)
     common.add_argument("--annotator", help="your name, recorded on every edit (default: the login name)")
     common.add_argument("--set", help="annotation set to read and write (default: main, the final set)")
-    parser = argparse.ArgumentParser(prog="annotator", description="Annotate entities and events in news documents.")
-    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    parser = _Parser(prog="annotator", description="Annotate entities and events in news documents.")
+    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND", parser_class=_Parser)
 
     p = sub.add_parser("init", parents=[common], help="create a project file")
     p.add_argument("project")
@@ -259,11 +273,20 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
-    args = parser.parse_args(argv)
+    try:
+        args = parser.parse_args(argv)
+    except SystemExit as exc:  # --help (0) or a usage error (2), already printed
+        return exc.code if isinstance(exc.code, int) else 2
     try:
         return int(args.func(args) or 0)
     except AnnotatorError as exc:
+        _close_progress_bars()
         print(f"annotator: error: {exc}", file=sys.stderr)
+        return 1
+    except OSError as exc:  # a file the user named cannot be read or written
+        _close_progress_bars()
+        where = f"{exc.filename}: " if exc.filename else ""
+        print(f"annotator: error: {where}{exc.strerror or exc}", file=sys.stderr)
         return 1
     except KeyboardInterrupt:
         print("annotator: interrupted; every finished step is saved", file=sys.stderr)

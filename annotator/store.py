@@ -55,6 +55,8 @@ class Project:
         exists = self.path.exists() and self.path.stat().st_size > 0
         if not exists and not create:
             raise ProjectFileError(f"{self.path}: no such project file")
+        if self.path.is_dir():
+            raise ProjectFileError(f"{self.path}: is a folder, not a project file")
         if exists:
             _check_file(self.path)
         import os
@@ -65,8 +67,6 @@ class Project:
         )
         if self.read_only and not exists:
             raise ProjectFileError(f"{self.path}: cannot create a project read-only")
-        if self.path.is_dir():
-            raise ProjectFileError(f"{self.path}: is a folder, not a project file")
         if not exists and not self.path.parent.is_dir():
             raise ProjectFileError(f"{self.path}: cannot create the project: no folder {self.path.parent}")
         try:

@@ -1,0 +1,195 @@
+"""The `annotator` command: each command through main([...]), one through `python -m annotator`, and its errors."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import jsonschema
+import pytest
+
+from annotator.cli import main
+from annotator.resources_path import resource_path
+from annotator.store import Project
+
+ROOT = Path(__file__).resolve().parents[2]
+SEEDS = ROOT / "seeds"
+SCHEMA = json.loads(resource_path("export.schema.json").read_text(encoding="utf-8"))
+
+
+def run(capsys, *argv: str) -> tuple[int, str, str]:
+    code = main([str(a) for a in argv])
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def assert_one_line_error(err: str, *needles: str) -> None:
+    lines = [x for x in err.splitlines() if x.strip() and not x.startswith(("import", "export", "preannotate"))]
+    # progress bars may draw on stderr; the error is one line of its own
+    errors = [x for x in lines if x.startswith("annotator: error:")]
+    assert len(errors) == 1, err
+    assert "Traceback" not in err
+    for n in needles:
+        assert n in errors[0], errors[0]
+
+
+@pytest.fixture(scope="module")
+def ruler_pipeline(tmp_path_factory):
+    """A blank English pipeline with an entity ruler, saved to disk so `--model PATH` can load it."""
+    from annotator.nlp import blank_pipeline_with_patterns
+
+    path = tmp_path_factory.mktemp("pipe") / "ruler"
+    pipe = blank_pipeline_with_patterns(
+        [{"label": "PERSON", "pattern": "Sergey Lavrov"}, {"label": "GPE", "pattern": "Moscow"}, {"label": "GPE", "pattern": "Zurich"}],
+        name="ruler",
+    )
+    pipe.nlp.to_disk(path)
+    return path
+
+
+def test_init(tmp_path, capsys):
+    p = tmp_path / "new.annotator"
+    code, out, err = run(capsys, "init", p)
+    assert code == 0 and "created" in out and "18 labels, 33 event types" in out
+    code, out, err = run(capsys, "init", p)
+    assert code == 1
+    assert_one_line_error(err, "already exists")
+
+
+def test_full_workflow(tmp_path, capsys, ruler_pipeline):
+    p = tmp_path / "work.annotator"
+    # import creates the project file
+    code, out, err = run(capsys, "import", p, SEEDS, "--annotator", "ann")
+    assert code == 0 and p.exists()
+    assert "8 imported" in out
+    code, out, err = run(capsys, "import", p, SEEDS / "000_c5086996ec44ef81.txt")
+    assert code == 0 and "duplicate: 000_c5086996ec44ef81.txt" in err and "0 imported" in out
+
+    code, out, err = run(capsys, "preannotate", p, "--model", ruler_pipeline, "--batch-size", "3")
+    assert code == 0 and "spacy:en_ruler@0.0.0" in out and "8 documents" in out
+
+    code, out, err = run(capsys, "stats", p)
+    assert code == 0 and "documents: 8" in out and "GPE" in out
+    code, out, err = run(capsys, "stats", p, "--json")
+    stats = json.loads(out)
+    assert stats["documents"] == 8 and stats["entities_by_label"]["PERSON"]["suggested"] >= 1
+
+    code, out, err = run(capsys, "validate", p)
+    assert code == 0 and "no problems" in out
+
+    with Project(p, annotator="ann") as project:
+        from annotator import edits
+
+        doc = project.document_ids()[0]
+        edits.add_event(project, doc, "Contact:Meet", 0, 2)
+        edits.set_status(project, doc, "reviewed")
+    code, out, err = run(capsys, "validate", p)
+    assert code == 1 and "needs Entity" in out and "1 problems" in out
+
+    out_json = tmp_path / "out.json"
+    code, out, err = run(capsys, "export", p, "--format", "json", "-o", out_json)
+    assert code == 0 and f"wrote {out_json}" in out
+    data = json.loads(out_json.read_text(encoding="utf-8"))
+    jsonschema.validate(data, SCHEMA)
+    assert len(data["documents"]) == 8
+
+    out_jsonl = tmp_path / "reviewed.jsonl"
+    code, out, err = run(capsys, "export", p, "-f", "jsonl", "-o", out_jsonl, "--status", "reviewed", "--states", "accepted", "added")
+    assert code == 0
+    lines = out_jsonl.read_text(encoding="utf-8").splitlines()
+    assert len(lines) == 1
+    doc_schema = {"$defs": SCHEMA["$defs"], "$ref": "#/$defs/document"}
+    jsonschema.validate(json.loads(lines[0]), doc_schema)
+    assert json.loads(lines[0])["status"] == "reviewed" and json.loads(lines[0])["entities"] == []
+
+
+def test_preannotate_and_export_create_missing_project(tmp_path, capsys, ruler_pipeline):
+    p = tmp_path / "a.annotator"
+    code, out, err = run(capsys, "preannotate", p, "--model", ruler_pipeline)
+    assert code == 0 and p.exists() and "0 documents" in out
+    q = tmp_path / "b.annotator"
+    code, out, err = run(capsys, "export", q, "-o", tmp_path / "e.json")
+    assert code == 0 and q.exists()
+    jsonschema.validate(json.loads((tmp_path / "e.json").read_text()), SCHEMA)
+
+
+def test_import_with_custom_schema_for_a_new_project(tmp_path, capsys):
+    schema = tmp_path / "s.toml"
+    schema.write_text('[schema]\nname = "mine"\n[[entity]]\nname = "PERSON"\n', encoding="utf-8")
+    p = tmp_path / "p.annotator"
+    code, _, _ = run(capsys, "import", p, SEEDS / "007_phone_call_zurich.txt", "--schema", schema)
+    assert code == 0
+    with Project(p, create=False) as project:
+        assert project.schema.name == "mine"
+
+
+@pytest.mark.parametrize(
+    "argv_builder,needles",
+    [
+        (lambda t: ["stats", t / "missing.annotator"], ["no such project file"]),
+        (lambda t: ["validate", t / "missing.annotator"], ["no such project file"]),
+        (lambda t: ["stats", t / "notes.txt"], ["not an annotator project"]),
+        (lambda t: ["import", t / "notes.txt", t], ["not an annotator project"]),
+        (lambda t: ["export", t / "p.annotator", "-f", "yaml", "-o", t / "x"], ["unknown format 'yaml'"]),
+        (lambda t: ["export", t / "p.annotator", "-o", t / "no" / "dir" / "x.json"], ["no such folder"]),
+        (lambda t: ["export", t / "p.annotator", "-o", t], ["is a folder"]),
+        (lambda t: ["preannotate", t / "p.annotator", "--model", "en_no_such_model_xyz"], ["not installed", "pip install"]),
+        (lambda t: ["init", t / "q.annotator", "--schema", t / "none.toml"], ["cannot read schema file"]),
+        (lambda t: ["stats", t], ["is a folder"]),
+        (lambda t: ["init", t / "no" / "such" / "p.annotator"], ["no folder"]),
+    ],
+)
+def test_user_errors_are_one_line(tmp_path, capsys, argv_builder, needles):
+    (tmp_path / "notes.txt").write_text("just notes")
+    code, out, err = run(capsys, *argv_builder(tmp_path))
+    assert code != 0
+    assert_one_line_error(err, *needles)
+
+
+def test_import_of_only_bad_files_fails_with_reasons(tmp_path, capsys):
+    bad = tmp_path / "bad.txt"
+    bad.write_bytes(b"\xff\xfe\x00\x00")
+    code, out, err = run(capsys, "import", tmp_path / "p.annotator", bad)
+    assert code == 1 and f"skipped {bad}: binary file" in err and "Traceback" not in err
+
+
+@pytest.mark.parametrize(
+    "argv,needle",
+    [
+        ([], "the following arguments are required: COMMAND"),
+        (["frobnicate"], "invalid choice: 'frobnicate'"),
+        (["import"], "the following arguments are required: project, paths"),
+        (["export", "p.annotator", "--states", "maybe", "-o", "x"], "invalid choice: 'maybe'"),
+        (["preannotate", "p.annotator", "--batch-size", "many"], "invalid int value: 'many'"),
+    ],
+)
+def test_usage_errors_are_one_line(capsys, argv, needle):
+    code, out, err = run(capsys, *argv)
+    assert code == 2
+    assert err.count("\n") == 1 and err.startswith("annotator: error:") and needle in err
+
+
+def test_help_exits_zero(capsys):
+    code, out, err = run(capsys, "--help")
+    assert code == 0 and "preannotate" in out
+
+
+def test_python_dash_m_annotator(tmp_path):
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    p = tmp_path / "m.annotator"
+    done = subprocess.run(
+        [sys.executable, "-m", "annotator", "import", str(p), str(SEEDS / "002_airstrike_market.txt")],
+        cwd=tmp_path, env=env, capture_output=True, text=True,
+    )
+    assert done.returncode == 0, done.stderr
+    assert "1 imported" in done.stdout
+    done = subprocess.run(
+        [sys.executable, "-m", "annotator", "stats", str(tmp_path / "nope.annotator")],
+        cwd=tmp_path, env=env, capture_output=True, text=True,
+    )
+    assert done.returncode == 1
+    assert done.stderr.startswith("annotator: error:") and done.stderr.count("\n") == 1
+    assert "Traceback" not in done.stderr
