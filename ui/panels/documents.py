@@ -80,13 +80,20 @@ class DocumentFilter(QSortFilterProxyModel):
         self.status = ""
         self.text = ""
 
+    def _change(self, **values: str) -> None:
+        if hasattr(self, "beginFilterChange"):  # Qt 6.9+; invalidateFilter() is deprecated there
+            self.beginFilterChange()
+            self.__dict__.update(values)
+            self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+        else:  # pragma: no cover
+            self.__dict__.update(values)
+            self.invalidateFilter()
+
     def set_status(self, status: str) -> None:
-        self.status = status
-        self.invalidateFilter()
+        self._change(status=status)
 
     def set_text(self, text: str) -> None:
-        self.text = text.lower().strip()
-        self.invalidateFilter()
+        self._change(text=text.lower().strip())
 
     def filterAcceptsRow(self, source_row: int, source_parent: QModelIndex) -> bool:  # noqa: N802
         row = self.sourceModel().rows[source_row]

@@ -1,0 +1,129 @@
+"""Status flow, review with validation problems, comments, find, zoom, export through the dialog."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import QApplication, QFileDialog
+from conftest import DOC_A, DOC_B
+from ui_helpers import click_char, find
+
+CTRL = Qt.KeyboardModifier.ControlModifier
+SHIFT = Qt.KeyboardModifier.ShiftModifier
+
+
+def test_first_edit_in_progress_ctrl_enter_annotated_and_next(qtbot, window, db):
+    a, b, c = db.document_ids()
+    assert db.document(a).status == "new"
+    click_char(qtbot, window.view, find(DOC_A, "Paris")[0])
+    qtbot.keyClick(window.view, Qt.Key.Key_Return)
+    assert db.document(a).status == "in_progress"
+    qtbot.keyClick(window.view, Qt.Key.Key_Return, CTRL)
+    assert db.document(a).status == "annotated"
+    assert window.controller.doc.id == b  # the next one not done
+    assert window.view.toPlainText().startswith("<b>x</b>")
+    qtbot.waitUntil(lambda: window.documents.model.rows[0]["status"] == "annotated")
+    # undo goes back to the document it changed
+    qtbot.keyClick(window.view, Qt.Key.Key_Z, CTRL)
+    assert db.document(a).status == "in_progress"
+    assert window.controller.doc.id == a
+
+
+def test_reviewed_needs_problems_confirmed(qtbot, window, db, monkeypatch):
+    import ui.main_window as mw
+
+    a = db.document_ids()[0]
+    window.controller.run(mw.cmd.AddEvent, a, "Personnel:End-Position", *find(DOC_A, "fired"))  # Person missing
+    seen = []
+    monkeypatch.setattr(mw, "confirm_problems", lambda parent, problems: seen.append(problems) or False)
+    qtbot.keyClick(window.view, Qt.Key.Key_R, CTRL | SHIFT)
+    assert [p.kind for p in seen[0]] == ["missing_role"]
+    assert db.document(a).status != "reviewed"
+    monkeypatch.setattr(mw, "confirm_problems", lambda parent, problems: True)
+    qtbot.keyClick(window.view, Qt.Key.Key_R, CTRL | SHIFT)
+    assert db.document(a).status == "reviewed"
+    assert window.reviewed_label.text() == "reviewed 1/3"
+
+
+def test_problems_dialog_lists_and_confirms(qtbot, window):
+    from annotator.validation import Problem
+    from ui.dialogs.problems import confirm_problems
+
+    def press() -> None:
+        dlg = QApplication.activeModalWidget()
+        assert dlg.windowTitle() == "Validation problems"
+        dlg.confirm.click()
+
+    QTimer.singleShot(50, press)
+    assert confirm_problems(window, [Problem("missing_role", "X needs Person", 1, role="Person")])
+    assert confirm_problems(window, [])
+
+
+def test_comments_add_and_delete_with_undo(qtbot, window, db):
+    a = db.document_ids()[0]
+    window.tabs.setCurrentWidget(window.comments)
+    qtbot.keyClicks(window.comments.edit, "check <b>Paris</b>")
+    qtbot.keyClick(window.comments.edit, Qt.Key.Key_Return)
+    assert [cm.text for cm in db.comments(a)] == ["check <b>Paris</b>"]
+    assert window.comments.list.item(0).text().endswith("check <b>Paris</b>")
+    window.comments.list.setCurrentRow(0)
+    qtbot.mouseClick(window.comments.delete, Qt.MouseButton.LeftButton)
+    assert db.comments(a) == []
+    qtbot.keyClick(window.view, Qt.Key.Key_Z, CTRL)
+    assert [cm.text for cm in db.comments(a)] == ["check <b>Paris</b>"]
+
+
+def test_find_and_zoom(qtbot, window):
+    v = window.view
+    v.setFocus()
+    qtbot.keyClick(v, Qt.Key.Key_F, CTRL)
+    assert window.find_bar.isVisible()
+    qtbot.keyClicks(window.find_bar.edit, "Friday")
+    qtbot.keyClick(window.find_bar.edit, Qt.Key.Key_Return)
+    assert v.textCursor().selectedText() == "Friday"
+    size = v.font().pointSize()
+    qtbot.keyClick(v, Qt.Key.Key_Equal, CTRL)
+    assert v.font().pointSize() == size + 1
+    qtbot.keyClick(v, Qt.Key.Key_Minus, CTRL)
+    qtbot.keyClick(v, Qt.Key.Key_Minus, CTRL)
+    assert v.font().pointSize() == size - 1
+    assert window.settings.font_size == size - 1
+
+
+def test_document_list_filters(qtbot, window):
+    panel = window.documents
+    qtbot.keyClicks(panel.search, "b.t")
+    assert panel.proxy.rowCount() == 1
+    panel.search.clear()
+    panel.status.setCurrentIndex(panel.status.findData("annotated"))
+    assert panel.proxy.rowCount() == 0
+    panel.status.setCurrentIndex(0)
+    assert panel.proxy.rowCount() == 3
+    idx = panel.proxy.index(2, 0)
+    panel.table.clicked.emit(idx)
+    assert window.controller.doc.name == "c.txt"
+
+
+@pytest.mark.parametrize("fmt", ["json", "jsonl"])
+def test_export_through_dialog(qtbot, window, tmp_path, monkeypatch, fmt):
+    out = tmp_path / f"out.{fmt}"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(out), ""))
+
+    def fill() -> None:
+        dlg = QApplication.activeModalWidget()
+        assert dlg.windowTitle() == "Export annotations"
+        dlg.format.setCurrentText(fmt)
+        qtbot.mouseClick(dlg.browse_button, Qt.MouseButton.LeftButton)
+        dlg.states["suggested"].setChecked(True)
+        dlg.buttons.button(dlg.buttons.StandardButton.Ok).click()
+
+    QTimer.singleShot(50, fill)
+    window.actions_by_name["export"].trigger()
+    qtbot.waitUntil(lambda: out.exists() and not window.workers, timeout=10000)
+    raw = out.read_text(encoding="utf-8")
+    docs = json.loads(raw)["documents"] if fmt == "json" else [json.loads(x) for x in raw.splitlines()]
+    texts = [d["text"] for d in docs]
+    assert DOC_A in texts and DOC_B in texts
+    assert "Exported" in window.message.text()
