@@ -1,0 +1,68 @@
+"""The wheel: it carries the shipped resources as package data and the ui package, and works when installed."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+import zipfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def _copy_tree(dst: Path) -> Path:
+    """The files a build needs, copied so the build leaves nothing behind in the checkout."""
+    src = dst / "src"
+    src.mkdir()
+    ignore = shutil.ignore_patterns("__pycache__", "*.pyc", "*.egg-info", "build")
+    for folder in ("annotator", "ui", "resources"):
+        shutil.copytree(ROOT / folder, src / folder, ignore=ignore)
+    for name in ("pyproject.toml", "README.md"):
+        shutil.copy2(ROOT / name, src / name)
+    return src
+
+
+def test_wheel_has_resources_and_ui_and_runs_installed(tmp_path):
+    src = _copy_tree(tmp_path)
+    out = tmp_path / "dist"
+    build = subprocess.run(
+        [sys.executable, "-m", "pip", "wheel", "--no-deps", "--no-build-isolation", "-q", "-w", str(out), str(src)],
+        capture_output=True, text=True,
+    )
+    assert build.returncode == 0, build.stderr
+    (wheel,) = out.glob("annotator-*.whl")
+    names = set(zipfile.ZipFile(wheel).namelist())
+    assert "annotator/resources/schemas/news.toml" in names
+    assert "annotator/resources/export.schema.json" in names
+    assert "annotator/cli.py" in names and "annotator/formats/project_json.py" in names
+    assert "ui/__init__.py" in names
+    entry = next(n for n in names if n.endswith(".dist-info/entry_points.txt"))
+    assert "annotator = annotator.cli:main" in zipfile.ZipFile(wheel).read(entry).decode()
+
+    target = tmp_path / "site"
+    install = subprocess.run(
+        [sys.executable, "-m", "pip", "install", "--no-deps", "-q", "--target", str(target), str(wheel)],
+        capture_output=True, text=True,
+    )
+    assert install.returncode == 0, install.stderr
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    code = (
+        "import annotator, annotator.schema as s\n"
+        "from annotator.resources_path import resource_path\n"
+        "schema = s.default_schema()\n"
+        "print(annotator.__file__)\n"
+        "print(resource_path('schemas/news.toml'))\n"
+        "print(resource_path('export.schema.json'))\n"
+        "print(len(schema.entities), len(schema.events))\n"
+    )
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONPATH"}
+    env["PYTHONPATH"] = str(target)
+    done = subprocess.run([sys.executable, "-c", code], cwd=elsewhere, env=env, capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+    module, news, export_schema, counts = done.stdout.strip().splitlines()
+    for path in (module, news, export_schema):
+        assert Path(path).resolve().is_relative_to(target.resolve()), path
+    assert counts == "18 33"
