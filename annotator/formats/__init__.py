@@ -23,6 +23,9 @@ from typing import Callable
 OPTIONS: dict[str, tuple[str, ...]] = {
     "spacy": ("split", "seed", "misaligned", "span_key", "trigger_key"),
     "brat": ("split", "seed"),
+    "prodigy": ("split", "seed", "misaligned"),
+    "dygiepp": ("split", "seed", "misaligned", "dataset", "trigger_head"),
+    "conll": ("split", "seed", "misaligned", "docstart"),
 }
 
 
@@ -35,18 +38,21 @@ def readers_by_suffix() -> dict[str, Callable[[Path], list]]:
 
 def readers() -> dict[str, Callable]:
     """Import readers by format name: ``read(path, schema=None) -> ReadResult``."""
-    from annotator.formats import brat_read
+    from annotator.formats import brat_read, prodigy
 
-    return {"brat": brat_read.read_brat}
+    return {"brat": brat_read.read_brat, "prodigy": prodigy.read_prodigy}
 
 
 def writers() -> dict[str, Callable]:
     """Export writers by format name: ``write(project, out, states=..., statuses=..., annotation_set=..., progress=...)``."""
-    from annotator.formats import brat, project_json, spacy_docbin
+    from annotator.formats import brat, conll, dygiepp, prodigy, project_json, spacy_docbin
 
     return {
         "json": project_json.write_json,
         "jsonl": project_json.write_jsonl,
         "spacy": spacy_docbin.write_spacy,
         "brat": brat.write_brat,
+        "prodigy": prodigy.write_prodigy,
+        "dygiepp": dygiepp.write_dygiepp,
+        "conll": conll.write_conll,
     }

@@ -1,0 +1,87 @@
+"""CoNLL-2003-style IOB2 export of the flat entities: ``TOKEN -X- _ TAG`` a line, a blank line between
+sentences, ``-DOCSTART- -X- -X- O`` before each document (``docstart=no`` leaves it out).
+
+Overlapping entities cannot be flat: the longest wins (then the earliest) and the others are reported.
+Whitespace tokens (line breaks, runs of spaces) are not written. Events, states and comments are lost.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any, Callable
+
+from annotator.formats.common import (
+    FormatExportReport, assign_parts, atomic_outputs, check_options, option_choice, option_int, parse_split, part_path,
+    parts_of,
+)
+from annotator.formats.project_json import DEFAULT_STATES, iter_document_records
+from annotator.formats.tokens import ALIGN_MODES, DocTokens, align, tokens_for
+from annotator.store import Project
+
+OPTIONS = ("split", "seed", "misaligned", "docstart")
+
+
+def flat_tags(rec: dict[str, Any], toks: DocTokens, report: FormatExportReport, mode: str = "expand") -> list[str]:
+    """IOB2 tag per token; overlapping entities: longest first, then earliest."""
+    name = rec["name"]
+    spans = []
+    for e in rec["entities"]:
+        hit = align(toks, e["start"], e["end"], mode, report, f"{name}: entity {e['label']}")
+        if hit is not None:
+            spans.append((hit[0], hit[1], e["label"], e["start"], e["end"]))
+    spans.sort(key=lambda s: (-(s[1] - s[0]), s[0]))
+    tags = ["O"] * len(toks)
+    for i, j, label, s, e in spans:
+        if any(t != "O" for t in tags[i : j + 1]):
+            report.problem("overlapping entities left out", f"{name}: {label} [{s}, {e})")
+            continue
+        tags[i] = f"B-{label}"
+        for k in range(i + 1, j + 1):
+            tags[k] = f"I-{label}"
+    return tags
+
+
+def document_conll(rec: dict[str, Any], toks: DocTokens, report: FormatExportReport, mode: str, docstart: bool) -> str:
+    text = rec["text"]
+    tags = flat_tags(rec, toks, report, mode)
+    out = ["-DOCSTART- -X- -X- O", ""] if docstart else []
+    sent_starts = set(toks.sent_starts)
+    sentence: list[str] = []
+    for k in range(len(toks)):
+        if k in sent_starts and sentence:
+            out += sentence + [""]
+            sentence = []
+        if toks.is_space(text, k):
+            continue
+        sentence.append(f"{text[toks.starts[k]:toks.ends[k]]} -X- _ {tags[k]}")
+    if sentence:
+        out += sentence + [""]
+    return "\n".join(out) + "\n"
+
+
+def write_conll(
+    project: Project,
+    out: str | Path,
+    states: tuple[str, ...] | list[str] = DEFAULT_STATES,
+    statuses: list[str] | None = None,
+    annotation_set: str | None = None,
+    progress: Callable[[int], None] | None = None,
+    options: dict[str, str] | None = None,
+) -> FormatExportReport:
+    opts = check_options(options, OPTIONS, "conll")
+    mode = option_choice(opts, "misaligned", ALIGN_MODES)
+    docstart = option_choice(opts, "docstart", ("yes", "no")) == "yes"
+    assignment = assign_parts(project, statuses, parse_split(opts.get("split")), option_int(opts, "seed", 0))
+    parts = parts_of(assignment)
+    report = FormatExportReport(format="conll")
+    with atomic_outputs(out, parts) as handles:
+        for rec in iter_document_records(project, states, statuses, annotation_set, report):
+            toks = tokens_for(project, rec["id"], rec["text"])
+            if not toks.stored:
+                report.tokenized.append(rec["name"])
+            handles[assignment[rec["id"]]].write(document_conll(rec, toks, report, mode, docstart).encode("utf-8"))
+            if progress:
+                progress(report.documents)
+        report.bytes = sum(fh.tell() for fh in handles.values())
+    report.files = [str(part_path(out, p)) for p in parts]
+    return report

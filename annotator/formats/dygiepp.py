@@ -1,0 +1,118 @@
+"""DyGIE++ JSONL export: ``doc_key``, ``dataset``, sentence-split ``sentences``, per-sentence ``ner`` and
+``events`` with document-level, end-inclusive token indices (whitespace tokens are not counted).
+
+An event is ``[[trigger_token, type], [start, end, role], ...]``; a multi-token trigger keeps one token
+(``trigger_head=last``, the default, or ``first``) and is reported. An entity or argument that crosses a
+sentence boundary, and an argument outside its trigger's sentence, is left out and reported (DyGIE++
+keeps everything within a sentence). Attributes, states and comments are lost; ``relations`` is empty.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any, Callable
+
+import orjson
+
+from annotator.formats.common import (
+    FormatExportReport, assign_parts, atomic_outputs, check_options, option_choice, option_int, parse_split, part_path,
+    parts_of,
+)
+from annotator.formats.project_json import DEFAULT_STATES, iter_document_records
+from annotator.formats.tokens import ALIGN_MODES, DocTokens, align, tokens_for
+from annotator.store import Project
+
+OPTIONS = ("split", "seed", "misaligned", "dataset", "trigger_head")
+
+
+def record_to_dygiepp(
+    rec: dict[str, Any], toks: DocTokens, report: FormatExportReport, dataset: str, mode: str = "expand",
+    head: str = "last",
+) -> dict[str, Any]:
+    text, name = rec["text"], rec["name"]
+    keep = [k for k in range(len(toks)) if not toks.is_space(text, k)]
+    new_index = {k: n for n, k in enumerate(keep)}
+    sent_of_new: list[int] = []
+    sentences: list[list[str]] = []
+    last = None
+    for k in keep:
+        s = toks.sentence_of(k)
+        if s != last:
+            sentences.append([])
+            last = s
+        sentences[-1].append(text[toks.starts[k]:toks.ends[k]])
+        sent_of_new.append(len(sentences) - 1)
+
+    def span(start: int, end: int, what: str) -> tuple[int, int] | None:
+        hit = align(toks, start, end, mode, report, f"{name}: {what}")
+        if hit is None:
+            return None
+        inner = [new_index[k] for k in range(hit[0], hit[1] + 1) if k in new_index]
+        if not inner:
+            report.problem("spans left out (only whitespace)", f"{name}: {what} [{start}, {end})")
+            return None
+        if sent_of_new[inner[0]] != sent_of_new[inner[-1]]:
+            report.problem("spans left out (cross a sentence boundary)", f"{name}: {what} [{start}, {end})")
+            return None
+        return inner[0], inner[-1]
+
+    ner: list[list] = [[] for _ in sentences]
+    ent_span: dict[int, tuple[int, int]] = {}
+    for e in rec["entities"]:
+        got = span(e["start"], e["end"], f"entity {e['label']}")
+        if got is not None:
+            ent_span[e["id"]] = got
+            ner[sent_of_new[got[0]]].append([got[0], got[1], e["label"]])
+    events: list[list] = [[] for _ in sentences]
+    for v in rec["events"]:
+        t = v["trigger"]
+        got = span(t["start"], t["end"], f"trigger of {v['type']}")
+        if got is None:
+            report.problem("events left out (trigger not usable)", f"{name}: event {v['id']} {v['type']}")
+            continue
+        if got[0] != got[1]:
+            report.problem(f"multi-token triggers reduced to their {head} token", f"{name}: {v['type']} [{t['start']}, {t['end']})")
+        tok = got[1] if head == "last" else got[0]
+        sent = sent_of_new[tok]
+        item: list[list] = [[tok, v["type"]]]
+        for a in v["arguments"]:
+            arg = ent_span.get(a["entity_id"])
+            if arg is None:
+                continue
+            if sent_of_new[arg[0]] != sent:
+                report.problem("arguments left out (outside the trigger's sentence)", f"{name}: {v['type']} {a['role']}")
+                continue
+            item.append([arg[0], arg[1], a["role"]])
+        events[sent].append(item)
+    return {"doc_key": name, "dataset": dataset, "sentences": sentences, "ner": ner, "events": events,
+            "relations": [[] for _ in sentences]}
+
+
+def write_dygiepp(
+    project: Project,
+    out: str | Path,
+    states: tuple[str, ...] | list[str] = DEFAULT_STATES,
+    statuses: list[str] | None = None,
+    annotation_set: str | None = None,
+    progress: Callable[[int], None] | None = None,
+    options: dict[str, str] | None = None,
+) -> FormatExportReport:
+    opts = check_options(options, OPTIONS, "dygiepp")
+    mode = option_choice(opts, "misaligned", ALIGN_MODES)
+    head = option_choice(opts, "trigger_head", ("last", "first"))
+    dataset = opts.get("dataset") or project.schema.name
+    assignment = assign_parts(project, statuses, parse_split(opts.get("split")), option_int(opts, "seed", 0))
+    parts = parts_of(assignment)
+    report = FormatExportReport(format="dygiepp")
+    with atomic_outputs(out, parts) as handles:
+        for rec in iter_document_records(project, states, statuses, annotation_set, report):
+            toks = tokens_for(project, rec["id"], rec["text"])
+            if not toks.stored:
+                report.tokenized.append(rec["name"])
+            obj = record_to_dygiepp(rec, toks, report, dataset, mode, head)
+            handles[assignment[rec["id"]]].write(orjson.dumps(obj, option=orjson.OPT_APPEND_NEWLINE))
+            if progress:
+                progress(report.documents)
+        report.bytes = sum(fh.tell() for fh in handles.values())
+    report.files = [str(part_path(out, p)) for p in parts]
+    return report

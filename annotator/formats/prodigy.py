@@ -1,0 +1,229 @@
+"""Prodigy JSONL: tasks out (text, tokens with ws, spans, relations, answer, meta) and accepted answers in.
+
+Out, per document: ``tokens`` (text, start, end, id, ws), ``spans`` for entities and for triggers
+(labelled with the event type; a trigger shared by events of one type is one span), ``relations`` from
+each trigger to each argument labelled with the role (``head``/``child`` are the spans' last tokens),
+``answer: "accept"`` for reviewed documents (no answer otherwise: a task still to be done), ``meta``
+(name, document_id, status and the document's meta), ``events`` (type, start, end, attributes,
+arguments) so that events sharing a trigger and attributes survive, ``_input_hash``/``_task_hash``.
+
+In: tasks are grouped by ``_input_hash`` (or text); rejected and ignored answers are left out and counted;
+accepted spans are merged. A label naming an event type is a trigger; relations from a trigger become
+its arguments (``events`` wins when present). Offsets are checked against the span ``text`` when given,
+and read as UTF-16 units when that is what fits.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+from typing import Any, Callable
+
+import orjson
+
+from annotator.formats.common import (
+    FormatExportReport, ReadResult, assign_parts, atomic_outputs, check_options, check_with_line, fit_span, iter_jsonl,
+    need, option_choice, option_int, parse_split, part_path, parts_of, trigger_labels,
+)
+from annotator.formats.project_json import DEFAULT_STATES, iter_document_records
+from annotator.formats.tokens import ALIGN_MODES, DocTokens, align, tokens_for
+from annotator.importing import IncomingDocument, IncomingEntity, IncomingEvent
+from annotator.model import STATUSES
+from annotator.schema import Schema
+from annotator.store import Project
+
+OPTIONS = ("split", "seed", "misaligned")
+
+
+def _hash(*parts: str) -> int:
+    return int.from_bytes(hashlib.sha256("\x00".join(parts).encode("utf-8", "surrogatepass")).digest()[:4], "big", signed=True)
+
+
+def record_to_task(rec: dict[str, Any], toks: DocTokens, report: FormatExportReport, mode: str = "expand") -> dict[str, Any]:
+    text, name = rec["text"], rec["name"]
+    tokens = [{"text": text[s:e], "start": s, "end": e, "id": k, "ws": ws}
+              for k, (s, e, ws) in enumerate(zip(toks.starts, toks.ends, toks.spaces))]
+    spans: list[dict[str, Any]] = []
+    by_entity: dict[int, dict[str, Any]] = {}
+    seen: dict[tuple[int, int, str], dict[str, Any]] = {}
+
+    def span(start: int, end: int, label: str, what: str) -> dict[str, Any] | None:
+        hit = align(toks, start, end, mode, report, f"{name}: {what}")
+        if hit is None:
+            return None
+        s, e = toks.starts[hit[0]], toks.ends[hit[1]]
+        key = (s, e, label)
+        if key not in seen:
+            seen[key] = {"start": s, "end": e, "token_start": hit[0], "token_end": hit[1], "label": label}
+            spans.append(seen[key])
+        return seen[key]
+
+    for ent in rec["entities"]:
+        got = span(ent["start"], ent["end"], ent["label"], f"entity {ent['label']}")
+        if got is not None:
+            by_entity[ent["id"]] = got
+    relations, events = [], []
+    for v in rec["events"]:
+        t = v["trigger"]
+        head = span(t["start"], t["end"], v["type"], f"trigger of {v['type']}")
+        args = []
+        for a in v["arguments"]:
+            child = by_entity.get(a["entity_id"])
+            if child is None:
+                continue
+            args.append({"role": a["role"], "start": child["start"], "end": child["end"], "label": child["label"]})
+            if head is not None:
+                relations.append({"head": head["token_end"], "child": child["token_end"], "head_span": dict(head),
+                                  "child_span": dict(child), "label": a["role"]})
+        if head is None:
+            report.problem("events left out (trigger not on token edges)", f"{name}: event {v['id']} {v['type']}")
+            continue
+        events.append({"type": v["type"], "start": head["start"], "end": head["end"], "attributes": v["attributes"],
+                       "arguments": args})
+    task: dict[str, Any] = {"text": text, "tokens": tokens, "spans": spans, "relations": relations, "events": events,
+                            "meta": {**rec["meta"], "name": name, "document_id": rec["id"], "status": rec["status"]}}
+    if rec["status"] == "reviewed":
+        task["answer"] = "accept"
+    task["_input_hash"] = _hash(text)
+    task["_task_hash"] = _hash(text, orjson.dumps(spans).decode(), orjson.dumps(relations).decode())
+    return task
+
+
+def write_prodigy(
+    project: Project,
+    out: str | Path,
+    states: tuple[str, ...] | list[str] = DEFAULT_STATES,
+    statuses: list[str] | None = None,
+    annotation_set: str | None = None,
+    progress: Callable[[int], None] | None = None,
+    options: dict[str, str] | None = None,
+) -> FormatExportReport:
+    """One task a line (one file per part with ``split=...``)."""
+    opts = check_options(options, OPTIONS, "prodigy")
+    mode = option_choice(opts, "misaligned", ALIGN_MODES)
+    assignment = assign_parts(project, statuses, parse_split(opts.get("split")), option_int(opts, "seed", 0))
+    parts = parts_of(assignment)
+    report = FormatExportReport(format="prodigy")
+    with atomic_outputs(out, parts) as handles:
+        for rec in iter_document_records(project, states, statuses, annotation_set, report):
+            toks = tokens_for(project, rec["id"], rec["text"])
+            if not toks.stored:
+                report.tokenized.append(rec["name"])
+            handles[assignment[rec["id"]]].write(
+                orjson.dumps(record_to_task(rec, toks, report, mode), option=orjson.OPT_APPEND_NEWLINE))
+            if progress:
+                progress(report.documents)
+        report.bytes = sum(fh.tell() for fh in handles.values())
+    report.files = [str(part_path(out, p)) for p in parts]
+    return report
+
+
+# -- reading --------------------------------------------------------------------------------------
+def _span(text: str, s: Any, path: Path, line: int, what: str, remapped: list[str]) -> tuple[int, int, str]:
+    need(isinstance(s, dict), path, line, f"{what} must be an object")
+    label = s.get("label")
+    need(isinstance(label, str) and label != "", path, line, f"{what} needs a label")
+    got = fit_span(text, s.get("start"), s.get("end"), s.get("text") if isinstance(s.get("text"), str) else None)
+    need(got is not None, path, line, f"{what} has offsets {s.get('start')!r}, {s.get('end')!r} that do not fit the text"
+         + (f" (expected {s['text']!r})" if isinstance(s.get("text"), str) else ""))
+    if got[2]:
+        remapped.append(f"{path}:{line}: {what} offsets read as UTF-16 units")
+    return got[0], got[1], label
+
+
+def read_prodigy(path: str | Path, schema: Schema | None = None) -> ReadResult:
+    """Accepted answers grouped by input; nothing is returned if any line is broken."""
+    path = Path(path)
+    warnings: list[str] = []
+    groups: dict[Any, dict[str, Any]] = {}
+    skipped = 0
+    for line, task in iter_jsonl(path):
+        need(isinstance(task, dict), path, line, "each line must be a JSON object (a Prodigy task)")
+        text = task.get("text")
+        need(isinstance(text, str) and text != "", path, line, "'text' must be a non-empty string")
+        answer = task.get("answer")
+        need(answer in (None, "accept", "reject", "ignore"), path, line, f"unknown answer {answer!r}")
+        key = task.get("_input_hash", text)
+        g = groups.setdefault(key, {"text": text, "line": line, "tasks": []})
+        need(g["text"] == text, path, line, f"_input_hash {key!r} was used for another text (line {g['line']})")
+        if answer in ("reject", "ignore"):
+            skipped += 1
+            continue
+        g["tasks"].append((line, task))
+    if skipped:
+        warnings.append(f"{path}: {skipped} rejected or ignored answers left out")
+    docs = []
+    for g in groups.values():
+        if not g["tasks"]:
+            continue
+        doc = _group_document(g, path, schema or _default(), warnings)
+        check_with_line(schema or _default(), doc, path, g["line"])
+        docs.append(doc)
+    need(bool(docs) or skipped > 0, path, None, "no tasks in the file")
+    return ReadResult(docs, None, warnings)
+
+
+def _default() -> Schema:
+    from annotator.schema import default_schema
+
+    return default_schema()
+
+
+def _group_document(g: dict[str, Any], path: Path, schema: Schema, warnings: list[str]) -> IncomingDocument:
+    text = g["text"]
+    triggers = trigger_labels(schema)
+    known = triggers | set(schema.label_names)
+    entities: dict[tuple[int, int, str], IncomingEntity] = {}
+    events: dict[tuple, IncomingEvent] = {}
+    accepted = any(t.get("answer") == "accept" for _, t in g["tasks"])
+    state = "accepted" if accepted else "suggested"
+    meta: dict[str, Any] = {}
+    for line, task in g["tasks"]:
+        m = task.get("meta") or {}
+        need(isinstance(m, dict), path, line, "'meta' must be an object")
+        meta.update(m)
+        need(isinstance(task.get("spans", []), list), path, line, "'spans' must be a list")
+        need(isinstance(task.get("relations", []), list), path, line, "'relations' must be a list")
+
+        def entity(s: int, e: int, label: str) -> tuple[int, int, str]:
+            if (s, e, label) not in entities:
+                entities[(s, e, label)] = IncomingEntity((s, e, label), s, e, label, state, "prodigy")
+            return s, e, label
+
+        trig_spans = set()
+        for k, sp in enumerate(task.get("spans", [])):
+            s, e, label = _span(text, sp, path, line, f"span {k}", warnings)
+            need(label in known, path, line, f"span {k}: label {label!r} is not in the project's schema")
+            if label in triggers:
+                trig_spans.add((s, e, label))
+            else:
+                entity(s, e, label)
+        if isinstance(task.get("events"), list):
+            for k, v in enumerate(task["events"]):
+                need(isinstance(v, dict) and isinstance(v.get("type"), str), path, line, f"event {k} needs a type")
+                s, e, _ = _span(text, {**v, "label": v["type"]}, path, line, f"event {k}", warnings)
+                attrs = v.get("attributes") or {}
+                need(isinstance(attrs, dict), path, line, f"event {k}: 'attributes' must be an object")
+                args = []
+                for j, a in enumerate(v.get("arguments") or []):
+                    need(isinstance(a, dict) and isinstance(a.get("role"), str), path, line, f"event {k} argument {j} needs a role")
+                    args.append((a["role"], entity(*_span(text, a, path, line, f"event {k} argument {j}", warnings))))
+                events[(v["type"], s, e, len(events))] = IncomingEvent(v["type"], s, e, dict(attrs), args)
+            continue
+        by_head: dict[tuple[int, int, str], list] = {t: [] for t in trig_spans}
+        for k, r in enumerate(task.get("relations", [])):
+            need(isinstance(r, dict) and isinstance(r.get("label"), str), path, line, f"relation {k} needs a label")
+            head = _span(text, r.get("head_span"), path, line, f"relation {k} head_span", warnings)
+            child = _span(text, r.get("child_span"), path, line, f"relation {k} child_span", warnings)
+            if head[2] not in triggers:
+                warnings.append(f"{path}:{line}: relation {k} ({r['label']}) does not start at a trigger; not kept")
+                continue
+            by_head.setdefault(head, []).append((r["label"], entity(*child)))
+        for (s, e, label), args in by_head.items():
+            key = (label, s, e, tuple(args))
+            events.setdefault(key, IncomingEvent(label, s, e, {}, args))
+    status = meta.get("status") if meta.get("status") in STATUSES else ("annotated" if accepted else "new")
+    name = meta.get("name") or meta.get("id") or f"{path.name}:{g['line']}"
+    meta = {k: v for k, v in meta.items() if k not in ("name", "status", "document_id")}
+    return IncomingDocument(text=text, name=str(name), meta=meta, status=status, source_path=str(path),
+                            entities=list(entities.values()), events=list(events.values()))
