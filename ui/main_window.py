@@ -24,6 +24,7 @@ from annotator.errors import AnnotatorError
 from annotator.validation import validate
 from ui import commands as cmd
 from ui.controller import Controller
+from ui.dialogs.adjudication import add_review_menu
 from ui.dialogs.event_type import pick_event_type
 from ui.dialogs.export import ExportDialog
 from ui.dialogs.problems import confirm_problems
@@ -105,6 +106,7 @@ class MainWindow(QMainWindow):
         self.resizeDocks([self.docks["annotations"], self.docks["event"]], [420, 420], Qt.Orientation.Horizontal)
 
         self.actions_by_name = build_menus(self)
+        add_review_menu(self)  # Review > Adjudicate, Agreement (ui/dialogs/adjudication.py)
         self.actions_by_name["annotated"].setShortcuts(["Ctrl+Return", "Ctrl+Enter"])
         for dock in self.docks.values():
             self.docks_menu.addAction(dock.toggleViewAction())

@@ -1,0 +1,146 @@
+"""The Adjudication and Agreement windows: differences listed, settled by keys, undone by the app's undo stack."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+
+TEXT = "Acme Corp hired Mary in Washington"
+
+
+def _at(words: str) -> tuple[int, int]:
+    s = TEXT.index(words)
+    return s, s + len(words)
+
+
+@pytest.fixture
+def team_path(tmp_path: Path) -> Path:
+    """One document, two annotators' sets: alice and bob agree on Mary, differ on Acme (boundary), Washington (label)."""
+    from annotator import edits
+    from annotator.importing import IncomingDocument, import_documents
+    from annotator.store import Project
+
+    path = tmp_path / "team.annotator"
+    with Project(path, annotator="setup") as p:
+        doc = import_documents(p, [IncomingDocument(TEXT, "t.txt")]).imported[0][1]
+        for name, spans in (("alice", [("Acme Corp", "ORG"), ("Mary", "PERSON"), ("Washington", "GPE")]),
+                            ("bob", [("Acme", "ORG"), ("Mary", "PERSON"), ("Washington", "LOC")])):
+            p.annotation_set, p.annotator = name, name
+            for words, label in spans:
+                edits.add_entity(p, doc, *_at(words), label)
+    return path
+
+
+@pytest.fixture
+def team_window(qtbot, team_path):  # type: ignore[no-untyped-def]
+    from ui.main_window import MainWindow
+    from ui.settings import AppSettings
+
+    settings = AppSettings()
+    settings.set("annotator", "vera")
+    w = MainWindow(settings, pipeline=None, auto_preannotate=False)
+    qtbot.addWidget(w)
+    w.resize(1200, 800)
+    w.show()
+    qtbot.waitExposed(w)
+    assert w.open_project(team_path)
+    yield w
+    w.wait_for_workers()
+    w.controller.close_project()
+
+
+@pytest.fixture
+def file_db(team_path):  # type: ignore[no-untyped-def]
+    from annotator.store import Project
+
+    p = Project(team_path, create=False)
+    yield p
+    p.close()
+
+
+def _main(db) -> list[tuple[str, str]]:  # type: ignore[no-untyped-def]
+    from annotator.teams.sets import human_spans
+
+    return [(TEXT[s.start:s.end], s.label) for s in human_spans(db, db.document_ids()[0], "main")]
+
+
+def _select(dlg, words: str) -> None:  # type: ignore[no-untyped-def]
+    s, e = _at(words)
+    d = next(d for d in dlg.diffs if d.start <= s and e <= d.end)
+    dlg.select(d.id)
+
+
+def test_review_menu_opens_adjudication(qtbot, team_window, file_db):
+    w = team_window
+    assert "Review" in [a.text().replace("&", "") for a in w.menuBar().actions()]
+    w.actions_by_name["adjudicate"].trigger()
+    dlg = w._adjudication_window
+    assert dlg.isVisible() and dlg.sets == ["alice", "bob"]
+    assert [(d.status, TEXT[d.start:d.end]) for d in dlg.diffs] == [
+        ("boundary", "Acme Corp"), ("same", "Mary"), ("label", "Washington")]
+    assert dlg.tree.columnCount() == 6 and dlg.tree.headerItem().text(3) == "A: alice"
+    assert "ORG “Acme”" in dlg.tree.topLevelItem(0).text(4)  # bob's version, side by side
+
+
+def test_keys_settle_and_undo_redo(qtbot, team_window, file_db):
+    w = team_window
+    dlg = w.actions_by_name["adjudicate"].trigger() or w._adjudication_window
+    qtbot.keyClick(dlg.tree, "g")  # all agreed
+    assert _main(file_db) == [("Mary", "PERSON")]
+    _select(dlg, "Acme Corp")
+    qtbot.keyClick(dlg.tree, "b")  # bob's boundary
+    assert _main(file_db) == [("Acme", "ORG"), ("Mary", "PERSON")]
+    _select(dlg, "Acme Corp")
+    qtbot.keyClick(dlg.tree, "a")  # changed mind: alice's
+    assert _main(file_db) == [("Acme Corp", "ORG"), ("Mary", "PERSON")]
+    assert w.view.toPlainText() == TEXT and any(e.label == "ORG" for e in w.controller.entities.values())
+    # undo in the main window takes the last decision back; the list follows
+    w.controller.undo_stack.undo()
+    assert _main(file_db) == [("Acme", "ORG"), ("Mary", "PERSON")]
+    assert next(d for d in dlg.diffs if d.status == "boundary").decision["take"] == "bob"
+    w.controller.undo_stack.redo()
+    assert _main(file_db) == [("Acme Corp", "ORG"), ("Mary", "PERSON")]
+    # the last one: keep both labels; the document becomes reviewed, decided by vera
+    _select(dlg, "Washington")
+    qtbot.keyClick(dlg.tree, "+")
+    doc = file_db.document_ids()[0]
+    assert sorted(_main(file_db)) == [("Acme Corp", "ORG"), ("Mary", "PERSON"), ("Washington", "GPE"),
+                                      ("Washington", "LOC")]
+    assert file_db.document(doc).status == "reviewed"
+    assert w.controller.doc.status == "reviewed"
+    assert {r["annotator"] for r in file_db.change_log(doc) if r["action"] == "adjudicate"} == {"vera"}
+    assert all(d.settled for d in dlg.diffs) and "0 to settle" in dlg.heading.text()
+    assert w.controller.undo_stack.undoText() == "Keep both spans"
+    w.controller.undo_stack.undo()
+    assert file_db.document(doc).status == "in_progress"
+
+
+def test_both_refused_for_agreed_and_edit_puts_selection(qtbot, team_window, file_db):
+    w = team_window
+    w.actions_by_name["adjudicate"].trigger()
+    dlg = w._adjudication_window
+    errors = []
+    w.controller.failed.connect(errors.append)
+    _select(dlg, "Mary")
+    qtbot.keyClick(dlg.tree, "+")
+    assert errors and "only for entity spans" in errors[0]
+    assert _main(file_db) == []
+    _select(dlg, "Washington")
+    qtbot.keyClick(dlg.tree, "e")
+    assert w.view.selection_cp() == _at("Washington")
+    assert next(d for d in dlg.diffs if d.status == "label").decision["take"] == "edit"
+
+
+def test_agreement_window(qtbot, team_window):
+    w = team_window
+    w.actions_by_name["agreement"].trigger()
+    dlg = w._agreement_window
+    assert dlg.tabs.count() == 1 and dlg.tabs.tabText(0) == "alice vs bob"
+    table = dlg.tabs.widget(0).findChild(type(dlg.tabs.widget(0).layout().itemAt(1).widget()))
+    rows = {(table.item(r, 0).text(), table.item(r, 1).text()): r for r in range(table.rowCount())}
+    r = rows[("Entity spans (exact)", "overall")]
+    # alice 3, bob 3, 1 exact match (Mary): F1 = 2/6
+    assert [table.item(r, k).text() for k in (2, 3, 6)] == ["3", "3", "0.333"]
+    assert table.item(rows[("Entity spans (overlap)", "overall")], 6).text() == "0.667"

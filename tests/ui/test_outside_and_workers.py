@@ -1,0 +1,95 @@
+"""Changes by another process show up; workers pre-annotate, import and cancel on their own connections."""
+
+from __future__ import annotations
+
+import sys
+
+from PySide6.QtCore import Qt
+from conftest import DOC_A, pattern_pipeline
+from ui_helpers import find
+
+
+def test_changes_by_another_process_are_shown(qtbot, window, db):
+    from annotator import edits
+
+    db.annotator = "someone else"
+    a = db.document_ids()[0]
+    s, e = find(DOC_A, "forces")
+    change = edits.add_entity(db, a, s, e, "NORP")
+    qtbot.waitUntil(lambda: change.result_id in window.controller.entities, timeout=5000)
+    assert change.result_id in window.view.highlighter.items
+
+
+def test_own_commits_do_not_reload(qtbot, window, monkeypatch):
+    calls = []
+    monkeypatch.setattr(window.controller, "reload", lambda: calls.append(1))
+    window.view.select_cp(*find(DOC_A, "forces"))
+    qtbot.keyClick(window.view, "2")
+    window.controller.check_outside_changes()
+    assert calls == []
+
+
+def test_preannotate_worker_fills_new_document(qtbot, window, db, tmp_path):
+    from annotator.importing import IncomingDocument, import_documents
+
+    import_documents(db, [IncomingDocument("Maria Lopez flew to Paris.", "new.txt")])
+    window.preannotate(only_new=True)
+    assert window.progress_bar.isVisible() or not window.workers
+    qtbot.waitUntil(lambda: not window.workers, timeout=20000)
+    new_id = db.document_ids()[-1]
+    assert {e.label for e in db.entities(new_id)} == {"PERSON", "GPE"}
+    assert db.tokens(new_id) is not None
+    assert "Pre-annotation" in window.message.text()
+    assert not window.progress_bar.isVisible()
+
+
+def test_import_worker_adds_documents_to_the_list(qtbot, window, db, tmp_path):
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "x.txt").write_text("Acme Corp hired John Smith.", encoding="utf-8")
+    (tmp_path / "in" / "bad.txt").write_bytes(b"\xff\xfe\x00bad")
+    window.import_paths([str(tmp_path / "in")])
+    qtbot.waitUntil(lambda: not window.workers, timeout=20000)
+    qtbot.waitUntil(lambda: window.documents.model.rowCount() == 4, timeout=5000)
+    assert "1 imported" in window.message.text() and "bad.txt" in window.message.text()
+
+
+def test_cancel_stops_preannotation(qtbot, window, db):
+    from annotator.importing import IncomingDocument, import_documents
+
+    import_documents(db, [IncomingDocument(f"Document {i} about Paris.", f"d{i}.txt") for i in range(40)])
+    window.preannotate(only_new=True)
+    qtbot.mouseClick(window.cancel_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not window.workers, timeout=20000)
+    assert "cancel" in window.message.text().lower()
+    done = db.db.conn.execute("SELECT count(*) FROM tokens").fetchone()[0]
+    assert done < 43
+
+
+def test_gui_module_does_not_import_spacy():
+    import importlib
+    import subprocess
+
+    code = "import sys, ui.app, ui.main_window, ui.workers; print('spacy' in sys.modules)"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
+                         env={**__import__('os').environ, "QT_QPA_PLATFORM": "offscreen"})
+    assert out.stdout.strip() == "False"
+    importlib.import_module("ui.app")
+
+
+def test_main_opens_project_without_asking_name(qtbot, project_path, monkeypatch):
+    from PySide6.QtWidgets import QApplication
+
+    import ui.app as app_mod
+    from ui.settings import AppSettings
+
+    monkeypatch.setattr(QApplication, "exec", lambda self: 0)
+    windows_before = set(QApplication.topLevelWidgets())
+    assert app_mod.main([str(project_path), "--annotator", "ana"]) == 0
+    assert AppSettings().annotator == "ana"
+    new = [w for w in QApplication.topLevelWidgets() if w not in windows_before and w.objectName() == "" and
+           w.__class__.__name__ == "MainWindow"]
+    assert new and new[0].controller.doc is not None
+    assert new[0].controller.project.annotator == "ana"
+    for w in new:
+        w.auto_preannotate = False
+        w.close()

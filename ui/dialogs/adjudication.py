@@ -1,0 +1,303 @@
+"""The Adjudication window: the annotators' differences on the current document, side by side, settled by keys.
+
+Keys on the list: A / B (C, D ... for more sets) take that annotator's version, + keeps both versions
+(entity spans only), E settles it as the reviewer's own edit and puts the text cursor on it in the main
+window, G takes every agreed item at once. Each key pushes one command on the app's undo stack, so
+Ctrl+Z in the main window (or here) takes a decision back. The core does the work
+(annotator.teams.adjudication); this window only lists and dispatches.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction, QBrush, QColor, QKeyEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from annotator.teams import adjudication as adj
+from annotator.teams.differences import Difference, EntityOption, EventOption, differences, document_sets
+from ui.commands import CoreEditCommand
+
+if TYPE_CHECKING:  # pragma: no cover
+    from ui.controller import Controller
+    from ui.main_window import MainWindow
+
+SET_KEYS = "ABCDFHIJKL"  # E and G are taken by Edit and aGreed
+SETTLED = QColor("#8a8a8a")
+
+
+# -- undo commands: thin wrappers around the core's settling functions ---------------------------------
+class TakeVersion(CoreEditCommand):
+    edit = adj.take
+
+    def describe(self, diff: Difference, set_name: str, **kw: Any) -> str:
+        return f"Take {set_name}'s {diff.kind}"
+
+
+class TakeBoth(CoreEditCommand):
+    edit = adj.take_both
+    title = "Keep both spans"
+
+
+class MarkEdited(CoreEditCommand):
+    edit = adj.mark_edited
+    title = "Settle by editing"
+
+
+class TakeAllAgreed(CoreEditCommand):
+    edit = adj.take_all_agreed
+    title = "Take all agreed"
+
+
+def describe_option(text: str, opt: EntityOption | EventOption | None) -> str:
+    """One line for one annotator's version."""
+    if opt is None:
+        return "—"
+    if isinstance(opt, EntityOption):
+        return f"{opt.label} “{text[opt.start:opt.end]}” [{opt.start}, {opt.end})"
+    args = ", ".join(f"{role}=“{text[s:e]}”" for role, s, e, _ in opt.arguments)
+    attrs = ", ".join(f"{k}={v}" for k, v in opt.attributes)
+    return f"{opt.type} “{text[opt.trigger_start:opt.trigger_end]}”" + (f" ({args})" if args else "") + (
+        f" [{attrs}]" if attrs else "")
+
+
+class AdjudicationWindow(QDialog):
+    """Differences of the controller's current document; follows the main window's document."""
+
+    def __init__(self, controller: "Controller", parent: QWidget | None = None, window: "MainWindow | None" = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Adjudication")
+        self.setModal(False)
+        self.resize(1100, 500)
+        self.controller = controller
+        self.main_window = window
+        self.sets: list[str] = []
+        self.diffs: list[Difference] = []
+        self.heading = QLabel("")
+        self.heading.setTextFormat(Qt.TextFormat.PlainText)
+        self.tree = QTreeWidget()
+        self.tree.setRootIsDecorated(False)
+        self.tree.setAlternatingRowColors(True)
+        self.tree.setUniformRowHeights(True)
+        self.tree.installEventFilter(self)
+        self.tree.itemDoubleClicked.connect(lambda *_: self.edit_current())
+        self.buttons: dict[str, QPushButton] = {}
+        row = QHBoxLayout()
+        for key, text, slot in (
+            ("both", "Both (+)", self.take_both), ("edit", "Edit (E)", self.edit_current),
+            ("agreed", "Take all agreed (G)", self.take_agreed),
+        ):
+            b = QPushButton(text)
+            b.clicked.connect(lambda _c=False, s=slot: s())
+            self.buttons[key] = b
+        self.set_buttons = QHBoxLayout()
+        row.addLayout(self.set_buttons)
+        for b in self.buttons.values():
+            row.addWidget(b)
+        row.addStretch(1)
+        self.hint = QLabel("A / B: take that annotator's version · +: keep both spans · E: edit · G: all agreed · Ctrl+Z: undo")
+        lay = QVBoxLayout(self)
+        lay.addWidget(self.heading)
+        lay.addWidget(self.tree, 1)
+        lay.addLayout(row)
+        lay.addWidget(self.hint)
+        undo = controller.undo_stack.createUndoAction(self, "Undo")
+        undo.setShortcut(QKeySequence("Ctrl+Z"))
+        redo = controller.undo_stack.createRedoAction(self, "Redo")
+        redo.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
+        for act in (undo, redo):
+            act.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+            self.addAction(act)
+        controller.documentChanged.connect(self.refresh)
+        controller.undo_stack.indexChanged.connect(lambda _i: self.refresh())
+        self.refresh()
+
+    # -- listing ---------------------------------------------------------------------------------------
+    def refresh(self) -> None:
+        c = self.controller
+        keep = self.current_id()
+        self.tree.clear()
+        self.diffs = []
+        if c.project is None or c.doc is None:
+            self.heading.setText("No document open.")
+            return
+        sets = document_sets(c.project, c.doc.id)
+        if sets != self.sets:
+            self.sets = sets
+            self._set_columns()
+        self.diffs = differences(c.project, c.doc.id, self.sets) if self.sets else []
+        text = c.doc.text
+        selected = None
+        for d in self.diffs:
+            decision = d.decision["take"] + (f" by {d.decision['by']}" if d.decision.get("by") else "") if d.decision else ""
+            cols = [d.kind, d.status, text[d.start:d.end][:40]]
+            cols += [describe_option(text, opt) for _, opt in d.options]
+            cols.append(decision)
+            item = QTreeWidgetItem(cols)
+            item.setData(0, Qt.ItemDataRole.UserRole, d.id)
+            if d.settled:
+                for k in range(len(cols)):
+                    item.setForeground(k, QBrush(SETTLED))
+            self.tree.addTopLevelItem(item)
+            if d.id == keep:
+                selected = item
+        left = sum(not d.settled for d in self.diffs)
+        if not self.sets:
+            self.heading.setText(f"{c.doc.name}: no annotators' sets cover this document (merge their files first).")
+        else:
+            self.heading.setText(
+                f"{c.doc.name} ({c.doc.status}): {len(self.diffs)} items, {left} to settle; sets "
+                + ", ".join(f"{SET_KEYS[i]} = {s}" for i, s in enumerate(self.sets[: len(SET_KEYS)]))
+            )
+        if selected is None and self.tree.topLevelItemCount():
+            selected = next((self.tree.topLevelItem(i) for i, d in enumerate(self.diffs) if not d.settled),
+                            self.tree.topLevelItem(0))
+        if selected is not None:
+            self.tree.setCurrentItem(selected)
+
+    def _set_columns(self) -> None:
+        headers = ["Kind", "Difference", "Text", *[f"{SET_KEYS[i]}: {s}" for i, s in enumerate(self.sets)], "Decision"]
+        self.tree.setColumnCount(len(headers))
+        self.tree.setHeaderLabels(headers)
+        self.tree.header().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        while self.set_buttons.count():
+            w = self.set_buttons.takeAt(0).widget()
+            if w is not None:
+                w.deleteLater()
+        for i, s in enumerate(self.sets[: len(SET_KEYS)]):
+            b = QPushButton(f"Take {s} ({SET_KEYS[i]})")
+            b.clicked.connect(lambda _c=False, name=s: self.take(name))
+            self.set_buttons.addWidget(b)
+
+    def current_id(self) -> str | None:
+        item = self.tree.currentItem()
+        return item.data(0, Qt.ItemDataRole.UserRole) if item is not None else None
+
+    def current(self) -> Difference | None:
+        did = self.current_id()
+        return next((d for d in self.diffs if d.id == did), None)
+
+    def select(self, diff_id: str) -> None:
+        for i in range(self.tree.topLevelItemCount()):
+            item = self.tree.topLevelItem(i)
+            if item.data(0, Qt.ItemDataRole.UserRole) == diff_id:
+                self.tree.setCurrentItem(item)
+                return
+
+    # -- settling --------------------------------------------------------------------------------------
+    def _next(self) -> None:
+        """Move to the next difference not settled yet (after the list was refreshed)."""
+        start = self.tree.indexOfTopLevelItem(self.tree.currentItem()) if self.tree.currentItem() else -1
+        order = list(range(start + 1, len(self.diffs))) + list(range(0, start + 1))
+        for i in order:
+            if not self.diffs[i].settled:
+                self.tree.setCurrentItem(self.tree.topLevelItem(i))
+                return
+
+    def take(self, set_name: str) -> None:
+        d = self.current()
+        if d is not None:
+            self.controller.run(TakeVersion, d, set_name, sets=self.sets)
+            self._next()
+
+    def take_both(self) -> None:
+        d = self.current()
+        if d is None:
+            return
+        if not d.can_take_both:
+            self.controller.report_error("Both versions can be kept only for entity spans that differ")
+            return
+        self.controller.run(TakeBoth, d, sets=self.sets)
+        self._next()
+
+    def edit_current(self) -> None:
+        """Settle as the reviewer's own edit and put the selection on it in the main window."""
+        d = self.current()
+        if d is None:
+            return
+        self.controller.run(MarkEdited, d, sets=self.sets)
+        w = self.main_window
+        if w is not None:
+            w.view.select_cp(d.start, d.end)
+            w.view.show_cp(d.start, d.end)
+            w.activateWindow()
+            w.view.setFocus()
+
+    def take_agreed(self) -> None:
+        c = self.controller
+        if c.doc is not None:
+            c.run(TakeAllAgreed, c.doc.id, sets=self.sets)
+            self._next()
+
+    def eventFilter(self, obj: Any, event: Any) -> bool:  # noqa: N802
+        if obj is self.tree and isinstance(event, QKeyEvent) and event.type() == QKeyEvent.Type.KeyPress:
+            if event.modifiers() & (Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier):
+                return False
+            key = event.text().upper()
+            if key and key in SET_KEYS[: len(self.sets)]:
+                self.take(self.sets[SET_KEYS.index(key)])
+                return True
+            if key == "+":
+                self.take_both()
+                return True
+            if key == "E":
+                self.edit_current()
+                return True
+            if key == "G":
+                self.take_agreed()
+                return True
+        return super().eventFilter(obj, event)
+
+
+def open_adjudication(window: "MainWindow") -> AdjudicationWindow | None:
+    c = window.controller
+    if c.project is None:
+        window.show_error("Open a project first")
+        return None
+    dlg = getattr(window, "_adjudication_window", None)
+    if dlg is None:
+        dlg = AdjudicationWindow(c, window, window)
+        window._adjudication_window = dlg  # type: ignore[attr-defined]
+    dlg.refresh()
+    dlg.show()
+    dlg.raise_()
+    dlg.tree.setFocus()
+    return dlg
+
+
+def add_review_menu(window: "MainWindow") -> None:
+    """A "Review" menu with the Adjudication and Agreement windows, before Help."""
+    from ui.dialogs.agreement import open_agreement
+
+    menu_bar = window.menuBar()
+    help_menu = next((a for a in menu_bar.actions() if a.text().replace("&", "") == "Help"), None)
+    menu = menu_bar.addMenu("Re&view") if help_menu is None else None
+    if menu is None:
+        from PySide6.QtWidgets import QMenu
+
+        menu = QMenu("Re&view", window)
+        menu_bar.insertMenu(help_menu, menu)
+    acts = {}
+    for name, text, shortcut, slot in (
+        ("adjudicate", "&Adjudicate differences…", "Ctrl+Shift+J", lambda: open_adjudication(window)),
+        ("agreement", "A&greement between annotators…", None, lambda: open_agreement(window)),
+    ):
+        act = QAction(text, window)
+        if shortcut:
+            act.setShortcut(QKeySequence(shortcut))
+        act.triggered.connect(lambda _c=False, s=slot: s())
+        menu.addAction(act)
+        acts[name] = act
+    window.actions_by_name.update(acts)
+    window.review_menu = menu  # type: ignore[attr-defined]
