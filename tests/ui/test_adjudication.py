@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QTableWidget
 
 TEXT = "Acme Corp hired Mary in Washington"
 
@@ -86,7 +86,8 @@ def test_review_menu_opens_adjudication(qtbot, team_window, file_db):
 
 def test_keys_settle_and_undo_redo(qtbot, team_window, file_db):
     w = team_window
-    dlg = w.actions_by_name["adjudicate"].trigger() or w._adjudication_window
+    w.actions_by_name["adjudicate"].trigger()
+    dlg = w._adjudication_window
     qtbot.keyClick(dlg.tree, "g")  # all agreed
     assert _main(file_db) == [("Mary", "PERSON")]
     _select(dlg, "Acme Corp")
@@ -138,7 +139,7 @@ def test_agreement_window(qtbot, team_window):
     w.actions_by_name["agreement"].trigger()
     dlg = w._agreement_window
     assert dlg.tabs.count() == 1 and dlg.tabs.tabText(0) == "alice vs bob"
-    table = dlg.tabs.widget(0).findChild(type(dlg.tabs.widget(0).layout().itemAt(1).widget()))
+    table = dlg.tabs.widget(0).findChild(QTableWidget)
     rows = {(table.item(r, 0).text(), table.item(r, 1).text()): r for r in range(table.rowCount())}
     r = rows[("Entity spans (exact)", "overall")]
     # alice 3, bob 3, 1 exact match (Mary): F1 = 2/6

@@ -229,8 +229,8 @@ class AdjudicationWindow(QDialog):
         self.controller.run(MarkEdited, d, sets=self.sets)
         w = self.main_window
         if w is not None:
-            w.view.select_cp(d.start, d.end)
-            w.view.show_cp(d.start, d.end)
+            w.view.show_cp(d.start, d.end)  # scrolls there (and drops the selection) ...
+            w.view.select_cp(d.start, d.end)  # ... so select afterwards
             w.activateWindow()
             w.view.setFocus()
 
