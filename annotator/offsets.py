@@ -5,8 +5,11 @@ The core counts in Python code points (str indices); Qt counts in UTF-16 code un
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left, bisect_right
 from typing import Sequence
+
+_ASTRAL = re.compile("[\U00010000-\U0010FFFF]")
 
 
 class Utf16Map:
@@ -14,7 +17,7 @@ class Utf16Map:
 
     def __init__(self, text: str) -> None:
         # code point indices of characters outside the BMP (they take two UTF-16 units)
-        self._astral = [i for i, ch in enumerate(text) if ord(ch) > 0xFFFF] if not text.isascii() else []
+        self._astral = [m.start() for m in _ASTRAL.finditer(text)] if not text.isascii() else []
         self._astral_u16 = [cp + k + 1 for k, cp in enumerate(self._astral)]  # UTF-16 index of the low surrogate
         self.length = len(text)
 
