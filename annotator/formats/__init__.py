@@ -38,9 +38,14 @@ def readers_by_suffix() -> dict[str, Callable[[Path], list]]:
 
 def readers() -> dict[str, Callable]:
     """Import readers by format name: ``read(path, schema=None) -> ReadResult``."""
-    from annotator.formats import brat_read, prodigy
+    from annotator.formats import brat_read, doccano, label_studio, prodigy
 
-    return {"brat": brat_read.read_brat, "prodigy": prodigy.read_prodigy}
+    return {
+        "brat": brat_read.read_brat,
+        "prodigy": prodigy.read_prodigy,
+        "doccano": doccano.read_doccano,
+        "label_studio": label_studio.read_label_studio,
+    }
 
 
 def writers() -> dict[str, Callable]:

@@ -1,0 +1,79 @@
+"""doccano JSONL import, both forms:
+
+- ``{"text": ..., "label": [[start, end, "LABEL"], ...]}`` (also ``labels``);
+- ``{"text": ..., "entities": [{"id", "start_offset", "end_offset", "label"}], "relations": [{"id",
+  "from_id", "to_id", "type"}]}``.
+
+Offsets may be UTF-16 units (doccano runs in a browser): doccano gives no span text, so for texts with
+characters outside the BMP the reading that puts the spans on clean word edges wins (ties: code points),
+and the choice is reported. ``id``/``name`` name the document; other keys go to its meta; ``Comments``
+(strings) become comments. A label naming an event type is a trigger; relations from it are arguments.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from annotator.formats.common import ReadResult, iter_jsonl, looks_utf16, need
+from annotator.formats.regions import Region, build_document
+from annotator.offsets import Utf16Map
+from annotator.schema import Schema
+
+RESERVED = ("text", "label", "labels", "entities", "relations", "Comments", "comments", "id", "name")
+
+
+def _regions(obj: dict[str, Any], path: Path, line: int, warnings: list[str]) -> tuple[list[tuple], list[tuple]]:
+    spans, relations = [], []
+    if "entities" in obj:
+        need(isinstance(obj["entities"], list), path, line, "'entities' must be a list")
+        for k, e in enumerate(obj["entities"]):
+            need(isinstance(e, dict) and isinstance(e.get("label"), str), path, line, f"entity {k} needs a label")
+            spans.append((e.get("id", k), e.get("start_offset"), e.get("end_offset"), e["label"]))
+        rels = obj.get("relations") or []
+        need(isinstance(rels, list), path, line, "'relations' must be a list")
+        for k, r in enumerate(rels):
+            need(isinstance(r, dict) and isinstance(r.get("type"), str), path, line, f"relation {k} needs a type")
+            relations.append((r.get("from_id"), r.get("to_id"), r["type"]))
+    else:
+        labels = obj.get("label", obj.get("labels", []))
+        need(isinstance(labels, list), path, line, "'label' must be a list")
+        for k, x in enumerate(labels):
+            if isinstance(x, str):
+                warnings.append(f"{path}:{line}: document category {x!r} not kept")
+                continue
+            need(isinstance(x, list) and len(x) == 3 and isinstance(x[2], str), path, line,
+                 f"label {k} must be [start, end, \"LABEL\"]")
+            spans.append((k, x[0], x[1], x[2]))
+    for key, s, e, _ in spans:
+        need(type(s) is int and type(e) is int, path, line, f"span {key!r}: offsets must be whole numbers, got {s!r}, {e!r}")
+    return spans, relations
+
+
+def read_doccano(path: str | Path, schema: Schema | None = None) -> ReadResult:
+    path = Path(path)
+    warnings: list[str] = []
+    docs = []
+    for line, obj in iter_jsonl(path):
+        need(isinstance(obj, dict), path, line, "each line must be a JSON object")
+        text = obj.get("text")
+        need(isinstance(text, str) and text != "", path, line, "'text' must be a non-empty string")
+        spans, relations = _regions(obj, path, line, warnings)
+        if looks_utf16(text, [(s, e) for _, s, e, _ in spans]):
+            u16 = Utf16Map(text)
+            spans = [(k, u16.to_codepoint(s), u16.to_codepoint(e), lab) for k, s, e, lab in spans]
+            warnings.append(f"{path}:{line}: offsets read as UTF-16 units (they fit the words that way)")
+        regions = []
+        for key, s, e, label in spans:
+            need(0 <= s < e <= len(text), path, line,
+                 f"span {key!r} ({label}) has offsets {s}, {e} outside the text ({len(text)} characters) or empty")
+            regions.append(Region(key, s, e, label))
+        comments = [c for c in obj.get("Comments", obj.get("comments", [])) or [] if isinstance(c, str) and c.strip()]
+        name = obj.get("name", obj.get("id"))
+        meta = {k: v for k, v in obj.items() if k not in RESERVED}
+        if "id" in obj:
+            meta["doccano_id"] = obj["id"]
+        docs.append(build_document(text, str(name) if name is not None else f"{path.name}:{line}", regions, relations,
+                                   schema, path, line, warnings, source="doccano", meta=meta, comments=comments))
+    need(bool(docs), path, None, "no documents in the file")
+    return ReadResult(docs, None, warnings)

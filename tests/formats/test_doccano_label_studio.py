@@ -1,0 +1,206 @@
+"""doccano JSONL and Label Studio JSON import, with UTF-16 offsets from browser tools."""
+
+from __future__ import annotations
+
+import json
+
+import orjson
+import pytest
+from hypothesis import given, settings, HealthCheck
+from hypothesis import strategies as st
+
+from annotator.errors import ImportFileError
+from annotator.formats import readers
+from annotator.formats.doccano import read_doccano
+from annotator.formats.label_studio import read_label_studio
+from annotator.formats.loading import import_format
+from annotator.offsets import Utf16Map
+from annotator.store import Project
+
+TEXT = "\U0001F600\U0001F600 Gunmen killed three soldiers in Kabul \U0001F1E6\U0001F1EB."
+
+
+def u16(text: str, needle: str) -> tuple[int, int]:
+    m = Utf16Map(text)
+    s = text.index(needle)
+    return m.to_utf16(s), m.to_utf16(s + len(needle))
+
+
+def cp(text: str, needle: str) -> tuple[int, int]:
+    s = text.index(needle)
+    return s, s + len(needle)
+
+
+def test_registries():
+    assert readers()["doccano"] is read_doccano and readers()["label_studio"] is read_label_studio
+
+
+def test_doccano_label_form(tmp_path):
+    rows = [{"id": 7, "text": "Angela Merkel visited Paris.", "label": [[0, 13, "PERSON"], [22, 27, "GPE"]], "source": "x"},
+            {"text": "Nothing here.", "label": ["politics"]}]
+    (tmp_path / "d.jsonl").write_bytes(b"\n".join(map(orjson.dumps, rows)))
+    project = Project(tmp_path / "p.annotator", annotator="t")
+    report = import_format(project, "doccano", [tmp_path / "d.jsonl"])
+    assert [n for n, _ in report.imported] == ["7", "d.jsonl:2"]
+    first = report.imported[0][1]
+    assert [(e.start, e.end, e.label, e.source) for e in project.entities(first)] == [
+        (0, 13, "PERSON", "doccano"), (22, 27, "GPE", "doccano")]
+    assert project.document(first).meta == {"source": "x", "doccano_id": 7}
+    assert "document category 'politics' not kept" in report.warnings[0]
+    project.close()
+
+
+def test_doccano_entities_relations_form_with_utf16_offsets(tmp_path):
+    ents = [("Gunmen", "PERSON"), ("killed", "Life:Die"), ("three soldiers", "PERSON"), ("Kabul", "GPE")]
+    row = {"id": 1, "text": TEXT,
+           "entities": [{"id": k, "start_offset": u16(TEXT, w)[0], "end_offset": u16(TEXT, w)[1], "label": lab}
+                        for k, (w, lab) in enumerate(ents)],
+           "relations": [{"id": 1, "from_id": 1, "to_id": 0, "type": "Agent"},
+                         {"id": 2, "from_id": 1, "to_id": 2, "type": "Victim"},
+                         {"id": 3, "from_id": 1, "to_id": 3, "type": "Place"},
+                         {"id": 4, "from_id": 0, "to_id": 3, "type": "Place"}],
+           "Comments": ["check the count"]}
+    (tmp_path / "d.jsonl").write_bytes(orjson.dumps(row))
+    result = read_doccano(tmp_path / "d.jsonl")
+    doc = result.documents[0]
+    assert sorted(TEXT[e.start:e.end] for e in doc.entities) == ["Gunmen", "Kabul", "three soldiers"]
+    (ev,) = doc.events
+    assert (ev.type, TEXT[ev.trigger_start:ev.trigger_end]) == ("Life:Die", "killed")
+    assert sorted(r for r, _ in ev.arguments) == ["Agent", "Place", "Victim"]
+    assert doc.comments == [{"text": "check the count"}]
+    assert any("UTF-16" in w for w in result.warnings)
+    assert any("relation 3 (Place) does not go from a trigger" in w for w in result.warnings)
+
+
+def test_doccano_code_point_offsets_stay_as_they_are(tmp_path):
+    row = {"text": TEXT, "label": [[*cp(TEXT, "Gunmen"), "PERSON"], [*cp(TEXT, "Kabul"), "GPE"]]}
+    (tmp_path / "d.jsonl").write_bytes(orjson.dumps(row))
+    result = read_doccano(tmp_path / "d.jsonl")
+    assert sorted(TEXT[e.start:e.end] for e in result.documents[0].entities) == ["Gunmen", "Kabul"]
+    assert not result.warnings
+
+
+words = st.text(alphabet="abcdefghij", min_size=1, max_size=6)
+seps = st.sampled_from([" ", " \U0001F600 ", "\U0001F680", " \U0001F1E6\U0001F1EB ", "\n"])
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.lists(st.tuples(words, seps), min_size=2, max_size=8), st.data(), st.booleans())
+def test_doccano_offsets_remap_property(tmp_path, parts, data, as_utf16):
+    """Spans on word edges come back at the same words whether written as code points or UTF-16 units."""
+    text, spans = "", []
+    for w, sep in parts:
+        spans.append((len(text), len(text) + len(w)))
+        text += w + sep
+    chosen = data.draw(st.lists(st.sampled_from(spans), min_size=1, max_size=4, unique=True))
+    m = Utf16Map(text)
+    labels = [[m.to_utf16(s), m.to_utf16(e), "ORG"] if as_utf16 else [s, e, "ORG"] for s, e in chosen]
+    f = tmp_path / "h.jsonl"
+    f.write_bytes(orjson.dumps({"text": text, "label": labels}))
+    doc = read_doccano(f).documents[0]
+    assert sorted((e.start, e.end) for e in doc.entities) == sorted(chosen)
+
+
+def ls_task(text: str, utf16: bool = True) -> dict:
+    off = u16 if utf16 else cp
+
+    def region(rid, word, label):
+        s, e = off(text, word)
+        return {"id": rid, "type": "labels", "from_name": "label", "to_name": "text",
+                "value": {"start": s, "end": e, "text": word, "labels": [label]}}
+
+    return {"id": 42, "data": {"text": text, "source": "wire"}, "annotations": [{
+        "was_cancelled": False, "result": [
+            region("a", "Gunmen", "PERSON"), region("b", "killed", "Life:Die"), region("c", "three soldiers", "PERSON"),
+            region("d", "Kabul", "GPE"),
+            {"type": "relation", "from_id": "b", "to_id": "c", "labels": ["Victim"], "direction": "right"},
+            {"type": "relation", "from_id": "b", "to_id": "d", "labels": ["Place"], "direction": "right"},
+            {"id": "b", "type": "choices", "from_name": "modality", "to_name": "text", "value": {"choices": ["Other"]}},
+            {"type": "textarea", "from_name": "notes", "to_name": "text", "value": {"text": ["verify"]}},
+            {"type": "rating", "from_name": "quality", "value": {"rating": 4}},
+        ]}]}
+
+
+def test_label_studio_task_with_relations_attributes_and_utf16(tmp_path):
+    second = {"id": 43, "data": {"text": "Paris is big."}, "annotations": [{"was_cancelled": True, "result": []}],
+              "predictions": [{"result": [{"id": "x", "type": "labels", "value": {"start": 0, "end": 5, "text": "Paris",
+                                                                                     "labels": ["GPE"]}}]}]}
+    (tmp_path / "ls.json").write_text(json.dumps([ls_task(TEXT), second], indent=2))
+    project = Project(tmp_path / "p.annotator", annotator="t")
+    report = import_format(project, "label_studio", [tmp_path / "ls.json"])
+    first, other = (i for _, i in report.imported)
+    assert sorted((TEXT[e.start:e.end], e.label) for e in project.entities(first)) == [
+        ("Gunmen", "PERSON"), ("Kabul", "GPE"), ("three soldiers", "PERSON")]
+    (ev,) = project.events(first)
+    assert ev.type == "Life:Die" and ev.attributes["modality"] == "Other"
+    ents = {e.id: TEXT[e.start:e.end] for e in project.entities(first)}
+    assert sorted((a.role, ents[a.entity_id]) for a in ev.arguments) == [("Place", "Kabul"), ("Victim", "three soldiers")]
+    assert [c.text for c in project.comments(first)] == ["verify"]
+    assert project.document(first).name == "task 42" and project.document(first).meta["source"] == "wire"
+    assert [(e.label, e.state) for e in project.entities(other)] == [("GPE", "suggested")]  # from the prediction
+    assert any("'rating'" in w for w in report.warnings) and any("UTF-16" in w for w in report.warnings)
+    project.close()
+
+
+def test_label_studio_code_point_offsets(tmp_path):
+    (tmp_path / "ls.json").write_text(json.dumps([ls_task(TEXT, utf16=False)]))
+    result = read_label_studio(tmp_path / "ls.json")
+    assert sorted(TEXT[e.start:e.end] for e in result.documents[0].entities) == ["Gunmen", "Kabul", "three soldiers"]
+    assert not any("UTF-16" in w for w in result.warnings)
+
+
+def _bad_ls(task_edit) -> str:
+    t = ls_task(TEXT)
+    task_edit(t)
+    return json.dumps([{"id": 1, "data": {"text": "fine"}}, t], indent=1)
+
+
+@pytest.mark.parametrize("content, message", [
+    (_bad_ls(lambda t: t["annotations"][0]["result"][0]["value"].update(start=500, end=506)), "do not fit the text"),
+    (_bad_ls(lambda t: t["annotations"][0]["result"][0]["value"].update(text="Gunman")), "expected 'Gunman'"),
+    (_bad_ls(lambda t: t["annotations"][0]["result"][4].update(to_id="zz")), "unknown region 'zz'"),
+    (_bad_ls(lambda t: t["annotations"][0]["result"][0]["value"].update(labels=["WIZARD"])), "'WIZARD' is not in"),
+    (_bad_ls(lambda t: t["annotations"][0]["result"][6]["value"].update(choices=["Sure"])), "modality='Sure'"),
+    (_bad_ls(lambda t: t.update(data={"image": 3})), "has no text"),
+])
+def test_label_studio_broken_input_names_file_and_line(tmp_path, content, message):
+    (tmp_path / "bad.json").write_text(content)
+    project = Project(tmp_path / "p.annotator", annotator="t")
+    with pytest.raises(ImportFileError) as info:
+        import_format(project, "label_studio", [tmp_path / "bad.json"])
+    starts = [n for n, x in enumerate(content.splitlines(), start=1) if x == " {"]
+    assert info.value.path.endswith("bad.json") and info.value.line == starts[1], str(info.value)  # the bad task's line
+    assert message in info.value.reason, str(info.value)
+    assert project.document_ids() == []
+    project.close()
+
+
+def test_label_studio_truncated_and_wrong_encoding(tmp_path):
+    text = json.dumps([ls_task(TEXT), ls_task("Gunmen killed three soldiers in Kabul.", utf16=False)], indent=1)
+    (tmp_path / "cut.json").write_text(text[: len(text) // 2 + 40])
+    with pytest.raises(ImportFileError) as info:
+        read_label_studio(tmp_path / "cut.json")
+    assert info.value.line and ("cut short" in info.value.reason or "not valid JSON" in info.value.reason)
+    (tmp_path / "latin.json").write_bytes(json.dumps([{"data": {"text": "caf\u00e9"}}], ensure_ascii=False).encode("latin-1"))
+    with pytest.raises(ImportFileError, match=r"latin.json:1: not valid UTF-8"):
+        read_label_studio(tmp_path / "latin.json")
+
+
+@pytest.mark.parametrize("content, line, message", [
+    (b'{"text": "abc", "label": [[0, 9, "ORG"]]}', 1, "outside the text"),
+    (b'{"text": "abc", "label": [[0, 2, "ORG"]]}\n{"text": "abc", "label": [[0, 2', 2, "not valid JSON"),
+    (b'{"text": "abc"}\n{"text": "abc", "label": [[0, 2]]}', 2, "must be [start, end"),
+    (b'{"text": "abc", "entities": [{"id": 1, "start_offset": 0, "end_offset": 2, "label": "ORG"}], '
+     b'"relations": [{"from_id": 1, "to_id": 5, "type": "Place"}]}', 1, "unknown region 5"),
+    (b'{"text": "abc", "label": [[0, 2, "WIZARD"]]}', 1, "'WIZARD' is not in"),
+    (b'{"text": "abc", "label": [["0", 2, "ORG"]]}', 1, "whole numbers"),
+    (b'{"text": "abc"}\n{"text": "\xe9t\xe9"}', 2, "not valid UTF-8"),
+])
+def test_doccano_broken_input_names_file_and_line(tmp_path, content, line, message):
+    (tmp_path / "bad.jsonl").write_bytes(content)
+    project = Project(tmp_path / "p.annotator", annotator="t")
+    with pytest.raises(ImportFileError) as info:
+        import_format(project, "doccano", [tmp_path / "bad.jsonl"])
+    assert info.value.path.endswith("bad.jsonl") and info.value.line == line and message in info.value.reason, str(info.value)
+    assert project.document_ids() == []
+    project.close()
