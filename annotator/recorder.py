@@ -81,10 +81,16 @@ def log_change(project: Project, change: Change, action: str) -> None:
 
 def run_edit(project: Project, action: str, document_id: int, body) -> Change:  # type: ignore[no-untyped-def]
     """Run ``body(recorder)`` in one transaction and return the Change it made."""
-    with project.transaction():
-        rec = EditRecorder(project, action, document_id)
-        body(rec)
-        return rec.finish()
+    try:
+        with project.transaction():
+            rec = EditRecorder(project, action, document_id)
+            body(rec)
+            return rec.finish()
+    except sqlite3.IntegrityError as exc:  # e.g. another window deleted a row this edit points at
+        raise AnnotatorError(
+            f"cannot {action}: the change conflicts with the project as it is now ({exc}; another window or "
+            "process may have changed it); nothing was changed"
+        ) from None
 
 
 def _apply_states(project: Project, change: Change, use_after: bool, action: str) -> Change:

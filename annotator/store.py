@@ -161,6 +161,12 @@ class Project:
             if conn.in_transaction:
                 conn.execute("ROLLBACK")
             raise AnnotatorError(f"{self.path}: the change could not be saved ({exc}); nothing was changed") from None
+        except sqlite3.DatabaseError as exc:
+            if conn.in_transaction:
+                conn.execute("ROLLBACK")
+            if type(exc) is not sqlite3.DatabaseError:  # programming errors keep their traceback
+                raise
+            raise AnnotatorError(f"{self.path}: the project file is damaged ({exc}); nothing was changed") from None
         except BaseException:
             if conn.in_transaction:
                 conn.execute("ROLLBACK")

@@ -18,6 +18,7 @@ import hashlib
 import os
 import random
 import sys
+import time
 import traceback
 from pathlib import Path
 
@@ -185,10 +186,11 @@ class Editor:
 
 def run_edits(cmd: dict) -> None:
     log = SideLog(cmd["log"])
-    project = Project(cmd["project"], annotator="worker", create=False)
+    project = Project(cmd["project"], annotator=cmd.get("annotator", "worker"), create=False)
     editor = Editor(project, random.Random(cmd["seed"]))
     n = 0
-    while cmd.get("steps") is None or n < cmd["steps"]:
+    deadline = time.monotonic() + cmd["seconds"] if cmd.get("seconds") else None
+    while (cmd.get("steps") is None or n < cmd["steps"]) and (deadline is None or time.monotonic() < deadline):
         n += 1
         try:
             action, change = editor.step()
@@ -198,8 +200,11 @@ def run_edits(cmd: dict) -> None:
         if change is None or change.is_empty:
             log.write({"n": n, "action": action, "log_id": None})
             continue
-        log_id = project.db.conn.execute("SELECT max(id) FROM change_log").fetchone()[0]
+        log_id = project.db.conn.execute(  # this worker's latest row (another process may write too)
+            "SELECT id FROM change_log WHERE annotator = ? ORDER BY id DESC LIMIT 1", (project.annotator,)
+        ).fetchone()[0]
         log.write({"n": n, "action": action, "log_id": log_id, "digest": change_digest(change)})
+    log.write({"done": "edits", "steps": n})
 
 
 def run_import(cmd: dict) -> None:
