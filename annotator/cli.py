@@ -52,6 +52,8 @@ def cmd_init(args: argparse.Namespace) -> int:
 def cmd_import(args: argparse.Namespace) -> int:
     from annotator.importing import expand_paths, import_paths
 
+    if getattr(args, "format", None):
+        return _import_format(args)
     with _open(args) as project:
         files = list(expand_paths(args.paths))
         bar = _progress(len(files), "import", "file")
@@ -69,6 +71,20 @@ def cmd_import(args: argparse.Namespace) -> int:
         print(f"duplicate: {name} has the same text as document {dup}; not imported again", file=sys.stderr)
     print(report.summary())
     return 0 if report.imported or not report.skipped else 1
+
+
+def _import_format(args: argparse.Namespace) -> int:
+    """``import --format NAME``: read everything with that reader, then store it all or nothing."""
+    from annotator.formats.loading import import_format
+
+    with _open(args) as project:
+        report = import_format(project, args.format, args.paths)
+    for warning in report.warnings:
+        print(f"not kept: {warning}", file=sys.stderr)
+    for name, dup in report.duplicates:
+        print(f"duplicate: {name} has the same text as document {dup}; not imported again", file=sys.stderr)
+    print(report.summary())
+    return 0
 
 
 def cmd_preannotate(args: argparse.Namespace) -> int:
@@ -219,6 +235,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("paths", nargs="+")
     p.add_argument("--schema", help="schema for a new project")
     p.add_argument("--batch", type=int, default=500, help="documents per transaction")
+    p.add_argument("--format", help="read with this format (brat, prodigy, doccano, label_studio); default: by suffix")
     p.set_defaults(func=cmd_import)
 
     p = sub.add_parser("preannotate", parents=[common], help="suggest entities with a spaCy pipeline")

@@ -1,0 +1,54 @@
+"""The command line: import --format NAME and export --format for every writer, with --option."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from annotator.cli import main
+from annotator.formats import OPTIONS, writers
+from annotator.store import Project
+from tests.formats.conftest import fill
+
+DATA = Path(__file__).parent / "data" / "bionlp"
+
+
+def test_import_brat_and_export_each_format(tmp_path, capsys):
+    proj = tmp_path / "bio.annotator"
+    assert main(["import", str(proj), str(DATA), "--format", "brat", "--annotator", "t"]) == 0
+    out = capsys.readouterr().out
+    assert "2 imported" in out and "schema 'bionlp'" in out
+    for fmt in ("spacy", "prodigy", "dygiepp", "conll", "brat", "jsonl"):
+        target = tmp_path / (f"out-{fmt}" if fmt == "brat" else f"out.{fmt}")
+        assert main(["export", str(proj), "--format", fmt, "-o", str(target)]) == 0, capsys.readouterr().err
+        assert target.exists()
+    assert "wrote" in capsys.readouterr().out
+
+
+def test_export_with_split_option(tmp_path, capsys):
+    proj = tmp_path / "p.annotator"
+    p = Project(proj, annotator="t")
+    fill(p)
+    p.close()
+    assert main(["export", str(proj), "-f", "spacy", "-o", str(tmp_path / "c.spacy"),
+                 "--option", "split=train=0.5,dev=0.5", "--option", "seed=1"]) == 0
+    assert (tmp_path / "c.train.spacy").exists() and (tmp_path / "c.dev.spacy").exists()
+    assert main(["export", str(proj), "-f", "conll", "-o", str(tmp_path / "c.conll"), "--option", "nope=1"]) == 1
+    assert "unknown option 'nope'" in capsys.readouterr().err
+
+
+def test_broken_import_is_one_line_naming_file_and_line(tmp_path, capsys):
+    bad = tmp_path / "bad.jsonl"
+    bad.write_text('{"text": "abc", "label": [[0, 2, "ORG"]]}\n{"text": "abc", "label": [[0, 9, "ORG"]]}\n')
+    proj = tmp_path / "p.annotator"
+    assert main(["import", str(proj), str(bad), "--format", "doccano"]) == 1
+    err = capsys.readouterr().err
+    assert f"{bad}:2:" in err and "Traceback" not in err
+    assert Project(proj).document_ids() == []
+    assert main(["import", str(proj), str(bad), "--format", "nosuch"]) == 1
+    assert "unknown import format 'nosuch'" in capsys.readouterr().err
+
+
+def test_every_writer_lists_its_options():
+    assert set(OPTIONS) <= set(writers())
