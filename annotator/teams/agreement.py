@@ -30,7 +30,15 @@ from typing import Any, Sequence
 from annotator.errors import AnnotatorError
 from annotator.store import Project
 from annotator.teams.scores import OVERALL, Kappa, Table, count_exact, fmt
-from annotator.teams.sets import EventItem, Span, annotator_sets, covered_documents, event_items, human_spans
+from annotator.teams.sets import (
+    EventItem,
+    Span,
+    annotator_sets,
+    covered_documents,
+    event_items,
+    human_spans,
+    overlapping_pairs,
+)
 
 _WORD = re.compile(r"\S+")
 METRICS = ("entities_exact", "entities_overlap", "triggers", "arguments")
@@ -68,17 +76,11 @@ def token_labels(tokens: list[tuple[int, int]], spans: list[Span]) -> list[str]:
 def match_overlap(a: list[Span], b: list[Span]) -> list[tuple[Span, Span]]:
     """Greedy one-to-one pairing of same-label overlapping spans, most shared characters first."""
     candidates = []
-    b_sorted = sorted(enumerate(b), key=lambda x: x[1].start)
-    for i, x in enumerate(a):
-        for j, y in b_sorted:
-            if y.start >= x.end:
-                break
-            if y.label != x.label:
-                continue
-            shared = min(x.end, y.end) - max(x.start, y.start)
-            if shared > 0:
-                extent = max(x.end, y.end) - min(x.start, y.start)
-                candidates.append((-shared, extent, x.start, y.start, i, j))
+    for i, j, shared in overlapping_pairs([(x.start, x.end) for x in a], [(y.start, y.end) for y in b]):
+        x, y = a[i], b[j]
+        if x.label == y.label:
+            extent = max(x.end, y.end) - min(x.start, y.start)
+            candidates.append((-shared, extent, x.start, y.start, i, j))
     candidates.sort()
     used_a: set[int] = set()
     used_b: set[int] = set()

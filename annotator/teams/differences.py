@@ -18,7 +18,7 @@ import orjson
 
 from annotator.model import DEFAULT_SET
 from annotator.store import Project
-from annotator.teams.sets import EventItem, covered_documents, document_meta, event_items, human_spans
+from annotator.teams.sets import META_KEY, EventItem, document_meta, event_items, human_spans, overlapping_pairs
 
 DECISIONS_KEY = "adjudication"  # documents.meta[DECISIONS_KEY][difference id] = {"take": ..., "by": ..., "at": ...}
 ENTITY_ASPECTS = ("boundary", "label", "only")
@@ -102,19 +102,16 @@ class Difference:
 def _cluster(item_lists: list[list[Any]], start_end) -> list[dict[int, Any]]:  # type: ignore[no-untyped-def]
     clusters: list[dict[int, Any]] = [{0: x} for x in item_lists[0]] if item_lists else []
     for k, items in enumerate(item_lists[1:], start=1):
-        candidates = []
-        for ci, cl in enumerate(clusters):
-            for ii, it in enumerate(items):
-                s, e = start_end(it)
-                best = None
-                for other in cl.values():
-                    os_, oe = start_end(other)
-                    shared = min(e, oe) - max(s, os_)
-                    if shared > 0:
-                        score = (0 if (s, e) == (os_, oe) else 1, -shared)
-                        best = score if best is None or score < best else best
-                if best is not None:
-                    candidates.append((best, s, ci, ii))
+        members = [(ci, start_end(m)) for ci, cl in enumerate(clusters) for m in cl.values()]
+        spans = [start_end(it) for it in items]
+        best: dict[tuple[int, int], tuple[int, int]] = {}
+        for mi, ii, shared in overlapping_pairs([m[1] for m in members], spans):
+            ci, offsets = members[mi]
+            score = (0 if offsets == spans[ii] else 1, -shared)
+            key = (ci, ii)
+            if key not in best or score < best[key]:
+                best[key] = score
+        candidates = [(score, spans[ii][0], ci, ii) for (ci, ii), score in best.items()]
         candidates.sort()
         used_c: set[int] = set()
         used_i: set[int] = set()
@@ -158,10 +155,18 @@ def _make_id(kind: str, options: list[tuple[str, Option | None]]) -> str:
 
 
 def document_sets(project: Project, doc_id: int) -> list[str]:
-    """The annotators' sets (not "main") that cover a document."""
-    from annotator.teams.sets import annotator_sets
-
-    return [s for s in annotator_sets(project) if doc_id in covered_documents(project, s)]
+    """The annotators' sets (not "main") that cover a document: a merge record or any row of the set."""
+    names = {
+        r[0]
+        for r in project.db.conn.execute(
+            "SELECT annotation_set FROM entities WHERE document_id = ? UNION "
+            "SELECT annotation_set FROM events WHERE document_id = ?",
+            (doc_id, doc_id),
+        )
+    }
+    names.update((document_meta(project, doc_id).get(META_KEY) or {}).keys())
+    names.discard(DEFAULT_SET)
+    return sorted(names)
 
 
 def decisions(project: Project, doc_id: int) -> dict[str, dict[str, Any]]:

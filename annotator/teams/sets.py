@@ -107,3 +107,22 @@ def annotator_sets(project: Project, include_main: bool = False) -> list[str]:
     else:
         names.discard(DEFAULT_SET)
     return sorted(names)
+
+
+def overlapping_pairs(xs: list[tuple[int, int]], ys: list[tuple[int, int]]) -> list[tuple[int, int, int]]:
+    """Every (i, j, shared characters) with xs[i] and ys[j] sharing at least one character; a sweep, not n·m."""
+    from bisect import bisect_left
+
+    order = sorted(range(len(ys)), key=lambda j: ys[j][0])
+    starts = [ys[j][0] for j in order]
+    longest = max((e - s for s, e in ys), default=0)
+    out = []
+    for i, (s, e) in enumerate(xs):
+        k = bisect_left(starts, e) - 1  # ys starting before this x ends ...
+        while k >= 0 and starts[k] > s - longest:  # ... and not so early that they must end before it starts
+            j = order[k]
+            shared = min(e, ys[j][1]) - max(s, ys[j][0])
+            if shared > 0:
+                out.append((i, j, shared))
+            k -= 1
+    return out

@@ -170,3 +170,24 @@ def test_take_refuses_unknown_set(team):
     d = differences(team, _doc1(team))[0]
     with pytest.raises(AnnotatorError, match="not one of"):
         adj.take(team, d, "carol")
+
+
+def test_three_annotators(project):
+    text = "Acme Corp hired Mary in Washington"
+    doc = import_documents(project, [IncomingDocument(text=text, name="t")]).imported[0][1]
+    versions = {"a": [("Acme Corp", "ORG"), ("Mary", "PERSON")],
+                "b": [("Acme Corp", "ORG"), ("Mary", "PERSON")],
+                "c": [("Acme", "ORG")]}
+    for name, spans in versions.items():
+        project.annotation_set, project.annotator = name, name
+        for words, label in spans:
+            edits.add_entity(project, doc, *at(text, words), label)
+    project.annotation_set, project.annotator = "main", "rita"
+    diffs = differences(project, doc)
+    assert [(d.status, d.aspects) for d in diffs] == [("boundary", ("boundary",)), ("only", ("only",))]
+    assert diffs[0].option("c") == type(diffs[0].option("a"))(0, 4, "ORG")
+    assert [n for n, o in diffs[1].options if o is None] == ["c"]
+    adj.take(project, diffs[1], "c")  # c: no Mary
+    adj.take(project, diffs[0], "b")
+    assert [(text[s.start:s.end], s.label) for s in human_spans(project, doc, "main")] == [("Acme Corp", "ORG")]
+    assert project.document(doc).status == "reviewed"
