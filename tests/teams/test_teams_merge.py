@@ -130,3 +130,16 @@ def test_source_without_annotator_named_by_file_stem(tmp_path):
     assert report.sources[0].annotation_set == "carol"
     assert annotator_sets(target) == ["carol"]  # known from the merge record, though it has no rows
     target.close()
+
+
+def test_label_outside_target_schema_refused(tmp_path, files):
+    with Project(files[1], create=False) as bob:
+        with bob.transaction():
+            bob.db.conn.execute("UPDATE entities SET label = 'ALIEN' WHERE label = 'DATE'")
+    target = Project(tmp_path / "team.annotator", annotator="rita")
+    merge_projects(target, [files[0]])
+    before = target.db.conn.execute("SELECT count(*) FROM entities").fetchone()[0]
+    with pytest.raises(AnnotatorError, match="labels not in the target's schema: ALIEN"):
+        merge_projects(target, [files[1]])
+    assert target.db.conn.execute("SELECT count(*) FROM entities").fetchone()[0] == before
+    target.close()
