@@ -15,6 +15,19 @@ from annotator.store import Project, now
 TABLE_ORDER = ("documents", "entities", "events", "arguments", "comments")
 
 
+def _row(project: Project, table: str, id: int) -> dict[str, Any] | None:
+    """A row as the change log records it; a document's text is left out (edits never change it)."""
+    if table != "documents":
+        return project.row(table, id)
+    cols = getattr(project, "_recorded_document_columns", None)
+    if cols is None:
+        cur = project.db.conn.execute("SELECT * FROM documents LIMIT 0")
+        cols = [c[0] for c in cur.description if c[0] != "text"]
+        project._recorded_document_columns = cols  # type: ignore[attr-defined]
+    r = project.db.conn.execute(f"SELECT {', '.join(f'[{c}]' for c in cols)} FROM documents WHERE id = ?", (id,)).fetchone()
+    return dict(zip(cols, r)) if r is not None else None
+
+
 class EditRecorder:
     """Collects row changes inside one open transaction of ``project``."""
 
@@ -36,21 +49,21 @@ class EditRecorder:
         sql = f"INSERT INTO [{table}] ({', '.join(f'[{c}]' for c in cols)}) VALUES ({', '.join('?' * len(cols))})"
         cur = self.project.db.conn.execute(sql, [values[c] for c in cols])
         new_id = int(cur.lastrowid)
-        self._note(table, new_id, None, self.project.row(table, new_id))
+        self._note(table, new_id, None, _row(self.project, table, new_id))
         return new_id
 
     def update(self, table: str, id: int, values: dict[str, Any]) -> None:
-        before = self.project.row(table, id)
+        before = _row(self.project, table, id)
         if before is None:
             raise AnnotatorError(f"no {table[:-1]} with id {id}")
         if all(before.get(k) == v for k, v in values.items()):
             return
         sets = ", ".join(f"[{c}] = ?" for c in values)
         self.project.db.conn.execute(f"UPDATE [{table}] SET {sets} WHERE id = ?", [*values.values(), id])
-        self._note(table, id, before, self.project.row(table, id))
+        self._note(table, id, before, _row(self.project, table, id))
 
     def delete(self, table: str, id: int) -> None:
-        before = self.project.row(table, id)
+        before = _row(self.project, table, id)
         if before is None:
             raise AnnotatorError(f"no {table[:-1]} with id {id}")
         self.project.db.conn.execute(f"DELETE FROM [{table}] WHERE id = ?", (id,))
@@ -58,7 +71,7 @@ class EditRecorder:
 
     def touch_document(self) -> None:
         """A document that is still ``new`` becomes ``in_progress`` with its first edit."""
-        doc = self.project.row("documents", self.document_id)
+        doc = _row(self.project, "documents", self.document_id)
         if doc is None:
             raise AnnotatorError(f"no document with id {self.document_id}")
         if doc["status"] == "new":
@@ -107,7 +120,7 @@ def _apply_states_in_transaction(project: Project, change: Change, use_after: bo
     with project.transaction():
         current: dict[tuple[str, int], dict | None] = {}
         for r in change.rows:  # refuse if someone else changed these rows meanwhile
-            current[(r.table, r.id)] = now_row = project.row(r.table, r.id)
+            current[(r.table, r.id)] = now_row = _row(project, r.table, r.id)
             if now_row != (r.before if use_after else r.after):
                 raise AnnotatorError(
                     f"cannot {action.split(':')[0]} '{change.action}': the {r.table[:-1]} {r.id} was changed elsewhere"

@@ -432,3 +432,13 @@ def test_undo_refused_when_other_rows_depend_on_it(world):
         undo(p, change)
     assert dump(p) == before
     assert not p.db.conn.in_transaction
+
+
+def test_change_log_does_not_copy_document_texts(project):
+    doc = add_document(project, TEXT * 50)
+    change = edits.add_entity(project, doc, 0, 6, "PERSON")
+    doc_row = next(r for r in change.rows if r.table == "documents")
+    assert "text" not in doc_row.before and "text" not in doc_row.after
+    assert TEXT not in project.db.conn.execute("SELECT rows FROM change_log WHERE action = 'add_entity'").fetchone()[0]
+    undo(project, change)
+    assert project.document(doc).text == TEXT * 50 and project.document(doc).status == "new"
