@@ -133,13 +133,21 @@ class MainWindow(QMainWindow):
         self._panel_timer.setSingleShot(True)
         self._panel_timer.setInterval(0)
         self._panel_timer.timeout.connect(self.refresh_panels)
+        self._error_timer = QTimer(self)  # owned by the window: never fires after it is gone
+        self._error_timer.setSingleShot(True)
+        self._error_timer.setInterval(8000)
+        self._error_timer.timeout.connect(lambda: self.message.setStyleSheet(""))
+        self._docs_timer = QTimer(self)
+        self._docs_timer.setSingleShot(True)
+        self._docs_timer.setInterval(0)
+        self._docs_timer.timeout.connect(self.refresh_documents)
 
         # wiring
         c.documentChanged.connect(self.on_document_changed)
         c.entitiesChanged.connect(lambda _ids: self._panel_timer.start())
         c.eventsChanged.connect(lambda _ids: self._panel_timer.start())
         c.selectionChanged.connect(self.on_selection_changed)
-        c.documentsChanged.connect(self.refresh_documents)
+        c.documentsChanged.connect(self._docs_timer.start)
         c.commentsChanged.connect(self.refresh_comments)
         c.saved.connect(lambda t: self.saved_label.setText(f"saved {t}"))
         c.failed.connect(self.show_error)
@@ -409,7 +417,7 @@ class MainWindow(QMainWindow):
     def show_error(self, message: str) -> None:
         self.message.setText(message)
         self.message.setStyleSheet("color: #b00020")
-        QTimer.singleShot(8000, lambda: self.message.setStyleSheet(""))
+        self._error_timer.start()
 
     def alert(self, title: str, message: str) -> None:
         box = QMessageBox(QMessageBox.Icon.Warning, title, message, QMessageBox.StandardButton.Ok, self)

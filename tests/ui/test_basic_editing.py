@@ -19,12 +19,12 @@ def redo(qtbot, w) -> None:  # type: ignore[no-untyped-def]
     qtbot.keyClick(w.view, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
 
 
-def test_window_shows_document_with_highlights(window):
+def test_window_shows_document_with_highlights(qtbot, window):
     v = window.view
     assert v.toPlainText() == DOC_A
     assert window.controller.doc.name == "a.txt"
     assert len([k for k in v.highlighter.items if k > 0]) == 8
-    assert window.documents.model.rowCount() == 3
+    qtbot.waitUntil(lambda: window.documents.model.rowCount() == 3)
     assert "reviewed 0/3" in window.reviewed_label.text()
 
 

@@ -44,7 +44,7 @@ def test_reviewed_needs_problems_confirmed(qtbot, window, db, monkeypatch):
     monkeypatch.setattr(mw, "confirm_problems", lambda parent, problems: True)
     qtbot.keyClick(window.view, Qt.Key.Key_R, CTRL | SHIFT)
     assert db.document(a).status == "reviewed"
-    assert window.reviewed_label.text() == "reviewed 1/3"
+    qtbot.waitUntil(lambda: window.reviewed_label.text() == "reviewed 1/3")
 
 
 def test_problems_dialog_lists_and_confirms(qtbot, window):

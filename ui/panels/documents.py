@@ -127,6 +127,7 @@ class DocumentPanel(QWidget):
         self.table.setSortingEnabled(True)
         self.table.sortByColumn(-1, Qt.SortOrder.AscendingOrder)
         hh = self.table.horizontalHeader()
+        hh.setResizeContentsPrecision(60)  # size columns from the first rows, not all of them
         hh.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         for i in range(1, len(COLUMNS)):
             hh.setSectionResizeMode(i, QHeaderView.ResizeMode.ResizeToContents)

@@ -1,0 +1,172 @@
+"""Benchmark of the desktop app on a long document: prints figures, asserts nothing.
+
+A 100,000-word document with 8,000 entities: open it with every highlight shown, add one entity and have the
+view updated, scroll a page; peak memory. Run: QT_QPA_PLATFORM=offscreen .venv/bin/python bench/gui.py
+"""
+
+from __future__ import annotations
+
+import os
+import random
+import resource
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+WORDS = 100_000
+ENTITIES = 8_000
+PARAGRAPH = 90  # words per paragraph (text block)
+LABELS = ["PERSON", "ORG", "GPE", "DATE", "NORP", "MONEY", "LOC", "CARDINAL"]
+
+
+def make_document(seed: int = 7) -> tuple[str, list[tuple[int, int, str, str]]]:
+    rnd = random.Random(seed)
+    vocab = [w for w in "the of and to in a said on for with that by was is as at from government officials city "
+             "minister forces reported talks company market week year people police court".split()]
+    parts: list[str] = []
+    pos = 0
+    starts: list[tuple[int, int]] = []
+    for i in range(WORDS):
+        w = rnd.choice(vocab) if i % 3 else rnd.choice(vocab).capitalize()
+        if i and i % 997 == 0:
+            w = "東京😀"  # some text outside the BMP, as in real news feeds
+        sep = "\n" if i and i % PARAGRAPH == 0 else " "
+        if i:
+            parts.append(sep)
+            pos += 1
+        starts.append((pos, pos + len(w)))
+        parts.append(w)
+        pos += len(w)
+    text = "".join(parts)
+    step = WORDS // ENTITIES
+    ents = []
+    for k in range(ENTITIES):
+        s, e = starts[k * step + 1]
+        if k % 5 == 0:  # some two-word spans (within a paragraph)
+            s2, e2 = starts[k * step + 2]
+            if "\n" not in text[e:s2]:
+                e = e2
+        ents.append((s, e, LABELS[k % len(LABELS)], "suggested" if k % 2 else "accepted"))
+    return text, ents
+
+
+def build_project(path: Path) -> None:
+    from annotator.importing import IncomingDocument, IncomingEntity, import_documents
+    from annotator.store import Project
+
+    text, ents = make_document()
+    doc = IncomingDocument(text, "long.txt", entities=[IncomingEntity(i, s, e, lab, st) for i, (s, e, lab, st) in enumerate(ents)])
+    with Project(path, annotator="bench") as p:
+        import_documents(p, [doc])
+
+
+def ms(t: float) -> str:
+    return f"{t * 1000:.0f} ms"
+
+
+def main() -> None:
+    from PySide6.QtWidgets import QApplication
+
+    from ui import commands as cmd
+    from ui.main_window import MainWindow
+    from ui.settings import AppSettings
+
+    tmp = Path(tempfile.mkdtemp(prefix="gui-bench-"))
+    os.environ["ANNOTATOR_CONFIG_DIR"] = str(tmp)
+    path = tmp / "long.annotator"
+    t = time.perf_counter()
+    build_project(path)
+    print(f"project built in {ms(time.perf_counter() - t)} ({WORDS:,} words, {ENTITIES:,} entities)")
+
+    app = QApplication.instance() or QApplication([])
+    settings = AppSettings()
+    settings.set("annotator", "bench")
+    w = MainWindow(settings, auto_preannotate=False)
+    w.resize(1500, 950)
+    w.show()
+    app.processEvents()
+
+    t = time.perf_counter()
+    w.open_project(path)
+    app.processEvents()  # panels, first paint
+    w.view.viewport().repaint()
+    t_open = time.perf_counter() - t
+    h = w.view.highlighter
+    text = w.controller.doc.text
+    blocks = w.view.document().blockCount()
+    print(f"open document + all highlights + panels shown: {ms(t_open)} "
+          f"({len(text):,} characters, {blocks:,} blocks, {len([k for k in h.items if k > 0]):,} highlighted spans, "
+          f"{h.blocks_highlighted:,} blocks highlighted)")
+
+    # the view alone (switch away and back): text + highlights
+    t = time.perf_counter()
+    w.view.load()
+    w.view.viewport().repaint()
+    print(f"view alone: setPlainText + highlight every block + paint: {ms(time.perf_counter() - t)}")
+
+    # add one entity in the middle: the command commits, the view re-highlights only the touched block
+    mid = len(text) // 2
+    s = text.index(" ", mid) + 1
+    e = text.index(" ", s)
+    w.view.show_cp(s)
+    app.processEvents()
+    before = h.blocks_highlighted
+    spent = {"view": 0.0}
+    real_apply = w.controller.apply_change
+
+    def timed_apply(change):  # the view's share: caches, signals, re-highlighting (no database work)
+        t0 = time.perf_counter()
+        real_apply(change)
+        w.view.viewport().repaint()
+        spent["view"] += time.perf_counter() - t0
+
+    w.controller.apply_change = timed_apply
+    t = time.perf_counter()
+    new_id = w.controller.run(cmd.AddEntity, w.controller.doc.id, s, e, "ORG")
+    t_edit = time.perf_counter() - t
+    redrawn = h.blocks_highlighted - before
+    t = time.perf_counter()
+    app.processEvents()  # the side panels refresh right after (entity table of 8,000 rows, legend, editor)
+    t_panels = time.perf_counter() - t
+    assert new_id is not None
+    print(f"add one entity: {ms(t_edit)} in all = commit to the file (fsync) {ms(t_edit - spent['view'])} + "
+          f"view updated and repainted {spent['view'] * 1000:.1f} ms ({redrawn} block(s) re-highlighted of {blocks:,}); "
+          f"side panels refreshed after it: {ms(t_panels)}")
+
+    times, views = [], []
+    for _ in range(10):
+        spent["view"] = 0.0
+        t = time.perf_counter()
+        w.controller.undo_stack.undo()
+        w.controller.undo_stack.redo()
+        times.append((time.perf_counter() - t) / 2)
+        views.append(spent["view"] / 2)
+        app.processEvents()
+    print(f"undo or redo of that edit: median {ms(sorted(times)[5])} in all, of which the view "
+          f"{sorted(views)[5] * 1000:.1f} ms")
+
+    bar = w.view.verticalScrollBar()
+    bar.setValue(0)
+    app.processEvents()
+    times = []
+    for _ in range(20):
+        t = time.perf_counter()
+        bar.setValue(bar.value() + bar.pageStep())
+        w.view.viewport().repaint()
+        w.view.gutter.repaint()
+        times.append(time.perf_counter() - t)
+    print(f"scroll one page (text + label margin painted): median {ms(sorted(times)[len(times) // 2])}, "
+          f"max {ms(max(times))}")
+
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(f"peak memory (ru_maxrss): {peak:.0f} MB")
+    w.controller.close_project()
+    w.close()
+
+
+if __name__ == "__main__":
+    main()
