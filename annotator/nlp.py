@@ -43,17 +43,29 @@ class Pipeline:
 
 
 def to_parsed(doc: Any) -> Parsed:
-    starts = [t.idx for t in doc]
-    ends = [t.idx + len(t.text) for t in doc]
-    if doc.has_annotation("SENT_START"):
+    """Entities, token boundaries and sentence starts of a Doc, read as arrays (no Token objects: they are slow)."""
+    from spacy.attrs import IDX, IS_SPACE, LENGTH, SENT_START
+
+    n = len(doc)
+    if n == 0:
+        return Parsed([(e.start_char, e.end_char, e.label_) for e in doc.ents], [], [], [])
+    has_sents = doc.has_annotation("SENT_START")
+    cols = doc.to_array([IDX, LENGTH, SENT_START, IS_SPACE] if has_sents else [IDX, LENGTH])
+    starts = cols[:, 0].tolist()
+    ends = (cols[:, 0] + cols[:, 1]).tolist()
+    if has_sents:
+        flags = cols[:, 2].astype("int64")
+        flags[0] = 1
+        space = cols[:, 3].tolist()
+        bounds = (flags == 1).nonzero()[0].tolist() + [n]
         sents = []
-        for sent in doc.sents:  # a sentence starts at its first word, not at a line break before it
-            i = sent.start
-            while i < sent.end - 1 and doc[i].is_space:
+        for first, end in zip(bounds, bounds[1:]):  # a sentence starts at its first word, not at a line break
+            i = first
+            while i < end - 1 and space[i]:
                 i += 1
             sents.append(i)
     else:
-        sents = [0] if len(doc) else []
+        sents = [0]
     ents = [(e.start_char, e.end_char, e.label_) for e in doc.ents]
     return Parsed(ents, starts, ends, sents)
 
