@@ -26,7 +26,7 @@ def view_text(text: str) -> str:
     return text.replace("\r\n", " \n")
 
 
-def lighter(color: QColor, amount: float = 0.55) -> QColor:
+def lighter(color: QColor, amount: float = 0.45) -> QColor:
     """Mix ``color`` with white (amount 0 = unchanged, 1 = white)."""
     return QColor(
         round(color.red() + (255 - color.red()) * amount),

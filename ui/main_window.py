@@ -102,8 +102,9 @@ class MainWindow(QMainWindow):
             dock.setWidget(widget)
             self.addDockWidget(area, dock)
             self.docks[name] = dock
-        self.resizeDocks([self.docks["documents"]], [330], Qt.Orientation.Horizontal)
-        self.resizeDocks([self.docks["annotations"], self.docks["event"]], [420, 420], Qt.Orientation.Horizontal)
+        self.documents.setMinimumWidth(300)
+        self.resizeDocks([self.docks["documents"], self.docks["annotations"]], [390, 480], Qt.Orientation.Horizontal)
+        self.resizeDocks([self.docks["annotations"], self.docks["event"]], [330, 560], Qt.Orientation.Vertical)
 
         self.actions_by_name = build_menus(self)
         add_review_menu(self)  # Review > Adjudicate, Agreement (ui/dialogs/adjudication.py)
@@ -195,7 +196,6 @@ class MainWindow(QMainWindow):
         return bool(row and row[0])
 
     def _on_project(self) -> None:
-        self.edit_actions.view.highlighter.colors = {}
         schema = self.controller.schema
         if schema is not None:
             self.entities.model.colors = {e.name: e.color for e in schema.entities}

@@ -7,7 +7,6 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
-    QFormLayout,
     QGridLayout,
     QGroupBox,
     QHBoxLayout,
@@ -68,6 +67,7 @@ class EventEditor(QWidget):
         self.c = controller
         self.scroll = QScrollArea()
         self.scroll.setWidgetResizable(True)
+        self.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         lay = QVBoxLayout(self)
         lay.setContentsMargins(0, 0, 0, 0)
         lay.addWidget(self.scroll)
@@ -98,21 +98,30 @@ class EventEditor(QWidget):
             lay.addStretch(1)
             return
         schema, text = c.schema, c.doc.text
-        head = QFormLayout()
+        head = QGridLayout()
         self.type_combo = QComboBox()
+        self.type_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self.type_combo.addItems([t.name for t in schema.events])
         self.type_combo.setCurrentText(ev.type)
         self.type_combo.activated.connect(lambda _i: self.typeChangeRequested.emit(ev.id, self.type_combo.currentText()))
-        head.addRow("Type", self.type_combo)
-        head.addRow("Trigger", plain_label(text[ev.trigger_start:ev.trigger_end], bold=True, color="#9c0d2c"))
-        for attr in schema.attributes:
+        head.addWidget(plain_label("Type"), 0, 0)
+        head.addWidget(self.type_combo, 0, 1, 1, 3)
+        head.addWidget(plain_label("Trigger"), 1, 0)
+        head.addWidget(plain_label(text[ev.trigger_start:ev.trigger_end], bold=True, color="#9c0d2c"), 1, 1, 1, 3)
+        for k, attr in enumerate(schema.attributes):  # two attributes a row
             box = QComboBox()
+            box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            box.setMinimumContentsLength(6)
             box.addItems(list(attr.values))
             box.setCurrentText(ev.attributes.get(attr.name, attr.default))
             box.setToolTip(attr.description)
             box.activated.connect(lambda _i, n=attr.name, b=box: self.attributeChangeRequested.emit(ev.id, n, b.currentText()))
             self.attribute_combos[attr.name] = box
-            head.addRow(attr.name.capitalize(), box)
+            row, col = 2 + k // 2, (k % 2) * 2
+            head.addWidget(plain_label(attr.name.capitalize()), row, col)
+            head.addWidget(box, row, col + 1)
+        head.setColumnStretch(1, 1)
+        head.setColumnStretch(3, 1)
         lay.addLayout(head)
         etype = schema.event_type(ev.type)
         group = QGroupBox("Roles  (select an entity in the text, then press the role's key)")
@@ -126,31 +135,38 @@ class EventEditor(QWidget):
                                color="#b00020" if role.required and not filled else None)
             name.setToolTip("accepts " + ", ".join(role.labels) + f" ({role.multiplicity.replace('_', ' ')})")
             self.role_rows[role.name] = name
-            grid.addWidget(key, i, 0)
-            grid.addWidget(name, i, 1)
-            cell = QHBoxLayout()
+            grid.addWidget(key, i, 0, Qt.AlignmentFlag.AlignTop)
+            grid.addWidget(name, i, 1, Qt.AlignmentFlag.AlignTop)
+            cell = QVBoxLayout()
+            cell.setSpacing(0)
             for a in filled:
                 ent = c.entities.get(a.entity_id)
+                line = QHBoxLayout()
                 btn = QPushButton(text[ent.start:ent.end] if ent else "?")
                 btn.setFlat(True)
-                btn.setStyleSheet("text-align: left; color: #1f4e9c; font-weight: bold")
+                btn.setStyleSheet("text-align: left; color: #1f4e9c; font-weight: bold; padding: 1px 2px")
                 btn.setToolTip("Show in the text")
                 btn.clicked.connect(lambda _=False, eid=a.entity_id: self.argumentClicked.emit(eid))
                 rm = QToolButton()
                 rm.setText("×")
                 rm.setToolTip(f"Remove this {role.name}")
                 rm.clicked.connect(lambda _=False, aid=a.id: self.removeArgumentRequested.emit(aid))
-                cell.addWidget(btn)
-                cell.addWidget(rm)
+                line.addWidget(btn)
+                line.addWidget(rm)
+                line.addStretch(1)
+                cell.addLayout(line)
+            if not filled:
+                cell.addWidget(plain_label("—", color="#999999"))
+            grid.addLayout(cell, i, 2)
             combo = QComboBox()
+            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            combo.setMinimumContentsLength(10)
             combo.addItem(f"fill {role.name}…", None)
             for e in nearest_candidates(entities, role.labels, ev):
                 combo.addItem(f"{text[e.start:e.end]}  ({e.label})", e.id)
             combo.activated.connect(lambda idx, ri=i, b=combo: self._fill(ri, b, idx))
             self.fill_combos.append(combo)
-            cell.addStretch(1)
-            cell.addWidget(combo)
-            grid.addLayout(cell, i, 2)
+            grid.addWidget(combo, i, 3, Qt.AlignmentFlag.AlignTop)
         lay.addWidget(group)
         delete = QPushButton("Delete event")
         delete.clicked.connect(lambda: self.deleteRequested.emit(ev.id))
