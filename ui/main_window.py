@@ -41,7 +41,8 @@ from ui.panels.events import EventPanel
 from ui.panels.find_bar import FindBar
 from ui.panels.legend import Legend
 from ui.settings import AppSettings
-from ui.workers import ExportWorker, ImportWorker, PreannotateWorker, Worker
+from ui.dialogs.import_format import ImportFormatDialog
+from ui.workers import ExportWorker, ImportFormatWorker, ImportWorker, PreannotateWorker, Worker
 
 PROJECT_FILTER = "Annotator projects (*.annotator *.db *.sqlite);;All files (*)"
 
@@ -361,7 +362,26 @@ class MainWindow(QMainWindow):
         dlg = ExportDialog(str(c.project.path.with_suffix(".json")), self)
         if dlg.exec():
             o = dlg.options()
-            self.start_worker(ExportWorker(c.project.path, o.format, o.path, o.states, o.statuses, c.project.annotation_set))
+            self.start_worker(ExportWorker(c.project.path, o.format, o.path, o.states, o.statuses,
+                                           c.project.annotation_set, o.options))
+
+    def import_format_dialog(self) -> None:
+        c = self.controller
+        if c.project is None:
+            self.alert("No project", "Open or create a project first (File > New project).")
+            return
+        dlg = ImportFormatDialog(self)
+        if dlg.exec():
+            fmt, path = dlg.choice()
+            w = ImportFormatWorker(c.project.path, fmt, [path], self.settings.annotator or None)
+            self.start_worker(w, after=lambda: self._after_format_import(w))
+
+    def _after_format_import(self, worker: ImportFormatWorker) -> None:
+        c = self.controller
+        if worker.schema_adopted and c.project is not None:  # the input brought its own schema: read it again
+            self.open_project(c.project.path)
+        else:
+            self._after_import()
 
     def preannotate_all(self) -> None:
         self.preannotate(only_new=False)

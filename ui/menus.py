@@ -43,6 +43,8 @@ def build_menus(w: "MainWindow") -> dict[str, QAction]:
     a["open"] = _action(w, "&Open project…", w.open_project_dialog, "Ctrl+O", "Open a project file")
     a["import_files"] = _action(w, "&Import files…", w.import_files_dialog, "Ctrl+I", "Import .txt, .jsonl, .json files")
     a["import_folder"] = _action(w, "Import &folder…", w.import_folder_dialog, None, "Import every known file in a folder")
+    a["import_format"] = _action(w, "Import from &another tool…", w.import_format_dialog, None,
+                                 "Import brat, Prodigy, doccano or Label Studio files")
     a["export"] = _action(w, "&Export…", w.export_dialog, "Ctrl+E", "Export annotations in any format the core offers")
     a["preannotate"] = _action(w, "&Pre-annotate all documents", w.preannotate_all, None, "Run spaCy over every document")
     a["quit"] = _action(w, "&Quit", w.close, "Ctrl+Q")
@@ -69,7 +71,7 @@ def build_menus(w: "MainWindow") -> dict[str, QAction]:
     w.recent_menu = m.addMenu("Open &recent")
     w.recent_menu.aboutToShow.connect(w.fill_recent_menu)
     m.addSeparator()
-    for k in ("import_files", "import_folder", "export", "preannotate"):
+    for k in ("import_files", "import_folder", "import_format", "export", "preannotate"):
         m.addAction(a[k])
     m.addSeparator()
     m.addAction(a["settings"])

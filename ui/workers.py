@@ -116,9 +116,11 @@ class ExportWorker(Worker):
     title = "Export"
 
     def __init__(self, project_path: str | Path, fmt: str, out: str, states: list[str],
-                 statuses: list[str] | None = None, annotation_set: str | None = None) -> None:
+                 statuses: list[str] | None = None, annotation_set: str | None = None,
+                 options: dict[str, str] | None = None) -> None:
         super().__init__(project_path)
         self.fmt, self.out, self.states, self.statuses, self.annotation_set = fmt, out, states, statuses, annotation_set
+        self.options = options
 
     def work(self, project: Project) -> str:
         from annotator.formats import writers
@@ -133,7 +135,31 @@ class ExportWorker(Worker):
                 raise Cancelled()
             self.progress.emit(done, total, "exporting")
 
+        extra = {"options": self.options} if self.options else {}
         report = table[self.fmt](project, self.out, states=self.states, statuses=self.statuses,
-                                 annotation_set=self.annotation_set, progress=progress)
+                                 annotation_set=self.annotation_set, progress=progress, **extra)
         summary = report.summary() if hasattr(report, "summary") else ""
         return f"Exported to {self.out}: {summary}"
+
+
+class ImportFormatWorker(Worker):
+    """Import files or a folder with a reader of ``annotator.formats.readers()`` (brat, Prodigy, doccano, ...)."""
+
+    title = "Import"
+
+    def __init__(self, project_path: str | Path, fmt: str, paths: list[str], annotator: str | None = None) -> None:
+        super().__init__(project_path, annotator)
+        self.fmt, self.paths = fmt, paths
+        self.schema_adopted: str | None = None
+
+    def work(self, project: Project) -> str:
+        from annotator.formats.loading import import_format
+
+        report = import_format(project, self.fmt, self.paths,
+                               progress=lambda k, n, p: self.progress.emit(k, n, f"reading {Path(p).name}"))
+        self.schema_adopted = getattr(report, "schema_adopted", None)
+        text = f"Import ({self.fmt}): {report.summary()}" if hasattr(report, "summary") else f"Import ({self.fmt}) done"
+        warnings = getattr(report, "warnings", [])
+        if warnings:
+            text += f"; {len(warnings)} warning(s): " + "; ".join(map(str, warnings[:5]))
+        return text

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -12,15 +13,34 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QFormLayout,
     QHBoxLayout,
+    QLabel,
     QLineEdit,
     QPushButton,
     QWidget,
 )
 
-from annotator.formats import writers
+from annotator.errors import AnnotatorError
+from annotator.formats import OPTIONS, writers
 from annotator.model import STATES, STATUSES
 
-SUFFIX = {"json": ".json", "jsonl": ".jsonl"}
+# a file name ending for the formats known today; a format added later exports under the name typed
+SUFFIX = {"json": ".json", "jsonl": ".jsonl", "spacy": ".spacy", "prodigy": ".jsonl", "dygiepp": ".jsonl",
+          "conll": ".conll", "brat": ""}
+FOLDER_FORMATS = {"brat"}
+
+
+def parse_options(text: str) -> dict[str, str]:
+    """``"split=train=0.8,dev=0.2; seed=3"`` -> {"split": "train=0.8,dev=0.2", "seed": "3"} (';' separates)."""
+    out: dict[str, str] = {}
+    for part in text.split(";"):
+        part = part.strip()
+        if not part:
+            continue
+        if "=" not in part:
+            raise AnnotatorError(f"an option is KEY=VALUE, not {part!r}")
+        k, v = part.split("=", 1)
+        out[k.strip()] = v.strip()
+    return out
 
 
 @dataclass
@@ -29,6 +49,7 @@ class ExportOptions:
     path: str
     states: list[str]
     statuses: list[str] | None
+    options: dict[str, str] | None = None
 
 
 class ExportDialog(QDialog):
@@ -62,18 +83,35 @@ class ExportDialog(QDialog):
         for box in self.statuses.values():
             trow.addWidget(box)
         form.addRow("Documents", trow)
+        self.options_edit = QLineEdit()
+        form.addRow("Options", self.options_edit)
+        self.error = QLabel("")
+        self.error.setTextFormat(Qt.TextFormat.PlainText)
+        self.error.setStyleSheet("color: #b00020")
+        form.addRow(self.error)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
         form.addRow(self.buttons)
         self.format.currentTextChanged.connect(self._fix_suffix)
+        self.format.currentTextChanged.connect(self._options_for)
+        self._options_for(self.format.currentText())
+
+    def _options_for(self, fmt: str) -> None:
+        keys = OPTIONS.get(fmt, ())
+        self.options_edit.setEnabled(bool(keys))
+        self.options_edit.setPlaceholderText(
+            ("KEY=VALUE; … with keys: " + ", ".join(keys) + "  (e.g. split=train=0.8,dev=0.2; seed=1)") if keys
+            else "no options for this format")
+        if fmt in FOLDER_FORMATS:
+            self.path.setToolTip("a folder to create (or replace): one .txt and .ann file per document")
 
     def _fix_suffix(self, fmt: str) -> None:
         path = self.path.text()
         suffix = SUFFIX.get(fmt)
-        if path and suffix:
+        if path and suffix is not None:
             for s in SUFFIX.values():
-                if path.endswith(s):
+                if s and path.endswith(s):
                     path = path[: -len(s)]
             self.path.setText(path + suffix)
 
@@ -88,6 +126,11 @@ class ExportDialog(QDialog):
             self.browse()
             if not self.path.text().strip():
                 return
+        try:
+            parse_options(self.options_edit.text())
+        except AnnotatorError as exc:
+            self.error.setText(str(exc))
+            return
         super().accept()
 
     def options(self) -> ExportOptions:
@@ -97,4 +140,5 @@ class ExportDialog(QDialog):
             self.path.text().strip(),
             [s for s, b in self.states.items() if b.isChecked()],
             None if len(statuses) == len(STATUSES) else statuses,
+            parse_options(self.options_edit.text()) if self.format.currentText() in OPTIONS else None,
         )

@@ -1,0 +1,58 @@
+"""Import in a named format (every reader of ``annotator.formats.readers()``): a file or a folder."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLineEdit,
+    QPushButton,
+    QWidget,
+)
+
+from annotator.formats import readers
+
+
+class ImportFormatDialog(QDialog):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Import from another tool")
+        self.format = QComboBox()
+        self.format.addItems(list(readers()))
+        self.path = QLineEdit()
+        self.path.setPlaceholderText("a file, or a folder (brat)")
+        file_button, folder_button = QPushButton("File…"), QPushButton("Folder…")
+        file_button.clicked.connect(self._file)
+        folder_button.clicked.connect(self._folder)
+        row = QHBoxLayout()
+        row.addWidget(self.path, 1)
+        row.addWidget(file_button)
+        row.addWidget(folder_button)
+        form = QFormLayout(self)
+        form.addRow("Format", self.format)
+        form.addRow("From", row)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        form.addRow(self.buttons)
+
+    def _file(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(self, "Import file", self.path.text())
+        if path:
+            self.path.setText(path)
+
+    def _folder(self) -> None:
+        path = QFileDialog.getExistingDirectory(self, "Import folder", self.path.text())
+        if path:
+            self.path.setText(path)
+
+    def accept(self) -> None:
+        if self.path.text().strip():
+            super().accept()
+
+    def choice(self) -> tuple[str, str]:
+        return self.format.currentText(), self.path.text().strip()
