@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import html
+
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QLineEdit, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
@@ -33,7 +35,7 @@ class EventTypeDialog(QDialog):
             t = schema.event_type(name)
             item = QListWidgetItem(f"{name} — {t.description}" if t and t.description else name)
             item.setData(Qt.ItemDataRole.UserRole, name)
-            item.setToolTip(f"{name}: roles " + ", ".join(r.name for r in t.roles) if t else name)
+            item.setToolTip(html.escape(f"{name}: roles " + ", ".join(r.name for r in t.roles) if t else name))
             self.list.addItem(item)
         self.list.setCurrentRow(0)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)

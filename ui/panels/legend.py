@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 from collections import Counter
 
 from PySide6.QtCore import QSize, Qt, Signal
@@ -42,5 +43,5 @@ class Legend(QListWidget):
             key = f"[{lab.key}] " if lab.key else ""
             item = QListWidgetItem(swatch(lab.color), f"{key}{lab.name} {counts.get(lab.name, 0)}")
             item.setData(Qt.ItemDataRole.UserRole, lab.name)
-            item.setToolTip(lab.description)
+            item.setToolTip(f"<qt>{html.escape(lab.description)}</qt>" if lab.description else "")
             self.addItem(item)
