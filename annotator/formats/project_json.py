@@ -212,10 +212,21 @@ def parse_document(obj: Any, path: str, line: int | None = None) -> IncomingDocu
     need(isinstance(text, str) and text != "", "document 'text' must be a non-empty string")
     name = obj.get("name")
     need(isinstance(name, str), "document 'name' must be a string")
+
+    def items(owner: dict, key: str, what: str) -> list:
+        value = owner.get(key) or []
+        need(isinstance(value, list), f"document {name!r}: {what} must be a list")
+        return value
+
+    def texts(owner: dict, keys: tuple[str, ...], what: str) -> None:
+        bad = [k for k in keys if not isinstance(owner.get(k), (str, type(None)))]
+        need(not bad, f"document {name!r}: {what} '{bad[0] if bad else ''}' must be a string")
+
     entities = []
     seen: set = set()
-    for k, e in enumerate(obj.get("entities", []) or []):
+    for k, e in enumerate(items(obj, "entities", "'entities'")):
         need(isinstance(e, dict), f"document {name!r}: an entity must be an object")
+        texts(e, ("state", "source", "annotator"), f"entity {e.get('id')!r}:")
         need(e.get("id") is None or isinstance(e.get("id"), (int, str)), f"document {name!r}: entity id must be a number")
         need(e.get("id") is None or e.get("id") not in seen, f"document {name!r}: entity id {e.get('id')!r} is used twice")
         seen.add(e.get("id"))
@@ -229,8 +240,9 @@ def parse_document(obj: Any, path: str, line: int | None = None) -> IncomingDocu
             IncomingEntity(key, s, t, e["label"], e.get("state", "accepted"), e.get("source") or "import", e.get("annotator"))
         )
     events = []
-    for v in obj.get("events", []) or []:
+    for v in items(obj, "events", "'events'"):
         need(isinstance(v, dict), f"document {name!r}: an event must be an object")
+        texts(v, ("annotator",), f"event {v.get('id')!r}:")
         trig = v.get("trigger")
         need(isinstance(trig, dict), f"document {name!r}: event {v.get('id')!r} has no trigger")
         s, t = trig.get("start"), trig.get("end")
@@ -239,7 +251,7 @@ def parse_document(obj: Any, path: str, line: int | None = None) -> IncomingDocu
         attrs = v.get("attributes") or {}
         need(isinstance(attrs, dict) and all(isinstance(x, str) for x in attrs.values()), f"document {name!r}: bad attributes")
         arguments = []
-        for a in v.get("arguments", []) or []:
+        for a in items(v, "arguments", "an event's 'arguments'"):
             need(isinstance(a, dict) and isinstance(a.get("role"), str), f"document {name!r}: bad argument")
             need(
                 isinstance(a.get("entity_id"), (int, str)) and a.get("entity_id") in seen,
@@ -248,8 +260,9 @@ def parse_document(obj: Any, path: str, line: int | None = None) -> IncomingDocu
             arguments.append((a["role"], a.get("entity_id")))
         events.append(IncomingEvent(v["type"], s, t, attrs, arguments, v.get("annotator")))
     comments = []
-    for c in obj.get("comments", []) or []:
+    for c in items(obj, "comments", "'comments'"):
         need(isinstance(c, dict) and isinstance(c.get("text"), str), f"document {name!r}: bad comment")
+        texts(c, ("author", "created_at"), "comment")
         comments.append(c)
     meta = obj.get("meta") or {}
     need(isinstance(meta, dict), f"document {name!r}: 'meta' must be an object")

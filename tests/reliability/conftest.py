@@ -13,15 +13,15 @@ import orjson
 import pytest
 from hypothesis import HealthCheck, settings
 
-settings.register_profile(
-    "reliability",
-    derandomize=True,  # the same inputs on every run and machine (CI); set HYPOTHESIS_PROFILE=explore for new ones
+# the reliability tests' hypothesis settings (applied per test: ``@settings(RELIABLE, max_examples=...)``), so the
+# same inputs run on every machine and CI run; HYPOTHESIS_EXPLORE=1 draws new ones instead
+RELIABLE = settings(
+    derandomize=not os.environ.get("HYPOTHESIS_EXPLORE"),
+    database=None,
     deadline=None,
     print_blob=True,
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture, HealthCheck.data_too_large],
 )
-settings.register_profile("explore", deadline=None, suppress_health_check=list(HealthCheck))
-settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "reliability"))
 
 FIGURES: dict[str, dict] = {}
 
