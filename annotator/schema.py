@@ -164,6 +164,8 @@ def parse_schema(source: str, where: str = "<schema>") -> Schema:
     """Parse and check schema TOML; errors name the file, the line and the reason."""
     try:
         data = tomllib.loads(source)
+    except RecursionError:  # tomllib recurses once per nesting level
+        raise SchemaError(f"{where}: not a schema: arrays or tables nested too deeply") from None
     except tomllib.TOMLDecodeError as exc:
         m = _TOML_AT.match(str(exc))
         if m:
