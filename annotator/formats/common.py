@@ -251,7 +251,7 @@ def looks_utf16(text: str, spans: list[tuple[int, int]]) -> bool:
         if not 0 <= s < e <= len(text):
             return False
         piece = text[s:e]
-        if piece != piece.strip():
+        if piece != piece.strip() or not any(ch.isalnum() for ch in piece):
             return False
         cut_left = s > 0 and text[s - 1].isalnum() and text[s].isalnum()
         cut_right = e < len(text) and text[e - 1].isalnum() and text[e].isalnum()

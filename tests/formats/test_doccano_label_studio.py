@@ -87,7 +87,8 @@ seps = st.sampled_from([" ", " \U0001F600 ", "\U0001F680", " \U0001F1E6\U0001F1E
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(st.lists(st.tuples(words, seps), min_size=2, max_size=8), st.data(), st.booleans())
 def test_doccano_offsets_remap_property(tmp_path, parts, data, as_utf16):
-    """Spans on word edges come back at the same words whether written as code points or UTF-16 units."""
+    """Spans on word edges come back at the same words whether written as code points or UTF-16 units
+    (unless the UTF-16 numbers also fall on whole words read as code points: then nothing can tell)."""
     text, spans = "", []
     for w, sep in parts:
         spans.append((len(text), len(text) + len(w)))
@@ -98,7 +99,12 @@ def test_doccano_offsets_remap_property(tmp_path, parts, data, as_utf16):
     f = tmp_path / "h.jsonl"
     f.write_bytes(orjson.dumps({"text": text, "label": labels}))
     doc = read_doccano(f).documents[0]
-    assert sorted((e.start, e.end) for e in doc.entities) == sorted(chosen)
+    got = sorted((e.start, e.end) for e in doc.entities)
+    as_given = sorted((s, e) for s, e, _ in labels)
+    if as_utf16 and as_given != sorted(chosen) and all(x in spans for x in as_given):
+        assert got == as_given  # both readings land on whole words: undecidable, code points win the tie
+    else:
+        assert got == sorted(chosen)
 
 
 def ls_task(text: str, utf16: bool = True) -> dict:

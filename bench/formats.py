@@ -1,0 +1,128 @@
+"""Export speed of every format: 10,000 documents of ~500 words, 50 entities and 3 events each.
+
+    nice .venv/bin/python bench/formats.py [--docs 10000] [--formats spacy,brat,...] [--rebuild]
+
+The project is built once (store_documents in one transaction, tokens stored as pre-annotation would)
+and cached under /tmp; each format is written to a temporary folder and removed afterwards.
+Prints documents/s and MB/s (output size / wall time) per format.
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import shutil
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import orjson
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from annotator.formats import writers  # noqa: E402
+from annotator.importing import ImportReport, IncomingDocument, IncomingEntity, IncomingEvent, store_documents  # noqa: E402
+from annotator.store import Project  # noqa: E402
+
+WORDS = ("the government said on monday that officials would meet again after talks in the capital broke down "
+         "over a dispute about funding for the new program while protesters gathered outside parliament").split()
+LABELS = ["PERSON", "ORG", "GPE", "DATE", "CARDINAL", "NORP", "MONEY", "LOC"]
+
+
+def make_document(k: int, rng: random.Random) -> tuple[IncomingDocument, list[int], list[int], list[int]]:
+    parts, starts, ends, sents = [], [], [], []
+    pos, n = 0, 0
+    while n < 500:
+        sents.append(len(starts))
+        for j in range(rng.randint(12, 25)):
+            w = rng.choice(WORDS).capitalize() if j == 0 else rng.choice(WORDS)
+            parts.append(w + " ")
+            starts.append(pos)
+            ends.append(pos + len(w))
+            pos += len(w) + 1
+            n += 1
+        parts[-1] = parts[-1][:-1]
+        pos -= 1
+        parts.append(". ")
+        starts.append(pos)
+        ends.append(pos + 1)
+        pos += 2
+    text = "".join(parts).rstrip() + f" ({k})"
+    starts.append(len(text) - len(f"({k})"))
+    ends.append(len(text))
+    ents, used = [], set()
+    for i in sorted(rng.sample(range(0, len(starts) - 4, 10), 50)):
+        length = rng.randint(1, 3)
+        label = LABELS[len(ents) % len(LABELS)]
+        ents.append(IncomingEntity(len(ents), starts[i], ends[i + length - 1], label))
+        used.update(range(i, i + length))
+    persons = [e.key for e in ents if e.label == "PERSON"]
+    places = [e.key for e in ents if e.label == "GPE"]
+    events = []
+    free = [i for i in range(len(starts)) if i not in used]
+    for t in rng.sample(free, 3):
+        events.append(IncomingEvent("Life:Die", starts[t], ends[t], {},
+                                    [("Victim", rng.choice(persons)), ("Place", rng.choice(places))]))
+    doc = IncomingDocument(text=text, name=f"doc-{k:05d}.txt", status=rng.choice(["annotated", "reviewed"]),
+                           entities=ents, events=events)
+    return doc, starts, ends, sents
+
+
+def build(path: Path, n: int) -> None:
+    path.unlink(missing_ok=True)
+    rng = random.Random(0)
+    project = Project(path, annotator="bench", synchronous="OFF")
+    t0 = time.perf_counter()
+    with project.transaction():
+        docs, toks = [], []
+        for k in range(n):
+            d, s, e, ss = make_document(k, rng)
+            docs.append(d)
+            toks.append((s, e, ss))
+        report = ImportReport()
+        store_documents(project, docs, report)
+        project.db.conn.executemany(
+            "INSERT INTO tokens (document_id, pipeline, starts, ends, sentence_starts) VALUES (?, 'bench', ?, ?, ?)",
+            [(doc_id, orjson.dumps(s).decode(), orjson.dumps(e).decode(), orjson.dumps(ss).decode())
+             for (_, doc_id), (s, e, ss) in zip(report.imported, toks)],
+        )
+    project.close()
+    print(f"built {n} documents in {time.perf_counter() - t0:.1f} s: {path}", file=sys.stderr)
+
+
+def size(p: Path) -> int:
+    return sum(f.stat().st_size for f in p.rglob("*") if f.is_file()) if p.is_dir() else p.stat().st_size
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--docs", type=int, default=10_000)
+    ap.add_argument("--formats", default="jsonl,spacy,brat,prodigy,dygiepp,conll")
+    ap.add_argument("--rebuild", action="store_true")
+    args = ap.parse_args(argv)
+    cached = Path(tempfile.gettempdir()) / f"annotator-bench-formats-{args.docs}.annotator"
+    if args.rebuild or not cached.exists():
+        build(cached, args.docs)
+    project = Project(cached, annotator="bench", read_only=True)
+    words = sum(len(orjson.loads(r[0])) for r in project.db.conn.execute("SELECT starts FROM tokens"))
+    ents = project.db.conn.execute("SELECT count(*) FROM entities").fetchone()[0]
+    evs = project.db.conn.execute("SELECT count(*) FROM events").fetchone()[0]
+    print(f"{args.docs} documents, {words:,} tokens, {ents:,} entities, {evs:,} events")
+    print(f"{'format':10} {'seconds':>8} {'docs/s':>8} {'MB':>8} {'MB/s':>7}")
+    table = writers()
+    for fmt in args.formats.split(","):
+        out_dir = Path(tempfile.mkdtemp(prefix=f"bench-{fmt}-"))
+        target = out_dir / ("brat" if fmt == "brat" else f"out.{fmt}")
+        t0 = time.perf_counter()
+        report = table[fmt](project, target)
+        dt = time.perf_counter() - t0
+        mb = size(target) / 1e6
+        print(f"{fmt:10} {dt:8.1f} {report.documents / dt:8.0f} {mb:8.1f} {mb / dt:7.1f}", flush=True)
+        shutil.rmtree(out_dir)
+    project.close()
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
