@@ -36,6 +36,32 @@ def _check_file(path: Path) -> None:
         raise ProjectFileError(f"{path}: not an annotator project (not an SQLite database)")
 
 
+QUICK_CHECK_MAX_BYTES = 512 * 1024 * 1024  # files up to this size get a full PRAGMA quick_check at open
+
+
+class _Connection(sqlite3.Connection):
+    """A connection that reports a damaged file (SQLite's plain DatabaseError) as a ProjectFileError."""
+
+    project_path: Path | str = "project"
+
+    def _damaged(self, exc: sqlite3.DatabaseError) -> Exception:
+        if type(exc) is sqlite3.DatabaseError:  # "database disk image is malformed", "file is not a database"
+            return ProjectFileError(f"{self.project_path}: the project file is damaged ({exc}); restore it from a backup copy")
+        return exc
+
+    def execute(self, *args: Any) -> sqlite3.Cursor:  # type: ignore[override]
+        try:
+            return super().execute(*args)
+        except sqlite3.DatabaseError as exc:
+            raise self._damaged(exc) from None
+
+    def executemany(self, *args: Any) -> sqlite3.Cursor:  # type: ignore[override]
+        try:
+            return super().executemany(*args)
+        except sqlite3.DatabaseError as exc:
+            raise self._damaged(exc) from None
+
+
 class Project:
     """An open project file: its connection, its schema and who is annotating."""
 
@@ -72,11 +98,12 @@ class Project:
         try:
             if self.read_only:
                 uri = f"file:{self.path.resolve()}?mode=ro"
-                conn = sqlite3.connect(uri, uri=True, isolation_level=None, check_same_thread=False)
+                conn = sqlite3.connect(uri, uri=True, isolation_level=None, check_same_thread=False, factory=_Connection)
             else:
-                conn = sqlite3.connect(str(self.path), isolation_level=None, check_same_thread=False)
+                conn = sqlite3.connect(str(self.path), isolation_level=None, check_same_thread=False, factory=_Connection)
         except sqlite3.Error as exc:
             raise ProjectFileError(f"{self.path}: cannot open the project file: {exc}") from None
+        conn.project_path = self.path
         self.db = Database(conn)
         try:
             self._prepare(exists, schema, synchronous)
@@ -105,6 +132,7 @@ class Project:
                 )
             if version < migrations.LATEST and self.read_only:
                 raise ProjectFileError(f"{self.path}: needs an upgrade but is read-only")
+            self._check_intact()
         if not self.read_only:
             conn.execute("PRAGMA journal_mode = WAL")
             conn.execute(f"PRAGMA synchronous = {synchronous}")
@@ -118,6 +146,20 @@ class Project:
             self.set_schema(schema or default_schema())
         else:
             self.schema = parse_schema(stored[1], f"{self.path} (stored schema {stored[0]!r})")
+
+    def _check_intact(self) -> None:
+        """Find damage at open (SQLite itself notices only when it reads a bad page): quick_check, or the schema."""
+        conn = self.db.conn
+        if self.path.stat().st_size <= QUICK_CHECK_MAX_BYTES:
+            problems = [r[0] for r in conn.execute("PRAGMA quick_check(3)").fetchall()]
+        else:
+            conn.execute("SELECT count(*) FROM sqlite_master WHERE sql IS NOT NULL").fetchone()
+            problems = ["ok"]
+        if problems != ["ok"]:
+            raise ProjectFileError(
+                f"{self.path}: the project file is damaged ({'; '.join(problems)}); it was not changed. "
+                "Restore it from a backup copy"
+            )
 
     def _stored_schema_source(self) -> tuple[str, str] | None:
         row = self.db.conn.execute("SELECT name, source FROM schemas ORDER BY id DESC LIMIT 1").fetchone()
