@@ -22,7 +22,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from annotator.importing import IncomingDocument, import_documents  # noqa: E402
 from annotator.nlp import load_pipeline  # noqa: E402
-from annotator.preannotate import preannotate  # noqa: E402
+from annotator.preannotate import PreannotateReport, preannotate  # noqa: E402
 from annotator.store import Project  # noqa: E402
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
@@ -56,6 +56,7 @@ def main() -> None:
     ap.add_argument("--words", type=int, default=500)
     ap.add_argument("--batch-size", type=int, default=64)
     ap.add_argument("--model", default=None)
+    ap.add_argument("--rounds", type=int, default=8, help="slices the two runs alternate over")
     ap.add_argument("--profile", action="store_true", help="profile the preannotate() run and print the top entries")
     args = ap.parse_args()
 
@@ -70,18 +71,31 @@ def main() -> None:
         with Project(Path(tmp) / "bench.annotator", annotator="bench") as project:
             import_documents(project, [IncomingDocument(text=t, name=f"d{i:05}") for i, t in enumerate(texts)])
 
-            t0, c0 = time.perf_counter(), time.process_time()
-            n_ents = sum(len(doc.ents) for doc in pipe.nlp.pipe(texts, batch_size=args.batch_size))
-            raw, raw_cpu = time.perf_counter() - t0, time.process_time() - c0
-
+            # alternate the two over slices, so a busy shared machine slows both alike
+            ids = project.document_ids()
+            raw = raw_cpu = ours = ours_cpu = 0.0
+            n_ents = 0
+            report = PreannotateReport()
             profiler = cProfile.Profile() if args.profile else None
-            t0, c0 = time.perf_counter(), time.process_time()
-            if profiler:
-                profiler.enable()
-            report = preannotate(project, pipe, batch_size=args.batch_size)
-            if profiler:
-                profiler.disable()
-            ours, ours_cpu = time.perf_counter() - t0, time.process_time() - c0
+            step = max(args.batch_size, len(texts) // args.rounds)
+            for k, first in enumerate(range(0, len(texts), step)):
+                part, part_ids = texts[first : first + step], ids[first : first + step]
+                for which in (("raw", "ours") if k % 2 == 0 else ("ours", "raw")):
+                    t0, c0 = time.perf_counter(), time.process_time()
+                    if which == "raw":
+                        n_ents += sum(len(doc.ents) for doc in pipe.nlp.pipe(part, batch_size=args.batch_size))
+                        raw += time.perf_counter() - t0
+                        raw_cpu += time.process_time() - c0
+                    else:
+                        if profiler:
+                            profiler.enable()
+                        r = preannotate(project, pipe, doc_ids=part_ids, batch_size=args.batch_size)
+                        if profiler:
+                            profiler.disable()
+                        ours += time.perf_counter() - t0
+                        ours_cpu += time.process_time() - c0
+                        report.documents += r.documents
+                        report.words += r.words
             stored = project.db.conn.execute("SELECT count(*) FROM entities").fetchone()[0]
 
     print(f"raw nlp.pipe:   {raw:7.1f} s wall {raw_cpu:7.1f} s CPU  {n_words / raw:8,.0f} words/s  ({n_ents:,} entities)")
@@ -89,7 +103,7 @@ def main() -> None:
           f"and {report.words:,} tokens stored, {report.documents} documents)")
     print(f"ratio preannotate / raw spaCy: {raw / ours:.3f} wall, {raw_cpu / ours_cpu:.3f} CPU (target >= 0.85)")
     if profiler:
-        pstats.Stats(profiler).sort_stats("cumulative").print_stats(25)
+        pstats.Stats(profiler).sort_stats("tottime").print_stats(30)
 
 
 if __name__ == "__main__":
