@@ -15,6 +15,7 @@ from annotator.store import Project, now
 
 BATCH = 500
 MAX_TEXT_CHARS = 20_000_000  # 20 M characters: larger texts are refused with this limit named
+MAX_FILE_CHARS = 200_000_000  # a JSON/JSONL file of many documents (each still under MAX_TEXT_CHARS)
 BOM = "\ufeff"
 
 
@@ -84,7 +85,7 @@ def sha256_text(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
 
 
-def decode_text(data: bytes, path: str) -> tuple[str, bool]:
+def decode_text(data: bytes, path: str, limit: int = MAX_TEXT_CHARS) -> tuple[str, bool]:
     """Strict UTF-8; returns (text, had_bom). Raises ImportFileError for binary or invalid input."""
     if not data:
         raise ImportFileError(path, "empty file")
@@ -100,8 +101,8 @@ def decode_text(data: bytes, path: str) -> tuple[str, bool]:
         text = text[1:]
     if not text:
         raise ImportFileError(path, "empty file")
-    if len(text) > MAX_TEXT_CHARS:
-        raise ImportFileError(path, f"too large: {len(text):,} characters (the limit is {MAX_TEXT_CHARS:,})")
+    if len(text) > limit:
+        raise ImportFileError(path, f"too large: {len(text):,} characters (the limit is {limit:,})")
     return text, bom
 
 
@@ -157,7 +158,7 @@ def read_jsonl(path: Path) -> list[IncomingDocument]:
         data = path.read_bytes()
     except OSError as exc:
         raise ImportFileError(str(path), f"cannot read: {exc.strerror or exc}") from None
-    text, _ = decode_text(data, str(path))
+    text, _ = decode_text(data, str(path), MAX_FILE_CHARS)  # each document's own limit: check_document
     docs = []
     # split on \n only: str.splitlines() would also split inside strings holding U+2028, U+0085, ...
     for number, raw in enumerate(text.split("\n"), start=1):
@@ -202,6 +203,10 @@ def check_document(project: Project, doc: IncomingDocument, where: str) -> None:
     """Check an incoming document's annotations against the schema before anything is stored."""
     schema = project.schema
     keys = set()
+    if len(doc.text) > MAX_TEXT_CHARS:
+        raise ImportFileError(
+            where, f"document {doc.name!r} is too large: {len(doc.text):,} characters (the limit is {MAX_TEXT_CHARS:,})"
+        )
     if doc.status not in STATUSES:
         raise ImportFileError(where, f"document {doc.name!r}: unknown status {doc.status!r}")
     for e in doc.entities:

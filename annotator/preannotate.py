@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections import Counter
+from collections import Counter, deque
 from dataclasses import dataclass, field
 from typing import Callable, Iterator
 
@@ -87,6 +87,54 @@ def store_parsed(project: Project, doc_id: int, parsed: Parsed, source: str, rep
     report.documents += 1
 
 
+CHUNK_CHARS = 200_000  # longer texts are parsed in pieces (spaCy refuses texts over 1 M characters)
+
+
+def _pieces(text: str) -> list[tuple[int, str]]:
+    """(offset, piece) cuts of a long text, at a line break or a space in the second half of each piece."""
+    if len(text) <= CHUNK_CHARS:
+        return [(0, text)]
+    out, start = [], 0
+    while start < len(text):
+        end = min(start + CHUNK_CHARS, len(text))
+        if end < len(text):
+            cut = text.rfind("\n", start + CHUNK_CHARS // 2, end)
+            if cut < 0:
+                cut = text.rfind(" ", start + CHUNK_CHARS // 2, end)
+            if cut >= 0:
+                end = cut + 1
+        out.append((start, text[start:end]))
+        start = end
+    return out
+
+
+def parse_in_pieces(pipe: Pipeline, texts: Iterator[str], batch_size: int, n_process: int) -> Iterator[Parsed]:
+    """One Parsed per text; a long text is parsed piece by piece and joined (an entity across a cut is lost)."""
+    plan: deque[tuple[int, bool]] = deque()  # (offset, last piece of its text), in the order pieces go in
+
+    def pieces() -> Iterator[str]:
+        for text in texts:
+            parts = _pieces(text)
+            for k, (offset, piece) in enumerate(parts):
+                plan.append((offset, k == len(parts) - 1))
+                yield piece
+
+    ents: list[tuple[int, int, str]] = []
+    starts: list[int] = []
+    ends: list[int] = []
+    sents: list[int] = []
+    for parsed in pipe.parse(pieces(), batch_size=batch_size, n_process=n_process):
+        offset, last = plan.popleft()
+        base = len(starts)
+        ents += [(s + offset, e + offset, label) for s, e, label in parsed.entities]
+        starts += [s + offset for s in parsed.token_starts]
+        ends += [e + offset for e in parsed.token_ends]
+        sents += [k + base for k in parsed.sentence_starts]
+        if last:
+            yield Parsed(ents, starts, ends, sents)
+            ents, starts, ends, sents = [], [], [], []
+
+
 def _texts(project: Project, ids: list[int]) -> Iterator[str]:
     conn = project.db.conn
     for k in range(0, len(ids), 256):
@@ -126,7 +174,7 @@ def preannotate(
         if progress:
             progress(report.documents, len(ids))
 
-    for doc_id, parsed in zip(ids, pipe.parse(_texts(project, ids), batch_size=batch_size, n_process=n_process)):
+    for doc_id, parsed in zip(ids, parse_in_pieces(pipe, _texts(project, ids), batch_size, n_process)):
         pending.append((doc_id, parsed))
         if len(pending) >= batch_size:
             flush()

@@ -12,7 +12,7 @@ import orjson
 
 from annotator.errors import ImportFileError
 from annotator.exporting import atomic_output
-from annotator.importing import IncomingDocument, IncomingEntity, IncomingEvent, decode_text
+from annotator.importing import MAX_FILE_CHARS, IncomingDocument, IncomingEntity, IncomingEvent, decode_text
 from annotator.store import Project
 
 FORMAT = "annotator-json"
@@ -277,7 +277,7 @@ def read_json(path: Path) -> list[IncomingDocument]:
         data = path.read_bytes()
     except OSError as exc:
         raise ImportFileError(str(path), f"cannot read: {exc.strerror or exc}") from None
-    decode_text(data, str(path))  # encoding and emptiness checks with clear messages
+    decode_text(data, str(path), MAX_FILE_CHARS)  # encoding, emptiness and size checks with clear messages
     try:
         obj = orjson.loads(data)
     except orjson.JSONDecodeError as exc:
