@@ -52,10 +52,18 @@ def atomic_folder(out: str | Path) -> Iterator[Path]:
         if target.exists():
             old = Path(tempfile.mkdtemp(prefix=f".{target.name}.", suffix=".old", dir=parent))
             os.replace(target, old / "x")
-            os.replace(tmp, target)
+            try:
+                os.replace(tmp, target)
+            except OSError:  # put the old export back before reporting
+                os.replace(old / "x", target)
+                shutil.rmtree(old, ignore_errors=True)
+                raise
             shutil.rmtree(old, ignore_errors=True)
         else:
             os.replace(tmp, target)
+    except OSError as exc:
+        shutil.rmtree(tmp, ignore_errors=True)
+        raise AnnotatorError(f"{target}: export failed, nothing was replaced: {exc.strerror or exc}") from None
     except BaseException:
         shutil.rmtree(tmp, ignore_errors=True)
         raise

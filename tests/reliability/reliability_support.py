@@ -124,6 +124,8 @@ def assert_no_half_edit(conn: sqlite3.Connection) -> int:
             last[(r["table"], r["id"])] = r["after"]
     for (table, id), after in last.items():
         now = row(conn, table, id)
+        if now is not None and after is not None:  # the log may leave out columns an edit never changes (text)
+            now = {k: v for k, v in now.items() if k in after}
         assert now == after, f"{table} {id}: file has {now}, the change log's last edit wrote {after}"
     return len(last)
 

@@ -145,3 +145,25 @@ def test_export_into_a_new_name_leaves_nothing_on_failure(project, name, tmp_pat
     with pytest.raises(Boom):
         writers()[name](project, folder / f"new.{name}", progress=progress)
     assert snapshot(folder) == {} and list(folder.iterdir()) == []
+
+
+def test_folder_export_failing_at_the_final_rename_keeps_the_old_folder(tmp_path, monkeypatch):
+    from annotator import exporting
+
+    target = tmp_path / "out"
+    target.mkdir()
+    (target / "a.txt").write_text("old export")
+    real = os.replace
+    calls = []
+
+    def replace(src, dst):  # type: ignore[no-untyped-def]
+        calls.append((src, dst))
+        if len(calls) == 2:  # the new folder into place
+            raise OSError(errno.EXDEV, "Invalid cross-device link")
+        return real(src, dst)
+
+    monkeypatch.setattr(exporting.os, "replace", replace)
+    with pytest.raises(AnnotatorError, match="export failed, nothing was replaced"):
+        with exporting.atomic_folder(target) as tmp:
+            (tmp / "a.txt").write_text("new export")
+    assert snapshot(tmp_path) == {"out/a.txt": b"old export"}
