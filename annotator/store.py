@@ -157,7 +157,8 @@ class Project:
             problems = ["ok"]
         if problems != ["ok"]:
             raise ProjectFileError(
-                f"{self.path}: the project file is damaged ({'; '.join(problems)}); it was not changed. "
+                f"{self.path}: the project file is damaged ({'; '.join(' '.join(x.split()) for x in problems)}); "
+                "it was not changed. "
                 "Restore it from a backup copy"
             )
 
