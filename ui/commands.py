@@ -1,4 +1,4 @@
-"""One QUndoCommand per kind of edit: the first redo() calls the core edit, undo()/redo() replay its Change.
+"""One QUndoCommand per kind of edit: execute() calls the core edit once, undo()/redo() replay its Change.
 
 The core keeps ids on undo and redo (annotator.recorder), so a command can be undone and redone any number
 of times and later commands that name the same ids stay valid.
@@ -13,13 +13,20 @@ from PySide6.QtGui import QUndoCommand
 from annotator import edits, recorder
 from annotator.errors import AnnotatorError
 from annotator.model import Change
+from annotator.recorder import _row
 
 if TYPE_CHECKING:  # pragma: no cover
     from ui.controller import Controller
 
 
 class CoreEditCommand(QUndoCommand):
-    """Base class: subclasses name the core function (``edit``) and a title."""
+    """Base class: subclasses name the core function (``edit``) and a title.
+
+    ``Controller.run`` calls ``execute()`` before the command goes on the stack, so an edit that fails is never
+    pushed (and the redo history stays). An undo or redo that fails leaves the stack where the file is: a
+    passing failure (disk full, file locked) keeps the command in place to try again; a command whose rows were
+    changed elsewhere can never apply again and is dropped from the history (``setObsolete``).
+    """
 
     edit: Callable[..., Change]
     title = "Edit"
@@ -31,6 +38,8 @@ class CoreEditCommand(QUndoCommand):
         self.kwargs = kwargs
         self.change: Change | None = None
         self.error: str | None = None
+        self._pushed_applied = False  # execute() already did what the first redo() would do
+        self._skip: str | None = None  # "undo"/"redo": the next call only moves the stack back after a failure
 
     def describe(self, *args: Any, **kwargs: Any) -> str:
         return self.title
@@ -39,30 +48,69 @@ class CoreEditCommand(QUndoCommand):
     def result_id(self) -> int | None:
         return self.change.result_id if self.change else None
 
-    def redo(self) -> None:
-        project = self.controller.project
+    def execute(self) -> bool:
+        """Make the edit in the file; False (and a message) when it failed or changed nothing."""
         try:
-            if self.change is None:
-                change = type(self).edit(project, *self.args, **self.kwargs)
-                if change.is_empty:
-                    self.setObsolete(True)
-                self.change = change
-                self.controller.apply_change(change)
-            else:
-                self.controller.apply_change(recorder.redo(project, self.change))
+            change = type(self).edit(self.controller.project, *self.args, **self.kwargs)
         except AnnotatorError as exc:
             self.error = str(exc)
-            if self.change is None:
-                self.setObsolete(True)
             self.controller.report_error(str(exc))
+            return False
+        self.change = change
+        if change.is_empty:
+            return False
+        self.controller.apply_change(change)
+        self._pushed_applied = True
+        return True
+
+    def redo(self) -> None:
+        if self._skip == "redo":
+            self._skip = None
+            return
+        if self.change is None:  # pushed directly, without Controller.run
+            if not self.execute():
+                self.setObsolete(True)  # QUndoStack.push drops it
+            self._pushed_applied = False
+            return
+        if self._pushed_applied:
+            self._pushed_applied = False
+            return
+        try:
+            self.controller.apply_change(recorder.redo(self.controller.project, self.change))
+        except AnnotatorError as exc:
+            self._failed("redo", exc)
 
     def undo(self) -> None:
+        if self._skip == "undo":
+            self._skip = None
+            return
         if self.change is None or self.change.is_empty:
             return
         try:
             self.controller.apply_change(recorder.undo(self.controller.project, self.change))
         except AnnotatorError as exc:
+            self._failed("undo", exc)
+
+    def _failed(self, step: str, exc: AnnotatorError) -> None:
+        self.error = str(exc)
+        if self._stale(step):
+            self.setObsolete(True)  # QUndoStack.undo/redo delete it; the file keeps what it has
+            self.controller.report_error(f"{exc} — “{self.text()}” was removed from the undo history")
+        else:
+            self._skip = "redo" if step == "undo" else "undo"
+            self.controller.keep_undo_index(self.controller.undo_stack.index())
             self.controller.report_error(str(exc))
+
+    def _stale(self, step: str) -> bool:
+        """True when the rows this command would put back are no longer as it left them."""
+        assert self.change is not None
+        try:
+            for r in self.change.rows:
+                if _row(self.controller.project, r.table, r.id) != (r.after if step == "undo" else r.before):
+                    return True
+        except AnnotatorError:
+            return False
+        return False
 
 
 class AddEntity(CoreEditCommand):

@@ -20,6 +20,8 @@ from annotator.store import Project
 from ui import commands
 
 POLL_MS = 1500
+# core messages of a write that did not reach the file (store.Project.transaction), as opposed to a refused edit
+SAVE_FAILURES = ("could not be saved", "cannot write", "read-only", "is damaged")
 _FALLBACK_TOKEN = re.compile(r"\w+|[^\w\s]")
 
 
@@ -35,6 +37,7 @@ class Controller(QObject):
     statusChanged = Signal(str)  # status of the current document
     saved = Signal(str)  # "HH:MM:SS" of the last commit
     failed = Signal(str)  # a message for the person
+    saveFailed = Signal(str)  # the file could not be written (full disk, read-only, damaged): worth a dialog
     selectionChanged = Signal()  # current entity or current event changed
 
     def __init__(self, parent: QObject | None = None) -> None:
@@ -51,6 +54,8 @@ class Controller(QObject):
         self.current_event: int | None = None
         self.last_saved: str | None = None
         self._data_version = 0
+        self._keep_index: int | None = None
+        self.undo_stack.indexChanged.connect(self._on_index_changed)
         self.poll = QTimer(self)
         self.poll.setInterval(POLL_MS)
         self.poll.timeout.connect(self.check_outside_changes)
@@ -144,24 +149,34 @@ class Controller(QObject):
 
     # -- edits ---------------------------------------------------------------------------------------
     def run(self, command_cls: type[commands.CoreEditCommand], *args: Any, **kwargs: Any) -> int | None:
-        """Push one command; returns its result id (new entity, event, ...) or None if it failed."""
+        """Make one edit and put it on the undo stack; returns its result id (new entity, event, ...) or None.
+
+        The edit runs before the push: a failed edit never reaches the stack, and the redo history stays.
+        """
         if self.project is None:
             return None
+        if self.project.read_only:
+            self.failed.emit(f"{self.project.path.name} is open read-only: edits are not possible; nothing was changed")
+            return None
         cmd = command_cls(self, *args, **kwargs)
-        failed = [False]
+        if not cmd.execute():
+            return None
+        self.undo_stack.push(cmd)
+        return cmd.result_id
 
-        def on_fail(_msg: str) -> None:
-            failed[0] = True
+    def keep_undo_index(self, index: int) -> None:
+        """An undo/redo failed: once QUndoStack has moved on, put its index back to ``index`` (no edit runs)."""
+        self._keep_index = index
 
-        self.failed.connect(on_fail)
-        try:
-            self.undo_stack.push(cmd)
-        finally:
-            self.failed.disconnect(on_fail)
-        return None if failed[0] else cmd.result_id
+    def _on_index_changed(self, index: int) -> None:
+        keep, self._keep_index = self._keep_index, None
+        if keep is not None and keep != index:
+            self.undo_stack.setIndex(keep)  # the failed command skips this one call
 
     def report_error(self, message: str) -> None:
         self.failed.emit(message)
+        if any(k in message for k in SAVE_FAILURES):
+            self.saveFailed.emit(message)
 
     def apply_change(self, change: Change) -> None:
         """Bring the caches up to date with what one commit did, then tell the views."""

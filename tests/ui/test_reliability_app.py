@@ -1,0 +1,229 @@
+"""Issue 5, the desktop app's side: a failed edit, undo or redo leaves the undo stack and the view as the FILE is;
+a read-only file opens read-only and refuses every edit; export asks once before replacing; changes made by
+another connection show up; text never turns into markup; a very large document opens.
+
+Every check reads the project file through a second connection (``db``) or its bytes.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import sqlite3
+import stat
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QMessageBox
+from conftest import DOC_A, pattern_pipeline
+from ui_helpers import entity_rows, find
+
+from annotator import edits
+
+
+# -- helpers -------------------------------------------------------------------------------------------
+def file_dump(path: Path) -> str:
+    """Everything the file holds (a read-only connection beside the app's own)."""
+    conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    try:
+        return "\n".join(conn.iterdump())
+    finally:
+        conn.close()
+
+
+def file_digest(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def key_for(window, label: str) -> str:  # type: ignore[no-untyped-def]
+    return {name: key for key, name in window.edit_actions.label_keys().items()}[label]
+
+
+def label_word(qtbot, window, word: str, label: str) -> tuple[int, int]:  # type: ignore[no-untyped-def]
+    """Select ``word`` in document a and press the label's key."""
+    s, e = find(DOC_A, word)
+    window.view.select_cp(s, e)
+    qtbot.keyClick(window.view, key_for(window, label))
+    return s, e
+
+
+def shown_spans(window) -> set[tuple]:  # type: ignore[no-untyped-def]
+    """The highlights of the document view, as (id, utf16 start, utf16 end, label, state)."""
+    return {(k, *item) for k, item in window.view.highlighter.items.items() if k > 0}
+
+
+def stored_spans(window, db) -> set[tuple]:  # type: ignore[no-untyped-def]
+    """What the view should show according to the file."""
+    h, u16 = window.view.highlighter, window.controller.u16
+    doc = window.controller.doc.id
+    return {(e.id, u16.to_utf16(e.start), u16.to_utf16(e.end), e.label, e.state)
+            for e in db.entities(doc) if h._visible(e)}
+
+
+def assert_view_matches_file(window, db) -> None:  # type: ignore[no-untyped-def]
+    doc = window.controller.doc.id
+    assert shown_spans(window) == stored_spans(window, db)
+    assert {e.id: (e.start, e.end, e.label, e.state) for e in window.controller.entities.values()} == \
+        {e.id: (e.start, e.end, e.label, e.state) for e in db.entities(doc)}
+    shown_comments = [window.comments.list.item(i).data(Qt.ItemDataRole.UserRole)
+                      for i in range(window.comments.list.count())]
+    assert shown_comments == [c.id for c in db.comments(doc)]
+
+
+@pytest.fixture
+def figures(request):  # type: ignore[no-untyped-def]
+    """A dict the test fills with its figures; printed after the test (docs/reliability.md quotes them)."""
+    out: dict = {}
+    yield out
+    reporter = request.config.pluginmanager.get_plugin("terminalreporter")
+    if out and reporter is not None:
+        reporter.write_line(f"\n[figures] {request.node.name}: " + ", ".join(f"{k}={v}" for k, v in out.items()))
+
+
+@pytest.fixture
+def boxes(monkeypatch):  # type: ignore[no-untyped-def]
+    """Message boxes the app opens (non-modal warnings): recorded, never shown."""
+    seen: list[tuple[str, str]] = []
+    monkeypatch.setattr(QMessageBox, "open", lambda self: seen.append((self.windowTitle(), self.text())))
+    return seen
+
+
+def undo(window) -> None:  # type: ignore[no-untyped-def]
+    window.actions_by_name["undo"].trigger()
+
+
+def redo(window) -> None:  # type: ignore[no-untyped-def]
+    window.actions_by_name["redo"].trigger()
+
+
+# -- 1. a failed edit, undo or redo --------------------------------------------------------------------
+def test_failed_key_edit_is_not_on_the_stack_and_keeps_redo(qtbot, window, db, boxes, figures):
+    """The controller's connection turns read-only (what a file whose permissions change looks like)."""
+    c = window.controller
+    doc = c.doc.id
+    s, e = label_word(qtbot, window, "forces", "NORP")
+    added = entity_rows(db, doc)[(s, e)].id
+    undo(window)  # a redo step is waiting
+    assert added not in {x.id for x in db.entities(doc)}
+    assert (c.undo_stack.count(), c.undo_stack.index()) == (1, 0)
+    before = file_dump(db.path)
+    c.project.db.conn.execute("PRAGMA query_only = 1")
+    label_word(qtbot, window, "workers", "NORP")  # fails
+    assert "cannot write" in window.message.text() and "attempt to write a readonly database" in window.message.text()
+    assert boxes and boxes[-1][0] == "Not saved" and "cannot write" in boxes[-1][1]
+    assert file_dump(db.path) == before
+    assert (c.undo_stack.count(), c.undo_stack.index()) == (1, 0)  # not pushed; the redo step is still there
+    assert c.undo_stack.redoText() == "Add NORP"
+    assert_view_matches_file(window, db)
+    c.project.db.conn.execute("PRAGMA query_only = 0")
+    redo(window)  # the kept redo step works once the file can be written again
+    assert entity_rows(db, doc)[(s, e)].id == added
+    assert_view_matches_file(window, db)
+    undo(window)
+    assert (s, e) not in entity_rows(db, doc)
+    assert_view_matches_file(window, db)
+    figures.update(message=window.message.text().split(": ", 1)[-1])
+
+
+def fill_disk(window) -> None:  # type: ignore[no-untyped-def]
+    conn = window.controller.project.db.conn
+    pages = conn.execute("PRAGMA page_count").fetchone()[0]
+    conn.execute(f"PRAGMA max_page_count = {pages}")
+
+
+def free_disk(window) -> None:  # type: ignore[no-untyped-def]
+    window.controller.project.db.conn.execute("PRAGMA max_page_count = 4294967294")
+
+
+def add_comment_in_panel(qtbot, window, text: str) -> None:  # type: ignore[no-untyped-def]
+    window.tabs.setCurrentWidget(window.comments)
+    window.comments.edit.setText(text)
+    qtbot.keyClick(window.comments.edit, Qt.Key.Key_Return)
+
+
+BIG = "x" * 32_000  # a line edit holds up to 32,767 characters; this needs 16 new pages with its log row
+
+
+def test_full_disk_edit_undo_and_redo(qtbot, window, db, boxes, figures):
+    c = window.controller
+    doc = c.doc.id
+    fill_disk(window)
+    before = file_dump(db.path)
+    add_comment_in_panel(qtbot, window, BIG)  # 1. the first do fails
+    assert "database or disk is full" in window.message.text() and "nothing was changed" in window.message.text()
+    assert boxes[-1][0] == "Not saved"
+    assert file_dump(db.path) == before and db.comments(doc) == []
+    assert c.undo_stack.count() == 0
+    assert_view_matches_file(window, db)
+    free_disk(window)
+    add_comment_in_panel(qtbot, window, BIG)
+    comment = db.comments(doc)[0].id
+    window.comments.list.setCurrentRow(0)
+    qtbot.mouseClick(window.comments.delete, Qt.MouseButton.LeftButton)
+    assert db.comments(doc) == [] and (c.undo_stack.count(), c.undo_stack.index()) == (2, 2)
+
+    fill_disk(window)  # 2. undoing the deletion needs the comment and a log row holding it: no room
+    before = file_dump(db.path)
+    undo(window)
+    assert "database or disk is full" in window.message.text()
+    assert file_dump(db.path) == before and db.comments(doc) == []
+    assert (c.undo_stack.count(), c.undo_stack.index()) == (2, 2)  # the deletion is still the step to undo
+    assert c.undo_stack.undoText() == "Delete comment"
+    assert_view_matches_file(window, db)
+    free_disk(window)
+    undo(window)  # the same step, tried again
+    assert [x.id for x in db.comments(doc)] == [comment] and c.undo_stack.index() == 1
+    undo(window)
+    assert db.comments(doc) == [] and c.undo_stack.index() == 0
+    assert_view_matches_file(window, db)
+
+    fill_disk(window)  # 3. redoing the addition: no room either
+    before = file_dump(db.path)
+    redo(window)
+    assert "database or disk is full" in window.message.text()
+    assert file_dump(db.path) == before and db.comments(doc) == []
+    assert (c.undo_stack.count(), c.undo_stack.index()) == (2, 0) and c.undo_stack.redoText() == "Add comment"
+    assert_view_matches_file(window, db)
+    free_disk(window)
+    redo(window)
+    redo(window)
+    assert db.comments(doc) == [] and c.undo_stack.index() == 2
+    undo(window)
+    assert [x.id for x in db.comments(doc)] == [comment]
+    assert_view_matches_file(window, db)
+    figures.update(failures=3, boxes=len(boxes))
+
+
+def test_undo_of_a_step_changed_elsewhere_is_refused_and_dropped(qtbot, window, db, boxes):
+    """Another window relabels the span this app added: undo is refused, the step leaves the history,
+    the older steps still undo; a failed redo of a stale step is dropped the same way."""
+    c = window.controller
+    doc = c.doc.id
+    paris = find(DOC_A, "Paris")
+    window.edit_actions.select(next(x for x in c.entities.values() if (x.start, x.end) == paris))
+    qtbot.keyClick(window.view, Qt.Key.Key_Return)  # accept the suggestion
+    assert entity_rows(db, doc)[paris].state == "accepted"
+    s, e = label_word(qtbot, window, "forces", "NORP")
+    added = entity_rows(db, doc)[(s, e)].id
+    db.annotator = "someone else"
+    edits.relabel_entity(db, added, "ORG")
+    qtbot.waitUntil(lambda: c.entities[added].label == "ORG", timeout=5000)  # the poll noticed
+    assert_view_matches_file(window, db)
+    before = file_dump(db.path)
+    undo(window)
+    assert "changed elsewhere" in window.message.text() and "removed from the undo history" in window.message.text()
+    assert not boxes  # a refusal, not a failure to save
+    assert file_dump(db.path) == before
+    assert (c.undo_stack.count(), c.undo_stack.index()) == (1, 1) and c.undo_stack.undoText() == "Accept suggestion"
+    assert_view_matches_file(window, db)
+    undo(window)  # the older step is still fine
+    assert entity_rows(db, doc)[paris].state == "suggested" and entity_rows(db, doc)[(s, e)].label == "ORG"
+    assert_view_matches_file(window, db)
+    # redo of a step whose rows changed meanwhile: refused and dropped
+    edits.reject_entity(db, entity_rows(db, doc)[paris].id)
+    qtbot.waitUntil(lambda: c.entities[entity_rows(db, doc)[paris].id].state == "rejected", timeout=5000)
+    redo(window)
+    assert "changed elsewhere" in window.message.text()
+    assert c.undo_stack.count() == 0
+    assert entity_rows(db, doc)[paris].state == "rejected"
+    assert_view_matches_file(window, db)
