@@ -84,7 +84,9 @@ class EditActions(QObject):
         cur = self.current()
         if cur is not None and cur.state != "rejected":
             self.c.run(cmd.RejectEntity, cur.id)
-            self.cycle(1)
+            now = self.c.entities.get(cur.id)
+            if now is None or now.state == "rejected":  # a refused edit stays put, its message in view
+                self.cycle(1)
 
     def delete(self) -> None:
         cur = self.current()

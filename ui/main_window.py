@@ -45,6 +45,8 @@ from ui.dialogs.import_format import ImportFormatDialog
 from ui.workers import ExportWorker, ImportFormatWorker, ImportWorker, PreannotateWorker, Worker
 
 PROJECT_FILTER = "Annotator projects (*.annotator *.db *.sqlite);;All files (*)"
+WRITE_ACTIONS = ("import_files", "import_folder", "import_format", "preannotate", "accept_all", "new_event",
+                 "annotated", "reviewed")  # off while the project is open read-only
 
 
 class MainWindow(QMainWindow):
@@ -73,13 +75,19 @@ class MainWindow(QMainWindow):
         self.legend = Legend()
         self.legend.labelClicked.connect(self.edit_actions.label)
         self.find_bar = FindBar(self.view)
+        self.read_only_banner = QLabel("")  # shown while the project file is open read-only
+        self.read_only_banner.setTextFormat(Qt.TextFormat.PlainText)
+        self.read_only_banner.setWordWrap(True)
+        self.read_only_banner.setStyleSheet("background: #fff3c4; color: #5a4300; padding: 4px 6px; "
+                                            "border: 1px solid #e0c060")
+        self.read_only_banner.hide()
         centre = QWidget()
         lay = QVBoxLayout(centre)
         lay.setContentsMargins(2, 2, 2, 2)
         lay.setSpacing(2)
-        for wdg in (self.title, self.legend, self.find_bar, self.view):
+        for wdg in (self.read_only_banner, self.title, self.legend, self.find_bar, self.view):
             lay.addWidget(wdg)
-        lay.setStretch(3, 1)
+        lay.setStretch(4, 1)
         self.setCentralWidget(centre)
 
         # panels
@@ -153,6 +161,7 @@ class MainWindow(QMainWindow):
         c.commentsChanged.connect(self.refresh_comments)
         c.saved.connect(lambda t: self.saved_label.setText(f"saved {t}"))
         c.failed.connect(self.show_error)
+        c.saveFailed.connect(lambda msg: self.alert("Not saved", msg))
         c.projectChanged.connect(self._on_project)
         self.documents.documentActivated.connect(self.open_document)
         self.entities.entityActivated.connect(self.jump_to_entity)
@@ -183,7 +192,10 @@ class MainWindow(QMainWindow):
             self.alert("Cannot open project", str(exc))
             return False
         self.settings.add_recent(str(path))
-        self.setWindowTitle(f"{Path(path).name} — Annotator")
+        read_only = self.controller.project is not None and self.controller.project.read_only
+        self.setWindowTitle(f"{Path(path).name}{' [read-only]' if read_only else ''} — Annotator")
+        if read_only:
+            self.message.setText("Opened read-only: edits are not possible")
         if self.auto_preannotate and self._needs_preannotation():
             self.preannotate(only_new=True)
         return True
@@ -200,6 +212,23 @@ class MainWindow(QMainWindow):
         schema = self.controller.schema
         if schema is not None:
             self.entities.model.colors = {e.name: e.color for e in schema.entities}
+        p = self.controller.project
+        read_only = p is not None and p.read_only
+        self.read_only_banner.setText(
+            f"Read-only: {p.path.name} has no write permission (or was opened read-only). You can read and export; "
+            "edits, import and pre-annotation are off. Close it, allow writing to the file, and open it again to "
+            "annotate." if read_only and p is not None else "")
+        self.read_only_banner.setVisible(read_only)
+        for name in WRITE_ACTIONS:
+            self.actions_by_name[name].setEnabled(not read_only)
+
+    def _refuse_read_only(self) -> bool:
+        """True (with a message) when the open project cannot be written."""
+        p = self.controller.project
+        if p is not None and p.read_only:
+            self.show_error(f"{p.path.name} is open read-only: nothing was changed")
+            return True
+        return False
 
     def open_document(self, doc_id: int) -> None:
         if self.controller.doc is None or self.controller.doc.id != doc_id:
@@ -266,6 +295,8 @@ class MainWindow(QMainWindow):
             return
         if c.doc.status != "annotated":
             c.run(cmd.SetStatus, c.doc.id, "annotated")
+            if c.doc is None or c.doc.status != "annotated":  # refused or not saved: stay, the message shows why
+                return
         nxt = c.next_open_document()
         if nxt is not None:
             c.open_document(nxt)
@@ -345,6 +376,8 @@ class MainWindow(QMainWindow):
         if self.controller.project is None:
             self.alert("No project", "Open or create a project first (File > New project).")
             return
+        if self._refuse_read_only():
+            return
         w = ImportWorker(self.controller.project.path, paths, self.settings.annotator or None)
         self.start_worker(w, after=self._after_import)
 
@@ -370,6 +403,8 @@ class MainWindow(QMainWindow):
         if c.project is None:
             self.alert("No project", "Open or create a project first (File > New project).")
             return
+        if self._refuse_read_only():
+            return
         dlg = ImportFormatDialog(self)
         if dlg.exec():
             fmt, path = dlg.choice()
@@ -387,7 +422,7 @@ class MainWindow(QMainWindow):
         self.preannotate(only_new=False)
 
     def preannotate(self, only_new: bool = True) -> None:
-        if self.controller.project is None:
+        if self.controller.project is None or self._refuse_read_only():
             return
         w = PreannotateWorker(self.controller.project.path, self.pipeline or self.settings.pipeline,
                               only_new=only_new, annotator=self.settings.annotator or None)
@@ -440,9 +475,16 @@ class MainWindow(QMainWindow):
         self._error_timer.start()
 
     def alert(self, title: str, message: str) -> None:
-        box = QMessageBox(QMessageBox.Icon.Warning, title, message, QMessageBox.StandardButton.Ok, self)
-        box.setTextFormat(Qt.TextFormat.PlainText)
-        box.open()
+        """A non-modal warning (plain text); a second alert while one is open replaces its text."""
+        box = getattr(self, "_alert_box", None)
+        if box is None or not box.isVisible():
+            box = QMessageBox(QMessageBox.Icon.Warning, title, message, QMessageBox.StandardButton.Ok, self)
+            box.setTextFormat(Qt.TextFormat.PlainText)
+            self._alert_box = box
+            box.open()
+        else:
+            box.setWindowTitle(title)
+            box.setText(message)
         self.show_error(message)
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802

@@ -227,3 +227,86 @@ def test_undo_of_a_step_changed_elsewhere_is_refused_and_dropped(qtbot, window, 
     assert c.undo_stack.count() == 0
     assert entity_rows(db, doc)[paris].state == "rejected"
     assert_view_matches_file(window, db)
+
+
+# -- 2. a read-only project file -----------------------------------------------------------------------
+def open_window(qtbot, path: Path):  # type: ignore[no-untyped-def]
+    from ui.main_window import MainWindow
+    from ui.settings import AppSettings
+
+    settings = AppSettings()
+    settings.set("annotator", "tester")
+    w = MainWindow(settings, pipeline=pattern_pipeline, auto_preannotate=False)
+    qtbot.addWidget(w)
+    w.resize(1200, 800)
+    w.show()
+    qtbot.waitExposed(w)
+    assert w.open_project(path)
+    return w
+
+
+@pytest.fixture
+def read_only_window(qtbot, project_path, tmp_path):  # type: ignore[no-untyped-def]
+    project_path.chmod(stat.S_IRUSR | stat.S_IRGRP | stat.S_IROTH)  # what the core opens read-only, even for root
+    w = open_window(qtbot, project_path)
+    yield w
+    w.wait_for_workers()
+    w.controller.close_project()
+    project_path.chmod(stat.S_IRUSR | stat.S_IWUSR)
+
+
+def test_read_only_file_opens_with_a_notice_and_refuses_every_edit(qtbot, read_only_window, project_path, boxes,
+                                                                   tmp_path, figures):
+    w = read_only_window
+    c = w.controller
+    assert c.project.read_only
+    assert "[read-only]" in w.windowTitle()
+    assert w.read_only_banner.isVisible() and "Read-only" in w.read_only_banner.text()
+    assert w.read_only_banner.textFormat() == Qt.TextFormat.PlainText
+    disabled = [n for n in ("import_files", "import_folder", "import_format", "preannotate", "accept_all",
+                            "new_event", "annotated", "reviewed") if not w.actions_by_name[n].isEnabled()]
+    assert len(disabled) == 8
+    assert w.actions_by_name["export"].isEnabled()
+    digest = file_digest(project_path)
+    ent = next(iter(c.entities.values()))
+    attempts = []
+
+    def refused(what: str) -> None:
+        assert "read-only" in w.message.text(), (what, w.message.text())
+        assert file_digest(project_path) == digest, what
+        assert c.undo_stack.count() == 0, what
+        attempts.append(what)
+        w.message.setText("")
+
+    label_word(qtbot, w, "forces", "NORP")
+    refused("label key")
+    w.edit_actions.select(ent)
+    qtbot.keyClick(w.view, Qt.Key.Key_Return)
+    refused("accept key")
+    qtbot.keyClick(w.view, "x")
+    refused("reject key")
+    qtbot.keyClick(w.view, Qt.Key.Key_Delete)
+    refused("delete key")
+    w.edit_actions.select(ent)
+    qtbot.keyClick(w.view, key_for(w, "ORG"))
+    refused("relabel key")
+    w.edit_actions.select(ent)
+    qtbot.keyClick(w.view, Qt.Key.Key_Right, Qt.KeyboardModifier.ShiftModifier)
+    refused("resize key")
+    add_comment_in_panel(qtbot, w, "a note")
+    refused("comment")
+    w.edit_actions.accept_all()
+    refused("accept all")
+    w.mark_annotated_and_next()
+    refused("mark annotated")
+    (tmp_path / "new.txt").write_text("Some new text.", encoding="utf-8")
+    w.import_paths([str(tmp_path / "new.txt")])
+    assert not w.workers
+    refused("import")
+    w.preannotate(only_new=False)
+    assert not w.workers
+    refused("pre-annotate")
+    assert not boxes  # refusals are messages in the status bar, not a dialog per key
+    assert {e.id: e for e in c.entities.values()} == {e.id: e for e in c.project.entities(c.doc.id)}
+    assert_view_matches_file(w, c.project)
+    figures.update(refused=len(attempts))
