@@ -310,3 +310,72 @@ def test_read_only_file_opens_with_a_notice_and_refuses_every_edit(qtbot, read_o
     assert {e.id: e for e in c.entities.values()} == {e.id: e for e in c.project.entities(c.doc.id)}
     assert_view_matches_file(w, c.project)
     figures.update(refused=len(attempts))
+
+
+# -- 3. export asks once before replacing ----------------------------------------------------------------
+def snapshot(path: Path) -> dict[str, bytes]:
+    if path.is_file():
+        return {".": path.read_bytes()}
+    return {str(p.relative_to(path)): p.read_bytes() for p in sorted(path.rglob("*")) if p.is_file()}
+
+
+@pytest.mark.parametrize("fmt", ["json", "brat"])
+def test_export_asks_once_before_replacing(qtbot, window, tmp_path, monkeypatch, fmt, figures):
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication, QFileDialog
+
+    out = tmp_path / ("out.json" if fmt == "json" else "brat_out")
+    if fmt == "json":
+        out.write_text("the old export", encoding="utf-8")
+    else:
+        out.mkdir()
+        (out / "old.txt").write_text("old text", encoding="utf-8")
+        (out / "old.ann").write_text("T1\tPERSON 0 3\told\n", encoding="utf-8")
+    old = snapshot(out)
+    file_dialog_options = []
+    asked: list[str] = []
+    answer = [QMessageBox.StandardButton.No]
+
+    def save_name(*a, **k):  # type: ignore[no-untyped-def]
+        file_dialog_options.append(k.get("options"))
+        return str(out), ""
+
+    def ask(box):  # type: ignore[no-untyped-def]
+        assert box.textFormat() == Qt.TextFormat.PlainText
+        asked.append(box.text())
+        return answer[0]
+
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", save_name)
+    monkeypatch.setattr(QMessageBox, "exec", ask)
+
+    def export_once() -> None:
+        def fill() -> None:
+            dlg = QApplication.activeModalWidget()
+            dlg.format.setCurrentText(fmt)
+            qtbot.mouseClick(dlg.browse_button, Qt.MouseButton.LeftButton)
+            dlg.buttons.button(dlg.buttons.StandardButton.Ok).click()
+            if dlg.isVisible():  # "No": the dialog stays open for another name; give up
+                dlg.reject()
+
+        QTimer.singleShot(50, fill)
+        window.actions_by_name["export"].trigger()
+        qtbot.waitUntil(lambda: not window.workers, timeout=15000)
+
+    export_once()  # "No": the old export is untouched, nothing started
+    assert len(asked) == 1 and str(out) in asked[0] and "already exists" in asked[0]
+    assert ("folder" if fmt == "brat" else "file") in asked[0]
+    assert snapshot(out) == old
+    assert "Exported" not in window.message.text()
+    answer[0] = QMessageBox.StandardButton.Yes
+    export_once()  # "Yes": asked once more, then replaced
+    assert len(asked) == 2
+    qtbot.waitUntil(lambda: "Exported" in window.message.text(), timeout=5000)
+    new = snapshot(out)
+    assert new != old
+    if fmt == "json":
+        assert "Maria Lopez met John Smith" in new["."].decode("utf-8")
+    else:
+        assert "old.txt" not in new and any(k.endswith(".ann") for k in new)
+    # the file dialog's own question is off, so the person is asked exactly once per export
+    assert all(o is not None and o & QFileDialog.Option.DontConfirmOverwrite for o in file_dialog_options)
+    figures.update(questions=len(asked))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import Path
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
@@ -15,6 +16,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QPushButton,
     QWidget,
 )
@@ -41,6 +43,18 @@ def parse_options(text: str) -> dict[str, str]:
         k, v = part.split("=", 1)
         out[k.strip()] = v.strip()
     return out
+
+
+def ask_replace(parent: QWidget | None, path: str) -> bool:
+    """Ask once before an export replaces an existing file or folder; True to go on (the name shown as plain text)."""
+    target = Path(path)
+    what = "folder" if target.is_dir() else "file"
+    box = QMessageBox(QMessageBox.Icon.Question, "Replace export?",
+                      f"The {what} {target} already exists.\nReplace it with this export?",
+                      QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, parent)
+    box.setTextFormat(Qt.TextFormat.PlainText)
+    box.setDefaultButton(QMessageBox.StandardButton.No)
+    return box.exec() == QMessageBox.StandardButton.Yes
 
 
 @dataclass
@@ -117,7 +131,9 @@ class ExportDialog(QDialog):
 
     def browse(self) -> None:
         fmt = self.format.currentText()
-        path, _ = QFileDialog.getSaveFileName(self, "Export to", self.path.text(), f"{fmt} (*{SUFFIX.get(fmt, '')});;All files (*)")
+        # the dialog's own overwrite question is off: accept() asks once, also for a typed path or a folder
+        path, _ = QFileDialog.getSaveFileName(self, "Export to", self.path.text(), f"{fmt} (*{SUFFIX.get(fmt, '')});;All files (*)",
+                                              options=QFileDialog.Option.DontConfirmOverwrite)
         if path:
             self.path.setText(path)
 
@@ -130,6 +146,9 @@ class ExportDialog(QDialog):
             parse_options(self.options_edit.text())
         except AnnotatorError as exc:
             self.error.setText(str(exc))
+            return
+        path = self.path.text().strip()
+        if Path(path).exists() and not ask_replace(self, path):
             return
         super().accept()
 
