@@ -124,16 +124,49 @@ class Controller(QObject):
         self._tokens = None
 
     def reload(self) -> None:
-        """Read the current document again from the file (after outside changes)."""
+        """Read the current document's annotations again from the file (after outside changes).
+
+        The text of a document never changes, so the view keeps its place: only the spans, events, comments
+        and status that differ are announced (a full reload would reset the caret and scroll to the top).
+        """
         if self.project is None:
             return
         self.documentsChanged.emit()
-        if self.doc is not None:
-            try:
-                self.open_document(self.doc.id)
-            except AnnotatorError:  # deleted elsewhere
-                self.doc = None
-                self.documentChanged.emit()
+        if self.doc is None:
+            return
+        try:
+            row = self.project.db.conn.execute(
+                "SELECT sha256, status FROM documents WHERE id = ?", (self.doc.id,)).fetchone()
+        except AnnotatorError:
+            row = None
+        if row is None:  # deleted elsewhere
+            self.doc = None
+            self.entities, self.events, self._args = {}, {}, {}
+            self.current_entity = self.current_event = None
+            self.documentChanged.emit()
+            return
+        if row[0] != self.doc.sha256:
+            self.open_document(self.doc.id)
+            return
+        old_entities, old_events = self.entities, self.events
+        self._load_annotations()
+        ents = {i for i in old_entities.keys() | self.entities.keys() if old_entities.get(i) != self.entities.get(i)}
+        evs = {i for i in old_events.keys() | self.events.keys() if old_events.get(i) != self.events.get(i)}
+        if row[1] != self.doc.status:
+            self.doc = replace(self.doc, status=row[1])
+            self.statusChanged.emit(self.doc.status)
+        selection = (self.current_entity, self.current_event)
+        if self.current_entity not in self.entities:
+            self.current_entity = None
+        if self.current_event not in self.events:
+            self.current_event = None
+        if ents:
+            self.entitiesChanged.emit(ents)
+        if evs:
+            self.eventsChanged.emit(evs)
+        self.commentsChanged.emit()
+        if (self.current_entity, self.current_event) != selection:
+            self.selectionChanged.emit()
 
     def check_outside_changes(self) -> None:
         """Poll PRAGMA data_version: it moves only when another connection commits."""

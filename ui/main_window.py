@@ -160,6 +160,7 @@ class MainWindow(QMainWindow):
         c.documentsChanged.connect(self._docs_timer.start)
         c.commentsChanged.connect(self.refresh_comments)
         c.saved.connect(lambda t: self.saved_label.setText(f"saved {t}"))
+        c.statusChanged.connect(lambda _s: c.doc and self.title.setText(f"{c.doc.name}  —  {c.doc.status.replace('_', ' ')}"))
         c.failed.connect(self.show_error)
         c.saveFailed.connect(lambda msg: self.alert("Not saved", msg))
         c.projectChanged.connect(self._on_project)

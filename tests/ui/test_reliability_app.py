@@ -379,3 +379,57 @@ def test_export_asks_once_before_replacing(qtbot, window, tmp_path, monkeypatch,
     # the file dialog's own question is off, so the person is asked exactly once per export
     assert all(o is not None and o & QFileDialog.Option.DontConfirmOverwrite for o in file_dialog_options)
     figures.update(questions=len(asked))
+
+
+# -- 4. another process changes the open project -----------------------------------------------------------
+def test_changes_by_another_connection_are_shown_without_losing_the_place(qtbot, window, db, figures):
+    """A second connection (what `annotator preannotate`/another window does) relabels, deletes, comments,
+    marks the document and pre-annotates a new one: the app shows all of it at the next poll, keeps the
+    caret, selection and scroll position, and its undo of a step changed meanwhile is refused cleanly."""
+    from annotator.importing import IncomingDocument, import_documents
+    from annotator.preannotate import preannotate
+
+    c = window.controller
+    doc = c.doc.id
+    long_text = "\n".join(f"Line {i}: Maria Lopez met John Smith in Paris." for i in range(400))
+    import_documents(db, [IncomingDocument(long_text, "long.txt")])
+    preannotate(db, pattern_pipeline())
+    qtbot.waitUntil(lambda: window.documents.model.rowCount() == 4, timeout=5000)
+    long_id = db.document_ids()[-1]
+    window.open_document(long_id)
+    doc, text = long_id, long_text
+    s, e = find(text, "met", 200)
+    window.view.select_cp(s, e)
+    qtbot.keyClick(window.view, key_for(window, "NORP"))
+    mine = entity_rows(db, doc)[(s, e)].id
+    bar = window.view.verticalScrollBar()
+    target = entity_rows(db, doc)[find(text, "Paris", 300)]
+    qtbot.wait(200)  # let the layout settle (a narrower view re-wraps the lines)
+    window.edit_actions.select(target)
+    scrolled = bar.value()
+    assert scrolled > 0
+    caret = window.view.textCursor().position()
+    first = window.view.firstVisibleBlock().blockNumber()
+    assert window.view.viewport().rect().contains(window.view.cursorRect().center())
+
+    db.annotator = "cli"
+    edits.relabel_entity(db, mine, "ORG")
+    edits.delete_entity(db, entity_rows(db, doc)[find(text, "John Smith", 5)].id)
+    edits.add_comment(db, doc, "checked from the command line")
+    edits.set_status(db, doc, "annotated")
+    import_documents(db, [IncomingDocument("Acme Corp hired Maria Lopez.", "cli.txt")])
+    preannotate(db, pattern_pipeline(), only_new=True)
+    qtbot.waitUntil(lambda: c.entities[mine].label == "ORG", timeout=5000)
+    qtbot.waitUntil(lambda: window.documents.model.rowCount() == 5, timeout=5000)
+    assert_view_matches_file(window, db)
+    assert window.comments.list.count() == 1 and "command line" in window.comments.list.item(0).text()
+    assert "annotated" in window.title.text()
+    assert c.current_entity == target.id  # the selection survives
+    assert window.view.textCursor().position() == caret  # no jump to the top: the caret stays in view
+    assert window.view.viewport().rect().contains(window.view.cursorRect().center())
+    # Qt lays out long documents lazily, so the scroll value may drift by a line as more blocks are measured
+    assert abs(bar.value() - scrolled) <= 3 and abs(window.view.firstVisibleBlock().blockNumber() - first) <= 2
+    undo(window)  # my NORP span was relabelled meanwhile
+    assert "changed elsewhere" in window.message.text()
+    assert entity_rows(db, doc)[(s, e)].label == "ORG" and c.undo_stack.count() == 0
+    assert_view_matches_file(window, db)
