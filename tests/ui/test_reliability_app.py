@@ -433,3 +433,134 @@ def test_changes_by_another_connection_are_shown_without_losing_the_place(qtbot,
     assert "changed elsewhere" in window.message.text()
     assert entity_rows(db, doc)[(s, e)].label == "ORG" and c.undo_stack.count() == 0
     assert_view_matches_file(window, db)
+
+
+# -- 5. text is never markup -----------------------------------------------------------------------------------
+H = "<b>bold</b><img src=x>"
+HTML_SCHEMA = f'''
+[schema]
+name = "html"
+description = "{H} schema"
+
+[[entity]]
+name = "PER"
+description = "<i>x</i> {H} person"
+color = "#c4a0f4"
+key = "p"
+
+[[entity]]
+name = "PLACE"
+description = "{H} place"
+color = "#70dcf4"
+key = "l"
+
+[[attribute]]
+name = "mood"
+description = "How it felt (a first line without markup)\\n{H} mood"
+values = ["{H}", "plain"]
+
+[[event]]
+name = "Meet"
+description = "{H} meeting"
+triggers = ["met"]
+  [[event.role]]
+  name = "Who"
+  labels = ["PER"]
+  multiplicity = "one_or_more"
+  description = "{H} who"
+'''
+HTML_TEXT = f"{H} met Ann in <i>Rome</i> & said &lt;hi&gt; <script>alert(1)</script>."
+
+
+def rendered(tip: str) -> str:
+    """What a tooltip shows: Qt takes it as rich text when Qt.mightBeRichText says so."""
+    from PySide6.QtGui import Qt as GuiQt, QTextDocument
+
+    doc = QTextDocument()
+    if GuiQt.mightBeRichText(tip):
+        doc.setHtml(tip)
+    else:
+        doc.setPlainText(tip)
+    return doc.toPlainText()
+
+
+def test_markup_in_data_is_shown_literally_everywhere(qtbot, tmp_path, figures):
+    from PySide6.QtCore import QAbstractItemModel, QModelIndex
+    from PySide6.QtWidgets import QLabel, QListWidget, QTableWidget, QWidget
+
+    from annotator.importing import IncomingDocument, IncomingEntity, IncomingEvent, import_documents
+    from annotator.schema import parse_schema
+    from annotator.store import Project
+    from ui.dialogs.event_type import EventTypeDialog
+
+    path = tmp_path / "<b>bold<img src=x>.annotator"  # a file name cannot hold "/"
+    ann = f"{H} Ann"
+    s_ann = HTML_TEXT.index("Ann")
+    s_rome = HTML_TEXT.index("<i>Rome</i>")
+    with Project(path, schema=parse_schema(HTML_SCHEMA), annotator=ann) as p:
+        import_documents(p, [IncomingDocument(
+            HTML_TEXT, f"{H}.txt",
+            entities=[IncomingEntity(1, 0, len(H), "PER", annotator=ann), IncomingEntity(2, s_ann, s_ann + 3, "PER"),
+                      IncomingEntity(3, s_rome, s_rome + 11, "PLACE", state="suggested", source=H)],
+            events=[IncomingEvent("Meet", len(H) + 1, len(H) + 4, {"mood": H}, [("Who", 1), ("Who", 2)], ann)],
+            comments=[{"text": f"{H} comment", "author": ann}])])
+        doc_id = p.document_ids()[0]
+        edits.add_comment(p, doc_id, f"second {H}")
+    w = open_window(qtbot, path)
+    w.settings.set("annotator", ann)
+    c = w.controller
+    assert c.doc.text == HTML_TEXT and w.view.toPlainText() == HTML_TEXT
+    ev = next(iter(c.events))
+    w.controller.select_event(ev)  # the event editor shows type, trigger, attribute and the role fillers
+    w.edit_actions.select(c.entities[min(c.entities)])
+    qtbot.wait(50)
+
+    # every label that shows data is plain text
+    labels = [lab for lab in w.findChildren(QLabel) if "<b>" in lab.text()]
+    assert labels, "the title at least shows the document name"
+    assert all(lab.textFormat() == Qt.TextFormat.PlainText for lab in labels), \
+        [lab.text() for lab in labels if lab.textFormat() != Qt.TextFormat.PlainText]
+
+    # every tooltip that shows data shows it literally
+    tips: list[str] = []
+
+    def walk_model(model: QAbstractItemModel, parent: QModelIndex = QModelIndex()) -> None:
+        for r in range(model.rowCount(parent)):
+            for col in range(model.columnCount(parent)):
+                i = model.index(r, col, parent)
+                for role in (Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.DisplayRole):
+                    v = model.data(i, role)
+                    if isinstance(v, str) and "bold" in v:
+                        (tips if role == Qt.ItemDataRole.ToolTipRole else cells).append(v)
+    cells: list[str] = []
+    for model in (w.entities.model, w.documents.model):
+        walk_model(model)
+    def walk_items(widget) -> None:  # type: ignore[no-untyped-def]
+        items = ([widget.item(i) for i in range(widget.count())] if isinstance(widget, QListWidget) else
+                 [widget.item(r, k) for r in range(widget.rowCount()) for k in range(widget.columnCount())])
+        for it in items:
+            if it is not None and "bold" in it.toolTip():
+                tips.append(it.toolTip())
+            if it is not None and "bold" in it.text():
+                cells.append(it.text())
+    for widget in w.findChildren(QListWidget) + w.findChildren(QTableWidget):
+        walk_items(widget)
+    for widget in w.findChildren(QWidget):
+        if "bold" in widget.toolTip():
+            tips.append(widget.toolTip())
+    tips.append(w.view.tooltip_at(1))
+    tips.append(w.view.tooltip_at(s_rome + 1))
+    picker = EventTypeDialog(c.schema, "met", w)
+    walk_items(picker.findChild(QListWidget))
+    assert all(lab.textFormat() == Qt.TextFormat.PlainText for lab in picker.findChildren(QLabel) if "<" in lab.text())
+    picker.deleteLater()
+    assert len(tips) >= 5, tips
+    for tip in tips:
+        shown = rendered(tip)
+        assert "<b>bold</b>" in shown or "<i>x</i>" in shown or "<i>Rome</i>" in shown, (tip, shown)
+        assert "&lt;" not in shown.replace("&lt;hi&gt;", ""), (tip, shown)
+    # table and list cells hold the literal text (item views draw DisplayRole as plain text)
+    assert any(f"{H} comment" in x for x in cells) and any(f"{H}.txt" in x for x in cells)
+    assert any(x == H for x in cells)  # the span text in the entity table
+    w.controller.close_project()
+    figures.update(plain_labels=len(labels), tooltips=len(tips), cells=len(cells))

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import html
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QLineEdit, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
 
 from annotator.schema import Schema
+from ui.plain import tooltip_text
 
 
 def ranked_types(schema: Schema, trigger: str) -> list[str]:
@@ -35,7 +35,7 @@ class EventTypeDialog(QDialog):
             t = schema.event_type(name)
             item = QListWidgetItem(f"{name} — {t.description}" if t and t.description else name)
             item.setData(Qt.ItemDataRole.UserRole, name)
-            item.setToolTip(html.escape(f"{name}: roles " + ", ".join(r.name for r in t.roles) if t else name))
+            item.setToolTip(tooltip_text(f"{name}: roles " + ", ".join(r.name for r in t.roles) if t else name))
             self.list.addItem(item)
         self.list.setCurrentRow(0)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)

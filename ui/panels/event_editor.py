@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import html
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
@@ -21,6 +20,7 @@ from PySide6.QtWidgets import (
 
 from annotator.model import Entity, Event
 from ui.editing import role_shortcut
+from ui.plain import tooltip_text
 
 if TYPE_CHECKING:  # pragma: no cover
     from ui.controller import Controller
@@ -115,7 +115,7 @@ class EventEditor(QWidget):
             box.setMinimumContentsLength(6)
             box.addItems(list(attr.values))
             box.setCurrentText(ev.attributes.get(attr.name, attr.default))
-            box.setToolTip(html.escape(attr.description))
+            box.setToolTip(tooltip_text(attr.description))
             box.activated.connect(lambda _i, n=attr.name, b=box: self.attributeChangeRequested.emit(ev.id, n, b.currentText()))
             self.attribute_combos[attr.name] = box
             row, col = 2 + k // 2, (k % 2) * 2
@@ -134,7 +134,7 @@ class EventEditor(QWidget):
             key = plain_label(role_shortcut(i), color="#555555")
             name = plain_label(role.name + (" *" if role.required else ""), bold=True,
                                color="#b00020" if role.required and not filled else None)
-            name.setToolTip(html.escape("accepts " + ", ".join(role.labels) + f" ({role.multiplicity.replace('_', ' ')})"))
+            name.setToolTip(tooltip_text("accepts " + ", ".join(role.labels) + f" ({role.multiplicity.replace('_', ' ')})"))
             self.role_rows[role.name] = name
             grid.addWidget(key, i, 0, Qt.AlignmentFlag.AlignTop)
             grid.addWidget(name, i, 1, Qt.AlignmentFlag.AlignTop)
