@@ -20,7 +20,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QPlainTextEdit, QToolTip, QWidget
 
-from ui.highlighter import BLOCK_SEPARATORS, SpanHighlighter, darker, view_text
+from ui.highlighter import BLOCK_SEPARATORS, MAX_UNBROKEN_LINE, SpanHighlighter, darker, longest_line, view_text
 
 if TYPE_CHECKING:  # pragma: no cover
     from ui.controller import Controller
@@ -96,6 +96,7 @@ class DocumentView(QPlainTextEdit):
         self.document().setDocumentMargin(14)
         self.highlighter = SpanHighlighter(self.document(), {})
         self.snap_to_tokens = True
+        self.refused: str | None = None  # why the current document is not shown (too long a line)
         self.key_handler: Callable[[QKeyEvent], bool] | None = None
         self.context_menu_builder: Callable[[QContextMenuEvent], None] | None = None
         self.gutter = LabelGutter(self)
@@ -143,12 +144,21 @@ class DocumentView(QPlainTextEdit):
         c = self.controller
         h = self.highlighter
         h.setDocument(None)
-        if c.doc is None:
+        shown = view_text(c.doc.text) if c.doc is not None else ""
+        longest = longest_line(shown) if len(shown) > MAX_UNBROKEN_LINE else 0
+        self.refused = None
+        if longest > MAX_UNBROKEN_LINE:  # Qt would lay it out for minutes: say so instead of freezing
+            self.refused = (f"“{c.doc.name}” is not shown: it has {longest:,} characters without a space or a line "
+                            f"break (this view shows up to {MAX_UNBROKEN_LINE:,}). Its annotations are listed in the "
+                            "panels and can be exported.")
+            c.report_error(self.refused)
+        self.setPlaceholderText(self.refused or "")
+        if c.doc is None or self.refused:
             self.setPlainText("")
             h.set_block_starts([0])
             h.setDocument(self.document())
+            self.viewport().update()
             return
-        shown = view_text(c.doc.text)
         self.setPlainText(shown)
         self.document().setUndoRedoEnabled(False)
         starts = [0] + [c.u16.to_utf16(m.end()) for m in BLOCK_SEPARATORS.finditer(shown)]
@@ -164,11 +174,15 @@ class DocumentView(QPlainTextEdit):
 
     def on_entities_changed(self, ids: set[int]) -> None:
         c = self.controller
+        if self.refused:
+            return
         self.highlighter.update_entities(ids, c.entities, c.u16.to_utf16)
         self.viewport().update()
 
     def on_events_changed(self, ids: set[int]) -> None:
         c = self.controller
+        if self.refused:
+            return
         self.highlighter.update_events(ids, c.events, c.u16.to_utf16)
         self.viewport().update()
 

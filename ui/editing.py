@@ -202,7 +202,7 @@ class EditActions(QObject):
     # -- keys ------------------------------------------------------------------------------------------
     def handle_key(self, event: QKeyEvent) -> bool:
         """True when the key was an annotation command."""
-        if self.c.doc is None:
+        if self.c.doc is None or self.view.refused:  # nothing shown, nothing to select
             return False
         key, mods = event.key(), event.modifiers()
         shift = bool(mods & Qt.KeyboardModifier.ShiftModifier)

@@ -21,9 +21,45 @@ UNKNOWN_LABEL_COLOR = "#dddddd"
 BLOCK_SEPARATORS = re.compile("[\n\r\u2029\ufdd0\ufdd1]")
 
 
+LONG_LINE = 10_000  # Qt lays out a line (block) whole: longer lines are shown broken at a space
+MAX_UNBROKEN_LINE = 500_000  # a longer run without a space or line break is not shown (it would freeze Qt)
+
+
 def view_text(text: str) -> str:
-    """The text as handed to Qt: '\\r\\n' would become ONE block separator, so its '\\r' is shown as a space."""
-    return text.replace("\r\n", " \n")
+    """The text as handed to Qt, the same length (so offsets hold): '\\r\\n' would become ONE block separator, so
+    its '\\r' is shown as a space; in a line over LONG_LINE characters a space is shown as a line break about
+    every LONG_LINE characters."""
+    shown = text.replace("\r\n", " \n")
+    if len(shown) <= LONG_LINE:
+        return shown
+    ends = [m.start() for m in BLOCK_SEPARATORS.finditer(shown)] + [len(shown)]
+    pieces: list[str] = []
+    start = done = 0
+    for end in ends:
+        i = start
+        while end - i > LONG_LINE:
+            cut = shown.rfind(" ", i + LONG_LINE // 2, i + LONG_LINE)
+            if cut < 0:
+                cut = shown.find(" ", i + LONG_LINE, end)
+                if cut < 0:
+                    break
+            pieces.append(shown[done:cut])
+            pieces.append("\n")
+            done = i = cut + 1
+        start = end + 1
+    if not pieces:
+        return shown
+    pieces.append(shown[done:])
+    return "".join(pieces)
+
+
+def longest_line(shown: str) -> int:
+    """The longest line (block) of text as shown."""
+    longest = last = 0
+    for m in BLOCK_SEPARATORS.finditer(shown):
+        longest = max(longest, m.start() - last)
+        last = m.end()
+    return max(longest, len(shown) - last)
 
 
 def lighter(color: QColor, amount: float = 0.45) -> QColor:

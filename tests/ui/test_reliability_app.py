@@ -564,3 +564,57 @@ def test_markup_in_data_is_shown_literally_everywhere(qtbot, tmp_path, figures):
     assert any(x == H for x in cells)  # the span text in the entity table
     w.controller.close_project()
     figures.update(plain_labels=len(labels), tooltips=len(tips), cells=len(cells))
+
+
+# -- 6. very large documents ------------------------------------------------------------------------------------
+def test_very_large_documents_open_or_are_refused_clearly(qtbot, tmp_path, figures):
+    """5 MB of news-like paragraphs and a 5,000,000-character single line open (the line is shown broken at
+    spaces, same length and offsets); a 660,000-character run without a space is refused with a message.
+    (The 50 MB figures come from a one-off script: docs/reliability.md.)"""
+    import time
+
+    from annotator.importing import IncomingDocument, IncomingEntity, import_documents
+    from annotator.store import Project
+
+    line = "Maria Lopez met John Smith in Paris on Monday, and NATO forces attacked Tal Abyad on Friday. "
+    paragraphs = "\n".join([line * 3] * 17_700)[:5_000_000]
+    one_line = (line * 53_200)[:5_000_000]
+    unbroken = "東京で会議が開かれた。" * 60_000
+    last = one_line.rindex("Paris")
+    path = tmp_path / "big.annotator"
+    with Project(path, annotator="setup") as p:
+        import_documents(p, [IncomingDocument(paragraphs, "paragraphs.txt"),
+                             IncomingDocument(one_line, "one-line.txt",
+                                              entities=[IncomingEntity(1, last, last + 5, "GPE")]),
+                             IncomingDocument(unbroken, "unbroken.txt")])
+        ids = p.document_ids()
+    w = open_window(qtbot, path)
+    c, v = w.controller, w.view
+    timings = {}
+    assert c.doc.id == ids[0]
+    assert v.toPlainText() == paragraphs
+    t = time.perf_counter()
+    w.open_document(ids[1])
+    qtbot.wait(1)
+    timings["one_line_open_s"] = round(time.perf_counter() - t, 2)
+    shown = v.toPlainText()
+    assert len(shown) == len(one_line) and shown.replace("\n", " ") == one_line and "\n" in shown
+    assert v.document().blockCount() > 400  # no line longer than about 10,000 characters for Qt to lay out
+    gpe = next(iter(c.entities))
+    assert v.highlighter.items[gpe][:2] == (c.u16.to_utf16(last), c.u16.to_utf16(last + 5))
+    s, e = one_line.rindex("Tal Abyad"), one_line.rindex("Tal Abyad") + 9  # label near the end, by keys
+    v.select_cp(s, e)
+    qtbot.keyClick(v, key_for(w, "GPE"))
+    assert entity_rows(c.project, ids[1])[(s, e)].label == "GPE"
+    t = time.perf_counter()
+    w.open_document(ids[2])
+    qtbot.wait(1)
+    timings["refused_s"] = round(time.perf_counter() - t, 2)
+    assert v.toPlainText() == "" and "660,000 characters without a space" in v.placeholderText()
+    assert "not shown" in w.message.text()
+    qtbot.keyClick(v, "e")  # keys do nothing on a document that is not shown
+    assert c.undo_stack.count() == 1
+    w.open_document(ids[0])
+    assert v.toPlainText() == paragraphs and v.placeholderText() == ""
+    w.controller.close_project()
+    figures.update(**timings)
