@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import types
+import unicodedata
 from collections import Counter
 from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass, field
@@ -239,7 +240,9 @@ def fit_span(
 def looks_utf16(text: str, spans: list[tuple[int, int]]) -> bool:
     """For offsets given without the span text: do they fit the text better as UTF-16 units?
 
-    Scores clean span edges (no edge whitespace, no cut words) under both readings; ties stay code points.
+    Scores clean spans under both readings; ties stay code points. A span is clean when it holds a letter
+    or digit, neither cuts a word at its ends, and does not begin or end with whitespace or a symbol such as
+    an emoji or flag (Unicode categories So, Sk), which is where a misread offset lands.
     """
     from annotator.offsets import Utf16Map
 
@@ -252,6 +255,8 @@ def looks_utf16(text: str, spans: list[tuple[int, int]]) -> bool:
             return False
         piece = text[s:e]
         if piece != piece.strip() or not any(ch.isalnum() for ch in piece):
+            return False
+        if unicodedata.category(piece[0]) in ("So", "Sk") or unicodedata.category(piece[-1]) in ("So", "Sk"):
             return False
         cut_left = s > 0 and text[s - 1].isalnum() and text[s].isalnum()
         cut_right = e < len(text) and text[e - 1].isalnum() and text[e].isalnum()
