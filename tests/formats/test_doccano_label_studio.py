@@ -202,6 +202,55 @@ def test_label_studio_broken_input_names_file_and_line(tmp_path, content, messag
     project.close()
 
 
+def _res(k: int, **changes):  # type: ignore[no-untyped-def]
+    return lambda t: t["annotations"][0]["result"][k].update(changes)
+
+
+@pytest.mark.parametrize("task_edit, message", [
+    (lambda t: t.update(annotations=5), "'annotations' must be a list"),
+    (lambda t: t.update(annotations="abc"), "'annotations' must be a list"),
+    (lambda t: t.update(annotations=[3]), "annotation 0 must be an object"),
+    (lambda t: t.update(annotations=[], predictions={"result": []}), "'predictions' must be a list"),
+    (lambda t: t["annotations"][0].update(result={"a": 1}), "'result' must be a list"),
+    (_res(0, value="Gunmen"), "'value' must be an object"),
+    (_res(0, value=[0, 6]), "'value' must be an object"),
+    (_res(0, value={"start": 0, "end": 6, "labels": "PERSON"}), "has no labels"),
+    (_res(0, value={"start": 0, "end": 6, "labels": [["PERSON"]]}), "labels must be strings"),
+    (_res(0, id=["a"]), "'id' must be a string or a number"),
+    (_res(4, labels={"0": "Victim"}), "'labels' must be a list"),
+    (_res(4, labels=[7]), "labels must be strings"),
+    (_res(4, from_id={"id": "b"}), "'from_id' and 'to_id' must be"),
+    (_res(6, value={"choices": {"x": 1}}), "'choices' must be a list"),
+    (_res(6, value={"choices": [["Other"]]}), "choices must be strings"),
+    (_res(7, value={"text": 5}), "'text' must be a list"),
+    (_res(7, value={"text": [None]}), "texts must be strings"),
+])
+def test_label_studio_malformed_shapes_are_import_errors(tmp_path, task_edit, message):
+    content = _bad_ls(task_edit)
+    (tmp_path / "bad.json").write_text(content)
+    with pytest.raises(ImportFileError) as info:
+        read_label_studio(tmp_path / "bad.json")
+    starts = [n for n, x in enumerate(content.splitlines(), start=1) if x == " {"]
+    assert info.value.path.endswith("bad.json") and info.value.line == starts[1], str(info.value)  # the bad task
+    assert "task 42" in info.value.reason and message in info.value.reason, str(info.value)
+
+
+def test_label_studio_meta_the_store_cannot_hold_becomes_text(tmp_path):
+    (tmp_path / "ls.json").write_text('[{"id": 99999999999999999999, "data": {"text": "Paris.", "n": -99999999999999999999}}]')
+    project = Project(tmp_path / "p.annotator", annotator="t")
+    (_, doc_id), = import_format(project, "label_studio", [tmp_path / "ls.json"]).imported
+    assert project.document(doc_id).meta == {"n": "-99999999999999999999", "label_studio_id": "99999999999999999999"}
+    project.close()
+    (tmp_path / "ls.json").write_text('[{"id": {"a": [1]}, "data": {"text": "Paris."}}]')
+    assert read_label_studio(tmp_path / "ls.json").documents[0].meta == {"label_studio_id": '{"a": [1]}'}
+
+
+def test_label_studio_textarea_text_may_be_one_string(tmp_path):
+    (tmp_path / "ls.json").write_text(json.dumps([{"data": {"text": "Paris."}, "annotations": [
+        {"result": [{"type": "textarea", "value": {"text": "check"}}]}]}]))
+    assert read_label_studio(tmp_path / "ls.json").documents[0].comments == [{"text": "check"}]
+
+
 def test_label_studio_truncated_and_wrong_encoding(tmp_path):
     text = json.dumps([ls_task(TEXT), ls_task("Gunmen killed three soldiers in Kabul.", utf16=False)], indent=1)
     (tmp_path / "cut.json").write_text(text[: len(text) // 2 + 40])

@@ -470,7 +470,7 @@ def test_format_readers(fuzz_project, samples, which, data):
 
 # crashes found by this fuzzing in readers outside the reliability work, reported to their authors;
 # drop an entry once its reader is fixed (then any crash there fails again)
-KNOWN_CRASHES = {"label_studio: AttributeError at label_studio.py", "label_studio: TypeError at label_studio.py"}
+KNOWN_CRASHES: set[str] = set()
 
 
 def test_format_readers_never_crashed(figures):
