@@ -11,19 +11,9 @@ from pathlib import Path
 
 import orjson
 import pytest
-from hypothesis import HealthCheck, settings
 
-# the reliability tests' hypothesis settings (applied per test: ``@settings(RELIABLE, max_examples=...)``), so the
-# same inputs run on every machine and CI run; HYPOTHESIS_EXPLORE=1 draws new ones instead
-RELIABLE = settings(
-    derandomize=not os.environ.get("HYPOTHESIS_EXPLORE"),
-    database=None,
-    deadline=None,
-    print_blob=True,
-    suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture, HealthCheck.data_too_large],
-)
+from reliability_settings import FIGURES, RELIABLE  # noqa: E402,F401
 
-FIGURES: dict[str, dict] = {}
 
 
 @pytest.fixture

@@ -24,7 +24,7 @@ from annotator.importing import (
 )
 from annotator.schema import default_schema
 from annotator.store import Project
-from conftest import RELIABLE
+from reliability_settings import RELIABLE
 from reliability_support import table_counts
 
 SCHEMA = default_schema()
@@ -45,7 +45,7 @@ def fuzz_project(tmp_path_factory):
 @pytest.fixture(scope="module", autouse=True)
 def _report_counts(request):
     yield
-    from conftest import FIGURES
+    from reliability_settings import FIGURES
 
     FIGURES["fuzz_importers"] = {
         "inputs": sum(COUNTED.values()),

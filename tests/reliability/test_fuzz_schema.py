@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 from annotator.errors import SchemaError
 from annotator.resources_path import resource_path
 from annotator.schema import Schema, parse_schema
-from conftest import RELIABLE
+from reliability_settings import RELIABLE
 
 NEWS = resource_path("schemas/news.toml").read_text(encoding="utf-8")
 COUNTED = {"inputs": 0, "parsed": 0, "refused": 0}
@@ -21,7 +21,7 @@ COUNTED = {"inputs": 0, "parsed": 0, "refused": 0}
 @pytest.fixture(scope="module", autouse=True)
 def _report():
     yield
-    from conftest import FIGURES
+    from reliability_settings import FIGURES
 
     FIGURES["fuzz_schema"] = dict(COUNTED)
 

@@ -6,31 +6,7 @@ from pathlib import Path
 
 import pytest
 
-DOC_A = (
-    "Maria Lopez met John Smith in Paris on Monday.\n"
-    "NATO forces attacked Tal Abyad on Friday.\n"
-    "Acme Corp fired 200 workers."
-)
-DOC_B = "<b>x</b> said 😀 Zoë met 李小龍 in 東京 🎉 today.\r\nSecond line 𝔘𝔫𝔦 here."
-DOC_C = "Nothing to see here, only words."
-PATTERNS = [
-    {"label": "PERSON", "pattern": "Maria Lopez"},
-    {"label": "PERSON", "pattern": "John Smith"},
-    {"label": "GPE", "pattern": "Paris"},
-    {"label": "DATE", "pattern": "Monday"},
-    {"label": "ORG", "pattern": "NATO"},
-    {"label": "GPE", "pattern": "Tal Abyad"},
-    {"label": "DATE", "pattern": "Friday"},
-    {"label": "ORG", "pattern": "Acme Corp"},
-    {"label": "PERSON", "pattern": "Zoë"},
-    {"label": "PERSON", "pattern": "李小龍"},
-]
-
-
-def pattern_pipeline():  # type: ignore[no-untyped-def]
-    from annotator.nlp import blank_pipeline_with_patterns
-
-    return blank_pipeline_with_patterns(PATTERNS)
+from ui_support import DOC_A, DOC_B, DOC_C, PATTERNS, pattern_pipeline  # noqa: F401
 
 
 @pytest.fixture

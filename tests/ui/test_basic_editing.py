@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from conftest import DOC_A
+from ui_support import DOC_A
 from ui_helpers import click_char, drag_select, entity_rows, find
 
 

@@ -6,7 +6,7 @@ import json
 
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication, QFileDialog
-from conftest import DOC_A
+from ui_support import DOC_A
 from ui_helpers import click_char, find
 
 

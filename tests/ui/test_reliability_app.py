@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
-from conftest import DOC_A, pattern_pipeline
+from ui_support import DOC_A, pattern_pipeline
 from ui_helpers import entity_rows, find
 
 from annotator import edits

@@ -7,7 +7,7 @@ import json
 import pytest
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication, QFileDialog
-from conftest import DOC_A, DOC_B
+from ui_support import DOC_A, DOC_B
 from ui_helpers import click_char, find
 
 CTRL = Qt.KeyboardModifier.ControlModifier

@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QTextCharFormat
 from PySide6.QtWidgets import QLabel
-from conftest import DOC_B
+from ui_support import DOC_B
 from ui_helpers import click_char, drag_select, entity_rows, find
 
 
