@@ -17,9 +17,7 @@ from typing import Any, Callable
 
 from annotator.exporting import atomic_folder
 from annotator.formats.brat_conf import BINARY, brat_name, proxy_labels, write_annotation_conf, write_visual_conf
-from annotator.formats.common import (
-    FormatExportReport, assign_parts, check_options, option_int, parse_split, parts_of,
-)
+from annotator.formats.common import FormatExportReport, check_options, parts_of, split_option
 from annotator.formats.project_json import DEFAULT_STATES, iter_document_records
 from annotator.schema import Schema
 from annotator.store import Project
@@ -142,7 +140,7 @@ def write_brat(
 ) -> FormatExportReport:
     """A brat folder (with ``split=...``, one subfolder per part; the .conf files sit at the top)."""
     opts = check_options(options, OPTIONS, "brat")
-    assignment = assign_parts(project, statuses, parse_split(opts.get("split")), option_int(opts, "seed", 0))
+    assignment = split_option(project, statuses, opts)
     report = FormatExportReport(format="brat")
     schema = project.schema
     with atomic_folder(out) as folder:
@@ -152,7 +150,7 @@ def write_brat(
         for part in parts_of(assignment):
             if part:
                 (folder / part).mkdir()
-        for rec in iter_document_records(project, states, statuses, annotation_set, report):
+        for rec in iter_document_records(project, states, statuses, annotation_set, report, progress):
             sub = folder / assignment[rec["id"]] if assignment[rec["id"]] else folder
             stem = file_stem(rec["name"])
             if f"{sub}/{stem}".lower() in used or stem in ("annotation", "visual"):
@@ -163,7 +161,5 @@ def write_brat(
             ann = document_ann(rec, schema, report).encode("utf-8")
             (sub / f"{stem}.ann").write_bytes(ann)
             report.bytes += len(data) + len(ann)
-            if progress:
-                progress(report.documents)
     report.files = [str(out)]
     return report

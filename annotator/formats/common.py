@@ -9,12 +9,13 @@ from collections import Counter
 from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, BinaryIO, Iterator
+from typing import TYPE_CHECKING, Any, BinaryIO, Callable, Iterator
 
 import orjson
 
 from annotator.errors import AnnotatorError, ImportFileError
-from annotator.formats.project_json import ExportReport
+from annotator.formats.project_json import ExportReport, iter_document_records
+from annotator.formats.tokens import DocTokens, tokens_for
 from annotator.importing import IncomingDocument, check_document, decode_text
 from annotator.schema import Schema
 from annotator.store import Project
@@ -137,6 +138,50 @@ def atomic_outputs(out: str | Path, parts: list[str]) -> Iterator[dict[str, Bina
 
 def parts_of(assignment: dict[int, str]) -> list[str]:
     return list(dict.fromkeys(assignment.values())) or [""]
+
+
+def split_option(project: Project, statuses: list[str] | None, opts: dict[str, str]) -> dict[int, str]:
+    """Document id -> part name, from the ``split`` and ``seed`` options (see ``assign_parts``)."""
+    return assign_parts(project, statuses, parse_split(opts.get("split")), option_int(opts, "seed", 0))
+
+
+def records_with_tokens(
+    project: Project,
+    states: tuple[str, ...] | list[str],
+    statuses: list[str] | None,
+    annotation_set: str | None,
+    report: FormatExportReport,
+    progress: Callable[[int], None] | None,
+) -> Iterator[tuple[dict[str, Any], DocTokens]]:
+    """Each exported document record with its tokens; documents without stored tokens go in ``report.tokenized``."""
+    for rec in iter_document_records(project, states, statuses, annotation_set, report, progress):
+        toks = tokens_for(project, rec["id"], rec["text"])
+        if not toks.stored:
+            report.tokenized.append(rec["name"])
+        yield rec, toks
+
+
+def write_per_part(
+    project: Project,
+    out: str | Path,
+    states: tuple[str, ...] | list[str],
+    statuses: list[str] | None,
+    annotation_set: str | None,
+    progress: Callable[[int], None] | None,
+    opts: dict[str, str],
+    fmt: str,
+    render: Callable[[dict[str, Any], DocTokens, FormatExportReport], bytes],
+) -> FormatExportReport:
+    """A token-based export of one file per part: ``render(record, tokens, report)`` bytes appended per document."""
+    assignment = split_option(project, statuses, opts)
+    parts = parts_of(assignment)
+    report = FormatExportReport(format=fmt)
+    with atomic_outputs(out, parts) as handles:
+        for rec, toks in records_with_tokens(project, states, statuses, annotation_set, report, progress):
+            handles[assignment[rec["id"]]].write(render(rec, toks, report))
+        report.bytes = sum(fh.tell() for fh in handles.values())
+    report.files = [str(part_path(out, p)) for p in parts]
+    return report
 
 
 # -- import side ----------------------------------------------------------------------------------

@@ -10,12 +10,9 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any, Callable
 
-from annotator.formats.common import (
-    FormatExportReport, assign_parts, atomic_outputs, check_options, option_choice, option_int, parse_split, part_path,
-    parts_of,
-)
-from annotator.formats.project_json import DEFAULT_STATES, iter_document_records
-from annotator.formats.tokens import ALIGN_MODES, DocTokens, align, tokens_for
+from annotator.formats.common import FormatExportReport, check_options, option_choice, write_per_part
+from annotator.formats.project_json import DEFAULT_STATES
+from annotator.formats.tokens import ALIGN_MODES, DocTokens, align
 from annotator.store import Project
 
 OPTIONS = ("split", "seed", "misaligned", "docstart")
@@ -71,17 +68,7 @@ def write_conll(
     opts = check_options(options, OPTIONS, "conll")
     mode = option_choice(opts, "misaligned", ALIGN_MODES)
     docstart = option_choice(opts, "docstart", ("yes", "no")) == "yes"
-    assignment = assign_parts(project, statuses, parse_split(opts.get("split")), option_int(opts, "seed", 0))
-    parts = parts_of(assignment)
-    report = FormatExportReport(format="conll")
-    with atomic_outputs(out, parts) as handles:
-        for rec in iter_document_records(project, states, statuses, annotation_set, report):
-            toks = tokens_for(project, rec["id"], rec["text"])
-            if not toks.stored:
-                report.tokenized.append(rec["name"])
-            handles[assignment[rec["id"]]].write(document_conll(rec, toks, report, mode, docstart).encode("utf-8"))
-            if progress:
-                progress(report.documents)
-        report.bytes = sum(fh.tell() for fh in handles.values())
-    report.files = [str(part_path(out, p)) for p in parts]
-    return report
+    return write_per_part(
+        project, out, states, statuses, annotation_set, progress, opts, "conll",
+        lambda rec, toks, report: document_conll(rec, toks, report, mode, docstart).encode("utf-8"),
+    )

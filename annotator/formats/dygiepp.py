@@ -14,12 +14,9 @@ from typing import Any, Callable
 
 import orjson
 
-from annotator.formats.common import (
-    FormatExportReport, assign_parts, atomic_outputs, check_options, option_choice, option_int, parse_split, part_path,
-    parts_of,
-)
-from annotator.formats.project_json import DEFAULT_STATES, iter_document_records
-from annotator.formats.tokens import ALIGN_MODES, DocTokens, align, tokens_for
+from annotator.formats.common import FormatExportReport, check_options, option_choice, write_per_part
+from annotator.formats.project_json import DEFAULT_STATES
+from annotator.formats.tokens import ALIGN_MODES, DocTokens, align
 from annotator.store import Project
 
 OPTIONS = ("split", "seed", "misaligned", "dataset", "trigger_head")
@@ -101,18 +98,8 @@ def write_dygiepp(
     mode = option_choice(opts, "misaligned", ALIGN_MODES)
     head = option_choice(opts, "trigger_head", ("last", "first"))
     dataset = opts.get("dataset") or project.schema.name
-    assignment = assign_parts(project, statuses, parse_split(opts.get("split")), option_int(opts, "seed", 0))
-    parts = parts_of(assignment)
-    report = FormatExportReport(format="dygiepp")
-    with atomic_outputs(out, parts) as handles:
-        for rec in iter_document_records(project, states, statuses, annotation_set, report):
-            toks = tokens_for(project, rec["id"], rec["text"])
-            if not toks.stored:
-                report.tokenized.append(rec["name"])
-            obj = record_to_dygiepp(rec, toks, report, dataset, mode, head)
-            handles[assignment[rec["id"]]].write(orjson.dumps(obj, option=orjson.OPT_APPEND_NEWLINE))
-            if progress:
-                progress(report.documents)
-        report.bytes = sum(fh.tell() for fh in handles.values())
-    report.files = [str(part_path(out, p)) for p in parts]
-    return report
+    return write_per_part(
+        project, out, states, statuses, annotation_set, progress, opts, "dygiepp",
+        lambda rec, toks, report: orjson.dumps(
+            record_to_dygiepp(rec, toks, report, dataset, mode, head), option=orjson.OPT_APPEND_NEWLINE),
+    )

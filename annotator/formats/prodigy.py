@@ -22,11 +22,11 @@ from typing import Any, Callable
 import orjson
 
 from annotator.formats.common import (
-    FormatExportReport, ReadResult, assign_parts, atomic_outputs, check_options, check_with_line, fit_span, iter_jsonl,
-    need, option_choice, option_int, parse_split, part_path, parts_of, trigger_labels,
+    FormatExportReport, ReadResult, check_options, check_with_line, fit_span, iter_jsonl, need, option_choice,
+    trigger_labels, write_per_part,
 )
-from annotator.formats.project_json import DEFAULT_STATES, iter_document_records
-from annotator.formats.tokens import ALIGN_MODES, DocTokens, align, tokens_for
+from annotator.formats.project_json import DEFAULT_STATES
+from annotator.formats.tokens import ALIGN_MODES, DocTokens, align
 from annotator.importing import IncomingDocument, IncomingEntity, IncomingEvent
 from annotator.model import STATUSES
 from annotator.schema import Schema
@@ -101,21 +101,10 @@ def write_prodigy(
     """One task a line (one file per part with ``split=...``)."""
     opts = check_options(options, OPTIONS, "prodigy")
     mode = option_choice(opts, "misaligned", ALIGN_MODES)
-    assignment = assign_parts(project, statuses, parse_split(opts.get("split")), option_int(opts, "seed", 0))
-    parts = parts_of(assignment)
-    report = FormatExportReport(format="prodigy")
-    with atomic_outputs(out, parts) as handles:
-        for rec in iter_document_records(project, states, statuses, annotation_set, report):
-            toks = tokens_for(project, rec["id"], rec["text"])
-            if not toks.stored:
-                report.tokenized.append(rec["name"])
-            handles[assignment[rec["id"]]].write(
-                orjson.dumps(record_to_task(rec, toks, report, mode), option=orjson.OPT_APPEND_NEWLINE))
-            if progress:
-                progress(report.documents)
-        report.bytes = sum(fh.tell() for fh in handles.values())
-    report.files = [str(part_path(out, p)) for p in parts]
-    return report
+    return write_per_part(
+        project, out, states, statuses, annotation_set, progress, opts, "prodigy",
+        lambda rec, toks, report: orjson.dumps(record_to_task(rec, toks, report, mode), option=orjson.OPT_APPEND_NEWLINE),
+    )
 
 
 # -- reading --------------------------------------------------------------------------------------

@@ -46,8 +46,12 @@ def iter_document_records(
     statuses: list[str] | None = None,
     annotation_set: str | None = None,
     report: ExportReport | None = None,
+    progress: Callable[[int], None] | None = None,
 ) -> Iterator[dict[str, Any]]:
-    """Each document as the export's plain dict, read in chunks with a few queries each."""
+    """Each document as the export's plain dict, read in chunks with a few queries each.
+
+    ``progress(report.documents)`` is called once the caller has handled each document.
+    """
     conn = project.db.conn
     aset = annotation_set or project.annotation_set
     states = tuple(states)
@@ -131,6 +135,8 @@ def iter_document_records(
                 "events": out_events,
                 "comments": comments.get(d[0], []),
             }
+            if progress:
+                progress(report.documents)
 
 
 @contextmanager
@@ -168,13 +174,11 @@ def write_json(
     with atomic_output(out) as fh, _no_cyclic_gc():
         fh.write(head[:-1] + b',"documents":[')
         first = True
-        for rec in iter_document_records(project, states, statuses, annotation_set, report):
+        for rec in iter_document_records(project, states, statuses, annotation_set, report, progress):
             if not first:
                 fh.write(b",")
             fh.write(orjson.dumps(rec))
             first = False
-            if progress:
-                progress(report.documents)
         fh.write(b"]}")
         report.bytes = fh.tell()
     return report
@@ -191,10 +195,8 @@ def write_jsonl(
     """The same document objects, one a line."""
     report = ExportReport()
     with atomic_output(out) as fh, _no_cyclic_gc():
-        for rec in iter_document_records(project, states, statuses, annotation_set, report):
+        for rec in iter_document_records(project, states, statuses, annotation_set, report, progress):
             fh.write(orjson.dumps(rec, option=orjson.OPT_APPEND_NEWLINE))
-            if progress:
-                progress(report.documents)
         report.bytes = fh.tell()
     return report
 

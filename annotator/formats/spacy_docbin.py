@@ -18,11 +18,11 @@ from pathlib import Path
 from typing import Any, Callable
 
 from annotator.formats.common import (
-    FormatExportReport, assign_parts, atomic_outputs, check_options, option_choice, option_int, parse_split, parts_of,
-    part_path,
+    FormatExportReport, atomic_outputs, check_options, option_choice, part_path, parts_of, records_with_tokens,
+    split_option,
 )
-from annotator.formats.project_json import DEFAULT_STATES, iter_document_records
-from annotator.formats.tokens import ALIGN_MODES, DocTokens, align, tokens_for
+from annotator.formats.project_json import DEFAULT_STATES
+from annotator.formats.tokens import ALIGN_MODES, DocTokens, align
 from annotator.store import Project
 
 OPTIONS = ("split", "seed", "misaligned", "span_key", "trigger_key")
@@ -102,20 +102,15 @@ def write_spacy(
 
     opts = check_options(options, OPTIONS, "spacy")
     mode = option_choice(opts, "misaligned", ALIGN_MODES)
-    assignment = assign_parts(project, statuses, parse_split(opts.get("split")), option_int(opts, "seed", 0))
+    assignment = split_option(project, statuses, opts)
     parts = parts_of(assignment)
     vocab = spacy.blank("en").vocab
     bins = {p: DocBin(store_user_data=True) for p in parts}
     report = FormatExportReport(format="spacy")
-    for rec in iter_document_records(project, states, statuses, annotation_set, report):
-        toks = tokens_for(project, rec["id"], rec["text"])
-        if not toks.stored:
-            report.tokenized.append(rec["name"])
+    for rec, toks in records_with_tokens(project, states, statuses, annotation_set, report, progress):
         doc = record_to_doc(vocab, rec, toks, report, mode, opts.get("span_key", SPAN_KEY),
                             opts.get("trigger_key", TRIGGER_KEY))
         bins[assignment[rec["id"]]].add(doc)
-        if progress:
-            progress(report.documents)
     with atomic_outputs(out, parts) as handles:
         for p, fh in handles.items():
             fh.write(bins[p].to_bytes())
