@@ -80,18 +80,23 @@ def add_entity(
     return run_edit(project, "add_entity", doc_id, body)
 
 
+def _update_one(project: Project, action: str, doc_id: int, table: str, row_id: int, values: dict) -> Change:
+    """Update one row (the Change's result) and mark a new document in progress, in one transaction."""
+
+    def body(rec: EditRecorder) -> None:
+        rec.result_id = row_id
+        rec.update(table, row_id, values)
+        rec.touch_document()
+
+    return run_edit(project, action, doc_id, body)
+
+
 def _decide(project: Project, entity_id: int, action: str, values: dict) -> Change:
     row = _entity_row(project, entity_id)
     if row["state"] == "suggested" and "state" not in values:
         values = {**values, "state": "accepted"}
     values = {**values, "annotator": project.annotator, "updated_at": now()}
-
-    def body(rec: EditRecorder) -> None:
-        rec.result_id = entity_id
-        rec.update("entities", entity_id, values)
-        rec.touch_document()
-
-    return run_edit(project, action, row["document_id"], body)
+    return _update_one(project, action, row["document_id"], "entities", entity_id, values)
 
 
 def relabel_entity(project: Project, entity_id: int, label: str) -> Change:
@@ -214,13 +219,8 @@ def add_event(
 
 def _update_event(project: Project, event_id: int, action: str, values: dict) -> Change:
     row = _event_row(project, event_id)
-
-    def body(rec: EditRecorder) -> None:
-        rec.result_id = event_id
-        rec.update("events", event_id, {**values, "annotator": project.annotator, "updated_at": now()})
-        rec.touch_document()
-
-    return run_edit(project, action, row["document_id"], body)
+    values = {**values, "annotator": project.annotator, "updated_at": now()}
+    return _update_one(project, action, row["document_id"], "events", event_id, values)
 
 
 def set_event_type(project: Project, event_id: int, type_: str) -> Change:
@@ -304,13 +304,8 @@ def change_argument(project: Project, argument_id: int, *, role: str | None = No
     new_role = role or arg["role"]
     new_entity = entity_id if entity_id is not None else arg["entity_id"]
     _check_argument(project, event, new_role, new_entity, replacing=argument_id)
-
-    def body(rec: EditRecorder) -> None:
-        rec.result_id = argument_id
-        rec.update("arguments", argument_id, {"role": new_role, "entity_id": new_entity, "annotator": project.annotator})
-        rec.touch_document()
-
-    return run_edit(project, "change_argument", event["document_id"], body)
+    values = {"role": new_role, "entity_id": new_entity, "annotator": project.annotator}
+    return _update_one(project, "change_argument", event["document_id"], "arguments", argument_id, values)
 
 
 def remove_argument(project: Project, argument_id: int) -> Change:
