@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from ui_support import DOC_A, DOC_B, DOC_C, PATTERNS, pattern_pipeline  # noqa: F401
+from ui_support import DOC_A, DOC_B, DOC_C, PATTERNS, close_window, open_window, pattern_pipeline  # noqa: F401
 
 
 @pytest.fixture
@@ -27,20 +27,9 @@ def project_path(tmp_path: Path) -> Path:
 @pytest.fixture
 def window(qtbot, project_path):  # type: ignore[no-untyped-def]
     """The real main window on the project, showing document a.txt."""
-    from ui.main_window import MainWindow
-    from ui.settings import AppSettings
-
-    settings = AppSettings()
-    settings.set("annotator", "tester")
-    w = MainWindow(settings, pipeline=pattern_pipeline, auto_preannotate=False)
-    qtbot.addWidget(w)
-    w.resize(1400, 900)
-    w.show()
-    qtbot.waitExposed(w)
-    assert w.open_project(project_path)
+    w = open_window(qtbot, project_path, size=(1400, 900))
     yield w
-    w.wait_for_workers()
-    w.controller.close_project()
+    close_window(w)
 
 
 @pytest.fixture

@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtWidgets import QTableWidget
+from ui_support import close_window, open_window
 
 TEXT = "Acme Corp hired Mary in Washington"
 
@@ -35,20 +36,9 @@ def team_path(tmp_path: Path) -> Path:
 
 @pytest.fixture
 def team_window(qtbot, team_path):  # type: ignore[no-untyped-def]
-    from ui.main_window import MainWindow
-    from ui.settings import AppSettings
-
-    settings = AppSettings()
-    settings.set("annotator", "vera")
-    w = MainWindow(settings, pipeline=None, auto_preannotate=False)
-    qtbot.addWidget(w)
-    w.resize(1200, 800)
-    w.show()
-    qtbot.waitExposed(w)
-    assert w.open_project(team_path)
+    w = open_window(qtbot, team_path, annotator="vera", pipeline=None)
     yield w
-    w.wait_for_workers()
-    w.controller.close_project()
+    close_window(w)
 
 
 @pytest.fixture

@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
-from ui_support import DOC_A, pattern_pipeline
+from ui_support import DOC_A, close_window, open_window, pattern_pipeline
 from ui_helpers import entity_rows, find
 
 from annotator import edits
@@ -230,28 +230,12 @@ def test_undo_of_a_step_changed_elsewhere_is_refused_and_dropped(qtbot, window, 
 
 
 # -- 2. a read-only project file -----------------------------------------------------------------------
-def open_window(qtbot, path: Path):  # type: ignore[no-untyped-def]
-    from ui.main_window import MainWindow
-    from ui.settings import AppSettings
-
-    settings = AppSettings()
-    settings.set("annotator", "tester")
-    w = MainWindow(settings, pipeline=pattern_pipeline, auto_preannotate=False)
-    qtbot.addWidget(w)
-    w.resize(1200, 800)
-    w.show()
-    qtbot.waitExposed(w)
-    assert w.open_project(path)
-    return w
-
-
 @pytest.fixture
 def read_only_window(qtbot, project_path, tmp_path):  # type: ignore[no-untyped-def]
     project_path.chmod(stat.S_IRUSR | stat.S_IRGRP | stat.S_IROTH)  # what the core opens read-only, even for root
     w = open_window(qtbot, project_path)
     yield w
-    w.wait_for_workers()
-    w.controller.close_project()
+    close_window(w)
     project_path.chmod(stat.S_IRUSR | stat.S_IWUSR)
 
 

@@ -27,3 +27,26 @@ def pattern_pipeline():  # type: ignore[no-untyped-def]
     from annotator.nlp import blank_pipeline_with_patterns
 
     return blank_pipeline_with_patterns(PATTERNS)
+
+
+def open_window(qtbot, path, annotator: str = "tester", pipeline=pattern_pipeline,  # type: ignore[no-untyped-def]
+                size: tuple[int, int] = (1200, 800)):
+    """The real main window on the project at ``path``, shown and exposed; end it with ``close_window``."""
+    from ui.main_window import MainWindow
+    from ui.settings import AppSettings
+
+    settings = AppSettings()
+    settings.set("annotator", annotator)
+    w = MainWindow(settings, pipeline=pipeline, auto_preannotate=False)
+    qtbot.addWidget(w)
+    w.resize(*size)
+    w.show()
+    qtbot.waitExposed(w)
+    assert w.open_project(path)
+    return w
+
+
+def close_window(w) -> None:  # type: ignore[no-untyped-def]
+    """Wait for the window's background work, then close its project."""
+    w.wait_for_workers()
+    w.controller.close_project()
