@@ -95,6 +95,19 @@ def _check_files_whole(path: Path, expected: dict[str, dict[str, tuple[int, int,
     return whole, absent
 
 
+def _run_or_kill(server: ForkServer, job: dict, span: float | None, rng: random.Random, err: Path) -> tuple[bool, float]:
+    """Run ``job`` to the end while ``span`` is None (measuring how long it takes), else SIGKILL it at a random
+    moment within ``span``. Returns (killed, span); a run that was not killed must have succeeded."""
+    t0 = time.monotonic()
+    pid = server.start(job)
+    end = server.wait(pid) if span is None else server.kill_after(pid, rng.uniform(0.0, span))
+    span = span or time.monotonic() - t0
+    if end["signal"] == 9:
+        return True, span
+    assert end["code"] == 0, err.read_text()[-3000:]
+    return False, span
+
+
 def test_sigkill_during_batch_import(tmp_path, figures):
     path = tmp_path / "import.annotator"
     Project(path, annotator="setup").close()
@@ -110,14 +123,11 @@ def test_sigkill_during_batch_import(tmp_path, figures):
             folder = tmp_path / f"batch{round_}"
             expected.update(_write_batch(folder, round_, rng))
             log = tmp_path / f"import.{round_}.log"
-            t0 = time.monotonic()
-            pid = server.start({"task": "import", "project": str(path), "log": str(log), "folder": str(folder), "batch": 5})
-            end = server.wait(pid) if span is None else server.kill_after(pid, rng.uniform(0.0, span))
-            span = span or time.monotonic() - t0
-            if end["signal"] == 9:
+            job = {"task": "import", "project": str(path), "log": str(log), "folder": str(folder), "batch": 5}
+            killed, span = _run_or_kill(server, job, span, rng, tmp_path / "worker.err")
+            if killed:
                 kills += 1
             else:
-                assert end["code"] == 0, (tmp_path / "worker.err").read_text()[-3000:]
                 finished += 1
             whole, absent = _check_files_whole(path, expected)
             round_ += 1
@@ -208,14 +218,11 @@ def test_sigkill_during_preannotation(tmp_path, figures):
                 report = import_documents(p, docs)
                 texts.update({i: d.text for (_, i), d in zip(report.imported, docs)})
             log = tmp_path / f"pre.{round_}.log"
-            t0 = time.monotonic()
-            pid = server.start({"task": "preannotate", "project": str(path), "log": str(log), "batch": 4})
-            end = server.wait(pid) if span is None else server.kill_after(pid, rng.uniform(0.0, span))
-            span = span or time.monotonic() - t0
-            if end["signal"] == 9:
+            job = {"task": "preannotate", "project": str(path), "log": str(log), "batch": 4}
+            killed, span = _run_or_kill(server, job, span, rng, tmp_path / "worker.err")
+            if killed:
                 kills += 1
             else:
-                assert end["code"] == 0, (tmp_path / "worker.err").read_text()[-3000:]
                 assert read_side_log(log)[-1]["done"] == "preannotate"
                 finished += 1
             done, waiting = _check_preannotated(path, texts)
