@@ -252,6 +252,7 @@ class MainWindow(QMainWindow):
                                c.entities, text, c.current_event)
         self.legend.set_counts(c.schema, ents)
         self.event_editor.rebuild()
+        self._describe_current_entity()
         if c.doc:
             self.title.setText(f"{c.doc.name}  —  {c.doc.status.replace('_', ' ')}")
 
@@ -272,6 +273,11 @@ class MainWindow(QMainWindow):
         self.events.select(c.current_event)
         if self.event_editor.event_id != c.current_event:
             self.event_editor.rebuild()
+        self._describe_current_entity()
+
+    def _describe_current_entity(self) -> None:
+        """The selected span's label, state and text in the status bar (kept current after edits)."""
+        c = self.controller
         e = c.entities.get(c.current_entity) if c.current_entity is not None else None
         if e is not None:
             self.message.setText(f"{e.label} ({e.state}): {c.span_text(e.start, e.end)[:80]}")

@@ -51,9 +51,11 @@ def test_click_span_relabel_undo_redo(qtbot, window, db):
     s, e = find(DOC_A, "Paris")
     click_char(qtbot, v, s + 2)
     assert window.controller.current_entity == entity_rows(db, doc_a(db))[(s, e)].id
+    assert window.message.text() == "GPE (suggested): Paris"
     qtbot.keyClick(v, "5")  # LOC
     got = entity_rows(db, doc_a(db))[(s, e)]
     assert (got.label, got.state) == ("LOC", "accepted")
+    qtbot.waitUntil(lambda: window.message.text() == "LOC (accepted): Paris")  # the status bar follows the edit
     undo(qtbot, window)
     got = entity_rows(db, doc_a(db))[(s, e)]
     assert (got.label, got.state) == ("GPE", "suggested")
