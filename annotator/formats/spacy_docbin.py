@@ -14,8 +14,9 @@ Per document:
 
 from __future__ import annotations
 
+from contextlib import contextmanager
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any, Callable, Iterator
 
 from annotator.formats.common import (
     FormatExportReport, atomic_outputs, check_options, option_choice, part_path, parts_of, records_with_tokens,
@@ -40,9 +41,11 @@ def record_to_doc(
 
     text, name = rec["text"], rec["name"]
     sent_set = set(toks.sent_starts)
-    doc = Doc(vocab, words=toks.words(text), spaces=toks.spaces,
+    words = toks.words(text)
+    doc = Doc(vocab, words=words, spaces=toks.spaces,
               sent_starts=[k in sent_set for k in range(len(toks))] if toks.sent_starts else None)
-    if doc.text != text:  # pragma: no cover - complete() guarantees this
+    # what doc.text would give, without making a Token object per token
+    if "".join(w + " " if sp else w for w, sp in zip(words, toks.spaces)) != text:  # pragma: no cover - complete() guarantees this
         report.problem("documents whose tokens do not rebuild the text", name)
     spans, infos, index = [], [], {}
     for e in rec["entities"]:
@@ -87,6 +90,20 @@ def record_to_doc(
     return doc
 
 
+@contextmanager
+def _msgpack_encoders_looked_up_once() -> Iterator[None]:
+    """srsly looks its msgpack encoders up among all installed entry points on every ``packb`` call
+    (a quarter of a DocBin export's time); they cannot change during an export, so look them up once."""
+    from srsly.msgpack import msgpack_encoders
+
+    found = msgpack_encoders.get_all()
+    msgpack_encoders.get_all = lambda: found  # type: ignore[method-assign]
+    try:
+        yield
+    finally:
+        del msgpack_encoders.get_all  # back to the class's method
+
+
 def write_spacy(
     project: Project,
     out: str | Path,
@@ -107,13 +124,14 @@ def write_spacy(
     vocab = spacy.blank("en").vocab
     bins = {p: DocBin(store_user_data=True) for p in parts}
     report = FormatExportReport(format="spacy")
-    for rec, toks in records_with_tokens(project, states, statuses, annotation_set, report, progress):
-        doc = record_to_doc(vocab, rec, toks, report, mode, opts.get("span_key", SPAN_KEY),
-                            opts.get("trigger_key", TRIGGER_KEY))
-        bins[assignment[rec["id"]]].add(doc)
-    with atomic_outputs(out, parts) as handles:
-        for p, fh in handles.items():
-            fh.write(bins[p].to_bytes())
-            report.bytes += fh.tell()
+    with _msgpack_encoders_looked_up_once():
+        for rec, toks in records_with_tokens(project, states, statuses, annotation_set, report, progress):
+            doc = record_to_doc(vocab, rec, toks, report, mode, opts.get("span_key", SPAN_KEY),
+                                opts.get("trigger_key", TRIGGER_KEY))
+            bins[assignment[rec["id"]]].add(doc)
+        with atomic_outputs(out, parts) as handles:
+            for p, fh in handles.items():
+                fh.write(bins[p].to_bytes())
+                report.bytes += fh.tell()
     report.files = [str(part_path(out, p)) for p in parts]
     return report
