@@ -8,6 +8,7 @@ from typing import Any, Callable
 from PySide6.QtCore import QByteArray, Qt, QTimer
 from PySide6.QtGui import QCloseEvent, QContextMenuEvent, QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import (
+    QApplication,
     QDockWidget,
     QFileDialog,
     QLabel,
@@ -180,6 +181,7 @@ class MainWindow(QMainWindow):
         geo = settings.q.value("window/geometry")
         if isinstance(geo, QByteArray):
             self.restoreGeometry(geo)
+        self._fit_on_screen()
         state = settings.q.value("window/state")
         if isinstance(state, QByteArray):
             self.restoreState(state)
@@ -255,6 +257,16 @@ class MainWindow(QMainWindow):
         self._describe_current_entity()
         if c.doc:
             self.title.setText(f"{c.doc.name}  —  {c.doc.status.replace('_', ' ')}")
+
+    def _fit_on_screen(self) -> None:
+        """Never open larger than the screen (a geometry saved on a bigger screen, or the default size)."""
+        screen = self.screen() or QApplication.primaryScreen()
+        if screen is None:
+            return
+        avail = screen.availableGeometry()
+        if self.width() > avail.width() or self.height() > avail.height():
+            self.resize(min(self.width(), avail.width()), min(self.height(), avail.height()))
+            self.move(avail.topLeft())
 
     def refresh_documents(self) -> None:
         c = self.controller
