@@ -217,13 +217,42 @@ def add_event(
     return run_edit(project, "add_event", doc_id, body)
 
 
+def _accept_fillers(rec: EditRecorder, event_id: int) -> None:
+    """Accept the entity suggestions that fill the roles of an event (inside the edit)."""
+    project = rec.project
+    t = now()
+    for (entity_id,) in project.db.conn.execute(
+        "SELECT DISTINCT a.entity_id FROM arguments a JOIN entities e ON e.id = a.entity_id "
+        "WHERE a.event_id = ? AND e.state = 'suggested' ORDER BY a.entity_id",
+        (event_id,),
+    ).fetchall():
+        rec.update("entities", entity_id, {"state": "accepted", "annotator": project.annotator, "updated_at": t})
+
+
+def _edit_event(rec: EditRecorder, event_id: int, values: dict | None = None) -> None:
+    """Apply a person's change to an event: a suggestion becomes accepted and edited, with its role fillers."""
+    state = rec.project.db.conn.execute("SELECT state FROM events WHERE id = ?", (event_id,)).fetchone()[0]
+    values = {**(values or {}), "edited": 1, "annotator": rec.project.annotator, "updated_at": now()}
+    if state == "suggested":
+        values["state"] = "accepted"
+    rec.update("events", event_id, values)
+    if state == "suggested":
+        _accept_fillers(rec, event_id)
+
+
 def _update_event(project: Project, event_id: int, action: str, values: dict) -> Change:
     row = _event_row(project, event_id)
-    values = {**values, "annotator": project.annotator, "updated_at": now()}
-    return _update_one(project, action, row["document_id"], "events", event_id, values)
+
+    def body(rec: EditRecorder) -> None:
+        rec.result_id = event_id
+        _edit_event(rec, event_id, values)
+        rec.touch_document()
+
+    return run_edit(project, action, row["document_id"], body)
 
 
 def set_event_type(project: Project, event_id: int, type_: str) -> Change:
+    """Change an event's type; a suggested event changed by a person counts as accepted (and edited)."""
     _check_event_type(project, type_)
     return _update_event(project, event_id, "set_event_type", {"type": type_})
 
@@ -239,6 +268,74 @@ def set_event_attribute(project: Project, event_id: int, name: str, value: str) 
     _check_attributes(project, {name: value})
     attrs = {**orjson.loads(row["attributes"] or "{}"), name: value}
     return _update_event(project, event_id, "set_event_attribute", {"attributes": orjson.dumps(attrs).decode()})
+
+
+def _accept_events(rec: EditRecorder, event_ids: list[int]) -> None:
+    t = now()
+    for event_id in event_ids:
+        rec.update("events", event_id, {"state": "accepted", "annotator": rec.project.annotator, "updated_at": t})
+        _accept_fillers(rec, event_id)
+
+
+def _reject_events(rec: EditRecorder, event_ids: list[int]) -> None:
+    """Reject events: the row stays (it keeps a later run from suggesting the same trigger and type again)
+    without its arguments, and the entity suggestions made only to fill its roles go with them."""
+    conn = rec.project.db.conn
+    t = now()
+    for event_id in event_ids:
+        source = conn.execute("SELECT source FROM events WHERE id = ?", (event_id,)).fetchone()[0]
+        args = conn.execute("SELECT id, entity_id FROM arguments WHERE event_id = ?", (event_id,)).fetchall()
+        for arg_id, _ in args:
+            rec.delete("arguments", arg_id)
+        for entity_id in dict.fromkeys(e for _, e in args):
+            orphan = conn.execute(
+                "SELECT 1 FROM entities WHERE id = ? AND state = 'suggested' AND edited = 0 AND source = ? "
+                "AND NOT EXISTS (SELECT 1 FROM arguments WHERE entity_id = ?)",
+                (entity_id, source, entity_id),
+            ).fetchone()
+            if orphan:
+                rec.delete("entities", entity_id)
+        rec.update("events", event_id, {"state": "rejected", "annotator": rec.project.annotator, "updated_at": t})
+
+
+def _decide_events(project: Project, action: str, doc_id: int, event_ids: list[int], decide) -> Change:  # type: ignore[no-untyped-def]
+    def body(rec: EditRecorder) -> None:
+        rec.result_id = event_ids[0] if len(event_ids) == 1 else None
+        decide(rec, event_ids)
+        if rec.rows:
+            rec.touch_document()
+
+    return run_edit(project, action, doc_id, body)
+
+
+def accept_event(project: Project, event_id: int) -> Change:
+    """Accept an event (a suggestion, or a rejected one again) and the entity suggestions filling its roles."""
+    row = _event_row(project, event_id)
+    return _decide_events(project, "accept_event", row["document_id"], [event_id], _accept_events)
+
+
+def reject_event(project: Project, event_id: int) -> Change:
+    """Reject an event; it is remembered, so pre-annotation does not suggest this trigger and type again."""
+    row = _event_row(project, event_id)
+    return _decide_events(project, "reject_event", row["document_id"], [event_id], _reject_events)
+
+
+def _suggested_events(project: Project, doc_id: int) -> list[int]:
+    _doc_text(project, doc_id)
+    rows = project.db.conn.execute(
+        "SELECT id FROM events WHERE document_id = ? AND annotation_set = ? AND state = 'suggested' ORDER BY id",
+        (doc_id, project.annotation_set),
+    )
+    return [r[0] for r in rows]
+
+
+def accept_all_events(project: Project, doc_id: int) -> Change:
+    """Accept every undecided event suggestion of a document (and the entity suggestions filling their roles)."""
+    return _decide_events(project, "accept_all_events", doc_id, _suggested_events(project, doc_id), _accept_events)
+
+
+def reject_all_events(project: Project, doc_id: int) -> Change:
+    return _decide_events(project, "reject_all_events", doc_id, _suggested_events(project, doc_id), _reject_events)
 
 
 def delete_event(project: Project, event_id: int) -> Change:
@@ -289,7 +386,7 @@ def add_argument(project: Project, event_id: int, role: str, entity_id: int) -> 
             "arguments",
             {"event_id": event_id, "role": role, "entity_id": entity_id, "annotator": project.annotator, "created_at": now()},
         )
-        rec.update("events", event_id, {"updated_at": now()})
+        _edit_event(rec, event_id)
         rec.touch_document()
 
     return run_edit(project, "add_argument", event["document_id"], body)
@@ -305,7 +402,14 @@ def change_argument(project: Project, argument_id: int, *, role: str | None = No
     new_entity = entity_id if entity_id is not None else arg["entity_id"]
     _check_argument(project, event, new_role, new_entity, replacing=argument_id)
     values = {"role": new_role, "entity_id": new_entity, "annotator": project.annotator}
-    return _update_one(project, "change_argument", event["document_id"], "arguments", argument_id, values)
+
+    def body(rec: EditRecorder) -> None:
+        rec.result_id = argument_id
+        rec.update("arguments", argument_id, values)
+        _edit_event(rec, event["id"])
+        rec.touch_document()
+
+    return run_edit(project, "change_argument", event["document_id"], body)
 
 
 def remove_argument(project: Project, argument_id: int) -> Change:
@@ -316,6 +420,7 @@ def remove_argument(project: Project, argument_id: int) -> Change:
 
     def body(rec: EditRecorder) -> None:
         rec.delete("arguments", argument_id)
+        _edit_event(rec, event["id"])
         rec.touch_document()
 
     return run_edit(project, "remove_argument", event["document_id"], body)

@@ -124,7 +124,23 @@ def _m1_initial(db: Database) -> None:
     )
 
 
-MIGRATIONS: list[Callable[[Database], None]] = [_m1_initial]
+def _m2_event_suggestions(db: Database) -> None:
+    """Events become suggestions like entity spans: state, source, score, runner-up types, edited.
+
+    Events made before this were made by people (or imported): they become ``added`` with source ``human``.
+    A rejected event suggestion stays as a row in state ``rejected`` (without arguments): that row is what
+    keeps a later pre-annotation from offering the same trigger and type again.
+    """
+    events = db["events"]
+    events.add_column("state", str, not_null_default="added")
+    events.add_column("source", str, not_null_default="human")
+    events.add_column("score", float)
+    events.add_column("alternatives", str, not_null_default="[]")  # JSON list of other plausible types, best first
+    events.add_column("edited", int, not_null_default=0)
+    events.create_index(["document_id", "annotation_set", "state"])
+
+
+MIGRATIONS: list[Callable[[Database], None]] = [_m1_initial, _m2_event_suggestions]
 LATEST = len(MIGRATIONS)
 
 

@@ -44,6 +44,8 @@ class Argument:
 
 @dataclass(frozen=True)
 class Event:
+    """An event; a suggested one (``state`` = suggested) is decided like an entity suggestion."""
+
     id: int
     document_id: int
     type: str
@@ -53,6 +55,23 @@ class Event:
     annotator: str | None
     arguments: tuple[Argument, ...] = ()
     annotation_set: str = DEFAULT_SET
+    state: str = "added"
+    source: str = "human"  # who made it: human, import, or a suggester with a version (rules:news@1)
+    score: float | None = None  # the suggester's confidence; None for events people made
+    alternatives: tuple[str, ...] = ()  # other plausible types of a suggestion, best first
+    edited: bool = False  # a person changed the suggestion (type, trigger, attributes or arguments)
+
+    @classmethod
+    def from_row(cls, row: dict[str, Any], arguments: tuple[Argument, ...] = ()) -> "Event":
+        """An Event from a row of the events table (as ``Project.row`` or a Change gives it)."""
+        import orjson
+
+        return cls(
+            row["id"], row["document_id"], row["type"], row["trigger_start"], row["trigger_end"],
+            orjson.loads(row["attributes"] or "{}"), row["annotator"], arguments, row["annotation_set"],
+            row.get("state", "added"), row.get("source", "human"), row.get("score"),
+            tuple(orjson.loads(row.get("alternatives") or "[]")), bool(row.get("edited", 0)),
+        )
 
 
 @dataclass(frozen=True)

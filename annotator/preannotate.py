@@ -10,6 +10,8 @@ import orjson
 
 from annotator.nlp import Parsed, Pipeline, load_pipeline
 from annotator.store import Project, now
+from annotator.suggest.types import EventSuggestion
+from annotator.suggest.writer import WriteCounts, clear_undecided, write_entities, write_events
 
 
 @dataclass
@@ -17,62 +19,71 @@ class PreannotateReport:
     pipeline: str = ""
     documents: int = 0
     words: int = 0
-    suggestions: int = 0
-    replaced: int = 0
-    kept_human: int = 0
-    skipped_labels: Counter = field(default_factory=Counter)
+    counts: WriteCounts = field(default_factory=WriteCounts)
+    event_source: str = ""  # the event suggester's source, when the schema has event types
     cancelled: bool = False
 
+    @property
+    def suggestions(self) -> int:
+        """New entity suggestions (the pipeline's entities and new argument spans of suggested events)."""
+        return self.counts.entities
+
+    @property
+    def replaced(self) -> int:
+        return self.counts.replaced
+
+    @property
+    def kept_human(self) -> int:
+        return self.counts.kept_human
+
+    @property
+    def skipped_labels(self) -> Counter:
+        return self.counts.skipped_labels
+
+    @property
+    def event_suggestions(self) -> int:
+        return self.counts.events
+
     def summary(self) -> str:
+        c = self.counts
         s = (
-            f"{self.documents} documents, {self.words} tokens, {self.suggestions} suggestions "
-            f"({self.replaced} old suggestions replaced, {self.kept_human} matched a human decision and were not suggested again)"
+            f"{self.documents} documents, {self.words} tokens, {c.entities} suggestions "
+            f"({c.replaced} old suggestions replaced, {c.kept_human} matched a human decision and were not suggested again)"
         )
-        if self.skipped_labels:
-            s += "; labels not in the schema skipped: " + ", ".join(f"{k} x{v}" for k, v in self.skipped_labels.most_common())
+        if self.event_source:
+            s += (
+                f"; {c.events} event suggestions with {c.arguments} arguments ({c.events_replaced} old ones replaced, "
+                f"{c.events_kept} matched a human decision and were not suggested again)"
+            )
+        if c.skipped_labels:
+            s += "; labels not in the schema skipped: " + ", ".join(f"{k} x{v}" for k, v in c.skipped_labels.most_common())
+        if c.skipped_types:
+            s += "; event types not in the schema skipped: " + ", ".join(
+                f"{k} x{v}" for k, v in c.skipped_types.most_common()
+            )
         if self.cancelled:
             s += "; cancelled (finished batches are kept)"
         return s
 
 
-def store_parsed(project: Project, doc_id: int, parsed: Parsed, source: str, report: PreannotateReport) -> None:
-    """Replace a document's untouched suggestions and tokens with new ones (inside the open transaction)."""
+def store_parsed(
+    project: Project,
+    doc_id: int,
+    parsed: Parsed,
+    source: str,
+    report: PreannotateReport,
+    events: list[EventSuggestion] | None = None,
+    event_source: str = "",
+) -> None:
+    """Replace a document's undecided suggestions and tokens with new ones (inside the open transaction).
+
+    ``events`` None means this run suggests no events: event suggestions already there are left alone.
+    """
     conn = project.db.conn
-    aset = project.annotation_set
-    labels = set(project.schema.label_names)
-    # suggestions nobody decided on and no event uses are replaced
-    cur = conn.execute(
-        "DELETE FROM entities WHERE document_id = ? AND annotation_set = ? AND state = 'suggested' AND edited = 0 "
-        "AND id NOT IN (SELECT entity_id FROM arguments)",
-        (doc_id, aset),
-    )
-    report.replaced += cur.rowcount
-    kept: set[tuple[int, int]] = set()
-    decided: dict[str, list[tuple[int, int]]] = {}  # label -> spans a person accepted, added or edited
-    for start, end, label, state, edited in conn.execute(
-        "SELECT start, end, label, state, edited FROM entities WHERE document_id = ? AND annotation_set = ?", (doc_id, aset)
-    ):
-        kept.add((start, end))
-        if state != "rejected" and (state != "suggested" or edited):
-            decided.setdefault(label, []).append((start, end))
-    rows = []
-    t = now()
-    for start, end, label in parsed.entities:
-        if label not in labels:
-            report.skipped_labels[label] += 1
-            continue
-        # the same offsets, or an overlap with a span a person settled with this label (e.g. resized): not again
-        if (start, end) in kept or any(s < end and start < e for s, e in decided.get(label, ())):
-            report.kept_human += 1
-            continue
-        kept.add((start, end))
-        rows.append((doc_id, aset, start, end, label, "suggested", source, None, 0, t, t))
-    conn.executemany(
-        "INSERT INTO entities (document_id, annotation_set, start, end, label, state, source, annotator, edited, "
-        "created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        rows,
-    )
-    report.suggestions += len(rows)
+    clear_undecided(project, doc_id, report.counts, events=events is not None)
+    write_entities(project, doc_id, parsed.entities, source, report.counts)
+    if events is not None:
+        write_events(project, doc_id, events, event_source, report.counts)
     conn.execute(
         "INSERT OR REPLACE INTO tokens (document_id, pipeline, starts, ends, sentence_starts) VALUES (?, ?, ?, ?, ?)",
         (

@@ -244,15 +244,18 @@ class Project:
         return Document(r[0], r[1], r[2], r[3], r[4], orjson.loads(r[5] or "{}"))
 
     def document_summaries(self, annotation_set: str | None = None) -> list[dict[str, Any]]:
-        """One row per document: id, name, status, entity/event/suggestion counts (no text)."""
+        """One row per document: id, name, status, entity/event counts (not rejected), suggestions of both (no text)."""
         s = annotation_set or self.annotation_set
         sql = """
         SELECT d.id, d.name, d.status, length(d.text) AS length,
           (SELECT count(*) FROM entities e WHERE e.document_id = d.id AND e.annotation_set = :s
              AND e.state != 'rejected') AS entities,
           (SELECT count(*) FROM entities e WHERE e.document_id = d.id AND e.annotation_set = :s
-             AND e.state = 'suggested') AS suggestions,
-          (SELECT count(*) FROM events v WHERE v.document_id = d.id AND v.annotation_set = :s) AS events
+             AND e.state = 'suggested')
+          + (SELECT count(*) FROM events v WHERE v.document_id = d.id AND v.annotation_set = :s
+             AND v.state = 'suggested') AS suggestions,
+          (SELECT count(*) FROM events v WHERE v.document_id = d.id AND v.annotation_set = :s
+             AND v.state != 'rejected') AS events
         FROM documents d ORDER BY d.id"""
         cur = self.db.conn.execute(sql, {"s": s})
         cols = [c[0] for c in cur.description]
@@ -285,15 +288,14 @@ class Project:
             (doc_id, s),
         ):
             args.setdefault(r[1], []).append(Argument(*r))
+        cur = self.db.conn.execute(
+            "SELECT * FROM events WHERE document_id = ? AND annotation_set = ? ORDER BY trigger_start, id", (doc_id, s)
+        )
+        cols = [c[0] for c in cur.description]
         out = []
-        for r in self.db.conn.execute(
-            "SELECT id, document_id, type, trigger_start, trigger_end, attributes, annotator, annotation_set "
-            "FROM events WHERE document_id = ? AND annotation_set = ? ORDER BY trigger_start, id",
-            (doc_id, s),
-        ):
-            out.append(
-                Event(r[0], r[1], r[2], r[3], r[4], orjson.loads(r[5] or "{}"), r[6], tuple(args.get(r[0], ())), r[7])
-            )
+        for r in cur:
+            row = dict(zip(cols, r))
+            out.append(Event.from_row(row, tuple(args.get(row["id"], ()))))
         return out
 
     def event(self, event_id: int) -> Event:

@@ -9,7 +9,6 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-import orjson
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QUndoStack
 
@@ -239,9 +238,7 @@ class Controller(QObject):
                 else:
                     a = r.after
                     old = self.events.get(r.id)
-                    self.events[r.id] = Event(a["id"], a["document_id"], a["type"], a["trigger_start"], a["trigger_end"],
-                                              orjson.loads(a["attributes"] or "{}"), a["annotator"],
-                                              old.arguments if old else (), a["annotation_set"])
+                    self.events[r.id] = Event.from_row(a, old.arguments if old else ())
             elif r.table == "arguments":
                 row = r.after or r.before
                 evs.add(row["event_id"])

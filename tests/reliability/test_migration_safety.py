@@ -13,6 +13,10 @@ from annotator.store import Project
 from reliability_support import dump
 
 
+OLD = migrations.LATEST  # the fixture file is at the current format; each test adds one more migration
+NEW = OLD + 1
+
+
 @pytest.fixture
 def v1_file(tmp_path):
     path = tmp_path / "old.annotator"
@@ -46,20 +50,20 @@ def _m2_ok(db):
 
 
 @pytest.mark.parametrize("bad", [_m2_adds_then_fails, _m2_commits_half_then_fails])
-def test_failed_migration_leaves_version_1_intact_with_a_backup(v1_file, monkeypatch, bad, figures):
+def test_failed_migration_leaves_the_old_version_intact_with_a_backup(v1_file, monkeypatch, bad, figures):
     before = dump(v1_file)
     monkeypatch.setattr(migrations, "MIGRATIONS", [*migrations.MIGRATIONS, bad])
-    monkeypatch.setattr(migrations, "LATEST", 2)
+    monkeypatch.setattr(migrations, "LATEST", NEW)
     with pytest.raises(ProjectFileError) as info:
         Project(v1_file)
     msg = str(info.value)
-    assert "format 2 failed" in msg and "left at format 1" in msg and ".v1.bak" in msg
+    assert f"format {NEW} failed" in msg and f"left at format {OLD}" in msg and f".v{OLD}.bak" in msg
     assert dump(v1_file) == before
     conn = sqlite3.connect(v1_file)
-    assert conn.execute("PRAGMA user_version").fetchone()[0] == 1
+    assert conn.execute("PRAGMA user_version").fetchone()[0] == OLD
     assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
     conn.close()
-    backups = list(v1_file.parent.glob("old.annotator.v1.bak*"))
+    backups = list(v1_file.parent.glob(f"old.annotator.v{OLD}.bak*"))
     assert len(backups) == 1 and dump(backups[0]) == before
     # the file still opens with the version of annotator that wrote it
     monkeypatch.undo()
@@ -72,18 +76,18 @@ def test_failed_migration_leaves_version_1_intact_with_a_backup(v1_file, monkeyp
 def test_successful_migration_keeps_a_copy_of_the_old_file(v1_file, monkeypatch):
     before = dump(v1_file)
     monkeypatch.setattr(migrations, "MIGRATIONS", [*migrations.MIGRATIONS, _m2_ok])
-    monkeypatch.setattr(migrations, "LATEST", 2)
+    monkeypatch.setattr(migrations, "LATEST", NEW)
     with Project(v1_file) as p:
-        assert migrations.user_version(p.db.conn) == 2
+        assert migrations.user_version(p.db.conn) == NEW
         assert "reviews" in p.db.table_names()
-    (backup,) = v1_file.parent.glob("old.annotator.v1.bak*")
+    (backup,) = v1_file.parent.glob(f"old.annotator.v{OLD}.bak*")
     assert dump(backup) == before
 
 
 def test_read_only_file_that_needs_an_upgrade_is_refused_unchanged(v1_file, monkeypatch):
     before = dump(v1_file)
     monkeypatch.setattr(migrations, "MIGRATIONS", [*migrations.MIGRATIONS, _m2_ok])
-    monkeypatch.setattr(migrations, "LATEST", 2)
+    monkeypatch.setattr(migrations, "LATEST", NEW)
     with pytest.raises(AnnotatorError, match="needs an upgrade but is read-only"):
         Project(v1_file, read_only=True)
     assert dump(v1_file) == before
@@ -92,7 +96,7 @@ def test_read_only_file_that_needs_an_upgrade_is_refused_unchanged(v1_file, monk
 
 def test_restored_file_is_still_a_wal_project(v1_file, monkeypatch):
     monkeypatch.setattr(migrations, "MIGRATIONS", [*migrations.MIGRATIONS, _m2_commits_half_then_fails])
-    monkeypatch.setattr(migrations, "LATEST", 2)
+    monkeypatch.setattr(migrations, "LATEST", NEW)
     with pytest.raises(ProjectFileError):
         Project(v1_file)
     monkeypatch.undo()

@@ -1,0 +1,206 @@
+"""The one writer of suggestions: stores a document's entity and event suggestions inside the open transaction.
+
+The rule, the same for entities and events: a new run replaces only suggestions nobody decided on or edited;
+accepted, added, rejected and edited ones are never touched, and nothing is suggested again where a person
+already decided (the same entity span; the same trigger, or a rejected trigger with the same type).
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import Iterable, Sequence
+
+import orjson
+
+from annotator.schema import Schema
+from annotator.store import Project, now
+from annotator.suggest.types import EventSuggestion
+
+Span = tuple[int, int, str]
+
+
+@dataclass
+class WriteCounts:
+    """What storing suggestions did, summed over documents."""
+
+    entities: int = 0  # new entity suggestions (pipeline entities and new argument spans)
+    replaced: int = 0  # old undecided entity suggestions removed
+    kept_human: int = 0  # entity suggestions not stored because a person decided there
+    skipped_labels: Counter = field(default_factory=Counter)
+    events: int = 0  # new event suggestions
+    arguments: int = 0  # their arguments
+    events_replaced: int = 0  # old undecided event suggestions removed
+    events_kept: int = 0  # event suggestions not stored because a person decided on that trigger (and type)
+    skipped_types: Counter = field(default_factory=Counter)
+
+
+def clear_undecided(project: Project, doc_id: int, counts: WriteCounts, events: bool = True) -> None:
+    """Delete a document's undecided, unedited suggestions: events (with their arguments) when ``events``,
+    then entities that no remaining event uses."""
+    conn = project.db.conn
+    aset = project.annotation_set
+    if events:
+        undecided = "SELECT id FROM events WHERE document_id = ? AND annotation_set = ? AND state = 'suggested' AND edited = 0"
+        conn.execute(f"DELETE FROM arguments WHERE event_id IN ({undecided})", (doc_id, aset))
+        counts.events_replaced += conn.execute(
+            "DELETE FROM events WHERE document_id = ? AND annotation_set = ? AND state = 'suggested' AND edited = 0",
+            (doc_id, aset),
+        ).rowcount
+    counts.replaced += conn.execute(
+        "DELETE FROM entities WHERE document_id = ? AND annotation_set = ? AND state = 'suggested' AND edited = 0 "
+        "AND id NOT IN (SELECT entity_id FROM arguments)",
+        (doc_id, aset),
+    ).rowcount
+
+
+def _entity_rows(project: Project, doc_id: int) -> list[tuple[int, int, int, str, str, int]]:
+    return project.db.conn.execute(
+        "SELECT id, start, end, label, state, edited FROM entities WHERE document_id = ? AND annotation_set = ?",
+        (doc_id, project.annotation_set),
+    ).fetchall()
+
+
+def write_entities(project: Project, doc_id: int, spans: Iterable[Span], source: str, counts: WriteCounts) -> None:
+    """Store new entity suggestions where nobody decided (call ``clear_undecided`` first)."""
+    labels = set(project.schema.label_names)
+    kept: set[tuple[int, int]] = set()
+    decided: dict[str, list[tuple[int, int]]] = {}  # label -> spans a person accepted, added or edited
+    for _, start, end, label, state, edited in _entity_rows(project, doc_id):
+        kept.add((start, end))
+        if state != "rejected" and (state != "suggested" or edited):
+            decided.setdefault(label, []).append((start, end))
+    rows = []
+    t = now()
+    aset = project.annotation_set
+    for start, end, label in spans:
+        if label not in labels:
+            counts.skipped_labels[label] += 1
+            continue
+        # the same offsets, or an overlap with a span a person settled with this label (e.g. resized): not again
+        if (start, end) in kept or any(s < end and start < e for s, e in decided.get(label, ())):
+            counts.kept_human += 1
+            continue
+        kept.add((start, end))
+        rows.append((doc_id, aset, start, end, label, "suggested", source, None, 0, t, t))
+    project.db.conn.executemany(
+        "INSERT INTO entities (document_id, annotation_set, start, end, label, state, source, annotator, edited, "
+        "created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        rows,
+    )
+    counts.entities += len(rows)
+
+
+def known_entities(project: Project, doc_id: int, new: Iterable[Span] = ()) -> list[Span]:
+    """The spans an event suggester may build on: the document's entities that are not rejected, plus ``new``
+    spans of schema labels (this run's pipeline entities) where no rejected span lies."""
+    labels = set(project.schema.label_names)
+    out: dict[Span, None] = {}
+    rejected = set()
+    for _, start, end, label, state, _ in _entity_rows(project, doc_id):
+        if state == "rejected":
+            rejected.add((start, end, label))
+        else:
+            out[(start, end, label)] = None
+    for span in new:
+        if span[2] in labels and span not in rejected:
+            out[span] = None
+    return sorted(out)
+
+
+def _attributes(schema: Schema, given: dict[str, str]) -> dict[str, str]:
+    attrs = schema.default_attributes()
+    for name, value in given.items():
+        attr = schema.attribute(name)
+        if attr is not None and value in attr.values:
+            attrs[name] = value
+    return attrs
+
+
+class _Entities:
+    """The document's entities, to find or make the entity filling a suggested argument."""
+
+    def __init__(self, project: Project, doc_id: int, source: str, counts: WriteCounts) -> None:
+        self.project, self.doc_id, self.source, self.counts = project, doc_id, source, counts
+        self.rows = [(i, s, e, label, state) for i, s, e, label, state, _ in _entity_rows(project, doc_id)]
+
+    def filler(self, start: int, end: int, allowed: Sequence[str], label: str) -> int | None:
+        """An entity of an allowed label covering [start, end) (the tightest), else a new suggested one."""
+        best = None
+        for i, s, e, lab, state in self.rows:
+            if state != "rejected" and lab in allowed and s <= start and end <= e:
+                if best is None or e - s < best[1]:
+                    best = (i, e - s)
+        if best is not None:
+            return best[0]
+        if label not in allowed or self.project.schema.label(label) is None:
+            return None
+        if any(s == start and e == end for _, s, e, _, state in self.rows if state == "rejected"):
+            return None  # a person rejected this span
+        t = now()
+        cur = self.project.db.conn.execute(
+            "INSERT INTO entities (document_id, annotation_set, start, end, label, state, source, annotator, edited, "
+            "created_at, updated_at) VALUES (?, ?, ?, ?, ?, 'suggested', ?, NULL, 0, ?, ?)",
+            (self.doc_id, self.project.annotation_set, start, end, label, self.source, t, t),
+        )
+        new_id = int(cur.lastrowid)
+        self.rows.append((new_id, start, end, label, "suggested"))
+        self.counts.entities += 1
+        return new_id
+
+
+def write_events(
+    project: Project, doc_id: int, suggestions: Iterable[EventSuggestion], source: str, counts: WriteCounts
+) -> None:
+    """Store event suggestions (call ``clear_undecided`` first); argument spans reuse an entity of an allowed
+    label covering them, else become new ``suggested`` entities with this ``source``."""
+    conn = project.db.conn
+    schema = project.schema
+    aset = project.annotation_set
+    rows = conn.execute(
+        "SELECT trigger_start, trigger_end, type, state, edited FROM events WHERE document_id = ? AND annotation_set = ?",
+        (doc_id, aset),
+    ).fetchall()
+    settled = {(s, e) for s, e, _, state, _ in rows if state != "rejected"}  # a trigger a person or a run kept
+    rejected = {(s, e, t) for s, e, t, state, _ in rows if state == "rejected"}
+    decided = [(s, e, t) for s, e, t, state, edited in rows if state in ("accepted", "added") or edited]
+    entities = _Entities(project, doc_id, source, counts)
+    t = now()
+    for sug in suggestions:
+        etype = schema.event_type(sug.type)
+        if etype is None:
+            counts.skipped_types[sug.type] += 1
+            continue
+        s, e = sug.trigger_start, sug.trigger_end
+        if (
+            (s, e) in settled
+            or (s, e, sug.type) in rejected
+            or any(ds < e and s < de and dt == sug.type for ds, de, dt in decided)  # e.g. a moved trigger
+        ):
+            counts.events_kept += 1
+            continue
+        settled.add((s, e))
+        alternatives = [a for a in sug.alternatives if a != sug.type and schema.event_type(a) is not None]
+        cur = conn.execute(
+            "INSERT INTO events (document_id, annotation_set, type, trigger_start, trigger_end, attributes, annotator, "
+            "created_at, updated_at, state, source, score, alternatives, edited) "
+            "VALUES (?, ?, ?, ?, ?, ?, NULL, ?, ?, 'suggested', ?, ?, ?, 0)",
+            (doc_id, aset, sug.type, s, e, orjson.dumps(_attributes(schema, sug.attributes)).decode(), t, t,
+             source, float(sug.score), orjson.dumps(alternatives).decode()),
+        )
+        event_id = int(cur.lastrowid)
+        counts.events += 1
+        filled: dict[str, list[int]] = {}
+        for arg in sug.arguments:
+            role = etype.role(arg.role)
+            if role is None or (filled.get(arg.role) and not role.repeatable):
+                continue
+            entity_id = entities.filler(arg.start, arg.end, role.labels, arg.label)
+            if entity_id is None or entity_id in filled.get(arg.role, ()):
+                continue
+            filled.setdefault(arg.role, []).append(entity_id)
+            conn.execute(
+                "INSERT INTO arguments (event_id, role, entity_id, annotator, created_at) VALUES (?, ?, ?, NULL, ?)",
+                (event_id, arg.role, entity_id, t),
+            )
+            counts.arguments += 1
