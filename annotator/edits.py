@@ -7,6 +7,7 @@ import orjson
 from annotator.errors import ValidationError
 from annotator.model import STATES, STATUSES, Change
 from annotator.recorder import EditRecorder, run_edit
+from annotator.rules import Breach, attribute_breaches, event_type_breach, filler_breaches, label_breach, room_breach
 from annotator.store import Project, now
 
 HUMAN = "human"
@@ -28,9 +29,15 @@ def check_offsets(text: str, start: int, end: int, what: str = "span") -> None:
         )
 
 
+def _refuse(breaches: "list[Breach | None]") -> None:
+    """An edit that breaks a schema rule is refused with the first breach's message."""
+    first = next((b for b in breaches if b is not None), None)
+    if first is not None:
+        raise ValidationError(first.message)
+
+
 def _check_label(project: Project, label: str) -> None:
-    if project.schema.label(label) is None:
-        raise ValidationError(f"label {label!r} is not in the schema ({', '.join(project.schema.label_names)})")
+    _refuse([label_breach(project.schema, label)])
 
 
 def _entity_row(project: Project, entity_id: int) -> dict:
@@ -169,17 +176,11 @@ def delete_entity(project: Project, entity_id: int) -> Change:
 
 # -- events ---------------------------------------------------------------------------------------
 def _check_event_type(project: Project, type_: str) -> None:
-    if project.schema.event_type(type_) is None:
-        raise ValidationError(f"event type {type_!r} is not in the schema")
+    _refuse([event_type_breach(project.schema, type_)])
 
 
 def _check_attributes(project: Project, attributes: dict[str, str]) -> None:
-    for name, value in attributes.items():
-        attr = project.schema.attribute(name)
-        if attr is None:
-            raise ValidationError(f"attribute {name!r} is not in the schema")
-        if value not in attr.values:
-            raise ValidationError(f"{name} must be one of {', '.join(attr.values)}, not {value!r}")
+    _refuse(attribute_breaches(project.schema, attributes))
 
 
 def add_event(
@@ -352,28 +353,18 @@ def delete_event(project: Project, event_id: int) -> Change:
 
 
 def _check_argument(project: Project, event: dict, role: str, entity_id: int, replacing: int | None = None) -> None:
+    _check_event_type(project, event["type"])
     etype = project.schema.event_type(event["type"])
-    if etype is None:
-        raise ValidationError(f"event type {event['type']!r} is not in the schema")
-    r = etype.role(role)
-    if r is None:
-        names = ", ".join(x.name for x in etype.roles) or "none"
-        raise ValidationError(f"{event['type']} has no role {role!r} (roles: {names})")
+    assert etype is not None
+    _refuse(filler_breaches(etype, role, entity_id, None, None))  # an unknown role, before the entity is read
     ent = _entity_row(project, entity_id)
     if ent["document_id"] != event["document_id"] or ent["annotation_set"] != event["annotation_set"]:
         raise ValidationError("an argument must be an entity of the same document and annotation set as its event")
-    if ent["state"] == "rejected":
-        raise ValidationError("a rejected suggestion cannot be an event argument")
-    if ent["label"] not in r.labels:
-        raise ValidationError(f"role {role} of {event['type']} takes {', '.join(r.labels)}, not {ent['label']}")
     rows = project.db.conn.execute(
         "SELECT id, entity_id FROM arguments WHERE event_id = ? AND role = ?", (event["id"], role)
     ).fetchall()
-    others = [x for x in rows if x[0] != replacing]
-    if any(x[1] == entity_id for x in others):
-        raise ValidationError(f"that entity already fills {role}")
-    if others and not r.repeatable:
-        raise ValidationError(f"role {role} of {event['type']} takes one argument and is filled; change it instead")
+    others = [x[1] for x in rows if x[0] != replacing]
+    _refuse([*filler_breaches(etype, role, entity_id, ent["label"], ent["state"]), room_breach(etype, role, entity_id, others)])
 
 
 def add_argument(project: Project, event_id: int, role: str, entity_id: int) -> Change:

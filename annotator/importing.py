@@ -11,6 +11,8 @@ import orjson
 
 from annotator.errors import AnnotatorError, ImportFileError
 from annotator.model import STATES, STATUSES
+from annotator.rules import ALLOWED_WHILE_WORKING, event_breaches, event_type_breach, label_breach
+from annotator.schema import Schema
 from annotator.store import Project, now
 
 BATCH = 500
@@ -50,6 +52,7 @@ class IncomingDocument:
     status: str = "new"
     bom: bool = False
     source_path: str | None = None
+    source_line: int | None = None  # where in source_path the document starts, for messages
     entities: list[IncomingEntity] = field(default_factory=list)
     events: list[IncomingEvent] = field(default_factory=list)
     comments: list[dict[str, Any]] = field(default_factory=list)
@@ -168,7 +171,9 @@ def read_jsonl(path: Path) -> list[IncomingDocument]:
             obj = orjson.loads(raw)
         except orjson.JSONDecodeError as exc:
             raise ImportFileError(str(path), f"not valid JSON: {exc}", number) from None
-        docs.append(parse_jsonl_object(obj, str(path), number))
+        doc = parse_jsonl_object(obj, str(path), number)
+        doc.source_line = number
+        docs.append(doc)
     if not docs:
         raise ImportFileError(str(path), "no documents in file")
     return docs
@@ -200,38 +205,44 @@ def read_any(path: Path) -> list[IncomingDocument]:
 
 
 def check_document(project: Project, doc: IncomingDocument, where: str) -> None:
-    """Check an incoming document's annotations against the schema before anything is stored."""
-    schema = project.schema
-    keys = set()
+    """Check an incoming document's annotations against the project's schema before anything is stored."""
+    check_incoming(project.schema, doc, where, doc.source_line)
+
+
+def check_incoming(schema: Schema, doc: IncomingDocument, where: str, line: int | None = None) -> None:
+    """Refuse a document that breaks the schema's rules (``annotator.rules``) with an ImportFileError naming
+    ``where`` and ``line``; what is allowed while working (``rules.ALLOWED_WHILE_WORKING``) comes in and is
+    reported by validation."""
+
+    def refuse(reason: str) -> None:
+        raise ImportFileError(where, f"document {doc.name!r}: {reason}", line)
+
     if len(doc.text) > MAX_TEXT_CHARS:
         raise ImportFileError(
-            where, f"document {doc.name!r} is too large: {len(doc.text):,} characters (the limit is {MAX_TEXT_CHARS:,})"
+            where, f"document {doc.name!r} is too large: {len(doc.text):,} characters (the limit is {MAX_TEXT_CHARS:,})", line
         )
     if doc.status not in STATUSES:
-        raise ImportFileError(where, f"document {doc.name!r}: unknown status {doc.status!r}")
+        refuse(f"unknown status {doc.status!r}")
+    fillers: dict[Any, tuple[str, str]] = {}
     for e in doc.entities:
         if not (0 <= e.start < e.end <= len(doc.text)):
-            raise ImportFileError(where, f"document {doc.name!r}: entity offsets {e.start}, {e.end} outside the text")
-        if schema.label(e.label) is None:
-            raise ImportFileError(where, f"document {doc.name!r}: label {e.label!r} is not in the project's schema")
+            refuse(f"entity offsets {e.start}, {e.end} outside the text")
+        if (b := label_breach(schema, e.label)) is not None:
+            refuse(b.message)
         if e.state not in STATES:
-            raise ImportFileError(where, f"document {doc.name!r}: unknown entity state {e.state!r}")
-        keys.add(e.key)
+            refuse(f"unknown entity state {e.state!r}")
+        fillers[e.key] = (e.label, e.state)
     for v in doc.events:
-        et = schema.event_type(v.type)
-        if et is None:
-            raise ImportFileError(where, f"document {doc.name!r}: event type {v.type!r} is not in the project's schema")
+        if (b := event_type_breach(schema, v.type)) is not None:
+            refuse(b.message)
         if not (0 <= v.trigger_start < v.trigger_end <= len(doc.text)):
-            raise ImportFileError(where, f"document {doc.name!r}: trigger offsets outside the text")
-        for name, value in v.attributes.items():
-            a = schema.attribute(name)
-            if a is None or value not in a.values:
-                raise ImportFileError(where, f"document {doc.name!r}: attribute {name}={value!r} is not in the schema")
+            refuse("trigger offsets outside the text")
         for role, key in v.arguments:
-            if et.role(role) is None:
-                raise ImportFileError(where, f"document {doc.name!r}: {v.type} has no role {role!r}")
-            if key not in keys:
-                raise ImportFileError(where, f"document {doc.name!r}: argument {role} points at unknown entity {key!r}")
+            if key not in fillers:
+                refuse(f"argument {role} points at unknown entity {key!r}")
+        for b in event_breaches(schema, v.type, v.attributes, v.arguments, fillers):
+            if b.kind not in ALLOWED_WHILE_WORKING:
+                refuse(b.message)
 
 
 def store_documents(project: Project, docs: list[IncomingDocument], report: ImportReport) -> None:

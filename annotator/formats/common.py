@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import hashlib
-import types
 import unicodedata
 from collections import Counter
 from contextlib import ExitStack, contextmanager
@@ -16,7 +15,7 @@ import orjson
 from annotator.errors import AnnotatorError, ImportFileError
 from annotator.formats.project_json import ExportReport, iter_document_records
 from annotator.formats.tokens import DocTokens, tokens_for
-from annotator.importing import IncomingDocument, check_document, decode_text
+from annotator.importing import IncomingDocument, check_incoming, decode_text
 from annotator.schema import Schema
 from annotator.store import Project
 
@@ -251,11 +250,8 @@ def need(cond: bool, path: Path | str, line: int | None, reason: str) -> None:
 
 
 def check_with_line(schema: Schema, doc: IncomingDocument, path: Path | str, line: int | None) -> None:
-    """``check_document`` against ``schema``, re-raised with the line the document came from."""
-    try:
-        check_document(types.SimpleNamespace(schema=schema), doc, str(path))  # type: ignore[arg-type]
-    except ImportFileError as exc:
-        raise ImportFileError(str(path), exc.reason, line) from None
+    """The schema's rules for an incoming document, refused with the file and the line it came from."""
+    check_incoming(schema, doc, str(path), line)
 
 
 def fit_span(

@@ -184,7 +184,7 @@ def test_jsonl_label_outside_schema_skips_the_file(project, tmp_path):
     f.write_text('{"text": "Bob", "spans": [{"start": 0, "end": 3, "label": "HUMAN"}]}\n')
     report = import_paths(project, [f])
     assert report.imported == []
-    assert "label 'HUMAN' is not in the project's schema" in report.skipped[0][1]
+    assert "label 'HUMAN' is not in the schema" in report.skipped[0][1]
 
 
 def test_read_jsonl_empty_of_documents(tmp_path):
@@ -235,3 +235,16 @@ def test_check_document_rules(project):
     for doc, reason in bad:
         with pytest.raises(ImportFileError, match=reason):
             check_document(project, doc, "w")
+
+
+def test_org_in_a_person_only_role_is_refused_with_file_and_line(project, tmp_path):
+    """The schema's rules are the same for an import as for an edit: Life:Be-Born's Person takes PERSON only."""
+    good = {"name": "a", "text": "Acme was born.", "entities": [{"id": 1, "start": 0, "end": 4, "label": "PERSON"}],
+            "events": [{"type": "Life:Be-Born", "trigger": {"start": 9, "end": 13},
+                        "arguments": [{"role": "Person", "entity_id": 1}]}]}
+    bad = {**good, "name": "b", "text": "Acme was born!", "entities": [{**good["entities"][0], "label": "ORG"}]}
+    f = tmp_path / "roles.jsonl"
+    f.write_text(json.dumps(good) + "\n" + json.dumps(bad) + "\n")
+    report = import_paths(project, [f])
+    assert report.imported == [] and len(report.skipped) == 1
+    assert report.skipped[0][1] == f"{f}:2: document 'b': role Person of Life:Be-Born takes PERSON, not ORG"

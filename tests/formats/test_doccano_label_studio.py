@@ -187,7 +187,7 @@ def _bad_ls(task_edit) -> str:
     (_bad_ls(lambda t: t["annotations"][0]["result"][0]["value"].update(text="Gunman")), "expected 'Gunman'"),
     (_bad_ls(lambda t: t["annotations"][0]["result"][4].update(to_id="zz")), "unknown region 'zz'"),
     (_bad_ls(lambda t: t["annotations"][0]["result"][0]["value"].update(labels=["WIZARD"])), "'WIZARD' is not in"),
-    (_bad_ls(lambda t: t["annotations"][0]["result"][6]["value"].update(choices=["Sure"])), "modality='Sure'"),
+    (_bad_ls(lambda t: t["annotations"][0]["result"][6]["value"].update(choices=["Sure"])), "modality must be one of Asserted, Other, not 'Sure'"),
     (_bad_ls(lambda t: t.update(data={"image": 3})), "has no text"),
 ])
 def test_label_studio_broken_input_names_file_and_line(tmp_path, content, message):

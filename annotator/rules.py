@@ -1,0 +1,121 @@
+"""The schema's rules in one place: labels, event types, attribute values, role fillers and multiplicity.
+
+Each rule returns the ways a piece of annotation breaks it (a ``Breach``), never raises. Three callers use them:
+editing (``edits``) refuses with a ValidationError, importing refuses with an ImportFileError naming the file and
+line, and validation (``validation.validate``) reports every breach as a Problem. Which breaches a caller refuses is
+that caller's choice (``ALLOWED_WHILE_WORKING``: what an import lets in and validation reports).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from annotator.schema import EventType, Schema
+
+# kinds of breach an import lets in and validation reports: a required role left empty, a single role filled
+# twice (other tools allow it; the editor keeps it to one), a rejected span still filling a role
+ALLOWED_WHILE_WORKING = frozenset({"missing_role", "too_many", "rejected_argument"})
+
+
+@dataclass(frozen=True)
+class Breach:
+    """One broken rule: ``kind`` names the rule, ``message`` says what is wrong in words a user can act on."""
+
+    kind: str  # unknown_label, unknown_type, bad_attribute, unknown_role, wrong_label, rejected_argument,
+    #            already_fills, too_many, missing_role
+    message: str
+    role: str | None = None
+    filler: Any = None  # the filling entity as the caller knows it (a row id, or a key while importing)
+
+
+def label_breach(schema: Schema, label: str) -> Breach | None:
+    if schema.label(label) is None:
+        return Breach("unknown_label", f"label {label!r} is not in the schema ({', '.join(schema.label_names)})")
+    return None
+
+
+def event_type_breach(schema: Schema, type_: str) -> Breach | None:
+    if schema.event_type(type_) is None:
+        return Breach("unknown_type", f"event type {type_!r} is not in the schema")
+    return None
+
+
+def attribute_breaches(schema: Schema, attributes: Mapping[str, Any]) -> list[Breach]:
+    out = []
+    for name, value in attributes.items():
+        attr = schema.attribute(name)
+        if attr is None:
+            out.append(Breach("bad_attribute", f"attribute {name!r} is not in the schema"))
+        elif value not in attr.values:
+            out.append(Breach("bad_attribute", f"{name} must be one of {', '.join(attr.values)}, not {value!r}"))
+    return out
+
+
+def filler_breaches(etype: EventType, role: str, filler: Any, label: str | None, state: str | None) -> list[Breach]:
+    """Can an entity with ``label`` and ``state`` fill ``role`` of ``etype``? (``None``: the entity is unknown.)"""
+    r = etype.role(role)
+    if r is None:
+        names = ", ".join(x.name for x in etype.roles) or "none"
+        return [Breach("unknown_role", f"{etype.name} has no role {role!r} (roles: {names})", role, filler)]
+    out = []
+    if state == "rejected":
+        out.append(Breach("rejected_argument", f"a rejected suggestion cannot fill {role} of {etype.name}", role, filler))
+    if label is not None and label not in r.labels:
+        out.append(Breach("wrong_label", f"role {role} of {etype.name} takes {', '.join(r.labels)}, not {label}", role, filler))
+    return out
+
+
+def room_breach(etype: EventType, role: str, filler: Any, fillers: Iterable[Any]) -> Breach | None:
+    """Is there room in ``role`` for one more ``filler``, beside the ``fillers`` it already has?"""
+    others = list(fillers)
+    if filler in others:
+        return Breach("already_fills", f"that entity already fills {role}", role, filler)
+    r = etype.role(role)
+    if others and r is not None and not r.repeatable:
+        return Breach(
+            "too_many", f"role {role} of {etype.name} takes one argument and is filled; change it instead", role, filler
+        )
+    return None
+
+
+def multiplicity_breaches(etype: EventType, fillers: Mapping[str, list[Any]]) -> list[Breach]:
+    """Every role's count of fillers against its multiplicity: required roles left empty, single roles filled twice."""
+    out = []
+    for r in etype.roles:
+        n = len(fillers.get(r.name, []))
+        if r.required and n == 0:
+            out.append(Breach("missing_role", f"{etype.name} needs {r.name}", r.name))
+        if not r.repeatable and n > 1:
+            out.append(Breach("too_many", f"{etype.name} has {n} {r.name} arguments; it takes one", r.name))
+    return out
+
+
+def event_breaches(
+    schema: Schema,
+    type_: str,
+    attributes: Mapping[str, Any],
+    arguments: Iterable[tuple[str, Any]],
+    fillers: Mapping[Any, tuple[str, str]],
+) -> list[Breach]:
+    """Everything one event breaks: its type, attributes, each argument's filler and the roles' multiplicity.
+
+    ``arguments`` are (role, entity reference) pairs; ``fillers`` maps a reference to the entity's (label, state).
+    A reference missing from ``fillers`` is the caller's to report (its entity is not there).
+    """
+    bad_type = event_type_breach(schema, type_)
+    if bad_type is not None:
+        return [bad_type]
+    etype = schema.event_type(type_)
+    assert etype is not None
+    out = attribute_breaches(schema, attributes)
+    by_role: dict[str, list[Any]] = {}
+    for role, ref in arguments:
+        label, state = fillers.get(ref, (None, None))
+        out += filler_breaches(etype, role, ref, label, state)
+        if etype.role(role) is not None:
+            if ref in by_role.get(role, []):
+                out.append(Breach("already_fills", f"the same entity fills {role} twice", role, ref))
+            by_role.setdefault(role, []).append(ref)
+    return out + multiplicity_breaches(etype, by_role)

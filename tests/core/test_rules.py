@@ -1,0 +1,64 @@
+"""annotator.rules: one set of schema rules, refused by edits and imports alike and reported by validation."""
+
+from __future__ import annotations
+
+import pytest
+from core_helpers import add_document
+
+from annotator import edits
+from annotator.errors import ImportFileError, ValidationError
+from annotator.importing import IncomingDocument, IncomingEntity, IncomingEvent, check_incoming, import_documents
+from annotator.rules import ALLOWED_WHILE_WORKING, event_breaches
+from annotator.schema import default_schema
+from annotator.validation import validate
+
+TEXT = "Acme was born in Paris."
+
+
+def kinds(breaches):
+    return sorted(b.kind for b in breaches)
+
+
+def test_event_breaches_name_every_rule():
+    schema = default_schema()
+    fillers = {1: ("ORG", "accepted"), 2: ("GPE", "rejected"), 3: ("GPE", "accepted"), 4: ("PERSON", "accepted")}
+    args = [("Person", 1), ("Place", 2), ("Place", 3), ("Nobody", 4), ("Person", 4), ("Person", 4)]
+    found = event_breaches(schema, "Life:Be-Born", {"tense": "Someday"}, args, fillers)
+    assert kinds(found) == [
+        "already_fills", "bad_attribute", "rejected_argument", "too_many", "too_many", "unknown_role", "wrong_label"
+    ]
+    assert kinds(event_breaches(schema, "Life:Be-Born", {}, [], {})) == ["missing_role"]
+    assert kinds(event_breaches(schema, "Weather:Rain", {}, args, fillers)) == ["unknown_type"]
+
+
+@pytest.mark.parametrize("label, refused", [("PERSON", False), ("ORG", True)])
+def test_edit_import_and_validation_agree_on_a_filler(project, label, refused):
+    """The same filler is refused by an edit and an import, or let in by both (and then validation is quiet)."""
+    schema = project.schema
+    doc = add_document(project, TEXT)
+    ent = edits.add_entity(project, doc, 0, 4, label).result_id
+    ev = edits.add_event(project, doc, "Life:Be-Born", 9, 13).result_id
+    incoming = IncomingDocument(
+        TEXT, "d", entities=[IncomingEntity(1, 0, 4, label)], events=[IncomingEvent("Life:Be-Born", 9, 13, {}, [("Person", 1)])]
+    )
+    if refused:
+        with pytest.raises(ValidationError, match=f"takes PERSON, not {label}"):
+            edits.add_argument(project, ev, "Person", ent)
+        with pytest.raises(ImportFileError, match=f"in.json:7: document 'd': role Person of Life:Be-Born takes PERSON, not {label}"):
+            check_incoming(schema, incoming, "in.json", 7)
+    else:
+        edits.add_argument(project, ev, "Person", ent)
+        check_incoming(schema, incoming, "in.json", 7)
+        assert validate(project, doc) == []
+
+
+def test_what_is_allowed_while_working_comes_in_and_is_reported(project):
+    """An import lets in an empty required role, a single role filled twice and a rejected filler; validate reports them."""
+    assert ALLOWED_WHILE_WORKING == {"missing_role", "too_many", "rejected_argument"}
+    ents = [IncomingEntity(1, 0, 4, "PERSON", "rejected"), IncomingEntity(2, 17, 22, "GPE"), IncomingEntity(3, 0, 4, "GPE")]
+    events = [IncomingEvent("Life:Be-Born", 9, 13, {}, [("Person", 1), ("Place", 2), ("Place", 3)]), IncomingEvent("Life:Be-Born", 9, 13)]
+    report = import_documents(project, [IncomingDocument(TEXT, "d", entities=ents, events=events)])
+    (doc,) = [i for _, i in report.imported]
+    assert sorted((p.kind, p.role) for p in validate(project, doc)) == [
+        ("missing_role", "Person"), ("rejected_argument", "Person"), ("too_many", "Place")
+    ]
