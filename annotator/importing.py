@@ -40,6 +40,7 @@ class IncomingEvent:
     attributes: dict[str, str] = field(default_factory=dict)
     arguments: list[tuple[str, Any]] = field(default_factory=list)  # (role, entity key)
     annotator: str | None = None
+    fill_defaults: bool = True  # False where the input says an attribute it lacks has no value (brat)
 
 
 @dataclass
@@ -275,7 +276,7 @@ def store_documents(project: Project, docs: list[IncomingDocument], report: Impo
             )
             ids[e.key] = int(c.lastrowid)
         for v in doc.events:
-            attrs = {**project.schema.default_attributes(), **v.attributes}
+            attrs = {**(project.schema.default_attributes() if v.fill_defaults else {}), **v.attributes}
             c = conn.execute(
                 "INSERT INTO events (document_id, annotation_set, type, trigger_start, trigger_end, attributes, annotator, "
                 "created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",

@@ -1,11 +1,14 @@
 """brat standoff export: one .txt (byte-identical to the stored text) and one .ann per document, plus
 annotation.conf and visual.conf written from the project's schema.
 
-.ann lines: ``T`` for entities and triggers (a span with a line break is written as fragments split at
-the break, as brat does), ``E`` for events (a trigger shared by events of one type is one ``T``; a
-repeated role is numbered ``Theme``, ``Theme2``, ...; an argument whose entity stands for a nested event
-is written as that event's ``E`` id), ``A`` for attributes that differ from the schema's default, ``#``
-AnnotatorNotes for comments (a comment that came from a brat note goes back on its annotation).
+.ann lines, each as brat's own reader (``server/src/annotation.py``) reads them: ``T`` for entities and
+triggers (a span with a line break is written as fragments split at the break, as brat does; offsets count
+``\\r\\n`` as one character, as brat reads the text), ``E`` for events (a trigger shared by events of one
+type is one ``T``; a repeated role is numbered ``Theme``, ``Theme2``, ...; an argument whose entity stands
+for a nested event is written as that event's ``E`` id), ``A`` for every attribute value an event has
+(brat has no defaults; a binary attribute is written only when true), ``#`` notes for comments (a comment
+that came from a brat note goes back on its annotation, with its note type), and the entity attributes,
+relations, equivalences and normalisations a brat import kept in the document's meta.
 """
 
 from __future__ import annotations
@@ -17,14 +20,16 @@ from typing import Any, Callable
 
 from annotator.exporting import atomic_folder
 from annotator.formats.brat_conf import BINARY, brat_name, proxy_labels, write_annotation_conf, write_visual_conf
+from annotator.formats.brat_text import LINE_BREAKS, BratOffsets
 from annotator.formats.common import FormatExportReport, check_options, parts_of, split_option
 from annotator.formats.project_json import DEFAULT_STATES, iter_document_records
 from annotator.schema import Schema
 from annotator.store import Project
 
 OPTIONS = ("split", "seed")
-LINE_BREAKS = re.compile(r"[\n\r\u0085\u2028\u2029\x0b\x0c]+")
-NOTE = re.compile(r"^\[on (event )?(\S+) (\d+)-(\d+)\] (.*)$", re.S)
+NOTE_TYPE = "AnnotatorNotes"
+NOTE = re.compile(r"^\[(?:(\S+) )?on (event )?(\S+) (\d+)-(\d+)\] (.*)$", re.S)
+RESERVED_STEMS = ("annotation", "visual", "tools", "kb_shortcuts")
 
 
 def file_stem(name: str) -> str:
@@ -44,9 +49,10 @@ def fragments(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return out or [(start, end)]
 
 
-def t_line(tid: str, type_: str, text: str, start: int, end: int) -> str:
+def t_line(tid: str, type_: str, text: str, start: int, end: int, offsets: BratOffsets | None = None) -> str:
     frags = fragments(text, start, end)
-    offs = ";".join(f"{s} {e}" for s, e in frags)
+    at = offsets or BratOffsets("")
+    offs = ";".join(f"{at.to_brat(s)} {at.to_brat(e)}" for s, e in frags)
     return f"{tid}\t{type_} {offs}\t{' '.join(text[s:e] for s, e in frags)}"
 
 
@@ -55,9 +61,11 @@ def _proxy_index(source: str | None) -> int:
     return int(m.group(1) or 0) if m else -1
 
 
-def document_ann(rec: dict[str, Any], schema: Schema, report: FormatExportReport) -> str:
-    """The .ann text of one exported document record."""
+def document_ann(rec: dict[str, Any], schema: Schema, report: FormatExportReport,
+                 declared: "Declared | None" = None) -> str:
+    """The .ann text of one exported document record (``declared`` collects the types the conf must add)."""
     text, name = rec["text"], rec["name"]
+    at = BratOffsets(text)
     proxies = proxy_labels(schema)
     lines: list[str] = []
     events = rec["events"]
@@ -81,7 +89,7 @@ def document_ann(rec: dict[str, Any], schema: Schema, report: FormatExportReport
         n += 1
         ref[e["id"]] = f"T{n}"
         targets.setdefault((e["label"], e["start"], e["end"]), f"T{n}")
-        lines.append(t_line(f"T{n}", brat_name(e["label"]), text, e["start"], e["end"]))
+        lines.append(t_line(f"T{n}", brat_name(e["label"]), text, e["start"], e["end"], at))
     trig: dict[tuple[str, int, int], str] = {}
     for v in events:
         key = (v["type"], v["trigger"]["start"], v["trigger"]["end"])
@@ -89,9 +97,8 @@ def document_ann(rec: dict[str, Any], schema: Schema, report: FormatExportReport
             n += 1
             trig[key] = f"T{n}"
             targets.setdefault(key, f"T{n}")
-            lines.append(t_line(f"T{n}", brat_name(v["type"]), text, key[1], key[2]))
+            lines.append(t_line(f"T{n}", brat_name(v["type"]), text, key[1], key[2], at))
     attrs: list[str] = []
-    defaults = schema.default_attributes()
     for v in events:
         key = (v["type"], v["trigger"]["start"], v["trigger"]["end"])
         seen: dict[str, int] = defaultdict(int)
@@ -103,30 +110,109 @@ def document_ann(rec: dict[str, Any], schema: Schema, report: FormatExportReport
         lines.append(f"{eid[v['id']]}\t{' '.join(parts)}")
         for an, value in v["attributes"].items():
             spec = schema.attribute(an)
-            if value == defaults.get(an) or spec is None:
+            if spec is None or value is None:
                 continue
             if tuple(spec.values) == BINARY:
-                attrs.append(f"{brat_name(an)} {eid[v['id']]}")
+                if value == "true":
+                    attrs.append(f"{brat_name(an)} {eid[v['id']]}")
             else:
                 attrs.append(f"{brat_name(an)} {eid[v['id']]} {value}")
+
+    def resolve(where: Any) -> str | None:
+        """A span reference kept by the brat import (``["T", label, s, e]``, ``["E", type, s, e, k]``) -> id."""
+        if not isinstance(where, list) or len(where) < 4:
+            return None
+        key = (where[1], where[2], where[3])
+        if where[0] == "E":
+            hits = by_trigger.get(key, [])
+            k = where[4] if len(where) > 4 and isinstance(where[4], int) else 0
+            return hits[min(k, len(hits) - 1)] if hits else None
+        return targets.get(key)
+
+    kept = rec["meta"].get("brat") if isinstance(rec["meta"].get("brat"), dict) else {}
+    extra: list[str] = []
+    for item in kept.get("attributes", []):
+        target = resolve(item.get("target"))
+        if target is None:
+            report.problem("brat entity attributes left out (their annotation is gone)", f"{name}: {item.get('name')}")
+            continue
+        value = item.get("value")
+        attrs.append(f"{item['name']} {target}" + (f" {value}" if value is not None else ""))
+        if declared is not None:
+            declared.attribute(item["name"], value)
     lines += [f"A{k}\t{a}" for k, a in enumerate(attrs, start=1)]
+    for k, item in enumerate(kept.get("relations", []), start=1):
+        args = [(role, resolve(w)) for role, w in item.get("args", [])]
+        if not args or any(t is None for _, t in args):
+            report.problem("brat relations left out (an argument is gone)", f"{name}: {item.get('type')}")
+            continue
+        extra.append(f"R{k}\t{item['type']} " + " ".join(f"{role}:{t}" for role, t in args))
+        if declared is not None:
+            declared.relation(item["type"], [role for role, _ in args])
+    for item in kept.get("equivalences", []):
+        members = [resolve(w) for w in item.get("members", [])]
+        if len(members) < 2 or any(m is None for m in members):
+            report.problem("brat equivalences left out (a member is gone)", f"{name}: {item.get('type')}")
+            continue
+        extra.append(f"*\t{item['type']} " + " ".join(members))  # type: ignore[arg-type]
+    for k, item in enumerate(kept.get("normalizations", []), start=1):
+        target = resolve(item.get("target"))
+        if target is None:
+            report.problem("brat normalisations left out (their annotation is gone)", f"{name}: {item.get('reference')}")
+            continue
+        extra.append(f"N{k}\t{item['type']} {target} {item['reference']}"
+                     + (f"\t{item['text']}" if item.get("text") else ""))
+    lines += extra
     first = lines[0].split("\t", 1)[0] if lines else None
     for k, c in enumerate(rec["comments"], start=1):
-        body, target = c["text"], first
+        body, target, ntype = c["text"], first, NOTE_TYPE
         m = NOTE.match(body)
         if m:
-            key = (m.group(2), int(m.group(3)), int(m.group(4)))
-            hit = by_trigger.get(key, [None])[0] if m.group(1) else targets.get(key)
+            key = (m.group(3), int(m.group(4)), int(m.group(5)))
+            hit = by_trigger.get(key, [None])[0] if m.group(2) else targets.get(key)
             if hit:
-                target, body = hit, m.group(5)
+                target, body, ntype = hit, m.group(6), m.group(1) or NOTE_TYPE
         if target is None:
             report.problem("comments left out (a brat note needs an annotation to sit on)", f"{name}: {body[:40]!r}")
             continue
         if LINE_BREAKS.search(body):
             report.problem("comments with line breaks joined into one line", name)
             body = LINE_BREAKS.sub(" ", body)
-        lines.append(f"#{k}\tAnnotatorNotes {target}\t{body}")
+        lines.append(f"#{k}\t{ntype} {target}\t{body}")
     return "\n".join(lines) + ("\n" if lines else "")
+
+
+class Declared:
+    """Entity attributes and relation types met in the documents' kept brat annotations, for annotation.conf."""
+
+    def __init__(self) -> None:
+        self.attributes: dict[str, list[str]] = {}
+        self.relations: dict[str, list[str]] = {}
+
+    def attribute(self, name: str, value: str | None) -> None:
+        values = self.attributes.setdefault(name, [])
+        if value is not None and value not in values:
+            values.append(value)
+
+    def relation(self, type_: str, roles: list[str]) -> None:
+        self.relations.setdefault(type_, roles)
+
+    def conf_lines(self) -> tuple[list[str], list[str]]:
+        """([relations] lines, [attributes] lines)."""
+        rel = [f"{t}\t" + ", ".join(f"{r}:<ANY>" for r in roles) for t, roles in self.relations.items()]
+        att = [f"{a}\tArg:<ENTITY>" + (f", Value:{'|'.join(v)}" if v else "") for a, v in self.attributes.items()]
+        return rel, att
+
+
+def unused_stem(stem: str, folder: str, used: set[str], doc_id: int) -> str:
+    """``stem`` if no file of ``folder`` has it yet, else ``stem-ID``, ``stem-ID-2``, ... until one is free."""
+    candidates = [stem, f"{stem}-{doc_id}"]
+    candidates += (f"{stem}-{doc_id}-{k}" for k in range(2, 10**6))  # type: ignore[arg-type]
+    for cand in candidates:
+        if f"{folder}/{cand}".lower() not in used and cand.lower() not in RESERVED_STEMS:
+            used.add(f"{folder}/{cand}".lower())
+            return cand
+    raise AssertionError("unreachable")  # pragma: no cover
 
 
 def write_brat(
@@ -143,23 +229,22 @@ def write_brat(
     assignment = split_option(project, statuses, opts)
     report = FormatExportReport(format="brat")
     schema = project.schema
+    declared = Declared()
     with atomic_folder(out) as folder:
-        (folder / "annotation.conf").write_bytes(write_annotation_conf(schema).encode("utf-8"))
-        (folder / "visual.conf").write_bytes(write_visual_conf(schema).encode("utf-8"))
         used: set[str] = set()
         for part in parts_of(assignment):
             if part:
                 (folder / part).mkdir()
         for rec in iter_document_records(project, states, statuses, annotation_set, report, progress):
             sub = folder / assignment[rec["id"]] if assignment[rec["id"]] else folder
-            stem = file_stem(rec["name"])
-            if f"{sub}/{stem}".lower() in used or stem in ("annotation", "visual"):
-                stem = f"{stem}-{rec['id']}"
-            used.add(f"{sub}/{stem}".lower())
+            stem = unused_stem(file_stem(rec["name"]), assignment[rec["id"]], used, rec["id"])
             data = rec["text"].encode("utf-8")
             (sub / f"{stem}.txt").write_bytes(data)
-            ann = document_ann(rec, schema, report).encode("utf-8")
+            ann = document_ann(rec, schema, report, declared).encode("utf-8")
             (sub / f"{stem}.ann").write_bytes(ann)
             report.bytes += len(data) + len(ann)
+        relations, attributes = declared.conf_lines()
+        (folder / "annotation.conf").write_bytes(write_annotation_conf(schema, relations, attributes).encode("utf-8"))
+        (folder / "visual.conf").write_bytes(write_visual_conf(schema).encode("utf-8"))
     report.files = [str(out)]
     return report

@@ -41,11 +41,14 @@ def proxy_labels(schema: Schema) -> set[str]:
     return set(schema.label_names) & {t.name for t in schema.events}
 
 
-def write_annotation_conf(schema: Schema) -> str:
+def write_annotation_conf(schema: Schema, relations: list[str] | None = None, entity_attributes: list[str] | None = None) -> str:
+    """The schema as brat's annotation.conf; ``relations`` and ``entity_attributes`` are extra conf lines (for
+    the relations and entity attributes a brat import kept)."""
     events = {t.name for t in schema.events}
     lines = [f"# annotation.conf written by annotator from schema {schema.name!r}", "", "[entities]"]
     lines += [brat_name(e.name) for e in schema.entities if e.name not in events]
-    lines += ["", "[relations]", "<OVERLAP>\tArg1:<ENTITY>, Arg2:<ENTITY>, <OVL-TYPE>:<ANY>", "", "[events]"]
+    lines += ["", "[relations]", "<OVERLAP>\tArg1:<ENTITY>, Arg2:<ENTITY>, <OVL-TYPE>:<ANY>", *(relations or []), "",
+              "[events]"]
     for t in schema.events:
         args = ", ".join(f"{r.name}{MULT_OUT[r.multiplicity]}:{'|'.join(brat_name(x) for x in r.labels)}" for r in t.roles)
         lines.append(f"{brat_name(t.name)}\t{args}" if args else brat_name(t.name))
@@ -56,6 +59,7 @@ def write_annotation_conf(schema: Schema) -> str:
         else:
             values = [a.default, *(v for v in a.values if v != a.default)]
             lines.append(f"{brat_name(a.name)}\tArg:<EVENT>, Value:{'|'.join(values)}")
+    lines += entity_attributes or []
     return "\n".join(lines) + "\n"
 
 
@@ -73,29 +77,51 @@ def write_visual_conf(schema: Schema) -> str:
 
 
 # -- reading --------------------------------------------------------------------------------------
-def _sections(text: str, path: Path) -> dict[str, list[tuple[int, str]]]:
+SECTION_ALIASES = {"spans": "entities"}  # brat reads [spans] as [entities]
+KNOWN_SECTIONS = ("entities", "relations", "events", "attributes", "labels", "drawing")
+
+
+def _sections(text: str, path: Path, warnings: list[str] | None = None) -> dict[str, list[tuple[int, str]]]:
+    """Lines by section, as brat's config reader takes them: ``#`` comments and blank lines skipped, lines of
+    only hyphens (display separators) skipped, ``<NAME>=VALUE`` macros expanded, ``[spans]`` read as
+    ``[entities]``. Lines before any section and unknown sections are ignored with a warning (brat ignores them too).
+    """
     out: dict[str, list[tuple[int, str]]] = {}
-    current = None
+    current: str | None = None
     macros: dict[str, str] = {}
-    for number, raw in enumerate(text.split("\n"), start=1):
-        line = raw.rstrip() if not raw.lstrip().startswith("#") else ""
-        if not line.strip():
+    warn = warnings if warnings is not None else []
+    for number, raw in enumerate(text.replace("\r\n", "\n").replace("\r", "\n").split("\n"), start=1):
+        line = raw.rstrip()
+        if not line.strip() or re.match(r"^\s*#", line) or re.fullmatch(r"\s*-+\s*", line):
             continue
-        m = re.fullmatch(r"\s*\[(\w+)\]\s*", line)
+        m = re.fullmatch(r"\s*\[(.*)\]\s*", line)
         if m:
-            current = m.group(1)
+            current = SECTION_ALIASES.get(m.group(1).strip(), m.group(1).strip())
+            if current not in KNOWN_SECTIONS:
+                warn.append(f"{path}:{number}: unknown section [{m.group(1)}] ignored")
             out.setdefault(current, [])
             continue
-        m = re.fullmatch(r"\s*(<[\w\-]+>)\s*=\s*(.+)", line)
+        m = re.fullmatch(r"\s*(<[A-Za-z_\-]+>)\s*=\s*(.*?)\s*", line)
         if m:
-            macros[m.group(1)] = m.group(2).strip()
+            macros[m.group(1)] = m.group(2)
             continue
         if current is None:
-            raise ImportFileError(str(path), "a line outside any [section]", number)
+            warn.append(f"{path}:{number}: a line outside any [section] ignored")
+            continue
         for k, v in macros.items():
             line = line.replace(k, v)
         out[current].append((number, line))
     return out
+
+
+def _term_line(line: str) -> tuple[str, bool, str]:
+    """(type, hierarchy_only, arguments) of a config line ``[!]Type[|alias...] ARGS``: the first term is the type."""
+    m = re.match(r"^\s*(\S+)(?:\s+(.*))?$", line)
+    assert m is not None  # blank lines were skipped
+    terms = [t.strip() for t in m.group(1).split("|") if t.strip()]
+    unused = any(t.startswith("!") for t in terms)
+    first = terms[0].lstrip("!") if terms else ""
+    return first, unused, (m.group(2) or "").strip()
 
 
 def _visual_names(visual: Path | None) -> tuple[dict[str, str], dict[str, str]]:
@@ -133,20 +159,31 @@ def read_annotation_conf(path: Path, visual: Path | None = None, name: str | Non
         raise ImportFileError(str(path), f"not valid UTF-8 (byte {exc.start})") from None
     except OSError as exc:
         raise ImportFileError(str(path), f"cannot read: {exc.strerror or exc}") from None
-    sections = _sections(text, path)
-    display, colours = _visual_names(visual)
     warnings: list[str] = []
+    sections = _sections(text, path, warnings)
+    display, colours = _visual_names(visual)
 
     def canon(t: str) -> str:
         return display.get(t, t)
 
-    entities = [canon(line.strip()) for _, line in sections.get("entities", []) if not line.strip().startswith("!")]
+    entities: list[str] = []
+    for number, line in sections.get("entities", []):
+        term, unused, _ = _term_line(line)
+        if unused:
+            continue
+        if canon(term) in entities:
+            warnings.append(f"{path}:{number}: entity type {term} declared again; the first is used")
+            continue
+        entities.append(canon(term))
     event_lines = []
     for number, line in sections.get("events", []):
-        parts = line.strip().split(None, 1)
-        if parts[0].startswith("!"):
+        term, unused, spec = _term_line(line)
+        if unused:
             continue
-        event_lines.append((number, canon(parts[0]), parts[1] if len(parts) > 1 else ""))
+        if any(canon(term) == e for _, e, _ in event_lines):
+            warnings.append(f"{path}:{number}: event type {term} declared again; the first is used")
+            continue
+        event_lines.append((number, canon(term), spec))
     event_names = [e for _, e, _ in event_lines]
     proxies: list[str] = []
     toml = [f"[schema]\nname = {_q(name or path.parent.name or 'brat')}\ndescription = {_q('from brat ' + str(path))}\n"]
@@ -154,9 +191,12 @@ def read_annotation_conf(path: Path, visual: Path | None = None, name: str | Non
     for number, ev, spec in event_lines:
         roles: dict[str, tuple[list[str], str]] = {}
         for arg in [a.strip() for a in spec.split(",") if a.strip()]:
+            if arg.startswith("<"):  # <REL-TYPE>:... and other reserved keys: no role
+                continue
             m = re.fullmatch(r"([A-Za-z][\w\-]*?)(\d*)([?*+]|\{\d*-?\d*\})?\s*:\s*(.+)", arg)
             if not m:
-                raise ImportFileError(str(path), f"cannot read the argument {arg!r} of {ev}", number)
+                warnings.append(f"{path}:{number}: cannot read the argument {arg!r} of {ev}; left out")
+                continue
             role, digits, mult, types = m.group(1), m.group(2), m.group(3) or "", m.group(4)
             labels: list[str] = []
             for t in (x.strip() for x in types.split("|")):
@@ -180,7 +220,10 @@ def read_annotation_conf(path: Path, visual: Path | None = None, name: str | Non
                     proxies.append(lab)
             unknown = [x for x in labels if x not in entities and x not in event_names]
             if unknown:
-                raise ImportFileError(str(path), f"role {role} of {ev} names unknown type {unknown[0]!r}", number)
+                warnings.append(f"{path}:{number}: role {role} of {ev} names unknown type {unknown[0]!r}; left out")
+                labels = [x for x in labels if x not in unknown]
+            if not labels:
+                continue
             block.append(f"  [[event.role]]\n  name = {_q(role)}\n  labels = [{', '.join(map(_q, labels))}]\n"
                          f"  multiplicity = {_q(mult)}")
         events_toml.append("\n".join(block))
@@ -188,14 +231,17 @@ def read_annotation_conf(path: Path, visual: Path | None = None, name: str | Non
         colour = colours.get(brat_name(ent))
         desc = PROXY_NOTE if ent in proxies else ""
         toml.append(f"[[entity]]\nname = {_q(ent)}\ndescription = {_q(desc)}" + (f"\ncolor = {_q(colour)}" if colour else ""))
+    seen_attributes: set[str] = set()
     for number, line in sections.get("attributes", []):
-        parts = line.strip().split(None, 1)
-        attr, spec = canon(parts[0]), (parts[1] if len(parts) > 1 else "")
+        term, unused, spec = _term_line(line)
+        attr = canon(term)
+        if unused or attr in seen_attributes:
+            continue
         targets = re.search(r"Arg:([^,]+)", spec)
         target_types = [t.strip() for t in targets.group(1).split("|")] if targets else []
         if not any(t in ("<EVENT>", "<ANY>") or canon(t) in event_names for t in target_types):
-            warnings.append(f"{path}:{number}: attribute {attr} applies to entities; entity attributes are not kept")
-            continue
+            continue  # an entity attribute: its values are kept with each document (see brat_read)
+        seen_attributes.add(attr)
         values = re.search(r"Value:([^,]+)", spec)
         vals = [v.strip() for v in values.group(1).split("|")] if values else list(BINARY)
         toml.append(f"[[attribute]]\nname = {_q(attr)}\nvalues = [{', '.join(map(_q, vals))}]\ndefault = {_q(vals[0])}")

@@ -1,17 +1,26 @@
 """brat standoff import: a folder of .txt/.ann pairs, with or without annotation.conf.
 
+Read the way brat's own reader (``server/src/annotation.py``) reads them:
+- Pairs: ``NAME.txt`` + ``NAME.ann``, where NAME may hold dots (``AFP_ENG_20030304.0250.ann``).
+- Offsets count the text as brat reads it, with universal newlines (``\\r\\n`` is one character). An .ann
+  whose offsets fit only when ``\\r\\n`` counts as two (other tools, older exports of this one) is read that
+  way, and that is reported.
 - ``T`` lines become entities, or triggers when their type is an event type; ``E`` lines become events.
 - Nested events: an argument that is another event (``Theme:E2``) is kept as an entity on that event's
   trigger span, labelled with that event's type (the schema read from annotation.conf has such a label;
   a schema without it refuses the file). Its source is ``event-argument`` (``event-argument:k`` when k
   earlier events share type and trigger), which lets the brat export write ``Theme:E2`` again.
 - Repeated roles ``Theme2``, ``Theme3`` are the role ``Theme`` filled more than once.
-- ``A``/``M`` attributes on events are kept; on entities they are reported and left out.
-- ``#`` notes become document comments: ``[on LABEL start-end] text`` (``[on event TYPE start-end]``
-  for notes on events), which the brat export puts back on the same annotation.
-- Discontinuous spans are kept as their covering span: silently when the gaps are only whitespace (as
-  brat writes spans across lines), reported otherwise. ``R`` relations, ``*`` equivalences and ``N``
-  normalisations have no place in the project and are reported.
+- ``A``/``M`` attributes on events are kept. An event without an ``A`` line for a multi-valued attribute has
+  no value (brat has no default); a binary attribute without one is ``false``.
+- ``#`` notes become document comments: ``[on LABEL start-end] text`` (``[on event TYPE start-end]`` for
+  notes on events); a note type other than ``AnnotatorNotes`` is kept in front (``[Lemma on N 0-4] talo``).
+  The brat export puts each back on the same annotation with the same type.
+- What the project has no place for is kept in the document's meta under ``brat`` and written back by the
+  brat export: attributes on entities, ``R`` relations, ``*`` equivalences, ``N`` normalisations, each with
+  the spans it points at (``["T", label, start, end]`` or ``["E", type, start, end, k]``).
+- Discontinuous spans are kept as their covering span: silently when the gaps are only line breaks and
+  spaces (as brat writes spans across lines), reported otherwise.
 """
 
 from __future__ import annotations
@@ -20,13 +29,17 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from collections import Counter
+from typing import Any
+
 from annotator.errors import ImportFileError
 from annotator.formats.brat_conf import BINARY, names_from_brat, read_annotation_conf
+from annotator.formats.brat_text import BRAT_ID, BratOffsets, pair_of, stem_of, universal_newlines
 from annotator.formats.common import ReadResult, check_with_line, need
 from annotator.importing import IncomingDocument, IncomingEntity, IncomingEvent, decode_text
 from annotator.schema import Schema, default_schema
 
-ID = re.compile(r"^[TERAMN#*]\d*$")
+NOTE_TYPE = "AnnotatorNotes"
 
 
 @dataclass
@@ -48,11 +61,24 @@ class _E:
     attributes: dict[str, str] = field(default_factory=dict)
 
 
+class _Mismatch(ImportFileError):
+    """A T line whose offsets do not cover its text (the other newline counting may fit)."""
+
+
 def find_conf(folder: Path) -> Path | None:
     for f in (folder, folder.parent):
         if (f / "annotation.conf").is_file():
             return f / "annotation.conf"
     return None
+
+
+def document_stems(path: Path) -> list[Path]:
+    """Every document NAME of a folder (searched through subfolders) or of one .txt/.ann file."""
+    if path.is_dir():
+        found = {stem_of(p) for p in path.rglob("*") if p.is_file()}
+        return sorted(s for s in found if s is not None)
+    stem = stem_of(path)
+    return [stem] if stem is not None else []
 
 
 def read_brat(path: str | Path, schema: Schema | None = None) -> ReadResult:
@@ -67,10 +93,7 @@ def read_brat(path: str | Path, schema: Schema | None = None) -> ReadResult:
     if conf is not None:
         conf_schema, warnings = read_annotation_conf(conf, conf.parent / "visual.conf", folder.name)
     use = conf_schema or schema or default_schema()
-    if path.is_dir():
-        stems = sorted({p.with_suffix("") for p in path.rglob("*") if p.suffix in (".txt", ".ann") and p.is_file()})
-    else:
-        stems = [path.with_suffix("")]
+    stems = document_stems(path)
     if not stems:
         raise ImportFileError(str(path), "no .txt or .ann files in the folder")
     docs = [read_pair(stem, use, warnings) for stem in stems]
@@ -78,7 +101,7 @@ def read_brat(path: str | Path, schema: Schema | None = None) -> ReadResult:
 
 
 def read_pair(stem: Path, schema: Schema, warnings: list[str]) -> IncomingDocument:
-    txt, ann = stem.with_suffix(".txt"), stem.with_suffix(".ann")
+    txt, ann = pair_of(stem)
     if not txt.exists():
         raise ImportFileError(str(ann), f"no text file {txt.name} beside it")
     try:
@@ -88,38 +111,62 @@ def read_pair(stem: Path, schema: Schema, warnings: list[str]) -> IncomingDocume
         raise ImportFileError(str(stem), f"cannot read: {exc.strerror or exc}") from None
     doc = IncomingDocument(text=text, name=txt.name, bom=bom, source_path=str(txt))
     if ann_text:
-        parse_ann(ann_text, text, int(bom), schema, doc, ann, warnings)
+        offsets = BratOffsets(text)
+        found: list[str] = []
+        try:
+            parse_ann(ann_text, text, int(bom), schema, doc, ann, found, offsets)
+        except _Mismatch as first:
+            if offsets.identity:
+                raise ImportFileError(first.path, first.reason, first.line) from None
+            # brat counts "\r\n" as one character; other tools count two: try that reading before refusing
+            doc = IncomingDocument(text=text, name=txt.name, bom=bom, source_path=str(txt))
+            found = []
+            try:
+                parse_ann(ann_text, text, int(bom), schema, doc, ann, found, BratOffsets(""))
+            except _Mismatch:
+                raise ImportFileError(first.path, first.reason, first.line) from None
+            found.append(f"{ann}: offsets count each \\r\\n as two characters (brat counts one); read that way")
+        warnings += found
     check_with_line(schema, doc, ann, None)
     return doc
 
 
-def _offsets(spec: str, text: str, shift: int, ann: Path, line: int, tid: str, warnings: list[str]) -> tuple[int, int, list]:
+def _offsets(spec: str, text: str, shift: int, ann: Path, line: int, tid: str,
+             offsets: BratOffsets) -> tuple[int, int, list]:
     frags = []
     for piece in spec.split(";"):
         nums = piece.split()
         need(len(nums) == 2 and all(x.isdigit() for x in nums), ann, line, f"{tid}: cannot read offsets {piece!r}")
-        s, e = int(nums[0]) - shift, int(nums[1]) - shift
+        s, e = offsets.to_stored(int(nums[0]) - shift), offsets.to_stored(int(nums[1]) - shift)
         need(0 <= s < e <= len(text), ann, line, f"{tid}: offsets {nums[0]} {nums[1]} are outside the text "
              f"({len(text)} characters) or empty")
         frags.append((s, e))
     return min(s for s, _ in frags), max(e for _, e in frags), frags
 
 
+def _ref(token: str) -> tuple[str, str]:
+    """``Theme:T3`` -> ("Theme", "T3")."""
+    role, _, target = token.partition(":")
+    return role, target
+
+
 def parse_ann(ann_text: str, text: str, shift: int, schema: Schema, doc: IncomingDocument, ann: Path,
-              warnings: list[str]) -> None:
+              warnings: list[str], offsets: BratOffsets | None = None) -> None:
+    offsets = offsets or BratOffsets(text)
     names = names_from_brat(schema)
     event_types = {t.name for t in schema.events}
     ts: dict[str, _T] = {}
     es: dict[str, _E] = {}
     attrs: list[tuple[str, str, str | None, int]] = []
-    notes: list[tuple[str, str, int]] = []
+    notes: list[tuple[str, str, str, int]] = []
+    others: list[tuple[str, str, int]] = []  # R, *, N lines: (kind, rest, line)
     seen: set[str] = set()
     for number, raw in enumerate(ann_text.split("\n"), start=1):
         line = raw.rstrip("\r")
         if not line.strip():
             continue
         aid, tab, rest = line.partition("\t")
-        need(bool(tab) and ID.match(aid) is not None, ann, number,
+        need(bool(tab) and BRAT_ID.match(aid) is not None, ann, number,
              f"cannot read the line {line[:40]!r}: expected an id (T1, E1, A1, #1...), a tab and the annotation")
         need(aid not in seen or aid == "*", ann, number, f"id {aid} is used twice")
         seen.add(aid)
@@ -130,16 +177,17 @@ def parse_ann(ann_text: str, text: str, shift: int, schema: Schema, doc: Incomin
             btype, spec = head.split(" ", 1)
             label = names.get(btype)
             need(label is not None, ann, number, f"{aid}: type {btype!r} is not in the schema")
-            s, e, frags = _offsets(spec, text, shift, ann, number, aid, warnings)
-            covered = " ".join(text[a:b] for a, b in frags)
-            need(covered == span_text, ann, number, f"{aid}: the offsets cover {covered!r}, but the line says {span_text!r}")
+            s, e, frags = _offsets(spec, text, shift, ann, number, aid, offsets)
+            covered = " ".join(universal_newlines(text[a:b]) for a, b in frags)
+            if covered != span_text:
+                raise _Mismatch(str(ann), f"{aid}: the offsets cover {covered!r}, but the line says {span_text!r}", number)
             if len(frags) > 1:
                 gaps = [text[b:a] for (_, b), (a, _) in zip(sorted(frags), sorted(frags)[1:])]
                 if not all(g.isspace() or not g for g in gaps):
                     warnings.append(f"{ann}:{number}: {aid} is discontinuous; kept as its covering span [{s}, {e})")
             ts[aid] = _T(aid, label, s, e, number)
         elif kind == "E":
-            parts = rest.split()
+            parts = rest.split("\t")[0].split()
             need(len(parts) >= 1 and parts[0].count(":") == 1, ann, number, f"{aid}: the line is cut short (expected TYPE:TRIGGER ...)")
             btype, trig = parts[0].split(":")
             etype = names.get(btype)
@@ -147,33 +195,37 @@ def parse_ann(ann_text: str, text: str, shift: int, schema: Schema, doc: Incomin
             args = []
             for p in parts[1:]:
                 need(p.count(":") == 1 and all(p.split(":")), ann, number, f"{aid}: cannot read the argument {p!r}")
-                args.append(tuple(p.split(":")))
-            es[aid] = _E(aid, etype, trig, args, number)
+                args.append(_ref(p))
+            es[aid] = _E(aid, str(etype), trig, args, number)
         elif kind in "AM":
-            parts = rest.split()
+            parts = rest.split("\t")[0].split()
             need(len(parts) in (2, 3), ann, number, f"{aid}: expected NAME TARGET [VALUE]")
             attrs.append((parts[0], parts[1], parts[2] if len(parts) == 3 else None, number))
         elif kind == "#":
             head, _, body = rest.partition("\t")
             need(len(head.split()) == 2, ann, number, f"{aid}: expected AnnotatorNotes TARGET<TAB>TEXT")
-            notes.append((head.split()[1], body, number))
+            notes.append((head.split()[0], head.split()[1], body, number))
+        elif kind in "R*N":
+            others.append((kind, rest, number))
         else:
-            warnings.append(f"{ann}:{number}: {aid} ({'relation' if kind == 'R' else 'equivalence' if kind == '*' else 'normalisation'}) not kept")
+            warnings.append(f"{ann}:{number}: {aid}: brat has no annotation of this kind; not kept")
     # resolve references (they may point forward)
     for e in es.values():
         t = ts.get(e.trigger)
         need(t is not None, ann, e.line, f"{e.id}: unknown trigger id {e.trigger!r}")
         need(t.type == e.type, ann, e.line, f"{e.id}: trigger {e.trigger} has type {t.type!r}, not {e.type!r}")
-    order = {}
-    for e in es.values():
-        t = ts[e.trigger]
-        key = (e.type, t.start, t.end)
-        order[e.id] = sum(1 for o in es.values() if o.line < e.line and (o.type, ts[o.trigger].start, ts[o.trigger].end) == key)
+    order: dict[str, int] = {}
+    counted: Counter = Counter()
+    for e in sorted(es.values(), key=lambda x: x.line):
+        key = (e.type, ts[e.trigger].start, ts[e.trigger].end)
+        order[e.id] = counted[key]
+        counted[key] += 1
     labels = set(schema.label_names)
+    triggers = {e.trigger for e in es.values()}
     for tid, t in ts.items():
         if t.type not in event_types:
             doc.entities.append(IncomingEntity(tid, t.start, t.end, t.type, source="brat"))
-        elif not any(e.trigger == tid for e in es.values()):
+        elif tid not in triggers:
             warnings.append(f"{ann}:{t.line}: trigger {tid} has no event; not kept")
     proxies: dict[str, str] = {}
     for e in es.values():
@@ -201,29 +253,62 @@ def parse_ann(ann_text: str, text: str, shift: int, schema: Schema, doc: Incomin
                 need(t.type not in event_types, ann, e.line, f"{e.id}: argument {ref} is a trigger, not an entity or event")
                 out_args.append((r, ref))
         e.args = out_args
-    for name, target, value, number in attrs:
-        aname = names.get(name, name)
-        if target in ts:
-            warnings.append(f"{ann}:{number}: attribute {name} on entity {target} not kept (attributes belong to events)")
-            continue
-        need(target in es, ann, number, f"attribute {name}: unknown target id {target!r}")
-        spec = schema.attribute(aname)
-        need(spec is not None, ann, number, f"attribute {name!r} is not in the schema")
-        v = value if value is not None else "true"
-        need(v in spec.values or (value is None and tuple(spec.values) == BINARY), ann, number,
-             f"attribute {name}: value {v!r} is not one of {', '.join(spec.values)}")
-        es[target].attributes[aname] = v
-    for e in sorted(es.values(), key=lambda x: x.line):
-        t = ts[e.trigger]
-        doc.events.append(IncomingEvent(e.type, t.start, t.end, e.attributes, e.args))
-    for target, body, number in notes:
+
+    def where(target: str) -> list[Any] | None:
+        """A target id as the spans it stands for (kept in meta), or None if unknown."""
+        if target in es:
+            t = ts[es[target].trigger]
+            return ["E", es[target].type, t.start, t.end, order[target]]
         if target in ts:
             t = ts[target]
-            doc.comments.append({"text": f"[on {t.type} {t.start}-{t.end}] {body}"})
+            return ["T", t.type, t.start, t.end]
+        return None
+
+    kept: dict[str, list] = {}
+    for name, target, value, number in attrs:
+        aname = names.get(name, name)
+        spec = schema.attribute(aname)
+        if target in ts or target in es and spec is None:
+            kept.setdefault("attributes", []).append({"name": name, "target": where(target), "value": value})
+            continue
+        need(target in es, ann, number, f"attribute {name}: unknown target id {target!r}")
+        v = value if value is not None else "true"
+        need(v in spec.values or (value is None and tuple(spec.values) == BINARY), ann, number,  # type: ignore[union-attr]
+             f"attribute {name}: value {v!r} is not one of {', '.join(spec.values)}")  # type: ignore[union-attr]
+        es[target].attributes[aname] = v
+    binary = [a.name for a in schema.attributes if tuple(a.values) == BINARY]
+    for e in sorted(es.values(), key=lambda x: x.line):
+        t = ts[e.trigger]
+        attributes = {**{b: "false" for b in binary}, **e.attributes}  # a binary attribute absent is false
+        doc.events.append(IncomingEvent(e.type, t.start, t.end, attributes, e.args, fill_defaults=False))
+    for kind, rest, number in others:
+        head, _, tail = rest.partition("\t")
+        parts = head.split()
+        need(len(parts) >= 2, ann, number, f"{kind}: the line is cut short")
+        if kind == "R":
+            args = [_ref(p) for p in parts[1:]]
+            refs = [where(t) for _, t in args]
+            need(all(r is not None for r in refs), ann, number, f"relation {parts[0]}: unknown argument id")
+            kept.setdefault("relations", []).append({"type": parts[0], "args": [[r, w] for (r, _), w in zip(args, refs)]})
+        elif kind == "*":
+            refs = [where(t) for t in parts[1:]]
+            need(all(r is not None for r in refs), ann, number, f"equivalence {parts[0]}: unknown id")
+            kept.setdefault("equivalences", []).append({"type": parts[0], "members": refs})
+        else:
+            need(len(parts) >= 3 and where(parts[1]) is not None, ann, number, f"normalisation: unknown target or reference")
+            kept.setdefault("normalizations", []).append(
+                {"type": parts[0], "target": where(parts[1]), "reference": " ".join(parts[2:]), "text": tail})
+    for ntype, target, body, number in notes:
+        label = "" if ntype == NOTE_TYPE else f"{ntype} "
+        if target in ts:
+            t = ts[target]
+            doc.comments.append({"text": f"[{label}on {t.type} {t.start}-{t.end}] {body}"})
         elif target in es:
             t = ts[es[target].trigger]
-            doc.comments.append({"text": f"[on event {es[target].type} {t.start}-{t.end}] {body}"})
+            doc.comments.append({"text": f"[{label}on event {es[target].type} {t.start}-{t.end}] {body}"})
         else:
             need(target in seen, ann, number, f"note: unknown target id {target!r}")
-            doc.comments.append({"text": f"[on {target}] {body}"})
+            doc.comments.append({"text": f"[{label}on {target}] {body}"})
             warnings.append(f"{ann}:{number}: note on {target} kept as a document comment without its target")
+    if kept:
+        doc.meta["brat"] = kept

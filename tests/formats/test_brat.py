@@ -42,7 +42,7 @@ def test_export_writes_byte_identical_text_and_full_ann(sample, tmp_path):
     types = sorted(e[0] for e in k["events"])
     assert types == ["Conflict_Attack", "Conflict_Attack", "Life_Die", "Life_Injure"]
     assert ("modality", next(e for e in k["events"] if e[0] == "Life_Injure"), ("Other",)) in k["attributes"]
-    assert any(text.startswith("Check the casualty count") for _, text in k["notes"])
+    assert any(text.startswith("Check the casualty count") for _, _, text in k["notes"])
     m = canon((out / "meeting.ann").read_text())
     meet = next(e for e in m["events"] if e[0] == "Contact_Meet")
     assert [r for r, _ in meet[2]].count("Entity") == 1 and [r for r, _ in meet[2]].count("Entity2") == 1
@@ -108,16 +108,27 @@ def test_project_brat_project_keeps_annotations(sample, tmp_path):
     fresh.close()
 
 
-def test_relations_and_entity_attributes_are_reported(tmp_path):
+def test_relations_equivalences_normalisations_and_entity_attributes_go_back_out(tmp_path):
     folder = tmp_path / "b"
     shutil.copytree(DATA, folder)
     with (folder / "PMID-9000001.ann").open("a") as fh:
-        fh.write("*\tEquiv T1 T1\nR1\tEquiv Arg1:T1 Arg2:T1\nA2\tNegation T1\n")
+        fh.write("*\tEquiv T1 T2\nR1\tEquiv Arg1:T1 Arg2:T2\nA2\tNegation T1\nM3\tSpeculation T2\n"
+                 "N1\tReference T1 UniProt:P04637\tp53\n")
     result = read_brat(folder)
-    text = "\n".join(result.warnings)
-    assert "PMID-9000001.ann:6: * (equivalence) not kept" in text
-    assert "PMID-9000001.ann:7: R1 (relation) not kept" in text
-    assert "PMID-9000001.ann:8: attribute Negation on entity T1 not kept" in text
+    assert not result.warnings
+    doc = next(d for d in result.documents if d.name == "PMID-9000001.txt")
+    assert doc.meta["brat"]["relations"] == [{"type": "Equiv", "args": [["Arg1", ["T", "Protein", 16, 19]],
+                                                                       ["Arg2", ["T", "Entity", 40, 52]]]}]
+    project = Project(tmp_path / "p.annotator", annotator="t")
+    import_format(project, "brat", [folder])
+    write_brat(project, tmp_path / "out")
+    ann = (tmp_path / "out" / "PMID-9000001.ann").read_text()
+    assert "\tEquiv Arg1:T1 Arg2:T2\n" in ann and "*\tEquiv T1 T2\n" in ann
+    assert "\tNegation T1\n" in ann and "\tSpeculation T2\n" in ann  # M written as A: same meaning
+    assert "\tReference T1 UniProt:P04637\tp53\n" in ann
+    conf = (tmp_path / "out" / "annotation.conf").read_text()
+    assert "Equiv\tArg1:<ANY>, Arg2:<ANY>" in conf and "Negation\tArg:<ENTITY>" in conf
+    project.close()
 
 
 def test_discontinuous_span_becomes_covering_span_and_is_reported(tmp_path):

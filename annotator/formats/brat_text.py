@@ -1,0 +1,52 @@
+"""brat's view of a text and of an .ann line, shared by the brat reader and writer.
+
+brat reads ``.txt`` files with universal newlines (``\\r\\n`` and a lone ``\\r`` become ``\\n``), so its
+offsets count ``\\r\\n`` as one character; ``BratOffsets`` converts between those offsets and the stored
+text's code points. brat splits ``.ann`` files into lines the way Python's ``str.splitlines`` does, so a
+``T`` line's text or a note may hold none of those characters (``LINE_BREAKS``).
+
+Ids follow brat's reader (``server/src/annotation.py``): letters (or ``#`` and letters), digits, and any
+suffix (``T12``, ``#3``, ``E1a``); ``*`` alone is an equivalence.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from pathlib import Path
+
+LINE_BREAKS = re.compile(r"[\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029]+")
+BRAT_ID = re.compile(r"^(?:[A-Za-z]+|#[A-Za-z]*)[0-9]+.*$|^\*$")
+
+
+def universal_newlines(text: str) -> str:
+    """The text as brat reads it."""
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+class BratOffsets:
+    """Offsets in the text as brat reads it <-> code points of the stored text (they differ after each ``\\r\\n``)."""
+
+    def __init__(self, text: str) -> None:
+        crlf = [m.start() for m in re.finditer("\r\n", text)]
+        self._brat_pos = [p - k for k, p in enumerate(crlf)]  # where each dropped "\r" sits in brat's text
+        self._dropped = [p + 1 for p in crlf]  # the stored positions of the "\n" that brat's text lacks
+        self.identity = not crlf
+
+    def to_stored(self, offset: int) -> int:
+        return offset if self.identity else offset + bisect_left(self._brat_pos, offset)
+
+    def to_brat(self, offset: int) -> int:
+        return offset if self.identity else offset - bisect_left(self._dropped, offset)
+
+
+def pair_of(stem: Path) -> tuple[Path, Path]:
+    """``NAME.txt`` and ``NAME.ann`` for a document NAME, which may itself hold dots (``AFP_ENG_20030304.0250``)."""
+    return stem.parent / f"{stem.name}.txt", stem.parent / f"{stem.name}.ann"
+
+
+def stem_of(path: Path) -> Path | None:
+    """The document NAME of ``NAME.txt``/``NAME.ann`` (only the last suffix is the kind of file), else None."""
+    if path.suffix in (".txt", ".ann"):
+        return path.parent / path.name[: -len(path.suffix)]
+    return None

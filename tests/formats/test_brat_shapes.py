@@ -1,0 +1,145 @@
+"""brat folders shaped like the ones brat ships (example-data): dotted names, its config syntax, attributes
+without defaults, CRLF texts, note types; and export names that never overwrite each other."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from annotator.formats.brat import write_brat
+from annotator.formats.brat_read import read_brat
+from annotator.formats.loading import import_format
+from annotator.importing import IncomingDocument, import_documents
+from annotator.store import Project
+from tests.formats.brat_canon import canon_folder
+
+NEWS_CONF = """# a config in the style of brat's news tutorial
+[entities]
+Person
+Organization|Org|O
+GPE
+
+[relations]
+Located            Arg1:Person, Arg2:GPE
+Alias              Arg1:Person, Arg2:Person, <REL-TYPE>:symmetric-transitive
+
+[events]
+<POG>=Person|Organization|GPE
+!Life
+\tBe-born   Person-Arg:Person, Place-Arg?:GPE
+\tMarry     Person-Arg{2}:Person, Place-Arg?:GPE
+----------------------------------------
+!Business
+\tMerge-org  Org-Arg+:Organization
+Report Reporter-Arg:<POG>, Event-Arg:<EVENT>
+
+[attributes]
+Individual   Arg:<ENTITY>
+Negation     Arg:<EVENT>
+Confidence   Arg:<EVENT>, Value:High|Neutral|Low
+"""
+
+
+def _folder(tmp_path: Path, files: dict[str, str | bytes], conf: str | None = NEWS_CONF) -> Path:
+    folder = tmp_path / "in"
+    folder.mkdir(parents=True)
+    if conf is not None:
+        (folder / "annotation.conf").write_text(conf)
+    for name, body in files.items():
+        if isinstance(body, bytes):
+            (folder / name).write_bytes(body)
+        else:
+            (folder / name).write_text(body)
+    return folder
+
+
+def _round_trip(tmp_path: Path, folder: Path) -> tuple[Project, Path]:
+    project = Project(tmp_path / "p.annotator", annotator="t")
+    import_format(project, "brat", [folder])
+    out = tmp_path / "out"
+    write_brat(project, out)
+    return project, out
+
+
+def test_dotted_names_pair_with_their_own_text(tmp_path):
+    text = "Somebody said YouTube may merge with Google."
+    folder = _folder(tmp_path, {
+        "news.txt": "A different text.",
+        "news.2024-01.txt": text, "news.2024-01.ann": "T1\tOrganization 14 21\tYouTube\n",
+        "AFP_ENG_20030304.0250.txt": text + " ", "AFP_ENG_20030304.0250.ann": "T1\tPerson 0 8\tSomebody\n",
+    })
+    docs = {d.name: d for d in read_brat(folder).documents}
+    assert sorted(docs) == ["AFP_ENG_20030304.0250.txt", "news.2024-01.txt", "news.txt"]
+    assert [(e.start, e.end, e.label) for e in docs["news.2024-01.txt"].entities] == [(14, 21, "Organization")]
+    assert [(e.label) for e in docs["AFP_ENG_20030304.0250.txt"].entities] == ["Person"]
+    project, out = _round_trip(tmp_path, folder)  # our own export of dotted names reads back
+    assert canon_folder(out) == canon_folder(folder)
+    project.close()
+
+
+def test_export_names_never_overwrite_each_other(tmp_path):
+    project = Project(tmp_path / "p.annotator", annotator="t")
+    docs = [IncomingDocument("one", "report"), IncomingDocument("two", "report-3"), IncomingDocument("three", "report"),
+            IncomingDocument("four", "report")]
+    ids = [i for _, i in import_documents(project, docs).imported]
+    # make a generated name collide with a real one: rename the second document to what the third would get
+    project.db.conn.execute("UPDATE documents SET name = ? WHERE id = ?", (f"report-{ids[2]}", ids[1]))
+    report = write_brat(project, tmp_path / "out")
+    texts = sorted(p.read_text() for p in (tmp_path / "out").glob("*.txt"))
+    assert texts == ["four", "one", "three", "two"] and report.documents == 4
+    project.close()
+
+
+def test_conf_as_brat_reads_it(tmp_path):
+    conf = NEWS_CONF + "\n[spans]\nMoney\n\n[mystery]\nwhatever line\n"
+    text = "CNN reports that Acme merged with Initech for $5."
+    s = text.index("$5")
+    folder = _folder(tmp_path, {"a.txt": text, "a.ann": f"T1\tOrganization 0 3\tCNN\nT2\tMoney {s} {s + 2}\t$5\n"}, conf)
+    result = read_brat(folder)
+    schema = result.schema
+    assert schema is not None
+    assert {"Person", "Organization", "GPE", "Money"} <= set(schema.label_names)
+    assert [t.name for t in schema.events] == ["Be-born", "Marry", "Merge-org", "Report"]  # no "----", no !Life
+    assert schema.event_type("Merge-org").role("Org-Arg").labels == ("Organization",)
+    assert "annotation.conf:29: unknown section [mystery] ignored" in "\n".join(result.warnings)
+
+
+def test_attributes_have_no_default_and_explicit_values_go_back(tmp_path):
+    text = "Somebody twitted that YouTube may merge with Google. CNN reports it."
+    ann = ("T1\tPerson 0 8\tSomebody\nT2\tReport 9 16\ttwitted\nE1\tReport:T2 Reporter-Arg:T1\n"
+           "T3\tOrganization 53 56\tCNN\nT4\tReport 57 64\treports\nE2\tReport:T4 Reporter-Arg:T3\n"
+           "A1\tConfidence E2 High\nA2\tNegation E1\nA3\tIndividual T1\n")
+    folder = _folder(tmp_path, {"a.txt": text, "a.ann": ann})
+    project, out = _round_trip(tmp_path, folder)
+    doc = project.document_ids()[0]
+    events = sorted(project.events(doc), key=lambda v: v.trigger_start)
+    assert events[0].attributes == {"Negation": "true"}  # no Confidence: brat has no default
+    assert events[1].attributes == {"Negation": "false", "Confidence": "High"}
+    assert canon_folder(out) == canon_folder(folder)  # the explicit first value is written back
+    project.close()
+
+
+def test_crlf_texts_use_brat_offsets_both_ways(tmp_path):
+    text = "Alice met Bob.\r\nThen Carol left.\r\n"
+    brat_ann = "T1\tPerson 0 5\tAlice\nT2\tPerson 20 25\tCarol\n"  # brat counts \r\n as one character
+    folder = _folder(tmp_path, {"a.txt": text.encode(), "a.ann": brat_ann})
+    project, out = _round_trip(tmp_path, folder)
+    doc = project.document_ids()[0]
+    assert [text[e.start:e.end] for e in project.entities(doc)] == ["Alice", "Carol"]
+    assert (out / "a.txt").read_bytes() == text.encode()
+    assert (out / "a.ann").read_text() == brat_ann
+    project.close()
+    # offsets that count \r\n as two characters (other tools; older exports) still read, and that is said
+    old = _folder(tmp_path / "old", {"a.txt": text.encode(), "a.ann": "T1\tPerson 21 26\tCarol\n"})
+    result = read_brat(old)
+    assert [(e.start, e.end) for e in result.documents[0].entities] == [(21, 26)]
+    assert any("counts one" in w for w in result.warnings)
+
+
+def test_note_types_are_kept(tmp_path):
+    text = "Talo on iso."
+    ann = "T1\tPerson 0 4\tTalo\n#1\tLemma T1\ttalo\n#2\tAnnotatorNotes T1\tcheck this\n"
+    folder = _folder(tmp_path, {"a.txt": text, "a.ann": ann})
+    project, out = _round_trip(tmp_path, folder)
+    written = (out / "a.ann").read_text()
+    assert "\tLemma T1\ttalo\n" in written and "\tAnnotatorNotes T1\tcheck this\n" in written
+    project.close()
