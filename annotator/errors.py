@@ -30,3 +30,20 @@ class ImportFileError(AnnotatorError):
 
 class PipelineError(AnnotatorError):
     """A spaCy pipeline cannot be loaded or run."""
+
+
+class ExportTargetError(AnnotatorError):
+    """An export was aimed at a project file (or its -wal/-shm): refused, nothing written."""
+
+
+class ProjectMovedError(ProjectFileError):
+    """The file at the project's path is no longer the file that was opened (renamed, moved, replaced or
+    hard-linked while open): editing stops; ``new_path`` is where the file was found, if it was."""
+
+    def __init__(self, message: str, new_path: str | None = None) -> None:
+        super().__init__(message)
+        self.new_path = new_path
+
+
+class StaleChangeError(AnnotatorError):
+    """An edit was aimed at a row that was changed or deleted elsewhere since the view showed it."""

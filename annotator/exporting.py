@@ -9,12 +9,14 @@ from pathlib import Path
 from typing import BinaryIO, Iterator
 
 from annotator.errors import AnnotatorError
+from annotator.fileid import refuse_project_target
 
 
 @contextmanager
 def atomic_output(out: str | Path) -> Iterator[BinaryIO]:
     """A binary file handle whose content replaces ``out`` only if the block finishes."""
     target = Path(out)
+    refuse_project_target(target)
     if target.is_dir():
         raise AnnotatorError(f"{target}: is a folder; give a file name to export to")
     folder = target.parent if str(target.parent) else Path(".")
@@ -39,6 +41,7 @@ def atomic_output(out: str | Path) -> Iterator[BinaryIO]:
 def atomic_folder(out: str | Path) -> Iterator[Path]:
     """A temporary folder that replaces the folder ``out`` only if the block finishes."""
     target = Path(out)
+    refuse_project_target(target)
     if target.exists() and not target.is_dir():
         raise AnnotatorError(f"{target}: exists and is not a folder")
     parent = target.parent if str(target.parent) else Path(".")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sqlite3
 from contextlib import contextmanager
 from datetime import datetime, timezone
@@ -11,8 +12,8 @@ from typing import Any, Iterator
 import orjson
 from sqlite_utils import Database
 
-from annotator import migrations
-from annotator.errors import AnnotatorError, ProjectFileError
+from annotator import fileid, migrations
+from annotator.errors import AnnotatorError, ProjectFileError, ProjectMovedError
 from annotator.model import DEFAULT_SET, Argument, Comment, Document, Entity, Event
 from annotator.schema import Schema, default_schema, parse_schema
 
@@ -34,6 +35,16 @@ def _check_file(path: Path) -> None:
         return  # an empty file is a new project
     if head != SQLITE_MAGIC:
         raise ProjectFileError(f"{path}: not an annotator project (not an SQLite database)")
+
+
+def _why_not_writable(path: Path) -> str | None:
+    """Why an existing project file can only be read (None if it can be edited)."""
+    st = path.stat()
+    if not os.access(path, os.W_OK) or not st.st_mode & 0o222:
+        return "the file is not writable (no write permission)"
+    if st.st_nlink > 1:
+        return "the file has more than one name (hard links); two names for one open project can corrupt it"
+    return None
 
 
 QUICK_CHECK_MAX_BYTES = 512 * 1024 * 1024  # files up to this size get a full PRAGMA quick_check at open
@@ -85,12 +96,12 @@ class Project:
             raise ProjectFileError(f"{self.path}: is a folder, not a project file")
         if exists:
             _check_file(self.path)
-        import os
-
         # no write permission bit counts as read-only even for root, who os.access says may write anyway
-        self.read_only = read_only or (
-            exists and (not os.access(self.path, os.W_OK) or not self.path.stat().st_mode & 0o222)
-        )
+        self.read_only = read_only
+        self.read_only_reason: str | None = "opened read-only" if read_only else None
+        if exists and not read_only:
+            self.read_only_reason = _why_not_writable(self.path)
+            self.read_only = self.read_only_reason is not None
         if self.read_only and not exists:
             raise ProjectFileError(f"{self.path}: cannot create a project read-only")
         if not exists and not self.path.parent.is_dir():
@@ -105,6 +116,8 @@ class Project:
             raise ProjectFileError(f"{self.path}: cannot open the project file: {exc}") from None
         conn.project_path = self.path
         self.db = Database(conn)
+        self.identity: tuple[int, int] | None = None  # set once open: the writes of opening are not checked
+        self.stopped: ProjectMovedError | None = None
         try:
             self._prepare(exists, schema, synchronous)
         except sqlite3.DatabaseError as exc:
@@ -113,6 +126,8 @@ class Project:
         except BaseException:
             conn.close()
             raise
+        self.identity = fileid.identity(self.path)  # the file opened: device and inode, not its name
+        fileid.register_open(self)
 
     # -- opening ---------------------------------------------------------------------------------
     def _prepare(self, exists: bool, schema: Schema | None, synchronous: str) -> None:
@@ -175,7 +190,51 @@ class Project:
         self.schema = schema
 
     def close(self) -> None:
+        fileid.forget_open(self)
         self.db.conn.close()
+
+    def check_still_here(self) -> None:
+        """Raise ProjectMovedError once the file at ``self.path`` is no longer the file this project opened.
+
+        Renamed, moved, replaced or given a second name (hard link) while open: SQLite keeps its -wal beside
+        the old name, so later edits would go where a reopen never looks. The edits already made are written
+        into the file itself (a checkpoint, through the open handle), and editing stops; reading goes on.
+        """
+        if self.stopped is not None:
+            raise self.stopped
+        if self.read_only or self.identity is None:
+            return
+        try:
+            st = os.stat(self.path)
+            here: tuple[int, int] | None = (st.st_dev, st.st_ino)
+            links = st.st_nlink
+        except OSError:
+            here, links = None, 1
+        if here == self.identity and links == 1:
+            return
+        new_path = fileid.find_by_identity(self.path.parent, self.identity) if here != self.identity else None
+        try:  # what was saved stays with the file, wherever it now is
+            self.db.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        except sqlite3.Error:
+            pass
+        if here == self.identity:
+            why = "has a second name now (a hard link); two names for one open project can corrupt it"
+            hint = "remove the other name, then reopen the project"
+        elif new_path is not None:
+            why = f"was renamed or moved to {new_path} while open"
+            hint = f"reopen it from {new_path}"
+        elif here is None:
+            why = "was renamed, moved or deleted while open"
+            hint = "reopen it from where it is now"
+        else:
+            why = "was replaced by another file while open"
+            hint = "reopen the project to see the file now at that name"
+        self.stopped = ProjectMovedError(
+            f"{self.path}: the project file {why}; editing has stopped and everything saved before is in the "
+            f"file; {hint}",
+            str(new_path) if new_path is not None else None,
+        )
+        raise self.stopped
 
     def __enter__(self) -> "Project":
         return self
@@ -193,6 +252,7 @@ class Project:
         if conn.in_transaction:
             yield conn
             return
+        self.check_still_here()
         try:
             conn.execute("BEGIN IMMEDIATE")
         except sqlite3.OperationalError as exc:

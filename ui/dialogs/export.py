@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from annotator.errors import AnnotatorError
+from annotator.fileid import refuse_project_target
 from annotator.formats import OPTIONS, writers
 from annotator.model import STATES, STATUSES
 
@@ -148,6 +149,11 @@ class ExportDialog(QDialog):
             self.error.setText(str(exc))
             return
         path = self.path.text().strip()
+        try:
+            refuse_project_target(path)  # never the open project, its -wal/-shm, or any project file
+        except AnnotatorError as exc:
+            self.error.setText(str(exc))
+            return
         if Path(path).exists() and not ask_replace(self, path):
             return
         super().accept()

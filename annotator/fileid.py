@@ -1,0 +1,110 @@
+"""Which file is which: device and inode, never the name.
+
+A project file is known by the file it was opened as (device, inode). Exports refuse an output that is an
+open project, its ``-wal``/``-shm``, or any annotator project; an open project notices when the file at its
+path is no longer the one it holds (renamed, moved, replaced, hard-linked).
+"""
+
+from __future__ import annotations
+
+import os
+import weakref
+from pathlib import Path
+from typing import Iterator, Protocol
+
+from annotator.errors import ExportTargetError
+
+SQLITE_MAGIC = b"SQLite format 3\x00"
+APPLICATION_ID = 0x414E4E4F  # "ANNO" (as migrations.APPLICATION_ID), at byte 68 of the file header
+SIDE_SUFFIXES = ("-wal", "-shm", "-journal")
+
+Identity = tuple[int, int]
+
+
+class _OpenFile(Protocol):
+    path: Path
+    identity: Identity | None
+
+
+_OPEN: "weakref.WeakSet[_OpenFile]" = weakref.WeakSet()
+
+
+def identity(path: str | Path) -> Identity | None:
+    """(device, inode) of the file at ``path`` (following symlinks), or None if there is none."""
+    try:
+        st = os.stat(path)
+    except (OSError, ValueError):
+        return None
+    return (st.st_dev, st.st_ino)
+
+
+def register_open(project: _OpenFile) -> None:
+    """Remember an open project so that no export in this process can replace it."""
+    _OPEN.add(project)
+
+
+def forget_open(project: _OpenFile) -> None:
+    _OPEN.discard(project)
+
+
+def _protected() -> Iterator[tuple[Identity, Path]]:
+    for p in list(_OPEN):
+        if p.identity is not None:
+            yield p.identity, p.path
+        for suffix in SIDE_SUFFIXES:
+            side = identity(f"{p.path}{suffix}")
+            if side is not None:
+                yield side, Path(f"{p.path}{suffix}")
+
+
+def is_annotator_project(path: str | Path) -> bool:
+    """True for an SQLite file marked as an annotator project (its header's application id)."""
+    try:
+        with open(path, "rb") as fh:
+            head = fh.read(72)
+    except OSError:
+        return False
+    return len(head) == 72 and head[:16] == SQLITE_MAGIC and int.from_bytes(head[68:72], "big") == APPLICATION_ID
+
+
+def refuse_project_target(target: str | Path) -> None:
+    """Raise ExportTargetError if writing ``target`` would replace a project file or one of its side files."""
+    target = Path(target)
+    ident = identity(target)
+    if ident is not None:
+        for protected, path in _protected():
+            if protected == ident:
+                raise ExportTargetError(
+                    f"{target}: is the open project file {path} (or one of its side files); "
+                    "choose another name to export to; nothing was written"
+                )
+        if not target.is_dir() and is_annotator_project(target):
+            raise ExportTargetError(
+                f"{target}: is an annotator project file; an export never replaces a project; "
+                "choose another name; nothing was written"
+            )
+    name = target.name
+    for suffix in SIDE_SUFFIXES:
+        if name.endswith(suffix) and is_annotator_project(target.with_name(name[: -len(suffix)])):
+            raise ExportTargetError(
+                f"{target}: is a side file of the project {target.with_name(name[: -len(suffix)])}; "
+                "choose another name; nothing was written"
+            )
+
+
+def find_by_identity(folder: Path, wanted: Identity, limit: int = 5000) -> Path | None:
+    """A name in ``folder`` for the file ``wanted`` (where a renamed project went), if one is found quickly."""
+    try:
+        with os.scandir(folder) as it:
+            for n, entry in enumerate(it):
+                if n >= limit:
+                    return None
+                try:
+                    st = entry.stat()
+                except OSError:
+                    continue
+                if (st.st_dev, st.st_ino) == wanted:
+                    return Path(entry.path)
+    except OSError:
+        return None
+    return None

@@ -1,0 +1,137 @@
+"""Issue 9, points 1-2: an export never replaces a project; a project renamed, moved or linked while open stops editing."""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from annotator import edits
+from annotator.cli import main
+from annotator.errors import ExportTargetError, ProjectMovedError
+from annotator.importing import IncomingDocument, import_documents
+from annotator.store import Project
+
+TEXT = "Maria Lopez met officials in Paris on Monday."
+
+
+def make(path: Path) -> Project:
+    p = Project(path, annotator="tester")
+    import_documents(p, [IncomingDocument(TEXT, "a.txt")])
+    return p
+
+
+def dump(path: Path) -> list[str]:
+    conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    try:
+        return list(conn.iterdump())
+    finally:
+        conn.close()
+
+
+# -- point 1: export onto the project ------------------------------------------------------------------
+@pytest.mark.parametrize("fmt", ["json", "jsonl", "conll", "spacy", "prodigy", "dygiepp"])
+@pytest.mark.parametrize("side", ["", "-wal", "-shm"])
+def test_cli_export_onto_the_project_or_its_side_files_is_refused(tmp_path, capsys, fmt, side):
+    path = tmp_path / "p.annotator"
+    with make(path) as p:
+        edits.add_entity(p, 1, 0, 11, "PERSON")
+        keep = dump(path)
+        holder = Project(path, create=False)  # keeps the -wal/-shm in place while the CLI runs
+    try:
+        target = Path(f"{path}{side}")
+        assert target.exists()
+        before = target.stat().st_ino
+        code = main(["export", str(path), "-f", fmt, "-o", str(target)])
+        err = capsys.readouterr().err
+        assert code == 1 and "annotator: error:" in err and "Traceback" not in err
+        assert target.stat().st_ino == before
+        assert dump(path) == keep
+    finally:
+        holder.close()
+
+
+def test_export_onto_a_hard_link_or_symlink_of_an_open_project_is_refused(tmp_path):
+    from annotator.formats import writers
+
+    path = tmp_path / "p.annotator"
+    with make(path) as p:
+        other = tmp_path / "sub"
+        other.mkdir()
+        sym = other / "looks-like-an-export.json"
+        sym.symlink_to(path)
+        for target in (sym, path):
+            with pytest.raises(ExportTargetError):
+                writers()["json"](p, target, states=["added"])
+        assert p.document_ids() == [1]
+
+
+def test_export_onto_a_closed_project_file_is_refused(tmp_path, capsys):
+    a, b = tmp_path / "a.annotator", tmp_path / "b.annotator"
+    make(a).close()
+    make(b).close()
+    keep = b.read_bytes()
+    assert main(["export", str(a), "-f", "jsonl", "-o", str(b)]) == 1
+    assert "project" in capsys.readouterr().err
+    assert b.read_bytes() == keep
+
+
+def test_brat_export_onto_the_project_is_refused(tmp_path, capsys):
+    path = tmp_path / "p.annotator"
+    make(path).close()
+    keep = path.read_bytes()
+    assert main(["export", str(path), "-f", "brat", "-o", str(path)]) == 1
+    assert path.read_bytes() == keep
+
+
+# -- point 2: renamed, moved or hard-linked while open -------------------------------------------------
+def test_rename_while_open_stops_editing_and_keeps_what_was_saved(tmp_path):
+    path, moved = tmp_path / "p.annotator", tmp_path / "q.annotator"
+    p = make(path)
+    kept = edits.add_entity(p, 1, 0, 11, "PERSON").result_id
+    os.rename(path, moved)
+    with pytest.raises(ProjectMovedError) as info:
+        edits.add_entity(p, 1, 29, 34, "GPE")
+    assert info.value.new_path == str(moved) and "reopen" in str(info.value)
+    with pytest.raises(ProjectMovedError):  # and it stays stopped
+        edits.add_entity(p, 1, 29, 34, "GPE")
+    assert [e.id for e in p.entities(1)] == [kept]  # reading goes on
+    # the acknowledged edit is in the moved file itself, even if this process dies now (no -wal beside q)
+    assert not Path(f"{moved}-wal").exists() or Path(f"{moved}-wal").stat().st_size == 0
+    conn = sqlite3.connect(f"file:{moved}?immutable=1", uri=True)
+    assert conn.execute("SELECT count(*) FROM entities").fetchone()[0] == 1
+    conn.close()
+    p.close()
+    with Project(moved, create=False) as q:
+        assert [e.label for e in q.entities(1)] == ["PERSON"]
+        assert q.db.conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+
+
+def test_deleted_or_replaced_while_open_stops_editing(tmp_path):
+    path = tmp_path / "p.annotator"
+    p = make(path)
+    (tmp_path / "other").mkdir()
+    make(tmp_path / "other" / "p.annotator").close()
+    os.replace(tmp_path / "other" / "p.annotator", path)  # another project now has the name
+    with pytest.raises(ProjectMovedError):
+        edits.add_entity(p, 1, 0, 11, "PERSON")
+    p.close()
+    with Project(path, create=False) as other:
+        assert other.entities(1) == []
+
+
+def test_hard_link_while_open_stops_editing_and_opens_read_only(tmp_path):
+    path, link = tmp_path / "p.annotator", tmp_path / "link.annotator"
+    p = make(path)
+    os.link(path, link)
+    with pytest.raises(ProjectMovedError, match="second name"):
+        edits.add_entity(p, 1, 0, 11, "PERSON")
+    p.close()
+    with Project(link, create=False) as q:  # a second name: readable, not editable, and it says why
+        assert q.read_only and "more than one name" in (q.read_only_reason or "")
+    os.unlink(link)
+    with Project(path, create=False) as q:
+        assert not q.read_only
+        edits.add_entity(q, 1, 0, 11, "PERSON")
