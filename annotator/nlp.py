@@ -14,6 +14,8 @@ INSTALL_HINT = {
 }
 # components pre-annotation runs; everything else is left out for speed
 KEEP = {"tok2vec", "transformer", "ner", "entity_ruler", "span_ruler", "sentencizer", "senter"}
+# what event suggestions need besides (part of speech, lemmas, the dependency parse); run only for schemas with events
+EVENT_COMPONENTS = {"tagger", "morphologizer", "attribute_ruler", "lemmatizer", "parser"}
 
 
 @dataclass(frozen=True)
@@ -33,13 +35,22 @@ class Pipeline:
     version: str
 
     @property
+    def parses(self) -> bool:
+        """Whether the Docs carry the dependency parse event suggestions build on."""
+        return "parser" in self.nlp.pipe_names
+
+    @property
     def source(self) -> str:
         """The provenance written on each suggestion."""
         return f"spacy:{self.name}@{self.version}"
 
     def parse(self, texts: Iterable[str], batch_size: int = 64, n_process: int = 1) -> Iterator[Parsed]:
-        for doc in self.nlp.pipe(texts, batch_size=batch_size, n_process=n_process):
+        for doc in self.docs(texts, batch_size, n_process):
             yield to_parsed(doc)
+
+    def docs(self, texts: Iterable[str], batch_size: int = 64, n_process: int = 1) -> Iterator[Any]:
+        """The spaCy Docs, streamed (``nlp.pipe``)."""
+        return self.nlp.pipe(texts, batch_size=batch_size, n_process=n_process)
 
 
 def to_parsed(doc: Any) -> Parsed:
@@ -70,22 +81,24 @@ def to_parsed(doc: Any) -> Parsed:
     return Parsed(ents, starts, ends, sents)
 
 
-def load_pipeline(name: str | None = None) -> Pipeline:
-    """Load a spaCy pipeline by package name or path, keeping only tokenizer, NER and sentence parts."""
+def load_pipeline(name: str | None = None, events: bool = False) -> Pipeline:
+    """Load a spaCy pipeline by package name or path, keeping only tokenizer, NER and sentence parts,
+    and with ``events`` (a schema with event types) the tagger, lemmatizer and parser too."""
     name = name or DEFAULT_PIPELINE
+    keep = KEEP | EVENT_COMPONENTS if events else KEEP
     try:
         import spacy
     except ImportError:  # pragma: no cover - spaCy is a dependency
         raise PipelineError("spaCy is not installed: pip install 'spacy>=3.8,<3.9'") from None
     try:
-        nlp = spacy.load(name, exclude=_excluded(name))
+        nlp = spacy.load(name, exclude=_excluded(name, keep))
     except OSError as exc:
         hint = INSTALL_HINT.get(name, f"pip install the package that provides {name!r}, or give a path to a pipeline folder")
         raise PipelineError(f"spaCy pipeline {name!r} is not installed or not found ({_first_line(exc)}). Install it: {hint}") from None
     except Exception as exc:
         raise PipelineError(f"spaCy pipeline {name!r} could not be loaded: {_first_line(exc)}") from None
     for pipe in list(nlp.disabled):
-        if pipe in KEEP and pipe != "senter":
+        if pipe in keep and pipe != "senter":
             nlp.enable_pipe(pipe)
     _drop_unheard_embeddings(nlp)
     if "sentencizer" not in nlp.pipe_names and "senter" not in nlp.pipe_names and "parser" not in nlp.pipe_names:
@@ -110,7 +123,7 @@ def _drop_unheard_embeddings(nlp: Any) -> None:
                 nlp.remove_pipe(shared)
 
 
-def _excluded(name: str) -> list[str]:
+def _excluded(name: str, keep: set[str]) -> list[str]:
     """Components of the pipeline's config that pre-annotation does not need."""
     import spacy
 
@@ -122,7 +135,7 @@ def _excluded(name: str) -> list[str]:
         names = list(config["nlp"]["pipeline"]) + list(config["nlp"].get("disabled", []))
     except Exception:
         return []
-    return [n for n in dict.fromkeys(names) if n not in KEEP or n == "senter"]
+    return [n for n in dict.fromkeys(names) if n not in keep or n == "senter"]
 
 
 def _data_dir(name: str) -> str:

@@ -3,15 +3,16 @@
 from __future__ import annotations
 
 from collections import Counter, deque
-from dataclasses import dataclass, field
-from typing import Callable, Iterator
+from dataclasses import dataclass, field, replace
+from typing import Any, Callable, Iterator
 
 import orjson
 
-from annotator.nlp import Parsed, Pipeline, load_pipeline
+from annotator.nlp import Parsed, Pipeline, load_pipeline, to_parsed
+from annotator.schema import Schema
 from annotator.store import Project, now
-from annotator.suggest.types import EventSuggestion
-from annotator.suggest.writer import WriteCounts, clear_undecided, write_entities, write_events
+from annotator.suggest.types import EventSuggester, EventSuggestion
+from annotator.suggest.writer import WriteCounts, clear_undecided, known_entities, write_entities, write_events
 
 
 @dataclass
@@ -21,6 +22,7 @@ class PreannotateReport:
     words: int = 0
     counts: WriteCounts = field(default_factory=WriteCounts)
     event_source: str = ""  # the event suggester's source, when the schema has event types
+    events_not_suggested: str = ""  # why not, when the schema has event types but no events were suggested
     cancelled: bool = False
 
     @property
@@ -55,6 +57,8 @@ class PreannotateReport:
                 f"; {c.events} event suggestions with {c.arguments} arguments ({c.events_replaced} old ones replaced, "
                 f"{c.events_kept} matched a human decision and were not suggested again)"
             )
+        if self.events_not_suggested:
+            s += f"; no events suggested: {self.events_not_suggested}"
         if c.skipped_labels:
             s += "; labels not in the schema skipped: " + ", ".join(f"{k} x{v}" for k, v in c.skipped_labels.most_common())
         if c.skipped_types:
@@ -119,31 +123,78 @@ def _pieces(text: str) -> list[tuple[int, str]]:
     return out
 
 
-def parse_in_pieces(pipe: Pipeline, texts: Iterator[str], batch_size: int, n_process: int) -> Iterator[Parsed]:
-    """One Parsed per text; a long text is parsed piece by piece and joined (an entity across a cut is lost)."""
-    plan: deque[tuple[int, bool]] = deque()  # (offset, last piece of its text), in the order pieces go in
+EventsOfPiece = Callable[[int, Any, int], list[EventSuggestion]]  # (text index, Doc, offset) -> events, text offsets
+
+
+def parse_in_pieces(
+    pipe: Pipeline, texts: Iterator[str], batch_size: int, n_process: int, suggest: EventsOfPiece | None = None
+) -> Iterator[tuple[Parsed, list[EventSuggestion] | None]]:
+    """One Parsed per text (with ``suggest``'s events, else None); a long text is parsed piece by piece and joined
+    (an entity or event across a cut is lost). Docs are streamed: none is kept once its piece is read."""
+    plan: deque[tuple[int, int, bool]] = deque()  # (text index, offset, last piece of its text), in input order
 
     def pieces() -> Iterator[str]:
-        for text in texts:
+        for index, text in enumerate(texts):
             parts = _pieces(text)
             for k, (offset, piece) in enumerate(parts):
-                plan.append((offset, k == len(parts) - 1))
+                plan.append((index, offset, k == len(parts) - 1))
                 yield piece
 
     ents: list[tuple[int, int, str]] = []
     starts: list[int] = []
     ends: list[int] = []
     sents: list[int] = []
-    for parsed in pipe.parse(pieces(), batch_size=batch_size, n_process=n_process):
-        offset, last = plan.popleft()
+    events: list[EventSuggestion] = []
+    for doc in pipe.docs(pieces(), batch_size=batch_size, n_process=n_process):
+        parsed = to_parsed(doc)
+        index, offset, last = plan.popleft()
         base = len(starts)
         ents += [(s + offset, e + offset, label) for s, e, label in parsed.entities]
         starts += [s + offset for s in parsed.token_starts]
         ends += [e + offset for e in parsed.token_ends]
         sents += [k + base for k in parsed.sentence_starts]
+        if suggest is not None:
+            events += suggest(index, doc, offset)
         if last:
-            yield Parsed(ents, starts, ends, sents)
-            ents, starts, ends, sents = [], [], [], []
+            yield Parsed(ents, starts, ends, sents), (events if suggest is not None else None)
+            ents, starts, ends, sents, events = [], [], [], [], []
+
+
+def _shifted(sug: EventSuggestion, offset: int) -> EventSuggestion:
+    if not offset:
+        return sug
+    args = tuple(replace(a, start=a.start + offset, end=a.end + offset) for a in sug.arguments)
+    return replace(sug, trigger_start=sug.trigger_start + offset, trigger_end=sug.trigger_end + offset, arguments=args)
+
+
+def _piece_events(project: Project, ids: list[int], suggester: EventSuggester) -> EventsOfPiece:
+    """Run ``suggester`` on a parsed piece with the entities known there: the document's own that are not
+    rejected, and the pipeline's new ones."""
+
+    def suggest(index: int, doc: Any, offset: int) -> list[EventSuggestion]:
+        end = offset + len(doc.text)
+        new = [(e.start_char + offset, e.end_char + offset, e.label_) for e in doc.ents]
+        known = [
+            (s - offset, e - offset, label)
+            for s, e, label in known_entities(project, ids[index], new)
+            if offset <= s and e <= end
+        ]
+        return [_shifted(sug, offset) for sug in suggester.suggest(doc, known)]
+
+    return suggest
+
+
+def default_event_suggester(schema: Schema) -> EventSuggester | None:
+    """The rule-based suggester for a schema with event types; None when it has none."""
+    if not schema.events:
+        return None
+    try:
+        from annotator.suggest.event_rules import RuleEventSuggester
+    except ModuleNotFoundError as exc:  # until the rules exist in this tree
+        if exc.name != "annotator.suggest.event_rules":
+            raise
+        return None
+    return RuleEventSuggester(schema)
 
 
 def _texts(project: Project, ids: list[int]) -> Iterator[str]:
@@ -166,27 +217,44 @@ def preannotate(
     only_new: bool = False,
     progress: Callable[[int, int], None] | None = None,
     cancelled: Callable[[], bool] | None = None,
+    event_suggester: EventSuggester | None = None,
+    suggest_events: bool = True,
 ) -> PreannotateReport:
-    """Suggest entities for documents (all, or ``doc_ids``); one transaction per batch of documents."""
-    pipe = pipeline if isinstance(pipeline, Pipeline) else load_pipeline(pipeline)
+    """Suggest entities, and events where the schema has event types, for documents (all, or ``doc_ids``);
+    one transaction per batch of documents.
+
+    Events come from ``event_suggester``, else from the rule-based one when the pipeline parses; a pipeline
+    given by name is loaded with the components events need only when the schema has event types.
+    """
+    wants_events = suggest_events and bool(project.schema.events)
+    pipe = pipeline if isinstance(pipeline, Pipeline) else load_pipeline(pipeline, events=wants_events)
     ids = doc_ids if doc_ids is not None else project.document_ids()
     if only_new:
         have = {r[0] for r in project.db.conn.execute("SELECT document_id FROM tokens")}
         ids = [i for i in ids if i not in have]
     report = PreannotateReport(pipeline=pipe.source)
+    suggester = None
+    if wants_events:
+        suggester = event_suggester or (default_event_suggester(project.schema) if pipe.parses else None)
+        if suggester is None:
+            report.events_not_suggested = (
+                "the pipeline has no parser" if not pipe.parses else "no event suggester is installed"
+            )
+    report.event_source = suggester.source if suggester is not None else ""
     started = now()
-    pending: list[tuple[int, Parsed]] = []
+    pending: list[tuple[int, Parsed, list[EventSuggestion] | None]] = []
 
     def flush() -> None:
         with project.transaction():
-            for doc_id, parsed in pending:
-                store_parsed(project, doc_id, parsed, pipe.source, report)
+            for doc_id, parsed, events in pending:
+                store_parsed(project, doc_id, parsed, pipe.source, report, events, report.event_source)
         pending.clear()
         if progress:
             progress(report.documents, len(ids))
 
-    for doc_id, parsed in zip(ids, parse_in_pieces(pipe, _texts(project, ids), batch_size, n_process)):
-        pending.append((doc_id, parsed))
+    suggest = _piece_events(project, ids, suggester) if suggester is not None else None
+    for doc_id, (parsed, events) in zip(ids, parse_in_pieces(pipe, _texts(project, ids), batch_size, n_process, suggest)):
+        pending.append((doc_id, parsed, events))
         if len(pending) >= batch_size:
             flush()
             if cancelled and cancelled():

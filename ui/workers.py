@@ -75,7 +75,7 @@ class PreannotateWorker(Worker):
         from annotator.preannotate import preannotate
 
         self.progress.emit(0, 0, f"loading spaCy pipeline {self.pipeline if isinstance(self.pipeline, str) else ''}")
-        pipe = self.pipeline() if callable(self.pipeline) else load_pipeline(self.pipeline or None)
+        pipe = self.pipeline() if callable(self.pipeline) else load_pipeline(self.pipeline or None, events=bool(project.schema.events))
         if self._cancel:
             raise Cancelled()
         total = len(self.doc_ids) if self.doc_ids is not None else len(project.document_ids())

@@ -189,3 +189,169 @@ def test_real_default_pipeline_on_the_seed(project, seed_text):
     starts, ends, sentences = project.tokens(doc)
     assert len(starts) > 300 and len(sentences) > 5
     assert seed_text[starts[sentences[1]] :].startswith("The planned meeting")
+
+
+# -- events ---------------------------------------------------------------------------------------
+class WordSuggester:
+    """A small stand-in event suggester: each trigger word gives an event whose arguments are the entities
+    of the sentence that a role of the type accepts (real rules live in annotator/suggest/event_rules.py)."""
+
+    source = "fake:words@1"
+
+    def __init__(self, schema, words: dict[str, str], extra: dict[str, tuple[str, str, str]] | None = None):
+        self.schema, self.words, self.extra = schema, words, extra or {}
+        self.seen: list[tuple[str, list]] = []
+
+    def suggest(self, doc, entities):
+        from annotator.suggest.types import ArgumentSuggestion, EventSuggestion
+
+        self.seen.append((doc.text, list(entities)))
+        out = []
+        for tok in doc:
+            type_ = self.words.get(tok.text)
+            if type_ is None:
+                continue
+            etype = self.schema.event_type(type_)
+            sent = tok.sent
+            args = []
+            for s, e, label in entities:
+                role = next((r for r in etype.roles if label in r.labels), None)
+                if role and sent.start_char <= s and e <= sent.end_char:
+                    args.append(ArgumentSuggestion(role.name, s, e, label))
+            if tok.text in self.extra:  # a span that is no entity yet: "They" as a PERSON argument
+                role, word, label = self.extra[tok.text]
+                i = doc.text.index(word)
+                args.append(ArgumentSuggestion(role, i, i + len(word), label))
+            out.append(EventSuggestion(type_, tok.idx, tok.idx + len(tok.text), 0.8, tuple(args), ("Contact:Phone-Write",)))
+        return out
+
+
+WORDS = {"met": "Contact:Meet", "left": "Movement:Transport"}
+
+
+@pytest.fixture
+def suggester(project):
+    return WordSuggester(project.schema, WORDS, {"left": ("Artifact", "They", "PERSON")})
+
+
+def events_of(project, doc):
+    return {(TEXT[v.trigger_start : v.trigger_end], v.type, v.state) for v in project.events(doc)}
+
+
+def test_events_suggested_with_their_arguments(project, pipe, suggester):
+    doc = add_document(project, TEXT)
+    report = preannotate(project, pipe, event_suggester=suggester)
+    assert report.event_source == "fake:words@1" and report.event_suggestions == 2
+    assert "2 event suggestions" in report.summary()
+    # the suggester saw the pipeline's entities of schema labels, in the Doc's offsets
+    (text, entities), = suggester.seen
+    assert text == TEXT and (*at(TEXT, "Moscow"), "GPE") in entities and not any(x[2] == "ANIMAL" for x in entities)
+    meet, left = project.events(doc)
+    assert (meet.type, meet.state, meet.source, meet.score, meet.alternatives) == (
+        "Contact:Meet", "suggested", "fake:words@1", 0.8, ("Contact:Phone-Write",)
+    )
+    roles = {(a.role, TEXT[project.entity(a.entity_id).start : project.entity(a.entity_id).end]) for a in meet.arguments}
+    assert roles == {("Entity", "Sergey Lavrov"), ("Entity", "Antony Blinken"), ("Entity", "Moscow"),
+                     ("Entity", "Paris"), ("Entity", "Kremlin")}  # Meet's Entity takes GPE and ORG too
+    they = project.entity(left.arguments[-1].entity_id)
+    assert (TEXT[they.start : they.end], they.label, they.state, they.source) == ("They", "PERSON", "suggested", "fake:words@1")
+    assert report.suggestions == 7  # six from the pipeline, "They" from the event
+    assert project.document(doc).status == "new" and [r["action"] for r in project.change_log()] == ["import_document"]
+
+
+def test_rerun_keeps_every_event_decision(project, pipe, suggester):
+    doc = add_document(project, TEXT)
+    other = add_document(project, "Paris met Moscow. They left.", "other.txt")
+    preannotate(project, pipe, event_suggester=suggester)
+    meet, left = project.events(doc)
+    edits.accept_event(project, meet.id)
+    edits.reject_event(project, left.id)
+    o_meet, o_left = project.events(other)
+    edits.set_event_type(project, o_meet.id, "Contact:Phone-Write")  # an edit accepts it
+    hand = edits.add_event(project, doc, "Life:Die", *at(TEXT, "cat")).result_id
+    before = {d: {v.id: v for v in project.events(d)} for d in (doc, other)}
+    args_before = {e.id: e for e in project.entities(doc)}
+
+    report = preannotate(project, pipe, event_suggester=suggester)
+    after = {d: {v.id: v for v in project.events(d)} for d in (doc, other)}
+    for kept in (meet.id, left.id, hand):
+        assert after[doc][kept] == before[doc][kept]
+    assert after[other][o_meet.id] == before[other][o_meet.id]
+    # the only undecided event suggestion (other's "left") was replaced; "met" in doc was accepted, "left" rejected
+    assert o_left.id not in after[other] and report.counts.events_replaced == 1
+    assert report.event_suggestions == 1 and report.counts.events_kept == 3
+    assert events_of(project, doc) == {("met", "Contact:Meet", "accepted"), ("left", "Movement:Transport", "rejected"),
+                                       ("cat", "Life:Die", "added")}
+    # the accepted event's fillers were accepted with it and kept; the rejected event's own "They" went with it
+    assert all(args_before[a.entity_id] == project.entity(a.entity_id) for a in meet.arguments)
+    assert {project.entity(a.entity_id).state for a in meet.arguments} == {"accepted"}
+    assert "They" not in {TEXT[e.start : e.end] for e in project.entities(doc)}
+
+
+def test_events_of_a_long_text_cut_in_pieces_keep_document_offsets(project, pipe, suggester, monkeypatch):
+    import annotator.preannotate as pre
+
+    monkeypatch.setattr(pre, "CHUNK_CHARS", 60)
+    text = (TEXT + "\n") * 4
+    doc = add_document(project, text)
+    report = preannotate(project, pipe, event_suggester=suggester)
+    assert len(suggester.seen) > 4 and report.event_suggestions == 8
+    evs = project.events(doc)
+    assert [text[v.trigger_start : v.trigger_end] for v in evs] == ["met", "left"] * 4
+    for v in evs:
+        for a in v.arguments:
+            ent = project.entity(a.entity_id)
+            assert text[ent.start : ent.end] in {"Sergey Lavrov", "Antony Blinken", "Moscow", "Paris", "Kremlin", "They", "Friday"}
+
+
+NO_EVENTS = """
+[schema]
+name = "entities-only"
+[[entity]]
+name = "PERSON"
+[[entity]]
+name = "GPE"
+"""
+
+
+def test_schema_without_event_types_suggests_no_events_and_loads_no_extra_components(tmp_path, pipe, monkeypatch):
+    import annotator.preannotate as pre
+    from annotator.schema import parse_schema
+    from annotator.store import Project
+
+    with Project(tmp_path / "p.annotator", schema=parse_schema(NO_EVENTS)) as project:
+        add_document(project, TEXT)
+        asked = []
+        monkeypatch.setattr(pre, "load_pipeline", lambda name=None, events=False: asked.append(events) or pipe)
+        called = WordSuggester(project.schema, WORDS)
+        report = preannotate(project, "some_pipeline", event_suggester=called)
+        assert asked == [False] and called.seen == [] and report.event_suggestions == 0
+        assert "event" not in report.summary()
+        assert project.db.conn.execute("SELECT count(*) FROM events").fetchone()[0] == 0
+    with Project(tmp_path / "news.annotator") as project:  # the default schema has event types
+        add_document(project, TEXT)
+        preannotate(project, "some_pipeline")
+        assert asked == [False, True]
+
+
+def test_entity_pipeline_without_parser_suggests_no_events_and_says_why(project, pipe):
+    doc = add_document(project, TEXT)
+    report = preannotate(project, pipe)
+    assert project.events(doc) == [] and "no events suggested: the pipeline has no parser" in report.summary()
+
+
+def test_event_components_load_only_for_events():
+    plain = load_pipeline()
+    assert not {"tagger", "parser", "lemmatizer", "attribute_ruler", "tok2vec"} & set(plain.nlp.pipe_names)
+    full = load_pipeline(events=True)
+    assert {"tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer", "ner"} <= set(full.nlp.pipe_names)
+    assert full.parses and not plain.parses
+    doc = next(full.docs(["Lavrov met Blinken in Moscow."]))
+    assert [t.lemma_ for t in doc][:2] == ["Lavrov", "meet"] and doc[1].dep_ == "ROOT"
+
+
+def test_events_with_several_processes(project, pipe, suggester):
+    ids = [add_document(project, f"{TEXT} ({i})", f"d{i}") for i in range(4)]
+    report = preannotate(project, pipe, batch_size=2, n_process=2, event_suggester=suggester)
+    assert report.event_suggestions == 8
+    assert all(len(project.events(i)) == 2 for i in ids)
