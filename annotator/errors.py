@@ -47,3 +47,18 @@ class ProjectMovedError(ProjectFileError):
 
 class StaleChangeError(AnnotatorError):
     """An edit was aimed at a row that was changed or deleted elsewhere since the view showed it."""
+
+
+class TrainingCancelled(AnnotatorError):
+    """The user cancelled a training run; no model was put in use."""
+
+    def __init__(self, message: str = "training cancelled; the project and its models are as they were") -> None:
+        super().__init__(message)
+
+
+class ModelVersionError(AnnotatorError):
+    """A trained model version that does not exist, was left behind when the project was copied, or is unreadable."""
+
+
+class NotEnoughData(AnnotatorError):
+    """Too few finished documents to train on and hold some out."""

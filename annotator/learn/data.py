@@ -1,0 +1,108 @@
+"""Training examples read from a project: the decided entities and events of its finished documents."""
+
+from __future__ import annotations
+
+import random
+from dataclasses import dataclass, field
+
+from annotator.store import Project
+
+FINISHED = ("annotated", "reviewed")
+POSITIVE = ("accepted", "added")  # what a person said is right; undecided suggestions are not evidence
+
+
+@dataclass(frozen=True)
+class GoldArgument:
+    role: str
+    start: int
+    end: int
+    label: str
+
+
+@dataclass(frozen=True)
+class GoldEvent:
+    type: str
+    start: int
+    end: int
+    arguments: tuple[GoldArgument, ...] = ()
+
+
+@dataclass
+class FinishedDoc:
+    """One finished document as training data (offsets are code points, end exclusive)."""
+
+    id: int
+    name: str
+    text: str
+    status: str
+    entities: list[tuple[int, int, str]] = field(default_factory=list)  # accepted or added by a person
+    rejected: list[tuple[int, int, str]] = field(default_factory=list)  # negative evidence
+    events: list[GoldEvent] = field(default_factory=list)  # accepted and hand-made events
+
+    @property
+    def complete(self) -> bool:
+        """Reviewed documents: every token outside an entity is O; otherwise it is missing (as the spaCy export)."""
+        return self.status == "reviewed"
+
+
+def _has_column(project: Project, table: str, column: str) -> bool:
+    return any(r[1] == column for r in project.db.conn.execute(f"PRAGMA table_info([{table}])"))
+
+
+def finished_documents(project: Project, statuses: tuple[str, ...] | list[str] = FINISHED,
+                       annotation_set: str = "main") -> list[FinishedDoc]:
+    """The documents with one of ``statuses``, with what people decided in ``annotation_set``."""
+    conn = project.db.conn
+    docs: list[FinishedDoc] = []
+    event_state = _has_column(project, "events", "state")
+    for doc_id in project.document_ids(list(statuses)):
+        d = project.document(doc_id)
+        fd = FinishedDoc(d.id, d.name, d.text, d.status)
+        labels: dict[int, tuple[int, int, str]] = {}
+        for eid, s, e, label, state in conn.execute(
+            "SELECT id, start, end, label, state FROM entities WHERE document_id = ? AND annotation_set = ? "
+            "ORDER BY start, end", (doc_id, annotation_set),
+        ):
+            if state in POSITIVE:
+                fd.entities.append((s, e, label))
+            elif state == "rejected":
+                fd.rejected.append((s, e, label))
+            labels[eid] = (s, e, label)
+        where = " AND state IN ('accepted', 'added')" if event_state else ""
+        for vid, type_, ts, te in conn.execute(
+            f"SELECT id, type, trigger_start, trigger_end FROM events WHERE document_id = ? AND annotation_set = ?{where} "
+            "ORDER BY trigger_start", (doc_id, annotation_set),
+        ).fetchall():
+            args = []
+            for role, entity_id in conn.execute("SELECT role, entity_id FROM arguments WHERE event_id = ?", (vid,)):
+                if entity_id in labels:
+                    s, e, label = labels[entity_id]
+                    args.append(GoldArgument(role, s, e, label))
+            fd.events.append(GoldEvent(type_, ts, te, tuple(args)))
+        docs.append(fd)
+    return docs
+
+
+KFOLD_BELOW = 50  # fewer finished documents than this: k-fold; more: one fixed held-out part
+HELD_OUT = 0.2
+
+
+def held_out_split(ids: list[int], seed: int = 0, folds: int = 5) -> list[tuple[list[int], list[int]]]:
+    """(train ids, held-out ids) pairs: one fixed 80/20 split from ``KFOLD_BELOW`` documents up, else k folds.
+
+    The split depends only on the ids and the seed, so the same documents stay held out from run to run
+    (documents finished later join either side by their own draw)."""
+    ids = sorted(ids)
+    if len(ids) < 2:
+        return []
+    if len(ids) >= KFOLD_BELOW:
+        held = [i for i in ids if random.Random(f"{seed}:{i}").random() < HELD_OUT]
+        if not held:
+            held = ids[-1:]
+        rest = [i for i in ids if i not in set(held)]
+        return [(rest, held)]
+    order = ids[:]
+    random.Random(seed).shuffle(order)
+    k = min(folds, len(order))
+    parts = [order[j::k] for j in range(k)]
+    return [([i for i in ids if i not in set(p)], sorted(p)) for p in parts]

@@ -1,0 +1,111 @@
+"""Precision, recall and F1 of entities (exact span and label), triggers (overlap and type) and arguments
+(their event counts, the same role, overlapping span): the scoring of bench/events.py and of training runs."""
+
+from __future__ import annotations
+
+from collections import Counter
+from typing import Any, Iterable, Sequence
+
+from annotator.learn.data import GoldEvent
+
+
+def prf(tp: int, fp: int, fn: int) -> dict[str, float | int]:
+    p = tp / (tp + fp) if tp + fp else 0.0
+    r = tp / (tp + fn) if tp + fn else 0.0
+    f = 2 * p * r / (p + r) if p + r else 0.0
+    return {"p": round(p, 4), "r": round(r, 4), "f1": round(f, 4), "tp": tp, "fp": fp, "fn": fn}
+
+
+class Tally:
+    """Counts of true positives, false positives and false negatives per key, plus the total."""
+
+    def __init__(self) -> None:
+        self.tp: Counter = Counter()
+        self.fp: Counter = Counter()
+        self.fn: Counter = Counter()
+
+    def add(self, key: str, what: str, n: int = 1) -> None:
+        getattr(self, what)[key] += n
+
+    def merge(self, other: "Tally") -> None:
+        self.tp.update(other.tp)
+        self.fp.update(other.fp)
+        self.fn.update(other.fn)
+
+    def result(self) -> dict[str, dict[str, float | int]]:
+        keys = sorted(set(self.tp) | set(self.fp) | set(self.fn))
+        out = {k: prf(self.tp[k], self.fp[k], self.fn[k]) for k in keys}
+        out["all"] = prf(sum(self.tp.values()), sum(self.fp.values()), sum(self.fn.values()))
+        return out
+
+
+def _overlap(a0: int, a1: int, b0: int, b1: int) -> bool:
+    return a0 < b1 and b0 < a1
+
+
+def tally_entities(gold: Iterable[tuple[int, int, str]], pred: Iterable[tuple[int, int, str]],
+                   tally: Tally | None = None) -> Tally:
+    """Exact spans with the same label."""
+    t = tally or Tally()
+    g, p = Counter(gold), Counter(pred)
+    for (s, e, label), n in p.items():
+        hit = min(n, g.get((s, e, label), 0))
+        t.add(label, "tp", hit)
+        t.add(label, "fp", n - hit)
+    for (s, e, label), n in g.items():
+        t.add(label, "fn", n - min(n, p.get((s, e, label), 0)))
+    return t
+
+
+def as_events(suggestions: Sequence[Any]) -> list[GoldEvent]:
+    """EventSuggestions (or anything with type, trigger_start, trigger_end, arguments) as GoldEvents."""
+    from annotator.learn.data import GoldArgument
+
+    out = []
+    for v in suggestions:
+        if isinstance(v, GoldEvent):
+            out.append(v)
+            continue
+        args = tuple(GoldArgument(a.role, a.start, a.end, a.label) for a in v.arguments)
+        out.append(GoldEvent(v.type, v.trigger_start, v.trigger_end, args))
+    return out
+
+
+def tally_events(gold: Sequence[GoldEvent], pred: Sequence[GoldEvent], triggers: Tally | None = None,
+                 arguments: Tally | None = None, types: set[str] | None = None) -> tuple[Tally, Tally]:
+    """One-to-one matching: a suggested trigger counts when it overlaps an unmatched gold trigger of the same
+    type; an argument counts when its event counts, the role is the same and the spans overlap."""
+    tt, at = triggers or Tally(), arguments or Tally()
+    if types is not None:
+        gold = [g for g in gold if g.type in types]
+        pred = [p for p in pred if p.type in types]
+    used: set[int] = set()
+    for p in pred:
+        match = next((k for k, g in enumerate(gold) if k not in used and g.type == p.type
+                      and _overlap(p.start, p.end, g.start, g.end)), None)
+        if match is None:
+            tt.add(p.type, "fp")
+            for a in p.arguments:
+                at.add(a.role, "fp")
+            continue
+        used.add(match)
+        tt.add(p.type, "tp")
+        g = gold[match]
+        taken: set[int] = set()
+        for a in p.arguments:
+            m = next((k for k, b in enumerate(g.arguments) if k not in taken and b.role == a.role
+                      and _overlap(a.start, a.end, b.start, b.end)), None)
+            if m is None:
+                at.add(a.role, "fp")
+            else:
+                taken.add(m)
+                at.add(a.role, "tp")
+        for k, b in enumerate(g.arguments):
+            if k not in taken:
+                at.add(b.role, "fn")
+    for k, g in enumerate(gold):
+        if k not in used:
+            tt.add(g.type, "fn")
+            for b in g.arguments:
+                at.add(b.role, "fn")
+    return tt, at

@@ -1,0 +1,187 @@
+"""One training run: finished documents -> held-out scores of the current and the new model -> a new version."""
+
+from __future__ import annotations
+
+import shutil
+import time
+from dataclasses import dataclass, field
+from typing import Any, Callable, Sequence
+
+from annotator.errors import NotEnoughData, TrainingCancelled
+from annotator.learn import versions
+from annotator.learn.data import FINISHED, FinishedDoc, finished_documents, held_out_split
+from annotator.learn.event_model import EventModel, TrainedEventSuggester, default_prior
+from annotator.learn.ner import make_examples, update_ner
+from annotator.learn.scoring import Tally, as_events, tally_entities, tally_events
+from annotator.nlp import DEFAULT_PIPELINE
+from annotator.store import Project, now
+
+Progress = Callable[[str, int, int], None]
+
+
+@dataclass
+class TrainOptions:
+    statuses: tuple[str, ...] = FINISHED
+    base: str | None = None  # the original spaCy pipeline (default: the one pre-annotation uses)
+    ner_epochs: int = 8
+    event_epochs: int = 5
+    folds: int = 5
+    seed: int = 0
+    make_default: bool | None = None  # None: only if not worse than the current model; True: always; False: never
+
+
+@dataclass
+class TrainReport:
+    version: int | None = None
+    documents: int = 0
+    held_out: int = 0
+    folds: int = 0
+    current: str = versions.ORIGINAL
+    scores: dict[str, dict[str, Any]] = field(default_factory=dict)  # "current" / "new" -> part -> key -> prf
+    better: bool = False
+    made_default: bool = False
+    seconds: float = 0.0
+
+    def summary(self) -> str:
+        from annotator.learn.report import format_comparison
+
+        head = (f"version {self.version} trained on {self.documents} finished documents "
+                f"({self.held_out} held out{f', {self.folds}-fold' if self.folds > 1 else ''}) in {self.seconds:.0f} s")
+        verdict = ("made the default" if self.made_default else
+                   "kept but NOT made the default (worse than the current model; use --make-default or "
+                   f"'annotator models --default {self.version}')")
+        return f"{head}; {verdict}\n{format_comparison(self.scores, self.current)}"
+
+
+def overall(scores: dict[str, Any]) -> float:
+    """One number to compare models: the mean F1 of the parts that have gold on the held-out documents."""
+    parts = [scores[k]["all"] for k in ("entities", "triggers", "arguments") if k in scores]
+    parts = [p for p in parts if p["tp"] + p["fn"] > 0]
+    return sum(p["f1"] for p in parts) / len(parts) if parts else 0.0
+
+
+def _load_full(base: str) -> Any:
+    import spacy
+
+    return spacy.load(base)
+
+
+def _predict_entities(nlp: Any, texts: Sequence[str], labels: set[str]) -> list[list[tuple[int, int, str]]]:
+    other = [p for p in nlp.pipe_names if p not in ("tok2vec", "ner")]
+    with nlp.select_pipes(disable=other):
+        return [[(e.start_char, e.end_char, e.label_) for e in d.ents if e.label_ in labels] for d in nlp.pipe(texts)]
+
+
+class _Run:
+    def __init__(self, project: Project, options: TrainOptions, progress: Progress | None,
+                 cancelled: Callable[[], bool] | None) -> None:
+        self.project, self.opt = project, options
+        self.progress = progress or (lambda message, done, total: None)
+        self.cancelled = cancelled or (lambda: False)
+        self.schema = project.schema
+        self.labels = set(self.schema.label_names)
+        self.has_events = bool(self.schema.events)
+        self.prior = default_prior(self.schema)
+
+    def check(self) -> None:
+        if self.cancelled():
+            raise TrainingCancelled()
+
+    def train_ner(self, docs: Sequence[FinishedDoc], original: dict[int, list]) -> Any:
+        nlp = _load_full(self.opt.base or DEFAULT_PIPELINE)
+        examples = make_examples(nlp, docs, [original[d.id] for d in docs])
+        update_ner(nlp, examples, sorted(self.labels), epochs=self.opt.ner_epochs, seed=self.opt.seed,
+                   cancelled=self.cancelled)
+        return nlp
+
+    def train_events(self, docs: Sequence[FinishedDoc], parsed: dict[int, Any], original: dict[int, list]) -> EventModel:
+        examples = [(parsed[d.id], original[d.id], d.events) for d in docs]
+        return EventModel.train(examples, self.schema, self.prior, epochs=self.opt.event_epochs, seed=self.opt.seed,
+                                cancelled=self.cancelled)
+
+
+def train_project(project: Project, options: TrainOptions | None = None, progress: Progress | None = None,
+                  cancelled: Callable[[], bool] | None = None) -> TrainReport:
+    """Train a new version from the finished documents; score it and the current model on held-out documents."""
+    opt = options or TrainOptions()
+    run = _Run(project, opt, progress, cancelled)
+    t0 = time.monotonic()
+    docs = finished_documents(project, opt.statuses)
+    if len(docs) < 2:
+        raise NotEnoughData(f"{project.path.name}: {len(docs)} finished document(s) with status "
+                            f"{' or '.join(opt.statuses)}; training needs at least 2 (one to hold out)")
+    by_id = {d.id: d for d in docs}
+    report = TrainReport(documents=len(docs))
+    current_version = versions.choose_version(project, "default")
+    report.current = versions.source_of(project, current_version) if current_version else versions.ORIGINAL
+
+    run.progress("parsing the finished documents", 0, len(docs))
+    base = _load_full(opt.base or DEFAULT_PIPELINE)
+    parsed: dict[int, Any] = {}
+    for k, (d, doc) in enumerate(zip(docs, base.pipe([d.text for d in docs], batch_size=16))):
+        parsed[d.id] = doc
+        run.check()
+        run.progress("parsing the finished documents", k + 1, len(docs))
+    original = {i: [(e.start_char, e.end_char, e.label_) for e in doc.ents if e.label_ in run.labels]
+                for i, doc in parsed.items()}
+    current_nlp = versions.load_version_pipeline(project, current_version).nlp if current_version else None
+    current_events = (versions.load_version_events(project, current_version) if current_version else None) or run.prior
+
+    splits = held_out_split(list(by_id), opt.seed, opt.folds)
+    report.folds = len(splits)
+    tallies = {w: {p: Tally() for p in ("entities", "triggers", "arguments")} for w in ("current", "new")}
+    types = {et.name for et in run.schema.events}
+    nlp_new: Any = None
+    events_new: EventModel | None = None
+    steps = len(splits) + (1 if len(splits) > 1 else 0)
+    for k, (train_ids, held_ids) in enumerate(splits):
+        run.progress(f"training and scoring part {k + 1} of {len(splits)}", k, steps)
+        train_docs = [by_id[i] for i in train_ids]
+        held = [by_id[i] for i in held_ids]
+        report.held_out += len(held)
+        nlp_new = run.train_ner(train_docs, original)
+        run.check()
+        texts = [d.text for d in held]
+        new_ents = _predict_entities(nlp_new, texts, run.labels)
+        cur_ents = _predict_entities(current_nlp, texts, run.labels) if current_nlp else [original[d.id] for d in held]
+        for d, n_e, c_e in zip(held, new_ents, cur_ents):
+            tally_entities(d.entities, n_e, tallies["new"]["entities"])
+            tally_entities(d.entities, c_e, tallies["current"]["entities"])
+        if run.has_events:
+            events_new = run.train_events(train_docs, parsed, original)
+            new_sugg = TrainedEventSuggester(events_new, run.schema, "new", run.prior)
+            for d in held:
+                for who, sugg in (("new", new_sugg), ("current", current_events)):
+                    pred = as_events(sugg.suggest(parsed[d.id], original[d.id]))
+                    tally_events(d.events, pred, tallies[who]["triggers"], tallies[who]["arguments"], types)
+        run.check()
+    if len(splits) > 1:  # k-fold: the scores are the folds'; the model is trained on every finished document
+        run.progress("training on all finished documents", len(splits), steps)
+        nlp_new = run.train_ner(docs, original)
+        events_new = run.train_events(docs, parsed, original) if run.has_events else None
+        run.check()
+    for who in ("current", "new"):
+        report.scores[who] = {p: t.result() for p, t in tallies[who].items()
+                              if p == "entities" or run.has_events}
+    report.better = overall(report.scores["new"]) >= overall(report.scores["current"])
+    make_default = report.better if opt.make_default is None else opt.make_default
+    run.progress("saving the model", steps, steps)
+    tmp = versions.new_temp_folder(project)
+    try:
+        nlp_new.to_disk(tmp / "pipeline")
+        if events_new is not None:
+            events_new.save(tmp / "events")
+        run.check()
+        report.seconds = round(time.monotonic() - t0, 1)
+        manifest = {
+            "created": now(), "documents": len(docs), "statuses": list(opt.statuses), "held_out": report.held_out,
+            "folds": report.folds, "base": opt.base or DEFAULT_PIPELINE, "compared_with": report.current,
+            "scores": report.scores, "better": report.better, "seconds": report.seconds,
+            "settings": {"ner_epochs": opt.ner_epochs, "event_epochs": opt.event_epochs, "seed": opt.seed},
+        }
+        report.version = versions.publish(project, tmp, manifest, make_default)
+    except BaseException:
+        shutil.rmtree(tmp, ignore_errors=True)
+        raise
+    report.made_default = make_default
+    return report

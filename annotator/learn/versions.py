@@ -1,0 +1,244 @@
+"""Trained model versions kept beside the project file: ``<project file>.models/<N>/`` with a manifest.
+
+The project file records which versions were trained and which one is the default (key ``models`` of its
+``project`` table), so a project copied without its ``.models`` folder says the models were left behind instead
+of silently falling back. A version folder appears only by renaming a finished temporary folder, so a
+cancelled or killed run never leaves a half-written model in use.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import uuid
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import orjson
+
+from annotator.errors import ModelVersionError
+from annotator.nlp import Pipeline
+from annotator.store import Project
+
+REGISTRY_KEY = "models"
+MANIFEST = "manifest.json"
+ORIGINAL = "original"
+
+
+def models_dir(project: Project) -> Path:
+    return project.path.with_name(project.path.name + ".models")
+
+
+def project_label(project: Project) -> str:
+    """The project's name in sources: ``trained:<label>@<N>`` (the file name without its suffix)."""
+    return project.path.stem
+
+
+def source_of(project: Project, version: int) -> str:
+    return f"trained:{project_label(project)}@{version}"
+
+
+@dataclass
+class VersionInfo:
+    version: int
+    created: str = ""
+    documents: int = 0
+    present: bool = True  # False: recorded in the project file but its folder is not beside it
+    default: bool = False
+    manifest: dict[str, Any] = field(default_factory=dict)
+
+
+def registry(project: Project) -> dict[str, Any]:
+    row = project.db.conn.execute("SELECT value FROM project WHERE key = ?", (REGISTRY_KEY,)).fetchone()
+    return orjson.loads(row[0]) if row else {"default": None, "versions": []}
+
+
+def _write_registry(project: Project, reg: dict[str, Any]) -> None:
+    with project.transaction():
+        project.db.conn.execute("INSERT OR REPLACE INTO project (key, value) VALUES (?, ?)",
+                                (REGISTRY_KEY, orjson.dumps(reg).decode()))
+
+
+def read_manifest(folder: Path) -> dict[str, Any]:
+    try:
+        return orjson.loads((folder / MANIFEST).read_bytes())
+    except (OSError, orjson.JSONDecodeError) as exc:
+        raise ModelVersionError(f"{folder}: the model's manifest cannot be read ({exc})") from None
+
+
+def list_versions(project: Project) -> list[VersionInfo]:
+    reg = registry(project)
+    out = []
+    for entry in reg["versions"]:
+        n = int(entry["version"])
+        folder = models_dir(project) / str(n)
+        info = VersionInfo(n, entry.get("created", ""), int(entry.get("documents", 0)),
+                           present=(folder / MANIFEST).is_file(), default=reg.get("default") == n)
+        if info.present:
+            try:
+                info.manifest = read_manifest(folder)
+            except ModelVersionError:
+                info.present = False
+        out.append(info)
+    return out
+
+
+def left_behind(project: Project) -> list[int]:
+    """Versions the project file records whose folders are missing (the project was copied without them)."""
+    return [v.version for v in list_versions(project) if not v.present]
+
+
+def left_behind_message(project: Project) -> str:
+    missing = left_behind(project)
+    if not missing:
+        return ""
+    return (f"{project.path.name}: trained model version(s) {', '.join(map(str, missing))} were left behind "
+            f"(expected in {models_dir(project)}; copy that folder beside the project file to use them)")
+
+
+def default_version(project: Project) -> int | None:
+    d = registry(project).get("default")
+    return int(d) if d is not None else None
+
+
+def next_version(project: Project) -> int:
+    used = [int(e["version"]) for e in registry(project)["versions"]]
+    folder = models_dir(project)
+    if folder.is_dir():
+        used += [int(p.name) for p in folder.iterdir() if p.name.isdigit()]
+    return max(used, default=0) + 1
+
+
+def new_temp_folder(project: Project) -> Path:
+    """A fresh folder to write a model into; stale ones of killed runs are removed first."""
+    root = models_dir(project)
+    root.mkdir(exist_ok=True)
+    for old in root.glob(".tmp-*"):
+        pid = old.name.split("-")[1] if old.name.count("-") >= 2 else ""
+        if not (pid.isdigit() and _alive(int(pid))):
+            shutil.rmtree(old, ignore_errors=True)
+    tmp = root / f".tmp-{os.getpid()}-{uuid.uuid4().hex[:8]}"
+    tmp.mkdir()
+    return tmp
+
+
+def _alive(pid: int) -> bool:
+    if pid == os.getpid():
+        return True
+    try:
+        os.kill(pid, 0)
+    except OSError:
+        return False
+    return True
+
+
+def publish(project: Project, tmp: Path, manifest: dict[str, Any], make_default: bool) -> int:
+    """Write the manifest, rename the temporary folder to the next version number, then record it."""
+    version = next_version(project)
+    manifest = {**manifest, "version": version, "source": source_of(project, version)}
+    (tmp / MANIFEST).write_bytes(orjson.dumps(manifest, option=orjson.OPT_INDENT_2))
+    target = models_dir(project) / str(version)
+    os.replace(tmp, target)  # atomic on one file system; a folder never appears half-written
+    reg = registry(project)
+    reg["versions"].append({"version": version, "created": manifest.get("created", ""),
+                            "documents": manifest.get("documents", 0)})
+    if make_default:
+        reg["default"] = version
+    _write_registry(project, reg)
+    return version
+
+
+def set_default(project: Project, version: int | None) -> None:
+    """Make ``version`` the default for pre-annotation (None: the original pipeline)."""
+    if version is not None:
+        info = next((v for v in list_versions(project) if v.version == version), None)
+        if info is None:
+            raise ModelVersionError(f"no trained model version {version} (see: annotator models {project.path})")
+        if not info.present:
+            raise ModelVersionError(left_behind_message(project))
+    reg = registry(project)
+    reg["default"] = version
+    _write_registry(project, reg)
+
+
+@dataclass
+class TrainedPipeline(Pipeline):
+    """A trained version's pipeline: its suggestions carry ``trained:PROJECT@N`` as their source."""
+
+    label: str = ""
+
+    @property
+    def source(self) -> str:
+        return self.label
+
+
+def version_folder(project: Project, version: int) -> Path:
+    info = next((v for v in list_versions(project) if v.version == version), None)
+    if info is None:
+        raise ModelVersionError(f"no trained model version {version} (see: annotator models {project.path})")
+    if not info.present:
+        raise ModelVersionError(left_behind_message(project))
+    return models_dir(project) / str(version)
+
+
+def load_version_pipeline(project: Project, version: int) -> TrainedPipeline:
+    from annotator.nlp import load_pipeline
+
+    folder = version_folder(project, version)
+    base = load_pipeline(str(folder / "pipeline"), events=bool(project.schema.events))
+    return TrainedPipeline(base.nlp, base.name, base.version, label=source_of(project, version))
+
+
+def load_version_events(project: Project, version: int) -> Any | None:
+    """The version's event suggester, or None when it was trained without events."""
+    from annotator.learn.event_model import EventModel, TrainedEventSuggester
+
+    folder = version_folder(project, version) / "events"
+    if not (folder / "events.json").is_file():
+        return None
+    return TrainedEventSuggester(EventModel.load(folder), project.schema, source_of(project, version))
+
+
+def choose_version(project: Project, choice: str | int | None) -> int | None:
+    """``None``/"default": the default version if one exists and is beside the project (else the original:
+    callers say so with ``left_behind_message``); "original": None; N: version N (which must be present)."""
+    if choice == ORIGINAL:
+        return None
+    if choice is None or choice == "default":
+        d = default_version(project)
+        if d is None or d in left_behind(project):
+            return None
+        return d
+    version_folder(project, int(choice))
+    return int(choice)
+
+
+@dataclass
+class Selection:
+    """What pre-annotation runs: an entity pipeline, a trained event suggester (or None) and a note to show."""
+
+    pipeline: Pipeline
+    events: Any | None
+    version: int | None
+    note: str = ""
+
+
+def select_for_preannotation(project: Project, model: str | None = None, model_version: int | None = None) -> Selection:
+    """``model_version`` N; else ``model``: "original" (the shipped pipeline), a spaCy pipeline name or path, or
+    None: the project's default trained version when one exists, else the original pipeline."""
+    from annotator.nlp import load_pipeline
+
+    if model_version is not None:
+        v = choose_version(project, model_version)
+    elif model is None:
+        v = choose_version(project, "default")
+    else:
+        v = None
+    if v is not None:
+        return Selection(load_version_pipeline(project, v), load_version_events(project, v), v)
+    note = left_behind_message(project) if model is None and model_version is None else ""
+    if note:
+        note += "; using the original pipeline"
+    name = None if model in (None, ORIGINAL) else model
+    return Selection(load_pipeline(name, events=bool(project.schema.events)), None, None, note)
