@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import orjson
 
-from annotator.errors import ValidationError
-from annotator.model import STATES, STATUSES, Change
+from annotator.errors import StaleChangeError, ValidationError
+from annotator.model import STATES, STATUSES, Change, Entity
 from annotator.recorder import EditRecorder, run_edit
 from annotator.rules import Breach, attribute_breaches, event_type_breach, filler_breaches, label_breach, room_breach
 from annotator.store import Project, now
@@ -87,10 +87,37 @@ def add_entity(
     return run_edit(project, "add_entity", doc_id, body)
 
 
-def _update_one(project: Project, action: str, doc_id: int, table: str, row_id: int, values: dict) -> Change:
+SHOWN_FIELDS = ("document_id", "annotation_set", "start", "end", "label", "state")
+
+
+def check_as_shown(project: Project, entity_id: int, expected: Entity | None) -> None:
+    """Refuse (StaleChangeError) an edit aimed at a span that is no longer what the view showed.
+
+    Called inside the edit's transaction, so nothing can change between the check and the write.
+    """
+    if expected is None:
+        return
+    row = project.row("entities", entity_id)
+    if row is None:
+        raise StaleChangeError(
+            f"the {expected.label} span [{expected.start}, {expected.end}) was deleted elsewhere (another window or "
+            "process); nothing was changed"
+        )
+    now_shown = tuple(row[f] for f in SHOWN_FIELDS)
+    was_shown = tuple(getattr(expected, f) for f in SHOWN_FIELDS)
+    if now_shown != was_shown:
+        raise StaleChangeError(
+            f"the {expected.label} span [{expected.start}, {expected.end}) was changed elsewhere (now {row['label']} "
+            f"[{row['start']}, {row['end']}), {row['state']}); nothing was changed"
+        )
+
+
+def _update_one(project: Project, action: str, doc_id: int, table: str, row_id: int, values: dict,
+                expected: Entity | None = None) -> Change:
     """Update one row (the Change's result) and mark a new document in progress, in one transaction."""
 
     def body(rec: EditRecorder) -> None:
+        check_as_shown(project, row_id, expected)
         rec.result_id = row_id
         rec.update(table, row_id, values)
         rec.touch_document()
@@ -98,38 +125,45 @@ def _update_one(project: Project, action: str, doc_id: int, table: str, row_id: 
     return run_edit(project, action, doc_id, body)
 
 
-def _decide(project: Project, entity_id: int, action: str, values: dict) -> Change:
-    row = _entity_row(project, entity_id)
+def _decide(project: Project, entity_id: int, action: str, values: dict, expected: Entity | None = None) -> Change:
+    row = _shown_row(project, entity_id, expected)
     if row["state"] == "suggested" and "state" not in values:
         values = {**values, "state": "accepted"}
     values = {**values, "annotator": project.annotator, "updated_at": now()}
-    return _update_one(project, action, row["document_id"], "entities", entity_id, values)
+    return _update_one(project, action, row["document_id"], "entities", entity_id, values, expected)
 
 
-def relabel_entity(project: Project, entity_id: int, label: str) -> Change:
+def _shown_row(project: Project, entity_id: int, expected: Entity | None) -> dict:
+    if expected is not None:
+        check_as_shown(project, entity_id, expected)
+    return _entity_row(project, entity_id)
+
+
+# ``expected``: the span as the view showed it; the edit is refused (StaleChangeError) if the row differs now
+def relabel_entity(project: Project, entity_id: int, label: str, *, expected: Entity | None = None) -> Change:
     """Give a span another label; a suggestion relabelled by a person counts as accepted and edited."""
     _check_label(project, label)
-    return _decide(project, entity_id, "relabel_entity", {"label": label, "edited": 1})
+    return _decide(project, entity_id, "relabel_entity", {"label": label, "edited": 1}, expected)
 
 
-def resize_entity(project: Project, entity_id: int, start: int, end: int) -> Change:
-    row = _entity_row(project, entity_id)
+def resize_entity(project: Project, entity_id: int, start: int, end: int, *, expected: Entity | None = None) -> Change:
+    row = _shown_row(project, entity_id, expected)
     check_offsets(_doc_text(project, row["document_id"]), start, end)
-    return _decide(project, entity_id, "resize_entity", {"start": start, "end": end, "edited": 1})
+    return _decide(project, entity_id, "resize_entity", {"start": start, "end": end, "edited": 1}, expected)
 
 
-def accept_entity(project: Project, entity_id: int) -> Change:
-    return _decide(project, entity_id, "accept_entity", {"state": "accepted"})
+def accept_entity(project: Project, entity_id: int, *, expected: Entity | None = None) -> Change:
+    return _decide(project, entity_id, "accept_entity", {"state": "accepted"}, expected)
 
 
-def reject_entity(project: Project, entity_id: int) -> Change:
-    return _decide(project, entity_id, "reject_entity", {"state": "rejected"})
+def reject_entity(project: Project, entity_id: int, *, expected: Entity | None = None) -> Change:
+    return _decide(project, entity_id, "reject_entity", {"state": "rejected"}, expected)
 
 
-def set_entity_state(project: Project, entity_id: int, state: str) -> Change:
+def set_entity_state(project: Project, entity_id: int, state: str, *, expected: Entity | None = None) -> Change:
     if state not in STATES:
         raise ValidationError(f"state {state!r} is not one of {', '.join(STATES)}")
-    return _decide(project, entity_id, "set_entity_state", {"state": state})
+    return _decide(project, entity_id, "set_entity_state", {"state": state}, expected)
 
 
 def _decide_all(project: Project, doc_id: int, state: str, action: str) -> Change:
@@ -161,11 +195,12 @@ def reject_all(project: Project, doc_id: int) -> Change:
     return _decide_all(project, doc_id, "rejected", "reject_all")
 
 
-def delete_entity(project: Project, entity_id: int) -> Change:
+def delete_entity(project: Project, entity_id: int, *, expected: Entity | None = None) -> Change:
     """Delete a span and, in the same step, every event argument that points at it."""
-    row = _entity_row(project, entity_id)
+    row = _shown_row(project, entity_id, expected)
 
     def body(rec: EditRecorder) -> None:
+        check_as_shown(project, entity_id, expected)
         for (arg_id,) in project.db.conn.execute("SELECT id FROM arguments WHERE entity_id = ?", (entity_id,)).fetchall():
             rec.delete("arguments", arg_id)
         rec.delete("entities", entity_id)

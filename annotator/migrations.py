@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import shutil
 import sqlite3
 from pathlib import Path
@@ -140,7 +141,53 @@ def _m2_event_suggestions(db: Database) -> None:
     events.create_index(["document_id", "annotation_set", "state"])
 
 
-MIGRATIONS: list[Callable[[Database], None]] = [_m1_initial, _m2_event_suggestions]
+_ROWID_PK = re.compile(r'^(\s*"id"\s+INTEGER\s+PRIMARY\s+KEY)(\s*,)', re.IGNORECASE | re.MULTILINE)
+
+
+def _m3_ids_never_reused(db: Database) -> None:
+    """Ids are never reused: every table keyed by ``id`` becomes AUTOINCREMENT, rebuilt with the same ids.
+
+    Without it SQLite gives a deleted last row's id to the next row, so an edit aimed at a span deleted
+    elsewhere could land on a new span. Each table is copied into a new one (same columns, ids, foreign
+    keys and indexes), and its counter starts above every id the table or the change log has ever named.
+    """
+    conn = db.conn
+    tables = [
+        (name, sql)
+        for name, sql in conn.execute(
+            "SELECT name, sql FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY rowid"
+        ).fetchall()
+        if _ROWID_PK.search(sql) and "AUTOINCREMENT" not in sql.upper()
+    ]
+    logged: dict[str, int] = {}
+    if any(name == "change_log" for name, _ in tables) or conn.execute(
+        "SELECT 1 FROM sqlite_master WHERE name = 'change_log'"
+    ).fetchone():
+        for table, top in conn.execute(
+            "SELECT json_extract(j.value, '$.table'), max(json_extract(j.value, '$.id')) FROM change_log AS c, "
+            "json_each(CASE WHEN json_valid(c.rows) THEN c.rows ELSE '[]' END) AS j "
+            "WHERE j.type = 'object' GROUP BY 1"
+        ):
+            if isinstance(table, str) and isinstance(top, int):
+                logged[table] = top
+    for name, sql in tables:
+        indexes = [r[0] for r in conn.execute(
+            "SELECT sql FROM sqlite_master WHERE type = 'index' AND tbl_name = ? AND sql IS NOT NULL", (name,)
+        )]
+        temp = f"{name}__m3"
+        body = sql[sql.index("("):]
+        conn.execute(f'CREATE TABLE "{temp}" ' + _ROWID_PK.sub(r"\1 AUTOINCREMENT\2", body, count=1))
+        conn.execute(f'INSERT INTO "{temp}" SELECT * FROM "{name}"')
+        conn.execute(f'DROP TABLE "{name}"')
+        conn.execute(f'ALTER TABLE "{temp}" RENAME TO "{name}"')
+        for index in indexes:
+            conn.execute(index)
+        top = max(conn.execute(f'SELECT coalesce(max(id), 0) FROM "{name}"').fetchone()[0], logged.get(name, 0))
+        conn.execute("DELETE FROM sqlite_sequence WHERE name = ?", (name,))
+        conn.execute("INSERT INTO sqlite_sequence (name, seq) VALUES (?, ?)", (name, top))
+
+
+MIGRATIONS: list[Callable[[Database], None]] = [_m1_initial, _m2_event_suggestions, _m3_ids_never_reused]
 LATEST = len(MIGRATIONS)
 
 
@@ -175,27 +222,42 @@ def migrate(db: Database, path: Path | None) -> list[int]:
     backup: Path | None = None
     if current and current < LATEST and path is not None:
         backup = backup_before_migration(path, current)
-    for number in range(current + 1, LATEST + 1):
-        conn.execute("BEGIN IMMEDIATE")
-        try:
-            MIGRATIONS[number - 1](db)
-            conn.execute(f"PRAGMA user_version = {number}")
-            conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
-            conn.execute("COMMIT")
-        except BaseException as exc:
-            if conn.in_transaction:
-                conn.execute("ROLLBACK")
-            if backup is not None:  # even a migration that committed part of its work leaves no trace
-                _restore(backup, conn)
-            if not isinstance(exc, Exception):
-                raise
-            where = f"; the copy made before the upgrade is {backup}" if backup else ""
-            raise ProjectFileError(
-                f"{path or 'project'}: upgrading the file to format {number} failed ({type(exc).__name__}: {exc}); "
-                f"the file was left at format {current}{where}"
-            ) from exc
-        applied.append(number)
+    foreign_keys = conn.execute("PRAGMA foreign_keys").fetchone()[0]
+    conn.execute("PRAGMA foreign_keys = OFF")  # a table rebuilt in a migration is dropped and renamed
+    try:
+        for number in range(current + 1, LATEST + 1):
+            _apply(db, number, current, path, backup)
+            applied.append(number)
+    finally:
+        conn.execute(f"PRAGMA foreign_keys = {'ON' if foreign_keys else 'OFF'}")
     return applied
+
+
+def _apply(db: Database, number: int, current: int, path: Path | None, backup: Path | None) -> None:
+    """Migration ``number`` in one transaction, its foreign keys checked before the commit."""
+    conn = db.conn
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        dangling = conn.execute("PRAGMA foreign_key_check").fetchall()  # a damaged old file may have some
+        MIGRATIONS[number - 1](db)
+        broken = conn.execute("PRAGMA foreign_key_check").fetchall()
+        if len(broken) > len(dangling):
+            raise sqlite3.IntegrityError(f"a row of {broken[0][0]} points at a missing row of {broken[0][2]}")
+        conn.execute(f"PRAGMA user_version = {number}")
+        conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+        conn.execute("COMMIT")
+    except BaseException as exc:
+        if conn.in_transaction:
+            conn.execute("ROLLBACK")
+        if backup is not None:  # even a migration that committed part of its work leaves no trace
+            _restore(backup, conn)
+        if not isinstance(exc, Exception):
+            raise
+        where = f"; the copy made before the upgrade is {backup}" if backup else ""
+        raise ProjectFileError(
+            f"{path or 'project'}: upgrading the file to format {number} failed ({type(exc).__name__}: {exc}); "
+            f"the file was left at format {current}{where}"
+        ) from exc
 
 
 def _restore(backup: Path, conn: sqlite3.Connection) -> None:

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any, Callable
 from PySide6.QtGui import QUndoCommand
 
 from annotator import edits, recorder
-from annotator.errors import AnnotatorError
+from annotator.errors import AnnotatorError, StaleChangeError
 from annotator.model import Change
 from annotator.recorder import _row
 
@@ -55,6 +55,8 @@ class CoreEditCommand(QUndoCommand):
         except AnnotatorError as exc:
             self.error = str(exc)
             self.controller.report_error(str(exc))
+            if isinstance(exc, StaleChangeError):  # show the span as it is now
+                self.controller.check_outside_changes()
             return False
         self.change = change
         if change.is_empty:
@@ -123,7 +125,7 @@ class AddEntity(CoreEditCommand):
 class RelabelEntity(CoreEditCommand):
     edit = edits.relabel_entity
 
-    def describe(self, entity_id: int, label: str) -> str:
+    def describe(self, entity_id: int, label: str, **kw: Any) -> str:
         return f"Relabel as {label}"
 
 

@@ -71,19 +71,19 @@ class EditActions(QObject):
                 self._clear_selection()
                 self.c.select_entity(new_id)
         elif cur is not None and cur.label != label:
-            self.c.run(cmd.RelabelEntity, cur.id, label)
+            self.c.run(cmd.RelabelEntity, cur.id, label, expected=cur)
         elif cur is not None and cur.state == "suggested":
-            self.c.run(cmd.AcceptEntity, cur.id)
+            self.c.run(cmd.AcceptEntity, cur.id, expected=cur)
 
     def accept(self) -> None:
         cur = self.current()
         if cur is not None and cur.state in ("suggested", "rejected"):
-            self.c.run(cmd.AcceptEntity, cur.id)
+            self.c.run(cmd.AcceptEntity, cur.id, expected=cur)
 
     def reject(self) -> None:
         cur = self.current()
         if cur is not None and cur.state != "rejected":
-            self.c.run(cmd.RejectEntity, cur.id)
+            self.c.run(cmd.RejectEntity, cur.id, expected=cur)
             now = self.c.entities.get(cur.id)
             if now is None or now.state == "rejected":  # a refused edit stays put, its message in view
                 self.cycle(1)
@@ -91,7 +91,7 @@ class EditActions(QObject):
     def delete(self) -> None:
         cur = self.current()
         if cur is not None:
-            self.c.run(cmd.DeleteEntity, cur.id)
+            self.c.run(cmd.DeleteEntity, cur.id, expected=cur)
         elif self.c.current_event is not None:
             self.c.run(cmd.DeleteEvent, self.c.current_event)
 
@@ -138,7 +138,7 @@ class EditActions(QObject):
         if start >= end:
             return
         if cur is not None:
-            self.c.run(cmd.ResizeEntity, cur.id, start, end)
+            self.c.run(cmd.ResizeEntity, cur.id, start, end, expected=cur)
         else:
             self.c.run(cmd.MoveTrigger, self.c.current_event, start, end)
 

@@ -25,3 +25,27 @@ def test_export_dialog_refuses_the_open_project_and_its_wal(qtbot, window, proje
         assert seen["visible"] and "open project" in seen["error"], seen
         assert not window.workers
     assert project_path.stat().st_ino == keep
+
+
+def test_enter_on_a_span_changed_elsewhere_is_refused_before_the_refresh(qtbot, window, db):
+    """Another process relabels the suggestion the app shows; Enter (accept) before the app's poll notices is
+    refused as changed elsewhere: the other label stays a suggestion, the view then shows the span as it is."""
+    from PySide6.QtCore import Qt
+    from ui_helpers import find
+    from ui_support import DOC_A
+
+    from annotator import edits
+
+    c = window.controller
+    c.poll.stop()  # the change arrives between two polls
+    paris = find(DOC_A, "Paris")
+    shown = next(x for x in c.entities.values() if (x.start, x.end) == paris)
+    window.edit_actions.select(shown)
+    db.annotator = "someone else"
+    edits.relabel_entity(db, shown.id, "ORG")
+    edits.set_entity_state(db, shown.id, "suggested")
+    qtbot.keyClick(window.view, Qt.Key.Key_Return)
+    assert "changed elsewhere" in window.message.text(), window.message.text()
+    row = db.entity(shown.id)
+    assert (row.label, row.state) == ("ORG", "suggested")
+    assert c.entities[shown.id].label == "ORG" and c.undo_stack.count() == 0
