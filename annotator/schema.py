@@ -29,6 +29,7 @@ class Role:
     name: str
     labels: tuple[str, ...]
     multiplicity: str = "optional"
+    slots: tuple[str, ...] = ()  # syntactic slots an event suggester fills this role from (empty: its defaults)
 
     @property
     def required(self) -> bool:
@@ -45,6 +46,10 @@ class EventType:
     description: str = ""
     triggers: tuple[str, ...] = ()
     roles: tuple[Role, ...] = ()
+    # optional data for rule-based event suggestion: words that count as triggers only when the context supports
+    # the type, and context words (lemmas) that support it ("fire" as an attack near "rocket", "troops")
+    weak_triggers: tuple[str, ...] = ()
+    cues: tuple[str, ...] = ()
 
     def role(self, name: str) -> Role | None:
         return next((r for r in self.roles if r.name == name), None)
@@ -114,8 +119,9 @@ _HEADER = re.compile(r"^\s*\[\[?\s*([A-Za-z0-9_.\-\"' ]+?)\s*\]\]?\s*(#.*)?$")
 _TOML_AT = re.compile(r"^(.*?) \(at line (\d+), column (\d+)\)$")
 
 ENTITY_KEYS = {"name", "description", "color", "key"}
-EVENT_KEYS = {"name", "description", "triggers", "role"}
-ROLE_KEYS = {"name", "labels", "multiplicity", "description"}
+EVENT_KEYS = {"name", "description", "triggers", "weak_triggers", "cues", "role"}
+ROLE_KEYS = {"name", "labels", "multiplicity", "description", "slots"}
+SLOT = re.compile(r"^(subj|subj_intrans|obj|subjpass|agent|poss|compound|gov_subj|dative|oprd|nummod|npadvmod|prep:[a-z]+)$")
 ATTRIBUTE_KEYS = {"name", "description", "values", "default"}
 SCHEMA_KEYS = {"name", "description", "version"}
 
@@ -291,9 +297,21 @@ def _parse_events(items: Any, labels: set[str], w: _Where, loc: _Locator) -> lis
                 )
             if any(x.name == rname for x in roles):
                 raise w.fail(loc.key(rat, "name"), f"role {rname!r} appears twice in {name!r}")
-            roles.append(Role(rname, tuple(rlabels), mult))
+            slots = _string_list(r.get("slots", []), f"slots of role {rname!r} in {name!r}", w, loc.key(rat, "slots"))
+            bad = [x for x in slots if not SLOT.match(x)]
+            if bad:
+                raise w.fail(
+                    loc.key(rat, "slots"),
+                    f"slot {bad[0]!r} of role {rname!r} in {name!r} is not one of subj, subj_intrans, obj, subjpass, "
+                    "agent, poss, compound, gov_subj, dative, oprd, nummod, npadvmod, prep:<word>",
+                )
+            roles.append(Role(rname, tuple(rlabels), mult, tuple(slots)))
         triggers = _string_list(item.get("triggers", []), f"triggers of {name!r}", w, loc.key(at, "triggers"))
-        out.append(EventType(name, str(item.get("description", "")), tuple(triggers), tuple(roles)))
+        weak = _string_list(item.get("weak_triggers", []), f"weak_triggers of {name!r}", w, loc.key(at, "weak_triggers"))
+        cues = _string_list(item.get("cues", []), f"cues of {name!r}", w, loc.key(at, "cues"))
+        out.append(
+            EventType(name, str(item.get("description", "")), tuple(triggers), tuple(roles), tuple(weak), tuple(cues))
+        )
     return out
 
 

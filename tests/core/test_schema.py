@@ -9,6 +9,8 @@ from annotator.errors import SchemaError
 from annotator.schema import MULTIPLICITIES, default_schema, load_schema, parse_schema
 from annotator.store import Project
 
+ROOT_SCHEMA = __import__("pathlib").Path(__file__).resolve().parents[2] / "resources" / "schemas" / "news.toml"
+
 ONTONOTES = {
     "PERSON", "NORP", "FAC", "ORG", "GPE", "LOC", "PRODUCT", "EVENT", "WORK_OF_ART", "LAW", "LANGUAGE",
     "DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL", "CARDINAL",
@@ -147,6 +149,25 @@ def test_good_minimal_schema():
     assert s.source == GOOD
 
 
+def test_suggestion_data_is_optional_and_read():
+    plain = parse_schema(GOOD, "mini.toml")
+    assert plain.event_type("Meet").cues == () and plain.event_type("Meet").weak_triggers == ()
+    assert plain.event_type("Visit").role("Place").slots == ()
+    source = GOOD.replace('triggers = ["met"]', 'triggers = ["met"]\nweak_triggers = ["see"]\ncues = ["summit", "talks"]', 1)
+    source = source.replace('labels = ["GPE"]', 'labels = ["GPE"]\n  slots = ["prep:in", "compound"]', 1)
+    s = parse_schema(source, "mini.toml")
+    assert s.event_type("Meet").weak_triggers == ("see",) and s.event_type("Meet").cues == ("summit", "talks")
+    assert s.event_type("Visit").role("Place").slots == ("prep:in", "compound")
+
+
+def test_news_suggestion_data_for_every_event_type():
+    s = load_schema(ROOT_SCHEMA)
+    for t in s.events:
+        assert len(t.triggers) + len(t.weak_triggers) >= 3, t.name
+        assert t.cues, t.name
+        assert not set(t.triggers) & set(t.weak_triggers), t.name
+
+
 @pytest.mark.parametrize(
     "old,new,nth_line_needle,reason",
     [
@@ -184,6 +205,11 @@ def test_good_minimal_schema():
         ('labels = ["GPE"]', 'labels = []', ('labels = []', 0), "must accept at least one label"),
         # a label with a space
         ('name = "GPE"', 'name = "G P E"', ('name = "G P E"', 0), "may hold only letters"),
+        # suggestion data: cues and weak triggers are lists of strings, slots are known slot names
+        ('triggers = ["met"]', 'triggers = ["met"]\ncues = "summit"', ('cues = "summit"', 0), "cues of 'Meet' must be a list of strings"),
+        ('triggers = ["met"]', 'triggers = ["met"]\nweak_triggers = [1]', ('weak_triggers = [1]', 0), "weak_triggers of 'Meet'"),
+        ('labels = ["GPE"]', 'labels = ["GPE"]\n  slots = ["prep:in", "beside"]', ('slots = ["prep:in", "beside"]', 0),
+         "slot 'beside' of role 'Place' in 'Visit' is not one of"),
     ],
 )
 def test_bad_schema_names_line_and_reason(old, new, nth_line_needle, reason):

@@ -1,0 +1,248 @@
+"""Arguments of a trigger from the dependency parse: syntactic slots around the trigger, filled into roles.
+
+A trigger's *frame* lists (slot, token) pairs: ``subj`` (subject of a transitive verb), ``subj_intrans`` (subject
+when there is no object, or the object is a place), ``obj``, ``subjpass``, ``agent`` ("by" of a passive), ``poss``,
+``compound`` (nouns and nationality adjectives in front of a noun trigger), ``gov_subj`` (the subject of the verb
+governing a noun trigger: "X launched an attack"), ``prep:<word>`` (prepositional attachments). Each role lists
+the slots it takes (``slots`` in the schema, or the defaults below by ACE role name); the first role of the event
+type (in schema order) that takes the slot and accepts the candidate's label gets it.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Iterable, Sequence
+
+from annotator.suggest.noun_classes import alternative_labels, guess_label
+from annotator.suggest.types import ArgumentSuggestion
+
+_PLACE_PREPS = ("prep:in", "prep:at", "prep:near", "prep:outside", "prep:inside", "prep:across", "prep:throughout",
+                "prep:around", "prep:on", "compound")
+_TIME_PREPS = ("prep:on", "prep:in", "prep:at", "prep:during", "prep:since", "npadvmod", "compound")
+# default slots of ACE 2005 role names (a schema's role may give its own with ``slots = [...]``)
+DEFAULT_SLOTS: dict[str, tuple[str, ...]] = {
+    "Attacker": ("subj", "subj_intrans", "agent", "poss", "gov_subj", "compound", "prep:by", "prep:from"),
+    "Agent": ("subj", "agent", "gov_subj", "prep:by"),
+    "Entity": ("subj", "subj_intrans", "obj", "prep:with", "poss", "gov_subj", "prep:between", "prep:among",
+               "compound", "prep:of", "agent", "prep:by"),
+    "Target": ("obj", "subjpass", "prep:on", "prep:against", "prep:at", "compound"),
+    "Victim": ("obj", "subjpass", "subj_intrans", "poss", "prep:of", "compound"),
+    "Instrument": ("prep:with", "subj", "agent", "compound", "prep:by", "prep:using"),
+    "Person": ("obj", "subjpass", "subj_intrans", "poss", "prep:of", "compound"),
+    "Artifact": ("obj", "subjpass", "subj_intrans", "poss", "gov_subj", "prep:of", "compound"),
+    "Vehicle": ("prep:by", "prep:aboard", "prep:on", "prep:in", "subj"),
+    "Destination": ("prep:to", "prep:into", "prep:toward", "prep:towards", "obj", "prep:for", "prep:in", "prep:at",
+                    "prep:onto", "compound"),
+    "Origin": ("prep:from", "prep:out"),
+    "Giver": ("subj", "subj_intrans", "agent", "poss", "gov_subj", "compound", "prep:from"),
+    "Recipient": ("prep:to", "dative", "obj", "subjpass"),
+    "Beneficiary": ("prep:for",),
+    "Money": ("obj", "prep:of", "subjpass", "compound", "nummod"),
+    "Price": ("prep:for",),
+    "Buyer": ("subj", "agent", "gov_subj"),
+    "Seller": ("prep:from",),
+    "Org": ("obj", "subjpass", "subj_intrans", "poss", "prep:of", "compound"),
+    "Defendant": ("obj", "subjpass", "poss", "prep:against", "prep:of", "compound"),
+    "Prosecutor": ("subj", "agent"),
+    "Plaintiff": ("subj", "subj_intrans", "agent", "poss"),
+    "Adjudicator": ("subj", "agent", "prep:by"),
+    "Crime": ("prep:for", "prep:with", "prep:of", "prep:over"),
+    "Sentence": ("prep:to",),
+    "Position": ("prep:as", "oprd", "compound"),
+    "Place": _PLACE_PREPS,
+    "Time": _TIME_PREPS,
+}
+PLACE_LABELS = ("GPE", "LOC", "FAC")
+TIME_LABELS = ("DATE", "TIME")
+_WH = {"who", "that", "which", "whom"}
+
+
+def frame(trigger: Any) -> list[tuple[str, Any]]:
+    """The (slot, token) pairs around a trigger's head token."""
+    out: list[tuple[str, Any]] = []
+    pos = trigger.pos_
+    if pos in ("VERB", "AUX") or (pos == "ADJ" and trigger.dep_ in ("acomp", "ROOT", "conj", "advcl")):
+        out += _verb_frame(trigger)
+    elif pos == "ADJ":
+        if trigger.dep_ == "amod":
+            out.append(("subjpass", trigger.head))
+        out += _verb_frame(trigger)
+    else:
+        out += _noun_frame(trigger)
+    expanded = []
+    for slot, tok in out:
+        expanded.append((slot, tok))
+        expanded += [(slot, c) for c in _conjuncts(tok)]
+    return expanded
+
+
+def _conjuncts(tok: Any) -> list[Any]:
+    return [c for c in tok.children if c.dep_ == "conj" and c.pos_ in ("NOUN", "PROPN")]
+
+
+def _preps(tok: Any) -> list[tuple[str, Any]]:
+    out = []
+    for c in tok.children:
+        if c.dep_ in ("prep", "agent") and c.pos_ in ("ADP", "SCONJ"):
+            for g in c.children:
+                if g.dep_ == "pobj":
+                    out.append(("agent" if c.dep_ == "agent" else f"prep:{c.lower_}", g))
+        elif c.dep_ == "npadvmod" and c.ent_type_ in ("DATE", "TIME"):
+            out.append(("npadvmod", c))
+    return out
+
+
+def _verb_frame(v: Any) -> list[tuple[str, Any]]:
+    kids = list(v.children)
+    subj = [c for c in kids if c.dep_ == "nsubj"]
+    subjpass = [c for c in kids if c.dep_ == "nsubjpass"]
+    objs = [c for c in kids if c.dep_ in ("dobj", "obj")]
+    out: list[tuple[str, Any]] = []
+    # a participle or relative clause takes its noun as subject or object
+    if v.dep_ == "acl" and v.tag_ == "VBN":
+        subjpass.append(v.head)
+    elif v.dep_ == "acl" and v.tag_ == "VBG":
+        subj.append(v.head)
+    elif v.dep_ == "relcl":
+        wh = [c for c in kids if c.lower_ in _WH]
+        if wh and wh[0].dep_ in ("nsubj",):
+            subj = [v.head]
+        elif wh and wh[0].dep_ == "nsubjpass":
+            subjpass = [v.head]
+        elif wh or not objs:
+            objs.append(v.head)
+    # a verb in a chain ("began to attack", "attacked and killed") shares its head's subject
+    if not subj and not subjpass and v.dep_ in ("xcomp", "conj", "advcl") and v.head.pos_ in ("VERB", "AUX"):
+        hk = list(v.head.children)
+        subj = [c for c in hk if c.dep_ == "nsubj"]
+        if v.dep_ == "conj":  # "was ousted and fled": the subject of both
+            shared = [c for c in hk if c.dep_ == "nsubjpass"]
+            if any(c.dep_ == "auxpass" for c in kids):
+                subjpass = shared
+            else:
+                subj = subj or shared
+    for c in objs:
+        out.append(("obj", c))
+    transitive = any(guess_or_ent(c) not in PLACE_LABELS for c in objs)
+    for c in subj:
+        out.append(("subj" if transitive else "subj_intrans", c))
+    for c in subjpass:
+        out.append(("subjpass", c))
+    for c in kids:
+        if c.dep_ == "dative":
+            out.append(("dative", c))
+        elif c.dep_ == "oprd":
+            out.append(("oprd", c))
+        elif c.dep_ == "prt":
+            out += _preps(c)
+    out += _preps(v)
+    return out
+
+
+def _noun_frame(n: Any) -> list[tuple[str, Any]]:
+    out: list[tuple[str, Any]] = []
+    for c in n.children:
+        if c.dep_ == "poss" and c.lower_ not in ("its", "their", "his", "her", "my", "our", "your"):
+            out.append(("poss", c))
+        elif c.dep_ in ("compound", "nmod") and c.i < n.i:
+            out.append(("compound", c))
+        elif c.dep_ == "amod" and c.ent_type_ in ("NORP", "GPE"):
+            out.append(("compound", c))
+        elif c.dep_ == "nummod" and c.ent_type_ == "MONEY":
+            out.append(("nummod", c))
+    out += _preps(n)
+    head = n.head
+    if n.dep_ in ("dobj", "attr", "obj") and head.pos_ in ("VERB", "AUX"):
+        out += [("gov_subj", c) for c in head.children if c.dep_ == "nsubj"]
+        out += [(s, t) for s, t in _preps(head) if s.startswith("prep:") or s == "npadvmod"]
+    elif n.dep_ == "nsubjpass" and head.pos_ == "VERB":  # "talks were held in Moscow"
+        out += [(s, t) for s, t in _preps(head) if s != "agent"]
+    elif n.dep_ == "pobj" and head.dep_ == "prep" and head.head.pos_ == "VERB" and head.lower_ in ("in", "during"):
+        pass
+    return out
+
+
+def guess_or_ent(tok: Any) -> str | None:
+    return tok.ent_type_ or guess_label(tok)
+
+
+def span_of(tok: Any, ents: dict[int, tuple[int, int, str]]) -> tuple[int, int, str | None] | None:
+    """The span a candidate argument covers: its entity, or the noun with its compounds ("police officers")."""
+    if tok.is_punct or tok.pos_ in ("PRON", "DET", "NUM", "ADP") and tok.i not in ents:
+        return None
+    if tok.i in ents:
+        s, e, label = ents[tok.i]
+        return s, e, label
+    if tok.pos_ not in ("NOUN", "PROPN", "ADJ"):
+        return None
+    first = tok
+    for c in tok.lefts:
+        if c.dep_ == "compound" and c.i == first.i - 1 and c.i not in ents:
+            first = c
+    while first.i > tok.i - 4 and first.i > 0 and first.doc[first.i - 1].dep_ == "compound" \
+            and first.doc[first.i - 1].head.i in (tok.i, first.i) and first.i - 1 not in ents:
+        first = first.doc[first.i - 1]
+    return first.idx, tok.idx + len(tok.text), guess_label(tok)
+
+
+def fill_roles(
+    event_type: Any,
+    pairs: Sequence[tuple[str, Any]],
+    ents: dict[int, tuple[int, int, str]],
+    trigger_span: tuple[int, int],
+    sentence: Any,
+    entities: Sequence[tuple[int, int, str]],
+) -> list[ArgumentSuggestion]:
+    """Roles of ``event_type`` filled from the frame, then Place and Time from the sentence when still empty."""
+    roles = [(r, tuple(getattr(r, "slots", ()) or DEFAULT_SLOTS.get(r.name, ()))) for r in event_type.roles]
+    out: list[ArgumentSuggestion] = []
+    used: set[tuple[int, int]] = set()
+    filled: dict[str, int] = {}
+    for slot, tok in pairs:
+        got = span_of(tok, ents)
+        if got is None:
+            continue
+        start, end, label = got
+        if label is None or (start, end) in used or (start < trigger_span[1] and trigger_span[0] < end):
+            continue
+        options = (label,) if tok.i in ents else alternative_labels(label)
+        for role, slots in roles:
+            if slot not in slots:
+                continue
+            if tok.i not in ents and label in PLACE_LABELS and label not in role.labels and not set(role.labels) <= set(PLACE_LABELS):
+                continue  # "the airport" may be a Place or a Destination, not a GPE-like participant
+            if filled.get(role.name) and not role.repeatable and slot != "obj":
+                continue
+            fit = next((lab for lab in options if lab in role.labels), None)
+            if fit is None:
+                continue
+            score = 0.8 if tok.i in ents else 0.6
+            out.append(ArgumentSuggestion(role.name, start, end, fit, score))
+            used.add((start, end))
+            filled[role.name] = filled.get(role.name, 0) + 1
+            break
+    for role, _ in roles:
+        if filled.get(role.name):
+            continue
+        wanted = PLACE_LABELS if role.name == "Place" else TIME_LABELS if role.name == "Time" else None
+        if wanted is None or not set(wanted) & set(role.labels):
+            continue
+        near = _nearest(sentence, entities, [lab for lab in wanted if lab in role.labels], trigger_span, used)
+        if near is not None:
+            out.append(ArgumentSuggestion(role.name, near[0], near[1], near[2], 0.4))
+            used.add((near[0], near[1]))
+    return out
+
+
+def _nearest(
+    sentence: Any, entities: Iterable[tuple[int, int, str]], labels: list[str], trigger: tuple[int, int],
+    used: set[tuple[int, int]],
+) -> tuple[int, int, str] | None:
+    lo, hi = sentence.start_char, sentence.end_char
+    best = None
+    for s, e, lab in entities:
+        if lab not in labels or s < lo or e > hi or (s, e) in used:
+            continue
+        dist = trigger[0] - e if e <= trigger[0] else s - trigger[1]
+        if best is None or dist < best[0]:
+            best = (dist, (s, e, lab))
+    return best[1] if best else None

@@ -1,0 +1,70 @@
+"""What the words around a trigger say about the event: negated, future, hypothetical or generic.
+
+Only what the text states becomes an attribute (ACE 2005: "not" -> Negative polarity; "will" -> Future tense and
+Other modality; "may", "could", "plans to", "threatened to" -> Other modality). The same signs lower the score:
+annotated news marks mostly specific events that happened.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+FUTURE = {"will", "shall", "'ll", "wo"}
+MODALS = {"would", "could", "may", "might", "should", "can", "must", "ca"}
+# verbs whose complement is not (yet) real: "plan to visit", "threatened to attack", "called for talks"
+IRREALIS_HEADS = {
+    "plan", "want", "threaten", "vow", "seek", "try", "intend", "aim", "hope", "refuse", "agree", "decide", "expect",
+    "propose", "promise", "urge", "call", "demand", "ask", "order", "consider", "prepare", "wish", "need", "prevent",
+    "avoid", "fear", "warn", "pledge", "offer", "suggest", "plot", "attempt", "push", "press", "allow",
+}
+GENERIC_DETS = {"any", "no", "every", "each", "such"}
+FUTURE_NOUN_MODS = {"planned", "upcoming", "future", "possible", "potential", "proposed", "impending", "next"}
+
+
+@dataclass
+class Context:
+    penalty: float = 0.0
+    generic_noun: bool = False
+    attributes: dict[str, str] = field(default_factory=dict)
+
+
+def read_context(head: Any) -> Context:
+    ctx = Context()
+    kids = list(head.children)
+    lemmas = {c.lower_ for c in kids}
+    clause = head
+    # a noun trigger takes the modality of the verb it is the object of ("will hold talks")
+    if head.pos_ in ("NOUN", "PROPN") and head.dep_ in ("dobj", "nsubjpass", "attr", "nsubj") and head.head.pos_ in ("VERB", "AUX"):
+        clause = head.head
+    ckids = list(clause.children) if clause is not head else kids
+    aux = {c.lower_ for c in ckids if c.dep_ in ("aux", "auxpass")}
+    if any(c.dep_ == "neg" for c in ckids) or any(c.dep_ == "det" and c.lower_ == "no" for c in kids):
+        ctx.attributes["polarity"] = "Negative"
+        ctx.penalty += 0.25
+    if aux & FUTURE:
+        ctx.attributes["tense"] = "Future"
+        ctx.attributes["modality"] = "Other"
+        ctx.penalty += 0.15
+    elif aux & MODALS:
+        ctx.attributes["modality"] = "Other"
+        ctx.penalty += 0.2
+    if clause.dep_ in ("xcomp", "ccomp") and "to" in aux and clause.head.lemma_.lower() in IRREALIS_HEADS:
+        ctx.attributes["modality"] = "Other"
+        ctx.penalty += 0.2
+    elif head.pos_ in ("NOUN", "PROPN") and head.dep_ == "pobj" and head.head.lower_ == "for" \
+            and head.head.head.lemma_.lower() in IRREALIS_HEADS:  # "called for talks"
+        ctx.attributes["modality"] = "Other"
+        ctx.penalty += 0.2
+    if any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in ckids):
+        ctx.attributes["modality"] = "Other"
+        ctx.penalty += 0.2
+    if head.pos_ in ("NOUN", "PROPN"):
+        if lemmas & FUTURE_NOUN_MODS:
+            ctx.attributes["modality"] = "Other"
+            ctx.penalty += 0.05
+        dets = [c for c in kids if c.dep_ in ("det", "poss")]
+        if any(c.lower_ in GENERIC_DETS for c in dets):
+            ctx.penalty += 0.15
+        ctx.generic_noun = not dets and head.tag_ in ("NNS", "NN")
+    return ctx

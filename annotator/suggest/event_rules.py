@@ -1,0 +1,171 @@
+"""Rule-based event suggestions: triggers from the schema's words (on lemmas), types decided by context, arguments
+from the dependency parse. A pure function of a parsed spaCy Doc (tagger, attribute_ruler, lemmatizer, parser, ner).
+
+Scoring favours what annotators of news mark: specific, real events with participants. A trigger is scored down
+when it is negated, hypothetical or future, or a bare generic noun; a *weak* trigger (a word with other, common
+senses) is kept only when a cue word or a fitting participant supports the type.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any, Sequence
+
+from annotator.suggest.event_args import fill_roles, frame
+from annotator.suggest.event_context import Context, read_context
+from annotator.suggest.event_lexicon import Lexicon, Pattern, matches
+from annotator.suggest.noun_classes import guess_label
+from annotator.suggest.types import ArgumentSuggestion, EventSuggestion
+
+RULES_VERSION = 1
+TRIGGER_POS = {"VERB", "NOUN", "ADJ", "PROPN"}
+# entity labels inside which a word is part of a name, not an event ("Attack Helicopter Battalion", "Al-Qaida")
+NAME_LABELS = {"PERSON", "ORG", "GPE", "LOC", "FAC", "PRODUCT", "WORK_OF_ART", "LAW", "NORP", "LANGUAGE"}
+THRESHOLD = 0.5
+_NON_CORE = {"Time", "Place"}
+
+
+@dataclass
+class _Candidate:
+    type: str
+    pattern: Pattern
+    score: float
+    arguments: list[ArgumentSuggestion] = field(default_factory=list)
+
+
+class RuleEventSuggester:
+    """Suggests events of a schema's types from its trigger words, the parse and the entities."""
+
+    def __init__(self, schema: Any, threshold: float = THRESHOLD) -> None:
+        self.schema = schema
+        self.types = {t.name: t for t in schema.events}
+        self.lexicon = Lexicon.from_schema(schema)
+        self.cues = {t.name: frozenset(c.lower() for c in getattr(t, "cues", ())) for t in schema.events}
+        self.threshold = threshold
+        self._attributes = {a.name: set(a.values) for a in schema.attributes}
+
+    @property
+    def source(self) -> str:
+        return f"rules:{self.schema.name}@{RULES_VERSION}"
+
+    def suggest(self, doc: Any, entities: Sequence[tuple[int, int, str]]) -> list[EventSuggestion]:
+        if not self.types or len(doc) == 0:
+            return []
+        ents = _entity_index(doc, entities)
+        named = {i for i, (_, _, lab) in ents.items() if lab in NAME_LABELS}
+        out: list[EventSuggestion] = []
+        taken: set[int] = set()
+        seen: set[tuple[str, str]] = set()  # (type, lemma) already suggested in this document
+        for sent in doc.sents:
+            for tok in sent:
+                if tok.i in taken or tok.i in named or tok.pos_ not in TRIGGER_POS:
+                    continue
+                if tok.pos_ in ("NOUN", "PROPN") and guess_label(tok) is not None:  # a person or thing, not an event
+                    continue
+                found = self._match(tok, sent, named)
+                if not found:
+                    continue
+                length, patterns = found
+                span_toks = doc[tok.i : tok.i + length]
+                head = span_toks.root
+                suggestion = self._decide(head, span_toks, patterns, sent, ents, entities, seen)
+                if suggestion is not None:
+                    seen.add((suggestion.type, head.lemma_.lower()))
+                    out.append(suggestion)
+                    taken.update(range(tok.i, tok.i + length))
+        return out
+
+    def _match(self, tok: Any, sent: Any, named: set[int]) -> tuple[int, list[Pattern]] | None:
+        """The longest trigger starting at ``tok`` and every pattern of that length matching it."""
+        best: tuple[int, list[Pattern]] | None = None
+        for p in self.lexicon.candidates(tok):
+            n = p.length
+            if tok.i + n > sent.end:
+                continue
+            ok = all(matches(p.words[k], tok.doc[tok.i + k]) and tok.i + k not in named for k in range(1, n))
+            if not ok and n == 2 and tok.pos_ == "VERB":  # a phrasal verb with its object between ("took it over")
+                ok = any(c.dep_ == "prt" and matches(p.words[1], c) for c in tok.children)
+                n = 1 if ok else n
+            if not ok:
+                continue
+            if best is None or n > best[0]:
+                best = (n, [p])
+            elif n == best[0] and p not in best[1]:
+                best[1].append(p)
+        return best
+
+    def _decide(
+        self,
+        head: Any,
+        span: Any,
+        patterns: list[Pattern],
+        sent: Any,
+        ents: dict,
+        entities: Sequence[tuple[int, int, str]],
+        seen: set[tuple[str, str]],
+    ) -> EventSuggestion | None:
+        ctx = read_context(head)
+        pairs = frame(head)
+        neighbours = _neighbour_lemmas(head)
+        cands: list[_Candidate] = []
+        for type_name in dict.fromkeys(p.type for p in patterns):
+            pattern = next(p for p in patterns if p.type == type_name and not p.weak) if any(
+                p.type == type_name and not p.weak for p in patterns) else next(p for p in patterns if p.type == type_name)
+            etype = self.types[type_name]
+            args = fill_roles(etype, pairs, ents, (span.start_char, span.end_char), sent, entities)
+            core = sum(1 for a in args if a.role not in _NON_CORE and a.score >= 0.5)
+            anchored = any(a.role in _NON_CORE and a.score >= 0.5 for a in args)  # "talks in Moscow" (not the fallback)
+            cue = len(self.cues[type_name] & neighbours)
+            if pattern.weak and not cue:
+                continue
+            score = 0.55 + 0.1 * min(core, 2) + 0.08 * min(cue, 2) - ctx.penalty
+            if head.pos_ in ("NOUN", "PROPN") and not core and not anchored:
+                score -= 0.15 if ctx.generic_noun else 0.05
+            if pattern.weak:
+                score -= 0.05
+            if not core and (type_name, head.lemma_.lower()) in seen:  # a later mention of an event already suggested
+                score -= 0.1
+            cands.append(_Candidate(type_name, pattern, max(0.0, min(1.0, score)), args))
+        if not cands:
+            return None
+        cands.sort(key=lambda c: -c.score)
+        best = cands[0]
+        if best.score < self.threshold:
+            return None
+        alternatives = tuple(c.type for c in cands[1:] if c.score >= best.score - 0.25)
+        return EventSuggestion(
+            best.type, span.start_char, span.end_char, round(best.score, 3), tuple(best.arguments), alternatives,
+            self._attrs(ctx),
+        )
+
+    def _attrs(self, ctx: Context) -> dict[str, str]:
+        out = {}
+        for name, value in ctx.attributes.items():
+            if value in self._attributes.get(name, ()):
+                out[name] = value
+        return out
+
+
+def _entity_index(doc: Any, entities: Sequence[tuple[int, int, str]]) -> dict[int, tuple[int, int, str]]:
+    """Token index -> the entity (start, end, label) covering it."""
+    out: dict[int, tuple[int, int, str]] = {}
+    for s, e, label in entities:
+        span = doc.char_span(s, e, alignment_mode="expand")
+        if span is None:
+            continue
+        for t in span:
+            out[t.i] = (s, e, label)
+    return out
+
+
+def _neighbour_lemmas(head: Any) -> frozenset[str]:
+    """Lemmas close to the trigger in the parse: its head, children, grandchildren and siblings."""
+    out = {head.head.lemma_.lower()}
+    for c in head.children:
+        out.add(c.lemma_.lower())
+        for g in c.children:
+            out.add(g.lemma_.lower())
+            if c.dep_ in ("prep", "agent"):  # "spoke by phone call": the pobj's own modifiers
+                out.update(x.lemma_.lower() for x in g.children)
+    out.update(s.lemma_.lower() for s in head.head.children if s.i != head.i)
+    return frozenset(out)

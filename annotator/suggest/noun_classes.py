@@ -1,0 +1,79 @@
+"""Entity labels for common nouns that are not named entities ("protesters", "police", "the market", "a rocket").
+
+Event arguments are often plain noun phrases. A role accepts a span only when its label fits, so a noun's label is
+guessed from its lemma: people, organisations (bodies of people), places and facilities, weapons and vehicles.
+The labels are OntoNotes names; a schema without them simply never sees these guesses fit a role.
+"""
+
+from __future__ import annotations
+
+PERSON = frozenset(
+    """people person man woman men women child kid boy girl baby civilian soldier troop trooper officer policeman
+    policemen policewoman militant rebel fighter insurgent gunman gunmen attacker assailant protester protestor
+    demonstrator activist student worker resident villager official minister president leader diplomat envoy
+    delegate delegation journalist reporter member suspect prisoner detainee captive hostage refugee migrant
+    immigrant victim family passenger pilot crew citizen supporter opponent guard commander general colonel
+    captain sergeant lieutenant marine sailor jihadist extremist terrorist bomber sniper killer murderer thief
+    robber criminal gang smuggler trafficker dissident opposition lawmaker legislator senator congressman
+    politician candidate voter governor mayor chief head director spokesman spokeswoman spokesperson ambassador
+    king queen prince princess emperor monarch premier chancellor secretary counterpart host guest visitor
+    tourist traveler traveller pilgrim patient doctor nurse farmer fisherman teacher priest cleric imam monk nun
+    pope bishop judge lawyer attorney prosecutor defendant plaintiff witness mother father son daughter brother
+    sister wife husband parent relative friend neighbor neighbour youth teenager adult elder survivor casualty
+    body corpse owner employee executive chairman founder partner investor donor crowd mob dictator ruler
+    tyrant warlord ceo boss manager staff agent spy informant worshipper mourner motorist driver bystander""".split()
+)
+ORG = frozenset(
+    """police army military government regime administration ministry militia force navy airforce coalition
+    group organization organisation party authority agency council parliament congress court tribunal cabinet
+    company firm bank unit brigade battalion division squad faction movement alliance committee commission
+    junta opposition embassy consulate network cell team board""".split()
+)
+FAC = frozenset(
+    """market square street road highway building house home school university hospital clinic mosque church
+    temple synagogue shrine airport airbase base camp prison jail station office headquarters compound
+    checkpoint palace hotel bridge port harbor harbour stadium restaurant cafe shop store mall factory plant
+    facility site embassy consulate barracks post tower apartment residence court courthouse parliament
+    pipeline refinery mine tunnel""".split()
+)
+LOC = frozenset(
+    """area region zone border frontier territory coast sea ocean river lake mountain valley desert island
+    neighborhood neighbourhood district quarter outskirts suburb countryside field""".split()
+)
+GPE = frozenset("""city town village country state province capital nation county municipality""".split())
+PRODUCT = frozenset(
+    """bomb missile rocket gun rifle weapon explosive grenade mortar shell bullet drone tank plane aircraft jet
+    airplane airliner helicopter ship vessel boat car truck vehicle bus train submarine warship carrier frigate
+    destroyer artillery knife machete cannon munition ammunition warhead device ied landmine mine satellite
+    convoy""".split()
+)
+_NOT_PEOPLE = frozenset("number paper order border matter center centre quarter water power letter other".split())
+
+
+def guess_label(token) -> str | None:  # noqa: ANN001 - a spaCy Token
+    """The OntoNotes label a common noun most likely names, or None."""
+    if token.pos_ not in ("NOUN", "PROPN"):
+        return None
+    lemma = token.lemma_.lower()
+    forms = {lemma, token.lower_}
+    if token.pos_ == "PROPN" and token.lower_.endswith("s"):  # "Rebels" at the start of a headline
+        forms.add(token.lower_[:-1])
+    for label, words in (("PRODUCT", PRODUCT), ("FAC", FAC), ("LOC", LOC), ("GPE", GPE), ("ORG", ORG), ("PERSON", PERSON)):
+        if forms & words:
+            return label
+    if token.pos_ == "NOUN" and len(lemma) > 5 and lemma not in _NOT_PEOPLE:
+        if lemma.endswith(("ist", "ian", "ee")) or (lemma.endswith(("er", "or")) and token.tag_ == "NNS"):
+            return "PERSON"
+    return None
+
+
+def alternative_labels(label: str) -> tuple[str, ...]:
+    """Labels a guessed noun may also take when a role does not accept the first guess."""
+    return {
+        "PERSON": ("PERSON", "NORP"),
+        "ORG": ("ORG",),
+        "GPE": ("GPE", "LOC", "FAC"),
+        "LOC": ("LOC", "GPE", "FAC"),
+        "FAC": ("FAC", "LOC", "GPE"),
+        "PRODUCT": ("PRODUCT",),
+    }.get(label, (label,))

