@@ -45,6 +45,11 @@ class ProjectMovedError(ProjectFileError):
         self.new_path = new_path
 
 
+class SaveError(AnnotatorError):
+    """A change did not reach the file (disk full, file locked by another program, read-only, damaged file);
+    nothing was changed. The app shows these in a dialog: the person's work is not saved."""
+
+
 class StaleChangeError(AnnotatorError):
     """An edit was aimed at a row that was changed or deleted elsewhere since the view showed it."""
 

@@ -7,7 +7,7 @@ from typing import Any
 
 import orjson
 
-from annotator.errors import AnnotatorError
+from annotator.errors import AnnotatorError, StaleChangeError
 from annotator.model import Change, RowChange
 from annotator.store import Project, now
 
@@ -122,7 +122,7 @@ def _apply_states_in_transaction(project: Project, change: Change, use_after: bo
         for r in change.rows:  # refuse if someone else changed these rows meanwhile
             current[(r.table, r.id)] = now_row = _row(project, r.table, r.id)
             if now_row != (r.before if use_after else r.after):
-                raise AnnotatorError(
+                raise StaleChangeError(
                     f"cannot {action.split(':')[0]} '{change.action}': the {r.table[:-1]} {r.id} was changed elsewhere"
                 )
         order = {t: i for i, t in enumerate(TABLE_ORDER)}

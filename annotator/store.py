@@ -13,7 +13,7 @@ import orjson
 from sqlite_utils import Database
 
 from annotator import fileid, migrations
-from annotator.errors import AnnotatorError, ProjectFileError, ProjectMovedError
+from annotator.errors import AnnotatorError, ProjectFileError, ProjectMovedError, SaveError
 from annotator.model import DEFAULT_SET, Argument, Comment, Document, Entity, Event
 from annotator.schema import Schema, default_schema, parse_schema
 
@@ -247,7 +247,7 @@ class Project:
     def transaction(self) -> Iterator[sqlite3.Connection]:
         """One write transaction (BEGIN IMMEDIATE ... COMMIT), rolled back on any error."""
         if self.read_only:
-            raise AnnotatorError(f"{self.path}: the project is open read-only; nothing was changed")
+            raise SaveError(f"{self.path}: the project is open read-only; nothing was changed")
         conn = self.db.conn
         if conn.in_transaction:
             yield conn
@@ -256,20 +256,20 @@ class Project:
         try:
             conn.execute("BEGIN IMMEDIATE")
         except sqlite3.OperationalError as exc:
-            raise AnnotatorError(f"{self.path}: cannot write to the project: {exc}") from None
+            raise SaveError(f"{self.path}: cannot write to the project: {exc}") from None
         try:
             yield conn
             conn.execute("COMMIT")
         except sqlite3.OperationalError as exc:
             if conn.in_transaction:
                 conn.execute("ROLLBACK")
-            raise AnnotatorError(f"{self.path}: the change could not be saved ({exc}); nothing was changed") from None
+            raise SaveError(f"{self.path}: the change could not be saved ({exc}); nothing was changed") from None
         except sqlite3.DatabaseError as exc:
             if conn.in_transaction:
                 conn.execute("ROLLBACK")
             if type(exc) is not sqlite3.DatabaseError:  # programming errors keep their traceback
                 raise
-            raise AnnotatorError(f"{self.path}: the project file is damaged ({exc}); nothing was changed") from None
+            raise SaveError(f"{self.path}: the project file is damaged ({exc}); nothing was changed") from None
         except BaseException:
             if conn.in_transaction:
                 conn.execute("ROLLBACK")

@@ -1,31 +1,50 @@
-"""One QUndoCommand per kind of edit: execute() calls the core edit once, undo()/redo() replay its Change.
+"""One QUndoCommand per kind of edit, and the QUndoStack they go on: adapters of ``annotator.history``.
 
-The core keeps ids on undo and redo (annotator.recorder), so a command can be undone and redone any number
-of times and later commands that name the same ids stay valid.
+The policy (what a failed undo or redo means, when a step is dropped) is ``annotator.history``'s; a command
+calls its Step and shows the outcome: redraws the Change, reports the error, marks a dropped step obsolete (the
+QUndoStack deletes it), or has the stack put its index back for a step that is kept to be tried again.
 """
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any, Callable
 
-from PySide6.QtGui import QUndoCommand
+from PySide6.QtCore import QObject
+from PySide6.QtGui import QUndoCommand, QUndoStack
 
-from annotator import edits, recorder
+from annotator import edits
 from annotator.errors import AnnotatorError, StaleChangeError
+from annotator.history import Outcome, Step
 from annotator.model import Change
-from annotator.recorder import _row
 
 if TYPE_CHECKING:  # pragma: no cover
     from ui.controller import Controller
+
+
+class UndoStack(QUndoStack):
+    """A QUndoStack that can keep its place: QUndoStack moves its index after every undo or redo, even one that
+    failed; ``hold()`` (called from the command's undo/redo) puts it back once it has moved. Moving back calls
+    the command once more, which does nothing (its Step knows the file already has what it asks for)."""
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._held: int | None = None
+        self.indexChanged.connect(self._put_back)
+
+    def hold(self) -> None:
+        self._held = self.index()
+
+    def _put_back(self, index: int) -> None:
+        held, self._held = self._held, None
+        if held is not None and held != index:
+            self.setIndex(held)
 
 
 class CoreEditCommand(QUndoCommand):
     """Base class: subclasses name the core function (``edit``) and a title.
 
     ``Controller.run`` calls ``execute()`` before the command goes on the stack, so an edit that fails is never
-    pushed (and the redo history stays). An undo or redo that fails leaves the stack where the file is: a
-    passing failure (disk full, file locked) keeps the command in place to try again; a command whose rows were
-    changed elsewhere can never apply again and is dropped from the history (``setObsolete``).
+    pushed (and the redo history stays).
     """
 
     edit: Callable[..., Change]
@@ -34,85 +53,50 @@ class CoreEditCommand(QUndoCommand):
     def __init__(self, controller: "Controller", *args: Any, **kwargs: Any) -> None:
         super().__init__(self.describe(*args, **kwargs))
         self.controller = controller
-        self.args = args
-        self.kwargs = kwargs
-        self.change: Change | None = None
-        self.error: str | None = None
-        self._pushed_applied = False  # execute() already did what the first redo() would do
-        self._skip: str | None = None  # "undo"/"redo": the next call only moves the stack back after a failure
+        self.step = Step(type(self).edit, *args, **kwargs)
 
     def describe(self, *args: Any, **kwargs: Any) -> str:
         return self.title
 
     @property
     def result_id(self) -> int | None:
-        return self.change.result_id if self.change else None
+        return self.step.result_id
 
     def execute(self) -> bool:
         """Make the edit in the file; False (and a message) when it failed or changed nothing."""
         try:
-            change = type(self).edit(self.controller.project, *self.args, **self.kwargs)
+            change = self.step.do(self.controller.project)
         except AnnotatorError as exc:
-            self.error = str(exc)
-            self.controller.report_error(str(exc))
+            self.controller.report_failure(exc)
             if isinstance(exc, StaleChangeError):  # show the span as it is now
                 self.controller.check_outside_changes()
             return False
-        self.change = change
         if change.is_empty:
             return False
         self.controller.apply_change(change)
-        self._pushed_applied = True
         return True
 
     def redo(self) -> None:
-        if self._skip == "redo":
-            self._skip = None
-            return
-        if self.change is None:  # pushed directly, without Controller.run
+        if self.step.change is None:  # pushed directly, without Controller.run
             if not self.execute():
                 self.setObsolete(True)  # QUndoStack.push drops it
-            self._pushed_applied = False
             return
-        if self._pushed_applied:
-            self._pushed_applied = False
-            return
-        try:
-            self.controller.apply_change(recorder.redo(self.controller.project, self.change))
-        except AnnotatorError as exc:
-            self._failed("redo", exc)
+        self._show(self.step.redo(self.controller.project))
 
     def undo(self) -> None:
-        if self._skip == "undo":
-            self._skip = None
-            return
-        if self.change is None or self.change.is_empty:
-            return
-        try:
-            self.controller.apply_change(recorder.undo(self.controller.project, self.change))
-        except AnnotatorError as exc:
-            self._failed("undo", exc)
+        self._show(self.step.undo(self.controller.project))
 
-    def _failed(self, step: str, exc: AnnotatorError) -> None:
-        self.error = str(exc)
-        if self._stale(step):
+    def _show(self, outcome: Outcome) -> None:
+        if outcome.change is not None:
+            self.controller.apply_change(outcome.change)
+        elif outcome.dropped:
+            assert outcome.error is not None
             self.setObsolete(True)  # QUndoStack.undo/redo delete it; the file keeps what it has
-            self.controller.report_error(f"{exc} — “{self.text()}” was removed from the undo history")
-        else:
-            self._skip = "redo" if step == "undo" else "undo"
-            self.controller.keep_undo_index(self.controller.undo_stack.index())
-            self.controller.report_error(str(exc))
-
-    def _stale(self, step: str) -> bool:
-        """True when the rows this command would put back are no longer as it left them."""
-        assert self.change is not None
-        try:
-            for r in self.change.rows:
-                if _row(self.controller.project, r.table, r.id) != (r.after if step == "undo" else r.before):
-                    return True
-        except AnnotatorError:
-            return False
-        return False
+            self.controller.report_failure(outcome.error, f"{outcome.error} — “{self.text()}” was removed from the undo history")
+        elif outcome.kept:
+            assert outcome.error is not None
+            self.controller.undo_stack.hold()
+            self.controller.report_failure(outcome.error)
 
 
 class AddEntity(CoreEditCommand):

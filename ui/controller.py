@@ -10,17 +10,14 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QObject, QTimer, Signal
-from PySide6.QtGui import QUndoStack
 
-from annotator.errors import AnnotatorError
+from annotator.errors import AnnotatorError, ProjectFileError, SaveError
 from annotator.model import Argument, Change, Document, Entity, Event
 from annotator.offsets import Utf16Map, snap_to_tokens
 from annotator.store import Project
 from ui import commands
 
 POLL_MS = 1500
-# core messages of a write that did not reach the file (store.Project.transaction), as opposed to a refused edit
-SAVE_FAILURES = ("could not be saved", "cannot write", "read-only", "is damaged")
 _FALLBACK_TOKEN = re.compile(r"\w+|[^\w\s]")
 
 
@@ -42,7 +39,7 @@ class Controller(QObject):
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.project: Project | None = None
-        self.undo_stack = QUndoStack(self)
+        self.undo_stack = commands.UndoStack(self)
         self.doc: Document | None = None
         self.u16 = Utf16Map("")
         self.entities: dict[int, Entity] = {}
@@ -53,8 +50,6 @@ class Controller(QObject):
         self.current_event: int | None = None
         self.last_saved: str | None = None
         self._data_version = 0
-        self._keep_index: int | None = None
-        self.undo_stack.indexChanged.connect(self._on_index_changed)
         self.poll = QTimer(self)
         self.poll.setInterval(POLL_MS)
         self.poll.timeout.connect(self.check_outside_changes)
@@ -196,19 +191,16 @@ class Controller(QObject):
         self.undo_stack.push(cmd)
         return cmd.result_id
 
-    def keep_undo_index(self, index: int) -> None:
-        """An undo/redo failed: once QUndoStack has moved on, put its index back to ``index`` (no edit runs)."""
-        self._keep_index = index
-
-    def _on_index_changed(self, index: int) -> None:
-        keep, self._keep_index = self._keep_index, None
-        if keep is not None and keep != index:
-            self.undo_stack.setIndex(keep)  # the failed command skips this one call
-
     def report_error(self, message: str) -> None:
         self.failed.emit(message)
-        if any(k in message for k in SAVE_FAILURES):
-            self.saveFailed.emit(message)
+
+    def report_failure(self, exc: AnnotatorError, message: str | None = None) -> None:
+        """A core error, shown as ``message`` (its own by default); one that means the work did not reach the
+        file (a SaveError, or the project file itself failing) is also worth a dialog (``saveFailed``)."""
+        text = message or str(exc)
+        self.failed.emit(text)
+        if isinstance(exc, (SaveError, ProjectFileError)):
+            self.saveFailed.emit(text)
 
     def apply_change(self, change: Change) -> None:
         """Bring the caches up to date with what one commit did, then tell the views."""

@@ -602,3 +602,14 @@ def test_very_large_documents_open_or_are_refused_clearly(qtbot, tmp_path, figur
     assert v.toPlainText() == paragraphs and v.placeholderText() == ""
     w.controller.close_project()
     figures.update(**timings)
+
+
+def test_not_saved_dialog_is_decided_by_the_error_type(window, boxes):
+    """Rewording a message never turns the dialog on or off: a SaveError is "not saved", a refusal is not."""
+    from annotator.errors import SaveError, ValidationError
+
+    window.controller.report_failure(SaveError("the disk said no"))
+    assert boxes and boxes[-1] == ("Not saved", "the disk said no")
+    shown = len(boxes)
+    window.controller.report_failure(ValidationError("this could not be saved: cannot write, read-only, is damaged"))
+    assert len(boxes) == shown and "cannot write" in window.message.text()
