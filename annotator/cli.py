@@ -65,6 +65,12 @@ def cmd_import(args: argparse.Namespace) -> int:
 
         report = import_paths(project, args.paths, batch=args.batch, progress=progress)
         bar.close()
+    for path, fmt in getattr(report, "formats", []):
+        print(f"{path}: read as {fmt}", file=sys.stderr)
+    for warning in getattr(report, "warnings", []):
+        print(f"not kept: {warning}", file=sys.stderr)
+    for note in getattr(report, "notes", []):
+        print(f"note: {note}", file=sys.stderr)
     for path, reason in report.skipped:
         print(f"skipped {reason}", file=sys.stderr)
     for name, dup in report.duplicates:

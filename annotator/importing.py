@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable, Iterable, Iterator
@@ -19,6 +20,7 @@ BATCH = 500
 MAX_TEXT_CHARS = 20_000_000  # 20 M characters: larger texts are refused with this limit named
 MAX_FILE_CHARS = 200_000_000  # a JSON/JSONL file of many documents (each still under MAX_TEXT_CHARS)
 BOM = "\ufeff"
+PROJECT_FILES = re.compile(r"\.annotator(-wal|-shm|-journal)?$")  # project files met in a folder: not input
 
 
 @dataclass
@@ -187,11 +189,14 @@ def _readers() -> dict[str, Callable[[Path], list[IncomingDocument]]]:
 
 
 def expand_paths(paths: Iterable[str | Path]) -> Iterator[Path]:
-    """Files to import: files as given, folders searched for files of a known kind, sorted."""
-    suffixes = set(_readers())
+    """What to import, one unit at a time: files as given; a folder that another tool's reader takes whole
+    (brat: it holds .ann files) as itself; other folders as every file in them (hidden ones aside), sorted."""
+    from annotator.formats.detect import detect_format
+
     for p in map(Path, paths):
-        if p.is_dir():
-            yield from sorted(f for f in p.rglob("*") if f.is_file() and f.suffix.lower() in suffixes)
+        if p.is_dir() and detect_format(p) is None:
+            yield from sorted(f for f in p.rglob("*") if f.is_file() and not f.name.startswith(".")
+                              and not PROJECT_FILES.search(f.name))
         else:
             yield p
 
@@ -201,7 +206,8 @@ def read_any(path: Path) -> list[IncomingDocument]:
         raise ImportFileError(str(path), "no such file or folder")
     reader = _readers().get(path.suffix.lower())
     if reader is None:
-        raise ImportFileError(str(path), f"unknown kind of file {path.suffix!r} (expected .txt, .jsonl, .json)")
+        raise ImportFileError(str(path), f"unknown kind of file {path.suffix!r} (annotator reads .txt, .jsonl, .json, "
+                              "brat folders and .ann files, and the exports of doccano, Label Studio and Prodigy)")
     return reader(path)
 
 
@@ -343,10 +349,15 @@ def import_paths(
 ) -> ImportReport:
     """Import files and folders; a bad file is skipped with its reason and the rest goes on.
 
-    Each file is stored whole or not at all; small files are batched into shared transactions.
+    Each file is stored whole or not at all; small files are batched into shared transactions. An input that
+    another tool made (a brat folder, doccano, Label Studio or Prodigy files: ``formats.detect``) is read by
+    that tool's reader, as ``import --format`` would; its warnings are in the report's ``warnings``.
     """
+    from annotator.formats.detect import detect_format
+    from annotator.formats.loading import FormatImportReport, import_format
+
     files = list(expand_paths(paths))
-    report = ImportReport()
+    report = FormatImportReport()
     pending: list[IncomingDocument] = []
 
     def flush() -> None:
@@ -356,8 +367,18 @@ def import_paths(
             pending.clear()
 
     for number, path in enumerate(files, start=1):
+        fmt = detect_format(path) if path.exists() else None
         try:
-            docs = read_any(path)
+            if fmt is not None:
+                flush()
+                got = import_format(project, fmt, [path])
+                report.merge(got)
+                report.warnings += got.warnings
+                report.schema_adopted = got.schema_adopted or report.schema_adopted
+                report.formats.append((str(path), fmt))
+                docs = []
+            else:
+                docs = read_any(path)
             for d in docs:
                 check_document(project, d, str(path))
         except ImportFileError as exc:

@@ -15,8 +15,10 @@ from annotator.store import Project
 
 @dataclass
 class FormatImportReport(ImportReport):
-    warnings: list[str] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)  # what could not be kept
+    notes: list[str] = field(default_factory=list)  # how something was read (not a loss)
     schema_adopted: str | None = None
+    formats: list[tuple[str, str]] = field(default_factory=list)  # (path, reader) told from the content
 
     def summary(self) -> str:
         s = super().summary()

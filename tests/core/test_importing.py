@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+from pathlib import Path
 
 import pytest
 
@@ -118,11 +119,13 @@ def test_folders_recursive_sorted_known_kinds_only(project, tmp_path):
     (tmp_path / "b.txt").write_text("B text")
     (tmp_path / "sub" / "a.txt").write_text("A text")
     (tmp_path / "sub" / "deeper" / "c.TXT").write_text("C text")
-    (tmp_path / "sub" / "notes.md").write_text("ignored")
+    (tmp_path / "sub" / "notes.md").write_text("not a document")
+    (tmp_path / "sub" / ".hidden.txt").write_text("hidden files are left alone")
     (tmp_path / "docs.jsonl").write_text(json.dumps({"text": "D text", "name": "d"}) + "\n")
     report = import_paths(project, [tmp_path])
     assert sorted(n for n, _ in report.imported) == ["a.txt", "b.txt", "c.TXT", "d"]
-    assert report.skipped == []
+    # a file no reader recognises is reported, not passed over in silence (the project's own files are not input)
+    assert [(Path(p).name, "unknown kind of file '.md'" in why) for p, why in report.skipped] == [("notes.md", True)]
 
 
 def test_jsonl_with_spans_and_meta(project, tmp_path):

@@ -143,3 +143,19 @@ def test_note_types_are_kept(tmp_path):
     written = (out / "a.ann").read_text()
     assert "\tLemma T1\ttalo\n" in written and "\tAnnotatorNotes T1\tcheck this\n" in written
     project.close()
+
+
+def test_import_applies_the_schemas_role_rules(tmp_path):
+    """An Organization in a Person-only role: refused on import with file and line, as an edit refuses it."""
+    import pytest
+
+    from annotator.errors import ImportFileError
+
+    text = "Acme was born in Paris."
+    ann = "T1\tOrganization 0 4\tAcme\nT2\tBe-born 9 13\tborn\nE1\tBe-born:T2 Person-Arg:T1\n"
+    folder = _folder(tmp_path, {"a.txt": text, "a.ann": ann})
+    project = Project(tmp_path / "p.annotator", annotator="t")
+    with pytest.raises(ImportFileError, match="a.ann") as info:
+        import_format(project, "brat", [folder])
+    assert "Organization" in str(info.value) and not project.document_ids()
+    project.close()

@@ -1,0 +1,80 @@
+"""Which reader fits an input, told from its name and content, for ``import`` without ``--format``.
+
+- A folder holding ``.ann`` files (at any depth), or an ``.ann`` file: ``brat``.
+- ``.json``/``.jsonl`` whose first object has ``data`` with ``annotations`` or ``predictions``: ``label_studio``.
+- ``.jsonl`` whose first object has ``_input_hash``, ``_task_hash``, ``answer`` or ``tokens``: ``prodigy``.
+- ``.jsonl`` or ``.json`` whose first object has ``label``/``labels`` as ``[start, end, LABEL]`` lists, or ``entities``
+  with ``start_offset``: ``doccano``.
+- Anything else: None (the project's own readers by suffix: ``.txt``, simple or exported ``.jsonl``, the
+  JSON export), which refuse what they cannot read.
+Only the start of a file is looked at; a file that is not JSON is left to the suffix readers to refuse.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+SNIFF_BYTES = 1 << 20
+
+
+def _first_object(path: Path) -> Any:
+    try:
+        with path.open("rb") as fh:
+            head = fh.read(SNIFF_BYTES)
+    except OSError:
+        return None
+    text = head.decode("utf-8", "replace").lstrip("\ufeff \t\r\n")
+    decoder = json.JSONDecoder()
+    try:
+        if text.startswith("["):
+            i = 1
+            while i < len(text) and text[i] in " \t\r\n":
+                i += 1
+            return decoder.raw_decode(text, i)[0]
+        return decoder.raw_decode(text)[0]
+    except ValueError:
+        line = text.split("\n", 1)[0]
+        try:
+            return json.loads(line)
+        except ValueError:
+            return None
+
+
+def _is_label_studio(obj: Any) -> bool:
+    return isinstance(obj, dict) and isinstance(obj.get("data"), dict) and ("annotations" in obj or "predictions" in obj)
+
+
+def _is_prodigy(obj: Any) -> bool:
+    return isinstance(obj, dict) and any(k in obj for k in ("_input_hash", "_task_hash", "answer", "tokens"))
+
+
+def _is_doccano(obj: Any) -> bool:
+    if not isinstance(obj, dict) or "text" not in obj:
+        return False
+    labels = obj.get("label", obj.get("labels"))
+    if isinstance(labels, list) and labels and all(isinstance(x, list) and len(x) == 3 for x in labels):
+        return True
+    ents = obj.get("entities")
+    return isinstance(ents, list) and bool(ents) and isinstance(ents[0], dict) and "start_offset" in ents[0]
+
+
+def detect_format(path: str | Path) -> str | None:
+    """The reader name for ``path`` when its name or content says which tool made it, else None."""
+    p = Path(path)
+    if p.is_dir():
+        return "brat" if any(f.is_file() for f in p.rglob("*.ann")) else None
+    suffix = p.suffix.lower()
+    if suffix == ".ann":
+        return "brat"
+    if suffix not in (".json", ".jsonl"):
+        return None
+    obj = _first_object(p)
+    if _is_label_studio(obj):
+        return "label_studio"
+    if suffix == ".jsonl" and _is_prodigy(obj):
+        return "prodigy"
+    if _is_doccano(obj):
+        return "doccano"
+    return None

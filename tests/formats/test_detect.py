@@ -1,0 +1,53 @@
+"""``annotator import PROJECT PATH`` without ``--format``: inputs other tools made are read by their reader."""
+
+from __future__ import annotations
+
+import json
+
+from annotator.cli import main
+from annotator.formats.detect import detect_format
+from annotator.store import Project
+
+
+def test_plain_import_of_a_brat_folder_keeps_its_annotations(tmp_path, capsys):
+    folder = tmp_path / "brat"
+    folder.mkdir()
+    (folder / "annotation.conf").write_text("[entities]\nPerson\n[relations]\n[events]\n[attributes]\n")
+    (folder / "a.txt").write_text("Alice met Bob.")
+    (folder / "a.ann").write_text("T1\tPerson 0 5\tAlice\nT2\tPerson 10 13\tBob\n")
+    (folder / "README").write_text("brat folders carry other files; brat's reader passes them over")
+    assert main(["import", str(tmp_path / "p.annotator"), str(folder)]) == 0
+    err = capsys.readouterr().err
+    assert f"{folder}: read as brat" in err
+    with Project(tmp_path / "p.annotator", create=False) as project:
+        doc = project.document_ids()[0]
+        assert [(e.start, e.end, e.label) for e in project.entities(doc)] == [(0, 5, "Person"), (10, 13, "Person")]
+        assert list(project.schema.label_names) == ["Person"]
+
+
+def test_files_told_by_content(tmp_path):
+    doccano = tmp_path / "doccano.jsonl"
+    doccano.write_text(json.dumps({"text": "Alice met Bob.", "label": [[0, 5, "PERSON"]]}) + "\n")
+    studio = tmp_path / "tasks.json"
+    studio.write_text(json.dumps([{"id": 1, "data": {"text": "Alice"}, "annotations": []}], indent=2))
+    prodigy = tmp_path / "answers.jsonl"
+    prodigy.write_text(json.dumps({"text": "Alice", "_input_hash": 1, "answer": "accept"}) + "\n")
+    simple = tmp_path / "simple.jsonl"
+    simple.write_text(json.dumps({"text": "Alice", "spans": [{"start": 0, "end": 5, "label": "PERSON"}]}) + "\n")
+    ann = tmp_path / "x.ann"
+    ann.write_text("")
+    assert [detect_format(p) for p in (doccano, studio, prodigy, simple, ann, tmp_path / "a.txt")] == [
+        "doccano", "label_studio", "prodigy", None, "brat", None]
+
+
+def test_plain_import_of_a_doccano_file_keeps_its_spans(tmp_path, capsys):
+    doccano = tmp_path / "doccano.jsonl"
+    doccano.write_text(json.dumps({"text": "Alice met Bob.", "label": [[0, 5, "PERSON"]]}) + "\n")
+    odd = tmp_path / "table.csv"
+    odd.write_text("a,b\n")
+    assert main(["import", str(tmp_path / "p.annotator"), str(doccano), str(odd)]) == 0
+    out = capsys.readouterr()
+    assert "1 imported" in out.out and "1 files skipped" in out.out and "table.csv" in out.err
+    with Project(tmp_path / "p.annotator", create=False) as project:
+        doc = project.document_ids()[0]
+        assert [(e.start, e.end, e.label) for e in project.entities(doc)] == [(0, 5, "PERSON")]
