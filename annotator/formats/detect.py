@@ -34,11 +34,11 @@ def _first_object(path: Path) -> Any:
                 i += 1
             return decoder.raw_decode(text, i)[0]
         return decoder.raw_decode(text)[0]
-    except ValueError:
+    except (ValueError, RecursionError):
         line = text.split("\n", 1)[0]
         try:
             return json.loads(line)
-        except ValueError:
+        except (ValueError, RecursionError):  # not JSON, or nested past what the decoder takes: not another tool's
             return None
 
 
