@@ -52,6 +52,7 @@ DEFAULT_SLOTS: dict[str, tuple[str, ...]] = {
     "Time": _TIME_PREPS,
 }
 PLACE_LABELS = ("GPE", "LOC", "FAC")
+NEAR_CHARS = 50  # a Place or Time further from the trigger is too often another event's
 TIME_LABELS = ("DATE", "TIME")
 _WH = {"who", "that", "which", "whom"}
 
@@ -145,6 +146,9 @@ def _noun_frame(n: Any) -> list[tuple[str, Any]]:
             out.append(("poss", c))
         elif c.dep_ in ("compound", "nmod") and c.i < n.i:
             out.append(("compound", c))
+            # "the Putin-Modi summit": the first name of a hyphenated pair hangs on the second
+            out += [("compound", g) for g in c.children if g.dep_ == "compound" and g.pos_ == "PROPN" and c.pos_ == "PROPN"
+                    and g.i < c.i and any(x.text == "-" for x in c.doc[g.i : c.i])]
         elif c.dep_ == "amod" and c.ent_type_ in ("NORP", "GPE"):
             out.append(("compound", c))
         elif c.dep_ == "nummod" and c.ent_type_ == "MONEY":
@@ -205,7 +209,10 @@ def fill_roles(
         if label is None or (start, end) in used or (start < trigger_span[1] and trigger_span[0] < end):
             continue
         options = (label,) if tok.i in ents else alternative_labels(label)
-        for role, slots in roles:
+        order = roles
+        if slot == "compound" and label in PLACE_LABELS:  # "the Moscow meeting": a place before a participant
+            order = sorted(roles, key=lambda rs: rs[0].name != "Place")
+        for role, slots in order:
             if slot not in slots:
                 continue
             if tok.i not in ents and label in PLACE_LABELS and label not in role.labels and not set(role.labels) <= set(PLACE_LABELS):
@@ -243,6 +250,8 @@ def _nearest(
         if lab not in labels or s < lo or e > hi or (s, e) in used:
             continue
         dist = trigger[0] - e if e <= trigger[0] else s - trigger[1]
+        if dist > NEAR_CHARS:
+            continue
         if best is None or dist < best[0]:
             best = (dist, (s, e, lab))
     return best[1] if best else None

@@ -60,9 +60,8 @@ def read_context(head: Any) -> Context:
         ctx.attributes["modality"] = "Other"
         ctx.penalty += 0.2
     if head.pos_ in ("NOUN", "PROPN"):
-        if lemmas & FUTURE_NOUN_MODS:
+        if lemmas & FUTURE_NOUN_MODS:  # "the planned meeting": one particular event, not yet real
             ctx.attributes["modality"] = "Other"
-            ctx.penalty += 0.05
         dets = [c for c in kids if c.dep_ in ("det", "poss")]
         if any(c.lower_ in GENERIC_DETS for c in dets):
             ctx.penalty += 0.15

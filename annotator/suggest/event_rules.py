@@ -18,11 +18,14 @@ from annotator.suggest.noun_classes import guess_label
 from annotator.suggest.types import ArgumentSuggestion, EventSuggestion
 
 RULES_VERSION = 1
-TRIGGER_POS = {"VERB", "NOUN", "ADJ", "PROPN"}
+TRIGGER_POS = {"VERB", "NOUN", "ADJ"}  # not PROPN: a capitalised trigger word is part of a name or a month ("March")
 # entity labels inside which a word is part of a name, not an event ("Attack Helicopter Battalion", "Al-Qaida")
 NAME_LABELS = {"PERSON", "ORG", "GPE", "LOC", "FAC", "PRODUCT", "WORK_OF_ART", "LAW", "NORP", "LANGUAGE"}
-THRESHOLD = 0.5
+THRESHOLD = 0.45
 _NON_CORE = {"Time", "Place"}
+# forms less often used for a specific event that happened: base-form verbs ("to attack", "could attack"),
+# gerunds and present participles ("fighting"), plural nouns ("attacks on civilians")
+FORM_PENALTY = {"VB": 0.1, "VBG": 0.05, "NNS": 0.05}
 
 
 @dataclass
@@ -119,8 +122,11 @@ class RuleEventSuggester:
             if pattern.weak and not cue:
                 continue
             score = 0.55 + 0.1 * min(core, 2) + 0.08 * min(cue, 2) - ctx.penalty
-            if head.pos_ in ("NOUN", "PROPN") and not core and not anchored:
-                score -= 0.15 if ctx.generic_noun else 0.05
+            if not core and not anchored:  # no participant: often a generic or a later mention
+                score -= 0.1
+            if head.pos_ in ("NOUN", "PROPN") and not core and not anchored and ctx.generic_noun:
+                score -= 0.1
+            score -= FORM_PENALTY.get(head.tag_, 0.0)
             if pattern.weak:
                 score -= 0.05
             if not core and (type_name, head.lemma_.lower()) in seen:  # a later mention of an event already suggested
@@ -147,14 +153,25 @@ class RuleEventSuggester:
 
 
 def _entity_index(doc: Any, entities: Sequence[tuple[int, int, str]]) -> dict[int, tuple[int, int, str]]:
-    """Token index -> the entity (start, end, label) covering it."""
+    """Token index -> the entity (start, end, label) covering it.
+
+    A proper noun the NER left unlabelled takes the label its name has elsewhere in the document ("the
+    Putin-Modi summit" after "President Vladimir Putin"): a person's surname, or an entity's whole text.
+    """
     out: dict[int, tuple[int, int, str]] = {}
+    names: dict[str, str] = {}
     for s, e, label in entities:
         span = doc.char_span(s, e, alignment_mode="expand")
         if span is None:
             continue
         for t in span:
             out[t.i] = (s, e, label)
+        names.setdefault(span.text.lower(), label)
+        if label == "PERSON" and len(span) > 1 and span[-1].pos_ == "PROPN":
+            names.setdefault(span[-1].lower_, label)
+    for t in doc:
+        if t.i not in out and t.pos_ == "PROPN" and t.lower_ in names:
+            out[t.i] = (t.idx, t.idx + len(t.text), names[t.lower_])
     return out
 
 
