@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import re
-from bisect import bisect_left
 from dataclasses import replace
 from datetime import datetime
 from pathlib import Path
@@ -13,12 +11,13 @@ from PySide6.QtCore import QObject, QTimer, Signal
 
 from annotator.errors import AnnotatorError, ProjectFileError, SaveError
 from annotator.model import Argument, Change, Document, Entity, Event
-from annotator.offsets import Utf16Map, snap_to_tokens
+from annotator import navigation
+from annotator.navigation import Tokens, still_there
+from annotator.offsets import Utf16Map
 from annotator.store import Project
 from ui import commands
 
 POLL_MS = 1500
-_FALLBACK_TOKEN = re.compile(r"\w+|[^\w\s]")
 
 
 class Controller(QObject):
@@ -45,7 +44,7 @@ class Controller(QObject):
         self.entities: dict[int, Entity] = {}
         self.events: dict[int, Event] = {}
         self._args: dict[int, Argument] = {}
-        self._tokens: tuple[list[int], list[int]] | None = None
+        self._tokens: Tokens | None = None
         self.current_entity: int | None = None
         self.current_event: int | None = None
         self.last_saved: str | None = None
@@ -98,10 +97,7 @@ class Controller(QObject):
         if not keep:
             self.current_entity = self.current_event = None
         else:
-            if self.current_entity not in self.entities:
-                self.current_entity = None
-            if self.current_event not in self.events:
-                self.current_event = None
+            self._keep_selection()
         self.documentChanged.emit()
         self.commentsChanged.emit()
         self.selectionChanged.emit()
@@ -150,10 +146,7 @@ class Controller(QObject):
             self.doc = replace(self.doc, status=row[1])
             self.statusChanged.emit(self.doc.status)
         selection = (self.current_entity, self.current_event)
-        if self.current_entity not in self.entities:
-            self.current_entity = None
-        if self.current_event not in self.events:
-            self.current_event = None
+        self._keep_selection()
         if ents:
             self.entitiesChanged.emit(ents)
         if evs:
@@ -248,10 +241,7 @@ class Controller(QObject):
             if eid in self.events:
                 args = tuple(sorted((a for a in self._args.values() if a.event_id == eid), key=lambda a: a.id))
                 self.events[eid] = replace(self.events[eid], arguments=args)
-        if self.current_entity is not None and self.current_entity not in self.entities:
-            self.current_entity = None
-        if self.current_event is not None and self.current_event not in self.events:
-            self.current_event = None
+        self._keep_selection()
         if ents:
             self.entitiesChanged.emit(ents)
         if evs:
@@ -260,6 +250,10 @@ class Controller(QObject):
         self.saved.emit(self.last_saved)
 
     # -- selection -----------------------------------------------------------------------------------
+    def _keep_selection(self) -> None:
+        self.current_entity = still_there(self.current_entity, self.entities)
+        self.current_event = still_there(self.current_event, self.events)
+
     def select_entity(self, entity_id: int | None) -> None:
         if entity_id != self.current_entity:
             self.current_entity = entity_id
@@ -270,68 +264,42 @@ class Controller(QObject):
             self.current_event = event_id
             self.selectionChanged.emit()
 
-    # -- reading helpers -------------------------------------------------------------------------------
+    # -- reading helpers (the logic is annotator.navigation's) ----------------------------------------
     def visible_entities(self, show_rejected: bool = False) -> list[Entity]:
-        return sorted((e for e in self.entities.values() if show_rejected or e.state != "rejected"),
-                      key=lambda e: (e.start, -e.end, e.id))
+        return navigation.visible_entities(self.entities.values(), show_rejected)
 
     def entities_at(self, cp: int, show_rejected: bool = False) -> list[Entity]:
         """Entities covering code point ``cp``, innermost (shortest) first."""
-        hits = [e for e in self.entities.values() if e.start <= cp < e.end and (show_rejected or e.state != "rejected")]
-        return sorted(hits, key=lambda e: (e.end - e.start, e.id))
+        return navigation.entities_at(self.entities.values(), cp, show_rejected)
 
     def events_at(self, cp: int) -> list[Event]:
-        return [v for v in self.events.values() if v.trigger_start <= cp < v.trigger_end]
+        return navigation.events_at(self.events.values(), cp)
 
     def span_text(self, start: int, end: int) -> str:
         return self.doc.text[start:end] if self.doc else ""
 
-    def tokens(self) -> tuple[list[int], list[int]]:
-        """Token starts and ends: the stored tokens of pre-annotation, else words and punctuation."""
+    def tokens(self) -> Tokens:
+        """The current document's tokens: the stored tokens of pre-annotation, else words and punctuation."""
         if self._tokens is None:
             stored = self.project.tokens(self.doc.id) if self.project and self.doc else None
-            if stored and stored[0]:
-                self._tokens = (stored[0], stored[1])
-            else:
-                text = self.doc.text if self.doc else ""
-                found = [(m.start(), m.end()) for m in _FALLBACK_TOKEN.finditer(text)]
-                self._tokens = ([s for s, _ in found], [e for _, e in found])
+            self._tokens = Tokens.of(self.doc.text if self.doc else "", stored)
         return self._tokens
 
     def snap(self, start: int, end: int) -> tuple[int, int]:
-        starts, ends = self.tokens()
-        return snap_to_tokens(starts, ends, start, end)
+        return self.tokens().snap(start, end)
 
     def token_at(self, cp: int) -> tuple[int, int] | None:
-        starts, ends = self.tokens()
-        i = bisect_left(ends, cp + 1)
-        if i < len(starts) and starts[i] <= cp < ends[i]:
-            return starts[i], ends[i]
-        return None
+        return self.tokens().at(cp)
 
     def move_by_token(self, offset: int, direction: int, edge: str) -> int:
         """The next token boundary from ``offset`` (edge 'start' or 'end') in ``direction`` (-1 or +1)."""
-        starts, ends = self.tokens()
-        bounds = starts if edge == "start" else ends
-        if not bounds:
-            return offset
-        if direction > 0:
-            i = bisect_left(bounds, offset + 1)
-            return bounds[i] if i < len(bounds) else offset
-        i = bisect_left(bounds, offset) - 1
-        return bounds[i] if i >= 0 else offset
+        return self.tokens().move(offset, direction, edge)
 
     def next_open_document(self) -> int | None:
         """The next document (after the current one, wrapping) that is neither annotated nor reviewed."""
         if self.project is None:
             return None
-        ids = self.project.document_ids(["new", "in_progress"])
-        if not ids:
-            return None
-        cur = self.doc.id if self.doc else -1
-        later = [i for i in ids if i > cur]
-        nxt = (later or ids)[0]
-        return None if nxt == cur else nxt
+        return navigation.next_open(self.project.document_ids(["new", "in_progress"]), self.doc.id if self.doc else None)
 
     def progress(self) -> tuple[int, int]:
         """(reviewed, total) documents of the project."""

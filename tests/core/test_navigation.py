@@ -1,0 +1,51 @@
+"""annotator.navigation: the app's token moves, span lookups, next document and selection, without Qt."""
+
+from __future__ import annotations
+
+from annotator.model import Entity, Event
+from annotator.navigation import Tokens, entities_at, events_at, next_open, still_there, visible_entities
+
+TEXT = "Sergey Lavrov met Blinken, in Moscow."
+
+
+def ent(id, start, end, state="added"):  # type: ignore[no-untyped-def]
+    return Entity(id, 1, start, end, "PERSON", state, "human", None, "main")
+
+
+def test_fallback_tokens_are_words_and_punctuation():
+    t = Tokens.of(TEXT, None)
+    words = [TEXT[s:e] for s, e in zip(t.starts, t.ends)]
+    assert words == ["Sergey", "Lavrov", "met", "Blinken", ",", "in", "Moscow", "."]
+    assert Tokens.of(TEXT, ([0, 7], [6, 13])).ends == [6, 13]  # stored tokens win
+    assert Tokens.of(TEXT, ([], [])).starts == t.starts  # none stored: the fallback
+
+
+def test_snap_at_and_move():
+    t = Tokens.of(TEXT, None)
+    assert t.snap(2, 9) == (0, 13)  # "rgey La" -> "Sergey Lavrov"
+    assert t.at(8) == (7, 13) and t.at(6) is None  # a space holds no token
+    assert t.move(0, +1, "start") == 7 and t.move(7, -1, "start") == 0
+    assert t.move(13, +1, "end") == 17 and t.move(6, -1, "end") == 6  # nothing before the first end
+    assert t.move(len(TEXT), +1, "end") == len(TEXT)
+    assert Tokens.of("", None).move(0, 1, "start") == 0
+
+
+def test_spans_under_a_position_innermost_first():
+    outer, inner, rejected = ent(1, 0, 13), ent(2, 7, 13), ent(3, 7, 13, "rejected")
+    assert [e.id for e in entities_at([outer, inner, rejected], 8)] == [2, 1]
+    assert [e.id for e in entities_at([outer, inner, rejected], 8, show_rejected=True)] == [2, 3, 1]
+    assert [e.id for e in visible_entities([inner, rejected, outer])] == [1, 2]
+    meet = Event(5, 1, "Contact:Meet", 14, 17, {}, None)
+    assert events_at([meet], 14) == [meet] and events_at([meet], 17) == []
+
+
+def test_next_open_document_wraps_and_skips_the_current_one():
+    assert next_open([2, 5, 9], 5) == 9
+    assert next_open([2, 5, 9], 9) == 2
+    assert next_open([2, 5, 9], None) == 2
+    assert next_open([5], 5) is None and next_open([], 1) is None
+
+
+def test_a_selection_survives_only_while_it_is_there():
+    assert still_there(3, {3: "x"}) == 3
+    assert still_there(4, {3: "x"}) is None and still_there(None, {3: "x"}) is None
