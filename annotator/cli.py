@@ -328,7 +328,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("project")
     p.add_argument("--format", "-f", default="json")
     p.add_argument("--output", "-o", required=True)
-    p.add_argument("--states", nargs="+", choices=STATES, help="entity states to include (default: all but rejected)")
+    p.add_argument("--states", nargs="+", choices=STATES, help="states of entities and events to include (default: all but rejected)")
     p.add_argument("--status", nargs="+", choices=STATUSES, help="only documents with these statuses")
     p.add_argument("--option", dest="options", action="append", help="format option KEY=VALUE (repeatable)")
     p.add_argument("--schema", help="schema for a new project")

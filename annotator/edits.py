@@ -265,15 +265,19 @@ def _accept_fillers(rec: EditRecorder, event_id: int) -> None:
         rec.update("entities", entity_id, {"state": "accepted", "annotator": project.annotator, "updated_at": t})
 
 
-def _edit_event(rec: EditRecorder, event_id: int, values: dict | None = None) -> None:
-    """Apply a person's change to an event: a suggestion becomes accepted and edited, with its role fillers."""
-    state = rec.project.db.conn.execute("SELECT state FROM events WHERE id = ?", (event_id,)).fetchone()[0]
+def _edit_event(rec: EditRecorder, event_id: int, values: dict | None = None, filler: int | None = None) -> None:
+    """Apply a person's change to an event: a suggestion becomes accepted and edited, with its role fillers;
+    an entity suggestion a person puts in a role (``filler``) is accepted too."""
+    conn = rec.project.db.conn
+    state = conn.execute("SELECT state FROM events WHERE id = ?", (event_id,)).fetchone()[0]
     values = {**(values or {}), "edited": 1, "annotator": rec.project.annotator, "updated_at": now()}
     if state == "suggested":
         values["state"] = "accepted"
     rec.update("events", event_id, values)
     if state == "suggested":
         _accept_fillers(rec, event_id)
+    elif filler is not None and conn.execute("SELECT state FROM entities WHERE id = ?", (filler,)).fetchone()[0] == "suggested":
+        rec.update("entities", filler, {"state": "accepted", "annotator": rec.project.annotator, "updated_at": now()})
 
 
 def _update_event(project: Project, event_id: int, action: str, values: dict) -> Change:
@@ -403,7 +407,8 @@ def _check_argument(project: Project, event: dict, role: str, entity_id: int, re
 
 
 def add_argument(project: Project, event_id: int, role: str, entity_id: int) -> Change:
-    """Fill ``role`` of an event with an entity span; the new argument id is ``change.result_id``."""
+    """Fill ``role`` of an event with an entity span (a suggestion used so is accepted); the new argument id is
+    ``change.result_id``."""
     event = _event_row(project, event_id)
     _check_argument(project, event, role, entity_id)
 
@@ -412,7 +417,7 @@ def add_argument(project: Project, event_id: int, role: str, entity_id: int) -> 
             "arguments",
             {"event_id": event_id, "role": role, "entity_id": entity_id, "annotator": project.annotator, "created_at": now()},
         )
-        _edit_event(rec, event_id)
+        _edit_event(rec, event_id, filler=entity_id)
         rec.touch_document()
 
     return run_edit(project, "add_argument", event["document_id"], body)
@@ -432,7 +437,7 @@ def change_argument(project: Project, argument_id: int, *, role: str | None = No
     def body(rec: EditRecorder) -> None:
         rec.result_id = argument_id
         rec.update("arguments", argument_id, values)
-        _edit_event(rec, event["id"])
+        _edit_event(rec, event["id"], filler=new_entity)
         rec.touch_document()
 
     return run_edit(project, "change_argument", event["document_id"], body)

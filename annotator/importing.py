@@ -43,6 +43,10 @@ class IncomingEvent:
     arguments: list[tuple[str, Any]] = field(default_factory=list)  # (role, entity key)
     annotator: str | None = None
     fill_defaults: bool = True  # False where the input says an attribute it lacks has no value (brat)
+    state: str = "accepted"  # as for entities: what an import brings was decided, unless it says otherwise
+    source: str = "import"
+    score: float | None = None
+    alternatives: list[str] = field(default_factory=list)
 
 
 @dataclass
@@ -244,6 +248,8 @@ def check_incoming(schema: Schema, doc: IncomingDocument, where: str, line: int 
             refuse(b.message)
         if not (0 <= v.trigger_start < v.trigger_end <= len(doc.text)):
             refuse("trigger offsets outside the text")
+        if v.state not in STATES:
+            refuse(f"unknown event state {v.state!r}")
         for role, key in v.arguments:
             if key not in fillers:
                 refuse(f"argument {role} points at unknown entity {key!r}")
@@ -285,8 +291,9 @@ def store_documents(project: Project, docs: list[IncomingDocument], report: Impo
             attrs = {**(project.schema.default_attributes() if v.fill_defaults else {}), **v.attributes}
             c = conn.execute(
                 "INSERT INTO events (document_id, annotation_set, type, trigger_start, trigger_end, attributes, annotator, "
-                "created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                (doc_id, aset, v.type, v.trigger_start, v.trigger_end, orjson.dumps(attrs).decode(), who(v.annotator), t, t),
+                "created_at, updated_at, state, source, score, alternatives) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                (doc_id, aset, v.type, v.trigger_start, v.trigger_end, orjson.dumps(attrs).decode(), who(v.annotator), t, t,
+                 v.state, v.source, v.score, orjson.dumps(v.alternatives).decode()),
             )
             event_id = int(c.lastrowid)
             conn.executemany(

@@ -16,7 +16,7 @@ from annotator.schema import EventType, Schema
 
 # kinds of breach an import lets in and validation reports: a required role left empty, a single role filled
 # twice (other tools allow it; the editor keeps it to one), a rejected span still filling a role
-ALLOWED_WHILE_WORKING = frozenset({"missing_role", "too_many", "rejected_argument"})
+ALLOWED_WHILE_WORKING = frozenset({"missing_role", "too_many", "rejected_argument", "undecided_argument"})
 
 
 @dataclass(frozen=True)
@@ -24,7 +24,7 @@ class Breach:
     """One broken rule: ``kind`` names the rule, ``message`` says what is wrong in words a user can act on."""
 
     kind: str  # unknown_label, unknown_type, bad_attribute, unknown_role, wrong_label, rejected_argument,
-    #            already_fills, too_many, missing_role
+    #            undecided_argument, already_fills, too_many, missing_role
     message: str
     role: str | None = None
     filler: Any = None  # the filling entity as the caller knows it (a row id, or a key while importing)
@@ -119,3 +119,18 @@ def event_breaches(
                 out.append(Breach("already_fills", f"the same entity fills {role} twice", role, ref))
             by_role.setdefault(role, []).append(ref)
     return out + multiplicity_breaches(etype, by_role)
+
+
+def undecided_breaches(
+    etype_name: str, event_state: str, arguments: Iterable[tuple[str, Any]], fillers: Mapping[Any, tuple[str, str]]
+) -> list[Breach]:
+    """Roles of a decided event (accepted or added) filled by an entity suggestion nobody decided on: an export
+    of decided entities would drop them. A suggested event's fillers are decided with it, so they are not counted."""
+    if event_state not in ("accepted", "added"):
+        return []
+    return [
+        Breach("undecided_argument", f"{role} of {etype_name} is filled by a suggestion nobody decided on; accept or "
+               "reject it", role, ref)
+        for role, ref in arguments
+        if fillers.get(ref, (None, None))[1] == "suggested"
+    ]

@@ -1,4 +1,4 @@
-"""Counts over a project: documents by status, entities by label and state, events by type."""
+"""Counts over a project: documents by status, entities by label and state, events by type and state."""
 
 from __future__ import annotations
 
@@ -16,9 +16,15 @@ def project_stats(project: Project, annotation_set: str | None = None) -> dict[s
         "SELECT label, state, count(*) FROM entities WHERE annotation_set = ? GROUP BY label, state ORDER BY label, state", (s,)
     ):
         entities.setdefault(label, {})[state] = n
-    events = dict(
-        conn.execute("SELECT type, count(*) FROM events WHERE annotation_set = ? GROUP BY type ORDER BY type", (s,)).fetchall()
-    )
+    events_by_type: dict[str, dict[str, int]] = {}
+    for type_, state, n in conn.execute(
+        "SELECT type, state, count(*) FROM events WHERE annotation_set = ? GROUP BY type, state ORDER BY type, state", (s,)
+    ):
+        events_by_type.setdefault(type_, {})[state] = n
+    events_by_state: dict[str, int] = {}
+    for states in events_by_type.values():
+        for state, n in states.items():
+            events_by_state[state] = events_by_state.get(state, 0) + n
     arguments = conn.execute(
         "SELECT count(*) FROM arguments a JOIN events v ON v.id = a.event_id WHERE v.annotation_set = ?", (s,)
     ).fetchone()[0]
@@ -33,8 +39,10 @@ def project_stats(project: Project, annotation_set: str | None = None) -> dict[s
         "documents_by_status": by_status,
         "entities_by_label": entities,
         "entities": sum(sum(v.values()) for v in entities.values()),
-        "events_by_type": events,
-        "events": sum(events.values()),
+        "events_by_type": {t: sum(v.values()) for t, v in events_by_type.items()},
+        "events_by_type_and_state": events_by_type,
+        "events_by_state": dict(sorted(events_by_state.items())),
+        "events": sum(events_by_state.values()),
         "arguments": arguments,
         "annotation_set": s,
         "pipeline_runs": runs,
@@ -48,9 +56,10 @@ def format_stats(stats: dict[str, Any]) -> str:
     lines.append(f"entities: {stats['entities']}")
     for label, states in stats["entities_by_label"].items():
         lines.append(f"  {label:<12} " + ", ".join(f"{st} {n}" for st, n in states.items()))
-    lines.append(f"events: {stats['events']} (arguments: {stats['arguments']})")
-    for t, n in stats["events_by_type"].items():
-        lines.append(f"  {t:<32} {n}")
+    by_state = ", ".join(f"{st} {n}" for st, n in stats["events_by_state"].items())
+    lines.append(f"events: {stats['events']}" + (f" ({by_state})" if by_state else "") + f" (arguments: {stats['arguments']})")
+    for t, states in stats["events_by_type_and_state"].items():
+        lines.append(f"  {t:<32} " + ", ".join(f"{st} {n}" for st, n in states.items()))
     for r in stats["pipeline_runs"][:1]:
         lines.append(f"last pre-annotation: {r['pipeline']} {r['version']} at {r['finished_at']} ({r['documents']} documents)")
     return "\n".join(lines)

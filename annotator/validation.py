@@ -8,14 +8,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from annotator.rules import event_breaches, label_breach
+from annotator.rules import event_breaches, label_breach, undecided_breaches
 from annotator.store import Project
 
 
 @dataclass(frozen=True)
 class Problem:
-    # the kind of breach (annotator.rules): missing_role, too_many, wrong_label, rejected_argument, unknown_label,
-    # unknown_type, unknown_role, bad_attribute, already_fills
+    # the kind of breach (annotator.rules): missing_role, too_many, wrong_label, rejected_argument, undecided_argument,
+    # unknown_label, unknown_type, unknown_role, bad_attribute, already_fills
     kind: str
     message: str
     event_id: int | None = None
@@ -34,7 +34,11 @@ def validate(project: Project, doc_id: int, annotation_set: str | None = None) -
             problems.append(Problem(b.kind, f"entity {e.id}: {b.message}", entity_id=e.id))
     fillers = {e.id: (e.label, e.state) for e in entities.values()}
     for v in project.events(doc_id, annotation_set):
+        if v.state == "rejected":  # a rejected suggestion is no annotation: nothing to settle
+            continue
         arguments = [(a.role, a.entity_id) for a in v.arguments]
-        for b in event_breaches(schema, v.type, v.attributes, arguments, fillers):
+        for b in event_breaches(schema, v.type, v.attributes, arguments, fillers) + undecided_breaches(
+            v.type, v.state, arguments, fillers
+        ):
             problems.append(Problem(b.kind, f"event {v.id} ({v.type}): {b.message}", v.id, b.filler, b.role))
     return problems

@@ -16,7 +16,7 @@ from annotator.importing import MAX_FILE_CHARS, IncomingDocument, IncomingEntity
 from annotator.store import Project
 
 FORMAT = "annotator-json"
-VERSION = 1
+VERSION = 2  # 2: events carry state, source, score and alternatives (version 1 files still read: their events are accepted)
 DEFAULT_STATES = ("suggested", "accepted", "added")
 CHUNK = 500
 
@@ -81,16 +81,17 @@ def iter_document_records(
             )
         events: dict[int, list] = {}
         for r in conn.execute(
-            f"SELECT id, document_id, type, trigger_start, trigger_end, attributes, annotator FROM events "
-            f"WHERE document_id IN ({marks}) AND annotation_set = ? ORDER BY document_id, trigger_start, id",
-            [*chunk, aset],
+            f"SELECT id, document_id, type, trigger_start, trigger_end, attributes, annotator, state, source, score, "
+            f"alternatives FROM events WHERE document_id IN ({marks}) AND annotation_set = ? AND state IN ({_in(states)}) "
+            "ORDER BY document_id, trigger_start, id",
+            [*chunk, aset, *states],
         ):
             events.setdefault(r[1], []).append(r)
         args: dict[int, list] = {}
         for r in conn.execute(
             f"SELECT a.event_id, a.role, a.entity_id FROM arguments a JOIN events v ON v.id = a.event_id "
-            f"WHERE v.document_id IN ({marks}) AND v.annotation_set = ? ORDER BY a.id",
-            [*chunk, aset],
+            f"WHERE v.document_id IN ({marks}) AND v.annotation_set = ? AND v.state IN ({_in(states)}) ORDER BY a.id",
+            [*chunk, aset, *states],
         ):
             args.setdefault(r[0], []).append(r)
         comments: dict[int, list] = {}
@@ -119,6 +120,10 @@ def iter_document_records(
                         "attributes": orjson.loads(v[5] or "{}"),
                         "arguments": arguments,
                         "annotator": v[6],
+                        "state": v[7],
+                        "source": v[8],
+                        "score": v[9],
+                        "alternatives": orjson.loads(v[10] or "[]"),
                     }
                 )
             report.documents += 1
@@ -260,7 +265,16 @@ def parse_document(obj: Any, path: str, line: int | None = None) -> IncomingDocu
                 f"document {name!r}: argument {a['role']} points at entity {a.get('entity_id')!r}, which the document lacks",
             )
             arguments.append((a["role"], a.get("entity_id")))
-        events.append(IncomingEvent(v["type"], s, t, attrs, arguments, v.get("annotator")))
+        texts(v, ("state", "source"), f"event {v.get('id')!r}:")
+        score = v.get("score")
+        need(score is None or (type(score) in (int, float)), f"document {name!r}: event {v.get('id')!r}: 'score' must be a number")
+        alternatives = v.get("alternatives") or []
+        need(isinstance(alternatives, list) and all(isinstance(x, str) for x in alternatives),
+             f"document {name!r}: event {v.get('id')!r}: 'alternatives' must be a list of event types")
+        events.append(
+            IncomingEvent(v["type"], s, t, attrs, arguments, v.get("annotator"), state=v.get("state") or "accepted",
+                          source=v.get("source") or "import", score=score, alternatives=list(alternatives))
+        )
     comments = []
     for c in items(obj, "comments", "'comments'"):
         need(isinstance(c, dict) and isinstance(c.get("text"), str), f"document {name!r}: bad comment")

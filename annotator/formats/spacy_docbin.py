@@ -6,8 +6,8 @@ Per document:
 - ``doc.spans["sc"]``: every exported entity; ``attrs["entities"]`` holds id, state, source, annotator
   per span, in the same order.
 - ``doc.spans["triggers"]``: one span per event, labelled with the event type; ``attrs["events"]`` holds
-  one dict per span: id, type, trigger [start_char, end_char], attributes and arguments
-  (role, entity_id, start, end, label, span: index in ``doc.spans["sc"]``).
+  one dict per span: id, type, trigger [start_char, end_char], attributes, arguments
+  (role, entity_id, start, end, label, span: index in ``doc.spans["sc"]``), state and source.
 - ``doc.user_data``: ``annotator_name``, ``annotator_id``, ``annotator_status``, ``annotator_meta``,
   ``annotator_comments``.
 """
@@ -78,7 +78,7 @@ def record_to_doc(
             arguments.append({"role": a["role"], "entity_id": a["entity_id"], "start": e.start_char,
                               "end": e.end_char, "label": e.label_, "span": k})
         events.append({"id": v["id"], "type": v["type"], "trigger": [t["start"], t["end"]],
-                       "attributes": v["attributes"], "arguments": arguments})
+                       "attributes": v["attributes"], "arguments": arguments, "state": v["state"], "source": v["source"]})
         triggers.append(Span(doc, hit[0], hit[1] + 1, label=v["type"]))
     doc.spans[trigger_key] = triggers
     doc.spans[trigger_key].attrs["events"] = events

@@ -72,7 +72,7 @@ def test_rerun_spares_every_human_decision(project, pipe):
     edits.relabel_entity(project, by_text["Paris"], "LOC")
     edits.resize_entity(project, by_text["Kremlin"], *at(TEXT, "the Kremlin"))
     added = edits.add_entity(project, doc, *at(TEXT, "cat"), "PRODUCT").result_id
-    # an untouched suggestion that an event uses is kept too
+    # a suggestion a person puts in an event's role is accepted, and kept
     meet = edits.add_event(project, doc, "Contact:Meet", *at(TEXT, "met")).result_id
     edits.add_argument(project, meet, "Time", by_text["Friday"])
     before = {e.id: e for e in project.entities(doc)}
@@ -93,7 +93,7 @@ def test_rerun_spares_every_human_decision(project, pipe):
         ("Paris", "LOC", "accepted"),
         ("the Kremlin", "ORG", "accepted"),
         ("cat", "PRODUCT", "added"),
-        ("Friday", "DATE", "suggested"),
+        ("Friday", "DATE", "accepted"),
     }
     assert project.event(meet).arguments[0].entity_id == by_text["Friday"]
 

@@ -81,7 +81,7 @@ def test_json_export_content(filled, tmp_path):
     out = tmp_path / "out.json"
     report = write_json(project, out)
     data = validate_json_export(out)
-    assert data["format"] == "annotator-json" and data["version"] == 1 and data["annotation_set"] == "main"
+    assert data["format"] == "annotator-json" and data["version"] == 2 and data["annotation_set"] == "main"
     assert data["schema"] == project.schema.to_dict()
     assert [d["name"] for d in data["documents"]] == ["a.txt", "b.txt", "c.txt"]
     d1 = data["documents"][0]
@@ -89,7 +89,7 @@ def test_json_export_content(filled, tmp_path):
     assert d1["sha256"] == project.document(ids["d1"]).sha256
     # rejected spans are left out by default, and so is the argument that pointed at one
     assert [(e["text"], e["label"], e["state"]) for e in d1["entities"]] == [
-        ("Sergey Lavrov", "PERSON", "added"), ("Moscow", "GPE", "suggested"), ("🇷🇺", "NORP", "added"),
+        ("Sergey Lavrov", "PERSON", "added"), ("Moscow", "GPE", "accepted"), ("🇷🇺", "NORP", "added"),
     ]
     lav = d1["entities"][0]
     assert lav == {"id": ids["lavrov"], "start": 0, "end": 13, "label": "PERSON", "text": "Sergey Lavrov",
@@ -113,7 +113,7 @@ def test_states_and_status_filters(filled, tmp_path):
     write_json(project, out, states=STATES)
     data = validate_json_export(out)
     d1 = data["documents"][0]
-    assert {e["state"] for e in d1["entities"]} == {"added", "suggested", "rejected"}
+    assert {e["state"] for e in d1["entities"]} == {"added", "accepted", "rejected"}  # using a suggestion accepts it
     assert len(d1["events"][0]["arguments"]) == 3
     write_json(project, out, states=["added"])
     data = validate_json_export(out)

@@ -54,7 +54,7 @@ def test_edit_import_and_validation_agree_on_a_filler(project, label, refused):
 
 def test_what_is_allowed_while_working_comes_in_and_is_reported(project):
     """An import lets in an empty required role, a single role filled twice and a rejected filler; validate reports them."""
-    assert ALLOWED_WHILE_WORKING == {"missing_role", "too_many", "rejected_argument"}
+    assert ALLOWED_WHILE_WORKING == {"missing_role", "too_many", "rejected_argument", "undecided_argument"}
     ents = [IncomingEntity(1, 0, 4, "PERSON", "rejected"), IncomingEntity(2, 17, 22, "GPE"), IncomingEntity(3, 0, 4, "GPE")]
     events = [IncomingEvent("Life:Be-Born", 9, 13, {}, [("Person", 1), ("Place", 2), ("Place", 3)]), IncomingEvent("Life:Be-Born", 9, 13)]
     report = import_documents(project, [IncomingDocument(TEXT, "d", entities=ents, events=events)])
