@@ -38,6 +38,14 @@ def identity(path: str | Path) -> Identity | None:
     return (st.st_dev, st.st_ino)
 
 
+def sqlite_uri(path: str | Path, **params: str | int) -> str:
+    """An SQLite ``file:`` URI for ``path`` with every special character (``#``, ``?``, ``%``) encoded."""
+    uri = Path(os.path.abspath(path)).as_uri()  # percent-encodes the bytes of the name
+    if params:
+        uri += "?" + "&".join(f"{k}={v}" for k, v in params.items())
+    return uri
+
+
 def register_open(project: _OpenFile) -> None:
     """Remember an open project so that no export in this process can replace it."""
     _OPEN.add(project)

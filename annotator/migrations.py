@@ -262,7 +262,9 @@ def _apply(db: Database, number: int, current: int, path: Path | None, backup: P
 
 def _restore(backup: Path, conn: sqlite3.Connection) -> None:
     """Copy the pre-migration backup back into the open file (one SQLite backup, atomic for readers)."""
-    src = sqlite3.connect(f"file:{backup}?mode=ro", uri=True)
+    from annotator.fileid import sqlite_uri
+
+    src = sqlite3.connect(sqlite_uri(backup, mode="ro"), uri=True)
     try:
         src.backup(conn)
     finally:

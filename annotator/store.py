@@ -108,7 +108,7 @@ class Project:
             raise ProjectFileError(f"{self.path}: cannot create the project: no folder {self.path.parent}")
         try:
             if self.read_only:
-                uri = f"file:{self.path.resolve()}?mode=ro"
+                uri = fileid.sqlite_uri(self.path.resolve(), mode="ro")
                 conn = sqlite3.connect(uri, uri=True, isolation_level=None, check_same_thread=False, factory=_Connection)
             else:
                 conn = sqlite3.connect(str(self.path), isolation_level=None, check_same_thread=False, factory=_Connection)
