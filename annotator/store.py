@@ -12,7 +12,7 @@ from typing import Any, Iterator
 import orjson
 from sqlite_utils import Database
 
-from annotator import fileid, migrations
+from annotator import fileid, migrations, opencheck
 from annotator.errors import AnnotatorError, ProjectFileError, ProjectMovedError, SaveError
 from annotator.model import DEFAULT_SET, Argument, Comment, Document, Entity, Event
 from annotator.schema import Schema, default_schema, parse_schema
@@ -47,7 +47,7 @@ def _why_not_writable(path: Path) -> str | None:
     return None
 
 
-QUICK_CHECK_MAX_BYTES = 512 * 1024 * 1024  # files up to this size get a full PRAGMA quick_check at open
+QUICK_CHECK_MAX_BYTES = opencheck.QUICK_CHECK_MAX_BYTES
 
 
 class _Connection(sqlite3.Connection):
@@ -106,6 +106,9 @@ class Project:
             raise ProjectFileError(f"{self.path}: cannot create a project read-only")
         if not exists and not self.path.parent.is_dir():
             raise ProjectFileError(f"{self.path}: cannot create the project: no folder {self.path.parent}")
+        self._had_log = exists and not self.read_only and opencheck.has_log(self.path)
+        # a -wal beside the file: check file and log where nothing can be written, before a read-write open
+        self._prechecked = self._had_log and opencheck.check_log_before_writing(self.path)
         try:
             if self.read_only:
                 uri = fileid.sqlite_uri(self.path.resolve(), mode="ro")
@@ -147,7 +150,8 @@ class Project:
                 )
             if version < migrations.LATEST and self.read_only:
                 raise ProjectFileError(f"{self.path}: needs an upgrade but is read-only")
-            self._check_intact()
+            if not self._prechecked:
+                self._check_intact()
         if not self.read_only:
             conn.execute("PRAGMA journal_mode = WAL")
             conn.execute(f"PRAGMA synchronous = {synchronous}")
@@ -164,16 +168,11 @@ class Project:
 
     def _check_intact(self) -> None:
         """Find damage at open (SQLite itself notices only when it reads a bad page): quick_check, or the schema."""
-        conn = self.db.conn
-        if self.path.stat().st_size <= QUICK_CHECK_MAX_BYTES:
-            problems = [r[0] for r in conn.execute("PRAGMA quick_check(3)").fetchall()]
-        else:
-            conn.execute("SELECT count(*) FROM sqlite_master WHERE sql IS NOT NULL").fetchone()
-            problems = ["ok"]
+        problems = opencheck.quick_problems(self.db.conn, self.path)
         if problems != ["ok"]:
+            changed = "it was not changed" if self.read_only or not self._had_log else "its write-ahead log was read"
             raise ProjectFileError(
-                f"{self.path}: the project file is damaged ({'; '.join(' '.join(x.split()) for x in problems)}); "
-                "it was not changed. "
+                f"{self.path}: the project file is damaged ({'; '.join(problems)}); {changed}. "
                 "Restore it from a backup copy"
             )
 
