@@ -37,8 +37,10 @@ def _damage(good: Path, target: Path, how: str) -> None:
         data = data[:100]
     elif how == "truncated-one-page":
         data = data[:4096]
-    elif how == "overwritten-schema-page":
-        data[200:1000] = b"\xff" * 800
+    elif how == "overwritten-schema-page":  # the cells of page 1 (sqlite_master), wherever the layout puts them
+        page_size = int.from_bytes(data[16:18], "big")
+        start = min(int.from_bytes(data[105:107], "big"), page_size - 800)
+        data[start:page_size] = b"\xff" * (page_size - start)
     elif how.startswith("overwritten"):
         size = {"overwritten-middle": 4096, "overwritten-bytes": 16}[how]
         start = len(data) // 2
