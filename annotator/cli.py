@@ -242,9 +242,9 @@ def cmd_agree(args: argparse.Namespace) -> int:
 def cmd_merge(args: argparse.Namespace) -> int:
     from annotator.teams.merge import merge_projects
 
-    with _open(args) as project:
-        report = merge_projects(project, args.sources, args.names)
-    print(report.summary())
+    with _open(args) as project:  # every source is checked before any is written; each is reported when done
+        merge_projects(project, args.sources, args.names, combine=args.combine, replace=args.replace,
+                       on_source=lambda source: print(source.summary(), flush=True))
     return 0
 
 
@@ -356,6 +356,12 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("sources", nargs="+", help="annotators' project files")
     p.add_argument("--as", dest="names", action="append", metavar="NAME",
                    help="set name for a source, in the order of the sources (default: its annotator's name)")
+    how = p.add_mutually_exclusive_group()
+    how.add_argument("--combine", action="store_true",
+                     help="a set already merged from another file (the same annotator's other machine): take each "
+                          "document from the file it was worked on in; refused where both files changed it")
+    how.add_argument("--replace", action="store_true",
+                     help="a set already merged from another file: this file's version of its documents wins")
     p.set_defaults(func=cmd_merge)
 
     p = sub.add_parser("gui", parents=[common], help="open the desktop app")

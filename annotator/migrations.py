@@ -187,7 +187,26 @@ def _m3_ids_never_reused(db: Database) -> None:
         conn.execute("INSERT INTO sqlite_sequence (name, seq) VALUES (?, ?)", (name, top))
 
 
-MIGRATIONS: list[Callable[[Database], None]] = [_m1_initial, _m2_event_suggestions, _m3_ids_never_reused]
+def _m4_merge_provenance(db: Database) -> None:
+    """Merged annotation sets remember the file each came from and the model's original suggestions."""
+    conn = db.conn
+    conn.execute(
+        "CREATE TABLE merge_sources (id INTEGER PRIMARY KEY AUTOINCREMENT, annotation_set TEXT NOT NULL, "
+        "path TEXT NOT NULL, history BLOB NOT NULL, log_rows INTEGER NOT NULL, merged_at TEXT, merged_by TEXT)"
+    )
+    conn.execute(
+        "CREATE TABLE merged_suggestions (id INTEGER PRIMARY KEY AUTOINCREMENT, "
+        "document_id INTEGER NOT NULL REFERENCES documents(id), annotation_set TEXT NOT NULL, start INTEGER NOT NULL, "
+        "[end] INTEGER NOT NULL, label TEXT NOT NULL, source TEXT NOT NULL)"
+    )
+    conn.execute(
+        "CREATE INDEX idx_merged_suggestions_document_id_annotation_set ON merged_suggestions (document_id, annotation_set)"
+    )
+
+
+MIGRATIONS: list[Callable[[Database], None]] = [
+    _m1_initial, _m2_event_suggestions, _m3_ids_never_reused, _m4_merge_provenance,
+]
 LATEST = len(MIGRATIONS)
 
 

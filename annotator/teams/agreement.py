@@ -177,6 +177,11 @@ def agreement(project: Project, sets: Sequence[str] | None = None) -> dict[str, 
         if unknown:
             raise AnnotatorError(f"no annotation set {', '.join(map(repr, unknown))} (the project has {', '.join(known)})")
         chosen = list(dict.fromkeys(sets))
+        if len(chosen) < 2:
+            raise AnnotatorError(
+                f"--sets named only one annotation set ({chosen[0]}); agreement needs two annotation sets or more "
+                f"(the project has {', '.join(known)})"
+            )
     else:
         chosen = annotator_sets(project)
     if len(chosen) < 2:
@@ -189,14 +194,17 @@ def agreement(project: Project, sets: Sequence[str] | None = None) -> dict[str, 
 
 # -- text output ----------------------------------------------------------------------------------
 def _table_lines(title: str, ex: dict, ov: dict | None, kappa: dict | None, a: str, b: str) -> list[str]:
-    head = f"  {title:<24}{a[:7]:>7} {b[:7]:>7}      P      R     F1"
+    """One table; the columns are as wide as the longest name in them, so no name is cut."""
+    labels = list(ex["by_label"]) + [OVERALL]
+    w = max(24, len(title) + 1, *(len(x) + 1 for x in labels))
+    wa, wb = max(7, len(a)), max(7, len(b))
+    head = f"  {title:<{w}}{a:>{wa}} {b:>{wb}}      P      R     F1"
     head += "  ovl F1" if ov else ""
     head += "   kappa" if kappa else ""
     lines = [head]
-    labels = list(ex["by_label"]) + [OVERALL]
     for label in labels:
         c = ex["by_label"][label] if label != OVERALL else ex[OVERALL]
-        row = f"  {label[:24]:<24}{c['a']:>7} {c['b']:>7} {fmt(c['precision'])} {fmt(c['recall'])} {fmt(c['f1'])}"
+        row = f"  {label:<{w}}{c['a']:>{wa}} {c['b']:>{wb}} {fmt(c['precision'])} {fmt(c['recall'])} {fmt(c['f1'])}"
         if ov:
             o = ov["by_label"].get(label) if label != OVERALL else ov[OVERALL]
             row += f"  {fmt(o['f1'] if o else None)}"
@@ -207,7 +215,7 @@ def _table_lines(title: str, ex: dict, ov: dict | None, kappa: dict | None, a: s
 
 
 def format_agreement(result: dict[str, Any]) -> str:
-    """Human-readable tables: per pair, per label and overall, then one line per document."""
+    """Human-readable tables: per pair, per label and overall, then one line per document (no name is cut)."""
     out = []
     for pair in result["pairs"]:
         a, b, p = pair["a"], pair["b"], pair["project"]
@@ -220,10 +228,11 @@ def format_agreement(result: dict[str, Any]) -> str:
         )
         out += _table_lines("event triggers", p["triggers"], None, None, a, b)
         out += _table_lines("arguments (by role)", p["arguments"], None, None, a, b)
-        out.append("  per document:        entity F1 exact / overlap   kappa   trigger F1   argument F1")
+        w = max(20, *(len(d["name"]) for d in pair["by_document"])) if pair["by_document"] else 20
+        out.append(f"  {'per document:':<{w}} entity F1 exact / overlap   kappa   trigger F1   argument F1")
         for d in pair["by_document"]:
             out.append(
-                f"  {d['name'][:20]:<20} {fmt(d['entities_exact'][OVERALL]['f1'], 16)} / {fmt(d['entities_overlap'][OVERALL]['f1'], 0)}"
+                f"  {d['name']:<{w}} {fmt(d['entities_exact'][OVERALL]['f1'], 16)} / {fmt(d['entities_overlap'][OVERALL]['f1'], 0)}"
                 f" {fmt(d['kappa'][OVERALL], 7)} {fmt(d['triggers'][OVERALL]['f1'], 12)} {fmt(d['arguments'][OVERALL]['f1'], 13)}"
             )
         out.append("")

@@ -1,48 +1,36 @@
-"""Bring annotators' project files into one project, each as its own annotation set, matched by text hash."""
+"""Bring annotators' project files into one project, each as its own annotation set, matched by text hash.
+
+Every source is read and checked before anything is written: names, the target's schema, arguments, and
+which file each document of a set came from (see ``provenance``). A set's document merged from one file
+is replaced only by that same file (later on), unless the caller says ``replace`` (this file wins) or
+``combine`` (each document from the file it was worked on in). Then each source is written in one
+transaction and reported as it is done.
+"""
 
 from __future__ import annotations
 
+import sqlite3
+import tempfile
 from collections import Counter
+from contextlib import ExitStack
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Sequence
+from typing import Callable, Sequence
 
 import orjson
 
+from annotator import migrations
 from annotator.errors import AnnotatorError
 from annotator.model import DEFAULT_SET
 from annotator.store import Project, now
+from annotator.teams.merge_checks import check_source, project_twin_index
+from annotator.teams.merge_copy import SourceReport, copy_document
+from annotator.teams.provenance import continues, file_history, fork, save_source_record, source_records, worked_since
 from annotator.teams.sets import META_KEY
 
+__all__ = ["MergeReport", "SourceReport", "merge_projects", "source_annotator"]
+
 ANNOTATION_TABLES = ("entities", "events")
-
-
-@dataclass
-class SourceReport:
-    """What merging one source file did."""
-
-    path: str
-    annotation_set: str
-    added_documents: list[str] = field(default_factory=list)  # names of documents new to the target
-    matched_documents: list[str] = field(default_factory=list)  # names of documents the target already had
-    replaced_documents: list[str] = field(default_factory=list)  # documents whose set was replaced (merged before)
-    entities: int = 0
-    events: int = 0
-    arguments: int = 0
-    comments: int = 0
-
-    def summary(self) -> str:
-        s = (
-            f"{self.path} -> set {self.annotation_set!r}: {len(self.added_documents) + len(self.matched_documents)} "
-            f"documents ({len(self.added_documents)} new to the project, {len(self.matched_documents)} matched by text), "
-            f"{self.entities} entities, {self.events} events, {self.arguments} arguments, {self.comments} comments"
-        )
-        if self.replaced_documents:
-            s += (
-                f"; set {self.annotation_set!r} already had annotations for {len(self.replaced_documents)} of these "
-                "documents: they were replaced, not duplicated"
-            )
-        return s
 
 
 @dataclass
@@ -71,26 +59,33 @@ def source_annotator(source: Project, source_set: str = DEFAULT_SET) -> str | No
     return sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[0][0]
 
 
-def _open_source(path: Path) -> Project:
+def _open_source(path: Path, stack: ExitStack) -> Project:
+    """The source read-only; a file of an older format is read from an upgraded copy (the file is not touched)."""
     if not path.exists():
         raise AnnotatorError(f"{path}: no such project file")
-    return Project(path, create=False, read_only=True)
-
-
-def _document_hashes(project: Project) -> dict[str, int]:
-    return {sha: i for i, sha in project.db.conn.execute("SELECT id, sha256 FROM documents")}
-
-
-def _check_schema(target: Project, source: Project, source_set: str, path: Path) -> None:
-    conn = source.db.conn
-    labels = {r[0] for r in conn.execute("SELECT DISTINCT label FROM entities WHERE annotation_set = ?", (source_set,))}
-    missing = sorted(x for x in labels if target.schema.label(x) is None)
-    if missing:
-        raise AnnotatorError(f"{path}: labels not in the target's schema: {', '.join(missing)}; nothing was merged")
-    types = {r[0] for r in conn.execute("SELECT DISTINCT type FROM events WHERE annotation_set = ?", (source_set,))}
-    missing = sorted(x for x in types if target.schema.event_type(x) is None)
-    if missing:
-        raise AnnotatorError(f"{path}: event types not in the target's schema: {', '.join(missing)}; nothing was merged")
+    try:
+        conn = sqlite3.connect(f"file:{path.resolve()}?mode=ro", uri=True)
+        try:
+            version = migrations.user_version(conn)
+        finally:
+            conn.close()
+    except sqlite3.DatabaseError:
+        version = migrations.LATEST  # let the project say what is wrong with it
+    if 0 < version < migrations.LATEST:
+        copy = Path(stack.enter_context(tempfile.TemporaryDirectory(prefix="annotator-merge-"))) / path.name
+        src = sqlite3.connect(f"file:{path.resolve()}?mode=ro", uri=True)
+        try:
+            dst = sqlite3.connect(copy)
+            with dst:
+                src.backup(dst)
+            dst.close()
+        finally:
+            src.close()
+        project = Project(copy, create=False)  # upgraded here, in the copy
+    else:
+        project = Project(path, create=False, read_only=True)
+    stack.callback(project.close)
+    return project
 
 
 def _set_name(source: Project, path: Path, given: str | None, source_set: str) -> str:
@@ -105,10 +100,124 @@ def _set_name(source: Project, path: Path, given: str | None, source_set: str) -
     return name
 
 
-def plan_merge(
-    sources: Sequence[str | Path], names: Sequence[str | None] | None = None, source_set: str = DEFAULT_SET
-) -> list[tuple[Path, str]]:
-    """Decide each source's set name, refusing two sources that would share one set name on shared documents."""
+@dataclass
+class _Plan:
+    """One source as read and decided before writing: what happens to each of its documents."""
+
+    path: Path
+    project: Project
+    set_name: str
+    history: bytes
+    docs: list[tuple]  # (id, name, sha256, status) of the source's documents
+    actions: dict[str, str] = field(default_factory=dict)  # sha256 -> "copy" or "keep"
+    record_id: int | None = None  # the merge_sources row this file continues
+    report: SourceReport | None = None
+
+
+@dataclass
+class _Owner:
+    """Where a set's version of one document came from."""
+
+    path: str
+    history: bytes | None  # None: not known (merged by an older annotator, or made in the target itself)
+    source_document_id: int | None
+    record_id: int | None = None
+    plan: _Plan | None = None  # an earlier source of the same merge
+
+    def same_file(self, plan: _Plan) -> bool:
+        if self.history is not None and continues(self.history, plan.history):
+            return True
+        if self.history is not None and self.history:
+            return False  # a history that does not go on from the recorded one: another file
+        return self.source_document_id is not None and Path(self.path).resolve() == plan.path.resolve()
+
+
+def _target_owners(target: Project, set_name: str) -> dict[str, _Owner]:
+    records = source_records(target, set_name)
+    owners: dict[str, _Owner] = {}
+    for sha, meta in target.db.conn.execute("SELECT sha256, meta FROM documents WHERE meta LIKE ?", (f"%{set_name}%",)):
+        rec = (orjson.loads(meta or "{}").get(META_KEY) or {}).get(set_name)
+        if rec is None:
+            continue
+        known = records.get(rec.get("merge_source"))
+        owners[sha] = _Owner(
+            known.path if known else str(rec.get("source")), known.history if known else None,
+            rec.get("source_document_id"), known.id if known else None,
+        )
+    for (sha,) in target.db.conn.execute(
+        "SELECT d.sha256 FROM documents d WHERE EXISTS (SELECT 1 FROM entities WHERE document_id = d.id AND annotation_set = ?) "
+        "OR EXISTS (SELECT 1 FROM events WHERE document_id = d.id AND annotation_set = ?)",
+        (set_name, set_name),
+    ):
+        owners.setdefault(sha, _Owner(f"{target.path} itself", None, None))
+    return owners
+
+
+def _refusal(plan: _Plan, owner: _Owner, docs: list[str], combine: bool) -> AnnotatorError:
+    names = ", ".join(sorted(docs)[:5]) + (", ..." if len(docs) > 5 else "")
+    keep_apart = f"--as NAME to keep {plan.path.name} as an annotation set of its own (then adjudicate)"
+    if combine:
+        return AnnotatorError(
+            f"{plan.path}: set {plan.set_name!r} cannot be combined: {len(docs)} document(s) were worked on both in this "
+            f"file and in {owner.path}, or it cannot be told for the earlier file ({names}); use --replace to let this "
+            f"file's version win, or {keep_apart}; nothing was merged"
+        )
+    if owner.plan is not None:
+        return AnnotatorError(
+            f"{owner.path} and {plan.path} would both become annotation set {plan.set_name!r} and share {len(docs)} "
+            f"document(s) ({names}); use --combine to take each document from the file it was worked on in, --replace "
+            f"to let the later file win, or --as NAME (one per source) to name them apart; nothing was merged"
+        )
+    return AnnotatorError(
+        f"{plan.path}: set {plan.set_name!r} already holds {len(docs)} of its documents merged from another file, "
+        f"{owner.path} ({names}); merging would replace that work. Use --combine to take each document from the file it "
+        f"was worked on in, --replace to let this file's version win, or {keep_apart}; nothing was merged"
+    )
+
+
+def _decide(plan: _Plan, owners: dict[str, _Owner], combine: bool, replace: bool) -> None:
+    """Fill ``plan.actions``; refuse (before anything is written) where the set's documents came from another file."""
+    conflicts: dict[str, tuple[_Owner, list[str]]] = {}
+    for src_id, name, sha, _status in plan.docs:
+        owner = owners.get(sha)
+        action = "copy"
+        if owner is not None and owner.same_file(plan):
+            plan.record_id = plan.record_id or owner.record_id
+        elif owner is not None and not replace:
+            if not combine:
+                conflicts.setdefault(owner.path, (owner, []))[1].append(name)
+                continue
+            start = fork(owner.history, plan.history) if owner.history is not None else 0
+            mine = worked_since(plan.history, start, src_id)
+            theirs = owner.history is None or worked_since(owner.history, start, owner.source_document_id or 0)
+            if not mine:
+                action = "keep"
+            elif theirs:
+                conflicts.setdefault(owner.path, (owner, []))[1].append(name)
+                continue
+        plan.actions[sha] = action
+        if action == "copy":
+            owners[sha] = _Owner(str(plan.path), plan.history, src_id, plan=plan)
+    if conflicts:
+        owner, docs = next(iter(conflicts.values()))
+        raise _refusal(plan, owner, docs, combine)
+
+
+def merge_projects(
+    target: Project,
+    sources: Sequence[str | Path],
+    names: Sequence[str | None] | None = None,
+    source_set: str = DEFAULT_SET,
+    *,
+    combine: bool = False,
+    replace: bool = False,
+    on_source: Callable[[SourceReport], None] | None = None,
+) -> MergeReport:
+    """Merge each source file into ``target`` as its own annotation set (named by ``names``, else by its annotator).
+
+    Everything is checked first; then each source is written in one transaction and passed to ``on_source``."""
+    if combine and replace:
+        raise AnnotatorError("--combine and --replace exclude each other: choose one")
     paths = [Path(p) for p in sources]
     given = list(names or [])
     if len(given) > len(paths):
@@ -116,175 +225,62 @@ def plan_merge(
     given += [None] * (len(paths) - len(given))
     if len({p.resolve() for p in paths}) != len(paths):
         raise AnnotatorError("the same source file is given twice")
-    plan: list[tuple[Path, str]] = []
-    hashes: dict[str, tuple[Path, set[str]]] = {}
-    for path, name in zip(paths, given):
-        with _open_source(path) as src:
-            set_name = _set_name(src, path, name, source_set)
-            docs = set(_document_hashes(src))
-        if set_name in hashes:
-            other, other_docs = hashes[set_name]
-            shared = docs & other_docs
-            if shared:
-                raise AnnotatorError(
-                    f"{other} and {path} would both become annotation set {set_name!r} and share {len(shared)} "
-                    "document(s); name them apart with --as NAME (one per source); nothing was merged"
-                )
-            other_docs |= docs
-        else:
-            hashes[set_name] = (path, docs)
-        plan.append((path, set_name))
-    return plan
-
-
-def _delete_set_rows(target: Project, doc_id: int, set_name: str) -> int:
-    conn = target.db.conn
-    conn.execute(
-        "DELETE FROM arguments WHERE event_id IN (SELECT id FROM events WHERE document_id = ? AND annotation_set = ?)",
-        (doc_id, set_name),
-    )
-    # arguments of the target's other sets never point at this set's entities (the core refuses that)
-    n = conn.execute("DELETE FROM events WHERE document_id = ? AND annotation_set = ?", (doc_id, set_name)).rowcount
-    n += conn.execute("DELETE FROM entities WHERE document_id = ? AND annotation_set = ?", (doc_id, set_name)).rowcount
-    return n
-
-
-def _copy_document(
-    target: Project, src: Project, src_doc: tuple, target_doc_id: int | None, set_name: str, source_set: str,
-    path: Path, report: SourceReport,
-) -> None:
-    conn = target.db.conn
-    sconn = src.db.conn
-    src_id, name, text, sha, status, meta_json, bom, source_path = src_doc
-    t = now()
-    record = {"source": str(path), "source_document_id": src_id, "status": status, "merged_at": t}
-    new_document = target_doc_id is None
-    if new_document:
-        meta = orjson.loads(meta_json or "{}")
-        meta.pop("adjudication", None)
-        meta[META_KEY] = {set_name: record}
-        cur = conn.execute(
-            "INSERT INTO documents (name, text, sha256, status, meta, bom, source_path, imported_at, updated_at) "
-            "VALUES (?, ?, ?, 'new', ?, ?, ?, ?, ?)",
-            (name, text, sha, orjson.dumps(meta).decode(), bom, source_path, t, t),
-        )
-        doc_id = int(cur.lastrowid)
-        report.added_documents.append(name)
-        replaced = 0
-    else:
-        doc_id = target_doc_id
-        meta = orjson.loads(conn.execute("SELECT meta FROM documents WHERE id = ?", (doc_id,)).fetchone()[0] or "{}")
-        was_merged = set_name in (meta.get(META_KEY) or {})
-        replaced = _delete_set_rows(target, doc_id, set_name)
-        if replaced or was_merged:
-            report.replaced_documents.append(name)
-        meta.setdefault(META_KEY, {})[set_name] = record
-        conn.execute("UPDATE documents SET meta = ? WHERE id = ?", (orjson.dumps(meta).decode(), doc_id))
-        report.matched_documents.append(name)
-    # tokens: the same text has the same tokens; copy them where the target has none
-    tok = sconn.execute("SELECT pipeline, starts, ends, sentence_starts FROM tokens WHERE document_id = ?", (src_id,)).fetchone()
-    if tok and conn.execute("SELECT 1 FROM tokens WHERE document_id = ?", (doc_id,)).fetchone() is None:
-        conn.execute(
-            "INSERT INTO tokens (document_id, pipeline, starts, ends, sentence_starts) VALUES (?, ?, ?, ?, ?)", (doc_id, *tok)
-        )
-    entity_ids: dict[int, int] = {}
-    for r in sconn.execute(
-        "SELECT id, start, end, label, state, source, annotator, edited, created_at, updated_at FROM entities "
-        "WHERE document_id = ? AND annotation_set = ? ORDER BY id",
-        (src_id, source_set),
-    ).fetchall():
-        c = conn.execute(
-            "INSERT INTO entities (document_id, annotation_set, start, end, label, state, source, annotator, edited, "
-            "created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            (doc_id, set_name, *r[1:]),
-        )
-        entity_ids[r[0]] = int(c.lastrowid)
-    event_ids: dict[int, int] = {}
-    for r in sconn.execute(
-        "SELECT id, type, trigger_start, trigger_end, attributes, annotator, created_at, updated_at FROM events "
-        "WHERE document_id = ? AND annotation_set = ? ORDER BY id",
-        (src_id, source_set),
-    ).fetchall():
-        c = conn.execute(
-            "INSERT INTO events (document_id, annotation_set, type, trigger_start, trigger_end, attributes, annotator, "
-            "created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            (doc_id, set_name, *r[1:]),
-        )
-        event_ids[r[0]] = int(c.lastrowid)
-    arguments = 0
-    for event_id, role, entity_id, annotator, created in sconn.execute(
-        "SELECT a.event_id, a.role, a.entity_id, a.annotator, a.created_at FROM arguments a JOIN events v "
-        "ON v.id = a.event_id WHERE v.document_id = ? AND v.annotation_set = ? ORDER BY a.id",
-        (src_id, source_set),
-    ).fetchall():
-        if entity_id not in entity_ids:
-            raise AnnotatorError(
-                f"{path}: document {name!r}: an argument points at entity {entity_id} of another document or set; "
-                "nothing was merged from this file"
-            )
-        conn.execute(
-            "INSERT INTO arguments (event_id, role, entity_id, annotator, created_at) VALUES (?, ?, ?, ?, ?)",
-            (event_ids[event_id], role, entity_ids[entity_id], annotator, created),
-        )
-        arguments += 1
-    comments = 0
-    for author, ctext, created in sconn.execute(
-        "SELECT author, text, created_at FROM comments WHERE document_id = ? ORDER BY id", (src_id,)
-    ).fetchall():
-        if conn.execute(
-            "SELECT 1 FROM comments WHERE document_id = ? AND author IS ? AND text = ? AND created_at IS ?",
-            (doc_id, author, ctext, created),
-        ).fetchone():
-            continue  # merged before: comments are kept once
-        conn.execute(
-            "INSERT INTO comments (document_id, author, text, created_at) VALUES (?, ?, ?, ?)", (doc_id, author, ctext, created)
-        )
-        comments += 1
-    log = {
-        **record,
-        "annotation_set": set_name,
-        "sha256": sha,
-        "new_document": new_document,
-        "replaced_rows": replaced,
-        "entities": {str(k): v for k, v in entity_ids.items()},
-        "events": {str(k): v for k, v in event_ids.items()},
-        "arguments": arguments,
-        "comments": comments,
-    }
-    conn.execute(
-        "INSERT INTO change_log (at, annotator, document_id, action, rows) VALUES (?, ?, ?, 'merge', ?)",
-        (t, target.annotator, doc_id, orjson.dumps(log).decode()),
-    )
-    report.entities += len(entity_ids)
-    report.events += len(event_ids)
-    report.arguments += arguments
-    report.comments += comments
-
-
-def merge_source(target: Project, path: str | Path, set_name: str, source_set: str = DEFAULT_SET) -> SourceReport:
-    """Copy one source file's documents and ``source_set`` into ``target`` as set ``set_name``: one transaction."""
-    path = Path(path)
-    if target.path.resolve() == path.resolve():
-        raise AnnotatorError(f"{path}: cannot merge a project into itself")
-    report = SourceReport(str(path), set_name)
-    with _open_source(path) as src:
-        _check_schema(target, src, source_set, path)
-        docs = src.db.conn.execute(
-            "SELECT id, name, text, sha256, status, meta, bom, source_path FROM documents ORDER BY id"
-        ).fetchall()
-        with target.transaction():
-            known = _document_hashes(target)
-            for d in docs:
-                _copy_document(target, src, d, known.get(d[3]), set_name, source_set, path, report)
-    return report
-
-
-def merge_projects(
-    target: Project, sources: Sequence[str | Path], names: Sequence[str | None] | None = None, source_set: str = DEFAULT_SET
-) -> MergeReport:
-    """Merge each source file into ``target`` as its own annotation set (see ``plan_merge`` for the names)."""
-    plan = plan_merge(sources, names, source_set)
     report = MergeReport()
-    for path, set_name in plan:
-        report.sources.append(merge_source(target, path, set_name, source_set))
+    with ExitStack() as stack:
+        plans: list[_Plan] = []
+        owners_by_set: dict[str, dict[str, _Owner]] = {}
+        known = {sha for (sha,) in target.db.conn.execute("SELECT sha256 FROM documents")}
+        pending_texts: dict[object, str] = {}
+        twins = project_twin_index(target.db.conn, pending_texts)
+        for path, name in zip(paths, given):
+            if target.path.resolve() == path.resolve():
+                raise AnnotatorError(f"{path}: cannot merge a project into itself")
+            src = _open_source(path, stack)
+            set_name = _set_name(src, path, name, source_set)
+            check_source(src.db.conn, source_set, target.schema, path)
+            docs = src.db.conn.execute("SELECT id, name, sha256, status FROM documents ORDER BY id").fetchall()
+            plan = _Plan(path, src, set_name, file_history(src.db.conn), docs, report=SourceReport(str(path), set_name))
+            if set_name not in owners_by_set:
+                owners_by_set[set_name] = _target_owners(target, set_name)
+            _decide(plan, owners_by_set[set_name], combine, replace)
+            for src_id, doc_name, sha, _ in docs:
+                if sha in known:
+                    continue
+                text = src.db.conn.execute("SELECT text FROM documents WHERE id = ?", (src_id,)).fetchone()[0]
+                twin = twins.near(doc_name, text)
+                if twin is not None:
+                    plan.report.near_duplicates.append(twin)
+                key = ("pending", sha)
+                pending_texts[key] = text
+                twins.add_text(key, doc_name, text)
+                known.add(sha)
+            plans.append(plan)
+        for plan in plans:
+            report.sources.append(_write(target, plan, source_set))
+            if on_source is not None:
+                on_source(plan.report)
     return report
+
+
+def _write(target: Project, plan: _Plan, source_set: str) -> SourceReport:
+    rep = plan.report
+    assert rep is not None
+    sconn = plan.project.db.conn
+    with target.transaction():
+        plan.record_id = save_source_record(target, plan.record_id, plan.set_name, plan.path, plan.history, now())
+        here = {sha: i for i, sha in target.db.conn.execute("SELECT id, sha256 FROM documents")}
+        kept_from = {}
+        owners = _target_owners(target, plan.set_name)
+        for src_id, name, sha, _ in plan.docs:
+            if plan.actions.get(sha) == "keep":
+                rep.kept_documents.append(name)
+                kept_from[owners[sha].path] = True
+                continue
+            row = sconn.execute(
+                "SELECT id, name, text, sha256, status, meta, bom, source_path FROM documents WHERE id = ?", (src_id,)
+            ).fetchone()
+            copy_document(target, plan.project, row, here.get(sha), plan.set_name, source_set, plan.path,
+                          plan.record_id, rep)
+        rep.kept_from = list(kept_from)
+    return rep
+

@@ -1,13 +1,16 @@
 """How good the pre-annotation was: the pipeline's original suggestions against the final set, per label.
 
 - Documents: those in status ``reviewed`` that were pre-annotated (they have stored tokens, or entities
-  from the pipeline); reviewed documents never pre-annotated are counted apart and left out.
+  from the pipeline); reviewed documents never pre-annotated are counted apart and left out. For a set
+  merged from an annotator's file, the status is the one the document had in her file.
 - Final (reference): entities of the set (default "main") in state accepted or added.
 - Model (compared): every entity of the set whose ``source`` starts with ``spacy:``, whatever became of it
   (suggested, accepted, rejected), with the label and offsets the model gave it. An entity a person
   changed has ``edited = 1``; its original label and offsets are the "before" of the first change-log
   row that touched it (rows are matched to the entity by id and ``created_at``, so a reused id is not
   confused with an older entity). A suggestion a person deleted is recovered from the change log too.
+  For a merged set that change log is in the annotator's file: merge carried the originals
+  (``merged_suggestions``); a set merged without them cannot be scored, and the error says so.
 - Matching: exact (same start, end and label), one-to-one; precision = matched / model, recall =
   matched / final, F1 = 2·matched / (model + final); "overall" sums the counts over labels.
 - ``confusions`` counts model spans with the final offsets but another label.
@@ -20,10 +23,12 @@ from typing import Any
 
 import orjson
 
+from annotator.errors import AnnotatorError
 from annotator.model import DEFAULT_SET
 from annotator.store import Project
+from annotator.teams.provenance import carried_suggestions
 from annotator.teams.scores import OVERALL, Table, count_exact, fmt
-from annotator.teams.sets import human_spans
+from annotator.teams.sets import META_KEY, document_meta, human_spans
 
 MODEL_PREFIX = "spacy:"
 
@@ -46,9 +51,22 @@ def _history(project: Project, doc_id: int) -> tuple[dict[tuple[int, str], dict]
     return first, last
 
 
+class CannotTell(AnnotatorError):
+    """The model's original suggestions of a merged set are not in this project."""
+
+
 def model_spans(project: Project, doc_id: int, annotation_set: str = DEFAULT_SET,
                 prefix: str = MODEL_PREFIX) -> list[tuple[int, int, str, str]]:
-    """The model's original suggestions of a document: (start, end, label, source)."""
+    """The model's original suggestions of a document: (start, end, label, source).
+
+    For a set merged from an annotator's file they are the ones the merge carried (the change log that
+    tells them stays in her file); a set merged by an older annotator did not carry them: CannotTell."""
+    record = (document_meta(project, doc_id).get(META_KEY) or {}).get(annotation_set)
+    if record is not None:
+        if record.get("merge_source") is None:
+            raise CannotTell(f"set {annotation_set!r} of document {doc_id} was merged from {record.get('source')} "
+                             "without the model's original suggestions")
+        return [s for s in carried_suggestions(project, doc_id, annotation_set) if s[3].startswith(prefix)]
     first, last = _history(project, doc_id)
     out = []
     current = set()
@@ -72,6 +90,20 @@ def model_spans(project: Project, doc_id: int, annotation_set: str = DEFAULT_SET
     return sorted(out)
 
 
+def _reviewed(project: Project, annotation_set: str) -> tuple[list[int], dict[str, int]]:
+    """Reviewed documents of a set: for a merged set, those its annotator had reviewed in her file; and the
+    files of reviewed documents merged without the model's originals."""
+    out, unknown = [], Counter()
+    for doc_id, status, meta in project.db.conn.execute("SELECT id, status, meta FROM documents ORDER BY id"):
+        record = ((orjson.loads(meta or "{}") if meta else {}).get(META_KEY) or {}).get(annotation_set)
+        if (record.get("status") if record is not None else status) != "reviewed":
+            continue
+        if record is not None and record.get("merge_source") is None:
+            unknown[str(record.get("source"))] += 1
+        out.append(doc_id)
+    return out, dict(unknown)
+
+
 def _preannotated(project: Project, doc_id: int, spans: list) -> bool:
     return bool(spans) or project.tokens(doc_id) is not None
 
@@ -82,7 +114,14 @@ def model_quality(project: Project, annotation_set: str = DEFAULT_SET, prefix: s
     confusions: Counter[tuple[str, str]] = Counter()
     pipelines: Counter[str] = Counter()
     used, skipped = [], []
-    for doc_id in project.document_ids(["reviewed"]):
+    reviewed, unknown = _reviewed(project, annotation_set)
+    if unknown:
+        raise AnnotatorError(
+            f"cannot tell how good the model was on set {annotation_set!r}: {len(unknown)} of its reviewed documents were "
+            f"merged from {', '.join(sorted(unknown))} by an older annotator, which did not carry the model's original "
+            "suggestions (they are in that file's change log); merge that file again to carry them"
+        )
+    for doc_id in reviewed:
         pred = model_spans(project, doc_id, annotation_set, prefix)
         if not _preannotated(project, doc_id, pred):
             skipped.append(doc_id)
@@ -122,10 +161,12 @@ def format_model_quality(result: dict[str, Any]) -> str:
     if result["skipped_documents"]:
         lines.append(f"  ({result['skipped_documents']} reviewed documents were never pre-annotated and are left out)")
     ents = result["entities"]
-    lines.append(f"  {'label':<14}{'final':>7}{'model':>7}      P      R     F1")
-    for label in [*ents["by_label"], OVERALL]:
+    labels = [*ents["by_label"], OVERALL]
+    w = max(14, *(len(x) + 1 for x in labels))  # as wide as the longest label: none is cut or runs into a number
+    lines.append(f"  {'label':<{w}}{'final':>7}{'model':>7}      P      R     F1")
+    for label in labels:
         c = ents[OVERALL] if label == OVERALL else ents["by_label"][label]
-        lines.append(f"  {label:<14}{c['a']:>7}{c['b']:>7} {fmt(c['precision'])} {fmt(c['recall'])} {fmt(c['f1'])}")
+        lines.append(f"  {label:<{w}}{c['a']:>7}{c['b']:>7} {fmt(c['precision'])} {fmt(c['recall'])} {fmt(c['f1'])}")
     if result["confusions"]:
         lines.append("  right span, wrong label (model -> final):")
         for c in result["confusions"]:

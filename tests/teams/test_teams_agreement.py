@@ -11,7 +11,7 @@ from annotator.store import Project
 from annotator.teams.agreement import agreement, format_agreement, match_overlap, token_labels
 from annotator.teams.merge import merge_projects
 from annotator.teams.sets import Span
-from teams_data import at, make_alice, make_bob, new_project
+from teams_data import DOC1, DOC2, at, make_alice, make_bob, new_project
 
 
 @pytest.fixture
@@ -165,3 +165,26 @@ def test_token_labels_take_the_largest_overlap():
     spans = [Span(0, 6, "A"), Span(6, 12, "B")]
     assert token_labels(tokens, spans) == ["A", "B", "B"]  # (5,10): 1 char of A, 4 of B
     assert token_labels(tokens, []) == ["O", "O", "O"]
+
+
+def test_sets_naming_one_set_says_so(team):
+    with pytest.raises(AnnotatorError, match="--sets named only one annotation set"):
+        agreement(team, ["alice"])
+    with pytest.raises(AnnotatorError, match="--sets named only one annotation set"):
+        agreement(team, ["alice", "alice"])
+
+
+def test_text_tables_do_not_cut_names(tmp_path):
+    p, ids = new_project(tmp_path / "t.annotator", "x", [("report-2024-03-01-morning.txt", DOC2),
+                                                          ("report-2024-03-01-evening.txt", DOC1)])
+    for name in ("alice-laptop", "alice-desktop"):
+        p.annotation_set = name
+        for doc in ids.values():
+            edits.add_entity(p, doc, 0, 4, "ORG")
+        edits.add_event(p, ids["report-2024-03-01-morning.txt"], "Transaction:Transfer-Ownership", 10, 15)
+        edits.add_event(p, ids["report-2024-03-01-morning.txt"], "Transaction:Transfer-Money", 10, 15)
+    text = format_agreement(agreement(p))
+    for name in ("alice-laptop", "alice-desktop", "report-2024-03-01-morning.txt", "report-2024-03-01-evening.txt",
+                 "Transaction:Transfer-Ownership", "Transaction:Transfer-Money"):
+        assert name in text
+    p.close()

@@ -143,3 +143,44 @@ def test_label_outside_target_schema_refused(tmp_path, files):
         merge_projects(target, [files[1]])
     assert target.db.conn.execute("SELECT count(*) FROM entities").fetchone()[0] == before
     target.close()
+
+
+def test_roles_and_role_labels_outside_target_schema_refused(tmp_path, files):
+    # alice's Movement:Transport has Artifact=John Smith and Destination=Paris; bob's the same with Berlin
+    with Project(files[0], create=False) as alice:
+        with alice.transaction():
+            alice.db.conn.execute("UPDATE arguments SET role = 'Weapon' WHERE role = 'Artifact'")
+    with Project(files[1], create=False) as bob:
+        with bob.transaction():  # an ORG cannot be a Destination in the target's schema
+            bob.db.conn.execute(
+                "UPDATE entities SET label = 'PERSON' WHERE id IN (SELECT entity_id FROM arguments WHERE role = 'Destination')"
+            )
+    target = Project(tmp_path / "team.annotator", annotator="rita")
+    with pytest.raises(AnnotatorError, match="roles not in the target's schema: Movement:Transport has no role 'Weapon'"):
+        merge_projects(target, [files[0]])
+    with pytest.raises(AnnotatorError, match="role fillers not in the target's schema: role Destination of Movement:Transport takes .*not PERSON"):
+        merge_projects(target, [files[1]])
+    assert target.db.conn.execute("SELECT count(*) FROM documents").fetchone()[0] == 0
+    target.close()
+
+
+def test_every_source_is_checked_before_any_is_written(tmp_path, files):
+    with Project(files[1], create=False) as bob:
+        with bob.transaction():
+            bob.db.conn.execute("UPDATE entities SET label = 'ALIEN' WHERE label = 'DATE'")
+    target = Project(tmp_path / "team.annotator", annotator="rita")
+    with pytest.raises(AnnotatorError, match="ALIEN") as err:
+        merge_projects(target, files)
+    assert "nothing was merged" in str(err.value)
+    assert target.db.conn.execute("SELECT count(*) FROM documents").fetchone()[0] == 0  # alice's file neither
+    assert target.db.conn.execute("SELECT count(*) FROM entities").fetchone()[0] == 0
+    target.close()
+
+
+def test_a_document_one_character_apart_is_reported_with_both_names(tmp_path, files):
+    target, ids = new_project(tmp_path / "team.annotator", "rita", [("story.txt", DOC1.replace("Paris", "Paris,"))])
+    report = merge_projects(target, [files[0]])
+    text = report.summary()
+    assert "'doc1.txt'" in text and "'story.txt'" in text and "1 character" in text
+    assert report.sources[0].near_duplicates  # the structured form, for the app
+    target.close()

@@ -92,3 +92,58 @@ def test_no_reviewed_documents(project):
     assert r["documents"] == 0 and r["entities"]["overall"]["f1"] is None
     assert "0 reviewed documents" in format_model_quality(r)
     assert orjson.dumps(r)  # JSON-ready
+
+
+def _alice_with_model(path):
+    """alice's own file: the model's 5 suggestions on doc1, then her relabel, resize, delete, accept; reviewed."""
+    from annotator.store import Project
+
+    p = Project(path, annotator="alice")
+    d1 = import_documents(p, [IncomingDocument(text=DOC1, name="doc1")]).imported[0][1]
+    edits.accept_entity(p, _suggest(p, d1, DOC1, "John Smith", "PERSON"))
+    edits.relabel_entity(p, _suggest(p, d1, DOC1, "Paris", "PERSON"), "GPE")
+    edits.resize_entity(p, _suggest(p, d1, DOC1, "Acme", "ORG"), *at(DOC1, "Acme Corp"))
+    edits.delete_entity(p, _suggest(p, d1, DOC1, "and", "CARDINAL"))
+    edits.reject_entity(p, _suggest(p, d1, DOC1, "yesterday", "DATE"))
+    edits.add_entity(p, d1, *at(DOC1, "Berlin"), "GPE")
+    edits.set_status(p, d1, "reviewed")
+    p.close()
+    return path
+
+
+def test_merged_set_scores_the_models_original_suggestions(tmp_path):
+    from annotator.store import Project
+    from annotator.teams.merge import merge_projects
+
+    src = _alice_with_model(tmp_path / "alice.annotator")
+    with Project(src, create=False) as p:
+        own = model_quality(p)
+    # her file: model Paris PERSON, Acme ORG, and CARDINAL, yesterday DATE, John Smith PERSON (1 right of 5);
+    # final John Smith, Paris GPE, Acme Corp ORG, Berlin GPE
+    assert (own["entities"]["overall"]["tp"], own["entities"]["overall"]["a"], own["entities"]["overall"]["b"]) == (1, 4, 5)
+    team = Project(tmp_path / "team.annotator", annotator="rita")
+    merge_projects(team, [src])
+    merged = model_quality(team, "alice")
+    assert merged["documents"] == 1
+    assert merged["entities"] == own["entities"] and merged["confusions"] == own["confusions"]
+    team.close()
+
+
+def test_a_set_merged_without_the_models_originals_says_it_cannot_tell(tmp_path):
+    from annotator.errors import AnnotatorError
+    from annotator.store import Project
+    from annotator.teams.merge import merge_projects
+
+    src = _alice_with_model(tmp_path / "alice.annotator")
+    team = Project(tmp_path / "team.annotator", annotator="rita")
+    merge_projects(team, [src])
+    with team.transaction():  # a set merged by an older annotator: its record names the file and nothing more
+        (meta,) = team.db.conn.execute("SELECT meta FROM documents").fetchone()
+        meta = orjson.loads(meta)
+        meta["annotation_sets"]["alice"] = {k: meta["annotation_sets"]["alice"][k]
+                                            for k in ("source", "source_document_id", "status", "merged_at")}
+        team.db.conn.execute("UPDATE documents SET meta = ?", (orjson.dumps(meta).decode(),))
+        team.db.conn.execute("DELETE FROM merged_suggestions")
+    with pytest.raises(AnnotatorError, match="cannot tell"):
+        model_quality(team, "alice")
+    team.close()

@@ -1,0 +1,182 @@
+"""Copying one document's annotation set from a source project into the target (inside the caller's transaction)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import orjson
+
+from annotator.store import Project, now
+from annotator.teams.merge_checks import NearTwin
+from annotator.teams.model_quality import model_spans
+from annotator.teams.provenance import carry_suggestions
+from annotator.teams.sets import META_KEY
+
+# every column of an event but its id, document and set (events are suggestions too: state, source, score, ...)
+EVENT_COLUMNS = ("type", "trigger_start", "trigger_end", "attributes", "state", "source", "score", "alternatives",
+                 "edited", "annotator", "created_at", "updated_at")
+
+
+@dataclass
+class SourceReport:
+    """What merging one source file did."""
+
+    path: str
+    annotation_set: str
+    added_documents: list[str] = field(default_factory=list)  # names of documents new to the target
+    matched_documents: list[str] = field(default_factory=list)  # names of documents the target already had
+    replaced_documents: list[str] = field(default_factory=list)  # documents whose set was replaced (merged before)
+    kept_documents: list[str] = field(default_factory=list)  # left as another file of the set had them (--combine)
+    kept_from: list[str] = field(default_factory=list)  # the files those came from
+    near_duplicates: list[NearTwin] = field(default_factory=list)  # added documents almost like one already there
+    entities: int = 0
+    events: int = 0
+    arguments: int = 0
+    comments: int = 0
+
+    def summary(self) -> str:
+        copied = len(self.added_documents) + len(self.matched_documents)
+        s = (
+            f"{self.path} -> set {self.annotation_set!r}: {copied} "
+            f"documents ({len(self.added_documents)} new to the project, {len(self.matched_documents)} matched by text), "
+            f"{self.entities} entities, {self.events} events, {self.arguments} arguments, {self.comments} comments"
+        )
+        if self.replaced_documents:
+            s += (
+                f"; {len(self.replaced_documents)} replaced the set's earlier version of the same document(s) "
+                "(replaced, not duplicated)"
+            )
+        if self.kept_documents:
+            names = ", ".join(sorted(self.kept_documents)[:5]) + (", ..." if len(self.kept_documents) > 5 else "")
+            s += (
+                f"; {len(self.kept_documents)} kept as merged from {', '.join(sorted(set(self.kept_from)))} "
+                f"(not worked on in this file: {names})"
+            )
+        for twin in self.near_duplicates:
+            s += f"\n  note: {twin.describe()}"
+        return s
+
+
+def delete_set_rows(target: Project, doc_id: int, set_name: str) -> int:
+    conn = target.db.conn
+    conn.execute(
+        "DELETE FROM arguments WHERE event_id IN (SELECT id FROM events WHERE document_id = ? AND annotation_set = ?)",
+        (doc_id, set_name),
+    )
+    # arguments of the target's other sets never point at this set's entities (the core refuses that)
+    n = conn.execute("DELETE FROM events WHERE document_id = ? AND annotation_set = ?", (doc_id, set_name)).rowcount
+    n += conn.execute("DELETE FROM entities WHERE document_id = ? AND annotation_set = ?", (doc_id, set_name)).rowcount
+    return n
+
+
+def copy_document(
+    target: Project, src: Project, src_doc: tuple, target_doc_id: int | None, set_name: str, source_set: str,
+    path: Path, record_id: int, report: SourceReport,
+) -> None:
+    """Copy a document's ``source_set`` into ``target`` as ``set_name`` (the document too when ``target_doc_id``
+    is None), with the model's original suggestions, and log it."""
+    conn = target.db.conn
+    sconn = src.db.conn
+    src_id, name, text, sha, status, meta_json, bom, source_path = src_doc
+    t = now()
+    record = {"source": str(path), "source_document_id": src_id, "status": status, "merged_at": t,
+              "merge_source": record_id}
+    new_document = target_doc_id is None
+    if new_document:
+        meta = orjson.loads(meta_json or "{}")
+        meta.pop("adjudication", None)
+        meta[META_KEY] = {set_name: record}
+        cur = conn.execute(
+            "INSERT INTO documents (name, text, sha256, status, meta, bom, source_path, imported_at, updated_at) "
+            "VALUES (?, ?, ?, 'new', ?, ?, ?, ?, ?)",
+            (name, text, sha, orjson.dumps(meta).decode(), bom, source_path, t, t),
+        )
+        doc_id = int(cur.lastrowid)
+        report.added_documents.append(name)
+        replaced = 0
+    else:
+        doc_id = target_doc_id
+        meta = orjson.loads(conn.execute("SELECT meta FROM documents WHERE id = ?", (doc_id,)).fetchone()[0] or "{}")
+        was_merged = set_name in (meta.get(META_KEY) or {})
+        replaced = delete_set_rows(target, doc_id, set_name)
+        if replaced or was_merged:
+            report.replaced_documents.append(name)
+        meta.setdefault(META_KEY, {})[set_name] = record
+        conn.execute("UPDATE documents SET meta = ? WHERE id = ?", (orjson.dumps(meta).decode(), doc_id))
+        report.matched_documents.append(name)
+    # tokens: the same text has the same tokens; copy them where the target has none
+    tok = sconn.execute("SELECT pipeline, starts, ends, sentence_starts FROM tokens WHERE document_id = ?", (src_id,)).fetchone()
+    if tok and conn.execute("SELECT 1 FROM tokens WHERE document_id = ?", (doc_id,)).fetchone() is None:
+        conn.execute(
+            "INSERT INTO tokens (document_id, pipeline, starts, ends, sentence_starts) VALUES (?, ?, ?, ?, ?)", (doc_id, *tok)
+        )
+    # what the model first suggested, read from the source's change log, which stays in the source
+    carry_suggestions(target, doc_id, set_name, model_spans(src, src_id, source_set))
+    entity_ids: dict[int, int] = {}
+    for r in sconn.execute(
+        "SELECT id, start, end, label, state, source, annotator, edited, created_at, updated_at FROM entities "
+        "WHERE document_id = ? AND annotation_set = ? ORDER BY id",
+        (src_id, source_set),
+    ).fetchall():
+        c = conn.execute(
+            "INSERT INTO entities (document_id, annotation_set, start, end, label, state, source, annotator, edited, "
+            "created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (doc_id, set_name, *r[1:]),
+        )
+        entity_ids[r[0]] = int(c.lastrowid)
+    event_ids: dict[int, int] = {}
+    for r in sconn.execute(
+        f"SELECT id, {', '.join(EVENT_COLUMNS)} FROM events WHERE document_id = ? AND annotation_set = ? ORDER BY id",
+        (src_id, source_set),
+    ).fetchall():
+        c = conn.execute(
+            f"INSERT INTO events (document_id, annotation_set, {', '.join(EVENT_COLUMNS)}) "
+            f"VALUES (?, ?, {', '.join('?' * len(EVENT_COLUMNS))})",
+            (doc_id, set_name, *r[1:]),
+        )
+        event_ids[r[0]] = int(c.lastrowid)
+    arguments = 0
+    for event_id, role, entity_id, annotator, created in sconn.execute(
+        "SELECT a.event_id, a.role, a.entity_id, a.annotator, a.created_at FROM arguments a JOIN events v "
+        "ON v.id = a.event_id WHERE v.document_id = ? AND v.annotation_set = ? ORDER BY a.id",
+        (src_id, source_set),
+    ).fetchall():
+        # every argument's entity is in this document and set (checked before anything was written)
+        conn.execute(
+            "INSERT INTO arguments (event_id, role, entity_id, annotator, created_at) VALUES (?, ?, ?, ?, ?)",
+            (event_ids[event_id], role, entity_ids[entity_id], annotator, created),
+        )
+        arguments += 1
+    comments = 0
+    for author, ctext, created in sconn.execute(
+        "SELECT author, text, created_at FROM comments WHERE document_id = ? ORDER BY id", (src_id,)
+    ).fetchall():
+        if conn.execute(
+            "SELECT 1 FROM comments WHERE document_id = ? AND author IS ? AND text = ? AND created_at IS ?",
+            (doc_id, author, ctext, created),
+        ).fetchone():
+            continue  # merged before: comments are kept once
+        conn.execute(
+            "INSERT INTO comments (document_id, author, text, created_at) VALUES (?, ?, ?, ?)", (doc_id, author, ctext, created)
+        )
+        comments += 1
+    log = {
+        **record,
+        "annotation_set": set_name,
+        "sha256": sha,
+        "new_document": new_document,
+        "replaced_rows": replaced,
+        "entities": {str(k): v for k, v in entity_ids.items()},
+        "events": {str(k): v for k, v in event_ids.items()},
+        "arguments": arguments,
+        "comments": comments,
+    }
+    conn.execute(
+        "INSERT INTO change_log (at, annotator, document_id, action, rows) VALUES (?, ?, ?, 'merge', ?)",
+        (t, target.annotator, doc_id, orjson.dumps(log).decode()),
+    )
+    report.entities += len(entity_ids)
+    report.events += len(event_ids)
+    report.arguments += arguments
+    report.comments += comments

@@ -1,0 +1,126 @@
+"""Where a merged set came from: the source file's history, and the model's original suggestions it carried.
+
+A project file's **history** is its change log, which is only ever appended to. Each row is summed up in
+12 bytes (8 bytes of a hash of its id, time, person, action and document, then the document id), so two
+files can be compared without their texts: a file whose history starts with the whole history of another
+is that file, later on (copied, renamed or moved on the way); two copies of one project that were then
+worked on apart share the start of their histories and part at the first row they do not share (the
+**fork**). A document was *worked on* in a file since the fork when one of the file's rows after the fork
+names it.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import sqlite3
+import struct
+from dataclasses import dataclass
+from pathlib import Path
+
+from annotator.store import Project
+
+ENTRY = 12  # bytes per change-log row in a history
+_DOC = struct.Struct("<I")
+
+
+def file_history(conn: sqlite3.Connection) -> bytes:
+    """The summed-up change log of a project file, in order."""
+    out = bytearray()
+    for id_, at, who, doc, action in conn.execute(
+        "SELECT id, at, annotator, document_id, action FROM change_log ORDER BY id"
+    ):
+        key = f"{id_}\x1f{at}\x1f{who}\x1f{doc}\x1f{action}".encode()
+        out += hashlib.blake2b(key, digest_size=8).digest()
+        out += _DOC.pack(doc or 0)
+    return bytes(out)
+
+
+def rows(history: bytes) -> int:
+    return len(history) // ENTRY
+
+
+def fork(a: bytes, b: bytes) -> int:
+    """How many rows the two histories share from their start."""
+    n = min(rows(a), rows(b))
+    lo, hi = 0, n  # the shared part is a prefix: find its end by halving (whole entries compared)
+    while lo < hi:
+        mid = (lo + hi + 1) // 2
+        if a[: mid * ENTRY] == b[: mid * ENTRY]:
+            lo = mid
+        else:
+            hi = mid - 1
+    return lo
+
+
+def continues(earlier: bytes, later: bytes) -> bool:
+    """True when ``later`` is the file ``earlier`` was, possibly further on (an empty history proves nothing)."""
+    return rows(earlier) > 0 and later[: len(earlier)] == earlier
+
+
+def worked_since(history: bytes, start: int, source_document_id: int) -> bool:
+    """Whether any row of ``history`` from row ``start`` on names the document."""
+    want = _DOC.pack(source_document_id)
+    for i in range(start, rows(history)):
+        if history[i * ENTRY + 8 : (i + 1) * ENTRY] == want:
+            return True
+    return False
+
+
+@dataclass
+class SourceRecord:
+    """One row of ``merge_sources``: a file a set was merged from, with its history when it was merged."""
+
+    id: int
+    annotation_set: str
+    path: str
+    history: bytes
+
+
+def source_records(project: Project, annotation_set: str) -> dict[int, SourceRecord]:
+    return {
+        r[0]: SourceRecord(r[0], r[1], r[2], bytes(r[3]))
+        for r in project.db.conn.execute(
+            "SELECT id, annotation_set, path, history FROM merge_sources WHERE annotation_set = ?", (annotation_set,)
+        )
+    }
+
+
+def save_source_record(project: Project, record_id: int | None, annotation_set: str, path: Path, history: bytes,
+                       at: str) -> int:
+    """Insert or update the record of a source file (inside the caller's transaction); returns its id."""
+    conn = project.db.conn
+    values = (str(path.resolve()), history, rows(history), at, project.annotator)
+    if record_id is None:
+        cur = conn.execute(
+            "INSERT INTO merge_sources (annotation_set, path, history, log_rows, merged_at, merged_by) "
+            "VALUES (?, ?, ?, ?, ?, ?)",
+            (annotation_set, *values),
+        )
+        return int(cur.lastrowid)
+    conn.execute(
+        "UPDATE merge_sources SET path = ?, history = ?, log_rows = ?, merged_at = ?, merged_by = ? WHERE id = ?",
+        (*values, record_id),
+    )
+    return record_id
+
+
+def carry_suggestions(project: Project, doc_id: int, annotation_set: str,
+                      spans: list[tuple[int, int, str, str]]) -> None:
+    """Store the model's original suggestions of a merged document's set, replacing what was there."""
+    conn = project.db.conn
+    conn.execute("DELETE FROM merged_suggestions WHERE document_id = ? AND annotation_set = ?", (doc_id, annotation_set))
+    conn.executemany(
+        "INSERT INTO merged_suggestions (document_id, annotation_set, start, end, label, source) VALUES (?, ?, ?, ?, ?, ?)",
+        [(doc_id, annotation_set, *s) for s in spans],
+    )
+
+
+def carried_suggestions(project: Project, doc_id: int, annotation_set: str) -> list[tuple[int, int, str, str]]:
+    return [
+        tuple(r)  # type: ignore[misc]
+        for r in project.db.conn.execute(
+            "SELECT start, end, label, source FROM merged_suggestions WHERE document_id = ? AND annotation_set = ? "
+            "ORDER BY start, end, label, source",
+            (doc_id, annotation_set),
+        )
+    ]
