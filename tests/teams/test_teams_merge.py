@@ -184,3 +184,17 @@ def test_a_document_one_character_apart_is_reported_with_both_names(tmp_path, fi
     assert "'doc1.txt'" in text and "'story.txt'" in text and "1 character" in text
     assert report.sources[0].near_duplicates  # the structured form, for the app
     target.close()
+
+
+def test_event_suggestions_keep_their_state_and_source(tmp_path, files):
+    with Project(files[1], create=False) as bob:
+        with bob.transaction():
+            bob.db.conn.execute("UPDATE events SET state = 'rejected', source = 'spacy:events', score = 0.25 "
+                                "WHERE type = 'Contact:Meet'")
+    target = Project(tmp_path / "team.annotator", annotator="rita")
+    merge_projects(target, [files[1]])
+    rows = target.db.conn.execute("SELECT type, state, source, score FROM events WHERE annotation_set = 'bob' ORDER BY type")
+    assert [tuple(r) for r in rows] == [("Contact:Meet", "rejected", "spacy:events", 0.25),
+                                        ("Movement:Transport", "added", "human", None),
+                                        ("Personnel:Start-Position", "added", "human", None)]
+    target.close()

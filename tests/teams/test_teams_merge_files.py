@@ -151,10 +151,13 @@ def test_a_source_of_the_older_file_format_is_read_from_an_upgraded_copy(tmp_pat
     import sqlite3
 
     team, laptop, desktop, ids = machines
-    conn = sqlite3.connect(laptop)  # as annotator 0.x wrote it: format 1, before merges remembered their files
+    from annotator import migrations
+
+    before = migrations.MIGRATIONS.index(migrations._m4_merge_provenance)
+    conn = sqlite3.connect(laptop)  # as the version before merges remembered their files wrote it
     conn.execute("DROP TABLE merged_suggestions")
     conn.execute("DROP TABLE merge_sources")
-    conn.execute("PRAGMA user_version = 1")
+    conn.execute(f"PRAGMA user_version = {before}")
     conn.commit()
     conn.close()
     digest = hashlib.sha256(laptop.read_bytes()).hexdigest()
