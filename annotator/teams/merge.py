@@ -21,6 +21,7 @@ import orjson
 
 from annotator import migrations
 from annotator.errors import AnnotatorError
+from annotator.fileid import sqlite_uri
 from annotator.model import DEFAULT_SET
 from annotator.store import Project, now
 from annotator.teams.merge_checks import check_source, project_twin_index
@@ -64,7 +65,7 @@ def _open_source(path: Path, stack: ExitStack) -> Project:
     if not path.exists():
         raise AnnotatorError(f"{path}: no such project file")
     try:
-        conn = sqlite3.connect(f"file:{path.resolve()}?mode=ro", uri=True)
+        conn = sqlite3.connect(sqlite_uri(path.resolve(), mode="ro"), uri=True)
         try:
             version = migrations.user_version(conn)
         finally:
@@ -73,7 +74,7 @@ def _open_source(path: Path, stack: ExitStack) -> Project:
         version = migrations.LATEST  # let the project say what is wrong with it
     if 0 < version < migrations.LATEST:
         copy = Path(stack.enter_context(tempfile.TemporaryDirectory(prefix="annotator-merge-"))) / path.name
-        src = sqlite3.connect(f"file:{path.resolve()}?mode=ro", uri=True)
+        src = sqlite3.connect(sqlite_uri(path.resolve(), mode="ro"), uri=True)
         try:
             dst = sqlite3.connect(copy)
             with dst:

@@ -166,3 +166,12 @@ def test_a_source_of_the_older_file_format_is_read_from_an_upgraded_copy(tmp_pat
         assert _alice(p, ids["doc1.txt"]) == [("John Smith", "PERSON"), ("Paris", "GPE")]
     assert hashlib.sha256(laptop.read_bytes()).hexdigest() == digest  # the annotator's file is not touched
     assert not list(tmp_path.glob("*.bak*"))
+
+
+def test_a_source_whose_name_has_uri_characters_is_merged(tmp_path, machines):
+    team, laptop, desktop, ids = machines
+    odd = laptop.with_name("alice #2 ?.annotator")
+    laptop.rename(odd)
+    with Project(team, create=False, annotator="rita") as p:
+        merge_projects(p, [odd])
+        assert _alice(p, ids["doc1.txt"]) == [("John Smith", "PERSON"), ("Paris", "GPE")]
