@@ -54,19 +54,20 @@ def human_spans(project: Project, doc_id: int, annotation_set: str) -> list[Span
 
 
 def event_items(project: Project, doc_id: int, annotation_set: str) -> list[EventItem]:
-    """Every event of a set (events have no state: each was made by a person), with argument spans."""
+    """The events a person settled (state accepted or added, as for spans), with argument spans."""
     conn = project.db.conn
     args: dict[int, list[tuple[str, int, int, str]]] = {}
     for ev, role, s, e, label in conn.execute(
         "SELECT a.event_id, a.role, n.start, n.end, n.label FROM arguments a JOIN events v ON v.id = a.event_id "
-        "JOIN entities n ON n.id = a.entity_id WHERE v.document_id = ? AND v.annotation_set = ? ORDER BY a.id",
+        "JOIN entities n ON n.id = a.entity_id WHERE v.document_id = ? AND v.annotation_set = ? "
+        "AND v.state IN ('accepted', 'added') ORDER BY a.id",
         (doc_id, annotation_set),
     ):
         args.setdefault(ev, []).append((role, s, e, label))
     out = []
     for r in conn.execute(
         "SELECT id, type, trigger_start, trigger_end, attributes FROM events WHERE document_id = ? AND annotation_set = ? "
-        "ORDER BY trigger_start, trigger_end, type, id",
+        "AND state IN ('accepted', 'added') ORDER BY trigger_start, trigger_end, type, id",
         (doc_id, annotation_set),
     ):
         attrs = tuple(sorted(orjson.loads(r[4] or "{}").items()))

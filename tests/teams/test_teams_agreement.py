@@ -188,3 +188,27 @@ def test_text_tables_do_not_cut_names(tmp_path):
                  "Transaction:Transfer-Ownership", "Transaction:Transfer-Money"):
         assert name in text
     p.close()
+
+
+def test_undecided_and_rejected_event_suggestions_are_not_a_persons_events(tmp_path):
+    """Events can be suggestions now: only accepted and added events count as an annotator's events."""
+    from annotator.suggest.types import EventSuggestion
+    from annotator.suggest.writer import WriteCounts, write_events
+
+    alice = make_alice(tmp_path / "a.annotator")
+    p = Project(alice, annotator="alice")
+    d1 = p.db.conn.execute("SELECT id FROM documents WHERE name = 'doc1.txt'").fetchone()[0]
+    s, e = at(DOC1, "with")
+    s2, e2 = at(DOC1, "yesterday")
+    with p.transaction():
+        write_events(p, d1, [EventSuggestion("Contact:Meet", s, e, 0.9)], "rules:test@1", WriteCounts())
+        write_events(p, d1, [EventSuggestion("Conflict:Attack", s2, e2, 0.5)], "rules:test@1", WriteCounts())
+    rejected = p.db.conn.execute("SELECT id FROM events WHERE type = 'Conflict:Attack'").fetchone()[0]
+    edits.reject_event(p, rejected)
+    p.close()
+    team = Project(tmp_path / "team.annotator", annotator="rita")
+    merge_projects(team, [alice, make_bob(tmp_path / "b.annotator")])
+    tr = _doc(agreement(team), "doc1.txt")["triggers"]
+    # alice still has one event of her own ("visited"): the undecided Meet and the rejected Attack do not count
+    assert (tr["overall"]["tp"], tr["overall"]["a"], tr["overall"]["b"]) == (1, 1, 2)
+    team.close()
