@@ -26,6 +26,7 @@ from annotator.validation import validate
 from ui import commands as cmd
 from ui.controller import Controller
 from ui.dialogs.adjudication import add_review_menu
+from ui.dialogs.training import add_training_menu
 from ui.dialogs.event_type import pick_event_type
 from ui.dialogs.export import ExportDialog
 from ui.dialogs.problems import confirm_problems
@@ -118,6 +119,7 @@ class MainWindow(QMainWindow):
 
         self.actions_by_name = build_menus(self)
         add_review_menu(self)  # Review > Adjudicate, Agreement (ui/dialogs/adjudication.py)
+        add_training_menu(self)  # Project > Train suggestions… (ui/dialogs/training.py)
         self.actions_by_name["annotated"].setShortcuts(["Ctrl+Return", "Ctrl+Enter"])
         for dock in self.docks.values():
             self.docks_menu.addAction(dock.toggleViewAction())

@@ -71,11 +71,19 @@ class PreannotateWorker(Worker):
         self.batch_size = batch_size
 
     def work(self, project: Project) -> str:
-        from annotator.nlp import load_pipeline  # no spaCy on the GUI thread
+        from annotator.learn.versions import select_for_preannotation  # no spaCy on the GUI thread
+        from annotator.nlp import DEFAULT_PIPELINE
         from annotator.preannotate import preannotate
 
         self.progress.emit(0, 0, f"loading spaCy pipeline {self.pipeline if isinstance(self.pipeline, str) else ''}")
-        pipe = self.pipeline() if callable(self.pipeline) else load_pipeline(self.pipeline or None, events=bool(project.schema.events))
+        events = None
+        if callable(self.pipeline):
+            pipe = self.pipeline()
+        else:  # the setting: the default (newest trained model if any), "original", "version N", or a pipeline name
+            name = (self.pipeline or "").strip()
+            version = int(name.split()[1]) if name.startswith("version ") and name.split()[1:2] and name.split()[1].isdigit() else None
+            chosen = select_for_preannotation(project, None if name in ("", DEFAULT_PIPELINE) or version else name, version)
+            pipe, events = chosen.pipeline, chosen.events
         if self._cancel:
             raise Cancelled()
         total = len(self.doc_ids) if self.doc_ids is not None else len(project.document_ids())
@@ -83,9 +91,30 @@ class PreannotateWorker(Worker):
         report = preannotate(
             project, pipe, doc_ids=self.doc_ids, only_new=self.only_new, batch_size=self.batch_size,
             progress=lambda done, n: self.progress.emit(done, n, "pre-annotating"),
-            cancelled=lambda: self._cancel,
+            cancelled=lambda: self._cancel, event_suggester=events,
         )
         return f"Pre-annotation ({report.pipeline}): {report.summary()}"
+
+
+class TrainWorker(Worker):
+    """``annotator train`` in the background: a cancel stops it within a step and puts no model in use."""
+
+    title = "Training"
+
+    def __init__(self, project_path: str | Path, annotator: str | None = None, options: Any = None) -> None:
+        super().__init__(project_path, annotator)
+        self.options = options
+
+    def work(self, project: Project) -> str:
+        from annotator.errors import TrainingCancelled
+        from annotator.learn.train import train_project
+
+        try:
+            report = train_project(project, self.options, progress=lambda m, d, t: self.progress.emit(d, t, m),
+                                   cancelled=lambda: self._cancel)
+        except TrainingCancelled:
+            raise Cancelled() from None
+        return f"Training: {report.summary()}"
 
 
 class ImportWorker(Worker):

@@ -1,0 +1,56 @@
+"""Project > Train suggestions…: train from finished documents in a worker; show current vs new scores at the end."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtGui import QAction, QFont
+from PySide6.QtWidgets import QMenu, QMessageBox
+
+from ui.workers import TrainWorker
+
+if TYPE_CHECKING:  # pragma: no cover
+    from ui.main_window import MainWindow
+
+
+def start_training(window: "MainWindow") -> None:
+    c = window.controller
+    if c.project is None or window._refuse_read_only():
+        return
+    worker = TrainWorker(c.project.path, annotator=window.settings.annotator or None)
+    worker.done.connect(lambda text: show_training_result(window, text))
+    window.start_worker(worker)
+
+
+def show_training_result(window: "MainWindow", text: str) -> None:
+    """The run's summary: the version, whether it became the default, and the held-out comparison table."""
+    head, _, table = text.partition("\n")
+    box = QMessageBox(window)
+    box.setWindowTitle("Training finished")
+    box.setTextFormat(box.textFormat().PlainText)
+    box.setText(head)
+    if table:
+        box.setDetailedText(table)
+        box.setInformativeText("Held-out scores of the current and the new model: see Show Details.")
+    font = QFont("monospace")
+    font.setStyleHint(QFont.StyleHint.Monospace)
+    box.setFont(font)
+    box.open()
+    window.training_result = box  # type: ignore[attr-defined]
+
+
+def add_training_menu(window: "MainWindow") -> None:
+    """A "Project" menu with Train suggestions…, before Help."""
+    menu_bar = window.menuBar()
+    help_menu = next((a for a in menu_bar.actions() if a.text().replace("&", "") == "Help"), None)
+    menu = QMenu("&Project", window)
+    if help_menu is None:
+        menu_bar.addMenu(menu)
+    else:
+        menu_bar.insertMenu(help_menu, menu)
+    act = QAction("&Train suggestions…", window)
+    act.setStatusTip("Train entity and event suggestions from the annotated and reviewed documents (in the background)")
+    act.triggered.connect(lambda _c=False: start_training(window))
+    menu.addAction(act)
+    window.actions_by_name["train"] = act
+    window.project_menu = menu  # type: ignore[attr-defined]
