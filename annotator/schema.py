@@ -50,6 +50,7 @@ class EventType:
     # the type, and context words (lemmas) that support it ("fire" as an attack near "rocket", "troops")
     weak_triggers: tuple[str, ...] = ()
     cues: tuple[str, ...] = ()
+    blockers: tuple[str, ...] = ()  # words that, modifying a trigger, rule the type out ("press conference")
 
     def role(self, name: str) -> Role | None:
         return next((r for r in self.roles if r.name == name), None)
@@ -119,7 +120,7 @@ _HEADER = re.compile(r"^\s*\[\[?\s*([A-Za-z0-9_.\-\"' ]+?)\s*\]\]?\s*(#.*)?$")
 _TOML_AT = re.compile(r"^(.*?) \(at line (\d+), column (\d+)\)$")
 
 ENTITY_KEYS = {"name", "description", "color", "key"}
-EVENT_KEYS = {"name", "description", "triggers", "weak_triggers", "cues", "role"}
+EVENT_KEYS = {"name", "description", "triggers", "weak_triggers", "cues", "blockers", "role"}
 ROLE_KEYS = {"name", "labels", "multiplicity", "description", "slots"}
 SLOT = re.compile(r"^(subj|subj_intrans|obj|subjpass|agent|poss|compound|gov_subj|dative|oprd|nummod|npadvmod|prep:[a-z]+)$")
 ATTRIBUTE_KEYS = {"name", "description", "values", "default"}
@@ -309,8 +310,12 @@ def _parse_events(items: Any, labels: set[str], w: _Where, loc: _Locator) -> lis
         triggers = _string_list(item.get("triggers", []), f"triggers of {name!r}", w, loc.key(at, "triggers"))
         weak = _string_list(item.get("weak_triggers", []), f"weak_triggers of {name!r}", w, loc.key(at, "weak_triggers"))
         cues = _string_list(item.get("cues", []), f"cues of {name!r}", w, loc.key(at, "cues"))
+        blockers = _string_list(item.get("blockers", []), f"blockers of {name!r}", w, loc.key(at, "blockers"))
         out.append(
-            EventType(name, str(item.get("description", "")), tuple(triggers), tuple(roles), tuple(weak), tuple(cues))
+            EventType(
+                name, str(item.get("description", "")), tuple(triggers), tuple(roles), tuple(weak), tuple(cues),
+                tuple(blockers),
+            )
         )
     return out
 

@@ -23,6 +23,7 @@ TRIGGER_POS = {"VERB", "NOUN", "ADJ"}  # not PROPN: a capitalised trigger word i
 NAME_LABELS = {"PERSON", "ORG", "GPE", "LOC", "FAC", "PRODUCT", "WORK_OF_ART", "LAW", "NORP", "LANGUAGE"}
 THRESHOLD = 0.45
 _NON_CORE = {"Time", "Place"}
+_SPLIT_DEPS = {"prt", "oprd", "acomp", "ccomp", "xcomp", "dobj"}
 # forms less often used for a specific event that happened: base-form verbs ("to attack", "could attack"),
 # gerunds and present participles ("fighting"), plural nouns ("attacks on civilians")
 FORM_PENALTY = {"VB": 0.1, "VBG": 0.05, "NNS": 0.05}
@@ -44,6 +45,7 @@ class RuleEventSuggester:
         self.types = {t.name: t for t in schema.events}
         self.lexicon = Lexicon.from_schema(schema)
         self.cues = {t.name: frozenset(c.lower() for c in getattr(t, "cues", ())) for t in schema.events}
+        self.blockers = {t.name: frozenset(c.lower() for c in getattr(t, "blockers", ())) for t in schema.events}
         self.threshold = threshold
         self._attributes = {a.name: set(a.values) for a in schema.attributes}
 
@@ -68,7 +70,7 @@ class RuleEventSuggester:
                 found = self._match(tok, sent, named)
                 if not found:
                     continue
-                length, patterns = found
+                length, patterns, extra = found
                 span_toks = doc[tok.i : tok.i + length]
                 head = span_toks.root
                 suggestion = self._decide(head, span_toks, patterns, sent, ents, entities, seen)
@@ -76,26 +78,31 @@ class RuleEventSuggester:
                     seen.add((suggestion.type, head.lemma_.lower()))
                     out.append(suggestion)
                     taken.update(range(tok.i, tok.i + length))
+                    taken.update(extra)
         return out
 
-    def _match(self, tok: Any, sent: Any, named: set[int]) -> tuple[int, list[Pattern]] | None:
-        """The longest trigger starting at ``tok`` and every pattern of that length matching it."""
-        best: tuple[int, list[Pattern]] | None = None
+    def _match(self, tok: Any, sent: Any, named: set[int]) -> tuple[int, list[Pattern], list[int]] | None:
+        """The longest trigger starting at ``tok``, every pattern of that length matching it, and the index of a
+        second word standing apart ("took it over", "found him guilty": the trigger span is the verb)."""
+        best: tuple[int, list[Pattern], list[int]] | None = None
         for p in self.lexicon.candidates(tok):
-            n = p.length
-            if tok.i + n > sent.end:
-                continue
-            ok = all(matches(p.words[k], tok.doc[tok.i + k]) and tok.i + k not in named for k in range(1, n))
-            if not ok and n == 2 and tok.pos_ == "VERB":  # a phrasal verb with its object between ("took it over")
-                ok = any(c.dep_ == "prt" and matches(p.words[1], c) for c in tok.children)
-                n = 1 if ok else n
+            n, extra = p.length, []
+            ok = tok.i + n <= sent.end and all(
+                matches(p.words[k], tok.doc[tok.i + k]) and tok.i + k not in named for k in range(1, n)
+            )
+            if not ok and n == 2 and tok.pos_ == "VERB":
+                extra = [c.i for c in tok.children if c.dep_ in _SPLIT_DEPS and matches(p.words[1], c)][:1]
+                ok, n = bool(extra), 1
             if not ok:
                 continue
-            if best is None or n > best[0]:
-                best = (n, [p])
-            elif n == best[0] and p not in best[1]:
+            rank = p.length  # a split two-word trigger outranks a one-word one
+            if best is None or rank > best[0]:
+                best = (rank, [p], extra)
+            elif rank == best[0] and p not in best[1]:
                 best[1].append(p)
-        return best
+        if best is None:
+            return None
+        return (1 if best[2] else best[0]), best[1], best[2]
 
     def _decide(
         self,
@@ -110,6 +117,7 @@ class RuleEventSuggester:
         ctx = read_context(head)
         pairs = frame(head)
         neighbours = _neighbour_lemmas(head)
+        direct = frozenset(c.lemma_.lower() for c in head.children)
         cands: list[_Candidate] = []
         for type_name in dict.fromkeys(p.type for p in patterns):
             pattern = next(p for p in patterns if p.type == type_name and not p.weak) if any(
@@ -121,7 +129,11 @@ class RuleEventSuggester:
             cue = len(self.cues[type_name] & neighbours)
             if pattern.weak and not cue:
                 continue
+            if self.blockers[type_name] & direct:  # "press conference" is not a meeting
+                continue
             score = 0.55 + 0.1 * min(core, 2) + 0.08 * min(cue, 2) - ctx.penalty
+            # an object no role takes points to another sense ("returned fire", "met all conditions")
+            score -= 0.15 * _misfits(pairs, args, ("obj",)) + 0.1 * _misfits(pairs, args, ("subj_intrans",))
             if not core and not anchored:  # no participant: often a generic or a later mention
                 score -= 0.1
             if head.pos_ in ("NOUN", "PROPN") and not core and not anchored and ctx.generic_noun:
@@ -173,6 +185,15 @@ def _entity_index(doc: Any, entities: Sequence[tuple[int, int, str]]) -> dict[in
         if t.i not in out and t.pos_ == "PROPN" and t.lower_ in names:
             out[t.i] = (t.idx, t.idx + len(t.text), names[t.lower_])
     return out
+
+
+def _misfits(pairs: Sequence[tuple[str, Any]], args: Sequence[ArgumentSuggestion], slots: tuple[str, ...]) -> int:
+    """Nouns in ``slots`` of the frame that no role took (pronouns and numbers aside)."""
+    n = 0
+    for slot, tok in pairs:
+        if slot in slots and tok.pos_ == "NOUN" and not any(a.start <= tok.idx < a.end for a in args):
+            n += 1
+    return min(n, 1)
 
 
 def _neighbour_lemmas(head: Any) -> frozenset[str]:

@@ -27,13 +27,13 @@ ORG = frozenset(
     """police army military government regime administration ministry militia force navy airforce coalition
     group organization organisation party authority agency council parliament congress court tribunal cabinet
     company firm bank unit brigade battalion division squad faction movement alliance committee commission
-    junta opposition embassy consulate network cell team board""".split()
+    junta opposition network cell team board""".split()
 )
 FAC = frozenset(
     """market square street road highway building house home school university hospital clinic mosque church
     temple synagogue shrine airport airbase base camp prison jail station office headquarters compound
     checkpoint palace hotel bridge port harbor harbour stadium restaurant cafe shop store mall factory plant
-    facility site embassy consulate barracks post tower apartment residence court courthouse parliament
+    facility site embassy consulate barracks post tower apartment residence courthouse
     pipeline refinery mine tunnel""".split()
 )
 LOC = frozenset(

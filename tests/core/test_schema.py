@@ -153,10 +153,13 @@ def test_suggestion_data_is_optional_and_read():
     plain = parse_schema(GOOD, "mini.toml")
     assert plain.event_type("Meet").cues == () and plain.event_type("Meet").weak_triggers == ()
     assert plain.event_type("Visit").role("Place").slots == ()
-    source = GOOD.replace('triggers = ["met"]', 'triggers = ["met"]\nweak_triggers = ["see"]\ncues = ["summit", "talks"]', 1)
+    source = GOOD.replace(
+        'triggers = ["met"]', 'triggers = ["met"]\nweak_triggers = ["see"]\ncues = ["summit", "talks"]\nblockers = ["press"]', 1
+    )
     source = source.replace('labels = ["GPE"]', 'labels = ["GPE"]\n  slots = ["prep:in", "compound"]', 1)
     s = parse_schema(source, "mini.toml")
     assert s.event_type("Meet").weak_triggers == ("see",) and s.event_type("Meet").cues == ("summit", "talks")
+    assert s.event_type("Meet").blockers == ("press",)
     assert s.event_type("Visit").role("Place").slots == ("prep:in", "compound")
 
 
@@ -208,6 +211,7 @@ def test_news_suggestion_data_for_every_event_type():
         # suggestion data: cues and weak triggers are lists of strings, slots are known slot names
         ('triggers = ["met"]', 'triggers = ["met"]\ncues = "summit"', ('cues = "summit"', 0), "cues of 'Meet' must be a list of strings"),
         ('triggers = ["met"]', 'triggers = ["met"]\nweak_triggers = [1]', ('weak_triggers = [1]', 0), "weak_triggers of 'Meet'"),
+        ('triggers = ["met"]', 'triggers = ["met"]\nblockers = ""', ('blockers = ""', 0), "blockers of 'Meet' must be a list"),
         ('labels = ["GPE"]', 'labels = ["GPE"]\n  slots = ["prep:in", "beside"]', ('slots = ["prep:in", "beside"]', 0),
          "slot 'beside' of role 'Place' in 'Visit' is not one of"),
     ],

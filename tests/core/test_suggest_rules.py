@@ -114,6 +114,13 @@ def test_two_plausible_types_keep_the_runner_up(nlp, suggester):
     assert ("Person", "executive", "PERSON") in boss["args"]
 
 
+def test_blockers_and_unfitting_objects_rule_a_sense_out(nlp, suggester):
+    assert not [e for e in run(nlp, suggester, "The minister spoke at a press conference in Paris.") if e["type"] == "Contact:Meet"]
+    conditions = only(run(nlp, suggester, "Iran has met all the conditions of the deal."), "met")
+    people = only(run(nlp, suggester, "Iran has met all the delegates of the deal."), "met")
+    assert conditions["score"] < people["score"]
+
+
 def test_attributes_only_from_the_text(nlp, suggester):
     future = only(run(nlp, suggester, "The leaders will meet in Geneva next week."), "meet")
     assert future["attributes"] == {"tense": "Future", "modality": "Other"}
