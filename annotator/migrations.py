@@ -242,7 +242,9 @@ def migrate(db: Database, path: Path | None) -> list[int]:
     if current and current < LATEST and path is not None:
         backup = backup_before_migration(path, current)
     foreign_keys = conn.execute("PRAGMA foreign_keys").fetchone()[0]
-    conn.execute("PRAGMA foreign_keys = OFF")  # a table rebuilt in a migration is dropped and renamed
+    # a table rebuilt in a migration is dropped and renamed (inside a transaction this is a no-op: a new
+    # project's tables are empty, so nothing can point at a dropped row)
+    conn.execute("PRAGMA foreign_keys = OFF")
     try:
         for number in range(current + 1, LATEST + 1):
             _apply(db, number, current, path, backup)
@@ -255,7 +257,9 @@ def migrate(db: Database, path: Path | None) -> list[int]:
 def _apply(db: Database, number: int, current: int, path: Path | None, backup: Path | None) -> None:
     """Migration ``number`` in one transaction, its foreign keys checked before the commit."""
     conn = db.conn
-    conn.execute("BEGIN IMMEDIATE")
+    outer = conn.in_transaction  # a new project: its caller's transaction holds every step and its schema
+    if not outer:
+        conn.execute("BEGIN IMMEDIATE")
     try:
         dangling = conn.execute("PRAGMA foreign_key_check").fetchall()  # a damaged old file may have some
         MIGRATIONS[number - 1](db)
@@ -264,8 +268,11 @@ def _apply(db: Database, number: int, current: int, path: Path | None, backup: P
             raise sqlite3.IntegrityError(f"a row of {broken[0][0]} points at a missing row of {broken[0][2]}")
         conn.execute(f"PRAGMA user_version = {number}")
         conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
-        conn.execute("COMMIT")
+        if not outer:
+            conn.execute("COMMIT")
     except BaseException as exc:
+        if outer:
+            raise
         if conn.in_transaction:
             conn.execute("ROLLBACK")
         if backup is not None:  # even a migration that committed part of its work leaves no trace

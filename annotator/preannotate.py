@@ -8,6 +8,7 @@ from typing import Any, Callable, Iterator
 
 import orjson
 
+from annotator.errors import ValidationError
 from annotator.nlp import Parsed, Pipeline, load_pipeline, to_parsed
 from annotator.schema import Schema
 from annotator.store import Project, now
@@ -226,6 +227,9 @@ def preannotate(
     Events come from ``event_suggester``, else from the rule-based one when the pipeline parses; a pipeline
     given by name is loaded with the components events need only when the schema has event types.
     """
+    for name, value in (("batch_size", batch_size), ("n_process", n_process)):
+        if isinstance(value, bool) or not isinstance(value, int) or value < 1:
+            raise ValidationError(f"{name} must be a whole number of at least 1, not {value!r}")
     wants_events = suggest_events and bool(project.schema.events)
     pipe = pipeline if isinstance(pipeline, Pipeline) else load_pipeline(pipeline, events=wants_events)
     ids = doc_ids if doc_ids is not None else project.document_ids()

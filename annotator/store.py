@@ -156,6 +156,9 @@ class Project:
             conn.execute("PRAGMA journal_mode = WAL")
             conn.execute(f"PRAGMA synchronous = {synchronous}")
         conn.execute("PRAGMA foreign_keys = ON")
+        if not self.read_only and migrations.user_version(conn) == 0:
+            self._create(schema)  # a new project: tables and schema in one transaction
+            return
         if not self.read_only:
             migrations.migrate(self.db, self.path if exists else None)
         stored = self._stored_schema_source()
@@ -165,6 +168,20 @@ class Project:
             self.set_schema(schema or default_schema())
         else:
             self.schema = parse_schema(stored[1], f"{self.path} (stored schema {stored[0]!r})")
+
+    def _create(self, schema: Schema | None) -> None:
+        """Make a new project's tables and store its schema in ONE transaction: a kill leaves no half project."""
+        schema = schema or default_schema()
+        conn = self.db.conn
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            migrations.migrate(self.db, None)
+            self.set_schema(schema)
+            conn.execute("COMMIT")
+        except BaseException:
+            if conn.in_transaction:
+                conn.execute("ROLLBACK")
+            raise
 
     def _check_intact(self) -> None:
         """Find damage at open (SQLite itself notices only when it reads a bad page): quick_check, or the schema."""
