@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+import orjson
+
 STATUSES = ("new", "in_progress", "annotated", "reviewed")
 STATES = ("suggested", "accepted", "rejected", "added")
 DEFAULT_SET = "main"
@@ -64,8 +66,6 @@ class Event:
     @classmethod
     def from_row(cls, row: dict[str, Any], arguments: tuple[Argument, ...] = ()) -> "Event":
         """An Event from a row of the events table (as ``Project.row`` or a Change gives it)."""
-        import orjson
-
         return cls(
             row["id"], row["document_id"], row["type"], row["trigger_start"], row["trigger_end"],
             orjson.loads(row["attributes"] or "{}"), row["annotator"], arguments, row["annotation_set"],

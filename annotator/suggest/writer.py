@@ -161,9 +161,10 @@ def write_events(
         "SELECT trigger_start, trigger_end, type, state, edited FROM events WHERE document_id = ? AND annotation_set = ?",
         (doc_id, aset),
     ).fetchall()
-    settled = {(s, e) for s, e, _, state, _ in rows if state != "rejected"}  # a trigger a person or a run kept
+    settled = {(s, e) for s, e, _, state, _ in rows if state != "rejected"}  # a trigger a person decided on
     rejected = {(s, e, t) for s, e, t, state, _ in rows if state == "rejected"}
     decided = [(s, e, t) for s, e, t, state, edited in rows if state in ("accepted", "added") or edited]
+    stored: set[tuple[int, int, str]] = set()
     entities = _Entities(project, doc_id, source, counts)
     t = now()
     for sug in suggestions:
@@ -172,6 +173,8 @@ def write_events(
             counts.skipped_types[sug.type] += 1
             continue
         s, e = sug.trigger_start, sug.trigger_end
+        if (s, e, sug.type) in stored:
+            continue  # the same suggestion twice in one run
         if (
             (s, e) in settled
             or (s, e, sug.type) in rejected
@@ -179,7 +182,7 @@ def write_events(
         ):
             counts.events_kept += 1
             continue
-        settled.add((s, e))
+        stored.add((s, e, sug.type))  # one trigger may anchor events of several types ("killed": Attack and Die)
         alternatives = [a for a in sug.alternatives if a != sug.type and schema.event_type(a) is not None]
         cur = conn.execute(
             "INSERT INTO events (document_id, annotation_set, type, trigger_start, trigger_end, attributes, annotator, "

@@ -171,6 +171,14 @@ def test_writer_reuses_the_tightest_covering_entity_and_skips_what_does_not_fit(
     assert dict(counts.skipped_types) == {"No:Such-Type": 1}
 
 
+def test_one_trigger_may_anchor_several_types_once_each(project):
+    doc = add_document(project, TEXT)
+    attack = EventSuggestion("Conflict:Attack", *span("attacked"), 0.7)
+    counts = write(project, doc, [attack, EventSuggestion("Life:Injure", *span("attacked"), 0.5), attack])
+    assert sorted(v.type for v in project.events(doc)) == ["Conflict:Attack", "Life:Injure"]
+    assert counts.events == 2 and counts.events_kept == 0
+
+
 def test_rerun_keeps_every_decision_and_replaces_only_undecided(world):
     p = world.project
     edits.accept_event(p, world.meet)
