@@ -63,6 +63,10 @@ def add_entity(
     _check_label(project, label)
     if state not in STATES:
         raise ValidationError(f"state {state!r} is not one of {', '.join(STATES)}")
+    if project.db.conn.execute(
+            "SELECT 1 FROM entities WHERE document_id = ? AND annotation_set = ? AND start = ? AND end = ? "
+            "AND label = ? AND state != 'rejected'", (doc_id, project.annotation_set, start, end, label)).fetchone():
+        raise ValidationError(f"that text is already a {label} span; nothing was added")
 
     def body(rec: EditRecorder) -> None:
         t = now()

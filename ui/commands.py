@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any, Callable
 from PySide6.QtCore import QObject
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
-from annotator import edits
+from annotator import edits, edits_flow
 from annotator.errors import AnnotatorError, StaleChangeError
 from annotator.history import Outcome, Step
 from annotator.model import Change
@@ -138,6 +138,21 @@ class AcceptAll(CoreEditCommand):
     title = "Accept all suggestions"
 
 
+class AcceptRest(CoreEditCommand):
+    edit = edits_flow.accept_rest
+    title = "Accept the rest"
+
+
+class AcceptEvent(CoreEditCommand):
+    edit = edits.accept_event
+    title = "Accept event"
+
+
+class RejectEvent(CoreEditCommand):
+    edit = edits.reject_event
+    title = "Reject event"
+
+
 class AddEvent(CoreEditCommand):
     edit = edits.add_event
 
@@ -172,6 +187,13 @@ class AddArgument(CoreEditCommand):
 
     def describe(self, event_id: int, role: str, entity_id: int) -> str:
         return f"Fill {role}"
+
+
+class AddEntities(CoreEditCommand):
+    edit = edits_flow.add_entities
+
+    def describe(self, doc_id: int, spans: list, label: str, **kw: Any) -> str:
+        return f"Label every occurrence {label}"
 
 
 class ChangeArgument(CoreEditCommand):

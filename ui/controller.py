@@ -32,6 +32,7 @@ class Controller(QObject):
     statusChanged = Signal(str)  # status of the current document
     saved = Signal(str)  # "HH:MM:SS" of the last commit
     failed = Signal(str)  # a message for the person
+    info = Signal(str)  # a passing message (not an error) for the status bar
     saveFailed = Signal(str)  # the file could not be written (full disk, read-only, damaged): worth a dialog
     selectionChanged = Signal()  # current entity or current event changed
 
@@ -183,6 +184,9 @@ class Controller(QObject):
             return None
         self.undo_stack.push(cmd)
         return cmd.result_id
+
+    def report_status(self, message: str) -> None:
+        self.info.emit(message)
 
     def report_error(self, message: str) -> None:
         self.failed.emit(message)

@@ -7,8 +7,10 @@ from typing import TYPE_CHECKING, Callable
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QKeyEvent
 
-from annotator.model import Entity
+from annotator.keyflow import other_occurrences
+from annotator.model import Entity, Event
 from ui import commands as cmd
+from ui.event_actions import EventActions
 
 if TYPE_CHECKING:  # pragma: no cover
     from ui.controller import Controller
@@ -16,6 +18,7 @@ if TYPE_CHECKING:  # pragma: no cover
 
 NO_MODS = Qt.KeyboardModifier.NoModifier
 ROLE_KEYS = {getattr(Qt.Key, f"Key_{i}"): i for i in range(1, 10)}
+UNDECIDED = "suggested"
 
 
 def role_shortcut(index: int) -> str:
@@ -27,11 +30,11 @@ class EditActions(QObject):
     """Keyboard-first editing on the document view; used by the view, the menus and the panels."""
 
     def __init__(self, controller: "Controller", view: "DocumentView",
-                 pick_event_type: Callable[[str], str | None]) -> None:
+                 pick_event_type: Callable[[str, list[str]], str | None]) -> None:
         super().__init__(view)
         self.c = controller
         self.view = view
-        self.pick_event_type = pick_event_type
+        self.events = EventActions(self, pick_event_type)
         view.key_handler = self.handle_key
 
     # -- helpers ---------------------------------------------------------------------------------------
@@ -53,40 +56,96 @@ class EditActions(QObject):
                 return a, b
         return sel
 
-    def _clear_selection(self) -> None:
+    def clear_selection(self) -> None:
         cur = self.view.textCursor()
         cur.clearSelection()
         self.view.setTextCursor(cur)
 
+    _clear_selection = clear_selection
+
+    def caret(self) -> int:
+        return self.view.to_cp(self.view.textCursor().position())
+
+    def anchor(self) -> tuple[int, int, int]:
+        """Where the user is, as a text-order key: the selected span, else the selected event, else the caret."""
+        cur = self.current()
+        if cur is not None:
+            return cur.start, cur.end, cur.id
+        ev = self.events.current()
+        if ev is not None:
+            return ev.trigger_start, ev.trigger_end, ev.id
+        sel = self.view.selection_cp()
+        pos = sel[0] if sel else self.caret()
+        return pos, pos, -1
+
     # -- entities --------------------------------------------------------------------------------------
     def label(self, label: str) -> None:
-        """Label the selection as a new span, or relabel the selected span."""
-        if self.c.doc is None:
+        """Label the selection (a span with that text already there is relabelled or accepted, never doubled),
+        relabel the selected span, or label the word under the caret."""
+        c = self.c
+        if c.doc is None:
             return
         span = self.selected_span()
         cur = self.current()
+        if span is None and cur is None:
+            span = c.token_at(self.caret())
         if span is not None and (cur is None or (cur.start, cur.end) != span):
-            new_id = self.c.run(cmd.AddEntity, self.c.doc.id, span[0], span[1], label)
-            if new_id is not None:
-                self._clear_selection()
-                self.c.select_entity(new_id)
-        elif cur is not None and cur.label != label:
-            self.c.run(cmd.RelabelEntity, cur.id, label, expected=cur)
-        elif cur is not None and cur.state == "suggested":
-            self.c.run(cmd.AcceptEntity, cur.id, expected=cur)
+            same = sorted((e for e in c.entities.values() if (e.start, e.end) == span and e.state != "rejected"),
+                          key=lambda e: (e.label != label, e.id))
+            if same:
+                self.clear_selection()
+                c.select_entity(same[0].id)
+                cur = same[0]
+            else:
+                new_id = c.run(cmd.AddEntity, c.doc.id, span[0], span[1], label)
+                if new_id is not None:
+                    self.clear_selection()
+                    c.select_entity(new_id)
+                return
+        if cur is None:
+            return
+        was_undecided = cur.state == UNDECIDED
+        if cur.label != label:
+            c.run(cmd.RelabelEntity, cur.id, label, expected=cur)
+        elif cur.state in (UNDECIDED, "rejected"):
+            c.run(cmd.AcceptEntity, cur.id, expected=cur)
+        now = c.entities.get(cur.id)
+        if was_undecided and now is not None and now.state != UNDECIDED:
+            self.cycle(1)  # a decision: on to the next undecided item
 
     def accept(self) -> None:
+        """Accept the selected suggestion (span, else event) and move on to the next undecided item (Enter)."""
         cur = self.current()
-        if cur is not None and cur.state in ("suggested", "rejected"):
-            self.c.run(cmd.AcceptEntity, cur.id, expected=cur)
+        ev = self.events.current()
+        if cur is not None:
+            if cur.state in (UNDECIDED, "rejected"):
+                self.c.run(cmd.AcceptEntity, cur.id, expected=cur)
+                now = self.c.entities.get(cur.id)
+                if now is None or now.state == UNDECIDED:  # refused: stay, the message says why
+                    return
+        elif ev is not None and ev.state in (UNDECIDED, "rejected"):
+            self.c.run(cmd.AcceptEvent, ev.id)
+            after = self.c.events.get(ev.id)
+            if after is None or after.state == UNDECIDED:
+                return
+        self.cycle(1)
 
     def reject(self) -> None:
+        """Reject the selected suggestion (span, else event) and move on (X)."""
         cur = self.current()
-        if cur is not None and cur.state != "rejected":
+        ev = self.events.current()
+        if cur is not None:
+            if cur.state == "rejected":
+                return
             self.c.run(cmd.RejectEntity, cur.id, expected=cur)
             now = self.c.entities.get(cur.id)
-            if now is None or now.state == "rejected":  # a refused edit stays put, its message in view
-                self.cycle(1)
+        elif ev is not None and ev.state != "rejected":
+            self.c.run(cmd.RejectEvent, ev.id)
+            now = self.c.events.get(ev.id)  # type: ignore[assignment]
+        else:
+            return
+        if now is None or now.state == "rejected":  # a refused edit stays put, its message in view
+            self.cycle(1)
 
     def delete(self) -> None:
         cur = self.current()
@@ -99,27 +158,85 @@ class EditActions(QObject):
         if self.c.doc is not None:
             self.c.run(cmd.AcceptAll, self.c.doc.id)
 
+    def label_everywhere(self, accept: bool = False) -> None:
+        """Give the selected span's label to the other places its text occurs (as suggestions, or accepted)."""
+        c = self.c
+        cur = self.current()
+        if cur is None or c.doc is None:
+            c.report_error("Select a span first: its label goes to the other places its text occurs.")
+            return
+        spans = other_occurrences(c.doc.text, cur.start, cur.end)
+        if not spans:
+            c.report_status(f"“{c.span_text(cur.start, cur.end)}” occurs nowhere else.")
+            return
+        state = "accepted" if accept else UNDECIDED
+        if c.run(cmd.AddEntities, c.doc.id, spans, cur.label, state=state) is None:
+            c.report_status(f"Every other “{c.span_text(cur.start, cur.end)}” is already {cur.label}.")
+        else:
+            c.report_status(f"{cur.label} on {len(spans)} more places ({'accepted' if accept else 'to decide'}).")
+
+    # -- Tab order ---------------------------------------------------------------------------------------
     def cycle_order(self) -> list[Entity]:
-        """Undecided suggestions first, then the rest, each in text order."""
+        """Every shown span in text order."""
         ents = self.c.visible_entities(self.view.highlighter.show_rejected)
         ents.sort(key=lambda e: (e.start, e.end, e.id))
-        return [e for e in ents if e.state == "suggested"] + [e for e in ents if e.state != "suggested"]
+        return ents
+
+    def tab_items(self) -> list[tuple[int, int, int, Entity | Event]]:
+        """Spans and events (by trigger) as shown, in text order: (start, end, id, item)."""
+        show_rejected = self.view.highlighter.show_rejected
+        items: list[tuple[int, int, int, Entity | Event]] = [(e.start, e.end, e.id, e) for e in self.cycle_order()]
+        items += [(v.trigger_start, v.trigger_end, v.id, v) for v in self.c.events.values()
+                  if show_rejected or v.state != "rejected"]
+        items.sort(key=lambda t: t[:3])
+        return items
 
     def cycle(self, step: int) -> None:
-        order = self.cycle_order()
-        if not order:
+        """Select the next (previous) undecided span or event after (before) where the user is, wrapping; when
+        none is left undecided, the next one of any state."""
+        items = self.tab_items()
+        pool = [t for t in items if t[3].state == UNDECIDED] or items
+        if not pool:
             self.c.select_entity(None)
             return
-        ids = [e.id for e in order]
-        if self.c.current_entity in ids:
-            i = (ids.index(self.c.current_entity) + step) % len(ids)
+        here = self.anchor()
+        if step > 0:
+            nxt = next((t for t in pool if t[:3] > here), pool[0])
         else:
-            i = 0 if step > 0 else len(ids) - 1
-        self.select(order[i])
+            nxt = next((t for t in reversed(pool) if t[:3] < here), pool[-1])
+        item = nxt[3]
+        if isinstance(item, Entity):
+            self.select(item)
+        else:
+            self.select_event(item)
 
     def select(self, e: Entity) -> None:
-        self.c.select_entity(e.id)
+        self.c.select_entity(e.id)  # a selected event stays selected: its roles are filled from here
         self.view.show_cp(e.start, e.end)
+
+    def select_event(self, v: Event) -> None:
+        self.clear_selection()
+        self.c.select_entity(None)
+        self.c.select_event(v.id)
+        self.view.show_cp(v.trigger_start, v.trigger_end)
+
+    def select_at_caret(self) -> None:
+        """Select the innermost span under the caret (again: the next one out), and the event there."""
+        pos = self.caret()
+        hits = self.c.entities_at(pos, self.view.highlighter.show_rejected)
+        if not hits and pos > 0:
+            hits = self.c.entities_at(pos - 1, self.view.highlighter.show_rejected)
+        events = self.c.events_at(pos) or (self.c.events_at(pos - 1) if pos > 0 else [])
+        if events and not hits:
+            self.c.select_entity(None)
+            self.c.select_event(events[0].id)
+            return
+        if not hits:
+            self.c.report_status("No span under the caret.")
+            return
+        ids = [e.id for e in hits]
+        cur = self.c.current_entity
+        self.c.select_entity(ids[(ids.index(cur) + 1) % len(ids)] if cur in ids else ids[0])
 
     def move_edge(self, edge: str, direction: int) -> None:
         """Move the start or end of the selected span (or of the selected event's trigger) by one token."""
@@ -142,62 +259,12 @@ class EditActions(QObject):
         else:
             self.c.run(cmd.MoveTrigger, self.c.current_event, start, end)
 
-    # -- events ----------------------------------------------------------------------------------------
-    def trigger_span(self) -> tuple[int, int] | None:
-        span = self.selected_span()
-        if span is not None:
-            return span
-        cur = self.current()
-        if cur is not None:
-            return cur.start, cur.end
-        pos = self.view.to_cp(self.view.textCursor().position())
-        return self.c.token_at(pos) or (self.c.token_at(pos - 1) if pos > 0 else None)
-
+    # -- events (see ui/event_actions.py) ----------------------------------------------------------------
     def new_event(self) -> None:
-        if self.c.doc is None:
-            return
-        span = self.trigger_span()
-        if span is None:
-            self.c.report_error("Select the trigger word(s) of the event first.")
-            return
-        type_ = self.pick_event_type(self.c.span_text(*span))
-        self.view.window().activateWindow()  # back to the text after the picker closes
-        self.view.setFocus()
-        if not type_:
-            return
-        new_id = self.c.run(cmd.AddEvent, self.c.doc.id, type_, span[0], span[1])
-        if new_id is not None:
-            self._clear_selection()
-            self.c.select_entity(None)
-            self.c.select_event(new_id)
+        self.events.new_event()
 
     def fill_role(self, index: int, entity_id: int | None = None) -> None:
-        """Fill role ``index`` of the selected event with the selected span (replacing a one-only role)."""
-        c = self.c
-        ev = c.events.get(c.current_event) if c.current_event is not None else None
-        if ev is None:
-            c.report_error("Select an event first (click its trigger, or press E on a selection).")
-            return
-        etype = c.schema.event_type(ev.type)
-        if etype is None or not 0 <= index < len(etype.roles):
-            return
-        role = etype.roles[index]
-        if entity_id is None:
-            cur = self.current()
-            span = self.view.selection_cp()
-            if cur is None and span is not None:
-                cur = next((e for e in c.entities.values() if (e.start, e.end) == span and e.state != "rejected"), None)
-            if cur is None:
-                c.report_error(f"Select the entity that fills {role.name} first.")
-                return
-            entity_id = cur.id
-        filled = [a for a in ev.arguments if a.role == role.name]
-        if any(a.entity_id == entity_id for a in filled):
-            return
-        if filled and not role.repeatable:
-            c.run(cmd.ChangeArgument, filled[0].id, entity_id=entity_id)
-        else:
-            c.run(cmd.AddArgument, ev.id, role.name, entity_id)
+        self.events.fill_role(index, entity_id)
 
     # -- keys ------------------------------------------------------------------------------------------
     def handle_key(self, event: QKeyEvent) -> bool:
@@ -231,9 +298,12 @@ class EditActions(QObject):
             self.delete()
             return True
         if key == Qt.Key.Key_Escape:
-            self._clear_selection()
+            self.clear_selection()
             self.c.select_entity(None)
             self.c.select_event(None)
+            return True
+        if key == Qt.Key.Key_Space:
+            self.select_at_caret()
             return True
         text = event.text()
         if text in ("x", "X"):
@@ -246,6 +316,13 @@ class EditActions(QObject):
         if label is not None:
             self.label(label)
             return True
-        if key in (Qt.Key.Key_Left, Qt.Key.Key_Right, Qt.Key.Key_Up, Qt.Key.Key_Down) and not shift:
+        if text in ("a", "A"):
+            self.label_everywhere(accept=text == "A")
+            return True
+        if text in ("]", "["):
+            self.events.step(1 if text == "]" else -1)
+            return True
+        if key in (Qt.Key.Key_Left, Qt.Key.Key_Right, Qt.Key.Key_Up, Qt.Key.Key_Down, Qt.Key.Key_Home,
+                   Qt.Key.Key_End, Qt.Key.Key_PageUp, Qt.Key.Key_PageDown) and not shift:
             self.c.select_entity(None)  # moving the caret leaves the span
         return False

@@ -75,6 +75,11 @@ def darker(color: QColor) -> QColor:
     return color.darker(190)
 
 
+def trigger_state(v: Event) -> str:
+    """How a trigger is drawn: "trigger" (decided), "trigger-suggested" (dashed) or "trigger-rejected"."""
+    return "trigger" if v.state in ("accepted", "added") else f"trigger-{v.state}"
+
+
 class SpanHighlighter(QSyntaxHighlighter):
     """Draws the current document's entities (by label and state) and event triggers."""
 
@@ -117,7 +122,7 @@ class SpanHighlighter(QSyntaxHighlighter):
                 bucket.discard(key)
         return set(range(b0, b1 + 1))
 
-    def _visible(self, e: Entity) -> bool:
+    def _visible(self, e: Entity | Event) -> bool:
         return self.show_rejected or e.state != "rejected"
 
     def load(self, entities: Iterable[Entity], events: Iterable[Event], to16) -> None:  # type: ignore[no-untyped-def]
@@ -127,7 +132,8 @@ class SpanHighlighter(QSyntaxHighlighter):
             if self._visible(e):
                 self._put(e.id, to16(e.start), to16(e.end), e.label, e.state)
         for v in events:
-            self._put(-v.id, to16(v.trigger_start), to16(v.trigger_end), v.type, "trigger")
+            if self._visible(v):
+                self._put(-v.id, to16(v.trigger_start), to16(v.trigger_end), v.type, trigger_state(v))
         self.rehighlight()
 
     def update_entities(self, ids: Iterable[int], entities: dict[int, Entity], to16) -> set[int]:  # type: ignore[no-untyped-def]
@@ -145,10 +151,10 @@ class SpanHighlighter(QSyntaxHighlighter):
         touched: set[int] = set()
         for i in ids:
             v = events.get(i)
-            if v is None:
+            if v is None or not self._visible(v):
                 touched |= self._drop(-i)
             else:
-                touched |= self._put(-i, to16(v.trigger_start), to16(v.trigger_end), v.type, "trigger")
+                touched |= self._put(-i, to16(v.trigger_start), to16(v.trigger_end), v.type, trigger_state(v))
         self._redraw(touched)
         return touched
 
@@ -169,7 +175,7 @@ class SpanHighlighter(QSyntaxHighlighter):
             c = self.colors[label] = QColor(UNKNOWN_LABEL_COLOR)
         return c
 
-    def _format(self, inner: tuple | None, outer: tuple | None, trigger: bool) -> QTextCharFormat:
+    def _format(self, inner: tuple | None, outer: tuple | None, trigger: str | None) -> QTextCharFormat:
         sig = (inner, outer, trigger)
         fmt = self._formats.get(sig)
         if fmt is not None:
@@ -193,11 +199,16 @@ class SpanHighlighter(QSyntaxHighlighter):
                      else QTextCharFormat.UnderlineStyle.SingleUnderline)
             fmt.setUnderlineStyle(style)
             fmt.setUnderlineColor(darker(self.color(label)))
-        if trigger:
-            fmt.setFontWeight(QFont.Weight.Bold)
+        if trigger == "trigger-rejected":
+            fmt.setForeground(REJECTED_COLOR)
+            fmt.setFontStrikeOut(True)
+        elif trigger:  # decided: bold dark red, underlined; undecided: dark red, dashed underline (as suggestions)
             fmt.setForeground(TRIGGER_COLOR)
-            if inner is None:
-                fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.SingleUnderline)
+            if trigger == "trigger":
+                fmt.setFontWeight(QFont.Weight.Bold)
+            if inner is None or trigger != "trigger":
+                fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.SingleUnderline if trigger == "trigger"
+                                      else QTextCharFormat.UnderlineStyle.DashUnderline)
                 fmt.setUnderlineColor(TRIGGER_COLOR)
         self._formats[sig] = fmt
         return fmt
@@ -236,5 +247,5 @@ class SpanHighlighter(QSyntaxHighlighter):
             inner = self.items[ents[0]][2:]
             if len(ents) > 1:
                 outer = self.items[ents[-1]][2:]
-        trigger = any(k < 0 for k in active)
-        self.setFormat(a, b - a, self._format(inner, outer, trigger))
+        triggers = sorted(self.items[k][3] for k in active if k < 0)  # "trigger" sorts first: decided wins
+        self.setFormat(a, b - a, self._format(inner, outer, triggers[0] if triggers else None))

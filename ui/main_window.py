@@ -6,11 +6,10 @@ from pathlib import Path
 from typing import Any, Callable
 
 from PySide6.QtCore import QByteArray, Qt, QTimer
-from PySide6.QtGui import QCloseEvent, QContextMenuEvent, QDragEnterEvent, QDropEvent
+from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QApplication,
     QDockWidget,
-    QFileDialog,
     QLabel,
     QMainWindow,
     QMessageBox,
@@ -28,13 +27,12 @@ from ui.controller import Controller
 from ui.dialogs.adjudication import add_review_menu
 from ui.dialogs.training import add_training_menu
 from ui.dialogs.event_type import pick_event_type
-from ui.dialogs.export import ExportDialog
 from ui.dialogs.problems import confirm_problems
 from ui.dialogs.settings import SettingsDialog
 from ui.dialogs.shortcuts import ShortcutsDialog
 from ui.document_view import DocumentView
 from ui.editing import EditActions
-from ui.menus import build_context_menu, build_menus
+from ui.menus import build_menus
 from ui.panels.comments import CommentPanel
 from ui.panels.documents import DocumentPanel
 from ui.panels.entities import EntityPanel
@@ -43,15 +41,15 @@ from ui.panels.events import EventPanel
 from ui.panels.find_bar import FindBar
 from ui.panels.legend import Legend
 from ui.settings import AppSettings
-from ui.dialogs.import_format import ImportFormatDialog
-from ui.workers import ExportWorker, ImportFormatWorker, ImportWorker, PreannotateWorker, Worker
+from ui.window_files import FilesAndWork
+from ui.window_flow import WindowFlow
+from ui.workers import Worker
 
-PROJECT_FILTER = "Annotator projects (*.annotator *.db *.sqlite);;All files (*)"
 WRITE_ACTIONS = ("import_files", "import_folder", "import_format", "preannotate", "accept_all", "new_event",
                  "annotated", "reviewed")  # off while the project is open read-only
 
 
-class MainWindow(QMainWindow):
+class MainWindow(FilesAndWork, WindowFlow, QMainWindow):
     def __init__(self, settings: AppSettings, pipeline: str | Callable[[], Any] | None = None,
                  auto_preannotate: bool | None = None) -> None:
         super().__init__()
@@ -69,7 +67,8 @@ class MainWindow(QMainWindow):
         self.view.snap_to_tokens = settings.snap_to_tokens
         self.view.highlighter.show_rejected = settings.show_rejected
         self.view.set_font_size(settings.font_size)
-        self.edit_actions = EditActions(c, self.view, lambda trig: pick_event_type(self, c.schema, trig))
+        self.edit_actions = EditActions(c, self.view, lambda trig, likely: pick_event_type(self, c.schema, trig, likely))
+        self.edit_actions.events.without_picker = bool(settings.get("event_without_picker"))
         self.view.context_menu_builder = self._context_menu
         self.title = QLabel("")
         self.title.setTextFormat(Qt.TextFormat.PlainText)
@@ -77,6 +76,7 @@ class MainWindow(QMainWindow):
         self.legend = Legend()
         self.legend.labelClicked.connect(self.edit_actions.label)
         self.find_bar = FindBar(self.view)
+        self.find_bar.jumped.connect(lambda: c.select_entity(None))  # keys act on the match and start from it
         self.read_only_banner = QLabel("")  # shown while the project file is open read-only
         self.read_only_banner.setTextFormat(Qt.TextFormat.PlainText)
         self.read_only_banner.setWordWrap(True)
@@ -165,6 +165,7 @@ class MainWindow(QMainWindow):
         c.saved.connect(lambda t: self.saved_label.setText(f"saved {t}"))
         c.statusChanged.connect(lambda _s: c.doc and self.title.setText(f"{c.doc.name}  —  {c.doc.status.replace('_', ' ')}"))
         c.failed.connect(self.show_error)
+        c.info.connect(self.message.setText)
         c.saveFailed.connect(lambda msg: self.alert("Not saved", msg))
         c.projectChanged.connect(self._on_project)
         self.documents.documentActivated.connect(self.open_document)
@@ -179,6 +180,8 @@ class MainWindow(QMainWindow):
         ed.removeArgumentRequested.connect(lambda aid: c.run(cmd.RemoveArgument, aid))
         ed.deleteRequested.connect(lambda eid: c.run(cmd.DeleteEvent, eid))
         ed.argumentClicked.connect(self.jump_to_entity)
+        back = QShortcut(QKeySequence("Escape"), ed, self.back_to_text)  # F4 goes in, Escape comes back
+        back.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         settings.changed.connect(self.on_setting_changed)
         geo = settings.q.value("window/geometry")
         if isinstance(geo, QByteArray):
@@ -191,6 +194,7 @@ class MainWindow(QMainWindow):
 
     # -- project and documents ---------------------------------------------------------------------------
     def open_project(self, path: str | Path) -> bool:
+        self.remember_place()
         try:
             self.controller.open_project(path, self.settings.annotator or None)
         except AnnotatorError as exc:
@@ -201,6 +205,7 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(f"{Path(path).name}{' [read-only]' if read_only else ''} — Annotator")
         if read_only:
             self.message.setText("Opened read-only: edits are not possible")
+        self.restore_place()
         if self.auto_preannotate and self._needs_preannotation():
             self.preannotate(only_new=True)
         return True
@@ -289,13 +294,6 @@ class MainWindow(QMainWindow):
             self.event_editor.rebuild()
         self._describe_current_entity()
 
-    def _describe_current_entity(self) -> None:
-        """The selected span's label, state and text in the status bar (kept current after edits)."""
-        c = self.controller
-        e = c.entities.get(c.current_entity) if c.current_entity is not None else None
-        if e is not None:
-            self.message.setText(f"{e.label} ({e.state}): {c.span_text(e.start, e.end)[:80]}")
-
     def jump_to_entity(self, entity_id: int) -> None:
         e = self.controller.entities.get(entity_id)
         if e is not None:
@@ -310,20 +308,6 @@ class MainWindow(QMainWindow):
             self.view.setFocus()
 
     # -- review flow -------------------------------------------------------------------------------------
-    def mark_annotated_and_next(self) -> None:
-        c = self.controller
-        if c.doc is None:
-            return
-        if c.doc.status != "annotated":
-            c.run(cmd.SetStatus, c.doc.id, "annotated")
-            if c.doc is None or c.doc.status != "annotated":  # refused or not saved: stay, the message shows why
-                return
-        nxt = c.next_open_document()
-        if nxt is not None:
-            c.open_document(nxt)
-        else:
-            self.message.setText("Every document is annotated or reviewed.")
-
     def mark_reviewed(self) -> None:
         c = self.controller
         if c.doc is None or c.project is None:
@@ -350,6 +334,8 @@ class MainWindow(QMainWindow):
             self.view.snap_to_tokens = s.snap_to_tokens
         elif name == "annotator":
             self.controller.set_annotator(s.annotator)
+        elif name == "event_without_picker":
+            self.edit_actions.events.without_picker = bool(s.get(name))
         elif name == "auto_preannotate":
             self.auto_preannotate = bool(s.get("auto_preannotate"))
 
@@ -357,137 +343,11 @@ class MainWindow(QMainWindow):
         dlg = SettingsDialog(self.settings, self)
         if dlg.exec():
             dlg.save()
+        self.back_to_text()
 
     def shortcuts_dialog(self) -> None:
         ShortcutsDialog(self.controller.schema, self).exec()
-
-    def _context_menu(self, event: QContextMenuEvent) -> None:
-        build_context_menu(self).exec(event.globalPos())
-
-    # -- files ---------------------------------------------------------------------------------------------
-    def new_project(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(self, "New project", "project.annotator", PROJECT_FILTER)
-        if path:
-            self.open_project(path)
-
-    def open_project_dialog(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, "Open project", "", PROJECT_FILTER)
-        if path:
-            self.open_project(path)
-
-    def fill_recent_menu(self) -> None:
-        self.recent_menu.clear()
-        for p in self.settings.recent_projects():
-            act = self.recent_menu.addAction(p)
-            act.triggered.connect(lambda _c=False, path=p: self.open_project(path))
-        if not self.recent_menu.actions():
-            self.recent_menu.addAction("(none)").setEnabled(False)
-
-    def import_files_dialog(self) -> None:
-        paths, _ = QFileDialog.getOpenFileNames(self, "Import files", "", "Texts and annotations (*.txt *.jsonl *.json);;All files (*)")
-        if paths:
-            self.import_paths(paths)
-
-    def import_folder_dialog(self) -> None:
-        path = QFileDialog.getExistingDirectory(self, "Import folder")
-        if path:
-            self.import_paths([path])
-
-    def import_paths(self, paths: list[str]) -> None:
-        if self.controller.project is None:
-            self.alert("No project", "Open or create a project first (File > New project).")
-            return
-        if self._refuse_read_only():
-            return
-        w = ImportWorker(self.controller.project.path, paths, self.settings.annotator or None)
-        self.start_worker(w, after=self._after_import)
-
-    def _after_import(self) -> None:
-        self.controller.reload()
-        if self.controller.doc is None and self.controller.project and self.controller.project.document_ids():
-            self.controller.open_document(self.controller.project.document_ids()[0])
-        if self.auto_preannotate and self._needs_preannotation():
-            self.preannotate(only_new=True)
-
-    def export_dialog(self) -> None:
-        c = self.controller
-        if c.project is None:
-            return
-        dlg = ExportDialog(str(c.project.path.with_suffix(".json")), self)
-        if dlg.exec():
-            o = dlg.options()
-            self.start_worker(ExportWorker(c.project.path, o.format, o.path, o.states, o.statuses,
-                                           c.project.annotation_set, o.options))
-
-    def import_format_dialog(self) -> None:
-        c = self.controller
-        if c.project is None:
-            self.alert("No project", "Open or create a project first (File > New project).")
-            return
-        if self._refuse_read_only():
-            return
-        dlg = ImportFormatDialog(self)
-        if dlg.exec():
-            fmt, path = dlg.choice()
-            w = ImportFormatWorker(c.project.path, fmt, [path], self.settings.annotator or None)
-            self.start_worker(w, after=lambda: self._after_format_import(w))
-
-    def _after_format_import(self, worker: ImportFormatWorker) -> None:
-        c = self.controller
-        if worker.schema_adopted and c.project is not None:  # the input brought its own schema: read it again
-            self.open_project(c.project.path)
-        else:
-            self._after_import()
-
-    def preannotate_all(self) -> None:
-        self.preannotate(only_new=False)
-
-    def preannotate(self, only_new: bool = True) -> None:
-        if self.controller.project is None or self._refuse_read_only():
-            return
-        w = PreannotateWorker(self.controller.project.path, self.pipeline or self.settings.pipeline,
-                              only_new=only_new, annotator=self.settings.annotator or None)
-        self.start_worker(w, after=self.controller.reload)
-
-    # -- workers -------------------------------------------------------------------------------------------
-    def start_worker(self, worker: Worker, after: Callable[[], None] | None = None) -> None:
-        self.workers.append(worker)
-        worker.progress.connect(self._on_progress)
-        worker.done.connect(self.message.setText)
-        worker.failed.connect(self.show_error)
-
-        def finished() -> None:
-            if worker in self.workers:
-                self.workers.remove(worker)
-            self._show_progress(bool(self.workers))
-            if after is not None:
-                after()
-            worker.deleteLater()
-
-        worker.finished.connect(finished)
-        self.progress_label.setText(worker.title)
-        self.progress_bar.setRange(0, 0)
-        self._show_progress(True)
-        worker.start()
-
-    def _on_progress(self, done: int, total: int, text: str) -> None:
-        self.progress_label.setText(text)
-        self.progress_bar.setRange(0, max(0, total))
-        self.progress_bar.setValue(done)
-
-    def _show_progress(self, on: bool) -> None:
-        for wdg in (self.progress_label, self.progress_bar, self.cancel_button):
-            wdg.setVisible(on)
-
-    def cancel_work(self) -> None:
-        for w in self.workers:
-            w.cancel()
-        self.progress_label.setText("cancelling…")
-
-    def wait_for_workers(self, ms: int = 30000) -> None:
-        for w in list(self.workers):
-            w.cancel()
-            w.wait(ms)
+        self.back_to_text()
 
     # -- messages, drag and drop, closing ------------------------------------------------------------------
     def show_error(self, message: str) -> None:
@@ -521,6 +381,7 @@ class MainWindow(QMainWindow):
         event.acceptProposedAction()
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
+        self.remember_place()
         self.settings.q.setValue("window/geometry", self.saveGeometry())
         self.settings.q.setValue("window/state", self.saveState())
         self.settings.q.sync()

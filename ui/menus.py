@@ -63,6 +63,12 @@ def build_menus(w: "MainWindow") -> dict[str, QAction]:
     a["show_rejected"].setChecked(w.settings.show_rejected)
     a["settings"] = _action(w, "&Settings…", w.settings_dialog, "Ctrl+,")
     a["shortcuts"] = _action(w, "&Keyboard shortcuts", w.shortcuts_dialog, "F1")
+    a["event_editor"] = _action(w, "Go to the &event editor", w.into_event_editor, "F4",
+                                "Move the keyboard focus into the event editor (Escape: back to the text)")
+    a["side_panels"] = _action(w, "Hide/show side &panels", w.toggle_side_panels, "F8",
+                               "Give the text the whole width, or bring the panels back")
+    a["label_everywhere"] = _action(w, "Label every &occurrence", w.edit_actions.label_everywhere, None,
+                                    "Give the selected span's label to every other occurrence of its text (A)")
 
     mb = w.menuBar()
     m = mb.addMenu("&File")
@@ -80,13 +86,13 @@ def build_menus(w: "MainWindow") -> dict[str, QAction]:
     for k in ("undo", "redo"):
         m.addAction(a[k])
     m.addSeparator()
-    for k in ("accept_all", "new_event", "find"):
+    for k in ("accept_all", "new_event", "label_everywhere", "find"):
         m.addAction(a[k])
     m = mb.addMenu("&Document")
     for k in ("annotated", "reviewed"):
         m.addAction(a[k])
     m = mb.addMenu("&View")
-    for k in ("zoom_in", "zoom_out", "show_rejected"):
+    for k in ("zoom_in", "zoom_out", "show_rejected", "side_panels", "event_editor"):
         m.addAction(a[k])
     w.docks_menu = m.addMenu("&Panels")
     m = mb.addMenu("&Help")
@@ -114,12 +120,13 @@ def build_context_menu(w: "MainWindow") -> QMenu:
         for lab in schema.entities:
             act = sub.addAction(f"{lab.name}\t{lab.key or ''}")
             act.triggered.connect(lambda _c=False, n=lab.name: w.edit_actions.label(n))
-    cur = w.edit_actions.current()
+    cur = w.edit_actions.current() or w.edit_actions.events.current()
     for text, slot, enabled in (
-        ("Accept\tEnter", w.edit_actions.accept, cur is not None and cur.state != "accepted"),
+        ("Accept\tEnter", w.edit_actions.accept, cur is not None and cur.state in ("suggested", "rejected")),
         ("Reject\tX", w.edit_actions.reject, cur is not None and cur.state != "rejected"),
         ("Delete\tDel", w.edit_actions.delete, cur is not None or w.controller.current_event is not None),
         ("New event…\tE", w.edit_actions.new_event, True),
+        ("Label every occurrence\tA", w.edit_actions.label_everywhere, w.edit_actions.current() is not None),
     ):
         act = menu.addAction(text)
         act.setEnabled(enabled)

@@ -14,6 +14,8 @@ DEFAULTS: dict[str, object] = {
     "font_size": 12,
     "show_rejected": False,
     "auto_preannotate": True,
+    "event_without_picker": True,  # E makes the event at once when one event type's trigger words match
+    "palette": "schema",  # label colours: the schema's, or "colorblind" (Okabe-Ito and Tol, told apart by all)
 }
 MAX_RECENT = 8
 

@@ -24,11 +24,11 @@ def pick_in_dialog(qtbot, typed: str) -> None:  # type: ignore[no-untyped-def]
 
 
 def make_attack(qtbot, window) -> int:  # type: ignore[no-untyped-def]
+    """"attacked" is a trigger word of one type only: E makes the event without the picker."""
     s, e = find(DOC_A, "attacked")
     drag_select(qtbot, window.view, s, e)
-    pick_in_dialog(qtbot, "conflict attack")
     qtbot.keyClick(window.view, "e")
-    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)  # the window is active again
+    assert QApplication.activeModalWidget() is None
     return window.controller.current_event
 
 
@@ -85,7 +85,8 @@ def test_fill_role_from_nearest_list_and_remove(qtbot, window, db):
     qtbot.keyClick(place, Qt.Key.Key_Down)
     assert [a.role for a in db.event(ev_id).arguments] == ["Place"]
     # events panel lists it; required roles of other types are flagged there
-    qtbot.waitUntil(lambda: "Place: Tal Abyad" in w.events.table.item(0, 2).text())
+    qtbot.waitUntil(lambda: w.events.table.item(0, 2) is not None
+                    and "Place: Tal Abyad" in w.events.table.item(0, 2).text())
 
 
 def test_missing_required_role_is_flagged(qtbot, window, db):
@@ -114,6 +115,7 @@ def test_delete_event_and_undo(qtbot, window, db):
 
 
 def test_cancelled_picker_makes_no_event(qtbot, window, db):
+    window.settings.set("event_without_picker", False)  # the picker opens even on a one-type trigger word
     s, e = find(DOC_A, "attacked")
     drag_select(qtbot, window.view, s, e)
 

@@ -20,8 +20,18 @@ def test_first_edit_in_progress_ctrl_enter_annotated_and_next(qtbot, window, db)
     click_char(qtbot, window.view, find(DOC_A, "Paris")[0])
     qtbot.keyClick(window.view, Qt.Key.Key_Return)
     assert db.document(a).status == "in_progress"
+    undecided = [e.id for e in db.entities(a) if e.state == "suggested"]
+    assert undecided
+
+    def answer() -> None:  # suggestions are left: asked, the default answer is to accept them
+        box = QApplication.activeModalWidget()
+        assert box is not None and box.defaultButton().text() == "Accept the rest and mark annotated"
+        qtbot.keyClick(box, Qt.Key.Key_Return)
+
+    QTimer.singleShot(50, answer)
     qtbot.keyClick(window.view, Qt.Key.Key_Return, CTRL)
     assert db.document(a).status == "annotated"
+    assert {e.state for e in db.entities(a) if e.id in undecided} == {"accepted"}
     assert window.controller.doc.id == b  # the next one not done
     assert window.view.toPlainText().startswith("<b>x</b>")
     qtbot.waitUntil(lambda: window.documents.model.rows[0]["status"] == "annotated")

@@ -7,21 +7,24 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QLineEdit, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
 
+from annotator.keyflow import trigger_types
 from annotator.schema import Schema
 from ui.plain import tooltip_text
 
 
-def ranked_types(schema: Schema, trigger: str) -> list[str]:
-    """Event type names, those whose listed trigger words match ``trigger`` first."""
-    word = trigger.strip().lower()
-    likely = [t.name for t in schema.events if word and any(word == x.lower() or word.startswith(x.lower()) for x in t.triggers)]
-    return likely + [t.name for t in schema.events if t.name not in likely]
+def ranked_types(schema: Schema, trigger: str, likely: list[str] | None = None) -> list[str]:
+    """Event type names: ``likely`` first (a suggestion's type and alternatives), then those whose trigger words
+    match ``trigger`` by lemma, then the rest."""
+    top = [t for t in (likely or []) if schema.event_type(t) is not None]
+    top += [t for t in trigger_types(schema, trigger) if t not in top]
+    return top + [t.name for t in schema.events if t.name not in top]
 
 
 class EventTypeDialog(QDialog):
     """A filter box over a list; Enter takes the highlighted type."""
 
-    def __init__(self, schema: Schema, trigger: str = "", parent: QWidget | None = None) -> None:
+    def __init__(self, schema: Schema, trigger: str = "", parent: QWidget | None = None,
+                 likely: list[str] | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle("Event type")
         self.resize(520, 480)
@@ -31,7 +34,7 @@ class EventTypeDialog(QDialog):
         self.list = QListWidget()
         head = QLabel(f"Trigger: {trigger}")
         head.setTextFormat(Qt.TextFormat.PlainText)
-        for name in ranked_types(schema, trigger):
+        for name in ranked_types(schema, trigger, likely):
             t = schema.event_type(name)
             item = QListWidgetItem(f"{name} — {t.description}" if t and t.description else name)
             item.setData(Qt.ItemDataRole.UserRole, name)
@@ -84,9 +87,10 @@ class EventTypeDialog(QDialog):
         return str(item.data(Qt.ItemDataRole.UserRole))
 
 
-def pick_event_type(parent: QWidget | None, schema: Schema, trigger: str = "") -> str | None:
-    """Ask for an event type; None when cancelled."""
-    dlg = EventTypeDialog(schema, trigger, parent)
+def pick_event_type(parent: QWidget | None, schema: Schema, trigger: str = "",
+                    likely: list[str] | None = None) -> str | None:
+    """Ask for an event type, ``likely`` ones on top and the first selected; None when cancelled."""
+    dlg = EventTypeDialog(schema, trigger, parent, likely)
     if dlg.exec() != QDialog.DialogCode.Accepted:
         return None
     return dlg.chosen()

@@ -24,6 +24,8 @@ class SettingsDialog(QDialog):
         self.rejected.setChecked(settings.show_rejected)
         self.auto = QCheckBox("Pre-annotate new documents when a project opens")
         self.auto.setChecked(bool(settings.get("auto_preannotate")))
+        self.quick_event = QCheckBox("E makes the event at once when one event type's trigger words match")
+        self.quick_event.setChecked(bool(settings.get("event_without_picker")))
         form = QFormLayout(self)
         form.addRow("Your name", self.annotator)
         form.addRow("spaCy pipeline", self.pipeline)
@@ -31,6 +33,7 @@ class SettingsDialog(QDialog):
         form.addRow("Font size", self.font_size)
         form.addRow("", self.rejected)
         form.addRow("", self.auto)
+        form.addRow("", self.quick_event)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
@@ -44,6 +47,7 @@ class SettingsDialog(QDialog):
         s.set("font_size", self.font_size.value())
         s.set("show_rejected", self.rejected.isChecked())
         s.set("auto_preannotate", self.auto.isChecked())
+        s.set("event_without_picker", self.quick_event.isChecked())
 
 
 def ask_annotator_name(parent: QWidget | None, current: str = "") -> str | None:

@@ -9,7 +9,8 @@ from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableWidget, QTab
 from annotator.model import Entity, Event
 from annotator.schema import Schema
 
-COLUMNS = ("Type", "Trigger", "Arguments", "Missing")
+COLUMNS = ("Type", "Trigger", "Arguments", "Missing", "State")
+STATE_COLORS = {"suggested": "#7a5c00", "rejected": "#8a8a8a"}
 
 
 def missing_roles(schema: Schema, event: Event) -> list[str]:
@@ -45,6 +46,7 @@ class EventPanel(QWidget):
         hh.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
         hh.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         hh.setSectionResizeMode(3, QHeaderView.ResizeMode.ResizeToContents)
+        hh.setSectionResizeMode(4, QHeaderView.ResizeMode.ResizeToContents)
         lay = QVBoxLayout(self)
         lay.setContentsMargins(0, 0, 0, 0)
         lay.addWidget(self.table)
@@ -58,13 +60,22 @@ class EventPanel(QWidget):
         self.ids = [v.id for v in events]
         for r, v in enumerate(events):
             miss = missing_roles(schema, v) if schema else []
+            state = v.state + (f" {v.score:.2f}" if v.state == "suggested" and v.score is not None else "")
             cells = (v.type, text[v.trigger_start:v.trigger_end], arguments_text(v, entities, text),
-                     ", ".join(miss))
+                     ", ".join(miss), state)
             for col, value in enumerate(cells):
                 item = QTableWidgetItem(value)
                 item.setToolTip("")
                 if col == 3 and miss:
                     item.setForeground(QColor("#b00020"))
+                if v.state in STATE_COLORS:  # undecided and rejected rows look it (as in the text)
+                    item.setForeground(QColor(STATE_COLORS[v.state]) if col != 3 else item.foreground())
+                    font = item.font()
+                    font.setItalic(v.state == "suggested")
+                    font.setStrikeOut(v.state == "rejected")
+                    item.setFont(font)
+                if v.alternatives and col == 0:
+                    item.setToolTip("also possible: " + ", ".join(v.alternatives))
                 self.table.setItem(r, col, item)
         self.table.blockSignals(False)
         self.select(current)

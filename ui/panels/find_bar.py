@@ -1,13 +1,16 @@
-"""Ctrl+F: find text in the document (Enter next, Shift+Enter previous, Escape closes)."""
+"""Ctrl+F: find text in the document (Enter selects the next match and returns to the text, Shift+Enter the
+previous one, Escape closes)."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeyEvent, QTextDocument
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QPlainTextEdit, QPushButton, QWidget
 
 
 class FindBar(QWidget):
+    jumped = Signal()  # a match was selected from the bar: the text has the focus again
+
     def __init__(self, view: QPlainTextEdit, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.view = view
@@ -24,7 +27,7 @@ class FindBar(QWidget):
         lay.addWidget(nxt)
         lay.addWidget(self.info)
         lay.addWidget(close)
-        self.edit.returnPressed.connect(lambda: self.find(False))
+        self.edit.returnPressed.connect(lambda: self.jump(False))
         nxt.clicked.connect(lambda: self.find(False))
         prev.clicked.connect(lambda: self.find(True))
         close.clicked.connect(self.close_bar)
@@ -57,12 +60,18 @@ class FindBar(QWidget):
         self.info.setText("" if found else "not found")
         return found
 
+    def jump(self, backward: bool = False) -> None:
+        """Select the next match and give the keys back to the text (the bar stays open to show the word)."""
+        if self.find(backward):
+            self.view.setFocus()
+            self.jumped.emit()
+
     def eventFilter(self, obj, event) -> bool:  # type: ignore[no-untyped-def]  # noqa: N802
         if obj is self.edit and isinstance(event, QKeyEvent) and event.type() == QKeyEvent.Type.KeyPress:
             if event.key() == Qt.Key.Key_Escape:
                 self.close_bar()
                 return True
             if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and event.modifiers() & Qt.KeyboardModifier.ShiftModifier:
-                self.find(True)
+                self.jump(True)
                 return True
         return super().eventFilter(obj, event)

@@ -1,0 +1,58 @@
+"""Edits of the keyboard flow that touch several rows in one step (each one transaction, one Change)."""
+
+from __future__ import annotations
+
+from annotator.edits import HUMAN, _accept_events, _check_label, _doc_text, _suggested_events, check_offsets
+from annotator.errors import ValidationError
+from annotator.model import STATES, Change
+from annotator.recorder import EditRecorder, run_edit
+from annotator.store import Project, now
+
+
+def add_entities(project: Project, doc_id: int, spans: list[tuple[int, int]], label: str, *,
+                 state: str = "suggested", source: str = HUMAN) -> Change:
+    """Add one label over several spans in one step (label every occurrence); spans already carrying the label
+    (not rejected) are skipped. ``change.result_id`` is the first new entity."""
+    text = _doc_text(project, doc_id)
+    _check_label(project, label)
+    if state not in STATES:
+        raise ValidationError(f"state {state!r} is not one of {', '.join(STATES)}")
+    for a, b in spans:
+        check_offsets(text, a, b)
+    have = {(r[0], r[1]) for r in project.db.conn.execute(
+        "SELECT start, [end] FROM entities WHERE document_id = ? AND annotation_set = ? AND label = ? "
+        "AND state != 'rejected'", (doc_id, project.annotation_set, label))}
+
+    def body(rec: EditRecorder) -> None:
+        t = now()
+        for a, b in sorted(set(spans)):
+            if (a, b) in have:
+                continue
+            new_id = rec.insert("entities", {
+                "document_id": doc_id, "annotation_set": project.annotation_set, "start": a, "end": b,
+                "label": label, "state": state, "source": source, "annotator": project.annotator, "edited": 0,
+                "created_at": t, "updated_at": t})
+            if rec.result_id is None:
+                rec.result_id = new_id
+        if rec.rows:
+            rec.touch_document()
+
+    return run_edit(project, "add_entities", doc_id, body)
+
+
+def accept_rest(project: Project, doc_id: int) -> Change:
+    """Accept every undecided entity and event suggestion of a document in one step (before marking it done)."""
+    _doc_text(project, doc_id)
+    events = _suggested_events(project, doc_id)
+
+    def body(rec: EditRecorder) -> None:
+        t = now()
+        for (entity_id,) in project.db.conn.execute(
+                "SELECT id FROM entities WHERE document_id = ? AND annotation_set = ? AND state = 'suggested'",
+                (doc_id, project.annotation_set)).fetchall():
+            rec.update("entities", entity_id, {"state": "accepted", "annotator": project.annotator, "updated_at": t})
+        _accept_events(rec, events)
+        if rec.rows:
+            rec.touch_document()
+
+    return run_edit(project, "accept_rest", doc_id, body)

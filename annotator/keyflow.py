@@ -1,0 +1,143 @@
+"""Pure helpers of the keyboard flow (no Qt): sentences, role candidates, other occurrences, trigger types and
+what the text says about a new event's attributes."""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from typing import Iterable, Sequence
+
+from annotator.model import Entity
+from annotator.schema import Schema
+
+_WORD = re.compile(r"\w+")
+# a few irregular verb forms of the kind trigger words take (the rest is handled by dropping suffixes)
+_IRREGULAR = {
+    "met": "meet", "fought": "fight", "went": "go", "gone": "go", "took": "take", "taken": "take", "paid": "pay",
+    "sold": "sell", "bought": "buy", "wrote": "write", "written": "write", "spoke": "speak", "spoken": "speak",
+    "flew": "fly", "flown": "fly", "struck": "strike", "shot": "shoot", "left": "leave", "led": "lead",
+    "began": "begin", "begun": "begin", "held": "hold", "won": "win", "lost": "lose", "came": "come",
+    "became": "become", "died": "die", "dead": "die", "death": "die", "born": "bear", "wed": "wed", "quit": "quit",
+    "ran": "run", "sent": "send", "built": "build", "brought": "bring", "made": "make", "told": "tell",
+}
+_FUTURE = {"will", "shall", "'ll", "going"}
+_OTHER_MODALITY = {"will", "shall", "would", "could", "may", "might", "can", "should", "must", "expected", "planned",
+                   "plan", "plans", "hope", "hopes", "upcoming", "impending", "planning", "intends", "intend", "likely",
+                   "possible", "proposed", "would-be"}
+_NEGATION = {"not", "n't", "never", "no", "without"}
+_PERFECT = {"has", "have", "had", "was", "were"}
+
+
+def stem(word: str) -> str:
+    """A rough lemma for matching trigger words: lower case, irregular forms mapped, common suffixes dropped."""
+    w = word.lower().strip()
+    if w in _IRREGULAR:
+        return _IRREGULAR[w]
+    for suffix in ("ings", "ing", "ied", "ies", "ed", "es", "s"):
+        if len(w) > len(suffix) + 2 and w.endswith(suffix):
+            w = w[: -len(suffix)]
+            if suffix in ("ied", "ies"):
+                w += "y"
+            break
+    if len(w) > 3 and w[-1] == w[-2] and w[-1] not in "aeiouls":  # "planned" -> "plann" -> "plan"
+        w = w[:-1]
+    return w.rstrip("e")
+
+
+def _phrase_key(text: str) -> tuple[str, ...]:
+    return tuple(stem(w) for w in _WORD.findall(text))
+
+
+def trigger_types(schema: Schema, trigger: str) -> list[str]:
+    """Event types whose trigger words match ``trigger`` (by rough lemma, whole phrase), best first."""
+    key = _phrase_key(trigger)
+    if not key:
+        return []
+    exact = [t.name for t in schema.events if any(x.lower() == trigger.strip().lower() for x in t.triggers)]
+    stemmed = [t.name for t in schema.events if t.name not in exact and any(_phrase_key(x) == key for x in t.triggers)]
+    return exact + stemmed
+
+
+def sentence_bounds(starts: Sequence[int], ends: Sequence[int], sentence_starts: Sequence[int], text_len: int,
+                    cp: int) -> tuple[int, int]:
+    """The code-point range of the sentence holding ``cp`` (the whole text when sentences are unknown)."""
+    if not starts or not sentence_starts:
+        return 0, text_len
+    tok = max(0, bisect_right(list(starts), cp) - 1)
+    i = max(0, bisect_right(list(sentence_starts), tok) - 1)
+    first = sentence_starts[i]
+    last = (sentence_starts[i + 1] - 1) if i + 1 < len(sentence_starts) else len(starts) - 1
+    return starts[first], ends[last]
+
+
+def role_candidates(entities: Iterable[Entity], labels: Sequence[str], trigger: tuple[int, int],
+                    sentence: tuple[int, int], exclude: Iterable[int] = ()) -> list[Entity]:
+    """Entities a role accepts (not rejected, not ``exclude``): those in the trigger's sentence nearest first,
+    then the rest of the document nearest first."""
+    ts, te = trigger
+    skip = set(exclude)
+
+    def distance(e: Entity) -> int:
+        if e.end <= ts:
+            return ts - e.end
+        if e.start >= te:
+            return e.start - te
+        return 0
+
+    ok = [e for e in entities if e.label in labels and e.state != "rejected" and e.id not in skip
+          and not (e.start == ts and e.end == te)]
+    inside = sorted((e for e in ok if sentence[0] <= e.start and e.end <= sentence[1]),
+                    key=lambda e: (distance(e), e.start))
+    outside = sorted((e for e in ok if not (sentence[0] <= e.start and e.end <= sentence[1])),
+                     key=lambda e: (distance(e), e.start))
+    return inside + outside
+
+
+def other_occurrences(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Every other place the text of [start, end) occurs as whole words (case-sensitive), in text order."""
+    needle = text[start:end]
+    if not needle.strip():
+        return []
+    out = []
+    for m in re.finditer(re.escape(needle), text):
+        a, b = m.start(), m.end()
+        if (a, b) == (start, end):
+            continue
+        if (a > 0 and text[a - 1].isalnum() and needle[0].isalnum()) or (
+                b < len(text) and text[b].isalnum() and needle[-1].isalnum()):
+            continue
+        out.append((a, b))
+    return out
+
+
+def attribute_cues(schema: Schema, text: str, trigger_start: int, trigger_end: int,
+                   sentence_start: int = 0) -> dict[str, str]:
+    """Attributes of a new event from what the text says just before its trigger (in its sentence); where the
+    text says nothing, ``Unspecified`` when the attribute has that value, else the schema's default."""
+    before = [w.lower() for w in re.findall(r"\w+|n't|'ll", text[max(sentence_start, trigger_start - 60):trigger_start])]
+    near = before[-4:]
+    trig = text[trigger_start:trigger_end].lower()
+    future = any(w in _FUTURE for w in near) or any(w == "upcoming" or w == "impending" for w in near)
+    negated = any(w in _NEGATION for w in near[-3:])
+    other = any(w in _OTHER_MODALITY for w in near)
+    past = (not future and (trig.endswith("ed") or trig in _IRREGULAR) and not near[-1:] == ["to"]) or (
+        bool(near) and near[-1] in _PERFECT and trig.endswith("ed"))
+    present = not future and not past and bool(near) and near[-1] in ("is", "are") and trig.endswith("ing")
+    cues: dict[str, str] = {}
+    if future:
+        cues["tense"] = "Future"
+    elif past:
+        cues["tense"] = "Past"
+    elif present:
+        cues["tense"] = "Present"
+    if negated:
+        cues["polarity"] = "Negative"
+    if other:
+        cues["modality"] = "Other"
+    out: dict[str, str] = {}
+    for attr in schema.attributes:
+        value = cues.get(attr.name)
+        if value is None or value not in attr.values:
+            value = "Unspecified" if "Unspecified" in attr.values else attr.default
+        out[attr.name] = value
+    return out

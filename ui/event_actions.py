@@ -1,0 +1,185 @@
+"""What the event keys do: E makes an event on the trigger, Alt+N fills role N, [ and ] move between events."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Callable
+
+from annotator.keyflow import attribute_cues, role_candidates, sentence_bounds, trigger_types
+from annotator.model import Event
+from ui import commands as cmd
+
+if TYPE_CHECKING:  # pragma: no cover
+    from ui.controller import Controller
+    from ui.document_view import DocumentView
+    from ui.editing import EditActions
+
+# (trigger text, types to put on top) -> the chosen type or None
+TypePicker = Callable[[str, list[str]], "str | None"]
+
+
+class EventActions:
+    """Event editing by key; one command per key, like the entity keys."""
+
+    def __init__(self, edit: "EditActions", pick_event_type: TypePicker) -> None:
+        self.edit = edit
+        self.c: "Controller" = edit.c
+        self.view: "DocumentView" = edit.view
+        self.pick_event_type = pick_event_type
+        self.without_picker = True  # E makes the event at once when exactly one type's trigger words match
+        self._cycle: tuple[int, int, list[int], int, int] | None = None  # event, role, candidates, index, argument
+
+    def current(self) -> Event | None:
+        return self.c.events.get(self.c.current_event) if self.c.current_event is not None else None
+
+    def sentence(self, cp: int) -> tuple[int, int]:
+        c = self.c
+        stored = c.project.tokens(c.doc.id) if c.project and c.doc else None
+        if not stored:
+            return 0, len(c.doc.text) if c.doc else 0
+        return sentence_bounds(stored[0], stored[1], stored[2], len(c.doc.text), cp)
+
+    # -- new event ---------------------------------------------------------------------------------------
+    def trigger_span(self) -> tuple[int, int] | None:
+        span = self.edit.selected_span()
+        if span is not None:
+            return span
+        cur = self.edit.current()
+        if cur is not None:
+            return cur.start, cur.end
+        pos = self.view.to_cp(self.view.textCursor().position())
+        return self.c.token_at(pos) or (self.c.token_at(pos - 1) if pos > 0 else None)
+
+    def likely_types(self, span: tuple[int, int]) -> list[str]:
+        return trigger_types(self.c.schema, self.c.span_text(*span)) if self.c.schema else []
+
+    def new_event(self) -> None:
+        c = self.c
+        if c.doc is None or c.schema is None:
+            return
+        ev = self.current()
+        if ev is not None and self.edit.current() is None and self.view.selection_cp() is None:
+            self.change_type(ev)
+            return
+        span = self.trigger_span()
+        if span is None:
+            c.report_error("Select the trigger word(s) of the event first.")
+            return
+        likely = self.likely_types(span)
+        if self.without_picker and len(likely) == 1:
+            type_: str | None = likely[0]
+        else:
+            type_ = self.pick_event_type(c.span_text(*span), likely)
+            self.view.window().activateWindow()  # back to the text after the picker closes
+            self.view.setFocus()
+        if not type_:
+            return
+        attrs = attribute_cues(c.schema, c.doc.text, span[0], span[1], self.sentence(span[0])[0])
+        new_id = c.run(cmd.AddEvent, c.doc.id, type_, span[0], span[1], attrs)
+        if new_id is not None:
+            self.edit.clear_selection()
+            c.select_entity(None)
+            c.select_event(new_id)
+            self.view.show_cp(span[0], span[1])
+
+    def change_type(self, ev: Event) -> None:
+        """The type picker on the selected event, its type and a suggestion's alternatives on top."""
+        c = self.c
+        likely = [ev.type, *ev.alternatives]
+        type_ = self.pick_event_type(c.span_text(ev.trigger_start, ev.trigger_end), likely)
+        self.view.window().activateWindow()
+        self.view.setFocus()
+        if type_ and (type_ != ev.type or ev.state == "suggested"):
+            if type_ == ev.type:
+                c.run(cmd.AcceptEvent, ev.id)
+            else:
+                c.run(cmd.SetEventType, ev.id, type_)
+
+    # -- roles ---------------------------------------------------------------------------------------------
+    def fill_role(self, index: int, entity_id: int | None = None) -> None:
+        """Fill role ``index`` of the selected event: with ``entity_id``, the selected span, or (nothing
+        selected) the nearest entity the role accepts; the same key again moves to the next candidate."""
+        c = self.c
+        ev = self.current()
+        if ev is None:
+            c.report_error("Select an event first (its trigger, or [ and ] to move between events).")
+            return
+        etype = c.schema.event_type(ev.type)
+        if etype is None or not 0 <= index < len(etype.roles):
+            return
+        role = etype.roles[index]
+        filled = [a for a in ev.arguments if a.role == role.name]
+        if entity_id is None:
+            entity_id = self._explicit_entity()
+            if entity_id == -1:
+                return
+        if entity_id is None:
+            self._fill_next_candidate(ev, index)
+            return
+        self._cycle = None
+        if any(a.entity_id == entity_id for a in filled):
+            return
+        replace = filled[0].id if filled and not role.repeatable else None
+        arg = self._put(ev.id, role.name, entity_id, replace)
+        if arg is not None:
+            self.edit.clear_selection()
+
+    def _put(self, event_id: int, role: str, entity_id: int, replace: int | None) -> int | None:
+        """Fill the role (or put the entity in argument ``replace``); the core accepts an undecided filler."""
+        if replace is None:
+            return self.c.run(cmd.AddArgument, event_id, role, entity_id)
+        return self.c.run(cmd.ChangeArgument, replace, entity_id=entity_id)
+
+    def _explicit_entity(self) -> int | None:
+        """The selected span, or the entity whose span equals the (token-snapped) text selection."""
+        cur = self.edit.current()
+        span = self.edit.selected_span()
+        if span is not None and (cur is None or (cur.start, cur.end) != span):
+            hits = [e for e in self.c.entities.values() if (e.start, e.end) == span and e.state != "rejected"]
+            if not hits:
+                self.c.report_error("The selection is not an entity span: label it first (a label key).")
+                return -1
+            return hits[0].id
+        return cur.id if cur is not None else None
+
+    def _fill_next_candidate(self, ev: Event, index: int) -> None:
+        c = self.c
+        role = c.schema.event_type(ev.type).roles[index]
+        cyc = self._cycle
+        again = (cyc is not None and cyc[0] == ev.id and cyc[1] == index
+                 and any(a.id == cyc[4] for a in ev.arguments))
+        if again:
+            _, _, cands, i, arg_id = cyc  # type: ignore[misc]
+            i += 1
+            if i >= len(cands):
+                c.report_error(f"No other entity fills {role.name}.")
+                return
+        else:
+            taken = [a.entity_id for a in ev.arguments if a.role == role.name]
+            ents = role_candidates(c.entities.values(), role.labels, (ev.trigger_start, ev.trigger_end),
+                                   self.sentence(ev.trigger_start), exclude=taken)
+            cands, i = [e.id for e in ents], 0
+            if not cands:
+                c.report_error(f"No entity of {', '.join(role.labels)} to fill {role.name}.")
+                return
+            filled = [a for a in ev.arguments if a.role == role.name]
+            arg_id = filled[0].id if filled and not role.repeatable else None  # type: ignore[assignment]
+        new = self._put(ev.id, role.name, cands[i], arg_id)
+        if new is not None:
+            self._cycle = (ev.id, index, cands, i, new)
+            e = c.entities[cands[i]]
+            c.report_status(f"{role.name}: {c.span_text(e.start, e.end)}  (Alt+{index + 1} again: next candidate)")
+
+    # -- moving between events ----------------------------------------------------------------------------
+    def step(self, direction: int) -> None:
+        """Select the next (or previous) event in text order from where the user is."""
+        c = self.c
+        evs = sorted(c.events.values(), key=lambda v: (v.trigger_start, v.trigger_end, v.id))
+        if not evs:
+            return
+        here = self.edit.anchor()
+        keys = [(v.trigger_start, v.trigger_end, v.id) for v in evs]
+        if direction > 0:
+            nxt = next((v for k, v in zip(keys, evs) if k > here), evs[0])
+        else:
+            nxt = next((v for k, v in zip(reversed(keys), reversed(evs)) if k < here), evs[-1])
+        self.edit.select_event(nxt)

@@ -1,0 +1,147 @@
+"""The main window's files and background work: new/open/recent projects, import, export, pre-annotation and the
+workers that run them (a mixin of MainWindow, split from it to keep each file to one job)."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Callable
+
+from PySide6.QtWidgets import QFileDialog
+
+from ui.dialogs.export import ExportDialog
+from ui.dialogs.import_format import ImportFormatDialog
+from ui.workers import ExportWorker, ImportFormatWorker, ImportWorker, PreannotateWorker, Worker
+
+if TYPE_CHECKING:  # pragma: no cover
+    from ui.main_window import MainWindow
+
+PROJECT_FILTER = "Annotator projects (*.annotator *.db *.sqlite);;All files (*)"
+
+
+class FilesAndWork:
+    """Methods of MainWindow that open files and run workers (``self`` is the MainWindow)."""
+
+    # -- files ---------------------------------------------------------------------------------------------
+    def new_project(self: "MainWindow") -> None:
+        path, _ = QFileDialog.getSaveFileName(self, "New project", "project.annotator", PROJECT_FILTER)
+        if path:
+            self.open_project(path)
+
+    def open_project_dialog(self: "MainWindow") -> None:
+        path, _ = QFileDialog.getOpenFileName(self, "Open project", "", PROJECT_FILTER)
+        if path:
+            self.open_project(path)
+
+    def fill_recent_menu(self: "MainWindow") -> None:
+        self.recent_menu.clear()
+        for p in self.settings.recent_projects():
+            act = self.recent_menu.addAction(p)
+            act.triggered.connect(lambda _c=False, path=p: self.open_project(path))
+        if not self.recent_menu.actions():
+            self.recent_menu.addAction("(none)").setEnabled(False)
+
+    def import_files_dialog(self: "MainWindow") -> None:
+        paths, _ = QFileDialog.getOpenFileNames(self, "Import files", "", "Texts and annotations (*.txt *.jsonl *.json);;All files (*)")
+        if paths:
+            self.import_paths(paths)
+
+    def import_folder_dialog(self: "MainWindow") -> None:
+        path = QFileDialog.getExistingDirectory(self, "Import folder")
+        if path:
+            self.import_paths([path])
+
+    def import_paths(self: "MainWindow", paths: list[str]) -> None:
+        if self.controller.project is None:
+            self.alert("No project", "Open or create a project first (File > New project).")
+            return
+        if self._refuse_read_only():
+            return
+        w = ImportWorker(self.controller.project.path, paths, self.settings.annotator or None)
+        self.start_worker(w, after=self._after_import)
+
+    def _after_import(self: "MainWindow") -> None:
+        self.controller.reload()
+        if self.controller.doc is None and self.controller.project and self.controller.project.document_ids():
+            self.controller.open_document(self.controller.project.document_ids()[0])
+        if self.auto_preannotate and self._needs_preannotation():
+            self.preannotate(only_new=True)
+
+    def export_dialog(self: "MainWindow") -> None:
+        c = self.controller
+        if c.project is None:
+            return
+        dlg = ExportDialog(str(c.project.path.with_suffix(".json")), self)
+        if dlg.exec():
+            o = dlg.options()
+            self.start_worker(ExportWorker(c.project.path, o.format, o.path, o.states, o.statuses,
+                                           c.project.annotation_set, o.options))
+        self.back_to_text()
+
+    def import_format_dialog(self: "MainWindow") -> None:
+        c = self.controller
+        if c.project is None:
+            self.alert("No project", "Open or create a project first (File > New project).")
+            return
+        if self._refuse_read_only():
+            return
+        dlg = ImportFormatDialog(self)
+        if dlg.exec():
+            fmt, path = dlg.choice()
+            w = ImportFormatWorker(c.project.path, fmt, [path], self.settings.annotator or None)
+            self.start_worker(w, after=lambda: self._after_format_import(w))
+
+    def _after_format_import(self: "MainWindow", worker: ImportFormatWorker) -> None:
+        c = self.controller
+        if worker.schema_adopted and c.project is not None:  # the input brought its own schema: read it again
+            self.open_project(c.project.path)
+        else:
+            self._after_import()
+
+    def preannotate_all(self: "MainWindow") -> None:
+        self.preannotate(only_new=False)
+
+    def preannotate(self: "MainWindow", only_new: bool = True) -> None:
+        if self.controller.project is None or self._refuse_read_only():
+            return
+        w = PreannotateWorker(self.controller.project.path, self.pipeline or self.settings.pipeline,
+                              only_new=only_new, annotator=self.settings.annotator or None)
+        self.start_worker(w, after=self.controller.reload)
+
+    # -- workers -------------------------------------------------------------------------------------------
+    def start_worker(self: "MainWindow", worker: Worker, after: Callable[[], None] | None = None) -> None:
+        self.workers.append(worker)
+        worker.progress.connect(self._on_progress)
+        worker.done.connect(self.message.setText)
+        worker.failed.connect(self.show_error)
+
+        def finished() -> None:
+            if worker in self.workers:
+                self.workers.remove(worker)
+            self._show_progress(bool(self.workers))
+            if after is not None:
+                after()
+            worker.deleteLater()
+
+        worker.finished.connect(finished)
+        self.progress_label.setText(worker.title)
+        self.progress_bar.setRange(0, 0)
+        self._show_progress(True)
+        worker.start()
+
+    def _on_progress(self: "MainWindow", done: int, total: int, text: str) -> None:
+        self.progress_label.setText(text)
+        self.progress_bar.setRange(0, max(0, total))
+        self.progress_bar.setValue(done)
+
+    def _show_progress(self: "MainWindow", on: bool) -> None:
+        for wdg in (self.progress_label, self.progress_bar, self.cancel_button):
+            wdg.setVisible(on)
+
+    def cancel_work(self: "MainWindow") -> None:
+        for w in self.workers:
+            w.cancel()
+        self.progress_label.setText("cancelling…")
+
+    def wait_for_workers(self: "MainWindow", ms: int = 30000) -> None:
+        for w in list(self.workers):
+            w.cancel()
+            w.wait(ms)

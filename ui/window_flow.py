@@ -1,0 +1,151 @@
+"""The main window's keyboard flow around the text: marking done (asking about undecided suggestions), the focus
+after dialogs, F4/F8, the right-click target, the status line and the last place of each project (a mixin of
+MainWindow, split from it to keep each file to one job)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtGui import QContextMenuEvent
+from PySide6.QtWidgets import QMessageBox
+
+from ui import commands as cmd
+from ui.menus import build_context_menu
+
+if TYPE_CHECKING:  # pragma: no cover
+    from ui.main_window import MainWindow
+
+ACCEPT_REST = "Accept the rest and mark annotated"
+LEAVE_REST = "Mark annotated, leave them undecided"
+
+
+class WindowFlow:
+    """Methods of MainWindow (``self`` is the MainWindow)."""
+
+    # -- marking done ----------------------------------------------------------------------------------
+    def undecided_count(self: "MainWindow") -> int:
+        c = self.controller
+        return (sum(e.state == "suggested" for e in c.entities.values())
+                + sum(v.state == "suggested" for v in c.events.values()))
+
+    def ask_undecided(self: "MainWindow", n: int) -> str | None:
+        """What to do with ``n`` undecided suggestions: ACCEPT_REST (the default), LEAVE_REST or None."""
+        box = QMessageBox(QMessageBox.Icon.Question, "Undecided suggestions",
+                          f"{n} suggestion{'s are' if n != 1 else ' is'} still undecided in this document.",
+                          QMessageBox.StandardButton.NoButton, self)
+        accept = box.addButton(ACCEPT_REST, QMessageBox.ButtonRole.AcceptRole)
+        leave = box.addButton(LEAVE_REST, QMessageBox.ButtonRole.DestructiveRole)
+        box.addButton(QMessageBox.StandardButton.Cancel)
+        box.setDefaultButton(accept)
+        box.exec()
+        self.back_to_text()
+        clicked = box.clickedButton()
+        return ACCEPT_REST if clicked is accept else LEAVE_REST if clicked is leave else None
+
+    def mark_annotated_and_next(self: "MainWindow") -> None:
+        c = self.controller
+        if c.doc is None:
+            return
+        n = 0 if c.project is None or c.project.read_only else self.undecided_count()  # read-only: refused below
+        if n and c.doc.status != "annotated":
+            choice = self.ask_undecided(n)
+            if choice is None:
+                return
+            if choice == ACCEPT_REST:
+                c.run(cmd.AcceptRest, c.doc.id)
+        if c.doc.status != "annotated":
+            c.run(cmd.SetStatus, c.doc.id, "annotated")
+            if c.doc is None or c.doc.status != "annotated":  # refused or not saved: stay, the message shows why
+                return
+        nxt = c.next_open_document()
+        if nxt is not None:
+            c.open_document(nxt)
+        else:
+            self.message.setText("Every document is annotated or reviewed.")
+
+    # -- focus -----------------------------------------------------------------------------------------
+    def back_to_text(self: "MainWindow") -> None:
+        """After a dialog or a panel: the keys go to the text again."""
+        self.activateWindow()
+        self.view.setFocus()
+
+    def into_event_editor(self: "MainWindow") -> None:
+        """F4: the focus into the event editor (its type); Escape there comes back to the text."""
+        dock = self.docks["event"]
+        dock.show()
+        dock.raise_()
+        target = self.event_editor.type_combo
+        (target or self.event_editor).setFocus()
+
+    def toggle_side_panels(self: "MainWindow") -> None:
+        """F8: hide every side panel (the text gets the width), or show them again."""
+        shown = [d for d in self.docks.values() if d.isVisible()]
+        if shown:
+            self._hidden_docks = shown
+            for d in shown:
+                d.hide()
+        else:
+            for d in getattr(self, "_hidden_docks", None) or list(self.docks.values()):
+                d.show()
+        self.back_to_text()
+
+    # -- right click -----------------------------------------------------------------------------------
+    def _context_menu(self: "MainWindow", event: QContextMenuEvent) -> None:
+        """The menu acts on the span (or trigger) under the pointer, which it selects first."""
+        c = self.controller
+        cp = self.view.cp_at(event.pos())
+        if cp is not None and self.view.selection_cp() is None:
+            hits = c.entities_at(cp, self.view.highlighter.show_rejected)
+            if c.current_entity not in {e.id for e in hits}:
+                self.view.click_at(cp)
+        build_context_menu(self).exec(event.globalPos())
+        self.view.setFocus()
+
+    # -- status line -----------------------------------------------------------------------------------
+    def _describe_current_entity(self: "MainWindow") -> None:
+        """The selected span (else event): label, state and text in the status bar; cleared when it is gone."""
+        c = self.controller
+        e = c.entities.get(c.current_entity) if c.current_entity is not None else None
+        v = c.events.get(c.current_event) if c.current_event is not None else None
+        if e is not None:
+            text = f"{e.label} ({e.state}): {c.span_text(e.start, e.end)[:80]}"
+        elif v is not None:
+            alt = f"; also possible: {', '.join(v.alternatives)}" if v.alternatives and v.state == "suggested" else ""
+            text = f"event {v.type} ({v.state}): {c.span_text(v.trigger_start, v.trigger_end)[:60]}{alt}"
+        else:
+            text = ""
+        if text:
+            self.message.setText(text)
+            self._described = text
+        elif getattr(self, "_described", "") and self.message.text() == self._described:
+            self.message.setText("")  # the span or document it described is gone
+            self._described = ""
+
+    # -- the last place of each project ----------------------------------------------------------------
+    def _place_key(self: "MainWindow") -> str | None:
+        p = self.controller.project
+        return f"places/{Path(p.path).resolve()}".replace("\\", "/") if p is not None else None
+
+    def remember_place(self: "MainWindow") -> None:
+        key, c = self._place_key(), self.controller
+        if key is None or c.doc is None:
+            return
+        caret = self.view.to_cp(self.view.textCursor().position()) if not self.view.refused else 0
+        self.settings.q.setValue(key, f"{c.doc.id}:{caret}")
+
+    def restore_place(self: "MainWindow") -> None:
+        key, c = self._place_key(), self.controller
+        if key is None or c.project is None:
+            return
+        value = str(self.settings.q.value(key, "") or "")
+        try:
+            doc_id, caret = (int(x) for x in value.split(":"))
+        except ValueError:
+            return
+        if doc_id not in c.project.document_ids():
+            return
+        if c.doc is None or c.doc.id != doc_id:
+            c.open_document(doc_id)
+        if c.doc is not None and 0 <= caret <= len(c.doc.text) and not self.view.refused:
+            self.view.show_cp(caret)
