@@ -49,13 +49,17 @@ def _phrase_key(text: str) -> tuple[str, ...]:
 
 
 def trigger_types(schema: Schema, trigger: str) -> list[str]:
-    """Event types whose trigger words match ``trigger`` (by rough lemma, whole phrase), best first."""
+    """Event types whose trigger words match ``trigger`` (by rough lemma, whole phrase), best first: exact
+    trigger words, then the same lemma, then a type's weak (ambiguous) trigger words."""
     key = _phrase_key(trigger)
     if not key:
         return []
-    exact = [t.name for t in schema.events if any(x.lower() == trigger.strip().lower() for x in t.triggers)]
-    stemmed = [t.name for t in schema.events if t.name not in exact and any(_phrase_key(x) == key for x in t.triggers)]
-    return exact + stemmed
+    word = trigger.strip().lower()
+    out: list[str] = []
+    for words_of in (lambda t: t.triggers, lambda t: getattr(t, "weak_triggers", ())):
+        for same in (lambda x: x.lower() == word, lambda x: _phrase_key(x) == key):
+            out += [t.name for t in schema.events if t.name not in out and any(same(x) for x in words_of(t))]
+    return out
 
 
 def sentence_bounds(starts: Sequence[int], ends: Sequence[int], sentence_starts: Sequence[int], text_len: int,

@@ -1,0 +1,91 @@
+"""The keyboard flow's core helpers: trigger words by lemma, attribute cues, role candidates, other occurrences,
+labelling every occurrence, refusing an exact duplicate span, accepting the rest."""
+
+from __future__ import annotations
+
+import pytest
+from core_helpers import add_document
+
+from annotator import edits, edits_flow
+from annotator.errors import ValidationError
+from annotator.keyflow import attribute_cues, other_occurrences, role_candidates, trigger_types
+from annotator.model import Entity
+from annotator.recorder import undo
+from annotator.schema import default_schema
+from annotator.store import Project
+
+
+def test_trigger_types_match_inflected_words_and_rank_weak_words_last():
+    s = default_schema()
+    assert trigger_types(s, "met") == ["Contact:Meet"]
+    assert trigger_types(s, "meetings") == ["Contact:Meet"]
+    assert trigger_types(s, "attacked") == ["Conflict:Attack"]
+    fired = trigger_types(s, "fired")
+    assert set(fired) == {"Personnel:End-Position", "Conflict:Attack"}
+    assert trigger_types(s, "banana") == []
+
+
+def test_attribute_cues_say_what_the_text_says_and_never_guess():
+    s = default_schema()
+    text = "Jaishankar and Lavrov will conduct official discussions in Moscow. They met in May. We talk."
+    will = attribute_cues(s, text, text.index("conduct"), text.index("conduct") + 7)
+    assert will["tense"] == "Future" and will["modality"] == "Other"
+    met = attribute_cues(s, text, text.index("met"), text.index("met") + 3, text.index("They"))
+    assert met["tense"] == "Past" and met["modality"] == "Asserted"
+    talk = attribute_cues(s, text, text.index("talk"), text.index("talk") + 4, text.index("We"))
+    assert talk["tense"] == "Unspecified"  # nothing in the text: no guess
+
+
+def ent(i: int, start: int, end: int, label: str, state: str = "suggested") -> Entity:
+    return Entity(i, 1, start, end, label, state, "x", None)
+
+
+def test_role_candidates_take_the_sentence_first_nearest_first():
+    ents = [ent(1, 0, 5, "GPE"), ent(2, 40, 45, "GPE"), ent(3, 60, 65, "GPE"), ent(4, 30, 35, "PERSON"),
+            ent(5, 50, 55, "GPE", "rejected")]
+    got = role_candidates(ents, ("GPE",), (36, 39), (20, 70))
+    assert [e.id for e in got] == [2, 3, 1]
+    assert [e.id for e in role_candidates(ents, ("GPE",), (36, 39), (20, 70), exclude=[2])] == [3, 1]
+
+
+def test_other_occurrences_are_whole_words():
+    text = "Moscow and Moscow's Moscowians. Moscow."
+    assert other_occurrences(text, 0, 6) == [(11, 17), (32, 38)]
+
+
+@pytest.fixture
+def project(tmp_path):  # type: ignore[no-untyped-def]
+    p = Project(tmp_path / "k.annotator", annotator="ann")
+    yield p
+    p.close()
+
+
+def test_label_every_occurrence_in_one_undoable_step(project):
+    text = "Lavrov met Lavrov. Lavrov left."
+    doc = add_document(project, text)
+    edits.add_entity(project, doc, 0, 6, "PERSON")
+    edits.add_entity(project, doc, 11, 17, "PERSON", state="suggested")
+    change = edits_flow.add_entities(project, doc, [(11, 17), (19, 25)], "PERSON")
+    assert {(e.start, e.state) for e in project.entities(doc)} == {(0, "added"), (11, "suggested"), (19, "suggested")}
+    undo(project, change)
+    assert {e.start for e in project.entities(doc)} == {0, 11}
+
+
+def test_an_exact_duplicate_span_is_refused(project):
+    doc = add_document(project, "Lavrov met Blinken.")
+    edits.add_entity(project, doc, 0, 6, "PERSON")
+    with pytest.raises(ValidationError):
+        edits.add_entity(project, doc, 0, 6, "PERSON")
+    edits.add_entity(project, doc, 0, 6, "ORG")  # another label is another span
+
+
+def test_accept_rest_accepts_entities_and_events(project):
+    doc = add_document(project, "Lavrov met Blinken.")
+    edits.add_entity(project, doc, 0, 6, "PERSON", state="suggested")
+    ev = edits.add_event(project, doc, "Contact:Meet", 7, 10).result_id
+    project.db.conn.execute("UPDATE events SET state = 'suggested' WHERE id = ?", (ev,))
+    change = edits_flow.accept_rest(project, doc)
+    assert {e.state for e in project.entities(doc)} == {"accepted"}
+    assert project.event(ev).state == "accepted"
+    undo(project, change)
+    assert project.event(ev).state == "suggested"
