@@ -73,6 +73,8 @@ def cmd_import(args: argparse.Namespace) -> int:
 
     if getattr(args, "format", None):
         return _import_format(args)
+    if getattr(args, "skip_bad", False):
+        raise AnnotatorError("--skip-bad goes with --format doccano")
     with _open(args) as project:
         files = list(expand_paths(args.paths))
         bar = _progress(len(files), "import", "file")
@@ -103,9 +105,11 @@ def _import_format(args: argparse.Namespace) -> int:
     from annotator.formats.loading import import_format
 
     with _open(args) as project:
-        report = import_format(project, args.format, args.paths)
+        report = import_format(project, args.format, args.paths, skip_bad=args.skip_bad)
     for warning in report.warnings:
         print(f"not kept: {warning}", file=sys.stderr)
+    for note in report.notes:
+        print(f"note: {note}", file=sys.stderr)
     for name, dup in report.duplicates:
         print(f"duplicate: {name} has the same text as document {dup}; not imported again", file=sys.stderr)
     print(report.summary())
@@ -331,7 +335,10 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("paths", nargs="+")
     p.add_argument("--schema", help="schema for a new project")
     p.add_argument("--batch", type=_at_least(1), default=500, help="documents per transaction")
-    p.add_argument("--format", help="read with this format (brat, prodigy, doccano, label_studio); default: by suffix")
+    p.add_argument("--format", help="read with this format (brat, prodigy, doccano, label_studio); default: told from "
+                   "the name and content")
+    p.add_argument("--skip-bad", action="store_true",
+                   help="with --format doccano: leave out (and report) bad lines and import the rest")
     p.set_defaults(func=cmd_import)
 
     p = sub.add_parser("preannotate", parents=[common], help="suggest entities with a spaCy pipeline")

@@ -381,6 +381,7 @@ def import_paths(
                 got = import_format(project, fmt, [path])
                 report.merge(got)
                 report.warnings += got.warnings
+                report.notes += got.notes
                 report.schema_adopted = got.schema_adopted or report.schema_adopted
                 report.formats.append((str(path), fmt))
                 docs = []

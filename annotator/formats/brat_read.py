@@ -96,11 +96,12 @@ def read_brat(path: str | Path, schema: Schema | None = None) -> ReadResult:
     stems = document_stems(path)
     if not stems:
         raise ImportFileError(str(path), "no .txt or .ann files in the folder")
-    docs = [read_pair(stem, use, warnings) for stem in stems]
-    return ReadResult(docs, conf_schema, warnings)
+    notes: list[str] = []
+    docs = [read_pair(stem, use, warnings, notes) for stem in stems]
+    return ReadResult(docs, conf_schema, warnings, notes)
 
 
-def read_pair(stem: Path, schema: Schema, warnings: list[str]) -> IncomingDocument:
+def read_pair(stem: Path, schema: Schema, warnings: list[str], notes: list[str] | None = None) -> IncomingDocument:
     txt, ann = pair_of(stem)
     if not txt.exists():
         raise ImportFileError(str(ann), f"no text file {txt.name} beside it")
@@ -125,7 +126,8 @@ def read_pair(stem: Path, schema: Schema, warnings: list[str]) -> IncomingDocume
                 parse_ann(ann_text, text, int(bom), schema, doc, ann, found, BratOffsets(""))
             except _Mismatch:
                 raise ImportFileError(first.path, first.reason, first.line) from None
-            found.append(f"{ann}: offsets count each \\r\\n as two characters (brat counts one); read that way")
+            (notes if notes is not None else found).append(
+                f"{ann}: offsets count each \\r\\n as two characters (brat counts one); read that way")
         warnings += found
     check_with_line(schema, doc, ann, None)
     return doc

@@ -190,7 +190,8 @@ class ReadResult:
 
     documents: list[IncomingDocument]
     schema: Schema | None = None
-    warnings: list[str] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)  # what could not be kept
+    notes: list[str] = field(default_factory=list)  # how something was read (UTF-16 offsets, ...): not a loss
 
 
 def read_text_file(path: Path) -> str:

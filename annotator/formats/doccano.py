@@ -7,15 +7,21 @@
 Offsets may be UTF-16 units (doccano runs in a browser): doccano gives no span text, so for texts with
 characters outside the BMP the reading that puts the spans on clean word edges wins (ties: code points),
 and the choice is reported. ``id``/``name`` name the document; other keys go to its meta; ``Comments``
-(strings) become comments. A label naming an event type is a trigger; relations from it are arguments.
+(strings, or ``{"id", "comment"}`` objects as doccano's relation-mode export writes them) become comments.
+A ``.json`` file (one object or an array, pretty-printed or not, as doccano's samples are) is read too. A bad
+line refuses the whole file unless the reader is asked to skip bad lines (``skip_bad``, ``--skip-bad``). A label naming an event type is a trigger; relations from it are arguments.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from annotator.formats.common import ReadResult, iter_jsonl, looks_utf16, need
+import orjson
+
+from annotator.errors import ImportFileError
+from annotator.formats.common import ReadResult, iter_json_array, looks_utf16, need, read_text_file
 from annotator.formats.regions import Region, build_document
 from annotator.offsets import Utf16Map
 from annotator.schema import Schema
@@ -50,30 +56,68 @@ def _regions(obj: dict[str, Any], path: Path, line: int, warnings: list[str]) ->
     return spans, relations
 
 
-def read_doccano(path: str | Path, schema: Schema | None = None) -> ReadResult:
+def _comments(obj: dict[str, Any]) -> list[str]:
+    """``Comments`` as strings, or as doccano's relation-mode objects ``{"id", "comment"}`` (also ``text``)."""
+    out = []
+    for c in obj.get("Comments", obj.get("comments", [])) or []:
+        if isinstance(c, dict):
+            c = c.get("comment", c.get("text"))
+        if isinstance(c, str) and c.strip():
+            out.append(c)
+    return out
+
+
+def _document(obj: Any, path: Path, line: int, schema: Schema | None, warnings: list[str], notes: list[str]):  # type: ignore[no-untyped-def]
+    need(isinstance(obj, dict), path, line, "each line must be a JSON object")
+    text = obj.get("text")
+    need(isinstance(text, str) and text != "", path, line, "'text' must be a non-empty string")
+    spans, relations = _regions(obj, path, line, warnings)
+    if looks_utf16(text, [(s, e) for _, s, e, _ in spans]):
+        u16 = Utf16Map(text)
+        spans = [(k, u16.to_codepoint(s), u16.to_codepoint(e), lab) for k, s, e, lab in spans]
+        notes.append(f"{path}:{line}: offsets read as UTF-16 units (they fit the words that way)")
+    regions = []
+    for key, s, e, label in spans:
+        need(0 <= s < e <= len(text), path, line,
+             f"span {key!r} ({label}) has offsets {s}, {e} outside the text ({len(text)} characters) or empty")
+        regions.append(Region(key, s, e, label))
+    name = obj.get("name", obj.get("id"))
+    meta = {k: v for k, v in obj.items() if k not in RESERVED}
+    if "id" in obj:
+        meta["doccano_id"] = obj["id"]
+    return build_document(text, str(name) if name is not None else f"{path.name}:{line}", regions, relations,
+                          schema, path, line, warnings, source="doccano", meta=meta, comments=_comments(obj))
+
+
+def _lines(path: Path) -> Iterator[tuple[int, Any]]:
+    """(line, object or the ImportFileError of a line that is not JSON) for each non-blank line."""
+    for number, raw in enumerate(read_text_file(path).split("\n"), start=1):
+        if raw.strip():
+            try:
+                yield number, orjson.loads(raw)
+            except orjson.JSONDecodeError as exc:
+                yield number, ImportFileError(str(path), f"not valid JSON ({exc}); is the line cut short?", number)
+
+
+def read_doccano(path: str | Path, schema: Schema | None = None, skip_bad: bool = False) -> ReadResult:
+    """A doccano JSONL export (or a ``.json`` file holding one object or an array of them, pretty-printed or not).
+
+    A bad line refuses the whole file, unless ``skip_bad``: then it is left out and reported, and the other lines
+    are read.
+    """
     path = Path(path)
     warnings: list[str] = []
+    notes: list[str] = []
     docs = []
-    for line, obj in iter_jsonl(path):
-        need(isinstance(obj, dict), path, line, "each line must be a JSON object")
-        text = obj.get("text")
-        need(isinstance(text, str) and text != "", path, line, "'text' must be a non-empty string")
-        spans, relations = _regions(obj, path, line, warnings)
-        if looks_utf16(text, [(s, e) for _, s, e, _ in spans]):
-            u16 = Utf16Map(text)
-            spans = [(k, u16.to_codepoint(s), u16.to_codepoint(e), lab) for k, s, e, lab in spans]
-            warnings.append(f"{path}:{line}: offsets read as UTF-16 units (they fit the words that way)")
-        regions = []
-        for key, s, e, label in spans:
-            need(0 <= s < e <= len(text), path, line,
-                 f"span {key!r} ({label}) has offsets {s}, {e} outside the text ({len(text)} characters) or empty")
-            regions.append(Region(key, s, e, label))
-        comments = [c for c in obj.get("Comments", obj.get("comments", [])) or [] if isinstance(c, str) and c.strip()]
-        name = obj.get("name", obj.get("id"))
-        meta = {k: v for k, v in obj.items() if k not in RESERVED}
-        if "id" in obj:
-            meta["doccano_id"] = obj["id"]
-        docs.append(build_document(text, str(name) if name is not None else f"{path.name}:{line}", regions, relations,
-                                   schema, path, line, warnings, source="doccano", meta=meta, comments=comments))
+    items = iter_json_array(path) if path.suffix.lower() == ".json" else _lines(path)
+    for line, obj in items:
+        try:
+            if isinstance(obj, ImportFileError):
+                raise obj
+            docs.append(_document(obj, path, line, schema, warnings, notes))
+        except ImportFileError as exc:
+            if not skip_bad:
+                raise
+            warnings.append(f"{path}:{line}: {exc.reason}; the line was left out (skip bad lines)")
     need(bool(docs), path, None, "no documents in the file")
-    return ReadResult(docs, None, warnings)
+    return ReadResult(docs, None, warnings, notes)

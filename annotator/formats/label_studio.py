@@ -1,12 +1,17 @@
 """Label Studio JSON import (the JSON export: a list of tasks; a .jsonl file of tasks also works).
 
-Per task: the text is ``data.text`` (or the first string in ``data``); the first annotation that was
-not cancelled is used (others are reported); a task with no annotation uses its first prediction, as
-suggestions. Results: ``labels`` regions (one entity or trigger per label), ``relation`` (from a trigger:
-an argument whose role is the relation's first label), per-region ``choices`` whose ``from_name`` is an
-attribute of the schema (event attributes), document ``textarea`` (comments). Other results are reported.
-Offsets are checked against ``value.text`` and read as UTF-16 units when that is what fits. Any part of the
-wrong shape is an ImportFileError naming the file, the task and the line where the task starts.
+Per task: the text is ``data[KEY]`` where KEY is the ``to_name`` its results point at when ``data`` has
+such a key, else ``data.text``; a task whose text is elsewhere, or is a URL or file reference (tasks of
+``valueType="url"`` configs: ``https://...``, ``s3://...``, ``/data/upload/...``) is refused with a message
+naming the task. The first annotation that was not cancelled is used (others are reported); a task with no
+annotation uses its first prediction, as suggestions. Results: ``labels`` regions (one entity or trigger
+per label; a region's notes ``meta.text`` become comments on it), ``relation`` (from a trigger: an argument
+whose role is the relation's first label; ``direction: "left"`` reads it the other way), per-region
+``choices`` whose ``from_name`` is an attribute of the schema (event attributes), document ``textarea``
+(comments). Other results are reported. Offsets are checked against ``value.text`` and read as UTF-16
+units when that is what fits; regions without ``value.text`` (real exports often omit it) go through the
+same check as doccano's offsets (``common.looks_utf16``) for the whole task. Any part of the wrong shape is
+an ImportFileError naming the file, the task and the line where the task starts.
 """
 
 from __future__ import annotations
@@ -15,17 +20,30 @@ import json
 from pathlib import Path
 from typing import Any
 
-from annotator.formats.common import ReadResult, fit_span, iter_json_array, iter_jsonl, need
+import re
+
+from annotator.formats.common import ReadResult, fit_span, iter_json_array, iter_jsonl, looks_utf16, need
 from annotator.formats.regions import Region, build_document
+from annotator.offsets import Utf16Map
 from annotator.schema import Schema, default_schema
 
+REFERENCE = re.compile(r"^(?:[a-z][a-z0-9+.-]*://\S+|/data/(?:upload|local-files)/\S+|/?\S+\?d=\S+)$", re.I)
 
-def _text_of(data: Any) -> str | None:
-    if not isinstance(data, dict):
-        return None
-    if isinstance(data.get("text"), str):
-        return data["text"]
-    return next((v for v in data.values() if isinstance(v, str) and v), None)
+
+def _text_of(data: Any, results: list, who: str, path: Path, line: int) -> str:
+    """The task's text: under the key its results point at (``to_name``), else ``text``; never a URL."""
+    need(isinstance(data, dict), path, line, f"{who} has no 'data' object")
+    named = [r.get("to_name") for r in results if isinstance(r, dict) and isinstance(r.get("to_name"), str)]
+    key = next((k for k in named if isinstance(data.get(k), str)), "text")
+    text = data.get(key)
+    if not isinstance(text, str) or not text:
+        keys = ", ".join(repr(k) for k in data) or "none"
+        need(False, path, line, f"{who} has no text under {key!r} in 'data' (its keys: {keys}); the text must sit under "
+             "the key of the labelling config's text tag")
+    need(not REFERENCE.match(text.strip()), path, line,
+         f"{who}: data[{key!r}] is a URL or file reference ({text.strip()[:60]!r}), not the text; import the text "
+         "files themselves, or export the tasks with the text inlined")
+    return text
 
 
 def _list(value: Any, what: str, path: Path, line: int) -> list:
@@ -70,16 +88,18 @@ def read_label_studio(path: str | Path, schema: Schema | None = None) -> ReadRes
     path = Path(path)
     schema = schema or default_schema()
     warnings: list[str] = []
+    notes: list[str] = []
     docs = []
     items = iter_jsonl(path) if path.suffix.lower() == ".jsonl" else iter_json_array(path)
     for n, (line, task) in enumerate(items, start=1):
         need(isinstance(task, dict), path, line, f"task number {n}: each task must be a JSON object")
         who = f"task {task['id']!r}" if _is_key(task.get("id")) else f"task number {n}"
-        text = _text_of(task.get("data"))
-        need(isinstance(text, str) and text != "", path, line, f"{who} has no text in 'data'")
         results, state = _pick(task, who, path, line, warnings)
+        text = _text_of(task.get("data"), results, who, path, line)
         regions: list[Region] = []
         relations, comments, choices = [], [], []
+        untexted: list[tuple[int, int, int, int]] = []  # regions without value.text: first index, count, start, end
+        region_notes: list[tuple[int, list[str]]] = []
         for k, r in enumerate(results):
             need(isinstance(r, dict), path, line, f"{who}: result {k} must be an object")
             kind, value = r.get("type"), r.get("value")
@@ -92,12 +112,26 @@ def read_label_studio(path: str | Path, schema: Schema | None = None) -> ReadRes
                 need(all(isinstance(x, str) for x in labels), path, line, f"{who}: result {k}: labels must be strings")
                 rid = r.get("id", k)
                 need(_is_key(rid), path, line, f"{who}: result {k}: 'id' must be a string or a number")
-                got = fit_span(text, value.get("start"), value.get("end"), value.get("text") if isinstance(value.get("text"), str) else None)
-                need(got is not None, path, line, f"{who}: result {k} ({rid}) has offsets {value.get('start')!r}, "
-                     f"{value.get('end')!r} that do not fit the text" + (f" (expected {value['text']!r})" if "text" in value else ""))
-                if got[2]:
-                    warnings.append(f"{path}:{line}: result {rid} offsets read as UTF-16 units")
-                regions += [Region(rid, got[0], got[1], lab) for lab in labels]
+                said = value.get("text") if isinstance(value.get("text"), str) else None
+                start, end = value.get("start"), value.get("end")
+                if said is None:
+                    need(type(start) is int and type(end) is int, path, line,
+                         f"{who}: result {k} ({rid}) has offsets {start!r}, {end!r} that are not whole numbers")
+                    untexted.append((len(regions), len(labels), start, end))
+                    got = (start, end, "")
+                else:
+                    got = fit_span(text, start, end, said)
+                    need(got is not None, path, line, f"{who}: result {k} ({rid}) has offsets {start!r}, {end!r} that do "
+                         f"not fit the text (expected {said!r})")
+                    if got[2]:
+                        notes.append(f"{path}:{line}: result {rid} offsets read as UTF-16 units")
+                for lab in labels:
+                    regions.append(Region(rid, got[0], got[1], lab))
+                meta = r.get("meta")
+                said_notes = meta.get("text") if isinstance(meta, dict) else None
+                said_notes = [said_notes] if isinstance(said_notes, str) else said_notes
+                if isinstance(said_notes, list):
+                    region_notes.append((len(regions) - len(labels), [t for t in said_notes if isinstance(t, str) and t.strip()]))
             elif kind == "relation":
                 labels = _list(r.get("labels"), f"{who}: result {k} (relation): 'labels'", path, line)
                 if not labels:
@@ -106,7 +140,10 @@ def read_label_studio(path: str | Path, schema: Schema | None = None) -> ReadRes
                 need(isinstance(labels[0], str), path, line, f"{who}: result {k} (relation): labels must be strings")
                 need(_is_key(r.get("from_id")) and _is_key(r.get("to_id")), path, line,
                      f"{who}: result {k} (relation): 'from_id' and 'to_id' must be strings or numbers")
-                relations.append((r["from_id"], r["to_id"], labels[0]))
+                frm, to = r["from_id"], r["to_id"]
+                if r.get("direction") == "left":  # drawn from to_id to from_id
+                    frm, to = to, frm
+                relations.append((frm, to, labels[0]))
             elif kind == "choices" and "id" in r and schema.attribute(str(r.get("from_name"))):
                 picked = _list(value.get("choices"), f"{who}: result {k} (choices): 'choices'", path, line)
                 need(all(isinstance(x, str) for x in picked), path, line, f"{who}: result {k}: choices must be strings")
@@ -118,12 +155,28 @@ def read_label_studio(path: str | Path, schema: Schema | None = None) -> ReadRes
                 comments += [t for t in said if t.strip()]
             else:
                 warnings.append(f"{path}:{line}: result {k} of type {kind!r} ({r.get('from_name')}) not kept")
+        if untexted:  # no span text to check against: the reading that puts the spans on clean words wins
+            if looks_utf16(text, [(s_, e_) for _, _, s_, e_ in untexted]):
+                u16 = Utf16Map(text)
+                for i, count, s_, e_ in untexted:
+                    for g in regions[i : i + count]:
+                        g.start, g.end = u16.to_codepoint(s_), u16.to_codepoint(e_)
+                notes.append(f"{path}:{line}: {who}: offsets without value.text read as UTF-16 units "
+                             "(they fit the words that way)")
+            for i, _, _, _ in untexted:
+                g = regions[i]
+                need(0 <= g.start < g.end <= len(text), path, line,
+                     f"{who}: region {g.key!r} ({g.label}) has offsets {g.start}, {g.end} outside the text "
+                     f"({len(text)} characters) or empty")
+        for i, said_notes in region_notes:
+            g = regions[i]
+            comments += [f"[on {g.label} {g.start}-{g.end}] {t}" for t in said_notes]
         for rid, name, value, k in choices:
             targets = [g for g in regions if g.key == rid]
             need(bool(targets), path, line, f"{who}: result {k} ({name}) points at unknown region {rid!r}")
             for g in targets:
                 g.attributes[name] = value
-        data = task.get("data") or {}
+        data = task.get("data")
         name = data.get("name") or (f"task {task['id']}" if "id" in task else f"{path.name}:{line}")
         meta = {k: _storable(v) for k, v in data.items()
                 if k not in ("text", "name") and isinstance(v, (str, int, float, bool))}
@@ -132,4 +185,4 @@ def read_label_studio(path: str | Path, schema: Schema | None = None) -> ReadRes
         docs.append(build_document(text, str(name), regions, relations, schema, path, line, warnings, state=state,
                                    source="label-studio", meta=meta, comments=comments))
     need(bool(docs), path, None, "no tasks in the file")
-    return ReadResult(docs, None, warnings)
+    return ReadResult(docs, None, warnings, notes)

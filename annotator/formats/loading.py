@@ -13,6 +13,9 @@ from annotator.schema import Schema
 from annotator.store import Project
 
 
+SKIP_BAD = ("doccano",)  # readers that can leave out a bad line and read the rest (when asked to)
+
+
 @dataclass
 class FormatImportReport(ImportReport):
     warnings: list[str] = field(default_factory=list)  # what could not be kept
@@ -52,6 +55,7 @@ def covers(have: Schema, new: Schema) -> bool:
 
 def import_format(
     project: Project, fmt: str, paths: Iterable[str | Path], progress: Callable[[int, int, str], None] | None = None,
+    skip_bad: bool = False,
 ) -> FormatImportReport:
     """Read ``paths`` with the reader ``fmt``; if anything is wrong nothing is stored (ImportFileError).
 
@@ -63,16 +67,20 @@ def import_format(
     table = readers()
     if fmt not in table:
         raise AnnotatorError(f"unknown import format {fmt!r}; choose one of {', '.join(table)}")
+    if skip_bad and fmt not in SKIP_BAD:
+        raise AnnotatorError(f"skipping bad lines is for {', '.join(SKIP_BAD)}; {fmt} files are read whole or refused")
     paths = [Path(p) for p in paths]
     results = []
     for k, p in enumerate(paths, start=1):
-        results.append((p, as_result(table[fmt](p, schema=project.schema))))
+        extra = {"skip_bad": True} if skip_bad else {}
+        results.append((p, as_result(table[fmt](p, schema=project.schema, **extra))))
         if progress:
             progress(k, len(paths), str(p))
     report = FormatImportReport()
     new_schema = None
     for p, r in results:
         report.warnings += r.warnings
+        report.notes += r.notes
         if r.schema is None or covers(project.schema, r.schema):
             continue
         if project.document_ids() or (new_schema is not None and not covers(new_schema, r.schema)):

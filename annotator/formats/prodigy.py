@@ -124,6 +124,7 @@ def read_prodigy(path: str | Path, schema: Schema | None = None) -> ReadResult:
     """Accepted answers grouped by input; nothing is returned if any line is broken."""
     path = Path(path)
     warnings: list[str] = []
+    notes: list[str] = []
     groups: dict[Any, dict[str, Any]] = {}
     skipped = 0
     for line, task in iter_jsonl(path):
@@ -145,11 +146,11 @@ def read_prodigy(path: str | Path, schema: Schema | None = None) -> ReadResult:
     for g in groups.values():
         if not g["tasks"]:
             continue
-        doc = _group_document(g, path, schema or _default(), warnings)
+        doc = _group_document(g, path, schema or _default(), warnings, notes)
         check_with_line(schema or _default(), doc, path, g["line"])
         docs.append(doc)
     need(bool(docs) or skipped > 0, path, None, "no tasks in the file")
-    return ReadResult(docs, None, warnings)
+    return ReadResult(docs, None, warnings, notes)
 
 
 def _default() -> Schema:
@@ -158,7 +159,8 @@ def _default() -> Schema:
     return default_schema()
 
 
-def _group_document(g: dict[str, Any], path: Path, schema: Schema, warnings: list[str]) -> IncomingDocument:
+def _group_document(g: dict[str, Any], path: Path, schema: Schema, warnings: list[str],
+                    notes: list[str]) -> IncomingDocument:
     text = g["text"]
     triggers = trigger_labels(schema)
     known = triggers | set(schema.label_names)
@@ -181,7 +183,7 @@ def _group_document(g: dict[str, Any], path: Path, schema: Schema, warnings: lis
 
         trig_spans = set()
         for k, sp in enumerate(task.get("spans", [])):
-            s, e, label = _span(text, sp, path, line, f"span {k}", warnings)
+            s, e, label = _span(text, sp, path, line, f"span {k}", notes)
             need(label in known, path, line, f"span {k}: label {label!r} is not in the project's schema")
             if label in triggers:
                 trig_spans.add((s, e, label))
@@ -190,20 +192,20 @@ def _group_document(g: dict[str, Any], path: Path, schema: Schema, warnings: lis
         if isinstance(task.get("events"), list):
             for k, v in enumerate(task["events"]):
                 need(isinstance(v, dict) and isinstance(v.get("type"), str), path, line, f"event {k} needs a type")
-                s, e, _ = _span(text, {**v, "label": v["type"]}, path, line, f"event {k}", warnings)
+                s, e, _ = _span(text, {**v, "label": v["type"]}, path, line, f"event {k}", notes)
                 attrs = v.get("attributes") or {}
                 need(isinstance(attrs, dict), path, line, f"event {k}: 'attributes' must be an object")
                 args = []
                 for j, a in enumerate(v.get("arguments") or []):
                     need(isinstance(a, dict) and isinstance(a.get("role"), str), path, line, f"event {k} argument {j} needs a role")
-                    args.append((a["role"], entity(*_span(text, a, path, line, f"event {k} argument {j}", warnings))))
+                    args.append((a["role"], entity(*_span(text, a, path, line, f"event {k} argument {j}", notes))))
                 events[(v["type"], s, e, len(events))] = IncomingEvent(v["type"], s, e, dict(attrs), args)
             continue
         by_head: dict[tuple[int, int, str], list] = {t: [] for t in trig_spans}
         for k, r in enumerate(task.get("relations", [])):
             need(isinstance(r, dict) and isinstance(r.get("label"), str), path, line, f"relation {k} needs a label")
-            head = _span(text, r.get("head_span"), path, line, f"relation {k} head_span", warnings)
-            child = _span(text, r.get("child_span"), path, line, f"relation {k} child_span", warnings)
+            head = _span(text, r.get("head_span"), path, line, f"relation {k} head_span", notes)
+            child = _span(text, r.get("child_span"), path, line, f"relation {k} child_span", notes)
             if head[2] not in triggers:
                 warnings.append(f"{path}:{line}: relation {k} ({r['label']}) does not start at a trigger; not kept")
                 continue

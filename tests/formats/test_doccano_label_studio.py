@@ -68,7 +68,7 @@ def test_doccano_entities_relations_form_with_utf16_offsets(tmp_path):
     assert (ev.type, TEXT[ev.trigger_start:ev.trigger_end]) == ("Life:Die", "killed")
     assert sorted(r for r, _ in ev.arguments) == ["Agent", "Place", "Victim"]
     assert doc.comments == [{"text": "check the count"}]
-    assert any("UTF-16" in w for w in result.warnings)
+    assert any("UTF-16" in n for n in result.notes)
     assert any("relation 3 (Place) does not go from a trigger" in w for w in result.warnings)
 
 
@@ -125,7 +125,7 @@ def test_doccano_utf16_guess_found_cases(tmp_path, text, spans):
                                                                              for s, e in spans]}))
     result = read_doccano(tmp_path / "d.jsonl")
     assert [(e.start, e.end) for e in result.documents[0].entities] == spans
-    assert any("UTF-16" in w for w in result.warnings)
+    assert any("UTF-16" in n for n in result.notes)
 
 
 def ls_task(text: str, utf16: bool = True) -> dict:
@@ -165,7 +165,10 @@ def test_label_studio_task_with_relations_attributes_and_utf16(tmp_path):
     assert [c.text for c in project.comments(first)] == ["verify"]
     assert project.document(first).name == "task 42" and project.document(first).meta["source"] == "wire"
     assert [(e.label, e.state) for e in project.entities(other)] == [("GPE", "suggested")]  # from the prediction
-    assert any("'rating'" in w for w in report.warnings) and any("UTF-16" in w for w in report.warnings)
+    assert any("'rating'" in w for w in report.warnings)
+    # reading offsets as UTF-16 units is how they were read, not something lost
+    assert any("UTF-16" in n for n in report.notes) and not any("UTF-16" in w for w in report.warnings)
+    assert "1 things not kept" in report.summary()
     project.close()
 
 
@@ -173,7 +176,7 @@ def test_label_studio_code_point_offsets(tmp_path):
     (tmp_path / "ls.json").write_text(json.dumps([ls_task(TEXT, utf16=False)]))
     result = read_label_studio(tmp_path / "ls.json")
     assert sorted(TEXT[e.start:e.end] for e in result.documents[0].entities) == ["Gunmen", "Kabul", "three soldiers"]
-    assert not any("UTF-16" in w for w in result.warnings)
+    assert not any("UTF-16" in m for m in result.warnings + result.notes)
 
 
 def _bad_ls(task_edit) -> str:
