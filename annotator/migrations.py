@@ -6,16 +6,17 @@ import re
 import shutil
 import sqlite3
 from pathlib import Path
-from typing import Callable
-
-from sqlite_utils import Database
+from typing import TYPE_CHECKING, Callable
 
 from annotator.errors import ProjectFileError
+
+if TYPE_CHECKING:  # pragma: no cover
+    from sqlite_utils import Database  # imported by migrate(), only when a file needs a migration
 
 APPLICATION_ID = 0x414E4E4F  # "ANNO": marks the file as an annotator project
 
 
-def _m1_initial(db: Database) -> None:
+def _m1_initial(db: "Database") -> None:
     db["project"].create({"key": str, "value": str}, pk="key")
     db["schemas"].create({"id": int, "name": str, "source": str, "added_at": str}, pk="id")
     db["documents"].create(
@@ -125,7 +126,7 @@ def _m1_initial(db: Database) -> None:
     )
 
 
-def _m2_event_suggestions(db: Database) -> None:
+def _m2_event_suggestions(db: "Database") -> None:
     """Events become suggestions like entity spans: state, source, score, runner-up types, edited.
 
     Events made before this were made by people (or imported): they become ``added`` with source ``human``.
@@ -144,7 +145,7 @@ def _m2_event_suggestions(db: Database) -> None:
 _ROWID_PK = re.compile(r'^(\s*"id"\s+INTEGER\s+PRIMARY\s+KEY)(\s*,)', re.IGNORECASE | re.MULTILINE)
 
 
-def _m3_ids_never_reused(db: Database) -> None:
+def _m3_ids_never_reused(db: "Database") -> None:
     """Ids are never reused: every table keyed by ``id`` becomes AUTOINCREMENT, rebuilt with the same ids.
 
     Without it SQLite gives a deleted last row's id to the next row, so an edit aimed at a span deleted
@@ -187,7 +188,7 @@ def _m3_ids_never_reused(db: Database) -> None:
         conn.execute("INSERT INTO sqlite_sequence (name, seq) VALUES (?, ?)", (name, top))
 
 
-def _m4_merge_provenance(db: Database) -> None:
+def _m4_merge_provenance(db: "Database") -> None:
     """Merged annotation sets remember the file each came from and the model's original suggestions."""
     conn = db.conn
     conn.execute(
@@ -204,7 +205,7 @@ def _m4_merge_provenance(db: Database) -> None:
     )
 
 
-MIGRATIONS: list[Callable[[Database], None]] = [
+MIGRATIONS: list[Callable[["Database"], None]] = [
     _m1_initial, _m2_event_suggestions, _m3_ids_never_reused, _m4_merge_provenance,
 ]
 LATEST = len(MIGRATIONS)
@@ -233,10 +234,14 @@ def backup_before_migration(path: Path, version: int) -> Path:
     return target
 
 
-def migrate(db: Database, path: Path | None) -> list[int]:
+def migrate(conn: sqlite3.Connection, path: Path | None) -> list[int]:
     """Apply the migrations the file lacks, each in one transaction with its version bump."""
-    conn = db.conn
     current = user_version(conn)
+    if current >= LATEST:
+        return []
+    from sqlite_utils import Database  # the migrations' table creation; not imported for an up-to-date file
+
+    db = Database(conn)
     applied: list[int] = []
     backup: Path | None = None
     if current and current < LATEST and path is not None:
@@ -254,7 +259,7 @@ def migrate(db: Database, path: Path | None) -> list[int]:
     return applied
 
 
-def _apply(db: Database, number: int, current: int, path: Path | None, backup: Path | None) -> None:
+def _apply(db: "Database", number: int, current: int, path: Path | None, backup: Path | None) -> None:
     """Migration ``number`` in one transaction, its foreign keys checked before the commit."""
     conn = db.conn
     outer = conn.in_transaction  # a new project: its caller's transaction holds every step and its schema

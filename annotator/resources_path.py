@@ -1,28 +1,23 @@
-"""Locate files under resources/, both in a checkout and in an installed package."""
+"""Locate files under resources/, both in a checkout and in an installed package: the one way every module
+(core and app) finds a shipped file."""
 
 from __future__ import annotations
 
 from importlib import resources
 from pathlib import Path
 
+_CHECKOUT = Path(__file__).resolve().parent.parent / "resources"
+
 
 def resource_path(relative: str) -> Path:
-    """Path of a shipped resource such as ``schemas/news.toml``.
+    """Path of a shipped resource such as ``schemas/news.toml`` or ``styles/app.qss``.
 
-    Code run from a source checkout reads that checkout's resources (so a second working tree using an
-    editable install made from another checkout sees its own files); an installed package reads its own.
+    Installed, the resources are the package ``annotator.resources`` beside this module; in a checkout they
+    are the top-level ``resources/`` folder. The copy beside this very module wins, so a checkout never reads
+    another installation's files.
     """
-    root = Path(__file__).resolve().parent.parent
-    checkout = root / "resources" / relative
-    if (root / "pyproject.toml").exists() and checkout.exists():
-        return checkout
-    try:
-        base = resources.files("annotator.resources")
-        candidate = Path(str(base.joinpath(relative)))
+    installed = Path(str(resources.files("annotator"))) / "resources" / relative
+    for candidate in (installed, _CHECKOUT / relative):
         if candidate.exists():
             return candidate
-    except (ModuleNotFoundError, TypeError):
-        pass
-    if checkout.exists():
-        return checkout
     raise FileNotFoundError(f"resource {relative!r} is missing from this installation")

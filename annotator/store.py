@@ -10,9 +10,8 @@ from pathlib import Path
 from typing import Any, Iterator
 
 import orjson
-from sqlite_utils import Database
-
 from annotator import fileid, migrations, opencheck
+from annotator.db import ProjectDb
 from annotator.errors import AnnotatorError, ProjectFileError, ProjectMovedError, SaveError
 from annotator.model import DEFAULT_SET, Argument, Comment, Document, Entity, Event
 from annotator.schema import Schema, default_schema, parse_schema
@@ -118,7 +117,7 @@ class Project:
         except sqlite3.Error as exc:
             raise ProjectFileError(f"{self.path}: cannot open the project file: {exc}") from None
         conn.project_path = self.path
-        self.db = Database(conn)
+        self.db = ProjectDb(conn)
         self.identity: tuple[int, int] | None = None  # set once open: the writes of opening are not checked
         self.stopped: ProjectMovedError | None = None
         try:
@@ -160,7 +159,7 @@ class Project:
             self._create(schema)  # a new project: tables and schema in one transaction
             return
         if not self.read_only:
-            migrations.migrate(self.db, self.path if exists else None)
+            migrations.migrate(self.db.conn, self.path if exists else None)
         stored = self._stored_schema_source()
         if stored is None:
             if self.read_only:

@@ -1,17 +1,15 @@
-"""The app's look: a light style sheet from resources/styles/app.qss."""
+"""The app's look: a light style sheet shipped as resources/styles/app.qss."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from PySide6.QtWidgets import QApplication
 
-STYLE = Path(__file__).resolve().parent.parent / "resources" / "styles" / "app.qss"
+from annotator.resources_path import resource_path
+
+STYLE_FILE = "styles/app.qss"
 
 
 def apply_style(app: QApplication) -> None:
+    """Fusion with the shipped style sheet; a missing sheet is a broken installation and says so."""
     app.setStyle("Fusion")
-    try:
-        app.setStyleSheet(STYLE.read_text(encoding="utf-8"))
-    except OSError:
-        pass  # the style is a nicety
+    app.setStyleSheet(resource_path(STYLE_FILE).read_text(encoding="utf-8"))

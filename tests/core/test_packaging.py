@@ -36,6 +36,7 @@ def test_wheel_has_resources_and_ui_and_runs_installed(tmp_path):
     names = set(zipfile.ZipFile(wheel).namelist())
     assert "annotator/resources/schemas/news.toml" in names
     assert "annotator/resources/export.schema.json" in names
+    assert "annotator/resources/styles/app.qss" in names
     assert "annotator/cli.py" in names and "annotator/formats/project_json.py" in names
     assert "ui/__init__.py" in names
     entry = next(n for n in names if n.endswith(".dist-info/entry_points.txt"))
@@ -57,12 +58,20 @@ def test_wheel_has_resources_and_ui_and_runs_installed(tmp_path):
         "print(resource_path('schemas/news.toml'))\n"
         "print(resource_path('export.schema.json'))\n"
         "print(len(schema.entities), len(schema.events))\n"
+        "from PySide6.QtWidgets import QApplication\n"
+        "from ui.style import STYLE_FILE, apply_style\n"
+        "app = QApplication([])\n"
+        "apply_style(app)\n"
+        "print(resource_path(STYLE_FILE))\n"
+        "print(len(app.styleSheet()))\n"
     )
     env = {k: v for k, v in os.environ.items() if k != "PYTHONPATH"}
     env["PYTHONPATH"] = str(target)
+    env["QT_QPA_PLATFORM"] = "offscreen"
     done = subprocess.run([sys.executable, "-c", code], cwd=elsewhere, env=env, capture_output=True, text=True)
     assert done.returncode == 0, done.stderr
-    module, news, export_schema, counts = done.stdout.strip().splitlines()
-    for path in (module, news, export_schema):
+    module, news, export_schema, counts, style, style_chars = done.stdout.strip().splitlines()
+    for path in (module, news, export_schema, style):
         assert Path(path).resolve().is_relative_to(target.resolve()), path
     assert counts == "18 33"
+    assert int(style_chars) == len((ROOT / "resources" / "styles" / "app.qss").read_text(encoding="utf-8"))

@@ -76,6 +76,19 @@ def test_gui_module_does_not_import_spacy():
     importlib.import_module("ui.app")
 
 
+def test_app_start_and_opening_a_project_import_neither_spacy_nor_sqlite_utils(project_path):
+    """sqlite-utils is for migrations and bulk writes: importing it cost about a quarter of the app's start."""
+    import subprocess
+
+    code = ("import sys, ui.app, ui.main_window, ui.workers\n"
+            "from ui.controller import Controller\n"
+            "c = Controller(); c.open_project(sys.argv[1]); c.close_project()\n"
+            "print(sorted(m for m in sys.modules if m.split('.')[0] in {'spacy', 'sqlite_utils'}))")
+    out = subprocess.run([sys.executable, "-c", code, str(project_path)], capture_output=True, text=True, check=True,
+                         env={**__import__('os').environ, "QT_QPA_PLATFORM": "offscreen"})
+    assert out.stdout.strip() == "[]"
+
+
 def test_main_opens_project_without_asking_name(qtbot, project_path, monkeypatch):
     from PySide6.QtWidgets import QApplication
 
