@@ -174,7 +174,7 @@ class Project:
         conn = self.db.conn
         conn.execute("BEGIN IMMEDIATE")
         try:
-            migrations.migrate(self.db, None)
+            migrations.migrate(self.db.conn, None)
             self.set_schema(schema)
             conn.execute("COMMIT")
         except BaseException:
