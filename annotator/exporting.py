@@ -12,6 +12,25 @@ from annotator.errors import AnnotatorError
 from annotator.fileid import refuse_project_target
 
 
+def current_umask() -> int:
+    """The process's umask, read without changing it where the system tells it (Linux), else set and restored."""
+    try:
+        with open("/proc/self/status", encoding="ascii") as fh:
+            for line in fh:
+                if line.startswith("Umask:"):
+                    return int(line.split()[1], 8)
+    except (OSError, ValueError):
+        pass
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
+
+
+def _as_user_would(path: str | Path, folder: bool = False) -> None:
+    """Give a temporary file (0600) or folder (0700) the mode a plain ``open``/``mkdir`` would: the user's umask."""
+    os.chmod(path, (0o777 if folder else 0o666) & ~current_umask())
+
+
 @contextmanager
 def atomic_output(out: str | Path) -> Iterator[BinaryIO]:
     """A binary file handle whose content replaces ``out`` only if the block finishes."""
@@ -24,6 +43,7 @@ def atomic_output(out: str | Path) -> Iterator[BinaryIO]:
         raise AnnotatorError(f"{folder}: no such folder")
     fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".part", dir=folder)
     try:
+        _as_user_would(tmp)  # mkstemp makes it 0600: a brat server or a colleague could not read the export
         with os.fdopen(fd, "wb") as fh:
             yield fh
             fh.flush()
@@ -51,6 +71,7 @@ def atomic_folder(out: str | Path) -> Iterator[Path]:
     import shutil
 
     try:
+        _as_user_would(tmp, folder=True)  # mkdtemp makes it 0700
         yield tmp
         if target.exists():
             old = Path(tempfile.mkdtemp(prefix=f".{target.name}.", suffix=".old", dir=parent))
