@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import orjson
 
+from annotator.decisions import accept_events, edit_event, leave_suggested_events, reject_events
 from annotator.errors import StaleChangeError, ValidationError
 from annotator.model import STATES, STATUSES, Change, Entity
 from annotator.recorder import EditRecorder, run_edit
@@ -116,25 +117,22 @@ def check_as_shown(project: Project, entity_id: int, expected: Entity | None) ->
         )
 
 
-def _update_one(project: Project, action: str, doc_id: int, table: str, row_id: int, values: dict,
-                expected: Entity | None = None) -> Change:
-    """Update one row (the Change's result) and mark a new document in progress, in one transaction."""
-
-    def body(rec: EditRecorder) -> None:
-        check_as_shown(project, row_id, expected)
-        rec.result_id = row_id
-        rec.update(table, row_id, values)
-        rec.touch_document()
-
-    return run_edit(project, action, doc_id, body)
-
-
 def _decide(project: Project, entity_id: int, action: str, values: dict, expected: Entity | None = None) -> Change:
+    """A person's decision on a span; a rejected span also leaves the roles of suggested events."""
     row = _shown_row(project, entity_id, expected)
     if row["state"] == "suggested" and "state" not in values:
         values = {**values, "state": "accepted"}
     values = {**values, "annotator": project.annotator, "updated_at": now()}
-    return _update_one(project, action, row["document_id"], "entities", entity_id, values, expected)
+
+    def body(rec: EditRecorder) -> None:
+        check_as_shown(project, entity_id, expected)
+        rec.result_id = entity_id
+        rec.update("entities", entity_id, values)
+        if values.get("state") == "rejected":
+            leave_suggested_events(rec, [entity_id])
+        rec.touch_document()
+
+    return run_edit(project, action, row["document_id"], body)
 
 
 def _shown_row(project: Project, entity_id: int, expected: Entity | None) -> dict:
@@ -184,6 +182,8 @@ def _decide_all(project: Project, doc_id: int, state: str, action: str) -> Chang
         t = now()
         for i in ids:
             rec.update("entities", i, {"state": state, "annotator": project.annotator, "updated_at": t})
+        if state == "rejected":
+            leave_suggested_events(rec, ids)
         if ids:
             rec.touch_document()
 
@@ -257,39 +257,12 @@ def add_event(
     return run_edit(project, "add_event", doc_id, body)
 
 
-def _accept_fillers(rec: EditRecorder, event_id: int) -> None:
-    """Accept the entity suggestions that fill the roles of an event (inside the edit)."""
-    project = rec.project
-    t = now()
-    for (entity_id,) in project.db.conn.execute(
-        "SELECT DISTINCT a.entity_id FROM arguments a JOIN entities e ON e.id = a.entity_id "
-        "WHERE a.event_id = ? AND e.state = 'suggested' ORDER BY a.entity_id",
-        (event_id,),
-    ).fetchall():
-        rec.update("entities", entity_id, {"state": "accepted", "annotator": project.annotator, "updated_at": t})
-
-
-def _edit_event(rec: EditRecorder, event_id: int, values: dict | None = None, filler: int | None = None) -> None:
-    """Apply a person's change to an event: a suggestion becomes accepted and edited, with its role fillers;
-    an entity suggestion a person puts in a role (``filler``) is accepted too."""
-    conn = rec.project.db.conn
-    state = conn.execute("SELECT state FROM events WHERE id = ?", (event_id,)).fetchone()[0]
-    values = {**(values or {}), "edited": 1, "annotator": rec.project.annotator, "updated_at": now()}
-    if state == "suggested":
-        values["state"] = "accepted"
-    rec.update("events", event_id, values)
-    if state == "suggested":
-        _accept_fillers(rec, event_id)
-    elif filler is not None and conn.execute("SELECT state FROM entities WHERE id = ?", (filler,)).fetchone()[0] == "suggested":
-        rec.update("entities", filler, {"state": "accepted", "annotator": rec.project.annotator, "updated_at": now()})
-
-
 def _update_event(project: Project, event_id: int, action: str, values: dict) -> Change:
     row = _event_row(project, event_id)
 
     def body(rec: EditRecorder) -> None:
         rec.result_id = event_id
-        _edit_event(rec, event_id, values)
+        edit_event(rec, event_id, values)
         rec.touch_document()
 
     return run_edit(project, action, row["document_id"], body)
@@ -314,34 +287,6 @@ def set_event_attribute(project: Project, event_id: int, name: str, value: str) 
     return _update_event(project, event_id, "set_event_attribute", {"attributes": orjson.dumps(attrs).decode()})
 
 
-def _accept_events(rec: EditRecorder, event_ids: list[int]) -> None:
-    t = now()
-    for event_id in event_ids:
-        rec.update("events", event_id, {"state": "accepted", "annotator": rec.project.annotator, "updated_at": t})
-        _accept_fillers(rec, event_id)
-
-
-def _reject_events(rec: EditRecorder, event_ids: list[int]) -> None:
-    """Reject events: the row stays (it keeps a later run from suggesting the same trigger and type again)
-    without its arguments, and the entity suggestions made only to fill its roles go with them."""
-    conn = rec.project.db.conn
-    t = now()
-    for event_id in event_ids:
-        source = conn.execute("SELECT source FROM events WHERE id = ?", (event_id,)).fetchone()[0]
-        args = conn.execute("SELECT id, entity_id FROM arguments WHERE event_id = ?", (event_id,)).fetchall()
-        for arg_id, _ in args:
-            rec.delete("arguments", arg_id)
-        for entity_id in dict.fromkeys(e for _, e in args):
-            orphan = conn.execute(
-                "SELECT 1 FROM entities WHERE id = ? AND state = 'suggested' AND edited = 0 AND source = ? "
-                "AND NOT EXISTS (SELECT 1 FROM arguments WHERE entity_id = ?)",
-                (entity_id, source, entity_id),
-            ).fetchone()
-            if orphan:
-                rec.delete("entities", entity_id)
-        rec.update("events", event_id, {"state": "rejected", "annotator": rec.project.annotator, "updated_at": t})
-
-
 def _decide_events(project: Project, action: str, doc_id: int, event_ids: list[int], decide) -> Change:  # type: ignore[no-untyped-def]
     def body(rec: EditRecorder) -> None:
         rec.result_id = event_ids[0] if len(event_ids) == 1 else None
@@ -355,13 +300,13 @@ def _decide_events(project: Project, action: str, doc_id: int, event_ids: list[i
 def accept_event(project: Project, event_id: int) -> Change:
     """Accept an event (a suggestion, or a rejected one again) and the entity suggestions filling its roles."""
     row = _event_row(project, event_id)
-    return _decide_events(project, "accept_event", row["document_id"], [event_id], _accept_events)
+    return _decide_events(project, "accept_event", row["document_id"], [event_id], accept_events)
 
 
 def reject_event(project: Project, event_id: int) -> Change:
     """Reject an event; it is remembered, so pre-annotation does not suggest this trigger and type again."""
     row = _event_row(project, event_id)
-    return _decide_events(project, "reject_event", row["document_id"], [event_id], _reject_events)
+    return _decide_events(project, "reject_event", row["document_id"], [event_id], reject_events)
 
 
 def _suggested_events(project: Project, doc_id: int) -> list[int]:
@@ -375,11 +320,11 @@ def _suggested_events(project: Project, doc_id: int) -> list[int]:
 
 def accept_all_events(project: Project, doc_id: int) -> Change:
     """Accept every undecided event suggestion of a document (and the entity suggestions filling their roles)."""
-    return _decide_events(project, "accept_all_events", doc_id, _suggested_events(project, doc_id), _accept_events)
+    return _decide_events(project, "accept_all_events", doc_id, _suggested_events(project, doc_id), accept_events)
 
 
 def reject_all_events(project: Project, doc_id: int) -> Change:
-    return _decide_events(project, "reject_all_events", doc_id, _suggested_events(project, doc_id), _reject_events)
+    return _decide_events(project, "reject_all_events", doc_id, _suggested_events(project, doc_id), reject_events)
 
 
 def delete_event(project: Project, event_id: int) -> Change:
@@ -421,7 +366,7 @@ def add_argument(project: Project, event_id: int, role: str, entity_id: int) -> 
             "arguments",
             {"event_id": event_id, "role": role, "entity_id": entity_id, "annotator": project.annotator, "created_at": now()},
         )
-        _edit_event(rec, event_id, filler=entity_id)
+        edit_event(rec, event_id, filler=entity_id)
         rec.touch_document()
 
     return run_edit(project, "add_argument", event["document_id"], body)
@@ -441,7 +386,7 @@ def change_argument(project: Project, argument_id: int, *, role: str | None = No
     def body(rec: EditRecorder) -> None:
         rec.result_id = argument_id
         rec.update("arguments", argument_id, values)
-        _edit_event(rec, event["id"], filler=new_entity)
+        edit_event(rec, event["id"], filler=new_entity)
         rec.touch_document()
 
     return run_edit(project, "change_argument", event["document_id"], body)
@@ -455,7 +400,7 @@ def remove_argument(project: Project, argument_id: int) -> Change:
 
     def body(rec: EditRecorder) -> None:
         rec.delete("arguments", argument_id)
-        _edit_event(rec, event["id"])
+        edit_event(rec, event["id"])
         rec.touch_document()
 
     return run_edit(project, "remove_argument", event["document_id"], body)

@@ -235,6 +235,26 @@ def test_reject_event_is_remembered_without_arguments_and_drops_its_own_entity_s
     assert p.entity(world.blinken).state == "suggested"
 
 
+def test_a_rejected_span_leaves_the_roles_of_suggested_events_only(world):
+    p = world.project
+    edits.accept_event(p, world.meet)
+    monday = entity_at(p, world.doc, "Monday").id  # accepted with Meet
+    protesters = entity_at(p, world.doc, "Protesters").id  # fills Attack, still suggested
+    change = edits.reject_entity(p, protesters)
+    assert "Attacker" not in fillers(p, world.attack) and change.ids("arguments")
+    edits.reject_entity(p, monday)  # a decided event keeps its argument; validation reports it
+    assert "Time" in fillers(p, world.meet)
+    undo(p, change)
+    assert fillers(p, world.attack)["Attacker"] == {"Protesters"}
+
+
+def test_reject_all_entities_leaves_suggested_events_without_them(world):
+    p = world.project
+    edits.reject_all(p, world.doc)
+    assert fillers(p, world.attack) == {}
+    assert fillers(p, world.meet)["Entity"] == {"Sergey Lavrov"}  # drawn by a person
+
+
 def test_accept_all_events_of_a_document(world):
     p = world.project
     edits.reject_event(p, world.left)
