@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from annotator.edits import HUMAN, _accept_events, _check_label, _doc_text, _suggested_events, check_offsets
+from annotator.decisions import accept_events
+from annotator.edits import HUMAN, _check_label, _doc_text, _suggested_events, check_offsets
 from annotator.errors import ValidationError
 from annotator.model import STATES, Change
 from annotator.recorder import EditRecorder, run_edit
@@ -51,7 +52,7 @@ def accept_rest(project: Project, doc_id: int) -> Change:
                 "SELECT id FROM entities WHERE document_id = ? AND annotation_set = ? AND state = 'suggested'",
                 (doc_id, project.annotation_set)).fetchall():
             rec.update("entities", entity_id, {"state": "accepted", "annotator": project.annotator, "updated_at": t})
-        _accept_events(rec, events)
+        accept_events(rec, events)
         if rec.rows:
             rec.touch_document()
 
