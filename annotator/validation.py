@@ -34,7 +34,7 @@ def validate(project: Project, doc_id: int, annotation_set: str | None = None) -
             problems.append(Problem(b.kind, f"entity {e.id}: {b.message}", entity_id=e.id))
     fillers = {e.id: (e.label, e.state) for e in entities.values()}
     for v in project.events(doc_id, annotation_set):
-        if v.state == "rejected":  # a rejected suggestion is no annotation: nothing to settle
+        if v.state in ("rejected", "suggested"):  # not annotation (yet): a suggestion is settled by deciding on it
             continue
         arguments = [(a.role, a.entity_id) for a in v.arguments]
         for b in event_breaches(schema, v.type, v.attributes, arguments, fillers) + undecided_breaches(

@@ -175,8 +175,15 @@ def test_stats_count_events_by_state(world):
 
 def test_validate_reports_decided_events_with_undecided_or_rejected_fillers(world):
     project, doc, ids = world
-    # a suggested event's suggested fillers are decided with it; a rejected event is no annotation
+    # a suggested event's suggested fillers are decided with it; a rejected event is no annotation; nor is a
+    # suggestion lacking a required role (it is settled by deciding on it)
+    with project.transaction():
+        write_events(project, doc, [EventSuggestion("Contact:Meet", *at("embassy"), 0.2)], SOURCE, WriteCounts())
+    bare = next(v.id for v in project.events(doc) if v.state == "suggested" and v.type == "Contact:Meet")
     assert validate(project, doc) == []
+    edits.accept_event(project, bare)
+    assert [(p.kind, p.event_id) for p in validate(project, doc)] == [("missing_role", bare)]
+    edits.reject_event(project, bare)
     blinken = next(e for e in project.entities(doc) if TEXT[e.start : e.end] == "Antony Blinken")
     project.db.conn.execute("UPDATE entities SET state = 'suggested' WHERE id = ?", (blinken.id,))  # as an import could
     (p,) = validate(project, doc)
