@@ -120,6 +120,8 @@ _HEADER = re.compile(r"^\s*\[\[?\s*([A-Za-z0-9_.\-\"' ]+?)\s*\]\]?\s*(#.*)?$")
 _TOML_AT = re.compile(r"^(.*?) \(at line (\d+), column (\d+)\)$")
 
 ENTITY_KEYS = {"name", "description", "color", "key"}
+# plain keys the app's document view already uses (either case): a label key there would never work
+APP_KEYS = {"x": "rejecting a suggestion (X)", "e": "a new event (E)"}
 EVENT_KEYS = {"name", "description", "triggers", "weak_triggers", "cues", "blockers", "role"}
 ROLE_KEYS = {"name", "labels", "multiplicity", "description", "slots"}
 SLOT = re.compile(r"^(subj|subj_intrans|obj|subjpass|agent|poss|compound|gov_subj|dative|oprd|nummod|npadvmod|prep:[a-z]+)$")
@@ -167,8 +169,11 @@ class _Where:
         return SchemaError(f"{self.where}:{line}: {reason}" if line else f"{self.where}: {reason}")
 
 
-def parse_schema(source: str, where: str = "<schema>") -> Schema:
-    """Parse and check schema TOML; errors name the file, the line and the reason."""
+def parse_schema(source: str, where: str = "<schema>", *, app_keys: bool = True) -> Schema:
+    """Parse and check schema TOML; errors name the file, the line and the reason.
+
+    ``app_keys=False`` lets label keys the app uses itself pass (a schema already stored in a project).
+    """
     try:
         data = tomllib.loads(source)
     except RecursionError:  # tomllib recurses once per nesting level
@@ -192,7 +197,7 @@ def parse_schema(source: str, where: str = "<schema>") -> Schema:
     name = head.get("name", Path(where).stem or "schema")
     if not isinstance(name, str) or not name.strip():
         raise w.fail(loc.key(loc.table("schema", 0), "name"), "schema name must be a non-empty string")
-    entities = _parse_entities(data.get("entity"), w, loc)
+    entities = _parse_entities(data.get("entity"), w, loc, app_keys)
     names = {e.name for e in entities}
     attributes = _parse_attributes(data.get("attribute", []), w, loc)
     events = _parse_events(data.get("event", []), names, w, loc)
@@ -223,7 +228,7 @@ def _tables(items: Any, what: str, w: _Where, line: int | None) -> list[dict]:
     return items
 
 
-def _parse_entities(items: Any, w: _Where, loc: _Locator) -> list[EntityLabel]:
+def _parse_entities(items: Any, w: _Where, loc: _Locator, app_keys: bool = True) -> list[EntityLabel]:
     if not items:
         raise w.fail(None, "the schema needs at least one [[entity]] label")
     out: list[EntityLabel] = []
@@ -243,6 +248,11 @@ def _parse_entities(items: Any, w: _Where, loc: _Locator) -> list[EntityLabel]:
         if key is not None:
             if not isinstance(key, str) or len(key) != 1 or not key.isprintable() or key.isspace():
                 raise w.fail(loc.key(at, "key"), f"key of {name!r} must be one character")
+            if app_keys and key.lower() in APP_KEYS:
+                raise w.fail(
+                    loc.key(at, "key"),
+                    f"key {key!r} of {name!r} is the app's key for {APP_KEYS[key.lower()]}; choose another character",
+                )
             if key in seen_keys:
                 raise w.fail(loc.key(at, "key"), f"key {key!r} of {name!r} is already used by {seen_keys[key]!r}")
             seen_keys[key] = name

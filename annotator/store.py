@@ -166,7 +166,7 @@ class Project:
                 raise ProjectFileError(f"{self.path}: the project has no schema")
             self.set_schema(schema or default_schema())
         else:
-            self.schema = parse_schema(stored[1], f"{self.path} (stored schema {stored[0]!r})")
+            self.schema = parse_schema(stored[1], f"{self.path} (stored schema {stored[0]!r})", app_keys=False)
 
     def _create(self, schema: Schema | None) -> None:
         """Make a new project's tables and store its schema in ONE transaction: a kill leaves no half project."""
