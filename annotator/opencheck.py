@@ -9,6 +9,7 @@ read-only connection (which never checkpoints), and the file alone on an ``immut
 
 from __future__ import annotations
 
+import os
 import sqlite3
 from pathlib import Path
 
@@ -76,3 +77,64 @@ def check_log_before_writing(path: Path) -> bool:
         f"{path}: the project file together with its write-ahead log {wal} is damaged ({'; '.join(problems)}); "
         f"neither was changed; {advice}"
     )
+
+
+def _read_only_fs(path: Path) -> bool:
+    try:
+        return bool(os.statvfs(path).f_flag & os.ST_RDONLY)
+    except (OSError, AttributeError):
+        return False
+
+
+def why_not_writable(path: Path) -> str | None:
+    """Why an existing project file can only be read here (None if it can be edited)."""
+    st = path.stat()
+    if _read_only_fs(path):
+        return "it is on a read-only file system"
+    # no write permission bit counts as read-only even for root, who os.access says may write anyway
+    if not os.access(path, os.W_OK) or not st.st_mode & 0o222:
+        return "the file is not writable (no write permission)"
+    if st.st_nlink > 1:
+        return "the file has more than one name (hard links); two names for one open project can corrupt it"
+    folder = path.parent
+    if not os.access(folder, os.W_OK | os.X_OK):
+        return f"the folder {folder} is not writable (an open project needs its -wal and -shm files beside it)"
+    return None
+
+
+def why_write_open_failed(path: Path, exc: BaseException) -> str:
+    """The reason to show when a read-write open failed where a read-only one may work."""
+    text = str(exc)
+    try:
+        vfs = os.statvfs(path.parent)
+        full = vfs.f_bavail == 0 or "full" in text
+    except OSError:
+        full = "full" in text
+    if full:
+        return "the disk is full"
+    if _read_only_fs(path):
+        return "it is on a read-only file system"
+    return f"it cannot be written here ({text})"
+
+
+def read_only_uris(path: Path, write_open_failed: bool = False) -> list[str]:
+    """URIs to try for a read-only open, best first; none of them leaves new -wal/-shm files behind when
+    nobody can be writing the file (no write bit, read-only file system, folder not writable).
+
+    A read-only SQLite connection makes the ``-wal``/``-shm`` it needs with the file's permissions: on a
+    0444 file those stayed 0444 and blocked every write once the owner made the file writable again. Where
+    no log is there to read and nobody can be writing, ``immutable`` reads the file alone and makes nothing.
+    """
+    ro = sqlite_uri(path, mode="ro")
+    immutable = sqlite_uri(path, mode="ro", immutable=1)
+    try:
+        st = path.stat()
+    except OSError:
+        return [ro]
+    nobody_writes = not st.st_mode & 0o222 or _read_only_fs(path) or not os.access(path.parent, os.W_OK | os.X_OK)
+    if not nobody_writes:
+        # a read-write open failed (full disk): read the file alone if even a read-only one cannot start
+        return [ro, immutable] if write_open_failed else [ro]
+    if has_log(path):
+        return [ro, immutable]  # the log holds saved work: read it if SQLite can, else the file alone
+    return [immutable]

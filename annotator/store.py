@@ -36,16 +36,8 @@ def _check_file(path: Path) -> None:
         raise ProjectFileError(f"{path}: not an annotator project (not an SQLite database)")
 
 
-def _why_not_writable(path: Path) -> str | None:
-    """Why an existing project file can only be read (None if it can be edited)."""
-    st = path.stat()
-    if not os.access(path, os.W_OK) or not st.st_mode & 0o222:
-        return "the file is not writable (no write permission)"
-    if st.st_nlink > 1:
-        return "the file has more than one name (hard links); two names for one open project can corrupt it"
-    return None
-
-
+# SQLite's codes for "the file cannot be opened or written here" (not damage): a read-only open may work
+CANNOT_WRITE_HERE = ("SQLITE_CANTOPEN", "SQLITE_READONLY", "SQLITE_FULL", "SQLITE_IOERR", "SQLITE_PERM")
 QUICK_CHECK_MAX_BYTES = opencheck.QUICK_CHECK_MAX_BYTES
 
 
@@ -95,43 +87,64 @@ class Project:
             raise ProjectFileError(f"{self.path}: is a folder, not a project file")
         if exists:
             _check_file(self.path)
-        # no write permission bit counts as read-only even for root, who os.access says may write anyway
         self.read_only = read_only
         self.read_only_reason: str | None = "opened read-only" if read_only else None
         if exists and not read_only:
-            self.read_only_reason = _why_not_writable(self.path)
+            self.read_only_reason = opencheck.why_not_writable(self.path)
             self.read_only = self.read_only_reason is not None
         if self.read_only and not exists:
             raise ProjectFileError(f"{self.path}: cannot create a project read-only")
         if not exists and not self.path.parent.is_dir():
             raise ProjectFileError(f"{self.path}: cannot create the project: no folder {self.path.parent}")
+        self.identity: tuple[int, int] | None = None  # set once open: the writes of opening are not checked
+        self.stopped: ProjectMovedError | None = None
         self._had_log = exists and not self.read_only and opencheck.has_log(self.path)
         # a -wal beside the file: check file and log where nothing can be written, before a read-write open
         self._prechecked = self._had_log and opencheck.check_log_before_writing(self.path)
+        if not self.read_only:
+            try:
+                self._connect(str(self.path), False, exists, schema, synchronous)
+            except sqlite3.OperationalError as exc:  # full disk, read-only file system, folder not writable
+                if not exists:
+                    raise ProjectFileError(f"{self.path}: cannot create the project: {exc}") from None
+                self.read_only, self.read_only_reason = True, opencheck.why_write_open_failed(self.path, exc)
+        if self.read_only:
+            uris = opencheck.read_only_uris(self.path.resolve(), write_open_failed=not read_only)
+            for n, uri in enumerate(uris):
+                try:
+                    self._connect(uri, True, exists, schema, synchronous)
+                    break
+                except sqlite3.OperationalError as exc:
+                    if n == len(uris) - 1:
+                        raise ProjectFileError(f"{self.path}: cannot open the project file: {exc}") from None
+        self.identity = fileid.identity(self.path)  # the file opened: device and inode, not its name
+        fileid.register_open(self)
+
+    # -- opening ---------------------------------------------------------------------------------
+    def _connect(self, target: str, uri: bool, exists: bool, schema: Schema | None, synchronous: str) -> None:
+        """Connect and prepare; a plain SQLite failure to read or write here stays an OperationalError."""
         try:
-            if self.read_only:
-                uri = fileid.sqlite_uri(self.path.resolve(), mode="ro")
-                conn = sqlite3.connect(uri, uri=True, isolation_level=None, check_same_thread=False, factory=_Connection)
-            else:
-                conn = sqlite3.connect(str(self.path), isolation_level=None, check_same_thread=False, factory=_Connection)
+            conn = sqlite3.connect(target, uri=uri, isolation_level=None, check_same_thread=False, factory=_Connection)
+        except sqlite3.OperationalError:
+            raise
         except sqlite3.Error as exc:
             raise ProjectFileError(f"{self.path}: cannot open the project file: {exc}") from None
         conn.project_path = self.path
         self.db = ProjectDb(conn)
-        self.identity: tuple[int, int] | None = None  # set once open: the writes of opening are not checked
-        self.stopped: ProjectMovedError | None = None
         try:
             self._prepare(exists, schema, synchronous)
+        except sqlite3.OperationalError as exc:
+            conn.close()
+            if getattr(exc, "sqlite_errorname", "").startswith(CANNOT_WRITE_HERE):
+                raise
+            raise ProjectFileError(f"{self.path}: not a usable annotator project: {exc}") from None
         except sqlite3.DatabaseError as exc:
             conn.close()
             raise ProjectFileError(f"{self.path}: not a usable annotator project: {exc}") from None
         except BaseException:
             conn.close()
             raise
-        self.identity = fileid.identity(self.path)  # the file opened: device and inode, not its name
-        fileid.register_open(self)
 
-    # -- opening ---------------------------------------------------------------------------------
     def _prepare(self, exists: bool, schema: Schema | None, synchronous: str) -> None:
         conn = self.db.conn
         conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")

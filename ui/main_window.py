@@ -225,9 +225,9 @@ class MainWindow(FilesAndWork, WindowFlow, QMainWindow):
         p = self.controller.project
         read_only = p is not None and p.read_only
         self.read_only_banner.setText(
-            f"Read-only: {p.path.name} has no write permission (or was opened read-only). You can read and export; "
-            "edits, import and pre-annotation are off. Close it, allow writing to the file, and open it again to "
-            "annotate." if read_only and p is not None else "")
+            f"Read-only: {p.path.name}: {getattr(p, 'read_only_reason', None) or 'opened read-only'}. You can read and "
+            "export; edits, import and pre-annotation are off. Close it, make the file writable where it is (or copy "
+            "it somewhere writable), and open it again to annotate." if read_only and p is not None else "")
         self.read_only_banner.setVisible(read_only)
         for name in WRITE_ACTIONS:
             self.actions_by_name[name].setEnabled(not read_only)

@@ -1,0 +1,158 @@
+"""Issue 9, points 12-13: read-only opens leave no 0444 side files; a project that cannot be written where it
+is (read-only file system, full disk, folder not writable) opens read-only, readable and exportable, with why.
+
+Tests run as root, who may write anything: the permission cases run the core as ``nobody`` (setpriv), the
+file-system cases on a small tmpfs mounted for the test. Each is skipped where that is not possible.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from annotator.importing import IncomingDocument, import_documents
+from annotator.store import Project
+
+ROOT = Path(__file__).resolve().parents[2]
+SETPRIV = shutil.which("setpriv")
+AS_NOBODY = [SETPRIV, "--reuid=nobody", "--regid=nogroup", "--clear-groups"] if SETPRIV else []
+TEXT = "Maria Lopez met officials in Paris."
+
+PROBE = r"""
+import json, os, sys
+from annotator.store import Project
+from annotator import edits
+path, what = sys.argv[1], sys.argv[2]
+out = {}
+try:
+    if what == "make":
+        from annotator.importing import IncomingDocument, import_documents
+        with Project(path) as p:
+            import_documents(p, [IncomingDocument("Maria Lopez met officials in Paris.", "a.txt")])
+    elif what == "open":
+        with Project(path, create=False) as p:
+            out = {"read_only": p.read_only, "why": p.read_only_reason, "docs": p.document_ids()}
+            from annotator.formats import writers
+            writers()["jsonl"](p, sys.argv[3], states=["added", "accepted", "suggested"])
+    elif what == "edit":
+        with Project(path, create=False) as p:
+            out = {"read_only": p.read_only, "id": edits.add_entity(p, 1, 0, 11, "PERSON").result_id}
+except Exception as exc:
+    out = {"error": f"{type(exc).__name__}: {exc}"}
+folder = os.path.dirname(path)
+out["files"] = {f: oct(os.stat(os.path.join(folder, f)).st_mode & 0o777) for f in sorted(os.listdir(folder))}
+print(json.dumps(out))
+"""
+
+
+def as_nobody(*args: str) -> dict:
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    r = subprocess.run([*AS_NOBODY, sys.executable, "-c", PROBE, *args], env=env, capture_output=True, text=True,
+                       cwd="/")
+    assert r.returncode == 0, r.stderr[-2000:]
+    return json.loads(r.stdout.strip().splitlines()[-1])
+
+
+needs_nobody = pytest.mark.skipif(not SETPRIV or os.geteuid() != 0, reason="needs root and setpriv to act as nobody")
+
+
+@pytest.fixture
+def shared():
+    """A folder nobody can reach (pytest's own tmp folders are private to root)."""
+    import tempfile
+
+    top = Path(tempfile.mkdtemp(prefix="annotator-nobody-"))
+    os.chmod(top, 0o755)
+    folder = top / "shared"
+    folder.mkdir()
+    os.chmod(folder, 0o777)
+    yield folder
+    os.chmod(folder, 0o777)
+    shutil.rmtree(top, ignore_errors=True)
+
+
+@needs_nobody
+def test_read_only_open_of_a_0444_file_leaves_no_0444_side_files(shared):
+    path = shared / "p.annotator"
+    assert "error" not in as_nobody(str(path), "make")
+    os.chmod(path, 0o444)
+    os.chown(path, 65534, 65534)
+    opened = as_nobody(str(path), "open", str(shared / "out.jsonl"))
+    assert opened["read_only"] and "not writable" in opened["why"] and opened["docs"] == [1], opened
+    assert not [f for f in opened["files"] if f.endswith(("-wal", "-shm"))], opened["files"]
+    os.chmod(path, 0o644)  # the owner makes it writable again: edits work at once
+    edited = as_nobody(str(path), "edit")
+    assert edited.get("read_only") is False and edited.get("id"), edited
+
+
+@needs_nobody
+def test_a_folder_the_user_cannot_write_opens_read_only_with_the_reason(shared):
+    path = shared / "p.annotator"
+    as_nobody(str(path), "make")
+    os.chown(path, 65534, 65534)
+    out = shared.parent / "exports"
+    out.mkdir()
+    os.chmod(out, 0o777)
+    os.chmod(shared, 0o555)
+    try:
+        opened = as_nobody(str(path), "open", str(out / "out.jsonl"))
+    finally:
+        os.chmod(shared, 0o777)
+    assert opened.get("read_only") and "folder" in opened["why"] and opened["docs"] == [1], opened
+    assert (out / "out.jsonl").read_text(encoding="utf-8").count("\n") == 1
+
+
+@pytest.fixture
+def small_fs(tmp_path):
+    mnt = tmp_path / "mnt"
+    mnt.mkdir()
+    if os.geteuid() != 0 or subprocess.run(["mount", "-t", "tmpfs", "-o", "size=2m", "tmpfs", str(mnt)],
+                                           capture_output=True).returncode != 0:
+        pytest.skip("cannot mount a tmpfs here")
+    try:
+        yield mnt
+    finally:
+        subprocess.run(["umount", "-l", str(mnt)], capture_output=True)
+
+
+def fill(folder: Path) -> None:
+    try:
+        with open(folder / "filler", "wb") as fh:
+            while True:
+                fh.write(b"\0" * 65536)
+                fh.flush()
+    except OSError:
+        pass
+
+
+def check_read_only_and_exportable(path: Path, out: Path, why: str) -> None:
+    from annotator.formats import writers
+
+    with Project(path, create=False) as p:
+        assert p.read_only and why in (p.read_only_reason or ""), p.read_only_reason
+        assert p.document(1).text == TEXT
+        writers()["jsonl"](p, out, states=["added", "accepted", "suggested"])
+    assert json.loads(out.read_text(encoding="utf-8"))["text"] == TEXT
+
+
+def test_a_full_disk_opens_read_only_with_the_reason(small_fs, tmp_path):
+    path = small_fs / "p.annotator"
+    with Project(path) as p:
+        import_documents(p, [IncomingDocument(TEXT, "a.txt")])
+    fill(small_fs)
+    check_read_only_and_exportable(path, tmp_path / "out.jsonl", "disk is full")
+
+
+def test_a_read_only_file_system_opens_read_only_with_the_reason(small_fs, tmp_path):
+    path = small_fs / "p.annotator"
+    with Project(path) as p:
+        import_documents(p, [IncomingDocument(TEXT, "a.txt")])
+    assert subprocess.run(["mount", "-o", "remount,ro", str(small_fs)], capture_output=True).returncode == 0
+    check_read_only_and_exportable(path, tmp_path / "out.jsonl", "read-only file system")
+    assert sorted(os.listdir(small_fs)) == ["p.annotator"]
