@@ -92,15 +92,16 @@ def write_entities(project: Project, doc_id: int, spans: Iterable[Span], source:
 
 
 def known_entities(project: Project, doc_id: int, new: Iterable[Span] = ()) -> list[Span]:
-    """The spans an event suggester may build on: the document's entities that are not rejected, plus ``new``
-    spans of schema labels (this run's pipeline entities) where no rejected span lies."""
+    """The spans an event suggester may build on: the document's entities a person accepted, added or edited,
+    plus ``new`` spans of schema labels (this run's pipeline entities) where no rejected span lies (the old
+    undecided suggestions are about to be replaced by the new ones)."""
     labels = set(project.schema.label_names)
     out: dict[Span, None] = {}
     rejected = set()
-    for _, start, end, label, state, _ in _entity_rows(project, doc_id):
+    for _, start, end, label, state, edited in _entity_rows(project, doc_id):
         if state == "rejected":
             rejected.add((start, end, label))
-        else:
+        elif state != "suggested" or edited:
             out[(start, end, label)] = None
     for span in new:
         if span[2] in labels and span not in rejected:

@@ -12,7 +12,7 @@ from annotator import edits, migrations
 from annotator.recorder import redo, undo
 from annotator.store import Project
 from annotator.suggest.types import ArgumentSuggestion, EventSuggestion
-from annotator.suggest.writer import WriteCounts, clear_undecided, write_entities, write_events
+from annotator.suggest.writer import WriteCounts, clear_undecided, known_entities, write_entities, write_events
 
 TEXT = "Sergey Lavrov met Antony Blinken in Moscow on Monday. Protesters attacked the embassy. Lavrov left."
 SOURCE = "rules:test@1"
@@ -177,6 +177,16 @@ def test_one_trigger_may_anchor_several_types_once_each(project):
     counts = write(project, doc, [attack, EventSuggestion("Life:Injure", *span("attacked"), 0.5), attack])
     assert sorted(v.type for v in project.events(doc)) == ["Conflict:Attack", "Life:Injure"]
     assert counts.events == 2 and counts.events_kept == 0
+
+
+def test_the_suggester_builds_on_decided_entities_and_the_new_run(project):
+    doc = add_document(project, TEXT)
+    lavrov = (*span("Sergey Lavrov"), "PERSON")
+    edits.add_entity(project, doc, *lavrov)
+    edits.add_entity(project, doc, *span("Moscow"), "GPE", state="rejected", source=PIPELINE)
+    edits.add_entity(project, doc, *span("Monday"), "DATE", state="suggested", source=PIPELINE)  # about to be replaced
+    new = [(*span("Moscow"), "GPE"), (*span("Antony Blinken"), "PERSON"), (*span("embassy"), "NO_SUCH_LABEL")]
+    assert known_entities(project, doc, new) == sorted([lavrov, (*span("Antony Blinken"), "PERSON")])
 
 
 def test_rerun_keeps_every_decision_and_replaces_only_undecided(world):
