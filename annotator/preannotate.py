@@ -169,8 +169,8 @@ def _shifted(sug: EventSuggestion, offset: int) -> EventSuggestion:
 
 
 def _piece_events(project: Project, ids: list[int], suggester: EventSuggester) -> EventsOfPiece:
-    """Run ``suggester`` on a parsed piece with the entities known there: the document's own that are not
-    rejected, and the pipeline's new ones."""
+    """Run ``suggester`` on a parsed piece with the entities known there (``known_entities``: those a person
+    decided on and the pipeline's new ones), in the piece's offsets; the events come back in the text's."""
 
     def suggest(index: int, doc: Any, offset: int) -> list[EventSuggestion]:
         end = offset + len(doc.text)
@@ -189,12 +189,8 @@ def default_event_suggester(schema: Schema) -> EventSuggester | None:
     """The rule-based suggester for a schema with event types; None when it has none."""
     if not schema.events:
         return None
-    try:
-        from annotator.suggest.event_rules import RuleEventSuggester
-    except ModuleNotFoundError as exc:  # until the rules exist in this tree
-        if exc.name != "annotator.suggest.event_rules":
-            raise
-        return None
+    from annotator.suggest.event_rules import RuleEventSuggester
+
     return RuleEventSuggester(schema)
 
 
@@ -241,9 +237,7 @@ def preannotate(
     if wants_events:
         suggester = event_suggester or (default_event_suggester(project.schema) if pipe.parses else None)
         if suggester is None:
-            report.events_not_suggested = (
-                "the pipeline has no parser" if not pipe.parses else "no event suggester is installed"
-            )
+            report.events_not_suggested = "the pipeline has no parser"
     report.event_source = suggester.source if suggester is not None else ""
     started = now()
     pending: list[tuple[int, Parsed, list[EventSuggestion] | None]] = []

