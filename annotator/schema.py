@@ -124,7 +124,7 @@ ENTITY_KEYS = {"name", "description", "color", "key"}
 APP_KEYS = {"x": "rejecting a suggestion (X)", "e": "a new event (E)"}
 EVENT_KEYS = {"name", "description", "triggers", "weak_triggers", "cues", "blockers", "role"}
 ROLE_KEYS = {"name", "labels", "multiplicity", "description", "slots"}
-SLOT = re.compile(r"^(subj|subj_intrans|obj|subjpass|agent|poss|compound|gov_subj|dative|oprd|nummod|npadvmod|prep:[a-z]+)$")
+SLOT = re.compile(r"^(subj|subj_intrans|obj|obj_from|subjpass|agent|poss|compound|gov_subj|dative|oprd|nummod|npadvmod|prep:[a-z]+)$")
 ATTRIBUTE_KEYS = {"name", "description", "values", "default"}
 SCHEMA_KEYS = {"name", "description", "version"}
 
@@ -313,7 +313,7 @@ def _parse_events(items: Any, labels: set[str], w: _Where, loc: _Locator) -> lis
             if bad:
                 raise w.fail(
                     loc.key(rat, "slots"),
-                    f"slot {bad[0]!r} of role {rname!r} in {name!r} is not one of subj, subj_intrans, obj, subjpass, "
+                    f"slot {bad[0]!r} of role {rname!r} in {name!r} is not one of subj, subj_intrans, obj, obj_from, subjpass, "
                     "agent, poss, compound, gov_subj, dative, oprd, nummod, npadvmod, prep:<word>",
                 )
             roles.append(Role(rname, tuple(rlabels), mult, tuple(slots)))

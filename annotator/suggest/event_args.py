@@ -24,7 +24,7 @@ DEFAULT_SLOTS: dict[str, tuple[str, ...]] = {
     "Agent": ("subj", "agent", "gov_subj", "prep:by"),
     "Entity": ("subj", "subj_intrans", "obj", "prep:with", "poss", "gov_subj", "prep:between", "prep:among",
                "compound", "prep:of", "agent", "prep:by"),
-    "Target": ("obj", "subjpass", "prep:on", "prep:against", "prep:at", "compound"),
+    "Target": ("obj", "subjpass", "prep:on", "prep:against", "prep:at", "compound", "prep:of"),
     "Victim": ("obj", "subjpass", "subj_intrans", "poss", "prep:of", "compound"),
     "Instrument": ("prep:with", "subj", "agent", "compound", "prep:by", "prep:using"),
     "Person": ("obj", "subjpass", "subj_intrans", "poss", "prep:of", "compound"),
@@ -32,7 +32,7 @@ DEFAULT_SLOTS: dict[str, tuple[str, ...]] = {
     "Vehicle": ("prep:by", "prep:aboard", "prep:on", "prep:in", "subj"),
     "Destination": ("prep:to", "prep:into", "prep:toward", "prep:towards", "obj", "prep:for", "prep:in", "prep:at",
                     "prep:onto", "compound"),
-    "Origin": ("prep:from", "prep:out"),
+    "Origin": ("prep:from", "prep:out", "obj_from"),
     "Giver": ("subj", "subj_intrans", "agent", "poss", "gov_subj", "compound", "prep:from"),
     "Recipient": ("prep:to", "dative", "obj", "subjpass"),
     "Beneficiary": ("prep:for",),
@@ -55,6 +55,7 @@ PLACE_LABELS = ("GPE", "LOC", "FAC")
 NEAR_CHARS = 50  # a Place or Time further from the trigger is too often another event's
 TIME_LABELS = ("DATE", "TIME")
 _WH = {"who", "that", "which", "whom"}
+LEAVING_VERBS = {"flee", "leave", "depart", "evacuate", "escape", "exit", "abandon", "quit", "vacate"}
 
 
 def frame(trigger: Any) -> list[tuple[str, Any]]:
@@ -121,8 +122,10 @@ def _verb_frame(v: Any) -> list[tuple[str, Any]]:
                 subjpass = shared
             else:
                 subj = subj or shared
+    # the object of a verb of leaving is where the movement starts ("fled Ukraine", "left Kabul")
+    obj_slot = "obj_from" if v.lemma_.lower() in LEAVING_VERBS else "obj"
     for c in objs:
-        out.append(("obj", c))
+        out.append((obj_slot if guess_or_ent(c) in PLACE_LABELS else "obj", c))
     transitive = any(guess_or_ent(c) not in PLACE_LABELS for c in objs)
     for c in subj:
         out.append(("subj" if transitive else "subj_intrans", c))
@@ -142,7 +145,7 @@ def _verb_frame(v: Any) -> list[tuple[str, Any]]:
 def _noun_frame(n: Any) -> list[tuple[str, Any]]:
     out: list[tuple[str, Any]] = []
     for c in n.children:
-        if c.dep_ == "poss" and c.lower_ not in ("its", "their", "his", "her", "my", "our", "your"):
+        if c.dep_ == "poss":
             out.append(("poss", c))
         elif c.dep_ in ("compound", "nmod") and c.i < n.i:
             out.append(("compound", c))

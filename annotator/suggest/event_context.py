@@ -18,6 +18,7 @@ IRREALIS_HEADS = {
     "propose", "promise", "urge", "call", "demand", "ask", "order", "consider", "prepare", "wish", "need", "prevent",
     "avoid", "fear", "warn", "pledge", "offer", "suggest", "plot", "attempt", "push", "press", "allow",
 }
+REFERENCE_PREPS = {"for", "with", "since", "because", "before", "about", "despite", "against", "over"}
 GENERIC_DETS = {"any", "no", "every", "each", "such"}
 FUTURE_NOUN_MODS = {"planned", "upcoming", "future", "possible", "potential", "proposed", "impending", "next"}
 
@@ -26,6 +27,7 @@ FUTURE_NOUN_MODS = {"planned", "upcoming", "future", "possible", "potential", "p
 class Context:
     penalty: float = 0.0
     generic_noun: bool = False
+    given: bool = False  # a bare noun where given information goes (subject, "since the war"): maybe a later mention
     attributes: dict[str, str] = field(default_factory=dict)
 
 
@@ -62,6 +64,10 @@ def read_context(head: Any) -> Context:
     if head.pos_ in ("NOUN", "PROPN"):
         if lemmas & FUTURE_NOUN_MODS:  # "the planned meeting": one particular event, not yet real
             ctx.attributes["modality"] = "Other"
+        # a noun subject is mostly given information (a later mention: "the attack killed ..."); an event named
+        # as a reason or a reference point is mostly one told elsewhere ("since the war", "responsibility for the attack")
+        bare = all(c.dep_ in ("det", "punct") for c in kids)  # "the attack", not "the planned meeting in Moscow"
+        ctx.given = bare and (head.dep_ in ("nsubj", "nsubjpass") or (head.dep_ == "pobj" and head.head.lower_ in REFERENCE_PREPS))
         dets = [c for c in kids if c.dep_ in ("det", "poss")]
         if any(c.lower_ in GENERIC_DETS for c in dets):
             ctx.penalty += 0.15

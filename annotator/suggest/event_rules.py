@@ -125,9 +125,11 @@ class RuleEventSuggester:
             etype = self.types[type_name]
             args = fill_roles(etype, pairs, ents, (span.start_char, span.end_char), sent, entities)
             core = sum(1 for a in args if a.role not in _NON_CORE and a.score >= 0.5)
+            if not core and _person_pronoun(pairs):  # "his conversations", "they attacked": a participant all the same
+                core = 1
             anchored = any(a.role in _NON_CORE and a.score >= 0.5 for a in args)  # "talks in Moscow" (not the fallback)
             cue = len(self.cues[type_name] & neighbours)
-            if pattern.weak and not cue:
+            if pattern.weak and not cue and core < 2:  # a word with other senses needs support
                 continue
             if self.blockers[type_name] & direct:  # "press conference" is not a meeting
                 continue
@@ -142,6 +144,8 @@ class RuleEventSuggester:
             if pattern.weak:
                 score -= 0.05
             if not core and (type_name, head.lemma_.lower()) in seen:  # a later mention of an event already suggested
+                score -= 0.1
+            if ctx.given and any(t == type_name for t, _ in seen):
                 score -= 0.1
             cands.append(_Candidate(type_name, pattern, max(0.0, min(1.0, score)), args))
         if not cands:
@@ -185,6 +189,13 @@ def _entity_index(doc: Any, entities: Sequence[tuple[int, int, str]]) -> dict[in
         if t.i not in out and t.pos_ == "PROPN" and t.lower_ in names:
             out[t.i] = (t.idx, t.idx + len(t.text), names[t.lower_])
     return out
+
+
+_PERSONAL = {"he", "she", "they", "we", "i", "him", "her", "them", "us", "me", "his", "their", "our", "my"}
+
+
+def _person_pronoun(pairs: Sequence[tuple[str, Any]]) -> bool:
+    return any(tok.lower_ in _PERSONAL for slot, tok in pairs if slot in ("subj", "subj_intrans", "obj", "subjpass"))
 
 
 def _misfits(pairs: Sequence[tuple[str, Any]], args: Sequence[ArgumentSuggestion], slots: tuple[str, ...]) -> int:
