@@ -9,8 +9,10 @@ read-only connection (which never checkpoints), and the file alone on an ``immut
 
 from __future__ import annotations
 
+import errno
 import os
 import sqlite3
+import stat
 from pathlib import Path
 
 from annotator.errors import ProjectFileError
@@ -138,3 +140,22 @@ def read_only_uris(path: Path, write_open_failed: bool = False) -> list[str]:
     if has_log(path):
         return [ro, immutable]  # the log holds saved work: read it if SQLite can, else the file alone
     return [immutable]
+
+
+def not_a_file(path: Path) -> str | None:
+    """Why ``path`` cannot be a project file although something is there (None: a file, or nothing yet)."""
+    try:
+        st = os.stat(path)
+    except FileNotFoundError:
+        return None
+    except OSError as exc:
+        if exc.errno == errno.ELOOP:
+            return "is a loop of symbolic links, not a project file"
+        return f"cannot be read: {exc.strerror or exc}"
+    if stat.S_ISDIR(st.st_mode):
+        return "is a folder, not a project file"
+    if stat.S_ISREG(st.st_mode):
+        return None
+    kind = ("a FIFO (named pipe)" if stat.S_ISFIFO(st.st_mode) else "a socket" if stat.S_ISSOCK(st.st_mode)
+            else "a device" if stat.S_ISCHR(st.st_mode) or stat.S_ISBLK(st.st_mode) else "not a regular file")
+    return f"is {kind}, not a project file"

@@ -80,11 +80,12 @@ class Project:
         self.path = Path(path)
         self.annotator = annotator
         self.annotation_set = DEFAULT_SET
+        problem = opencheck.not_a_file(self.path)  # /dev/null, a FIFO, a folder, a symlink loop: never opened
+        if problem is not None:
+            raise ProjectFileError(f"{self.path}: {problem}")
         exists = self.path.exists() and self.path.stat().st_size > 0
         if not exists and not create:
             raise ProjectFileError(f"{self.path}: no such project file")
-        if self.path.is_dir():
-            raise ProjectFileError(f"{self.path}: is a folder, not a project file")
         if exists:
             _check_file(self.path)
         self.read_only = read_only

@@ -18,6 +18,7 @@ from collections import defaultdict
 from pathlib import Path
 from typing import Any, Callable
 
+from annotator.errors import AnnotatorError
 from annotator.exporting import atomic_folder
 from annotator.formats.brat_conf import BINARY, brat_name, proxy_labels, write_annotation_conf, write_visual_conf
 from annotator.formats.brat_text import LINE_BREAKS, BratOffsets
@@ -32,9 +33,15 @@ NOTE = re.compile(r"^\[(?:(\S+) )?on (event )?(\S+) (\d+)-(\d+)\] (.*)$", re.S)
 RESERVED_STEMS = ("annotation", "visual", "tools", "kb_shortcuts")
 
 
+STEM_MAX_BYTES = 200  # file names are at most 255 bytes on common file systems; room left for "-ID-k.ann"
+
+
 def file_stem(name: str) -> str:
     stem = name[:-4] if name.lower().endswith(".txt") else name
-    return re.sub(r"[^\w.\-]+", "_", stem).strip("._") or "document"
+    stem = re.sub(r"[^\w.\-]+", "_", stem).strip("._") or "document"
+    if len(stem.encode("utf-8")) > STEM_MAX_BYTES:  # cut whole characters only
+        stem = stem.encode("utf-8")[:STEM_MAX_BYTES].decode("utf-8", "ignore").rstrip("._") or "document"
+    return stem
 
 
 def fragments(text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -238,10 +245,18 @@ def write_brat(
         for rec in iter_document_records(project, states, statuses, annotation_set, report, progress):
             sub = folder / assignment[rec["id"]] if assignment[rec["id"]] else folder
             stem = unused_stem(file_stem(rec["name"]), assignment[rec["id"]], used, rec["id"])
+            if len(rec["name"].encode("utf-8")) > STEM_MAX_BYTES and stem != rec["name"]:
+                report.problem("document names too long for a file name, shortened", f"{rec['name'][:60]}… -> {stem[:60]}…")
             data = rec["text"].encode("utf-8")
-            (sub / f"{stem}.txt").write_bytes(data)
             ann = document_ann(rec, schema, report, declared).encode("utf-8")
-            (sub / f"{stem}.ann").write_bytes(ann)
+            try:
+                (sub / f"{stem}.txt").write_bytes(data)
+                (sub / f"{stem}.ann").write_bytes(ann)
+            except OSError as exc:  # name the document; atomic_folder removes the half-made folder
+                raise AnnotatorError(
+                    f"{out}: export failed at document {rec['name']!r} (file {stem}.txt): {exc.strerror or exc}; "
+                    "nothing was replaced"
+                ) from None
             report.bytes += len(data) + len(ann)
         relations, attributes = declared.conf_lines()
         (folder / "annotation.conf").write_bytes(write_annotation_conf(schema, relations, attributes).encode("utf-8"))
