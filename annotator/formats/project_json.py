@@ -12,6 +12,7 @@ import orjson
 
 from annotator.errors import ImportFileError
 from annotator.exporting import atomic_output
+from annotator.formats.json_stream import write_documents
 from annotator.importing import MAX_FILE_CHARS, IncomingDocument, IncomingEntity, IncomingEvent, decode_text
 from annotator.store import Project
 
@@ -104,28 +105,7 @@ def iter_document_records(
             text = d[2]
             entity_rows = ents.get(d[0], [])
             kept = {e["id"] for e in entity_rows} if d[0] in events else ()
-            out_events = []
-            for v in events.get(d[0], []):
-                arguments = []
-                for a in args.get(v[0], []):
-                    if a[2] in kept:
-                        arguments.append({"role": a[1], "entity_id": a[2]})
-                    else:
-                        report.dropped_arguments.append((d[1], v[0], a[1]))
-                out_events.append(
-                    {
-                        "id": v[0],
-                        "type": v[2],
-                        "trigger": {"start": v[3], "end": v[4], "text": text[v[3] : v[4]]},
-                        "attributes": orjson.loads(v[5] or "{}"),
-                        "arguments": arguments,
-                        "annotator": v[6],
-                        "state": v[7],
-                        "source": v[8],
-                        "score": v[9],
-                        "alternatives": orjson.loads(v[10] or "[]"),
-                    }
-                )
+            out_events = event_dicts(d, text, events.get(d[0], []), args, kept, report)
             report.documents += 1
             report.entities += len(entity_rows)
             report.events += len(out_events)
@@ -142,6 +122,35 @@ def iter_document_records(
             }
             if progress:
                 progress(report.documents)
+
+
+def event_dicts(
+    d: tuple, text: str, rows: list[tuple], args: dict[int, list[tuple]], kept: Any, report: ExportReport
+) -> list[dict[str, Any]]:
+    """A document's exported events; arguments whose entity was not exported are left out and reported."""
+    out_events = []
+    for v in rows:
+        arguments = []
+        for a in args.get(v[0], []):
+            if a[2] in kept:
+                arguments.append({"role": a[1], "entity_id": a[2]})
+            else:
+                report.dropped_arguments.append((d[1], v[0], a[1]))
+        out_events.append(
+            {
+                "id": v[0],
+                "type": v[2],
+                "trigger": {"start": v[3], "end": v[4], "text": text[v[3] : v[4]]},
+                "attributes": orjson.loads(v[5] or "{}"),
+                "arguments": arguments,
+                "annotator": v[6],
+                "state": v[7],
+                "source": v[8],
+                "score": v[9],
+                "alternatives": orjson.loads(v[10] or "[]"),
+            }
+        )
+    return out_events
 
 
 @contextmanager
@@ -176,14 +185,11 @@ def write_json(
     """One JSON file: format marker, schema, documents; written to a temporary file and renamed."""
     report = ExportReport()
     head = orjson.dumps(header(project, annotation_set))
+    ids = project.document_ids(statuses)
     with atomic_output(out) as fh, _no_cyclic_gc():
         fh.write(head[:-1] + b',"documents":[')
-        first = True
-        for rec in iter_document_records(project, states, statuses, annotation_set, report, progress):
-            if not first:
-                fh.write(b",")
-            fh.write(orjson.dumps(rec))
-            first = False
+        write_documents(fh, project, ids, annotation_set or project.annotation_set, tuple(states), report,
+                        event_dicts, b",", progress)
         fh.write(b"]}")
         report.bytes = fh.tell()
     return report
@@ -199,9 +205,10 @@ def write_jsonl(
 ) -> ExportReport:
     """The same document objects, one a line."""
     report = ExportReport()
+    ids = project.document_ids(statuses)
     with atomic_output(out) as fh, _no_cyclic_gc():
-        for rec in iter_document_records(project, states, statuses, annotation_set, report, progress):
-            fh.write(orjson.dumps(rec, option=orjson.OPT_APPEND_NEWLINE))
+        write_documents(fh, project, ids, annotation_set or project.annotation_set, tuple(states), report,
+                        event_dicts, b"\n", progress)
         report.bytes = fh.tell()
     return report
 

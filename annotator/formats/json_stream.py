@@ -1,0 +1,260 @@
+"""The JSON and JSONL exports, streamed: SQLite writes each entity's JSON, Python only slices the texts.
+
+Byte-identical to ``orjson.dumps`` of ``project_json.iter_document_records``'s dicts (the tests compare the two):
+SQLite's ``json_object`` escapes strings exactly as orjson does (checked for every ASCII character), integers are
+printed alike, and the one value SQLite cannot make cheaply, an entity's ``text`` (``substr`` walks the document
+from its first character, so a long document costs quadratic time), is sliced in Python (O(1) per slice) and
+quoted by orjson, then spliced in where ``json_object`` put a marker.
+
+Reading is done by ``READERS`` threads, each on its own read-only connection, one chunk of documents per read
+transaction (so each chunk is consistent), while the calling thread joins and writes; SQLite releases the GIL
+while it works, so the two cores share the export. Projects without a file of their own to reconnect to (or
+opened read-only) are read on the project's connection, in this thread.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+import threading
+from collections import deque
+from concurrent.futures import Future, ThreadPoolExecutor
+from typing import Any, BinaryIO, Callable, Generator, Iterator
+
+import orjson
+
+from annotator import fileid
+from annotator.store import Project
+
+CHUNK = 500  # documents per read transaction
+READERS = 2  # reader threads (the machine has two cores; the joining thread is light)
+_SEP = b"\x01"  # between the fragments and the offsets in the entities column
+_MARK = b"\x02"  # where an entity's quoted text goes (json_object escapes every control character, so never raw)
+# json_object's text value: a raw quote is never inside a string (always \"), so this is only ever our key and value
+_QUOTED_MARK = b'"text":"\\u0002"'
+_TEXT_AT = b'"text":"\x02"'  # ... made into this, then split at the marker
+
+_dumps = orjson.dumps
+_loads = orjson.loads
+
+
+def _in(n: int) -> str:
+    return ",".join("?" * n)
+
+
+def _documents_sql(n_states: int, n_docs: int) -> str:
+    # parameters: annotation set, states (the correlated subquery comes first in the text), then document ids
+    return (
+        "SELECT d.id, d.name, d.text, d.sha256, d.status, d.meta, ("
+        "  SELECT CAST(group_concat(frag, ',') || char(1) || group_concat(se, ',') AS BLOB) FROM ("
+        "    SELECT json_object('id', e.id, 'start', e.start, 'end', e.end, 'label', e.label, 'text', char(2),"
+        "      'state', e.state, 'source', e.source, 'annotator', e.annotator) AS frag,"
+        "      e.start || ',' || e.end AS se"
+        "    FROM entities e"
+        f"   WHERE e.document_id = d.id AND e.annotation_set = ? AND e.state IN ({_in(n_states)})"
+        "    ORDER BY e.start, e.end, e.id))"
+        f" FROM documents d WHERE d.id IN ({_in(n_docs)}) ORDER BY d.id"
+    )
+
+
+class _Chunk:
+    __slots__ = ("docs", "events", "args", "comments", "kept")
+
+    def __init__(self) -> None:
+        self.docs: list[tuple] = []
+        self.events: dict[int, list[tuple]] = {}
+        self.args: dict[int, list[tuple]] = {}
+        self.comments: dict[int, list[dict[str, Any]]] = {}
+        self.kept: dict[int, set[int]] = {}  # entity ids exported, for documents with events
+
+
+def read_chunk(conn: sqlite3.Connection, chunk: list[int], aset: str, states: tuple[str, ...]) -> _Chunk:
+    """Everything the export needs of these documents, read in one read transaction."""
+    out = _Chunk()
+    marks, smarks = _in(len(chunk)), _in(len(states))
+    began = not conn.in_transaction
+    if began:
+        conn.execute("BEGIN")
+    try:
+        out.docs = conn.execute(_documents_sql(len(states), len(chunk)), [aset, *states, *chunk]).fetchall()
+        for r in conn.execute(
+            f"SELECT id, document_id, type, trigger_start, trigger_end, attributes, annotator, state, source, score, "
+            f"alternatives FROM events WHERE document_id IN ({marks}) AND annotation_set = ? AND state IN ({smarks}) "
+            "ORDER BY document_id, trigger_start, id",
+            [*chunk, aset, *states],
+        ):
+            out.events.setdefault(r[1], []).append(r)
+        if out.events:
+            for r in conn.execute(
+                f"SELECT a.event_id, a.role, a.entity_id FROM arguments a JOIN events v ON v.id = a.event_id "
+                f"WHERE v.document_id IN ({marks}) AND v.annotation_set = ? AND v.state IN ({smarks}) ORDER BY a.id",
+                [*chunk, aset, *states],
+            ):
+                out.args.setdefault(r[0], []).append(r)
+            with_events = list(out.events)
+            for did, eid in conn.execute(
+                f"SELECT document_id, id FROM entities WHERE document_id IN ({_in(len(with_events))}) "
+                f"AND annotation_set = ? AND state IN ({smarks})",
+                [*with_events, aset, *states],
+            ):
+                out.kept.setdefault(did, set()).add(eid)
+        for r in conn.execute(
+            f"SELECT document_id, author, text, created_at FROM comments WHERE document_id IN ({marks}) ORDER BY id",
+            chunk,
+        ):
+            out.comments.setdefault(r[0], []).append({"author": r[1], "text": r[2], "created_at": r[3]})
+    finally:
+        if began:
+            conn.execute("COMMIT")
+    return out
+
+
+def entities_json(text: str, column: bytes | None) -> tuple[bytes, int]:
+    """The entities array of one document from its SQL column: (JSON bytes, number of entities)."""
+    if column is None:
+        return b"[]", 0
+    frags, _, offsets = column.partition(_SEP)
+    pieces = frags.replace(_QUOTED_MARK, _TEXT_AT).split(_MARK)
+    se = _loads(b"[" + offsets + b"]")
+    texts = [text[a:b] for a, b in zip(se[::2], se[1::2])]
+    dumped = _dumps(texts)  # one orjson call quotes every text ...
+    if b"\\" not in dumped:  # ... and with no escape in it, every '","' stands between two strings
+        quoted = dumped[2:-2].split(b'","')
+    else:
+        quoted = [q[1:-1] for q in map(_dumps, texts)]
+    n = len(se) // 2
+    if len(pieces) != n + 1 or len(quoted) != n:  # never silently wrong output
+        raise RuntimeError("entity JSON fragments and offsets disagree")
+    joined: list[bytes] = [b""] * (2 * n + 1)
+    joined[::2] = pieces
+    joined[1::2] = quoted
+    return b"[" + b"".join(joined) + b"]", n
+
+
+def render_chunk(
+    chunk: _Chunk,
+    report: Any,
+    events_of: Callable[[tuple, str, list[tuple], dict[int, list[tuple]], Any, Any], list[dict[str, Any]]],
+) -> Iterator[bytes]:
+    """Each document of the chunk as its JSON object (bytes), counting into ``report``."""
+    for d in chunk.docs:
+        did, text = d[0], d[2]
+        ents, n = entities_json(text, d[6])
+        out_events = events_of(d, text, chunk.events.get(did, []), chunk.args, chunk.kept.get(did, ()), report)
+        report.documents += 1
+        report.entities += n
+        report.events += len(out_events)
+        yield _dumps(
+            {
+                "id": did,
+                "name": d[1],
+                "text": text,
+                "sha256": d[3],
+                "status": d[4],
+                "meta": orjson.loads(d[5] or "{}"),
+                "entities": orjson.Fragment(ents),
+                "events": out_events,
+                "comments": chunk.comments.get(did, []),
+            }
+        )
+
+
+def _reader_connection(project: Project) -> Callable[[], sqlite3.Connection] | None:
+    """A way to open more read connections to the project's file, or None to read on its own connection."""
+    if project.read_only or not project.path.is_file():
+        return None
+    uri = fileid.sqlite_uri(project.path.resolve(), mode="ro")
+
+    def connect() -> sqlite3.Connection:
+        conn = sqlite3.connect(uri, uri=True, isolation_level=None, check_same_thread=False)
+        conn.execute("PRAGMA busy_timeout = 10000")
+        return conn
+
+    try:
+        connect().close()
+    except sqlite3.Error:
+        return None
+    return connect
+
+
+def iter_chunks(
+    project: Project, ids: list[int], aset: str, states: tuple[str, ...], readers: int | None = None
+) -> Generator[_Chunk, None, None]:
+    """The chunks of ``ids`` in order, read ahead by reader threads where the project's file allows."""
+    readers = READERS if readers is None else readers
+    chunks = [ids[k : k + CHUNK] for k in range(0, len(ids), CHUNK)]
+    connect = _reader_connection(project) if readers > 0 and len(chunks) > 1 else None
+    if connect is None:
+        for c in chunks:
+            yield read_chunk(project.db.conn, c, aset, states)
+        return
+    local = threading.local()
+    opened: list[sqlite3.Connection] = []
+    lock = threading.Lock()
+
+    def work(c: list[int]) -> _Chunk:
+        conn = getattr(local, "conn", None)
+        if conn is None:
+            conn = local.conn = connect()
+            with lock:
+                opened.append(conn)
+        return read_chunk(conn, c, aset, states)
+
+    pool = ThreadPoolExecutor(max_workers=readers, thread_name_prefix="export-reader")
+    pending: deque[Future[_Chunk]] = deque()
+    try:
+        todo = iter(chunks)
+        for c in todo:
+            pending.append(pool.submit(work, c))
+            if len(pending) > readers:
+                break
+        while pending:
+            done = pending.popleft().result()
+            nxt = next(todo, None)
+            if nxt is not None:
+                pending.append(pool.submit(work, nxt))
+            yield done
+    finally:
+        for f in pending:
+            f.cancel()
+        pool.shutdown(wait=True)
+        for conn in opened:
+            conn.close()
+
+
+def write_documents(
+    fh: BinaryIO,
+    project: Project,
+    ids: list[int],
+    aset: str,
+    states: tuple[str, ...],
+    report: Any,
+    events_of: Callable,
+    separator: bytes,
+    progress: Callable[[int], None] | None = None,
+) -> None:
+    """Write every document's JSON object, ``separator`` between them (JSON) or after each (JSONL: ``b"\\n"``)."""
+    after = separator == b"\n"
+    chunks = iter_chunks(project, ids, aset, states)
+    try:
+        _write_chunks(fh, chunks, report, events_of, separator, after, progress)
+    finally:
+        chunks.close()  # stops the readers now, not when a traceback lets go of this frame
+
+
+def _write_chunks(fh: BinaryIO, chunks: Iterator[_Chunk], report: Any, events_of: Callable, separator: bytes,
+                  after: bool, progress: Callable[[int], None] | None) -> None:
+    first = True
+    for chunk in chunks:
+        parts: list[bytes] = []
+        for obj in render_chunk(chunk, report, events_of):
+            if after:
+                parts.append(obj)
+                parts.append(separator)
+            else:
+                if not first:
+                    parts.append(separator)
+                parts.append(obj)
+                first = False
+            if progress:
+                progress(report.documents)
+        fh.write(b"".join(parts))
