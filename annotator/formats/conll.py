@@ -1,5 +1,9 @@
 """CoNLL-2003-style IOB2 export of the flat entities: ``TOKEN -X- _ TAG`` a line, a blank line between
-sentences, ``-DOCSTART- -X- -X- O`` before each document (``docstart=no`` leaves it out).
+sentences, ``-DOCSTART- -X- O O`` before each document (``docstart=no`` leaves it out): the one document
+line ``spacy convert`` recognises, and one seqeval reads as an ``O`` token.
+
+Entities that stand for a nested event (a label that is also an event type: see brat import) are not
+entities of the text: they are left out.
 
 Overlapping entities cannot be flat: the longest wins (then the earliest) and the others are reported.
 Whitespace tokens (line breaks, runs of spaces) are not written. Events, states and comments are lost.
@@ -10,6 +14,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any, Callable
 
+from annotator.formats.brat_conf import proxy_labels
 from annotator.formats.common import FormatExportReport, check_options, option_choice, write_per_part
 from annotator.formats.project_json import DEFAULT_STATES
 from annotator.formats.tokens import ALIGN_MODES, DocTokens, align
@@ -18,11 +23,17 @@ from annotator.store import Project
 OPTIONS = ("split", "seed", "misaligned", "docstart")
 
 
-def flat_tags(rec: dict[str, Any], toks: DocTokens, report: FormatExportReport, mode: str = "expand") -> list[str]:
-    """IOB2 tag per token; overlapping entities: longest first, then earliest."""
+DOCSTART = "-DOCSTART- -X- O O"
+
+
+def flat_tags(rec: dict[str, Any], toks: DocTokens, report: FormatExportReport, mode: str = "expand",
+              skip: set[str] | frozenset[str] = frozenset()) -> list[str]:
+    """IOB2 tag per token; overlapping entities: longest first, then earliest; labels in ``skip`` left out."""
     name = rec["name"]
     spans = []
     for e in rec["entities"]:
+        if e["label"] in skip:
+            continue
         hit = align(toks, e["start"], e["end"], mode, report, f"{name}: entity {e['label']}")
         if hit is not None:
             spans.append((hit[0], hit[1], e["label"], e["start"], e["end"]))
@@ -38,10 +49,11 @@ def flat_tags(rec: dict[str, Any], toks: DocTokens, report: FormatExportReport, 
     return tags
 
 
-def document_conll(rec: dict[str, Any], toks: DocTokens, report: FormatExportReport, mode: str, docstart: bool) -> str:
+def document_conll(rec: dict[str, Any], toks: DocTokens, report: FormatExportReport, mode: str, docstart: bool,
+                   skip: set[str] | frozenset[str] = frozenset()) -> str:
     text = rec["text"]
-    tags = flat_tags(rec, toks, report, mode)
-    out = ["-DOCSTART- -X- -X- O", ""] if docstart else []
+    tags = flat_tags(rec, toks, report, mode, skip)
+    out = [DOCSTART, ""] if docstart else []
     sent_starts = set(toks.sent_starts)
     sentence: list[str] = []
     for k in range(len(toks)):
@@ -68,7 +80,8 @@ def write_conll(
     opts = check_options(options, OPTIONS, "conll")
     mode = option_choice(opts, "misaligned", ALIGN_MODES)
     docstart = option_choice(opts, "docstart", ("yes", "no")) == "yes"
+    skip = proxy_labels(project.schema)
     return write_per_part(
         project, out, states, statuses, annotation_set, progress, opts, "conll",
-        lambda rec, toks, report: document_conll(rec, toks, report, mode, docstart).encode("utf-8"),
+        lambda rec, toks, report: document_conll(rec, toks, report, mode, docstart, skip).encode("utf-8"),
     )

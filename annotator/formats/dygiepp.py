@@ -4,7 +4,10 @@
 An event is ``[[trigger_token, type], [start, end, role], ...]``; a multi-token trigger keeps one token
 (``trigger_head=last``, the default, or ``first``) and is reported. An entity or argument that crosses a
 sentence boundary, and an argument outside its trigger's sentence, is left out and reported (DyGIE++
-keeps everything within a sentence). Attributes, states and comments are lost; ``relations`` is empty.
+keeps everything within a sentence). Events whose triggers fall on the same token are reported (DyGIE++'s
+reader keeps one of them). Entities that stand for a nested event (a label that is also an event type: see
+brat import) are not in ``ner``; an argument may still point at their span. Attributes, states and comments
+are lost; ``relations`` is empty.
 """
 
 from __future__ import annotations
@@ -14,6 +17,7 @@ from typing import Any, Callable
 
 import orjson
 
+from annotator.formats.brat_conf import proxy_labels
 from annotator.formats.common import FormatExportReport, check_options, option_choice, write_per_part
 from annotator.formats.project_json import DEFAULT_STATES
 from annotator.formats.tokens import ALIGN_MODES, DocTokens, align
@@ -24,7 +28,7 @@ OPTIONS = ("split", "seed", "misaligned", "dataset", "trigger_head")
 
 def record_to_dygiepp(
     rec: dict[str, Any], toks: DocTokens, report: FormatExportReport, dataset: str, mode: str = "expand",
-    head: str = "last",
+    head: str = "last", proxies: set[str] | frozenset[str] = frozenset(),
 ) -> dict[str, Any]:
     text, name = rec["text"], rec["name"]
     keep = [k for k in range(len(toks)) if not toks.is_space(text, k)]
@@ -59,8 +63,10 @@ def record_to_dygiepp(
         got = span(e["start"], e["end"], f"entity {e['label']}")
         if got is not None:
             ent_span[e["id"]] = got
-            ner[sent_of_new[got[0]]].append([got[0], got[1], e["label"]])
+            if e["label"] not in proxies:
+                ner[sent_of_new[got[0]]].append([got[0], got[1], e["label"]])
     events: list[list] = [[] for _ in sentences]
+    trigger_tokens: dict[int, str] = {}
     for v in rec["events"]:
         t = v["trigger"]
         got = span(t["start"], t["end"], f"trigger of {v['type']}")
@@ -70,6 +76,10 @@ def record_to_dygiepp(
         if got[0] != got[1]:
             report.problem(f"multi-token triggers reduced to their {head} token", f"{name}: {v['type']} [{t['start']}, {t['end']})")
         tok = got[1] if head == "last" else got[0]
+        if tok in trigger_tokens:
+            report.problem("events sharing a trigger token (DyGIE++'s reader keeps one)",
+                           f"{name}: {v['type']} and {trigger_tokens[tok]} on token {tok}")
+        trigger_tokens.setdefault(tok, v["type"])
         sent = sent_of_new[tok]
         item: list[list] = [[tok, v["type"]]]
         for a in v["arguments"]:
@@ -98,8 +108,9 @@ def write_dygiepp(
     mode = option_choice(opts, "misaligned", ALIGN_MODES)
     head = option_choice(opts, "trigger_head", ("last", "first"))
     dataset = opts.get("dataset") or project.schema.name
+    proxies = proxy_labels(project.schema)
     return write_per_part(
         project, out, states, statuses, annotation_set, progress, opts, "dygiepp",
         lambda rec, toks, report: orjson.dumps(
-            record_to_dygiepp(rec, toks, report, dataset, mode, head), option=orjson.OPT_APPEND_NEWLINE),
+            record_to_dygiepp(rec, toks, report, dataset, mode, head, proxies), option=orjson.OPT_APPEND_NEWLINE),
     )

@@ -4,7 +4,8 @@ Per document:
 - ``doc.ents``: the entities that do not overlap (longest first); tokens outside them are *missing*
   for documents not reviewed and *O* for reviewed ones.
 - ``doc.spans["sc"]``: every exported entity; ``attrs["entities"]`` holds id, state, source, annotator
-  per span, in the same order.
+  per span, in the same order, and ``event_proxy: true`` for an entity that stands for a nested event (a
+  label that is also an event type: see brat import); those are never in ``doc.ents``.
 - ``doc.spans["triggers"]``: one span per event, labelled with the event type; ``attrs["events"]`` holds
   one dict per span: id, type, trigger [start_char, end_char], attributes, arguments
   (role, entity_id, start, end, label, span: index in ``doc.spans["sc"]``), state and source.
@@ -18,6 +19,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, Callable, Iterator
 
+from annotator.formats.brat_conf import proxy_labels
 from annotator.formats.common import (
     FormatExportReport, atomic_outputs, check_options, option_choice, part_path, parts_of, records_with_tokens,
     split_option,
@@ -33,7 +35,7 @@ TRIGGER_KEY = "triggers"
 
 def record_to_doc(
     vocab: Any, rec: dict[str, Any], toks: DocTokens, report: FormatExportReport, mode: str = "expand",
-    span_key: str = SPAN_KEY, trigger_key: str = TRIGGER_KEY,
+    span_key: str = SPAN_KEY, trigger_key: str = TRIGGER_KEY, proxies: set[str] | frozenset[str] = frozenset(),
 ) -> Any:
     """One exported document record (see ``iter_document_records``) as a spaCy Doc on ``toks``."""
     from spacy.tokens import Doc, Span
@@ -54,10 +56,18 @@ def record_to_doc(
             continue
         index[e["id"]] = len(spans)
         spans.append(Span(doc, hit[0], hit[1] + 1, label=e["label"]))
-        infos.append({"id": e["id"], "state": e["state"], "source": e["source"], "annotator": e["annotator"]})
-    flat = filter_spans(spans)
-    if len(flat) < len(spans):
-        report.problem("overlapping entities kept only in doc.spans", f"{name}: {len(spans) - len(flat)}")
+        info = {"id": e["id"], "state": e["state"], "source": e["source"], "annotator": e["annotator"]}
+        if e["label"] in proxies:
+            info["event_proxy"] = True
+        infos.append(info)
+    candidates = [sp for sp, info in zip(spans, infos) if not info.get("event_proxy")]
+    flat = filter_spans(candidates)
+    kept = {(sp.start, sp.end, sp.label_) for sp in flat}
+    for sp in candidates:  # one problem per entity left out of doc.ents
+        if (sp.start, sp.end, sp.label_) not in kept:
+            report.problem("overlapping entities kept only in doc.spans", f"{name}: {sp.label_} [{sp.start_char}, {sp.end_char})")
+        else:
+            kept.discard((sp.start, sp.end, sp.label_))
     doc.set_ents(flat, default="outside" if rec["status"] == "reviewed" else "missing")
     doc.spans[span_key] = spans
     doc.spans[span_key].attrs["entities"] = infos
@@ -124,10 +134,11 @@ def write_spacy(
     vocab = spacy.blank("en").vocab
     bins = {p: DocBin(store_user_data=True) for p in parts}
     report = FormatExportReport(format="spacy")
+    proxies = proxy_labels(project.schema)
     with _msgpack_encoders_looked_up_once():
         for rec, toks in records_with_tokens(project, states, statuses, annotation_set, report, progress):
             doc = record_to_doc(vocab, rec, toks, report, mode, opts.get("span_key", SPAN_KEY),
-                                opts.get("trigger_key", TRIGGER_KEY))
+                                opts.get("trigger_key", TRIGGER_KEY), proxies)
             bins[assignment[rec["id"]]].add(doc)
         with atomic_outputs(out, parts) as handles:
             for p, fh in handles.items():

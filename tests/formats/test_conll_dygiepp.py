@@ -19,7 +19,7 @@ def test_conll_iob2(sample, tmp_path):
     project, _ = sample
     report = write_conll(project, tmp_path / "c.conll", statuses=["reviewed"])
     text = (tmp_path / "c.conll").read_text(encoding="utf-8")
-    assert text.startswith("-DOCSTART- -X- -X- O\n\n")
+    assert text.startswith("-DOCSTART- -X- O O\n\n")
     assert "three -X- _ B-PERSON\nsoldiers -X- _ I-PERSON\n" in text
     assert "two -X- _ B-PERSON\nAfghan -X- _ I-PERSON\ncivilians -X- _ I-PERSON\n" in text
     assert "\U0001F642 -X- _ O\n" in text
