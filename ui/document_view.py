@@ -1,16 +1,15 @@
-"""The document: read-only plain text (never HTML), highlights, label gutter, selection and event marks."""
+"""The document: read-only plain text (never HTML), highlights, labels above the lines, selection and event marks."""
 
 from __future__ import annotations
 
 import html
 from typing import TYPE_CHECKING, Callable
 
-from PySide6.QtCore import QEvent, QPoint, QRect, QRectF, QSize, Qt, Signal
+from PySide6.QtCore import QEvent, QPoint, QRectF, Qt, Signal
 from PySide6.QtGui import (
     QColor,
     QContextMenuEvent,
     QFont,
-    QFontMetricsF,
     QKeyEvent,
     QMouseEvent,
     QPainter,
@@ -20,60 +19,14 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QPlainTextEdit, QToolTip, QWidget
 
-from ui.highlighter import BLOCK_SEPARATORS, MAX_UNBROKEN_LINE, SpanHighlighter, darker, longest_line, view_text
+from ui.palette import label_colors
+from ui.highlighter import BLOCK_SEPARATORS, MAX_UNBROKEN_LINE, SpanHighlighter, longest_line, view_text
+from ui.span_labels import ARGUMENT_MARK, TRIGGER_MARK, RoomyLayout, SpanLabels, room_for
 
 if TYPE_CHECKING:  # pragma: no cover
     from ui.controller import Controller
 
-GUTTER_WIDTH = 170
-TRIGGER_MARK = QColor("#9c0d2c")
-ARGUMENT_MARK = QColor("#1f4e9c")
 CURRENT_MARK = QColor("#111111")
-
-
-class LabelGutter(QWidget):
-    """A margin to the right of the text that names the label of every span starting on each line."""
-
-    def __init__(self, view: "DocumentView") -> None:
-        super().__init__(view)
-        self.view = view
-
-    def sizeHint(self) -> QSize:  # noqa: N802
-        return QSize(GUTTER_WIDTH, 0)
-
-    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802
-        p = QPainter(self)
-        p.fillRect(event.rect(), QColor("#f4f4f2"))
-        p.setPen(QColor("#d8d8d4"))
-        p.drawLine(0, 0, 0, self.height())
-        small = QFont(self.view.font())
-        small.setPointSizeF(max(7.0, self.view.font().pointSizeF() * 0.72))
-        p.setFont(small)
-        fm = QFontMetricsF(small)
-        for y, h, labels in self.view.visible_line_labels():
-            x = 6.0
-            shown = 0
-            for label, state in labels:
-                w = fm.horizontalAdvance(label) + 8
-                if x + w > self.width() - 4:
-                    rest = len(labels) - shown
-                    p.setPen(QColor("#555555"))
-                    p.drawText(QRectF(x, y, self.width() - x, h), Qt.AlignmentFlag.AlignVCenter, f"+{rest}")
-                    break
-                color = self.view.highlighter.color(label)
-                rect = QRectF(x, y + (h - fm.height() - 2) / 2, w, fm.height() + 2)
-                if state == "suggested":
-                    p.setBrush(QColor("#ffffff"))
-                    p.setPen(QPen(darker(color), 1, Qt.PenStyle.DashLine))
-                else:
-                    p.setBrush(color)
-                    p.setPen(QPen(darker(color), 1))
-                p.drawRoundedRect(rect, 3, 3)
-                p.setPen(QColor("#111111"))
-                p.drawText(rect, Qt.AlignmentFlag.AlignCenter, label)
-                x += w + 4
-                shown += 1
-        p.end()
 
 
 class DocumentView(QPlainTextEdit):
@@ -99,9 +52,10 @@ class DocumentView(QPlainTextEdit):
         self.refused: str | None = None  # why the current document is not shown (too long a line)
         self.key_handler: Callable[[QKeyEvent], bool] | None = None
         self.context_menu_builder: Callable[[QContextMenuEvent], None] | None = None
-        self.gutter = LabelGutter(self)
-        self.setViewportMargins(0, 0, GUTTER_WIDTH, 0)
-        self.updateRequest.connect(self._update_gutter)
+        self.room_layout = RoomyLayout(self.document())
+        self.document().setDocumentLayout(self.room_layout)
+        self.labels = SpanLabels(self)
+        self.palette_name = "schema"
         controller.documentChanged.connect(self.load)
         controller.entitiesChanged.connect(self.on_entities_changed)
         controller.eventsChanged.connect(self.on_events_changed)
@@ -111,11 +65,15 @@ class DocumentView(QPlainTextEdit):
 
     # -- setup ---------------------------------------------------------------------------------------
     def _on_project(self) -> None:
-        schema = self.controller.schema
-        self.highlighter.colors = {}
+        colors = label_colors(self.controller.schema, self.palette_name)
+        self.highlighter.colors = {name: QColor(c) for name, c in colors.items()}
         self.highlighter._formats = {}
-        if schema is not None:
-            self.highlighter.colors = {e.name: QColor(e.color) for e in schema.entities}
+
+    def set_palette(self, name: str) -> None:
+        """Label colours from the schema or the colour-blind-safe palette (ui/palette.py)."""
+        self.palette_name = name
+        self._on_project()
+        self.load()
 
     def set_font_size(self, points: int) -> None:
         font = QFont("Noto Serif")
@@ -123,20 +81,12 @@ class DocumentView(QPlainTextEdit):
         font.setFamilies(["Noto Serif", "DejaVu Serif", "C059", "Georgia", "Times New Roman", "serif"])
         font.setPointSize(max(6, min(48, points)))
         self.setFont(font)
-        self.gutter.update()
+        self.room_layout.set_room(room_for(self))
 
     def set_show_rejected(self, show: bool) -> None:
         if self.highlighter.show_rejected != show:
             self.highlighter.show_rejected = show
             self.load()
-
-    def resizeEvent(self, event) -> None:  # type: ignore[no-untyped-def]  # noqa: N802
-        super().resizeEvent(event)
-        cr = self.contentsRect()
-        self.gutter.setGeometry(QRect(cr.right() - GUTTER_WIDTH + 1, cr.top(), GUTTER_WIDTH, cr.height()))
-
-    def _update_gutter(self, rect: QRect, dy: int) -> None:
-        self.gutter.update()
 
     # -- loading -------------------------------------------------------------------------------------
     def load(self) -> None:
@@ -218,6 +168,19 @@ class DocumentView(QPlainTextEdit):
         self.setTextCursor(cur)
         self.ensureCursorVisible()
 
+    def ensureCursorVisible(self) -> None:  # noqa: N802
+        """Qt's, then a line further when the room above the lines left the caret's line partly out of view."""
+        super().ensureCursorVisible()
+        bar = self.verticalScrollBar()
+        for _ in range(3):
+            r = self.cursorRect()
+            if r.bottom() > self.viewport().height() and bar.value() < bar.maximum():
+                bar.setValue(bar.value() + 1)
+            elif r.top() < 0 and bar.value() > bar.minimum():
+                bar.setValue(bar.value() - 1)
+            else:
+                break
+
     def cp_at(self, point: QPoint) -> int | None:
         """Code point under a viewport position, or None outside the text."""
         cur = self.cursorForPosition(point)
@@ -252,31 +215,6 @@ class DocumentView(QPlainTextEdit):
             block = block.next()
         return out
 
-    def visible_line_labels(self) -> list[tuple[float, float, list[tuple[str, str]]]]:
-        """For each visible visual line: (top, height, [(label, state), ...] of spans starting on it)."""
-        out = []
-        h = self.highlighter
-        block = self.firstVisibleBlock()
-        offset = self.contentOffset()
-        height = self.viewport().height()
-        while block.isValid():
-            geo = self.blockBoundingGeometry(block).translated(offset)
-            if geo.top() > height:
-                break
-            keys = h.keys_in_block(block.blockNumber())
-            if keys and block.isVisible():
-                layout = block.layout()
-                bpos = block.position()
-                starts = sorted((h.items[k][0], k) for k in keys if k > 0)
-                for i in range(layout.lineCount()):
-                    line = layout.lineAt(i)
-                    ls, le = bpos + line.textStart(), bpos + line.textStart() + line.textLength()
-                    here = [h.items[k][2:] for s, k in starts if ls <= s < le or (i == 0 and s < ls)]
-                    if here:
-                        out.append((geo.top() + line.y(), line.height(), here))
-            block = block.next()
-        return out
-
     # -- painting the selection and the selected event ----------------------------------------------
     def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802
         super().paintEvent(event)
@@ -285,13 +223,14 @@ class DocumentView(QPlainTextEdit):
             return
         p = QPainter(self.viewport())
         p.setRenderHint(QPainter.RenderHint.Antialiasing)
+        self.labels.paint(p)  # labels above the lines, the selected event's arcs, brackets of nested spans
         ev = c.events.get(c.current_event) if c.current_event is not None else None
         if ev is not None:
-            self._mark(p, ev.trigger_start, ev.trigger_end, TRIGGER_MARK, ev.type.split(":")[-1])
+            self._mark(p, ev.trigger_start, ev.trigger_end, TRIGGER_MARK)
             for a in ev.arguments:
                 ent = c.entities.get(a.entity_id)
                 if ent is not None:
-                    self._mark(p, ent.start, ent.end, ARGUMENT_MARK, a.role)
+                    self._mark(p, ent.start, ent.end, ARGUMENT_MARK)
         ent = c.entities.get(c.current_entity) if c.current_entity is not None else None
         if ent is not None:
             p.setPen(QPen(CURRENT_MARK, 2))
@@ -300,27 +239,12 @@ class DocumentView(QPlainTextEdit):
                 p.drawRoundedRect(r.adjusted(-1, 0, 1, 0), 2, 2)
         p.end()
 
-    def _mark(self, p: QPainter, start: int, end: int, color: QColor, tag: str) -> None:
-        rects = self.span_rects(self.to16(start), self.to16(end))
-        if not rects:
-            return
+    def _mark(self, p: QPainter, start: int, end: int, color: QColor) -> None:
+        """A frame around a span (its tag is drawn above the line by SpanLabels)."""
         p.setPen(QPen(color, 2))
         p.setBrush(Qt.BrushStyle.NoBrush)
-        for r in rects:
+        for r in self.span_rects(self.to16(start), self.to16(end)):
             p.drawRect(r.adjusted(-1, 0, 1, 0))
-        small = QFont(self.font())
-        small.setPointSizeF(max(6.5, self.font().pointSizeF() * 0.62))
-        small.setBold(True)
-        fm = QFontMetricsF(small)
-        first = rects[0]
-        w, h = fm.horizontalAdvance(tag) + 6, fm.height()
-        box = QRectF(first.left() - 1, first.top() - h + 2, w, h)
-        p.setFont(small)
-        p.setPen(Qt.PenStyle.NoPen)
-        p.setBrush(color)
-        p.drawRoundedRect(box, 2, 2)
-        p.setPen(QColor("#ffffff"))
-        p.drawText(box, Qt.AlignmentFlag.AlignCenter, tag)
 
     # -- tooltips (escaped: tooltips guess rich text) -----------------------------------------------
     def viewportEvent(self, event: QEvent) -> bool:  # noqa: N802
@@ -359,6 +283,9 @@ class DocumentView(QPlainTextEdit):
             event.accept()
             return
         super().keyPressEvent(event)
+        if event.key() in (Qt.Key.Key_Down, Qt.Key.Key_Up, Qt.Key.Key_PageDown, Qt.Key.Key_PageUp, Qt.Key.Key_Right,
+                           Qt.Key.Key_Left, Qt.Key.Key_End, Qt.Key.Key_Home):
+            self.ensureCursorVisible()
 
     def mouseReleaseEvent(self, event: QMouseEvent) -> None:  # noqa: N802
         super().mouseReleaseEvent(event)

@@ -40,6 +40,7 @@ from ui.panels.event_editor import EventEditor
 from ui.panels.events import EventPanel
 from ui.panels.find_bar import FindBar
 from ui.panels.legend import Legend
+from ui.palette import label_colors
 from ui.settings import AppSettings
 from ui.window_files import FilesAndWork
 from ui.window_flow import WindowFlow
@@ -67,6 +68,7 @@ class MainWindow(FilesAndWork, WindowFlow, QMainWindow):
         self.view.snap_to_tokens = settings.snap_to_tokens
         self.view.highlighter.show_rejected = settings.show_rejected
         self.view.set_font_size(settings.font_size)
+        self.view.palette_name = str(settings.get("palette"))
         self.edit_actions = EditActions(c, self.view, lambda trig, likely: pick_event_type(self, c.schema, trig, likely))
         self.edit_actions.events.without_picker = bool(settings.get("event_without_picker"))
         self.view.context_menu_builder = self._context_menu
@@ -113,8 +115,7 @@ class MainWindow(FilesAndWork, WindowFlow, QMainWindow):
             dock.setWidget(widget)
             self.addDockWidget(area, dock)
             self.docks[name] = dock
-        self.documents.setMinimumWidth(300)
-        self.resizeDocks([self.docks["documents"], self.docks["annotations"]], [390, 480], Qt.Orientation.Horizontal)
+        self.documents.setMinimumWidth(160)
         self.resizeDocks([self.docks["annotations"], self.docks["event"]], [330, 560], Qt.Orientation.Vertical)
 
         self.actions_by_name = build_menus(self)
@@ -187,6 +188,9 @@ class MainWindow(FilesAndWork, WindowFlow, QMainWindow):
         if isinstance(geo, QByteArray):
             self.restoreGeometry(geo)
         self._fit_on_screen()
+        # the text column gets the room: side panels in proportion to the window (F8 hides them)
+        self.resizeDocks([self.docks["documents"], self.docks["annotations"]],
+                         [max(170, self.width() * 16 // 100), max(300, self.width() * 27 // 100)], Qt.Orientation.Horizontal)
         state = settings.q.value("window/state")
         if isinstance(state, QByteArray):
             self.restoreState(state)
@@ -219,9 +223,7 @@ class MainWindow(FilesAndWork, WindowFlow, QMainWindow):
         return bool(row and row[0])
 
     def _on_project(self) -> None:
-        schema = self.controller.schema
-        if schema is not None:
-            self.entities.model.colors = {e.name: e.color for e in schema.entities}
+        self.entities.model.colors = label_colors(self.controller.schema, self.view.palette_name)
         p = self.controller.project
         read_only = p is not None and p.read_only
         self.read_only_banner.setText(
@@ -259,7 +261,7 @@ class MainWindow(FilesAndWork, WindowFlow, QMainWindow):
         self.entities.set_entities(ents, text, c.current_entity)
         self.events.set_events(c.schema, sorted(c.events.values(), key=lambda v: (v.trigger_start, v.id)),
                                c.entities, text, c.current_event)
-        self.legend.set_counts(c.schema, ents)
+        self.legend.set_counts(c.schema, ents, self.entities.model.colors)
         self.event_editor.rebuild()
         self._describe_current_entity()
         if c.doc:
@@ -334,6 +336,10 @@ class MainWindow(FilesAndWork, WindowFlow, QMainWindow):
             self.view.snap_to_tokens = s.snap_to_tokens
         elif name == "annotator":
             self.controller.set_annotator(s.annotator)
+        elif name == "palette":
+            self.view.set_palette(str(s.get(name)))
+            self._on_project()
+            self.refresh_panels()
         elif name == "event_without_picker":
             self.edit_actions.events.without_picker = bool(s.get(name))
         elif name == "auto_preannotate":

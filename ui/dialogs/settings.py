@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QCheckBox, QDialog, QDialogButtonBox, QFormLayout, QInputDialog, QLineEdit, QSpinBox, QWidget
+from PySide6.QtWidgets import QCheckBox, QComboBox, QDialog, QDialogButtonBox, QFormLayout, QInputDialog, QLineEdit, QSpinBox, QWidget
 
 from ui.settings import AppSettings
 
@@ -26,6 +26,10 @@ class SettingsDialog(QDialog):
         self.auto.setChecked(bool(settings.get("auto_preannotate")))
         self.quick_event = QCheckBox("E makes the event at once when one event type's trigger words match")
         self.quick_event.setChecked(bool(settings.get("event_without_picker")))
+        self.palette = QComboBox()
+        self.palette.addItem("The schema's colours", "schema")
+        self.palette.addItem("Colour-blind safe (Tol)", "colorblind")
+        self.palette.setCurrentIndex(max(0, self.palette.findData(settings.get("palette"))))
         form = QFormLayout(self)
         form.addRow("Your name", self.annotator)
         form.addRow("spaCy pipeline", self.pipeline)
@@ -34,6 +38,7 @@ class SettingsDialog(QDialog):
         form.addRow("", self.rejected)
         form.addRow("", self.auto)
         form.addRow("", self.quick_event)
+        form.addRow("Label colours", self.palette)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
@@ -48,6 +53,7 @@ class SettingsDialog(QDialog):
         s.set("show_rejected", self.rejected.isChecked())
         s.set("auto_preannotate", self.auto.isChecked())
         s.set("event_without_picker", self.quick_event.isChecked())
+        s.set("palette", str(self.palette.currentData()))
 
 
 def ask_annotator_name(parent: QWidget | None, current: str = "") -> str | None:

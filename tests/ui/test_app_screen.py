@@ -1,0 +1,73 @@
+"""What the screen shows (issue 12 points 11-14): labels in room above the lines, arcs for the selected event,
+every trigger's type, a legend that wraps, a window that fits 1366x768, a colour-blind-safe palette."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QRectF
+from ui_support import DOC_A, close_window, open_window
+from ui_helpers import drag_select, find
+
+
+def text_rects(view) -> list[QRectF]:  # type: ignore[no-untyped-def]
+    """The ink of every visible line of text (viewport coordinates)."""
+    out = []
+    block = view.firstVisibleBlock()
+    offset = view.contentOffset()
+    while block.isValid() and view.blockBoundingGeometry(block).translated(offset).top() < view.viewport().height():
+        out += view.span_rects(block.position(), block.position() + max(1, block.length() - 1))
+        block = block.next()
+    return out
+
+
+def test_labels_sit_above_the_lines_never_over_text_nor_cut(qtbot, window):
+    v = window.view
+    drag_select(qtbot, v, *find(DOC_A, "attacked"))
+    qtbot.keyClick(v, "e")
+    v.viewport().repaint()
+    boxes = v.labels.boxes
+    texts = {t for _, _, t in boxes}
+    assert {"PERSON", "GPE", "DATE", "ORG", "Attack"} <= texts  # spans and every trigger show their type
+    lines = text_rects(v)
+    width = v.viewport().width()
+    for box, _, text in boxes:
+        assert box.left() >= 0 and box.right() <= width, text  # never cut at the edge
+        for r in lines:
+            assert not box.adjusted(0.5, 0.5, -0.5, -0.5).intersects(r), (text, box, r)  # never over text
+
+
+def test_the_selected_events_roles_are_drawn_at_its_arguments(qtbot, window):
+    from PySide6.QtCore import Qt
+
+    v, c = window.view, window.controller
+    drag_select(qtbot, v, *find(DOC_A, "attacked"))
+    qtbot.keyClick(v, "e")
+    qtbot.keyClick(v, Qt.Key.Key_5, Qt.KeyboardModifier.AltModifier)  # Place: Tal Abyad
+    v.viewport().repaint()
+    tal = next(e.id for e in c.entities.values() if (e.start, e.end) == find(DOC_A, "Tal Abyad"))
+    assert (tal, "Place") in {(k, t) for _, k, t in v.labels.boxes}
+
+
+def test_every_legend_label_and_the_status_bar_fit_at_1366x768(qtbot, project_path):
+    w = open_window(qtbot, project_path, size=(1366, 740))
+    try:
+        qtbot.wait(50)
+        legend = w.legend
+        assert len(legend.buttons) == len(w.controller.schema.entities)
+        for b in legend.buttons.values():
+            assert b.isVisible()
+            assert legend.rect().contains(b.geometry()), b.text()  # wrapped, not scrolled away nor cut
+        assert w.statusBar().isVisible()
+        assert w.statusBar().geometry().bottom() <= w.height()
+        w.toggle_side_panels()  # F8: the text gets the width
+        assert not any(d.isVisible() for d in w.docks.values())
+    finally:
+        close_window(w)
+
+
+def test_colour_blind_palette(qtbot, window):
+    from ui.palette import COLORBLIND
+
+    window.settings.set("palette", "colorblind")
+    assert window.view.highlighter.color("PERSON").name() == COLORBLIND[0]
+    assert window.entities.model.colors["ORG"] == COLORBLIND[1]
+    window.settings.set("palette", "schema")

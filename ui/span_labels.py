@@ -1,0 +1,213 @@
+"""Labels in room reserved above every line (as brat does): each span's label and each trigger's type sit above
+where they start, never over text nor cut at the edge; the selected event's arguments are joined to its trigger
+by arcs; spans that hold other spans get brackets under them, one level each.
+
+``RoomyLayout`` is the plain-text layout with the room: it moves every line of a block down (the room above
+each line), so hit tests, the caret and scrolling all see the same geometry.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPainterPath, QPen, QTextBlock, QTextDocument
+from PySide6.QtWidgets import QPlainTextDocumentLayout
+
+from ui.highlighter import darker
+
+if TYPE_CHECKING:  # pragma: no cover
+    from ui.document_view import DocumentView
+
+TRIGGER_MARK = QColor("#9c0d2c")
+ARGUMENT_MARK = QColor("#1f4e9c")
+BRACKET_GAP = 3.0  # pixels between stacked brackets under nested spans
+
+
+class RoomyLayout(QPlainTextDocumentLayout):
+    """QPlainTextDocumentLayout with ``room`` pixels free above every visual line (for labels)."""
+
+    def __init__(self, document: QTextDocument, room: float = 0.0) -> None:
+        super().__init__(document)
+        self.room = room
+
+    def set_room(self, room: float) -> None:
+        if room != self.room:
+            self.room = room
+            doc = self.document()
+            doc.markContentsDirty(0, doc.characterCount())  # lay out again with the new room
+
+    def blockBoundingRect(self, block: QTextBlock) -> QRectF:  # noqa: N802 (Qt name)
+        rect = super().blockBoundingRect(block)  # lays the block out when it is not yet
+        tl = block.layout()
+        n = tl.lineCount()
+        if not n or not self.room:
+            return rect
+        y, moved = 0.0, False
+        for i in range(n):
+            line = tl.lineAt(i)
+            want = y + self.room * (i + 1)
+            if abs(line.y() - want) > 0.01:
+                line.setPosition(QPointF(line.x(), want))
+                moved = True
+            y += line.height()
+        return super().blockBoundingRect(block) if moved else rect
+
+
+def label_font(view: "DocumentView") -> QFont:
+    small = QFont(view.font())
+    small.setPointSizeF(max(6.5, view.font().pointSizeF() * 0.62))
+    return small
+
+
+def room_for(view: "DocumentView") -> float:
+    """Room above each line: one row of labels and the gap for the brackets of the line above."""
+    return QFontMetricsF(label_font(view)).height() + 3 + 2 * BRACKET_GAP
+
+
+def short_type(type_: str) -> str:
+    return type_.split(":")[-1]
+
+
+class SpanLabels:
+    """Paints the labels, arcs and brackets of the visible lines (called from the view's paintEvent)."""
+
+    def __init__(self, view: "DocumentView") -> None:
+        self.view = view
+        self.boxes: list[tuple[QRectF, int, str]] = []  # (box, key, text) as last painted: for tests and tooltips
+
+    def _visible_items(self) -> list[tuple[int, int, int, str, str]]:
+        """(key, start16, end16, label, state) of every span and trigger starting on a visible line."""
+        v = self.view
+        h = v.highlighter
+        out = []
+        block = v.firstVisibleBlock()
+        offset = v.contentOffset()
+        height = v.viewport().height()
+        while block.isValid():
+            if v.blockBoundingGeometry(block).translated(offset).top() > height:
+                break
+            pos, end = block.position(), block.position() + block.length()
+            for k in h.keys_in_block(block.blockNumber()):
+                s, e, label, state = h.items[k]
+                if pos <= s < end:
+                    out.append((k, s, e, label, state))
+            block = block.next()
+        return out
+
+    def paint(self, p: QPainter) -> None:
+        v = self.view
+        c = v.controller
+        font = label_font(v)
+        fm = QFontMetricsF(font)
+        p.setFont(font)
+        width = v.viewport().width()
+        ev = c.events.get(c.current_event) if c.current_event is not None else None
+        roles: dict[int, str] = {}
+        if ev is not None:
+            for a in ev.arguments:
+                roles.setdefault(a.entity_id, a.role)
+        rows: dict[float, list[tuple[float, int, str, str, str, QRectF]]] = {}
+        items = self._visible_items()
+        for k, s, e, label, state in items:
+            rects = v.span_rects(s, e)
+            if not rects:
+                continue
+            first = rects[0]
+            if k < 0:
+                text = short_type(label)
+                kind = "selected-trigger" if ev is not None and -k == ev.id else state
+            elif k in roles:
+                text, kind = roles[k], "argument"
+            else:
+                text, kind = label, state
+            rows.setdefault(first.top(), []).append((first.left(), k, text, kind, label, first))
+        self.boxes = []
+        placed: dict[int, QRectF] = {}
+        for top, row in rows.items():
+            row.sort(key=lambda t: (t[0], t[1] < 0))
+            right = -1e9
+            for x, k, text, kind, label, first in row:
+                w = fm.horizontalAdvance(text) + 6
+                x = max(x, right + 3)
+                x = min(x, width - w - 2)  # never cut at the edge
+                box = QRectF(max(1.0, x), top - fm.height() - 3, w, fm.height() + 1)
+                right = box.right()
+                self._box(p, box, text, kind, label)
+                placed[k] = box
+                self.boxes.append((box, k, text))
+        if ev is not None:
+            self._arcs(p, ev, placed)
+        self._brackets(p, items)
+
+    def _box(self, p: QPainter, box: QRectF, text: str, kind: str, label: str) -> None:
+        if kind == "selected-trigger":
+            fill, edge, ink, dash = TRIGGER_MARK, TRIGGER_MARK, QColor("#ffffff"), False
+        elif kind == "argument":
+            fill, edge, ink, dash = ARGUMENT_MARK, ARGUMENT_MARK, QColor("#ffffff"), False
+        elif kind.startswith("trigger"):
+            undecided = kind != "trigger"
+            fill = QColor("#ffffff") if undecided else QColor("#f6dde3")
+            edge, ink, dash = TRIGGER_MARK, TRIGGER_MARK, undecided
+        else:
+            color = self.view.highlighter.color(label)
+            undecided = kind == "suggested"
+            fill = QColor("#ffffff") if undecided else color
+            edge, ink, dash = darker(color), QColor("#111111"), undecided
+            if kind == "rejected":
+                fill, edge, ink = QColor("#f0f0f0"), QColor("#9a9a9a"), QColor("#8a8a8a")
+        p.setPen(QPen(edge, 1, Qt.PenStyle.DashLine if dash else Qt.PenStyle.SolidLine))
+        p.setBrush(fill)
+        p.drawRoundedRect(box, 3, 3)
+        p.setPen(ink)
+        p.drawText(box, Qt.AlignmentFlag.AlignCenter, text)
+
+    def _arcs(self, p: QPainter, ev, placed: dict[int, QRectF]) -> None:  # type: ignore[no-untyped-def]
+        """Arcs from the selected event's type to each argument's role, in the room above the lines."""
+        trig = placed.get(-ev.id)
+        if trig is None:
+            return
+        pen = QPen(QColor(ARGUMENT_MARK.red(), ARGUMENT_MARK.green(), ARGUMENT_MARK.blue(), 200), 1.5)
+        p.setPen(pen)
+        p.setBrush(Qt.BrushStyle.NoBrush)
+        for a in ev.arguments:
+            box = placed.get(a.entity_id)
+            if box is None:
+                continue
+            path = QPainterPath()
+            if abs(box.top() - trig.top()) < 1:  # same line: a bracket over the row
+                top = trig.top() - BRACKET_GAP + 1
+                left, right = (trig, box) if trig.center().x() < box.center().x() else (box, trig)
+                path.moveTo(left.right() - 2, left.top())
+                path.quadTo(left.right() - 2, top, left.right() + 6, top)
+                path.lineTo(right.left() - 6, top)
+                path.quadTo(right.left() + 2, top, right.left() + 2, right.top())
+            else:  # another line: a curve from box to box
+                a0 = QPointF(trig.center().x(), trig.top())
+                b0 = QPointF(box.center().x(), box.top())
+                lift = 18.0
+                path.moveTo(a0)
+                path.cubicTo(QPointF(a0.x(), a0.y() - lift), QPointF(b0.x(), b0.y() - lift), b0)
+            p.drawPath(path)
+
+    def _brackets(self, p: QPainter, items: list[tuple[int, int, int, str, str]]) -> None:
+        """A span holding other spans gets a bracket under it, one step lower for each level it holds."""
+        v = self.view
+        spans = [(s, e, k, label) for k, s, e, label, state in items if k > 0]
+        if len(spans) < 2:
+            return
+        spans.sort(key=lambda t: (t[1] - t[0]))
+        level: dict[int, int] = {}
+        for i, (s, e, k, _) in enumerate(spans):
+            inner = [level[k2] for s2, e2, k2, _ in spans[:i] if s <= s2 and e2 <= e and (s2, e2) != (s, e)]
+            level[k] = 1 + max(inner) if inner else 0
+        for s, e, k, label in spans:
+            if not level[k]:
+                continue
+            color = darker(v.highlighter.color(label))
+            p.setPen(QPen(color, 1.2))
+            for r in v.span_rects(s, e):
+                y = r.bottom() + BRACKET_GAP * (level[k] - 1) + 1
+                p.drawLine(QPointF(r.left() + 1, y), QPointF(r.right() - 1, y))
+                p.drawLine(QPointF(r.left() + 1, y), QPointF(r.left() + 1, y - 3))
+                p.drawLine(QPointF(r.right() - 1, y), QPointF(r.right() - 1, y - 3))
