@@ -3,12 +3,16 @@
 from __future__ import annotations
 
 import os
+import re
+import shutil
 import tempfile
+import time
 from contextlib import contextmanager
 from pathlib import Path
 from typing import BinaryIO, Iterator
 
 from annotator.errors import AnnotatorError
+from annotator.exchange import exchange
 from annotator.fileid import refuse_project_target
 
 
@@ -41,7 +45,8 @@ def atomic_output(out: str | Path) -> Iterator[BinaryIO]:
     folder = target.parent if str(target.parent) else Path(".")
     if not folder.exists():
         raise AnnotatorError(f"{folder}: no such folder")
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".part", dir=folder)
+    clean_stale(folder, target.name)
+    fd, tmp = tempfile.mkstemp(prefix=_temp_prefix(target), suffix=".part", dir=folder)
     try:
         _as_user_would(tmp)  # mkstemp makes it 0600: a brat server or a colleague could not read the export
         with os.fdopen(fd, "wb") as fh:
@@ -67,14 +72,16 @@ def atomic_folder(out: str | Path) -> Iterator[Path]:
     parent = target.parent if str(target.parent) else Path(".")
     if not parent.exists():
         raise AnnotatorError(f"{parent}: no such folder")
-    tmp = Path(tempfile.mkdtemp(prefix=f".{target.name}.", suffix=".part", dir=parent))
-    import shutil
+    clean_stale(parent, target.name)
+    tmp = Path(tempfile.mkdtemp(prefix=_temp_prefix(target), suffix=".part", dir=parent))
 
     try:
         _as_user_would(tmp, folder=True)  # mkdtemp makes it 0700
         yield tmp
-        if target.exists():
-            old = Path(tempfile.mkdtemp(prefix=f".{target.name}.", suffix=".old", dir=parent))
+        if target.exists() and exchange(tmp, target):  # one step: the name never goes missing
+            shutil.rmtree(tmp, ignore_errors=True)  # the old export, now under the temporary name
+        elif target.exists():
+            old = Path(tempfile.mkdtemp(prefix=_temp_prefix(target), suffix=".old", dir=parent))
             os.replace(target, old / "x")
             try:
                 os.replace(tmp, target)
@@ -98,3 +105,50 @@ def _discard(path: str) -> None:
         os.unlink(path)
     except OSError:
         pass
+
+
+STALE_AFTER_S = 3600  # a leftover without a process id (older versions) is stale after an hour
+
+
+def _temp_prefix(target: Path) -> str:
+    """Temporary names carry the writing process's id, so a later export can tell a killed one's leftovers."""
+    return f".{target.name}.{os.getpid()}."
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except OSError:  # exists, owned by someone else
+        return True
+    return True
+
+
+def clean_stale(folder: Path, name: str) -> list[str]:
+    """Remove the ``.part``/``.old`` files and folders a killed export of ``name`` left in ``folder``."""
+    pattern = re.compile(rf"^\.{re.escape(name)}\.(?:(\d+)\.)?[A-Za-z0-9_]+\.(?:part|old)$")
+    removed = []
+    try:
+        entries = list(os.scandir(folder))
+    except OSError:
+        return removed
+    for entry in entries:
+        m = pattern.match(entry.name)
+        if m is None:
+            continue
+        pid = int(m.group(1)) if m.group(1) else None
+        try:
+            if pid is not None:
+                if pid == os.getpid() or _alive(pid):
+                    continue
+            elif time.time() - entry.stat(follow_symlinks=False).st_mtime < STALE_AFTER_S:
+                continue
+            if entry.is_dir(follow_symlinks=False):
+                shutil.rmtree(entry.path)
+            else:
+                os.unlink(entry.path)
+            removed.append(entry.name)
+        except OSError:
+            continue
+    return removed
