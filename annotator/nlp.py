@@ -49,7 +49,11 @@ class Pipeline:
             yield to_parsed(doc)
 
     def docs(self, texts: Iterable[str], batch_size: int = 64, n_process: int = 1) -> Iterator[Any]:
-        """The spaCy Docs, streamed (``nlp.pipe``)."""
+        """The spaCy Docs, streamed (``nlp.pipe``); worker processes end with this process."""
+        if n_process != 1:
+            from annotator.lifeline import add_lifeline
+
+            add_lifeline(self.nlp)
         return self.nlp.pipe(texts, batch_size=batch_size, n_process=n_process)
 
 

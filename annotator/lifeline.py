@@ -1,0 +1,53 @@
+"""spaCy's worker processes (``nlp.pipe(n_process=N)``) end when the process that started them ends.
+
+spaCy starts its workers as plain ``multiprocessing`` processes that wait on a queue: if the parent is
+killed, they wait for ever (about 127 MB each). A no-op component is put first in the pipeline; the first
+time it runs inside a worker it starts a thread that ends the worker as soon as its parent is gone.
+"""
+
+from __future__ import annotations
+
+import os
+import threading
+import time
+from typing import Any
+
+COMPONENT = "annotator_lifeline"
+POLL_S = 0.25
+
+
+def _watch(parent: int) -> None:
+    while os.getppid() == parent:
+        time.sleep(POLL_S)
+    os._exit(1)  # the parent is gone: nobody will read what this worker makes
+
+
+class Lifeline:
+    """Passes Docs through; in a process other than the one that made it, watches that process."""
+
+    def __init__(self, parent: int) -> None:
+        self.parent = parent
+        self.watching: int | None = None
+
+    def __call__(self, doc: Any) -> Any:
+        pid = os.getpid()
+        if pid != self.parent and self.watching != pid:
+            self.watching = pid
+            threading.Thread(target=_watch, args=(self.parent,), name="lifeline", daemon=True).start()
+        return doc
+
+
+def _make(nlp: Any, name: str) -> Lifeline:
+    return Lifeline(os.getpid())
+
+
+def add_lifeline(nlp: Any) -> None:
+    """Put the lifeline first in ``nlp`` (once); call before ``nlp.pipe(n_process > 1)``."""
+    from spacy.language import Language
+
+    if not Language.has_factory(COMPONENT):
+        Language.factory(COMPONENT, func=_make)
+    if COMPONENT not in nlp.pipe_names:
+        nlp.add_pipe(COMPONENT, first=True)
+    else:  # made in another process (a pipeline passed on): watch this one
+        nlp.get_pipe(COMPONENT).parent = os.getpid()

@@ -1,0 +1,73 @@
+"""Issue 9, point 10: a killed pre-annotation with --n-process 2 leaves no spaCy worker running."""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+RUN = r"""
+import sys
+from annotator.importing import IncomingDocument, import_documents
+from annotator.nlp import blank_pipeline_with_patterns
+from annotator.preannotate import preannotate
+from annotator.store import Project
+p = Project(sys.argv[1], annotator="t")
+import_documents(p, [IncomingDocument(f"Document {i}: Maria Lopez met officials in Paris. " * 40, f"{i}.txt")
+                     for i in range(3000)])
+pipe = blank_pipeline_with_patterns([{"label": "GPE", "pattern": "Paris"}])
+said = []
+def progress(done, total):
+    if not said:
+        said.append(1)
+        print("started", flush=True)
+preannotate(p, pipe, n_process=2, batch_size=2, progress=progress, suggest_events=False)
+"""
+
+
+def children(pid: int) -> set[int]:
+    out: set[int] = set()
+    task = Path(f"/proc/{pid}/task")
+    for t in task.iterdir() if task.exists() else []:
+        try:
+            out |= {int(x) for x in (t / "children").read_text().split()}
+        except OSError:
+            pass
+    return out
+
+
+def alive(pid: int) -> bool:
+    try:
+        stat = Path(f"/proc/{pid}/stat").read_text()
+    except OSError:
+        return False
+    return stat.rsplit(")", 1)[1].split()[0] != "Z"
+
+
+@pytest.mark.skipif(not Path("/proc/self/task").exists(), reason="needs /proc to find the workers")
+def test_killed_preannotation_leaves_no_worker(tmp_path):
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join(sys.path)}
+    proc = subprocess.Popen([sys.executable, "-c", RUN, str(tmp_path / "p.annotator")], env=env,
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    try:
+        assert proc.stdout.readline().strip() == "started", proc.stderr.read()[-2000:]
+        workers = children(proc.pid)
+        assert len(workers) >= 2, workers
+        os.kill(proc.pid, signal.SIGKILL)
+        proc.wait()
+        deadline = time.monotonic() + 10
+        while any(alive(w) for w in workers) and time.monotonic() < deadline:
+            time.sleep(0.1)
+        left = [w for w in workers if alive(w)]
+    finally:
+        for w in children(proc.pid) | locals().get("workers", set()):
+            try:
+                os.kill(w, signal.SIGKILL)
+            except OSError:
+                pass
+    assert not left, f"{len(left)} spaCy workers still running after their parent was killed"
