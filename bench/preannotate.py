@@ -9,6 +9,7 @@ lemmatizer and parser, and the rule suggester) against raw `nlp.pipe` with those
 >= 0.85) and against pre-annotation of entities alone (target <= 1.5x the time).
 
 Run: nice .venv/bin/python bench/preannotate.py [--docs 2000] [--words 500] [--batch-size 64] [--model NAME] [--events]
+     [--components: only each component's CPU seconds, for the entity and the event pipelines]
 """
 
 from __future__ import annotations
@@ -87,6 +88,21 @@ class Run:
         return f"{self.name:<34} {self.wall:7.1f} s wall {self.cpu:7.1f} s CPU  {n_words / self.wall:8,.0f} words/s  ({what})"
 
 
+def component_costs(texts: list[str], model: str | None, batch_size: int) -> None:
+    """CPU seconds of each component of the entity and the event pipelines, run one after another over all texts."""
+    for events in (False, True):
+        pipe = load_pipeline(model, events=events)
+        list(pipe.nlp.pipe(texts[:16], batch_size=batch_size))  # warm up
+        docs = [pipe.nlp.make_doc(t) for t in texts]
+        costs = {}
+        for name, proc in pipe.nlp.pipeline:
+            c0 = time.process_time()
+            docs = list(proc.pipe(docs, batch_size=batch_size))
+            costs[name] = time.process_time() - c0
+        total = sum(costs.values())
+        print(f"{'events' if events else 'entities'}: {total:.1f} s CPU: " + ", ".join(f"{k} {v:.2f}" for k, v in costs.items()))
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__)
     ap.add_argument("--docs", type=int, default=2000)
@@ -97,7 +113,12 @@ def main() -> None:
     ap.add_argument("--events", action="store_true",
                     help="also pre-annotate with events (tagger, lemmatizer, parser, rule suggester) and compare")
     ap.add_argument("--profile", action="store_true", help="profile the preannotate() runs and print the top entries")
+    ap.add_argument("--components", action="store_true",
+                    help="only print each component's CPU seconds over the texts, one component after another")
     args = ap.parse_args()
+    if args.components:
+        component_costs(make_texts(args.docs, args.words), args.model, args.batch_size)
+        return
 
     texts = make_texts(args.docs, args.words)
     n_words = sum(len(t.split()) for t in texts)
