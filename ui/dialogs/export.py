@@ -1,4 +1,4 @@
-"""Export: a format from the core's writer registry, a file, which entity states and document statuses."""
+"""Export: a format from the core's writer registry, a file, which states (of entities and events) and statuses."""
 
 from __future__ import annotations
 
@@ -93,7 +93,7 @@ class ExportDialog(QDialog):
         srow = QHBoxLayout()
         for box in self.states.values():
             srow.addWidget(box)
-        form.addRow("Entity states", srow)
+        form.addRow("States", srow)  # of entities and events alike
         trow = QHBoxLayout()
         for box in self.statuses.values():
             trow.addWidget(box)
