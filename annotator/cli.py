@@ -21,6 +21,13 @@ def _progress(total: int | None, desc: str, unit: str = "doc"):  # type: ignore[
 
 def _annotator(args: argparse.Namespace) -> str:
     if args.annotator:
+        from annotator.textcheck import has_surrogate, printable
+
+        if has_surrogate(args.annotator):  # bytes the terminal sent that are not UTF-8 (e.g. a Latin-1 terminal)
+            raise AnnotatorError(
+                f"--annotator '{printable(args.annotator)}': not valid UTF-8 text (is the terminal set to another "
+                "encoding?); give the name in UTF-8; nothing was changed"
+            )
         return args.annotator
     try:
         return getpass.getuser()

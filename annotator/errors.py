@@ -21,7 +21,9 @@ class ImportFileError(AnnotatorError):
     """An input file cannot be imported; names the file and, where known, the line."""
 
     def __init__(self, path: str, reason: str, line: int | None = None) -> None:
-        self.path = path
+        from annotator.textcheck import printable
+
+        self.path = path = printable(path)  # a file name that is not UTF-8, printable
         self.reason = reason
         self.line = line
         where = f"{path}:{line}" if line is not None else path

@@ -11,6 +11,7 @@ from typing import Any, Callable, Iterable, Iterator
 import orjson
 
 from annotator.errors import AnnotatorError, ImportFileError
+from annotator.textcheck import first_surrogate, printable
 from annotator.model import STATES, STATUSES
 from annotator.rules import ALLOWED_WHILE_WORKING, event_breaches, event_type_breach, label_breach
 from annotator.schema import Schema
@@ -227,6 +228,16 @@ def check_incoming(schema: Schema, doc: IncomingDocument, where: str, line: int 
 
     def refuse(reason: str) -> None:
         raise ImportFileError(where, f"document {doc.name!r}: {reason}", line)
+
+    where = printable(where)
+    doc.name = printable(doc.name)  # a file name that is not UTF-8 is kept readable, not lost
+    if doc.source_path is not None:
+        doc.source_path = printable(doc.source_path)
+    for what, value in (("text", doc.text), ("metadata", doc.meta), ("comments", doc.comments),
+                        ("annotation set", doc.annotation_set)):
+        found = first_surrogate(value)
+        if found:
+            refuse(f"the {what} holds a lone surrogate at {found}: not valid Unicode text")
 
     if len(doc.text) > MAX_TEXT_CHARS:
         raise ImportFileError(
