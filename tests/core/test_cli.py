@@ -106,14 +106,32 @@ def test_full_workflow(tmp_path, capsys, ruler_pipeline):
     assert json.loads(lines[0])["status"] == "reviewed" and json.loads(lines[0])["entities"] == []
 
 
-def test_preannotate_and_export_create_missing_project(tmp_path, capsys, ruler_pipeline):
-    p = tmp_path / "a.annotator"
-    code, out, err = run(capsys, "preannotate", p, "--model", ruler_pipeline)
-    assert code == 0 and p.exists() and "0 documents" in out
-    q = tmp_path / "b.annotator"
-    code, out, err = run(capsys, "export", q, "-o", tmp_path / "e.json")
-    assert code == 0 and q.exists()
-    jsonschema.validate(json.loads((tmp_path / "e.json").read_text()), SCHEMA)
+@pytest.mark.parametrize("command", [
+    ["export", "{p}", "-o", "{t}/out.json"], ["stats", "{p}"], ["validate", "{p}"], ["agree", "{p}"], ["train", "{p}"],
+    ["preannotate", "{p}"], ["models", "{p}"],
+])
+def test_commands_refuse_a_missing_project(tmp_path, capsys, command):
+    """Only init, import (and merge, for its target) create a project: a typo never becomes an empty project."""
+    p = tmp_path / "typo.annotator"
+    code, out, err = run(capsys, *[a.format(p=p, t=tmp_path) for a in command])
+    assert code == 1 and not p.exists() and not (tmp_path / "out.json").exists()
+    assert_one_line_error(err, f"{p}: no such project file")
+
+
+def test_progress_bars_stay_out_of_pipes(tmp_path, capsys):
+    """stderr is not a terminal here (as in a pipe or a CI log): no bar is drawn, only the messages."""
+    p = tmp_path / "p.annotator"
+    code, out, err = run(capsys, "import", p, SEEDS / "007_phone_call_zurich.txt")
+    assert code == 0 and err == ""
+    code, out, err = run(capsys, "export", p, "-o", tmp_path / "e.json")
+    assert code == 0 and err == "" and out.startswith("wrote ")
+
+
+@pytest.mark.parametrize("command", ["init", "train", "models", "merge"])  # agree: --set abbreviates its --sets
+def test_set_is_refused_where_no_set_is_read_or_written(tmp_path, capsys, command):
+    code, out, err = run(capsys, command, tmp_path / "p.annotator", *(["x.annotator"] if command == "merge" else []),
+                         "--set", "bob")
+    assert code == 2 and "unrecognized arguments: --set bob" in err
 
 
 def test_import_with_custom_schema_for_a_new_project(tmp_path, capsys):
@@ -137,6 +155,7 @@ def test_import_with_custom_schema_for_a_new_project(tmp_path, capsys):
         (lambda t: ["export", t / "p.annotator", "-o", t / "no" / "dir" / "x.json"], ["no such folder"]),
         (lambda t: ["export", t / "p.annotator", "-o", t], ["is a folder"]),
         (lambda t: ["preannotate", t / "p.annotator", "--model", "en_no_such_model_xyz"], ["not installed", "pip install"]),
+        (lambda t: ["export", t / "p.annotator", "-f", "json", "-o", t / "x.json", "--option", "a=b"], ["takes no --option"]),
         (lambda t: ["init", t / "q.annotator", "--schema", t / "none.toml"], ["cannot read schema file"]),
         (lambda t: ["stats", t], ["is a folder"]),
         (lambda t: ["init", t / "no" / "such" / "p.annotator"], ["no folder"]),
@@ -144,6 +163,8 @@ def test_import_with_custom_schema_for_a_new_project(tmp_path, capsys):
 )
 def test_user_errors_are_one_line(tmp_path, capsys, argv_builder, needles):
     (tmp_path / "notes.txt").write_text("just notes")
+    assert main(["init", str(tmp_path / "p.annotator")]) == 0
+    capsys.readouterr()
     code, out, err = run(capsys, *argv_builder(tmp_path))
     assert code != 0
     assert_one_line_error(err, *needles)

@@ -45,7 +45,7 @@ def test_bad_numbers_are_one_line_errors(project, tmp_path, capsys, command, opt
 @pytest.mark.parametrize("fmt", ["json", "jsonl"])
 def test_option_on_a_format_without_options_is_refused(project, tmp_path, capsys, fmt):
     out = tmp_path / f"out.{fmt}"
-    assert main(["export", str(project), "-f", fmt, "-o", str(out), "--option", "split=train=1"]) == 1
+    assert main(["export", str(project), "-f", fmt, "-o", str(out), "--option", "split=train=1"]) == 2  # usage
     err = capsys.readouterr().err
     assert "takes no --option" in err and "Traceback" not in err
     assert not out.exists()
