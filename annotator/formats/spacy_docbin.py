@@ -24,6 +24,7 @@ from annotator.formats.common import (
     FormatExportReport, atomic_outputs, check_options, option_choice, part_path, parts_of, records_with_tokens,
     split_option,
 )
+from annotator.formats.docbin_stream import DocBinWriter
 from annotator.formats.project_json import DEFAULT_STATES
 from annotator.formats.tokens import ALIGN_MODES, DocTokens, align
 from annotator.store import Project
@@ -36,18 +37,24 @@ TRIGGER_KEY = "triggers"
 def record_to_doc(
     vocab: Any, rec: dict[str, Any], toks: DocTokens, report: FormatExportReport, mode: str = "expand",
     span_key: str = SPAN_KEY, trigger_key: str = TRIGGER_KEY, proxies: set[str] | frozenset[str] = frozenset(),
+    words: list[str] | None = None,
 ) -> Any:
     """One exported document record (see ``iter_document_records``) as a spaCy Doc on ``toks``."""
+    from spacy.attrs import SENT_START
     from spacy.tokens import Doc, Span
     from spacy.util import filter_spans
 
     text, name = rec["text"], rec["name"]
-    sent_set = set(toks.sent_starts)
-    words = toks.words(text)
-    doc = Doc(vocab, words=words, spaces=toks.spaces,
-              sent_starts=[k in sent_set for k in range(len(toks))] if toks.sent_starts else None)
-    # what doc.text would give, without making a Token object per token
-    if "".join(w + " " if sp else w for w, sp in zip(words, toks.spaces)) != text:  # pragma: no cover - complete() guarantees this
+    words = words if words is not None else toks.words(text)
+    doc = Doc(vocab, words=words, spaces=toks.spaces)
+    if toks.sent_starts:  # as Doc(sent_starts=...) would set them, with one array instead of a step per token
+        import numpy
+
+        starts = numpy.full((len(toks), 1), -1, dtype=numpy.int64)
+        starts[toks.sent_starts, 0] = 1
+        doc.from_array([SENT_START], starts.astype(numpy.uint64))
+    # the length doc.text would have, without making a Token object per token (complete() guarantees the rest)
+    if sum(map(len, words)) + sum(toks.spaces) != len(text):  # pragma: no cover - complete() guarantees this
         report.problem("documents whose tokens do not rebuild the text", name)
     spans, infos, index = [], [], {}
     for e in rec["entities"]:
@@ -100,6 +107,11 @@ def record_to_doc(
     return doc
 
 
+def labels_of(rec: dict[str, Any]) -> set[str]:
+    """Every label a record's Doc can carry (entity labels and event types)."""
+    return {e["label"] for e in rec["entities"]} | {v["type"] for v in rec["events"]}
+
+
 @contextmanager
 def _msgpack_encoders_looked_up_once() -> Iterator[None]:
     """srsly looks its msgpack encoders up among all installed entry points on every ``packb`` call
@@ -125,24 +137,28 @@ def write_spacy(
 ) -> FormatExportReport:
     """Write a DocBin (or one per part with ``split=train=0.8,dev=0.2``, ``seed=N``)."""
     import spacy
-    from spacy.tokens import DocBin
 
     opts = check_options(options, OPTIONS, "spacy")
     mode = option_choice(opts, "misaligned", ALIGN_MODES)
     assignment = split_option(project, statuses, opts)
     parts = parts_of(assignment)
     vocab = spacy.blank("en").vocab
-    bins = {p: DocBin(store_user_data=True) for p in parts}
     report = FormatExportReport(format="spacy")
+    span_key, trigger_key = opts.get("span_key", SPAN_KEY), opts.get("trigger_key", TRIGGER_KEY)
     proxies = proxy_labels(project.schema)
-    with _msgpack_encoders_looked_up_once():
-        for rec, toks in records_with_tokens(project, states, statuses, annotation_set, report, progress):
-            doc = record_to_doc(vocab, rec, toks, report, mode, opts.get("span_key", SPAN_KEY),
-                                opts.get("trigger_key", TRIGGER_KEY), proxies)
-            bins[assignment[rec["id"]]].add(doc)
-        with atomic_outputs(out, parts) as handles:
+    spill = Path(out).parent if str(Path(out).parent) else Path(".")
+    with _msgpack_encoders_looked_up_once(), atomic_outputs(out, parts) as handles:
+        bins = {p: DocBinWriter(fh, spill_dir=spill) for p, fh in handles.items()}
+        try:
+            for rec, toks in records_with_tokens(project, states, statuses, annotation_set, report, progress):
+                words = toks.words(rec["text"])
+                doc = record_to_doc(vocab, rec, toks, report, mode, span_key, trigger_key, proxies, words)
+                bins[assignment[rec["id"]]].add(doc, words, labels_of(rec))
             for p, fh in handles.items():
-                fh.write(bins[p].to_bytes())
+                bins[p].finish()
                 report.bytes += fh.tell()
+        finally:
+            for b in bins.values():
+                b.discard()
     report.files = [str(part_path(out, p)) for p in parts]
     return report

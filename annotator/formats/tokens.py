@@ -59,6 +59,11 @@ def blank_nlp() -> Any:
 
 def complete(text: str, starts: list[int], ends: list[int], sent_starts: list[int], stored: bool) -> DocTokens | None:
     """Fill gaps other than "" or " " with whitespace tokens, as spaCy does; None if the tokens are unusable."""
+    quick = _already_complete(text, starts, ends, sent_starts, stored)
+    return quick if quick is not None else _fill(text, starts, ends, sent_starts, stored)
+
+
+def _fill(text: str, starts: list[int], ends: list[int], sent_starts: list[int], stored: bool) -> DocTokens | None:
     n = len(text)
     out_s: list[int] = []
     out_e: list[int] = []
@@ -79,6 +84,33 @@ def complete(text: str, starts: list[int], ends: list[int], sent_starts: list[in
     _gap(text, pos, n, out_s, out_e, spaces)
     sents = sorted({old_to_new[k] for k in sent_starts if 0 <= k < len(old_to_new)} | ({0} if out_s else set()))
     return DocTokens(out_s, out_e, spaces, sents, stored)
+
+
+def _already_complete(
+    text: str, starts: list[int], ends: list[int], sent_starts: list[int], stored: bool
+) -> DocTokens | None:
+    """The tokens as they are when they need no filling (the usual case: spaCy's own tokens), checked with
+    whole-array operations instead of a Python step per token; None when ``complete`` must do the work."""
+    import numpy as np
+
+    n = len(starts)
+    if n == 0 or len(ends) != n or starts[0] != 0:
+        return None
+    s = np.asarray(starts, dtype=np.int64)
+    e = np.asarray(ends, dtype=np.int64)
+    gaps = s[1:] - e[:-1]
+    tail = len(text) - int(e[-1])
+    if (e <= s).any() or (gaps < 0).any() or (gaps > 1).any() or not 0 <= tail <= 1:
+        return None
+    codes = np.frombuffer(text.encode("utf-32-le"), dtype=np.uint32)
+    one = np.flatnonzero(gaps)
+    if (codes[e[one]] != 32).any() or (tail and codes[-1] != 32):
+        return None
+    spaces = np.zeros(n, dtype=bool)
+    spaces[one] = True
+    spaces[-1] = bool(tail)
+    sents = sorted({k for k in sent_starts if 0 <= k < n} | {0})
+    return DocTokens(list(starts), list(ends), spaces.tolist(), sents, stored)
 
 
 def _gap(text: str, a: int, b: int, out_s: list[int], out_e: list[int], spaces: list[bool]) -> None:

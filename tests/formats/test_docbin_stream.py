@@ -1,0 +1,65 @@
+"""The streamed DocBin writer: the Docs read back are the Docs spaCy's own DocBin gives for the same input,
+splits included, and a failed export leaves no temporary token file behind."""
+
+from __future__ import annotations
+
+import io
+
+import pytest
+
+from annotator.formats.common import FormatExportReport, records_with_tokens
+from annotator.formats.docbin_stream import DocBinWriter
+from annotator.formats.spacy_docbin import record_to_doc, write_spacy
+
+
+def picture(doc):
+    return (
+        doc.text,
+        [(t.text, t.whitespace_, t.ent_iob_, t.ent_type_, t.is_sent_start, t.norm_, t.tag_, t.lemma_) for t in doc],
+        {k: ([(s.start, s.end, s.label_) for s in g], dict(g.attrs)) for k, g in doc.spans.items()},
+        doc.user_data,
+        doc.cats,
+    )
+
+
+def test_docs_read_back_as_from_spacys_docbin(sample):
+    import spacy
+    from spacy.tokens import DocBin
+
+    project, _ = sample
+    vocab = spacy.blank("en").vocab
+    report = FormatExportReport()
+    docs = [record_to_doc(vocab, rec, toks, report) for rec, toks in records_with_tokens(project, ("suggested", "accepted", "added"), None, None, report, None)]
+    theirs = DocBin(store_user_data=True, docs=docs).to_bytes()
+    buf = io.BytesIO()
+    w = DocBinWriter(buf)
+    for d in docs:
+        w.add(d, [t.text for t in d])
+    w.finish()
+    fresh = spacy.blank("en").vocab
+    ours = [picture(d) for d in DocBin().from_bytes(buf.getvalue()).get_docs(fresh)]
+    assert ours == [picture(d) for d in DocBin().from_bytes(theirs).get_docs(spacy.blank("en").vocab)]
+    assert len(ours) == 4
+
+
+def test_split_parts_and_no_leftover_spill(sample, tmp_path, monkeypatch):
+    import spacy
+    from spacy.tokens import DocBin
+
+    project, _ = sample
+    tmp_path = tmp_path / "out"
+    tmp_path.mkdir()
+    out = tmp_path / "corpus.spacy"
+    write_spacy(project, out, options={"split": "train=0.5,dev=0.5"})
+    names = []
+    for part in ("train", "dev"):
+        names += [d.user_data["annotator_name"] for d in DocBin().from_disk(tmp_path / f"corpus.{part}.spacy").get_docs(spacy.blank("en").vocab)]
+    assert sorted(names) == ["arrest.txt", "kabul.txt", "meeting.txt", "rocket.txt"]
+
+    def boom(self):
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(DocBinWriter, "finish", boom)
+    with pytest.raises(Exception):
+        write_spacy(project, tmp_path / "again.spacy")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["corpus.dev.spacy", "corpus.train.spacy"]
