@@ -48,15 +48,15 @@ def _phrase_key(text: str) -> tuple[str, ...]:
     return tuple(stem(w) for w in _WORD.findall(text))
 
 
-def trigger_types(schema: Schema, trigger: str) -> list[str]:
+def trigger_types(schema: Schema, trigger: str, weak: bool = True) -> list[str]:
     """Event types whose trigger words match ``trigger`` (by rough lemma, whole phrase), best first: exact
-    trigger words, then the same lemma, then a type's weak (ambiguous) trigger words."""
+    trigger words, then the same lemma, then (``weak``) a type's weak (ambiguous) trigger words."""
     key = _phrase_key(trigger)
     if not key:
         return []
     word = trigger.strip().lower()
     out: list[str] = []
-    for words_of in (lambda t: t.triggers, lambda t: getattr(t, "weak_triggers", ())):
+    for words_of in (lambda t: t.triggers, lambda t: getattr(t, "weak_triggers", ()) if weak else ()):
         for same in (lambda x: x.lower() == word, lambda x: _phrase_key(x) == key):
             out += [t.name for t in schema.events if t.name not in out and any(same(x) for x in words_of(t))]
     return out
@@ -145,3 +145,11 @@ def attribute_cues(schema: Schema, text: str, trigger_start: int, trigger_end: i
             value = "Unspecified" if "Unspecified" in attr.values else attr.default
         out[attr.name] = value
     return out
+
+
+def trigger_words(schema: Schema, text: str, starts: Sequence[int], ends: Sequence[int]) -> list[tuple[int, int]]:
+    """Tokens of ``text`` that are (strong) trigger words of some event type, in text order."""
+    keys: set[tuple[str, ...]] = set()
+    for t in schema.events:
+        keys.update(_phrase_key(x) for x in t.triggers)
+    return [(a, b) for a, b in zip(starts, ends) if _phrase_key(text[a:b]) in keys]

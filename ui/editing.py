@@ -18,7 +18,12 @@ if TYPE_CHECKING:  # pragma: no cover
 
 NO_MODS = Qt.KeyboardModifier.NoModifier
 ROLE_KEYS = {getattr(Qt.Key, f"Key_{i}"): i for i in range(1, 10)}
+# Shift+1..9 on a US keyboard: Alt+Shift+N adds another filler to role N
+ROLE_KEYS.update({k: i + 1 for i, k in enumerate((
+    Qt.Key.Key_Exclam, Qt.Key.Key_At, Qt.Key.Key_NumberSign, Qt.Key.Key_Dollar, Qt.Key.Key_Percent,
+    Qt.Key.Key_AsciiCircum, Qt.Key.Key_Ampersand, Qt.Key.Key_Asterisk, Qt.Key.Key_ParenLeft))})
 UNDECIDED = "suggested"
+MODIFIER_KEYS = (Qt.Key.Key_Shift, Qt.Key.Key_Control, Qt.Key.Key_Alt, Qt.Key.Key_Meta, Qt.Key.Key_AltGr)
 
 
 def role_shortcut(index: int) -> str:
@@ -236,6 +241,7 @@ class EditActions(QObject):
             return
         ids = [e.id for e in hits]
         cur = self.c.current_entity
+        self.clear_selection()  # the keys act on the span now, not on the text selected
         self.c.select_entity(ids[(ids.index(cur) + 1) % len(ids)] if cur in ids else ids[0])
 
     def move_edge(self, edge: str, direction: int) -> None:
@@ -282,8 +288,15 @@ class EditActions(QObject):
         if key == Qt.Key.Key_Backtab and not ctrl:
             self.cycle(-1)
             return True
-        if alt and not ctrl and key in ROLE_KEYS:
-            self.fill_role(ROLE_KEYS[key] - 1)
+        if not (alt and key in ROLE_KEYS) and key not in MODIFIER_KEYS:
+            self.events.forget_candidates()  # Alt+N again moves to the next candidate only when pressed in a row
+        if alt and key in ROLE_KEYS:
+            if ctrl:
+                self.events.clear_role(ROLE_KEYS[key] - 1)
+            elif shift:
+                self.events.add_another(ROLE_KEYS[key] - 1)
+            else:
+                self.fill_role(ROLE_KEYS[key] - 1)
             return True
         has_target = self.current() is not None or (self.c.current_event is not None and self.view.selection_cp() is None)
         if shift and key in (Qt.Key.Key_Left, Qt.Key.Key_Right) and has_target and not alt:
@@ -318,6 +331,9 @@ class EditActions(QObject):
             return True
         if text in ("a", "A"):
             self.label_everywhere(accept=text == "A")
+            return True
+        if text in ("n", "N"):
+            self.events.next_trigger_word(-1 if text == "N" else 1)
             return True
         if text in ("]", "["):
             self.events.step(1 if text == "]" else -1)

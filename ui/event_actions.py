@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Callable
 
-from annotator.keyflow import attribute_cues, role_candidates, sentence_bounds, trigger_types
+from annotator.keyflow import attribute_cues, role_candidates, sentence_bounds, trigger_types, trigger_words
 from annotator.model import Event
 from ui import commands as cmd
 
@@ -141,7 +141,42 @@ class EventActions:
             return hits[0].id
         return cur.id if cur is not None else None
 
-    def _fill_next_candidate(self, ev: Event, index: int) -> None:
+    def forget_candidates(self) -> None:
+        self._cycle = None
+
+    def add_another(self, index: int) -> None:
+        """Alt+Shift+N: one more filler for role N (the selected span, else the nearest candidate not in it)."""
+        ev = self.current()
+        if ev is None:
+            self.c.report_error("Select an event first (its trigger, or [ and ] to move between events).")
+            return
+        etype = self.c.schema.event_type(ev.type)
+        if etype is None or not 0 <= index < len(etype.roles):
+            return
+        role = etype.roles[index]
+        if not role.repeatable and any(a.role == role.name for a in ev.arguments):
+            self.fill_role(index)
+            return
+        entity_id = self._explicit_entity()
+        if entity_id == -1:
+            return
+        if entity_id is not None:
+            self.fill_role(index, entity_id)
+            return
+        self._cycle = None
+        self._fill_next_candidate(ev, index, keep=True)
+
+    def clear_role(self, index: int) -> None:
+        """Ctrl+Alt+N: remove every filler of role N of the selected event."""
+        ev = self.current()
+        etype = self.c.schema.event_type(ev.type) if ev is not None and self.c.schema else None
+        if ev is None or etype is None or not 0 <= index < len(etype.roles):
+            return
+        for a in [a for a in ev.arguments if a.role == etype.roles[index].name]:
+            self.c.run(cmd.RemoveArgument, a.id)
+        self._cycle = None
+
+    def _fill_next_candidate(self, ev: Event, index: int, keep: bool = False) -> None:
         c = self.c
         role = c.schema.event_type(ev.type).roles[index]
         cyc = self._cycle
@@ -162,12 +197,45 @@ class EventActions:
                 c.report_error(f"No entity of {', '.join(role.labels)} to fill {role.name}.")
                 return
             filled = [a for a in ev.arguments if a.role == role.name]
-            arg_id = filled[0].id if filled and not role.repeatable else None  # type: ignore[assignment]
+            arg_id = filled[-1].id if filled and not keep else None  # type: ignore[assignment]
         new = self._put(ev.id, role.name, cands[i], arg_id)
         if new is not None:
             self._cycle = (ev.id, index, cands, i, new)
             e = c.entities[cands[i]]
             c.report_status(f"{role.name}: {c.span_text(e.start, e.end)}  (Alt+{index + 1} again: next candidate)")
+
+    def trigger_words(self) -> list[tuple[int, int]]:
+        """Words of the document that are trigger words of the schema (cached per document)."""
+        c = self.c
+        key = (c.doc.id if c.doc else None, id(c.schema))
+        if getattr(self, "_words_key", None) != key:
+            toks = c.tokens()
+            starts, ends = toks.starts, toks.ends
+            self._words = trigger_words(c.schema, c.doc.text, starts, ends) if c.doc and c.schema else []
+            self._words_key = key
+        return self._words
+
+    def next_trigger_word(self, direction: int) -> None:
+        """N (Shift+N back): select the next trigger word of the schema that is no event's trigger yet."""
+        taken = {(v.trigger_start, v.trigger_end) for v in self.c.events.values() if v.state != "rejected"}
+        words = [w for w in self.trigger_words() if w not in taken]
+        if not words:
+            self.c.report_status("No other trigger word in this document.")
+            return
+        here = self.edit.anchor()
+        sel = self.view.selection_cp()
+        if sel is not None and self.edit.current() is None:
+            here = (sel[0], sel[1], -1)  # past the word selected
+        keys = [(a, b, -1) for a, b in words]
+        if direction > 0:
+            i = next((j for j, k in enumerate(keys) if k > here), 0)
+        else:
+            i = next((j for j in range(len(keys) - 1, -1, -1) if keys[j] < here), len(keys) - 1)
+        a, b = words[i]
+        self.c.select_entity(None)
+        self.c.select_event(None)
+        self.view.select_cp(a, b)
+        self.view.ensureCursorVisible()
 
     # -- moving between events ----------------------------------------------------------------------------
     def step(self, direction: int) -> None:

