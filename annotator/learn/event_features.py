@@ -2,7 +2,14 @@
 
 from __future__ import annotations
 
+import copy
+from collections import Counter
+from dataclasses import dataclass, field
 from typing import Any, Sequence
+
+from annotator.learn.lemma_stats import evidence_bin, rate_bin
+from annotator.suggest.event_context import read_context
+from annotator.suggest.noun_classes import guess_label
 
 TRIGGER_POS = {"VERB", "NOUN", "ADJ", "PROPN"}
 ARGUMENT_POS = {"NOUN", "PROPN", "PRON", "NUM", "ADJ"}
@@ -22,30 +29,107 @@ def entity_tokens(doc: Any, entities: Sequence[tuple[int, int, str]]) -> dict[in
     return out
 
 
-def trigger_features(tok: Any, ents: dict[int, tuple[int, int, str]], prior: Sequence[str]) -> list[str]:
+@dataclass
+class RuleView:
+    """What the prior suggester says about one token: its types (best first, at any score), whether it suggests
+    the token at its own threshold, its score, and the roles of its arguments (span -> role)."""
+
+    types: tuple[str, ...] = ()
+    score: float = 0.0
+    above: bool = False
+    arguments: dict[tuple[int, int], str] = field(default_factory=dict)
+    suggestion: Any = None  # the prior's EventSuggestion itself
+
+    @property
+    def category(self) -> str:
+        return "above" if self.above else ("below" if self.types else "none")
+
+
+NO_RULE = RuleView()
+
+
+def rule_views(prior: Any, doc: Any, entities: Sequence[tuple[int, int, str]]) -> dict[int, RuleView]:
+    """Token index -> RuleView. A prior with a ``threshold`` (the rule suggester) is also asked at threshold 0, so
+    its weaker matches become evidence too; what it suggests at its own threshold is marked ``above``."""
+    shown = prior.suggest(doc, entities)
+    weak: list = []
+    if isinstance(getattr(prior, "threshold", None), float):
+        low = copy.copy(prior)
+        low.threshold = 0.0
+        weak = low.suggest(doc, entities)
+    out: dict[int, RuleView] = {}
+    for above, suggestions in ((True, shown), (False, weak)):
+        for s in suggestions:
+            span = doc.char_span(s.trigger_start, s.trigger_end, alignment_mode="expand")
+            if span is None or not len(span):
+                continue
+            i = span.root.i
+            if i in out:
+                continue
+            args = {(a.start, a.end): a.role for a in s.arguments}
+            out[i] = RuleView((s.type, *s.alternatives), float(s.score), above, args, s)
+    return out
+
+
+def document_state(doc: Any) -> tuple[list[int], list[int]]:
+    """Per token: how many earlier tokens of the document share its lemma, and its sentence's index."""
+    seen: Counter = Counter()
+    prev, sent_index = [0] * len(doc), [0] * len(doc)
+    for k, sent in enumerate(doc.sents):
+        for t in sent:
+            lemma = t.lemma_.lower()
+            prev[t.i] = seen[lemma]
+            seen[lemma] += 1
+            sent_index[t.i] = k
+    return prev, sent_index
+
+
+def trigger_features(tok: Any, ents: dict[int, tuple[int, int, str]], view: RuleView = NO_RULE,
+                     style: tuple[float, int, str | None] | None = None, prev: int = 0,
+                     sent_index: int = 0) -> list[str]:
+    """Features of a candidate trigger token: its words and parse, the prior's verdict (type, score, whether
+    shown), how often people marked its lemma (``style``: rate, occurrences, usual type), whether it is a later
+    mention of the same word in the document, where its sentence is, and negation, modality and generic cues."""
     lemma = tok.lemma_.lower()
-    f = ["bias", f"w={tok.lower_}", f"l={lemma}", f"p={tok.pos_}", f"t={tok.tag_}", f"lp={lemma}|{tok.pos_}",
-         f"d={tok.dep_}", f"hl={tok.head.lemma_.lower()}", f"dhl={tok.dep_}|{tok.head.lemma_.lower()}",
+    # few word-identity features: with tens of documents they are memorised, the parse and style generalise
+    f = ["bias", f"l={lemma}", f"p={tok.pos_}", f"t={tok.tag_}", f"lp={lemma}|{tok.pos_}", f"d={tok.dep_}",
          f"hp={tok.head.pos_}", f"s3={tok.lower_[-3:]}", f"e={ents[tok.i][2] if tok.i in ents else '-'}"]
-    doc = tok.doc
-    if tok.i > 0:
-        f.append(f"l-1={doc[tok.i - 1].lemma_.lower()}")
-    if tok.i + 1 < len(doc):
-        f.append(f"l+1={doc[tok.i + 1].lemma_.lower()}")
+    n_args = 0
     for c in tok.children:
         f.append(f"c={c.dep_}")
-        f.append(f"cl={c.dep_}|{c.lemma_.lower()}")
         if c.i in ents:
             f.append(f"ce={c.dep_}|{ents[c.i][2]}")
+            n_args += 1
+        elif c.pos_ in ("NOUN", "PROPN") and c.dep_ in ("nsubj", "nsubjpass", "dobj", "poss", "compound"):
+            n_args += 1
         if c.dep_ == "prep":
             for g in c.children:
                 if g.i in ents:
                     f.append(f"cpe={c.lemma_.lower()}|{ents[g.i][2]}")
-    for t in prior:
-        f.append(f"r={t}")
-        f.append(f"rl={t}|{lemma}")
-    if not prior:
-        f.append("r=-")
+                    n_args += 1
+    cat = view.category
+    f += [f"rc={cat}", f"na={min(n_args, 2)}|{cat}", f"tp={tok.tag_}|{cat}"]
+    for k, t in enumerate(view.types):
+        f += [f"r={t}", f"r={t}|{cat}", f"rl={t}|{lemma}"]
+        if k == 0:
+            f += [f"r0={t}|{min(int(view.score * 10), 9)}", f"rs={min(int(view.score * 10), 9)}",
+                  f"ra={min(sum(1 for r in view.arguments.values() if r not in ('Place', 'Time')), 2)}|{cat}"]
+    if style is not None:
+        rate, occ, top = style
+        b, e = rate_bin(rate), evidence_bin(occ)
+        f += [f"rate={b}", f"rate={b}|{cat}", f"rate={b}|ev={e}", f"lt={top}", f"lt={top}|rate={b}",
+              f"lt={top}|{cat}"]
+        if view.types:
+            f.append(f"lt=r:{top == view.types[0]}|rate={b}")
+    later = min(prev, 2)
+    where = min(sent_index, 3) if sent_index < 4 else 4 + min(sent_index // 8, 4)
+    f += [f"prev={later}", f"prev={later}|{cat}", f"prev={later}|p={tok.pos_}", f"sent={where}", f"sent={where}|{cat}"]
+    ctx = read_context(tok)
+    for k, v in ctx.attributes.items():
+        f.append(f"ctx={k}:{v}")
+    if ctx.generic_noun:
+        f.append("generic")
+    f.append(f"pen={min(int(ctx.penalty * 10), 4)}")
     return f
 
 
@@ -94,14 +178,17 @@ def _path(a: Any, b: Any) -> tuple[str, int]:
     return ("/".join(steps) if n <= MAX_PATH else "long"), n
 
 
-def argument_features(trigger: Any, type_: str, head: Any, label: str | None) -> list[str]:
+def argument_features(trigger: Any, type_: str, head: Any, label: str | None, rule_role: str | None = None) -> list[str]:
+    """Features of a (trigger, candidate) pair: the parse path, the entity label (or the guessed label of a common
+    noun), the candidate's head word, distance and side, and the role the prior gave the span (if any)."""
     path, n = _path(trigger, head)
-    lab = label or f"np:{head.pos_}"
+    lab = label or f"np:{guess_label(head) or head.pos_}"
     d = head.i - trigger.i
     side = "L" if d < 0 else "R"
     dist = min(abs(d), 10) // 3
     tl = trigger.lemma_.lower()
     base = [f"path={path}", f"lab={lab}", f"pl={path}|{lab}", f"n={min(n, 6)}", f"side={side}{dist}",
             f"cdep={head.dep_}", f"cl={head.lemma_.lower()}", f"cpos={head.pos_}", f"tp={trigger.pos_}|{path}"]
+    base += [f"rr={rule_role or '-'}", f"rr={rule_role or '-'}|{lab}"]
     typed = [f"{type_}|{x}" for x in base] + [f"{type_}|tl={tl}|{path}", f"{type_}|tl={tl}|{lab}", f"{type_}|bias"]
     return base + typed

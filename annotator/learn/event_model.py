@@ -1,9 +1,14 @@
-"""A trained event suggester: a trigger classifier over candidate tokens and an argument-role classifier over
-(trigger, noun phrase or entity) pairs, with the schema's trigger words as a prior for types with few examples."""
+"""A trained event suggester stacked on the prior (the rule suggester): a trigger classifier over candidate tokens
+whose features include the prior's verdict and the annotation style learned from the documents (how often each
+word is marked, later mentions, generic and hypothetical cues), and an argument-role classifier over (trigger,
+entity or noun phrase) pairs with the prior's role as a feature. Per-type thresholds, the argument threshold and
+which types keep the prior's own suggestions are chosen by k-fold inside the training documents only
+(annotator/learn/event_tuning.py)."""
 
 from __future__ import annotations
 
 from collections import Counter
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, Callable, Sequence
 
@@ -12,16 +17,23 @@ import orjson
 
 from annotator.learn.data import GoldEvent
 from annotator.learn.event_features import (
-    argument_features, candidate_spans, entity_tokens, trigger_features,
+    NO_RULE, RuleView, argument_features, candidate_spans, document_state, entity_tokens, rule_views,
+    trigger_features,
 )
-from annotator.learn.perceptron import LogLinear, Perceptron, softmax
+from annotator.learn.lemma_stats import LemmaStats
+from annotator.learn.perceptron import LogLinear, softmax
 from annotator.schema import Schema
 from annotator.suggest.types import ArgumentSuggestion, EventSuggester, EventSuggestion
 
 NONE = "-"
-MIN_TYPE_EXAMPLES = 5  # event types with fewer training examples than this keep the prior's suggestions
-TRIGGER_THRESHOLD = 0.3  # a type is suggested from this probability on (F1 is best near half the F1 reached)
-ARGUMENT_THRESHOLD = 0.3
+TRIGGER_THRESHOLD = 0.35  # per-type thresholds replace it when k-fold tuning ran
+ARGUMENT_THRESHOLD = 0.35
+CANDIDATE_POS = {"VERB", "NOUN", "ADJ"}
+# small AdaGrad steps and some L2: larger steps memorise the training documents (in-sample F1 0.98, held-out
+# probabilities useless for thresholds); measured on events-dev with k-fold inside the first 80 articles
+RATE = 0.01
+ARG_RATE = 0.01
+L2 = 1e-3
 
 
 class TriggerWordPrior:
@@ -46,10 +58,9 @@ class TriggerWordPrior:
     def suggest(self, doc: Any, entities: Sequence[tuple[int, int, str]]) -> list[EventSuggestion]:
         out = []
         for tok in doc:
-            for k, type_ in enumerate(self.single.get(tok.lemma_.lower()) or self.single.get(tok.lower_) or ()):
-                if k == 0:
-                    alts = tuple(self.single.get(tok.lemma_.lower(), ())[1:])
-                    out.append(EventSuggestion(type_, tok.idx, tok.idx + len(tok), 0.5, alternatives=alts))
+            types = self.single.get(tok.lemma_.lower()) or self.single.get(tok.lower_) or ()
+            if types:
+                out.append(EventSuggestion(types[0], tok.idx, tok.idx + len(tok), 0.5, alternatives=tuple(types[1:])))
         for parts, type_ in self.multi:
             n = len(parts)
             for i in range(len(doc) - n + 1):
@@ -67,94 +78,183 @@ def default_prior(schema: Schema) -> EventSuggester:
     return RuleEventSuggester(schema)
 
 
-def _prior_by_token(doc: Any, suggestions: Sequence[EventSuggestion]) -> dict[int, list[str]]:
-    out: dict[int, list[str]] = {}
-    for s in suggestions:
-        span = doc.char_span(s.trigger_start, s.trigger_end, alignment_mode="expand")
-        if span is None or not len(span):
-            continue
-        out.setdefault(span.root.i, []).extend([s.type, *s.alternatives])
-    return out
-
-
 def _trigger_token(doc: Any, start: int, end: int) -> int | None:
     span = doc.char_span(start, end, alignment_mode="expand")
     return span.root.i if span is not None and len(span) else None
 
 
-class EventModel:
-    """The two classifiers and what training saw (examples per type, entity labels per role)."""
+@dataclass
+class PreparedDoc:
+    """One training document read once: parse, entities, the prior's views, gold triggers by token."""
 
-    def __init__(self, triggers: Perceptron, arguments: Perceptron, type_counts: dict[str, int],
-                 role_labels: dict[str, str], lexicon: dict[str, int], prior_types: list[str] | None = None) -> None:
+    key: int
+    doc: Any
+    entities: Sequence[tuple[int, int, str]]
+    ents: dict[int, tuple[int, int, str]]
+    views: dict[int, RuleView]
+    prev: list[int]
+    sent_index: list[int]
+    gold: dict[int, GoldEvent] = field(default_factory=dict)
+
+    @property
+    def lemmas(self) -> list[str]:
+        return [t.lemma_.lower() for t in self.doc]
+
+
+def prepare(examples: Sequence[tuple[Any, Sequence[tuple[int, int, str]], Sequence[GoldEvent]]],
+            types: Sequence[str], prior: EventSuggester) -> list[PreparedDoc]:
+    out = []
+    for k, (doc, entities, gold) in enumerate(examples):
+        prev, sent_index = document_state(doc)
+        p = PreparedDoc(k, doc, entities, entity_tokens(doc, entities), rule_views(prior, doc, entities), prev,
+                        sent_index)
+        for g in gold:
+            if g.type in types:
+                i = _trigger_token(doc, g.start, g.end)
+                if i is not None:
+                    p.gold[i] = g
+        out.append(p)
+    return out
+
+
+class EventModel:
+    """The two classifiers, the annotation style of the training documents and the tuned decisions."""
+
+    def __init__(self, triggers: LogLinear, arguments: LogLinear, type_counts: dict[str, int],
+                 role_labels: dict[str, str], lexicon: dict[str, int], prior_types: Sequence[str] | None = None,
+                 stats: LemmaStats | None = None, thresholds: dict[str, float] | None = None,
+                 argument_threshold: float = ARGUMENT_THRESHOLD, tuning: dict[str, Any] | None = None) -> None:
         self.triggers = triggers
         self.arguments = arguments
         self.type_counts = type_counts
         self.role_labels = role_labels  # "Type|Role" -> the entity label most often filling it
         self.lexicon = lexicon  # trigger lemma -> how often people marked it
-        # types whose triggers come from the prior: chosen by measurement on held-out documents (the prior
-        # scored better there), and types with fewer than MIN_TYPE_EXAMPLES examples
-        self.prior_types = set(prior_types or ())
+        self.prior_types = set(prior_types or ())  # types whose triggers are the prior's (chosen by k-fold)
+        self.stats = stats or LemmaStats()
+        self.thresholds = dict(thresholds or {})
+        self.argument_threshold = argument_threshold
+        self.tuning = tuning or {}  # what k-fold measured (per type: model vs prior), kept in events.json
+
+    # -- candidates and features, the same in training and suggesting --
+    def is_candidate(self, tok: Any, views: dict[int, RuleView]) -> bool:
+        return tok.i in views or (tok.pos_ in CANDIDATE_POS and tok.lemma_.lower() in self.lexicon)
+
+    def features(self, p: PreparedDoc, tok: Any, leave_out: int | None = None) -> list[str]:
+        view = p.views.get(tok.i, NO_RULE)
+        style = self.stats.lookup(tok.lemma_.lower(), view.category, leave_out)
+        return trigger_features(tok, p.ents, view, style, p.prev[tok.i], p.sent_index[tok.i])
+
+    def trigger_probabilities(self, p: PreparedDoc, leave_out: int | None = None) -> list[tuple[int, np.ndarray]]:
+        return [(tok.i, softmax(self.triggers.scores(self.features(p, tok, leave_out))))
+                for tok in p.doc if self.is_candidate(tok, p.views)]
+
+    def role_probabilities(self, trig: Any, type_: str, p: PreparedDoc, allowed: set[str]
+                           ) -> list[tuple[tuple[Any, int, int, str | None], np.ndarray]]:
+        view = p.views.get(trig.i, NO_RULE)
+        same = bool(view.types) and view.types[0] == type_
+        out = []
+        for cand in candidate_spans(trig.sent, p.ents):
+            head, s, e, label = cand
+            if head.i == trig.i:
+                continue
+            rr = None
+            if same:
+                a0, a1 = p.doc[s].idx, p.doc[e - 1].idx + len(p.doc[e - 1])
+                rr = next((r for (b0, b1), r in view.arguments.items() if b0 < a1 and a0 < b1), None)
+            probs = softmax(self.arguments.scores(argument_features(trig, type_, head, label, rr)))
+            for k, role in enumerate(self.arguments.classes):
+                if k == 0 or role not in allowed:
+                    probs[k] = 0.0
+            out.append((cand, probs))
+        return out
 
     @classmethod
-    def train(cls, examples: Sequence[tuple[Any, Sequence[tuple[int, int, str]], Sequence[GoldEvent]]],
-              schema: Schema, prior: EventSuggester, epochs: int = 10, seed: int = 0,
-              cancelled: Callable[[], bool] | None = None) -> "EventModel":
-        """``examples``: (parsed Doc, the entity spans a suggester would see, the gold events)."""
+    def fit(cls, docs: Sequence[PreparedDoc], schema: Schema, epochs: int = 5, seed: int = 0,
+            cancelled: Callable[[], bool] | None = None) -> "EventModel":
+        """The classifiers and the style statistics from prepared documents (thresholds left at defaults)."""
         types = [et.name for et in schema.events]
         roles = sorted({r.name for et in schema.events for r in et.roles})
         allowed = {et.name: {r.name for r in et.roles} for et in schema.events}
+        type_counts: Counter = Counter()
+        lexicon: Counter = Counter()
+        stats = LemmaStats()
+        base: dict[str, list[int]] = {"above": [0, 0], "below": [0, 0], "none": [0, 0]}
+        for p in docs:
+            lemmas = p.lemmas
+            stats.add_document(p.key, lemmas, {i: g.type for i, g in p.gold.items()})
+            for i, g in p.gold.items():
+                type_counts[g.type] += 1
+                lexicon[lemmas[i]] += 1
+        model = cls(LogLinear([NONE, *types], {}, np.zeros((1, len(types) + 1), np.float32)),
+                    LogLinear([NONE, *roles], {}, np.zeros((1, len(roles) + 1), np.float32)),
+                    dict(type_counts), {}, dict(lexicon), stats=stats)
+        for p in docs:
+            for tok in p.doc:
+                if model.is_candidate(tok, p.views):
+                    c = base[p.views.get(tok.i, NO_RULE).category]
+                    c[0] += tok.i in p.gold
+                    c[1] += 1
+        stats.set_base({k: (v[0], v[1]) for k, v in base.items()})
         t_inst: list[tuple[list[str], str]] = []
         a_inst: list[tuple[list[str], str]] = []
-        type_counts: Counter = Counter()
         labels: dict[str, Counter] = {}
-        golds: list[dict[int, GoldEvent]] = []
-        lexicon: Counter = Counter()  # lemmas of the triggers people marked: candidates with the prior's matches
-        for doc, entities, gold in examples:
-            gold_tok: dict[int, GoldEvent] = {}
-            for g in gold:
-                if g.type not in types:
-                    continue
-                i = _trigger_token(doc, g.start, g.end)
-                if i is not None:
-                    gold_tok[i] = g
-                    type_counts[g.type] += 1
-                    lexicon[doc[i].lemma_.lower()] += 1
-            golds.append(gold_tok)
-        for (doc, entities, gold), gold_tok in zip(examples, golds):
-            ents = entity_tokens(doc, entities)
-            prior_tok = _prior_by_token(doc, prior.suggest(doc, entities))
-            for tok in doc:
-                if tok.lemma_.lower() in lexicon or tok.i in gold_tok or tok.i in prior_tok:
-                    y = gold_tok[tok.i].type if tok.i in gold_tok else NONE
-                    t_inst.append((trigger_features(tok, ents, prior_tok.get(tok.i, ())), y))
-            for i, g in gold_tok.items():
-                trig = doc[i]
-                for head, s, e, label in candidate_spans(trig.sent, ents):
+        for p in docs:
+            for tok in p.doc:
+                if model.is_candidate(tok, p.views):
+                    y = p.gold[tok.i].type if tok.i in p.gold else NONE
+                    t_inst.append((model.features(p, tok, leave_out=p.key), y))
+            for i, g in p.gold.items():
+                trig = p.doc[i]
+                view = p.views.get(i, NO_RULE)
+                same = bool(view.types) and view.types[0] == g.type
+                for head, s, e, label in candidate_spans(trig.sent, p.ents):
                     if head.i == i:
                         continue
-                    role = _gold_role(doc, g, head, s, e, allowed[g.type])
-                    a_inst.append((argument_features(trig, g.type, head, label), role))
+                    role = _gold_role(p.doc, g, head, s, e, allowed[g.type])
+                    rr = None
+                    if same:
+                        a0, a1 = p.doc[s].idx, p.doc[e - 1].idx + len(p.doc[e - 1])
+                        rr = next((r for (b0, b1), r in view.arguments.items() if b0 < a1 and a0 < b1), None)
+                    a_inst.append((argument_features(trig, g.type, head, label, rr), role))
                 for a in g.arguments:
-                    if a.role in allowed[g.type]:
+                    if a.role in allowed[g.type] and a.label:
                         labels.setdefault(f"{g.type}|{a.role}", Counter())[a.label] += 1
-        trig_model = LogLinear.train(t_inst, [NONE, *types], epochs, seed, cancelled)
-        arg_model = LogLinear.train(a_inst, [NONE, *roles], epochs, seed, cancelled)
-        role_labels = {k: c.most_common(1)[0][0] for k, c in labels.items()}
-        return cls(trig_model, arg_model, dict(type_counts), role_labels, dict(lexicon))
+        model.triggers = LogLinear.train(t_inst, [NONE, *types], epochs, seed, cancelled, rate=RATE, l2=L2)
+        model.arguments = LogLinear.train(a_inst, [NONE, *roles], epochs, seed, cancelled, rate=ARG_RATE, l2=L2)
+        model.role_labels = {k: c.most_common(1)[0][0] for k, c in labels.items()}
+        return model
+
+    @classmethod
+    def train(cls, examples: Sequence[tuple[Any, Sequence[tuple[int, int, str]], Sequence[GoldEvent]]],
+              schema: Schema, prior: EventSuggester, epochs: int = 5, seed: int = 0,
+              cancelled: Callable[[], bool] | None = None, folds: int = 4) -> "EventModel":
+        """``examples``: (parsed Doc, the entity spans a suggester would see, the gold events). With enough
+        documents the thresholds and the per-type choice between model and prior come from ``folds``-fold
+        predictions inside these documents."""
+        from annotator.learn.event_tuning import tune
+
+        types = [et.name for et in schema.events]
+        docs = prepare(examples, types, prior)
+        model = cls.fit(docs, schema, epochs, seed, cancelled)
+        tune(model, docs, schema, epochs, seed, cancelled, folds)
+        return model
 
     def save(self, folder: Path) -> None:
         self.triggers.save(folder, "triggers")
         self.arguments.save(folder, "arguments")
         (folder / "events.json").write_bytes(orjson.dumps(
             {"type_counts": self.type_counts, "role_labels": self.role_labels, "lexicon": self.lexicon,
-             "prior_types": sorted(self.prior_types)}, option=orjson.OPT_INDENT_2))
+             "prior_types": sorted(self.prior_types), "stats": self.stats.to_json(), "thresholds": self.thresholds,
+             "argument_threshold": self.argument_threshold, "tuning": self.tuning},
+            option=orjson.OPT_INDENT_2))
 
     @classmethod
     def load(cls, folder: Path) -> "EventModel":
         meta = orjson.loads((folder / "events.json").read_bytes())
         return cls(LogLinear.load(folder, "triggers"), LogLinear.load(folder, "arguments"),
-                   meta["type_counts"], meta["role_labels"], meta["lexicon"], meta.get("prior_types"))
+                   meta["type_counts"], meta["role_labels"], meta["lexicon"], meta.get("prior_types"),
+                   LemmaStats.from_json(meta.get("stats", {})), meta.get("thresholds"),
+                   meta.get("argument_threshold", ARGUMENT_THRESHOLD), meta.get("tuning"))
 
 
 def _gold_role(doc: Any, g: GoldEvent, head: Any, s: int, e: int, allowed: set[str]) -> str:
@@ -169,80 +269,89 @@ def _gold_role(doc: Any, g: GoldEvent, head: Any, s: int, e: int, allowed: set[s
     return NONE
 
 
+def decide_triggers(model: EventModel, probs: list[tuple[int, np.ndarray]]) -> list[tuple[int, str, float, tuple]]:
+    """(token, type, probability, alternatives) for each candidate whose best allowed type passes its threshold."""
+    classes = model.triggers.classes
+    out = []
+    for i, pr in probs:
+        pr = pr.copy()
+        pr[0] = 0.0
+        for k, c in enumerate(classes):
+            if c in model.prior_types:
+                pr[k] = 0.0
+        best = int(pr.argmax())
+        if not best:
+            continue
+        thr = model.thresholds.get(classes[best], TRIGGER_THRESHOLD)
+        if pr[best] < thr:
+            continue
+        alts = tuple(classes[k] for k in np.argsort(-pr) if k and k != best and pr[k] >= thr / 3)[:2]
+        out.append((i, classes[best], float(pr[best]), alts))
+    return out
+
+
+def decide_arguments(model: EventModel, scored: list, threshold: float) -> dict[str, tuple[float, Any, str]]:
+    """Role -> (probability, candidate, role) of the best candidate per role from ``threshold`` up."""
+    roles = model.arguments.classes
+    best: dict[str, tuple[float, Any, str]] = {}
+    for cand, pr in scored:
+        k = int(pr.argmax())
+        if not k or pr[k] < threshold:
+            continue
+        role = roles[k]
+        if role not in best or pr[k] > best[role][0]:
+            best[role] = (float(pr[k]), cand, role)
+    return best
+
+
 class TrainedEventSuggester:
-    """An EventSuggester from a trained EventModel; the prior fills in types with few training examples."""
+    """An EventSuggester from a trained EventModel; the prior's own suggestions for the types k-fold gave it."""
 
     def __init__(self, model: EventModel, schema: Schema, source: str, prior: EventSuggester | None = None) -> None:
         self.model = model
         self.schema = schema
         self._source = source
         self.prior = prior or default_prior(schema)
-        self.trigger_threshold = TRIGGER_THRESHOLD
-        self.argument_threshold = ARGUMENT_THRESHOLD
+        self.allowed = {et.name: {r.name for r in et.roles} for et in schema.events}
 
     @property
     def source(self) -> str:
         return self._source
 
     def suggest(self, doc: Any, entities: Sequence[tuple[int, int, str]]) -> list[EventSuggestion]:
-        ents = entity_tokens(doc, entities)
-        prior_sugg = self.prior.suggest(doc, entities)
-        prior_tok = _prior_by_token(doc, prior_sugg)
-        classes = self.model.triggers.classes
+        prev, sent_index = document_state(doc)
+        views = rule_views(self.prior, doc, entities)
+        return self.suggest_prepared(PreparedDoc(-1, doc, entities, entity_tokens(doc, entities), views, prev,
+                                                 sent_index))
+
+    def suggest_prepared(self, p: PreparedDoc) -> list[EventSuggestion]:
         out: list[EventSuggestion] = []
         taken: set[int] = set()
-        for tok in doc:
-            if not (tok.lemma_.lower() in self.model.lexicon or tok.i in prior_tok):
-                continue
-            probs = softmax(self.model.triggers.scores(trigger_features(tok, ents, prior_tok.get(tok.i, ()))))
-            probs[0] = 0.0
-            for k, c in enumerate(classes):
-                if c in self.model.prior_types:
-                    probs[k] = 0.0
-            best = int(probs.argmax())
-            if probs[best] < self.trigger_threshold:
-                continue
-            order = [classes[k] for k in np.argsort(-probs) if k and probs[k] >= self.trigger_threshold / 3]
-            out.append(self._event(tok, classes[best], float(probs[best]), tuple(order[1:3]), ents))
-            taken.add(tok.i)
-        for s in prior_sugg:  # types the model has (almost) never seen keep the prior's suggestions
-            if self.model.type_counts.get(s.type, 0) >= MIN_TYPE_EXAMPLES and s.type not in self.model.prior_types:
-                continue
-            span = doc.char_span(s.trigger_start, s.trigger_end, alignment_mode="expand")
-            if span is None or span.root.i in taken:
-                continue
-            taken.add(span.root.i)
-            out.append(s if s.arguments else self._event(span.root, s.type, s.score, s.alternatives, ents,
-                                                         (s.trigger_start, s.trigger_end)))
+        for i, type_, score, alts in decide_triggers(self.model, self.model.trigger_probabilities(p)):
+            out.append(self._event(p.doc[i], type_, score, alts, p))
+            taken.add(i)
+        for i, view in p.views.items():  # the types k-fold gave to the prior: its own suggestions
+            if view.above and view.types[0] in self.model.prior_types and i not in taken:
+                taken.add(i)
+                s = view.suggestion  # its trigger, type and attributes; the learned argument roles
+                ev = self._event(p.doc[i], s.type, s.score, s.alternatives, p)
+                out.append(replace(s, arguments=ev.arguments) if ev.arguments or not s.arguments else s)
         return sorted(out, key=lambda v: (v.trigger_start, v.trigger_end))
 
-    def _event(self, trig: Any, type_: str, score: float, alternatives: tuple[str, ...],
-               ents: dict[int, tuple[int, int, str]], span: tuple[int, int] | None = None) -> EventSuggestion:
+    def _event(self, trig: Any, type_: str, score: float, alternatives: tuple[str, ...], p: PreparedDoc
+               ) -> EventSuggestion:
         et = self.schema.event_type(type_)
-        roles = self.model.arguments.classes
-        best: dict[str, tuple[float, ArgumentSuggestion]] = {}
-        for head, s, e, label in candidate_spans(trig.sent, ents):
-            if head.i == trig.i:
-                continue
-            probs = softmax(self.model.arguments.scores(argument_features(trig, type_, head, label)))
-            probs[0] = 0.0
-            k = int(probs.argmax())
-            role = roles[k]
-            if probs[k] < self.argument_threshold or et is None:
-                continue
-            r = et.role(role)
-            if r is None:
-                continue
-            if label is not None and label not in r.labels:
-                continue
-            fill = label or self.model.role_labels.get(f"{type_}|{role}") or r.labels[0]
-            if fill not in r.labels:
-                fill = r.labels[0]
-            margin = float(probs[k])
-            start, end = trig.doc[s].idx, trig.doc[e - 1].idx + len(trig.doc[e - 1])
-            arg = ArgumentSuggestion(role, start, end, fill, round(margin, 4))
-            if role not in best or margin > best[role][0]:
-                best[role] = (margin, arg)
-        start, end = span or (trig.idx, trig.idx + len(trig))
-        return EventSuggestion(type_, start, end, round(score, 4), tuple(a for _m, a in best.values()),
-                               alternatives)
+        args = []
+        if et is not None:
+            scored = self.model.role_probabilities(trig, type_, p, self.allowed.get(type_, set()))
+            for prob, (head, s, e, label), role in decide_arguments(self.model, scored,
+                                                                      self.model.argument_threshold).values():
+                r = et.role(role)
+                if r is None:
+                    continue
+                fill = label if label in r.labels else self.model.role_labels.get(f"{type_}|{role}")
+                if fill not in r.labels:
+                    fill = r.labels[0]
+                start, end = trig.doc[s].idx, trig.doc[e - 1].idx + len(trig.doc[e - 1])
+                args.append(ArgumentSuggestion(role, start, end, fill, round(prob, 4)))
+        return EventSuggestion(type_, trig.idx, trig.idx + len(trig), round(score, 4), tuple(args), alternatives)

@@ -133,8 +133,6 @@ def train_project(project: Project, options: TrainOptions | None = None, progres
     types = {et.name for et in run.schema.events}
     nlp_new: Any = None
     events_new: EventModel | None = None
-    fold_events: list[tuple[EventModel, list[FinishedDoc]]] = []
-    prior_tally = Tally()  # the prior's triggers per type on the same held-out documents
     steps = len(splits) + (1 if len(splits) > 1 else 0)
     for k, (train_ids, held_ids) in enumerate(splits):
         run.progress(f"training and scoring part {k + 1} of {len(splits)}", k, steps)
@@ -150,36 +148,20 @@ def train_project(project: Project, options: TrainOptions | None = None, progres
             tally_entities(d.entities, n_e, tallies["new"]["entities"])
             tally_entities(d.entities, c_e, tallies["current"]["entities"])
         if run.has_events:
+            # the model chooses its thresholds and its per-type use of the prior by k-fold inside train_docs
             events_new = run.train_events(train_docs, parsed, original)
-            fold_events.append((events_new, held))
+            sugg = TrainedEventSuggester(events_new, run.schema, "new", run.prior)
             for d in held:
                 pred = as_events(current_events.suggest(parsed[d.id], original[d.id]))
                 tally_events(d.events, pred, tallies["current"]["triggers"], tallies["current"]["arguments"], types)
-                pred = as_events(run.prior.suggest(parsed[d.id], original[d.id]))
-                tally_events(d.events, pred, prior_tally, None, types)
-        run.check()
-    prior_types: list[str] = []
-    if fold_events:  # per type, the learned triggers only where they beat the prior on held-out documents
-        learned = Tally()
-        for model, held in fold_events:
-            sugg = TrainedEventSuggester(model, run.schema, "new", run.prior)
-            for d in held:
-                tally_events(d.events, as_events(sugg.suggest(parsed[d.id], original[d.id])), learned, None, types)
-        mine, theirs = learned.result(), prior_tally.result()
-        prior_types = [t for t in sorted(types) if t in theirs and theirs[t]["f1"] > mine.get(t, {"f1": 0.0})["f1"]]
-        for model, held in fold_events:
-            model.prior_types |= set(prior_types)
-            sugg = TrainedEventSuggester(model, run.schema, "new", run.prior)
-            for d in held:
                 pred = as_events(sugg.suggest(parsed[d.id], original[d.id]))
                 tally_events(d.events, pred, tallies["new"]["triggers"], tallies["new"]["arguments"], types)
+        run.check()
     if len(splits) > 1:  # k-fold: the scores are the folds'; the model is trained on every finished document
         run.progress("training on all finished documents", len(splits), steps)
         nlp_new = run.train_ner(docs, original)
         events_new = run.train_events(docs, parsed, original) if run.has_events else None
         run.check()
-    if events_new is not None:
-        events_new.prior_types |= set(prior_types)
     for who in ("current", "new"):
         report.scores[who] = {p: t.result() for p, t in tallies[who].items()
                               if p == "entities" or run.has_events}

@@ -1,0 +1,149 @@
+"""Decisions of a trained event model chosen by k-fold inside its own training documents (never on the
+documents it is scored on): the probability threshold of each trigger type, the argument threshold, which types
+keep the prior's own suggestions (where the model did worse than the prior on the held-out folds), and, as the
+"never worse" guard, the prior for every type when the model as a whole did worse than the prior."""
+
+from __future__ import annotations
+
+import random
+from typing import TYPE_CHECKING, Any, Callable, Sequence
+
+from annotator.learn.scoring import Tally, as_events, prf, tally_events
+
+if TYPE_CHECKING:
+    from annotator.learn.event_model import EventModel, PreparedDoc
+    from annotator.schema import Schema
+
+MIN_DOCS = 6  # fewer training documents: default thresholds, the model for every type it has examples of
+GRID = tuple(round(0.05 + 0.025 * k, 3) for k in range(24))  # 0.05 .. 0.625
+MIN_TYPE_GOLD = 3  # a type with fewer held-out gold triggers keeps the default threshold
+MARGIN = 0.03  # k-fold F1 the model must gain over the prior to replace it for a type (the choice is noisy)
+
+
+def _folds(docs: Sequence["PreparedDoc"], k: int, seed: int) -> list[set[int]]:
+    keys = [p.key for p in docs]
+    random.Random(seed).shuffle(keys)
+    k = max(2, min(k, len(keys)))
+    return [set(keys[j::k]) for j in range(k)]
+
+
+def _best_threshold(points: list[tuple[float, bool]], gold: int, default: float) -> tuple[float, float]:
+    """(threshold, F1) maximising F1 over GRID; ``points``: (probability, correct) of each candidate."""
+    best = (default, -1.0)
+    for th in GRID:
+        tp = sum(1 for pr, ok in points if pr >= th and ok)
+        fp = sum(1 for pr, ok in points if pr >= th and not ok)
+        f = float(prf(tp, fp, gold - tp)["f1"])
+        if f > best[1] + 1e-9:
+            best = (th, f)
+    return best
+
+
+def tune(model: "EventModel", docs: Sequence["PreparedDoc"], schema: "Schema", epochs: int, seed: int,
+         cancelled: Callable[[], bool] | None, folds: int) -> None:
+    from annotator.learn.event_model import (
+        ARGUMENT_THRESHOLD, TRIGGER_THRESHOLD, EventModel, TrainedEventSuggester, decide_arguments,
+    )
+
+    if len(docs) < MIN_DOCS:
+        return
+    types = [et.name for et in schema.events]
+    allowed = {et.name: {r.name for r in et.roles} for et in schema.events}
+    held_models: list[tuple[EventModel, list[PreparedDoc]]] = []
+    per_type: dict[str, list[tuple[float, bool]]] = {t: [] for t in types}
+    gold_n: dict[str, int] = {t: 0 for t in types}
+    arg_records: list[tuple[Any, list]] = []
+    for part in _folds(docs, folds, seed):
+        train = [p for p in docs if p.key not in part]
+        held = [p for p in docs if p.key in part]
+        m = EventModel.fit(train, schema, epochs, seed, cancelled)
+        held_models.append((m, held))
+        classes = m.triggers.classes
+        for p in held:
+            for g in p.gold.values():
+                gold_n[g.type] += 1
+            for i, pr in m.trigger_probabilities(p):
+                pr = pr.copy()
+                pr[0] = 0.0
+                k = int(pr.argmax())
+                if k:
+                    g = p.gold.get(i)
+                    per_type[classes[k]].append((float(pr[k]), g is not None and g.type == classes[k]))
+            for i, g in p.gold.items():
+                arg_records.append((g, m.role_probabilities(p.doc[i], g.type, p, allowed[g.type])))
+    # triggers: a threshold per type, and the prior's F1 on the same documents
+    rules = Tally()
+    for p in docs:
+        for i, view in p.views.items():
+            if view.above:
+                g = p.gold.get(i)
+                rules.add(view.types[0], "tp" if g is not None and g.type == view.types[0] else "fp")
+        for i, g in p.gold.items():
+            view = p.views.get(i)
+            if view is None or not view.above or view.types[0] != g.type:
+                rules.add(g.type, "fn")
+    prior_f1 = {t: float(v["f1"]) for t, v in rules.result().items()}
+    tuning: dict[str, Any] = {"folds": len(held_models), "types": {}}
+    for t in types:
+        if gold_n[t] < MIN_TYPE_GOLD:
+            continue
+        th, f = _best_threshold(per_type[t], gold_n[t], TRIGGER_THRESHOLD)
+        model.thresholds[t] = th
+        tuning["types"][t] = {"threshold": th, "model_f1": round(f, 4), "prior_f1": prior_f1.get(t, 0.0),
+                              "gold": gold_n[t]}
+        if f < prior_f1.get(t, 0.0) + MARGIN:  # the model must do clearly better to replace the prior
+            model.prior_types.add(t)
+    for t in types:  # types the model never saw enough of: the prior's
+        if model.type_counts.get(t, 0) < MIN_TYPE_GOLD and prior_f1.get(t, 0.0) > 0:
+            model.prior_types.add(t)
+    # arguments: one threshold over the held-out gold triggers
+    best_arg = (ARGUMENT_THRESHOLD, -1.0)
+    for th in GRID:
+        tally = Tally()
+        for g, scored in arg_records:
+            chosen = decide_arguments(model, scored, th)
+            got = []
+            for _pr, (head, s, e, _label), role in chosen.values():
+                got.append((role, head.doc[s].idx, head.doc[e - 1].idx + len(head.doc[e - 1])))
+            used: set[int] = set()
+            for role, a0, a1 in got:
+                k = next((j for j, b in enumerate(g.arguments) if j not in used and b.role == role
+                          and a0 < b.end and b.start < a1), None)
+                if k is None:
+                    tally.add("all", "fp")
+                else:
+                    used.add(k)
+                    tally.add("all", "tp")
+            tally.add("all", "fn", len(g.arguments) - len(used))
+        f = float(tally.result()["all"]["f1"])
+        if f > best_arg[1] + 1e-9:
+            best_arg = (th, f)
+    model.argument_threshold = best_arg[0]
+    tuning["argument_threshold"] = best_arg[0]
+    # the guard: the whole suggester (held-out folds' models with these decisions) against the prior alone
+    mine = {"triggers": Tally(), "arguments": Tally()}
+    theirs = {"triggers": Tally(), "arguments": Tally()}
+    tset = set(types)
+    for m, held in held_models:
+        m.thresholds, m.prior_types, m.argument_threshold = model.thresholds, model.prior_types, model.argument_threshold
+        sugg = TrainedEventSuggester(m, schema, "k-fold", prior=_NoPrior())
+        for p in held:
+            gold = list(p.gold.values())
+            tally_events(gold, as_events(sugg.suggest_prepared(p)), mine["triggers"], mine["arguments"], tset)
+            shown = [v.suggestion for v in p.views.values() if v.above]
+            tally_events(gold, as_events(shown), theirs["triggers"], theirs["arguments"], tset)
+    score = {w: {k: float(t.result()["all"]["f1"]) for k, t in d.items()} for w, d in (("model", mine), ("prior", theirs))}
+    tuning["overall"] = score
+    if sum(score["model"].values()) < sum(score["prior"].values()):
+        model.prior_types = set(types)
+        tuning["guard"] = "the prior for every type (the model did worse on the held-out folds)"
+    model.tuning = tuning
+
+
+class _NoPrior:
+    """Stands in for the prior inside tuning: the prepared documents already hold its suggestions."""
+
+    source = "prior"
+
+    def suggest(self, doc: Any, entities: Sequence[tuple[int, int, str]]) -> list:
+        return []
