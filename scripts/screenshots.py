@@ -29,10 +29,13 @@ def main(project: str, out: str, event_index: int = 0) -> None:
     w.show()
     w.open_project(project)
     c = w.controller
-    events = sorted((v for v in c.events.values() if v.arguments), key=lambda v: v.trigger_start)
-    if events:
-        v = events[min(event_index, len(events) - 1)]
-        w.edit_actions.select_event(v)
+
+    def select() -> None:  # once the window has its size: the view scrolls the event into sight
+        events = sorted((v for v in c.events.values() if v.arguments), key=lambda v: v.trigger_start)
+        if events:
+            w.edit_actions.select_event(events[min(event_index, len(events) - 1)])
+
+    QTimer.singleShot(500, select)
 
     def shoot() -> None:
         app.primaryScreen().grabWindow(0).save(out)

@@ -161,7 +161,7 @@ class EventEditor(QWidget):
             grid.addLayout(cell, i, 2)
             combo = QComboBox()
             combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-            combo.setMinimumContentsLength(10)
+            combo.setMinimumContentsLength(6)
             combo.addItem(f"fill {role.name}…", None)
             for e in nearest_candidates(entities, role.labels, ev):
                 combo.addItem(f"{text[e.start:e.end]}  ({e.label})", e.id)
