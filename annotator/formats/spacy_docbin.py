@@ -15,6 +15,7 @@ Per document:
 
 from __future__ import annotations
 
+import threading
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, Callable, Iterator
@@ -112,18 +113,42 @@ def labels_of(rec: dict[str, Any]) -> set[str]:
     return {e["label"] for e in rec["entities"]} | {v["type"] for v in rec["events"]}
 
 
+_EXPORTING = threading.local()  # the encoders found once by the export running in this thread
+_INSTALL = threading.Lock()
+
+
+def _install_per_thread_lookup() -> None:
+    """Once per process: srsly's encoder lookup answers from this thread's export when one runs, and looks
+    them up as before everywhere else (other threads, other exports, spaCy itself)."""
+    from srsly.msgpack import msgpack_encoders
+
+    with _INSTALL:
+        if getattr(msgpack_encoders, "_annotator_per_thread", False):
+            return
+        look_up = msgpack_encoders.get_all
+
+        def get_all() -> dict:  # type: ignore[type-arg]
+            found = getattr(_EXPORTING, "encoders", None)
+            return found if found is not None else look_up()
+
+        msgpack_encoders.get_all = get_all  # type: ignore[method-assign]
+        msgpack_encoders._annotator_per_thread = True  # type: ignore[attr-defined]
+
+
 @contextmanager
 def _msgpack_encoders_looked_up_once() -> Iterator[None]:
     """srsly looks its msgpack encoders up among all installed entry points on every ``packb`` call
-    (a quarter of a DocBin export's time); they cannot change during an export, so look them up once."""
+    (a quarter of a DocBin export's time); they cannot change during an export, so this export (in this
+    thread only) looks them up once. Two exports at once each keep their own."""
     from srsly.msgpack import msgpack_encoders
 
-    found = msgpack_encoders.get_all()
-    msgpack_encoders.get_all = lambda: found  # type: ignore[method-assign]
+    _install_per_thread_lookup()
+    outer = getattr(_EXPORTING, "encoders", None)
+    _EXPORTING.encoders = outer if outer is not None else msgpack_encoders.get_all()
     try:
         yield
     finally:
-        del msgpack_encoders.get_all  # back to the class's method
+        _EXPORTING.encoders = outer
 
 
 def write_spacy(

@@ -144,3 +144,41 @@ def test_spacy_train_runs_one_short_epoch_without_misalignment_warnings(sample, 
     assert run.returncode == 0, log
     assert not re.search(r"W030|W033|misalign|could not be aligned", log), log
     assert (tmp_path / "model" / "model-last" / "meta.json").exists()
+
+
+@pytest.mark.slow  # 20 exports, ~10 s
+def test_two_spacy_exports_at_once_do_not_break_each_other(sample, tmp_path):
+    """The encoder look-up speed-up is the export's own: two threads exporting at once both finish, each with the
+    bytes a lone export writes, and srsly looks encoders up as before once they are done."""
+    import threading
+
+    from srsly.msgpack import msgpack_encoders
+
+    from annotator.store import Project
+
+    project, _ = sample
+    alone = tmp_path / "alone.spacy"
+    write_spacy(project, alone)
+    errors: list[BaseException] = []
+    for trial in range(5):
+        start = threading.Barrier(2)
+
+        def export(k: int) -> None:
+            try:
+                with Project(project.path) as mine:  # one connection per thread
+                    start.wait()
+                    for n in range(2):
+                        write_spacy(mine, tmp_path / f"t{trial}-{k}-{n}.spacy")
+            except BaseException as exc:  # noqa: BLE001 - reported below
+                errors.append(exc)
+
+        threads = [threading.Thread(target=export, args=(k,)) for k in range(2)]
+        for t in threads:
+            t.start()
+        for t in threads:
+            t.join()
+    assert errors == []
+    outputs = sorted(tmp_path.glob("t*-*-*.spacy"))
+    assert len(outputs) == 20
+    assert all(load(p).keys() == load(alone).keys() for p in outputs)
+    assert msgpack_encoders.get_all() is not msgpack_encoders.get_all()  # outside an export: looked up afresh
