@@ -71,3 +71,55 @@ def test_colour_blind_palette(qtbot, window):
     assert window.view.highlighter.color("PERSON").name() == COLORBLIND[0]
     assert window.entities.model.colors["ORG"] == COLORBLIND[1]
     window.settings.set("palette", "schema")
+
+
+def test_right_click_acts_on_the_span_under_the_pointer(qtbot, window, db):
+    from PySide6.QtCore import QPoint, QTimer
+    from PySide6.QtGui import QContextMenuEvent
+    from PySide6.QtWidgets import QApplication, QMenu
+    from ui_helpers import click_char, entity_rows, point_of
+
+    v = window.view
+    click_char(qtbot, v, find(DOC_A, "Paris")[0])  # Paris selected ...
+    at = point_of(v, find(DOC_A, "Friday")[0] + 1)  # ... but the pointer is on Friday
+
+    def choose_reject() -> None:
+        menu = QApplication.activePopupWidget()
+        assert isinstance(menu, QMenu)
+        act = next(a for a in menu.actions() if a.text().startswith("Reject"))
+        menu.close()
+        act.trigger()
+
+    QTimer.singleShot(50, choose_reject)
+    window._context_menu(QContextMenuEvent(QContextMenuEvent.Reason.Mouse, at, v.viewport().mapToGlobal(at)))
+    rows = entity_rows(db, db.document_ids()[0])
+    assert rows[find(DOC_A, "Friday")].state == "rejected"
+    assert rows[find(DOC_A, "Paris")].state == "suggested"
+
+
+def test_status_line_forgets_a_deleted_span(qtbot, window):
+    from PySide6.QtCore import Qt
+    from ui_helpers import click_char
+
+    click_char(qtbot, window.view, find(DOC_A, "Paris")[0])
+    assert window.message.text() == "GPE (suggested): Paris"
+    qtbot.keyClick(window.view, Qt.Key.Key_Delete)
+    qtbot.waitUntil(lambda: window.message.text() == "")
+
+
+def test_reopening_returns_to_the_last_document_and_place(qtbot, project_path):
+    w = open_window(qtbot, project_path)
+    try:
+        c = w.controller
+        second = c.project.document_ids()[1]
+        w.open_document(second)
+        w.view.show_cp(20)
+        w.close()  # remembers the place
+    finally:
+        close_window(w)
+    w = open_window(qtbot, project_path)
+    try:
+        assert w.controller.doc.id == second
+        assert w.view.to_cp(w.view.textCursor().position()) == 20
+    finally:
+        close_window(w)
