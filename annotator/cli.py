@@ -197,6 +197,7 @@ def _version_number(text: str) -> int:
 
 def cmd_export(args: argparse.Namespace) -> int:
     from annotator.formats import OPTIONS, writers
+    from annotator.formats.records import ExportRequest
 
     table = writers()
     if args.format not in table:
@@ -212,10 +213,9 @@ def cmd_export(args: argparse.Namespace) -> int:
         def progress(done: int) -> None:
             bar.update(done - bar.n)
 
-        kwargs = {"states": states, "statuses": args.status, "annotation_set": args.set, "progress": progress}
-        if options:
-            kwargs["options"] = options
-        report = table[args.format](project, args.output, **kwargs)
+        request = ExportRequest(states=states, statuses=args.status, annotation_set=args.set, progress=progress,
+                                options=options)
+        report = table[args.format](project, args.output, request)
     print(f"wrote {args.output}: {report.summary()}")
     return 0
 

@@ -10,9 +10,8 @@ from dataclasses import dataclass
 
 from annotator.model import Entity, Event
 from annotator.offsets import snap_to_tokens
+from annotator.tokens import word_tokens
 
-# the app's tokens for a document never pre-annotated: words and single punctuation marks
-_FALLBACK_TOKEN = re.compile(r"\w+|[^\w\s]")
 
 
 @dataclass(frozen=True)
@@ -24,11 +23,11 @@ class Tokens:
 
     @classmethod
     def of(cls, text: str, stored: tuple[Sequence[int], Sequence[int]] | None) -> "Tokens":
-        """The stored tokens of pre-annotation, else words and punctuation of ``text``."""
+        """The stored tokens of pre-annotation, else the one fallback (``annotator.tokens``: words and punctuation),
+        which the exports and agreement use too."""
         if stored and stored[0]:
             return cls(stored[0], stored[1])
-        found = [(m.start(), m.end()) for m in _FALLBACK_TOKEN.finditer(text)]
-        return cls([s for s, _ in found], [e for _, e in found])
+        return cls(*word_tokens(text))
 
     def snap(self, start: int, end: int) -> tuple[int, int]:
         return snap_to_tokens(self.starts, self.ends, start, end)

@@ -1,17 +1,20 @@
-"""Exchange formats: one module per format, each with read and/or write functions.
+"""Exchange formats: one module per format, each with read and/or write functions, and one record per format
+in ``registry.FORMATS`` (name, export suffix, folder or file, writer options, reader, writer).
 
-Registries (used by the command line and by the app's Import and Export dialogs):
+Registries (used by the command line and by the app's Import and Export dialogs), read from those records:
 
-- ``writers()`` -> {name: write}. ``write(project, out, states=..., statuses=..., annotation_set=...,
-  progress=..., options=dict)`` returns a report with ``.summary()`` (``options`` only for the formats in
-  ``OPTIONS``; their keys are listed there). ``out`` is a file, or a folder for ``brat``.
+- ``writers()`` -> {name: write}. ``write(project, out, request)`` with an ``ExportRequest`` (``records``):
+  states, statuses, annotation set, progress and the format's ``options`` (keys in the format's record, also
+  ``OPTIONS``); keyword arguments build the request (``write(project, out, states=..., options=...)``). It
+  returns a report with ``.summary()``. ``out`` is a file, or a folder for ``brat``.
 - ``readers()`` -> {name: read}. ``read(path, schema=None)`` returns a ``ReadResult`` (``documents``: list
   of IncomingDocument, ``schema``: a Schema the input defines, e.g. brat's annotation.conf, or None;
-  ``warnings``: what could not be kept). Pass the project's schema so labels that name event types
-  become triggers. ``path`` is a file, or a folder for ``brat``. To check and store everything in one
-  transaction (and adopt the input's schema), call ``annotator.formats.loading.import_format``.
-- ``readers_by_suffix()`` -> {suffix: read(path) -> list[IncomingDocument]}, for files recognised by
-  their name (``import_paths``).
+  ``warnings``: what could not be kept; ``notes``: how something was read). Pass the project's schema so
+  labels that name event types become triggers. ``path`` is a file, or a folder for ``brat``. To check and
+  store everything in one transaction (and adopt the input's schema), call
+  ``annotator.formats.loading.import_format``.
+- ``readers_by_suffix()`` -> {suffix: read(path) -> list[IncomingDocument]}, for the project's own files
+  recognised by their name (``import_paths``); other tools' files are told by ``detect.detect_format``.
 """
 
 from __future__ import annotations
@@ -19,14 +22,10 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Callable
 
-# option keys each writer accepts (``--option KEY=VALUE``)
-OPTIONS: dict[str, tuple[str, ...]] = {
-    "spacy": ("split", "seed", "misaligned", "span_key", "trigger_key"),
-    "brat": ("split", "seed"),
-    "prodigy": ("split", "seed", "misaligned"),
-    "dygiepp": ("split", "seed", "misaligned", "dataset", "trigger_head"),
-    "conll": ("split", "seed", "misaligned", "docstart"),
-}
+from annotator.formats.registry import FORMATS, export_formats, import_formats
+
+# option keys each writer accepts (``--option KEY=VALUE``): read from the format records
+OPTIONS: dict[str, tuple[str, ...]] = {f.name: f.options for f in export_formats() if f.options}
 
 
 def readers_by_suffix() -> dict[str, Callable[[Path], list]]:
@@ -38,26 +37,12 @@ def readers_by_suffix() -> dict[str, Callable[[Path], list]]:
 
 def readers() -> dict[str, Callable]:
     """Import readers by format name: ``read(path, schema=None) -> ReadResult``."""
-    from annotator.formats import brat_read, doccano, label_studio, prodigy
-
-    return {
-        "brat": brat_read.read_brat,
-        "prodigy": prodigy.read_prodigy,
-        "doccano": doccano.read_doccano,
-        "label_studio": label_studio.read_label_studio,
-    }
+    return {f.name: f.read for f in import_formats()}
 
 
 def writers() -> dict[str, Callable]:
-    """Export writers by format name: ``write(project, out, states=..., statuses=..., annotation_set=..., progress=...)``."""
-    from annotator.formats import brat, conll, dygiepp, prodigy, project_json, spacy_docbin
+    """Export writers by format name: ``write(project, out, request)`` (see ``records.ExportRequest``)."""
+    return {f.name: f.write for f in export_formats()}
 
-    return {
-        "json": project_json.write_json,
-        "jsonl": project_json.write_jsonl,
-        "spacy": spacy_docbin.write_spacy,
-        "brat": brat.write_brat,
-        "prodigy": prodigy.write_prodigy,
-        "dygiepp": dygiepp.write_dygiepp,
-        "conll": conll.write_conll,
-    }
+
+__all__ = ["FORMATS", "OPTIONS", "readers", "readers_by_suffix", "writers"]

@@ -16,18 +16,17 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
 from annotator.errors import AnnotatorError
 from annotator.exporting import atomic_folder
 from annotator.formats.brat_conf import BINARY, brat_name, proxy_labels, write_annotation_conf, write_visual_conf
 from annotator.formats.brat_text import LINE_BREAKS, BratOffsets
-from annotator.formats.common import FormatExportReport, check_options, parts_of, split_option
-from annotator.formats.project_json import DEFAULT_STATES, iter_document_records
+from annotator.formats.common import FormatExportReport, parts_of, split_option
+from annotator.formats.records import ExportRequest, export_writer, iter_document_records
 from annotator.schema import Schema
 from annotator.store import Project
 
-OPTIONS = ("split", "seed")
 NOTE_TYPE = "AnnotatorNotes"
 NOTE = re.compile(r"^\[(?:(\S+) )?on (event )?(\S+) (\d+)-(\d+)\] (.*)$", re.S)
 RESERVED_STEMS = ("annotation", "visual", "tools", "kb_shortcuts")
@@ -222,18 +221,11 @@ def unused_stem(stem: str, folder: str, used: set[str], doc_id: int) -> str:
     raise AssertionError("unreachable")  # pragma: no cover
 
 
-def write_brat(
-    project: Project,
-    out: str | Path,
-    states: tuple[str, ...] | list[str] = DEFAULT_STATES,
-    statuses: list[str] | None = None,
-    annotation_set: str | None = None,
-    progress: Callable[[int], None] | None = None,
-    options: dict[str, str] | None = None,
-) -> FormatExportReport:
+@export_writer("brat")
+def write_brat(project: Project, out: str | Path, request: ExportRequest) -> FormatExportReport:
     """A brat folder (with ``split=...``, one subfolder per part; the .conf files sit at the top)."""
-    opts = check_options(options, OPTIONS, "brat")
-    assignment = split_option(project, statuses, opts)
+    opts = dict(request.options)
+    assignment = split_option(project, request.statuses, opts)
     report = FormatExportReport(format="brat")
     schema = project.schema
     declared = Declared()
@@ -242,7 +234,8 @@ def write_brat(
         for part in parts_of(assignment):
             if part:
                 (folder / part).mkdir()
-        for rec in iter_document_records(project, states, statuses, annotation_set, report, progress):
+        for rec in iter_document_records(project, request.states, request.statuses_list, request.annotation_set, report,
+                                         request.progress):
             sub = folder / assignment[rec["id"]] if assignment[rec["id"]] else folder
             stem = unused_stem(file_stem(rec["name"]), assignment[rec["id"]], used, rec["id"])
             if len(rec["name"].encode("utf-8")) > STEM_MAX_BYTES and stem != rec["name"]:

@@ -8,12 +8,12 @@ from collections import Counter
 from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, BinaryIO, Callable, Iterator
+from typing import TYPE_CHECKING, Any, BinaryIO, Callable, Iterator, Mapping
 
 import orjson
 
 from annotator.errors import AnnotatorError, ImportFileError
-from annotator.formats.project_json import ExportReport, iter_document_records
+from annotator.formats.records import ExportReport, ExportRequest, iter_document_records
 from annotator.formats.tokens import DocTokens, tokens_for
 from annotator.importing import IncomingDocument, check_incoming, decode_text
 from annotator.schema import Schema
@@ -43,8 +43,8 @@ class FormatExportReport(ExportReport):
         if len(self.files) > 1:
             s += f"; files: {', '.join(self.files)}"
         if self.tokenized:
-            s += (f"; {len(self.tokenized)} documents had no stored tokens and were tokenised with "
-                  f"spacy.blank('en') (e.g. {', '.join(self.tokenized[:3])})")
+            s += (f"; {len(self.tokenized)} documents had no stored tokens and were tokenised into words and "
+                  f"punctuation (the fallback of annotator.tokens; e.g. {', '.join(self.tokenized[:3])})")
         counts = Counter(k for k, _ in self.problems)
         for kind, n in counts.items():
             examples = [m for k, m in self.problems if k == kind][:MAX_EXAMPLES]
@@ -139,21 +139,18 @@ def parts_of(assignment: dict[int, str]) -> list[str]:
     return list(dict.fromkeys(assignment.values())) or [""]
 
 
-def split_option(project: Project, statuses: list[str] | None, opts: dict[str, str]) -> dict[int, str]:
+def split_option(project: Project, statuses: Any, opts: Mapping[str, str]) -> dict[int, str]:
     """Document id -> part name, from the ``split`` and ``seed`` options (see ``assign_parts``)."""
-    return assign_parts(project, statuses, parse_split(opts.get("split")), option_int(opts, "seed", 0))
+    statuses = list(statuses) if statuses is not None else None
+    return assign_parts(project, statuses, parse_split(opts.get("split")), option_int(dict(opts), "seed", 0))
 
 
 def records_with_tokens(
-    project: Project,
-    states: tuple[str, ...] | list[str],
-    statuses: list[str] | None,
-    annotation_set: str | None,
-    report: FormatExportReport,
-    progress: Callable[[int], None] | None,
+    project: Project, request: ExportRequest, report: FormatExportReport,
 ) -> Iterator[tuple[dict[str, Any], DocTokens]]:
     """Each exported document record with its tokens; documents without stored tokens go in ``report.tokenized``."""
-    for rec in iter_document_records(project, states, statuses, annotation_set, report, progress):
+    for rec in iter_document_records(project, request.states, request.statuses_list, request.annotation_set, report,
+                                     request.progress):
         toks = tokens_for(project, rec["id"], rec["text"])
         if not toks.stored:
             report.tokenized.append(rec["name"])
@@ -163,20 +160,16 @@ def records_with_tokens(
 def write_per_part(
     project: Project,
     out: str | Path,
-    states: tuple[str, ...] | list[str],
-    statuses: list[str] | None,
-    annotation_set: str | None,
-    progress: Callable[[int], None] | None,
-    opts: dict[str, str],
+    request: ExportRequest,
     fmt: str,
     render: Callable[[dict[str, Any], DocTokens, FormatExportReport], bytes],
 ) -> FormatExportReport:
     """A token-based export of one file per part: ``render(record, tokens, report)`` bytes appended per document."""
-    assignment = split_option(project, statuses, opts)
+    assignment = split_option(project, request.statuses, request.options)
     parts = parts_of(assignment)
     report = FormatExportReport(format=fmt)
     with atomic_outputs(out, parts) as handles:
-        for rec, toks in records_with_tokens(project, states, statuses, annotation_set, report, progress):
+        for rec, toks in records_with_tokens(project, request, report):
             handles[assignment[rec["id"]]].write(render(rec, toks, report))
         report.bytes = sum(fh.tell() for fh in handles.values())
     report.files = [str(part_path(out, p)) for p in parts]

@@ -12,15 +12,14 @@ Whitespace tokens (line breaks, runs of spaces) are not written. Events, states 
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
 from annotator.formats.brat_conf import proxy_labels
-from annotator.formats.common import FormatExportReport, check_options, option_choice, write_per_part
-from annotator.formats.project_json import DEFAULT_STATES
+from annotator.formats.common import FormatExportReport, option_choice, write_per_part
+from annotator.formats.records import ExportRequest, export_writer
 from annotator.formats.tokens import ALIGN_MODES, DocTokens, align
 from annotator.store import Project
 
-OPTIONS = ("split", "seed", "misaligned", "docstart")
 
 
 DOCSTART = "-DOCSTART- -X- O O"
@@ -68,20 +67,13 @@ def document_conll(rec: dict[str, Any], toks: DocTokens, report: FormatExportRep
     return "\n".join(out) + "\n"
 
 
-def write_conll(
-    project: Project,
-    out: str | Path,
-    states: tuple[str, ...] | list[str] = DEFAULT_STATES,
-    statuses: list[str] | None = None,
-    annotation_set: str | None = None,
-    progress: Callable[[int], None] | None = None,
-    options: dict[str, str] | None = None,
-) -> FormatExportReport:
-    opts = check_options(options, OPTIONS, "conll")
+@export_writer("conll")
+def write_conll(project: Project, out: str | Path, request: ExportRequest) -> FormatExportReport:
+    opts = dict(request.options)
     mode = option_choice(opts, "misaligned", ALIGN_MODES)
     docstart = option_choice(opts, "docstart", ("yes", "no")) == "yes"
     skip = proxy_labels(project.schema)
     return write_per_part(
-        project, out, states, statuses, annotation_set, progress, opts, "conll",
+        project, out, request, "conll",
         lambda rec, toks, report: document_conll(rec, toks, report, mode, docstart, skip).encode("utf-8"),
     )

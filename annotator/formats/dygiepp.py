@@ -13,17 +13,16 @@ are lost; ``relations`` is empty.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
 import orjson
 
 from annotator.formats.brat_conf import proxy_labels
-from annotator.formats.common import FormatExportReport, check_options, option_choice, write_per_part
-from annotator.formats.project_json import DEFAULT_STATES
+from annotator.formats.common import FormatExportReport, option_choice, write_per_part
+from annotator.formats.records import ExportRequest, export_writer
 from annotator.formats.tokens import ALIGN_MODES, DocTokens, align
 from annotator.store import Project
 
-OPTIONS = ("split", "seed", "misaligned", "dataset", "trigger_head")
 
 
 def record_to_dygiepp(
@@ -95,22 +94,15 @@ def record_to_dygiepp(
             "relations": [[] for _ in sentences]}
 
 
-def write_dygiepp(
-    project: Project,
-    out: str | Path,
-    states: tuple[str, ...] | list[str] = DEFAULT_STATES,
-    statuses: list[str] | None = None,
-    annotation_set: str | None = None,
-    progress: Callable[[int], None] | None = None,
-    options: dict[str, str] | None = None,
-) -> FormatExportReport:
-    opts = check_options(options, OPTIONS, "dygiepp")
+@export_writer("dygiepp")
+def write_dygiepp(project: Project, out: str | Path, request: ExportRequest) -> FormatExportReport:
+    opts = dict(request.options)
     mode = option_choice(opts, "misaligned", ALIGN_MODES)
     head = option_choice(opts, "trigger_head", ("last", "first"))
     dataset = opts.get("dataset") or project.schema.name
     proxies = proxy_labels(project.schema)
     return write_per_part(
-        project, out, states, statuses, annotation_set, progress, opts, "dygiepp",
+        project, out, request, "dygiepp",
         lambda rec, toks, report: orjson.dumps(
             record_to_dygiepp(rec, toks, report, dataset, mode, head, proxies), option=orjson.OPT_APPEND_NEWLINE),
     )

@@ -13,9 +13,6 @@ from annotator.schema import Schema
 from annotator.store import Project
 
 
-SKIP_BAD = ("doccano",)  # readers that can leave out a bad line and read the rest (when asked to)
-
-
 @dataclass
 class FormatImportReport(ImportReport):
     warnings: list[str] = field(default_factory=list)  # what could not be kept
@@ -63,12 +60,14 @@ def import_format(
     no documents yet; otherwise the project's schema must already hold it.
     """
     from annotator.formats import readers
+    from annotator.formats.registry import FORMATS
 
     table = readers()
     if fmt not in table:
         raise AnnotatorError(f"unknown import format {fmt!r}; choose one of {', '.join(table)}")
-    if skip_bad and fmt not in SKIP_BAD:
-        raise AnnotatorError(f"skipping bad lines is for {', '.join(SKIP_BAD)}; {fmt} files are read whole or refused")
+    if skip_bad and "skip_bad" not in FORMATS[fmt].read_options:
+        can = ", ".join(f.name for f in FORMATS.values() if "skip_bad" in f.read_options)
+        raise AnnotatorError(f"skipping bad lines is for {can}; {fmt} files are read whole or refused")
     paths = [Path(p) for p in paths]
     results = []
     for k, p in enumerate(paths, start=1):

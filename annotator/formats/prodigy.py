@@ -17,22 +17,21 @@ from __future__ import annotations
 
 import hashlib
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
 import orjson
 
 from annotator.formats.common import (
-    FormatExportReport, ReadResult, check_options, check_with_line, fit_span, iter_jsonl, need, option_choice,
+    FormatExportReport, ReadResult, check_with_line, fit_span, iter_jsonl, need, option_choice,
     trigger_labels, write_per_part,
 )
-from annotator.formats.project_json import DEFAULT_STATES
+from annotator.formats.records import ExportRequest, export_writer
 from annotator.formats.tokens import ALIGN_MODES, DocTokens, align
 from annotator.importing import IncomingDocument, IncomingEntity, IncomingEvent
 from annotator.model import STATUSES
 from annotator.schema import Schema
 from annotator.store import Project
 
-OPTIONS = ("split", "seed", "misaligned")
 
 
 def _hash(*parts: str) -> int:
@@ -89,20 +88,13 @@ def record_to_task(rec: dict[str, Any], toks: DocTokens, report: FormatExportRep
     return task
 
 
-def write_prodigy(
-    project: Project,
-    out: str | Path,
-    states: tuple[str, ...] | list[str] = DEFAULT_STATES,
-    statuses: list[str] | None = None,
-    annotation_set: str | None = None,
-    progress: Callable[[int], None] | None = None,
-    options: dict[str, str] | None = None,
-) -> FormatExportReport:
+@export_writer("prodigy")
+def write_prodigy(project: Project, out: str | Path, request: ExportRequest) -> FormatExportReport:
     """One task a line (one file per part with ``split=...``)."""
-    opts = check_options(options, OPTIONS, "prodigy")
+    opts = dict(request.options)
     mode = option_choice(opts, "misaligned", ALIGN_MODES)
     return write_per_part(
-        project, out, states, statuses, annotation_set, progress, opts, "prodigy",
+        project, out, request, "prodigy",
         lambda rec, toks, report: orjson.dumps(record_to_task(rec, toks, report, mode), option=orjson.OPT_APPEND_NEWLINE),
     )
 

@@ -18,19 +18,18 @@ from __future__ import annotations
 import threading
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any, Callable, Iterator
+from typing import Any, Iterator
 
 from annotator.formats.brat_conf import proxy_labels
 from annotator.formats.common import (
-    FormatExportReport, atomic_outputs, check_options, option_choice, part_path, parts_of, records_with_tokens,
+    FormatExportReport, atomic_outputs, option_choice, part_path, parts_of, records_with_tokens,
     split_option,
 )
 from annotator.formats.docbin_stream import DocBinWriter
-from annotator.formats.project_json import DEFAULT_STATES
+from annotator.formats.records import ExportRequest, export_writer
 from annotator.formats.tokens import ALIGN_MODES, DocTokens, align
 from annotator.store import Project
 
-OPTIONS = ("split", "seed", "misaligned", "span_key", "trigger_key")
 SPAN_KEY = "sc"
 TRIGGER_KEY = "triggers"
 
@@ -151,21 +150,14 @@ def _msgpack_encoders_looked_up_once() -> Iterator[None]:
         _EXPORTING.encoders = outer
 
 
-def write_spacy(
-    project: Project,
-    out: str | Path,
-    states: tuple[str, ...] | list[str] = DEFAULT_STATES,
-    statuses: list[str] | None = None,
-    annotation_set: str | None = None,
-    progress: Callable[[int], None] | None = None,
-    options: dict[str, str] | None = None,
-) -> FormatExportReport:
+@export_writer("spacy")
+def write_spacy(project: Project, out: str | Path, request: ExportRequest) -> FormatExportReport:
     """Write a DocBin (or one per part with ``split=train=0.8,dev=0.2``, ``seed=N``)."""
     import spacy
 
-    opts = check_options(options, OPTIONS, "spacy")
+    opts = dict(request.options)
     mode = option_choice(opts, "misaligned", ALIGN_MODES)
-    assignment = split_option(project, statuses, opts)
+    assignment = split_option(project, request.statuses, opts)
     parts = parts_of(assignment)
     vocab = spacy.blank("en").vocab
     report = FormatExportReport(format="spacy")
@@ -175,7 +167,7 @@ def write_spacy(
     with _msgpack_encoders_looked_up_once(), atomic_outputs(out, parts) as handles:
         bins = {p: DocBinWriter(fh, spill_dir=spill) for p, fh in handles.items()}
         try:
-            for rec, toks in records_with_tokens(project, states, statuses, annotation_set, report, progress):
+            for rec, toks in records_with_tokens(project, request, report):
                 words = toks.words(rec["text"])
                 doc = record_to_doc(vocab, rec, toks, report, mode, span_key, trigger_key, proxies, words)
                 bins[assignment[rec["id"]]].add(doc, words, labels_of(rec))

@@ -1,4 +1,5 @@
-"""Token alignment for the token-based formats: stored tokens (or spacy.blank('en')), made complete, and span lookup."""
+"""Token alignment for the token-based formats: stored tokens (or the one fallback, ``annotator.tokens``), made
+complete, and span lookup."""
 
 from __future__ import annotations
 
@@ -8,9 +9,9 @@ from typing import Any
 
 from annotator.offsets import char_to_token_span
 from annotator.store import Project
+from annotator.tokens import sentence_starts, word_tokens
 
 ALIGN_MODES = ("expand", "skip")
-_BLANK: Any = None
 
 
 @dataclass
@@ -44,17 +45,6 @@ class DocTokens:
 
     def is_space(self, text: str, token: int) -> bool:
         return text[self.starts[token] : self.ends[token]].isspace()
-
-
-def blank_nlp() -> Any:
-    """spacy.blank('en') with a sentencizer, loaded once."""
-    global _BLANK
-    if _BLANK is None:
-        import spacy
-
-        _BLANK = spacy.blank("en")
-        _BLANK.add_pipe("sentencizer")
-    return _BLANK
 
 
 def complete(text: str, starts: list[int], ends: list[int], sent_starts: list[int], stored: bool) -> DocTokens | None:
@@ -125,22 +115,20 @@ def _gap(text: str, a: int, b: int, out_s: list[int], out_e: list[int], spaces: 
         spaces.append(False)
 
 
-def tokenize_blank(text: str) -> DocTokens:
-    doc = blank_nlp()(text)
-    starts = [t.idx for t in doc]
-    ends = [t.idx + len(t.text) for t in doc]
-    sents = [s.start for s in doc.sents] if len(doc) else []
-    return complete(text, starts, ends, sents, stored=False) or DocTokens([], [], [], [], False)
+def tokenize_fallback(text: str) -> DocTokens:
+    """The fallback tokens (``annotator.tokens``: words and punctuation, sentences after . ! ?) made complete."""
+    starts, ends = word_tokens(text)
+    return complete(text, starts, ends, sentence_starts(text, starts, ends), stored=False) or DocTokens([], [], [], [], False)
 
 
 def tokens_for(project: Project, doc_id: int, text: str) -> DocTokens:
-    """The stored tokens of a document made complete, or spacy.blank('en') tokens (``stored`` False)."""
+    """The stored tokens of a document made complete, or the fallback tokens (``stored`` False)."""
     got = project.tokens(doc_id)
     if got is not None:
         toks = complete(text, got[0], got[1], got[2], stored=True)
         if toks is not None and toks.starts:
             return toks
-    return tokenize_blank(text)
+    return tokenize_fallback(text)
 
 
 def align(

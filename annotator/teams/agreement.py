@@ -21,7 +21,6 @@ Definitions (also in docs/teams.md):
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from dataclasses import dataclass, field
 from itertools import combinations
@@ -29,6 +28,7 @@ from typing import Any, Sequence
 
 from annotator.errors import AnnotatorError
 from annotator.store import Project
+from annotator.tokens import word_tokens
 from annotator.teams.scores import OVERALL, Kappa, Table, count_exact, fmt
 from annotator.teams.sets import (
     EventItem,
@@ -40,16 +40,15 @@ from annotator.teams.sets import (
     overlapping_pairs,
 )
 
-_WORD = re.compile(r"\S+")
 METRICS = ("entities_exact", "entities_overlap", "triggers", "arguments")
 
 
 def document_tokens(project: Project, doc_id: int, text: str) -> list[tuple[int, int]]:
-    """Stored tokens, or whitespace-separated words when the document was never pre-annotated."""
+    """Stored tokens, or the one fallback (``annotator.tokens``) when the document was never pre-annotated."""
     stored = project.tokens(doc_id)
     if stored is not None and stored[0]:
         return list(zip(stored[0], stored[1]))
-    return [(m.start(), m.end()) for m in _WORD.finditer(text)]
+    return list(zip(*word_tokens(text)))
 
 
 def token_labels(tokens: list[tuple[int, int]], spans: list[Span]) -> list[str]:

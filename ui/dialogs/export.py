@@ -24,12 +24,12 @@ from PySide6.QtWidgets import (
 from annotator.errors import AnnotatorError
 from annotator.fileid import refuse_project_target
 from annotator.formats import OPTIONS, writers
+from annotator.formats.registry import export_formats
 from annotator.model import STATES, STATUSES
 
-# a file name ending for the formats known today; a format added later exports under the name typed
-SUFFIX = {"json": ".json", "jsonl": ".jsonl", "spacy": ".spacy", "prodigy": ".jsonl", "dygiepp": ".jsonl",
-          "conll": ".conll", "brat": ""}
-FOLDER_FORMATS = {"brat"}
+# from the core's format records: each format's file name ending, and the formats that write a folder
+SUFFIX = {f.name: f.suffix for f in export_formats()}
+FOLDER_FORMATS = {f.name for f in export_formats() if f.folder}
 
 
 def parse_options(text: str) -> dict[str, str]:

@@ -1,0 +1,200 @@
+"""What every export reads and is asked for: the export request, the per-document records (the one export
+query, shared by every writer), the report.
+
+- ``ExportRequest``: which annotations (entity and event ``states``, document ``statuses``, ``annotation_set``),
+  a ``progress(documents done)`` callback and the format's ``options``; one object instead of the same
+  arguments repeated by each writer.
+- ``export_writer(name)``: a writer ``write(project, out, request)`` made callable the old way too
+  (``write(project, out, states=..., options=...)``); its ``options`` are checked against the format's record.
+- ``iter_document_records``: each document as the JSON export's plain dict, read in chunks with a few queries.
+"""
+
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass, field
+from typing import Any, Callable, Iterator, Mapping
+
+import orjson
+
+from annotator.store import Project
+
+DEFAULT_STATES = ("suggested", "accepted", "added")
+CHUNK = 500
+
+
+@dataclass(frozen=True)
+class ExportRequest:
+    """What to export and how; every writer takes one (``states`` also filters events by their state)."""
+
+    states: tuple[str, ...] = DEFAULT_STATES
+    statuses: tuple[str, ...] | None = None
+    annotation_set: str | None = None
+    progress: Callable[[int], None] | None = None
+    options: Mapping[str, str] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "states", tuple(self.states))
+        if self.statuses is not None:
+            object.__setattr__(self, "statuses", tuple(self.statuses))
+        object.__setattr__(self, "options", dict(self.options or {}))
+
+    @property
+    def statuses_list(self) -> list[str] | None:
+        return list(self.statuses) if self.statuses is not None else None
+
+
+def export_writer(name: str) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
+    """Mark ``write(project, out, request)`` as the writer of format ``name``: the request's options are checked
+    against the format's record (unknown keys refused), and keyword arguments build the request."""
+
+    def wrap(write: Callable[..., Any]) -> Callable[..., Any]:
+        @functools.wraps(write)
+        def call(project: Project, out: Any, request: ExportRequest | None = None, **kwargs: Any) -> Any:
+            from annotator.formats.common import check_options
+            from annotator.formats.registry import FORMATS
+
+            if request is None:
+                request = ExportRequest(**kwargs)
+            elif kwargs:
+                raise TypeError("give an ExportRequest or keyword arguments, not both")
+            check_options(request.options, FORMATS[name].options, name)
+            return write(project, out, request)
+
+        call.format_name = name  # type: ignore[attr-defined]
+        return call
+
+    return wrap
+
+
+@dataclass
+class ExportReport:
+    documents: int = 0
+    entities: int = 0
+    events: int = 0
+    bytes: int = 0
+    dropped_arguments: list[tuple[str, int, str]] = field(default_factory=list)  # (document, event id, role)
+
+    def summary(self) -> str:
+        s = f"{self.documents} documents, {self.entities} entities, {self.events} events, {self.bytes:,} bytes"
+        if self.dropped_arguments:
+            s += f"; {len(self.dropped_arguments)} arguments left out (their entity's state was not exported)"
+        return s
+
+
+def _in(values: tuple[str, ...] | list[str]) -> str:
+    return ",".join("?" * len(values))
+
+
+def iter_document_records(
+    project: Project,
+    states: tuple[str, ...] | list[str] = DEFAULT_STATES,
+    statuses: list[str] | None = None,
+    annotation_set: str | None = None,
+    report: ExportReport | None = None,
+    progress: Callable[[int], None] | None = None,
+) -> Iterator[dict[str, Any]]:
+    """Each document as the export's plain dict, read in chunks with a few queries each.
+
+    ``progress(report.documents)`` is called once the caller has handled each document.
+    """
+    conn = project.db.conn
+    aset = annotation_set or project.annotation_set
+    states = tuple(states)
+    report = report if report is not None else ExportReport()
+    ids = project.document_ids(statuses)
+    for k in range(0, len(ids), CHUNK):
+        chunk = ids[k : k + CHUNK]
+        marks = _in(chunk)
+        docs = conn.execute(
+            f"SELECT id, name, text, sha256, status, meta FROM documents WHERE id IN ({marks}) ORDER BY id", chunk
+        ).fetchall()
+        texts = {d[0]: d[2] for d in docs}
+        ents: dict[int, list[dict[str, Any]]] = {}
+        doc_id, text, bucket = None, "", []  # rows come grouped by document: one dict per row, one pass
+        for eid, did, start, end, label, state, source, who in conn.execute(
+            f"SELECT id, document_id, start, end, label, state, source, annotator FROM entities "
+            f"WHERE document_id IN ({marks}) AND annotation_set = ? AND state IN ({_in(states)}) "
+            "ORDER BY document_id, start, end, id",
+            [*chunk, aset, *states],
+        ):
+            if did != doc_id:
+                doc_id, text, bucket = did, texts[did], []
+                ents[did] = bucket
+            bucket.append(
+                {"id": eid, "start": start, "end": end, "label": label, "text": text[start:end],
+                 "state": state, "source": source, "annotator": who}
+            )
+        events: dict[int, list] = {}
+        for r in conn.execute(
+            f"SELECT id, document_id, type, trigger_start, trigger_end, attributes, annotator, state, source, score, "
+            f"alternatives FROM events WHERE document_id IN ({marks}) AND annotation_set = ? AND state IN ({_in(states)}) "
+            "ORDER BY document_id, trigger_start, id",
+            [*chunk, aset, *states],
+        ):
+            events.setdefault(r[1], []).append(r)
+        args: dict[int, list] = {}
+        for r in conn.execute(
+            f"SELECT a.event_id, a.role, a.entity_id FROM arguments a JOIN events v ON v.id = a.event_id "
+            f"WHERE v.document_id IN ({marks}) AND v.annotation_set = ? AND v.state IN ({_in(states)}) ORDER BY a.id",
+            [*chunk, aset, *states],
+        ):
+            args.setdefault(r[0], []).append(r)
+        comments: dict[int, list] = {}
+        for r in conn.execute(
+            f"SELECT document_id, author, text, created_at FROM comments WHERE document_id IN ({marks}) ORDER BY id",
+            chunk,
+        ):
+            comments.setdefault(r[0], []).append({"author": r[1], "text": r[2], "created_at": r[3]})
+        for d in docs:
+            text = d[2]
+            entity_rows = ents.get(d[0], [])
+            kept = {e["id"] for e in entity_rows} if d[0] in events else ()
+            out_events = event_dicts(d, text, events.get(d[0], []), args, kept, report)
+            report.documents += 1
+            report.entities += len(entity_rows)
+            report.events += len(out_events)
+            yield {
+                "id": d[0],
+                "name": d[1],
+                "text": text,
+                "sha256": d[3],
+                "status": d[4],
+                "meta": orjson.loads(d[5] or "{}"),
+                "entities": entity_rows,
+                "events": out_events,
+                "comments": comments.get(d[0], []),
+            }
+            if progress:
+                progress(report.documents)
+
+
+def event_dicts(
+    d: tuple, text: str, rows: list[tuple], args: dict[int, list[tuple]], kept: Any, report: ExportReport
+) -> list[dict[str, Any]]:
+    """A document's exported events; arguments whose entity was not exported are left out and reported."""
+    out_events = []
+    for v in rows:
+        arguments = []
+        for a in args.get(v[0], []):
+            if a[2] in kept:
+                arguments.append({"role": a[1], "entity_id": a[2]})
+            else:
+                report.dropped_arguments.append((d[1], v[0], a[1]))
+        out_events.append(
+            {
+                "id": v[0],
+                "type": v[2],
+                "trigger": {"start": v[3], "end": v[4], "text": text[v[3] : v[4]]},
+                "attributes": orjson.loads(v[5] or "{}"),
+                "arguments": arguments,
+                "annotator": v[6],
+                "state": v[7],
+                "source": v[8],
+                "score": v[9],
+                "alternatives": orjson.loads(v[10] or "[]"),
+            }
+        )
+    return out_events
+
+

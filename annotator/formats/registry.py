@@ -1,0 +1,67 @@
+"""One record per exchange format: its name, the file name ending of an export, whether it writes a folder, its
+writer options, and where its reader and writer live (imported only when used, so listing formats loads no
+format module and no spaCy).
+
+The command line, the app's Import and Export dialogs and ``annotator.formats.readers()/writers()`` all read
+this table; a format added here shows up everywhere.
+"""
+
+from __future__ import annotations
+
+import importlib
+from dataclasses import dataclass
+from typing import Any, Callable
+
+SPLIT = ("split", "seed")
+
+
+@dataclass(frozen=True)
+class Format:
+    name: str
+    suffix: str  # the export's file name ending ("" for a folder)
+    folder: bool  # the export is a folder (brat), not a file
+    options: tuple[str, ...]  # writer option keys (``--option KEY=VALUE``)
+    writer: str | None  # "module:function" taking (project, out, ExportRequest)
+    reader: str | None  # "module:function" taking (path, schema=None) -> ReadResult
+    read_options: tuple[str, ...] = ()  # keyword options the reader takes (doccano: skip_bad)
+    description: str = ""
+
+    def _load(self, where: str | None) -> Callable[..., Any]:
+        if where is None:
+            raise KeyError(self.name)
+        module, _, function = where.partition(":")
+        return getattr(importlib.import_module(module), function)
+
+    @property
+    def write(self) -> Callable[..., Any]:
+        """``write(project, out, request)`` (or the request's fields as keyword arguments)."""
+        return self._load(self.writer)
+
+    @property
+    def read(self) -> Callable[..., Any]:
+        return self._load(self.reader)
+
+
+_M = "annotator.formats."
+FORMATS: dict[str, Format] = {f.name: f for f in (
+    Format("json", ".json", False, (), _M + "project_json:write_json", None, description="the project's own export"),
+    Format("jsonl", ".jsonl", False, (), _M + "project_json:write_jsonl", None, description="one document a line"),
+    Format("spacy", ".spacy", False, (*SPLIT, "misaligned", "span_key", "trigger_key"), _M + "spacy_docbin:write_spacy",
+           None, description="DocBin for spacy train"),
+    Format("brat", "", True, SPLIT, _M + "brat:write_brat", _M + "brat_read:read_brat",
+           description="a folder of .txt and .ann files"),
+    Format("prodigy", ".jsonl", False, (*SPLIT, "misaligned"), _M + "prodigy:write_prodigy", _M + "prodigy:read_prodigy"),
+    Format("dygiepp", ".jsonl", False, (*SPLIT, "misaligned", "dataset", "trigger_head"), _M + "dygiepp:write_dygiepp",
+           None),
+    Format("conll", ".conll", False, (*SPLIT, "misaligned", "docstart"), _M + "conll:write_conll", None),
+    Format("doccano", ".jsonl", False, (), None, _M + "doccano:read_doccano", read_options=("skip_bad",)),
+    Format("label_studio", ".json", False, (), None, _M + "label_studio:read_label_studio"),
+)}
+
+
+def export_formats() -> list[Format]:
+    return [f for f in FORMATS.values() if f.writer]
+
+
+def import_formats() -> list[Format]:
+    return [f for f in FORMATS.values() if f.reader]
