@@ -9,6 +9,7 @@ import pytest
 
 from annotator.formats.common import FormatExportReport, records_with_tokens
 from annotator.formats.docbin_stream import DocBinWriter
+from annotator.formats.records import ExportRequest
 from annotator.formats.spacy_docbin import record_to_doc, write_spacy
 
 
@@ -29,7 +30,7 @@ def test_docs_read_back_as_from_spacys_docbin(sample):
     project, _ = sample
     vocab = spacy.blank("en").vocab
     report = FormatExportReport()
-    docs = [record_to_doc(vocab, rec, toks, report) for rec, toks in records_with_tokens(project, ("suggested", "accepted", "added"), None, None, report, None)]
+    docs = [record_to_doc(vocab, rec, toks, report) for rec, toks in records_with_tokens(project, ExportRequest(), report)]
     theirs = DocBin(store_user_data=True, docs=docs).to_bytes()
     buf = io.BytesIO()
     w = DocBinWriter(buf)
