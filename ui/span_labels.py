@@ -69,6 +69,17 @@ def short_type(type_: str) -> str:
     return type_.split(":")[-1]
 
 
+def nesting_levels(spans: list[tuple[int, int, int]]) -> dict[int, int]:
+    """key -> how many levels of spans (start, end, key) it holds: 0 for a span holding none, 1 for one holding
+    only such spans, and so on (a bracket is drawn under each span of level 1 and more, one step lower a level)."""
+    level: dict[int, int] = {}
+    ordered = sorted(spans, key=lambda t: t[1] - t[0])
+    for i, (s, e, k) in enumerate(ordered):
+        inner = [level[k2] for s2, e2, k2 in ordered[:i] if s <= s2 and e2 <= e and (s2, e2) != (s, e)]
+        level[k] = 1 + max(inner) if inner else 0
+    return level
+
+
 class SpanLabels:
     """Paints the labels, arcs and brackets of the visible lines (called from the view's paintEvent)."""
 
@@ -196,11 +207,7 @@ class SpanLabels:
         spans = [(s, e, k, label) for k, s, e, label, state in items if k > 0]
         if len(spans) < 2:
             return
-        spans.sort(key=lambda t: (t[1] - t[0]))
-        level: dict[int, int] = {}
-        for i, (s, e, k, _) in enumerate(spans):
-            inner = [level[k2] for s2, e2, k2, _ in spans[:i] if s <= s2 and e2 <= e and (s2, e2) != (s, e)]
-            level[k] = 1 + max(inner) if inner else 0
+        level = nesting_levels([(s, e, k) for s, e, k, _ in spans])
         for s, e, k, label in spans:
             if not level[k]:
                 continue

@@ -123,3 +123,11 @@ def test_reopening_returns_to_the_last_document_and_place(qtbot, project_path):
         assert w.view.to_cp(w.view.textCursor().position()) == 20
     finally:
         close_window(w)
+
+
+def test_nested_spans_get_stacked_brackets():
+    from ui.span_labels import nesting_levels
+
+    # "the Russian Ministry of Foreign Affairs" holding "Russian" and "Foreign Affairs", which holds "Affairs"
+    spans = [(0, 39, 1), (4, 11, 2), (24, 39, 3), (32, 39, 4), (50, 55, 5)]
+    assert nesting_levels(spans) == {1: 2, 2: 0, 3: 1, 4: 0, 5: 0}
