@@ -104,6 +104,12 @@ def document_ann(rec: dict[str, Any], schema: Schema, report: FormatExportReport
             trig[key] = f"T{n}"
             targets.setdefault(key, f"T{n}")
             lines.append(t_line(f"T{n}", brat_name(v["type"]), text, key[1], key[2], at))
+    kept = rec["meta"].get("brat") if isinstance(rec["meta"].get("brat"), dict) else {}
+    for item in kept.get("textbounds", []):  # spans of an event type that no event used, as brat had them
+        if isinstance(item, list) and len(item) == 3 and (item[0], item[1], item[2]) not in targets:
+            n += 1
+            targets[(item[0], item[1], item[2])] = f"T{n}"
+            lines.append(t_line(f"T{n}", brat_name(item[0]), text, item[1], item[2], at))
     attrs: list[str] = []
     for v in events:
         key = (v["type"], v["trigger"]["start"], v["trigger"]["end"])
@@ -135,7 +141,6 @@ def document_ann(rec: dict[str, Any], schema: Schema, report: FormatExportReport
             return hits[min(k, len(hits) - 1)] if hits else None
         return targets.get(key)
 
-    kept = rec["meta"].get("brat") if isinstance(rec["meta"].get("brat"), dict) else {}
     extra: list[str] = []
     for item in kept.get("attributes", []):
         target = resolve(item.get("target"))

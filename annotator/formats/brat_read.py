@@ -18,7 +18,8 @@ Read the way brat's own reader (``server/src/annotation.py``) reads them:
   The brat export puts each back on the same annotation with the same type.
 - What the project has no place for is kept in the document's meta under ``brat`` and written back by the
   brat export: attributes on entities, ``R`` relations, ``*`` equivalences, ``N`` normalisations, each with
-  the spans it points at (``["T", label, start, end]`` or ``["E", type, start, end, k]``).
+  the spans it points at, and ``T`` lines of an event type that no event uses (``textbounds``; brat shows
+  them as plain spans) (``["T", label, start, end]`` or ``["E", type, start, end, k]``).
 - Discontinuous spans are kept as their covering span: silently when the gaps are only line breaks and
   spaces (as brat writes spans across lines), reported otherwise.
 """
@@ -227,8 +228,8 @@ def parse_ann(ann_text: str, text: str, shift: int, schema: Schema, doc: Incomin
     for tid, t in ts.items():
         if t.type not in event_types:
             doc.entities.append(IncomingEntity(tid, t.start, t.end, t.type, source="brat"))
-        elif tid not in triggers:
-            warnings.append(f"{ann}:{t.line}: trigger {tid} has no event; not kept")
+        elif tid not in triggers:  # brat shows it as a plain span: kept for the way back
+            doc.meta.setdefault("brat", {}).setdefault("textbounds", []).append([t.type, t.start, t.end])
     proxies: dict[str, str] = {}
     for e in es.values():
         et = schema.event_type(e.type)
@@ -313,4 +314,4 @@ def parse_ann(ann_text: str, text: str, shift: int, schema: Schema, doc: Incomin
             doc.comments.append({"text": f"[{label}on {target}] {body}"})
             warnings.append(f"{ann}:{number}: note on {target} kept as a document comment without its target")
     if kept:
-        doc.meta["brat"] = kept
+        doc.meta.setdefault("brat", {}).update(kept)

@@ -159,3 +159,13 @@ def test_import_applies_the_schemas_role_rules(tmp_path):
         import_format(project, "brat", [folder])
     assert "Organization" in str(info.value) and not project.document_ids()
     project.close()
+
+
+def test_a_trigger_span_no_event_uses_goes_back_out(tmp_path):
+    text = "Somebody twitted it."
+    ann = "T1\tPerson 0 8\tSomebody\nT2\tReport 9 16\ttwitted\n#1\tAnnotatorNotes T2\tno event yet\n"
+    folder = _folder(tmp_path, {"a.txt": text, "a.ann": ann})
+    project, out = _round_trip(tmp_path, folder)
+    written = (out / "a.ann").read_text()
+    assert "\tReport 9 16\ttwitted\n" in written and "\tno event yet\n" in written
+    project.close()
