@@ -113,15 +113,17 @@ def _verb_frame(v: Any) -> list[tuple[str, Any]]:
         elif wh or not objs:
             objs.append(v.head)
     # a verb in a chain ("began to attack", "attacked and killed") shares its head's subject
-    if not subj and not subjpass and v.dep_ in ("xcomp", "conj", "advcl") and v.head.pos_ in ("VERB", "AUX"):
-        hk = list(v.head.children)
+    governor = v.head
+    if v.dep_ == "pcomp" and governor.head.pos_ in ("VERB", "AUX"):  # "accused of shooting": the accused shoots
+        governor = governor.head
+    if not subj and not subjpass and v.dep_ in ("xcomp", "conj", "advcl", "pcomp") and governor.pos_ in ("VERB", "AUX"):
+        hk = list(governor.children)
         subj = [c for c in hk if c.dep_ == "nsubj"]
-        if v.dep_ == "conj":  # "was ousted and fled": the subject of both
-            shared = [c for c in hk if c.dep_ == "nsubjpass"]
-            if any(c.dep_ == "auxpass" for c in kids):
-                subjpass = shared
-            else:
-                subj = subj or shared
+        shared = [c for c in hk if c.dep_ == "nsubjpass"]
+        if v.dep_ == "conj" and any(c.dep_ == "auxpass" for c in kids):  # "was shot and was killed"
+            subjpass = shared
+        elif not subj:  # "was ousted and fled", "is accused of shooting": the subject of both
+            subj = shared
     # the object of a verb of leaving is where the movement starts ("fled Ukraine", "left Kabul")
     obj_slot = "obj_from" if v.lemma_.lower() in LEAVING_VERBS else "obj"
     for c in objs:
@@ -172,8 +174,17 @@ def guess_or_ent(tok: Any) -> str | None:
     return tok.ent_type_ or guess_label(tok)
 
 
+QUANTITY_HEADS = {"hundred", "thousand", "million", "dozen", "score", "number", "some", "many", "most", "all",
+                  "one", "two", "three", "four", "five", "several", "few", "group", "handful", "majority", "none"}
+
+
 def span_of(tok: Any, ents: dict[int, tuple[int, int, str]]) -> tuple[int, int, str | None] | None:
-    """The span a candidate argument covers: its entity, or the noun with its compounds ("police officers")."""
+    """The span a candidate argument covers: its entity, or the noun with its compounds ("police officers");
+    for "hundreds of migrants", "some of the attackers", the noun after "of"."""
+    if (tok.i not in ents or ents[tok.i][2] in ("CARDINAL", "QUANTITY")) and tok.lemma_.lower() in QUANTITY_HEADS:
+        of = [g for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
+        if of:
+            tok = of[0]
     if tok.is_punct or tok.pos_ in ("PRON", "DET", "NUM", "ADP") and tok.i not in ents:
         return None
     if tok.i in ents:

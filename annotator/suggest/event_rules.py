@@ -117,7 +117,7 @@ class RuleEventSuggester:
         ctx = read_context(head)
         pairs = frame(head)
         neighbours = _neighbour_lemmas(head)
-        direct = frozenset(c.lemma_.lower() for c in head.children)
+        direct = frozenset(c.lemma_.lower() for c in head.children) | frozenset(f"dep:{c.dep_}" for c in head.children)
         cands: list[_Candidate] = []
         for type_name in dict.fromkeys(p.type for p in patterns):
             pattern = next(p for p in patterns if p.type == type_name and not p.weak) if any(

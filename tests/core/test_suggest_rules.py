@@ -121,6 +121,19 @@ def test_blockers_and_unfitting_objects_rule_a_sense_out(nlp, suggester):
     assert conditions["score"] < people["score"]
 
 
+def test_naming_is_not_a_call(nlp, suggester):
+    assert not [e for e in run(nlp, suggester, "Singh called Pakistan a terrorist state.") if e["type"] == "Contact:Phone-Write"]
+    e = only(run(nlp, suggester, "Trump spoke by phone with Putin on Saturday."), "spoke")
+    assert e["type"] == "Contact:Phone-Write"
+
+
+def test_quantities_and_controlled_subjects(nlp, suggester):
+    died = only(run(nlp, suggester, "Hundreds of migrants died near the coast of Lampedusa."), "died")
+    assert ("Victim", "migrants", "PERSON") in died["args"]
+    shot = only(run(nlp, suggester, "The officer is accused of shooting the teenager."), "shooting")
+    assert ("Attacker", "officer", "PERSON") in shot["args"]
+
+
 def test_attributes_only_from_the_text(nlp, suggester):
     future = only(run(nlp, suggester, "The leaders will meet in Geneva next week."), "meet")
     assert future["attributes"] == {"tense": "Future", "modality": "Other"}
