@@ -27,7 +27,8 @@ class Controller(QObject):
     documentChanged = Signal()  # the current document was switched or reloaded from the file
     entitiesChanged = Signal(object)  # set of entity ids of the current document
     eventsChanged = Signal(object)  # set of event ids of the current document
-    documentsChanged = Signal()  # statuses or counts of documents changed
+    documentsChanged = Signal()  # documents may have come, gone or changed anywhere (open, import, outside commits)
+    documentRowsChanged = Signal(object)  # set of document ids whose status or counts an edit changed
     commentsChanged = Signal()
     statusChanged = Signal(str)  # status of the current document
     saved = Signal(str)  # "HH:MM:SS" of the last commit
@@ -206,7 +207,7 @@ class Controller(QObject):
         self.last_saved = datetime.now().strftime("%H:%M:%S")
         if self.doc is None or change.document_id != self.doc.id:
             self.open_document(change.document_id)  # undo of an edit made in another document
-            self.documentsChanged.emit()
+            self.documentRowsChanged.emit({change.document_id})
             self.saved.emit(self.last_saved)
             return
         ents: set[int] = set()
@@ -250,7 +251,7 @@ class Controller(QObject):
             self.entitiesChanged.emit(ents)
         if evs:
             self.eventsChanged.emit(evs)
-        self.documentsChanged.emit()
+        self.documentRowsChanged.emit({change.document_id})  # one row of the list, not the whole list
         self.saved.emit(self.last_saved)
 
     # -- selection -----------------------------------------------------------------------------------

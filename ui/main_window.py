@@ -155,13 +155,15 @@ class MainWindow(FilesAndWork, WindowFlow, QMainWindow):
         self._docs_timer.setSingleShot(True)
         self._docs_timer.setInterval(0)
         self._docs_timer.timeout.connect(self.refresh_documents)
+        self._docs_pending: set[int] | None = None  # documents whose row an edit changed; None: all of them
 
         # wiring
         c.documentChanged.connect(self.on_document_changed)
         c.entitiesChanged.connect(lambda _ids: self._panel_timer.start())
         c.eventsChanged.connect(lambda _ids: self._panel_timer.start())
         c.selectionChanged.connect(self.on_selection_changed)
-        c.documentsChanged.connect(self._docs_timer.start)
+        c.documentsChanged.connect(self._all_documents_changed)
+        c.documentRowsChanged.connect(self._document_rows_changed)
         c.commentsChanged.connect(self.refresh_comments)
         c.saved.connect(lambda t: self.saved_label.setText(f"saved {t}"))
         c.statusChanged.connect(lambda _s: c.doc and self.title.setText(f"{c.doc.name}  —  {c.doc.status.replace('_', ' ')}"))
@@ -251,7 +253,7 @@ class MainWindow(FilesAndWork, WindowFlow, QMainWindow):
         self.title.setText(f"{doc.name}  —  {doc.status.replace('_', ' ')}" if doc else "No document")
         self.refresh_panels()
         self.refresh_comments()
-        self.documents.model.current_id = doc.id if doc else None
+        self.documents.model.set_current(doc.id if doc else None)
         self.documents.select(doc.id if doc else None)
 
     def refresh_panels(self) -> None:
@@ -277,12 +279,29 @@ class MainWindow(FilesAndWork, WindowFlow, QMainWindow):
             self.resize(min(self.width(), avail.width()), min(self.height(), avail.height()))
             self.move(avail.topLeft())
 
+    def _all_documents_changed(self) -> None:
+        self._docs_pending = None
+        self._docs_timer.start()
+
+    def _document_rows_changed(self, ids: set[int]) -> None:
+        if self._docs_pending is not None or not self._docs_timer.isActive():
+            self._docs_pending = (self._docs_pending or set()) | set(ids)
+        self._docs_timer.start()
+
     def refresh_documents(self) -> None:
+        """The document list: only the rows an edit changed, or every row (compared, so only what differs is
+        redrawn) after an open, an import or a commit made elsewhere."""
         c = self.controller
-        rows = c.project.document_summaries() if c.project else []
-        self.documents.set_rows(rows, c.doc.id if c.doc else None)
-        reviewed, total = c.progress()
-        self.reviewed_label.setText(f"reviewed {reviewed}/{total}")
+        pending, self._docs_pending = self._docs_pending, None
+        current = c.doc.id if c.doc else None
+        model = self.documents.model
+        if c.project is None:
+            self.documents.set_rows([], None)
+        elif pending is not None and self.documents.update_rows(c.project.document_summaries(ids=sorted(pending)), current):
+            pass
+        else:
+            self.documents.set_rows(c.project.document_summaries(), current)
+        self.reviewed_label.setText(f"reviewed {model.reviewed}/{len(model.rows)}")
 
     def refresh_comments(self) -> None:
         c = self.controller

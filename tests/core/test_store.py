@@ -237,3 +237,22 @@ def test_core_imports_no_qt_and_no_spacy():
     count, bad = out.split(" ", 1)
     assert int(count) >= 15
     assert bad.strip() == "[]"
+
+
+def test_document_summaries_of_some_documents_match_all(project):
+    from core_helpers import add_document
+
+    from annotator import edits
+
+    ids = [add_document(project, f"Anna met Bob {i}.", f"d{i}") for i in range(4)]
+    edits.add_entity(project, ids[1], 0, 4, "PERSON")
+    gone = edits.add_entity(project, ids[1], 9, 12, "PERSON").result_id
+    project.db.conn.execute("UPDATE entities SET state = 'rejected' WHERE id = ?", (gone,))
+    edits.add_entity(project, ids[2], 0, 4, "PERSON")
+    project.db.conn.execute("UPDATE entities SET state = 'suggested' WHERE document_id = ?", (ids[2],))
+    edits.add_event(project, ids[2], "Contact:Meet", 5, 8)
+    every = project.document_summaries()
+    assert [r["id"] for r in every] == ids
+    assert (every[1]["entities"], every[2]["suggestions"], every[2]["events"]) == (1, 1, 1)
+    assert project.document_summaries(ids=[ids[2], ids[1]]) == every[1:3]
+    assert project.document_summaries(ids=[]) == []

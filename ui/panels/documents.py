@@ -28,16 +28,37 @@ class DocumentListModel(RowTableModel):
         super().__init__()
         self.rows: list[dict[str, Any]] = []
         self.current_id: int | None = None
+        self._index: dict[int, int] = {}  # document id -> row
+        self.reviewed = 0  # rows whose status is reviewed
 
     def set_rows(self, rows: list[dict[str, Any]]) -> None:
+        """Every row (after an import, an outside commit, ...): rows that differ are updated in place when the
+        documents are the same ones (the view keeps its selection); a different set of documents resets."""
+        self.reviewed = sum(r["status"] == "reviewed" for r in rows)
         if [r["id"] for r in rows] == [r["id"] for r in self.rows]:
-            self.rows = rows  # same documents: update in place, keep the view's selection
-            if rows:
-                self.dataChanged.emit(self.index(0, 0), self.index(len(rows) - 1, len(COLUMNS) - 1))
+            old, self.rows = self.rows, rows
+            for k, (a, b) in enumerate(zip(old, rows)):
+                if a != b:
+                    self.dataChanged.emit(self.index(k, 0), self.index(k, len(COLUMNS) - 1))
             return
         self.beginResetModel()
         self.rows = rows
+        self._index = {r["id"]: k for k, r in enumerate(rows)}
         self.endResetModel()
+
+    def update_rows(self, rows: list[dict[str, Any]]) -> bool:
+        """Replace the rows of these documents (an edit changed them); False if one is not in the list."""
+        if any(r["id"] not in self._index for r in rows):
+            return False
+        for r in rows:
+            k = self._index[r["id"]]
+            old = self.rows[k]
+            if old == r:
+                continue
+            self.reviewed += (r["status"] == "reviewed") - (old["status"] == "reviewed")
+            self.rows[k] = r
+            self.dataChanged.emit(self.index(k, 0), self.index(k, len(COLUMNS) - 1))
+        return True
 
     def data(self, index: QModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
@@ -65,8 +86,16 @@ class DocumentListModel(RowTableModel):
             return f"<qt>{html.escape(row['name'])}</qt>"
         return None
 
+    def set_current(self, doc_id: int | None) -> None:
+        """The open document (shown bold): only its row and the one before are redrawn."""
+        old, self.current_id = self.current_id, doc_id
+        for d in {old, doc_id} - {None}:
+            k = self._index.get(d, -1)  # type: ignore[arg-type]
+            if k >= 0:
+                self.dataChanged.emit(self.index(k, 0), self.index(k, len(COLUMNS) - 1))
+
     def row_of(self, doc_id: int) -> int:
-        return next((i for i, r in enumerate(self.rows) if r["id"] == doc_id), -1)
+        return self._index.get(doc_id, -1)
 
 
 class DocumentFilter(QSortFilterProxyModel):
@@ -126,8 +155,8 @@ class DocumentPanel(QWidget):
         hh = self.table.horizontalHeader()
         hh.setResizeContentsPrecision(60)  # size columns from the first rows, not all of them
         hh.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        for i in range(1, len(COLUMNS)):
-            hh.setSectionResizeMode(i, QHeaderView.ResizeMode.ResizeToContents)
+        for i in range(1, len(COLUMNS)):  # sized when the rows are set, not on every row's change (each
+            hh.setSectionResizeMode(i, QHeaderView.ResizeMode.Interactive)  # would measure 60 rows x 4 columns)
         top = QHBoxLayout()
         top.addWidget(self.search, 1)
         top.addWidget(self.status)
@@ -148,7 +177,20 @@ class DocumentPanel(QWidget):
     def set_rows(self, rows: list[dict[str, Any]], current_id: int | None) -> None:
         self.model.current_id = current_id
         self.model.set_rows(rows)
+        self.fit_columns()
         self.select(current_id)
+
+    def fit_columns(self) -> None:
+        """Name takes the room; the other columns fit their title and the first rows."""
+        for i in range(1, len(COLUMNS)):
+            self.table.resizeColumnToContents(i)
+
+    def update_rows(self, rows: list[dict[str, Any]], current_id: int | None) -> bool:
+        """Only these documents' rows; False if one is not in the list (then ``set_rows`` with all of them)."""
+        if not self.model.update_rows(rows):
+            return False
+        self.model.set_current(current_id)
+        return True
 
     def select(self, doc_id: int | None) -> None:
         if doc_id is None:
