@@ -1,6 +1,6 @@
 """Label Studio JSON import (the JSON export: a list of tasks; a .jsonl file of tasks also works).
 
-Per task: the text is ``data[KEY]`` where KEY is the ``to_name`` its results point at when ``data`` has
+Per task (a task without ``data`` is its own data, as Label Studio takes it): the text is ``data[KEY]`` where KEY is the ``to_name`` its results point at when ``data`` has
 such a key, else ``data.text``; a task whose text is elsewhere, or is a URL or file reference (tasks of
 ``valueType="url"`` configs: ``https://...``, ``s3://...``, ``/data/upload/...``) is refused with a message
 naming the task. The first annotation that was not cancelled is used (others are reported); a task with no
@@ -27,6 +27,8 @@ from annotator.formats.regions import Region, build_document
 from annotator.offsets import Utf16Map
 from annotator.schema import Schema, default_schema
 
+TASK_KEYS = {"id", "annotations", "predictions", "meta", "created_at", "updated_at", "project", "drafts",
+             "inner_id", "total_annotations", "cancelled_annotations", "total_predictions", "file_upload"}
 REFERENCE = re.compile(r"^(?:[a-z][a-z0-9+.-]*://\S+|/data/(?:upload|local-files)/\S+|/?\S+\?d=\S+)$", re.I)
 
 
@@ -95,6 +97,9 @@ def read_label_studio(path: str | Path, schema: Schema | None = None) -> ReadRes
         need(isinstance(task, dict), path, line, f"task number {n}: each task must be a JSON object")
         who = f"task {task['id']!r}" if _is_key(task.get("id")) else f"task number {n}"
         results, state = _pick(task, who, path, line, warnings)
+        if "data" not in task:  # Label Studio takes a task without "data" as its own data ({"text": ...})
+            task = {**{k: v for k, v in task.items() if k in TASK_KEYS},
+                    "data": {k: v for k, v in task.items() if k not in TASK_KEYS}}
         text = _text_of(task.get("data"), results, who, path, line)
         regions: list[Region] = []
         relations, comments, choices = [], [], []

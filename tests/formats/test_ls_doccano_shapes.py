@@ -95,3 +95,10 @@ def test_doccano_bad_line_refuses_the_file_unless_asked_to_skip(tmp_path, capsys
     project.close()
     assert main(["import", str(tmp_path / "q.annotator"), str(f), "--format", "doccano", "--skip-bad"]) == 0
     assert "d.jsonl:2" in capsys.readouterr().err
+
+
+def test_label_studio_tasks_without_data_are_their_own_data(tmp_path):
+    # the shape of Label Studio's own samples (text_with_2_tasks.json, tasks_annotations_predictions.json)
+    f = _write(tmp_path, [{"text": "Example 1"}, {"data": {"text": "Example 2", "int_field": 1}, "annotations": []}])
+    docs = read_label_studio(f).documents
+    assert [d.text for d in docs] == ["Example 1", "Example 2"]
