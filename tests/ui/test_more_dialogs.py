@@ -45,15 +45,58 @@ def test_export_brat_folder_and_jsonl_with_status_filter(qtbot, window, tmp_path
 
 
 def test_export_with_split_option(qtbot, window, tmp_path):
+    """The split typed in the dialog splits: two files, every exported document in exactly one, as the CLI does."""
     from annotator.formats import OPTIONS
 
-    if "prodigy" not in OPTIONS:
-        return
-    out = tmp_path / "p.jsonl"
+    assert "split" in OPTIONS["prodigy"]
+    out = tmp_path / "exports" / "p.jsonl"
+    out.parent.mkdir()
     run_export(qtbot, window, "prodigy", out, "split=train=0.5,dev=0.5; seed=1")
-    written = list(tmp_path.iterdir())
-    assert written, "no file written"
     assert "Exported" in window.message.text(), window.message.text()
+    assert sorted(p.name for p in out.parent.iterdir()) == ["p.dev.jsonl", "p.train.jsonl"]
+    texts = [json.loads(line)["text"] for part in ("train", "dev")
+             for line in (out.parent / f"p.{part}.jsonl").read_text(encoding="utf-8").splitlines() if line.strip()]
+    assert len(texts) == len(set(texts)) == 3 and DOC_A in texts
+
+
+def test_export_dialog_states_statuses_and_options_reach_the_writer(qtbot, window, db, tmp_path):
+    """What the person ticks and types is what the writer gets: only the states and document statuses ticked,
+    and the format's options (a span key of their own)."""
+    first = db.document_ids()[0]
+    window.view.select_cp(*find(DOC_A, "workers"))
+    qtbot.keyClick(window.view, "4")  # the first document is now in progress, with one span added by hand
+    assert db.document(first).status == "in_progress"
+
+    def fill(fmt: str, out, options: str = "") -> None:  # type: ignore[no-untyped-def]
+        def go() -> None:
+            dlg = QApplication.activeModalWidget()
+            dlg.format.setCurrentText(fmt)
+            dlg.path.setText(str(out))
+            for state, box in dlg.states.items():
+                box.setChecked(state == "added")
+            for status, box in dlg.statuses.items():
+                box.setChecked(status == "in_progress")
+            qtbot.keyClicks(dlg.options_edit, options)
+            dlg.buttons.button(dlg.buttons.StandardButton.Ok).click()
+
+        QTimer.singleShot(50, go)
+        window.actions_by_name["export"].trigger()
+        qtbot.waitUntil(lambda: not window.workers, timeout=30000)
+        assert "Exported" in window.message.text(), window.message.text()
+
+    fill("json", tmp_path / "out.json")
+    data = json.loads((tmp_path / "out.json").read_text(encoding="utf-8"))
+    (doc,) = data["documents"]
+    assert doc["text"] == DOC_A and doc["status"] == "in_progress"
+    assert doc["entities"] and {e["state"] for e in doc["entities"]} == {"added"}
+
+    fill("spacy", tmp_path / "out.spacy", "span_key=picked")
+    import spacy
+    from spacy.tokens import DocBin
+
+    (sdoc,) = DocBin().from_disk(tmp_path / "out.spacy").get_docs(spacy.blank("en").vocab)
+    assert "picked" in sdoc.spans and "sc" not in sdoc.spans
+    assert [s.text for s in sdoc.spans["picked"]] == ["workers"]
 
 
 def test_bad_export_option_is_refused_in_the_dialog(qtbot, window, tmp_path):
@@ -134,12 +177,18 @@ def test_no_snap_keeps_partial_selection(qtbot, window, db):
 
 
 def test_shortcuts_help_lists_label_keys(qtbot, window):
+    from PySide6.QtWidgets import QTableWidget
+
     from ui.dialogs.shortcuts import ShortcutsDialog, shortcut_rows
 
-    rows = dict(shortcut_rows(window.controller.schema))
-    assert rows["1"].startswith("Label PERSON") and "Alt+1 … Alt+9" in rows
+    rows = shortcut_rows(window.controller.schema)
+    assert dict(rows)["1"].startswith("Label PERSON") and "Alt+1 … Alt+9" in dict(rows)
     dlg = ShortcutsDialog(window.controller.schema, window)
     qtbot.addWidget(dlg)
+    table = dlg.findChild(QTableWidget)
+    shown = [(table.item(r, 0).text(), table.item(r, 1).text()) for r in range(table.rowCount())]
+    assert shown == rows  # every key the app has, in the table the person reads
+    assert [table.horizontalHeaderItem(c).text() for c in range(2)] == ["Keys", "Does"]
 
 
 def test_context_menu_labels_selection(qtbot, window, db):

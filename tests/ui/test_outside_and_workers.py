@@ -20,11 +20,17 @@ def test_changes_by_another_process_are_shown(qtbot, window, db):
     assert change.result_id in window.view.highlighter.items
 
 
-def test_own_commits_do_not_reload(qtbot, window, monkeypatch):
+def test_own_commits_do_not_reload(qtbot, window, db, monkeypatch):
     calls = []
     monkeypatch.setattr(window.controller, "reload", lambda: calls.append(1))
-    window.view.select_cp(*find(DOC_A, "forces"))
+    s, e = find(DOC_A, "forces")
+    window.view.select_cp(s, e)
+    versions = window.controller.project.data_version(), db.data_version()
     qtbot.keyClick(window.view, "2")
+    doc = window.controller.doc.id
+    label = window.edit_actions.label_keys()["2"]
+    assert any((x.start, x.end, x.label) == (s, e, label) for x in db.entities(doc)), "the key press committed nothing"
+    assert db.data_version() != versions[1]  # the other connection sees a commit
     window.controller.check_outside_changes()
     assert calls == []
 
