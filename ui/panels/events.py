@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableWidget, QTab
 
 from annotator.model import Entity, Event
 from annotator.schema import Schema
+from ui.plain import tooltip_text
 
 COLUMNS = ("Type", "Trigger", "Arguments", "Missing", "State")
 STATE_COLORS = {"suggested": "#7a5c00", "rejected": "#8a8a8a"}
@@ -42,7 +43,7 @@ class EventPanel(QWidget):
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().hide()
         hh = self.table.horizontalHeader()
-        hh.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        hh.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)  # the type's short name (full in its tip)
         hh.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
         hh.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         hh.setSectionResizeMode(3, QHeaderView.ResizeMode.ResizeToContents)
@@ -60,12 +61,12 @@ class EventPanel(QWidget):
         self.ids = [v.id for v in events]
         for r, v in enumerate(events):
             miss = missing_roles(schema, v) if schema else []
-            state = v.state + (f" {v.score:.2f}" if v.state == "suggested" and v.score is not None else "")
-            cells = (v.type, text[v.trigger_start:v.trigger_end], arguments_text(v, entities, text),
+            state = "undecided" if v.state == "suggested" else v.state
+            cells = (v.type.split(":")[-1], text[v.trigger_start:v.trigger_end], arguments_text(v, entities, text),
                      ", ".join(miss), state)
             for col, value in enumerate(cells):
                 item = QTableWidgetItem(value)
-                item.setToolTip("")
+                item.setToolTip(tooltip_text(value) if col == 2 else "")
                 if col == 3 and miss:
                     item.setForeground(QColor("#b00020"))
                 if v.state in STATE_COLORS:  # undecided and rejected rows look it (as in the text)
@@ -74,8 +75,10 @@ class EventPanel(QWidget):
                     font.setItalic(v.state == "suggested")
                     font.setStrikeOut(v.state == "rejected")
                     item.setFont(font)
-                if v.alternatives and col == 0:
-                    item.setToolTip("also possible: " + ", ".join(v.alternatives))
+                if col == 0:
+                    alt = f"; also possible: {', '.join(v.alternatives)}" if v.alternatives else ""
+                    score = f"; score {v.score:.2f}" if v.score is not None else ""
+                    item.setToolTip(tooltip_text(f"{v.type} ({v.state}{score}){alt}"))
                 self.table.setItem(r, col, item)
         self.table.blockSignals(False)
         self.select(current)
