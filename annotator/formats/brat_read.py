@@ -38,6 +38,7 @@ from annotator.formats.brat_conf import BINARY, names_from_brat, read_annotation
 from annotator.formats.brat_text import BRAT_ID, BratOffsets, pair_of, stem_of, universal_newlines
 from annotator.formats.common import ReadResult, check_with_line, need
 from annotator.importing import IncomingDocument, IncomingEntity, IncomingEvent, decode_text
+from annotator.rules import ALLOWED_WHILE_WORKING, event_breaches
 from annotator.schema import Schema, default_schema
 
 NOTE_TYPE = "AnnotatorNotes"
@@ -280,9 +281,13 @@ def parse_ann(ann_text: str, text: str, shift: int, schema: Schema, doc: Incomin
              f"attribute {name}: value {v!r} is not one of {', '.join(spec.values)}")  # type: ignore[union-attr]
         es[target].attributes[aname] = v
     binary = [a.name for a in schema.attributes if tuple(a.values) == BINARY]
+    fillers = {x.key: (x.label, x.state) for x in doc.entities}
     for e in sorted(es.values(), key=lambda x: x.line):
         t = ts[e.trigger]
         attributes = {**{b: "false" for b in binary}, **e.attributes}  # a binary attribute absent is false
+        # the schema's rules, as an edit applies them, refused with this event's line
+        bad = [b for b in event_breaches(schema, e.type, attributes, e.args, fillers) if b.kind not in ALLOWED_WHILE_WORKING]
+        need(not bad, ann, e.line, f"{e.id}: {bad[0].message}" if bad else "")
         doc.events.append(IncomingEvent(e.type, t.start, t.end, attributes, e.args, fill_defaults=False))
     for kind, rest, number in others:
         head, _, tail = rest.partition("\t")

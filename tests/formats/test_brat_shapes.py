@@ -157,7 +157,8 @@ def test_import_applies_the_schemas_role_rules(tmp_path):
     project = Project(tmp_path / "p.annotator", annotator="t")
     with pytest.raises(ImportFileError, match="a.ann") as info:
         import_format(project, "brat", [folder])
-    assert "Organization" in str(info.value) and not project.document_ids()
+    assert info.value.line == 3 and "E1" in info.value.reason and "Organization" in info.value.reason
+    assert not project.document_ids()
     project.close()
 
 
