@@ -128,16 +128,23 @@ EventsOfPiece = Callable[[int, Any, int], list[EventSuggestion]]  # (text index,
 
 
 def parse_in_pieces(
-    pipe: Pipeline, texts: Iterator[str], batch_size: int, n_process: int, suggest: EventsOfPiece | None = None
+    pipe: Pipeline, texts: Iterator[str], batch_size: int, n_process: int, suggest: EventsOfPiece | None = None,
+    cancelled: Callable[[], bool] | None = None,
 ) -> Iterator[tuple[Parsed, list[EventSuggestion] | None]]:
     """One Parsed per text (with ``suggest``'s events, else None); a long text is parsed piece by piece and joined
-    (an entity or event across a cut is lost). Docs are streamed: none is kept once its piece is read."""
+    (an entity or event across a cut is lost). Docs are streamed: none is kept once its piece is read.
+
+    ``cancelled`` is asked before each piece goes to spaCy: once it says so no more is read, and a text whose
+    pieces were not all parsed gives nothing (a long document stops within a piece, not at its end).
+    """
     plan: deque[tuple[int, int, bool]] = deque()  # (text index, offset, last piece of its text), in input order
 
     def pieces() -> Iterator[str]:
         for index, text in enumerate(texts):
             parts = _pieces(text)
             for k, (offset, piece) in enumerate(parts):
+                if cancelled is not None and cancelled():
+                    return
                 plan.append((index, offset, k == len(parts) - 1))
                 yield piece
 
@@ -251,13 +258,16 @@ def preannotate(
             progress(report.documents, len(ids))
 
     suggest = _piece_events(project, ids, suggester) if suggester is not None else None
-    for doc_id, (parsed, events) in zip(ids, parse_in_pieces(pipe, _texts(project, ids), batch_size, n_process, suggest)):
+    parsed_docs = parse_in_pieces(pipe, _texts(project, ids), batch_size, n_process, suggest, cancelled)
+    for doc_id, (parsed, events) in zip(ids, parsed_docs):
         pending.append((doc_id, parsed, events))
         if len(pending) >= batch_size:
             flush()
             if cancelled and cancelled():
                 report.cancelled = True
                 break
+    if cancelled and cancelled():
+        report.cancelled = True
     if pending:
         flush()
     with project.transaction():

@@ -48,7 +48,18 @@ def main(argv: list[str] | None = None) -> int:
         window.open_project(args.project)
     elif settings.recent_projects() and os.path.exists(settings.recent_projects()[0]):
         window.open_project(settings.recent_projects()[0])
-    return int(app.exec())
+    return finish(window, int(app.exec()))
+
+
+def finish(window: object, code: int) -> int:
+    """After the event loop: if background work could not stop in time (spaCy inside a long piece), end the
+    process here rather than let Python destroy a running QThread (SIGABRT). Finished batches are committed;
+    SQLite keeps the file whole, as after any abrupt end."""
+    if getattr(window, "exit_hard", False):
+        sys.stdout.flush()
+        sys.stderr.flush()
+        os._exit(code)
+    return code
 
 
 def _login() -> str:

@@ -406,10 +406,26 @@ class MainWindow(FilesAndWork, WindowFlow, QMainWindow):
         event.acceptProposedAction()
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
+        running = [w for w in self.workers if w.isRunning()]
+        if running and not self.confirm_stop_work(running[0].title):
+            event.ignore()
+            return
         self.remember_place()
         self.settings.q.setValue("window/geometry", self.saveGeometry())
         self.settings.q.setValue("window/state", self.saveState())
         self.settings.q.sync()
-        self.wait_for_workers()
+        # cancel and wait a moment: work checks between pieces, but spaCy cannot be stopped inside one, so a
+        # thread still running then is left to the process's end (app.finish), never destroyed while it runs
+        self.exit_hard = not self.wait_for_workers(1500)
         self.controller.close_project()
         super().closeEvent(event)
+
+    def confirm_stop_work(self, title: str) -> bool:
+        """Ask before quitting while background work runs; True to stop it and quit."""
+        box = QMessageBox(QMessageBox.Icon.Question, "Quit?",
+                          f"{title} is still running.\nStop it and quit? Finished batches are saved; the documents "
+                          "in progress are left as they were.",
+                          QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, self)
+        box.setTextFormat(Qt.TextFormat.PlainText)
+        box.setDefaultButton(QMessageBox.StandardButton.No)
+        return box.exec() == QMessageBox.StandardButton.Yes

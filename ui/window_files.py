@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Callable
 from PySide6.QtWidgets import QFileDialog
 
 from ui.dialogs.export import ExportDialog
+from ui.plain import no_mnemonic
 from ui.dialogs.import_format import ImportFormatDialog
 from ui.workers import ExportWorker, ImportFormatWorker, ImportWorker, PreannotateWorker, Worker
 
@@ -34,7 +35,7 @@ class FilesAndWork:
     def fill_recent_menu(self: "MainWindow") -> None:
         self.recent_menu.clear()
         for p in self.settings.recent_projects():
-            act = self.recent_menu.addAction(p)
+            act = self.recent_menu.addAction(no_mnemonic(p))
             act.triggered.connect(lambda _c=False, path=p: self.open_project(path))
         if not self.recent_menu.actions():
             self.recent_menu.addAction("(none)").setEnabled(False)
@@ -141,7 +142,13 @@ class FilesAndWork:
             w.cancel()
         self.progress_label.setText("cancelling…")
 
-    def wait_for_workers(self: "MainWindow", ms: int = 30000) -> None:
-        for w in list(self.workers):
+    def wait_for_workers(self: "MainWindow", ms: int = 30000) -> bool:
+        """Cancel every worker and wait up to ``ms`` in all; True when none is still running."""
+        import time
+
+        for w in self.workers:
             w.cancel()
-            w.wait(ms)
+        deadline = time.monotonic() + ms / 1000
+        for w in list(self.workers):
+            w.wait(max(0, int((deadline - time.monotonic()) * 1000)))
+        return not any(w.isRunning() for w in self.workers)
