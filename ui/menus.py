@@ -8,6 +8,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMenu, QToolBar
 
+from ui.plain import no_mnemonic
+
 if TYPE_CHECKING:  # pragma: no cover
     from ui.main_window import MainWindow
 
@@ -118,7 +120,7 @@ def build_context_menu(w: "MainWindow") -> QMenu:
     if schema is not None:
         sub = menu.addMenu("Label as")
         for lab in schema.entities:
-            act = sub.addAction(f"{lab.name}\t{lab.key or ''}")
+            act = sub.addAction(no_mnemonic(f"{lab.name}\t{lab.key or ''}"))
             act.triggered.connect(lambda _c=False, n=lab.name: w.edit_actions.label(n))
     cur = w.edit_actions.current() or w.edit_actions.events.current()
     for text, slot, enabled in (

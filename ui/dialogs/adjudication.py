@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 from annotator.teams import adjudication as adj
 from annotator.teams.differences import Difference, EntityOption, EventOption, differences, document_sets
 from ui.commands import CoreEditCommand
+from ui.plain import no_mnemonic
 
 if TYPE_CHECKING:  # pragma: no cover
     from ui.controller import Controller
@@ -176,7 +177,7 @@ class AdjudicationWindow(QDialog):
             if w is not None:
                 w.deleteLater()
         for i, s in enumerate(self.sets[: len(SET_KEYS)]):
-            b = QPushButton(f"Take {s} ({SET_KEYS[i]})")
+            b = QPushButton(no_mnemonic(f"Take {s} ({SET_KEYS[i]})"))
             b.clicked.connect(lambda _c=False, name=s: self.take(name))
             self.set_buttons.addWidget(b)
 

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 from annotator.errors import AnnotatorError
 from annotator.store import Project
 from annotator.teams.agreement import agreement
+from ui.plain import no_mnemonic
 
 if TYPE_CHECKING:  # pragma: no cover
     from ui.main_window import MainWindow
@@ -60,6 +61,7 @@ class AgreementWindow(QDialog):
         self.resize(900, 600)
         self.tabs = QTabWidget()
         self.note = QLabel("")
+        self.note.setTextFormat(Qt.TextFormat.PlainText)  # messages name annotation sets: data, never markup
         self.note.setWordWrap(True)
         lay = QVBoxLayout(self)
         lay.addWidget(self.note)
@@ -75,7 +77,7 @@ class AgreementWindow(QDialog):
             "Kappa is Cohen's kappa over tokens. Definitions: docs/teams.md."
         )
         for pair in self.result["pairs"]:
-            self.tabs.addTab(self._pair_tab(pair), f"{pair['a']} vs {pair['b']}")
+            self.tabs.addTab(self._pair_tab(pair), no_mnemonic(f"{pair['a']} vs {pair['b']}"))
 
     def _pair_tab(self, pair: dict[str, Any]) -> QWidget:
         rows = pair_rows(pair["project"])
@@ -97,7 +99,9 @@ class AgreementWindow(QDialog):
         box = QWidget()
         lay = QVBoxLayout(box)
         lay.setContentsMargins(0, 0, 0, 0)
-        lay.addWidget(QLabel(f"{pair['documents']} documents both annotators covered"))
+        covered = QLabel(f"{pair['documents']} documents both annotators covered")
+        covered.setTextFormat(Qt.TextFormat.PlainText)
+        lay.addWidget(covered)
         lay.addWidget(table, 1)
         return box
 

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 
 from annotator.model import Entity, Event
 from ui.editing import role_shortcut
-from ui.plain import tooltip_text
+from ui.plain import no_mnemonic, tooltip_text
 
 if TYPE_CHECKING:  # pragma: no cover
     from ui.controller import Controller
@@ -143,7 +143,7 @@ class EventEditor(QWidget):
             for a in filled:
                 ent = c.entities.get(a.entity_id)
                 line = QHBoxLayout()
-                btn = QPushButton(text[ent.start:ent.end] if ent else "?")
+                btn = QPushButton(no_mnemonic(text[ent.start:ent.end]) if ent else "?")
                 btn.setFlat(True)
                 btn.setStyleSheet("text-align: left; color: #1f4e9c; font-weight: bold; padding: 1px 2px")
                 btn.setToolTip("Show in the text")

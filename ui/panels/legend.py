@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QLayout, QLayoutItem, QSizePolicy, QToolButton, QW
 
 from annotator.model import Entity
 from annotator.schema import Schema
+from ui.plain import no_mnemonic
 
 
 def swatch(color: str, size: int = 12) -> QIcon:
@@ -116,7 +117,7 @@ class Legend(QWidget):
             b = self.buttons[lab.name]
             key = f"[{lab.key}] " if lab.key else ""
             b.setIcon(swatch((colors or {}).get(lab.name, lab.color)))
-            b.setText(f"{key}{lab.name} {counts.get(lab.name, 0)}")
+            b.setText(no_mnemonic(f"{key}{lab.name} {counts.get(lab.name, 0)}"))  # a key may be "&"
         self.updateGeometry()
 
     def item_texts(self) -> list[str]:
