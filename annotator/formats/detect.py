@@ -1,7 +1,8 @@
 """Which reader fits an input, told from its name and content, for ``import`` without ``--format``.
 
 - A folder holding ``.ann`` files (at any depth), or an ``.ann`` file: ``brat``.
-- ``.json``/``.jsonl`` whose first object has ``data`` with ``annotations`` or ``predictions``: ``label_studio``.
+- ``.json``/``.jsonl`` whose first object has ``data`` with ``annotations`` or ``predictions`` (or ``data`` and
+  only Label Studio's task keys): ``label_studio``.
 - ``.jsonl`` whose first object has ``_input_hash``, ``_task_hash``, ``answer`` or ``tokens``: ``prodigy``.
 - ``.jsonl`` or ``.json`` whose first object has ``label``/``labels`` as ``[start, end, LABEL]`` lists, or ``entities``
   with ``start_offset``: ``doccano``.
@@ -43,7 +44,12 @@ def _first_object(path: Path) -> Any:
 
 
 def _is_label_studio(obj: Any) -> bool:
-    return isinstance(obj, dict) and isinstance(obj.get("data"), dict) and ("annotations" in obj or "predictions" in obj)
+    """A task: ``data`` with annotations or predictions, or ``data`` and nothing but Label Studio's task keys."""
+    from annotator.formats.label_studio import TASK_KEYS
+
+    if not isinstance(obj, dict) or not isinstance(obj.get("data"), dict):
+        return False
+    return "annotations" in obj or "predictions" in obj or set(obj) <= TASK_KEYS | {"data"}
 
 
 def _is_prodigy(obj: Any) -> bool:

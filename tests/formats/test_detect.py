@@ -36,6 +36,9 @@ def test_files_told_by_content(tmp_path):
     simple.write_text(json.dumps({"text": "Alice", "spans": [{"start": 0, "end": 5, "label": "PERSON"}]}) + "\n")
     ann = tmp_path / "x.ann"
     ann.write_text("")
+    bare = tmp_path / "bare.json"
+    bare.write_text(json.dumps([{"id": 3, "data": {"text": "Alice"}}]))
+    assert detect_format(bare) == "label_studio"
     assert [detect_format(p) for p in (doccano, studio, prodigy, simple, ann, tmp_path / "a.txt")] == [
         "doccano", "label_studio", "prodigy", None, "brat", None]
 
