@@ -3,7 +3,6 @@ position, the next document to work on, and which selection survives a reload or
 
 from __future__ import annotations
 
-import re
 from bisect import bisect_left
 from collections.abc import Container, Iterable, Sequence
 from dataclasses import dataclass

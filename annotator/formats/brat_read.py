@@ -303,7 +303,7 @@ def parse_ann(ann_text: str, text: str, shift: int, schema: Schema, doc: Incomin
             need(all(r is not None for r in refs), ann, number, f"equivalence {parts[0]}: unknown id")
             kept.setdefault("equivalences", []).append({"type": parts[0], "members": refs})
         else:
-            need(len(parts) >= 3 and where(parts[1]) is not None, ann, number, f"normalisation: unknown target or reference")
+            need(len(parts) >= 3 and where(parts[1]) is not None, ann, number, "normalisation: unknown target or reference")
             kept.setdefault("normalizations", []).append(
                 {"type": parts[0], "target": where(parts[1]), "reference": " ".join(parts[2:]), "text": tail})
     for ntype, target, body, number in notes:

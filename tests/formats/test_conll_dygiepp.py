@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import orjson
 
-from annotator import edits
 from annotator.formats import writers
 from annotator.formats.conll import write_conll
 from annotator.formats.dygiepp import write_dygiepp
@@ -44,7 +43,7 @@ def test_dygiepp_sentences_ner_events(sample, tmp_path):
     for sent_ner in m["ner"]:
         for s, e, label in sent_ner:
             assert e >= s
-    assert [flat[s:e + 1] for s, e, l in m["ner"][0] if l == "DATE"] == [["3", "May", "2021"]]
+    assert [flat[s:e + 1] for s, e, lab in m["ner"][0] if lab == "DATE"] == [["3", "May", "2021"]]
     meet = m["events"][0][0]
     assert flat[meet[0][0]] == "met" and meet[0][1] == "Contact:Meet"
     assert sorted(a[2] for a in meet[1:]) == ["Entity", "Entity", "Place", "Time"]

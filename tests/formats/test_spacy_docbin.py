@@ -74,7 +74,7 @@ def test_docbin_keeps_entities_spans_triggers_and_event_attrs(sample, tmp_path):
 def test_split_is_reproducible_and_complete(sample, tmp_path):
     project, _ = sample
     a = write_spacy(project, tmp_path / "a.spacy", options={"split": "train=0.5,dev=0.5", "seed": "7"})
-    b = write_spacy(project, tmp_path / "b.spacy", options={"split": "train=0.5,dev=0.5", "seed": "7"})
+    write_spacy(project, tmp_path / "b.spacy", options={"split": "train=0.5,dev=0.5", "seed": "7"})
     assert a.files == [str(tmp_path / "a.train.spacy"), str(tmp_path / "a.dev.spacy")]
     train_a, dev_a = set(load(tmp_path / "a.train.spacy")), set(load(tmp_path / "a.dev.spacy"))
     assert train_a == set(load(tmp_path / "b.train.spacy")) and dev_a == set(load(tmp_path / "b.dev.spacy"))

@@ -5,9 +5,7 @@ from __future__ import annotations
 import random
 import threading
 import time
-from pathlib import Path
 
-import orjson
 import pytest
 
 from annotator import edits

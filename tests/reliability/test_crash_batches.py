@@ -8,7 +8,6 @@ import time
 from pathlib import Path
 
 import orjson
-import pytest
 
 from annotator.importing import IncomingDocument, import_documents
 from annotator.store import Project
@@ -132,9 +131,9 @@ def test_sigkill_during_batch_import(tmp_path, figures):
             whole, absent = _check_files_whole(path, expected)
             round_ += 1
         # keep going: importing every folder again completes what the kills cut short
-        for round_ in range(round_):
+        for again in range(round_):
             log = tmp_path / "import.final.log"
-            pid = server.start({"task": "import", "project": str(path), "log": str(log), "folder": str(tmp_path / f"batch{round_}")})
+            pid = server.start({"task": "import", "project": str(path), "log": str(log), "folder": str(tmp_path / f"batch{again}")})
             assert server.wait(pid)["code"] == 0
         whole_after, absent_after = _check_files_whole(path, expected)
     finally:

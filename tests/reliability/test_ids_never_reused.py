@@ -68,7 +68,7 @@ def test_the_migration_keeps_ids_keys_indexes_and_starts_above_every_logged_id(t
         assert conn.execute("PRAGMA foreign_keys").fetchone()[0] == 1
         new = edits.add_entity(p, 1, 16, 25, "ORG").result_id
         assert new > gone and new not in (a, b)
-        with pytest.raises(Exception):  # foreign keys still hold after the rebuild
+        with pytest.raises(sqlite3.IntegrityError):  # foreign keys still hold after the rebuild
             conn.execute("DELETE FROM entities WHERE id = ?", (a,))
     assert list(tmp_path.glob("old.annotator.v*.bak"))
 

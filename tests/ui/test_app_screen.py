@@ -74,7 +74,7 @@ def test_colour_blind_palette(qtbot, window):
 
 
 def test_right_click_acts_on_the_span_under_the_pointer(qtbot, window, db):
-    from PySide6.QtCore import QPoint, QTimer
+    from PySide6.QtCore import QTimer
     from PySide6.QtGui import QContextMenuEvent
     from PySide6.QtWidgets import QApplication, QMenu
     from ui_helpers import click_char, entity_rows, point_of

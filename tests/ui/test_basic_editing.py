@@ -103,7 +103,6 @@ def test_accept_reject_delete_with_keys_and_undo(qtbot, window, db):
 
 def test_tab_cycles_suggestions_and_resize_by_tokens(qtbot, window, db):
     v = window.view
-    d = doc_a(db)
     qtbot.keyClick(v, Qt.Key.Key_Tab)
     first = window.controller.entities[window.controller.current_entity]
     assert DOC_A[first.start:first.end] == "Maria Lopez"

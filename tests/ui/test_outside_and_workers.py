@@ -5,7 +5,7 @@ from __future__ import annotations
 import sys
 
 from PySide6.QtCore import Qt
-from ui_support import DOC_A, pattern_pipeline
+from ui_support import DOC_A
 from ui_helpers import find
 
 

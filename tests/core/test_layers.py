@@ -1,0 +1,52 @@
+"""The seams between the app and the core, read from the source (no Qt needed): ui/ uses only the core's
+public names. (No Qt in annotator/ is import-linter's contract in pyproject.toml, run by scripts/lint, and
+tests/core/test_store.py's import check.)"""
+
+from __future__ import annotations
+
+import ast
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def private_core_names(source: str) -> list[str]:
+    """``from annotator... import _name``, ``annotator.x._name`` and ``module._name`` of a core module imported
+    under its own name: every private core name a module uses."""
+    tree = ast.parse(source)
+    core_aliases: set[str] = set()
+    found: list[str] = []
+    for node in ast.walk(tree):
+        if isinstance(node, ast.ImportFrom) and (node.module or "").split(".")[0] == "annotator":
+            for a in node.names:
+                if a.name.startswith("_"):
+                    found.append(f"{node.module}.{a.name}")
+                else:
+                    core_aliases.add(a.asname or a.name)
+        elif isinstance(node, ast.Import):
+            for a in node.names:
+                if a.name.split(".")[0] == "annotator":
+                    if any(part.startswith("_") for part in a.name.split(".")):
+                        found.append(a.name)
+                    core_aliases.add((a.asname or a.name).split(".")[0])
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Attribute) and node.attr.startswith("_") and not node.attr.startswith("__"):
+            base = node.value
+            while isinstance(base, ast.Attribute):
+                base = base.value
+            if isinstance(base, ast.Name) and base.id in core_aliases:
+                found.append(f"{ast.unparse(node)}")
+    return found
+
+
+def test_the_check_sees_private_names():
+    assert private_core_names("from annotator.recorder import _row\n") == ["annotator.recorder._row"]
+    assert private_core_names("from annotator import recorder\nrecorder._row(p, 't', 1)\n") == ["recorder._row"]
+    assert private_core_names("import annotator.store\nannotator.store._Connection\n") == ["annotator.store._Connection"]
+    assert private_core_names("from annotator import edits\nedits.add_entity\nself._x\n") == []
+
+
+def test_ui_uses_only_public_core_names():
+    found = {str(p.relative_to(ROOT)): private_core_names(p.read_text(encoding="utf-8"))
+             for p in sorted((ROOT / "ui").rglob("*.py"))}
+    assert {k: v for k, v in found.items() if v} == {}
