@@ -7,6 +7,8 @@ import io
 
 import pytest
 
+from annotator.errors import AnnotatorError
+
 from annotator.formats.common import FormatExportReport, records_with_tokens
 from annotator.formats.docbin_stream import DocBinWriter
 from annotator.formats.records import ExportRequest
@@ -61,6 +63,6 @@ def test_split_parts_and_no_leftover_spill(sample, tmp_path, monkeypatch):
         raise OSError(28, "No space left on device")
 
     monkeypatch.setattr(DocBinWriter, "finish", boom)
-    with pytest.raises(OSError, match="No space left"):
+    with pytest.raises(AnnotatorError, match="No space left"):
         write_spacy(project, tmp_path / "again.spacy")
     assert sorted(p.name for p in tmp_path.iterdir()) == ["corpus.dev.spacy", "corpus.train.spacy"]
