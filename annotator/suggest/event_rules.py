@@ -23,6 +23,7 @@ TRIGGER_POS = {"VERB", "NOUN", "ADJ"}  # not PROPN: a capitalised trigger word i
 NAME_LABELS = {"PERSON", "ORG", "GPE", "LOC", "FAC", "PRODUCT", "WORK_OF_ART", "LAW", "NORP", "LANGUAGE"}
 THRESHOLD = 0.45
 _NON_CORE = {"Time", "Place"}
+NAMED_BONUS = 0.05
 _SPLIT_DEPS = {"prt", "oprd", "acomp", "ccomp", "xcomp", "dobj"}
 # forms less often used for a specific event that happened: base-form verbs ("to attack", "could attack"),
 # gerunds and present participles ("fighting"), plural nouns ("attacks on civilians")
@@ -134,6 +135,8 @@ class RuleEventSuggester:
             if self.blockers[type_name] & direct:  # "press conference" is not a meeting
                 continue
             score = 0.55 + 0.1 * min(core, 2) + 0.08 * min(cue, 2) - ctx.penalty
+            if any(a.role not in _NON_CORE and a.score >= 0.8 for a in args):  # a named participant
+                score += NAMED_BONUS
             # an object no role takes points to another sense ("returned fire", "met all conditions")
             score -= 0.15 * _misfits(pairs, args, ("obj",)) + 0.1 * _misfits(pairs, args, ("subj_intrans",))
             if not core and not anchored:  # no participant: often a generic or a later mention
