@@ -170,3 +170,24 @@ def test_a_trigger_span_no_event_uses_goes_back_out(tmp_path):
     written = (out / "a.ann").read_text()
     assert "\tReport 9 16\ttwitted\n" in written and "\tno event yet\n" in written
     project.close()
+
+
+def test_every_exported_ann_follows_brats_reader(sample, tmp_path):
+    """The sample project (overlaps, shared triggers, nested roles, notes, a non-BMP character, line breaks in
+    spans) plus a CRLF document: brat's reader rules hold for every exported .ann."""
+    from tests.formats.brat_canon import brat_reader_errors
+
+    project, _ = sample
+    text = "Angela Merkel met\r\nEmmanuel Macron in Paris.\r\n"
+    doc = import_documents(project, [IncomingDocument(text, "crlf.txt")]).imported[0][1]
+    from annotator import edits
+
+    edits.add_entity(project, doc, 0, text.index("Macron") + 6, "PERSON")  # a span across \r\n
+    edits.add_entity(project, doc, text.index("Paris"), text.index("Paris") + 5, "GPE")
+    write_brat(project, tmp_path / "out")
+    anns = sorted((tmp_path / "out").glob("*.ann"))
+    assert len(anns) == 5
+    for ann in anns:
+        assert brat_reader_errors(ann.read_text(), ann.with_suffix(".txt").read_bytes()) == [], ann.name
+    crlf = (tmp_path / "out" / "crlf.ann").read_text()
+    assert "PERSON 0 17;18 33\tAngela Merkel met Emmanuel Macron\n" in crlf  # brat counts \r\n as one
