@@ -181,10 +181,12 @@ QUANTITY_HEADS = {"hundred", "thousand", "million", "dozen", "score", "number", 
 def span_of(tok: Any, ents: dict[int, tuple[int, int, str]]) -> tuple[int, int, str | None] | None:
     """The span a candidate argument covers: its entity, or the noun with its compounds ("police officers");
     for "hundreds of migrants", "some of the attackers", the noun after "of"."""
-    if (tok.i not in ents or ents[tok.i][2] in ("CARDINAL", "QUANTITY")) and tok.lemma_.lower() in QUANTITY_HEADS:
-        of = [g for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
-        if of:
-            tok = of[0]
+    of = [g for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
+    if of and (tok.i not in ents or ents[tok.i][2] in ("CARDINAL", "QUANTITY")) and tok.lemma_.lower() in QUANTITY_HEADS:
+        tok = of[0]
+    elif of and tok.i not in ents and guess_label(tok) in PLACE_LABELS and of[0].i in ents \
+            and ents[of[0].i][2] in PLACE_LABELS:  # "the city of Adana": Adana
+        tok = of[0]
     if tok.is_punct or tok.pos_ in ("PRON", "DET", "NUM", "ADP") and tok.i not in ents:
         return None
     if tok.i in ents:

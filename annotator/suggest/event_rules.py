@@ -8,7 +8,7 @@ senses) is kept only when a cue word or a fitting participant supports the type.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any, Sequence
 
 from annotator.suggest.event_args import fill_roles, frame
@@ -24,6 +24,7 @@ NAME_LABELS = {"PERSON", "ORG", "GPE", "LOC", "FAC", "PRODUCT", "WORK_OF_ART", "
 THRESHOLD = 0.45
 _NON_CORE = {"Time", "Place"}
 NAMED_BONUS = 0.05
+SHARED_ROLES = {"Attacker": "Agent"}  # a role of the inner event that is another role of the outer one
 _SPLIT_DEPS = {"prt", "oprd", "acomp", "ccomp", "xcomp", "dobj"}
 # forms less often used for a specific event that happened: base-form verbs ("to attack", "could attack"),
 # gerunds and present participles ("fighting"), plural nouns ("attacks on civilians")
@@ -62,6 +63,7 @@ class RuleEventSuggester:
         out: list[EventSuggestion] = []
         taken: set[int] = set()
         seen: set[tuple[str, str]] = set()  # (type, lemma) already suggested in this document
+        heads: list[int] = []  # the head token of each suggestion in ``out``
         for sent in doc.sents:
             for tok in sent:
                 if tok.i in taken or tok.i in named or tok.pos_ not in TRIGGER_POS:
@@ -78,8 +80,36 @@ class RuleEventSuggester:
                 if suggestion is not None:
                     seen.add((suggestion.type, head.lemma_.lower()))
                     out.append(suggestion)
+                    heads.append(head.i)
                     taken.update(range(tok.i, tok.i + length))
                     taken.update(extra)
+        return self._share_arguments(doc, out, heads)
+
+    def _share_arguments(self, doc: Any, events: list[EventSuggestion], heads: list[int]) -> list[EventSuggestion]:
+        """An event told as happening in another ("killed in an attack by rebels in Adana") takes that event's
+        participants for its own empty roles of the same kind: the attacker killed, in the attack's place."""
+        by_head = dict(zip(heads, events))
+        out = []
+        for e, hi in zip(events, heads):
+            h = doc[hi]
+            inner = [g for c in h.children if c.dep_ == "prep" and c.lower_ in ("in", "during", "from")
+                     for g in c.children if g.dep_ == "pobj" and g.i in by_head]
+            if not inner:
+                out.append(e)
+                continue
+            other = by_head[inner[0].i]
+            etype = self.types[e.type]
+            have = {a.role for a in e.arguments}
+            spans = {(a.start, a.end) for a in e.arguments}
+            extra = []
+            for a in other.arguments:
+                role = SHARED_ROLES.get(a.role, a.role)
+                r = etype.role(role)
+                if r is None or role in have or (a.start, a.end) in spans or a.label not in r.labels:
+                    continue
+                extra.append(ArgumentSuggestion(role, a.start, a.end, a.label, a.score))
+                have.add(role)
+            out.append(replace(e, arguments=e.arguments + tuple(extra)) if extra else e)
         return out
 
     def _match(self, tok: Any, sent: Any, named: set[int]) -> tuple[int, list[Pattern], list[int]] | None:

@@ -21,7 +21,8 @@ PERSON = frozenset(
     pope bishop judge lawyer attorney prosecutor defendant plaintiff witness mother father son daughter brother
     sister wife husband parent relative friend neighbor neighbour youth teenager adult elder survivor casualty
     body corpse owner employee executive chairman founder partner investor donor crowd mob dictator ruler
-    tyrant warlord ceo boss manager staff agent spy informant worshipper mourner motorist driver bystander""".split()
+    tyrant warlord ceo boss manager staff agent spy informant worshipper mourner motorist driver bystander
+    serviceman servicemen personnel dad mom uncle aunt fan ally trucker""".split()
 )
 ORG = frozenset(
     """police army military government regime administration ministry militia force navy airforce coalition
@@ -34,7 +35,7 @@ FAC = frozenset(
     temple synagogue shrine airport airbase base camp prison jail station office headquarters compound
     checkpoint palace hotel bridge port harbor harbour stadium restaurant cafe shop store mall factory plant
     facility site embassy consulate barracks post tower apartment residence courthouse
-    pipeline refinery mine tunnel""".split()
+    pipeline refinery mine tunnel bases center centre""".split()
 )
 LOC = frozenset(
     """area region zone border frontier territory coast sea ocean river lake mountain valley desert island
@@ -43,7 +44,7 @@ LOC = frozenset(
 GPE = frozenset("""city town village country state province capital nation county municipality""".split())
 PRODUCT = frozenset(
     """bomb missile rocket gun rifle weapon explosive grenade mortar shell bullet drone tank plane aircraft jet
-    airplane airliner helicopter ship vessel boat car truck vehicle bus train submarine warship carrier frigate
+    airplane airliner warplane helicopter ship vessel boat car truck vehicle bus train submarine warship carrier frigate
     destroyer artillery knife machete cannon munition ammunition warhead device ied landmine mine satellite
     convoy""".split()
 )

@@ -134,6 +134,13 @@ def test_quantities_and_controlled_subjects(nlp, suggester):
     assert ("Attacker", "officer", "PERSON") in shot["args"]
 
 
+def test_an_event_inside_another_shares_its_participants(nlp, suggester):
+    events = run(nlp, suggester, "Two officers were killed in an attack by Kurdish rebels in the city of Adana.")
+    die, attack = only(events, "killed"), only(events, "attack")
+    assert ("Attacker", "rebels", "PERSON") in attack["args"] and ("Place", "Adana", "GPE") in attack["args"]
+    assert ("Agent", "rebels", "PERSON") in die["args"] and ("Victim", "officers", "PERSON") in die["args"]
+
+
 def test_attributes_only_from_the_text(nlp, suggester):
     future = only(run(nlp, suggester, "The leaders will meet in Geneva next week."), "meet")
     assert future["attributes"] == {"tense": "Future", "modality": "Other"}
