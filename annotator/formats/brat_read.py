@@ -148,6 +148,15 @@ def _offsets(spec: str, text: str, shift: int, ann: Path, line: int, tid: str,
     return min(s for s, _ in frags), max(e for _, e in frags), frags
 
 
+def _text_fits(covered: str, old_style: str, said: str) -> bool:
+    """brat's check of a T line's text: it starts with the fragments' text joined by a space (or, as brat still
+    reads, joined with nothing) and anything after it is set off by whitespace."""
+    for expected in (covered, old_style):
+        if said.startswith(expected) and (len(said) == len(expected) or said[len(expected)].isspace()):
+            return True
+    return False
+
+
 def _ref(token: str) -> tuple[str, str]:
     """``Theme:T3`` -> ("Theme", "T3")."""
     role, _, target = token.partition(":")
@@ -183,7 +192,7 @@ def parse_ann(ann_text: str, text: str, shift: int, schema: Schema, doc: Incomin
             need(label is not None, ann, number, f"{aid}: type {btype!r} is not in the schema")
             s, e, frags = _offsets(spec, text, shift, ann, number, aid, offsets)
             covered = " ".join(universal_newlines(text[a:b]) for a, b in frags)
-            if covered != span_text:
+            if not _text_fits(covered, "".join(universal_newlines(text[a:b]) for a, b in frags), span_text):
                 raise _Mismatch(str(ann), f"{aid}: the offsets cover {covered!r}, but the line says {span_text!r}", number)
             if len(frags) > 1:
                 gaps = [text[b:a] for (_, b), (a, _) in zip(sorted(frags), sorted(frags)[1:])]

@@ -191,3 +191,12 @@ def test_every_exported_ann_follows_brats_reader(sample, tmp_path):
         assert brat_reader_errors(ann.read_text(), ann.with_suffix(".txt").read_bytes()) == [], ann.name
     crlf = (tmp_path / "out" / "crlf.ann").read_text()
     assert "PERSON 0 17;18 33\tAngela Merkel met Emmanuel Macron\n" in crlf  # brat counts \r\n as one
+
+
+def test_t_text_read_as_brat_reads_it(tmp_path):
+    """brat takes a T whose text is followed by more after a space, and old discontinuous texts joined without one."""
+    text = "Smad1 and Smad5 proteins"
+    ann = "T1\tPerson 0 5\tSmad1 (checked)\nT2\tPerson 0 5;16 24\tSmad1proteins\n"
+    folder = _folder(tmp_path, {"a.txt": text, "a.ann": ann})
+    doc = read_brat(folder).documents[0]
+    assert [(e.start, e.end) for e in doc.entities] == [(0, 5), (0, 24)]
