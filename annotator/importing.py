@@ -384,8 +384,16 @@ def import_paths(
                 store_documents(project, pending, report)
             pending.clear()
 
+    pairs_done: set[str] = set()  # brat documents read already (NAME.txt and NAME.ann are one document)
     for number, path in enumerate(files, start=1):
         fmt = detect_format(path) if path.exists() else None
+        if fmt == "brat" and path.is_file():
+            stem = str(path.resolve())[: -len(path.suffix)]
+            if stem in pairs_done:
+                if progress:
+                    progress(number, len(files), str(path))
+                continue
+            pairs_done.add(stem)
         try:
             if fmt is not None:
                 flush()

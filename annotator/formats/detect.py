@@ -1,6 +1,7 @@
 """Which reader fits an input, told from its name and content, for ``import`` without ``--format``.
 
-- A folder holding ``.ann`` files (at any depth), or an ``.ann`` file: ``brat``.
+- A folder holding ``.ann`` files (at any depth), an ``.ann`` file, or a ``.txt`` file with its ``.ann`` beside it:
+  ``brat`` (the pair is one document, however many of its files are given).
 - ``.json``/``.jsonl`` whose first object has ``data`` with ``annotations`` or ``predictions`` (or ``data`` and
   only Label Studio's task keys): ``label_studio``.
 - ``.jsonl`` whose first object has ``_input_hash``, ``_task_hash``, ``answer`` or ``tokens``: ``prodigy``.
@@ -74,6 +75,8 @@ def detect_format(path: str | Path) -> str | None:
     suffix = p.suffix.lower()
     if suffix == ".ann":
         return "brat"
+    if suffix == ".txt" and p.suffix == ".txt" and p.with_name(p.name[:-4] + ".ann").is_file():
+        return "brat"  # a text with its brat annotations beside it
     if suffix not in (".json", ".jsonl"):
         return None
     obj = _first_object(p)

@@ -54,3 +54,19 @@ def test_plain_import_of_a_doccano_file_keeps_its_spans(tmp_path, capsys):
     with Project(tmp_path / "p.annotator", create=False) as project:
         doc = project.document_ids()[0]
         assert [(e.start, e.end, e.label) for e in project.entities(doc)] == [(0, 5, "PERSON")]
+
+
+def test_a_brat_pair_given_as_files_is_one_annotated_document(tmp_path, capsys):
+    folder = tmp_path / "b"
+    folder.mkdir()
+    (folder / "annotation.conf").write_text("[entities]\nPerson\n[relations]\n[events]\n[attributes]\n")
+    (folder / "a.txt").write_text("Alice met Bob.")
+    (folder / "a.ann").write_text("T1\tPerson 0 5\tAlice\n")
+    # the app's Import Files with both files selected, or only the text: the annotations come with it
+    for given in ([folder / "a.txt", folder / "a.ann"], [folder / "a.txt"]):
+        target = tmp_path / f"p{len(given)}.annotator"
+        assert main(["import", str(target), *map(str, given)]) == 0
+        assert "duplicate" not in capsys.readouterr().err
+        with Project(target, create=False) as project:
+            (doc,) = project.document_ids()
+            assert [(e.start, e.end, e.label) for e in project.entities(doc)] == [(0, 5, "Person")]
