@@ -5,9 +5,10 @@ from __future__ import annotations
 import orjson
 
 from annotator.decisions import accept_events, edit_event, leave_suggested_events, reject_events
-from annotator.errors import StaleChangeError, ValidationError
-from annotator.model import STATES, STATUSES, Change, Entity
+from annotator.errors import ValidationError
+from annotator.model import STATES, STATUSES, Change, Entity, Event
 from annotator.recorder import EditRecorder, run_edit
+from annotator.shown import check_as_shown
 from annotator.rules import Breach, attribute_breaches, event_type_breach, filler_breaches, label_breach, room_breach
 from annotator.store import Project, now
 
@@ -90,31 +91,6 @@ def add_entity(
         rec.touch_document()
 
     return run_edit(project, "add_entity", doc_id, body)
-
-
-SHOWN_FIELDS = ("document_id", "annotation_set", "start", "end", "label", "state")
-
-
-def check_as_shown(project: Project, entity_id: int, expected: Entity | None) -> None:
-    """Refuse (StaleChangeError) an edit aimed at a span that is no longer what the view showed.
-
-    Called inside the edit's transaction, so nothing can change between the check and the write.
-    """
-    if expected is None:
-        return
-    row = project.row("entities", entity_id)
-    if row is None:
-        raise StaleChangeError(
-            f"the {expected.label} span [{expected.start}, {expected.end}) was deleted elsewhere (another window or "
-            "process); nothing was changed"
-        )
-    now_shown = tuple(row[f] for f in SHOWN_FIELDS)
-    was_shown = tuple(getattr(expected, f) for f in SHOWN_FIELDS)
-    if now_shown != was_shown:
-        raise StaleChangeError(
-            f"the {expected.label} span [{expected.start}, {expected.end}) was changed elsewhere (now {row['label']} "
-            f"[{row['start']}, {row['end']}), {row['state']}); nothing was changed"
-        )
 
 
 def _decide(project: Project, entity_id: int, action: str, values: dict, expected: Entity | None = None) -> Change:
@@ -257,10 +233,11 @@ def add_event(
     return run_edit(project, "add_event", doc_id, body)
 
 
-def _update_event(project: Project, event_id: int, action: str, values: dict) -> Change:
+def _update_event(project: Project, event_id: int, action: str, values: dict, expected: Event | None = None) -> Change:
     row = _event_row(project, event_id)
 
     def body(rec: EditRecorder) -> None:
+        check_as_shown(project, event_id, expected)
         rec.result_id = event_id
         edit_event(rec, event_id, values)
         rec.touch_document()
@@ -268,23 +245,27 @@ def _update_event(project: Project, event_id: int, action: str, values: dict) ->
     return run_edit(project, action, row["document_id"], body)
 
 
-def set_event_type(project: Project, event_id: int, type_: str) -> Change:
+# ``expected``: the event as the view showed it; refused (StaleChangeError) if it was changed elsewhere since
+def set_event_type(project: Project, event_id: int, type_: str, *, expected: Event | None = None) -> Change:
     """Change an event's type; a suggested event changed by a person counts as accepted (and edited)."""
     _check_event_type(project, type_)
-    return _update_event(project, event_id, "set_event_type", {"type": type_})
+    return _update_event(project, event_id, "set_event_type", {"type": type_}, expected)
 
 
-def move_trigger(project: Project, event_id: int, start: int, end: int) -> Change:
+def move_trigger(project: Project, event_id: int, start: int, end: int, *, expected: Event | None = None) -> Change:
     row = _event_row(project, event_id)
     check_offsets(_doc_text(project, row["document_id"]), start, end, "trigger")
-    return _update_event(project, event_id, "move_trigger", {"trigger_start": start, "trigger_end": end})
+    return _update_event(project, event_id, "move_trigger", {"trigger_start": start, "trigger_end": end}, expected)
 
 
-def set_event_attribute(project: Project, event_id: int, name: str, value: str) -> Change:
+def set_event_attribute(project: Project, event_id: int, name: str, value: str, *,
+                        expected: Event | None = None) -> Change:
+    check_as_shown(project, event_id, expected)
     row = _event_row(project, event_id)
     _check_attributes(project, {name: value})
     attrs = {**orjson.loads(row["attributes"] or "{}"), name: value}
-    return _update_event(project, event_id, "set_event_attribute", {"attributes": orjson.dumps(attrs).decode()})
+    return _update_event(project, event_id, "set_event_attribute", {"attributes": orjson.dumps(attrs).decode()},
+                         expected)
 
 
 def _decide_events(project: Project, action: str, doc_id: int, event_ids: list[int], decide) -> Change:  # type: ignore[no-untyped-def]
@@ -327,11 +308,13 @@ def reject_all_events(project: Project, doc_id: int) -> Change:
     return _decide_events(project, "reject_all_events", doc_id, _suggested_events(project, doc_id), reject_events)
 
 
-def delete_event(project: Project, event_id: int) -> Change:
+def delete_event(project: Project, event_id: int, *, expected: Event | None = None) -> Change:
     """Delete an event with all its arguments (the entities stay)."""
+    check_as_shown(project, event_id, expected)
     row = _event_row(project, event_id)
 
     def body(rec: EditRecorder) -> None:
+        check_as_shown(project, event_id, expected)
         for (arg_id,) in project.db.conn.execute("SELECT id FROM arguments WHERE event_id = ?", (event_id,)).fetchall():
             rec.delete("arguments", arg_id)
         rec.delete("events", event_id)

@@ -173,7 +173,7 @@ class MoveTrigger(CoreEditCommand):
 class SetEventAttribute(CoreEditCommand):
     edit = edits.set_event_attribute
 
-    def describe(self, event_id: int, name: str, value: str) -> str:
+    def describe(self, event_id: int, name: str, value: str, **kw: Any) -> str:
         return f"Set {name} to {value}"
 
 

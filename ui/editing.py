@@ -157,7 +157,7 @@ class EditActions(QObject):
         if cur is not None:
             self.c.run(cmd.DeleteEntity, cur.id, expected=cur)
         elif self.c.current_event is not None:
-            self.c.run(cmd.DeleteEvent, self.c.current_event)
+            self.c.run(cmd.DeleteEvent, self.c.current_event, expected=self.c.events.get(self.c.current_event))
 
     def accept_all(self) -> None:
         if self.c.doc is not None:
@@ -263,7 +263,7 @@ class EditActions(QObject):
         if cur is not None:
             self.c.run(cmd.ResizeEntity, cur.id, start, end, expected=cur)
         else:
-            self.c.run(cmd.MoveTrigger, self.c.current_event, start, end)
+            self.c.run(cmd.MoveTrigger, self.c.current_event, start, end, expected=self.c.events.get(self.c.current_event))
 
     # -- events (see ui/event_actions.py) ----------------------------------------------------------------
     def new_event(self) -> None:

@@ -92,7 +92,7 @@ class EventActions:
             if type_ == ev.type:
                 c.run(cmd.AcceptEvent, ev.id)
             else:
-                c.run(cmd.SetEventType, ev.id, type_)
+                c.run(cmd.SetEventType, ev.id, type_, expected=ev)
 
     # -- roles ---------------------------------------------------------------------------------------------
     def fill_role(self, index: int, entity_id: int | None = None) -> None:

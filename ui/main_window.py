@@ -177,11 +177,13 @@ class MainWindow(FilesAndWork, WindowFlow, QMainWindow):
         self.comments.addRequested.connect(lambda text: c.doc and c.run(cmd.AddComment, c.doc.id, text))
         self.comments.deleteRequested.connect(lambda cid: c.run(cmd.DeleteComment, cid))
         ed = self.event_editor
-        ed.typeChangeRequested.connect(lambda eid, t: c.run(cmd.SetEventType, eid, t))
-        ed.attributeChangeRequested.connect(lambda eid, n, v: c.run(cmd.SetEventAttribute, eid, n, v))
+        # each edit carries the event as shown: changed elsewhere meanwhile, it is refused (StaleChangeError)
+        ed.typeChangeRequested.connect(lambda eid, t: c.run(cmd.SetEventType, eid, t, expected=c.events.get(eid)))
+        ed.attributeChangeRequested.connect(
+            lambda eid, n, v: c.run(cmd.SetEventAttribute, eid, n, v, expected=c.events.get(eid)))
         ed.fillRequested.connect(lambda ri, ent: self.edit_actions.fill_role(ri, ent))
         ed.removeArgumentRequested.connect(lambda aid: c.run(cmd.RemoveArgument, aid))
-        ed.deleteRequested.connect(lambda eid: c.run(cmd.DeleteEvent, eid))
+        ed.deleteRequested.connect(lambda eid: c.run(cmd.DeleteEvent, eid, expected=c.events.get(eid)))
         ed.argumentClicked.connect(self.jump_to_entity)
         back = QShortcut(QKeySequence("Escape"), ed, self.back_to_text)  # F4 goes in, Escape comes back
         back.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)

@@ -103,3 +103,30 @@ def test_an_edit_aimed_at_a_span_changed_elsewhere_is_refused(tmp_path):
         assert (row.label, row.start, row.end, row.state) == ("ORG", 0, 11, "accepted")
         # as it is now, the edit goes through
         edits.accept_entity(app, new, expected=app.entity(new))
+
+
+def test_an_event_edit_aimed_at_an_event_changed_elsewhere_is_refused(tmp_path):
+    path = tmp_path / "p.annotator"
+    with Project(path, annotator="app") as app, Project(path, annotator="other") as other:
+        import_documents(app, [IncomingDocument(TEXT, "a.txt")])
+        ev = edits.add_event(app, 1, "Contact:Meet", 12, 15).result_id
+        shown = app.event(ev)
+        edits.set_event_type(other, ev, "Movement:Transport")
+        for edit in (
+            lambda: edits.set_event_type(app, ev, "Conflict:Attack", expected=shown),
+            lambda: edits.move_trigger(app, ev, 12, 20, expected=shown),
+            lambda: edits.set_event_attribute(app, ev, "polarity", "Negative", expected=shown),
+            lambda: edits.delete_event(app, ev, expected=shown),
+        ):
+            with pytest.raises(StaleChangeError, match="changed elsewhere"):
+                edit()
+        assert other.event(ev).type == "Movement:Transport" and (other.event(ev).trigger_start, other.event(ev).trigger_end) == (12, 15)
+        shown = app.event(ev)
+        edits.set_event_attribute(other, ev, "polarity", "Negative")  # an attribute changed elsewhere counts too
+        with pytest.raises(StaleChangeError):
+            edits.set_event_type(app, ev, "Conflict:Attack", expected=shown)
+        edits.delete_event(other, ev)
+        with pytest.raises(StaleChangeError, match="deleted elsewhere"):
+            edits.delete_event(app, ev, expected=shown)
+        edits.set_event_type(app, edits.add_event(app, 1, "Contact:Meet", 12, 15).result_id, "Conflict:Attack",
+                             expected=None)

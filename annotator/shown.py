@@ -1,0 +1,40 @@
+"""An edit made from what a view showed is refused if the row changed elsewhere since (StaleChangeError).
+
+Ids are never reused (migration 3), and the view's copy of the span or event travels with the edit as
+``expected``: checked inside the edit's transaction, nothing can change between the check and the write.
+"""
+
+from __future__ import annotations
+
+import orjson
+
+from annotator.errors import StaleChangeError
+from annotator.model import Entity, Event
+from annotator.store import Project
+
+ENTITY_FIELDS = ("document_id", "annotation_set", "start", "end", "label", "state")
+EVENT_FIELDS = ("document_id", "annotation_set", "type", "trigger_start", "trigger_end", "state")
+
+
+def check_as_shown(project: Project, row_id: int, expected: Entity | Event | None) -> None:
+    """Raise StaleChangeError unless the row ``row_id`` is still what ``expected`` shows (None: no check)."""
+    if expected is None:
+        return
+    if isinstance(expected, Event):
+        table, fields = "events", EVENT_FIELDS
+        what = f"the {expected.type} event at [{expected.trigger_start}, {expected.trigger_end})"
+    else:
+        table, fields = "entities", ENTITY_FIELDS
+        what = f"the {expected.label} span [{expected.start}, {expected.end})"
+    row = project.row(table, row_id)
+    if row is None:
+        raise StaleChangeError(f"{what} was deleted elsewhere (another window or process); nothing was changed")
+    same = all(row.get(f, getattr(expected, f)) == getattr(expected, f) for f in fields)
+    if same and isinstance(expected, Event):
+        same = orjson.loads(row["attributes"] or "{}") == dict(expected.attributes)
+    if not same:
+        if table == "entities":
+            now = f"now {row['label']} [{row['start']}, {row['end']}), {row['state']}"
+        else:
+            now = f"now {row['type']} [{row['trigger_start']}, {row['trigger_end']})"
+        raise StaleChangeError(f"{what} was changed elsewhere ({now}); nothing was changed")
