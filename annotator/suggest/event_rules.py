@@ -24,6 +24,7 @@ NAME_LABELS = {"PERSON", "ORG", "GPE", "LOC", "FAC", "PRODUCT", "WORK_OF_ART", "
 THRESHOLD = 0.45
 _NON_CORE = {"Time", "Place"}
 NAMED_BONUS = 0.05
+TIME_BONUS = 0.05
 SHARED_ROLES = {"Attacker": "Agent"}  # a role of the inner event that is another role of the outer one
 _SPLIT_DEPS = {"prt", "oprd", "acomp", "ccomp", "xcomp", "dobj"}
 # forms less often used for a specific event that happened: base-form verbs ("to attack", "could attack"),
@@ -167,6 +168,8 @@ class RuleEventSuggester:
             score = 0.55 + 0.1 * min(core, 2) + 0.08 * min(cue, 2) - ctx.penalty
             if any(a.role not in _NON_CORE and a.score >= 0.8 for a in args):  # a named participant
                 score += NAMED_BONUS
+            if any(a.role == "Time" for a in args):  # a time of its own: a specific event
+                score += TIME_BONUS
             # an object no role takes points to another sense ("returned fire", "met all conditions")
             score -= 0.15 * _misfits(pairs, args, ("obj",)) + 0.1 * _misfits(pairs, args, ("subj_intrans",))
             if not core and not anchored:  # no participant: often a generic or a later mention
