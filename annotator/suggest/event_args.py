@@ -98,6 +98,8 @@ def _verb_frame(v: Any) -> list[tuple[str, Any]]:
     subj = [c for c in kids if c.dep_ == "nsubj"]
     subjpass = [c for c in kids if c.dep_ == "nsubjpass"]
     objs = [c for c in kids if c.dep_ in ("dobj", "obj")]
+    if not objs:  # "killing and wounding scores": the object of both verbs
+        objs = [g for c in kids if c.dep_ == "conj" and c.pos_ == "VERB" for g in c.children if g.dep_ in ("dobj", "obj")]
     out: list[tuple[str, Any]] = []
     # a participle or relative clause takes its noun as subject or object
     if v.dep_ == "acl" and v.tag_ == "VBN":

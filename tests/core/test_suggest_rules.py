@@ -141,6 +141,13 @@ def test_an_event_inside_another_shares_its_participants(nlp, suggester):
     assert ("Agent", "rebels", "PERSON") in die["args"] and ("Victim", "officers", "PERSON") in die["args"]
 
 
+def test_coordinated_verbs_share_subject_and_object(nlp, suggester):
+    events = run(nlp, suggester, "Taliban gunmen stormed a school in Peshawar on Tuesday, killing and wounding scores of students.")
+    killing = only(events, "killing")
+    assert killing["type"] == "Life:Die"
+    assert {("Victim", "students", "PERSON"), ("Agent", "gunmen", "PERSON")} <= killing["args"]
+
+
 def test_attributes_only_from_the_text(nlp, suggester):
     future = only(run(nlp, suggester, "The leaders will meet in Geneva next week."), "meet")
     assert future["attributes"] == {"tense": "Future", "modality": "Other"}
