@@ -9,7 +9,7 @@ from typing import Any
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
-from annotator.errors import AnnotatorError, ProjectFileError, SaveError
+from annotator.errors import AnnotatorError, ProjectFileError, ProjectMovedError, SaveError
 from annotator.model import Argument, Change, Document, Entity, Event
 from annotator import navigation
 from annotator.navigation import Tokens, still_there
@@ -35,6 +35,7 @@ class Controller(QObject):
     failed = Signal(str)  # a message for the person
     info = Signal(str)  # a passing message (not an error) for the status bar
     saveFailed = Signal(str)  # the file could not be written (full disk, read-only, damaged): worth a dialog
+    projectMoved = Signal(str, str)  # (message, new path or ""): the file was renamed/moved/linked while open
     selectionChanged = Signal()  # current entity or current event changed
 
     def __init__(self, parent: QObject | None = None) -> None:
@@ -161,6 +162,11 @@ class Controller(QObject):
         """Poll PRAGMA data_version: it moves only when another connection commits."""
         if self.project is None:
             return
+        if self.project.stopped is None:
+            try:  # renamed or moved meanwhile: what was saved goes into the file now, not at the next edit
+                self.project.check_still_here()
+            except ProjectMovedError as exc:
+                self.report_failure(exc)
         try:
             v = self.project.data_version()
         except Exception:  # the file went away; nothing to refresh
@@ -197,7 +203,9 @@ class Controller(QObject):
         file (a SaveError, or the project file itself failing) is also worth a dialog (``saveFailed``)."""
         text = message or str(exc)
         self.failed.emit(text)
-        if isinstance(exc, (SaveError, ProjectFileError)):
+        if isinstance(exc, ProjectMovedError):
+            self.projectMoved.emit(text, exc.new_path or "")
+        elif isinstance(exc, (SaveError, ProjectFileError)):
             self.saveFailed.emit(text)
 
     def apply_change(self, change: Change) -> None:

@@ -170,6 +170,7 @@ class MainWindow(FilesAndWork, WindowFlow, QMainWindow):
         c.failed.connect(self.show_error)
         c.info.connect(self.message.setText)
         c.saveFailed.connect(lambda msg: self.alert("Not saved", msg))
+        c.projectMoved.connect(self.offer_reopen)
         c.projectChanged.connect(self._on_project)
         self.documents.documentActivated.connect(self.open_document)
         self.entities.entityActivated.connect(self.jump_to_entity)
@@ -421,6 +422,19 @@ class MainWindow(FilesAndWork, WindowFlow, QMainWindow):
         self.exit_hard = not self.wait_for_workers(1500)
         self.controller.close_project()
         super().closeEvent(event)
+
+    def offer_reopen(self, message: str, new_path: str) -> None:
+        """The open file was renamed, moved or linked: editing stopped; offer to open it where it is now."""
+        if new_path:
+            box = QMessageBox(QMessageBox.Icon.Warning, "Project file moved", f"{message}\n\nReopen it now?",
+                              QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, self)
+            box.accepted.connect(lambda: self.open_project(new_path))
+        else:
+            box = QMessageBox(QMessageBox.Icon.Warning, "Project file moved", f"{message}\n\nOpen it with File > Open.",
+                              QMessageBox.StandardButton.Ok, self)
+        box.setTextFormat(Qt.TextFormat.PlainText)
+        self._moved_box = box
+        box.open()
 
     def confirm_stop_work(self, title: str) -> bool:
         """Ask before quitting while background work runs; True to stop it and quit."""

@@ -9,6 +9,7 @@ import pytest
 
 from annotator.importing import import_paths
 from annotator.store import Project
+from reliability_settings import scaled
 from reliability_support import (
     ROOT,
     ForkServer,
@@ -19,7 +20,7 @@ from reliability_support import (
     read_side_log,
 )
 
-KILLS = 60
+KILLS = scaled(60)  # RELIABILITY_SCALE=9: 540 kills
 
 
 @pytest.fixture

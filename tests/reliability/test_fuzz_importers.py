@@ -24,7 +24,7 @@ from annotator.importing import (
 )
 from annotator.schema import default_schema
 from annotator.store import Project
-from reliability_settings import RELIABLE
+from reliability_settings import RELIABLE, scaled
 from reliability_support import table_counts
 
 SCHEMA = default_schema()
@@ -100,14 +100,14 @@ def write(folder: Path, name: str, data: bytes) -> Path:
 
 
 # -- random bytes -----------------------------------------------------------------------------------
-@settings(RELIABLE, max_examples=150)
+@settings(RELIABLE, max_examples=scaled(150))
 @given(data=st.binary(max_size=2000), suffix=st.sampled_from([".txt", ".jsonl", ".json"]))
 def test_random_bytes(fuzz_project, data, suffix):
     p, folder = fuzz_project
     check_import(p, write(folder, f"bytes{suffix}", data), f"random bytes {suffix}")
 
 
-@settings(RELIABLE, max_examples=100)
+@settings(RELIABLE, max_examples=scaled(100))
 @given(text=st.text(max_size=400), suffix=st.sampled_from([".txt", ".jsonl", ".json"]))
 def test_random_text(fuzz_project, text, suffix):
     p, folder = fuzz_project
@@ -233,7 +233,7 @@ def _dumps(obj) -> bytes:
     return json.dumps(obj).encode()
 
 
-@settings(RELIABLE, max_examples=200)
+@settings(RELIABLE, max_examples=scaled(200))
 @given(lines=st.lists(st.one_of(simple_jsonl_obj(), export_doc()), min_size=1, max_size=4))
 def test_jsonl_documents(fuzz_project, lines):
     p, folder = fuzz_project
@@ -241,7 +241,7 @@ def test_jsonl_documents(fuzz_project, lines):
     check_import(p, write(folder, "docs.jsonl", data), "structured .jsonl")
 
 
-@settings(RELIABLE, max_examples=200)
+@settings(RELIABLE, max_examples=scaled(200))
 @given(docs=st.lists(export_doc(), min_size=0, max_size=3),
        head=st.fixed_dictionaries({}, optional={"format": st.one_of(st.just("annotator-json"), _any_json()),
                                                 "version": st.one_of(st.just(1), _any_json())}))
@@ -267,7 +267,7 @@ def _valid_export(rng: random.Random, n: int) -> list[dict]:
     return docs
 
 
-@settings(RELIABLE, max_examples=150)
+@settings(RELIABLE, max_examples=scaled(150))
 @given(seed=st.integers(0, 10**9), cut=st.floats(0, 1), how=st.sampled_from(["truncate", "reorder", "splice", "flip"]),
        suffix=st.sampled_from([".json", ".jsonl"]))
 def test_damaged_valid_files(fuzz_project, seed, cut, how, suffix):
@@ -423,7 +423,7 @@ def test_format_reader_sample_imports(fuzz_project, samples, fmt, tmp_path):
 
 
 @pytest.mark.skipif(not READERS, reason="no extra format readers registered yet")
-@settings(RELIABLE, max_examples=200)
+@settings(RELIABLE, max_examples=scaled(200))
 @given(which=st.sampled_from(READERS or ["none"]), data=st.data())
 def test_format_readers(fuzz_project, samples, which, data):
     """A correct input of each format, then hostile: values replaced at random places, bytes cut, flipped or random."""

@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 from annotator.errors import SchemaError
 from annotator.resources_path import resource_path
 from annotator.schema import Schema, parse_schema
-from reliability_settings import RELIABLE
+from reliability_settings import RELIABLE, scaled
 
 NEWS = resource_path("schemas/news.toml").read_text(encoding="utf-8")
 COUNTED = {"inputs": 0, "parsed": 0, "refused": 0}
@@ -45,7 +45,7 @@ def check(source: str) -> None:
     COUNTED["parsed"] += 1
 
 
-@settings(RELIABLE, max_examples=150)
+@settings(RELIABLE, max_examples=scaled(150))
 @given(st.text(max_size=300))
 def test_random_text(source):
     check(source)
@@ -78,7 +78,7 @@ TOML_VALUES = st.sampled_from([
 ])
 
 
-@settings(RELIABLE, max_examples=200)
+@settings(RELIABLE, max_examples=scaled(200))
 @given(data=st.data())
 def test_valid_schema_with_hostile_values(data):
     """Replace the value of one to three ``key = value`` lines of a correct schema, or drop/duplicate lines."""
@@ -101,7 +101,7 @@ def test_valid_schema_with_hostile_values(data):
     check("\n".join(lines))
 
 
-@settings(RELIABLE, max_examples=60)
+@settings(RELIABLE, max_examples=scaled(60))
 @given(seed=st.integers(0, 10**9), cut=st.floats(0, 1))
 def test_news_schema_truncated_or_shuffled(seed, cut):
     rng = random.Random(seed)

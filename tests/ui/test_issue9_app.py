@@ -49,3 +49,27 @@ def test_enter_on_a_span_changed_elsewhere_is_refused_before_the_refresh(qtbot, 
     row = db.entity(shown.id)
     assert (row.label, row.state) == ("ORG", "suggested")
     assert c.entities[shown.id].label == "ORG" and c.undo_stack.count() == 0
+
+
+def test_a_project_renamed_while_open_stops_editing_and_offers_to_reopen(qtbot, window, project_path):
+    import os
+
+    from PySide6.QtWidgets import QMessageBox
+
+    from annotator.store import Project
+
+    c = window.controller
+    moved = project_path.with_name("renamed.annotator")
+    os.rename(project_path, moved)
+    c.check_outside_changes()  # the app's poll notices at once, not at the next edit
+    assert c.project.stopped is not None and "renamed or moved" in window.message.text()
+    box = window._moved_box
+    assert box.isVisible() and str(moved) in box.text()
+    yes = box.button(QMessageBox.StandardButton.Yes)
+    yes.click()
+    qtbot.waitUntil(lambda: c.project is not None and c.project.path == moved, timeout=5000)
+    doc = c.doc.id
+    window.edit_actions.accept_all()
+    with Project(moved, create=False) as p:  # the edit made after reopening is in the file at its new name
+        states = {e.state for e in p.entities(doc)}
+        assert states and "suggested" not in states, states
