@@ -1,4 +1,11 @@
-"""The project file's connection, and the sqlite-utils view of it for the writes that use that library.
+"""The project file's data access: its connection, named reads and writes that more than one module needs, and
+the sqlite-utils view of it for the writes that use that library.
+
+- ``span_row`` is the one place a new entity span's bookkeeping is set (who, edited, timestamps), whether an
+  edit, an import or a pre-annotation makes it; ``insert_span``/``insert_spans`` write such rows.
+- ``document_state``, ``progress`` and ``documents_without_tokens`` are the reads the app and pre-annotation
+  share (the app runs no SQL of its own).
+- rows become ``Entity``/``Event``/``Argument`` in ``annotator.model`` (``from_row``), the one place for it.
 
 sqlite-utils is imported only when a migration or a bulk write asks for it (``utils()``), never when a project
 is opened for reading or the app starts: importing it costs about a quarter of a second.
@@ -7,10 +14,30 @@ is opened for reading or the app starts: importing it costs about a quarter of a
 from __future__ import annotations
 
 import sqlite3
-from typing import TYPE_CHECKING
+from collections.abc import Iterable, Mapping
+from datetime import datetime, timezone
+from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:  # pragma: no cover
     from sqlite_utils import Database
+
+ENTITY_COLUMNS = ("document_id", "annotation_set", "start", "end", "label", "state", "source", "annotator", "edited",
+                  "created_at", "updated_at")
+_INSERT_ENTITY = (f"INSERT INTO entities ({', '.join(f'[{c}]' for c in ENTITY_COLUMNS)}) "
+                  f"VALUES ({', '.join('?' * len(ENTITY_COLUMNS))})")
+
+
+def now() -> str:
+    """A timestamp as the project file stores them (UTC, milliseconds)."""
+    return datetime.now(timezone.utc).isoformat(timespec="milliseconds")
+
+
+def span_row(document_id: int, annotation_set: str, start: int, end: int, label: str, state: str, source: str,
+             annotator: str | None, *, at: str | None = None) -> dict[str, Any]:
+    """A new entity span's row: not edited by a person yet, created and updated ``at`` (default: now)."""
+    t = at or now()
+    return {"document_id": document_id, "annotation_set": annotation_set, "start": start, "end": end, "label": label,
+            "state": state, "source": source, "annotator": annotator, "edited": 0, "created_at": t, "updated_at": t}
 
 
 class ProjectDb:
@@ -27,3 +54,30 @@ class ProjectDb:
 
     def table_names(self) -> list[str]:
         return [r[0] for r in self.conn.execute("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")]
+
+    # -- entity spans ----------------------------------------------------------------------------------
+    def insert_span(self, row: Mapping[str, Any]) -> int:
+        """Insert one entity row (``span_row``, or a row copied whole) in the open transaction; its new id."""
+        return int(self.conn.execute(_INSERT_ENTITY, [row[c] for c in ENTITY_COLUMNS]).lastrowid)
+
+    def insert_spans(self, rows: Iterable[Mapping[str, Any]]) -> int:
+        """Insert many entity rows at once in the open transaction; how many."""
+        values = [[r[c] for c in ENTITY_COLUMNS] for r in rows]
+        self.conn.executemany(_INSERT_ENTITY, values)
+        return len(values)
+
+    # -- documents ---------------------------------------------------------------------------------------
+    def document_state(self, doc_id: int) -> tuple[str, str] | None:
+        """(sha256, status) of a document, or None when it is not (or no longer) there."""
+        r = self.conn.execute("SELECT sha256, status FROM documents WHERE id = ?", (doc_id,)).fetchone()
+        return (r[0], r[1]) if r is not None else None
+
+    def progress(self) -> tuple[int, int]:
+        """(reviewed, total) documents."""
+        r = self.conn.execute("SELECT sum(status = 'reviewed'), count(*) FROM documents").fetchone()
+        return int(r[0] or 0), int(r[1] or 0)
+
+    def documents_without_tokens(self) -> list[int]:
+        """Ids of the documents never pre-annotated (no stored tokens), in order."""
+        return [r[0] for r in self.conn.execute(
+            "SELECT id FROM documents WHERE id NOT IN (SELECT document_id FROM tokens) ORDER BY id")]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import orjson
 
+from annotator.db import span_row
 from annotator.decisions import accept_events, edit_event, leave_suggested_events, reject_events
 from annotator.errors import ValidationError
 from annotator.model import STATES, STATUSES, Change, Entity, Event
@@ -71,23 +72,8 @@ def add_entity(
         raise ValidationError(f"that text is already a {label} span; nothing was added")
 
     def body(rec: EditRecorder) -> None:
-        t = now()
         rec.result_id = rec.insert(
-            "entities",
-            {
-                "document_id": doc_id,
-                "annotation_set": project.annotation_set,
-                "start": start,
-                "end": end,
-                "label": label,
-                "state": state,
-                "source": source,
-                "annotator": project.annotator,
-                "edited": 0,
-                "created_at": t,
-                "updated_at": t,
-            },
-        )
+            "entities", span_row(doc_id, project.annotation_set, start, end, label, state, source, project.annotator))
         rec.touch_document()
 
     return run_edit(project, "add_entity", doc_id, body)

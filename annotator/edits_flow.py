@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from annotator.db import span_row
 from annotator.decisions import accept_events
 from annotator.edits import HUMAN, _check_label, _doc_text, _suggested_events, check_offsets
 from annotator.errors import ValidationError
@@ -29,10 +30,8 @@ def add_entities(project: Project, doc_id: int, spans: list[tuple[int, int]], la
         for a, b in sorted(set(spans)):
             if (a, b) in have:
                 continue
-            new_id = rec.insert("entities", {
-                "document_id": doc_id, "annotation_set": project.annotation_set, "start": a, "end": b,
-                "label": label, "state": state, "source": source, "annotator": project.annotator, "edited": 0,
-                "created_at": t, "updated_at": t})
+            new_id = rec.insert("entities", span_row(
+                doc_id, project.annotation_set, a, b, label, state, source, project.annotator, at=t))
             if rec.result_id is None:
                 rec.result_id = new_id
         if rec.rows:

@@ -10,6 +10,7 @@ from typing import Any, Callable, Iterable, Iterator
 
 import orjson
 
+from annotator.db import span_row
 from annotator.errors import AnnotatorError, ImportFileError
 from annotator.textcheck import first_surrogate, printable
 from annotator.model import STATES, STATUSES
@@ -292,12 +293,8 @@ def store_documents(project: Project, docs: list[IncomingDocument], report: Impo
 
         ids = {}
         for e in doc.entities:
-            c = conn.execute(
-                "INSERT INTO entities (document_id, annotation_set, start, end, label, state, source, annotator, edited, "
-                "created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?)",
-                (doc_id, aset, e.start, e.end, e.label, e.state, e.source, who(e.annotator), t, t),
-            )
-            ids[e.key] = int(c.lastrowid)
+            ids[e.key] = project.db.insert_span(
+                span_row(doc_id, aset, e.start, e.end, e.label, e.state, e.source, who(e.annotator), at=t))
         for v in doc.events:
             attrs = {**(project.schema.default_attributes() if v.fill_defaults else {}), **v.attributes}
             c = conn.execute(

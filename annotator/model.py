@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -34,6 +35,12 @@ class Entity:
     annotator: str | None
     annotation_set: str = DEFAULT_SET
 
+    @classmethod
+    def from_row(cls, row: Mapping[str, Any]) -> "Entity":
+        """An Entity from a row of the entities table (as a query, ``Project.row`` or a Change gives it)."""
+        return cls(row["id"], row["document_id"], row["start"], row["end"], row["label"], row["state"],
+                   row["source"], row["annotator"], row["annotation_set"])
+
 
 @dataclass(frozen=True)
 class Argument:
@@ -42,6 +49,10 @@ class Argument:
     role: str
     entity_id: int
     annotator: str | None = None
+
+    @classmethod
+    def from_row(cls, row: Mapping[str, Any]) -> "Argument":
+        return cls(row["id"], row["event_id"], row["role"], row["entity_id"], row["annotator"])
 
 
 @dataclass(frozen=True)
@@ -64,7 +75,7 @@ class Event:
     edited: bool = False  # a person changed the suggestion (type, trigger, attributes or arguments)
 
     @classmethod
-    def from_row(cls, row: dict[str, Any], arguments: tuple[Argument, ...] = ()) -> "Event":
+    def from_row(cls, row: Mapping[str, Any], arguments: tuple[Argument, ...] = ()) -> "Event":
         """An Event from a row of the events table (as ``Project.row`` or a Change gives it)."""
         return cls(
             row["id"], row["document_id"], row["type"], row["trigger_start"], row["trigger_end"],

@@ -237,8 +237,8 @@ def preannotate(
     pipe = pipeline if isinstance(pipeline, Pipeline) else load_pipeline(pipeline, events=wants_events)
     ids = doc_ids if doc_ids is not None else project.document_ids()
     if only_new:
-        have = {r[0] for r in project.db.conn.execute("SELECT document_id FROM tokens")}
-        ids = [i for i in ids if i not in have]
+        without = set(project.db.documents_without_tokens())
+        ids = [i for i in ids if i in without]
     report = PreannotateReport(pipeline=pipe.source)
     suggester = None
     if wants_events:

@@ -5,23 +5,18 @@ from __future__ import annotations
 import os
 import sqlite3
 from contextlib import contextmanager
-from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any, Iterator
 
 import orjson
 from annotator import fileid, migrations, opencheck
-from annotator.db import ProjectDb
+from annotator.db import ProjectDb, now
 from annotator.errors import AnnotatorError, ProjectFileError, ProjectMovedError, SaveError
 from annotator.model import DEFAULT_SET, Argument, Comment, Document, Entity, Event
 from annotator.schema import Schema, default_schema, parse_schema
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
 BUSY_TIMEOUT_MS = 10_000
-
-
-def now() -> str:
-    return datetime.now(timezone.utc).isoformat(timespec="milliseconds")
 
 
 def _check_file(path: Path) -> None:
@@ -310,11 +305,7 @@ class Project:
 
     # -- reading ----------------------------------------------------------------------------------
     def row(self, table: str, id: int) -> dict[str, Any] | None:
-        cur = self.db.conn.execute(f"SELECT * FROM [{table}] WHERE id = ?", (id,))
-        r = cur.fetchone()
-        if r is None:
-            return None
-        return dict(zip([c[0] for c in cur.description], r))
+        return next(self._rows(f"SELECT * FROM [{table}] WHERE id = ?", (id,)), None)
 
     def document_ids(self, status: list[str] | None = None) -> list[int]:
         if status:
@@ -369,42 +360,32 @@ class Project:
         cols = [c[0] for c in cur.description]
         return [dict(zip(cols, r)) for r in cur]
 
+    def _rows(self, sql: str, params: Any = ()) -> Iterator[dict[str, Any]]:
+        cur = self.db.conn.execute(sql, params)
+        cols = [c[0] for c in cur.description]
+        for r in cur:
+            yield dict(zip(cols, r))
+
     def entities(self, doc_id: int, annotation_set: str | None = None) -> list[Entity]:
-        rows = self.db.conn.execute(
-            "SELECT id, document_id, start, end, label, state, source, annotator, annotation_set FROM entities "
-            "WHERE document_id = ? AND annotation_set = ? ORDER BY start, end, id",
-            (doc_id, annotation_set or self.annotation_set),
-        )
-        return [Entity(*r) for r in rows]
+        return [Entity.from_row(r) for r in self._rows(
+            "SELECT * FROM entities WHERE document_id = ? AND annotation_set = ? ORDER BY start, end, id",
+            (doc_id, annotation_set or self.annotation_set))]
 
     def entity(self, entity_id: int) -> Entity:
-        r = self.db.conn.execute(
-            "SELECT id, document_id, start, end, label, state, source, annotator, annotation_set FROM entities "
-            "WHERE id = ?",
-            (entity_id,),
-        ).fetchone()
-        if r is None:
+        row = self.row("entities", entity_id)
+        if row is None:
             raise AnnotatorError(f"no entity with id {entity_id}")
-        return Entity(*r)
+        return Entity.from_row(row)
 
     def events(self, doc_id: int, annotation_set: str | None = None) -> list[Event]:
         s = annotation_set or self.annotation_set
         args: dict[int, list[Argument]] = {}
-        for r in self.db.conn.execute(
-            "SELECT a.id, a.event_id, a.role, a.entity_id, a.annotator FROM arguments a JOIN events v "
-            "ON a.event_id = v.id WHERE v.document_id = ? AND v.annotation_set = ? ORDER BY a.id",
-            (doc_id, s),
-        ):
-            args.setdefault(r[1], []).append(Argument(*r))
-        cur = self.db.conn.execute(
-            "SELECT * FROM events WHERE document_id = ? AND annotation_set = ? ORDER BY trigger_start, id", (doc_id, s)
-        )
-        cols = [c[0] for c in cur.description]
-        out = []
-        for r in cur:
-            row = dict(zip(cols, r))
-            out.append(Event.from_row(row, tuple(args.get(row["id"], ()))))
-        return out
+        for r in self._rows(
+            "SELECT a.* FROM arguments a JOIN events v ON a.event_id = v.id "
+            "WHERE v.document_id = ? AND v.annotation_set = ? ORDER BY a.id", (doc_id, s)):
+            args.setdefault(r["event_id"], []).append(Argument.from_row(r))
+        return [Event.from_row(row, tuple(args.get(row["id"], ()))) for row in self._rows(
+            "SELECT * FROM events WHERE document_id = ? AND annotation_set = ? ORDER BY trigger_start, id", (doc_id, s))]
 
     def event(self, event_id: int) -> Event:
         r = self.db.conn.execute("SELECT document_id, annotation_set FROM events WHERE id = ?", (event_id,)).fetchone()

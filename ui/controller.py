@@ -128,8 +128,7 @@ class Controller(QObject):
         if self.doc is None:
             return
         try:
-            row = self.project.db.conn.execute(
-                "SELECT sha256, status FROM documents WHERE id = ?", (self.doc.id,)).fetchone()
+            row = self.project.db.document_state(self.doc.id)
         except AnnotatorError:
             row = None
         if row is None:  # deleted elsewhere
@@ -226,9 +225,7 @@ class Controller(QObject):
                 if r.after is None or r.after["annotation_set"] != self.project.annotation_set:
                     self.entities.pop(r.id, None)
                 else:
-                    a = r.after
-                    self.entities[r.id] = Entity(a["id"], a["document_id"], a["start"], a["end"], a["label"],
-                                                 a["state"], a["source"], a["annotator"], a["annotation_set"])
+                    self.entities[r.id] = Entity.from_row(r.after)
             elif r.table == "events":
                 evs.add(r.id)
                 if r.after is None or r.after["annotation_set"] != self.project.annotation_set:
@@ -243,8 +240,7 @@ class Controller(QObject):
                 if r.after is None:
                     self._args.pop(r.id, None)
                 else:
-                    a = r.after
-                    self._args[r.id] = Argument(a["id"], a["event_id"], a["role"], a["entity_id"], a["annotator"])
+                    self._args[r.id] = Argument.from_row(r.after)
             elif r.table == "documents" and r.after is not None:
                 self.doc = replace(self.doc, status=r.after["status"])
                 self.statusChanged.emit(self.doc.status)
@@ -318,6 +314,4 @@ class Controller(QObject):
         """(reviewed, total) documents of the project."""
         if self.project is None:
             return 0, 0
-        row = self.project.db.conn.execute(
-            "SELECT sum(status = 'reviewed'), count(*) FROM documents").fetchone()
-        return int(row[0] or 0), int(row[1] or 0)
+        return self.project.db.progress()

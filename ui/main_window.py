@@ -223,9 +223,7 @@ class MainWindow(FilesAndWork, WindowFlow, QMainWindow):
         p = self.controller.project
         if p is None:
             return False
-        row = p.db.conn.execute(
-            "SELECT count(*) FROM documents WHERE id NOT IN (SELECT document_id FROM tokens)").fetchone()
-        return bool(row and row[0])
+        return bool(p.db.documents_without_tokens())
 
     def _on_project(self) -> None:
         self.entities.model.colors = label_colors(self.controller.schema, self.view.palette_name)

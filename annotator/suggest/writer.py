@@ -13,6 +13,7 @@ from typing import Iterable, Sequence
 
 import orjson
 
+from annotator.db import span_row
 from annotator.schema import Schema
 from annotator.store import Project, now
 from annotator.suggest.types import EventSuggestion
@@ -82,13 +83,8 @@ def write_entities(project: Project, doc_id: int, spans: Iterable[Span], source:
             counts.kept_human += 1
             continue
         kept.add((start, end))
-        rows.append((doc_id, aset, start, end, label, "suggested", source, None, 0, t, t))
-    project.db.conn.executemany(
-        "INSERT INTO entities (document_id, annotation_set, start, end, label, state, source, annotator, edited, "
-        "created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        rows,
-    )
-    counts.entities += len(rows)
+        rows.append(span_row(doc_id, aset, start, end, label, "suggested", source, None, at=t))
+    counts.entities += project.db.insert_spans(rows)
 
 
 def known_entities(project: Project, doc_id: int, new: Iterable[Span] = ()) -> list[Span]:
@@ -138,13 +134,8 @@ class _Entities:
             return None
         if any(s == start and e == end for _, s, e, _, state in self.rows if state == "rejected"):
             return None  # a person rejected this span
-        t = now()
-        cur = self.project.db.conn.execute(
-            "INSERT INTO entities (document_id, annotation_set, start, end, label, state, source, annotator, edited, "
-            "created_at, updated_at) VALUES (?, ?, ?, ?, ?, 'suggested', ?, NULL, 0, ?, ?)",
-            (self.doc_id, self.project.annotation_set, start, end, label, self.source, t, t),
-        )
-        new_id = int(cur.lastrowid)
+        new_id = self.project.db.insert_span(
+            span_row(self.doc_id, self.project.annotation_set, start, end, label, "suggested", self.source, None))
         self.rows.append((new_id, start, end, label, "suggested"))
         self.counts.entities += 1
         return new_id

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import orjson
 
+from annotator.db import ENTITY_COLUMNS
 from annotator.store import Project, now
 from annotator.teams.merge_checks import NearTwin
 from annotator.teams.model_quality import model_spans
@@ -115,16 +116,11 @@ def copy_document(
     carry_suggestions(target, doc_id, set_name, model_spans(src, src_id, source_set))
     entity_ids: dict[int, int] = {}
     for r in sconn.execute(
-        "SELECT id, start, end, label, state, source, annotator, edited, created_at, updated_at FROM entities "
+        f"SELECT id, {', '.join(f'[{c}]' for c in ENTITY_COLUMNS[2:])} FROM entities "
         "WHERE document_id = ? AND annotation_set = ? ORDER BY id",
         (src_id, source_set),
-    ).fetchall():
-        c = conn.execute(
-            "INSERT INTO entities (document_id, annotation_set, start, end, label, state, source, annotator, edited, "
-            "created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            (doc_id, set_name, *r[1:]),
-        )
-        entity_ids[r[0]] = int(c.lastrowid)
+    ).fetchall():  # copied whole: the annotator's own bookkeeping (edited, timestamps) comes along
+        entity_ids[r[0]] = target.db.insert_span(dict(zip(ENTITY_COLUMNS, (doc_id, set_name, *r[1:]))))
     event_ids: dict[int, int] = {}
     for r in sconn.execute(
         f"SELECT id, {', '.join(EVENT_COLUMNS)} FROM events WHERE document_id = ? AND annotation_set = ? ORDER BY id",

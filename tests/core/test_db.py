@@ -1,0 +1,57 @@
+"""annotator.db: the named reads and writes the app, imports, edits and pre-annotation share."""
+
+from __future__ import annotations
+
+from core_helpers import add_document
+
+from annotator import edits
+from annotator.db import ENTITY_COLUMNS, span_row
+from annotator.importing import IncomingDocument, IncomingEntity, import_documents
+from annotator.model import Entity
+from annotator.suggest.writer import write_entities, WriteCounts
+
+TEXT = "Anna Berg met Reuters in Paris."
+
+
+def bookkeeping(project, entity_id):  # type: ignore[no-untyped-def]
+    row = project.row("entities", entity_id)
+    return row["edited"], row["created_at"] == row["updated_at"], row["annotator"]
+
+
+def test_every_new_span_gets_the_same_bookkeeping(project):
+    """An edit, an import and a pre-annotation make their spans through span_row: not edited, created = updated."""
+    doc = add_document(project, TEXT)
+    by_edit = edits.add_entity(project, doc, 0, 9, "PERSON").result_id
+    report = import_documents(project, [IncomingDocument("Bob flew.", "b", entities=[IncomingEntity(1, 0, 3, "PERSON")])])
+    (by_import,) = [e.id for e in project.entities(report.imported[0][1])]
+    with project.transaction():
+        write_entities(project, doc, [(25, 30, "GPE")], "spacy:test@1", WriteCounts())
+    (by_model,) = [e.id for e in project.entities(doc) if e.state == "suggested"]
+    assert bookkeeping(project, by_edit) == (0, True, "tester")
+    assert bookkeeping(project, by_import) == (0, True, "tester")
+    assert bookkeeping(project, by_model) == (0, True, None)  # a model is nobody
+
+
+def test_span_row_and_insert_span(project):
+    doc = add_document(project, TEXT)
+    row = span_row(doc, "main", 14, 21, "ORG", "added", "human", "ann", at="2026-01-02T03:04:05.000+00:00")
+    assert tuple(row) == ENTITY_COLUMNS and row["edited"] == 0 and row["created_at"] == row["updated_at"]
+    with project.transaction():
+        new = project.db.insert_span(row)
+        assert project.db.insert_spans([{**row, "start": 25, "end": 30, "label": "GPE"}]) == 1
+    assert project.entity(new) == Entity(new, doc, 14, 21, "ORG", "added", "human", "ann", "main")
+    assert [e.label for e in project.entities(doc)] == ["ORG", "GPE"]
+
+
+def test_document_state_progress_and_documents_without_tokens(project):
+    a = add_document(project, TEXT, "a")
+    b = add_document(project, "Another one.", "b")
+    assert project.db.document_state(a)[1] == "new" and project.db.document_state(999) is None
+    assert project.db.progress() == (0, 2)
+    edits.set_status(project, b, "reviewed")
+    assert project.db.progress() == (1, 2) and project.db.document_state(b)[1] == "reviewed"
+    assert project.db.documents_without_tokens() == [a, b]
+    with project.transaction():
+        project.db.conn.execute(
+            "INSERT INTO tokens (document_id, pipeline, starts, ends, sentence_starts) VALUES (?, 'x', '[]', '[]', '[]')", (a,))
+    assert project.db.documents_without_tokens() == [b]
