@@ -5,7 +5,6 @@ keep the prior's own suggestions (where the model did worse than the prior on th
 
 from __future__ import annotations
 
-import math
 import random
 from typing import TYPE_CHECKING, Any, Callable, Sequence
 
