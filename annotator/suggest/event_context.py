@@ -51,9 +51,11 @@ def read_context(head: Any) -> Context:
     elif aux & MODALS:
         ctx.attributes["modality"] = "Other"
         ctx.penalty += 0.2
-    if clause.dep_ in ("xcomp", "ccomp") and "to" in aux and clause.head.lemma_.lower() in IRREALIS_HEADS:
+    if "to" in aux and clause.dep_ in ("xcomp", "ccomp") and clause.head.lemma_.lower() in IRREALIS_HEADS:
         ctx.attributes["modality"] = "Other"
         ctx.penalty += 0.2
+    elif "to" in aux and clause.dep_ in ("advcl", "relcl", "acl"):  # "troops sent to attack the town": a purpose
+        ctx.attributes["modality"] = "Other"
     elif head.pos_ in ("NOUN", "PROPN") and head.dep_ == "pobj" and head.head.lower_ == "for" \
             and head.head.head.lemma_.lower() in IRREALIS_HEADS:  # "called for talks"
         ctx.attributes["modality"] = "Other"

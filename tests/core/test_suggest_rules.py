@@ -157,6 +157,8 @@ def test_attributes_only_from_the_text(nlp, suggester):
     low = RuleEventSuggester(load_schema(NEWS), threshold=0.0)
     negated = only(run(nlp, low, "Israel did not attack Iran."), "attack")
     assert negated["attributes"].get("polarity") == "Negative"
+    purpose = only(run(nlp, low, "The army sent troops to attack the town."), "attack")
+    assert purpose["attributes"] == {"modality": "Other"}
 
 
 def test_a_users_own_schema_works_the_same_way(nlp):
