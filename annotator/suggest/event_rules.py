@@ -57,8 +57,8 @@ class RuleEventSuggester:
         return f"rules:{self.schema.name}@{RULES_VERSION}"
 
     def suggest(self, doc: Any, entities: Sequence[tuple[int, int, str]]) -> list[EventSuggestion]:
-        if not self.types or len(doc) == 0:
-            return []
+        if not self.types or len(doc) == 0 or not doc.has_annotation("DEP"):
+            return []  # no event types, or no parse to read arguments and sentences from
         ents = _entity_index(doc, entities)
         named = {i for i, (_, _, lab) in ents.items() if lab in NAME_LABELS}
         out: list[EventSuggestion] = []

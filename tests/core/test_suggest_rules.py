@@ -193,6 +193,12 @@ def test_no_event_types_no_suggestions(nlp):
     assert RuleEventSuggester(parse_schema(source, "e.toml")).suggest(nlp("Rebels attacked the base."), []) == []
 
 
+def test_a_doc_without_a_parse_gets_no_suggestions(suggester):
+    spacy = pytest.importorskip("spacy")
+    doc = spacy.blank("en")("Rebels attacked the army base.")
+    assert suggester.suggest(doc, []) == []
+
+
 def test_base_forms():
     assert "meet" in base_forms("met").verb_forms
     assert "kill" in base_forms("killed").verb_forms and "kill" not in base_forms("killed").forms
