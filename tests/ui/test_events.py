@@ -125,3 +125,17 @@ def test_cancelled_picker_makes_no_event(qtbot, window, db):
     QTimer.singleShot(50, cancel)
     qtbot.keyClick(window.view, "e")
     assert db.events(db.document_ids()[0]) == []
+
+
+def test_an_attribute_the_event_does_not_have_shows_no_value(qtbot, window, db):
+    """An imported event without a value (brat: no A line) shows none, not the schema's default."""
+    w = window
+    ev_id = make_attack(qtbot, w)
+    with db.transaction():  # as an import leaves it: only polarity has a value
+        db.db.conn.execute("UPDATE events SET attributes = ? WHERE id = ?", ('{"polarity": "Negative"}', ev_id))
+    qtbot.waitUntil(lambda: w.event_editor.attribute_combos.get("polarity") is not None
+                    and w.event_editor.attribute_combos["polarity"].currentText() == "Negative", timeout=5000)
+    tense = w.event_editor.attribute_combos["tense"]
+    assert tense.currentIndex() == -1 and tense.currentText() == ""
+    assert tense.placeholderText()  # says there is no value
+    assert db.event(ev_id).attributes == {"polarity": "Negative"}  # showing it wrote nothing

@@ -114,7 +114,11 @@ class EventEditor(QWidget):
             box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
             box.setMinimumContentsLength(6)
             box.addItems(list(attr.values))
-            box.setCurrentText(ev.attributes.get(attr.name, attr.default))
+            if attr.name in ev.attributes:
+                box.setCurrentText(ev.attributes[attr.name])
+            else:  # e.g. imported without a value: show none rather than the schema's default
+                box.setPlaceholderText("(no value)")
+                box.setCurrentIndex(-1)
             box.setToolTip(tooltip_text(attr.description))
             box.activated.connect(lambda _i, n=attr.name, b=box: self.attributeChangeRequested.emit(ev.id, n, b.currentText()))
             self.attribute_combos[attr.name] = box
