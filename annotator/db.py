@@ -1,5 +1,4 @@
-"""The project file's data access: its connection, named reads and writes that more than one module needs, and
-the sqlite-utils view of it for the writes that use that library.
+"""The project file's data access: its connection, and the named reads and writes that more than one module needs.
 
 - ``span_row`` is the one place a new entity span's bookkeeping is set (who, edited, timestamps), whether an
   edit, an import or a pre-annotation makes it; ``insert_span``/``insert_spans`` write such rows.
@@ -7,8 +6,8 @@ the sqlite-utils view of it for the writes that use that library.
   share (the app runs no SQL of its own).
 - rows become ``Entity``/``Event``/``Argument`` in ``annotator.model`` (``from_row``), the one place for it.
 
-sqlite-utils is imported only when a migration or a bulk write asks for it (``utils()``), never when a project
-is opened for reading or the app starts: importing it costs about a quarter of a second.
+sqlite-utils is imported only by ``migrations.migrate`` when a migration is due, never when a project is opened
+or the app starts: importing it costs about a quarter of a second.
 """
 
 from __future__ import annotations
@@ -16,10 +15,7 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Iterable, Mapping
 from datetime import datetime, timezone
-from typing import TYPE_CHECKING, Any
-
-if TYPE_CHECKING:  # pragma: no cover
-    from sqlite_utils import Database
+from typing import Any
 
 ENTITY_COLUMNS = ("document_id", "annotation_set", "start", "end", "label", "state", "source", "annotator", "edited",
                   "created_at", "updated_at")
@@ -45,12 +41,6 @@ class ProjectDb:
 
     def __init__(self, conn: sqlite3.Connection) -> None:
         self.conn = conn
-
-    def utils(self) -> "Database":
-        """The same connection as a sqlite-utils Database (its writes nest inside our transactions)."""
-        from sqlite_utils import Database
-
-        return Database(self.conn)
 
     def table_names(self) -> list[str]:
         return [r[0] for r in self.conn.execute("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")]

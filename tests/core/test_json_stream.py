@@ -38,6 +38,7 @@ def export(project: Project, fmt: str, out: Path, **kw) -> bytes:
                                                                  HealthCheck.function_scoped_fixture])
 @given(st.lists(st.integers(0, 10**6), min_size=1, max_size=6).flatmap(
     lambda xs: st.tuples(*[a_document(i) for i in range(len(xs))])), st.sampled_from(["json", "jsonl"]))
+@pytest.mark.slow  # hypothesis, many exports (~9 s)
 def test_streamed_export_is_byte_identical(monkeypatch, docs, fmt):
     monkeypatch.setattr(json_stream, "CHUNK", 2)  # several chunks, read by the reader threads
     with tempfile.TemporaryDirectory() as tmp:

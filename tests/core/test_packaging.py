@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 import os
 import shutil
 import subprocess
@@ -24,6 +26,7 @@ def _copy_tree(dst: Path) -> Path:
     return src
 
 
+@pytest.mark.slow  # builds and installs the wheel (~14 s)
 def test_wheel_has_resources_and_ui_and_runs_installed(tmp_path):
     src = _copy_tree(tmp_path)
     out = tmp_path / "dist"

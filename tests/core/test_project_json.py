@@ -306,6 +306,7 @@ def _entity_key(e: tuple) -> tuple:
 @example([IncomingDocument(text="0:ab", name="d", keep_annotators=True, entities=[  # once failed: None < "ann"
     IncomingEntity(0, 0, 1, "ORG", "accepted", "human", None), IncomingEntity(1, 0, 1, "ORG", "accepted", "human", "ann")])],
     "json")
+@pytest.mark.slow  # hypothesis, many projects (~20 s)
 def test_round_trip_export_import(docs, fmt):
     with tempfile.TemporaryDirectory() as tmp:
         tmp = Path(tmp)

@@ -126,6 +126,7 @@ def test_unknown_option_is_refused(sample, tmp_path):
         write_spacy(sample[0], tmp_path / "x.spacy", options={"splits": "train=1"})
 
 
+@pytest.mark.slow  # runs spacy train
 def test_spacy_train_runs_one_short_epoch_without_misalignment_warnings(sample, tmp_path):
     project, _ = sample
     write_spacy(project, tmp_path / "corpus.spacy", options={"split": "train=0.5,dev=0.5"})

@@ -86,6 +86,7 @@ def test_two_processes_editing_at_once(tmp_path, figures):
     )
 
 
+@pytest.mark.slow  # three processes at work (~11 s)
 def test_preannotation_and_import_processes_while_editing(tmp_path, figures):
     """The command line pre-annotates and imports while the app (threads here) edits and watches for changes."""
     path = tmp_path / "busy.annotator"

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 import random
 import re
 import time
@@ -107,6 +109,7 @@ def _run_or_kill(server: ForkServer, job: dict, span: float | None, rng: random.
     return False, span
 
 
+@pytest.mark.slow  # SIGKILL batches (~20 s)
 def test_sigkill_during_batch_import(tmp_path, figures):
     path = tmp_path / "import.annotator"
     Project(path, annotator="setup").close()
@@ -201,6 +204,7 @@ def _check_preannotated(path: Path, texts: dict[int, str]) -> tuple[int, int]:
     return done, waiting
 
 
+@pytest.mark.slow  # SIGKILL batches (~30 s)
 def test_sigkill_during_preannotation(tmp_path, figures):
     path = tmp_path / "pre.annotator"
     rng = random.Random(11)

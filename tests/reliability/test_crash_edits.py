@@ -32,6 +32,7 @@ def edit_project(tmp_path):
     return path
 
 
+@pytest.mark.slow  # SIGKILL batches (~15 s)
 def test_sigkill_during_edits(edit_project, tmp_path, figures):
     rng = random.Random(20240605)
     server = ForkServer(tmp_path / "worker.err")

@@ -98,7 +98,11 @@ def _first_export(project: Project, name: str, folder: Path) -> Path:
     return target
 
 
-@pytest.mark.parametrize("name", WRITERS)
+# brat writes a folder of two files per document: ~12 s a case
+WRITER_CASES = [pytest.param(w, marks=pytest.mark.slow) if w == "brat" else w for w in WRITERS]
+
+
+@pytest.mark.parametrize("name", WRITER_CASES)
 @pytest.mark.parametrize("limit", [0, 200, 5000])
 def test_disk_full_during_export_keeps_the_old_file(project, name, limit, tmp_path, disk_full_after, figures):
     target = _first_export(project, name, tmp_path / "out")
@@ -117,7 +121,7 @@ class Boom(Exception):
     pass
 
 
-@pytest.mark.parametrize("name", WRITERS)
+@pytest.mark.parametrize("name", WRITER_CASES)
 def test_exception_half_way_keeps_the_old_file(project, name, tmp_path):
     target = _first_export(project, name, tmp_path / "out")
     before = snapshot(tmp_path / "out")

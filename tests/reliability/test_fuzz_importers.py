@@ -245,6 +245,7 @@ def test_jsonl_documents(fuzz_project, lines):
 @given(docs=st.lists(export_doc(), min_size=0, max_size=3),
        head=st.fixed_dictionaries({}, optional={"format": st.one_of(st.just("annotator-json"), _any_json()),
                                                 "version": st.one_of(st.just(1), _any_json())}))
+@pytest.mark.slow  # hypothesis fuzzing (~6 s)
 def test_project_json(fuzz_project, docs, head):
     p, folder = fuzz_project
     obj = {"format": "annotator-json", "version": 1, **head, "documents": docs}

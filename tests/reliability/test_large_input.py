@@ -56,6 +56,7 @@ def test_50_mb_text_file_is_refused_with_the_limit(project, tmp_path, figures):
     figures.update(bytes=path.stat().st_size, limit_chars=MAX_TEXT_CHARS, message=report.skipped[0][1].split(": ", 1)[1])
 
 
+@pytest.mark.slow  # 50 MB imported (~8 s)
 def test_50_mb_jsonl_of_small_documents_is_all_or_nothing(project, tmp_path, figures):
     """A JSONL file that large either imports completely or is refused whole with a clear limit."""
     path = tmp_path / "many.jsonl"
@@ -76,6 +77,7 @@ def test_50_mb_jsonl_of_small_documents_is_all_or_nothing(project, tmp_path, fig
     figures.update(documents=line, outcome=outcome)
 
 
+@pytest.mark.slow  # a 5 M-character document through the pipeline (~40 s)
 def test_five_million_characters_on_one_line(project, tmp_path, figures):
     text = _words_text(5_000_000, 2)
     assert "\n" not in text and len(text) == 5_000_000

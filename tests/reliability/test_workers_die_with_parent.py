@@ -49,6 +49,7 @@ def alive(pid: int) -> bool:
     return stat.rsplit(")", 1)[1].split()[0] != "Z"
 
 
+@pytest.mark.slow  # spaCy worker processes (~7 s)
 @pytest.mark.skipif(not Path("/proc/self/task").exists(), reason="needs /proc to find the workers")
 def test_killed_preannotation_leaves_no_worker(tmp_path):
     env = {**os.environ, "PYTHONPATH": os.pathsep.join(sys.path)}
