@@ -25,6 +25,7 @@ THRESHOLD = 0.45
 _NON_CORE = {"Time", "Place"}
 NAMED_BONUS = 0.05
 TIME_BONUS = 0.05
+NO_PARTICIPANT = 0.1
 SHARED_ROLES = {"Attacker": "Agent"}  # a role of the inner event that is another role of the outer one
 _SPLIT_DEPS = {"prt", "oprd", "acomp", "ccomp", "xcomp", "dobj"}
 # forms less often used for a specific event that happened: base-form verbs ("to attack", "could attack"),
@@ -173,7 +174,7 @@ class RuleEventSuggester:
             # an object no role takes points to another sense ("returned fire", "met all conditions")
             score -= 0.15 * _misfits(pairs, args, ("obj",)) + 0.1 * _misfits(pairs, args, ("subj_intrans",))
             if not core and not anchored:  # no participant: often a generic or a later mention
-                score -= 0.1
+                score -= NO_PARTICIPANT
             if head.pos_ in ("NOUN", "PROPN") and not core and not anchored and ctx.generic_noun:
                 score -= 0.1
             score -= FORM_PENALTY.get(head.tag_, 0.0)
