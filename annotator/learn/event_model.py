@@ -123,7 +123,8 @@ class EventModel:
     def __init__(self, triggers: LogLinear, arguments: LogLinear, type_counts: dict[str, int],
                  role_labels: dict[str, str], lexicon: dict[str, int], prior_types: Sequence[str] | None = None,
                  stats: LemmaStats | None = None, thresholds: dict[str, float] | None = None,
-                 argument_threshold: float = ARGUMENT_THRESHOLD, tuning: dict[str, Any] | None = None) -> None:
+                 argument_threshold: float = ARGUMENT_THRESHOLD, tuning: dict[str, Any] | None = None,
+                 learned_arguments: bool = True) -> None:
         self.triggers = triggers
         self.arguments = arguments
         self.type_counts = type_counts
@@ -134,6 +135,7 @@ class EventModel:
         self.thresholds = dict(thresholds or {})
         self.argument_threshold = argument_threshold
         self.tuning = tuning or {}  # what k-fold measured (per type: model vs prior), kept in events.json
+        self.learned_arguments = learned_arguments  # the prior's events get the learned argument roles
 
     # -- candidates and features, the same in training and suggesting --
     def is_candidate(self, tok: Any, views: dict[int, RuleView]) -> bool:
@@ -245,7 +247,8 @@ class EventModel:
         (folder / "events.json").write_bytes(orjson.dumps(
             {"type_counts": self.type_counts, "role_labels": self.role_labels, "lexicon": self.lexicon,
              "prior_types": sorted(self.prior_types), "stats": self.stats.to_json(), "thresholds": self.thresholds,
-             "argument_threshold": self.argument_threshold, "tuning": self.tuning},
+             "argument_threshold": self.argument_threshold, "tuning": self.tuning,
+             "learned_arguments": self.learned_arguments},
             option=orjson.OPT_INDENT_2))
 
     @classmethod
@@ -254,7 +257,8 @@ class EventModel:
         return cls(LogLinear.load(folder, "triggers"), LogLinear.load(folder, "arguments"),
                    meta["type_counts"], meta["role_labels"], meta["lexicon"], meta.get("prior_types"),
                    LemmaStats.from_json(meta.get("stats", {})), meta.get("thresholds"),
-                   meta.get("argument_threshold", ARGUMENT_THRESHOLD), meta.get("tuning"))
+                   meta.get("argument_threshold", ARGUMENT_THRESHOLD), meta.get("tuning"),
+                   meta.get("learned_arguments", True))
 
 
 def _gold_role(doc: Any, g: GoldEvent, head: Any, s: int, e: int, allowed: set[str]) -> str:
@@ -333,9 +337,10 @@ class TrainedEventSuggester:
         for i, view in p.views.items():  # the types k-fold gave to the prior: its own suggestions
             if view.above and view.types[0] in self.model.prior_types and i not in taken:
                 taken.add(i)
-                s = view.suggestion  # its trigger, type and attributes; the learned argument roles
-                ev = self._event(p.doc[i], s.type, s.score, s.alternatives, p)
-                out.append(replace(s, arguments=ev.arguments) if ev.arguments or not s.arguments else s)
+                s = view.suggestion  # its trigger, type and attributes (and the learned roles if k-fold said so)
+                if self.model.learned_arguments:
+                    s = replace(s, arguments=self._event(p.doc[i], s.type, s.score, s.alternatives, p).arguments)
+                out.append(s)
         return sorted(out, key=lambda v: (v.trigger_start, v.trigger_end))
 
     def _event(self, trig: Any, type_: str, score: float, alternatives: tuple[str, ...], p: PreparedDoc

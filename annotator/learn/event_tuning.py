@@ -130,12 +130,27 @@ def tune(model: "EventModel", docs: Sequence["PreparedDoc"], schema: "Schema", e
             best_arg = (th, f)
     model.argument_threshold = best_arg[0]
     tuning["argument_threshold"] = best_arg[0]
+    # the prior's events: with their own arguments or with the learned roles (whichever did better held out)
+    own, learned = Tally(), Tally()
+    for m, held in held_models:
+        m.argument_threshold = model.argument_threshold
+        sugg = TrainedEventSuggester(m, schema, "k-fold", prior=_NoPrior())
+        for p in held:
+            gold = list(p.gold.values())
+            shown = [(i, v.suggestion) for i, v in p.views.items() if v.above and v.types[0] in allowed]
+            tally_events(gold, as_events([s for _i, s in shown]), None, own, set(types))
+            relearned = [sugg._event(p.doc[i], s.type, s.score, s.alternatives, p) for i, s in shown]
+            tally_events(gold, as_events(relearned), None, learned, set(types))
+    own_f1, learned_f1 = float(own.result()["all"]["f1"]), float(learned.result()["all"]["f1"])
+    model.learned_arguments = learned_f1 > own_f1
+    tuning["prior_events_arguments"] = {"own_f1": own_f1, "learned_f1": learned_f1}
     # the guard: the whole suggester (held-out folds' models with these decisions) against the prior alone
     mine = {"triggers": Tally(), "arguments": Tally()}
     theirs = {"triggers": Tally(), "arguments": Tally()}
     tset = set(types)
     for m, held in held_models:
-        m.thresholds, m.prior_types, m.argument_threshold = model.thresholds, model.prior_types, model.argument_threshold
+        m.thresholds, m.prior_types = model.thresholds, model.prior_types
+        m.argument_threshold, m.learned_arguments = model.argument_threshold, model.learned_arguments
         sugg = TrainedEventSuggester(m, schema, "k-fold", prior=_NoPrior())
         for p in held:
             gold = list(p.gold.values())
