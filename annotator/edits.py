@@ -164,15 +164,23 @@ def reject_all(project: Project, doc_id: int) -> Change:
 def delete_entity(project: Project, entity_id: int, *, expected: Entity | None = None) -> Change:
     """Delete a span and, in the same step, every event argument that points at it."""
     row = _shown_row(project, entity_id, expected)
+    return _delete_with_arguments(project, "delete_entity", "entities", entity_id, row["document_id"], expected)
+
+
+def _delete_with_arguments(
+    project: Project, action: str, table: str, row_id: int, doc_id: int, expected: Entity | Event | None
+) -> Change:
+    """Delete an entity or an event and every argument that points at it (or belongs to it), in one step."""
+    column = "entity_id" if table == "entities" else "event_id"
 
     def body(rec: EditRecorder) -> None:
-        check_as_shown(project, entity_id, expected)
-        for (arg_id,) in project.db.conn.execute("SELECT id FROM arguments WHERE entity_id = ?", (entity_id,)).fetchall():
+        check_as_shown(project, row_id, expected)
+        for (arg_id,) in project.db.conn.execute(f"SELECT id FROM arguments WHERE {column} = ?", (row_id,)).fetchall():
             rec.delete("arguments", arg_id)
-        rec.delete("entities", entity_id)
+        rec.delete(table, row_id)
         rec.touch_document()
 
-    return run_edit(project, "delete_entity", row["document_id"], body)
+    return run_edit(project, action, doc_id, body)
 
 
 # -- events ---------------------------------------------------------------------------------------
@@ -298,15 +306,7 @@ def delete_event(project: Project, event_id: int, *, expected: Event | None = No
     """Delete an event with all its arguments (the entities stay)."""
     check_as_shown(project, event_id, expected)
     row = _event_row(project, event_id)
-
-    def body(rec: EditRecorder) -> None:
-        check_as_shown(project, event_id, expected)
-        for (arg_id,) in project.db.conn.execute("SELECT id FROM arguments WHERE event_id = ?", (event_id,)).fetchall():
-            rec.delete("arguments", arg_id)
-        rec.delete("events", event_id)
-        rec.touch_document()
-
-    return run_edit(project, "delete_event", row["document_id"], body)
+    return _delete_with_arguments(project, "delete_event", "events", event_id, row["document_id"], expected)
 
 
 def _check_argument(project: Project, event: dict, role: str, entity_id: int, replacing: int | None = None) -> None:
