@@ -5,6 +5,7 @@ tests/core/test_store.py's import check.)"""
 from __future__ import annotations
 
 import ast
+import re
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -49,4 +50,30 @@ def test_the_check_sees_private_names():
 def test_ui_uses_only_public_core_names():
     found = {str(p.relative_to(ROOT)): private_core_names(p.read_text(encoding="utf-8"))
              for p in sorted((ROOT / "ui").rglob("*.py"))}
+    assert {k: v for k, v in found.items() if v} == {}
+
+
+SQL_START = re.compile(r"^\s*(SELECT\s|INSERT\s+(OR\s+\w+\s+)?INTO\s|UPDATE\s+\S+\s+SET\s|DELETE\s+FROM\s|PRAGMA\s|BEGIN\b|CREATE\s)")
+
+
+def sql_in(source: str) -> list[str]:
+    """A module's own SQL: string literals that start a statement, and uses of a connection (``.conn``)."""
+    found = []
+    for node in ast.walk(ast.parse(source)):
+        if isinstance(node, ast.Constant) and isinstance(node.value, str) and SQL_START.match(node.value):
+            found.append(node.value.strip()[:40])
+        elif isinstance(node, ast.Attribute) and node.attr == "conn":
+            found.append(ast.unparse(node))
+    return found
+
+
+def test_the_sql_check_sees_sql():
+    assert sorted(sql_in('p.db.conn.execute("SELECT 1")')) == ["SELECT 1", "p.db.conn"]
+    assert sql_in('label = "Select text first"; title = "Delete span"') == []
+    assert sql_in('q = "DELETE FROM entities WHERE id = ?"') == ["DELETE FROM entities WHERE id = ?"]
+
+
+def test_ui_runs_no_sql():
+    """The app reads and writes the project only through the core's named functions (annotator.db, store, edits)."""
+    found = {str(p.relative_to(ROOT)): sql_in(p.read_text(encoding="utf-8")) for p in sorted((ROOT / "ui").rglob("*.py"))}
     assert {k: v for k, v in found.items() if v} == {}
