@@ -34,7 +34,12 @@ def build_document(
     triggers = trigger_labels(schema)
     known = triggers | set(schema.label_names)
     for r in regions:
+        need(isinstance(r.key, (str, int, float, type(None))), path, line,
+             f"region id {r.key!r} must be a number or a string")
         need(r.label in known, path, line, f"region {r.key!r}: label {r.label!r} is not in the project's schema")
+    for frm, to, _label in relations:
+        need(all(isinstance(x, (str, int, float, type(None))) for x in (frm, to)), path, line,
+             f"relation ends {frm!r}, {to!r} must be numbers or strings")
     by_key: dict[Any, list[Region]] = {}
     for r in regions:
         by_key.setdefault(r.key, []).append(r)
