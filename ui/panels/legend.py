@@ -9,7 +9,7 @@ from collections import Counter
 
 from PySide6.QtCore import QPoint, QRect, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QIcon, QPixmap
-from PySide6.QtWidgets import QLayout, QLayoutItem, QSizePolicy, QToolButton, QWidget
+from PySide6.QtWidgets import QLabel, QLayout, QLayoutItem, QSizePolicy, QToolButton, QWidget
 
 from annotator.model import Entity
 from annotator.schema import Schema
@@ -83,6 +83,9 @@ class FlowLayout(QLayout):
         return y + row_height - rect.y() + m.bottom()
 
 
+MAX_SHOWN = 200  # legend entries at most (a schema may have thousands of labels)
+
+
 class Legend(QWidget):
     labelClicked = Signal(str)
 
@@ -94,16 +97,23 @@ class Legend(QWidget):
         self.setSizePolicy(policy)
         self.setToolTip("Labels: key, name, count in this document. Click one to label the selection.")
         self.buttons: dict[str, QToolButton] = {}
+        self._colors: dict[str, str] = {}
+        self.more = QLabel(self)  # how many labels a very large schema leaves out
+        self.more.setTextFormat(Qt.TextFormat.PlainText)
+        self.more.setStyleSheet("color: #666666; padding: 0px 4px")
+        self.more.hide()
 
     def set_counts(self, schema: Schema | None, entities: list[Entity], colors: dict[str, str] | None = None) -> None:
         counts = Counter(e.label for e in entities if e.state != "rejected")
-        names = [lab.name for lab in schema.entities] if schema is not None else []
+        shown = self.shown_labels(schema, counts)
+        names = [lab.name for lab in shown]
         if list(self.buttons) != names:
             for b in self.buttons.values():
                 self.flow.removeWidget(b)
                 b.deleteLater()
             self.buttons = {}
-            for lab in schema.entities if schema is not None else []:
+            self._colors = {}
+            for lab in shown:
                 b = QToolButton(self)
                 b.setAutoRaise(True)
                 b.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
@@ -113,12 +123,32 @@ class Legend(QWidget):
                 b.setToolTip(f"<qt>{html.escape(lab.description)}</qt>" if lab.description else "")
                 self.flow.addWidget(b)
                 self.buttons[lab.name] = b
-        for lab in schema.entities if schema is not None else []:
+            self.flow.removeWidget(self.more)
+            self.flow.addWidget(self.more)  # last
+        for lab in shown:
             b = self.buttons[lab.name]
             key = f"[{lab.key}] " if lab.key else ""
-            b.setIcon(swatch((colors or {}).get(lab.name, lab.color)))
-            b.setText(no_mnemonic(f"{key}{lab.name} {counts.get(lab.name, 0)}"))  # a key may be "&"
+            text = no_mnemonic(f"{key}{lab.name} {counts.get(lab.name, 0)}")  # a key may be "&"
+            color = (colors or {}).get(lab.name, lab.color)
+            if self._colors.get(lab.name) != color:  # only what changed: an edit changes one count
+                b.setIcon(swatch(color))
+                self._colors[lab.name] = color
+            if b.text() != text:
+                b.setText(text)
+        hidden = len(schema.entities) - len(shown) if schema is not None else 0
+        self.more.setText(f"… {hidden:,} more labels (not in this document, no key)")
+        self.more.setVisible(hidden > 0)
         self.updateGeometry()
+
+    @staticmethod
+    def shown_labels(schema: Schema | None, counts: Counter) -> list:
+        """Every label of a schema of up to ``MAX_SHOWN``; past that, those with a key or used in the document
+        (in schema order, up to ``MAX_SHOWN``): thousands of buttons would take seconds to lay out."""
+        if schema is None:
+            return []
+        if len(schema.entities) <= MAX_SHOWN:
+            return list(schema.entities)
+        return [lab for lab in schema.entities if lab.key or lab.name in counts][:MAX_SHOWN]
 
     def item_texts(self) -> list[str]:
         return [b.text() for b in self.buttons.values()]
