@@ -3,13 +3,14 @@ position, the next document to work on, and which selection survives a reload or
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
 from collections.abc import Container, Iterable, Sequence
 from dataclasses import dataclass
 
 from annotator.model import Entity, Event
 from annotator.offsets import snap_to_tokens
-from annotator.tokens import word_tokens
+from annotator.tokens import WORD, word_tokens
 
 
 
@@ -21,12 +22,12 @@ class Tokens:
     ends: Sequence[int]
 
     @classmethod
-    def of(cls, text: str, stored: tuple[Sequence[int], Sequence[int]] | None) -> "Tokens":
+    def of(cls, text: str, stored: tuple[Sequence[int], Sequence[int]] | None) -> "Tokens | LocalTokens":
         """The stored tokens of pre-annotation, else the one fallback (``annotator.tokens``: words and punctuation),
-        which the exports and agreement use too."""
+        which the exports and agreement use too, worked out only where it is asked for (``LocalTokens``)."""
         if stored and stored[0]:
             return cls(stored[0], stored[1])
-        return cls(*word_tokens(text))
+        return LocalTokens(text)
 
     def snap(self, start: int, end: int) -> tuple[int, int]:
         return snap_to_tokens(self.starts, self.ends, start, end)
@@ -48,6 +49,79 @@ class Tokens:
             return bounds[i] if i < len(bounds) else offset
         i = bisect_left(bounds, offset) - 1
         return bounds[i] if i >= 0 else offset
+
+
+_LAST_SPACE = re.compile(r"\s(?=\S*\Z)")  # the last whitespace before endpos
+_SPACE = re.compile(r"\s")
+_STEP = 256
+
+
+class LocalTokens:
+    """The fallback tokens of a document, tokenised around the place asked about instead of all at once.
+
+    A fallback token never holds whitespace, so tokenising from just after a whitespace character gives the
+    same tokens as tokenising from the start: a 20-million-character document answers the first label key at
+    once (tokenising all of it took seconds). ``starts`` and ``ends`` tokenise the whole text (once) when asked.
+    """
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self._all: Tokens | None = None
+
+    def _whole(self) -> "Tokens":
+        if self._all is None:
+            self._all = Tokens(*word_tokens(self.text))
+        return self._all
+
+    @property
+    def starts(self) -> Sequence[int]:
+        return self._whole().starts
+
+    @property
+    def ends(self) -> Sequence[int]:
+        return self._whole().ends
+
+    def _after_space_before(self, pos: int) -> int:
+        """Just after the last whitespace before ``pos`` (0 if none)."""
+        step = _STEP
+        while True:
+            lo = max(0, pos - step)
+            m = _LAST_SPACE.search(self.text, lo, pos)
+            if m:
+                return m.end()
+            if lo == 0:
+                return 0
+            step *= 4
+
+    def _space_after(self, pos: int) -> int:
+        """The first whitespace at or after ``pos`` (the text's end if none)."""
+        m = _SPACE.search(self.text, pos)
+        return m.start() if m else len(self.text)
+
+    def _window(self, lo: int, hi: int) -> "Tokens":
+        a, b = self._after_space_before(max(0, lo)), self._space_after(min(len(self.text), hi))
+        starts: list[int] = []
+        ends: list[int] = []
+        for m in WORD.finditer(self.text, a, b):
+            starts.append(m.start())
+            ends.append(m.end())
+        return Tokens(starts, ends)
+
+    def snap(self, start: int, end: int) -> tuple[int, int]:
+        return self._window(start, end).snap(start, end)
+
+    def at(self, cp: int) -> tuple[int, int] | None:
+        return self._window(cp, cp + 1).at(cp)
+
+    def move(self, offset: int, direction: int, edge: str) -> int:
+        n = len(self.text)
+        reach = _STEP
+        while True:
+            lo, hi = (offset, offset + reach) if direction > 0 else (offset - reach, offset)
+            found = self._window(lo, hi).move(offset, direction, edge)
+            if found != offset or (hi >= n if direction > 0 else lo <= 0):
+                return found
+            reach *= 4
 
 
 def visible_entities(entities: Iterable[Entity], show_rejected: bool = False) -> list[Entity]:

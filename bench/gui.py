@@ -271,5 +271,70 @@ def bench_many_documents(app, w, tmp: Path, n: int = MANY) -> None:  # type: ign
     c.close_project()
 
 
+def huge(chars: int = 20_000_000) -> None:
+    """A document of ``chars`` characters without stored tokens (issue 9 point 21): open it, then the first label
+    key on a word in its middle (select part of a word, press the label: snapped to the word, stored, shown); peak
+    memory of this process. Run on its own (``--huge``) so the peak is this document's."""
+    from PySide6.QtWidgets import QApplication
+
+    from annotator.importing import IncomingDocument, import_documents
+    from annotator.store import Project
+    from ui.main_window import MainWindow
+    from ui.settings import AppSettings
+
+    tmp = Path(tempfile.mkdtemp(prefix="gui-bench-huge-"))
+    os.environ["ANNOTATOR_CONFIG_DIR"] = str(tmp)
+    path = tmp / "huge.annotator"
+    para = "Maria Lopez met John Smith in Paris on Monday and the talks went on for hours. " * 12 + "\n"
+    text = (para * (chars // len(para) + 1))[:chars]
+    with Project(path, annotator="bench", synchronous="OFF") as p:
+        import_documents(p, [IncomingDocument(text, "huge.txt")])
+    del text
+    base = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    app = QApplication.instance() or QApplication([])
+    settings = AppSettings()
+    settings.set("annotator", "bench")
+    w = MainWindow(settings, auto_preannotate=False)
+    w.resize(1500, 950)
+    w.show()
+    app.processEvents()
+    t = time.perf_counter()
+    w.open_project(path)
+    app.processEvents()
+    w.view.viewport().repaint()
+    t_open = time.perf_counter() - t
+    text = w.controller.doc.text
+    mid = text.index("John", len(text) // 2)
+    w.view.show_cp(mid)
+    app.processEvents()
+    w.view.select_cp(mid + 1, mid + 3)
+    t = time.perf_counter()
+    w.edit_actions.label("PERSON")
+    w.view.viewport().repaint()
+    t_key = time.perf_counter() - t
+    got = [(e.start, e.end) for e in w.controller.entities.values()]
+    t = time.perf_counter()
+    app.processEvents()
+    t_panels = time.perf_counter() - t
+    other = text.index("Paris", mid)  # a second key: the document is in progress now, its row is not rewritten
+    w.view.select_cp(other + 1, other + 2)
+    t = time.perf_counter()
+    w.edit_actions.label("GPE")
+    w.view.viewport().repaint()
+    t_second = time.perf_counter() - t
+    app.processEvents()
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(f"a {len(text):,}-character document, no stored tokens: open {ms(t_open)}; first label key (snap to the "
+          f"word, commit, shown) {ms(t_key)} (target < 100 ms; stored {got == [(mid, mid + 4)]}; it also moves the "
+          f"document from new to in progress, which makes SQLite rewrite the whole row, text included); panels after it "
+          f"{ms(t_panels)}; a second label key {ms(t_second)}; peak memory (ru_maxrss) {peak:.0f} MB, of which {base:.0f} MB before the window (building "
+          f"the project file in this process)")
+    w.controller.close_project()
+    w.close()
+
+
 if __name__ == "__main__":
-    main()
+    if "--huge" in sys.argv:
+        huge()
+    else:
+        main()

@@ -1,0 +1,43 @@
+"""The fallback tokens worked out around the place asked about (issue 9 point 21) answer exactly as the whole
+document's tokens do, and a label key on a long document does not tokenise all of it."""
+
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import annotator.navigation as nav
+from annotator.tokens import word_tokens
+
+pieces = st.sampled_from(["word", "a", " ", "  ", "\n", ".", "é", "😀", "\t", "Merkel's", "$2", "x" * 300, "\u3000"])
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(pieces, min_size=1, max_size=40).map("".join), st.data())
+def test_local_answers_equal_whole_answers(text, data):
+    whole = nav.Tokens(*word_tokens(text))
+    local = nav.LocalTokens(text)
+    n = len(text)
+    a = data.draw(st.integers(0, n))
+    b = data.draw(st.integers(a, n))
+    assert local.snap(a, b) == whole.snap(a, b)
+    if a < n:
+        assert local.at(a) == whole.at(a)
+    for direction in (1, -1):
+        for edge in ("start", "end"):
+            assert local.move(a, direction, edge) == whole.move(a, direction, edge)
+
+
+def test_a_key_on_a_long_document_tokenises_only_around_it(monkeypatch):
+    text = "Maria Lopez met John Smith in Paris. " * 50_000
+    calls = []
+    real = nav.word_tokens
+    monkeypatch.setattr(nav, "word_tokens", lambda t: calls.append(len(t)) or real(t))
+    toks = nav.Tokens.of(text, None)
+    mid = len(text) // 2
+    start = text.index("John", mid)
+    assert toks.snap(start + 1, start + 3) == (start, start + 4)
+    assert toks.at(start) == (start, start + 4)
+    assert toks.move(start, 1, "end") == start + 4
+    assert calls == []  # never the whole text
+    assert list(toks.starts[:2]) == [0, 6] and calls == [len(text)]  # all of it only when asked for
