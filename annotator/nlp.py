@@ -16,6 +16,7 @@ INSTALL_HINT = {
 KEEP = {"tok2vec", "transformer", "ner", "entity_ruler", "span_ruler", "sentencizer", "senter"}
 # what event suggestions need besides (part of speech, lemmas, the dependency parse); run only for schemas with events
 EVENT_COMPONENTS = {"tagger", "morphologizer", "attribute_ruler", "lemmatizer", "parser"}
+EMBEDDING_BATCH = 16  # documents a batch for the shared tok2vec (bench/preannotate.py --components --batch-size)
 
 
 @dataclass(frozen=True)
@@ -54,7 +55,10 @@ class Pipeline:
             from annotator.lifeline import add_lifeline
 
             add_lifeline(self.nlp)
-        return self.nlp.pipe(texts, batch_size=batch_size, n_process=n_process)
+        # the shared embedding runs in smaller batches than the rest: its arrays then stay in memory already
+        # mapped (at 64 documents of ~500 words they are tens of MB a batch and cost ~1.5x the CPU)
+        cfg = {"tok2vec": {"batch_size": min(batch_size, EMBEDDING_BATCH)}} if "tok2vec" in self.nlp.pipe_names else {}
+        return self.nlp.pipe(texts, batch_size=batch_size, n_process=n_process, component_cfg=cfg)
 
 
 def to_parsed(doc: Any) -> Parsed:

@@ -26,7 +26,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from annotator.importing import IncomingDocument, import_documents  # noqa: E402
-from annotator.nlp import load_pipeline  # noqa: E402
+from annotator.nlp import EMBEDDING_BATCH, load_pipeline  # noqa: E402
 from annotator.preannotate import PreannotateReport, preannotate  # noqa: E402
 from annotator.store import Project  # noqa: E402
 
@@ -97,7 +97,8 @@ def component_costs(texts: list[str], model: str | None, batch_size: int) -> Non
         costs = {}
         for name, proc in pipe.nlp.pipeline:
             c0 = time.process_time()
-            docs = list(proc.pipe(docs, batch_size=batch_size))
+            size = min(batch_size, EMBEDDING_BATCH) if name == "tok2vec" else batch_size  # as Pipeline.docs runs it
+            docs = list(proc.pipe(docs, batch_size=size))
             costs[name] = time.process_time() - c0
         total = sum(costs.values())
         print(f"{'events' if events else 'entities'}: {total:.1f} s CPU: " + ", ".join(f"{k} {v:.2f}" for k, v in costs.items()))
