@@ -13,10 +13,9 @@ from typing import Any, Callable, Iterable, Iterator
 
 import numpy as np
 
-from spacy.attrs import DEP, IS_SPACE, LEMMA, LOWER, MORPH, POS, TAG
-from spacy.language import Language
-
 NAME = "annotator_attribute_table"
+# spaCy's attribute ids (spacy.attrs), written out so that importing this module does not import spaCy
+TAG, POS, DEP, LEMMA, MORPH, LOWER, IS_SPACE = 75, 74, 76, 73, 453, 66, 6  # tested against spacy.attrs
 _KEYS = {"TAG": TAG, "LOWER": LOWER, "DEP": DEP, "IS_SPACE": IS_SPACE}
 _READ = [TAG, LOWER, DEP, IS_SPACE, POS, MORPH, LEMMA]  # columns of the token arrays
 _COL = {attr: k for k, attr in enumerate(_READ)}
@@ -159,13 +158,16 @@ class AttributeTable:
         return hit
 
 
-@Language.factory(NAME)
-def make_attribute_table(nlp: Language, name: str) -> AttributeTable:  # noqa: D103 - spaCy factory
+def make_attribute_table(nlp: Any, name: str) -> AttributeTable:  # noqa: D103 - spaCy factory
     return AttributeTable(nlp.vocab, name)
 
 
 def use_attribute_table(nlp: Any) -> bool:
     """Replace ``nlp``'s attribute_ruler by an AttributeTable with the same rules when they are supported."""
+    from spacy.language import Language
+
+    if not Language.has_factory(NAME):
+        Language.factory(NAME, func=make_attribute_table)
     if "attribute_ruler" not in nlp.pipe_names:
         return False
     ruler = nlp.get_pipe("attribute_ruler")

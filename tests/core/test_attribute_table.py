@@ -63,3 +63,12 @@ def test_patterns_it_cannot_apply_keep_the_ruler():
     assert not use_attribute_table(nlp)
     assert type(nlp.get_pipe("attribute_ruler")).__name__ == "AttributeRuler"
     assert [t.pos_ for t in nlp("a b")] == ["DET", ""]
+
+
+def test_attribute_ids_are_spacys():
+    import spacy.attrs
+
+    import annotator.attribute_table as table
+
+    for name in ("TAG", "POS", "DEP", "LEMMA", "MORPH", "LOWER", "IS_SPACE"):
+        assert getattr(table, name) == getattr(spacy.attrs, name), name
