@@ -103,11 +103,15 @@ def main() -> None:
           f"({len(text):,} characters, {blocks:,} blocks, {len([k for k in h.items if k > 0]):,} highlighted spans, "
           f"{h.blocks_highlighted:,} blocks highlighted)")
 
-    # the view alone (switch away and back): text + highlights
+    # the view alone (switch away and back): text + highlights, every block drawn
     t = time.perf_counter()
     w.view.load()
+    h.finish()
     w.view.viewport().repaint()
     print(f"view alone: setPlainText + highlight every block + paint: {ms(time.perf_counter() - t)}")
+    limit = qt_limit(app, text, h)
+    print(f"  limit, same run: Qt alone (a plain QPlainTextEdit: setPlainText, the same formats set on every block "
+          f"with QTextLayout.setFormats, paint): {ms(limit)}; the open takes {t_open / limit:.1f}x that (target <= 150 ms)")
 
     # add one entity in the middle: the command commits, the view re-highlights only the touched block
     mid = len(text) // 2
@@ -192,6 +196,41 @@ def bench_many_labels(app, w, tmp: Path, n: int = 10_000) -> None:  # type: igno
     print(f"open a project whose schema has {n:,} labels: {ms(t_open)} (target < 1 s); parsing the schema alone, "
           f"same run: {ms(t_parse)}; legend entries shown: {len(w.legend.buttons)}")
     w.controller.close_project()
+
+
+def qt_limit(app, text: str, h) -> float:  # type: ignore[no-untyped-def]
+    """Qt's own cost for the same text and highlights: setPlainText, every block's formats, one paint."""
+    from PySide6.QtGui import QTextLayout
+    from PySide6.QtWidgets import QPlainTextEdit
+
+    from ui.highlighter import view_text
+
+    h.finish()
+    ranges = []  # the highlighter's formats, taken from the view as they are
+    b = h.document().firstBlock()
+    while b.isValid():
+        ranges.append(list(b.layout().formats()))
+        b = b.next()
+    edit = QPlainTextEdit()
+    edit.resize(1000, 900)
+    edit.show()
+    app.processEvents()
+    shown = view_text(text)
+    t = time.perf_counter()
+    edit.setPlainText(shown)
+    b = edit.document().firstBlock()
+    k = 0
+    while b.isValid() and k < len(ranges):
+        if ranges[k]:
+            b.layout().setFormats(ranges[k])
+        b = b.next()
+        k += 1
+    edit.document().markContentsDirty(0, len(shown))
+    edit.viewport().repaint()
+    dt = time.perf_counter() - t
+    edit.close()
+    assert QTextLayout is not None
+    return dt
 
 
 def build_many(path: Path, n: int) -> None:

@@ -57,6 +57,7 @@ class DocumentView(QPlainTextEdit):
         self.labels = SpanLabels(self)
         self.palette_name = "schema"
         controller.documentChanged.connect(self.load)
+        self.verticalScrollBar().valueChanged.connect(self._draw_waiting_blocks)
         controller.entitiesChanged.connect(self.on_entities_changed)
         controller.eventsChanged.connect(self.on_events_changed)
         controller.selectionChanged.connect(self.viewport().update)
@@ -119,8 +120,27 @@ class DocumentView(QPlainTextEdit):
                 b = b.next()
         h.set_block_starts(starts)
         h.setDocument(self.document())
-        h.load(c.entities.values(), c.events.values(), c.u16.to_utf16)
+        h.load(c.entities.values(), c.events.values(), c.u16.to_utf16, self.visible_blocks)
         self.viewport().update()
+
+    def visible_blocks(self, margin: int = 2) -> list[int]:
+        """Numbers of the blocks in the viewport (and ``margin`` more each side)."""
+        block = self.firstVisibleBlock()
+        if not block.isValid():
+            return []
+        first = block.blockNumber()
+        bottom = self.viewport().height()
+        offset = self.contentOffset()
+        out = []
+        while block.isValid() and self.blockBoundingGeometry(block).translated(offset).top() <= bottom:
+            out.append(block.blockNumber())
+            block = block.next()
+        last = out[-1] if out else first
+        return list(range(max(0, first - margin), last + margin + 1))
+
+    def _draw_waiting_blocks(self, *_args: object) -> None:
+        if self.highlighter.deferred:  # scrolled or resized onto blocks not highlighted yet: draw them first
+            self.highlighter.highlight_now(self.visible_blocks())
 
     def on_entities_changed(self, ids: set[int]) -> None:
         c = self.controller

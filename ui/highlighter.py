@@ -8,8 +8,9 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from typing import Iterable
+from typing import Callable, Iterable
 
+from PySide6.QtCore import QTimer
 from PySide6.QtGui import QColor, QFont, QSyntaxHighlighter, QTextCharFormat, QTextDocument
 
 from annotator.model import Entity, Event
@@ -21,6 +22,8 @@ UNKNOWN_LABEL_COLOR = "#dddddd"
 BLOCK_SEPARATORS = re.compile("[\n\r\u2029\ufdd0\ufdd1]")
 
 
+LAZY_BLOCKS = 150  # blocks with spans above which only the visible ones are highlighted before the first paint
+LAZY_STEP = 25  # blocks highlighted per step after it (a step stays under a frame at this size)
 LONG_LINE = 10_000  # Qt lays out a line (block) whole: longer lines are shown broken at a space
 MAX_UNBROKEN_LINE = 500_000  # a longer run without a space or line break is not shown (it would freeze Qt)
 
@@ -93,6 +96,13 @@ class SpanHighlighter(QSyntaxHighlighter):
         self.buckets: dict[int, set[int]] = {}
         self._formats: dict[tuple, QTextCharFormat] = {}
         self.blocks_highlighted = 0  # for benchmarks and tests: how many blocks were redrawn
+        # blocks of a long document not highlighted yet: the visible ones are drawn at once, these a few at a time
+        # after the first paint (highlighting 1,000 blocks in Python took ~200 ms before anything showed)
+        self.deferred: set[int] = set()
+        self._later = QTimer(self)
+        self._later.setSingleShot(True)
+        self._later.setInterval(0)
+        self._later.timeout.connect(self._highlight_some)
 
     # -- indexing ------------------------------------------------------------------------------------
     def set_block_starts(self, starts: list[int]) -> None:
@@ -125,16 +135,55 @@ class SpanHighlighter(QSyntaxHighlighter):
     def _visible(self, e: Entity | Event) -> bool:
         return self.show_rejected or e.state != "rejected"
 
-    def load(self, entities: Iterable[Entity], events: Iterable[Event], to16) -> None:  # type: ignore[no-untyped-def]
-        """Index every span and redraw the whole document once."""
+    def load(self, entities: Iterable[Entity], events: Iterable[Event], to16,  # type: ignore[no-untyped-def]
+             visible: Callable[[], Iterable[int]] | None = None) -> None:
+        """Index every span and draw them: all at once in a short document; in a long one (more than
+        ``LAZY_BLOCKS`` blocks with spans) the ``visible()`` blocks now and the others right after, in steps."""
         self.items, self.item_blocks, self.buckets = {}, {}, {}
-        for e in entities:
-            if self._visible(e):
-                self._put(e.id, to16(e.start), to16(e.end), e.label, e.state)
-        for v in events:
-            if self._visible(v):
-                self._put(-v.id, to16(v.trigger_start), to16(v.trigger_end), v.type, trigger_state(v))
-        self.rehighlight()
+        self.deferred = set()
+        self._later.stop()
+        items, item_blocks, buckets, starts = self.items, self.item_blocks, self.buckets, self.block_starts
+        spans = [(e.id, to16(e.start), to16(e.end), e.label, e.state) for e in entities if self._visible(e)]
+        spans += [(-v.id, to16(v.trigger_start), to16(v.trigger_end), v.type, trigger_state(v))
+                  for v in events if self._visible(v)]
+        for key, s16, e16, label, state in spans:  # what _put does, without the bookkeeping of a change
+            b0 = max(0, bisect_right(starts, s16) - 1)
+            b1 = max(0, bisect_right(starts, max(s16, e16 - 1)) - 1)
+            items[key] = (s16, e16, label, state)
+            item_blocks[key] = (b0, b1)
+            for b in range(b0, b1 + 1):
+                bucket = buckets.get(b)
+                if bucket is None:
+                    buckets[b] = {key}
+                else:
+                    bucket.add(key)
+        if visible is None or len(self.buckets) <= LAZY_BLOCKS:
+            self.rehighlight()
+            return
+        self.deferred = set(self.buckets)
+        self.highlight_now(visible())
+        self._later.start()
+
+    def highlight_now(self, blocks: Iterable[int]) -> None:
+        """Draw these blocks now if they are still waiting (the view calls it with what it is about to show)."""
+        doc = self.document()
+        for b in blocks:
+            if b in self.deferred:
+                self.deferred.discard(b)
+                block = doc.findBlockByNumber(b) if doc is not None else None
+                if block is not None and block.isValid():
+                    self.rehighlightBlock(block)
+
+    def _highlight_some(self) -> None:
+        if not self.deferred:
+            return
+        self.highlight_now(sorted(self.deferred)[:LAZY_STEP])
+        if self.deferred:
+            self._later.start()
+
+    def finish(self) -> None:
+        """Draw every block still waiting (tests, screenshots)."""
+        self.highlight_now(sorted(self.deferred))
 
     def update_entities(self, ids: Iterable[int], entities: dict[int, Entity], to16) -> set[int]:  # type: ignore[no-untyped-def]
         touched: set[int] = set()
@@ -215,7 +264,10 @@ class SpanHighlighter(QSyntaxHighlighter):
 
     def highlightBlock(self, text: str) -> None:  # noqa: N802 (Qt name)
         block = self.currentBlock()
-        keys = self.buckets.get(block.blockNumber())
+        number = block.blockNumber()
+        if number in self.deferred:  # drawn later (see ``load``)
+            return
+        keys = self.buckets.get(number)
         self.blocks_highlighted += 1
         if not keys:
             return

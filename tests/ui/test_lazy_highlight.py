@@ -1,0 +1,66 @@
+"""Opening a long document highlights the blocks in view before the first paint and the others right after
+(issue 15 point 2); scrolling onto a block not drawn yet draws it first."""
+
+from __future__ import annotations
+
+from ui_support import close_window, open_window
+
+
+def test_long_document_highlights_visible_blocks_first(qtbot, tmp_path):
+    from annotator.importing import IncomingDocument, IncomingEntity, import_documents
+    from annotator.store import Project
+
+    para = "Maria Lopez met John Smith in Paris on Monday."
+    text = "\n".join(f"{k} {para}" for k in range(600))
+    ents, pos = [], 0
+    for k, line in enumerate(text.split("\n")):
+        i = pos + line.index("Paris")
+        ents.append(IncomingEntity(k, i, i + 5, "GPE", "accepted"))
+        pos += len(line) + 1
+    path = tmp_path / "long.annotator"
+    with Project(path) as p:
+        import_documents(p, [IncomingDocument(text, "long.txt", entities=ents)])
+    w = open_window(qtbot, path)
+    try:
+        h, v = w.view.highlighter, w.view
+        shown = set(v.visible_blocks())
+        assert shown and max(shown) < 100
+        assert h.deferred and not (h.deferred & shown)  # what is in view is drawn; the rest waits
+        assert h.blocks_highlighted < 150
+
+        def formats(n: int) -> list:
+            return v.document().findBlockByNumber(n).layout().formats()
+
+        assert formats(min(shown)) and not formats(599)
+        qtbot.waitUntil(lambda: not h.deferred, timeout=5000)  # the rest follows without anything asked
+        assert formats(599)
+        assert len(h.items) == 600
+    finally:
+        close_window(w)
+
+
+def test_scrolling_draws_waiting_blocks_first(qtbot, tmp_path):
+    from annotator.importing import IncomingDocument, IncomingEntity, import_documents
+    from annotator.store import Project
+
+    text = "\n".join(f"{k} Paris again." for k in range(2000))
+    ents = []
+    pos = 0
+    for k, line in enumerate(text.split("\n")):
+        ents.append(IncomingEntity(k, pos + line.index("Paris"), pos + line.index("Paris") + 5, "GPE", "accepted"))
+        pos += len(line) + 1
+    path = tmp_path / "scroll.annotator"
+    with Project(path) as p:
+        import_documents(p, [IncomingDocument(text, "s.txt", entities=ents)])
+    w = open_window(qtbot, path)
+    try:
+        h, v = w.view.highlighter, w.view
+        h._later.stop()  # hold the background steps: only scrolling may draw now
+        bar = v.verticalScrollBar()
+        bar.setValue(bar.maximum())
+        end = v.visible_blocks()
+        assert 1999 in end
+        assert not (h.deferred & set(end))
+        assert v.document().findBlockByNumber(1999).layout().formats()
+    finally:
+        close_window(w)
