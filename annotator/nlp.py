@@ -89,6 +89,12 @@ def to_parsed(doc: Any) -> Parsed:
     return Parsed(ents, starts, ends, sents)
 
 
+def pipeline_not_found(name: str, exc: BaseException) -> PipelineError:
+    """The one-line error for a pipeline spaCy cannot load: its name, spaCy's reason, how to install it."""
+    hint = INSTALL_HINT.get(name, f"pip install the package that provides {name!r}, or give a path to a pipeline folder")
+    return PipelineError(f"spaCy pipeline {name!r} is not installed or not found ({_first_line(exc)}). Install it: {hint}")
+
+
 def load_pipeline(name: str | None = None, events: bool = False) -> Pipeline:
     """Load a spaCy pipeline by package name or path, keeping only tokenizer, NER and sentence parts,
     and with ``events`` (a schema with event types) the tagger, lemmatizer and parser too."""
@@ -101,8 +107,7 @@ def load_pipeline(name: str | None = None, events: bool = False) -> Pipeline:
     try:
         nlp = spacy.load(name, exclude=_excluded(name, keep))
     except OSError as exc:
-        hint = INSTALL_HINT.get(name, f"pip install the package that provides {name!r}, or give a path to a pipeline folder")
-        raise PipelineError(f"spaCy pipeline {name!r} is not installed or not found ({_first_line(exc)}). Install it: {hint}") from None
+        raise pipeline_not_found(name, exc) from None
     except Exception as exc:
         raise PipelineError(f"spaCy pipeline {name!r} could not be loaded: {_first_line(exc)}") from None
     for pipe in list(nlp.disabled):

@@ -63,7 +63,12 @@ def overall(scores: dict[str, Any]) -> float:
 def _load_full(base: str) -> Any:
     import spacy
 
-    return spacy.load(base)
+    try:
+        return spacy.load(base)
+    except OSError as exc:  # as pre-annotation says it: the name, and how to install it
+        from annotator.nlp import pipeline_not_found
+
+        raise pipeline_not_found(base, exc) from None
 
 
 def _predict_entities(nlp: Any, texts: Sequence[str], labels: set[str]) -> list[list[tuple[int, int, str]]]:
