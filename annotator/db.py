@@ -1,7 +1,8 @@
 """The project file's data access: its connection, and the named reads and writes that more than one module needs.
 
 - ``span_row`` is the one place a new entity span's bookkeeping is set (who, edited, timestamps), whether an
-  edit, an import or a pre-annotation makes it; ``insert_span``/``insert_spans`` write such rows.
+  edit, an import or a pre-annotation makes it; ``insert_span``/``insert_spans`` write such rows. ``event_row``
+  and ``insert_event`` do the same for events.
 - ``document_state``, ``progress`` and ``documents_without_tokens`` are the reads the app and pre-annotation
   share (the app runs no SQL of its own).
 - rows become ``Entity``/``Event``/``Argument`` in ``annotator.model`` (``from_row``), the one place for it.
@@ -17,10 +18,16 @@ from collections.abc import Iterable, Mapping
 from datetime import datetime, timezone
 from typing import Any
 
+import orjson
+
 ENTITY_COLUMNS = ("document_id", "annotation_set", "start", "end", "label", "state", "source", "annotator", "edited",
                   "created_at", "updated_at")
 _INSERT_ENTITY = (f"INSERT INTO entities ({', '.join(f'[{c}]' for c in ENTITY_COLUMNS)}) "
                   f"VALUES ({', '.join('?' * len(ENTITY_COLUMNS))})")
+EVENT_COLUMNS = ("document_id", "annotation_set", "type", "trigger_start", "trigger_end", "attributes", "state",
+                 "source", "score", "alternatives", "edited", "annotator", "created_at", "updated_at")
+_INSERT_EVENT = (f"INSERT INTO events ({', '.join(f'[{c}]' for c in EVENT_COLUMNS)}) "
+                 f"VALUES ({', '.join('?' * len(EVENT_COLUMNS))})")
 
 
 def now() -> str:
@@ -34,6 +41,18 @@ def span_row(document_id: int, annotation_set: str, start: int, end: int, label:
     t = at or now()
     return {"document_id": document_id, "annotation_set": annotation_set, "start": start, "end": end, "label": label,
             "state": state, "source": source, "annotator": annotator, "edited": 0, "created_at": t, "updated_at": t}
+
+
+def event_row(document_id: int, annotation_set: str, type_: str, trigger_start: int, trigger_end: int,
+              attributes: Mapping[str, str], annotator: str | None, *, state: str = "added", source: str = "human",
+              score: float | None = None, alternatives: Iterable[str] = (), at: str | None = None) -> dict[str, Any]:
+    """A new event's row, like ``span_row``: not edited by a person yet, created and updated ``at``."""
+    t = at or now()
+    return {"document_id": document_id, "annotation_set": annotation_set, "type": type_,
+            "trigger_start": trigger_start, "trigger_end": trigger_end,
+            "attributes": orjson.dumps(dict(attributes)).decode(), "state": state, "source": source,
+            "score": None if score is None else float(score), "alternatives": orjson.dumps(list(alternatives)).decode(),
+            "edited": 0, "annotator": annotator, "created_at": t, "updated_at": t}
 
 
 class ProjectDb:
@@ -55,6 +74,10 @@ class ProjectDb:
         values = [[r[c] for c in ENTITY_COLUMNS] for r in rows]
         self.conn.executemany(_INSERT_ENTITY, values)
         return len(values)
+
+    def insert_event(self, row: Mapping[str, Any]) -> int:
+        """Insert one event row (``event_row``, or a row copied whole) in the open transaction; its new id."""
+        return int(self.conn.execute(_INSERT_EVENT, [row[c] for c in EVENT_COLUMNS]).lastrowid)
 
     # -- documents ---------------------------------------------------------------------------------------
     def document_state(self, doc_id: int) -> tuple[str, str] | None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import orjson
 
-from annotator.db import span_row
+from annotator.db import event_row, span_row
 from annotator.decisions import accept_events, edit_event, leave_suggested_events, reject_events
 from annotator.errors import ValidationError
 from annotator.model import STATES, STATUSES, Change, Entity, Event
@@ -207,21 +207,8 @@ def add_event(
     _check_attributes(project, attrs)
 
     def body(rec: EditRecorder) -> None:
-        t = now()
-        rec.result_id = rec.insert(
-            "events",
-            {
-                "document_id": doc_id,
-                "annotation_set": project.annotation_set,
-                "type": type_,
-                "trigger_start": trigger_start,
-                "trigger_end": trigger_end,
-                "attributes": orjson.dumps(attrs).decode(),
-                "annotator": project.annotator,
-                "created_at": t,
-                "updated_at": t,
-            },
-        )
+        rec.result_id = rec.insert("events", event_row(
+            doc_id, project.annotation_set, type_, trigger_start, trigger_end, attrs, project.annotator))
         rec.touch_document()
 
     return run_edit(project, "add_event", doc_id, body)

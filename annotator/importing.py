@@ -10,7 +10,7 @@ from typing import Any, Callable, Iterable, Iterator
 
 import orjson
 
-from annotator.db import span_row
+from annotator.db import event_row, span_row
 from annotator.errors import AnnotatorError, ImportFileError
 from annotator.textcheck import first_surrogate, printable
 from annotator.model import STATES, STATUSES
@@ -297,13 +297,9 @@ def store_documents(project: Project, docs: list[IncomingDocument], report: Impo
                 span_row(doc_id, aset, e.start, e.end, e.label, e.state, e.source, who(e.annotator), at=t))
         for v in doc.events:
             attrs = {**(project.schema.default_attributes() if v.fill_defaults else {}), **v.attributes}
-            c = conn.execute(
-                "INSERT INTO events (document_id, annotation_set, type, trigger_start, trigger_end, attributes, annotator, "
-                "created_at, updated_at, state, source, score, alternatives) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                (doc_id, aset, v.type, v.trigger_start, v.trigger_end, orjson.dumps(attrs).decode(), who(v.annotator), t, t,
-                 v.state, v.source, v.score, orjson.dumps(v.alternatives).decode()),
-            )
-            event_id = int(c.lastrowid)
+            event_id = project.db.insert_event(event_row(
+                doc_id, aset, v.type, v.trigger_start, v.trigger_end, attrs, who(v.annotator), state=v.state,
+                source=v.source, score=v.score, alternatives=v.alternatives, at=t))
             conn.executemany(
                 "INSERT INTO arguments (event_id, role, entity_id, annotator, created_at) VALUES (?, ?, ?, ?, ?)",
                 [(event_id, role, ids[key], who(v.annotator), t) for role, key in v.arguments],

@@ -11,9 +11,8 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Iterable, Sequence
 
-import orjson
 
-from annotator.db import span_row
+from annotator.db import event_row, span_row
 from annotator.schema import Schema
 from annotator.store import Project, now
 from annotator.suggest.types import EventSuggestion
@@ -176,14 +175,9 @@ def write_events(
             continue
         stored.add((s, e, sug.type))  # one trigger may anchor events of several types ("killed": Attack and Die)
         alternatives = [a for a in sug.alternatives if a != sug.type and schema.event_type(a) is not None]
-        cur = conn.execute(
-            "INSERT INTO events (document_id, annotation_set, type, trigger_start, trigger_end, attributes, annotator, "
-            "created_at, updated_at, state, source, score, alternatives, edited) "
-            "VALUES (?, ?, ?, ?, ?, ?, NULL, ?, ?, 'suggested', ?, ?, ?, 0)",
-            (doc_id, aset, sug.type, s, e, orjson.dumps(_attributes(schema, sug.attributes)).decode(), t, t,
-             source, float(sug.score), orjson.dumps(alternatives).decode()),
-        )
-        event_id = int(cur.lastrowid)
+        event_id = project.db.insert_event(event_row(
+            doc_id, aset, sug.type, s, e, _attributes(schema, sug.attributes), None, state="suggested", source=source,
+            score=sug.score, alternatives=alternatives, at=t))
         counts.events += 1
         filled: dict[str, list[int]] = {}
         for arg in sug.arguments:

@@ -126,12 +126,8 @@ def copy_document(
         f"SELECT id, {', '.join(EVENT_COLUMNS)} FROM events WHERE document_id = ? AND annotation_set = ? ORDER BY id",
         (src_id, source_set),
     ).fetchall():
-        c = conn.execute(
-            f"INSERT INTO events (document_id, annotation_set, {', '.join(EVENT_COLUMNS)}) "
-            f"VALUES (?, ?, {', '.join('?' * len(EVENT_COLUMNS))})",
-            (doc_id, set_name, *r[1:]),
-        )
-        event_ids[r[0]] = int(c.lastrowid)
+        event_ids[r[0]] = target.db.insert_event(dict(zip(("document_id", "annotation_set", *EVENT_COLUMNS),
+                                                          (doc_id, set_name, *r[1:]))))
     arguments = 0
     for event_id, role, entity_id, annotator, created in sconn.execute(
         "SELECT a.event_id, a.role, a.entity_id, a.annotator, a.created_at FROM arguments a JOIN events v "
