@@ -55,3 +55,26 @@ def test_document_state_progress_and_documents_without_tokens(project):
         project.db.conn.execute(
             "INSERT INTO tokens (document_id, pipeline, starts, ends, sentence_starts) VALUES (?, 'x', '[]', '[]', '[]')", (a,))
     assert project.db.documents_without_tokens() == [b]
+
+
+def test_every_new_event_gets_the_same_bookkeeping(project):
+    """An edit, an import and a suggestion make their events through event_row: state and source as given,
+    not edited, created = updated, attributes and alternatives as JSON."""
+    from annotator.db import event_row
+
+    from annotator.importing import IncomingEvent
+
+    doc = add_document(project, TEXT)
+    by_edit = edits.add_event(project, doc, "Contact:Meet", 10, 13).result_id
+    report = import_documents(project, [IncomingDocument("Bob met Ann.", "b", events=[IncomingEvent("Contact:Meet", 4, 7)])])
+    (by_import,) = [v.id for v in project.events(report.imported[0][1])]
+    with project.transaction():
+        by_model = project.db.insert_event(event_row(doc, "main", "Movement:Transport", 14, 21, {}, None,
+                                                     state="suggested", source="rules:news@1", score=0.5,
+                                                     alternatives=["Contact:Meet"]))
+    for event_id, state, source in ((by_edit, "added", "human"), (by_import, "accepted", "import"),
+                                    (by_model, "suggested", "rules:news@1")):
+        row = project.row("events", event_id)
+        assert (row["state"], row["source"], row["edited"]) == (state, source, 0), row
+        assert row["created_at"] == row["updated_at"]
+    assert project.event(by_model).alternatives == ("Contact:Meet",) and project.event(by_model).score == 0.5
