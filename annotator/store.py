@@ -271,7 +271,9 @@ class Project:
     def transaction(self) -> Iterator[sqlite3.Connection]:
         """One write transaction (BEGIN IMMEDIATE ... COMMIT), rolled back on any error."""
         if self.read_only:
-            raise SaveError(f"{self.path}: the project is open read-only; nothing was changed")
+            why = f" (open read-only because {self.read_only_reason})" if self.read_only_reason not in (
+                None, "opened read-only") else ""
+            raise SaveError(f"{self.path}: the project is open read-only; nothing was changed{why}")
         conn = self.db.conn
         if conn.in_transaction:
             yield conn

@@ -134,9 +134,14 @@ def fill(folder: Path) -> None:
 def check_read_only_and_exportable(path: Path, out: Path, why: str) -> None:
     from annotator.formats import writers
 
+    from annotator import edits
+    from annotator.errors import SaveError
+
     with Project(path, create=False) as p:
         assert p.read_only and why in (p.read_only_reason or ""), p.read_only_reason
         assert p.document(1).text == TEXT
+        with pytest.raises(SaveError, match=f"nothing was changed \\(open read-only because .*{why}"):
+            edits.add_comment(p, 1, "a note")  # an edit says why it cannot be saved
         writers()["jsonl"](p, out, states=["added", "accepted", "suggested"])
     assert json.loads(out.read_text(encoding="utf-8"))["text"] == TEXT
 
