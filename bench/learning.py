@@ -200,8 +200,8 @@ def plot(rows: list[dict], path: Path) -> None:
         ax.plot(xs, [r["trained"][part]["all"]["f1"] for r in rows], "o-", color=color, label=f"{part}: trained")
         ax.plot(xs, [r["untrained"][part]["all"]["f1"] for r in rows], "s--", color=color, alpha=0.6,
                 label=f"{part}: untrained ({rows[0]['untrained_source']})")
-    ax.axhline(0.65, color="tab:blue", lw=0.6, ls=":")
-    ax.axhline(0.40, color="tab:orange", lw=0.6, ls=":")
+    ax.axhline(0.65, color="tab:blue", lw=0.6, ls=":", label="trigger target (0.65)")
+    ax.axhline(0.40, color="tab:orange", lw=0.6, ls=":", label="argument target (0.40)")
     ax.set_xlabel("finished articles trained on")
     ax.set_ylabel("F1 on the remaining articles")
     ax.set_ylim(0, 1)
