@@ -7,7 +7,7 @@ QUndoStack deletes it), or has the stack put its index back for a step that is k
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any, Callable
+from typing import Any, Callable, Protocol
 
 from PySide6.QtCore import QObject
 from PySide6.QtGui import QUndoCommand, QUndoStack
@@ -16,9 +16,21 @@ from annotator import edits, edits_flow
 from annotator.errors import AnnotatorError, StaleChangeError
 from annotator.history import Outcome, Step
 from annotator.model import Change
+from annotator.store import Project
 
-if TYPE_CHECKING:  # pragma: no cover
-    from ui.controller import Controller
+
+
+class EditHost(Protocol):
+    """What a command needs of the controller that runs it (ui.controller.Controller is one)."""
+
+    project: Project | None
+    undo_stack: "UndoStack"
+
+    def apply_change(self, change: Change) -> None: ...
+
+    def report_failure(self, exc: AnnotatorError, message: str | None = None) -> None: ...
+
+    def check_outside_changes(self) -> None: ...
 
 
 class UndoStack(QUndoStack):
@@ -50,7 +62,7 @@ class CoreEditCommand(QUndoCommand):
     edit: Callable[..., Change]
     title = "Edit"
 
-    def __init__(self, controller: "Controller", *args: Any, **kwargs: Any) -> None:
+    def __init__(self, controller: EditHost, *args: Any, **kwargs: Any) -> None:
         super().__init__(self.describe(*args, **kwargs))
         self.controller = controller
         self.step = Step(type(self).edit, *args, **kwargs)
