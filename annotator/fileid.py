@@ -100,13 +100,16 @@ def refuse_project_target(target: str | Path) -> None:
             )
 
 
-def find_by_identity(folder: Path, wanted: Identity, limit: int = 5000) -> Path | None:
-    """A name in ``folder`` for the file ``wanted`` (where a renamed project went), if one is found quickly."""
+def find_by_identity(folder: Path, wanted: Identity, limit: int = 5000, besides: Path | None = None) -> Path | None:
+    """A name in ``folder`` for the file ``wanted`` (where a renamed project went, or its other hard link; not
+    ``besides``), if one is found quickly."""
     try:
         with os.scandir(folder) as it:
             for n, entry in enumerate(it):
                 if n >= limit:
                     return None
+                if besides is not None and entry.name == besides.name:
+                    continue
                 try:
                     st = entry.stat()
                 except OSError:

@@ -236,14 +236,21 @@ class Project:
             here, links = None, 1
         if here == self.identity and links == 1:
             return
-        new_path = fileid.find_by_identity(self.path.parent, self.identity) if here != self.identity else None
-        try:  # what was saved stays with the file, wherever it now is
-            self.db.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-        except sqlite3.Error:
-            pass
+        new_path = fileid.find_by_identity(self.path.parent, self.identity, besides=self.path)
+        opened_there = new_path is not None and any(Path(f"{new_path}{x}").exists() for x in ("-wal", "-shm"))
+        kept = "everything saved before is in the file"
+        if opened_there:  # a connection under the other name has its own log: writing ours in could corrupt it
+            kept = f"what was saved here since the file was last written stays in {self.path.name}-wal"
+        else:
+            try:  # what was saved stays with the file, wherever it now is
+                self.db.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+            except sqlite3.Error:
+                pass
         if here == self.identity:
-            why = "has a second name now (a hard link); two names for one open project can corrupt it"
+            why = "has a second name now (a hard link" + (f", {new_path}" if new_path else "") + \
+                "); two names for one open project can corrupt it"
             hint = "remove the other name, then reopen the project"
+            new_path = None
         elif new_path is not None:
             why = f"was renamed or moved to {new_path} while open"
             hint = f"reopen it from {new_path}"
@@ -254,8 +261,7 @@ class Project:
             why = "was replaced by another file while open"
             hint = "reopen the project to see the file now at that name"
         self.stopped = ProjectMovedError(
-            f"{self.path}: the project file {why}; editing has stopped and everything saved before is in the "
-            f"file; {hint}",
+            f"{self.path}: the project file {why}; editing has stopped and {kept}; {hint}",
             str(new_path) if new_path is not None else None,
         )
         raise self.stopped

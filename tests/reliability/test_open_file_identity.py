@@ -135,3 +135,46 @@ def test_hard_link_while_open_stops_editing_and_opens_read_only(tmp_path):
     with Project(path, create=False) as q:
         assert not q.read_only
         edits.add_entity(q, 1, 0, 11, "PERSON")
+
+
+SECOND = r"""
+import sys
+from annotator import edits
+from annotator.store import Project
+q = Project(sys.argv[1], create=False, annotator="second")
+for k in range(30):
+    edits.add_comment(q, 1, f"in the second process {k} " * 20)
+print("written", flush=True)
+sys.stdin.readline()
+q.close()
+"""
+
+
+def test_renamed_and_opened_under_the_new_name_elsewhere_is_not_corrupted(tmp_path):
+    """The issue's run: opening q in a second process while the first still holds p (two logs for one
+    database) failed integrity_check. The first never writes its log into a file opened under the new name."""
+    import subprocess
+    import sys
+
+    path, moved = tmp_path / "p.annotator", tmp_path / "q.annotator"
+    make(path).close()
+    p = Project(path, create=False, annotator="first")
+    p.db.conn.execute("PRAGMA wal_autocheckpoint = 0")  # keep p's saved edits in its own log
+    for k in range(30):
+        edits.add_comment(p, 1, f"before the rename {k} " * 20)
+    os.rename(path, moved)
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join(sys.path)}
+    second = subprocess.Popen([sys.executable, "-c", SECOND, str(moved)], env=env, stdin=subprocess.PIPE,
+                              stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    try:
+        assert second.stdout.readline().strip() == "written", second.stderr.read()[-2000:]
+        with pytest.raises(ProjectMovedError, match="stays in p.annotator-wal"):
+            edits.add_comment(p, 1, "after the rename")
+        p.close()
+    finally:
+        second.communicate("done\n", timeout=30)
+    assert second.returncode == 0
+    conn = sqlite3.connect(moved)
+    assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+    assert conn.execute("SELECT count(*) FROM comments WHERE text LIKE 'in the second process%'").fetchone()[0] == 30
+    conn.close()
