@@ -10,6 +10,7 @@ lemmatizer and parser, and the rule suggester) against raw `nlp.pipe` with those
 
 Run: nice .venv/bin/python bench/preannotate.py [--docs 2000] [--words 500] [--batch-size 64] [--model NAME] [--events]
      [--components: only each component's CPU seconds, for the entity and the event pipelines]
+     [--candidates: only the share of sentences that may hold a trigger, on these texts and the events-dev articles]
 """
 
 from __future__ import annotations
@@ -104,6 +105,73 @@ def component_costs(texts: list[str], model: str | None, batch_size: int) -> Non
         print(f"{'events' if events else 'entities'}: {total:.1f} s CPU: " + ", ".join(f"{k} {v:.2f}" for k, v in costs.items()))
 
 
+def trigger_candidates(texts: list[str], model: str | None, batch_size: int) -> None:
+    """How much parsing could be spared by parsing only sentences that may hold a trigger of the default schema.
+
+    A sentence may hold one when a token outside a named entity has a lowercase form that the rule lemmatizer
+    could turn (under any part of speech, by any rule or exception) into a form of a trigger's first word, and the
+    other words of that trigger appear in the sentence too. Also the sentences where the full path does suggest an
+    event (a floor for any such filter). Prints the shares; changes nothing.
+    """
+    import json
+
+    from annotator.schema import load_schema
+    from annotator.suggest.event_lexicon import Lexicon
+    from annotator.suggest.event_rules import NAME_LABELS, RuleEventSuggester
+
+    schema = load_schema(Path(__file__).resolve().parent.parent / "resources" / "schemas" / "news.toml")
+    lexicon = Lexicon.from_schema(schema)
+    full, plain = load_pipeline(model, events=True), load_pipeline(model)
+    lemmatizer = full.nlp.get_pipe("lemmatizer")
+    rules, exc = lemmatizer.lookups.get_table("lemma_rules"), lemmatizer.lookups.get_table("lemma_exc")
+    cache: dict[str, set[str]] = {}
+
+    def forms(word: str) -> set[str]:
+        if word not in cache:
+            out = {word}
+            for pos in rules:
+                out.update(word[: len(word) - len(old)] + new for old, new in rules[pos] if word.endswith(old))
+            for pos in exc:
+                out.update(exc[pos].get(word, []))
+            cache[word] = out
+        return cache[word]
+
+    def may_hold(sent, named: set[int]) -> bool:
+        present = set().union(*(forms(t.lower_) for t in sent))
+        for t in sent:
+            if t.i in named:
+                continue
+            for f in forms(t.lower_):
+                for p in lexicon.by_first.get(f, ()):
+                    if all((w.forms | w.verb_forms) & present for w in p.words[1:]):
+                        return True
+        return False
+
+    sets = [("bench texts", texts)]
+    dev = Path("/work/shared/data/events-dev/dev.jsonl")
+    if dev.exists():
+        sets.append(("events-dev articles", [json.loads(x)["text"] for x in dev.read_text(encoding="utf-8").splitlines() if x.strip()]))
+    suggester = RuleEventSuggester(schema)
+    for name, part in sets:
+        n_sent = n_cand = n_tok = n_tok_cand = 0
+        for doc in plain.nlp.pipe(part, batch_size=batch_size):
+            named = {t.i for e in doc.ents if e.label_ in NAME_LABELS for t in e}
+            for sent in doc.sents:
+                n_sent += 1
+                n_tok += len(sent)
+                if may_hold(sent, named):
+                    n_cand += 1
+                    n_tok_cand += len(sent)
+        used = sents = 0
+        for doc in full.docs(part, batch_size=batch_size):
+            starts = [e.trigger_start for e in suggester.suggest(doc, [(e.start_char, e.end_char, e.label_) for e in doc.ents])]
+            for sent in doc.sents:
+                sents += 1
+                used += any(sent.start_char <= x < sent.end_char for x in starts)
+        print(f"{name}: {n_cand / n_sent:.0%} of {n_sent} sentences ({n_tok_cand / n_tok:.0%} of the tokens) may hold a "
+              f"trigger; {used / sents:.0%} of {sents} parsed sentences get a suggested event")
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__)
     ap.add_argument("--docs", type=int, default=2000)
@@ -116,7 +184,12 @@ def main() -> None:
     ap.add_argument("--profile", action="store_true", help="profile the preannotate() runs and print the top entries")
     ap.add_argument("--components", action="store_true",
                     help="only print each component's CPU seconds over the texts, one component after another")
+    ap.add_argument("--candidates", action="store_true",
+                    help="only print the share of sentences that may hold a trigger (what parsing only those would spare)")
     args = ap.parse_args()
+    if args.candidates:
+        trigger_candidates(make_texts(args.docs, args.words), args.model, args.batch_size)
+        return
     if args.components:
         component_costs(make_texts(args.docs, args.words), args.model, args.batch_size)
         return

@@ -1,4 +1,5 @@
-"""The array-based attribute table gives the same token attributes as spaCy's attribute_ruler it replaces."""
+"""The array-based attribute table and the lemma cache give the same token attributes as spaCy's attribute_ruler
+and lemmatizer they replace."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ import numpy as np
 import pytest
 
 from annotator.attribute_table import AttributeTable, supported, use_attribute_table
+from annotator.lemma_cache import LemmaCache, use_lemma_cache
 from annotator.nlp import load_pipeline
 
 SEEDS = Path(__file__).resolve().parents[2] / "seeds"
@@ -30,11 +32,15 @@ def _arrays(nlp, texts):
 def test_same_attributes_as_the_attribute_ruler():
     texts = [p.read_text(encoding="utf-8") for p in sorted(SEEDS.glob("*.txt"))] + ODD
     ruler = load_pipeline(events=True)
-    ruler.nlp.remove_pipe("attribute_ruler")  # put spaCy's own back, in the same place
-    ruler.nlp.add_pipe("attribute_ruler", source=_original_nlp(), after="parser")
+    original = _original_nlp()
+    for name, after in (("attribute_ruler", "parser"), ("lemmatizer", "attribute_ruler")):  # spaCy's own back
+        ruler.nlp.remove_pipe(name)
+        ruler.nlp.add_pipe(name, source=original, after=after)
     table = load_pipeline(events=True)
     assert isinstance(table.nlp.get_pipe("attribute_ruler"), AttributeTable)
+    assert isinstance(table.nlp.get_pipe("lemmatizer"), LemmaCache)
     assert type(ruler.nlp.get_pipe("attribute_ruler")).__name__ == "AttributeRuler"
+    assert type(ruler.nlp.get_pipe("lemmatizer")).__name__ == "EnglishLemmatizer"
     tokens = 0
     for a, b in zip(_arrays(ruler.nlp, texts), _arrays(table.nlp, texts)):
         assert np.array_equal(a, b)
@@ -69,6 +75,19 @@ def test_attribute_ids_are_spacys():
     import spacy.attrs
 
     import annotator.attribute_table as table
+    import annotator.lemma_cache as lemmas
 
     for name in ("TAG", "POS", "DEP", "LEMMA", "MORPH", "LOWER", "IS_SPACE"):
         assert getattr(table, name) == getattr(spacy.attrs, name), name
+    for name in ("ORTH", "POS", "MORPH", "LEMMA"):
+        assert getattr(lemmas, name) == getattr(spacy.attrs, name), name
+
+
+def test_a_lemmatizer_that_overwrites_or_is_not_rule_based_is_kept():
+    import spacy
+
+    nlp = spacy.blank("en")
+    nlp.add_pipe("lemmatizer", config={"mode": "rule", "overwrite": True})
+    assert not use_lemma_cache(nlp)
+    nlp = spacy.blank("en")
+    assert not use_lemma_cache(nlp)
