@@ -42,6 +42,7 @@ class DocBinWriter:
         self.flags: list[dict] = []
         self.span_groups: list[bytes] = []
         self.user_data: list[bytes] = []
+        self._hashes: dict[str, int] | None = None  # word or label -> its hash (ORTH, ENT_TYPE, span labels)
 
     def add(self, doc: Any, words: list[str], labels: set[str] | None = None) -> None:
         """``words``: the doc's token texts (the caller has them; asking the Doc makes a Token per word);
@@ -66,6 +67,61 @@ class DocBinWriter:
         self.strings.update(e.label_ for e in doc.ents)
         for group in doc.spans.values():
             self.strings.update(s.label_ for s in group)
+
+    def add_plan(self, plan: Any, toks: Any, words: list[str], labels: set[str], span_key: str,
+                 trigger_key: str) -> None:
+        """What ``add(record_to_doc(...))`` would store, written without making a spaCy Doc: the token table,
+        spaces, span groups and user data are built from the plan (``spacy_docbin.DocPlan``) and the tokens.
+        The Docs read back are the same (tests/formats/test_docbin_stream.py)."""
+        import numpy
+        from spacy.attrs import ENT_IOB, ENT_TYPE, ORTH, SENT_START
+
+        if self._hashes is None:
+            from spacy.strings import StringStore
+
+            self._store = StringStore()
+            self._hashes = {}
+        hashes, add = self._hashes, self._store.add
+        for w in set(words).difference(hashes):
+            hashes[w] = add(w)
+        for lab in labels.difference(hashes):
+            hashes[lab] = add(lab)
+        n = len(words)
+        table = numpy.zeros((n, len(self.attrs)), dtype=numpy.uint64)
+        col = {a: k for k, a in enumerate(self.attrs)}
+        table[:, col[ORTH]] = numpy.fromiter(map(hashes.__getitem__, words), dtype=numpy.uint64, count=n)
+        iob = numpy.full(n, 2 if plan.outside else 0, dtype=numpy.uint64)
+        types = numpy.zeros(n, dtype=numpy.uint64)
+        for s, e, lab in plan.ents:
+            iob[s] = 3
+            iob[s + 1 : e] = 1
+            types[s:e] = hashes[lab]
+        table[:, col[ENT_IOB]] = iob
+        table[:, col[ENT_TYPE]] = types
+        sent = numpy.zeros(n, dtype=numpy.int64)
+        if toks.sent_starts:
+            sent[:] = -1
+            sent[toks.sent_starts] = 1
+        elif n:
+            sent[0] = 1  # what a Doc made without sentence starts gives
+        table[:, col[SENT_START]] = sent.astype(numpy.uint64)
+        data = table.tobytes("C")
+        self.spill.write(data)
+        self.token_bytes += len(data)
+        self.spaces.append(numpy.asarray(toks.spaces, dtype=bool).tobytes("C"))
+        self.lengths.append(n)
+        self.flags.append({"has_unknown_spaces": False})
+        self.cats.append({})
+        self.user_data.append(self._pack(plan.user_data))
+        starts, ends = toks.starts, toks.ends
+        groups = {span_key: ("entities", plan.infos, plan.spans), trigger_key: ("events", plan.events, plan.triggers)}
+        msg: dict[bytes, list[str]] = {}
+        for key, (attr, value, spans) in groups.items():  # what SpanGroups.to_bytes writes
+            packed = [struct.pack(">QQQllll", 0, 0, hashes[lab], s, e, starts[s], ends[e - 1]) for s, e, lab in spans]
+            msg.setdefault(self._pack({"name": key, "attrs": {attr: value}, "spans": packed}), []).append(key)
+        self.span_groups.append(self._pack(msg))
+        self.strings.update(words)
+        self.strings.update(labels)
 
     def finish(self) -> None:
         """Write the compressed map to ``fh`` (the token table streamed from the temporary file) and close it."""

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import threading
 from contextlib import contextmanager
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Iterator
 
@@ -34,51 +35,58 @@ SPAN_KEY = "sc"
 TRIGGER_KEY = "triggers"
 
 
-def record_to_doc(
-    vocab: Any, rec: dict[str, Any], toks: DocTokens, report: FormatExportReport, mode: str = "expand",
-    span_key: str = SPAN_KEY, trigger_key: str = TRIGGER_KEY, proxies: set[str] | frozenset[str] = frozenset(),
-    words: list[str] | None = None,
-) -> Any:
-    """One exported document record (see ``iter_document_records``) as a spaCy Doc on ``toks``."""
-    from spacy.attrs import SENT_START
-    from spacy.tokens import Doc, Span
-    from spacy.util import filter_spans
+@dataclass
+class DocPlan:
+    """What one record's Doc holds, worked out without spaCy: token spans are (first token, end token, label)."""
 
-    text, name = rec["text"], rec["name"]
-    words = words if words is not None else toks.words(text)
-    doc = Doc(vocab, words=words, spaces=toks.spaces)
-    if toks.sent_starts:  # as Doc(sent_starts=...) would set them, with one array instead of a step per token
-        import numpy
+    spans: list[tuple[int, int, str]]
+    infos: list[dict[str, Any]]
+    ents: list[tuple[int, int, str]]
+    outside: bool  # tokens outside doc.ents are O (reviewed) rather than missing
+    triggers: list[tuple[int, int, str]]
+    events: list[dict[str, Any]]
+    user_data: dict[str, Any]
 
-        starts = numpy.full((len(toks), 1), -1, dtype=numpy.int64)
-        starts[toks.sent_starts, 0] = 1
-        doc.from_array([SENT_START], starts.astype(numpy.uint64))
-    # the length doc.text would have, without making a Token object per token (complete() guarantees the rest)
-    if sum(map(len, words)) + sum(toks.spaces) != len(text):  # pragma: no cover - complete() guarantees this
-        report.problem("documents whose tokens do not rebuild the text", name)
-    spans, infos, index = [], [], {}
+
+def filter_token_spans(spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """``spacy.util.filter_spans`` on (start, end, label) tuples: longest first, then earliest; no overlaps."""
+    seen: set[int] = set()
+    out = []
+    for sp in sorted(spans, key=lambda x: (x[1] - x[0], -x[0]), reverse=True):
+        if sp[0] not in seen and sp[1] - 1 not in seen:
+            out.append(sp)
+            seen.update(range(sp[0], sp[1]))
+    return sorted(out, key=lambda x: x[0])
+
+
+def plan_doc(rec: dict[str, Any], toks: DocTokens, report: FormatExportReport, mode: str = "expand",
+             proxies: set[str] | frozenset[str] = frozenset()) -> DocPlan:
+    """Align a record's entities and triggers to ``toks`` and report what cannot be kept (see the module doc)."""
+    name = rec["name"]
+    spans: list[tuple[int, int, str]] = []
+    infos: list[dict[str, Any]] = []
+    index: dict[Any, int] = {}
     for e in rec["entities"]:
         hit = align(toks, e["start"], e["end"], mode, report, f"{name}: entity {e['label']}")
         if hit is None:
             continue
         index[e["id"]] = len(spans)
-        spans.append(Span(doc, hit[0], hit[1] + 1, label=e["label"]))
+        spans.append((hit[0], hit[1] + 1, e["label"]))
         info = {"id": e["id"], "state": e["state"], "source": e["source"], "annotator": e["annotator"]}
         if e["label"] in proxies:
             info["event_proxy"] = True
         infos.append(info)
     candidates = [sp for sp, info in zip(spans, infos) if not info.get("event_proxy")]
-    flat = filter_spans(candidates)
-    kept = {(sp.start, sp.end, sp.label_) for sp in flat}
+    flat = filter_token_spans(candidates)
+    kept = set(flat)
     for sp in candidates:  # one problem per entity left out of doc.ents
-        if (sp.start, sp.end, sp.label_) not in kept:
-            report.problem("overlapping entities kept only in doc.spans", f"{name}: {sp.label_} [{sp.start_char}, {sp.end_char})")
+        if sp not in kept:
+            report.problem("overlapping entities kept only in doc.spans",
+                           f"{name}: {sp[2]} [{toks.starts[sp[0]]}, {toks.ends[sp[1] - 1]})")
         else:
-            kept.discard((sp.start, sp.end, sp.label_))
-    doc.set_ents(flat, default="outside" if rec["status"] == "reviewed" else "missing")
-    doc.spans[span_key] = spans
-    doc.spans[span_key].attrs["entities"] = infos
-    triggers, events = [], []
+            kept.discard(sp)
+    triggers: list[tuple[int, int, str]] = []
+    events: list[dict[str, Any]] = []
     for v in rec["events"]:
         t = v["trigger"]
         hit = align(toks, t["start"], t["end"], mode, report, f"{name}: trigger of {v['type']}")
@@ -91,20 +99,53 @@ def record_to_doc(
             if k is None:
                 report.problem("arguments left out (entity not exported)", f"{name}: event {v['id']} {a['role']}")
                 continue
-            e = spans[k]
-            arguments.append({"role": a["role"], "entity_id": a["entity_id"], "start": e.start_char,
-                              "end": e.end_char, "label": e.label_, "span": k})
+            s, e, label = spans[k]
+            arguments.append({"role": a["role"], "entity_id": a["entity_id"], "start": toks.starts[s],
+                              "end": toks.ends[e - 1], "label": label, "span": k})
         events.append({"id": v["id"], "type": v["type"], "trigger": [t["start"], t["end"]],
                        "attributes": v["attributes"], "arguments": arguments, "state": v["state"], "source": v["source"]})
-        triggers.append(Span(doc, hit[0], hit[1] + 1, label=v["type"]))
-    doc.spans[trigger_key] = triggers
-    doc.spans[trigger_key].attrs["events"] = events
-    doc.user_data.update({
+        triggers.append((hit[0], hit[1] + 1, v["type"]))
+    user_data = {
         "annotator_name": name, "annotator_id": rec["id"], "annotator_status": rec["status"],
         "annotator_meta": rec["meta"],
         "annotator_comments": [{"author": c["author"], "text": c["text"]} for c in rec["comments"]],
-    })
+    }
+    return DocPlan(spans, infos, flat, rec["status"] == "reviewed", triggers, events, user_data)
+
+
+def record_to_doc(
+    vocab: Any, rec: dict[str, Any], toks: DocTokens, report: FormatExportReport, mode: str = "expand",
+    span_key: str = SPAN_KEY, trigger_key: str = TRIGGER_KEY, proxies: set[str] | frozenset[str] = frozenset(),
+    words: list[str] | None = None,
+) -> Any:
+    """One exported document record (see ``iter_document_records``) as a spaCy Doc on ``toks``."""
+    from spacy.attrs import SENT_START
+    from spacy.tokens import Doc, Span
+
+    words = words if words is not None else toks.words(rec["text"])
+    check_rebuilds(rec, toks, words, report)
+    plan = plan_doc(rec, toks, report, mode, proxies)
+    doc = Doc(vocab, words=words, spaces=toks.spaces)
+    if toks.sent_starts:  # as Doc(sent_starts=...) would set them, with one array instead of a step per token
+        import numpy
+
+        starts = numpy.full((len(toks), 1), -1, dtype=numpy.int64)
+        starts[toks.sent_starts, 0] = 1
+        doc.from_array([SENT_START], starts.astype(numpy.uint64))
+    doc.set_ents([Span(doc, s, e, label=lab) for s, e, lab in plan.ents],
+                 default="outside" if plan.outside else "missing")
+    doc.spans[span_key] = [Span(doc, s, e, label=lab) for s, e, lab in plan.spans]
+    doc.spans[span_key].attrs["entities"] = plan.infos
+    doc.spans[trigger_key] = [Span(doc, s, e, label=lab) for s, e, lab in plan.triggers]
+    doc.spans[trigger_key].attrs["events"] = plan.events
+    doc.user_data.update(plan.user_data)
     return doc
+
+
+def check_rebuilds(rec: dict[str, Any], toks: DocTokens, words: list[str], report: FormatExportReport) -> None:
+    # the length doc.text would have, without making a Token object per token (complete() guarantees the rest)
+    if sum(map(len, words)) + sum(toks.spaces) != len(rec["text"]):  # pragma: no cover - complete() guarantees it
+        report.problem("documents whose tokens do not rebuild the text", rec["name"])
 
 
 def labels_of(rec: dict[str, Any]) -> set[str]:
@@ -152,14 +193,12 @@ def _msgpack_encoders_looked_up_once() -> Iterator[None]:
 
 @export_writer("spacy")
 def write_spacy(project: Project, out: str | Path, request: ExportRequest) -> FormatExportReport:
-    """Write a DocBin (or one per part with ``split=train=0.8,dev=0.2``, ``seed=N``)."""
-    import spacy
-
+    """Write a DocBin (or one per part with ``split=train=0.8,dev=0.2``, ``seed=N``), no spaCy ``Doc`` made:
+    each record is planned (``plan_doc``) and its arrays written by ``DocBinWriter.add_plan``."""
     opts = dict(request.options)
     mode = option_choice(opts, "misaligned", ALIGN_MODES)
     assignment = split_option(project, request.statuses, opts)
     parts = parts_of(assignment)
-    vocab = spacy.blank("en").vocab
     report = FormatExportReport(format="spacy")
     span_key, trigger_key = opts.get("span_key", SPAN_KEY), opts.get("trigger_key", TRIGGER_KEY)
     proxies = proxy_labels(project.schema)
@@ -169,8 +208,9 @@ def write_spacy(project: Project, out: str | Path, request: ExportRequest) -> Fo
         try:
             for rec, toks in records_with_tokens(project, request, report):
                 words = toks.words(rec["text"])
-                doc = record_to_doc(vocab, rec, toks, report, mode, span_key, trigger_key, proxies, words)
-                bins[assignment[rec["id"]]].add(doc, words, labels_of(rec))
+                check_rebuilds(rec, toks, words, report)
+                plan = plan_doc(rec, toks, report, mode, proxies)
+                bins[assignment[rec["id"]]].add_plan(plan, toks, words, labels_of(rec), span_key, trigger_key)
             for p, fh in handles.items():
                 bins[p].finish()
                 report.bytes += fh.tell()

@@ -45,6 +45,34 @@ def test_docs_read_back_as_from_spacys_docbin(sample):
     assert len(ours) == 4
 
 
+@pytest.mark.parametrize("mode", ["expand", "skip"])
+def test_written_without_docs_reads_back_as_spacys_docbin(sample, mode):
+    """add_plan (no spaCy Doc made) gives the Docs spaCy's own DocBin gives for record_to_doc's Docs."""
+    import spacy
+    from spacy.tokens import DocBin
+
+    from annotator.formats.spacy_docbin import check_rebuilds, labels_of, plan_doc
+
+    project, _ = sample
+    project.db.conn.execute("UPDATE entities SET start = start + 1 WHERE id % 3 = 0")  # misaligned ones too
+    states = ("suggested", "accepted", "added")
+    vocab = spacy.blank("en").vocab
+    theirs_report, ours_report = FormatExportReport(), FormatExportReport()
+    docs = [record_to_doc(vocab, rec, toks, theirs_report, mode)
+            for rec, toks in records_with_tokens(project, ExportRequest(states=states), theirs_report)]
+    theirs = DocBin(store_user_data=True, docs=docs).to_bytes()
+    buf = io.BytesIO()
+    w = DocBinWriter(buf)
+    for rec, toks in records_with_tokens(project, ExportRequest(states=states), ours_report):
+        words = toks.words(rec["text"])
+        check_rebuilds(rec, toks, words, ours_report)
+        w.add_plan(plan_doc(rec, toks, ours_report, mode), toks, words, labels_of(rec), "sc", "triggers")
+    w.finish()
+    ours = [picture(d) for d in DocBin().from_bytes(buf.getvalue()).get_docs(spacy.blank("en").vocab)]
+    assert ours == [picture(d) for d in DocBin().from_bytes(theirs).get_docs(spacy.blank("en").vocab)]
+    assert ours_report.problems == theirs_report.problems and ours_report.problems
+
+
 def test_split_parts_and_no_leftover_spill(sample, tmp_path, monkeypatch):
     import spacy
     from spacy.tokens import DocBin
