@@ -72,7 +72,7 @@ def alternative_labels(label: str) -> tuple[str, ...]:
     """Labels a guessed noun may also take when a role does not accept the first guess."""
     return {
         "PERSON": ("PERSON", "NORP"),
-        "ORG": ("ORG",),
+        "ORG": ("ORG", "PERSON"),  # a body of people ("forces withdrew", "police were killed") fills a role for people
         "GPE": ("GPE", "LOC", "FAC"),
         "LOC": ("LOC", "GPE", "FAC"),
         "FAC": ("FAC", "LOC", "GPE"),

@@ -204,3 +204,11 @@ def test_base_forms():
     assert "kill" in base_forms("killed").verb_forms and "kill" not in base_forms("killed").forms
     assert "attack" in base_forms("attacks").forms
     assert "phone" not in base_forms("phoned").forms  # the noun "phone" is not a trigger written "phoned"
+
+
+def test_a_body_of_people_fills_a_role_for_people(nlp, suggester):
+    # "forces", "police" are guessed ORG; a role that takes only people (Artifact, Victim) takes them as PERSON
+    moved = only(run(nlp, suggester, "Government forces withdrew from the town."), "withdrew")
+    assert ("Artifact", "Government forces", "PERSON") in moved["args"]
+    died = only(run(nlp, suggester, "Rebels killed the police in the village."), "killed")
+    assert ("Victim", "police", "PERSON") in died["args"]
