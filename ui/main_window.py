@@ -37,6 +37,7 @@ from ui.panels.comments import CommentPanel
 from ui.panels.documents import DocumentPanel
 from ui.panels.entities import EntityPanel
 from ui.panels.event_editor import EventEditor
+from ui.status_line import StatusLine
 from ui.panels.events import EventPanel
 from ui.panels.find_bar import FindBar
 from ui.panels.legend import Legend
@@ -126,8 +127,7 @@ class MainWindow(FilesAndWork, WindowFlow, QMainWindow):
             self.docks_menu.addAction(dock.toggleViewAction())
 
         # status bar
-        self.message = QLabel("")
-        self.message.setTextFormat(Qt.TextFormat.PlainText)
+        self.message = StatusLine()
         self.progress_label = QLabel("")
         self.progress_label.setTextFormat(Qt.TextFormat.PlainText)
         self.progress_bar = QProgressBar()

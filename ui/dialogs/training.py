@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtGui import QAction, QFont
-from PySide6.QtWidgets import QMenu, QMessageBox
+from PySide6.QtWidgets import QMenu, QMessageBox, QTextEdit
 
 from ui.workers import TrainWorker
 
@@ -35,6 +35,14 @@ def show_training_result(window: "MainWindow", text: str) -> None:
     font = QFont("monospace")
     font.setStyleHint(QFont.StyleHint.Monospace)
     box.setFont(font)
+    details = box.findChild(QTextEdit)
+    if details is not None and table:  # a table: columns kept in line, the box as wide as the table needs
+        details.setFont(font)
+        details.setLineWrapMode(QTextEdit.LineWrapMode.NoWrap)
+        widest = max(details.fontMetrics().horizontalAdvance(line) for line in table.splitlines())
+        screen = window.screen().availableGeometry().width() if window.screen() else 1366
+        margins = 2 * int(details.document().documentMargin()) + 2 * details.frameWidth() + 24  # + scroll bar
+        details.setMinimumWidth(min(widest + margins, screen - 80))
     box.open()
     window.training_result = box  # type: ignore[attr-defined]
 

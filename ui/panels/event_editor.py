@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QGridLayout,
@@ -85,6 +85,7 @@ class EventEditor(QWidget):
             old.deleteLater()
         body = QWidget()
         self.scroll.setWidget(body)
+        body.installEventFilter(self)  # its rows are shown (and sized) later: _fit_width follows them
         self.attribute_combos, self.fill_combos, self.role_rows = {}, [], {}
         self.type_combo = None
         c = self.c
@@ -177,6 +178,19 @@ class EventEditor(QWidget):
         delete.clicked.connect(lambda: self.deleteRequested.emit(ev.id))
         lay.addWidget(delete, 0, Qt.AlignmentFlag.AlignLeft)
         lay.addStretch(1)
+
+    def eventFilter(self, obj: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
+        if obj is self.scroll.widget() and event.type() in (QEvent.Type.LayoutRequest, QEvent.Type.Show):
+            self._fit_width()
+        return False
+
+    def _fit_width(self) -> None:
+        """The panel is never narrower than the content with the vertical scroll bar beside it: a scroll bar
+        appearing (more roles filled) pushed the combo boxes past the panel's edge, where they were cut."""
+        body = self.scroll.widget()
+        if body is not None:
+            self.setMinimumWidth(body.minimumSizeHint().width() + self.scroll.verticalScrollBar().sizeHint().width()
+                                 + 2 * self.scroll.frameWidth())
 
     def _fill(self, role_index: int, combo: QComboBox, idx: int) -> None:
         eid = combo.itemData(idx)
