@@ -24,14 +24,10 @@ from annotator.errors import AnnotatorError
 from annotator.validation import validate
 from ui import commands as cmd
 from ui.controller import Controller
-from ui.dialogs.adjudication import add_review_menu
-from ui.dialogs.training import add_training_menu
-from ui.dialogs.event_type import pick_event_type
 from ui.dialogs.problems import confirm_problems
-from ui.dialogs.settings import SettingsDialog
-from ui.dialogs.shortcuts import ShortcutsDialog
 from ui.document_view import DocumentView
 from ui.editing import EditActions
+from ui.extra_menus import add_review_menu, add_training_menu
 from ui.menus import build_menus
 from ui.panels.comments import CommentPanel
 from ui.panels.documents import DocumentPanel
@@ -70,7 +66,7 @@ class MainWindow(FilesAndWork, WindowFlow, QMainWindow):
         self.view.highlighter.show_rejected = settings.show_rejected
         self.view.set_font_size(settings.font_size)
         self.view.palette_name = str(settings.get("palette"))
-        self.edit_actions = EditActions(c, self.view, lambda trig, likely: pick_event_type(self, c.schema, trig, likely))
+        self.edit_actions = EditActions(c, self.view, self._pick_event_type)
         self.edit_actions.events.without_picker = bool(settings.get("event_without_picker"))
         self.view.context_menu_builder = self._context_menu
         self.title = QLabel("")
@@ -120,8 +116,8 @@ class MainWindow(FilesAndWork, WindowFlow, QMainWindow):
         self.resizeDocks([self.docks["annotations"], self.docks["event"]], [330, 560], Qt.Orientation.Vertical)
 
         self.actions_by_name = build_menus(self)
-        add_review_menu(self)  # Review > Adjudicate, Agreement (ui/dialogs/adjudication.py)
-        add_training_menu(self)  # Project > Train suggestions… (ui/dialogs/training.py)
+        add_review_menu(self)  # Review > Adjudicate, Agreement (ui/extra_menus.py; the windows load on first use)
+        add_training_menu(self)  # Project > Train suggestions… (ui/dialogs/training.py, loaded on first use)
         self.actions_by_name["annotated"].setShortcuts(["Ctrl+Return", "Ctrl+Enter"])
         for dock in self.docks.values():
             self.docks_menu.addAction(dock.toggleViewAction())
@@ -329,6 +325,11 @@ class MainWindow(FilesAndWork, WindowFlow, QMainWindow):
             self.view.show_cp(v.trigger_start, v.trigger_end)
             self.view.setFocus()
 
+    def _pick_event_type(self, trigger: str, likely: list[str] | None) -> str | None:
+        from ui.dialogs.event_type import pick_event_type  # the picker loads on first use, not at start
+
+        return pick_event_type(self, self.controller.schema, trigger, likely)
+
     # -- review flow -------------------------------------------------------------------------------------
     def mark_reviewed(self) -> None:
         c = self.controller
@@ -366,12 +367,16 @@ class MainWindow(FilesAndWork, WindowFlow, QMainWindow):
             self.auto_preannotate = bool(s.get("auto_preannotate"))
 
     def settings_dialog(self) -> None:
+        from ui.dialogs.settings import SettingsDialog  # dialogs load on first use, not at start
+
         dlg = SettingsDialog(self.settings, self)
         if dlg.exec():
             dlg.save()
         self.back_to_text()
 
     def shortcuts_dialog(self) -> None:
+        from ui.dialogs.shortcuts import ShortcutsDialog
+
         ShortcutsDialog(self.controller.schema, self).exec()
         self.back_to_text()
 

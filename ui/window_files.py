@@ -7,9 +7,7 @@ from typing import TYPE_CHECKING, Callable
 
 from PySide6.QtWidgets import QFileDialog
 
-from ui.dialogs.export import ExportDialog
 from ui.plain import no_mnemonic
-from ui.dialogs.import_format import ImportFormatDialog
 from ui.workers import ExportWorker, ImportFormatWorker, ImportWorker, PreannotateWorker, Worker
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -70,6 +68,8 @@ class FilesAndWork:
         c = self.controller
         if c.project is None:
             return
+        from ui.dialogs.export import ExportDialog  # loads on first use, not at start
+
         dlg = ExportDialog(str(c.project.path.with_suffix(".json")), self)
         if dlg.exec():
             o = dlg.options()
@@ -84,6 +84,8 @@ class FilesAndWork:
             return
         if self._refuse_read_only():
             return
+        from ui.dialogs.import_format import ImportFormatDialog
+
         dlg = ImportFormatDialog(self)
         if dlg.exec():
             fmt, path = dlg.choice()

@@ -12,7 +12,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QAction, QBrush, QColor, QKeyEvent, QKeySequence
+from PySide6.QtGui import QBrush, QColor, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QDialog,
     QHBoxLayout,
@@ -275,30 +275,3 @@ def open_adjudication(window: "MainWindow") -> AdjudicationWindow | None:
     dlg.raise_()
     dlg.tree.setFocus()
     return dlg
-
-
-def add_review_menu(window: "MainWindow") -> None:
-    """A "Review" menu with the Adjudication and Agreement windows, before Help."""
-    from ui.dialogs.agreement import open_agreement
-
-    menu_bar = window.menuBar()
-    help_menu = next((a for a in menu_bar.actions() if a.text().replace("&", "") == "Help"), None)
-    menu = menu_bar.addMenu("Re&view") if help_menu is None else None
-    if menu is None:
-        from PySide6.QtWidgets import QMenu
-
-        menu = QMenu("Re&view", window)
-        menu_bar.insertMenu(help_menu, menu)
-    acts = {}
-    for name, text, shortcut, slot in (
-        ("adjudicate", "&Adjudicate differences…", "Ctrl+Shift+J", lambda: open_adjudication(window)),
-        ("agreement", "A&greement between annotators…", None, lambda: open_agreement(window)),
-    ):
-        act = QAction(text, window)
-        if shortcut:
-            act.setShortcut(QKeySequence(shortcut))
-        act.triggered.connect(lambda _c=False, s=slot: s())
-        menu.addAction(act)
-        acts[name] = act
-    window.actions_by_name.update(acts)
-    window.review_menu = menu  # type: ignore[attr-defined]

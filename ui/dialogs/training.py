@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtGui import QAction, QFont
-from PySide6.QtWidgets import QMenu, QMessageBox, QTextEdit
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import QMessageBox, QTextEdit
 
 from ui.workers import TrainWorker
 
@@ -45,20 +45,3 @@ def show_training_result(window: "MainWindow", text: str) -> None:
         details.setMinimumWidth(min(widest + margins, screen - 80))
     box.open()
     window.training_result = box  # type: ignore[attr-defined]
-
-
-def add_training_menu(window: "MainWindow") -> None:
-    """A "Project" menu with Train suggestions…, before Help."""
-    menu_bar = window.menuBar()
-    help_menu = next((a for a in menu_bar.actions() if a.text().replace("&", "") == "Help"), None)
-    menu = QMenu("&Project", window)
-    if help_menu is None:
-        menu_bar.addMenu(menu)
-    else:
-        menu_bar.insertMenu(help_menu, menu)
-    act = QAction("&Train suggestions…", window)
-    act.setStatusTip("Train entity and event suggestions from the annotated and reviewed documents (in the background)")
-    act.triggered.connect(lambda _c=False: start_training(window))
-    menu.addAction(act)
-    window.actions_by_name["train"] = act
-    window.project_menu = menu  # type: ignore[attr-defined]

@@ -1,0 +1,74 @@
+"""The Review and Project menus, made without importing what their actions open.
+
+The adjudication and agreement windows (with annotator.teams) and the training dialog are imported on the first
+use of their action, not when the main window is built: they are not needed to show the first document.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Callable
+
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QMenu
+
+if TYPE_CHECKING:  # pragma: no cover
+    from ui.main_window import MainWindow
+
+
+def _menu_before_help(window: "MainWindow", title: str) -> QMenu:
+    menu_bar = window.menuBar()
+    help_menu = next((a for a in menu_bar.actions() if a.text().replace("&", "") == "Help"), None)
+    menu = QMenu(title, window)
+    if help_menu is None:
+        menu_bar.addMenu(menu)
+    else:
+        menu_bar.insertMenu(help_menu, menu)
+    return menu
+
+
+def _open_adjudication(window: "MainWindow") -> None:
+    from ui.dialogs.adjudication import open_adjudication
+
+    open_adjudication(window)
+
+
+def _open_agreement(window: "MainWindow") -> None:
+    from ui.dialogs.agreement import open_agreement
+
+    open_agreement(window)
+
+
+def _start_training(window: "MainWindow") -> None:
+    from ui.dialogs.training import start_training
+
+    start_training(window)
+
+
+def add_review_menu(window: "MainWindow") -> None:
+    """A "Review" menu with the Adjudication and Agreement windows, before Help."""
+    menu = _menu_before_help(window, "Re&view")
+    acts = {}
+    opens: tuple[tuple[str, str, str | None, Callable[["MainWindow"], None]], ...] = (
+        ("adjudicate", "&Adjudicate differences…", "Ctrl+Shift+J", _open_adjudication),
+        ("agreement", "A&greement between annotators…", None, _open_agreement),
+    )
+    for name, text, shortcut, slot in opens:
+        act = QAction(text, window)
+        if shortcut:
+            act.setShortcut(QKeySequence(shortcut))
+        act.triggered.connect(lambda _c=False, s=slot: s(window))
+        menu.addAction(act)
+        acts[name] = act
+    window.actions_by_name.update(acts)
+    window.review_menu = menu  # type: ignore[attr-defined]
+
+
+def add_training_menu(window: "MainWindow") -> None:
+    """A "Project" menu with Train suggestions…, before Help."""
+    menu = _menu_before_help(window, "&Project")
+    act = QAction("&Train suggestions…", window)
+    act.setStatusTip("Train entity and event suggestions from the annotated and reviewed documents (in the background)")
+    act.triggered.connect(lambda _c=False: _start_training(window))
+    menu.addAction(act)
+    window.actions_by_name["train"] = act
+    window.project_menu = menu  # type: ignore[attr-defined]
