@@ -19,6 +19,6 @@ class StatusLine(QLabel):
         self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
 
     def setText(self, text: str) -> None:  # noqa: N802 - Qt's name; signals connected to setText come here
-        lines = [line.strip() for line in text.splitlines() if line.strip()]
+        lines = [" ".join(line.split()) for line in text.splitlines() if line.strip()]  # a table's padding too
         super().setText(SEPARATOR.join(lines))
         self.setToolTip(tooltip_text(text) if len(lines) > 1 else "")

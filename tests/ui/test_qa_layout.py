@@ -33,6 +33,7 @@ def test_training_details_are_a_table_not_wrapped_lines(qtbot, window):
     assert details.lineWrapMode() == QTextEdit.LineWrapMode.NoWrap
     longest = max(SUMMARY.splitlines()[1:], key=len)
     assert details.minimumWidth() >= details.fontMetrics().horizontalAdvance(longest)
+    assert details.height() >= 16 * details.fontMetrics().lineSpacing()  # a screenful of rows, not four
     box.close()
 
 

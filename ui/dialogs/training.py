@@ -43,5 +43,7 @@ def show_training_result(window: "MainWindow", text: str) -> None:
         screen = window.screen().availableGeometry().width() if window.screen() else 1366
         margins = 2 * int(details.document().documentMargin()) + 2 * details.frameWidth() + 24  # + scroll bar
         details.setMinimumWidth(min(widest + margins, screen - 80))
+        rows = min(len(table.splitlines()), 16)  # Qt gives the details 100 px: four rows of the table
+        details.setFixedHeight(rows * details.fontMetrics().lineSpacing() + margins)
     box.open()
     window.training_result = box  # type: ignore[attr-defined]
