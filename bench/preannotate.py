@@ -6,7 +6,8 @@ Prints words per second and the ratio (target >= 0.85). Asserts nothing.
 
 With --events, also pre-annotation with event suggestions (the pipeline with tagger, attribute_ruler,
 lemmatizer and parser, and the rule suggester) against raw `nlp.pipe` with those same components (target
->= 0.85) and against pre-annotation of entities alone (target <= 1.5x the time).
+>= 0.85) and against pre-annotation of entities alone (target <= 1.5x the time). Pre-annotation runs the shared
+tok2vec in batches of EMBEDDING_BATCH documents (annotator/nlp.py); raw `nlp.pipe` runs every component at --batch-size.
 
 Run: nice .venv/bin/python bench/preannotate.py [--docs 2000] [--words 500] [--batch-size 64] [--model NAME] [--events]
      [--components: only each component's CPU seconds, for the entity and the event pipelines]
