@@ -6,7 +6,7 @@ is updated exactly as ``annotator train`` updates it (annotator/learn/ner.py, fr
 documents as ``reviewed`` or ``annotated`` finished documents) on the other documents, and both pipelines are
 scored on the held-out ones: exact span and label, per label and in all.
 
-    python bench/seed_entities.py [--folds 4] [--epochs 8] [--status reviewed|annotated]
+    python bench/seed_entities.py [--folds 4] [--epochs 8] [--status reviewed|annotated] [--rehearsal-words W]
 """
 
 from __future__ import annotations
@@ -19,6 +19,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "bench"))
 
 
 def load_gold() -> list[tuple[str, str, list[tuple[int, int, str]]]]:
@@ -41,6 +42,10 @@ def main() -> int:
     ap.add_argument("--epochs", type=int, default=8)
     ap.add_argument("--status", default="reviewed", choices=["reviewed", "annotated"])
     ap.add_argument("--out", default=str(ROOT / "docs" / "learning_entities.json"))
+    ap.add_argument("--rehearsal-words", type=int, default=None, metavar="W",
+                    help="words of other text (events-dev articles) trained on with the original pipeline's own "
+                         "entities, as annotator train does with a project's unfinished documents (default: "
+                         "TrainOptions.rehearsal_words)")
     args = ap.parse_args()
 
     from annotator.learn.data import FinishedDoc
@@ -54,6 +59,18 @@ def main() -> int:
     gold = load_gold()
     base = _load_full(DEFAULT_PIPELINE)
     original = _predict_entities(base, [t for _n, t, _e in gold], labels)
+    rehearsal: list[tuple[str, list[tuple[int, int, str]]]] = []
+    from annotator.learn.train import TrainOptions
+
+    budget = TrainOptions.rehearsal_words if args.rehearsal_words is None else args.rehearsal_words
+    from learning import DATA
+
+    texts: list[str] = []
+    for line in DATA.open(encoding="utf-8"):
+        if sum(len(t.split()) for t in texts) >= budget:
+            break
+        texts.append(json.loads(line)["text"])
+    rehearsal = list(zip(texts, _predict_entities(base, texts, labels))) if texts else []
     tallies = {"original": Tally(), "trained": Tally()}
     seconds = []
     k = args.folds
@@ -61,9 +78,13 @@ def main() -> int:
         held = [i for i in range(len(gold)) if i % k == fold]
         train = [i for i in range(len(gold)) if i % k != fold]
         docs = [FinishedDoc(i, gold[i][0], gold[i][1], args.status, list(gold[i][2])) for i in train]
+        origs = [original[i] for i in train]
+        for j, (text, ents) in enumerate(rehearsal):
+            docs.append(FinishedDoc(1000 + j, f"rehearse{j}", text, "reviewed", list(ents)))
+            origs.append(ents)
         nlp = _load_full(DEFAULT_PIPELINE)
         t = time.monotonic()
-        update_ner(nlp, make_examples(nlp, docs, [original[i] for i in train]), sorted(labels), epochs=args.epochs)
+        update_ner(nlp, make_examples(nlp, docs, origs), sorted(labels), epochs=args.epochs)
         seconds.append(time.monotonic() - t)
         trained = _predict_entities(nlp, [gold[i][1] for i in held], labels)
         for i, pred in zip(held, trained):
@@ -78,10 +99,12 @@ def main() -> int:
         fmt = lambda r: f"{r['p']:.2f}/{r['r']:.2f}/{r['f1']:.3f}" if r else "-"  # noqa: E731
         print(f"{key:12} {n:4}  {fmt(o):20} {fmt(t)}")
     summary = {"documents": len(gold), "folds": k, "epochs": args.epochs, "status": args.status,
+               "rehearsal_texts": len(rehearsal), "rehearsal_words": sum(len(t.split()) for t, _e in rehearsal),
                "train_seconds_per_fold": [round(s, 1) for s in seconds], "scores": res}
     Path(args.out).write_text(json.dumps(summary, indent=1), encoding="utf-8")
     print(f"entity F1 original {res['original']['all']['f1']:.3f} -> trained {res['trained']['all']['f1']:.3f} "
-          f"({len(gold)} seed documents, {k}-fold, {args.epochs} epochs, as '{args.status}'); wrote {args.out}")
+          f"({len(gold)} seed documents, {k}-fold, {args.epochs} epochs, as '{args.status}', "
+          f"{len(rehearsal)} rehearsal texts of {sum(len(t.split()) for t, _e in rehearsal)} words); wrote {args.out}")
     return 0
 
 
