@@ -16,7 +16,7 @@ if TYPE_CHECKING:
     from annotator.learn.event_model import EventModel, PreparedDoc
     from annotator.schema import Schema
 
-MIN_DOCS = 6  # fewer training documents: default thresholds, the model for every type it has examples of
+MIN_DOCS = 6  # fewer training documents: the prior, except for types marked where it suggested none
 GRID = tuple(round(0.05 + 0.025 * k, 3) for k in range(24))  # 0.05 .. 0.625
 MIN_TYPE_GOLD = 3  # a type with fewer held-out gold triggers keeps the default threshold
 CONFIDENCE = 0.8  # share of document resamples in which the model's F1 must beat the prior's
@@ -48,7 +48,13 @@ def tune(model: "EventModel", docs: Sequence["PreparedDoc"], schema: "Schema", e
         ARGUMENT_THRESHOLD, TRIGGER_THRESHOLD, EventModel, TrainedEventSuggester, decide_arguments,
     )
 
-    if len(docs) < MIN_DOCS:
+    if len(docs) < MIN_DOCS:  # too few documents to judge the model: the prior's suggestions with their own
+        # arguments, except for the types people marked where the prior suggested none (what only the model knows)
+        suggested = {v.types[0] for p in docs for v in p.views.values() if v.above}
+        marked = {g.type for p in docs for g in p.gold.values()}
+        model.prior_types = {et.name for et in schema.events} - (marked - suggested)
+        model.learned_arguments = False
+        model.tuning = {"folds": 0, "documents": len(docs), "prior_types": sorted(model.prior_types)}
         return
     types = [et.name for et in schema.events]
     allowed = {et.name: {r.name for r in et.roles} for et in schema.events}
