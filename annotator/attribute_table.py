@@ -79,16 +79,30 @@ class AttributeTable:
     def __init__(self, vocab: Any, name: str = NAME) -> None:
         self.vocab = vocab
         self.name = name
-        self.rules: list[tuple[list[list[Condition]], int, dict[int, int]]] = []
+        self.rules: list[tuple[list[list[list[Condition]]], int, dict[int, int]]] = []
+        self._source: list[tuple[list, int, dict[int, int]]] = []
         self._regex_cache: dict = {}
 
     def load(self, ruler: Any) -> "AttributeTable":
         """Take the rules of a spaCy AttributeRuler (its normalised attribute values, so the same integers)."""
-        for k, entry in enumerate(ruler.patterns):
-            conds = [[[_condition(key, v, self.vocab) for key, v in spec.items()] for spec in pattern]
-                     for pattern in entry["patterns"]]
-            self.rules.append((conds, ruler.indices[k], dict(ruler.attrs[k])))
+        self._source = [(entry["patterns"], ruler.indices[k], dict(ruler.attrs[k])) for k, entry in enumerate(ruler.patterns)]
+        self._compile()
         return self
+
+    def _compile(self) -> None:
+        self.rules = [
+            ([[[_condition(key, v, self.vocab) for key, v in spec.items()] for spec in pattern] for pattern in patterns],
+             index, attrs)
+            for patterns, index, attrs in self._source
+        ]
+
+    def __getstate__(self) -> dict:  # the compiled conditions are closures: worker processes compile their own
+        return {"vocab": self.vocab, "name": self.name, "source": self._source}
+
+    def __setstate__(self, state: dict) -> None:
+        self.vocab, self.name, self._source = state["vocab"], state["name"], state["source"]
+        self._regex_cache = {}
+        self._compile()
 
     def __call__(self, doc: Any) -> Any:
         return next(iter(self.pipe([doc])))

@@ -48,6 +48,17 @@ def test_same_attributes_as_the_attribute_ruler():
     assert tokens > 2000
 
 
+def test_components_survive_pickling_for_worker_processes():
+    """spaCy's n_process > 1 pickles the pipeline where processes are spawned (macOS, Windows)."""
+    import pickle
+
+    nlp = load_pipeline(events=True).nlp
+    copy = pickle.loads(pickle.dumps(nlp))
+    assert isinstance(copy.get_pipe("attribute_ruler"), AttributeTable)
+    assert isinstance(copy.get_pipe("lemmatizer"), LemmaCache)
+    assert all(np.array_equal(x, y) for x, y in zip(_arrays(nlp, ODD), _arrays(copy, ODD)))
+
+
 def _original_nlp():
     import spacy
 
