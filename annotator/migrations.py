@@ -204,8 +204,15 @@ def _m4_merge_provenance(db: "Database") -> None:
     )
 
 
+def _m5_parsed_schema(db: "Database") -> None:
+    """Each stored schema keeps its parsed form beside its TOML source (JSON with the source's sha256), so an
+    open reads it instead of parsing and checking the TOML again (annotator/schema_cache.py fills it)."""
+    if "parsed" not in {r[1] for r in db.conn.execute("PRAGMA table_info(schemas)")}:
+        db.conn.execute("ALTER TABLE schemas ADD COLUMN parsed TEXT")
+
+
 MIGRATIONS: list[Callable[["Database"], None]] = [
-    _m1_initial, _m2_event_suggestions, _m3_ids_never_reused, _m4_merge_provenance,
+    _m1_initial, _m2_event_suggestions, _m3_ids_never_reused, _m4_merge_provenance, _m5_parsed_schema,
 ]
 LATEST = len(MIGRATIONS)
 

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-import tomllib
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
@@ -125,6 +124,38 @@ class Schema:
             ],
         }
 
+    def to_data(self) -> dict[str, Any]:
+        """Everything parsed from the source, the optional suggestion data included (``from_data`` reads it back)."""
+        return {
+            "name": self.name,
+            "description": self.description,
+            "entities": [[e.name, e.description, e.color, e.key] for e in self.entities],
+            "events": [
+                [t.name, t.description, list(t.triggers),
+                 [[r.name, list(r.labels), r.multiplicity, list(r.slots)] for r in t.roles],
+                 list(t.weak_triggers), list(t.cues), list(t.blockers)]
+                for t in self.events
+            ],
+            "attributes": [[a.name, list(a.values), a.default, a.description] for a in self.attributes],
+        }
+
+    @classmethod
+    def from_data(cls, data: dict[str, Any], source: str) -> "Schema":
+        """The schema ``to_data`` gave, with its TOML ``source``; no TOML parsed, nothing checked again."""
+        return cls(
+            data["name"],
+            tuple(EntityLabel(*e) for e in data["entities"]),
+            tuple(
+                EventType(name, description, tuple(triggers),
+                          tuple(Role(r[0], tuple(r[1]), r[2], tuple(r[3])) for r in roles),
+                          tuple(weak), tuple(cues), tuple(blockers))
+                for name, description, triggers, roles, weak, cues, blockers in data["events"]
+            ),
+            tuple(Attribute(a[0], tuple(a[1]), a[2], a[3]) for a in data["attributes"]),
+            source,
+            data["description"],
+        )
+
 
 _HEADER = re.compile(r"^\s*\[\[?\s*([A-Za-z0-9_.\-\"' ]+?)\s*\]\]?\s*(#.*)?$")
 _TOML_AT = re.compile(r"^(.*?) \(at line (\d+), column (\d+)\)$")
@@ -199,6 +230,8 @@ def parse_schema(source: str, where: str = "<schema>", *, app_keys: bool = True)
 
     ``app_keys=False`` lets label keys the app uses itself pass (a schema already stored in a project).
     """
+    import tomllib  # only when TOML is parsed: a project's stored schema is read from its parsed copy (schema_cache)
+
     try:
         data = tomllib.loads(source)
     except RecursionError:  # tomllib recurses once per nesting level

@@ -13,7 +13,8 @@ from annotator import fileid, migrations, opencheck
 from annotator.db import ProjectDb, now
 from annotator.errors import AnnotatorError, ProjectFileError, ProjectMovedError, SaveError
 from annotator.model import DEFAULT_SET, Argument, Comment, Document, Entity, Event
-from annotator.schema import Schema, default_schema, parse_schema
+from annotator import schema_cache
+from annotator.schema import Schema, default_schema
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
 BUSY_TIMEOUT_MS = 10_000
@@ -169,13 +170,13 @@ class Project:
             return
         if not self.read_only:
             migrations.migrate(self.db.conn, self.path if exists else None)
-        stored = self._stored_schema_source()
+        stored = schema_cache.latest_schema(conn, str(self.path), writable=not self.read_only)
         if stored is None:
             if self.read_only:
                 raise ProjectFileError(f"{self.path}: the project has no schema")
             self.set_schema(schema or default_schema())
         else:
-            self.schema = parse_schema(stored[1], f"{self.path} (stored schema {stored[0]!r})", app_keys=False)
+            self.schema = stored
 
     def _create(self, schema: Schema | None) -> None:
         """Make a new project's tables and store its schema in ONE transaction: a kill leaves no half project."""
@@ -201,16 +202,10 @@ class Project:
                 "Restore it from a backup copy"
             )
 
-    def _stored_schema_source(self) -> tuple[str, str] | None:
-        row = self.db.conn.execute("SELECT name, source FROM schemas ORDER BY id DESC LIMIT 1").fetchone()
-        return (row[0], row[1]) if row else None
-
     def set_schema(self, schema: Schema) -> None:
         """Store ``schema`` as the project's schema (the newest stored one is in use)."""
         with self.transaction():
-            self.db.conn.execute(
-                "INSERT INTO schemas (name, source, added_at) VALUES (?, ?, ?)", (schema.name, schema.source, now())
-            )
+            schema_cache.store_schema(self.db.conn, schema, now())
         self.schema = schema
 
     def close(self) -> None:

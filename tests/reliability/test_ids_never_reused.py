@@ -58,6 +58,9 @@ def test_the_migration_keeps_ids_keys_indexes_and_starts_above_every_logged_id(t
             edits.delete_entity(p, gone)  # the highest id, deleted: the old format would give it again
             assert migrations.user_version(p.db.conn) == number
             before = {t: table_facts(p.db.conn, t) for t in ID_TABLES}
+    # this migration alone (later ones may add columns, e.g. 5 adds schemas.parsed)
+    monkeypatch.setattr(migrations, "MIGRATIONS", migrations.MIGRATIONS[: number + 1])
+    monkeypatch.setattr(migrations, "LATEST", number + 1)
     with Project(path, annotator="t") as p:
         conn = p.db.conn
         assert migrations.user_version(conn) == migrations.LATEST
