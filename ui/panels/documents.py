@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import QModelIndex, QSortFilterProxyModel, Qt, Signal
-from PySide6.QtGui import QColor
+from PySide6.QtGui import QColor, QResizeEvent
 from PySide6.QtWidgets import QAbstractItemView, QComboBox, QHBoxLayout, QHeaderView, QLineEdit, QTableView, QVBoxLayout, QWidget
 
 from annotator.model import STATUSES
@@ -15,6 +15,7 @@ COLUMNS = ("Name", "Status", "Ent.", "Ev.", "Sugg.")
 HEADER_TIPS = ("Document name", "new, in progress, annotated, reviewed", "Entities (not rejected)", "Events",
                "Suggestions nobody has decided on yet")
 KEYS = ("name", "status", "entities", "events", "suggestions")
+MIN_NAME_WIDTH = 130  # below this names read "0…t": the count columns scroll sideways instead
 STATUS_COLORS = {"new": "#666666", "in_progress": "#a05a00", "annotated": "#1d6b2a", "reviewed": "#1f4e9c"}
 
 
@@ -181,9 +182,23 @@ class DocumentPanel(QWidget):
         self.select(current_id)
 
     def fit_columns(self) -> None:
-        """Name takes the room; the other columns fit their title and the first rows."""
+        """Name takes the room (never less than a readable width); the other columns fit their title and first rows."""
         for i in range(1, len(COLUMNS)):
             self.table.resizeColumnToContents(i)
+        self._fit_name()
+
+    def _fit_name(self) -> None:
+        hh = self.table.horizontalHeader()
+        others = sum(self.table.columnWidth(i) for i in range(1, len(COLUMNS)))
+        if self.table.viewport().width() - others >= MIN_NAME_WIDTH:
+            hh.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        else:
+            hh.setSectionResizeMode(0, QHeaderView.ResizeMode.Interactive)
+            self.table.setColumnWidth(0, MIN_NAME_WIDTH)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt's name
+        super().resizeEvent(event)
+        self._fit_name()
 
     def update_rows(self, rows: list[dict[str, Any]], current_id: int | None) -> bool:
         """Only these documents' rows; False if one is not in the list (then ``set_rows`` with all of them)."""

@@ -1,0 +1,38 @@
+"""The document list keeps names readable in a narrow panel (counts scroll sideways instead)."""
+
+from __future__ import annotations
+
+from ui.panels.documents import DocumentPanel
+
+MIN_NAME_WIDTH = 130  # readable: about 15 characters
+
+
+def _rows(n: int) -> list[dict]:
+    return [
+        {"id": i, "name": f"{i:03d}_a_long_document_name.txt", "status": "in_progress", "entities": 1234,
+         "events": 56, "suggestions": 789}
+        for i in range(n)
+    ]
+
+
+def test_narrow_panel_keeps_the_name_column_readable(qtbot):
+    panel = DocumentPanel()
+    qtbot.addWidget(panel)
+    panel.resize(240, 400)
+    panel.show()
+    qtbot.waitExposed(panel)
+    panel.set_rows(_rows(3), None)
+    qtbot.wait(10)
+    assert panel.table.columnWidth(0) >= MIN_NAME_WIDTH
+
+
+def test_wide_panel_gives_the_name_all_the_room(qtbot):
+    panel = DocumentPanel()
+    qtbot.addWidget(panel)
+    panel.resize(900, 400)
+    panel.show()
+    qtbot.waitExposed(panel)
+    panel.set_rows(_rows(3), None)
+    qtbot.wait(10)
+    others = sum(panel.table.columnWidth(i) for i in range(1, 5))
+    assert panel.table.columnWidth(0) >= panel.table.viewport().width() - others - 2
