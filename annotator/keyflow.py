@@ -75,11 +75,13 @@ def sentence_bounds(starts: Sequence[int], ends: Sequence[int], sentence_starts:
 
 
 def role_candidates(entities: Iterable[Entity], labels: Sequence[str], trigger: tuple[int, int],
-                    sentence: tuple[int, int], exclude: Iterable[int] = ()) -> list[Entity]:
+                    sentence: tuple[int, int], exclude: Iterable[int] = (), used: Iterable[int] = ()) -> list[Entity]:
     """Entities a role accepts (not rejected, not ``exclude``): those in the trigger's sentence nearest first,
-    then the rest of the document nearest first."""
+    then the rest of the document nearest first; entities that already fill another role of the event (``used``)
+    come last, as one entity rarely plays two roles."""
     ts, te = trigger
     skip = set(exclude)
+    late = set(used)
 
     def distance(e: Entity) -> int:
         if e.end <= ts:
@@ -94,7 +96,8 @@ def role_candidates(entities: Iterable[Entity], labels: Sequence[str], trigger: 
                     key=lambda e: (distance(e), e.start))
     outside = sorted((e for e in ok if not (sentence[0] <= e.start and e.end <= sentence[1])),
                      key=lambda e: (distance(e), e.start))
-    return inside + outside
+    ranked = inside + outside
+    return [e for e in ranked if e.id not in late] + [e for e in ranked if e.id in late]
 
 
 def other_occurrences(text: str, start: int, end: int) -> list[tuple[int, int]]:

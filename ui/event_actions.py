@@ -191,7 +191,8 @@ class EventActions:
         else:
             taken = [a.entity_id for a in ev.arguments if a.role == role.name]
             ents = role_candidates(c.entities.values(), role.labels, (ev.trigger_start, ev.trigger_end),
-                                   self.sentence(ev.trigger_start), exclude=taken)
+                                   self.sentence(ev.trigger_start), exclude=taken,
+                                   used=[a.entity_id for a in ev.arguments if a.role != role.name])
             cands, i = [e.id for e in ents], 0
             if not cands:
                 c.report_error(f"No entity of {', '.join(role.labels)} to fill {role.name}.")

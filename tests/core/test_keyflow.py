@@ -48,6 +48,13 @@ def test_role_candidates_take_the_sentence_first_nearest_first():
     assert [e.id for e in role_candidates(ents, ("GPE",), (36, 39), (20, 70), exclude=[2])] == [3, 1]
 
 
+def test_role_candidates_put_an_entity_filling_another_role_last():
+    """Alt+2 on a Transport whose Agent is "ministers" offers the next person first, not "ministers" again."""
+    ents = [ent(1, 0, 9, "PERSON"), ent(2, 30, 35, "PERSON"), ent(3, 60, 65, "GPE")]
+    got = role_candidates(ents, ("PERSON",), (12, 20), (0, 70), used=[1])
+    assert [e.id for e in got] == [2, 1]
+
+
 def test_other_occurrences_are_whole_words():
     text = "Moscow and Moscow's Moscowians. Moscow."
     assert other_occurrences(text, 0, 6) == [(11, 17), (32, 38)]
