@@ -220,7 +220,11 @@ def cmd_export(args: argparse.Namespace) -> int:
         request = ExportRequest(states=states, statuses=args.status, annotation_set=args.set, progress=progress,
                                 options=options)
         report = table[args.format](project, args.output, request)
-    print(f"wrote {args.output}: {report.summary()}")
+    files = getattr(report, "files", None)  # a split export writes one file per part, never ``--output`` itself
+    if files:
+        print(f"wrote {', '.join(files)}: {report.summary(with_files=False)}")
+    else:
+        print(f"wrote {args.output}: {report.summary()}")
     return 0
 
 

@@ -38,9 +38,10 @@ class FormatExportReport(ExportReport):
     def problem(self, kind: str, message: str) -> None:
         self.problems.append((kind, message))
 
-    def summary(self) -> str:
+    def summary(self, with_files: bool = True) -> str:
+        """The counts and problems; ``with_files=False`` leaves out the list of files (for a caller that names them)."""
         s = super().summary()
-        if len(self.files) > 1:
+        if with_files and len(self.files) > 1:
             s += f"; files: {', '.join(self.files)}"
         if self.tokenized:
             s += (f"; {len(self.tokenized)} documents had no stored tokens and were tokenised into words and "

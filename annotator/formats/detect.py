@@ -4,7 +4,10 @@
   ``brat`` (the pair is one document, however many of its files are given).
 - ``.json``/``.jsonl`` whose first object has ``data`` with ``annotations`` or ``predictions`` (or ``data`` and
   only Label Studio's task keys): ``label_studio``.
-- ``.jsonl`` whose first object has ``_input_hash``, ``_task_hash``, ``answer`` or ``tokens``: ``prodigy``.
+- ``.jsonl`` whose first object has ``_input_hash``, ``_task_hash``, ``answer`` or ``tokens``: ``prodigy``; a file
+  under any other name (``corpus.prodigy``, ``corpus.json``, ``corpus.train`` as a split export writes) whose first
+  line is a Prodigy task with its ``_input_hash``/``_task_hash`` (what Prodigy and ``export -f prodigy`` write):
+  ``prodigy`` too.
 - ``.jsonl`` or ``.json`` whose first object has ``label``/``labels`` as ``[start, end, LABEL]`` lists, or ``entities``
   with ``start_offset``: ``doccano``.
 - Anything else: None (the project's own readers by suffix: ``.txt``, simple or exported ``.jsonl``, the
@@ -57,6 +60,21 @@ def _is_prodigy(obj: Any) -> bool:
     return isinstance(obj, dict) and any(k in obj for k in ("_input_hash", "_task_hash", "answer", "tokens"))
 
 
+def _is_prodigy_task(obj: Any) -> bool:
+    """A task Prodigy (or ``export -f prodigy``) wrote: text and its hashes, whatever the file is called."""
+    return isinstance(obj, dict) and isinstance(obj.get("text"), str) and ("_input_hash" in obj or "_task_hash" in obj)
+
+
+def _starts_like_json(path: Path) -> bool:
+    """A cheap look before reading a file of another suffix (a .txt, a .spacy DocBin) as JSON."""
+    try:
+        with path.open("rb") as fh:
+            head = fh.read(64)
+    except OSError:
+        return False
+    return head.lstrip(b"\xef\xbb\xbf \t\r\n")[:1] == b"{"
+
+
 def _is_doccano(obj: Any) -> bool:
     if not isinstance(obj, dict) or "text" not in obj:
         return False
@@ -77,12 +95,12 @@ def detect_format(path: str | Path) -> str | None:
         return "brat"
     if suffix == ".txt" and p.suffix == ".txt" and p.with_name(p.name[:-4] + ".ann").is_file():
         return "brat"  # a text with its brat annotations beside it
-    if suffix not in (".json", ".jsonl"):
-        return None
+    if suffix not in (".json", ".jsonl"):  # a Prodigy export under another name, else the suffix readers'
+        return "prodigy" if p.is_file() and _starts_like_json(p) and _is_prodigy_task(_first_object(p)) else None
     obj = _first_object(p)
     if _is_label_studio(obj):
         return "label_studio"
-    if suffix == ".jsonl" and _is_prodigy(obj):
+    if _is_prodigy_task(obj) or (suffix == ".jsonl" and _is_prodigy(obj)):
         return "prodigy"
     if _is_doccano(obj):
         return "doccano"

@@ -33,6 +33,12 @@ def test_export_with_split_option(tmp_path, capsys):
     assert main(["export", str(proj), "-f", "spacy", "-o", str(tmp_path / "c.spacy"),
                  "--option", "split=train=0.5,dev=0.5", "--option", "seed=1"]) == 0
     assert (tmp_path / "c.train.spacy").exists() and (tmp_path / "c.dev.spacy").exists()
+    assert not (tmp_path / "c.spacy").exists()
+    said = capsys.readouterr().out  # the files written, not the --output name no file has
+    assert said.startswith(f"wrote {tmp_path / 'c.train.spacy'}, {tmp_path / 'c.dev.spacy'}: "), said
+    assert f"{tmp_path / 'c.spacy'}:" not in said and said.count("c.train.spacy") == 1
+    assert main(["export", str(proj), "-f", "spacy", "-o", str(tmp_path / "whole.spacy")]) == 0
+    assert capsys.readouterr().out.startswith(f"wrote {tmp_path / 'whole.spacy'}: ")
     assert main(["export", str(proj), "-f", "conll", "-o", str(tmp_path / "c.conll"), "--option", "nope=1"]) == 1
     assert "unknown option 'nope'" in capsys.readouterr().err
 

@@ -70,3 +70,26 @@ def test_a_brat_pair_given_as_files_is_one_annotated_document(tmp_path, capsys):
         with Project(target, create=False) as project:
             (doc,) = project.document_ids()
             assert [(e.start, e.end, e.label) for e in project.entities(doc)] == [(0, 5, "Person")]
+
+
+def test_a_prodigy_export_under_any_name_is_read_as_prodigy(tmp_path, capsys):
+    """``export -f prodigy`` writes where it is told (``corpus.prodigy``, split parts ``corpus.train``...): a plain
+    import reads each as Prodigy, keeping its spans, as the skip message promises."""
+    src = tmp_path / "src.jsonl"
+    src.write_text("".join(json.dumps({"name": f"d{i}", "text": f"Alice met Bob {i}.", "status": "reviewed",
+                                       "spans": [{"start": 0, "end": 5, "label": "PERSON"}]}) + "\n" for i in range(4)))
+    assert main(["import", str(tmp_path / "a.annotator"), str(src)]) == 0
+    assert main(["export", str(tmp_path / "a.annotator"), "-f", "prodigy", "-o", str(tmp_path / "corpus.prodigy")]) == 0
+    assert main(["export", str(tmp_path / "a.annotator"), "-f", "prodigy", "-o", str(tmp_path / "parts"),
+                 "--option", "split=train=0.5,dev=0.5"]) == 0
+    outputs = [tmp_path / "corpus.prodigy", tmp_path / "parts.train", tmp_path / "parts.dev"]
+    assert [detect_format(p) for p in outputs] == ["prodigy"] * 3
+    capsys.readouterr()
+    for n, path in enumerate(outputs):
+        target = tmp_path / f"b{n}.annotator"
+        assert main(["import", str(target), str(path)]) == 0
+        assert f"{path}: read as prodigy" in capsys.readouterr().err
+        with Project(target, create=False) as project:
+            assert project.document_ids()
+            for doc in project.document_ids():
+                assert [(e.start, e.end, e.label) for e in project.entities(doc)] == [(0, 5, "PERSON")]
