@@ -4,13 +4,42 @@ from __future__ import annotations
 
 from typing import Any
 
+import orjson
+
+from annotator.model import DEFAULT_SET
 from annotator.store import Project
+
+
+def set_statuses(project: Project, annotation_set: str) -> dict[int, str]:
+    """Each document's status in ``annotation_set`` where the project records one: merge keeps the status a
+    document had in the annotator's own file (``documents.meta["annotation_sets"][SET]["status"]``); a set made in
+    this project has none (document statuses are the project's)."""
+    from annotator.teams.sets import META_KEY
+
+    out: dict[int, str] = {}
+    if annotation_set == DEFAULT_SET:
+        return out
+    for doc_id, meta in project.db.conn.execute("SELECT id, meta FROM documents WHERE meta LIKE ? ORDER BY id",
+                                                (f"%{META_KEY}%",)):
+        try:
+            record = ((orjson.loads(meta) or {}).get(META_KEY) or {}).get(annotation_set)
+        except (orjson.JSONDecodeError, AttributeError):
+            continue
+        if isinstance(record, dict) and isinstance(record.get("status"), str):
+            out[doc_id] = record["status"]
+    return out
 
 
 def project_stats(project: Project, annotation_set: str | None = None) -> dict[str, Any]:
     conn = project.db.conn
     s = annotation_set or project.annotation_set
     by_status = dict(conn.execute("SELECT status, count(*) FROM documents GROUP BY status ORDER BY status").fetchall())
+    own = set_statuses(project, s)
+    statuses_of = "set" if own else "project"
+    outside = 0
+    if own:  # the set's own statuses (merged from an annotator's file), over the documents it has
+        by_status = {k: sum(1 for v in own.values() if v == k) for k in sorted(set(own.values()))}
+        outside = conn.execute("SELECT count(*) FROM documents").fetchone()[0] - len(own)
     entities: dict[str, dict[str, int]] = {}
     for label, state, n in conn.execute(
         "SELECT label, state, count(*) FROM entities WHERE annotation_set = ? GROUP BY label, state ORDER BY label, state", (s,)
@@ -45,12 +74,20 @@ def project_stats(project: Project, annotation_set: str | None = None) -> dict[s
         "events": sum(events_by_state.values()),
         "arguments": arguments,
         "annotation_set": s,
+        "statuses_of": statuses_of,  # "set": the set's own statuses; "project": the project's (one per document)
+        "documents_outside_set": outside,  # with statuses_of "set": documents the set's file did not have
         "pipeline_runs": runs,
     }
 
 
 def format_stats(stats: dict[str, Any]) -> str:
     lines = [f"documents: {stats['documents']}"]
+    if stats.get("statuses_of") == "set":
+        lines[0] += (f" (statuses of set {stats['annotation_set']!r}, as in the file it was merged from"
+                     + (f"; {stats['documents_outside_set']} other documents of the project are not in it)"
+                        if stats.get("documents_outside_set") else ")"))
+    elif stats.get("annotation_set", DEFAULT_SET) != DEFAULT_SET:
+        lines[0] += f" (statuses are per project: set {stats['annotation_set']!r} records none of its own)"
     for k, v in stats["documents_by_status"].items():
         lines.append(f"  {k:<12} {v}")
     lines.append(f"entities: {stats['entities']}")

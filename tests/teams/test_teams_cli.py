@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 
 from annotator.cli import main
+from annotator.store import Project
 from teams_data import make_alice, make_bob
 
 
@@ -75,3 +76,30 @@ def test_stats_model_command(tmp_path, capsys):
     assert "PERSON -> GPE: 1" in capsys.readouterr().out
     assert main(["stats", str(tmp_path / "m.annotator")]) == 0  # the plain counts still work
     assert "documents: 1" in capsys.readouterr().out
+
+
+def test_stats_set_reports_the_sets_own_statuses(tmp_path, capsys):
+    from annotator import edits
+
+    alice = make_alice(tmp_path / "alice.annotator")
+    with Project(alice, create=False) as p:
+        for doc in p.document_ids():
+            edits.set_status(p, doc, "annotated")
+    make_bob(tmp_path / "bob.annotator")
+    merged = str(tmp_path / "m.annotator")
+    assert main(["merge", merged, str(alice), str(tmp_path / "bob.annotator")]) == 0
+    capsys.readouterr()
+    assert main(["stats", merged, "--set", "alice", "--json"]) == 0
+    r = json.loads(capsys.readouterr().out)
+    assert (r["documents_by_status"], r["statuses_of"], r["documents_outside_set"]) == ({"annotated": 3}, "set", 0)
+    assert main(["stats", merged, "--set", "bob", "--json"]) == 0
+    r = json.loads(capsys.readouterr().out)
+    assert (r["documents_by_status"], r["documents"], r["documents_outside_set"]) == ({"in_progress": 2}, 2, 1)  # edited in his file
+    assert main(["stats", merged, "--set", "alice"]) == 0
+    out = capsys.readouterr().out
+    assert "statuses of set 'alice'" in out and "annotated    3" in out
+    assert main(["stats", merged, "--json"]) == 0  # main: the project's own statuses
+    r = json.loads(capsys.readouterr().out)
+    assert (r["documents_by_status"], r["statuses_of"]) == ({"new": 3}, "project")
+    assert main(["stats", merged, "--set", "carol"]) == 0  # a set made here has no statuses of its own
+    assert "statuses are per project" in capsys.readouterr().out
