@@ -251,6 +251,41 @@ def cmd_stats(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_status(args: argparse.Namespace) -> int:
+    from annotator.edits import set_statuses
+
+    with _open(args, create=False) as project:
+        ids = project.document_ids() if args.all else _documents_named(project, args.docs)
+        changes = set_statuses(project, ids, args.status)
+    already = len(ids) - len(changes)
+    print(f"{len(changes)} documents marked {args.status}" + (f" ({already} already were)" if already else ""))
+    return 0
+
+
+def _documents_named(project, names: list[str]) -> list[int]:  # type: ignore[no-untyped-def]
+    """Document ids for names (or ids) as ``stats``/``validate`` show them; an unknown or shared name is a one-line
+    error naming it, before anything is changed."""
+    by_name: dict[str, list[int]] = {}
+    for doc_id, name in project.db.conn.execute("SELECT id, name FROM documents ORDER BY id"):
+        by_name.setdefault(name, []).append(doc_id)
+    known = set(project.document_ids())
+    ids, unknown = [], []
+    for name in dict.fromkeys(names):
+        if name in by_name:
+            if len(by_name[name]) > 1:
+                raise AnnotatorError(f"document name {name!r} is shared by documents "
+                                     f"{', '.join(map(str, by_name[name]))}; give their ids; nothing was changed")
+            ids.append(by_name[name][0])
+        elif name.isdigit() and int(name) in known:
+            ids.append(int(name))
+        else:
+            unknown.append(name)
+    if unknown:
+        raise AnnotatorError(f"no document named {', '.join(map(repr, unknown))} in {project.path} "
+                             "(give names or ids as `annotator validate` and the app list them); nothing was changed")
+    return sorted(set(ids))
+
+
 def cmd_validate(args: argparse.Namespace) -> int:
     from annotator.validation import validate
 
@@ -400,6 +435,17 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--model", action="store_true",
                    help="precision/recall/F1 of the pre-annotation per label on reviewed documents, against the final set")
     p.set_defaults(func=cmd_stats)
+
+    p = sub.add_parser("status", parents=[common], help="mark documents new, in_progress, annotated or reviewed",
+                       description="Set the status of documents (as the app's status menu does): one transaction, "
+                       "each change in the project's change log. Statuses are per project, not per annotation set. "
+                       "`annotator train` learns from annotated and reviewed documents.")
+    p.add_argument("project")
+    p.add_argument("status", choices=STATUSES, help="the new status")
+    which = p.add_mutually_exclusive_group(required=True)
+    which.add_argument("--docs", nargs="+", metavar="NAME", help="documents by name (or id)")
+    which.add_argument("--all", action="store_true", help="every document of the project")
+    p.set_defaults(func=cmd_status)
 
     p = sub.add_parser("validate", parents=[with_set], help="list problems (missing roles, wrong labels)")
     p.add_argument("project")

@@ -374,6 +374,19 @@ def set_status(project: Project, doc_id: int, status: str) -> Change:
     return run_edit(project, "set_status", doc_id, body)
 
 
+def set_statuses(project: Project, doc_ids: list[int], status: str) -> list[Change]:
+    """``set_status`` for each document (skipping those already in ``status``), all in one transaction: each is
+    one entry of the change log, as the app's status edits are; a failure leaves every document as it was."""
+    if status not in STATUSES:
+        raise ValidationError(f"status {status!r} is not one of {', '.join(STATUSES)}")
+    changes: list[Change] = []
+    with project.transaction():
+        for doc_id in doc_ids:
+            if project.document(doc_id).status != status:
+                changes.append(set_status(project, doc_id, status))
+    return changes
+
+
 def add_comment(project: Project, doc_id: int, text: str) -> Change:
     if not text.strip():
         raise ValidationError("a comment cannot be empty")

@@ -1,0 +1,61 @@
+"""``annotator status PROJECT STATUS --docs NAME... | --all``: statuses set from the command line, one transaction,
+each change in the change log as the app's status edits are."""
+
+from __future__ import annotations
+
+import json
+
+from annotator.cli import main
+from annotator.store import Project
+
+
+def _project(tmp_path, capsys):
+    src = tmp_path / "docs.jsonl"
+    src.write_text("".join(json.dumps({"name": n, "text": f"Text of {n}."}) + "\n" for n in ("a", "b", "c")))
+    path = tmp_path / "p.annotator"
+    assert main(["import", str(path), str(src)]) == 0
+    capsys.readouterr()
+    return path
+
+
+def _statuses(path) -> dict[str, str]:
+    with Project(path, create=False) as p:
+        return {p.document(d).name: p.document(d).status for d in p.document_ids()}
+
+
+def test_status_marks_named_documents_and_logs_each_change(tmp_path, capsys):
+    path = _project(tmp_path, capsys)
+    assert main(["status", str(path), "annotated", "--docs", "a", "c", "--annotator", "rita"]) == 0
+    assert capsys.readouterr().out.strip() == "2 documents marked annotated"
+    assert _statuses(path) == {"a": "annotated", "b": "new", "c": "annotated"}
+    with Project(path, create=False) as p:
+        log = [r for r in p.change_log() if r["action"] == "set_status"]
+        assert [(r["annotator"], r["rows"][0]["after"]["status"]) for r in log] == [("rita", "annotated")] * 2
+        assert p.document_ids(["annotated"]) == sorted(r["document_id"] for r in log)
+    assert main(["status", str(path), "annotated", "--all"]) == 0
+    assert capsys.readouterr().out.strip() == "1 documents marked annotated (2 already were)"
+    assert set(_statuses(path).values()) == {"annotated"}
+
+
+def test_status_errors_are_one_line_and_change_nothing(tmp_path, capsys):
+    path = _project(tmp_path, capsys)
+    assert main(["status", str(path), "reviewed", "--docs", "a", "nope", "zz"]) == 1
+    err = capsys.readouterr().err
+    assert len(err.strip().splitlines()) == 1 and "'nope', 'zz'" in err and "nothing was changed" in err
+    assert set(_statuses(path).values()) == {"new"}  # 'a' was not marked either
+    assert main(["status", str(path), "done", "--all"]) == 2
+    err = capsys.readouterr().err
+    assert len(err.strip().splitlines()) == 1 and "invalid choice: 'done'" in err and "annotated" in err
+    assert main(["status", str(path), "annotated"]) == 2  # neither --docs nor --all
+    assert "one of the arguments --docs --all is required" in capsys.readouterr().err
+    assert main(["status", str(tmp_path / "missing.annotator"), "annotated", "--all"]) == 1
+    assert not (tmp_path / "missing.annotator").exists()
+    assert set(_statuses(path).values()) == {"new"}
+
+
+def test_status_is_in_the_help(capsys):
+    assert main(["--help"]) == 0
+    assert "status" in capsys.readouterr().out
+    assert main(["status", "--help"]) == 0
+    out = capsys.readouterr().out
+    assert "--docs" in out and "--all" in out and "train" in out
