@@ -258,7 +258,9 @@ def cmd_status(args: argparse.Namespace) -> int:
         ids = project.document_ids() if args.all else _documents_named(project, args.docs)
         changes = set_statuses(project, ids, args.status)
     already = len(ids) - len(changes)
-    print(f"{len(changes)} documents marked {args.status}" + (f" ({already} already were)" if already else ""))
+    n = len(changes)
+    was = "was" if already == 1 else "were"
+    print(f"{n} document{'' if n == 1 else 's'} marked {args.status}" + (f" ({already} already {was})" if already else ""))
     return 0
 
 

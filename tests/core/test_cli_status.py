@@ -33,7 +33,7 @@ def test_status_marks_named_documents_and_logs_each_change(tmp_path, capsys):
         assert [(r["annotator"], r["rows"][0]["after"]["status"]) for r in log] == [("rita", "annotated")] * 2
         assert p.document_ids(["annotated"]) == sorted(r["document_id"] for r in log)
     assert main(["status", str(path), "annotated", "--all"]) == 0
-    assert capsys.readouterr().out.strip() == "1 documents marked annotated (2 already were)"
+    assert capsys.readouterr().out.strip() == "1 document marked annotated (2 already were)"
     assert set(_statuses(path).values()) == {"annotated"}
 
 
