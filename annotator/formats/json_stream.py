@@ -25,7 +25,7 @@ import orjson
 from annotator import fileid
 from annotator.store import Project
 
-CHUNK = 500  # documents per read transaction
+CHUNK = 100  # documents per read transaction (100: 1.61-1.65 s, 500: 1.88-1.95 s, same run: smaller buffers)
 READERS = 2  # reader threads (the machine has two cores; the joining thread is light)
 _SEP = b"\x01"  # between the fragments and the offsets in the entities column
 _MARK = b"\x02"  # where an entity's quoted text goes (json_object escapes every control character, so never raw)
