@@ -89,7 +89,10 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--runs", type=int, default=5)
     args = ap.parse_args()
-    project = Path(tempfile.gettempdir()) / "annotator-bench-startup.annotator"
+    from annotator.migrations import LATEST
+
+    # one cached project per file format: a tree at another format never upgrades (or refuses) another's copy
+    project = Path(tempfile.gettempdir()) / f"annotator-bench-startup-v{LATEST}.annotator"
     if not project.exists():
         build(project)
     cfg = tempfile.mkdtemp(prefix="startup-cfg-")
