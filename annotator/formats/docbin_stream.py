@@ -31,6 +31,9 @@ class DocBinWriter:
         self._pack = srsly.msgpack_dumps
         proto = DocBin(attrs=ATTRS, store_user_data=True)
         self.version, self.attrs = proto.version, proto.attrs
+        from spacy.attrs import ENT_IOB, ENT_TYPE, ORTH, SENT_START
+
+        self._cols = [self.attrs.index(a) for a in (ORTH, ENT_IOB, ENT_TYPE, SENT_START)]
         self.fh = fh
         self.level = level
         self.spill = tempfile.TemporaryFile(dir=spill_dir, prefix=".docbin-", suffix=".tokens")
@@ -42,7 +45,9 @@ class DocBinWriter:
         self.flags: list[dict] = []
         self.span_groups: list[bytes] = []
         self.user_data: list[bytes] = []
-        self._hashes: dict[str, int] | None = None  # word or label -> its hash (ORTH, ENT_TYPE, span labels)
+        self._hashes: _Hashes | None = None  # word or label -> its hash (ORTH, ENT_TYPE, span labels)
+        self._ztok = zlib.compressobj(level, zlib.DEFLATED, -15)  # the token table, compressed as it comes
+        self._tok_adler = 1
 
     def add(self, doc: Any, words: list[str], labels: set[str] | None = None) -> None:
         """``words``: the doc's token texts (the caller has them; asking the Doc makes a Token per word);
@@ -52,8 +57,7 @@ class DocBinWriter:
 
         array = doc.to_array(self.attrs)
         data = numpy.ascontiguousarray(array, dtype=numpy.uint64).tobytes("C")
-        self.spill.write(data)
-        self.token_bytes += len(data)
+        self._add_tokens(data)
         self.spaces.append(numpy.asarray(doc.to_array(SPACY), dtype=bool).tobytes("C"))
         self.lengths.append(len(doc))
         self.flags.append({"has_unknown_spaces": doc.has_unknown_spaces})
@@ -68,46 +72,33 @@ class DocBinWriter:
         for group in doc.spans.values():
             self.strings.update(s.label_ for s in group)
 
-    def add_plan(self, plan: Any, toks: Any, words: list[str], labels: set[str], span_key: str,
-                 trigger_key: str) -> None:
+    def add_plan(self, plan: Any, toks: Any, words: list[str] | None, labels: set[str], span_key: str,
+                 trigger_key: str, text: str | None = None) -> None:
         """What ``add(record_to_doc(...))`` would store, written without making a spaCy Doc: the token table,
-        spaces, span groups and user data are built from the plan (``spacy_docbin.DocPlan``) and the tokens.
+        spaces, span groups and user data are built from the plan (``spacy_docbin.DocPlan``) and the tokens,
+        with whole-array steps (each distinct string hashed once). ``words`` may be None when ``text`` is given.
         The Docs read back are the same (tests/formats/test_docbin_stream.py)."""
         import numpy
-        from spacy.attrs import ENT_IOB, ENT_TYPE, ORTH, SENT_START
 
-        if self._hashes is None:
-            from spacy.strings import StringStore
-
-            self._store = StringStore()
-            self._hashes = {}
-        hashes, add = self._hashes, self._store.add
-        for w in set(words).difference(hashes):
-            hashes[w] = add(w)
-        for lab in labels.difference(hashes):
-            hashes[lab] = add(lab)
+        hashes = self._hash_cache()
+        if words is None:
+            words = [text[s:e] for s, e in zip(toks.starts, toks.ends)]  # type: ignore[index]
         n = len(words)
+        orth, iob, typ, sent = self._cols
         table = numpy.zeros((n, len(self.attrs)), dtype=numpy.uint64)
-        col = {a: k for k, a in enumerate(self.attrs)}
-        table[:, col[ORTH]] = numpy.fromiter(map(hashes.__getitem__, words), dtype=numpy.uint64, count=n)
-        iob = numpy.full(n, 2 if plan.outside else 0, dtype=numpy.uint64)
-        types = numpy.zeros(n, dtype=numpy.uint64)
+        table[:, orth] = numpy.fromiter(map(hashes.__getitem__, words), dtype=numpy.uint64, count=n)
+        if plan.outside:
+            table[:, iob] = 2
         for s, e, lab in plan.ents:
-            iob[s] = 3
-            iob[s + 1 : e] = 1
-            types[s:e] = hashes[lab]
-        table[:, col[ENT_IOB]] = iob
-        table[:, col[ENT_TYPE]] = types
-        sent = numpy.zeros(n, dtype=numpy.int64)
+            table[s, iob] = 3
+            table[s + 1 : e, iob] = 1
+            table[s:e, typ] = hashes[lab]
         if toks.sent_starts:
-            sent[:] = -1
-            sent[toks.sent_starts] = 1
+            table[:, sent] = numpy.uint64(2**64 - 1)  # -1 as uint64
+            table[toks.sent_starts, sent] = 1
         elif n:
-            sent[0] = 1  # what a Doc made without sentence starts gives
-        table[:, col[SENT_START]] = sent.astype(numpy.uint64)
-        data = table.tobytes("C")
-        self.spill.write(data)
-        self.token_bytes += len(data)
+            table[0, sent] = 1  # what a Doc made without sentence starts gives
+        self._add_tokens(table.tobytes("C"))
         self.spaces.append(numpy.asarray(toks.spaces, dtype=bool).tobytes("C"))
         self.lengths.append(n)
         self.flags.append({"has_unknown_spaces": False})
@@ -116,42 +107,82 @@ class DocBinWriter:
         starts, ends = toks.starts, toks.ends
         groups = {span_key: ("entities", plan.infos, plan.spans), trigger_key: ("events", plan.events, plan.triggers)}
         msg: dict[bytes, list[str]] = {}
+        pack = struct.Struct(">QQQllll").pack
         for key, (attr, value, spans) in groups.items():  # what SpanGroups.to_bytes writes
-            packed = [struct.pack(">QQQllll", 0, 0, hashes[lab], s, e, starts[s], ends[e - 1]) for s, e, lab in spans]
+            packed = [pack(0, 0, hashes[lab], s, e, starts[s], ends[e - 1]) for s, e, lab in spans]
             msg.setdefault(self._pack({"name": key, "attrs": {attr: value}, "spans": packed}), []).append(key)
         self.span_groups.append(self._pack(msg))
-        self.strings.update(words)
-        self.strings.update(labels)
+        for lab in labels:
+            hashes[lab]
+
+    def _hash_cache(self) -> "_Hashes":
+        if self._hashes is None:
+            from spacy.strings import StringStore
+
+            self._hashes = _Hashes(StringStore().add)  # add, not hash_string: a label like PERSON is a symbol
+        return self._hashes  # type: ignore[return-value]
+
+    def _add_tokens(self, data: bytes) -> None:
+        """Token table rows, compressed at once into the temporary file (a raw deflate stream joined in ``finish``)."""
+        self.spill.write(self._ztok.compress(data))
+        self._tok_adler = zlib.adler32(data, self._tok_adler)
+        self.token_bytes += len(data)
 
     def finish(self) -> None:
-        """Write the compressed map to ``fh`` (the token table streamed from the temporary file) and close it."""
+        """Write the zlib stream of the msgpack map to ``fh`` and close the temporary file: the head, the token
+        table (already compressed, copied from the temporary file) and the rest are raw deflate streams ended on
+        byte boundaries, joined under one zlib header with the checksum of the whole."""
         import numpy
 
         pack = self._pack
-        z = zlib.compressobj(self.level)
         out = self.fh
-        out.write(z.compress(b"\x8a"))  # a map of 10 entries, in DocBin.to_bytes's order
-        out.write(z.compress(pack("version") + pack(self.version) + pack("attrs") + pack(self.attrs) + pack("tokens")))
-        out.write(z.compress(b"\xc6" + struct.pack(">I", self.token_bytes)))  # bin 32 header
+        head = (b"\x8a" + pack("version") + pack(self.version) + pack("attrs") + pack(self.attrs) + pack("tokens")
+                + b"\xc6" + struct.pack(">I", self.token_bytes))  # a map of 10 entries, in DocBin.to_bytes's order
+        strings = self.strings | set(self._hashes or ())
+        rest = b"".join(pack(key) + pack(value) for key, value in (
+            ("spaces", b"".join(self.spaces)),
+            ("lengths", numpy.asarray(self.lengths, dtype="int32").tobytes("C")),
+            ("strings", sorted(strings)),
+            ("cats", self.cats),
+            ("flags", self.flags),
+            ("span_groups", self.span_groups),
+            ("user_data", self.user_data),
+        ))
+        out.write(b"\x78\x01")  # zlib header (deflate, 32K window)
+        z = zlib.compressobj(self.level, zlib.DEFLATED, -15)
+        out.write(z.compress(head) + z.flush(zlib.Z_SYNC_FLUSH))
+        self.spill.write(self._ztok.flush(zlib.Z_SYNC_FLUSH))
         self.spill.seek(0)
         while True:
             block = self.spill.read(BLOCK)
             if not block:
                 break
-            out.write(z.compress(block))
+            out.write(block)
         self.spill.close()
-        rest = [
-            ("spaces", b"".join(self.spaces)),
-            ("lengths", numpy.asarray(self.lengths, dtype="int32").tobytes("C")),
-            ("strings", sorted(self.strings)),
-            ("cats", self.cats),
-            ("flags", self.flags),
-            ("span_groups", self.span_groups),
-            ("user_data", self.user_data),
-        ]
-        for key, value in rest:
-            out.write(z.compress(pack(key) + pack(value)))
-        out.write(z.flush())
+        z = zlib.compressobj(self.level, zlib.DEFLATED, -15)
+        out.write(z.compress(rest) + z.flush())
+        check = adler32_combine(zlib.adler32(head), self._tok_adler, self.token_bytes)
+        out.write(struct.pack(">I", zlib.adler32(rest, check)))
 
     def discard(self) -> None:
         self.spill.close()
+
+
+class _Hashes(dict):  # type: ignore[type-arg]
+    """string -> spaCy's id of it (``StringStore.add``), computed the first time the string is asked for."""
+
+    def __init__(self, hash_string: Any) -> None:
+        super().__init__()
+        self._hash = hash_string
+
+    def __missing__(self, key: str) -> int:
+        value = self[key] = self._hash(key)
+        return value
+
+
+def adler32_combine(first: int, second: int, second_len: int) -> int:
+    """The Adler-32 of A + B from those of A and B and the length of B (zlib's adler32_combine)."""
+    base = 65521
+    rem = second_len % base
+    a1, b1, a2, b2 = first & 0xFFFF, first >> 16, second & 0xFFFF, second >> 16
+    return ((a1 + a2 - 1) % base) | ((b1 + b2 + rem * (a1 - 1)) % base) << 16

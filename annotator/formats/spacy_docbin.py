@@ -50,6 +50,8 @@ class DocPlan:
 
 def filter_token_spans(spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
     """``spacy.util.filter_spans`` on (start, end, label) tuples: longest first, then earliest; no overlaps."""
+    if all(a[1] <= b[0] for a, b in zip(spans, spans[1:])):  # already in order and apart: nothing to filter
+        return list(spans)
     seen: set[int] = set()
     out = []
     for sp in sorted(spans, key=lambda x: (x[1] - x[0], -x[0]), reverse=True):
@@ -66,8 +68,10 @@ def plan_doc(rec: dict[str, Any], toks: DocTokens, report: FormatExportReport, m
     spans: list[tuple[int, int, str]] = []
     infos: list[dict[str, Any]] = []
     index: dict[Any, int] = {}
-    for e in rec["entities"]:
-        hit = align(toks, e["start"], e["end"], mode, report, f"{name}: entity {e['label']}")
+    ents = rec["entities"]
+    exact = toks.exact_many([e["start"] for e in ents], [e["end"] for e in ents])
+    for e, x in zip(ents, exact):
+        hit = x if x is not None else align(toks, e["start"], e["end"], mode, report, f"{name}: entity {e['label']}", x)
         if hit is None:
             continue
         index[e["id"]] = len(spans)
@@ -87,9 +91,10 @@ def plan_doc(rec: dict[str, Any], toks: DocTokens, report: FormatExportReport, m
             kept.discard(sp)
     triggers: list[tuple[int, int, str]] = []
     events: list[dict[str, Any]] = []
-    for v in rec["events"]:
-        t = v["trigger"]
-        hit = align(toks, t["start"], t["end"], mode, report, f"{name}: trigger of {v['type']}")
+    trig = [v["trigger"] for v in rec["events"]]
+    exact = toks.exact_many([t["start"] for t in trig], [t["end"] for t in trig])
+    for v, t, x in zip(rec["events"], trig, exact):
+        hit = x if x is not None else align(toks, t["start"], t["end"], mode, report, f"{name}: trigger of {v['type']}", x)
         if hit is None:
             report.problem("events left out (trigger not on token edges)", f"{name}: event {v['id']} {v['type']}")
             continue

@@ -4,7 +4,7 @@ complete, and span lookup."""
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from annotator.offsets import char_to_token_span
@@ -23,6 +23,7 @@ class DocTokens:
     spaces: list[bool]
     sent_starts: list[int]  # token indices
     stored: bool
+    arrays: Any = field(default=None, compare=False, repr=False)  # (starts, ends) as numpy int64 arrays when already made (see ``np_bounds``)
 
     def __len__(self) -> int:
         return len(self.starts)
@@ -39,6 +40,29 @@ class DocTokens:
         i = bisect_right(self.ends, start)
         j = bisect_left(self.starts, end) - 1
         return (i, j) if i <= j and i < len(self.starts) and j >= 0 else None
+
+    def np_bounds(self) -> tuple[Any, Any]:
+        """``starts`` and ``ends`` as numpy int64 arrays (made once)."""
+        if self.arrays is None:
+            import numpy as np
+
+            self.arrays = (np.asarray(self.starts, dtype=np.int64), np.asarray(self.ends, dtype=np.int64))
+        return self.arrays
+
+    def exact_many(self, starts: list[int], ends: list[int]) -> list[tuple[int, int] | None]:
+        """``exact`` for many [start, end) at once, with whole-array searches instead of a bisect per span."""
+        import numpy as np
+
+        if not starts:
+            return []
+        s, e = self.np_bounds()
+        n = len(s)
+        qs, qe = np.asarray(starts, dtype=np.int64), np.asarray(ends, dtype=np.int64)
+        i = np.searchsorted(s, qs, "left")
+        j = np.searchsorted(e, qe, "left")
+        ic, jc = np.minimum(i, n - 1), np.minimum(j, n - 1)
+        ok = (i < n) & (j < n) & (s[ic] == qs) & (e[jc] == qe) & (j >= i)
+        return [(a, b) if k else None for a, b, k in zip(i.tolist(), j.tolist(), ok.tolist())]
 
     def sentence_of(self, token: int) -> int:
         return max(0, bisect_right(self.sent_starts, token) - 1)
@@ -100,7 +124,7 @@ def _already_complete(
     spaces[one] = True
     spaces[-1] = bool(tail)
     sents = sorted({k for k in sent_starts if 0 <= k < n} | {0})
-    return DocTokens(list(starts), list(ends), spaces.tolist(), sents, stored)
+    return DocTokens(list(starts), list(ends), spaces.tolist(), sents, stored, (s, e))
 
 
 def _gap(text: str, a: int, b: int, out_s: list[int], out_e: list[int], spaces: list[bool]) -> None:
@@ -132,13 +156,14 @@ def tokens_for(project: Project, doc_id: int, text: str) -> DocTokens:
 
 
 def align(
-    toks: DocTokens, start: int, end: int, mode: str, problems: Any, where: str
+    toks: DocTokens, start: int, end: int, mode: str, problems: Any, where: str, exact: Any = False
 ) -> tuple[int, int] | None:
     """Token span of [start, end); a misaligned span is widened (mode expand) or left out (skip), and reported.
 
-    ``problems`` is a FormatExportReport; ``where`` names the document and the span.
+    ``problems`` is a FormatExportReport; ``where`` names the document and the span; ``exact``: what
+    ``toks.exact(start, end)`` gives when the caller already has it (``exact_many``).
     """
-    hit = toks.exact(start, end)
+    hit = toks.exact(start, end) if exact is False else exact
     if hit is not None:
         return hit
     if mode == "expand":
