@@ -13,6 +13,7 @@ from PySide6.QtCore import QThread, Signal
 
 from annotator.errors import AnnotatorError
 from annotator.store import Project
+from ui import gc_guard
 
 
 class Cancelled(Exception):
@@ -29,6 +30,7 @@ class Worker(QThread):
 
     def __init__(self, project_path: str | Path, annotator: str | None = None) -> None:
         super().__init__()
+        gc_guard.install()  # the GUI thread collects while this runs: the collector must not run in the worker
         self.project_path = str(project_path)
         self.annotator = annotator
         self._cancel = False
@@ -41,6 +43,10 @@ class Worker(QThread):
         return self._cancel
 
     def run(self) -> None:
+        with gc_guard.no_collection_here():
+            self._run()
+
+    def _run(self) -> None:
         try:
             with Project(self.project_path, create=False, annotator=self.annotator) as project:
                 summary = self.work(project)

@@ -1,0 +1,44 @@
+"""The cyclic garbage collector never runs in a worker thread (it can free the GUI thread's Qt objects there)."""
+
+from __future__ import annotations
+
+import gc
+import threading
+
+from ui import gc_guard
+from ui.workers import Worker
+
+
+class _Cycle:
+    def __init__(self) -> None:
+        self.me = self
+
+
+def test_collection_happens_on_the_gui_thread_only_while_workers_run(qtbot):
+    Worker("unused.annotator")  # making a worker installs the guard
+    threads: list[int] = []
+
+    def seen(phase: str, info: dict) -> None:
+        if phase == "start":
+            threads.append(threading.get_ident())
+
+    gc.callbacks.append(seen)
+    try:
+
+        def churn() -> None:  # what a worker opening a project or parsing does: many new objects, some in cycles
+            for _ in range(200_000):
+                _Cycle()
+
+        def worker_run() -> None:  # as Worker.run wraps its work
+            with gc_guard.no_collection_here():
+                churn()
+
+        t = threading.Thread(target=worker_run)
+        t.start()
+        while t.is_alive():
+            qtbot.wait(20)  # the GUI thread's event loop keeps running, as in the app
+        t.join()
+        qtbot.waitUntil(lambda: threading.main_thread().ident in threads and gc.isenabled(), timeout=3000)
+    finally:
+        gc.callbacks.remove(seen)
+    assert set(threads) == {threading.main_thread().ident}  # never in the worker
