@@ -36,7 +36,9 @@ def supported(patterns: list[dict]) -> bool:
                 for key, value in spec.items():
                     if key not in _KEYS:
                         return False
-                    if isinstance(value, dict) and (len(value) != 1 or next(iter(value)) not in ("IN", "NOT_IN", "REGEX")):
+                    if isinstance(value, dict) and (
+                        len(value) != 1 or next(iter(value)) not in ("IN", "NOT_IN", "REGEX")
+                    ):
                         return False
                     if isinstance(value, dict) and key == "IS_SPACE":
                         return False
@@ -85,14 +87,22 @@ class AttributeTable:
 
     def load(self, ruler: Any) -> "AttributeTable":
         """Take the rules of a spaCy AttributeRuler (its normalised attribute values, so the same integers)."""
-        self._source = [(entry["patterns"], ruler.indices[k], dict(ruler.attrs[k])) for k, entry in enumerate(ruler.patterns)]
+        self._source = [
+            (entry["patterns"], ruler.indices[k], dict(ruler.attrs[k])) for k, entry in enumerate(ruler.patterns)
+        ]
         self._compile()
         return self
 
     def _compile(self) -> None:
         self.rules = [
-            ([[[_condition(key, v, self.vocab) for key, v in spec.items()] for spec in pattern] for pattern in patterns],
-             index, attrs)
+            (
+                [
+                    [[_condition(key, v, self.vocab) for key, v in spec.items()] for spec in pattern]
+                    for pattern in patterns
+                ],
+                index,
+                attrs,
+            )
             for patterns, index, attrs in self._source
         ]
 

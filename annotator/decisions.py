@@ -35,7 +35,10 @@ def edit_event(rec: EditRecorder, event_id: int, values: dict | None = None, fil
     rec.update("events", event_id, values)
     if state == "suggested":
         accept_fillers(rec, event_id)
-    elif filler is not None and conn.execute("SELECT state FROM entities WHERE id = ?", (filler,)).fetchone()[0] == "suggested":
+    elif (
+        filler is not None
+        and conn.execute("SELECT state FROM entities WHERE id = ?", (filler,)).fetchone()[0] == "suggested"
+    ):
         rec.update("entities", filler, {"state": "accepted", "annotator": rec.project.annotator, "updated_at": now()})
 
 

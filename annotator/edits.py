@@ -27,9 +27,7 @@ def check_offsets(text: str, start: int, end: int, what: str = "span") -> None:
     if not isinstance(start, int) or not isinstance(end, int):
         raise ValidationError(f"{what} offsets must be whole numbers, got {start!r}, {end!r}")
     if not 0 <= start < end <= len(text):
-        raise ValidationError(
-            f"{what} [{start}, {end}) is empty or outside the text (0 to {len(text)} characters)"
-        )
+        raise ValidationError(f"{what} [{start}, {end}) is empty or outside the text (0 to {len(text)} characters)")
 
 
 def _refuse(breaches: "list[Breach | None]") -> None:
@@ -67,13 +65,16 @@ def add_entity(
     if state not in STATES:
         raise ValidationError(f"state {state!r} is not one of {', '.join(STATES)}")
     if project.db.conn.execute(
-            "SELECT 1 FROM entities WHERE document_id = ? AND annotation_set = ? AND start = ? AND end = ? "
-            "AND label = ? AND state != 'rejected'", (doc_id, project.annotation_set, start, end, label)).fetchone():
+        "SELECT 1 FROM entities WHERE document_id = ? AND annotation_set = ? AND start = ? AND end = ? "
+        "AND label = ? AND state != 'rejected'",
+        (doc_id, project.annotation_set, start, end, label),
+    ).fetchone():
         raise ValidationError(f"that text is already a {label} span; nothing was added")
 
     def body(rec: EditRecorder) -> None:
         rec.result_id = rec.insert(
-            "entities", span_row(doc_id, project.annotation_set, start, end, label, state, source, project.annotator))
+            "entities", span_row(doc_id, project.annotation_set, start, end, label, state, source, project.annotator)
+        )
         rec.touch_document()
 
     return run_edit(project, "add_entity", doc_id, body)
@@ -207,8 +208,10 @@ def add_event(
     _check_attributes(project, attrs)
 
     def body(rec: EditRecorder) -> None:
-        rec.result_id = rec.insert("events", event_row(
-            doc_id, project.annotation_set, type_, trigger_start, trigger_end, attrs, project.annotator))
+        rec.result_id = rec.insert(
+            "events",
+            event_row(doc_id, project.annotation_set, type_, trigger_start, trigger_end, attrs, project.annotator),
+        )
         rec.touch_document()
 
     return run_edit(project, "add_event", doc_id, body)
@@ -239,14 +242,16 @@ def move_trigger(project: Project, event_id: int, start: int, end: int, *, expec
     return _update_event(project, event_id, "move_trigger", {"trigger_start": start, "trigger_end": end}, expected)
 
 
-def set_event_attribute(project: Project, event_id: int, name: str, value: str, *,
-                        expected: Event | None = None) -> Change:
+def set_event_attribute(
+    project: Project, event_id: int, name: str, value: str, *, expected: Event | None = None
+) -> Change:
     check_as_shown(project, event_id, expected)
     row = _event_row(project, event_id)
     _check_attributes(project, {name: value})
     attrs = {**orjson.loads(row["attributes"] or "{}"), name: value}
-    return _update_event(project, event_id, "set_event_attribute", {"attributes": orjson.dumps(attrs).decode()},
-                         expected)
+    return _update_event(
+        project, event_id, "set_event_attribute", {"attributes": orjson.dumps(attrs).decode()}, expected
+    )
 
 
 def _decide_events(project: Project, action: str, doc_id: int, event_ids: list[int], decide) -> Change:  # type: ignore[no-untyped-def]
@@ -308,7 +313,12 @@ def _check_argument(project: Project, event: dict, role: str, entity_id: int, re
         "SELECT id, entity_id FROM arguments WHERE event_id = ? AND role = ?", (event["id"], role)
     ).fetchall()
     others = [x[1] for x in rows if x[0] != replacing]
-    _refuse([*filler_breaches(etype, role, entity_id, ent["label"], ent["state"]), room_breach(etype, role, entity_id, others)])
+    _refuse(
+        [
+            *filler_breaches(etype, role, entity_id, ent["label"], ent["state"]),
+            room_breach(etype, role, entity_id, others),
+        ]
+    )
 
 
 def add_argument(project: Project, event_id: int, role: str, entity_id: int) -> Change:
@@ -320,7 +330,13 @@ def add_argument(project: Project, event_id: int, role: str, entity_id: int) -> 
     def body(rec: EditRecorder) -> None:
         rec.result_id = rec.insert(
             "arguments",
-            {"event_id": event_id, "role": role, "entity_id": entity_id, "annotator": project.annotator, "created_at": now()},
+            {
+                "event_id": event_id,
+                "role": role,
+                "entity_id": entity_id,
+                "annotator": project.annotator,
+                "created_at": now(),
+            },
         )
         edit_event(rec, event_id, filler=entity_id)
         rec.touch_document()
@@ -328,7 +344,9 @@ def add_argument(project: Project, event_id: int, role: str, entity_id: int) -> 
     return run_edit(project, "add_argument", event["document_id"], body)
 
 
-def change_argument(project: Project, argument_id: int, *, role: str | None = None, entity_id: int | None = None) -> Change:
+def change_argument(
+    project: Project, argument_id: int, *, role: str | None = None, entity_id: int | None = None
+) -> Change:
     """Change the role or the entity of an argument."""
     arg = project.row("arguments", argument_id)
     if arg is None:

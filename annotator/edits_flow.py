@@ -11,8 +11,15 @@ from annotator.recorder import EditRecorder, run_edit
 from annotator.store import Project, now
 
 
-def add_entities(project: Project, doc_id: int, spans: list[tuple[int, int]], label: str, *,
-                 state: str = "suggested", source: str = HUMAN) -> Change:
+def add_entities(
+    project: Project,
+    doc_id: int,
+    spans: list[tuple[int, int]],
+    label: str,
+    *,
+    state: str = "suggested",
+    source: str = HUMAN,
+) -> Change:
     """Add one label over several spans in one step (label every occurrence); spans already carrying the label
     (not rejected) are skipped. ``change.result_id`` is the first new entity."""
     text = _doc_text(project, doc_id)
@@ -21,17 +28,24 @@ def add_entities(project: Project, doc_id: int, spans: list[tuple[int, int]], la
         raise ValidationError(f"state {state!r} is not one of {', '.join(STATES)}")
     for a, b in spans:
         check_offsets(text, a, b)
-    have = {(r[0], r[1]) for r in project.db.conn.execute(
-        "SELECT start, [end] FROM entities WHERE document_id = ? AND annotation_set = ? AND label = ? "
-        "AND state != 'rejected'", (doc_id, project.annotation_set, label))}
+    have = {
+        (r[0], r[1])
+        for r in project.db.conn.execute(
+            "SELECT start, [end] FROM entities WHERE document_id = ? AND annotation_set = ? AND label = ? "
+            "AND state != 'rejected'",
+            (doc_id, project.annotation_set, label),
+        )
+    }
 
     def body(rec: EditRecorder) -> None:
         t = now()
         for a, b in sorted(set(spans)):
             if (a, b) in have:
                 continue
-            new_id = rec.insert("entities", span_row(
-                doc_id, project.annotation_set, a, b, label, state, source, project.annotator, at=t))
+            new_id = rec.insert(
+                "entities",
+                span_row(doc_id, project.annotation_set, a, b, label, state, source, project.annotator, at=t),
+            )
             if rec.result_id is None:
                 rec.result_id = new_id
         if rec.rows:
@@ -48,8 +62,9 @@ def accept_rest(project: Project, doc_id: int) -> Change:
     def body(rec: EditRecorder) -> None:
         t = now()
         for (entity_id,) in project.db.conn.execute(
-                "SELECT id FROM entities WHERE document_id = ? AND annotation_set = ? AND state = 'suggested'",
-                (doc_id, project.annotation_set)).fetchall():
+            "SELECT id FROM entities WHERE document_id = ? AND annotation_set = ? AND state = 'suggested'",
+            (doc_id, project.annotation_set),
+        ).fetchall():
             rec.update("entities", entity_id, {"state": "accepted", "annotator": project.annotator, "updated_at": t})
         accept_events(rec, events)
         if rec.rows:

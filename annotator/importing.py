@@ -201,8 +201,11 @@ def expand_paths(paths: Iterable[str | Path]) -> Iterator[Path]:
 
     for p in map(Path, paths):
         if p.is_dir() and detect_format(p) is None:
-            yield from sorted(f for f in p.rglob("*") if f.is_file() and not f.name.startswith(".")
-                              and not PROJECT_FILES.search(f.name))
+            yield from sorted(
+                f
+                for f in p.rglob("*")
+                if f.is_file() and not f.name.startswith(".") and not PROJECT_FILES.search(f.name)
+            )
         else:
             yield p
 
@@ -212,8 +215,11 @@ def read_any(path: Path) -> list[IncomingDocument]:
         raise ImportFileError(str(path), "no such file or folder")
     reader = _readers().get(path.suffix.lower())
     if reader is None:
-        raise ImportFileError(str(path), f"unknown kind of file {path.suffix!r} (annotator reads .txt, .jsonl, .json, "
-                              "brat folders and .ann files, and the exports of doccano, Label Studio and Prodigy)")
+        raise ImportFileError(
+            str(path),
+            f"unknown kind of file {path.suffix!r} (annotator reads .txt, .jsonl, .json, "
+            "brat folders and .ann files, and the exports of doccano, Label Studio and Prodigy)",
+        )
     return reader(path)
 
 
@@ -234,15 +240,21 @@ def check_incoming(schema: Schema, doc: IncomingDocument, where: str, line: int 
     doc.name = printable(doc.name)  # a file name that is not UTF-8 is kept readable, not lost
     if doc.source_path is not None:
         doc.source_path = printable(doc.source_path)
-    for what, value in (("text", doc.text), ("metadata", doc.meta), ("comments", doc.comments),
-                        ("annotation set", doc.annotation_set)):
+    for what, value in (
+        ("text", doc.text),
+        ("metadata", doc.meta),
+        ("comments", doc.comments),
+        ("annotation set", doc.annotation_set),
+    ):
         found = first_surrogate(value)
         if found:
             refuse(f"the {what} holds a lone surrogate at {found}: not valid Unicode text")
 
     if len(doc.text) > MAX_TEXT_CHARS:
         raise ImportFileError(
-            where, f"document {doc.name!r} is too large: {len(doc.text):,} characters (the limit is {MAX_TEXT_CHARS:,})", line
+            where,
+            f"document {doc.name!r} is too large: {len(doc.text):,} characters (the limit is {MAX_TEXT_CHARS:,})",
+            line,
         )
     if doc.status not in STATUSES:
         refuse(f"unknown status {doc.status!r}")
@@ -283,7 +295,17 @@ def store_documents(project: Project, docs: list[IncomingDocument], report: Impo
         cur = conn.execute(
             "INSERT INTO documents (name, text, sha256, status, meta, bom, source_path, imported_at, updated_at) "
             "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            (doc.name, doc.text, digest, doc.status, orjson.dumps(doc.meta).decode(), int(doc.bom), doc.source_path, t, t),
+            (
+                doc.name,
+                doc.text,
+                digest,
+                doc.status,
+                orjson.dumps(doc.meta).decode(),
+                int(doc.bom),
+                doc.source_path,
+                t,
+                t,
+            ),
         )
         doc_id = int(cur.lastrowid)
         aset = doc.annotation_set or project.annotation_set
@@ -294,12 +316,26 @@ def store_documents(project: Project, docs: list[IncomingDocument], report: Impo
         ids = {}
         for e in doc.entities:
             ids[e.key] = project.db.insert_span(
-                span_row(doc_id, aset, e.start, e.end, e.label, e.state, e.source, who(e.annotator), at=t))
+                span_row(doc_id, aset, e.start, e.end, e.label, e.state, e.source, who(e.annotator), at=t)
+            )
         for v in doc.events:
             attrs = {**(project.schema.default_attributes() if v.fill_defaults else {}), **v.attributes}
-            event_id = project.db.insert_event(event_row(
-                doc_id, aset, v.type, v.trigger_start, v.trigger_end, attrs, who(v.annotator), state=v.state,
-                source=v.source, score=v.score, alternatives=v.alternatives, at=t))
+            event_id = project.db.insert_event(
+                event_row(
+                    doc_id,
+                    aset,
+                    v.type,
+                    v.trigger_start,
+                    v.trigger_end,
+                    attrs,
+                    who(v.annotator),
+                    state=v.state,
+                    source=v.source,
+                    score=v.score,
+                    alternatives=v.alternatives,
+                    at=t,
+                )
+            )
             conn.executemany(
                 "INSERT INTO arguments (event_id, role, entity_id, annotator, created_at) VALUES (?, ?, ?, ?, ?)",
                 [(event_id, role, ids[key], who(v.annotator), t) for role, key in v.arguments],
@@ -311,9 +347,20 @@ def store_documents(project: Project, docs: list[IncomingDocument], report: Impo
             )
         conn.execute(
             "INSERT INTO change_log (at, annotator, document_id, action, rows) VALUES (?, ?, ?, 'import_document', ?)",
-            (t, project.annotator, doc_id,
-             orjson.dumps({"name": doc.name, "sha256": digest, "source_path": doc.source_path,
-                           "entities": len(doc.entities), "events": len(doc.events)}).decode()),
+            (
+                t,
+                project.annotator,
+                doc_id,
+                orjson.dumps(
+                    {
+                        "name": doc.name,
+                        "sha256": digest,
+                        "source_path": doc.source_path,
+                        "entities": len(doc.entities),
+                        "events": len(doc.events),
+                    }
+                ).decode(),
+            ),
         )
         report.imported.append((doc.name, doc_id))
         report.entities += len(doc.entities)

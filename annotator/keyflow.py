@@ -13,17 +13,72 @@ from annotator.schema import Schema
 _WORD = re.compile(r"\w+")
 # a few irregular verb forms of the kind trigger words take (the rest is handled by dropping suffixes)
 _IRREGULAR = {
-    "met": "meet", "fought": "fight", "went": "go", "gone": "go", "took": "take", "taken": "take", "paid": "pay",
-    "sold": "sell", "bought": "buy", "wrote": "write", "written": "write", "spoke": "speak", "spoken": "speak",
-    "flew": "fly", "flown": "fly", "struck": "strike", "shot": "shoot", "left": "leave", "led": "lead",
-    "began": "begin", "begun": "begin", "held": "hold", "won": "win", "lost": "lose", "came": "come",
-    "became": "become", "died": "die", "dead": "die", "death": "die", "born": "bear", "wed": "wed", "quit": "quit",
-    "ran": "run", "sent": "send", "built": "build", "brought": "bring", "made": "make", "told": "tell",
+    "met": "meet",
+    "fought": "fight",
+    "went": "go",
+    "gone": "go",
+    "took": "take",
+    "taken": "take",
+    "paid": "pay",
+    "sold": "sell",
+    "bought": "buy",
+    "wrote": "write",
+    "written": "write",
+    "spoke": "speak",
+    "spoken": "speak",
+    "flew": "fly",
+    "flown": "fly",
+    "struck": "strike",
+    "shot": "shoot",
+    "left": "leave",
+    "led": "lead",
+    "began": "begin",
+    "begun": "begin",
+    "held": "hold",
+    "won": "win",
+    "lost": "lose",
+    "came": "come",
+    "became": "become",
+    "died": "die",
+    "dead": "die",
+    "death": "die",
+    "born": "bear",
+    "wed": "wed",
+    "quit": "quit",
+    "ran": "run",
+    "sent": "send",
+    "built": "build",
+    "brought": "bring",
+    "made": "make",
+    "told": "tell",
 }
 _FUTURE = {"will", "shall", "'ll", "going"}
-_OTHER_MODALITY = {"will", "shall", "would", "could", "may", "might", "can", "should", "must", "expected", "planned",
-                   "plan", "plans", "hope", "hopes", "upcoming", "impending", "planning", "intends", "intend", "likely",
-                   "possible", "proposed", "would-be"}
+_OTHER_MODALITY = {
+    "will",
+    "shall",
+    "would",
+    "could",
+    "may",
+    "might",
+    "can",
+    "should",
+    "must",
+    "expected",
+    "planned",
+    "plan",
+    "plans",
+    "hope",
+    "hopes",
+    "upcoming",
+    "impending",
+    "planning",
+    "intends",
+    "intend",
+    "likely",
+    "possible",
+    "proposed",
+    "would-be",
+}
 _NEGATION = {"not", "n't", "never", "no", "without"}
 _PERFECT = {"has", "have", "had", "was", "were"}
 
@@ -62,8 +117,9 @@ def trigger_types(schema: Schema, trigger: str, weak: bool = True) -> list[str]:
     return out
 
 
-def sentence_bounds(starts: Sequence[int], ends: Sequence[int], sentence_starts: Sequence[int], text_len: int,
-                    cp: int) -> tuple[int, int]:
+def sentence_bounds(
+    starts: Sequence[int], ends: Sequence[int], sentence_starts: Sequence[int], text_len: int, cp: int
+) -> tuple[int, int]:
     """The code-point range of the sentence holding ``cp`` (the whole text when sentences are unknown)."""
     if not starts or not sentence_starts:
         return 0, text_len
@@ -74,8 +130,14 @@ def sentence_bounds(starts: Sequence[int], ends: Sequence[int], sentence_starts:
     return starts[first], ends[last]
 
 
-def role_candidates(entities: Iterable[Entity], labels: Sequence[str], trigger: tuple[int, int],
-                    sentence: tuple[int, int], exclude: Iterable[int] = (), used: Iterable[int] = ()) -> list[Entity]:
+def role_candidates(
+    entities: Iterable[Entity],
+    labels: Sequence[str],
+    trigger: tuple[int, int],
+    sentence: tuple[int, int],
+    exclude: Iterable[int] = (),
+    used: Iterable[int] = (),
+) -> list[Entity]:
     """Entities a role accepts (not rejected, not ``exclude``): those in the trigger's sentence nearest first,
     then the rest of the document nearest first; entities that already fill another role of the event (``used``)
     come last, as one entity rarely plays two roles."""
@@ -90,12 +152,17 @@ def role_candidates(entities: Iterable[Entity], labels: Sequence[str], trigger: 
             return e.start - te
         return 0
 
-    ok = [e for e in entities if e.label in labels and e.state != "rejected" and e.id not in skip
-          and not (e.start == ts and e.end == te)]
-    inside = sorted((e for e in ok if sentence[0] <= e.start and e.end <= sentence[1]),
-                    key=lambda e: (distance(e), e.start))
-    outside = sorted((e for e in ok if not (sentence[0] <= e.start and e.end <= sentence[1])),
-                     key=lambda e: (distance(e), e.start))
+    ok = [
+        e
+        for e in entities
+        if e.label in labels and e.state != "rejected" and e.id not in skip and not (e.start == ts and e.end == te)
+    ]
+    inside = sorted(
+        (e for e in ok if sentence[0] <= e.start and e.end <= sentence[1]), key=lambda e: (distance(e), e.start)
+    )
+    outside = sorted(
+        (e for e in ok if not (sentence[0] <= e.start and e.end <= sentence[1])), key=lambda e: (distance(e), e.start)
+    )
     ranked = inside + outside
     return [e for e in ranked if e.id not in late] + [e for e in ranked if e.id in late]
 
@@ -111,24 +178,29 @@ def other_occurrences(text: str, start: int, end: int) -> list[tuple[int, int]]:
         if (a, b) == (start, end):
             continue
         if (a > 0 and text[a - 1].isalnum() and needle[0].isalnum()) or (
-                b < len(text) and text[b].isalnum() and needle[-1].isalnum()):
+            b < len(text) and text[b].isalnum() and needle[-1].isalnum()
+        ):
             continue
         out.append((a, b))
     return out
 
 
-def attribute_cues(schema: Schema, text: str, trigger_start: int, trigger_end: int,
-                   sentence_start: int = 0) -> dict[str, str]:
+def attribute_cues(
+    schema: Schema, text: str, trigger_start: int, trigger_end: int, sentence_start: int = 0
+) -> dict[str, str]:
     """Attributes of a new event from what the text says just before its trigger (in its sentence); where the
     text says nothing, ``Unspecified`` when the attribute has that value, else the schema's default."""
-    before = [w.lower() for w in re.findall(r"\w+|n't|'ll", text[max(sentence_start, trigger_start - 60):trigger_start])]
+    before = [
+        w.lower() for w in re.findall(r"\w+|n't|'ll", text[max(sentence_start, trigger_start - 60) : trigger_start])
+    ]
     near = before[-4:]
     trig = text[trigger_start:trigger_end].lower()
     future = any(w in _FUTURE for w in near) or any(w == "upcoming" or w == "impending" for w in near)
     negated = any(w in _NEGATION for w in near[-3:])
     other = any(w in _OTHER_MODALITY for w in near)
     past = (not future and (trig.endswith("ed") or trig in _IRREGULAR) and not near[-1:] == ["to"]) or (
-        bool(near) and near[-1] in _PERFECT and trig.endswith("ed"))
+        bool(near) and near[-1] in _PERFECT and trig.endswith("ed")
+    )
     present = not future and not past and bool(near) and near[-1] in ("is", "are") and trig.endswith("ing")
     cues: dict[str, str] = {}
     if future:

@@ -160,9 +160,10 @@ def _m3_ids_never_reused(db: "Database") -> None:
         if _ROWID_PK.search(sql) and "AUTOINCREMENT" not in sql.upper()
     ]
     logged: dict[str, int] = {}
-    if any(name == "change_log" for name, _ in tables) or conn.execute(
-        "SELECT 1 FROM sqlite_master WHERE name = 'change_log'"
-    ).fetchone():
+    if (
+        any(name == "change_log" for name, _ in tables)
+        or conn.execute("SELECT 1 FROM sqlite_master WHERE name = 'change_log'").fetchone()
+    ):
         for table, top in conn.execute(
             "SELECT json_extract(j.value, '$.table'), max(json_extract(j.value, '$.id')) FROM change_log AS c, "
             "json_each(CASE WHEN json_valid(c.rows) THEN c.rows ELSE '[]' END) AS j "
@@ -171,11 +172,14 @@ def _m3_ids_never_reused(db: "Database") -> None:
             if isinstance(table, str) and isinstance(top, int):
                 logged[table] = top
     for name, sql in tables:
-        indexes = [r[0] for r in conn.execute(
-            "SELECT sql FROM sqlite_master WHERE type = 'index' AND tbl_name = ? AND sql IS NOT NULL", (name,)
-        )]
+        indexes = [
+            r[0]
+            for r in conn.execute(
+                "SELECT sql FROM sqlite_master WHERE type = 'index' AND tbl_name = ? AND sql IS NOT NULL", (name,)
+            )
+        ]
         temp = f"{name}__m3"
-        body = sql[sql.index("("):]
+        body = sql[sql.index("(") :]
         conn.execute(f'CREATE TABLE "{temp}" ' + _ROWID_PK.sub(r"\1 AUTOINCREMENT\2", body, count=1))
         conn.execute(f'INSERT INTO "{temp}" SELECT * FROM "{name}"')
         conn.execute(f'DROP TABLE "{name}"')
@@ -212,7 +216,11 @@ def _m5_parsed_schema(db: "Database") -> None:
 
 
 MIGRATIONS: list[Callable[["Database"], None]] = [
-    _m1_initial, _m2_event_suggestions, _m3_ids_never_reused, _m4_merge_provenance, _m5_parsed_schema,
+    _m1_initial,
+    _m2_event_suggestions,
+    _m3_ids_never_reused,
+    _m4_merge_provenance,
+    _m5_parsed_schema,
 ]
 LATEST = len(MIGRATIONS)
 

@@ -38,8 +38,17 @@ class Entity:
     @classmethod
     def from_row(cls, row: Mapping[str, Any]) -> "Entity":
         """An Entity from a row of the entities table (as a query, ``Project.row`` or a Change gives it)."""
-        return cls(row["id"], row["document_id"], row["start"], row["end"], row["label"], row["state"],
-                   row["source"], row["annotator"], row["annotation_set"])
+        return cls(
+            row["id"],
+            row["document_id"],
+            row["start"],
+            row["end"],
+            row["label"],
+            row["state"],
+            row["source"],
+            row["annotator"],
+            row["annotation_set"],
+        )
 
 
 @dataclass(frozen=True)
@@ -78,10 +87,20 @@ class Event:
     def from_row(cls, row: Mapping[str, Any], arguments: tuple[Argument, ...] = ()) -> "Event":
         """An Event from a row of the events table (as ``Project.row`` or a Change gives it)."""
         return cls(
-            row["id"], row["document_id"], row["type"], row["trigger_start"], row["trigger_end"],
-            orjson.loads(row["attributes"] or "{}"), row["annotator"], arguments, row["annotation_set"],
-            row.get("state", "added"), row.get("source", "human"), row.get("score"),
-            tuple(orjson.loads(row.get("alternatives") or "[]")), bool(row.get("edited", 0)),
+            row["id"],
+            row["document_id"],
+            row["type"],
+            row["trigger_start"],
+            row["trigger_end"],
+            orjson.loads(row["attributes"] or "{}"),
+            row["annotator"],
+            arguments,
+            row["annotation_set"],
+            row.get("state", "added"),
+            row.get("source", "human"),
+            row.get("score"),
+            tuple(orjson.loads(row.get("alternatives") or "[]")),
+            bool(row.get("edited", 0)),
         )
 
 

@@ -13,7 +13,6 @@ from annotator.offsets import snap_to_tokens
 from annotator.tokens import WORD, word_tokens
 
 
-
 @dataclass(frozen=True)
 class Tokens:
     """Token starts and ends (code points, sorted) of one document."""
@@ -126,7 +125,9 @@ class LocalTokens:
 
 def visible_entities(entities: Iterable[Entity], show_rejected: bool = False) -> list[Entity]:
     """Entities in reading order (outer before inner), rejected ones only when asked for."""
-    return sorted((e for e in entities if show_rejected or e.state != "rejected"), key=lambda e: (e.start, -e.end, e.id))
+    return sorted(
+        (e for e in entities if show_rejected or e.state != "rejected"), key=lambda e: (e.start, -e.end, e.id)
+    )
 
 
 def entities_at(entities: Iterable[Entity], cp: int, show_rejected: bool = False) -> list[Entity]:

@@ -91,8 +91,12 @@ def to_parsed(doc: Any) -> Parsed:
 
 def pipeline_not_found(name: str, exc: BaseException) -> PipelineError:
     """The one-line error for a pipeline spaCy cannot load: its name, spaCy's reason, how to install it."""
-    hint = INSTALL_HINT.get(name, f"pip install the package that provides {name!r}, or give a path to a pipeline folder")
-    return PipelineError(f"spaCy pipeline {name!r} is not installed or not found ({_first_line(exc)}). Install it: {hint}")
+    hint = INSTALL_HINT.get(
+        name, f"pip install the package that provides {name!r}, or give a path to a pipeline folder"
+    )
+    return PipelineError(
+        f"spaCy pipeline {name!r} is not installed or not found ({_first_line(exc)}). Install it: {hint}"
+    )
 
 
 def load_pipeline(name: str | None = None, events: bool = False) -> Pipeline:

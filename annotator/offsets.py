@@ -9,7 +9,7 @@ import re
 from bisect import bisect_left, bisect_right
 from typing import Sequence
 
-_ASTRAL = re.compile("[\U00010000-\U0010FFFF]")
+_ASTRAL = re.compile("[\U00010000-\U0010ffff]")
 
 
 class Utf16Map:

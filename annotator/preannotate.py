@@ -61,7 +61,9 @@ class PreannotateReport:
         if self.events_not_suggested:
             s += f"; no events suggested: {self.events_not_suggested}"
         if c.skipped_labels:
-            s += "; labels not in the schema skipped: " + ", ".join(f"{k} x{v}" for k, v in c.skipped_labels.most_common())
+            s += "; labels not in the schema skipped: " + ", ".join(
+                f"{k} x{v}" for k, v in c.skipped_labels.most_common()
+            )
         if c.skipped_types:
             s += "; event types not in the schema skipped: " + ", ".join(
                 f"{k} x{v}" for k, v in c.skipped_types.most_common()
@@ -128,7 +130,11 @@ EventsOfPiece = Callable[[int, Any, int], list[EventSuggestion]]  # (text index,
 
 
 def parse_in_pieces(
-    pipe: Pipeline, texts: Iterator[str], batch_size: int, n_process: int, suggest: EventsOfPiece | None = None,
+    pipe: Pipeline,
+    texts: Iterator[str],
+    batch_size: int,
+    n_process: int,
+    suggest: EventsOfPiece | None = None,
     cancelled: Callable[[], bool] | None = None,
 ) -> Iterator[tuple[Parsed, list[EventSuggestion] | None]]:
     """One Parsed per text (with ``suggest``'s events, else None); a long text is parsed piece by piece and joined
@@ -274,7 +280,14 @@ def preannotate(
         project.db.conn.execute(
             "INSERT INTO pipeline_runs (started_at, finished_at, pipeline, version, documents, suggestions, skipped_labels) "
             "VALUES (?, ?, ?, ?, ?, ?, ?)",
-            (started, now(), pipe.name, pipe.version, report.documents, report.suggestions,
-             orjson.dumps(dict(report.skipped_labels)).decode()),
+            (
+                started,
+                now(),
+                pipe.name,
+                pipe.version,
+                report.documents,
+                report.suggestions,
+                orjson.dumps(dict(report.skipped_labels)).decode(),
+            ),
         )
     return report

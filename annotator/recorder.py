@@ -24,7 +24,9 @@ def _row(project: Project, table: str, id: int) -> dict[str, Any] | None:
         cur = project.db.conn.execute("SELECT * FROM documents LIMIT 0")
         cols = [c[0] for c in cur.description if c[0] != "text"]
         project._recorded_document_columns = cols  # type: ignore[attr-defined]
-    r = project.db.conn.execute(f"SELECT {', '.join(f'[{c}]' for c in cols)} FROM documents WHERE id = ?", (id,)).fetchone()
+    r = project.db.conn.execute(
+        f"SELECT {', '.join(f'[{c}]' for c in cols)} FROM documents WHERE id = ?", (id,)
+    ).fetchone()
     return dict(zip(cols, r)) if r is not None else None
 
 
@@ -147,7 +149,12 @@ def _apply_states_in_transaction(project: Project, change: Change, use_after: bo
         flipped = Change(
             change.action,
             change.document_id,
-            tuple(RowChange(r.table, r.id, r.before, r.after) if use_after else RowChange(r.table, r.id, r.after, r.before) for r in change.rows),
+            tuple(
+                RowChange(r.table, r.id, r.before, r.after)
+                if use_after
+                else RowChange(r.table, r.id, r.after, r.before)
+                for r in change.rows
+            ),
             change.result_id,
         )
         log_change(project, flipped, action)

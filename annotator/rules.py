@@ -61,9 +61,13 @@ def filler_breaches(etype: EventType, role: str, filler: Any, label: str | None,
         return [Breach("unknown_role", f"{etype.name} has no role {role!r} (roles: {names})", role, filler)]
     out = []
     if state == "rejected":
-        out.append(Breach("rejected_argument", f"a rejected suggestion cannot fill {role} of {etype.name}", role, filler))
+        out.append(
+            Breach("rejected_argument", f"a rejected suggestion cannot fill {role} of {etype.name}", role, filler)
+        )
     if label is not None and label not in r.labels:
-        out.append(Breach("wrong_label", f"role {role} of {etype.name} takes {', '.join(r.labels)}, not {label}", role, filler))
+        out.append(
+            Breach("wrong_label", f"role {role} of {etype.name} takes {', '.join(r.labels)}, not {label}", role, filler)
+        )
     return out
 
 
@@ -129,8 +133,12 @@ def undecided_breaches(
     if event_state not in ("accepted", "added"):
         return []
     return [
-        Breach("undecided_argument", f"{role} of {etype_name} is filled by a suggestion nobody decided on; accept or "
-               "reject it", role, ref)
+        Breach(
+            "undecided_argument",
+            f"{role} of {etype_name} is filled by a suggestion nobody decided on; accept or reject it",
+            role,
+            ref,
+        )
         for role, ref in arguments
         if fillers.get(ref, (None, None))[1] == "suggested"
     ]

@@ -104,8 +104,7 @@ class Schema:
             "name": self.name,
             "description": self.description,
             "entities": [
-                {"name": e.name, "description": e.description, "color": e.color, "key": e.key}
-                for e in self.entities
+                {"name": e.name, "description": e.description, "color": e.color, "key": e.key} for e in self.entities
             ],
             "events": [
                 {
@@ -131,9 +130,15 @@ class Schema:
             "description": self.description,
             "entities": [[e.name, e.description, e.color, e.key] for e in self.entities],
             "events": [
-                [t.name, t.description, list(t.triggers),
-                 [[r.name, list(r.labels), r.multiplicity, list(r.slots)] for r in t.roles],
-                 list(t.weak_triggers), list(t.cues), list(t.blockers)]
+                [
+                    t.name,
+                    t.description,
+                    list(t.triggers),
+                    [[r.name, list(r.labels), r.multiplicity, list(r.slots)] for r in t.roles],
+                    list(t.weak_triggers),
+                    list(t.cues),
+                    list(t.blockers),
+                ]
                 for t in self.events
             ],
             "attributes": [[a.name, list(a.values), a.default, a.description] for a in self.attributes],
@@ -146,9 +151,15 @@ class Schema:
             data["name"],
             tuple(EntityLabel(*e) for e in data["entities"]),
             tuple(
-                EventType(name, description, tuple(triggers),
-                          tuple(Role(r[0], tuple(r[1]), r[2], tuple(r[3])) for r in roles),
-                          tuple(weak), tuple(cues), tuple(blockers))
+                EventType(
+                    name,
+                    description,
+                    tuple(triggers),
+                    tuple(Role(r[0], tuple(r[1]), r[2], tuple(r[3])) for r in roles),
+                    tuple(weak),
+                    tuple(cues),
+                    tuple(blockers),
+                )
                 for name, description, triggers, roles, weak, cues, blockers in data["events"]
             ),
             tuple(Attribute(a[0], tuple(a[1]), a[2], a[3]) for a in data["attributes"]),
@@ -165,7 +176,9 @@ ENTITY_KEYS = {"name", "description", "color", "key"}
 APP_KEYS = {"x": "rejecting a suggestion (X)", "e": "a new event (E)"}
 EVENT_KEYS = {"name", "description", "triggers", "weak_triggers", "cues", "blockers", "role"}
 ROLE_KEYS = {"name", "labels", "multiplicity", "description", "slots"}
-SLOT = re.compile(r"^(subj|subj_intrans|obj|obj_from|subjpass|agent|poss|compound|gov_subj|dative|oprd|nummod|npadvmod|prep:[a-z]+)$")
+SLOT = re.compile(
+    r"^(subj|subj_intrans|obj|obj_from|subjpass|agent|poss|compound|gov_subj|dative|oprd|nummod|npadvmod|prep:[a-z]+)$"
+)
 ATTRIBUTE_KEYS = {"name", "description", "values", "default"}
 SCHEMA_KEYS = {"name", "description", "version"}
 
@@ -265,7 +278,9 @@ def parse_schema(source: str, where: str = "<schema>", *, app_keys: bool = True)
 def _no_unknown_keys(item: dict, allowed: set[str], what: str, w: _Where, loc: _Locator, line: int | None) -> None:
     extra = sorted(set(item) - allowed)
     if extra:
-        raise w.fail(loc.key(line, extra[0]), f"unknown key {extra[0]!r} in {what} (allowed: {', '.join(sorted(allowed))})")
+        raise w.fail(
+            loc.key(line, extra[0]), f"unknown key {extra[0]!r} in {what} (allowed: {', '.join(sorted(allowed))})"
+        )
 
 
 def _string(value: Any, what: str, w: _Where, line: int | None) -> str:
@@ -380,12 +395,19 @@ def _parse_events(items: Any, labels: set[str], w: _Where, loc: _Locator) -> lis
                 )
             roles.append(Role(rname, tuple(rlabels), mult, tuple(slots)))
         triggers = _string_list(item.get("triggers", []), f"triggers of {name!r}", w, loc.key(at, "triggers"))
-        weak = _string_list(item.get("weak_triggers", []), f"weak_triggers of {name!r}", w, loc.key(at, "weak_triggers"))
+        weak = _string_list(
+            item.get("weak_triggers", []), f"weak_triggers of {name!r}", w, loc.key(at, "weak_triggers")
+        )
         cues = _string_list(item.get("cues", []), f"cues of {name!r}", w, loc.key(at, "cues"))
         blockers = _string_list(item.get("blockers", []), f"blockers of {name!r}", w, loc.key(at, "blockers"))
         out.append(
             EventType(
-                name, str(item.get("description", "")), tuple(triggers), tuple(roles), tuple(weak), tuple(cues),
+                name,
+                str(item.get("description", "")),
+                tuple(triggers),
+                tuple(roles),
+                tuple(weak),
+                tuple(cues),
                 tuple(blockers),
             )
         )

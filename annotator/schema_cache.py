@@ -49,11 +49,14 @@ def has_copies(conn: sqlite3.Connection) -> bool:
 def store_schema(conn: sqlite3.Connection, schema: Schema, added_at: str) -> None:
     """Insert ``schema`` as the newest stored one, with its parsed copy (inside the caller's transaction)."""
     if has_copies(conn):
-        conn.execute("INSERT INTO schemas (name, source, added_at, parsed) VALUES (?, ?, ?, ?)",
-                     (schema.name, schema.source, added_at, parsed_copy(schema)))
+        conn.execute(
+            "INSERT INTO schemas (name, source, added_at, parsed) VALUES (?, ?, ?, ?)",
+            (schema.name, schema.source, added_at, parsed_copy(schema)),
+        )
     else:
-        conn.execute("INSERT INTO schemas (name, source, added_at) VALUES (?, ?, ?)",
-                     (schema.name, schema.source, added_at))
+        conn.execute(
+            "INSERT INTO schemas (name, source, added_at) VALUES (?, ?, ?)", (schema.name, schema.source, added_at)
+        )
 
 
 def latest_schema(conn: sqlite3.Connection, where: str, writable: bool) -> Schema | None:

@@ -19,8 +19,9 @@ def set_statuses(project: Project, annotation_set: str) -> dict[int, str]:
     out: dict[int, str] = {}
     if annotation_set == DEFAULT_SET:
         return out
-    for doc_id, meta in project.db.conn.execute("SELECT id, meta FROM documents WHERE meta LIKE ? ORDER BY id",
-                                                (f"%{META_KEY}%",)):
+    for doc_id, meta in project.db.conn.execute(
+        "SELECT id, meta FROM documents WHERE meta LIKE ? ORDER BY id", (f"%{META_KEY}%",)
+    ):
         try:
             record = ((orjson.loads(meta) or {}).get(META_KEY) or {}).get(annotation_set)
         except (orjson.JSONDecodeError, AttributeError):
@@ -42,12 +43,14 @@ def project_stats(project: Project, annotation_set: str | None = None) -> dict[s
         outside = conn.execute("SELECT count(*) FROM documents").fetchone()[0] - len(own)
     entities: dict[str, dict[str, int]] = {}
     for label, state, n in conn.execute(
-        "SELECT label, state, count(*) FROM entities WHERE annotation_set = ? GROUP BY label, state ORDER BY label, state", (s,)
+        "SELECT label, state, count(*) FROM entities WHERE annotation_set = ? GROUP BY label, state ORDER BY label, state",
+        (s,),
     ):
         entities.setdefault(label, {})[state] = n
     events_by_type: dict[str, dict[str, int]] = {}
     for type_, state, n in conn.execute(
-        "SELECT type, state, count(*) FROM events WHERE annotation_set = ? GROUP BY type, state ORDER BY type, state", (s,)
+        "SELECT type, state, count(*) FROM events WHERE annotation_set = ? GROUP BY type, state ORDER BY type, state",
+        (s,),
     ):
         events_by_type.setdefault(type_, {})[state] = n
     events_by_state: dict[str, int] = {}
@@ -83,9 +86,11 @@ def project_stats(project: Project, annotation_set: str | None = None) -> dict[s
 def format_stats(stats: dict[str, Any]) -> str:
     lines = [f"documents: {stats['documents']}"]
     if stats.get("statuses_of") == "set":
-        lines[0] += (f" (statuses of set {stats['annotation_set']!r}, as in the file it was merged from"
-                     + (f"; {stats['documents_outside_set']} other documents of the project are not in it)"
-                        if stats.get("documents_outside_set") else ")"))
+        lines[0] += f" (statuses of set {stats['annotation_set']!r}, as in the file it was merged from" + (
+            f"; {stats['documents_outside_set']} other documents of the project are not in it)"
+            if stats.get("documents_outside_set")
+            else ")"
+        )
     elif stats.get("annotation_set", DEFAULT_SET) != DEFAULT_SET:
         lines[0] += f" (statuses are per project: set {stats['annotation_set']!r} records none of its own)"
     for k, v in stats["documents_by_status"].items():
@@ -94,9 +99,13 @@ def format_stats(stats: dict[str, Any]) -> str:
     for label, states in stats["entities_by_label"].items():
         lines.append(f"  {label:<12} " + ", ".join(f"{st} {n}" for st, n in states.items()))
     by_state = ", ".join(f"{st} {n}" for st, n in stats["events_by_state"].items())
-    lines.append(f"events: {stats['events']}" + (f" ({by_state})" if by_state else "") + f" (arguments: {stats['arguments']})")
+    lines.append(
+        f"events: {stats['events']}" + (f" ({by_state})" if by_state else "") + f" (arguments: {stats['arguments']})"
+    )
     for t, states in stats["events_by_type_and_state"].items():
         lines.append(f"  {t:<32} " + ", ".join(f"{st} {n}" for st, n in states.items()))
     for r in stats["pipeline_runs"][:1]:
-        lines.append(f"last pre-annotation: {r['pipeline']} {r['version']} at {r['finished_at']} ({r['documents']} documents)")
+        lines.append(
+            f"last pre-annotation: {r['pipeline']} {r['version']} at {r['finished_at']} ({r['documents']} documents)"
+        )
     return "\n".join(lines)

@@ -44,7 +44,9 @@ class _Connection(sqlite3.Connection):
 
     def _damaged(self, exc: sqlite3.DatabaseError) -> Exception:
         if type(exc) is sqlite3.DatabaseError:  # "database disk image is malformed", "file is not a database"
-            return ProjectFileError(f"{self.project_path}: the project file is damaged ({exc}); restore it from a backup copy")
+            return ProjectFileError(
+                f"{self.project_path}: the project file is damaged ({exc}); restore it from a backup copy"
+            )
         return exc
 
     def execute(self, *args: Any) -> sqlite3.Cursor:  # type: ignore[override]
@@ -242,8 +244,11 @@ class Project:
             except sqlite3.Error:
                 pass
         if here == self.identity:
-            why = "has a second name now (a hard link" + (f", {new_path}" if new_path else "") + \
-                "); two names for one open project can corrupt it"
+            why = (
+                "has a second name now (a hard link"
+                + (f", {new_path}" if new_path else "")
+                + "); two names for one open project can corrupt it"
+            )
             hint = "remove the other name, then reopen the project"
             new_path = None
         elif new_path is not None:
@@ -272,8 +277,11 @@ class Project:
     def transaction(self) -> Iterator[sqlite3.Connection]:
         """One write transaction (BEGIN IMMEDIATE ... COMMIT), rolled back on any error."""
         if self.read_only:
-            why = f" (open read-only because {self.read_only_reason})" if self.read_only_reason not in (
-                None, "opened read-only") else ""
+            why = (
+                f" (open read-only because {self.read_only_reason})"
+                if self.read_only_reason not in (None, "opened read-only")
+                else ""
+            )
             raise SaveError(f"{self.path}: the project is open read-only; nothing was changed{why}")
         conn = self.db.conn
         if conn.in_transaction:
@@ -370,9 +378,13 @@ class Project:
             yield dict(zip(cols, r))
 
     def entities(self, doc_id: int, annotation_set: str | None = None) -> list[Entity]:
-        return [Entity.from_row(r) for r in self._rows(
-            "SELECT * FROM entities WHERE document_id = ? AND annotation_set = ? ORDER BY start, end, id",
-            (doc_id, annotation_set or self.annotation_set))]
+        return [
+            Entity.from_row(r)
+            for r in self._rows(
+                "SELECT * FROM entities WHERE document_id = ? AND annotation_set = ? ORDER BY start, end, id",
+                (doc_id, annotation_set or self.annotation_set),
+            )
+        ]
 
     def entity(self, entity_id: int) -> Entity:
         row = self.row("entities", entity_id)
@@ -385,10 +397,17 @@ class Project:
         args: dict[int, list[Argument]] = {}
         for r in self._rows(
             "SELECT a.* FROM arguments a JOIN events v ON a.event_id = v.id "
-            "WHERE v.document_id = ? AND v.annotation_set = ? ORDER BY a.id", (doc_id, s)):
+            "WHERE v.document_id = ? AND v.annotation_set = ? ORDER BY a.id",
+            (doc_id, s),
+        ):
             args.setdefault(r["event_id"], []).append(Argument.from_row(r))
-        return [Event.from_row(row, tuple(args.get(row["id"], ()))) for row in self._rows(
-            "SELECT * FROM events WHERE document_id = ? AND annotation_set = ? ORDER BY trigger_start, id", (doc_id, s))]
+        return [
+            Event.from_row(row, tuple(args.get(row["id"], ())))
+            for row in self._rows(
+                "SELECT * FROM events WHERE document_id = ? AND annotation_set = ? ORDER BY trigger_start, id",
+                (doc_id, s),
+            )
+        ]
 
     def event(self, event_id: int) -> Event:
         r = self.db.conn.execute("SELECT document_id, annotation_set FROM events WHERE id = ?", (event_id,)).fetchone()

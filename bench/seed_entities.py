@@ -23,8 +23,10 @@ sys.path.insert(0, str(ROOT / "bench"))
 
 
 def load_gold() -> list[tuple[str, str, list[tuple[int, int, str]]]]:
-    files = [ROOT / "tests" / "data" / "keys_seed000_entities.json",
-             *sorted((ROOT / "tests" / "data" / "seed_entities").glob("*.json"))]
+    files = [
+        ROOT / "tests" / "data" / "keys_seed000_entities.json",
+        *sorted((ROOT / "tests" / "data" / "seed_entities").glob("*.json")),
+    ]
     out = []
     for f in files:
         g = json.loads(f.read_text(encoding="utf-8"))
@@ -42,10 +44,15 @@ def main() -> int:
     ap.add_argument("--epochs", type=int, default=8)
     ap.add_argument("--status", default="reviewed", choices=["reviewed", "annotated"])
     ap.add_argument("--out", default=str(ROOT / "docs" / "learning_entities.json"))
-    ap.add_argument("--rehearsal-words", type=int, default=None, metavar="W",
-                    help="words of other text (events-dev articles) trained on with the original pipeline's own "
-                         "entities, as annotator train does with a project's unfinished documents (default: "
-                         "TrainOptions.rehearsal_words)")
+    ap.add_argument(
+        "--rehearsal-words",
+        type=int,
+        default=None,
+        metavar="W",
+        help="words of other text (events-dev articles) trained on with the original pipeline's own "
+        "entities, as annotator train does with a project's unfinished documents (default: "
+        "TrainOptions.rehearsal_words)",
+    )
     args = ap.parse_args()
 
     from annotator.learn.data import FinishedDoc
@@ -98,13 +105,22 @@ def main() -> int:
         n = (o or t)["tp"] + (o or t)["fn"]
         fmt = lambda r: f"{r['p']:.2f}/{r['r']:.2f}/{r['f1']:.3f}" if r else "-"  # noqa: E731
         print(f"{key:12} {n:4}  {fmt(o):20} {fmt(t)}")
-    summary = {"documents": len(gold), "folds": k, "epochs": args.epochs, "status": args.status,
-               "rehearsal_texts": len(rehearsal), "rehearsal_words": sum(len(t.split()) for t, _e in rehearsal),
-               "train_seconds_per_fold": [round(s, 1) for s in seconds], "scores": res}
+    summary = {
+        "documents": len(gold),
+        "folds": k,
+        "epochs": args.epochs,
+        "status": args.status,
+        "rehearsal_texts": len(rehearsal),
+        "rehearsal_words": sum(len(t.split()) for t, _e in rehearsal),
+        "train_seconds_per_fold": [round(s, 1) for s in seconds],
+        "scores": res,
+    }
     Path(args.out).write_text(json.dumps(summary, indent=1), encoding="utf-8")
-    print(f"entity F1 original {res['original']['all']['f1']:.3f} -> trained {res['trained']['all']['f1']:.3f} "
-          f"({len(gold)} seed documents, {k}-fold, {args.epochs} epochs, as '{args.status}', "
-          f"{len(rehearsal)} rehearsal texts of {sum(len(t.split()) for t, _e in rehearsal)} words); wrote {args.out}")
+    print(
+        f"entity F1 original {res['original']['all']['f1']:.3f} -> trained {res['trained']['all']['f1']:.3f} "
+        f"({len(gold)} seed documents, {k}-fold, {args.epochs} epochs, as '{args.status}', "
+        f"{len(rehearsal)} rehearsal texts of {sum(len(t.split()) for t, _e in rehearsal)} words); wrote {args.out}"
+    )
     return 0
 
 

@@ -79,7 +79,7 @@ def heaviest(importtime: str, n: int = 25) -> list[tuple[int, str]]:
     rows = []
     for line in importtime.splitlines():
         if line.startswith("import time:") and "|" in line:
-            parts = line[len("import time:"):].split("|")
+            parts = line[len("import time:") :].split("|")
             if parts[1].strip().isdigit():
                 rows.append((int(parts[1]), parts[2].rstrip()[1:]))  # the name keeps its nesting indent
     return sorted(rows, reverse=True)[:n]
@@ -106,14 +106,21 @@ def main() -> None:
         bares.append(run(bare_code, env)[0])
     _, _, imports = run(app_code, env, importtime=True)
     best, limit = min(apps), min(bares)
-    print(f"start to the seed document shown ({spans} highlights): best {best * 1000:.0f} ms of {args.runs} "
-          f"(median {sorted(apps)[len(apps) // 2] * 1000:.0f} ms; target <= 400 ms)")
-    print(f"  limit, same run: a bare PySide6 window shown {limit * 1000:.0f} ms; the app takes {best / limit:.1f}x that")
+    print(
+        f"start to the seed document shown ({spans} highlights): best {best * 1000:.0f} ms of {args.runs} "
+        f"(median {sorted(apps)[len(apps) // 2] * 1000:.0f} ms; target <= 400 ms)"
+    )
+    print(
+        f"  limit, same run: a bare PySide6 window shown {limit * 1000:.0f} ms; the app takes {best / limit:.1f}x that"
+    )
     print("  heaviest imports before the document is shown (cumulative µs, python -X importtime):")
     for us, name in heaviest(imports):
         print(f"    {us:>9,}  {name}")
-    spacy = [name.strip() for _, name in heaviest(imports, 10_000)
-             if name.strip().split(".")[0] in {"spacy", "thinc", "torch"}]
+    spacy = [
+        name.strip()
+        for _, name in heaviest(imports, 10_000)
+        if name.strip().split(".")[0] in {"spacy", "thinc", "torch"}
+    ]
     print(f"  spaCy imported at start: {'yes: ' + ', '.join(spacy) if spacy else 'no'}")
 
 

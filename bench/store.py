@@ -55,8 +55,10 @@ def bench_import(folder: Path, texts: list[str]) -> None:
         report = import_documents(p, docs)
         dt = time.perf_counter() - t0
     mb = sum(len(t.encode()) for t in texts) / 1e6
-    print(f"import (import_documents)  {len(report.imported):>6} documents in {dt:6.2f} s: "
-          f"{len(report.imported) / dt:8.0f} documents/s, {mb / dt:6.1f} MB/s")
+    print(
+        f"import (import_documents)  {len(report.imported):>6} documents in {dt:6.2f} s: "
+        f"{len(report.imported) / dt:8.0f} documents/s, {mb / dt:6.1f} MB/s"
+    )
     # from .txt files on disk (the `annotator import FOLDER` path)
     src = folder / "txt"
     src.mkdir()
@@ -66,8 +68,10 @@ def bench_import(folder: Path, texts: list[str]) -> None:
         t0 = time.perf_counter()
         report = import_paths(p, [src])
         dt = time.perf_counter() - t0
-    print(f"import (.txt folder)       {len(report.imported):>6} documents in {dt:6.2f} s: "
-          f"{len(report.imported) / dt:8.0f} documents/s, {mb / dt:6.1f} MB/s")
+    print(
+        f"import (.txt folder)       {len(report.imported):>6} documents in {dt:6.2f} s: "
+        f"{len(report.imported) / dt:8.0f} documents/s, {mb / dt:6.1f} MB/s"
+    )
 
 
 def bench_export(folder: Path, texts: list[str], spans_per_doc: int, rng: random.Random) -> None:
@@ -80,7 +84,9 @@ def bench_export(folder: Path, texts: list[str], spans_per_doc: int, rng: random
             for doc_id, text in conn.execute("SELECT id, text FROM documents").fetchall():
                 for _ in range(spans_per_doc):
                     s = rng.randrange(0, len(text) - 20)
-                    rows.append((doc_id, s, s + rng.randint(3, 20), rng.choice(LABELS), "suggested", "spacy:bench@1", t, t))
+                    rows.append(
+                        (doc_id, s, s + rng.randint(3, 20), rng.choice(LABELS), "suggested", "spacy:bench@1", t, t)
+                    )
             conn.executemany(
                 "INSERT INTO entities (document_id, start, end, label, state, source, created_at, updated_at) "
                 "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
@@ -116,18 +122,24 @@ def bench_export(folder: Path, texts: list[str], spans_per_doc: int, rng: random
     dt, cpu, fsync = best
     mb = out.stat().st_size / 1e6
     total = limit[0] + limit[1]
-    print(f"export json  {report.documents} documents, {n_spans} spans, {mb:.1f} MB in {dt:.2f} s wall "
-          f"({fsync:.2f} s of it fsync), {cpu:.2f} s CPU (all threads): {mb / dt:6.1f} MB/s wall, "
-          f"{mb / (dt - fsync):6.1f} MB/s before fsync; {n_spans / dt:,.0f} spans/s (target >= 150 MB/s)")
-    print(f"  limit, same run: a plain SELECT of the same rows (documents, then entities in export order, one "
-          f"thread) {limit[0]:.2f} s ({limit[2]:.2f} s CPU) + a write of the same {mb:.1f} MB with fsync "
-          f"{limit[1]:.2f} s = {total:.2f} s ({mb / total:.1f} MB/s): the export takes {dt / total:.2f}x that "
-          f"(CPU: {cpu / (limit[2]):.2f}x the SELECT's)")
+    print(
+        f"export json  {report.documents} documents, {n_spans} spans, {mb:.1f} MB in {dt:.2f} s wall "
+        f"({fsync:.2f} s of it fsync), {cpu:.2f} s CPU (all threads): {mb / dt:6.1f} MB/s wall, "
+        f"{mb / (dt - fsync):6.1f} MB/s before fsync; {n_spans / dt:,.0f} spans/s (target >= 150 MB/s)"
+    )
+    print(
+        f"  limit, same run: a plain SELECT of the same rows (documents, then entities in export order, one "
+        f"thread) {limit[0]:.2f} s ({limit[2]:.2f} s CPU) + a write of the same {mb:.1f} MB with fsync "
+        f"{limit[1]:.2f} s = {total:.2f} s ({mb / total:.1f} MB/s): the export takes {dt / total:.2f}x that "
+        f"(CPU: {cpu / (limit[2]):.2f}x the SELECT's)"
+    )
     oq, oq_cpu, oq_mb = one_query
-    print(f"  the issue's limit, same run: SQLite builds each document's whole JSON in one query (json_object, "
-          f"json_group_array of its entities in export order, texts by substr) and the rows are written with fsync, "
-          f"one thread: {oq_mb:.1f} MB in {oq:.2f} s ({oq_cpu:.2f} s CPU), {oq_mb / oq:.1f} MB/s: the export takes "
-          f"{dt / oq:.2f}x that")
+    print(
+        f"  the issue's limit, same run: SQLite builds each document's whole JSON in one query (json_object, "
+        f"json_group_array of its entities in export order, texts by substr) and the rows are written with fsync, "
+        f"one thread: {oq_mb:.1f} MB in {oq:.2f} s ({oq_cpu:.2f} s CPU), {oq_mb / oq:.1f} MB/s: the export takes "
+        f"{dt / oq:.2f}x that"
+    )
 
 
 def bench_export_limit(path: Path, folder: Path, size: int) -> tuple[float, float, float]:
@@ -135,8 +147,10 @@ def bench_export_limit(path: Path, folder: Path, size: int) -> tuple[float, floa
     conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
     t0, c0 = time.perf_counter(), time.process_time()
     conn.execute("SELECT id, name, text, sha256, status, meta FROM documents ORDER BY id").fetchall()
-    conn.execute("SELECT id, document_id, start, end, label, state, source, annotator FROM entities "
-                 "ORDER BY document_id, start, end, id").fetchall()
+    conn.execute(
+        "SELECT id, document_id, start, end, label, state, source, annotator FROM entities "
+        "ORDER BY document_id, start, end, id"
+    ).fetchall()
     read, read_cpu = time.perf_counter() - t0, time.process_time() - c0
     conn.close()
     chunk = b"x" * (1 << 20)
@@ -179,7 +193,9 @@ def bench_export_one_query(path: Path, folder: Path, annotation_set: str) -> tup
 
 def bench_edit_latency(folder: Path, n: int) -> None:
     with Project(folder / "edits.annotator", annotator="bench", synchronous="FULL") as p:
-        report = import_documents(p, [IncomingDocument(text="Sergey Lavrov met Antony Blinken in Moscow. " * 20, name="d")])
+        report = import_documents(
+            p, [IncomingDocument(text="Sergey Lavrov met Antony Blinken in Moscow. " * 20, name="d")]
+        )
         doc = report.imported[0][1]
         edits.add_entity(p, doc, 0, 6, "PERSON")  # the first edit also moves the status: leave it out
         times = []
@@ -204,10 +220,14 @@ def bench_edit_latency(folder: Path, n: int) -> None:
     conn.close()
     med, bmed = statistics.median(times) * 1000, statistics.median(bare) * 1000
     p95 = sorted(times)[int(0.95 * len(times))] * 1000
-    print(f"edit latency  add_entity + change-log row, synchronous=FULL, WAL: median {med:.3f} ms, p95 {p95:.3f} ms "
-          f"over {n} edits ({log_rows} log rows) (target < 1 ms)")
-    print(f"              bare sqlite INSERT + COMMIT, same settings:          median {bmed:.3f} ms "
-          f"(the edit costs {med / bmed:.1f}x a bare commit)")
+    print(
+        f"edit latency  add_entity + change-log row, synchronous=FULL, WAL: median {med:.3f} ms, p95 {p95:.3f} ms "
+        f"over {n} edits ({log_rows} log rows) (target < 1 ms)"
+    )
+    print(
+        f"              bare sqlite INSERT + COMMIT, same settings:          median {bmed:.3f} ms "
+        f"(the edit costs {med / bmed:.1f}x a bare commit)"
+    )
 
 
 def main() -> None:
@@ -220,8 +240,10 @@ def main() -> None:
     args = ap.parse_args()
     rng = random.Random(7)
     texts = make_texts(args.docs, args.words, rng)
-    print(f"{len(texts)} documents of ~{args.words} words ({sum(map(len, texts)) / 1e6:.1f} M characters); "
-          f"SQLite {sqlite3.sqlite_version}, Python {sys.version.split()[0]}")
+    print(
+        f"{len(texts)} documents of ~{args.words} words ({sum(map(len, texts)) / 1e6:.1f} M characters); "
+        f"SQLite {sqlite3.sqlite_version}, Python {sys.version.split()[0]}"
+    )
     with tempfile.TemporaryDirectory(prefix="annotator-bench-") as tmp:
         folder = Path(tmp)
         if "import" not in args.skip:

@@ -36,7 +36,9 @@ def make(path: Path, name: str, docs: int, spans: int, seed: int) -> None:
                 continue  # this annotator missed it
             label = LABELS[(k // 4) % 4] if rnd.random() > 0.1 else rnd.choice(LABELS)
             end_word = k + (1 if rnd.random() > 0.1 else 0)
-            ents.append(IncomingEntity(k, starts[k], starts[end_word] + len(words[end_word]), label, "added", "human", name))
+            ents.append(
+                IncomingEntity(k, starts[k], starts[end_word] + len(words[end_word]), label, "added", "human", name)
+            )
         out.append(IncomingDocument(text=text, name=f"d{d}", entities=ents))
     with Project(path, annotator=name) as p:
         import_documents(p, out)
@@ -64,7 +66,9 @@ def main() -> None:
         print(f"{docs} documents, about {spans} spans per document per annotator")
         print(f"merge 2 sources:          {t1 - t0:7.2f} s")
         print(f"agreement (1 pair):       {t2 - t1:7.2f} s   (entity F1 {f1:.3f})")
-        print(f"differences, every doc:   {t3 - t2:7.2f} s   ({n} items, {1000 * (t3 - t2) / docs:.1f} ms per document)")
+        print(
+            f"differences, every doc:   {t3 - t2:7.2f} s   ({n} items, {1000 * (t3 - t2) / docs:.1f} ms per document)"
+        )
         print(f"model quality:            {t4 - t3:7.2f} s")
 
 

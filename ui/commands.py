@@ -19,7 +19,6 @@ from annotator.model import Change
 from annotator.store import Project
 
 
-
 class EditHost(Protocol):
     """What a command needs of the controller that runs it (ui.controller.Controller is one)."""
 
@@ -104,7 +103,9 @@ class CoreEditCommand(QUndoCommand):
         elif outcome.dropped:
             assert outcome.error is not None
             self.setObsolete(True)  # QUndoStack.undo/redo delete it; the file keeps what it has
-            self.controller.report_failure(outcome.error, f"{outcome.error} — “{self.text()}” was removed from the undo history")
+            self.controller.report_failure(
+                outcome.error, f"{outcome.error} — “{self.text()}” was removed from the undo history"
+            )
         elif outcome.kept:
             assert outcome.error is not None
             self.controller.undo_stack.hold()

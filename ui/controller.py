@@ -308,7 +308,9 @@ class Controller(QObject):
         """The next document (after the current one, wrapping) that is neither annotated nor reviewed."""
         if self.project is None:
             return None
-        return navigation.next_open(self.project.document_ids(["new", "in_progress"]), self.doc.id if self.doc else None)
+        return navigation.next_open(
+            self.project.document_ids(["new", "in_progress"]), self.doc.id if self.doc else None
+        )
 
     def progress(self) -> tuple[int, int]:
         """(reviewed, total) documents of the project."""

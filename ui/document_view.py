@@ -99,9 +99,11 @@ class DocumentView(QPlainTextEdit):
         longest = longest_line(shown) if len(shown) > MAX_UNBROKEN_LINE else 0
         self.refused = None
         if longest > MAX_UNBROKEN_LINE:  # Qt would lay it out for minutes: say so instead of freezing
-            self.refused = (f"“{c.doc.name}” is not shown: it has {longest:,} characters without a space or a line "
-                            f"break (this view shows up to {MAX_UNBROKEN_LINE:,}). Its annotations are listed in the "
-                            "panels and can be exported.")
+            self.refused = (
+                f"“{c.doc.name}” is not shown: it has {longest:,} characters without a space or a line "
+                f"break (this view shows up to {MAX_UNBROKEN_LINE:,}). Its annotations are listed in the "
+                "panels and can be exported."
+            )
             c.report_error(self.refused)
         self.setPlaceholderText(self.refused or "")
         if c.doc is None or self.refused:
@@ -284,10 +286,13 @@ class DocumentView(QPlainTextEdit):
         c = self.controller
         lines = []
         for e in c.entities_at(cp, self.highlighter.show_rejected):
-            lines.append(f"<b>{html.escape(e.label)}</b> ({html.escape(e.state)}): "
-                         f"{html.escape(c.span_text(e.start, e.end))}")
+            lines.append(
+                f"<b>{html.escape(e.label)}</b> ({html.escape(e.state)}): {html.escape(c.span_text(e.start, e.end))}"
+            )
         for v in c.events_at(cp):
-            lines.append(f"<b>event {html.escape(v.type)}</b>: {html.escape(c.span_text(v.trigger_start, v.trigger_end))}")
+            lines.append(
+                f"<b>event {html.escape(v.type)}</b>: {html.escape(c.span_text(v.trigger_start, v.trigger_end))}"
+            )
         return "<qt>" + "<br>".join(lines) + "</qt>" if lines else ""
 
     # -- input ---------------------------------------------------------------------------------------
@@ -303,8 +308,16 @@ class DocumentView(QPlainTextEdit):
             event.accept()
             return
         super().keyPressEvent(event)
-        if event.key() in (Qt.Key.Key_Down, Qt.Key.Key_Up, Qt.Key.Key_PageDown, Qt.Key.Key_PageUp, Qt.Key.Key_Right,
-                           Qt.Key.Key_Left, Qt.Key.Key_End, Qt.Key.Key_Home):
+        if event.key() in (
+            Qt.Key.Key_Down,
+            Qt.Key.Key_Up,
+            Qt.Key.Key_PageDown,
+            Qt.Key.Key_PageUp,
+            Qt.Key.Key_Right,
+            Qt.Key.Key_Left,
+            Qt.Key.Key_End,
+            Qt.Key.Key_Home,
+        ):
             self.ensureCursorVisible()
 
     def mouseReleaseEvent(self, event: QMouseEvent) -> None:  # noqa: N802
@@ -344,4 +357,3 @@ class DocumentView(QPlainTextEdit):
             self.context_menu_builder(event)
         else:
             super().contextMenuEvent(event)
-

@@ -19,9 +19,24 @@ if TYPE_CHECKING:  # pragma: no cover
 NO_MODS = Qt.KeyboardModifier.NoModifier
 ROLE_KEYS = {getattr(Qt.Key, f"Key_{i}"): i for i in range(1, 10)}
 # Shift+1..9 on a US keyboard: Alt+Shift+N adds another filler to role N
-ROLE_KEYS.update({k: i + 1 for i, k in enumerate((
-    Qt.Key.Key_Exclam, Qt.Key.Key_At, Qt.Key.Key_NumberSign, Qt.Key.Key_Dollar, Qt.Key.Key_Percent,
-    Qt.Key.Key_AsciiCircum, Qt.Key.Key_Ampersand, Qt.Key.Key_Asterisk, Qt.Key.Key_ParenLeft))})
+ROLE_KEYS.update(
+    {
+        k: i + 1
+        for i, k in enumerate(
+            (
+                Qt.Key.Key_Exclam,
+                Qt.Key.Key_At,
+                Qt.Key.Key_NumberSign,
+                Qt.Key.Key_Dollar,
+                Qt.Key.Key_Percent,
+                Qt.Key.Key_AsciiCircum,
+                Qt.Key.Key_Ampersand,
+                Qt.Key.Key_Asterisk,
+                Qt.Key.Key_ParenLeft,
+            )
+        )
+    }
+)
 UNDECIDED = "suggested"
 MODIFIER_KEYS = (Qt.Key.Key_Shift, Qt.Key.Key_Control, Qt.Key.Key_Alt, Qt.Key.Key_Meta, Qt.Key.Key_AltGr)
 
@@ -34,8 +49,9 @@ def role_shortcut(index: int) -> str:
 class EditActions(QObject):
     """Keyboard-first editing on the document view; used by the view, the menus and the panels."""
 
-    def __init__(self, controller: "Controller", view: "DocumentView",
-                 pick_event_type: Callable[[str, list[str]], str | None]) -> None:
+    def __init__(
+        self, controller: "Controller", view: "DocumentView", pick_event_type: Callable[[str, list[str]], str | None]
+    ) -> None:
         super().__init__(view)
         self.c = controller
         self.view = view
@@ -95,8 +111,10 @@ class EditActions(QObject):
         if span is None and cur is None:
             span = c.token_at(self.caret())
         if span is not None and (cur is None or (cur.start, cur.end) != span):
-            same = sorted((e for e in c.entities.values() if (e.start, e.end) == span and e.state != "rejected"),
-                          key=lambda e: (e.label != label, e.id))
+            same = sorted(
+                (e for e in c.entities.values() if (e.start, e.end) == span and e.state != "rejected"),
+                key=lambda e: (e.label != label, e.id),
+            )
             if same:
                 self.clear_selection()
                 c.select_entity(same[0].id)
@@ -191,8 +209,11 @@ class EditActions(QObject):
         """Spans and events (by trigger) as shown, in text order: (start, end, id, item)."""
         show_rejected = self.view.highlighter.show_rejected
         items: list[tuple[int, int, int, Entity | Event]] = [(e.start, e.end, e.id, e) for e in self.cycle_order()]
-        items += [(v.trigger_start, v.trigger_end, v.id, v) for v in self.c.events.values()
-                  if show_rejected or v.state != "rejected"]
+        items += [
+            (v.trigger_start, v.trigger_end, v.id, v)
+            for v in self.c.events.values()
+            if show_rejected or v.state != "rejected"
+        ]
         items.sort(key=lambda t: t[:3])
         return items
 
@@ -263,7 +284,9 @@ class EditActions(QObject):
         if cur is not None:
             self.c.run(cmd.ResizeEntity, cur.id, start, end, expected=cur)
         else:
-            self.c.run(cmd.MoveTrigger, self.c.current_event, start, end, expected=self.c.events.get(self.c.current_event))
+            self.c.run(
+                cmd.MoveTrigger, self.c.current_event, start, end, expected=self.c.events.get(self.c.current_event)
+            )
 
     # -- events (see ui/event_actions.py) ----------------------------------------------------------------
     def new_event(self) -> None:
@@ -298,7 +321,9 @@ class EditActions(QObject):
             else:
                 self.fill_role(ROLE_KEYS[key] - 1)
             return True
-        has_target = self.current() is not None or (self.c.current_event is not None and self.view.selection_cp() is None)
+        has_target = self.current() is not None or (
+            self.c.current_event is not None and self.view.selection_cp() is None
+        )
         if shift and key in (Qt.Key.Key_Left, Qt.Key.Key_Right) and has_target and not alt:
             self.move_edge("end" if ctrl else "start", -1 if key == Qt.Key.Key_Left else 1)
             return True
@@ -338,7 +363,19 @@ class EditActions(QObject):
         if text in ("]", "["):
             self.events.step(1 if text == "]" else -1)
             return True
-        if key in (Qt.Key.Key_Left, Qt.Key.Key_Right, Qt.Key.Key_Up, Qt.Key.Key_Down, Qt.Key.Key_Home,
-                   Qt.Key.Key_End, Qt.Key.Key_PageUp, Qt.Key.Key_PageDown) and not shift:
+        if (
+            key
+            in (
+                Qt.Key.Key_Left,
+                Qt.Key.Key_Right,
+                Qt.Key.Key_Up,
+                Qt.Key.Key_Down,
+                Qt.Key.Key_Home,
+                Qt.Key.Key_End,
+                Qt.Key.Key_PageUp,
+                Qt.Key.Key_PageDown,
+            )
+            and not shift
+        ):
             self.c.select_entity(None)  # moving the caret leaves the span
         return False

@@ -180,8 +180,7 @@ class EventActions:
         c = self.c
         role = c.schema.event_type(ev.type).roles[index]
         cyc = self._cycle
-        again = (cyc is not None and cyc[0] == ev.id and cyc[1] == index
-                 and any(a.id == cyc[4] for a in ev.arguments))
+        again = cyc is not None and cyc[0] == ev.id and cyc[1] == index and any(a.id == cyc[4] for a in ev.arguments)
         if again:
             _, _, cands, i, arg_id = cyc  # type: ignore[misc]
             i += 1
@@ -190,9 +189,14 @@ class EventActions:
                 return
         else:
             taken = [a.entity_id for a in ev.arguments if a.role == role.name]
-            ents = role_candidates(c.entities.values(), role.labels, (ev.trigger_start, ev.trigger_end),
-                                   self.sentence(ev.trigger_start), exclude=taken,
-                                   used=[a.entity_id for a in ev.arguments if a.role != role.name])
+            ents = role_candidates(
+                c.entities.values(),
+                role.labels,
+                (ev.trigger_start, ev.trigger_end),
+                self.sentence(ev.trigger_start),
+                exclude=taken,
+                used=[a.entity_id for a in ev.arguments if a.role != role.name],
+            )
             cands, i = [e.id for e in ents], 0
             if not cands:
                 c.report_error(f"No entity of {', '.join(role.labels)} to fill {role.name}.")

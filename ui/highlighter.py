@@ -135,8 +135,13 @@ class SpanHighlighter(QSyntaxHighlighter):
     def _visible(self, e: Entity | Event) -> bool:
         return self.show_rejected or e.state != "rejected"
 
-    def load(self, entities: Iterable[Entity], events: Iterable[Event], to16,  # type: ignore[no-untyped-def]
-             visible: Callable[[], Iterable[int]] | None = None) -> None:
+    def load(
+        self,
+        entities: Iterable[Entity],
+        events: Iterable[Event],
+        to16,  # type: ignore[no-untyped-def]
+        visible: Callable[[], Iterable[int]] | None = None,
+    ) -> None:
         """Index every span and draw them: all at once in a short document; in a long one (more than
         ``LAZY_BLOCKS`` blocks with spans) the ``visible()`` blocks now and the others right after, in steps."""
         self.items, self.item_blocks, self.buckets = {}, {}, {}
@@ -144,8 +149,11 @@ class SpanHighlighter(QSyntaxHighlighter):
         self._later.stop()
         items, item_blocks, buckets, starts = self.items, self.item_blocks, self.buckets, self.block_starts
         spans = [(e.id, to16(e.start), to16(e.end), e.label, e.state) for e in entities if self._visible(e)]
-        spans += [(-v.id, to16(v.trigger_start), to16(v.trigger_end), v.type, trigger_state(v))
-                  for v in events if self._visible(v)]
+        spans += [
+            (-v.id, to16(v.trigger_start), to16(v.trigger_end), v.type, trigger_state(v))
+            for v in events
+            if self._visible(v)
+        ]
         for key, s16, e16, label, state in spans:  # what _put does, without the bookkeeping of a change
             b0 = max(0, bisect_right(starts, s16) - 1)
             b1 = max(0, bisect_right(starts, max(s16, e16 - 1)) - 1)
@@ -244,8 +252,11 @@ class SpanHighlighter(QSyntaxHighlighter):
                 fmt.setBackground(c)
         if outer is not None:  # a span nested in another: the outer one shows as an underline
             label, state = outer
-            style = (QTextCharFormat.UnderlineStyle.DotLine if state == "suggested"
-                     else QTextCharFormat.UnderlineStyle.SingleUnderline)
+            style = (
+                QTextCharFormat.UnderlineStyle.DotLine
+                if state == "suggested"
+                else QTextCharFormat.UnderlineStyle.SingleUnderline
+            )
             fmt.setUnderlineStyle(style)
             fmt.setUnderlineColor(darker(self.color(label)))
         if trigger == "trigger-rejected":
@@ -256,8 +267,11 @@ class SpanHighlighter(QSyntaxHighlighter):
             if trigger == "trigger":
                 fmt.setFontWeight(QFont.Weight.Bold)
             if inner is None or trigger != "trigger":
-                fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.SingleUnderline if trigger == "trigger"
-                                      else QTextCharFormat.UnderlineStyle.DashUnderline)
+                fmt.setUnderlineStyle(
+                    QTextCharFormat.UnderlineStyle.SingleUnderline
+                    if trigger == "trigger"
+                    else QTextCharFormat.UnderlineStyle.DashUnderline
+                )
                 fmt.setUnderlineColor(TRIGGER_COLOR)
         self._formats[sig] = fmt
         return fmt

@@ -43,13 +43,25 @@ from ui.window_files import FilesAndWork
 from ui.window_flow import WindowFlow
 from ui.workers import Worker
 
-WRITE_ACTIONS = ("import_files", "import_folder", "import_format", "preannotate", "accept_all", "new_event",
-                 "annotated", "reviewed")  # off while the project is open read-only
+WRITE_ACTIONS = (
+    "import_files",
+    "import_folder",
+    "import_format",
+    "preannotate",
+    "accept_all",
+    "new_event",
+    "annotated",
+    "reviewed",
+)  # off while the project is open read-only
 
 
 class MainWindow(FilesAndWork, WindowFlow, QMainWindow):
-    def __init__(self, settings: AppSettings, pipeline: str | Callable[[], Any] | None = None,
-                 auto_preannotate: bool | None = None) -> None:
+    def __init__(
+        self,
+        settings: AppSettings,
+        pipeline: str | Callable[[], Any] | None = None,
+        auto_preannotate: bool | None = None,
+    ) -> None:
         super().__init__()
         self.settings = settings
         self.pipeline = pipeline
@@ -79,8 +91,9 @@ class MainWindow(FilesAndWork, WindowFlow, QMainWindow):
         self.read_only_banner = QLabel("")  # shown while the project file is open read-only
         self.read_only_banner.setTextFormat(Qt.TextFormat.PlainText)
         self.read_only_banner.setWordWrap(True)
-        self.read_only_banner.setStyleSheet("background: #fff3c4; color: #5a4300; padding: 4px 6px; "
-                                            "border: 1px solid #e0c060")
+        self.read_only_banner.setStyleSheet(
+            "background: #fff3c4; color: #5a4300; padding: 4px 6px; border: 1px solid #e0c060"
+        )
         self.read_only_banner.hide()
         centre = QWidget()
         lay = QVBoxLayout(centre)
@@ -162,7 +175,9 @@ class MainWindow(FilesAndWork, WindowFlow, QMainWindow):
         c.documentRowsChanged.connect(self._document_rows_changed)
         c.commentsChanged.connect(self.refresh_comments)
         c.saved.connect(lambda t: self.saved_label.setText(f"saved {t}"))
-        c.statusChanged.connect(lambda _s: c.doc and self.title.setText(f"{c.doc.name}  —  {c.doc.status.replace('_', ' ')}"))
+        c.statusChanged.connect(
+            lambda _s: c.doc and self.title.setText(f"{c.doc.name}  —  {c.doc.status.replace('_', ' ')}")
+        )
         c.failed.connect(self.show_error)
         c.info.connect(self.message.setText)
         c.saveFailed.connect(lambda msg: self.alert("Not saved", msg))
@@ -177,7 +192,8 @@ class MainWindow(FilesAndWork, WindowFlow, QMainWindow):
         # each edit carries the event as shown: changed elsewhere meanwhile, it is refused (StaleChangeError)
         ed.typeChangeRequested.connect(lambda eid, t: c.run(cmd.SetEventType, eid, t, expected=c.events.get(eid)))
         ed.attributeChangeRequested.connect(
-            lambda eid, n, v: c.run(cmd.SetEventAttribute, eid, n, v, expected=c.events.get(eid)))
+            lambda eid, n, v: c.run(cmd.SetEventAttribute, eid, n, v, expected=c.events.get(eid))
+        )
         ed.fillRequested.connect(lambda ri, ent: self.edit_actions.fill_role(ri, ent))
         ed.removeArgumentRequested.connect(lambda aid: c.run(cmd.RemoveArgument, aid))
         ed.deleteRequested.connect(lambda eid: c.run(cmd.DeleteEvent, eid, expected=c.events.get(eid)))
@@ -190,8 +206,11 @@ class MainWindow(FilesAndWork, WindowFlow, QMainWindow):
             self.restoreGeometry(geo)
         self._fit_on_screen()
         # the text column gets the room: side panels in proportion to the window (F8 hides them)
-        self.resizeDocks([self.docks["documents"], self.docks["annotations"]],
-                         [max(170, self.width() * 16 // 100), max(300, self.width() * 27 // 100)], Qt.Orientation.Horizontal)
+        self.resizeDocks(
+            [self.docks["documents"], self.docks["annotations"]],
+            [max(170, self.width() * 16 // 100), max(300, self.width() * 27 // 100)],
+            Qt.Orientation.Horizontal,
+        )
         state = settings.q.value("window/state")
         if isinstance(state, QByteArray):
             self.restoreState(state)
@@ -228,7 +247,10 @@ class MainWindow(FilesAndWork, WindowFlow, QMainWindow):
         self.read_only_banner.setText(
             f"Read-only: {p.path.name}: {getattr(p, 'read_only_reason', None) or 'opened read-only'}. You can read and "
             "export; edits, import and pre-annotation are off. Close it, make the file writable where it is (or copy "
-            "it somewhere writable), and open it again to annotate." if read_only and p is not None else "")
+            "it somewhere writable), and open it again to annotate."
+            if read_only and p is not None
+            else ""
+        )
         self.read_only_banner.setVisible(read_only)
         for name in WRITE_ACTIONS:
             self.actions_by_name[name].setEnabled(not read_only)
@@ -258,8 +280,13 @@ class MainWindow(FilesAndWork, WindowFlow, QMainWindow):
         text = c.doc.text if c.doc else ""
         ents = c.visible_entities(show_rejected=True)
         self.entities.set_entities(ents, text, c.current_entity)
-        self.events.set_events(c.schema, sorted(c.events.values(), key=lambda v: (v.trigger_start, v.id)),
-                               c.entities, text, c.current_event)
+        self.events.set_events(
+            c.schema,
+            sorted(c.events.values(), key=lambda v: (v.trigger_start, v.id)),
+            c.entities,
+            text,
+            c.current_event,
+        )
         self.legend.set_counts(c.schema, ents, self.entities.model.colors)
         self.event_editor.rebuild()
         self._describe_current_entity()
@@ -294,7 +321,9 @@ class MainWindow(FilesAndWork, WindowFlow, QMainWindow):
         model = self.documents.model
         if c.project is None:
             self.documents.set_rows([], None)
-        elif pending is not None and self.documents.update_rows(c.project.document_summaries(ids=sorted(pending)), current):
+        elif pending is not None and self.documents.update_rows(
+            c.project.document_summaries(ids=sorted(pending)), current
+        ):
             pass
         else:
             self.documents.set_rows(c.project.document_summaries(), current)
@@ -429,22 +458,36 @@ class MainWindow(FilesAndWork, WindowFlow, QMainWindow):
     def offer_reopen(self, message: str, new_path: str) -> None:
         """The open file was renamed, moved or linked: editing stopped; offer to open it where it is now."""
         if new_path:
-            box = QMessageBox(QMessageBox.Icon.Warning, "Project file moved", f"{message}\n\nReopen it now?",
-                              QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, self)
+            box = QMessageBox(
+                QMessageBox.Icon.Warning,
+                "Project file moved",
+                f"{message}\n\nReopen it now?",
+                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+                self,
+            )
             box.accepted.connect(lambda: self.open_project(new_path))
         else:
-            box = QMessageBox(QMessageBox.Icon.Warning, "Project file moved", f"{message}\n\nOpen it with File > Open.",
-                              QMessageBox.StandardButton.Ok, self)
+            box = QMessageBox(
+                QMessageBox.Icon.Warning,
+                "Project file moved",
+                f"{message}\n\nOpen it with File > Open.",
+                QMessageBox.StandardButton.Ok,
+                self,
+            )
         box.setTextFormat(Qt.TextFormat.PlainText)
         self._moved_box = box
         box.open()
 
     def confirm_stop_work(self, title: str) -> bool:
         """Ask before quitting while background work runs; True to stop it and quit."""
-        box = QMessageBox(QMessageBox.Icon.Question, "Quit?",
-                          f"{title} is still running.\nStop it and quit? Finished batches are saved; the documents "
-                          "in progress are left as they were.",
-                          QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, self)
+        box = QMessageBox(
+            QMessageBox.Icon.Question,
+            "Quit?",
+            f"{title} is still running.\nStop it and quit? Finished batches are saved; the documents "
+            "in progress are left as they were.",
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            self,
+        )
         box.setTextFormat(Qt.TextFormat.PlainText)
         box.setDefaultButton(QMessageBox.StandardButton.No)
         return box.exec() == QMessageBox.StandardButton.Yes

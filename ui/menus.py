@@ -14,8 +14,14 @@ if TYPE_CHECKING:  # pragma: no cover
     from ui.main_window import MainWindow
 
 
-def _action(window: "MainWindow", text: str, slot: Callable[[], object], shortcut: str | QKeySequence | None = None,
-            tip: str = "", checkable: bool = False) -> QAction:
+def _action(
+    window: "MainWindow",
+    text: str,
+    slot: Callable[[], object],
+    shortcut: str | QKeySequence | None = None,
+    tip: str = "",
+    checkable: bool = False,
+) -> QAction:
     act = QAction(text, window)
     if shortcut:
         if isinstance(shortcut, QKeySequence.StandardKey):
@@ -43,20 +49,46 @@ def build_menus(w: "MainWindow") -> dict[str, QAction]:
     a["undo"], a["redo"] = undo, redo
     a["new"] = _action(w, "&New project…", w.new_project, "Ctrl+N", "Create a project file")
     a["open"] = _action(w, "&Open project…", w.open_project_dialog, "Ctrl+O", "Open a project file")
-    a["import_files"] = _action(w, "&Import files…", w.import_files_dialog, "Ctrl+I", "Import .txt, .jsonl, .json files")
-    a["import_folder"] = _action(w, "Import &folder…", w.import_folder_dialog, None, "Import every known file in a folder")
-    a["import_format"] = _action(w, "Import from &another tool…", w.import_format_dialog, None,
-                                 "Import brat, Prodigy, doccano or Label Studio files")
+    a["import_files"] = _action(
+        w, "&Import files…", w.import_files_dialog, "Ctrl+I", "Import .txt, .jsonl, .json files"
+    )
+    a["import_folder"] = _action(
+        w, "Import &folder…", w.import_folder_dialog, None, "Import every known file in a folder"
+    )
+    a["import_format"] = _action(
+        w,
+        "Import from &another tool…",
+        w.import_format_dialog,
+        None,
+        "Import brat, Prodigy, doccano or Label Studio files",
+    )
     a["export"] = _action(w, "&Export…", w.export_dialog, "Ctrl+E", "Export annotations in any format the core offers")
-    a["preannotate"] = _action(w, "&Pre-annotate all documents", w.preannotate_all, None, "Run spaCy over every document")
+    a["preannotate"] = _action(
+        w, "&Pre-annotate all documents", w.preannotate_all, None, "Run spaCy over every document"
+    )
     a["quit"] = _action(w, "&Quit", w.close, "Ctrl+Q")
-    a["accept_all"] = _action(w, "&Accept all suggestions", w.edit_actions.accept_all, "Ctrl+Shift+A",
-                              "Accept every undecided suggestion in this document (one undo step)")
+    a["accept_all"] = _action(
+        w,
+        "&Accept all suggestions",
+        w.edit_actions.accept_all,
+        "Ctrl+Shift+A",
+        "Accept every undecided suggestion in this document (one undo step)",
+    )
     a["new_event"] = _action(w, "New &event…", w.edit_actions.new_event, None, "New event on the selected trigger (E)")
-    a["annotated"] = _action(w, "Mark &annotated and next", w.mark_annotated_and_next, "Ctrl+Return",
-                             "Mark this document annotated and open the next one not done")
-    a["reviewed"] = _action(w, "Mark &reviewed", w.mark_reviewed, "Ctrl+Shift+R",
-                            "Mark this document reviewed (validation problems are listed first)")
+    a["annotated"] = _action(
+        w,
+        "Mark &annotated and next",
+        w.mark_annotated_and_next,
+        "Ctrl+Return",
+        "Mark this document annotated and open the next one not done",
+    )
+    a["reviewed"] = _action(
+        w,
+        "Mark &reviewed",
+        w.mark_reviewed,
+        "Ctrl+Shift+R",
+        "Mark this document reviewed (validation problems are listed first)",
+    )
     a["find"] = _action(w, "&Find…", w.find_bar.open_bar, QKeySequence.StandardKey.Find, "Find text in the document")
     a["zoom_in"] = _action(w, "Zoom &in", lambda: w.zoom(1), None)
     a["zoom_in"].setShortcuts([QKeySequence("Ctrl++"), QKeySequence("Ctrl+=")])
@@ -65,12 +97,27 @@ def build_menus(w: "MainWindow") -> dict[str, QAction]:
     a["show_rejected"].setChecked(w.settings.show_rejected)
     a["settings"] = _action(w, "&Settings…", w.settings_dialog, "Ctrl+,")
     a["shortcuts"] = _action(w, "&Keyboard shortcuts", w.shortcuts_dialog, "F1")
-    a["event_editor"] = _action(w, "Go to the &event editor", w.into_event_editor, "F4",
-                                "Move the keyboard focus into the event editor (Escape: back to the text)")
-    a["side_panels"] = _action(w, "Hide/show side &panels", w.toggle_side_panels, "F8",
-                               "Give the text the whole width, or bring the panels back")
-    a["label_everywhere"] = _action(w, "Label every &occurrence", w.edit_actions.label_everywhere, None,
-                                    "Give the selected span's label to every other occurrence of its text (A)")
+    a["event_editor"] = _action(
+        w,
+        "Go to the &event editor",
+        w.into_event_editor,
+        "F4",
+        "Move the keyboard focus into the event editor (Escape: back to the text)",
+    )
+    a["side_panels"] = _action(
+        w,
+        "Hide/show side &panels",
+        w.toggle_side_panels,
+        "F8",
+        "Give the text the whole width, or bring the panels back",
+    )
+    a["label_everywhere"] = _action(
+        w,
+        "Label every &occurrence",
+        w.edit_actions.label_everywhere,
+        None,
+        "Give the selected span's label to every other occurrence of its text (A)",
+    )
 
     mb = w.menuBar()
     m = mb.addMenu("&File")
@@ -103,8 +150,22 @@ def build_menus(w: "MainWindow") -> dict[str, QAction]:
     tb = QToolBar("Main")
     tb.setObjectName("main_toolbar")
     tb.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
-    for k in ("open", "import_files", "export", None, "undo", "redo", None, "accept_all", "new_event", None,
-              "annotated", "reviewed", None, "find"):
+    for k in (
+        "open",
+        "import_files",
+        "export",
+        None,
+        "undo",
+        "redo",
+        None,
+        "accept_all",
+        "new_event",
+        None,
+        "annotated",
+        "reviewed",
+        None,
+        "find",
+    ):
         if k is None:
             tb.addSeparator()
         else:

@@ -8,8 +8,26 @@ from annotator.schema import Schema
 
 PALETTES = ("schema", "colorblind")
 # Tol "light" (9), then Tol "pale" (6) and three more light tints, in the schema's order of labels
-COLORBLIND = ["#77aadd", "#ee8866", "#eedd88", "#ffaabb", "#99ddff", "#44bb99", "#bbcc33", "#aaaa00", "#dddddd",
-              "#bbccee", "#cceeff", "#ccddaa", "#eeeebb", "#ffcccc", "#e0c8f0", "#c8b89a", "#a8d8c8", "#f2c080"]
+COLORBLIND = [
+    "#77aadd",
+    "#ee8866",
+    "#eedd88",
+    "#ffaabb",
+    "#99ddff",
+    "#44bb99",
+    "#bbcc33",
+    "#aaaa00",
+    "#dddddd",
+    "#bbccee",
+    "#cceeff",
+    "#ccddaa",
+    "#eeeebb",
+    "#ffcccc",
+    "#e0c8f0",
+    "#c8b89a",
+    "#a8d8c8",
+    "#f2c080",
+]
 
 
 def label_colors(schema: Schema | None, palette: str = "schema") -> dict[str, str]:

@@ -39,7 +39,9 @@ class FilesAndWork:
             self.recent_menu.addAction("(none)").setEnabled(False)
 
     def import_files_dialog(self: "MainWindow") -> None:
-        paths, _ = QFileDialog.getOpenFileNames(self, "Import files", "", "Texts and annotations (*.txt *.jsonl *.json);;All files (*)")
+        paths, _ = QFileDialog.getOpenFileNames(
+            self, "Import files", "", "Texts and annotations (*.txt *.jsonl *.json);;All files (*)"
+        )
         if paths:
             self.import_paths(paths)
 
@@ -73,8 +75,11 @@ class FilesAndWork:
         dlg = ExportDialog(str(c.project.path.with_suffix(".json")), self)
         if dlg.exec():
             o = dlg.options()
-            self.start_worker(ExportWorker(c.project.path, o.format, o.path, o.states, o.statuses,
-                                           c.project.annotation_set, o.options))
+            self.start_worker(
+                ExportWorker(
+                    c.project.path, o.format, o.path, o.states, o.statuses, c.project.annotation_set, o.options
+                )
+            )
         self.back_to_text()
 
     def import_format_dialog(self: "MainWindow") -> None:
@@ -105,8 +110,12 @@ class FilesAndWork:
     def preannotate(self: "MainWindow", only_new: bool = True) -> None:
         if self.controller.project is None or self._refuse_read_only():
             return
-        w = PreannotateWorker(self.controller.project.path, self.pipeline or self.settings.pipeline,
-                              only_new=only_new, annotator=self.settings.annotator or None)
+        w = PreannotateWorker(
+            self.controller.project.path,
+            self.pipeline or self.settings.pipeline,
+            only_new=only_new,
+            annotator=self.settings.annotator or None,
+        )
         self.start_worker(w, after=self.controller.reload)
 
     # -- workers -------------------------------------------------------------------------------------------

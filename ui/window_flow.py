@@ -26,14 +26,19 @@ class WindowFlow:
     # -- marking done ----------------------------------------------------------------------------------
     def undecided_count(self: "MainWindow") -> int:
         c = self.controller
-        return (sum(e.state == "suggested" for e in c.entities.values())
-                + sum(v.state == "suggested" for v in c.events.values()))
+        return sum(e.state == "suggested" for e in c.entities.values()) + sum(
+            v.state == "suggested" for v in c.events.values()
+        )
 
     def ask_undecided(self: "MainWindow", n: int) -> str | None:
         """What to do with ``n`` undecided suggestions: ACCEPT_REST (the default), LEAVE_REST or None."""
-        box = QMessageBox(QMessageBox.Icon.Question, "Undecided suggestions",
-                          f"{n} suggestion{'s are' if n != 1 else ' is'} still undecided in this document.",
-                          QMessageBox.StandardButton.NoButton, self)
+        box = QMessageBox(
+            QMessageBox.Icon.Question,
+            "Undecided suggestions",
+            f"{n} suggestion{'s are' if n != 1 else ' is'} still undecided in this document.",
+            QMessageBox.StandardButton.NoButton,
+            self,
+        )
         accept = box.addButton(ACCEPT_REST, QMessageBox.ButtonRole.AcceptRole)
         leave = box.addButton(LEAVE_REST, QMessageBox.ButtonRole.DestructiveRole)
         box.addButton(QMessageBox.StandardButton.Cancel)

@@ -67,9 +67,15 @@ class PreannotateWorker(Worker):
 
     title = "Pre-annotation"
 
-    def __init__(self, project_path: str | Path, pipeline: str | Callable[[], Any] | None = None,
-                 doc_ids: list[int] | None = None, only_new: bool = True, annotator: str | None = None,
-                 batch_size: int = 4) -> None:
+    def __init__(
+        self,
+        project_path: str | Path,
+        pipeline: str | Callable[[], Any] | None = None,
+        doc_ids: list[int] | None = None,
+        only_new: bool = True,
+        annotator: str | None = None,
+        batch_size: int = 4,
+    ) -> None:
         super().__init__(project_path, annotator)
         self.pipeline = pipeline
         self.doc_ids = doc_ids
@@ -87,17 +93,28 @@ class PreannotateWorker(Worker):
             pipe = self.pipeline()
         else:  # the setting: the default (newest trained model if any), "original", "version N", or a pipeline name
             name = (self.pipeline or "").strip()
-            version = int(name.split()[1]) if name.startswith("version ") and name.split()[1:2] and name.split()[1].isdigit() else None
-            chosen = select_for_preannotation(project, None if name in ("", DEFAULT_PIPELINE) or version else name, version)
+            version = (
+                int(name.split()[1])
+                if name.startswith("version ") and name.split()[1:2] and name.split()[1].isdigit()
+                else None
+            )
+            chosen = select_for_preannotation(
+                project, None if name in ("", DEFAULT_PIPELINE) or version else name, version
+            )
             pipe, events = chosen.pipeline, chosen.events
         if self._cancel:
             raise Cancelled()
         total = len(self.doc_ids) if self.doc_ids is not None else len(project.document_ids())
         self.progress.emit(0, total, "pre-annotating")
         report = preannotate(
-            project, pipe, doc_ids=self.doc_ids, only_new=self.only_new, batch_size=self.batch_size,
+            project,
+            pipe,
+            doc_ids=self.doc_ids,
+            only_new=self.only_new,
+            batch_size=self.batch_size,
             progress=lambda done, n: self.progress.emit(done, n, "pre-annotating"),
-            cancelled=lambda: self._cancel, event_suggester=events,
+            cancelled=lambda: self._cancel,
+            event_suggester=events,
         )
         return f"Pre-annotation ({report.pipeline}): {report.summary()}"
 
@@ -116,8 +133,12 @@ class TrainWorker(Worker):
         from annotator.learn.train import train_project
 
         try:
-            report = train_project(project, self.options, progress=lambda m, d, t: self.progress.emit(d, t, m),
-                                   cancelled=lambda: self._cancel)
+            report = train_project(
+                project,
+                self.options,
+                progress=lambda m, d, t: self.progress.emit(d, t, m),
+                cancelled=lambda: self._cancel,
+            )
         except TrainingCancelled:
             raise Cancelled() from None
         return f"Training: {report.summary()}"
@@ -134,7 +155,8 @@ class ImportWorker(Worker):
         from annotator.importing import import_paths
 
         report = import_paths(
-            project, self.paths,
+            project,
+            self.paths,
             progress=lambda done, total, path: self.progress.emit(done, total, f"importing {Path(path).name}"),
             cancelled=lambda: self._cancel,
         )
@@ -150,9 +172,16 @@ class ExportWorker(Worker):
 
     title = "Export"
 
-    def __init__(self, project_path: str | Path, fmt: str, out: str, states: list[str],
-                 statuses: list[str] | None = None, annotation_set: str | None = None,
-                 options: dict[str, str] | None = None) -> None:
+    def __init__(
+        self,
+        project_path: str | Path,
+        fmt: str,
+        out: str,
+        states: list[str],
+        statuses: list[str] | None = None,
+        annotation_set: str | None = None,
+        options: dict[str, str] | None = None,
+    ) -> None:
         super().__init__(project_path)
         self.fmt, self.out, self.states, self.statuses, self.annotation_set = fmt, out, states, statuses, annotation_set
         self.options = options
@@ -171,8 +200,15 @@ class ExportWorker(Worker):
             self.progress.emit(done, total, "exporting")
 
         extra = {"options": self.options} if self.options else {}
-        report = table[self.fmt](project, self.out, states=self.states, statuses=self.statuses,
-                                 annotation_set=self.annotation_set, progress=progress, **extra)
+        report = table[self.fmt](
+            project,
+            self.out,
+            states=self.states,
+            statuses=self.statuses,
+            annotation_set=self.annotation_set,
+            progress=progress,
+            **extra,
+        )
         summary = report.summary() if hasattr(report, "summary") else ""
         return f"Exported to {self.out}: {summary}"
 
@@ -190,8 +226,9 @@ class ImportFormatWorker(Worker):
     def work(self, project: Project) -> str:
         from annotator.formats.loading import import_format
 
-        report = import_format(project, self.fmt, self.paths,
-                               progress=lambda k, n, p: self.progress.emit(k, n, f"reading {Path(p).name}"))
+        report = import_format(
+            project, self.fmt, self.paths, progress=lambda k, n, p: self.progress.emit(k, n, f"reading {Path(p).name}")
+        )
         self.schema_adopted = getattr(report, "schema_adopted", None)
         text = f"Import ({self.fmt}): {report.summary()}" if hasattr(report, "summary") else f"Import ({self.fmt}) done"
         warnings = getattr(report, "warnings", [])

@@ -67,8 +67,9 @@ def _proxy_index(source: str | None) -> int:
     return int(m.group(1) or 0) if m else -1
 
 
-def document_ann(rec: dict[str, Any], schema: Schema, report: FormatExportReport,
-                 declared: "Declared | None" = None) -> str:
+def document_ann(
+    rec: dict[str, Any], schema: Schema, report: FormatExportReport, declared: "Declared | None" = None
+) -> str:
     """The .ann text of one exported document record (``declared`` collects the types the conf must add)."""
     text, name = rec["text"], rec["name"]
     at = BratOffsets(text)
@@ -91,7 +92,9 @@ def document_ann(rec: dict[str, Any], schema: Schema, report: FormatExportReport
             if same and k >= 0:
                 ref[e["id"]] = same[min(k, len(same) - 1)]
                 continue
-            report.problem("event-argument spans without their event (written as T)", f"{name} [{e['start']}, {e['end']})")
+            report.problem(
+                "event-argument spans without their event (written as T)", f"{name} [{e['start']}, {e['end']})"
+            )
         n += 1
         ref[e["id"]] = f"T{n}"
         targets.setdefault((e["label"], e["start"], e["end"]), f"T{n}")
@@ -169,10 +172,13 @@ def document_ann(rec: dict[str, Any], schema: Schema, report: FormatExportReport
     for k, item in enumerate(kept.get("normalizations", []), start=1):
         target = resolve(item.get("target"))
         if target is None:
-            report.problem("brat normalisations left out (their annotation is gone)", f"{name}: {item.get('reference')}")
+            report.problem(
+                "brat normalisations left out (their annotation is gone)", f"{name}: {item.get('reference')}"
+            )
             continue
-        extra.append(f"N{k}\t{item['type']} {target} {item['reference']}"
-                     + (f"\t{item['text']}" if item.get("text") else ""))
+        extra.append(
+            f"N{k}\t{item['type']} {target} {item['reference']}" + (f"\t{item['text']}" if item.get("text") else "")
+        )
     lines += extra
     first = lines[0].split("\t", 1)[0] if lines else None
     for k, c in enumerate(rec["comments"], start=1):
@@ -239,12 +245,15 @@ def write_brat(project: Project, out: str | Path, request: ExportRequest) -> For
         for part in parts_of(assignment):
             if part:
                 (folder / part).mkdir()
-        for rec in iter_document_records(project, request.states, request.statuses_list, request.annotation_set, report,
-                                         request.progress):
+        for rec in iter_document_records(
+            project, request.states, request.statuses_list, request.annotation_set, report, request.progress
+        ):
             sub = folder / assignment[rec["id"]] if assignment[rec["id"]] else folder
             stem = unused_stem(file_stem(rec["name"]), assignment[rec["id"]], used, rec["id"])
             if len(rec["name"].encode("utf-8")) > STEM_MAX_BYTES and stem != rec["name"]:
-                report.problem("document names too long for a file name, shortened", f"{rec['name'][:60]}… -> {stem[:60]}…")
+                report.problem(
+                    "document names too long for a file name, shortened", f"{rec['name'][:60]}… -> {stem[:60]}…"
+                )
             data = rec["text"].encode("utf-8")
             ann = document_ann(rec, schema, report, declared).encode("utf-8")
             try:

@@ -41,16 +41,26 @@ def proxy_labels(schema: Schema) -> set[str]:
     return set(schema.label_names) & {t.name for t in schema.events}
 
 
-def write_annotation_conf(schema: Schema, relations: list[str] | None = None, entity_attributes: list[str] | None = None) -> str:
+def write_annotation_conf(
+    schema: Schema, relations: list[str] | None = None, entity_attributes: list[str] | None = None
+) -> str:
     """The schema as brat's annotation.conf; ``relations`` and ``entity_attributes`` are extra conf lines (for
     the relations and entity attributes a brat import kept)."""
     events = {t.name for t in schema.events}
     lines = [f"# annotation.conf written by annotator from schema {schema.name!r}", "", "[entities]"]
     lines += [brat_name(e.name) for e in schema.entities if e.name not in events]
-    lines += ["", "[relations]", "<OVERLAP>\tArg1:<ENTITY>, Arg2:<ENTITY>, <OVL-TYPE>:<ANY>", *(relations or []), "",
-              "[events]"]
+    lines += [
+        "",
+        "[relations]",
+        "<OVERLAP>\tArg1:<ENTITY>, Arg2:<ENTITY>, <OVL-TYPE>:<ANY>",
+        *(relations or []),
+        "",
+        "[events]",
+    ]
     for t in schema.events:
-        args = ", ".join(f"{r.name}{MULT_OUT[r.multiplicity]}:{'|'.join(brat_name(x) for x in r.labels)}" for r in t.roles)
+        args = ", ".join(
+            f"{r.name}{MULT_OUT[r.multiplicity]}:{'|'.join(brat_name(x) for x in r.labels)}" for r in t.roles
+        )
         lines.append(f"{brat_name(t.name)}\t{args}" if args else brat_name(t.name))
     lines += ["", "[attributes]"]
     for a in schema.attributes:
@@ -72,7 +82,11 @@ def write_visual_conf(schema: Schema) -> str:
         short = t.name.split(":")[-1]
         lines.append(f"{brat_name(t.name)} | {t.name}" + (f" | {short}" if short != t.name else ""))
     lines += ["", "[drawing]"]
-    lines += [f"{brat_name(e.name)}\tbgColor:{e.color}" for e in schema.entities if e.name not in {t.name for t in schema.events}]
+    lines += [
+        f"{brat_name(e.name)}\tbgColor:{e.color}"
+        for e in schema.entities
+        if e.name not in {t.name for t in schema.events}
+    ]
     return "\n".join(lines) + "\n"
 
 
@@ -186,7 +200,9 @@ def read_annotation_conf(path: Path, visual: Path | None = None, name: str | Non
         event_lines.append((number, canon(term), spec))
     event_names = [e for _, e, _ in event_lines]
     proxies: list[str] = []
-    toml = [f"[schema]\nname = {_q(name or path.parent.name or 'brat')}\ndescription = {_q('from brat ' + str(path))}\n"]
+    toml = [
+        f"[schema]\nname = {_q(name or path.parent.name or 'brat')}\ndescription = {_q('from brat ' + str(path))}\n"
+    ]
     events_toml = []
     for number, ev, spec in event_lines:
         roles: dict[str, tuple[list[str], str]] = {}
@@ -209,7 +225,10 @@ def read_annotation_conf(path: Path, visual: Path | None = None, name: str | Non
             mult = MULT_IN.get(mult, "any" if mult.startswith("{0") or mult.startswith("{-") else "one_or_more")
             if role in roles or digits:  # Theme, Theme2: one repeatable role
                 old = roles.get(role, ([], "optional"))
-                roles[role] = (old[0] + labels, "any" if mult in ("optional", "any") and old[1] in ("optional", "any") else "one_or_more")
+                roles[role] = (
+                    old[0] + labels,
+                    "any" if mult in ("optional", "any") and old[1] in ("optional", "any") else "one_or_more",
+                )
             else:
                 roles[role] = (labels, mult)
         block = [f"[[event]]\nname = {_q(ev)}"]
@@ -224,13 +243,17 @@ def read_annotation_conf(path: Path, visual: Path | None = None, name: str | Non
                 labels = [x for x in labels if x not in unknown]
             if not labels:
                 continue
-            block.append(f"  [[event.role]]\n  name = {_q(role)}\n  labels = [{', '.join(map(_q, labels))}]\n"
-                         f"  multiplicity = {_q(mult)}")
+            block.append(
+                f"  [[event.role]]\n  name = {_q(role)}\n  labels = [{', '.join(map(_q, labels))}]\n"
+                f"  multiplicity = {_q(mult)}"
+            )
         events_toml.append("\n".join(block))
     for ent in [*entities, *proxies]:
         colour = colours.get(brat_name(ent))
         desc = PROXY_NOTE if ent in proxies else ""
-        toml.append(f"[[entity]]\nname = {_q(ent)}\ndescription = {_q(desc)}" + (f"\ncolor = {_q(colour)}" if colour else ""))
+        toml.append(
+            f"[[entity]]\nname = {_q(ent)}\ndescription = {_q(desc)}" + (f"\ncolor = {_q(colour)}" if colour else "")
+        )
     seen_attributes: set[str] = set()
     for number, line in sections.get("attributes", []):
         term, unused, spec = _term_line(line)

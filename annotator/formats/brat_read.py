@@ -129,21 +129,27 @@ def read_pair(stem: Path, schema: Schema, warnings: list[str], notes: list[str] 
             except _Mismatch:
                 raise ImportFileError(first.path, first.reason, first.line) from None
             (notes if notes is not None else found).append(
-                f"{ann}: offsets count each \\r\\n as two characters (brat counts one); read that way")
+                f"{ann}: offsets count each \\r\\n as two characters (brat counts one); read that way"
+            )
         warnings += found
     check_with_line(schema, doc, ann, None)
     return doc
 
 
-def _offsets(spec: str, text: str, shift: int, ann: Path, line: int, tid: str,
-             offsets: BratOffsets) -> tuple[int, int, list]:
+def _offsets(
+    spec: str, text: str, shift: int, ann: Path, line: int, tid: str, offsets: BratOffsets
+) -> tuple[int, int, list]:
     frags = []
     for piece in spec.split(";"):
         nums = piece.split()
         need(len(nums) == 2 and all(x.isdigit() for x in nums), ann, line, f"{tid}: cannot read offsets {piece!r}")
         s, e = offsets.to_stored(int(nums[0]) - shift), offsets.to_stored(int(nums[1]) - shift)
-        need(0 <= s < e <= len(text), ann, line, f"{tid}: offsets {nums[0]} {nums[1]} are outside the text "
-             f"({len(text)} characters) or empty")
+        need(
+            0 <= s < e <= len(text),
+            ann,
+            line,
+            f"{tid}: offsets {nums[0]} {nums[1]} are outside the text ({len(text)} characters) or empty",
+        )
         frags.append((s, e))
     return min(s for s, _ in frags), max(e for _, e in frags), frags
 
@@ -163,8 +169,16 @@ def _ref(token: str) -> tuple[str, str]:
     return role, target
 
 
-def parse_ann(ann_text: str, text: str, shift: int, schema: Schema, doc: IncomingDocument, ann: Path,
-              warnings: list[str], offsets: BratOffsets | None = None) -> None:
+def parse_ann(
+    ann_text: str,
+    text: str,
+    shift: int,
+    schema: Schema,
+    doc: IncomingDocument,
+    ann: Path,
+    warnings: list[str],
+    offsets: BratOffsets | None = None,
+) -> None:
     offsets = offsets or BratOffsets(text)
     names = names_from_brat(schema)
     event_types = {t.name for t in schema.events}
@@ -179,21 +193,32 @@ def parse_ann(ann_text: str, text: str, shift: int, schema: Schema, doc: Incomin
         if not line.strip():
             continue
         aid, tab, rest = line.partition("\t")
-        need(bool(tab) and BRAT_ID.match(aid) is not None, ann, number,
-             f"cannot read the line {line[:40]!r}: expected an id (T1, E1, A1, #1...), a tab and the annotation")
+        need(
+            bool(tab) and BRAT_ID.match(aid) is not None,
+            ann,
+            number,
+            f"cannot read the line {line[:40]!r}: expected an id (T1, E1, A1, #1...), a tab and the annotation",
+        )
         need(aid not in seen or aid == "*", ann, number, f"id {aid} is used twice")
         seen.add(aid)
         kind = aid[0]
         if kind == "T":
             head, tab2, span_text = rest.partition("\t")
-            need(bool(tab2) and " " in head, ann, number, f"{aid}: the line is cut short (expected TYPE START END<TAB>TEXT)")
+            need(
+                bool(tab2) and " " in head,
+                ann,
+                number,
+                f"{aid}: the line is cut short (expected TYPE START END<TAB>TEXT)",
+            )
             btype, spec = head.split(" ", 1)
             label = names.get(btype)
             need(label is not None, ann, number, f"{aid}: type {btype!r} is not in the schema")
             s, e, frags = _offsets(spec, text, shift, ann, number, aid, offsets)
             covered = " ".join(universal_newlines(text[a:b]) for a, b in frags)
             if not _text_fits(covered, "".join(universal_newlines(text[a:b]) for a, b in frags), span_text):
-                raise _Mismatch(str(ann), f"{aid}: the offsets cover {covered!r}, but the line says {span_text!r}", number)
+                raise _Mismatch(
+                    str(ann), f"{aid}: the offsets cover {covered!r}, but the line says {span_text!r}", number
+                )
             if len(frags) > 1:
                 gaps = [text[b:a] for (_, b), (a, _) in zip(sorted(frags), sorted(frags)[1:])]
                 if not all(g.isspace() or not g for g in gaps):
@@ -201,7 +226,12 @@ def parse_ann(ann_text: str, text: str, shift: int, schema: Schema, doc: Incomin
             ts[aid] = _T(aid, label, s, e, number)
         elif kind == "E":
             parts = rest.split("\t")[0].split()
-            need(len(parts) >= 1 and parts[0].count(":") == 1, ann, number, f"{aid}: the line is cut short (expected TYPE:TRIGGER ...)")
+            need(
+                len(parts) >= 1 and parts[0].count(":") == 1,
+                ann,
+                number,
+                f"{aid}: the line is cut short (expected TYPE:TRIGGER ...)",
+            )
             btype, trig = parts[0].split(":")
             etype = names.get(btype)
             need(etype in event_types, ann, number, f"{aid}: event type {btype!r} is not in the schema")
@@ -250,20 +280,33 @@ def parse_ann(ann_text: str, text: str, shift: int, schema: Schema, doc: Incomin
             need(et.role(r) is not None, ann, e.line, f"{e.id}: {e.type} has no role {role!r}")
             if ref in es:
                 nested = es[ref]
-                need(nested.type in labels, ann, e.line, f"{e.id}: argument {role}:{ref} is an event, and the schema has no "
-                     f"entity label {nested.type!r} to keep it by its trigger (import with an annotation.conf)")
+                need(
+                    nested.type in labels,
+                    ann,
+                    e.line,
+                    f"{e.id}: argument {role}:{ref} is an event, and the schema has no "
+                    f"entity label {nested.type!r} to keep it by its trigger (import with an annotation.conf)",
+                )
                 if ref not in proxies:
                     t = ts[nested.trigger]
                     key = f"event:{ref}"
                     k = order[ref]
-                    doc.entities.append(IncomingEntity(key, t.start, t.end, nested.type,
-                                                       source="event-argument" + (f":{k}" if k else "")))
+                    doc.entities.append(
+                        IncomingEntity(
+                            key, t.start, t.end, nested.type, source="event-argument" + (f":{k}" if k else "")
+                        )
+                    )
                     proxies[ref] = key
                 out_args.append((r, proxies[ref]))
             else:
                 t = ts.get(ref)
                 need(t is not None, ann, e.line, f"{e.id}: unknown argument id {ref!r}")
-                need(t.type not in event_types, ann, e.line, f"{e.id}: argument {ref} is a trigger, not an entity or event")
+                need(
+                    t.type not in event_types,
+                    ann,
+                    e.line,
+                    f"{e.id}: argument {ref} is a trigger, not an entity or event",
+                )
                 out_args.append((r, ref))
         e.args = out_args
 
@@ -286,8 +329,12 @@ def parse_ann(ann_text: str, text: str, shift: int, schema: Schema, doc: Incomin
             continue
         need(target in es, ann, number, f"attribute {name}: unknown target id {target!r}")
         v = value if value is not None else "true"
-        need(v in spec.values or (value is None and tuple(spec.values) == BINARY), ann, number,  # type: ignore[union-attr]
-             f"attribute {name}: value {v!r} is not one of {', '.join(spec.values)}")  # type: ignore[union-attr]
+        need(
+            v in spec.values or (value is None and tuple(spec.values) == BINARY),
+            ann,
+            number,  # type: ignore[union-attr]
+            f"attribute {name}: value {v!r} is not one of {', '.join(spec.values)}",
+        )  # type: ignore[union-attr]
         es[target].attributes[aname] = v
     binary = [a.name for a in schema.attributes if tuple(a.values) == BINARY]
     fillers = {x.key: (x.label, x.state) for x in doc.entities}
@@ -295,7 +342,11 @@ def parse_ann(ann_text: str, text: str, shift: int, schema: Schema, doc: Incomin
         t = ts[e.trigger]
         attributes = {**{b: "false" for b in binary}, **e.attributes}  # a binary attribute absent is false
         # the schema's rules, as an edit applies them, refused with this event's line
-        bad = [b for b in event_breaches(schema, e.type, attributes, e.args, fillers) if b.kind not in ALLOWED_WHILE_WORKING]
+        bad = [
+            b
+            for b in event_breaches(schema, e.type, attributes, e.args, fillers)
+            if b.kind not in ALLOWED_WHILE_WORKING
+        ]
         need(not bad, ann, e.line, f"{e.id}: {bad[0].message}" if bad else "")
         doc.events.append(IncomingEvent(e.type, t.start, t.end, attributes, e.args, fill_defaults=False))
     for kind, rest, number in others:
@@ -306,15 +357,23 @@ def parse_ann(ann_text: str, text: str, shift: int, schema: Schema, doc: Incomin
             args = [_ref(p) for p in parts[1:]]
             refs = [where(t) for _, t in args]
             need(all(r is not None for r in refs), ann, number, f"relation {parts[0]}: unknown argument id")
-            kept.setdefault("relations", []).append({"type": parts[0], "args": [[r, w] for (r, _), w in zip(args, refs)]})
+            kept.setdefault("relations", []).append(
+                {"type": parts[0], "args": [[r, w] for (r, _), w in zip(args, refs)]}
+            )
         elif kind == "*":
             refs = [where(t) for t in parts[1:]]
             need(all(r is not None for r in refs), ann, number, f"equivalence {parts[0]}: unknown id")
             kept.setdefault("equivalences", []).append({"type": parts[0], "members": refs})
         else:
-            need(len(parts) >= 3 and where(parts[1]) is not None, ann, number, "normalisation: unknown target or reference")
+            need(
+                len(parts) >= 3 and where(parts[1]) is not None,
+                ann,
+                number,
+                "normalisation: unknown target or reference",
+            )
             kept.setdefault("normalizations", []).append(
-                {"type": parts[0], "target": where(parts[1]), "reference": " ".join(parts[2:]), "text": tail})
+                {"type": parts[0], "target": where(parts[1]), "reference": " ".join(parts[2:]), "text": tail}
+            )
     for ntype, target, body, number in notes:
         label = "" if ntype == NOTE_TYPE else f"{ntype} "
         if target in ts:

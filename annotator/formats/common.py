@@ -44,8 +44,10 @@ class FormatExportReport(ExportReport):
         if with_files and len(self.files) > 1:
             s += f"; files: {', '.join(self.files)}"
         if self.tokenized:
-            s += (f"; {len(self.tokenized)} documents had no stored tokens and were tokenised into words and "
-                  f"punctuation (the fallback of annotator.tokens; e.g. {', '.join(self.tokenized[:3])})")
+            s += (
+                f"; {len(self.tokenized)} documents had no stored tokens and were tokenised into words and "
+                f"punctuation (the fallback of annotator.tokens; e.g. {', '.join(self.tokenized[:3])})"
+            )
         counts = Counter(k for k, _ in self.problems)
         for kind, n in counts.items():
             examples = [m for k, m in self.problems if k == kind][:MAX_EXAMPLES]
@@ -147,11 +149,14 @@ def split_option(project: Project, statuses: Any, opts: Mapping[str, str]) -> di
 
 
 def records_with_tokens(
-    project: Project, request: ExportRequest, report: FormatExportReport,
+    project: Project,
+    request: ExportRequest,
+    report: FormatExportReport,
 ) -> Iterator[tuple[dict[str, Any], DocTokens]]:
     """Each exported document record with its tokens; documents without stored tokens go in ``report.tokenized``."""
-    for rec in iter_document_records(project, request.states, request.statuses_list, request.annotation_set, report,
-                                     request.progress):
+    for rec in iter_document_records(
+        project, request.states, request.statuses_list, request.annotation_set, report, request.progress
+    ):
         toks = tokens_for(project, rec["id"], rec["text"])
         if not toks.stored:
             report.tokenized.append(rec["name"])
@@ -228,7 +233,9 @@ def iter_json_array(path: Path) -> Iterator[tuple[int, Any]]:
         while i < len(text) and text[i] in " \t\r\n,":
             i += 1
         if i >= len(text):
-            raise ImportFileError(str(path), "the JSON array is not closed; is the file cut short?", text.count("\n") + 1)
+            raise ImportFileError(
+                str(path), "the JSON array is not closed; is the file cut short?", text.count("\n") + 1
+            )
         if text[i] == "]":
             return
         try:
@@ -313,4 +320,3 @@ def trigger_labels(schema: Schema | None) -> set[str]:
     from annotator.schema import default_schema
 
     return {t.name for t in (schema or default_schema()).events}
-

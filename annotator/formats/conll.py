@@ -21,12 +21,16 @@ from annotator.formats.tokens import ALIGN_MODES, DocTokens, align
 from annotator.store import Project
 
 
-
 DOCSTART = "-DOCSTART- -X- O O"
 
 
-def flat_tags(rec: dict[str, Any], toks: DocTokens, report: FormatExportReport, mode: str = "expand",
-              skip: set[str] | frozenset[str] = frozenset()) -> list[str]:
+def flat_tags(
+    rec: dict[str, Any],
+    toks: DocTokens,
+    report: FormatExportReport,
+    mode: str = "expand",
+    skip: set[str] | frozenset[str] = frozenset(),
+) -> list[str]:
     """IOB2 tag per token; overlapping entities: longest first, then earliest; labels in ``skip`` left out."""
     name = rec["name"]
     spans = []
@@ -48,8 +52,14 @@ def flat_tags(rec: dict[str, Any], toks: DocTokens, report: FormatExportReport, 
     return tags
 
 
-def document_conll(rec: dict[str, Any], toks: DocTokens, report: FormatExportReport, mode: str, docstart: bool,
-                   skip: set[str] | frozenset[str] = frozenset()) -> str:
+def document_conll(
+    rec: dict[str, Any],
+    toks: DocTokens,
+    report: FormatExportReport,
+    mode: str,
+    docstart: bool,
+    skip: set[str] | frozenset[str] = frozenset(),
+) -> str:
     text = rec["text"]
     tags = flat_tags(rec, toks, report, mode, skip)
     out = [DOCSTART, ""] if docstart else []
@@ -61,7 +71,7 @@ def document_conll(rec: dict[str, Any], toks: DocTokens, report: FormatExportRep
             sentence = []
         if toks.is_space(text, k):
             continue
-        sentence.append(f"{text[toks.starts[k]:toks.ends[k]]} -X- _ {tags[k]}")
+        sentence.append(f"{text[toks.starts[k] : toks.ends[k]]} -X- _ {tags[k]}")
     if sentence:
         out += sentence + [""]
     return "\n".join(out) + "\n"
@@ -74,6 +84,9 @@ def write_conll(project: Project, out: str | Path, request: ExportRequest) -> Fo
     docstart = option_choice(opts, "docstart", ("yes", "no")) == "yes"
     skip = proxy_labels(project.schema)
     return write_per_part(
-        project, out, request, "conll",
+        project,
+        out,
+        request,
+        "conll",
         lambda rec, toks, report: document_conll(rec, toks, report, mode, docstart, skip).encode("utf-8"),
     )

@@ -48,11 +48,20 @@ def _regions(obj: dict[str, Any], path: Path, line: int, warnings: list[str]) ->
             if isinstance(x, str):
                 warnings.append(f"{path}:{line}: document category {x!r} not kept")
                 continue
-            need(isinstance(x, list) and len(x) == 3 and isinstance(x[2], str), path, line,
-                 f"label {k} must be [start, end, \"LABEL\"]")
+            need(
+                isinstance(x, list) and len(x) == 3 and isinstance(x[2], str),
+                path,
+                line,
+                f'label {k} must be [start, end, "LABEL"]',
+            )
             spans.append((k, x[0], x[1], x[2]))
     for key, s, e, _ in spans:
-        need(type(s) is int and type(e) is int, path, line, f"span {key!r}: offsets must be whole numbers, got {s!r}, {e!r}")
+        need(
+            type(s) is int and type(e) is int,
+            path,
+            line,
+            f"span {key!r}: offsets must be whole numbers, got {s!r}, {e!r}",
+        )
     return spans, relations
 
 
@@ -78,15 +87,30 @@ def _document(obj: Any, path: Path, line: int, schema: Schema | None, warnings: 
         notes.append(f"{path}:{line}: offsets read as UTF-16 units (they fit the words that way)")
     regions = []
     for key, s, e, label in spans:
-        need(0 <= s < e <= len(text), path, line,
-             f"span {key!r} ({label}) has offsets {s}, {e} outside the text ({len(text)} characters) or empty")
+        need(
+            0 <= s < e <= len(text),
+            path,
+            line,
+            f"span {key!r} ({label}) has offsets {s}, {e} outside the text ({len(text)} characters) or empty",
+        )
         regions.append(Region(key, s, e, label))
     name = obj.get("name", obj.get("id"))
     meta = {k: v for k, v in obj.items() if k not in RESERVED}
     if "id" in obj:
         meta["doccano_id"] = obj["id"]
-    return build_document(text, str(name) if name is not None else f"{path.name}:{line}", regions, relations,
-                          schema, path, line, warnings, source="doccano", meta=meta, comments=_comments(obj))
+    return build_document(
+        text,
+        str(name) if name is not None else f"{path.name}:{line}",
+        regions,
+        relations,
+        schema,
+        path,
+        line,
+        warnings,
+        source="doccano",
+        meta=meta,
+        comments=_comments(obj),
+    )
 
 
 def _lines(path: Path) -> Iterator[tuple[int, Any]]:

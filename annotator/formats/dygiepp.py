@@ -24,10 +24,14 @@ from annotator.formats.tokens import ALIGN_MODES, DocTokens, align
 from annotator.store import Project
 
 
-
 def record_to_dygiepp(
-    rec: dict[str, Any], toks: DocTokens, report: FormatExportReport, dataset: str, mode: str = "expand",
-    head: str = "last", proxies: set[str] | frozenset[str] = frozenset(),
+    rec: dict[str, Any],
+    toks: DocTokens,
+    report: FormatExportReport,
+    dataset: str,
+    mode: str = "expand",
+    head: str = "last",
+    proxies: set[str] | frozenset[str] = frozenset(),
 ) -> dict[str, Any]:
     text, name = rec["text"], rec["name"]
     keep = [k for k in range(len(toks)) if not toks.is_space(text, k)]
@@ -40,7 +44,7 @@ def record_to_dygiepp(
         if s != last:
             sentences.append([])
             last = s
-        sentences[-1].append(text[toks.starts[k]:toks.ends[k]])
+        sentences[-1].append(text[toks.starts[k] : toks.ends[k]])
         sent_of_new.append(len(sentences) - 1)
 
     def span(start: int, end: int, what: str) -> tuple[int, int] | None:
@@ -73,11 +77,15 @@ def record_to_dygiepp(
             report.problem("events left out (trigger not usable)", f"{name}: event {v['id']} {v['type']}")
             continue
         if got[0] != got[1]:
-            report.problem(f"multi-token triggers reduced to their {head} token", f"{name}: {v['type']} [{t['start']}, {t['end']})")
+            report.problem(
+                f"multi-token triggers reduced to their {head} token", f"{name}: {v['type']} [{t['start']}, {t['end']})"
+            )
         tok = got[1] if head == "last" else got[0]
         if tok in trigger_tokens:
-            report.problem("events sharing a trigger token (DyGIE++'s reader keeps one)",
-                           f"{name}: {v['type']} and {trigger_tokens[tok]} on token {tok}")
+            report.problem(
+                "events sharing a trigger token (DyGIE++'s reader keeps one)",
+                f"{name}: {v['type']} and {trigger_tokens[tok]} on token {tok}",
+            )
         trigger_tokens.setdefault(tok, v["type"])
         sent = sent_of_new[tok]
         item: list[list] = [[tok, v["type"]]]
@@ -86,12 +94,20 @@ def record_to_dygiepp(
             if arg is None:
                 continue
             if sent_of_new[arg[0]] != sent:
-                report.problem("arguments left out (outside the trigger's sentence)", f"{name}: {v['type']} {a['role']}")
+                report.problem(
+                    "arguments left out (outside the trigger's sentence)", f"{name}: {v['type']} {a['role']}"
+                )
                 continue
             item.append([arg[0], arg[1], a["role"]])
         events[sent].append(item)
-    return {"doc_key": name, "dataset": dataset, "sentences": sentences, "ner": ner, "events": events,
-            "relations": [[] for _ in sentences]}
+    return {
+        "doc_key": name,
+        "dataset": dataset,
+        "sentences": sentences,
+        "ner": ner,
+        "events": events,
+        "relations": [[] for _ in sentences],
+    }
 
 
 @export_writer("dygiepp")
@@ -102,7 +118,11 @@ def write_dygiepp(project: Project, out: str | Path, request: ExportRequest) -> 
     dataset = opts.get("dataset") or project.schema.name
     proxies = proxy_labels(project.schema)
     return write_per_part(
-        project, out, request, "dygiepp",
+        project,
+        out,
+        request,
+        "dygiepp",
         lambda rec, toks, report: orjson.dumps(
-            record_to_dygiepp(rec, toks, report, dataset, mode, head, proxies), option=orjson.OPT_APPEND_NEWLINE),
+            record_to_dygiepp(rec, toks, report, dataset, mode, head, proxies), option=orjson.OPT_APPEND_NEWLINE
+        ),
     )

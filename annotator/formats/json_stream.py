@@ -241,8 +241,15 @@ def write_documents(
         chunks.close()  # stops the readers now, not when a traceback lets go of this frame
 
 
-def _write_chunks(fh: BinaryIO, chunks: Iterator[_Chunk], report: Any, events_of: Callable, separator: bytes,
-                  after: bool, progress: Callable[[int], None] | None) -> None:
+def _write_chunks(
+    fh: BinaryIO,
+    chunks: Iterator[_Chunk],
+    report: Any,
+    events_of: Callable,
+    separator: bytes,
+    after: bool,
+    progress: Callable[[int], None] | None,
+) -> None:
     first = True
     for chunk in chunks:
         parts: list[bytes] = []

@@ -27,8 +27,21 @@ from annotator.formats.regions import Region, build_document
 from annotator.offsets import Utf16Map
 from annotator.schema import Schema, default_schema
 
-TASK_KEYS = {"id", "annotations", "predictions", "meta", "created_at", "updated_at", "project", "drafts",
-             "inner_id", "total_annotations", "cancelled_annotations", "total_predictions", "file_upload"}
+TASK_KEYS = {
+    "id",
+    "annotations",
+    "predictions",
+    "meta",
+    "created_at",
+    "updated_at",
+    "project",
+    "drafts",
+    "inner_id",
+    "total_annotations",
+    "cancelled_annotations",
+    "total_predictions",
+    "file_upload",
+}
 REFERENCE = re.compile(r"^(?:[a-z][a-z0-9+.-]*://\S+|/data/(?:upload|local-files)/\S+|/?\S+\?d=\S+)$", re.I)
 
 
@@ -40,11 +53,20 @@ def _text_of(data: Any, results: list, who: str, path: Path, line: int) -> str:
     text = data.get(key)
     if not isinstance(text, str) or not text:
         keys = ", ".join(repr(k) for k in data) or "none"
-        need(False, path, line, f"{who} has no text under {key!r} in 'data' (its keys: {keys}); the text must sit under "
-             "the key of the labelling config's text tag")
-    need(not REFERENCE.match(text.strip()), path, line,
-         f"{who}: data[{key!r}] is a URL or file reference ({text.strip()[:60]!r}), not the text; import the text "
-         "files themselves, or export the tasks with the text inlined")
+        need(
+            False,
+            path,
+            line,
+            f"{who} has no text under {key!r} in 'data' (its keys: {keys}); the text must sit under "
+            "the key of the labelling config's text tag",
+        )
+    need(
+        not REFERENCE.match(text.strip()),
+        path,
+        line,
+        f"{who}: data[{key!r}] is a URL or file reference ({text.strip()[:60]!r}), not the text; import the text "
+        "files themselves, or export the tasks with the text inlined",
+    )
     return text
 
 
@@ -98,8 +120,10 @@ def read_label_studio(path: str | Path, schema: Schema | None = None) -> ReadRes
         who = f"task {task['id']!r}" if _is_key(task.get("id")) else f"task number {n}"
         results, state = _pick(task, who, path, line, warnings)
         if "data" not in task:  # Label Studio takes a task without "data" as its own data ({"text": ...})
-            task = {**{k: v for k, v in task.items() if k in TASK_KEYS},
-                    "data": {k: v for k, v in task.items() if k not in TASK_KEYS}}
+            task = {
+                **{k: v for k, v in task.items() if k in TASK_KEYS},
+                "data": {k: v for k, v in task.items() if k not in TASK_KEYS},
+            }
         text = _text_of(task.get("data"), results, who, path, line)
         regions: list[Region] = []
         relations, comments, choices = [], [], []
@@ -120,14 +144,23 @@ def read_label_studio(path: str | Path, schema: Schema | None = None) -> ReadRes
                 said = value.get("text") if isinstance(value.get("text"), str) else None
                 start, end = value.get("start"), value.get("end")
                 if said is None:
-                    need(type(start) is int and type(end) is int, path, line,
-                         f"{who}: result {k} ({rid}) has offsets {start!r}, {end!r} that are not whole numbers")
+                    need(
+                        type(start) is int and type(end) is int,
+                        path,
+                        line,
+                        f"{who}: result {k} ({rid}) has offsets {start!r}, {end!r} that are not whole numbers",
+                    )
                     untexted.append((len(regions), len(labels), start, end))
                     got = (start, end, "")
                 else:
                     got = fit_span(text, start, end, said)
-                    need(got is not None, path, line, f"{who}: result {k} ({rid}) has offsets {start!r}, {end!r} that do "
-                         f"not fit the text (expected {said!r})")
+                    need(
+                        got is not None,
+                        path,
+                        line,
+                        f"{who}: result {k} ({rid}) has offsets {start!r}, {end!r} that do "
+                        f"not fit the text (expected {said!r})",
+                    )
                     if got[2]:
                         notes.append(f"{path}:{line}: result {rid} offsets read as UTF-16 units")
                 for lab in labels:
@@ -136,15 +169,23 @@ def read_label_studio(path: str | Path, schema: Schema | None = None) -> ReadRes
                 said_notes = meta.get("text") if isinstance(meta, dict) else None
                 said_notes = [said_notes] if isinstance(said_notes, str) else said_notes
                 if isinstance(said_notes, list):
-                    region_notes.append((len(regions) - len(labels), [t for t in said_notes if isinstance(t, str) and t.strip()]))
+                    region_notes.append(
+                        (len(regions) - len(labels), [t for t in said_notes if isinstance(t, str) and t.strip()])
+                    )
             elif kind == "relation":
                 labels = _list(r.get("labels"), f"{who}: result {k} (relation): 'labels'", path, line)
                 if not labels:
-                    warnings.append(f"{path}:{line}: relation {r.get('from_id')}->{r.get('to_id')} has no label; not kept")
+                    warnings.append(
+                        f"{path}:{line}: relation {r.get('from_id')}->{r.get('to_id')} has no label; not kept"
+                    )
                     continue
                 need(isinstance(labels[0], str), path, line, f"{who}: result {k} (relation): labels must be strings")
-                need(_is_key(r.get("from_id")) and _is_key(r.get("to_id")), path, line,
-                     f"{who}: result {k} (relation): 'from_id' and 'to_id' must be strings or numbers")
+                need(
+                    _is_key(r.get("from_id")) and _is_key(r.get("to_id")),
+                    path,
+                    line,
+                    f"{who}: result {k} (relation): 'from_id' and 'to_id' must be strings or numbers",
+                )
                 frm, to = r["from_id"], r["to_id"]
                 if r.get("direction") == "left":  # drawn from to_id to from_id
                     frm, to = to, frm
@@ -155,7 +196,9 @@ def read_label_studio(path: str | Path, schema: Schema | None = None) -> ReadRes
                 choices.append((r["id"], r["from_name"], (picked or [None])[0], k))
             elif kind == "textarea":
                 said = value.get("text")
-                said = _list([said] if isinstance(said, str) else said, f"{who}: result {k} (textarea): 'text'", path, line)
+                said = _list(
+                    [said] if isinstance(said, str) else said, f"{who}: result {k} (textarea): 'text'", path, line
+                )
                 need(all(isinstance(t, str) for t in said), path, line, f"{who}: result {k}: texts must be strings")
                 comments += [t for t in said if t.strip()]
             else:
@@ -166,13 +209,19 @@ def read_label_studio(path: str | Path, schema: Schema | None = None) -> ReadRes
                 for i, count, s_, e_ in untexted:
                     for g in regions[i : i + count]:
                         g.start, g.end = u16.to_codepoint(s_), u16.to_codepoint(e_)
-                notes.append(f"{path}:{line}: {who}: offsets without value.text read as UTF-16 units "
-                             "(they fit the words that way)")
+                notes.append(
+                    f"{path}:{line}: {who}: offsets without value.text read as UTF-16 units "
+                    "(they fit the words that way)"
+                )
             for i, _, _, _ in untexted:
                 g = regions[i]
-                need(0 <= g.start < g.end <= len(text), path, line,
-                     f"{who}: region {g.key!r} ({g.label}) has offsets {g.start}, {g.end} outside the text "
-                     f"({len(text)} characters) or empty")
+                need(
+                    0 <= g.start < g.end <= len(text),
+                    path,
+                    line,
+                    f"{who}: region {g.key!r} ({g.label}) has offsets {g.start}, {g.end} outside the text "
+                    f"({len(text)} characters) or empty",
+                )
         for i, said_notes in region_notes:
             g = regions[i]
             comments += [f"[on {g.label} {g.start}-{g.end}] {t}" for t in said_notes]
@@ -183,11 +232,28 @@ def read_label_studio(path: str | Path, schema: Schema | None = None) -> ReadRes
                 g.attributes[name] = value
         data = task.get("data")
         name = data.get("name") or (f"task {task['id']}" if "id" in task else f"{path.name}:{line}")
-        meta = {k: _storable(v) for k, v in data.items()
-                if k not in ("text", "name") and isinstance(v, (str, int, float, bool))}
+        meta = {
+            k: _storable(v)
+            for k, v in data.items()
+            if k not in ("text", "name") and isinstance(v, (str, int, float, bool))
+        }
         if "id" in task:
             meta["label_studio_id"] = _storable(task["id"])
-        docs.append(build_document(text, str(name), regions, relations, schema, path, line, warnings, state=state,
-                                   source="label-studio", meta=meta, comments=comments))
+        docs.append(
+            build_document(
+                text,
+                str(name),
+                regions,
+                relations,
+                schema,
+                path,
+                line,
+                warnings,
+                state=state,
+                source="label-studio",
+                meta=meta,
+                comments=comments,
+            )
+        )
     need(bool(docs), path, None, "no tasks in the file")
     return ReadResult(docs, None, warnings, notes)

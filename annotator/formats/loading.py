@@ -40,8 +40,9 @@ def covers(have: Schema, new: Schema) -> bool:
             return False
     for t in new.events:
         mine = have.event_type(t.name)
-        if mine is None or any(mine.role(r.name) is None or set(r.labels) - set(mine.role(r.name).labels)
-                               for r in t.roles):
+        if mine is None or any(
+            mine.role(r.name) is None or set(r.labels) - set(mine.role(r.name).labels) for r in t.roles
+        ):
             return False
     for a in new.attributes:
         mine_a = have.attribute(a.name)
@@ -51,7 +52,10 @@ def covers(have: Schema, new: Schema) -> bool:
 
 
 def import_format(
-    project: Project, fmt: str, paths: Iterable[str | Path], progress: Callable[[int, int, str], None] | None = None,
+    project: Project,
+    fmt: str,
+    paths: Iterable[str | Path],
+    progress: Callable[[int, int, str], None] | None = None,
     skip_bad: bool = False,
 ) -> FormatImportReport:
     """Read ``paths`` with the reader ``fmt``; if anything is wrong nothing is stored (ImportFileError).
@@ -83,8 +87,11 @@ def import_format(
         if r.schema is None or covers(project.schema, r.schema):
             continue
         if project.document_ids() or (new_schema is not None and not covers(new_schema, r.schema)):
-            raise ImportFileError(str(p), "its annotation.conf defines types the project's schema does not have; "
-                                  "import it into a new project (nothing was imported)")
+            raise ImportFileError(
+                str(p),
+                "its annotation.conf defines types the project's schema does not have; "
+                "import it into a new project (nothing was imported)",
+            )
         new_schema = r.schema
     use = new_schema or project.schema
     docs = []

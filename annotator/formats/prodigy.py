@@ -22,8 +22,15 @@ from typing import Any
 import orjson
 
 from annotator.formats.common import (
-    FormatExportReport, ReadResult, check_with_line, fit_span, iter_jsonl, need, option_choice,
-    trigger_labels, write_per_part,
+    FormatExportReport,
+    ReadResult,
+    check_with_line,
+    fit_span,
+    iter_jsonl,
+    need,
+    option_choice,
+    trigger_labels,
+    write_per_part,
 )
 from annotator.formats.records import ExportRequest, export_writer
 from annotator.formats.tokens import ALIGN_MODES, DocTokens, align
@@ -33,15 +40,20 @@ from annotator.schema import Schema
 from annotator.store import Project
 
 
-
 def _hash(*parts: str) -> int:
-    return int.from_bytes(hashlib.sha256("\x00".join(parts).encode("utf-8", "surrogatepass")).digest()[:4], "big", signed=True)
+    return int.from_bytes(
+        hashlib.sha256("\x00".join(parts).encode("utf-8", "surrogatepass")).digest()[:4], "big", signed=True
+    )
 
 
-def record_to_task(rec: dict[str, Any], toks: DocTokens, report: FormatExportReport, mode: str = "expand") -> dict[str, Any]:
+def record_to_task(
+    rec: dict[str, Any], toks: DocTokens, report: FormatExportReport, mode: str = "expand"
+) -> dict[str, Any]:
     text, name = rec["text"], rec["name"]
-    tokens = [{"text": text[s:e], "start": s, "end": e, "id": k, "ws": ws}
-              for k, (s, e, ws) in enumerate(zip(toks.starts, toks.ends, toks.spaces))]
+    tokens = [
+        {"text": text[s:e], "start": s, "end": e, "id": k, "ws": ws}
+        for k, (s, e, ws) in enumerate(zip(toks.starts, toks.ends, toks.spaces))
+    ]
     spans: list[dict[str, Any]] = []
     by_entity: dict[int, dict[str, Any]] = {}
     seen: dict[tuple[int, int, str], dict[str, Any]] = {}
@@ -72,15 +84,35 @@ def record_to_task(rec: dict[str, Any], toks: DocTokens, report: FormatExportRep
                 continue
             args.append({"role": a["role"], "start": child["start"], "end": child["end"], "label": child["label"]})
             if head is not None:
-                relations.append({"head": head["token_end"], "child": child["token_end"], "head_span": dict(head),
-                                  "child_span": dict(child), "label": a["role"]})
+                relations.append(
+                    {
+                        "head": head["token_end"],
+                        "child": child["token_end"],
+                        "head_span": dict(head),
+                        "child_span": dict(child),
+                        "label": a["role"],
+                    }
+                )
         if head is None:
             report.problem("events left out (trigger not on token edges)", f"{name}: event {v['id']} {v['type']}")
             continue
-        events.append({"type": v["type"], "start": head["start"], "end": head["end"], "attributes": v["attributes"],
-                       "arguments": args})
-    task: dict[str, Any] = {"text": text, "tokens": tokens, "spans": spans, "relations": relations, "events": events,
-                            "meta": {**rec["meta"], "name": name, "document_id": rec["id"], "status": rec["status"]}}
+        events.append(
+            {
+                "type": v["type"],
+                "start": head["start"],
+                "end": head["end"],
+                "attributes": v["attributes"],
+                "arguments": args,
+            }
+        )
+    task: dict[str, Any] = {
+        "text": text,
+        "tokens": tokens,
+        "spans": spans,
+        "relations": relations,
+        "events": events,
+        "meta": {**rec["meta"], "name": name, "document_id": rec["id"], "status": rec["status"]},
+    }
     if rec["status"] == "reviewed":
         task["answer"] = "accept"
     task["_input_hash"] = _hash(text)
@@ -94,8 +126,13 @@ def write_prodigy(project: Project, out: str | Path, request: ExportRequest) -> 
     opts = dict(request.options)
     mode = option_choice(opts, "misaligned", ALIGN_MODES)
     return write_per_part(
-        project, out, request, "prodigy",
-        lambda rec, toks, report: orjson.dumps(record_to_task(rec, toks, report, mode), option=orjson.OPT_APPEND_NEWLINE),
+        project,
+        out,
+        request,
+        "prodigy",
+        lambda rec, toks, report: orjson.dumps(
+            record_to_task(rec, toks, report, mode), option=orjson.OPT_APPEND_NEWLINE
+        ),
     )
 
 
@@ -105,8 +142,13 @@ def _span(text: str, s: Any, path: Path, line: int, what: str, remapped: list[st
     label = s.get("label")
     need(isinstance(label, str) and label != "", path, line, f"{what} needs a label")
     got = fit_span(text, s.get("start"), s.get("end"), s.get("text") if isinstance(s.get("text"), str) else None)
-    need(got is not None, path, line, f"{what} has offsets {s.get('start')!r}, {s.get('end')!r} that do not fit the text"
-         + (f" (expected {s['text']!r})" if isinstance(s.get("text"), str) else ""))
+    need(
+        got is not None,
+        path,
+        line,
+        f"{what} has offsets {s.get('start')!r}, {s.get('end')!r} that do not fit the text"
+        + (f" (expected {s['text']!r})" if isinstance(s.get("text"), str) else ""),
+    )
     if got[2]:
         remapped.append(f"{path}:{line}: {what} offsets read as UTF-16 units")
     return got[0], got[1], label
@@ -151,8 +193,9 @@ def _default() -> Schema:
     return default_schema()
 
 
-def _group_document(g: dict[str, Any], path: Path, schema: Schema, warnings: list[str],
-                    notes: list[str]) -> IncomingDocument:
+def _group_document(
+    g: dict[str, Any], path: Path, schema: Schema, warnings: list[str], notes: list[str]
+) -> IncomingDocument:
     text = g["text"]
     triggers = trigger_labels(schema)
     known = triggers | set(schema.label_names)
@@ -189,7 +232,12 @@ def _group_document(g: dict[str, Any], path: Path, schema: Schema, warnings: lis
                 need(isinstance(attrs, dict), path, line, f"event {k}: 'attributes' must be an object")
                 args = []
                 for j, a in enumerate(v.get("arguments") or []):
-                    need(isinstance(a, dict) and isinstance(a.get("role"), str), path, line, f"event {k} argument {j} needs a role")
+                    need(
+                        isinstance(a, dict) and isinstance(a.get("role"), str),
+                        path,
+                        line,
+                        f"event {k} argument {j} needs a role",
+                    )
                     args.append((a["role"], entity(*_span(text, a, path, line, f"event {k} argument {j}", notes))))
                 events[(v["type"], s, e, len(events))] = IncomingEvent(v["type"], s, e, dict(attrs), args)
             continue
@@ -208,5 +256,12 @@ def _group_document(g: dict[str, Any], path: Path, schema: Schema, warnings: lis
     status = meta.get("status") if meta.get("status") in STATUSES else ("annotated" if accepted else "new")
     name = meta.get("name") or meta.get("id") or f"{path.name}:{g['line']}"
     meta = {k: v for k, v in meta.items() if k not in ("name", "status", "document_id")}
-    return IncomingDocument(text=text, name=str(name), meta=meta, status=status, source_path=str(path),
-                            entities=list(entities.values()), events=list(events.values()))
+    return IncomingDocument(
+        text=text,
+        name=str(name),
+        meta=meta,
+        status=status,
+        source_path=str(path),
+        entities=list(entities.values()),
+        events=list(events.values()),
+    )

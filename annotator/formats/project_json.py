@@ -13,13 +13,22 @@ from annotator.errors import ImportFileError
 from annotator.exporting import atomic_output
 from annotator.formats.json_stream import write_documents
 from annotator.formats.records import (  # noqa: F401  (DEFAULT_STATES, iter_document_records: the names others import)
-    DEFAULT_STATES, ExportReport, ExportRequest, event_dicts, export_writer, iter_document_records,
+    DEFAULT_STATES,
+    ExportReport,
+    ExportRequest,
+    event_dicts,
+    export_writer,
+    iter_document_records,
 )
 from annotator.importing import MAX_FILE_CHARS, IncomingDocument, IncomingEntity, IncomingEvent, decode_text
 from annotator.store import Project
 
 FORMAT = "annotator-json"
-VERSION = 2  # 2: events carry state, source, score and alternatives (version 1 files still read: their events are accepted)
+VERSION = (
+    2  # 2: events carry state, source, score and alternatives (version 1 files still read: their events are accepted)
+)
+
+
 @contextmanager
 def _no_cyclic_gc() -> Iterator[None]:
     """Pause the cyclic garbage collector while millions of small dicts are made and dropped (no cycles here)."""
@@ -49,8 +58,17 @@ def write_json(project: Project, out: str | Path, request: ExportRequest) -> Exp
     ids = project.document_ids(request.statuses)
     with atomic_output(out) as fh, _no_cyclic_gc():
         fh.write(head[:-1] + b',"documents":[')
-        write_documents(fh, project, ids, request.annotation_set or project.annotation_set, request.states, report,
-                        event_dicts, b",", request.progress)
+        write_documents(
+            fh,
+            project,
+            ids,
+            request.annotation_set or project.annotation_set,
+            request.states,
+            report,
+            event_dicts,
+            b",",
+            request.progress,
+        )
         fh.write(b"]}")
         report.bytes = fh.tell()
     return report
@@ -62,8 +80,17 @@ def write_jsonl(project: Project, out: str | Path, request: ExportRequest) -> Ex
     report = ExportReport()
     ids = project.document_ids(request.statuses)
     with atomic_output(out) as fh, _no_cyclic_gc():
-        write_documents(fh, project, ids, request.annotation_set or project.annotation_set, request.states, report,
-                        event_dicts, b"\n", request.progress)
+        write_documents(
+            fh,
+            project,
+            ids,
+            request.annotation_set or project.annotation_set,
+            request.states,
+            report,
+            event_dicts,
+            b"\n",
+            request.progress,
+        )
         report.bytes = fh.tell()
     return report
 
@@ -96,17 +123,27 @@ def parse_document(obj: Any, path: str, line: int | None = None) -> IncomingDocu
     for k, e in enumerate(items(obj, "entities", "'entities'")):
         need(isinstance(e, dict), f"document {name!r}: an entity must be an object")
         texts(e, ("state", "source", "annotator"), f"entity {e.get('id')!r}:")
-        need(e.get("id") is None or isinstance(e.get("id"), (int, str)), f"document {name!r}: entity id must be a number")
-        need(e.get("id") is None or e.get("id") not in seen, f"document {name!r}: entity id {e.get('id')!r} is used twice")
+        need(
+            e.get("id") is None or isinstance(e.get("id"), (int, str)), f"document {name!r}: entity id must be a number"
+        )
+        need(
+            e.get("id") is None or e.get("id") not in seen,
+            f"document {name!r}: entity id {e.get('id')!r} is used twice",
+        )
         seen.add(e.get("id"))
         s, t = e.get("start"), e.get("end")
-        need(type(s) is int and type(t) is int and 0 <= s < t <= len(text), f"document {name!r}: bad entity offsets {s!r}, {t!r}")
+        need(
+            type(s) is int and type(t) is int and 0 <= s < t <= len(text),
+            f"document {name!r}: bad entity offsets {s!r}, {t!r}",
+        )
         need(isinstance(e.get("label"), str), f"document {name!r}: entity without a label")
         if "text" in e:
             need(e["text"] == text[s:t], f"document {name!r}: entity {e.get('id')!r} text does not match its offsets")
         key = e.get("id") if e.get("id") is not None else ("no id", k)  # never matched by an argument
         entities.append(
-            IncomingEntity(key, s, t, e["label"], e.get("state", "accepted"), e.get("source") or "import", e.get("annotator"))
+            IncomingEntity(
+                key, s, t, e["label"], e.get("state", "accepted"), e.get("source") or "import", e.get("annotator")
+            )
         )
     events = []
     for v in items(obj, "events", "'events'"):
@@ -115,10 +152,16 @@ def parse_document(obj: Any, path: str, line: int | None = None) -> IncomingDocu
         trig = v.get("trigger")
         need(isinstance(trig, dict), f"document {name!r}: event {v.get('id')!r} has no trigger")
         s, t = trig.get("start"), trig.get("end")
-        need(type(s) is int and type(t) is int and 0 <= s < t <= len(text), f"document {name!r}: bad trigger offsets {s!r}, {t!r}")
+        need(
+            type(s) is int and type(t) is int and 0 <= s < t <= len(text),
+            f"document {name!r}: bad trigger offsets {s!r}, {t!r}",
+        )
         need(isinstance(v.get("type"), str), f"document {name!r}: event without a type")
         attrs = v.get("attributes") or {}
-        need(isinstance(attrs, dict) and all(isinstance(x, str) for x in attrs.values()), f"document {name!r}: bad attributes")
+        need(
+            isinstance(attrs, dict) and all(isinstance(x, str) for x in attrs.values()),
+            f"document {name!r}: bad attributes",
+        )
         arguments = []
         for a in items(v, "arguments", "an event's 'arguments'"):
             need(isinstance(a, dict) and isinstance(a.get("role"), str), f"document {name!r}: bad argument")
@@ -129,13 +172,28 @@ def parse_document(obj: Any, path: str, line: int | None = None) -> IncomingDocu
             arguments.append((a["role"], a.get("entity_id")))
         texts(v, ("state", "source"), f"event {v.get('id')!r}:")
         score = v.get("score")
-        need(score is None or (type(score) in (int, float)), f"document {name!r}: event {v.get('id')!r}: 'score' must be a number")
+        need(
+            score is None or (type(score) in (int, float)),
+            f"document {name!r}: event {v.get('id')!r}: 'score' must be a number",
+        )
         alternatives = v.get("alternatives") or []
-        need(isinstance(alternatives, list) and all(isinstance(x, str) for x in alternatives),
-             f"document {name!r}: event {v.get('id')!r}: 'alternatives' must be a list of event types")
+        need(
+            isinstance(alternatives, list) and all(isinstance(x, str) for x in alternatives),
+            f"document {name!r}: event {v.get('id')!r}: 'alternatives' must be a list of event types",
+        )
         events.append(
-            IncomingEvent(v["type"], s, t, attrs, arguments, v.get("annotator"), state=v.get("state") or "accepted",
-                          source=v.get("source") or "import", score=score, alternatives=list(alternatives))
+            IncomingEvent(
+                v["type"],
+                s,
+                t,
+                attrs,
+                arguments,
+                v.get("annotator"),
+                state=v.get("state") or "accepted",
+                source=v.get("source") or "import",
+                score=score,
+                alternatives=list(alternatives),
+            )
         )
     comments = []
     for c in items(obj, "comments", "'comments'"):
@@ -145,8 +203,15 @@ def parse_document(obj: Any, path: str, line: int | None = None) -> IncomingDocu
     meta = obj.get("meta") or {}
     need(isinstance(meta, dict), f"document {name!r}: 'meta' must be an object")
     return IncomingDocument(
-        text=text, name=name, meta=meta, status=obj.get("status", "new"), source_path=path,
-        entities=entities, events=events, comments=comments, keep_annotators=True,
+        text=text,
+        name=name,
+        meta=meta,
+        status=obj.get("status", "new"),
+        source_path=path,
+        entities=entities,
+        events=events,
+        comments=comments,
+        keep_annotators=True,
     )
 
 
@@ -161,9 +226,11 @@ def read_json(path: Path) -> list[IncomingDocument]:
     except orjson.JSONDecodeError as exc:
         raise ImportFileError(str(path), f"not valid JSON: {exc}") from None
     if not isinstance(obj, dict) or obj.get("format") != FORMAT:
-        raise ImportFileError(str(path), f"not an annotator JSON export (no \"format\": \"{FORMAT}\" marker)")
+        raise ImportFileError(str(path), f'not an annotator JSON export (no "format": "{FORMAT}" marker)')
     if not isinstance(obj.get("version"), int) or obj["version"] > VERSION:
-        raise ImportFileError(str(path), f"export format version {obj.get('version')!r} is newer than this annotator reads")
+        raise ImportFileError(
+            str(path), f"export format version {obj.get('version')!r} is newer than this annotator reads"
+        )
     docs = obj.get("documents")
     if not isinstance(docs, list):
         raise ImportFileError(str(path), "'documents' must be a list")

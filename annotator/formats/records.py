@@ -122,8 +122,16 @@ def iter_document_records(
                 doc_id, text, bucket = did, texts[did], []
                 ents[did] = bucket
             bucket.append(
-                {"id": eid, "start": start, "end": end, "label": label, "text": text[start:end],
-                 "state": state, "source": source, "annotator": who}
+                {
+                    "id": eid,
+                    "start": start,
+                    "end": end,
+                    "label": label,
+                    "text": text[start:end],
+                    "state": state,
+                    "source": source,
+                    "annotator": who,
+                }
             )
         events: dict[int, list] = {}
         for r in conn.execute(
@@ -196,5 +204,3 @@ def event_dicts(
             }
         )
     return out_events
-
-

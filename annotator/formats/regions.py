@@ -26,30 +26,59 @@ class Region:
 
 
 def build_document(
-    text: str, name: str, regions: list[Region], relations: list[tuple[Any, Any, str]], schema: Schema | None,
-    path: Path, line: int, warnings: list[str], *, state: str = "accepted", source: str = "import",
-    meta: dict[str, Any] | None = None, comments: list[str] | None = None, status: str = "new",
+    text: str,
+    name: str,
+    regions: list[Region],
+    relations: list[tuple[Any, Any, str]],
+    schema: Schema | None,
+    path: Path,
+    line: int,
+    warnings: list[str],
+    *,
+    state: str = "accepted",
+    source: str = "import",
+    meta: dict[str, Any] | None = None,
+    comments: list[str] | None = None,
+    status: str = "new",
 ) -> IncomingDocument:
     schema = schema or default_schema()
     triggers = trigger_labels(schema)
     known = triggers | set(schema.label_names)
     for r in regions:
-        need(isinstance(r.key, (str, int, float, type(None))), path, line,
-             f"region id {r.key!r} must be a number or a string")
+        need(
+            isinstance(r.key, (str, int, float, type(None))),
+            path,
+            line,
+            f"region id {r.key!r} must be a number or a string",
+        )
         need(r.label in known, path, line, f"region {r.key!r}: label {r.label!r} is not in the project's schema")
     for frm, to, _label in relations:
-        need(all(isinstance(x, (str, int, float, type(None))) for x in (frm, to)), path, line,
-             f"relation ends {frm!r}, {to!r} must be numbers or strings")
+        need(
+            all(isinstance(x, (str, int, float, type(None))) for x in (frm, to)),
+            path,
+            line,
+            f"relation ends {frm!r}, {to!r} must be numbers or strings",
+        )
     by_key: dict[Any, list[Region]] = {}
     for r in regions:
         by_key.setdefault(r.key, []).append(r)
-    entities = [IncomingEntity((r.key, r.label), r.start, r.end, r.label, state, source) for r in regions if r.label not in triggers]
+    entities = [
+        IncomingEntity((r.key, r.label), r.start, r.end, r.label, state, source)
+        for r in regions
+        if r.label not in triggers
+    ]
     events: dict[tuple[Any, str], IncomingEvent] = {
-        (r.key, r.label): IncomingEvent(r.label, r.start, r.end, dict(r.attributes)) for r in regions if r.label in triggers
+        (r.key, r.label): IncomingEvent(r.label, r.start, r.end, dict(r.attributes))
+        for r in regions
+        if r.label in triggers
     }
     for k, (frm, to, label) in enumerate(relations):
-        need(frm in by_key and to in by_key, path, line,
-             f"relation {k} points at unknown region {frm if frm not in by_key else to!r}")
+        need(
+            frm in by_key and to in by_key,
+            path,
+            line,
+            f"relation {k} points at unknown region {frm if frm not in by_key else to!r}",
+        )
         heads = [r for r in by_key[frm] if r.label in triggers]
         tails = [r for r in by_key[to] if r.label not in triggers]
         if not heads or not tails:
@@ -58,8 +87,15 @@ def build_document(
         for h in heads:
             for t in tails:
                 events[(h.key, h.label)].arguments.append((label, (t.key, t.label)))
-    doc = IncomingDocument(text=text, name=name, meta=meta or {}, status=status, source_path=str(path),
-                           entities=entities, events=list(events.values()),
-                           comments=[{"text": c} for c in comments or []])
+    doc = IncomingDocument(
+        text=text,
+        name=name,
+        meta=meta or {},
+        status=status,
+        source_path=str(path),
+        entities=entities,
+        events=list(events.values()),
+        comments=[{"text": c} for c in comments or []],
+    )
     check_with_line(schema, doc, path, line)
     return doc

@@ -43,20 +43,52 @@ class Format:
 
 
 _M = "annotator.formats."
-FORMATS: dict[str, Format] = {f.name: f for f in (
-    Format("json", ".json", False, (), _M + "project_json:write_json", None, description="the project's own export"),
-    Format("jsonl", ".jsonl", False, (), _M + "project_json:write_jsonl", None, description="one document a line"),
-    Format("spacy", ".spacy", False, (*SPLIT, "misaligned", "span_key", "trigger_key"), _M + "spacy_docbin:write_spacy",
-           None, description="DocBin for spacy train"),
-    Format("brat", "", True, SPLIT, _M + "brat:write_brat", _M + "brat_read:read_brat",
-           description="a folder of .txt and .ann files"),
-    Format("prodigy", ".jsonl", False, (*SPLIT, "misaligned"), _M + "prodigy:write_prodigy", _M + "prodigy:read_prodigy"),
-    Format("dygiepp", ".jsonl", False, (*SPLIT, "misaligned", "dataset", "trigger_head"), _M + "dygiepp:write_dygiepp",
-           None),
-    Format("conll", ".conll", False, (*SPLIT, "misaligned", "docstart"), _M + "conll:write_conll", None),
-    Format("doccano", ".jsonl", False, (), None, _M + "doccano:read_doccano", read_options=("skip_bad",)),
-    Format("label_studio", ".json", False, (), None, _M + "label_studio:read_label_studio"),
-)}
+FORMATS: dict[str, Format] = {
+    f.name: f
+    for f in (
+        Format(
+            "json", ".json", False, (), _M + "project_json:write_json", None, description="the project's own export"
+        ),
+        Format("jsonl", ".jsonl", False, (), _M + "project_json:write_jsonl", None, description="one document a line"),
+        Format(
+            "spacy",
+            ".spacy",
+            False,
+            (*SPLIT, "misaligned", "span_key", "trigger_key"),
+            _M + "spacy_docbin:write_spacy",
+            None,
+            description="DocBin for spacy train",
+        ),
+        Format(
+            "brat",
+            "",
+            True,
+            SPLIT,
+            _M + "brat:write_brat",
+            _M + "brat_read:read_brat",
+            description="a folder of .txt and .ann files",
+        ),
+        Format(
+            "prodigy",
+            ".jsonl",
+            False,
+            (*SPLIT, "misaligned"),
+            _M + "prodigy:write_prodigy",
+            _M + "prodigy:read_prodigy",
+        ),
+        Format(
+            "dygiepp",
+            ".jsonl",
+            False,
+            (*SPLIT, "misaligned", "dataset", "trigger_head"),
+            _M + "dygiepp:write_dygiepp",
+            None,
+        ),
+        Format("conll", ".conll", False, (*SPLIT, "misaligned", "docstart"), _M + "conll:write_conll", None),
+        Format("doccano", ".jsonl", False, (), None, _M + "doccano:read_doccano", read_options=("skip_bad",)),
+        Format("label_studio", ".json", False, (), None, _M + "label_studio:read_label_studio"),
+    )
+}
 
 
 def export_formats() -> list[Format]:

@@ -49,8 +49,9 @@ def _has_column(project: Project, table: str, column: str) -> bool:
     return any(r[1] == column for r in project.db.conn.execute(f"PRAGMA table_info([{table}])"))
 
 
-def finished_documents(project: Project, statuses: tuple[str, ...] | list[str] = FINISHED,
-                       annotation_set: str = "main") -> list[FinishedDoc]:
+def finished_documents(
+    project: Project, statuses: tuple[str, ...] | list[str] = FINISHED, annotation_set: str = "main"
+) -> list[FinishedDoc]:
     """The documents with one of ``statuses``, with what people decided in ``annotation_set``."""
     conn = project.db.conn
     docs: list[FinishedDoc] = []
@@ -61,7 +62,8 @@ def finished_documents(project: Project, statuses: tuple[str, ...] | list[str] =
         labels: dict[int, tuple[int, int, str]] = {}
         for eid, s, e, label, state in conn.execute(
             "SELECT id, start, end, label, state FROM entities WHERE document_id = ? AND annotation_set = ? "
-            "ORDER BY start, end", (doc_id, annotation_set),
+            "ORDER BY start, end",
+            (doc_id, annotation_set),
         ):
             if state in POSITIVE:
                 fd.entities.append((s, e, label))
@@ -71,7 +73,8 @@ def finished_documents(project: Project, statuses: tuple[str, ...] | list[str] =
         where = " AND state IN ('accepted', 'added')" if event_state else ""
         for vid, type_, ts, te in conn.execute(
             f"SELECT id, type, trigger_start, trigger_end FROM events WHERE document_id = ? AND annotation_set = ?{where} "
-            "ORDER BY trigger_start", (doc_id, annotation_set),
+            "ORDER BY trigger_start",
+            (doc_id, annotation_set),
         ).fetchall():
             args = []
             for role, entity_id in conn.execute("SELECT role, entity_id FROM arguments WHERE event_id = ?", (vid,)):

@@ -84,16 +84,30 @@ def document_state(doc: Any) -> tuple[list[int], list[int]]:
     return prev, sent_index
 
 
-def trigger_features(tok: Any, ents: dict[int, tuple[int, int, str]], view: RuleView = NO_RULE,
-                     style: tuple[float, int, str | None] | None = None, prev: int = 0,
-                     sent_index: int = 0) -> list[str]:
+def trigger_features(
+    tok: Any,
+    ents: dict[int, tuple[int, int, str]],
+    view: RuleView = NO_RULE,
+    style: tuple[float, int, str | None] | None = None,
+    prev: int = 0,
+    sent_index: int = 0,
+) -> list[str]:
     """Features of a candidate trigger token: its words and parse, the prior's verdict (type, score, whether
     shown), how often people marked its lemma (``style``: rate, occurrences, usual type), whether it is a later
     mention of the same word in the document, where its sentence is, and negation, modality and generic cues."""
     lemma = tok.lemma_.lower()
     # few word-identity features: with tens of documents they are memorised, the parse and style generalise
-    f = ["bias", f"l={lemma}", f"p={tok.pos_}", f"t={tok.tag_}", f"lp={lemma}|{tok.pos_}", f"d={tok.dep_}",
-         f"hp={tok.head.pos_}", f"s3={tok.lower_[-3:]}", f"e={ents[tok.i][2] if tok.i in ents else '-'}"]
+    f = [
+        "bias",
+        f"l={lemma}",
+        f"p={tok.pos_}",
+        f"t={tok.tag_}",
+        f"lp={lemma}|{tok.pos_}",
+        f"d={tok.dep_}",
+        f"hp={tok.head.pos_}",
+        f"s3={tok.lower_[-3:]}",
+        f"e={ents[tok.i][2] if tok.i in ents else '-'}",
+    ]
     n_args = 0
     for c in tok.children:
         f.append(f"c={c.dep_}")
@@ -112,13 +126,15 @@ def trigger_features(tok: Any, ents: dict[int, tuple[int, int, str]], view: Rule
     for k, t in enumerate(view.types):
         f += [f"r={t}", f"r={t}|{cat}", f"rl={t}|{lemma}"]
         if k == 0:
-            f += [f"r0={t}|{min(int(view.score * 10), 9)}", f"rs={min(int(view.score * 10), 9)}",
-                  f"ra={min(sum(1 for r in view.arguments.values() if r not in ('Place', 'Time')), 2)}|{cat}"]
+            f += [
+                f"r0={t}|{min(int(view.score * 10), 9)}",
+                f"rs={min(int(view.score * 10), 9)}",
+                f"ra={min(sum(1 for r in view.arguments.values() if r not in ('Place', 'Time')), 2)}|{cat}",
+            ]
     if style is not None:
         rate, occ, top = style
         b, e = rate_bin(rate), evidence_bin(occ)
-        f += [f"rate={b}", f"rate={b}|{cat}", f"rate={b}|ev={e}", f"lt={top}", f"lt={top}|rate={b}",
-              f"lt={top}|{cat}"]
+        f += [f"rate={b}", f"rate={b}|{cat}", f"rate={b}|ev={e}", f"lt={top}", f"lt={top}|rate={b}", f"lt={top}|{cat}"]
         if view.types:
             f.append(f"lt=r:{top == view.types[0]}|rate={b}")
     later = min(prev, 2)
@@ -178,7 +194,9 @@ def _path(a: Any, b: Any) -> tuple[str, int]:
     return ("/".join(steps) if n <= MAX_PATH else "long"), n
 
 
-def argument_features(trigger: Any, type_: str, head: Any, label: str | None, rule_role: str | None = None) -> list[str]:
+def argument_features(
+    trigger: Any, type_: str, head: Any, label: str | None, rule_role: str | None = None
+) -> list[str]:
     """Features of a (trigger, candidate) pair: the parse path, the entity label (or the guessed label of a common
     noun), the candidate's head word, distance and side, and the role the prior gave the span (if any)."""
     path, n = _path(trigger, head)
@@ -187,8 +205,17 @@ def argument_features(trigger: Any, type_: str, head: Any, label: str | None, ru
     side = "L" if d < 0 else "R"
     dist = min(abs(d), 10) // 3
     tl = trigger.lemma_.lower()
-    base = [f"path={path}", f"lab={lab}", f"pl={path}|{lab}", f"n={min(n, 6)}", f"side={side}{dist}",
-            f"cdep={head.dep_}", f"cl={head.lemma_.lower()}", f"cpos={head.pos_}", f"tp={trigger.pos_}|{path}"]
+    base = [
+        f"path={path}",
+        f"lab={lab}",
+        f"pl={path}|{lab}",
+        f"n={min(n, 6)}",
+        f"side={side}{dist}",
+        f"cdep={head.dep_}",
+        f"cl={head.lemma_.lower()}",
+        f"cpos={head.pos_}",
+        f"tp={trigger.pos_}|{path}",
+    ]
     base += [f"rr={rule_role or '-'}", f"rr={rule_role or '-'}|{lab}"]
     typed = [f"{type_}|{x}" for x in base] + [f"{type_}|tl={tl}|{path}", f"{type_}|tl={tl}|{lab}", f"{type_}|bias"]
     return base + typed

@@ -17,7 +17,13 @@ import orjson
 
 from annotator.learn.data import GoldEvent
 from annotator.learn.event_features import (
-    NO_RULE, RuleView, argument_features, candidate_spans, document_state, entity_tokens, rule_views,
+    NO_RULE,
+    RuleView,
+    argument_features,
+    candidate_spans,
+    document_state,
+    entity_tokens,
+    rule_views,
     trigger_features,
 )
 from annotator.learn.lemma_stats import LemmaStats
@@ -101,13 +107,17 @@ class PreparedDoc:
         return [t.lemma_.lower() for t in self.doc]
 
 
-def prepare(examples: Sequence[tuple[Any, Sequence[tuple[int, int, str]], Sequence[GoldEvent]]],
-            types: Sequence[str], prior: EventSuggester) -> list[PreparedDoc]:
+def prepare(
+    examples: Sequence[tuple[Any, Sequence[tuple[int, int, str]], Sequence[GoldEvent]]],
+    types: Sequence[str],
+    prior: EventSuggester,
+) -> list[PreparedDoc]:
     out = []
     for k, (doc, entities, gold) in enumerate(examples):
         prev, sent_index = document_state(doc)
-        p = PreparedDoc(k, doc, entities, entity_tokens(doc, entities), rule_views(prior, doc, entities), prev,
-                        sent_index)
+        p = PreparedDoc(
+            k, doc, entities, entity_tokens(doc, entities), rule_views(prior, doc, entities), prev, sent_index
+        )
         for g in gold:
             if g.type in types:
                 i = _trigger_token(doc, g.start, g.end)
@@ -120,11 +130,20 @@ def prepare(examples: Sequence[tuple[Any, Sequence[tuple[int, int, str]], Sequen
 class EventModel:
     """The two classifiers, the annotation style of the training documents and the tuned decisions."""
 
-    def __init__(self, triggers: LogLinear, arguments: LogLinear, type_counts: dict[str, int],
-                 role_labels: dict[str, str], lexicon: dict[str, int], prior_types: Sequence[str] | None = None,
-                 stats: LemmaStats | None = None, thresholds: dict[str, float] | None = None,
-                 argument_threshold: float = ARGUMENT_THRESHOLD, tuning: dict[str, Any] | None = None,
-                 learned_arguments: bool = True) -> None:
+    def __init__(
+        self,
+        triggers: LogLinear,
+        arguments: LogLinear,
+        type_counts: dict[str, int],
+        role_labels: dict[str, str],
+        lexicon: dict[str, int],
+        prior_types: Sequence[str] | None = None,
+        stats: LemmaStats | None = None,
+        thresholds: dict[str, float] | None = None,
+        argument_threshold: float = ARGUMENT_THRESHOLD,
+        tuning: dict[str, Any] | None = None,
+        learned_arguments: bool = True,
+    ) -> None:
         self.triggers = triggers
         self.arguments = arguments
         self.type_counts = type_counts
@@ -147,11 +166,15 @@ class EventModel:
         return trigger_features(tok, p.ents, view, style, p.prev[tok.i], p.sent_index[tok.i])
 
     def trigger_probabilities(self, p: PreparedDoc, leave_out: int | None = None) -> list[tuple[int, np.ndarray]]:
-        return [(tok.i, softmax(self.triggers.scores(self.features(p, tok, leave_out))))
-                for tok in p.doc if self.is_candidate(tok, p.views)]
+        return [
+            (tok.i, softmax(self.triggers.scores(self.features(p, tok, leave_out))))
+            for tok in p.doc
+            if self.is_candidate(tok, p.views)
+        ]
 
-    def role_probabilities(self, trig: Any, type_: str, p: PreparedDoc, allowed: set[str]
-                           ) -> list[tuple[tuple[Any, int, int, str | None], np.ndarray]]:
+    def role_probabilities(
+        self, trig: Any, type_: str, p: PreparedDoc, allowed: set[str]
+    ) -> list[tuple[tuple[Any, int, int, str | None], np.ndarray]]:
         view = p.views.get(trig.i, NO_RULE)
         same = bool(view.types) and view.types[0] == type_
         out = []
@@ -171,8 +194,14 @@ class EventModel:
         return out
 
     @classmethod
-    def fit(cls, docs: Sequence[PreparedDoc], schema: Schema, epochs: int = 5, seed: int = 0,
-            cancelled: Callable[[], bool] | None = None) -> "EventModel":
+    def fit(
+        cls,
+        docs: Sequence[PreparedDoc],
+        schema: Schema,
+        epochs: int = 5,
+        seed: int = 0,
+        cancelled: Callable[[], bool] | None = None,
+    ) -> "EventModel":
         """The classifiers and the style statistics from prepared documents (thresholds left at defaults)."""
         types = [et.name for et in schema.events]
         roles = sorted({r.name for et in schema.events for r in et.roles})
@@ -187,9 +216,14 @@ class EventModel:
             for i, g in p.gold.items():
                 type_counts[g.type] += 1
                 lexicon[lemmas[i]] += 1
-        model = cls(LogLinear([NONE, *types], {}, np.zeros((1, len(types) + 1), np.float32)),
-                    LogLinear([NONE, *roles], {}, np.zeros((1, len(roles) + 1), np.float32)),
-                    dict(type_counts), {}, dict(lexicon), stats=stats)
+        model = cls(
+            LogLinear([NONE, *types], {}, np.zeros((1, len(types) + 1), np.float32)),
+            LogLinear([NONE, *roles], {}, np.zeros((1, len(roles) + 1), np.float32)),
+            dict(type_counts),
+            {},
+            dict(lexicon),
+            stats=stats,
+        )
         for p in docs:
             for tok in p.doc:
                 if model.is_candidate(tok, p.views):
@@ -227,9 +261,16 @@ class EventModel:
         return model
 
     @classmethod
-    def train(cls, examples: Sequence[tuple[Any, Sequence[tuple[int, int, str]], Sequence[GoldEvent]]],
-              schema: Schema, prior: EventSuggester, epochs: int = 5, seed: int = 0,
-              cancelled: Callable[[], bool] | None = None, folds: int = 4) -> "EventModel":
+    def train(
+        cls,
+        examples: Sequence[tuple[Any, Sequence[tuple[int, int, str]], Sequence[GoldEvent]]],
+        schema: Schema,
+        prior: EventSuggester,
+        epochs: int = 5,
+        seed: int = 0,
+        cancelled: Callable[[], bool] | None = None,
+        folds: int = 4,
+    ) -> "EventModel":
         """``examples``: (parsed Doc, the entity spans a suggester would see, the gold events). With enough
         documents the thresholds and the per-type choice between model and prior come from ``folds``-fold
         predictions inside these documents."""
@@ -244,21 +285,39 @@ class EventModel:
     def save(self, folder: Path) -> None:
         self.triggers.save(folder, "triggers")
         self.arguments.save(folder, "arguments")
-        (folder / "events.json").write_bytes(orjson.dumps(
-            {"type_counts": self.type_counts, "role_labels": self.role_labels, "lexicon": self.lexicon,
-             "prior_types": sorted(self.prior_types), "stats": self.stats.to_json(), "thresholds": self.thresholds,
-             "argument_threshold": self.argument_threshold, "tuning": self.tuning,
-             "learned_arguments": self.learned_arguments},
-            option=orjson.OPT_INDENT_2))
+        (folder / "events.json").write_bytes(
+            orjson.dumps(
+                {
+                    "type_counts": self.type_counts,
+                    "role_labels": self.role_labels,
+                    "lexicon": self.lexicon,
+                    "prior_types": sorted(self.prior_types),
+                    "stats": self.stats.to_json(),
+                    "thresholds": self.thresholds,
+                    "argument_threshold": self.argument_threshold,
+                    "tuning": self.tuning,
+                    "learned_arguments": self.learned_arguments,
+                },
+                option=orjson.OPT_INDENT_2,
+            )
+        )
 
     @classmethod
     def load(cls, folder: Path) -> "EventModel":
         meta = orjson.loads((folder / "events.json").read_bytes())
-        return cls(LogLinear.load(folder, "triggers"), LogLinear.load(folder, "arguments"),
-                   meta["type_counts"], meta["role_labels"], meta["lexicon"], meta.get("prior_types"),
-                   LemmaStats.from_json(meta.get("stats", {})), meta.get("thresholds"),
-                   meta.get("argument_threshold", ARGUMENT_THRESHOLD), meta.get("tuning"),
-                   meta.get("learned_arguments", True))
+        return cls(
+            LogLinear.load(folder, "triggers"),
+            LogLinear.load(folder, "arguments"),
+            meta["type_counts"],
+            meta["role_labels"],
+            meta["lexicon"],
+            meta.get("prior_types"),
+            LemmaStats.from_json(meta.get("stats", {})),
+            meta.get("thresholds"),
+            meta.get("argument_threshold", ARGUMENT_THRESHOLD),
+            meta.get("tuning"),
+            meta.get("learned_arguments", True),
+        )
 
 
 def _gold_role(doc: Any, g: GoldEvent, head: Any, s: int, e: int, allowed: set[str]) -> str:
@@ -325,8 +384,9 @@ class TrainedEventSuggester:
     def suggest(self, doc: Any, entities: Sequence[tuple[int, int, str]]) -> list[EventSuggestion]:
         prev, sent_index = document_state(doc)
         views = rule_views(self.prior, doc, entities)
-        return self.suggest_prepared(PreparedDoc(-1, doc, entities, entity_tokens(doc, entities), views, prev,
-                                                 sent_index))
+        return self.suggest_prepared(
+            PreparedDoc(-1, doc, entities, entity_tokens(doc, entities), views, prev, sent_index)
+        )
 
     def suggest_prepared(self, p: PreparedDoc) -> list[EventSuggestion]:
         out: list[EventSuggestion] = []
@@ -343,14 +403,16 @@ class TrainedEventSuggester:
                 out.append(s)
         return sorted(out, key=lambda v: (v.trigger_start, v.trigger_end))
 
-    def _event(self, trig: Any, type_: str, score: float, alternatives: tuple[str, ...], p: PreparedDoc
-               ) -> EventSuggestion:
+    def _event(
+        self, trig: Any, type_: str, score: float, alternatives: tuple[str, ...], p: PreparedDoc
+    ) -> EventSuggestion:
         et = self.schema.event_type(type_)
         args = []
         if et is not None:
             scored = self.model.role_probabilities(trig, type_, p, self.allowed.get(type_, set()))
-            for prob, (head, s, e, label), role in decide_arguments(self.model, scored,
-                                                                      self.model.argument_threshold).values():
+            for prob, (head, s, e, label), role in decide_arguments(
+                self.model, scored, self.model.argument_threshold
+            ).values():
                 r = et.role(role)
                 if r is None:
                     continue

@@ -42,10 +42,21 @@ def _best_threshold(points: list[tuple[float, bool]], gold: int, default: float)
     return best
 
 
-def tune(model: "EventModel", docs: Sequence["PreparedDoc"], schema: "Schema", epochs: int, seed: int,
-         cancelled: Callable[[], bool] | None, folds: int) -> None:
+def tune(
+    model: "EventModel",
+    docs: Sequence["PreparedDoc"],
+    schema: "Schema",
+    epochs: int,
+    seed: int,
+    cancelled: Callable[[], bool] | None,
+    folds: int,
+) -> None:
     from annotator.learn.event_model import (
-        ARGUMENT_THRESHOLD, TRIGGER_THRESHOLD, EventModel, TrainedEventSuggester, decide_arguments,
+        ARGUMENT_THRESHOLD,
+        TRIGGER_THRESHOLD,
+        EventModel,
+        TrainedEventSuggester,
+        decide_arguments,
     )
 
     if len(docs) < MIN_DOCS:  # too few documents to judge the model: the prior's suggestions with their own
@@ -107,9 +118,14 @@ def tune(model: "EventModel", docs: Sequence["PreparedDoc"], schema: "Schema", e
         # (a paired bootstrap of the F1 difference): 16 held-out documents once chose badly
         sure = _bootstrap_better([p.key for p in docs], model_at, rules_at, gold_at[t], seed)
         use_model = sure >= CONFIDENCE
-        tuning["types"][t] = {"threshold": th, "model_f1": round(f, 4), "prior_f1": prior_f1.get(t, 0.0),
-                              "gold": gold_n[t], "model_better_in": round(sure, 3),
-                              "use": "model" if use_model else "prior"}
+        tuning["types"][t] = {
+            "threshold": th,
+            "model_f1": round(f, 4),
+            "prior_f1": prior_f1.get(t, 0.0),
+            "gold": gold_n[t],
+            "model_better_in": round(sure, 3),
+            "use": "model" if use_model else "prior",
+        }
         if not use_model:
             model.prior_types.add(t)
     # arguments: one threshold over the held-out gold triggers
@@ -123,8 +139,14 @@ def tune(model: "EventModel", docs: Sequence["PreparedDoc"], schema: "Schema", e
                 got.append((role, head.doc[s].idx, head.doc[e - 1].idx + len(head.doc[e - 1])))
             used: set[int] = set()
             for role, a0, a1 in got:
-                k = next((j for j, b in enumerate(g.arguments) if j not in used and b.role == role
-                          and a0 < b.end and b.start < a1), None)
+                k = next(
+                    (
+                        j
+                        for j, b in enumerate(g.arguments)
+                        if j not in used and b.role == role and a0 < b.end and b.start < a1
+                    ),
+                    None,
+                )
                 if k is None:
                     tally.add("all", "fp")
                 else:
@@ -163,7 +185,9 @@ def tune(model: "EventModel", docs: Sequence["PreparedDoc"], schema: "Schema", e
             tally_events(gold, as_events(sugg.suggest_prepared(p)), mine["triggers"], mine["arguments"], tset)
             shown = [v.suggestion for v in p.views.values() if v.above]
             tally_events(gold, as_events(shown), theirs["triggers"], theirs["arguments"], tset)
-    score = {w: {k: float(t.result()["all"]["f1"]) for k, t in d.items()} for w, d in (("model", mine), ("prior", theirs))}
+    score = {
+        w: {k: float(t.result()["all"]["f1"]) for k, t in d.items()} for w, d in (("model", mine), ("prior", theirs))
+    }
     tuning["overall"] = score
     if sum(score["model"].values()) < sum(score["prior"].values()):
         model.prior_types = set(types)

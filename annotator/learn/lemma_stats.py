@@ -65,8 +65,11 @@ class LemmaStats:
         return rate, occ, top
 
     def to_json(self) -> dict[str, Any]:
-        return {"occurrences": dict(self.occurrences), "marked": {k: dict(v) for k, v in self.marked.items()},
-                "base": self.base}
+        return {
+            "occurrences": dict(self.occurrences),
+            "marked": {k: dict(v) for k, v in self.marked.items()},
+            "base": self.base,
+        }
 
     @classmethod
     def from_json(cls, data: dict[str, Any]) -> "LemmaStats":

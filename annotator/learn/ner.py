@@ -47,7 +47,9 @@ def gold_tags(doc: Any, fd: FinishedDoc, original: Sequence[tuple[int, int, str]
     return tags
 
 
-def make_examples(nlp: Any, docs: Sequence[FinishedDoc], original: Sequence[Sequence[tuple[int, int, str]]]) -> list[Any]:
+def make_examples(
+    nlp: Any, docs: Sequence[FinishedDoc], original: Sequence[Sequence[tuple[int, int, str]]]
+) -> list[Any]:
     """One spaCy Example per finished document ("-" tags are missing: no loss on them)."""
     from spacy.training import Example
 
@@ -58,10 +60,17 @@ def make_examples(nlp: Any, docs: Sequence[FinishedDoc], original: Sequence[Sequ
     return out
 
 
-def update_ner(nlp: Any, examples: Sequence[Any], labels: Sequence[str], epochs: int = 10, seed: int = 0,
-               batch_size: int = 8, dropout: float = 0.2,
-               progress: Callable[[int, int], None] | None = None,
-               cancelled: Callable[[], bool] | None = None) -> dict[str, float]:
+def update_ner(
+    nlp: Any,
+    examples: Sequence[Any],
+    labels: Sequence[str],
+    epochs: int = 10,
+    seed: int = 0,
+    batch_size: int = 8,
+    dropout: float = 0.2,
+    progress: Callable[[int, int], None] | None = None,
+    cancelled: Callable[[], bool] | None = None,
+) -> dict[str, float]:
     """Train ``nlp``'s ``ner`` in place from its current weights; new labels are added first."""
     from spacy.util import minibatch
 

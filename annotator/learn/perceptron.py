@@ -19,7 +19,11 @@ class Perceptron:
 
     @classmethod
     def train(
-        cls, instances: Sequence[tuple[Sequence[str], str]], classes: Sequence[str], epochs: int = 10, seed: int = 0,
+        cls,
+        instances: Sequence[tuple[Sequence[str], str]],
+        classes: Sequence[str],
+        epochs: int = 10,
+        seed: int = 0,
         cancelled: Callable[[], bool] | None = None,
     ) -> "Perceptron":
         """Train on (features, class) pairs; the averaged weights are kept."""
@@ -82,8 +86,14 @@ class LogLinear(Perceptron):
 
     @classmethod
     def train(
-        cls, instances: Sequence[tuple[Sequence[str], str]], classes: Sequence[str], epochs: int = 10, seed: int = 0,
-        cancelled: Callable[[], bool] | None = None, rate: float = 0.2, l2: float = 1e-4,
+        cls,
+        instances: Sequence[tuple[Sequence[str], str]],
+        classes: Sequence[str],
+        epochs: int = 10,
+        seed: int = 0,
+        cancelled: Callable[[], bool] | None = None,
+        rate: float = 0.2,
+        l2: float = 1e-4,
     ) -> "LogLinear":
         from annotator.errors import TrainingCancelled
 

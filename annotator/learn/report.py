@@ -18,17 +18,21 @@ def _cell(s: dict[str, Any] | None) -> str:
 def format_comparison(scores: dict[str, dict[str, Any]], current: str = "current") -> str:
     """Per part and per label/type/role: P R F1 of the current model and of the new one, side by side."""
     cur, new = scores.get("current", {}), scores.get("new", {})
-    lines = [f"{'':32} {'current (' + current + ')':>20}   {'new':>20}",
-             f"{'':32} {'P':>6} {'R':>6} {'F1':>6}   {'P':>6} {'R':>6} {'F1':>6}  gold"]
+    lines = [
+        f"{'':32} {'current (' + current + ')':>20}   {'new':>20}",
+        f"{'':32} {'P':>6} {'R':>6} {'F1':>6}   {'P':>6} {'R':>6} {'F1':>6}  gold",
+    ]
     for part, noun, _key in PARTS:
         if part not in new and part not in cur:
             continue
         c, n = cur.get(part, {}), new.get(part, {})
         keys = [k for k in sorted(set(c) | set(n)) if k != "all"]
-        lines.append(f"{noun + ' (all)':32} {_cell(c.get('all'))}   {_cell(n.get('all'))}  "
-                     f"{(n.get('all') or c.get('all') or {}).get('tp', 0) + (n.get('all') or c.get('all') or {}).get('fn', 0)}")
+        lines.append(
+            f"{noun + ' (all)':32} {_cell(c.get('all'))}   {_cell(n.get('all'))}  "
+            f"{(n.get('all') or c.get('all') or {}).get('tp', 0) + (n.get('all') or c.get('all') or {}).get('fn', 0)}"
+        )
         for k in keys:
-            g = (n.get(k) or c.get(k) or {})
+            g = n.get(k) or c.get(k) or {}
             lines.append(f"  {k[:30]:30} {_cell(c.get(k))}   {_cell(n.get(k))}  {g.get('tp', 0) + g.get('fn', 0)}")
     return "\n".join(lines)
 
@@ -36,8 +40,10 @@ def format_comparison(scores: dict[str, dict[str, Any]], current: str = "current
 def format_versions(infos: list[VersionInfo], original_default: bool) -> str:
     if not infos:
         return "no trained models yet (annotator train PROJECT)"
-    lines = [f"{'version':>7}  {'default':7}  {'created':24} {'docs':>5} {'held out':>8}  "
-             f"{'entity F1':>9} {'trigger F1':>10} {'argument F1':>11}  compared with"]
+    lines = [
+        f"{'version':>7}  {'default':7}  {'created':24} {'docs':>5} {'held out':>8}  "
+        f"{'entity F1':>9} {'trigger F1':>10} {'argument F1':>11}  compared with"
+    ]
     for v in infos:
         m = v.manifest
         new = m.get("scores", {}).get("new", {})
@@ -48,9 +54,11 @@ def format_versions(infos: list[VersionInfo], original_default: bool) -> str:
 
         state = "yes" if v.default else ""
         where = "" if v.present else "  (left behind: folder missing)"
-        lines.append(f"{v.version:>7}  {state:7}  {v.created[:24]:24} {v.documents:>5} {m.get('held_out', '-'):>8}  "
-                     f"{f1('entities'):>9} {f1('triggers'):>10} {f1('arguments'):>11}  "
-                     f"{m.get('compared_with', '')}{' (worse)' if m and not m.get('better', True) else ''}{where}")
+        lines.append(
+            f"{v.version:>7}  {state:7}  {v.created[:24]:24} {v.documents:>5} {m.get('held_out', '-'):>8}  "
+            f"{f1('entities'):>9} {f1('triggers'):>10} {f1('arguments'):>11}  "
+            f"{m.get('compared_with', '')}{' (worse)' if m and not m.get('better', True) else ''}{where}"
+        )
     if original_default:
         lines.append("default: the original pipeline")
     return "\n".join(lines)

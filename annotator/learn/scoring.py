@@ -43,8 +43,9 @@ def _overlap(a0: int, a1: int, b0: int, b1: int) -> bool:
     return a0 < b1 and b0 < a1
 
 
-def tally_entities(gold: Iterable[tuple[int, int, str]], pred: Iterable[tuple[int, int, str]],
-                   tally: Tally | None = None) -> Tally:
+def tally_entities(
+    gold: Iterable[tuple[int, int, str]], pred: Iterable[tuple[int, int, str]], tally: Tally | None = None
+) -> Tally:
     """Exact spans with the same label."""
     t = tally or Tally()
     g, p = Counter(gold), Counter(pred)
@@ -71,8 +72,13 @@ def as_events(suggestions: Sequence[Any]) -> list[GoldEvent]:
     return out
 
 
-def tally_events(gold: Sequence[GoldEvent], pred: Sequence[GoldEvent], triggers: Tally | None = None,
-                 arguments: Tally | None = None, types: set[str] | None = None) -> tuple[Tally, Tally]:
+def tally_events(
+    gold: Sequence[GoldEvent],
+    pred: Sequence[GoldEvent],
+    triggers: Tally | None = None,
+    arguments: Tally | None = None,
+    types: set[str] | None = None,
+) -> tuple[Tally, Tally]:
     """One-to-one matching: a suggested trigger counts when it overlaps an unmatched gold trigger of the same
     type; an argument counts when its event counts, the role is the same and the spans overlap."""
     tt, at = triggers or Tally(), arguments or Tally()
@@ -81,8 +87,14 @@ def tally_events(gold: Sequence[GoldEvent], pred: Sequence[GoldEvent], triggers:
         pred = [p for p in pred if p.type in types]
     used: set[int] = set()
     for p in pred:
-        match = next((k for k, g in enumerate(gold) if k not in used and g.type == p.type
-                      and _overlap(p.start, p.end, g.start, g.end)), None)
+        match = next(
+            (
+                k
+                for k, g in enumerate(gold)
+                if k not in used and g.type == p.type and _overlap(p.start, p.end, g.start, g.end)
+            ),
+            None,
+        )
         if match is None:
             tt.add(p.type, "fp")
             for a in p.arguments:
@@ -93,8 +105,14 @@ def tally_events(gold: Sequence[GoldEvent], pred: Sequence[GoldEvent], triggers:
         g = gold[match]
         taken: set[int] = set()
         for a in p.arguments:
-            m = next((k for k, b in enumerate(g.arguments) if k not in taken and b.role == a.role
-                      and _overlap(a.start, a.end, b.start, b.end)), None)
+            m = next(
+                (
+                    k
+                    for k, b in enumerate(g.arguments)
+                    if k not in taken and b.role == a.role and _overlap(a.start, a.end, b.start, b.end)
+                ),
+                None,
+            )
             if m is None:
                 at.add(a.role, "fp")
             else:

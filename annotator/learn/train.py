@@ -50,11 +50,16 @@ class TrainReport:
     def summary(self) -> str:
         from annotator.learn.report import format_comparison
 
-        head = (f"version {self.version} trained on {self.documents} finished documents "
-                f"({self.held_out} held out{f', {self.folds}-fold' if self.folds > 1 else ''}) in {self.seconds:.0f} s")
-        verdict = ("made the default" if self.made_default else
-                   "kept but NOT made the default (worse than the current model; use --make-default or "
-                   f"'annotator models --default {self.version}')")
+        head = (
+            f"version {self.version} trained on {self.documents} finished documents "
+            f"({self.held_out} held out{f', {self.folds}-fold' if self.folds > 1 else ''}) in {self.seconds:.0f} s"
+        )
+        verdict = (
+            "made the default"
+            if self.made_default
+            else "kept but NOT made the default (worse than the current model; use --make-default or "
+            f"'annotator models --default {self.version}')"
+        )
         return f"{head}; {verdict}\n{format_comparison(self.scores, self.current)}"
 
 
@@ -100,8 +105,9 @@ def _rehearsal(project: Project, base: Any, finished: set[int], labels: set[str]
 
 
 class _Run:
-    def __init__(self, project: Project, options: TrainOptions, progress: Progress | None,
-                 cancelled: Callable[[], bool] | None) -> None:
+    def __init__(
+        self, project: Project, options: TrainOptions, progress: Progress | None, cancelled: Callable[[], bool] | None
+    ) -> None:
         self.project, self.opt = project, options
         self.progress = progress or (lambda message, done, total: None)
         self.cancelled = cancelled or (lambda: False)
@@ -114,31 +120,48 @@ class _Run:
         if self.cancelled():
             raise TrainingCancelled()
 
-    def train_ner(self, docs: Sequence[FinishedDoc], original: dict[int, list],
-                  rehearsal: Sequence[FinishedDoc] = ()) -> Any:
+    def train_ner(
+        self, docs: Sequence[FinishedDoc], original: dict[int, list], rehearsal: Sequence[FinishedDoc] = ()
+    ) -> Any:
         nlp = _load_full(self.opt.base or DEFAULT_PIPELINE)
-        examples = make_examples(nlp, [*docs, *rehearsal], [*(original[d.id] for d in docs),
-                                                            *(d.entities for d in rehearsal)])
-        update_ner(nlp, examples, sorted(self.labels), epochs=self.opt.ner_epochs, seed=self.opt.seed,
-                   cancelled=self.cancelled)
+        examples = make_examples(
+            nlp, [*docs, *rehearsal], [*(original[d.id] for d in docs), *(d.entities for d in rehearsal)]
+        )
+        update_ner(
+            nlp, examples, sorted(self.labels), epochs=self.opt.ner_epochs, seed=self.opt.seed, cancelled=self.cancelled
+        )
         return nlp
 
-    def train_events(self, docs: Sequence[FinishedDoc], parsed: dict[int, Any], original: dict[int, list]) -> EventModel:
+    def train_events(
+        self, docs: Sequence[FinishedDoc], parsed: dict[int, Any], original: dict[int, list]
+    ) -> EventModel:
         examples = [(parsed[d.id], original[d.id], d.events) for d in docs]
-        return EventModel.train(examples, self.schema, self.prior, epochs=self.opt.event_epochs, seed=self.opt.seed,
-                                cancelled=self.cancelled)
+        return EventModel.train(
+            examples,
+            self.schema,
+            self.prior,
+            epochs=self.opt.event_epochs,
+            seed=self.opt.seed,
+            cancelled=self.cancelled,
+        )
 
 
-def train_project(project: Project, options: TrainOptions | None = None, progress: Progress | None = None,
-                  cancelled: Callable[[], bool] | None = None) -> TrainReport:
+def train_project(
+    project: Project,
+    options: TrainOptions | None = None,
+    progress: Progress | None = None,
+    cancelled: Callable[[], bool] | None = None,
+) -> TrainReport:
     """Train a new version from the finished documents; score it and the current model on held-out documents."""
     opt = options or TrainOptions()
     run = _Run(project, opt, progress, cancelled)
     t0 = time.monotonic()
     docs = finished_documents(project, opt.statuses)
     if len(docs) < 2:
-        raise NotEnoughData(f"{project.path.name}: {len(docs)} finished document(s) with status "
-                            f"{' or '.join(opt.statuses)}; training needs at least 2 (one to hold out)")
+        raise NotEnoughData(
+            f"{project.path.name}: {len(docs)} finished document(s) with status "
+            f"{' or '.join(opt.statuses)}; training needs at least 2 (one to hold out)"
+        )
     by_id = {d.id: d for d in docs}
     report = TrainReport(documents=len(docs))
     current_version = versions.choose_version(project, "default")
@@ -151,8 +174,10 @@ def train_project(project: Project, options: TrainOptions | None = None, progres
         parsed[d.id] = doc
         run.check()
         run.progress("parsing the finished documents", k + 1, len(docs))
-    original = {i: [(e.start_char, e.end_char, e.label_) for e in doc.ents if e.label_ in run.labels]
-                for i, doc in parsed.items()}
+    original = {
+        i: [(e.start_char, e.end_char, e.label_) for e in doc.ents if e.label_ in run.labels]
+        for i, doc in parsed.items()
+    }
     rehearsal = _rehearsal(project, base, set(by_id), run.labels, opt.rehearsal_words)
     run.check()
     current_nlp = versions.load_version_pipeline(project, current_version).nlp if current_version else None
@@ -194,8 +219,7 @@ def train_project(project: Project, options: TrainOptions | None = None, progres
         events_new = run.train_events(docs, parsed, original) if run.has_events else None
         run.check()
     for who in ("current", "new"):
-        report.scores[who] = {p: t.result() for p, t in tallies[who].items()
-                              if p == "entities" or run.has_events}
+        report.scores[who] = {p: t.result() for p, t in tallies[who].items() if p == "entities" or run.has_events}
     report.better = overall(report.scores["new"]) >= overall(report.scores["current"])
     make_default = report.better if opt.make_default is None else opt.make_default
     run.progress("saving the model", steps, steps)
@@ -207,11 +231,23 @@ def train_project(project: Project, options: TrainOptions | None = None, progres
         run.check()
         report.seconds = round(time.monotonic() - t0, 1)
         manifest = {
-            "created": now(), "documents": len(docs), "statuses": list(opt.statuses), "held_out": report.held_out,
-            "folds": report.folds, "base": opt.base or DEFAULT_PIPELINE, "compared_with": report.current,
-            "scores": report.scores, "better": report.better, "seconds": report.seconds,
-            "settings": {"ner_epochs": opt.ner_epochs, "event_epochs": opt.event_epochs, "seed": opt.seed,
-                         "rehearsal_words": opt.rehearsal_words, "rehearsal_documents": len(rehearsal)},
+            "created": now(),
+            "documents": len(docs),
+            "statuses": list(opt.statuses),
+            "held_out": report.held_out,
+            "folds": report.folds,
+            "base": opt.base or DEFAULT_PIPELINE,
+            "compared_with": report.current,
+            "scores": report.scores,
+            "better": report.better,
+            "seconds": report.seconds,
+            "settings": {
+                "ner_epochs": opt.ner_epochs,
+                "event_epochs": opt.event_epochs,
+                "seed": opt.seed,
+                "rehearsal_words": opt.rehearsal_words,
+                "rehearsal_documents": len(rehearsal),
+            },
         }
         report.version = versions.publish(project, tmp, manifest, make_default)
     except BaseException:

@@ -56,8 +56,9 @@ def registry(project: Project) -> dict[str, Any]:
 
 def _write_registry(project: Project, reg: dict[str, Any]) -> None:
     with project.transaction():
-        project.db.conn.execute("INSERT OR REPLACE INTO project (key, value) VALUES (?, ?)",
-                                (REGISTRY_KEY, orjson.dumps(reg).decode()))
+        project.db.conn.execute(
+            "INSERT OR REPLACE INTO project (key, value) VALUES (?, ?)", (REGISTRY_KEY, orjson.dumps(reg).decode())
+        )
 
 
 def read_manifest(folder: Path) -> dict[str, Any]:
@@ -73,8 +74,13 @@ def list_versions(project: Project) -> list[VersionInfo]:
     for entry in reg["versions"]:
         n = int(entry["version"])
         folder = models_dir(project) / str(n)
-        info = VersionInfo(n, entry.get("created", ""), int(entry.get("documents", 0)),
-                           present=(folder / MANIFEST).is_file(), default=reg.get("default") == n)
+        info = VersionInfo(
+            n,
+            entry.get("created", ""),
+            int(entry.get("documents", 0)),
+            present=(folder / MANIFEST).is_file(),
+            default=reg.get("default") == n,
+        )
         if info.present:
             try:
                 info.manifest = read_manifest(folder)
@@ -93,8 +99,10 @@ def left_behind_message(project: Project) -> str:
     missing = left_behind(project)
     if not missing:
         return ""
-    return (f"{project.path.name}: trained model version(s) {', '.join(map(str, missing))} were left behind "
-            f"(expected in {models_dir(project)}; copy that folder beside the project file to use them)")
+    return (
+        f"{project.path.name}: trained model version(s) {', '.join(map(str, missing))} were left behind "
+        f"(expected in {models_dir(project)}; copy that folder beside the project file to use them)"
+    )
 
 
 def default_version(project: Project) -> int | None:
@@ -141,8 +149,9 @@ def publish(project: Project, tmp: Path, manifest: dict[str, Any], make_default:
     target = models_dir(project) / str(version)
     os.replace(tmp, target)  # atomic on one file system; a folder never appears half-written
     reg = registry(project)
-    reg["versions"].append({"version": version, "created": manifest.get("created", ""),
-                            "documents": manifest.get("documents", 0)})
+    reg["versions"].append(
+        {"version": version, "created": manifest.get("created", ""), "documents": manifest.get("documents", 0)}
+    )
     if make_default:
         reg["default"] = version
     _write_registry(project, reg)

@@ -15,23 +15,55 @@ from typing import Any, Iterable, Sequence
 from annotator.suggest.noun_classes import alternative_labels, guess_label
 from annotator.suggest.types import ArgumentSuggestion
 
-_PLACE_PREPS = ("prep:in", "prep:at", "prep:near", "prep:outside", "prep:inside", "prep:across", "prep:throughout",
-                "prep:around", "prep:on", "compound")
+_PLACE_PREPS = (
+    "prep:in",
+    "prep:at",
+    "prep:near",
+    "prep:outside",
+    "prep:inside",
+    "prep:across",
+    "prep:throughout",
+    "prep:around",
+    "prep:on",
+    "compound",
+)
 _TIME_PREPS = ("prep:on", "prep:in", "prep:at", "prep:during", "prep:since", "npadvmod", "compound")
 # default slots of ACE 2005 role names (a schema's role may give its own with ``slots = [...]``)
 DEFAULT_SLOTS: dict[str, tuple[str, ...]] = {
     "Attacker": ("subj", "subj_intrans", "agent", "poss", "gov_subj", "compound", "prep:by", "prep:from"),
     "Agent": ("subj", "agent", "gov_subj", "prep:by"),
-    "Entity": ("subj", "subj_intrans", "obj", "prep:with", "poss", "gov_subj", "prep:between", "prep:among",
-               "compound", "prep:of", "agent", "prep:by"),
+    "Entity": (
+        "subj",
+        "subj_intrans",
+        "obj",
+        "prep:with",
+        "poss",
+        "gov_subj",
+        "prep:between",
+        "prep:among",
+        "compound",
+        "prep:of",
+        "agent",
+        "prep:by",
+    ),
     "Target": ("obj", "subjpass", "prep:on", "prep:against", "prep:at", "compound", "prep:of"),
     "Victim": ("obj", "subjpass", "subj_intrans", "poss", "prep:of", "compound"),
     "Instrument": ("prep:with", "subj", "agent", "compound", "prep:by", "prep:using"),
     "Person": ("obj", "subjpass", "subj_intrans", "poss", "prep:of", "compound"),
     "Artifact": ("obj", "subjpass", "subj_intrans", "poss", "gov_subj", "prep:of", "compound"),
     "Vehicle": ("prep:by", "prep:aboard", "prep:on", "prep:in", "subj"),
-    "Destination": ("prep:to", "prep:into", "prep:toward", "prep:towards", "obj", "prep:for", "prep:in", "prep:at",
-                    "prep:onto", "compound"),
+    "Destination": (
+        "prep:to",
+        "prep:into",
+        "prep:toward",
+        "prep:towards",
+        "obj",
+        "prep:for",
+        "prep:in",
+        "prep:at",
+        "prep:onto",
+        "compound",
+    ),
     "Origin": ("prep:from", "prep:out", "obj_from"),
     "Giver": ("subj", "subj_intrans", "agent", "poss", "gov_subj", "compound", "prep:from"),
     "Recipient": ("prep:to", "dative", "obj", "subjpass"),
@@ -99,7 +131,9 @@ def _verb_frame(v: Any) -> list[tuple[str, Any]]:
     subjpass = [c for c in kids if c.dep_ == "nsubjpass"]
     objs = [c for c in kids if c.dep_ in ("dobj", "obj")]
     if not objs:  # "killing and wounding scores": the object of both verbs
-        objs = [g for c in kids if c.dep_ == "conj" and c.pos_ == "VERB" for g in c.children if g.dep_ in ("dobj", "obj")]
+        objs = [
+            g for c in kids if c.dep_ == "conj" and c.pos_ == "VERB" for g in c.children if g.dep_ in ("dobj", "obj")
+        ]
     out: list[tuple[str, Any]] = []
     # a participle or relative clause takes its noun as subject or object
     if v.dep_ == "acl" and v.tag_ == "VBN":
@@ -154,8 +188,15 @@ def _noun_frame(n: Any) -> list[tuple[str, Any]]:
         elif c.dep_ in ("compound", "nmod") and c.i < n.i:
             out.append(("compound", c))
             # "the Putin-Modi summit": the first name of a hyphenated pair hangs on the second
-            out += [("compound", g) for g in c.children if g.dep_ == "compound" and g.pos_ == "PROPN" and c.pos_ == "PROPN"
-                    and g.i < c.i and any(x.text == "-" for x in c.doc[g.i : c.i])]
+            out += [
+                ("compound", g)
+                for g in c.children
+                if g.dep_ == "compound"
+                and g.pos_ == "PROPN"
+                and c.pos_ == "PROPN"
+                and g.i < c.i
+                and any(x.text == "-" for x in c.doc[g.i : c.i])
+            ]
         elif c.dep_ == "amod" and c.ent_type_ in ("NORP", "GPE"):
             out.append(("compound", c))
         elif c.dep_ == "nummod" and c.ent_type_ == "MONEY":
@@ -176,18 +217,48 @@ def guess_or_ent(tok: Any) -> str | None:
     return tok.ent_type_ or guess_label(tok)
 
 
-QUANTITY_HEADS = {"hundred", "thousand", "million", "dozen", "score", "number", "some", "many", "most", "all",
-                  "one", "two", "three", "four", "five", "several", "few", "group", "handful", "majority", "none"}
+QUANTITY_HEADS = {
+    "hundred",
+    "thousand",
+    "million",
+    "dozen",
+    "score",
+    "number",
+    "some",
+    "many",
+    "most",
+    "all",
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "several",
+    "few",
+    "group",
+    "handful",
+    "majority",
+    "none",
+}
 
 
 def span_of(tok: Any, ents: dict[int, tuple[int, int, str]]) -> tuple[int, int, str | None] | None:
     """The span a candidate argument covers: its entity, or the noun with its compounds ("police officers");
     for "hundreds of migrants", "some of the attackers", the noun after "of"."""
     of = [g for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
-    if of and (tok.i not in ents or ents[tok.i][2] in ("CARDINAL", "QUANTITY")) and tok.lemma_.lower() in QUANTITY_HEADS:
+    if (
+        of
+        and (tok.i not in ents or ents[tok.i][2] in ("CARDINAL", "QUANTITY"))
+        and tok.lemma_.lower() in QUANTITY_HEADS
+    ):
         tok = of[0]
-    elif of and tok.i not in ents and guess_label(tok) in PLACE_LABELS and of[0].i in ents \
-            and ents[of[0].i][2] in PLACE_LABELS:  # "the city of Adana": Adana
+    elif (
+        of
+        and tok.i not in ents
+        and guess_label(tok) in PLACE_LABELS
+        and of[0].i in ents
+        and ents[of[0].i][2] in PLACE_LABELS
+    ):  # "the city of Adana": Adana
         tok = of[0]
     if tok.is_punct or tok.pos_ in ("PRON", "DET", "NUM", "ADP") and tok.i not in ents:
         return None
@@ -200,8 +271,13 @@ def span_of(tok: Any, ents: dict[int, tuple[int, int, str]]) -> tuple[int, int, 
     for c in tok.lefts:
         if c.dep_ == "compound" and c.i == first.i - 1 and c.i not in ents:
             first = c
-    while first.i > tok.i - 4 and first.i > 0 and first.doc[first.i - 1].dep_ == "compound" \
-            and first.doc[first.i - 1].head.i in (tok.i, first.i) and first.i - 1 not in ents:
+    while (
+        first.i > tok.i - 4
+        and first.i > 0
+        and first.doc[first.i - 1].dep_ == "compound"
+        and first.doc[first.i - 1].head.i in (tok.i, first.i)
+        and first.i - 1 not in ents
+    ):
         first = first.doc[first.i - 1]
     return first.idx, tok.idx + len(tok.text), guess_label(tok)
 
@@ -233,7 +309,12 @@ def fill_roles(
         for role, slots in order:
             if slot not in slots:
                 continue
-            if tok.i not in ents and label in PLACE_LABELS and label not in role.labels and not set(role.labels) <= set(PLACE_LABELS):
+            if (
+                tok.i not in ents
+                and label in PLACE_LABELS
+                and label not in role.labels
+                and not set(role.labels) <= set(PLACE_LABELS)
+            ):
                 continue  # "the airport" may be a Place or a Destination, not a GPE-like participant
             if filled.get(role.name) and not role.repeatable and slot != "obj":
                 continue
@@ -259,7 +340,10 @@ def fill_roles(
 
 
 def _nearest(
-    sentence: Any, entities: Iterable[tuple[int, int, str]], labels: list[str], trigger: tuple[int, int],
+    sentence: Any,
+    entities: Iterable[tuple[int, int, str]],
+    labels: list[str],
+    trigger: tuple[int, int],
     used: set[tuple[int, int]],
 ) -> tuple[int, int, str] | None:
     lo, hi = sentence.start_char, sentence.end_char

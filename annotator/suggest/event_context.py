@@ -14,9 +14,42 @@ FUTURE = {"will", "shall", "'ll", "wo"}
 MODALS = {"would", "could", "may", "might", "should", "can", "must", "ca"}
 # verbs whose complement is not (yet) real: "plan to visit", "threatened to attack", "called for talks"
 IRREALIS_HEADS = {
-    "plan", "want", "threaten", "vow", "seek", "try", "intend", "aim", "hope", "refuse", "agree", "decide", "expect",
-    "propose", "promise", "urge", "call", "demand", "ask", "order", "consider", "prepare", "wish", "need", "prevent",
-    "avoid", "fear", "warn", "pledge", "offer", "suggest", "plot", "attempt", "push", "press", "allow",
+    "plan",
+    "want",
+    "threaten",
+    "vow",
+    "seek",
+    "try",
+    "intend",
+    "aim",
+    "hope",
+    "refuse",
+    "agree",
+    "decide",
+    "expect",
+    "propose",
+    "promise",
+    "urge",
+    "call",
+    "demand",
+    "ask",
+    "order",
+    "consider",
+    "prepare",
+    "wish",
+    "need",
+    "prevent",
+    "avoid",
+    "fear",
+    "warn",
+    "pledge",
+    "offer",
+    "suggest",
+    "plot",
+    "attempt",
+    "push",
+    "press",
+    "allow",
 }
 REFERENCE_PREPS = {"for", "with", "since", "because", "before", "about", "despite", "against", "over"}
 GENERIC_DETS = {"any", "no", "every", "each", "such"}
@@ -37,7 +70,11 @@ def read_context(head: Any) -> Context:
     lemmas = {c.lower_ for c in kids}
     clause = head
     # a noun trigger takes the modality of the verb it is the object of ("will hold talks")
-    if head.pos_ in ("NOUN", "PROPN") and head.dep_ in ("dobj", "nsubjpass", "attr", "nsubj") and head.head.pos_ in ("VERB", "AUX"):
+    if (
+        head.pos_ in ("NOUN", "PROPN")
+        and head.dep_ in ("dobj", "nsubjpass", "attr", "nsubj")
+        and head.head.pos_ in ("VERB", "AUX")
+    ):
         clause = head.head
     ckids = list(clause.children) if clause is not head else kids
     aux = {c.lower_ for c in ckids if c.dep_ in ("aux", "auxpass")}
@@ -56,8 +93,12 @@ def read_context(head: Any) -> Context:
         ctx.penalty += 0.2
     elif "to" in aux and clause.dep_ in ("advcl", "relcl", "acl"):  # "troops sent to attack the town": a purpose
         ctx.attributes["modality"] = "Other"
-    elif head.pos_ in ("NOUN", "PROPN") and head.dep_ == "pobj" and head.head.lower_ == "for" \
-            and head.head.head.lemma_.lower() in IRREALIS_HEADS:  # "called for talks"
+    elif (
+        head.pos_ in ("NOUN", "PROPN")
+        and head.dep_ == "pobj"
+        and head.head.lower_ == "for"
+        and head.head.head.lemma_.lower() in IRREALIS_HEADS
+    ):  # "called for talks"
         ctx.attributes["modality"] = "Other"
         ctx.penalty += 0.2
     if any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in ckids):
@@ -69,7 +110,9 @@ def read_context(head: Any) -> Context:
         # a noun subject is mostly given information (a later mention: "the attack killed ..."); an event named
         # as a reason or a reference point is mostly one told elsewhere ("since the war", "responsibility for the attack")
         bare = all(c.dep_ in ("det", "punct") for c in kids)  # "the attack", not "the planned meeting in Moscow"
-        ctx.given = bare and (head.dep_ in ("nsubj", "nsubjpass") or (head.dep_ == "pobj" and head.head.lower_ in REFERENCE_PREPS))
+        ctx.given = bare and (
+            head.dep_ in ("nsubj", "nsubjpass") or (head.dep_ == "pobj" and head.head.lower_ in REFERENCE_PREPS)
+        )
         dets = [c for c in kids if c.dep_ in ("det", "poss")]
         if any(c.lower_ in GENERIC_DETS for c in dets):
             ctx.penalty += 0.15

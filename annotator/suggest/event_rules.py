@@ -94,8 +94,13 @@ class RuleEventSuggester:
         out = []
         for e, hi in zip(events, heads):
             h = doc[hi]
-            inner = [g for c in h.children if c.dep_ == "prep" and c.lower_ in ("in", "during", "from")
-                     for g in c.children if g.dep_ == "pobj" and g.i in by_head]
+            inner = [
+                g
+                for c in h.children
+                if c.dep_ == "prep" and c.lower_ in ("in", "during", "from")
+                for g in c.children
+                if g.dep_ == "pobj" and g.i in by_head
+            ]
             if not inner:
                 out.append(e)
                 continue
@@ -153,8 +158,11 @@ class RuleEventSuggester:
         direct = frozenset(c.lemma_.lower() for c in head.children) | frozenset(f"dep:{c.dep_}" for c in head.children)
         cands: list[_Candidate] = []
         for type_name in dict.fromkeys(p.type for p in patterns):
-            pattern = next(p for p in patterns if p.type == type_name and not p.weak) if any(
-                p.type == type_name and not p.weak for p in patterns) else next(p for p in patterns if p.type == type_name)
+            pattern = (
+                next(p for p in patterns if p.type == type_name and not p.weak)
+                if any(p.type == type_name and not p.weak for p in patterns)
+                else next(p for p in patterns if p.type == type_name)
+            )
             etype = self.types[type_name]
             args = fill_roles(etype, pairs, ents, (span.start_char, span.end_char), sent, entities)
             core = sum(1 for a in args if a.role not in _NON_CORE and a.score >= 0.5)
@@ -193,7 +201,12 @@ class RuleEventSuggester:
             return None
         alternatives = tuple(c.type for c in cands[1:] if c.score >= best.score - 0.25)
         return EventSuggestion(
-            best.type, span.start_char, span.end_char, round(best.score, 3), tuple(best.arguments), alternatives,
+            best.type,
+            span.start_char,
+            span.end_char,
+            round(best.score, 3),
+            tuple(best.arguments),
+            alternatives,
             self._attrs(ctx),
         )
 

@@ -59,7 +59,14 @@ def guess_label(token) -> str | None:  # noqa: ANN001 - a spaCy Token
     forms = {lemma, token.lower_}
     if token.pos_ == "PROPN" and token.lower_.endswith("s"):  # "Rebels" at the start of a headline
         forms.add(token.lower_[:-1])
-    for label, words in (("PRODUCT", PRODUCT), ("FAC", FAC), ("LOC", LOC), ("GPE", GPE), ("ORG", ORG), ("PERSON", PERSON)):
+    for label, words in (
+        ("PRODUCT", PRODUCT),
+        ("FAC", FAC),
+        ("LOC", LOC),
+        ("GPE", GPE),
+        ("ORG", ORG),
+        ("PERSON", PERSON),
+    ):
         if forms & words:
             return label
     if token.pos_ == "NOUN" and len(lemma) > 5 and lemma not in _NOT_PEOPLE:

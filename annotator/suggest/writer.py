@@ -41,7 +41,9 @@ def clear_undecided(project: Project, doc_id: int, counts: WriteCounts, events: 
     conn = project.db.conn
     aset = project.annotation_set
     if events:
-        undecided = "SELECT id FROM events WHERE document_id = ? AND annotation_set = ? AND state = 'suggested' AND edited = 0"
+        undecided = (
+            "SELECT id FROM events WHERE document_id = ? AND annotation_set = ? AND state = 'suggested' AND edited = 0"
+        )
         conn.execute(f"DELETE FROM arguments WHERE event_id IN ({undecided})", (doc_id, aset))
         counts.events_replaced += conn.execute(
             "DELETE FROM events WHERE document_id = ? AND annotation_set = ? AND state = 'suggested' AND edited = 0",
@@ -134,7 +136,8 @@ class _Entities:
         if any(s == start and e == end for _, s, e, _, state in self.rows if state == "rejected"):
             return None  # a person rejected this span
         new_id = self.project.db.insert_span(
-            span_row(self.doc_id, self.project.annotation_set, start, end, label, "suggested", self.source, None))
+            span_row(self.doc_id, self.project.annotation_set, start, end, label, "suggested", self.source, None)
+        )
         self.rows.append((new_id, start, end, label, "suggested"))
         self.counts.entities += 1
         return new_id
@@ -175,9 +178,22 @@ def write_events(
             continue
         stored.add((s, e, sug.type))  # one trigger may anchor events of several types ("killed": Attack and Die)
         alternatives = [a for a in sug.alternatives if a != sug.type and schema.event_type(a) is not None]
-        event_id = project.db.insert_event(event_row(
-            doc_id, aset, sug.type, s, e, _attributes(schema, sug.attributes), None, state="suggested", source=source,
-            score=sug.score, alternatives=alternatives, at=t))
+        event_id = project.db.insert_event(
+            event_row(
+                doc_id,
+                aset,
+                sug.type,
+                s,
+                e,
+                _attributes(schema, sug.attributes),
+                None,
+                state="suggested",
+                source=source,
+                score=sug.score,
+                alternatives=alternatives,
+                at=t,
+            )
+        )
         counts.events += 1
         filled: dict[str, list[int]] = {}
         for arg in sug.arguments:

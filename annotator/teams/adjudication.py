@@ -52,7 +52,11 @@ def _record(project: Project, doc_id: int, decided: dict[str, dict]) -> Change:
 
 
 def _settle(
-    project: Project, doc_id: int, sets: Sequence[str] | None, reviewer: str | None, action: str,
+    project: Project,
+    doc_id: int,
+    sets: Sequence[str] | None,
+    reviewer: str | None,
+    action: str,
     body: Callable[[], tuple[list[Change], dict[str, dict]]],
 ) -> Change:
     saved = project.annotation_set, project.annotator
@@ -64,7 +68,10 @@ def _settle(
             changes, decided = body()
             if decided:
                 changes.append(_record(project, doc_id, decided))
-            if all(d.settled for d in differences(project, doc_id, sets)) and project.document(doc_id).status != "reviewed":
+            if (
+                all(d.settled for d in differences(project, doc_id, sets))
+                and project.document(doc_id).status != "reviewed"
+            ):
                 changes.append(edits.reject_all(project, doc_id))
                 changes.append(edits.set_status(project, doc_id, "reviewed"))
             return combine(action, doc_id, changes)
@@ -111,7 +118,9 @@ def _apply_entity(project: Project, diff: Difference, targets: list[EntityOption
     return changes
 
 
-def _ensure_entity(project: Project, doc_id: int, start: int, end: int, label: str, source: str) -> tuple[int, list[Change]]:
+def _ensure_entity(
+    project: Project, doc_id: int, start: int, end: int, label: str, source: str
+) -> tuple[int, list[Change]]:
     """A human entity of "main" at these offsets with this label, made if needed (for event arguments)."""
     same = [e for e in project.entities(doc_id, DEFAULT_SET) if (e.start, e.end, e.label) == (start, end, label)]
     for e in same:
@@ -132,8 +141,14 @@ def _apply_event(project: Project, diff: Difference, target: EventOption | None,
     changes: list[Change] = []
     keep = None
     if target is not None:
-        rank = lambda e: ((e.trigger_start, e.trigger_end) != (target.trigger_start, target.trigger_end), e.type != target.type)  # noqa: E731
-        keep = min(main, key=rank, default=None)
+        keep = min(
+            main,
+            key=lambda e: (
+                (e.trigger_start, e.trigger_end) != (target.trigger_start, target.trigger_end),
+                e.type != target.type,
+            ),
+            default=None,
+        )
     for e in main:
         if e is not keep:
             changes.append(edits.delete_event(project, e.id))
@@ -186,8 +201,9 @@ def _sets(diff: Difference, sets: Sequence[str] | None) -> Sequence[str]:
     return sets or diff.sets
 
 
-def take(project: Project, diff: Difference, set_name: str, reviewer: str | None = None,
-         sets: Sequence[str] | None = None) -> Change:
+def take(
+    project: Project, diff: Difference, set_name: str, reviewer: str | None = None, sets: Sequence[str] | None = None
+) -> Change:
     """Settle ``diff`` with ``set_name``'s version (which may be "nothing here")."""
     if set_name not in diff.sets:
         raise AnnotatorError(f"set {set_name!r} is not one of this difference's sets ({', '.join(diff.sets)})")
@@ -205,7 +221,9 @@ def take(project: Project, diff: Difference, set_name: str, reviewer: str | None
     return _settle(project, diff.document_id, _sets(diff, sets), reviewer, f"adjudicate:take {set_name}", body)
 
 
-def take_both(project: Project, diff: Difference, reviewer: str | None = None, sets: Sequence[str] | None = None) -> Change:
+def take_both(
+    project: Project, diff: Difference, reviewer: str | None = None, sets: Sequence[str] | None = None
+) -> Change:
     """Settle an entity difference by keeping every set's version as its own span."""
     if diff.kind != "entity":
         raise AnnotatorError("only entity spans can keep both versions; for an event take one side or edit it")
@@ -218,16 +236,22 @@ def take_both(project: Project, diff: Difference, reviewer: str | None = None, s
     return _settle(project, diff.document_id, _sets(diff, sets), reviewer, "adjudicate:take both", body)
 
 
-def mark_edited(project: Project, diff: Difference, reviewer: str | None = None, sets: Sequence[str] | None = None) -> Change:
+def mark_edited(
+    project: Project, diff: Difference, reviewer: str | None = None, sets: Sequence[str] | None = None
+) -> Change:
     """Settle ``diff`` as decided by the reviewer's own edits of "main" (made with the ordinary edit functions)."""
+
     def body() -> tuple[list[Change], dict[str, dict]]:
         return [], {diff.id: _decision(project, "edit")}
 
     return _settle(project, diff.document_id, _sets(diff, sets), reviewer, "adjudicate:edit", body)
 
 
-def take_all_agreed(project: Project, doc_id: int, reviewer: str | None = None, sets: Sequence[str] | None = None) -> Change:
+def take_all_agreed(
+    project: Project, doc_id: int, reviewer: str | None = None, sets: Sequence[str] | None = None
+) -> Change:
     """Settle in one step every unsettled difference on which all sets agree."""
+
     def body() -> tuple[list[Change], dict[str, dict]]:
         changes: list[Change] = []
         decided: dict[str, dict] = {}

@@ -174,7 +174,9 @@ def agreement(project: Project, sets: Sequence[str] | None = None) -> dict[str, 
     if sets:
         unknown = [s for s in sets if s not in known]
         if unknown:
-            raise AnnotatorError(f"no annotation set {', '.join(map(repr, unknown))} (the project has {', '.join(known)})")
+            raise AnnotatorError(
+                f"no annotation set {', '.join(map(repr, unknown))} (the project has {', '.join(known)})"
+            )
         chosen = list(dict.fromkeys(sets))
         if len(chosen) < 2:
             raise AnnotatorError(
@@ -218,7 +220,9 @@ def format_agreement(result: dict[str, Any]) -> str:
     out = []
     for pair in result["pairs"]:
         a, b, p = pair["a"], pair["b"], pair["project"]
-        out.append(f"{a} vs {b}: {pair['documents']} documents ({a} is the reference: P = share of {b}'s items {a} also has)")
+        out.append(
+            f"{a} vs {b}: {pair['documents']} documents ({a} is the reference: P = share of {b}'s items {a} also has)"
+        )
         k = p["kappa"]
         out += _table_lines("entity spans (exact)", p["entities_exact"], p["entities_overlap"], k, a, b)
         out.append(

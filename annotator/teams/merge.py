@@ -142,8 +142,10 @@ def _target_owners(target: Project, set_name: str) -> dict[str, _Owner]:
             continue
         known = records.get(rec.get("merge_source"))
         owners[sha] = _Owner(
-            known.path if known else str(rec.get("source")), known.history if known else None,
-            rec.get("source_document_id"), known.id if known else None,
+            known.path if known else str(rec.get("source")),
+            known.history if known else None,
+            rec.get("source_document_id"),
+            known.id if known else None,
         )
     for (sha,) in target.db.conn.execute(
         "SELECT d.sha256 FROM documents d WHERE EXISTS (SELECT 1 FROM entities WHERE document_id = d.id AND annotation_set = ?) "
@@ -280,8 +282,8 @@ def _write(target: Project, plan: _Plan, source_set: str) -> SourceReport:
             row = sconn.execute(
                 "SELECT id, name, text, sha256, status, meta, bom, source_path FROM documents WHERE id = ?", (src_id,)
             ).fetchone()
-            copy_document(target, plan.project, row, here.get(sha), plan.set_name, source_set, plan.path,
-                          plan.record_id, rep)
+            copy_document(
+                target, plan.project, row, here.get(sha), plan.set_name, source_set, plan.path, plan.record_id, rep
+            )
         rep.kept_from = list(kept_from)
     return rep
-

@@ -60,8 +60,13 @@ def schema_problems(conn: sqlite3.Connection, source_set: str, schema: Schema) -
     return problems
 
 
-_KINDS = (("unknown_label", "labels"), ("unknown_type", "event types"), ("bad_attribute", "event attributes"),
-          ("unknown_role", "roles"), ("wrong_label", "role fillers"))
+_KINDS = (
+    ("unknown_label", "labels"),
+    ("unknown_type", "event types"),
+    ("bad_attribute", "event attributes"),
+    ("unknown_role", "roles"),
+    ("wrong_label", "role fillers"),
+)
 
 
 def check_source(conn: sqlite3.Connection, source_set: str, schema: Schema, path: Path) -> None:
@@ -91,8 +96,10 @@ class NearTwin:
         if self.differing is None:
             return f"document {self.name!r} has the same name as the project's document {self.other!r} but another text"
         chars = "character" if self.differing == 1 else "characters"
-        return (f"document {self.name!r} differs from the project's document {self.other!r} in {self.differing} "
-                f"{chars} (at offset {self.offset}); added as a separate document")
+        return (
+            f"document {self.name!r} differs from the project's document {self.other!r} in {self.differing} "
+            f"{chars} (at offset {self.offset}); added as a separate document"
+        )
 
 
 def _difference(a: str, b: str) -> tuple[int, int]:

@@ -15,8 +15,20 @@ from annotator.teams.provenance import carry_suggestions
 from annotator.teams.sets import META_KEY
 
 # every column of an event but its id, document and set (events are suggestions too: state, source, score, ...)
-EVENT_COLUMNS = ("type", "trigger_start", "trigger_end", "attributes", "state", "source", "score", "alternatives",
-                 "edited", "annotator", "created_at", "updated_at")
+EVENT_COLUMNS = (
+    "type",
+    "trigger_start",
+    "trigger_end",
+    "attributes",
+    "state",
+    "source",
+    "score",
+    "alternatives",
+    "edited",
+    "annotator",
+    "created_at",
+    "updated_at",
+)
 
 
 @dataclass
@@ -72,8 +84,15 @@ def delete_set_rows(target: Project, doc_id: int, set_name: str) -> int:
 
 
 def copy_document(
-    target: Project, src: Project, src_doc: tuple, target_doc_id: int | None, set_name: str, source_set: str,
-    path: Path, record_id: int, report: SourceReport,
+    target: Project,
+    src: Project,
+    src_doc: tuple,
+    target_doc_id: int | None,
+    set_name: str,
+    source_set: str,
+    path: Path,
+    record_id: int,
+    report: SourceReport,
 ) -> None:
     """Copy a document's ``source_set`` into ``target`` as ``set_name`` (the document too when ``target_doc_id``
     is None), with the model's original suggestions, and log it."""
@@ -81,8 +100,13 @@ def copy_document(
     sconn = src.db.conn
     src_id, name, text, sha, status, meta_json, bom, source_path = src_doc
     t = now()
-    record = {"source": str(path), "source_document_id": src_id, "status": status, "merged_at": t,
-              "merge_source": record_id}
+    record = {
+        "source": str(path),
+        "source_document_id": src_id,
+        "status": status,
+        "merged_at": t,
+        "merge_source": record_id,
+    }
     new_document = target_doc_id is None
     if new_document:
         meta = orjson.loads(meta_json or "{}")
@@ -107,10 +131,13 @@ def copy_document(
         conn.execute("UPDATE documents SET meta = ? WHERE id = ?", (orjson.dumps(meta).decode(), doc_id))
         report.matched_documents.append(name)
     # tokens: the same text has the same tokens; copy them where the target has none
-    tok = sconn.execute("SELECT pipeline, starts, ends, sentence_starts FROM tokens WHERE document_id = ?", (src_id,)).fetchone()
+    tok = sconn.execute(
+        "SELECT pipeline, starts, ends, sentence_starts FROM tokens WHERE document_id = ?", (src_id,)
+    ).fetchone()
     if tok and conn.execute("SELECT 1 FROM tokens WHERE document_id = ?", (doc_id,)).fetchone() is None:
         conn.execute(
-            "INSERT INTO tokens (document_id, pipeline, starts, ends, sentence_starts) VALUES (?, ?, ?, ?, ?)", (doc_id, *tok)
+            "INSERT INTO tokens (document_id, pipeline, starts, ends, sentence_starts) VALUES (?, ?, ?, ?, ?)",
+            (doc_id, *tok),
         )
     # what the model first suggested, read from the source's change log, which stays in the source
     carry_suggestions(target, doc_id, set_name, model_spans(src, src_id, source_set))
@@ -126,8 +153,9 @@ def copy_document(
         f"SELECT id, {', '.join(EVENT_COLUMNS)} FROM events WHERE document_id = ? AND annotation_set = ? ORDER BY id",
         (src_id, source_set),
     ).fetchall():
-        event_ids[r[0]] = target.db.insert_event(dict(zip(("document_id", "annotation_set", *EVENT_COLUMNS),
-                                                          (doc_id, set_name, *r[1:]))))
+        event_ids[r[0]] = target.db.insert_event(
+            dict(zip(("document_id", "annotation_set", *EVENT_COLUMNS), (doc_id, set_name, *r[1:])))
+        )
     arguments = 0
     for event_id, role, entity_id, annotator, created in sconn.execute(
         "SELECT a.event_id, a.role, a.entity_id, a.annotator, a.created_at FROM arguments a JOIN events v "
@@ -150,7 +178,8 @@ def copy_document(
         ).fetchone():
             continue  # merged before: comments are kept once
         conn.execute(
-            "INSERT INTO comments (document_id, author, text, created_at) VALUES (?, ?, ?, ?)", (doc_id, author, ctext, created)
+            "INSERT INTO comments (document_id, author, text, created_at) VALUES (?, ?, ?, ?)",
+            (doc_id, author, ctext, created),
         )
         comments += 1
     log = {

@@ -55,8 +55,9 @@ class CannotTell(AnnotatorError):
     """The model's original suggestions of a merged set are not in this project."""
 
 
-def model_spans(project: Project, doc_id: int, annotation_set: str = DEFAULT_SET,
-                prefix: str = MODEL_PREFIX) -> list[tuple[int, int, str, str]]:
+def model_spans(
+    project: Project, doc_id: int, annotation_set: str = DEFAULT_SET, prefix: str = MODEL_PREFIX
+) -> list[tuple[int, int, str, str]]:
     """The model's original suggestions of a document: (start, end, label, source).
 
     For a set merged from an annotator's file they are the ones the merge carried (the change log that
@@ -64,8 +65,10 @@ def model_spans(project: Project, doc_id: int, annotation_set: str = DEFAULT_SET
     record = (document_meta(project, doc_id).get(META_KEY) or {}).get(annotation_set)
     if record is not None:
         if record.get("merge_source") is None:
-            raise CannotTell(f"set {annotation_set!r} of document {doc_id} was merged from {record.get('source')} "
-                             "without the model's original suggestions")
+            raise CannotTell(
+                f"set {annotation_set!r} of document {doc_id} was merged from {record.get('source')} "
+                "without the model's original suggestions"
+            )
         return [s for s in carried_suggestions(project, doc_id, annotation_set) if s[3].startswith(prefix)]
     first, last = _history(project, doc_id)
     out = []
@@ -147,7 +150,8 @@ def model_quality(project: Project, annotation_set: str = DEFAULT_SET, prefix: s
         "pipelines": dict(pipelines),
         "entities": table.to_dict(),  # a = final, b = model
         "confusions": [
-            {"model": m, "final": f, "count": n} for (m, f), n in sorted(confusions.items(), key=lambda x: (-x[1], x[0]))
+            {"model": m, "final": f, "count": n}
+            for (m, f), n in sorted(confusions.items(), key=lambda x: (-x[1], x[0]))
         ],
     }
 

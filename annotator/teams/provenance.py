@@ -85,8 +85,9 @@ def source_records(project: Project, annotation_set: str) -> dict[int, SourceRec
     }
 
 
-def save_source_record(project: Project, record_id: int | None, annotation_set: str, path: Path, history: bytes,
-                       at: str) -> int:
+def save_source_record(
+    project: Project, record_id: int | None, annotation_set: str, path: Path, history: bytes, at: str
+) -> int:
     """Insert or update the record of a source file (inside the caller's transaction); returns its id."""
     conn = project.db.conn
     values = (str(path.resolve()), history, rows(history), at, project.annotator)
@@ -104,11 +105,14 @@ def save_source_record(project: Project, record_id: int | None, annotation_set: 
     return record_id
 
 
-def carry_suggestions(project: Project, doc_id: int, annotation_set: str,
-                      spans: list[tuple[int, int, str, str]]) -> None:
+def carry_suggestions(
+    project: Project, doc_id: int, annotation_set: str, spans: list[tuple[int, int, str, str]]
+) -> None:
     """Store the model's original suggestions of a merged document's set, replacing what was there."""
     conn = project.db.conn
-    conn.execute("DELETE FROM merged_suggestions WHERE document_id = ? AND annotation_set = ?", (doc_id, annotation_set))
+    conn.execute(
+        "DELETE FROM merged_suggestions WHERE document_id = ? AND annotation_set = ?", (doc_id, annotation_set)
+    )
     conn.executemany(
         "INSERT INTO merged_suggestions (document_id, annotation_set, start, end, label, source) VALUES (?, ?, ?, ?, ?, ?)",
         [(doc_id, annotation_set, *s) for s in spans],

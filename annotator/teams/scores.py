@@ -36,7 +36,14 @@ class Counts:
         return 2 * self.tp / (self.a + self.b) if self.a + self.b else None
 
     def to_dict(self) -> dict[str, Any]:
-        return {"tp": self.tp, "a": self.a, "b": self.b, "precision": self.precision, "recall": self.recall, "f1": self.f1}
+        return {
+            "tp": self.tp,
+            "a": self.a,
+            "b": self.b,
+            "precision": self.precision,
+            "recall": self.recall,
+            "f1": self.f1,
+        }
 
 
 class Table:
@@ -63,7 +70,10 @@ class Table:
         return total
 
     def to_dict(self) -> dict[str, Any]:
-        return {OVERALL: self.overall.to_dict(), "by_label": {k: self.by_label[k].to_dict() for k in sorted(self.by_label)}}
+        return {
+            OVERALL: self.overall.to_dict(),
+            "by_label": {k: self.by_label[k].to_dict() for k in sorted(self.by_label)},
+        }
 
 
 def count_exact(table: Table, a: Iterable[Hashable], b: Iterable[Hashable], label_of) -> None:  # type: ignore[no-untyped-def]

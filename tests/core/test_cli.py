@@ -43,7 +43,11 @@ def ruler_pipeline(tmp_path_factory):
 
     path = tmp_path_factory.mktemp("pipe") / "ruler"
     pipe = blank_pipeline_with_patterns(
-        [{"label": "PERSON", "pattern": "Sergey Lavrov"}, {"label": "GPE", "pattern": "Moscow"}, {"label": "GPE", "pattern": "Zurich"}],
+        [
+            {"label": "PERSON", "pattern": "Sergey Lavrov"},
+            {"label": "GPE", "pattern": "Moscow"},
+            {"label": "GPE", "pattern": "Zurich"},
+        ],
         name="ruler",
     )
     pipe.nlp.to_disk(path)
@@ -97,7 +101,9 @@ def test_full_workflow(tmp_path, capsys, ruler_pipeline):
     assert len(data["documents"]) == 8
 
     out_jsonl = tmp_path / "reviewed.jsonl"
-    code, out, err = run(capsys, "export", p, "-f", "jsonl", "-o", out_jsonl, "--status", "reviewed", "--states", "accepted", "added")
+    code, out, err = run(
+        capsys, "export", p, "-f", "jsonl", "-o", out_jsonl, "--status", "reviewed", "--states", "accepted", "added"
+    )
     assert code == 0
     lines = out_jsonl.read_text(encoding="utf-8").splitlines()
     assert len(lines) == 1
@@ -106,10 +112,18 @@ def test_full_workflow(tmp_path, capsys, ruler_pipeline):
     assert json.loads(lines[0])["status"] == "reviewed" and json.loads(lines[0])["entities"] == []
 
 
-@pytest.mark.parametrize("command", [
-    ["export", "{p}", "-o", "{t}/out.json"], ["stats", "{p}"], ["validate", "{p}"], ["agree", "{p}"], ["train", "{p}"],
-    ["preannotate", "{p}"], ["models", "{p}"],
-])
+@pytest.mark.parametrize(
+    "command",
+    [
+        ["export", "{p}", "-o", "{t}/out.json"],
+        ["stats", "{p}"],
+        ["validate", "{p}"],
+        ["agree", "{p}"],
+        ["train", "{p}"],
+        ["preannotate", "{p}"],
+        ["models", "{p}"],
+    ],
+)
 def test_commands_refuse_a_missing_project(tmp_path, capsys, command):
     """Only init, import (and merge, for its target) create a project: a typo never becomes an empty project."""
     p = tmp_path / "typo.annotator"
@@ -129,8 +143,9 @@ def test_progress_bars_stay_out_of_pipes(tmp_path, capsys):
 
 @pytest.mark.parametrize("command", ["init", "train", "models", "merge"])  # agree: --set abbreviates its --sets
 def test_set_is_refused_where_no_set_is_read_or_written(tmp_path, capsys, command):
-    code, out, err = run(capsys, command, tmp_path / "p.annotator", *(["x.annotator"] if command == "merge" else []),
-                         "--set", "bob")
+    code, out, err = run(
+        capsys, command, tmp_path / "p.annotator", *(["x.annotator"] if command == "merge" else []), "--set", "bob"
+    )
     assert code == 2 and "unrecognized arguments: --set bob" in err
 
 
@@ -154,8 +169,14 @@ def test_import_with_custom_schema_for_a_new_project(tmp_path, capsys):
         (lambda t: ["export", t / "p.annotator", "-f", "yaml", "-o", t / "x"], ["unknown format 'yaml'"]),
         (lambda t: ["export", t / "p.annotator", "-o", t / "no" / "dir" / "x.json"], ["no such folder"]),
         (lambda t: ["export", t / "p.annotator", "-o", t], ["is a folder"]),
-        (lambda t: ["preannotate", t / "p.annotator", "--model", "en_no_such_model_xyz"], ["not installed", "pip install"]),
-        (lambda t: ["export", t / "p.annotator", "-f", "json", "-o", t / "x.json", "--option", "a=b"], ["takes no --option"]),
+        (
+            lambda t: ["preannotate", t / "p.annotator", "--model", "en_no_such_model_xyz"],
+            ["not installed", "pip install"],
+        ),
+        (
+            lambda t: ["export", t / "p.annotator", "-f", "json", "-o", t / "x.json", "--option", "a=b"],
+            ["takes no --option"],
+        ),
         (lambda t: ["init", t / "q.annotator", "--schema", t / "none.toml"], ["cannot read schema file"]),
         (lambda t: ["stats", t], ["is a folder"]),
         (lambda t: ["init", t / "no" / "such" / "p.annotator"], ["no folder"]),
@@ -203,13 +224,19 @@ def test_python_dash_m_annotator(tmp_path):
     p = tmp_path / "m.annotator"
     done = subprocess.run(
         [sys.executable, "-m", "annotator", "import", str(p), str(SEEDS / "002_airstrike_market.txt")],
-        cwd=tmp_path, env=env, capture_output=True, text=True,
+        cwd=tmp_path,
+        env=env,
+        capture_output=True,
+        text=True,
     )
     assert done.returncode == 0, done.stderr
     assert "1 imported" in done.stdout
     done = subprocess.run(
         [sys.executable, "-m", "annotator", "stats", str(tmp_path / "nope.annotator")],
-        cwd=tmp_path, env=env, capture_output=True, text=True,
+        cwd=tmp_path,
+        env=env,
+        capture_output=True,
+        text=True,
     )
     assert done.returncode == 1
     assert done.stderr.startswith("annotator: error:") and done.stderr.count("\n") == 1

@@ -18,8 +18,9 @@ ROOT = Path(__file__).resolve().parents[2]
 def _project(tmp_path: Path, status: str | None = None) -> Path:
     path = tmp_path / "p.annotator"
     with Project(path, annotator="t") as p:
-        report = import_documents(p, [IncomingDocument(f"Maria Lopez met officials in Paris {k}.", f"{k}.txt")
-                                      for k in range(3)])
+        report = import_documents(
+            p, [IncomingDocument(f"Maria Lopez met officials in Paris {k}.", f"{k}.txt") for k in range(3)]
+        )
         if status:
             from annotator import edits
 
@@ -41,8 +42,12 @@ def test_model_and_model_version_together_are_a_usage_error(tmp_path, capsys):
 def test_a_closed_output_pipe_is_not_an_error(tmp_path):
     path = _project(tmp_path)
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
-    proc = subprocess.Popen([sys.executable, "-m", "annotator", "stats", str(path), "--json"], env=env,
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "annotator", "stats", str(path), "--json"],
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
     proc.stdout.close()  # the reader went away before anything was written, as `| head -0` does
     err = proc.stderr.read().decode()
     code = proc.wait()

@@ -22,7 +22,9 @@ def test_every_new_span_gets_the_same_bookkeeping(project):
     """An edit, an import and a pre-annotation make their spans through span_row: not edited, created = updated."""
     doc = add_document(project, TEXT)
     by_edit = edits.add_entity(project, doc, 0, 9, "PERSON").result_id
-    report = import_documents(project, [IncomingDocument("Bob flew.", "b", entities=[IncomingEntity(1, 0, 3, "PERSON")])])
+    report = import_documents(
+        project, [IncomingDocument("Bob flew.", "b", entities=[IncomingEntity(1, 0, 3, "PERSON")])]
+    )
     (by_import,) = [e.id for e in project.entities(report.imported[0][1])]
     with project.transaction():
         write_entities(project, doc, [(25, 30, "GPE")], "spacy:test@1", WriteCounts())
@@ -53,7 +55,9 @@ def test_document_state_progress_and_documents_without_tokens(project):
     assert project.db.documents_without_tokens() == [a, b]
     with project.transaction():
         project.db.conn.execute(
-            "INSERT INTO tokens (document_id, pipeline, starts, ends, sentence_starts) VALUES (?, 'x', '[]', '[]', '[]')", (a,))
+            "INSERT INTO tokens (document_id, pipeline, starts, ends, sentence_starts) VALUES (?, 'x', '[]', '[]', '[]')",
+            (a,),
+        )
     assert project.db.documents_without_tokens() == [b]
 
 
@@ -66,14 +70,31 @@ def test_every_new_event_gets_the_same_bookkeeping(project):
 
     doc = add_document(project, TEXT)
     by_edit = edits.add_event(project, doc, "Contact:Meet", 10, 13).result_id
-    report = import_documents(project, [IncomingDocument("Bob met Ann.", "b", events=[IncomingEvent("Contact:Meet", 4, 7)])])
+    report = import_documents(
+        project, [IncomingDocument("Bob met Ann.", "b", events=[IncomingEvent("Contact:Meet", 4, 7)])]
+    )
     (by_import,) = [v.id for v in project.events(report.imported[0][1])]
     with project.transaction():
-        by_model = project.db.insert_event(event_row(doc, "main", "Movement:Transport", 14, 21, {}, None,
-                                                     state="suggested", source="rules:news@1", score=0.5,
-                                                     alternatives=["Contact:Meet"]))
-    for event_id, state, source in ((by_edit, "added", "human"), (by_import, "accepted", "import"),
-                                    (by_model, "suggested", "rules:news@1")):
+        by_model = project.db.insert_event(
+            event_row(
+                doc,
+                "main",
+                "Movement:Transport",
+                14,
+                21,
+                {},
+                None,
+                state="suggested",
+                source="rules:news@1",
+                score=0.5,
+                alternatives=["Contact:Meet"],
+            )
+        )
+    for event_id, state, source in (
+        (by_edit, "added", "human"),
+        (by_import, "accepted", "import"),
+        (by_model, "suggested", "rules:news@1"),
+    ):
         row = project.row("events", event_id)
         assert (row["state"], row["source"], row["edited"]) == (state, source, 0), row
         assert row["created_at"] == row["updated_at"]

@@ -38,9 +38,15 @@ class World:
 def world(project) -> World:
     doc = add_document(project, TEXT)
     lavrov = edits.add_entity(project, doc, *span(TEXT, "Sergey Lavrov"), "PERSON").result_id
-    blinken = edits.add_entity(project, doc, *span(TEXT, "Antony Blinken"), "PERSON", state="suggested", source="spacy:x@1").result_id
-    moscow = edits.add_entity(project, doc, *span(TEXT, "Moscow"), "GPE", state="suggested", source="spacy:x@1").result_id
-    monday = edits.add_entity(project, doc, *span(TEXT, "Monday"), "DATE", state="suggested", source="spacy:x@1").result_id
+    blinken = edits.add_entity(
+        project, doc, *span(TEXT, "Antony Blinken"), "PERSON", state="suggested", source="spacy:x@1"
+    ).result_id
+    moscow = edits.add_entity(
+        project, doc, *span(TEXT, "Moscow"), "GPE", state="suggested", source="spacy:x@1"
+    ).result_id
+    monday = edits.add_entity(
+        project, doc, *span(TEXT, "Monday"), "DATE", state="suggested", source="spacy:x@1"
+    ).result_id
     meet = edits.add_event(project, doc, "Contact:Meet", *span(TEXT, "met")).result_id
     arg = edits.add_argument(project, meet, "Entity", lavrov).result_id
     return World(project, doc, lavrov, blinken, moscow, monday, meet, arg)
@@ -52,7 +58,14 @@ def test_add_entity_returns_change(project):
     change = edits.add_entity(project, doc, 0, 6, "PERSON")
     assert change.action == "add_entity" and change.document_id == doc
     ent = project.entity(change.result_id)
-    assert (ent.start, ent.end, ent.label, ent.state, ent.source, ent.annotator) == (0, 6, "PERSON", "added", "human", "tester")
+    assert (ent.start, ent.end, ent.label, ent.state, ent.source, ent.annotator) == (
+        0,
+        6,
+        "PERSON",
+        "added",
+        "human",
+        "tester",
+    )
     assert change.ids("entities") == {change.result_id}
     row = next(r for r in change.rows if r.table == "entities")
     assert row.before is None and row.after["label"] == "PERSON"
@@ -67,7 +80,14 @@ def test_add_entity_returns_change(project):
 
 @pytest.mark.parametrize(
     "start,end,message",
-    [(-1, 3, "outside"), (0, len(TEXT) + 1, "outside"), (5, 5, "empty"), (6, 2, "empty"), (0.0, 3, "whole numbers"), ("0", 3, "whole numbers")],
+    [
+        (-1, 3, "outside"),
+        (0, len(TEXT) + 1, "outside"),
+        (5, 5, "empty"),
+        (6, 2, "empty"),
+        (0.0, 3, "whole numbers"),
+        ("0", 3, "whole numbers"),
+    ],
 )
 def test_add_entity_bad_offsets(project, start, end, message):
     doc = add_document(project, TEXT)
@@ -176,7 +196,9 @@ def test_add_event_with_default_and_given_attributes(world):
     v = p.event(world.meet)
     assert v.type == "Contact:Meet" and TEXT[v.trigger_start : v.trigger_end] == "met"
     assert v.attributes == {"polarity": "Positive", "modality": "Asserted", "tense": "Past", "genericity": "Specific"}
-    e = edits.add_event(p, world.doc, "Movement:Transport", *span(TEXT, "left"), {"tense": "Future", "modality": "Other"}).result_id
+    e = edits.add_event(
+        p, world.doc, "Movement:Transport", *span(TEXT, "left"), {"tense": "Future", "modality": "Other"}
+    ).result_id
     assert p.event(e).attributes["tense"] == "Future" and p.event(e).attributes["polarity"] == "Positive"
 
 
@@ -229,7 +251,9 @@ def test_add_argument_and_role_rules(world):
     assert p.row("arguments", a)["annotator"] == "tester"
     edits.add_argument(p, world.meet, "Place", world.moscow)
     with pytest.raises(ValidationError, match="takes one argument and is filled"):
-        edits.add_argument(p, world.meet, "Place", edits.add_entity(p, world.doc, *span(TEXT, "Lavrov", 1), "GPE").result_id)
+        edits.add_argument(
+            p, world.meet, "Place", edits.add_entity(p, world.doc, *span(TEXT, "Lavrov", 1), "GPE").result_id
+        )
     with pytest.raises(ValidationError, match="has no role 'Victim'"):
         edits.add_argument(p, world.meet, "Victim", world.blinken)
     with pytest.raises(ValidationError, match="role Time of Contact:Meet takes DATE, TIME, not PERSON"):
@@ -301,7 +325,15 @@ def test_every_edit_writes_one_change_log_row(world):
     p = world.project
     log = p.change_log(world.doc)
     actions = [r["action"] for r in log]
-    assert actions == ["import_document", "add_entity", "add_entity", "add_entity", "add_entity", "add_event", "add_argument"]
+    assert actions == [
+        "import_document",
+        "add_entity",
+        "add_entity",
+        "add_entity",
+        "add_entity",
+        "add_event",
+        "add_argument",
+    ]
     entry = log[1]
     assert entry["annotator"] == "tester" and entry["at"].endswith("+00:00")
     tables = {r["table"] for r in entry["rows"]}

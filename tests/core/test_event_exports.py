@@ -39,12 +39,28 @@ def world(project):
     edits.add_entity(project, doc, *at("Antony Blinken"), "PERSON", state="suggested", source="spacy:x@1")
     counts = WriteCounts()
     with project.transaction():
-        write_events(project, doc, [
-            EventSuggestion("Contact:Meet", *at("met"), 0.9, (ArgumentSuggestion("Entity", *at("Antony Blinken"), "PERSON"),),
-                            ("Contact:Phone-Write",)),
-            EventSuggestion("Conflict:Attack", *at("attacked"), 0.6, (ArgumentSuggestion("Attacker", *at("Protesters"), "PERSON"),)),
-            EventSuggestion("Movement:Transport", *at("left"), 0.4),
-        ], SOURCE, counts)
+        write_events(
+            project,
+            doc,
+            [
+                EventSuggestion(
+                    "Contact:Meet",
+                    *at("met"),
+                    0.9,
+                    (ArgumentSuggestion("Entity", *at("Antony Blinken"), "PERSON"),),
+                    ("Contact:Phone-Write",),
+                ),
+                EventSuggestion(
+                    "Conflict:Attack",
+                    *at("attacked"),
+                    0.6,
+                    (ArgumentSuggestion("Attacker", *at("Protesters"), "PERSON"),),
+                ),
+                EventSuggestion("Movement:Transport", *at("left"), 0.4),
+            ],
+            SOURCE,
+            counts,
+        )
     ids = {v.type: v.id for v in project.events(doc)}
     edits.accept_event(project, ids["Contact:Meet"])
     edits.reject_event(project, ids["Movement:Transport"])
@@ -67,7 +83,11 @@ def test_json_export_carries_state_source_score_and_validates(world, tmp_path):
     assert set(evs) == {"Contact:Meet", "Conflict:Attack", "Life:Die"}  # rejected left out by default
     meet, attack, die = evs["Contact:Meet"], evs["Conflict:Attack"], evs["Life:Die"]
     assert (meet["state"], meet["source"], meet["score"], meet["alternatives"], meet["annotator"]) == (
-        "accepted", SOURCE, 0.9, ["Contact:Phone-Write"], "tester"
+        "accepted",
+        SOURCE,
+        0.9,
+        ["Contact:Phone-Write"],
+        "tester",
     )
     assert (attack["state"], attack["source"], attack["score"], attack["annotator"]) == ("suggested", SOURCE, 0.6, None)
     assert (die["state"], die["source"], die["score"], die["alternatives"]) == ("added", "human", None, [])
@@ -121,15 +141,19 @@ def test_an_older_export_still_imports(world, tmp_path):
     with Project(tmp_path / "copy.annotator") as copy:
         (doc,) = [d for _, d in import_documents(copy, read_json(out)).imported]
         assert {(v.type, v.state, v.source, v.score) for v in copy.events(doc)} == {
-            ("Contact:Meet", "accepted", "import", None), ("Life:Die", "accepted", "import", None)
+            ("Contact:Meet", "accepted", "import", None),
+            ("Life:Die", "accepted", "import", None),
         }
 
 
-@pytest.mark.parametrize("bad, message", [
-    ({"state": "maybe"}, "unknown event state 'maybe'"),
-    ({"score": "high"}, "'score' must be a number"),
-    ({"alternatives": "Life:Die"}, "'alternatives' must be a list"),
-])
+@pytest.mark.parametrize(
+    "bad, message",
+    [
+        ({"state": "maybe"}, "unknown event state 'maybe'"),
+        ({"score": "high"}, "'score' must be a number"),
+        ({"alternatives": "Life:Die"}, "'alternatives' must be a list"),
+    ],
+)
 def test_bad_event_suggestion_fields_are_refused(world, tmp_path, bad, message):
     project, _, _ = world
     out = tmp_path / "x.json"
@@ -158,8 +182,11 @@ def test_other_formats_treat_undecided_events_as_undecided_entities(world, tmp_p
     write["spacy"](project, tmp_path / "x.spacy")
     (doc,) = DocBin().from_disk(tmp_path / "x.spacy").get_docs(spacy.blank("en").vocab)
     states = {v["type"]: (v["state"], v["source"]) for v in doc.spans["triggers"].attrs["events"]}
-    assert states == {"Contact:Meet": ("accepted", SOURCE), "Conflict:Attack": ("suggested", SOURCE),
-                      "Life:Die": ("added", "human")}
+    assert states == {
+        "Contact:Meet": ("accepted", SOURCE),
+        "Conflict:Attack": ("suggested", SOURCE),
+        "Life:Die": ("added", "human"),
+    }
 
 
 def test_stats_count_events_by_state(world):
@@ -187,7 +214,12 @@ def test_validate_reports_decided_events_with_undecided_or_rejected_fillers(worl
     blinken = next(e for e in project.entities(doc) if TEXT[e.start : e.end] == "Antony Blinken")
     project.db.conn.execute("UPDATE entities SET state = 'suggested' WHERE id = ?", (blinken.id,))  # as an import could
     (p,) = validate(project, doc)
-    assert (p.kind, p.event_id, p.role, p.entity_id) == ("undecided_argument", ids["Contact:Meet"], "Entity", blinken.id)
+    assert (p.kind, p.event_id, p.role, p.entity_id) == (
+        "undecided_argument",
+        ids["Contact:Meet"],
+        "Entity",
+        blinken.id,
+    )
     assert "nobody decided on" in p.message
     edits.reject_entity(project, blinken.id)
     assert [(p.kind, p.role) for p in validate(project, doc)] == [("rejected_argument", "Entity")]

@@ -30,13 +30,21 @@ def arg(role: str, word: str, label: str) -> ArgumentSuggestion:
 
 
 MEET = EventSuggestion(
-    "Contact:Meet", *span("met"), 0.9,
-    arguments=(arg("Entity", "Sergey Lavrov", "PERSON"), arg("Entity", "Antony Blinken", "PERSON"),
-               arg("Place", "Moscow", "GPE"), arg("Time", "Monday", "DATE")),
+    "Contact:Meet",
+    *span("met"),
+    0.9,
+    arguments=(
+        arg("Entity", "Sergey Lavrov", "PERSON"),
+        arg("Entity", "Antony Blinken", "PERSON"),
+        arg("Place", "Moscow", "GPE"),
+        arg("Time", "Monday", "DATE"),
+    ),
     alternatives=("Contact:Phone-Write",),
 )
 ATTACK = EventSuggestion(
-    "Conflict:Attack", *span("attacked"), 0.7,
+    "Conflict:Attack",
+    *span("attacked"),
+    0.7,
     arguments=(arg("Attacker", "Protesters", "PERSON"), arg("Target", "the embassy", "FAC")),
     attributes={"tense": "Past", "no_such": "x"},
 )
@@ -75,8 +83,16 @@ def world(project) -> World:
     lavrov = edits.add_entity(project, doc, *span("Sergey Lavrov"), "PERSON").result_id
     write(project, doc, [MEET, ATTACK, LEFT])
     by_type = {e.type: e.id for e in project.events(doc)}
-    return World(project, doc, lavrov, entity_at(project, doc, "Antony Blinken").id, entity_at(project, doc, "Moscow").id,
-                 by_type["Contact:Meet"], by_type["Conflict:Attack"], by_type["Movement:Transport"])
+    return World(
+        project,
+        doc,
+        lavrov,
+        entity_at(project, doc, "Antony Blinken").id,
+        entity_at(project, doc, "Moscow").id,
+        by_type["Contact:Meet"],
+        by_type["Conflict:Attack"],
+        by_type["Movement:Transport"],
+    )
 
 
 def entity_at(project: Project, doc: int, word: str):
@@ -108,7 +124,12 @@ def test_migration_makes_existing_events_added_by_people(tmp_path, monkeypatch):
     with Project(path) as p:
         (ev,) = p.events(doc)
         assert (ev.state, ev.source, ev.score, ev.alternatives, ev.edited, ev.annotator) == (
-            "added", "human", None, (), False, "ann"
+            "added",
+            "human",
+            None,
+            (),
+            False,
+            "ann",
         )
         assert migrations.user_version(p.db.conn) == migrations.LATEST
     conn = sqlite3.connect(path)
@@ -128,10 +149,17 @@ def test_writer_stores_suggestions_with_provenance_and_fills_roles(world):
     p = world.project
     meet = p.event(world.meet)
     assert (meet.state, meet.source, meet.score, meet.alternatives, meet.annotator, meet.edited) == (
-        "suggested", SOURCE, 0.9, ("Contact:Phone-Write",), None, False
+        "suggested",
+        SOURCE,
+        0.9,
+        ("Contact:Phone-Write",),
+        None,
+        False,
     )
     assert fillers(p, world.meet) == {
-        "Entity": {"Sergey Lavrov", "Antony Blinken"}, "Place": {"Moscow"}, "Time": {"Monday"}
+        "Entity": {"Sergey Lavrov", "Antony Blinken"},
+        "Place": {"Moscow"},
+        "Time": {"Monday"},
     }
     # existing entities of an allowed label are reused; Monday had none: a new suggestion of the event's source
     assert {a.entity_id for a in meet.arguments} >= {world.lavrov, world.blinken, world.moscow}
@@ -152,15 +180,29 @@ def test_writer_reuses_the_tightest_covering_entity_and_skips_what_does_not_fit(
     wide = edits.add_entity(project, doc, span("Sergey Lavrov")[0], span("Antony Blinken")[1], "PERSON").result_id
     tight = edits.add_entity(project, doc, *span("Sergey Lavrov"), "PERSON").result_id
     org = edits.add_entity(project, doc, *span("Moscow"), "ORG").result_id
-    counts = write(project, doc, entities=[], suggestions=[EventSuggestion(
-        "Contact:Meet", *span("met"), 0.8,
-        arguments=(
-            ArgumentSuggestion("Entity", span("Lavrov")[0], span("Lavrov")[1], "PERSON"),  # inside both: the tight one
-            ArgumentSuggestion("Place", *span("Moscow"), "GPE"),  # an ORG covers it: not allowed, a new GPE span
-            ArgumentSuggestion("Attacker", *span("Monday"), "DATE"),  # no such role of Meet
-            ArgumentSuggestion("Time", *span("Monday"), "PERSON"),  # a label Time does not take
-        ),
-    ), EventSuggestion("No:Such-Type", *span("left"), 0.4)])
+    counts = write(
+        project,
+        doc,
+        entities=[],
+        suggestions=[
+            EventSuggestion(
+                "Contact:Meet",
+                *span("met"),
+                0.8,
+                arguments=(
+                    ArgumentSuggestion(
+                        "Entity", span("Lavrov")[0], span("Lavrov")[1], "PERSON"
+                    ),  # inside both: the tight one
+                    ArgumentSuggestion(
+                        "Place", *span("Moscow"), "GPE"
+                    ),  # an ORG covers it: not allowed, a new GPE span
+                    ArgumentSuggestion("Attacker", *span("Monday"), "DATE"),  # no such role of Meet
+                    ArgumentSuggestion("Time", *span("Monday"), "PERSON"),  # a label Time does not take
+                ),
+            ),
+            EventSuggestion("No:Such-Type", *span("left"), 0.4),
+        ],
+    )
     (ev,) = project.events(doc)
     by_role = {a.role: a.entity_id for a in ev.arguments}
     assert by_role["Entity"] == tight and set(by_role) == {"Entity", "Place"}
@@ -195,8 +237,17 @@ def test_rerun_keeps_every_decision_and_replaces_only_undecided(world):
     edits.reject_event(p, world.attack)
     hand = edits.add_event(p, world.doc, "Life:Die", *span("Protesters")).result_id
     before = {e.id: e for e in p.events(world.doc)}
-    counts = write(p, world.doc, [MEET, ATTACK, LEFT, EventSuggestion("Conflict:Demonstrate", *span("attacked"), 0.3),
-                                  EventSuggestion("Life:Injure", *span("Protesters"), 0.3)])
+    counts = write(
+        p,
+        world.doc,
+        [
+            MEET,
+            ATTACK,
+            LEFT,
+            EventSuggestion("Conflict:Demonstrate", *span("attacked"), 0.3),
+            EventSuggestion("Life:Injure", *span("Protesters"), 0.3),
+        ],
+    )
     after = {e.id: e for e in p.events(world.doc)}
     for kept in (world.meet, world.attack, hand):
         assert after[kept] == before[kept]
@@ -205,8 +256,11 @@ def test_rerun_keeps_every_decision_and_replaces_only_undecided(world):
     assert world.left not in after
     assert counts.events_replaced == 1 and counts.events == 2 and counts.events_kept == 3
     assert sorted((e.type, e.state) for e in after.values()) == [
-        ("Conflict:Attack", "rejected"), ("Conflict:Demonstrate", "suggested"), ("Contact:Meet", "accepted"),
-        ("Life:Die", "added"), ("Movement:Transport", "suggested"),
+        ("Conflict:Attack", "rejected"),
+        ("Conflict:Demonstrate", "suggested"),
+        ("Contact:Meet", "accepted"),
+        ("Life:Die", "added"),
+        ("Movement:Transport", "suggested"),
     ]
 
 
@@ -271,7 +325,9 @@ def test_accept_all_events_of_a_document(world):
     change = edits.accept_all_events(p, world.doc)
     assert change.ids("events") == {world.meet, world.attack}
     assert {e.id: e.state for e in p.events(world.doc)} == {
-        world.meet: "accepted", world.attack: "accepted", world.left: "rejected"
+        world.meet: "accepted",
+        world.attack: "accepted",
+        world.left: "rejected",
     }
     assert entity_at(p, world.doc, "Protesters").state == "accepted"
     assert edits.accept_all_events(p, world.doc).is_empty

@@ -132,9 +132,16 @@ def test_jsonl_with_spans_and_meta(project, tmp_path):
     f = tmp_path / "in.jsonl"
     text = "Angela Merkel visited Paris 🇫🇷 in May."
     lines = [
-        {"id": "n1", "text": text, "meta": {"source": "wire"},
-         "spans": [{"start": 0, "end": 13, "label": "PERSON"}, {"start": 22, "end": 27, "label": "GPE"},
-                   {"start": 34, "end": 37, "label": "DATE"}]},
+        {
+            "id": "n1",
+            "text": text,
+            "meta": {"source": "wire"},
+            "spans": [
+                {"start": 0, "end": 13, "label": "PERSON"},
+                {"start": 22, "end": 27, "label": "GPE"},
+                {"start": 34, "end": 37, "label": "DATE"},
+            ],
+        },
         {"text": "No name here.\u2028A line separator inside the text."},
     ]
     f.write_text("\n".join(json.dumps(x, ensure_ascii=False) for x in lines) + "\n", encoding="utf-8")
@@ -177,7 +184,7 @@ def test_bad_jsonl_line_names_file_and_line_and_imports_nothing_from_it(project,
     other.write_text("Another file goes on.")
     report = import_paths(project, [f, other])
     assert [n for n, _ in report.imported] == ["c.txt"]
-    (path, message), = report.skipped
+    ((path, message),) = report.skipped
     assert path == str(f)
     assert message.startswith(f"{f}:3: ") and reason in message
 
@@ -233,7 +240,10 @@ def test_check_document_rules(project):
     bad = [
         (IncomingDocument(text="abc", name="x", status="done"), "unknown status"),
         (IncomingDocument(text="abc", name="x", entities=[IncomingEntity(1, 0, 9, "PERSON")]), "outside the text"),
-        (IncomingDocument(text="abc", name="x", entities=[IncomingEntity(1, 0, 2, "PERSON", state="odd")]), "unknown entity state"),
+        (
+            IncomingDocument(text="abc", name="x", entities=[IncomingEntity(1, 0, 2, "PERSON", state="odd")]),
+            "unknown entity state",
+        ),
     ]
     for doc, reason in bad:
         with pytest.raises(ImportFileError, match=reason):
@@ -242,9 +252,18 @@ def test_check_document_rules(project):
 
 def test_org_in_a_person_only_role_is_refused_with_file_and_line(project, tmp_path):
     """The schema's rules are the same for an import as for an edit: Life:Be-Born's Person takes PERSON only."""
-    good = {"name": "a", "text": "Acme was born.", "entities": [{"id": 1, "start": 0, "end": 4, "label": "PERSON"}],
-            "events": [{"type": "Life:Be-Born", "trigger": {"start": 9, "end": 13},
-                        "arguments": [{"role": "Person", "entity_id": 1}]}]}
+    good = {
+        "name": "a",
+        "text": "Acme was born.",
+        "entities": [{"id": 1, "start": 0, "end": 4, "label": "PERSON"}],
+        "events": [
+            {
+                "type": "Life:Be-Born",
+                "trigger": {"start": 9, "end": 13},
+                "arguments": [{"role": "Person", "entity_id": 1}],
+            }
+        ],
+    }
     bad = {**good, "name": "b", "text": "Acme was born!", "entities": [{**good["entities"][0], "label": "ORG"}]}
     f = tmp_path / "roles.jsonl"
     f.write_text(json.dumps(good) + "\n" + json.dumps(bad) + "\n")

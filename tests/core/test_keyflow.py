@@ -41,8 +41,13 @@ def ent(i: int, start: int, end: int, label: str, state: str = "suggested") -> E
 
 
 def test_role_candidates_take_the_sentence_first_nearest_first():
-    ents = [ent(1, 0, 5, "GPE"), ent(2, 40, 45, "GPE"), ent(3, 60, 65, "GPE"), ent(4, 30, 35, "PERSON"),
-            ent(5, 50, 55, "GPE", "rejected")]
+    ents = [
+        ent(1, 0, 5, "GPE"),
+        ent(2, 40, 45, "GPE"),
+        ent(3, 60, 65, "GPE"),
+        ent(4, 30, 35, "PERSON"),
+        ent(5, 50, 55, "GPE", "rejected"),
+    ]
     got = role_candidates(ents, ("GPE",), (36, 39), (20, 70))
     assert [e.id for e in got] == [2, 3, 1]
     assert [e.id for e in role_candidates(ents, ("GPE",), (36, 39), (20, 70), exclude=[2])] == [3, 1]

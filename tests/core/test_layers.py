@@ -43,17 +43,23 @@ def private_core_names(source: str) -> list[str]:
 def test_the_check_sees_private_names():
     assert private_core_names("from annotator.recorder import _row\n") == ["annotator.recorder._row"]
     assert private_core_names("from annotator import recorder\nrecorder._row(p, 't', 1)\n") == ["recorder._row"]
-    assert private_core_names("import annotator.store\nannotator.store._Connection\n") == ["annotator.store._Connection"]
+    assert private_core_names("import annotator.store\nannotator.store._Connection\n") == [
+        "annotator.store._Connection"
+    ]
     assert private_core_names("from annotator import edits\nedits.add_entity\nself._x\n") == []
 
 
 def test_ui_uses_only_public_core_names():
-    found = {str(p.relative_to(ROOT)): private_core_names(p.read_text(encoding="utf-8"))
-             for p in sorted((ROOT / "ui").rglob("*.py"))}
+    found = {
+        str(p.relative_to(ROOT)): private_core_names(p.read_text(encoding="utf-8"))
+        for p in sorted((ROOT / "ui").rglob("*.py"))
+    }
     assert {k: v for k, v in found.items() if v} == {}
 
 
-SQL_START = re.compile(r"^\s*(SELECT\s|INSERT\s+(OR\s+\w+\s+)?INTO\s|UPDATE\s+\S+\s+SET\s|DELETE\s+FROM\s|PRAGMA\s|BEGIN\b|CREATE\s)")
+SQL_START = re.compile(
+    r"^\s*(SELECT\s|INSERT\s+(OR\s+\w+\s+)?INTO\s|UPDATE\s+\S+\s+SET\s|DELETE\s+FROM\s|PRAGMA\s|BEGIN\b|CREATE\s)"
+)
 
 
 def sql_in(source: str) -> list[str]:
@@ -75,5 +81,7 @@ def test_the_sql_check_sees_sql():
 
 def test_ui_runs_no_sql():
     """The app reads and writes the project only through the core's named functions (annotator.db, store, edits)."""
-    found = {str(p.relative_to(ROOT)): sql_in(p.read_text(encoding="utf-8")) for p in sorted((ROOT / "ui").rglob("*.py"))}
+    found = {
+        str(p.relative_to(ROOT)): sql_in(p.read_text(encoding="utf-8")) for p in sorted((ROOT / "ui").rglob("*.py"))
+    }
     assert {k: v for k, v in found.items() if v} == {}

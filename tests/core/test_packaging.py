@@ -32,7 +32,8 @@ def test_wheel_has_resources_and_ui_and_runs_installed(tmp_path):
     out = tmp_path / "dist"
     build = subprocess.run(
         [sys.executable, "-m", "pip", "wheel", "--no-deps", "--no-build-isolation", "-q", "-w", str(out), str(src)],
-        capture_output=True, text=True,
+        capture_output=True,
+        text=True,
     )
     assert build.returncode == 0, build.stderr
     (wheel,) = out.glob("annotator-*.whl")
@@ -48,7 +49,8 @@ def test_wheel_has_resources_and_ui_and_runs_installed(tmp_path):
     target = tmp_path / "site"
     install = subprocess.run(
         [sys.executable, "-m", "pip", "install", "--no-deps", "-q", "--target", str(target), str(wheel)],
-        capture_output=True, text=True,
+        capture_output=True,
+        text=True,
     )
     assert install.returncode == 0, install.stderr
     elsewhere = tmp_path / "elsewhere"

@@ -46,8 +46,12 @@ def test_suggestions_with_provenance_and_tokens(project, pipe):
     assert "ANIMAL x1" in report.summary()
     ents = project.entities(doc)
     assert {(TEXT[e.start : e.end], e.label) for e in ents} == {
-        ("Sergey Lavrov", "PERSON"), ("Antony Blinken", "PERSON"), ("Moscow", "GPE"), ("Paris", "GPE"),
-        ("Kremlin", "ORG"), ("Friday", "DATE"),
+        ("Sergey Lavrov", "PERSON"),
+        ("Antony Blinken", "PERSON"),
+        ("Moscow", "GPE"),
+        ("Paris", "GPE"),
+        ("Kremlin", "ORG"),
+        ("Friday", "DATE"),
     }
     assert {(e.state, e.source, e.annotator) for e in ents} == {("suggested", pipe.source, None)}
     # suggestions are not edits: the document is still new and nothing is in the change log but the import
@@ -59,7 +63,9 @@ def test_suggestions_with_provenance_and_tokens(project, pipe):
     assert [TEXT[s:e] for s, e in zip(starts, ends)][:3] == ["Sergey", "Lavrov", "met"]
     assert sentences == [0, [t.text for t in sdoc].index("They")]
     assert project.db.conn.execute("SELECT pipeline FROM tokens").fetchone()[0] == pipe.source
-    run = project.db.conn.execute("SELECT pipeline, version, documents, suggestions, skipped_labels FROM pipeline_runs").fetchone()
+    run = project.db.conn.execute(
+        "SELECT pipeline, version, documents, suggestions, skipped_labels FROM pipeline_runs"
+    ).fetchone()
     assert run == ("en_blank_en_ruler", "0.0.0", 1, 6, '{"ANIMAL":1}')
 
 
@@ -100,10 +106,13 @@ def test_rerun_spares_every_human_decision(project, pipe):
 
 def test_rerun_replaces_suggestions_of_an_older_pipeline(project, pipe):
     doc = add_document(project, TEXT)
-    old = blank_pipeline_with_patterns([{"label": "ORG", "pattern": "Moscow"}, {"label": "GPE", "pattern": "Paris"}], name="old")
+    old = blank_pipeline_with_patterns(
+        [{"label": "ORG", "pattern": "Moscow"}, {"label": "GPE", "pattern": "Paris"}], name="old"
+    )
     preannotate(project, old)
     assert {(TEXT[e.start : e.end], e.label, e.source) for e in project.entities(doc)} == {
-        ("Moscow", "ORG", "spacy:en_old@0.0.0"), ("Paris", "GPE", "spacy:en_old@0.0.0"),
+        ("Moscow", "ORG", "spacy:en_old@0.0.0"),
+        ("Paris", "GPE", "spacy:en_old@0.0.0"),
     }
     report = preannotate(project, pipe)
     assert report.replaced == 2
@@ -129,7 +138,9 @@ def test_cancel_keeps_finished_batches(project, pipe):
     for i in range(5):
         add_document(project, f"Doc {i} on Moscow.", f"d{i}")
     done: list[int] = []  # cancelled once the first batch is stored (a cancel at once now parses nothing)
-    report = preannotate(project, pipe, batch_size=2, progress=lambda d, n: done.append(d), cancelled=lambda: bool(done))
+    report = preannotate(
+        project, pipe, batch_size=2, progress=lambda d, n: done.append(d), cancelled=lambda: bool(done)
+    )
     assert report.cancelled and report.documents == 2
     assert project.db.conn.execute("SELECT count(*) FROM tokens").fetchone()[0] == 2
 
@@ -223,7 +234,9 @@ class WordSuggester:
                 role, word, label = self.extra[tok.text]
                 i = doc.text.index(word)
                 args.append(ArgumentSuggestion(role, i, i + len(word), label))
-            out.append(EventSuggestion(type_, tok.idx, tok.idx + len(tok.text), 0.8, tuple(args), ("Contact:Phone-Write",)))
+            out.append(
+                EventSuggestion(type_, tok.idx, tok.idx + len(tok.text), 0.8, tuple(args), ("Contact:Phone-Write",))
+            )
         return out
 
 
@@ -245,17 +258,33 @@ def test_events_suggested_with_their_arguments(project, pipe, suggester):
     assert report.event_source == "fake:words@1" and report.event_suggestions == 2
     assert "2 event suggestions" in report.summary()
     # the suggester saw the pipeline's entities of schema labels, in the Doc's offsets
-    (text, entities), = suggester.seen
+    ((text, entities),) = suggester.seen
     assert text == TEXT and (*at(TEXT, "Moscow"), "GPE") in entities and not any(x[2] == "ANIMAL" for x in entities)
     meet, left = project.events(doc)
     assert (meet.type, meet.state, meet.source, meet.score, meet.alternatives) == (
-        "Contact:Meet", "suggested", "fake:words@1", 0.8, ("Contact:Phone-Write",)
+        "Contact:Meet",
+        "suggested",
+        "fake:words@1",
+        0.8,
+        ("Contact:Phone-Write",),
     )
-    roles = {(a.role, TEXT[project.entity(a.entity_id).start : project.entity(a.entity_id).end]) for a in meet.arguments}
-    assert roles == {("Entity", "Sergey Lavrov"), ("Entity", "Antony Blinken"), ("Entity", "Moscow"),
-                     ("Entity", "Paris"), ("Entity", "Kremlin")}  # Meet's Entity takes GPE and ORG too
+    roles = {
+        (a.role, TEXT[project.entity(a.entity_id).start : project.entity(a.entity_id).end]) for a in meet.arguments
+    }
+    assert roles == {
+        ("Entity", "Sergey Lavrov"),
+        ("Entity", "Antony Blinken"),
+        ("Entity", "Moscow"),
+        ("Entity", "Paris"),
+        ("Entity", "Kremlin"),
+    }  # Meet's Entity takes GPE and ORG too
     they = project.entity(left.arguments[-1].entity_id)
-    assert (TEXT[they.start : they.end], they.label, they.state, they.source) == ("They", "PERSON", "suggested", "fake:words@1")
+    assert (TEXT[they.start : they.end], they.label, they.state, they.source) == (
+        "They",
+        "PERSON",
+        "suggested",
+        "fake:words@1",
+    )
     assert report.suggestions == 7  # six from the pipeline, "They" from the event
     assert project.document(doc).status == "new" and [r["action"] for r in project.change_log()] == ["import_document"]
 
@@ -281,8 +310,11 @@ def test_rerun_keeps_every_event_decision(project, pipe, suggester):
     # the only undecided event suggestion (other's "left") was replaced; "met" in doc was accepted, "left" rejected
     assert o_left.id not in after[other] and report.counts.events_replaced == 1
     assert report.event_suggestions == 1 and report.counts.events_kept == 3
-    assert events_of(project, doc) == {("met", "Contact:Meet", "accepted"), ("left", "Movement:Transport", "rejected"),
-                                       ("cat", "Life:Die", "added")}
+    assert events_of(project, doc) == {
+        ("met", "Contact:Meet", "accepted"),
+        ("left", "Movement:Transport", "rejected"),
+        ("cat", "Life:Die", "added"),
+    }
     # the accepted event's fillers were accepted with it and kept; the rejected event's own "They" went with it
     assert all(args_before[a.entity_id] == project.entity(a.entity_id) for a in meet.arguments)
     assert {project.entity(a.entity_id).state for a in meet.arguments} == {"accepted"}
@@ -302,7 +334,15 @@ def test_events_of_a_long_text_cut_in_pieces_keep_document_offsets(project, pipe
     for v in evs:
         for a in v.arguments:
             ent = project.entity(a.entity_id)
-            assert text[ent.start : ent.end] in {"Sergey Lavrov", "Antony Blinken", "Moscow", "Paris", "Kremlin", "They", "Friday"}
+            assert text[ent.start : ent.end] in {
+                "Sergey Lavrov",
+                "Antony Blinken",
+                "Moscow",
+                "Paris",
+                "Kremlin",
+                "They",
+                "Friday",
+            }
 
 
 NO_EVENTS = """

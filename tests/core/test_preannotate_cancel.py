@@ -19,8 +19,9 @@ def test_cancel_stops_a_long_document_between_pieces_and_stores_nothing_of_it(tm
     sentence = "Maria Lopez met officials in Paris.\n"
     long_text = sentence * (CHUNK_CHARS * 10 // len(sentence))  # about ten pieces
     with Project(tmp_path / "p.annotator", annotator="t") as p:
-        import_documents(p, [IncomingDocument("A short one about Paris.", "short.txt"),
-                             IncomingDocument(long_text, "long.txt")])
+        import_documents(
+            p, [IncomingDocument("A short one about Paris.", "short.txt"), IncomingDocument(long_text, "long.txt")]
+        )
         report = preannotate(p, pipe, batch_size=1, cancelled=lambda: len(seen) >= 3, suggest_events=False)
         assert report.cancelled
         assert len(seen) <= 4, f"{len(seen)} pieces parsed after the cancel"  # read-ahead of at most a batch

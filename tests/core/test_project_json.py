@@ -61,7 +61,9 @@ def filled(project):
     d2 = add_document(project, "Paris is quiet today.", "b.txt")
     d3 = add_document(project, "Nothing to see.", "c.txt")
     lavrov = edits.add_entity(project, d1, *at(TEXT, "Sergey Lavrov"), "PERSON").result_id
-    blinken = edits.add_entity(project, d1, *at(TEXT, "Antony Blinken"), "PERSON", state="suggested", source="spacy:x@1").result_id
+    blinken = edits.add_entity(
+        project, d1, *at(TEXT, "Antony Blinken"), "PERSON", state="suggested", source="spacy:x@1"
+    ).result_id
     moscow = edits.add_entity(project, d1, *at(TEXT, "Moscow"), "GPE", state="suggested", source="spacy:x@1").result_id
     flag = edits.add_entity(project, d1, *at(TEXT, "🇷🇺"), "NORP").result_id
     meet = edits.add_event(project, d1, "Contact:Meet", *at(TEXT, "met"), {"tense": "Past"}).result_id
@@ -73,7 +75,16 @@ def filled(project):
     edits.set_status(project, d1, "annotated")
     edits.add_entity(project, d2, 0, 5, "GPE")
     edits.set_status(project, d2, "reviewed")
-    return project, {"d1": d1, "d2": d2, "d3": d3, "lavrov": lavrov, "blinken": blinken, "moscow": moscow, "flag": flag, "meet": meet}
+    return project, {
+        "d1": d1,
+        "d2": d2,
+        "d3": d3,
+        "lavrov": lavrov,
+        "blinken": blinken,
+        "moscow": moscow,
+        "flag": flag,
+        "meet": meet,
+    }
 
 
 def test_json_export_content(filled, tmp_path):
@@ -89,17 +100,35 @@ def test_json_export_content(filled, tmp_path):
     assert d1["sha256"] == project.document(ids["d1"]).sha256
     # rejected spans are left out by default, and so is the argument that pointed at one
     assert [(e["text"], e["label"], e["state"]) for e in d1["entities"]] == [
-        ("Sergey Lavrov", "PERSON", "added"), ("Moscow", "GPE", "accepted"), ("🇷🇺", "NORP", "added"),
+        ("Sergey Lavrov", "PERSON", "added"),
+        ("Moscow", "GPE", "accepted"),
+        ("🇷🇺", "NORP", "added"),
     ]
     lav = d1["entities"][0]
-    assert lav == {"id": ids["lavrov"], "start": 0, "end": 13, "label": "PERSON", "text": "Sergey Lavrov",
-                   "state": "added", "source": "human", "annotator": "tester"}
+    assert lav == {
+        "id": ids["lavrov"],
+        "start": 0,
+        "end": 13,
+        "label": "PERSON",
+        "text": "Sergey Lavrov",
+        "state": "added",
+        "source": "human",
+        "annotator": "tester",
+    }
     for e in d1["entities"]:
         assert TEXT[e["start"] : e["end"]] == e["text"]  # code point offsets, astral flag included
     (ev,) = d1["events"]
     assert ev["type"] == "Contact:Meet" and ev["trigger"] == {"start": 14, "end": 17, "text": "met"}
-    assert ev["attributes"] == {"polarity": "Positive", "modality": "Asserted", "tense": "Past", "genericity": "Specific"}
-    assert ev["arguments"] == [{"role": "Entity", "entity_id": ids["lavrov"]}, {"role": "Place", "entity_id": ids["moscow"]}]
+    assert ev["attributes"] == {
+        "polarity": "Positive",
+        "modality": "Asserted",
+        "tense": "Past",
+        "genericity": "Specific",
+    }
+    assert ev["arguments"] == [
+        {"role": "Entity", "entity_id": ids["lavrov"]},
+        {"role": "Place", "entity_id": ids["moscow"]},
+    ]
     assert ev["annotator"] == "tester"
     assert [c["text"] for c in d1["comments"]] == ["check the flag"] and d1["comments"][0]["author"] == "tester"
     assert report.documents == 3 and report.entities == 4 and report.events == 1
@@ -158,7 +187,9 @@ def test_export_is_atomic(filled, tmp_path):
     with pytest.raises(RuntimeError):
         write_json(project, out, progress=boom)
     assert out.read_text() == "old content"
-    assert [p.name for p in tmp_path.iterdir()] == ["out.json"] or all(not p.name.endswith(".part") for p in tmp_path.iterdir())
+    assert [p.name for p in tmp_path.iterdir()] == ["out.json"] or all(
+        not p.name.endswith(".part") for p in tmp_path.iterdir()
+    )
     with pytest.raises(AnnotatorError, match="is a folder"):
         write_json(project, tmp_path)
     with pytest.raises(AnnotatorError, match="no such folder"):
@@ -245,8 +276,13 @@ def a_document(draw, index):
         s, e = draw(a_span(n))
         ents.append(
             IncomingEntity(
-                k, s, e, draw(st.sampled_from(LABELS)), draw(st.sampled_from(STATES)),
-                draw(st.sampled_from(["human", "import", "spacy:en_core_web_sm@3.8.0"])), draw(annotators),
+                k,
+                s,
+                e,
+                draw(st.sampled_from(LABELS)),
+                draw(st.sampled_from(STATES)),
+                draw(st.sampled_from(["human", "import", "spacy:en_core_web_sm@3.8.0"])),
+                draw(annotators),
             )
         )
     events = []
@@ -261,12 +297,22 @@ def a_document(draw, index):
                 args.append((draw(st.sampled_from(fitting)), ent.key))
         events.append(IncomingEvent(etype.name, s, e, attrs, args, draw(annotators)))
     comments = [
-        {"author": draw(annotators), "text": draw(st.text(min_size=1, max_size=20)), "created_at": "2025-01-02T03:04:05.000+00:00"}
+        {
+            "author": draw(annotators),
+            "text": draw(st.text(min_size=1, max_size=20)),
+            "created_at": "2025-01-02T03:04:05.000+00:00",
+        }
         for _ in range(draw(st.integers(0, 2)))
     ]
     return IncomingDocument(
-        text=text, name=draw(names), meta=draw(st.dictionaries(st.text(max_size=5), meta_values, max_size=3)),
-        status=draw(st.sampled_from(STATUSES)), entities=ents, events=events, comments=comments, keep_annotators=True,
+        text=text,
+        name=draw(names),
+        meta=draw(st.dictionaries(st.text(max_size=5), meta_values, max_size=3)),
+        status=draw(st.sampled_from(STATUSES)),
+        entities=ents,
+        events=events,
+        comments=comments,
+        keep_annotators=True,
     )
 
 
@@ -303,9 +349,20 @@ def _entity_key(e: tuple) -> tuple:
 
 @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
 @given(documents(), st.sampled_from(["json", "jsonl"]))
-@example([IncomingDocument(text="0:ab", name="d", keep_annotators=True, entities=[  # once failed: None < "ann"
-    IncomingEntity(0, 0, 1, "ORG", "accepted", "human", None), IncomingEntity(1, 0, 1, "ORG", "accepted", "human", "ann")])],
-    "json")
+@example(
+    [
+        IncomingDocument(
+            text="0:ab",
+            name="d",
+            keep_annotators=True,
+            entities=[  # once failed: None < "ann"
+                IncomingEntity(0, 0, 1, "ORG", "accepted", "human", None),
+                IncomingEntity(1, 0, 1, "ORG", "accepted", "human", "ann"),
+            ],
+        )
+    ],
+    "json",
+)
 @pytest.mark.slow  # hypothesis, many projects (~20 s)
 def test_round_trip_export_import(docs, fmt):
     with tempfile.TemporaryDirectory() as tmp:
@@ -324,13 +381,15 @@ def test_round_trip_export_import(docs, fmt):
         for doc, rec in zip(docs, exported):
             assert rec["text"] == doc.text and rec["name"] == doc.name and rec["status"] == doc.status
             assert rec["meta"] == doc.meta
-            assert sorted(((e["start"], e["end"], e["label"], e["state"], e["source"], e["annotator"]) for e in rec["entities"]),
-                          key=_entity_key) == sorted(
+            assert sorted(
+                ((e["start"], e["end"], e["label"], e["state"], e["source"], e["annotator"]) for e in rec["entities"]),
+                key=_entity_key,
+            ) == sorted(
                 ((e.start, e.end, e.label, e.state, e.source, e.annotator) for e in doc.entities), key=_entity_key
             )
-            assert sorted((v["type"], v["trigger"]["start"], v["trigger"]["end"], len(v["arguments"])) for v in rec["events"]) == sorted(
-                (v.type, v.trigger_start, v.trigger_end, len(v.arguments)) for v in doc.events
-            )
+            assert sorted(
+                (v["type"], v["trigger"]["start"], v["trigger"]["end"], len(v["arguments"])) for v in rec["events"]
+            ) == sorted((v.type, v.trigger_start, v.trigger_end, len(v.arguments)) for v in doc.events)
         with Project(tmp / "b.annotator", annotator="someone else", synchronous="OFF") as b:
             report = import_paths(b, [out])
             assert report.skipped == [] and len(report.imported) == len(docs)

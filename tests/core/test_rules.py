@@ -25,7 +25,13 @@ def test_event_breaches_name_every_rule():
     args = [("Person", 1), ("Place", 2), ("Place", 3), ("Nobody", 4), ("Person", 4), ("Person", 4)]
     found = event_breaches(schema, "Life:Be-Born", {"tense": "Someday"}, args, fillers)
     assert kinds(found) == [
-        "already_fills", "bad_attribute", "rejected_argument", "too_many", "too_many", "unknown_role", "wrong_label"
+        "already_fills",
+        "bad_attribute",
+        "rejected_argument",
+        "too_many",
+        "too_many",
+        "unknown_role",
+        "wrong_label",
     ]
     assert kinds(event_breaches(schema, "Life:Be-Born", {}, [], {})) == ["missing_role"]
     assert kinds(event_breaches(schema, "Weather:Rain", {}, args, fillers)) == ["unknown_type"]
@@ -39,12 +45,17 @@ def test_edit_import_and_validation_agree_on_a_filler(project, label, refused):
     ent = edits.add_entity(project, doc, 0, 4, label).result_id
     ev = edits.add_event(project, doc, "Life:Be-Born", 9, 13).result_id
     incoming = IncomingDocument(
-        TEXT, "d", entities=[IncomingEntity(1, 0, 4, label)], events=[IncomingEvent("Life:Be-Born", 9, 13, {}, [("Person", 1)])]
+        TEXT,
+        "d",
+        entities=[IncomingEntity(1, 0, 4, label)],
+        events=[IncomingEvent("Life:Be-Born", 9, 13, {}, [("Person", 1)])],
     )
     if refused:
         with pytest.raises(ValidationError, match=f"takes PERSON, not {label}"):
             edits.add_argument(project, ev, "Person", ent)
-        with pytest.raises(ImportFileError, match=f"in.json:7: document 'd': role Person of Life:Be-Born takes PERSON, not {label}"):
+        with pytest.raises(
+            ImportFileError, match=f"in.json:7: document 'd': role Person of Life:Be-Born takes PERSON, not {label}"
+        ):
             check_incoming(schema, incoming, "in.json", 7)
     else:
         edits.add_argument(project, ev, "Person", ent)
@@ -55,10 +66,19 @@ def test_edit_import_and_validation_agree_on_a_filler(project, label, refused):
 def test_what_is_allowed_while_working_comes_in_and_is_reported(project):
     """An import lets in an empty required role, a single role filled twice and a rejected filler; validate reports them."""
     assert ALLOWED_WHILE_WORKING == {"missing_role", "too_many", "rejected_argument", "undecided_argument"}
-    ents = [IncomingEntity(1, 0, 4, "PERSON", "rejected"), IncomingEntity(2, 17, 22, "GPE"), IncomingEntity(3, 0, 4, "GPE")]
-    events = [IncomingEvent("Life:Be-Born", 9, 13, {}, [("Person", 1), ("Place", 2), ("Place", 3)]), IncomingEvent("Life:Be-Born", 9, 13)]
+    ents = [
+        IncomingEntity(1, 0, 4, "PERSON", "rejected"),
+        IncomingEntity(2, 17, 22, "GPE"),
+        IncomingEntity(3, 0, 4, "GPE"),
+    ]
+    events = [
+        IncomingEvent("Life:Be-Born", 9, 13, {}, [("Person", 1), ("Place", 2), ("Place", 3)]),
+        IncomingEvent("Life:Be-Born", 9, 13),
+    ]
     report = import_documents(project, [IncomingDocument(TEXT, "d", entities=ents, events=events)])
     (doc,) = [i for _, i in report.imported]
     assert sorted((p.kind, p.role) for p in validate(project, doc)) == [
-        ("missing_role", "Person"), ("rejected_argument", "Person"), ("too_many", "Place")
+        ("missing_role", "Person"),
+        ("rejected_argument", "Person"),
+        ("too_many", "Place"),
     ]

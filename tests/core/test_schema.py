@@ -12,8 +12,24 @@ from annotator.store import Project
 ROOT_SCHEMA = __import__("pathlib").Path(__file__).resolve().parents[2] / "resources" / "schemas" / "news.toml"
 
 ONTONOTES = {
-    "PERSON", "NORP", "FAC", "ORG", "GPE", "LOC", "PRODUCT", "EVENT", "WORK_OF_ART", "LAW", "LANGUAGE",
-    "DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL", "CARDINAL",
+    "PERSON",
+    "NORP",
+    "FAC",
+    "ORG",
+    "GPE",
+    "LOC",
+    "PRODUCT",
+    "EVENT",
+    "WORK_OF_ART",
+    "LAW",
+    "LANGUAGE",
+    "DATE",
+    "TIME",
+    "PERCENT",
+    "MONEY",
+    "QUANTITY",
+    "ORDINAL",
+    "CARDINAL",
 }
 ACE = {
     "Life": ["Be-Born", "Marry", "Divorce", "Injure", "Die"],
@@ -23,8 +39,21 @@ ACE = {
     "Conflict": ["Attack", "Demonstrate"],
     "Contact": ["Meet", "Phone-Write"],
     "Personnel": ["Start-Position", "End-Position", "Nominate", "Elect"],
-    "Justice": ["Arrest-Jail", "Release-Parole", "Trial-Hearing", "Charge-Indict", "Sue", "Convict", "Sentence",
-                "Fine", "Execute", "Extradite", "Acquit", "Appeal", "Pardon"],
+    "Justice": [
+        "Arrest-Jail",
+        "Release-Parole",
+        "Trial-Hearing",
+        "Charge-Indict",
+        "Sue",
+        "Convict",
+        "Sentence",
+        "Fine",
+        "Execute",
+        "Extradite",
+        "Acquit",
+        "Appeal",
+        "Pardon",
+    ],
 }
 
 
@@ -88,14 +117,23 @@ def test_news_attributes():
         "tense": ("Past", "Present", "Future", "Unspecified"),
         "genericity": ("Specific", "Generic"),
     }
-    assert s.default_attributes() == {"polarity": "Positive", "modality": "Asserted", "tense": "Past", "genericity": "Specific"}
+    assert s.default_attributes() == {
+        "polarity": "Positive",
+        "modality": "Asserted",
+        "tense": "Past",
+        "genericity": "Specific",
+    }
 
 
 def test_to_dict_is_plain_data():
     d = default_schema().to_dict()
     assert d["name"] == "news" and len(d["entities"]) == 18 and len(d["events"]) == 33
     meet = next(e for e in d["events"] if e["name"] == "Contact:Meet")
-    assert meet["roles"][0] == {"name": "Entity", "labels": ["PERSON", "ORG", "GPE", "NORP"], "multiplicity": "one_or_more"}
+    assert meet["roles"][0] == {
+        "name": "Entity",
+        "labels": ["PERSON", "ORG", "GPE", "NORP"],
+        "multiplicity": "one_or_more",
+    }
 
 
 # -- bad schema files -----------------------------------------------------------------------------
@@ -154,7 +192,9 @@ def test_suggestion_data_is_optional_and_read():
     assert plain.event_type("Meet").cues == () and plain.event_type("Meet").weak_triggers == ()
     assert plain.event_type("Visit").role("Place").slots == ()
     source = GOOD.replace(
-        'triggers = ["met"]', 'triggers = ["met"]\nweak_triggers = ["see"]\ncues = ["summit", "talks"]\nblockers = ["press"]', 1
+        'triggers = ["met"]',
+        'triggers = ["met"]\nweak_triggers = ["see"]\ncues = ["summit", "talks"]\nblockers = ["press"]',
+        1,
     )
     source = source.replace('labels = ["GPE"]', 'labels = ["GPE"]\n  slots = ["prep:in", "compound"]', 1)
     s = parse_schema(source, "mini.toml")
@@ -177,14 +217,29 @@ def test_news_suggestion_data_for_every_event_type():
         # bad TOML: the parser's own line
         ('name = "GPE"', 'name = "GPE', ('name = "GPE', 0), "not valid TOML"),
         # duplicate key in one table
-        ('key = "p"', 'key = "p"\ncolor = "#000000"', ('color = "#000000"', 0), "not valid TOML: Cannot overwrite a value"),
+        (
+            'key = "p"',
+            'key = "p"\ncolor = "#000000"',
+            ('color = "#000000"', 0),
+            "not valid TOML: Cannot overwrite a value",
+        ),
         # an unknown label in the second event's second role: that role's labels line
-        ('labels = ["GPE"]', 'labels = ["GPE", "CITY"]', ('labels = ["GPE", "CITY"]', 0), "role 'Place' of 'Visit' names unknown label 'CITY'"),
+        (
+            'labels = ["GPE"]',
+            'labels = ["GPE", "CITY"]',
+            ('labels = ["GPE", "CITY"]', 0),
+            "role 'Place' of 'Visit' names unknown label 'CITY'",
+        ),
         # bad colour
         ('color = "#ccbbaa"', 'color = "orange"', ('color = "orange"', 0), "colour of 'GPE' must look like #a1b2c3"),
         ('color = "#ccbbaa"', 'color = "#ccbbaag"', ('color = "#ccbbaag"', 0), "must look like #a1b2c3"),
         # bad multiplicity: the second event's, not the first
-        ('multiplicity = "optional"', 'multiplicity = "many"', ('multiplicity = "many"', 0), "multiplicity 'many' of role 'Place'"),
+        (
+            'multiplicity = "optional"',
+            'multiplicity = "many"',
+            ('multiplicity = "many"', 0),
+            "multiplicity 'many' of role 'Place'",
+        ),
         # a label declared twice: the second declaration
         ('name = "GPE"', 'name = "PERSON"', ('name = "PERSON"', 1), "entity label 'PERSON' is declared twice"),
         # an event type declared twice
@@ -192,28 +247,66 @@ def test_news_suggestion_data_for_every_event_type():
         # a role twice
         ('name = "Place"', 'name = "Entity"', ('name = "Entity"', 2), "role 'Entity' appears twice in 'Visit'"),
         # a typo in a key
-        ('color = "#ccbbaa"', 'colour = "#ccbbaa"', ('colour = ', 0), "unknown key 'colour' in [[entity]]"),
+        ('color = "#ccbbaa"', 'colour = "#ccbbaa"', ("colour = ", 0), "unknown key 'colour' in [[entity]]"),
         # a shortcut key used twice
-        ('color = "#ccbbaa"', 'color = "#ccbbaa"\nkey = "p"', ('key = "p"', 1), "key 'p' of 'GPE' is already used by 'PERSON'"),
+        (
+            'color = "#ccbbaa"',
+            'color = "#ccbbaa"\nkey = "p"',
+            ('key = "p"', 1),
+            "key 'p' of 'GPE' is already used by 'PERSON'",
+        ),
         # attribute default outside its values
-        ('values = ["Positive", "Negative"]', 'values = ["Positive", "Negative"]\ndefault = "Maybe"', ('default = "Maybe"', 0), "default 'Maybe'"),
+        (
+            'values = ["Positive", "Negative"]',
+            'values = ["Positive", "Negative"]\ndefault = "Maybe"',
+            ('default = "Maybe"', 0),
+            "default 'Maybe'",
+        ),
         # an unknown section
-        ('[schema]', '[labels]\nx = 1\n\n[schema]', ('[labels]', 0), "unknown section 'labels'"),
+        ("[schema]", "[labels]\nx = 1\n\n[schema]", ("[labels]", 0), "unknown section 'labels'"),
         # roles that are not tables
-        ('triggers = ["met"]\n  [[event.role]]\n  name = "Entity"\n  labels = ["PERSON"]\n  multiplicity = "one_or_more"\n',
-         'triggers = ["met"]\nrole = ["Entity"]\n', ('role = ["Entity"]', 0), "must be written as [[event.role]] tables"),
+        (
+            'triggers = ["met"]\n  [[event.role]]\n  name = "Entity"\n  labels = ["PERSON"]\n  multiplicity = "one_or_more"\n',
+            'triggers = ["met"]\nrole = ["Entity"]\n',
+            ('role = ["Entity"]', 0),
+            "must be written as [[event.role]] tables",
+        ),
         # triggers not a list of strings
-        ('triggers = ["met"]', 'triggers = "met"', ('triggers = "met"', 0), "triggers of 'Meet' must be a list of strings"),
+        (
+            'triggers = ["met"]',
+            'triggers = "met"',
+            ('triggers = "met"', 0),
+            "triggers of 'Meet' must be a list of strings",
+        ),
         # an empty label list
-        ('labels = ["GPE"]', 'labels = []', ('labels = []', 0), "must accept at least one label"),
+        ('labels = ["GPE"]', "labels = []", ("labels = []", 0), "must accept at least one label"),
         # a label with a space
         ('name = "GPE"', 'name = "G P E"', ('name = "G P E"', 0), "may hold only letters"),
         # suggestion data: cues and weak triggers are lists of strings, slots are known slot names
-        ('triggers = ["met"]', 'triggers = ["met"]\ncues = "summit"', ('cues = "summit"', 0), "cues of 'Meet' must be a list of strings"),
-        ('triggers = ["met"]', 'triggers = ["met"]\nweak_triggers = [1]', ('weak_triggers = [1]', 0), "weak_triggers of 'Meet'"),
-        ('triggers = ["met"]', 'triggers = ["met"]\nblockers = ""', ('blockers = ""', 0), "blockers of 'Meet' must be a list"),
-        ('labels = ["GPE"]', 'labels = ["GPE"]\n  slots = ["prep:in", "beside"]', ('slots = ["prep:in", "beside"]', 0),
-         "slot 'beside' of role 'Place' in 'Visit' is not one of"),
+        (
+            'triggers = ["met"]',
+            'triggers = ["met"]\ncues = "summit"',
+            ('cues = "summit"', 0),
+            "cues of 'Meet' must be a list of strings",
+        ),
+        (
+            'triggers = ["met"]',
+            'triggers = ["met"]\nweak_triggers = [1]',
+            ("weak_triggers = [1]", 0),
+            "weak_triggers of 'Meet'",
+        ),
+        (
+            'triggers = ["met"]',
+            'triggers = ["met"]\nblockers = ""',
+            ('blockers = ""', 0),
+            "blockers of 'Meet' must be a list",
+        ),
+        (
+            'labels = ["GPE"]',
+            'labels = ["GPE"]\n  slots = ["prep:in", "beside"]',
+            ('slots = ["prep:in", "beside"]', 0),
+            "slot 'beside' of role 'Place' in 'Visit' is not one of",
+        ),
     ],
 )
 def test_bad_schema_names_line_and_reason(old, new, nth_line_needle, reason):

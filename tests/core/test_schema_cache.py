@@ -96,7 +96,7 @@ def test_a_source_changed_outside_the_app_is_parsed_again(tmp_path, counted):
         pass
     conn = sqlite3.connect(path)
     with conn:
-        conn.execute("UPDATE schemas SET source = replace(source, '\"wed\"', '\"wed\", \"elope\"')")
+        conn.execute('UPDATE schemas SET source = replace(source, \'"wed"\', \'"wed", "elope"\')')
     conn.close()
     with Project(path, create=False) as p:
         assert p.schema.event_type("Life:Marry").triggers == ("marry", "wed", "elope")
@@ -106,7 +106,7 @@ def test_a_source_changed_outside_the_app_is_parsed_again(tmp_path, counted):
 def test_a_damaged_copy_is_ignored_and_a_read_only_open_still_reads(tmp_path, counted):
     path = tmp_path / "p.annotator"
     with Project(path, schema=parse_schema(WITH_SUGGESTION_DATA)) as p:
-        p.db.conn.execute("UPDATE schemas SET parsed = '{\"format\": 1, \"sha256\": 3'")
+        p.db.conn.execute('UPDATE schemas SET parsed = \'{"format": 1, "sha256": 3\'')
     with Project(path, create=False, read_only=True) as p:
         assert p.schema.label_names == ["PER", "LOC"]
     assert len(counted) == 1

@@ -57,9 +57,7 @@ def test_create_sets_wal_foreign_keys_and_ids(tmp_path):
 def test_reopen_keeps_schema_and_data(tmp_path):
     path = tmp_path / "p.annotator"
     with Project(path) as p:
-        p.db.conn.execute(
-            "INSERT INTO documents (name, text, sha256, status) VALUES ('a', 'hello', 'x', 'new')"
-        )
+        p.db.conn.execute("INSERT INTO documents (name, text, sha256, status) VALUES ('a', 'hello', 'x', 'new')")
         assert p.schema.name == "news"
     with Project(path, create=False) as p:
         assert p.document_ids() == [1]
@@ -189,7 +187,10 @@ def test_document_ids_indexes_documented(project):
         }
         assert "document_id" in indexed, table
     for column in ("event_id", "entity_id"):
-        indexed = {conn.execute(f"PRAGMA index_info([{r[1]}])").fetchone()[2] for r in conn.execute("PRAGMA index_list(arguments)")}
+        indexed = {
+            conn.execute(f"PRAGMA index_info([{r[1]}])").fetchone()[2]
+            for r in conn.execute("PRAGMA index_list(arguments)")
+        }
         assert column in indexed
 
 

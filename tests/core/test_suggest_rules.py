@@ -66,7 +66,10 @@ def test_noun_trigger_with_possessor_and_to(nlp, suggester):
 
 def test_place_and_time_from_the_sentence(nlp, suggester):
     # neither Damascus nor Monday is attached to "attacked" in the parse: they come from the sentence
-    e = only(run(nlp, suggester, "Two days later, rebels attacked a convoy, officials in Damascus said on Monday."), "attacked")
+    e = only(
+        run(nlp, suggester, "Two days later, rebels attacked a convoy, officials in Damascus said on Monday."),
+        "attacked",
+    )
     assert ("Place", "Damascus", "GPE") in e["args"]
     assert any(role == "Time" for role, _, _ in e["args"])
 
@@ -79,11 +82,14 @@ def test_non_entity_argument_gets_a_label_the_role_accepts(nlp, suggester):
     assert ("Place", "Paris", "GPE") in e["args"]
 
 
-@pytest.mark.parametrize("text,trigger", [
-    ("Kim met Trump in Singapore.", "met"),
-    ("He meets the Pope on Friday.", "meets"),
-    ("The two ministers are meeting in Moscow.", "meeting"),
-])
+@pytest.mark.parametrize(
+    "text,trigger",
+    [
+        ("Kim met Trump in Singapore.", "met"),
+        ("He meets the Pope on Friday.", "meets"),
+        ("The two ministers are meeting in Moscow.", "meeting"),
+    ],
+)
 def test_lemma_match(nlp, suggester, text, trigger):
     e = only(run(nlp, suggester, text), trigger)
     assert e["type"] == "Contact:Meet"
@@ -106,14 +112,20 @@ def test_two_plausible_types_keep_the_runner_up(nlp, suggester):
 
 
 def test_blockers_and_unfitting_objects_rule_a_sense_out(nlp, suggester):
-    assert not [e for e in run(nlp, suggester, "The minister spoke at a press conference in Paris.") if e["type"] == "Contact:Meet"]
+    assert not [
+        e
+        for e in run(nlp, suggester, "The minister spoke at a press conference in Paris.")
+        if e["type"] == "Contact:Meet"
+    ]
     conditions = only(run(nlp, suggester, "Iran has met all the conditions of the deal."), "met")
     people = only(run(nlp, suggester, "Iran has met all the delegates of the deal."), "met")
     assert conditions["score"] < people["score"]
 
 
 def test_naming_is_not_a_call(nlp, suggester):
-    assert not [e for e in run(nlp, suggester, "Singh called Pakistan a terrorist state.") if e["type"] == "Contact:Phone-Write"]
+    assert not [
+        e for e in run(nlp, suggester, "Singh called Pakistan a terrorist state.") if e["type"] == "Contact:Phone-Write"
+    ]
     e = only(run(nlp, suggester, "Trump spoke by phone with Putin on Saturday."), "spoke")
     assert e["type"] == "Contact:Phone-Write"
 
@@ -133,7 +145,11 @@ def test_an_event_inside_another_shares_its_participants(nlp, suggester):
 
 
 def test_coordinated_verbs_share_subject_and_object(nlp, suggester):
-    events = run(nlp, suggester, "Taliban gunmen stormed a school in Peshawar on Tuesday, killing and wounding scores of students.")
+    events = run(
+        nlp,
+        suggester,
+        "Taliban gunmen stormed a school in Peshawar on Tuesday, killing and wounding scores of students.",
+    )
     killing = only(events, "killing")
     assert killing["type"] == "Life:Die"
     assert {("Victim", "students", "PERSON"), ("Agent", "gunmen", "PERSON")} <= killing["args"]
@@ -153,7 +169,7 @@ def test_attributes_only_from_the_text(nlp, suggester):
 
 
 def test_a_users_own_schema_works_the_same_way(nlp):
-    source = '''
+    source = """
 [schema]
 name = "mine"
 [[entity]]
@@ -171,7 +187,7 @@ triggers = ["greeted"]
   name = "Greeted"
   labels = ["PERSON"]
   slots = ["obj"]
-'''
+"""
     mine = RuleEventSuggester(parse_schema(source, "mine.toml"))
     assert mine.source == "rules:mine@1"
     e = only(run(nlp, mine, "Angela Merkel greeted Emmanuel Macron in Berlin."), "greeted")

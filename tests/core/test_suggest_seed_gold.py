@@ -39,10 +39,16 @@ def found_mentions(nlp, name: str) -> tuple[int, int]:
     gold = json.loads((GOLD / name.replace(".txt", ".json")).read_text(encoding="utf-8"))["events"]
     text = (ROOT / "seeds" / name).read_bytes().decode("utf-8")
     doc = nlp(text)
-    suggested = RuleEventSuggester(load_schema(NEWS)).suggest(doc, [(e.start_char, e.end_char, e.label_) for e in doc.ents])
+    suggested = RuleEventSuggester(load_schema(NEWS)).suggest(
+        doc, [(e.start_char, e.end_char, e.label_) for e in doc.ents]
+    )
     hits = sum(
-        1 for g in gold
-        if any(s.type == g["type"] and s.trigger_start < g["trigger"][1] and g["trigger"][0] < s.trigger_end for s in suggested)
+        1
+        for g in gold
+        if any(
+            s.type == g["type"] and s.trigger_start < g["trigger"][1] and g["trigger"][0] < s.trigger_end
+            for s in suggested
+        )
     )
     return hits, len(gold)
 

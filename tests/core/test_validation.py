@@ -24,7 +24,9 @@ def kinds(problems):
 def test_clean_document_has_no_problems(project):
     doc = add_document(project, TEXT)
     meet = edits.add_event(project, doc, "Contact:Meet", *at("met")).result_id
-    edits.add_argument(project, meet, "Entity", edits.add_entity(project, doc, *at("Sergey Lavrov"), "PERSON").result_id)
+    edits.add_argument(
+        project, meet, "Entity", edits.add_entity(project, doc, *at("Sergey Lavrov"), "PERSON").result_id
+    )
     assert validate(project, doc) == []
 
 
@@ -63,7 +65,10 @@ def test_too_many_and_wrong_label_and_rejected(project):
 def test_labels_types_and_attributes_outside_the_schema(project):
     doc = add_document(project, TEXT)
     conn = project.db.conn
-    conn.execute("INSERT INTO entities (document_id, start, end, label, state, source) VALUES (?, 0, 6, 'ALIEN', 'added', 'x')", (doc,))
+    conn.execute(
+        "INSERT INTO entities (document_id, start, end, label, state, source) VALUES (?, 0, 6, 'ALIEN', 'added', 'x')",
+        (doc,),
+    )
     conn.execute(
         "INSERT INTO events (document_id, type, trigger_start, trigger_end) VALUES (?, 'Weather:Rain', 14, 17)", (doc,)
     )
@@ -72,7 +77,10 @@ def test_labels_types_and_attributes_outside_the_schema(project):
         (doc, '{"tense": "Someday"}'),
     )
     assert kinds(validate(project, doc)) == [
-        ("bad_attribute", None), ("missing_role", "Entity"), ("unknown_label", None), ("unknown_type", None)
+        ("bad_attribute", None),
+        ("missing_role", "Entity"),
+        ("unknown_label", None),
+        ("unknown_type", None),
     ]
 
 

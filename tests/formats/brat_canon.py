@@ -56,7 +56,9 @@ def canon(ann: str) -> dict[str, set]:
 
 def canon_folder(folder: Path) -> dict[str, dict[str, set]]:
     """Annotations of every non-empty .ann file, by document name."""
-    return {p.name[:-4]: canon(p.read_text(encoding="utf-8")) for p in sorted(folder.rglob("*.ann")) if p.stat().st_size}
+    return {
+        p.name[:-4]: canon(p.read_text(encoding="utf-8")) for p in sorted(folder.rglob("*.ann")) if p.stat().st_size
+    }
 
 
 def brat_reader_errors(ann: str, text_bytes: bytes) -> list[str]:

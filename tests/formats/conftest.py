@@ -9,10 +9,10 @@ from annotator import edits
 from annotator.importing import IncomingDocument, IncomingEntity, IncomingEvent, import_documents
 
 TEXTS = {
-    "kabul.txt": "Gunmen killed three soldiers near Kabul on Friday \U0001F642, officials said. "
+    "kabul.txt": "Gunmen killed three soldiers near Kabul on Friday \U0001f642, officials said. "
     "The attack also injured two Afghan civilians.",
     "meeting.txt": "Angela Merkel met Emmanuel Macron in Paris on 3 May 2021.\nMerkel said Germany would pay $2 billion.",
-    "rocket.txt": "The \U0001F680 rocket from Acme Corp. landed in Texas yesterday.",
+    "rocket.txt": "The \U0001f680 rocket from Acme Corp. landed in Texas yesterday.",
     "arrest.txt": "Officials in London arrested John Smith on Tuesday. Smith was released on Friday.",
 }
 
@@ -37,36 +37,83 @@ def ev(type_: str, text: str, needle: str, args: list[tuple[str, str]], nth: int
 def sample_documents() -> list[IncomingDocument]:
     k, m, r, a = TEXTS["kabul.txt"], TEXTS["meeting.txt"], TEXTS["rocket.txt"], TEXTS["arrest.txt"]
     kabul = IncomingDocument(
-        k, "kabul.txt", status="reviewed", meta={"source": "wire"},
-        entities=[ent("gun", k, "Gunmen", "PERSON"), ent("sol", k, "three soldiers", "PERSON"),
-                  ent("three", k, "three", "CARDINAL"), ent("kab", k, "Kabul", "GPE"), ent("fri", k, "Friday", "DATE"),
-                  ent("civ", k, "two Afghan civilians", "PERSON"), ent("afg", k, "Afghan", "NORP"),
-                  ent("two", k, "two", "CARDINAL", state="suggested")],
-        events=[ev("Life:Die", k, "killed", [("Agent", "gun"), ("Victim", "sol"), ("Place", "kab"), ("Time", "fri")]),
-                ev("Conflict:Attack", k, "killed", [("Attacker", "gun"), ("Target", "sol")]),
-                ev("Conflict:Attack", k, "attack", [("Target", "civ")]),
-                ev("Life:Injure", k, "injured", [("Victim", "civ")], modality="Other")],
+        k,
+        "kabul.txt",
+        status="reviewed",
+        meta={"source": "wire"},
+        entities=[
+            ent("gun", k, "Gunmen", "PERSON"),
+            ent("sol", k, "three soldiers", "PERSON"),
+            ent("three", k, "three", "CARDINAL"),
+            ent("kab", k, "Kabul", "GPE"),
+            ent("fri", k, "Friday", "DATE"),
+            ent("civ", k, "two Afghan civilians", "PERSON"),
+            ent("afg", k, "Afghan", "NORP"),
+            ent("two", k, "two", "CARDINAL", state="suggested"),
+        ],
+        events=[
+            ev("Life:Die", k, "killed", [("Agent", "gun"), ("Victim", "sol"), ("Place", "kab"), ("Time", "fri")]),
+            ev("Conflict:Attack", k, "killed", [("Attacker", "gun"), ("Target", "sol")]),
+            ev("Conflict:Attack", k, "attack", [("Target", "civ")]),
+            ev("Life:Injure", k, "injured", [("Victim", "civ")], modality="Other"),
+        ],
     )
     meeting = IncomingDocument(
-        m, "meeting.txt", status="annotated",
-        entities=[ent("am", m, "Angela Merkel", "PERSON"), ent("em", m, "Emmanuel Macron", "PERSON"),
-                  ent("par", m, "Paris", "GPE"), ent("date", m, "3 May 2021", "DATE"), ent("m2", m, "Merkel", "PERSON", 1),
-                  ent("ger", m, "Germany", "GPE"), ent("money", m, "$2 billion", "MONEY")],
-        events=[ev("Contact:Meet", m, "met", [("Entity", "am"), ("Entity", "em"), ("Place", "par"), ("Time", "date")]),
-                ev("Transaction:Transfer-Money", m, "pay", [("Giver", "ger"), ("Money", "money")], modality="Other",
-                   tense="Future")],
+        m,
+        "meeting.txt",
+        status="annotated",
+        entities=[
+            ent("am", m, "Angela Merkel", "PERSON"),
+            ent("em", m, "Emmanuel Macron", "PERSON"),
+            ent("par", m, "Paris", "GPE"),
+            ent("date", m, "3 May 2021", "DATE"),
+            ent("m2", m, "Merkel", "PERSON", 1),
+            ent("ger", m, "Germany", "GPE"),
+            ent("money", m, "$2 billion", "MONEY"),
+        ],
+        events=[
+            ev("Contact:Meet", m, "met", [("Entity", "am"), ("Entity", "em"), ("Place", "par"), ("Time", "date")]),
+            ev(
+                "Transaction:Transfer-Money",
+                m,
+                "pay",
+                [("Giver", "ger"), ("Money", "money")],
+                modality="Other",
+                tense="Future",
+            ),
+        ],
     )
     rocket = IncomingDocument(
-        r, "rocket.txt", status="in_progress",
-        entities=[ent("acme", r, "Acme Corp.", "ORG"), ent("tx", r, "Texas", "GPE"),
-                  ent("y", r, "yesterday", "DATE", state="suggested")],
+        r,
+        "rocket.txt",
+        status="in_progress",
+        entities=[
+            ent("acme", r, "Acme Corp.", "ORG"),
+            ent("tx", r, "Texas", "GPE"),
+            ent("y", r, "yesterday", "DATE", state="suggested"),
+        ],
     )
     arrest = IncomingDocument(
-        a, "arrest.txt", status="reviewed",
-        entities=[ent("off", a, "Officials", "PERSON"), ent("lon", a, "London", "GPE"), ent("js", a, "John Smith", "PERSON"),
-                  ent("tue", a, "Tuesday", "DATE"), ent("sm", a, "Smith", "PERSON", 1), ent("fr", a, "Friday", "DATE")],
-        events=[ev("Justice:Arrest-Jail", a, "arrested", [("Person", "js"), ("Agent", "off"), ("Place", "lon"), ("Time", "tue")]),
-                ev("Justice:Release-Parole", a, "released", [("Person", "sm"), ("Time", "fr")], polarity="Positive")],
+        a,
+        "arrest.txt",
+        status="reviewed",
+        entities=[
+            ent("off", a, "Officials", "PERSON"),
+            ent("lon", a, "London", "GPE"),
+            ent("js", a, "John Smith", "PERSON"),
+            ent("tue", a, "Tuesday", "DATE"),
+            ent("sm", a, "Smith", "PERSON", 1),
+            ent("fr", a, "Friday", "DATE"),
+        ],
+        events=[
+            ev(
+                "Justice:Arrest-Jail",
+                a,
+                "arrested",
+                [("Person", "js"), ("Agent", "off"), ("Place", "lon"), ("Time", "tue")],
+            ),
+            ev("Justice:Release-Parole", a, "released", [("Person", "sm"), ("Time", "fr")], polarity="Positive"),
+        ],
     )
     return [kabul, meeting, rocket, arrest]
 
@@ -76,7 +123,7 @@ def fill(project) -> dict[str, int]:
     report = import_documents(project, sample_documents())
     ids = dict(report.imported)
     k = TEXTS["kabul.txt"]
-    edits.add_comment(project, ids["kabul.txt"], "Check the casualty count \U0001F914 against the AP wire.")
+    edits.add_comment(project, ids["kabul.txt"], "Check the casualty count \U0001f914 against the AP wire.")
     die = next(e for e in project.events(ids["kabul.txt"]) if e.type == "Life:Die")
     edits.set_event_attribute(project, die.id, "genericity", "Specific")
     edits.set_event_attribute(project, die.id, "polarity", "Positive")

@@ -99,10 +99,20 @@ def test_project_brat_project_keeps_annotations(sample, tmp_path):
         new_id = next(d["id"] for d in fresh.document_summaries() if d["name"] == name)
         old_e = {(e.start, e.end, e.label) for e in project.entities(doc_id) if e.state != "rejected"}
         assert {(e.start, e.end, e.label) for e in fresh.entities(new_id)} == old_e
+
         def evs(p, i):
             ents = {e.id: (e.start, e.end, e.label) for e in p.entities(i)}
-            return sorted((v.type, v.trigger_start, v.trigger_end, tuple(sorted(v.attributes.items())),
-                           tuple(sorted((a.role, ents[a.entity_id]) for a in v.arguments))) for v in p.events(i))
+            return sorted(
+                (
+                    v.type,
+                    v.trigger_start,
+                    v.trigger_end,
+                    tuple(sorted(v.attributes.items())),
+                    tuple(sorted((a.role, ents[a.entity_id]) for a in v.arguments)),
+                )
+                for v in p.events(i)
+            )
+
         assert evs(fresh, new_id) == evs(project, doc_id)
         assert fresh.document(new_id).text == project.document(doc_id).text
     fresh.close()
@@ -112,13 +122,16 @@ def test_relations_equivalences_normalisations_and_entity_attributes_go_back_out
     folder = tmp_path / "b"
     shutil.copytree(DATA, folder)
     with (folder / "PMID-9000001.ann").open("a") as fh:
-        fh.write("*\tEquiv T1 T2\nR1\tEquiv Arg1:T1 Arg2:T2\nA2\tNegation T1\nM3\tSpeculation T2\n"
-                 "N1\tReference T1 UniProt:P04637\tp53\n")
+        fh.write(
+            "*\tEquiv T1 T2\nR1\tEquiv Arg1:T1 Arg2:T2\nA2\tNegation T1\nM3\tSpeculation T2\n"
+            "N1\tReference T1 UniProt:P04637\tp53\n"
+        )
     result = read_brat(folder)
     assert not result.warnings
     doc = next(d for d in result.documents if d.name == "PMID-9000001.txt")
-    assert doc.meta["brat"]["relations"] == [{"type": "Equiv", "args": [["Arg1", ["T", "Protein", 16, 19]],
-                                                                       ["Arg2", ["T", "Entity", 40, 52]]]}]
+    assert doc.meta["brat"]["relations"] == [
+        {"type": "Equiv", "args": [["Arg1", ["T", "Protein", 16, 19]], ["Arg2", ["T", "Entity", 40, 52]]]}
+    ]
     project = Project(tmp_path / "p.annotator", annotator="t")
     import_format(project, "brat", [folder])
     write_brat(project, tmp_path / "out")
@@ -167,21 +180,24 @@ def _broken(tmp_path, ann: str, txt: str = "BMP-6 induces Smad1.\n", conf: bool 
 GOOD = "T1\tProtein 0 5\tBMP-6\nT2\tProtein 14 19\tSmad1\nT3\tPositive_regulation 6 13\tinduces\n"
 
 
-@pytest.mark.parametrize("ann, line, message", [
-    (GOOD + "E1\tPositive_regulation:T3 Theme:T2 Cause:T1\nT4\tProtein 14 25\tSmad1\n", 5, "outside the text"),
-    (GOOD.replace("0 5\tBMP-6", "1 6\tBMP-6"), 1, "the offsets cover 'MP-6 '"),
-    (GOOD + "E1\tPositive_regulation:T3 Theme:T9\n", 4, "unknown argument id 'T9'"),
-    (GOOD + "E1\tPositive_regulation:T7 Theme:T2\n", 4, "unknown trigger id 'T7'"),
-    (GOOD + "E1\tPositive_regulation:T3 Theme:T2\nA1\tNegation E4\n", 5, "unknown target id 'E4'"),
-    (GOOD + "T4\tProtein 14", 4, "cut short"),
-    (GOOD + "E1", 4, "cannot read the line"),
-    (GOOD + "E1\tPositive_regulation:T3 Theme:\n", 4, "cannot read the argument 'Theme:'"),
-    (GOOD + "T4\tKinase 0 5\tBMP-6\n", 4, "type 'Kinase' is not in the schema"),
-    (GOOD + "E1\tPositive_regulation:T3 Target:T2\n", 4, "has no role 'Target'"),
-    (GOOD + "E1\tPositive_regulation:T3 Theme:T2\nA1\tNegation E1 Maybe\n", 5, "value 'Maybe'"),
-    (GOOD + "T1\tProtein 0 5\tBMP-6\n", 4, "id T1 is used twice"),
-    (GOOD.encode("utf-8") + b"#1\tAnnotatorNotes T1\t\xff\xfe bad\n", 4, "not valid UTF-8"),
-])
+@pytest.mark.parametrize(
+    "ann, line, message",
+    [
+        (GOOD + "E1\tPositive_regulation:T3 Theme:T2 Cause:T1\nT4\tProtein 14 25\tSmad1\n", 5, "outside the text"),
+        (GOOD.replace("0 5\tBMP-6", "1 6\tBMP-6"), 1, "the offsets cover 'MP-6 '"),
+        (GOOD + "E1\tPositive_regulation:T3 Theme:T9\n", 4, "unknown argument id 'T9'"),
+        (GOOD + "E1\tPositive_regulation:T7 Theme:T2\n", 4, "unknown trigger id 'T7'"),
+        (GOOD + "E1\tPositive_regulation:T3 Theme:T2\nA1\tNegation E4\n", 5, "unknown target id 'E4'"),
+        (GOOD + "T4\tProtein 14", 4, "cut short"),
+        (GOOD + "E1", 4, "cannot read the line"),
+        (GOOD + "E1\tPositive_regulation:T3 Theme:\n", 4, "cannot read the argument 'Theme:'"),
+        (GOOD + "T4\tKinase 0 5\tBMP-6\n", 4, "type 'Kinase' is not in the schema"),
+        (GOOD + "E1\tPositive_regulation:T3 Target:T2\n", 4, "has no role 'Target'"),
+        (GOOD + "E1\tPositive_regulation:T3 Theme:T2\nA1\tNegation E1 Maybe\n", 5, "value 'Maybe'"),
+        (GOOD + "T1\tProtein 0 5\tBMP-6\n", 4, "id T1 is used twice"),
+        (GOOD.encode("utf-8") + b"#1\tAnnotatorNotes T1\t\xff\xfe bad\n", 4, "not valid UTF-8"),
+    ],
+)
 def test_broken_ann_names_file_and_line_and_stores_nothing(tmp_path, ann, line, message):
     folder = _broken(tmp_path, ann)
     project = Project(tmp_path / "p.annotator", annotator="t")
@@ -214,8 +230,10 @@ def test_ann_without_txt_and_nested_event_without_label(tmp_path):
     folder = tmp_path / "y"
     folder.mkdir()
     (folder / "a.txt").write_text("Gunmen killed soldiers in an attack.")
-    (folder / "a.ann").write_text("T1\tLife_Die 7 13\tkilled\nT2\tConflict_Attack 29 35\tattack\n"
-                                  "E1\tConflict_Attack:T2\nE2\tLife_Die:T1 Victim:E1\n")
+    (folder / "a.ann").write_text(
+        "T1\tLife_Die 7 13\tkilled\nT2\tConflict_Attack 29 35\tattack\n"
+        "E1\tConflict_Attack:T2\nE2\tLife_Die:T1 Victim:E1\n"
+    )
     with pytest.raises(ImportFileError) as info:
         import_format(project, "brat", [folder])
     assert info.value.line == 4 and "is an event" in info.value.reason

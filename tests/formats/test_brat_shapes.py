@@ -62,11 +62,16 @@ def _round_trip(tmp_path: Path, folder: Path) -> tuple[Project, Path]:
 
 def test_dotted_names_pair_with_their_own_text(tmp_path):
     text = "Somebody said YouTube may merge with Google."
-    folder = _folder(tmp_path, {
-        "news.txt": "A different text.",
-        "news.2024-01.txt": text, "news.2024-01.ann": "T1\tOrganization 14 21\tYouTube\n",
-        "AFP_ENG_20030304.0250.txt": text + " ", "AFP_ENG_20030304.0250.ann": "T1\tPerson 0 8\tSomebody\n",
-    })
+    folder = _folder(
+        tmp_path,
+        {
+            "news.txt": "A different text.",
+            "news.2024-01.txt": text,
+            "news.2024-01.ann": "T1\tOrganization 14 21\tYouTube\n",
+            "AFP_ENG_20030304.0250.txt": text + " ",
+            "AFP_ENG_20030304.0250.ann": "T1\tPerson 0 8\tSomebody\n",
+        },
+    )
     docs = {d.name: d for d in read_brat(folder).documents}
     assert sorted(docs) == ["AFP_ENG_20030304.0250.txt", "news.2024-01.txt", "news.txt"]
     assert [(e.start, e.end, e.label) for e in docs["news.2024-01.txt"].entities] == [(14, 21, "Organization")]
@@ -78,8 +83,12 @@ def test_dotted_names_pair_with_their_own_text(tmp_path):
 
 def test_export_names_never_overwrite_each_other(tmp_path):
     project = Project(tmp_path / "p.annotator", annotator="t")
-    docs = [IncomingDocument("one", "report"), IncomingDocument("two", "report-3"), IncomingDocument("three", "report"),
-            IncomingDocument("four", "report")]
+    docs = [
+        IncomingDocument("one", "report"),
+        IncomingDocument("two", "report-3"),
+        IncomingDocument("three", "report"),
+        IncomingDocument("four", "report"),
+    ]
     ids = [i for _, i in import_documents(project, docs).imported]
     # make a generated name collide with a real one: rename the second document to what the third would get
     project.db.conn.execute("UPDATE documents SET name = ? WHERE id = ?", (f"report-{ids[2]}", ids[1]))
@@ -93,7 +102,9 @@ def test_conf_as_brat_reads_it(tmp_path):
     conf = NEWS_CONF + "\n[spans]\nMoney\n\n[mystery]\nwhatever line\n"
     text = "CNN reports that Acme merged with Initech for $5."
     s = text.index("$5")
-    folder = _folder(tmp_path, {"a.txt": text, "a.ann": f"T1\tOrganization 0 3\tCNN\nT2\tMoney {s} {s + 2}\t$5\n"}, conf)
+    folder = _folder(
+        tmp_path, {"a.txt": text, "a.ann": f"T1\tOrganization 0 3\tCNN\nT2\tMoney {s} {s + 2}\t$5\n"}, conf
+    )
     result = read_brat(folder)
     schema = result.schema
     assert schema is not None
@@ -105,9 +116,11 @@ def test_conf_as_brat_reads_it(tmp_path):
 
 def test_attributes_have_no_default_and_explicit_values_go_back(tmp_path):
     text = "Somebody twitted that YouTube may merge with Google. CNN reports it."
-    ann = ("T1\tPerson 0 8\tSomebody\nT2\tReport 9 16\ttwitted\nE1\tReport:T2 Reporter-Arg:T1\n"
-           "T3\tOrganization 53 56\tCNN\nT4\tReport 57 64\treports\nE2\tReport:T4 Reporter-Arg:T3\n"
-           "A1\tConfidence E2 High\nA2\tNegation E1\nA3\tIndividual T1\n")
+    ann = (
+        "T1\tPerson 0 8\tSomebody\nT2\tReport 9 16\ttwitted\nE1\tReport:T2 Reporter-Arg:T1\n"
+        "T3\tOrganization 53 56\tCNN\nT4\tReport 57 64\treports\nE2\tReport:T4 Reporter-Arg:T3\n"
+        "A1\tConfidence E2 High\nA2\tNegation E1\nA3\tIndividual T1\n"
+    )
     folder = _folder(tmp_path, {"a.txt": text, "a.ann": ann})
     project, out = _round_trip(tmp_path, folder)
     doc = project.document_ids()[0]
@@ -124,7 +137,7 @@ def test_crlf_texts_use_brat_offsets_both_ways(tmp_path):
     folder = _folder(tmp_path, {"a.txt": text.encode(), "a.ann": brat_ann})
     project, out = _round_trip(tmp_path, folder)
     doc = project.document_ids()[0]
-    assert [text[e.start:e.end] for e in project.entities(doc)] == ["Alice", "Carol"]
+    assert [text[e.start : e.end] for e in project.entities(doc)] == ["Alice", "Carol"]
     assert (out / "a.txt").read_bytes() == text.encode()
     assert (out / "a.ann").read_text() == brat_ann
     project.close()

@@ -30,8 +30,23 @@ def test_export_with_split_option(tmp_path, capsys):
     p = Project(proj, annotator="t")
     fill(p)
     p.close()
-    assert main(["export", str(proj), "-f", "spacy", "-o", str(tmp_path / "c.spacy"),
-                 "--option", "split=train=0.5,dev=0.5", "--option", "seed=1"]) == 0
+    assert (
+        main(
+            [
+                "export",
+                str(proj),
+                "-f",
+                "spacy",
+                "-o",
+                str(tmp_path / "c.spacy"),
+                "--option",
+                "split=train=0.5,dev=0.5",
+                "--option",
+                "seed=1",
+            ]
+        )
+        == 0
+    )
     assert (tmp_path / "c.train.spacy").exists() and (tmp_path / "c.dev.spacy").exists()
     assert not (tmp_path / "c.spacy").exists()
     said = capsys.readouterr().out  # the files written, not the --output name no file has

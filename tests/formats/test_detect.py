@@ -40,7 +40,13 @@ def test_files_told_by_content(tmp_path):
     bare.write_text(json.dumps([{"id": 3, "data": {"text": "Alice"}}]))
     assert detect_format(bare) == "label_studio"
     assert [detect_format(p) for p in (doccano, studio, prodigy, simple, ann, tmp_path / "a.txt")] == [
-        "doccano", "label_studio", "prodigy", None, "brat", None]
+        "doccano",
+        "label_studio",
+        "prodigy",
+        None,
+        "brat",
+        None,
+    ]
 
 
 def test_plain_import_of_a_doccano_file_keeps_its_spans(tmp_path, capsys):
@@ -76,12 +82,37 @@ def test_a_prodigy_export_under_any_name_is_read_as_prodigy(tmp_path, capsys):
     """``export -f prodigy`` writes where it is told (``corpus.prodigy``, split parts ``corpus.train``...): a plain
     import reads each as Prodigy, keeping its spans, as the skip message promises."""
     src = tmp_path / "src.jsonl"
-    src.write_text("".join(json.dumps({"name": f"d{i}", "text": f"Alice met Bob {i}.", "status": "reviewed",
-                                       "spans": [{"start": 0, "end": 5, "label": "PERSON"}]}) + "\n" for i in range(4)))
+    src.write_text(
+        "".join(
+            json.dumps(
+                {
+                    "name": f"d{i}",
+                    "text": f"Alice met Bob {i}.",
+                    "status": "reviewed",
+                    "spans": [{"start": 0, "end": 5, "label": "PERSON"}],
+                }
+            )
+            + "\n"
+            for i in range(4)
+        )
+    )
     assert main(["import", str(tmp_path / "a.annotator"), str(src)]) == 0
     assert main(["export", str(tmp_path / "a.annotator"), "-f", "prodigy", "-o", str(tmp_path / "corpus.prodigy")]) == 0
-    assert main(["export", str(tmp_path / "a.annotator"), "-f", "prodigy", "-o", str(tmp_path / "parts"),
-                 "--option", "split=train=0.5,dev=0.5"]) == 0
+    assert (
+        main(
+            [
+                "export",
+                str(tmp_path / "a.annotator"),
+                "-f",
+                "prodigy",
+                "-o",
+                str(tmp_path / "parts"),
+                "--option",
+                "split=train=0.5,dev=0.5",
+            ]
+        )
+        == 0
+    )
     outputs = [tmp_path / "corpus.prodigy", tmp_path / "parts.train", tmp_path / "parts.dev"]
     assert [detect_format(p) for p in outputs] == ["prodigy"] * 3
     capsys.readouterr()

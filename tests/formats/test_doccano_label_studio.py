@@ -17,7 +17,7 @@ from annotator.formats.loading import import_format
 from annotator.offsets import Utf16Map
 from annotator.store import Project
 
-TEXT = "\U0001F600\U0001F600 Gunmen killed three soldiers in Kabul \U0001F1E6\U0001F1EB."
+TEXT = "\U0001f600\U0001f600 Gunmen killed three soldiers in Kabul \U0001f1e6\U0001f1eb."
 
 
 def u16(text: str, needle: str) -> tuple[int, int]:
@@ -36,15 +36,19 @@ def test_registries():
 
 
 def test_doccano_label_form(tmp_path):
-    rows = [{"id": 7, "text": "Angela Merkel visited Paris.", "label": [[0, 13, "PERSON"], [22, 27, "GPE"]], "source": "x"},
-            {"text": "Nothing here.", "label": ["politics"]}]
+    rows = [
+        {"id": 7, "text": "Angela Merkel visited Paris.", "label": [[0, 13, "PERSON"], [22, 27, "GPE"]], "source": "x"},
+        {"text": "Nothing here.", "label": ["politics"]},
+    ]
     (tmp_path / "d.jsonl").write_bytes(b"\n".join(map(orjson.dumps, rows)))
     project = Project(tmp_path / "p.annotator", annotator="t")
     report = import_format(project, "doccano", [tmp_path / "d.jsonl"])
     assert [n for n, _ in report.imported] == ["7", "d.jsonl:2"]
     first = report.imported[0][1]
     assert [(e.start, e.end, e.label, e.source) for e in project.entities(first)] == [
-        (0, 13, "PERSON", "doccano"), (22, 27, "GPE", "doccano")]
+        (0, 13, "PERSON", "doccano"),
+        (22, 27, "GPE", "doccano"),
+    ]
     assert project.document(first).meta == {"source": "x", "doccano_id": 7}
     assert "document category 'politics' not kept" in report.warnings[0]
     project.close()
@@ -52,20 +56,27 @@ def test_doccano_label_form(tmp_path):
 
 def test_doccano_entities_relations_form_with_utf16_offsets(tmp_path):
     ents = [("Gunmen", "PERSON"), ("killed", "Life:Die"), ("three soldiers", "PERSON"), ("Kabul", "GPE")]
-    row = {"id": 1, "text": TEXT,
-           "entities": [{"id": k, "start_offset": u16(TEXT, w)[0], "end_offset": u16(TEXT, w)[1], "label": lab}
-                        for k, (w, lab) in enumerate(ents)],
-           "relations": [{"id": 1, "from_id": 1, "to_id": 0, "type": "Agent"},
-                         {"id": 2, "from_id": 1, "to_id": 2, "type": "Victim"},
-                         {"id": 3, "from_id": 1, "to_id": 3, "type": "Place"},
-                         {"id": 4, "from_id": 0, "to_id": 3, "type": "Place"}],
-           "Comments": ["check the count"]}
+    row = {
+        "id": 1,
+        "text": TEXT,
+        "entities": [
+            {"id": k, "start_offset": u16(TEXT, w)[0], "end_offset": u16(TEXT, w)[1], "label": lab}
+            for k, (w, lab) in enumerate(ents)
+        ],
+        "relations": [
+            {"id": 1, "from_id": 1, "to_id": 0, "type": "Agent"},
+            {"id": 2, "from_id": 1, "to_id": 2, "type": "Victim"},
+            {"id": 3, "from_id": 1, "to_id": 3, "type": "Place"},
+            {"id": 4, "from_id": 0, "to_id": 3, "type": "Place"},
+        ],
+        "Comments": ["check the count"],
+    }
     (tmp_path / "d.jsonl").write_bytes(orjson.dumps(row))
     result = read_doccano(tmp_path / "d.jsonl")
     doc = result.documents[0]
-    assert sorted(TEXT[e.start:e.end] for e in doc.entities) == ["Gunmen", "Kabul", "three soldiers"]
+    assert sorted(TEXT[e.start : e.end] for e in doc.entities) == ["Gunmen", "Kabul", "three soldiers"]
     (ev,) = doc.events
-    assert (ev.type, TEXT[ev.trigger_start:ev.trigger_end]) == ("Life:Die", "killed")
+    assert (ev.type, TEXT[ev.trigger_start : ev.trigger_end]) == ("Life:Die", "killed")
     assert sorted(r for r, _ in ev.arguments) == ["Agent", "Place", "Victim"]
     assert doc.comments == [{"text": "check the count"}]
     assert any("UTF-16" in n for n in result.notes)
@@ -76,12 +87,12 @@ def test_doccano_code_point_offsets_stay_as_they_are(tmp_path):
     row = {"text": TEXT, "label": [[*cp(TEXT, "Gunmen"), "PERSON"], [*cp(TEXT, "Kabul"), "GPE"]]}
     (tmp_path / "d.jsonl").write_bytes(orjson.dumps(row))
     result = read_doccano(tmp_path / "d.jsonl")
-    assert sorted(TEXT[e.start:e.end] for e in result.documents[0].entities) == ["Gunmen", "Kabul"]
+    assert sorted(TEXT[e.start : e.end] for e in result.documents[0].entities) == ["Gunmen", "Kabul"]
     assert not result.warnings
 
 
 words = st.text(alphabet="abcdefghij", min_size=1, max_size=6)
-seps = st.sampled_from([" ", " \U0001F600 ", "\U0001F680", " \U0001F1E6\U0001F1EB ", "\n"])
+seps = st.sampled_from([" ", " \U0001f600 ", "\U0001f680", " \U0001f1e6\U0001f1eb ", "\n"])
 
 
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
@@ -104,8 +115,13 @@ def test_doccano_offsets_remap_property(tmp_path, parts, data, as_utf16):
     as_given = sorted((s, e) for s, e, _ in labels)
 
     def on_words(s: int, e: int) -> bool:  # the generated texts hold only letters, spaces and emoji/flags
-        return (0 <= s < e <= len(text) and text[s].isalnum() and text[e - 1].isalnum()
-                and (s == 0 or not text[s - 1].isalnum()) and (e == len(text) or not text[e].isalnum()))
+        return (
+            0 <= s < e <= len(text)
+            and text[s].isalnum()
+            and text[e - 1].isalnum()
+            and (s == 0 or not text[s - 1].isalnum())
+            and (e == len(text) or not text[e].isalnum())
+        )
 
     if as_utf16 and all(on_words(s, e) for s, e in as_given):
         assert got == as_given  # both readings land on whole words: undecidable, code points win the tie
@@ -113,16 +129,23 @@ def test_doccano_offsets_remap_property(tmp_path, parts, data, as_utf16):
         assert got == sorted(chosen)
 
 
-@pytest.mark.parametrize("text, spans", [
-    ("a a a \U0001F600 a\U0001F680", [(8, 9)]),  # found by hypothesis: as code points, 9-10 is the rocket
-    ("a \U0001F600 a \U0001F600 aa\U0001F680a ", [(0, 1), (8, 10)]),  # as code points: "\U0001F680a", not clean
-    ("a \U0001F600 " + "a \U0001F1E6\U0001F1EB " * 3 + "aaaaaa aaaaa\U0001F680", [(0, 1), (19, 25)]),  # "aaaaa\U0001F680"
-])
+@pytest.mark.parametrize(
+    "text, spans",
+    [
+        ("a a a \U0001f600 a\U0001f680", [(8, 9)]),  # found by hypothesis: as code points, 9-10 is the rocket
+        ("a \U0001f600 a \U0001f600 aa\U0001f680a ", [(0, 1), (8, 10)]),  # as code points: "\U0001F680a", not clean
+        (
+            "a \U0001f600 " + "a \U0001f1e6\U0001f1eb " * 3 + "aaaaaa aaaaa\U0001f680",
+            [(0, 1), (19, 25)],
+        ),  # "aaaaa\U0001F680"
+    ],
+)
 def test_doccano_utf16_guess_found_cases(tmp_path, text, spans):
     """Spans a code-point reading would start or end on an emoji or flag are read as UTF-16 units."""
     m = Utf16Map(text)
-    (tmp_path / "d.jsonl").write_bytes(orjson.dumps({"text": text, "label": [[m.to_utf16(s), m.to_utf16(e), "ORG"]
-                                                                             for s, e in spans]}))
+    (tmp_path / "d.jsonl").write_bytes(
+        orjson.dumps({"text": text, "label": [[m.to_utf16(s), m.to_utf16(e), "ORG"] for s, e in spans]})
+    )
     result = read_doccano(tmp_path / "d.jsonl")
     assert [(e.start, e.end) for e in result.documents[0].entities] == spans
     assert any("UTF-16" in n for n in result.notes)
@@ -133,35 +156,71 @@ def ls_task(text: str, utf16: bool = True) -> dict:
 
     def region(rid, word, label):
         s, e = off(text, word)
-        return {"id": rid, "type": "labels", "from_name": "label", "to_name": "text",
-                "value": {"start": s, "end": e, "text": word, "labels": [label]}}
+        return {
+            "id": rid,
+            "type": "labels",
+            "from_name": "label",
+            "to_name": "text",
+            "value": {"start": s, "end": e, "text": word, "labels": [label]},
+        }
 
-    return {"id": 42, "data": {"text": text, "source": "wire"}, "annotations": [{
-        "was_cancelled": False, "result": [
-            region("a", "Gunmen", "PERSON"), region("b", "killed", "Life:Die"), region("c", "three soldiers", "PERSON"),
-            region("d", "Kabul", "GPE"),
-            {"type": "relation", "from_id": "b", "to_id": "c", "labels": ["Victim"], "direction": "right"},
-            {"type": "relation", "from_id": "b", "to_id": "d", "labels": ["Place"], "direction": "right"},
-            {"id": "b", "type": "choices", "from_name": "modality", "to_name": "text", "value": {"choices": ["Other"]}},
-            {"type": "textarea", "from_name": "notes", "to_name": "text", "value": {"text": ["verify"]}},
-            {"type": "rating", "from_name": "quality", "value": {"rating": 4}},
-        ]}]}
+    return {
+        "id": 42,
+        "data": {"text": text, "source": "wire"},
+        "annotations": [
+            {
+                "was_cancelled": False,
+                "result": [
+                    region("a", "Gunmen", "PERSON"),
+                    region("b", "killed", "Life:Die"),
+                    region("c", "three soldiers", "PERSON"),
+                    region("d", "Kabul", "GPE"),
+                    {"type": "relation", "from_id": "b", "to_id": "c", "labels": ["Victim"], "direction": "right"},
+                    {"type": "relation", "from_id": "b", "to_id": "d", "labels": ["Place"], "direction": "right"},
+                    {
+                        "id": "b",
+                        "type": "choices",
+                        "from_name": "modality",
+                        "to_name": "text",
+                        "value": {"choices": ["Other"]},
+                    },
+                    {"type": "textarea", "from_name": "notes", "to_name": "text", "value": {"text": ["verify"]}},
+                    {"type": "rating", "from_name": "quality", "value": {"rating": 4}},
+                ],
+            }
+        ],
+    }
 
 
 def test_label_studio_task_with_relations_attributes_and_utf16(tmp_path):
-    second = {"id": 43, "data": {"text": "Paris is big."}, "annotations": [{"was_cancelled": True, "result": []}],
-              "predictions": [{"result": [{"id": "x", "type": "labels", "value": {"start": 0, "end": 5, "text": "Paris",
-                                                                                     "labels": ["GPE"]}}]}]}
+    second = {
+        "id": 43,
+        "data": {"text": "Paris is big."},
+        "annotations": [{"was_cancelled": True, "result": []}],
+        "predictions": [
+            {
+                "result": [
+                    {"id": "x", "type": "labels", "value": {"start": 0, "end": 5, "text": "Paris", "labels": ["GPE"]}}
+                ]
+            }
+        ],
+    }
     (tmp_path / "ls.json").write_text(json.dumps([ls_task(TEXT), second], indent=2))
     project = Project(tmp_path / "p.annotator", annotator="t")
     report = import_format(project, "label_studio", [tmp_path / "ls.json"])
     first, other = (i for _, i in report.imported)
-    assert sorted((TEXT[e.start:e.end], e.label) for e in project.entities(first)) == [
-        ("Gunmen", "PERSON"), ("Kabul", "GPE"), ("three soldiers", "PERSON")]
+    assert sorted((TEXT[e.start : e.end], e.label) for e in project.entities(first)) == [
+        ("Gunmen", "PERSON"),
+        ("Kabul", "GPE"),
+        ("three soldiers", "PERSON"),
+    ]
     (ev,) = project.events(first)
     assert ev.type == "Life:Die" and ev.attributes["modality"] == "Other"
-    ents = {e.id: TEXT[e.start:e.end] for e in project.entities(first)}
-    assert sorted((a.role, ents[a.entity_id]) for a in ev.arguments) == [("Place", "Kabul"), ("Victim", "three soldiers")]
+    ents = {e.id: TEXT[e.start : e.end] for e in project.entities(first)}
+    assert sorted((a.role, ents[a.entity_id]) for a in ev.arguments) == [
+        ("Place", "Kabul"),
+        ("Victim", "three soldiers"),
+    ]
     assert [c.text for c in project.comments(first)] == ["verify"]
     assert project.document(first).name == "task 42" and project.document(first).meta["source"] == "wire"
     assert [(e.label, e.state) for e in project.entities(other)] == [("GPE", "suggested")]  # from the prediction
@@ -175,7 +234,7 @@ def test_label_studio_task_with_relations_attributes_and_utf16(tmp_path):
 def test_label_studio_code_point_offsets(tmp_path):
     (tmp_path / "ls.json").write_text(json.dumps([ls_task(TEXT, utf16=False)]))
     result = read_label_studio(tmp_path / "ls.json")
-    assert sorted(TEXT[e.start:e.end] for e in result.documents[0].entities) == ["Gunmen", "Kabul", "three soldiers"]
+    assert sorted(TEXT[e.start : e.end] for e in result.documents[0].entities) == ["Gunmen", "Kabul", "three soldiers"]
     assert not any("UTF-16" in m for m in result.warnings + result.notes)
 
 
@@ -185,14 +244,23 @@ def _bad_ls(task_edit) -> str:
     return json.dumps([{"id": 1, "data": {"text": "fine"}}, t], indent=1)
 
 
-@pytest.mark.parametrize("content, message", [
-    (_bad_ls(lambda t: t["annotations"][0]["result"][0]["value"].update(start=500, end=506)), "do not fit the text"),
-    (_bad_ls(lambda t: t["annotations"][0]["result"][0]["value"].update(text="Gunman")), "expected 'Gunman'"),
-    (_bad_ls(lambda t: t["annotations"][0]["result"][4].update(to_id="zz")), "unknown region 'zz'"),
-    (_bad_ls(lambda t: t["annotations"][0]["result"][0]["value"].update(labels=["WIZARD"])), "'WIZARD' is not in"),
-    (_bad_ls(lambda t: t["annotations"][0]["result"][6]["value"].update(choices=["Sure"])), "modality must be one of Asserted, Other, not 'Sure'"),
-    (_bad_ls(lambda t: t.update(data={"image": 3})), "has no text"),
-])
+@pytest.mark.parametrize(
+    "content, message",
+    [
+        (
+            _bad_ls(lambda t: t["annotations"][0]["result"][0]["value"].update(start=500, end=506)),
+            "do not fit the text",
+        ),
+        (_bad_ls(lambda t: t["annotations"][0]["result"][0]["value"].update(text="Gunman")), "expected 'Gunman'"),
+        (_bad_ls(lambda t: t["annotations"][0]["result"][4].update(to_id="zz")), "unknown region 'zz'"),
+        (_bad_ls(lambda t: t["annotations"][0]["result"][0]["value"].update(labels=["WIZARD"])), "'WIZARD' is not in"),
+        (
+            _bad_ls(lambda t: t["annotations"][0]["result"][6]["value"].update(choices=["Sure"])),
+            "modality must be one of Asserted, Other, not 'Sure'",
+        ),
+        (_bad_ls(lambda t: t.update(data={"image": 3})), "has no text"),
+    ],
+)
 def test_label_studio_broken_input_names_file_and_line(tmp_path, content, message):
     (tmp_path / "bad.json").write_text(content)
     project = Project(tmp_path / "p.annotator", annotator="t")
@@ -209,25 +277,28 @@ def _res(k: int, **changes):  # type: ignore[no-untyped-def]
     return lambda t: t["annotations"][0]["result"][k].update(changes)
 
 
-@pytest.mark.parametrize("task_edit, message", [
-    (lambda t: t.update(annotations=5), "'annotations' must be a list"),
-    (lambda t: t.update(annotations="abc"), "'annotations' must be a list"),
-    (lambda t: t.update(annotations=[3]), "annotation 0 must be an object"),
-    (lambda t: t.update(annotations=[], predictions={"result": []}), "'predictions' must be a list"),
-    (lambda t: t["annotations"][0].update(result={"a": 1}), "'result' must be a list"),
-    (_res(0, value="Gunmen"), "'value' must be an object"),
-    (_res(0, value=[0, 6]), "'value' must be an object"),
-    (_res(0, value={"start": 0, "end": 6, "labels": "PERSON"}), "has no labels"),
-    (_res(0, value={"start": 0, "end": 6, "labels": [["PERSON"]]}), "labels must be strings"),
-    (_res(0, id=["a"]), "'id' must be a string or a number"),
-    (_res(4, labels={"0": "Victim"}), "'labels' must be a list"),
-    (_res(4, labels=[7]), "labels must be strings"),
-    (_res(4, from_id={"id": "b"}), "'from_id' and 'to_id' must be"),
-    (_res(6, value={"choices": {"x": 1}}), "'choices' must be a list"),
-    (_res(6, value={"choices": [["Other"]]}), "choices must be strings"),
-    (_res(7, value={"text": 5}), "'text' must be a list"),
-    (_res(7, value={"text": [None]}), "texts must be strings"),
-])
+@pytest.mark.parametrize(
+    "task_edit, message",
+    [
+        (lambda t: t.update(annotations=5), "'annotations' must be a list"),
+        (lambda t: t.update(annotations="abc"), "'annotations' must be a list"),
+        (lambda t: t.update(annotations=[3]), "annotation 0 must be an object"),
+        (lambda t: t.update(annotations=[], predictions={"result": []}), "'predictions' must be a list"),
+        (lambda t: t["annotations"][0].update(result={"a": 1}), "'result' must be a list"),
+        (_res(0, value="Gunmen"), "'value' must be an object"),
+        (_res(0, value=[0, 6]), "'value' must be an object"),
+        (_res(0, value={"start": 0, "end": 6, "labels": "PERSON"}), "has no labels"),
+        (_res(0, value={"start": 0, "end": 6, "labels": [["PERSON"]]}), "labels must be strings"),
+        (_res(0, id=["a"]), "'id' must be a string or a number"),
+        (_res(4, labels={"0": "Victim"}), "'labels' must be a list"),
+        (_res(4, labels=[7]), "labels must be strings"),
+        (_res(4, from_id={"id": "b"}), "'from_id' and 'to_id' must be"),
+        (_res(6, value={"choices": {"x": 1}}), "'choices' must be a list"),
+        (_res(6, value={"choices": [["Other"]]}), "choices must be strings"),
+        (_res(7, value={"text": 5}), "'text' must be a list"),
+        (_res(7, value={"text": [None]}), "texts must be strings"),
+    ],
+)
 def test_label_studio_malformed_shapes_are_import_errors(tmp_path, task_edit, message):
     content = _bad_ls(task_edit)
     (tmp_path / "bad.json").write_text(content)
@@ -239,9 +310,11 @@ def test_label_studio_malformed_shapes_are_import_errors(tmp_path, task_edit, me
 
 
 def test_label_studio_meta_the_store_cannot_hold_becomes_text(tmp_path):
-    (tmp_path / "ls.json").write_text('[{"id": 99999999999999999999, "data": {"text": "Paris.", "n": -99999999999999999999}}]')
+    (tmp_path / "ls.json").write_text(
+        '[{"id": 99999999999999999999, "data": {"text": "Paris.", "n": -99999999999999999999}}]'
+    )
     project = Project(tmp_path / "p.annotator", annotator="t")
-    (_, doc_id), = import_format(project, "label_studio", [tmp_path / "ls.json"]).imported
+    ((_, doc_id),) = import_format(project, "label_studio", [tmp_path / "ls.json"]).imported
     assert project.document(doc_id).meta == {"n": "-99999999999999999999", "label_studio_id": "99999999999999999999"}
     project.close()
     (tmp_path / "ls.json").write_text('[{"id": {"a": [1]}, "data": {"text": "Paris."}}]')
@@ -249,8 +322,16 @@ def test_label_studio_meta_the_store_cannot_hold_becomes_text(tmp_path):
 
 
 def test_label_studio_textarea_text_may_be_one_string(tmp_path):
-    (tmp_path / "ls.json").write_text(json.dumps([{"data": {"text": "Paris."}, "annotations": [
-        {"result": [{"type": "textarea", "value": {"text": "check"}}]}]}]))
+    (tmp_path / "ls.json").write_text(
+        json.dumps(
+            [
+                {
+                    "data": {"text": "Paris."},
+                    "annotations": [{"result": [{"type": "textarea", "value": {"text": "check"}}]}],
+                }
+            ]
+        )
+    )
     assert read_label_studio(tmp_path / "ls.json").documents[0].comments == [{"text": "check"}]
 
 
@@ -260,26 +341,37 @@ def test_label_studio_truncated_and_wrong_encoding(tmp_path):
     with pytest.raises(ImportFileError) as info:
         read_label_studio(tmp_path / "cut.json")
     assert info.value.line and ("cut short" in info.value.reason or "not valid JSON" in info.value.reason)
-    (tmp_path / "latin.json").write_bytes(json.dumps([{"data": {"text": "caf\u00e9"}}], ensure_ascii=False).encode("latin-1"))
+    (tmp_path / "latin.json").write_bytes(
+        json.dumps([{"data": {"text": "caf\u00e9"}}], ensure_ascii=False).encode("latin-1")
+    )
     with pytest.raises(ImportFileError, match=r"latin.json:1: not valid UTF-8"):
         read_label_studio(tmp_path / "latin.json")
 
 
-@pytest.mark.parametrize("content, line, message", [
-    (b'{"text": "abc", "label": [[0, 9, "ORG"]]}', 1, "outside the text"),
-    (b'{"text": "abc", "label": [[0, 2, "ORG"]]}\n{"text": "abc", "label": [[0, 2', 2, "not valid JSON"),
-    (b'{"text": "abc"}\n{"text": "abc", "label": [[0, 2]]}', 2, "must be [start, end"),
-    (b'{"text": "abc", "entities": [{"id": 1, "start_offset": 0, "end_offset": 2, "label": "ORG"}], '
-     b'"relations": [{"from_id": 1, "to_id": 5, "type": "Place"}]}', 1, "unknown region 5"),
-    (b'{"text": "abc", "label": [[0, 2, "WIZARD"]]}', 1, "'WIZARD' is not in"),
-    (b'{"text": "abc", "label": [["0", 2, "ORG"]]}', 1, "whole numbers"),
-    (b'{"text": "abc"}\n{"text": "\xe9t\xe9"}', 2, "not valid UTF-8"),
-])
+@pytest.mark.parametrize(
+    "content, line, message",
+    [
+        (b'{"text": "abc", "label": [[0, 9, "ORG"]]}', 1, "outside the text"),
+        (b'{"text": "abc", "label": [[0, 2, "ORG"]]}\n{"text": "abc", "label": [[0, 2', 2, "not valid JSON"),
+        (b'{"text": "abc"}\n{"text": "abc", "label": [[0, 2]]}', 2, "must be [start, end"),
+        (
+            b'{"text": "abc", "entities": [{"id": 1, "start_offset": 0, "end_offset": 2, "label": "ORG"}], '
+            b'"relations": [{"from_id": 1, "to_id": 5, "type": "Place"}]}',
+            1,
+            "unknown region 5",
+        ),
+        (b'{"text": "abc", "label": [[0, 2, "WIZARD"]]}', 1, "'WIZARD' is not in"),
+        (b'{"text": "abc", "label": [["0", 2, "ORG"]]}', 1, "whole numbers"),
+        (b'{"text": "abc"}\n{"text": "\xe9t\xe9"}', 2, "not valid UTF-8"),
+    ],
+)
 def test_doccano_broken_input_names_file_and_line(tmp_path, content, line, message):
     (tmp_path / "bad.jsonl").write_bytes(content)
     project = Project(tmp_path / "p.annotator", annotator="t")
     with pytest.raises(ImportFileError) as info:
         import_format(project, "doccano", [tmp_path / "bad.jsonl"])
-    assert info.value.path.endswith("bad.jsonl") and info.value.line == line and message in info.value.reason, str(info.value)
+    assert info.value.path.endswith("bad.jsonl") and info.value.line == line and message in info.value.reason, str(
+        info.value
+    )
     assert project.document_ids() == []
     project.close()

@@ -13,12 +13,18 @@ from annotator.formats.label_studio import read_label_studio
 from annotator.formats.loading import import_format
 from annotator.store import Project
 
-TEXT = "I \U0001F600 love Tim Cook and Apple."
+TEXT = "I \U0001f600 love Tim Cook and Apple."
 
 
 def _region(rid: str, start: int, end: int, label: str, **extra) -> dict:
-    return {"id": rid, "from_name": "label", "to_name": "text", "type": "labels",
-            "value": {"start": start, "end": end, "labels": [label]}, **extra}
+    return {
+        "id": rid,
+        "from_name": "label",
+        "to_name": "text",
+        "type": "labels",
+        "value": {"start": start, "end": end, "labels": [label]},
+        **extra,
+    }
 
 
 def _write(tmp_path, tasks) -> object:
@@ -31,18 +37,24 @@ def test_label_studio_without_value_text_reads_utf16_offsets_on_the_right_words(
     # Label Studio counts UTF-16 units: after the emoji every offset is one more than the code points
     s16, e16 = TEXT.index("Tim Cook") + 1, TEXT.index("Tim Cook") + 1 + len("Tim Cook")
     a16 = TEXT.index("Apple") + 1
-    task = {"id": 7, "data": {"text": TEXT}, "annotations": [{"result": [
-        _region("a", s16, e16, "PERSON"), _region("b", a16, a16 + 5, "ORG")]}]}
+    task = {
+        "id": 7,
+        "data": {"text": TEXT},
+        "annotations": [{"result": [_region("a", s16, e16, "PERSON"), _region("b", a16, a16 + 5, "ORG")]}],
+    }
     result = read_label_studio(_write(tmp_path, [task]))
-    assert sorted(TEXT[e.start:e.end] for e in result.documents[0].entities) == ["Apple", "Tim Cook"]
+    assert sorted(TEXT[e.start : e.end] for e in result.documents[0].entities) == ["Apple", "Tim Cook"]
     assert result.notes and not result.warnings  # how the offsets were read is a note, not a loss
 
 
-@pytest.mark.parametrize("data, message", [
-    ({"text": "https://example.org/files/story.txt"}, "is a URL or file reference"),
-    ({"text": "/data/upload/3/story.txt"}, "is a URL or file reference"),
-    ({"body": TEXT}, "no text under 'text'"),
-])
+@pytest.mark.parametrize(
+    "data, message",
+    [
+        ({"text": "https://example.org/files/story.txt"}, "is a URL or file reference"),
+        ({"text": "/data/upload/3/story.txt"}, "is a URL or file reference"),
+        ({"body": TEXT}, "no text under 'text'"),
+    ],
+)
 def test_label_studio_text_that_is_not_there_is_refused_naming_the_task(tmp_path, data, message):
     task = {"id": 12, "data": data, "annotations": [{"result": [_region("a", 0, 1, "PERSON")]}]}
     with pytest.raises(ImportFileError, match=message) as info:
@@ -53,9 +65,13 @@ def test_label_studio_text_that_is_not_there_is_refused_naming_the_task(tmp_path
 def test_label_studio_text_under_the_key_its_results_name(tmp_path):
     region = _region("a", 0, 5, "PERSON")
     region["to_name"] = "dialogue"
-    task = {"id": 1, "data": {"title": "Ignored title", "dialogue": "Alice spoke."}, "annotations": [{"result": [region]}]}
+    task = {
+        "id": 1,
+        "data": {"title": "Ignored title", "dialogue": "Alice spoke."},
+        "annotations": [{"result": [region]}],
+    }
     doc = read_label_studio(_write(tmp_path, [task])).documents[0]
-    assert doc.text == "Alice spoke." and [doc.text[e.start:e.end] for e in doc.entities] == ["Alice"]
+    assert doc.text == "Alice spoke." and [doc.text[e.start : e.end] for e in doc.entities] == ["Alice"]
 
 
 def test_label_studio_left_relations_and_region_notes(tmp_path):
@@ -72,9 +88,15 @@ def test_label_studio_left_relations_and_region_notes(tmp_path):
 
 
 def test_doccano_comment_objects_and_pretty_printed_json(tmp_path):
-    rows = [{"id": 1, "text": "Alice met Bob.", "entities": [
-        {"id": 10, "start_offset": 0, "end_offset": 5, "label": "PERSON"}], "relations": [],
-        "Comments": [{"id": 4, "comment": "double-check Bob"}]}]
+    rows = [
+        {
+            "id": 1,
+            "text": "Alice met Bob.",
+            "entities": [{"id": 10, "start_offset": 0, "end_offset": 5, "label": "PERSON"}],
+            "relations": [],
+            "Comments": [{"id": 4, "comment": "double-check Bob"}],
+        }
+    ]
     f = tmp_path / "sample.json"
     f.write_text(json.dumps(rows, indent=4))
     doc = read_doccano(f).documents[0]
@@ -84,8 +106,12 @@ def test_doccano_comment_objects_and_pretty_printed_json(tmp_path):
 
 def test_doccano_bad_line_refuses_the_file_unless_asked_to_skip(tmp_path, capsys):
     f = tmp_path / "d.jsonl"
-    f.write_text(json.dumps({"text": "Alice met Bob.", "label": [[0, 5, "PERSON"]]}) + "\n{broken\n"
-                 + json.dumps({"text": "Carol left.", "label": [[0, 5, "PERSON"]]}) + "\n")
+    f.write_text(
+        json.dumps({"text": "Alice met Bob.", "label": [[0, 5, "PERSON"]]})
+        + "\n{broken\n"
+        + json.dumps({"text": "Carol left.", "label": [[0, 5, "PERSON"]]})
+        + "\n"
+    )
     project = Project(tmp_path / "p.annotator", annotator="t")
     with pytest.raises(ImportFileError, match="d.jsonl:2"):
         import_format(project, "doccano", [f])

@@ -33,10 +33,14 @@ def test_export_tasks(sample, tmp_path):
     for s in k["spans"]:
         assert k["tokens"][s["token_start"]]["start"] == s["start"] and k["tokens"][s["token_end"]]["end"] == s["end"]
     assert sum(1 for s in k["spans"] if s["label"] == "Conflict:Attack") == 2
-    assert len([s for s in k["spans"] if text[s["start"]:s["end"]] == "killed"]) == 2  # two types on "killed"
+    assert len([s for s in k["spans"] if text[s["start"] : s["end"]] == "killed"]) == 2  # two types on "killed"
     die = [r for r in k["relations"] if r["head_span"]["label"] == "Life:Die"]
-    assert {(r["label"], text[r["child_span"]["start"]:r["child_span"]["end"]]) for r in die} == {
-        ("Agent", "Gunmen"), ("Victim", "three soldiers"), ("Place", "Kabul"), ("Time", "Friday")}
+    assert {(r["label"], text[r["child_span"]["start"] : r["child_span"]["end"]]) for r in die} == {
+        ("Agent", "Gunmen"),
+        ("Victim", "three soldiers"),
+        ("Place", "Kabul"),
+        ("Time", "Friday"),
+    }
     assert all(r["head"] == r["head_span"]["token_end"] for r in k["relations"])
     assert next(e for e in k["events"] if e["type"] == "Life:Injure")["attributes"]["modality"] == "Other"
     assert k["meta"]["source"] == "wire" and isinstance(k["_input_hash"], int)
@@ -52,12 +56,22 @@ def test_round_trip_through_prodigy(sample, tmp_path):
         new = dict((n, i) for n, i in report.imported)[name]
         assert fresh.document(new).status == project.document(doc_id).status
         assert {(e.start, e.end, e.label) for e in fresh.entities(new)} == {
-            (e.start, e.end, e.label) for e in project.entities(doc_id) if e.state != "rejected"}
+            (e.start, e.end, e.label) for e in project.entities(doc_id) if e.state != "rejected"
+        }
 
         def evs(p, i):
             ents = {e.id: (e.start, e.end, e.label) for e in p.entities(i)}
-            return sorted((v.type, v.trigger_start, v.trigger_end, tuple(sorted(v.attributes.items())),
-                           tuple(sorted((a.role, ents[a.entity_id]) for a in v.arguments))) for v in p.events(i))
+            return sorted(
+                (
+                    v.type,
+                    v.trigger_start,
+                    v.trigger_end,
+                    tuple(sorted(v.attributes.items())),
+                    tuple(sorted((a.role, ents[a.entity_id]) for a in v.arguments)),
+                )
+                for v in p.events(i)
+            )
+
         assert evs(fresh, new) == evs(project, doc_id)
     fresh.close()
 
@@ -68,10 +82,20 @@ def test_accepted_answers_grouped_by_input_and_relations_become_events(tmp_path)
     rows = [
         {**base, "answer": "accept", "spans": [{"start": 0, "end": 6, "label": "PERSON", "text": "Gunmen"}]},
         {**base, "answer": "reject", "spans": [{"start": 7, "end": 13, "label": "ORG"}]},
-        {**base, "answer": "accept", "spans": [{"start": 14, "end": 28, "label": "PERSON"},
-                                               {"start": 7, "end": 13, "label": "Life:Die"}],
-         "relations": [{"head": 1, "child": 3, "label": "Victim", "head_span": {"start": 7, "end": 13, "label": "Life:Die"},
-                        "child_span": {"start": 14, "end": 28, "label": "PERSON"}}]},
+        {
+            **base,
+            "answer": "accept",
+            "spans": [{"start": 14, "end": 28, "label": "PERSON"}, {"start": 7, "end": 13, "label": "Life:Die"}],
+            "relations": [
+                {
+                    "head": 1,
+                    "child": 3,
+                    "label": "Victim",
+                    "head_span": {"start": 7, "end": 13, "label": "Life:Die"},
+                    "child_span": {"start": 14, "end": 28, "label": "PERSON"},
+                }
+            ],
+        },
         {"text": "Other text.", "answer": "ignore"},
     ]
     (tmp_path / "a.jsonl").write_bytes(b"\n".join(orjson.dumps(r) for r in rows))
@@ -85,28 +109,41 @@ def test_accepted_answers_grouped_by_input_and_relations_become_events(tmp_path)
 
 
 def test_utf16_offsets_are_remapped_when_the_span_text_says_so(tmp_path):
-    text = "\U0001F600 Angela Merkel spoke."
-    row = {"text": text, "answer": "accept", "spans": [{"start": 3, "end": 16, "label": "PERSON", "text": "Angela Merkel"}]}
+    text = "\U0001f600 Angela Merkel spoke."
+    row = {
+        "text": text,
+        "answer": "accept",
+        "spans": [{"start": 3, "end": 16, "label": "PERSON", "text": "Angela Merkel"}],
+    }
     (tmp_path / "a.jsonl").write_bytes(orjson.dumps(row))
     result = read_prodigy(tmp_path / "a.jsonl")
     e = result.documents[0].entities[0]
-    assert text[e.start:e.end] == "Angela Merkel" and "UTF-16" in result.notes[0] and not result.warnings
+    assert text[e.start : e.end] == "Angela Merkel" and "UTF-16" in result.notes[0] and not result.warnings
 
 
-@pytest.mark.parametrize("content, line, message", [
-    (b'{"text": "abc", "spans": [{"start": 0, "end": 9, "label": "ORG"}]}', 1, "do not fit the text"),
-    (b'{"text": "abc"}\n{"text": "ab', 2, "not valid JSON"),
-    (b'{"text": "abc"}\n\n{"text": "abc", "spans": [{"start": 0, "end": 2, "label": "NOPE"}]}', 3, "not in the project's schema"),
-    (b'{"text": "abc", "spans": [{"start": 0, "end": 2, "label": "ORG", "text": "bc"}]}', 1, "expected 'bc'"),
-    (b'{"text": "abc", "answer": "maybe"}', 1, "unknown answer"),
-    (b'{"text": "abc"}\n{"text": "\xe9t\xe9"}', 2, "not valid UTF-8"),
-    (b'["abc"]', 1, "must be a JSON object"),
-])
+@pytest.mark.parametrize(
+    "content, line, message",
+    [
+        (b'{"text": "abc", "spans": [{"start": 0, "end": 9, "label": "ORG"}]}', 1, "do not fit the text"),
+        (b'{"text": "abc"}\n{"text": "ab', 2, "not valid JSON"),
+        (
+            b'{"text": "abc"}\n\n{"text": "abc", "spans": [{"start": 0, "end": 2, "label": "NOPE"}]}',
+            3,
+            "not in the project's schema",
+        ),
+        (b'{"text": "abc", "spans": [{"start": 0, "end": 2, "label": "ORG", "text": "bc"}]}', 1, "expected 'bc'"),
+        (b'{"text": "abc", "answer": "maybe"}', 1, "unknown answer"),
+        (b'{"text": "abc"}\n{"text": "\xe9t\xe9"}', 2, "not valid UTF-8"),
+        (b'["abc"]', 1, "must be a JSON object"),
+    ],
+)
 def test_broken_input_names_file_and_line_and_stores_nothing(tmp_path, content, line, message):
     (tmp_path / "bad.jsonl").write_bytes(content)
     project = Project(tmp_path / "p.annotator", annotator="t")
     with pytest.raises(ImportFileError) as info:
         import_format(project, "prodigy", [tmp_path / "bad.jsonl"])
-    assert info.value.path.endswith("bad.jsonl") and info.value.line == line and message in info.value.reason, str(info.value)
+    assert info.value.path.endswith("bad.jsonl") and info.value.line == line and message in info.value.reason, str(
+        info.value
+    )
     assert project.document_ids() == []
     project.close()

@@ -50,5 +50,5 @@ def test_one_token_fallback_for_the_app_the_exports_and_agreement(project):
     words = [(s, e) for s, e in zip(exported.starts, exported.ends) if not text[s:e].isspace()]
     assert list(zip(app.starts, app.ends)) == words == document_tokens(project, doc_id, text)
     assert [text[s:e] for s, e in words][:4] == ["Merkel", "'", "s", "aide"]
-    firsts = [text[exported.starts[k]:exported.ends[k]] for k in exported.sent_starts]
+    firsts = [text[exported.starts[k] : exported.ends[k]] for k in exported.sent_starts]
     assert firsts == ["Merkel", "Then", "Really"]

@@ -51,8 +51,11 @@ def test_nested_event_stand_ins_stay_out_of_entity_exports(tmp_path):
     import_format(project, "brat", [BIONLP])
     events = {t.name for t in project.schema.events}
     writers()["conll"](project, tmp_path / "o.conll")
-    tags = {line.split()[-1][2:] for line in (tmp_path / "o.conll").read_text().splitlines()
-            if line.strip() and not line.startswith("-DOCSTART-") and line.split()[-1] != "O"}
+    tags = {
+        line.split()[-1][2:]
+        for line in (tmp_path / "o.conll").read_text().splitlines()
+        if line.strip() and not line.startswith("-DOCSTART-") and line.split()[-1] != "O"
+    }
     assert tags and not tags & events
     writers()["dygiepp"](project, tmp_path / "o.jsonl")
     ner = {n[2] for line in (tmp_path / "o.jsonl").read_text().splitlines() for s in json.loads(line)["ner"] for n in s}

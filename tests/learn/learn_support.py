@@ -35,8 +35,16 @@ triggers = ["prescribe"]
 """
 
 DRUGS = ["aspirin", "ibuprofen", "paracetamol", "amoxicillin", "metformin", "insulin", "morphine", "codeine"]
-NAMES = ["Anna Smith", "John Brown", "Maria Garcia", "Peter Jones", "Laura Chen", "David Miller", "Sara Khan",
-         "Tom Wilson"]
+NAMES = [
+    "Anna Smith",
+    "John Brown",
+    "Maria Garcia",
+    "Peter Jones",
+    "Laura Chen",
+    "David Miller",
+    "Sara Khan",
+    "Tom Wilson",
+]
 CITIES = ["Paris", "London", "Berlin", "Madrid", "Rome", "Vienna", "Dublin", "Oslo"]
 
 
@@ -61,7 +69,9 @@ def tiny_project(path: Path, n: int = 8, status: str = "reviewed") -> Project:
 
     project = Project(path, schema=parse_schema(SCHEMA, "tiny"), annotator="tester")
     texts = [tiny_text(k) for k in range(n)]
-    report = import_documents(project, [IncomingDocument(text=t, name=f"d{k}.txt") for k, (t, _e, _v) in enumerate(texts)])
+    report = import_documents(
+        project, [IncomingDocument(text=t, name=f"d{k}.txt") for k, (t, _e, _v) in enumerate(texts)]
+    )
     for (_name, doc_id), (text, ents, trig) in zip(report.imported, texts):
         ids = {}
         for s, e, label in ents:

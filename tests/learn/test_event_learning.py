@@ -53,9 +53,18 @@ def test_trained_on_the_rules_own_output_suggests_what_the_rules_suggest():
     labels = set(schema.label_names)
     ents = [[(e.start_char, e.end_char, e.label_) for e in d.ents if e.label_ in labels] for d in docs]
     rules = default_prior(schema)
-    gold = [[GoldEvent(s.type, s.trigger_start, s.trigger_end,
-                       tuple(GoldArgument(a.role, a.start, a.end, a.label) for a in s.arguments))
-             for s in rules.suggest(d, e)] for d, e in zip(docs, ents)]
+    gold = [
+        [
+            GoldEvent(
+                s.type,
+                s.trigger_start,
+                s.trigger_end,
+                tuple(GoldArgument(a.role, a.start, a.end, a.label) for a in s.arguments),
+            )
+            for s in rules.suggest(d, e)
+        ]
+        for d, e in zip(docs, ents)
+    ]
     assert sum(map(len, gold)) >= 20
     model = EventModel.train(list(zip(docs, ents, gold)), schema, rules)
     assert model.tuning["folds"] == 4

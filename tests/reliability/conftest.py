@@ -15,7 +15,6 @@ import pytest
 from reliability_settings import FIGURES, RELIABLE  # noqa: E402,F401
 
 
-
 @pytest.fixture
 def figures(request):
     """A dict the test fills with its figures; reported under the test's name."""

@@ -96,9 +96,29 @@ class Editor:
         evs = p.events(doc)
         live = [e for e in ents if e.state != "rejected"]
         choice = rng.choices(
-            ["add_entity", "add_suggestion", "relabel", "resize", "accept", "reject", "delete_entity", "accept_all",
-             "add_event", "set_type", "move_trigger", "attribute", "delete_event", "add_argument", "change_argument",
-             "remove_argument", "status", "comment", "delete_comment", "undo", "redo"],
+            [
+                "add_entity",
+                "add_suggestion",
+                "relabel",
+                "resize",
+                "accept",
+                "reject",
+                "delete_entity",
+                "accept_all",
+                "add_event",
+                "set_type",
+                "move_trigger",
+                "attribute",
+                "delete_event",
+                "add_argument",
+                "change_argument",
+                "remove_argument",
+                "status",
+                "comment",
+                "delete_comment",
+                "undo",
+                "redo",
+            ],
             weights=[8, 4, 4, 3, 3, 2, 2, 1, 5, 1, 2, 3, 1, 8, 2, 2, 2, 2, 1, 5, 3],
         )[0]
         if choice == "undo":
@@ -124,7 +144,9 @@ class Editor:
     def _edit(self, choice, doc, ents, live, evs):  # type: ignore[no-untyped-def]
         rng, p, schema = self.rng, self.p, self.schema
         labels = schema.label_names
-        if choice in ("add_entity", "add_suggestion") or (not ents and choice in ("relabel", "resize", "accept", "reject", "delete_entity")):
+        if choice in ("add_entity", "add_suggestion") or (
+            not ents and choice in ("relabel", "resize", "accept", "reject", "delete_entity")
+        ):
             s, e = self._span(doc)
             state = "suggested" if choice == "add_suggestion" else "added"
             return edits.add_entity(p, doc, s, e, rng.choice(labels), state=state, source="crash-test")
@@ -141,8 +163,19 @@ class Editor:
             return edits.delete_entity(p, rng.choice(ents).id)
         if choice == "accept_all":
             return edits.accept_all(p, doc)
-        if choice == "add_event" or (not evs and choice in ("set_type", "move_trigger", "attribute", "delete_event",
-                                                            "add_argument", "change_argument", "remove_argument")):
+        if choice == "add_event" or (
+            not evs
+            and choice
+            in (
+                "set_type",
+                "move_trigger",
+                "attribute",
+                "delete_event",
+                "add_argument",
+                "change_argument",
+                "remove_argument",
+            )
+        ):
             s, e = self._span(doc)
             return edits.add_event(p, doc, rng.choice(schema.events).name, s, e)
         if choice == "set_type":

@@ -133,7 +133,9 @@ def assert_no_half_edit(conn: sqlite3.Connection) -> int:
 def table_counts(path: Path) -> dict[str, int]:
     conn = connect(path)
     try:
-        return {t: conn.execute(f"SELECT count(*) FROM [{t}]").fetchone()[0] for t in (*EDIT_TABLES, "change_log", "tokens")}
+        return {
+            t: conn.execute(f"SELECT count(*) FROM [{t}]").fetchone()[0] for t in (*EDIT_TABLES, "change_log", "tokens")
+        }
     finally:
         conn.close()
 

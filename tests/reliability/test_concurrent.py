@@ -47,8 +47,16 @@ def test_two_processes_editing_at_once(tmp_path, figures):
     servers = [ForkServer(tmp_path / f"w{k}.err") for k in range(2)]
     try:
         pids = [
-            s.start({"task": "edits", "project": str(path), "log": str(tmp_path / f"w{k}.log"), "seed": 100 + k,
-                     "seconds": 3, "annotator": f"window{k}"})
+            s.start(
+                {
+                    "task": "edits",
+                    "project": str(path),
+                    "log": str(tmp_path / f"w{k}.log"),
+                    "seed": 100 + k,
+                    "seconds": 3,
+                    "annotator": f"window{k}",
+                }
+            )
             for k, s in enumerate(servers)
         ]
         ends = [s.wait(pid) for s, pid in zip(servers, pids)]
@@ -73,8 +81,24 @@ def test_two_processes_editing_at_once(tmp_path, figures):
     assert min(done) > 20
     kinds: dict[str, int] = {}
     for r in refusals:
-        kind = next((k for k in ("changed elsewhere", "conflicts", "no entity", "no event", "no argument", "already fills",
-                                 "takes one", "has no role", "takes") if k in r), r[:40])
+        kind = next(
+            (
+                k
+                for k in (
+                    "changed elsewhere",
+                    "conflicts",
+                    "no entity",
+                    "no event",
+                    "no argument",
+                    "already fills",
+                    "takes one",
+                    "has no role",
+                    "takes",
+                )
+                if k in r
+            ),
+            r[:40],
+        )
         kinds[kind] = kinds.get(kind, 0) + 1
     figures.update(
         edits_window0=done[0],
@@ -119,6 +143,7 @@ def test_preannotation_and_import_processes_while_editing(tmp_path, figures):
                     end = text.index(" ", start)
                     for _ in range(lap // 4):
                         end = text.index(" ", end + 1)
+
                     def record(change):  # type: ignore[no-untyped-def]
                         log_id = p.db.conn.execute(
                             "SELECT id FROM change_log WHERE annotator = 'app' ORDER BY id DESC LIMIT 1"
@@ -160,8 +185,15 @@ def test_preannotation_and_import_processes_while_editing(tmp_path, figures):
         for t in threads:
             t.start()
         pre_pid = pre.start({"task": "preannotate", "project": str(path), "log": str(tmp_path / "pre.log"), "batch": 4})
-        imp_pid = imp.start({"task": "import", "project": str(path), "log": str(tmp_path / "imp.log"),
-                             "folder": str(tmp_path / "incoming"), "batch": 3})
+        imp_pid = imp.start(
+            {
+                "task": "import",
+                "project": str(path),
+                "log": str(tmp_path / "imp.log"),
+                "folder": str(tmp_path / "incoming"),
+                "batch": 3,
+            }
+        )
         pre_end, imp_end = pre.wait(pre_pid), imp.wait(imp_pid)
     finally:
         stop.set()

@@ -96,7 +96,9 @@ def _check_files_whole(path: Path, expected: dict[str, dict[str, tuple[int, int,
     return whole, absent
 
 
-def _run_or_kill(server: ForkServer, job: dict, span: float | None, rng: random.Random, err: Path) -> tuple[bool, float]:
+def _run_or_kill(
+    server: ForkServer, job: dict, span: float | None, rng: random.Random, err: Path
+) -> tuple[bool, float]:
     """Run ``job`` to the end while ``span`` is None (measuring how long it takes), else SIGKILL it at a random
     moment within ``span``. Returns (killed, span); a run that was not killed must have succeeded."""
     t0 = time.monotonic()
@@ -136,7 +138,9 @@ def test_sigkill_during_batch_import(tmp_path, figures):
         # keep going: importing every folder again completes what the kills cut short
         for again in range(round_):
             log = tmp_path / "import.final.log"
-            pid = server.start({"task": "import", "project": str(path), "log": str(log), "folder": str(tmp_path / f"batch{again}")})
+            pid = server.start(
+                {"task": "import", "project": str(path), "log": str(log), "folder": str(tmp_path / f"batch{again}")}
+            )
             assert server.wait(pid)["code"] == 0
         whole_after, absent_after = _check_files_whole(path, expected)
     finally:
@@ -194,10 +198,13 @@ def _check_preannotated(path: Path, texts: dict[int, str]) -> tuple[int, int]:
                 ).fetchall()
                 want = _expected_suggestions(text)
                 missing = {
-                    x for x in want - got
+                    x
+                    for x in want - got
                     if not any((s, e) == x[:2] or (lab == x[2] and s < x[1] and x[0] < e) for s, e, lab in decided)
                 }
-                assert got <= want and not missing, f"document {doc_id}: suggestions incomplete: {missing or got - want}"
+                assert got <= want and not missing, (
+                    f"document {doc_id}: suggestions incomplete: {missing or got - want}"
+                )
                 done += 1
     finally:
         conn.close()
@@ -217,7 +224,9 @@ def test_sigkill_during_preannotation(tmp_path, figures):
         while kills < PREANNOTATE_KILLS:
             assert round_ < 3 * PREANNOTATE_KILLS, "kills keep missing the pre-annotation"
             with Project(path, annotator="setup") as p:  # new documents for each round; old ones may still wait
-                docs = [IncomingDocument(text=_pre_text(rng, f"r{round_}d{j}"), name=f"r{round_}d{j}") for j in range(40)]
+                docs = [
+                    IncomingDocument(text=_pre_text(rng, f"r{round_}d{j}"), name=f"r{round_}d{j}") for j in range(40)
+                ]
                 report = import_documents(p, docs)
                 texts.update({i: d.text for (_, i), d in zip(report.imported, docs)})
             log = tmp_path / f"pre.{round_}.log"

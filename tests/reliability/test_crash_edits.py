@@ -47,7 +47,9 @@ def test_sigkill_during_edits(edit_project, tmp_path, figures):
             conn.close()
             pid = server.start({"task": "edits", "project": str(edit_project), "log": str(log), "seed": round_})
             end = server.kill_after(pid, rng.uniform(0.03, 0.35))
-            assert end["signal"] == 9, f"the worker ended by itself: {end}; {(tmp_path / 'worker.err').read_text()[-3000:]}"
+            assert end["signal"] == 9, (
+                f"the worker ended by itself: {end}; {(tmp_path / 'worker.err').read_text()[-3000:]}"
+            )
 
             lines = read_side_log(log)
             claims = [c for c in lines if "action" in c]

@@ -56,8 +56,17 @@ def _damage(good: Path, target: Path, how: str) -> None:
     target.write_bytes(bytes(data))
 
 
-CASES = ["truncated-half", "truncated-to-header", "truncated-one-page", "overwritten-middle", "overwritten-bytes",
-         "overwritten-schema-page", "not-sqlite-text", "not-sqlite-zip", "zeros"]
+CASES = [
+    "truncated-half",
+    "truncated-to-header",
+    "truncated-one-page",
+    "overwritten-middle",
+    "overwritten-bytes",
+    "overwritten-schema-page",
+    "not-sqlite-text",
+    "not-sqlite-zip",
+    "zeros",
+]
 
 
 @pytest.mark.parametrize("read_only", [False, True], ids=["read-write", "read-only"])

@@ -49,8 +49,9 @@ def leftovers(folder: Path, name: str) -> list[str]:
     return sorted(f for f in os.listdir(folder) if f.startswith(f".{name}.") and f.endswith((".part", ".old")))
 
 
-@pytest.mark.parametrize("fmt,name,kind", [("jsonl", "out.jsonl", "file"), ("json", "out.json", "file"),
-                                           ("brat", "brat_out", "folder")])
+@pytest.mark.parametrize(
+    "fmt,name,kind", [("jsonl", "out.jsonl", "file"), ("json", "out.json", "file"), ("brat", "brat_out", "folder")]
+)
 def test_killed_exports_leave_leftovers_that_the_next_export_removes(project, tmp_path, fmt, name, kind):
     target = tmp_path / name
     for _ in range(3):
@@ -95,5 +96,8 @@ def test_a_brat_folder_is_replaced_without_a_moment_without_it(project, tmp_path
     (target / "marker").write_text("old export")
     writers()["brat"](project, target, states=["added"])
     assert not missing, missing
-    assert not (target / "marker").exists() and sorted(p.suffix for p in target.iterdir() if p.stem == "a") == [".ann", ".txt"]
+    assert not (target / "marker").exists() and sorted(p.suffix for p in target.iterdir() if p.stem == "a") == [
+        ".ann",
+        ".txt",
+    ]
     assert leftovers(tmp_path, "brat_out") == []

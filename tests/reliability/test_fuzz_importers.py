@@ -124,10 +124,20 @@ def _nasty_int():
     )
 
 
-_LEAF = st.one_of(st.none(), st.booleans(), st.integers(-5, 60), st.sampled_from([2**63, 10**30, -(2**63)]),
-                  st.floats(allow_nan=False), st.text(max_size=8))
-_ANY = st.one_of(_LEAF, st.lists(_LEAF, max_size=2), st.dictionaries(st.text(max_size=4), _LEAF, max_size=2),
-                 st.lists(st.lists(_LEAF, max_size=1), max_size=1))
+_LEAF = st.one_of(
+    st.none(),
+    st.booleans(),
+    st.integers(-5, 60),
+    st.sampled_from([2**63, 10**30, -(2**63)]),
+    st.floats(allow_nan=False),
+    st.text(max_size=8),
+)
+_ANY = st.one_of(
+    _LEAF,
+    st.lists(_LEAF, max_size=2),
+    st.dictionaries(st.text(max_size=4), _LEAF, max_size=2),
+    st.lists(st.lists(_LEAF, max_size=1), max_size=1),
+)
 
 
 def _any_json():
@@ -144,7 +154,9 @@ def _label():
 
 
 TEXTS = st.one_of(
-    st.sampled_from(["Anna Berg met Reuters in Paris.", "Paris", "a\u2028b\u0000c", "<b>bold</b> &amp; \ud83d\ude00 e\u0301"]),
+    st.sampled_from(
+        ["Anna Berg met Reuters in Paris.", "Paris", "a\u2028b\u0000c", "<b>bold</b> &amp; \ud83d\ude00 e\u0301"]
+    ),
     st.text(min_size=0, max_size=60),
 )
 
@@ -160,15 +172,31 @@ def _valid_doc(n: int) -> dict:
         "status": "in_progress",
         "meta": {"source": "fuzz"},
         "entities": [
-            {"id": 1, "start": 0, "end": 9, "label": "PERSON", "text": "Anna Berg", "state": "accepted", "source": "x",
-             "annotator": "a"},
+            {
+                "id": 1,
+                "start": 0,
+                "end": 9,
+                "label": "PERSON",
+                "text": "Anna Berg",
+                "state": "accepted",
+                "source": "x",
+                "annotator": "a",
+            },
             {"id": "r", "start": 14, "end": 21, "label": "ORG"},
             {"id": 3, "start": 25, "end": 30, "label": "GPE"},
         ],
         "events": [
-            {"type": "Contact:Meet", "trigger": {"start": 10, "end": 13}, "attributes": {"polarity": "Positive"},
-             "arguments": [{"role": "Entity", "entity_id": 1}, {"role": "Entity", "entity_id": "r"},
-                           {"role": "Place", "entity_id": 3}], "annotator": "a"},
+            {
+                "type": "Contact:Meet",
+                "trigger": {"start": 10, "end": 13},
+                "attributes": {"polarity": "Positive"},
+                "arguments": [
+                    {"role": "Entity", "entity_id": 1},
+                    {"role": "Entity", "entity_id": "r"},
+                    {"role": "Place", "entity_id": 3},
+                ],
+                "annotator": "a",
+            },
         ],
         "comments": [{"text": "fine", "author": "a", "created_at": "2024-01-01T00:00:00"}],
     }
@@ -176,17 +204,46 @@ def _valid_doc(n: int) -> dict:
 
 # where a mutation may land in a valid document, and what it may put there
 DOC_PATHS = [
-    ("name",), ("text",), ("status",), ("meta",), ("entities",), ("events",), ("comments",),
-    ("entities", 0), ("entities", 0, "id"), ("entities", 0, "start"), ("entities", 0, "end"), ("entities", 1, "start"),
-    ("entities", 0, "label"), ("entities", 0, "state"), ("entities", 0, "source"), ("entities", 0, "annotator"),
-    ("entities", 0, "text"), ("entities", 1, "id"), ("events", 0), ("events", 0, "type"), ("events", 0, "trigger"),
-    ("events", 0, "trigger", "start"), ("events", 0, "trigger", "end"), ("events", 0, "attributes"),
-    ("events", 0, "attributes", "polarity"), ("events", 0, "arguments"), ("events", 0, "arguments", 0),
-    ("events", 0, "arguments", 0, "role"), ("events", 0, "arguments", 0, "entity_id"), ("events", 0, "annotator"),
-    ("comments", 0), ("comments", 0, "text"), ("comments", 0, "author"), ("comments", 0, "created_at"),
+    ("name",),
+    ("text",),
+    ("status",),
+    ("meta",),
+    ("entities",),
+    ("events",),
+    ("comments",),
+    ("entities", 0),
+    ("entities", 0, "id"),
+    ("entities", 0, "start"),
+    ("entities", 0, "end"),
+    ("entities", 1, "start"),
+    ("entities", 0, "label"),
+    ("entities", 0, "state"),
+    ("entities", 0, "source"),
+    ("entities", 0, "annotator"),
+    ("entities", 0, "text"),
+    ("entities", 1, "id"),
+    ("events", 0),
+    ("events", 0, "type"),
+    ("events", 0, "trigger"),
+    ("events", 0, "trigger", "start"),
+    ("events", 0, "trigger", "end"),
+    ("events", 0, "attributes"),
+    ("events", 0, "attributes", "polarity"),
+    ("events", 0, "arguments"),
+    ("events", 0, "arguments", 0),
+    ("events", 0, "arguments", 0, "role"),
+    ("events", 0, "arguments", 0, "entity_id"),
+    ("events", 0, "annotator"),
+    ("comments", 0),
+    ("comments", 0, "text"),
+    ("comments", 0, "author"),
+    ("comments", 0, "created_at"),
 ]
 VALUES = st.one_of(
-    _ANY, _offset(), _label(), st.sampled_from(["", " ", "Entity", "Victim", "r", "Conflict:Attack", "annotated", "rejected"]),
+    _ANY,
+    _offset(),
+    _label(),
+    st.sampled_from(["", " ", "Entity", "Victim", "r", "Conflict:Attack", "annotated", "rejected"]),
 )
 
 
@@ -218,10 +275,23 @@ def export_doc(draw):
 def simple_jsonl_obj(draw):
     """The simple JSONL input (text, id, meta, spans), valid but for one or two hostile fields."""
     n = draw(st.integers(0, 10**9))
-    obj = {"text": f"{BASE} {n}", "id": n, "meta": {"k": 1},
-           "spans": [{"start": 0, "end": 9, "label": "PERSON"}, {"start": 25, "end": 30, "label": "GPE"}]}
-    paths = [("text",), ("id",), ("meta",), ("spans",), ("spans", 0), ("spans", 0, "start"), ("spans", 0, "end"),
-             ("spans", 1, "end"), ("spans", 0, "label")]
+    obj = {
+        "text": f"{BASE} {n}",
+        "id": n,
+        "meta": {"k": 1},
+        "spans": [{"start": 0, "end": 9, "label": "PERSON"}, {"start": 25, "end": 30, "label": "GPE"}],
+    }
+    paths = [
+        ("text",),
+        ("id",),
+        ("meta",),
+        ("spans",),
+        ("spans", 0),
+        ("spans", 0, "start"),
+        ("spans", 0, "end"),
+        ("spans", 1, "end"),
+        ("spans", 0, "label"),
+    ]
     for path in draw(st.lists(st.sampled_from(paths), min_size=1, max_size=2, unique=True)):
         try:
             _set(obj, path, draw(st.one_of(VALUES, st.just(_DELETE))))
@@ -244,9 +314,16 @@ def test_jsonl_documents(fuzz_project, lines):
 
 
 @settings(RELIABLE, max_examples=scaled(200))
-@given(docs=st.lists(export_doc(), min_size=0, max_size=3),
-       head=st.fixed_dictionaries({}, optional={"format": st.one_of(st.just("annotator-json"), _any_json()),
-                                                "version": st.one_of(st.just(1), _any_json())}))
+@given(
+    docs=st.lists(export_doc(), min_size=0, max_size=3),
+    head=st.fixed_dictionaries(
+        {},
+        optional={
+            "format": st.one_of(st.just("annotator-json"), _any_json()),
+            "version": st.one_of(st.just(1), _any_json()),
+        },
+    ),
+)
 @pytest.mark.slow  # hypothesis fuzzing (~6 s)
 def test_project_json(fuzz_project, docs, head):
     p, folder = fuzz_project
@@ -259,20 +336,36 @@ def _valid_export(rng: random.Random, n: int) -> list[dict]:
     docs = []
     for k in range(n):
         text = f"Anna Berg met Reuters in Paris ({rng.random()}) item {k}."
-        docs.append({
-            "name": f"doc{k}", "text": text, "status": "in_progress",
-            "entities": [{"id": 1, "start": 0, "end": 9, "label": "PERSON", "text": "Anna Berg"},
-                         {"id": 2, "start": 14, "end": 21, "label": "ORG"}, {"id": 3, "start": 25, "end": 30, "label": "GPE"}],
-            "events": [{"type": "Contact:Meet", "trigger": {"start": 10, "end": 13},
-                        "arguments": [{"role": "Entity", "entity_id": 1}, {"role": "Place", "entity_id": 3}]}],
-            "comments": [{"text": "ok", "author": "x"}],
-        })
+        docs.append(
+            {
+                "name": f"doc{k}",
+                "text": text,
+                "status": "in_progress",
+                "entities": [
+                    {"id": 1, "start": 0, "end": 9, "label": "PERSON", "text": "Anna Berg"},
+                    {"id": 2, "start": 14, "end": 21, "label": "ORG"},
+                    {"id": 3, "start": 25, "end": 30, "label": "GPE"},
+                ],
+                "events": [
+                    {
+                        "type": "Contact:Meet",
+                        "trigger": {"start": 10, "end": 13},
+                        "arguments": [{"role": "Entity", "entity_id": 1}, {"role": "Place", "entity_id": 3}],
+                    }
+                ],
+                "comments": [{"text": "ok", "author": "x"}],
+            }
+        )
     return docs
 
 
 @settings(RELIABLE, max_examples=scaled(150))
-@given(seed=st.integers(0, 10**9), cut=st.floats(0, 1), how=st.sampled_from(["truncate", "reorder", "splice", "flip"]),
-       suffix=st.sampled_from([".json", ".jsonl"]))
+@given(
+    seed=st.integers(0, 10**9),
+    cut=st.floats(0, 1),
+    how=st.sampled_from(["truncate", "reorder", "splice", "flip"]),
+    suffix=st.sampled_from([".json", ".jsonl"]),
+)
 def test_damaged_valid_files(fuzz_project, seed, cut, how, suffix):
     p, folder = fuzz_project
     rng = random.Random(seed)
@@ -306,12 +399,18 @@ DEPTH = 100_000
         ("nested.json", b"[" * DEPTH + b"]" * DEPTH),
         ("nested.jsonl", b"[" * DEPTH + b"]" * DEPTH + b"\n"),
         ("nested_meta.jsonl", b'{"text": "x", "meta": ' + b'{"a":' * DEPTH + b"1" + b"}" * DEPTH + b"}\n"),
-        ("nested_doc.json", b'{"format": "annotator-json", "version": 1, "documents": [' + b"[" * DEPTH + b"]" * DEPTH + b"]}"),
+        (
+            "nested_doc.json",
+            b'{"format": "annotator-json", "version": 1, "documents": [' + b"[" * DEPTH + b"]" * DEPTH + b"]}",
+        ),
         ("open.json", b"[" * DEPTH),
         ("huge_int.jsonl", b'{"text": "abc", "spans": [{"start": 0, "end": ' + b"9" * 5000 + b', "label": "ORG"}]}\n'),
         ("huge_float.json", b'{"format": "annotator-json", "version": 1e999, "documents": []}'),
-        ("huge_id.json", b'{"format": "annotator-json", "version": 1, "documents": [{"name": "n", "text": "abc", "entities": '
-                         b'[{"id": 99999999999999999999999, "start": 0, "end": 1, "label": "ORG"}]}]}'),
+        (
+            "huge_id.json",
+            b'{"format": "annotator-json", "version": 1, "documents": [{"name": "n", "text": "abc", "entities": '
+            b'[{"id": 99999999999999999999999, "start": 0, "end": 1, "label": "ORG"}]}]}',
+        ),
         ("neg.jsonl", b'{"text": "abc", "spans": [{"start": -1, "end": 2, "label": "ORG"}]}\n'),
         ("crossing.jsonl", b'{"text": "abc", "spans": [{"start": 2, "end": 1, "label": "ORG"}]}\n'),
         ("empty_span.jsonl", b'{"text": "abc", "spans": [{"start": 1, "end": 1, "label": "ORG"}]}\n'),
@@ -319,9 +418,12 @@ DEPTH = 100_000
         ("nul.txt", b"abc\x00def"),
         ("bom_only.txt", b"\xef\xbb\xbf"),
         ("latin1.txt", "caf\u00e9".encode("latin-1")),
-        ("unknown_arg.json", b'{"format": "annotator-json", "version": 1, "documents": [{"name": "n", "text": "Anna met",'
-                             b' "entities": [], "events": [{"type": "Contact:Meet", "trigger": {"start": 5, "end": 8},'
-                             b' "arguments": [{"role": "Entity", "entity_id": 42}]}]}]}'),
+        (
+            "unknown_arg.json",
+            b'{"format": "annotator-json", "version": 1, "documents": [{"name": "n", "text": "Anna met",'
+            b' "entities": [], "events": [{"type": "Contact:Meet", "trigger": {"start": 5, "end": 8},'
+            b' "arguments": [{"role": "Entity", "entity_id": 42}]}]}]}',
+        ),
     ],
 )
 def test_extreme_inputs(fuzz_project, name, data):
@@ -335,22 +437,52 @@ def test_extreme_inputs(fuzz_project, name, data):
 READERS = sorted(readers())
 TEXT = "Anna Berg met Reuters in Paris."
 HAND_MADE = {  # a correct input for readers that have no writer to make one
-    "doccano": ("sample.jsonl", _dumps({
-        "text": TEXT,
-        "entities": [{"id": 1, "start_offset": 0, "end_offset": 9, "label": "PERSON"},
-                     {"id": 2, "start_offset": 14, "end_offset": 21, "label": "ORG"},
-                     {"id": 3, "start_offset": 25, "end_offset": 30, "label": "GPE"}],
-        "relations": [],
-    }) + b"\n"),
-    "label_studio": ("sample.json", _dumps([{
-        "id": 1, "data": {"text": TEXT},
-        "annotations": [{"result": [
-            {"id": "a", "type": "labels", "from_name": "label", "to_name": "text",
-             "value": {"start": 0, "end": 9, "text": "Anna Berg", "labels": ["PERSON"]}},
-            {"id": "b", "type": "labels", "from_name": "label", "to_name": "text",
-             "value": {"start": 25, "end": 30, "text": "Paris", "labels": ["GPE"]}},
-        ]}],
-    }])),
+    "doccano": (
+        "sample.jsonl",
+        _dumps(
+            {
+                "text": TEXT,
+                "entities": [
+                    {"id": 1, "start_offset": 0, "end_offset": 9, "label": "PERSON"},
+                    {"id": 2, "start_offset": 14, "end_offset": 21, "label": "ORG"},
+                    {"id": 3, "start_offset": 25, "end_offset": 30, "label": "GPE"},
+                ],
+                "relations": [],
+            }
+        )
+        + b"\n",
+    ),
+    "label_studio": (
+        "sample.json",
+        _dumps(
+            [
+                {
+                    "id": 1,
+                    "data": {"text": TEXT},
+                    "annotations": [
+                        {
+                            "result": [
+                                {
+                                    "id": "a",
+                                    "type": "labels",
+                                    "from_name": "label",
+                                    "to_name": "text",
+                                    "value": {"start": 0, "end": 9, "text": "Anna Berg", "labels": ["PERSON"]},
+                                },
+                                {
+                                    "id": "b",
+                                    "type": "labels",
+                                    "from_name": "label",
+                                    "to_name": "text",
+                                    "value": {"start": 25, "end": 30, "text": "Paris", "labels": ["GPE"]},
+                                },
+                            ]
+                        }
+                    ],
+                }
+            ]
+        ),
+    ),
 }
 
 
@@ -360,9 +492,21 @@ def samples(tmp_path_factory):
     folder = tmp_path_factory.mktemp("samples")
     out = {}
     with Project(folder / "src.annotator", annotator="w") as p:
-        import_documents(p, [IncomingDocument(text=TEXT, name="d", entities=[
-            IncomingEntity(1, 0, 9, "PERSON"), IncomingEntity(2, 14, 21, "ORG"), IncomingEntity(3, 25, 30, "GPE")],
-            events=[IncomingEvent("Contact:Meet", 10, 13, {}, [("Entity", 1), ("Place", 3)])])])
+        import_documents(
+            p,
+            [
+                IncomingDocument(
+                    text=TEXT,
+                    name="d",
+                    entities=[
+                        IncomingEntity(1, 0, 9, "PERSON"),
+                        IncomingEntity(2, 14, 21, "ORG"),
+                        IncomingEntity(3, 25, 30, "GPE"),
+                    ],
+                    events=[IncomingEvent("Contact:Meet", 10, 13, {}, [("Entity", 1), ("Place", 3)])],
+                )
+            ],
+        )
         for name in READERS:
             if name in HAND_MADE:
                 out[name] = {HAND_MADE[name][0]: HAND_MADE[name][1]}
@@ -451,7 +595,9 @@ def test_format_readers(fuzz_project, samples, which, data):
         k = data.draw(st.integers(0, len(lines) - 1))
         fields = lines[k].replace(b"\t", b" ").split(b" ")
         j = data.draw(st.integers(0, len(fields) - 1))
-        fields[j] = data.draw(st.sampled_from([b"-1", b"99999999999999999999", b"", b"T99", b"E7", b"Nope", b"3.5", b"x:y"]))
+        fields[j] = data.draw(
+            st.sampled_from([b"-1", b"99999999999999999999", b"", b"T99", b"E7", b"Nope", b"3.5", b"x:y"])
+        )
         lines[k] = b" ".join(fields[:2]) + (b"\t" if len(fields) > 2 else b"") + b" ".join(fields[2:])
         raw = b"\n".join(lines)
     elif how == "truncate":

@@ -51,7 +51,7 @@ def test_random_text(source):
     check(source)
 
 
-SMALL = '''[schema]
+SMALL = """[schema]
 name = "s"
 [[entity]]
 name = "PER"
@@ -70,12 +70,34 @@ triggers = ["met"]
   name = "Entity"
   labels = ["PER", "ORG"]
   multiplicity = "one_or_more"
-'''
+"""
 
-TOML_VALUES = st.sampled_from([
-    '""', '" "', '"PER"', '"Nope"', '"#zzzzzz"', '"ab"', "0", "-1", "99999999999999999999", "1e999", "nan", "true",
-    "[]", '["PER"]', '["Nope"]', '[1, 2]', '[["PER"]]', "{}", '{a = 1}', '"one"', '"many"', "1979-05-27",
-])
+TOML_VALUES = st.sampled_from(
+    [
+        '""',
+        '" "',
+        '"PER"',
+        '"Nope"',
+        '"#zzzzzz"',
+        '"ab"',
+        "0",
+        "-1",
+        "99999999999999999999",
+        "1e999",
+        "nan",
+        "true",
+        "[]",
+        '["PER"]',
+        '["Nope"]',
+        "[1, 2]",
+        '[["PER"]]',
+        "{}",
+        "{a = 1}",
+        '"one"',
+        '"many"',
+        "1979-05-27",
+    ]
+)
 
 
 @settings(RELIABLE, max_examples=scaled(200))
@@ -127,12 +149,24 @@ def test_news_schema_truncated_or_shuffled(seed, cut):
         "\ufeff" + SMALL,
         SMALL.replace('labels = ["PER", "ORG"]', 'labels = [["PER"], {x = 1}]'),
         SMALL.replace('triggers = ["met"]', "triggers = 5"),
-        SMALL.replace('  [[event.role]]', '  [event.role]'),
+        SMALL.replace("  [[event.role]]", "  [event.role]"),
         SMALL + "[[event]]\nname = 5\n",
-        SMALL + "[[attribute]]\nname = \"polarity\"\nvalues = [\"a\"]\n",
+        SMALL + '[[attribute]]\nname = "polarity"\nvalues = ["a"]\n',
     ],
-    ids=["deep-arrays", "deep-tables", "long-dotted-key", "huge-name", "many-labels", "control-chars", "bom",
-         "labels-wrong-type", "triggers-int", "role-not-array", "event-name-int", "attribute-twice"],
+    ids=[
+        "deep-arrays",
+        "deep-tables",
+        "long-dotted-key",
+        "huge-name",
+        "many-labels",
+        "control-chars",
+        "bom",
+        "labels-wrong-type",
+        "triggers-int",
+        "role-not-array",
+        "event-name-int",
+        "attribute-twice",
+    ],
 )
 def test_extreme_schemas(source):
     check(source)

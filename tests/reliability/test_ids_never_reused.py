@@ -123,7 +123,10 @@ def test_an_event_edit_aimed_at_an_event_changed_elsewhere_is_refused(tmp_path):
         ):
             with pytest.raises(StaleChangeError, match="changed elsewhere"):
                 edit()
-        assert other.event(ev).type == "Movement:Transport" and (other.event(ev).trigger_start, other.event(ev).trigger_end) == (12, 15)
+        assert other.event(ev).type == "Movement:Transport" and (
+            other.event(ev).trigger_start,
+            other.event(ev).trigger_end,
+        ) == (12, 15)
         shown = app.event(ev)
         edits.set_event_attribute(other, ev, "polarity", "Negative")  # an attribute changed elsewhere counts too
         with pytest.raises(StaleChangeError):
@@ -131,5 +134,6 @@ def test_an_event_edit_aimed_at_an_event_changed_elsewhere_is_refused(tmp_path):
         edits.delete_event(other, ev)
         with pytest.raises(StaleChangeError, match="deleted elsewhere"):
             edits.delete_event(app, ev, expected=shown)
-        edits.set_event_type(app, edits.add_event(app, 1, "Contact:Meet", 12, 15).result_id, "Conflict:Attack",
-                             expected=None)
+        edits.set_event_type(
+            app, edits.add_event(app, 1, "Contact:Meet", 12, 15).result_id, "Conflict:Attack", expected=None
+        )

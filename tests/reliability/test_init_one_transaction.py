@@ -38,8 +38,12 @@ def run_killed(tmp_path: Path, project: Path, schema: Path, after_insert: bool) 
     env = {**os.environ, "PYTHONPATH": os.pathsep.join(sys.path)}
     if after_insert:
         env["KILL_AFTER_INSERT"] = "1"
-    r = subprocess.run([sys.executable, "-c", KILL_AT_SCHEMA, "init", str(project), "--schema", str(schema)],
-                       env=env, capture_output=True, cwd=tmp_path)
+    r = subprocess.run(
+        [sys.executable, "-c", KILL_AT_SCHEMA, "init", str(project), "--schema", str(schema)],
+        env=env,
+        capture_output=True,
+        cwd=tmp_path,
+    )
     return r.returncode
 
 

@@ -53,7 +53,9 @@ def test_50_mb_text_file_is_refused_with_the_limit(project, tmp_path, figures):
     report = import_paths(project, [path])
     assert report.imported == [] and "too large" in report.skipped[0][1]
     assert table_counts(project.path) == before
-    figures.update(bytes=path.stat().st_size, limit_chars=MAX_TEXT_CHARS, message=report.skipped[0][1].split(": ", 1)[1])
+    figures.update(
+        bytes=path.stat().st_size, limit_chars=MAX_TEXT_CHARS, message=report.skipped[0][1].split(": ", 1)[1]
+    )
 
 
 @pytest.mark.slow  # 50 MB imported (~8 s)
@@ -84,7 +86,7 @@ def test_five_million_characters_on_one_line(project, tmp_path, figures):
     path = tmp_path / "one_line.txt"
     path.write_text(text)
     report = import_paths(project, [path])
-    (name, doc_id), = report.imported
+    ((name, doc_id),) = report.imported
     assert project.document(doc_id).text == text
 
     pipe = blank_pipeline_with_patterns([{"label": "GPE", "pattern": "Paris"}, {"label": "ORG", "pattern": "Reuters"}])

@@ -22,7 +22,12 @@ def v1_file(tmp_path):
     path = tmp_path / "old.annotator"
     with Project(path, annotator="a") as p:
         report = import_documents(
-            p, [IncomingDocument(text="Anna Berg visited Paris.", name="d1", entities=[IncomingEntity(1, 0, 9, "PERSON")])]
+            p,
+            [
+                IncomingDocument(
+                    text="Anna Berg visited Paris.", name="d1", entities=[IncomingEntity(1, 0, 9, "PERSON")]
+                )
+            ],
         )
         edits.add_comment(p, report.imported[0][1], "before the upgrade")
     return path

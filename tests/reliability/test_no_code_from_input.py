@@ -15,8 +15,23 @@ from annotator.preannotate import preannotate
 from annotator.store import Project
 from reliability_support import ROOT
 
-FORBIDDEN_MODULES = {"pickle", "cPickle", "dill", "cloudpickle", "marshal", "shelve", "joblib", "socket", "urllib",
-                     "http", "requests", "ftplib", "xmlrpc", "ctypes", "yaml"}
+FORBIDDEN_MODULES = {
+    "pickle",
+    "cPickle",
+    "dill",
+    "cloudpickle",
+    "marshal",
+    "shelve",
+    "joblib",
+    "socket",
+    "urllib",
+    "http",
+    "requests",
+    "ftplib",
+    "xmlrpc",
+    "ctypes",
+    "yaml",
+}
 FORBIDDEN_CALLS = {"eval", "exec", "compile", "__import__"}
 # the one exception, with its reason: renameat2(RENAME_EXCHANGE) has no Python binding (two paths, no input)
 ALLOWED = {("annotator/exchange.py", "ctypes")}

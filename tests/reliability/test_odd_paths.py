@@ -30,8 +30,12 @@ def test_odd_paths_are_named_for_what_they_are_and_left_alone(tmp_path, capsys, 
     path, kind = odd_paths(tmp_path)[which]
     (tmp_path / "a.txt").write_text("Some text.", encoding="utf-8")
     before = sorted(os.listdir(tmp_path)), sorted(os.listdir("/dev"))
-    argv = {"stats": ["stats", str(path)], "import": ["import", str(path), str(tmp_path / "a.txt")],
-            "init": ["init", str(path)], "export": ["export", str(path), "-o", str(tmp_path / "x.json")]}[command]
+    argv = {
+        "stats": ["stats", str(path)],
+        "import": ["import", str(path), str(tmp_path / "a.txt")],
+        "init": ["init", str(path)],
+        "export": ["export", str(path), "-o", str(tmp_path / "x.json")],
+    }[command]
     code = main(argv)
     err = capsys.readouterr().err
     assert code != 0 and "Traceback" not in err

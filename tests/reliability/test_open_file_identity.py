@@ -164,8 +164,14 @@ def test_renamed_and_opened_under_the_new_name_elsewhere_is_not_corrupted(tmp_pa
         edits.add_comment(p, 1, f"before the rename {k} " * 20)
     os.rename(path, moved)
     env = {**os.environ, "PYTHONPATH": os.pathsep.join(sys.path)}
-    second = subprocess.Popen([sys.executable, "-c", SECOND, str(moved)], env=env, stdin=subprocess.PIPE,
-                              stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    second = subprocess.Popen(
+        [sys.executable, "-c", SECOND, str(moved)],
+        env=env,
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
     try:
         assert second.stdout.readline().strip() == "written", second.stderr.read()[-2000:]
         with pytest.raises(ProjectMovedError, match="stays in p.annotator-wal"):

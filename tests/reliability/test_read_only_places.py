@@ -53,8 +53,9 @@ print(json.dumps(out))
 
 def as_nobody(*args: str) -> dict:
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
-    r = subprocess.run([*AS_NOBODY, sys.executable, "-c", PROBE, *args], env=env, capture_output=True, text=True,
-                       cwd="/")
+    r = subprocess.run(
+        [*AS_NOBODY, sys.executable, "-c", PROBE, *args], env=env, capture_output=True, text=True, cwd="/"
+    )
     assert r.returncode == 0, r.stderr[-2000:]
     return json.loads(r.stdout.strip().splitlines()[-1])
 
@@ -112,8 +113,11 @@ def test_a_folder_the_user_cannot_write_opens_read_only_with_the_reason(shared):
 def small_fs(tmp_path):
     mnt = tmp_path / "mnt"
     mnt.mkdir()
-    if os.geteuid() != 0 or subprocess.run(["mount", "-t", "tmpfs", "-o", "size=2m", "tmpfs", str(mnt)],
-                                           capture_output=True).returncode != 0:
+    if (
+        os.geteuid() != 0
+        or subprocess.run(["mount", "-t", "tmpfs", "-o", "size=2m", "tmpfs", str(mnt)], capture_output=True).returncode
+        != 0
+    ):
         pytest.skip("cannot mount a tmpfs here")
     try:
         yield mnt

@@ -45,8 +45,9 @@ def test_edits_acknowledged_before_a_rename_survive_a_kill(tmp_path, figures):
         path, moved = tmp_path / f"p{round_}.annotator", tmp_path / f"q{round_}.annotator"
         with Project(path, annotator="setup") as p:
             import_documents(p, [IncomingDocument("A document.", "a.txt")])
-        proc = subprocess.Popen([sys.executable, "-c", EDITOR, str(path)], env=env, stdin=subprocess.PIPE,
-                                stdout=subprocess.PIPE, text=True)
+        proc = subprocess.Popen(
+            [sys.executable, "-c", EDITOR, str(path)], env=env, stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True
+        )
         assert proc.stdout.readline().strip() == "ready"
         time.sleep(rng.uniform(0.05, 0.3))
         os.rename(path, moved)

@@ -28,7 +28,8 @@ def test_read_only_open_reads_the_named_file_and_creates_nothing(tmp_path, name)
     with Project(path, create=False, read_only=True) as p:
         assert p.document(1).text == f"the text of {name}"
     assert sorted(x for x in os.listdir(tmp_path) if not x.endswith(("-wal", "-shm"))) == sorted(
-        x for x in before if not x.endswith(("-wal", "-shm")))
+        x for x in before if not x.endswith(("-wal", "-shm"))
+    )
 
 
 def test_merge_of_a_percent_name_merges_that_file(tmp_path, capsys):

@@ -28,8 +28,9 @@ def folder(tmp_path):
     sub = d / fs_name(b"dossier\xe9")
     sub.mkdir()
     (sub / "inside.txt").write_text("Inside a folder named in Latin-1.", encoding="utf-8")
-    (d / "meta.jsonl").write_text('{"text": "Good line."}\n{"text": "Bad meta.", "meta": {"k": "\\ud800"}}\n',
-                                  encoding="utf-8")
+    (d / "meta.jsonl").write_text(
+        '{"text": "Good line."}\n{"text": "Bad meta.", "meta": {"k": "\\ud800"}}\n', encoding="utf-8"
+    )
     return d
 
 
@@ -49,8 +50,15 @@ def test_names_that_are_not_utf8_are_kept_readable_and_the_rest_goes_on(tmp_path
 
 def test_label_studio_with_a_lone_surrogate_is_reported_and_others_go_on(tmp_path, capsys):
     bad = tmp_path / "ls.json"
-    bad.write_text(json.dumps([{"data": {"text": "Bad \ud800 surrogate"}, "annotations": []},
-                               {"data": {"text": "Good text"}, "annotations": []}]), encoding="utf-8")
+    bad.write_text(
+        json.dumps(
+            [
+                {"data": {"text": "Bad \ud800 surrogate"}, "annotations": []},
+                {"data": {"text": "Good text"}, "annotations": []},
+            ]
+        ),
+        encoding="utf-8",
+    )
     good = tmp_path / "good.txt"
     good.write_text("A good file.", encoding="utf-8")
     assert main(["import", str(tmp_path / "p.annotator"), str(bad), str(good)]) == 0

@@ -34,13 +34,13 @@ def _by_text(diffs, text, words):
 
 
 def _main(p: Project, doc: int):
-    return [(DOC1[s.start:s.end], s.label) for s in human_spans(p, doc, "main")]
+    return [(DOC1[s.start : s.end], s.label) for s in human_spans(p, doc, "main")]
 
 
 def test_differences_of_two_annotators(team):
     doc = _doc1(team)
     diffs = differences(team, doc)
-    summary = [(d.kind, DOC1[d.start:d.end], d.status) for d in diffs]
+    summary = [(d.kind, DOC1[d.start : d.end], d.status) for d in diffs]
     assert summary == [
         ("entity", "John Smith", "same"),
         ("event", "visited", "arguments"),
@@ -71,7 +71,7 @@ def test_settle_a_whole_document(team):
         adj.take_both(team, _by_text(diffs, DOC1, "with"))
     adj.take(team, _by_text(diffs, DOC1, "visited"), "bob", reviewer="vera")
     (ev,) = team.events(doc, "main")
-    args = {a.role: DOC1[team.entity(a.entity_id).start:team.entity(a.entity_id).end] for a in ev.arguments}
+    args = {a.role: DOC1[team.entity(a.entity_id).start : team.entity(a.entity_id).end] for a in ev.arguments}
     assert (ev.type, args) == ("Movement:Transport", {"Artifact": "John Smith", "Destination": "Berlin"})
     assert team.document(doc).status != "reviewed"
     last = adj.take(team, _by_text(diffs, DOC1, "with"), "alice", reviewer="vera")  # no Meet event
@@ -134,11 +134,14 @@ def test_take_both_keeps_two_labels(project):
 
 def test_settling_reuses_model_suggestions_in_main(project):
     text = "Acme Corp hired Mary in Washington on Monday"
-    doc = _two_sets(project, text, [("Acme Corp", "ORG"), ("Washington", "GPE")],
-                    [("Acme Corp", "ORG"), ("Washington", "LOC")])
+    doc = _two_sets(
+        project, text, [("Acme Corp", "ORG"), ("Washington", "GPE")], [("Acme Corp", "ORG"), ("Washington", "LOC")]
+    )
     sugg = {}
     for words, label in (("Acme Corp", "ORG"), ("Washington", "PERSON"), ("Monday", "DATE")):
-        sugg[words] = edits.add_entity(project, doc, *at(text, words), label, state="suggested", source="spacy:x").result_id
+        sugg[words] = edits.add_entity(
+            project, doc, *at(text, words), label, state="suggested", source="spacy:x"
+        ).result_id
     adj.take_all_agreed(project, doc)
     assert project.entity(sugg["Acme Corp"]).state == "accepted"  # the suggestion itself was accepted
     wash = next(d for d in differences(project, doc) if d.status == "label")
@@ -175,9 +178,11 @@ def test_take_refuses_unknown_set(team):
 def test_three_annotators(project):
     text = "Acme Corp hired Mary in Washington"
     doc = import_documents(project, [IncomingDocument(text=text, name="t")]).imported[0][1]
-    versions = {"a": [("Acme Corp", "ORG"), ("Mary", "PERSON")],
-                "b": [("Acme Corp", "ORG"), ("Mary", "PERSON")],
-                "c": [("Acme", "ORG")]}
+    versions = {
+        "a": [("Acme Corp", "ORG"), ("Mary", "PERSON")],
+        "b": [("Acme Corp", "ORG"), ("Mary", "PERSON")],
+        "c": [("Acme", "ORG")],
+    }
     for name, spans in versions.items():
         project.annotation_set, project.annotator = name, name
         for words, label in spans:
@@ -189,5 +194,5 @@ def test_three_annotators(project):
     assert [n for n, o in diffs[1].options if o is None] == ["c"]
     adj.take(project, diffs[1], "c")  # c: no Mary
     adj.take(project, diffs[0], "b")
-    assert [(text[s.start:s.end], s.label) for s in human_spans(project, doc, "main")] == [("Acme Corp", "ORG")]
+    assert [(text[s.start : s.end], s.label) for s in human_spans(project, doc, "main")] == [("Acme Corp", "ORG")]
     assert project.document(doc).status == "reviewed"

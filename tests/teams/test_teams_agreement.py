@@ -175,8 +175,11 @@ def test_sets_naming_one_set_says_so(team):
 
 
 def test_text_tables_do_not_cut_names(tmp_path):
-    p, ids = new_project(tmp_path / "t.annotator", "x", [("report-2024-03-01-morning.txt", DOC2),
-                                                          ("report-2024-03-01-evening.txt", DOC1)])
+    p, ids = new_project(
+        tmp_path / "t.annotator",
+        "x",
+        [("report-2024-03-01-morning.txt", DOC2), ("report-2024-03-01-evening.txt", DOC1)],
+    )
     for name in ("alice-laptop", "alice-desktop"):
         p.annotation_set = name
         for doc in ids.values():
@@ -184,8 +187,14 @@ def test_text_tables_do_not_cut_names(tmp_path):
         edits.add_event(p, ids["report-2024-03-01-morning.txt"], "Transaction:Transfer-Ownership", 10, 15)
         edits.add_event(p, ids["report-2024-03-01-morning.txt"], "Transaction:Transfer-Money", 10, 15)
     text = format_agreement(agreement(p))
-    for name in ("alice-laptop", "alice-desktop", "report-2024-03-01-morning.txt", "report-2024-03-01-evening.txt",
-                 "Transaction:Transfer-Ownership", "Transaction:Transfer-Money"):
+    for name in (
+        "alice-laptop",
+        "alice-desktop",
+        "report-2024-03-01-morning.txt",
+        "report-2024-03-01-evening.txt",
+        "Transaction:Transfer-Ownership",
+        "Transaction:Transfer-Money",
+    ):
         assert name in text
     p.close()
 

@@ -94,7 +94,11 @@ def test_stats_set_reports_the_sets_own_statuses(tmp_path, capsys):
     assert (r["documents_by_status"], r["statuses_of"], r["documents_outside_set"]) == ({"annotated": 3}, "set", 0)
     assert main(["stats", merged, "--set", "bob", "--json"]) == 0
     r = json.loads(capsys.readouterr().out)
-    assert (r["documents_by_status"], r["documents"], r["documents_outside_set"]) == ({"in_progress": 2}, 2, 1)  # edited in his file
+    assert (r["documents_by_status"], r["documents"], r["documents_outside_set"]) == (
+        {"in_progress": 2},
+        2,
+        1,
+    )  # edited in his file
     assert main(["stats", merged, "--set", "alice"]) == 0
     out = capsys.readouterr().out
     assert "statuses of set 'alice'" in out and "annotated    3" in out

@@ -39,8 +39,13 @@ def test_merge_into_empty_target(tmp_path, files):
     # everything alice had, every state, with her name, in her set; "main" untouched
     alice = target.entities(d1, "alice")
     assert sorted((e.label, e.state, e.annotator) for e in alice) == sorted(
-        [("PERSON", "added", "alice"), ("GPE", "added", "alice"), ("GPE", "added", "alice"), ("ORG", "added", "alice"),
-         ("TIME", "suggested", "alice")]
+        [
+            ("PERSON", "added", "alice"),
+            ("GPE", "added", "alice"),
+            ("GPE", "added", "alice"),
+            ("ORG", "added", "alice"),
+            ("TIME", "suggested", "alice"),
+        ]
     )
     assert target.entities(d1, "main") == []
     bob = target.entities(d1, "bob")
@@ -85,9 +90,12 @@ def test_merge_twice_replaces_without_duplicating(tmp_path, files):
     again = merge_projects(target, [files[0]])
     assert sorted(again.sources[0].replaced_documents) == ["doc1.txt", "doc2.txt", "doc3.txt"]
     assert "replaced, not duplicated" in again.summary()
-    assert target.db.conn.execute(
-        "SELECT annotation_set, count(*) FROM entities GROUP BY annotation_set ORDER BY 1"
-    ).fetchall() == counts
+    assert (
+        target.db.conn.execute(
+            "SELECT annotation_set, count(*) FROM entities GROUP BY annotation_set ORDER BY 1"
+        ).fetchall()
+        == counts
+    )
     assert target.db.conn.execute("SELECT count(*) FROM events").fetchone()[0] == events
     assert target.db.conn.execute("SELECT count(*) FROM arguments").fetchone()[0] == args
     assert len(target.comments(_doc_id(target, DOC1))) == 1
@@ -156,9 +164,14 @@ def test_roles_and_role_labels_outside_target_schema_refused(tmp_path, files):
                 "UPDATE entities SET label = 'PERSON' WHERE id IN (SELECT entity_id FROM arguments WHERE role = 'Destination')"
             )
     target = Project(tmp_path / "team.annotator", annotator="rita")
-    with pytest.raises(AnnotatorError, match="roles not in the target's schema: Movement:Transport has no role 'Weapon'"):
+    with pytest.raises(
+        AnnotatorError, match="roles not in the target's schema: Movement:Transport has no role 'Weapon'"
+    ):
         merge_projects(target, [files[0]])
-    with pytest.raises(AnnotatorError, match="role fillers not in the target's schema: role Destination of Movement:Transport takes .*not PERSON"):
+    with pytest.raises(
+        AnnotatorError,
+        match="role fillers not in the target's schema: role Destination of Movement:Transport takes .*not PERSON",
+    ):
         merge_projects(target, [files[1]])
     assert target.db.conn.execute("SELECT count(*) FROM documents").fetchone()[0] == 0
     target.close()
@@ -189,12 +202,18 @@ def test_a_document_one_character_apart_is_reported_with_both_names(tmp_path, fi
 def test_event_suggestions_keep_their_state_and_source(tmp_path, files):
     with Project(files[1], create=False) as bob:
         with bob.transaction():
-            bob.db.conn.execute("UPDATE events SET state = 'rejected', source = 'spacy:events', score = 0.25 "
-                                "WHERE type = 'Contact:Meet'")
+            bob.db.conn.execute(
+                "UPDATE events SET state = 'rejected', source = 'spacy:events', score = 0.25 "
+                "WHERE type = 'Contact:Meet'"
+            )
     target = Project(tmp_path / "team.annotator", annotator="rita")
     merge_projects(target, [files[1]])
-    rows = target.db.conn.execute("SELECT type, state, source, score FROM events WHERE annotation_set = 'bob' ORDER BY type")
-    assert [tuple(r) for r in rows] == [("Contact:Meet", "rejected", "spacy:events", 0.25),
-                                        ("Movement:Transport", "added", "human", None),
-                                        ("Personnel:Start-Position", "added", "human", None)]
+    rows = target.db.conn.execute(
+        "SELECT type, state, source, score FROM events WHERE annotation_set = 'bob' ORDER BY type"
+    )
+    assert [tuple(r) for r in rows] == [
+        ("Contact:Meet", "rejected", "spacy:events", 0.25),
+        ("Movement:Transport", "added", "human", None),
+        ("Personnel:Start-Position", "added", "human", None),
+    ]
     target.close()

@@ -26,7 +26,9 @@ def _counts(p: Project) -> dict:
 @pytest.fixture
 def machines(tmp_path):
     """team.annotator handed out; alice works on doc1 (laptop) and on doc2 (desktop), in two copies."""
-    team, ids = new_project(tmp_path / "team.annotator", "rita", [("doc1.txt", DOC1), ("doc2.txt", DOC2), ("doc3.txt", DOC3)])
+    team, ids = new_project(
+        tmp_path / "team.annotator", "rita", [("doc1.txt", DOC1), ("doc2.txt", DOC2), ("doc3.txt", DOC3)]
+    )
     team.close()
     laptop, desktop = tmp_path / "alice-laptop.annotator", tmp_path / "alice-desktop.annotator"
     shutil.copy(tmp_path / "team.annotator", laptop)
@@ -45,7 +47,7 @@ def machines(tmp_path):
 
 def _alice(p: Project, doc: int) -> list[tuple[str, str]]:
     text = p.document(doc).text
-    return sorted((text[e.start:e.end], e.label) for e in p.entities(doc, "alice"))
+    return sorted((text[e.start : e.end], e.label) for e in p.entities(doc, "alice"))
 
 
 def test_a_second_file_for_a_set_is_refused_and_changes_nothing(machines):

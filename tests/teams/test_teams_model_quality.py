@@ -23,8 +23,20 @@ def reviewed(project):
     """doc1 reviewed after decisions on 7 suggestions; doc2 not reviewed; doc3 reviewed, never pre-annotated;
     doc4 reviewed, pre-annotated (tokens stored) with no suggestion."""
     p = project
-    ids = dict(import_documents(p, [IncomingDocument(text=t, name=n) for n, t in (
-        ("doc1", DOC1), ("doc2", "Mary went to Rome"), ("doc3", "Acme hired Mary"), ("doc4", "Mary slept"))]).imported)
+    ids = dict(
+        import_documents(
+            p,
+            [
+                IncomingDocument(text=t, name=n)
+                for n, t in (
+                    ("doc1", DOC1),
+                    ("doc2", "Mary went to Rome"),
+                    ("doc3", "Acme hired Mary"),
+                    ("doc4", "Mary slept"),
+                )
+            ],
+        ).imported
+    )
     d1 = ids["doc1"]
     edits.accept_entity(p, _suggest(p, d1, DOC1, "John Smith", "PERSON"))  # right
     edits.accept_entity(p, _suggest(p, d1, DOC1, "Paris", "GPE"))  # right
@@ -40,8 +52,11 @@ def reviewed(project):
     edits.add_entity(p, ids["doc3"], *at("Acme hired Mary", "Acme"), "ORG")
     edits.set_status(p, ids["doc3"], "reviewed")
     with p.transaction():
-        p.db.conn.execute("INSERT INTO tokens (document_id, pipeline, starts, ends, sentence_starts) "
-                          "VALUES (?, ?, '[0, 5]', '[4, 10]', '[0]')", (ids["doc4"], SRC))
+        p.db.conn.execute(
+            "INSERT INTO tokens (document_id, pipeline, starts, ends, sentence_starts) "
+            "VALUES (?, ?, '[0, 5]', '[4, 10]', '[0]')",
+            (ids["doc4"], SRC),
+        )
     edits.add_entity(p, ids["doc4"], 0, 4, "PERSON")  # the model missed Mary
     edits.set_status(p, ids["doc4"], "reviewed")
     return p, ids
@@ -50,8 +65,15 @@ def reviewed(project):
 def test_original_suggestions_are_recovered(reviewed):
     p, ids = reviewed
     got = {(DOC1[s:e], label) for s, e, label, _ in model_spans(p, ids["doc1"])}
-    assert got == {("John Smith", "PERSON"), ("Paris", "GPE"), ("Berlin", "PERSON"), ("Acme", "ORG"),
-                   ("yesterday", "DATE"), ("and", "CARDINAL"), ("visited", "PRODUCT")}
+    assert got == {
+        ("John Smith", "PERSON"),
+        ("Paris", "GPE"),
+        ("Berlin", "PERSON"),
+        ("Acme", "ORG"),
+        ("yesterday", "DATE"),
+        ("and", "CARDINAL"),
+        ("visited", "PRODUCT"),
+    }
 
 
 def test_precision_recall_f1_by_hand(reviewed):
@@ -120,7 +142,11 @@ def test_merged_set_scores_the_models_original_suggestions(tmp_path):
         own = model_quality(p)
     # her file: model Paris PERSON, Acme ORG, and CARDINAL, yesterday DATE, John Smith PERSON (1 right of 5);
     # final John Smith, Paris GPE, Acme Corp ORG, Berlin GPE
-    assert (own["entities"]["overall"]["tp"], own["entities"]["overall"]["a"], own["entities"]["overall"]["b"]) == (1, 4, 5)
+    assert (own["entities"]["overall"]["tp"], own["entities"]["overall"]["a"], own["entities"]["overall"]["b"]) == (
+        1,
+        4,
+        5,
+    )
     team = Project(tmp_path / "team.annotator", annotator="rita")
     merge_projects(team, [src])
     merged = model_quality(team, "alice")
@@ -140,8 +166,9 @@ def test_a_set_merged_without_the_models_originals_says_it_cannot_tell(tmp_path)
     with team.transaction():  # a set merged by an older annotator: its record names the file and nothing more
         (meta,) = team.db.conn.execute("SELECT meta FROM documents").fetchone()
         meta = orjson.loads(meta)
-        meta["annotation_sets"]["alice"] = {k: meta["annotation_sets"]["alice"][k]
-                                            for k in ("source", "source_document_id", "status", "merged_at")}
+        meta["annotation_sets"]["alice"] = {
+            k: meta["annotation_sets"]["alice"][k] for k in ("source", "source_document_id", "status", "merged_at")
+        }
         team.db.conn.execute("UPDATE documents SET meta = ?", (orjson.dumps(meta).decode(),))
         team.db.conn.execute("DELETE FROM merged_suggestions")
     with pytest.raises(AnnotatorError, match="cannot tell"):

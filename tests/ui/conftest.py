@@ -18,8 +18,9 @@ def project_path(tmp_path: Path) -> Path:
 
     path = tmp_path / "gui.annotator"
     with Project(path, annotator="setup") as p:
-        import_documents(p, [IncomingDocument(DOC_A, "a.txt"), IncomingDocument(DOC_B, "b.txt"),
-                             IncomingDocument(DOC_C, "c.txt")])
+        import_documents(
+            p, [IncomingDocument(DOC_A, "a.txt"), IncomingDocument(DOC_B, "b.txt"), IncomingDocument(DOC_C, "c.txt")]
+        )
         preannotate(p, pattern_pipeline())
     return path
 

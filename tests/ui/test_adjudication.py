@@ -26,8 +26,10 @@ def team_path(tmp_path: Path) -> Path:
     path = tmp_path / "team.annotator"
     with Project(path, annotator="setup") as p:
         doc = import_documents(p, [IncomingDocument(TEXT, "t.txt")]).imported[0][1]
-        for name, spans in (("alice", [("Acme Corp", "ORG"), ("Mary", "PERSON"), ("Washington", "GPE")]),
-                            ("bob", [("Acme", "ORG"), ("Mary", "PERSON"), ("Washington", "LOC")])):
+        for name, spans in (
+            ("alice", [("Acme Corp", "ORG"), ("Mary", "PERSON"), ("Washington", "GPE")]),
+            ("bob", [("Acme", "ORG"), ("Mary", "PERSON"), ("Washington", "LOC")]),
+        ):
             p.annotation_set, p.annotator = name, name
             for words, label in spans:
                 edits.add_entity(p, doc, *_at(words), label)
@@ -53,7 +55,7 @@ def file_db(team_path):  # type: ignore[no-untyped-def]
 def _main(db) -> list[tuple[str, str]]:  # type: ignore[no-untyped-def]
     from annotator.teams.sets import human_spans
 
-    return [(TEXT[s.start:s.end], s.label) for s in human_spans(db, db.document_ids()[0], "main")]
+    return [(TEXT[s.start : s.end], s.label) for s in human_spans(db, db.document_ids()[0], "main")]
 
 
 def _select(dlg, words: str) -> None:  # type: ignore[no-untyped-def]
@@ -68,8 +70,11 @@ def test_review_menu_opens_adjudication(qtbot, team_window, file_db):
     w.actions_by_name["adjudicate"].trigger()
     dlg = w._adjudication_window
     assert dlg.isVisible() and dlg.sets == ["alice", "bob"]
-    assert [(d.status, TEXT[d.start:d.end]) for d in dlg.diffs] == [
-        ("boundary", "Acme Corp"), ("same", "Mary"), ("label", "Washington")]
+    assert [(d.status, TEXT[d.start : d.end]) for d in dlg.diffs] == [
+        ("boundary", "Acme Corp"),
+        ("same", "Mary"),
+        ("label", "Washington"),
+    ]
     assert dlg.tree.columnCount() == 6 and dlg.tree.headerItem().text(3) == "A: alice"
     assert "ORG “Acme”" in dlg.tree.topLevelItem(0).text(4)  # bob's version, side by side
 
@@ -97,8 +102,12 @@ def test_keys_settle_and_undo_redo(qtbot, team_window, file_db):
     _select(dlg, "Washington")
     qtbot.keyClick(dlg.tree, "+")
     doc = file_db.document_ids()[0]
-    assert sorted(_main(file_db)) == [("Acme Corp", "ORG"), ("Mary", "PERSON"), ("Washington", "GPE"),
-                                      ("Washington", "LOC")]
+    assert sorted(_main(file_db)) == [
+        ("Acme Corp", "ORG"),
+        ("Mary", "PERSON"),
+        ("Washington", "GPE"),
+        ("Washington", "LOC"),
+    ]
     assert file_db.document(doc).status == "reviewed"
     assert w.controller.doc.status == "reviewed"
     assert {r["annotator"] for r in file_db.change_log(doc) if r["action"] == "adjudicate"} == {"vera"}

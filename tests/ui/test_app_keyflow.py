@@ -13,7 +13,7 @@ CTRL = Qt.KeyboardModifier.ControlModifier
 
 def text_of(w, entity_id: int) -> str:  # type: ignore[no-untyped-def]
     e = w.controller.entities[entity_id]
-    return DOC_A[e.start:e.end]
+    return DOC_A[e.start : e.end]
 
 
 def test_enter_accepts_and_moves_on_to_the_next_undecided(qtbot, window, db):
@@ -70,11 +70,14 @@ def test_role_keys_without_a_selection_take_the_nearest_candidate_then_the_next(
     c.select_event(ev_id)
     qtbot.keyClick(v, Qt.Key.Key_5, ALT)  # Place: the nearest GPE/LOC/FAC of the sentence
     place = db.event(ev_id).arguments[0]
-    assert (place.role, DOC_A[db.entity(place.entity_id).start:db.entity(place.entity_id).end]) == ("Place", "Tal Abyad")
+    assert (place.role, DOC_A[db.entity(place.entity_id).start : db.entity(place.entity_id).end]) == (
+        "Place",
+        "Tal Abyad",
+    )
     assert db.entity(place.entity_id).state == "accepted"  # an undecided suggestion used as an argument is accepted
     qtbot.keyClick(v, Qt.Key.Key_5, ALT)  # again: the next candidate, in the same argument
     args = db.event(ev_id).arguments
-    assert len(args) == 1 and DOC_A[db.entity(args[0].entity_id).start:db.entity(args[0].entity_id).end] == "Paris"
+    assert len(args) == 1 and DOC_A[db.entity(args[0].entity_id).start : db.entity(args[0].entity_id).end] == "Paris"
     qtbot.keyClick(v, Qt.Key.Key_Z, CTRL)
     assert db.event(ev_id).arguments[0].entity_id == place.entity_id
 
@@ -89,11 +92,11 @@ def test_brackets_move_between_events_and_find_returns_to_the_text(qtbot, window
     cur.setPosition(0)
     v.setTextCursor(cur)
     qtbot.keyClick(v, "]")
-    assert DOC_A[c.events[c.current_event].trigger_start:c.events[c.current_event].trigger_end] == "met"
+    assert DOC_A[c.events[c.current_event].trigger_start : c.events[c.current_event].trigger_end] == "met"
     qtbot.keyClick(v, "]")
-    assert DOC_A[c.events[c.current_event].trigger_start:c.events[c.current_event].trigger_end] == "attacked"
+    assert DOC_A[c.events[c.current_event].trigger_start : c.events[c.current_event].trigger_end] == "attacked"
     qtbot.keyClick(v, "[")
-    assert DOC_A[c.events[c.current_event].trigger_start:c.events[c.current_event].trigger_end] == "met"
+    assert DOC_A[c.events[c.current_event].trigger_start : c.events[c.current_event].trigger_end] == "met"
 
     qtbot.keyClick(v, Qt.Key.Key_F, CTRL)
     assert window.find_bar.edit.hasFocus()
@@ -139,10 +142,22 @@ def test_event_suggestions_are_decided_by_keys(qtbot, window, db):
     met = find(DOC_A, "met")
     attacked = find(DOC_A, "attacked")
     with db.transaction():
-        write_events(db, d, [
-            EventSuggestion("Contact:Meet", *met, 0.8, arguments=(
-                ArgumentSuggestion("Entity", *find(DOC_A, "John Smith"), "PERSON"),), alternatives=("Contact:Phone-Write",)),
-            EventSuggestion("Conflict:Attack", *attacked, 0.6)], "rules:test@1", WriteCounts())
+        write_events(
+            db,
+            d,
+            [
+                EventSuggestion(
+                    "Contact:Meet",
+                    *met,
+                    0.8,
+                    arguments=(ArgumentSuggestion("Entity", *find(DOC_A, "John Smith"), "PERSON"),),
+                    alternatives=("Contact:Phone-Write",),
+                ),
+                EventSuggestion("Conflict:Attack", *attacked, 0.6),
+            ],
+            "rules:test@1",
+            WriteCounts(),
+        )
     window.controller.reload()
     v, c = window.view, window.controller
     qtbot.waitUntil(lambda: len(c.events) == 2)
@@ -150,8 +165,9 @@ def test_event_suggestions_are_decided_by_keys(qtbot, window, db):
     click_char(qtbot, v, find(DOC_A, "Maria")[0])
     qtbot.keyClick(v, Qt.Key.Key_Return)  # Maria accepted; on to the next undecided: the suggested event "met"
     assert c.current_entity is None and c.events[c.current_event].trigger_start == met[0]
-    qtbot.waitUntil(lambda: window.events.table.item(0, 4) is not None
-                    and window.events.table.item(0, 4).text() == "undecided")
+    qtbot.waitUntil(
+        lambda: window.events.table.item(0, 4) is not None and window.events.table.item(0, 4).text() == "undecided"
+    )
     qtbot.keyClick(v, Qt.Key.Key_Return)  # the event accepted, with the suggestion filling its role
     meet = next(e for e in db.events(d) if e.trigger_start == met[0])
     assert meet.state == "accepted"

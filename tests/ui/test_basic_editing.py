@@ -83,8 +83,14 @@ def test_accept_reject_delete_with_keys_and_undo(qtbot, window, db):
     click_char(qtbot, v, fs + 1)
     qtbot.keyClick(v, "x")
     assert entity_rows(db, d)[(fs, fe)].state == "rejected"
-    assert (fs, fe) not in {k for k, it in [((window.controller.entities[i].start, window.controller.entities[i].end), i)
-                                             for i in v.highlighter.items if i > 0]}  # hidden
+    assert (fs, fe) not in {
+        k
+        for k, it in [
+            ((window.controller.entities[i].start, window.controller.entities[i].end), i)
+            for i in v.highlighter.items
+            if i > 0
+        ]
+    }  # hidden
     undo(qtbot, window)
     assert entity_rows(db, d)[(fs, fe)].state == "suggested"
     redo(qtbot, window)
@@ -105,25 +111,25 @@ def test_tab_cycles_suggestions_and_resize_by_tokens(qtbot, window, db):
     v = window.view
     qtbot.keyClick(v, Qt.Key.Key_Tab)
     first = window.controller.entities[window.controller.current_entity]
-    assert DOC_A[first.start:first.end] == "Maria Lopez"
+    assert DOC_A[first.start : first.end] == "Maria Lopez"
     qtbot.keyClick(v, Qt.Key.Key_Tab)
     second = window.controller.entities[window.controller.current_entity]
-    assert DOC_A[second.start:second.end] == "John Smith"
+    assert DOC_A[second.start : second.end] == "John Smith"
     qtbot.keyClick(v, Qt.Key.Key_Backtab)
     assert window.controller.current_entity == first.id
     # end one token right ("Maria Lopez met"), then start one token right ("Lopez met")
     qtbot.keyClick(v, Qt.Key.Key_Right, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
     got = db.entity(first.id)
-    assert DOC_A[got.start:got.end] == "Maria Lopez met"
+    assert DOC_A[got.start : got.end] == "Maria Lopez met"
     qtbot.keyClick(v, Qt.Key.Key_Right, Qt.KeyboardModifier.ShiftModifier)
     got = db.entity(first.id)
-    assert DOC_A[got.start:got.end] == "Lopez met"
+    assert DOC_A[got.start : got.end] == "Lopez met"
     undo(qtbot, window)
     undo(qtbot, window)
     got = db.entity(first.id)
-    assert DOC_A[got.start:got.end] == "Maria Lopez" and got.state == "suggested"
+    assert DOC_A[got.start : got.end] == "Maria Lopez" and got.state == "suggested"
     redo(qtbot, window)
-    assert DOC_A[db.entity(first.id).start:db.entity(first.id).end] == "Maria Lopez met"
+    assert DOC_A[db.entity(first.id).start : db.entity(first.id).end] == "Maria Lopez met"
 
 
 def test_accept_all_is_one_undo_step(qtbot, window, db):

@@ -66,11 +66,16 @@ sys.exit(finish(w, code))
 
 
 def test_close_during_a_long_preannotation_exits_within_two_seconds(tmp_path):
-    env = {**os.environ, "PYTHONPATH": os.pathsep.join(sys.path), "QT_QPA_PLATFORM": "offscreen",
-           "ANNOTATOR_CONFIG_DIR": str(tmp_path / "config")}
+    env = {
+        **os.environ,
+        "PYTHONPATH": os.pathsep.join(sys.path),
+        "QT_QPA_PLATFORM": "offscreen",
+        "ANNOTATOR_CONFIG_DIR": str(tmp_path / "config"),
+    }
     path = tmp_path / "p.annotator"
-    proc = subprocess.Popen([sys.executable, "-c", SCRIPT, str(path)], env=env, stdout=subprocess.PIPE,
-                            stderr=subprocess.PIPE, text=True)
+    proc = subprocess.Popen(
+        [sys.executable, "-c", SCRIPT, str(path)], env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
+    )
     try:
         line = proc.stdout.readline()
         assert line.startswith("closing"), line + proc.stderr.read()[-3000:]

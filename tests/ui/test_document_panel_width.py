@@ -9,8 +9,14 @@ MIN_NAME_WIDTH = 130  # readable: about 15 characters
 
 def _rows(n: int) -> list[dict]:
     return [
-        {"id": i, "name": f"{i:03d}_a_long_document_name.txt", "status": "in_progress", "entities": 1234,
-         "events": 56, "suggestions": 789}
+        {
+            "id": i,
+            "name": f"{i:03d}_a_long_document_name.txt",
+            "status": "in_progress",
+            "entities": 1234,
+            "events": 56,
+            "suggestions": 789,
+        }
         for i in range(n)
     ]
 

@@ -14,6 +14,7 @@ ALT = Qt.KeyboardModifier.AltModifier
 
 def pick_in_dialog(qtbot, typed: str) -> None:  # type: ignore[no-untyped-def]
     """When the event type picker opens, type into its filter and press Enter."""
+
     def act() -> None:
         dlg = QApplication.activeModalWidget()
         assert dlg is not None and dlg.windowTitle() == "Event type"
@@ -24,7 +25,7 @@ def pick_in_dialog(qtbot, typed: str) -> None:  # type: ignore[no-untyped-def]
 
 
 def make_attack(qtbot, window) -> int:  # type: ignore[no-untyped-def]
-    """"attacked" is a trigger word of one type only: E makes the event without the picker."""
+    """ "attacked" is a trigger word of one type only: E makes the event without the picker."""
     s, e = find(DOC_A, "attacked")
     drag_select(qtbot, window.view, s, e)
     qtbot.keyClick(window.view, "e")
@@ -38,7 +39,7 @@ def test_new_event_fill_two_roles_set_attribute_with_undo_redo(qtbot, window, db
     ev_id = make_attack(qtbot, w)
     ev = db.event(ev_id)
     assert ev.type == "Conflict:Attack"
-    assert DOC_A[ev.trigger_start:ev.trigger_end] == "attacked"
+    assert DOC_A[ev.trigger_start : ev.trigger_end] == "attacked"
     assert ev.attributes["polarity"] == "Positive"
     assert w.event_editor.event_id == ev_id  # the editor shows the new event
 
@@ -85,8 +86,9 @@ def test_fill_role_from_nearest_list_and_remove(qtbot, window, db):
     qtbot.keyClick(place, Qt.Key.Key_Down)
     assert [a.role for a in db.event(ev_id).arguments] == ["Place"]
     # events panel lists it; required roles of other types are flagged there
-    qtbot.waitUntil(lambda: w.events.table.item(0, 2) is not None
-                    and "Place: Tal Abyad" in w.events.table.item(0, 2).text())
+    qtbot.waitUntil(
+        lambda: w.events.table.item(0, 2) is not None and "Place: Tal Abyad" in w.events.table.item(0, 2).text()
+    )
 
 
 def test_missing_required_role_is_flagged(qtbot, window, db):
@@ -133,8 +135,13 @@ def test_an_attribute_the_event_does_not_have_shows_no_value(qtbot, window, db):
     ev_id = make_attack(qtbot, w)
     with db.transaction():  # as an import leaves it: only polarity has a value
         db.db.conn.execute("UPDATE events SET attributes = ? WHERE id = ?", ('{"polarity": "Negative"}', ev_id))
-    qtbot.waitUntil(lambda: w.event_editor.attribute_combos.get("polarity") is not None
-                    and w.event_editor.attribute_combos["polarity"].currentText() == "Negative", timeout=5000)
+    qtbot.waitUntil(
+        lambda: (
+            w.event_editor.attribute_combos.get("polarity") is not None
+            and w.event_editor.attribute_combos["polarity"].currentText() == "Negative"
+        ),
+        timeout=5000,
+    )
     tense = w.event_editor.attribute_combos["tense"]
     assert tense.currentIndex() == -1 and tense.currentText() == ""
     assert tense.placeholderText()  # says there is no value

@@ -22,14 +22,20 @@ from annotator.model import Entity, Event
 
 DATA = Path(__file__).resolve().parent.parent / "data"
 SEED = Path(__file__).resolve().parents[2] / "seeds" / "000_c5086996ec44ef81.txt"
-NO, SHIFT, CTRL, ALT = (Qt.KeyboardModifier.NoModifier, Qt.KeyboardModifier.ShiftModifier,
-                        Qt.KeyboardModifier.ControlModifier, Qt.KeyboardModifier.AltModifier)
+NO, SHIFT, CTRL, ALT = (
+    Qt.KeyboardModifier.NoModifier,
+    Qt.KeyboardModifier.ShiftModifier,
+    Qt.KeyboardModifier.ControlModifier,
+    Qt.KeyboardModifier.AltModifier,
+)
 MAX_CYCLE = 4  # Alt+N presses a player tries before going to the filler itself
 TARGETS = {"entities only": 150, "with event suggestions": 100}
 
 
 def gold() -> tuple[set[tuple[int, int, str]], set[tuple]]:
-    ents = {(s, e, label) for s, e, label, _ in json.loads((DATA / "keys_seed000_entities.json").read_text())["entities"]}
+    ents = {
+        (s, e, label) for s, e, label, _ in json.loads((DATA / "keys_seed000_entities.json").read_text())["entities"]
+    }
     evs = set()
     for v in json.loads((DATA / "seed_gold" / "000_c5086996ec44ef81.json").read_text())["events"]:
         evs.add((v["type"], tuple(v["trigger"]), frozenset((a["role"], tuple(a["span"])) for a in v["arguments"])))
@@ -55,15 +61,19 @@ class Player:
         self.counts[self.phase] += 1
         QApplication.processEvents()  # a person's next key comes after the screen has followed
         if QApplication.activeModalWidget() is None and widget is None:
-            self.qtbot.waitUntil(lambda: QApplication.focusWidget() is not None
-                                 and QApplication.focusWidget().window() is self.w, timeout=2000)
+            self.qtbot.waitUntil(
+                lambda: QApplication.focusWidget() is not None and QApplication.focusWidget().window() is self.w,
+                timeout=2000,
+            )
 
     def type_in_dialog(self, plan) -> None:  # type: ignore[no-untyped-def]
         """Keys for the modal picker, pressed while it is open (E opens it and waits)."""
+
         def act() -> None:
             dlg = QApplication.activeModalWidget()
             assert dlg is not None and dlg.windowTitle() == "Event type"
             plan(dlg)
+
         QTimer.singleShot(0, act)
 
     # -- reading the screen ----------------------------------------------------------------------------
@@ -126,8 +136,13 @@ class Player:
         if label is not None:
             self.press(self.keys[label])
             return
-        near = sorted((s, t, lab) for s, t, lab in self.gold_entities if s < e.end and e.start < t
-                      and not any((a.start, a.end) == (s, t) for a in self.c.entities.values() if a.id != e.id))
+        near = sorted(
+            (s, t, lab)
+            for s, t, lab in self.gold_entities
+            if s < e.end
+            and e.start < t
+            and not any((a.start, a.end) == (s, t) for a in self.c.entities.values() if a.id != e.id)
+        )
         if not near:
             self.press("x")
             return
@@ -152,6 +167,7 @@ class Player:
 
     def fix_type(self, v: Event, type_: str) -> None:
         """E on the selected event opens the picker on its type (and alternatives): choose ``type_``."""
+
         def plan(dlg) -> None:  # type: ignore[no-untyped-def]
             names = [dlg.list.item(i).data(Qt.ItemDataRole.UserRole) for i in range(dlg.list.count())]
             steps = names.index(type_)
@@ -166,6 +182,7 @@ class Player:
                 for ch in word[:n]:
                     self.press(ch, widget=dlg.filter)
             self.press(Qt.Key.Key_Return, widget=dlg.filter)
+
         self.type_in_dialog(plan)
         self.press("e")
         assert self.current_event().type == type_  # type: ignore[union-attr]
@@ -176,8 +193,14 @@ class Player:
         etype = self.c.schema.event_type(v.type)
         for i, role in enumerate(etype.roles):
             want = {span for r, span in g[2] if r == role.name}
-            have = lambda: {(self.c.entities[a.entity_id].start, self.c.entities[a.entity_id].end)  # noqa: E731
-                            for a in self.current_event().arguments if a.role == role.name}  # type: ignore[union-attr]
+
+            def have(role: object = role) -> set[tuple[int, int]]:
+                return {
+                    (self.c.entities[a.entity_id].start, self.c.entities[a.entity_id].end)
+                    for a in self.current_event().arguments  # type: ignore[union-attr]
+                    if a.role == role.name  # type: ignore[attr-defined]
+                }
+
             if have() == want:
                 continue
             if have() - want:
@@ -235,7 +258,7 @@ class Player:
                 continue
             before = sum(self.counts.values())
             self.go_to_trigger(*g[1])
-            likely = trigger_types(self.c.schema, self.text[g[1][0]:g[1][1]])
+            likely = trigger_types(self.c.schema, self.text[g[1][0] : g[1][1]])
             if len(likely) != 1:
                 self.type_in_dialog(lambda dlg, t=g[0]: self._pick(dlg, t))
             self.press("e")
@@ -297,10 +320,12 @@ class Player:
         self.phase = "finish"
         left = self.w.undecided_count()
         if left:
+
             def accept_rest() -> None:  # the question's default answer: accept the rest and mark annotated
                 box = QApplication.activeModalWidget()
                 assert box is not None and box.defaultButton().text() == "Accept the rest and mark annotated"
                 self.press(Qt.Key.Key_Return, widget=box)
+
             QTimer.singleShot(0, accept_rest)
         self.press(Qt.Key.Key_Return, CTRL)  # mark annotated (asks when suggestions are left: Enter accepts them)
 
@@ -362,9 +387,15 @@ class Player:
         ents = {(e.start, e.end, e.label) for e in db.entities(doc_id) if e.state != "rejected"}
         assert ents == self.gold_entities
         by_id = {e.id: e for e in db.entities(doc_id)}
-        evs = {(v.type, (v.trigger_start, v.trigger_end),
-                frozenset((a.role, (by_id[a.entity_id].start, by_id[a.entity_id].end)) for a in v.arguments))
-               for v in db.events(doc_id) if v.state != "rejected"}
+        evs = {
+            (
+                v.type,
+                (v.trigger_start, v.trigger_end),
+                frozenset((a.role, (by_id[a.entity_id].start, by_id[a.entity_id].end)) for a in v.arguments),
+            )
+            for v in db.events(doc_id)
+            if v.state != "rejected"
+        }
         assert evs == self.gold_events
         assert db.document(doc_id).status == "annotated"
 
@@ -393,6 +424,9 @@ def test_seed_000_by_keys(qtbot, tmp_path, run):  # type: ignore[no-untyped-def]
     total = sum(player.counts.values())
     args = {g[1]: len(g[2]) for g in player.gold_events}
     two = sorted(n for trig, n in player.per_event.items() if args[trig] == 2)
-    print(f"\nseed 000, {run}: {total} keys — " + ", ".join(f"{k} {n}" for k, n in sorted(player.counts.items()))
-          + f"; keys per event: {sorted(player.per_event.values())}; events with two arguments: {two}")
+    print(
+        f"\nseed 000, {run}: {total} keys — "
+        + ", ".join(f"{k} {n}" for k, n in sorted(player.counts.items()))
+        + f"; keys per event: {sorted(player.per_event.values())}; events with two arguments: {two}"
+    )
     assert total <= TARGETS[run]

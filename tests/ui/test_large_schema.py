@@ -16,7 +16,8 @@ def test_many_labels_parsed_once_and_legend_bounded(qtbot, tmp_path, monkeypatch
 
     n = 3000
     src = "[schema]\nname = 'big'\n" + "".join(
-        f"[[entity]]\nname = 'L{i}'\n" + (f"key = '{i}'\n" if i < 5 else "") for i in range(n))
+        f"[[entity]]\nname = 'L{i}'\n" + (f"key = '{i}'\n" if i < 5 else "") for i in range(n)
+    )
     path = tmp_path / "big.annotator"
     with store.Project(path, schema=sch.parse_schema(src)) as p:
         import_documents(p, [IncomingDocument("Maria Lopez met John Smith in Paris.", "a.txt")])

@@ -31,16 +31,35 @@ print(json.dumps({"shown": shown, "doc": w.controller.doc.name, "after": sorted(
 w.controller.close_project()
 """
 
-LAZY = ("ui.dialogs.adjudication", "ui.dialogs.agreement", "ui.dialogs.training", "ui.dialogs.export",
-        "ui.dialogs.import_format", "ui.dialogs.settings", "ui.dialogs.shortcuts", "ui.dialogs.event_type",
-        "annotator.teams.adjudication", "annotator.teams.agreement", "annotator.teams.differences")
+LAZY = (
+    "ui.dialogs.adjudication",
+    "ui.dialogs.agreement",
+    "ui.dialogs.training",
+    "ui.dialogs.export",
+    "ui.dialogs.import_format",
+    "ui.dialogs.settings",
+    "ui.dialogs.shortcuts",
+    "ui.dialogs.event_type",
+    "annotator.teams.adjudication",
+    "annotator.teams.agreement",
+    "annotator.teams.differences",
+)
 
 
 def test_dialog_modules_are_not_imported_when_the_window_first_shows(tmp_path):
-    env = {**os.environ, "PYTHONPATH": os.pathsep.join(sys.path), "QT_QPA_PLATFORM": "offscreen",
-           "ANNOTATOR_CONFIG_DIR": str(tmp_path / "config")}
-    out = subprocess.run([sys.executable, "-c", SCRIPT, str(tmp_path / "p.annotator")], env=env,
-                         capture_output=True, text=True, timeout=120)
+    env = {
+        **os.environ,
+        "PYTHONPATH": os.pathsep.join(sys.path),
+        "QT_QPA_PLATFORM": "offscreen",
+        "ANNOTATOR_CONFIG_DIR": str(tmp_path / "config"),
+    }
+    out = subprocess.run(
+        [sys.executable, "-c", SCRIPT, str(tmp_path / "p.annotator")],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     assert out.returncode == 0, out.stderr[-3000:]
     seen = json.loads(out.stdout.strip().splitlines()[-1])
     assert seen["doc"] == "a.txt"

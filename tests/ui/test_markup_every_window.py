@@ -41,8 +41,11 @@ def problems_in(widget: QWidget) -> list[str]:
     """Labels that could render data as markup, and buttons, tabs, actions whose "&" from data is a mnemonic."""
     found = []
     for lab in [widget, *widget.findChildren(QLabel)] if isinstance(widget, QLabel) else widget.findChildren(QLabel):
-        if ("<b>" in lab.text() or "&" in lab.text()) and lab.textFormat() != Qt.TextFormat.PlainText \
-                and Qt.mightBeRichText(lab.text()):
+        if (
+            ("<b>" in lab.text() or "&" in lab.text())
+            and lab.textFormat() != Qt.TextFormat.PlainText
+            and Qt.mightBeRichText(lab.text())
+        ):
             found.append(f"label {lab.text()!r} may render as rich text")
     texts = [b.text() for b in widget.findChildren(QAbstractButton)]
     texts += [bar.tabText(i) for bar in widget.findChildren(QTabBar) for i in range(bar.count())]

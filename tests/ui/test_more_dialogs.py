@@ -54,8 +54,12 @@ def test_export_with_split_option(qtbot, window, tmp_path):
     run_export(qtbot, window, "prodigy", out, "split=train=0.5,dev=0.5; seed=1")
     assert "Exported" in window.message.text(), window.message.text()
     assert sorted(p.name for p in out.parent.iterdir()) == ["p.dev.jsonl", "p.train.jsonl"]
-    texts = [json.loads(line)["text"] for part in ("train", "dev")
-             for line in (out.parent / f"p.{part}.jsonl").read_text(encoding="utf-8").splitlines() if line.strip()]
+    texts = [
+        json.loads(line)["text"]
+        for part in ("train", "dev")
+        for line in (out.parent / f"p.{part}.jsonl").read_text(encoding="utf-8").splitlines()
+        if line.strip()
+    ]
     assert len(texts) == len(set(texts)) == 3 and DOC_A in texts
 
 
@@ -119,8 +123,10 @@ def test_bad_export_option_is_refused_in_the_dialog(qtbot, window, tmp_path):
 
 def test_import_from_another_tool(qtbot, window, db, tmp_path):
     src = tmp_path / "doccano.jsonl"
-    src.write_text(json.dumps({"text": "Lina Haddad visited Beirut.", "label": [[0, 11, "PERSON"], [20, 26, "GPE"]]}) + "\n",
-                   encoding="utf-8")
+    src.write_text(
+        json.dumps({"text": "Lina Haddad visited Beirut.", "label": [[0, 11, "PERSON"], [20, 26, "GPE"]]}) + "\n",
+        encoding="utf-8",
+    )
 
     def fill() -> None:
         dlg = QApplication.activeModalWidget()
@@ -212,8 +218,9 @@ def test_drop_files_imports_them(qtbot, window, db, tmp_path):
     f.write_text("Dropped text about Oslo.", encoding="utf-8")
     mime = QMimeData()
     mime.setUrls([QUrl.fromLocalFile(str(f))])
-    ev = QDropEvent(QPointF(10, 10), Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton,
-                    Qt.KeyboardModifier.NoModifier)
+    ev = QDropEvent(
+        QPointF(10, 10), Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier
+    )
     window.dropEvent(ev)
     qtbot.waitUntil(lambda: not window.workers, timeout=20000)
     assert db.document(db.document_ids()[-1]).text == "Dropped text about Oslo."

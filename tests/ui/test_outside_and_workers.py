@@ -76,8 +76,13 @@ def test_gui_module_does_not_import_spacy():
     import subprocess
 
     code = "import sys, ui.app, ui.main_window, ui.workers; print('spacy' in sys.modules)"
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
-                         env={**__import__('os').environ, "QT_QPA_PLATFORM": "offscreen"})
+    out = subprocess.run(
+        [sys.executable, "-c", code],
+        capture_output=True,
+        text=True,
+        check=True,
+        env={**__import__("os").environ, "QT_QPA_PLATFORM": "offscreen"},
+    )
     assert out.stdout.strip() == "False"
     importlib.import_module("ui.app")
 
@@ -86,12 +91,19 @@ def test_app_start_and_opening_a_project_import_neither_spacy_nor_sqlite_utils(p
     """sqlite-utils is for migrations and bulk writes: importing it cost about a quarter of the app's start."""
     import subprocess
 
-    code = ("import sys, ui.app, ui.main_window, ui.workers\n"
-            "from ui.controller import Controller\n"
-            "c = Controller(); c.open_project(sys.argv[1]); c.close_project()\n"
-            "print(sorted(m for m in sys.modules if m.split('.')[0] in {'spacy', 'sqlite_utils'}))")
-    out = subprocess.run([sys.executable, "-c", code, str(project_path)], capture_output=True, text=True, check=True,
-                         env={**__import__('os').environ, "QT_QPA_PLATFORM": "offscreen"})
+    code = (
+        "import sys, ui.app, ui.main_window, ui.workers\n"
+        "from ui.controller import Controller\n"
+        "c = Controller(); c.open_project(sys.argv[1]); c.close_project()\n"
+        "print(sorted(m for m in sys.modules if m.split('.')[0] in {'spacy', 'sqlite_utils'}))"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code, str(project_path)],
+        capture_output=True,
+        text=True,
+        check=True,
+        env={**__import__("os").environ, "QT_QPA_PLATFORM": "offscreen"},
+    )
     assert out.stdout.strip() == "[]"
 
 
@@ -105,8 +117,11 @@ def test_main_opens_project_without_asking_name(qtbot, project_path, monkeypatch
     windows_before = set(QApplication.topLevelWidgets())
     assert app_mod.main([str(project_path), "--annotator", "ana"]) == 0
     assert AppSettings().annotator == "ana"
-    new = [w for w in QApplication.topLevelWidgets() if w not in windows_before and w.objectName() == "" and
-           w.__class__.__name__ == "MainWindow"]
+    new = [
+        w
+        for w in QApplication.topLevelWidgets()
+        if w not in windows_before and w.objectName() == "" and w.__class__.__name__ == "MainWindow"
+    ]
     assert new and new[0].controller.doc is not None
     assert new[0].controller.project.annotator == "ana"
     for w in new:

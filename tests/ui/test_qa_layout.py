@@ -7,8 +7,10 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QTextEdit
 from test_events import make_attack
 
-SUMMARY = ("version 3 trained on 5 finished documents (5 held out, 5-fold) in 42 s; kept but NOT made the default\n"
-           + "\n".join(f"  LABEL{k:<30} 1.000  1.000  1.000    0.000  0.000  0.000  {k}" for k in range(30)))
+SUMMARY = (
+    "version 3 trained on 5 finished documents (5 held out, 5-fold) in 42 s; kept but NOT made the default\n"
+    + "\n".join(f"  LABEL{k:<30} 1.000  1.000  1.000    0.000  0.000  0.000  {k}" for k in range(30))
+)
 
 
 def test_a_long_message_keeps_the_status_line_one_line(qtbot, window):
@@ -46,4 +48,3 @@ def test_event_editor_fits_its_panel_when_it_scrolls(qtbot, window):
     body = ed.scroll.widget()
     qtbot.waitUntil(lambda: body.width() <= ed.scroll.viewport().width(), timeout=3000)  # the panel widens
     assert ed.scroll.verticalScrollBar().isVisible()
-

@@ -56,17 +56,20 @@ def stored_spans(window, db) -> set[tuple]:  # type: ignore[no-untyped-def]
     """What the view should show according to the file."""
     h, u16 = window.view.highlighter, window.controller.u16
     doc = window.controller.doc.id
-    return {(e.id, u16.to_utf16(e.start), u16.to_utf16(e.end), e.label, e.state)
-            for e in db.entities(doc) if h._visible(e)}
+    return {
+        (e.id, u16.to_utf16(e.start), u16.to_utf16(e.end), e.label, e.state) for e in db.entities(doc) if h._visible(e)
+    }
 
 
 def assert_view_matches_file(window, db) -> None:  # type: ignore[no-untyped-def]
     doc = window.controller.doc.id
     assert shown_spans(window) == stored_spans(window, db)
-    assert {e.id: (e.start, e.end, e.label, e.state) for e in window.controller.entities.values()} == \
-        {e.id: (e.start, e.end, e.label, e.state) for e in db.entities(doc)}
-    shown_comments = [window.comments.list.item(i).data(Qt.ItemDataRole.UserRole)
-                      for i in range(window.comments.list.count())]
+    assert {e.id: (e.start, e.end, e.label, e.state) for e in window.controller.entities.values()} == {
+        e.id: (e.start, e.end, e.label, e.state) for e in db.entities(doc)
+    }
+    shown_comments = [
+        window.comments.list.item(i).data(Qt.ItemDataRole.UserRole) for i in range(window.comments.list.count())
+    ]
     assert shown_comments == [c.id for c in db.comments(doc)]
 
 
@@ -239,16 +242,29 @@ def read_only_window(qtbot, project_path, tmp_path):  # type: ignore[no-untyped-
     project_path.chmod(stat.S_IRUSR | stat.S_IWUSR)
 
 
-def test_read_only_file_opens_with_a_notice_and_refuses_every_edit(qtbot, read_only_window, project_path, boxes,
-                                                                   tmp_path, figures):
+def test_read_only_file_opens_with_a_notice_and_refuses_every_edit(
+    qtbot, read_only_window, project_path, boxes, tmp_path, figures
+):
     w = read_only_window
     c = w.controller
     assert c.project.read_only
     assert "[read-only]" in w.windowTitle()
     assert w.read_only_banner.isVisible() and "Read-only" in w.read_only_banner.text()
     assert w.read_only_banner.textFormat() == Qt.TextFormat.PlainText
-    disabled = [n for n in ("import_files", "import_folder", "import_format", "preannotate", "accept_all",
-                            "new_event", "annotated", "reviewed") if not w.actions_by_name[n].isEnabled()]
+    disabled = [
+        n
+        for n in (
+            "import_files",
+            "import_folder",
+            "import_format",
+            "preannotate",
+            "accept_all",
+            "new_event",
+            "annotated",
+            "reviewed",
+        )
+        if not w.actions_by_name[n].isEnabled()
+    ]
     assert len(disabled) == 8
     assert w.actions_by_name["export"].isEnabled()
     digest = file_digest(project_path)
@@ -482,12 +498,22 @@ def test_markup_in_data_is_shown_literally_everywhere(qtbot, tmp_path, figures):
     s_ann = HTML_TEXT.index("Ann")
     s_rome = HTML_TEXT.index("<i>Rome</i>")
     with Project(path, schema=parse_schema(HTML_SCHEMA), annotator=ann) as p:
-        import_documents(p, [IncomingDocument(
-            HTML_TEXT, f"{H}.txt",
-            entities=[IncomingEntity(1, 0, len(H), "PER", annotator=ann), IncomingEntity(2, s_ann, s_ann + 3, "PER"),
-                      IncomingEntity(3, s_rome, s_rome + 11, "PLACE", state="suggested", source=H)],
-            events=[IncomingEvent("Meet", len(H) + 1, len(H) + 4, {"mood": H}, [("Who", 1), ("Who", 2)], ann)],
-            comments=[{"text": f"{H} comment", "author": ann}])])
+        import_documents(
+            p,
+            [
+                IncomingDocument(
+                    HTML_TEXT,
+                    f"{H}.txt",
+                    entities=[
+                        IncomingEntity(1, 0, len(H), "PER", annotator=ann),
+                        IncomingEntity(2, s_ann, s_ann + 3, "PER"),
+                        IncomingEntity(3, s_rome, s_rome + 11, "PLACE", state="suggested", source=H),
+                    ],
+                    events=[IncomingEvent("Meet", len(H) + 1, len(H) + 4, {"mood": H}, [("Who", 1), ("Who", 2)], ann)],
+                    comments=[{"text": f"{H} comment", "author": ann}],
+                )
+            ],
+        )
         doc_id = p.document_ids()[0]
         edits.add_comment(p, doc_id, f"second {H}")
     w = open_window(qtbot, path)
@@ -502,8 +528,9 @@ def test_markup_in_data_is_shown_literally_everywhere(qtbot, tmp_path, figures):
     # every label that shows data is plain text
     labels = [lab for lab in w.findChildren(QLabel) if "<b>" in lab.text()]
     assert labels, "the title at least shows the document name"
-    assert all(lab.textFormat() == Qt.TextFormat.PlainText for lab in labels), \
-        [lab.text() for lab in labels if lab.textFormat() != Qt.TextFormat.PlainText]
+    assert all(lab.textFormat() == Qt.TextFormat.PlainText for lab in labels), [
+        lab.text() for lab in labels if lab.textFormat() != Qt.TextFormat.PlainText
+    ]
 
     # every tooltip that shows data shows it literally
     tips: list[str] = []
@@ -516,17 +543,23 @@ def test_markup_in_data_is_shown_literally_everywhere(qtbot, tmp_path, figures):
                     v = model.data(i, role)
                     if isinstance(v, str) and "bold" in v:
                         (tips if role == Qt.ItemDataRole.ToolTipRole else cells).append(v)
+
     cells: list[str] = []
     for model in (w.entities.model, w.documents.model):
         walk_model(model)
+
     def walk_items(widget) -> None:  # type: ignore[no-untyped-def]
-        items = ([widget.item(i) for i in range(widget.count())] if isinstance(widget, QListWidget) else
-                 [widget.item(r, k) for r in range(widget.rowCount()) for k in range(widget.columnCount())])
+        items = (
+            [widget.item(i) for i in range(widget.count())]
+            if isinstance(widget, QListWidget)
+            else [widget.item(r, k) for r in range(widget.rowCount()) for k in range(widget.columnCount())]
+        )
         for it in items:
             if it is not None and "bold" in it.toolTip():
                 tips.append(it.toolTip())
             if it is not None and "bold" in it.text():
                 cells.append(it.text())
+
     for widget in w.findChildren(QListWidget) + w.findChildren(QTableWidget):
         walk_items(widget)
     for widget in w.findChildren(QWidget):
@@ -567,10 +600,14 @@ def test_very_large_documents_open_or_are_refused_clearly(qtbot, tmp_path, figur
     last = one_line.rindex("Paris")
     path = tmp_path / "big.annotator"
     with Project(path, annotator="setup") as p:
-        import_documents(p, [IncomingDocument(paragraphs, "paragraphs.txt"),
-                             IncomingDocument(one_line, "one-line.txt",
-                                              entities=[IncomingEntity(1, last, last + 5, "GPE")]),
-                             IncomingDocument(unbroken, "unbroken.txt")])
+        import_documents(
+            p,
+            [
+                IncomingDocument(paragraphs, "paragraphs.txt"),
+                IncomingDocument(one_line, "one-line.txt", entities=[IncomingEntity(1, last, last + 5, "GPE")]),
+                IncomingDocument(unbroken, "unbroken.txt"),
+            ],
+        )
         ids = p.document_ids()
     w = open_window(qtbot, path)
     c, v = w.controller, w.view

@@ -54,13 +54,13 @@ def test_select_cjk_after_emoji_and_label(qtbot, window, db):
     assert v.selection_cp() == (s, e)
     qtbot.keyClick(v, "3")  # GPE
     got = entity_rows(db, b)[(s, e)]
-    assert got.label == "GPE" and db.document(b).text[got.start:got.end] == "東京"
+    assert got.label == "GPE" and db.document(b).text[got.start : got.end] == "東京"
     # on the second line, after a CRLF and before a mathematical (astral) word
     s2, e2 = find(DOC_B, "here")
     v.select_cp(s2, e2)
     qtbot.keyClick(v, "o")  # ORDINAL key, just to label something there
     got = entity_rows(db, b)[(s2, e2)]
-    assert db.document(b).text[got.start:got.end] == "here"
+    assert db.document(b).text[got.start : got.end] == "here"
     assert formats_at(v, v.to16(s2))
 
 

@@ -29,8 +29,13 @@ def pattern_pipeline():  # type: ignore[no-untyped-def]
     return blank_pipeline_with_patterns(PATTERNS)
 
 
-def open_window(qtbot, path, annotator: str = "tester", pipeline=pattern_pipeline,  # type: ignore[no-untyped-def]
-                size: tuple[int, int] = (1200, 800)):
+def open_window(
+    qtbot,
+    path,
+    annotator: str = "tester",
+    pipeline=pattern_pipeline,  # type: ignore[no-untyped-def]
+    size: tuple[int, int] = (1200, 800),
+):
     """The real main window on the project at ``path``, shown and exposed; end it with ``close_window``."""
     from ui.main_window import MainWindow
     from ui.settings import AppSettings

@@ -66,17 +66,22 @@ def describe_option(text: str, opt: EntityOption | EventOption | None) -> str:
     if opt is None:
         return "—"
     if isinstance(opt, EntityOption):
-        return f"{opt.label} “{text[opt.start:opt.end]}” [{opt.start}, {opt.end})"
+        return f"{opt.label} “{text[opt.start : opt.end]}” [{opt.start}, {opt.end})"
     args = ", ".join(f"{role}=“{text[s:e]}”" for role, s, e, _ in opt.arguments)
     attrs = ", ".join(f"{k}={v}" for k, v in opt.attributes)
-    return f"{opt.type} “{text[opt.trigger_start:opt.trigger_end]}”" + (f" ({args})" if args else "") + (
-        f" [{attrs}]" if attrs else "")
+    return (
+        f"{opt.type} “{text[opt.trigger_start : opt.trigger_end]}”"
+        + (f" ({args})" if args else "")
+        + (f" [{attrs}]" if attrs else "")
+    )
 
 
 class AdjudicationWindow(QDialog):
     """Differences of the controller's current document; follows the main window's document."""
 
-    def __init__(self, controller: "Controller", parent: QWidget | None = None, window: "MainWindow | None" = None) -> None:
+    def __init__(
+        self, controller: "Controller", parent: QWidget | None = None, window: "MainWindow | None" = None
+    ) -> None:
         super().__init__(parent)
         self.setWindowTitle("Adjudication")
         self.setModal(False)
@@ -96,7 +101,8 @@ class AdjudicationWindow(QDialog):
         self.buttons: dict[str, QPushButton] = {}
         row = QHBoxLayout()
         for key, text, slot in (
-            ("both", "Both (+)", self.take_both), ("edit", "Edit (E)", self.edit_current),
+            ("both", "Both (+)", self.take_both),
+            ("edit", "Edit (E)", self.edit_current),
             ("agreed", "Take all agreed (G)", self.take_agreed),
         ):
             b = QPushButton(text)
@@ -107,7 +113,9 @@ class AdjudicationWindow(QDialog):
         for b in self.buttons.values():
             row.addWidget(b)
         row.addStretch(1)
-        self.hint = QLabel("A / B: take that annotator's version · +: keep both spans · E: edit · G: all agreed · Ctrl+Z: undo")
+        self.hint = QLabel(
+            "A / B: take that annotator's version · +: keep both spans · E: edit · G: all agreed · Ctrl+Z: undo"
+        )
         lay = QVBoxLayout(self)
         lay.addWidget(self.heading)
         lay.addWidget(self.tree, 1)
@@ -141,8 +149,10 @@ class AdjudicationWindow(QDialog):
         text = c.doc.text
         selected = None
         for d in self.diffs:
-            decision = d.decision["take"] + (f" by {d.decision['by']}" if d.decision.get("by") else "") if d.decision else ""
-            cols = [d.kind, d.status, text[d.start:d.end][:40]]
+            decision = (
+                d.decision["take"] + (f" by {d.decision['by']}" if d.decision.get("by") else "") if d.decision else ""
+            )
+            cols = [d.kind, d.status, text[d.start : d.end][:40]]
             cols += [describe_option(text, opt) for _, opt in d.options]
             cols.append(decision)
             item = QTreeWidgetItem(cols)
@@ -162,8 +172,10 @@ class AdjudicationWindow(QDialog):
                 + ", ".join(f"{SET_KEYS[i]} = {s}" for i, s in enumerate(self.sets[: len(SET_KEYS)]))
             )
         if selected is None and self.tree.topLevelItemCount():
-            selected = next((self.tree.topLevelItem(i) for i, d in enumerate(self.diffs) if not d.settled),
-                            self.tree.topLevelItem(0))
+            selected = next(
+                (self.tree.topLevelItem(i) for i, d in enumerate(self.diffs) if not d.settled),
+                self.tree.topLevelItem(0),
+            )
         if selected is not None:
             self.tree.setCurrentItem(selected)
 

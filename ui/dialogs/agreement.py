@@ -47,8 +47,9 @@ def pair_rows(scores: dict[str, Any]) -> list[list[str]]:
             k = ""
             if key == "entities_exact":
                 k = _num(kappa["overall"] if label == "overall" else kappa["by_label"].get(label))
-            rows.append([title, label, str(c["a"]), str(c["b"]), _num(c["precision"]), _num(c["recall"]),
-                         _num(c["f1"]), k])
+            rows.append(
+                [title, label, str(c["a"]), str(c["b"]), _num(c["precision"]), _num(c["recall"]), _num(c["f1"]), k]
+            )
     return rows
 
 
@@ -83,8 +84,18 @@ class AgreementWindow(QDialog):
         rows = pair_rows(pair["project"])
         for d in pair["by_document"]:
             ex = d["entities_exact"]["overall"]
-            rows.append([f"document {d['name']}", "overall", str(ex["a"]), str(ex["b"]), _num(ex["precision"]),
-                         _num(ex["recall"]), _num(ex["f1"]), _num(d["kappa"]["overall"])])
+            rows.append(
+                [
+                    f"document {d['name']}",
+                    "overall",
+                    str(ex["a"]),
+                    str(ex["b"]),
+                    _num(ex["precision"]),
+                    _num(ex["recall"]),
+                    _num(ex["f1"]),
+                    _num(d["kappa"]["overall"]),
+                ]
+            )
         table = QTableWidget(len(rows), len(COLUMNS))
         table.setHorizontalHeaderLabels([*COLUMNS[:2], pair["a"], pair["b"], *COLUMNS[4:]])
         table.verticalHeader().setVisible(False)

@@ -5,7 +5,16 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QLineEdit, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
 
 from annotator.keyflow import trigger_types
 from annotator.schema import Schema
@@ -17,7 +26,9 @@ def ranked_types(schema: Schema, trigger: str, likely: list[str] | None = None) 
     match ``trigger`` by lemma, then the other types of their kinds, then the rest."""
     top = [t for t in (likely or []) if schema.event_type(t) is not None]
     top += [t for t in trigger_types(schema, trigger) if t not in top]
-    families = [t.split(":")[0] for t in top]  # then the other types of the same kind (Contact:Meet by Contact:Phone-Write)
+    families = [
+        t.split(":")[0] for t in top
+    ]  # then the other types of the same kind (Contact:Meet by Contact:Phone-Write)
     top += [t.name for f in families for t in schema.events if t.name.split(":")[0] == f and t.name not in top]
     return top + [t.name for t in schema.events if t.name not in top]
 
@@ -25,8 +36,9 @@ def ranked_types(schema: Schema, trigger: str, likely: list[str] | None = None) 
 class EventTypeDialog(QDialog):
     """A filter box over a list; Enter takes the highlighted type."""
 
-    def __init__(self, schema: Schema, trigger: str = "", parent: QWidget | None = None,
-                 likely: list[str] | None = None) -> None:
+    def __init__(
+        self, schema: Schema, trigger: str = "", parent: QWidget | None = None, likely: list[str] | None = None
+    ) -> None:
         super().__init__(parent)
         self.setWindowTitle("Event type")
         self.resize(520, 480)
@@ -89,8 +101,9 @@ class EventTypeDialog(QDialog):
         return str(item.data(Qt.ItemDataRole.UserRole))
 
 
-def pick_event_type(parent: QWidget | None, schema: Schema, trigger: str = "",
-                    likely: list[str] | None = None) -> str | None:
+def pick_event_type(
+    parent: QWidget | None, schema: Schema, trigger: str = "", likely: list[str] | None = None
+) -> str | None:
     """Ask for an event type, ``likely`` ones on top and the first selected; None when cancelled."""
     dlg = EventTypeDialog(schema, trigger, parent, likely)
     if dlg.exec() != QDialog.DialogCode.Accepted:

@@ -50,9 +50,13 @@ def ask_replace(parent: QWidget | None, path: str) -> bool:
     """Ask once before an export replaces an existing file or folder; True to go on (the name shown as plain text)."""
     target = Path(path)
     what = "folder" if target.is_dir() else "file"
-    box = QMessageBox(QMessageBox.Icon.Question, "Replace export?",
-                      f"The {what} {target} already exists.\nReplace it with this export?",
-                      QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, parent)
+    box = QMessageBox(
+        QMessageBox.Icon.Question,
+        "Replace export?",
+        f"The {what} {target} already exists.\nReplace it with this export?",
+        QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+        parent,
+    )
     box.setTextFormat(Qt.TextFormat.PlainText)
     box.setDefaultButton(QMessageBox.StandardButton.No)
     return box.exec() == QMessageBox.StandardButton.Yes
@@ -116,8 +120,10 @@ class ExportDialog(QDialog):
         keys = OPTIONS.get(fmt, ())
         self.options_edit.setEnabled(bool(keys))
         self.options_edit.setPlaceholderText(
-            ("KEY=VALUE; … with keys: " + ", ".join(keys) + "  (e.g. split=train=0.8,dev=0.2; seed=1)") if keys
-            else "no options for this format")
+            ("KEY=VALUE; … with keys: " + ", ".join(keys) + "  (e.g. split=train=0.8,dev=0.2; seed=1)")
+            if keys
+            else "no options for this format"
+        )
         if fmt in FOLDER_FORMATS:
             self.path.setToolTip("a folder to create (or replace): one .txt and .ann file per document")
 
@@ -133,8 +139,13 @@ class ExportDialog(QDialog):
     def browse(self) -> None:
         fmt = self.format.currentText()
         # the dialog's own overwrite question is off: accept() asks once, also for a typed path or a folder
-        path, _ = QFileDialog.getSaveFileName(self, "Export to", self.path.text(), f"{fmt} (*{SUFFIX.get(fmt, '')});;All files (*)",
-                                              options=QFileDialog.Option.DontConfirmOverwrite)
+        path, _ = QFileDialog.getSaveFileName(
+            self,
+            "Export to",
+            self.path.text(),
+            f"{fmt} (*{SUFFIX.get(fmt, '')});;All files (*)",
+            options=QFileDialog.Option.DontConfirmOverwrite,
+        )
         if path:
             self.path.setText(path)
 

@@ -2,7 +2,17 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QCheckBox, QComboBox, QDialog, QDialogButtonBox, QFormLayout, QInputDialog, QLineEdit, QSpinBox, QWidget
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QInputDialog,
+    QLineEdit,
+    QSpinBox,
+    QWidget,
+)
 
 from ui.settings import AppSettings
 
@@ -58,6 +68,7 @@ class SettingsDialog(QDialog):
 
 def ask_annotator_name(parent: QWidget | None, current: str = "") -> str | None:
     """First run: who is annotating (recorded on every edit)."""
-    name, ok = QInputDialog.getText(parent, "Welcome", "Your name (recorded on every annotation you make):",
-                                    QLineEdit.EchoMode.Normal, current)
+    name, ok = QInputDialog.getText(
+        parent, "Welcome", "Your name (recorded on every annotation you make):", QLineEdit.EchoMode.Normal, current
+    )
     return name.strip() if ok and name.strip() else None

@@ -2,12 +2,23 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QHeaderView, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QHeaderView,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
 
 from annotator.schema import Schema
 
 GENERAL = [
-    ("Select text, then a label key", "Add an entity (selection snaps to tokens); on an existing span: relabel or accept it"),
+    (
+        "Select text, then a label key",
+        "Add an entity (selection snaps to tokens); on an existing span: relabel or accept it",
+    ),
     ("Label key, nothing selected", "Label the word under the caret"),
     ("Label key on a selected span", "Relabel it (a suggestion is decided: on to the next one)"),
     ("Tab / Shift+Tab", "Next / previous undecided suggestion (span or event) from where you are"),
@@ -19,10 +30,16 @@ GENERAL = [
     ("Delete", "Delete the selected span (or the selected event)"),
     ("Shift+Left / Shift+Right", "Move the start of the span by a token"),
     ("Ctrl+Shift+Left / Ctrl+Shift+Right", "Move the end of the span by a token"),
-    ("E", "New event on the trigger word(s) (no picker when one type's trigger words match); "
-          "on a selected event: change its type"),
-    ("Alt+1 … Alt+9", "Fill role 1…9 of the selected event with the selected span; nothing selected: the nearest "
-                      "fitting entity of the sentence (again: the next one)"),
+    (
+        "E",
+        "New event on the trigger word(s) (no picker when one type's trigger words match); "
+        "on a selected event: change its type",
+    ),
+    (
+        "Alt+1 … Alt+9",
+        "Fill role 1…9 of the selected event with the selected span; nothing selected: the nearest "
+        "fitting entity of the sentence (again: the next one)",
+    ),
     ("Alt+Shift+1 … 9", "Add another filler to role 1…9 (the selected span, else the nearest one not in it)"),
     ("Ctrl+Alt+1 … 9", "Empty role 1…9 of the selected event"),
     ("[ / ]", "Previous / next event"),

@@ -6,14 +6,28 @@ from typing import Any
 
 from PySide6.QtCore import QModelIndex, QSortFilterProxyModel, Qt, Signal
 from PySide6.QtGui import QColor, QResizeEvent
-from PySide6.QtWidgets import QAbstractItemView, QComboBox, QHBoxLayout, QHeaderView, QLineEdit, QTableView, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLineEdit,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
 
 from annotator.model import STATUSES
 from ui.panels.table_model import RowTableModel
 
 COLUMNS = ("Name", "Status", "Ent.", "Ev.", "Sugg.")
-HEADER_TIPS = ("Document name", "new, in progress, annotated, reviewed", "Entities (not rejected)", "Events",
-               "Suggestions nobody has decided on yet")
+HEADER_TIPS = (
+    "Document name",
+    "new, in progress, annotated, reviewed",
+    "Entities (not rejected)",
+    "Events",
+    "Suggestions nobody has decided on yet",
+)
 KEYS = ("name", "status", "entities", "events", "suggestions")
 MIN_NAME_WIDTH = 130  # below this names read "0…t": the count columns scroll sideways instead
 STATUS_COLORS = {"new": "#666666", "in_progress": "#a05a00", "annotated": "#1d6b2a", "reviewed": "#1f4e9c"}

@@ -36,7 +36,7 @@ class EntityTableModel(RowTableModel):
         col = index.column()
         if role == Qt.ItemDataRole.DisplayRole:
             if col == 0:
-                return self.text[e.start:e.end].replace("\n", " ")
+                return self.text[e.start : e.end].replace("\n", " ")
             return e.label if col == 1 else e.state
         if role == Qt.ItemDataRole.UserRole:
             return e.id
@@ -47,7 +47,7 @@ class EntityTableModel(RowTableModel):
         if role == Qt.ItemDataRole.ToolTipRole and col == 0:
             import html
 
-            return f"<qt>{html.escape(self.text[e.start:e.end])} [{e.start}, {e.end})<br>source: {html.escape(e.source)}</qt>"
+            return f"<qt>{html.escape(self.text[e.start : e.end])} [{e.start}, {e.end})<br>source: {html.escape(e.source)}</qt>"
         return None
 
     def row_of(self, entity_id: int | None) -> int:

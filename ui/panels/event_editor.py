@@ -42,6 +42,7 @@ def plain_label(text: str, *, bold: bool = False, color: str | None = None) -> Q
 
 def nearest_candidates(entities: list[Entity], labels: tuple[str, ...], event: Event) -> list[Entity]:
     """Entities a role accepts (not rejected), nearest to the trigger first."""
+
     def distance(e: Entity) -> int:
         if e.end <= event.trigger_start:
             return event.trigger_start - e.end
@@ -93,8 +94,11 @@ class EventEditor(QWidget):
         self.event_id = ev.id if ev else None
         lay = QVBoxLayout(body)
         if ev is None or c.schema is None or c.doc is None:
-            hint = plain_label("No event selected.\n\nSelect the trigger words and press E to create one, "
-                               "or click a trigger (bold, dark red) in the text.", color="#555555")
+            hint = plain_label(
+                "No event selected.\n\nSelect the trigger words and press E to create one, "
+                "or click a trigger (bold, dark red) in the text.",
+                color="#555555",
+            )
             hint.setWordWrap(True)
             lay.addWidget(hint)
             lay.addStretch(1)
@@ -105,11 +109,13 @@ class EventEditor(QWidget):
         self.type_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self.type_combo.addItems([t.name for t in schema.events])
         self.type_combo.setCurrentText(ev.type)
-        self.type_combo.activated.connect(lambda _i: self.typeChangeRequested.emit(ev.id, self.type_combo.currentText()))
+        self.type_combo.activated.connect(
+            lambda _i: self.typeChangeRequested.emit(ev.id, self.type_combo.currentText())
+        )
         head.addWidget(plain_label("Type"), 0, 0)
         head.addWidget(self.type_combo, 0, 1, 1, 3)
         head.addWidget(plain_label("Trigger"), 1, 0)
-        head.addWidget(plain_label(text[ev.trigger_start:ev.trigger_end], bold=True, color="#9c0d2c"), 1, 1, 1, 3)
+        head.addWidget(plain_label(text[ev.trigger_start : ev.trigger_end], bold=True, color="#9c0d2c"), 1, 1, 1, 3)
         for k, attr in enumerate(schema.attributes):  # two attributes a row
             box = QComboBox()
             box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
@@ -121,7 +127,9 @@ class EventEditor(QWidget):
                 box.setPlaceholderText("(no value)")
                 box.setCurrentIndex(-1)
             box.setToolTip(tooltip_text(attr.description))
-            box.activated.connect(lambda _i, n=attr.name, b=box: self.attributeChangeRequested.emit(ev.id, n, b.currentText()))
+            box.activated.connect(
+                lambda _i, n=attr.name, b=box: self.attributeChangeRequested.emit(ev.id, n, b.currentText())
+            )
             self.attribute_combos[attr.name] = box
             row, col = 2 + k // 2, (k % 2) * 2
             head.addWidget(plain_label(attr.name.capitalize()), row, col)
@@ -137,9 +145,14 @@ class EventEditor(QWidget):
         for i, role in enumerate(etype.roles if etype else ()):
             filled = [a for a in ev.arguments if a.role == role.name]
             key = plain_label(role_shortcut(i), color="#555555")
-            name = plain_label(role.name + (" *" if role.required else ""), bold=True,
-                               color="#b00020" if role.required and not filled else None)
-            name.setToolTip(tooltip_text("accepts " + ", ".join(role.labels) + f" ({role.multiplicity.replace('_', ' ')})"))
+            name = plain_label(
+                role.name + (" *" if role.required else ""),
+                bold=True,
+                color="#b00020" if role.required and not filled else None,
+            )
+            name.setToolTip(
+                tooltip_text("accepts " + ", ".join(role.labels) + f" ({role.multiplicity.replace('_', ' ')})")
+            )
             self.role_rows[role.name] = name
             grid.addWidget(key, i, 0, Qt.AlignmentFlag.AlignTop)
             grid.addWidget(name, i, 1, Qt.AlignmentFlag.AlignTop)
@@ -148,7 +161,7 @@ class EventEditor(QWidget):
             for a in filled:
                 ent = c.entities.get(a.entity_id)
                 line = QHBoxLayout()
-                btn = QPushButton(no_mnemonic(text[ent.start:ent.end]) if ent else "?")
+                btn = QPushButton(no_mnemonic(text[ent.start : ent.end]) if ent else "?")
                 btn.setFlat(True)
                 btn.setStyleSheet("text-align: left; color: #1f4e9c; font-weight: bold; padding: 1px 2px")
                 btn.setToolTip("Show in the text")
@@ -169,7 +182,7 @@ class EventEditor(QWidget):
             combo.setMinimumContentsLength(6)
             combo.addItem(f"fill {role.name}…", None)
             for e in nearest_candidates(entities, role.labels, ev):
-                combo.addItem(f"{text[e.start:e.end]}  ({e.label})", e.id)
+                combo.addItem(f"{text[e.start : e.end]}  ({e.label})", e.id)
             combo.activated.connect(lambda idx, ri=i, b=combo: self._fill(ri, b, idx))
             self.fill_combos.append(combo)
             grid.addWidget(combo, i, 3, Qt.AlignmentFlag.AlignTop)
@@ -189,8 +202,11 @@ class EventEditor(QWidget):
         appearing (more roles filled) pushed the combo boxes past the panel's edge, where they were cut."""
         body = self.scroll.widget()
         if body is not None:
-            self.setMinimumWidth(body.minimumSizeHint().width() + self.scroll.verticalScrollBar().sizeHint().width()
-                                 + 2 * self.scroll.frameWidth())
+            self.setMinimumWidth(
+                body.minimumSizeHint().width()
+                + self.scroll.verticalScrollBar().sizeHint().width()
+                + 2 * self.scroll.frameWidth()
+            )
 
     def _fill(self, role_index: int, combo: QComboBox, idx: int) -> None:
         eid = combo.itemData(idx)

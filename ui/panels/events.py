@@ -27,7 +27,7 @@ def arguments_text(event: Event, entities: dict[int, Entity], text: str) -> str:
     parts = []
     for a in event.arguments:
         e = entities.get(a.entity_id)
-        parts.append(f"{a.role}: {text[e.start:e.end] if e else '?'}")
+        parts.append(f"{a.role}: {text[e.start : e.end] if e else '?'}")
     return "; ".join(parts)
 
 
@@ -54,16 +54,22 @@ class EventPanel(QWidget):
         self.ids: list[int] = []
         self.table.cellClicked.connect(lambda r, _c: self.eventActivated.emit(self.ids[r]))
 
-    def set_events(self, schema: Schema | None, events: list[Event], entities: dict[int, Entity], text: str,
-                   current: int | None) -> None:
+    def set_events(
+        self, schema: Schema | None, events: list[Event], entities: dict[int, Entity], text: str, current: int | None
+    ) -> None:
         self.table.blockSignals(True)
         self.table.setRowCount(len(events))
         self.ids = [v.id for v in events]
         for r, v in enumerate(events):
             miss = missing_roles(schema, v) if schema else []
             state = "undecided" if v.state == "suggested" else v.state
-            cells = (v.type.split(":")[-1], text[v.trigger_start:v.trigger_end], arguments_text(v, entities, text),
-                     ", ".join(miss), state)
+            cells = (
+                v.type.split(":")[-1],
+                text[v.trigger_start : v.trigger_end],
+                arguments_text(v, entities, text),
+                ", ".join(miss),
+                state,
+            )
             for col, value in enumerate(cells):
                 item = QTableWidgetItem(value)
                 item.setToolTip(tooltip_text(value) if col == 2 else "")
