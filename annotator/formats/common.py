@@ -152,10 +152,12 @@ def records_with_tokens(
     project: Project,
     request: ExportRequest,
     report: FormatExportReport,
+    ids: list[int] | None = None,
 ) -> Iterator[tuple[dict[str, Any], DocTokens]]:
-    """Each exported document record with its tokens; documents without stored tokens go in ``report.tokenized``."""
+    """Each exported document record with its tokens; documents without stored tokens go in ``report.tokenized``;
+    ``ids``: only these documents (see ``iter_document_records``)."""
     for rec in iter_document_records(
-        project, request.states, request.statuses_list, request.annotation_set, report, request.progress
+        project, request.states, request.statuses_list, request.annotation_set, report, request.progress, ids
     ):
         toks = tokens_for(project, rec["id"], rec["text"])
         if not toks.stored:

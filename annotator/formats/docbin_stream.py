@@ -24,7 +24,8 @@ BLOCK = 8 << 20
 class DocBinWriter:
     """``add(doc, words)`` per document, then ``finish()``; the result is read by ``DocBin().from_disk``."""
 
-    def __init__(self, fh: BinaryIO, spill_dir: Path | None = None, level: int = LEVEL) -> None:
+    def __init__(self, fh: BinaryIO | None, spill_dir: Path | None = None, level: int = LEVEL,
+                 spill: BinaryIO | None = None) -> None:
         import srsly
         from spacy.tokens import DocBin
 
@@ -36,7 +37,7 @@ class DocBinWriter:
         self._cols = [self.attrs.index(a) for a in (ORTH, ENT_IOB, ENT_TYPE, SENT_START)]
         self.fh = fh
         self.level = level
-        self.spill = tempfile.TemporaryFile(dir=spill_dir, prefix=".docbin-", suffix=".tokens")
+        self.spill = spill or tempfile.TemporaryFile(dir=spill_dir, prefix=".docbin-", suffix=".tokens")
         self.token_bytes = 0
         self.lengths: list[int] = []
         self.spaces: list[bytes] = []
@@ -127,6 +128,27 @@ class DocBinWriter:
         self.spill.write(self._ztok.compress(data))
         self._tok_adler = zlib.adler32(data, self._tok_adler)
         self.token_bytes += len(data)
+
+    def segment(self) -> dict[str, Any]:
+        """What ``absorb`` needs to append this writer's documents to another's (the writer of the documents
+        before them); the compressed token table stays in the temporary file, closed here."""
+        self.spill.write(self._ztok.flush(zlib.Z_SYNC_FLUSH))
+        self.spill.close()
+        return {"adler": self._tok_adler, "token_bytes": self.token_bytes, "strings": self.strings | set(self._hashes or ()),
+                "spaces": self.spaces, "lengths": self.lengths, "cats": self.cats, "flags": self.flags,
+                "span_groups": self.span_groups, "user_data": self.user_data}
+
+    def absorb(self, seg: dict[str, Any], tokens: BinaryIO) -> None:
+        """Append the documents of ``segment()`` (its compressed token table read from ``tokens``) after these."""
+        self.spill.write(self._ztok.flush(zlib.Z_SYNC_FLUSH))
+        self._ztok = zlib.compressobj(self.level, zlib.DEFLATED, -15)  # no reference back across the joined part
+        while block := tokens.read(BLOCK):
+            self.spill.write(block)
+        self._tok_adler = adler32_combine(self._tok_adler, seg["adler"], seg["token_bytes"])
+        self.token_bytes += seg["token_bytes"]
+        self.strings |= seg["strings"]
+        for key in ("spaces", "lengths", "cats", "flags", "span_groups", "user_data"):
+            getattr(self, key).extend(seg[key])
 
     def finish(self) -> None:
         """Write the zlib stream of the msgpack map to ``fh`` and close the temporary file: the head, the token

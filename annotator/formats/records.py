@@ -93,16 +93,18 @@ def iter_document_records(
     annotation_set: str | None = None,
     report: ExportReport | None = None,
     progress: Callable[[int], None] | None = None,
+    ids: list[int] | None = None,
 ) -> Iterator[dict[str, Any]]:
     """Each document as the export's plain dict, read in chunks with a few queries each.
 
-    ``progress(report.documents)`` is called once the caller has handled each document.
+    ``progress(report.documents)`` is called once the caller has handled each document; ``ids``: only these
+    documents (a range of ``project.document_ids(statuses)``), in that order.
     """
     conn = project.db.conn
     aset = annotation_set or project.annotation_set
     states = tuple(states)
     report = report if report is not None else ExportReport()
-    ids = project.document_ids(statuses)
+    ids = project.document_ids(statuses) if ids is None else ids
     for k in range(0, len(ids), CHUNK):
         chunk = ids[k : k + CHUNK]
         marks = _in(chunk)

@@ -196,26 +196,38 @@ def _msgpack_encoders_looked_up_once() -> Iterator[None]:
         _EXPORTING.encoders = outer
 
 
+def add_records(project: Project, request: ExportRequest, report: FormatExportReport, bins: dict[str, DocBinWriter],
+                assignment: dict[int, str], ids: list[int] | None = None) -> None:
+    """Plan each record (of ``ids`` only, when given) and add it to the writer of its part."""
+    opts = request.options
+    mode = option_choice(dict(opts), "misaligned", ALIGN_MODES)
+    span_key, trigger_key = opts.get("span_key", SPAN_KEY), opts.get("trigger_key", TRIGGER_KEY)
+    proxies = proxy_labels(project.schema)
+    for rec, toks in records_with_tokens(project, request, report, ids):
+        words = toks.words(rec["text"])
+        check_rebuilds(rec, toks, words, report)
+        plan = plan_doc(rec, toks, report, mode, proxies)
+        bins[assignment[rec["id"]]].add_plan(plan, toks, words, labels_of(rec), span_key, trigger_key)
+
+
 @export_writer("spacy")
 def write_spacy(project: Project, out: str | Path, request: ExportRequest) -> FormatExportReport:
     """Write a DocBin (or one per part with ``split=train=0.8,dev=0.2``, ``seed=N``), no spaCy ``Doc`` made:
-    each record is planned (``plan_doc``) and its arrays written by ``DocBinWriter.add_plan``."""
-    opts = dict(request.options)
-    mode = option_choice(opts, "misaligned", ALIGN_MODES)
-    assignment = split_option(project, request.statuses, opts)
+    each record is planned (``plan_doc``) and its arrays written by ``DocBinWriter.add_plan``. A large export
+    is done in two document ranges at once, the second in a child process (``docbin_split``), joined in order."""
+    from annotator.formats import docbin_split
+
+    option_choice(dict(request.options), "misaligned", ALIGN_MODES)  # a bad value refused before anything starts
+    assignment = split_option(project, request.statuses, request.options)
     parts = parts_of(assignment)
     report = FormatExportReport(format="spacy")
-    span_key, trigger_key = opts.get("span_key", SPAN_KEY), opts.get("trigger_key", TRIGGER_KEY)
-    proxies = proxy_labels(project.schema)
     spill = Path(out).parent if str(Path(out).parent) else Path(".")
     with _msgpack_encoders_looked_up_once(), atomic_outputs(out, parts) as handles:
         bins = {p: DocBinWriter(fh, spill_dir=spill) for p, fh in handles.items()}
         try:
-            for rec, toks in records_with_tokens(project, request, report):
-                words = toks.words(rec["text"])
-                check_rebuilds(rec, toks, words, report)
-                plan = plan_doc(rec, toks, report, mode, proxies)
-                bins[assignment[rec["id"]]].add_plan(plan, toks, words, labels_of(rec), span_key, trigger_key)
+            with docbin_split.second_range(project, request, assignment, parts, spill) as (ids, joined):
+                add_records(project, request, report, bins, assignment, ids)
+                joined(bins, report)
             for p, fh in handles.items():
                 bins[p].finish()
                 report.bytes += fh.tell()

@@ -94,3 +94,40 @@ def test_split_parts_and_no_leftover_spill(sample, tmp_path, monkeypatch):
     with pytest.raises(AnnotatorError, match="No space left"):
         write_spacy(project, tmp_path / "again.spacy")
     assert sorted(p.name for p in tmp_path.iterdir()) == ["corpus.dev.spacy", "corpus.train.spacy"]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("split", [None, "train=0.5,dev=0.5"])
+def test_two_processes_write_what_one_writes(sample, tmp_path, monkeypatch, split):
+    """The second document range written by a child process and joined: same Docs, same report, no spill left."""
+    import spacy
+    from spacy.tokens import DocBin
+
+    from annotator.formats import docbin_split
+
+    project, _ = sample
+    project.db.conn.execute("UPDATE entities SET start = start + 1 WHERE id % 3 = 0")  # problems in both ranges
+    project.db.conn.commit()
+    opts = {"split": split} if split else {}
+    parts = ("train", "dev") if split else ("",)
+
+    def export(name):
+        out = tmp_path / name
+        out.mkdir()
+        report = write_spacy(project, out / "c.spacy", options=opts)
+        files = [out / (f"c.{p}.spacy" if p else "c.spacy") for p in parts]
+        docs = [[picture(d) for d in DocBin().from_disk(f).get_docs(spacy.blank("en").vocab)] for f in files]
+        return docs, report, sorted(p.name for p in out.iterdir())
+
+    one, one_report, one_files = export("one")
+    monkeypatch.setattr(docbin_split, "MIN_DOCUMENTS", 2)
+    monkeypatch.setattr(docbin_split, "CHILD_SHARE", 0.5)
+    joined = []
+    real = DocBinWriter.absorb
+    monkeypatch.setattr(DocBinWriter, "absorb", lambda self, seg, tokens: joined.append(seg) or real(self, seg, tokens))
+    two, two_report, two_files = export("two")
+    assert len(joined) == len(parts) and sum(len(s["lengths"]) for s in joined) == 2  # the child wrote 2 of 4
+    assert two == one and all(one)
+    assert (two_report.documents, two_report.entities, two_report.problems) == (
+        one_report.documents, one_report.entities, one_report.problems)
+    assert one_report.problems and two_files == one_files
