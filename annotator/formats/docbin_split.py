@@ -1,4 +1,4 @@
-"""The DocBin export on both cores: the documents after a cut are written by a child process while this one
+"""The DocBin export on both cores: the documents after a cut are written by a child interpreter while this one
 writes those before it; the child's parts (compressed token table in a temporary file, the small columns
 returned) are joined after this process's own (``DocBinWriter.absorb``), so the files are what one process
 writes. Small exports, a project with an open transaction, or one core: all in this process."""
@@ -6,13 +6,20 @@ writes. Small exports, a project with an open transaction, or one core: all in t
 from __future__ import annotations
 
 import os
+import pickle
+import shutil
+import subprocess
+import sys
 import tempfile
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, Callable, Iterator
 
+from annotator.errors import AnnotatorError
 from annotator.formats.records import ExportRequest
 from annotator.store import Project
+
+_ROOT = str(Path(__file__).resolve().parents[2])  # the folder holding this ``annotator`` package, for the child
 
 MIN_DOCUMENTS = 2000  # below this the child's start (spawn, spaCy's strings: ~1.2 s) costs more than it saves
 CHILD_SHARE = 0.45  # of the documents: less than half, as the child starts ~1 s later
@@ -28,25 +35,34 @@ def second_range(
     if len(ids) < MIN_DOCUMENTS or (os.cpu_count() or 1) < 2 or project.db.conn.in_transaction:
         yield None, lambda bins, report: None
         return
-    import multiprocessing
-
     cut = len(ids) - int(len(ids) * CHILD_SHARE)
     mine, theirs = ids[:cut], ids[cut:]
-    paths = {p: tempfile.mkstemp(dir=spill_dir, prefix=".docbin-", suffix=".tokens") for p in parts}
-    for fd, _ in paths.values():
-        os.close(fd)
+    work = Path(tempfile.mkdtemp(dir=spill_dir, prefix=".docbin-"))
+    spills = {p: str(work / f"{k}.tokens") for k, p in enumerate(parts)}
     plain = {"states": request.states, "statuses": request.statuses, "annotation_set": request.annotation_set,
              "options": dict(request.options)}
-    pool = multiprocessing.get_context("spawn").Pool(1)
+    (work / "args").write_bytes(pickle.dumps((str(project.path), plain, theirs, {i: assignment[i] for i in theirs},
+                                              spills)))
+    proc = None
     try:
-        pending = pool.apply_async(write_range, (str(project.path), plain, theirs,
-                                                 {i: assignment[i] for i in theirs},
-                                                 {p: path for p, (_, path) in paths.items()}))
+        # a plain interpreter on this module (not multiprocessing: its spawn re-runs the caller's __main__)
+        env = {**os.environ, "PYTHONPATH": os.pathsep.join([_ROOT, os.environ.get("PYTHONPATH", "")])}
+        with open(work / "stderr", "wb") as err:
+            proc = subprocess.Popen([sys.executable, "-m", __name__, str(work)], env=env, stdin=subprocess.DEVNULL,
+                                    stdout=subprocess.DEVNULL, stderr=err)
 
         def joined(bins: dict[str, Any], report: Any) -> None:
-            segments, theirs_report = pending.get()
+            proc.wait()
+            result = work / "result"
+            if proc.returncode != 0 or not result.exists():
+                lines = (work / "stderr").read_text(errors="replace").strip().splitlines()
+                raise AnnotatorError(f"the export's second process failed: {lines[-1] if lines else proc.returncode}")
+            status, value = pickle.loads(result.read_bytes())
+            if status == "error":
+                raise value
+            segments, theirs_report = value
             for p, seg in segments.items():
-                with open(paths[p][1], "rb") as tokens:
+                with open(spills[p], "rb") as tokens:
                     bins[p].absorb(seg, tokens)
             for key in ("documents", "entities", "events"):
                 setattr(report, key, getattr(report, key) + getattr(theirs_report, key))
@@ -56,12 +72,11 @@ def second_range(
                 request.progress(report.documents)
 
         yield mine, joined
-        pool.close()
     finally:
-        pool.terminate()
-        pool.join()
-        for _, path in paths.values():
-            Path(path).unlink(missing_ok=True)
+        if proc is not None and proc.poll() is None:
+            proc.kill()
+            proc.wait()
+        shutil.rmtree(work, ignore_errors=True)
 
 
 def write_range(path: str, plain: dict[str, Any], ids: list[int], assignment: dict[int, str],
@@ -81,3 +96,17 @@ def write_range(path: str, plain: dict[str, Any], ids: list[int], assignment: di
         return {p: b.segment() for p, b in bins.items()}, report
     finally:
         project.close()
+
+
+def _child(work: Path) -> None:
+    """``python -m annotator.formats.docbin_split WORK``: ``WORK/args`` in, ``WORK/result`` out (both pickles)."""
+    args = pickle.loads((work / "args").read_bytes())
+    try:
+        out: tuple[str, Any] = ("ok", write_range(*args))
+    except AnnotatorError as exc:
+        out = ("error", exc)
+    (work / "result").write_bytes(pickle.dumps(out))
+
+
+if __name__ == "__main__":
+    _child(Path(sys.argv[1]))
