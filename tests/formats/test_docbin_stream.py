@@ -131,3 +131,29 @@ def test_two_processes_write_what_one_writes(sample, tmp_path, monkeypatch, spli
     assert (two_report.documents, two_report.entities, two_report.problems) == (
         one_report.documents, one_report.entities, one_report.problems)
     assert one_report.problems and two_files == one_files
+
+
+@pytest.mark.slow
+def test_cancel_during_two_process_export_stops_child_and_leaves_nothing(sample, tmp_path, monkeypatch):
+    import subprocess
+
+    from annotator.formats import docbin_split
+
+    project, _ = sample
+    monkeypatch.setattr(docbin_split, "MIN_DOCUMENTS", 2)
+    started = []
+    real_popen = subprocess.Popen
+    monkeypatch.setattr(subprocess, "Popen", lambda *a, **k: started.append(real_popen(*a, **k)) or started[-1])
+
+    class Cancelled(Exception):
+        pass
+
+    def progress(done):
+        raise Cancelled
+
+    out = tmp_path / "out"
+    out.mkdir()
+    with pytest.raises(Cancelled):
+        write_spacy(project, out / "c.spacy", ExportRequest(progress=progress))
+    assert len(started) == 1 and started[0].returncode == -9  # the child was started, and killed (not waited for)
+    assert list(out.iterdir()) == []
