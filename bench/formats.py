@@ -27,8 +27,10 @@ from annotator.formats import writers  # noqa: E402
 from annotator.importing import ImportReport, IncomingDocument, IncomingEntity, IncomingEvent, store_documents  # noqa: E402
 from annotator.store import Project  # noqa: E402
 
-WORDS = ("the government said on monday that officials would meet again after talks in the capital broke down "
-         "over a dispute about funding for the new program while protesters gathered outside parliament").split()
+WORDS = (
+    "the government said on monday that officials would meet again after talks in the capital broke down "
+    "over a dispute about funding for the new program while protesters gathered outside parliament"
+).split()
 LABELS = ["PERSON", "ORG", "GPE", "DATE", "CARDINAL", "NORP", "MONEY", "LOC"]
 
 
@@ -64,10 +66,14 @@ def make_document(k: int, rng: random.Random) -> tuple[IncomingDocument, list[in
     events = []
     free = [i for i in range(len(starts)) if i not in used]
     for t in rng.sample(free, 3):
-        events.append(IncomingEvent("Life:Die", starts[t], ends[t], {},
-                                    [("Victim", rng.choice(persons)), ("Place", rng.choice(places))]))
-    doc = IncomingDocument(text=text, name=f"doc-{k:05d}.txt", status=rng.choice(["annotated", "reviewed"]),
-                           entities=ents, events=events)
+        events.append(
+            IncomingEvent(
+                "Life:Die", starts[t], ends[t], {}, [("Victim", rng.choice(persons)), ("Place", rng.choice(places))]
+            )
+        )
+    doc = IncomingDocument(
+        text=text, name=f"doc-{k:05d}.txt", status=rng.choice(["annotated", "reviewed"]), entities=ents, events=events
+    )
     return doc, starts, ends, sents
 
 
@@ -86,8 +92,10 @@ def build(path: Path, n: int) -> None:
         store_documents(project, docs, report)
         project.db.conn.executemany(
             "INSERT INTO tokens (document_id, pipeline, starts, ends, sentence_starts) VALUES (?, 'bench', ?, ?, ?)",
-            [(doc_id, orjson.dumps(s).decode(), orjson.dumps(e).decode(), orjson.dumps(ss).decode())
-             for (_, doc_id), (s, e, ss) in zip(report.imported, toks)],
+            [
+                (doc_id, orjson.dumps(s).decode(), orjson.dumps(e).decode(), orjson.dumps(ss).decode())
+                for (_, doc_id), (s, e, ss) in zip(report.imported, toks)
+            ],
         )
     project.close()
     print(f"built {n} documents in {time.perf_counter() - t0:.1f} s: {path}", file=sys.stderr)
@@ -148,8 +156,11 @@ def main(argv: list[str] | None = None) -> int:
         report = table[fmt](project, target)
         dt, cpu = time.perf_counter() - t0, cpu_time() - c0
         mb = size(target) / 1e6
-        print(f"{fmt:10} {dt:8.1f} {cpu:8.1f} {report.documents / dt:8.0f} {mb:8.1f} {mb / dt:7.1f} {mb / cpu:9.1f}"
-              f"  {limit(fmt, target, mb, dt)}", flush=True)
+        print(
+            f"{fmt:10} {dt:8.1f} {cpu:8.1f} {report.documents / dt:8.0f} {mb:8.1f} {mb / dt:7.1f} {mb / cpu:9.1f}"
+            f"  {limit(fmt, target, mb, dt)}",
+            flush=True,
+        )
         shutil.rmtree(out_dir)
     project.close()
     return 0

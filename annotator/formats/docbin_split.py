@@ -27,7 +27,11 @@ CHILD_SHARE = 0.45  # of the documents: less than half, as the child starts ~1 s
 
 @contextmanager
 def second_range(
-    project: Project, request: ExportRequest, assignment: dict[int, str], parts: list[str], spill_dir: Path,
+    project: Project,
+    request: ExportRequest,
+    assignment: dict[int, str],
+    parts: list[str],
+    spill_dir: Path,
 ) -> Iterator[tuple[list[int] | None, Callable[[dict[str, Any], Any], None]]]:
     """Yields (the ids this process writes: None for all, a function ``joined(bins, report)`` that waits for
     the child and appends its documents to ``bins``). The child is stopped and its files removed on any error."""
@@ -39,17 +43,27 @@ def second_range(
     mine, theirs = ids[:cut], ids[cut:]
     work = Path(tempfile.mkdtemp(dir=spill_dir, prefix=".docbin-"))
     spills = {p: str(work / f"{k}.tokens") for k, p in enumerate(parts)}
-    plain = {"states": request.states, "statuses": request.statuses, "annotation_set": request.annotation_set,
-             "options": dict(request.options)}
-    (work / "args").write_bytes(pickle.dumps((str(project.path), plain, theirs, {i: assignment[i] for i in theirs},
-                                              spills)))
+    plain = {
+        "states": request.states,
+        "statuses": request.statuses,
+        "annotation_set": request.annotation_set,
+        "options": dict(request.options),
+    }
+    (work / "args").write_bytes(
+        pickle.dumps((str(project.path), plain, theirs, {i: assignment[i] for i in theirs}, spills))
+    )
     proc = None
     try:
         # a plain interpreter on this module (not multiprocessing: its spawn re-runs the caller's __main__)
         env = {**os.environ, "PYTHONPATH": os.pathsep.join([_ROOT, os.environ.get("PYTHONPATH", "")])}
         with open(work / "stderr", "wb") as err:
-            proc = subprocess.Popen([sys.executable, "-m", __name__, str(work)], env=env, stdin=subprocess.DEVNULL,
-                                    stdout=subprocess.DEVNULL, stderr=err)
+            proc = subprocess.Popen(
+                [sys.executable, "-m", __name__, str(work)],
+                env=env,
+                stdin=subprocess.DEVNULL,
+                stdout=subprocess.DEVNULL,
+                stderr=err,
+            )
 
         def joined(bins: dict[str, Any], report: Any) -> None:
             proc.wait()
@@ -79,8 +93,9 @@ def second_range(
         shutil.rmtree(work, ignore_errors=True)
 
 
-def write_range(path: str, plain: dict[str, Any], ids: list[int], assignment: dict[int, str],
-                spills: dict[str, str]) -> tuple[dict[str, dict[str, Any]], Any]:
+def write_range(
+    path: str, plain: dict[str, Any], ids: list[int], assignment: dict[int, str], spills: dict[str, str]
+) -> tuple[dict[str, dict[str, Any]], Any]:
     """In the child: write documents ``ids`` into one writer per part (token tables to ``spills``); returns
     each writer's ``segment()`` and the report."""
     from annotator.formats.common import FormatExportReport

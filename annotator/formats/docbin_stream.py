@@ -24,8 +24,9 @@ BLOCK = 8 << 20
 class DocBinWriter:
     """``add(doc, words)`` per document, then ``finish()``; the result is read by ``DocBin().from_disk``."""
 
-    def __init__(self, fh: BinaryIO | None, spill_dir: Path | None = None, level: int = LEVEL,
-                 spill: BinaryIO | None = None) -> None:
+    def __init__(
+        self, fh: BinaryIO | None, spill_dir: Path | None = None, level: int = LEVEL, spill: BinaryIO | None = None
+    ) -> None:
         import srsly
         from spacy.tokens import DocBin
 
@@ -73,8 +74,16 @@ class DocBinWriter:
         for group in doc.spans.values():
             self.strings.update(s.label_ for s in group)
 
-    def add_plan(self, plan: Any, toks: Any, words: list[str] | None, labels: set[str], span_key: str,
-                 trigger_key: str, text: str | None = None) -> None:
+    def add_plan(
+        self,
+        plan: Any,
+        toks: Any,
+        words: list[str] | None,
+        labels: set[str],
+        span_key: str,
+        trigger_key: str,
+        text: str | None = None,
+    ) -> None:
         """What ``add(record_to_doc(...))`` would store, written without making a spaCy Doc: the token table,
         spaces, span groups and user data are built from the plan (``spacy_docbin.DocPlan``) and the tokens,
         with whole-array steps (each distinct string hashed once). ``words`` may be None when ``text`` is given.
@@ -134,9 +143,17 @@ class DocBinWriter:
         before them); the compressed token table stays in the temporary file, closed here."""
         self.spill.write(self._ztok.flush(zlib.Z_SYNC_FLUSH))
         self.spill.close()
-        return {"adler": self._tok_adler, "token_bytes": self.token_bytes, "strings": self.strings | set(self._hashes or ()),
-                "spaces": self.spaces, "lengths": self.lengths, "cats": self.cats, "flags": self.flags,
-                "span_groups": self.span_groups, "user_data": self.user_data}
+        return {
+            "adler": self._tok_adler,
+            "token_bytes": self.token_bytes,
+            "strings": self.strings | set(self._hashes or ()),
+            "spaces": self.spaces,
+            "lengths": self.lengths,
+            "cats": self.cats,
+            "flags": self.flags,
+            "span_groups": self.span_groups,
+            "user_data": self.user_data,
+        }
 
     def absorb(self, seg: dict[str, Any], tokens: BinaryIO) -> None:
         """Append the documents of ``segment()`` (its compressed token table read from ``tokens``) after these."""
@@ -158,18 +175,29 @@ class DocBinWriter:
 
         pack = self._pack
         out = self.fh
-        head = (b"\x8a" + pack("version") + pack(self.version) + pack("attrs") + pack(self.attrs) + pack("tokens")
-                + b"\xc6" + struct.pack(">I", self.token_bytes))  # a map of 10 entries, in DocBin.to_bytes's order
+        head = (
+            b"\x8a"
+            + pack("version")
+            + pack(self.version)
+            + pack("attrs")
+            + pack(self.attrs)
+            + pack("tokens")
+            + b"\xc6"
+            + struct.pack(">I", self.token_bytes)
+        )  # a map of 10 entries, in DocBin.to_bytes's order
         strings = self.strings | set(self._hashes or ())
-        rest = b"".join(pack(key) + pack(value) for key, value in (
-            ("spaces", b"".join(self.spaces)),
-            ("lengths", numpy.asarray(self.lengths, dtype="int32").tobytes("C")),
-            ("strings", sorted(strings)),
-            ("cats", self.cats),
-            ("flags", self.flags),
-            ("span_groups", self.span_groups),
-            ("user_data", self.user_data),
-        ))
+        rest = b"".join(
+            pack(key) + pack(value)
+            for key, value in (
+                ("spaces", b"".join(self.spaces)),
+                ("lengths", numpy.asarray(self.lengths, dtype="int32").tobytes("C")),
+                ("strings", sorted(strings)),
+                ("cats", self.cats),
+                ("flags", self.flags),
+                ("span_groups", self.span_groups),
+                ("user_data", self.user_data),
+            )
+        )
         out.write(b"\x78\x01")  # zlib header (deflate, 32K window)
         z = zlib.compressobj(self.level, zlib.DEFLATED, -15)
         out.write(z.compress(head) + z.flush(zlib.Z_SYNC_FLUSH))

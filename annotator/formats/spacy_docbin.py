@@ -23,7 +23,12 @@ from typing import Any, Iterator
 
 from annotator.formats.brat_conf import proxy_labels
 from annotator.formats.common import (
-    FormatExportReport, atomic_outputs, option_choice, part_path, parts_of, records_with_tokens,
+    FormatExportReport,
+    atomic_outputs,
+    option_choice,
+    part_path,
+    parts_of,
+    records_with_tokens,
     split_option,
 )
 from annotator.formats.docbin_stream import DocBinWriter
@@ -61,8 +66,13 @@ def filter_token_spans(spans: list[tuple[int, int, str]]) -> list[tuple[int, int
     return sorted(out, key=lambda x: x[0])
 
 
-def plan_doc(rec: dict[str, Any], toks: DocTokens, report: FormatExportReport, mode: str = "expand",
-             proxies: set[str] | frozenset[str] = frozenset()) -> DocPlan:
+def plan_doc(
+    rec: dict[str, Any],
+    toks: DocTokens,
+    report: FormatExportReport,
+    mode: str = "expand",
+    proxies: set[str] | frozenset[str] = frozenset(),
+) -> DocPlan:
     """Align a record's entities and triggers to ``toks`` and report what cannot be kept (see the module doc)."""
     name = rec["name"]
     spans: list[tuple[int, int, str]] = []
@@ -85,8 +95,10 @@ def plan_doc(rec: dict[str, Any], toks: DocTokens, report: FormatExportReport, m
     kept = set(flat)
     for sp in candidates:  # one problem per entity left out of doc.ents
         if sp not in kept:
-            report.problem("overlapping entities kept only in doc.spans",
-                           f"{name}: {sp[2]} [{toks.starts[sp[0]]}, {toks.ends[sp[1] - 1]})")
+            report.problem(
+                "overlapping entities kept only in doc.spans",
+                f"{name}: {sp[2]} [{toks.starts[sp[0]]}, {toks.ends[sp[1] - 1]})",
+            )
         else:
             kept.discard(sp)
     triggers: list[tuple[int, int, str]] = []
@@ -94,7 +106,11 @@ def plan_doc(rec: dict[str, Any], toks: DocTokens, report: FormatExportReport, m
     trig = [v["trigger"] for v in rec["events"]]
     exact = toks.exact_many([t["start"] for t in trig], [t["end"] for t in trig])
     for v, t, x in zip(rec["events"], trig, exact):
-        hit = x if x is not None else align(toks, t["start"], t["end"], mode, report, f"{name}: trigger of {v['type']}", x)
+        hit = (
+            x
+            if x is not None
+            else align(toks, t["start"], t["end"], mode, report, f"{name}: trigger of {v['type']}", x)
+        )
         if hit is None:
             report.problem("events left out (trigger not on token edges)", f"{name}: event {v['id']} {v['type']}")
             continue
@@ -105,13 +121,32 @@ def plan_doc(rec: dict[str, Any], toks: DocTokens, report: FormatExportReport, m
                 report.problem("arguments left out (entity not exported)", f"{name}: event {v['id']} {a['role']}")
                 continue
             s, e, label = spans[k]
-            arguments.append({"role": a["role"], "entity_id": a["entity_id"], "start": toks.starts[s],
-                              "end": toks.ends[e - 1], "label": label, "span": k})
-        events.append({"id": v["id"], "type": v["type"], "trigger": [t["start"], t["end"]],
-                       "attributes": v["attributes"], "arguments": arguments, "state": v["state"], "source": v["source"]})
+            arguments.append(
+                {
+                    "role": a["role"],
+                    "entity_id": a["entity_id"],
+                    "start": toks.starts[s],
+                    "end": toks.ends[e - 1],
+                    "label": label,
+                    "span": k,
+                }
+            )
+        events.append(
+            {
+                "id": v["id"],
+                "type": v["type"],
+                "trigger": [t["start"], t["end"]],
+                "attributes": v["attributes"],
+                "arguments": arguments,
+                "state": v["state"],
+                "source": v["source"],
+            }
+        )
         triggers.append((hit[0], hit[1] + 1, v["type"]))
     user_data = {
-        "annotator_name": name, "annotator_id": rec["id"], "annotator_status": rec["status"],
+        "annotator_name": name,
+        "annotator_id": rec["id"],
+        "annotator_status": rec["status"],
         "annotator_meta": rec["meta"],
         "annotator_comments": [{"author": c["author"], "text": c["text"]} for c in rec["comments"]],
     }
@@ -119,8 +154,14 @@ def plan_doc(rec: dict[str, Any], toks: DocTokens, report: FormatExportReport, m
 
 
 def record_to_doc(
-    vocab: Any, rec: dict[str, Any], toks: DocTokens, report: FormatExportReport, mode: str = "expand",
-    span_key: str = SPAN_KEY, trigger_key: str = TRIGGER_KEY, proxies: set[str] | frozenset[str] = frozenset(),
+    vocab: Any,
+    rec: dict[str, Any],
+    toks: DocTokens,
+    report: FormatExportReport,
+    mode: str = "expand",
+    span_key: str = SPAN_KEY,
+    trigger_key: str = TRIGGER_KEY,
+    proxies: set[str] | frozenset[str] = frozenset(),
     words: list[str] | None = None,
 ) -> Any:
     """One exported document record (see ``iter_document_records``) as a spaCy Doc on ``toks``."""
@@ -137,8 +178,9 @@ def record_to_doc(
         starts = numpy.full((len(toks), 1), -1, dtype=numpy.int64)
         starts[toks.sent_starts, 0] = 1
         doc.from_array([SENT_START], starts.astype(numpy.uint64))
-    doc.set_ents([Span(doc, s, e, label=lab) for s, e, lab in plan.ents],
-                 default="outside" if plan.outside else "missing")
+    doc.set_ents(
+        [Span(doc, s, e, label=lab) for s, e, lab in plan.ents], default="outside" if plan.outside else "missing"
+    )
     doc.spans[span_key] = [Span(doc, s, e, label=lab) for s, e, lab in plan.spans]
     doc.spans[span_key].attrs["entities"] = plan.infos
     doc.spans[trigger_key] = [Span(doc, s, e, label=lab) for s, e, lab in plan.triggers]
@@ -196,8 +238,14 @@ def _msgpack_encoders_looked_up_once() -> Iterator[None]:
         _EXPORTING.encoders = outer
 
 
-def add_records(project: Project, request: ExportRequest, report: FormatExportReport, bins: dict[str, DocBinWriter],
-                assignment: dict[int, str], ids: list[int] | None = None) -> None:
+def add_records(
+    project: Project,
+    request: ExportRequest,
+    report: FormatExportReport,
+    bins: dict[str, DocBinWriter],
+    assignment: dict[int, str],
+    ids: list[int] | None = None,
+) -> None:
     """Plan each record (of ``ids`` only, when given) and add it to the writer of its part."""
     opts = request.options
     mode = option_choice(dict(opts), "misaligned", ALIGN_MODES)

@@ -23,7 +23,9 @@ class DocTokens:
     spaces: list[bool]
     sent_starts: list[int]  # token indices
     stored: bool
-    arrays: Any = field(default=None, compare=False, repr=False)  # (starts, ends) as numpy int64 arrays when already made (see ``np_bounds``)
+    arrays: Any = field(
+        default=None, compare=False, repr=False
+    )  # (starts, ends) as numpy int64 arrays when already made (see ``np_bounds``)
 
     def __len__(self) -> int:
         return len(self.starts)
@@ -142,7 +144,9 @@ def _gap(text: str, a: int, b: int, out_s: list[int], out_e: list[int], spaces: 
 def tokenize_fallback(text: str) -> DocTokens:
     """The fallback tokens (``annotator.tokens``: words and punctuation, sentences after . ! ?) made complete."""
     starts, ends = word_tokens(text)
-    return complete(text, starts, ends, sentence_starts(text, starts, ends), stored=False) or DocTokens([], [], [], [], False)
+    return complete(text, starts, ends, sentence_starts(text, starts, ends), stored=False) or DocTokens(
+        [], [], [], [], False
+    )
 
 
 def tokens_for(project: Project, doc_id: int, text: str) -> DocTokens:
@@ -170,7 +174,8 @@ def align(
         hit = toks.cover(start, end)
         if hit is not None:
             problems.problem(
-                "spans widened to token edges", f"{where} [{start}, {end}) -> [{toks.starts[hit[0]]}, {toks.ends[hit[1]]})"
+                "spans widened to token edges",
+                f"{where} [{start}, {end}) -> [{toks.starts[hit[0]]}, {toks.ends[hit[1]]})",
             )
             return hit
     problems.problem("spans left out (not on token edges)", f"{where} [{start}, {end})")

@@ -32,7 +32,9 @@ def test_docs_read_back_as_from_spacys_docbin(sample):
     project, _ = sample
     vocab = spacy.blank("en").vocab
     report = FormatExportReport()
-    docs = [record_to_doc(vocab, rec, toks, report) for rec, toks in records_with_tokens(project, ExportRequest(), report)]
+    docs = [
+        record_to_doc(vocab, rec, toks, report) for rec, toks in records_with_tokens(project, ExportRequest(), report)
+    ]
     theirs = DocBin(store_user_data=True, docs=docs).to_bytes()
     buf = io.BytesIO()
     w = DocBinWriter(buf)
@@ -58,8 +60,10 @@ def test_written_without_docs_reads_back_as_spacys_docbin(sample, mode):
     states = ("suggested", "accepted", "added")
     vocab = spacy.blank("en").vocab
     theirs_report, ours_report = FormatExportReport(), FormatExportReport()
-    docs = [record_to_doc(vocab, rec, toks, theirs_report, mode)
-            for rec, toks in records_with_tokens(project, ExportRequest(states=states), theirs_report)]
+    docs = [
+        record_to_doc(vocab, rec, toks, theirs_report, mode)
+        for rec, toks in records_with_tokens(project, ExportRequest(states=states), theirs_report)
+    ]
     theirs = DocBin(store_user_data=True, docs=docs).to_bytes()
     buf = io.BytesIO()
     w = DocBinWriter(buf)
@@ -84,7 +88,10 @@ def test_split_parts_and_no_leftover_spill(sample, tmp_path, monkeypatch):
     write_spacy(project, out, options={"split": "train=0.5,dev=0.5"})
     names = []
     for part in ("train", "dev"):
-        names += [d.user_data["annotator_name"] for d in DocBin().from_disk(tmp_path / f"corpus.{part}.spacy").get_docs(spacy.blank("en").vocab)]
+        names += [
+            d.user_data["annotator_name"]
+            for d in DocBin().from_disk(tmp_path / f"corpus.{part}.spacy").get_docs(spacy.blank("en").vocab)
+        ]
     assert sorted(names) == ["arrest.txt", "kabul.txt", "meeting.txt", "rocket.txt"]
 
     def boom(self):
@@ -129,7 +136,10 @@ def test_two_processes_write_what_one_writes(sample, tmp_path, monkeypatch, spli
     assert len(joined) == len(parts) and sum(len(s["lengths"]) for s in joined) == 2  # the child wrote 2 of 4
     assert two == one and all(one)
     assert (two_report.documents, two_report.entities, two_report.problems) == (
-        one_report.documents, one_report.entities, one_report.problems)
+        one_report.documents,
+        one_report.entities,
+        one_report.problems,
+    )
     assert one_report.problems and two_files == one_files
 
 
