@@ -38,8 +38,14 @@ def test_docbin_keeps_entities_spans_triggers_and_event_attrs(sample, tmp_path):
     k = docs["kabul.txt"]
     assert k.text == TEXTS["kabul.txt"]
     sc = {(s.text, s.label_) for s in k.spans["sc"]}
-    assert {("three soldiers", "PERSON"), ("three", "CARDINAL"), ("two Afghan civilians", "PERSON"),
-            ("Afghan", "NORP"), ("officials", "PERSON"), ("two", "CARDINAL")} <= sc
+    assert {
+        ("three soldiers", "PERSON"),
+        ("three", "CARDINAL"),
+        ("two Afghan civilians", "PERSON"),
+        ("Afghan", "NORP"),
+        ("officials", "PERSON"),
+        ("two", "CARDINAL"),
+    } <= sc
     assert len(k.spans["sc"]) == 9 == len(k.spans["sc"].attrs["entities"])
     states = {s.text: info["state"] for s, info in zip(k.spans["sc"], k.spans["sc"].attrs["entities"])}
     assert states["two"] == "suggested" and states["officials"] == "added"
@@ -48,7 +54,13 @@ def test_docbin_keeps_entities_spans_triggers_and_event_attrs(sample, tmp_path):
     assert k[0].ent_iob_ == "B" and k[1].ent_iob_ == "O"  # reviewed: O outside entities
     triggers = k.spans["triggers"]
     assert sorted((s.text, s.label_) for s in triggers) == sorted(  # "killed" is a shared trigger
-        [("killed", "Life:Die"), ("killed", "Conflict:Attack"), ("injured", "Life:Injure"), ("attack", "Conflict:Attack")])
+        [
+            ("killed", "Life:Die"),
+            ("killed", "Conflict:Attack"),
+            ("injured", "Life:Injure"),
+            ("attack", "Conflict:Attack"),
+        ]
+    )
     events = triggers.attrs["events"]
     assert len(events) == len(triggers)
     for span, ev in zip(triggers, events):
@@ -57,16 +69,20 @@ def test_docbin_keeps_entities_spans_triggers_and_event_attrs(sample, tmp_path):
             arg = k.spans["sc"][a["span"]]
             assert (arg.start_char, arg.end_char, arg.label_) == (a["start"], a["end"], a["label"])
     die = next(e for e in events if e["type"] == "Life:Die")
-    assert {(a["role"], k.text[a["start"]:a["end"]]) for a in die["arguments"]} == {
-        ("Agent", "Gunmen"), ("Victim", "three soldiers"), ("Place", "Kabul"), ("Time", "Friday")}
+    assert {(a["role"], k.text[a["start"] : a["end"]]) for a in die["arguments"]} == {
+        ("Agent", "Gunmen"),
+        ("Victim", "three soldiers"),
+        ("Place", "Kabul"),
+        ("Time", "Friday"),
+    }
     injure = next(e for e in events if e["type"] == "Life:Injure")
     assert injure["attributes"]["modality"] == "Other" and injure["attributes"]["polarity"] == "Positive"
-    assert k.user_data["annotator_comments"][0]["text"].startswith("Check the casualty count \U0001F914")
+    assert k.user_data["annotator_comments"][0]["text"].startswith("Check the casualty count \U0001f914")
     m = docs["meeting.txt"]
     meet = next(e for e in m.spans["triggers"].attrs["events"] if e["type"] == "Contact:Meet")
     assert [a["role"] for a in meet["arguments"]].count("Entity") == 2  # repeated role kept
     r = docs["rocket.txt"]
-    assert "\U0001F680" in [t.text for t in r]  # the non-BMP character is a token of its own
+    assert "\U0001f680" in [t.text for t in r]  # the non-BMP character is a token of its own
     assert r[0].ent_iob_ == ""  # not reviewed: missing, not O
     assert ("rocket", "PRODUCT") not in {(s.text, s.label_) for s in r.spans["sc"]}  # rejected left out
 
@@ -132,14 +148,52 @@ def test_spacy_train_runs_one_short_epoch_without_misalignment_warnings(sample, 
     write_spacy(project, tmp_path / "corpus.spacy", options={"split": "train=0.5,dev=0.5"})
     cfg = tmp_path / "config.cfg"
     py = sys.executable
-    subprocess.run([py, "-m", "spacy", "init", "config", str(cfg), "--lang", "en", "--pipeline", "ner",
-                    "--optimize", "efficiency", "--force"], check=True, capture_output=True, text=True, timeout=120)
+    subprocess.run(
+        [
+            py,
+            "-m",
+            "spacy",
+            "init",
+            "config",
+            str(cfg),
+            "--lang",
+            "en",
+            "--pipeline",
+            "ner",
+            "--optimize",
+            "efficiency",
+            "--force",
+        ],
+        check=True,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     run = subprocess.run(
-        [py, "-m", "spacy", "train", str(cfg), "--output", str(tmp_path / "model"),
-         "--paths.train", str(tmp_path / "corpus.train.spacy"), "--paths.dev", str(tmp_path / "corpus.dev.spacy"),
-         "--training.max_epochs", "1", "--training.max_steps", "20", "--training.eval_frequency", "10",
-         "--nlp.batch_size", "8"],
-        capture_output=True, text=True, timeout=300,
+        [
+            py,
+            "-m",
+            "spacy",
+            "train",
+            str(cfg),
+            "--output",
+            str(tmp_path / "model"),
+            "--paths.train",
+            str(tmp_path / "corpus.train.spacy"),
+            "--paths.dev",
+            str(tmp_path / "corpus.dev.spacy"),
+            "--training.max_epochs",
+            "1",
+            "--training.max_steps",
+            "20",
+            "--training.eval_frequency",
+            "10",
+            "--nlp.batch_size",
+            "8",
+        ],
+        capture_output=True,
+        text=True,
+        timeout=300,
     )
     log = run.stdout + run.stderr
     assert run.returncode == 0, log
