@@ -7,28 +7,16 @@ from pathlib import Path
 
 import orjson
 
-from annotator.db import ENTITY_COLUMNS
+from annotator.db import ENTITY_COLUMNS, EVENT_COLUMNS as DB_EVENT_COLUMNS
 from annotator.store import Project, now
 from annotator.teams.merge_checks import NearTwin
 from annotator.teams.model_quality import model_spans
 from annotator.teams.provenance import carry_suggestions
 from annotator.teams.sets import META_KEY
 
-# every column of an event but its id, document and set (events are suggestions too: state, source, score, ...)
-EVENT_COLUMNS = (
-    "type",
-    "trigger_start",
-    "trigger_end",
-    "attributes",
-    "state",
-    "source",
-    "score",
-    "alternatives",
-    "edited",
-    "annotator",
-    "created_at",
-    "updated_at",
-)
+# every column of an event but its id, document and set (events are suggestions too: state, source, score, ...):
+# the data-access layer's list, so a new column is copied by merge without a second list to update
+EVENT_COLUMNS = tuple(c for c in DB_EVENT_COLUMNS if c not in ("document_id", "annotation_set"))
 
 
 @dataclass
