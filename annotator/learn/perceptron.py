@@ -9,6 +9,17 @@ import numpy as np
 import orjson
 
 
+def _indexed(
+    instances: Sequence[tuple[Sequence[str], str]], classes: Sequence[str]
+) -> tuple[dict[str, int], list[np.ndarray], list[int], np.ndarray]:
+    """Feature names numbered in order of appearance, each instance's feature ids and class index, zero weights."""
+    index = {c: k for k, c in enumerate(classes)}
+    vocab: dict[str, int] = {}
+    xs = [np.fromiter((vocab.setdefault(f, len(vocab)) for f in feats), dtype=np.int64) for feats, _ in instances]
+    ys = [index[y] for _, y in instances]
+    return vocab, xs, ys, np.zeros((max(len(vocab), 1), len(classes)), dtype=np.float64)
+
+
 class Perceptron:
     """Weights per (feature, class); features not seen in training are ignored."""
 
@@ -29,11 +40,7 @@ class Perceptron:
         """Train on (features, class) pairs; the averaged weights are kept."""
         from annotator.errors import TrainingCancelled
 
-        index = {c: k for k, c in enumerate(classes)}
-        vocab: dict[str, int] = {}
-        xs = [np.fromiter((vocab.setdefault(f, len(vocab)) for f in feats), dtype=np.int64) for feats, _ in instances]
-        ys = [index[y] for _, y in instances]
-        w = np.zeros((max(len(vocab), 1), len(classes)), dtype=np.float64)
+        vocab, xs, ys, w = _indexed(instances, classes)
         u = np.zeros_like(w)  # each update times the step it happened at: the average is w - u / steps
         step = 1
         rng = np.random.default_rng(seed)
@@ -97,11 +104,7 @@ class LogLinear(Perceptron):
     ) -> "LogLinear":
         from annotator.errors import TrainingCancelled
 
-        index = {c: k for k, c in enumerate(classes)}
-        vocab: dict[str, int] = {}
-        xs = [np.fromiter((vocab.setdefault(f, len(vocab)) for f in feats), dtype=np.int64) for feats, _ in instances]
-        ys = [index[y] for _, y in instances]
-        w = np.zeros((max(len(vocab), 1), len(classes)), dtype=np.float64)
+        vocab, xs, ys, w = _indexed(instances, classes)
         g2 = np.full_like(w, 1e-6)
         rng = np.random.default_rng(seed)
         for _ in range(epochs):
