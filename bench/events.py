@@ -31,6 +31,8 @@ from annotator.suggest.event_rules import RuleEventSuggester  # noqa: E402
 ROOT = Path(__file__).resolve().parent.parent
 SCHEMA = ROOT / "resources" / "schemas" / "news.toml"  # this checkout's (an installed package may point elsewhere)
 DATA = Path("/work/shared/data/events-dev/dev.jsonl")
+if not DATA.exists():  # a checkout beside shared/
+    DATA = ROOT.parent / "shared" / "data" / "events-dev" / "dev.jsonl"
 TYPES = (
     "Conflict:Attack",
     "Conflict:Demonstrate",
