@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from typing import Iterable
 
+from annotator.errors import StaleChangeError
 from annotator.recorder import EditRecorder
 from annotator.store import now
 
@@ -28,18 +29,24 @@ def edit_event(rec: EditRecorder, event_id: int, values: dict | None = None, fil
     """Apply a person's change to an event: a suggestion becomes accepted and edited, with its role fillers;
     an entity suggestion a person puts in a role (``filler``) is accepted too."""
     conn = rec.project.db.conn
-    state = conn.execute("SELECT state FROM events WHERE id = ?", (event_id,)).fetchone()[0]
+    found = conn.execute("SELECT state FROM events WHERE id = ?", (event_id,)).fetchone()
+    if found is None:  # deleted by another window or process between the caller's read and this transaction
+        raise StaleChangeError(
+            f"the event {event_id} was deleted elsewhere (another window or process); nothing was changed"
+        )
+    state = found[0]
     values = {**(values or {}), "edited": 1, "annotator": rec.project.annotator, "updated_at": now()}
     if state == "suggested":
         values["state"] = "accepted"
     rec.update("events", event_id, values)
     if state == "suggested":
         accept_fillers(rec, event_id)
-    elif (
-        filler is not None
-        and conn.execute("SELECT state FROM entities WHERE id = ?", (filler,)).fetchone()[0] == "suggested"
-    ):
-        rec.update("entities", filler, {"state": "accepted", "annotator": rec.project.annotator, "updated_at": now()})
+    elif filler is not None:
+        filled = conn.execute("SELECT state FROM entities WHERE id = ?", (filler,)).fetchone()
+        if filled is not None and filled[0] == "suggested":  # (a filler deleted meanwhile: the foreign key refuses)
+            rec.update(
+                "entities", filler, {"state": "accepted", "annotator": rec.project.annotator, "updated_at": now()}
+            )
 
 
 def accept_events(rec: EditRecorder, event_ids: list[int]) -> None:

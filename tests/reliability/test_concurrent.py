@@ -247,3 +247,30 @@ def test_edit_racing_a_deletion_in_another_window_is_refused_cleanly(tmp_path, m
             edits.add_argument(a, ev, "Entity", ent)
         assert not a.db.conn.in_transaction
         assert a.event(ev).arguments == ()
+
+
+def test_event_edit_racing_a_deletion_is_refused_as_stale(tmp_path, monkeypatch):
+    """Window B deletes the event window A is about to change (after A read it): a typed refusal, no TypeError."""
+    from annotator.errors import StaleChangeError
+
+    path = tmp_path / "race_event.annotator"
+    with Project(path, annotator="a") as a, Project(path, annotator="b") as b:
+        import_documents(a, [IncomingDocument(text="Anna Berg met Reuters in Paris.", name="d")])
+        doc = a.document_ids()[0]
+        ev = edits.add_event(a, doc, "Contact:Meet", 10, 13).result_id
+        real_row = edits._event_row
+
+        reads: list[int] = []
+
+        def read_then_other_window_deletes(project, event_id):  # type: ignore[no-untyped-def]
+            row = real_row(project, event_id)
+            if project is a:
+                reads.append(event_id)
+                if len(reads) == 2:  # A's last read before its transaction; window B deletes the event now
+                    edits.delete_event(b, ev)
+            return row
+
+        monkeypatch.setattr(edits, "_event_row", read_then_other_window_deletes)
+        with pytest.raises(StaleChangeError):
+            edits.set_event_attribute(a, ev, "polarity", "Negative")
+        assert not a.db.conn.in_transaction
