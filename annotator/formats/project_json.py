@@ -50,6 +50,21 @@ def header(project: Project, annotation_set: str | None = None) -> dict[str, Any
     }
 
 
+def _documents(fh, project: Project, ids: list[int], request: ExportRequest, report: ExportReport, sep: bytes) -> None:  # type: ignore[no-untyped-def]
+    """The document objects of ``ids``, joined by ``sep`` (JSON's list or JSONL's lines)."""
+    write_documents(
+        fh,
+        project,
+        ids,
+        request.annotation_set or project.annotation_set,
+        request.states,
+        report,
+        event_dicts,
+        sep,
+        request.progress,
+    )
+
+
 @export_writer("json")
 def write_json(project: Project, out: str | Path, request: ExportRequest) -> ExportReport:
     """One JSON file: format marker, schema, documents; written to a temporary file and renamed."""
@@ -58,17 +73,7 @@ def write_json(project: Project, out: str | Path, request: ExportRequest) -> Exp
     ids = project.document_ids(request.statuses)
     with atomic_output(out) as fh, _no_cyclic_gc():
         fh.write(head[:-1] + b',"documents":[')
-        write_documents(
-            fh,
-            project,
-            ids,
-            request.annotation_set or project.annotation_set,
-            request.states,
-            report,
-            event_dicts,
-            b",",
-            request.progress,
-        )
+        _documents(fh, project, ids, request, report, b",")
         fh.write(b"]}")
         report.bytes = fh.tell()
     return report
@@ -80,17 +85,7 @@ def write_jsonl(project: Project, out: str | Path, request: ExportRequest) -> Ex
     report = ExportReport()
     ids = project.document_ids(request.statuses)
     with atomic_output(out) as fh, _no_cyclic_gc():
-        write_documents(
-            fh,
-            project,
-            ids,
-            request.annotation_set or project.annotation_set,
-            request.states,
-            report,
-            event_dicts,
-            b"\n",
-            request.progress,
-        )
+        _documents(fh, project, ids, request, report, b"\n")
         report.bytes = fh.tell()
     return report
 
