@@ -58,6 +58,23 @@ def make_document(seed: int = 7) -> tuple[str, list[tuple[int, int, str, str]]]:
     return text, ents
 
 
+def shown_window():  # type: ignore[no-untyped-def]
+    """The application and a main window at the benchmark's size, shown, no document open yet."""
+    from PySide6.QtWidgets import QApplication
+
+    from ui.main_window import MainWindow
+    from ui.settings import AppSettings
+
+    app = QApplication.instance() or QApplication([])
+    settings = AppSettings()
+    settings.set("annotator", "bench")
+    w = MainWindow(settings, auto_preannotate=False)
+    w.resize(1500, 950)
+    w.show()
+    app.processEvents()
+    return app, w
+
+
 def build_project(path: Path) -> None:
     from annotator.importing import IncomingDocument, IncomingEntity, import_documents
     from annotator.store import Project
@@ -75,11 +92,8 @@ def ms(t: float) -> str:
 
 
 def main() -> None:
-    from PySide6.QtWidgets import QApplication
 
     from ui import commands as cmd
-    from ui.main_window import MainWindow
-    from ui.settings import AppSettings
 
     tmp = Path(tempfile.mkdtemp(prefix="gui-bench-"))
     os.environ["ANNOTATOR_CONFIG_DIR"] = str(tmp)
@@ -88,13 +102,7 @@ def main() -> None:
     build_project(path)
     print(f"project built in {ms(time.perf_counter() - t)} ({WORDS:,} words, {ENTITIES:,} entities)")
 
-    app = QApplication.instance() or QApplication([])
-    settings = AppSettings()
-    settings.set("annotator", "bench")
-    w = MainWindow(settings, auto_preannotate=False)
-    w.resize(1500, 950)
-    w.show()
-    app.processEvents()
+    app, w = shown_window()
 
     t = time.perf_counter()
     w.open_project(path)
@@ -346,12 +354,9 @@ def huge(chars: int = 20_000_000) -> None:
     """A document of ``chars`` characters without stored tokens (issue 9 point 21): open it, then the first label
     key on a word in its middle (select part of a word, press the label: snapped to the word, stored, shown); peak
     memory of this process. Run on its own (``--huge``) so the peak is this document's."""
-    from PySide6.QtWidgets import QApplication
 
     from annotator.importing import IncomingDocument, import_documents
     from annotator.store import Project
-    from ui.main_window import MainWindow
-    from ui.settings import AppSettings
 
     tmp = Path(tempfile.mkdtemp(prefix="gui-bench-huge-"))
     os.environ["ANNOTATOR_CONFIG_DIR"] = str(tmp)
@@ -362,13 +367,7 @@ def huge(chars: int = 20_000_000) -> None:
         import_documents(p, [IncomingDocument(text, "huge.txt")])
     del text
     base = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    app = QApplication.instance() or QApplication([])
-    settings = AppSettings()
-    settings.set("annotator", "bench")
-    w = MainWindow(settings, auto_preannotate=False)
-    w.resize(1500, 950)
-    w.show()
-    app.processEvents()
+    app, w = shown_window()
     t = time.perf_counter()
     w.open_project(path)
     app.processEvents()
