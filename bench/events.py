@@ -240,6 +240,12 @@ def main() -> None:
     )
     ap.add_argument("--threshold", type=float, help="the suggester's score threshold (default: its own)")
     ap.add_argument("--errors", choices=("A",), help="print the errors of half A (the development half)")
+    ap.add_argument(
+        "--half",
+        choices=("A", "B", "all"),
+        default="all",
+        help="print only half A (even lines, developed on), only half B (odd lines, kept for confirming) or all",
+    )
     args = ap.parse_args()
     rows = [json.loads(line) for line in args.data.read_text(encoding="utf-8").splitlines() if line.strip()]
     if args.mode == "direct":
@@ -250,9 +256,14 @@ def main() -> None:
     half_a = [i for i in range(len(rows)) if i % 2 == 0]
     half_b = [i for i in range(len(rows)) if i % 2 == 1]
     errors: list | None = [] if args.errors else None
-    report("half A (even lines; rules developed on it)", [rows[i] for i in half_a], [preds[i] for i in half_a], errors)
-    report("half B (odd lines; not looked at)", [rows[i] for i in half_b], [preds[i] for i in half_b])
-    report("all", rows, preds)
+    if args.half in ("A", "all"):
+        report(
+            "half A (even lines; rules developed on it)", [rows[i] for i in half_a], [preds[i] for i in half_a], errors
+        )
+    if args.half in ("B", "all"):
+        report("half B (odd lines; not looked at)", [rows[i] for i in half_b], [preds[i] for i in half_b])
+    if args.half == "all":
+        report("all", rows, preds)
     if args.mode == "direct":
         print(
             f"\nspeed (direct): {words} words; pipeline {t_pipe:.2f} s ({words / t_pipe:,.0f} words/s), "

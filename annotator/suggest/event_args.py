@@ -87,6 +87,7 @@ PLACE_LABELS = ("GPE", "LOC", "FAC")
 NEAR_CHARS = 50  # a Place or Time further from the trigger is too often another event's
 TIME_LABELS = ("DATE", "TIME")
 _WH = {"who", "that", "which", "whom"}
+PERSON_PRONOUNS = {"he", "him", "his", "she", "her", "hers"}
 LEAVING_VERBS = {"flee", "leave", "depart", "evacuate", "escape", "exit", "abandon", "quit", "vacate"}
 
 
@@ -155,6 +156,8 @@ def _verb_frame(v: Any) -> list[tuple[str, Any]]:
     if not subj and not subjpass and v.dep_ in ("xcomp", "conj", "advcl", "pcomp") and governor.pos_ in ("VERB", "AUX"):
         hk = list(governor.children)
         subj = [c for c in hk if c.dep_ == "nsubj"]
+        if v.dep_ == "pcomp" and v.head.lower_ in ("for", "of"):  # "thanked the pope for visiting": the pope visits
+            subj = [c for c in hk if c.dep_ in ("dobj", "obj")] or subj
         shared = [c for c in hk if c.dep_ == "nsubjpass"]
         if v.dep_ == "conj" and any(c.dep_ == "auxpass" for c in kids):  # "was shot and was killed"
             subjpass = shared
@@ -208,9 +211,25 @@ def _noun_frame(n: Any) -> list[tuple[str, Any]]:
         out += [(s, t) for s, t in _preps(head) if s.startswith("prep:") or s == "npadvmod"]
     elif n.dep_ == "nsubjpass" and head.pos_ == "VERB":  # "talks were held in Moscow"
         out += [(s, t) for s, t in _preps(head) if s != "agent"]
-    elif n.dep_ == "pobj" and head.dep_ == "prep" and head.head.pos_ == "VERB" and head.lower_ in ("in", "during"):
-        pass
     return out
+
+
+def resolve(tok: Any, ents: dict[int, tuple[int, int, str]]) -> Any | None:
+    """The token a pronoun stands for in its sentence, or None: a relative pronoun is the noun its clause modifies
+    ("the man who attacked"); he/she/him/her/his the nearest person named or described before it in the sentence
+    ("Grossu was escorted after his arrest"). Other tokens stand for themselves."""
+    low = tok.lower_
+    if low in _WH and tok.head.dep_ in ("relcl", "acl") and tok.dep_ in ("nsubj", "nsubjpass", "dobj"):
+        return tok.head.head
+    if low not in PERSON_PRONOUNS:
+        return tok
+    for t in reversed(tok.doc[tok.sent.start : tok.i]):
+        if t.i in ents:
+            if ents[t.i][2] == "PERSON":
+                return t
+        elif t.tag_ == "NN" and guess_label(t) == "PERSON":
+            return t
+    return None
 
 
 def guess_or_ent(tok: Any) -> str | None:
@@ -295,7 +314,12 @@ def fill_roles(
     out: list[ArgumentSuggestion] = []
     used: set[tuple[int, int]] = set()
     filled: dict[str, int] = {}
+    # "the U.S. attack on a base": with a target named, a country before the noun is the attacker, not the place
+    targeted = any(slot in ("prep:on", "prep:against") and t.ent_type_ not in TIME_LABELS for slot, t in pairs)
     for slot, tok in pairs:
+        tok = resolve(tok, ents)
+        if tok is None:
+            continue
         got = span_of(tok, ents)
         if got is None:
             continue
@@ -304,8 +328,10 @@ def fill_roles(
             continue
         options = (label,) if tok.i in ents else alternative_labels(label)
         order = roles
-        if slot == "compound" and label in PLACE_LABELS:  # "the Moscow meeting": a place before a participant
-            order = sorted(roles, key=lambda rs: rs[0].name != "Place")
+        if slot == "compound" and label in PLACE_LABELS and not targeted:
+            order = sorted(roles, key=lambda rs: rs[0].name != "Place")  # "the Moscow meeting": a place, not a party
+        elif slot == "compound" and label == "PRODUCT":
+            order = sorted(roles, key=lambda rs: rs[0].name != "Instrument")  # "bomb attacks", "rocket fire"
         for role, slots in order:
             if slot not in slots:
                 continue

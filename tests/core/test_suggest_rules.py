@@ -219,3 +219,31 @@ def test_a_body_of_people_fills_a_role_for_people(nlp, suggester):
     assert ("Artifact", "Government forces", "PERSON") in moved["args"]
     died = only(run(nlp, suggester, "Rebels killed the police in the village."), "killed")
     assert ("Victim", "police", "PERSON") in died["args"]
+
+
+def test_possessive_pronoun_stands_for_the_person_named_before_it(nlp, suggester):
+    e = only(run(nlp, suggester, "Maria Lopez was taken to a police station after her arrest on Friday."), "arrest")
+    assert ("Person", "Maria Lopez", "PERSON") in e["args"]
+
+
+def test_relative_pronoun_stands_for_the_noun_its_clause_modifies(nlp, suggester):
+    e = only(run(nlp, suggester, "Supporters cheered John Smith, who attended the rally in Boston."), "rally")
+    assert ("Entity", "John Smith", "PERSON") in e["args"]
+
+
+def test_gerund_after_for_takes_the_object_of_the_verb_as_subject(nlp, suggester):
+    e = only(run(nlp, suggester, "The mayor thanked the pope for visiting the city."), "visiting")
+    roles = {(r, t) for r, t, _ in e["args"]}
+    assert ("Artifact", "pope") in roles and ("Artifact", "mayor") not in roles
+
+
+def test_weapon_before_a_noun_trigger_is_the_instrument(nlp, suggester):
+    e = only(run(nlp, suggester, "Rebels carried out rocket attacks on the town."), "attacks")
+    assert ("Instrument", "rocket", "PRODUCT") in e["args"]
+    assert ("Target", "town", "GPE") in e["args"]
+
+
+def test_country_before_an_attack_with_a_target_is_the_attacker(nlp, suggester):
+    e = only(run(nlp, suggester, "The U.S. attack on the air base came on Friday."), "attack")
+    roles = {(r, t) for r, t, _ in e["args"]}
+    assert ("Attacker", "U.S.") in roles and ("Place", "U.S.") not in roles
