@@ -21,8 +21,8 @@ from PySide6.QtWidgets import (
 )
 
 from annotator.errors import AnnotatorError
-from annotator.validation import validate
 from ui import commands as cmd
+from ui.after_paint import AfterPaint
 from ui.controller import Controller
 from ui.dialogs.problems import confirm_problems
 from ui.document_view import DocumentView
@@ -81,6 +81,7 @@ class MainWindow(FilesAndWork, WindowFlow, QMainWindow):
         self.edit_actions = EditActions(c, self.view, self._pick_event_type)
         self.edit_actions.events.without_picker = bool(settings.get("event_without_picker"))
         self.view.context_menu_builder = self._context_menu
+        self.after_view_paint = AfterPaint(self.view.viewport())  # the side panels fill after the text is drawn
         self.title = QLabel("")
         self.title.setTextFormat(Qt.TextFormat.PlainText)
         self.title.setStyleSheet("font-size: 13pt; font-weight: bold; padding: 4px 6px")
@@ -164,7 +165,7 @@ class MainWindow(FilesAndWork, WindowFlow, QMainWindow):
         self._docs_timer.setSingleShot(True)
         self._docs_timer.setInterval(0)
         self._docs_timer.timeout.connect(self.refresh_documents)
-        self._docs_pending: set[int] | None = None  # documents whose row an edit changed; None: all of them
+        self._docs_pending: set[int] | None = set()  # documents whose row an edit changed; None: all of them
 
         # wiring
         c.documentChanged.connect(self.on_document_changed)
@@ -270,6 +271,11 @@ class MainWindow(FilesAndWork, WindowFlow, QMainWindow):
     def on_document_changed(self) -> None:
         doc = self.controller.doc
         self.title.setText(f"{doc.name}  —  {doc.status.replace('_', ' ')}" if doc else "No document")
+        self.after_view_paint.call(self._fill_panels)  # the text and its highlights are drawn first
+
+    def _fill_panels(self) -> None:
+        """The side panels, the legend and the document list's current row, for the current document."""
+        doc = self.controller.doc
         self.refresh_panels()
         self.refresh_comments()
         self.documents.model.set_current(doc.id if doc else None)
@@ -305,25 +311,23 @@ class MainWindow(FilesAndWork, WindowFlow, QMainWindow):
 
     def _all_documents_changed(self) -> None:
         self._docs_pending = None
-        self._docs_timer.start()
+        self.after_view_paint.call(self._docs_timer.start)  # after an open: the text is drawn first
 
     def _document_rows_changed(self, ids: set[int]) -> None:
-        if self._docs_pending is not None or not self._docs_timer.isActive():
-            self._docs_pending = (self._docs_pending or set()) | set(ids)
+        if self._docs_pending is not None:  # else every row is read already
+            self._docs_pending |= set(ids)
         self._docs_timer.start()
 
     def refresh_documents(self) -> None:
         """The document list: only the rows an edit changed, or every row (compared, so only what differs is
         redrawn) after an open, an import or a commit made elsewhere."""
         c = self.controller
-        pending, self._docs_pending = self._docs_pending, None
+        pending, self._docs_pending = self._docs_pending, set()
         current = c.doc.id if c.doc else None
         model = self.documents.model
         if c.project is None:
             self.documents.set_rows([], None)
-        elif pending is not None and self.documents.update_rows(
-            c.project.document_summaries(ids=sorted(pending)), current
-        ):
+        elif pending and self.documents.update_rows(c.project.document_summaries(ids=sorted(pending)), current):
             pass
         else:
             self.documents.set_rows(c.project.document_summaries(), current)
@@ -364,6 +368,8 @@ class MainWindow(FilesAndWork, WindowFlow, QMainWindow):
         c = self.controller
         if c.doc is None or c.project is None:
             return
+        from annotator.validation import validate  # the checks load when a document is first marked reviewed
+
         if not confirm_problems(self, validate(c.project, c.doc.id)):
             return
         c.run(cmd.SetStatus, c.doc.id, "reviewed")

@@ -48,6 +48,7 @@ def open_window(
     w.show()
     qtbot.waitExposed(w)
     assert w.open_project(path)
+    qtbot.waitUntil(lambda: not w.after_view_paint.pending)  # the side panels fill just after the text is drawn
     return w
 
 

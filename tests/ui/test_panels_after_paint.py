@@ -1,0 +1,95 @@
+"""Start and open: the text and its highlights are drawn first, the side panels are filled just after that paint."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QObject
+from PySide6.QtWidgets import QLabel
+
+from ui.after_paint import AfterPaint
+
+
+class PaintLog(QObject):
+    """Records, at each paint of the watched widget, what ``probe`` says."""
+
+    def __init__(self, widget, probe) -> None:  # type: ignore[no-untyped-def]
+        super().__init__(widget)
+        self.probe = probe
+        self.seen: list[object] = []
+        widget.installEventFilter(self)
+
+    def eventFilter(self, watched, event) -> bool:  # type: ignore[no-untyped-def]  # noqa: N802
+        if event.type() == QEvent.Type.Paint:
+            self.seen.append(self.probe())
+        return False
+
+
+def test_the_document_is_drawn_before_the_side_panels_fill(qtbot, project_path):
+    from ui.main_window import MainWindow
+    from ui.settings import AppSettings
+
+    settings = AppSettings()
+    settings.set("annotator", "tester")
+    w = MainWindow(settings, auto_preannotate=False)
+    qtbot.addWidget(w)
+    w.resize(1200, 800)
+    w.show()
+    qtbot.waitExposed(w)
+    log = PaintLog(
+        w.view.viewport(),
+        lambda: (
+            w.controller.doc.name if w.controller.doc else None,
+            len(w.view.highlighter.items),
+            w.entities.model.rowCount(),
+            w.documents.model.rowCount(),
+            len(w.legend.buttons),
+        ),
+    )
+    try:
+        assert w.open_project(project_path)
+        qtbot.waitUntil(lambda: w.entities.model.rowCount() > 0 and w.documents.model.rowCount() == 3)
+        shown = [s for s in log.seen if s[0] == "a.txt"]
+        name, highlights, entity_rows, document_rows, legend = shown[0]
+        assert highlights > 0  # the first paint of the document has its highlights...
+        assert (entity_rows, document_rows, legend) == (0, 0, 0)  # ...and the panels wait for it
+        # then everything is there: every entity in the table, the list, the legend, the current document
+        assert w.entities.model.rowCount() == len(w.controller.visible_entities(show_rejected=True))
+        assert len(w.legend.buttons) > 0
+        assert w.documents.model.current_id == w.controller.doc.id
+    finally:
+        w.controller.close_project()
+
+
+def test_calls_wait_for_the_paint_and_run_once(qtbot):
+    label = QLabel("x")
+    qtbot.addWidget(label)
+    label.show()
+    qtbot.waitExposed(label)
+    after = AfterPaint(label)
+    ran: list[str] = []
+
+    def work() -> None:
+        ran.append("work")
+
+    log = PaintLog(label, lambda: list(ran))
+    after.call(work)
+    after.call(work)  # asked twice before the paint: runs once
+    assert after.pending and ran == []
+    qtbot.waitUntil(lambda: ran == ["work"])
+    assert log.seen and log.seen[0] == []  # it ran after a paint, not before
+    assert not after.pending
+
+
+def test_a_hidden_or_unpainted_widget_still_gets_the_work(qtbot):
+    hidden = QLabel("hidden")
+    qtbot.addWidget(hidden)
+    ran: list[str] = []
+    AfterPaint(hidden).call(lambda: ran.append("hidden"))
+    qtbot.waitUntil(lambda: ran == ["hidden"])  # nothing will paint it: the next turn of the event loop
+
+    frozen = QLabel("frozen")
+    qtbot.addWidget(frozen)
+    frozen.show()
+    qtbot.waitExposed(frozen)
+    frozen.setUpdatesEnabled(False)  # visible, but never painted
+    AfterPaint(frozen).call(lambda: ran.append("frozen"))
+    qtbot.waitUntil(lambda: ran == ["hidden", "frozen"], timeout=5000)  # the backstop
