@@ -88,6 +88,7 @@ NEAR_CHARS = 50  # a Place or Time further from the trigger is too often another
 TIME_LABELS = ("DATE", "TIME")
 _WH = {"who", "that", "which", "whom"}
 PERSON_PRONOUNS = {"he", "him", "his", "she", "her", "hers"}
+NAME_LABELS = ("PERSON", "ORG", "GPE", "NORP", "FAC", "LOC")
 LEAVING_VERBS = {"flee", "leave", "depart", "evacuate", "escape", "exit", "abandon", "quit", "vacate"}
 
 
@@ -95,7 +96,9 @@ def frame(trigger: Any) -> list[tuple[str, Any]]:
     """The (slot, token) pairs around a trigger's head token."""
     out: list[tuple[str, Any]] = []
     pos = trigger.pos_
-    if pos in ("VERB", "AUX") or (pos == "ADJ" and trigger.dep_ in ("acomp", "ROOT", "conj", "advcl")):
+    if pos == "ADJ" and trigger.dep_ in ("acomp", "oprd", "xcomp", "ccomp") and trigger.head.pos_ in ("VERB", "AUX"):
+        out += _predicate_frame(trigger)
+    elif pos in ("VERB", "AUX") or (pos == "ADJ" and trigger.dep_ in ("acomp", "ROOT", "conj", "advcl")):
         out += _verb_frame(trigger)
     elif pos == "ADJ":
         if trigger.dep_ == "amod":
@@ -108,6 +111,18 @@ def frame(trigger: Any) -> list[tuple[str, Any]]:
         expanded.append((slot, tok))
         expanded += [(slot, c) for c in _conjuncts(tok)]
     return expanded
+
+
+def _predicate_frame(adj: Any) -> list[tuple[str, Any]]:
+    """An adjective said of someone through a verb ("is dead", "was shot dead", "left 55 civilians dead"): the one
+    it is said of is the verb's object, or its subject when there is none; a subject beside an object is the agent."""
+    verb = adj.head
+    kids = list(verb.children)
+    objs = [c for c in kids if c.dep_ in ("dobj", "obj")]
+    out: list[tuple[str, Any]] = [("obj", c) for c in objs]
+    out += [("subjpass", c) for c in kids if c.dep_ == "nsubjpass"]
+    out += [("subj" if objs else "subj_intrans", c) for c in kids if c.dep_ == "nsubj"]
+    return out + _preps(verb) + _preps(adj)
 
 
 def _conjuncts(tok: Any) -> list[Any]:
@@ -137,7 +152,7 @@ def _verb_frame(v: Any) -> list[tuple[str, Any]]:
         ]
     out: list[tuple[str, Any]] = []
     # a participle or relative clause takes its noun as subject or object
-    if v.dep_ == "acl" and v.tag_ == "VBN":
+    if v.dep_ in ("acl", "amod") and v.tag_ == "VBN":  # "a detained woman", "people killed in the attack"
         subjpass.append(v.head)
     elif v.dep_ == "acl" and v.tag_ == "VBG":
         subj.append(v.head)
@@ -215,12 +230,16 @@ def _noun_frame(n: Any) -> list[tuple[str, Any]]:
 
 
 def resolve(tok: Any, ents: dict[int, tuple[int, int, str]]) -> Any | None:
-    """The token a pronoun stands for in its sentence, or None: a relative pronoun is the noun its clause modifies
-    ("the man who attacked"); he/she/him/her/his the nearest person named or described before it in the sentence
-    ("Grossu was escorted after his arrest"). Other tokens stand for themselves."""
+    """The token a pronoun or a description stands for in its sentence, or None: a relative pronoun is the noun its
+    clause modifies ("the man who attacked"); he/she/him/her/his the nearest person named or described before it in
+    the sentence ("Grossu was escorted after his arrest"); a common noun with a name in apposition is the name ("a
+    commander, Burhan Wani"). Other tokens stand for themselves."""
     low = tok.lower_
     if low in _WH and tok.head.dep_ in ("relcl", "acl") and tok.dep_ in ("nsubj", "nsubjpass", "dobj"):
-        return tok.head.head
+        tok = tok.head.head
+    if tok.pos_ == "NOUN" and tok.i not in ents:  # "the group's leader, Ahmed Ali": the name in apposition
+        named = [c for c in tok.children if c.dep_ == "appos" and c.i in ents and ents[c.i][2] in NAME_LABELS]
+        return named[0] if named else tok
     if low not in PERSON_PRONOUNS:
         return tok
     for t in reversed(tok.doc[tok.sent.start : tok.i]):

@@ -247,3 +247,26 @@ def test_country_before_an_attack_with_a_target_is_the_attacker(nlp, suggester):
     e = only(run(nlp, suggester, "The U.S. attack on the air base came on Friday."), "attack")
     roles = {(r, t) for r, t, _ in e["args"]}
     assert ("Attacker", "U.S.") in roles and ("Place", "U.S.") not in roles
+
+
+def test_a_name_in_apposition_is_the_argument(nlp, suggester):
+    e = only(run(nlp, suggester, "Police arrested the group leader, Ahmed Ali, in Cairo on Monday."), "arrested")
+    assert ("Person", "Ahmed Ali", "PERSON") in e["args"]
+
+
+def test_a_participle_before_a_noun_takes_the_noun_as_patient(nlp, suggester):
+    e = only(run(nlp, suggester, "Officers led a detained woman to a van."), "detained")
+    assert ("Person", "woman", "PERSON") in e["args"]
+
+
+def test_shot_dead_is_an_attack_and_a_death_of_the_same_person(nlp, suggester):
+    events = run(nlp, suggester, "The activist Kem Ley was shot dead in a cafe on Sunday.")
+    assert only(events, "shot")["type"] == "Conflict:Attack"
+    died = only(events, "dead")
+    assert died["type"] == "Life:Die" and ("Victim", "Kem Ley", "PERSON") in died["args"]
+
+
+def test_left_them_dead_is_a_death_not_a_movement(nlp, suggester):
+    events = run(nlp, suggester, "The clashes left two soldiers dead.")
+    assert ("Victim", "soldiers", "PERSON") in only(events, "dead")["args"]
+    assert not [e for e in events if e["type"] == "Movement:Transport"]
