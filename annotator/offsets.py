@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
+from itertools import repeat
+from operator import add
 from typing import Sequence
 
 _ASTRAL = re.compile("[\U00010000-\U0010ffff]")
@@ -23,6 +25,12 @@ class Utf16Map:
 
     def to_utf16(self, cp: int) -> int:
         return cp + bisect_left(self._astral, cp)
+
+    def to_utf16_many(self, cps: Sequence[int]) -> list[int]:
+        """``to_utf16`` of each offset, as a new list (one C-level pass: thousands of spans at the open)."""
+        if not self._astral:
+            return list(cps)
+        return list(map(add, cps, map(bisect_left, repeat(self._astral), cps)))
 
     def to_codepoint(self, u16: int) -> int:
         """UTF-16 offset to code point; an offset inside a surrogate pair rounds down."""

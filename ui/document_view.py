@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import html
+import math
 from typing import TYPE_CHECKING, Callable
 
 from PySide6.QtCore import QEvent, QPoint, QRectF, Qt, Signal
@@ -10,6 +11,7 @@ from PySide6.QtGui import (
     QColor,
     QContextMenuEvent,
     QFont,
+    QFontMetricsF,
     QKeyEvent,
     QMouseEvent,
     QPainter,
@@ -91,10 +93,9 @@ class DocumentView(QPlainTextEdit):
 
     # -- loading -------------------------------------------------------------------------------------
     def load(self) -> None:
-        """Show the controller's current document with every highlight."""
+        """Show the controller's current document with every highlight (those out of view after the first paint)."""
         c = self.controller
         h = self.highlighter
-        h.setDocument(None)
         shown = view_text(c.doc.text) if c.doc is not None else ""
         longest = longest_line(shown) if len(shown) > MAX_UNBROKEN_LINE else 0
         self.refused = None
@@ -109,21 +110,39 @@ class DocumentView(QPlainTextEdit):
         if c.doc is None or self.refused:
             self.setPlainText("")
             h.set_block_starts([0])
-            h.setDocument(self.document())
+            h.load((), (), c.u16)
             self.viewport().update()
             return
         self.setPlainText(shown)
         self.document().setUndoRedoEnabled(False)
-        starts = [0] + [c.u16.to_utf16(m.end()) for m in BLOCK_SEPARATORS.finditer(shown)]
+        starts = [0] + c.u16.to_utf16_many([m.end() for m in BLOCK_SEPARATORS.finditer(shown)])
         if len(starts) != self.document().blockCount():  # never expected; fall back to asking Qt
             starts, b = [], self.document().firstBlock()
             while b.isValid():
                 starts.append(b.position())
                 b = b.next()
         h.set_block_starts(starts)
-        h.setDocument(self.document())
-        h.load(c.entities.values(), c.events.values(), c.u16.to_utf16, self.visible_blocks)
+        h.load(c.entities.values(), c.events.values(), c.u16, self.blocks_to_show)
         self.viewport().update()
+
+    def blocks_to_show(self, margin: int = 2) -> list[int]:
+        """The blocks the viewport can show from the first visible one (and ``margin`` more each side), worked out
+        without laying any out (so that they are laid out once, with their formats): each block takes at least
+        one line, and no fewer lines than its length over the most characters a line can hold."""
+        block = self.firstVisibleBlock()
+        if not block.isValid():
+            return []
+        first = block.blockNumber()
+        fm = QFontMetricsF(self.font())
+        per_line = max(1.0, self.viewport().width() / max(1.0, fm.horizontalAdvance("i")))
+        lines = self.viewport().height() / max(1.0, fm.height() + self.room_layout.room) + 1
+        out = []
+        while block.isValid() and lines > 0:
+            out.append(block.blockNumber())
+            lines -= max(1, math.ceil((block.length() - 1) / per_line))
+            block = block.next()
+        last = out[-1] if out else first
+        return list(range(max(0, first - margin), last + margin + 1))
 
     def visible_blocks(self, margin: int = 2) -> list[int]:
         """Numbers of the blocks in the viewport (and ``margin`` more each side)."""
@@ -239,7 +258,9 @@ class DocumentView(QPlainTextEdit):
 
     # -- painting the selection and the selected event ----------------------------------------------
     def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802
+        self._draw_waiting_blocks()  # in view and not formatted yet (never expected after ``load``): first
         super().paintEvent(event)
+        self.highlighter.resume()  # the blocks out of view get their formats after this first paint
         c = self.controller
         if c.doc is None:
             return

@@ -1,19 +1,29 @@
 """Entity and trigger highlighting as character formats over plain text, bucketed per text block.
 
 Spans are kept in UTF-16 units (Qt's positions) and grouped by the blocks (paragraphs) they touch, so an edit
-re-highlights only the blocks of the spans it changed (``rehighlightBlock``), never the whole document.
+re-highlights only the blocks of the spans it changed, never the whole document.
+
+The formats are set on each block's ``QTextLayout`` directly (what Qt's own QSyntaxHighlighter does at its end),
+without a QSyntaxHighlighter: that one re-runs every block when it is attached to a document and lays out again
+each block it formats. Here a block that is not laid out yet gets its formats before its first layout, and the
+blocks out of view are formatted after the first paint, many at a time, without being laid out.
 """
 
 from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from typing import Callable, Iterable
+from itertools import repeat
+from operator import sub
+from typing import TYPE_CHECKING, Callable, Iterable
 
-from PySide6.QtCore import QTimer
-from PySide6.QtGui import QColor, QFont, QSyntaxHighlighter, QTextCharFormat, QTextDocument
+from PySide6.QtCore import QObject, QTimer
+from PySide6.QtGui import QColor, QFont, QTextBlock, QTextCharFormat, QTextDocument, QTextLayout
 
 from annotator.model import Entity, Event
+
+if TYPE_CHECKING:  # pragma: no cover
+    from annotator.offsets import Utf16Map
 
 TRIGGER_COLOR = QColor("#9c0d2c")
 REJECTED_COLOR = QColor("#8a8a8a")
@@ -23,7 +33,7 @@ BLOCK_SEPARATORS = re.compile("[\n\r\u2029\ufdd0\ufdd1]")
 
 
 LAZY_BLOCKS = 150  # blocks with spans above which only the visible ones are highlighted before the first paint
-LAZY_STEP = 25  # blocks highlighted per step after it (a step stays under a frame at this size)
+LAZY_STEP = 40  # blocks formatted per step after it (not laid out: ~1 ms a step, so input is never kept waiting)
 LONG_LINE = 10_000  # Qt lays out a line (block) whole: longer lines are shown broken at a space
 MAX_UNBROKEN_LINE = 500_000  # a longer run without a space or line break is not shown (it would freeze Qt)
 
@@ -83,11 +93,12 @@ def trigger_state(v: Event) -> str:
     return "trigger" if v.state in ("accepted", "added") else f"trigger-{v.state}"
 
 
-class SpanHighlighter(QSyntaxHighlighter):
+class SpanHighlighter(QObject):
     """Draws the current document's entities (by label and state) and event triggers."""
 
     def __init__(self, document: QTextDocument, colors: dict[str, str]) -> None:
         super().__init__(document)
+        self._doc = document
         self.colors = {k: QColor(v) for k, v in colors.items()}
         self.show_rejected = False
         self.block_starts: list[int] = [0]
@@ -95,14 +106,17 @@ class SpanHighlighter(QSyntaxHighlighter):
         self.item_blocks: dict[int, tuple[int, int]] = {}
         self.buckets: dict[int, set[int]] = {}
         self._formats: dict[tuple, QTextCharFormat] = {}
-        self.blocks_highlighted = 0  # for benchmarks and tests: how many blocks were redrawn
-        # blocks of a long document not highlighted yet: the visible ones are drawn at once, these a few at a time
-        # after the first paint (highlighting 1,000 blocks in Python took ~200 ms before anything showed)
+        self.blocks_highlighted = 0  # for benchmarks and tests: how many blocks were given their formats
+        # blocks of a long document not formatted yet: those in view get theirs before the first paint, these
+        # after it, LAZY_STEP at a time (``resume``, called by the view once it has painted)
         self.deferred: set[int] = set()
         self._later = QTimer(self)
         self._later.setSingleShot(True)
         self._later.setInterval(0)
         self._later.timeout.connect(self._highlight_some)
+
+    def document(self) -> QTextDocument:
+        return self._doc
 
     # -- indexing ------------------------------------------------------------------------------------
     def set_block_starts(self, starts: list[int]) -> None:
@@ -139,59 +153,61 @@ class SpanHighlighter(QSyntaxHighlighter):
         self,
         entities: Iterable[Entity],
         events: Iterable[Event],
-        to16,  # type: ignore[no-untyped-def]
+        u16: "Utf16Map",
         visible: Callable[[], Iterable[int]] | None = None,
     ) -> None:
-        """Index every span and draw them: all at once in a short document; in a long one (more than
-        ``LAZY_BLOCKS`` blocks with spans) the ``visible()`` blocks now and the others right after, in steps."""
-        self.items, self.item_blocks, self.buckets = {}, {}, {}
+        """Index every span (of the text just set in the document) and format the blocks: all at once in a
+        short document; in a long one (more than ``LAZY_BLOCKS`` blocks with spans) the ``visible()`` blocks now
+        and the others after the first paint (``resume``)."""
         self.deferred = set()
         self._later.stop()
-        items, item_blocks, buckets, starts = self.items, self.item_blocks, self.buckets, self.block_starts
-        spans = [(e.id, to16(e.start), to16(e.end), e.label, e.state) for e in entities if self._visible(e)]
-        spans += [
-            (-v.id, to16(v.trigger_start), to16(v.trigger_end), v.type, trigger_state(v))
-            for v in events
-            if self._visible(v)
-        ]
-        for key, s16, e16, label, state in spans:  # what _put does, without the bookkeeping of a change
-            b0 = max(0, bisect_right(starts, s16) - 1)
-            b1 = max(0, bisect_right(starts, max(s16, e16 - 1)) - 1)
-            items[key] = (s16, e16, label, state)
-            item_blocks[key] = (b0, b1)
-            for b in range(b0, b1 + 1):
+        ents = list(entities) if self.show_rejected else [e for e in entities if e.state != "rejected"]
+        evs = [v for v in events if self._visible(v)]
+        keys = [e.id for e in ents] + [-v.id for v in evs]
+        starts = [e.start for e in ents] + [v.trigger_start for v in evs]
+        ends = [e.end for e in ents] + [v.trigger_end for v in evs]
+        labels = [e.label for e in ents] + [v.type for v in evs]
+        states = [e.state for e in ents] + [trigger_state(v) for v in evs]
+        s16, e16 = u16.to_utf16_many(starts), u16.to_utf16_many(ends)
+        # blocks of the first and last unit of each span, in one C-level pass each (``block_of`` for many)
+        bounds = self.block_starts
+        b0 = list(map(sub, map(bisect_right, repeat(bounds), s16), repeat(1)))
+        b1 = list(map(sub, map(bisect_right, repeat(bounds), map(max, s16, map(sub, e16, repeat(1)))), repeat(1)))
+        self.items = dict(zip(keys, zip(s16, e16, labels, states)))
+        self.item_blocks = dict(zip(keys, zip(b0, b1)))
+        self.buckets = buckets = {}
+        for key, first, last in zip(keys, b0, b1):
+            for b in range(first, last + 1) if last != first else (first,):
                 bucket = buckets.get(b)
                 if bucket is None:
                     buckets[b] = {key}
                 else:
                     bucket.add(key)
-        if visible is None or len(self.buckets) <= LAZY_BLOCKS:
-            self.rehighlight()
+        if visible is None or len(buckets) <= LAZY_BLOCKS:
+            self._format_blocks(sorted(buckets))
             return
-        self.deferred = set(self.buckets)
+        self.deferred = set(buckets)
         self.highlight_now(visible())
-        self._later.start()
 
     def highlight_now(self, blocks: Iterable[int]) -> None:
-        """Draw these blocks now if they are still waiting (the view calls it with what it is about to show)."""
-        doc = self.document()
-        for b in blocks:
-            if b in self.deferred:
-                self.deferred.discard(b)
-                block = doc.findBlockByNumber(b) if doc is not None else None
-                if block is not None and block.isValid():
-                    self.rehighlightBlock(block)
+        """Format these blocks now if they are still waiting (the view calls it with what it is about to show)."""
+        self._format_blocks(sorted(b for b in blocks if b in self.deferred))
+
+    def resume(self) -> None:
+        """Format the waiting blocks, a step at a time (the view calls it once the text is on screen)."""
+        if self.deferred and not self._later.isActive():
+            self._later.start()
 
     def _highlight_some(self) -> None:
         if not self.deferred:
             return
-        self.highlight_now(sorted(self.deferred)[:LAZY_STEP])
+        self._format_blocks(sorted(self.deferred)[:LAZY_STEP])
         if self.deferred:
             self._later.start()
 
     def finish(self) -> None:
-        """Draw every block still waiting (tests, screenshots)."""
-        self.highlight_now(sorted(self.deferred))
+        """Format every block still waiting (tests, screenshots)."""
+        self._format_blocks(sorted(self.deferred))
 
     def update_entities(self, ids: Iterable[int], entities: dict[int, Entity], to16) -> set[int]:  # type: ignore[no-untyped-def]
         touched: set[int] = set()
@@ -216,14 +232,107 @@ class SpanHighlighter(QSyntaxHighlighter):
         return touched
 
     def _redraw(self, blocks: set[int]) -> None:
-        doc = self.document()
+        """An edit: each touched block formatted and laid out again at once (the view repaints it)."""
+        doc = self._doc
         for b in sorted(blocks):
             block = doc.findBlockByNumber(b)
             if block.isValid():
-                self.rehighlightBlock(block)
+                self.deferred.discard(b)
+                self._set_formats(block)
+                doc.markContentsDirty(block.position(), block.length())
 
     def keys_in_block(self, number: int) -> set[int]:
         return self.buckets.get(number, set())
+
+    # -- setting the formats -------------------------------------------------------------------------
+    def _format_blocks(self, numbers: list[int]) -> None:
+        """Set the formats of these blocks (ascending numbers), then tell the layout once for all of them.
+
+        A block not laid out yet only needs its formats (it is laid out with them when it is first shown): the
+        layout is told without a repaint. One already laid out (on screen, or measured) is laid out again and
+        the view repaints."""
+        if not numbers:
+            return
+        doc = self._doc
+        first = last = None
+        shown = False
+        for n in numbers:
+            self.deferred.discard(n)
+            block = doc.findBlockByNumber(n)
+            if not block.isValid():
+                continue
+            shown = shown or block.layout().lineCount() > 0
+            self._set_formats(block)
+            if first is None:
+                first = block
+            last = block
+        if first is None or last is None:
+            return
+        start = first.position()
+        length = min(last.position() + last.length(), doc.characterCount()) - start
+        layout = doc.documentLayout()
+        quiet = not shown and not layout.signalsBlocked()
+        if quiet:
+            layout.blockSignals(True)  # nothing on screen changes: no repaint of the view
+        try:
+            doc.markContentsDirty(start, length)
+        finally:
+            if quiet:
+                layout.blockSignals(False)
+
+    def _set_formats(self, block: QTextBlock) -> None:
+        ranges = []
+        for a, b, fmt in self.block_formats(block.blockNumber(), block.position(), block.length() - 1):
+            r = QTextLayout.FormatRange()
+            r.start, r.length, r.format = a, b - a, fmt
+            ranges.append(r)
+        block.layout().setFormats(ranges)
+        self.blocks_highlighted += 1
+
+    def block_formats(self, number: int, pos: int, length: int) -> list[tuple[int, int, QTextCharFormat]]:
+        """(start, end, format) within block ``number`` (at UTF-16 ``pos``, ``length`` units without its separator):
+        where spans overlap, the innermost entity gives the colour, the outermost an underline."""
+        keys = self.buckets.get(number)
+        if not keys:
+            return []
+        items = self.items
+        end_block = pos + length
+        marks: list[tuple[int, int, int]] = []
+        for k in keys:
+            s, e, _, _ = items[k]
+            s = (s if s > pos else pos) - pos
+            e = (e if e < end_block else end_block) - pos
+            if s < e:
+                marks.append((s, 1, k))
+                marks.append((e, 0, k))
+        marks.sort()
+        out: list[tuple[int, int, QTextCharFormat]] = []
+        active: set[int] = set()
+        last = 0
+        for x, kind, k in marks:
+            if x > last and active:
+                fmt = self._segment_format(active)
+                if out and out[-1][1] == last and out[-1][2] is fmt:
+                    out[-1] = (out[-1][0], x, fmt)
+                else:
+                    out.append((last, x, fmt))
+            last = x
+            if kind:
+                active.add(k)
+            else:
+                active.discard(k)
+        return out
+
+    def _segment_format(self, active: set[int]) -> QTextCharFormat:
+        items = self.items
+        ents = sorted((k for k in active if k > 0), key=lambda k: (items[k][1] - items[k][0], k))
+        inner = outer = None
+        if ents:
+            inner = items[ents[0]][2:]
+            if len(ents) > 1:
+                outer = items[ents[-1]][2:]
+        triggers = sorted(items[k][3] for k in active if k < 0)  # "trigger" sorts first: decided wins
+        return self._format(inner, outer, triggers[0] if triggers else None)
 
     # -- formats -------------------------------------------------------------------------------------
     def color(self, label: str) -> QColor:
@@ -275,43 +384,3 @@ class SpanHighlighter(QSyntaxHighlighter):
                 fmt.setUnderlineColor(TRIGGER_COLOR)
         self._formats[sig] = fmt
         return fmt
-
-    def highlightBlock(self, text: str) -> None:  # noqa: N802 (Qt name)
-        block = self.currentBlock()
-        number = block.blockNumber()
-        if number in self.deferred:  # drawn later (see ``load``)
-            return
-        keys = self.buckets.get(number)
-        self.blocks_highlighted += 1
-        if not keys:
-            return
-        pos = block.position()
-        length = block.length() - 1  # UTF-16 units; ``text`` counts code points
-        marks: list[tuple[int, int, int]] = []
-        for k in keys:
-            s, e, _, _ = self.items[k]
-            s, e = max(s, pos) - pos, min(e, pos + length) - pos
-            if s < e:
-                marks.append((s, 1, k))
-                marks.append((e, 0, k))
-        marks.sort()
-        active: set[int] = set()
-        last = 0
-        for x, kind, k in marks:
-            if x > last and active:
-                self._paint(last, x, active)
-            last = x
-            if kind:
-                active.add(k)
-            else:
-                active.discard(k)
-
-    def _paint(self, a: int, b: int, active: set[int]) -> None:
-        ents = sorted((k for k in active if k > 0), key=lambda k: (self.items[k][1] - self.items[k][0], k))
-        inner = outer = None
-        if ents:
-            inner = self.items[ents[0]][2:]
-            if len(ents) > 1:
-                outer = self.items[ents[-1]][2:]
-        triggers = sorted(self.items[k][3] for k in active if k < 0)  # "trigger" sorts first: decided wins
-        self.setFormat(a, b - a, self._format(inner, outer, triggers[0] if triggers else None))

@@ -31,6 +31,8 @@ def test_round_trip_every_offset(text):
         u = m.to_utf16(cp)
         assert u == utf16_len(text[:cp])
         assert m.to_codepoint(u) == cp
+    every = list(range(len(text) + 1))
+    assert m.to_utf16_many(every) == [utf16_len(text[:cp]) for cp in every]  # the batch form agrees
 
 
 @settings(max_examples=300)

@@ -64,3 +64,49 @@ def test_scrolling_draws_waiting_blocks_first(qtbot, tmp_path):
         assert v.document().findBlockByNumber(1999).layout().formats()
     finally:
         close_window(w)
+
+
+def test_blocks_out_of_view_are_formatted_without_repainting_the_view(qtbot, tmp_path):
+    """After the first paint the blocks out of view get their formats without the view being repainted (nothing
+    on screen changes; each step repainted the whole view before) and without being laid out: each is laid
+    out once, with its formats, when it comes into view."""
+    from annotator.importing import IncomingDocument, IncomingEntity, import_documents
+    from annotator.store import Project
+
+    line = "Maria Lopez met John Smith in Paris on Monday and the talks went on."
+    text = "\n".join(f"{k} {line}" for k in range(600))
+    ents, pos = [], 0
+    for k, row in enumerate(text.split("\n")):
+        i = pos + row.index("Paris")
+        ents.append(IncomingEntity(k, i, i + 5, "GPE", "accepted" if k % 2 else "suggested"))
+        pos += len(row) + 1
+    path = tmp_path / "unlaid.annotator"
+    with Project(path) as p:
+        import_documents(p, [IncomingDocument(text, "long.txt", entities=ents)])
+    from PySide6.QtWidgets import QApplication
+
+    flash = QApplication.cursorFlashTime()
+    QApplication.setCursorFlashTime(0)  # no caret blinking: it would repaint the view
+    w = open_window(qtbot, path)
+    try:
+        h, v = w.view.highlighter, w.view
+        paints = []
+        paint_labels = v.labels.paint
+        v.labels.paint = lambda painter: (paints.append(1), paint_labels(painter))  # called by each paint of the view
+        qtbot.waitUntil(lambda: bool(paints), timeout=5000)  # the first paint: the background formatting follows it
+        qtbot.waitUntil(lambda: not h.deferred, timeout=5000)
+        qtbot.wait(50)
+        assert len(paints) == 1  # hundreds of blocks formatted, nothing repainted
+        far = v.document().findBlockByNumber(590)
+        paris = [(far.text().index("Paris"), 5)]
+        assert [(r.start, r.length) for r in far.layout().formats()] == paris
+        assert far.layout().lineCount() == 0  # formatted, not laid out
+        bar = v.verticalScrollBar()
+        bar.setValue(bar.maximum())
+        qtbot.waitUntil(lambda: len(paints) > 1, timeout=5000)
+        assert 590 in v.visible_blocks()
+        assert far.layout().lineCount() > 0  # laid out once shown, with its formats
+        assert [(r.start, r.length) for r in far.layout().formats()] == paris
+    finally:
+        QApplication.setCursorFlashTime(flash)
+        close_window(w)
