@@ -90,9 +90,12 @@ def test_blocks_out_of_view_are_formatted_without_repainting_the_view(qtbot, tmp
     w = open_window(qtbot, path)
     try:
         h, v = w.view.highlighter, w.view
+        qtbot.waitUntil(lambda: not h.deferred, timeout=5000)
         paints = []
         paint_labels = v.labels.paint
         v.labels.paint = lambda painter: (paints.append(1), paint_labels(painter))  # called by each paint of the view
+        v.load()  # the document shown again (as when it is opened)
+        assert h.deferred
         qtbot.waitUntil(lambda: bool(paints), timeout=5000)  # the first paint: the background formatting follows it
         qtbot.waitUntil(lambda: not h.deferred, timeout=5000)
         qtbot.wait(50)
