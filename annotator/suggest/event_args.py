@@ -46,7 +46,7 @@ DEFAULT_SLOTS: dict[str, tuple[str, ...]] = {
         "agent",
         "prep:by",
     ),
-    "Target": ("obj", "subjpass", "prep:on", "prep:against", "prep:at", "compound", "prep:of"),
+    "Target": ("obj", "subjpass", "prep:on", "prep:against", "prep:at", "compound", "prep:of", "prep:to"),
     "Victim": ("obj", "subjpass", "subj_intrans", "poss", "prep:of", "compound"),
     "Instrument": ("prep:with", "subj", "agent", "compound", "prep:by", "prep:using"),
     "Person": ("obj", "subjpass", "subj_intrans", "poss", "prep:of", "compound"),
@@ -226,6 +226,16 @@ def _noun_frame(n: Any) -> list[tuple[str, Any]]:
         out += [(s, t) for s, t in _preps(head) if s.startswith("prep:") or s == "npadvmod"]
     elif n.dep_ == "nsubjpass" and head.pos_ == "VERB":  # "talks were held in Moscow"
         out += [(s, t) for s, t in _preps(head) if s != "agent"]
+    elif n.dep_ == "pobj" and head.lower_ == "to" and head.head.pos_ == "VERB":
+        # "shot to death", "sent the migrants to their deaths": the verb's patient undergoes the event
+        verb = head.head
+        vkids = list(verb.children)
+        objs = [c for c in vkids if c.dep_ in ("dobj", "obj")]
+        out += [("obj", c) for c in objs] + [("subjpass", c) for c in vkids if c.dep_ == "nsubjpass"]
+        out += [("subj", c) for c in vkids if c.dep_ == "nsubj" and objs]
+        if verb.dep_ == "acl" and verb.tag_ == "VBN" or verb.dep_ == "acl" and verb.tag_ == "VBG" and not objs:
+            out.append(("subjpass", verb.head))  # "a teenager being shot to death"
+        out += [(s, t) for s, t in _preps(verb) if s.startswith("prep:") and s != "prep:to"]
     return out
 
 

@@ -264,7 +264,7 @@ def _neighbour_lemmas(head: Any) -> frozenset[str]:
         out.add(c.lemma_.lower())
         for g in c.children:
             out.add(g.lemma_.lower())
-            if c.dep_ in ("prep", "agent"):  # "spoke by phone call": the pobj's own modifiers
+            if c.dep_ in ("prep", "agent") or g.lower_ == "of":  # "by phone call", "a barrage of missiles"
                 out.update(x.lemma_.lower() for x in g.children)
     out.update(s.lemma_.lower() for s in head.head.children if s.i != head.i)
     return frozenset(out)

@@ -270,3 +270,32 @@ def test_left_them_dead_is_a_death_not_a_movement(nlp, suggester):
     events = run(nlp, suggester, "The clashes left two soldiers dead.")
     assert ("Victim", "soldiers", "PERSON") in only(events, "dead")["args"]
     assert not [e for e in events if e["type"] == "Movement:Transport"]
+
+
+def test_a_weapon_named_after_of_supports_the_attack_sense(nlp, suggester):
+    e = only(run(nlp, suggester, "The U.S. fired a barrage of cruise missiles into Syria."), "fired")
+    assert e["type"] == "Conflict:Attack"
+
+
+def test_took_to_the_streets_is_a_demonstration(nlp, suggester):
+    e = only(run(nlp, suggester, "Protesters took to the streets of Chicago."), "took to the streets")
+    assert e["type"] == "Conflict:Demonstrate"
+    assert ("Entity", "Protesters", "PERSON") in e["args"]
+
+
+def test_set_fire_to_is_an_attack_on_its_target(nlp, suggester):
+    e = only(run(nlp, suggester, "Iranian protesters set fire to the Saudi embassy in Tehran."), "set fire")
+    assert e["type"] == "Conflict:Attack"
+    assert ("Target", "embassy", "FAC") in e["args"]
+
+
+def test_escort_moves_a_person(nlp, suggester):
+    e = only(run(nlp, suggester, "Police officers escort a suspect in Podgorica."), "escort")
+    assert e["type"] == "Movement:Transport"
+    assert ("Artifact", "suspect", "PERSON") in e["args"]
+
+
+def test_to_death_takes_the_patient_of_the_verb(nlp, suggester):
+    e = only(run(nlp, suggester, "The man was stabbed to death in his home."), "death")
+    assert e["type"] == "Life:Die"
+    assert ("Victim", "man", "PERSON") in e["args"]
