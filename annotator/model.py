@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-from dataclasses import dataclass, field
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field, fields
+from itertools import starmap
 from typing import Any
 
 import orjson
@@ -49,6 +50,15 @@ class Entity:
             row["annotator"],
             row["annotation_set"],
         )
+
+    @classmethod
+    def from_values(cls, rows: Iterable[tuple[Any, ...]]) -> list["Entity"]:
+        """Entities from rows of values in ``ENTITY_FIELDS`` order (a query selecting those columns): the fast
+        way for thousands of rows (no dict per row)."""
+        return list(starmap(cls, rows))
+
+
+ENTITY_FIELDS = tuple(f.name for f in fields(Entity))  # the columns a query selects for ``Entity.from_values``
 
 
 @dataclass(frozen=True)

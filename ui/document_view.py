@@ -22,7 +22,7 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QPlainTextEdit, QToolTip, QWidget
 
 from ui.palette import label_colors
-from ui.highlighter import BLOCK_SEPARATORS, MAX_UNBROKEN_LINE, SpanHighlighter, longest_line, view_text
+from ui.highlighter import MAX_UNBROKEN_LINE, SpanHighlighter, longest_line, view_text_and_breaks
 from ui.span_labels import ARGUMENT_MARK, TRIGGER_MARK, RoomyLayout, SpanLabels, room_for
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -96,8 +96,8 @@ class DocumentView(QPlainTextEdit):
         """Show the controller's current document with every highlight (those out of view after the first paint)."""
         c = self.controller
         h = self.highlighter
-        shown = view_text(c.doc.text) if c.doc is not None else ""
-        longest = longest_line(shown) if len(shown) > MAX_UNBROKEN_LINE else 0
+        shown, breaks = view_text_and_breaks(c.doc.text) if c.doc is not None else ("", [])
+        longest = longest_line(shown, breaks) if len(shown) > MAX_UNBROKEN_LINE else 0
         self.refused = None
         if longest > MAX_UNBROKEN_LINE:  # Qt would lay it out for minutes: say so instead of freezing
             self.refused = (
@@ -115,7 +115,7 @@ class DocumentView(QPlainTextEdit):
             return
         self.setPlainText(shown)
         self.document().setUndoRedoEnabled(False)
-        starts = [0] + c.u16.to_utf16_many([m.end() for m in BLOCK_SEPARATORS.finditer(shown)])
+        starts = [0] + c.u16.to_utf16_many([b + 1 for b in breaks])
         if len(starts) != self.document().blockCount():  # never expected; fall back to asking Qt
             starts, b = [], self.document().firstBlock()
             while b.isValid():

@@ -42,13 +42,18 @@ def view_text(text: str) -> str:
     """The text as handed to Qt, the same length (so offsets hold): '\\r\\n' would become ONE block separator, so
     its '\\r' is shown as a space; in a line over LONG_LINE characters a space is shown as a line break about
     every LONG_LINE characters."""
+    return view_text_and_breaks(text)[0]
+
+
+def view_text_and_breaks(text: str) -> tuple[str, list[int]]:
+    """``view_text`` and the offsets of its block separators (one pass over the text for both)."""
     shown = text.replace("\r\n", " \n")
+    breaks = [m.start() for m in BLOCK_SEPARATORS.finditer(shown)]
     if len(shown) <= LONG_LINE:
-        return shown
-    ends = [m.start() for m in BLOCK_SEPARATORS.finditer(shown)] + [len(shown)]
+        return shown, breaks
     pieces: list[str] = []
     start = done = 0
-    for end in ends:
+    for end in breaks + [len(shown)]:
         i = start
         while end - i > LONG_LINE:
             cut = shown.rfind(" ", i + LONG_LINE // 2, i + LONG_LINE)
@@ -61,17 +66,21 @@ def view_text(text: str) -> str:
             done = i = cut + 1
         start = end + 1
     if not pieces:
-        return shown
+        return shown, breaks
     pieces.append(shown[done:])
-    return "".join(pieces)
+    shown = "".join(pieces)
+    return shown, [m.start() for m in BLOCK_SEPARATORS.finditer(shown)]
 
 
-def longest_line(shown: str) -> int:
-    """The longest line (block) of text as shown."""
+def longest_line(shown: str, breaks: list[int] | None = None) -> int:
+    """The longest line (block) of text as shown (``breaks``: its block separators, when known)."""
+    if breaks is None:
+        breaks = [m.start() for m in BLOCK_SEPARATORS.finditer(shown)]
     longest = last = 0
-    for m in BLOCK_SEPARATORS.finditer(shown):
-        longest = max(longest, m.start() - last)
-        last = m.end()
+    for b in breaks:
+        if b - last > longest:
+            longest = b - last
+        last = b + 1
     return max(longest, len(shown) - last)
 
 
@@ -103,7 +112,6 @@ class SpanHighlighter(QObject):
         self.show_rejected = False
         self.block_starts: list[int] = [0]
         self.items: dict[int, tuple[int, int, str, str]] = {}  # key -> (start16, end16, label, state)
-        self.item_blocks: dict[int, tuple[int, int]] = {}
         self.buckets: dict[int, set[int]] = {}
         self._formats: dict[tuple, QTextCharFormat] = {}
         self.blocks_highlighted = 0  # for benchmarks and tests: how many blocks were given their formats
@@ -125,21 +133,24 @@ class SpanHighlighter(QObject):
     def block_of(self, u16: int) -> int:
         return max(0, bisect_right(self.block_starts, u16) - 1)
 
+    def _blocks_of(self, start16: int, end16: int) -> tuple[int, int]:
+        """The first and last block a span touches."""
+        return self.block_of(start16), self.block_of(max(start16, end16 - 1))
+
     def _put(self, key: int, start16: int, end16: int, label: str, state: str) -> set[int]:
         touched = self._drop(key)
         self.items[key] = (start16, end16, label, state)
-        b0, b1 = self.block_of(start16), self.block_of(max(start16, end16 - 1))
-        self.item_blocks[key] = (b0, b1)
+        b0, b1 = self._blocks_of(start16, end16)
         for b in range(b0, b1 + 1):
             self.buckets.setdefault(b, set()).add(key)
             touched.add(b)
         return touched
 
     def _drop(self, key: int) -> set[int]:
-        if key not in self.items:
+        item = self.items.pop(key, None)
+        if item is None:
             return set()
-        del self.items[key]
-        b0, b1 = self.item_blocks.pop(key)
+        b0, b1 = self._blocks_of(item[0], item[1])
         for b in range(b0, b1 + 1):
             bucket = self.buckets.get(b)
             if bucket is not None:
@@ -174,7 +185,6 @@ class SpanHighlighter(QObject):
         b0 = list(map(sub, map(bisect_right, repeat(bounds), s16), repeat(1)))
         b1 = list(map(sub, map(bisect_right, repeat(bounds), map(max, s16, map(sub, e16, repeat(1)))), repeat(1)))
         self.items = dict(zip(keys, zip(s16, e16, labels, states)))
-        self.item_blocks = dict(zip(keys, zip(b0, b1)))
         self.buckets = buckets = {}
         for key, first, last in zip(keys, b0, b1):
             for b in range(first, last + 1) if last != first else (first,):

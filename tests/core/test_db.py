@@ -99,3 +99,15 @@ def test_every_new_event_gets_the_same_bookkeeping(project):
         assert (row["state"], row["source"], row["edited"]) == (state, source, 0), row
         assert row["created_at"] == row["updated_at"]
     assert project.event(by_model).alternatives == ("Contact:Meet",) and project.event(by_model).score == 0.5
+
+
+def test_entities_read_by_columns_are_the_rows_as_models(project):
+    """Project.entities selects the model's columns (no dict per row): each is what Entity.from_row makes of its
+    whole row, in (start, end, id) order, for the asked annotation set only."""
+    doc = add_document(project, TEXT)
+    for s, e, label in ((25, 30, "GPE"), (0, 9, "PERSON"), (0, 4, "PERSON"), (14, 21, "ORG")):
+        edits.add_entity(project, doc, s, e, label)
+    got = project.entities(doc)
+    assert [(e.start, e.end) for e in got] == [(0, 4), (0, 9), (14, 21), (25, 30)]
+    assert got == [Entity.from_row(project.row("entities", e.id)) for e in got]
+    assert project.entities(doc, "another set") == []

@@ -113,3 +113,23 @@ def test_blocks_out_of_view_are_formatted_without_repainting_the_view(qtbot, tmp
     finally:
         QApplication.setCursorFlashTime(flash)
         close_window(w)
+
+
+def test_the_text_as_shown_and_its_block_separators_in_one_pass():
+    from ui.highlighter import BLOCK_SEPARATORS, LONG_LINE, longest_line, view_text_and_breaks
+
+    word = "Paris 東京😀 "
+    for text in (
+        "",
+        "one line",
+        "a\r\nb\rc\u2029d\n",
+        "\n".join([word * 3] * 50),
+        word * (3 * LONG_LINE // len(word)) + "\nshort\n" + "x" * (LONG_LINE + 5),  # broken at spaces, or not
+    ):
+        shown, breaks = view_text_and_breaks(text)
+        assert len(shown) == len(text)
+        assert breaks == [m.start() for m in BLOCK_SEPARATORS.finditer(shown)]
+        lines = BLOCK_SEPARATORS.split(shown)
+        assert longest_line(shown, breaks) == longest_line(shown) == max(len(x) for x in lines)
+        if len(text) > LONG_LINE:
+            assert max(len(x) for x in lines) <= LONG_LINE + 5  # the one line without a space stays whole
