@@ -72,6 +72,8 @@ class RuleEventSuggester:
                     continue
                 if tok.pos_ in ("NOUN", "PROPN") and guess_label(tok) is not None:  # a person or thing, not an event
                     continue
+                if _caption_side(tok):  # "Jeanette Vizguerra, left, ...": where a person stands in a photo
+                    continue
                 found = self._match(tok, sent, named)
                 if not found:
                     continue
@@ -239,6 +241,17 @@ def _entity_index(doc: Any, entities: Sequence[tuple[int, int, str]]) -> dict[in
         if t.i not in out and t.pos_ == "PROPN" and t.lower_ in names:
             out[t.i] = (t.idx, t.idx + len(t.text), names[t.lower_])
     return out
+
+
+def _caption_side(tok: Any) -> bool:
+    """The word "left" or "right" set off by commas or brackets after a name, as photo captions place people."""
+    doc = tok.doc
+    return (
+        tok.lower_ in ("left", "right")
+        and 0 < tok.i < len(doc) - 1
+        and doc[tok.i - 1].text in (",", "(")
+        and doc[tok.i + 1].text in (",", ")")
+    )
 
 
 _PERSONAL = {"he", "she", "they", "we", "i", "him", "her", "them", "us", "me", "his", "their", "our", "my"}

@@ -299,3 +299,15 @@ def test_to_death_takes_the_patient_of_the_verb(nlp, suggester):
     e = only(run(nlp, suggester, "The man was stabbed to death in his home."), "death")
     assert e["type"] == "Life:Die"
     assert ("Victim", "man", "PERSON") in e["args"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Jeanette Vizguerra, left, a Mexican woman, cradles her daughter in Denver.",  # a photo caption's "left"
+        "It strikes me that the army could win.",  # "strikes me that": an opinion, not a blow
+        "The city has been the target of rebel rockets for months.",  # the noun "target" names a thing
+    ],
+)
+def test_other_senses_are_no_events(nlp, suggester, text):
+    assert run(nlp, suggester, text) == []
