@@ -144,14 +144,15 @@ def main() -> None:
     w.view.show_cp(s)
     app.processEvents()
     before = h.blocks_highlighted
-    spent = {"view": 0.0}
+    spent = {"view": 0.0, "view_cpu": 0.0}
     real_apply = w.controller.apply_change
 
     def timed_apply(change):  # the view's share: caches, signals, re-highlighting (no database work)
-        t0 = time.perf_counter()
+        t0, c0 = time.perf_counter(), time.process_time()
         real_apply(change)
         w.view.viewport().repaint()
         spent["view"] += time.perf_counter() - t0
+        spent["view_cpu"] += time.process_time() - c0
 
     w.controller.apply_change = timed_apply
     t = time.perf_counter()
@@ -164,22 +165,24 @@ def main() -> None:
     assert new_id is not None
     print(
         f"add one entity: {ms(t_edit)} in all = commit to the file (fsync) {ms(t_edit - spent['view'])} + "
-        f"view updated and repainted {spent['view'] * 1000:.1f} ms ({redrawn} block(s) re-highlighted of {blocks:,}); "
+        f"view updated and repainted {spent['view'] * 1000:.1f} ms, CPU {spent['view_cpu'] * 1000:.1f} ms "
+        f"({redrawn} block(s) re-highlighted of {blocks:,}); "
         f"side panels refreshed after it: {ms(t_panels)}"
     )
 
-    times, views = [], []
+    times, views, view_cpus = [], [], []
     for _ in range(10):
-        spent["view"] = 0.0
+        spent["view"] = spent["view_cpu"] = 0.0
         t = time.perf_counter()
         w.controller.undo_stack.undo()
         w.controller.undo_stack.redo()
         times.append((time.perf_counter() - t) / 2)
         views.append(spent["view"] / 2)
+        view_cpus.append(spent["view_cpu"] / 2)
         app.processEvents()
     print(
         f"undo or redo of that edit: median {ms(sorted(times)[5])} in all, of which the view "
-        f"{sorted(views)[5] * 1000:.1f} ms"
+        f"{sorted(views)[5] * 1000:.1f} ms (CPU {sorted(view_cpus)[5] * 1000:.1f} ms; target <= 16 ms)"
     )
 
     bar = w.view.verticalScrollBar()

@@ -57,8 +57,9 @@ class Controller(QObject):
         self.poll.timeout.connect(self.check_outside_changes)
 
     # -- project -----------------------------------------------------------------------------------
-    def open_project(self, path: str | Path, annotator: str | None = None) -> None:
-        """Open (or create) a project file; raises AnnotatorError with a clear message."""
+    def open_project(self, path: str | Path, annotator: str | None = None, document_id: int | None = None) -> None:
+        """Open (or create) a project file at ``document_id`` (when it has it) or its first document; raises
+        AnnotatorError with a clear message."""
         project = Project(path, annotator=annotator or None)
         self.close_project()
         self.project = project
@@ -68,7 +69,7 @@ class Controller(QObject):
         self.documentsChanged.emit()
         ids = project.document_ids()
         if ids:
-            self.open_document(ids[0])
+            self.open_document(document_id if document_id in ids else ids[0])
 
     def close_project(self) -> None:
         self.poll.stop()

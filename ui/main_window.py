@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from functools import partial
 from pathlib import Path
 from typing import Any, Callable
 
@@ -220,17 +221,18 @@ class MainWindow(FilesAndWork, WindowFlow, QMainWindow):
     # -- project and documents ---------------------------------------------------------------------------
     def open_project(self, path: str | Path) -> bool:
         self.remember_place()
+        place = self.saved_place(path)  # the document left there is the one read (not the first, then that one)
         try:
-            self.controller.open_project(path, self.settings.annotator or None)
+            self.controller.open_project(path, self.settings.annotator or None, place[0] if place else None)
         except AnnotatorError as exc:
             self.alert("Cannot open project", str(exc))
             return False
-        self.settings.add_recent(str(path))
+        self.after_view_paint.call(partial(self.settings.add_recent, str(path)))  # a file written: after the text
         read_only = self.controller.project is not None and self.controller.project.read_only
         self.setWindowTitle(f"{Path(path).name}{' [read-only]' if read_only else ''} — Annotator")
         if read_only:
             self.message.setText("Opened read-only: edits are not possible")
-        self.restore_place()
+        self.restore_place(place)
         if self.auto_preannotate and self._needs_preannotation():
             self.preannotate(only_new=True)
         return True

@@ -128,9 +128,11 @@ class WindowFlow:
             self._described = ""
 
     # -- the last place of each project ----------------------------------------------------------------
-    def _place_key(self: "MainWindow") -> str | None:
+    def _place_key(self: "MainWindow", path: str | Path | None = None) -> str | None:
         p = self.controller.project
-        return f"places/{Path(p.path).resolve()}".replace("\\", "/") if p is not None else None
+        if path is None and p is not None:
+            path = p.path
+        return f"places/{Path(path).resolve()}".replace("\\", "/") if path is not None else None
 
     def remember_place(self: "MainWindow") -> None:
         key, c = self._place_key(), self.controller
@@ -139,18 +141,24 @@ class WindowFlow:
         caret = self.view.to_cp(self.view.textCursor().position()) if not self.view.refused else 0
         self.settings.q.setValue(key, f"{c.doc.id}:{caret}")
 
-    def restore_place(self: "MainWindow") -> None:
-        key, c = self._place_key(), self.controller
-        if key is None or c.project is None:
-            return
-        value = str(self.settings.q.value(key, "") or "")
+    def saved_place(self: "MainWindow", path: str | Path) -> tuple[int, int] | None:
+        """(document id, caret) where the project at ``path`` was left, if it was."""
+        value = str(self.settings.q.value(self._place_key(path), "") or "")
         try:
             doc_id, caret = (int(x) for x in value.split(":"))
         except ValueError:
+            return None
+        return doc_id, caret
+
+    def restore_place(self: "MainWindow", place: tuple[int, int] | None) -> None:
+        """Back to ``place`` (``saved_place``): its document (``open_project`` opens it first), the caret in it."""
+        c = self.controller
+        if place is None or c.project is None:
             return
-        if doc_id not in c.project.document_ids():
-            return
+        doc_id, caret = place
         if c.doc is None or c.doc.id != doc_id:
+            if doc_id not in c.project.document_ids():
+                return
             c.open_document(doc_id)
         if c.doc is not None and 0 <= caret <= len(c.doc.text) and not self.view.refused:
             self.view.show_cp(caret)

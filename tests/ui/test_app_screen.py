@@ -107,7 +107,7 @@ def test_status_line_forgets_a_deleted_span(qtbot, window):
     qtbot.waitUntil(lambda: window.message.text() == "")
 
 
-def test_reopening_returns_to_the_last_document_and_place(qtbot, project_path):
+def test_reopening_returns_to_the_last_document_and_place(qtbot, project_path, monkeypatch):
     w = open_window(qtbot, project_path)
     try:
         c = w.controller
@@ -117,9 +117,15 @@ def test_reopening_returns_to_the_last_document_and_place(qtbot, project_path):
         w.close()  # remembers the place
     finally:
         close_window(w)
+    from annotator.store import Project
+
+    read = []
+    document = Project.document
+    monkeypatch.setattr(Project, "document", lambda self, doc_id: (read.append(doc_id), document(self, doc_id))[1])
     w = open_window(qtbot, project_path)
     try:
         assert w.controller.doc.id == second
+        assert read == [second]  # the document it returns to is the one read (not the first one, then that one)
         assert w.view.to_cp(w.view.textCursor().position()) == 20
     finally:
         close_window(w)
