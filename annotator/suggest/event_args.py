@@ -387,7 +387,9 @@ def fill_roles(
         wanted = PLACE_LABELS if role.name == "Place" else TIME_LABELS if role.name == "Time" else None
         if wanted is None or not set(wanted) & set(role.labels):
             continue
-        near = _nearest(sentence, entities, [lab for lab in wanted if lab in role.labels], trigger_span, used)
+        near = _nearest(
+            sentence, entities, [lab for lab in wanted if lab in role.labels], trigger_span, used, role.name == "Place"
+        )
         if near is not None:
             out.append(ArgumentSuggestion(role.name, near[0], near[1], near[2], 0.4))
             used.add((near[0], near[1]))
@@ -400,11 +402,16 @@ def _nearest(
     labels: list[str],
     trigger: tuple[int, int],
     used: set[tuple[int, int]],
+    setting: bool = False,
 ) -> tuple[int, int, str] | None:
+    """The entity of ``labels`` nearest the trigger in the sentence (within NEAR_CHARS); with ``setting``, only one
+    named as where something happens ("in Kabul"), not a party ("Syria said", "India's opposition")."""
     lo, hi = sentence.start_char, sentence.end_char
     best = None
     for s, e, lab in entities:
         if lab not in labels or s < lo or e > hi or (s, e) in used:
+            continue
+        if setting and not _is_setting(sentence.doc, s, e):
             continue
         dist = trigger[0] - e if e <= trigger[0] else s - trigger[1]
         if dist > NEAR_CHARS:
@@ -412,3 +419,18 @@ def _nearest(
         if best is None or dist < best[0]:
             best = (dist, (s, e, lab))
     return best[1] if best else None
+
+
+SETTING_PREPS = {"in", "at", "near", "outside", "inside", "across", "throughout", "around", "on", "within"}
+
+
+def _is_setting(doc: Any, start: int, end: int) -> bool:
+    """Whether the span is a place something happens in: the object of a locative preposition ("in Aleppo"), or a
+    name beside one ("in Jalalabad, Afghanistan")."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None:
+        return False
+    tok = span.root
+    while tok.dep_ in ("appos", "conj", "compound", "npadvmod") and tok.head.i != tok.i:
+        tok = tok.head
+    return tok.dep_ == "pobj" and tok.head.lower_ in SETTING_PREPS

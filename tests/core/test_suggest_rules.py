@@ -311,3 +311,15 @@ def test_to_death_takes_the_patient_of_the_verb(nlp, suggester):
 )
 def test_other_senses_are_no_events(nlp, suggester, text):
     assert run(nlp, suggester, text) == []
+
+
+@pytest.mark.parametrize(
+    "text, trigger",
+    [
+        ("Syria said rebels attacked a convoy on Monday.", "attacked"),  # the country speaks, nothing happens in it
+        ("India's opposition party organized a protest on Friday.", "protest"),  # a possessor is a party, not a place
+    ],
+)
+def test_a_place_from_the_sentence_is_where_something_happens(nlp, suggester, text, trigger):
+    e = only(run(nlp, suggester, text), trigger)
+    assert not [a for a in e["args"] if a[0] == "Place"]
