@@ -245,6 +245,8 @@ class MainWindow(FilesAndWork, WindowFlow, QMainWindow):
 
     def _on_project(self) -> None:
         self.entities.model.colors = label_colors(self.controller.schema, self.view.palette_name)
+        # the legend's entries now, their counts after the first paint: the text is not pushed down once shown
+        self.legend.set_counts(self.controller.schema, [], self.entities.model.colors)
         p = self.controller.project
         read_only = p is not None and p.read_only
         self.read_only_banner.setText(

@@ -50,7 +50,8 @@ def test_the_document_is_drawn_before_the_side_panels_fill(qtbot, project_path):
         shown = [s for s in log.seen if s[0] == "a.txt"]
         name, highlights, entity_rows, document_rows, legend = shown[0]
         assert highlights > 0  # the first paint of the document has its highlights...
-        assert (entity_rows, document_rows, legend) == (0, 0, 0)  # ...and the panels wait for it
+        assert (entity_rows, document_rows) == (0, 0)  # ...and the panels wait for it
+        assert legend == len(w.legend.buttons)  # the legend's entries (counted after) never push the text down
         # then everything is there: every entity in the table, the list, the legend, the current document
         assert w.entities.model.rowCount() == len(w.controller.visible_entities(show_rejected=True))
         assert len(w.legend.buttons) > 0
@@ -93,3 +94,31 @@ def test_a_hidden_or_unpainted_widget_still_gets_the_work(qtbot):
     frozen.setUpdatesEnabled(False)  # visible, but never painted
     AfterPaint(frozen).call(lambda: ran.append("frozen"))
     qtbot.waitUntil(lambda: ran == ["hidden", "frozen"], timeout=5000)  # the backstop
+
+
+def test_the_text_does_not_move_when_the_panels_fill(qtbot, project_path):
+    """The legend above the text has its entries at the first paint (their counts follow with the panels): the
+    document does not jump down once shown."""
+    from PySide6.QtCore import QPoint
+
+    from ui.main_window import MainWindow
+    from ui.settings import AppSettings
+
+    settings = AppSettings()
+    settings.set("annotator", "tester")
+    w = MainWindow(settings, auto_preannotate=False)
+    qtbot.addWidget(w)
+    w.resize(1200, 800)
+    w.show()
+    qtbot.waitExposed(w)
+    top = lambda: w.view.mapTo(w, QPoint(0, 0)).y()  # noqa: E731
+    log = PaintLog(w.view.viewport(), lambda: (w.controller.doc is not None, top()))
+    try:
+        assert w.open_project(project_path)
+        qtbot.waitUntil(lambda: not w.after_view_paint.pending and w.entities.model.rowCount() > 0)
+        qtbot.wait(20)
+        first = next(y for shown, y in log.seen if shown)
+        assert first == top()
+        assert any(str(w.controller.visible_entities()[0].label) in t for t in w.legend.item_texts())
+    finally:
+        w.controller.close_project()
