@@ -58,8 +58,19 @@ def _documents_sql(n_states: int, n_docs: int) -> str:
         "      'state', e.state, 'source', e.source, 'annotator', e.annotator) AS frag, e.start AS s, e.end AS t"
         "    FROM entities e"
         f"   WHERE e.document_id = d.id AND e.annotation_set = ? AND e.state IN ({_in(n_states)})"
-        "    ORDER BY e.start, e.end, e.id))"
+        "    ORDER BY e.start, e.end, e.id)) AS ents"
         f" FROM documents d WHERE d.id IN ({_in(n_docs)}) ORDER BY d.id"
+    )
+
+
+def _chunk_sql(n_states: int, n_docs: int) -> str:
+    """The documents of a chunk in one row, so a reader thread takes the GIL once a chunk (a row a document would
+    wait for the GIL once a document, while the joining thread holds it): their small fields as a JSON array, then
+    the texts (UTF-8) and the entity columns, each joined, with their lengths in bytes."""
+    return (
+        "SELECT json_group_array(json_array(id, name, sha256, status, meta, length(CAST(text AS BLOB)), length(ents))),"
+        " CAST(group_concat(text, '') AS BLOB), CAST(group_concat(ents, '') AS BLOB)"
+        f" FROM ({_documents_sql(n_states, n_docs)})"
     )
 
 
@@ -74,6 +85,21 @@ class _Chunk:
         self.kept: dict[int, set[int]] = {}  # entity ids exported, for documents with events
 
 
+def _split_docs(head: str, texts: bytes | None, ents: bytes | None) -> list[tuple]:
+    """The chunk's row back into one tuple a document: (id, name, text, sha256, status, meta, entities column)."""
+    docs = []
+    at = cut = 0
+    view = memoryview(texts or b"")
+    for did, name, sha, status, meta, n, m in _loads(head):
+        column = None
+        if m is not None:
+            column = ents[cut : cut + m]  # type: ignore[index]
+            cut += m
+        docs.append((did, name, str(view[at : at + n], "utf-8"), sha, status, meta, column))
+        at += n
+    return docs
+
+
 def read_chunk(conn: sqlite3.Connection, chunk: list[int], aset: str, states: tuple[str, ...]) -> _Chunk:
     """Everything the export needs of these documents, read in one read transaction."""
     out = _Chunk()
@@ -82,7 +108,7 @@ def read_chunk(conn: sqlite3.Connection, chunk: list[int], aset: str, states: tu
     if began:
         conn.execute("BEGIN")
     try:
-        out.docs = conn.execute(_documents_sql(len(states), len(chunk)), [aset, *states, *chunk]).fetchall()
+        out.docs = _split_docs(*conn.execute(_chunk_sql(len(states), len(chunk)), [aset, *states, *chunk]).fetchone())
         for r in conn.execute(
             f"SELECT id, document_id, type, trigger_start, trigger_end, attributes, annotator, state, source, score, "
             f"alternatives FROM events WHERE document_id IN ({marks}) AND annotation_set = ? AND state IN ({smarks}) "
