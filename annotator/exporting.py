@@ -7,9 +7,10 @@ import re
 import shutil
 import tempfile
 import time
+from concurrent.futures import Future, ThreadPoolExecutor
 from contextlib import contextmanager
 from pathlib import Path
-from typing import BinaryIO, Iterator
+from typing import BinaryIO, Callable, Iterator
 
 from annotator.errors import AnnotatorError
 from annotator.exchange import exchange
@@ -60,6 +61,38 @@ def atomic_output(out: str | Path) -> Iterator[BinaryIO]:
     except BaseException:
         _discard(tmp)
         raise
+
+
+SYNC_STEP = 32 << 20  # bytes written between two background flushes to disk
+
+
+@contextmanager
+def synced_behind(fh: BinaryIO, step: int | None = None) -> Iterator[Callable[[], None]]:
+    """Flush a file being written to disk in the background as it grows, so the closing fsync (``atomic_output``)
+    waits only for its tail: call the yielded ``wrote()`` after each write. A failed background flush is raised
+    (from ``wrote()`` or on leaving), never lost: the kernel reports a write-back error once."""
+    step = SYNC_STEP if step is None else step
+    datasync = getattr(os, "fdatasync", os.fsync)  # macOS has no fdatasync
+    pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="export-sync")
+    pending: Future[None] | None = None
+    mark = 0
+
+    def wrote() -> None:
+        nonlocal pending, mark
+        if fh.tell() - mark < step or (pending is not None and not pending.done()):
+            return
+        if pending is not None:
+            pending.result()
+        fh.flush()
+        mark = fh.tell()
+        pending = pool.submit(datasync, fh.fileno())
+
+    try:
+        yield wrote
+    finally:
+        pool.shutdown(wait=True)
+    if pending is not None:
+        pending.result()
 
 
 @contextmanager

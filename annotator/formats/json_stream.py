@@ -30,6 +30,7 @@ from typing import Any, BinaryIO, Callable, Generator, Iterator
 import orjson
 
 from annotator import fileid
+from annotator.exporting import synced_behind
 from annotator.store import Project
 
 CHUNK = 100  # documents per read transaction (100: 1.61-1.65 s, 500: 1.88-1.95 s, same run: smaller buffers)
@@ -282,7 +283,8 @@ def write_documents(
     after = separator == b"\n"
     chunks = iter_chunks(project, ids, aset, states)
     try:
-        _write_chunks(fh, chunks, report, events_of, separator, after, progress)
+        with synced_behind(fh) as wrote:
+            _write_chunks(fh, chunks, report, events_of, separator, after, progress, wrote)
     finally:
         chunks.close()  # stops the readers now, not when a traceback lets go of this frame
 
@@ -295,12 +297,14 @@ def _write_chunks(
     separator: bytes,
     after: bool,
     progress: Callable[[int], None] | None,
+    wrote: Callable[[], None],
 ) -> None:
     first = True
     for chunk in chunks:
         if not chunk.docs:
             continue
         fh.write(b"".join(render_chunk(chunk, report, events_of, separator, after, first)))
+        wrote()
         first = False
         if progress:
             progress(report.documents)  # once a chunk (100 documents): the cancel is checked here too

@@ -113,4 +113,39 @@ def test_cancel_stops_the_readers_and_writes_nothing(project, tmp_path, monkeypa
     with pytest.raises(Cancelled):
         write_json(project, out, progress=progress)
     assert not out.exists()
-    assert not [t for t in threading.enumerate() if t.name.startswith("export-reader")]
+    assert not [t for t in threading.enumerate() if t.name.startswith("export-")]  # readers and the flusher
+
+
+def test_the_file_is_flushed_to_disk_as_it_grows_and_a_failed_flush_fails_the_export(project, tmp_path, monkeypatch):
+    import errno
+    import os
+
+    from annotator import exporting
+    from annotator.errors import AnnotatorError
+
+    monkeypatch.setattr(json_stream, "CHUNK", 1)
+    monkeypatch.setattr(exporting, "SYNC_STEP", 1, raising=False)  # a flush after every chunk written
+    import_documents(project, [IncomingDocument(text=f"text {i} " * 50, name=f"d{i}") for i in range(20)])
+    flushed: list[int] = []
+    real = getattr(os, "fdatasync", os.fsync)
+
+    def counting(fd: int) -> None:
+        flushed.append(fd)
+        real(fd)
+
+    monkeypatch.setattr(os, "fdatasync", counting, raising=False)
+    (tmp_path / "exports").mkdir()
+    out = tmp_path / "exports" / "out.json"
+    assert export(project, "json", out) == reference(project, "json")
+    assert flushed  # in the background, before the closing fsync
+
+    def failing(fd: int) -> None:
+        raise OSError(errno.EIO, "Input/output error")
+
+    monkeypatch.setattr(os, "fdatasync", failing, raising=False)
+    before = out.read_bytes()
+    with pytest.raises(AnnotatorError, match="nothing was replaced"):
+        write_json(project, out)
+    assert out.read_bytes() == before  # the earlier export is still there, no temporary file beside it
+    assert sorted(p.name for p in out.parent.iterdir()) == ["out.json"]
+    assert not [t for t in threading.enumerate() if t.name.startswith("export-")]
