@@ -8,6 +8,8 @@ With --events, also pre-annotation with event suggestions (the pipeline with tag
 lemmatizer and parser, and the rule suggester) against raw `nlp.pipe` with those same components (target
 >= 0.85) and against pre-annotation of entities alone (target <= 1.5x the time). Pre-annotation runs the shared
 tok2vec in batches of EMBEDDING_BATCH documents (annotator/nlp.py); raw `nlp.pipe` runs every component at --batch-size.
+A fifth run is spaCy alone with the event components exactly as pre-annotation runs them (`Pipeline.docs`): its time
+over pre-annotation of entities alone is the floor of the cost of events, before any suggesting and storing.
 
 Run: nice .venv/bin/python bench/preannotate.py [--docs 2000] [--words 500] [--batch-size 64] [--model NAME] [--events]
      [--components: only each component's CPU seconds, for the entity and the event pipelines]
@@ -62,15 +64,20 @@ def make_texts(n: int, words: int, seed: int = 11) -> list[str]:
 class Run:
     """One way of running over the documents: raw ``nlp.pipe`` or ``preannotate()`` into its own project."""
 
-    def __init__(self, name: str, pipe, project: Project | None = None, events: bool = False) -> None:
+    def __init__(
+        self, name: str, pipe, project: Project | None = None, events: bool = False, docs: bool = False
+    ) -> None:
         self.name, self.pipe, self.project, self.events = name, pipe, project, events
+        self.docs = docs  # spaCy alone as pre-annotation runs it (Pipeline.docs), not raw nlp.pipe
         self.wall = self.cpu = 0.0
         self.entities = 0
         self.report = PreannotateReport()
 
     def __call__(self, texts: list[str], ids: list[int], batch_size: int, profiler) -> None:
         t0, c0 = time.perf_counter(), time.process_time()
-        if self.project is None:
+        if self.docs:
+            self.entities += sum(len(doc.ents) for doc in self.pipe.docs(texts, batch_size=batch_size))
+        elif self.project is None:
             self.entities += sum(len(doc.ents) for doc in self.pipe.nlp.pipe(texts, batch_size=batch_size))
         else:
             if profiler:
@@ -120,7 +127,8 @@ def trigger_candidates(texts: list[str], model: str | None, batch_size: int) -> 
     A sentence may hold one when a token outside a named entity has a lowercase form that the rule lemmatizer
     could turn (under any part of speech, by any rule or exception) into a form of a trigger's first word, and the
     other words of that trigger appear in the sentence too. Also the sentences where the full path does suggest an
-    event (a floor for any such filter). Prints the shares; changes nothing.
+    event (a floor for any such filter), and the shares a filter by part of speech and entities would keep
+    (``pos_aware_shares``). Prints the shares; changes nothing.
     """
     import json
 
@@ -132,6 +140,7 @@ def trigger_candidates(texts: list[str], model: str | None, batch_size: int) -> 
     lexicon = Lexicon.from_schema(schema)
     full, plain = load_pipeline(model, events=True), load_pipeline(model)
     lemmatizer = full.nlp.get_pipe("lemmatizer")
+    lemmatizer = getattr(lemmatizer, "lemmatizer", lemmatizer)  # spaCy's own, under annotator's LemmaCache
     rules, exc = lemmatizer.lookups.get_table("lemma_rules"), lemmatizer.lookups.get_table("lemma_exc")
     cache: dict[str, set[str]] = {}
 
@@ -189,6 +198,47 @@ def trigger_candidates(texts: list[str], model: str | None, batch_size: int) -> 
             f"{name}: {n_cand / n_sent:.0%} of {n_sent} sentences ({n_tok_cand / n_tok:.0%} of the tokens) may hold a "
             f"trigger; {used / sents:.0%} of {sents} parsed sentences get a suggested event"
         )
+        sent_share, tok_share = pos_aware_shares(full, model, part, batch_size)
+        print(
+            f"{name}, by part of speech and entities before the parse: {sent_share:.0%} of the senter's sentences "
+            f"({tok_share:.0%} of the tokens) hold a token the suggester would try as a trigger"
+        )
+
+
+def pos_aware_shares(full, model: str | None, texts: list[str], batch_size: int) -> tuple[float, float]:
+    """Shares of the sentences and tokens that a filter deciding after tagger, attribute_ruler and lemmatizer (before
+    any parse) would send to the parser: those with a token the rule suggester would try as a trigger (a trigger's
+    part of speech, outside a named entity, not a noun it takes for a person or thing, a pattern's first word with
+    the pattern's other words in the sentence). Sentences from the pipeline's own ``senter`` (shipped disabled)."""
+    import spacy
+
+    from annotator.nlp import DEFAULT_PIPELINE
+    from annotator.schema import load_schema
+    from annotator.suggest.event_lexicon import Lexicon, matches
+    from annotator.suggest.event_rules import NAME_LABELS, TRIGGER_POS
+    from annotator.suggest.noun_classes import guess_label
+
+    lexicon = Lexicon.from_schema(load_schema(Path(__file__).resolve().parent.parent / "resources/schemas/news.toml"))
+    senter = spacy.load(model or DEFAULT_PIPELINE)
+    senter.enable_pipe("senter")
+
+    def tried(tok, sent, named: set[int]) -> bool:
+        if tok.i in named or tok.pos_ not in TRIGGER_POS or (tok.pos_ == "NOUN" and guess_label(tok) is not None):
+            return False
+        return any(all(any(matches(w, u) for u in sent) for w in p.words[1:]) for p in lexicon.candidates(tok))
+
+    n_sent = n_cand = n_tok = n_tok_cand = 0
+    with full.nlp.select_pipes(disable=["parser"]), senter.select_pipes(enable=["senter"]):
+        for doc, cut in zip(full.nlp.pipe(texts, batch_size=batch_size), senter.pipe(texts, batch_size=batch_size)):
+            named = {t.i for e in doc.ents if e.label_ in NAME_LABELS for t in e}
+            for s in cut.sents:
+                sent = doc[s.start : s.end]
+                n_sent += 1
+                n_tok += len(sent)
+                if any(tried(t, sent, named) for t in sent):
+                    n_cand += 1
+                    n_tok_cand += len(sent)
+    return n_cand / n_sent, n_tok_cand / n_tok
 
 
 def main() -> None:
@@ -247,6 +297,7 @@ def main() -> None:
             runs += [
                 Run("raw nlp.pipe (event components)", full),
                 Run("preannotate(), entities + events", full, projects[1], True),
+                Run("spaCy alone, as preannotate() runs", full, docs=True),
             ]
         ids = projects[0].document_ids()
         profiler = cProfile.Profile() if args.profile else None
@@ -274,6 +325,12 @@ def main() -> None:
         print(
             f"cost of events: preannotate with events / entities alone: {ours_ev.wall / ours.wall:.2f}x wall, "
             f"{ours_ev.cpu / ours.cpu:.2f}x CPU (target <= 1.5x)"
+        )
+        floor = runs[4]
+        print(
+            f"floor of that cost: spaCy alone with the event components / preannotate entities: "
+            f"{floor.wall / ours.wall:.2f}x wall, {floor.cpu / ours.cpu:.2f}x CPU; suggesting and storing events add "
+            f"{(ours_ev.cpu - floor.cpu) / ours.cpu:.2f}x CPU"
         )
     if profiler:
         pstats.Stats(profiler).sort_stats("tottime").print_stats(30)
