@@ -172,7 +172,8 @@ class RuleEventSuggester:
                 core = 1
             anchored = any(a.role in _NON_CORE and a.score >= 0.5 for a in args)  # "talks in Moscow" (not the fallback)
             cue = len(self.cues[type_name] & neighbours)
-            if pattern.weak and not cue and core < 2:  # a word with other senses needs support
+            roles_filled = len({a.role for a in args if a.role not in _NON_CORE and a.score >= 0.5})
+            if pattern.weak and not cue and roles_filled < 2:  # a word with other senses needs support
                 continue
             if self.blockers[type_name] & direct:  # "press conference" is not a meeting
                 continue

@@ -323,3 +323,14 @@ def test_other_senses_are_no_events(nlp, suggester, text):
 def test_a_place_from_the_sentence_is_where_something_happens(nlp, suggester, text, trigger):
     e = only(run(nlp, suggester, text), trigger)
     assert not [a for a in e["args"] if a[0] == "Place"]
+
+
+def test_a_weak_trigger_needs_a_cue_or_participants_in_two_roles(nlp, suggester):
+    # two parties in one role ("speaks to his supporters") do not tell a phone call from a speech
+    assert run(nlp, suggester, "Joko Widodo speaks to his supporters in Jakarta.") == []
+    # the medium does
+    e = only(run(nlp, suggester, "President Trump spoke with Vladimir Putin by phone on Saturday."), "spoke")
+    assert e["type"] == "Contact:Phone-Write"
+    # and so do two roles filled: who holds whom
+    e = only(run(nlp, suggester, "The pilot was being held by the militants."), "held")
+    assert e["type"] == "Justice:Arrest-Jail"
