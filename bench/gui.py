@@ -62,6 +62,7 @@ def shown_window():  # type: ignore[no-untyped-def]
     """The application and a main window at the benchmark's size, shown, no document open yet."""
     from PySide6.QtWidgets import QApplication
 
+    from ui import gc_guard
     from ui.main_window import MainWindow
     from ui.settings import AppSettings
 
@@ -71,6 +72,7 @@ def shown_window():  # type: ignore[no-untyped-def]
     w = MainWindow(settings, auto_preannotate=False)
     w.resize(1500, 950)
     w.show()
+    gc_guard.freeze_start()  # as the app's main() does once its window shows
     app.processEvents()
     return app, w
 

@@ -38,12 +38,14 @@ def main(argv: list[str] | None = None) -> int:
             settings.set("annotator", ask_annotator_name(None, _login()) or _login())
     if args.model:
         settings.set("pipeline", args.model)
+    from ui import gc_guard
     from ui.main_window import MainWindow
     from ui.style import apply_style
 
     apply_style(app)
     window = MainWindow(settings)
     window.show()
+    gc_guard.freeze_start()  # the start's objects out of the collector's way (before a document is read)
     if args.project:
         window.open_project(args.project)
     elif settings.recent_projects() and os.path.exists(settings.recent_projects()[0]):

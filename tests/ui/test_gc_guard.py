@@ -42,3 +42,20 @@ def test_collection_happens_on_the_gui_thread_only_while_workers_run(qtbot):
     finally:
         gc.callbacks.remove(seen)
     assert set(threads) == {threading.main_thread().ident}  # never in the worker
+
+
+def test_the_start_is_left_out_of_later_collections_and_what_follows_is_still_collected():
+    import weakref
+
+    gc.collect()
+    before = gc.get_freeze_count()
+    try:
+        gc_guard.freeze_start()
+        assert gc.get_freeze_count() > before  # the start's objects: no full collection walks them again
+        cycle = _Cycle()
+        gone = weakref.ref(cycle)
+        del cycle
+        gc.collect()
+        assert gone() is None  # a cycle made after the start is collected as before
+    finally:
+        gc.unfreeze()
