@@ -223,12 +223,19 @@ def _reader_connection(project: Project) -> Callable[[], sqlite3.Connection] | N
     return connect
 
 
+def chunk_size(count: int) -> int:
+    """Documents per chunk: ``CHUNK``, fewer in a small export so that progress (and the cancel checked with it)
+    still comes about 20 times in it."""
+    return max(1, min(CHUNK, count // 20))
+
+
 def iter_chunks(
     project: Project, ids: list[int], aset: str, states: tuple[str, ...], readers: int | None = None
 ) -> Generator[_Chunk, None, None]:
     """The chunks of ``ids`` in order, read ahead by reader threads where the project's file allows."""
     readers = READERS if readers is None else readers
-    chunks = [ids[k : k + CHUNK] for k in range(0, len(ids), CHUNK)]
+    size = chunk_size(len(ids))
+    chunks = [ids[k : k + size] for k in range(0, len(ids), size)]
     connect = _reader_connection(project) if readers > 0 and len(chunks) > 1 else None
     if connect is None:
         for c in chunks:
