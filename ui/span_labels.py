@@ -41,8 +41,8 @@ class RoomyLayout(QPlainTextDocumentLayout):
         rect = super().blockBoundingRect(block)  # lays the block out when it is not yet
         tl = block.layout()
         n = tl.lineCount()
-        if not n or not self.room:
-            return rect
+        if not n or not self.room or abs(tl.lineAt(0).y() - self.room) < 0.01:
+            return rect  # no room, or moved already (a new layout puts its first line at the top; Qt asks often)
         y, moved = 0.0, False
         for i in range(n):
             line = tl.lineAt(i)

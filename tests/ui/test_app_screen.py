@@ -137,3 +137,31 @@ def test_nested_spans_get_stacked_brackets():
     # "the Russian Ministry of Foreign Affairs" holding "Russian" and "Foreign Affairs", which holds "Affairs"
     spans = [(0, 39, 1), (4, 11, 2), (24, 39, 3), (32, 39, 4), (50, 55, 5)]
     assert nesting_levels(spans) == {1: 2, 2: 0, 3: 1, 4: 0, 5: 0}
+
+
+def test_every_line_keeps_its_room_for_labels_after_a_relayout(qtbot, window):
+    """Each visual line sits ``room`` below the one before, when first shown, after a new highlight (the block is
+    laid out again) and after a zoom (the room changes): the layout moves the lines of a new layout only once."""
+    from ui import commands as cmd
+
+    v = window.view
+
+    def gaps() -> set[float]:
+        out = set()
+        block = v.document().firstBlock()
+        while block.isValid():
+            v.blockBoundingGeometry(block)  # laid out and moved
+            tl, y = block.layout(), 0.0
+            for i in range(tl.lineCount()):
+                out.add(round(tl.lineAt(i).y() - y, 2))
+                y = tl.lineAt(i).y() + tl.lineAt(i).height()
+            block = block.next()
+        return out
+
+    room = round(v.room_layout.room, 2)
+    assert gaps() == {room}
+    s = find(DOC_A, "forces")[0]
+    window.controller.run(cmd.AddEntity, window.controller.doc.id, s, s + 6, "ORG")
+    assert gaps() == {room}
+    window.zoom(4)
+    assert round(v.room_layout.room, 2) != room and gaps() == {round(v.room_layout.room, 2)}
