@@ -52,6 +52,9 @@ class EventType:
     weak_triggers: tuple[str, ...] = ()
     cues: tuple[str, ...] = ()
     blockers: tuple[str, ...] = ()  # words that, modifying a trigger, rule the type out ("press conference")
+    # types an event of this type also is (an execution is a death): (type, ((role here, role there), ...)); roles
+    # of the same name carry over without being listed
+    implies: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = ()
 
     def role(self, name: str) -> Role | None:
         return next((r for r in self.roles if r.name == name), None)
@@ -138,6 +141,7 @@ class Schema:
                     list(t.weak_triggers),
                     list(t.cues),
                     list(t.blockers),
+                    [[name, [list(pair) for pair in pairs]] for name, pairs in t.implies],
                 ]
                 for t in self.events
             ],
@@ -159,8 +163,9 @@ class Schema:
                     tuple(weak),
                     tuple(cues),
                     tuple(blockers),
+                    tuple((n, tuple((a, b) for a, b in pairs)) for n, pairs in implies),
                 )
-                for name, description, triggers, roles, weak, cues, blockers in data["events"]
+                for name, description, triggers, roles, weak, cues, blockers, implies in data["events"]
             ),
             tuple(Attribute(a[0], tuple(a[1]), a[2], a[3]) for a in data["attributes"]),
             source,
@@ -174,7 +179,7 @@ _TOML_AT = re.compile(r"^(.*?) \(at line (\d+), column (\d+)\)$")
 ENTITY_KEYS = {"name", "description", "color", "key"}
 # plain keys the app's document view already uses (either case): a label key there would never work
 APP_KEYS = {"x": "rejecting a suggestion (X)", "e": "a new event (E)"}
-EVENT_KEYS = {"name", "description", "triggers", "weak_triggers", "cues", "blockers", "role"}
+EVENT_KEYS = {"name", "description", "triggers", "weak_triggers", "cues", "blockers", "role", "implies"}
 ROLE_KEYS = {"name", "labels", "multiplicity", "description", "slots"}
 SLOT = re.compile(
     r"^(subj|subj_intrans|obj|obj_from|subjpass|agent|poss|compound|gov_subj|dative|oprd|nummod|npadvmod|prep:[a-z]+)$"
@@ -400,6 +405,7 @@ def _parse_events(items: Any, labels: set[str], w: _Where, loc: _Locator) -> lis
         )
         cues = _string_list(item.get("cues", []), f"cues of {name!r}", w, loc.key(at, "cues"))
         blockers = _string_list(item.get("blockers", []), f"blockers of {name!r}", w, loc.key(at, "blockers"))
+        implies = _parse_implies(item.get("implies", []), name, w, loc.key(at, "implies"))
         out.append(
             EventType(
                 name,
@@ -409,9 +415,44 @@ def _parse_events(items: Any, labels: set[str], w: _Where, loc: _Locator) -> lis
                 tuple(weak),
                 tuple(cues),
                 tuple(blockers),
+                implies,
             )
         )
+    _check_implies(out, w, loc)
     return out
+
+
+def _parse_implies(
+    value: Any, name: str, w: _Where, line: int | None
+) -> tuple[tuple[str, tuple[tuple[str, str], ...]], ...]:
+    """``implies = [{type = "Life:Die", roles = {Person = "Victim"}}]`` (or just the type's name)."""
+    if not isinstance(value, list):
+        raise w.fail(line, f"implies of {name!r} must be a list of event types")
+    out = []
+    for item in value:
+        if isinstance(item, str):
+            item = {"type": item}
+        if not isinstance(item, dict) or not isinstance(item.get("type"), str) or set(item) - {"type", "roles"}:
+            raise w.fail(line, f"implies of {name!r}: each item is a type name or {{type = ..., roles = {{...}}}}")
+        roles = item.get("roles", {})
+        if not isinstance(roles, dict) or not all(isinstance(k, str) and isinstance(v, str) for k, v in roles.items()):
+            raise w.fail(line, f"implies of {name!r}: roles maps a role of {name!r} to a role of {item['type']!r}")
+        out.append((item["type"], tuple(roles.items())))
+    return tuple(out)
+
+
+def _check_implies(events: list[EventType], w: _Where, loc: _Locator) -> None:
+    by_name = {t.name: t for t in events}
+    for i, t in enumerate(events):
+        for other, pairs in t.implies:
+            line = loc.key(loc.table("event", i), "implies")
+            if other not in by_name or other == t.name:
+                raise w.fail(line, f"{t.name!r} implies {other!r}, which is not another event type of the schema")
+            for here, there in pairs:
+                if t.role(here) is None or by_name[other].role(there) is None:
+                    raise w.fail(
+                        line, f"implies of {t.name!r}: no role {here!r} here or no role {there!r} in {other!r}"
+                    )
 
 
 def load_schema(path: str | Path) -> Schema:

@@ -83,11 +83,29 @@ class RuleEventSuggester:
                 suggestion = self._decide(head, span_toks, patterns, sent, ents, entities, seen)
                 if suggestion is not None:
                     seen.add((suggestion.type, head.lemma_.lower()))
-                    out.append(suggestion)
-                    heads.append(head.i)
+                    for s in (suggestion, *self._implied(suggestion)):
+                        out.append(s)
+                        heads.append(head.i)
                     taken.update(range(tok.i, tok.i + length))
                     taken.update(extra)
         return self._share_arguments(doc, out, heads)
+
+    def _implied(self, event: EventSuggestion) -> list[EventSuggestion]:
+        """The events this one also is (the schema's ``implies``: an execution is a death), on the same trigger, with
+        the arguments whose role the other type has (under its own name there) and whose label it accepts."""
+        out = []
+        for name, pairs in self.types[event.type].implies:
+            other = self.types.get(name)
+            if other is None:
+                continue
+            renamed = dict(pairs)
+            args = []
+            for a in event.arguments:
+                role = other.role(renamed.get(a.role, a.role))
+                if role is not None and a.label in role.labels:
+                    args.append(replace(a, role=role.name))
+            out.append(replace(event, type=name, arguments=tuple(args), alternatives=()))
+        return out
 
     def _share_arguments(self, doc: Any, events: list[EventSuggestion], heads: list[int]) -> list[EventSuggestion]:
         """An event told as happening in another ("killed in an attack by rebels in Adana") takes that event's

@@ -203,6 +203,16 @@ def test_suggestion_data_is_optional_and_read():
     assert s.event_type("Visit").role("Place").slots == ("prep:in", "compound")
 
 
+def test_implied_types_are_read():
+    source = GOOD.replace(
+        'triggers = ["met"]', 'triggers = ["met"]\nimplies = [{type = "Visit", roles = {Entity = "Entity"}}]', 1
+    )
+    assert parse_schema(source, "mini.toml").event_type("Meet").implies == (("Visit", (("Entity", "Entity"),)),)
+    plain = GOOD.replace('triggers = ["met"]', 'triggers = ["met"]\nimplies = ["Visit"]', 1)
+    assert parse_schema(plain, "mini.toml").event_type("Meet").implies == (("Visit", ()),)
+    assert parse_schema(GOOD, "mini.toml").event_type("Meet").implies == ()
+
+
 def test_news_suggestion_data_for_every_event_type():
     s = load_schema(ROOT_SCHEMA)
     for t in s.events:
@@ -300,6 +310,18 @@ def test_news_suggestion_data_for_every_event_type():
             'triggers = ["met"]\nblockers = ""',
             ('blockers = ""', 0),
             "blockers of 'Meet' must be a list",
+        ),
+        (
+            'triggers = ["met"]',
+            'triggers = ["met"]\nimplies = ["Greet"]',
+            ('implies = ["Greet"]', 0),
+            "'Meet' implies 'Greet', which is not another event type",
+        ),
+        (
+            'triggers = ["met"]',
+            'triggers = ["met"]\nimplies = [{type = "Visit", roles = {Entity = "Host"}}]',
+            ("implies = [", 0),
+            "no role 'Host' in 'Visit'",
         ),
         (
             'labels = ["GPE"]',

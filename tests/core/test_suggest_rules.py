@@ -334,3 +334,12 @@ def test_a_weak_trigger_needs_a_cue_or_participants_in_two_roles(nlp, suggester)
     # and so do two roles filled: who holds whom
     e = only(run(nlp, suggester, "The pilot was being held by the militants."), "held")
     assert e["type"] == "Justice:Arrest-Jail"
+
+
+def test_an_execution_is_also_a_death(nlp, suggester):
+    events = run(nlp, suggester, "Saudi Arabia executed a Shiite cleric last week.")
+    by_type = {e["type"]: e for e in events if e["trigger"] == "executed"}
+    assert set(by_type) == {"Justice:Execute", "Life:Die"}
+    assert ("Person", "cleric", "PERSON") in by_type["Justice:Execute"]["args"]
+    assert ("Victim", "cleric", "PERSON") in by_type["Life:Die"]["args"]
+    assert ("Agent", "Saudi Arabia", "GPE") in by_type["Life:Die"]["args"]
