@@ -1,28 +1,30 @@
 """The DocBin export on both cores: the documents after a cut are written by a child interpreter while this one
-writes those before it; the child's parts (compressed token table in a temporary file, the small columns
-returned) are joined after this process's own (``DocBinWriter.absorb``), so the files are what one process
-writes. Small exports, a project with an open transaction, or one core: all in this process."""
+writes those before it; the child's compressed parts (in temporary files) and small columns (returned) are joined
+after this process's own (``DocBinWriter.absorb``), so the files are what one process writes. Small exports, a
+project with an open transaction, or one core: all in this process."""
 
 from __future__ import annotations
 
+import gc
 import os
 import pickle
 import shutil
 import subprocess
 import sys
 import tempfile
-from contextlib import contextmanager
+from contextlib import ExitStack, contextmanager
 from pathlib import Path
 from typing import Any, Callable, Iterator
 
 from annotator.errors import AnnotatorError
+from annotator.formats.docbin_stream import STREAMS, spacy_layout
 from annotator.formats.records import ExportRequest
 from annotator.store import Project
 
 _ROOT = str(Path(__file__).resolve().parents[2])  # the folder holding this ``annotator`` package, for the child
 
-MIN_DOCUMENTS = 2000  # below this the child's start (spawn, spaCy's strings: ~1.2 s) costs more than it saves
-CHILD_SHARE = 0.45  # of the documents: less than half, as the child starts ~1 s later
+MIN_DOCUMENTS = 2000  # below this the child's start (spawn, spaCy's strings: ~1 s) costs more than it saves
+CHILD_SHARE = 0.45  # of the documents: less than half, as the child starts later and this process joins at the end
 
 
 @contextmanager
@@ -42,15 +44,16 @@ def second_range(
     cut = len(ids) - int(len(ids) * CHILD_SHARE)
     mine, theirs = ids[:cut], ids[cut:]
     work = Path(tempfile.mkdtemp(dir=spill_dir, prefix=".docbin-"))
-    spills = {p: str(work / f"{k}.tokens") for k, p in enumerate(parts)}
+    spills = {p: {s: str(work / f"{k}.{s}") for s in STREAMS} for k, p in enumerate(parts)}
     plain = {
         "states": request.states,
         "statuses": request.statuses,
         "annotation_set": request.annotation_set,
         "options": dict(request.options),
     }
+    layout = spacy_layout()  # the DocBin's version and attributes, as this process's writers have them
     (work / "args").write_bytes(
-        pickle.dumps((str(project.path), plain, theirs, {i: assignment[i] for i in theirs}, spills))
+        pickle.dumps((str(project.path), plain, theirs, {i: assignment[i] for i in theirs}, spills, layout))
     )
     proc = None
     try:
@@ -76,8 +79,9 @@ def second_range(
                 raise value
             segments, theirs_report = value
             for p, seg in segments.items():
-                with open(spills[p], "rb") as tokens:
-                    bins[p].absorb(seg, tokens)
+                with ExitStack() as stack:
+                    files = {s: stack.enter_context(open(path, "rb")) for s, path in spills[p].items()}
+                    bins[p].absorb(seg, files)
             for key in ("documents", "entities", "events"):
                 setattr(report, key, getattr(report, key) + getattr(theirs_report, key))
             for key in ("dropped_arguments", "tokenized", "problems"):
@@ -94,10 +98,15 @@ def second_range(
 
 
 def write_range(
-    path: str, plain: dict[str, Any], ids: list[int], assignment: dict[int, str], spills: dict[str, str]
+    path: str,
+    plain: dict[str, Any],
+    ids: list[int],
+    assignment: dict[int, str],
+    spills: dict[str, dict[str, str]],
+    layout: dict[str, Any],
 ) -> tuple[dict[str, dict[str, Any]], Any]:
-    """In the child: write documents ``ids`` into one writer per part (token tables to ``spills``); returns
-    each writer's ``segment()`` and the report."""
+    """In the child: write documents ``ids`` into one writer per part (its compressed parts to the files
+    ``spills``, the DocBin's ``layout`` as the parent's); returns each writer's ``segment()`` and the report."""
     from annotator.formats.common import FormatExportReport
     from annotator.formats.docbin_stream import DocBinWriter
     from annotator.formats.spacy_docbin import _msgpack_encoders_looked_up_once, add_records
@@ -105,7 +114,10 @@ def write_range(
     project = Project(Path(path), annotator="export", read_only=True)
     report = FormatExportReport(format="spacy")
     try:
-        bins = {p: DocBinWriter(None, spill=open(spill, "w+b")) for p, spill in spills.items()}
+        bins = {
+            p: DocBinWriter(None, spills={s: open(f, "w+b") for s, f in files.items()}, layout=layout)
+            for p, files in spills.items()
+        }
         with _msgpack_encoders_looked_up_once():
             add_records(project, ExportRequest(**plain), report, bins, assignment, ids)
         return {p: b.segment() for p, b in bins.items()}, report
@@ -115,6 +127,7 @@ def write_range(
 
 def _child(work: Path) -> None:
     """``python -m annotator.formats.docbin_split WORK``: ``WORK/args`` in, ``WORK/result`` out (both pickles)."""
+    gc.disable()  # a short-lived process that makes no cycles: no collector passes over its many rows
     args = pickle.loads((work / "args").read_bytes())
     try:
         out: tuple[str, Any] = ("ok", write_range(*args))

@@ -135,27 +135,7 @@ def iter_document_records(
                     "annotator": who,
                 }
             )
-        events: dict[int, list] = {}
-        for r in conn.execute(
-            f"SELECT id, document_id, type, trigger_start, trigger_end, attributes, annotator, state, source, score, "
-            f"alternatives FROM events WHERE document_id IN ({marks}) AND annotation_set = ? AND state IN ({_in(states)}) "
-            "ORDER BY document_id, trigger_start, id",
-            [*chunk, aset, *states],
-        ):
-            events.setdefault(r[1], []).append(r)
-        args: dict[int, list] = {}
-        for r in conn.execute(
-            f"SELECT a.event_id, a.role, a.entity_id FROM arguments a JOIN events v ON v.id = a.event_id "
-            f"WHERE v.document_id IN ({marks}) AND v.annotation_set = ? AND v.state IN ({_in(states)}) ORDER BY a.id",
-            [*chunk, aset, *states],
-        ):
-            args.setdefault(r[0], []).append(r)
-        comments: dict[int, list] = {}
-        for r in conn.execute(
-            f"SELECT document_id, author, text, created_at FROM comments WHERE document_id IN ({marks}) ORDER BY id",
-            chunk,
-        ):
-            comments.setdefault(r[0], []).append({"author": r[1], "text": r[2], "created_at": r[3]})
+        events, args, comments = chunk_extras(conn, chunk, aset, states)
         for d in docs:
             text = d[2]
             entity_rows = ents.get(d[0], [])
@@ -177,6 +157,37 @@ def iter_document_records(
             }
             if progress:
                 progress(report.documents)
+
+
+def chunk_extras(
+    conn: Any, chunk: list[int], aset: str, states: tuple[str, ...]
+) -> tuple[dict[int, list], dict[int, list], dict[int, list]]:
+    """The event rows, argument rows (by event id) and comments of the documents ``chunk``, by document id:
+    the export's reads besides documents and entities (shared by ``iter_document_records`` and the DocBin's
+    array reader)."""
+    marks = _in(chunk)
+    events: dict[int, list] = {}
+    for r in conn.execute(
+        f"SELECT id, document_id, type, trigger_start, trigger_end, attributes, annotator, state, source, score, "
+        f"alternatives FROM events WHERE document_id IN ({marks}) AND annotation_set = ? AND state IN ({_in(states)}) "
+        "ORDER BY document_id, trigger_start, id",
+        [*chunk, aset, *states],
+    ):
+        events.setdefault(r[1], []).append(r)
+    args: dict[int, list] = {}
+    for r in conn.execute(
+        f"SELECT a.event_id, a.role, a.entity_id FROM arguments a JOIN events v ON v.id = a.event_id "
+        f"WHERE v.document_id IN ({marks}) AND v.annotation_set = ? AND v.state IN ({_in(states)}) ORDER BY a.id",
+        [*chunk, aset, *states],
+    ):
+        args.setdefault(r[0], []).append(r)
+    comments: dict[int, list] = {}
+    for r in conn.execute(
+        f"SELECT document_id, author, text, created_at FROM comments WHERE document_id IN ({marks}) ORDER BY id",
+        chunk,
+    ):
+        comments.setdefault(r[0], []).append({"author": r[1], "text": r[2], "created_at": r[3]})
+    return events, args, comments
 
 
 def event_dicts(

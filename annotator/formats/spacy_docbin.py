@@ -32,7 +32,7 @@ from annotator.formats.common import (
     split_option,
 )
 from annotator.formats.docbin_stream import DocBinWriter
-from annotator.formats.records import ExportRequest, export_writer
+from annotator.formats.records import CHUNK, ExportRequest, export_writer
 from annotator.formats.tokens import ALIGN_MODES, DocTokens, align
 from annotator.store import Project
 
@@ -66,6 +66,14 @@ def filter_token_spans(spans: list[tuple[int, int, str]]) -> list[tuple[int, int
     return sorted(out, key=lambda x: x[0])
 
 
+def entity_info(eid: int, state: str, source: str, annotator: str | None, proxy: bool) -> dict[str, Any]:
+    """One entity of ``attrs["entities"]``; ``event_proxy`` only for an entity standing for a nested event."""
+    info = {"id": eid, "state": state, "source": source, "annotator": annotator}
+    if proxy:
+        info["event_proxy"] = True
+    return info
+
+
 def plan_doc(
     rec: dict[str, Any],
     toks: DocTokens,
@@ -86,10 +94,7 @@ def plan_doc(
             continue
         index[e["id"]] = len(spans)
         spans.append((hit[0], hit[1] + 1, e["label"]))
-        info = {"id": e["id"], "state": e["state"], "source": e["source"], "annotator": e["annotator"]}
-        if e["label"] in proxies:
-            info["event_proxy"] = True
-        infos.append(info)
+        infos.append(entity_info(e["id"], e["state"], e["source"], e["annotator"], e["label"] in proxies))
     candidates = [sp for sp, info in zip(spans, infos) if not info.get("event_proxy")]
     flat = filter_token_spans(candidates)
     kept = set(flat)
@@ -121,36 +126,40 @@ def plan_doc(
                 report.problem("arguments left out (entity not exported)", f"{name}: event {v['id']} {a['role']}")
                 continue
             s, e, label = spans[k]
-            arguments.append(
-                {
-                    "role": a["role"],
-                    "entity_id": a["entity_id"],
-                    "start": toks.starts[s],
-                    "end": toks.ends[e - 1],
-                    "label": label,
-                    "span": k,
-                }
-            )
-        events.append(
-            {
-                "id": v["id"],
-                "type": v["type"],
-                "trigger": [t["start"], t["end"]],
-                "attributes": v["attributes"],
-                "arguments": arguments,
-                "state": v["state"],
-                "source": v["source"],
-            }
-        )
+            arguments.append(argument_entry(a, k, label, toks.starts[s], toks.ends[e - 1]))
+        events.append(event_entry(v, arguments))
         triggers.append((hit[0], hit[1] + 1, v["type"]))
-    user_data = {
-        "annotator_name": name,
+    return DocPlan(spans, infos, flat, rec["status"] == "reviewed", triggers, events, user_data_of(rec))
+
+
+def argument_entry(a: dict[str, Any], k: int, label: str, start: int, end: int) -> dict[str, Any]:
+    """An event argument in ``attrs["events"]``: its entity is span ``k`` of ``doc.spans["sc"]``, [start, end)."""
+    return {"role": a["role"], "entity_id": a["entity_id"], "start": start, "end": end, "label": label, "span": k}
+
+
+def event_entry(v: dict[str, Any], arguments: list[dict[str, Any]]) -> dict[str, Any]:
+    """One event of ``attrs["events"]`` from its exported record (``event_dicts``)."""
+    t = v["trigger"]
+    return {
+        "id": v["id"],
+        "type": v["type"],
+        "trigger": [t["start"], t["end"]],
+        "attributes": v["attributes"],
+        "arguments": arguments,
+        "state": v["state"],
+        "source": v["source"],
+    }
+
+
+def user_data_of(rec: dict[str, Any]) -> dict[str, Any]:
+    """``doc.user_data`` of a record (name, id, status, meta, comments)."""
+    return {
+        "annotator_name": rec["name"],
         "annotator_id": rec["id"],
         "annotator_status": rec["status"],
         "annotator_meta": rec["meta"],
         "annotator_comments": [{"author": c["author"], "text": c["text"]} for c in rec["comments"]],
     }
-    return DocPlan(spans, infos, flat, rec["status"] == "reviewed", triggers, events, user_data)
 
 
 def record_to_doc(
@@ -246,23 +255,49 @@ def add_records(
     assignment: dict[int, str],
     ids: list[int] | None = None,
 ) -> None:
-    """Plan each record (of ``ids`` only, when given) and add it to the writer of its part."""
+    """Add each document (of ``ids`` only, when given) to the writer of its part, in order: a chunk's documents
+    with stored tokens in spaCy's shape and spans on token edges read and encoded as arrays
+    (``docbin_arrays``), the others planned from their record (``plan_doc``), which reports what it changes."""
+    from annotator.formats import docbin_arrays
+
     opts = request.options
     mode = option_choice(dict(opts), "misaligned", ALIGN_MODES)
-    span_key, trigger_key = opts.get("span_key", SPAN_KEY), opts.get("trigger_key", TRIGGER_KEY)
+    keys = (opts.get("span_key", SPAN_KEY), opts.get("trigger_key", TRIGGER_KEY))
     proxies = proxy_labels(project.schema)
-    for rec, toks in records_with_tokens(project, request, report, ids):
-        words = toks.words(rec["text"])
-        check_rebuilds(rec, toks, words, report)
-        plan = plan_doc(rec, toks, report, mode, proxies)
-        bins[assignment[rec["id"]]].add_plan(plan, toks, words, labels_of(rec), span_key, trigger_key)
+    aset = request.annotation_set or project.annotation_set
+    ids = project.document_ids(request.statuses_list) if ids is None else ids
+    for k in range(0, len(ids), CHUNK):
+        chunk = docbin_arrays.read_chunk(project.db.conn, ids[k : k + CHUNK], request, aset, proxies)
+        docs = chunk.docs
+        lo = 0
+        while lo < len(docs):  # runs of documents of one part, all regular or all not
+            part, regular = assignment[docs[lo][0]], chunk.regular[lo]
+            hi = lo + 1
+            while hi < len(docs) and chunk.regular[hi] == regular and assignment[docs[hi][0]] == part:
+                hi += 1
+            writer = bins[part]
+            if regular:
+                before = report.documents
+                attrs = (writer.cols, len(writer.attrs))
+                writer.add_encoded(docbin_arrays.encode(chunk, lo, hi, writer.hashes(), *attrs, keys, report))
+                if request.progress:
+                    for done in range(before + 1, report.documents + 1):
+                        request.progress(done)
+            else:
+                for rec, toks in records_with_tokens(project, request, report, [d[0] for d in docs[lo:hi]]):
+                    words = toks.words(rec["text"])
+                    check_rebuilds(rec, toks, words, report)
+                    plan = plan_doc(rec, toks, report, mode, proxies)
+                    writer.add_plan(plan, toks, words, labels_of(rec), *keys)
+            lo = hi
 
 
 @export_writer("spacy")
 def write_spacy(project: Project, out: str | Path, request: ExportRequest) -> FormatExportReport:
     """Write a DocBin (or one per part with ``split=train=0.8,dev=0.2``, ``seed=N``), no spaCy ``Doc`` made:
-    each record is planned (``plan_doc``) and its arrays written by ``DocBinWriter.add_plan``. A large export
-    is done in two document ranges at once, the second in a child process (``docbin_split``), joined in order."""
+    documents are read and encoded as arrays (``docbin_arrays``), or planned from their record (``plan_doc``)
+    and written by ``DocBinWriter.add_plan`` (see ``add_records``). A large export is done in two document ranges
+    at once, the second in a child process (``docbin_split``), joined in order."""
     from annotator.formats import docbin_split
 
     option_choice(dict(request.options), "misaligned", ALIGN_MODES)  # a bad value refused before anything starts
