@@ -226,8 +226,8 @@ def _noun_frame(n: Any) -> list[tuple[str, Any]]:
         out += [(s, t) for s, t in _preps(head) if s.startswith("prep:") or s == "npadvmod"]
     elif n.dep_ == "nsubjpass" and head.pos_ == "VERB":  # "talks were held in Moscow"
         out += [(s, t) for s, t in _preps(head) if s != "agent"]
-    elif n.dep_ == "pobj" and head.lower_ == "to" and head.head.pos_ == "VERB":
-        # "shot to death", "sent the migrants to their deaths": the verb's patient undergoes the event
+    elif n.dep_ == "pobj" and head.lower_ in ("to", "into") and head.head.pos_ == "VERB":
+        # "shot to death", "took a man into custody": the verb's patient undergoes the event
         verb = head.head
         vkids = list(verb.children)
         objs = [c for c in vkids if c.dep_ in ("dobj", "obj")]

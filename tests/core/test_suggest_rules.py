@@ -343,3 +343,9 @@ def test_an_execution_is_also_a_death(nlp, suggester):
     assert ("Person", "cleric", "PERSON") in by_type["Justice:Execute"]["args"]
     assert ("Victim", "cleric", "PERSON") in by_type["Life:Die"]["args"]
     assert ("Agent", "Saudi Arabia", "GPE") in by_type["Life:Die"]["args"]
+
+
+def test_into_custody_takes_the_patient_and_agent_of_the_verb(nlp, suggester):
+    e = only(run(nlp, suggester, "Police officers took a man into custody on Friday."), "custody")
+    assert e["type"] == "Justice:Arrest-Jail"
+    assert {("Person", "man", "PERSON"), ("Agent", "Police officers", "PERSON")} <= e["args"]
