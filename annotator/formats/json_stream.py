@@ -4,14 +4,15 @@ Byte-identical to ``orjson.dumps`` of ``project_json.iter_document_records``'s d
 SQLite's ``json_object`` escapes strings exactly as orjson does (checked for every ASCII character), integers are
 printed alike, and the one value SQLite cannot make cheaply, an entity's ``text`` (``substr`` walks the document
 from its first character, so a long document costs quadratic time), is sliced in Python (O(1) per slice) and
-quoted by orjson, then spliced in where SQLite left a marker byte.
+quoted by orjson, then spliced in where SQLite left its place.
 
 Per document SQLite returns one column: the entities array, each text's place a ``%b`` (json_object's value
 ``"text":"%b"``: a raw quote is never inside a JSON string, so that sequence is only ever our key and value; any
-other ``%`` is doubled, rarely needed), ``\x01``, then the starts and the ends as two JSON arrays. Python slices the
-texts, quotes them all with one orjson call (joined by a character the document does not hold, split after), and
-fills them in with one ``bytes %`` call: no per-entity Python object beyond the slice and its quoted form, one
-``bytes.join`` and one write per chunk.
+other ``%``, rare, is found by the formatting and doubled), ``\\x01``, then the starts and the ends as two JSON
+arrays. Python slices the texts, quotes them all with one orjson call (joined by a character the document does
+not hold, split after), and fills them in with one ``bytes %`` call: no per-entity Python object beyond the slice
+and its quoted form, one ``bytes.join`` and one write per chunk. A chunk's documents come in one row (see
+``_chunk_sql``).
 
 Reading is done by ``READERS`` threads, each on its own read-only connection, one chunk of documents per read
 transaction (so each chunk is consistent), while the calling thread joins and writes; SQLite releases the GIL
@@ -152,19 +153,30 @@ def entities_json(text: str, column: bytes | None) -> tuple[bytes, int]:
     n = len(starts)
     texts = [text[a:b] for a, b in zip(starts, ends)]
     if _JOIN not in text:  # one orjson call quotes every text; the joining character comes out raw, split there
-        quoted = _dumps(_JOIN.join(texts)).split(_JOIN_B)
+        dumped = _dumps(_JOIN.join(texts))
+        quoted = dumped.split(_JOIN_B)
         quoted[0] = quoted[0][1:]
         quoted[-1] = quoted[-1][:-1]
+        size = len(dumped) - n - 1  # the quoted texts' bytes: less the n - 1 joining characters and two quotes
     else:
         quoted = [q[1:-1] for q in map(_dumps, texts)]
-    if array.count(b"%") != n:  # a label, state, source or annotator holds a '%': double all but ours
-        array = array.replace(b"%", b"%%").replace(b'"text":"%%b"', _TEXT)
+        size = sum(map(len, quoted))
+    if len(quoted) != n:  # never silently wrong output
+        raise RuntimeError("entity JSON fragments and offsets disagree")
+    # With no '%' but ours (one '%b' a text) the filled array is exactly this long; any other '%' (in a label,
+    # state, source or annotator) stops the formatting (a conversion with no argument left, or none it knows) or
+    # shortens it ('%%'): then every '%' but ours is doubled (rare)
+    expected = len(array) - 2 * n + size
     try:
-        if len(quoted) == n:
-            return array % tuple(quoted), n
-    except TypeError:  # as many texts as places, or never silently wrong output
+        filled = array % tuple(quoted)
+        if len(filled) == expected:
+            return filled, n
+    except (TypeError, ValueError):
         pass
-    raise RuntimeError("entity JSON fragments and offsets disagree")
+    filled = array.replace(b"%", b"%%").replace(b'"text":"%%b"', _TEXT) % tuple(quoted)
+    if len(filled) != expected:
+        raise RuntimeError("entity JSON fragments and offsets disagree")
+    return filled, n
 
 
 def render_chunk(
