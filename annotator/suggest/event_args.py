@@ -226,6 +226,10 @@ def _noun_frame(n: Any) -> list[tuple[str, Any]]:
         out += [(s, t) for s, t in _preps(head) if s.startswith("prep:") or s == "npadvmod"]
     elif n.dep_ == "nsubjpass" and head.pos_ == "VERB":  # "talks were held in Moscow"
         out += [(s, t) for s, t in _preps(head) if s != "agent"]
+    elif n.dep_ == "pobj" and head.lower_ == "under" and head.head.lemma_ in ("come", "be"):
+        # "the camps came under attack": the subject is what is attacked
+        out += [("subjpass", c) for c in head.head.children if c.dep_ == "nsubj"]
+        out += [(s, t) for s, t in _preps(head.head) if s.startswith("prep:") and s != "prep:under"]
     elif n.dep_ == "pobj" and head.lower_ in ("to", "into") and head.head.pos_ == "VERB":
         # "shot to death", "took a man into custody": the verb's patient undergoes the event
         verb = head.head
