@@ -6,6 +6,7 @@ keep the prior's own suggestions (where the model did worse than the prior on th
 from __future__ import annotations
 
 import random
+from dataclasses import replace
 from typing import TYPE_CHECKING, Any, Callable, Sequence
 
 import numpy as np
@@ -21,6 +22,7 @@ GRID = tuple(round(0.05 + 0.025 * k, 3) for k in range(24))  # 0.05 .. 0.625
 MIN_TYPE_GOLD = 3  # a type with fewer held-out gold triggers keeps the default threshold
 CONFIDENCE = 0.8  # share of document resamples in which the model's F1 must beat the prior's
 RESAMPLES = 300
+JOINT_GRID = (0.0, 0.02, 0.04, 0.06, 0.08, 0.1, 0.125, 0.15, 0.175, 0.2, 0.25, 0.3)
 
 
 def _folds(docs: Sequence["PreparedDoc"], k: int, seed: int) -> list[set[int]]:
@@ -172,19 +174,32 @@ def tune(
     own_f1, learned_f1 = float(own.result()["all"]["f1"]), float(learned.result()["all"]["f1"])
     model.learned_arguments = learned_f1 > own_f1
     tuning["prior_events_arguments"] = {"own_f1": own_f1, "learned_f1": learned_f1}
-    # the guard: the whole suggester (held-out folds' models with these decisions) against the prior alone
-    mine = {"triggers": Tally(), "arguments": Tally()}
-    theirs = {"triggers": Tally(), "arguments": Tally()}
-    tset = set(types)
+    # the whole suggester on the held-out folds (the folds' models with these decisions): the joint threshold
+    # (trigger probability x role probability) that does best on the arguments, then the guard against the prior
+    outputs: list[tuple[PreparedDoc, list]] = []
     for m, held in held_models:
         m.thresholds, m.prior_types = model.thresholds, model.prior_types
         m.argument_threshold, m.learned_arguments = model.argument_threshold, model.learned_arguments
         sugg = TrainedEventSuggester(m, schema, "k-fold", prior=_NoPrior())
-        for p in held:
-            gold = list(p.gold.values())
-            tally_events(gold, as_events(sugg.suggest_prepared(p)), mine["triggers"], mine["arguments"], tset)
-            shown = [v.suggestion for v in p.views.values() if v.above]
-            tally_events(gold, as_events(shown), theirs["triggers"], theirs["arguments"], tset)
+        outputs += [(p, sugg.suggest_scored(p)) for p in held]
+    tset = set(types)
+    best_joint = (0.0, -1.0)
+    for th in JOINT_GRID:
+        tally = Tally()
+        for p, scored in outputs:
+            tally_events(list(p.gold.values()), as_events(_cut(scored, th)), None, tally, tset)
+        f = float(tally.result()["all"]["f1"])
+        if f > best_joint[1] + 1e-9:
+            best_joint = (th, f)
+    model.joint_threshold = best_joint[0]
+    tuning["joint_threshold"] = {"threshold": best_joint[0], "argument_f1": round(best_joint[1], 4)}
+    mine = {"triggers": Tally(), "arguments": Tally()}
+    theirs = {"triggers": Tally(), "arguments": Tally()}
+    for p, scored in outputs:
+        gold = list(p.gold.values())
+        tally_events(gold, as_events(_cut(scored, model.joint_threshold)), mine["triggers"], mine["arguments"], tset)
+        shown = [v.suggestion for v in p.views.values() if v.above]
+        tally_events(gold, as_events(shown), theirs["triggers"], theirs["arguments"], tset)
     score = {
         w: {k: float(t.result()["all"]["f1"]) for k, t in d.items()} for w, d in (("model", mine), ("prior", theirs))
     }
@@ -193,6 +208,11 @@ def tune(
         model.prior_types = set(types)
         tuning["guard"] = "the prior for every type (the model did worse on the held-out folds)"
     model.tuning = tuning
+
+
+def _cut(scored: list[tuple[Any, float]], joint: float) -> list[Any]:
+    """The suggestions with the learned arguments whose joint probability reaches ``joint``."""
+    return [replace(s, arguments=tuple(a for a in s.arguments if c * a.score >= joint)) for s, c in scored]
 
 
 class _NoPrior:
