@@ -174,15 +174,40 @@ def tune(
     own_f1, learned_f1 = float(own.result()["all"]["f1"]), float(learned.result()["all"]["f1"])
     model.learned_arguments = learned_f1 > own_f1
     tuning["prior_events_arguments"] = {"own_f1": own_f1, "learned_f1": learned_f1}
-    # the whole suggester on the held-out folds (the folds' models with these decisions): the joint threshold
-    # (trigger probability x role probability) that does best on the arguments, then the guard against the prior
-    outputs: list[tuple[PreparedDoc, list]] = []
-    for m, held in held_models:
-        m.thresholds, m.prior_types = model.thresholds, model.prior_types
-        m.argument_threshold, m.learned_arguments = model.argument_threshold, model.learned_arguments
-        sugg = TrainedEventSuggester(m, schema, "k-fold", prior=_NoPrior())
-        outputs += [(p, sugg.suggest_scored(p)) for p in held]
+    # the whole suggester on the held-out folds (the folds' models with these decisions) against the prior alone
     tset = set(types)
+
+    def held_out_outputs() -> list[tuple[PreparedDoc, list]]:
+        out: list[tuple[PreparedDoc, list]] = []
+        for m, held in held_models:
+            m.thresholds, m.prior_types = model.thresholds, model.prior_types
+            m.argument_threshold, m.learned_arguments = model.argument_threshold, model.learned_arguments
+            sugg = TrainedEventSuggester(m, schema, "k-fold", prior=_NoPrior())
+            out += [(p, sugg.suggest_scored(p)) for p in held]
+        return out
+
+    def scores(outputs: list[tuple[PreparedDoc, list]], joint: float) -> dict[str, dict[str, float]]:
+        mine = {"triggers": Tally(), "arguments": Tally()}
+        theirs = {"triggers": Tally(), "arguments": Tally()}
+        for p, scored in outputs:
+            gold = list(p.gold.values())
+            tally_events(gold, as_events(_cut(scored, joint)), mine["triggers"], mine["arguments"], tset)
+            shown = [v.suggestion for v in p.views.values() if v.above]
+            tally_events(gold, as_events(shown), theirs["triggers"], theirs["arguments"], tset)
+        return {
+            w: {k: float(t.result()["all"]["f1"]) for k, t in d.items()}
+            for w, d in (("model", mine), ("prior", theirs))
+        }
+
+    outputs = held_out_outputs()
+    first = scores(outputs, 0.0)
+    guards = []
+    # "never worse", triggers: the prior's triggers for every type when the model's did worse held out
+    if first["model"]["triggers"] < first["prior"]["triggers"]:
+        model.prior_types = set(types)
+        guards.append("the prior's triggers for every type (the model's did worse on the held-out folds)")
+        outputs = held_out_outputs()
+    # arguments: the joint threshold (trigger probability x role probability) that does best held out
     best_joint = (0.0, -1.0)
     for th in JOINT_GRID:
         tally = Tally()
@@ -193,20 +218,17 @@ def tune(
             best_joint = (th, f)
     model.joint_threshold = best_joint[0]
     tuning["joint_threshold"] = {"threshold": best_joint[0], "argument_f1": round(best_joint[1], 4)}
-    mine = {"triggers": Tally(), "arguments": Tally()}
-    theirs = {"triggers": Tally(), "arguments": Tally()}
-    for p, scored in outputs:
-        gold = list(p.gold.values())
-        tally_events(gold, as_events(_cut(scored, model.joint_threshold)), mine["triggers"], mine["arguments"], tset)
-        shown = [v.suggestion for v in p.views.values() if v.above]
-        tally_events(gold, as_events(shown), theirs["triggers"], theirs["arguments"], tset)
-    score = {
-        w: {k: float(t.result()["all"]["f1"]) for k, t in d.items()} for w, d in (("model", mine), ("prior", theirs))
-    }
-    tuning["overall"] = score
-    if sum(score["model"].values()) < sum(score["prior"].values()):
-        model.prior_types = set(types)
-        tuning["guard"] = "the prior for every type (the model did worse on the held-out folds)"
+    score = scores(outputs, model.joint_threshold)
+    # "never worse", arguments: the prior's own arguments when the learned ones did worse held out
+    if score["model"]["arguments"] < score["prior"]["arguments"] and model.prior_types == set(types):
+        model.learned_arguments, model.joint_threshold = False, 0.0
+        guards.append("the prior's own arguments (the learned ones did worse on the held-out folds)")
+    elif sum(score["model"].values()) < sum(score["prior"].values()):
+        model.prior_types, model.learned_arguments, model.joint_threshold = set(types), False, 0.0
+        guards.append("the prior alone (the model did worse on the held-out folds)")
+    tuning["overall"] = {"first": first, "final": score}
+    if guards:
+        tuning["guard"] = "; ".join(guards)
     model.tuning = tuning
 
 

