@@ -307,6 +307,7 @@ def test_to_death_takes_the_patient_of_the_verb(nlp, suggester):
         "Jeanette Vizguerra, left, a Mexican woman, cradles her daughter in Denver.",  # a photo caption's "left"
         "It strikes me that the army could win.",  # "strikes me that": an opinion, not a blow
         "The city has been the target of rebel rockets for months.",  # the noun "target" names a thing
+        "Kurdish troops took part in a ground operation alongside Iraqi forces.",  # a campaign, not one act
     ],
 )
 def test_other_senses_are_no_events(nlp, suggester, text):
