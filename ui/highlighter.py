@@ -118,6 +118,7 @@ class SpanHighlighter(QObject):
         # blocks of a long document not formatted yet: those in view get theirs before the first paint, these
         # after it, LAZY_STEP at a time (``resume``, called by the view once it has painted)
         self.deferred: set[int] = set()
+        self._in_view: Callable[[], Iterable[int]] | None = None  # the blocks the view may show (``load``)
         self._later = QTimer(self)
         self._later.setSingleShot(True)
         self._later.setInterval(0)
@@ -172,6 +173,7 @@ class SpanHighlighter(QObject):
         and the others after the first paint (``resume``)."""
         self.deferred = set()
         self._later.stop()
+        self._in_view = visible
         ents = list(entities) if self.show_rejected else [e for e in entities if e.state != "rejected"]
         evs = [v for v in events if self._visible(v)]
         keys = [e.id for e in ents] + [-v.id for v in evs]
@@ -258,20 +260,20 @@ class SpanHighlighter(QObject):
     def _format_blocks(self, numbers: list[int]) -> None:
         """Set the formats of these blocks (ascending numbers), then tell the layout once for all of them.
 
-        A block not laid out yet only needs its formats (it is laid out with them when it is first shown): the
-        layout is told without a repaint. One already laid out (on screen, or measured) is laid out again and
-        the view repaints."""
+        A block not laid out yet only needs its formats (it is laid out with them when it is first shown). The
+        layout is told without a repaint when none of the blocks whose layouts it throws away can be on screen
+        (the view's blocks, ``load``'s ``visible``); else the view repaints, laying those out again."""
         if not numbers:
             return
         doc = self._doc
         first = last = None
-        shown = False
+        laid_out = False
         for n in numbers:
             self.deferred.discard(n)
             block = doc.findBlockByNumber(n)
             if not block.isValid():
                 continue
-            shown = shown or block.layout().lineCount() > 0
+            laid_out = laid_out or block.layout().lineCount() > 0
             self._set_formats(block)
             if first is None:
                 first = block
@@ -280,6 +282,11 @@ class SpanHighlighter(QObject):
             return
         start = first.position()
         length = min(last.position() + last.length(), doc.characterCount()) - start
+        if self._in_view is None:
+            shown = laid_out
+        else:  # the plain-text layout counts a changed range twice (removed + added): so many blocks are cleared
+            cleared = range(first.blockNumber(), doc.findBlock(start + 2 * length - 1).blockNumber() + 1)
+            shown = any(b in cleared for b in self._in_view())
         layout = doc.documentLayout()
         quiet = not shown and not layout.signalsBlocked()
         if quiet:

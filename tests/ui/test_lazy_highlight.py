@@ -133,3 +133,38 @@ def test_the_text_as_shown_and_its_block_separators_in_one_pass():
         assert longest_line(shown, breaks) == longest_line(shown) == max(len(x) for x in lines)
         if len(text) > LONG_LINE:
             assert max(len(x) for x in lines) <= LONG_LINE + 5  # the one line without a space stays whole
+
+
+def test_formatting_blocks_just_above_the_view_repaints_it(qtbot, tmp_path):
+    """Formatting the blocks waiting just above the view throws the layouts of the first blocks in view away (Qt's
+    plain-text layout counts the changed range twice): the view is repainted then, and its blocks laid out again."""
+    from annotator.importing import IncomingDocument, IncomingEntity, import_documents
+    from annotator.store import Project
+
+    text = "\n".join(f"{k} Paris again." for k in range(2000))
+    ents, pos = [], 0
+    for k, line in enumerate(text.split("\n")):
+        ents.append(IncomingEntity(k, pos + line.index("Paris"), pos + line.index("Paris") + 5, "GPE", "accepted"))
+        pos += len(line) + 1
+    path = tmp_path / "middle.annotator"
+    with Project(path) as p:
+        import_documents(p, [IncomingDocument(text, "m.txt", entities=ents)])
+    w = open_window(qtbot, path)
+    try:
+        h, v = w.view.highlighter, w.view
+        h._later.stop()  # hold the background steps
+        bar = v.verticalScrollBar()
+        bar.setValue(bar.maximum() // 2)
+        qtbot.wait(20)
+        shown = [b for b in v.visible_blocks() if b not in h.deferred]
+        above = sorted(b for b in h.deferred if b < min(shown))[-5:]
+        paints = []
+        paint_labels = v.labels.paint
+        v.labels.paint = lambda painter: (paints.append(1), paint_labels(painter))
+        h.highlight_now(above)
+        qtbot.waitUntil(lambda: bool(paints), timeout=5000)
+        doc = v.document()
+        assert all(doc.findBlockByNumber(b).layout().lineCount() > 0 for b in shown[2:-2])  # laid out again
+        assert all(doc.findBlockByNumber(b).layout().formats() for b in above + shown)
+    finally:
+        close_window(w)
