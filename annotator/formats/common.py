@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import hashlib
 import unicodedata
 from collections import Counter
@@ -53,6 +54,19 @@ class FormatExportReport(ExportReport):
             examples = [m for k, m in self.problems if k == kind][:MAX_EXAMPLES]
             s += f"; {n} {kind}: " + " | ".join(examples) + (" | ..." if n > len(examples) else "")
         return s
+
+
+@contextmanager
+def no_cyclic_gc() -> Iterator[None]:
+    """Pause the cyclic garbage collector while an export makes and drops millions of small objects (no cycles
+    there); in the app a worker runs with it paused already (ui/gc_guard.py), and it stays so."""
+    was = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was:
+            gc.enable()
 
 
 def parse_split(value: str | None) -> list[tuple[str, float]] | None:

@@ -337,7 +337,7 @@ def encode(
     n = t1 - t0
     orth, iob, typ, sent = attr_cols
     table = np.zeros((n, n_attrs), dtype=np.uint64)
-    table[:, orth] = np.fromiter(map(hashes.__getitem__, chunk.words[t0:t1]), dtype=np.uint64, count=n)
+    table[:, orth] = hashes.many(chunk.words[t0:t1])
     lengths = np.diff(chunk.tok_off[lo : hi + 1])
     outside = np.array([d[3] == "reviewed" for d in chunk.docs[lo:hi]], dtype=bool)
     table[:, iob] = np.repeat(np.where(outside, 2, 0), lengths).astype(np.uint64)

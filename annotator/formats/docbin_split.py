@@ -1,6 +1,7 @@
 """The DocBin export on both cores: the documents after a cut are written by a child interpreter while this one
 writes those before it; the child's compressed parts (in temporary files) and small columns (returned) are joined
-after this process's own (``DocBinWriter.absorb``), so the files are what one process writes. Small exports, a
+after this process's own (``DocBinWriter.absorb``), so the files are what one process writes. The child does not
+import spaCy (``docbin_stream.spacy_layout`` is made here and passed on; ``string_ids``). Small exports, a
 project with an open transaction, or one core: all in this process."""
 
 from __future__ import annotations
@@ -23,7 +24,7 @@ from annotator.store import Project
 
 _ROOT = str(Path(__file__).resolve().parents[2])  # the folder holding this ``annotator`` package, for the child
 
-MIN_DOCUMENTS = 2000  # below this the child's start (spawn, spaCy's strings: ~1 s) costs more than it saves
+MIN_DOCUMENTS = 2000  # below this the child's start (an interpreter, numpy, sqlite: ~0.3 s) costs more than it saves
 CHILD_SHARE = 0.45  # of the documents: less than half, as the child starts later and this process joins at the end
 
 
@@ -51,7 +52,7 @@ def second_range(
         "annotation_set": request.annotation_set,
         "options": dict(request.options),
     }
-    layout = spacy_layout()  # the DocBin's version and attributes, as this process's writers have them
+    layout = spacy_layout()  # what the child's writers would ask spaCy for: it need not import spaCy
     (work / "args").write_bytes(
         pickle.dumps((str(project.path), plain, theirs, {i: assignment[i] for i in theirs}, spills, layout))
     )

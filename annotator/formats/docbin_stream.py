@@ -18,6 +18,8 @@ from typing import Any, BinaryIO
 
 from zlib_ng import zlib_ng as zlib  # zlib's format and interface; see LEVEL
 
+from annotator.formats.string_ids import StringIds
+
 ATTRS = ("ORTH", "ENT_IOB", "ENT_TYPE", "SENT_START")
 LEVEL = 2  # zlib-ng's level 2: the size of zlib's level 1 (the fastest) in 60 % of its time, Adler-32 5x faster
 BLOCK = 8 << 20
@@ -63,15 +65,16 @@ def _copy(src: BinaryIO, dst: BinaryIO) -> None:
 
 
 def spacy_layout() -> dict[str, Any]:
-    """What a writer asks spaCy's DocBin for, made once and given to the writers of another process
-    (``docbin_split``'s child): its version, its attribute ids, the columns of ORTH, ENT_IOB, ENT_TYPE and
-    SENT_START."""
+    """What a writer asks spaCy for, made once and given to the writers of another process (``docbin_split``'s
+    child, which then does not import spaCy): the DocBin's version, its attribute ids, the columns of ORTH,
+    ENT_IOB, ENT_TYPE and SENT_START, and spaCy's symbols (for ``string_ids``)."""
     from spacy.attrs import ENT_IOB, ENT_TYPE, ORTH, SENT_START
+    from spacy.symbols import IDS
     from spacy.tokens import DocBin
 
     proto = DocBin(attrs=ATTRS, store_user_data=True)
     cols = [proto.attrs.index(a) for a in (ORTH, ENT_IOB, ENT_TYPE, SENT_START)]
-    return {"version": proto.version, "attrs": list(proto.attrs), "cols": cols}
+    return {"version": proto.version, "attrs": list(proto.attrs), "cols": cols, "symbols": dict(IDS)}
 
 
 class DocBinWriter:
@@ -101,7 +104,7 @@ class DocBinWriter:
         self.strings: set[str] = {""}  # what DocBin.add adds for the empty tag, lemma, ... of every token
         self.cats: list[dict] = []
         self.flags: list[dict] = []
-        self._hashes: _Hashes | None = None  # word or label -> its hash (ORTH, ENT_TYPE, span labels)
+        self._hashes: StringIds | None = None  # word or label -> its hash (ORTH, ENT_TYPE, span labels)
 
     def add(self, doc: Any, words: list[str], labels: set[str] | None = None) -> None:
         """``words``: the doc's token texts (the caller has them; asking the Doc makes a Token per word);
@@ -147,7 +150,7 @@ class DocBinWriter:
         n = len(words)
         orth, iob, typ, sent = self.cols
         table = numpy.zeros((n, len(self.attrs)), dtype=numpy.uint64)
-        table[:, orth] = numpy.fromiter(map(hashes.__getitem__, words), dtype=numpy.uint64, count=n)
+        table[:, orth] = hashes.many(words)
         if plan.outside:
             table[:, iob] = 2
         for s, e, lab in plan.ents:
@@ -192,12 +195,11 @@ class DocBinWriter:
         self.parts["span_groups"].write(self._pack(span_groups))
         self.parts["user_data"].write(self._pack(user_data))
 
-    def hashes(self) -> "_Hashes":
-        """string -> spaCy's id of it, each string looked up once; the file's strings are its keys."""
+    def hashes(self) -> StringIds:
+        """string -> spaCy's id of it (``StringStore.add``: a label like PERSON is a symbol), each string
+        computed once; the file's strings are its keys."""
         if self._hashes is None:
-            from spacy.strings import StringStore
-
-            self._hashes = _Hashes(StringStore().add)  # add, not hash_string: a label like PERSON is a symbol
+            self._hashes = StringIds(self._layout["symbols"])
         return self._hashes
 
     def _add_tokens(self, data: Any) -> None:
@@ -277,18 +279,6 @@ class DocBinWriter:
     def discard(self) -> None:
         for part in self.parts.values():
             part.file.close()
-
-
-class _Hashes(dict):  # type: ignore[type-arg]
-    """string -> spaCy's id of it (``StringStore.add``), computed the first time the string is asked for."""
-
-    def __init__(self, hash_string: Any) -> None:
-        super().__init__()
-        self._hash = hash_string
-
-    def __missing__(self, key: str) -> int:
-        value = self[key] = self._hash(key)
-        return value
 
 
 def adler32_combine(first: int, second: int, second_len: int) -> int:

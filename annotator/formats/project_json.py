@@ -2,15 +2,14 @@
 
 from __future__ import annotations
 
-import gc
-from contextlib import contextmanager
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any
 
 import orjson
 
 from annotator.errors import ImportFileError
 from annotator.exporting import atomic_output
+from annotator.formats.common import no_cyclic_gc
 from annotator.formats.json_stream import write_documents
 from annotator.formats.records import (  # noqa: F401  (DEFAULT_STATES, iter_document_records: the names others import)
     DEFAULT_STATES,
@@ -27,18 +26,6 @@ FORMAT = "annotator-json"
 VERSION = (
     2  # 2: events carry state, source, score and alternatives (version 1 files still read: their events are accepted)
 )
-
-
-@contextmanager
-def _no_cyclic_gc() -> Iterator[None]:
-    """Pause the cyclic garbage collector while millions of small dicts are made and dropped (no cycles here)."""
-    was = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was:
-            gc.enable()
 
 
 def header(project: Project, annotation_set: str | None = None) -> dict[str, Any]:
@@ -71,7 +58,7 @@ def write_json(project: Project, out: str | Path, request: ExportRequest) -> Exp
     report = ExportReport()
     head = orjson.dumps(header(project, request.annotation_set))
     ids = project.document_ids(request.statuses)
-    with atomic_output(out) as fh, _no_cyclic_gc():
+    with atomic_output(out) as fh, no_cyclic_gc():
         fh.write(head[:-1] + b',"documents":[')
         _documents(fh, project, ids, request, report, b",")
         fh.write(b"]}")
@@ -84,7 +71,7 @@ def write_jsonl(project: Project, out: str | Path, request: ExportRequest) -> Ex
     """The same document objects, one a line."""
     report = ExportReport()
     ids = project.document_ids(request.statuses)
-    with atomic_output(out) as fh, _no_cyclic_gc():
+    with atomic_output(out) as fh, no_cyclic_gc():
         _documents(fh, project, ids, request, report, b"\n")
         report.bytes = fh.tell()
     return report

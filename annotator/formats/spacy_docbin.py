@@ -25,6 +25,7 @@ from annotator.formats.brat_conf import proxy_labels
 from annotator.formats.common import (
     FormatExportReport,
     atomic_outputs,
+    no_cyclic_gc,
     option_choice,
     part_path,
     parts_of,
@@ -305,7 +306,7 @@ def write_spacy(project: Project, out: str | Path, request: ExportRequest) -> Fo
     parts = parts_of(assignment)
     report = FormatExportReport(format="spacy")
     spill = Path(out).parent if str(Path(out).parent) else Path(".")
-    with _msgpack_encoders_looked_up_once(), atomic_outputs(out, parts) as handles:
+    with _msgpack_encoders_looked_up_once(), no_cyclic_gc(), atomic_outputs(out, parts) as handles:
         bins = {p: DocBinWriter(fh, spill_dir=spill) for p, fh in handles.items()}
         try:
             with docbin_split.second_range(project, request, assignment, parts, spill) as (ids, joined):

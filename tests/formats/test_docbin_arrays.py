@@ -198,3 +198,22 @@ def test_two_processes_on_the_array_path_write_what_the_records_give(tokenized, 
     for key in ("documents", "entities", "events", "dropped_arguments", "tokenized", "problems"):
         assert getattr(our_report, key) == getattr(their_report, key), key
     assert sorted(p.name for p in out.iterdir()) == ["c.dev.spacy", "c.train.spacy"]  # nothing left beside them
+
+
+def test_string_ids_are_spacys():
+    """``StringIds`` (no spaCy: symbols given, MurmurHash64A in numpy) gives what ``StringStore.add`` gives."""
+    import random
+
+    from spacy.strings import StringStore
+    from spacy.symbols import IDS
+
+    from annotator.formats.string_ids import StringIds
+
+    rng = random.Random(0)
+    alphabet = "abcXYZ09 .-\u00e9\u03a9\u4e2d\U0001f642\x00"
+    words = ["".join(rng.choice(alphabet) for _ in range(n)) for n in range(1, 41) for _ in range(5)]
+    words += ["the", "PERSON", "ORTH", "IS_ALPHA", "Müller", "x" * 1000, *list(IDS)[:100]]
+    theirs = StringStore().add
+    ids = StringIds(dict(IDS))
+    assert ids.many(words).tolist() == [theirs(w) for w in words]
+    assert [ids[w] for w in ("", "GPE", "a fresh one")] == [theirs(w) for w in ("", "GPE", "a fresh one")]
