@@ -6,9 +6,9 @@ from typing import Any
 
 from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtGui import QColor
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QStyle, QTableView, QVBoxLayout, QWidget
 
-from annotator.model import Entity
+from annotator.model import STATES, Entity
 from ui.panels.table_model import RowTableModel
 
 COLUMNS = ("Text", "Label", "State")
@@ -67,10 +67,10 @@ class EntityPanel(QWidget):
         self.table.verticalHeader().hide()
         self.table.verticalHeader().setDefaultSectionSize(22)
         hh = self.table.horizontalHeader()
-        hh.setResizeContentsPrecision(60)  # size columns from the first rows, not all of them
         hh.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        hh.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
-        hh.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
+        hh.setSectionResizeMode(1, QHeaderView.ResizeMode.Interactive)  # sized by _fit_columns
+        hh.setSectionResizeMode(2, QHeaderView.ResizeMode.Interactive)
+        self._fitted: frozenset[str] | None = None
         lay = QVBoxLayout(self)
         lay.setContentsMargins(0, 0, 0, 0)
         lay.addWidget(self.table)
@@ -82,7 +82,23 @@ class EntityPanel(QWidget):
 
     def set_entities(self, entities: list[Entity], text: str, current: int | None) -> None:
         self.model.set_entities(entities, text)
+        self._fit_columns(frozenset(e.label for e in entities))
         self.select(current)
+
+    def _fit_columns(self, labels: frozenset[str]) -> None:
+        """Label and State as wide as their longest text, every label of the rows included, measured with the
+        font when the labels change (Qt's ResizeToContents asked the model about its first 60 rows, every role,
+        at each refresh, an edit's too, and cut a longer label that came later)."""
+        if labels == self._fitted:
+            return
+        self._fitted = labels
+        style, hh = self.table.style(), self.table.horizontalHeader()
+        cell = 2 * (style.pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, self.table) + 1) + 4
+        head = 2 * style.pixelMetric(QStyle.PixelMetric.PM_HeaderMargin, None, hh) + 4
+        fm, hfm = self.table.fontMetrics(), hh.fontMetrics()
+        for col, texts in ((1, labels), (2, STATES)):
+            widths = [hfm.horizontalAdvance(COLUMNS[col]) + head] + [fm.horizontalAdvance(t) + cell for t in texts]
+            hh.resizeSection(col, max(widths))
 
     def select(self, entity_id: int | None) -> None:
         r = self.model.row_of(entity_id)
