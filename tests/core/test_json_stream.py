@@ -149,3 +149,23 @@ def test_the_file_is_flushed_to_disk_as_it_grows_and_a_failed_flush_fails_the_ex
     assert out.read_bytes() == before  # the earlier export is still there, no temporary file beside it
     assert sorted(p.name for p in out.parent.iterdir()) == ["out.json"]
     assert not [t for t in threading.enumerate() if t.name.startswith("export-")]
+
+
+def test_progress_and_the_cancel_come_within_a_chunk_of_long_documents(project, tmp_path, monkeypatch):
+    monkeypatch.setattr(json_stream, "PROGRESS_EVERY", 0.0, raising=False)  # as if each document took that long
+    import_documents(project, [IncomingDocument(text=f"text {i}", name=f"d{i}") for i in range(40)])  # one chunk
+    seen: list[int] = []
+
+    class Cancelled(Exception):
+        pass
+
+    def progress(n: int) -> None:
+        seen.append(n)
+        if n == 3:
+            raise Cancelled
+
+    out = tmp_path / "out.json"
+    with pytest.raises(Cancelled):
+        write_json(project, out, progress=progress)
+    assert seen == [1, 2, 3]
+    assert not out.exists()
