@@ -19,11 +19,18 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
 def main(argv: list[str] | None = None) -> int:
     """Build the QApplication, the settings and the main window, and run the event loop."""
     args = parse_args(sys.argv[1:] if argv is None else argv)
+    # The Qt-free core the window opens the project with, before Qt: once PySide6 is imported, its import hook
+    # (for ``from __feature__ import ...``) reads the source of every module imported after it.
+    import annotator.edits  # noqa: F401
+    import annotator.navigation  # noqa: F401
+    import annotator.store  # noqa: F401
     from PySide6.QtWidgets import QApplication
 
     from ui.settings import AppSettings
+    from ui.style import app_arguments, apply_style
 
-    app = QApplication.instance() or QApplication([sys.argv[0] if sys.argv else "annotator"])
+    made_here = QApplication.instance() is None
+    app = QApplication.instance() or QApplication(app_arguments(sys.argv[0] if sys.argv else "annotator"))
     app.setApplicationName("annotator")
     app.setOrganizationName("annotator")
     settings = AppSettings()
@@ -40,9 +47,8 @@ def main(argv: list[str] | None = None) -> int:
         settings.set("pipeline", args.model)
     from ui import gc_guard
     from ui.main_window import MainWindow
-    from ui.style import apply_style
 
-    apply_style(app)
+    apply_style(app, style_chosen=made_here)
     window = MainWindow(settings)
     window.show()
     gc_guard.freeze_start()  # the start's objects out of the collector's way (before a document is read)

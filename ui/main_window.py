@@ -25,7 +25,6 @@ from annotator.errors import AnnotatorError
 from ui import commands as cmd
 from ui.after_paint import AfterPaint
 from ui.controller import Controller
-from ui.dialogs.problems import confirm_problems
 from ui.document_view import DocumentView
 from ui.editing import EditActions
 from ui.extra_menus import add_review_menu, add_training_menu
@@ -372,7 +371,8 @@ class MainWindow(FilesAndWork, WindowFlow, QMainWindow):
         c = self.controller
         if c.doc is None or c.project is None:
             return
-        from annotator.validation import validate  # the checks load when a document is first marked reviewed
+        from annotator.validation import validate  # the checks and their dialog load on first use, not at start
+        from ui.dialogs.problems import confirm_problems
 
         if not confirm_problems(self, validate(c.project, c.doc.id)):
             return

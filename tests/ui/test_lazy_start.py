@@ -40,6 +40,8 @@ LAZY = (
     "ui.dialogs.settings",
     "ui.dialogs.shortcuts",
     "ui.dialogs.event_type",
+    "ui.dialogs.problems",
+    "annotator.validation",
     "annotator.teams.adjudication",
     "annotator.teams.agreement",
     "annotator.teams.differences",

@@ -42,16 +42,17 @@ def test_first_edit_in_progress_ctrl_enter_annotated_and_next(qtbot, window, db)
 
 
 def test_reviewed_needs_problems_confirmed(qtbot, window, db, monkeypatch):
+    import ui.dialogs.problems as problems  # loaded on first use: the window calls it through its module
     import ui.main_window as mw
 
     a = db.document_ids()[0]
     window.controller.run(mw.cmd.AddEvent, a, "Personnel:End-Position", *find(DOC_A, "fired"))  # Person missing
     seen = []
-    monkeypatch.setattr(mw, "confirm_problems", lambda parent, problems: seen.append(problems) or False)
+    monkeypatch.setattr(problems, "confirm_problems", lambda parent, found: seen.append(found) or False)
     qtbot.keyClick(window.view, Qt.Key.Key_R, CTRL | SHIFT)
     assert [p.kind for p in seen[0]] == ["missing_role"]
     assert db.document(a).status != "reviewed"
-    monkeypatch.setattr(mw, "confirm_problems", lambda parent, problems: True)
+    monkeypatch.setattr(problems, "confirm_problems", lambda parent, found: True)
     qtbot.keyClick(window.view, Qt.Key.Key_R, CTRL | SHIFT)
     assert db.document(a).status == "reviewed"
     qtbot.waitUntil(lambda: window.reviewed_label.text() == "reviewed 1/3")
