@@ -15,15 +15,14 @@ import re
 from bisect import bisect_right
 from itertools import repeat
 from operator import sub
-from typing import TYPE_CHECKING, Callable, Iterable
+from typing import Callable, Iterable
 
 from PySide6.QtCore import QObject, QTimer
 from PySide6.QtGui import QColor, QFont, QTextBlock, QTextCharFormat, QTextDocument, QTextLayout
 
 from annotator.model import Entity, Event
+from annotator.offsets import Utf16Map
 
-if TYPE_CHECKING:  # pragma: no cover
-    from annotator.offsets import Utf16Map
 
 TRIGGER_COLOR = QColor("#9c0d2c")
 REJECTED_COLOR = QColor("#8a8a8a")
@@ -111,8 +110,11 @@ class SpanHighlighter(QObject):
         self.colors = {k: QColor(v) for k, v in colors.items()}
         self.show_rejected = False
         self.block_starts: list[int] = [0]
-        self.items: dict[int, tuple[int, int, str, str]] = {}  # key -> (start16, end16, label, state)
+        self._items: dict[int, tuple[int, int, str, str]] = {}  # key -> (start16, end16, label, state)
         self.buckets: dict[int, set[int]] = {}
+        # a long document's spans out of view, indexed right after the first paint: (entities, events, offsets,
+        # first and last block indexed so far)
+        self._pending: tuple[list[Entity], list[Event], Utf16Map, int, int] | None = None
         self._formats: dict[tuple, QTextCharFormat] = {}
         self.blocks_highlighted = 0  # for benchmarks and tests: how many blocks were given their formats
         # blocks of a long document not formatted yet: those in view get theirs before the first paint, these
@@ -127,6 +129,16 @@ class SpanHighlighter(QObject):
     def document(self) -> QTextDocument:
         return self._doc
 
+    @property
+    def items(self) -> dict[int, tuple[int, int, str, str]]:
+        """Every span shown: key (entity id, or -event id) -> (start16, end16, label, state)."""
+        self._complete()
+        return self._items
+
+    def item(self, key: int) -> tuple[int, int, str, str]:
+        """One span of a block in view (``keys_in_block``), without waiting for the rest of the index."""
+        return self._items[key]
+
     # -- indexing ------------------------------------------------------------------------------------
     def set_block_starts(self, starts: list[int]) -> None:
         self.block_starts = starts or [0]
@@ -140,7 +152,7 @@ class SpanHighlighter(QObject):
 
     def _put(self, key: int, start16: int, end16: int, label: str, state: str) -> set[int]:
         touched = self._drop(key)
-        self.items[key] = (start16, end16, label, state)
+        self._items[key] = (start16, end16, label, state)
         b0, b1 = self._blocks_of(start16, end16)
         for b in range(b0, b1 + 1):
             self.buckets.setdefault(b, set()).add(key)
@@ -148,7 +160,7 @@ class SpanHighlighter(QObject):
         return touched
 
     def _drop(self, key: int) -> set[int]:
-        item = self.items.pop(key, None)
+        item = self._items.pop(key, None)
         if item is None:
             return set()
         b0, b1 = self._blocks_of(item[0], item[1])
@@ -165,17 +177,53 @@ class SpanHighlighter(QObject):
         self,
         entities: Iterable[Entity],
         events: Iterable[Event],
-        u16: "Utf16Map",
+        u16: Utf16Map,
         visible: Callable[[], Iterable[int]] | None = None,
     ) -> None:
-        """Index every span (of the text just set in the document) and format the blocks: all at once in a
-        short document; in a long one (more than ``LAZY_BLOCKS`` blocks with spans) the ``visible()`` blocks now
-        and the others after the first paint (``resume``)."""
+        """Index the spans (of the text just set in the document) and format the blocks: all at once in a short
+        document; in a long one (more than ``LAZY_BLOCKS`` blocks) only the spans and blocks of ``visible()`` now,
+        the others after the first paint (``resume``)."""
         self.deferred = set()
         self._later.stop()
         self._in_view = visible
+        self._pending = None
         ents = list(entities) if self.show_rejected else [e for e in entities if e.state != "rejected"]
         evs = [v for v in events if self._visible(v)]
+        count = len(self.block_starts)
+        if visible is None or count <= LAZY_BLOCKS:
+            self._index(ents, evs, u16)
+            self._format_blocks(sorted(self.buckets))
+            return
+        shown = [b for b in visible() if 0 <= b < count]
+        lo, hi = (min(shown), max(shown)) if shown else (0, 0)
+        a = u16.to_codepoint(self.block_starts[lo])
+        b = u16.to_codepoint(self.block_starts[hi + 1]) if hi + 1 < count else u16.length
+        self._index(
+            [e for e in ents if e.start < b and e.end > a],
+            [v for v in evs if v.trigger_start < b and v.trigger_end > a],
+            u16,
+        )
+        self._pending = (ents, evs, u16, lo, hi)
+        self.deferred = set(range(count))
+        self.highlight_now(shown)
+
+    def _complete(self) -> None:
+        """Index every span of a long document (its blocks in view were indexed alone before the first paint)."""
+        if self._pending is None:
+            return
+        ents, evs, u16, _, _ = self._pending
+        self._pending = None
+        self._index(ents, evs, u16)
+        self.deferred &= set(self.buckets)  # blocks without spans have nothing to wait for
+
+    def _indexed(self, blocks: Iterable[int]) -> bool:
+        """Whether the spans of these blocks are all indexed (else ``_complete`` must run first)."""
+        if self._pending is None:
+            return True
+        lo, hi = self._pending[3], self._pending[4]
+        return all(lo <= b <= hi for b in blocks)
+
+    def _index(self, ents: list[Entity], evs: list[Event], u16: Utf16Map) -> None:
         keys = [e.id for e in ents] + [-v.id for v in evs]
         starts = [e.start for e in ents] + [v.trigger_start for v in evs]
         ends = [e.end for e in ents] + [v.trigger_end for v in evs]
@@ -186,7 +234,7 @@ class SpanHighlighter(QObject):
         bounds = self.block_starts
         b0 = list(map(sub, map(bisect_right, repeat(bounds), s16), repeat(1)))
         b1 = list(map(sub, map(bisect_right, repeat(bounds), map(max, s16, map(sub, e16, repeat(1)))), repeat(1)))
-        self.items = dict(zip(keys, zip(s16, e16, labels, states)))
+        self._items = dict(zip(keys, zip(s16, e16, labels, states)))
         self.buckets = buckets = {}
         for key, first, last in zip(keys, b0, b1):
             for b in range(first, last + 1) if last != first else (first,):
@@ -195,15 +243,14 @@ class SpanHighlighter(QObject):
                     buckets[b] = {key}
                 else:
                     bucket.add(key)
-        if visible is None or len(buckets) <= LAZY_BLOCKS:
-            self._format_blocks(sorted(buckets))
-            return
-        self.deferred = set(buckets)
-        self.highlight_now(visible())
 
     def highlight_now(self, blocks: Iterable[int]) -> None:
         """Format these blocks now if they are still waiting (the view calls it with what it is about to show)."""
-        self._format_blocks(sorted(b for b in blocks if b in self.deferred))
+        waiting = sorted(b for b in blocks if b in self.deferred)
+        if not self._indexed(waiting):
+            self._complete()
+            waiting = [b for b in waiting if b in self.deferred]
+        self._format_blocks(waiting)
 
     def resume(self) -> None:
         """Format the waiting blocks, a step at a time (the view calls it once the text is on screen)."""
@@ -211,6 +258,7 @@ class SpanHighlighter(QObject):
             self._later.start()
 
     def _highlight_some(self) -> None:
+        self._complete()
         if not self.deferred:
             return
         self._format_blocks(sorted(self.deferred)[:LAZY_STEP])
@@ -219,9 +267,11 @@ class SpanHighlighter(QObject):
 
     def finish(self) -> None:
         """Format every block still waiting (tests, screenshots)."""
+        self._complete()
         self._format_blocks(sorted(self.deferred))
 
     def update_entities(self, ids: Iterable[int], entities: dict[int, Entity], to16) -> set[int]:  # type: ignore[no-untyped-def]
+        self._complete()
         touched: set[int] = set()
         for i in ids:
             e = entities.get(i)
@@ -233,6 +283,7 @@ class SpanHighlighter(QObject):
         return touched
 
     def update_events(self, ids: Iterable[int], events: dict[int, Event], to16) -> set[int]:  # type: ignore[no-untyped-def]
+        self._complete()
         touched: set[int] = set()
         for i in ids:
             v = events.get(i)
@@ -254,6 +305,8 @@ class SpanHighlighter(QObject):
                 doc.markContentsDirty(block.position(), block.length())
 
     def keys_in_block(self, number: int) -> set[int]:
+        if not self._indexed((number,)):
+            self._complete()
         return self.buckets.get(number, set())
 
     # -- setting the formats -------------------------------------------------------------------------
@@ -312,7 +365,7 @@ class SpanHighlighter(QObject):
         keys = self.buckets.get(number)
         if not keys:
             return []
-        items = self.items
+        items = self._items
         end_block = pos + length
         marks: list[tuple[int, int, int]] = []
         for k in keys:
@@ -341,7 +394,7 @@ class SpanHighlighter(QObject):
         return out
 
     def _segment_format(self, active: set[int]) -> QTextCharFormat:
-        items = self.items
+        items = self._items
         ents = sorted((k for k in active if k > 0), key=lambda k: (items[k][1] - items[k][0], k))
         inner = outer = None
         if ents:

@@ -100,7 +100,7 @@ class SpanLabels:
                 break
             pos, end = block.position(), block.position() + block.length()
             for k in h.keys_in_block(block.blockNumber()):
-                s, e, label, state = h.items[k]
+                s, e, label, state = h.item(k)
                 if pos <= s < end:
                     out.append((k, s, e, label, state))
             block = block.next()

@@ -168,3 +168,36 @@ def test_formatting_blocks_just_above_the_view_repaints_it(qtbot, tmp_path):
         assert all(doc.findBlockByNumber(b).layout().formats() for b in above + shown)
     finally:
         close_window(w)
+
+
+def test_only_the_spans_near_the_view_are_indexed_before_the_first_paint(qtbot, tmp_path):
+    """A long document's first paint indexes the spans of the blocks it shows; the others are indexed right after
+    it, or at once when something asks for them (an edit, a scroll, ``items``)."""
+    from annotator.importing import IncomingDocument, IncomingEntity, import_documents
+    from annotator.store import Project
+
+    text = "\n".join(f"{k} Maria Lopez met John Smith in Paris on Monday." for k in range(600))
+    ents, pos = [], 0
+    for k, line in enumerate(text.split("\n")):
+        i = pos + line.index("Paris")
+        ents.append(IncomingEntity(k, i, i + 5, "GPE", "accepted"))
+        pos += len(line) + 1
+    path = tmp_path / "index.annotator"
+    with Project(path) as p:
+        import_documents(p, [IncomingDocument(text, "long.txt", entities=ents)])
+    w = open_window(qtbot, path)
+    try:
+        h, v = w.view.highlighter, w.view
+        qtbot.waitUntil(lambda: not h.deferred, timeout=5000)
+        seen = []
+        paint_labels = v.labels.paint
+        v.labels.paint = lambda painter: (paint_labels(painter), seen.append((len(h._items), len(v.labels.boxes))))
+        v.load()  # the document shown again, as when it is opened
+        qtbot.waitUntil(lambda: bool(seen), timeout=5000)
+        indexed, labels = seen[0]
+        assert 0 < labels <= indexed < 100  # the first paint: the spans in view (with their labels), not 600
+        assert len(h.items) == 600  # asked for: all of them
+        qtbot.waitUntil(lambda: not h.deferred, timeout=5000)
+        assert v.document().findBlockByNumber(599).layout().formats()
+    finally:
+        close_window(w)
