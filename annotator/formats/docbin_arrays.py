@@ -39,10 +39,6 @@ SPAN_ROW = np.dtype(  # one span of SpanGroup.to_bytes (struct ">QQQllll") as a 
     ]
 )
 _BIN40 = 0xC428
-_KEYS = (
-    "json_array(label, state, source, annotator)",
-    "quote(label) || ',' || quote(state) || ',' || quote(source) || ',' || quote(annotator)",
-)
 _MINUS_ONE = np.uint64(2**64 - 1)
 
 
@@ -116,7 +112,7 @@ def read_chunk(
     g_starts, g_ends = starts + char_off[doc_of], ends + char_off[doc_of]
     words = _words(text, g_ends, spaces)
     if words is None:  # left to the record path
-        kept, words = kept[:0], []
+        kept, words, sent_doc, sent_at = kept[:0], [], sent_doc[:0], sent_at[:0]
     ok = np.zeros(nd, dtype=bool)
     ok[kept] = True
     sent = np.zeros(len(starts), dtype=bool)
@@ -124,12 +120,16 @@ def read_chunk(
     inside = (sent_at >= 0) & (sent_at < counts[sent_doc])
     sent[tok_off[kept[sent_doc[inside]]] + sent_at[inside]] = True
     events, args, comments = chunk_extras(conn, [d[0] for d in docs], aset, states)
-    e_doc, e_id, e_start, e_end, e_combo, combos = _read_entities(conn, [docs[k][0] for k in kept], aset, states, docs)
+    ent = _read_entities(conn, [docs[k][0] for k in kept], aset, states, docs)
+    if ent is None:  # left to the record path
+        ok[:], kept = False, kept[:0]
+        ent = _read_entities(conn, [], aset, states, docs)
+    e_doc, e_id, e_start, e_end, e_combo, combos = ent  # type: ignore[misc]
     e_ok, e_first, e_last = _align(g_starts, g_ends, doc_of, e_doc, e_start + char_off[e_doc], e_end + char_off[e_doc])
     ok[e_doc[~e_ok]] = False
     e_first = e_first - tok_off[e_doc]
     e_end_tok = e_last + 1 - tok_off[e_doc]
-    combos = _combos(conn, combos, proxies)
+    combos = _combos(combos, proxies)
     proxy = np.array([c.proxy for c in combos] + [False], dtype=bool)[e_combo]
     flat = np.flatnonzero(~proxy)  # doc.ents: the spans of each document must already be apart
     same = e_doc[flat[1:]] == e_doc[flat[:-1]]
@@ -251,44 +251,42 @@ def _words(text: str, ends: Any, spaces: Any) -> list[str] | None:
 
 def _read_entities(
     conn: Any, ids: list[int], aset: str, states: tuple[str, ...], docs: list[tuple]
-) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray, np.ndarray, list[int]]:
+) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray, np.ndarray, list[str]] | None:
     """The exported entities of ``ids`` in the export's order (document, start, end, id): the position of each
     one's document in ``docs``, id, start, end and combination of label, state, source and annotator (numbered
-    in order of appearance; the last item: the id of each combination's first entity)."""
+    in order of appearance; the last item: each combination's values as a JSON array). None when a value is a
+    BLOB (JSON cannot hold one: the record path reads them)."""
     empty = np.zeros(0, dtype=np.int64)
     if not ids:
         return empty, empty, empty, empty, empty, []
-    where = f"FROM entities WHERE document_id IN ({_in(ids)}) AND annotation_set = ? AND state IN ({_in(states)})"
-    try:  # one text per combination: its JSON, or (a BLOB in one of them) its SQL literals
-        rows = conn.execute(f"SELECT document_id, id, start, end, {_KEYS[0]} {where}", [*ids, aset, *states]).fetchall()
+    try:
+        rows = conn.execute(
+            "SELECT document_id, id, start, end, json_array(label, state, source, annotator) FROM entities "
+            f"WHERE document_id IN ({_in(ids)}) AND annotation_set = ? AND state IN ({_in(states)})",
+            [*ids, aset, *states],
+        ).fetchall()
     except sqlite3.OperationalError:
-        rows = conn.execute(f"SELECT document_id, id, start, end, {_KEYS[1]} {where}", [*ids, aset, *states]).fetchall()
+        return None
     if not rows:
         return empty, empty, empty, empty, empty, []
     did, eid, start, end, key = zip(*rows)
-    index = {k: i for i, k in enumerate(dict.fromkeys(key))}
+    keys = list(dict.fromkeys(key))
+    index = {k: i for i, k in enumerate(keys)}
     combo = np.fromiter(map(index.__getitem__, key), dtype=np.int64, count=len(key))
-    first = [eid[i] for i in np.unique(combo, return_index=True)[1].tolist()]
     did_a, eid_a, start_a, end_a = (np.fromiter(x, dtype=np.int64, count=len(x)) for x in (did, eid, start, end))
     order = np.lexsort((eid_a, end_a, start_a, did_a))
     doc_index = np.searchsorted(np.array([d[0] for d in docs], dtype=np.int64), did_a[order])
-    return doc_index, eid_a[order], start_a[order], end_a[order], combo[order], first
+    return doc_index, eid_a[order], start_a[order], end_a[order], combo[order], keys
 
 
-def _combos(conn: Any, first: list[int], proxies: Any) -> list[Combo]:
-    """Each combination's values, read from its first entity, and its packed info entries."""
+def _combos(keys: list[str], proxies: Any) -> list[Combo]:
+    """Each combination's values (from its JSON array) and its packed info entries."""
     import srsly
 
     pack = srsly.msgpack_dumps
-    values = {
-        r[0]: r[1:]
-        for r in conn.execute(
-            f"SELECT id, label, state, source, annotator FROM entities WHERE id IN ({_in(first)})", first
-        )
-    }
     out = []
-    for i in first:
-        label, state, source, annotator = values[i]
+    for key in keys:
+        label, state, source, annotator = orjson.loads(key)
         proxy = label in proxies
         tail = pack("state") + pack(state) + pack("source") + pack(source) + pack("annotator") + pack(annotator)
         if proxy:

@@ -217,3 +217,19 @@ def test_string_ids_are_spacys():
     ids = StringIds(dict(IDS))
     assert ids.many(words).tolist() == [theirs(w) for w in words]
     assert [ids[w] for w in ("", "GPE", "a fresh one")] == [theirs(w) for w in ("", "GPE", "a fresh one")]
+
+
+def test_a_chunk_whose_text_holds_every_separator_is_left_to_the_record_path(sample, tmp_path, monkeypatch):
+    project, _ = sample
+    text = "Every\x00 separator\x1f is \ufdd0 here \U0010fffe officials said."
+    s, e = at(text, "officials")
+    import_documents(project, [IncomingDocument(text, "seps.txt", entities=[IncomingEntity("a", s, e, "PERSON")])])
+    store_tokens(project)
+    monkeypatch.setattr(spacy_docbin, "CHUNK", 1)
+    theirs, _ = reference(project, ExportRequest())
+    planned = []
+    real = spacy_docbin.plan_doc
+    monkeypatch.setattr(spacy_docbin, "plan_doc", lambda rec, *a: planned.append(rec["name"]) or real(rec, *a))
+    ours, _ = exported(project, tmp_path / "c.spacy", ExportRequest())
+    assert ours == theirs
+    assert planned == ["kabul.txt", "seps.txt"]  # kabul.txt: overlapping entities; the others as arrays
