@@ -52,6 +52,7 @@ class DocumentView(QPlainTextEdit):
         self.highlighter = SpanHighlighter(self.document(), {})
         self.snap_to_tokens = True
         self.refused: str | None = None  # why the current document is not shown (too long a line)
+        self.open_at: tuple[int, int] | None = None  # (document id, caret): where the next load of it shows
         self.key_handler: Callable[[QKeyEvent], bool] | None = None
         self.context_menu_builder: Callable[[QContextMenuEvent], None] | None = None
         self.room_layout = RoomyLayout(self.document())
@@ -113,6 +114,7 @@ class DocumentView(QPlainTextEdit):
             h.load((), (), c.u16)
             self.viewport().update()
             return
+        h.clear()  # nothing of the document shown before is formatted while the new text is set
         self.setPlainText(shown)
         self.document().setUndoRedoEnabled(False)
         starts = [0] + c.u16.to_utf16_many([b + 1 for b in breaks])
@@ -122,6 +124,9 @@ class DocumentView(QPlainTextEdit):
                 starts.append(b.position())
                 b = b.next()
         h.set_block_starts(starts)
+        at, self.open_at = self.open_at, None
+        if at is not None and at[0] == c.doc.id and 0 < at[1] <= len(c.doc.text):
+            self.show_cp(at[1])  # where it was left: the blocks there are the ones indexed and formatted first
         h.load(c.entities.values(), c.events.values(), c.u16, self.blocks_to_show)
         self.viewport().update()
 

@@ -207,6 +207,11 @@ class SpanHighlighter(QObject):
         self.deferred = set(range(count))
         self.highlight_now(shown)
 
+    def clear(self) -> None:
+        """Forget the spans and the waiting blocks (the document's text is about to change)."""
+        self._later.stop()
+        self.deferred, self._pending, self._items, self.buckets = set(), None, {}, {}
+
     def _complete(self) -> None:
         """Index every span of a long document (its blocks in view were indexed alone before the first paint)."""
         if self._pending is None:

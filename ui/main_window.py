@@ -221,6 +221,7 @@ class MainWindow(FilesAndWork, WindowFlow, QMainWindow):
     def open_project(self, path: str | Path) -> bool:
         self.remember_place()
         place = self.saved_place(path)  # the document left there is the one read (not the first, then that one)
+        self.view.open_at = place  # and shown at the caret from the start (its spans indexed first)
         try:
             self.controller.open_project(path, self.settings.annotator or None, place[0] if place else None)
         except AnnotatorError as exc:

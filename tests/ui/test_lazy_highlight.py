@@ -152,12 +152,14 @@ def test_formatting_blocks_just_above_the_view_repaints_it(qtbot, tmp_path):
     w = open_window(qtbot, path)
     try:
         h, v = w.view.highlighter, w.view
-        h._later.stop()  # hold the background steps
+        h.resume = lambda: None  # hold the background steps (each paint starts them again)
+        h._later.stop()
         bar = v.verticalScrollBar()
         bar.setValue(bar.maximum() // 2)
         qtbot.wait(20)
         shown = [b for b in v.visible_blocks() if b not in h.deferred]
         above = sorted(b for b in h.deferred if b < min(shown))[-5:]
+        assert above == list(range(min(shown) - 5, min(shown)))
         paints = []
         paint_labels = v.labels.paint
         v.labels.paint = lambda painter: (paints.append(1), paint_labels(painter))
@@ -199,5 +201,53 @@ def test_only_the_spans_near_the_view_are_indexed_before_the_first_paint(qtbot, 
         assert len(h.items) == 600  # asked for: all of them
         qtbot.waitUntil(lambda: not h.deferred, timeout=5000)
         assert v.document().findBlockByNumber(599).layout().formats()
+    finally:
+        close_window(w)
+
+
+def test_a_long_document_reopened_at_its_place_is_shown_there_first(qtbot, tmp_path):
+    """Reopened where it was left, a long document is set at that place before its first paint: the spans there
+    are the ones indexed and formatted first (not those of its top, then all of them for the place)."""
+    from annotator.importing import IncomingDocument, IncomingEntity, import_documents
+    from annotator.store import Project
+    from ui.main_window import MainWindow
+    from ui.settings import AppSettings
+
+    lines = [f"{k} Maria Lopez met John Smith in Paris on Monday." for k in range(600)]
+    text = "\n".join(lines)
+    ents, pos = [], 0
+    for k, line in enumerate(lines):
+        i = pos + line.index("Paris")
+        ents.append(IncomingEntity(k, i, i + 5, "GPE", "accepted"))
+        pos += len(line) + 1
+    path = tmp_path / "place.annotator"
+    with Project(path) as p:
+        import_documents(p, [IncomingDocument(text, "long.txt", entities=ents)])
+    caret = text.index("500 Maria")
+    w = open_window(qtbot, path)
+    try:
+        w.view.show_cp(caret)
+        w.close()  # remembers the place
+    finally:
+        close_window(w)
+    w = MainWindow(AppSettings(), auto_preannotate=False)
+    qtbot.addWidget(w)
+    w.resize(1200, 800)
+    w.show()
+    qtbot.waitExposed(w)
+    h, v = w.view.highlighter, w.view
+    seen = []
+    paint_labels = v.labels.paint
+    v.labels.paint = lambda painter: (
+        paint_labels(painter),
+        seen.append((len(h._items), v.textCursor().block().blockNumber(), v.textCursor().block().layout().formats())),
+    )
+    try:
+        assert w.open_project(path)
+        qtbot.waitUntil(lambda: bool(seen), timeout=5000)
+        indexed, block, formats = seen[0]
+        assert block == 500 and formats  # the first paint is at the place, highlighted
+        assert indexed < 100  # with the spans near it indexed, not all 600
+        assert v.to_cp(v.textCursor().position()) == caret
     finally:
         close_window(w)
