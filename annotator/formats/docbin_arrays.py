@@ -378,14 +378,13 @@ def encode(
         d = chunk.docs[k]
         a, z = ent_off[k - lo], ent_off[k - lo + 1]
         count = header(z - a)
-        sc = sc_head + count + infos[info_off[a] : info_off[z]] + spans_key + count + spans[a * 42 : z * 42]
+        sc = b"".join((sc_head, count, infos[info_off[a] : info_off[z]], spans_key, count, spans[a * 42 : z * 42]))
         rows_k = chunk.events.get(d[0])
         planned: list[dict[str, Any]] = []
         trig: list[bytes] = []
         if rows_k:
-            ids = ids_all[a:z]
-            events = event_dicts(d, d[2], rows_k, chunk.args, set(ids), report)
-            index = {i: j for j, i in enumerate(ids)}
+            index = dict(zip(ids_all[a:z], range(z - a)))  # entity id -> its span: also the exported ids
+            events = event_dicts(d, d[2], rows_k, chunk.args, index, report)
             tb = tok_off[k - lo]
             for v, (s, e) in zip(events, chunk.triggers[d[0]]):
                 arguments = []
