@@ -119,7 +119,11 @@ def read_chunk(
     sent[tok_off[kept]] = True
     inside = (sent_at >= 0) & (sent_at < counts[sent_doc])
     sent[tok_off[kept[sent_doc[inside]]] + sent_at[inside]] = True
-    events, args, comments = chunk_extras(conn, [d[0] for d in docs], aset, states)
+    events: dict[int, list[tuple]] = {}  # none needed when every document goes to the record path
+    args: dict[int, list[tuple]] = {}
+    comments: dict[int, list[dict[str, Any]]] = {}
+    if len(kept):
+        events, args, comments = chunk_extras(conn, [docs[k][0] for k in kept], aset, states)
     ent = _read_entities(conn, [docs[k][0] for k in kept], aset, states, docs)
     if ent is None:  # left to the record path
         ok[:], kept = False, kept[:0]
