@@ -7,7 +7,8 @@ from typing import Callable
 from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtWidgets import QWidget
 
-BACKSTOP_MS = 250  # a widget that is not painted (a minimised window) still gets the work done
+BACKSTOP_MS = 1000  # a widget that is not painted (a minimised window) still gets the work done; long enough that
+# a first paint delayed by a busy machine comes first
 
 
 class AfterPaint(QObject):
@@ -15,7 +16,7 @@ class AfterPaint(QObject):
     on screen first), or at once on the next turn of the event loop when the widget is not visible. Each call is
     queued once however often it is asked for; a backstop timer runs them if no paint comes."""
 
-    def __init__(self, widget: QWidget, backstop_ms: int = BACKSTOP_MS) -> None:
+    def __init__(self, widget: QWidget, backstop_ms: int | None = None) -> None:
         super().__init__(widget)
         self._widget = widget
         self._waiting: list[Callable[[], object]] = []
@@ -25,7 +26,7 @@ class AfterPaint(QObject):
         self._soon.timeout.connect(self.run)
         self._backstop = QTimer(self)
         self._backstop.setSingleShot(True)
-        self._backstop.setInterval(backstop_ms)
+        self._backstop.setInterval(BACKSTOP_MS if backstop_ms is None else backstop_ms)
         self._backstop.timeout.connect(self.run)
         widget.installEventFilter(self)
 

@@ -7,16 +7,14 @@ from pathlib import Path
 from typing import Any, Callable
 
 from PySide6.QtCore import QByteArray, Qt, QTimer
-from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence, QShortcut
+from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import (
     QApplication,
-    QDockWidget,
     QLabel,
     QMainWindow,
     QMessageBox,
     QProgressBar,
     QPushButton,
-    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -29,18 +27,14 @@ from ui.document_view import DocumentView
 from ui.editing import EditActions
 from ui.extra_menus import add_review_menu, add_training_menu
 from ui.menus import build_menus
-from ui.panels.comments import CommentPanel
-from ui.panels.documents import DocumentPanel
-from ui.panels.entities import EntityPanel
-from ui.panels.event_editor import EventEditor
 from ui.status_line import StatusLine
-from ui.panels.events import EventPanel
 from ui.panels.find_bar import FindBar
 from ui.panels.legend import Legend
 from ui.palette import label_colors
 from ui.settings import AppSettings
 from ui.window_files import FilesAndWork
 from ui.window_flow import WindowFlow
+from ui.window_panels import WindowPanels
 from ui.workers import Worker
 
 WRITE_ACTIONS = (
@@ -55,7 +49,7 @@ WRITE_ACTIONS = (
 )  # off while the project is open read-only
 
 
-class MainWindow(FilesAndWork, WindowFlow, QMainWindow):
+class MainWindow(WindowPanels, FilesAndWork, WindowFlow, QMainWindow):
     def __init__(
         self,
         settings: AppSettings,
@@ -105,28 +99,8 @@ class MainWindow(FilesAndWork, WindowFlow, QMainWindow):
         lay.setStretch(4, 1)
         self.setCentralWidget(centre)
 
-        # panels
-        self.documents = DocumentPanel()
-        self.entities = EntityPanel()
-        self.events = EventPanel()
-        self.comments = CommentPanel()
-        self.event_editor = EventEditor(c)
-        self.tabs = QTabWidget()
-        self.tabs.addTab(self.entities, "Entities")
-        self.tabs.addTab(self.events, "Events")
-        self.tabs.addTab(self.comments, "Comments")
-        self.docks = {}
-        for name, title, widget, area in (
-            ("documents", "Documents", self.documents, Qt.DockWidgetArea.LeftDockWidgetArea),
-            ("annotations", "Annotations", self.tabs, Qt.DockWidgetArea.RightDockWidgetArea),
-            ("event", "Event", self.event_editor, Qt.DockWidgetArea.RightDockWidgetArea),
-        ):
-            dock = QDockWidget(title, self)
-            dock.setObjectName(f"dock_{name}")
-            dock.setWidget(widget)
-            self.addDockWidget(area, dock)
-            self.docks[name] = dock
-        self.documents.setMinimumWidth(160)
+        # the side panels' docks; the panels in them are built after the first paint (ui/window_panels.py)
+        self._make_docks()
         self.resizeDocks([self.docks["annotations"], self.docks["event"]], [330, 560], Qt.Orientation.Vertical)
 
         self.actions_by_name = build_menus(self)
@@ -184,23 +158,6 @@ class MainWindow(FilesAndWork, WindowFlow, QMainWindow):
         c.saveFailed.connect(lambda msg: self.alert("Not saved", msg))
         c.projectMoved.connect(self.offer_reopen)
         c.projectChanged.connect(self._on_project)
-        self.documents.documentActivated.connect(self.open_document)
-        self.entities.entityActivated.connect(self.jump_to_entity)
-        self.events.eventActivated.connect(self.jump_to_event)
-        self.comments.addRequested.connect(lambda text: c.doc and c.run(cmd.AddComment, c.doc.id, text))
-        self.comments.deleteRequested.connect(lambda cid: c.run(cmd.DeleteComment, cid))
-        ed = self.event_editor
-        # each edit carries the event as shown: changed elsewhere meanwhile, it is refused (StaleChangeError)
-        ed.typeChangeRequested.connect(lambda eid, t: c.run(cmd.SetEventType, eid, t, expected=c.events.get(eid)))
-        ed.attributeChangeRequested.connect(
-            lambda eid, n, v: c.run(cmd.SetEventAttribute, eid, n, v, expected=c.events.get(eid))
-        )
-        ed.fillRequested.connect(lambda ri, ent: self.edit_actions.fill_role(ri, ent))
-        ed.removeArgumentRequested.connect(lambda aid: c.run(cmd.RemoveArgument, aid))
-        ed.deleteRequested.connect(lambda eid: c.run(cmd.DeleteEvent, eid, expected=c.events.get(eid)))
-        ed.argumentClicked.connect(self.jump_to_entity)
-        back = QShortcut(QKeySequence("Escape"), ed, self.back_to_text)  # F4 goes in, Escape comes back
-        back.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         settings.changed.connect(self.on_setting_changed)
         geo = settings.q.value("window/geometry")
         if isinstance(geo, QByteArray):
@@ -244,9 +201,11 @@ class MainWindow(FilesAndWork, WindowFlow, QMainWindow):
         return bool(p.db.documents_without_tokens())
 
     def _on_project(self) -> None:
-        self.entities.model.colors = label_colors(self.controller.schema, self.view.palette_name)
+        colors = label_colors(self.controller.schema, self.view.palette_name)
+        if self.panels_built:  # else the entity table takes them when built
+            self.entities.model.colors = colors
         # the legend's entries now, their counts after the first paint: the text is not pushed down once shown
-        self.legend.set_counts(self.controller.schema, [], self.entities.model.colors)
+        self.legend.set_counts(self.controller.schema, [], colors)
         p = self.controller.project
         read_only = p is not None and p.read_only
         self.read_only_banner.setText(
@@ -338,11 +297,16 @@ class MainWindow(FilesAndWork, WindowFlow, QMainWindow):
         self.reviewed_label.setText(f"reviewed {model.reviewed}/{len(model.rows)}")
 
     def refresh_comments(self) -> None:
+        if not self.panels_built:  # filled with the other panels after the first paint
+            return
         c = self.controller
         self.comments.set_comments(c.project.comments(c.doc.id) if c.project and c.doc else [])
 
     def on_selection_changed(self) -> None:
         c = self.controller
+        if not self.panels_built:  # they select the current entity and event when filled
+            self._describe_current_entity()
+            return
         self.entities.select(c.current_entity)
         self.events.select(c.current_event)
         if self.event_editor.event_id != c.current_event:

@@ -39,23 +39,28 @@ def test_the_document_is_drawn_before_the_side_panels_fill(qtbot, project_path):
         lambda: (
             w.controller.doc.name if w.controller.doc else None,
             len(w.view.highlighter.items),
-            w.entities.model.rowCount(),
-            w.documents.model.rowCount(),
+            w.panels_built,  # (asking for a panel would build it: only looked at once built)
+            w.panels_built and w.entities.model.rowCount(),
+            w.panels_built and w.documents.model.rowCount(),
             len(w.legend.buttons),
         ),
     )
     try:
         assert w.open_project(project_path)
-        qtbot.waitUntil(lambda: w.entities.model.rowCount() > 0 and w.documents.model.rowCount() == 3)
+        assert not w.panels_built  # the docks are there, the panels in them not yet
+        qtbot.waitUntil(
+            lambda: w.panels_built and w.entities.model.rowCount() > 0 and w.documents.model.rowCount() == 3
+        )
         shown = [s for s in log.seen if s[0] == "a.txt"]
-        name, highlights, entity_rows, document_rows, legend = shown[0]
+        name, highlights, built, entity_rows, document_rows, legend = shown[0]
         assert highlights > 0  # the first paint of the document has its highlights...
-        assert (entity_rows, document_rows) == (0, 0)  # ...and the panels wait for it
+        assert (built, entity_rows, document_rows) == (False, False, False)  # ...and the panels wait for it
         assert legend == len(w.legend.buttons)  # the legend's entries (counted after) never push the text down
         # then everything is there: every entity in the table, the list, the legend, the current document
         assert w.entities.model.rowCount() == len(w.controller.visible_entities(show_rejected=True))
         assert len(w.legend.buttons) > 0
         assert w.documents.model.current_id == w.controller.doc.id
+        assert all(d.widget() is p for d, p in zip(w.docks.values(), (w.documents, w.tabs, w.event_editor)))
     finally:
         w.controller.close_project()
 

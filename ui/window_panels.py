@@ -1,0 +1,129 @@
+"""The main window's side panels (document list; entity, event and comment tabs; event editor), built just after
+the first paint of the text, or when first used before that (a mixin of MainWindow, split from it to keep each
+file to one job). Their docks exist from the start, holding a placeholder, so the window's layout and saved state
+apply at once; the panels' modules are imported only when they are built."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import QDockWidget, QTabWidget, QWidget
+
+from ui import commands as cmd
+from ui.palette import label_colors
+
+if TYPE_CHECKING:  # pragma: no cover
+    from ui.main_window import MainWindow
+    from ui.panels.comments import CommentPanel
+    from ui.panels.documents import DocumentPanel
+    from ui.panels.entities import EntityPanel
+    from ui.panels.event_editor import EventEditor
+    from ui.panels.events import EventPanel
+
+DOCKS = (  # name, title, area
+    ("documents", "Documents", Qt.DockWidgetArea.LeftDockWidgetArea),
+    ("annotations", "Annotations", Qt.DockWidgetArea.RightDockWidgetArea),
+    ("event", "Event", Qt.DockWidgetArea.RightDockWidgetArea),
+)
+DOCUMENTS_MIN_WIDTH = 160
+
+
+class SidePanels:
+    """The panel widgets, made together."""
+
+    def __init__(self, window: "MainWindow") -> None:
+        from ui.panels.comments import CommentPanel
+        from ui.panels.documents import DocumentPanel
+        from ui.panels.entities import EntityPanel
+        from ui.panels.event_editor import EventEditor
+        from ui.panels.events import EventPanel
+
+        self.documents = DocumentPanel()
+        self.documents.setMinimumWidth(DOCUMENTS_MIN_WIDTH)
+        self.entities = EntityPanel()
+        self.events = EventPanel()
+        self.comments = CommentPanel()
+        self.event_editor = EventEditor(window.controller)
+        self.tabs = QTabWidget()
+        self.tabs.addTab(self.entities, "Entities")
+        self.tabs.addTab(self.events, "Events")
+        self.tabs.addTab(self.comments, "Comments")
+
+
+class WindowPanels:
+    """Methods of MainWindow (``self`` is the MainWindow)."""
+
+    _side_panels: SidePanels | None = None
+
+    def _make_docks(self: "MainWindow") -> None:
+        """The docks, each holding a placeholder until the panels are built."""
+        self.docks = {}
+        for name, title, area in DOCKS:
+            dock = QDockWidget(title, self)
+            dock.setObjectName(f"dock_{name}")
+            dock.setWidget(QWidget())
+            self.addDockWidget(area, dock)
+            self.docks[name] = dock
+        self.docks["documents"].widget().setMinimumWidth(DOCUMENTS_MIN_WIDTH)
+
+    @property
+    def panels_built(self) -> bool:
+        return self._side_panels is not None
+
+    def side_panels(self: "MainWindow") -> SidePanels:
+        """The panels, built (put in their docks and wired) the first time they are asked for."""
+        if self._side_panels is None:
+            self._side_panels = p = SidePanels(self)
+            for name, widget in (("documents", p.documents), ("annotations", p.tabs), ("event", p.event_editor)):
+                placeholder = self.docks[name].widget()
+                self.docks[name].setWidget(widget)
+                placeholder.deleteLater()
+            self._wire_panels(p)
+            p.entities.model.colors = label_colors(self.controller.schema, self.view.palette_name)
+        return self._side_panels
+
+    def _wire_panels(self: "MainWindow", p: SidePanels) -> None:
+        c = self.controller
+        p.documents.documentActivated.connect(self.open_document)
+        p.entities.entityActivated.connect(self.jump_to_entity)
+        p.events.eventActivated.connect(self.jump_to_event)
+        p.comments.addRequested.connect(lambda text: c.doc and c.run(cmd.AddComment, c.doc.id, text))
+        p.comments.deleteRequested.connect(lambda cid: c.run(cmd.DeleteComment, cid))
+        ed = p.event_editor
+        # each edit carries the event as shown: changed elsewhere meanwhile, it is refused (StaleChangeError)
+        ed.typeChangeRequested.connect(lambda eid, t: c.run(cmd.SetEventType, eid, t, expected=c.events.get(eid)))
+        ed.attributeChangeRequested.connect(
+            lambda eid, n, v: c.run(cmd.SetEventAttribute, eid, n, v, expected=c.events.get(eid))
+        )
+        ed.fillRequested.connect(lambda ri, ent: self.edit_actions.fill_role(ri, ent))
+        ed.removeArgumentRequested.connect(lambda aid: c.run(cmd.RemoveArgument, aid))
+        ed.deleteRequested.connect(lambda eid: c.run(cmd.DeleteEvent, eid, expected=c.events.get(eid)))
+        ed.argumentClicked.connect(self.jump_to_entity)
+        back = QShortcut(QKeySequence("Escape"), ed, self.back_to_text)  # F4 goes in, Escape comes back
+        back.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+
+    @property
+    def documents(self: "MainWindow") -> "DocumentPanel":
+        return self.side_panels().documents
+
+    @property
+    def entities(self: "MainWindow") -> "EntityPanel":
+        return self.side_panels().entities
+
+    @property
+    def events(self: "MainWindow") -> "EventPanel":
+        return self.side_panels().events
+
+    @property
+    def comments(self: "MainWindow") -> "CommentPanel":
+        return self.side_panels().comments
+
+    @property
+    def event_editor(self: "MainWindow") -> "EventEditor":
+        return self.side_panels().event_editor
+
+    @property
+    def tabs(self: "MainWindow") -> QTabWidget:
+        return self.side_panels().tabs
