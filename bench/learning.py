@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 import tempfile
 import time
@@ -117,15 +118,16 @@ def timing(n_docs: int, words: int, ner_epochs: int, event_epochs: int) -> int:
 
         rest = articles[n_docs:]  # unfinished documents: the NER update rehearses on them
         import_documents(project, [IncomingDocument(text=a["text"], name=f"rest_{a['name']}") for a in rest])
-        t = time.monotonic()
+        t, cpu = time.monotonic(), time.process_time()
         report = train_project(project, TrainOptions(ner_epochs=ner_epochs, event_epochs=event_epochs))
-        seconds = time.monotonic() - t
+        seconds, cpu = time.monotonic() - t, time.process_time() - cpu
         project.close()
     print(
         f"trained on {n_docs} finished documents ({total} words, {total / n_docs:.0f} per document; "
         f"{report.held_out} held out, {report.folds} split(s); {len(articles[n_docs:])} unfinished documents "
         f"in the project for rehearsal) with ner_epochs={ner_epochs}, "
-        f"event_epochs={event_epochs}: {seconds:.1f} s (limit 300 s)"
+        f"event_epochs={event_epochs}: {seconds:.1f} s wall, {cpu:.1f} s CPU (limit 300 s; load average "
+        f"{os.getloadavg()[0]:.1f} at the end)"
     )
     return 0
 
@@ -189,9 +191,9 @@ def main() -> int:
         untrained = score(prior, *scored)
         with tempfile.TemporaryDirectory() as tmp:
             project = build_project(Path(tmp) / "dev.annotator", articles[:n], parsed[:n])
-            t = time.monotonic()
+            t, cpu = time.monotonic(), time.process_time()
             report = train_project(project, TrainOptions(ner_epochs=args.ner_epochs, event_epochs=args.event_epochs))
-            seconds = time.monotonic() - t
+            seconds, cpu = time.monotonic() - t, time.process_time() - cpu
             trained = score(versions.load_version_events(project, report.version), *scored)
             words = sum(len(d) for d in parsed[:n])
             project.close()
@@ -200,6 +202,7 @@ def main() -> int:
             "words": words,
             "scored_articles": len(scored[0]),
             "train_seconds": round(seconds, 1),
+            "train_cpu_seconds": round(cpu, 1),
             "untrained": untrained,
             "trained": trained,
             "untrained_source": prior.source,
@@ -208,7 +211,7 @@ def main() -> int:
         rows.append(row)
         u, tr = untrained, trained
         print(
-            f"{n:3} articles ({words} tokens, trained in {seconds:.0f} s; scored on {len(scored[0])}): "
+            f"{n:3} articles ({words} tokens, trained in {seconds:.0f} s, {cpu:.0f} s CPU; scored on {len(scored[0])}): "
             f"trigger F1 {u['triggers']['all']['f1']:.3f} -> {tr['triggers']['all']['f1']:.3f}   "
             f"argument F1 {u['arguments']['all']['f1']:.3f} -> {tr['arguments']['all']['f1']:.3f}   "
             f"(P/R trained {tr['triggers']['all']['p']:.2f}/{tr['triggers']['all']['r']:.2f}); "
