@@ -36,6 +36,7 @@ def main() -> int:
 
     import spacy
 
+    from annotator.learn.event_features import shown_suggestions
     from annotator.learn.event_model import EventModel, TrainedEventSuggester, default_prior, prepare
     from annotator.learn.scoring import Tally, as_events, tally_events
     from annotator.schema import default_schema
@@ -71,14 +72,15 @@ def main() -> int:
         sugg = TrainedEventSuggester(model, schema, "k-fold", prior)
         for k in sorted(part):
             p, gold = prepared[k], golds[k]
-            tally_events(gold, as_events([v.suggestion for v in p.views.values() if v.above]), *tallies["rules"], types)
+            shown = shown_suggestions(p.views)
+            tally_events(gold, as_events([s for _i, s in shown]), *tallies["rules"], types)
             tally_events(gold, as_events(sugg.suggest_prepared(p)), *tallies["trained"], types)
             on_gold = [sugg._event(p.doc[i], g.type, 1.0, (), p) for i, g in p.gold.items() if g.type in types]
             tally_events(gold, as_events(on_gold), *tallies["trained roles on gold triggers"], types)
-            right = {i: v for i, v in p.views.items() if v.above and i in p.gold and p.gold[i].type == v.types[0]}
+            right = {i: s for i, s in shown if i in p.gold and p.gold[i].type == s.type}
             gold_right = [p.gold[i] for i in right]
-            tally_events(gold_right, as_events([v.suggestion for v in right.values()]), *tallies[names[3]], types)
-            learned = [sugg._event(p.doc[i], v.types[0], 1.0, (), p) for i, v in right.items()]
+            tally_events(gold_right, as_events(list(right.values())), *tallies[names[3]], types)
+            learned = [sugg._event(p.doc[i], s.type, 1.0, (), p) for i, s in right.items()]
             tally_events(gold_right, as_events(learned), *tallies[names[4]], types)
     print(
         f"{len(articles)} {'last' if args.reverse else 'first'} articles, {args.folds}-fold by article "

@@ -39,6 +39,9 @@ class RuleView:
     above: bool = False
     arguments: dict[tuple[int, int], str] = field(default_factory=dict)
     suggestion: Any = None  # the prior's EventSuggestion itself
+    # every suggestion the prior shows on this token at its own threshold (more than one when a type implies
+    # another on the same trigger: an execution is also a death), the view's own first
+    shown: tuple[Any, ...] = ()
 
     @property
     def category(self) -> str:
@@ -65,10 +68,17 @@ def rule_views(prior: Any, doc: Any, entities: Sequence[tuple[int, int, str]]) -
                 continue
             i = span.root.i
             if i in out:
+                if above and out[i].above:
+                    out[i].shown += (s,)
                 continue
             args = {(a.start, a.end): a.role for a in s.arguments}
-            out[i] = RuleView((s.type, *s.alternatives), float(s.score), above, args, s)
+            out[i] = RuleView((s.type, *s.alternatives), float(s.score), above, args, s, (s,) if above else ())
     return out
+
+
+def shown_suggestions(views: dict[int, RuleView]) -> list[tuple[int, Any]]:
+    """(token, suggestion) of everything the prior shows at its own threshold: its suggestions, all of them."""
+    return [(i, s) for i, v in views.items() for s in v.shown]
 
 
 def document_state(doc: Any) -> tuple[list[int], list[int]]:

@@ -24,6 +24,7 @@ from annotator.learn.event_features import (
     document_state,
     entity_tokens,
     rule_views,
+    shown_suggestions,
     trigger_features,
 )
 from annotator.learn.lemma_stats import LemmaStats
@@ -412,17 +413,17 @@ class TrainedEventSuggester:
         for i, type_, score, alts in decide_triggers(self.model, probs):
             out.append((self._event(p.doc[i], type_, score, alts, p), score))
             taken.add(i)
-        for i, view in p.views.items():  # the types k-fold gave to the prior: its own suggestions
-            if view.above and view.types[0] in self.model.prior_types and i not in taken:
-                taken.add(i)
-                s = view.suggestion  # its trigger, type and attributes (and the learned roles if k-fold said so)
-                pr = by_token.get(i)
-                confidence = float(pr[classes.index(s.type)]) if pr is not None and s.type in classes else 1.0
-                if self.model.learned_arguments:
-                    s = replace(s, arguments=self._event(p.doc[i], s.type, s.score, s.alternatives, p).arguments)
-                    out.append((s, confidence))
-                else:
-                    out.append((s, 1.0))  # the rules' own arguments: no probabilities to cut them by
+        for i, s in shown_suggestions(p.views):  # the types k-fold gave to the prior: its own suggestions
+            if s.type not in self.model.prior_types or i in taken:
+                continue
+            # its trigger, type and attributes (and the learned roles if k-fold said so)
+            pr = by_token.get(i)
+            confidence = float(pr[classes.index(s.type)]) if pr is not None and s.type in classes else 1.0
+            if self.model.learned_arguments:
+                s = replace(s, arguments=self._event(p.doc[i], s.type, s.score, s.alternatives, p).arguments)
+                out.append((s, confidence))
+            else:
+                out.append((s, 1.0))  # the rules' own arguments: no probabilities to cut them by
         return sorted(out, key=lambda v: (v[0].trigger_start, v[0].trigger_end))
 
     def _event(

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Any, Callable, Sequence
 
 import numpy as np
 
+from annotator.learn.event_features import shown_suggestions
 from annotator.learn.scoring import Tally, as_events, prf, tally_events
 
 if TYPE_CHECKING:
@@ -63,7 +64,7 @@ def tune(
 
     if len(docs) < MIN_DOCS:  # too few documents to judge the model: the prior's suggestions with their own
         # arguments, except for the types people marked where the prior suggested none (what only the model knows)
-        suggested = {v.types[0] for p in docs for v in p.views.values() if v.above}
+        suggested = {s.type for p in docs for _i, s in shown_suggestions(p.views)}
         marked = {g.type for p in docs for g in p.gold.values()}
         model.prior_types = {et.name for et in schema.events} - (marked - suggested)
         model.learned_arguments = False
@@ -96,19 +97,21 @@ def tune(
     # triggers: a threshold per type, and the prior's F1 on the same documents
     rules = Tally()
     for p in docs:
-        for i, view in p.views.items():
-            if view.above:
-                g = p.gold.get(i)
-                rules.add(view.types[0], "tp" if g is not None and g.type == view.types[0] else "fp")
+        found: set[int] = set()
+        for i, s in shown_suggestions(p.views):
+            g = p.gold.get(i)
+            right = g is not None and g.type == s.type
+            rules.add(s.type, "tp" if right else "fp")
+            if right:
+                found.add(i)
         for i, g in p.gold.items():
-            view = p.views.get(i)
-            if view is None or not view.above or view.types[0] != g.type:
+            if i not in found:
                 rules.add(g.type, "fn")
     prior_f1 = {t: float(v["f1"]) for t, v in rules.result().items()}
     tuning: dict[str, Any] = {"folds": len(held_models), "types": {}}
     gold_at = {t: {(p.key, i) for p in docs for i, g in p.gold.items() if g.type == t} for t in types}
     for t in types:
-        rules_at = {(p.key, i) for p in docs for i, v in p.views.items() if v.above and v.types[0] == t}
+        rules_at = {(p.key, i) for p in docs for i, s in shown_suggestions(p.views) if s.type == t}
         if gold_n[t] < MIN_TYPE_GOLD:  # too few examples to judge the model: the prior's, if it has any
             if rules_at:
                 model.prior_types.add(t)
@@ -167,7 +170,7 @@ def tune(
         sugg = TrainedEventSuggester(m, schema, "k-fold", prior=_NoPrior())
         for p in held:
             gold = list(p.gold.values())
-            shown = [(i, v.suggestion) for i, v in p.views.items() if v.above and v.types[0] in allowed]
+            shown = [(i, s) for i, s in shown_suggestions(p.views) if s.type in allowed]
             tally_events(gold, as_events([s for _i, s in shown]), None, own, set(types))
             relearned = [sugg._event(p.doc[i], s.type, s.score, s.alternatives, p) for i, s in shown]
             tally_events(gold, as_events(relearned), None, learned, set(types))
@@ -192,7 +195,7 @@ def tune(
         for p, scored in outputs:
             gold = list(p.gold.values())
             tally_events(gold, as_events(_cut(scored, joint)), mine["triggers"], mine["arguments"], tset)
-            shown = [v.suggestion for v in p.views.values() if v.above]
+            shown = [s for _i, s in shown_suggestions(p.views)]
             tally_events(gold, as_events(shown), theirs["triggers"], theirs["arguments"], tset)
         return {
             w: {k: float(t.result()["all"]["f1"]) for k, t in d.items()}
