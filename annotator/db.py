@@ -33,10 +33,6 @@ ENTITY_COLUMNS = (
     "created_at",
     "updated_at",
 )
-_INSERT_ENTITY = (
-    f"INSERT INTO entities ({', '.join(f'[{c}]' for c in ENTITY_COLUMNS)}) "
-    f"VALUES ({', '.join('?' * len(ENTITY_COLUMNS))})"
-)
 EVENT_COLUMNS = (
     "document_id",
     "annotation_set",
@@ -53,9 +49,17 @@ EVENT_COLUMNS = (
     "created_at",
     "updated_at",
 )
-_INSERT_EVENT = (
-    f"INSERT INTO events ({', '.join(f'[{c}]' for c in EVENT_COLUMNS)}) VALUES ({', '.join('?' * len(EVENT_COLUMNS))})"
-)
+
+
+def insert_sql(table: str, columns: Iterable[str]) -> str:
+    """``INSERT INTO [table] ([c1], ...) VALUES (?, ...)``: the one builder of an insert's SQL (the values bound
+    in the order of ``columns``)."""
+    cols = list(columns)
+    return f"INSERT INTO [{table}] ({', '.join(f'[{c}]' for c in cols)}) VALUES ({', '.join('?' * len(cols))})"
+
+
+_INSERT_ENTITY = insert_sql("entities", ENTITY_COLUMNS)
+_INSERT_EVENT = insert_sql("events", EVENT_COLUMNS)
 
 
 def now() -> str:

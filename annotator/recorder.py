@@ -7,6 +7,7 @@ from typing import Any
 
 import orjson
 
+from annotator.db import insert_sql
 from annotator.errors import AnnotatorError, StaleChangeError
 from annotator.model import Change, RowChange
 from annotator.store import Project, now
@@ -48,8 +49,7 @@ class EditRecorder:
 
     def insert(self, table: str, values: dict[str, Any]) -> int:
         cols = list(values)
-        sql = f"INSERT INTO [{table}] ({', '.join(f'[{c}]' for c in cols)}) VALUES ({', '.join('?' * len(cols))})"
-        cur = self.project.db.conn.execute(sql, [values[c] for c in cols])
+        cur = self.project.db.conn.execute(insert_sql(table, cols), [values[c] for c in cols])
         new_id = int(cur.lastrowid)
         self._note(table, new_id, None, _row(self.project, table, new_id))
         return new_id
@@ -137,10 +137,7 @@ def _apply_states_in_transaction(project: Project, change: Change, use_after: bo
                 continue
             cols = list(state)
             if current[(r.table, r.id)] is None:
-                conn.execute(
-                    f"INSERT INTO [{r.table}] ({', '.join(f'[{c}]' for c in cols)}) VALUES ({', '.join('?' * len(cols))})",
-                    [state[c] for c in cols],
-                )
+                conn.execute(insert_sql(r.table, cols), [state[c] for c in cols])
             else:
                 conn.execute(
                     f"UPDATE [{r.table}] SET {', '.join(f'[{c}] = ?' for c in cols)} WHERE id = ?",
