@@ -298,8 +298,9 @@ def build_many(path: Path, n: int) -> None:
 
 def bench_many_documents(app, w, tmp: Path, n: int = MANY) -> None:  # type: ignore[no-untyped-def]
     """An edit shown in a project of ``n`` documents: the list updates the one row that changed."""
-    import sqlite3
     import statistics
+
+    from store import bare_commits  # bench/store.py: the same limit as its edit latency
 
     from ui import commands as cmd
 
@@ -338,19 +339,7 @@ def bench_many_documents(app, w, tmp: Path, n: int = MANY) -> None:  # type: ign
         views.append(spent["view"])
         lists.append(t2 - t1)
     c.apply_change = real_apply
-    bare = tmp / "bare.db"
-    conn = sqlite3.connect(bare, isolation_level=None)
-    conn.execute("PRAGMA journal_mode = WAL")
-    conn.execute("PRAGMA synchronous = FULL")
-    conn.execute("CREATE TABLE t (id INTEGER PRIMARY KEY, a INTEGER)")
-    commits = []
-    for i in range(15):
-        t0 = time.perf_counter()
-        conn.execute("BEGIN")
-        conn.execute("INSERT INTO t (a) VALUES (?)", (i,))
-        conn.execute("COMMIT")
-        commits.append(time.perf_counter() - t0)
-    conn.close()
+    commits = bare_commits(tmp / "bare.db", 15)
     med = statistics.median
     shown = med(views) + med(lists)
     print(

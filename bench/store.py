@@ -209,6 +209,24 @@ def bench_export_one_query(path: Path, folder: Path, annotation_set: str) -> tup
     return dt, cpu, size / 1e6
 
 
+def bare_commits(path: Path, n: int) -> list[float]:
+    """The limit of an edit's commit: ``n`` bare SQLite INSERT + COMMIT of one small row into a new file at
+    ``path``, with a project's settings (WAL, synchronous=FULL: an fsync each); the seconds of each."""
+    conn = sqlite3.connect(path, isolation_level=None)
+    conn.execute("PRAGMA journal_mode = WAL")
+    conn.execute("PRAGMA synchronous = FULL")
+    conn.execute("CREATE TABLE t (id INTEGER PRIMARY KEY, a INTEGER, b INTEGER, label TEXT)")
+    times = []
+    for i in range(n):
+        t0 = time.perf_counter()
+        conn.execute("BEGIN")
+        conn.execute("INSERT INTO t (a, b, label) VALUES (?, ?, ?)", (i, i + 5, "PERSON"))
+        conn.execute("COMMIT")
+        times.append(time.perf_counter() - t0)
+    conn.close()
+    return times
+
+
 def bench_edit_latency(folder: Path, n: int) -> None:
     with Project(folder / "edits.annotator", annotator="bench", synchronous="FULL") as p:
         report = import_documents(
@@ -223,19 +241,7 @@ def bench_edit_latency(folder: Path, n: int) -> None:
             edits.add_entity(p, doc, s, s + 5, "PERSON")
             times.append(time.perf_counter() - t0)
         log_rows = p.db.conn.execute("SELECT count(*) FROM change_log WHERE action = 'add_entity'").fetchone()[0]
-    bare_path = folder / "bare.db"
-    conn = sqlite3.connect(bare_path, isolation_level=None)
-    conn.execute("PRAGMA journal_mode = WAL")
-    conn.execute("PRAGMA synchronous = FULL")
-    conn.execute("CREATE TABLE t (id INTEGER PRIMARY KEY, a INTEGER, b INTEGER, label TEXT)")
-    bare = []
-    for i in range(n):
-        t0 = time.perf_counter()
-        conn.execute("BEGIN")
-        conn.execute("INSERT INTO t (a, b, label) VALUES (?, ?, ?)", (i, i + 5, "PERSON"))
-        conn.execute("COMMIT")
-        bare.append(time.perf_counter() - t0)
-    conn.close()
+    bare = bare_commits(folder / "bare.db", n)
     med, bmed = statistics.median(times) * 1000, statistics.median(bare) * 1000
     p95 = sorted(times)[int(0.95 * len(times))] * 1000
     print(
