@@ -119,6 +119,7 @@ class SpanLabels:
             for a in ev.arguments:
                 roles.setdefault(a.entity_id, a.role)
         rows: dict[float, list[tuple[float, int, str, str, str, QRectF]]] = {}
+        ends: dict[int, int] = {}
         items = self._visible_items()
         for k, s, e, label, state in items:
             rects = v.span_rects(s, e)
@@ -133,10 +134,12 @@ class SpanLabels:
             else:
                 text, kind = label, state
             rows.setdefault(first.top(), []).append((first.left(), k, text, kind, label, first))
+            ends[k] = e
         self.boxes = []
         placed: dict[int, QRectF] = {}
         for top, row in rows.items():
-            row.sort(key=lambda t: (t[0], t[1] < 0))
+            # spans before triggers; labels of one place in Tab's order (end, then id: two events on one trigger)
+            row.sort(key=lambda t: (t[0], t[1] < 0, ends[t[1]], abs(t[1])))
             right = -1e9
             for x, k, text, kind, label, first in row:
                 w = fm.horizontalAdvance(text) + 6

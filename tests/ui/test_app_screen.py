@@ -165,3 +165,35 @@ def test_every_line_keeps_its_room_for_labels_after_a_relayout(qtbot, window):
     assert gaps() == {room}
     window.zoom(4)
     assert round(v.room_layout.room, 2) != room and gaps() == {round(v.room_layout.room, 2)}
+
+
+def test_two_events_on_one_trigger_are_labelled_in_the_order_tab_reaches_them(qtbot, tmp_path):
+    """An execution is also a death: both types on 'executed', their labels side by side, left to right as Tab
+    goes (Tab reached Execute first while its label was drawn after Die's)."""
+    from annotator import edits
+    from annotator.importing import IncomingDocument, import_documents
+    from annotator.store import Project
+    from PySide6.QtCore import Qt
+
+    text = "Iran executed Ahmad Rezaei on Tuesday."
+    path = tmp_path / "two.annotator"
+    with Project(path, annotator="setup") as p:
+        doc = import_documents(p, [IncomingDocument(text, "two.txt")]).imported[0][1]
+        start, end = find(text, "executed")
+        for type_ in ("Justice:Execute", "Life:Die", "Conflict:Attack"):
+            edits.add_event(p, doc, type_, start, end)
+    w = open_window(qtbot, path, size=(1366, 740))
+    try:
+        v, c = w.view, w.controller
+        v.setFocus()
+        reached = []
+        for _ in range(3):
+            qtbot.keyClick(v, Qt.Key.Key_Tab)
+            reached.append(c.events[c.current_event].type)
+        c.select_event(None)
+        v.viewport().repaint()
+        drawn = sorted((box.left(), text) for box, k, text in v.labels.boxes if k < 0)
+        assert len(set(reached)) == 3
+        assert [t for _, t in drawn] == [t.split(":")[1] for t in reached]
+    finally:
+        close_window(w)
