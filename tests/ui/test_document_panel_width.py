@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from ui.panels.documents import DocumentPanel
+from ui_support import show_widget
 
 MIN_NAME_WIDTH = 130  # readable: about 15 characters
 
@@ -22,22 +23,14 @@ def _rows(n: int) -> list[dict]:
 
 
 def test_narrow_panel_keeps_the_name_column_readable(qtbot):
-    panel = DocumentPanel()
-    qtbot.addWidget(panel)
-    panel.resize(240, 400)
-    panel.show()
-    qtbot.waitExposed(panel)
+    panel = show_widget(qtbot, DocumentPanel(), (240, 400))
     panel.set_rows(_rows(3), None)
     qtbot.wait(10)
     assert panel.table.columnWidth(0) >= MIN_NAME_WIDTH
 
 
 def test_wide_panel_gives_the_name_all_the_room(qtbot):
-    panel = DocumentPanel()
-    qtbot.addWidget(panel)
-    panel.resize(900, 400)
-    panel.show()
-    qtbot.waitExposed(panel)
+    panel = show_widget(qtbot, DocumentPanel(), (900, 400))
     panel.set_rows(_rows(3), None)
     qtbot.wait(10)
     others = sum(panel.table.columnWidth(i) for i in range(1, 5))

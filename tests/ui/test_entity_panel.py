@@ -2,17 +2,15 @@
 
 from __future__ import annotations
 
+from ui_support import show_widget
+
 from annotator.model import Entity
 
 
 def test_label_column_fits_a_long_label_that_comes_late(qtbot):
     from ui.panels.entities import EntityPanel
 
-    panel = EntityPanel()
-    qtbot.addWidget(panel)
-    panel.resize(420, 300)
-    panel.show()
-    qtbot.waitExposed(panel)
+    panel = show_widget(qtbot, EntityPanel(), (420, 300))
     text = "Reuters " * 200
     rows = [Entity(i, 1, 8 * i, 8 * i + 7, "ORG", "accepted", "human", None) for i in range(199)]
     rows.append(Entity(199, 1, 8 * 199, 8 * 199 + 7, "WORK_OF_ART_OR_PRODUCT", "suggested", "human", None))

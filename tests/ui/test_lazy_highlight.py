@@ -3,23 +3,39 @@
 
 from __future__ import annotations
 
-from ui_support import close_window, open_window
+from ui_support import close_window, open_window, shown_window
+
+LINE = "Maria Lopez met John Smith in Paris on Monday."
 
 
-def test_long_document_highlights_visible_blocks_first(qtbot, tmp_path):
+def _one_document(tmp_path, name: str, lines: list[str], state=lambda k: "accepted") -> tuple:  # type: ignore[no-untyped-def]
+    """A project ``name``.annotator of one document made of ``lines``, the "Paris" of each line a GPE span
+    (``state(k)`` on line k); its path and the document's text."""
     from annotator.importing import IncomingDocument, IncomingEntity, import_documents
     from annotator.store import Project
 
-    para = "Maria Lopez met John Smith in Paris on Monday."
-    text = "\n".join(f"{k} {para}" for k in range(600))
+    text = "\n".join(lines)
     ents, pos = [], 0
-    for k, line in enumerate(text.split("\n")):
+    for k, line in enumerate(lines):
         i = pos + line.index("Paris")
-        ents.append(IncomingEntity(k, i, i + 5, "GPE", "accepted"))
+        ents.append(IncomingEntity(k, i, i + 5, "GPE", state(k)))
         pos += len(line) + 1
-    path = tmp_path / "long.annotator"
+    path = tmp_path / f"{name}.annotator"
     with Project(path) as p:
-        import_documents(p, [IncomingDocument(text, "long.txt", entities=ents)])
+        import_documents(p, [IncomingDocument(text, f"{name}.txt", entities=ents)])
+    return path, text
+
+
+def _each_paint(view, probe=lambda: None) -> list:  # type: ignore[no-untyped-def]
+    """What ``probe()`` says at the end of each paint of ``view`` from now on (its labels are painted last)."""
+    seen: list = []
+    paint_labels = view.labels.paint
+    view.labels.paint = lambda painter: (paint_labels(painter), seen.append(probe()))
+    return seen
+
+
+def test_long_document_highlights_visible_blocks_first(qtbot, tmp_path):
+    path, _ = _one_document(tmp_path, "long", [f"{k} {LINE}" for k in range(600)])
     w = open_window(qtbot, path)
     try:
         h, v = w.view.highlighter, w.view
@@ -40,18 +56,7 @@ def test_long_document_highlights_visible_blocks_first(qtbot, tmp_path):
 
 
 def test_scrolling_draws_waiting_blocks_first(qtbot, tmp_path):
-    from annotator.importing import IncomingDocument, IncomingEntity, import_documents
-    from annotator.store import Project
-
-    text = "\n".join(f"{k} Paris again." for k in range(2000))
-    ents = []
-    pos = 0
-    for k, line in enumerate(text.split("\n")):
-        ents.append(IncomingEntity(k, pos + line.index("Paris"), pos + line.index("Paris") + 5, "GPE", "accepted"))
-        pos += len(line) + 1
-    path = tmp_path / "scroll.annotator"
-    with Project(path) as p:
-        import_documents(p, [IncomingDocument(text, "s.txt", entities=ents)])
+    path, _ = _one_document(tmp_path, "scroll", [f"{k} Paris again." for k in range(2000)])
     w = open_window(qtbot, path)
     try:
         h, v = w.view.highlighter, w.view
@@ -70,19 +75,9 @@ def test_blocks_out_of_view_are_formatted_without_repainting_the_view(qtbot, tmp
     """After the first paint the blocks out of view get their formats without the view being repainted (nothing
     on screen changes; each step repainted the whole view before) and without being laid out: each is laid
     out once, with its formats, when it comes into view."""
-    from annotator.importing import IncomingDocument, IncomingEntity, import_documents
-    from annotator.store import Project
-
     line = "Maria Lopez met John Smith in Paris on Monday and the talks went on."
-    text = "\n".join(f"{k} {line}" for k in range(600))
-    ents, pos = [], 0
-    for k, row in enumerate(text.split("\n")):
-        i = pos + row.index("Paris")
-        ents.append(IncomingEntity(k, i, i + 5, "GPE", "accepted" if k % 2 else "suggested"))
-        pos += len(row) + 1
-    path = tmp_path / "unlaid.annotator"
-    with Project(path) as p:
-        import_documents(p, [IncomingDocument(text, "long.txt", entities=ents)])
+    lines = [f"{k} {line}" for k in range(600)]
+    path, _ = _one_document(tmp_path, "unlaid", lines, lambda k: "accepted" if k % 2 else "suggested")
     from PySide6.QtWidgets import QApplication
 
     flash = QApplication.cursorFlashTime()
@@ -91,9 +86,7 @@ def test_blocks_out_of_view_are_formatted_without_repainting_the_view(qtbot, tmp
     try:
         h, v = w.view.highlighter, w.view
         qtbot.waitUntil(lambda: not h.deferred, timeout=5000)
-        paints = []
-        paint_labels = v.labels.paint
-        v.labels.paint = lambda painter: (paints.append(1), paint_labels(painter))  # called by each paint of the view
+        paints = _each_paint(v)
         v.load()  # the document shown again (as when it is opened)
         assert h.deferred
         qtbot.waitUntil(lambda: bool(paints), timeout=5000)  # the first paint: the background formatting follows it
@@ -138,17 +131,7 @@ def test_the_text_as_shown_and_its_block_separators_in_one_pass():
 def test_formatting_blocks_just_above_the_view_repaints_it(qtbot, tmp_path):
     """Formatting the blocks waiting just above the view throws the layouts of the first blocks in view away (Qt's
     plain-text layout counts the changed range twice): the view is repainted then, and its blocks laid out again."""
-    from annotator.importing import IncomingDocument, IncomingEntity, import_documents
-    from annotator.store import Project
-
-    text = "\n".join(f"{k} Paris again." for k in range(2000))
-    ents, pos = [], 0
-    for k, line in enumerate(text.split("\n")):
-        ents.append(IncomingEntity(k, pos + line.index("Paris"), pos + line.index("Paris") + 5, "GPE", "accepted"))
-        pos += len(line) + 1
-    path = tmp_path / "middle.annotator"
-    with Project(path) as p:
-        import_documents(p, [IncomingDocument(text, "m.txt", entities=ents)])
+    path, _ = _one_document(tmp_path, "middle", [f"{k} Paris again." for k in range(2000)])
     w = open_window(qtbot, path)
     try:
         h, v = w.view.highlighter, w.view
@@ -160,9 +143,7 @@ def test_formatting_blocks_just_above_the_view_repaints_it(qtbot, tmp_path):
         shown = [b for b in v.visible_blocks() if b not in h.deferred]
         above = sorted(b for b in h.deferred if b < min(shown))[-5:]
         assert above == list(range(min(shown) - 5, min(shown)))
-        paints = []
-        paint_labels = v.labels.paint
-        v.labels.paint = lambda painter: (paints.append(1), paint_labels(painter))
+        paints = _each_paint(v)
         h.highlight_now(above)
         qtbot.waitUntil(lambda: bool(paints), timeout=5000)
         doc = v.document()
@@ -175,25 +156,12 @@ def test_formatting_blocks_just_above_the_view_repaints_it(qtbot, tmp_path):
 def test_only_the_spans_near_the_view_are_indexed_before_the_first_paint(qtbot, tmp_path):
     """A long document's first paint indexes the spans of the blocks it shows; the others are indexed right after
     it, or at once when something asks for them (an edit, a scroll, ``items``)."""
-    from annotator.importing import IncomingDocument, IncomingEntity, import_documents
-    from annotator.store import Project
-
-    text = "\n".join(f"{k} Maria Lopez met John Smith in Paris on Monday." for k in range(600))
-    ents, pos = [], 0
-    for k, line in enumerate(text.split("\n")):
-        i = pos + line.index("Paris")
-        ents.append(IncomingEntity(k, i, i + 5, "GPE", "accepted"))
-        pos += len(line) + 1
-    path = tmp_path / "index.annotator"
-    with Project(path) as p:
-        import_documents(p, [IncomingDocument(text, "long.txt", entities=ents)])
+    path, _ = _one_document(tmp_path, "index", [f"{k} {LINE}" for k in range(600)])
     w = open_window(qtbot, path)
     try:
         h, v = w.view.highlighter, w.view
         qtbot.waitUntil(lambda: not h.deferred, timeout=5000)
-        seen = []
-        paint_labels = v.labels.paint
-        v.labels.paint = lambda painter: (paint_labels(painter), seen.append((len(h._items), len(v.labels.boxes))))
+        seen = _each_paint(v, lambda: (len(h._items), len(v.labels.boxes)))
         v.load()  # the document shown again, as when it is opened
         qtbot.waitUntil(lambda: bool(seen), timeout=5000)
         indexed, labels = seen[0]
@@ -208,21 +176,7 @@ def test_only_the_spans_near_the_view_are_indexed_before_the_first_paint(qtbot, 
 def test_a_long_document_reopened_at_its_place_is_shown_there_first(qtbot, tmp_path):
     """Reopened where it was left, a long document is set at that place before its first paint: the spans there
     are the ones indexed and formatted first (not those of its top, then all of them for the place)."""
-    from annotator.importing import IncomingDocument, IncomingEntity, import_documents
-    from annotator.store import Project
-    from ui.main_window import MainWindow
-    from ui.settings import AppSettings
-
-    lines = [f"{k} Maria Lopez met John Smith in Paris on Monday." for k in range(600)]
-    text = "\n".join(lines)
-    ents, pos = [], 0
-    for k, line in enumerate(lines):
-        i = pos + line.index("Paris")
-        ents.append(IncomingEntity(k, i, i + 5, "GPE", "accepted"))
-        pos += len(line) + 1
-    path = tmp_path / "place.annotator"
-    with Project(path) as p:
-        import_documents(p, [IncomingDocument(text, "long.txt", entities=ents)])
+    path, text = _one_document(tmp_path, "place", [f"{k} {LINE}" for k in range(600)])
     caret = text.index("500 Maria")
     w = open_window(qtbot, path)
     try:
@@ -230,17 +184,10 @@ def test_a_long_document_reopened_at_its_place_is_shown_there_first(qtbot, tmp_p
         w.close()  # remembers the place
     finally:
         close_window(w)
-    w = MainWindow(AppSettings(), auto_preannotate=False)
-    qtbot.addWidget(w)
-    w.resize(1200, 800)
-    w.show()
-    qtbot.waitExposed(w)
+    w = shown_window(qtbot, pipeline=None)
     h, v = w.view.highlighter, w.view
-    seen = []
-    paint_labels = v.labels.paint
-    v.labels.paint = lambda painter: (
-        paint_labels(painter),
-        seen.append((len(h._items), v.textCursor().block().blockNumber(), v.textCursor().block().layout().formats())),
+    seen = _each_paint(
+        v, lambda: (len(h._items), v.textCursor().block().blockNumber(), v.textCursor().block().layout().formats())
     )
     try:
         assert w.open_project(path)

@@ -6,6 +6,7 @@ from PySide6.QtCore import QEvent, QObject
 from PySide6.QtWidgets import QLabel
 
 from ui.after_paint import AfterPaint
+from ui_support import show_widget, shown_window
 
 
 class PaintLog(QObject):
@@ -24,16 +25,7 @@ class PaintLog(QObject):
 
 
 def test_the_document_is_drawn_before_the_side_panels_fill(qtbot, project_path):
-    from ui.main_window import MainWindow
-    from ui.settings import AppSettings
-
-    settings = AppSettings()
-    settings.set("annotator", "tester")
-    w = MainWindow(settings, auto_preannotate=False)
-    qtbot.addWidget(w)
-    w.resize(1200, 800)
-    w.show()
-    qtbot.waitExposed(w)
+    w = shown_window(qtbot, pipeline=None)
     log = PaintLog(
         w.view.viewport(),
         lambda: (
@@ -66,10 +58,7 @@ def test_the_document_is_drawn_before_the_side_panels_fill(qtbot, project_path):
 
 
 def test_calls_wait_for_the_paint_and_run_once(qtbot):
-    label = QLabel("x")
-    qtbot.addWidget(label)
-    label.show()
-    qtbot.waitExposed(label)
+    label = show_widget(qtbot, QLabel("x"))
     after = AfterPaint(label)
     ran: list[str] = []
 
@@ -92,10 +81,7 @@ def test_a_hidden_or_unpainted_widget_still_gets_the_work(qtbot):
     AfterPaint(hidden).call(lambda: ran.append("hidden"))
     qtbot.waitUntil(lambda: ran == ["hidden"])  # nothing will paint it: the next turn of the event loop
 
-    frozen = QLabel("frozen")
-    qtbot.addWidget(frozen)
-    frozen.show()
-    qtbot.waitExposed(frozen)
+    frozen = show_widget(qtbot, QLabel("frozen"))
     frozen.setUpdatesEnabled(False)  # visible, but never painted
     AfterPaint(frozen).call(lambda: ran.append("frozen"))
     qtbot.waitUntil(lambda: ran == ["hidden", "frozen"], timeout=5000)  # the backstop
@@ -106,16 +92,7 @@ def test_the_text_does_not_move_when_the_panels_fill(qtbot, project_path):
     document does not jump down once shown."""
     from PySide6.QtCore import QPoint
 
-    from ui.main_window import MainWindow
-    from ui.settings import AppSettings
-
-    settings = AppSettings()
-    settings.set("annotator", "tester")
-    w = MainWindow(settings, auto_preannotate=False)
-    qtbot.addWidget(w)
-    w.resize(1200, 800)
-    w.show()
-    qtbot.waitExposed(w)
+    w = shown_window(qtbot, pipeline=None)
     top = lambda: w.view.mapTo(w, QPoint(0, 0)).y()  # noqa: E731
     log = PaintLog(w.view.viewport(), lambda: (w.controller.doc is not None, top()))
     try:

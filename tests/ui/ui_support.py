@@ -29,6 +29,31 @@ def pattern_pipeline():  # type: ignore[no-untyped-def]
     return blank_pipeline_with_patterns(PATTERNS)
 
 
+def show_widget(qtbot, widget, size: tuple[int, int] | None = None):  # type: ignore[no-untyped-def]
+    """``widget`` kept by qtbot, resized to ``size`` (when given), shown and exposed."""
+    qtbot.addWidget(widget)
+    if size is not None:
+        widget.resize(*size)
+    widget.show()
+    qtbot.waitExposed(widget)
+    return widget
+
+
+def shown_window(
+    qtbot,
+    annotator: str = "tester",
+    pipeline=pattern_pipeline,  # type: ignore[no-untyped-def]
+    size: tuple[int, int] = (1200, 800),
+):
+    """The real main window, shown and exposed, no project open yet."""
+    from ui.main_window import MainWindow
+    from ui.settings import AppSettings
+
+    settings = AppSettings()
+    settings.set("annotator", annotator)
+    return show_widget(qtbot, MainWindow(settings, pipeline=pipeline, auto_preannotate=False), size)
+
+
 def open_window(
     qtbot,
     path,
@@ -37,16 +62,7 @@ def open_window(
     size: tuple[int, int] = (1200, 800),
 ):
     """The real main window on the project at ``path``, shown and exposed; end it with ``close_window``."""
-    from ui.main_window import MainWindow
-    from ui.settings import AppSettings
-
-    settings = AppSettings()
-    settings.set("annotator", annotator)
-    w = MainWindow(settings, pipeline=pipeline, auto_preannotate=False)
-    qtbot.addWidget(w)
-    w.resize(*size)
-    w.show()
-    qtbot.waitExposed(w)
+    w = shown_window(qtbot, annotator, pipeline, size)
     assert w.open_project(path)
     qtbot.waitUntil(lambda: not w.after_view_paint.pending)  # the side panels fill just after the text is drawn
     return w
