@@ -130,7 +130,6 @@ def trigger_candidates(texts: list[str], model: str | None, batch_size: int) -> 
     event (a floor for any such filter), and the shares a filter by part of speech and entities would keep
     (``pos_aware_shares``). Prints the shares; changes nothing.
     """
-    import json
 
     from annotator.schema import load_schema
     from annotator.suggest.event_lexicon import Lexicon
@@ -165,15 +164,11 @@ def trigger_candidates(texts: list[str], model: str | None, batch_size: int) -> 
                         return True
         return False
 
+    from events import DATA, read_articles  # bench/events.py: the articles' file and its reading
+
     sets = [("bench texts", texts)]
-    dev = Path("/work/shared/data/events-dev/dev.jsonl")
-    if dev.exists():
-        sets.append(
-            (
-                "events-dev articles",
-                [json.loads(x)["text"] for x in dev.read_text(encoding="utf-8").splitlines() if x.strip()],
-            )
-        )
+    if DATA.exists():
+        sets.append(("events-dev articles", [a["text"] for a in read_articles(DATA)]))
     suggester = RuleEventSuggester(schema)
     for name, part in sets:
         n_sent = n_cand = n_tok = n_tok_cand = 0

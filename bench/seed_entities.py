@@ -70,13 +70,13 @@ def main() -> int:
     from annotator.learn.train import TrainOptions
 
     budget = TrainOptions.rehearsal_words if args.rehearsal_words is None else args.rehearsal_words
-    from learning import DATA
+    from events import DATA, read_articles
 
     texts: list[str] = []
-    for line in DATA.open(encoding="utf-8"):
+    for article in read_articles(DATA):
         if sum(len(t.split()) for t in texts) >= budget:
             break
-        texts.append(json.loads(line)["text"])
+        texts.append(article["text"])
     rehearsal = list(zip(texts, _predict_entities(base, texts, labels))) if texts else []
     tallies = {"original": Tally(), "trained": Tally()}
     seconds = []
