@@ -20,6 +20,8 @@ from __future__ import annotations
 
 import argparse
 import os
+import re
+import shutil
 import statistics
 import subprocess
 import sys
@@ -35,11 +37,9 @@ sys.path.insert(0, str(ROOT))
 # hold their rows, a second line; then the process ends (os._exit: nothing of the shutdown is measured).
 APP = """
 import time; T0 = time.perf_counter()
-import os, sys
+import os, sys, importlib.machinery
 sys.argv = ["annotator", {project!r}]
 EXIT_AT_SHOWN = {exit_at_shown!r}
-from PySide6.QtWidgets import QApplication  # first, as ui.app does
-import ui.document_view as dv
 
 def report(what, count):
     print(what, time.perf_counter() - T0, time.process_time(), count, flush=True)
@@ -56,19 +56,41 @@ def panels_filled():
     report("PANELS", w.entities.model.rowCount())
     os._exit(0)
 
-real_paint = dv.DocumentView.paintEvent
-def paint(self, event):
-    real_paint(self, event)
-    items = len(self.highlighter.items)
-    if self.controller.doc is not None and items and not getattr(dv, "_shown", False):
-        dv._shown = True
-        report("SHOWN", items)
-        if EXIT_AT_SHOWN:
-            sys.stderr.flush()
-            os._exit(0)
-        from PySide6.QtCore import QTimer
-        QTimer.singleShot(0, panels_filled)
-dv.DocumentView.paintEvent = paint
+def watch(dv):
+    real_paint = dv.DocumentView.paintEvent
+    def paint(self, event):
+        real_paint(self, event)
+        items = len(self.highlighter.items)
+        if self.controller.doc is not None and items and not getattr(dv, "_shown", False):
+            dv._shown = True
+            report("SHOWN", items)
+            if EXIT_AT_SHOWN:
+                sys.stderr.flush()
+                os._exit(0)
+            from PySide6.QtCore import QTimer
+            QTimer.singleShot(0, panels_filled)
+    dv.DocumentView.paintEvent = paint
+
+class Watch:  # patches the view's paint when the app imports it: the app's own import order is kept
+    def find_spec(self, name, path, target=None):
+        if name != "ui.document_view":
+            return None
+        sys.meta_path.remove(self)
+        spec = importlib.machinery.PathFinder.find_spec(name, path)
+        run = spec.loader.exec_module
+        def exec_module(module):
+            run(module)
+            watch(module)
+        spec.loader.exec_module = exec_module
+        return spec
+
+sys.meta_path.insert(0, Watch())
+if {slow!r}:  # under valgrind (~50x slower) the panels' backstop timer must not fire before the paint
+    try:
+        import ui.after_paint
+        ui.after_paint.BACKSTOP_MS = 10**7
+    except ImportError:  # a tree before it
+        pass
 from ui.app import main
 main()
 """
@@ -112,6 +134,18 @@ def run(code: str, env: dict[str, str], importtime: bool = False) -> dict[str, t
     return seen
 
 
+def instructions(code: str, env: dict[str, str]) -> int:
+    """Instructions the process runs (valgrind's count: the same from run to run, whatever the machine's load)."""
+    args = ["valgrind", "--tool=cachegrind", "--cache-sim=no", "--cachegrind-out-file=/dev/null", sys.executable]
+    done = subprocess.run(
+        args + ["-c", code], env=dict(env, PYTHONHASHSEED="0"), cwd=ROOT, capture_output=True, text=True, timeout=900
+    )
+    found = re.search(r"I\s+refs:\s+([\d,]+)", done.stderr)
+    if not found or "SHOWN" not in done.stdout:
+        raise SystemExit(f"valgrind run failed: {done.stderr[-2000:]}")
+    return int(found.group(1).replace(",", ""))
+
+
 def heaviest(importtime: str, n: int = 25) -> list[tuple[int, str]]:
     rows = []
     for line in importtime.splitlines():
@@ -130,6 +164,9 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--runs", type=int, default=5)
     ap.add_argument("--compile", action="store_true", help="compile the tree's modules on every start (no cache)")
+    ap.add_argument(
+        "--instructions", action="store_true", help="also count instructions with valgrind (~1 min; steady under load)"
+    )
     args = ap.parse_args()
     from annotator.migrations import LATEST
 
@@ -146,7 +183,7 @@ def main() -> None:
     else:
         env.pop("PYTHONDONTWRITEBYTECODE", None)
         env["PYTHONPYCACHEPREFIX"] = tempfile.mkdtemp(prefix="startup-pyc-")
-    app_code = APP.format(project=str(project), exit_at_shown=False)
+    app_code = APP.format(project=str(project), exit_at_shown=False, slow=False)
     for code in (app_code, BARE):  # fills the bytecode cache (and the file cache) for both; not counted
         run(code, env)
     apps: list[dict] = []
@@ -154,7 +191,7 @@ def main() -> None:
     for _ in range(args.runs):  # alternating, so both see the same load
         apps.append(run(app_code, env))
         bares.append(run(BARE, env))
-    imports = run(APP.format(project=str(project), exit_at_shown=True), env, importtime=True)["stderr"]
+    imports = run(APP.format(project=str(project), exit_at_shown=True, slow=False), env, importtime=True)["stderr"]
     shown = [a["SHOWN"] for a in apps]
     panels = [a["PANELS"] for a in apps if "PANELS" in a]
     bare = [b["SHOWN"] for b in bares]
@@ -180,6 +217,13 @@ def main() -> None:
         if name.strip().split(".")[0] in {"spacy", "thinc", "torch"}
     ]
     print(f"  spaCy imported at start: {'yes: ' + ', '.join(spacy) if spacy else 'no'}")
+    if args.instructions and shutil.which("valgrind"):
+        app_ir = instructions(APP.format(project=str(project), exit_at_shown=True, slow=True), env)
+        bare_ir = instructions(BARE, env)
+        print(
+            f"  instructions to the document shown (valgrind): {app_ir / 1e6:,.0f} M; limit, a bare window: "
+            f"{bare_ir / 1e6:,.0f} M; ratio {app_ir / bare_ir:.2f}x"
+        )
 
 
 if __name__ == "__main__":
