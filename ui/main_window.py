@@ -163,12 +163,7 @@ class MainWindow(WindowPanels, FilesAndWork, WindowFlow, QMainWindow):
         if isinstance(geo, QByteArray):
             self.restoreGeometry(geo)
         self._fit_on_screen()
-        # the text column gets the room: side panels in proportion to the window (F8 hides them)
-        self.resizeDocks(
-            [self.docks["documents"], self.docks["annotations"]],
-            [max(170, self.width() * 16 // 100), max(300, self.width() * 27 // 100)],
-            Qt.Orientation.Horizontal,
-        )
+        self.size_docks()
         state = settings.q.value("window/state")
         if isinstance(state, QByteArray):
             self.restoreState(state)
@@ -261,6 +256,14 @@ class MainWindow(WindowPanels, FilesAndWork, WindowFlow, QMainWindow):
         self._describe_current_entity()
         if c.doc:
             self.title.setText(f"{c.doc.name}  —  {c.doc.status.replace('_', ' ')}")
+
+    def size_docks(self) -> None:
+        """The text column gets the room: side panels in proportion to the window (F8 hides them)."""
+        self.resizeDocks(
+            [self.docks["documents"], self.docks["annotations"]],
+            [max(170, self.width() * 16 // 100), max(300, self.width() * 27 // 100)],
+            Qt.Orientation.Horizontal,
+        )
 
     def _fit_on_screen(self) -> None:
         """Never open larger than the screen (a geometry saved on a bigger screen, or the default size)."""

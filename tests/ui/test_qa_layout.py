@@ -48,3 +48,25 @@ def test_event_editor_fits_its_panel_when_it_scrolls(qtbot, window):
     body = ed.scroll.widget()
     qtbot.waitUntil(lambda: body.width() <= ed.scroll.viewport().width(), timeout=3000)  # the panel widens
     assert ed.scroll.verticalScrollBar().isVisible()
+
+
+def test_showing_an_event_does_not_narrow_the_text_at_1366(qtbot, project_path):
+    """The right docks start at their share of a 1366-wide window; the event editor's first event widened them
+    (its roles' hint, the group's title, set its least width), so the text reflowed under the reader's eyes."""
+    from ui_support import close_window, open_window
+
+    w = open_window(qtbot, project_path, size=(1366, 740))
+    try:
+        w.size_docks()  # as the window does at start, at its size
+        qtbot.wait(50)
+        width = w.view.width()
+        make_attack(qtbot, w)
+        ed = w.event_editor
+        qtbot.waitUntil(lambda: ed.type_combo is not None and ed.type_combo.isVisible())  # the event shown
+        content = ed.scroll.widget().minimumSizeHint().width()
+        qtbot.waitUntil(lambda: ed.minimumWidth() > content)  # the editor's least width follows its content
+        qtbot.waitUntil(lambda: w.docks["event"].width() >= ed.minimumWidth())  # and its dock follows that
+        QApplication.processEvents()
+        assert w.view.width() == width
+    finally:
+        close_window(w)

@@ -138,8 +138,14 @@ class EventEditor(QWidget):
         head.setColumnStretch(3, 1)
         lay.addLayout(head)
         etype = schema.event_type(ev.type)
-        group = QGroupBox("Roles  (select an entity in the text, then press the role's key)")
-        grid = QGridLayout(group)
+        group = QGroupBox("Roles")
+        group_lay = QVBoxLayout(group)
+        # the hint wraps: as the group's title it set the panel's least width, wider than the dock it starts in
+        hint = plain_label("Select an entity in the text, then press the role's key.", color="#555555")
+        hint.setWordWrap(True)
+        group_lay.addWidget(hint)
+        grid = QGridLayout()
+        group_lay.addLayout(grid)
         grid.setColumnStretch(2, 1)
         entities = sorted(c.entities.values(), key=lambda e: e.start)
         for i, role in enumerate(etype.roles if etype else ()):
