@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Any, Callable
 
 from PySide6.QtCore import QByteArray, Qt, QTimer
-from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent
+from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QShowEvent
 from PySide6.QtWidgets import (
     QApplication,
     QLabel,
@@ -417,6 +417,11 @@ class MainWindow(WindowPanels, FilesAndWork, WindowFlow, QMainWindow):
         elif paths:
             self.import_paths(paths)
         event.acceptProposedAction()
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802
+        super().showEvent(event)
+        if not self.panels_built:  # a window with no document gets its (empty) panels after its first paint too
+            self.after_view_paint.call(self.side_panels)
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
         running = [w for w in self.workers if w.isRunning()]

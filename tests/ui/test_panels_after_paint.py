@@ -104,3 +104,17 @@ def test_the_text_does_not_move_when_the_panels_fill(qtbot, project_path):
         assert any(str(w.controller.visible_entities()[0].label) in t for t in w.legend.item_texts())
     finally:
         w.controller.close_project()
+
+
+def test_a_window_without_a_project_gets_its_panels_after_its_first_paint(qtbot):
+    from ui.main_window import MainWindow
+    from ui.settings import AppSettings
+
+    w = MainWindow(AppSettings(), auto_preannotate=False)
+    qtbot.addWidget(w)
+    log = PaintLog(w.view.viewport(), lambda: w.panels_built)
+    w.show()
+    qtbot.waitUntil(lambda: w.panels_built)
+    assert log.seen and log.seen[0] is False  # the view was painted first
+    assert all(d.widget() is p for d, p in zip(w.docks.values(), (w.documents, w.tabs, w.event_editor)))
+    assert w.documents.model.rowCount() == 0 and w.entities.model.rowCount() == 0
