@@ -144,7 +144,6 @@ class EventModel:
         argument_threshold: float = ARGUMENT_THRESHOLD,
         tuning: dict[str, Any] | None = None,
         learned_arguments: bool = True,
-        joint_threshold: float = 0.0,
     ) -> None:
         self.triggers = triggers
         self.arguments = arguments
@@ -157,9 +156,6 @@ class EventModel:
         self.argument_threshold = argument_threshold
         self.tuning = tuning or {}  # what k-fold measured (per type: model vs prior), kept in events.json
         self.learned_arguments = learned_arguments  # the prior's events get the learned argument roles
-        # a learned argument is suggested only when (the trigger model's probability of its event) x (its role
-        # probability) reaches this too: an argument of a wrong trigger is a wrong argument (0: no such condition)
-        self.joint_threshold = joint_threshold
 
     # -- candidates and features, the same in training and suggesting --
     def is_candidate(self, tok: Any, views: dict[int, RuleView]) -> bool:
@@ -302,7 +298,6 @@ class EventModel:
                     "argument_threshold": self.argument_threshold,
                     "tuning": self.tuning,
                     "learned_arguments": self.learned_arguments,
-                    "joint_threshold": self.joint_threshold,
                 },
                 option=orjson.OPT_INDENT_2,
             )
@@ -323,7 +318,6 @@ class EventModel:
             meta.get("argument_threshold", ARGUMENT_THRESHOLD),
             meta.get("tuning"),
             meta.get("learned_arguments", True),
-            meta.get("joint_threshold", 0.0),
         )
 
 
@@ -396,35 +390,18 @@ class TrainedEventSuggester:
         )
 
     def suggest_prepared(self, p: PreparedDoc) -> list[EventSuggestion]:
-        joint = self.model.joint_threshold
-        return [
-            replace(s, arguments=tuple(a for a in s.arguments if confidence * a.score >= joint))
-            for s, confidence in self.suggest_scored(p)
-        ]
-
-    def suggest_scored(self, p: PreparedDoc) -> list[tuple[EventSuggestion, float]]:
-        """Each suggestion with the trigger model's probability of its type at its trigger (the learned
-        arguments not yet cut by the joint threshold)."""
-        out: list[tuple[EventSuggestion, float]] = []
+        out: list[EventSuggestion] = []
         taken: set[int] = set()
-        probs = self.model.trigger_probabilities(p)
-        classes = self.model.triggers.classes
-        by_token = dict(probs)
-        for i, type_, score, alts in decide_triggers(self.model, probs):
-            out.append((self._event(p.doc[i], type_, score, alts, p), score))
+        for i, type_, score, alts in decide_triggers(self.model, self.model.trigger_probabilities(p)):
+            out.append(self._event(p.doc[i], type_, score, alts, p))
             taken.add(i)
         for i, s in shown_suggestions(p.views):  # the types k-fold gave to the prior: its own suggestions
             if s.type not in self.model.prior_types or i in taken:
                 continue
-            # its trigger, type and attributes (and the learned roles if k-fold said so)
-            pr = by_token.get(i)
-            confidence = float(pr[classes.index(s.type)]) if pr is not None and s.type in classes else 1.0
-            if self.model.learned_arguments:
+            if self.model.learned_arguments:  # its trigger, type and attributes, with the learned roles
                 s = replace(s, arguments=self._event(p.doc[i], s.type, s.score, s.alternatives, p).arguments)
-                out.append((s, confidence))
-            else:
-                out.append((s, 1.0))  # the rules' own arguments: no probabilities to cut them by
-        return sorted(out, key=lambda v: (v[0].trigger_start, v[0].trigger_end))
+            out.append(s)
+        return sorted(out, key=lambda v: (v.trigger_start, v.trigger_end))
 
     def _event(
         self, trig: Any, type_: str, score: float, alternatives: tuple[str, ...], p: PreparedDoc

@@ -6,7 +6,6 @@ keep the prior's own suggestions (where the model did worse than the prior on th
 from __future__ import annotations
 
 import random
-from dataclasses import replace
 from typing import TYPE_CHECKING, Any, Callable, Sequence
 
 import numpy as np
@@ -23,7 +22,6 @@ GRID = tuple(round(0.05 + 0.025 * k, 3) for k in range(24))  # 0.05 .. 0.625
 MIN_TYPE_GOLD = 3  # a type with fewer held-out gold triggers keeps the default threshold
 CONFIDENCE = 0.8  # share of document resamples in which the model's F1 must beat the prior's
 RESAMPLES = 300
-JOINT_GRID = (0.0, 0.02, 0.04, 0.06, 0.08, 0.1, 0.125, 0.15, 0.175, 0.2, 0.25, 0.3)
 
 
 def _folds(docs: Sequence["PreparedDoc"], k: int, seed: int) -> list[set[int]]:
@@ -177,67 +175,37 @@ def tune(
     own_f1, learned_f1 = float(own.result()["all"]["f1"]), float(learned.result()["all"]["f1"])
     model.learned_arguments = learned_f1 > own_f1
     tuning["prior_events_arguments"] = {"own_f1": own_f1, "learned_f1": learned_f1}
-    # the whole suggester on the held-out folds (the folds' models with these decisions) against the prior alone
+    # "never worse": the whole suggester on the held-out folds (the folds' models with these decisions) against
+    # the prior alone, first the triggers (the prior's for every type when the model's did worse), then the whole
     tset = set(types)
 
-    def held_out_outputs() -> list[tuple[PreparedDoc, list]]:
-        out: list[tuple[PreparedDoc, list]] = []
+    def scores() -> dict[str, dict[str, float]]:
+        mine = {"triggers": Tally(), "arguments": Tally()}
+        theirs = {"triggers": Tally(), "arguments": Tally()}
         for m, held in held_models:
             m.thresholds, m.prior_types = model.thresholds, model.prior_types
             m.argument_threshold, m.learned_arguments = model.argument_threshold, model.learned_arguments
             sugg = TrainedEventSuggester(m, schema, "k-fold", prior=_NoPrior())
-            out += [(p, sugg.suggest_scored(p)) for p in held]
-        return out
-
-    def scores(outputs: list[tuple[PreparedDoc, list]], joint: float) -> dict[str, dict[str, float]]:
-        mine = {"triggers": Tally(), "arguments": Tally()}
-        theirs = {"triggers": Tally(), "arguments": Tally()}
-        for p, scored in outputs:
-            gold = list(p.gold.values())
-            tally_events(gold, as_events(_cut(scored, joint)), mine["triggers"], mine["arguments"], tset)
-            shown = [s for _i, s in shown_suggestions(p.views)]
-            tally_events(gold, as_events(shown), theirs["triggers"], theirs["arguments"], tset)
+            for p in held:
+                gold = list(p.gold.values())
+                tally_events(gold, as_events(sugg.suggest_prepared(p)), mine["triggers"], mine["arguments"], tset)
+                shown = [s for _i, s in shown_suggestions(p.views)]
+                tally_events(gold, as_events(shown), theirs["triggers"], theirs["arguments"], tset)
         return {
             w: {k: float(t.result()["all"]["f1"]) for k, t in d.items()}
             for w, d in (("model", mine), ("prior", theirs))
         }
 
-    outputs = held_out_outputs()
-    first = scores(outputs, 0.0)
-    guards = []
-    # "never worse", triggers: the prior's triggers for every type when the model's did worse held out
-    if first["model"]["triggers"] < first["prior"]["triggers"]:
+    score = scores()
+    tuning["overall"] = score
+    if score["model"]["triggers"] < score["prior"]["triggers"]:
         model.prior_types = set(types)
-        guards.append("the prior's triggers for every type (the model's did worse on the held-out folds)")
-        outputs = held_out_outputs()
-    # arguments: the joint threshold (trigger probability x role probability) that does best held out
-    best_joint = (0.0, -1.0)
-    for th in JOINT_GRID:
-        tally = Tally()
-        for p, scored in outputs:
-            tally_events(list(p.gold.values()), as_events(_cut(scored, th)), None, tally, tset)
-        f = float(tally.result()["all"]["f1"])
-        if f > best_joint[1] + 1e-9:
-            best_joint = (th, f)
-    model.joint_threshold = best_joint[0]
-    tuning["joint_threshold"] = {"threshold": best_joint[0], "argument_f1": round(best_joint[1], 4)}
-    score = scores(outputs, model.joint_threshold)
-    # "never worse", arguments: the prior's own arguments when the learned ones did worse held out
-    if score["model"]["arguments"] < score["prior"]["arguments"] and model.prior_types == set(types):
-        model.learned_arguments, model.joint_threshold = False, 0.0
-        guards.append("the prior's own arguments (the learned ones did worse on the held-out folds)")
-    elif sum(score["model"].values()) < sum(score["prior"].values()):
-        model.prior_types, model.learned_arguments, model.joint_threshold = set(types), False, 0.0
-        guards.append("the prior alone (the model did worse on the held-out folds)")
-    tuning["overall"] = {"first": first, "final": score}
-    if guards:
-        tuning["guard"] = "; ".join(guards)
+        tuning["guard"] = "the prior's triggers for every type (the model's did worse on the held-out folds)"
+        score = tuning["overall_prior_triggers"] = scores()
+    if sum(score["model"].values()) < sum(score["prior"].values()):
+        model.prior_types, model.learned_arguments = set(types), False
+        tuning["guard"] = "the prior alone (the model did worse on the held-out folds)"
     model.tuning = tuning
-
-
-def _cut(scored: list[tuple[Any, float]], joint: float) -> list[Any]:
-    """The suggestions with the learned arguments whose joint probability reaches ``joint``."""
-    return [replace(s, arguments=tuple(a for a in s.arguments if c * a.score >= joint)) for s, c in scored]
 
 
 class _NoPrior:
