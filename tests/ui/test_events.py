@@ -146,3 +146,25 @@ def test_an_attribute_the_event_does_not_have_shows_no_value(qtbot, window, db):
     assert tense.currentIndex() == -1 and tense.currentText() == ""
     assert tense.placeholderText()  # says there is no value
     assert db.event(ev_id).attributes == {"polarity": "Negative"}  # showing it wrote nothing
+
+
+def test_a_rejected_event_is_not_flagged_for_its_missing_roles(qtbot, window):
+    """Rejecting an event drops its arguments; its required roles are then empty, but a rejected event is no
+    annotation (validation skips it): the list and the editor flagged them in red as work left."""
+    from ui import commands as cmd
+
+    w, c = window, window.controller
+    drag_select(qtbot, w.view, *find(DOC_A, "met"))
+    qtbot.keyClick(w.view, "e")  # Contact:Meet, whose Entity role is required
+    ev_id = c.current_event
+    assert c.events[ev_id].type == "Contact:Meet"
+    cell = lambda col: w.events.table.item(w.events.ids.index(ev_id), col).text()  # noqa: E731
+    qtbot.waitUntil(lambda: ev_id in w.events.ids)  # the list is refreshed just after the edit
+    assert cell(3) == "Entity"  # left empty while it counts: flagged
+    c.run(cmd.RejectEvent, ev_id)
+    c.select_event(ev_id)
+    assert c.events[ev_id].state == "rejected"
+    qtbot.waitUntil(lambda: cell(4) == "rejected")
+    assert cell(3) == ""
+    qtbot.waitUntil(lambda: w.event_editor.event_id == ev_id and "Entity" in w.event_editor.role_rows)
+    assert "color" not in w.event_editor.role_rows["Entity"].styleSheet()

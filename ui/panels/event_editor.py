@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 
 from annotator.model import Entity, Event
 from ui.editing import role_shortcut
+from ui.panels.events import missing_roles
 from ui.plain import no_mnemonic, tooltip_text
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -148,13 +149,14 @@ class EventEditor(QWidget):
         group_lay.addLayout(grid)
         grid.setColumnStretch(2, 1)
         entities = sorted(c.entities.values(), key=lambda e: e.start)
+        missing = set(missing_roles(schema, ev))
         for i, role in enumerate(etype.roles if etype else ()):
             filled = [a for a in ev.arguments if a.role == role.name]
             key = plain_label(role_shortcut(i), color="#555555")
             name = plain_label(
                 role.name + (" *" if role.required else ""),
                 bold=True,
-                color="#b00020" if role.required and not filled else None,
+                color="#b00020" if role.name in missing else None,
             )
             name.setToolTip(
                 tooltip_text("accepts " + ", ".join(role.labels) + f" ({role.multiplicity.replace('_', ' ')})")

@@ -15,9 +15,10 @@ STATE_COLORS = {"suggested": "#7a5c00", "rejected": "#8a8a8a"}
 
 
 def missing_roles(schema: Schema, event: Event) -> list[str]:
-    """Required roles of the event's type that no argument fills."""
+    """Required roles of the event's type that no argument fills (none for a rejected event: no annotation, and
+    rejecting took its arguments; validation skips it too)."""
     etype = schema.event_type(event.type)
-    if etype is None:
+    if etype is None or event.state == "rejected":
         return []
     filled = {a.role for a in event.arguments}
     return [r.name for r in etype.roles if r.required and r.name not in filled]
