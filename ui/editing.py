@@ -169,6 +169,8 @@ class EditActions(QObject):
             return
         if now is None or now.state == "rejected":  # a refused edit stays put, its message in view
             self.cycle(1)
+            if cur is None and self.current() is not None and self.c.current_event == ev.id:
+                self.c.select_event(None)  # on to a span: the role keys are not for the event just rejected
 
     def delete(self) -> None:
         cur = self.current()

@@ -168,3 +168,21 @@ def test_a_rejected_event_is_not_flagged_for_its_missing_roles(qtbot, window):
     assert cell(3) == ""
     qtbot.waitUntil(lambda: w.event_editor.event_id == ev_id and "Entity" in w.event_editor.role_rows)
     assert "color" not in w.event_editor.role_rows["Entity"].styleSheet()
+
+
+def test_x_on_an_event_leaves_it_behind_its_roles_not_filled_from_the_next_span(qtbot, window):
+    """X rejects the event and moves on to the next undecided span; the rejected event stayed the selected one,
+    so the role key pressed next (meant for another event) filled a role of the rejected event, out of sight."""
+    w, c = window, window.controller
+    drag_select(qtbot, w.view, *find(DOC_A, "met"))
+    qtbot.keyClick(w.view, "e")
+    ev_id = c.current_event
+    qtbot.keyClick(w.view, "x")
+    assert c.events[ev_id].state == "rejected"
+    nxt = c.entities[c.current_entity]
+    assert DOC_A[nxt.start : nxt.end] == "John Smith"  # moved on
+    assert c.current_event != ev_id
+    qtbot.keyClick(w.view, Qt.Key.Key_1, ALT)
+    assert c.events[ev_id].arguments == ()
+    qtbot.keyClick(w.view, "z", CTRL)  # the role key made no edit: undo takes back the rejection
+    assert c.events[ev_id].state != "rejected"
