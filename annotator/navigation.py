@@ -137,7 +137,9 @@ def entities_at(entities: Iterable[Entity], cp: int, show_rejected: bool = False
 
 
 def events_at(events: Iterable[Event], cp: int) -> list[Event]:
-    return [v for v in events if v.trigger_start <= cp < v.trigger_end]
+    """The events whose trigger covers ``cp``, in text order (Tab's: trigger start, end, id)."""
+    hits = [v for v in events if v.trigger_start <= cp < v.trigger_end]
+    return sorted(hits, key=lambda v: (v.trigger_start, v.trigger_end, v.id))
 
 
 def next_open(open_ids: Sequence[int], current: int | None) -> int | None:

@@ -361,15 +361,18 @@ class DocumentView(QPlainTextEdit):
         self.click_at(cp)
 
     def click_at(self, cp: int | None) -> None:
-        """Select the innermost span at ``cp`` (a second click goes to the next one out) and its event."""
+        """Select the innermost span at ``cp`` (a second click goes to the next one out) and its event (a second
+        click on a trigger goes to its next event: an execution is also a death, two events on one word)."""
         c = self.controller
         if cp is None:
             c.select_entity(None)
             return
         hits = c.entities_at(cp, self.highlighter.show_rejected)
-        events = c.events_at(cp)
+        events = [v.id for v in c.events_at(cp)]
         if events:
-            c.select_event(events[0].id)
+            c.select_event(
+                events[(events.index(c.current_event) + 1) % len(events)] if c.current_event in events else events[0]
+            )
         if hits:
             ids = [e.id for e in hits]
             nxt = ids[(ids.index(c.current_entity) + 1) % len(ids)] if c.current_entity in ids else ids[0]

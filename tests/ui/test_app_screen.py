@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QRectF
 from ui_support import DOC_A, close_window, open_window
-from ui_helpers import drag_select, find
+from ui_helpers import click_char, drag_select, find
 
 
 def text_rects(view) -> list[QRectF]:  # type: ignore[no-untyped-def]
@@ -167,33 +167,63 @@ def test_every_line_keeps_its_room_for_labels_after_a_relayout(qtbot, window):
     assert round(v.room_layout.room, 2) != room and gaps() == {round(v.room_layout.room, 2)}
 
 
-def test_two_events_on_one_trigger_are_labelled_in_the_order_tab_reaches_them(qtbot, tmp_path):
-    """An execution is also a death: both types on 'executed', their labels side by side, left to right as Tab
-    goes (Tab reached Execute first while its label was drawn after Die's)."""
+EXECUTED = "Iran executed Ahmad Rezaei on Tuesday."
+
+
+def three_events_on_executed(tmp_path):  # type: ignore[no-untyped-def]
+    """A project whose one document has three events on the trigger 'executed' (an execution is also a death)."""
     from annotator import edits
     from annotator.importing import IncomingDocument, import_documents
     from annotator.store import Project
-    from PySide6.QtCore import Qt
 
-    text = "Iran executed Ahmad Rezaei on Tuesday."
     path = tmp_path / "two.annotator"
     with Project(path, annotator="setup") as p:
-        doc = import_documents(p, [IncomingDocument(text, "two.txt")]).imported[0][1]
-        start, end = find(text, "executed")
+        doc = import_documents(p, [IncomingDocument(EXECUTED, "two.txt")]).imported[0][1]
+        start, end = find(EXECUTED, "executed")
         for type_ in ("Justice:Execute", "Life:Die", "Conflict:Attack"):
             edits.add_event(p, doc, type_, start, end)
-    w = open_window(qtbot, path, size=(1366, 740))
+    return path
+
+
+def tab_order(qtbot, w) -> list[str]:  # type: ignore[no-untyped-def]
+    from PySide6.QtCore import Qt
+
+    w.view.setFocus()
+    reached = []
+    for _ in range(3):
+        qtbot.keyClick(w.view, Qt.Key.Key_Tab)
+        reached.append(w.controller.events[w.controller.current_event].type)
+    assert len(set(reached)) == 3
+    return reached
+
+
+def test_two_events_on_one_trigger_are_labelled_in_the_order_tab_reaches_them(qtbot, tmp_path):
+    """Both types on 'executed', their labels side by side, left to right as Tab goes (Tab reached Execute first
+    while its label was drawn after Die's)."""
+    w = open_window(qtbot, three_events_on_executed(tmp_path), size=(1366, 740))
     try:
         v, c = w.view, w.controller
-        v.setFocus()
-        reached = []
-        for _ in range(3):
-            qtbot.keyClick(v, Qt.Key.Key_Tab)
-            reached.append(c.events[c.current_event].type)
+        reached = tab_order(qtbot, w)
         c.select_event(None)
         v.viewport().repaint()
         drawn = sorted((box.left(), text) for box, k, text in v.labels.boxes if k < 0)
-        assert len(set(reached)) == 3
         assert [t for _, t in drawn] == [t.split(":")[1] for t in reached]
+    finally:
+        close_window(w)
+
+
+def test_clicking_a_trigger_again_selects_its_next_event(qtbot, tmp_path):
+    """As a second click on a span goes to the next one out: a click on 'executed' always chose the same event,
+    so the mouse never reached the others on that trigger."""
+    w = open_window(qtbot, three_events_on_executed(tmp_path), size=(1366, 740))
+    try:
+        v, c = w.view, w.controller
+        reached = tab_order(qtbot, w)
+        c.select_event(None)
+        clicked = []
+        for _ in range(4):
+            click_char(qtbot, v, find(EXECUTED, "executed")[0] + 2)
+            clicked.append(c.events[c.current_event].type)
+        assert clicked == [*reached, reached[0]]
     finally:
         close_window(w)
