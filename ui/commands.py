@@ -27,6 +27,8 @@ class EditHost(Protocol):
 
     def apply_change(self, change: Change) -> None: ...
 
+    def show_change(self, change: Change) -> None: ...
+
     def report_failure(self, exc: AnnotatorError, message: str | None = None) -> None: ...
 
     def check_outside_changes(self) -> None: ...
@@ -100,6 +102,7 @@ class CoreEditCommand(QUndoCommand):
     def _show(self, outcome: Outcome) -> None:
         if outcome.change is not None:
             self.controller.apply_change(outcome.change)
+            self.controller.show_change(outcome.change)  # undo and redo happen where the person can see them
         elif outcome.dropped:
             assert outcome.error is not None
             self.setObsolete(True)  # QUndoStack.undo/redo delete it; the file keeps what it has

@@ -37,6 +37,7 @@ class Controller(QObject):
     saveFailed = Signal(str)  # the file could not be written (full disk, read-only, damaged): worth a dialog
     projectMoved = Signal(str, str)  # (message, new path or ""): the file was renamed/moved/linked while open
     selectionChanged = Signal()  # current entity or current event changed
+    placeChanged = Signal(int, int)  # (start, end) of the current document that an undo or redo changed
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -258,6 +259,24 @@ class Controller(QObject):
             self.eventsChanged.emit(evs)
         self.documentRowsChanged.emit({change.document_id})  # one row of the list, not the whole list
         self.saved.emit(self.last_saved)
+
+    def show_change(self, change: Change) -> None:
+        """Bring the place a change (an undo or redo) made in the current document into view: the first span,
+        trigger or argument's entity it touched."""
+        if self.doc is None or change.document_id != self.doc.id:
+            return
+        for r in change.rows:
+            row = r.after or r.before
+            if r.table == "entities":
+                self.placeChanged.emit(row["start"], row["end"])
+            elif r.table == "events":
+                self.placeChanged.emit(row["trigger_start"], row["trigger_end"])
+            elif r.table == "arguments" and row["entity_id"] in self.entities:
+                e = self.entities[row["entity_id"]]
+                self.placeChanged.emit(e.start, e.end)
+            else:
+                continue
+            return
 
     # -- selection -----------------------------------------------------------------------------------
     def _keep_selection(self) -> None:

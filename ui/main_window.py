@@ -146,6 +146,7 @@ class MainWindow(WindowPanels, FilesAndWork, WindowFlow, QMainWindow):
         c.entitiesChanged.connect(lambda _ids: self._panel_timer.start())
         c.eventsChanged.connect(lambda _ids: self._panel_timer.start())
         c.selectionChanged.connect(self.on_selection_changed)
+        c.placeChanged.connect(self.view.show_cp)  # an undo or redo shows what it changed
         c.documentsChanged.connect(self._all_documents_changed)
         c.documentRowsChanged.connect(self._document_rows_changed)
         c.commentsChanged.connect(self.refresh_comments)

@@ -140,3 +140,47 @@ def test_accept_all_is_one_undo_step(qtbot, window, db):
     assert {e.state for e in db.entities(d)} == {"suggested"}
     redo(qtbot, window)
     assert {e.state for e in db.entities(d)} == {"accepted"}
+
+
+def test_undo_and_redo_show_the_place_they_change(qtbot, tmp_path):
+    """Ctrl+Z took back an accept made at the end of a long document while the top was in view (or in another
+    document, which it opened at the top): the change happened out of sight. Undo and redo bring it into view."""
+    from annotator.importing import IncomingDocument, import_documents
+    from annotator.preannotate import preannotate
+    from annotator.store import Project
+    from ui_support import close_window, open_window, pattern_pipeline
+
+    long_text = DOC_A + "\n" + "Nothing much happened that day.\n" * 400 + "Maria Lopez left Paris."
+    path = tmp_path / "long.annotator"
+    with Project(path, annotator="setup") as p:
+        import_documents(p, [IncomingDocument(long_text, "long.txt"), IncomingDocument(DOC_A, "short.txt")])
+        preannotate(p, pattern_pipeline())
+    w = open_window(qtbot, path, size=(1366, 740))
+    try:
+        v, c = w.view, w.controller
+        paris = next(e for e in c.entities.values() if e.start == long_text.rindex("Paris"))
+
+        def in_view() -> bool:
+            rects = v.span_rects(v.to16(paris.start), v.to16(paris.end))
+            return bool(rects) and v.viewport().rect().intersects(rects[0].toRect())
+
+        v.setFocus()
+        w.edit_actions.select(paris)
+        qtbot.keyClick(v, Qt.Key.Key_Return)  # accept
+        assert c.entities[paris.id].state == "accepted"
+        qtbot.keyClick(v, Qt.Key.Key_Home, Qt.KeyboardModifier.ControlModifier)
+        qtbot.waitUntil(lambda: not in_view())
+        undo(qtbot, w)
+        assert c.entities[paris.id].state == "suggested"
+        qtbot.waitUntil(in_view, timeout=2000)
+        qtbot.keyClick(v, Qt.Key.Key_Home, Qt.KeyboardModifier.ControlModifier)
+        qtbot.waitUntil(lambda: not in_view())
+        redo(qtbot, w)
+        assert c.entities[paris.id].state == "accepted"
+        qtbot.waitUntil(in_view, timeout=2000)
+        w.open_document(next(d for d in c.project.document_ids() if d != c.doc.id))  # elsewhere: undo comes back
+        undo(qtbot, w)
+        assert c.doc.id == paris.document_id
+        qtbot.waitUntil(in_view, timeout=2000)
+    finally:
+        close_window(w)
