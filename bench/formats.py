@@ -25,6 +25,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from annotator.formats import writers  # noqa: E402
 from annotator.importing import ImportReport, IncomingDocument, IncomingEntity, IncomingEvent, store_documents  # noqa: E402
+from annotator.errors import ProjectFileError  # noqa: E402
 from annotator.store import Project  # noqa: E402
 
 WORDS = (
@@ -148,7 +149,11 @@ def main(argv: list[str] | None = None) -> int:
     cached = Path(tempfile.gettempdir()) / f"annotator-bench-formats-{args.docs}.annotator"
     if args.rebuild or not cached.exists():
         build(cached, args.docs)
-    project = Project(cached, annotator="bench", read_only=True)
+    try:
+        project = Project(cached, annotator="bench", read_only=True)
+    except ProjectFileError:  # built by an older tree (a migration since): build it again
+        build(cached, args.docs)
+        project = Project(cached, annotator="bench", read_only=True)
     words = sum(len(orjson.loads(r[0])) for r in project.db.conn.execute("SELECT starts FROM tokens"))
     ents = project.db.conn.execute("SELECT count(*) FROM entities").fetchone()[0]
     evs = project.db.conn.execute("SELECT count(*) FROM events").fetchone()[0]
