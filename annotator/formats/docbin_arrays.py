@@ -263,24 +263,59 @@ def _read_entities(
     empty = np.zeros(0, dtype=np.int64)
     if not ids:
         return empty, empty, empty, empty, empty, []
-    try:
-        rows = conn.execute(
-            "SELECT document_id, id, start, end, json_array(label, state, source, annotator) FROM entities "
-            f"WHERE document_id IN ({_in(ids)}) AND annotation_set = ? AND state IN ({_in(states)})",
-            [*ids, aset, *states],
-        ).fetchall()
+    where = f"document_id IN ({_in(ids)}) AND annotation_set = ? AND state IN ({_in(states)})"
+    params = [*ids, aset, *states]
+    try:  # one row per document (SQLite's per-row cost is most of a row per entity), see _grouped
+        got = _grouped(conn, where, params)
+        if got is None:
+            rows = conn.execute(
+                f"SELECT document_id, id, start, end, json_array(label, state, source, annotator) FROM entities "
+                f"WHERE {where}",
+                params,
+            ).fetchall()
+            if rows:
+                did, eid, start, end, key = zip(*rows)
+                got = tuple(np.fromiter(x, dtype=np.int64, count=len(x)) for x in (did, eid, start, end)), key
     except sqlite3.OperationalError:
         return None
-    if not rows:
+    if got is None:
         return empty, empty, empty, empty, empty, []
-    did, eid, start, end, key = zip(*rows)
+    (did_a, eid_a, start_a, end_a), key = got
     keys = list(dict.fromkeys(key))
     index = {k: i for i, k in enumerate(keys)}
     combo = np.fromiter(map(index.__getitem__, key), dtype=np.int64, count=len(key))
-    did_a, eid_a, start_a, end_a = (np.fromiter(x, dtype=np.int64, count=len(x)) for x in (did, eid, start, end))
     order = np.lexsort((eid_a, end_a, start_a, did_a))
     doc_index = np.searchsorted(np.array([d[0] for d in docs], dtype=np.int64), did_a[order])
     return doc_index, eid_a[order], start_a[order], end_a[order], combo[order], keys
+
+
+def _grouped(conn: Any, where: str, params: list[Any]) -> tuple[tuple[np.ndarray, ...], list[str]] | None:
+    """The entities of ``where`` read as one row per document (their ids, starts, ends and combinations joined
+    by ``group_concat``, in the same row order within a row): the document id, id, start and end of each entity
+    as arrays, and its combination (``json_array`` text). None when there are none, or when a value does not read
+    back as an integer (a text or real in an INTEGER column: the row query reads those as the arrays did)."""
+    rows = conn.execute(
+        "SELECT document_id, count(*), group_concat(id), group_concat(start), group_concat(end), "
+        "group_concat(k, char(30)) FROM (SELECT document_id, id, start, end, "
+        f"json_array(label, state, source, annotator) AS k FROM entities WHERE {where}) GROUP BY document_id",
+        params,
+    ).fetchall()
+    if not rows:
+        return None
+    did, counts, eid, start, end, key = zip(*rows)
+    n = sum(counts)
+    cols = []
+    for col in (eid, start, end):
+        joined = ",".join(col)
+        arr = np.fromstring(joined, dtype=np.int64, sep=",") if joined.isascii() else np.zeros(0, np.int64)
+        if len(arr) != n or joined.count(",") != n - 1 or "." in joined or "e" in joined or "E" in joined:
+            return None
+        cols.append(arr)
+    keys = "\x1e".join(key).split("\x1e")
+    if len(keys) != n:  # a label or value with the separator in it
+        return None
+    did_a = np.repeat(np.array(did, dtype=np.int64), np.array(counts, dtype=np.int64))
+    return (did_a, *cols), keys
 
 
 def _combos(keys: list[str], proxies: Any) -> list[Combo]:
