@@ -22,3 +22,35 @@ def test_label_column_fits_a_long_label_that_comes_late(qtbot):
     panel.set_entities(rows[:5], text, None)  # fewer labels: sized again
     qtbot.wait(10)
     assert fm.horizontalAdvance("ORG") <= panel.table.columnWidth(1) < fm.horizontalAdvance("WORK_OF_ART_OR_PRODUCT")
+
+
+class CountingRows(list):
+    """The model's rows, counting the passes made over them."""
+
+    passes = 0
+
+    def __iter__(self):  # type: ignore[no-untyped-def]
+        CountingRows.passes += 1
+        return super().__iter__()
+
+
+def test_selecting_reads_the_rows_at_most_once_per_fill(qtbot):
+    """Filling the table with no entity current makes no pass over its rows (an open selects none); lookups after
+    that pass over them once in all, and find the right rows (the 8,000-row table of an open scanned them per
+    lookup)."""
+    from ui.panels.entities import EntityPanel
+
+    panel = show_widget(qtbot, EntityPanel(), (420, 300))
+    text = "Reuters " * 300
+    rows = CountingRows(Entity(i, 1, 8 * i, 8 * i + 7, "ORG", "accepted", "human", None) for i in range(300))
+    CountingRows.passes = 0
+    panel.set_entities(rows, text, None)
+    assert CountingRows.passes == 1  # the columns' fit reads the rows' labels; selecting no entity reads nothing
+    CountingRows.passes = 0
+    for entity_id in (250, 3, 299):
+        panel.select(entity_id)
+        assert panel.table.currentIndex().row() == entity_id
+    panel.select(12345)  # not a row: nothing selected
+    assert not panel.table.selectionModel().hasSelection()
+    assert CountingRows.passes <= 1
+    assert panel.model.row_of(0) == 0 and panel.model.row_of(None) == -1

@@ -22,11 +22,13 @@ class EntityTableModel(RowTableModel):
         self.rows: list[Entity] = []
         self.text = ""
         self.colors: dict[str, str] = {}
+        self._row_by_id: dict[int, int] | None = None  # built on the first lookup after a reset
 
     def set_entities(self, entities: list[Entity], text: str) -> None:
         self.beginResetModel()
         self.rows = entities
         self.text = text
+        self._row_by_id = None
         self.endResetModel()
 
     def data(self, index: QModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -51,7 +53,13 @@ class EntityTableModel(RowTableModel):
         return None
 
     def row_of(self, entity_id: int | None) -> int:
-        return next((i for i, e in enumerate(self.rows) if e.id == entity_id), -1)
+        """The row of an entity, -1 when not shown: no pass over the rows for no entity (an open selects none),
+        one to build the index at the first lookup after a reset, then a dict lookup."""
+        if entity_id is None:
+            return -1
+        if self._row_by_id is None:
+            self._row_by_id = {e.id: i for i, e in enumerate(self.rows)}
+        return self._row_by_id.get(entity_id, -1)
 
 
 class EntityPanel(QWidget):
