@@ -3,8 +3,9 @@ encoded with whole-array steps instead of a record (a dict per entity), a token 
 
 ``read_chunk`` reads a chunk's texts, stored tokens, entities and event triggers with one query each, checks
 the tokens (spaCy's shape: each gap "" or one space, as ``tokens.complete`` needs no filling for), aligns every
-entity and trigger to token edges with two ``searchsorted`` over the chunk, and splits the text into its words
-in one ``str.split``. ``encode`` turns a run of those documents into what ``DocBinWriter.add_encoded`` stores,
+entity and trigger to token edges with two ``searchsorted`` over the chunk, and finds each token's word among
+the chunk's distinct words by hashing the token's UTF-8 bytes with numpy (``string_ids.murmurhash64a_ranges``),
+no Python string per token. ``encode`` turns a run of those documents into what ``DocBinWriter.add_encoded`` stores,
 the same bytes per document as ``DocBinWriter.add_plan`` writes for their plans (the entity infos and span
 tables of ``doc.spans["sc"]`` framed as msgpack with numpy; the events, few per document, as before).
 
@@ -24,8 +25,8 @@ import numpy as np
 import orjson
 
 from annotator.formats.records import ExportRequest, _in, chunk_extras, event_dicts
+from annotator.formats.string_ids import murmurhash64a_ranges
 
-SEPARATORS = ("\x00", "\x1f", "\ufdd0", "\U0010fffe")  # one not in the chunk's text joins its words
 SPAN_ROW = np.dtype(  # one span of SpanGroup.to_bytes (struct ">QQQllll") as a msgpack bin of 40 bytes
     [
         ("bin", ">u2"),
@@ -60,7 +61,8 @@ class Chunk:
     docs: list[tuple]
     regular: list[bool]
     tok_off: np.ndarray
-    words: list[str]
+    word_of: np.ndarray  # per token: its text's index in ``words``
+    words: list[str]  # the chunk's distinct token texts
     starts: np.ndarray  # token start and end characters, in the document
     ends: np.ndarray
     spaces: np.ndarray
@@ -110,9 +112,11 @@ def read_chunk(
     char_off = np.zeros(nd, dtype=np.int64)
     char_off[kept] = np.cumsum(text_len) - text_len
     g_starts, g_ends = starts + char_off[doc_of], ends + char_off[doc_of]
-    words = _words(text, g_ends, spaces)
-    if words is None:  # left to the record path
-        kept, words, sent_doc, sent_at = kept[:0], [], sent_doc[:0], sent_at[:0]
+    found = _word_index(text, g_starts, g_ends)
+    if found is None:  # left to the record path
+        kept, sent_doc, sent_at = kept[:0], sent_doc[:0], sent_at[:0]
+        found = np.zeros(0, dtype=np.int64), []
+    word_of, words = found
     ok = np.zeros(nd, dtype=bool)
     ok[kept] = True
     sent = np.zeros(len(starts), dtype=bool)
@@ -154,6 +158,7 @@ def read_chunk(
         docs,
         ok.tolist(),
         tok_off,
+        word_of,
         words,
         starts,
         ends,
@@ -232,25 +237,27 @@ def _check_tokens(starts: Any, ends: Any, counts: Any, text_len: Any, codes: np.
     return good, spaces
 
 
-def _words(text: str, ends: Any, spaces: Any) -> list[str] | None:
-    """Each token's text, by one ``split``: the text with a separator in place of each space after a token and
-    put in after each token without one (the tokens cover the text but for those spaces); ``ends``: the tokens'
-    ends in ``text``. None when no separator is free."""
+def _word_index(text: str, starts: Any, ends: Any) -> tuple[np.ndarray, list[str]] | None:
+    """Each token's text (``starts``, ``ends``: in ``text``) as an index into the distinct texts, which are
+    returned with it: tokens are told apart by MurmurHash64A of their UTF-8 bytes (spaCy's own string id: two
+    texts of one hash would be one string to spaCy too), so no Python string is made per token. None when the
+    text cannot be UTF-8 (a lone surrogate: the record path reads it)."""
     if not len(ends):
-        return []
-    sep = next((s for s in SEPARATORS if s not in text), None)
-    if sep is None:
+        return np.zeros(0, dtype=np.int64), []
+    try:
+        data = text.encode("utf-8")
+    except UnicodeEncodeError:
         return None
-    codes = _codes(text)
-    if ord(sep) > 127 and codes.dtype == np.uint8:
-        codes = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
-    codes = codes.copy()
-    codes[ends[spaces]] = ord(sep)
-    joined = np.insert(codes, ends[~spaces], ord(sep))
-    encoding = "ascii" if joined.dtype == np.uint8 else "utf-32-le"
-    words = joined.tobytes().decode(encoding, "surrogatepass").split(sep)
-    words.pop()
-    return words if len(words) == len(ends) else None
+    if len(data) != len(text):  # byte offsets of the characters: 1 to 4 bytes each
+        codes = _codes(text)
+        size = 1 + (codes >= 0x80).astype(np.int64) + (codes >= 0x800) + (codes >= 0x10000)
+        at = np.zeros(len(text) + 1, dtype=np.int64)
+        np.cumsum(size, out=at[1:])
+        starts, ends = at[starts], at[ends]
+    ids = murmurhash64a_ranges(data, starts, ends - starts)
+    _, first, word_of = np.unique(ids, return_index=True, return_inverse=True)
+    words = [data[a:b].decode("utf-8") for a, b in zip(starts[first].tolist(), ends[first].tolist())]
+    return word_of.reshape(-1), words
 
 
 def _read_entities(
@@ -374,7 +381,11 @@ def encode(
     n = t1 - t0
     orth, iob, typ, sent = attr_cols
     table = np.zeros((n, n_attrs), dtype=np.uint64)
-    table[:, orth] = hashes.many(chunk.words[t0:t1])
+    word_of = chunk.word_of[t0:t1]
+    used = np.flatnonzero(np.bincount(word_of, minlength=len(chunk.words)))  # the file gets these strings only
+    word_ids = np.zeros(len(chunk.words), dtype=np.uint64)
+    word_ids[used] = hashes.many([chunk.words[i] for i in used.tolist()])
+    table[:, orth] = word_ids[word_of]
     lengths = np.diff(chunk.tok_off[lo : hi + 1])
     outside = np.array([d[3] == "reviewed" for d in chunk.docs[lo:hi]], dtype=bool)
     table[:, iob] = np.repeat(np.where(outside, 2, 0), lengths).astype(np.uint64)

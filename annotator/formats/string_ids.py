@@ -18,24 +18,32 @@ _M = np.uint64(0xC6A4A7935BD1E995)
 _R = np.uint64(47)
 
 
+_TAIL = np.array([(1 << (8 * r)) - 1 for r in range(8)], dtype=np.uint64)  # the low r bytes of a block
+
+
 def murmurhash64a(data: list[bytes], seed: int = 1) -> np.ndarray:
     """MurmurHash64A (Austin Appleby's MurmurHash2, 64-bit, little-endian blocks) of each byte string."""
-    n = len(data)
-    lens = np.fromiter(map(len, data), dtype=np.int64, count=n)
+    lens = np.fromiter(map(len, data), dtype=np.int64, count=len(data))
+    return murmurhash64a_ranges(b"".join(data), np.cumsum(lens) - lens, lens, seed)
+
+
+def murmurhash64a_ranges(data: bytes, starts: Any, lens: Any, seed: int = 1) -> np.ndarray:
+    """``murmurhash64a`` of the byte ranges ``data[start : start + len]`` (arrays of starts and lengths)."""
+    raw = np.frombuffer(data + bytes(8), dtype=np.uint8)  # the last block of a range may read past the end
+    blocks8 = np.ndarray((len(data) + 1,), dtype="<u8", buffer=raw, strides=(1,))  # 8 bytes from every byte
+    starts, lens = np.asarray(starts, dtype=np.int64), np.asarray(lens, dtype=np.int64)
     blocks = lens >> 3
-    padded = (blocks + 1) * 8  # each string's blocks, then its tail zero-padded to one block
-    words = np.frombuffer(b"".join(d + bytes(int(p) - len(d)) for d, p in zip(data, padded.tolist())), dtype="<u8")
-    first = (np.cumsum(padded) - padded) >> 3
     with np.errstate(over="ignore"):
         h = np.uint64(seed) ^ (lens.astype(np.uint64) * _M)
         for i in range(int(blocks.max(initial=0))):
             at = np.flatnonzero(blocks > i)
-            k = words[first[at] + i] * _M
+            k = blocks8[starts[at] + 8 * i] * _M
             k ^= k >> _R
             k *= _M
             h[at] = (h[at] ^ k) * _M
-        tail = (lens & 7) > 0
-        h[tail] = (h[tail] ^ words[first[tail] + blocks[tail]]) * _M
+        rest = lens & 7
+        tail = np.flatnonzero(rest)
+        h[tail] = (h[tail] ^ (blocks8[starts[tail] + 8 * blocks[tail]] & _TAIL[rest[tail]])) * _M
         h ^= h >> _R
         h *= _M
         h ^= h >> _R

@@ -219,7 +219,8 @@ def test_string_ids_are_spacys():
     assert [ids[w] for w in ("", "GPE", "a fresh one")] == [theirs(w) for w in ("", "GPE", "a fresh one")]
 
 
-def test_a_chunk_whose_text_holds_every_separator_is_left_to_the_record_path(sample, tmp_path, monkeypatch):
+def test_a_chunk_whose_text_holds_every_old_separator_is_on_the_array_path(sample, tmp_path, monkeypatch):
+    """The words were once found by one split of the text at a character it does not hold; now by hashing."""
     project, _ = sample
     text = "Every\x00 separator\x1f is \ufdd0 here \U0010fffe officials said."
     s, e = at(text, "officials")
@@ -232,4 +233,17 @@ def test_a_chunk_whose_text_holds_every_separator_is_left_to_the_record_path(sam
     monkeypatch.setattr(spacy_docbin, "plan_doc", lambda rec, *a: planned.append(rec["name"]) or real(rec, *a))
     ours, _ = exported(project, tmp_path / "c.spacy", ExportRequest())
     assert ours == theirs
-    assert planned == ["kabul.txt", "seps.txt"]  # kabul.txt: overlapping entities; the others as arrays
+    assert planned == ["kabul.txt"]  # kabul.txt: overlapping entities; the others as arrays
+
+
+def test_each_token_is_found_among_the_chunks_distinct_words():
+    """``_word_index``: tokens told apart by the hash of their UTF-8 bytes, in texts of 1- to 4-byte characters,
+    with the same word repeated and words that differ only after their first 8 bytes."""
+    import numpy as np
+
+    text = "Müller met Ωmega officials\x00 in Zürich; \U0001f642 Müller officialsX officials\x00 中文 met"
+    tokens = [(m.start(), m.end()) for m in __import__("re").finditer(r"\S+", text)]
+    starts, ends = (np.array(x, dtype=np.int64) for x in zip(*tokens))
+    word_of, words = docbin_arrays._word_index(text, starts, ends)
+    assert [words[i] for i in word_of.tolist()] == [text[a:b] for a, b in tokens]
+    assert sorted(words) == sorted(set(text[a:b] for a, b in tokens))
