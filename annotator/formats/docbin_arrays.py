@@ -255,9 +255,16 @@ def _word_index(text: str, starts: Any, ends: Any) -> tuple[np.ndarray, list[str
         np.cumsum(size, out=at[1:])
         starts, ends = at[starts], at[ends]
     ids = murmurhash64a_ranges(data, starts, ends - starts)
-    _, first, word_of = np.unique(ids, return_index=True, return_inverse=True)
+    order = ids.argsort()  # np.unique with return_index sorts stably: 3x the time of this quicksort
+    ids = ids[order]
+    new = np.empty(len(ids), dtype=bool)  # where a distinct hash begins in sorted order
+    new[0] = True
+    np.not_equal(ids[1:], ids[:-1], out=new[1:])
+    first = order[new]  # one token of each distinct hash
+    word_of = np.empty(len(ids), dtype=np.int64)
+    word_of[order] = np.cumsum(new) - 1
     words = [data[a:b].decode("utf-8") for a, b in zip(starts[first].tolist(), ends[first].tolist())]
-    return word_of.reshape(-1), words
+    return word_of, words
 
 
 def _read_entities(
