@@ -34,7 +34,8 @@ def main() -> int:
     args = ap.parse_args()
 
     from annotator.learn.event_features import shown_suggestions
-    from annotator.learn.event_model import EventModel, TrainedEventSuggester, default_prior, prepare
+    from annotator.learn.event_model import TrainedEventSuggester, default_prior, prepare
+    from annotator.learn.event_tuning import train_event_model
     from annotator.learn.scoring import Tally, as_events, tally_events
     from annotator.schema import default_schema
 
@@ -64,7 +65,7 @@ def main() -> int:
     t0, cpu0 = time.monotonic(), time.process_time()
     for part in folds:
         train = [k for k in range(len(articles)) if k not in part]
-        model = EventModel.train([(docs[k], ents[k], golds[k]) for k in train], schema, prior, seed=args.seed)
+        model = train_event_model([(docs[k], ents[k], golds[k]) for k in train], schema, prior, seed=args.seed)
         sugg = TrainedEventSuggester(model, schema, "k-fold", prior)
         for k in sorted(part):
             p, gold = prepared[k], golds[k]

@@ -3,7 +3,7 @@ whose features include the prior's verdict and the annotation style learned from
 word is marked, later mentions, generic and hypothetical cues), and an argument-role classifier over (trigger,
 entity or noun phrase) pairs with the prior's role as a feature. Per-type thresholds, the argument threshold and
 which types keep the prior's own suggestions are chosen by k-fold inside the training documents only
-(annotator/learn/event_tuning.py)."""
+(annotator/learn/event_tuning.py, which trains the model: ``train_event_model``)."""
 
 from __future__ import annotations
 
@@ -259,28 +259,6 @@ class EventModel:
         model.triggers = LogLinear.train(t_inst, [NONE, *types], epochs, seed, cancelled, rate=RATE, l2=L2)
         model.arguments = LogLinear.train(a_inst, [NONE, *roles], epochs, seed, cancelled, rate=ARG_RATE, l2=L2)
         model.role_labels = {k: c.most_common(1)[0][0] for k, c in labels.items()}
-        return model
-
-    @classmethod
-    def train(
-        cls,
-        examples: Sequence[tuple[Any, Sequence[tuple[int, int, str]], Sequence[GoldEvent]]],
-        schema: Schema,
-        prior: EventSuggester,
-        epochs: int = 5,
-        seed: int = 0,
-        cancelled: Callable[[], bool] | None = None,
-        folds: int = 4,
-    ) -> "EventModel":
-        """``examples``: (parsed Doc, the entity spans a suggester would see, the gold events). With enough
-        documents the thresholds and the per-type choice between model and prior come from ``folds``-fold
-        predictions inside these documents."""
-        from annotator.learn.event_tuning import tune
-
-        types = [et.name for et in schema.events]
-        docs = prepare(examples, types, prior)
-        model = cls.fit(docs, schema, epochs, seed, cancelled)
-        tune(model, docs, schema, epochs, seed, cancelled, folds)
         return model
 
     def save(self, folder: Path) -> None:

@@ -6,16 +6,25 @@ keep the prior's own suggestions (where the model did worse than the prior on th
 from __future__ import annotations
 
 import random
-from typing import TYPE_CHECKING, Any, Callable, Sequence
+from typing import Any, Callable, Sequence
 
 import numpy as np
 
 from annotator.learn.event_features import shown_suggestions
 from annotator.learn.scoring import Tally, as_events, prf, tally_events
 
-if TYPE_CHECKING:
-    from annotator.learn.event_model import EventModel, PreparedDoc
-    from annotator.schema import Schema
+from annotator.learn.data import GoldEvent
+from annotator.learn.event_model import (
+    ARGUMENT_THRESHOLD,
+    TRIGGER_THRESHOLD,
+    EventModel,
+    PreparedDoc,
+    TrainedEventSuggester,
+    decide_arguments,
+    prepare,
+)
+from annotator.schema import Schema
+from annotator.suggest.types import EventSuggester
 
 MIN_DOCS = 6  # fewer training documents: the prior, except for types marked where it suggested none
 GRID = tuple(round(0.05 + 0.025 * k, 3) for k in range(24))  # 0.05 .. 0.625
@@ -24,7 +33,7 @@ CONFIDENCE = 0.8  # share of document resamples in which the model's F1 must bea
 RESAMPLES = 300
 
 
-def _folds(docs: Sequence["PreparedDoc"], k: int, seed: int) -> list[set[int]]:
+def _folds(docs: Sequence[PreparedDoc], k: int, seed: int) -> list[set[int]]:
     keys = [p.key for p in docs]
     random.Random(seed).shuffle(keys)
     k = max(2, min(k, len(keys)))
@@ -43,23 +52,34 @@ def _best_threshold(points: list[tuple[float, bool]], gold: int, default: float)
     return best
 
 
+def train_event_model(
+    examples: Sequence[tuple[Any, Sequence[tuple[int, int, str]], Sequence[GoldEvent]]],
+    schema: Schema,
+    prior: EventSuggester,
+    epochs: int = 5,
+    seed: int = 0,
+    cancelled: Callable[[], bool] | None = None,
+    folds: int = 4,
+) -> EventModel:
+    """An EventModel from ``examples``: (parsed Doc, the entity spans a suggester would see, the gold events).
+    With enough documents the thresholds and the per-type choice between model and prior come from
+    ``folds``-fold predictions inside these documents (``tune``)."""
+    types = [et.name for et in schema.events]
+    docs = prepare(examples, types, prior)
+    model = EventModel.fit(docs, schema, epochs, seed, cancelled)
+    tune(model, docs, schema, epochs, seed, cancelled, folds)
+    return model
+
+
 def tune(
-    model: "EventModel",
-    docs: Sequence["PreparedDoc"],
-    schema: "Schema",
+    model: EventModel,
+    docs: Sequence[PreparedDoc],
+    schema: Schema,
     epochs: int,
     seed: int,
     cancelled: Callable[[], bool] | None,
     folds: int,
 ) -> None:
-    from annotator.learn.event_model import (
-        ARGUMENT_THRESHOLD,
-        TRIGGER_THRESHOLD,
-        EventModel,
-        TrainedEventSuggester,
-        decide_arguments,
-    )
-
     if len(docs) < MIN_DOCS:  # too few documents to judge the model: the prior's suggestions with their own
         # arguments, except for the types people marked where the prior suggested none (what only the model knows)
         suggested = {s.type for p in docs for _i, s in shown_suggestions(p.views)}

@@ -11,6 +11,7 @@ from annotator.errors import NotEnoughData, TrainingCancelled
 from annotator.learn import versions
 from annotator.learn.data import FINISHED, FinishedDoc, finished_documents, held_out_split
 from annotator.learn.event_model import EventModel, TrainedEventSuggester, default_prior
+from annotator.learn.event_tuning import train_event_model
 from annotator.learn.ner import make_examples, update_ner
 from annotator.learn.scoring import Tally, as_events, tally_entities, tally_events
 from annotator.nlp import DEFAULT_PIPELINE
@@ -136,7 +137,7 @@ class _Run:
         self, docs: Sequence[FinishedDoc], parsed: dict[int, Any], original: dict[int, list]
     ) -> EventModel:
         examples = [(parsed[d.id], original[d.id], d.events) for d in docs]
-        return EventModel.train(
+        return train_event_model(
             examples,
             self.schema,
             self.prior,

@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 
 from annotator.learn.data import GoldArgument, GoldEvent
-from annotator.learn.event_model import EventModel, TrainedEventSuggester, default_prior
-from annotator.learn.event_tuning import _bootstrap_better
+from annotator.learn.event_model import TrainedEventSuggester, default_prior
+from annotator.learn.event_tuning import _bootstrap_better, train_event_model
 from annotator.learn.lemma_stats import LemmaStats
 from annotator.schema import default_schema
 
@@ -66,7 +66,7 @@ def test_trained_on_the_rules_own_output_suggests_what_the_rules_suggest():
         for d, e in zip(docs, ents)
     ]
     assert sum(map(len, gold)) >= 20
-    model = EventModel.train(list(zip(docs, ents, gold)), schema, rules)
+    model = train_event_model(list(zip(docs, ents, gold)), schema, rules)
     assert model.tuning["folds"] == 4
     sugg = TrainedEventSuggester(model, schema, "trained:test@1", rules)
     for d, e, g in zip(docs, ents, gold):

@@ -7,8 +7,8 @@ from __future__ import annotations
 
 
 from annotator.learn.data import GoldArgument, GoldEvent
-from annotator.learn.event_model import EventModel, TrainedEventSuggester, default_prior
-from annotator.learn.event_tuning import MIN_DOCS
+from annotator.learn.event_model import TrainedEventSuggester, default_prior
+from annotator.learn.event_tuning import MIN_DOCS, train_event_model
 from annotator.schema import default_schema
 
 TEXTS = [
@@ -42,7 +42,7 @@ def test_few_documents_keep_the_priors_suggestions(nlp):
         ]
         assert gold, text
         examples.append((doc, ents, gold))
-    model = EventModel.train(examples, schema, prior, epochs=1, seed=0)
+    model = train_event_model(examples, schema, prior, epochs=1, seed=0)
     assert "Conflict:Attack" in model.prior_types
     doc = nlp(TEXTS[-1])
     want = [(s.type, s.trigger_start, s.arguments) for s in prior.suggest(doc, _entities(doc))]
