@@ -88,7 +88,7 @@ def cmd_init(args: argparse.Namespace) -> int:
 
 
 def cmd_import(args: argparse.Namespace) -> int:
-    from annotator.importing import expand_paths, import_paths
+    from annotator.formats.loading import expand_paths, import_paths
 
     if getattr(args, "format", None):
         return _import_format(args)

@@ -1,17 +1,18 @@
-"""Bring documents (and ready-made annotations) into a project: .txt, folders, .jsonl, and format readers."""
+"""Bring documents (and ready-made annotations) into a project: what a reader made (``IncomingDocument``) is
+checked against the schema's rules and stored, each batch in one transaction. The readers are in
+``annotator.formats`` (the simple .txt and .jsonl inputs in ``formats.plain``); files and folders told apart by
+name and content are imported by ``formats.loading.import_paths``."""
 
 from __future__ import annotations
 
 import hashlib
-import re
 from dataclasses import dataclass, field
-from pathlib import Path
-from typing import Any, Callable, Iterable, Iterator
+from typing import Any, Callable, Iterable
 
 import orjson
 
 from annotator.db import event_row, span_row
-from annotator.errors import AnnotatorError, ImportFileError
+from annotator.errors import ImportFileError
 from annotator.textcheck import first_surrogate, printable
 from annotator.model import STATES, STATUSES
 from annotator.rules import ALLOWED_WHILE_WORKING, event_breaches, event_type_breach, label_breach
@@ -22,7 +23,6 @@ BATCH = 500
 MAX_TEXT_CHARS = 20_000_000  # 20 M characters: larger texts are refused with this limit named
 MAX_FILE_CHARS = 200_000_000  # a JSON/JSONL file of many documents (each still under MAX_TEXT_CHARS)
 BOM = "\ufeff"
-PROJECT_FILES = re.compile(r"\.annotator(-wal|-shm|-journal)?$")  # project files met in a folder: not input
 
 
 @dataclass
@@ -116,111 +116,6 @@ def decode_text(data: bytes, path: str, limit: int = MAX_TEXT_CHARS) -> tuple[st
     if len(text) > limit:
         raise ImportFileError(path, f"too large: {len(text):,} characters (the limit is {limit:,})")
     return text, bom
-
-
-def read_txt(path: Path) -> IncomingDocument:
-    try:
-        data = path.read_bytes()
-    except OSError as exc:
-        raise ImportFileError(str(path), f"cannot read: {exc.strerror or exc}") from None
-    text, bom = decode_text(data, str(path))
-    return IncomingDocument(text=text, name=path.name, bom=bom, source_path=str(path))
-
-
-def _need(cond: bool, path: str, line: int, reason: str) -> None:
-    if not cond:
-        raise ImportFileError(path, reason, line)
-
-
-def parse_jsonl_object(obj: Any, path: str, line: int) -> IncomingDocument:
-    """One line of the simple JSONL input: text, optional name/id, meta, spans (or a project JSONL export line)."""
-    _need(isinstance(obj, dict), path, line, "each line must be a JSON object")
-    if "entities" in obj or "events" in obj:
-        from annotator.formats.project_json import parse_document
-
-        return parse_document(obj, path, line)
-    text = obj.get("text")
-    _need(isinstance(text, str) and text != "", path, line, "'text' must be a non-empty string")
-    name = obj.get("name", obj.get("id"))
-    name = str(name) if name is not None else f"{Path(path).name}:{line}"
-    meta = obj.get("meta", {})
-    _need(isinstance(meta, dict), path, line, "'meta' must be an object")
-    if "id" in obj:
-        meta = {**meta, "id": obj["id"]}
-    ents = []
-    spans = obj.get("spans", [])
-    _need(isinstance(spans, list), path, line, "'spans' must be a list")
-    for k, s in enumerate(spans):
-        _need(isinstance(s, dict), path, line, f"span {k} must be an object")
-        start, end, label = s.get("start"), s.get("end"), s.get("label")
-        _need(
-            type(start) is int and type(end) is int and 0 <= start < end <= len(text),
-            path,
-            line,
-            f"span {k} has bad offsets {start!r}, {end!r} (text has {len(text)} characters)",
-        )
-        _need(isinstance(label, str) and label != "", path, line, f"span {k} needs a label")
-        ents.append(IncomingEntity(k, start, end, label))
-    return IncomingDocument(text=text, name=name, meta=meta, source_path=path, entities=ents)
-
-
-def read_jsonl(path: Path) -> list[IncomingDocument]:
-    """The whole file or nothing: the first bad line names the file and line."""
-    try:
-        data = path.read_bytes()
-    except OSError as exc:
-        raise ImportFileError(str(path), f"cannot read: {exc.strerror or exc}") from None
-    text, _ = decode_text(data, str(path), MAX_FILE_CHARS)  # each document's own limit: check_document
-    docs = []
-    # split on \n only: str.splitlines() would also split inside strings holding U+2028, U+0085, ...
-    for number, raw in enumerate(text.split("\n"), start=1):
-        if not raw.strip():
-            continue
-        try:
-            obj = orjson.loads(raw)
-        except orjson.JSONDecodeError as exc:
-            raise ImportFileError(str(path), f"not valid JSON: {exc}", number) from None
-        doc = parse_jsonl_object(obj, str(path), number)
-        doc.source_line = number
-        docs.append(doc)
-    if not docs:
-        raise ImportFileError(str(path), "no documents in file")
-    return docs
-
-
-def _readers() -> dict[str, Callable[[Path], list[IncomingDocument]]]:
-    from annotator.formats import readers_by_suffix
-
-    return {".txt": lambda p: [read_txt(p)], ".jsonl": read_jsonl, **readers_by_suffix()}
-
-
-def expand_paths(paths: Iterable[str | Path]) -> Iterator[Path]:
-    """What to import, one unit at a time: files as given; a folder that another tool's reader takes whole
-    (brat: it holds .ann files) as itself; other folders as every file in them (hidden ones aside), sorted."""
-    from annotator.formats.detect import detect_format
-
-    for p in map(Path, paths):
-        if p.is_dir() and detect_format(p) is None:
-            yield from sorted(
-                f
-                for f in p.rglob("*")
-                if f.is_file() and not f.name.startswith(".") and not PROJECT_FILES.search(f.name)
-            )
-        else:
-            yield p
-
-
-def read_any(path: Path) -> list[IncomingDocument]:
-    if not path.exists():
-        raise ImportFileError(str(path), "no such file or folder")
-    reader = _readers().get(path.suffix.lower())
-    if reader is None:
-        raise ImportFileError(
-            str(path),
-            f"unknown kind of file {path.suffix!r} (annotator reads .txt, .jsonl, .json, "
-            "brat folders and .ann files, and the exports of doccano, Label Studio and Prodigy)",
-        )
-    return reader(path)
 
 
 def check_document(project: Project, doc: IncomingDocument, where: str) -> None:
@@ -395,71 +290,4 @@ def import_documents(
                 return report
     if pending:
         flush()
-    return report
-
-
-def import_paths(
-    project: Project,
-    paths: Iterable[str | Path],
-    batch: int = BATCH,
-    progress: Callable[[int, int, str], None] | None = None,
-    cancelled: Callable[[], bool] | None = None,
-) -> ImportReport:
-    """Import files and folders; a bad file is skipped with its reason and the rest goes on.
-
-    Each file is stored whole or not at all; small files are batched into shared transactions. An input that
-    another tool made (a brat folder, doccano, Label Studio or Prodigy files: ``formats.detect``) is read by
-    that tool's reader, as ``import --format`` would; its warnings are in the report's ``warnings``.
-    """
-    from annotator.formats.detect import detect_format
-    from annotator.formats.loading import FormatImportReport, import_format
-
-    files = list(expand_paths(paths))
-    report = FormatImportReport()
-    pending: list[IncomingDocument] = []
-
-    def flush() -> None:
-        if pending:
-            with project.transaction():
-                store_documents(project, pending, report)
-            pending.clear()
-
-    pairs_done: set[str] = set()  # brat documents read already (NAME.txt and NAME.ann are one document)
-    for number, path in enumerate(files, start=1):
-        fmt = detect_format(path) if path.exists() else None
-        if fmt == "brat" and path.is_file():
-            stem = str(path.resolve())[: -len(path.suffix)]
-            if stem in pairs_done:
-                if progress:
-                    progress(number, len(files), str(path))
-                continue
-            pairs_done.add(stem)
-        try:
-            if fmt is not None:
-                flush()
-                got = import_format(project, fmt, [path])
-                report.merge(got)
-                report.warnings += got.warnings
-                report.notes += got.notes
-                report.schema_adopted = got.schema_adopted or report.schema_adopted
-                report.formats.append((str(path), fmt))
-                docs = []
-            else:
-                docs = read_any(path)
-            for d in docs:
-                check_document(project, d, str(path))
-        except ImportFileError as exc:
-            report.skipped.append((str(path), str(exc)))
-            docs = []
-        except AnnotatorError as exc:
-            report.skipped.append((str(path), f"{path}: {exc}"))
-            docs = []
-        pending.extend(docs)
-        if len(pending) >= batch:
-            flush()
-        if progress:
-            progress(number, len(files), str(path))
-        if cancelled and cancelled():
-            break
-    flush()
     return report

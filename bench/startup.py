@@ -109,7 +109,7 @@ os._exit(0)
 
 
 def build(path: Path) -> None:
-    from annotator.importing import import_paths
+    from annotator.formats.loading import import_paths
     from annotator.nlp import load_pipeline
     from annotator.preannotate import preannotate
     from annotator.store import Project

@@ -19,7 +19,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from annotator import edits, exporting  # noqa: E402
 from annotator.formats.project_json import write_json, write_jsonl  # noqa: E402
-from annotator.importing import IncomingDocument, import_documents, import_paths  # noqa: E402
+from annotator.importing import IncomingDocument, import_documents  # noqa: E402
+from annotator.formats.loading import import_paths  # noqa: E402
 from annotator.store import Project, now  # noqa: E402
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"

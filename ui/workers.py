@@ -152,7 +152,7 @@ class ImportWorker(Worker):
         self.paths = paths
 
     def work(self, project: Project) -> str:
-        from annotator.importing import import_paths
+        from annotator.formats.loading import import_paths
 
         report = import_paths(
             project,

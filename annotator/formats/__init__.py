@@ -14,7 +14,8 @@ Registries (used by the command line and by the app's Import and Export dialogs)
   store everything in one transaction (and adopt the input's schema), call
   ``annotator.formats.loading.import_format``.
 - ``readers_by_suffix()`` -> {suffix: read(path) -> list[IncomingDocument]}, for the project's own files
-  recognised by their name (``import_paths``); other tools' files are told by ``detect.detect_format``.
+  recognised by their name (``.txt``, ``.jsonl``: ``plain``; ``.json``: ``project_json``); other tools' files are
+  told by ``detect.detect_format``. ``loading.import_paths`` imports files and folders with both.
 """
 
 from __future__ import annotations
@@ -29,10 +30,10 @@ OPTIONS: dict[str, tuple[str, ...]] = {f.name: f.options for f in export_formats
 
 
 def readers_by_suffix() -> dict[str, Callable[[Path], list]]:
-    """File readers keyed by suffix, for formats recognised by their file name."""
-    from annotator.formats import project_json
+    """File readers keyed by suffix, for the project's own inputs recognised by their file name."""
+    from annotator.formats import plain, project_json
 
-    return {".json": project_json.read_json}
+    return {".txt": lambda p: [plain.read_txt(p)], ".jsonl": plain.read_jsonl, ".json": project_json.read_json}
 
 
 def readers() -> dict[str, Callable]:

@@ -1,16 +1,23 @@
-"""Import through a named reader: read and check everything first, then store it in one transaction."""
+"""Import through the readers: through a named one (``import_format``: read and check everything first, then store
+it in one transaction), or files and folders each through the reader its name or content tells (``import_paths``)."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable, Iterable
+from typing import Callable, Iterable, Iterator
 
 from annotator.errors import AnnotatorError, ImportFileError
+from annotator.formats import readers, readers_by_suffix
 from annotator.formats.common import ReadResult, check_with_line
-from annotator.importing import ImportReport, IncomingDocument, store_documents
+from annotator.formats.detect import detect_format
+from annotator.formats.registry import FORMATS
+from annotator.importing import BATCH, ImportReport, IncomingDocument, check_document, store_documents
 from annotator.schema import Schema
 from annotator.store import Project
+
+PROJECT_FILES = re.compile(r"\.annotator(-wal|-shm|-journal)?$")  # project files met in a folder: not input
 
 
 @dataclass
@@ -63,9 +70,6 @@ def import_format(
     A schema the input brings (brat's annotation.conf) becomes the project's schema when the project has
     no documents yet; otherwise the project's schema must already hold it.
     """
-    from annotator.formats import readers
-    from annotator.formats.registry import FORMATS
-
     table = readers()
     if fmt not in table:
         raise AnnotatorError(f"unknown import format {fmt!r}; choose one of {', '.join(table)}")
@@ -109,4 +113,96 @@ def import_format(
     except BaseException:
         project.schema = old
         raise
+    return report
+
+
+def expand_paths(paths: Iterable[str | Path]) -> Iterator[Path]:
+    """What to import, one unit at a time: files as given; a folder that another tool's reader takes whole
+    (brat: it holds .ann files) as itself; other folders as every file in them (hidden ones aside), sorted."""
+    for p in map(Path, paths):
+        if p.is_dir() and detect_format(p) is None:
+            yield from sorted(
+                f
+                for f in p.rglob("*")
+                if f.is_file() and not f.name.startswith(".") and not PROJECT_FILES.search(f.name)
+            )
+        else:
+            yield p
+
+
+def read_any(path: Path) -> list[IncomingDocument]:
+    """A file of the project's own inputs, read by the reader of its suffix (``readers_by_suffix``)."""
+    if not path.exists():
+        raise ImportFileError(str(path), "no such file or folder")
+    reader = readers_by_suffix().get(path.suffix.lower())
+    if reader is None:
+        raise ImportFileError(
+            str(path),
+            f"unknown kind of file {path.suffix!r} (annotator reads .txt, .jsonl, .json, "
+            "brat folders and .ann files, and the exports of doccano, Label Studio and Prodigy)",
+        )
+    return reader(path)
+
+
+def import_paths(
+    project: Project,
+    paths: Iterable[str | Path],
+    batch: int = BATCH,
+    progress: Callable[[int, int, str], None] | None = None,
+    cancelled: Callable[[], bool] | None = None,
+) -> FormatImportReport:
+    """Import files and folders; a bad file is skipped with its reason and the rest goes on.
+
+    Each file is stored whole or not at all; small files are batched into shared transactions. An input that
+    another tool made (a brat folder, doccano, Label Studio or Prodigy files: ``formats.detect``) is read by
+    that tool's reader, as ``import --format`` would; its warnings are in the report's ``warnings``.
+    """
+    files = list(expand_paths(paths))
+    report = FormatImportReport()
+    pending: list[IncomingDocument] = []
+
+    def flush() -> None:
+        if pending:
+            with project.transaction():
+                store_documents(project, pending, report)
+            pending.clear()
+
+    pairs_done: set[str] = set()  # brat documents read already (NAME.txt and NAME.ann are one document)
+    for number, path in enumerate(files, start=1):
+        fmt = detect_format(path) if path.exists() else None
+        if fmt == "brat" and path.is_file():
+            stem = str(path.resolve())[: -len(path.suffix)]
+            if stem in pairs_done:
+                if progress:
+                    progress(number, len(files), str(path))
+                continue
+            pairs_done.add(stem)
+        try:
+            if fmt is not None:
+                flush()
+                got = import_format(project, fmt, [path])
+                report.merge(got)
+                report.warnings += got.warnings
+                report.notes += got.notes
+                report.schema_adopted = got.schema_adopted or report.schema_adopted
+                report.formats.append((str(path), fmt))
+                docs = []
+            else:
+                docs = read_any(path)
+            for d in docs:
+                check_document(project, d, str(path))
+        except ImportFileError as exc:
+            report.skipped.append((str(path), str(exc)))
+            docs = []
+        except AnnotatorError as exc:
+            report.skipped.append((str(path), f"{path}: {exc}"))
+            docs = []
+        pending.extend(docs)
+        if len(pending) >= batch:
+            flush()
+        if progress:
+            progress(number, len(files), str(path))
+        if cancelled and cancelled():
+            break
+    flush()
     return report

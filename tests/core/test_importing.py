@@ -9,15 +9,9 @@ from pathlib import Path
 import pytest
 
 from annotator.errors import ImportFileError
-from annotator.importing import (
-    IncomingDocument,
-    IncomingEntity,
-    check_document,
-    decode_text,
-    import_documents,
-    import_paths,
-    read_jsonl,
-)
+from annotator.importing import IncomingDocument, IncomingEntity, check_document, decode_text, import_documents
+from annotator.formats.loading import import_paths
+from annotator.formats.plain import read_jsonl
 
 TRICKY = (
     "Line one\r\n\tTabbed line with trailing spaces   \r\n"

@@ -16,7 +16,8 @@ from annotator import edits
 from annotator.errors import AnnotatorError, ImportFileError
 from annotator.formats import readers_by_suffix, writers
 from annotator.formats.project_json import iter_document_records, read_json, write_json, write_jsonl
-from annotator.importing import IncomingDocument, IncomingEntity, IncomingEvent, import_documents, import_paths
+from annotator.importing import IncomingDocument, IncomingEntity, IncomingEvent, import_documents
+from annotator.formats.loading import import_paths
 from annotator.model import STATES, STATUSES
 from annotator.resources_path import resource_path
 from annotator.schema import default_schema

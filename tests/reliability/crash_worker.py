@@ -28,7 +28,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
 from annotator import edits  # noqa: E402
 from annotator.errors import AnnotatorError  # noqa: E402
-from annotator.importing import import_paths  # noqa: E402
+from annotator.formats.loading import import_paths  # noqa: E402
 from annotator.model import STATUSES, Change  # noqa: E402
 from annotator.recorder import redo, undo  # noqa: E402
 from annotator.store import Project  # noqa: E402

@@ -10,7 +10,8 @@ import pytest
 
 from annotator import edits
 from annotator.errors import AnnotatorError
-from annotator.importing import IncomingDocument, import_documents, import_paths
+from annotator.importing import IncomingDocument, import_documents
+from annotator.formats.loading import import_paths
 from annotator.store import Project
 from crash_worker import change_digest
 from reliability_support import (

@@ -7,7 +7,7 @@ import time
 
 import pytest
 
-from annotator.importing import import_paths
+from annotator.formats.loading import import_paths
 from annotator.store import Project
 from reliability_settings import scaled
 from reliability_support import (

@@ -11,7 +11,7 @@ import pytest
 
 from annotator import edits
 from annotator.errors import AnnotatorError, ProjectFileError
-from annotator.importing import import_paths
+from annotator.formats.loading import import_paths
 from annotator.store import Project
 from reliability_support import ROOT, file_digest
 

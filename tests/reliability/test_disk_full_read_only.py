@@ -10,7 +10,8 @@ import pytest
 
 from annotator import edits
 from annotator.errors import AnnotatorError
-from annotator.importing import IncomingDocument, IncomingEntity, import_documents, import_paths
+from annotator.importing import IncomingDocument, IncomingEntity, import_documents
+from annotator.formats.loading import import_paths
 from annotator.recorder import undo
 from annotator.store import Project
 from reliability_support import dump, file_digest, table_counts

@@ -13,7 +13,7 @@ import pytest
 from annotator import edits
 from annotator.errors import AnnotatorError
 from annotator.formats import writers
-from annotator.importing import import_paths
+from annotator.formats.loading import import_paths
 from annotator.store import Project
 from reliability_support import ROOT
 

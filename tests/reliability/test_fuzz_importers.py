@@ -14,14 +14,8 @@ from hypothesis import strategies as st
 from annotator.errors import AnnotatorError, ImportFileError
 from annotator.formats import readers
 from annotator.formats import writers
-from annotator.importing import (
-    IncomingDocument,
-    IncomingEntity,
-    IncomingEvent,
-    import_documents,
-    import_paths,
-    read_any,
-)
+from annotator.importing import IncomingDocument, IncomingEntity, IncomingEvent, import_documents
+from annotator.formats.loading import import_paths, read_any
 from annotator.schema import default_schema
 from annotator.store import Project
 from reliability_settings import RELIABLE, scaled

@@ -11,7 +11,9 @@ import pytest
 
 from annotator.errors import ImportFileError
 from annotator.formats.project_json import read_json, write_json, write_jsonl
-from annotator.importing import MAX_TEXT_CHARS, import_paths, read_any, read_jsonl
+from annotator.importing import MAX_TEXT_CHARS
+from annotator.formats.loading import import_paths, read_any
+from annotator.formats.plain import read_jsonl
 from annotator.nlp import blank_pipeline_with_patterns
 from annotator.preannotate import CHUNK_CHARS, preannotate
 from annotator.store import Project

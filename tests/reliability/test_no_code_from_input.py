@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from annotator.formats.project_json import write_json
-from annotator.importing import import_paths
+from annotator.formats.loading import import_paths
 from annotator.nlp import blank_pipeline_with_patterns
 from annotator.preannotate import preannotate
 from annotator.store import Project

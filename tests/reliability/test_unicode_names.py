@@ -9,7 +9,7 @@ import os
 import pytest
 
 from annotator.cli import main
-from annotator.importing import import_paths
+from annotator.formats.loading import import_paths
 from annotator.store import Project
 
 

@@ -1,0 +1,79 @@
+"""The project's plain inputs, told by their suffix: a ``.txt`` file is one document; a ``.jsonl`` file holds one
+document a line (``text``, optional ``name`` or ``id``, ``meta``, ``spans`` of ``start``, ``end``, ``label``), and a
+line of the project's own JSONL export is read as the export (``project_json.parse_document``)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import orjson
+
+from annotator.errors import ImportFileError
+from annotator.formats.common import need
+from annotator.formats.project_json import parse_document
+from annotator.importing import MAX_FILE_CHARS, IncomingDocument, IncomingEntity, decode_text
+
+
+def read_txt(path: Path) -> IncomingDocument:
+    """A .txt file as one document, its text exactly as read (strict UTF-8; a BOM is noted and dropped)."""
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise ImportFileError(str(path), f"cannot read: {exc.strerror or exc}") from None
+    text, bom = decode_text(data, str(path))
+    return IncomingDocument(text=text, name=path.name, bom=bom, source_path=str(path))
+
+
+def parse_jsonl_object(obj: Any, path: str, line: int) -> IncomingDocument:
+    """One line of the simple JSONL input: text, optional name/id, meta, spans (or a project JSONL export line)."""
+    need(isinstance(obj, dict), path, line, "each line must be a JSON object")
+    if "entities" in obj or "events" in obj:
+        return parse_document(obj, path, line)
+    text = obj.get("text")
+    need(isinstance(text, str) and text != "", path, line, "'text' must be a non-empty string")
+    name = obj.get("name", obj.get("id"))
+    name = str(name) if name is not None else f"{Path(path).name}:{line}"
+    meta = obj.get("meta", {})
+    need(isinstance(meta, dict), path, line, "'meta' must be an object")
+    if "id" in obj:
+        meta = {**meta, "id": obj["id"]}
+    ents = []
+    spans = obj.get("spans", [])
+    need(isinstance(spans, list), path, line, "'spans' must be a list")
+    for k, s in enumerate(spans):
+        need(isinstance(s, dict), path, line, f"span {k} must be an object")
+        start, end, label = s.get("start"), s.get("end"), s.get("label")
+        need(
+            type(start) is int and type(end) is int and 0 <= start < end <= len(text),
+            path,
+            line,
+            f"span {k} has bad offsets {start!r}, {end!r} (text has {len(text)} characters)",
+        )
+        need(isinstance(label, str) and label != "", path, line, f"span {k} needs a label")
+        ents.append(IncomingEntity(k, start, end, label))
+    return IncomingDocument(text=text, name=name, meta=meta, source_path=path, entities=ents)
+
+
+def read_jsonl(path: Path) -> list[IncomingDocument]:
+    """The whole file or nothing: the first bad line names the file and line."""
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise ImportFileError(str(path), f"cannot read: {exc.strerror or exc}") from None
+    text, _ = decode_text(data, str(path), MAX_FILE_CHARS)  # each document's own limit: check_document
+    docs = []
+    # split on \n only: str.splitlines() would also split inside strings holding U+2028, U+0085, ...
+    for number, raw in enumerate(text.split("\n"), start=1):
+        if not raw.strip():
+            continue
+        try:
+            obj = orjson.loads(raw)
+        except orjson.JSONDecodeError as exc:
+            raise ImportFileError(str(path), f"not valid JSON: {exc}", number) from None
+        doc = parse_jsonl_object(obj, str(path), number)
+        doc.source_line = number
+        docs.append(doc)
+    if not docs:
+        raise ImportFileError(str(path), "no documents in file")
+    return docs
