@@ -106,14 +106,6 @@ def option_choice(options: dict[str, str], key: str, choices: tuple[str, ...]) -
     return value
 
 
-def check_options(options: dict[str, str] | None, known: tuple[str, ...], fmt: str) -> dict[str, str]:
-    options = dict(options or {})
-    unknown = sorted(set(options) - set(known))
-    if unknown:
-        raise AnnotatorError(f"{fmt}: unknown option {unknown[0]!r} (known: {', '.join(known) or 'none'})")
-    return options
-
-
 def assign_parts(
     project: Project, statuses: list[str] | None, split: list[tuple[str, float]] | None, seed: int
 ) -> dict[int, str]:

@@ -17,6 +17,7 @@ from typing import Any, Callable, Iterator, Mapping
 
 import orjson
 
+from annotator.errors import AnnotatorError
 from annotator.store import Project
 
 DEFAULT_STATES = ("suggested", "accepted", "added")
@@ -44,6 +45,15 @@ class ExportRequest:
         return list(self.statuses) if self.statuses is not None else None
 
 
+def check_options(options: dict[str, str] | None, known: tuple[str, ...], fmt: str) -> dict[str, str]:
+    """``options`` as a dict, refused (AnnotatorError) when it names a key that is not in ``known``."""
+    options = dict(options or {})
+    unknown = sorted(set(options) - set(known))
+    if unknown:
+        raise AnnotatorError(f"{fmt}: unknown option {unknown[0]!r} (known: {', '.join(known) or 'none'})")
+    return options
+
+
 def export_writer(name: str) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
     """Mark ``write(project, out, request)`` as the writer of format ``name``: the request's options are checked
     against the format's record (unknown keys refused), and keyword arguments build the request."""
@@ -51,7 +61,6 @@ def export_writer(name: str) -> Callable[[Callable[..., Any]], Callable[..., Any
     def wrap(write: Callable[..., Any]) -> Callable[..., Any]:
         @functools.wraps(write)
         def call(project: Project, out: Any, request: ExportRequest | None = None, **kwargs: Any) -> Any:
-            from annotator.formats.common import check_options
             from annotator.formats.registry import FORMATS
 
             if request is None:
