@@ -10,7 +10,7 @@ the same bytes per document as ``DocBinWriter.add_plan`` writes for their plans 
 tables of ``doc.spans["sc"]`` framed as msgpack with numpy; the events, few per document, as before).
 
 A document this path does not cover is marked ``regular`` False and left to the record path
-(``spacy_docbin.plan_doc``), which reports what it changes: tokens not stored, not in spaCy's shape or not
+(``docbin_plan.plan_doc``), which reports what it changes: tokens not stored, not in spaCy's shape or not
 parsed here; an entity or trigger off the token edges; entities of ``doc.ents`` that overlap.
 """
 
@@ -24,6 +24,7 @@ from typing import Any
 import numpy as np
 import orjson
 
+from annotator.formats.docbin_plan import argument_entry, event_entry, user_data_of
 from annotator.formats.records import ExportRequest, _in, chunk_extras, event_dicts
 from annotator.formats.string_ids import murmurhash64a_ranges
 
@@ -380,8 +381,6 @@ def encode(
     of the entities and the triggers. Counts the documents, entities and events in ``report`` as
     ``iter_document_records`` does, and reports the arguments left out (``event_dicts``)."""
     import srsly
-
-    from annotator.formats.spacy_docbin import argument_entry, event_entry, user_data_of
 
     t0, t1 = int(chunk.tok_off[lo]), int(chunk.tok_off[hi])
     e0, e1 = int(chunk.ent_off[lo]), int(chunk.ent_off[hi])

@@ -18,7 +18,9 @@ from pathlib import Path
 from typing import Any, Callable, Iterator
 
 from annotator.errors import AnnotatorError
-from annotator.formats.docbin_stream import STREAMS, spacy_layout
+from annotator.formats.common import FormatExportReport
+from annotator.formats.docbin_records import add_records, msgpack_encoders_looked_up_once
+from annotator.formats.docbin_stream import STREAMS, DocBinWriter, spacy_layout
 from annotator.formats.records import ExportRequest
 from annotator.store import Project
 
@@ -108,10 +110,6 @@ def write_range(
 ) -> tuple[dict[str, dict[str, Any]], Any]:
     """In the child: write documents ``ids`` into one writer per part (its compressed parts to the files
     ``spills``, the DocBin's ``layout`` as the parent's); returns each writer's ``segment()`` and the report."""
-    from annotator.formats.common import FormatExportReport
-    from annotator.formats.docbin_stream import DocBinWriter
-    from annotator.formats.spacy_docbin import _msgpack_encoders_looked_up_once, add_records
-
     project = Project(Path(path), annotator="export", read_only=True)
     report = FormatExportReport(format="spacy")
     try:
@@ -119,7 +117,7 @@ def write_range(
             p: DocBinWriter(None, spills={s: open(f, "w+b") for s, f in files.items()}, layout=layout)
             for p, files in spills.items()
         }
-        with _msgpack_encoders_looked_up_once():
+        with msgpack_encoders_looked_up_once():
             add_records(project, ExportRequest(**plain), report, bins, assignment, ids)
         return {p: b.segment() for p, b in bins.items()}, report
     finally:

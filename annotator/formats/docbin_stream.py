@@ -139,7 +139,7 @@ class DocBinWriter:
         text: str | None = None,
     ) -> None:
         """What ``add(record_to_doc(...))`` would store, written without making a spaCy Doc: the token table,
-        spaces, span groups and user data are built from the plan (``spacy_docbin.DocPlan``) and the tokens,
+        spaces, span groups and user data are built from the plan (``docbin_plan.DocPlan``) and the tokens,
         with whole-array steps (each distinct string hashed once). ``words`` may be None when ``text`` is given.
         The Docs read back are the same (tests/formats/test_docbin_stream.py)."""
         import numpy

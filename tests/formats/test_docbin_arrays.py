@@ -9,7 +9,7 @@ import orjson
 import pytest
 
 from annotator import edits
-from annotator.formats import docbin_arrays, spacy_docbin
+from annotator.formats import docbin_arrays, docbin_records
 from annotator.formats.common import FormatExportReport, records_with_tokens
 from annotator.formats.records import ExportRequest
 from annotator.formats.spacy_docbin import record_to_doc, write_spacy
@@ -141,7 +141,7 @@ def tokenized(sample):
 )
 def test_array_path_reads_back_as_spacys_docbin(tokenized, tmp_path, monkeypatch, options):
     project, ids = tokenized
-    monkeypatch.setattr(spacy_docbin, "CHUNK", 3)  # documents of a chunk in both paths, several chunks
+    monkeypatch.setattr(docbin_records, "CHUNK", 3)  # documents of a chunk in both paths, several chunks
     encoded = []
     real = docbin_arrays.encode
     monkeypatch.setattr(
@@ -171,8 +171,8 @@ def test_only_what_the_arrays_cannot_cover_is_planned_and_progress_counts_each_d
     project.db.conn.commit()
     theirs, _ = reference(project, ExportRequest())
     planned = []
-    real = spacy_docbin.plan_doc
-    monkeypatch.setattr(spacy_docbin, "plan_doc", lambda rec, *a: planned.append(rec["name"]) or real(rec, *a))
+    real = docbin_records.plan_doc
+    monkeypatch.setattr(docbin_records, "plan_doc", lambda rec, *a: planned.append(rec["name"]) or real(rec, *a))
     done = []
     request = ExportRequest(progress=done.append)
     ours, report = exported(project, tmp_path / "c.spacy", request)
@@ -226,11 +226,11 @@ def test_a_chunk_whose_text_holds_every_old_separator_is_on_the_array_path(sampl
     s, e = at(text, "officials")
     import_documents(project, [IncomingDocument(text, "seps.txt", entities=[IncomingEntity("a", s, e, "PERSON")])])
     store_tokens(project)
-    monkeypatch.setattr(spacy_docbin, "CHUNK", 1)
+    monkeypatch.setattr(docbin_records, "CHUNK", 1)
     theirs, _ = reference(project, ExportRequest())
     planned = []
-    real = spacy_docbin.plan_doc
-    monkeypatch.setattr(spacy_docbin, "plan_doc", lambda rec, *a: planned.append(rec["name"]) or real(rec, *a))
+    real = docbin_records.plan_doc
+    monkeypatch.setattr(docbin_records, "plan_doc", lambda rec, *a: planned.append(rec["name"]) or real(rec, *a))
     ours, _ = exported(project, tmp_path / "c.spacy", ExportRequest())
     assert ours == theirs
     assert planned == ["kabul.txt"]  # kabul.txt: overlapping entities; the others as arrays

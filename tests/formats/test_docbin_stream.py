@@ -53,7 +53,7 @@ def test_written_without_docs_reads_back_as_spacys_docbin(sample, mode):
     import spacy
     from spacy.tokens import DocBin
 
-    from annotator.formats.spacy_docbin import check_rebuilds, labels_of, plan_doc
+    from annotator.formats.docbin_plan import check_rebuilds, labels_of, plan_doc
 
     project, _ = sample
     project.db.conn.execute("UPDATE entities SET start = start + 1 WHERE id % 3 = 0")  # misaligned ones too

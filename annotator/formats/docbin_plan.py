@@ -1,0 +1,149 @@
+"""What one exported record's DocBin Doc holds, worked out without spaCy (``plan_doc``): its entities, all spans,
+triggers and events aligned to the tokens, the dicts of ``attrs["entities"]`` and ``attrs["events"]``
+(``entity_info``, ``event_entry``, ``argument_entry``) and its ``user_data`` (``user_data_of``); what cannot be kept
+is reported. The layout is told in ``spacy_docbin``; ``docbin_arrays`` makes the same dicts for the documents it
+encodes as arrays."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from annotator.formats.common import FormatExportReport
+from annotator.formats.tokens import DocTokens, align
+
+SPAN_KEY = "sc"
+TRIGGER_KEY = "triggers"
+
+
+@dataclass
+class DocPlan:
+    """What one record's Doc holds, worked out without spaCy: token spans are (first token, end token, label)."""
+
+    spans: list[tuple[int, int, str]]
+    infos: list[dict[str, Any]]
+    ents: list[tuple[int, int, str]]
+    outside: bool  # tokens outside doc.ents are O (reviewed) rather than missing
+    triggers: list[tuple[int, int, str]]
+    events: list[dict[str, Any]]
+    user_data: dict[str, Any]
+
+
+def filter_token_spans(spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """``spacy.util.filter_spans`` on (start, end, label) tuples: longest first, then earliest; no overlaps."""
+    if all(a[1] <= b[0] for a, b in zip(spans, spans[1:])):  # already in order and apart: nothing to filter
+        return list(spans)
+    seen: set[int] = set()
+    out = []
+    for sp in sorted(spans, key=lambda x: (x[1] - x[0], -x[0]), reverse=True):
+        if sp[0] not in seen and sp[1] - 1 not in seen:
+            out.append(sp)
+            seen.update(range(sp[0], sp[1]))
+    return sorted(out, key=lambda x: x[0])
+
+
+def entity_info(eid: int, state: str, source: str, annotator: str | None, proxy: bool) -> dict[str, Any]:
+    """One entity of ``attrs["entities"]``; ``event_proxy`` only for an entity standing for a nested event."""
+    info = {"id": eid, "state": state, "source": source, "annotator": annotator}
+    if proxy:
+        info["event_proxy"] = True
+    return info
+
+
+def plan_doc(
+    rec: dict[str, Any],
+    toks: DocTokens,
+    report: FormatExportReport,
+    mode: str = "expand",
+    proxies: set[str] | frozenset[str] = frozenset(),
+) -> DocPlan:
+    """Align a record's entities and triggers to ``toks`` and report what cannot be kept (see the module doc)."""
+    name = rec["name"]
+    spans: list[tuple[int, int, str]] = []
+    infos: list[dict[str, Any]] = []
+    index: dict[Any, int] = {}
+    ents = rec["entities"]
+    exact = toks.exact_many([e["start"] for e in ents], [e["end"] for e in ents])
+    for e, x in zip(ents, exact):
+        hit = x if x is not None else align(toks, e["start"], e["end"], mode, report, f"{name}: entity {e['label']}", x)
+        if hit is None:
+            continue
+        index[e["id"]] = len(spans)
+        spans.append((hit[0], hit[1] + 1, e["label"]))
+        infos.append(entity_info(e["id"], e["state"], e["source"], e["annotator"], e["label"] in proxies))
+    candidates = [sp for sp, info in zip(spans, infos) if not info.get("event_proxy")]
+    flat = filter_token_spans(candidates)
+    kept = set(flat)
+    for sp in candidates:  # one problem per entity left out of doc.ents
+        if sp not in kept:
+            report.problem(
+                "overlapping entities kept only in doc.spans",
+                f"{name}: {sp[2]} [{toks.starts[sp[0]]}, {toks.ends[sp[1] - 1]})",
+            )
+        else:
+            kept.discard(sp)
+    triggers: list[tuple[int, int, str]] = []
+    events: list[dict[str, Any]] = []
+    trig = [v["trigger"] for v in rec["events"]]
+    exact = toks.exact_many([t["start"] for t in trig], [t["end"] for t in trig])
+    for v, t, x in zip(rec["events"], trig, exact):
+        hit = (
+            x
+            if x is not None
+            else align(toks, t["start"], t["end"], mode, report, f"{name}: trigger of {v['type']}", x)
+        )
+        if hit is None:
+            report.problem("events left out (trigger not on token edges)", f"{name}: event {v['id']} {v['type']}")
+            continue
+        arguments = []
+        for a in v["arguments"]:
+            k = index.get(a["entity_id"])
+            if k is None:
+                report.problem("arguments left out (entity not exported)", f"{name}: event {v['id']} {a['role']}")
+                continue
+            s, e, label = spans[k]
+            arguments.append(argument_entry(a, k, label, toks.starts[s], toks.ends[e - 1]))
+        events.append(event_entry(v, arguments))
+        triggers.append((hit[0], hit[1] + 1, v["type"]))
+    return DocPlan(spans, infos, flat, rec["status"] == "reviewed", triggers, events, user_data_of(rec))
+
+
+def argument_entry(a: dict[str, Any], k: int, label: str, start: int, end: int) -> dict[str, Any]:
+    """An event argument in ``attrs["events"]``: its entity is span ``k`` of ``doc.spans["sc"]``, [start, end)."""
+    return {"role": a["role"], "entity_id": a["entity_id"], "start": start, "end": end, "label": label, "span": k}
+
+
+def event_entry(v: dict[str, Any], arguments: list[dict[str, Any]]) -> dict[str, Any]:
+    """One event of ``attrs["events"]`` from its exported record (``event_dicts``)."""
+    t = v["trigger"]
+    return {
+        "id": v["id"],
+        "type": v["type"],
+        "trigger": [t["start"], t["end"]],
+        "attributes": v["attributes"],
+        "arguments": arguments,
+        "state": v["state"],
+        "source": v["source"],
+    }
+
+
+def user_data_of(rec: dict[str, Any]) -> dict[str, Any]:
+    """``doc.user_data`` of a record (name, id, status, meta, comments)."""
+    return {
+        "annotator_name": rec["name"],
+        "annotator_id": rec["id"],
+        "annotator_status": rec["status"],
+        "annotator_meta": rec["meta"],
+        "annotator_comments": [{"author": c["author"], "text": c["text"]} for c in rec["comments"]],
+    }
+
+
+def check_rebuilds(rec: dict[str, Any], toks: DocTokens, words: list[str], report: FormatExportReport) -> None:
+    # the length doc.text would have, without making a Token object per token (complete() guarantees the rest)
+    if sum(map(len, words)) + sum(toks.spaces) != len(rec["text"]):  # pragma: no cover - complete() guarantees it
+        report.problem("documents whose tokens do not rebuild the text", rec["name"])
+
+
+def labels_of(rec: dict[str, Any]) -> set[str]:
+    """Every label a record's Doc can carry (entity labels and event types)."""
+    return {e["label"] for e in rec["entities"]} | {v["type"] for v in rec["events"]}
