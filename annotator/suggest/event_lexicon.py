@@ -94,11 +94,13 @@ _VOWELS = set("aeiou")
 class Word:
     """One word of a trigger: the forms any token may have, and base forms only a verb may have.
 
-    "phoned" matches the verb "phone" (any tense) but not the noun "phone"; "attacks" matches both.
+    "phoned" matches the verb "phone" (any tense) but not the noun "phone"; a word written in the plural matches
+    nouns only: "talks" (negotiations) is not the verb "talk" ("talked about the economy").
     """
 
     forms: frozenset[str]
     verb_forms: frozenset[str] = frozenset()
+    noun_only: bool = False
 
 
 def base_forms(word: str) -> Word:
@@ -127,7 +129,8 @@ def base_forms(word: str) -> Word:
     if w.endswith("s") and not w.endswith("ss") and not w.endswith("ies"):
         out.add(w[:-1])
     out = {c for c in out if len(c) >= 3 or c == w}
-    return Word(frozenset(out), frozenset(c for c in verbal if len(c) >= 3) - out)
+    plural = w.endswith("s") and not w.endswith("ss") and len(out) > 1 and not verbal
+    return Word(frozenset(out), frozenset(c for c in verbal if len(c) >= 3) - out, plural)
 
 
 @dataclass(frozen=True)
@@ -150,6 +153,8 @@ def token_forms(token) -> tuple[str, str]:  # noqa: ANN001 - a spaCy Token
 
 def matches(word: Word, token) -> bool:  # noqa: ANN001
     lower, lemma = token_forms(token)
+    if word.noun_only and token.pos_ not in ("NOUN", "PROPN"):
+        return False
     if lower in word.forms or lemma in word.forms:
         return True
     return token.pos_ in ("VERB", "AUX") and lemma in word.verb_forms

@@ -31,6 +31,12 @@ _SPLIT_DEPS = {"prt", "oprd", "acomp", "ccomp", "xcomp", "dobj"}
 # forms less often used for a specific event that happened: base-form verbs ("to attack", "could attack"),
 # gerunds and present participles ("fighting"), plural nouns ("attacks on civilians")
 FORM_PENALTY = {"VB": 0.1, "VBG": 0.05, "NNS": 0.05}
+# the same forms, and adjectives, with no one taking part: mostly generic ("attacks are rising", "to die")
+BARE_FORMS = {"VB", "VBG", "NNS", "JJ"}
+BARE_FORM_PENALTY = 0.1
+# a word describing a thing ("an investment company", "targeted operations", "the assistance package") names a kind
+# of thing more often than it tells an event that happened
+MODIFIER_PENALTY = 0.2
 
 
 @dataclass
@@ -204,9 +210,13 @@ class RuleEventSuggester:
             score -= 0.15 * _misfits(pairs, args, ("obj",)) + 0.1 * _misfits(pairs, args, ("subj_intrans",))
             if not core and not anchored:  # no participant: often a generic or a later mention
                 score -= NO_PARTICIPANT
+                if head.tag_ in BARE_FORMS:  # "attacks", "to die", "talking", "dead" with no one taking part
+                    score -= BARE_FORM_PENALTY
             if head.pos_ in ("NOUN", "PROPN") and not core and not anchored and ctx.generic_noun:
                 score -= 0.1
             score -= FORM_PENALTY.get(head.tag_, 0.0)
+            if head.dep_ in ("amod", "compound", "nmod") and head.head.pos_ in ("NOUN", "PROPN"):
+                score -= MODIFIER_PENALTY
             if pattern.weak:
                 score -= 0.05
             if not core and (type_name, head.lemma_.lower()) in seen:  # a later mention of an event already suggested

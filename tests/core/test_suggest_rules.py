@@ -355,3 +355,25 @@ def test_into_custody_takes_the_patient_and_agent_of_the_verb(nlp, suggester):
 def test_what_comes_under_attack_is_the_target(nlp, suggester):
     e = only(run(nlp, suggester, "The convoy came under attack near Mosul."), "attack")
     assert ("Target", "convoy", "PRODUCT") in e["args"]
+
+
+def test_a_plural_or_bare_form_with_no_one_taking_part_is_generic(nlp, suggester):
+    # "shootings" with no attacker, target or place: events of a kind, not one that happened
+    events = run(nlp, suggester, "The PKK has responded with shootings that have killed soldiers.")
+    assert [e["trigger"] for e in events] == ["killed"]
+
+
+def test_a_word_describing_a_thing_is_no_event(nlp, suggester):
+    # "targeted operations": a kind of operation, no attack that happened
+    assert run(nlp, suggester, "The rebels said the army's targeted operations had failed.") == []
+
+
+@pytest.mark.parametrize(
+    "text", ["When we talk about defeat, we mean something else.", "Customers talk to her every day."]
+)
+def test_a_trigger_written_in_the_plural_matches_nouns_only(nlp, suggester, text):
+    # "talks" (negotiations) is a meeting; the verb "talk" is only a weak trigger and needs support
+    assert run(nlp, suggester, text) == []
+    e = only(run(nlp, suggester, "Kerry talks with the Iranian foreign minister in Geneva."), "talks")
+    assert e["type"] == "Contact:Meet"
+    assert not base_forms("attack").noun_only and base_forms("talks").noun_only
