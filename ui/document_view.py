@@ -346,6 +346,13 @@ class DocumentView(QPlainTextEdit):
         ):
             self.ensureCursorVisible()
 
+    def mouseMoveEvent(self, event: QMouseEvent) -> None:  # noqa: N802
+        super().mouseMoveEvent(event)
+        over_label = self.labels.key_at(event.position()) is not None  # a box is clicked, not selected as text
+        shape = Qt.CursorShape.PointingHandCursor if over_label else Qt.CursorShape.IBeamCursor
+        if self.viewport().cursor().shape() != shape:
+            self.viewport().setCursor(shape)
+
     def mouseReleaseEvent(self, event: QMouseEvent) -> None:  # noqa: N802
         super().mouseReleaseEvent(event)
         if event.button() != Qt.MouseButton.LeftButton or self.controller.doc is None:
@@ -357,8 +364,35 @@ class DocumentView(QPlainTextEdit):
                 if (a, b) != sel and a < b:
                     self.select_cp(a, b)
             return
+        key = self.labels.key_at(event.position())
+        if key is not None:
+            self.click_label(key)
+            return
         cp = self.cp_at(event.position().toPoint())
         self.click_at(cp)
+
+    def click_label(self, key: int) -> None:
+        """A click on a label box above the text: a trigger's type selects that event (as a click on its trigger
+        does), an entity's label or role that entity; the caret goes to the start of what was labelled."""
+        c = self.controller
+        if key < 0:
+            ev = c.events.get(-key)
+            if ev is None:
+                return
+            c.select_event(ev.id)
+            hits = c.entities_at(ev.trigger_start, self.highlighter.show_rejected)
+            c.select_entity(hits[0].id if hits else None)
+            start = ev.trigger_start
+        else:
+            ent = c.entities.get(key)
+            if ent is None:
+                return
+            c.select_entity(ent.id)
+            start = ent.start
+        cur = self.textCursor()
+        cur.setPosition(self.to16(start))
+        self.setTextCursor(cur)
+        self.spanClicked.emit(c.current_entity)
 
     def click_at(self, cp: int | None) -> None:
         """Select the innermost span at ``cp`` (a second click goes to the next one out) and its event (a second

@@ -87,6 +87,13 @@ class SpanLabels:
         self.view = view
         self.boxes: list[tuple[QRectF, int, str]] = []  # (box, key, text) as last painted: for tests and tooltips
 
+    def key_at(self, point: QPointF) -> int | None:
+        """The key of the label box at a viewport point as last painted (an entity id, or -event id), else None."""
+        for box, key, _ in reversed(self.boxes):  # drawn last is on top
+            if box.contains(point):
+                return key
+        return None
+
     def _visible_items(self) -> list[tuple[int, int, int, str, str]]:
         """(key, start16, end16, label, state) of every span and trigger starting on a visible line."""
         v = self.view

@@ -227,3 +227,35 @@ def test_clicking_a_trigger_again_selects_its_next_event(qtbot, tmp_path):
         assert clicked == [*reached, reached[0]]
     finally:
         close_window(w)
+
+
+def test_a_click_on_a_label_box_selects_what_it_labels(qtbot, tmp_path):
+    """Each type drawn above 'executed' selects its own event when clicked (a click on the box, in the room above
+    the line, selected nothing); a click on an entity's label box selects that entity."""
+    from PySide6.QtCore import Qt
+
+    from annotator import edits
+    from annotator.store import Project
+
+    path = three_events_on_executed(tmp_path)
+    with Project(path, annotator="setup") as p:
+        doc = p.document_ids()[0]
+        edits.add_entity(p, doc, *find(EXECUTED, "Ahmad Rezaei"), "PERSON")
+    w = open_window(qtbot, path, size=(1366, 740))
+    try:
+        v, c = w.view, w.controller
+        v.viewport().repaint()
+        boxes = list(v.labels.boxes)
+        assert len([k for _, k, _ in boxes if k < 0]) == 3
+        for box, key, text in boxes:
+            c.select_event(None)
+            c.select_entity(None)
+            qtbot.mouseMove(v.viewport(), pos=box.center().toPoint())
+            assert v.viewport().cursor().shape() == Qt.CursorShape.PointingHandCursor  # the box shows it is clickable
+            qtbot.mouseClick(v.viewport(), Qt.MouseButton.LeftButton, pos=box.center().toPoint())
+            if key < 0:
+                assert c.current_event == -key, text
+            else:
+                assert c.current_entity == key, text
+    finally:
+        close_window(w)
