@@ -3,6 +3,7 @@ event editor must never push other parts of the window aside or cut their own co
 
 from __future__ import annotations
 
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QTextEdit
 from test_events import make_attack
@@ -68,5 +69,48 @@ def test_showing_an_event_does_not_narrow_the_text_at_1366(qtbot, project_path):
         qtbot.waitUntil(lambda: w.docks["event"].width() >= ed.minimumWidth())  # and its dock follows that
         QApplication.processEvents()
         assert w.view.width() == width
+    finally:
+        close_window(w)
+
+
+LONG_ORG = "the Export-Import Bank of the Republic of Korea and its overseas investment fund"
+LONG_DOC = f"{LONG_ORG} attacked the Southern District court of New York on Friday."
+
+
+@pytest.mark.parametrize("width", [1366, 1200, 1024])
+def test_a_long_argument_neither_widens_the_event_panel_nor_is_cut(qtbot, tmp_path, width):
+    """An argument's text as long as an entity widened the event panel to fit it (the dock never narrowed
+    again, the text column lost 120 px for the rest of the session): it is elided, whole in its tooltip. Below
+    1250 px the docks' share of the window is narrower than an event needs: the panel starts as wide as one."""
+    from annotator import edits
+    from annotator.importing import IncomingDocument, import_documents
+    from annotator.store import Project
+    from PySide6.QtWidgets import QPushButton
+    from ui_helpers import find
+    from ui_support import close_window, open_window
+
+    path = tmp_path / "long.annotator"
+    with Project(path, annotator="setup") as p:
+        doc = import_documents(p, [IncomingDocument(LONG_DOC, "long.txt")]).imported[0][1]
+        org = edits.add_entity(p, doc, *find(LONG_DOC, LONG_ORG), "ORG").result_id
+        ev = edits.add_event(p, doc, "Conflict:Attack", *find(LONG_DOC, "attacked")).result_id
+        edits.add_argument(p, ev, "Attacker", org)
+    w = open_window(qtbot, path, size=(width, 740))
+    try:
+        w.size_docks()  # as the window does at start, at its size
+        qtbot.wait(50)
+        text, dock = w.view.width(), w.docks["event"].width()
+        w.edit_actions.select_event(w.controller.events[ev])
+        ed = w.event_editor
+        qtbot.waitUntil(lambda: ed.type_combo is not None and ed.type_combo.isVisible())
+        button = next(b for b in ed.scroll.widget().findChildren(QPushButton) if LONG_ORG in b.text() + b.toolTip())
+        qtbot.waitUntil(button.isVisible)
+        QApplication.processEvents()
+        assert (w.view.width(), w.docks["event"].width()) == (text, dock)
+        right = button.mapTo(ed.scroll.viewport(), button.rect().topRight()).x()
+        assert right <= ed.scroll.viewport().width()  # inside the panel, not cut at its edge
+        assert button.text().endswith("…") and button.text()[:-1] in LONG_ORG  # elided, and says so
+        assert LONG_ORG in button.toolTip()  # whole there (found by it)
+        assert all(name.text() == name.full_text for name in ed.role_rows.values())  # the argument elides first
     finally:
         close_window(w)

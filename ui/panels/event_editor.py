@@ -20,11 +20,16 @@ from PySide6.QtWidgets import (
 
 from annotator.model import Entity, Event
 from ui.editing import role_shortcut
+from ui.elided import ElidedButton, ElidedLabel
 from ui.panels.events import missing_roles
-from ui.plain import no_mnemonic, tooltip_text
+from ui.plain import tooltip_text
 
 if TYPE_CHECKING:  # pragma: no cover
+    from annotator.schema import Schema
     from ui.controller import Controller
+
+
+ROLE_NAME_LEAST = 14  # characters of a role's name always shown ("Beneficiary *"); a longer one is elided
 
 
 def plain_label(text: str, *, bold: bool = False, color: str | None = None) -> QLabel:
@@ -79,6 +84,7 @@ class EventEditor(QWidget):
         self.attribute_combos: dict[str, QComboBox] = {}
         self.fill_combos: list[QComboBox] = []
         self.role_rows: dict[str, QLabel] = {}
+        self._head_width_of: tuple[Schema, int] | None = None
         self.rebuild()
 
     def rebuild(self) -> None:
@@ -103,41 +109,12 @@ class EventEditor(QWidget):
             hint.setWordWrap(True)
             lay.addWidget(hint)
             lay.addStretch(1)
+            if c.schema is not None:  # as wide as an event needs from the start: the text never reflows on one
+                margins = lay.contentsMargins()
+                body.setMinimumWidth(self._head_width(c.schema) + margins.left() + margins.right())
             return
         schema, text = c.schema, c.doc.text
-        head = QGridLayout()
-        self.type_combo = QComboBox()
-        self.type_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-        self.type_combo.addItems([t.name for t in schema.events])
-        self.type_combo.setCurrentText(ev.type)
-        self.type_combo.activated.connect(
-            lambda _i: self.typeChangeRequested.emit(ev.id, self.type_combo.currentText())
-        )
-        head.addWidget(plain_label("Type"), 0, 0)
-        head.addWidget(self.type_combo, 0, 1, 1, 3)
-        head.addWidget(plain_label("Trigger"), 1, 0)
-        head.addWidget(plain_label(text[ev.trigger_start : ev.trigger_end], bold=True, color="#9c0d2c"), 1, 1, 1, 3)
-        for k, attr in enumerate(schema.attributes):  # two attributes a row
-            box = QComboBox()
-            box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-            box.setMinimumContentsLength(6)
-            box.addItems(list(attr.values))
-            if attr.name in ev.attributes:
-                box.setCurrentText(ev.attributes[attr.name])
-            else:  # e.g. imported without a value: show none rather than the schema's default
-                box.setPlaceholderText("(no value)")
-                box.setCurrentIndex(-1)
-            box.setToolTip(tooltip_text(attr.description))
-            box.activated.connect(
-                lambda _i, n=attr.name, b=box: self.attributeChangeRequested.emit(ev.id, n, b.currentText())
-            )
-            self.attribute_combos[attr.name] = box
-            row, col = 2 + k // 2, (k % 2) * 2
-            head.addWidget(plain_label(attr.name.capitalize()), row, col)
-            head.addWidget(box, row, col + 1)
-        head.setColumnStretch(1, 1)
-        head.setColumnStretch(3, 1)
-        lay.addLayout(head)
+        lay.addLayout(self._head(schema, ev, text))
         etype = schema.event_type(ev.type)
         group = QGroupBox("Roles")
         group_lay = QVBoxLayout(group)
@@ -153,14 +130,10 @@ class EventEditor(QWidget):
         for i, role in enumerate(etype.roles if etype else ()):
             filled = [a for a in ev.arguments if a.role == role.name]
             key = plain_label(role_shortcut(i), color="#555555")
-            name = plain_label(
-                role.name + (" *" if role.required else ""),
-                bold=True,
-                color="#b00020" if role.name in missing else None,
-            )
-            name.setToolTip(
-                tooltip_text("accepts " + ", ".join(role.labels) + f" ({role.multiplicity.replace('_', ' ')})")
-            )
+            # a row never widens the panel (the dock took the width of each event): the argument elides first
+            accepts = f"{role.name}: accepts " + ", ".join(role.labels) + f" ({role.multiplicity.replace('_', ' ')})"
+            name = ElidedLabel(role.name + (" *" if role.required else ""), accepts, least=ROLE_NAME_LEAST)
+            name.setStyleSheet("font-weight: bold" + ("; color: #b00020" if role.name in missing else ""))
             self.role_rows[role.name] = name
             grid.addWidget(key, i, 0, Qt.AlignmentFlag.AlignTop)
             grid.addWidget(name, i, 1, Qt.AlignmentFlag.AlignTop)
@@ -169,16 +142,16 @@ class EventEditor(QWidget):
             for a in filled:
                 ent = c.entities.get(a.entity_id)
                 line = QHBoxLayout()
-                btn = QPushButton(no_mnemonic(text[ent.start : ent.end]) if ent else "?")
+                shown = text[ent.start : ent.end] if ent else "?"
+                btn = ElidedButton(shown, f"{shown}\n(click: show it in the text)")
                 btn.setFlat(True)
                 btn.setStyleSheet("text-align: left; color: #1f4e9c; font-weight: bold; padding: 1px 2px")
-                btn.setToolTip("Show in the text")
                 btn.clicked.connect(lambda _=False, eid=a.entity_id: self.argumentClicked.emit(eid))
                 rm = QToolButton()
                 rm.setText("×")
                 rm.setToolTip(f"Remove this {role.name}")
                 rm.clicked.connect(lambda _=False, aid=a.id: self.removeArgumentRequested.emit(aid))
-                line.addWidget(btn)
+                line.addWidget(btn)  # as wide as its text, or elided to the room there is
                 line.addWidget(rm)
                 line.addStretch(1)
                 cell.addLayout(line)
@@ -200,6 +173,60 @@ class EventEditor(QWidget):
         lay.addWidget(delete, 0, Qt.AlignmentFlag.AlignLeft)
         lay.addStretch(1)
 
+    def _head(self, schema: "Schema", ev: Event | None, text: str) -> QGridLayout:
+        """The type, the trigger and the attributes (their least width is the panel's: the roles elide to it)."""
+        head = QGridLayout()
+        self.type_combo = QComboBox()
+        self.type_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.type_combo.addItems([t.name for t in schema.events])
+        if ev is not None:
+            self.type_combo.setCurrentText(ev.type)
+            self.type_combo.activated.connect(
+                lambda _i: self.typeChangeRequested.emit(ev.id, self.type_combo.currentText())
+            )
+        head.addWidget(plain_label("Type"), 0, 0)
+        head.addWidget(self.type_combo, 0, 1, 1, 3)
+        head.addWidget(plain_label("Trigger"), 1, 0)
+        trigger = ElidedLabel(text[ev.trigger_start : ev.trigger_end] if ev else "")  # never widens the panel
+        trigger.setStyleSheet("font-weight: bold; color: #9c0d2c")
+        head.addWidget(trigger, 1, 1, 1, 3)
+        for k, attr in enumerate(schema.attributes):  # two attributes a row
+            box = QComboBox()
+            box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            box.setMinimumContentsLength(6)
+            box.addItems(list(attr.values))
+            if ev is None:  # measured only
+                pass
+            elif attr.name in ev.attributes:
+                box.setCurrentText(ev.attributes[attr.name])
+            else:  # e.g. imported without a value: show none rather than the schema's default
+                box.setPlaceholderText("(no value)")
+                box.setCurrentIndex(-1)
+            box.setToolTip(tooltip_text(attr.description))
+            if ev is not None:
+                box.activated.connect(
+                    lambda _i, n=attr.name, b=box: self.attributeChangeRequested.emit(ev.id, n, b.currentText())
+                )
+            self.attribute_combos[attr.name] = box
+            row, col = 2 + k // 2, (k % 2) * 2
+            head.addWidget(plain_label(attr.name.capitalize()), row, col)
+            head.addWidget(box, row, col + 1)
+        head.setColumnStretch(1, 1)
+        head.setColumnStretch(3, 1)
+        return head
+
+    def _head_width(self, schema: "Schema") -> int:
+        """The least width of an event's head in this schema, margins aside (measured once per schema, off screen)."""
+        if self._head_width_of is None or self._head_width_of[0] is not schema:
+            probe = QWidget()
+            head = self._head(schema, None, "")
+            probe.setLayout(head)
+            margins = head.contentsMargins()
+            self._head_width_of = (schema, head.minimumSize().width() - margins.left() - margins.right())
+            probe.deleteLater()
+            self.type_combo, self.attribute_combos = None, {}
+        return self._head_width_of[1]
+
     def eventFilter(self, obj: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
         if obj is self.scroll.widget() and event.type() in (QEvent.Type.LayoutRequest, QEvent.Type.Show):
             self._fit_width()
@@ -211,7 +238,7 @@ class EventEditor(QWidget):
         body = self.scroll.widget()
         if body is not None:
             self.setMinimumWidth(
-                body.minimumSizeHint().width()
+                max(body.minimumSizeHint().width(), body.minimumWidth())
                 + self.scroll.verticalScrollBar().sizeHint().width()
                 + 2 * self.scroll.frameWidth()
             )

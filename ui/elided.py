@@ -1,0 +1,83 @@
+"""Text from the data shown in a button or label that never widens the panel holding it: elided to the width the
+layout gives it ("…" at the end), the whole text in its tooltip. A long entity as an event's argument widened the
+event panel to fit it, and the text column lost that width for the rest of the session."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QSize, Qt
+from PySide6.QtGui import QResizeEvent
+from PySide6.QtWidgets import QLabel, QPushButton, QSizePolicy, QStyle, QStyleOptionButton, QWidget
+
+from ui.plain import no_mnemonic, tooltip_text
+
+LEAST_CHARACTERS = 4  # shown before "…" at the least width the widget asks for (the whole text in its tooltip)
+SLACK = 4  # pixels asked beyond the text's advance (rounded to whole pixels), so that a text given its width fits
+
+
+class ElidedLabel(QLabel):
+    """A plain-text label elided to its width (asking for ``least`` characters at least); the whole text in its
+    tooltip, unless one is given."""
+
+    def __init__(self, text: str, tooltip: str = "", least: int = LEAST_CHARACTERS, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setTextFormat(Qt.TextFormat.PlainText)
+        self.full_text = text
+        self.least = least
+        self.setToolTip(tooltip_text(tooltip or text))
+        super().setText(text)
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 (Qt name)
+        self.ensurePolished()  # the style sheet's font (bold) measured, not the default one
+        hint = super().minimumSizeHint()
+        least = self.fontMetrics().horizontalAdvance(self.full_text[: self.least] + "…")
+        return QSize(min(self.sizeHint().width(), least + 2 * self.margin() + SLACK), hint.height())
+
+    def sizeHint(self) -> QSize:  # noqa: N802
+        self.ensurePolished()
+        fm = self.fontMetrics()
+        return QSize(fm.horizontalAdvance(self.full_text) + 2 * self.margin() + SLACK, super().sizeHint().height())
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802
+        super().resizeEvent(event)
+        room = self.contentsRect().width()
+        text = self.fontMetrics().elidedText(self.full_text, Qt.TextElideMode.ElideRight, room)
+        if text != self.text():
+            super().setText(text)
+
+
+class ElidedButton(QPushButton):
+    """A push button whose text is elided to its width (the whole text in its tooltip, unless one is given)."""
+
+    def __init__(self, text: str, tooltip: str = "", parent: QWidget | None = None) -> None:
+        super().__init__(no_mnemonic(text), parent)
+        self.full_text = text
+        self.setToolTip(tooltip_text(tooltip or text))
+        policy = self.sizePolicy()  # a push button never shrinks below its size hint: this one may, to its least
+        policy.setHorizontalPolicy(QSizePolicy.Policy.Preferred)
+        self.setSizePolicy(policy)
+
+    def _padding(self) -> int:
+        """The button's width around its text (style, style sheet and frame as they are now), asked of the style
+        for a wide text: a short one is widened to the style's least button width, which is no padding."""
+        opt = QStyleOptionButton()
+        self.initStyleOption(opt)
+        wide = 1000
+        size = QSize(wide, self.fontMetrics().height())
+        return self.style().sizeFromContents(QStyle.ContentsType.CT_PushButton, opt, size, self).width() - wide
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802
+        self.ensurePolished()
+        least = self.fontMetrics().horizontalAdvance(self.full_text[:LEAST_CHARACTERS] + "…") + self._padding() + SLACK
+        return QSize(min(self.sizeHint().width(), least), super().minimumSizeHint().height())
+
+    def sizeHint(self) -> QSize:  # noqa: N802
+        self.ensurePolished()
+        width = self.fontMetrics().horizontalAdvance(self.full_text) + self._padding() + SLACK
+        return QSize(width, super().sizeHint().height())
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802
+        super().resizeEvent(event)
+        room = max(0, self.width() - self._padding())
+        text = self.fontMetrics().elidedText(self.full_text, Qt.TextElideMode.ElideRight, room)
+        if no_mnemonic(text) != self.text():
+            super().setText(no_mnemonic(text))
