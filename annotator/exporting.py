@@ -67,24 +67,26 @@ SYNC_STEP = 32 << 20  # bytes written between two background flushes to disk
 
 
 @contextmanager
-def synced_behind(fh: BinaryIO, step: int | None = None) -> Iterator[Callable[[], None]]:
+def synced_behind(fh: BinaryIO, step: int | None = None) -> Iterator[Callable[..., None]]:
     """Flush a file being written to disk in the background as it grows, so the closing fsync (``atomic_output``)
-    waits only for its tail: call the yielded ``wrote()`` after each write. A failed background flush is raised
-    (from ``wrote()`` or on leaving), never lost: the kernel reports a write-back error once."""
+    waits only for its tail: call the yielded ``wrote()`` after each write (``wrote(end)`` when the file is written
+    at offsets, not through ``fh``: the end of what is written). A failed background flush is raised (from
+    ``wrote()`` or on leaving), never lost: the kernel reports a write-back error once."""
     step = SYNC_STEP if step is None else step
     datasync = getattr(os, "fdatasync", os.fsync)  # macOS has no fdatasync
     pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="export-sync")
     pending: Future[None] | None = None
     mark = 0
 
-    def wrote() -> None:
+    def wrote(end: int | None = None) -> None:
         nonlocal pending, mark
-        if fh.tell() - mark < step or (pending is not None and not pending.done()):
+        end = fh.tell() if end is None else end
+        if end - mark < step or (pending is not None and not pending.done()):
             return
         if pending is not None:
             pending.result()
         fh.flush()
-        mark = fh.tell()
+        mark = end
         pending = pool.submit(datasync, fh.fileno())
 
     try:

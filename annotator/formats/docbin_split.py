@@ -17,14 +17,13 @@ from contextlib import ExitStack, contextmanager
 from pathlib import Path
 from typing import Any, Callable, Iterator
 
+from annotator.child_process import module_command
 from annotator.errors import AnnotatorError
 from annotator.formats.common import FormatExportReport
 from annotator.formats.docbin_records import add_records, msgpack_encoders_looked_up_once
 from annotator.formats.docbin_stream import STREAMS, DocBinWriter, spacy_layout
 from annotator.formats.records import ExportRequest
 from annotator.store import Project
-
-_ROOT = str(Path(__file__).resolve().parents[2])  # the folder holding this ``annotator`` package, for the child
 
 MIN_DOCUMENTS = 2000  # below this the child's start (an interpreter, numpy, sqlite: ~0.3 s) costs more than it saves
 CHILD_SHARE = 0.45  # of the documents: less than half, as the child starts later and this process joins at the end
@@ -60,11 +59,10 @@ def second_range(
     )
     proc = None
     try:
-        # a plain interpreter on this module (not multiprocessing: its spawn re-runs the caller's __main__)
-        env = {**os.environ, "PYTHONPATH": os.pathsep.join([_ROOT, os.environ.get("PYTHONPATH", "")])}
+        argv, env = module_command(__name__, str(work))  # a plain interpreter on this module
         with open(work / "stderr", "wb") as err:
             proc = subprocess.Popen(
-                [sys.executable, "-m", __name__, str(work)],
+                argv,
                 env=env,
                 stdin=subprocess.DEVNULL,
                 stdout=subprocess.DEVNULL,

@@ -1,226 +1,34 @@
-"""The JSON and JSONL exports, streamed: SQLite writes each entity's JSON, Python only slices the texts.
+"""The JSON and JSONL exports, streamed: SQLite writes each entity's JSON, Python only slices the texts
+(``json_chunks`` reads and renders a chunk of documents).
 
-Byte-identical to ``orjson.dumps`` of ``project_json.iter_document_records``'s dicts (the tests compare the two):
-SQLite's ``json_object`` escapes strings exactly as orjson does (checked for every ASCII character), integers are
-printed alike, and the one value SQLite cannot make cheaply, an entity's ``text`` (``substr`` walks the document
-from its first character, so a long document costs quadratic time), is sliced in Python (O(1) per slice) and
-quoted by orjson, then spliced in where SQLite left its place.
-
-Per document SQLite returns one column: the entities array, each text's place a ``%b`` (json_object's value
-``"text":"%b"``: a raw quote is never inside a JSON string, so that sequence is only ever our key and value; any
-other ``%``, rare, is found by the formatting and doubled), ``\\x01``, then the starts and the ends as two JSON
-arrays. Python slices the texts, quotes them all with one orjson call (joined by a character the document does
-not hold, split after), and fills them in with one ``bytes %`` call: no per-entity Python object beyond the slice
-and its quoted form, one ``bytes.join`` and one write per chunk. A chunk's documents come in one row (see
-``_chunk_sql``).
-
-Reading is done by ``READERS`` threads, each on its own read-only connection, one chunk of documents per read
-transaction (so each chunk is consistent), while the calling thread joins and writes; SQLite releases the GIL
-while it works, so the two cores share the export. Projects without a file of their own to reconnect to (or
-opened read-only) are read on the project's connection, in this thread.
+On a machine with two cores, an export of at least ``json_split.MIN_DOCUMENTS`` documents from a project file that
+can be opened again is written by two processes, each rendering chunks and writing them at their places in the
+output (``json_split``). Otherwise ``READERS`` threads, each on its own read-only connection, read chunks ahead
+(SQLite releases the GIL while it works) while the calling thread renders and writes them. Projects without a file
+of their own to reconnect to (or opened read-only) are read on the project's connection, in this thread. Every
+chunk of documents is read in one read transaction (so each chunk is consistent); the bytes are the same on every
+path.
 """
 
 from __future__ import annotations
 
+import math
 import sqlite3
 import threading
 import time
 from collections import deque
 from concurrent.futures import Future, ThreadPoolExecutor
-from typing import Any, BinaryIO, Callable, Generator, Iterator
-
-import orjson
+from typing import Any, BinaryIO, Callable, Generator
 
 from annotator import fileid
 from annotator.exporting import synced_behind
+from annotator.formats import json_split
+from annotator.formats.json_chunks import _Chunk, event_dicts, read_chunk, render_chunk
 from annotator.store import Project
 
 CHUNK = 100  # documents per read transaction (100: 1.61-1.65 s, 500: 1.88-1.95 s, same run: smaller buffers)
 PROGRESS_EVERY = 0.2  # seconds: progress (and the cancel) after each chunk, and within one after this long
-READERS = 2  # reader threads (the machine has two cores; the joining thread is light)
-_SEP = b"\x01"  # between the entities array and the offsets in the entities column
-_TEXT = b'"text":"%b"'  # where an entity's quoted text goes (a raw quote is never inside a JSON string)
-_JOIN = "\x7f"  # joins a document's entity texts for one orjson call (orjson leaves it raw; used if the text lacks it)
-_JOIN_B = _JOIN.encode()
-_NO_EVENTS = b',"events":[],"comments":[]}'
-
-_dumps = orjson.dumps
-_loads = orjson.loads
-
-
-def _in(n: int) -> str:
-    return ",".join("?" * n)
-
-
-def _documents_sql(n_states: int, n_docs: int) -> str:
-    # parameters: annotation set, states (the correlated subquery comes first in the text), then document ids
-    return (
-        "SELECT d.id, d.name, d.text, d.sha256, d.status, d.meta, ("
-        "  SELECT CAST('[' || group_concat(frag, ',') || ']' || char(1) || json_group_array(s)"
-        "    || json_group_array(t) AS BLOB) FROM ("
-        "    SELECT json_object('id', e.id, 'start', e.start, 'end', e.end, 'label', e.label, 'text', '%b',"
-        "      'state', e.state, 'source', e.source, 'annotator', e.annotator) AS frag, e.start AS s, e.end AS t"
-        "    FROM entities e"
-        f"   WHERE e.document_id = d.id AND e.annotation_set = ? AND e.state IN ({_in(n_states)})"
-        "    ORDER BY e.start, e.end, e.id)) AS ents"
-        f" FROM documents d WHERE d.id IN ({_in(n_docs)}) ORDER BY d.id"
-    )
-
-
-def _chunk_sql(n_states: int, n_docs: int) -> str:
-    """The documents of a chunk in one row, so a reader thread takes the GIL once a chunk (a row a document would
-    wait for the GIL once a document, while the joining thread holds it): their small fields as a JSON array, then
-    the texts (UTF-8) and the entity columns, each joined, with their lengths in bytes."""
-    return (
-        "SELECT json_group_array(json_array(id, name, sha256, status, meta, length(CAST(text AS BLOB)), length(ents))),"
-        " CAST(group_concat(text, '') AS BLOB), CAST(group_concat(ents, '') AS BLOB)"
-        f" FROM ({_documents_sql(n_states, n_docs)})"
-    )
-
-
-class _Chunk:
-    __slots__ = ("docs", "events", "args", "comments", "kept")
-
-    def __init__(self) -> None:
-        self.docs: list[tuple] = []
-        self.events: dict[int, list[tuple]] = {}
-        self.args: dict[int, list[tuple]] = {}
-        self.comments: dict[int, list[dict[str, Any]]] = {}
-        self.kept: dict[int, set[int]] = {}  # entity ids exported, for documents with events
-
-
-def _split_docs(head: str, texts: bytes | None, ents: bytes | None) -> list[tuple]:
-    """The chunk's row back into one tuple a document: (id, name, text, sha256, status, meta, entities column)."""
-    docs = []
-    at = cut = 0
-    view = memoryview(texts or b"")
-    for did, name, sha, status, meta, n, m in _loads(head):
-        column = None
-        if m is not None:
-            column = ents[cut : cut + m]  # type: ignore[index]
-            cut += m
-        docs.append((did, name, str(view[at : at + n], "utf-8"), sha, status, meta, column))
-        at += n
-    return docs
-
-
-def read_chunk(conn: sqlite3.Connection, chunk: list[int], aset: str, states: tuple[str, ...]) -> _Chunk:
-    """Everything the export needs of these documents, read in one read transaction."""
-    out = _Chunk()
-    marks, smarks = _in(len(chunk)), _in(len(states))
-    began = not conn.in_transaction
-    if began:
-        conn.execute("BEGIN")
-    try:
-        out.docs = _split_docs(*conn.execute(_chunk_sql(len(states), len(chunk)), [aset, *states, *chunk]).fetchone())
-        for r in conn.execute(
-            f"SELECT id, document_id, type, trigger_start, trigger_end, attributes, annotator, state, source, score, "
-            f"alternatives FROM events WHERE document_id IN ({marks}) AND annotation_set = ? AND state IN ({smarks}) "
-            "ORDER BY document_id, trigger_start, id",
-            [*chunk, aset, *states],
-        ):
-            out.events.setdefault(r[1], []).append(r)
-        if out.events:
-            for r in conn.execute(
-                f"SELECT a.event_id, a.role, a.entity_id FROM arguments a JOIN events v ON v.id = a.event_id "
-                f"WHERE v.document_id IN ({marks}) AND v.annotation_set = ? AND v.state IN ({smarks}) ORDER BY a.id",
-                [*chunk, aset, *states],
-            ):
-                out.args.setdefault(r[0], []).append(r)
-            with_events = list(out.events)
-            for did, eid in conn.execute(
-                f"SELECT document_id, id FROM entities WHERE document_id IN ({_in(len(with_events))}) "
-                f"AND annotation_set = ? AND state IN ({smarks})",
-                [*with_events, aset, *states],
-            ):
-                out.kept.setdefault(did, set()).add(eid)
-        for r in conn.execute(
-            f"SELECT document_id, author, text, created_at FROM comments WHERE document_id IN ({marks}) ORDER BY id",
-            chunk,
-        ):
-            out.comments.setdefault(r[0], []).append({"author": r[1], "text": r[2], "created_at": r[3]})
-    finally:
-        if began:
-            conn.execute("COMMIT")
-    return out
-
-
-def entities_json(text: str, column: bytes | None) -> tuple[bytes, int]:
-    """The entities array of one document from its SQL column: (JSON bytes, number of entities)."""
-    if column is None:
-        return b"[]", 0
-    array, _, offsets = column.partition(_SEP)
-    cut = offsets.index(b"]") + 1
-    starts, ends = _loads(offsets[:cut]), _loads(offsets[cut:])
-    n = len(starts)
-    texts = [text[a:b] for a, b in zip(starts, ends)]
-    if _JOIN not in text:  # one orjson call quotes every text; the joining character comes out raw, split there
-        dumped = _dumps(_JOIN.join(texts))
-        quoted = dumped.split(_JOIN_B)
-        quoted[0] = quoted[0][1:]
-        quoted[-1] = quoted[-1][:-1]
-        size = len(dumped) - n - 1  # the quoted texts' bytes: less the n - 1 joining characters and two quotes
-    else:
-        quoted = [q[1:-1] for q in map(_dumps, texts)]
-        size = sum(map(len, quoted))
-    if len(quoted) != n:  # never silently wrong output
-        raise RuntimeError("entity JSON fragments and offsets disagree")
-    # With no '%' but ours (one '%b' a text) the filled array is exactly this long; any other '%' (in a label,
-    # state, source or annotator) stops the formatting (a conversion with no argument left, or none it knows) or
-    # shortens it ('%%'): then every '%' but ours is doubled (rare)
-    expected = len(array) - 2 * n + size
-    try:
-        filled = array % tuple(quoted)
-        if len(filled) == expected:
-            return filled, n
-    except (TypeError, ValueError):
-        pass
-    filled = array.replace(b"%", b"%%").replace(b'"text":"%%b"', _TEXT) % tuple(quoted)
-    if len(filled) != expected:
-        raise RuntimeError("entity JSON fragments and offsets disagree")
-    return filled, n
-
-
-def render_chunk(
-    chunk: _Chunk,
-    report: Any,
-    events_of: Callable[[tuple, str, list[tuple], dict[int, list[tuple]], Any, Any], list[dict[str, Any]]],
-    separator: bytes,
-    after: bool,
-    first: bool,
-    tick: Callable[[], None] | None = None,
-) -> list[bytes | memoryview]:
-    """The chunk's documents as JSON objects, ``separator`` between them (or after each when ``after``): the
-    pieces of one ``bytes.join``. ``first``: no separator before the chunk's first document. Counts into ``report``;
-    ``tick()`` after each document."""
-    parts: list[bytes | memoryview] = []
-    add = parts.append
-    for d in chunk.docs:
-        did, text = d[0], d[2]
-        if not first and not after:
-            add(separator)
-        first = False
-        head = _dumps(
-            {"id": did, "name": d[1], "text": text, "sha256": d[3], "status": d[4], "meta": _loads(d[5] or "{}")}
-        )
-        add(memoryview(head)[:-1])  # without its closing brace: the entities, events and comments follow
-        add(b',"entities":')
-        ents, n = entities_json(text, d[6])
-        add(ents)
-        out_events = events_of(d, text, chunk.events.get(did, []), chunk.args, chunk.kept.get(did, ()), report)
-        comments = chunk.comments.get(did)
-        if out_events or comments:
-            add(b',"events":' + _dumps(out_events) + b',"comments":' + _dumps(comments or []) + b"}")
-        else:
-            add(_NO_EVENTS)
-        if after:
-            add(separator)
-        report.documents += 1
-        report.entities += n
-        report.events += len(out_events)
-        if tick is not None:
-            tick()
-    return parts
+READERS = 2  # reader threads when the export is not split between two processes
 
 
 def _reader_connection(project: Project) -> Callable[[], sqlite3.Connection] | None:
@@ -305,43 +113,63 @@ def write_documents(
     progress: Callable[[int], None] | None = None,
 ) -> None:
     """Write every document's JSON object, ``separator`` between them (JSON) or after each (JSONL: ``b"\\n"``)."""
+    steps = _Progress(report, progress)
+    uri = _split_uri(project, ids, events_of)
+    if uri is not None:
+        size = max(chunk_size(len(ids)), math.ceil(len(ids) / json_split.MAX_CHUNKS))
+        chunks = [ids[k : k + size] for k in range(0, len(ids), size)]
+        with synced_behind(fh) as wrote:
+
+            def between(position: int) -> None:
+                wrote(position)
+                steps.done()
+
+            json_split.write_split(
+                fh, project.db.conn, uri, chunks, aset, states, report, separator, steps.tick, between
+            )
+        return
     after = separator == b"\n"
-    chunks = iter_chunks(project, ids, aset, states)
+    read = iter_chunks(project, ids, aset, states)
     try:
         with synced_behind(fh) as wrote:
-            _write_chunks(fh, chunks, report, events_of, separator, after, progress, wrote)
+            first = True
+            for chunk in read:
+                if not chunk.docs:
+                    continue
+                fh.write(b"".join(render_chunk(chunk, report, events_of, separator, after, first, steps.tick)))
+                wrote()
+                first = False
+                steps.done()
     finally:
-        chunks.close()  # stops the readers now, not when a traceback lets go of this frame
+        read.close()  # stops the readers now, not when a traceback lets go of this frame
 
 
-def _write_chunks(
-    fh: BinaryIO,
-    chunks: Iterator[_Chunk],
-    report: Any,
-    events_of: Callable,
-    separator: bytes,
-    after: bool,
-    progress: Callable[[int], None] | None,
-    wrote: Callable[[], None],
-) -> None:
-    first = True
-    tick = None
-    last, reported = time.monotonic(), 0
-    if progress is not None:
+def _split_uri(project: Project, ids: list[int], events_of: Callable) -> str | None:
+    """The project file's URI for the second process of a split export, or None to write in this process."""
+    if events_of is not event_dicts or not json_split.usable(len(ids)) or project.db.conn.in_transaction:
+        return None  # (an open transaction: the second process would not see its changes)
+    if _reader_connection(project) is None:
+        return None
+    return fileid.sqlite_uri(project.path.resolve(), mode="ro")
 
-        def tick() -> None:  # progress (and the cancel it checks) within a chunk too, for long documents
-            nonlocal last, reported
-            now = time.monotonic()
-            if now - last >= PROGRESS_EVERY:
-                last, reported = now, report.documents
-                progress(reported)
 
-    for chunk in chunks:
-        if not chunk.docs:
-            continue
-        fh.write(b"".join(render_chunk(chunk, report, events_of, separator, after, first, tick)))
-        wrote()
-        first = False
-        if progress is not None and report.documents != reported:
-            last, reported = time.monotonic(), report.documents
-            progress(reported)
+class _Progress:
+    """``progress(documents done)`` after each chunk (``done``) and, within one, after ``PROGRESS_EVERY`` seconds
+    of rendering (``tick``, after each document), so a chunk of long documents cannot hold a cancel."""
+
+    def __init__(self, report: Any, progress: Callable[[int], None] | None) -> None:
+        self.report, self.progress = report, progress
+        self.last, self.reported = time.monotonic(), 0
+        if progress is None:
+            self.tick = None  # type: ignore[assignment]
+
+    def tick(self) -> None:
+        now = time.monotonic()
+        if now - self.last >= PROGRESS_EVERY:
+            self.last, self.reported = now, self.report.documents
+            self.progress(self.reported)  # type: ignore[misc]
+
+    def done(self) -> None:
+        if self.progress is not None and self.report.documents != self.reported:
+            self.last, self.reported = time.monotonic(), self.report.documents
+            self.progress(self.reported)

@@ -18,6 +18,7 @@ from typing import Any, Callable, Iterator, Mapping
 import orjson
 
 from annotator.errors import AnnotatorError
+from annotator.formats.json_chunks import event_dicts  # noqa: F401  (the name every export imports from here)
 from annotator.store import Project
 
 DEFAULT_STATES = ("suggested", "accepted", "added")
@@ -197,32 +198,3 @@ def chunk_extras(
     ):
         comments.setdefault(r[0], []).append({"author": r[1], "text": r[2], "created_at": r[3]})
     return events, args, comments
-
-
-def event_dicts(
-    d: tuple, text: str, rows: list[tuple], args: dict[int, list[tuple]], kept: Any, report: ExportReport
-) -> list[dict[str, Any]]:
-    """A document's exported events; arguments whose entity was not exported are left out and reported."""
-    out_events = []
-    for v in rows:
-        arguments = []
-        for a in args.get(v[0], []):
-            if a[2] in kept:
-                arguments.append({"role": a[1], "entity_id": a[2]})
-            else:
-                report.dropped_arguments.append((d[1], v[0], a[1]))
-        out_events.append(
-            {
-                "id": v[0],
-                "type": v[2],
-                "trigger": {"start": v[3], "end": v[4], "text": text[v[3] : v[4]]},
-                "attributes": orjson.loads(v[5] or "{}"),
-                "arguments": arguments,
-                "annotator": v[6],
-                "state": v[7],
-                "source": v[8],
-                "score": v[9],
-                "alternatives": orjson.loads(v[10] or "[]"),
-            }
-        )
-    return out_events

@@ -1,5 +1,6 @@
-"""The streamed JSON/JSONL export (SQLite writes the entities' JSON, reader threads read ahead) is byte-identical
-to orjson's dump of the plain document records, chunk boundaries, threads and odd characters included."""
+"""The streamed JSON/JSONL export (SQLite writes the entities' JSON; reader threads read ahead, or a second process
+renders half of the chunks and writes them at their places) is byte-identical to orjson's dump of the plain
+document records, chunk boundaries, threads, processes and odd characters included."""
 
 from __future__ import annotations
 
@@ -14,7 +15,7 @@ from hypothesis import strategies as st
 from test_project_json import a_document
 
 from annotator import edits
-from annotator.formats import json_stream
+from annotator.formats import json_split, json_stream
 from annotator.formats.project_json import DEFAULT_STATES, header, iter_document_records, write_json, write_jsonl
 from annotator.importing import IncomingDocument, IncomingEntity, import_documents
 from annotator.model import STATES
@@ -27,6 +28,34 @@ def reference(project: Project, fmt: str, states=DEFAULT_STATES, statuses=None) 
     if fmt == "jsonl":
         return b"".join(r + b"\n" for r in recs)
     return orjson.dumps(header(project))[:-1] + b',"documents":[' + b",".join(recs) + b"]}"
+
+
+def force(monkeypatch, mode: str) -> list:
+    """Exports written by this process (reader threads) or split with a second process (forced on small inputs);
+    returns the list the second processes started go to (``subprocess.Popen`` objects)."""
+    started: list = []
+    monkeypatch.setattr(json_split, "MIN_DOCUMENTS", 0 if mode == "two processes" else 10**9)
+    real = json_split.subprocess.Popen
+
+    def popen(*args, **kwargs):
+        started.append(real(*args, **kwargs))
+        return started[-1]
+
+    monkeypatch.setattr(json_split.subprocess, "Popen", popen)
+    return started
+
+
+@pytest.fixture(params=["one process", "two processes"])
+def split(request, monkeypatch):
+    """Both ways of writing the export; yields (the way, the second processes started)."""
+    started = force(monkeypatch, request.param)
+    yield request.param, started
+    assert all(p.poll() is not None for p in started)  # no second process outlives its export
+
+
+def used(split, started) -> bool:
+    """The export went the way ``split`` asked."""
+    return bool(started) == (split == "two processes")
 
 
 def export(project: Project, fmt: str, out: Path, **kw) -> bytes:
@@ -46,12 +75,15 @@ def export(project: Project, fmt: str, out: Path, **kw) -> bytes:
     st.sampled_from(["json", "jsonl"]),
 )
 @pytest.mark.slow  # hypothesis, many exports (~9 s)
-def test_streamed_export_is_byte_identical(monkeypatch, docs, fmt):
-    monkeypatch.setattr(json_stream, "CHUNK", 2)  # several chunks, read by the reader threads
+def test_streamed_export_is_byte_identical(monkeypatch, split, docs, fmt):
+    monkeypatch.setattr(json_stream, "CHUNK", 2)  # several chunks, read by the reader threads or two processes
+    mode, started = split
     with tempfile.TemporaryDirectory() as tmp:
         with Project(Path(tmp) / "a.annotator", annotator="origin", synchronous="OFF") as p:
             import_documents(p, list(docs))
+            started.clear()
             assert export(p, fmt, Path(tmp) / "out", states=STATES) == reference(p, fmt, STATES)
+            assert used(mode, started)
 
 
 TRICKY = ['","', "\\", '"text":"\\u0002"', "\x02", "\x01", "\x00", 'a"b', "é😀", "\u2028", '\\"', ","]
@@ -61,7 +93,7 @@ TRICKY += ["%", "%b", "%%b", '"text":"%b"', "\x7f", "a\x7fb", "%s"]
 
 
 @pytest.mark.parametrize("fmt", ["json", "jsonl"])
-def test_markers_and_quotes_in_the_data(project, tmp_path, monkeypatch, fmt):
+def test_markers_and_quotes_in_the_data(project, tmp_path, monkeypatch, split, fmt):
     monkeypatch.setattr(json_stream, "CHUNK", 1)
     docs = []
     for i, piece in enumerate(TRICKY):
@@ -75,9 +107,10 @@ def test_markers_and_quotes_in_the_data(project, tmp_path, monkeypatch, fmt):
         )
     import_documents(project, docs)
     assert export(project, fmt, tmp_path / "out", states=STATES) == reference(project, fmt, STATES)
+    assert used(*split)
 
 
-def test_filters_and_a_read_only_project(project, tmp_path):
+def test_filters_and_a_read_only_project(project, tmp_path, split):
     a = import_documents(project, [IncomingDocument(text=f"Paris {i} London", name=f"d{i}") for i in range(5)])
     ids = [i for _, i in a.imported]
     edits.add_entity(project, ids[1], 0, 5, "GPE")
@@ -92,13 +125,14 @@ def test_filters_and_a_read_only_project(project, tmp_path):
         assert export(project, fmt, tmp_path / "o", states=("accepted",)) == reference(
             project, fmt, states=("accepted",)
         )
+    assert used(*split)
     path = project.path
     project.close()
     with Project(path, read_only=True) as ro:  # read on its own connection
         assert export(ro, "json", tmp_path / "r.json") == reference(ro, "json")
 
 
-def test_cancel_stops_the_readers_and_writes_nothing(project, tmp_path, monkeypatch):
+def test_cancel_stops_the_readers_and_writes_nothing(project, tmp_path, monkeypatch, split):
     monkeypatch.setattr(json_stream, "CHUNK", 1)
     import_documents(project, [IncomingDocument(text=f"text {i}", name=f"d{i}") for i in range(40)])
 
@@ -109,11 +143,13 @@ def test_cancel_stops_the_readers_and_writes_nothing(project, tmp_path, monkeypa
         if n == 3:
             raise Cancelled
 
-    out = tmp_path / "out.json"
+    (tmp_path / "exports").mkdir()
+    out = tmp_path / "exports" / "out.json"
     with pytest.raises(Cancelled):
         write_json(project, out, progress=progress)
-    assert not out.exists()
+    assert not list(out.parent.iterdir())  # no output, no temporary file
     assert not [t for t in threading.enumerate() if t.name.startswith("export-")]  # readers and the flusher
+    assert used(*split)  # (and the fixture checks that the second process has ended)
 
 
 def test_the_file_is_flushed_to_disk_as_it_grows_and_a_failed_flush_fails_the_export(project, tmp_path, monkeypatch):
@@ -169,3 +205,100 @@ def test_progress_and_the_cancel_come_within_a_chunk_of_long_documents(project, 
         write_json(project, out, progress=progress)
     assert seen == [1, 2, 3]
     assert not out.exists()
+
+
+@pytest.mark.parametrize("fmt", ["json", "jsonl"])
+def test_documents_gone_before_their_chunk_is_read(project, tmp_path, monkeypatch, split, fmt):
+    """Documents listed but deleted before their chunk is read (the first chunks among them) leave valid output:
+    the first document written has no separator before it, whichever chunk and process it comes from."""
+    monkeypatch.setattr(json_stream, "CHUNK", 1)
+    import_documents(project, [IncomingDocument(text=f"text {i}", name=f"d{i}") for i in range(6)])
+    listed = project.document_ids
+    monkeypatch.setattr(project, "document_ids", lambda statuses=None: [10**6, 10**6 + 1, *listed(statuses), 10**6 + 2])
+    assert export(project, fmt, tmp_path / "out") == reference(project, fmt)
+    assert used(*split)
+
+
+def test_a_killed_second_process_fails_the_export_and_replaces_nothing(project, tmp_path, monkeypatch):
+    import signal
+
+    from annotator.errors import AnnotatorError
+
+    started = force(monkeypatch, "two processes")
+    monkeypatch.setattr(json_stream, "CHUNK", 1)
+    import_documents(project, [IncomingDocument(text=f"text {i} " * 20, name=f"d{i}") for i in range(40)])
+    (tmp_path / "exports").mkdir()
+    out = tmp_path / "exports" / "out.json"
+    out.write_bytes(b"the export before")
+
+    def progress(n: int) -> None:
+        if n >= 2 and started[0].poll() is None:
+            started[0].send_signal(signal.SIGKILL)
+
+    with pytest.raises(AnnotatorError, match="second process failed"):
+        write_json(project, out, progress=progress)
+    assert started[0].returncode == -signal.SIGKILL
+    assert out.read_bytes() == b"the export before"
+    assert [p.name for p in out.parent.iterdir()] == ["out.json"]  # no half file, no temporary one
+
+
+def test_a_second_process_that_fails_says_why_and_replaces_nothing(project, tmp_path, monkeypatch):
+    import sys
+
+    from annotator import child_process
+    from annotator.errors import AnnotatorError
+
+    started = force(monkeypatch, "two processes")
+    import_documents(project, [IncomingDocument(text=f"text {i}", name=f"d{i}") for i in range(5)])
+    fail = "import sys; sys.stdin.read(); sys.exit('no such table: documents')"
+    monkeypatch.setattr(child_process, "module_command", lambda module: ([sys.executable, "-c", fail], None))
+    out = tmp_path / "out.jsonl"
+    with pytest.raises(AnnotatorError, match="second process failed: no such table: documents"):
+        write_jsonl(project, out)
+    assert len(started) == 1
+    assert not list(tmp_path.glob("*out.jsonl*"))
+
+
+@pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="reads process states from /proc")
+def test_the_second_process_ends_when_the_first_is_killed(project, tmp_path):
+    """The app killed during an export: its second process does not go on rendering the rest for nobody."""
+    import subprocess
+    import sys
+
+    import_documents(project, [IncomingDocument(text=f"text {i} " * 20, name=f"d{i}") for i in range(60)])
+    project.close()
+    script = f"""
+import os
+from pathlib import Path
+from annotator.formats import json_split, json_stream
+from annotator.formats.project_json import write_json
+from annotator.store import Project
+json_split.MIN_DOCUMENTS, json_stream.CHUNK, json_stream.PROGRESS_EVERY = 0, 1, 0.0
+real = json_split.subprocess.Popen
+def popen(*args, **kwargs):
+    proc = real(*args, **kwargs)
+    print(proc.pid, flush=True)
+    return proc
+json_split.subprocess.Popen = popen
+def progress(n):
+    if n >= 3:
+        os.kill(os.getpid(), 9)
+with Project(Path({str(project.path)!r})) as p:
+    write_json(p, Path({str(tmp_path / "out.json")!r}), progress=progress)
+"""
+    run = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=60)
+    assert run.returncode == -9, run.stderr
+    pid = int(run.stdout.split()[0])
+
+    def ended() -> bool:
+        try:
+            return Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0] in ("Z", "X")
+        except OSError:
+            return True
+
+    for _ in range(600):  # waits for the event (at most a minute), asserts no time
+        if ended():
+            break
+        threading.Event().wait(0.1)
+    assert ended()
+    assert not (tmp_path / "out.json").exists()

@@ -117,8 +117,16 @@ def test_document_list_filters(qtbot, window):
     assert window.controller.doc.name == "c.txt"
 
 
+@pytest.mark.parametrize("split", [False, True], ids=["one process", "two processes"])
 @pytest.mark.parametrize("fmt", ["json", "jsonl"])
-def test_export_through_dialog(qtbot, window, tmp_path, monkeypatch, fmt):
+def test_export_through_dialog(qtbot, window, tmp_path, monkeypatch, fmt, split):
+    from annotator.formats import json_split
+
+    # the app's worker thread starts the second process too (a spawned interpreter, never a fork of the app)
+    monkeypatch.setattr(json_split, "MIN_DOCUMENTS", 0 if split else 10**9)
+    started = []
+    real = json_split.subprocess.Popen
+    monkeypatch.setattr(json_split.subprocess, "Popen", lambda *a, **k: started.append(real(*a, **k)) or started[-1])
     out = tmp_path / f"out.{fmt}"
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(out), ""))
 
@@ -138,3 +146,4 @@ def test_export_through_dialog(qtbot, window, tmp_path, monkeypatch, fmt):
     texts = [d["text"] for d in docs]
     assert DOC_A in texts and DOC_B in texts
     assert "Exported" in window.message.text()
+    assert len(started) == split and all(p.poll() is not None for p in started)

@@ -1,0 +1,21 @@
+"""The command that starts a second interpreter on one of this tree's modules (the exports' second processes).
+
+A plain ``python -m MODULE`` started by ``subprocess`` (a fork and an exec at once: never a fork that keeps
+running this process's code, which could hold Qt's or SQLite's locks), not ``multiprocessing``, whose spawn
+re-runs the caller's ``__main__``. The child imports this tree's ``annotator`` (the folder holding it first on
+its path), not whatever an installed copy would give.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+_ROOT = str(Path(__file__).resolve().parents[1])  # the folder holding this ``annotator`` package
+
+
+def module_command(module: str, *args: str) -> tuple[list[str], dict[str, str]]:
+    """``(argv, env)`` for ``subprocess.Popen`` running ``python -m module args...`` on this tree's code."""
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join([_ROOT, os.environ.get("PYTHONPATH", "")])}
+    return [sys.executable, "-m", module, *args], env
