@@ -50,7 +50,12 @@ IRREALIS_HEADS = {
     "push",
     "press",
     "allow",
+    "request",
+    "appeal",
+    "bid",
+    "proposal",
 }
+NAMING_HEADS = {"call", "press"}  # "called the attack a crime", "pressed the attack": the event is real
 REFERENCE_PREPS = {"for", "with", "since", "because", "before", "about", "despite", "against", "over"}
 GENERIC_DETS = {"any", "no", "every", "each", "such"}
 FUTURE_NOUN_MODS = {"planned", "upcoming", "future", "possible", "potential", "proposed", "impending", "next"}
@@ -99,6 +104,14 @@ def read_context(head: Any) -> Context:
         and head.head.lower_ == "for"
         and head.head.head.lemma_.lower() in IRREALIS_HEADS
     ):  # "called for talks"
+        ctx.attributes["modality"] = "Other"
+        ctx.penalty += 0.2
+    elif (
+        head.pos_ == "NOUN"
+        and head.dep_ == "dobj"
+        and head.head.pos_ == "VERB"
+        and head.head.lemma_.lower() in IRREALIS_HEADS - NAMING_HEADS
+    ):  # "plans an attack", "to avoid deportation": the object of a wish, a plan or a fear
         ctx.attributes["modality"] = "Other"
         ctx.penalty += 0.2
     if any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in ckids):

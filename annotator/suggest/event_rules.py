@@ -37,6 +37,9 @@ BARE_FORM_PENALTY = 0.1
 # a word describing a thing ("an investment company", "targeted operations", "the assistance package") names a kind
 # of thing more often than it tells an event that happened
 MODIFIER_PENALTY = 0.2
+# a noun trigger whose only participant is a possessive pronoun that stands for no one in the sentence ("his
+# arrival", "their visit") refers back to an event already told
+KNOWN_EVENT_PENALTY = 0.1
 
 
 @dataclass
@@ -199,6 +202,8 @@ class RuleEventSuggester:
             roles_filled = len({a.role for a in args if a.role not in _NON_CORE and a.score >= 0.5})
             if pattern.weak and not cue and roles_filled < 2:  # a word with other senses needs support
                 continue
+            if pattern.weak and not cue and _misfits(pairs, args, ("obj",)):  # "gave him a standing ovation"
+                continue
             if self.blockers[type_name] & direct:  # "press conference" is not a meeting
                 continue
             score = 0.55 + 0.1 * min(core, 2) + 0.08 * min(cue, 2) - ctx.penalty
@@ -214,6 +219,8 @@ class RuleEventSuggester:
                     score -= BARE_FORM_PENALTY
             if head.pos_ in ("NOUN", "PROPN") and not core and not anchored and ctx.generic_noun:
                 score -= 0.1
+            if not core and not anchored and _possessive_pronoun(head):  # "his death": an event told before
+                score -= KNOWN_EVENT_PENALTY
             score -= FORM_PENALTY.get(head.tag_, 0.0)
             if head.dep_ in ("amod", "compound", "nmod") and head.head.pos_ in ("NOUN", "PROPN"):
                 score -= MODIFIER_PENALTY
@@ -288,6 +295,10 @@ _PERSONAL = {"he", "she", "they", "we", "i", "him", "her", "them", "us", "me", "
 
 def _person_pronoun(pairs: Sequence[tuple[str, Any]]) -> bool:
     return any(tok.lower_ in _PERSONAL for slot, tok in pairs if slot in ("subj", "subj_intrans", "obj", "subjpass"))
+
+
+def _possessive_pronoun(head: Any) -> bool:
+    return head.pos_ == "NOUN" and any(c.dep_ == "poss" and c.tag_ == "PRP$" for c in head.children)
 
 
 def _misfits(pairs: Sequence[tuple[str, Any]], args: Sequence[ArgumentSuggestion], slots: tuple[str, ...]) -> int:
