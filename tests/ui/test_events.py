@@ -86,9 +86,7 @@ def test_fill_role_from_nearest_list_and_remove(qtbot, window, db):
     qtbot.keyClick(place, Qt.Key.Key_Down)
     assert [a.role for a in db.event(ev_id).arguments] == ["Place"]
     # events panel lists it; required roles of other types are flagged there
-    qtbot.waitUntil(
-        lambda: w.events.table.item(0, 2) is not None and "Place: Tal Abyad" in w.events.table.item(0, 2).text()
-    )
+    qtbot.waitUntil(lambda: bool(w.events.ids) and "Place: Tal Abyad" in w.events.cell(0, 2))
 
 
 def test_missing_required_role_is_flagged(qtbot, window, db):
@@ -99,8 +97,8 @@ def test_missing_required_role_is_flagged(qtbot, window, db):
     qtbot.keyClick(v, "e")
     ev = db.event(w.controller.current_event)
     assert ev.type == "Personnel:End-Position"
-    qtbot.waitUntil(lambda: w.events.table.rowCount() == 1)
-    assert w.events.table.item(0, 3).text() == "Person"
+    qtbot.waitUntil(lambda: w.events.model.rowCount() == 1)
+    assert w.events.cell(0, 3) == "Person"
     assert w.event_editor.role_rows["Person"].text() == "Person *"
 
 
@@ -158,7 +156,7 @@ def test_a_rejected_event_is_not_flagged_for_its_missing_roles(qtbot, window):
     qtbot.keyClick(w.view, "e")  # Contact:Meet, whose Entity role is required
     ev_id = c.current_event
     assert c.events[ev_id].type == "Contact:Meet"
-    cell = lambda col: w.events.table.item(w.events.ids.index(ev_id), col).text()  # noqa: E731
+    cell = lambda col: w.events.cell(w.events.ids.index(ev_id), col)  # noqa: E731
     qtbot.waitUntil(lambda: ev_id in w.events.ids)  # the list is refreshed just after the edit
     assert cell(3) == "Entity"  # left empty while it counts: flagged
     c.run(cmd.RejectEvent, ev_id)
@@ -186,3 +184,28 @@ def test_x_on_an_event_leaves_it_behind_its_roles_not_filled_from_the_next_span(
     assert c.events[ev_id].arguments == ()
     qtbot.keyClick(w.view, "z", CTRL)  # the role key made no edit: undo takes back the rejection
     assert c.events[ev_id].state != "rejected"
+
+
+def test_deciding_an_event_redraws_its_row_of_the_event_list_only(qtbot, window, db):
+    """The list was rebuilt whole (an item per cell) after every edit: on a long document's 705 events an Enter
+    or X spent 48 ms there. Now the row that changed is told to the view, and the others are left alone."""
+    from annotator.suggest.types import EventSuggestion
+    from annotator.suggest.writer import WriteCounts, write_events
+
+    w, c = window, window.controller
+    d = db.document_ids()[0]
+    with db.transaction():
+        found = [EventSuggestion("Conflict:Attack", *find(DOC_A, word), 0.5) for word in ("met", "attacked", "fired")]
+        write_events(db, d, found, "rules:test@1", WriteCounts())
+    c.reload()
+    qtbot.waitUntil(lambda: len(w.events.ids) == 3)
+    model = w.events.table.model()
+    resets, rows = [], []
+    model.modelReset.connect(lambda: resets.append(1))
+    model.dataChanged.connect(lambda a, b, _roles=(): rows.extend(range(a.row(), b.row() + 1)))
+    second = w.events.ids[1]
+    w.edit_actions.select_event(c.events[second])
+    w.view.setFocus()
+    qtbot.keyClick(w.view, Qt.Key.Key_Return)  # accepted, and on to the next undecided
+    qtbot.waitUntil(lambda: w.events.cell(1, 4) == "accepted")
+    assert resets == [] and set(rows) == {1}

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+import heapq
+from typing import TYPE_CHECKING, Iterable
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtWidgets import (
@@ -29,6 +30,7 @@ if TYPE_CHECKING:  # pragma: no cover
     from ui.controller import Controller
 
 
+FILL_LIST_MOST = 50  # entities in a role's fill list, nearest to the trigger first
 ROLE_NAME_LEAST = 14  # characters of a role's name always shown ("Beneficiary *"); a longer one is elided
 
 
@@ -46,18 +48,19 @@ def plain_label(text: str, *, bold: bool = False, color: str | None = None) -> Q
     return lab
 
 
-def nearest_candidates(entities: list[Entity], labels: tuple[str, ...], event: Event) -> list[Entity]:
-    """Entities a role accepts (not rejected), nearest to the trigger first."""
+def nearest_candidates(entities: Iterable[Entity], labels: tuple[str, ...], event: Event) -> list[Entity]:
+    """Entities a role accepts (not rejected), nearest to the trigger first: the ``FILL_LIST_MOST`` nearest (a
+    long document's list held thousands, built again at every key: 25 ms an Enter)."""
 
-    def distance(e: Entity) -> int:
+    def distance(e: Entity) -> tuple[int, int]:
         if e.end <= event.trigger_start:
-            return event.trigger_start - e.end
+            return event.trigger_start - e.end, e.start
         if e.start >= event.trigger_end:
-            return e.start - event.trigger_end
-        return 0
+            return e.start - event.trigger_end, e.start
+        return 0, e.start
 
-    ok = [e for e in entities if e.label in labels and e.state != "rejected"]
-    return sorted(ok, key=lambda e: (distance(e), e.start))
+    ok = (e for e in entities if e.label in labels and e.state != "rejected")
+    return heapq.nsmallest(FILL_LIST_MOST, ok, key=distance)
 
 
 class EventEditor(QWidget):
@@ -125,7 +128,7 @@ class EventEditor(QWidget):
         grid = QGridLayout()
         group_lay.addLayout(grid)
         grid.setColumnStretch(2, 1)
-        entities = sorted(c.entities.values(), key=lambda e: e.start)
+        entities = c.entities.values()
         missing = set(missing_roles(schema, ev))
         for i, role in enumerate(etype.roles if etype else ()):
             filled = [a for a in ev.arguments if a.role == role.name]

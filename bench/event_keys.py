@@ -1,0 +1,142 @@
+"""Benchmark of deciding event suggestions by key on a long document: prints figures, asserts nothing.
+
+The 100,000-word document of bench/gui.py (8,000 entities) with about 700 suggested events (as pre-annotating it
+with the real pipeline gives: 705), in a 1366x740 window: Enter and X, one after the other, each timed until the
+app is idle again (the text, the entity and event lists and the event editor updated), the next undecided event
+selected (untimed) before each. The limit, measured in the
+same run: what any app must do for such a key, i.e. the core's decision on the project file (one transaction,
+with its fsync) and one repaint of the text view. CPU time is the steadier figure on the shared machine.
+
+Run: QT_QPA_PLATFORM=offscreen .venv/bin/python bench/event_keys.py [KEYS]
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from gui import build_project, make_document  # noqa: E402
+
+TRIGGER = "talks"  # every EVERY-th occurrence becomes a suggested Contact:Meet with the next entity as its Entity
+EVERY = 4
+
+
+def add_events(path: Path) -> int:
+    from annotator.store import Project
+    from annotator.suggest.types import ArgumentSuggestion, EventSuggestion
+    from annotator.suggest.writer import WriteCounts, write_events
+
+    text, ents = make_document()
+    starts = sorted((s, e, label) for s, e, label, _ in ents if label in ("PERSON", "ORG", "GPE"))
+    found, pos, k = [], 0, 0
+    while (pos := text.find(TRIGGER, pos + 1)) >= 0:
+        k += 1
+        if k % EVERY:
+            continue
+        nxt = next(((s, e, lab) for s, e, lab in starts if s > pos), None)
+        args = (ArgumentSuggestion("Entity", nxt[0], nxt[1], nxt[2]),) if nxt and nxt[0] - pos < 400 else ()
+        found.append(EventSuggestion("Contact:Meet", pos, pos + len(TRIGGER), 0.5, arguments=args))
+    with Project(path, annotator="bench") as p:
+        doc = p.document_ids()[0]
+        with p.transaction():  # a new document: no undecided suggestions to clear first
+            write_events(p, doc, found, "rules:bench@1", WriteCounts())
+    return len(found)
+
+
+def main() -> None:
+    from PySide6.QtCore import Qt
+    from PySide6.QtTest import QTest
+    from PySide6.QtWidgets import QApplication
+
+    from annotator import edits
+    from annotator.store import Project
+    from ui.main_window import MainWindow
+    from ui.settings import AppSettings
+
+    keys = int(sys.argv[1]) if len(sys.argv) > 1 else 20
+    tmp = Path(tempfile.mkdtemp(prefix="event-keys-"))
+    os.environ["ANNOTATOR_CONFIG_DIR"] = str(tmp)
+    path = tmp / "long.annotator"
+    build_project(path)
+    n_events = add_events(path)
+
+    app = QApplication.instance() or QApplication([])
+    settings = AppSettings()
+    settings.set("annotator", "bench")
+    w = MainWindow(settings, auto_preannotate=False)
+    w.resize(1366, 740)
+    w.show()
+
+    def settle() -> None:
+        app.processEvents()
+        while w.after_view_paint.pending or w._panel_timer.isActive():
+            app.processEvents()
+
+    w.open_project(path)
+    settle()
+    c = w.controller
+    w.view.setFocus()
+    wall, cpu = [], []
+    for i in range(keys):
+        # the next undecided event selected, untimed (Enter moves on to the next undecided item: often a span)
+        nxt = min((v for v in c.events.values() if v.state == "suggested"), key=lambda v: v.trigger_start)
+        w.edit_actions.select_event(nxt)
+        settle()
+        key = Qt.Key.Key_Return if i % 2 == 0 else Qt.Key.Key_X
+        t, t_cpu = time.perf_counter(), time.process_time()
+        QTest.keyClick(w.view, key)
+        settle()
+        wall.append(time.perf_counter() - t)
+        cpu.append(time.process_time() - t_cpu)
+    decided = sum(v.state != "suggested" for v in c.events.values())
+    undecided = sorted(v.id for v in c.events.values() if v.state == "suggested")
+    c.close_project()
+
+    # the limit: the same decisions by the core alone, then one repaint of the view with the document shown
+    limit_cpu, limit_wall = [], []
+    with Project(path, annotator="bench") as p:
+        for i, eid in enumerate(undecided[-keys:]):
+            t, t_cpu = time.perf_counter(), time.process_time()
+            (edits.accept_event if i % 2 == 0 else edits.reject_event)(p, eid)
+            limit_wall.append(time.perf_counter() - t)
+            limit_cpu.append(time.process_time() - t_cpu)
+    w.open_project(path)
+    settle()
+    paint_cpu, paint_wall = [], []
+    for _ in range(keys):
+        t, t_cpu = time.perf_counter(), time.process_time()
+        w.view.viewport().repaint()
+        paint_wall.append(time.perf_counter() - t)
+        paint_cpu.append(time.process_time() - t_cpu)
+    c.close_project()
+    w.close()
+
+    def med(xs: list[float]) -> float:
+        return sorted(xs)[len(xs) // 2]
+
+    lim_cpu, lim_wall = med(limit_cpu) + med(paint_cpu), med(limit_wall) + med(paint_wall)
+    print(
+        f"{n_events} suggested events on a {len(make_document()[0]):,}-character document, 8,000 entities; "
+        f"{keys} keys (Enter, X, ...), {decided} events decided"
+    )
+    print(
+        f"Enter/X until the app is idle: median CPU {med(cpu) * 1000:.1f} ms (max {max(cpu) * 1000:.1f}), "
+        f"wall {med(wall) * 1000:.1f} ms (max {max(wall) * 1000:.1f})"
+    )
+    print(
+        f"  limit, same run: the core's decision {med(limit_cpu) * 1000:.1f} ms CPU ({med(limit_wall) * 1000:.1f} ms "
+        f"wall, with its fsync) + one repaint of the view {med(paint_cpu) * 1000:.1f} ms CPU = "
+        f"{lim_cpu * 1000:.1f} ms CPU, {lim_wall * 1000:.1f} ms wall; a key takes {med(cpu) / lim_cpu:.1f}x that "
+        f"in CPU ({med(wall) / lim_wall:.1f}x wall)"
+    )
+
+
+if __name__ == "__main__":
+    main()
