@@ -28,6 +28,52 @@ _PLACE_PREPS = (
     "compound",
 )
 _TIME_PREPS = ("prep:on", "prep:in", "prep:at", "prep:during", "prep:since", "npadvmod", "compound")
+# verbs whose subject takes part in the event their object names ("launched an attack", "held talks", "paid a
+# visit"); the subject of any other verb is someone speaking of it ("condemned the attack", "announced his arrival")
+SUPPORT_VERBS = {
+    "launch",
+    "carry",
+    "conduct",
+    "stage",
+    "hold",
+    "make",
+    "mount",
+    "wage",
+    "lead",
+    "join",
+    "attend",
+    "host",
+    "organize",
+    "organise",
+    "begin",
+    "start",
+    "continue",
+    "resume",
+    "pay",
+    "commit",
+    "perpetrate",
+    "undertake",
+    "have",
+    "do",
+    "take",
+    "give",
+    "complete",
+    "finish",
+    "end",
+    "escalate",
+    "intensify",
+    "step",
+    "plan",
+    "order",
+    "claim",
+    "execute",
+    "perform",
+    "unleash",
+    "open",
+    "embark",
+    "chair",
+    "convene",
+}
 # default slots of ACE 2005 role names (a schema's role may give its own with ``slots = [...]``)
 DEFAULT_SLOTS: dict[str, tuple[str, ...]] = {
     "Attacker": ("subj", "subj_intrans", "agent", "poss", "gov_subj", "compound", "prep:by", "prep:from"),
@@ -222,7 +268,8 @@ def _noun_frame(n: Any) -> list[tuple[str, Any]]:
     out += _preps(n)
     head = n.head
     if n.dep_ in ("dobj", "attr", "obj") and head.pos_ in ("VERB", "AUX"):
-        out += [("gov_subj", c) for c in head.children if c.dep_ == "nsubj"]
+        if n.dep_ == "attr" or head.lemma_.lower() in SUPPORT_VERBS:  # "X launched an attack", not "X condemned it"
+            out += [("gov_subj", c) for c in head.children if c.dep_ == "nsubj"]
         out += [(s, t) for s, t in _preps(head) if s.startswith("prep:") or s == "npadvmod"]
     elif n.dep_ == "nsubjpass" and head.pos_ == "VERB":  # "talks were held in Moscow"
         out += [(s, t) for s, t in _preps(head) if s != "agent"]

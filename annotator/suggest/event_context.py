@@ -55,6 +55,8 @@ IRREALIS_HEADS = {
     "bid",
     "proposal",
 }
+# verbs that say their complement did not happen: "denied that he received payments", "denied targeting civilians"
+DENIAL_HEADS = {"deny", "refute", "dismiss", "reject"}
 NAMING_HEADS = {"call", "press"}  # "called the attack a crime", "pressed the attack": the event is real
 REFERENCE_PREPS = {"for", "with", "since", "because", "before", "about", "despite", "against", "over"}
 GENERIC_DETS = {"any", "no", "every", "each", "such"}
@@ -84,6 +86,9 @@ def read_context(head: Any) -> Context:
     ckids = list(clause.children) if clause is not head else kids
     aux = {c.lower_ for c in ckids if c.dep_ in ("aux", "auxpass")}
     if any(c.dep_ == "neg" for c in ckids) or any(c.dep_ == "det" and c.lower_ == "no" for c in kids):
+        ctx.attributes["polarity"] = "Negative"
+        ctx.penalty += 0.25
+    if _denied(clause):
         ctx.attributes["polarity"] = "Negative"
         ctx.penalty += 0.25
     if aux & FUTURE:
@@ -131,3 +136,14 @@ def read_context(head: Any) -> Context:
             ctx.penalty += 0.15
         ctx.generic_noun = not dets and head.tag_ in ("NNS", "NN")
     return ctx
+
+
+def _denied(clause: Any) -> bool:
+    """The clause is what a denial denies: its complement ("denied that he received"), or the clause of a claim
+    the denial is about ("denied a claim that they shot it down")."""
+    if clause.dep_ not in ("ccomp", "xcomp", "pcomp", "acl"):
+        return False
+    gov = clause.head
+    if clause.dep_ == "acl" and gov.pos_ == "NOUN" and gov.dep_ in ("dobj", "pobj"):  # "a claim that ..."
+        gov = gov.head if gov.dep_ == "dobj" else gov.head.head
+    return gov.lemma_.lower() in DENIAL_HEADS

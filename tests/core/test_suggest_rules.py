@@ -407,3 +407,17 @@ def test_known_or_requested_events_are_not_suggested(nlp, suggester, text):
 def test_the_object_of_a_plan_is_not_real(nlp, suggester):
     e = only(run(nlp, suggester, "The rebels plan an attack on the city."), "attack")
     assert e["attributes"].get("modality") == "Other"
+
+
+def test_the_subject_of_a_verb_speaking_of_an_event_takes_no_part_in_it(nlp, suggester):
+    e = only(run(nlp, suggester, "Officials announced his arrival in the capital."), "arrival")
+    assert not [a for a in e["args"] if a[1] == "Officials"]
+    e = only(run(nlp, suggester, "Rebels launched an attack on the base."), "attack")  # a verb of doing it
+    assert ("Attacker", "Rebels", "PERSON") in e["args"]
+
+
+def test_what_is_denied_did_not_happen(nlp, suggester):
+    assert run(nlp, suggester, "Manafort denied that he received any cash payments.") == []
+    assert run(nlp, suggester, "Jordan denied a claim by the militants that they shot the plane down.") == []
+    e = only(run(nlp, suggester, "Damascus and Moscow have denied targeting civilians in Aleppo."), "targeting")
+    assert e["attributes"].get("polarity") == "Negative"
