@@ -462,6 +462,8 @@ def _nearest(
     for s, e, lab in entities:
         if lab not in labels or s < lo or e > hi or (s, e) in used:
             continue
+        if s < trigger[1] and trigger[0] < e:  # "an airstrike 10 days ago" (a DATE): the trigger is no time of itself
+            continue
         if setting and not _is_setting(sentence.doc, s, e):
             continue
         dist = trigger[0] - e if e <= trigger[0] else s - trigger[1]

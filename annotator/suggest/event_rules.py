@@ -86,6 +86,8 @@ class RuleEventSuggester:
                 found = self._match(tok, sent, named)
                 if not found:
                     continue
+                if _in_short_quote(tok, sent):  # '"extrajudicial murder"', 'chanted "16 shots"': words cited, no event
+                    continue
                 length, patterns, extra = found
                 span_toks = doc[tok.i : tok.i + length]
                 head = span_toks.root
@@ -288,6 +290,20 @@ def _caption_side(tok: Any) -> bool:
         and doc[tok.i - 1].text in (",", "(")
         and doc[tok.i + 1].text in (",", ")")
     )
+
+
+SHORT_QUOTE = 3  # words at most between quotation marks for a cited term, a slogan or a title
+
+
+def _in_short_quote(tok: Any, sent: Any) -> bool:
+    """Whether the word stands between quotation marks with at most SHORT_QUOTE words in all (a term, slogan or title
+    cited, not reported speech)."""
+    left = next((t for t in reversed(sent[: tok.i - sent.start]) if t.is_quote), None)
+    right = next((t for t in sent[tok.i - sent.start + 1 :] if t.is_quote), None)
+    if left is None or right is None:
+        return False
+    inside = [t for t in tok.doc[left.i + 1 : right.i] if not t.is_punct]
+    return len(inside) <= SHORT_QUOTE
 
 
 _PERSONAL = {"he", "she", "they", "we", "i", "him", "her", "them", "us", "me", "his", "their", "our", "my"}

@@ -421,3 +421,17 @@ def test_what_is_denied_did_not_happen(nlp, suggester):
     assert run(nlp, suggester, "Jordan denied a claim by the militants that they shot the plane down.") == []
     e = only(run(nlp, suggester, "Damascus and Moscow have denied targeting civilians in Aleppo."), "targeting")
     assert e["attributes"].get("polarity") == "Negative"
+
+
+def test_a_word_in_a_short_quotation_is_cited_not_told(nlp, suggester):
+    assert run(nlp, suggester, 'The group condemned it as an "extrajudicial murder" on Monday.') == []
+    # reported speech is no short quotation
+    e = only(run(nlp, suggester, 'The rebels said "we attacked the base at dawn" in a statement.'), "attacked")
+    assert e["type"] == "Conflict:Attack"
+
+
+def test_a_time_is_never_the_trigger_itself(nlp, suggester):
+    # the NER reads "an airstrike 10 days ago" as one DATE
+    events = run(nlp, suggester, "Aya was wounded in an airstrike 10 days ago.")
+    e = only(events, "airstrike")
+    assert not [a for a in e["args"] if "airstrike" in a[1]]
