@@ -8,12 +8,13 @@ printed alike, and the one value SQLite cannot make cheaply, an entity's ``text`
 from its first character, so a long document costs quadratic time), is sliced in Python (O(1) per slice) and
 quoted by orjson, then spliced in where SQLite left its place.
 
-Per document SQLite returns one column: the entities array, each text's place a ``%b`` (json_object's value
-``"text":"%b"``: a raw quote is never inside a JSON string, so that sequence is only ever our key and value; any
-other ``%``, rare, is found by the formatting and doubled), ``\\x01``, then the starts and the ends as two JSON
-arrays. Python slices the texts, quotes them all with one orjson call (joined by a character the document does
-not hold, split after), and fills them in with one ``bytes %`` call: no per-entity Python object beyond the slice
-and its quoted form. A chunk's documents come in one row (see ``_chunk_sql``).
+Per document SQLite returns one column: the starts and the ends of its entities as two JSON arrays, then the
+entities' JSON objects, each text's place a ``%b`` (json_object's value ``"text":"%b"``: a raw quote is never inside
+a JSON string, so that sequence is only ever our key and value; any other ``%``, rare, is found by the formatting
+and doubled). Python slices the texts, quotes them all with one orjson call (joined by a character the document
+does not hold, split after), and fills them in with one ``bytes %`` call over the whole column (the offsets hold no
+``%``), cut after the offsets without a copy: no per-entity Python object beyond the slice and its quoted form. A
+chunk's documents come in one row (see ``_chunk_sql``).
 """
 
 from __future__ import annotations
@@ -23,11 +24,11 @@ from typing import Any, Callable
 
 import orjson
 
-_SEP = b"\x01"  # between the entities array and the offsets in the entities column
 _TEXT = b'"text":"%b"'  # where an entity's quoted text goes (a raw quote is never inside a JSON string)
 _JOIN = "\x7f"  # joins a document's entity texts for one orjson call (orjson leaves it raw; used if the text lacks it)
 _JOIN_B = _JOIN.encode()
-_NO_EVENTS = b',"events":[],"comments":[]}'
+_ENTITIES = b',"entities":['
+_NO_EVENTS = b'],"events":[],"comments":[]}'
 
 _dumps = orjson.dumps
 _loads = orjson.loads
@@ -41,8 +42,7 @@ def _documents_sql(n_states: int, n_docs: int) -> str:
     # parameters: annotation set, states (the correlated subquery comes first in the text), then document ids
     return (
         "SELECT d.id, d.name, d.text, d.sha256, d.status, d.meta, ("
-        "  SELECT CAST('[' || group_concat(frag, ',') || ']' || char(1) || json_group_array(s)"
-        "    || json_group_array(t) AS BLOB) FROM ("
+        "  SELECT CAST(json_group_array(s) || json_group_array(t) || group_concat(frag, ',') AS BLOB) FROM ("
         "    SELECT json_object('id', e.id, 'start', e.start, 'end', e.end, 'label', e.label, 'text', '%b',"
         "      'state', e.state, 'source', e.source, 'annotator', e.annotator) AS frag, e.start AS s, e.end AS t"
         "    FROM entities e"
@@ -130,13 +130,15 @@ def read_chunk(conn: sqlite3.Connection, chunk: list[int], aset: str, states: tu
     return out
 
 
-def entities_json(text: str, column: bytes | None) -> tuple[bytes, int]:
-    """The entities array of one document from its SQL column: (JSON bytes, number of entities)."""
+def entities_json(text: str, column: bytes | None) -> tuple[bytes | memoryview, int]:
+    """The entities of one document from its SQL column (the starts and the ends as two JSON arrays, then the
+    entities' JSON, each text's place a ``%b``): (their JSON without the array's brackets, how many)."""
     if column is None:
-        return b"[]", 0
-    array, _, offsets = column.partition(_SEP)
-    cut = offsets.index(b"]") + 1
-    starts, ends = _loads(offsets[:cut]), _loads(offsets[cut:])
+        return b"", 0
+    cut = column.index(b"]") + 1
+    end = column.index(b"]", cut) + 1
+    view = memoryview(column)
+    starts, ends = _loads(view[:cut]), _loads(view[cut:end])
     n = len(starts)
     texts = [text[a:b] for a, b in zip(starts, ends)]
     if _JOIN not in text:  # one orjson call quotes every text; the joining character comes out raw, split there
@@ -150,20 +152,21 @@ def entities_json(text: str, column: bytes | None) -> tuple[bytes, int]:
         size = sum(map(len, quoted))
     if len(quoted) != n:  # never silently wrong output
         raise RuntimeError("entity JSON fragments and offsets disagree")
-    # With no '%' but ours (one '%b' a text) the filled array is exactly this long; any other '%' (in a label,
-    # state, source or annotator) stops the formatting (a conversion with no argument left, or none it knows) or
-    # shortens it ('%%'): then every '%' but ours is doubled (rare)
-    expected = len(array) - 2 * n + size
+    # The whole column is the format (the offsets before the entities hold no '%'), cut after. With no '%' but
+    # ours (one '%b' a text) it comes out exactly this long; any other '%' (in a label, state, source or
+    # annotator) stops the formatting (a conversion with no argument left, or none it knows) or shortens it
+    # ('%%'): then every '%' but ours is doubled (rare)
+    expected = len(column) - 2 * n + size
     try:
-        filled = array % tuple(quoted)
+        filled = column % tuple(quoted)
         if len(filled) == expected:
-            return filled, n
+            return memoryview(filled)[end:], n
     except (TypeError, ValueError):
         pass
-    filled = array.replace(b"%", b"%%").replace(b'"text":"%%b"', _TEXT) % tuple(quoted)
+    filled = column.replace(b"%", b"%%").replace(b'"text":"%%b"', _TEXT) % tuple(quoted)
     if len(filled) != expected:
         raise RuntimeError("entity JSON fragments and offsets disagree")
-    return filled, n
+    return memoryview(filled)[end:], n
 
 
 def render_chunk(
@@ -189,13 +192,14 @@ def render_chunk(
             {"id": did, "name": d[1], "text": text, "sha256": d[3], "status": d[4], "meta": _loads(d[5] or "{}")}
         )
         add(memoryview(head)[:-1])  # without its closing brace: the entities, events and comments follow
-        add(b',"entities":')
+        add(_ENTITIES)
         ents, n = entities_json(text, d[6])
         add(ents)
-        out_events = events_of(d, text, chunk.events.get(did, []), chunk.args, chunk.kept.get(did, ()), report)
+        rows = chunk.events.get(did)
+        out_events = events_of(d, text, rows, chunk.args, chunk.kept.get(did, ()), report) if rows else []
         comments = chunk.comments.get(did)
         if out_events or comments:
-            add(b',"events":' + _dumps(out_events) + b',"comments":' + _dumps(comments or []) + b"}")
+            add(b'],"events":' + _dumps(out_events) + b',"comments":' + _dumps(comments or []) + b"}")
         else:
             add(_NO_EVENTS)
         if after:

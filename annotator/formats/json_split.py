@@ -6,7 +6,7 @@ each process writes the chunks it rendered into the one output file, at their pl
   started later, or something else holds its core) takes fewer: the split follows the work, not a count, and the
   two finish within about a chunk of each other.
 - After rendering a chunk (``json_chunks``) a process tells the other its size (a 40-byte record, with its counts,
-  on a pipe each way) and writes it with ``os.pwrite`` at its offset as soon as the sizes of all chunks before it
+  on a pipe each way) and writes it with ``os.pwritev`` at its offset as soon as the sizes of all chunks before it
   are known: no part files, no copy, no bytes passed between the processes. A chunk waiting for an earlier one
   stays in memory (about one chunk: both take chunks in order).
 - The export's first document has no separator before it: every chunk is rendered with one before each of its
@@ -66,11 +66,27 @@ def usable(n_documents: int) -> bool:
     return n_documents >= MIN_DOCUMENTS and cores >= 2 and hasattr(os, "pwrite") and sys.platform != "win32"
 
 
-def _pwrite_all(fd: int, data: bytes, offset: int) -> None:
-    view = memoryview(data)
-    while view:
-        n = os.pwrite(fd, view, offset)
-        view, offset = view[n:], offset + n
+try:
+    _IOV_MAX = min(os.sysconf("SC_IOV_MAX"), 1024)
+except (AttributeError, ValueError, OSError):
+    _IOV_MAX = 16
+
+
+def _pwrite_parts(fd: int, parts: list[bytes | memoryview], offset: int) -> None:
+    """Write ``parts`` one after the other from ``offset`` on: ``os.pwritev`` (no joined copy), ``_IOV_MAX`` at a
+    time; a short write (rare on a file) writes the rest of its batch joined."""
+    vector = getattr(os, "pwritev", None)
+    for k in range(0, len(parts), _IOV_MAX):
+        batch = parts[k : k + _IOV_MAX]
+        total = sum(map(len, batch))
+        done = vector(fd, batch, offset) if vector is not None else 0
+        if done < total:
+            view = memoryview(b"".join(batch))[done:]
+            at = offset + done
+            while view:
+                n = os.pwrite(fd, view, at)
+                view, at = view[n:], at + n
+        offset += total
 
 
 class _Side:
@@ -83,7 +99,7 @@ class _Side:
         lead: int,
         n_chunks: int,
         fds: tuple[int, int, int],
-        render: Callable[[int], tuple[bytes, tuple[int, int, int]]],
+        render: Callable[[int], tuple[list[bytes | memoryview], tuple[int, int, int]]],
         between: Callable[[], None],
         received: Callable[[tuple[int, int, int]], None],
     ) -> None:
@@ -91,7 +107,7 @@ class _Side:
         self.claims, self.recv, self.send = fds
         self.render, self.between, self.received = render, between, received
         self.sizes: dict[int, int] = {}
-        self.pending: dict[int, bytes] = {}
+        self.pending: dict[int, list[bytes | memoryview]] = {}
         self.next, self.offset = 0, base  # the first chunk not yet placed, and where it goes
         self.buf = b""
         self.closed = False
@@ -102,10 +118,11 @@ class _Side:
         process's and the other's) has its place, so ``offset`` is the end of the documents."""
         while (b := os.read(self.claims, _CLAIM.size)) != b"":
             i = _CLAIM.unpack(b)[0]
-            data, counts = self.render(i)
-            self.sizes[i], self.pending[i] = len(data), data
+            parts, counts = self.render(i)
+            size = sum(map(len, parts))
+            self.sizes[i], self.pending[i] = size, parts
             try:
-                os.write(self.send, _MSG.pack(i, len(data), *counts))
+                os.write(self.send, _MSG.pack(i, size, *counts))
             except BrokenPipeError:
                 raise _Gone from None
             self._receive(0.0)
@@ -138,9 +155,9 @@ class _Side:
         while self.next in self.sizes:
             size = self.sizes[self.next]
             skip = self.lead if self.offset == self.base and size else 0  # the export's first document
-            data = self.pending.pop(self.next, None)
-            if data is not None:
-                _pwrite_all(self.out, data[skip:] if skip else data, self.offset)
+            parts = self.pending.pop(self.next, None)
+            if parts is not None:
+                _pwrite_parts(self.out, parts[1:] if skip else parts, self.offset)  # (a document's separator first)
             self.offset += size - skip
             self.next += 1
 
@@ -154,16 +171,16 @@ def _renderer(
     report: Any,
     dropped: dict[int, list],
     tick: Callable[[], None] | None,
-) -> Callable[[int], tuple[bytes, tuple[int, int, int]]]:
+) -> Callable[[int], tuple[list[bytes | memoryview], tuple[int, int, int]]]:
     after = separator == b"\n"
 
-    def render(i: int) -> tuple[bytes, tuple[int, int, int]]:
+    def render(i: int) -> tuple[list[bytes | memoryview], tuple[int, int, int]]:
         chunk = read_chunk(conn, chunks[i], aset, states)
         d, e, v, x = report.documents, report.entities, report.events, len(report.dropped_arguments)
-        data = b"".join(render_chunk(chunk, report, event_dicts, separator, after, False, tick))
+        parts = render_chunk(chunk, report, event_dicts, separator, after, False, tick)
         dropped[i] = report.dropped_arguments[x:]
         del report.dropped_arguments[x:]
-        return data, (report.documents - d, report.entities - e, report.events - v)
+        return parts, (report.documents - d, report.entities - e, report.events - v)
 
     return render
 
