@@ -89,15 +89,23 @@ def _split_docs(head: str, texts: bytes | None, ents: bytes | None) -> list[tupl
     return docs
 
 
-def read_chunk(conn: sqlite3.Connection, chunk: list[int], aset: str, states: tuple[str, ...]) -> _Chunk:
-    """Everything the export needs of these documents, read in one read transaction."""
+def read_chunk(
+    conn: sqlite3.Connection, chunk: list[int], aset: str, states: tuple[str, ...], one_row: bool = True
+) -> _Chunk:
+    """Everything the export needs of these documents, read in one read transaction. ``one_row``: the documents
+    come in one row (``_chunk_sql``: for reader threads, which take the GIL back after each row), else a row each
+    (in a process of its own: 0.06-0.1 s less CPU for 10,000 documents, no chunk-sized strings to build and cut)."""
     out = _Chunk()
     marks, smarks = _in(len(chunk)), _in(len(states))
     began = not conn.in_transaction
     if began:
         conn.execute("BEGIN")
     try:
-        out.docs = _split_docs(*conn.execute(_chunk_sql(len(states), len(chunk)), [aset, *states, *chunk]).fetchone())
+        params = [aset, *states, *chunk]
+        if one_row:
+            out.docs = _split_docs(*conn.execute(_chunk_sql(len(states), len(chunk)), params).fetchone())
+        else:
+            out.docs = conn.execute(_documents_sql(len(states), len(chunk)), params).fetchall()
         for r in conn.execute(
             f"SELECT id, document_id, type, trigger_start, trigger_end, attributes, annotator, state, source, score, "
             f"alternatives FROM events WHERE document_id IN ({marks}) AND annotation_set = ? AND state IN ({smarks}) "

@@ -175,7 +175,7 @@ def _renderer(
     after = separator == b"\n"
 
     def render(i: int) -> tuple[list[bytes | memoryview], tuple[int, int, int]]:
-        chunk = read_chunk(conn, chunks[i], aset, states)
+        chunk = read_chunk(conn, chunks[i], aset, states, one_row=False)
         d, e, v, x = report.documents, report.entities, report.events, len(report.dropped_arguments)
         parts = render_chunk(chunk, report, event_dicts, separator, after, False, tick)
         dropped[i] = report.dropped_arguments[x:]
