@@ -8,6 +8,7 @@ its path), not whatever an installed copy would give.
 
 from __future__ import annotations
 
+import importlib.util
 import os
 import sys
 from pathlib import Path
@@ -15,7 +16,22 @@ from pathlib import Path
 _ROOT = str(Path(__file__).resolve().parents[1])  # the folder holding this ``annotator`` package
 
 
-def module_command(module: str, *args: str) -> tuple[list[str], dict[str, str]]:
-    """``(argv, env)`` for ``subprocess.Popen`` running ``python -m module args...`` on this tree's code."""
-    env = {**os.environ, "PYTHONPATH": os.pathsep.join([_ROOT, os.environ.get("PYTHONPATH", "")])}
-    return [sys.executable, "-m", module, *args], env
+def module_command(
+    module: str, *args: str, packages: tuple[str, ...] | None = None
+) -> tuple[list[str], dict[str, str]]:
+    """``(argv, env)`` for ``subprocess.Popen`` running ``python -m module args...`` on this tree's code.
+
+    ``packages``: the only installed packages the child imports (their names): it starts without the ``site``
+    module (no ``.pth`` files read, ~15 ms less), their folders and this tree on its path."""
+    paths = [_ROOT]
+    flags = []
+    if packages is not None:
+        flags = ["-S"]
+        for name in packages:
+            spec = importlib.util.find_spec(name)
+            if spec is None or spec.origin is None:
+                raise ImportError(f"no module named {name!r}")
+            folder = Path(spec.origin).parent
+            paths.append(str(folder.parent if folder.name == name else folder))
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join([*paths, os.environ.get("PYTHONPATH", "")])}
+    return [sys.executable, *flags, "-m", module, *args], env

@@ -20,13 +20,28 @@ Registries (used by the command line and by the app's Import and Export dialogs)
 
 from __future__ import annotations
 
-from pathlib import Path
-from typing import Callable
+from typing import TYPE_CHECKING, Any, Callable
 
-from annotator.formats.registry import FORMATS, export_formats, import_formats
+if TYPE_CHECKING:
+    from pathlib import Path
 
-# option keys each writer accepts (``--option KEY=VALUE``): read from the format records
-OPTIONS: dict[str, tuple[str, ...]] = {f.name: f.options for f in export_formats() if f.options}
+    from annotator.formats.registry import Format
+
+# ``FORMATS`` (the registry's records) and ``OPTIONS`` (option keys each writer accepts, ``--option KEY=VALUE``)
+# are read from the registry when first asked for: importing one format module (the JSON export's second process
+# imports ``json_chunks``) does not load the registry and its dataclasses (~20 ms)
+FORMATS: dict[str, Format]
+OPTIONS: dict[str, tuple[str, ...]]
+
+
+def __getattr__(name: str) -> Any:
+    if name not in ("FORMATS", "OPTIONS"):
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    from annotator.formats.registry import FORMATS, export_formats
+
+    value = FORMATS if name == "FORMATS" else {f.name: f.options for f in export_formats() if f.options}
+    globals()[name] = value
+    return value
 
 
 def readers_by_suffix() -> dict[str, Callable[[Path], list]]:
@@ -38,11 +53,15 @@ def readers_by_suffix() -> dict[str, Callable[[Path], list]]:
 
 def readers() -> dict[str, Callable]:
     """Import readers by format name: ``read(path, schema=None) -> ReadResult``."""
+    from annotator.formats.registry import import_formats
+
     return {f.name: f.read for f in import_formats()}
 
 
 def writers() -> dict[str, Callable]:
     """Export writers by format name: ``write(project, out, request)`` (see ``records.ExportRequest``)."""
+    from annotator.formats.registry import export_formats
+
     return {f.name: f.write for f in export_formats()}
 
 

@@ -30,7 +30,6 @@ import sqlite3
 import struct
 import subprocess
 import sys
-import tempfile
 from typing import Any, BinaryIO, Callable
 
 import orjson
@@ -200,6 +199,8 @@ def write_split(
     """Write the documents of ``chunks`` (``separator`` between them, or after each for JSONL) from ``fh``'s
     position on, this process reading on ``conn`` and a second one on the file at ``uri``; ``fh`` ends at their
     end. ``tick()`` while rendering, ``between(end of what is written)`` after each chunk and while waiting."""
+    import tempfile  # (here: the second process, which imports this module, does not need it)
+
     from annotator.child_process import module_command
 
     fh.flush()
@@ -223,7 +224,7 @@ def write_split(
         "lead": lead,
         "fds": child_fds,
     }
-    argv, env = module_command(__name__)
+    argv, env = module_command(__name__, packages=("orjson",))
     proc = None
     dropped: dict[int, list] = {}
     kept = list(report.dropped_arguments)

@@ -251,7 +251,9 @@ def test_a_second_process_that_fails_says_why_and_replaces_nothing(project, tmp_
     started = force(monkeypatch, "two processes")
     import_documents(project, [IncomingDocument(text=f"text {i}", name=f"d{i}") for i in range(5)])
     fail = "import sys; sys.stdin.read(); sys.exit('no such table: documents')"
-    monkeypatch.setattr(child_process, "module_command", lambda module: ([sys.executable, "-c", fail], None))
+    monkeypatch.setattr(
+        child_process, "module_command", lambda module, packages=None: ([sys.executable, "-c", fail], None)
+    )
     out = tmp_path / "out.jsonl"
     with pytest.raises(AnnotatorError, match="second process failed: no such table: documents"):
         write_jsonl(project, out)
