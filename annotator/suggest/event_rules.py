@@ -232,6 +232,8 @@ class RuleEventSuggester:
                 score -= 0.1
             if ctx.given and any(t == type_name for t, _ in seen):
                 score -= 0.1
+            elif not core and _definite_object(head) and any(t == type_name for t, _ in seen):
+                score -= 0.1  # "caused the blast", "with the chemical attack in Syria": the event told before
             cands.append(_Candidate(type_name, pattern, max(0.0, min(1.0, score)), args))
         if not cands:
             return None
@@ -311,6 +313,18 @@ _PERSONAL = {"he", "she", "they", "we", "i", "him", "her", "them", "us", "me", "
 
 def _person_pronoun(pairs: Sequence[tuple[str, Any]]) -> bool:
     return any(tok.lower_ in _PERSONAL for slot, tok in pairs if slot in ("subj", "subj_intrans", "obj", "subjpass"))
+
+
+DEFINITE_DETS = {"the", "this", "that", "these", "those"}
+
+
+def _definite_object(head: Any) -> bool:
+    """A noun trigger with "the" (or "this", "that"), as the object of a verb or a preposition."""
+    return (
+        head.pos_ == "NOUN"
+        and head.dep_ in ("dobj", "pobj")
+        and any(c.dep_ == "det" and c.lower_ in DEFINITE_DETS for c in head.children)
+    )
 
 
 def _possessive_pronoun(head: Any) -> bool:

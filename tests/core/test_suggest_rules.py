@@ -435,3 +435,11 @@ def test_a_time_is_never_the_trigger_itself(nlp, suggester):
     events = run(nlp, suggester, "Aya was wounded in an airstrike 10 days ago.")
     e = only(events, "airstrike")
     assert not [a for a in e["args"] if "airstrike" in a[1]]
+
+
+def test_a_definite_noun_after_an_event_of_its_type_is_a_later_mention(nlp, suggester):
+    text = "Rebels attacked the town of Adana on Monday. Officials said a rocket had caused the blast."
+    assert [e["trigger"] for e in run(nlp, suggester, text)] == ["attacked"]
+    # a new event, with a place of its own, is suggested
+    text = "Rebels attacked the town of Adana on Monday. A rocket caused a blast in the market."
+    assert [e["trigger"] for e in run(nlp, suggester, text)] == ["attacked", "blast"]
