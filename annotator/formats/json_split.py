@@ -101,34 +101,49 @@ class _Side:
         render: Callable[[int], tuple[list[bytes | memoryview], tuple[int, int, int]]],
         between: Callable[[], None],
         received: Callable[[tuple[int, int, int]], None],
+        second: bool,
     ) -> None:
         self.out, self.base, self.lead, self.n_chunks = out, base, lead, n_chunks
         self.claims, self.recv, self.send = fds
         self.render, self.between, self.received = render, between, received
+        # the second process stops when the first has gone; the first goes on when the second has ended (it may,
+        # having written its last chunk, before the first tells it the size of the chunk it still renders)
+        self.second = second
         self.sizes: dict[int, int] = {}
         self.pending: dict[int, list[bytes | memoryview]] = {}
         self.next, self.offset = 0, base  # the first chunk not yet placed, and where it goes
         self.buf = b""
-        self.closed = False
+        self.ended = False  # the other process's pipe to this one is closed, and all it sent is read
+        self.deaf = False  # the other process no longer reads this one's pipe
         os.set_blocking(self.recv, False)
 
     def run(self, need_all: bool) -> None:
         """Render chunks until none is left, then write what waits; with ``need_all``, until every chunk (this
-        process's and the other's) has its place, so ``offset`` is the end of the documents."""
+        process's and the other's) has its place, so ``offset`` is the end of the documents. ``_Gone`` when the
+        other process ended without telling a size this one waits for (or, in the second, when the first ended)."""
         while (b := os.read(self.claims, _CLAIM.size)) != b"":
             i = _CLAIM.unpack(b)[0]
             parts, counts = self.render(i)
             size = sum(map(len, parts))
             self.sizes[i], self.pending[i] = size, parts
-            try:
-                os.write(self.send, _MSG.pack(i, size, *counts))
-            except BrokenPipeError:
-                raise _Gone from None
+            self._tell(_MSG.pack(i, size, *counts))
             self._receive(0.0)
             self.between()
         while self.pending or (need_all and self.next < self.n_chunks):
+            if self.ended:
+                raise _Gone  # waiting for sizes the other process will never tell
             self._receive(WAIT)
             self.between()
+
+    def _tell(self, message: bytes) -> None:
+        if self.deaf:
+            return
+        try:
+            os.write(self.send, message)
+        except BrokenPipeError:
+            self.deaf = True
+            if self.second:
+                raise _Gone from None
 
     def _receive(self, timeout: float) -> None:
         if timeout:
@@ -138,7 +153,9 @@ class _Side:
         except BlockingIOError:
             got = None
         if got == b"":
-            self.closed = True
+            self.ended = True
+            if self.second:
+                raise _Gone
         elif got:
             self.buf += got
             whole = len(self.buf) - len(self.buf) % _MSG.size
@@ -147,8 +164,6 @@ class _Side:
                 self.received(tuple(counts))  # type: ignore[arg-type]
             self.buf = self.buf[whole:]
         self._place()
-        if self.closed and (self.pending or self.next < self.n_chunks):
-            raise _Gone
 
     def _place(self) -> None:
         while self.next in self.sizes:
@@ -252,7 +267,9 @@ def write_split(
                 _renderer(conn, chunks, aset, states, separator, report, dropped, tick),
                 lambda: between(side.offset),
                 received,
+                second=False,
             )
+            gone = False
             try:
                 side.run(need_all=True)
                 while True:  # the second process writes its last chunks, then exits
@@ -262,11 +279,15 @@ def write_split(
                     except subprocess.TimeoutExpired:
                         between(side.offset)
             except _Gone:
+                gone = True
                 proc.wait()
-            if proc.returncode != 0:
+            if proc.returncode != 0 or gone:
                 err.seek(0)
                 lines = err.read().decode(errors="replace").strip().splitlines()
-                raise AnnotatorError(f"the export's second process failed: {lines[-1] if lines else proc.returncode}")
+                why = lines[-1] if lines else f"it ended ({proc.returncode}) before writing its part"
+                raise AnnotatorError(f"the export's second process failed: {why}")
+            if side.pending or side.next != len(chunks):  # never silently short output
+                raise RuntimeError("the export's chunks were not all written")
             out.seek(0)
             for i, rows in orjson.loads(out.read()).items():
                 dropped[int(i)] = [tuple(r) for r in rows]
@@ -292,7 +313,7 @@ def _child() -> int:
     report, dropped = Counts(), {}
     render = _renderer(conn, a["chunks"], a["aset"], tuple(a["states"]), a["separator"].encode(), report, dropped, None)
     side = _Side(
-        out, a["base"], a["lead"], len(a["chunks"]), (claims, recv, send), render, lambda: None, lambda c: None
+        out, a["base"], a["lead"], len(a["chunks"]), (claims, recv, send), render, lambda: None, lambda c: None, True
     )
     try:
         side.run(need_all=False)

@@ -304,3 +304,43 @@ with Project(Path({str(project.path)!r})) as p:
         threading.Event().wait(0.1)
     assert ended()
     assert not (tmp_path / "out.json").exists()
+
+
+def test_the_second_process_may_end_before_the_first_tells_its_last_size(tmp_path):
+    """The second process can take the next-to-last chunk, write it and end while the first still renders the
+    last one; telling it that chunk's size then meets a closed pipe. The first goes on: its chunk is written, the
+    file is whole (it was cut short, silently, when the broken pipe was taken for a failure)."""
+    import os
+    import struct
+
+    claims_r, claims_w = os.pipe()
+    os.write(claims_w, struct.pack("<ii", 0, 1))
+    os.close(claims_w)
+    to_other_r, to_other = os.pipe()
+    from_other, from_other_w = os.pipe()
+    fd = os.open(tmp_path / "out", os.O_RDWR | os.O_CREAT)
+    os.pwrite(fd, b"[", 0)
+    # the other process: takes chunk 0 (",A": a separator before each document), writes it at the start without
+    # its separator (the export's first document), tells its size and ends
+    assert os.read(claims_r, 4) == struct.pack("<i", 0)
+    os.pwrite(fd, b"A", 1)
+    os.write(from_other_w, json_split._MSG.pack(0, 2, 1, 0, 0))
+    os.close(from_other_w)
+    os.close(to_other_r)
+    counts = []
+    side = json_split._Side(
+        fd,
+        1,
+        1,
+        2,
+        (claims_r, from_other, to_other),
+        lambda i: ([b",", b"B"], (1, 0, 0)),
+        lambda: None,
+        counts.append,
+        second=False,
+    )
+    side.run(need_all=True)
+    assert os.pread(fd, 100, 0) == b"[A,B"
+    assert side.offset == 4 and counts == [(1, 0, 0)]
+    for f in (fd, claims_r, from_other, to_other):
+        os.close(f)
