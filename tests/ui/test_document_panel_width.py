@@ -35,3 +35,19 @@ def test_wide_panel_gives_the_name_all_the_room(qtbot):
     qtbot.wait(10)
     others = sum(panel.table.columnWidth(i) for i in range(1, 5))
     assert panel.table.columnWidth(0) >= panel.table.viewport().width() - others - 2
+
+
+def test_the_status_column_fits_every_status_not_only_those_shown_when_filled(qtbot):
+    """Sized to the statuses of the rows when the list was filled (all 'new' in a fresh project), the column cut
+    the first document marked in progress to "in p…ress"."""
+    from PySide6.QtCore import Qt
+
+    panel = show_widget(qtbot, DocumentPanel(), (240, 400))
+    rows = [{**r, "status": "new"} for r in _rows(3)]
+    panel.set_rows(rows, None)
+    assert panel.update_rows([{**rows[1], "status": "in_progress"}], None)
+    qtbot.wait(10)
+    index = panel.proxy.index(1, 1)
+    shown = panel.proxy.data(index, Qt.ItemDataRole.DisplayRole)
+    assert shown == "in progress"
+    assert panel.table.columnWidth(1) >= panel.table.sizeHintForColumn(1)  # what the delegate needs: no "…"

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from annotator.model import STATUSES
-from ui.panels.table_model import RowTableModel
+from ui.panels.table_model import RowTableModel, cell_width
 
 COLUMNS = ("Name", "Status", "Ent.", "Ev.", "Sugg.")
 HEADER_TIPS = (
@@ -199,6 +199,10 @@ class DocumentPanel(QWidget):
         """Name takes the room (never less than a readable width); the other columns fit their title and first rows."""
         for i in range(1, len(COLUMNS)):
             self.table.resizeColumnToContents(i)
+        # every status, not only those of the rows now: marking one in progress cut it to "in p…ress"
+        widest = max(cell_width(self.table, s.replace("_", " ")) for s in STATUSES)
+        if self.table.columnWidth(1) < widest:
+            self.table.setColumnWidth(1, widest)
         self._fit_name()
 
     def _fit_name(self) -> None:

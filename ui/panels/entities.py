@@ -6,10 +6,10 @@ from typing import Any
 
 from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtGui import QColor
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QStyle, QTableView, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QVBoxLayout, QWidget
 
 from annotator.model import STATES, Entity
-from ui.panels.table_model import RowTableModel
+from ui.panels.table_model import RowTableModel, cell_width, header_width
 
 COLUMNS = ("Text", "Label", "State")
 
@@ -100,12 +100,9 @@ class EntityPanel(QWidget):
         if labels == self._fitted:
             return
         self._fitted = labels
-        style, hh = self.table.style(), self.table.horizontalHeader()
-        cell = 2 * (style.pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, self.table) + 1) + 4
-        head = 2 * style.pixelMetric(QStyle.PixelMetric.PM_HeaderMargin, None, hh) + 4
-        fm, hfm = self.table.fontMetrics(), hh.fontMetrics()
+        hh = self.table.horizontalHeader()
         for col, texts in ((1, labels), (2, STATES)):
-            widths = [hfm.horizontalAdvance(COLUMNS[col]) + head] + [fm.horizontalAdvance(t) + cell for t in texts]
+            widths = [header_width(self.table, COLUMNS[col])] + [cell_width(self.table, t) for t in texts]
             hh.resizeSection(col, max(widths))
 
     def select(self, entity_id: int | None) -> None:

@@ -6,11 +6,11 @@ from typing import Any
 
 from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtGui import QColor, QFont
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QStyle, QTableView, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QVBoxLayout, QWidget
 
 from annotator.model import Entity, Event
 from annotator.schema import Schema
-from ui.panels.table_model import RowTableModel
+from ui.panels.table_model import RowTableModel, cell_width, header_width
 from ui.plain import tooltip_text
 
 COLUMNS = ("Type", "Trigger", "Arguments", "Missing", "State")
@@ -154,15 +154,12 @@ class EventPanel(QWidget):
     def _fit_columns(self) -> None:
         """Type, trigger, missing roles and state as wide as their longest text (a trigger's up to a limit; the
         whole in the cell's tooltip): each distinct text measured once with the font."""
-        style, hh = self.table.style(), self.table.horizontalHeader()
-        pad = 2 * (style.pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, self.table) + 1) + 4
-        head = 2 * style.pixelMetric(QStyle.PixelMetric.PM_HeaderMargin, None, hh) + 4
-        fm, widths = self.table.fontMetrics(), self._widths
+        hh, widths = self.table.horizontalHeader(), self._widths
         for col in FITTED:
-            want = hh.fontMetrics().horizontalAdvance(COLUMNS[col]) + head
+            want = header_width(self.table, COLUMNS[col])
             for text in {cells[col] for cells in self.model.cells}:
                 if text not in widths:
-                    widths[text] = fm.horizontalAdvance(text) + pad
+                    widths[text] = cell_width(self.table, text)
                 want = max(want, min(widths[text], TRIGGER_WIDEST if col == 1 else widths[text]))
             if self._fitted.get(col) != want:
                 self._fitted[col] = want

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
+from PySide6.QtWidgets import QStyle, QTableView
 
 
 class RowTableModel(QAbstractTableModel):
@@ -29,3 +30,19 @@ class RowTableModel(QAbstractTableModel):
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.ToolTipRole and self.tips:
             return self.tips[section]
         return None
+
+
+def cell_width(table: QTableView, text: str) -> int:
+    """The width a cell of ``table`` needs to show ``text`` whole (the item delegate's margins included)."""
+    margin = table.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, table)
+    return table.fontMetrics().horizontalAdvance(text) + 2 * (margin + 1) + 4
+
+
+def header_width(table: QTableView, title: str) -> int:
+    """The width a column's header needs to show ``title`` whole."""
+    hh = table.horizontalHeader()
+    return (
+        hh.fontMetrics().horizontalAdvance(title)
+        + 2 * table.style().pixelMetric(QStyle.PixelMetric.PM_HeaderMargin, None, hh)
+        + 4
+    )
