@@ -40,6 +40,26 @@ def _action(
     return act
 
 
+def _step_button(w: "MainWindow", which: str) -> QAction:
+    """The toolbar's Undo or Redo: a fixed text, the step in its tooltip (Qt's undo action names the step, so the
+    buttons right of it moved by that name's width at every edit, under the pointer)."""
+    stack = w.controller.undo_stack
+    act = QAction(which.capitalize(), w)
+    act.triggered.connect(stack.undo if which == "undo" else stack.redo)
+    can, text = (stack.canUndo, stack.undoText) if which == "undo" else (stack.canRedo, stack.redoText)
+    keys = "Ctrl+Z" if which == "undo" else "Ctrl+Shift+Z"
+
+    def follow(*_args: object) -> None:
+        act.setEnabled(can())
+        act.setToolTip(f"{which.capitalize()} {text()} ({keys})".replace("  ", " "))
+
+    follow()
+    stack.indexChanged.connect(follow)
+    (stack.canUndoChanged if which == "undo" else stack.canRedoChanged).connect(follow)
+    (stack.undoTextChanged if which == "undo" else stack.redoTextChanged).connect(follow)
+    return act
+
+
 def build_menus(w: "MainWindow") -> dict[str, QAction]:
     a: dict[str, QAction] = {}
     undo = w.controller.undo_stack.createUndoAction(w, "&Undo")
@@ -150,6 +170,7 @@ def build_menus(w: "MainWindow") -> dict[str, QAction]:
     tb = QToolBar("Main")
     tb.setObjectName("main_toolbar")
     tb.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+    tools = {**a, "undo": _step_button(w, "undo"), "redo": _step_button(w, "redo")}
     for k in (
         "open",
         "import_files",
@@ -169,7 +190,7 @@ def build_menus(w: "MainWindow") -> dict[str, QAction]:
         if k is None:
             tb.addSeparator()
         else:
-            tb.addAction(a[k])
+            tb.addAction(tools[k])
     w.addToolBar(tb)
     return a
 

@@ -7,6 +7,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QTextEdit
 from test_events import make_attack
+from ui_support import DOC_A
 
 SUMMARY = (
     "version 3 trained on 5 finished documents (5 held out, 5-fold) in 42 s; kept but NOT made the default\n"
@@ -114,3 +115,24 @@ def test_a_long_argument_neither_widens_the_event_panel_nor_is_cut(qtbot, tmp_pa
         assert all(name.text() == name.full_text for name in ed.role_rows.values())  # the argument elides first
     finally:
         close_window(w)
+
+
+def test_the_toolbar_does_not_move_under_the_pointer_after_an_edit(qtbot, window):
+    """The toolbar's Undo read "Undo Accept suggestion" after an edit (Qt's undo action names the step), so every
+    button right of it moved by the name's width at each edit: a mouse user's target jumped. It reads "Undo", the
+    step in its tooltip, and still undoes."""
+    from PySide6.QtWidgets import QToolBar
+    from ui_helpers import click_char, find
+
+    tb = window.findChild(QToolBar, "main_toolbar")
+    buttons = {a.text(): tb.widgetForAction(a) for a in tb.actions() if tb.widgetForAction(a) is not None}
+    where = {t: b.geometry() for t, b in buttons.items()}
+    click_char(qtbot, window.view, find(DOC_A, "Paris")[0])
+    qtbot.keyClick(window.view, Qt.Key.Key_Return)  # accepted: one step to undo
+    assert window.controller.undo_stack.canUndo()
+    QApplication.processEvents()
+    assert {t: b.geometry() for t, b in buttons.items()} == where
+    undo = next(a for a in tb.actions() if a.text().replace("&", "") == "Undo")
+    assert undo.isEnabled() and "Accept" in undo.toolTip()
+    tb.widgetForAction(undo).click()
+    assert not window.controller.undo_stack.canUndo()
