@@ -136,3 +136,22 @@ def test_the_toolbar_does_not_move_under_the_pointer_after_an_edit(qtbot, window
     assert undo.isEnabled() and "Accept" in undo.toolTip()
     tb.widgetForAction(undo).click()
     assert not window.controller.undo_stack.canUndo()
+
+
+def test_the_type_picker_fits_its_descriptions_to_its_width(qtbot, window):
+    """The picker's descriptions ran past its right edge behind a sideways scroll bar: each is elided to the
+    list's width, and read whole in the item's tooltip."""
+    import html
+
+    from ui.dialogs.event_type import EventTypeDialog
+    from ui_support import show_widget
+
+    schema = window.controller.schema
+    dlg = show_widget(qtbot, EventTypeDialog(schema, "cooperation", window))
+    QApplication.processEvents()
+    assert not dlg.list.horizontalScrollBar().isVisible()
+    for i in range(dlg.list.count()):
+        item = dlg.list.item(i)
+        t = schema.event_type(item.data(Qt.ItemDataRole.UserRole))
+        assert html.escape(t.description) in item.toolTip()
+    dlg.reject()

@@ -46,13 +46,16 @@ class EventTypeDialog(QDialog):
         self.filter = QLineEdit()
         self.filter.setPlaceholderText("Type to filter event types (e.g. attack, transfer)")
         self.list = QListWidget()
+        self.list.setTextElideMode(Qt.TextElideMode.ElideRight)  # no sideways scrolling to read a description
+        self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         head = QLabel(f"Trigger: {trigger}")
         head.setTextFormat(Qt.TextFormat.PlainText)
         for name in ranked_types(schema, trigger, likely):
             t = schema.event_type(name)
             item = QListWidgetItem(f"{name} — {t.description}" if t and t.description else name)
             item.setData(Qt.ItemDataRole.UserRole, name)
-            item.setToolTip(tooltip_text(f"{name}: roles " + ", ".join(r.name for r in t.roles) if t else name))
+            about = f"{name}: {t.description}\nroles: " + ", ".join(r.name for r in t.roles) if t else name
+            item.setToolTip(tooltip_text(about))  # whole here: the list elides the description to its width
             self.list.addItem(item)
         self.list.setCurrentRow(0)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
