@@ -213,6 +213,16 @@ class DocumentView(QPlainTextEdit):
         cur.setPosition(self.to16(start))
         self.setTextCursor(cur)
         self.ensureCursorVisible()
+        self.reveal()
+
+    def reveal(self) -> None:
+        """After a jump (Tab, ], Find, undo, a click in a list): a caret on the viewport's first or last line, or
+        out of it, is brought to the middle, so that the target is read with lines around it (Qt scrolled only
+        as far as needed: a match sat on the last line, cut at the edge, nothing after it)."""
+        r = self.cursorRect()
+        line = r.height() + self.room_layout.room
+        if r.top() < line or r.bottom() > self.viewport().height() - line:
+            self.centerCursor()
 
     def ensureCursorVisible(self) -> None:  # noqa: N802
         """Qt's, then a line further when the room above the lines left the caret's line partly out of view."""

@@ -155,3 +155,30 @@ def test_the_type_picker_fits_its_descriptions_to_its_width(qtbot, window):
         t = schema.event_type(item.data(Qt.ItemDataRole.UserRole))
         assert html.escape(t.description) in item.toolTip()
     dlg.reject()
+
+
+def test_a_jump_shows_its_target_with_lines_around_it(qtbot, tmp_path):
+    """Find (and Tab, ], undo) scrolled only as far as needed: the match sat on the viewport's last line, cut at
+    its edge, with nothing after it to read. A target out of view is brought to the upper middle."""
+    from annotator.importing import IncomingDocument, import_documents
+    from annotator.store import Project
+    from ui_support import close_window, open_window
+
+    text = "\n".join(f"Line {i} of a long report about the talks in the capital." for i in range(120))
+    text += "\nThe minister Lavrov spoke last.\n" + "\n".join(f"Tail line {i}." for i in range(40))
+    path = tmp_path / "long.annotator"
+    with Project(path, annotator="setup") as p:
+        import_documents(p, [IncomingDocument(text, "long.txt")])
+    w = open_window(qtbot, path, size=(1366, 740))
+    try:
+        v = w.view
+        v.show_cp(0)
+        w.find_bar.open_bar()
+        w.find_bar.edit.setText("Lavrov")
+        qtbot.keyClick(w.find_bar.edit, Qt.Key.Key_Return)
+        assert v.textCursor().selectedText() == "Lavrov"
+        rect = v.cursorRect()
+        height = v.viewport().height()
+        assert height / 5 < rect.center().y() < height * 4 / 5, (rect, height)
+    finally:
+        close_window(w)

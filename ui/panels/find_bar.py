@@ -58,6 +58,8 @@ class FindBar(QWidget):
             self.view.setTextCursor(cur)
             found = self.view.find(text, flags)
         self.info.setText("" if found else "not found")
+        if found:
+            self.view.reveal()  # the match with lines around it, not on the viewport's edge
         return found
 
     def jump(self, backward: bool = False) -> None:
