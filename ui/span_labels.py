@@ -80,6 +80,22 @@ def nesting_levels(spans: list[tuple[int, int, int]]) -> dict[int, int]:
     return level
 
 
+def place_row(starts: list[float], widths: list[float], width: float, gap: float = 3.0) -> list[float]:
+    """Left edges of a line's label boxes, in order: each at its span's start, after the one before it, never
+    past the right edge; boxes pushed back from that edge push the ones before them (the last label of a line
+    was pulled left over its neighbour: 'CARDINAL' on '40' hid 'Transfer-Ownership' on 'supply')."""
+    xs, right = [], -1e9
+    for x, w in zip(starts, widths):
+        x = max(x, right + gap)
+        xs.append(x)
+        right = x + w
+    limit = width - 2
+    for i in range(len(xs) - 1, -1, -1):  # from the right edge back
+        xs[i] = max(1.0, min(xs[i], limit - widths[i]))
+        limit = xs[i] - gap
+    return xs
+
+
 class SpanLabels:
     """Paints the labels, arcs and brackets of the visible lines (called from the view's paintEvent)."""
 
@@ -147,13 +163,10 @@ class SpanLabels:
         for top, row in rows.items():
             # spans before triggers; labels of one place in Tab's order (end, then id: two events on one trigger)
             row.sort(key=lambda t: (t[0], t[1] < 0, ends[t[1]], abs(t[1])))
-            right = -1e9
-            for x, k, text, kind, label, first in row:
-                w = fm.horizontalAdvance(text) + 6
-                x = max(x, right + 3)
-                x = min(x, width - w - 2)  # never cut at the edge
-                box = QRectF(max(1.0, x), top - fm.height() - 3, w, fm.height() + 1)
-                right = box.right()
+            widths = [fm.horizontalAdvance(text) + 6 for _, _, text, _, _, _ in row]
+            xs = place_row([x for x, *_ in row], widths, width)
+            for (_, k, text, kind, label, _), x, w in zip(row, xs, widths):
+                box = QRectF(x, top - fm.height() - 3, w, fm.height() + 1)
                 self._box(p, box, text, kind, label)
                 placed[k] = box
                 self.boxes.append((box, k, text))

@@ -259,3 +259,30 @@ def test_a_click_on_a_label_box_selects_what_it_labels(qtbot, tmp_path):
                 assert c.current_entity == key, text
     finally:
         close_window(w)
+
+
+def test_labels_at_a_lines_right_edge_do_not_cover_each_other(qtbot, tmp_path):
+    """The last label of a line was pulled left to stay inside the view, over the label before it ('CARDINAL' on
+    '40' hid 'Transfer-Ownership' on 'supply' at 1366x768): the labels before it move left too."""
+    from ui import commands as cmd
+    from annotator.importing import IncomingDocument, import_documents
+    from annotator.store import Project
+
+    text = " ".join(["ab"] * 300)
+    path = tmp_path / "edge.annotator"
+    with Project(path, annotator="setup") as p:
+        import_documents(p, [IncomingDocument(text, "edge.txt")])
+    w = open_window(qtbot, path, size=(1366, 740))
+    try:
+        v, c = w.view, w.controller
+        line = v.document().firstBlock().layout().lineAt(0)
+        end = line.textStart() + line.textLength()
+        last = text.rindex("ab", 0, end)  # the last word of the first line, and the one before it
+        for start, label in ((last - 3, "WORK_OF_ART"), (last, "QUANTITY")):
+            c.run(cmd.AddEntity, c.doc.id, start, start + 2, label)
+        v.viewport().repaint()
+        boxes = sorted((box for box, _, _ in v.labels.boxes), key=lambda b: b.left())
+        assert len(boxes) == 2
+        assert boxes[0].right() < boxes[1].left() and boxes[1].right() <= v.viewport().width()
+    finally:
+        close_window(w)
