@@ -182,3 +182,37 @@ def test_a_jump_shows_its_target_with_lines_around_it(qtbot, tmp_path):
         assert height / 5 < rect.center().y() < height * 4 / 5, (rect, height)
     finally:
         close_window(w)
+
+
+def test_training_refused_says_so_in_a_box_and_a_cancel_opens_none(qtbot, window, monkeypatch):
+    """Project > Train suggestions… with too few finished documents only coloured the status line (hidden while
+    the pointer rests on a toolbar button, as after a menu click), so nothing seemed to happen: it says why in a
+    box. Cancelled, it opened the 'Training finished' box on the words 'Training: cancelled': it says so in the
+    status line only."""
+    import threading
+
+    from ui.dialogs import training
+    from ui.workers import Cancelled, TrainWorker
+
+    training.start_training(window)  # a.txt, b.txt, c.txt: none finished
+    qtbot.waitUntil(lambda: getattr(window, "_alert_box", None) is not None)
+    box = window._alert_box
+    assert box.isVisible() and "at least 2" in box.text()
+    box.close()
+
+    started = threading.Event()
+
+    class Waiting(TrainWorker):  # a run that goes on until cancelled, as a long one does
+        def work(self, project):  # type: ignore[no-untyped-def]
+            started.set()
+            while not self.cancelled:
+                self.msleep(5)
+            raise Cancelled()
+
+    monkeypatch.setattr(training, "TrainWorker", Waiting)
+    training.start_training(window)
+    qtbot.waitUntil(started.is_set)
+    window.cancel_work()
+    qtbot.waitUntil(lambda: not window.workers)
+    assert window.message.text() == "Training: cancelled"
+    assert getattr(window, "training_result", None) is None or not window.training_result.isVisible()

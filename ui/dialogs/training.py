@@ -18,7 +18,11 @@ def start_training(window: "MainWindow") -> None:
     if c.project is None or window._refuse_read_only():
         return
     worker = TrainWorker(c.project.path, annotator=window.settings.annotator or None)
-    worker.done.connect(lambda text: show_training_result(window, text))
+    # the result in a box; a cancel asked for only in the status line (it opened 'Training finished' on it)
+    worker.done.connect(lambda text: None if worker.cancelled else show_training_result(window, text))
+    # why it did not train (too few finished documents, ...) in a box too: the red status line alone was hidden
+    # while the pointer rested on a toolbar button (as after the menu's click), so nothing seemed to happen
+    worker.failed.connect(lambda message: window.alert("Training not done", message))
     window.start_worker(worker)
 
 
