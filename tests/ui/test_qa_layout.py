@@ -216,3 +216,20 @@ def test_training_refused_says_so_in_a_box_and_a_cancel_opens_none(qtbot, window
     qtbot.waitUntil(lambda: not window.workers)
     assert window.message.text() == "Training: cancelled"
     assert getattr(window, "training_result", None) is None or not window.training_result.isVisible()
+
+
+def test_every_shortcut_reads_whole_in_help(qtbot, window):
+    """Help > Shortcuts cut the longer descriptions ('Fill role 1…9 of the selected event with the selected span;
+    nothing …') at 1366x768, with no way to read the rest: they wrap onto a second line. Nor can they be edited."""
+    from PySide6.QtWidgets import QAbstractItemView, QTableWidget
+    from ui.dialogs.shortcuts import ShortcutsDialog
+    from ui_support import show_widget
+
+    dlg = show_widget(qtbot, ShortcutsDialog(window.controller.schema, window))
+    table = dlg.findChild(QTableWidget)
+    QApplication.processEvents()
+    for r in range(table.rowCount()):
+        assert table.rowHeight(r) >= table.sizeHintForRow(r), table.item(r, 1).text()
+    assert table.editTriggers() == QAbstractItemView.EditTrigger.NoEditTriggers
+    assert dlg.height() <= 740  # fits a 1366x768 screen with its title bar
+    dlg.reject()

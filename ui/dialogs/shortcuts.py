@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QDialog,
     QDialogButtonBox,
     QHeaderView,
@@ -77,6 +78,9 @@ class ShortcutsDialog(QDialog):
             table.setItem(r, 1, QTableWidgetItem(d))
         table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         table.resizeColumnToContents(0)
+        table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)  # help, not a form
+        table.setWordWrap(True)  # a long description on two lines, not cut with "…" (nothing else showed it)
+        table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
         lay = QVBoxLayout(self)
