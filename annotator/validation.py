@@ -21,6 +21,7 @@ class Problem:
     event_id: int | None = None
     entity_id: int | None = None
     role: str | None = None
+    detail: str = ""  # the breach alone, without the ids of ``message`` (the app names the words instead)
 
 
 def validate(project: Project, doc_id: int, annotation_set: str | None = None) -> list[Problem]:
@@ -31,7 +32,7 @@ def validate(project: Project, doc_id: int, annotation_set: str | None = None) -
     for e in entities.values():
         b = label_breach(schema, e.label)
         if b is not None:
-            problems.append(Problem(b.kind, f"entity {e.id}: {b.message}", entity_id=e.id))
+            problems.append(Problem(b.kind, f"entity {e.id}: {b.message}", entity_id=e.id, detail=b.message))
     fillers = {e.id: (e.label, e.state) for e in entities.values()}
     for v in project.events(doc_id, annotation_set):
         if v.state in ("rejected", "suggested"):  # not annotation (yet): a suggestion is settled by deciding on it
@@ -40,5 +41,5 @@ def validate(project: Project, doc_id: int, annotation_set: str | None = None) -
         for b in event_breaches(schema, v.type, v.attributes, arguments, fillers) + undecided_breaches(
             v.type, v.state, arguments, fillers
         ):
-            problems.append(Problem(b.kind, f"event {v.id} ({v.type}): {b.message}", v.id, b.filler, b.role))
+            problems.append(Problem(b.kind, f"event {v.id} ({v.type}): {b.message}", v.id, b.filler, b.role, b.message))
     return problems

@@ -341,9 +341,9 @@ class MainWindow(WindowPanels, FilesAndWork, WindowFlow, QMainWindow):
         if c.doc is None or c.project is None:
             return
         from annotator.validation import validate  # the checks and their dialog load on first use, not at start
-        from ui.dialogs.problems import confirm_problems
+        from ui.dialogs.problems import confirm_problems, problem_text
 
-        if not confirm_problems(self, validate(c.project, c.doc.id)):
+        if not confirm_problems(self, validate(c.project, c.doc.id), partial(problem_text, c)):
             return
         c.run(cmd.SetStatus, c.doc.id, "reviewed")
 

@@ -48,11 +48,11 @@ def test_reviewed_needs_problems_confirmed(qtbot, window, db, monkeypatch):
     a = db.document_ids()[0]
     window.controller.run(mw.cmd.AddEvent, a, "Personnel:End-Position", *find(DOC_A, "fired"))  # Person missing
     seen = []
-    monkeypatch.setattr(problems, "confirm_problems", lambda parent, found: seen.append(found) or False)
+    monkeypatch.setattr(problems, "confirm_problems", lambda parent, found, *_describe: seen.append(found) or False)
     qtbot.keyClick(window.view, Qt.Key.Key_R, CTRL | SHIFT)
     assert [p.kind for p in seen[0]] == ["missing_role"]
     assert db.document(a).status != "reviewed"
-    monkeypatch.setattr(problems, "confirm_problems", lambda parent, found: True)
+    monkeypatch.setattr(problems, "confirm_problems", lambda parent, found, *_describe: True)
     qtbot.keyClick(window.view, Qt.Key.Key_R, CTRL | SHIFT)
     assert db.document(a).status == "reviewed"
     qtbot.waitUntil(lambda: window.reviewed_label.text() == "reviewed 1/3")
@@ -147,3 +147,29 @@ def test_export_through_dialog(qtbot, window, tmp_path, monkeypatch, fmt, split)
     assert DOC_A in texts and DOC_B in texts
     assert "Exported" in window.message.text()
     assert len(started) == split and all(p.poll() is not None for p in started)
+
+
+def test_review_problems_name_the_words_not_the_database_ids(qtbot, window, monkeypatch):
+    """Marking a document reviewed listed 'event 2 (Contact:Meet): Contact:Meet needs Entity': the id means
+    nothing on screen; the trigger's words say which event it is."""
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication, QListWidget
+    from ui_helpers import drag_select
+
+    from ui.dialogs.problems import ProblemsDialog
+
+    drag_select(qtbot, window.view, *find(DOC_A, "met"))
+    qtbot.keyClick(window.view, "e")  # Contact:Meet, its required Entity empty
+    ev = window.controller.current_event
+    seen = []
+
+    def look() -> None:
+        dlg = QApplication.activeModalWidget()
+        assert isinstance(dlg, ProblemsDialog)
+        seen.extend(dlg.findChild(QListWidget).item(i).text() for i in range(dlg.findChild(QListWidget).count()))
+        dlg.reject()
+
+    QTimer.singleShot(50, look)
+    window.mark_reviewed()
+    assert seen and all(f"event {ev}" not in line for line in seen)
+    assert any(line.startswith("“met”") and "needs Entity" in line for line in seen), seen
