@@ -192,10 +192,14 @@ def _verb_frame(v: Any) -> list[tuple[str, Any]]:
     subj = [c for c in kids if c.dep_ == "nsubj"]
     subjpass = [c for c in kids if c.dep_ == "nsubjpass"]
     objs = [c for c in kids if c.dep_ in ("dobj", "obj")]
-    if not objs:  # "killing and wounding scores": the object of both verbs
+    if not objs and not subjpass:  # "killing and wounding scores": the object of both verbs
         objs = [
-            g for c in kids if c.dep_ == "conj" and c.pos_ == "VERB" for g in c.children if g.dep_ in ("dobj", "obj")
-        ]
+            g
+            for c in kids
+            if c.dep_ == "conj" and c.pos_ == "VERB" and not any(x.dep_ in ("nsubj", "nsubjpass") for x in c.children)
+            for g in c.children
+            if g.dep_ in ("dobj", "obj")
+        ]  # not "was attacked and Saudi Arabia severed ties": a clause of its own
     out: list[tuple[str, Any]] = []
     # a participle or relative clause takes its noun as subject or object
     if v.dep_ in ("acl", "amod") and v.tag_ == "VBN":  # "a detained woman", "people killed in the attack"

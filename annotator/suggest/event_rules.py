@@ -91,7 +91,7 @@ class RuleEventSuggester:
                 length, patterns, extra = found
                 span_toks = doc[tok.i : tok.i + length]
                 head = span_toks.root
-                suggestion = self._decide(head, span_toks, patterns, sent, ents, entities, seen)
+                suggestion = self._decide(head, span_toks, patterns, sent, ents, entities, seen, extra)
                 if suggestion is not None:
                     seen.add((suggestion.type, head.lemma_.lower()))
                     for s in (suggestion, *self._implied(suggestion)):
@@ -182,9 +182,14 @@ class RuleEventSuggester:
         ents: dict,
         entities: Sequence[tuple[int, int, str]],
         seen: set[tuple[str, str]],
+        extra: Sequence[int] = (),
     ) -> EventSuggestion | None:
         ctx = read_context(head)
         pairs = frame(head)
+        if extra:  # "lost their lives": the second word of the trigger is no participant, and the verb has no object
+            pairs = [(s, t) for s, t in pairs if t.i not in extra]
+            if not any(s == "obj" for s, _ in pairs):
+                pairs = [("subj_intrans" if s == "subj" else s, t) for s, t in pairs]
         neighbours = _neighbour_lemmas(head)
         direct = frozenset(c.lemma_.lower() for c in head.children) | frozenset(f"dep:{c.dep_}" for c in head.children)
         cands: list[_Candidate] = []
@@ -214,7 +219,7 @@ class RuleEventSuggester:
             if any(a.role == "Time" for a in args):  # a time of its own: a specific event
                 score += TIME_BONUS
             # an object no role takes points to another sense ("returned fire", "met all conditions")
-            score -= 0.15 * _misfits(pairs, args, ("obj",)) + 0.1 * _misfits(pairs, args, ("subj_intrans",))
+            score -= 0.25 * _misfits(pairs, args, ("obj",)) + 0.1 * _misfits(pairs, args, ("subj_intrans",))
             if not core and not anchored:  # no participant: often a generic or a later mention
                 score -= NO_PARTICIPANT
                 if head.tag_ in BARE_FORMS:  # "attacks", "to die", "talking", "dead" with no one taking part

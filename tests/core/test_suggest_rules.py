@@ -443,3 +443,24 @@ def test_a_definite_noun_after_an_event_of_its_type_is_a_later_mention(nlp, sugg
     # a new event, with a place of its own, is suggested
     text = "Rebels attacked the town of Adana on Monday. A rocket caused a blast in the market."
     assert [e["trigger"] for e in run(nlp, suggester, text)] == ["attacked", "blast"]
+
+
+def test_an_object_no_role_takes_rules_a_sense_out(nlp, suggester):
+    # flags are not carried anywhere: another sense of "fly"
+    assert run(nlp, suggester, "The football association flew flags at half-staff on Tuesday.") == []
+
+
+def test_a_clause_of_its_own_shares_no_object(nlp, suggester):
+    text = "After the execution, the Saudi embassy in Tehran was attacked and Saudi Arabia severed diplomatic ties."
+    e = only(run(nlp, suggester, text), "attacked")
+    assert ("Target", "embassy", "FAC") in e["args"] and e["score"] >= 0.6  # "ties" is not what was attacked
+
+
+def test_more_trigger_words_from_the_guidelines(nlp, suggester):
+    e = only(run(nlp, suggester, "The activist was gunned down in Phnom Penh in 2012."), "gunned down")
+    assert e["type"] == "Conflict:Attack" and ("Target", "activist", "PERSON") in e["args"]
+    e = only(run(nlp, suggester, "Troops retreated from the town on Sunday."), "retreated")
+    assert e["type"] == "Movement:Transport"
+    # a verb and its object as one trigger: the subject is the one it happens to
+    e = only(run(nlp, suggester, "Five soldiers lost their lives in the ambush."), "lost")
+    assert e["type"] == "Life:Die" and ("Victim", "soldiers", "PERSON") in e["args"]
