@@ -126,7 +126,8 @@ def _pieces(text: str) -> list[tuple[int, str]]:
     return out
 
 
-EventsOfPiece = Callable[[int, Any, int], list[EventSuggestion]]  # (text index, Doc, offset) -> events, text offsets
+# (text index, Doc, offset, the piece's length, its entities in its offsets) -> events, in the text's offsets
+EventsOfPiece = Callable[[int, Any, int, int, list[tuple[int, int, str]]], list[EventSuggestion]]
 
 
 def parse_in_pieces(
@@ -143,7 +144,7 @@ def parse_in_pieces(
     ``cancelled`` is asked before each piece goes to spaCy: once it says so no more is read, and a text whose
     pieces were not all parsed gives nothing (a long document stops within a piece, not at its end).
     """
-    plan: deque[tuple[int, int, bool]] = deque()  # (text index, offset, last piece of its text), in input order
+    plan: deque[tuple[int, int, int, bool]] = deque()  # (text index, offset, length, last piece of its text)
 
     def pieces() -> Iterator[str]:
         for index, text in enumerate(texts):
@@ -151,7 +152,7 @@ def parse_in_pieces(
             for k, (offset, piece) in enumerate(parts):
                 if cancelled is not None and cancelled():
                     return
-                plan.append((index, offset, k == len(parts) - 1))
+                plan.append((index, offset, len(piece), k == len(parts) - 1))
                 yield piece
 
     ents: list[tuple[int, int, str]] = []
@@ -161,14 +162,14 @@ def parse_in_pieces(
     events: list[EventSuggestion] = []
     for doc in pipe.docs(pieces(), batch_size=batch_size, n_process=n_process):
         parsed = to_parsed(doc)
-        index, offset, last = plan.popleft()
+        index, offset, length, last = plan.popleft()
         base = len(starts)
         ents += [(s + offset, e + offset, label) for s, e, label in parsed.entities]
         starts += [s + offset for s in parsed.token_starts]
         ends += [e + offset for e in parsed.token_ends]
         sents += [k + base for k in parsed.sentence_starts]
         if suggest is not None:
-            events += suggest(index, doc, offset)
+            events += suggest(index, doc, offset, length, parsed.entities)
         if last:
             yield Parsed(ents, starts, ends, sents), (events if suggest is not None else None)
             ents, starts, ends, sents, events = [], [], [], [], []
@@ -185,9 +186,11 @@ def _piece_events(project: Project, ids: list[int], suggester: EventSuggester) -
     """Run ``suggester`` on a parsed piece with the entities known there (``known_entities``: those a person
     decided on and the pipeline's new ones), in the piece's offsets; the events come back in the text's."""
 
-    def suggest(index: int, doc: Any, offset: int) -> list[EventSuggestion]:
-        end = offset + len(doc.text)
-        new = [(e.start_char + offset, e.end_char + offset, e.label_) for e in doc.ents]
+    def suggest(
+        index: int, doc: Any, offset: int, length: int, ents: list[tuple[int, int, str]]
+    ) -> list[EventSuggestion]:
+        end = offset + length  # the piece's text (Doc.text would join a string per token)
+        new = [(s + offset, e + offset, label) for s, e, label in ents]
         known = [
             (s - offset, e - offset, label)
             for s, e, label in known_entities(project, ids[index], new)

@@ -15,6 +15,7 @@ from annotator.suggest.event_args import fill_roles, frame
 from annotator.suggest.event_context import Context, read_context
 from annotator.suggest.event_lexicon import Lexicon, Pattern, matches
 from annotator.suggest.noun_classes import guess_label
+from annotator.suggest.token_arrays import FirstWords, proper_nouns, trigger_starts
 from annotator.suggest.types import ArgumentSuggestion, EventSuggestion
 
 RULES_VERSION = 1
@@ -57,6 +58,7 @@ class RuleEventSuggester:
         self.schema = schema
         self.types = {t.name: t for t in schema.events}
         self.lexicon = Lexicon.from_schema(schema)
+        self._first_words = FirstWords(self.lexicon.by_first)
         self.cues = {t.name: frozenset(c.lower() for c in getattr(t, "cues", ())) for t in schema.events}
         self.blockers = {t.name: frozenset(c.lower() for c in getattr(t, "blockers", ())) for t in schema.events}
         self.threshold = threshold
@@ -75,30 +77,30 @@ class RuleEventSuggester:
         taken: set[int] = set()
         seen: set[tuple[str, str]] = set()  # (type, lemma) already suggested in this document
         heads: list[int] = []  # the head token of each suggestion in ``out``
-        for sent in doc.sents:
-            for tok in sent:
-                if tok.i in taken or tok.i in named or tok.pos_ not in TRIGGER_POS:
-                    continue
-                if tok.pos_ in ("NOUN", "PROPN") and guess_label(tok) is not None:  # a person or thing, not an event
-                    continue
-                if _caption_side(tok):  # "Jeanette Vizguerra, left, ...": where a person stands in a photo
-                    continue
-                found = self._match(tok, sent, named)
-                if not found:
-                    continue
-                if _in_short_quote(tok, sent):  # '"extrajudicial murder"', 'chanted "16 shots"': words cited, no event
-                    continue
-                length, patterns, extra = found
-                span_toks = doc[tok.i : tok.i + length]
-                head = span_toks.root
-                suggestion = self._decide(head, span_toks, patterns, sent, ents, entities, seen, extra)
-                if suggestion is not None:
-                    seen.add((suggestion.type, head.lemma_.lower()))
-                    for s in (suggestion, *self._implied(suggestion)):
-                        out.append(s)
-                        heads.append(head.i)
-                    taken.update(range(tok.i, tok.i + length))
-                    taken.update(extra)
+        # in document order, only the tokens of a trigger's part of speech, outside a name, that may start a pattern
+        for tok, sent in trigger_starts(doc, self._first_words, TRIGGER_POS, named):
+            if tok.i in taken:
+                continue
+            if tok.pos_ in ("NOUN", "PROPN") and guess_label(tok) is not None:  # a person or thing, not an event
+                continue
+            if _caption_side(tok):  # "Jeanette Vizguerra, left, ...": where a person stands in a photo
+                continue
+            found = self._match(tok, sent, named)
+            if not found:
+                continue
+            if _in_short_quote(tok, sent):  # '"extrajudicial murder"', 'chanted "16 shots"': words cited, no event
+                continue
+            length, patterns, extra = found
+            span_toks = doc[tok.i : tok.i + length]
+            head = span_toks.root
+            suggestion = self._decide(head, span_toks, patterns, sent, ents, entities, seen, extra)
+            if suggestion is not None:
+                seen.add((suggestion.type, head.lemma_.lower()))
+                for s in (suggestion, *self._implied(suggestion)):
+                    out.append(s)
+                    heads.append(head.i)
+                taken.update(range(tok.i, tok.i + length))
+                taken.update(extra)
         return self._share_arguments(doc, out, heads)
 
     def _implied(self, event: EventSuggestion) -> list[EventSuggestion]:
@@ -282,9 +284,9 @@ def _entity_index(doc: Any, entities: Sequence[tuple[int, int, str]]) -> dict[in
         names.setdefault(span.text.lower(), label)
         if label == "PERSON" and len(span) > 1 and span[-1].pos_ == "PROPN":
             names.setdefault(span[-1].lower_, label)
-    for t in doc:
-        if t.i not in out and t.pos_ == "PROPN" and t.lower_ in names:
-            out[t.i] = (t.idx, t.idx + len(t.text), names[t.lower_])
+    for i in proper_nouns(doc):
+        if i not in out and (t := doc[i]).lower_ in names:
+            out[i] = (t.idx, t.idx + len(t.text), names[t.lower_])
     return out
 
 
