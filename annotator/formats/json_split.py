@@ -128,6 +128,8 @@ class _Side:
             self.sizes[i], self.pending[i] = size, parts
             self._tell(_MSG.pack(i, size, *counts))
             self._receive(0.0)
+            if self.ended and self.next < i:
+                raise _Gone  # a chunk before this one was the other's, which ended without telling its size
             self.between()
         while self.pending or (need_all and self.next < self.n_chunks):
             if self.ended:
