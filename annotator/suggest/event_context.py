@@ -58,6 +58,8 @@ IRREALIS_HEADS = {
 # verbs that say their complement did not happen: "denied that he received payments", "denied targeting civilians"
 DENIAL_HEADS = {"deny", "refute", "dismiss", "reject"}
 NAMING_HEADS = {"call", "press"}  # "called the attack a crime", "pressed the attack": the event is real
+# nouns whose "to" complement is not (yet) real: "the right to invade", "an effort to attack"
+IRREALIS_NOUNS = {"right", "ability", "effort", "decision", "intention", "threat", "chance", "opportunity", "power"}
 REFERENCE_PREPS = {"for", "with", "since", "because", "before", "about", "despite", "against", "over"}
 GENERIC_DETS = {"any", "no", "every", "each", "such"}
 FUTURE_NOUN_MODS = {"planned", "upcoming", "future", "possible", "potential", "proposed", "impending", "next"}
@@ -101,6 +103,9 @@ def read_context(head: Any) -> Context:
     if "to" in aux and clause.dep_ in ("xcomp", "ccomp") and clause.head.lemma_.lower() in IRREALIS_HEADS:
         ctx.attributes["modality"] = "Other"
         ctx.penalty += 0.2
+    elif "to" in aux and clause.dep_ == "acl" and clause.head.lemma_.lower() in IRREALIS_HEADS | IRREALIS_NOUNS:
+        ctx.attributes["modality"] = "Other"  # "the right to invade", "a plan to attack": not (yet) real
+        ctx.penalty += 0.2
     elif "to" in aux and clause.dep_ in ("advcl", "relcl", "acl"):  # "troops sent to attack the town": a purpose
         ctx.attributes["modality"] = "Other"
     elif (
@@ -119,6 +124,9 @@ def read_context(head: Any) -> Context:
     ):  # "plans an attack", "to avoid deportation": the object of a wish, a plan or a fear
         ctx.attributes["modality"] = "Other"
         ctx.penalty += 0.2
+    if _alternative(head):  # "whether an airstrike, missile attack or artillery bombardment": one of them, if any
+        ctx.attributes["modality"] = "Other"
+        ctx.penalty += 0.15
     if any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in ckids):
         ctx.attributes["modality"] = "Other"
         ctx.penalty += 0.2
@@ -147,3 +155,12 @@ def _denied(clause: Any) -> bool:
     if clause.dep_ == "acl" and gov.pos_ == "NOUN" and gov.dep_ in ("dobj", "pobj"):  # "a claim that ..."
         gov = gov.head if gov.dep_ == "dobj" else gov.head.head
     return gov.lemma_.lower() in DENIAL_HEADS
+
+
+def _alternative(head: Any) -> bool:
+    """The trigger is one of words joined by "or" ("an airstrike, missile attack or artillery bombardment")."""
+    first = head
+    while first.dep_ == "conj" and first.head.i != first.i:
+        first = first.head
+    chain = [first, *(t for t in first.subtree if t.dep_ == "conj" and t.head.i in (first.i, head.i))]
+    return any(c.dep_ == "cc" and c.lower_ == "or" for t in chain for c in t.children)

@@ -464,3 +464,15 @@ def test_more_trigger_words_from_the_guidelines(nlp, suggester):
     # a verb and its object as one trigger: the subject is the one it happens to
     e = only(run(nlp, suggester, "Five soldiers lost their lives in the ambush."), "lost")
     assert e["type"] == "Life:Die" and ("Victim", "soldiers", "PERSON") in e["args"]
+
+
+def test_events_joined_by_or_are_alternatives_not_facts(nlp, suggester):
+    events = run(nlp, suggester, "Officials said an airstrike or a rocket attack had caused the damage.")
+    assert [e["trigger"] for e in events] == ["attack"]
+    assert events[0]["attributes"].get("modality") == "Other"
+    events = run(nlp, suggester, "Rebels launched an airstrike and a rocket attack on the town.")
+    assert [e["trigger"] for e in events] == ["airstrike", "attack"]
+
+
+def test_the_complement_of_a_right_or_a_plan_is_not_real(nlp, suggester):
+    assert run(nlp, suggester, "Putin has declared he has the right to invade Ukraine.") == []
