@@ -48,7 +48,10 @@ PRODUCT = frozenset(
     destroyer artillery knife machete cannon munition ammunition warhead device ied landmine mine satellite
     convoy""".split()
 )
-_NOT_PEOPLE = frozenset("number paper order border matter center centre quarter water power letter other".split())
+_NOT_PEOPLE = frozenset(
+    "number paper order border matter center centre quarter water power letter other horror terror error factor sector"
+    " mirror floor door color colour corridor interior meteor rumor rumour favor favour labor labour".split()
+)
 
 
 def guess_label(token) -> str | None:  # noqa: ANN001 - a spaCy Token

@@ -476,3 +476,15 @@ def test_events_joined_by_or_are_alternatives_not_facts(nlp, suggester):
 
 def test_the_complement_of_a_right_or_a_plan_is_not_real(nlp, suggester):
     assert run(nlp, suggester, "Putin has declared he has the right to invade Ukraine.") == []
+
+
+def test_abstract_nouns_in_or_are_not_people(nlp, suggester):
+    from annotator.suggest.noun_classes import guess_label
+
+    doc = nlp("Investors cited horrors and other factors.")
+    assert [guess_label(t) for t in doc if t.pos_ == "NOUN"] == ["PERSON", None, None]
+    assert not [
+        e
+        for e in run(nlp, suggester, "They were fleeing horrors in Syria.")
+        if ("Artifact", "horrors", "PERSON") in e["args"]
+    ]
