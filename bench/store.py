@@ -153,9 +153,12 @@ def bench_export(folder: Path, path: Path, runs: int) -> None:
         read, write, read_cpu = lim
         total = read + write
         wall2, cpu2 = lim2
+        bound = max(mine, cpu - mine, cpu / 2) + fsync
         print(
             f" run {k}: json {dt:.3f} s wall = {mb / dt:6.1f} MB/s ({fsync:.2f} s of it the closing fsync); CPU "
-            f"{cpu:.2f} s = {mine:.2f} s this process + {cpu - mine:.2f} s the second process (or threads)\n"
+            f"{cpu:.2f} s = {mine:.2f} s this process + {cpu - mine:.2f} s the second process (or threads); two "
+            f"free cores would need at least max(those, half the sum) + the fsync = {bound:.3f} s ({mb / bound:.0f} "
+            f"MB/s: a bound from this run's CPU times, not a wall time)\n"
             f"        jsonl {jl:.3f} s wall = {jl_mb / jl:6.1f} MB/s, {jl_cpu:.2f} s CPU\n"
             f"        limit 1, one core: a plain SELECT of the same rows (documents, then entities in export order) "
             f"{read:.2f} s ({read_cpu:.2f} s CPU) + a write of the same bytes with fsync {write:.2f} s = "
