@@ -233,3 +233,31 @@ def test_every_shortcut_reads_whole_in_help(qtbot, window):
     assert table.editTriggers() == QAbstractItemView.EditTrigger.NoEditTriggers
     assert dlg.height() <= 740  # fits a 1366x768 screen with its title bar
     dlg.reject()
+
+
+def test_each_fill_list_shows_its_whole_prompt(qtbot, project_path):
+    """The roles' fill lists read 'fill Destinati' at 1366x768 (the prompt cut by the box's width, with no '…'):
+    the prompt is short enough to be read whole in the panel at its least width, the role named in its tooltip."""
+    from PySide6.QtWidgets import QStyle, QStyleOptionComboBox
+    from ui import commands as cmd
+    from ui_support import close_window, open_window
+
+    w = open_window(qtbot, project_path, size=(1366, 740))
+    try:
+        w.size_docks()
+        make_attack(qtbot, w)
+        c = w.controller
+        c.run(cmd.SetEventType, c.current_event, "Movement:Transport", expected=c.events[c.current_event])
+        ed = w.event_editor
+        qtbot.waitUntil(lambda: len(ed.fill_combos) == 7)  # Transport: the longest role names of the news schema
+        qtbot.waitUntil(lambda: ed.fill_combos[-1].isVisible())
+        QApplication.processEvents()
+        for combo in ed.fill_combos:
+            opt = QStyleOptionComboBox()
+            combo.initStyleOption(opt)
+            field = combo.style().subControlRect(
+                QStyle.ComplexControl.CC_ComboBox, opt, QStyle.SubControl.SC_ComboBoxEditField, combo
+            )
+            assert combo.fontMetrics().horizontalAdvance(combo.currentText()) <= field.width(), combo.currentText()
+    finally:
+        close_window(w)

@@ -164,7 +164,8 @@ class EventEditor(QWidget):
             combo = QComboBox()
             combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
             combo.setMinimumContentsLength(6)
-            combo.addItem(f"fill {role.name}…", None)
+            combo.addItem("fill…", None)  # whole in the least width ('fill Destination…' read 'fill Destinati')
+            combo.setToolTip(tooltip_text(f"Fill {role.name} with an entity it accepts, nearest to the trigger first"))
             for e in nearest_candidates(entities, role.labels, ev):
                 combo.addItem(f"{text[e.start : e.end]}  ({e.label})", e.id)
             combo.activated.connect(lambda idx, ri=i, b=combo: self._fill(ri, b, idx))
