@@ -12,12 +12,21 @@ from PySide6.QtWidgets import QMessageBox
 
 from ui import commands as cmd
 from ui.menus import build_context_menu
+from ui.status_line import SEPARATOR
 
 if TYPE_CHECKING:  # pragma: no cover
     from ui.main_window import MainWindow
 
 ACCEPT_REST = "Accept the rest and mark annotated"
 LEAVE_REST = "Mark annotated, leave them undecided"
+
+
+def work_left(n: int) -> str:
+    """What the status line says of ``n`` undecided suggestions in the document, and what the keys do with them
+    (it said nothing while nothing was selected)."""
+    if n:
+        return f"{n} suggestion{'s' if n != 1 else ''} undecided in this document (Tab: the next; Ctrl+Enter: done)"
+    return "Every suggestion in this document is decided (Ctrl+Enter: mark it annotated)"
 
 
 class WindowFlow:
@@ -113,6 +122,7 @@ class WindowFlow:
         c = self.controller
         e = c.entities.get(c.current_entity) if c.current_entity is not None else None
         v = c.events.get(c.current_event) if c.current_event is not None else None
+        left = work_left(self.undecided_count()) if c.doc is not None else ""
         if e is not None:
             text = f"{e.label} ({e.state}): {c.span_text(e.start, e.end)[:80]}"
         elif v is not None:
@@ -120,12 +130,13 @@ class WindowFlow:
             text = f"event {v.type} ({v.state}): {c.span_text(v.trigger_start, v.trigger_end)[:60]}{alt}"
         else:
             text = ""
+        ours = self.message.text() in ("", getattr(self, "_described", ""))  # not a message of some work's
         if text:
-            self.message.setText(text)
-            self._described = text
-        elif getattr(self, "_described", "") and self.message.text() == self._described:
-            self.message.setText("")  # the span or document it described is gone
-            self._described = ""
+            self.message.setText(f"{text}{SEPARATOR}{left}" if left else text)
+            self._described = self.message.text()
+        elif ours:  # what it described is gone, or nothing is selected: the work left in the document
+            self.message.setText(left)
+            self._described = left
 
     # -- the last place of each project ----------------------------------------------------------------
     def _place_key(self: "MainWindow", path: str | Path | None = None) -> str | None:

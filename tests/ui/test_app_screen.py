@@ -102,9 +102,9 @@ def test_status_line_forgets_a_deleted_span(qtbot, window):
     from ui_helpers import click_char
 
     click_char(qtbot, window.view, find(DOC_A, "Paris")[0])
-    assert window.message.text() == "GPE (suggested): Paris"
+    assert window.message.text().startswith("GPE (suggested): Paris")
     qtbot.keyClick(window.view, Qt.Key.Key_Delete)
-    qtbot.waitUntil(lambda: window.message.text() == "")
+    qtbot.waitUntil(lambda: "Paris" not in window.message.text())
 
 
 def test_reopening_returns_to_the_last_document_and_place(qtbot, project_path, monkeypatch):
@@ -286,3 +286,19 @@ def test_labels_at_a_lines_right_edge_do_not_cover_each_other(qtbot, tmp_path):
         assert boxes[0].right() < boxes[1].left() and boxes[1].right() <= v.viewport().width()
     finally:
         close_window(w)
+
+
+def test_the_status_line_tells_the_work_left_in_the_document(qtbot, window):
+    """With nothing selected the status line was empty (after opening, after an undo, after the last key): it
+    says how many suggestions are left to decide here, and what the keys do with them."""
+    from PySide6.QtCore import Qt
+
+    c = window.controller
+    undecided = sum(e.state == "suggested" for e in c.entities.values())
+    c.select_entity(None)
+    c.select_event(None)
+    window.refresh_panels()
+    assert f"{undecided} suggestions undecided" in window.message.text()
+    click_char(qtbot, window.view, find(DOC_A, "Paris")[0])
+    qtbot.keyClick(window.view, Qt.Key.Key_Return)  # accepted: one fewer, and on to the next
+    qtbot.waitUntil(lambda: f"{undecided - 1} suggestions undecided" in window.message.text())
