@@ -144,3 +144,36 @@ def test_agreement_window(qtbot, team_window):
     # alice 3, bob 3, 1 exact match (Mary): F1 = 2/6
     assert [table.item(r, k).text() for k in (2, 3, 6)] == ["3", "3", "0.333"]
     assert table.item(rows[("Entity spans (overlap)", "overall")], 6).text() == "0.667"
+
+
+def test_each_version_reads_whole_in_the_adjudication_list(qtbot, tmp_path):
+    """At 1366x768 the annotators' columns were 100 px each, cut to 'GPE “Moscow” …', with half the window
+    empty right of them: the columns fit their text, the versions share the room left."""
+    from annotator import edits
+    from annotator.importing import IncomingDocument, import_documents
+    from annotator.store import Project
+
+    text = "The Russian Ministry of Foreign Affairs met the Export-Import Bank of Korea in Washington"
+    path = tmp_path / "wide.annotator"
+    with Project(path, annotator="setup") as p:
+        doc = import_documents(p, [IncomingDocument(text, "t.txt")]).imported[0][1]
+        for name, label in (("alice", "ORG"), ("bob", "GPE")):
+            p.annotation_set, p.annotator = name, name
+            for words in ("The Russian Ministry of Foreign Affairs", "the Export-Import Bank of Korea"):
+                s = text.index(words)
+                edits.add_entity(p, doc, s, s + len(words), label)
+    w = open_window(qtbot, path, annotator="vera", pipeline=None, size=(1366, 740))
+    try:
+        w.actions_by_name["adjudicate"].trigger()
+        dlg = w._adjudication_window
+        qtbot.waitUntil(dlg.isVisible)
+        tree = dlg.tree
+        for i in range(tree.topLevelItemCount()):
+            for col in (2, 3, 4):
+                shown = tree.topLevelItem(i).text(col)
+                needed = tree.fontMetrics().horizontalAdvance(shown)
+                assert tree.visualItemRect(tree.topLevelItem(i)).isValid()
+                assert tree.columnWidth(col) > needed, (col, shown)
+        assert dlg.width() <= 1366
+    finally:
+        close_window(w)

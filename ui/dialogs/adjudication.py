@@ -163,6 +163,7 @@ class AdjudicationWindow(QDialog):
             self.tree.addTopLevelItem(item)
             if d.id == keep:
                 selected = item
+        self._fit_columns()
         left = sum(not d.settled for d in self.diffs)
         if not self.sets:
             self.heading.setText(f"{c.doc.name}: no annotators' sets cover this document (merge their files first).")
@@ -192,6 +193,12 @@ class AdjudicationWindow(QDialog):
             b = QPushButton(no_mnemonic(f"Take {s} ({SET_KEYS[i]})"))
             b.clicked.connect(lambda _c=False, name=s: self.take(name))
             self.set_buttons.addWidget(b)
+
+    def _fit_columns(self) -> None:
+        """Every column as wide as its text (the annotators' versions were 100 px each, cut to 'GPE “Moscow” …',
+        with half the window empty right of them); the last one takes what is left."""
+        for col in range(self.tree.columnCount()):
+            self.tree.resizeColumnToContents(col)
 
     def current_id(self) -> str | None:
         item = self.tree.currentItem()
