@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QBrush, QColor, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QDialog,
@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 from annotator.teams import adjudication as adj
 from annotator.teams.differences import Difference, EntityOption, EventOption, differences, document_sets
 from ui.commands import CoreEditCommand
-from ui.plain import no_mnemonic
+from ui.plain import no_mnemonic, tooltip_text
 
 if TYPE_CHECKING:  # pragma: no cover
     from ui.controller import Controller
@@ -97,6 +97,7 @@ class AdjudicationWindow(QDialog):
         self.tree.setAlternatingRowColors(True)
         self.tree.setUniformRowHeights(True)
         self.tree.installEventFilter(self)
+        self.tree.viewport().installEventFilter(self)
         self.tree.itemDoubleClicked.connect(lambda *_: self.edit_current())
         self.buttons: dict[str, QPushButton] = {}
         row = QHBoxLayout()
@@ -157,6 +158,8 @@ class AdjudicationWindow(QDialog):
             cols.append(decision)
             item = QTreeWidgetItem(cols)
             item.setData(0, Qt.ItemDataRole.UserRole, d.id)
+            for k in range(3, len(cols) - 1):
+                item.setToolTip(k, tooltip_text(cols[k]))
             if d.settled:
                 for k in range(len(cols)):
                     item.setForeground(k, QBrush(SETTLED))
@@ -196,9 +199,17 @@ class AdjudicationWindow(QDialog):
 
     def _fit_columns(self) -> None:
         """Every column as wide as its text (the annotators' versions were 100 px each, cut to 'GPE “Moscow” …',
-        with half the window empty right of them); the last one takes what is left."""
-        for col in range(self.tree.columnCount()):
-            self.tree.resizeColumnToContents(col)
+        with half the window empty right of them), the versions at most an even share of the width (an event's
+        attributes are long: the other version went out of sight), whole in their tooltips."""
+        tree, n = self.tree, self.tree.columnCount()
+        for col in range(n):
+            tree.resizeColumnToContents(col)
+        versions = range(3, n - 1)  # one column per annotator's set: side by side, never scrolled out of sight
+        fixed = sum(tree.columnWidth(c) for c in range(3)) + tree.fontMetrics().horizontalAdvance("M" * 12)
+        share = (tree.viewport().width() - fixed) // max(1, len(versions))
+        for col in versions:
+            if tree.columnWidth(col) > share:
+                tree.setColumnWidth(col, max(share, tree.fontMetrics().horizontalAdvance("M" * 10)))
 
     def current_id(self) -> str | None:
         item = self.tree.currentItem()
@@ -261,6 +272,9 @@ class AdjudicationWindow(QDialog):
             self._next()
 
     def eventFilter(self, obj: Any, event: Any) -> bool:  # noqa: N802
+        if obj is self.tree.viewport() and event.type() == QEvent.Type.Resize:
+            self._fit_columns()  # the versions' share follows the window's width
+            return False
         if obj is self.tree and isinstance(event, QKeyEvent) and event.type() == QKeyEvent.Type.KeyPress:
             if event.modifiers() & (Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier):
                 return False
