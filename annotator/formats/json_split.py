@@ -39,6 +39,7 @@ from annotator.formats.json_chunks import event_dicts, read_chunk, render_chunk
 
 MIN_DOCUMENTS = 1000  # below this the second interpreter (~0.05 s CPU to start) is not worth it
 MAX_CHUNKS = 4096  # chunk numbers the claims pipe holds: 16 KB, within any pipe's buffer, written before either reads
+MAX_PENDING = 64  # chunks rendered and waiting for an earlier one's size (~64 MB): then wait instead of taking more
 MMAP_SIZE = 1 << 30  # bytes of the project file the second process reads through a mapping
 WAIT = 0.1  # seconds: how often a process waiting for the other looks at progress (and the cancel) again
 _CLAIM = struct.Struct("<i")
@@ -132,6 +133,11 @@ class _Side:
             if self.ended and self.next < i:
                 raise _Gone  # a chunk before this one was the other's, which ended without telling its size
             self.between()
+            while len(self.pending) > MAX_PENDING:  # the other holds an early chunk (stopped, starved of CPU)
+                if self.ended:
+                    raise _Gone
+                self._receive(WAIT)
+                self.between()
         while self.pending or (need_all and self.next < self.n_chunks):
             if self.ended:
                 raise _Gone  # waiting for sizes the other process will never tell

@@ -344,3 +344,44 @@ def test_the_second_process_may_end_before_the_first_tells_its_last_size(tmp_pat
     assert side.offset == 4 and counts == [(1, 0, 0)]
     for f in (fd, claims_r, from_other, to_other):
         os.close(f)
+
+
+def test_a_process_waits_instead_of_holding_more_than_max_pending_chunks(tmp_path, monkeypatch):
+    """While the other process holds an early chunk (stopped, starved of CPU), this one renders at most
+    MAX_PENDING chunks ahead, then waits for that chunk's size instead of taking every other chunk into memory."""
+    import os
+    import struct
+
+    monkeypatch.setattr(json_split, "MAX_PENDING", 2)
+    monkeypatch.setattr(json_split, "WAIT", 0.01)
+    claims_r, claims_w = os.pipe()
+    os.write(claims_w, b"".join(struct.pack("<i", i) for i in range(8)))
+    os.close(claims_w)
+    to_other_r, to_other = os.pipe()
+    from_other, from_other_w = os.pipe()
+    fd = os.open(tmp_path / "out", os.O_RDWR | os.O_CREAT)
+    assert os.read(claims_r, 4) == struct.pack("<i", 0)  # the other process takes chunk 0 and holds it
+    held = []
+
+    def between() -> None:
+        held.append(len(side.pending))
+        if len(held) == 20:  # the other writes its chunk at last
+            os.pwrite(fd, b"A", 0)
+            os.write(from_other_w, json_split._MSG.pack(0, 2, 1, 0, 0))
+
+    side = json_split._Side(
+        fd,
+        0,
+        1,
+        8,
+        (claims_r, from_other, to_other),
+        lambda i: ([b",", b"%d" % i], (1, 0, 0)),
+        between,
+        lambda counts: None,
+        second=False,
+    )
+    side.run(need_all=True)
+    assert max(held) == 3  # two waiting, and the one just rendered
+    assert os.pread(fd, 100, 0) == b"A,1,2,3,4,5,6,7"
+    for f in (fd, claims_r, from_other, from_other_w, to_other, to_other_r):
+        os.close(f)
