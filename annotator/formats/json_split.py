@@ -8,13 +8,14 @@ each process writes the chunks it rendered into the one output file, at their pl
 - After rendering a chunk (``json_chunks``) a process tells the other its size (a 40-byte record, with its counts,
   on a pipe each way) and writes it with ``os.pwritev`` at its offset as soon as the sizes of all chunks before it
   are known: no part files, no copy, no bytes passed between the processes. A chunk waiting for an earlier one
-  stays in memory (about one chunk: both take chunks in order).
+  stays in memory (about one chunk: both take chunks in order; at most ``MAX_PENDING``, then the process waits).
 - The export's first document has no separator before it: every chunk is rendered with one before each of its
   documents (JSON; JSONL's follow them), and the first chunk holding a document is written without its first
   byte. Both processes compute every offset by that rule from the same sizes.
 - The second process is ``python -m annotator.formats.json_split``: it imports ``sqlite3``, ``orjson`` and
   ``json_chunks`` only (no project, no Qt; ~0.05 s to start, during which this process already renders), reads
-  the project on its own read-only connection, one read transaction a chunk as this process does, and writes into
+  the project on its own read-only connection (through a mapping of the file), one read transaction a chunk as
+  this process does, a row a document (no GIL to share, unlike reader threads), and writes into
   the temporary file this process opened (its descriptor is passed). It exits when this process goes away (its
   pipe closes). This process waits for it to exit before the file is synced and renamed; if it fails or is
   killed, the export fails and nothing is replaced (``exporting.atomic_output`` removes the temporary file, there
