@@ -261,3 +261,16 @@ def test_each_fill_list_shows_its_whole_prompt(qtbot, project_path):
             assert combo.fontMetrics().horizontalAdvance(combo.currentText()) <= field.width(), combo.currentText()
     finally:
         close_window(w)
+
+
+def test_the_import_dialog_has_room_for_a_path(qtbot, window):
+    """File > Import from another tool… had a 110 px box for the path (its own hint cut to 'a file, or a
+    folder…'): a path is read whole, about fifty characters."""
+    from ui.dialogs.import_format import ImportFormatDialog
+    from ui_support import show_widget
+
+    dlg = show_widget(qtbot, ImportFormatDialog(window))
+    QApplication.processEvents()
+    fm = dlg.path.fontMetrics()
+    assert dlg.path.width() >= fm.horizontalAdvance("/home/someone/corpora/brat/example-data/corpus/") + 8
+    dlg.reject()

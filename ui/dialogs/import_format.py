@@ -25,6 +25,8 @@ class ImportFormatDialog(QDialog):
         self.format.addItems(list(readers()))
         self.path = QLineEdit()
         self.path.setPlaceholderText("a file, or a folder (brat)")
+        # a path is read whole (the box was 110 px, its own hint cut): about fifty characters
+        self.path.setMinimumWidth(self.path.fontMetrics().horizontalAdvance("x" * 50) + 12)
         file_button, folder_button = QPushButton("File…"), QPushButton("Folder…")
         file_button.clicked.connect(self._file)
         folder_button.clicked.connect(self._folder)
