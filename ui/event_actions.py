@@ -73,6 +73,18 @@ class EventActions:
             self.view.setFocus()
         if not type_:
             return
+        there = next(
+            (v for v in c.events.values() if (v.trigger_start, v.trigger_end, v.type) == (span[0], span[1], type_)),
+            None,
+        )
+        if there is not None:  # as a label key on a span: decide the event that is there, never double it
+            if there.state in ("suggested", "rejected"):
+                c.run(cmd.AcceptEvent, there.id)
+            self.edit.clear_selection()
+            c.select_entity(None)
+            c.select_event(there.id)
+            self.view.show_cp(span[0], span[1])
+            return
         attrs = attribute_cues(c.schema, c.doc.text, span[0], span[1], self.sentence(span[0])[0])
         new_id = c.run(cmd.AddEvent, c.doc.id, type_, span[0], span[1], attrs)
         if new_id is not None:

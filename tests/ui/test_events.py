@@ -209,3 +209,24 @@ def test_deciding_an_event_redraws_its_row_of_the_event_list_only(qtbot, window,
     qtbot.keyClick(w.view, Qt.Key.Key_Return)  # accepted, and on to the next undecided
     qtbot.waitUntil(lambda: w.events.cell(1, 4) == "accepted")
     assert resets == [] and set(rows) == {1}
+
+
+def test_e_on_a_suggested_events_trigger_decides_it_never_doubles_it(qtbot, window, db):
+    """E on 'met', which already had a suggested Contact:Meet, added a second Contact:Meet on the same word
+    (two 'Meet' labels side by side; Ctrl+Enter accepted both, the export had the event twice). As a label key
+    does for a span, E decides the event that is there."""
+    from annotator.suggest.types import EventSuggestion
+    from annotator.suggest.writer import WriteCounts, write_events
+
+    w, c = window, window.controller
+    d = db.document_ids()[0]
+    met = find(DOC_A, "met")
+    with db.transaction():
+        write_events(db, d, [EventSuggestion("Contact:Meet", *met, 0.5)], "rules:test@1", WriteCounts())
+    c.reload()
+    qtbot.waitUntil(lambda: len(c.events) == 1)
+    drag_select(qtbot, w.view, *met)
+    qtbot.keyClick(w.view, "e")  # 'met' is a trigger word of Contact:Meet alone: no picker
+    on_met = [e for e in db.events(d) if (e.trigger_start, e.trigger_end) == met]
+    assert [(e.type, e.state) for e in on_met] == [("Contact:Meet", "accepted")]
+    assert c.current_event == on_met[0].id
