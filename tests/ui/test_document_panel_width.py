@@ -44,8 +44,8 @@ def test_the_status_column_fits_every_status_not_only_those_shown_when_filled(qt
 
     panel = show_widget(qtbot, DocumentPanel(), (240, 400))
     rows = [{**r, "status": "new"} for r in _rows(3)]
-    panel.set_rows(rows, None)
-    assert panel.update_rows([{**rows[1], "status": "in_progress"}], None)
+    panel.set_rows(rows, rows[1]["id"])  # the open document's row is bold: wider
+    assert panel.update_rows([{**rows[1], "status": "in_progress"}], rows[1]["id"])
     qtbot.wait(10)
     index = panel.proxy.index(1, 1)
     shown = panel.proxy.data(index, Qt.ItemDataRole.DisplayRole)

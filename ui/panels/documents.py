@@ -199,8 +199,8 @@ class DocumentPanel(QWidget):
         """Name takes the room (never less than a readable width); the other columns fit their title and first rows."""
         for i in range(1, len(COLUMNS)):
             self.table.resizeColumnToContents(i)
-        # every status, not only those of the rows now: marking one in progress cut it to "in p…ress"
-        widest = max(cell_width(self.table, s.replace("_", " ")) for s in STATUSES)
+        # every status, not only those of the rows now (marking one in progress cut it to "in p…ress"), in bold
+        widest = max(cell_width(self.table, s.replace("_", " "), bold=True) for s in STATUSES)  # the open one's
         if self.table.columnWidth(1) < widest:
             self.table.setColumnWidth(1, widest)
         self._fit_name()

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
+from PySide6.QtGui import QFont, QFontMetrics
 from PySide6.QtWidgets import QStyle, QTableView
 
 
@@ -32,10 +33,13 @@ class RowTableModel(QAbstractTableModel):
         return None
 
 
-def cell_width(table: QTableView, text: str) -> int:
-    """The width a cell of ``table`` needs to show ``text`` whole (the item delegate's margins included)."""
+def cell_width(table: QTableView, text: str, bold: bool = False) -> int:
+    """The width a cell of ``table`` needs to show ``text`` whole (the item delegate's margins included), in
+    bold when a row can be (the document list's open document)."""
     margin = table.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, table)
-    return table.fontMetrics().horizontalAdvance(text) + 2 * (margin + 1) + 4
+    font = QFont(table.font())
+    font.setBold(bold)
+    return QFontMetrics(font).horizontalAdvance(text) + 2 * (margin + 1) + 4
 
 
 def header_width(table: QTableView, title: str) -> int:
