@@ -385,3 +385,45 @@ def test_a_process_waits_instead_of_holding_more_than_max_pending_chunks(tmp_pat
     assert os.pread(fd, 100, 0) == b"A,1,2,3,4,5,6,7"
     for f in (fd, claims_r, from_other, from_other_w, to_other, to_other_r):
         os.close(f)
+
+
+def test_the_report_is_the_same_from_one_process_or_two(project, tmp_path, monkeypatch):
+    """Counts and the arguments left out (their entity not exported), in document order, whichever process wrote
+    which chunk."""
+    from annotator.importing import IncomingEvent
+
+    monkeypatch.setattr(json_stream, "CHUNK", 1)
+    docs = []
+    for i in range(12):
+        text = f"Merkel met Putin in Berlin {i}."
+        ents = [
+            IncomingEntity("m", 0, 6, "PERSON", "accepted", "human", None),
+            IncomingEntity("p", 11, 16, "PERSON", "rejected" if i % 3 != 2 else "accepted", "human", None),
+        ]
+        events = [IncomingEvent("Contact:Meet", 7, 10, {}, [("Entity", "m"), ("Entity", "p")])]
+        docs.append(IncomingDocument(text=text, name=f"d{i}", entities=ents, events=events))
+    import_documents(project, docs)
+    mine: list[int] = []  # the chunks this process rendered, each slowly: the second process takes the others
+    real_renderer = json_split._renderer
+
+    def renderer(*args, **kwargs):
+        render = real_renderer(*args, **kwargs)
+
+        def slowly(i):
+            mine.append(i)
+            threading.Event().wait(0.2)
+            return render(i)
+
+        return slowly
+
+    monkeypatch.setattr(json_split, "_renderer", renderer)
+    reports = {}
+    for mode in ("one process", "two processes"):
+        started = force(monkeypatch, mode)
+        reports[mode] = write_json(project, tmp_path / f"{mode}.json")
+        assert bool(started) == (mode == "two processes")
+    assert 0 < len(mine) < 12  # both processes wrote chunks
+    one, two = reports["one process"], reports["two processes"]
+    assert (one.documents, one.entities, one.events) == (two.documents, two.entities, two.events) == (12, 16, 12)
+    assert one.dropped_arguments == two.dropped_arguments
+    assert [name for name, _, _ in two.dropped_arguments] == [f"d{i}" for i in range(12) if i % 3 != 2]
