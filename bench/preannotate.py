@@ -13,6 +13,7 @@ over pre-annotation of entities alone is the floor of the cost of events, before
 
 Run: nice .venv/bin/python bench/preannotate.py [--docs 2000] [--words 500] [--batch-size 64] [--model NAME] [--events]
      [--components: only each component's CPU seconds, for the entity and the event pipelines]
+     [--component-major N: with --events, also spaCy alone run component by component over N documents at a time]
      [--candidates: only the share of sentences that may hold a trigger, on these texts and the events-dev articles]
 """
 
@@ -65,17 +66,26 @@ class Run:
     """One way of running over the documents: raw ``nlp.pipe`` or ``preannotate()`` into its own project."""
 
     def __init__(
-        self, name: str, pipe, project: Project | None = None, events: bool = False, docs: bool = False
+        self,
+        name: str,
+        pipe,
+        project: Project | None = None,
+        events: bool = False,
+        docs: bool = False,
+        chunk: int = 0,
     ) -> None:
         self.name, self.pipe, self.project, self.events = name, pipe, project, events
         self.docs = docs  # spaCy alone as pre-annotation runs it (Pipeline.docs), not raw nlp.pipe
+        self.chunk = chunk  # spaCy alone, component-major: each component over ``chunk`` documents before the next
         self.wall = self.cpu = 0.0
         self.entities = 0
         self.report = PreannotateReport()
 
     def __call__(self, texts: list[str], ids: list[int], batch_size: int, profiler) -> None:
         t0, c0 = time.perf_counter(), time.process_time()
-        if self.docs:
+        if self.chunk:
+            self.entities += sum(len(doc.ents) for doc in component_major(self.pipe, texts, batch_size, self.chunk))
+        elif self.docs:
             self.entities += sum(len(doc.ents) for doc in self.pipe.docs(texts, batch_size=batch_size))
         elif self.project is None:
             self.entities += sum(len(doc.ents) for doc in self.pipe.nlp.pipe(texts, batch_size=batch_size))
@@ -102,6 +112,18 @@ class Run:
         return f"{self.name:<34} {self.wall:7.1f} s wall {self.cpu:7.1f} s CPU  {n_words / self.wall:8,.0f} words/s  ({what})"
 
 
+def component_major(pipe, texts: list[str], batch_size: int, chunk: int):
+    """The Docs of ``Pipeline.docs`` (same components, same batch sizes), but run component by component over
+    ``chunk`` documents at a time (each component's ``pipe`` over the whole chunk before the next component starts)
+    instead of interleaved batch by batch as ``nlp.pipe`` chains them."""
+    for first in range(0, len(texts), chunk):
+        docs = [pipe.nlp.make_doc(t) for t in texts[first : first + chunk]]
+        for name, proc in pipe.nlp.pipeline:
+            size = min(batch_size, EMBEDDING_BATCH) if name == "tok2vec" else batch_size
+            docs = list(proc.pipe(docs, batch_size=size))
+        yield from docs
+
+
 def component_costs(texts: list[str], model: str | None, batch_size: int) -> None:
     """CPU seconds of each component of the entity and the event pipelines, run one after another over all texts."""
     for events in (False, True):
@@ -119,6 +141,19 @@ def component_costs(texts: list[str], model: str | None, batch_size: int) -> Non
             f"{'events' if events else 'entities'}: {total:.1f} s CPU: "
             + ", ".join(f"{k} {v:.2f}" for k, v in costs.items())
         )
+
+
+def same_docs(pipe, texts: list[str], batch_size: int, chunk: int) -> None:
+    """Check that component-major execution gives the Docs of ``Pipeline.docs``: every token's POS, TAG, MORPH,
+    LEMMA, DEP, HEAD, entity and sentence start."""
+    from spacy.attrs import DEP, ENT_IOB, ENT_TYPE, HEAD, LEMMA, MORPH, POS, SENT_START, TAG
+
+    attrs = [POS, TAG, MORPH, LEMMA, DEP, HEAD, ENT_IOB, ENT_TYPE, SENT_START]
+    ours = [d.to_array(attrs) for d in component_major(pipe, texts, batch_size, chunk)]
+    theirs = [d.to_array(attrs) for d in pipe.docs(texts, batch_size=batch_size)]
+    if len(ours) != len(theirs) or any((a != b).any() for a, b in zip(ours, theirs)):
+        raise SystemExit("component-major execution gave other Docs than nlp.pipe")
+    print(f"component-major over {chunk} documents: the same Docs as nlp.pipe on {len(texts)} texts")
 
 
 def trigger_candidates(texts: list[str], model: str | None, batch_size: int) -> None:
@@ -248,6 +283,14 @@ def main() -> None:
         action="store_true",
         help="also pre-annotate with events (tagger, lemmatizer, parser, rule suggester) and compare",
     )
+    ap.add_argument(
+        "--component-major",
+        type=int,
+        default=0,
+        metavar="N",
+        help="with --events, a sixth run: spaCy alone with the event components run component by component over N "
+        "documents at a time (checks it gives the same Docs as nlp.pipe first)",
+    )
     ap.add_argument("--profile", action="store_true", help="profile the preannotate() runs and print the top entries")
     ap.add_argument(
         "--components",
@@ -294,6 +337,11 @@ def main() -> None:
                 Run("preannotate(), entities + events", full, projects[1], True),
                 Run("spaCy alone, as preannotate() runs", full, docs=True),
             ]
+            if args.component_major:
+                same_docs(full, texts[: args.component_major + 7], args.batch_size, args.component_major)
+                runs.append(
+                    Run(f"spaCy alone, component-major {args.component_major}", full, chunk=args.component_major)
+                )
         ids = projects[0].document_ids()
         profiler = cProfile.Profile() if args.profile else None
         # alternate the runs over slices, each slice in a rotated order, so a busy shared machine slows all alike
@@ -327,6 +375,13 @@ def main() -> None:
             f"{floor.wall / ours.wall:.2f}x wall, {floor.cpu / ours.cpu:.2f}x CPU; suggesting and storing events add "
             f"{(ours_ev.cpu - floor.cpu) / ours.cpu:.2f}x CPU"
         )
+        if args.component_major:
+            major = runs[5]
+            print(
+                f"component-major over {args.component_major} documents / as preannotate() runs spaCy: "
+                f"{major.wall / floor.wall:.3f} wall, {major.cpu / floor.cpu:.3f} CPU; over preannotate entities: "
+                f"{major.cpu / ours.cpu:.2f}x CPU"
+            )
     if profiler:
         pstats.Stats(profiler).sort_stats("tottime").print_stats(30)
 
