@@ -221,7 +221,7 @@ class RuleEventSuggester:
             if any(a.role == "Time" for a in args):  # a time of its own: a specific event
                 score += TIME_BONUS
             # an object no role takes points to another sense ("returned fire", "met all conditions")
-            score -= 0.25 * _misfits(pairs, args, ("obj",)) + 0.1 * _misfits(pairs, args, ("subj_intrans",))
+            score -= 0.15 * _misfits(pairs, args, ("obj",)) + 0.1 * _misfits(pairs, args, ("subj_intrans",))
             if not core and not anchored:  # no participant: often a generic or a later mention
                 score -= NO_PARTICIPANT
                 if head.tag_ in BARE_FORMS:  # "attacks", "to die", "talking", "dead" with no one taking part

@@ -445,11 +445,6 @@ def test_a_definite_noun_after_an_event_of_its_type_is_a_later_mention(nlp, sugg
     assert [e["trigger"] for e in run(nlp, suggester, text)] == ["attacked", "blast"]
 
 
-def test_an_object_no_role_takes_rules_a_sense_out(nlp, suggester):
-    # flags are not carried anywhere: another sense of "fly"
-    assert run(nlp, suggester, "The football association flew flags at half-staff on Tuesday.") == []
-
-
 def test_a_clause_of_its_own_shares_no_object(nlp, suggester):
     text = "After the execution, the Saudi embassy in Tehran was attacked and Saudi Arabia severed diplomatic ties."
     e = only(run(nlp, suggester, text), "attacked")
