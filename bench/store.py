@@ -239,7 +239,7 @@ def bench_export_limit_two(path: Path, folder: Path, size: int) -> tuple[float, 
     exec(compile(LIMIT_HALF, "limit_half", "exec"), code)
     t0, c0 = time.perf_counter(), cpu_all()
     args = [str(path), str(mid), str(ids[-1] + 1), str(out), str(half), str(size - half)]
-    child = subprocess.Popen([sys.executable, "-c", LIMIT_HALF, *args])
+    child = subprocess.Popen([sys.executable, "-S", "-c", LIMIT_HALF, *args])  # -S: as the export starts its own
     code["half"](str(path), ids[0], mid, str(out), 0, half)
     child.wait()
     fd = os.open(out, os.O_WRONLY)
