@@ -245,7 +245,7 @@ def report(name: str, rows: list[dict], preds: list[list[dict]], errors: list | 
     tp, tr, tf = total_t.figures()
     ap, ar, af = total_a.figures()
     print(
-        f"{'ALL':28} {total_t.gold:5} {total_t.pred:5}  {tp:6.2f} {tr:5.2f} {tf:5.2f}   {ap:6.2f} {ar:5.2f} {af:5.2f}"
+        f"{'ALL':28} {total_t.gold:5} {total_t.pred:5}  {tp:6.3f} {tr:5.3f} {tf:5.3f}   {ap:6.3f} {ar:5.3f} {af:5.3f}"
     )
     return {"trigger": (tp, tr, tf), "argument": (ap, ar, af)}
 
