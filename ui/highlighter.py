@@ -18,13 +18,14 @@ from operator import sub
 from typing import Callable, Iterable
 
 from PySide6.QtCore import QObject, QTimer
-from PySide6.QtGui import QColor, QFont, QTextBlock, QTextCharFormat, QTextDocument, QTextLayout
+from PySide6.QtGui import QColor, QTextBlock, QTextCharFormat, QTextDocument, QTextLayout
 
 from annotator.model import Entity, Event
 from annotator.offsets import Utf16Map
 
 
 TRIGGER_COLOR = QColor("#9c0d2c")
+TRIGGER_TINT = QColor("#f6dde3")  # a decided trigger (its label box has the same fill)
 REJECTED_COLOR = QColor("#8a8a8a")
 UNKNOWN_LABEL_COLOR = "#dddddd"
 # what Qt's QTextCursor.insertText (used by setPlainText) turns into a block separator, one unit each
@@ -446,10 +447,10 @@ class SpanHighlighter(QObject):
         if trigger == "trigger-rejected":
             fmt.setForeground(REJECTED_COLOR)
             fmt.setFontStrikeOut(True)
-        elif trigger:  # decided: bold dark red, underlined; undecided: dark red, dashed underline (as suggestions)
+        elif trigger:  # decided: dark red on a tint, underlined; undecided: dark red, dashed underline (as suggestions)
             fmt.setForeground(TRIGGER_COLOR)
-            if trigger == "trigger":
-                fmt.setFontWeight(QFont.Weight.Bold)
+            if trigger == "trigger" and inner is None:  # a tint, not bold: deciding it never moves the line's words
+                fmt.setBackground(TRIGGER_TINT)
             if inner is None or trigger != "trigger":
                 fmt.setUnderlineStyle(
                     QTextCharFormat.UnderlineStyle.SingleUnderline

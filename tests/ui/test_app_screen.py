@@ -302,3 +302,28 @@ def test_the_status_line_tells_the_work_left_in_the_document(qtbot, window):
     click_char(qtbot, window.view, find(DOC_A, "Paris")[0])
     qtbot.keyClick(window.view, Qt.Key.Key_Return)  # accepted: one fewer, and on to the next
     qtbot.waitUntil(lambda: f"{undecided - 1} suggestions undecided" in window.message.text())
+
+
+def test_deciding_an_event_leaves_its_line_where_it_was(qtbot, window, db):
+    """An accepted trigger was drawn bold: Enter on a suggested event widened the word, the rest of its line moved
+    and could wrap onto the next one under the reader's eyes. A decided trigger is told by its underline and
+    tint, in the same letters."""
+    from PySide6.QtCore import Qt
+
+    from annotator.suggest.types import EventSuggestion
+    from annotator.suggest.writer import WriteCounts, write_events
+
+    c, v = window.controller, window.view
+    d = db.document_ids()[0]
+    with db.transaction():
+        write_events(db, d, [EventSuggestion("Contact:Meet", *find(DOC_A, "met"), 0.5)], "rules:test@1", WriteCounts())
+    c.reload()
+    qtbot.waitUntil(lambda: len(c.events) == 1)
+    after = find(DOC_A, "in Paris")
+    before = v.span_rects(v.to16(after[0]), v.to16(after[1]))
+    window.edit_actions.select_event(next(iter(c.events.values())))
+    v.setFocus()
+    qtbot.keyClick(v, Qt.Key.Key_Return)  # accepted
+    assert next(iter(c.events.values())).state == "accepted"
+    v.viewport().repaint()
+    assert v.span_rects(v.to16(after[0]), v.to16(after[1])) == before

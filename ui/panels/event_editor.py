@@ -106,7 +106,7 @@ class EventEditor(QWidget):
         if ev is None or c.schema is None or c.doc is None:
             hint = plain_label(
                 "No event selected.\n\nSelect the trigger words and press E to create one, "
-                "or click a trigger (bold, dark red) in the text.",
+                "or click a trigger (dark red, underlined) in the text.",
                 color="#555555",
             )
             hint.setWordWrap(True)
