@@ -230,3 +230,17 @@ def test_e_on_a_suggested_events_trigger_decides_it_never_doubles_it(qtbot, wind
     on_met = [e for e in db.events(d) if (e.trigger_start, e.trigger_end) == met]
     assert [(e.type, e.state) for e in on_met] == [("Contact:Meet", "accepted")]
     assert c.current_event == on_met[0].id
+
+
+def test_the_event_list_gives_arguments_in_the_order_of_the_types_roles(qtbot, window, db):
+    """The list gave arguments in the order they were filled ('Place: Tal Abyad; Attacker: NATO'), so its narrow
+    column showed 'Place: …' first for an Attack: they follow the type's roles, as the editor lists them."""
+    w = window
+    ev_id = make_attack(qtbot, w)
+    v = w.view
+    click_char(qtbot, v, find(DOC_A, "Tal Abyad")[0] + 1)
+    qtbot.keyClick(v, Qt.Key.Key_5, ALT)  # Place first
+    click_char(qtbot, v, find(DOC_A, "NATO")[0] + 1)
+    qtbot.keyClick(v, Qt.Key.Key_1, ALT)  # then Attacker
+    qtbot.waitUntil(lambda: ev_id in w.events.ids and "NATO" in w.events.cell(w.events.ids.index(ev_id), 2))
+    assert w.events.cell(w.events.ids.index(ev_id), 2) == "Attacker: NATO; Place: Tal Abyad"

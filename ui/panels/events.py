@@ -29,9 +29,12 @@ def missing_roles(schema: Schema, event: Event) -> list[str]:
     return [r.name for r in etype.roles if r.required and r.name not in filled]
 
 
-def arguments_text(event: Event, entities: dict[int, Entity], text: str) -> str:
+def arguments_text(event: Event, entities: dict[int, Entity], text: str, schema: Schema | None = None) -> str:
+    """'Role: words; ...' in the order of the type's roles (as the editor lists them), else as stored."""
+    etype = schema.event_type(event.type) if schema is not None else None
+    order = {r.name: i for i, r in enumerate(etype.roles)} if etype is not None else {}
     parts = []
-    for a in event.arguments:
+    for a in sorted(event.arguments, key=lambda a: order.get(a.role, len(order))):
         e = entities.get(a.entity_id)
         parts.append(f"{a.role}: {text[e.start : e.end] if e else '?'}")
     return "; ".join(parts)
@@ -102,7 +105,7 @@ def event_cells(schema: Schema | None, v: Event, entities: dict[int, Entity], te
     return (
         v.type.split(":")[-1],
         text[v.trigger_start : v.trigger_end],
-        arguments_text(v, entities, text),
+        arguments_text(v, entities, text, schema),
         ", ".join(miss),
         state,
     )
