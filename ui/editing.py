@@ -228,15 +228,17 @@ class EditActions(QObject):
         """Select the next (previous) undecided span or event after (before) where the user is, wrapping; when
         none is left undecided, the next one of any state."""
         show_rejected = self.view.highlighter.show_rejected
-        items: list[tuple[int, int, int, Entity | Event]] = [
-            (e.start, e.end, e.id, e) for e in self.c.entities.values() if show_rejected or e.state != "rejected"
-        ]
-        items += [
-            (v.trigger_start, v.trigger_end, v.id, v)
-            for v in self.c.events.values()
-            if show_rejected or v.state != "rejected"
-        ]
-        pool = [t for t in items if t[3].state == UNDECIDED] or items
+
+        def shown(state: str) -> bool:
+            return show_rejected or state != "rejected"
+
+        for keep in (lambda state: state == UNDECIDED, shown):  # the undecided ones, else any shown
+            pool: list[tuple[int, int, int, Entity | Event]] = [
+                (e.start, e.end, e.id, e) for e in self.c.entities.values() if keep(e.state)
+            ]
+            pool += [(v.trigger_start, v.trigger_end, v.id, v) for v in self.c.events.values() if keep(v.state)]
+            if pool:
+                break
         if not pool:
             self.c.select_entity(None)
             return
