@@ -73,6 +73,8 @@ class IncomingDocument:
 class ImportReport:
     imported: list[tuple[str, int]] = field(default_factory=list)  # (name, document id)
     duplicates: list[tuple[str, int]] = field(default_factory=list)  # (name, id of the document it repeats)
+    # (name, id): a document already in the project whose annotation set had nothing, given the input's annotations
+    annotated: list[tuple[str, int]] = field(default_factory=list)
     skipped: list[tuple[str, str]] = field(default_factory=list)  # (path, reason)
     entities: int = 0
     events: int = 0
@@ -80,6 +82,7 @@ class ImportReport:
     def merge(self, other: "ImportReport") -> None:
         self.imported += other.imported
         self.duplicates += other.duplicates
+        self.annotated += other.annotated
         self.skipped += other.skipped
         self.entities += other.entities
         self.events += other.events
@@ -88,6 +91,8 @@ class ImportReport:
         parts = [f"{len(self.imported)} imported"]
         if self.entities or self.events:
             parts.append(f"{self.entities} entities, {self.events} events")
+        if self.annotated:
+            parts.append(f"{len(self.annotated)} annotated (already in the project)")
         parts.append(f"{len(self.duplicates)} duplicates skipped")
         parts.append(f"{len(self.skipped)} files skipped")
         return ", ".join(parts)
@@ -177,15 +182,36 @@ def check_incoming(schema: Schema, doc: IncomingDocument, where: str, line: int 
                 refuse(b.message)
 
 
+def _set_is_empty(project: Project, doc_id: int, aset: str) -> bool:
+    """Whether the document has no entity and no event in the annotation set."""
+    return not project.db.conn.execute(
+        "SELECT 1 FROM entities WHERE document_id = ? AND annotation_set = ? UNION ALL "
+        "SELECT 1 FROM events WHERE document_id = ? AND annotation_set = ? LIMIT 1",
+        (doc_id, aset, doc_id, aset),
+    ).fetchone()
+
+
 def store_documents(project: Project, docs: list[IncomingDocument], report: ImportReport) -> None:
-    """Store documents with their annotations in the current transaction; duplicates are reported."""
+    """Store documents with their annotations in the current transaction. A document whose text is already in the
+    project is a duplicate (reported, not stored again), except that its annotations go onto that document when its
+    annotation set has none there yet (another set of a team's project, exported and imported set by set)."""
     conn = project.db.conn
     t = now()
     for doc in docs:
         digest = sha256_text(doc.text)
+        aset = doc.annotation_set or project.annotation_set
         dup = conn.execute("SELECT id FROM documents WHERE sha256 = ?", (digest,)).fetchone()
-        if dup:
+        if dup and (not (doc.entities or doc.events) or not _set_is_empty(project, dup[0], aset)):
             report.duplicates.append((doc.name, dup[0]))
+            continue
+        if dup:
+            _store_annotations(project, doc, dup[0], aset, t)
+            had = {(c[0], c[1]) for c in conn.execute("SELECT author, text FROM comments WHERE document_id = ?", dup)}
+            _store_comments(project, dup[0], [c for c in doc.comments if (c.get("author"), c["text"]) not in had], t)
+            _log_import(project, doc, dup[0], digest, t, "import_annotations")
+            report.annotated.append((doc.name, dup[0]))
+            report.entities += len(doc.entities)
+            report.events += len(doc.events)
             continue
         cur = conn.execute(
             "INSERT INTO documents (name, text, sha256, status, meta, bom, source_path, imported_at, updated_at) "
@@ -203,63 +229,77 @@ def store_documents(project: Project, docs: list[IncomingDocument], report: Impo
             ),
         )
         doc_id = int(cur.lastrowid)
-        aset = doc.annotation_set or project.annotation_set
-
-        def who(name: str | None) -> str | None:
-            return name if doc.keep_annotators else (name or project.annotator)
-
-        ids = {}
-        for e in doc.entities:
-            ids[e.key] = project.db.insert_span(
-                span_row(doc_id, aset, e.start, e.end, e.label, e.state, e.source, who(e.annotator), at=t)
-            )
-        for v in doc.events:
-            attrs = {**(project.schema.default_attributes() if v.fill_defaults else {}), **v.attributes}
-            event_id = project.db.insert_event(
-                event_row(
-                    doc_id,
-                    aset,
-                    v.type,
-                    v.trigger_start,
-                    v.trigger_end,
-                    attrs,
-                    who(v.annotator),
-                    state=v.state,
-                    source=v.source,
-                    score=v.score,
-                    alternatives=v.alternatives,
-                    at=t,
-                )
-            )
-            conn.executemany(
-                "INSERT INTO arguments (event_id, role, entity_id, annotator, created_at) VALUES (?, ?, ?, ?, ?)",
-                [(event_id, role, ids[key], who(v.annotator), t) for role, key in v.arguments],
-            )
-        for cm in doc.comments:
-            conn.execute(
-                "INSERT INTO comments (document_id, author, text, created_at) VALUES (?, ?, ?, ?)",
-                (doc_id, cm.get("author"), cm["text"], cm.get("created_at") or t),
-            )
-        conn.execute(
-            "INSERT INTO change_log (at, annotator, document_id, action, rows) VALUES (?, ?, ?, 'import_document', ?)",
-            (
-                t,
-                project.annotator,
-                doc_id,
-                orjson.dumps(
-                    {
-                        "name": doc.name,
-                        "sha256": digest,
-                        "source_path": doc.source_path,
-                        "entities": len(doc.entities),
-                        "events": len(doc.events),
-                    }
-                ).decode(),
-            ),
-        )
+        _store_annotations(project, doc, doc_id, aset, t)
+        _store_comments(project, doc_id, doc.comments, t)
+        _log_import(project, doc, doc_id, digest, t, "import_document")
         report.imported.append((doc.name, doc_id))
         report.entities += len(doc.entities)
         report.events += len(doc.events)
+
+
+def _store_annotations(project: Project, doc: IncomingDocument, doc_id: int, aset: str, t: str) -> None:
+    """The document's entities and events (with their arguments) in the annotation set."""
+    conn = project.db.conn
+
+    def who(name: str | None) -> str | None:
+        return name if doc.keep_annotators else (name or project.annotator)
+
+    ids = {}
+    for e in doc.entities:
+        ids[e.key] = project.db.insert_span(
+            span_row(doc_id, aset, e.start, e.end, e.label, e.state, e.source, who(e.annotator), at=t)
+        )
+    for v in doc.events:
+        attrs = {**(project.schema.default_attributes() if v.fill_defaults else {}), **v.attributes}
+        event_id = project.db.insert_event(
+            event_row(
+                doc_id,
+                aset,
+                v.type,
+                v.trigger_start,
+                v.trigger_end,
+                attrs,
+                who(v.annotator),
+                state=v.state,
+                source=v.source,
+                score=v.score,
+                alternatives=v.alternatives,
+                at=t,
+            )
+        )
+        conn.executemany(
+            "INSERT INTO arguments (event_id, role, entity_id, annotator, created_at) VALUES (?, ?, ?, ?, ?)",
+            [(event_id, role, ids[key], who(v.annotator), t) for role, key in v.arguments],
+        )
+
+
+def _store_comments(project: Project, doc_id: int, comments: list[dict[str, Any]], t: str) -> None:
+    for cm in comments:
+        project.db.conn.execute(
+            "INSERT INTO comments (document_id, author, text, created_at) VALUES (?, ?, ?, ?)",
+            (doc_id, cm.get("author"), cm["text"], cm.get("created_at") or t),
+        )
+
+
+def _log_import(project: Project, doc: IncomingDocument, doc_id: int, digest: str, t: str, action: str) -> None:
+    project.db.conn.execute(
+        "INSERT INTO change_log (at, annotator, document_id, action, rows) VALUES (?, ?, ?, ?, ?)",
+        (
+            t,
+            project.annotator,
+            doc_id,
+            action,
+            orjson.dumps(
+                {
+                    "name": doc.name,
+                    "sha256": digest,
+                    "source_path": doc.source_path,
+                    "entities": len(doc.entities),
+                    "events": len(doc.events),
+                }
+            ).decode(),
+        ),
+    )
 
 
 def import_documents(

@@ -175,6 +175,9 @@ def parse_document(obj: Any, path: str, line: int | None = None) -> IncomingDocu
                 source=v.get("source") or "import",
                 score=score,
                 alternatives=list(alternatives),
+                # the export writes every value an event has: one it lacks has none (a brat event without its A
+                # line), so the schema's defaults are filled in only where the object gives no attributes at all
+                fill_defaults="attributes" not in v,
             )
         )
     comments = []
