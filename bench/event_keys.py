@@ -23,7 +23,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from gui import build_project, make_document, qt_limit  # noqa: E402
+from gui import build_project, make_document, qt_limit, shown_window  # noqa: E402
+from gui import settle as settle_window  # noqa: E402
 
 TRIGGER = "talks"  # every EVERY-th occurrence becomes a suggested Contact:Meet with the next entity as its Entity
 EVERY = 4
@@ -54,12 +55,9 @@ def add_events(path: Path) -> int:
 def main() -> None:
     from PySide6.QtCore import Qt
     from PySide6.QtTest import QTest
-    from PySide6.QtWidgets import QApplication
 
     from annotator import edits
     from annotator.store import Project
-    from ui.main_window import MainWindow
-    from ui.settings import AppSettings
 
     keys = int(sys.argv[1]) if len(sys.argv) > 1 else 20
     tmp = Path(tempfile.mkdtemp(prefix="event-keys-"))
@@ -68,19 +66,13 @@ def main() -> None:
     build_project(path)
     n_events = add_events(path)
 
-    app = QApplication.instance() or QApplication([])
-    settings = AppSettings()
-    settings.set("annotator", "bench")
-    w = MainWindow(settings, auto_preannotate=False)
-    w.resize(1366, 740)
-    w.show()
+    app, w = shown_window((1366, 740))  # the empty side panels built after its first paint, as a user's are
 
     def settle() -> None:
-        app.processEvents()
-        while w.after_view_paint.pending or w._panel_timer.isActive():
+        settle_window(app, w)
+        while w._panel_timer.isActive():  # the panels' refresh after an edit, too
             app.processEvents()
 
-    settle()  # the empty side panels built after the window's first paint, as a user's window has them
     t, t_cpu = time.perf_counter(), time.process_time()
     w.open_project(path)
     settle()  # the text painted and the panels filled (8,000 entities, the events, the legend)

@@ -58,8 +58,8 @@ def make_document(seed: int = 7) -> tuple[str, list[tuple[int, int, str, str]]]:
     return text, ents
 
 
-def shown_window():  # type: ignore[no-untyped-def]
-    """The application and a main window at the benchmark's size, shown, no document open yet."""
+def shown_window(size: tuple[int, int] = (1500, 950)):  # type: ignore[no-untyped-def]
+    """The application and a main window of ``size``, shown, no document open yet."""
     from PySide6.QtWidgets import QApplication
 
     from ui import gc_guard
@@ -70,7 +70,7 @@ def shown_window():  # type: ignore[no-untyped-def]
     settings = AppSettings()
     settings.set("annotator", "bench")
     w = MainWindow(settings, auto_preannotate=False)
-    w.resize(1500, 950)
+    w.resize(*size)
     w.show()
     gc_guard.freeze_start()  # as the app's main() does once its window shows
     settle(app, w)  # the empty side panels are built after the window's first paint, as a user's window has them
