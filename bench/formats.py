@@ -112,11 +112,32 @@ def cpu_time() -> float:
     return t.user + t.system + t.children_user + t.children_system
 
 
+def brat_limit(target: Path, dt: float, cpu: float) -> str:
+    """The same run's limit for brat: writing the same files (their bytes already in memory) into a new folder, one
+    ``write_bytes`` each, the floor of any writer of a folder of small files; our wall and CPU time's ratios to it."""
+    files = [(f.relative_to(target), f.read_bytes()) for f in sorted(target.rglob("*")) if f.is_file()]
+    dest = Path(tempfile.mkdtemp(prefix="bench-brat-limit-"))
+    try:
+        t0, c0 = time.perf_counter(), time.process_time()
+        for rel, data in files:
+            (dest / rel).parent.mkdir(parents=True, exist_ok=True)
+            (dest / rel).write_bytes(data)
+        w, wc = time.perf_counter() - t0, time.process_time() - c0
+    finally:
+        shutil.rmtree(dest)
+    return (
+        f"writing the same {len(files):,} files: {w:.2f} s ({wc:.2f} s CPU); ours {dt / w:.1f}x wall, "
+        f"{cpu / wc:.1f}x CPU"
+    )
+
+
 def limit(fmt: str, target: Path, mb: float, dt: float, cpu: float) -> str:
     """The same run's limit for the spaCy DocBin: compressing the same msgpack bytes with the writer's deflate
     (zlib-ng at its level) on one core, the floor of any writer of this file; printed as MB/s of output and our
     wall and CPU time's ratios to its wall and CPU time (CPU is the steadier on a loaded machine); and stdlib
     zlib -1 (the writer's deflate before zlib-ng) of the same bytes, for reference."""
+    if fmt == "brat":
+        return brat_limit(target, dt, cpu)
     if fmt != "spacy":
         return ""
     import zlib

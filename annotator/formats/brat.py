@@ -13,6 +13,7 @@ relations, equivalences and normalisations a brat import kept in the document's 
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections import defaultdict
 from pathlib import Path
@@ -223,8 +224,8 @@ class Declared:
 
 def unused_stem(stem: str, folder: str, used: set[str], doc_id: int) -> str:
     """``stem`` if no file of ``folder`` has it yet, else ``stem-ID``, ``stem-ID-2``, ... until one is free."""
-    candidates = [stem, f"{stem}-{doc_id}"]
-    candidates += (f"{stem}-{doc_id}-{k}" for k in range(2, 10**6))  # type: ignore[arg-type]
+    # lazily: a list of every candidate was a million names built for each document (0.28 s each)
+    candidates = itertools.chain((stem, f"{stem}-{doc_id}"), (f"{stem}-{doc_id}-{k}" for k in itertools.count(2)))
     for cand in candidates:
         if f"{folder}/{cand}".lower() not in used and cand.lower() not in RESERVED_STEMS:
             used.add(f"{folder}/{cand}".lower())

@@ -98,6 +98,26 @@ def test_export_names_never_overwrite_each_other(tmp_path):
     project.close()
 
 
+def test_export_name_search_makes_names_one_at_a_time():
+    """Finding a free name tries the candidates one by one: it built all of a million of them for every document
+    (0.28 s each: 1,200 small documents took 231 s to export). Checked by memory, not time: the search allocates
+    next to nothing."""
+    import tracemalloc
+
+    from annotator.formats.brat import unused_stem
+
+    used = {"/report", "/report-7", "/report-7-2"}
+    tracemalloc.start()
+    try:
+        assert unused_stem("report", "", used, 7) == "report-7-3"
+        assert unused_stem("fresh", "", used, 8) == "fresh"
+        _, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    assert peak < 100_000, peak
+    assert {"/report-7-3", "/fresh"} <= used
+
+
 def test_conf_as_brat_reads_it(tmp_path):
     conf = NEWS_CONF + "\n[spans]\nMoney\n\n[mystery]\nwhatever line\n"
     text = "CNN reports that Acme merged with Initech for $5."
