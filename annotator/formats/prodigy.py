@@ -239,7 +239,10 @@ def _group_document(
                         f"event {k} argument {j} needs a role",
                     )
                     args.append((a["role"], entity(*_span(text, a, path, line, f"event {k} argument {j}", notes))))
-                events[(v["type"], s, e, len(events))] = IncomingEvent(v["type"], s, e, dict(attrs), args)
+                # our export writes every value an event has: one it lacks has none (no schema default filled in)
+                events[(v["type"], s, e, len(events))] = IncomingEvent(
+                    v["type"], s, e, dict(attrs), args, fill_defaults="attributes" not in v
+                )
             continue
         by_head: dict[tuple[int, int, str], list] = {t: [] for t in trig_spans}
         for k, r in enumerate(task.get("relations", [])):
