@@ -49,8 +49,10 @@ def _first_object(path: Path) -> Any:
 
 def _is_label_studio(obj: Any) -> bool:
     """A task: ``data`` with annotations or predictions, or ``data`` and nothing but Label Studio's task keys."""
-    from annotator.formats.label_studio import TASK_KEYS
+    from annotator.formats.label_studio import TASK_KEYS, from_json_min
 
+    if from_json_min(obj) is not None:  # the JSON-MIN export: flat, each tag's regions under its name
+        return True
     if not isinstance(obj, dict) or not isinstance(obj.get("data"), dict):
         return False
     return "annotations" in obj or "predictions" in obj or set(obj) <= TASK_KEYS | {"data"}

@@ -1,5 +1,7 @@
 """Label Studio JSON import (the JSON export: a list of tasks; a .jsonl file of tasks also works).
 
+A JSON-MIN export (a flat object a task) is read as the full export it comes from (``from_json_min``).
+
 Per task (a task without ``data`` is its own data, as Label Studio takes it): the text is ``data[KEY]`` where KEY is the ``to_name`` its results point at when ``data`` has
 such a key, else ``data.text``; a task whose text is elsewhere, or is a URL or file reference (tasks of
 ``valueType="url"`` configs: ``https://...``, ``s3://...``, ``/data/upload/...``) is refused with a message
@@ -42,6 +44,52 @@ TASK_KEYS = {
     "total_predictions",
     "file_upload",
 }
+MIN_KEYS = {"id", "annotator", "annotation_id", "created_at", "updated_at", "lead_time"}  # JSON-MIN's own keys
+
+
+def _min_regions(value: Any) -> bool:
+    """A JSON-MIN tag's regions: a list of objects with ``start``, ``end`` and a list of ``labels``."""
+    return (
+        isinstance(value, list)
+        and bool(value)
+        and all(
+            isinstance(r, dict) and "start" in r and "end" in r and isinstance(r.get("labels"), list) for r in value
+        )
+    )
+
+
+def from_json_min(task: dict[str, Any]) -> dict[str, Any] | None:
+    """A task of Label Studio's JSON-MIN export (flat: the data's keys, each tag's regions under its name, and
+    ``annotator``, ``annotation_id``, ``lead_time``) as a task of the full export, or None if it is not one. The text
+    is the data key whose string the regions' ``text`` fits (else the only string, else ``text``)."""
+    if not isinstance(task, dict) or "data" in task or "annotations" in task or "predictions" in task:
+        return None
+    tags = {k: v for k, v in task.items() if _min_regions(v)}
+    if not tags:
+        return None
+    data = {k: v for k, v in task.items() if k not in tags and k not in MIN_KEYS}
+    strings = [k for k, v in data.items() if isinstance(v, str)]
+    said = [r for rs in tags.values() for r in rs if isinstance(r.get("text"), str)]
+
+    def fits(key: str) -> bool:
+        text = data[key]
+        return all(
+            type(r["start"]) is int and type(r["end"]) is int and text[r["start"] : r["end"]] == r["text"] for r in said
+        )
+
+    key = next((k for k in strings if said and fits(k)), strings[0] if len(strings) == 1 else "text")
+    result = [
+        {"id": f"{tag}-{i}", "from_name": tag, "to_name": key, "type": "labels", "value": r}
+        for tag, regions in tags.items()
+        for i, r in enumerate(regions)
+    ]
+    return {
+        **{k: task[k] for k in ("id", "created_at", "updated_at") if k in task},
+        "data": data,
+        "annotations": [{"result": result}],
+    }
+
+
 REFERENCE = re.compile(r"^(?:[a-z][a-z0-9+.-]*://\S+|/data/(?:upload|local-files)/\S+|/?\S+\?d=\S+)$", re.I)
 
 
@@ -118,6 +166,7 @@ def read_label_studio(path: str | Path, schema: Schema | None = None) -> ReadRes
     for n, (line, task) in enumerate(items, start=1):
         need(isinstance(task, dict), path, line, f"task number {n}: each task must be a JSON object")
         who = f"task {task['id']!r}" if _is_key(task.get("id")) else f"task number {n}"
+        task = from_json_min(task) or task
         results, state = _pick(task, who, path, line, warnings)
         if "data" not in task:  # Label Studio takes a task without "data" as its own data ({"text": ...})
             task = {
