@@ -1,6 +1,7 @@
 """The project's plain inputs, told by their suffix: a ``.txt`` file is one document; a ``.jsonl`` file holds one
 document a line (``text``, optional ``name`` or ``id``, ``meta``, ``spans`` of ``start``, ``end``, ``label``), and a
-line of the project's own JSONL export is read as the export (``project_json.parse_document``)."""
+line of the project's own JSONL export is read as the export (``project_json.parse_document``); ``entities`` as
+``[start, end, label]`` lists (spaCy's training JSONL) are read as spans."""
 
 from __future__ import annotations
 
@@ -25,10 +26,17 @@ def read_txt(path: Path) -> IncomingDocument:
     return IncomingDocument(text=text, name=path.name, bom=bom, source_path=str(path))
 
 
+def _triples(value: Any) -> bool:
+    """spaCy's training JSONL form of entities: ``[[start, end, label], ...]`` (our export's are objects)."""
+    return isinstance(value, list) and bool(value) and all(isinstance(x, list) and len(x) == 3 for x in value)
+
+
 def parse_jsonl_object(obj: Any, path: str, line: int) -> IncomingDocument:
-    """One line of the simple JSONL input: text, optional name/id, meta, spans (or a project JSONL export line)."""
+    """One line of the simple JSONL input: text, optional name/id, meta, spans or ``entities`` as
+    ``[start, end, label]`` lists (spaCy's training JSONL); or a line of the project's JSONL export."""
     need(isinstance(obj, dict), path, line, "each line must be a JSON object")
-    if "entities" in obj or "events" in obj:
+    triples = "events" not in obj and _triples(obj.get("entities"))
+    if ("entities" in obj or "events" in obj) and not triples:
         return parse_document(obj, path, line)
     text = obj.get("text")
     need(isinstance(text, str) and text != "", path, line, "'text' must be a non-empty string")
@@ -41,6 +49,10 @@ def parse_jsonl_object(obj: Any, path: str, line: int) -> IncomingDocument:
     ents = []
     spans = obj.get("spans", [])
     need(isinstance(spans, list), path, line, "'spans' must be a list")
+    what = "span"
+    if triples:
+        need("spans" not in obj, path, line, "give 'spans' or 'entities', not both")
+        spans, what = [{"start": a, "end": b, "label": c} for a, b, c in obj["entities"]], "entity"
     for k, s in enumerate(spans):
         need(isinstance(s, dict), path, line, f"span {k} must be an object")
         start, end, label = s.get("start"), s.get("end"), s.get("label")
@@ -48,9 +60,9 @@ def parse_jsonl_object(obj: Any, path: str, line: int) -> IncomingDocument:
             type(start) is int and type(end) is int and 0 <= start < end <= len(text),
             path,
             line,
-            f"span {k} has bad offsets {start!r}, {end!r} (text has {len(text)} characters)",
+            f"{what} {k} has bad offsets {start!r}, {end!r} (text has {len(text)} characters)",
         )
-        need(isinstance(label, str) and label != "", path, line, f"span {k} needs a label")
+        need(isinstance(label, str) and label != "", path, line, f"{what} {k} needs a label")
         ents.append(IncomingEntity(k, start, end, label))
     return IncomingDocument(text=text, name=name, meta=meta, source_path=path, entities=ents)
 

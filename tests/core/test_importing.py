@@ -153,6 +153,24 @@ def test_jsonl_with_spans_and_meta(project, tmp_path):
     assert d2.name == "in.jsonl:2" and "\u2028" in d2.text
 
 
+def test_jsonl_with_entities_as_triples(project, tmp_path):
+    """spaCy's training JSONL (and many NER datasets) give ``entities`` as ``[start, end, label]`` lists: read as
+    spans (it was taken for the project's export and refused with "document 'name' must be a string")."""
+    f = tmp_path / "train.jsonl"
+    text = "Uber blew through $1 million a week in 🇫🇷 Paris."
+    paris = text.index("Paris")
+    lines = [{"text": text, "entities": [[0, 4, "ORG"], [18, 28, "MONEY"], [paris, paris + 5, "GPE"]]}]
+    f.write_text("\n".join(json.dumps(x, ensure_ascii=False) for x in lines) + "\n", encoding="utf-8")
+    report = import_paths(project, [f])
+    assert report.skipped == [] and len(report.imported) == 1 and report.entities == 3
+    ents = project.entities(report.imported[0][1])
+    assert [(text[e.start : e.end], e.label) for e in ents] == [
+        ("Uber", "ORG"),
+        ("$1 million", "MONEY"),
+        ("Paris", "GPE"),
+    ]
+
+
 def test_jsonl_crlf_and_blank_lines(project, tmp_path):
     f = tmp_path / "crlf.jsonl"
     f.write_bytes(b'{"text": "one\\r\\n"}\r\n\r\n{"text": "two"}\r\n')
@@ -169,6 +187,7 @@ def test_jsonl_crlf_and_blank_lines(project, tmp_path):
         ('{"text": "abc", "spans": [{"start": 2, "end": 9, "label": "PERSON"}]}', "span 0 has bad offsets"),
         ('{"text": "abc", "spans": [{"start": 0, "end": 2}]}', "span 0 needs a label"),
         ('{"text": "abc", "meta": 3}', "'meta' must be an object"),
+        ('{"text": "abc", "entities": [[0, 9, "ORG"]]}', "entity 0 has bad offsets"),
     ],
 )
 def test_bad_jsonl_line_names_file_and_line_and_imports_nothing_from_it(project, tmp_path, bad_line, reason):
