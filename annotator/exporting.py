@@ -16,7 +16,7 @@ from typing import BinaryIO, Callable, Iterator
 
 from annotator.errors import AnnotatorError
 from annotator.exchange import exchange
-from annotator.fileid import refuse_project_target
+from annotator.fileid import refuse_project_folder, refuse_project_target
 
 
 def current_umask() -> int:
@@ -122,6 +122,7 @@ def atomic_folder(out: str | Path) -> Iterator[Path]:
     """A temporary folder that replaces the folder ``out`` only if the block finishes."""
     target = Path(out)
     refuse_project_target(target)
+    refuse_project_folder(target)  # the folder is replaced whole: never one holding a project file
     if target.exists() and not target.is_dir():
         raise AnnotatorError(f"{target}: exists and is not a folder")
     parent = target.parent if str(target.parent) else Path(".")

@@ -100,6 +100,35 @@ def refuse_project_target(target: str | Path) -> None:
             )
 
 
+FOLDER_EXPORT_FILES = (".txt", ".ann", ".conf")  # what a brat export holds: never a project, not opened to look
+
+
+def refuse_project_folder(target: str | Path) -> None:
+    """Raise ExportTargetError if replacing the folder ``target`` (a brat export) would take a project file with it:
+    the folder of an open project or one above it, or a folder holding any annotator project file."""
+    target = Path(target)
+    if not target.is_dir():
+        return
+    folder = target.resolve()
+
+    def refuse(path: Path) -> None:
+        raise ExportTargetError(
+            f"{target}: holds the project file {path}; a brat export replaces its whole folder; "
+            "choose another folder; nothing was written"
+        )
+
+    for p in list(_OPEN):
+        try:
+            if folder in Path(p.path).resolve().parents:
+                refuse(Path(p.path))
+        except OSError:
+            continue
+    for root, _, files in os.walk(folder):
+        for name in files:
+            if not name.lower().endswith(FOLDER_EXPORT_FILES) and is_annotator_project(os.path.join(root, name)):
+                refuse(Path(root) / name)
+
+
 def find_by_identity(folder: Path, wanted: Identity, limit: int = 5000, besides: Path | None = None) -> Path | None:
     """A name in ``folder`` for the file ``wanted`` (where a renamed project went, or its other hard link; not
     ``besides``), if one is found quickly."""

@@ -86,6 +86,27 @@ def test_brat_export_onto_the_project_is_refused(tmp_path, capsys):
     assert path.read_bytes() == keep
 
 
+@pytest.mark.parametrize("where", ["its folder", "a folder above it", "a folder with another project"])
+def test_brat_export_onto_a_folder_holding_a_project_is_refused(tmp_path, capsys, where):
+    """A brat export replaces its whole folder: onto the folder holding the project (``-o .`` beside it, or
+    ``-o qdir`` for ``qdir/p.annotator``) it deleted the project file and everything else there."""
+    home = tmp_path / "work" / "corpus"
+    home.mkdir(parents=True)
+    path = home / "p.annotator"
+    make(path).close()
+    (home / "notes.md").write_text("mine")
+    other = tmp_path / "elsewhere"
+    other.mkdir()
+    make(other / "q.annotator").close()
+    target = {"its folder": home, "a folder above it": tmp_path / "work", "a folder with another project": other}[where]
+    keep = path.read_bytes()
+    assert main(["export", str(path), "-f", "brat", "-o", str(target)]) == 1
+    err = capsys.readouterr().err
+    assert "annotator: error:" in err and "project" in err and "nothing was written" in err
+    assert path.read_bytes() == keep and (home / "notes.md").read_text() == "mine"
+    assert (other / "q.annotator").is_file()
+
+
 # -- point 2: renamed, moved or hard-linked while open -------------------------------------------------
 def test_rename_while_open_stops_editing_and_keeps_what_was_saved(tmp_path):
     path, moved = tmp_path / "p.annotator", tmp_path / "q.annotator"
