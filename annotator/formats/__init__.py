@@ -13,7 +13,8 @@ Registries (used by the command line and by the app's Import and Export dialogs)
   labels that name event types become triggers. ``path`` is a file, or a folder for ``brat``. To check and
   store everything in one transaction (and adopt the input's schema), call
   ``annotator.formats.loading.import_format``.
-- ``readers_by_suffix()`` -> {suffix: read(path) -> list[IncomingDocument]}, for the project's own files
+- ``readers_by_suffix()`` -> {suffix: read(path) -> list[IncomingDocument] or ReadResult (``.json``: with the export's
+  schema)}, for the project's own files
   recognised by their name (``.txt``, ``.jsonl``: ``plain``; ``.json``: ``project_json``); other tools' files are
   told by ``detect.detect_format``. ``loading.import_paths`` imports files and folders with both.
 """
@@ -44,11 +45,11 @@ def __getattr__(name: str) -> Any:
     return value
 
 
-def readers_by_suffix() -> dict[str, Callable[[Path], list]]:
+def readers_by_suffix() -> dict[str, Callable[[Path], Any]]:
     """File readers keyed by suffix, for the project's own inputs recognised by their file name."""
     from annotator.formats import plain, project_json
 
-    return {".txt": lambda p: [plain.read_txt(p)], ".jsonl": plain.read_jsonl, ".json": project_json.read_json}
+    return {".txt": lambda p: [plain.read_txt(p)], ".jsonl": plain.read_jsonl, ".json": project_json.read_json_result}
 
 
 def readers() -> dict[str, Callable]:

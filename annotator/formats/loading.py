@@ -83,6 +83,12 @@ def import_format(
         results.append((p, as_result(table[fmt](p, schema=project.schema, **extra))))
         if progress:
             progress(k, len(paths), str(p))
+    return store_results(project, results)
+
+
+def store_results(project: Project, results: list[tuple[Path, ReadResult]]) -> FormatImportReport:
+    """Check what readers read and store it all in one transaction, adopting a schema the input brings (brat's
+    annotation.conf, a JSON export's header) when the project has no documents yet."""
     report = FormatImportReport()
     new_schema = None
     for p, r in results:
@@ -93,7 +99,8 @@ def import_format(
         if project.document_ids() or (new_schema is not None and not covers(new_schema, r.schema)):
             raise ImportFileError(
                 str(p),
-                "its annotation.conf defines types the project's schema does not have; "
+                f"its {'schema' if p.suffix.lower() == '.json' else 'annotation.conf'} defines types the project's "
+                "schema does not have; "
                 "import it into a new project (nothing was imported)",
             )
         new_schema = r.schema
@@ -131,7 +138,13 @@ def expand_paths(paths: Iterable[str | Path]) -> Iterator[Path]:
 
 
 def read_any(path: Path) -> list[IncomingDocument]:
-    """A file of the project's own inputs, read by the reader of its suffix (``readers_by_suffix``)."""
+    """The documents of a file of the project's own inputs, read by the reader of its suffix."""
+    return read_any_result(path).documents
+
+
+def read_any_result(path: Path) -> ReadResult:
+    """A file of the project's own inputs, read by the reader of its suffix (``readers_by_suffix``), with the schema
+    it holds (a JSON export's header)."""
     if not path.exists():
         raise ImportFileError(str(path), "no such file or folder")
     reader = readers_by_suffix().get(path.suffix.lower())
@@ -141,7 +154,7 @@ def read_any(path: Path) -> list[IncomingDocument]:
             f"unknown kind of file {path.suffix!r} (annotator reads .txt, .jsonl, .json, "
             "brat folders and .ann files, and the exports of doccano, Label Studio and Prodigy)",
         )
-    return reader(path)
+    return as_result(reader(path))
 
 
 def import_paths(
@@ -188,7 +201,14 @@ def import_paths(
                 report.formats.append((str(path), fmt))
                 docs = []
             else:
-                docs = read_any(path)
+                got_any = read_any_result(path)
+                docs = got_any.documents
+                if got_any.schema is not None and not covers(project.schema, got_any.schema):
+                    flush()  # a JSON export on a schema the project lacks: as another tool's input with its own
+                    got = store_results(project, [(path, got_any)])
+                    report.merge(got)
+                    report.schema_adopted = got.schema_adopted or report.schema_adopted
+                    docs = []
             for d in docs:
                 check_document(project, d, str(path))
         except ImportFileError as exc:

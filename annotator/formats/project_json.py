@@ -9,7 +9,7 @@ import orjson
 
 from annotator.errors import ImportFileError
 from annotator.exporting import atomic_output
-from annotator.formats.common import no_cyclic_gc
+from annotator.formats.common import ReadResult, no_cyclic_gc
 from annotator.formats.json_stream import write_documents
 from annotator.formats.records import (  # noqa: F401  (DEFAULT_STATES, iter_document_records: the names others import)
     DEFAULT_STATES,
@@ -20,6 +20,7 @@ from annotator.formats.records import (  # noqa: F401  (DEFAULT_STATES, iter_doc
     iter_document_records,
 )
 from annotator.importing import MAX_FILE_CHARS, IncomingDocument, IncomingEntity, IncomingEvent, decode_text
+from annotator.schema import Schema, SchemaError, parse_schema
 from annotator.store import Project
 
 FORMAT = "annotator-json"
@@ -201,6 +202,51 @@ def parse_document(obj: Any, path: str, line: int | None = None) -> IncomingDocu
 
 
 def read_json(path: Path) -> list[IncomingDocument]:
+    """The documents of a JSON export (``read_json_result`` gives its schema too)."""
+    return read_json_result(path).documents
+
+
+def _toml(value: Any) -> str:
+    return orjson.dumps(value).decode()  # JSON strings, numbers and arrays of them are TOML values too
+
+
+def header_schema(data: Any, path: str) -> Schema | None:
+    """The schema a JSON export's header holds (``Schema.to_dict``), checked as a schema file is; None without one.
+    (The export leaves out the rules' extra words, weak triggers, cues and blockers: a schema taken from it has
+    none.)"""
+    if not isinstance(data, dict):
+        return None
+    try:
+        lines = ["[schema]", f"name = {_toml(data['name'])}", f"description = {_toml(data.get('description') or '')}"]
+        for e in data.get("entities") or []:
+            lines += [
+                "[[entity]]",
+                *(f"{k} = {_toml(e[k])}" for k in ("name", "description", "color", "key") if e.get(k) is not None),
+            ]
+        for a in data.get("attributes") or []:
+            lines += [
+                "[[attribute]]",
+                *(f"{k} = {_toml(a[k])}" for k in ("name", "description", "values", "default") if a.get(k) is not None),
+            ]
+        for t in data.get("events") or []:
+            lines += [
+                "[[event]]",
+                *(f"{k} = {_toml(t[k])}" for k in ("name", "description", "triggers") if t.get(k) is not None),
+            ]
+            for r in t.get("roles") or []:
+                lines += [
+                    "[[event.role]]",
+                    *(f"{k} = {_toml(r[k])}" for k in ("name", "labels", "multiplicity") if r.get(k) is not None),
+                ]
+        return parse_schema("\n".join(lines) + "\n", f"{path} (its schema)", app_keys=False)
+    except SchemaError as exc:
+        raise ImportFileError(path, f"its schema cannot be used: {exc}") from None
+    except (KeyError, TypeError, AttributeError, orjson.JSONEncodeError):
+        raise ImportFileError(path, "its 'schema' is not a schema as the export writes it") from None
+
+
+def read_json_result(path: Path) -> ReadResult:
+    """A JSON export: its documents and the schema its header holds."""
     try:
         data = path.read_bytes()
     except OSError as exc:
@@ -219,4 +265,4 @@ def read_json(path: Path) -> list[IncomingDocument]:
     docs = obj.get("documents")
     if not isinstance(docs, list):
         raise ImportFileError(str(path), "'documents' must be a list")
-    return [parse_document(d, str(path)) for d in docs]
+    return ReadResult([parse_document(d, str(path)) for d in docs], header_schema(obj.get("schema"), str(path)))

@@ -93,3 +93,32 @@ def test_several_annotation_sets_round_trip(project, tmp_path, fmt):
         again = import_paths(back, [tmp_path / f"ann2.{fmt}"])
         assert again.annotated == [] and again.duplicates == [("d.txt", 1)]
         assert _records(back, "ann2") == _records(project, "ann2")
+
+
+def test_json_export_brings_its_schema_into_a_new_project(tmp_path):
+    """The JSON export's header holds the project's schema: a new project takes it, as it takes a brat folder's
+    annotation.conf (a project on any schema but the default one was refused: "label 'Protein' is not in the
+    schema"); a project with documents keeps its own and refuses types it lacks, nothing imported."""
+    from annotator.schema import parse_schema
+
+    bio = parse_schema(
+        '[schema]\nname = "bio"\n[[entity]]\nname = "Protein"\ncolor = "#aa0000"\n'
+        '[[attribute]]\nname = "Negation"\nvalues = ["false", "true"]\ndefault = "false"\n'
+        '[[event]]\nname = "Binding"\n  [[event.role]]\n  name = "Theme"\n  labels = ["Protein"]\n'
+        '  multiplicity = "one_or_more"\n'
+    )
+    with Project(tmp_path / "a.annotator", annotator="t") as a:
+        a.set_schema(bio)
+        import_documents(
+            a, [IncomingDocument("IL-2 binds CD25.", "d.txt", entities=[IncomingEntity(1, 0, 4, "Protein")])]
+        )
+        write_json(a, tmp_path / "x.json", states=STATES)
+        want = _records(a, "main")
+    with Project(tmp_path / "b.annotator", annotator="t") as b:
+        report = import_paths(b, [tmp_path / "x.json"])
+        assert report.skipped == [] and report.schema_adopted == "bio"
+        assert b.schema.label("Protein") is not None and _records(b, "main") == want
+    with Project(tmp_path / "c.annotator", annotator="t") as c:
+        import_documents(c, [IncomingDocument("Another text.", "o.txt")])
+        report = import_paths(c, [tmp_path / "x.json"])
+        assert report.imported == [] and "schema" in report.skipped[0][1] and c.schema.label("Protein") is None
