@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import json
 import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
-from typing import Any
+from typing import Any, Sequence
 
 from annotator.errors import SchemaError
 from annotator.resources_path import resource_path
@@ -453,6 +454,33 @@ def _check_implies(events: list[EventType], w: _Where, loc: _Locator) -> None:
                     raise w.fail(
                         line, f"implies of {t.name!r}: no role {here!r} here or no role {there!r} in {other!r}"
                     )
+
+
+def schema_source(
+    header: dict[str, Any],
+    entities: Sequence[dict[str, Any]],
+    attributes: Sequence[dict[str, Any]] = (),
+    events: Sequence[dict[str, Any]] = (),
+) -> str:
+    """The TOML source of a schema given as tables of plain values (the keys of a schema file; an event's
+    ``roles`` its ``[[event.role]]`` tables; None values left out): the one writer of schema files."""
+
+    def table(name: str, values: dict[str, Any], indent: str = "") -> list[str]:
+        lines = [f"{indent}[{name}]" if name == "schema" else f"{indent}[[{name}]]"]
+        # a JSON string, number or array of them is a TOML value too (json: the dumper already in the stdlib)
+        lines += [f"{indent}{k} = {json.dumps(v, ensure_ascii=False)}" for k, v in values.items() if v is not None]
+        return lines
+
+    out = table("schema", header)
+    for e in entities:
+        out += ["", *table("entity", e)]
+    for a in attributes:
+        out += ["", *table("attribute", a)]
+    for ev in events:
+        out += ["", *table("event", {k: v for k, v in ev.items() if k != "roles"})]
+        for r in ev.get("roles") or []:
+            out += table("event.role", r, "  ")
+    return "\n".join(out) + "\n"
 
 
 def load_schema(path: str | Path) -> Schema:

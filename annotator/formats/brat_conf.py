@@ -10,12 +10,12 @@ its spans are the triggers of the events that fill such roles.
 
 from __future__ import annotations
 
-import json
 import re
 from pathlib import Path
+from typing import Any
 
 from annotator.errors import ImportFileError, SchemaError
-from annotator.schema import Schema, parse_schema
+from annotator.schema import Schema, parse_schema, schema_source
 
 MULT_OUT = {"one": "", "optional": "?", "any": "*", "one_or_more": "+"}
 MULT_IN = {"": "one", "?": "optional", "*": "any", "+": "one_or_more"}
@@ -161,10 +161,6 @@ def _visual_names(visual: Path | None) -> tuple[dict[str, str], dict[str, str]]:
     return names, colours
 
 
-def _q(s: str) -> str:
-    return json.dumps(s, ensure_ascii=False)
-
-
 def read_annotation_conf(path: Path, visual: Path | None = None, name: str | None = None) -> tuple[Schema, list[str]]:
     """annotation.conf (+ visual.conf) as a Schema; returns (schema, warnings)."""
     try:
@@ -200,10 +196,10 @@ def read_annotation_conf(path: Path, visual: Path | None = None, name: str | Non
         event_lines.append((number, canon(term), spec))
     event_names = [e for _, e, _ in event_lines]
     proxies: list[str] = []
-    toml = [
-        f"[schema]\nname = {_q(name or path.parent.name or 'brat')}\ndescription = {_q('from brat ' + str(path))}\n"
-    ]
-    events_toml = []
+    header = {"name": name or path.parent.name or "brat", "description": "from brat " + str(path)}
+    entity_tables: list[dict[str, Any]] = []
+    attribute_tables: list[dict[str, Any]] = []
+    event_tables: list[dict[str, Any]] = []
     for number, ev, spec in event_lines:
         roles: dict[str, tuple[list[str], str]] = {}
         for arg in [a.strip() for a in spec.split(",") if a.strip()]:
@@ -231,7 +227,7 @@ def read_annotation_conf(path: Path, visual: Path | None = None, name: str | Non
                 )
             else:
                 roles[role] = (labels, mult)
-        block = [f"[[event]]\nname = {_q(ev)}"]
+        role_tables: list[dict[str, Any]] = []
         for role, (labels, mult) in roles.items():
             labels = list(dict.fromkeys(labels))
             for lab in labels:
@@ -243,17 +239,12 @@ def read_annotation_conf(path: Path, visual: Path | None = None, name: str | Non
                 labels = [x for x in labels if x not in unknown]
             if not labels:
                 continue
-            block.append(
-                f"  [[event.role]]\n  name = {_q(role)}\n  labels = [{', '.join(map(_q, labels))}]\n"
-                f"  multiplicity = {_q(mult)}"
-            )
-        events_toml.append("\n".join(block))
+            role_tables.append({"name": role, "labels": labels, "multiplicity": mult})
+        event_tables.append({"name": ev, "roles": role_tables})
     for ent in [*entities, *proxies]:
         colour = colours.get(brat_name(ent))
         desc = PROXY_NOTE if ent in proxies else ""
-        toml.append(
-            f"[[entity]]\nname = {_q(ent)}\ndescription = {_q(desc)}" + (f"\ncolor = {_q(colour)}" if colour else "")
-        )
+        entity_tables.append({"name": ent, "description": desc, "color": colour or None})
     seen_attributes: set[str] = set()
     for number, line in sections.get("attributes", []):
         term, unused, spec = _term_line(line)
@@ -267,10 +258,10 @@ def read_annotation_conf(path: Path, visual: Path | None = None, name: str | Non
         seen_attributes.add(attr)
         values = re.search(r"Value:([^,]+)", spec)
         vals = [v.strip() for v in values.group(1).split("|")] if values else list(BINARY)
-        toml.append(f"[[attribute]]\nname = {_q(attr)}\nvalues = [{', '.join(map(_q, vals))}]\ndefault = {_q(vals[0])}")
+        attribute_tables.append({"name": attr, "values": vals, "default": vals[0]})
     if not entities and not proxies:
         raise ImportFileError(str(path), "no entity types in [entities]")
-    source = "\n\n".join(toml + events_toml) + "\n"
+    source = schema_source(header, entity_tables, attribute_tables, event_tables)
     try:
         return parse_schema(source, str(path)), warnings
     except SchemaError as exc:

@@ -20,7 +20,7 @@ from annotator.formats.records import (  # noqa: F401  (DEFAULT_STATES, iter_doc
     iter_document_records,
 )
 from annotator.importing import MAX_FILE_CHARS, IncomingDocument, IncomingEntity, IncomingEvent, decode_text
-from annotator.schema import Schema, SchemaError, parse_schema
+from annotator.schema import Schema, SchemaError, parse_schema, schema_source
 from annotator.store import Project
 
 FORMAT = "annotator-json"
@@ -206,42 +206,33 @@ def read_json(path: Path) -> list[IncomingDocument]:
     return read_json_result(path).documents
 
 
-def _toml(value: Any) -> str:
-    return orjson.dumps(value).decode()  # JSON strings, numbers and arrays of them are TOML values too
-
-
 def header_schema(data: Any, path: str) -> Schema | None:
     """The schema a JSON export's header holds (``Schema.to_dict``), checked as a schema file is; None without one.
     (The export leaves out the rules' extra words, weak triggers, cues and blockers: a schema taken from it has
     none.)"""
     if not isinstance(data, dict):
         return None
+
+    def pick(table: dict[str, Any], keys: tuple[str, ...]) -> dict[str, Any]:
+        return {k: table.get(k) for k in keys}
+
     try:
-        lines = ["[schema]", f"name = {_toml(data['name'])}", f"description = {_toml(data.get('description') or '')}"]
-        for e in data.get("entities") or []:
-            lines += [
-                "[[entity]]",
-                *(f"{k} = {_toml(e[k])}" for k in ("name", "description", "color", "key") if e.get(k) is not None),
-            ]
-        for a in data.get("attributes") or []:
-            lines += [
-                "[[attribute]]",
-                *(f"{k} = {_toml(a[k])}" for k in ("name", "description", "values", "default") if a.get(k) is not None),
-            ]
-        for t in data.get("events") or []:
-            lines += [
-                "[[event]]",
-                *(f"{k} = {_toml(t[k])}" for k in ("name", "description", "triggers") if t.get(k) is not None),
-            ]
-            for r in t.get("roles") or []:
-                lines += [
-                    "[[event.role]]",
-                    *(f"{k} = {_toml(r[k])}" for k in ("name", "labels", "multiplicity") if r.get(k) is not None),
-                ]
-        return parse_schema("\n".join(lines) + "\n", f"{path} (its schema)", app_keys=False)
+        source = schema_source(
+            {"name": data["name"], "description": data.get("description") or ""},
+            [pick(e, ("name", "description", "color", "key")) for e in data.get("entities") or []],
+            [pick(a, ("name", "description", "values", "default")) for a in data.get("attributes") or []],
+            [
+                {
+                    **pick(t, ("name", "description", "triggers")),
+                    "roles": [pick(r, ("name", "labels", "multiplicity")) for r in t.get("roles") or []],
+                }
+                for t in data.get("events") or []
+            ],
+        )
+        return parse_schema(source, f"{path} (its schema)", app_keys=False)
     except SchemaError as exc:
         raise ImportFileError(path, f"its schema cannot be used: {exc}") from None
-    except (KeyError, TypeError, AttributeError, orjson.JSONEncodeError):
+    except (KeyError, TypeError, AttributeError, ValueError):
         raise ImportFileError(path, "its 'schema' is not a schema as the export writes it") from None
 
 
