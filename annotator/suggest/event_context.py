@@ -63,6 +63,7 @@ IRREALIS_NOUNS = {"right", "ability", "effort", "decision", "intention", "threat
 REFERENCE_PREPS = {"for", "with", "since", "because", "before", "about", "despite", "against", "over"}
 GENERIC_DETS = {"any", "no", "every", "each", "such"}
 FUTURE_NOUN_MODS = {"planned", "upcoming", "future", "possible", "potential", "proposed", "impending", "next"}
+FUTURE_TIME_MODS = {"planned", "upcoming", "future", "proposed", "impending", "next"}  # said to lie ahead
 
 
 @dataclass
@@ -133,6 +134,8 @@ def read_context(head: Any) -> Context:
     if head.pos_ in ("NOUN", "PROPN"):
         if lemmas & FUTURE_NOUN_MODS:  # "the planned meeting": one particular event, not yet real
             ctx.attributes["modality"] = "Other"
+            if lemmas & FUTURE_TIME_MODS:  # ... and one ahead of the time of writing (ACE: Future tense)
+                ctx.attributes["tense"] = "Future"
         # a noun subject is mostly given information (a later mention: "the attack killed ..."); an event named
         # as a reason or a reference point is mostly one told elsewhere ("since the war", "responsibility for the attack")
         bare = all(c.dep_ in ("det", "punct") for c in kids)  # "the attack", not "the planned meeting in Moscow"

@@ -483,3 +483,11 @@ def test_abstract_nouns_in_or_are_not_people(nlp, suggester):
         for e in run(nlp, suggester, "They were fleeing horrors in Syria.")
         if ("Artifact", "horrors", "PERSON") in e["args"]
     ]
+
+
+def test_an_event_named_as_planned_or_upcoming_is_in_the_future(nlp, suggester):
+    low = RuleEventSuggester(load_schema(NEWS), threshold=0.0)
+    planned = only(run(nlp, low, "The planned meeting between Modi and Putin drew attention."), "meeting")
+    assert planned["attributes"] == {"tense": "Future", "modality": "Other"}
+    possible = only(run(nlp, low, "A possible attack on the city worried officials."), "attack")
+    assert possible["attributes"] == {"modality": "Other"}  # possible: not said to lie ahead
