@@ -12,7 +12,7 @@ import time
 from concurrent.futures import Future, ThreadPoolExecutor
 from contextlib import contextmanager
 from pathlib import Path
-from typing import BinaryIO, Callable, Iterator
+from typing import BinaryIO, Callable, Iterator, TypeVar
 
 from annotator.errors import AnnotatorError
 from annotator.exchange import exchange
@@ -49,7 +49,9 @@ def atomic_output(out: str | Path) -> Iterator[BinaryIO]:
     if not folder.exists():
         raise AnnotatorError(f"{folder}: no such folder")
     clean_stale(folder, target.name)
-    fd, tmp = tempfile.mkstemp(prefix=_temp_prefix(target), suffix=".part", dir=folder)
+    fd, tmp = _made_beside(
+        target, folder, lambda: tempfile.mkstemp(prefix=_temp_prefix(target), suffix=".part", dir=folder)
+    )
     try:
         _as_user_would(tmp)  # mkstemp makes it 0600: a brat server or a colleague could not read the export
         with os.fdopen(fd, "wb") as fh:
@@ -63,6 +65,20 @@ def atomic_output(out: str | Path) -> Iterator[BinaryIO]:
     except BaseException:
         _discard(tmp)
         raise
+
+
+T = TypeVar("T")
+
+
+def _made_beside(target: Path, folder: Path, make: Callable[[], T]) -> T:
+    """The temporary file or folder an export is written to, beside ``target``; a folder the user cannot write
+    (permissions, a read-only medium) is named with ``target`` and why, not the temporary name."""
+    try:
+        return make()
+    except OSError as exc:
+        raise AnnotatorError(
+            f"{target}: cannot write in {folder}: {exc.strerror or exc}; nothing was written"
+        ) from None
 
 
 RELEASE_BEHIND = 8 << 20  # an old export at least this big is freed in the background (see _put_in_place)
@@ -129,7 +145,9 @@ def atomic_folder(out: str | Path) -> Iterator[Path]:
     if not parent.exists():
         raise AnnotatorError(f"{parent}: no such folder")
     clean_stale(parent, target.name)
-    tmp = Path(tempfile.mkdtemp(prefix=_temp_prefix(target), suffix=".part", dir=parent))
+    tmp = Path(
+        _made_beside(target, parent, lambda: tempfile.mkdtemp(prefix=_temp_prefix(target), suffix=".part", dir=parent))
+    )
 
     try:
         _as_user_would(tmp, folder=True)  # mkdtemp makes it 0700

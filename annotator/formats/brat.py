@@ -22,14 +22,12 @@ from typing import Any
 from annotator.errors import AnnotatorError
 from annotator.exporting import atomic_folder
 from annotator.formats.brat_conf import BINARY, brat_name, proxy_labels, write_annotation_conf, write_visual_conf
-from annotator.formats.brat_text import LINE_BREAKS, BratOffsets
+from annotator.formats.brat_text import LINE_BREAKS, NOTE_TYPE, BratOffsets, parse_note
 from annotator.formats.common import FormatExportReport, parts_of, split_option
 from annotator.formats.records import ExportRequest, export_writer, iter_document_records
 from annotator.schema import Schema
 from annotator.store import Project
 
-NOTE_TYPE = "AnnotatorNotes"
-NOTE = re.compile(r"^\[(?:(\S+) )?on (event )?(\S+) (\d+)-(\d+)\] (.*)$", re.S)
 RESERVED_STEMS = ("annotation", "visual", "tools", "kb_shortcuts")
 
 
@@ -156,12 +154,14 @@ def document_ann(
         if declared is not None:
             declared.attribute(item["name"], value)
     lines += [f"A{k}\t{a}" for k, a in enumerate(attrs, start=1)]
+    relation_ids: dict[tuple[str, tuple[tuple[int, int], ...]], str] = {}  # (type, argument spans) -> R id
     for k, item in enumerate(kept.get("relations", []), start=1):
         args = [(role, resolve(w)) for role, w in item.get("args", [])]
         if not args or any(t is None for _, t in args):
             report.problem("brat relations left out (an argument is gone)", f"{name}: {item.get('type')}")
             continue
         extra.append(f"R{k}\t{item['type']} " + " ".join(f"{role}:{t}" for role, t in args))
+        relation_ids.setdefault((item["type"], tuple((w[2], w[3]) for _, w in item["args"])), f"R{k}")
         if declared is not None:
             declared.relation(item["type"], [role for role, _ in args])
     for item in kept.get("equivalences", []):
@@ -184,12 +184,15 @@ def document_ann(
     first = lines[0].split("\t", 1)[0] if lines else None
     for k, c in enumerate(rec["comments"], start=1):
         body, target, ntype = c["text"], first, NOTE_TYPE
-        m = NOTE.match(body)
-        if m:
-            key = (m.group(3), int(m.group(4)), int(m.group(5)))
-            hit = by_trigger.get(key, [None])[0] if m.group(2) else targets.get(key)
+        note = parse_note(body)  # a comment that came from a brat note goes back on its annotation
+        if note:
+            note_type, kind, label, spans, text_ = note
+            if kind == "relation":
+                hit = relation_ids.get((label, spans))
+            else:
+                hit = by_trigger.get((label, *spans[0]), [None])[0] if kind else targets.get((label, *spans[0]))
             if hit:
-                target, body, ntype = hit, m.group(6), m.group(1) or NOTE_TYPE
+                target, body, ntype = hit, text_, note_type
         if target is None:
             report.problem("comments left out (a brat note needs an annotation to sit on)", f"{name}: {body[:40]!r}")
             continue

@@ -35,13 +35,19 @@ from typing import Any
 
 from annotator.errors import ImportFileError
 from annotator.formats.brat_conf import BINARY, names_from_brat, read_annotation_conf
-from annotator.formats.brat_text import BRAT_ID, BratOffsets, pair_of, stem_of, universal_newlines
+from annotator.formats.brat_text import (
+    NOTE_TYPE,
+    BRAT_ID,
+    BratOffsets,
+    note_comment,
+    pair_of,
+    stem_of,
+    universal_newlines,
+)
 from annotator.formats.common import ReadResult, check_with_line, need
 from annotator.importing import IncomingDocument, IncomingEntity, IncomingEvent, decode_text
 from annotator.rules import ALLOWED_WHILE_WORKING, event_breaches
 from annotator.schema import Schema, default_schema
-
-NOTE_TYPE = "AnnotatorNotes"
 
 
 @dataclass
@@ -186,7 +192,7 @@ def parse_ann(
     es: dict[str, _E] = {}
     attrs: list[tuple[str, str, str | None, int]] = []
     notes: list[tuple[str, str, str, int]] = []
-    others: list[tuple[str, str, int]] = []  # R, *, N lines: (kind, rest, line)
+    others: list[tuple[str, str, str, int]] = []  # R, *, N lines: (kind, id, rest, line)
     seen: set[str] = set()
     for number, raw in enumerate(ann_text.split("\n"), start=1):
         line = raw.rstrip("\r")
@@ -249,7 +255,7 @@ def parse_ann(
             need(len(head.split()) == 2, ann, number, f"{aid}: expected AnnotatorNotes TARGET<TAB>TEXT")
             notes.append((head.split()[0], head.split()[1], body, number))
         elif kind in "R*N":
-            others.append((kind, rest, number))
+            others.append((kind, aid, rest, number))
         else:
             warnings.append(f"{ann}:{number}: {aid}: brat has no annotation of this kind; not kept")
     # resolve references (they may point forward)
@@ -349,7 +355,8 @@ def parse_ann(
         ]
         need(not bad, ann, e.line, f"{e.id}: {bad[0].message}" if bad else "")
         doc.events.append(IncomingEvent(e.type, t.start, t.end, attributes, e.args, fill_defaults=False))
-    for kind, rest, number in others:
+    relations: dict[str, tuple[str, list[list[Any]]]] = {}  # R id -> (type, argument spans), for notes
+    for kind, aid, rest, number in others:
         head, _, tail = rest.partition("\t")
         parts = head.split()
         need(len(parts) >= 2, ann, number, f"{kind}: the line is cut short")
@@ -360,6 +367,7 @@ def parse_ann(
             kept.setdefault("relations", []).append(
                 {"type": parts[0], "args": [[r, w] for (r, _), w in zip(args, refs)]}
             )
+            relations[aid] = (parts[0], refs)  # type: ignore[assignment]
         elif kind == "*":
             refs = [where(t) for t in parts[1:]]
             need(all(r is not None for r in refs), ann, number, f"equivalence {parts[0]}: unknown id")
@@ -375,15 +383,18 @@ def parse_ann(
                 {"type": parts[0], "target": where(parts[1]), "reference": " ".join(parts[2:]), "text": tail}
             )
     for ntype, target, body, number in notes:
-        label = "" if ntype == NOTE_TYPE else f"{ntype} "
         if target in ts:
             t = ts[target]
-            doc.comments.append({"text": f"[{label}on {t.type} {t.start}-{t.end}] {body}"})
+            doc.comments.append({"text": note_comment(ntype, "", t.type, [(t.start, t.end)], body)})
         elif target in es:
             t = ts[es[target].trigger]
-            doc.comments.append({"text": f"[{label}on event {es[target].type} {t.start}-{t.end}] {body}"})
+            doc.comments.append({"text": note_comment(ntype, "event", es[target].type, [(t.start, t.end)], body)})
+        elif target in relations:  # brat's news tutorial notes a relation: the export puts it back on it
+            rtype, refs = relations[target]
+            doc.comments.append({"text": note_comment(ntype, "relation", rtype, [(w[2], w[3]) for w in refs], body)})
         else:
             need(target in seen, ann, number, f"note: unknown target id {target!r}")
+            label = "" if ntype == NOTE_TYPE else f"{ntype} "
             doc.comments.append({"text": f"[{label}on {target}] {body}"})
             warnings.append(f"{ann}:{number}: note on {target} kept as a document comment without its target")
     if kept:

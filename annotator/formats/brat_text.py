@@ -5,6 +5,11 @@ offsets count ``\\r\\n`` as one character; ``BratOffsets`` converts between thos
 text's code points. brat splits ``.ann`` files into lines the way Python's ``str.splitlines`` does, so a
 ``T`` line's text or a note may hold none of those characters (``LINE_BREAKS``).
 
+A brat note (``#1\tAnnotatorNotes T3\ttext``) is kept as a document comment that names what it sat on
+(``note_comment``): ``[on LABEL 4-9] text``, ``[on event TYPE 4-9] text`` (the trigger's span) or
+``[on relation TYPE 0-14 19-32] text`` (its arguments' spans, in order), a note type other than
+``AnnotatorNotes`` in front (``[Lemma on N 0-4] talo``); ``parse_note`` reads it back for the export.
+
 Ids follow brat's reader (``server/src/annotation.py``): letters (or ``#`` and letters), digits, and any
 suffix (``T12``, ``#3``, ``E1a``); ``*`` alone is an equivalence.
 """
@@ -15,8 +20,29 @@ import re
 from bisect import bisect_left
 from pathlib import Path
 
+NOTE_TYPE = "AnnotatorNotes"
+_NOTE = re.compile(r"^\[(?:(\S+) )?on (?:(event|relation) )?(\S+) (\d+-\d+(?: \d+-\d+)*)\] (.*)$", re.S)
 LINE_BREAKS = re.compile(r"[\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029]+")
 BRAT_ID = re.compile(r"^(?:[A-Za-z]+|#[A-Za-z]*)[0-9]+.*$|^\*$")
+
+
+def note_comment(note_type: str, kind: str, label: str, spans: list[tuple[int, int]], body: str) -> str:
+    """A brat note as the document comment that names its annotation (``kind``: "", "event" or "relation")."""
+    head = "" if note_type == NOTE_TYPE else f"{note_type} "
+    where = " ".join(f"{s}-{e}" for s, e in spans)
+    return f"[{head}on {kind + ' ' if kind else ''}{label} {where}] {body}"
+
+
+def parse_note(comment: str) -> tuple[str, str, str, tuple[tuple[int, int], ...], str] | None:
+    """(note type, kind, label, spans, body) of a comment ``note_comment`` made, else None."""
+    m = _NOTE.match(comment)
+    if m is None:
+        return None
+    spans = tuple((int(a), int(b)) for a, b in (p.split("-") for p in m.group(4).split(" ")))
+    kind = m.group(2) or ""
+    if kind != "relation" and len(spans) != 1:  # an entity or an event's trigger is one span
+        return None
+    return m.group(1) or NOTE_TYPE, kind, m.group(3), spans, m.group(5)
 
 
 def universal_newlines(text: str) -> str:

@@ -6,7 +6,7 @@ from pathlib import Path
 
 
 def canon(ann: str) -> dict[str, set]:
-    ts, es, attrs, notes, rels, equivs, norms = {}, {}, [], [], [], [], []
+    ts, es, attrs, notes, rels, equivs, norms = {}, {}, [], [], {}, [], []
     for line in ann.splitlines():
         if not line.strip():
             continue
@@ -25,7 +25,7 @@ def canon(ann: str) -> dict[str, set]:
             notes.append((head.split()[0], head.split()[1], text))
         elif aid[0] == "R":
             parts = rest.split("\t")[0].split()
-            rels.append((parts[0], [p.split(":") for p in parts[1:]]))
+            rels[aid] = (parts[0], [p.split(":") for p in parts[1:]])
         elif aid[0] == "*":
             parts = rest.split()
             equivs.append((parts[0], parts[1:]))
@@ -38,8 +38,12 @@ def canon(ann: str) -> dict[str, set]:
         (typ, trig), args = es[eid]
         return (typ, ts[trig][1], tuple(sorted((role, ref_(ref)) for role, ref in args)))
 
+    def rel(rid: str):
+        typ, args = rels[rid]
+        return (typ, tuple(sorted((role, ref_(t)) for role, t in args)))
+
     def ref_(ref: str):
-        return ev(ref) if ref in es else ts[ref]
+        return ev(ref) if ref in es else rel(ref) if ref in rels else ts[ref]
 
     triggers = {es[e][0][1] for e in es}
     return {
@@ -48,7 +52,7 @@ def canon(ann: str) -> dict[str, set]:
         "events": {ev(e) for e in es},
         "attributes": {(a[0], ref_(a[1]), tuple(a[2:])) for a in attrs},
         "notes": {(typ, ref_(t), text) for typ, t, text in notes},
-        "relations": {(typ, tuple(sorted((role, ref_(t)) for role, t in args))) for typ, args in rels},
+        "relations": {rel(r) for r in rels},
         "equivalences": {(typ, tuple(sorted(ref_(t) for t in members))) for typ, members in equivs},
         "normalizations": {(typ, ref_(t), ref, text) for typ, t, ref, text in norms},
     }

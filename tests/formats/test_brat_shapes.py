@@ -233,3 +233,23 @@ def test_t_text_read_as_brat_reads_it(tmp_path):
     folder = _folder(tmp_path, {"a.txt": text, "a.ann": ann})
     doc = read_brat(folder).documents[0]
     assert [(e.start, e.end) for e in doc.entities] == [(0, 5), (0, 24)]
+
+
+def test_a_note_on_a_relation_goes_back_on_that_relation(tmp_path):
+    """brat's news tutorial (110-note_annotation) puts a note on an R line: it was kept as a comment '[on R1] ...'
+    and exported onto the document's first T, a different annotation."""
+    text = "Orville Wright and Wilbur Wright flew. Ann Lee came."
+    ann = (
+        "T1\tPerson 0 14\tOrville Wright\nT2\tPerson 19 32\tWilbur Wright\nT3\tPerson 39 46\tAnn Lee\n"
+        "R4\tAlias Arg1:T1 Arg2:T2\t\n#1\tAnnotatorNotes R4\tnot stated\n#2\tAnnotatorNotes T3\tplain\n"
+    )
+    folder = _folder(tmp_path, {"a.txt": text, "a.ann": ann})
+    result = read_brat(folder)
+    assert not result.warnings
+    assert "[on relation Alias 0-14 19-32] not stated" in [c["text"] for c in result.documents[0].comments]
+    project, out = _round_trip(tmp_path, folder)
+    lines = (out / "a.ann").read_text().splitlines()
+    rid = next(line.split("\t")[0] for line in lines if line.split("\t")[1].startswith("Alias "))
+    assert f"AnnotatorNotes {rid}\tnot stated" in [line.split("\t", 1)[1] for line in lines if line[0] == "#"]
+    assert canon_folder(out) == canon_folder(folder)
+    project.close()

@@ -165,3 +165,40 @@ def test_a_read_only_file_system_opens_read_only_with_the_reason(small_fs, tmp_p
     assert subprocess.run(["mount", "-o", "remount,ro", str(small_fs)], capture_output=True).returncode == 0
     check_read_only_and_exportable(path, tmp_path / "out.jsonl", "read-only file system")
     assert sorted(os.listdir(small_fs)) == ["p.annotator"]
+
+
+def _export_as_nobody(project: Path, fmt: str, out: Path) -> subprocess.CompletedProcess:
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    cmd = [*AS_NOBODY, sys.executable, "-m", "annotator", "export", str(project), "-f", fmt, "-o", str(out)]
+    return subprocess.run(cmd, env=env, capture_output=True, text=True, cwd="/")
+
+
+@needs_nobody
+@pytest.mark.parametrize("fmt", ["jsonl", "brat"])
+def test_an_export_into_a_folder_the_user_cannot_write_names_the_output_and_why(shared, fmt):
+    """The message named the hidden temporary file ('.../.out.jsonl.4711.x8k2.part: Permission denied')."""
+    path = shared / "p.annotator"
+    as_nobody(str(path), "make")
+    os.chown(path, 65534, 65534)
+    closed = shared.parent / "not mine"
+    closed.mkdir()
+    out = closed / ("out.jsonl" if fmt == "jsonl" else "brat out")
+    r = _export_as_nobody(path, fmt, out)
+    assert r.returncode != 0 and not os.listdir(closed)
+    message = r.stderr.strip()
+    assert len(message.splitlines()) == 1 and ".part" not in message, message
+    assert f"{out}: cannot write in {closed}" in message and "Permission denied" in message, message
+
+
+def test_an_export_onto_a_read_only_file_system_names_the_output_and_why(small_fs, capsys):
+    from annotator.cli import main
+
+    path = small_fs / "p.annotator"
+    with Project(path) as p:
+        import_documents(p, [IncomingDocument(TEXT, "a.txt")])
+    assert subprocess.run(["mount", "-o", "remount,ro", str(small_fs)], capture_output=True).returncode == 0
+    out = small_fs / "out.json"
+    assert main(["export", str(path), "-f", "json", "-o", str(out)]) != 0
+    message = capsys.readouterr().err.strip()
+    assert len(message.splitlines()) == 1 and ".part" not in message, message
+    assert f"{out}: cannot write in {small_fs}" in message and "Read-only file system" in message, message
