@@ -210,6 +210,11 @@ def _group_document(
         meta.update(m)
         need(isinstance(task.get("spans", []), list), path, line, "'spans' must be a list")
         need(isinstance(task.get("relations", []), list), path, line, "'relations' must be a list")
+        # textcat answers: the task's label (textcat.teach; on a task without spans) and the chosen options
+        chosen = task.get("accept") if isinstance(task.get("accept"), list) else []
+        label = [task["label"]] if isinstance(task.get("label"), str) and not task.get("spans") else []
+        for category in label + [c for c in chosen if isinstance(c, (str, int))]:
+            warnings.append(f"{path}:{line}: document category {category!r} not kept")
 
         def entity(s: int, e: int, label: str) -> tuple[int, int, str]:
             if (s, e, label) not in entities:

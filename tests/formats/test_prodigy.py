@@ -108,6 +108,32 @@ def test_accepted_answers_grouped_by_input_and_relations_become_events(tmp_path)
     assert "2 rejected or ignored answers left out" in result.warnings[0]
 
 
+def test_document_categories_are_reported_not_kept(tmp_path):
+    """Prodigy's textcat answers (a task's "label", as textcat.teach saves it, and the chosen options of the choice
+    interface, "accept") have no place in the project: they were dropped without a word."""
+    rows = [
+        {"text": "Rates rose again.", "label": "ECONOMY", "spans": [], "answer": "accept", "_input_hash": 1},
+        {"text": "Rain all week.", "label": "ECONOMY", "answer": "reject", "_input_hash": 2},
+        {
+            "text": "Paris won the cup.",
+            "options": [{"id": "SPORT", "text": "sport"}, {"id": "CITY", "text": "city"}],
+            "accept": ["SPORT", "CITY"],
+            "answer": "accept",
+            "_input_hash": 3,
+        },
+        {"text": "Acme hired Lee.", "spans": [{"start": 0, "end": 4, "label": "ORG"}], "answer": "accept"},
+    ]
+    (tmp_path / "a.jsonl").write_bytes(b"\n".join(orjson.dumps(r) for r in rows))
+    result = read_prodigy(tmp_path / "a.jsonl")
+    assert [d.text for d in result.documents] == ["Rates rose again.", "Paris won the cup.", "Acme hired Lee."]
+    categories = [w for w in result.warnings if "category" in w]
+    assert categories == [
+        f"{tmp_path / 'a.jsonl'}:1: document category 'ECONOMY' not kept",
+        f"{tmp_path / 'a.jsonl'}:3: document category 'SPORT' not kept",
+        f"{tmp_path / 'a.jsonl'}:3: document category 'CITY' not kept",
+    ]
+
+
 def test_utf16_offsets_are_remapped_when_the_span_text_says_so(tmp_path):
     text = "\U0001f600 Angela Merkel spoke."
     row = {
