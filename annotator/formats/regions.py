@@ -59,6 +59,10 @@ def build_document(
             line,
             f"relation ends {frm!r}, {to!r} must be numbers or strings",
         )
+    once: dict[tuple[Any, int, int, str], Region] = {}
+    for r in regions:  # a region given twice whole is one region
+        once.setdefault((r.key, r.start, r.end, r.label), r)
+    regions = list(once.values())
     by_key: dict[Any, list[Region]] = {}
     for r in regions:
         by_key.setdefault(r.key, []).append(r)
@@ -79,6 +83,15 @@ def build_document(
             line,
             f"relation {k} points at unknown region {frm if frm not in by_key else to!r}",
         )
+        for end in (frm, to):  # an id reused for another span: the relation's end cannot be told
+            spans = sorted({(r.start, r.end) for r in by_key[end]})
+            need(
+                len(spans) == 1,
+                path,
+                line,
+                f"relation {k} points at region {end!r}, an id used for more than one span "
+                f"({' and '.join(f'[{s}, {e})' for s, e in spans)}); which one is meant cannot be told",
+            )
         heads = [r for r in by_key[frm] if r.label in triggers]
         tails = [r for r in by_key[to] if r.label not in triggers]
         if not heads or not tails:

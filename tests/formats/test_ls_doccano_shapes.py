@@ -128,3 +128,50 @@ def test_label_studio_tasks_without_data_are_their_own_data(tmp_path):
     f = _write(tmp_path, [{"text": "Example 1"}, {"data": {"text": "Example 2", "int_field": 1}, "annotations": []}])
     docs = read_label_studio(f).documents
     assert [d.text for d in docs] == ["Example 1", "Example 2"]
+
+
+KILLED = "Gunmen killed three soldiers."
+
+
+def _reused_label_studio(tmp_path, second: tuple[int, int]):
+    results = [
+        _region("a", 0, 6, "PERSON"),
+        _region("a", *second, "PERSON"),
+        _region("b", 7, 13, "Life:Die"),
+        {"from_id": "b", "to_id": "a", "type": "relation", "direction": "right", "labels": ["Victim"]},
+    ]
+    return _write(tmp_path, [{"id": 3, "data": {"text": KILLED}, "annotations": [{"result": results}]}])
+
+
+def _reused_doccano(tmp_path):
+    entities = [
+        {"id": 1, "start_offset": 0, "end_offset": 6, "label": "PERSON"},
+        {"id": 1, "start_offset": 14, "end_offset": 28, "label": "PERSON"},
+        {"id": 2, "start_offset": 7, "end_offset": 13, "label": "Life:Die"},
+    ]
+    f = tmp_path / "d.jsonl"
+    f.write_text(
+        json.dumps({"text": KILLED, "entities": entities, "relations": [{"from_id": 2, "to_id": 1, "type": "Victim"}]})
+    )
+    return f
+
+
+@pytest.mark.parametrize(
+    "make, reader, rid", [(_reused_label_studio, read_label_studio, "'a'"), (_reused_doccano, read_doccano, "1")]
+)
+def test_a_region_id_used_for_two_spans_that_a_relation_names_is_refused_for_what_it_is(tmp_path, make, reader, rid):
+    """It was refused as 'the same entity fills Victim twice': the relation went to both spans under one key."""
+    path = make(tmp_path, (14, 28)) if make is _reused_label_studio else make(tmp_path)
+    with pytest.raises(ImportFileError) as info:
+        reader(path)
+    assert info.value.line == (2 if reader is read_label_studio else 1), info.value
+    assert info.value.reason == (
+        f"relation 0 points at region {rid}, an id used for more than one span ([0, 6) and [14, 28)); "
+        "which one is meant cannot be told"
+    )
+
+
+def test_a_region_given_twice_whole_is_one_region(tmp_path):
+    """The same id, span and label twice is one region: the relation to it fills its role once."""
+    doc = read_label_studio(_reused_label_studio(tmp_path, (0, 6))).documents[0]
+    assert [(a[0], doc.entities[0].start) for a in doc.events[0].arguments] == [("Victim", 0)]
