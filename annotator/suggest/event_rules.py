@@ -206,7 +206,11 @@ class RuleEventSuggester:
             core = sum(1 for a in args if a.role not in _NON_CORE and a.score >= 0.5)
             if not core and _person_pronoun(pairs):  # "his conversations", "they attacked": a participant all the same
                 core = 1
-            anchored = any(a.role in _NON_CORE and a.score >= 0.5 for a in args)  # "talks in Moscow" (not the fallback)
+            # "talks in Moscow" (not the fallback); a plural is not singled out by a place or a date ("attacks in
+            # Orlando and Brussels", "street protests"): several events, or a kind of event - unless the schema
+            # writes the trigger in the plural, a word plural in form that names one event ("talks", "negotiations")
+            several = head.tag_ == "NNS" and not pattern.words[0].noun_only
+            anchored = not several and any(a.role in _NON_CORE and a.score >= 0.5 for a in args)
             cue = len(self.cues[type_name] & neighbours)
             roles_filled = len({a.role for a in args if a.role not in _NON_CORE and a.score >= 0.5})
             if pattern.weak and not cue and roles_filled < 2:  # a word with other senses needs support

@@ -491,3 +491,18 @@ def test_an_event_named_as_planned_or_upcoming_is_in_the_future(nlp, suggester):
     assert planned["attributes"] == {"tense": "Future", "modality": "Other"}
     possible = only(run(nlp, low, "A possible attack on the city worried officials."), "attack")
     assert possible["attributes"] == {"modality": "Other"}  # possible: not said to lie ahead
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Despite recent terrorist attacks in Orlando and Brussels, tourism grew.",
+        "The minister condemned bombings in New York and New Jersey last week.",
+    ],
+)
+def test_a_place_or_date_does_not_single_out_a_plural(nlp, suggester, text):
+    # several attacks, or a kind of attack: a place or a date alone makes no one event of them
+    assert run(nlp, suggester, text) == []
+    # one attack in a place is still one; "talks" is written in the plural in the schema: one event
+    assert only(run(nlp, suggester, "Police detained a man after an attack in Orlando."), "attack")
+    assert only(run(nlp, suggester, "The upcoming talks in Moscow are important."), "talks")["type"] == "Contact:Meet"
