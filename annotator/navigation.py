@@ -123,11 +123,14 @@ class LocalTokens:
             reach *= 4
 
 
+def reading_key(e: Entity) -> tuple[int, int, int]:
+    """The reading order of spans: by start, outer before inner, then by id."""
+    return e.start, -e.end, e.id
+
+
 def visible_entities(entities: Iterable[Entity], show_rejected: bool = False) -> list[Entity]:
     """Entities in reading order (outer before inner), rejected ones only when asked for."""
-    return sorted(
-        (e for e in entities if show_rejected or e.state != "rejected"), key=lambda e: (e.start, -e.end, e.id)
-    )
+    return sorted((e for e in entities if show_rejected or e.state != "rejected"), key=reading_key)
 
 
 def entities_at(entities: Iterable[Entity], cp: int, show_rejected: bool = False) -> list[Entity]:

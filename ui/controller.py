@@ -15,6 +15,7 @@ from annotator import navigation
 from annotator.navigation import Tokens, still_there
 from annotator.offsets import Utf16Map
 from annotator.store import Project
+from annotator.tally import Tally
 from ui import commands
 
 POLL_MS = 1500
@@ -48,6 +49,8 @@ class Controller(QObject):
         self.entities: dict[int, Entity] = {}
         self.events: dict[int, Event] = {}
         self._args: dict[int, Argument] = {}
+        self.entity_tally = Tally()  # states and labels of the spans, kept edit by edit
+        self.event_tally = Tally()
         self._tokens: Tokens | None = None
         self.current_entity: int | None = None
         self.current_event: int | None = None
@@ -80,6 +83,7 @@ class Controller(QObject):
         self.project = None
         self.doc = None
         self.entities, self.events, self._args = {}, {}, {}
+        self._tally()
         self.current_entity = self.current_event = None
         self.projectChanged.emit()
         self.documentChanged.emit()
@@ -116,7 +120,12 @@ class Controller(QObject):
             self.events[v.id] = v
             for a in v.arguments:
                 self._args[a.id] = a
+        self._tally()
         self._tokens = None
+
+    def _tally(self) -> None:
+        self.entity_tally.reset(self.entities.values())
+        self.event_tally.reset(self.events.values())
 
     def reload(self) -> None:
         """Read the current document's annotations again from the file (after outside changes).
@@ -136,6 +145,7 @@ class Controller(QObject):
         if row is None:  # deleted elsewhere
             self.doc = None
             self.entities, self.events, self._args = {}, {}, {}
+            self._tally()
             self.current_entity = self.current_event = None
             self.documentChanged.emit()
             return
@@ -224,18 +234,20 @@ class Controller(QObject):
         for r in change.rows:
             if r.table == "entities":
                 ents.add(r.id)
+                old_e = self.entities.get(r.id)
                 if r.after is None or r.after["annotation_set"] != self.project.annotation_set:
                     self.entities.pop(r.id, None)
                 else:
                     self.entities[r.id] = Entity.from_row(r.after)
+                self.entity_tally.update(old_e, self.entities.get(r.id))
             elif r.table == "events":
                 evs.add(r.id)
+                old = self.events.get(r.id)
                 if r.after is None or r.after["annotation_set"] != self.project.annotation_set:
                     self.events.pop(r.id, None)
                 else:
-                    a = r.after
-                    old = self.events.get(r.id)
-                    self.events[r.id] = Event.from_row(a, old.arguments if old else ())
+                    self.events[r.id] = Event.from_row(r.after, old.arguments if old else ())
+                self.event_tally.update(old, self.events.get(r.id))
             elif r.table == "arguments":
                 row = r.after or r.before
                 evs.add(row["event_id"])

@@ -232,13 +232,15 @@ class EditActions(QObject):
         def shown(state: str) -> bool:
             return show_rejected or state != "rejected"
 
-        for keep in (lambda state: state == UNDECIDED, shown):  # the undecided ones, else any shown
-            pool: list[tuple[int, int, int, Entity | Event]] = [
-                (e.start, e.end, e.id, e) for e in self.c.entities.values() if keep(e.state)
-            ]
-            pool += [(v.trigger_start, v.trigger_end, v.id, v) for v in self.c.events.values() if keep(v.state)]
-            if pool:
-                break
+        c = self.c
+        # the undecided ones (the tallies hold their ids: no pass over every span), else any shown
+        ents = [c.entities[i] for i in c.entity_tally.ids(UNDECIDED)]
+        evs = [c.events[i] for i in c.event_tally.ids(UNDECIDED)]
+        if not ents and not evs:
+            ents = [e for e in c.entities.values() if shown(e.state)]
+            evs = [v for v in c.events.values() if shown(v.state)]
+        pool: list[tuple[int, int, int, Entity | Event]] = [(e.start, e.end, e.id, e) for e in ents]
+        pool += [(v.trigger_start, v.trigger_end, v.id, v) for v in evs]
         if not pool:
             self.c.select_entity(None)
             return

@@ -35,9 +35,7 @@ class WindowFlow:
     # -- marking done ----------------------------------------------------------------------------------
     def undecided_count(self: "MainWindow") -> int:
         c = self.controller
-        return sum(e.state == "suggested" for e in c.entities.values()) + sum(
-            v.state == "suggested" for v in c.events.values()
-        )
+        return c.entity_tally.count("suggested") + c.event_tally.count("suggested")
 
     def ask_undecided(self: "MainWindow", n: int) -> str | None:
         """What to do with ``n`` undecided suggestions: ACCEPT_REST (the default), LEAVE_REST or None."""

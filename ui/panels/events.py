@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from typing import Any
+from bisect import bisect_left
+from typing import Any, Iterable
 
 from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtGui import QColor, QFont
@@ -27,6 +28,11 @@ def missing_roles(schema: Schema, event: Event) -> list[str]:
         return []
     filled = {a.role for a in event.arguments}
     return [r.name for r in etype.roles if r.required and r.name not in filled]
+
+
+def list_order(v: Event) -> tuple[int, int]:
+    """The list's order: by trigger, then by id."""
+    return v.trigger_start, v.id
 
 
 def arguments_text(event: Event, entities: dict[int, Entity], text: str, schema: Schema | None = None) -> str:
@@ -66,6 +72,42 @@ class EventTableModel(RowTableModel):
             if v != self.rows[r] or row_cells != self.cells[r]:
                 self.rows[r], self.cells[r], self.missing[r] = v, row_cells, bool(row_cells[3])
                 self.dataChanged.emit(self.index(r, 0), self.index(r, len(COLUMNS) - 1))
+
+    def update(
+        self,
+        schema: Schema | None,
+        changed: Iterable[tuple[int, Event | None]],
+        entities: dict[int, Entity],
+        text: str,
+    ) -> list[tuple[str, ...]]:
+        """Only the rows of the events that changed (``(id, event)``, event None when gone), each in its place in
+        the list's order; returns the cells worked out (the other rows' were kept: a refresh made all 528 rows'
+        cells again at every key)."""
+        made = []
+        for event_id, v in changed:
+            r = self.row_of(event_id)
+            cells = event_cells(schema, v, entities, text) if v is not None else None
+            if cells is not None:
+                made.append(cells)
+            if r >= 0 and v is not None and list_order(self.rows[r]) == list_order(v):
+                if v != self.rows[r] or cells != self.cells[r]:
+                    self.rows[r], self.cells[r], self.missing[r] = v, cells, bool(cells[3])
+                    self.dataChanged.emit(self.index(r, 0), self.index(r, len(COLUMNS) - 1))
+                continue
+            if r >= 0:
+                self.beginRemoveRows(QModelIndex(), r, r)
+                del self.rows[r], self.cells[r], self.missing[r]
+                self._row_by_id = {x.id: i for i, x in enumerate(self.rows)}
+                self.endRemoveRows()
+            if v is not None and cells is not None:
+                at = bisect_left(self.rows, list_order(v), key=list_order)
+                self.beginInsertRows(QModelIndex(), at, at)
+                self.rows.insert(at, v)
+                self.cells.insert(at, cells)
+                self.missing.insert(at, bool(cells[3]))
+                self._row_by_id = {x.id: i for i, x in enumerate(self.rows)}
+                self.endInsertRows()
+        return made
 
     def row_of(self, event_id: int | None) -> int:
         return -1 if event_id is None else self._row_by_id.get(event_id, -1)
@@ -154,13 +196,28 @@ class EventPanel(QWidget):
         self._fit_columns()
         self.select(current)
 
-    def _fit_columns(self) -> None:
+    def update_events(
+        self,
+        schema: Schema | None,
+        changed: Iterable[tuple[int, Event | None]],
+        entities: dict[int, Entity],
+        text: str,
+        current: int | None,
+    ) -> None:
+        """The rows of the events that changed (see ``EventTableModel.update``); columns widened when a new text
+        needs it (narrowed at the next whole refresh)."""
+        made = self.model.update(schema, changed, entities, text)
+        self._fit_columns(made)
+        self.select(current)
+
+    def _fit_columns(self, only: list[tuple[str, ...]] | None = None) -> None:
         """Type, trigger, missing roles and state as wide as their longest text (a trigger's up to a limit; the
-        whole in the cell's tooltip): each distinct text measured once with the font."""
+        whole in the cell's tooltip): each distinct text measured once with the font; with ``only`` (the rows
+        an edit changed), columns are widened to fit them, never narrowed."""
         hh, widths = self.table.horizontalHeader(), self._widths
         for col in FITTED:
-            want = header_width(self.table, COLUMNS[col])
-            for text in {cells[col] for cells in self.model.cells}:
+            want = header_width(self.table, COLUMNS[col]) if only is None else self._fitted.get(col, 0)
+            for text in {cells[col] for cells in (self.model.cells if only is None else only)}:
                 if text not in widths:
                     widths[text] = cell_width(self.table, text)
                 want = max(want, min(widths[text], TRIGGER_WIDEST if col == 1 else widths[text]))

@@ -5,13 +5,12 @@ The entries flow left to right and wrap to the width the legend has, so every la
 from __future__ import annotations
 
 import html
-from collections import Counter
+from typing import Mapping
 
 from PySide6.QtCore import QPoint, QRect, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QIcon, QPixmap
 from PySide6.QtWidgets import QLabel, QLayout, QLayoutItem, QSizePolicy, QToolButton, QWidget
 
-from annotator.model import Entity
 from annotator.schema import Schema
 from ui.plain import no_mnemonic
 
@@ -103,8 +102,10 @@ class Legend(QWidget):
         self.more.setStyleSheet("color: #666666; padding: 0px 4px")
         self.more.hide()
 
-    def set_counts(self, schema: Schema | None, entities: list[Entity], colors: dict[str, str] | None = None) -> None:
-        counts = Counter(e.label for e in entities if e.state != "rejected")
+    def set_counts(
+        self, schema: Schema | None, counts: Mapping[str, int], colors: dict[str, str] | None = None
+    ) -> None:
+        """The labels with their spans not rejected (``counts``: label -> spans)."""
         shown = self.shown_labels(schema, counts)
         names = [lab.name for lab in shown]
         if list(self.buttons) != names:
@@ -141,7 +142,7 @@ class Legend(QWidget):
         self.updateGeometry()
 
     @staticmethod
-    def shown_labels(schema: Schema | None, counts: Counter) -> list:
+    def shown_labels(schema: Schema | None, counts: Mapping[str, int]) -> list:
         """Every label of a schema of up to ``MAX_SHOWN``; past that, those with a key or used in the document
         (in schema order, up to ``MAX_SHOWN``): thousands of buttons would take seconds to lay out."""
         if schema is None:

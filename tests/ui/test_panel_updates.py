@@ -1,0 +1,99 @@
+"""After an edit the side panels change only what it changed: the span's row, the event's row, the editor when its
+event changed (they were filled from scratch at every key: 28 ms an Enter on a long document, bench/event_keys.py)."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from PySide6.QtCore import Qt
+
+from ui import commands as cmd
+from ui_helpers import find
+from ui_support import DOC_A
+
+
+def _suggest_events(db, words):  # type: ignore[no-untyped-def]
+    from annotator.suggest.types import EventSuggestion
+    from annotator.suggest.writer import WriteCounts, write_events
+
+    d = db.document_ids()[0]
+    with db.transaction():
+        found = [EventSuggestion("Conflict:Attack", *find(DOC_A, word), 0.5) for word in words]
+        write_events(db, d, found, "rules:test@1", WriteCounts())
+
+
+def test_deciding_a_span_redraws_its_row_of_the_entity_table_only(qtbot, window):
+    w, c = window, window.controller
+    qtbot.waitUntil(lambda: w.panels_built and w.entities.model.rowCount() > 0)
+    model = w.entities.model
+    resets, rows = [], []
+    model.modelReset.connect(lambda: resets.append(1))
+    model.dataChanged.connect(lambda a, b, _roles=(): rows.extend(range(a.row(), b.row() + 1)))
+    paris = next(e for e in c.entities.values() if c.span_text(e.start, e.end) == "Paris")
+    w.edit_actions.select(paris)
+    w.view.setFocus()
+    qtbot.keyClick(w.view, Qt.Key.Key_Return)  # accepted, and on to the next undecided span
+    r = model.row_of(paris.id)
+    qtbot.waitUntil(lambda: model.data(model.index(r, 2)) == "accepted")
+    assert resets == [] and set(rows) == {r}
+
+
+def test_the_event_editor_is_rebuilt_only_when_its_event_changed(qtbot, window, db):
+    w, c = window, window.controller
+    _suggest_events(db, ("met", "attacked"))
+    c.reload()
+    qtbot.waitUntil(lambda: w.panels_built and len(w.events.ids) == 2)
+    met, attacked = (c.events[i] for i in w.events.ids)
+    w.edit_actions.select_event(met)
+    qtbot.waitUntil(lambda: w.event_editor.event_id == met.id)
+    body = w.event_editor.scroll.widget()
+    c.run(cmd.RejectEvent, attacked.id)  # another event: the editor's stays as it is
+    qtbot.waitUntil(lambda: w.events.cell(1, 4) == "rejected")
+    assert w.event_editor.scroll.widget() is body
+    c.run(cmd.AcceptEvent, met.id)  # its own event: shown again, once
+    qtbot.waitUntil(lambda: w.events.cell(0, 4) == "accepted")
+    assert w.event_editor.scroll.widget() is not body
+
+
+def _shown(w):  # type: ignore[no-untyped-def]
+    ents = [(e.id, e.start, e.end, e.label, e.state) for e in w.entities.model.rows]
+    evs = [tuple(cells) for cells in w.events.model.cells]
+    legend = {name: b.text() for name, b in w.legend.buttons.items()}
+    return ents, evs, legend, w.message.text()
+
+
+def test_panels_kept_up_edit_by_edit_show_what_a_refresh_from_scratch_shows(qtbot, window, db):
+    """Spans added, relabelled, resized, deleted; events added, decided, filled; undone and redone: after each
+    edit the panels (rows in order, cells, legend counts, status line) are what reading everything again gives."""
+    w, c = window, window.controller
+    _suggest_events(db, ("met",))
+    c.reload()
+    qtbot.waitUntil(lambda: w.panels_built and len(w.events.ids) == 1)
+    d = c.doc.id
+    ev = w.events.ids[0]
+    smith = next(e.id for e in c.entities.values() if c.span_text(e.start, e.end) == "John Smith")
+    edits = [
+        lambda: c.run(cmd.AddEntity, d, *find(DOC_A, "workers"), "PERSON"),
+        lambda: c.run(cmd.RelabelEntity, smith, "ORG"),
+        lambda: c.run(cmd.ResizeEntity, smith, find(DOC_A, "Smith")[0], find(DOC_A, "Smith")[1]),
+        lambda: c.run(cmd.AddArgument, ev, "Attacker", smith),
+        lambda: c.run(cmd.AcceptEvent, ev),
+        lambda: c.run(cmd.AddEvent, d, "Conflict:Attack", *find(DOC_A, "fired"), {}),
+        lambda: c.run(cmd.DeleteEntity, smith),
+        c.undo_stack.undo,
+        c.undo_stack.undo,
+        c.undo_stack.redo,
+        lambda: c.run(cmd.AcceptAll, d),
+    ]
+    for edit in edits:
+        before = c.undo_stack.index()
+        edit()
+        assert c.undo_stack.index() != before  # the edit was made
+        qtbot.waitUntil(lambda: not w._panel_timer.isActive())
+        kept = _shown(w)
+        if hasattr(c, "entity_tally"):
+            assert Counter(c.entity_tally.kinds) == Counter(
+                e.label for e in c.entities.values() if e.state != "rejected"
+            )
+        w.refresh_panels()
+        assert kept == _shown(w)
