@@ -1,6 +1,7 @@
 """Labels in room reserved above every line (as brat does): each span's label and each trigger's type sit above
 where they start, never over text nor cut at the edge; the selected event's arguments are joined to its trigger
-by arcs; spans that hold other spans get brackets under them, one level each.
+by lines that run only through that room and the left margin (never across a line of text); spans that hold
+other spans get brackets under them, one level each.
 
 ``RoomyLayout`` is the plain-text layout with the room: it moves every line of a block down (the room above
 each line), so hit tests, the caret and scrolling all see the same geometry.
@@ -22,6 +23,9 @@ if TYPE_CHECKING:  # pragma: no cover
 TRIGGER_MARK = QColor("#9c0d2c")
 ARGUMENT_MARK = QColor("#1f4e9c")
 BRACKET_GAP = 3.0  # pixels between stacked brackets under nested spans
+LANE_GAP = 3.0  # pixels between the margin's vertical runs of arguments on other lines
+BAND_LIFT = 2.0  # pixels above a row of label boxes where the lines to arguments on other lines run
+CORNER = 3.0  # radius of their corners
 
 
 class RoomyLayout(QPlainTextDocumentLayout):
@@ -96,12 +100,34 @@ def place_row(starts: list[float], widths: list[float], width: float, gap: float
     return xs
 
 
+def margin_route(trig: QRectF, box: QRectF, lane: float) -> QPainterPath:
+    """From the top of the trigger's type box, along the band above its row to ``lane`` in the left margin, along
+    the margin to the band above the argument's row, and on to the top of its role box: only through the room
+    reserved above the lines and the margin, never across a line of text."""
+    band_t = trig.top() - BAND_LIFT
+    band_b = box.top() - BAND_LIFT
+    xt, xb = trig.left() + 4, box.left() + 4
+    r = min(CORNER, abs(band_b - band_t) / 2)
+    down = 1.0 if band_b > band_t else -1.0
+    path = QPainterPath()
+    path.moveTo(xt, trig.top())
+    path.lineTo(xt, band_t)
+    path.lineTo(lane + r, band_t)
+    path.quadTo(lane, band_t, lane, band_t + down * r)
+    path.lineTo(lane, band_b - down * r)
+    path.quadTo(lane, band_b, lane + r, band_b)
+    path.lineTo(xb, band_b)
+    path.lineTo(xb, box.top())
+    return path
+
+
 class SpanLabels:
     """Paints the labels, arcs and brackets of the visible lines (called from the view's paintEvent)."""
 
     def __init__(self, view: "DocumentView") -> None:
         self.view = view
         self.boxes: list[tuple[QRectF, int, str]] = []  # (box, key, text) as last painted: for tests and tooltips
+        self.arcs: list[QPainterPath] = []  # the selected event's lines to its arguments, as last painted
 
     def key_at(self, point: QPointF) -> int | None:
         """The key of the label box at a viewport point as last painted (an entity id, or -event id), else None."""
@@ -170,6 +196,7 @@ class SpanLabels:
                 self._box(p, box, text, kind, label)
                 placed[k] = box
                 self.boxes.append((box, k, text))
+        self.arcs = []
         if ev is not None:
             self._arcs(p, ev, placed)
         self._brackets(p, items)
@@ -197,32 +224,42 @@ class SpanLabels:
         p.drawText(box, Qt.AlignmentFlag.AlignCenter, text)
 
     def _arcs(self, p: QPainter, ev, placed: dict[int, QRectF]) -> None:  # type: ignore[no-untyped-def]
-        """Arcs from the selected event's type to each argument's role, in the room above the lines."""
+        """Lines from the selected event's type to each argument's role, never across text: on one line, a bracket
+        over the row; to another line, along the band above the trigger's labels to the left margin, down (or up)
+        the margin, and along the band above the argument's labels to its role (a curve from box to box crossed
+        every line between)."""
+        self.arcs = []
         trig = placed.get(-ev.id)
         if trig is None:
             return
         pen = QPen(QColor(ARGUMENT_MARK.red(), ARGUMENT_MARK.green(), ARGUMENT_MARK.blue(), 200), 1.5)
         p.setPen(pen)
         p.setBrush(Qt.BrushStyle.NoBrush)
+        lanes = self._lanes()
+        lane = 0
         for a in ev.arguments:
             box = placed.get(a.entity_id)
             if box is None:
                 continue
-            path = QPainterPath()
             if abs(box.top() - trig.top()) < 1:  # same line: a bracket over the row
+                path = QPainterPath()
                 top = trig.top() - BRACKET_GAP + 1
                 left, right = (trig, box) if trig.center().x() < box.center().x() else (box, trig)
                 path.moveTo(left.right() - 2, left.top())
                 path.quadTo(left.right() - 2, top, left.right() + 6, top)
                 path.lineTo(right.left() - 6, top)
                 path.quadTo(right.left() + 2, top, right.left() + 2, right.top())
-            else:  # another line: a curve from box to box
-                a0 = QPointF(trig.center().x(), trig.top())
-                b0 = QPointF(box.center().x(), box.top())
-                lift = 18.0
-                path.moveTo(a0)
-                path.cubicTo(QPointF(a0.x(), a0.y() - lift), QPointF(b0.x(), b0.y() - lift), b0)
+            else:  # another line: by the margin
+                path = margin_route(trig, box, lanes[lane % len(lanes)])
+                lane += 1
             p.drawPath(path)
+            self.arcs.append(path)
+
+    def _lanes(self) -> list[float]:
+        """x of the vertical runs in the left margin, one per argument on another line (a few pixels apart)."""
+        margin = self.view.document().documentMargin()
+        n = max(1, int((margin - 2) // LANE_GAP))
+        return [margin - 2 - LANE_GAP * i for i in range(n)]
 
     def _brackets(self, p: QPainter, items: list[tuple[int, int, int, str, str]]) -> None:
         """A span holding other spans gets a bracket under it, one step lower for each level it holds."""

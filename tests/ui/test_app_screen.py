@@ -327,3 +327,25 @@ def test_deciding_an_event_leaves_its_line_where_it_was(qtbot, window, db):
     assert next(iter(c.events.values())).state == "accepted"
     v.viewport().repaint()
     assert v.span_rects(v.to16(after[0]), v.to16(after[1])) == before
+
+
+def test_lines_to_arguments_on_other_lines_never_cross_text(qtbot, window):
+    """The selected event's arc to an argument on another line was a curve from box to box, drawn across every
+    line of text between: it runs in the room above the lines and in the left margin now."""
+    from ui import commands as cmd
+
+    v, c = window.view, window.controller
+    drag_select(qtbot, v, *find(DOC_A, "attacked"))  # line 2
+    qtbot.keyClick(v, "e")
+    ev = c.current_event
+    span = {c.span_text(e.start, e.end): e.id for e in c.entities.values()}
+    c.run(cmd.AddArgument, ev, "Attacker", span["Maria Lopez"])  # line 1
+    c.run(cmd.AddArgument, ev, "Target", span["Acme Corp"])  # line 3
+    c.run(cmd.AddArgument, ev, "Place", span["Tal Abyad"])  # line 2, the same line
+    v.viewport().repaint()
+    assert len(v.labels.arcs) == 3
+    lines = [r.adjusted(0.5, 0.5, -0.5, -0.5) for r in text_rects(v)]
+    for path in v.labels.arcs:
+        for i in range(201):
+            pt = path.pointAtPercent(i / 200)
+            assert not any(r.contains(pt) for r in lines), (pt, path.elementAt(0))
