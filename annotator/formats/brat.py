@@ -134,6 +134,8 @@ def document_ann(
 
     def resolve(where: Any) -> str | None:
         """A span reference kept by the brat import (``["T", label, s, e]``, ``["E", type, s, e, k]``) -> id."""
+        if isinstance(where, list) and len(where) == 3 and where[0] == "R" and isinstance(where[2], list):
+            return relation_ids.get((where[1], tuple(tuple(p) for p in where[2] if isinstance(p, list))))
         if not isinstance(where, list) or len(where) < 4:
             return None
         key = (where[1], where[2], where[3])
@@ -144,16 +146,6 @@ def document_ann(
         return targets.get(key)
 
     extra: list[str] = []
-    for item in kept.get("attributes", []):
-        target = resolve(item.get("target"))
-        if target is None:
-            report.problem("brat entity attributes left out (their annotation is gone)", f"{name}: {item.get('name')}")
-            continue
-        value = item.get("value")
-        attrs.append(f"{item['name']} {target}" + (f" {value}" if value is not None else ""))
-        if declared is not None:
-            declared.attribute(item["name"], value)
-    lines += [f"A{k}\t{a}" for k, a in enumerate(attrs, start=1)]
     relation_ids: dict[tuple[str, tuple[tuple[int, int], ...]], str] = {}  # (type, argument spans) -> R id
     for k, item in enumerate(kept.get("relations", []), start=1):
         args = [(role, resolve(w)) for role, w in item.get("args", [])]
@@ -164,6 +156,16 @@ def document_ann(
         relation_ids.setdefault((item["type"], tuple((w[2], w[3]) for _, w in item["args"])), f"R{k}")
         if declared is not None:
             declared.relation(item["type"], [role for role, _ in args])
+    for item in kept.get("attributes", []):
+        target = resolve(item.get("target"))
+        if target is None:
+            report.problem("brat entity attributes left out (their annotation is gone)", f"{name}: {item.get('name')}")
+            continue
+        value = item.get("value")
+        attrs.append(f"{item['name']} {target}" + (f" {value}" if value is not None else ""))
+        if declared is not None:
+            declared.attribute(item["name"], value, target[0])
+    lines += [f"A{k}\t{a}" for k, a in enumerate(attrs, start=1)]
     for item in kept.get("equivalences", []):
         members = [resolve(w) for w in item.get("members", [])]
         if len(members) < 2 or any(m is None for m in members):
@@ -209,11 +211,17 @@ class Declared:
     def __init__(self) -> None:
         self.attributes: dict[str, list[str]] = {}
         self.relations: dict[str, list[str]] = {}
+        self.attribute_targets: dict[str, list[str]] = {}  # name -> <ENTITY>, <EVENT>, <RELATION> it sits on
 
-    def attribute(self, name: str, value: str | None) -> None:
+    def attribute(self, name: str, value: str | None, kind: str = "T") -> None:
+        """An attribute met on an annotation of ``kind`` (T, E or R), with a value or none (binary)."""
         values = self.attributes.setdefault(name, [])
         if value is not None and value not in values:
             values.append(value)
+        on = self.attribute_targets.setdefault(name, [])
+        target = {"E": "<EVENT>", "R": "<RELATION>"}.get(kind, "<ENTITY>")
+        if target not in on:
+            on.append(target)
 
     def relation(self, type_: str, roles: list[str]) -> None:
         self.relations.setdefault(type_, roles)
@@ -221,7 +229,10 @@ class Declared:
     def conf_lines(self) -> tuple[list[str], list[str]]:
         """([relations] lines, [attributes] lines)."""
         rel = [f"{t}\t" + ", ".join(f"{r}:<ANY>" for r in roles) for t, roles in self.relations.items()]
-        att = [f"{a}\tArg:<ENTITY>" + (f", Value:{'|'.join(v)}" if v else "") for a, v in self.attributes.items()]
+        att = [
+            f"{a}\tArg:{'|'.join(sorted(self.attribute_targets[a]))}" + (f", Value:{'|'.join(v)}" if v else "")
+            for a, v in self.attributes.items()
+        ]
         return rel, att
 
 

@@ -316,6 +316,8 @@ def parse_ann(
                 out_args.append((r, ref))
         e.args = out_args
 
+    relations: dict[str, tuple[str, list[list[Any]]]] = {}  # R id -> (type, argument spans)
+
     def where(target: str) -> list[Any] | None:
         """A target id as the spans it stands for (kept in meta), or None if unknown."""
         if target in es:
@@ -324,13 +326,43 @@ def parse_ann(
         if target in ts:
             t = ts[target]
             return ["T", t.type, t.start, t.end]
+        if target in relations:  # a relation by its type and its arguments' spans
+            rtype, refs = relations[target]
+            return ["R", rtype, [[w[2], w[3]] for w in refs]]
         return None
 
     kept: dict[str, list] = {}
+    for kind, aid, rest, number in others:
+        head, _, tail = rest.partition("\t")
+        parts = head.split()
+        need(len(parts) >= 2, ann, number, f"{kind}: the line is cut short")
+        if kind == "R":
+            args = [_ref(p) for p in parts[1:]]
+            refs = [where(t) for _, t in args]
+            need(all(r is not None for r in refs), ann, number, f"relation {parts[0]}: unknown argument id")
+            need(all(r[0] != "R" for r in refs), ann, number, f"relation {parts[0]}: an argument is a relation")  # type: ignore[index]
+            kept.setdefault("relations", []).append(
+                {"type": parts[0], "args": [[r, w] for (r, _), w in zip(args, refs)]}
+            )
+            relations[aid] = (parts[0], refs)  # type: ignore[assignment]
+        elif kind == "*":
+            refs = [where(t) for t in parts[1:]]
+            need(all(r is not None for r in refs), ann, number, f"equivalence {parts[0]}: unknown id")
+            kept.setdefault("equivalences", []).append({"type": parts[0], "members": refs})
+        else:
+            need(
+                len(parts) >= 3 and where(parts[1]) is not None,
+                ann,
+                number,
+                "normalisation: unknown target or reference",
+            )
+            kept.setdefault("normalizations", []).append(
+                {"type": parts[0], "target": where(parts[1]), "reference": " ".join(parts[2:]), "text": tail}
+            )
     for name, target, value, number in attrs:
         aname = names.get(name, name)
         spec = schema.attribute(aname)
-        if target in ts or target in es and spec is None:
+        if target in ts or target in relations or target in es and spec is None:
             kept.setdefault("attributes", []).append({"name": name, "target": where(target), "value": value})
             continue
         need(target in es, ann, number, f"attribute {name}: unknown target id {target!r}")
@@ -355,33 +387,6 @@ def parse_ann(
         ]
         need(not bad, ann, e.line, f"{e.id}: {bad[0].message}" if bad else "")
         doc.events.append(IncomingEvent(e.type, t.start, t.end, attributes, e.args, fill_defaults=False))
-    relations: dict[str, tuple[str, list[list[Any]]]] = {}  # R id -> (type, argument spans), for notes
-    for kind, aid, rest, number in others:
-        head, _, tail = rest.partition("\t")
-        parts = head.split()
-        need(len(parts) >= 2, ann, number, f"{kind}: the line is cut short")
-        if kind == "R":
-            args = [_ref(p) for p in parts[1:]]
-            refs = [where(t) for _, t in args]
-            need(all(r is not None for r in refs), ann, number, f"relation {parts[0]}: unknown argument id")
-            kept.setdefault("relations", []).append(
-                {"type": parts[0], "args": [[r, w] for (r, _), w in zip(args, refs)]}
-            )
-            relations[aid] = (parts[0], refs)  # type: ignore[assignment]
-        elif kind == "*":
-            refs = [where(t) for t in parts[1:]]
-            need(all(r is not None for r in refs), ann, number, f"equivalence {parts[0]}: unknown id")
-            kept.setdefault("equivalences", []).append({"type": parts[0], "members": refs})
-        else:
-            need(
-                len(parts) >= 3 and where(parts[1]) is not None,
-                ann,
-                number,
-                "normalisation: unknown target or reference",
-            )
-            kept.setdefault("normalizations", []).append(
-                {"type": parts[0], "target": where(parts[1]), "reference": " ".join(parts[2:]), "text": tail}
-            )
     for ntype, target, body, number in notes:
         if target in ts:
             t = ts[target]

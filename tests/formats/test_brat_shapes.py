@@ -253,3 +253,20 @@ def test_a_note_on_a_relation_goes_back_on_that_relation(tmp_path):
     assert f"AnnotatorNotes {rid}\tnot stated" in [line.split("\t", 1)[1] for line in lines if line[0] == "#"]
     assert canon_folder(out) == canon_folder(folder)
     project.close()
+
+
+def test_an_attribute_on_a_relation_is_kept_and_goes_back_on_it(tmp_path):
+    """brat attributes may sit on relations (Arg:<RELATION>): the import was refused whole with
+    "attribute Individual: unknown target id 'R1'"."""
+    text = "Orville Wright and Wilbur Wright flew."
+    ann = (
+        "T1\tPerson 0 14\tOrville Wright\nT2\tPerson 19 32\tWilbur Wright\nR1\tAlias Arg1:T1 Arg2:T2\t\n"
+        "A1\tIndividual R1\nA2\tIndividual T2\n"
+    )
+    folder = _folder(tmp_path, {"a.txt": text, "a.ann": ann})
+    assert not read_brat(folder).warnings
+    project, out = _round_trip(tmp_path, folder)
+    assert canon_folder(out) == canon_folder(folder)
+    conf = (out / "annotation.conf").read_text()
+    assert "Individual\tArg:<ENTITY>|<RELATION>" in conf
+    project.close()
