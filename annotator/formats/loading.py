@@ -148,6 +148,12 @@ def read_any_result(path: Path) -> ReadResult:
     if not path.exists():
         raise ImportFileError(str(path), "no such file or folder")
     reader = readers_by_suffix().get(path.suffix.lower())
+    if reader is None and PROJECT_FILES.search(path.name):
+        raise ImportFileError(
+            str(path),
+            "a project file, not an input: bring a colleague's project in with 'annotator merge' (as an "
+            "annotation set), or export it (--format json) and import that",
+        )
     if reader is None:
         raise ImportFileError(
             str(path),

@@ -92,6 +92,18 @@ def test_missing_and_unknown_files_reported(project, tmp_path):
     assert report.imported == []
 
 
+def test_a_project_file_given_to_import_says_how_to_bring_it_in(project, tmp_path):
+    """It said "unknown kind of file '.annotator'", as for a spreadsheet."""
+    from annotator.store import Project
+
+    other = tmp_path / "colleague.annotator"
+    Project(other, annotator="c").close()
+    report = import_paths(project, [other])
+    reason = dict(report.skipped)[str(other)]
+    assert "a project file" in reason and "annotator merge" in reason and "unknown kind" not in reason, reason
+    assert len(reason.splitlines()) == 1
+
+
 def test_duplicates_detected_by_sha256(project, tmp_path):
     (tmp_path / "a.txt").write_text("Same text.", encoding="utf-8")
     (tmp_path / "b.txt").write_text("Same text.", encoding="utf-8")  # same batch
