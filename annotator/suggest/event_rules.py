@@ -81,8 +81,8 @@ class RuleEventSuggester:
         for tok, sent in trigger_starts(doc, self._first_words, TRIGGER_POS, named):
             if tok.i in taken:
                 continue
-            if tok.pos_ in ("NOUN", "PROPN") and guess_label(tok) is not None:  # a person or thing, not an event
-                continue
+            if tok.pos_ in ("NOUN", "PROPN") and guess_label(tok) is not None and not _state_of(tok):
+                continue  # a person or thing, not an event
             if _caption_side(tok):  # "Jeanette Vizguerra, left, ...": where a person stands in a photo
                 continue
             found = self._match(tok, sent, named)
@@ -292,6 +292,20 @@ def _entity_index(doc: Any, entities: Sequence[tuple[int, int, str]]) -> dict[in
         if i not in out and (t := doc[i]).lower_ in names:
             out[i] = (t.idx, t.idx + len(t.text), names[t.lower_])
     return out
+
+
+STATE_PREPS = {"to", "in", "into", "behind"}
+
+
+def _state_of(tok: Any) -> bool:
+    """A place noun without a determiner after "to", "in", "into" or "behind" names a state one is put in, not the
+    building: "took them to jail", "kept in prison" (but "attacked the jail", "a jail in Sanaa")."""
+    return (
+        tok.dep_ == "pobj"
+        and tok.head.lower_ in STATE_PREPS
+        and guess_label(tok) == "FAC"
+        and not any(c.dep_ in ("det", "poss", "amod", "compound") for c in tok.children)
+    )
 
 
 def _caption_side(tok: Any) -> bool:

@@ -506,3 +506,26 @@ def test_a_place_or_date_does_not_single_out_a_plural(nlp, suggester, text):
     # one attack in a place is still one; "talks" is written in the plural in the schema: one event
     assert only(run(nlp, suggester, "Police detained a man after an attack in Orlando."), "attack")
     assert only(run(nlp, suggester, "The upcoming talks in Moscow are important."), "talks")["type"] == "Contact:Meet"
+
+
+def test_moving_a_body_or_a_coffin_is_a_transport(nlp, suggester):
+    # a person's body moved from one place to another (ACE: the Artifact of a Transport may be a person)
+    e = only(
+        run(nlp, suggester, "Hezbollah fighters carried the coffin of the commander through the streets."), "carried"
+    )
+    assert e["type"] == "Movement:Transport"
+
+
+def test_jail_after_to_or_in_is_the_state_not_the_building(nlp, suggester):
+    e = only(run(nlp, suggester, "Police took the protesters to jail."), "jail")
+    assert e["type"] == "Justice:Arrest-Jail"
+    assert ("Person", "protesters", "PERSON") in e["args"]
+    # "the jail" as a building attacked is a place, no event of jailing
+    assert [e["type"] for e in run(nlp, suggester, "Rebels attacked the jail in Sanaa.")] == ["Conflict:Attack"]
+
+
+def test_a_fund_is_money_or_an_institution_funding_is_the_event(nlp, suggester):
+    # the schema writes "funded": the verb (any form) is a transfer, the noun "fund" names money or a body
+    assert run(nlp, suggester, "An Abu Dhabi sovereign fund announced the default on Monday.") == []
+    e = only(run(nlp, suggester, "Iran funds the militias in Lebanon."), "funds")
+    assert e["type"] == "Transaction:Transfer-Money"
