@@ -1,7 +1,8 @@
 """The project's plain inputs, told by their suffix: a ``.txt`` file is one document; a ``.jsonl`` file holds one
 document a line (``text``, optional ``name`` or ``id``, ``meta``, ``spans`` of ``start``, ``end``, ``label``), and a
 line of the project's own JSONL export is read as the export (``project_json.parse_document``); ``entities`` as
-``[start, end, label]`` lists (spaCy's training JSONL) are read as spans."""
+``[start, end, label]`` lists (spaCy's training JSONL, an empty list too) are read as spans; other keys of a
+line (``cats``, ...) go to the document's meta."""
 
 from __future__ import annotations
 
@@ -28,14 +29,19 @@ def read_txt(path: Path) -> IncomingDocument:
 
 def _triples(value: Any) -> bool:
     """spaCy's training JSONL form of entities: ``[[start, end, label], ...]`` (our export's are objects)."""
-    return isinstance(value, list) and bool(value) and all(isinstance(x, list) and len(x) == 3 for x in value)
+    return isinstance(value, list) and all(isinstance(x, list) and len(x) == 3 for x in value)
+
+
+# a line of the project's own JSONL export has these (a training line with "entities": [] has none of them)
+EXPORT_KEYS = ("events", "sha256", "status", "comments")
+OWN_KEYS = ("text", "name", "id", "meta", "spans", "entities")
 
 
 def parse_jsonl_object(obj: Any, path: str, line: int) -> IncomingDocument:
     """One line of the simple JSONL input: text, optional name/id, meta, spans or ``entities`` as
     ``[start, end, label]`` lists (spaCy's training JSONL); or a line of the project's JSONL export."""
     need(isinstance(obj, dict), path, line, "each line must be a JSON object")
-    triples = "events" not in obj and _triples(obj.get("entities"))
+    triples = not any(k in obj for k in EXPORT_KEYS) and _triples(obj.get("entities"))
     if ("entities" in obj or "events" in obj) and not triples:
         return parse_document(obj, path, line)
     text = obj.get("text")
@@ -46,6 +52,8 @@ def parse_jsonl_object(obj: Any, path: str, line: int) -> IncomingDocument:
     need(isinstance(meta, dict), path, line, "'meta' must be an object")
     if "id" in obj:
         meta = {**meta, "id": obj["id"]}
+    # what the line has and the project has no field for (doccano's and spaCy's "cats", ...) is kept in meta
+    meta = {**meta, **{k: v for k, v in obj.items() if k not in OWN_KEYS and k not in meta}}
     ents = []
     spans = obj.get("spans", [])
     need(isinstance(spans, list), path, line, "'spans' must be a list")

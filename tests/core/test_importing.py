@@ -183,6 +183,27 @@ def test_jsonl_with_entities_as_triples(project, tmp_path):
     ]
 
 
+def test_jsonl_training_lines_without_entities_and_with_categories(project, tmp_path):
+    """A sentence with no entity ("entities": [], common in NER training data) refused the whole file as "document
+    'name' must be a string" (taken for the project's export); keys the input has and the project has no field for
+    (doccano's intent export and spaCy's training JSONL give "cats") were dropped without a word: kept in meta."""
+    f = tmp_path / "train.jsonl"
+    lines = [
+        {"text": "Paris is nice.", "entities": [[0, 5, "GPE"]], "cats": ["positive"]},
+        {"text": "Nothing here.", "entities": []},
+        {"text": "Rome too.", "cats": {"POS": 1.0, "NEG": 0.0}, "meta": {"source": "web"}},
+    ]
+    f.write_text("\n".join(json.dumps(x) for x in lines) + "\n", encoding="utf-8")
+    report = import_paths(project, [f])
+    assert report.skipped == [] and len(report.imported) == 3 and report.entities == 1
+    docs = [project.document(i) for _, i in report.imported]
+    assert [d.meta for d in docs] == [
+        {"cats": ["positive"]},
+        {},
+        {"source": "web", "cats": {"POS": 1.0, "NEG": 0.0}},
+    ]
+
+
 def test_jsonl_crlf_and_blank_lines(project, tmp_path):
     f = tmp_path / "crlf.jsonl"
     f.write_bytes(b'{"text": "one\\r\\n"}\r\n\r\n{"text": "two"}\r\n')
