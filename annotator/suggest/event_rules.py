@@ -59,7 +59,7 @@ class RuleEventSuggester:
         self.types = {t.name: t for t in schema.events}
         self.lexicon = Lexicon.from_schema(schema)
         self._first_words = FirstWords(self.lexicon.by_first)
-        self.cues = {t.name: frozenset(c.lower() for c in getattr(t, "cues", ())) for t in schema.events}
+        self.cues = {t.name: frozenset(_cue_key(c) for c in getattr(t, "cues", ())) for t in schema.events}
         self.blockers = {t.name: frozenset(c.lower() for c in getattr(t, "blockers", ())) for t in schema.events}
         self.threshold = threshold
         self._attributes = {a.name: set(a.values) for a in schema.attributes}
@@ -194,6 +194,7 @@ class RuleEventSuggester:
                 pairs = [("subj_intrans" if s == "subj" else s, t) for s, t in pairs]
         neighbours = _neighbour_lemmas(head)
         direct = frozenset(c.lemma_.lower() for c in head.children) | frozenset(f"dep:{c.dep_}" for c in head.children)
+        direct |= _means(head)  # "talked by phone": no meeting
         cands: list[_Candidate] = []
         for type_name in dict.fromkeys(p.type for p in patterns):
             pattern = (
@@ -308,6 +309,22 @@ def _state_of(tok: Any) -> bool:
     )
 
 
+MEANS_PREPS = {"by", "via"}
+
+
+def _means(head: Any) -> frozenset[str]:
+    """Lemmas of what the event is done by or via ("talked by phone", "spoke via video link"): a blocker there rules
+    a type out as one of the trigger's own modifiers does."""
+    return frozenset(
+        x.lemma_.lower()
+        for c in head.children
+        if c.dep_ == "prep" and c.lower_ in MEANS_PREPS
+        for g in c.children
+        if g.dep_ == "pobj"
+        for x in (g, *(k for k in g.children if k.dep_ == "compound"))
+    )
+
+
 def _caption_side(tok: Any) -> bool:
     """The word "left" or "right" set off by commas or brackets after a name, as photo captions place people."""
     doc = tok.doc
@@ -365,14 +382,33 @@ def _misfits(pairs: Sequence[tuple[str, Any]], args: Sequence[ArgumentSuggestion
     return min(n, 1)
 
 
+CUE_WORDS = 5  # words at most in a cue ("tear gas", "at least", "face-to-face" is five tokens: "face - to - face")
+
+
+def _cue_key(cue: str) -> str:
+    """A cue as ``_neighbour_lemmas`` spells its words: lowercase, a hyphen a word of its own."""
+    return " ".join(cue.lower().replace("-", " - ").split())
+
+
 def _neighbour_lemmas(head: Any) -> frozenset[str]:
-    """Lemmas close to the trigger in the parse: its head, children, grandchildren and siblings."""
-    out = {head.head.lemma_.lower()}
+    """Words close to the trigger in the parse (its head, children, grandchildren and siblings), each as its lemma
+    and its lowercase form ("troops", "thousands": a cue written in the plural), and with the words before it
+    (a cue of several words, "tear gas", "at least", ends on a word close to the trigger)."""
+    near = [head.head]
     for c in head.children:
-        out.add(c.lemma_.lower())
+        near.append(c)
         for g in c.children:
-            out.add(g.lemma_.lower())
+            near.append(g)
             if c.dep_ in ("prep", "agent") or g.lower_ == "of":  # "by phone call", "a barrage of missiles"
-                out.update(x.lemma_.lower() for x in g.children)
-    out.update(s.lemma_.lower() for s in head.head.children if s.i != head.i)
+                near.extend(g.children)
+    near.extend(s for s in head.head.children if s.i != head.i)
+    doc = head.doc
+    out = set()
+    for t in near:
+        out.add(t.lemma_.lower())
+        out.add(t.lower_)
+        words = [t.lower_]
+        for i in range(t.i - 1, max(-1, t.i - CUE_WORDS), -1):
+            words.insert(0, doc[i].lower_)
+            out.add(" ".join(words))
     return frozenset(out)

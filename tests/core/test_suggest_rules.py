@@ -529,3 +529,32 @@ def test_a_fund_is_money_or_an_institution_funding_is_the_event(nlp, suggester):
     assert run(nlp, suggester, "An Abu Dhabi sovereign fund announced the default on Monday.") == []
     e = only(run(nlp, suggester, "Iran funds the militias in Lebanon."), "funds")
     assert e["type"] == "Transaction:Transfer-Money"
+
+
+def test_cues_written_in_the_plural_or_in_several_words_count(nlp, suggester):
+    # "thousands" (a Demonstrate cue) is the lemma "thousand": cues match the word as written too
+    e = only(run(nlp, suggester, "Thousands gathered outside parliament in Kyiv on Sunday."), "gathered")
+    assert e["type"] == "Conflict:Demonstrate"
+
+
+def test_a_conversation_by_phone_is_no_meeting(nlp, suggester):
+    e = only(run(nlp, suggester, "The two leaders talked by phone on Saturday."), "talked")
+    assert e["type"] == "Contact:Phone-Write"
+
+
+@pytest.mark.parametrize(
+    "text, trigger, etype",
+    [
+        ("The former president passed away in Paris on Sunday.", "passed away", "Life:Die"),
+        ("The plane touched down in Beijing on Friday.", "touched down", "Movement:Transport"),
+    ],
+)
+def test_multi_word_triggers_of_ordinary_english(nlp, suggester, text, trigger, etype):
+    assert only(run(nlp, suggester, text), trigger)["type"] == etype
+
+
+def test_the_noun_fire_is_no_dismissal(nlp, suggester):
+    # the schema writes "fired" for End-Position: the verb ("fired its chief executive"), not the noun
+    assert run(nlp, suggester, "The convoy came under fire near Kandahar on Monday.") == []
+    e = only(run(nlp, suggester, "The company fired its chief executive on Monday."), "fired")
+    assert e["type"] == "Personnel:End-Position"
