@@ -14,6 +14,8 @@ import re
 from pathlib import Path
 from typing import Any
 
+import webcolors
+
 from annotator.errors import ImportFileError, SchemaError
 from annotator.schema import Schema, parse_schema, schema_source
 
@@ -155,10 +157,19 @@ def _visual_names(visual: Path | None) -> tuple[dict[str, str], dict[str, str]]:
                 if len(parts) > 1 and brat_name(parts[1]) == parts[0] and re.fullmatch(r"[A-Za-z0-9_\-:.]+", parts[1]):
                     names[parts[0]] = parts[1]
             elif section == "drawing":
-                m = re.search(r"bgColor:(#[0-9a-fA-F]{6})\b", line)
-                if m:
-                    colours[line.split()[0]] = m.group(1).lower()
+                m = re.search(r"bgColor:\s*([^,\s]+)", line)
+                colour = _html_colour(m.group(1)) if m else None
+                if colour:
+                    colours[line.split()[0]] = colour
     return names, colours
+
+
+def _html_colour(value: str) -> str | None:
+    """A colour as brat takes it (any HTML colour: '#rrggbb', '#rgb', a name such as 'goldenrod') as '#rrggbb'."""
+    try:
+        return webcolors.normalize_hex(value) if value.startswith("#") else webcolors.name_to_hex(value)
+    except ValueError:  # 'darken' and other brat specials, or no colour at all
+        return None
 
 
 def read_annotation_conf(path: Path, visual: Path | None = None, name: str | None = None) -> tuple[Schema, list[str]]:
@@ -242,7 +253,7 @@ def read_annotation_conf(path: Path, visual: Path | None = None, name: str | Non
             role_tables.append({"name": role, "labels": labels, "multiplicity": mult})
         event_tables.append({"name": ev, "roles": role_tables})
     for ent in [*entities, *proxies]:
-        colour = colours.get(brat_name(ent))
+        colour = colours.get(brat_name(ent)) or colours.get("SPAN_DEFAULT")  # brat's colour for types without one
         desc = PROXY_NOTE if ent in proxies else ""
         entity_tables.append({"name": ent, "description": desc, "color": colour or None})
     seen_attributes: set[str] = set()

@@ -270,3 +270,20 @@ def test_an_attribute_on_a_relation_is_kept_and_goes_back_on_it(tmp_path):
     conf = (out / "annotation.conf").read_text()
     assert "Individual\tArg:<ENTITY>|<RELATION>" in conf
     project.close()
+
+
+def test_visual_conf_colours_as_brat_takes_them(tmp_path):
+    """brat takes any HTML colour ('goldenrod', '#fc0') and SPAN_DEFAULT for types without their own: only
+    '#rrggbb' was read, so those types came in grey (#dddddd) and went back out grey."""
+    folder = _folder(tmp_path, {"a.txt": "Ann met Bo.", "a.ann": "T1\tPerson 0 3\tAnn\n"})
+    (folder / "visual.conf").write_text(
+        "[labels]\nGPE | Geo-political entity | GPE\n\n[drawing]\n"
+        "SPAN_DEFAULT\tfgColor:black, bgColor:lightgreen, borderColor:darken\n"
+        "Person\tbgColor:#FF821C\nOrganization\tfgColor:white, bgColor:#fc0\nGPE\tbgColor:goldenrod\n"
+    )
+    project, out = _round_trip(tmp_path, folder)
+    colour = {e.name: e.color for e in project.schema.entities}
+    assert [colour["Person"], colour["Organization"], colour["GPE"]] == ["#ff821c", "#ffcc00", "#daa520"]
+    assert colour["Merge-org"] == "#90ee90"  # no colour of its own: SPAN_DEFAULT's
+    assert "GPE\tbgColor:#daa520" in (out / "visual.conf").read_text()
+    project.close()
