@@ -3,11 +3,21 @@
 from __future__ import annotations
 
 from annotator.db import span_row
-from annotator.decisions import accept_events
-from annotator.edits import HUMAN, _check_label, _doc_text, _suggested_events, check_offsets
+from annotator.decisions import accept_events, edit_event
+from annotator.edits import (
+    HUMAN,
+    _check_event_type,
+    _check_label,
+    _doc_text,
+    _event_row,
+    _refuse,
+    _suggested_events,
+    check_offsets,
+)
 from annotator.errors import ValidationError
 from annotator.model import STATES, Change
 from annotator.recorder import EditRecorder, run_edit
+from annotator.rules import filler_breaches, room_breach
 from annotator.store import Project, now
 
 
@@ -71,3 +81,56 @@ def accept_rest(project: Project, doc_id: int) -> Change:
             rec.touch_document()
 
     return run_edit(project, "accept_rest", doc_id, body)
+
+
+def fill_role_with_span(
+    project: Project, event_id: int, role: str, start: int, end: int, label: str, *, replace: int | None = None
+) -> Change:
+    """Fill ``role`` of an event with a span that is no entity yet, in one step: the span is added with ``label``
+    (one the role accepts) and put in the role, or in argument ``replace`` instead of its entity (a single role
+    already filled). ``change.result_id`` is the argument."""
+    event = _event_row(project, event_id)
+    doc_id = event["document_id"]
+    check_offsets(_doc_text(project, doc_id), start, end)
+    _check_label(project, label)
+    _check_event_type(project, event["type"])
+    etype = project.schema.event_type(event["type"])
+    assert etype is not None
+    _refuse(filler_breaches(etype, role, None, label, "added"))
+    others = [
+        r[1]
+        for r in project.db.conn.execute(
+            "SELECT id, entity_id FROM arguments WHERE event_id = ? AND role = ?", (event_id, role)
+        )
+        if r[0] != replace
+    ]
+    _refuse([room_breach(etype, role, None, others)])
+    if project.db.conn.execute(
+        "SELECT 1 FROM entities WHERE document_id = ? AND annotation_set = ? AND start = ? AND end = ? "
+        "AND label = ? AND state != 'rejected'",
+        (doc_id, event["annotation_set"], start, end, label),
+    ).fetchone():
+        raise ValidationError(f"that text is already a {label} span: put that span in {role}")
+
+    def body(rec: EditRecorder) -> None:
+        entity_id = rec.insert(
+            "entities", span_row(doc_id, event["annotation_set"], start, end, label, "added", HUMAN, project.annotator)
+        )
+        if replace is None:
+            rec.result_id = rec.insert(
+                "arguments",
+                {
+                    "event_id": event_id,
+                    "role": role,
+                    "entity_id": entity_id,
+                    "annotator": project.annotator,
+                    "created_at": now(),
+                },
+            )
+        else:
+            rec.result_id = replace
+            rec.update("arguments", replace, {"role": role, "entity_id": entity_id, "annotator": project.annotator})
+        edit_event(rec, event_id, filler=entity_id)
+        rec.touch_document()
+
+    return run_edit(project, "fill_role_with_span", doc_id, body)

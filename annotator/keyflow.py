@@ -4,6 +4,7 @@ what the text says about a new event's attributes."""
 from __future__ import annotations
 
 import re
+from collections import Counter
 from bisect import bisect_right
 from typing import Iterable, Sequence
 
@@ -165,6 +166,16 @@ def role_candidates(
     )
     ranked = inside + outside
     return [e for e in ranked if e.id not in late] + [e for e in ranked if e.id in late]
+
+
+def label_for_span(entities: Iterable[Entity], text: str, span: tuple[int, int], labels: Sequence[str]) -> str:
+    """The label a role's new span gets: the one the same words carry most often elsewhere in the document (not
+    rejected) when the role takes it ("Putin" as PERSON), else the role's first label."""
+    words = text[span[0] : span[1]]
+    seen = Counter(
+        e.label for e in entities if e.state != "rejected" and e.label in labels and text[e.start : e.end] == words
+    )
+    return seen.most_common(1)[0][0] if seen else labels[0]
 
 
 def other_occurrences(text: str, start: int, end: int) -> list[tuple[int, int]]:

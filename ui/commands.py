@@ -212,6 +212,13 @@ class AddEntities(CoreEditCommand):
         return f"Label every occurrence {label}"
 
 
+class FillRoleWithSpan(CoreEditCommand):
+    edit = edits_flow.fill_role_with_span
+
+    def describe(self, event_id: int, role: str, start: int, end: int, label: str, **kw: Any) -> str:
+        return f"Fill {role} with a new {label} span"
+
+
 class ChangeArgument(CoreEditCommand):
     edit = edits.change_argument
     title = "Change argument"

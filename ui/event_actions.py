@@ -4,11 +4,19 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Callable
 
-from annotator.keyflow import attribute_cues, role_candidates, sentence_bounds, trigger_types, trigger_words
+from annotator.keyflow import (
+    attribute_cues,
+    label_for_span,
+    role_candidates,
+    sentence_bounds,
+    trigger_types,
+    trigger_words,
+)
 from annotator.model import Event
 from ui import commands as cmd
 
 if TYPE_CHECKING:  # pragma: no cover
+    from annotator.schema import Role
     from ui.controller import Controller
     from ui.document_view import DocumentView
     from ui.editing import EditActions
@@ -121,6 +129,8 @@ class EventActions:
         role = etype.roles[index]
         filled = [a for a in ev.arguments if a.role == role.name]
         if entity_id is None:
+            if self._fill_with_new_span(ev, role, replace=filled[0].id if filled and not role.repeatable else None):
+                return
             entity_id = self._explicit_entity()
             if entity_id == -1:
                 return
@@ -140,6 +150,25 @@ class EventActions:
         if replace is None:
             return self.c.run(cmd.AddArgument, event_id, role, entity_id)
         return self.c.run(cmd.ChangeArgument, replace, entity_id=entity_id)
+
+    def _fill_with_new_span(self, ev: Event, role: "Role", replace: int | None = None) -> bool:
+        """A selection that is no entity span yet fills the role as a new span (one step), labelled as the same
+        words are elsewhere in the document when the role takes that label, else with the role's first label;
+        True when the selection was such a span (filled, or refused with the reason in the status line)."""
+        c = self.c
+        span = self.edit.selected_span()
+        cur = self.edit.current()
+        if span is None or (cur is not None and (cur.start, cur.end) == span):
+            return False
+        if any((e.start, e.end) == span and e.state != "rejected" for e in c.entities.values()):
+            return False  # an entity there: filled with it (or refused for its label)
+        label = label_for_span(c.entities.values(), c.doc.text, span, role.labels)
+        arg = c.run(cmd.FillRoleWithSpan, ev.id, role.name, span[0], span[1], label, replace=replace)
+        if arg is not None:
+            self._cycle = None
+            self.edit.clear_selection()
+            c.report_status(f"{role.name}: {c.span_text(*span)} as {label} (a label key changes it)")
+        return True
 
     def _explicit_entity(self) -> int | None:
         """The selected span, or the entity whose span equals the (token-snapped) text selection."""
@@ -168,6 +197,8 @@ class EventActions:
         role = etype.roles[index]
         if not role.repeatable and any(a.role == role.name for a in ev.arguments):
             self.fill_role(index)
+            return
+        if self._fill_with_new_span(ev, role):
             return
         entity_id = self._explicit_entity()
         if entity_id == -1:

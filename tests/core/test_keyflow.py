@@ -101,3 +101,35 @@ def test_accept_rest_accepts_entities_and_events(project):
     assert project.event(ev).state == "accepted"
     undo(project, change)
     assert project.event(ev).state == "suggested"
+
+
+def test_a_role_filled_with_a_new_span_in_one_undoable_step(project):
+    """Alt+N on words that are no entity yet ('Modi' in 'the Putin-Modi summit'): the span is added with a label the
+    role takes and fills the role in one step; one undo takes both away; a label the role refuses is refused."""
+    text = "Putin met Modi in Delhi. Putin left."
+    doc = add_document(project, text)
+    ev = edits.add_event(project, doc, "Contact:Meet", 6, 9).result_id
+    change = edits_flow.fill_role_with_span(project, ev, "Entity", 10, 14, "PERSON")
+    (modi,) = project.entities(doc)
+    assert (modi.start, modi.end, modi.label, modi.state) == (10, 14, "PERSON", "added")
+    assert [(a.role, a.entity_id) for a in project.event(ev).arguments] == [("Entity", modi.id)]
+    undo(project, change)
+    assert project.entities(doc) == [] and project.event(ev).arguments == ()
+    with pytest.raises(ValidationError):
+        edits_flow.fill_role_with_span(project, ev, "Entity", 18, 23, "DATE")  # Entity takes no DATE
+    edits_flow.fill_role_with_span(project, ev, "Place", 18, 23, "GPE")
+    with pytest.raises(ValidationError):  # a single role, filled: change it instead
+        edits_flow.fill_role_with_span(project, ev, "Place", 10, 14, "GPE")
+    place = next(a for a in project.event(ev).arguments if a.role == "Place")
+    edits_flow.fill_role_with_span(project, ev, "Place", 10, 14, "GPE", replace=place.id)
+    assert [(a.role, project.entity(a.entity_id).start) for a in project.event(ev).arguments] == [("Place", 10)]
+
+
+def test_a_new_span_in_a_role_takes_the_label_its_words_have_elsewhere():
+    from annotator.keyflow import label_for_span
+
+    text = "Putin met Modi. Putin left."
+    ents = [Entity(1, 1, 16, 21, "PERSON", "accepted", "x", None), Entity(2, 1, 16, 21, "ORG", "rejected", "x", None)]
+    assert label_for_span(ents, text, (0, 5), ("GPE", "PERSON")) == "PERSON"  # "Putin" is PERSON elsewhere
+    assert label_for_span(ents, text, (10, 14), ("GPE", "PERSON")) == "GPE"  # "Modi": the role's first label
+    assert label_for_span(ents, text, (0, 5), ("GPE", "ORG")) == "GPE"  # a rejected ORG is no evidence

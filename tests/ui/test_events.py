@@ -244,3 +244,20 @@ def test_the_event_list_gives_arguments_in_the_order_of_the_types_roles(qtbot, w
     qtbot.keyClick(v, Qt.Key.Key_1, ALT)  # then Attacker
     qtbot.waitUntil(lambda: ev_id in w.events.ids and "NATO" in w.events.cell(w.events.ids.index(ev_id), 2))
     assert w.events.cell(w.events.ids.index(ev_id), 2) == "Attacker: NATO; Place: Tal Abyad"
+
+
+def test_a_role_key_on_words_that_are_no_span_yet_labels_them_and_fills_the_role(qtbot, window, db):
+    """Selecting words that are no entity and pressing Alt+N said 'label it first': a label key and the role key
+    again. Now the words become a span of a label the role takes and fill it, in one undoable step."""
+    w, v, c = window, window.view, window.controller
+    ev_id = make_attack(qtbot, w)
+    drag_select(qtbot, v, *find(DOC_A, "workers"))
+    qtbot.keyClick(v, Qt.Key.Key_2, Qt.KeyboardModifier.AltModifier)  # Target
+    (arg,) = db.event(ev_id).arguments
+    workers = db.entity(arg.entity_id)
+    assert (arg.role, workers.start, workers.end) == ("Target", *find(DOC_A, "workers"))
+    assert workers.label == c.schema.event_type("Conflict:Attack").role("Target").labels[0]
+    assert workers.state == "added"
+    qtbot.keyClick(v, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)  # one undo: the span and the argument
+    assert db.event(ev_id).arguments == ()
+    assert not any((e.start, e.end) == find(DOC_A, "workers") for e in db.entities(db.document_ids()[0]))
