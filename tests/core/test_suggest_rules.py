@@ -558,3 +558,27 @@ def test_the_noun_fire_is_no_dismissal(nlp, suggester):
     assert run(nlp, suggester, "The convoy came under fire near Kandahar on Monday.") == []
     e = only(run(nlp, suggester, "The company fired its chief executive on Monday."), "fired")
     assert e["type"] == "Personnel:End-Position"
+
+
+def test_a_number_of_people_as_object_is_no_other_sense(nlp, suggester):
+    # "dozens", "hundreds" count the victims: no object of another sense of "kill" to score the death down for
+    e = only(run(nlp, suggester, "Rebels killed dozens."), "killed")
+    assert e["type"] == "Life:Die" and e["score"] >= 0.6
+
+
+@pytest.mark.parametrize(
+    "text, trigger, etype",
+    [
+        ("Putin hosted Erdogan in Sochi.", "hosted", "Contact:Meet"),
+        ("Trump called Abe on Tuesday to discuss North Korea.", "called", "Contact:Phone-Write"),
+    ],
+)
+def test_a_named_party_doing_it_to_a_named_person_supports_a_weak_trigger(nlp, suggester, text, trigger, etype):
+    # who with whom, as two roles would tell; two parties after "to" still do not ("speaks to his supporters")
+    assert only(run(nlp, suggester, text), trigger)["type"] == etype
+    assert run(nlp, suggester, "Putin speaks to his supporters.") == []
+
+
+def test_going_on_strike_is_a_demonstration(nlp, suggester):
+    e = only(run(nlp, suggester, "Workers went on strike at the plant in Ulsan."), "went on strike")
+    assert e["type"] == "Conflict:Demonstrate"
