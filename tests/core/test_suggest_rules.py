@@ -117,9 +117,10 @@ def test_blockers_and_unfitting_objects_rule_a_sense_out(nlp, suggester):
         for e in run(nlp, suggester, "The minister spoke at a press conference in Paris.")
         if e["type"] == "Contact:Meet"
     ]
-    conditions = only(run(nlp, suggester, "Iran has met all the conditions of the deal."), "met")
+    assert run(nlp, suggester, "Iran has met all the conditions of the deal.") == []  # a blocker ("condition")
+    rules = only(run(nlp, suggester, "Iran has met all the rules of the deal."), "met")
     people = only(run(nlp, suggester, "Iran has met all the delegates of the deal."), "met")
-    assert conditions["score"] < people["score"]
+    assert rules["score"] < people["score"]
 
 
 def test_naming_is_not_a_call(nlp, suggester):
@@ -582,3 +583,24 @@ def test_a_named_party_doing_it_to_a_named_person_supports_a_weak_trigger(nlp, s
 def test_going_on_strike_is_a_demonstration(nlp, suggester):
     e = only(run(nlp, suggester, "Workers went on strike at the plant in Ulsan."), "went on strike")
     assert e["type"] == "Conflict:Demonstrate"
+
+
+def test_a_verb_trigger_written_as_a_verb_leaves_the_noun_alone(nlp, suggester):
+    # "stormed", "pounded", "landed": the schema writes the verb, the noun is weather, money or ground
+    assert [e["type"] for e in run(nlp, suggester, "The storm killed 12 people in Texas.")] == ["Life:Die"]
+    assert only(run(nlp, suggester, "Gunmen stormed the hotel in Kabul."), "stormed")["type"] == "Conflict:Attack"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "He paid tribute to the victims.",
+        "She paid attention to the details.",
+        "The minister met the deadline.",
+        "The government met the protesters' demands.",
+        "The two sides struck a deal on Monday.",
+    ],
+)
+def test_idioms_of_a_trigger_word_are_no_events(nlp, suggester, text):
+    # "pay tribute", "meet a deadline", "strike a deal": the object rules the type out (the schema's blockers)
+    assert run(nlp, suggester, text) == []
