@@ -210,7 +210,7 @@ class RuleEventSuggester:
             # "talks in Moscow" (not the fallback); a plural is not singled out by a place or a date ("attacks in
             # Orlando and Brussels", "street protests"): several events, or a kind of event - unless the schema
             # writes the trigger in the plural, a word plural in form that names one event ("talks", "negotiations")
-            several = head.tag_ == "NNS" and not pattern.words[0].noun_only
+            several = head.tag_ == "NNS" and not any(p.type == type_name and p.words[0].noun_only for p in patterns)
             anchored = not several and any(a.role in _NON_CORE and a.score >= 0.5 for a in args)
             cue = len(self.cues[type_name] & neighbours)
             roles_filled = len({a.role for a in args if a.role not in _NON_CORE and a.score >= 0.5})

@@ -604,3 +604,12 @@ def test_a_verb_trigger_written_as_a_verb_leaves_the_noun_alone(nlp, suggester):
 def test_idioms_of_a_trigger_word_are_no_events(nlp, suggester, text):
     # "pay tribute", "meet a deadline", "strike a deal": the object rules the type out (the schema's blockers)
     assert run(nlp, suggester, text) == []
+
+
+def test_clashes_and_a_handshake(nlp, suggester):
+    # "clashes" (written in the plural in the schema) is one fight between two sides, as "talks" is one meeting
+    e = only(run(nlp, suggester, "Police fought protesters in clashes in central Paris."), "clashes")
+    assert e["type"] == "Conflict:Attack"
+    assert (
+        only(run(nlp, suggester, "The two leaders shook hands in Singapore."), "shook hands")["type"] == "Contact:Meet"
+    )
