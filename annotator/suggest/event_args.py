@@ -12,7 +12,8 @@ from __future__ import annotations
 
 from typing import Any, Iterable, Sequence
 
-from annotator.suggest.noun_classes import alternative_labels, guess_label
+from annotator.suggest.arg_spans import PLACE_LABELS, WH, guess_or_ent, resolve, span_of
+from annotator.suggest.noun_classes import alternative_labels
 from annotator.suggest.types import ArgumentSuggestion
 
 _PLACE_PREPS = (
@@ -26,8 +27,9 @@ _PLACE_PREPS = (
     "prep:around",
     "prep:on",
     "compound",
+    "setting",
 )
-_TIME_PREPS = ("prep:on", "prep:in", "prep:at", "prep:during", "prep:since", "npadvmod", "compound")
+_TIME_PREPS = ("prep:on", "prep:in", "prep:at", "prep:during", "prep:since", "npadvmod", "compound", "when")
 # verbs whose subject takes part in the event their object names ("launched an attack", "held talks", "paid a
 # visit"); the subject of any other verb is someone speaking of it ("condemned the attack", "announced his arrival")
 SUPPORT_VERBS = {
@@ -129,12 +131,10 @@ DEFAULT_SLOTS: dict[str, tuple[str, ...]] = {
     "Place": _PLACE_PREPS,
     "Time": _TIME_PREPS,
 }
-PLACE_LABELS = ("GPE", "LOC", "FAC")
 NEAR_CHARS = 50  # a Place or Time further from the trigger is too often another event's
 TIME_LABELS = ("DATE", "TIME")
-_WH = {"who", "that", "which", "whom"}
-PERSON_PRONOUNS = {"he", "him", "his", "she", "her", "hers"}
-NAME_LABELS = ("PERSON", "ORG", "GPE", "NORP", "FAC", "LOC")
+SETTING_PREPS = {"in", "at", "near", "outside", "inside", "across", "throughout", "around", "on", "within"}
+_WHILE = {"while", "when", "as"}
 LEAVING_VERBS = {"flee", "leave", "depart", "evacuate", "escape", "exit", "abandon", "quit", "vacate"}
 
 
@@ -154,8 +154,10 @@ def frame(trigger: Any) -> list[tuple[str, Any]]:
         out += _noun_frame(trigger)
     expanded = []
     for slot, tok in out:
-        expanded.append((slot, tok))
-        expanded += [(slot, c) for c in _conjuncts(tok)]
+        group = [tok, *_conjuncts(tok)]
+        if tok.pos_ == "NOUN" and not tok.ent_type_:  # "activist and commentator Kem Ley": the name first
+            group.sort(key=lambda t: t.ent_type_ not in ("PERSON", "ORG", "GPE"))
+        expanded += [(slot, t) for t in group]
     return expanded
 
 
@@ -192,27 +194,38 @@ def _verb_frame(v: Any) -> list[tuple[str, Any]]:
     subj = [c for c in kids if c.dep_ == "nsubj"]
     subjpass = [c for c in kids if c.dep_ == "nsubjpass"]
     objs = [c for c in kids if c.dep_ in ("dobj", "obj")]
-    if not objs and not subjpass:  # "killing and wounding scores": the object of both verbs
+    # "killing and wounding scores": the object of both verbs, when the first ends at "and" (not "arrived in May and
+    # bought a house")
+    if not objs and not subjpass and all(c.dep_ in ("cc", "conj", "punct") for c in v.rights):
         objs = [
             g
             for c in kids
-            if c.dep_ == "conj" and c.pos_ == "VERB" and not any(x.dep_ in ("nsubj", "nsubjpass") for x in c.children)
+            if c.dep_ == "conj"
+            and c.pos_ == "VERB"
+            and c.tag_ == v.tag_
+            and not any(x.dep_ in ("nsubj", "nsubjpass") for x in c.children)
             for g in c.children
             if g.dep_ in ("dobj", "obj")
-        ]  # not "was attacked and Saudi Arabia severed ties": a clause of its own
+        ]  # not "was attacked and Saudi Arabia severed ties" (a clause of its own), nor "arrived and has a car"
     out: list[tuple[str, Any]] = []
+    late: list[tuple[str, Any]] = []  # after the clause's own attachments: "where" is less precise than "in the town"
     # a participle or relative clause takes its noun as subject or object
     if v.dep_ in ("acl", "amod") and v.tag_ == "VBN":  # "a detained woman", "people killed in the attack"
         subjpass.append(v.head)
     elif v.dep_ == "acl" and v.tag_ == "VBG":
         subj.append(v.head)
     elif v.dep_ == "relcl":
-        wh = [c for c in kids if c.lower_ in _WH]
+        wh = [c for c in kids if c.lower_ in WH]
+        adverb = next((c.lower_ for c in kids if c.dep_ == "advmod" and c.lower_ in ("where", "when")), None)
         if wh and wh[0].dep_ in ("nsubj",):
             subj = [v.head]
         elif wh and wh[0].dep_ == "nsubjpass":
             subjpass = [v.head]
-        elif wh or not objs:
+        elif adverb:  # "the valley where soldiers killed": the noun is where (or when) it happened, no participant
+            late.append(("prep:in" if adverb == "where" else "when", v.head))
+        elif any(g.lower_ == "whose" for c in kids for g in c.children):
+            pass  # "Ahmed, whose son was arrested": Ahmed is the possessor of a participant, no participant himself
+        elif wh or not objs:  # "the man (that) police arrested": the noun is the object
             objs.append(v.head)
     # a verb in a chain ("began to attack", "attacked and killed") shares its head's subject
     governor = v.head
@@ -244,8 +257,33 @@ def _verb_frame(v: Any) -> list[tuple[str, Any]]:
             out.append(("oprd", c))
         elif c.dep_ == "prt":
             out += _preps(c)
-    out += _preps(v)
-    return out
+    own = _preps(v)
+    # "spoke on the phone with Putin": the parse hangs "with" on the phone; the one spoken with is the verb's
+    late += [
+        ("prep:with", g)
+        for slot, t in own
+        if slot.startswith("prep:") and slot != "prep:with"
+        for s2, g in _preps(t)
+        if s2 == "prep:with"
+    ]
+    return out + own + late + _settings(v, objs)
+
+
+def _settings(v: Any, objs: list[Any]) -> list[tuple[str, Any]]:
+    """Where the object is ("stormed a school in the city"), where the clause telling when it happened is ("shot
+    while sitting in a coffee shop"), or where what a participle tells the outcome of happened ("stormed a school in
+    Peshawar, killing 141"): a setting of the event, for a Place the clause's own words leave empty."""
+    heads = objs + [c for c in v.children if c.dep_ == "advcl" and any(m.lower_ in _WHILE for m in c.children)]
+    if v.dep_ == "advcl" and v.tag_ == "VBG" and v.head.pos_ == "VERB":  # "stormed a school in Peshawar, killing 141"
+        heads += [v.head] + [c for c in v.head.children if c.dep_ in ("dobj", "obj")]
+    return [
+        ("setting", g)
+        for h in heads
+        for c in h.children
+        if c.dep_ == "prep" and c.lower_ in SETTING_PREPS
+        for g in c.children
+        if g.dep_ == "pobj" and guess_or_ent(g) in PLACE_LABELS
+    ]
 
 
 def _noun_frame(n: Any) -> list[tuple[str, Any]]:
@@ -292,97 +330,6 @@ def _noun_frame(n: Any) -> list[tuple[str, Any]]:
             out.append(("subjpass", verb.head))  # "a teenager being shot to death"
         out += [(s, t) for s, t in _preps(verb) if s.startswith("prep:") and s != "prep:to"]
     return out
-
-
-def resolve(tok: Any, ents: dict[int, tuple[int, int, str]]) -> Any | None:
-    """The token a pronoun or a description stands for in its sentence, or None: a relative pronoun is the noun its
-    clause modifies ("the man who attacked"); he/she/him/her/his the nearest person named or described before it in
-    the sentence ("Grossu was escorted after his arrest"); a common noun with a name in apposition is the name ("a
-    commander, Burhan Wani"). Other tokens stand for themselves."""
-    low = tok.lower_
-    if low in _WH and tok.head.dep_ in ("relcl", "acl") and tok.dep_ in ("nsubj", "nsubjpass", "dobj"):
-        tok = tok.head.head
-    if tok.pos_ == "NOUN" and tok.i not in ents:  # "the group's leader, Ahmed Ali": the name in apposition
-        named = [c for c in tok.children if c.dep_ == "appos" and c.i in ents and ents[c.i][2] in NAME_LABELS]
-        return named[0] if named else tok
-    if low not in PERSON_PRONOUNS:
-        return tok
-    for t in reversed(tok.doc[tok.sent.start : tok.i]):
-        if t.i in ents:
-            if ents[t.i][2] == "PERSON":
-                return t
-        elif t.tag_ == "NN" and guess_label(t) == "PERSON":
-            return t
-    return None
-
-
-def guess_or_ent(tok: Any) -> str | None:
-    return tok.ent_type_ or guess_label(tok)
-
-
-QUANTITY_HEADS = {
-    "hundred",
-    "thousand",
-    "million",
-    "dozen",
-    "score",
-    "number",
-    "some",
-    "many",
-    "most",
-    "all",
-    "one",
-    "two",
-    "three",
-    "four",
-    "five",
-    "several",
-    "few",
-    "group",
-    "handful",
-    "majority",
-    "none",
-}
-
-
-def span_of(tok: Any, ents: dict[int, tuple[int, int, str]]) -> tuple[int, int, str | None] | None:
-    """The span a candidate argument covers: its entity, or the noun with its compounds ("police officers");
-    for "hundreds of migrants", "some of the attackers", the noun after "of"."""
-    of = [g for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
-    if (
-        of
-        and (tok.i not in ents or ents[tok.i][2] in ("CARDINAL", "QUANTITY"))
-        and tok.lemma_.lower() in QUANTITY_HEADS
-    ):
-        tok = of[0]
-    elif (
-        of
-        and tok.i not in ents
-        and guess_label(tok) in PLACE_LABELS
-        and of[0].i in ents
-        and ents[of[0].i][2] in PLACE_LABELS
-    ):  # "the city of Adana": Adana
-        tok = of[0]
-    if tok.is_punct or tok.pos_ in ("PRON", "DET", "NUM", "ADP") and tok.i not in ents:
-        return None
-    if tok.i in ents:
-        s, e, label = ents[tok.i]
-        return s, e, label
-    if tok.pos_ not in ("NOUN", "PROPN", "ADJ"):
-        return None
-    first = tok
-    for c in tok.lefts:
-        if c.dep_ == "compound" and c.i == first.i - 1 and c.i not in ents:
-            first = c
-    while (
-        first.i > tok.i - 4
-        and first.i > 0
-        and first.doc[first.i - 1].dep_ == "compound"
-        and first.doc[first.i - 1].head.i in (tok.i, first.i)
-        and first.i - 1 not in ents
-    ):
-        first = first.doc[first.i - 1]
-    return first.idx, tok.idx + len(tok.text), guess_label(tok)
 
 
 def fill_roles(
@@ -476,9 +423,6 @@ def _nearest(
         if best is None or dist < best[0]:
             best = (dist, (s, e, lab))
     return best[1] if best else None
-
-
-SETTING_PREPS = {"in", "at", "near", "outside", "inside", "across", "throughout", "around", "on", "within"}
 
 
 def _is_setting(doc: Any, start: int, end: int) -> bool:

@@ -11,11 +11,12 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 from typing import Any, Sequence
 
+from annotator.suggest.arg_spans import entity_index
 from annotator.suggest.event_args import fill_roles, frame
 from annotator.suggest.event_context import Context, read_context
 from annotator.suggest.event_lexicon import Lexicon, Pattern, matches
 from annotator.suggest.noun_classes import guess_label
-from annotator.suggest.token_arrays import FirstWords, proper_nouns, trigger_starts
+from annotator.suggest.token_arrays import FirstWords, trigger_starts
 from annotator.suggest.types import ArgumentSuggestion, EventSuggestion
 
 RULES_VERSION = 1
@@ -71,7 +72,7 @@ class RuleEventSuggester:
     def suggest(self, doc: Any, entities: Sequence[tuple[int, int, str]]) -> list[EventSuggestion]:
         if not self.types or len(doc) == 0 or not doc.has_annotation("DEP"):
             return []  # no event types, or no parse to read arguments and sentences from
-        ents = _entity_index(doc, entities)
+        ents = entity_index(doc, entities)
         named = {i for i, (_, _, lab) in ents.items() if lab in NAME_LABELS}
         out: list[EventSuggestion] = []
         taken: set[int] = set()
@@ -272,29 +273,6 @@ class RuleEventSuggester:
             if value in self._attributes.get(name, ()):
                 out[name] = value
         return out
-
-
-def _entity_index(doc: Any, entities: Sequence[tuple[int, int, str]]) -> dict[int, tuple[int, int, str]]:
-    """Token index -> the entity (start, end, label) covering it.
-
-    A proper noun the NER left unlabelled takes the label its name has elsewhere in the document ("the
-    Putin-Modi summit" after "President Vladimir Putin"): a person's surname, or an entity's whole text.
-    """
-    out: dict[int, tuple[int, int, str]] = {}
-    names: dict[str, str] = {}
-    for s, e, label in entities:
-        span = doc.char_span(s, e, alignment_mode="expand")
-        if span is None:
-            continue
-        for t in span:
-            out[t.i] = (s, e, label)
-        names.setdefault(span.text.lower(), label)
-        if label == "PERSON" and len(span) > 1 and span[-1].pos_ == "PROPN":
-            names.setdefault(span[-1].lower_, label)
-    for i in proper_nouns(doc):
-        if i not in out and (t := doc[i]).lower_ in names:
-            out[i] = (t.idx, t.idx + len(t.text), names[t.lower_])
-    return out
 
 
 STATE_PREPS = {"to", "in", "into", "behind"}

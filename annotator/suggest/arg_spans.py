@@ -1,0 +1,158 @@
+"""Which span a candidate argument token stands for: its entity, a noun with its compounds, the name a pronoun or a
+description refers to in its sentence ("the man who attacked", "a commander, Burhan Wani"), "hundreds of migrants",
+"the city of Adana"."""
+
+from __future__ import annotations
+
+from collections import Counter
+from typing import Any, Sequence
+
+from annotator.suggest.noun_classes import guess_label
+from annotator.suggest.token_arrays import proper_nouns
+
+PLACE_LABELS = ("GPE", "LOC", "FAC")
+WH = {"who", "that", "which", "whom"}
+PERSON_PRONOUNS = {"he", "him", "his", "she", "her", "hers"}
+NAME_LABELS = ("PERSON", "ORG", "GPE", "NORP", "FAC", "LOC")
+
+
+def resolve(tok: Any, ents: dict[int, tuple[int, int, str]]) -> Any | None:
+    """The token a pronoun or a description stands for in its sentence, or None: a relative pronoun is the noun its
+    clause modifies ("the man who attacked"); he/she/him/her/his the nearest person named or described before it in
+    the sentence ("Grossu was escorted after his arrest"); a common noun with a name in apposition is the name ("a
+    commander, Burhan Wani"). Other tokens stand for themselves."""
+    low = tok.lower_
+    if low in WH and tok.head.dep_ in ("relcl", "acl") and tok.dep_ in ("nsubj", "nsubjpass", "dobj"):
+        tok = tok.head.head
+    elif low == "whose":  # "a boy whose death": the noun the clause modifies
+        clause = next((t for t in tok.ancestors if t.dep_ == "relcl"), None)
+        if clause is None:
+            return None
+        tok = clause.head
+    if tok.pos_ == "NOUN" and tok.i not in ents:  # "the group's leader, Ahmed Ali": the name in apposition
+        named = [c for c in tok.children if c.dep_ == "appos" and c.i in ents and ents[c.i][2] in NAME_LABELS]
+        return named[0] if named else tok
+    if low not in PERSON_PRONOUNS:
+        return tok
+    for t in reversed(tok.doc[tok.sent.start : tok.i]):
+        if t.i in ents:
+            if ents[t.i][2] == "PERSON":
+                return t
+        elif t.tag_ == "NN" and guess_label(t) == "PERSON":
+            return t
+    return None
+
+
+def guess_or_ent(tok: Any) -> str | None:
+    return tok.ent_type_ or guess_label(tok)
+
+
+QUANTITY_HEADS = {
+    "hundred",
+    "thousand",
+    "million",
+    "dozen",
+    "score",
+    "number",
+    "some",
+    "many",
+    "most",
+    "all",
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "several",
+    "few",
+    "group",
+    "handful",
+    "majority",
+    "none",
+}
+
+
+def span_of(tok: Any, ents: dict[int, tuple[int, int, str]]) -> tuple[int, int, str | None] | None:
+    """The span a candidate argument covers: its entity, or the noun with its compounds ("police officers");
+    for "hundreds of migrants", "some of the attackers", the noun after "of"."""
+    of = [g for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
+    if (
+        of
+        and (tok.i not in ents or ents[tok.i][2] in ("CARDINAL", "QUANTITY"))
+        and tok.lemma_.lower() in QUANTITY_HEADS
+    ):
+        tok = of[0]
+    elif tok.i not in ents and (kind := guess_label(tok)) in PLACE_LABELS:
+        named = _place_name(tok, of, ents, kind)
+        if named is not None:
+            return named
+    if tok.is_punct or tok.pos_ in ("PRON", "DET", "NUM", "ADP") and tok.i not in ents:
+        return None
+    if tok.i in ents:
+        s, e, label = ents[tok.i]
+        return s, e, label
+    if tok.pos_ not in ("NOUN", "PROPN", "ADJ"):
+        return None
+    first = tok
+    for c in tok.lefts:
+        if c.dep_ == "compound" and c.i == first.i - 1 and c.i not in ents:
+            first = c
+    while (
+        first.i > tok.i - 4
+        and first.i > 0
+        and first.doc[first.i - 1].dep_ == "compound"
+        and first.doc[first.i - 1].head.i in (tok.i, first.i)
+        and first.i - 1 not in ents
+    ):
+        first = first.doc[first.i - 1]
+    return first.idx, tok.idx + len(tok.text), guess_label(tok)
+
+
+def _place_name(
+    tok: Any, of: list[Any], ents: dict[int, tuple[int, int, str]], kind: str
+) -> tuple[int, int, str] | None:
+    """The name a place noun stands for: a place name in front of it ("the Mosul area", "the Nad Ali district of
+    Helmand"), else the name after "of" ("the city of Adana"; "the island of Kos" is a place whatever label the NER
+    gave the name, and an area or a town is not a facility)."""
+    if kind in ("GPE", "LOC"):
+        for c in tok.lefts:
+            if c.dep_ == "compound" and c.i in ents and ents[c.i][2] in PLACE_LABELS:
+                return ents[c.i]
+    if of and of[0].i in ents:
+        s, e, label = ents[of[0].i]
+        if label in PLACE_LABELS:
+            return s, e, label
+        if of[0].pos_ == "PROPN" and kind in ("GPE", "LOC") and label in NAME_LABELS:
+            return s, e, kind
+    return None
+
+
+def entity_index(doc: Any, entities: Sequence[tuple[int, int, str]]) -> dict[int, tuple[int, int, str]]:
+    """Token index -> the entity (start, end, label) covering it, with the label its name has in the document.
+
+    A name takes the label it has most often in the document ("Trump" read as a place once among many times as a
+    person; a person's surname counts for the person), and a proper noun the NER left unlabelled takes its name's
+    label ("the Putin-Modi summit" after "President Vladimir Putin").
+    """
+    out: dict[int, tuple[int, int, str]] = {}
+    votes: dict[str, Counter] = {}
+    spans = []
+    for s, e, label in entities:
+        span = doc.char_span(s, e, alignment_mode="expand")
+        if span is None:
+            continue
+        spans.append((span, s, e, label))
+        votes.setdefault(span.text.lower(), Counter())[label] += 1
+        if label == "PERSON" and len(span) > 1 and span[-1].pos_ == "PROPN":
+            votes.setdefault(span[-1].lower_, Counter())[label] += 1
+    names = {name: count.most_common(1)[0][0] for name, count in votes.items()}  # a tie: the first label read
+    for span, s, e, label in spans:
+        count = votes[span.text.lower()]
+        if count[names[span.text.lower()]] > count[label]:
+            label = names[span.text.lower()]
+        for t in span:
+            out[t.i] = (s, e, label)
+    for i in proper_nouns(doc):
+        if i not in out and (t := doc[i]).lower_ in names:
+            out[i] = (t.idx, t.idx + len(t.text), names[t.lower_])
+    return out

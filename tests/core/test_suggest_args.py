@@ -1,0 +1,128 @@
+"""Arguments of suggested events on short sentences (the default pipeline): which token of the parse fills a role,
+and which span it stands for."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from annotator.schema import load_schema
+from annotator.suggest.event_rules import RuleEventSuggester
+
+NEWS = Path(__file__).resolve().parents[2] / "resources" / "schemas" / "news.toml"
+
+
+@pytest.fixture(scope="module")
+def suggester():
+    return RuleEventSuggester(load_schema(NEWS))
+
+
+def args_of(nlp, suggester, text: str, trigger: str, type_: str) -> set[tuple[str, str]]:
+    """(role, text) of the arguments of the one suggestion of ``type_`` on ``trigger``."""
+    doc = nlp(text)
+    found = [
+        s
+        for s in suggester.suggest(doc, [(e.start_char, e.end_char, e.label_) for e in doc.ents])
+        if text[s.trigger_start : s.trigger_end] == trigger and s.type == type_
+    ]
+    assert len(found) == 1, found
+    return {(a.role, text[a.start : a.end]) for a in found[0].arguments}
+
+
+def test_a_verb_with_words_of_its_own_shares_no_object_with_the_next(nlp, suggester):
+    # "killing and wounding scores" share the object; "arrived in Paris and has a car" do not
+    got = args_of(nlp, suggester, "The man arrived in Paris and has a car.", "arrived", "Movement:Transport")
+    assert ("Artifact", "man") in got and not any(t == "car" for _, t in got)
+    got = args_of(nlp, suggester, "She arrived in Paris in May and bought a house.", "arrived", "Movement:Transport")
+    assert ("Destination", "Paris") in got and not any(t == "house" for _, t in got)
+    got = args_of(nlp, suggester, "Rebels attacked and burned the village.", "attacked", "Conflict:Attack")
+    assert ("Target", "village") in got
+
+
+def test_the_noun_of_a_where_or_when_clause_is_a_setting_not_a_participant(nlp, suggester):
+    got = args_of(nlp, suggester, "Villagers fled the valley where soldiers killed two farmers.", "killed", "Life:Die")
+    assert {("Victim", "farmers"), ("Agent", "soldiers"), ("Place", "valley")} <= got
+    got = args_of(nlp, suggester, "He visited Syria in 1990, when thousands of people died.", "died", "Life:Die")
+    assert ("Victim", "people") in got and not any(r == "Agent" for r, _ in got)
+
+
+def test_whose_stands_for_the_noun_the_clause_modifies(nlp, suggester):
+    got = args_of(nlp, suggester, "They mourned a boy whose death shocked the town.", "death", "Life:Die")
+    assert ("Victim", "boy") in got
+    # the possessor of the one arrested is not arrested himself
+    text = "The family of Ahmed, whose son was arrested in Cairo, spoke."
+    got = args_of(nlp, suggester, text, "arrested", "Justice:Arrest-Jail")
+    assert ("Person", "son") in got and not any(t == "Ahmed" for _, t in got)
+
+
+@pytest.mark.parametrize(
+    "text, trigger, type_, arg",
+    [
+        ("Thousands of people fled the Mosul area.", "fled", "Movement:Transport", ("Origin", "Mosul")),
+        (
+            "Police arrested two dozen protesters in the St. Louis suburb of Ferguson.",
+            "arrested",
+            "Justice:Arrest-Jail",
+            ("Place", "St. Louis"),
+        ),
+        # the NER calls Kos an organisation: "the island of" says it is a place
+        (
+            "Boats carrying migrants to the Greek island of Kos capsized.",
+            "carrying",
+            "Movement:Transport",
+            ("Destination", "Kos"),
+        ),
+    ],
+)
+def test_a_place_noun_stands_for_the_place_it_names(nlp, suggester, text, trigger, type_, arg):
+    assert arg in args_of(nlp, suggester, text, trigger, type_)
+
+
+def test_a_person_described_and_named_is_the_name(nlp, suggester):
+    text = "Prominent political activist and commentator Kem Ley was shot dead in Phnom Penh."
+    assert ("Target", "Kem Ley") in args_of(nlp, suggester, text, "shot", "Conflict:Attack")
+
+
+def test_a_name_takes_the_label_it_has_most_often_in_the_document(nlp, suggester):
+    text = "Trump spoke to reporters. Trump left early. Later Trump arrived in Paris."
+    doc = nlp(text)
+    at = [i for i in range(len(text)) if text.startswith("Trump", i)]
+    # the NER read the third "Trump" as a place: the document says a person
+    entities = [(at[0], at[0] + 5, "PERSON"), (at[1], at[1] + 5, "PERSON"), (at[2], at[2] + 5, "GPE")]
+    entities.append((text.index("Paris"), text.index("Paris") + 5, "GPE"))
+    found = [s for s in suggester.suggest(doc, entities) if text[s.trigger_start : s.trigger_end] == "arrived"]
+    assert len(found) == 1
+    assert ("Artifact", at[2], at[2] + 5, "PERSON") in {(a.role, a.start, a.end, a.label) for a in found[0].arguments}
+
+
+@pytest.mark.parametrize(
+    "text, trigger, type_, place",
+    [
+        # where the object is: the attack happened there
+        (
+            "Taliban gunmen stormed a military-run school in the northwestern Pakistani city of Peshawar on Tuesday.",
+            "stormed",
+            "Conflict:Attack",
+            "Peshawar",
+        ),
+        # what a participle tells the outcome of happened there too
+        (
+            "Taliban gunmen stormed a military-run school in the northwestern Pakistani city of Peshawar, killing 141.",
+            "killing",
+            "Life:Die",
+            "Peshawar",
+        ),
+        # where the one shot was sitting when it happened
+        ("The activist was shot while sitting in a coffee shop.", "shot", "Conflict:Attack", "coffee shop"),
+    ],
+)
+def test_the_setting_of_the_object_or_of_a_while_clause_is_the_place(nlp, suggester, text, trigger, type_, place):
+    assert ("Place", place) in args_of(nlp, suggester, text, trigger, type_)
+
+
+def test_the_one_spoken_with_on_the_phone_is_a_party(nlp, suggester):
+    # the parse hangs "with ..." on "telephone"; the call is between the two
+    text = "President Donald Trump speaks on the telephone with Australian Prime Minister Malcolm Turnbull."
+    got = args_of(nlp, suggester, text, "speaks", "Contact:Phone-Write")
+    assert {("Entity", "Donald Trump"), ("Entity", "Malcolm Turnbull")} <= got
