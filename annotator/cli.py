@@ -230,8 +230,13 @@ def _version_number(text: str) -> int:
 def cmd_export(args: argparse.Namespace) -> int:
     from annotator.formats import OPTIONS, writers
     from annotator.formats.records import ExportRequest
+    from annotator.formats.registry import export_format_for
 
     table = writers()
+    told = ""
+    if args.format is None:  # told from the output's name: 'corpus.conll' wrote JSON under that name
+        args.format = export_format_for(args.output) or "json"
+        told = f" as {args.format} (told from its name)" if export_format_for(args.output) else ""
     if args.format not in table:
         raise UsageError(f"unknown format {args.format!r}; choose one of {', '.join(table)}")
     if args.options and args.format not in OPTIONS:
@@ -251,9 +256,9 @@ def cmd_export(args: argparse.Namespace) -> int:
         report = table[args.format](project, args.output, request)
     files = getattr(report, "files", None)  # a split export writes one file per part, never ``--output`` itself
     if files:
-        print(f"wrote {', '.join(files)}: {report.summary(with_files=False)}")
+        print(f"wrote {', '.join(files)}{told}: {report.summary(with_files=False)}")
     else:
-        print(f"wrote {args.output}: {report.summary()}")
+        print(f"wrote {args.output}{told}: {report.summary()}")
     return 0
 
 
@@ -485,7 +490,12 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("export", parents=[with_set], help="export annotations")
     p.add_argument("project")
-    p.add_argument("--format", "-f", default="json")
+    p.add_argument(
+        "--format",
+        "-f",
+        help="json, jsonl, spacy, brat, prodigy, dygiepp or conll; default: told from the output's name "
+        "(.json, .jsonl, .spacy, .conll), else json",
+    )
     p.add_argument("--output", "-o", required=True)
     p.add_argument(
         "--states",

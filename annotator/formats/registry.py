@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import importlib
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any, Callable
 
 SPLIT = ("split", "seed")
@@ -93,6 +94,13 @@ FORMATS: dict[str, Format] = {
 
 def export_formats() -> list[Format]:
     return [f for f in FORMATS.values() if f.writer]
+
+
+def export_format_for(output: str | Path) -> str | None:
+    """The export format an output's name ending calls for (``corpus.conll`` -> conll, ``x.jsonl`` -> jsonl, the
+    project's own before Prodigy's and DyGIE++'s), or None for an ending no format writes."""
+    suffix = Path(output).suffix.lower()
+    return next((f.name for f in export_formats() if suffix and f.suffix == suffix), None)
 
 
 def import_formats() -> list[Format]:

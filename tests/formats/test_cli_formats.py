@@ -72,3 +72,26 @@ def test_broken_import_is_one_line_naming_file_and_line(tmp_path, capsys):
 
 def test_every_writer_lists_its_options():
     assert set(OPTIONS) <= set(writers())
+
+
+def test_export_without_format_is_told_from_the_output_name(tmp_path, capsys):
+    """'export p -o corpus.conll' (no --format) wrote the project's JSON under that name: spaCy, seqeval and our
+    own import by suffix could not read it back."""
+    import orjson
+    from spacy.tokens import DocBin
+    from spacy.vocab import Vocab
+
+    proj = tmp_path / "p.annotator"
+    p = Project(proj, annotator="t")
+    fill(p)
+    n = len(p.document_ids())
+    p.close()
+    for name in ("out.conll", "out.jsonl", "out.spacy", "out.data"):
+        assert main(["export", str(proj), "-o", str(tmp_path / name)]) == 0, capsys.readouterr().err
+    said = capsys.readouterr().out
+    assert "out.conll as conll (told from its name)" in said and "out.data: " in said  # no such ending: json
+    assert (tmp_path / "out.conll").read_text(encoding="utf-8").startswith("-DOCSTART- -X- O O\n")
+    lines = (tmp_path / "out.jsonl").read_bytes().splitlines()
+    assert len(lines) == n and all("text" in orjson.loads(x) for x in lines)
+    assert len(list(DocBin().from_disk(tmp_path / "out.spacy").get_docs(Vocab()))) == n
+    assert orjson.loads((tmp_path / "out.data").read_bytes())["format"] == "annotator-json"
