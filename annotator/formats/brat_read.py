@@ -103,7 +103,12 @@ def read_brat(path: str | Path, schema: Schema | None = None) -> ReadResult:
     use = conf_schema or schema or default_schema()
     stems = document_stems(path)
     if not stems:
-        raise ImportFileError(str(path), "no .txt or .ann files in the folder")
+        raise ImportFileError(
+            str(path),
+            "no .txt or .ann files in the folder"
+            if path.is_dir()
+            else "not a brat file: brat reads a folder of .txt and .ann files, or an .ann file",
+        )
     notes: list[str] = []
     docs = [read_pair(stem, use, warnings, notes) for stem in stems]
     return ReadResult(docs, conf_schema, warnings, notes)

@@ -287,3 +287,15 @@ def test_visual_conf_colours_as_brat_takes_them(tmp_path):
     assert colour["Merge-org"] == "#90ee90"  # no colour of its own: SPAN_DEFAULT's
     assert "GPE\tbgColor:#daa520" in (out / "visual.conf").read_text()
     project.close()
+
+
+def test_format_brat_on_a_file_of_another_kind_says_so(tmp_path):
+    """'import --format brat tasks.jsonl' said "no .txt or .ann files in the folder" of a file."""
+    import pytest
+
+    from annotator.errors import ImportFileError
+
+    f = tmp_path / "tasks.jsonl"
+    f.write_text('{"text": "x"}\n')
+    with pytest.raises(ImportFileError, match="not a brat file: brat reads a folder of .txt and .ann files"):
+        read_brat(f)
