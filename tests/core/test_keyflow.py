@@ -133,3 +133,16 @@ def test_a_new_span_in_a_role_takes_the_label_its_words_have_elsewhere():
     assert label_for_span(ents, text, (0, 5), ("GPE", "PERSON")) == "PERSON"  # "Putin" is PERSON elsewhere
     assert label_for_span(ents, text, (10, 14), ("GPE", "PERSON")) == "GPE"  # "Modi": the role's first label
     assert label_for_span(ents, text, (0, 5), ("GPE", "ORG")) == "GPE"  # a rejected ORG is no evidence
+
+
+def test_a_place_role_takes_the_places_after_its_trigger_first():
+    """'Lavrov, in Moscow, said he met Blinken in Geneva': Alt+N on Place offered Moscow (nearer, before the
+    trigger); a place is told after its event, so Geneva comes first, then Moscow; other roles stay nearest first."""
+    text = "Lavrov, in Moscow, said he met Blinken in Geneva."
+    moscow, geneva = ent(1, 11, 17, "GPE"), ent(2, 42, 48, "GPE")
+    trigger = (27, 30)
+    assert text[trigger[0] : trigger[1]] == "met" and text[11:17] == "Moscow" and text[42:48] == "Geneva"
+    got = role_candidates([moscow, geneva], ("GPE", "LOC", "FAC"), trigger, (0, len(text)))
+    assert [e.id for e in got] == [2, 1]
+    got = role_candidates([moscow, geneva], ("PERSON", "GPE"), trigger, (0, len(text)))
+    assert [e.id for e in got] == [1, 2]  # not a place-only role: the nearest first
