@@ -204,7 +204,14 @@ def _group_document(
     accepted = any(t.get("answer") == "accept" for _, t in g["tasks"])
     state = "accepted" if accepted else "suggested"
     meta: dict[str, Any] = {}
+    whose = list(dict.fromkeys(a for _, t in g["tasks"] if isinstance(a := t.get("_annotator_id"), str)))
+    if len(whose) > 1:  # feed_overlap: each annotator answered the same text
+        warnings.append(
+            f"{path}:{g['line']}: the answers of {len(whose)} annotators ({', '.join(whose)}) to one text are merged "
+            "into one document (each span and event keeps its annotator; import them apart with --set to compare)"
+        )
     for line, task in g["tasks"]:
+        who = task.get("_annotator_id") if isinstance(task.get("_annotator_id"), str) else None
         m = task.get("meta") or {}
         need(isinstance(m, dict), path, line, "'meta' must be an object")
         meta.update(m)
@@ -218,7 +225,7 @@ def _group_document(
 
         def entity(s: int, e: int, label: str) -> tuple[int, int, str]:
             if (s, e, label) not in entities:
-                entities[(s, e, label)] = IncomingEntity((s, e, label), s, e, label, state, "prodigy")
+                entities[(s, e, label)] = IncomingEntity((s, e, label), s, e, label, state, "prodigy", who)
             return s, e, label
 
         trig_spans = set()
@@ -246,7 +253,7 @@ def _group_document(
                     args.append((a["role"], entity(*_span(text, a, path, line, f"event {k} argument {j}", notes))))
                 # our export writes every value an event has: one it lacks has none (no schema default filled in)
                 events[(v["type"], s, e, len(events))] = IncomingEvent(
-                    v["type"], s, e, dict(attrs), args, fill_defaults="attributes" not in v
+                    v["type"], s, e, dict(attrs), args, annotator=who, fill_defaults="attributes" not in v
                 )
             continue
         by_head: dict[tuple[int, int, str], list] = {t: [] for t in trig_spans}
@@ -260,7 +267,7 @@ def _group_document(
             by_head.setdefault(head, []).append((r["label"], entity(*child)))
         for (s, e, label), args in by_head.items():
             key = (label, s, e, tuple(args))
-            events.setdefault(key, IncomingEvent(label, s, e, {}, args))
+            events.setdefault(key, IncomingEvent(label, s, e, {}, args, annotator=who))
     status = meta.get("status") if meta.get("status") in STATUSES else ("annotated" if accepted else "new")
     name = meta.get("name") or meta.get("id") or f"{path.name}:{g['line']}"
     meta = {k: v for k, v in meta.items() if k not in ("name", "status", "document_id")}

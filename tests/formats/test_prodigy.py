@@ -134,6 +134,34 @@ def test_document_categories_are_reported_not_kept(tmp_path):
     ]
 
 
+def test_answers_of_several_annotators_to_one_text_say_whose_they_are(tmp_path):
+    """Prodigy with feed_overlap gives each annotator the same text (one _input_hash, _annotator_id per answer):
+    their spans were merged into one document without a word and recorded as the importing user's."""
+    text = "Acme hired Lee in Paris."
+    base = {"text": text, "_input_hash": 7, "answer": "accept"}
+    rows = [
+        {**base, "_annotator_id": "news-alice", "spans": [{"start": 0, "end": 4, "label": "ORG"}]},
+        {**base, "_annotator_id": "news-bob", "spans": [{"start": 0, "end": 4, "label": "PERSON"}]},
+        {**base, "_annotator_id": "news-bob", "spans": [{"start": 18, "end": 23, "label": "GPE"}]},
+    ]
+    (tmp_path / "a.jsonl").write_bytes(b"\n".join(orjson.dumps(r) for r in rows))
+    result = read_prodigy(tmp_path / "a.jsonl")
+    doc = result.documents[0]
+    assert sorted((e.label, e.annotator) for e in doc.entities) == [
+        ("GPE", "news-bob"),
+        ("ORG", "news-alice"),
+        ("PERSON", "news-bob"),
+    ]
+    assert f"{tmp_path / 'a.jsonl'}:1: the answers of 2 annotators (news-alice, news-bob) to one text are merged" in (
+        " ".join(result.warnings)
+    )
+    project = Project(tmp_path / "p.annotator", annotator="importer")
+    import_format(project, "prodigy", [tmp_path / "a.jsonl"])
+    doc_id = project.document_ids()[0]
+    assert sorted(e.annotator for e in project.entities(doc_id)) == ["news-alice", "news-bob", "news-bob"]
+    project.close()
+
+
 def test_utf16_offsets_are_remapped_when_the_span_text_says_so(tmp_path):
     text = "\U0001f600 Angela Merkel spoke."
     row = {
