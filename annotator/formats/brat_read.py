@@ -371,13 +371,19 @@ def parse_ann(
             kept.setdefault("attributes", []).append({"name": name, "target": where(target), "value": value})
             continue
         need(target in es, ann, number, f"attribute {name}: unknown target id {target!r}")
+        assert spec is not None
+        binary_spec = tuple(spec.values) == BINARY
         v = value if value is not None else "true"
-        need(
-            v in spec.values or (value is None and tuple(spec.values) == BINARY),
-            ann,
-            number,  # type: ignore[union-attr]
-            f"attribute {name}: value {v!r} is not one of {', '.join(spec.values)}",
-        )  # type: ignore[union-attr]
+        if binary_spec:  # brat writes a binary attribute with no value ("true" is how we keep it)
+            need(v == "true", ann, number, f"attribute {name} is binary (present or absent, no value), got value {v!r}")
+        else:
+            need(
+                value is not None,
+                ann,
+                number,
+                f"attribute {name} on {target} needs a value: one of {', '.join(spec.values)}",
+            )
+            need(v in spec.values, ann, number, f"attribute {name}: value {v!r} is not one of {', '.join(spec.values)}")
         es[target].attributes[aname] = v
     binary = [a.name for a in schema.attributes if tuple(a.values) == BINARY]
     fillers = {x.key: (x.label, x.state) for x in doc.entities}

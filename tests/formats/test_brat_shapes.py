@@ -299,3 +299,23 @@ def test_format_brat_on_a_file_of_another_kind_says_so(tmp_path):
     f.write_text('{"text": "x"}\n')
     with pytest.raises(ImportFileError, match="not a brat file: brat reads a folder of .txt and .ann files"):
         read_brat(f)
+
+
+def test_attribute_value_messages_speak_brat(tmp_path):
+    """A multi-valued attribute given no value said "value 'true' is not one of High, Neutral, Low" (a value the
+    file never gave); a value on a binary attribute said "is not one of false, true" (brat's binary attributes
+    take no value)."""
+    import pytest
+
+    from annotator.errors import ImportFileError
+
+    head = "T1\tOrganization 0 6\tGoogle\nT2\tMerge-org 7 13\tmerged\nE1\tMerge-org:T2 Org-Arg:T1\n"
+    cases = [
+        ("A1\tConfidence E1\n", "attribute Confidence on E1 needs a value: one of High, Neutral, Low"),
+        ("A1\tNegation E1 yes\n", "attribute Negation is binary (present or absent, no value), got value 'yes'"),
+    ]
+    for k, (line, message) in enumerate(cases):
+        folder = _folder(tmp_path / str(k), {"a.txt": "Google merged with YouTube.", "a.ann": head + line})
+        with pytest.raises(ImportFileError) as info:
+            read_brat(folder)
+        assert (info.value.line, info.value.reason) == (4, message)
