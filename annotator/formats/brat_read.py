@@ -375,7 +375,7 @@ def parse_ann(
         binary_spec = tuple(spec.values) == BINARY
         v = value if value is not None else "true"
         if binary_spec:  # brat writes a binary attribute with no value ("true" is how we keep it)
-            need(v == "true", ann, number, f"attribute {name} is binary (present or absent, no value), got value {v!r}")
+            need(v in BINARY, ann, number, f"attribute {name} is binary (present or absent, no value), got value {v!r}")
         else:
             need(
                 value is not None,
