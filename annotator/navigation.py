@@ -158,3 +158,43 @@ def next_open(open_ids: Sequence[int], current: int | None) -> int | None:
 def still_there(selected: int | None, present: Container[int]) -> int | None:
     """A selection survives a reload or an edit only while what it names is still there."""
     return selected if selected is not None and selected in present else None
+
+
+class SpanIndex:
+    """The spans of a document by start, to find those nearest a place without a pass over all of them (a role's
+    fill list read all 8,000 spans of a long document at every key). It holds offsets and ids only: a span's label
+    and state are read from ``entities`` when asked, so it stays right while only those change."""
+
+    def __init__(self, entities: Iterable[Entity]) -> None:
+        rows = sorted((e.start, e.end, e.id) for e in entities)
+        self.starts = [r[0] for r in rows]
+        self.rows = rows
+        self.longest = max((e - s for s, e, _ in rows), default=0)
+
+    def nearest(
+        self, entities: dict[int, Entity], labels: Container[str], start: int, end: int, most: int
+    ) -> list[Entity]:
+        """Up to ``most`` spans of ``labels`` (not rejected) nearest to [start, end), nearest first (ties: the
+        earlier start, then the smaller id): the same as sorting every span by that distance, looking only at a window around it."""
+
+        def distance(e: Entity) -> tuple[int, int, int]:
+            if e.end <= start:
+                return start - e.end, e.start, e.id
+            if e.start >= end:
+                return e.start - end, e.start, e.id
+            return 0, e.start, e.id
+
+        reach = 2_000
+        while True:
+            lo = bisect_left(self.starts, start - reach - self.longest)
+            hi = bisect_left(self.starts, end + reach + 1)
+            found = [
+                e
+                for _, _, i in self.rows[lo:hi]
+                if (e := entities.get(i)) is not None and e.label in labels and e.state != "rejected"
+            ]
+            best = sorted(found, key=distance)[:most]
+            whole = lo == 0 and hi == len(self.rows)
+            if whole or (len(best) == most and distance(best[-1])[0] <= reach):
+                return best  # every span nearer than the last one kept lies inside the window
+            reach *= 4

@@ -51,6 +51,7 @@ class Controller(QObject):
         self._args: dict[int, Argument] = {}
         self.entity_tally = Tally()  # states and labels of the spans, kept edit by edit
         self.event_tally = Tally()
+        self._span_index: navigation.SpanIndex | None = None
         self._tokens: Tokens | None = None
         self.current_entity: int | None = None
         self.current_event: int | None = None
@@ -126,6 +127,13 @@ class Controller(QObject):
     def _tally(self) -> None:
         self.entity_tally.reset(self.entities.values())
         self.event_tally.reset(self.events.values())
+        self._span_index = None
+
+    def span_index(self) -> navigation.SpanIndex:
+        """The current document's spans by start (made again only after a span was added, removed or resized)."""
+        if self._span_index is None:
+            self._span_index = navigation.SpanIndex(self.entities.values())
+        return self._span_index
 
     def reload(self) -> None:
         """Read the current document's annotations again from the file (after outside changes).
@@ -239,7 +247,10 @@ class Controller(QObject):
                     self.entities.pop(r.id, None)
                 else:
                     self.entities[r.id] = Entity.from_row(r.after)
-                self.entity_tally.update(old_e, self.entities.get(r.id))
+                new_e = self.entities.get(r.id)
+                self.entity_tally.update(old_e, new_e)
+                if old_e is None or new_e is None or (old_e.start, old_e.end) != (new_e.start, new_e.end):
+                    self._span_index = None  # a span came, went or moved: its place by start is another
             elif r.table == "events":
                 evs.add(r.id)
                 old = self.events.get(r.id)

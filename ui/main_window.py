@@ -291,7 +291,7 @@ class MainWindow(WindowPanels, FilesAndWork, WindowFlow, QMainWindow):
         c = self.controller
         self.legend.set_counts(c.schema, c.entity_tally.kinds, self.entities.model.colors)
         if rebuild_editor or self.event_editor.event_id != c.current_event:
-            self.event_editor.rebuild()
+            self.event_editor.refresh()
         self._describe_current_entity()
         if c.doc:
             self.title.setText(f"{c.doc.name}  —  {c.doc.status.replace('_', ' ')}")

@@ -49,3 +49,36 @@ def test_next_open_document_wraps_and_skips_the_current_one():
 def test_a_selection_survives_only_while_it_is_there():
     assert still_there(3, {3: "x"}) == 3
     assert still_there(4, {3: "x"}) is None and still_there(None, {3: "x"}) is None
+
+
+def test_the_span_index_finds_the_nearest_spans_as_sorting_all_of_them_does():
+    """The fill lists' nearest spans read a window around the trigger (8,000 spans sorted at every key before):
+    the same spans in the same order as sorting every span, for spans of all lengths, labels and states."""
+    import random
+
+    from annotator.navigation import SpanIndex
+
+    rnd = random.Random(3)
+    ents = {}
+    for i in range(1, 3000):
+        s = rnd.randrange(0, 200_000)
+        ents[i] = Entity(
+            i,
+            1,
+            s,
+            s + rnd.choice([3, 8, 20, 5000]),
+            rnd.choice("ABC"),
+            rnd.choice(["suggested", "rejected"]),
+            "x",
+            None,
+        )
+    index = SpanIndex(ents.values())
+    for _ in range(200):
+        a = rnd.randrange(0, 200_000)
+        b = a + rnd.randrange(1, 10)
+
+        def distance(e: Entity) -> tuple[int, int, int]:
+            return (a - e.end if e.end <= a else e.start - b if e.start >= b else 0), e.start, e.id
+
+        want = sorted((e for e in ents.values() if e.label in "AB" and e.state != "rejected"), key=distance)[:50]
+        assert index.nearest(ents, ("A", "B"), a, b, 50) == want
