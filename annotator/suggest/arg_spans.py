@@ -14,6 +14,7 @@ PLACE_LABELS = ("GPE", "LOC", "FAC")
 WH = {"who", "that", "which", "whom"}
 PERSON_PRONOUNS = {"he", "him", "his", "she", "her", "hers"}
 NAME_LABELS = ("PERSON", "ORG", "GPE", "NORP", "FAC", "LOC")
+NOMINAL = ("nsubj", "nsubjpass", "dobj", "pobj")
 
 
 def resolve(tok: Any, ents: dict[int, tuple[int, int, str]]) -> Any | None:
@@ -29,18 +30,33 @@ def resolve(tok: Any, ents: dict[int, tuple[int, int, str]]) -> Any | None:
         if clause is None:
             return None
         tok = clause.head
-    if tok.pos_ == "NOUN" and tok.i not in ents:  # "the group's leader, Ahmed Ali": the name in apposition
-        named = [c for c in tok.children if c.dep_ == "appos" and c.i in ents and ents[c.i][2] in NAME_LABELS]
-        return named[0] if named else tok
+    if tok.pos_ == "NOUN" and tok.i not in ents:
+        return _named(tok, ents)
     if low not in PERSON_PRONOUNS:
         return tok
     for t in reversed(tok.doc[tok.sent.start : tok.i]):
         if t.i in ents:
-            if ents[t.i][2] == "PERSON":
-                return t
+            if ents[t.i][2] == "PERSON" or ents[t.i][2] == "NORP" and t.dep_ in NOMINAL:
+                return t  # a person named, or one told by nationality ("the Palestinian stabbed two officers")
         elif t.tag_ == "NN" and guess_label(t) == "PERSON":
-            return t
+            return _named(t, ents)
     return None
+
+
+def _named(noun: Any, ents: dict[int, tuple[int, int, str]]) -> Any:
+    """The name a description is given in the sentence: in apposition ("the group's leader, Ahmed Ali"), or as the
+    subject it is said of ("Hunter is a former Marine who visited ...", "Mughniyah, who was a commander until he
+    was killed"); else the description itself."""
+    named = [c for c in noun.children if c.dep_ == "appos" and c.i in ents and ents[c.i][2] in NAME_LABELS]
+    if named:
+        return named[0]
+    if noun.dep_ == "attr" and noun.head.lemma_ == "be":
+        subj = next((c for c in noun.head.children if c.dep_ == "nsubj"), None)
+        if subj is not None and subj.lower_ in WH and subj.head.dep_ == "relcl":
+            subj = subj.head.head
+        if subj is not None and subj.i in ents and ents[subj.i][2] in NAME_LABELS:
+            return subj
+    return noun
 
 
 def guess_or_ent(tok: Any) -> str | None:
@@ -69,6 +85,9 @@ QUANTITY_HEADS = {
     "handful",
     "majority",
     "none",
+    "barrage",
+    "volley",
+    "salvo",
 }
 
 
@@ -131,7 +150,7 @@ def entity_index(doc: Any, entities: Sequence[tuple[int, int, str]]) -> dict[int
     """Token index -> the entity (start, end, label) covering it, with the label its name has in the document.
 
     A name takes the label it has most often in the document ("Trump" read as a place once among many times as a
-    person; a person's surname counts for the person), and a proper noun the NER left unlabelled takes its name's
+    person; a person's full name counts for the surname: "Van Dyke" after "Jason Van Dyke"), and a proper noun the NER left unlabelled takes its name's
     label ("the Putin-Modi summit" after "President Vladimir Putin").
     """
     out: dict[int, tuple[int, int, str]] = {}
@@ -143,8 +162,11 @@ def entity_index(doc: Any, entities: Sequence[tuple[int, int, str]]) -> dict[int
             continue
         spans.append((span, s, e, label))
         votes.setdefault(span.text.lower(), Counter())[label] += 1
-        if label == "PERSON" and len(span) > 1 and span[-1].pos_ == "PROPN":
-            votes.setdefault(span[-1].lower_, Counter())[label] += 1
+        if label == "PERSON":  # "Van Dyke" and "Dyke" after "Jason Van Dyke"
+            for k in range(len(span) - 1, 0, -1):
+                if span[k].pos_ != "PROPN":
+                    break
+                votes.setdefault(span[k:].text.lower(), Counter())[label] += 1
     names = {name: count.most_common(1)[0][0] for name, count in votes.items()}  # a tie: the first label read
     for span, s, e, label in spans:
         count = votes[span.text.lower()]

@@ -13,7 +13,7 @@ from __future__ import annotations
 from typing import Any, Iterable, Sequence
 
 from annotator.suggest.arg_spans import PLACE_LABELS, WH, guess_or_ent, resolve, span_of
-from annotator.suggest.noun_classes import alternative_labels
+from annotator.suggest.noun_classes import alternative_labels, is_weapon
 from annotator.suggest.types import ArgumentSuggestion
 
 _PLACE_PREPS = (
@@ -96,9 +96,9 @@ DEFAULT_SLOTS: dict[str, tuple[str, ...]] = {
     ),
     "Target": ("obj", "subjpass", "prep:on", "prep:against", "prep:at", "compound", "prep:of", "prep:to"),
     "Victim": ("obj", "subjpass", "subj_intrans", "poss", "prep:of", "compound"),
-    "Instrument": ("prep:with", "subj", "agent", "compound", "prep:by", "prep:using"),
+    "Instrument": ("prep:with", "subj", "agent", "compound", "prep:by", "prep:using", "weapon"),
     "Person": ("obj", "subjpass", "subj_intrans", "poss", "prep:of", "compound"),
-    "Artifact": ("obj", "subjpass", "subj_intrans", "poss", "gov_subj", "prep:of", "compound"),
+    "Artifact": ("obj", "subjpass", "subj_intrans", "poss", "gov_subj", "prep:of", "compound", "weapon"),
     "Vehicle": ("prep:by", "prep:aboard", "prep:on", "prep:in", "subj"),
     "Destination": (
         "prep:to",
@@ -358,6 +358,12 @@ def fill_roles(
         if label is None or (start, end) in used or (start < trigger_span[1] and trigger_span[0] < end):
             continue
         options = (label,) if tok.i in ents else alternative_labels(label)
+        if (
+            slot == "obj"
+            and label == "PRODUCT"
+            and is_weapon(tok.doc.char_span(start, end, alignment_mode="expand")[-1])
+        ):
+            slot = "weapon"  # a weapon fired or dropped ("a barrage of missiles") is the instrument of an attack
         order = roles
         if slot == "compound" and label in PLACE_LABELS and not targeted:
             order = sorted(roles, key=lambda rs: rs[0].name != "Place")  # "the Moscow meeting": a place, not a party

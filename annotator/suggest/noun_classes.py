@@ -48,6 +48,10 @@ PRODUCT = frozenset(
     destroyer artillery knife machete cannon munition ammunition warhead device ied landmine mine satellite
     convoy""".split()
 )
+WEAPONS = frozenset(
+    """bomb missile rocket gun rifle weapon explosive grenade mortar shell bullet artillery knife machete cannon munition
+    ammunition warhead ied landmine""".split()
+)
 _NOT_PEOPLE = frozenset(
     "number paper order border matter center centre quarter water power letter other horror terror error factor sector"
     " mirror floor door color colour corridor interior meteor rumor rumour favor favour labor labour".split()
@@ -76,6 +80,11 @@ def guess_label(token) -> str | None:  # noqa: ANN001 - a spaCy Token
         if lemma.endswith(("ist", "ian", "ee")) or (lemma.endswith(("er", "or")) and token.tag_ == "NNS"):
             return "PERSON"
     return None
+
+
+def is_weapon(token) -> bool:  # noqa: ANN001 - a spaCy Token
+    """Whether a common noun names a weapon (what is fired, thrown or dropped), not a vehicle."""
+    return token.pos_ == "NOUN" and token.lemma_.lower() in WEAPONS
 
 
 def alternative_labels(label: str) -> tuple[str, ...]:

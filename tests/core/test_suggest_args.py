@@ -126,3 +126,47 @@ def test_the_one_spoken_with_on_the_phone_is_a_party(nlp, suggester):
     text = "President Donald Trump speaks on the telephone with Australian Prime Minister Malcolm Turnbull."
     got = args_of(nlp, suggester, text, "speaks", "Contact:Phone-Write")
     assert {("Entity", "Donald Trump"), ("Entity", "Malcolm Turnbull")} <= got
+
+
+def test_a_full_name_counts_for_its_surname(nlp, suggester):
+    text = (
+        "Jason Van Dyke was charged. Jason Van Dyke spoke. Jason Van Dyke left. Van Dyke quit. Van Dyke was arrested."
+    )
+    doc = nlp(text)
+    full = [i for i in range(len(text)) if text.startswith("Jason Van Dyke", i)]
+    short = [i for i in range(len(text)) if text.startswith("Van Dyke", i) and text[i - 6 : i] != "Jason "]
+    # the NER read both short mentions as an organisation
+    entities = [(i, i + 14, "PERSON") for i in full] + [(i, i + 8, "ORG") for i in short]
+    found = [s for s in suggester.suggest(doc, entities) if text[s.trigger_start : s.trigger_end] == "arrested"]
+    assert len(found) == 1
+    assert ("Person", short[1], short[1] + 8, "PERSON") in {
+        (a.role, a.start, a.end, a.label) for a in found[0].arguments
+    }
+
+
+def test_he_may_stand_for_a_person_told_by_nationality(nlp, suggester):
+    got = args_of(nlp, suggester, "The Iraqi attacked two soldiers before he was shot.", "shot", "Conflict:Attack")
+    assert ("Target", "Iraqi") in got
+
+
+def test_a_description_said_of_a_name_is_the_name(nlp, suggester):
+    text = "Ahmed Karimi, who was the militia's commander until he was killed in 2010, was buried in Herat."
+    assert ("Victim", "Ahmed Karimi") in args_of(nlp, suggester, text, "killed", "Life:Die")
+
+
+@pytest.mark.parametrize(
+    "text, trigger, type_, arg",
+    [
+        ("Rebels fired rockets at the base.", "fired", "Conflict:Attack", ("Instrument", "rockets")),
+        (
+            "The navy fired a barrage of cruise missiles at the port.",
+            "fired",
+            "Conflict:Attack",
+            ("Instrument", "cruise missiles"),
+        ),
+        # a weapon moved or sold is what is moved or sold
+        ("The army shipped rifles to the rebels.", "shipped", "Movement:Transport", ("Artifact", "rifles")),
+    ],
+)
+def test_a_weapon_fired_is_the_instrument(nlp, suggester, text, trigger, type_, arg):
+    assert arg in args_of(nlp, suggester, text, trigger, type_)
