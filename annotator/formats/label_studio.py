@@ -8,7 +8,7 @@ such a key, else ``data.text``; a task whose text is elsewhere, or is a URL or f
 naming the task. The first annotation that was not cancelled is used (others are reported); a task with no
 annotation uses its first prediction, as suggestions. Results: ``labels`` regions (one entity or trigger
 per label; a region's notes ``meta.text`` become comments on it), ``relation`` (from a trigger: an argument
-whose role is the relation's first label; ``direction: "left"`` reads it the other way), per-region
+whose role is the relation's first label; ``direction: "left"`` reads it the other way, ``"bi"`` from whichever end is a trigger), per-region
 ``choices`` whose ``from_name`` is an attribute of the schema (event attributes), document ``textarea``
 (comments). Other results are reported. Offsets are checked against ``value.text`` and read as UTF-16
 units when that is what fits; regions without ``value.text`` (real exports often omit it) go through the
@@ -24,7 +24,15 @@ from typing import Any
 
 import re
 
-from annotator.formats.common import ReadResult, fit_span, iter_json_array, iter_jsonl, looks_utf16, need
+from annotator.formats.common import (
+    ReadResult,
+    fit_span,
+    iter_json_array,
+    iter_jsonl,
+    looks_utf16,
+    need,
+    trigger_labels,
+)
 from annotator.formats.regions import Region, build_document
 from annotator.offsets import Utf16Map
 from annotator.schema import Schema, default_schema
@@ -178,6 +186,7 @@ def read_label_studio(path: str | Path, schema: Schema | None = None) -> ReadRes
         relations, comments, choices = [], [], []
         untexted: list[tuple[int, int, int, int]] = []  # regions without value.text: first index, count, start, end
         region_notes: list[tuple[int, list[str]]] = []
+        both_ways: list[int] = []  # relations drawn with direction "bi"
         for k, r in enumerate(results):
             need(isinstance(r, dict), path, line, f"{who}: result {k} must be an object")
             kind, value = r.get("type"), r.get("value")
@@ -238,6 +247,8 @@ def read_label_studio(path: str | Path, schema: Schema | None = None) -> ReadRes
                 frm, to = r["from_id"], r["to_id"]
                 if r.get("direction") == "left":  # drawn from to_id to from_id
                     frm, to = to, frm
+                elif r.get("direction") == "bi":  # an arrow at both ends: from whichever end is a trigger
+                    both_ways.append(len(relations))
                 relations.append((frm, to, labels[0]))
             elif kind == "choices" and "id" in r and schema.attribute(str(r.get("from_name"))):
                 picked = _list(value.get("choices"), f"{who}: result {k} (choices): 'choices'", path, line)
@@ -288,6 +299,11 @@ def read_label_studio(path: str | Path, schema: Schema | None = None) -> ReadRes
         }
         if "id" in task:
             meta["label_studio_id"] = _storable(task["id"])
+        triggers = {g.key for g in regions if g.label in trigger_labels(schema)}
+        for i in both_ways:
+            frm, to, label = relations[i]
+            if to in triggers and frm not in triggers:
+                relations[i] = (to, frm, label)
         docs.append(
             build_document(
                 text,

@@ -175,3 +175,15 @@ def test_a_region_given_twice_whole_is_one_region(tmp_path):
     """The same id, span and label twice is one region: the relation to it fills its role once."""
     doc = read_label_studio(_reused_label_studio(tmp_path, (0, 6))).documents[0]
     assert [(a[0], doc.entities[0].start) for a in doc.events[0].arguments] == [("Victim", 0)]
+
+
+def test_label_studio_a_relation_both_ways_goes_from_its_trigger(tmp_path):
+    """direction "bi" (an arrow at both ends) drawn from the victim to the trigger was read victim -> trigger and
+    reported as not kept ("does not go from a trigger to an entity")."""
+    trigger = _region("t", 7, 13, "Life:Die")
+    victim = _region("v", 14, 28, "PERSON")
+    rel = {"from_id": "v", "to_id": "t", "type": "relation", "direction": "bi", "labels": ["Victim"]}
+    task = {"id": 4, "data": {"text": KILLED}, "annotations": [{"result": [rel, trigger, victim]}]}
+    result = read_label_studio(_write(tmp_path, [task]))
+    (event,) = result.documents[0].events
+    assert [role for role, _ in event.arguments] == ["Victim"] and not result.warnings
