@@ -239,6 +239,7 @@ class EventActions:
                 self.sentence(ev.trigger_start),
                 exclude=taken,
                 used=[a.entity_id for a in ev.arguments if a.role != role.name],
+                text=c.doc.text,
             )
             cands, i = [e.id for e in ents], 0
             if not cands:

@@ -146,3 +146,14 @@ def test_a_place_role_takes_the_places_after_its_trigger_first():
     assert [e.id for e in got] == [2, 1]
     got = role_candidates([moscow, geneva], ("PERSON", "GPE"), trigger, (0, len(text)))
     assert [e.id for e in got] == [1, 2]  # not a place-only role: the nearest first
+
+
+def test_a_participant_role_takes_a_place_told_as_where_after_the_others():
+    """'Lavrov will hold talks in Moscow': Alt+1 (Entity: PERSON, ORG, GPE, NORP) offered Moscow, the nearest; a
+    place after 'in' or 'at' is where the event is (its Place), so Lavrov comes first, Moscow after him."""
+    text = "Lavrov will hold talks in Moscow."
+    lavrov, moscow = ent(1, 0, 6, "PERSON"), ent(2, 26, 32, "GPE")
+    got = role_candidates([lavrov, moscow], ("PERSON", "ORG", "GPE", "NORP"), (17, 22), (0, len(text)), text=text)
+    assert [e.id for e in got] == [1, 2]
+    got = role_candidates([lavrov, moscow], ("PERSON", "ORG", "GPE", "NORP"), (17, 22), (0, len(text)))
+    assert [e.id for e in got] == [2, 1]  # without the text: the nearest first
