@@ -60,7 +60,8 @@ class RuleEventSuggester:
         self.types = {t.name: t for t in schema.events}
         self.lexicon = Lexicon.from_schema(schema)
         self._first_words = FirstWords(self.lexicon.by_first)
-        self.cues = {t.name: frozenset(_cue_key(c) for c in getattr(t, "cues", ())) for t in schema.events}
+        self.cues = {t.name: frozenset(" ".join(_cue_words(c)) for c in getattr(t, "cues", ())) for t in schema.events}
+        self._phrases = _phrases(c for t in schema.events for c in getattr(t, "cues", ()))
         self.blockers = {t.name: frozenset(c.lower() for c in getattr(t, "blockers", ())) for t in schema.events}
         self.threshold = threshold
         self._attributes = {a.name: set(a.values) for a in schema.attributes}
@@ -193,7 +194,7 @@ class RuleEventSuggester:
             pairs = [(s, t) for s, t in pairs if t.i not in extra]
             if not any(s == "obj" for s, _ in pairs):
                 pairs = [("subj_intrans" if s == "subj" else s, t) for s, t in pairs]
-        neighbours = _neighbour_lemmas(head)
+        neighbours = _neighbour_lemmas(head, self._phrases)
         direct = frozenset(c.lemma_.lower() for c in head.children) | frozenset(f"dep:{c.dep_}" for c in head.children)
         direct |= _means(head)  # "talked by phone": no meeting
         cands: list[_Candidate] = []
@@ -215,9 +216,8 @@ class RuleEventSuggester:
             anchored = not several and any(a.role in _NON_CORE and a.score >= 0.5 for a in args)
             cue = len(self.cues[type_name] & neighbours)
             roles_filled = len({a.role for a in args if a.role not in _NON_CORE and a.score >= 0.5})
-            if _named_subject_and_object(pairs, args):  # "Putin hosted Erdogan", "Trump called Abe": who with whom
-                roles_filled = max(roles_filled, 2)
-            if pattern.weak and not cue and roles_filled < 2:  # a word with other senses needs support
+            # a word with other senses needs support: a cue, two roles, or who with whom ("Putin hosted Erdogan")
+            if pattern.weak and not cue and roles_filled < 2 and not _named_subject_and_object(pairs, args):
                 continue
             if pattern.weak and not cue and _misfits(pairs, args, ("obj",)):  # "gave him a standing ovation"
                 continue
@@ -386,18 +386,25 @@ def _misfits(pairs: Sequence[tuple[str, Any]], args: Sequence[ArgumentSuggestion
     return min(n, 1)
 
 
-CUE_WORDS = 5  # words at most in a cue ("tear gas", "at least", "face-to-face" is five tokens: "face - to - face")
+def _cue_words(cue: str) -> tuple[str, ...]:
+    """A cue's words as the tokenizer splits them: lowercase, a hyphen a word of its own ("face - to - face")."""
+    return tuple(cue.lower().replace("-", " - ").split())
 
 
-def _cue_key(cue: str) -> str:
-    """A cue as ``_neighbour_lemmas`` spells its words: lowercase, a hyphen a word of its own."""
-    return " ".join(cue.lower().replace("-", " - ").split())
+def _phrases(cues: Any) -> dict[str, list[tuple[str, ...]]]:
+    """Cues of several words, by their last word."""
+    out: dict[str, list[tuple[str, ...]]] = {}
+    for cue in cues:
+        words = _cue_words(cue)
+        if len(words) > 1:
+            out.setdefault(words[-1], []).append(words)
+    return out
 
 
-def _neighbour_lemmas(head: Any) -> frozenset[str]:
+def _neighbour_lemmas(head: Any, phrases: dict[str, list[tuple[str, ...]]]) -> frozenset[str]:
     """Words close to the trigger in the parse (its head, children, grandchildren and siblings), each as its lemma
-    and its lowercase form ("troops", "thousands": a cue written in the plural), and with the words before it
-    (a cue of several words, "tear gas", "at least", ends on a word close to the trigger)."""
+    and its lowercase form ("troops", "thousands": a cue written in the plural), and a cue of several words
+    (``phrases``, by last word) that ends on one of them ("tear gas", "at least")."""
     near = [head.head]
     for c in head.children:
         near.append(c)
@@ -409,10 +416,11 @@ def _neighbour_lemmas(head: Any) -> frozenset[str]:
     doc = head.doc
     out = set()
     for t in near:
+        low = t.lower_
         out.add(t.lemma_.lower())
-        out.add(t.lower_)
-        words = [t.lower_]
-        for i in range(t.i - 1, max(-1, t.i - CUE_WORDS), -1):
-            words.insert(0, doc[i].lower_)
-            out.add(" ".join(words))
+        out.add(low)
+        for words in phrases.get(low, ()):
+            n = len(words)
+            if t.i + 1 >= n and all(doc[t.i - n + 1 + k].lower_ == words[k] for k in range(n - 1)):
+                out.add(" ".join(words))
     return frozenset(out)
