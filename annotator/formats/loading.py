@@ -40,22 +40,33 @@ def as_result(got: ReadResult | list[IncomingDocument]) -> ReadResult:
     return got if isinstance(got, ReadResult) else ReadResult(list(got))
 
 
-def covers(have: Schema, new: Schema) -> bool:
-    """Does ``have`` already hold every label, event type, role and attribute value of ``new``?"""
-    for e in new.entities:
-        if have.label(e.name) is None:
-            return False
+def missing(have: Schema, new: Schema) -> list[str]:
+    """Every label, event type, role and attribute value of ``new`` that ``have`` lacks, named for a message."""
+    out = [f"label {e.name}" for e in new.entities if have.label(e.name) is None]
     for t in new.events:
         mine = have.event_type(t.name)
-        if mine is None or any(
-            mine.role(r.name) is None or set(r.labels) - set(mine.role(r.name).labels) for r in t.roles
-        ):
-            return False
+        if mine is None:
+            out.append(f"event type {t.name}")
+            continue
+        for r in t.roles:
+            role = mine.role(r.name)
+            if role is None or set(r.labels) - set(role.labels):
+                out.append(
+                    f"role {t.name}:{r.name}"
+                    + ("" if role is None else f" for {', '.join(sorted(set(r.labels) - set(role.labels)))}")
+                )
     for a in new.attributes:
         mine_a = have.attribute(a.name)
-        if mine_a is None or set(a.values) - set(mine_a.values):
-            return False
-    return True
+        if mine_a is None:
+            out.append(f"attribute {a.name}")
+        elif set(a.values) - set(mine_a.values):
+            out += [f"attribute value {a.name}={v}" for v in a.values if v not in mine_a.values]
+    return out
+
+
+def covers(have: Schema, new: Schema) -> bool:
+    """Does ``have`` already hold every label, event type, role and attribute value of ``new``?"""
+    return not missing(have, new)
 
 
 def import_format(
@@ -97,10 +108,12 @@ def store_results(project: Project, results: list[tuple[Path, ReadResult]]) -> F
         if r.schema is None or covers(project.schema, r.schema):
             continue
         if project.document_ids() or (new_schema is not None and not covers(new_schema, r.schema)):
+            lacks = missing(new_schema or project.schema, r.schema)
+            named = ", ".join(lacks[:4]) + (f" and {len(lacks) - 4} more" if len(lacks) > 4 else "")
             raise ImportFileError(
                 str(p),
                 f"its {'schema' if p.suffix.lower() == '.json' else 'annotation.conf'} defines types the project's "
-                "schema does not have; "
+                f"schema does not have (the project's schema has no {named}); "
                 "import it into a new project (nothing was imported)",
             )
         new_schema = r.schema

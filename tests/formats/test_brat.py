@@ -242,6 +242,9 @@ def test_ann_without_txt_and_nested_event_without_label(tmp_path):
 
 def test_conf_that_does_not_fit_a_non_empty_project_is_refused(sample, tmp_path):
     project, _ = sample
-    with pytest.raises(ImportFileError, match="import it into a new project"):
+    with pytest.raises(ImportFileError, match="import it into a new project") as info:
         import_format(project, "brat", [DATA])
     assert len(project.document_ids()) == 4 and project.schema.name == "news"
+    # what is missing is named (it said only "defines types the project's schema does not have")
+    assert "the project's schema has no label Protein, " in info.value.reason, info.value.reason
+    assert len(info.value.reason.splitlines()) == 1
