@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from typing import TYPE_CHECKING, Callable
 
 from PySide6.QtCore import QObject, Qt
@@ -233,10 +234,12 @@ class EditActions(QObject):
             return show_rejected or state != "rejected"
 
         c = self.c
+        here = self.anchor()
         # the undecided ones (the tallies hold their ids: no pass over every span), else any shown
-        ents = [c.entities[i] for i in c.entity_tally.ids(UNDECIDED)]
         evs = [c.events[i] for i in c.event_tally.ids(UNDECIDED)]
-        if not ents and not evs:
+        if c.entity_tally.count(UNDECIDED) or evs:
+            ents = self._next_undecided_spans(here, step)
+        else:
             ents = [e for e in c.entities.values() if shown(e.state)]
             evs = [v for v in c.events.values() if shown(v.state)]
         pool: list[tuple[int, int, int, Entity | Event]] = [(e.start, e.end, e.id, e) for e in ents]
@@ -244,7 +247,6 @@ class EditActions(QObject):
         if not pool:
             self.c.select_entity(None)
             return
-        here = self.anchor()
         # tab_items' order without sorting them all (a long document's 7,000 spans were sorted twice a key)
         if step > 0:
             nxt = min((t for t in pool if t[:3] > here), key=_text_order, default=None) or min(pool, key=_text_order)
@@ -255,6 +257,28 @@ class EditActions(QObject):
             self.select(item)
         else:
             self.select_event(item)
+
+    def _next_undecided_spans(self, here: tuple[int, int, int], step: int) -> list[Entity]:
+        """The undecided spans Tab may go to from ``here``: the first one after it in text order and the first of
+        the document (to wrap to), or for ``step`` < 0 the last one before it and the last of the document; found
+        by walking the spans by start from ``here`` (not a pass over the 4,000 undecided spans of a long
+        document at every Enter)."""
+        c = self.c
+        rows = c.span_index().rows  # (start, end, id), in text order
+
+        def undecided(r: tuple[int, int, int]) -> Entity | None:
+            e = c.entities.get(r[2])
+            return e if e is not None and e.state == UNDECIDED else None
+
+        at = bisect_right(rows, here) if step > 0 else bisect_left(rows, here)
+        ahead = range(at, len(rows)) if step > 0 else range(at - 1, -1, -1)
+        wrap = range(len(rows)) if step > 0 else range(len(rows) - 1, -1, -1)
+        out = []
+        for order in (ahead, wrap):
+            found = next((e for k in order if (e := undecided(rows[k])) is not None), None)
+            if found is not None:
+                out.append(found)
+        return out
 
     def select(self, e: Entity) -> None:
         self.c.select_entity(e.id)  # a selected event stays selected: its roles are filled from here

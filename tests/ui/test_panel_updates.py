@@ -102,3 +102,28 @@ def test_panels_kept_up_edit_by_edit_show_what_a_refresh_from_scratch_shows(qtbo
             )
         w.refresh_panels()
         assert kept == _shown(w)
+
+
+def test_tab_from_anywhere_goes_where_the_text_order_of_the_undecided_items_says(qtbot, window, db):
+    """Tab finds the next undecided span by walking the spans by start from where the user is (it made and scanned
+    a list of every undecided span at each key): from every place in the text, forwards and back, it lands where
+    the undecided items in text order say, wrapping at the ends."""
+    w, c = window, window.controller
+    _suggest_events(db, ("attacked",))
+    c.reload()
+    qtbot.waitUntil(lambda: w.panels_built and len(w.events.ids) == 1)
+    first = min(e.id for e in c.entities.values())
+    c.run(cmd.AcceptEntity, first)  # one decided span among the undecided ones
+    ea = w.edit_actions
+    for pos in range(0, len(DOC_A) + 1, 3):
+        for step in (1, -1):
+            c.select_entity(None)
+            c.select_event(None)
+            w.view.show_cp(pos)
+            here = ea.anchor()
+            order = [t for t in ea.tab_items() if t[3].state == "suggested"]
+            after = [t for t in order if (t[:3] > here if step > 0 else t[:3] < here)]
+            want = (after[0] if after else order[0]) if step > 0 else (after[-1] if after else order[-1])
+            ea.cycle(step)
+            got = c.current_entity if c.current_entity is not None else -c.current_event
+            assert got == (want[2] if want[3].__class__.__name__ == "Entity" else -want[2]), (pos, step)
