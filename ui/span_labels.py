@@ -100,13 +100,14 @@ def place_row(starts: list[float], widths: list[float], width: float, gap: float
     return xs
 
 
-def margin_route(trig: QRectF, box: QRectF, lane: float) -> QPainterPath:
+def margin_route(trig: QRectF, box: QRectF | None, lane: float, edge: float = 0.0) -> QPainterPath:
     """From the top of the trigger's type box, along the band above its row to ``lane`` in the left margin, along
     the margin to the band above the argument's row, and on to the top of its role box: only through the room
-    reserved above the lines and the margin, never across a line of text."""
+    reserved above the lines and the margin, never across a line of text. Without a ``box`` (the argument is
+    scrolled out of sight) it runs along the margin to the viewport's ``edge`` and ends in an arrowhead there."""
     band_t = trig.top() - BAND_LIFT
-    band_b = box.top() - BAND_LIFT
-    xt, xb = trig.left() + 4, box.left() + 4
+    band_b = box.top() - BAND_LIFT if box is not None else edge
+    xt = trig.left() + 4
     r = min(CORNER, abs(band_b - band_t) / 2)
     down = 1.0 if band_b > band_t else -1.0
     path = QPainterPath()
@@ -114,6 +115,13 @@ def margin_route(trig: QRectF, box: QRectF, lane: float) -> QPainterPath:
     path.lineTo(xt, band_t)
     path.lineTo(lane + r, band_t)
     path.quadTo(lane, band_t, lane, band_t + down * r)
+    if box is None:
+        path.lineTo(lane, edge)
+        path.moveTo(lane - 2, edge - down * 5)  # an arrowhead at the edge: more beyond it
+        path.lineTo(lane, edge)
+        path.lineTo(lane + 2, edge - down * 5)
+        return path
+    xb = box.left() + 4
     path.lineTo(lane, band_b - down * r)
     path.quadTo(lane, band_b, lane + r, band_b)
     path.lineTo(xb, band_b)
@@ -237,9 +245,18 @@ class SpanLabels:
         p.setBrush(Qt.BrushStyle.NoBrush)
         lanes = self._lanes()
         lane = 0
+        height = self.view.viewport().height()
         for a in ev.arguments:
             box = placed.get(a.entity_id)
-            if box is None:
+            if box is None:  # scrolled out of sight: along the margin to the edge it lies beyond
+                ent = self.view.controller.entities.get(a.entity_id)
+                if ent is None:
+                    continue
+                up = ent.start < ev.trigger_start
+                path = margin_route(trig, None, lanes[lane % len(lanes)], 0.0 if up else height)
+                lane += 1
+                p.drawPath(path)
+                self.arcs.append(path)
                 continue
             if abs(box.top() - trig.top()) < 1:  # same line: a bracket over the row
                 path = QPainterPath()

@@ -349,3 +349,37 @@ def test_lines_to_arguments_on_other_lines_never_cross_text(qtbot, window):
         for i in range(201):
             pt = path.pointAtPercent(i / 200)
             assert not any(r.contains(pt) for r in lines), (pt, path.elementAt(0))
+
+
+def test_a_line_to_an_argument_out_of_sight_runs_along_the_margin_to_the_edge_beyond(qtbot, tmp_path):
+    """An argument scrolled out of sight had no line at all: the trigger's line runs along the margin to the edge
+    it lies beyond (an arrowhead there), never across the text."""
+    from annotator import edits
+    from annotator.importing import IncomingDocument, import_documents
+    from annotator.store import Project
+
+    text = "Maria Lopez arrived.\n" + "Nothing happened on this line.\n" * 80 + "Later she met John Smith in Paris."
+    path = tmp_path / "far.annotator"
+    with Project(path, annotator="setup") as p:
+        doc = import_documents(p, [IncomingDocument(text, "far.txt")]).imported[0][1]
+        maria = edits.add_entity(p, doc, *find(text, "Maria Lopez"), "PERSON").result_id
+        john = edits.add_entity(p, doc, *find(text, "John Smith"), "PERSON").result_id
+        ev = edits.add_event(p, doc, "Contact:Meet", *find(text, "met")).result_id
+        edits.add_argument(p, ev, "Entity", maria)
+        edits.add_argument(p, ev, "Entity", john)
+    w = open_window(qtbot, path, size=(1366, 740))
+    try:
+        v, c = w.view, w.controller
+        w.edit_actions.select_event(c.events[ev])
+        v.viewport().repaint()
+        assert not any(k == maria for _, k, _ in v.labels.boxes)  # Maria is out of sight, far above
+        assert len(v.labels.arcs) == 2
+        far = [path for path in v.labels.arcs if min(path.pointAtPercent(i / 50).y() for i in range(51)) <= 0.5]
+        assert len(far) == 1  # the line to Maria reaches the top edge
+        lines = [r.adjusted(0.5, 0.5, -0.5, -0.5) for r in text_rects(v)]
+        for path in v.labels.arcs:
+            for i in range(201):
+                pt = path.pointAtPercent(i / 200)
+                assert not any(r.contains(pt) for r in lines), pt
+    finally:
+        close_window(w)
