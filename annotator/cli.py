@@ -51,6 +51,16 @@ def _open(args: argparse.Namespace, create: bool = True):  # type: ignore[no-unt
 
     schema = load_schema(args.schema) if getattr(args, "schema", None) else None
     project = Project(args.project, create=create, schema=schema, annotator=_annotator(args))
+    if schema is not None and project.schema.to_data() != schema.to_data():  # an existing project: not ignored
+        if project.document_ids():
+            name = project.schema.name
+            project.close()
+            raise AnnotatorError(
+                f"{args.project}: --schema is for a new project; this one already has documents on schema {name!r}: "
+                "nothing was imported"
+            )
+        project.set_schema(schema)  # a project without documents takes it, as it takes a brat annotation.conf
+        print(f"the project now uses the schema {schema.name!r} from {args.schema}")
     if getattr(args, "set", None):
         project.annotation_set = args.set
     return project

@@ -30,6 +30,22 @@ class ImportFileError(AnnotatorError):
         super().__init__(f"{where}: {reason}")
 
 
+class UnknownLabelsError(ImportFileError):
+    """Labels an input gives that the project's schema lacks, counted (``labels``: label -> spans), so that one
+    refusal can name every such label of a file (``formats.common.LabelTally``)."""
+
+    def __init__(self, path: str, labels: dict[str, int], schema_name: str, line: int | None = None) -> None:
+        self.labels = dict(labels)
+        self.schema_name = schema_name
+        named = ", ".join(f"{label} ({n})" for label, n in self.labels.items())
+        super().__init__(
+            path,
+            f"labels not in the project's schema {schema_name!r}: {named}; give the project a schema that has them "
+            "(a new project: annotator import PROJECT FILE --schema SCHEMA.toml)",
+            line,
+        )
+
+
 class PipelineError(AnnotatorError):
     """A spaCy pipeline cannot be loaded or run."""
 

@@ -9,11 +9,11 @@ from collections import Counter
 from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, BinaryIO, Callable, Iterator, Mapping
+from typing import TYPE_CHECKING, Any, BinaryIO, Callable, Iterable, Iterator, Mapping
 
 import orjson
 
-from annotator.errors import AnnotatorError, ImportFileError
+from annotator.errors import AnnotatorError, ImportFileError, UnknownLabelsError
 from annotator.formats.records import ExportReport, ExportRequest, iter_document_records
 from annotator.formats.tokens import DocTokens, tokens_for
 from annotator.importing import IncomingDocument, check_incoming, decode_text
@@ -252,6 +252,42 @@ def iter_json_array(path: Path) -> Iterator[tuple[int, Any]]:
             raise ImportFileError(str(path), f"not valid JSON: {exc.msg}", exc.lineno) from None
         yield text.count("\n", 0, i) + 1, obj
         i = end
+
+
+class LabelTally:
+    """The labels a file gives that the schema lacks, gathered over the whole file (``collect`` around each
+    document) so that ``check`` refuses it once, naming them all, at the first place one was met."""
+
+    def __init__(self, path: Path | str) -> None:
+        self.path = str(path)
+        self.labels: Counter[str] = Counter()
+        self.line: int | None = None
+        self.schema_name = ""
+
+    def add(self, exc: UnknownLabelsError) -> None:
+        self.labels.update(exc.labels)
+        self.line = exc.line if self.line is None else self.line
+        self.schema_name = exc.schema_name
+
+    @contextmanager
+    def collect(self) -> Iterator[None]:
+        try:
+            yield
+        except UnknownLabelsError as exc:
+            self.add(exc)
+
+    def check(self) -> None:
+        if self.labels:
+            raise UnknownLabelsError(self.path, dict(self.labels), self.schema_name, self.line)
+
+
+def need_known_labels(schema: Schema, labels: Iterable[str], path: Path | str, line: int | None) -> None:
+    """Refuse (``UnknownLabelsError``, counted) the labels among ``labels`` that are neither entity labels nor event
+    types of ``schema``."""
+    known = trigger_labels(schema) | set(schema.label_names)
+    unknown = Counter(label for label in labels if label not in known)
+    if unknown:
+        raise UnknownLabelsError(str(path), dict(unknown), schema.name, line)
 
 
 def need(cond: bool, path: Path | str, line: int | None, reason: str) -> None:

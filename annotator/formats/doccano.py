@@ -20,8 +20,8 @@ from typing import Any
 
 import orjson
 
-from annotator.errors import ImportFileError
-from annotator.formats.common import ReadResult, iter_json_array, looks_utf16, need, read_text_file
+from annotator.errors import ImportFileError, UnknownLabelsError
+from annotator.formats.common import LabelTally, ReadResult, iter_json_array, looks_utf16, need, read_text_file
 from annotator.formats.regions import Region, build_document
 from annotator.offsets import Utf16Map
 from annotator.schema import Schema
@@ -133,15 +133,22 @@ def read_doccano(path: str | Path, schema: Schema | None = None, skip_bad: bool 
     warnings: list[str] = []
     notes: list[str] = []
     docs = []
+    unknown = LabelTally(path)  # labels the schema lacks: named all at once, after the whole file
     items = iter_json_array(path) if path.suffix.lower() == ".json" else _lines(path)
     for line, obj in items:
         try:
             if isinstance(obj, ImportFileError):
                 raise obj
             docs.append(_document(obj, path, line, schema, warnings, notes))
+        except UnknownLabelsError as exc:
+            if not skip_bad:
+                unknown.add(exc)
+                continue
+            warnings.append(f"{path}:{line}: {exc.reason}; the line was left out (skip bad lines)")
         except ImportFileError as exc:
             if not skip_bad:
                 raise
             warnings.append(f"{path}:{line}: {exc.reason}; the line was left out (skip bad lines)")
+    unknown.check()
     need(bool(docs), path, None, "no documents in the file")
     return ReadResult(docs, None, warnings, notes)

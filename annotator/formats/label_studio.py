@@ -25,6 +25,7 @@ from typing import Any
 import re
 
 from annotator.formats.common import (
+    LabelTally,
     ReadResult,
     fit_span,
     iter_json_array,
@@ -170,6 +171,7 @@ def read_label_studio(path: str | Path, schema: Schema | None = None) -> ReadRes
     warnings: list[str] = []
     notes: list[str] = []
     docs = []
+    unknown = LabelTally(path)
     items = iter_jsonl(path) if path.suffix.lower() == ".jsonl" else iter_json_array(path)
     for n, (line, task) in enumerate(items, start=1):
         need(isinstance(task, dict), path, line, f"task number {n}: each task must be a JSON object")
@@ -304,21 +306,23 @@ def read_label_studio(path: str | Path, schema: Schema | None = None) -> ReadRes
             frm, to, label = relations[i]
             if to in triggers and frm not in triggers:
                 relations[i] = (to, frm, label)
-        docs.append(
-            build_document(
-                text,
-                str(name),
-                regions,
-                relations,
-                schema,
-                path,
-                line,
-                warnings,
-                state=state,
-                source="label-studio",
-                meta=meta,
-                comments=comments,
+        with unknown.collect():  # labels the schema lacks: named all at once, after the whole file
+            docs.append(
+                build_document(
+                    text,
+                    str(name),
+                    regions,
+                    relations,
+                    schema,
+                    path,
+                    line,
+                    warnings,
+                    state=state,
+                    source="label-studio",
+                    meta=meta,
+                    comments=comments,
+                )
             )
-        )
+    unknown.check()
     need(bool(docs), path, None, "no tasks in the file")
     return ReadResult(docs, None, warnings, notes)

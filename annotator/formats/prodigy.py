@@ -22,6 +22,8 @@ from typing import Any
 import orjson
 
 from annotator.formats.common import (
+    LabelTally,
+    need_known_labels,
     FormatExportReport,
     ReadResult,
     check_with_line,
@@ -177,12 +179,15 @@ def read_prodigy(path: str | Path, schema: Schema | None = None) -> ReadResult:
     if skipped:
         warnings.append(f"{path}: {skipped} rejected or ignored answers left out")
     docs = []
+    unknown = LabelTally(path)  # labels the schema lacks: named all at once, after the whole file
     for g in groups.values():
         if not g["tasks"]:
             continue
-        doc = _group_document(g, path, schema or _default(), warnings, notes)
-        check_with_line(schema or _default(), doc, path, g["line"])
-        docs.append(doc)
+        with unknown.collect():
+            doc = _group_document(g, path, schema or _default(), warnings, notes)
+            check_with_line(schema or _default(), doc, path, g["line"])
+            docs.append(doc)
+    unknown.check()
     need(bool(docs) or skipped > 0, path, None, "no tasks in the file")
     return ReadResult(docs, None, warnings, notes)
 
@@ -198,7 +203,6 @@ def _group_document(
 ) -> IncomingDocument:
     text = g["text"]
     triggers = trigger_labels(schema)
-    known = triggers | set(schema.label_names)
     entities: dict[tuple[int, int, str], IncomingEntity] = {}
     events: dict[tuple, IncomingEvent] = {}
     accepted = any(t.get("answer") == "accept" for _, t in g["tasks"])
@@ -229,9 +233,9 @@ def _group_document(
             return s, e, label
 
         trig_spans = set()
-        for k, sp in enumerate(task.get("spans", [])):
-            s, e, label = _span(text, sp, path, line, f"span {k}", notes)
-            need(label in known, path, line, f"span {k}: label {label!r} is not in the project's schema")
+        spans = [_span(text, sp, path, line, f"span {k}", notes) for k, sp in enumerate(task.get("spans", []))]
+        need_known_labels(schema, [label for _, _, label in spans], path, line)
+        for s, e, label in spans:
             if label in triggers:
                 trig_spans.add((s, e, label))
             else:

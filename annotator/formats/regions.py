@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from annotator.formats.common import check_with_line, need, trigger_labels
+from annotator.formats.common import check_with_line, need, need_known_labels, trigger_labels
 from annotator.importing import IncomingDocument, IncomingEntity, IncomingEvent
 from annotator.schema import Schema, default_schema
 
@@ -43,7 +43,6 @@ def build_document(
 ) -> IncomingDocument:
     schema = schema or default_schema()
     triggers = trigger_labels(schema)
-    known = triggers | set(schema.label_names)
     for r in regions:
         need(
             isinstance(r.key, (str, int, float, type(None))),
@@ -51,7 +50,7 @@ def build_document(
             line,
             f"region id {r.key!r} must be a number or a string",
         )
-        need(r.label in known, path, line, f"region {r.key!r}: label {r.label!r} is not in the project's schema")
+    need_known_labels(schema, [r.label for r in regions], path, line)
     for frm, to, _label in relations:
         need(
             all(isinstance(x, (str, int, float, type(None))) for x in (frm, to)),

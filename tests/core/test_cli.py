@@ -159,6 +159,28 @@ def test_import_with_custom_schema_for_a_new_project(tmp_path, capsys):
         assert project.schema.name == "mine"
 
 
+def test_schema_given_again_after_an_import_that_lacked_it(tmp_path, capsys):
+    """The import the label message advises: the first try, refused for its labels, had already made the project
+    file (on the default schema), and '--schema' on an existing project was ignored without a word, so the second
+    try was refused the same way. A project without documents now takes it; one with documents refuses it."""
+    schema = tmp_path / "drugs.toml"
+    schema.write_text('[schema]\nname = "drugs"\n[[entity]]\nname = "DRUG"\n', encoding="utf-8")
+    data = tmp_path / "drugs.jsonl"
+    data.write_text('{"text": "Aspirin helps.", "spans": [{"start": 0, "end": 7, "label": "DRUG"}]}\n')
+    p = tmp_path / "p.annotator"
+    code, _, err = run(capsys, "import", p, data)
+    assert code == 1 and "'DRUG'" in err and p.exists()
+    code, out, _ = run(capsys, "import", p, data, "--schema", schema)
+    assert code == 0 and "1 imported" in out and "the project now uses the schema 'drugs'" in out
+    with Project(p, create=False) as project:
+        assert project.schema.name == "drugs" and len(project.document_ids()) == 1
+    other = tmp_path / "other.toml"
+    other.write_text('[schema]\nname = "other"\n[[entity]]\nname = "DRUG"\n[[entity]]\nname = "DOSE"\n')
+    code, _, err = run(capsys, "import", p, data, "--schema", other)
+    assert code != 0
+    assert_one_line_error(err, "--schema", "already has documents", "'drugs'", "nothing was imported")
+
+
 @pytest.mark.parametrize(
     "argv_builder,needles",
     [

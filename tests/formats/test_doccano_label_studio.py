@@ -253,7 +253,10 @@ def _bad_ls(task_edit) -> str:
         ),
         (_bad_ls(lambda t: t["annotations"][0]["result"][0]["value"].update(text="Gunman")), "expected 'Gunman'"),
         (_bad_ls(lambda t: t["annotations"][0]["result"][4].update(to_id="zz")), "unknown region 'zz'"),
-        (_bad_ls(lambda t: t["annotations"][0]["result"][0]["value"].update(labels=["WIZARD"])), "'WIZARD' is not in"),
+        (
+            _bad_ls(lambda t: t["annotations"][0]["result"][0]["value"].update(labels=["WIZARD"])),
+            "not in the project's schema 'news': WIZARD (1)",
+        ),
         (
             _bad_ls(lambda t: t["annotations"][0]["result"][6]["value"].update(choices=["Sure"])),
             "modality must be one of Asserted, Other, not 'Sure'",
@@ -360,7 +363,7 @@ def test_label_studio_truncated_and_wrong_encoding(tmp_path):
             1,
             "unknown region 5",
         ),
-        (b'{"text": "abc", "label": [[0, 2, "WIZARD"]]}', 1, "'WIZARD' is not in"),
+        (b'{"text": "abc", "label": [[0, 2, "WIZARD"]]}', 1, "not in the project's schema 'news': WIZARD (1)"),
         (b'{"text": "abc", "label": [["0", 2, "ORG"]]}', 1, "whole numbers"),
         (b'{"text": "abc"}\n{"text": "\xe9t\xe9"}', 2, "not valid UTF-8"),
     ],

@@ -187,3 +187,39 @@ def test_label_studio_a_relation_both_ways_goes_from_its_trigger(tmp_path):
     result = read_label_studio(_write(tmp_path, [task]))
     (event,) = result.documents[0].events
     assert [role for role, _ in event.arguments] == ["Victim"] and not result.warnings
+
+
+def _doccano_lines(tmp_path):
+    rows = [
+        {"text": "Ann can weld.", "label": [[0, 3, "PERSON"], [8, 12, "Skill"]]},
+        {"text": "Bo can code.", "label": [[7, 11, "Skill"]]},
+        {"text": "A wrench.", "label": [[2, 8, "Tool"]]},
+    ]
+    f = tmp_path / "skills.jsonl"
+    f.write_text("\n".join(json.dumps(r) for r in rows) + "\n")
+    return f
+
+
+def _label_studio_tasks(tmp_path):
+    rows = [
+        ("Ann can weld.", [_region("a", 0, 3, "PERSON"), _region("b", 8, 12, "Skill")]),
+        ("Bo can code.", [_region("c", 7, 11, "Skill")]),
+        ("A wrench.", [_region("d", 2, 8, "Tool")]),
+    ]
+    tasks = [{"id": k, "data": {"text": t}, "annotations": [{"result": r}]} for k, (t, r) in enumerate(rows, 1)]
+    f = tmp_path / "skills.jsonl"
+    f.write_text("\n".join(json.dumps(t) for t in tasks) + "\n")
+    return f
+
+
+@pytest.mark.parametrize("make, reader", [(_doccano_lines, read_doccano), (_label_studio_tasks, read_label_studio)])
+def test_labels_the_schema_lacks_are_named_all_at_once(tmp_path, make, reader):
+    """The first unknown label refused the file ("region 0: label 'Skill' is not in the project's schema"): a
+    user fixing the schema met the next one only on the next try. Now one refusal names them all, with counts."""
+    with pytest.raises(ImportFileError) as info:
+        reader(make(tmp_path))
+    assert info.value.line == 1
+    assert info.value.reason == (
+        "labels not in the project's schema 'news': Skill (2), Tool (1); "
+        "give the project a schema that has them (a new project: annotator import PROJECT FILE --schema SCHEMA.toml)"
+    )

@@ -162,6 +162,20 @@ def test_answers_of_several_annotators_to_one_text_say_whose_they_are(tmp_path):
     project.close()
 
 
+def test_labels_the_schema_lacks_are_named_all_at_once(tmp_path):
+    rows = [
+        {"text": "Smad raised Id1.", "spans": [{"start": 0, "end": 4, "label": "GGP"}], "answer": "accept"},
+        {"text": "Aspirin helps.", "spans": [{"start": 0, "end": 7, "label": "DRUG"}], "answer": "accept"},
+        {"text": "Id2 too.", "spans": [{"start": 0, "end": 3, "label": "GGP"}], "answer": "accept"},
+    ]
+    (tmp_path / "a.jsonl").write_bytes(b"\n".join(orjson.dumps(r) for r in rows))
+    with pytest.raises(ImportFileError) as info:
+        read_prodigy(tmp_path / "a.jsonl")
+    assert info.value.line == 1 and info.value.reason.startswith(
+        "labels not in the project's schema 'news': GGP (2), DRUG (1); give the project a schema that has them"
+    )
+
+
 def test_utf16_offsets_are_remapped_when_the_span_text_says_so(tmp_path):
     text = "\U0001f600 Angela Merkel spoke."
     row = {
