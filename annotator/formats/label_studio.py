@@ -189,6 +189,7 @@ def read_label_studio(path: str | Path, schema: Schema | None = None) -> ReadRes
         untexted: list[tuple[int, int, int, int]] = []  # regions without value.text: first index, count, start, end
         region_notes: list[tuple[int, list[str]]] = []
         both_ways: list[int] = []  # relations drawn with direction "bi"
+        region_texts: list[tuple[Any, list[str]]] = []  # textarea results: (id, texts)
         for k, r in enumerate(results):
             need(isinstance(r, dict), path, line, f"{who}: result {k} must be an object")
             kind, value = r.get("type"), r.get("value")
@@ -262,7 +263,7 @@ def read_label_studio(path: str | Path, schema: Schema | None = None) -> ReadRes
                     [said] if isinstance(said, str) else said, f"{who}: result {k} (textarea): 'text'", path, line
                 )
                 need(all(isinstance(t, str) for t in said), path, line, f"{who}: result {k}: texts must be strings")
-                comments += [t for t in said if t.strip()]
+                region_texts.append((r.get("id"), [t for t in said if t.strip()]))  # perRegion: the region's id
             else:
                 warnings.append(f"{path}:{line}: result {k} of type {kind!r} ({r.get('from_name')}) not kept")
         if untexted:  # no span text to check against: the reading that puts the spans on clean words wins
@@ -287,6 +288,9 @@ def read_label_studio(path: str | Path, schema: Schema | None = None) -> ReadRes
         for i, said_notes in region_notes:
             g = regions[i]
             comments += [f"[on {g.label} {g.start}-{g.end}] {t}" for t in said_notes]
+        for rid, said in region_texts:  # a TextArea per region is a note on it; one for the task, a comment
+            g = next((g for g in regions if rid is not None and g.key == rid), None)
+            comments += [f"[on {g.label} {g.start}-{g.end}] {t}" if g else t for t in said]
         for rid, name, value, k in choices:
             targets = [g for g in regions if g.key == rid]
             need(bool(targets), path, line, f"{who}: result {k} ({name}) points at unknown region {rid!r}")

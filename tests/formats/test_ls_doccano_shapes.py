@@ -223,3 +223,14 @@ def test_labels_the_schema_lacks_are_named_all_at_once(tmp_path, make, reader):
         "labels not in the project's schema 'news': Skill (2), Tool (1); "
         "give the project a schema that has them (a new project: annotator import PROJECT FILE --schema SCHEMA.toml)"
     )
+
+
+def test_label_studio_a_per_region_textarea_is_a_note_on_its_region(tmp_path):
+    """A TextArea with perRegion gives its result the region's id: its text was kept as a plain document comment,
+    away from the span it is about (a brat export put it on the document's first annotation)."""
+    note = {"id": "v", "from_name": "why", "to_name": "text", "type": "textarea", "value": {"text": ["a soldier?"]}}
+    general = {"id": "zz9", "from_name": "notes", "to_name": "text", "type": "textarea", "value": {"text": ["ok"]}}
+    results = [_region("v", 14, 28, "PERSON"), note, general]
+    task = {"id": 5, "data": {"text": KILLED}, "annotations": [{"result": results}]}
+    doc = read_label_studio(_write(tmp_path, [task])).documents[0]
+    assert sorted(c["text"] for c in doc.comments) == ["[on PERSON 14-28] a soldier?", "ok"]
