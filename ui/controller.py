@@ -57,6 +57,7 @@ class Controller(QObject):
         self.current_event: int | None = None
         self.last_saved: str | None = None
         self._data_version = 0
+        self._changes_seen = self._changes_written = -1
         self.poll = QTimer(self)
         self.poll.setInterval(POLL_MS)
         self.poll.timeout.connect(self.check_outside_changes)
@@ -69,6 +70,7 @@ class Controller(QObject):
         self.close_project()
         self.project = project
         self._data_version = project.data_version()
+        self._changes_seen = self._changes_written = -1  # this connection's total_changes at the last poll
         self.poll.start()
         self.projectChanged.emit()
         self.documentsChanged.emit()
@@ -193,6 +195,12 @@ class Controller(QObject):
         if v != self._data_version:
             self._data_version = v
             self.reload()
+        # what was saved goes into the file itself, at the first poll after a pause in editing (each write-in waits
+        # for the disk, ~7 ms): a copy of the file alone (cp while the app is open) then misses nothing
+        changes = self.project.db.conn.total_changes
+        if changes == self._changes_seen and changes != self._changes_written and self.project.write_log_into_file():
+            self._changes_written = changes
+        self._changes_seen = changes
 
     # -- edits ---------------------------------------------------------------------------------------
     def run(self, command_cls: type[commands.CoreEditCommand], *args: Any, **kwargs: Any) -> int | None:

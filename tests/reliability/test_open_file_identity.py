@@ -205,3 +205,31 @@ def test_renamed_and_opened_under_the_new_name_elsewhere_is_not_corrupted(tmp_pa
     assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
     assert conn.execute("SELECT count(*) FROM comments WHERE text LIKE 'in the second process%'").fetchone()[0] == 30
     conn.close()
+
+
+def _copy_of_the_file_alone(path: Path, to: Path) -> list[str]:
+    """What a copy of the .annotator file alone holds (cp, a file manager, a mail attachment: no -wal with it)."""
+    import shutil
+
+    shutil.copyfile(path, to)
+    conn = sqlite3.connect(f"file:{to}?mode=ro&immutable=1", uri=True)
+    try:
+        return [label for (label,) in conn.execute("SELECT label FROM entities ORDER BY id")]
+    except sqlite3.OperationalError:  # even the tables are still in the log
+        return []
+    finally:
+        conn.close()
+
+
+def test_a_copy_of_the_file_alone_holds_what_was_saved_once_the_log_is_written_in(tmp_path):
+    """A user copies the project file while it is open (to a stick, to mail it): the edits still in its -wal were
+    missing from the copy until SQLite's own checkpoint, some 4 MB of edits later. ``write_log_into_file`` (the
+    app's 1.5 s poll calls it) puts what was saved into the file itself."""
+    path = tmp_path / "p.annotator"
+    with make(path) as p:
+        p.db.conn.execute("PRAGMA wal_autocheckpoint = 0")  # no checkpoint of SQLite's own in between
+        edits.add_entity(p, 1, 0, 11, "PERSON")
+        assert _copy_of_the_file_alone(path, tmp_path / "before.annotator") == []
+        assert p.write_log_into_file()
+        assert _copy_of_the_file_alone(path, tmp_path / "after.annotator") == ["PERSON"]
+        assert p.write_log_into_file()  # nothing new: nothing to do

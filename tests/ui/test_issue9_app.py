@@ -73,3 +73,23 @@ def test_a_project_renamed_while_open_stops_editing_and_offers_to_reopen(qtbot, 
     with Project(moved, create=False) as p:  # the edit made after reopening is in the file at its new name
         states = {e.state for e in p.entities(doc)}
         assert states and "suggested" not in states, states
+
+
+def test_the_poll_writes_saved_edits_into_the_file_itself(qtbot, window, project_path):
+    """A copy of the open project's file alone (cp while the app is open) missed the edits in its -wal."""
+    import shutil
+    import sqlite3
+
+    c = window.controller
+    c.project.db.conn.execute("PRAGMA wal_autocheckpoint = 0")  # no checkpoint of SQLite's own in between
+    window.edit_actions.accept_all()
+    c.check_outside_changes()  # the app's 1.5 s poll: edits were just made, it waits for a pause
+    c.check_outside_changes()  # the next poll, nothing edited in between
+    copy = project_path.with_name("copy.annotator")
+    shutil.copyfile(project_path, copy)
+    conn = sqlite3.connect(f"file:{copy}?mode=ro&immutable=1", uri=True)
+    try:
+        states = {s for (s,) in conn.execute("SELECT state FROM entities WHERE document_id = ?", (c.doc.id,))}
+    finally:
+        conn.close()
+    assert states and "suggested" not in states, states
