@@ -4,7 +4,6 @@ description refers to in its sentence ("the man who attacked", "a commander, Bur
 
 from __future__ import annotations
 
-from collections import Counter
 from typing import Any, Sequence
 
 from annotator.suggest.noun_classes import guess_label
@@ -88,12 +87,15 @@ QUANTITY_HEADS = {
     "barrage",
     "volley",
     "salvo",
+    "body",
+    "remains",
 }
 
 
 def span_of(tok: Any, ents: dict[int, tuple[int, int, str]]) -> tuple[int, int, str | None] | None:
     """The span a candidate argument covers: its entity, or the noun with its compounds ("police officers");
-    for "hundreds of migrants", "some of the attackers", the noun after "of"."""
+    for "hundreds of migrants", "some of the attackers", "a barrage of missiles", "the body of a child", the noun
+    after "of"."""
     of = [g for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
     if (
         of
@@ -133,10 +135,14 @@ def _place_name(
     """The name a place noun stands for: a place name in front of it ("the Mosul area", "the Nad Ali district of
     Helmand"), else the name after "of" ("the city of Adana"; "the island of Kos" is a place whatever label the NER
     gave the name, and an area or a town is not a facility)."""
-    if kind in ("GPE", "LOC"):
-        for c in tok.lefts:
-            if c.dep_ == "compound" and c.i in ents and ents[c.i][2] in PLACE_LABELS:
-                return ents[c.i]
+    for c in tok.lefts:
+        if c.dep_ != "compound" or c.i not in ents:
+            continue
+        label = ents[c.i][2]
+        if kind in ("GPE", "LOC") and label in PLACE_LABELS:
+            return ents[c.i]
+        if kind == "FAC" and label in ("FAC", "ORG"):  # "the Pulse nightclub": its name (not "the Damascus airport")
+            return ents[c.i][0], ents[c.i][1], "FAC"
     if of and of[0].i in ents:
         s, e, label = ents[of[0].i]
         if label in PLACE_LABELS:
@@ -150,30 +156,33 @@ def entity_index(doc: Any, entities: Sequence[tuple[int, int, str]]) -> dict[int
     """Token index -> the entity (start, end, label) covering it, with the label its name has in the document.
 
     A name takes the label it has most often in the document ("Trump" read as a place once among many times as a
-    person; a person's full name counts for the surname: "Van Dyke" after "Jason Van Dyke"), and a proper noun the NER left unlabelled takes its name's
-    label ("the Putin-Modi summit" after "President Vladimir Putin").
+    person; a full name counts for its surname: "Van Dyke" after "Jason Van Dyke"), and a proper noun the NER left
+    unlabelled takes its name's label ("the Putin-Modi summit" after "President Vladimir Putin").
     """
-    out: dict[int, tuple[int, int, str]] = {}
-    votes: dict[str, Counter] = {}
+    votes: dict[str, dict[str, int]] = {}  # name -> label -> mentions, labels in the order first read
     spans = []
     for s, e, label in entities:
         span = doc.char_span(s, e, alignment_mode="expand")
         if span is None:
             continue
-        spans.append((span, s, e, label))
-        votes.setdefault(span.text.lower(), Counter())[label] += 1
+        name = span.text.lower()
+        spans.append((span, s, e, label, name))
+        count = votes.setdefault(name, {})
+        count[label] = count.get(label, 0) + 1
         if label == "PERSON":  # "Van Dyke" and "Dyke" after "Jason Van Dyke"
             for k in range(len(span) - 1, 0, -1):
                 if span[k].pos_ != "PROPN":
                     break
-                votes.setdefault(span[k:].text.lower(), Counter())[label] += 1
-    names = {name: count.most_common(1)[0][0] for name, count in votes.items()}  # a tie: the first label read
-    for span, s, e, label in spans:
-        count = votes[span.text.lower()]
-        if count[names[span.text.lower()]] > count[label]:
-            label = names[span.text.lower()]
-        for t in span:
-            out[t.i] = (s, e, label)
+                count = votes.setdefault(span[k:].text.lower(), {})
+                count[label] = count.get(label, 0) + 1
+    names = {name: max(count, key=count.__getitem__) for name, count in votes.items()}  # a tie: the first read
+    out: dict[int, tuple[int, int, str]] = {}
+    for span, s, e, label, name in spans:
+        count = votes[name]
+        if count[names[name]] > count[label]:
+            label = names[name]
+        for i in range(span.start, span.end):
+            out[i] = (s, e, label)
     for i in proper_nouns(doc):
         if i not in out and (t := doc[i]).lower_ in names:
             out[i] = (t.idx, t.idx + len(t.text), names[t.lower_])

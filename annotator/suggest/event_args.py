@@ -262,7 +262,7 @@ def _verb_frame(v: Any) -> list[tuple[str, Any]]:
     late += [
         ("prep:with", g)
         for slot, t in own
-        if slot.startswith("prep:") and slot != "prep:with"
+        if t.n_rights and slot.startswith("prep:") and slot != "prep:with"
         for s2, g in _preps(t)
         if s2 == "prep:with"
     ]
@@ -279,7 +279,8 @@ def _settings(v: Any, objs: list[Any]) -> list[tuple[str, Any]]:
     return [
         ("setting", g)
         for h in heads
-        for c in h.children
+        if h.n_rights
+        for c in h.rights
         if c.dep_ == "prep" and c.lower_ in SETTING_PREPS
         for g in c.children
         if g.dep_ == "pobj" and guess_or_ent(g) in PLACE_LABELS

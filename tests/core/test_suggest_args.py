@@ -170,3 +170,22 @@ def test_a_description_said_of_a_name_is_the_name(nlp, suggester):
 )
 def test_a_weapon_fired_is_the_instrument(nlp, suggester, text, trigger, type_, arg):
     assert arg in args_of(nlp, suggester, text, trigger, type_)
+
+
+def test_a_facility_named_in_front_of_its_noun_is_the_name(nlp, suggester):
+    got = args_of(nlp, suggester, "Police arrested him at the Ritz-Carlton hotel.", "arrested", "Justice:Arrest-Jail")
+    assert ("Place", "Ritz-Carlton") in got
+    # a city in front of a facility names where the facility is, not the facility
+    got = args_of(nlp, suggester, "Rebels attacked the Damascus airport.", "attacked", "Conflict:Attack")
+    assert ("Target", "airport") in got
+
+
+def test_the_body_of_a_person_is_the_person(nlp, suggester):
+    got = args_of(
+        nlp,
+        suggester,
+        "Police officers carried the body of a young girl to the hospital.",
+        "carried",
+        "Movement:Transport",
+    )
+    assert ("Artifact", "girl") in got
