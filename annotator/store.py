@@ -311,6 +311,10 @@ class Project:
                 conn.execute("ROLLBACK")
             raise
 
+    def changes(self) -> int:
+        """Rows this connection has changed since it opened (it moves with each of our own edits)."""
+        return self.db.conn.total_changes
+
     def write_log_into_file(self) -> bool:
         """Write what the write-ahead log holds into the project file itself (a passive checkpoint: it waits for
         nobody), so that a copy of the file alone (``cp``, a file manager, a mail attachment) holds every saved

@@ -197,7 +197,7 @@ class Controller(QObject):
             self.reload()
         # what was saved goes into the file itself, at the first poll after a pause in editing (each write-in waits
         # for the disk, ~7 ms): a copy of the file alone (cp while the app is open) then misses nothing
-        changes = self.project.db.conn.total_changes
+        changes = self.project.changes()
         if changes == self._changes_seen and changes != self._changes_written and self.project.write_log_into_file():
             self._changes_written = changes
         self._changes_seen = changes
