@@ -134,3 +134,23 @@ def fill_role_with_span(
         rec.touch_document()
 
     return run_edit(project, "fill_role_with_span", doc_id, body)
+
+
+def clear_role(project: Project, event_id: int, role: str) -> Change:
+    """Remove every filler of ``role`` of an event in one step (Ctrl+Alt+N: one key, one undo)."""
+    event = _event_row(project, event_id)
+    arg_ids = [
+        r[0]
+        for r in project.db.conn.execute(
+            "SELECT id FROM arguments WHERE event_id = ? AND role = ? ORDER BY id", (event_id, role)
+        )
+    ]
+
+    def body(rec: EditRecorder) -> None:
+        for arg_id in arg_ids:
+            rec.delete("arguments", arg_id)
+        if arg_ids:
+            edit_event(rec, event_id)
+            rec.touch_document()
+
+    return run_edit(project, "clear_role", event["document_id"], body)

@@ -229,6 +229,13 @@ class RemoveArgument(CoreEditCommand):
     title = "Remove argument"
 
 
+class ClearRole(CoreEditCommand):
+    edit = edits_flow.clear_role
+
+    def describe(self, event_id: int, role: str) -> str:
+        return f"Empty {role}"
+
+
 class SetStatus(CoreEditCommand):
     edit = edits.set_status
 

@@ -215,8 +215,9 @@ class EventActions:
         etype = self.c.schema.event_type(ev.type) if ev is not None and self.c.schema else None
         if ev is None or etype is None or not 0 <= index < len(etype.roles):
             return
-        for a in [a for a in ev.arguments if a.role == etype.roles[index].name]:
-            self.c.run(cmd.RemoveArgument, a.id)
+        role = etype.roles[index].name
+        if any(a.role == role for a in ev.arguments):
+            self.c.run(cmd.ClearRole, ev.id, role)
         self._cycle = None
 
     def _fill_next_candidate(self, ev: Event, index: int, keep: bool = False) -> None:

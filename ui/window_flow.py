@@ -115,13 +115,30 @@ class WindowFlow:
         self.view.setFocus()
 
     # -- status line -----------------------------------------------------------------------------------
+    def show_note(self: "MainWindow", message: str) -> None:
+        """A key's own message ("Entity: John Smith (Alt+1 again: next candidate)"): it stays, with the work left,
+        while what was selected when it was said stays selected and no other edit is made (the panels' update
+        after the edit described the selection over it, so it was never seen)."""
+        c = self.controller
+        self._note = (message, c.current_entity, c.current_event)
+        self.message.setText(message)
+        self._described = message
+
+    def forget_note(self: "MainWindow", *_: object) -> None:
+        self._note = None
+
     def _describe_current_entity(self: "MainWindow") -> None:
         """The selected span (else event): label, state and text in the status bar; cleared when it is gone."""
         c = self.controller
         e = c.entities.get(c.current_entity) if c.current_entity is not None else None
         v = c.events.get(c.current_event) if c.current_event is not None else None
         left = work_left(self.undecided_count()) if c.doc is not None else ""
-        if e is not None:
+        note = getattr(self, "_note", None)
+        if note is not None and note[1:] != (c.current_entity, c.current_event):
+            note = self._note = None
+        if note is not None:
+            text = note[0]
+        elif e is not None:
             text = f"{e.label} ({e.state}): {c.span_text(e.start, e.end)[:80]}"
         elif v is not None:
             alt = f"; also possible: {', '.join(v.alternatives)}" if v.alternatives and v.state == "suggested" else ""
