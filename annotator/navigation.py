@@ -123,6 +123,20 @@ class LocalTokens:
             reach *= 4
 
 
+def word_at(tokens: "Tokens | LocalTokens", text: str, cp: int) -> tuple[int, int] | None:
+    """The word a caret at ``cp`` is on: the token holding ``cp``, or the word ending at ``cp`` when that token is
+    punctuation or there is none (a caret at the end of "workers." is on "workers", not on the full stop)."""
+    here = tokens.at(cp)
+    if cp > 0 and (here is None or not _WORDY.search(text, here[0], here[1])):
+        before = tokens.at(cp - 1)
+        if before is not None and before[1] == cp and _WORDY.search(text, before[0], before[1]):
+            return before
+    return here
+
+
+_WORDY = re.compile(r"\w")
+
+
 def reading_key(e: Entity) -> tuple[int, int, int]:
     """The reading order of spans: by start, outer before inner, then by id."""
     return e.start, -e.end, e.id

@@ -351,6 +351,10 @@ class Controller(QObject):
     def token_at(self, cp: int) -> tuple[int, int] | None:
         return self.tokens().at(cp)
 
+    def word_at(self, cp: int) -> tuple[int, int] | None:
+        """The word the caret at ``cp`` is on (the one ending there rather than a full stop after it)."""
+        return navigation.word_at(self.tokens(), self.doc.text if self.doc else "", cp)
+
     def move_by_token(self, offset: int, direction: int, edge: str) -> int:
         """The next token boundary from ``offset`` (edge 'start' or 'end') in ``direction`` (-1 or +1)."""
         return self.tokens().move(offset, direction, edge)

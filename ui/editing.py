@@ -115,7 +115,7 @@ class EditActions(QObject):
         span = self.selected_span()
         cur = self.current()
         if span is None and cur is None:
-            span = c.token_at(self.caret())
+            span = c.word_at(self.caret())
         if span is not None and (cur is None or (cur.start, cur.end) != span):
             same = sorted(
                 (e for e in c.entities.values() if (e.start, e.end) == span and e.state != "rejected"),

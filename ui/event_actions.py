@@ -167,6 +167,8 @@ class EventActions:
         if arg is not None:
             self._cycle = None
             self.edit.clear_selection()
+            made = next((a.entity_id for a in c.events[ev.id].arguments if a.id == arg), None)
+            c.select_entity(made)  # selected, so that a label key changes it (as the status line says)
             c.report_status(f"{role.name}: {c.span_text(*span)} as {label} (a label key changes it)")
         return True
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from annotator.model import Entity, Event
-from annotator.navigation import Tokens, entities_at, events_at, next_open, still_there, visible_entities
+from annotator.navigation import Tokens, entities_at, events_at, next_open, still_there, visible_entities, word_at
 
 TEXT = "Sergey Lavrov met Blinken, in Moscow."
 
@@ -82,3 +82,13 @@ def test_the_span_index_finds_the_nearest_spans_as_sorting_all_of_them_does():
 
         want = sorted((e for e in ents.values() if e.label in "AB" and e.state != "rejected"), key=distance)[:50]
         assert index.nearest(ents, ("A", "B"), a, b, 50) == want
+
+
+def test_word_at_takes_the_word_a_caret_ends_rather_than_the_full_stop_after_it() -> None:
+    text = "Acme fired 200 workers. Then"
+    for tokens in (Tokens.of(text, None), Tokens([0, 5, 11, 15, 22, 24], [4, 10, 14, 22, 23, 28])):
+        end = text.index(".")
+        assert word_at(tokens, text, end) == (15, 22)  # "workers|." is on "workers"
+        assert word_at(tokens, text, 4) == (0, 4)  # "Acme| fired": the word before the space
+        assert word_at(tokens, text, 5) == (5, 10)  # on a word's first letter: that word
+        assert word_at(tokens, text, end + 1) is None  # after the full stop, before a space: no word ends there

@@ -50,3 +50,35 @@ def test_the_role_key_says_what_it_filled_after_the_panels_follow(qtbot, window)
     qtbot.keyClick(v, Qt.Key.Key_Tab)  # another key that selects: the status describes that again
     qtbot.waitUntil(lambda: not window._panel_timer.isActive())
     assert "Alt+1 again" not in window.message.text()
+
+
+def test_a_label_key_after_a_role_key_made_a_span_relabels_that_span(qtbot, window, db):
+    v, c = window.view, window.controller
+    d = db.document_ids()[0]
+    drag_select(qtbot, v, *find(DOC_A, "met"))
+    qtbot.keyClick(v, "e")
+    ev_id = c.current_event
+    lopez = find(DOC_A, "Lopez")
+    drag_select(qtbot, v, *lopez)  # words that are no span yet
+    qtbot.keyClick(v, Qt.Key.Key_1, ALT)  # Entity: made a span (PERSON, the role's first label) and filled
+    qtbot.waitUntil(lambda: not window._panel_timer.isActive())
+    assert "a label key changes it" in window.message.text()
+    before = len(db.entities(d))
+    qtbot.keyClick(v, "2")  # as the status line says: the new span becomes an ORG
+    made = [e for e in db.entities(d) if (e.start, e.end) == lopez]
+    assert [e.label for e in made] == ["ORG"]
+    assert len(db.entities(d)) == before  # no other span made
+    assert [a.entity_id for a in db.event(ev_id).arguments] == [made[0].id]
+    assert c.current_event == ev_id  # the event stays selected for its other roles
+
+
+def test_a_label_key_with_the_caret_at_a_words_end_labels_that_word_not_the_full_stop(qtbot, window, db):
+    v = window.view
+    d = db.document_ids()[0]
+    workers = find(DOC_A, "workers")
+    cur = v.textCursor()
+    cur.setPosition(workers[1])  # just after the word, before "."
+    v.setTextCursor(cur)
+    qtbot.keyClick(v, "2")
+    got = [(DOC_A[e.start : e.end], e.label) for e in db.entities(d) if e.source == "human"]
+    assert got == [("workers", "ORG")]
