@@ -124,6 +124,14 @@ def build_menus(w: "MainWindow") -> dict[str, QAction]:
         "F4",
         "Move the keyboard focus into the event editor (Escape: back to the text)",
     )
+    a["next_pane"] = _action(
+        w,
+        "&Next panel",
+        lambda: w.focus_pane(1),
+        "F6",
+        "Move the keyboard focus to the next panel: text, documents, annotations, event (Escape: back to the text)",
+    )
+    a["previous_pane"] = _action(w, "Pre&vious panel", lambda: w.focus_pane(-1), "Shift+F6")
     a["side_panels"] = _action(
         w,
         "Hide/show side &panels",
@@ -161,7 +169,7 @@ def build_menus(w: "MainWindow") -> dict[str, QAction]:
     for k in ("annotated", "reviewed"):
         m.addAction(a[k])
     m = mb.addMenu("&View")
-    for k in ("zoom_in", "zoom_out", "show_rejected", "side_panels", "event_editor"):
+    for k in ("zoom_in", "zoom_out", "show_rejected", "side_panels", "event_editor", "next_pane", "previous_pane"):
         m.addAction(a[k])
     w.docks_menu = m.addMenu("&Panels")
     m = mb.addMenu("&Help")

@@ -7,8 +7,9 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QContextMenuEvent
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtWidgets import QApplication, QMessageBox
 
 from ui import commands as cmd
 from ui.menus import build_context_menu
@@ -82,6 +83,11 @@ class WindowFlow:
         self.activateWindow()
         self.view.setFocus()
 
+    def open_document_from_list(self: "MainWindow", doc_id: int) -> None:
+        """A document chosen in the list (Enter or a click): opened, and the keys go to its text."""
+        self.open_document(doc_id)
+        self.view.setFocus()
+
     def into_event_editor(self: "MainWindow") -> None:
         """F4: the focus into the event editor (its type); Escape there comes back to the text."""
         dock = self.docks["event"]
@@ -89,6 +95,28 @@ class WindowFlow:
         dock.raise_()
         target = self.event_editor.type_combo
         (target or self.event_editor).setFocus()
+
+    def focus_pane(self: "MainWindow", step: int) -> None:
+        """F6 / Shift+F6: the keyboard focus to the next (previous) pane shown: the text, the document list, the
+        annotation tab on top, the event editor (Tab is the text's next suggestion, so no other key reached them;
+        Escape in any of them comes back to the text)."""
+        self.side_panels()
+        panes = [(self.view, self.view)]
+        for name, target in (
+            ("documents", self.documents.table),
+            ("annotations", self.tabs.currentWidget()),
+            ("event", self.event_editor.type_combo),
+        ):
+            dock = self.docks[name]
+            if dock.isVisible():
+                usable = target is not None and target.isVisible() and target.isEnabled()
+                panes.append((dock, target if usable else dock.widget()))
+        focus = QApplication.focusWidget()
+        here = next((i for i, (box, _) in enumerate(panes) if focus is box or box.isAncestorOf(focus)), 0)
+        box, target = panes[(here + step) % len(panes)]
+        if box is not self.view:
+            box.raise_()
+        target.setFocus(Qt.FocusReason.TabFocusReason)
 
     def toggle_side_panels(self: "MainWindow") -> None:
         """F8: hide every side panel (the text gets the width), or show them again."""

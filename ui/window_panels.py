@@ -86,7 +86,7 @@ class WindowPanels:
 
     def _wire_panels(self: "MainWindow", p: SidePanels) -> None:
         c = self.controller
-        p.documents.documentActivated.connect(self.open_document)
+        p.documents.documentActivated.connect(self.open_document_from_list)
         p.entities.entityActivated.connect(self.jump_to_entity)
         p.events.eventActivated.connect(self.jump_to_event)
         p.comments.addRequested.connect(lambda text: c.doc and c.run(cmd.AddComment, c.doc.id, text))
@@ -101,8 +101,9 @@ class WindowPanels:
         ed.removeArgumentRequested.connect(lambda aid: c.run(cmd.RemoveArgument, aid))
         ed.deleteRequested.connect(lambda eid: c.run(cmd.DeleteEvent, eid, expected=c.events.get(eid)))
         ed.argumentClicked.connect(self.jump_to_entity)
-        back = QShortcut(QKeySequence("Escape"), ed, self.back_to_text)  # F4 goes in, Escape comes back
-        back.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        for panel in (ed, p.documents, p.tabs):  # F4 or F6 goes in, Escape comes back
+            back = QShortcut(QKeySequence("Escape"), panel, self.back_to_text)
+            back.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
 
     @property
     def documents(self: "MainWindow") -> "DocumentPanel":

@@ -82,3 +82,37 @@ def test_a_label_key_with_the_caret_at_a_words_end_labels_that_word_not_the_full
     qtbot.keyClick(v, "2")
     got = [(DOC_A[e.start : e.end], e.label) for e in db.entities(d) if e.source == "human"]
     assert got == [("workers", "ORG")]
+
+
+def test_every_panel_is_reached_by_keys_and_escape_comes_back_to_the_text(qtbot, window):
+    from PySide6.QtWidgets import QApplication
+
+    v, c = window.view, window.controller
+    qtbot.waitUntil(lambda: window.panels_built)
+    v.setFocus()
+
+    def focus_in(widget) -> bool:  # type: ignore[no-untyped-def]
+        f = QApplication.focusWidget()
+        return f is not None and (f is widget or widget.isAncestorOf(f))
+
+    qtbot.keyClick(v, Qt.Key.Key_F6)  # the next pane: the document list
+    assert focus_in(window.documents.table)
+    first = c.doc.id
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Down)
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Return)  # opens the next document, keys back to the text
+    assert c.doc.id != first
+    assert focus_in(v)
+    qtbot.keyClick(v, Qt.Key.Key_F6)
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_F6)  # the annotation tables
+    assert focus_in(window.tabs.currentWidget())
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_F6)  # the event editor
+    assert focus_in(window.event_editor)
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_F6)  # round to the text
+    assert focus_in(v)
+    qtbot.keyClick(v, Qt.Key.Key_F6, SHIFT)  # backwards: the event editor
+    assert focus_in(window.event_editor)
+    qtbot.keyClick(v, Qt.Key.Key_F6)
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_F6)
+    assert focus_in(window.documents)
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Escape)  # from any panel, Escape: back to the text
+    assert focus_in(v)

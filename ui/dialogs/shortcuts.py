@@ -46,6 +46,10 @@ GENERAL = [
     ("[ / ]", "Previous / next event"),
     ("N / Shift+N", "Next / previous trigger word of the schema that is no event yet (then E)"),
     ("F4", "Into the event editor (Escape: back to the text)"),
+    (
+        "F6 / Shift+F6",
+        "Next / previous panel: text, documents (Enter opens one), annotations, event editor (Escape: back to the text)",
+    ),
     ("F8", "Hide / show the side panels"),
     ("Ctrl+Shift+A", "Accept all suggestions in this document"),
     ("Ctrl+Enter", "Mark annotated and open the next document not done (asks when suggestions are undecided)"),
