@@ -103,9 +103,30 @@ def refuse_project_target(target: str | Path) -> None:
 FOLDER_EXPORT_FILES = (".txt", ".ann", ".conf")  # what a brat export holds: never a project, not opened to look
 
 
+BRAT_CACHES = (".stats_cache", ".DS_Store")  # made again by brat's server and the Finder: a former export holds them
+
+
+def foreign_files(folder: Path) -> list[str]:
+    """The files of ``folder`` (searched through subfolders) that a brat export does not write, as paths relative to
+    it: anything but NAME.txt with its NAME.ann beside it (and the .ann of such a .txt), .conf files and
+    ``BRAT_CACHES``."""
+    out = []
+    for root, _, files in os.walk(folder):
+        names = set(files)
+        for name in files:
+            stem, dot, suffix = name.rpartition(".")
+            paired = dot and (
+                (suffix == "txt" and f"{stem}.ann" in names) or (suffix == "ann" and f"{stem}.txt" in names)
+            )
+            if not (paired or name.endswith(".conf") or name in BRAT_CACHES):
+                out.append(os.path.relpath(os.path.join(root, name), folder))
+    return sorted(out)
+
+
 def refuse_project_folder(target: str | Path) -> None:
-    """Raise ExportTargetError if replacing the folder ``target`` (a brat export) would take a project file with it:
-    the folder of an open project or one above it, or a folder holding any annotator project file."""
+    """Raise ExportTargetError if replacing the folder ``target`` (a brat export) would take a project file with it
+    (the folder of an open project or one above it, or a folder holding any annotator project file), or any file
+    a brat export does not write (``foreign_files``: a folder of the user's own files, not a former export)."""
     target = Path(target)
     if not target.is_dir():
         return
@@ -127,6 +148,13 @@ def refuse_project_folder(target: str | Path) -> None:
         for name in files:
             if not name.lower().endswith(FOLDER_EXPORT_FILES) and is_annotator_project(os.path.join(root, name)):
                 refuse(Path(root) / name)
+    foreign = foreign_files(folder)
+    if foreign:
+        named = ", ".join(foreign[:3]) + (f" and {len(foreign) - 3} more" if len(foreign) > 3 else "")
+        raise ExportTargetError(
+            f"{target}: holds files a brat export does not write ({named}); a brat export replaces its whole "
+            "folder: choose a new or empty folder, or a former brat export; nothing was written"
+        )
 
 
 def find_by_identity(folder: Path, wanted: Identity, limit: int = 5000, besides: Path | None = None) -> Path | None:

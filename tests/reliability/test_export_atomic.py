@@ -157,6 +157,7 @@ def test_folder_export_failing_at_the_final_rename_keeps_the_old_folder(tmp_path
     target = tmp_path / "out"
     target.mkdir()
     (target / "a.txt").write_text("old export")
+    (target / "a.ann").write_text("")
     real = os.replace
     calls = []
 
@@ -171,7 +172,7 @@ def test_folder_export_failing_at_the_final_rename_keeps_the_old_folder(tmp_path
     with pytest.raises(AnnotatorError, match="export failed, nothing was replaced"):
         with exporting.atomic_folder(target) as tmp:
             (tmp / "a.txt").write_text("new export")
-    assert snapshot(tmp_path) == {"out/a.txt": b"old export"}
+    assert snapshot(tmp_path) == {"out/a.txt": b"old export", "out/a.ann": b""}
 
 
 def test_a_big_old_export_is_swapped_out_and_freed_behind(tmp_path, monkeypatch):

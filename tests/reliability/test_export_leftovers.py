@@ -93,10 +93,10 @@ def test_a_brat_folder_is_replaced_without_a_moment_without_it(project, tmp_path
             missing.append((src, dst))
 
     monkeypatch.setattr(exporting.os, "replace", watched)
-    (target / "marker").write_text("old export")
+    (target / "marker.conf").write_text("old export")  # what a former export holds: replaced
     writers()["brat"](project, target, states=["added"])
     assert not missing, missing
-    assert not (target / "marker").exists() and sorted(p.suffix for p in target.iterdir() if p.stem == "a") == [
+    assert not (target / "marker.conf").exists() and sorted(p.suffix for p in target.iterdir() if p.stem == "a") == [
         ".ann",
         ".txt",
     ]

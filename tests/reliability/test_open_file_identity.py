@@ -107,6 +107,36 @@ def test_brat_export_onto_a_folder_holding_a_project_is_refused(tmp_path, capsys
     assert (other / "q.annotator").is_file()
 
 
+def test_brat_export_onto_a_folder_of_other_files_is_refused(tmp_path, capsys):
+    """'export p -f brat -o mydocs' replaced the user's folder whole: thesis.docx, a notes folder and the .txt
+    files of another corpus (no .ann beside them) were deleted without a question."""
+    path = tmp_path / "p.annotator"
+    make(path).close()
+    mine = tmp_path / "mydocs"
+    (mine / "sub").mkdir(parents=True)
+    (mine / "thesis.docx").write_text("my thesis")
+    (mine / "sub" / "notes.md").write_text("notes")
+    (mine / "draft.txt").write_text("a text of mine, no .ann beside it")
+    assert main(["export", str(path), "-f", "brat", "-o", str(mine)]) == 1
+    err = capsys.readouterr().err.strip()
+    assert len(err.splitlines()) == 1 and "nothing was written" in err, err
+    assert "holds files a brat export does not write (draft.txt, sub/notes.md, thesis.docx)" in err, err
+    assert (mine / "thesis.docx").read_text() == "my thesis" and (mine / "sub" / "notes.md").exists()
+
+
+def test_brat_export_onto_a_former_brat_export_replaces_it(tmp_path, capsys):
+    """What a brat export writes (and brat's own .stats_cache) is replaced, as before."""
+    path = tmp_path / "p.annotator"
+    make(path).close()
+    out = tmp_path / "out"
+    assert main(["export", str(path), "-f", "brat", "-o", str(out)]) == 0
+    (out / ".stats_cache").write_bytes(b"brat")  # brat's server caches its statistics in the folder it serves
+    (out / "old-only.txt").write_text("a document exported before")
+    (out / "old-only.ann").write_text("")
+    assert main(["export", str(path), "-f", "brat", "-o", str(out)]) == 0, capsys.readouterr().err
+    assert sorted(p.name for p in out.iterdir()) == ["a.ann", "a.txt", "annotation.conf", "visual.conf"]
+
+
 # -- point 2: renamed, moved or hard-linked while open -------------------------------------------------
 def test_rename_while_open_stops_editing_and_keeps_what_was_saved(tmp_path):
     path, moved = tmp_path / "p.annotator", tmp_path / "q.annotator"
