@@ -95,7 +95,7 @@ def from_json_min(task: dict[str, Any]) -> dict[str, Any] | None:
     return {
         **{k: task[k] for k in ("id", "created_at", "updated_at") if k in task},
         "data": data,
-        "annotations": [{"result": result}],
+        "annotations": [{"result": result, **({"completed_by": task["annotator"]} if "annotator" in task else {})}],
     }
 
 
@@ -149,7 +149,20 @@ def _is_key(value: Any) -> bool:
     return isinstance(value, (str, int)) and not isinstance(value, bool)
 
 
-def _pick(task: dict[str, Any], who: str, path: Path, line: int, warnings: list[str]) -> tuple[list, str]:
+def _author(annotation: dict[str, Any]) -> str | None:
+    """Whose annotation it is: ``completed_by`` as an object with an email (some exports), a name, or the user's
+    number in the Label Studio instance (``label-studio user 7``)."""
+    by = annotation.get("completed_by")
+    if isinstance(by, dict):
+        by = by.get("email")
+    if isinstance(by, str) and by.strip():
+        return by.strip()
+    if isinstance(by, int) and not isinstance(by, bool):
+        return f"label-studio user {by}"
+    return None
+
+
+def _pick(task: dict[str, Any], who: str, path: Path, line: int, warnings: list[str]) -> tuple[list, str, str | None]:
     anns = _list(task.get("annotations"), f"{who}: 'annotations'", path, line)
     preds = _list(task.get("predictions"), f"{who}: 'predictions'", path, line)
     for what, items in (("annotation", anns), ("prediction", preds)):
@@ -159,10 +172,10 @@ def _pick(task: dict[str, Any], who: str, path: Path, line: int, warnings: list[
     if anns:
         if len(anns) > 1:
             warnings.append(f"{path}:{line}: {who} has {len(anns)} annotations; the first is used")
-        return _list(anns[0].get("result"), f"{who}: 'result'", path, line), "accepted"
+        return _list(anns[0].get("result"), f"{who}: 'result'", path, line), "accepted", _author(anns[0])
     if preds:
-        return _list(preds[0].get("result"), f"{who}: 'result'", path, line), "suggested"
-    return [], "accepted"
+        return _list(preds[0].get("result"), f"{who}: 'result'", path, line), "suggested", None
+    return [], "accepted", None
 
 
 def read_label_studio(path: str | Path, schema: Schema | None = None) -> ReadResult:
@@ -177,7 +190,7 @@ def read_label_studio(path: str | Path, schema: Schema | None = None) -> ReadRes
         need(isinstance(task, dict), path, line, f"task number {n}: each task must be a JSON object")
         who = f"task {task['id']!r}" if _is_key(task.get("id")) else f"task number {n}"
         task = from_json_min(task) or task
-        results, state = _pick(task, who, path, line, warnings)
+        results, state, author = _pick(task, who, path, line, warnings)
         if "data" not in task:  # Label Studio takes a task without "data" as its own data ({"text": ...})
             task = {
                 **{k: v for k, v in task.items() if k in TASK_KEYS},
@@ -323,6 +336,7 @@ def read_label_studio(path: str | Path, schema: Schema | None = None) -> ReadRes
                     warnings,
                     state=state,
                     source="label-studio",
+                    annotator=author,
                     meta=meta,
                     comments=comments,
                 )

@@ -40,6 +40,7 @@ def build_document(
     meta: dict[str, Any] | None = None,
     comments: list[str] | None = None,
     status: str = "new",
+    annotator: str | None = None,
 ) -> IncomingDocument:
     schema = schema or default_schema()
     triggers = trigger_labels(schema)
@@ -66,12 +67,12 @@ def build_document(
     for r in regions:
         by_key.setdefault(r.key, []).append(r)
     entities = [
-        IncomingEntity((r.key, r.label), r.start, r.end, r.label, state, source)
+        IncomingEntity((r.key, r.label), r.start, r.end, r.label, state, source, annotator)
         for r in regions
         if r.label not in triggers
     ]
     events: dict[tuple[Any, str], IncomingEvent] = {
-        (r.key, r.label): IncomingEvent(r.label, r.start, r.end, dict(r.attributes))
+        (r.key, r.label): IncomingEvent(r.label, r.start, r.end, dict(r.attributes), annotator=annotator)
         for r in regions
         if r.label in triggers
     }

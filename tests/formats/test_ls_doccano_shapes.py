@@ -234,3 +234,29 @@ def test_label_studio_a_per_region_textarea_is_a_note_on_its_region(tmp_path):
     task = {"id": 5, "data": {"text": KILLED}, "annotations": [{"result": results}]}
     doc = read_label_studio(_write(tmp_path, [task])).documents[0]
     assert sorted(c["text"] for c in doc.comments) == ["[on PERSON 14-28] a soldier?", "ok"]
+
+
+@pytest.mark.parametrize(
+    "completed_by, who", [({"id": 3, "email": "ann@x.org"}, "ann@x.org"), (7, "label-studio user 7")]
+)
+def test_label_studio_the_annotation_used_says_whose_it_is(tmp_path, completed_by, who):
+    """completed_by (an object with the email in some exports, the user's number in others) was dropped: every span
+    came in as the importing user's, though the report said whose annotation was used only by its place."""
+    trigger, victim = _region("t", 7, 13, "Life:Die"), _region("v", 14, 28, "PERSON")
+    rel = {"from_id": "t", "to_id": "v", "type": "relation", "direction": "right", "labels": ["Victim"]}
+    first = {"completed_by": completed_by, "result": [trigger, victim, rel]}
+    other = {"completed_by": 99, "result": [_region("v", 14, 28, "ORG")]}
+    task = {"id": 6, "data": {"text": KILLED}, "annotations": [first, other]}
+    doc = read_label_studio(_write(tmp_path, [task])).documents[0]
+    assert {e.annotator for e in doc.entities} == {who} and [v.annotator for v in doc.events] == [who]
+
+
+def test_label_studio_json_min_annotator_is_the_annotator(tmp_path):
+    task = {
+        "id": 8,
+        "text": KILLED,
+        "label": [{"start": 14, "end": 28, "text": "three soldiers", "labels": ["PERSON"]}],
+    }
+    task.update(annotator="bo@x.org", annotation_id=3, lead_time=2.5)
+    doc = read_label_studio(_write(tmp_path, [task])).documents[0]
+    assert [e.annotator for e in doc.entities] == ["bo@x.org"]
