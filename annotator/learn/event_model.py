@@ -144,6 +144,7 @@ class EventModel:
         argument_threshold: float = ARGUMENT_THRESHOLD,
         tuning: dict[str, Any] | None = None,
         learned_arguments: bool = True,
+        own_roles: Sequence[str] = (),
     ) -> None:
         self.triggers = triggers
         self.arguments = arguments
@@ -156,6 +157,8 @@ class EventModel:
         self.argument_threshold = argument_threshold
         self.tuning = tuning or {}  # what k-fold measured (per type: model vs prior), kept in events.json
         self.learned_arguments = learned_arguments  # the prior's events get the learned argument roles
+        # "Type|Role" whose filler on the prior's events stays the prior's own (k-fold found it better there)
+        self.own_roles = set(own_roles)
 
     # -- candidates and features, the same in training and suggesting --
     def is_candidate(self, tok: Any, views: dict[int, RuleView]) -> bool:
@@ -276,6 +279,7 @@ class EventModel:
                     "argument_threshold": self.argument_threshold,
                     "tuning": self.tuning,
                     "learned_arguments": self.learned_arguments,
+                    "own_roles": sorted(self.own_roles),
                 },
                 option=orjson.OPT_INDENT_2,
             )
@@ -296,6 +300,7 @@ class EventModel:
             meta.get("argument_threshold", ARGUMENT_THRESHOLD),
             meta.get("tuning"),
             meta.get("learned_arguments", True),
+            meta.get("own_roles", ()),
         )
 
 
@@ -377,26 +382,45 @@ class TrainedEventSuggester:
             if s.type not in self.model.prior_types or i in taken:
                 continue
             if self.model.learned_arguments:  # its trigger, type and attributes, with the learned roles
-                s = replace(s, arguments=self._event(p.doc[i], s.type, s.score, s.alternatives, p).arguments)
+                learned = self._event(p.doc[i], s.type, s.score, s.alternatives, p).arguments
+                s = replace(s, arguments=merge_arguments(s.type, s.arguments, learned, self.model.own_roles))
             out.append(s)
         return sorted(out, key=lambda v: (v.trigger_start, v.trigger_end))
 
     def _event(
         self, trig: Any, type_: str, score: float, alternatives: tuple[str, ...], p: PreparedDoc
     ) -> EventSuggestion:
-        et = self.schema.event_type(type_)
-        args = []
-        if et is not None:
+        args: tuple[ArgumentSuggestion, ...] = ()
+        if self.schema.event_type(type_) is not None:
             scored = self.model.role_probabilities(trig, type_, p, self.allowed.get(type_, set()))
-            for prob, (head, s, e, label), role in decide_arguments(
-                self.model, scored, self.model.argument_threshold
-            ).values():
-                r = et.role(role)
-                if r is None:
-                    continue
-                fill = label if label in r.labels else self.model.role_labels.get(f"{type_}|{role}")
-                if fill not in r.labels:
-                    fill = r.labels[0]
-                start, end = trig.doc[s].idx, trig.doc[e - 1].idx + len(trig.doc[e - 1])
-                args.append(ArgumentSuggestion(role, start, end, fill, round(prob, 4)))
-        return EventSuggestion(type_, trig.idx, trig.idx + len(trig), round(score, 4), tuple(args), alternatives)
+            args = learned_fillers(self.model, self.schema, type_, trig.doc, scored, self.model.argument_threshold)
+        return EventSuggestion(type_, trig.idx, trig.idx + len(trig), round(score, 4), args, alternatives)
+
+
+def learned_fillers(
+    model: EventModel, schema: Schema, type_: str, doc: Any, scored: list, threshold: float
+) -> tuple[ArgumentSuggestion, ...]:
+    """The best candidate of each role from ``threshold`` up (``scored``: ``EventModel.role_probabilities``), as
+    argument suggestions with the entity label a new span would get."""
+    et = schema.event_type(type_)
+    args = []
+    for prob, (_head, s, e, label), role in decide_arguments(model, scored, threshold).values():
+        r = et.role(role) if et is not None else None
+        if r is None:
+            continue
+        fill = label if label in r.labels else model.role_labels.get(f"{type_}|{role}")
+        if fill not in r.labels:
+            fill = r.labels[0]
+        args.append(ArgumentSuggestion(role, doc[s].idx, doc[e - 1].idx + len(doc[e - 1]), fill, round(prob, 4)))
+    return tuple(args)
+
+
+def merge_arguments(
+    type_: str,
+    own: Sequence[ArgumentSuggestion],
+    learned: Sequence[ArgumentSuggestion],
+    own_roles: set[str],
+) -> tuple[ArgumentSuggestion, ...]:
+    """The prior's own fillers of the roles in ``own_roles`` ("Type|Role"), the learned fillers of the others."""
+    keep = [a for a in own if f"{type_}|{a.role}" in own_roles]
+    return tuple(keep + [a for a in learned if f"{type_}|{a.role}" not in own_roles])

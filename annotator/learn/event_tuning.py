@@ -10,17 +10,16 @@ from typing import Any, Callable, Sequence
 
 import numpy as np
 
+from annotator.learn.argument_tuning import held_prior_events, threshold_on_gold, tune_arguments
 from annotator.learn.event_features import shown_suggestions
 from annotator.learn.scoring import Tally, as_events, prf, tally_events
 
 from annotator.learn.data import GoldEvent
 from annotator.learn.event_model import (
-    ARGUMENT_THRESHOLD,
     TRIGGER_THRESHOLD,
     EventModel,
     PreparedDoc,
     TrainedEventSuggester,
-    decide_arguments,
     prepare,
 )
 from annotator.schema import Schema
@@ -151,50 +150,14 @@ def tune(
         }
         if not use_model:
             model.prior_types.add(t)
-    # arguments: one threshold over the held-out gold triggers
-    best_arg = (ARGUMENT_THRESHOLD, -1.0)
-    for th in GRID:
-        tally = Tally()
-        for g, scored in arg_records:
-            chosen = decide_arguments(model, scored, th)
-            got = []
-            for _pr, (head, s, e, _label), role in chosen.values():
-                got.append((role, head.doc[s].idx, head.doc[e - 1].idx + len(head.doc[e - 1])))
-            used: set[int] = set()
-            for role, a0, a1 in got:
-                k = next(
-                    (
-                        j
-                        for j, b in enumerate(g.arguments)
-                        if j not in used and b.role == role and a0 < b.end and b.start < a1
-                    ),
-                    None,
-                )
-                if k is None:
-                    tally.add("all", "fp")
-                else:
-                    used.add(k)
-                    tally.add("all", "tp")
-            tally.add("all", "fn", len(g.arguments) - len(used))
-        f = float(tally.result()["all"]["f1"])
-        if f > best_arg[1] + 1e-9:
-            best_arg = (th, f)
-    model.argument_threshold = best_arg[0]
-    tuning["argument_threshold"] = best_arg[0]
-    # the prior's events: with their own arguments or with the learned roles (whichever did better held out)
-    own, learned = Tally(), Tally()
-    for m, held in held_models:
-        m.argument_threshold = model.argument_threshold
-        sugg = TrainedEventSuggester(m, schema, "k-fold", prior=_NoPrior())
-        for p in held:
-            gold = list(p.gold.values())
-            shown = [(i, s) for i, s in shown_suggestions(p.views) if s.type in allowed]
-            tally_events(gold, as_events([s for _i, s in shown]), None, own, set(types))
-            relearned = [sugg._event(p.doc[i], s.type, s.score, s.alternatives, p) for i, s in shown]
-            tally_events(gold, as_events(relearned), None, learned, set(types))
-    own_f1, learned_f1 = float(own.result()["all"]["f1"]), float(learned.result()["all"]["f1"])
-    model.learned_arguments = learned_f1 > own_f1
-    tuning["prior_events_arguments"] = {"own_f1": own_f1, "learned_f1": learned_f1}
+    # arguments: the threshold and, per type and role, the prior's own filler or the learned one on its events,
+    # from the prior's events on the held-out folds; without any, the threshold over the held-out gold triggers
+    helds = held_prior_events(held_models, schema)
+    if any(h.events for h in helds):
+        tuning["prior_events_arguments"] = tune_arguments(model, helds, schema, GRID, set(types))
+        tuning["argument_threshold"] = model.argument_threshold
+    else:
+        model.argument_threshold = tuning["argument_threshold"] = threshold_on_gold(model, arg_records, GRID)
     # "never worse": the whole suggester on the held-out folds (the folds' models with these decisions) against
     # the prior alone, first the triggers (the prior's for every type when the model's did worse), then the whole
     tset = set(types)
@@ -205,6 +168,7 @@ def tune(
         for m, held in held_models:
             m.thresholds, m.prior_types = model.thresholds, model.prior_types
             m.argument_threshold, m.learned_arguments = model.argument_threshold, model.learned_arguments
+            m.own_roles = model.own_roles
             sugg = TrainedEventSuggester(m, schema, "k-fold", prior=_NoPrior())
             for p in held:
                 gold = list(p.gold.values())

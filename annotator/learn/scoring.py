@@ -78,14 +78,20 @@ def tally_events(
     triggers: Tally | None = None,
     arguments: Tally | None = None,
     types: set[str] | None = None,
+    typed_roles: bool = False,
 ) -> tuple[Tally, Tally]:
     """One-to-one matching: a suggested trigger counts when it overlaps an unmatched gold trigger of the same
-    type; an argument counts when its event counts, the role is the same and the spans overlap."""
+    type; an argument counts when its event counts, the role is the same and the spans overlap. Argument counts
+    are kept per role, or with ``typed_roles`` per "Type|Role"."""
     tt, at = triggers or Tally(), arguments or Tally()
     if types is not None:
         gold = [g for g in gold if g.type in types]
         pred = [p for p in pred if p.type in types]
     used: set[int] = set()
+
+    def key(ev: GoldEvent, role: str) -> str:
+        return f"{ev.type}|{role}" if typed_roles else role
+
     for p in pred:
         match = next(
             (
@@ -98,7 +104,7 @@ def tally_events(
         if match is None:
             tt.add(p.type, "fp")
             for a in p.arguments:
-                at.add(a.role, "fp")
+                at.add(key(p, a.role), "fp")
             continue
         used.add(match)
         tt.add(p.type, "tp")
@@ -114,16 +120,16 @@ def tally_events(
                 None,
             )
             if m is None:
-                at.add(a.role, "fp")
+                at.add(key(p, a.role), "fp")
             else:
                 taken.add(m)
-                at.add(a.role, "tp")
+                at.add(key(p, a.role), "tp")
         for k, b in enumerate(g.arguments):
             if k not in taken:
-                at.add(b.role, "fn")
+                at.add(key(g, b.role), "fn")
     for k, g in enumerate(gold):
         if k not in used:
             tt.add(g.type, "fn")
             for b in g.arguments:
-                at.add(b.role, "fn")
+                at.add(key(g, b.role), "fn")
     return tt, at
