@@ -12,7 +12,7 @@ import numpy as np
 
 from annotator.learn.argument_tuning import held_prior_events, threshold_on_gold, tune_arguments
 from annotator.learn.event_features import shown_suggestions
-from annotator.learn.scoring import Tally, as_events, prf, tally_events
+from annotator.learn.scoring import Tally, as_events, paired_bootstrap, prf, tally_events
 
 from annotator.learn.data import GoldEvent
 from annotator.learn.event_model import (
@@ -154,7 +154,7 @@ def tune(
     # from the prior's events on the held-out folds; without any, the threshold over the held-out gold triggers
     helds = held_prior_events(held_models, schema)
     if any(h.events for h in helds):
-        tuning["prior_events_arguments"] = tune_arguments(model, helds, schema, GRID, set(types))
+        tuning["prior_events_arguments"] = tune_arguments(model, helds, schema, GRID, set(types), seed)
         tuning["argument_threshold"] = model.argument_threshold
     else:
         model.argument_threshold = tuning["argument_threshold"] = threshold_on_gold(model, arg_records, GRID)
@@ -205,19 +205,9 @@ def _bootstrap_better(keys: list[int], model_at: set, rules_at: set, gold_at: se
     """Share of bootstrap resamples of the documents in which the model's F1 beats the prior's ((doc key,
     token) sets of predictions and gold)."""
     index = {k: j for j, k in enumerate(keys)}
-    counts = np.zeros((len(keys), 6))
-    for col, (pred, sign) in enumerate(((model_at, 0), (rules_at, 3))):
-        for key, _i in pred & gold_at:
-            counts[index[key], sign] += 1
-        for key, _i in pred - gold_at:
-            counts[index[key], sign + 1] += 1
-        for key, _i in gold_at - pred:
-            counts[index[key], sign + 2] += 1
-    rng = np.random.default_rng(seed)
-    sums = counts[rng.integers(0, len(keys), (RESAMPLES, len(keys)))].sum(1)
-
-    def f1(tp: np.ndarray, fp: np.ndarray, fn: np.ndarray) -> np.ndarray:
-        return np.divide(2 * tp, 2 * tp + fp + fn, out=np.zeros_like(tp), where=(2 * tp + fp + fn) > 0)
-
-    better = f1(sums[:, 0], sums[:, 1], sums[:, 2]) > f1(sums[:, 3], sums[:, 4], sums[:, 5])
-    return float(better.mean())
+    counts = np.zeros((2, len(keys), 3))
+    for row, pred in enumerate((model_at, rules_at)):
+        for col, found in enumerate((pred & gold_at, pred - gold_at, gold_at - pred)):
+            for key, _i in found:
+                counts[row, index[key], col] += 1
+    return paired_bootstrap(counts[0], counts[1], seed, RESAMPLES)

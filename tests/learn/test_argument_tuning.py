@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from annotator.learn.argument_tuning import held_prior_events, tune_arguments
+from annotator.learn.argument_tuning import MIN_DOCUMENTS, held_prior_events, tune_arguments
 from annotator.learn.data import GoldArgument, GoldEvent
 from annotator.learn.event_model import NONE, EventModel, TrainedEventSuggester, prepare
 from annotator.learn.event_tuning import GRID
@@ -73,7 +73,8 @@ def test_each_role_keeps_the_filler_that_did_better(nlp):
         examples.append((doc, ents, [gold]))
     docs = prepare(examples, [et.name for et in schema.events], prior)
     model = _role_model(schema)
-    measured = tune_arguments(model, held_prior_events([(model, docs)], schema), schema, GRID, {ATTACK})
+    many = docs * (MIN_DOCUMENTS // len(docs) + 1)  # as many held-out documents as the choice needs
+    measured = tune_arguments(model, held_prior_events([(model, many)], schema), schema, GRID, {ATTACK})
     assert f"{ATTACK}|Attacker" in model.own_roles and f"{ATTACK}|Place" not in model.own_roles
     # the prior's own fillers alone: F1 0.5, the learned alone 0.667 (one choice for all roles: the learned, and
     # the Attacker lost); per type and role both are right
@@ -85,3 +86,18 @@ def test_each_role_keeps_the_filler_that_did_better(nlp):
             ("Attacker", "Rebels"),
             ("Place", city),
         ]
+
+
+def test_too_few_documents_keep_the_priors_fillers(nlp):
+    """Below MIN_DOCUMENTS the prior's own fillers stay, even where the learned ones did better."""
+    schema = default_schema()
+    prior = _Prior()
+    text, city = TEXTS[0]
+    doc = nlp(text)
+    ents = [(e.start_char, e.end_char, e.label_) for e in doc.ents]
+    gold = GoldEvent(ATTACK, *_at(text, "attacked"), (GoldArgument("Place", *_at(text, city), "GPE"),))
+    docs = prepare([(doc, ents, [gold])], [et.name for et in schema.events], prior)
+    model = _role_model(schema)
+    measured = tune_arguments(model, held_prior_events([(model, docs * 5)], schema), schema, GRID, {ATTACK})
+    assert measured["learned_f1"] > measured["own_f1"]
+    assert not model.learned_arguments and f"{ATTACK}|Place" in model.own_roles
