@@ -107,13 +107,30 @@ def record_to_task(
                 "arguments": args,
             }
         )
+    kept = rec["meta"].get("prodigy") if isinstance(rec["meta"].get("prodigy"), dict) else {}
+    ends = {(e["start"], e["end"], e["label"]): by_entity[e["id"]] for e in rec["entities"] if e["id"] in by_entity}
+    for r in kept.get("relations", []):  # relations between entities a Prodigy import kept
+        head, child = (ends.get(tuple(r.get(x) or ())) for x in ("head", "child"))
+        if head is None or child is None:
+            report.problem("Prodigy relations left out (an end is gone)", f"{name}: {r.get('label')}")
+            continue
+        relations.append(
+            {
+                "head": head["token_end"],
+                "child": child["token_end"],
+                "head_span": dict(head),
+                "child_span": dict(child),
+                "label": r["label"],
+            }
+        )
+    meta = {k: v for k, v in rec["meta"].items() if k != "prodigy"}
     task: dict[str, Any] = {
         "text": text,
         "tokens": tokens,
         "spans": spans,
         "relations": relations,
         "events": events,
-        "meta": {**rec["meta"], "name": name, "document_id": rec["id"], "status": rec["status"]},
+        "meta": {**meta, "name": name, "document_id": rec["id"], "status": rec["status"]},
     }
     if rec["status"] == "reviewed":
         task["answer"] = "accept"
@@ -192,6 +209,14 @@ def read_prodigy(path: str | Path, schema: Schema | None = None) -> ReadResult:
     return ReadResult(docs, None, warnings, notes)
 
 
+def _unique(items: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """``items`` without repeats (the same relation in two accepted tasks of one input), in order."""
+    seen: dict[bytes, dict[str, Any]] = {}
+    for x in items:
+        seen.setdefault(orjson.dumps(x), x)
+    return list(seen.values())
+
+
 def _default() -> Schema:
     from annotator.schema import default_schema
 
@@ -208,6 +233,7 @@ def _group_document(
     accepted = any(t.get("answer") == "accept" for _, t in g["tasks"])
     state = "accepted" if accepted else "suggested"
     meta: dict[str, Any] = {}
+    kept: list[dict[str, Any]] = []  # relations between entities, for the Prodigy export
     whose = list(dict.fromkeys(a for _, t in g["tasks"] if isinstance(a := t.get("_annotator_id"), str)))
     if len(whose) > 1:  # feed_overlap: each annotator answered the same text
         warnings.append(
@@ -240,7 +266,8 @@ def _group_document(
                 trig_spans.add((s, e, label))
             else:
                 entity(s, e, label)
-        if isinstance(task.get("events"), list):
+        given_events = isinstance(task.get("events"), list)  # our export: events whole, relations only for show
+        if given_events:
             for k, v in enumerate(task["events"]):
                 need(isinstance(v, dict) and isinstance(v.get("type"), str), path, line, f"event {k} needs a type")
                 s, e, _ = _span(text, {**v, "label": v["type"]}, path, line, f"event {k}", notes)
@@ -259,22 +286,31 @@ def _group_document(
                 events[(v["type"], s, e, len(events))] = IncomingEvent(
                     v["type"], s, e, dict(attrs), args, annotator=who, fill_defaults="attributes" not in v
                 )
-            continue
         by_head: dict[tuple[int, int, str], list] = {t: [] for t in trig_spans}
         for k, r in enumerate(task.get("relations", [])):
             need(isinstance(r, dict) and isinstance(r.get("label"), str), path, line, f"relation {k} needs a label")
             head = _span(text, r.get("head_span"), path, line, f"relation {k} head_span", notes)
             child = _span(text, r.get("child_span"), path, line, f"relation {k} child_span", notes)
-            if head[2] not in triggers:
-                warnings.append(f"{path}:{line}: relation {k} ({r['label']}) does not start at a trigger; not kept")
+            if head[2] not in triggers:  # between entities (rel.manual): kept for the way back, as brat's R lines
+                for end in (head, child):
+                    if end[2] not in triggers:
+                        entity(*end)
+                kept.append({"label": r["label"], "head": list(head), "child": list(child)})
                 continue
-            by_head.setdefault(head, []).append((r["label"], entity(*child)))
-        for (s, e, label), args in by_head.items():
+            if not given_events:
+                by_head.setdefault(head, []).append((r["label"], entity(*child)))
+        for (s, e, label), args in [] if given_events else by_head.items():
             key = (label, s, e, tuple(args))
             events.setdefault(key, IncomingEvent(label, s, e, {}, args, annotator=who))
     status = meta.get("status") if meta.get("status") in STATUSES else ("annotated" if accepted else "new")
     name = meta.get("name") or meta.get("id") or f"{path.name}:{g['line']}"
     meta = {k: v for k, v in meta.items() if k not in ("name", "status", "document_id")}
+    if kept:
+        meta["prodigy"] = {"relations": _unique(kept)}
+        notes.append(
+            f"{path}:{g['line']}: {len(meta['prodigy']['relations'])} relations between entities kept for the "
+            "Prodigy export (the app does not show them)"
+        )
     return IncomingDocument(
         text=text,
         name=str(name),

@@ -176,6 +176,51 @@ def test_labels_the_schema_lacks_are_named_all_at_once(tmp_path):
     )
 
 
+def test_relations_between_entities_go_back_out(tmp_path):
+    """Prodigy's rel.manual links entities (Explosion's rel_component data: GGP -> GGP, 'Pos-Reg'): they were
+    reported as not kept, so importing such a file to fix its spans and exporting it again lost every relation."""
+    from annotator import edits
+
+    text = "Acme hired Lee and Bo in Paris."
+
+    def sp(s, e, label):
+        return {"start": s, "end": e, "label": label}
+
+    def rel(h, c, label):
+        return {"head": 0, "child": 0, "head_span": h, "child_span": c, "label": label}
+
+    acme, lee, bo = sp(0, 4, "ORG"), sp(11, 14, "PERSON"), sp(19, 21, "PERSON")
+    task = {"text": text, "spans": [acme, lee, bo], "relations": [rel(acme, lee, "Employs"), rel(acme, bo, "Employs")]}
+    task["answer"] = "accept"
+    (tmp_path / "a.jsonl").write_bytes(orjson.dumps(task))
+    project = Project(tmp_path / "p.annotator", annotator="t")
+    report = import_format(project, "prodigy", [tmp_path / "a.jsonl"])
+    assert not report.warnings and any("relations between entities" in n for n in report.notes), report.notes
+    doc = project.document_ids()[0]
+    bo_id = next(e.id for e in project.entities(doc) if e.start == 19)
+    edits.delete_entity(project, bo_id)  # one end gone: that relation is left out, and said so
+    out = write_prodigy(project, tmp_path / "out.jsonl")
+    (task_out,) = lines(tmp_path / "out.jsonl")
+    got = [
+        (
+            text[r["head_span"]["start"] : r["head_span"]["end"]],
+            r["label"],
+            text[r["child_span"]["start"] : r["child_span"]["end"]],
+        )
+        for r in task_out["relations"]
+    ]
+    assert got == [("Acme", "Employs", "Lee")] and "prodigy" not in task_out["meta"]
+    r = task_out["relations"][0]
+    assert (r["head"], r["child"]) == (r["head_span"]["token_end"], r["child_span"]["token_end"])
+    assert "Prodigy relations left out (an end is gone)" in out.summary()
+    again = Project(tmp_path / "q.annotator", annotator="t")
+    import_format(again, "prodigy", [tmp_path / "out.jsonl"])
+    write_prodigy(again, tmp_path / "again.jsonl")
+    assert lines(tmp_path / "again.jsonl")[0]["relations"] == task_out["relations"]
+    project.close()
+    again.close()
+
+
 def test_utf16_offsets_are_remapped_when_the_span_text_says_so(tmp_path):
     text = "\U0001f600 Angela Merkel spoke."
     row = {
