@@ -238,12 +238,12 @@ def parse_ann(
         elif kind == "E":
             parts = rest.split("\t")[0].split()
             need(
-                len(parts) >= 1 and parts[0].count(":") == 1,
+                len(parts) >= 1 and ":" in parts[0] and all(parts[0].rpartition(":")[::2]),
                 ann,
                 number,
                 f"{aid}: the line is cut short (expected TYPE:TRIGGER ...)",
             )
-            btype, trig = parts[0].split(":")
+            btype, _, trig = parts[0].rpartition(":")  # a type written with its colon, as on its T line: Contact:Meet
             etype = names.get(btype)
             need(etype in event_types, ann, number, f"{aid}: event type {btype!r} is not in the schema")
             args = []

@@ -319,3 +319,26 @@ def test_attribute_value_messages_speak_brat(tmp_path):
         with pytest.raises(ImportFileError) as info:
             read_brat(folder)
         assert (info.value.line, info.value.reason) == (4, message)
+
+
+def test_an_event_line_may_write_the_type_with_its_colon_as_its_trigger_line_does(tmp_path):
+    """'T4<TAB>Contact:Meet 13 16' was read, but 'E1<TAB>Contact:Meet:T4 ...' was refused as 'cut short': the
+    trigger id is what follows the last colon."""
+    text = "Alice Walker met Bob Stone in Berlin on Friday.\n"
+    ann = (
+        "T1\tPERSON 0 12\tAlice Walker\nT2\tPERSON 17 26\tBob Stone\nT3\tGPE 30 36\tBerlin\n"
+        "T4\tContact:Meet 13 16\tmet\nE1\tContact:Meet:T4 Entity:T1 Entity2:T2 Place:T3\n"
+    )
+    folder = _folder(tmp_path, {"meet.txt": text, "meet.ann": ann}, conf=None)
+    project = Project(tmp_path / "p.annotator", annotator="t")
+    import_format(project, "brat", [folder])
+    (doc_id,) = project.document_ids()
+    (event,) = project.events(doc_id)
+    spans = {e.id: text[e.start : e.end] for e in project.entities(doc_id)}
+    assert event.type == "Contact:Meet" and text[event.trigger_start : event.trigger_end] == "met"
+    assert sorted((a.role, spans[a.entity_id]) for a in event.arguments) == [
+        ("Entity", "Alice Walker"),
+        ("Entity", "Bob Stone"),
+        ("Place", "Berlin"),
+    ]
+    project.close()
