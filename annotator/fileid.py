@@ -65,8 +65,19 @@ def _protected() -> Iterator[tuple[Identity, Path]]:
                 yield side, Path(f"{p.path}{suffix}")
 
 
+def open_here(path: str | Path) -> bool:
+    """True when the file at ``path`` is a project this process has open. Never read such a file with a plain
+    ``open()``: POSIX drops every lock the process holds on a file when any descriptor of it is closed, SQLite's
+    connection included; another program closing the file then takes itself for its last user and deletes the
+    ``-wal`` and ``-shm`` under the open project ("disk I/O error")."""
+    ident = identity(path)
+    return ident is not None and any(p.identity == ident for p in list(_OPEN))
+
+
 def is_annotator_project(path: str | Path) -> bool:
     """True for an SQLite file marked as an annotator project (its header's application id)."""
+    if open_here(path):
+        return True  # not read: see open_here
     try:
         with open(path, "rb") as fh:
             head = fh.read(72)

@@ -22,6 +22,8 @@ BUSY_TIMEOUT_MS = 10_000
 
 
 def _check_file(path: Path) -> None:
+    if fileid.open_here(path):  # open here already (a worker's second open): checked then, and never read
+        return  # with open(): closing it would drop the locks of the connection that has it (fileid.open_here)
     try:
         with path.open("rb") as fh:
             head = fh.read(16)
