@@ -27,6 +27,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from annotator.schema import load_schema  # noqa: E402
 from annotator.suggest.event_rules import RuleEventSuggester  # noqa: E402
+from annotator.suggest.rule_weights import read_weights  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
 SCHEMA = ROOT / "resources" / "schemas" / "news.toml"  # this checkout's (an installed package may point elsewhere)
@@ -160,13 +161,19 @@ def as_dicts(suggestions) -> list[dict]:  # noqa: ANN001
 
 
 def run_direct(
-    rows: list[dict], model: str, cache: Path | None = None, threshold: float | None = None
+    rows: list[dict], model: str, cache: Path | None = None, threshold: float | None = None, weights: Path | None = None
 ) -> tuple[list[list[dict]], float, float]:
     import spacy
     from spacy.tokens import DocBin
 
     nlp = spacy.load(model)
-    suggester = RuleEventSuggester(load_schema(SCHEMA), **({} if threshold is None else {"threshold": threshold}))
+    kwargs: dict = {}
+    if weights is not None:  # weights of the score other than the suggester's own (bench/fit_rule_weights.py)
+        w, link, thr = read_weights(weights)
+        kwargs = {"weights": w, "link": link, "threshold": thr}
+    if threshold is not None:
+        kwargs["threshold"] = threshold
+    suggester = RuleEventSuggester(load_schema(SCHEMA), **kwargs)
     texts = [r["text"] for r in rows]
     t0 = time.perf_counter()
     if cache is not None and cache.exists():  # parsed Docs saved by an earlier run (rule development only)
@@ -260,6 +267,7 @@ def main() -> None:
         "--cache", type=Path, help="a .spacy file keeping the parsed articles between runs (timing then meaningless)"
     )
     ap.add_argument("--threshold", type=float, help="the suggester's score threshold (default: its own)")
+    ap.add_argument("--weights", type=Path, help="with --direct: the score's weights from this JSON (fitted ones)")
     ap.add_argument("--errors", choices=("A",), help="print the errors of half A (the development half)")
     ap.add_argument(
         "--half",
@@ -270,7 +278,7 @@ def main() -> None:
     args = ap.parse_args()
     rows = read_articles(args.data)
     if args.mode == "direct":
-        preds, t_pipe, t_sugg = run_direct(rows, args.model, args.cache, args.threshold)
+        preds, t_pipe, t_sugg = run_direct(rows, args.model, args.cache, args.threshold, args.weights)
     else:
         preds, t_pipe, t_sugg = run_project(rows, args.model)
     words = sum(len(r["text"].split()) for r in rows)

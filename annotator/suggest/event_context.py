@@ -10,6 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from annotator.suggest.rule_weights import CONTEXT_HAND
+
 FUTURE = {"will", "shall", "'ll", "wo"}
 MODALS = {"would", "could", "may", "might", "should", "can", "must", "ca"}
 # verbs whose complement is not (yet) real: "plan to visit", "threatened to attack", "called for talks"
@@ -68,10 +70,18 @@ FUTURE_TIME_MODS = {"planned", "upcoming", "future", "proposed", "impending", "n
 
 @dataclass
 class Context:
-    penalty: float = 0.0
+    signs: list[str] = field(default_factory=list)  # the signs read, in order (rule_weights.CONTEXT_TERMS)
     generic_noun: bool = False
     given: bool = False  # a bare noun where given information goes (subject, "since the war"): maybe a later mention
     attributes: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def penalty(self) -> float:
+        """The signs' hand-weighted penalty, summed in the order they were read."""
+        total = 0.0
+        for sign in self.signs:
+            total += CONTEXT_HAND[sign]
+        return total
 
 
 def read_context(head: Any) -> Context:
@@ -90,23 +100,23 @@ def read_context(head: Any) -> Context:
     aux = {c.lower_ for c in ckids if c.dep_ in ("aux", "auxpass")}
     if any(c.dep_ == "neg" for c in ckids) or any(c.dep_ == "det" and c.lower_ == "no" for c in kids):
         ctx.attributes["polarity"] = "Negative"
-        ctx.penalty += 0.25
+        ctx.signs.append("negated")
     if _denied(clause):
         ctx.attributes["polarity"] = "Negative"
-        ctx.penalty += 0.25
+        ctx.signs.append("denied")
     if aux & FUTURE:
         ctx.attributes["tense"] = "Future"
         ctx.attributes["modality"] = "Other"
-        ctx.penalty += 0.15
+        ctx.signs.append("future")
     elif aux & MODALS:
         ctx.attributes["modality"] = "Other"
-        ctx.penalty += 0.2
+        ctx.signs.append("modal")
     if "to" in aux and clause.dep_ in ("xcomp", "ccomp") and clause.head.lemma_.lower() in IRREALIS_HEADS:
         ctx.attributes["modality"] = "Other"
-        ctx.penalty += 0.2
+        ctx.signs.append("irrealis")
     elif "to" in aux and clause.dep_ == "acl" and clause.head.lemma_.lower() in IRREALIS_HEADS | IRREALIS_NOUNS:
         ctx.attributes["modality"] = "Other"  # "the right to invade", "a plan to attack": not (yet) real
-        ctx.penalty += 0.2
+        ctx.signs.append("irrealis")
     elif "to" in aux and clause.dep_ in ("advcl", "relcl", "acl"):  # "troops sent to attack the town": a purpose
         ctx.attributes["modality"] = "Other"
     elif (
@@ -116,7 +126,7 @@ def read_context(head: Any) -> Context:
         and head.head.head.lemma_.lower() in IRREALIS_HEADS
     ):  # "called for talks"
         ctx.attributes["modality"] = "Other"
-        ctx.penalty += 0.2
+        ctx.signs.append("irrealis")
     elif (
         head.pos_ == "NOUN"
         and head.dep_ == "dobj"
@@ -124,13 +134,13 @@ def read_context(head: Any) -> Context:
         and head.head.lemma_.lower() in IRREALIS_HEADS - NAMING_HEADS
     ):  # "plans an attack", "to avoid deportation": the object of a wish, a plan or a fear
         ctx.attributes["modality"] = "Other"
-        ctx.penalty += 0.2
+        ctx.signs.append("irrealis")
     if _alternative(head):  # "whether an airstrike, missile attack or artillery bombardment": one of them, if any
         ctx.attributes["modality"] = "Other"
-        ctx.penalty += 0.15
+        ctx.signs.append("alternative")
     if any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in ckids):
         ctx.attributes["modality"] = "Other"
-        ctx.penalty += 0.2
+        ctx.signs.append("conditional")
     if head.pos_ in ("NOUN", "PROPN"):
         if lemmas & FUTURE_NOUN_MODS:  # "the planned meeting": one particular event, not yet real
             ctx.attributes["modality"] = "Other"
@@ -144,7 +154,7 @@ def read_context(head: Any) -> Context:
         )
         dets = [c for c in kids if c.dep_ in ("det", "poss")]
         if any(c.lower_ in GENERIC_DETS for c in dets):
-            ctx.penalty += 0.15
+            ctx.signs.append("generic_det")
         ctx.generic_noun = not dets and head.tag_ in ("NNS", "NN")
     return ctx
 

@@ -9,13 +9,15 @@ senses) is kept only when a cue word or a fitting participant supports the type.
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
-from typing import Any, Sequence
+from typing import Any, Mapping, Sequence
 
 from annotator.suggest.arg_spans import entity_index
 from annotator.suggest.event_args import fill_roles, frame
 from annotator.suggest.event_context import Context, read_context
 from annotator.suggest.event_lexicon import Lexicon, Pattern, matches
 from annotator.suggest.noun_classes import guess_label
+from annotator.suggest.rule_weights import LINK, THRESHOLD, WEIGHTS
+from annotator.suggest.rule_weights import score as rule_score
 from annotator.suggest.token_arrays import FirstWords, trigger_starts
 from annotator.suggest.types import ArgumentSuggestion, EventSuggestion
 
@@ -23,25 +25,16 @@ RULES_VERSION = 1
 TRIGGER_POS = {"VERB", "NOUN", "ADJ"}  # not PROPN: a capitalised trigger word is part of a name or a month ("March")
 # entity labels inside which a word is part of a name, not an event ("Attack Helicopter Battalion", "Al-Qaida")
 NAME_LABELS = {"PERSON", "ORG", "GPE", "LOC", "FAC", "PRODUCT", "WORK_OF_ART", "LAW", "NORP", "LANGUAGE"}
-THRESHOLD = 0.45
 _NON_CORE = {"Time", "Place"}
-NAMED_BONUS = 0.05
-TIME_BONUS = 0.05
-NO_PARTICIPANT = 0.1
+ALTERNATIVES_CUT = 0.25  # a runner-up type this close to the best one's score is kept as an alternative
 SHARED_ROLES = {"Attacker": "Agent"}  # a role of the inner event that is another role of the outer one
 _SPLIT_DEPS = {"prt", "oprd", "acomp", "ccomp", "xcomp", "dobj"}
 # forms less often used for a specific event that happened: base-form verbs ("to attack", "could attack"),
-# gerunds and present participles ("fighting"), plural nouns ("attacks on civilians")
-FORM_PENALTY = {"VB": 0.1, "VBG": 0.05, "NNS": 0.05}
+# gerunds and present participles ("fighting"), plural nouns ("attacks on civilians"); the weights of these terms
+# and of the others are in rule_weights.py
+FORMS = {"VB", "VBG", "NNS"}
 # the same forms, and adjectives, with no one taking part: mostly generic ("attacks are rising", "to die")
 BARE_FORMS = {"VB", "VBG", "NNS", "JJ"}
-BARE_FORM_PENALTY = 0.1
-# a word describing a thing ("an investment company", "targeted operations", "the assistance package") names a kind
-# of thing more often than it tells an event that happened
-MODIFIER_PENALTY = 0.2
-# a noun trigger whose only participant is a possessive pronoun that stands for no one in the sentence ("his
-# arrival", "their visit") refers back to an event already told
-KNOWN_EVENT_PENALTY = 0.1
 
 
 @dataclass
@@ -55,7 +48,13 @@ class _Candidate:
 class RuleEventSuggester:
     """Suggests events of a schema's types from its trigger words, the parse and the entities."""
 
-    def __init__(self, schema: Any, threshold: float = THRESHOLD) -> None:
+    def __init__(
+        self,
+        schema: Any,
+        threshold: float = THRESHOLD,
+        weights: Mapping[str, float] | None = None,
+        link: str = LINK,
+    ) -> None:
         self.schema = schema
         self.types = {t.name: t for t in schema.events}
         self.lexicon = Lexicon.from_schema(schema)
@@ -64,6 +63,9 @@ class RuleEventSuggester:
         self._phrases = _phrases(c for t in schema.events for c in getattr(t, "cues", ()))
         self.blockers = {t.name: frozenset(c.lower() for c in getattr(t, "blockers", ())) for t in schema.events}
         self.threshold = threshold
+        self.weights = WEIGHTS if weights is None else weights  # of the kinds of evidence (rule_weights.TERMS)
+        self.link = link
+        self.trace: list | None = None  # a list: every candidate's (type, start, end, terms, score) is added to it
         self._attributes = {a.name: set(a.values) for a in schema.attributes}
 
     @property
@@ -223,40 +225,46 @@ class RuleEventSuggester:
                 continue
             if self.blockers[type_name] & direct:  # "press conference" is not a meeting
                 continue
-            score = 0.55 + 0.1 * min(core, 2) + 0.08 * min(cue, 2) - ctx.penalty
+            terms: dict[str, float] = {"core": min(core, 2), "cue": min(cue, 2)}
+            terms.update((sign, 1.0) for sign in ctx.signs)
             if any(a.role not in _NON_CORE and a.score >= 0.8 for a in args):  # a named participant
-                score += NAMED_BONUS
+                terms["named"] = 1
             if any(a.role == "Time" for a in args):  # a time of its own: a specific event
-                score += TIME_BONUS
+                terms["time"] = 1
             # an object no role takes points to another sense ("returned fire", "met all conditions")
-            score -= 0.15 * _misfits(pairs, args, ("obj",)) + 0.1 * _misfits(pairs, args, ("subj_intrans",))
+            terms["misfit_object"] = _misfits(pairs, args, ("obj",))
+            terms["misfit_subject"] = _misfits(pairs, args, ("subj_intrans",))
             if not core and not anchored:  # no participant: often a generic or a later mention
-                score -= NO_PARTICIPANT
+                terms["no_participant"] = 1
                 if head.tag_ in BARE_FORMS:  # "attacks", "to die", "talking", "dead" with no one taking part
-                    score -= BARE_FORM_PENALTY
+                    terms["bare_form"] = 1
             if head.pos_ in ("NOUN", "PROPN") and not core and not anchored and ctx.generic_noun:
-                score -= 0.1
+                terms["generic_noun"] = 1
             if not core and not anchored and _possessive_pronoun(head):  # "his death": an event told before
-                score -= KNOWN_EVENT_PENALTY
-            score -= FORM_PENALTY.get(head.tag_, 0.0)
+                terms["known_event"] = 1
+            if head.tag_ in FORMS:  # base-form verbs, gerunds, plural nouns
+                terms[f"form_{head.tag_}"] = 1
             if head.dep_ in ("amod", "compound", "nmod") and head.head.pos_ in ("NOUN", "PROPN"):
-                score -= MODIFIER_PENALTY
+                terms["modifier"] = 1
             if pattern.weak:
-                score -= 0.05
+                terms["weak"] = 1
             if not core and (type_name, head.lemma_.lower()) in seen:  # a later mention of an event already suggested
-                score -= 0.1
+                terms["later_mention"] = 1
             if ctx.given and any(t == type_name for t, _ in seen):
-                score -= 0.1
+                terms["given"] = 1
             elif not core and _definite_object(head) and any(t == type_name for t, _ in seen):
-                score -= 0.1  # "caused the blast", "with the chemical attack in Syria": the event told before
-            cands.append(_Candidate(type_name, pattern, max(0.0, min(1.0, score)), args))
+                terms["definite_object"] = 1  # "caused the blast", "with the chemical attack in Syria": told before
+            score = rule_score(terms, self.weights, self.link)
+            if self.trace is not None:
+                self.trace.append((type_name, span.start_char, span.end_char, terms, score))
+            cands.append(_Candidate(type_name, pattern, score, args))
         if not cands:
             return None
         cands.sort(key=lambda c: -c.score)
         best = cands[0]
         if best.score < self.threshold:
             return None
-        alternatives = tuple(c.type for c in cands[1:] if c.score >= best.score - 0.25)
+        alternatives = tuple(c.type for c in cands[1:] if c.score >= best.score - ALTERNATIVES_CUT)
         return EventSuggestion(
             best.type,
             span.start_char,
