@@ -22,11 +22,13 @@ class FilesAndWork:
     # -- files ---------------------------------------------------------------------------------------------
     def new_project(self: "MainWindow") -> None:
         path, _ = QFileDialog.getSaveFileName(self, "New project", "project.annotator", PROJECT_FILTER)
+        self.back_to_text()
         if path:
             self.open_project(path)
 
     def open_project_dialog(self: "MainWindow") -> None:
         path, _ = QFileDialog.getOpenFileName(self, "Open project", "", PROJECT_FILTER)
+        self.back_to_text()
         if path:
             self.open_project(path)
 
@@ -42,11 +44,13 @@ class FilesAndWork:
         paths, _ = QFileDialog.getOpenFileNames(
             self, "Import files", "", "Texts and annotations (*.txt *.jsonl *.json);;All files (*)"
         )
+        self.back_to_text()
         if paths:
             self.import_paths(paths)
 
     def import_folder_dialog(self: "MainWindow") -> None:
         path = QFileDialog.getExistingDirectory(self, "Import folder")
+        self.back_to_text()
         if path:
             self.import_paths([path])
 
@@ -92,7 +96,9 @@ class FilesAndWork:
         from ui.dialogs.import_format import ImportFormatDialog
 
         dlg = ImportFormatDialog(self)
-        if dlg.exec():
+        chosen = dlg.exec()
+        self.back_to_text()  # the keys went nowhere after the dialog
+        if chosen:
             fmt, path = dlg.choice()
             w = ImportFormatWorker(c.project.path, fmt, [path], self.settings.annotator or None)
             self.start_worker(w, after=lambda: self._after_format_import(w))

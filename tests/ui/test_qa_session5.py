@@ -116,3 +116,29 @@ def test_every_panel_is_reached_by_keys_and_escape_comes_back_to_the_text(qtbot,
     assert focus_in(window.documents)
     qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Escape)  # from any panel, Escape: back to the text
     assert focus_in(v)
+
+
+def test_the_keys_go_back_to_the_text_after_the_import_dialog(qtbot, window, tmp_path):
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication, QLineEdit
+
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "n.txt").write_text("Nothing here.")
+    (tmp_path / "in" / "n.ann").write_text("")
+    v = window.view
+    for choose in ("cancel", "import"):
+        v.setFocus()
+
+        def answer(choose=choose):  # type: ignore[no-untyped-def]
+            dlg = QApplication.activeModalWidget()
+            if choose == "cancel":
+                dlg.reject()
+                return
+            dlg.findChild(QLineEdit).setFocus()  # as a person types the path into it
+            dlg.findChild(QLineEdit).setText(str(tmp_path / "in"))
+            dlg.accept()
+
+        QTimer.singleShot(50, answer)
+        window.import_format_dialog()
+        qtbot.waitUntil(lambda: not window.workers)
+        qtbot.waitUntil(lambda: QApplication.focusWidget() is v)  # (it stayed None: no widget had the keys)
