@@ -114,12 +114,13 @@ def refuse_project_target(target: str | Path) -> None:
 FOLDER_EXPORT_FILES = (".txt", ".ann", ".conf")  # what a brat export holds: never a project, not opened to look
 
 
+BRAT_CONFS = ("annotation.conf", "visual.conf")  # the .conf files a brat export writes (not tools.conf, ...)
 BRAT_CACHES = (".stats_cache", ".DS_Store")  # made again by brat's server and the Finder: a former export holds them
 
 
 def foreign_files(folder: Path) -> list[str]:
     """The files of ``folder`` (searched through subfolders) that a brat export does not write, as paths relative to
-    it: anything but NAME.txt with its NAME.ann beside it (and the .ann of such a .txt), .conf files and
+    it: anything but NAME.txt with its NAME.ann beside it (and the .ann of such a .txt), ``BRAT_CONFS`` and
     ``BRAT_CACHES``."""
     out = []
     for root, _, files in os.walk(folder):
@@ -129,7 +130,7 @@ def foreign_files(folder: Path) -> list[str]:
             paired = dot and (
                 (suffix == "txt" and f"{stem}.ann" in names) or (suffix == "ann" and f"{stem}.txt" in names)
             )
-            if not (paired or name.endswith(".conf") or name in BRAT_CACHES):
+            if not (paired or name in BRAT_CONFS or name in BRAT_CACHES):
                 out.append(os.path.relpath(os.path.join(root, name), folder))
     return sorted(out)
 

@@ -93,10 +93,12 @@ def test_a_brat_folder_is_replaced_without_a_moment_without_it(project, tmp_path
             missing.append((src, dst))
 
     monkeypatch.setattr(exporting.os, "replace", watched)
-    (target / "marker.conf").write_text("old export")  # what a former export holds: replaced
+    (target / "visual.conf").write_text("old export")  # what a former export holds: replaced
     writers()["brat"](project, target, states=["added"])
     assert not missing, missing
-    assert not (target / "marker.conf").exists() and sorted(p.suffix for p in target.iterdir() if p.stem == "a") == [
+    assert (target / "visual.conf").read_text() != "old export" and sorted(
+        p.suffix for p in target.iterdir() if p.stem == "a"
+    ) == [
         ".ann",
         ".txt",
     ]

@@ -117,10 +117,11 @@ def test_brat_export_onto_a_folder_of_other_files_is_refused(tmp_path, capsys):
     (mine / "thesis.docx").write_text("my thesis")
     (mine / "sub" / "notes.md").write_text("notes")
     (mine / "draft.txt").write_text("a text of mine, no .ann beside it")
+    (mine / "tools.conf").write_text("[search]")  # a brat server's own settings: not what an export writes
     assert main(["export", str(path), "-f", "brat", "-o", str(mine)]) == 1
     err = capsys.readouterr().err.strip()
     assert len(err.splitlines()) == 1 and "nothing was written" in err, err
-    assert "holds files a brat export does not write (draft.txt, sub/notes.md, thesis.docx)" in err, err
+    assert "holds files a brat export does not write (draft.txt, sub/notes.md, thesis.docx and 1 more)" in err, err
     assert (mine / "thesis.docx").read_text() == "my thesis" and (mine / "sub" / "notes.md").exists()
 
 
