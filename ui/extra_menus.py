@@ -46,7 +46,7 @@ def _start_training(window: "MainWindow") -> None:
 
 def add_review_menu(window: "MainWindow") -> None:
     """A "Review" menu with the Adjudication and Agreement windows, before Help."""
-    menu = _menu_before_help(window, "Re&view")
+    menu = _menu_before_help(window, "&Review")
     acts = {}
     opens: tuple[tuple[str, str, str | None, Callable[["MainWindow"], None]], ...] = (
         ("adjudicate", "&Adjudicate differences…", "Ctrl+Shift+J", _open_adjudication),

@@ -134,7 +134,7 @@ def build_menus(w: "MainWindow") -> dict[str, QAction]:
     a["previous_pane"] = _action(w, "Pre&vious panel", lambda: w.focus_pane(-1), "Shift+F6")
     a["side_panels"] = _action(
         w,
-        "Hide/show side &panels",
+        "&Hide/show side panels",
         w.toggle_side_panels,
         "F8",
         "Give the text the whole width, or bring the panels back",

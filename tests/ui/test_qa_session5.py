@@ -142,3 +142,22 @@ def test_the_keys_go_back_to_the_text_after_the_import_dialog(qtbot, window, tmp
         window.import_format_dialog()
         qtbot.waitUntil(lambda: not window.workers)
         qtbot.waitUntil(lambda: QApplication.focusWidget() is v)  # (it stayed None: no widget had the keys)
+
+
+def test_every_menu_has_its_own_alt_letter(window):
+    """Alt+V opened View, never Review (Re&view): a menu reached by keys needs a letter of its own."""
+    import re
+
+    def repeated(actions):  # type: ignore[no-untyped-def]
+        seen: dict[str, list[str]] = {}
+        for a in actions:
+            m = re.search(r"&([^&])", a.text())
+            if m:
+                seen.setdefault(m.group(1).lower(), []).append(a.text())
+        return {k: v for k, v in seen.items() if len(v) > 1}
+
+    bar = window.menuBar().actions()
+    assert repeated(bar) == {}
+    assert all(re.search(r"&[^&]", a.text()) for a in bar)
+    for a in bar:
+        assert repeated(a.menu().actions()) == {}, a.text()
