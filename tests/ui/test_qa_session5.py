@@ -161,3 +161,16 @@ def test_every_menu_has_its_own_alt_letter(window):
     assert all(re.search(r"&[^&]", a.text()) for a in bar)
     for a in bar:
         assert repeated(a.menu().actions()) == {}, a.text()
+
+
+def test_adjudication_without_annotators_sets_offers_nothing_to_press(qtbot, window):
+    from ui.dialogs.adjudication import open_adjudication
+
+    dlg = open_adjudication(window)
+    try:
+        assert "no annotators' sets" in dlg.heading.text()
+        headers = [dlg.tree.headerItem().text(i) for i in range(dlg.tree.columnCount())]
+        assert headers[:3] == ["Kind", "Difference", "Text"]  # it was one column headed "1"
+        assert not any(b.isEnabled() for b in dlg.buttons.values())  # Both, Edit, Take all agreed: nothing to act on
+    finally:
+        dlg.close()

@@ -131,6 +131,7 @@ class AdjudicationWindow(QDialog):
             self.addAction(act)
         controller.documentChanged.connect(self.refresh)
         controller.undo_stack.indexChanged.connect(lambda _i: self.refresh())
+        self._set_columns()  # named from the start (one column headed "1" while no set covered the document)
         self.refresh()
 
     # -- listing ---------------------------------------------------------------------------------------
@@ -139,6 +140,8 @@ class AdjudicationWindow(QDialog):
         keep = self.current_id()
         self.tree.clear()
         self.diffs = []
+        for b in self.buttons.values():
+            b.setEnabled(False)
         if c.project is None or c.doc is None:
             self.heading.setText("No document open.")
             return
@@ -182,6 +185,8 @@ class AdjudicationWindow(QDialog):
             )
         if selected is not None:
             self.tree.setCurrentItem(selected)
+        for b in self.buttons.values():
+            b.setEnabled(bool(self.diffs))  # nothing listed: nothing to take, edit or settle
 
     def _set_columns(self) -> None:
         headers = ["Kind", "Difference", "Text", *[f"{SET_KEYS[i]}: {s}" for i, s in enumerate(self.sets)], "Decision"]
