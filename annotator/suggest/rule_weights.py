@@ -53,6 +53,7 @@ HAND: dict[str, float] = {name: w for group in GROUPS for name, w in group}
 CONTEXT_HAND: dict[str, float] = {name: -HAND[name] for name in CONTEXT_TERMS}  # as penalties (positive)
 
 
+_ORDER = {name: (k, j) for k, group in enumerate(GROUPS) for j, (name, _) in enumerate(group)}
 LINKS = ("clamp", "logistic")  # the hand weights' sum clamped to [0, 1], or a fitted logistic model's probability
 FITTED = Path(__file__).with_name("rule_weights.json")  # fitted weights shipped as data, if any
 
@@ -60,15 +61,16 @@ FITTED = Path(__file__).with_name("rule_weights.json")  # fitted weights shipped
 def score(features: Mapping[str, float], weights: Mapping[str, float], link: str = "clamp") -> float:
     """The weighted sum of a candidate's terms (``bias`` is always 1), clamped to [0, 1] or through the logistic
     function; a term missing from ``features`` is 0."""
-    total = 0.0
-    for group in GROUPS:
-        part = 0.0
-        for name, _ in group:
-            x = 1.0 if name == "bias" else features.get(name, 0.0)
-            if x:
-                part += weights[name] * x
-        if part:
-            total += part
+    total, group, part = 0.0, 0, weights["bias"]
+    for name in sorted((n for n, x in features.items() if x), key=_ORDER.__getitem__):
+        k = _ORDER[name][0]
+        if k != group:  # a group's sum is added when the next group starts
+            if part:
+                total += part
+            group, part = k, 0.0
+        part += weights[name] * features[name]
+    if part:
+        total += part
     if link == "logistic":
         return 1.0 / (1.0 + math.exp(-total))
     return max(0.0, min(1.0, total))
