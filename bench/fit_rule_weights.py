@@ -185,6 +185,49 @@ def two_fold(schema, rows: list[dict], docs: list, link: str, l2: float) -> None
         )
 
 
+CUTS = (0.05, 0.1, 0.15, 0.25, 0.35, 0.5)
+
+
+def type_choice(schema, rows: list[dict], docs: list, name: str) -> None:  # noqa: ANN001
+    """With the hand weights, on words scored for several types of which a gold trigger there has one: how often
+    the best score is the gold type, and for each cut how often the gold type is among the alternatives kept
+    (the type picker opens on them) against how many alternatives are shown on every suggestion."""
+    suggester = RuleEventSuggester(schema)
+    words = right = 0
+    near = dict.fromkeys(CUTS, 0)
+    shown = dict.fromkeys(CUTS, 0)
+    suggested = 0
+    for row, doc in zip(rows, docs):
+        suggester.trace = []
+        suggester.suggest(doc, _ents(doc))
+        by_span: dict[tuple[int, int], list] = {}
+        for type_, start, end, _terms, sc in suggester.trace:
+            by_span.setdefault((start, end), []).append((type_, sc))
+        for (start, end), cands in by_span.items():
+            ranked = sorted(cands, key=lambda c: -c[1])
+            if ranked[0][1] >= HAND_THRESHOLD:
+                suggested += 1
+                for cut in CUTS:
+                    shown[cut] += sum(1 for _, sc in ranked[1:] if sc >= ranked[0][1] - cut)
+            if len(ranked) < 2:
+                continue
+            gold = {g["type"] for g in row["events"] if g["trigger"][0] < end and start < g["trigger"][1]}
+            if not gold & {t for t, _ in ranked}:
+                continue
+            words += 1
+            if ranked[0][0] in gold:
+                right += 1
+                continue
+            for cut in CUTS:
+                near[cut] += any(t in gold and sc >= ranked[0][1] - cut for t, sc in ranked[1:])
+    print(f"\n{name}: {words} words scored for several types, one of them gold; the best score right on {right}")
+    for cut in CUTS:
+        print(
+            f"  cut {cut:4}: gold type among the alternatives on {near[cut]} of the {words - right} others; "
+            f"{shown[cut] / max(suggested, 1):.3f} alternatives a suggestion ({suggested} suggestions)"
+        )
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--data", type=Path, default=DATA)
@@ -197,6 +240,7 @@ def main() -> None:
     )
     ap.add_argument("--l2", type=float, default=1.0, help="L2 penalty on the weights (not the intercept)")
     ap.add_argument("--two-fold", action="store_true", help="fit on A score B, fit on B score A (figures only)")
+    ap.add_argument("--types", action="store_true", help="the type choice and the alternatives cut (hand weights)")
     ap.add_argument("--train", choices=("A", "B", "all"), default="all")
     ap.add_argument("--out", type=Path, help="write the fitted weights, threshold and provenance here (JSON)")
     ap.add_argument("--two-fold-figures", type=Path, help="a JSON of the 2-fold figures to record in --out")
@@ -204,6 +248,11 @@ def main() -> None:
     schema = load_schema(SCHEMA)
     rows = read_articles(args.data)
     docs = parsed(rows, args.cache)
+    if args.types:
+        for half, keep in (("half A", 0), ("half B", 1)):
+            idx = [i for i in range(len(rows)) if i % 2 == keep]
+            type_choice(schema, [rows[i] for i in idx], [docs[i] for i in idx], half)
+        return
     if args.two_fold:
         two_fold(schema, rows, docs, args.link, args.l2)
         return

@@ -7,10 +7,13 @@ import json
 import random
 from pathlib import Path
 
+import pytest
+
+from annotator.errors import SchemaError
 from annotator.schema import load_schema
 from annotator.suggest import rule_weights
 from annotator.suggest.event_rules import RuleEventSuggester
-from annotator.suggest.rule_weights import CONTEXT_TERMS, HAND, TERMS, score
+from annotator.suggest.rule_weights import CONTEXT_TERMS, HAND, TERMS, read_weights, score
 
 ROOT = Path(__file__).resolve().parents[2]
 NEWS = ROOT / "resources" / "schemas" / "news.toml"
@@ -110,3 +113,14 @@ def test_shipped_weights_name_every_term_and_their_provenance():
     data = json.loads(path.read_text(encoding="utf-8"))
     assert set(data["weights"]) == set(TERMS)
     assert {"script", "date", "data", "two_fold"} <= set(data["provenance"])
+
+
+def test_weights_file_is_read_with_its_link_and_threshold_and_unknown_terms_refused(tmp_path):
+    path = tmp_path / "w.json"
+    path.write_text(json.dumps({"link": "logistic", "threshold": 0.3, "weights": {"bias": -1.0, "core": 2.0}}))
+    weights, link, threshold = read_weights(path)
+    assert (link, threshold, weights["core"], weights["modifier"]) == ("logistic", 0.3, 2.0, 0.0)
+    assert score({"core": 1}, weights, link) > 0.7 > 0.3 > score({}, weights, link)
+    path.write_text(json.dumps({"threshold": 0.3, "weights": {"bias": 0.5, "lemma=attack": 1.0}}))
+    with pytest.raises(SchemaError, match="lemma=attack"):
+        read_weights(path)
