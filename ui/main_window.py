@@ -118,7 +118,7 @@ class MainWindow(WindowPanels, FilesAndWork, WindowFlow, QMainWindow):
         self.progress_label.setTextFormat(Qt.TextFormat.PlainText)
         self.progress_bar = QProgressBar()
         self.progress_bar.setMaximumWidth(220)
-        self.cancel_button = QPushButton("Cancel")
+        self.cancel_button = QPushButton("&Cancel")  # Alt+C: the keys reach it (Tab is the text's)
         self.cancel_button.clicked.connect(self.cancel_work)
         self.reviewed_label = QLabel("")
         self.saved_label = QLabel("")

@@ -143,6 +143,9 @@ class FilesAndWork:
         self.progress_label.setText(worker.title)
         self.progress_bar.setRange(0, 0)
         self._show_progress(True)
+        self.message.setText("")  # a message of before (a refusal of the first try) is no longer what happens
+        self.message.setStyleSheet("")
+        self._describe_current_entity()
         worker.start()
 
     def _on_progress(self: "MainWindow", done: int, total: int, text: str) -> None:

@@ -174,3 +174,30 @@ def test_adjudication_without_annotators_sets_offers_nothing_to_press(qtbot, win
         assert not any(b.isEnabled() for b in dlg.buttons.values())  # Both, Edit, Take all agreed: nothing to act on
     finally:
         dlg.close()
+
+
+def test_background_work_clears_a_stale_message_and_alt_c_cancels_it(qtbot, window):
+    import time
+
+    from ui.workers import Cancelled, Worker
+
+    class Waiting(Worker):
+        title = "Waiting"
+
+        def work(self, project):  # type: ignore[no-untyped-def]
+            while not self.cancelled:
+                time.sleep(0.01)
+            raise Cancelled
+
+    window.show_error("training needs at least 2 finished documents")  # the refusal of a first try
+    w = Waiting(window.controller.project.path)
+    window.start_worker(w)
+    try:
+        assert "training needs" not in window.message.text()  # it said so all through the work that then ran
+        qtbot.keyClick(window.view, Qt.Key.Key_C, ALT)  # the status bar's Cancel, by keys
+        qtbot.waitUntil(lambda: not window.workers)
+        assert "cancelled" in window.message.text()
+    finally:
+        if w in window.workers:  # (a failure above: stop it before the window goes)
+            w.cancel()
+            w.wait(5000)
