@@ -119,6 +119,9 @@ class PreannotateWorker(Worker):
         return f"Pre-annotation ({report.pipeline}): {report.summary()}"
 
 
+NOT_DEFAULT_HINT = "'Make it the default' below uses it from now on"
+
+
 class TrainWorker(Worker):
     """``annotator train`` in the background: a cancel stops it within a step and puts no model in use."""
 
@@ -127,6 +130,7 @@ class TrainWorker(Worker):
     def __init__(self, project_path: str | Path, annotator: str | None = None, options: Any = None) -> None:
         super().__init__(project_path, annotator)
         self.options = options
+        self.report: Any = None  # the TrainReport once done
 
     def work(self, project: Project) -> str:
         from annotator.errors import TrainingCancelled
@@ -141,7 +145,8 @@ class TrainWorker(Worker):
             )
         except TrainingCancelled:
             raise Cancelled() from None
-        return f"Training: {report.summary()}"
+        self.report = report
+        return f"Training: {report.summary(NOT_DEFAULT_HINT)}"
 
 
 class ImportWorker(Worker):

@@ -48,7 +48,9 @@ class TrainReport:
     made_default: bool = False
     seconds: float = 0.0
 
-    def summary(self) -> str:
+    def summary(self, not_default_hint: str | None = None) -> str:
+        """The run in a line and the held-out table; ``not_default_hint`` says how to make a version kept aside the
+        default (the command line's by default; the app offers a button instead)."""
         from annotator.learn.report import format_comparison
 
         head = (
@@ -58,8 +60,9 @@ class TrainReport:
         verdict = (
             "made the default"
             if self.made_default
-            else "kept but NOT made the default (worse than the current model; use --make-default or "
-            f"'annotator models --default {self.version}')"
+            else "kept but NOT made the default (worse than the current model; "
+            + (not_default_hint or f"use --make-default or 'annotator models --default {self.version}'")
+            + ")"
         )
         return f"{head}; {verdict}\n{format_comparison(self.scores, self.current)}"
 

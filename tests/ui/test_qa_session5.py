@@ -201,3 +201,23 @@ def test_background_work_clears_a_stale_message_and_alt_c_cancels_it(qtbot, wind
         if w in window.workers:  # (a failure above: stop it before the window goes)
             w.cancel()
             w.wait(5000)
+
+
+def test_a_trained_version_kept_aside_can_be_made_the_default_from_its_result(qtbot, window):
+    from annotator.learn import versions
+    from annotator.learn.train import TrainReport
+    from ui.dialogs.training import show_training_result
+
+    p = window.controller.project
+    v = versions.publish(p, versions.new_temp_folder(p), {"created": "now", "documents": 2}, make_default=False)
+    report = TrainReport(version=v, documents=2, held_out=2, made_default=False)
+    show_training_result(window, f"Training: {report.summary()}", report)
+    box = window.training_result
+    try:
+        assert "--make-default" not in box.text() and "annotator models" not in box.text()  # no command line here
+        button = next(b for b in box.buttons() if "default" in b.text().lower())
+        button.click()  # it said to use the command line: the app had no way to it
+        assert versions.default_version(p) == v
+        assert f"version {v}" in window.message.text().lower()
+    finally:
+        box.close()

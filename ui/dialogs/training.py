@@ -7,9 +7,10 @@ from typing import TYPE_CHECKING
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QMessageBox, QTextEdit
 
-from ui.workers import TrainWorker
+from ui.workers import NOT_DEFAULT_HINT, TrainWorker
 
 if TYPE_CHECKING:  # pragma: no cover
+    from annotator.learn.train import TrainReport
     from ui.main_window import MainWindow
 
 
@@ -19,17 +20,24 @@ def start_training(window: "MainWindow") -> None:
         return
     worker = TrainWorker(c.project.path, annotator=window.settings.annotator or None)
     # the result in a box; a cancel asked for only in the status line (it opened 'Training finished' on it)
-    worker.done.connect(lambda text: None if worker.cancelled else show_training_result(window, text))
+    worker.done.connect(lambda text: None if worker.cancelled else show_training_result(window, text, worker.report))
     # why it did not train (too few finished documents, ...) in a box too: the red status line alone was hidden
     # while the pointer rested on a toolbar button (as after the menu's click), so nothing seemed to happen
     worker.failed.connect(lambda message: window.alert("Training not done", message))
     window.start_worker(worker)
 
 
-def show_training_result(window: "MainWindow", text: str) -> None:
-    """The run's summary: the version, whether it became the default, and the held-out comparison table."""
+def show_training_result(window: "MainWindow", text: str, report: "TrainReport | None" = None) -> None:
+    """The run's summary: the version, whether it became the default, and the held-out comparison table; a version
+    kept aside gets a button that makes it the default (the box said to use the command line for it)."""
+    if report is not None:
+        text = f"Training: {report.summary(NOT_DEFAULT_HINT)}"
     head, _, table = text.partition("\n")
     box = QMessageBox(window)
+    if report is not None and report.version is not None and not report.made_default:
+        make = box.addButton("Make it the default", QMessageBox.ButtonRole.AcceptRole)
+        make.clicked.connect(lambda: _make_default(window, report.version))
+        box.addButton(QMessageBox.StandardButton.Close)
     box.setWindowTitle("Training finished")
     box.setTextFormat(box.textFormat().PlainText)
     box.setText(head)
@@ -51,3 +59,21 @@ def show_training_result(window: "MainWindow", text: str) -> None:
         details.setFixedHeight(rows * details.fontMetrics().lineSpacing() + margins)
     box.open()
     window.training_result = box  # type: ignore[attr-defined]
+
+
+def _make_default(window: "MainWindow", version: int) -> None:
+    """The version kept aside becomes the default for pre-annotation (as ``annotator models --default N``)."""
+    from annotator.errors import AnnotatorError
+    from annotator.learn.versions import set_default
+
+    c = window.controller
+    if c.project is None:
+        return
+    try:
+        set_default(c.project, version)
+    except AnnotatorError as exc:
+        window.show_error(str(exc))
+        return
+    window.message.setText(
+        f"Version {version} is now the default for pre-annotation (File > Pre-annotate all documents to use it)"
+    )
