@@ -180,6 +180,11 @@ def read_annotation_conf(path: Path, visual: Path | None = None, name: str | Non
         raise ImportFileError(str(path), f"not valid UTF-8 (byte {exc.start})") from None
     except OSError as exc:
         raise ImportFileError(str(path), f"cannot read: {exc.strerror or exc}") from None
+    return conf_schema(text, path, visual, name or path.parent.name)
+
+
+def conf_schema(text: str, path: Path, visual: Path | None = None, name: str | None = None) -> tuple[Schema, list[str]]:
+    """annotation.conf's text as a Schema; ``path`` names it in messages. Returns (schema, warnings)."""
     warnings: list[str] = []
     sections = _sections(text, path, warnings)
     display, colours = _visual_names(visual)
@@ -207,7 +212,7 @@ def read_annotation_conf(path: Path, visual: Path | None = None, name: str | Non
         event_lines.append((number, canon(term), spec))
     event_names = [e for _, e, _ in event_lines]
     proxies: list[str] = []
-    header = {"name": name or path.parent.name or "brat", "description": "from brat " + str(path)}
+    header = {"name": name or "brat", "description": "from brat " + str(path)}
     entity_tables: list[dict[str, Any]] = []
     attribute_tables: list[dict[str, Any]] = []
     event_tables: list[dict[str, Any]] = []

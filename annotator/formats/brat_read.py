@@ -5,6 +5,8 @@ Read the way brat's own reader (``server/src/annotation.py``) reads them:
 - Offsets count the text as brat reads it, with universal newlines (``\\r\\n`` is one character). An .ann
   whose offsets fit only when ``\\r\\n`` counts as two (other tools, older exports of this one) is read that
   way, and that is reported.
+- Without annotation.conf, the project's schema when it has every type the .ann files use, else a schema told from
+  the files (``brat_infer``).
 - ``T`` lines become entities, or triggers when their type is an event type; ``E`` lines become events.
 - Nested events: an argument that is another event (``Theme:E2``) is kept as an entity on that event's
   trigger span, labelled with that event's type (the schema read from annotation.conf has such a label;
@@ -34,7 +36,8 @@ from collections import Counter
 from typing import Any
 
 from annotator.errors import ImportFileError
-from annotator.formats.brat_conf import BINARY, names_from_brat, read_annotation_conf
+from annotator.formats.brat_conf import BINARY, conf_schema, names_from_brat, read_annotation_conf
+from annotator.formats.brat_infer import conf_from_anns, types_used
 from annotator.formats.brat_text import (
     NOTE_TYPE,
     BRAT_ID,
@@ -97,10 +100,9 @@ def read_brat(path: str | Path, schema: Schema | None = None) -> ReadResult:
     folder = path if path.is_dir() else path.parent
     warnings: list[str] = []
     conf = find_conf(folder)
-    conf_schema = None
+    told = None
     if conf is not None:
-        conf_schema, warnings = read_annotation_conf(conf, conf.parent / "visual.conf", folder.name)
-    use = conf_schema or schema or default_schema()
+        told, warnings = read_annotation_conf(conf, conf.parent / "visual.conf", folder.name)
     stems = document_stems(path)
     if not stems:
         raise ImportFileError(
@@ -110,8 +112,36 @@ def read_brat(path: str | Path, schema: Schema | None = None) -> ReadResult:
             else "not a brat file: brat reads a folder of .txt and .ann files, or an .ann file",
         )
     notes: list[str] = []
+    if told is None:
+        told = _schema_from_anns(folder, stems, schema or default_schema(), warnings, notes)
+    use = told or schema or default_schema()
     docs = [read_pair(stem, use, warnings, notes) for stem in stems]
-    return ReadResult(docs, conf_schema, warnings, notes)
+    return ReadResult(docs, told, warnings, notes)
+
+
+def _schema_from_anns(
+    folder: Path, stems: list[Path], schema: Schema, warnings: list[str], notes: list[str]
+) -> Schema | None:
+    """With no annotation.conf: None when ``schema`` has every type the .ann files use, else a schema told from
+    them (brat_infer), said in a note."""
+    texts = []
+    for stem in stems:
+        ann = pair_of(stem)[1]
+        try:
+            texts.append(ann.read_bytes().decode("utf-8-sig", errors="replace") if ann.exists() else "")
+        except OSError:
+            texts.append("")  # read_pair names it
+    if types_used(texts) <= set(names_from_brat(schema)):
+        return None
+    where = folder / "annotation.conf"
+    visual = folder / "visual.conf"
+    told, found = conf_schema(conf_from_anns(texts), where, visual if visual.is_file() else None, folder.name)
+    warnings += found
+    notes.append(
+        f"{folder}: no annotation.conf; the schema was told from the .ann files "
+        f"(entity types: {len(told.entities)}, event types: {len(told.events)})"
+    )
+    return told
 
 
 def read_pair(stem: Path, schema: Schema, warnings: list[str], notes: list[str] | None = None) -> IncomingDocument:

@@ -1,0 +1,123 @@
+"""An annotation.conf told from a folder's .ann files, for brat data shipped without one.
+
+Shared-task corpora (BioNLP-ST, brat's own example corpora) come as .txt/.ann pairs with no annotation.conf; brat
+itself then shows them with a configuration of its own. Here the types the files use are written as brat's
+configuration language and read by the same reader as a real annotation.conf (``brat_conf``), so the schema has
+one way in. What the files tell:
+- a ``T`` type is an event type when some ``E`` line has a ``T`` of that type as its trigger, else an entity type;
+- each event type's roles (``Theme2`` is ``Theme`` again) with the types that filled them (an ``E`` argument is
+  that event's type: nested events); a role some events of the type lack is optional, one filled twice repeatable;
+- ``A``/``M`` attributes with the values seen (none seen: binary), on events or on entities;
+- ``R`` relations with the types of their two ends.
+Lines that cannot be read are left to the .ann reader, which names them.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Iterable
+
+_ROLE = re.compile(r"([A-Za-z][\w\-]*?)\d*")
+
+
+def conf_from_anns(ann_texts: Iterable[str]) -> str:
+    """The annotation.conf text that declares every type, role, attribute and relation the .ann texts use."""
+    t_types: dict[str, str] = {}
+    events: list[tuple[str, str, list[tuple[str, str]]]] = []  # (type, trigger id, [(role, target id)])
+    e_types: dict[str, str] = {}
+    attrs: list[tuple[str, str, str | None]] = []
+    rels: list[tuple[str, str, str]] = []
+    for n, text in enumerate(ann_texts):
+        for raw in text.split("\n"):
+            aid, tab, rest = raw.rstrip("\r").partition("\t")
+            if not tab or not aid:
+                continue
+            key = f"{n}:{aid}"  # ids are per file
+            fields = rest.split("\t")[0].split()
+            if not fields:
+                continue
+            if aid[0] == "T":
+                t_types[key] = fields[0]
+            elif aid[0] == "E" and ":" in fields[0]:
+                etype, _, trig = fields[0].rpartition(":")
+                args = [(p.split(":")[0], f"{n}:{p.split(':')[1]}") for p in fields[1:] if p.count(":") == 1]
+                events.append((etype, f"{n}:{trig}", args))
+                e_types[key] = etype
+            elif aid[0] in "AM" and len(fields) in (2, 3):
+                attrs.append((fields[0], f"{n}:{fields[1]}", fields[2] if len(fields) == 3 else None))
+            elif aid[0] == "R" and len(fields) == 3:
+                ends = [f.partition(":")[2] for f in fields[1:]]
+                rels.append((fields[0], f"{n}:{ends[0]}", f"{n}:{ends[1]}"))
+
+    def type_of(key: str) -> str | None:
+        return t_types.get(key) or e_types.get(key)
+
+    event_names = list(dict.fromkeys(e for e, _, _ in events))
+    trigger_types = {t_types[trig] for _, trig, _ in events if trig in t_types}
+    entities = [t for t in dict.fromkeys(t_types.values()) if t not in trigger_types and t not in event_names]
+    roles: dict[str, dict[str, list[str]]] = defaultdict(dict)
+    counts: dict[tuple[str, str], list[int]] = defaultdict(list)
+    per_type = defaultdict(int)
+    for etype, _, args in events:
+        per_type[etype] += 1
+        seen: dict[str, int] = defaultdict(int)
+        for role_written, target in args:
+            m = _ROLE.fullmatch(role_written)
+            role = m.group(1) if m else role_written
+            seen[role] += 1
+            label = type_of(target)
+            if label is not None:
+                labels = roles[etype].setdefault(role, [])
+                if label not in labels:
+                    labels.append(label)
+        for role, k in seen.items():
+            counts[(etype, role)].append(k)
+    lines = ["# told from the .ann files by annotator (the folder has no annotation.conf)", "", "[entities]"]
+    lines += entities
+    lines += ["", "[relations]"]
+    rel_ends: dict[str, tuple[list[str], list[str]]] = {}
+    for name, a, b in rels:
+        ends = rel_ends.setdefault(name, ([], []))
+        for side, key in zip(ends, (a, b)):
+            label = type_of(key)
+            if label is not None and label not in side:
+                side.append(label)
+    lines += [f"{n}\tArg1:{'|'.join(a) or '<ANY>'}, Arg2:{'|'.join(b) or '<ANY>'}" for n, (a, b) in rel_ends.items()]
+    lines += ["", "[events]"]
+    for etype in event_names:
+        specs = []
+        for role, labels in roles[etype].items():
+            got = counts[(etype, role)]
+            optional, repeated = len(got) < per_type[etype], max(got) > 1
+            mult = "*" if optional and repeated else "?" if optional else "+" if repeated else ""
+            specs.append(f"{role}{mult}:{'|'.join(labels)}")
+        lines.append(f"{etype}\t{', '.join(specs)}" if specs else etype)
+    lines += ["", "[attributes]"]
+    values: dict[str, list[str]] = {}
+    on: dict[str, list[str]] = {}
+    for name, target, value in attrs:
+        values.setdefault(name, [])
+        if value is not None and value not in values[name]:
+            values[name].append(value)
+        kind = "<EVENT>" if target in e_types else "<ENTITY>"
+        if kind not in on.setdefault(name, []):
+            on[name].append(kind)
+    for name, vals in values.items():
+        spec = f"Arg:{'|'.join(on[name])}"
+        lines.append(f"{name}\t{spec}, Value:{'|'.join(vals)}" if vals else f"{name}\t{spec}")
+    return "\n".join(lines) + "\n"
+
+
+def types_used(ann_texts: Iterable[str]) -> set[str]:
+    """The T and E types the .ann texts use (to tell whether a schema covers them)."""
+    used: set[str] = set()
+    for text in ann_texts:
+        for raw in text.split("\n"):
+            aid, tab, rest = raw.rstrip("\r").partition("\t")
+            fields = rest.split("\t")[0].split() if tab else []
+            if fields and aid[:1] == "T":
+                used.add(fields[0])
+            elif fields and aid[:1] == "E" and ":" in fields[0]:
+                used.add(fields[0].rpartition(":")[0])
+    return used
