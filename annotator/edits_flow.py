@@ -15,7 +15,7 @@ from annotator.edits import (
     check_offsets,
 )
 from annotator.errors import ValidationError
-from annotator.model import STATES, Change
+from annotator.model import STATES, STATUSES, Change
 from annotator.recorder import EditRecorder, run_edit
 from annotator.rules import filler_breaches, room_breach
 from annotator.store import Project, now
@@ -64,9 +64,12 @@ def add_entities(
     return run_edit(project, "add_entities", doc_id, body)
 
 
-def accept_rest(project: Project, doc_id: int) -> Change:
-    """Accept every undecided entity and event suggestion of a document in one step (before marking it done)."""
+def accept_rest(project: Project, doc_id: int, *, status: str | None = None) -> Change:
+    """Accept every undecided entity and event suggestion of a document in one step (before marking it done);
+    with ``status``, the document gets it in the same step (Ctrl+Enter: one key, one undo)."""
     _doc_text(project, doc_id)
+    if status is not None and status not in STATUSES:
+        raise ValidationError(f"status {status!r} is not one of {', '.join(STATUSES)}")
     events = _suggested_events(project, doc_id)
 
     def body(rec: EditRecorder) -> None:
@@ -77,7 +80,9 @@ def accept_rest(project: Project, doc_id: int) -> Change:
         ).fetchall():
             rec.update("entities", entity_id, {"state": "accepted", "annotator": project.annotator, "updated_at": t})
         accept_events(rec, events)
-        if rec.rows:
+        if status is not None:
+            rec.update("documents", doc_id, {"status": status, "updated_at": t})
+        elif rec.rows:
             rec.touch_document()
 
     return run_edit(project, "accept_rest", doc_id, body)

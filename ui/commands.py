@@ -156,7 +156,9 @@ class AcceptAll(CoreEditCommand):
 
 class AcceptRest(CoreEditCommand):
     edit = edits_flow.accept_rest
-    title = "Accept the rest"
+
+    def describe(self, doc_id: int, status: str | None = None) -> str:
+        return f"Accept the rest and mark {status.replace('_', ' ')}" if status else "Accept the rest"
 
 
 class AcceptEvent(CoreEditCommand):

@@ -65,8 +65,8 @@ class WindowFlow:
             choice = self.ask_undecided(n)
             if choice is None:
                 return
-            if choice == ACCEPT_REST:
-                c.run(cmd.AcceptRest, c.doc.id)
+            if choice == ACCEPT_REST:  # and marked, in one step: one Ctrl+Z takes both back
+                c.run(cmd.AcceptRest, c.doc.id, status="annotated")
         if c.doc.status != "annotated":
             c.run(cmd.SetStatus, c.doc.id, "annotated")
             if c.doc is None or c.doc.status != "annotated":  # refused or not saved: stay, the message shows why

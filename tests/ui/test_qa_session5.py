@@ -221,3 +221,28 @@ def test_a_trained_version_kept_aside_can_be_made_the_default_from_its_result(qt
         assert f"version {v}" in window.message.text().lower()
     finally:
         box.close()
+
+
+def test_ctrl_enter_accepting_the_rest_is_one_undo_step(qtbot, window, db):
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication
+
+    from ui_helpers import click_char
+
+    a = db.document_ids()[0]
+    click_char(qtbot, window.view, find(DOC_A, "Paris")[0])
+    qtbot.keyClick(window.view, Qt.Key.Key_Return)
+    undecided = [e.id for e in db.entities(a) if e.state == "suggested"]
+    assert undecided
+
+    QTimer.singleShot(50, lambda: qtbot.keyClick(QApplication.activeModalWidget(), Qt.Key.Key_Return))  # accept rest
+    qtbot.keyClick(window.view, Qt.Key.Key_Return, CTRL)
+    assert db.document(a).status == "annotated"
+    assert {e.state for e in db.entities(a) if e.id in undecided} == {"accepted"}
+    qtbot.waitUntil(lambda: window.documents.model.rows[0]["status"] == "annotated")  # (the window active again)
+    qtbot.keyClick(window.view, Qt.Key.Key_Z, CTRL)  # one key did it: one undo takes all of it back
+    assert db.document(a).status == "in_progress"
+    assert {e.state for e in db.entities(a) if e.id in undecided} == {"suggested"}
+    qtbot.keyClick(window.view, Qt.Key.Key_Z, CTRL | SHIFT)
+    assert db.document(a).status == "annotated"
+    assert {e.state for e in db.entities(a) if e.id in undecided} == {"accepted"}
