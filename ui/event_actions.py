@@ -288,6 +288,11 @@ class EventActions:
         self.c.select_event(None)
         self.view.select_cp(a, b)
         self.view.ensureCursorVisible()
+        likely, word = self.likely_types((a, b)), self.c.span_text(a, b)
+        if self.without_picker and len(likely) == 1:
+            self.c.report_status(f"“{word}”: E makes a {likely[0]} event (N: the next trigger word)")
+        else:  # what E's picker puts first (it said only how many suggestions were left)
+            self.c.report_status(f"“{word}”: E picks its type ({', '.join(likely[:3]) or 'any'} first)")
 
     # -- moving between events ----------------------------------------------------------------------------
     def step(self, direction: int) -> None:

@@ -246,3 +246,15 @@ def test_ctrl_enter_accepting_the_rest_is_one_undo_step(qtbot, window, db):
     qtbot.keyClick(window.view, Qt.Key.Key_Z, CTRL | SHIFT)
     assert db.document(a).status == "annotated"
     assert {e.state for e in db.entities(a) if e.id in undecided} == {"accepted"}
+
+
+def test_n_says_which_event_e_would_make_on_the_word_it_found(qtbot, window):
+    v = window.view
+    cur = v.textCursor()
+    cur.setPosition(0)
+    v.setTextCursor(cur)
+    qtbot.keyClick(v, "n")
+    assert v.selection_cp() == find(DOC_A, "met")
+    qtbot.waitUntil(lambda: not window._panel_timer.isActive())
+    said = window.message.text()
+    assert "met" in said and "Contact:Meet" in said and "E" in said, said  # it told only the suggestions left
