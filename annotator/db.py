@@ -131,6 +131,11 @@ def event_row(
     }
 
 
+def argument_row(event_id: int, role: str, entity_id: int, annotator: str | None) -> dict[str, Any]:
+    """A new argument's row: ``entity_id`` fills ``role`` of ``event_id``, made now by ``annotator``."""
+    return {"event_id": event_id, "role": role, "entity_id": entity_id, "annotator": annotator, "created_at": now()}
+
+
 class ProjectDb:
     """One open project file: ``conn`` is its connection (autocommit; ``Project.transaction`` opens writes)."""
 

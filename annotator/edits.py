@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import orjson
 
-from annotator.db import event_row, span_row
+from annotator.db import argument_row, event_row, span_row
 from annotator.decisions import accept_events, edit_event, leave_suggested_events, reject_events
 from annotator.errors import ValidationError
 from annotator.model import STATES, STATUSES, Change, Entity, Event
@@ -328,16 +328,7 @@ def add_argument(project: Project, event_id: int, role: str, entity_id: int) -> 
     _check_argument(project, event, role, entity_id)
 
     def body(rec: EditRecorder) -> None:
-        rec.result_id = rec.insert(
-            "arguments",
-            {
-                "event_id": event_id,
-                "role": role,
-                "entity_id": entity_id,
-                "annotator": project.annotator,
-                "created_at": now(),
-            },
-        )
+        rec.result_id = rec.insert("arguments", argument_row(event_id, role, entity_id, project.annotator))
         edit_event(rec, event_id, filler=entity_id)
         rec.touch_document()
 

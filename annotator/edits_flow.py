@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from annotator.db import span_row
+from annotator.db import argument_row, span_row
 from annotator.decisions import accept_events, edit_event
 from annotator.edits import (
     HUMAN,
@@ -122,16 +122,7 @@ def fill_role_with_span(
             "entities", span_row(doc_id, event["annotation_set"], start, end, label, "added", HUMAN, project.annotator)
         )
         if replace is None:
-            rec.result_id = rec.insert(
-                "arguments",
-                {
-                    "event_id": event_id,
-                    "role": role,
-                    "entity_id": entity_id,
-                    "annotator": project.annotator,
-                    "created_at": now(),
-                },
-            )
+            rec.result_id = rec.insert("arguments", argument_row(event_id, role, entity_id, project.annotator))
         else:
             rec.result_id = replace
             rec.update("arguments", replace, {"role": role, "entity_id": entity_id, "annotator": project.annotator})
