@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QContextMenuEvent
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from ui import commands as cmd
 from ui.menus import build_context_menu
@@ -28,6 +28,11 @@ def work_left(n: int) -> str:
     if n:
         return f"{n} suggestion{'s' if n != 1 else ''} undecided in this document (Tab: the next; Ctrl+Enter: done)"
     return "Every suggestion in this document is decided (Ctrl+Enter: mark it annotated)"
+
+
+def _focus_target(panel: QWidget | None) -> QWidget | None:
+    """Where the keys go in a tab of the annotation panel: its table (the arrows move in it), or its text box."""
+    return getattr(panel, "table", None) or getattr(panel, "edit", None) or panel
 
 
 class WindowFlow:
@@ -97,25 +102,27 @@ class WindowFlow:
         (target or self.event_editor).setFocus()
 
     def focus_pane(self: "MainWindow", step: int) -> None:
-        """F6 / Shift+F6: the keyboard focus to the next (previous) pane shown: the text, the document list, the
-        annotation tab on top, the event editor (Tab is the text's next suggestion, so no other key reached them;
-        Escape in any of them comes back to the text)."""
+        """F6 / Shift+F6: the keyboard focus to the next (previous) pane shown: the text, the document list, each tab
+        of the annotation panel (entities, events, comments: their tables keep Ctrl+Tab), the event editor (Tab is
+        the text's next suggestion, so no other key reached them; Escape in any of them comes back to the text)."""
         self.side_panels()
-        panes = [(self.view, self.view)]
-        for name, target in (
-            ("documents", self.documents.table),
-            ("annotations", self.tabs.currentWidget()),
-            ("event", self.event_editor.type_combo),
-        ):
-            dock = self.docks[name]
-            if dock.isVisible():
-                usable = target is not None and target.isVisible() and target.isEnabled()
-                panes.append((dock, target if usable else dock.widget()))
+        panes: list[tuple[QWidget, QWidget | None, int | None]] = [(self.view, self.view, None)]
+        if self.docks["documents"].isVisible():
+            panes.append((self.docks["documents"], self.documents.table, None))
+        if self.docks["annotations"].isVisible():
+            panes += [(self.tabs.widget(i), _focus_target(self.tabs.widget(i)), i) for i in range(self.tabs.count())]
+        if self.docks["event"].isVisible():
+            panes.append((self.docks["event"], self.event_editor.type_combo, None))
         focus = QApplication.focusWidget()
-        here = next((i for i, (box, _) in enumerate(panes) if focus is box or box.isAncestorOf(focus)), 0)
-        box, target = panes[(here + step) % len(panes)]
-        if box is not self.view:
+        here = next((i for i, (box, _, _) in enumerate(panes) if focus is box or box.isAncestorOf(focus)), 0)
+        box, target, tab = panes[(here + step) % len(panes)]
+        if tab is not None:
+            self.tabs.setCurrentIndex(tab)
+            self.docks["annotations"].raise_()
+        elif box is not self.view:
             box.raise_()
+        if target is None or not (target.isVisible() and target.isEnabled()):
+            target = box if tab is not None else box.widget()  # type: ignore[attr-defined]
         target.setFocus(Qt.FocusReason.TabFocusReason)
 
     def toggle_side_panels(self: "MainWindow") -> None:

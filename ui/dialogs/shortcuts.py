@@ -48,7 +48,8 @@ GENERAL = [
     ("F4", "Into the event editor (Escape: back to the text)"),
     (
         "F6 / Shift+F6",
-        "Next / previous panel: text, documents (Enter opens one), annotations, event editor (Escape: back to the text)",
+        "Next / previous panel: text, documents (Enter opens one), entities, events, comments, event editor "
+        "(Escape: back to the text)",
     ),
     ("F8", "Hide / show the side panels"),
     ("Ctrl+Shift+A", "Accept all suggestions in this document"),
