@@ -68,7 +68,7 @@ class FilesAndWork:
         if self.controller.doc is None and self.controller.project and self.controller.project.document_ids():
             self.controller.open_document(self.controller.project.document_ids()[0])
         if self.auto_preannotate and self._needs_preannotation():
-            self.preannotate(only_new=True)
+            self.preannotate(only_new=True, said_before=self.message.text())  # the import's summary stays
 
     def export_dialog(self: "MainWindow") -> None:
         c = self.controller
@@ -113,7 +113,7 @@ class FilesAndWork:
     def preannotate_all(self: "MainWindow") -> None:
         self.preannotate(only_new=False)
 
-    def preannotate(self: "MainWindow", only_new: bool = True) -> None:
+    def preannotate(self: "MainWindow", only_new: bool = True, said_before: str = "") -> None:
         if self.controller.project is None or self._refuse_read_only():
             return
         w = PreannotateWorker(
@@ -122,13 +122,17 @@ class FilesAndWork:
             only_new=only_new,
             annotator=self.settings.annotator or None,
         )
-        self.start_worker(w, after=self.controller.reload)
+        self.start_worker(w, after=self.controller.reload, said_before=said_before)
 
     # -- workers -------------------------------------------------------------------------------------------
-    def start_worker(self: "MainWindow", worker: Worker, after: Callable[[], None] | None = None) -> None:
+    def start_worker(
+        self: "MainWindow", worker: Worker, after: Callable[[], None] | None = None, said_before: str = ""
+    ) -> None:
+        """Run ``worker``; ``said_before`` (the summary of the work it follows, an import's) stays in the status
+        line beside what it says when done."""
         self.workers.append(worker)
         worker.progress.connect(self._on_progress)
-        worker.done.connect(self.message.setText)
+        worker.done.connect(lambda text: self.message.setText(f"{said_before}\n{text}" if said_before else text))
         worker.failed.connect(self.show_error)
 
         def finished() -> None:
@@ -143,9 +147,10 @@ class FilesAndWork:
         self.progress_label.setText(worker.title)
         self.progress_bar.setRange(0, 0)
         self._show_progress(True)
-        self.message.setText("")  # a message of before (a refusal of the first try) is no longer what happens
+        self.message.setText(said_before)  # a message of before (a refusal of a first try) is not what happens now
         self.message.setStyleSheet("")
-        self._describe_current_entity()
+        if not said_before:
+            self._describe_current_entity()
         worker.start()
 
     def _on_progress(self: "MainWindow", done: int, total: int, text: str) -> None:

@@ -259,3 +259,16 @@ def test_n_says_which_event_e_would_make_on_the_word_it_found(qtbot, window):
     qtbot.waitUntil(lambda: not window._panel_timer.isActive())
     said = window.message.text()
     assert "met" in said and "Contact:Meet" in said and "E" in said, said  # it told only the suggestions left
+
+
+def test_an_imports_summary_stays_beside_the_pre_annotation_that_follows_it(qtbot, window, tmp_path):
+    from ui.workers import ImportWorker
+
+    window.auto_preannotate = True
+    text = tmp_path / "new.txt"
+    text.write_text("Maria Lopez met John Smith in Paris.")
+    w = ImportWorker(window.controller.project.path, [str(text)], None)
+    window.start_worker(w, after=window._after_import)
+    qtbot.waitUntil(lambda: not window.workers and "Pre-annotation" in window.message.text(), timeout=20000)
+    said = window.message.text()
+    assert "1 imported" in said, said  # it was replaced by the pre-annotation's summary (cleared at its start)
