@@ -59,6 +59,7 @@ GENERAL = [
     ("Ctrl+F, then Enter", "Find in the document: Enter selects the match and returns to the text"),
     ("Ctrl++ / Ctrl+-", "Zoom in / out"),
     ("Escape", "Clear the selection"),
+    ("Alt+C", "Cancel the work running in the background (import, pre-annotation, export, training)"),
 ]
 
 
