@@ -272,3 +272,22 @@ def test_an_imports_summary_stays_beside_the_pre_annotation_that_follows_it(qtbo
     qtbot.waitUntil(lambda: not window.workers and "Pre-annotation" in window.message.text(), timeout=20000)
     said = window.message.text()
     assert "1 imported" in said, said  # it was replaced by the pre-annotation's summary (cleared at its start)
+
+
+def test_export_names_differ_for_formats_that_share_an_extension(qtbot, window, tmp_path):
+    from ui.dialogs.export import ExportDialog
+
+    dlg = ExportDialog(str(tmp_path / "p.json"), window)
+    try:
+        names = {}
+        for fmt in ("jsonl", "prodigy", "dygiepp", "json", "prodigy", "jsonl"):
+            dlg.format.setCurrentText(fmt)
+            names.setdefault(fmt, set()).add(dlg.path.text().rsplit("/", 1)[-1])
+        assert names == {  # the three .jsonl exports each had the name p.jsonl: the second replaced the first
+            "jsonl": {"p.jsonl"},
+            "prodigy": {"p.prodigy.jsonl"},
+            "dygiepp": {"p.dygiepp.jsonl"},
+            "json": {"p.json"},
+        }
+    finally:
+        dlg.close()

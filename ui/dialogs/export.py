@@ -128,13 +128,18 @@ class ExportDialog(QDialog):
             self.path.setToolTip("a folder to create (or replace): one .txt and .ann file per document")
 
     def _fix_suffix(self, fmt: str) -> None:
+        """The name's ending follows the format; a format whose extension another one has already (Prodigy and
+        DyGIE++ write .jsonl as JSONL does) adds its name, so that one export never takes another's file."""
         path = self.path.text()
         suffix = SUFFIX.get(fmt)
         if path and suffix is not None:
-            for s in SUFFIX.values():
-                if s and path.endswith(s):
-                    path = path[: -len(s)]
-            self.path.setText(path + suffix)
+            endings = [f".{f}{s}" for f, s in SUFFIX.items() if s] + [s for s in SUFFIX.values() if s]
+            for ending in sorted(endings, key=len, reverse=True):
+                if path.endswith(ending):
+                    path = path[: -len(ending)]
+                    break
+            first = next(f for f, s in SUFFIX.items() if s == suffix)
+            self.path.setText(path + (suffix if not suffix or first == fmt else f".{fmt}{suffix}"))
 
     def browse(self) -> None:
         fmt = self.format.currentText()
