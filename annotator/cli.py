@@ -99,6 +99,7 @@ def cmd_init(args: argparse.Namespace) -> int:
 
 def cmd_import(args: argparse.Namespace) -> int:
     from annotator.formats.loading import expand_paths, import_paths
+    from annotator.formats.registry import shown_name
 
     if getattr(args, "format", None):
         return _import_format(args)
@@ -111,7 +112,7 @@ def cmd_import(args: argparse.Namespace) -> int:
 
         report = import_paths(project, args.paths, batch=args.batch, progress=progress)
     for path, fmt in getattr(report, "formats", []):
-        print(f"{path}: read as {fmt}", file=sys.stderr)
+        print(f"{path}: read as {shown_name(fmt)}", file=sys.stderr)
     for warning in getattr(report, "warnings", []):
         print(f"not kept: {warning}", file=sys.stderr)
     for note in getattr(report, "notes", []):
@@ -240,13 +241,13 @@ def _version_number(text: str) -> int:
 def cmd_export(args: argparse.Namespace) -> int:
     from annotator.formats import OPTIONS, writers
     from annotator.formats.records import ExportRequest
-    from annotator.formats.registry import export_format_for
+    from annotator.formats.registry import export_format_for, shown_name
 
     table = writers()
     told = ""
     if args.format is None:  # told from the output's name: 'corpus.conll' wrote JSON under that name
         args.format = export_format_for(args.output) or "json"
-        told = f" as {args.format} (told from its name)" if export_format_for(args.output) else ""
+        told = f" as {shown_name(args.format)} (told from its name)" if export_format_for(args.output) else ""
     if args.format not in table:
         raise UsageError(f"unknown format {args.format!r}; choose one of {', '.join(table)}")
     if args.options and args.format not in OPTIONS:

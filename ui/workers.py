@@ -12,6 +12,7 @@ from typing import Any, Callable
 from PySide6.QtCore import QThread, Signal
 
 from annotator.errors import AnnotatorError
+from annotator.formats.registry import shown_name
 from annotator.store import Project
 from ui import gc_guard
 
@@ -235,7 +236,8 @@ class ImportFormatWorker(Worker):
             project, self.fmt, self.paths, progress=lambda k, n, p: self.progress.emit(k, n, f"reading {Path(p).name}")
         )
         self.schema_adopted = getattr(report, "schema_adopted", None)
-        text = f"Import ({self.fmt}): {report.summary()}" if hasattr(report, "summary") else f"Import ({self.fmt}) done"
+        fmt = shown_name(self.fmt)
+        text = f"Import ({fmt}): {report.summary()}" if hasattr(report, "summary") else f"Import ({fmt}) done"
         warnings = getattr(report, "warnings", [])
         if warnings:
             text += f"; {len(warnings)} warning(s): " + "; ".join(map(str, warnings[:5]))

@@ -85,8 +85,8 @@ def import_format(
     if fmt not in table:
         raise AnnotatorError(f"unknown import format {fmt!r}; choose one of {', '.join(table)}")
     if skip_bad and "skip_bad" not in FORMATS[fmt].read_options:
-        can = ", ".join(f.name for f in FORMATS.values() if "skip_bad" in f.read_options)
-        raise AnnotatorError(f"skipping bad lines is for {can}; {fmt} files are read whole or refused")
+        can = ", ".join(f.shown for f in FORMATS.values() if "skip_bad" in f.read_options)
+        raise AnnotatorError(f"skipping bad lines is for {can}; {FORMATS[fmt].shown} files are read whole or refused")
     paths = [Path(p) for p in paths]
     results = []
     for k, p in enumerate(paths, start=1):

@@ -26,6 +26,11 @@ class Format:
     reader: str | None  # "module:function" taking (path, schema=None) -> ReadResult
     read_options: tuple[str, ...] = ()  # keyword options the reader takes (doccano: skip_bad)
     description: str = ""
+    title: str = ""  # the name users know it by (Label Studio, DyGIE++), shown in the dialogs and messages
+
+    @property
+    def shown(self) -> str:
+        return self.title or self.name
 
     def _load(self, where: str | None) -> Callable[..., Any]:
         if where is None:
@@ -48,9 +53,25 @@ FORMATS: dict[str, Format] = {
     f.name: f
     for f in (
         Format(
-            "json", ".json", False, (), _M + "project_json:write_json", None, description="the project's own export"
+            "json",
+            ".json",
+            False,
+            (),
+            _M + "project_json:write_json",
+            None,
+            description="the project's own export",
+            title="JSON",
         ),
-        Format("jsonl", ".jsonl", False, (), _M + "project_json:write_jsonl", None, description="one document a line"),
+        Format(
+            "jsonl",
+            ".jsonl",
+            False,
+            (),
+            _M + "project_json:write_jsonl",
+            None,
+            description="one document a line",
+            title="JSONL",
+        ),
         Format(
             "spacy",
             ".spacy",
@@ -59,6 +80,7 @@ FORMATS: dict[str, Format] = {
             _M + "spacy_docbin:write_spacy",
             None,
             description="DocBin for spacy train",
+            title="spaCy DocBin",
         ),
         Format(
             "brat",
@@ -68,6 +90,7 @@ FORMATS: dict[str, Format] = {
             _M + "brat:write_brat",
             _M + "brat_read:read_brat",
             description="a folder of .txt and .ann files",
+            title="brat",
         ),
         Format(
             "prodigy",
@@ -76,6 +99,7 @@ FORMATS: dict[str, Format] = {
             (*SPLIT, "misaligned"),
             _M + "prodigy:write_prodigy",
             _M + "prodigy:read_prodigy",
+            title="Prodigy",
         ),
         Format(
             "dygiepp",
@@ -84,10 +108,22 @@ FORMATS: dict[str, Format] = {
             (*SPLIT, "misaligned", "dataset", "trigger_head"),
             _M + "dygiepp:write_dygiepp",
             None,
+            title="DyGIE++",
         ),
-        Format("conll", ".conll", False, (*SPLIT, "misaligned", "docstart"), _M + "conll:write_conll", None),
-        Format("doccano", ".jsonl", False, (), None, _M + "doccano:read_doccano", read_options=("skip_bad",)),
-        Format("label_studio", ".json", False, (), None, _M + "label_studio:read_label_studio"),
+        Format(
+            "conll", ".conll", False, (*SPLIT, "misaligned", "docstart"), _M + "conll:write_conll", None, title="CoNLL"
+        ),
+        Format(
+            "doccano",
+            ".jsonl",
+            False,
+            (),
+            None,
+            _M + "doccano:read_doccano",
+            read_options=("skip_bad",),
+            title="doccano",
+        ),
+        Format("label_studio", ".json", False, (), None, _M + "label_studio:read_label_studio", title="Label Studio"),
     )
 }
 
@@ -105,3 +141,9 @@ def export_format_for(output: str | Path) -> str | None:
 
 def import_formats() -> list[Format]:
     return [f for f in FORMATS.values() if f.reader]
+
+
+def shown_name(name: str) -> str:
+    """The name users know a format by (``label_studio`` -> Label Studio); an unknown name as it is."""
+    f = FORMATS.get(name)
+    return f.shown if f else name

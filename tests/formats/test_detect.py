@@ -119,7 +119,7 @@ def test_a_prodigy_export_under_any_name_is_read_as_prodigy(tmp_path, capsys):
     for n, path in enumerate(outputs):
         target = tmp_path / f"b{n}.annotator"
         assert main(["import", str(target), str(path)]) == 0
-        assert f"{path}: read as prodigy" in capsys.readouterr().err
+        assert f"{path}: read as Prodigy" in capsys.readouterr().err
         with Project(target, create=False) as project:
             assert project.document_ids()
             for doc in project.document_ids():

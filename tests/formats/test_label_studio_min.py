@@ -41,7 +41,7 @@ def test_json_min_is_told_and_read(tmp_path, capsys):
     path.write_text(json.dumps([_task()], indent=2), encoding="utf-8")
     assert detect_format(path) == "label_studio"
     assert main(["import", str(tmp_path / "p.annotator"), str(path)]) == 0
-    assert "read as label_studio" in capsys.readouterr().err
+    assert "read as Label Studio" in capsys.readouterr().err
     with Project(tmp_path / "p.annotator") as p:
         (doc,) = [p.document(i) for i in p.document_ids()]
         assert doc.text == TEXT

@@ -13,7 +13,7 @@ def test_export_dialog_refuses_the_open_project_and_its_wal(qtbot, window, proje
 
         def fill(target=target) -> None:
             dlg = QApplication.activeModalWidget()
-            dlg.format.setCurrentText("jsonl")
+            dlg.set_format("jsonl")
             dlg.path.setText(str(target))
             dlg.buttons.button(dlg.buttons.StandardButton.Ok).click()
             seen["error"] = dlg.error.text()

@@ -13,7 +13,7 @@ from ui_helpers import click_char, find
 def run_export(qtbot, window, fmt, out, options=""):  # type: ignore[no-untyped-def]
     def fill() -> None:
         dlg = QApplication.activeModalWidget()
-        dlg.format.setCurrentText(fmt)
+        dlg.set_format(fmt)
         dlg.path.setText(str(out))
         qtbot.keyClicks(dlg.options_edit, options)
         dlg.buttons.button(dlg.buttons.StandardButton.Ok).click()
@@ -28,7 +28,7 @@ def test_export_dialog_offers_every_registered_writer(qtbot, window):
 
     def check() -> None:
         dlg = QApplication.activeModalWidget()
-        names = [dlg.format.itemText(i) for i in range(dlg.format.count())]
+        names = [dlg.format.itemData(i) for i in range(dlg.format.count())]
         assert names == list(writers())
         dlg.reject()
 
@@ -74,7 +74,7 @@ def test_export_dialog_states_statuses_and_options_reach_the_writer(qtbot, windo
     def fill(fmt: str, out, options: str = "") -> None:  # type: ignore[no-untyped-def]
         def go() -> None:
             dlg = QApplication.activeModalWidget()
-            dlg.format.setCurrentText(fmt)
+            dlg.set_format(fmt)
             dlg.path.setText(str(out))
             for state, box in dlg.states.items():
                 box.setChecked(state == "added")
@@ -108,7 +108,7 @@ def test_bad_export_option_is_refused_in_the_dialog(qtbot, window, tmp_path):
 
     def fill() -> None:
         dlg = QApplication.activeModalWidget()
-        dlg.format.setCurrentText("conll")
+        dlg.set_format("conll")
         dlg.path.setText(str(tmp_path / "x.conll"))
         dlg.options_edit.setText("nonsense")
         dlg.buttons.button(dlg.buttons.StandardButton.Ok).click()
@@ -131,7 +131,7 @@ def test_import_from_another_tool(qtbot, window, db, tmp_path):
     def fill() -> None:
         dlg = QApplication.activeModalWidget()
         assert dlg.windowTitle() == "Import from another tool"
-        dlg.format.setCurrentText("doccano")
+        dlg.set_format("doccano")
         dlg.path.setText(str(src))
         dlg.buttons.button(dlg.buttons.StandardButton.Ok).click()
 

@@ -281,7 +281,7 @@ def test_export_names_differ_for_formats_that_share_an_extension(qtbot, window, 
     try:
         names = {}
         for fmt in ("jsonl", "prodigy", "dygiepp", "json", "prodigy", "jsonl"):
-            dlg.format.setCurrentText(fmt)
+            dlg.set_format(fmt)
             names.setdefault(fmt, set()).add(dlg.path.text().rsplit("/", 1)[-1])
         assert names == {  # the three .jsonl exports each had the name p.jsonl: the second replaced the first
             "jsonl": {"p.jsonl"},

@@ -351,7 +351,7 @@ def test_export_asks_once_before_replacing(qtbot, window, tmp_path, monkeypatch,
     def export_once() -> None:
         def fill() -> None:
             dlg = QApplication.activeModalWidget()
-            dlg.format.setCurrentText(fmt)
+            dlg.set_format(fmt)
             qtbot.mouseClick(dlg.browse_button, Qt.MouseButton.LeftButton)
             dlg.buttons.button(dlg.buttons.StandardButton.Ok).click()
             if dlg.isVisible():  # "No": the dialog stays open for another name; give up

@@ -133,7 +133,7 @@ def test_export_through_dialog(qtbot, window, tmp_path, monkeypatch, fmt, split)
     def fill() -> None:
         dlg = QApplication.activeModalWidget()
         assert dlg.windowTitle() == "Export annotations"
-        dlg.format.setCurrentText(fmt)
+        dlg.set_format(fmt)
         qtbot.mouseClick(dlg.browse_button, Qt.MouseButton.LeftButton)
         dlg.states["suggested"].setChecked(True)
         dlg.buttons.button(dlg.buttons.StandardButton.Ok).click()

@@ -23,8 +23,8 @@ from PySide6.QtWidgets import (
 
 from annotator.errors import AnnotatorError
 from annotator.fileid import refuse_project_target
-from annotator.formats import OPTIONS, writers
-from annotator.formats.registry import export_formats
+from annotator.formats import OPTIONS
+from annotator.formats.registry import export_formats, shown_name
 from annotator.model import STATES, STATUSES
 
 # from the core's format records: each format's file name ending, and the formats that write a folder
@@ -76,8 +76,8 @@ class ExportDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle("Export annotations")
         self.format = QComboBox()
-        for name in writers():  # every format the core offers, including ones added later
-            self.format.addItem(name)
+        for f in export_formats():  # every format the core offers: the name users know, the id as the item's data
+            self.format.addItem(f.shown, f.name)
         self.path = QLineEdit(default_path)
         browse = QPushButton("Browse…")
         browse.clicked.connect(self.browse)
@@ -112,9 +112,17 @@ class ExportDialog(QDialog):
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
         form.addRow(self.buttons)
-        self.format.currentTextChanged.connect(self._fix_suffix)
-        self.format.currentTextChanged.connect(self._options_for)
-        self._options_for(self.format.currentText())
+        self.format.currentIndexChanged.connect(lambda: self._fix_suffix(self.format_id()))
+        self.format.currentIndexChanged.connect(lambda: self._options_for(self.format_id()))
+        self._options_for(self.format_id())
+
+    def format_id(self) -> str:
+        """The chosen format's id (``dygiepp``), not the name shown (DyGIE++)."""
+        return self.format.currentData()
+
+    def set_format(self, name: str) -> None:
+        """Choose a format by its id (``conll``)."""
+        self.format.setCurrentIndex(self.format.findData(name))
 
     def _options_for(self, fmt: str) -> None:
         keys = OPTIONS.get(fmt, ())
@@ -142,13 +150,13 @@ class ExportDialog(QDialog):
             self.path.setText(path + (suffix if not suffix or first == fmt else f".{fmt}{suffix}"))
 
     def browse(self) -> None:
-        fmt = self.format.currentText()
+        fmt = self.format_id()
         # the dialog's own overwrite question is off: accept() asks once, also for a typed path or a folder
         path, _ = QFileDialog.getSaveFileName(
             self,
             "Export to",
             self.path.text(),
-            f"{fmt} (*{SUFFIX.get(fmt, '')});;All files (*)",
+            f"{shown_name(fmt)} (*{SUFFIX.get(fmt, '')});;All files (*)",
             options=QFileDialog.Option.DontConfirmOverwrite,
         )
         if path:
@@ -177,9 +185,9 @@ class ExportDialog(QDialog):
     def options(self) -> ExportOptions:
         statuses = [s for s, b in self.statuses.items() if b.isChecked()]
         return ExportOptions(
-            self.format.currentText(),
+            self.format_id(),
             self.path.text().strip(),
             [s for s, b in self.states.items() if b.isChecked()],
             None if len(statuses) == len(STATUSES) else statuses,
-            parse_options(self.options_edit.text()) if self.format.currentText() in OPTIONS else None,
+            parse_options(self.options_edit.text()) if self.format_id() in OPTIONS else None,
         )

@@ -14,7 +14,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from annotator.formats import readers
+from annotator.formats.registry import import_formats
 
 
 class ImportFormatDialog(QDialog):
@@ -22,7 +22,8 @@ class ImportFormatDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle("Import from another tool")
         self.format = QComboBox()
-        self.format.addItems(list(readers()))
+        for f in import_formats():  # the name users know shown, the format's id kept as the item's data
+            self.format.addItem(f.shown, f.name)
         self.path = QLineEdit()
         self.path.setPlaceholderText("a file, or a folder (brat)")
         # a path is read whole (the box was 110 px, its own hint cut): about fifty characters
@@ -42,6 +43,10 @@ class ImportFormatDialog(QDialog):
         self.buttons.rejected.connect(self.reject)
         form.addRow(self.buttons)
 
+    def set_format(self, name: str) -> None:
+        """Choose a format by its id (``label_studio``)."""
+        self.format.setCurrentIndex(self.format.findData(name))
+
     def _file(self) -> None:
         path, _ = QFileDialog.getOpenFileName(self, "Import file", self.path.text())
         if path:
@@ -57,4 +62,4 @@ class ImportFormatDialog(QDialog):
             super().accept()
 
     def choice(self) -> tuple[str, str]:
-        return self.format.currentText(), self.path.text().strip()
+        return self.format.currentData(), self.path.text().strip()
