@@ -191,6 +191,21 @@ def _set_is_empty(project: Project, doc_id: int, aset: str) -> bool:
     ).fetchone()
 
 
+def free_name(project: Project, name: str) -> str:
+    """``name``, or the first of "name (2)", "name (3)", ... that no document of the project has: two inputs of
+    one name (two Label Studio tasks of one id, a.txt from two folders) stay apart and traceable to their input."""
+
+    def taken(n: str) -> bool:
+        return project.db.conn.execute("SELECT 1 FROM documents WHERE name = ? LIMIT 1", (n,)).fetchone() is not None
+
+    if not taken(name):
+        return name
+    k = 2
+    while taken(f"{name} ({k})"):
+        k += 1
+    return f"{name} ({k})"
+
+
 def store_documents(project: Project, docs: list[IncomingDocument], report: ImportReport) -> None:
     """Store documents with their annotations in the current transaction. A document whose text is already in the
     project is a duplicate (reported, not stored again), except that its annotations go onto that document when its
@@ -213,6 +228,7 @@ def store_documents(project: Project, docs: list[IncomingDocument], report: Impo
             report.entities += len(doc.entities)
             report.events += len(doc.events)
             continue
+        doc.name = free_name(project, doc.name)
         cur = conn.execute(
             "INSERT INTO documents (name, text, sha256, status, meta, bom, source_path, imported_at, updated_at) "
             "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",

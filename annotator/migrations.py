@@ -215,12 +215,18 @@ def _m5_parsed_schema(db: "Database") -> None:
         db.conn.execute("ALTER TABLE schemas ADD COLUMN parsed TEXT")
 
 
+def _m6_document_names(db: "Database") -> None:
+    """Documents are found by name: an import gives a name already taken the next free "NAME (2)" (``importing``)."""
+    db.conn.execute("CREATE INDEX IF NOT EXISTS idx_documents_name ON documents (name)")
+
+
 MIGRATIONS: list[Callable[["Database"], None]] = [
     _m1_initial,
     _m2_event_suggestions,
     _m3_ids_never_reused,
     _m4_merge_provenance,
     _m5_parsed_schema,
+    _m6_document_names,
 ]
 LATEST = len(MIGRATIONS)
 

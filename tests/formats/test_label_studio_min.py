@@ -56,3 +56,16 @@ def test_json_min_region_off_its_text_is_refused_naming_the_task(tmp_path):
     path.write_text(json.dumps([task]), encoding="utf-8")
     with pytest.raises(ImportFileError, match="task 17: result 0 .* not fit the text .expected .Acme Inc"):
         read_label_studio(path)
+
+
+def test_tasks_of_one_id_get_names_that_tell_them_apart(tmp_path):
+    """Two tasks of one id were both "task 17" in the project; a later import of the name is "(3)", not a third."""
+    first = tmp_path / "export.json"
+    first.write_text(json.dumps([_task(), _task(Full_Text=TEXT + " Again.")]), encoding="utf-8")
+    later = tmp_path / "later.json"
+    later.write_text(json.dumps([_task(Full_Text=TEXT + " Once more.")]), encoding="utf-8")
+    assert main(["import", str(tmp_path / "p.annotator"), str(first)]) == 0
+    assert main(["import", str(tmp_path / "p.annotator"), "--format", "label_studio", str(later)]) == 0
+    with Project(tmp_path / "p.annotator") as p:
+        names = {p.document(i).text[len(TEXT) :]: p.document(i).name for i in p.document_ids()}
+    assert names == {"": "task 17", " Again.": "task 17 (2)", " Once more.": "task 17 (3)"}
