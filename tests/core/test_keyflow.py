@@ -157,3 +157,25 @@ def test_a_participant_role_takes_a_place_told_as_where_after_the_others():
     assert [e.id for e in got] == [1, 2]
     got = role_candidates([lavrov, moscow], ("PERSON", "ORG", "GPE", "NORP"), (17, 22), (0, len(text)))
     assert [e.id for e in got] == [2, 1]  # without the text: the nearest first
+
+
+def test_a_place_told_as_where_comes_after_every_other_candidate_of_a_participant_role():
+    """Seed 002: Alt+1 on the Agent of "killed" filled in Kabkabiya, the event's Place ("in the town of Kabkabiya":
+    the word before it is "of"); the sentence's other GPEs are told as where too ("in Sudan's North Darfur"), so a
+    candidate of another sentence comes first and the places last, the nearest first."""
+    text = (
+        "At least 14 people were killed when an airstrike hit a market in the town of Kabkabiya in Sudan's North "
+        "Darfur state. The army denied it."
+    )
+
+    def at(i: int, words: str, label: str) -> Entity:
+        return ent(i, text.index(words), text.index(words) + len(words), label)
+
+    places = [at(1, "Kabkabiya", "GPE"), at(2, "Sudan", "GPE"), at(3, "North Darfur", "GPE")]
+    army = at(4, "army", "ORG")
+    trigger = (text.index("killed"), text.index("killed") + 6)
+    sentence = (0, text.index(" The army"))
+    got = role_candidates([*places, army], ("PERSON", "ORG", "GPE", "NORP"), trigger, sentence, text=text)
+    assert [e.id for e in got] == [4, 1, 2, 3]
+    got = role_candidates(places, ("GPE", "LOC", "FAC"), trigger, sentence, text=text)
+    assert [e.id for e in got] == [1, 2, 3]  # the Place itself: the nearest after the trigger first
