@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from annotator.model import STATUSES
-from ui.panels.table_model import RowTableModel, cell_width
+from ui.panels.table_model import RowTableModel, cell_width, show_keys
 
 COLUMNS = ("Name", "Status", "Ent.", "Ev.", "Sugg.")
 HEADER_TIPS = (
@@ -160,6 +160,7 @@ class DocumentPanel(QWidget):
             self.status.addItem(s.replace("_", " "), s)
         self.table = QTableView()
         self.table.setModel(self.proxy)
+        show_keys(self.table)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.verticalHeader().hide()

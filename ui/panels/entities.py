@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QVBoxL
 
 from annotator.model import STATES, Entity
 from annotator.navigation import reading_key
-from ui.panels.table_model import RowTableModel, cell_width, header_width
+from ui.panels.table_model import RowTableModel, cell_width, header_width, show_keys
 
 COLUMNS = ("Text", "Label", "State")
 
@@ -94,6 +94,7 @@ class EntityPanel(QWidget):
         self.model = EntityTableModel()
         self.table = QTableView()
         self.table.setModel(self.model)
+        show_keys(self.table)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.verticalHeader().hide()

@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QVBoxL
 
 from annotator.model import Entity, Event
 from annotator.schema import Schema
-from ui.panels.table_model import RowTableModel, cell_width, header_width
+from ui.panels.table_model import RowTableModel, cell_width, header_width, show_keys
 from ui.plain import tooltip_text
 
 COLUMNS = ("Type", "Trigger", "Arguments", "Missing", "State")
@@ -161,6 +161,7 @@ class EventPanel(QWidget):
         self.model = EventTableModel()
         self.table = QTableView()
         self.table.setModel(self.model)
+        show_keys(self.table)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
+from PySide6.QtCore import QAbstractTableModel, QEvent, QModelIndex, QObject, Qt
 from PySide6.QtGui import QFont, QFontMetrics
 from PySide6.QtWidgets import QStyle, QTableView
 
@@ -50,3 +50,27 @@ def header_width(table: QTableView, title: str) -> int:
         + 2 * table.style().pixelMetric(QStyle.PixelMetric.PM_HeaderMargin, None, hh)
         + 4
     )
+
+
+# the text's selection colour and a frame of it while a table has the keys; a quiet grey row and frame without
+WITH_KEYS = "QTableView { border: 2px solid #3a6fd8; selection-background-color: #3a6fd8; selection-color: #ffffff; }"
+WITHOUT_KEYS = (
+    "QTableView { border: 2px solid #d0d0cc; selection-background-color: #d9dde6; selection-color: #1a1a1a; }"
+)
+
+
+class _KeysLook(QObject):
+    """Swaps the table's look as it gains and loses the focus (a style sheet's ``:focus`` changes the frame but
+    not the selection's colours, which are read when the sheet is applied)."""
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+        if event.type() in (QEvent.Type.FocusIn, QEvent.Type.FocusOut) and isinstance(watched, QTableView):
+            watched.setStyleSheet(WITH_KEYS if event.type() == QEvent.Type.FocusIn else WITHOUT_KEYS)
+        return False
+
+
+def show_keys(table: QTableView) -> None:
+    """Let ``table`` show whether it has the keys (F6 gives them): its current row in the active colour and a frame
+    of that colour while it has the focus, grey without (a list looked the same either way)."""
+    table.setStyleSheet(WITH_KEYS if table.hasFocus() else WITHOUT_KEYS)
+    table.installEventFilter(_KeysLook(table))
