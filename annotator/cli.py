@@ -7,7 +7,7 @@ import getpass
 import json
 import sys
 from pathlib import Path
-from typing import Sequence
+from typing import Any, Sequence
 
 from annotator.errors import AnnotatorError
 from annotator.model import STATES, STATUSES
@@ -111,18 +111,33 @@ def cmd_import(args: argparse.Namespace) -> int:
             bar.update(done - bar.n)
 
         report = import_paths(project, args.paths, batch=args.batch, progress=progress)
-    for path, fmt in getattr(report, "formats", []):
-        print(f"{path}: read as {shown_name(fmt)}", file=sys.stderr)
-    for warning in getattr(report, "warnings", []):
-        print(f"not kept: {warning}", file=sys.stderr)
-    for note in getattr(report, "notes", []):
-        print(f"note: {note}", file=sys.stderr)
-    for path, reason in report.skipped:
-        print(f"skipped {reason}", file=sys.stderr)
-    for name, dup in report.duplicates:
-        print(f"duplicate: {name} has the same text as document {dup}; not imported again", file=sys.stderr)
+    every = args.verbose
+    _tell("read as", [f"{path}: read as {shown_name(fmt)}" for path, fmt in getattr(report, "formats", [])], every)
+    _tell_import_report(report, every)
+    _tell("skipped", [f"skipped {reason}" for _, reason in report.skipped], every)
     print(report.summary())
     return 0 if report.imported or not report.skipped else 1
+
+
+LISTED = 20  # lines of one kind an import prints before it counts the rest (--verbose lists them all)
+
+
+def _tell(kind: str, lines: list[str], every: bool) -> None:
+    """Print ``lines`` (of one ``kind``) to stderr: the first LISTED, then how many more (a big file can give
+    thousands)."""
+    shown = lines if every or len(lines) <= LISTED else lines[:LISTED]
+    for line in shown:
+        print(line, file=sys.stderr)
+    if len(shown) < len(lines):
+        print(f"... and {len(lines) - len(shown):,} more '{kind}' lines (--verbose lists them all)", file=sys.stderr)
+
+
+def _tell_import_report(report: Any, every: bool) -> None:
+    """What an import did not keep, how it read things, and the documents it already had."""
+    _tell("not kept", [f"not kept: {w}" for w in getattr(report, "warnings", [])], every)
+    _tell("note", [f"note: {n}" for n in getattr(report, "notes", [])], every)
+    dups = [f"duplicate: {n} has the same text as document {d}; not imported again" for n, d in report.duplicates]
+    _tell("duplicate", dups, every)
 
 
 def _import_format(args: argparse.Namespace) -> int:
@@ -131,12 +146,7 @@ def _import_format(args: argparse.Namespace) -> int:
 
     with _open(args) as project:
         report = import_format(project, args.format, args.paths, skip_bad=args.skip_bad)
-    for warning in report.warnings:
-        print(f"not kept: {warning}", file=sys.stderr)
-    for note in report.notes:
-        print(f"note: {note}", file=sys.stderr)
-    for name, dup in report.duplicates:
-        print(f"duplicate: {name} has the same text as document {dup}; not imported again", file=sys.stderr)
+    _tell_import_report(report, args.verbose)
     print(report.summary())
     return 0
 
@@ -453,6 +463,9 @@ def build_parser() -> argparse.ArgumentParser:
         "--skip-bad",
         action="store_true",
         help="with --format doccano: leave out (and report) bad lines and import the rest",
+    )
+    p.add_argument(
+        "--verbose", action="store_true", help=f"list every warning and note (default: the first {LISTED} of each kind)"
     )
     p.set_defaults(func=cmd_import)
 
