@@ -38,6 +38,14 @@ class FinishedDoc:
     entities: list[tuple[int, int, str]] = field(default_factory=list)  # accepted or added by a person
     rejected: list[tuple[int, int, str]] = field(default_factory=list)  # negative evidence
     events: list[GoldEvent] = field(default_factory=list)  # accepted and hand-made events
+    undecided: int = 0  # suggestions (entities and events) nobody decided on: not evidence either way
+
+    @property
+    def decided(self) -> bool:
+        """Whether the document says anything to learn from: a person's decision, or nothing left undecided (a
+        document marked finished while every suggestion in it is still undecided is no evidence: its entities
+        would all be missing, its events none)."""
+        return bool(self.entities or self.rejected or self.events) or not self.undecided
 
     @property
     def complete(self) -> bool:
@@ -69,8 +77,15 @@ def finished_documents(
                 fd.entities.append((s, e, label))
             elif state == "rejected":
                 fd.rejected.append((s, e, label))
+            elif state == "suggested":
+                fd.undecided += 1
             labels[eid] = (s, e, label)
         where = " AND state IN ('accepted', 'added')" if event_state else ""
+        if event_state:
+            fd.undecided += conn.execute(
+                "SELECT count(*) FROM events WHERE document_id = ? AND annotation_set = ? AND state = 'suggested'",
+                (doc_id, annotation_set),
+            ).fetchone()[0]
         for vid, type_, ts, te in conn.execute(
             f"SELECT id, type, trigger_start, trigger_end FROM events WHERE document_id = ? AND annotation_set = ?{where} "
             "ORDER BY trigger_start",

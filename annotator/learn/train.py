@@ -47,6 +47,7 @@ class TrainReport:
     better: bool = False
     made_default: bool = False
     seconds: float = 0.0
+    left_out: list[str] = field(default_factory=list)  # finished documents holding only undecided suggestions
 
     def summary(self, not_default_hint: str | None = None) -> str:
         """The run in a line and the held-out table; ``not_default_hint`` says how to make a version kept aside the
@@ -64,6 +65,11 @@ class TrainReport:
             + (not_default_hint or f"use --make-default or 'annotator models --default {self.version}'")
             + ")"
         )
+        if self.left_out:
+            names = ", ".join(self.left_out[:3]) + (
+                f" and {len(self.left_out) - 3} more" if len(self.left_out) > 3 else ""
+            )
+            head += f" ({len(self.left_out)} left out, only undecided suggestions in them: {names})"
         return f"{head}; {verdict}\n{format_comparison(self.scores, self.current)}"
 
 
@@ -160,14 +166,22 @@ def train_project(
     opt = options or TrainOptions()
     run = _Run(project, opt, progress, cancelled)
     t0 = time.monotonic()
-    docs = finished_documents(project, opt.statuses)
+    finished = finished_documents(project, opt.statuses)
+    docs = [d for d in finished if d.decided]
+    left_out = [d.name for d in finished if not d.decided]
     if len(docs) < 2:
+        why = (
+            f" and a person's decision in them ({len(left_out)} other(s) hold only undecided suggestions: accept or "
+            "reject them first; the app's Ctrl+Enter accepts the rest)"
+            if left_out
+            else ""
+        )
         raise NotEnoughData(
             f"{project.path.name}: {len(docs)} finished document(s) with status "
-            f"{' or '.join(opt.statuses)}; training needs at least 2 (one to hold out)"
+            f"{' or '.join(opt.statuses)}{why}; training needs at least 2 (one to hold out)"
         )
     by_id = {d.id: d for d in docs}
-    report = TrainReport(documents=len(docs))
+    report = TrainReport(documents=len(docs), left_out=left_out)
     current_version = versions.choose_version(project, "default")
     report.current = versions.source_of(project, current_version) if current_version else versions.ORIGINAL
 

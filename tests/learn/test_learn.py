@@ -8,7 +8,7 @@ import pytest
 
 from annotator import edits
 from annotator.cli import main as cli_main
-from annotator.errors import ModelVersionError, TrainingCancelled
+from annotator.errors import ModelVersionError, NotEnoughData, TrainingCancelled
 from annotator.learn import versions
 from annotator.learn.train import TrainOptions, train_project
 from annotator.preannotate import preannotate
@@ -155,3 +155,56 @@ def test_preannotate_after_training_keeps_decisions(trained, tmp_path):
         assert undecided and all(e.source == "trained:tiny@1" for e in undecided)
         assert "patient" not in {text[e.start : e.end] for e in undecided}  # the old undecided suggestion was replaced
         assert ("aspirin", "DRUG") in {(text[e.start : e.end], e.label) for e in undecided}
+
+
+def _suggested_only(path, n: int, status: str):
+    """``n`` finished tiny documents whose entities and event are all still undecided suggestions (what `annotator
+    status annotated` leaves on pre-annotated documents nobody went through)."""
+    from annotator.importing import IncomingDocument, IncomingEntity, IncomingEvent, import_documents
+    from annotator.schema import parse_schema
+    from learn_support import SCHEMA, tiny_text
+
+    project = Project(path, schema=parse_schema(SCHEMA, "tiny"), annotator="tester")
+    incoming = []
+    for k in range(n):
+        text, ents, trig = tiny_text(k)
+        incoming.append(
+            IncomingDocument(
+                text=text,
+                name=f"d{k}.txt",
+                status=status,
+                entities=[IncomingEntity(j, s, e, label, state="suggested") for j, (s, e, label) in enumerate(ents)],
+                events=[IncomingEvent("Medicate", *trig, state="suggested")],
+            )
+        )
+    import_documents(project, incoming)
+    return project
+
+
+@pytest.mark.parametrize("status", ["annotated", "reviewed"])
+def test_finished_documents_holding_only_undecided_suggestions_are_no_training_data(tmp_path, capsys, status):
+    # marked finished with every suggestion undecided: trained on them, a model learned from nothing (gold 0 on
+    # the held-out documents), scored 0.000 against the current 0.000 and was made the default
+    project = _suggested_only(tmp_path / "s.annotator", 4, status)
+    with pytest.raises(NotEnoughData, match=r"0 finished document\(s\).*4 other\(s\) hold only undecided suggestions"):
+        train_project(project, FAST)
+    assert versions.list_versions(project) == []
+    project.close()
+    assert cli_main(["train", str(tmp_path / "s.annotator")]) == 1
+    err = capsys.readouterr().err
+    assert err.startswith("annotator: error: s.annotator: 0 finished") and err.count("\n") == 1
+
+
+def test_a_reviewed_document_with_nothing_in_it_is_still_evidence(tmp_path):
+    from annotator.importing import IncomingDocument, import_documents
+    from annotator.learn.data import finished_documents
+
+    project = tiny_project(tmp_path / "tiny.annotator", 2)
+    # a reviewed document with nothing in it says there are no entities there: complete evidence, not left out
+    import_documents(project, [IncomingDocument(text="Nothing to see here.", name="empty.txt", status="reviewed")])
+    assert {d.name: d.decided for d in finished_documents(project)} == {
+        "d0.txt": True,
+        "d1.txt": True,
+        "empty.txt": True,
+    }
+    project.close()
