@@ -109,6 +109,8 @@ def _document(obj: Any, path: Path, line: int, schema: Schema | None, warnings: 
         warnings,
         source="doccano",
         meta=meta,
+        keep_as="doccano",
+        notes=notes,
         comments=_comments(obj),
     )
 

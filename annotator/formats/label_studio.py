@@ -339,6 +339,8 @@ def read_label_studio(path: str | Path, schema: Schema | None = None) -> ReadRes
                     annotator=author,
                     meta=meta,
                     comments=comments,
+                    keep_as="label_studio",
+                    notes=notes,
                 )
             )
     unknown.check()

@@ -1,8 +1,10 @@
 """Turn labelled regions and relations (doccano, Label Studio) into an IncomingDocument.
 
 A region whose label names an event type is a trigger: it becomes an event, and relations from it become
-its arguments (the relation's label is the role). Relations that do not start at a trigger, or that
-point at a trigger, have no place in the project and are reported.
+its arguments (the relation's label is the role). Relations between two entities have no place in the project:
+with ``keep_as`` they are kept in the document's meta under that key (``{"relations": [{"type", "from": [start, end,
+label], "to": [...]}]}``, each end by its span) for the format's export to write back (``regions_out``); without it,
+and for relations that point at a trigger, they are reported as not kept.
 """
 
 from __future__ import annotations
@@ -41,6 +43,8 @@ def build_document(
     comments: list[str] | None = None,
     status: str = "new",
     annotator: str | None = None,
+    keep_as: str | None = None,
+    notes: list[str] | None = None,
 ) -> IncomingDocument:
     schema = schema or default_schema()
     triggers = trigger_labels(schema)
@@ -76,6 +80,7 @@ def build_document(
         for r in regions
         if r.label in triggers
     }
+    kept: list[dict[str, Any]] = []  # relations between entities, for the format's export (keep_as)
     for k, (frm, to, label) in enumerate(relations):
         need(
             frm in by_key and to in by_key,
@@ -94,16 +99,31 @@ def build_document(
             )
         heads = [r for r in by_key[frm] if r.label in triggers]
         tails = [r for r in by_key[to] if r.label not in triggers]
+        if keep_as and not heads and tails:
+            kept += [
+                {"type": label, "from": [h.start, h.end, h.label], "to": [t.start, t.end, t.label]}
+                for h in by_key[frm]
+                for t in tails
+            ]
+            continue
         if not heads or not tails:
             warnings.append(f"{path}:{line}: relation {k} ({label}) does not go from a trigger to an entity; not kept")
             continue
         for h in heads:
             for t in tails:
                 events[(h.key, h.label)].arguments.append((label, (t.key, t.label)))
+    meta = dict(meta or {})
+    if kept:
+        meta[keep_as] = {"relations": list({repr(r): r for r in kept}.values())}  # type: ignore[index]
+        if notes is not None:
+            notes.append(
+                f"{path}:{line}: {len(meta[keep_as]['relations'])} relations between entities kept for the export "
+                "to the same format (the app does not show them)"
+            )
     doc = IncomingDocument(
         text=text,
         name=name,
-        meta=meta or {},
+        meta=meta,
         status=status,
         source_path=str(path),
         entities=entities,

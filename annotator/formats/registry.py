@@ -118,12 +118,20 @@ FORMATS: dict[str, Format] = {
             ".jsonl",
             False,
             (),
-            None,
+            _M + "regions_out:write_doccano",
             _M + "doccano:read_doccano",
             read_options=("skip_bad",),
             title="doccano",
         ),
-        Format("label_studio", ".json", False, (), None, _M + "label_studio:read_label_studio", title="Label Studio"),
+        Format(
+            "label_studio",
+            ".json",
+            False,
+            (),
+            _M + "regions_out:write_label_studio",
+            _M + "label_studio:read_label_studio",
+            title="Label Studio",
+        ),
     )
 }
 

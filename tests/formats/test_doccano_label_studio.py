@@ -80,7 +80,11 @@ def test_doccano_entities_relations_form_with_utf16_offsets(tmp_path):
     assert sorted(r for r, _ in ev.arguments) == ["Agent", "Place", "Victim"]
     assert doc.comments == [{"text": "check the count"}]
     assert any("UTF-16" in n for n in result.notes)
-    assert any("relation 3 (Place) does not go from a trigger" in w for w in result.warnings)
+    # between two entities: kept for the doccano export (it was reported as not kept)
+    assert doc.meta["doccano"] == {
+        "relations": [{"type": "Place", "from": [*cp(TEXT, "Gunmen"), "PERSON"], "to": [*cp(TEXT, "Kabul"), "GPE"]}]
+    }
+    assert any("1 relations between entities kept" in n for n in result.notes)
 
 
 def test_doccano_code_point_offsets_stay_as_they_are(tmp_path):

@@ -1,0 +1,190 @@
+"""doccano JSONL and Label Studio JSON out: the export side of ``regions`` (what their readers read, written back).
+
+Both tools know labelled regions and relations between them, so a document becomes:
+
+- a region per entity span, and one per event trigger (labelled with the event type; each event its own region, so
+  events sharing a trigger stay apart);
+- a relation from each event's trigger region to each argument's entity, labelled with the role (as the readers
+  take them: a relation from a trigger is an argument);
+- the relations between entities an import of the same format kept in the document's meta (``meta["doccano"]`` or
+  ``meta["label_studio"]``, each end by its span), written back between the regions of those spans (by either
+  writer): so import -> export -> import keeps them. One whose end was deleted meanwhile is left out and reported.
+
+doccano: one line a document, ``{"id", "name", "text", "entities": [{"id", "label", "start_offset", "end_offset"}],
+"relations": [{"id", "from_id", "to_id", "type"}], "Comments": [...]}`` and the document's meta as its other keys
+(doccano's relation export). Offsets in code points (the reader's guess keeps code points on a tie). Lost: entity and
+event states and sources, event attributes.
+
+Label Studio: a JSON list of tasks, ``{"id"?, "data": {"text", "name", meta...}, "annotations": [{"result": [...]}]}``
+(a document whose exported annotations are all undecided suggestions: ``predictions`` instead, which the reader takes
+as suggestions). Results: ``labels`` regions with ``value.text`` and UTF-16 offsets (what Label Studio, a browser
+tool, counts in), ``relation`` results (``direction: "right"``), per-region ``choices`` for event attributes (their
+``from_name`` the attribute's name), a ``textarea`` holding the document's comments. Lost: states and sources but
+suggested-or-not per document, meta values that are not text, numbers or booleans (reported).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Callable, Iterator
+
+import orjson
+
+from annotator.exporting import atomic_output
+from annotator.formats.common import FormatExportReport
+from annotator.formats.records import ExportRequest, export_writer, iter_document_records
+from annotator.offsets import Utf16Map
+from annotator.store import Project
+
+
+@dataclass
+class OutRegion:
+    number: int  # 1, 2, ... in the document: the region's id in the output
+    start: int
+    end: int
+    label: str
+    attributes: dict[str, Any]
+
+
+KEPT = ("doccano", "label_studio")  # where the two imports keep relations between entities (the same shape)
+
+
+def regions_and_relations(
+    rec: dict[str, Any], report: FormatExportReport
+) -> tuple[list[OutRegion], list[tuple[int, int, str]]]:
+    """A document record's regions (entities, then one trigger per event) and relations (from, to, label), the
+    entity-to-entity relations a doccano or Label Studio import kept (``meta[KEPT]``) among them."""
+    regions: list[OutRegion] = []
+    by_entity: dict[int, OutRegion] = {}
+    by_span: dict[tuple[int, int, str], OutRegion] = {}
+    for e in rec["entities"]:
+        r = OutRegion(len(regions) + 1, e["start"], e["end"], e["label"], {})
+        regions.append(r)
+        by_entity[e["id"]] = r
+        by_span.setdefault((r.start, r.end, r.label), r)
+    relations: list[tuple[int, int, str]] = []
+    for v in rec["events"]:
+        t = v["trigger"]
+        head = OutRegion(len(regions) + 1, t["start"], t["end"], v["type"], v["attributes"])
+        regions.append(head)
+        relations += [(head.number, by_entity[a["entity_id"]].number, a["role"]) for a in v["arguments"]]
+    kept = [rec["meta"].get(k) for k in KEPT]
+    for r in [r for x in kept if isinstance(x, dict) for r in x.get("relations", []) if isinstance(r, dict)]:
+        ends = [by_span.get(tuple(x)) if isinstance(x, list) else None for x in (r.get("from"), r.get("to"))]
+        if ends[0] is None or ends[1] is None:
+            report.problem("relations between entities left out (an end is gone)", f"{rec['name']}: {r.get('type')}")
+            continue
+        relations.append((ends[0].number, ends[1].number, str(r.get("type"))))
+    return regions, list(dict.fromkeys(relations))
+
+
+def _meta(rec: dict[str, Any], own: tuple[str, ...]) -> dict[str, Any]:
+    """The document's meta without the keys this format's import sets itself."""
+    return {k: v for k, v in rec["meta"].items() if k not in own}
+
+
+def doccano_line(rec: dict[str, Any], report: FormatExportReport) -> dict[str, Any]:
+    """A document as doccano's relation export writes it (with ``name`` and the document's meta beside)."""
+    regions, relations = regions_and_relations(rec, report)
+    reserved = {"text", "label", "labels", "entities", "relations", "Comments", "comments", "id", "name"}
+    meta = _meta(rec, (*KEPT, "doccano_id"))
+    for k in sorted(set(meta) & reserved):
+        report.problem("meta keys left out (doccano's own keys)", f"{rec['name']}: {k}")
+    line: dict[str, Any] = {"id": rec["meta"].get("doccano_id", rec["id"]), "name": rec["name"], "text": rec["text"]}
+    line["entities"] = [
+        {"id": r.number, "label": r.label, "start_offset": r.start, "end_offset": r.end} for r in regions
+    ]
+    line["relations"] = [
+        {"id": k, "from_id": a, "to_id": b, "type": label} for k, (a, b, label) in enumerate(relations, start=1)
+    ]
+    line["Comments"] = [c["text"] for c in rec["comments"]]
+    line.update({k: v for k, v in meta.items() if k not in reserved})
+    return line
+
+
+def label_studio_task(rec: dict[str, Any], report: FormatExportReport) -> dict[str, Any]:
+    """A document as a task of Label Studio's JSON export (``from_name`` ``label``, ``to_name`` ``text``)."""
+    regions, relations = regions_and_relations(rec, report)
+    text = rec["text"]
+    u16 = Utf16Map(text)
+    rid = {r.number: f"r{r.number}" for r in regions}
+    result: list[dict[str, Any]] = []
+    for r in regions:
+        where = {"start": u16.to_utf16(r.start), "end": u16.to_utf16(r.end), "text": text[r.start : r.end]}
+        base = {"id": rid[r.number], "from_name": "label", "to_name": "text"}
+        result.append({**base, "type": "labels", "value": {**where, "labels": [r.label]}})
+        result += [
+            {**base, "from_name": name, "type": "choices", "value": {**where, "choices": [value]}}
+            for name, value in r.attributes.items()
+            if value is not None
+        ]
+    result += [
+        {"from_id": rid[a], "to_id": rid[b], "type": "relation", "direction": "right", "labels": [label]}
+        for a, b, label in relations
+    ]
+    if rec["comments"]:
+        result.append(
+            {
+                "id": "comments",
+                "from_name": "comment",
+                "to_name": "text",
+                "type": "textarea",
+                "value": {"text": [c["text"] for c in rec["comments"]]},
+            }
+        )
+    data: dict[str, Any] = {"text": text, "name": rec["name"]}
+    for k, v in _meta(rec, (*KEPT, "label_studio_id")).items():
+        if k in data or not isinstance(v, (str, int, float, bool)):
+            report.problem("meta values left out (not text or a number)", f"{rec['name']}: {k}")
+            continue
+        data[k] = v
+    task: dict[str, Any] = {"id": rec["meta"]["label_studio_id"]} if "label_studio_id" in rec["meta"] else {}
+    task["data"] = data
+    decided = [x for x in rec["entities"] + rec["events"] if x["state"] != "suggested"]
+    if result and not decided:  # undecided suggestions only: a prediction, read back as suggestions
+        task["annotations"], task["predictions"] = [], [{"model_version": "annotator", "result": result}]
+    else:
+        task["annotations"] = [{"result": result}]
+    return task
+
+
+def _records(project: Project, request: ExportRequest, report: FormatExportReport) -> Iterator[dict[str, Any]]:
+    return iter_document_records(
+        project, request.states, request.statuses_list, request.annotation_set, report, request.progress
+    )
+
+
+def _write(
+    project: Project,
+    out: str | Path,
+    request: ExportRequest,
+    fmt: str,
+    render: Callable[[dict[str, Any], FormatExportReport], dict[str, Any]],
+    array: bool,
+) -> FormatExportReport:
+    report = FormatExportReport(format=fmt)
+    with atomic_output(out) as fh:
+        if array:
+            fh.write(b"[")
+        for k, rec in enumerate(_records(project, request, report)):
+            if array:
+                fh.write(b",\n" if k else b"\n")
+            fh.write(orjson.dumps(render(rec, report), option=0 if array else orjson.OPT_APPEND_NEWLINE))
+        if array:
+            fh.write(b"\n]\n")
+        report.bytes = fh.tell()
+    report.files = [str(out)]
+    return report
+
+
+@export_writer("doccano")
+def write_doccano(project: Project, out: str | Path, request: ExportRequest) -> FormatExportReport:
+    """doccano JSONL (its relation export's shape), one document a line."""
+    return _write(project, out, request, "doccano", doccano_line, array=False)
+
+
+@export_writer("label_studio")
+def write_label_studio(project: Project, out: str | Path, request: ExportRequest) -> FormatExportReport:
+    """Label Studio's JSON export: a list of tasks."""
+    return _write(project, out, request, "label_studio", label_studio_task, array=True)

@@ -1,0 +1,173 @@
+"""doccano and Label Studio out: what their imports read comes back, relations between entities included
+(import -> export -> import keeps them; they were kept nowhere and there was no export to write them)."""
+
+from __future__ import annotations
+
+import json
+
+import orjson
+
+from annotator import edits
+from annotator.formats import writers
+from annotator.formats.loading import import_format
+from annotator.importing import IncomingDocument, import_documents
+from annotator.offsets import Utf16Map
+from annotator.store import Project
+
+TEXT = "Angela Merkel met Emmanuel Macron in Paris \U0001f600 on Friday. Macron lives in Paris."
+
+
+def at(needle: str, nth: int = 0) -> tuple[int, int]:
+    i = -1
+    for _ in range(nth + 1):
+        i = TEXT.index(needle, i + 1)
+    return i, i + len(needle)
+
+
+ENTS = [
+    (1, "Angela Merkel", 0, "PERSON"),
+    (2, "Emmanuel Macron", 0, "PERSON"),
+    (3, "Paris", 0, "GPE"),
+    (4, "met", 0, "Contact:Meet"),
+    (5, "Macron", 1, "PERSON"),
+    (6, "Paris", 1, "GPE"),
+]
+# entity -> entity (knows, lives_in: no place in the project), trigger -> entity (arguments)
+RELS = [(1, 2, "knows"), (4, 1, "Entity"), (4, 2, "Entity"), (4, 3, "Place"), (5, 6, "lives_in")]
+BETWEEN_ENTITIES = {
+    ("knows", "Angela Merkel", "Emmanuel Macron"),
+    ("lives_in", "Macron", "Paris"),
+}
+
+
+def doccano_file(tmp_path):
+    row = {
+        "id": 17,
+        "text": TEXT,
+        "entities": [
+            {"id": k, "label": lab, "start_offset": at(w, n)[0], "end_offset": at(w, n)[1]} for k, w, n, lab in ENTS
+        ],
+        "relations": [{"id": k, "from_id": a, "to_id": b, "type": t} for k, (a, b, t) in enumerate(RELS)],
+        "Comments": ["check the date"],
+        "source": "wire",
+    }
+    path = tmp_path / "in.jsonl"
+    path.write_bytes(orjson.dumps(row) + b"\n")
+    return path
+
+
+def label_studio_file(tmp_path):
+    u16 = Utf16Map(TEXT)
+    result = []
+    for k, w, n, lab in ENTS:
+        s, e = at(w, n)
+        value = {"start": u16.to_utf16(s), "end": u16.to_utf16(e), "text": w, "labels": [lab]}
+        result.append({"id": f"x{k}", "from_name": "label", "to_name": "text", "type": "labels", "value": value})
+    for a, b, t in RELS:
+        result.append({"from_id": f"x{a}", "to_id": f"x{b}", "type": "relation", "direction": "right", "labels": [t]})
+    result.append(
+        {"id": "c", "from_name": "notes", "to_name": "text", "type": "textarea", "value": {"text": ["check the date"]}}
+    )
+    task = {"id": 42, "data": {"text": TEXT, "source": "wire"}, "annotations": [{"result": result}]}
+    path = tmp_path / "in.json"
+    path.write_text(json.dumps([task]))
+    return path
+
+
+def between(project: Project, doc_id: int, key: str) -> set[tuple[str, str, str]]:
+    kept = project.document(doc_id).meta.get(key, {}).get("relations", [])
+    return {(r["type"], TEXT[r["from"][0] : r["from"][1]], TEXT[r["to"][0] : r["to"][1]]) for r in kept}
+
+
+def annotations(project: Project, doc_id: int) -> tuple[set, set]:
+    ents = {e.id: (TEXT[e.start : e.end], e.start, e.label) for e in project.entities(doc_id)}
+    events = {
+        (v.type, v.trigger_start, tuple(sorted((a.role, ents[a.entity_id]) for a in v.arguments)))
+        for v in project.events(doc_id)
+    }
+    return set(ents.values()), events
+
+
+def round_trip(tmp_path, fmt: str, source) -> None:  # noqa: ANN001
+    key = {"doccano": "doccano", "label_studio": "label_studio"}[fmt]
+    first = Project(tmp_path / "a.annotator", annotator="t")
+    report = import_format(first, fmt, [source])
+    doc = report.imported[0][1]
+    assert between(first, doc, key) == BETWEEN_ENTITIES
+    out = tmp_path / f"out.{fmt}"
+    writers()[fmt](first, out)
+    second = Project(tmp_path / "b.annotator", annotator="t")
+    again = import_format(second, fmt, [out]).imported[0][1]
+    assert between(second, again, key) == BETWEEN_ENTITIES
+    assert annotations(second, again) == annotations(first, doc)
+    assert second.document(again).meta["source"] == "wire"
+    assert [c.text for c in second.comments(again)] == [c.text for c in first.comments(doc)] == ["check the date"]
+    out2 = tmp_path / f"out2.{fmt}"
+    writers()[fmt](second, out2)
+    assert out2.read_bytes() == out.read_bytes()  # from then on the same file
+    first.close()
+    second.close()
+
+
+def test_doccano_import_export_import_keeps_relations_between_entities(tmp_path):
+    round_trip(tmp_path, "doccano", doccano_file(tmp_path))
+    line = orjson.loads((tmp_path / "out.doccano").read_bytes().splitlines()[0])
+    assert line["id"] == 17 and line["name"] == "17" and line["Comments"] == ["check the date"]
+    spans = {r["id"]: TEXT[r["start_offset"] : r["end_offset"]] for r in line["entities"]}  # code points
+    assert {(spans[r["from_id"]], spans[r["to_id"]], r["type"]) for r in line["relations"]} >= {
+        ("Angela Merkel", "Emmanuel Macron", "knows"),
+        ("met", "Paris", "Place"),
+    }
+
+
+def test_label_studio_import_export_import_keeps_relations_between_entities(tmp_path):
+    round_trip(tmp_path, "label_studio", label_studio_file(tmp_path))
+    (task,) = orjson.loads((tmp_path / "out.label_studio").read_bytes())
+    assert task["id"] == 42 and task["data"]["source"] == "wire"
+    regions = [r for r in task["annotations"][0]["result"] if r["type"] == "labels"]
+    u16 = Utf16Map(TEXT)
+    after_emoji = next(r for r in regions if r["value"]["text"] == "Macron")
+    assert after_emoji["value"]["start"] == u16.to_utf16(at("Macron", 1)[0]) == at("Macron", 1)[0] + 1  # UTF-16
+    relations = [r for r in task["annotations"][0]["result"] if r["type"] == "relation"]
+    assert len(relations) == len(RELS) and {r["direction"] for r in relations} == {"right"}
+
+
+def test_event_attributes_go_through_label_studio(tmp_path):
+    first = Project(tmp_path / "a.annotator", annotator="t")
+    doc = import_format(first, "label_studio", [label_studio_file(tmp_path)]).imported[0][1]
+    (event,) = first.events(doc)
+    edits.set_event_attribute(first, event.id, "polarity", "Negative")
+    writers()["label_studio"](first, tmp_path / "out.json")
+    second = Project(tmp_path / "b.annotator", annotator="t")
+    again = import_format(second, "label_studio", [tmp_path / "out.json"]).imported[0][1]
+    assert second.events(again)[0].attributes == first.events(doc)[0].attributes
+    assert second.events(again)[0].attributes["polarity"] == "Negative"
+    first.close()
+    second.close()
+
+
+def test_a_relation_whose_end_was_deleted_is_left_out_and_reported(tmp_path):
+    project = Project(tmp_path / "a.annotator", annotator="t")
+    doc = import_format(project, "doccano", [doccano_file(tmp_path)]).imported[0][1]
+    merkel = next(e for e in project.entities(doc) if e.start == 0)
+    edits.delete_entity(project, merkel.id)
+    report = writers()["doccano"](project, tmp_path / "out.jsonl")
+    assert "1 relations between entities left out (an end is gone): 17: knows" in report.summary()
+    line = orjson.loads((tmp_path / "out.jsonl").read_bytes())
+    assert "knows" not in {r["type"] for r in line["relations"]}
+    assert "lives_in" in {r["type"] for r in line["relations"]}
+    project.close()
+
+
+def test_label_studio_a_document_of_suggestions_only_is_a_prediction(tmp_path):
+    project = Project(tmp_path / "a.annotator", annotator="t")
+    doc = import_documents(project, [IncomingDocument("Kabul was calm.", "k.txt")]).imported[0][1]
+    edits.add_entity(project, doc, 0, 5, "GPE", state="suggested", source="ner")
+    writers()["label_studio"](project, tmp_path / "out.json")
+    (task,) = orjson.loads((tmp_path / "out.json").read_bytes())
+    assert task["annotations"] == [] and task["predictions"][0]["result"][0]["value"]["labels"] == ["GPE"]
+    other = Project(tmp_path / "b.annotator", annotator="t")
+    again = import_format(other, "label_studio", [tmp_path / "out.json"]).imported[0][1]
+    assert [(e.label, e.state) for e in other.entities(again)] == [("GPE", "suggested")]
+    project.close()
+    other.close()
