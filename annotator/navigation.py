@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 from annotator.model import Entity, Event
 from annotator.offsets import snap_to_tokens
-from annotator.tokens import WORD, word_tokens
+from annotator.tokens import word_spans, word_tokens
 
 
 @dataclass(frozen=True)
@@ -101,9 +101,9 @@ class LocalTokens:
         a, b = self._after_space_before(max(0, lo)), self._space_after(min(len(self.text), hi))
         starts: list[int] = []
         ends: list[int] = []
-        for m in WORD.finditer(self.text, a, b):
-            starts.append(m.start())
-            ends.append(m.end())
+        for s, e in word_spans(self.text, a, b):
+            starts.append(s)
+            ends.append(e)
         return Tokens(starts, ends)
 
     def snap(self, start: int, end: int) -> tuple[int, int]:

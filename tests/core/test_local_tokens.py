@@ -41,3 +41,39 @@ def test_a_key_on_a_long_document_tokenises_only_around_it(monkeypatch):
     assert toks.move(start, 1, "end") == start + 4
     assert calls == []  # never the whole text
     assert list(toks.starts[:2]) == [0, 6] and calls == [len(text)]  # all of it only when asked for
+
+
+def test_combining_marks_stay_in_their_word():
+    # Thai and Devanagari vowel signs and a decomposed accent (NFD, as macOS file names and some exports give it)
+    # are Unicode marks, which Python's \w leaves out: the fallback cut "हिन्दी" into six tokens.
+    text = "หนังสือ ขับรถ. हिन्दी समाचार। Cafe\u0301's"
+    starts, ends = word_tokens(text)
+    assert [text[s:e] for s, e in zip(starts, ends)] == [
+        "หนังสือ",
+        "ขับรถ",
+        ".",
+        "हिन्दी",
+        "समाचार",
+        "।",
+        "Cafe\u0301",
+        "'",
+        "s",
+    ]
+    local = nav.LocalTokens(text)
+    start = text.index("ขับรถ")
+    assert local.snap(start + 1, start + 2) == (start, start + len("ขับรถ"))
+    assert local.at(text.index("ि")) == (text.index("हिन्दी"), text.index("हिन्दी") + len("हिन्दी"))
+
+
+pieces_marked = st.sampled_from(["ข", "ั", "บ", "\u0301", "e", " ", ".", "'", "ि", "\u0301\u0301"])
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(pieces_marked, min_size=1, max_size=30).map("".join), st.data())
+def test_local_answers_equal_whole_answers_with_marks(text, data):
+    whole = nav.Tokens(*word_tokens(text))
+    local = nav.LocalTokens(text)
+    a = data.draw(st.integers(0, len(text)))
+    assert local.snap(a, a) == whole.snap(a, a)
+    for direction in (1, -1):
+        assert local.move(a, direction, "start") == whole.move(a, direction, "start")
