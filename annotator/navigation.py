@@ -10,7 +10,8 @@ from dataclasses import dataclass
 
 from annotator.model import Entity, Event
 from annotator.offsets import snap_to_tokens
-from annotator.tokens import word_spans, word_tokens
+from annotator import tokens as fallback
+from annotator.tokens import word_tokens
 
 
 @dataclass(frozen=True)
@@ -99,12 +100,7 @@ class LocalTokens:
 
     def _window(self, lo: int, hi: int) -> "Tokens":
         a, b = self._after_space_before(max(0, lo)), self._space_after(min(len(self.text), hi))
-        starts: list[int] = []
-        ends: list[int] = []
-        for s, e in word_spans(self.text, a, b):
-            starts.append(s)
-            ends.append(e)
-        return Tokens(starts, ends)
+        return Tokens(*fallback.word_tokens(self.text, a, b))
 
     def snap(self, start: int, end: int) -> tuple[int, int]:
         return self._window(start, end).snap(start, end)
