@@ -7,17 +7,36 @@ entities of the text: they are left out.
 
 Overlapping entities cannot be flat: the longest wins (then the earliest) and the others are reported.
 Whitespace tokens (line breaks, runs of spaces) are not written. Events, states and comments are lost.
+
+Import (``read_conll``): CoNLL-2003 and the column files made like it (our export, ``spacy convert``'s input, the
+copies named ``train.txt`` or ``eng.train``): a token a line, its tag in the rightmost column whose every value is
+``O`` or ``B-X``/``I-X`` (IOB2, IOB1, and BIOES/BILOU's ``S-``/``E-``/``U-``/``L-``), columns split by tabs when the
+line has any (a token may hold spaces), else by runs of spaces. ``-DOCSTART-`` lines start a document (a file without
+one is one document); a blank line ends a sentence; a line starting with ``#`` that is not a token line is a comment.
+CoNLL keeps no original text: the text is rebuilt from the tokens, a space between tokens and a line per sentence.
 """
 
 from __future__ import annotations
 
+import re
+from collections import Counter
 from pathlib import Path
 from typing import Any
 
 from annotator.formats.brat_conf import proxy_labels
-from annotator.formats.common import FormatExportReport, option_choice, write_per_part
+from annotator.formats.common import (
+    FormatExportReport,
+    LabelTally,
+    ReadResult,
+    need,
+    option_choice,
+    read_text_file,
+    write_per_part,
+)
+from annotator.formats.regions import Region, build_document
 from annotator.formats.records import ExportRequest, export_writer
 from annotator.formats.tokens import ALIGN_MODES, DocTokens, align
+from annotator.schema import Schema
 from annotator.store import Project
 
 
@@ -90,3 +109,135 @@ def write_conll(project: Project, out: str | Path, request: ExportRequest) -> Fo
         "conll",
         lambda rec, toks, report: document_conll(rec, toks, report, mode, docstart, skip).encode("utf-8"),
     )
+
+
+TAG = re.compile(r"O|[BIESLU]-\S+")
+SNIFF_LINES = 200
+
+
+def _fields(line: str) -> list[str]:
+    return line.split("\t") if "\t" in line else line.split()
+
+
+def tag_column(lines: list[str]) -> tuple[int, int] | None:
+    """(number of columns, the tag column) of CoNLL token lines, told from the first of ``lines``: the rightmost
+    column whose every value is a tag, with at least one tag other than ``O``; None when the lines are not such."""
+    rows = []
+    for line in lines:
+        if not line.strip() or line.startswith("-DOCSTART-"):
+            continue
+        rows.append(_fields(line))
+        if len(rows) == SNIFF_LINES:
+            break
+    counts = Counter(len(r) for r in rows if not r[0].startswith("#"))
+    if not counts:
+        return None
+    width = counts.most_common(1)[0][0]
+    rows = [r for r in rows if len(r) == width]  # comments and odd lines aside
+    if width < 2 or 2 * len(rows) < sum(counts.values()):
+        return None
+    for col in range(width - 1, 0, -1):
+        values = [r[col] for r in rows]
+        if all(TAG.fullmatch(v) for v in values) and any(v != "O" for v in values):
+            return width, col
+    return None
+
+
+def read_conll(path: str | Path, schema: Schema | None = None) -> ReadResult:
+    """A CoNLL-2003-style column file: documents at ``-DOCSTART-``, entities from the tag column."""
+    path = Path(path)
+    lines = [line.rstrip("\r") for line in read_text_file(path).lstrip("\ufeff").split("\n")]
+    shape = tag_column(lines)
+    need(
+        shape is not None,
+        path,
+        None,
+        "not a CoNLL file: no column of IOB tags (O, B-LABEL, I-LABEL) on the token lines",
+    )
+    width, col = shape  # type: ignore[misc]
+    warnings: list[str] = []
+    notes: list[str] = []
+    docs = []
+    unknown = LabelTally(path)
+    comments = 0
+    pieces: list[str] = []  # the document's text so far
+    regions: list[Region] = []
+    first_line: int | None = None
+    open_: Region | None = None
+    at = 0  # the text's length so far
+    new_sentence = True
+
+    def finish() -> None:
+        nonlocal pieces, regions, first_line, at, open_, new_sentence
+        if pieces:
+            with unknown.collect():
+                docs.append(
+                    build_document(
+                        "".join(pieces),
+                        f"{path.name}:{first_line}",
+                        regions,
+                        [],
+                        schema,
+                        path,
+                        first_line or 1,
+                        warnings,
+                        source="conll",
+                    )
+                )
+        pieces, regions, first_line, at, open_, new_sentence = [], [], None, 0, None, True
+
+    for number, line in enumerate(lines, start=1):
+        if not line.strip():
+            open_, new_sentence = None, True
+            continue
+        fields = _fields(line)
+        if fields[0] == "-DOCSTART-":
+            finish()
+            continue
+        if line.startswith("#") and (len(fields) != width or not TAG.fullmatch(fields[col])):
+            comments += 1
+            continue
+        need(
+            len(fields) == width,
+            path,
+            number,
+            f"{len(fields)} columns where the file's token lines have {width}",
+        )
+        token, tag = fields[0], fields[col]
+        need(bool(TAG.fullmatch(tag)), path, number, f"{tag!r} is not a tag (O, B-LABEL, I-LABEL, E-, S-)")
+        need(token != "", path, number, "no token")
+        if first_line is None:
+            first_line = number
+        if pieces:
+            pieces.append("\n" if new_sentence else " ")
+            at += 1
+        new_sentence = False
+        start, end = at, at + len(token)
+        pieces.append(token)
+        at = end
+        if tag == "O":
+            open_ = None
+            continue
+        prefix, label = tag[0], tag[2:]
+        if prefix in "IEL" and open_ is not None and open_.label == label:
+            open_.end = end  # the entity goes on
+        else:  # B-, S-, U-, or an I- after O or another label (IOB1)
+            open_ = Region(len(regions), start, end, label)
+            regions.append(open_)
+        if prefix in "ESLU":
+            open_ = None
+    finish()
+    unknown.check()
+    need(bool(docs), path, None, "no tokens in the file")
+    notes.append(
+        f"{path}: CoNLL keeps no original text: each document's text is its tokens, a space between them and a "
+        "line per sentence"
+    )
+    if width > 2:
+        other = width - 2
+        warnings.append(
+            f"{path}: {other} column{'s' if other > 1 else ''} besides the token and the tag (POS, chunks) not kept"
+        )
+    if comments:
+        warnings.append(f"{path}: {comments} comment lines (starting with #) not kept")
+    return ReadResult(docs, None, warnings, notes)

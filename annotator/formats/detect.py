@@ -10,6 +10,9 @@
   ``prodigy`` too.
 - ``.jsonl`` or ``.json`` whose first object has ``label``/``labels`` as ``[start, end, LABEL]`` lists, or ``entities``
   with ``start_offset``: ``doccano``.
+- ``.conll``, ``.iob``, ``.bio`` files, and files of any other name but ``.json``/``.jsonl`` (``train.txt``,
+  ``eng.train``, as CoNLL-2003's copies are named) whose first lines are ``-DOCSTART-`` or token lines with a column
+  of IOB tags: ``conll`` (such a ``train.txt`` was imported as one plain-text document, its tags as words).
 - Anything else: None (the project's own readers by suffix: ``.txt``, simple or exported ``.jsonl``, the
   JSON export), which refuse what they cannot read.
 Only the start of a file is looked at; a file that is not JSON is left to the suffix readers to refuse.
@@ -87,6 +90,25 @@ def _is_doccano(obj: Any) -> bool:
     return isinstance(ents, list) and bool(ents) and isinstance(ents[0], dict) and "start_offset" in ents[0]
 
 
+CONLL_SUFFIXES = (".conll", ".iob", ".iob2", ".bio", ".bioes")
+
+
+def _is_conll(path: Path) -> bool:
+    """A column file: its first line ``-DOCSTART-`` or its first lines tokens with a column of IOB tags."""
+    from annotator.formats.conll import tag_column
+
+    try:
+        with path.open("rb") as fh:
+            head = fh.read(1 << 16)
+    except OSError:
+        return False
+    lines = head.decode("utf-8", "replace").lstrip("\ufeff").replace("\r", "").split("\n")
+    if len(head) == 1 << 16:
+        lines = lines[:-1]  # the last may be cut
+    first = next((line for line in lines if line.strip()), "")
+    return first.startswith("-DOCSTART-") or tag_column(lines) is not None
+
+
 def detect_format(path: str | Path) -> str | None:
     """The reader name for ``path`` when its name or content says which tool made it, else None."""
     p = Path(path)
@@ -97,8 +119,17 @@ def detect_format(path: str | Path) -> str | None:
         return "brat"
     if suffix == ".txt" and p.suffix == ".txt" and p.with_name(p.name[:-4] + ".ann").is_file():
         return "brat"  # a text with its brat annotations beside it
-    if suffix not in (".json", ".jsonl"):  # a Prodigy export under another name, else the suffix readers'
-        return "prodigy" if p.is_file() and _starts_like_json(p) and _is_prodigy_task(_first_object(p)) else None
+    if suffix in CONLL_SUFFIXES:
+        return "conll"
+    if suffix not in (
+        ".json",
+        ".jsonl",
+    ):  # a Prodigy export or a CoNLL file under another name, else the suffix readers'
+        if not p.is_file():
+            return None
+        if _starts_like_json(p):
+            return "prodigy" if _is_prodigy_task(_first_object(p)) else None
+        return "conll" if _is_conll(p) else None
     obj = _first_object(p)
     if _is_label_studio(obj):
         return "label_studio"

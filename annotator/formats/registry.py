@@ -111,7 +111,13 @@ FORMATS: dict[str, Format] = {
             title="DyGIE++",
         ),
         Format(
-            "conll", ".conll", False, (*SPLIT, "misaligned", "docstart"), _M + "conll:write_conll", None, title="CoNLL"
+            "conll",
+            ".conll",
+            False,
+            (*SPLIT, "misaligned", "docstart"),
+            _M + "conll:write_conll",
+            _M + "conll:read_conll",
+            title="CoNLL",
         ),
         Format(
             "doccano",

@@ -1,0 +1,125 @@
+"""CoNLL column files in: CoNLL-2003 and the files made like it (``-DOCSTART-``, a tag column, IOB1/IOB2/BIOES)."""
+
+from __future__ import annotations
+
+import pytest
+
+from annotator.cli import main
+from annotator.errors import ImportFileError
+from annotator.formats.conll import read_conll
+from annotator.formats.detect import detect_format
+from annotator.schema import parse_schema
+from annotator.store import Project
+
+SCHEMA = """[schema]
+name = "c3"
+version = 1
+[[entity]]
+name = "PER"
+[[entity]]
+name = "LOC"
+[[entity]]
+name = "ORG"
+[[entity]]
+name = "MISC"
+"""
+
+# the CoNLL-2003 layout (token, POS, chunk, NER), two documents, under the name its copies go by
+TRAIN = """-DOCSTART- -X- -X- O
+
+Ada NNP B-NP B-PER
+Lovelace NNP I-NP I-PER
+wrote VBD B-VP O
+in IN B-PP O
+London NNP B-NP B-LOC
+. . O O
+
+Babbage NNP B-NP B-PER
+agreed VBD B-VP O
+. . O O
+
+-DOCSTART- -X- -X- O
+
+The DT B-NP O
+Royal NNP I-NP B-ORG
+Society NNP I-NP I-ORG
+met VBD B-VP O
+"""
+
+
+def spans(project: Project, doc: int) -> list[tuple[str, str]]:
+    text = project.document(doc).text
+    return [(text[e.start : e.end], e.label) for e in project.entities(doc)]
+
+
+def test_a_conll_2003_train_txt_is_read_as_conll(tmp_path, capsys):
+    # it was a .txt like any other: one plain document "-DOCSTART- -X- -X- O\n\nAda NNP B-NP B-PER ...", no entities
+    (tmp_path / "c3.toml").write_text(SCHEMA)
+    path = tmp_path / "train.txt"
+    path.write_text(TRAIN)
+    assert detect_format(path) == "conll"
+    assert main(["import", str(tmp_path / "p.annotator"), str(path), "--schema", str(tmp_path / "c3.toml")]) == 0
+    err = capsys.readouterr().err
+    assert f"{path}: read as CoNLL" in err and "2 columns besides the token and the tag" in err
+    with Project(tmp_path / "p.annotator", create=False) as project:
+        first, second = project.document_ids()
+        assert project.document(first).text == "Ada Lovelace wrote in London .\nBabbage agreed ."
+        assert spans(project, first) == [("Ada Lovelace", "PER"), ("London", "LOC"), ("Babbage", "PER")]
+        assert spans(project, second) == [("Royal Society", "ORG")]
+        assert {e.source for e in project.entities(first)} == {"conll"}
+
+
+def test_tag_schemes_tabs_comments_and_another_tag_column(tmp_path):
+    path = tmp_path / "mixed.tsv"
+    path.write_text(
+        "# sent_id = 1\n"
+        "New York\tB-LOC\t0\n"  # a tab-separated token may hold a space
+        "is\tO\t0\n"
+        "#\tO\t0\n"  # a token line whose token is '#', not a comment
+        "\n"
+        "NATO\tS-ORG\t0\n"  # BIOES
+        "and\tO\t0\n"
+        "United\tB-ORG\t0\n"
+        "Nations\tE-ORG\t0\n"
+        "Peter\tI-PER\t0\n"  # IOB1: an I- after another label starts an entity
+        "Paul\tB-PER\t0\n"  # IOB1: B- only between two of one label
+    )
+    result = read_conll(path, parse_schema(SCHEMA))
+    (doc,) = result.documents
+    assert doc.text == "New York is #\nNATO and United Nations Peter Paul"
+    assert [(doc.text[e.start : e.end], e.label) for e in doc.entities] == [
+        ("New York", "LOC"),
+        ("NATO", "ORG"),
+        ("United Nations", "ORG"),
+        ("Peter", "PER"),
+        ("Paul", "PER"),
+    ]
+    assert any("1 comment lines" in w for w in result.warnings)
+
+
+def test_our_export_reads_back_the_same(tmp_path):
+    (tmp_path / "c3.toml").write_text(SCHEMA)
+    (tmp_path / "train.txt").write_text(TRAIN)
+    first, second = tmp_path / "p.annotator", tmp_path / "q.annotator"
+    assert main(["import", str(first), str(tmp_path / "train.txt"), "--schema", str(tmp_path / "c3.toml")]) == 0
+    assert main(["export", str(first), "-o", str(tmp_path / "a.conll")]) == 0
+    assert main(["import", str(second), str(tmp_path / "a.conll"), "--schema", str(tmp_path / "c3.toml")]) == 0
+    assert main(["export", str(second), "-o", str(tmp_path / "b.conll")]) == 0
+    exported = (tmp_path / "a.conll").read_text()
+    assert "Royal -X- _ B-ORG\nSociety -X- _ I-ORG\n" in exported
+    assert (tmp_path / "b.conll").read_text() == exported
+
+
+def test_bad_lines_are_refused_with_their_line(tmp_path):
+    path = tmp_path / "bad.conll"
+    path.write_text("Ada B-PER\nLovelace I-PER\nwrote\n")
+    with pytest.raises(ImportFileError) as err:
+        read_conll(path, parse_schema(SCHEMA))
+    assert err.value.line == 3 and "1 columns where the file's token lines have 2" in str(err.value)
+    path.write_text("just a text file\nwith two lines\n")
+    assert detect_format(path) == "conll"  # by its name; the reader says what it lacks
+    with pytest.raises(ImportFileError, match="no column of IOB tags"):
+        read_conll(path)
+    plain = tmp_path / "notes.txt"
+    plain.write_text("Ada met Babbage in London.\nThey wrote.\n")
+    assert detect_format(plain) is None
