@@ -181,6 +181,15 @@ class SpanIndex:
         self.rows = rows
         self.longest = max((e - s for s, e, _ in rows), default=0)
 
+    def within(self, entities: dict[int, Entity], labels: Container[str], lo: int, hi: int) -> list[Entity]:
+        """The spans of ``labels`` (not rejected) inside [lo, hi), by start."""
+        rows = self.rows[bisect_left(self.starts, lo) : bisect_left(self.starts, hi)]
+        return [
+            e
+            for _, end, i in rows
+            if end <= hi and (e := entities.get(i)) is not None and e.label in labels and e.state != "rejected"
+        ]
+
     def nearest(
         self, entities: dict[int, Entity], labels: Container[str], start: int, end: int, most: int
     ) -> list[Entity]:

@@ -3,9 +3,11 @@
 The 100,000-word document of bench/gui.py (8,000 entities) with about 700 suggested events (as pre-annotating it
 with the real pipeline gives: 705), in a 1366x740 window: Enter and X, one after the other, each timed until the
 app is idle again (the text, the entity and event lists and the event editor updated), the next undecided event
-selected (untimed) before each. The limit, measured in the
-same run: what any app must do for such a key, i.e. the core's decision on the project file (one transaction,
-with its fsync) and one repaint of the text view. The open is timed too (until the panels are filled), beside
+selected (untimed) before each. Then Alt+1 (fill the event's first role, Entity, from the candidates) twice on each
+of as many other events (the second press: the next candidate), each timed the same way. The document has its tokens
+stored with sentences (a paragraph each), as after pre-annotation. The limit, measured in the
+same run: what any app must do for such a key, i.e. the core's edit on the project file (one transaction,
+with its fsync: the decision, or filling a role) and one repaint of the text view. The open is timed too (until the panels are filled), beside
 bench/gui.py's limit for it (Qt alone). CPU time is the steadier figure on the shared machine.
 
 Run: QT_QPA_PLATFORM=offscreen .venv/bin/python bench/event_keys.py [KEYS]
@@ -23,6 +25,10 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
+import orjson  # noqa: E402
+import re  # noqa: E402
+
+from annotator.tokens import word_tokens  # noqa: E402
 from gui import build_project, make_document, qt_limit, shown_window  # noqa: E402
 from gui import settle as settle_window  # noqa: E402
 
@@ -45,10 +51,17 @@ def add_events(path: Path) -> int:
         nxt = next(((s, e, lab) for s, e, lab in starts if s > pos), None)
         args = (ArgumentSuggestion("Entity", nxt[0], nxt[1], nxt[2]),) if nxt and nxt[0] - pos < 400 else ()
         found.append(EventSuggestion("Contact:Meet", pos, pos + len(TRIGGER), 0.5, arguments=args))
+    starts_, ends_ = word_tokens(text)
+    lines = {0} | {m.end() for m in re.finditer("\n", text)}
+    sentences = [k for k, s in enumerate(starts_) if s in lines]  # a paragraph a sentence
     with Project(path, annotator="bench") as p:
         doc = p.document_ids()[0]
         with p.transaction():  # a new document: no undecided suggestions to clear first
             write_events(p, doc, found, "rules:bench@1", WriteCounts())
+            p.db.conn.execute(  # as pre-annotation stores them
+                "INSERT INTO tokens (document_id, pipeline, starts, ends, sentence_starts) VALUES (?, 'bench', ?, ?, ?)",
+                (doc, orjson.dumps(list(starts_)), orjson.dumps(list(ends_)), orjson.dumps(sentences)),
+            )
     return len(found)
 
 
@@ -94,6 +107,21 @@ def main() -> None:
         cpu.append(time.process_time() - t_cpu)
     decided = sum(v.state != "suggested" for v in c.events.values())
     undecided = sorted(v.id for v in c.events.values() if v.state == "suggested")
+
+    # Alt+1 twice on each of `keys` undecided events from the middle of the document (its first role: Entity)
+    alt_wall: list[float] = []
+    alt_cpu: list[float] = []
+    middle = undecided[len(undecided) // 2 : len(undecided) // 2 + keys]
+    for eid in middle:
+        w.edit_actions.select_event(c.events[eid])
+        settle()
+        for _ in range(2):
+            t, t_cpu = time.perf_counter(), time.process_time()
+            QTest.keyClick(w.view, Qt.Key.Key_1, Qt.KeyboardModifier.AltModifier)
+            settle()
+            alt_wall.append(time.perf_counter() - t)
+            alt_cpu.append(time.process_time() - t_cpu)
+    filled = sum(any(a.role == "Entity" for a in c.events[eid].arguments) for eid in middle)
     c.close_project()
 
     # the limit: the same decisions by the core alone, then one repaint of the view with the document shown
@@ -104,6 +132,18 @@ def main() -> None:
             (edits.accept_event if i % 2 == 0 else edits.reject_event)(p, eid)
             limit_wall.append(time.perf_counter() - t)
             limit_cpu.append(time.process_time() - t_cpu)
+        # the core filling a role: add an argument, then change its entity (as Alt+1, Alt+1 again)
+        fill_cpu, fill_wall = [], []
+        people = [e.id for e in p.entities(p.document_ids()[0]) if e.label == "PERSON" and e.state != "rejected"]
+        for k, eid in enumerate(undecided[:keys]):
+            t, t_cpu = time.perf_counter(), time.process_time()
+            arg = edits.add_argument(p, eid, "Entity", people[2 * k]).result_id
+            fill_wall.append(time.perf_counter() - t)
+            fill_cpu.append(time.process_time() - t_cpu)
+            t, t_cpu = time.perf_counter(), time.process_time()
+            edits.change_argument(p, arg, entity_id=people[2 * k + 1])
+            fill_wall.append(time.perf_counter() - t)
+            fill_cpu.append(time.process_time() - t_cpu)
     w.open_project(path)
     settle()
     paint_cpu, paint_wall = [], []
@@ -137,6 +177,18 @@ def main() -> None:
         f"wall, with its fsync) + one repaint of the view {med(paint_cpu) * 1000:.1f} ms CPU = "
         f"{lim_cpu * 1000:.1f} ms CPU, {lim_wall * 1000:.1f} ms wall; a key takes {med(cpu) / lim_cpu:.1f}x that "
         f"in CPU ({med(wall) / lim_wall:.1f}x wall)"
+    )
+    fl_cpu, fl_wall = med(fill_cpu) + med(paint_cpu), med(fill_wall) + med(paint_wall)
+    print(
+        f"Alt+1 twice on {len(middle)} events ({filled} with the role filled) until the app is idle: median CPU "
+        f"{med(alt_cpu) * 1000:.1f} ms (max {max(alt_cpu) * 1000:.1f}), wall {med(alt_wall) * 1000:.1f} ms "
+        f"(max {max(alt_wall) * 1000:.1f})"
+    )
+    print(
+        f"  limit, same run: the core's fill (add, change an argument) {med(fill_cpu) * 1000:.1f} ms CPU "
+        f"({med(fill_wall) * 1000:.1f} ms wall) + one repaint {med(paint_cpu) * 1000:.1f} ms CPU = "
+        f"{fl_cpu * 1000:.1f} ms CPU, {fl_wall * 1000:.1f} ms wall; a key takes {med(alt_cpu) / fl_cpu:.1f}x that "
+        f"in CPU ({med(alt_wall) / fl_wall:.1f}x wall)"
     )
 
 

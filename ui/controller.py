@@ -11,7 +11,7 @@ from PySide6.QtCore import QObject, QTimer, Signal
 
 from annotator.errors import AnnotatorError, ProjectFileError, ProjectMovedError, SaveError
 from annotator.model import Argument, Change, Document, Entity, Event
-from annotator import navigation
+from annotator import keyflow, navigation
 from annotator.navigation import Tokens, still_there
 from annotator.offsets import Utf16Map
 from annotator.store import Project
@@ -53,6 +53,7 @@ class Controller(QObject):
         self.event_tally = Tally()
         self._span_index: navigation.SpanIndex | None = None
         self._tokens: Tokens | None = None
+        self._sentence_starts: list[int] = []  # token indices, with the stored tokens
         self.current_entity: int | None = None
         self.current_event: int | None = None
         self.last_saved: str | None = None
@@ -130,6 +131,31 @@ class Controller(QObject):
         self.entity_tally.reset(self.entities.values())
         self.event_tally.reset(self.events.values())
         self._span_index = None
+
+    def current_summary(self) -> dict[str, Any] | None:
+        """The current document's row of the document list (as ``Project.document_summaries`` gives it) from the
+        running tallies: after each edit its counts were read again in SQL, a pass over the 8,000 spans of a long
+        document (5 ms a key)."""
+        if self.doc is None:
+            return None
+        ents, evs = self.entity_tally, self.event_tally
+        return {
+            "id": self.doc.id,
+            "name": self.doc.name,
+            "status": self.doc.status,
+            "entities": ents.not_rejected(),
+            "suggestions": ents.count("suggested") + evs.count("suggested"),
+            "events": evs.not_rejected(),
+        }
+
+    def document_rows(self, ids: set[int]) -> list[dict[str, Any]]:
+        """The document list's rows of ``ids``: the current document's from the tallies (an edit's row is almost
+        always that one), the others' read from the file."""
+        assert self.project is not None
+        mine = self.current_summary()
+        rows = [mine] if mine is not None and mine["id"] in ids else []
+        rest = sorted(ids - {r["id"] for r in rows})
+        return rows + (self.project.document_summaries(ids=rest) if rest else [])
 
     def span_index(self) -> navigation.SpanIndex:
         """The current document's spans by start (made again only after a span was added, removed or resized)."""
@@ -343,7 +369,16 @@ class Controller(QObject):
         if self._tokens is None:
             stored = self.project.tokens(self.doc.id) if self.project and self.doc else None
             self._tokens = Tokens.of(self.doc.text if self.doc else "", stored)
+            self._sentence_starts = stored[2] if stored and stored[0] else []
         return self._tokens
+
+    def sentence(self, cp: int) -> tuple[int, int]:
+        """The code-point range of the sentence holding ``cp`` by the stored tokens (the whole text before
+        pre-annotation); read from the file once per document, not at each key (12 ms of an Alt+N on 100,000 words)."""
+        toks, n = self.tokens(), len(self.doc.text) if self.doc else 0
+        if not self._sentence_starts:
+            return 0, n
+        return keyflow.sentence_bounds(toks.starts, toks.ends, self._sentence_starts, n, cp)
 
     def snap(self, start: int, end: int) -> tuple[int, int]:
         return self.tokens().snap(start, end)

@@ -6,13 +6,13 @@ from typing import TYPE_CHECKING, Callable
 
 from annotator.keyflow import (
     attribute_cues,
+    first_role_candidates,
     label_for_span,
     role_candidates,
-    sentence_bounds,
     trigger_types,
     trigger_words,
 )
-from annotator.model import Event
+from annotator.model import Entity, Event
 from ui import commands as cmd
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -20,6 +20,8 @@ if TYPE_CHECKING:  # pragma: no cover
     from ui.controller import Controller
     from ui.document_view import DocumentView
     from ui.editing import EditActions
+
+CANDIDATES_FIRST = 50  # Alt+N's candidates made at the first press besides the sentence's (more when gone past)
 
 # (trigger text, types to put on top) -> the chosen type or None
 TypePicker = Callable[[str, list[str]], "str | None"]
@@ -34,17 +36,14 @@ class EventActions:
         self.view: "DocumentView" = edit.view
         self.pick_event_type = pick_event_type
         self.without_picker = True  # E makes the event at once when exactly one type's trigger words match
-        self._cycle: tuple[int, int, list[int], int, int] | None = None  # event, role, candidates, index, argument
+        # event, role, candidates, index, argument, and the whole list of candidates when those are only the first
+        self._cycle: tuple[int, int, list[int], int, int, Callable[[], list[Entity]] | None] | None = None
 
     def current(self) -> Event | None:
         return self.c.events.get(self.c.current_event) if self.c.current_event is not None else None
 
     def sentence(self, cp: int) -> tuple[int, int]:
-        c = self.c
-        stored = c.project.tokens(c.doc.id) if c.project and c.doc else None
-        if not stored:
-            return 0, len(c.doc.text) if c.doc else 0
-        return sentence_bounds(stored[0], stored[1], stored[2], len(c.doc.text), cp)
+        return self.c.sentence(cp)
 
     # -- new event ---------------------------------------------------------------------------------------
     def trigger_span(self) -> tuple[int, int] | None:
@@ -228,22 +227,27 @@ class EventActions:
         cyc = self._cycle
         again = cyc is not None and cyc[0] == ev.id and cyc[1] == index and any(a.id == cyc[4] for a in ev.arguments)
         if again:
-            _, _, cands, i, arg_id = cyc  # type: ignore[misc]
+            _, _, cands, i, arg_id, more = cyc  # type: ignore[misc]
             i += 1
+            if i >= len(cands) and more is not None:  # past the nearest: the rest of the document, once
+                cands, more = [e.id for e in more()], None
             if i >= len(cands):
                 c.report_error(f"No other entity fills {role.name}.")
                 return
         else:
             taken = [a.entity_id for a in ev.arguments if a.role == role.name]
-            ents = role_candidates(
-                c.entities.values(),
+            ask = (
                 role.labels,
                 (ev.trigger_start, ev.trigger_end),
                 self.sentence(ev.trigger_start),
-                exclude=taken,
-                used=[a.entity_id for a in ev.arguments if a.role != role.name],
-                text=c.doc.text,
+                taken,
+                [a.entity_id for a in ev.arguments if a.role != role.name],
+                c.doc.text,
             )
+            # the sentence's and the nearest others, from the span index: a long document's 8,000 spans were sorted
+            # at each key; the whole list (the same, longer) is made only if the user goes past those
+            ents, whole = first_role_candidates(c.entities, c.span_index(), *ask, most=CANDIDATES_FIRST)
+            more = None if whole else (lambda: role_candidates(c.entities.values(), *ask))
             cands, i = [e.id for e in ents], 0
             if not cands:
                 c.report_error(f"No entity of {', '.join(role.labels)} to fill {role.name}.")
@@ -252,7 +256,7 @@ class EventActions:
             arg_id = filled[-1].id if filled and not keep else None  # type: ignore[assignment]
         new = self._put(ev.id, role.name, cands[i], arg_id)
         if new is not None:
-            self._cycle = (ev.id, index, cands, i, new)
+            self._cycle = (ev.id, index, cands, i, new, more)
             e = c.entities[cands[i]]
             c.report_status(f"{role.name}: {c.span_text(e.start, e.end)}  (Alt+{index + 1} again: next candidate)")
 

@@ -333,7 +333,7 @@ class MainWindow(WindowPanels, FilesAndWork, WindowFlow, QMainWindow):
         model = self.documents.model
         if c.project is None:
             self.documents.set_rows([], None)
-        elif pending and self.documents.update_rows(c.project.document_summaries(ids=sorted(pending)), current):
+        elif pending and self.documents.update_rows(c.document_rows(pending), current):
             pass
         else:
             self.documents.set_rows(c.project.document_summaries(), current)

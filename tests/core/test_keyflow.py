@@ -179,3 +179,47 @@ def test_a_place_told_as_where_comes_after_every_other_candidate_of_a_participan
     assert [e.id for e in got] == [4, 1, 2, 3]
     got = role_candidates(places, ("GPE", "LOC", "FAC"), trigger, sentence, text=text)
     assert [e.id for e in got] == [1, 2, 3]  # the Place itself: the nearest after the trigger first
+
+
+def test_first_role_candidates_are_the_start_of_the_whole_list():
+    """Alt+N's first press takes the sentence's candidates and the nearest others from the span index (it sorted
+    every span of the document); the list is the start of role_candidates's, ties and all, and the whole of it when
+    the document has few."""
+    import random
+
+    from annotator.keyflow import first_role_candidates
+    from annotator.navigation import SpanIndex
+
+    rnd = random.Random(3)
+    text = " ".join(rnd.choice(["in", "at", "the", "Paris", "Kabul", "met", "said", "of"]) for _ in range(3000))
+    labels = ["GPE", "LOC", "PERSON", "ORG", "DATE"]
+    ents, pos = [], 0
+    for k in range(900):
+        pos = text.find(" ", pos + rnd.randint(1, 30)) + 1
+        if pos <= 0:
+            break
+        start = pos if rnd.random() < 0.9 else max(0, pos - 3)  # some share a start or cut a word
+        end = text.find(" ", start + 1)
+        end = end if end > 0 else len(text)
+        state = rnd.choice(["suggested", "accepted", "added", "rejected"])
+        ents.append(ent(k + 1, start, end, rnd.choice(labels), state))
+    by_id = {e.id: e for e in ents}
+    index = SpanIndex(ents)
+    kinds = {True: 0, False: 0}
+    for _ in range(60):
+        t = rnd.choice(ents)
+        sentence = (max(0, t.start - rnd.randint(0, 300)), min(len(text), t.end + rnd.randint(0, 300)))
+        for role_labels in (("GPE", "LOC", "FAC"), ("PERSON", "ORG", "GPE"), ("DATE",)):
+            taken = [e.id for e in rnd.sample(ents, 3)]
+            used = [e.id for e in rnd.sample(ents, 3)]
+            ask = (role_labels, (t.start, t.end), sentence, taken, used, text)
+            whole = role_candidates(ents, *ask)
+            for most in (5, 50, 2000):
+                first, complete = first_role_candidates(by_id, index, *ask, most=most)
+                assert [e.id for e in first] == [e.id for e in whole[: len(first)]]
+                if complete:
+                    assert first == whole
+                else:
+                    assert most <= len(first) < len(whole)
+                kinds[complete] += 1
+    assert kinds[True] > 50 and kinds[False] > 50  # both cases met

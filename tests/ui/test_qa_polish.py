@@ -19,7 +19,17 @@ def test_format_dialogs_show_the_names_users_know_and_keep_the_ids(qtbot, window
         assert imp.choice() == ("label_studio", str(tmp_path / "tasks.json"))  # the worker gets the id
 
         shown = {exp.format.itemText(i) for i in range(exp.format.count())}
-        assert {"JSON", "JSONL", "spaCy DocBin", "brat", "Prodigy", "DyGIE++", "CoNLL"} == shown, shown
+        assert {
+            "JSON",
+            "JSONL",
+            "spaCy DocBin",
+            "brat",
+            "Prodigy",
+            "DyGIE++",
+            "CoNLL",
+            "doccano",
+            "Label Studio",
+        } == shown, shown
         exp.set_format("dygiepp")
         assert exp.format.currentText() == "DyGIE++"
         assert exp.path.text().endswith("p.dygiepp.jsonl")

@@ -1,0 +1,54 @@
+"""Alt+N on a long document costs what it costs on a short one: the sentence from the tokens read once per document
+(they were read from the file and parsed at each key), the candidates from the span index (every span was sorted at
+each key), going on into the rest of the document only when the user goes past the nearest."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from ui_support import DOC_A
+from ui_helpers import drag_select, find
+
+from annotator.keyflow import role_candidates
+
+ALT = Qt.KeyboardModifier.AltModifier
+
+
+def make_meet(qtbot, w):  # type: ignore[no-untyped-def]
+    drag_select(qtbot, w.view, *find(DOC_A, "met"))
+    qtbot.keyClick(w.view, "e")
+    ev = w.controller.current_event
+    qtbot.keyClick(w.view, Qt.Key.Key_Escape)
+    w.controller.select_event(ev)
+    return ev
+
+
+def test_alt_n_reads_the_tokens_once_and_goes_past_the_nearest_into_the_whole_list(qtbot, window, monkeypatch):
+    from ui import event_actions
+
+    w, c = window, window.controller
+    monkeypatch.setattr(event_actions, "CANDIDATES_FIRST", 1)  # the first press makes the shortest list it can
+    ev_id = make_meet(qtbot, w)
+    ev = c.events[ev_id]
+    role = c.schema.event_type(ev.type).roles[0]
+    whole = role_candidates(
+        c.entities.values(),
+        role.labels,
+        (ev.trigger_start, ev.trigger_end),
+        c.sentence(ev.trigger_start),
+        used=[],
+        text=c.doc.text,
+    )
+    assert len(whole) >= 4  # the sentence's two people, Paris (told as where: last), others after
+    reads = []
+    real = c.project.tokens
+    monkeypatch.setattr(c.project, "tokens", lambda doc_id: reads.append(doc_id) or real(doc_id))
+    filled = []
+    for _ in range(len(whole) + 1):
+        qtbot.keyClick(w.view, Qt.Key.Key_1, ALT)
+        args = [a for a in c.events[ev_id].arguments if a.role == role.name]
+        assert len(args) == 1  # the same argument, its entity the next candidate
+        if not filled or filled[-1] != args[0].entity_id:
+            filled.append(args[0].entity_id)
+    assert filled == [e.id for e in whole]  # every candidate once, in the whole list's order
+    assert "No other entity fills" in w.message.text()
+    assert reads == []  # the sentence comes from the tokens the controller holds
