@@ -59,14 +59,16 @@ def train_event_model(
     seed: int = 0,
     cancelled: Callable[[], bool] | None = None,
     folds: int = 4,
+    unannotated_roles: frozenset[str] = frozenset(),
 ) -> EventModel:
     """An EventModel from ``examples``: (parsed Doc, the entity spans a suggester would see, the gold events).
     With enough documents the thresholds and the per-type choice between model and prior come from
-    ``folds``-fold predictions inside these documents (``tune``)."""
+    ``folds``-fold predictions inside these documents (``tune``). ``unannotated_roles``: role names the documents
+    never annotate (not a choice of their annotators: Time in events-dev), left to the prior's fillers."""
     types = [et.name for et in schema.events]
     docs = prepare(examples, types, prior)
     model = EventModel.fit(docs, schema, epochs, seed, cancelled)
-    tune(model, docs, schema, epochs, seed, cancelled, folds)
+    tune(model, docs, schema, epochs, seed, cancelled, folds, unannotated_roles)
     return model
 
 
@@ -78,6 +80,7 @@ def tune(
     seed: int,
     cancelled: Callable[[], bool] | None,
     folds: int,
+    unannotated_roles: frozenset[str] = frozenset(),
 ) -> None:
     if len(docs) < MIN_DOCS:  # too few documents to judge the model: the prior's suggestions with their own
         # arguments, except for the types people marked where the prior suggested none (what only the model knows)
@@ -154,7 +157,9 @@ def tune(
     # from the prior's events on the held-out folds; without any, the threshold over the held-out gold triggers
     helds = held_prior_events(held_models, schema)
     if any(h.events for h in helds):
-        tuning["prior_events_arguments"] = tune_arguments(model, helds, schema, GRID, set(types), seed)
+        tuning["prior_events_arguments"] = tune_arguments(
+            model, helds, schema, GRID, set(types), seed, unannotated_roles
+        )
         tuning["argument_threshold"] = model.argument_threshold
     else:
         model.argument_threshold = tuning["argument_threshold"] = threshold_on_gold(model, arg_records, GRID)
