@@ -234,6 +234,9 @@ def parse_ann(
         if not line.strip():
             continue
         aid, tab, rest = line.partition("\t")
+        if not BRAT_ID.match(line.split(None, 1)[0]):  # no id at all: brat passes such a line over (and shows the rest)
+            warnings.append(f"{ann}:{number}: {line[:40]!r} is not an annotation (no id); left out, as brat does")
+            continue
         need(
             bool(tab) and BRAT_ID.match(aid) is not None,
             ann,

@@ -210,6 +210,20 @@ def test_broken_ann_names_file_and_line_and_stores_nothing(tmp_path, ann, line, 
     project.close()
 
 
+def test_lines_without_an_id_are_passed_over_as_brat_does(tmp_path):
+    # a real corpus (corpus_sdoh's subtitles/F03_019.ann) starts with text pasted from another document: brat shows
+    # the file's annotations and passes those lines over; the whole folder was refused at line 1
+    ann = "Inclusion criteria:\n\n- adults over 18 (see the protocol)\n" + GOOD
+    folder = _broken(tmp_path, ann)
+    project = Project(tmp_path / "p.annotator", annotator="t")
+    report = import_format(project, "brat", [folder])
+    doc = next(d for d in project.document_ids() if project.document(d).name == "a.txt")
+    assert [(e.start, e.end) for e in project.entities(doc)] == [(0, 5), (14, 19)]
+    said = [w for w in report.warnings if "is not an annotation (no id)" in w]
+    assert [w.split(": ", 1)[0] for w in said] == [f"{folder / 'a.ann'}:1", f"{folder / 'a.ann'}:3"]
+    project.close()
+
+
 def test_text_in_a_wrong_encoding_is_refused(tmp_path):
     folder = _broken(tmp_path, "T1\tProtein 0 5\tBMP-6\n", txt="BMP-6 \u00e9t\u00e9\nx".encode("latin-1"))
     project = Project(tmp_path / "p.annotator", annotator="t")
