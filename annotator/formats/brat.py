@@ -54,11 +54,38 @@ def fragments(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return out or [(start, end)]
 
 
-def t_line(tid: str, type_: str, text: str, start: int, end: int, offsets: BratOffsets | None = None) -> str:
-    frags = fragments(text, start, end)
+def t_line(
+    tid: str,
+    type_: str,
+    text: str,
+    start: int,
+    end: int,
+    offsets: BratOffsets | None = None,
+    pieces: list[tuple[int, int]] | None = None,
+) -> str:
+    """A ``T`` line; ``pieces`` are the fragments of a discontinuous span (each still split at line breaks)."""
+    frags = [f for a, b in pieces or [(start, end)] for f in fragments(text, a, b)]
     at = offsets or BratOffsets("")
     offs = ";".join(f"{at.to_brat(s)} {at.to_brat(e)}" for s, e in frags)
     return f"{tid}\t{type_} {offs}\t{' '.join(text[s:e] for s, e in frags)}"
+
+
+def kept_fragments(kept: dict[str, Any], text: str) -> dict[tuple[str, int, int], list[tuple[int, int]]]:
+    """The fragments of the discontinuous spans a brat import kept (``meta["brat"]["fragments"]``), by (label,
+    start, end): only those that still make up their span (sorted, apart, from its start to its end)."""
+    out: dict[tuple[str, int, int], list[tuple[int, int]]] = {}
+    for item in kept.get("fragments", []):
+        if not (isinstance(item, list) and len(item) == 4 and isinstance(item[3], list)):
+            continue
+        label, start, end, pieces = item
+        try:
+            frags = [(int(a), int(b)) for a, b in pieces]
+        except (TypeError, ValueError):
+            continue
+        apart = all(a < b for a, b in frags) and all(b < a for (_, b), (a, _) in zip(frags, frags[1:]))
+        if frags and apart and frags[0][0] == start and frags[-1][1] == end and end <= len(text):
+            out[(label, start, end)] = frags
+    return out
 
 
 def _proxy_index(source: str | None) -> int:
@@ -80,6 +107,8 @@ def document_ann(
     for k, v in enumerate(events, start=1):
         eid[v["id"]] = f"E{k}"
         by_trigger[(v["type"], v["trigger"]["start"], v["trigger"]["end"])].append(f"E{k}")
+    kept = rec["meta"].get("brat") if isinstance(rec["meta"].get("brat"), dict) else {}
+    pieces = kept_fragments(kept, text)
     # entities; a proxy entity that matches an event becomes a reference to that event
     ref: dict[int, str] = {}
     targets: dict[tuple[str, int, int], str] = {}
@@ -97,7 +126,8 @@ def document_ann(
         n += 1
         ref[e["id"]] = f"T{n}"
         targets.setdefault((e["label"], e["start"], e["end"]), f"T{n}")
-        lines.append(t_line(f"T{n}", brat_name(e["label"]), text, e["start"], e["end"], at))
+        span = (e["label"], e["start"], e["end"])
+        lines.append(t_line(f"T{n}", brat_name(e["label"]), text, e["start"], e["end"], at, pieces.get(span)))
     trig: dict[tuple[str, int, int], str] = {}
     for v in events:
         key = (v["type"], v["trigger"]["start"], v["trigger"]["end"])
@@ -105,13 +135,13 @@ def document_ann(
             n += 1
             trig[key] = f"T{n}"
             targets.setdefault(key, f"T{n}")
-            lines.append(t_line(f"T{n}", brat_name(v["type"]), text, key[1], key[2], at))
-    kept = rec["meta"].get("brat") if isinstance(rec["meta"].get("brat"), dict) else {}
+            lines.append(t_line(f"T{n}", brat_name(v["type"]), text, key[1], key[2], at, pieces.get(key)))
     for item in kept.get("textbounds", []):  # spans of an event type that no event used, as brat had them
         if isinstance(item, list) and len(item) == 3 and (item[0], item[1], item[2]) not in targets:
             n += 1
             targets[(item[0], item[1], item[2])] = f"T{n}"
-            lines.append(t_line(f"T{n}", brat_name(item[0]), text, item[1], item[2], at))
+            span = (item[0], item[1], item[2])
+            lines.append(t_line(f"T{n}", brat_name(item[0]), text, item[1], item[2], at, pieces.get(span)))
     attrs: list[str] = []
     for v in events:
         key = (v["type"], v["trigger"]["start"], v["trigger"]["end"])

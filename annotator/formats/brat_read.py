@@ -23,7 +23,9 @@ Read the way brat's own reader (``server/src/annotation.py``) reads them:
   the spans it points at, and ``T`` lines of an event type that no event uses (``textbounds``; brat shows
   them as plain spans) (``["T", label, start, end]`` or ``["E", type, start, end, k]``).
 - Discontinuous spans are kept as their covering span: silently when the gaps are only line breaks and
-  spaces (as brat writes spans across lines), reported otherwise.
+  spaces (as brat writes spans across lines); otherwise the app shows the covering span and the fragments are kept
+  in the document's meta (``fragments``: ``[label, start, end, [[start, end], ...]]``) for the brat export to write
+  back while the span is unchanged (said in a note).
 """
 
 from __future__ import annotations
@@ -60,6 +62,7 @@ class _T:
     start: int
     end: int
     line: int
+    frags: list[tuple[int, int]] | None = None  # the fragments of a discontinuous span (gaps not only spaces)
 
 
 @dataclass
@@ -157,22 +160,25 @@ def read_pair(stem: Path, schema: Schema, warnings: list[str], notes: list[str] 
     if ann_text:
         offsets = BratOffsets(text)
         found: list[str] = []
+        noted: list[str] = []
         try:
-            parse_ann(ann_text, text, int(bom), schema, doc, ann, found, offsets)
+            parse_ann(ann_text, text, int(bom), schema, doc, ann, found, offsets, noted)
         except _Mismatch as first:
             if offsets.identity:
                 raise ImportFileError(first.path, first.reason, first.line) from None
             # brat counts "\r\n" as one character; other tools count two: try that reading before refusing
             doc = IncomingDocument(text=text, name=txt.name, bom=bom, source_path=str(txt))
-            found = []
+            found, noted = [], []
             try:
-                parse_ann(ann_text, text, int(bom), schema, doc, ann, found, BratOffsets(""))
+                parse_ann(ann_text, text, int(bom), schema, doc, ann, found, BratOffsets(""), noted)
             except _Mismatch:
                 raise ImportFileError(first.path, first.reason, first.line) from None
             (notes if notes is not None else found).append(
                 f"{ann}: offsets count each \\r\\n as two characters (brat counts one); read that way"
             )
         warnings += found
+        if notes is not None:
+            notes += noted
     check_with_line(schema, doc, ann, None)
     return doc
 
@@ -219,7 +225,9 @@ def parse_ann(
     ann: Path,
     warnings: list[str],
     offsets: BratOffsets | None = None,
+    said: list[str] | None = None,
 ) -> None:
+    """Read one .ann into ``doc``; what is not kept goes to ``warnings``, how something was read to ``said``."""
     offsets = offsets or BratOffsets(text)
     names = names_from_brat(schema)
     event_types = {t.name for t in schema.events}
@@ -263,11 +271,16 @@ def parse_ann(
                 raise _Mismatch(
                     str(ann), f"{aid}: the offsets cover {covered!r}, but the line says {span_text!r}", number
                 )
+            kept_frags = None
             if len(frags) > 1:
                 gaps = [text[b:a] for (_, b), (a, _) in zip(sorted(frags), sorted(frags)[1:])]
                 if not all(g.isspace() or not g for g in gaps):
-                    warnings.append(f"{ann}:{number}: {aid} is discontinuous; kept as its covering span [{s}, {e})")
-            ts[aid] = _T(aid, label, s, e, number)
+                    kept_frags = sorted(frags)
+                    (said if said is not None else warnings).append(
+                        f"{ann}:{number}: {aid} is discontinuous; the app shows its covering span [{s}, {e}), the "
+                        "brat export writes its fragments again"
+                    )
+            ts[aid] = _T(aid, label, s, e, number, kept_frags)
         elif kind == "E":
             parts = rest.split("\t")[0].split()
             need(
@@ -310,6 +323,10 @@ def parse_ann(
     labels = set(schema.label_names)
     triggers = {e.trigger for e in es.values()}
     for tid, t in ts.items():
+        if t.frags:  # a discontinuous span: its fragments for the way back
+            doc.meta.setdefault("brat", {}).setdefault("fragments", []).append(
+                [t.type, t.start, t.end, [list(f) for f in t.frags]]
+            )
         if t.type not in event_types:
             doc.entities.append(IncomingEntity(tid, t.start, t.end, t.type, source="brat"))
         elif tid not in triggers:  # brat shows it as a plain span: kept for the way back

@@ -144,15 +144,34 @@ def test_relations_equivalences_normalisations_and_entity_attributes_go_back_out
     project.close()
 
 
-def test_discontinuous_span_becomes_covering_span_and_is_reported(tmp_path):
+def test_discontinuous_span_shows_its_covering_span_and_goes_back_in_fragments(tmp_path):
+    # KEEPHA-Ja's MedTxt-CR-Ja-ADE (T48 OPINION 504 506;510 512) and CADEC-like corpora mark words apart as one
+    # span: the app shows the covering span; the brat export wrote that span whole, so the words between became
+    # part of the annotation (with its attributes and relations) on every round trip
     folder = tmp_path / "b"
     folder.mkdir()
-    (folder / "a.txt").write_text("Smad1 and Smad5 proteins")
-    (folder / "a.ann").write_text("T1\tPROTEIN 0 5;16 24\tSmad1 proteins\n")
-    (folder / "annotation.conf").write_text("[entities]\nPROTEIN\n[events]\n[attributes]\n")
+    (folder / "a.txt").write_text("Smad1 and Smad5\r\nproteins; Smad1 alone")
+    (folder / "a.ann").write_text(
+        "T1\tPROTEIN 0 5;16 24\tSmad1 proteins\n"  # the gap holds words, the second fragment starts a line (CRLF)
+        "T2\tPROTEIN 26 31\tSmad1\n"
+        "A1\tNegated T1\n"
+        "R1\tSame Arg1:T1 Arg2:T2\t\n"
+    )
+    (folder / "annotation.conf").write_text(
+        "[entities]\nPROTEIN\n[relations]\nSame Arg1:PROTEIN, Arg2:PROTEIN\n[events]\n[attributes]\n"
+        "Negated Arg:PROTEIN\n"
+    )
     result = read_brat(folder)
-    assert [(e.start, e.end) for e in result.documents[0].entities] == [(0, 24)]
-    assert "a.ann:1: T1 is discontinuous; kept as its covering span [0, 24)" in result.warnings[0]
+    assert [(e.start, e.end) for e in result.documents[0].entities] == [(0, 25), (27, 32)]
+    assert any("a.ann:1: T1 is discontinuous; the app shows its covering span [0, 25)" in n for n in result.notes)
+    assert not any("discontinuous" in w for w in result.warnings)
+    project = Project(tmp_path / "p.annotator", annotator="t")
+    import_format(project, "brat", [folder])
+    write_brat(project, tmp_path / "out")
+    ann = (tmp_path / "out" / "a.ann").read_text()
+    assert "T1\tPROTEIN 0 5;16 24\tSmad1 proteins\n" in ann
+    assert canon(ann) == canon((folder / "a.ann").read_text())
+    project.close()
 
 
 def test_without_conf_uses_the_project_schema(sample, tmp_path):
