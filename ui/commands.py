@@ -27,7 +27,7 @@ class EditHost(Protocol):
 
     def apply_change(self, change: Change) -> None: ...
 
-    def show_change(self, change: Change) -> None: ...
+    def show_change(self, change: Change, said: str | None = None) -> None: ...
 
     def report_failure(self, exc: AnnotatorError, message: str | None = None) -> None: ...
 
@@ -94,15 +94,16 @@ class CoreEditCommand(QUndoCommand):
             if not self.execute():
                 self.setObsolete(True)  # QUndoStack.push drops it
             return
-        self._show(self.step.redo(self.controller.project))
+        self._show(self.step.redo(self.controller.project), "Redone")
 
     def undo(self) -> None:
-        self._show(self.step.undo(self.controller.project))
+        self._show(self.step.undo(self.controller.project), "Undone")
 
-    def _show(self, outcome: Outcome) -> None:
+    def _show(self, outcome: Outcome, done: str) -> None:
         if outcome.change is not None:
             self.controller.apply_change(outcome.change)
-            self.controller.show_change(outcome.change)  # undo and redo happen where the person can see them
+            # undo and redo happen where the person can see them, and say what they did
+            self.controller.show_change(outcome.change, f"{done}: {self.text()}")
         elif outcome.dropped:
             assert outcome.error is not None
             self.setObsolete(True)  # QUndoStack.undo/redo delete it; the file keeps what it has

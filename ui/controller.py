@@ -39,6 +39,7 @@ class Controller(QObject):
     projectMoved = Signal(str, str)  # (message, new path or ""): the file was renamed/moved/linked while open
     selectionChanged = Signal()  # current entity or current event changed
     placeChanged = Signal(int, int)  # (start, end) of the current document that an undo or redo changed
+    documentLeaving = Signal()  # the person is about to leave the current document (another one, closing the project)
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -57,6 +58,7 @@ class Controller(QObject):
         self.current_entity: int | None = None
         self.current_event: int | None = None
         self.last_saved: str | None = None
+        self._said: str | None = None  # what the last undo or redo did, told once the undo stack has moved
         self._data_version = 0
         self._changes_seen = self._changes_written = -1
         self.poll = QTimer(self)
@@ -80,6 +82,8 @@ class Controller(QObject):
             self.open_document(document_id if document_id in ids else ids[0])
 
     def close_project(self) -> None:
+        if self.doc is not None and self.project is not None:
+            self.documentLeaving.emit()
         self.poll.stop()
         self.undo_stack.clear()
         if self.project is not None:
@@ -101,9 +105,13 @@ class Controller(QObject):
             self.project.annotator = name or None
 
     # -- current document --------------------------------------------------------------------------
-    def open_document(self, doc_id: int) -> None:
+    def open_document(self, doc_id: int, leaving: bool = True) -> None:
+        """Make ``doc_id`` the current document; ``leaving``: tell the views first that the person leaves the one
+        shown (what is typed there and not yet added is kept), not for an undo that goes back to another one."""
         assert self.project is not None
         keep = self.doc is not None and self.doc.id == doc_id
+        if leaving and not keep and self.doc is not None:
+            self.documentLeaving.emit()
         self.doc = self.project.document(doc_id)
         self.u16 = Utf16Map(self.doc.text)
         self._load_annotations()
@@ -267,7 +275,7 @@ class Controller(QObject):
             return
         self.last_saved = datetime.now().strftime("%H:%M:%S")
         if self.doc is None or change.document_id != self.doc.id:
-            self.open_document(change.document_id)  # undo of an edit made in another document
+            self.open_document(change.document_id, leaving=False)  # undo of an edit made in another document
             self.documentRowsChanged.emit({change.document_id})
             self.saved.emit(self.last_saved)
             return
@@ -317,23 +325,40 @@ class Controller(QObject):
         self.documentRowsChanged.emit({change.document_id})  # one row of the list, not the whole list
         self.saved.emit(self.last_saved)
 
-    def show_change(self, change: Change) -> None:
-        """Bring the place a change (an undo or redo) made in the current document into view: the first span,
-        trigger or argument's entity it touched."""
+    def show_change(self, change: Change, said: str | None = None) -> None:
+        """Bring the place a change (an undo or redo) made in the current document into view and select what it
+        touched: the event whose type, trigger or arguments it changed, else the span (an undone "Fill Place" on an
+        event not selected changed nothing to be seen). ``said`` ("Undone: Fill Place") is kept for
+        ``take_said``: the window tells it once the undo stack has moved."""
+        self._said = said
         if self.doc is None or change.document_id != self.doc.id:
             return
         for r in change.rows:
             row = r.after or r.before
+            entity = event = None
             if r.table == "entities":
-                self.placeChanged.emit(row["start"], row["end"])
+                place, entity = (row["start"], row["end"]), r.id
             elif r.table == "events":
-                self.placeChanged.emit(row["trigger_start"], row["trigger_end"])
-            elif r.table == "arguments" and row["entity_id"] in self.entities:
-                e = self.entities[row["entity_id"]]
-                self.placeChanged.emit(e.start, e.end)
+                place, event = (row["trigger_start"], row["trigger_end"]), r.id
+            elif r.table == "arguments" and (row["entity_id"] in self.entities or row["event_id"] in self.events):
+                event = row["event_id"]
+                e = self.entities.get(row["entity_id"])
+                v = self.events.get(event)
+                place = (e.start, e.end) if e is not None else (v.trigger_start, v.trigger_end)  # type: ignore[union-attr]
             else:
                 continue
+            if event in self.events:
+                self.select_entity(None)
+                self.select_event(event)
+            elif entity in self.entities:
+                self.select_entity(entity)
+            self.placeChanged.emit(*place)
             return
+
+    def take_said(self) -> str | None:
+        """What the last undo or redo did ("Redone: Move trigger"), once; None after any other step."""
+        said, self._said = self._said, None
+        return said
 
     # -- selection -----------------------------------------------------------------------------------
     def _keep_selection(self) -> None:

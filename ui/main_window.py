@@ -161,7 +161,7 @@ class MainWindow(WindowPanels, FilesAndWork, WindowFlow, QMainWindow):
         )
         c.failed.connect(self.show_error)
         c.info.connect(self.show_note)
-        c.undo_stack.indexChanged.connect(self.forget_note)
+        c.undo_stack.indexChanged.connect(self.after_step)  # an undo or redo says what it did; an edit ends a note
         c.saveFailed.connect(lambda msg: self.alert("Not saved", msg))
         c.projectMoved.connect(self.offer_reopen)
         c.projectChanged.connect(self._on_project)

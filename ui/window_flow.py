@@ -162,6 +162,15 @@ class WindowFlow:
     def forget_note(self: "MainWindow", *_: object) -> None:
         self._note = None
 
+    def after_step(self: "MainWindow", *_: object) -> None:
+        """The undo stack moved: an undo or redo tells what it did ("Undone: Fill Place") beside the work left, with
+        what it touched selected; any other step ends the message of the key before it."""
+        said = self.controller.take_said()
+        if said is None:
+            self.forget_note()
+        else:
+            self.show_note(said)
+
     def _describe_current_entity(self: "MainWindow") -> None:
         """The selected span (else event): label, state and text in the status bar; cleared when it is gone."""
         c = self.controller

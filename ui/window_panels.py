@@ -84,6 +84,17 @@ class WindowPanels:
             p.entities.model.colors = label_colors(self.controller.schema, self.view.palette_name)
         return self._side_panels
 
+    def keep_comment_draft(self: "MainWindow") -> None:
+        """A comment written but not added (Enter or Add) is added to its document when the person leaves it (another
+        document or project, closing the window), one undoable step: it was dropped at the close, and the next
+        document's Enter in the box added it there."""
+        c = self.controller
+        if c.doc is None or c.project is None or c.project.read_only:
+            return
+        text = self.comments.take_draft()
+        if text:
+            c.run(cmd.AddComment, c.doc.id, text)
+
     def _wire_panels(self: "MainWindow", p: SidePanels) -> None:
         c = self.controller
         p.documents.documentActivated.connect(self.open_document_from_list)
@@ -91,6 +102,7 @@ class WindowPanels:
         p.events.eventActivated.connect(self.jump_to_event)
         p.comments.addRequested.connect(lambda text: c.doc and c.run(cmd.AddComment, c.doc.id, text))
         p.comments.deleteRequested.connect(lambda cid: c.run(cmd.DeleteComment, cid))
+        c.documentLeaving.connect(self.keep_comment_draft)
         ed = p.event_editor
         # each edit carries the event as shown: changed elsewhere meanwhile, it is refused (StaleChangeError)
         ed.typeChangeRequested.connect(lambda eid, t: c.run(cmd.SetEventType, eid, t, expected=c.events.get(eid)))

@@ -38,6 +38,12 @@ class CommentPanel(QWidget):
             self.addRequested.emit(text)
             self.edit.clear()
 
+    def take_draft(self) -> str:
+        """What is written in the box and not yet added (the box is emptied)."""
+        text = self.edit.text().strip()
+        self.edit.clear()
+        return text
+
     def _delete(self) -> None:
         item = self.list.currentItem()
         if item is not None:

@@ -1,0 +1,72 @@
+"""Faults found by the session-6 qa pass on the real window (each test failed before its fix)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from ui_support import DOC_A
+from ui_helpers import drag_select, find
+
+ALT = Qt.KeyboardModifier.AltModifier
+CTRL = Qt.KeyboardModifier.ControlModifier
+SHIFT = Qt.KeyboardModifier.ShiftModifier
+
+
+def _said(qtbot, window) -> str:  # type: ignore[no-untyped-def]
+    qtbot.waitUntil(lambda: not window._panel_timer.isActive())
+    return window.message.text()
+
+
+def test_undo_and_redo_select_what_they_changed_and_say_what_they_did(qtbot, window, db):
+    # Ctrl+Z on "Fill Place" of an event no longer selected changed nothing to be seen: its roles are drawn only
+    # on the selected event, the editor showed another one and the status line said nothing
+    v, c = window.view, window.controller
+    drag_select(qtbot, v, *find(DOC_A, "met"))
+    qtbot.keyClick(v, "e")
+    ev_id = c.current_event
+    qtbot.keyClick(v, Qt.Key.Key_1, ALT)  # Entity: the nearest PERSON
+    assert len(db.event(ev_id).arguments) == 1
+    c.select_event(None)  # the person moves on
+    c.select_entity(None)
+    qtbot.keyClick(v, Qt.Key.Key_Z, CTRL)
+    assert not db.event(ev_id).arguments
+    assert c.current_event == ev_id and window.event_editor.event_id == ev_id
+    assert _said(qtbot, window).startswith("Undone: Fill Entity")
+    c.select_event(None)
+    qtbot.keyClick(v, Qt.Key.Key_Z, CTRL | SHIFT)
+    assert len(db.event(ev_id).arguments) == 1
+    assert c.current_event == ev_id
+    assert _said(qtbot, window).startswith("Redone: Fill Entity")
+    qtbot.keyClick(v, Qt.Key.Key_Tab)  # another key: the status line describes what it selected again
+    assert not _said(qtbot, window).startswith("Redone")
+
+
+def test_undo_of_a_span_edit_selects_the_span(qtbot, window, db):
+    v, c = window.view, window.controller
+    drag_select(qtbot, v, *find(DOC_A, "Tal Abyad"))
+    qtbot.keyClick(v, "1")
+    span = c.current_entity
+    first = db.entity(span).label
+    qtbot.keyClick(v, "2")  # relabel
+    second = db.entity(span).label
+    assert second != first
+    c.select_entity(None)
+    qtbot.keyClick(v, Qt.Key.Key_Z, CTRL)
+    assert db.entity(span).label == first and c.current_entity == span
+    assert _said(qtbot, window).startswith(f"Undone: Relabel as {second}")
+
+
+def test_a_comment_written_but_not_added_is_kept_when_the_person_leaves_its_document(qtbot, window, db):
+    # the box kept its text over a change of document (the next Enter added it to the other document) and the
+    # window closed without it: a typed comment was lost
+    c = window.controller
+    first, second = db.document_ids()[:2]
+    assert c.doc.id == first
+    window.comments.edit.setText("check the figures")  # typed, neither Enter nor Add
+    window.open_document(second)
+    assert [cm.text for cm in db.comments(first)] == ["check the figures"]
+    assert window.comments.edit.text() == "" and db.comments(second) == []
+    qtbot.keyClick(window.view, Qt.Key.Key_Z, CTRL)  # one step, undone as any other
+    assert db.comments(first) == [] and c.doc.id == first  # the undo went back to where it was added
+    window.comments.edit.setText("second thoughts")
+    window.close()
+    assert [cm.text for cm in db.comments(first)] == ["second thoughts"]
