@@ -248,12 +248,12 @@ def read_label_studio(path: str | Path, schema: Schema | None = None) -> ReadRes
                     )
             elif kind == "relation":
                 labels = _list(r.get("labels"), f"{who}: result {k} (relation): 'labels'", path, line)
-                if not labels:
-                    warnings.append(
-                        f"{path}:{line}: relation {r.get('from_id')}->{r.get('to_id')} has no label; not kept"
-                    )
-                    continue
-                need(isinstance(labels[0], str), path, line, f"{who}: result {k} (relation): labels must be strings")
+                need(
+                    all(isinstance(x, str) for x in labels),
+                    path,
+                    line,
+                    f"{who}: result {k} (relation): labels must be strings",
+                )
                 need(
                     _is_key(r.get("from_id")) and _is_key(r.get("to_id")),
                     path,
@@ -265,7 +265,7 @@ def read_label_studio(path: str | Path, schema: Schema | None = None) -> ReadRes
                     frm, to = to, frm
                 elif r.get("direction") == "bi":  # an arrow at both ends: from whichever end is a trigger
                     both_ways.append(len(relations))
-                relations.append((frm, to, labels[0]))
+                relations.append((frm, to, labels[0] if labels else None))  # drawn without a label: None
             elif kind == "choices" and "id" in r and schema.attribute(str(r.get("from_name"))):
                 picked = _list(value.get("choices"), f"{who}: result {k} (choices): 'choices'", path, line)
                 need(all(isinstance(x, str) for x in picked), path, line, f"{who}: result {k}: choices must be strings")

@@ -31,7 +31,7 @@ def build_document(
     text: str,
     name: str,
     regions: list[Region],
-    relations: list[tuple[Any, Any, str]],
+    relations: list[tuple[Any, Any, str | None]],
     schema: Schema | None,
     path: Path,
     line: int,
@@ -99,6 +99,9 @@ def build_document(
             )
         heads = [r for r in by_key[frm] if r.label in triggers]
         tails = [r for r in by_key[to] if r.label not in triggers]
+        if label is None and (heads or not keep_as):  # no label: no role for an argument
+            warnings.append(f"{path}:{line}: relation {frm}->{to} has no label; not kept")
+            continue
         if keep_as and not heads and tails:
             kept += [
                 {"type": label, "from": [h.start, h.end, h.label], "to": [t.start, t.end, t.label]}

@@ -52,7 +52,7 @@ KEPT = ("doccano", "label_studio")  # where the two imports keep relations betwe
 
 def regions_and_relations(
     rec: dict[str, Any], report: FormatExportReport
-) -> tuple[list[OutRegion], list[tuple[int, int, str]]]:
+) -> tuple[list[OutRegion], list[tuple[int, int, str | None]]]:
     """A document record's regions (entities, then one trigger per event) and relations (from, to, label), the
     entity-to-entity relations a doccano or Label Studio import kept (``meta[KEPT]``) among them."""
     regions: list[OutRegion] = []
@@ -63,7 +63,7 @@ def regions_and_relations(
         regions.append(r)
         by_entity[e["id"]] = r
         by_span.setdefault((r.start, r.end, r.label), r)
-    relations: list[tuple[int, int, str]] = []
+    relations: list[tuple[int, int, str | None]] = []
     for v in rec["events"]:
         t = v["trigger"]
         head = OutRegion(len(regions) + 1, t["start"], t["end"], v["type"], v["attributes"])
@@ -75,7 +75,8 @@ def regions_and_relations(
         if ends[0] is None or ends[1] is None:
             report.problem("relations between entities left out (an end is gone)", f"{rec['name']}: {r.get('type')}")
             continue
-        relations.append((ends[0].number, ends[1].number, str(r.get("type"))))
+        label = r.get("type")  # None: drawn without a label in Label Studio
+        relations.append((ends[0].number, ends[1].number, label if label is None else str(label)))
     return regions, list(dict.fromkeys(relations))
 
 
@@ -95,8 +96,12 @@ def doccano_line(rec: dict[str, Any], report: FormatExportReport) -> dict[str, A
     line["entities"] = [
         {"id": r.number, "label": r.label, "start_offset": r.start, "end_offset": r.end} for r in regions
     ]
+    for _, _, label in relations:
+        if label is None:
+            report.problem("relations without a label left out (a doccano relation needs a type)", rec["name"])
     line["relations"] = [
-        {"id": k, "from_id": a, "to_id": b, "type": label} for k, (a, b, label) in enumerate(relations, start=1)
+        {"id": k, "from_id": a, "to_id": b, "type": label}
+        for k, (a, b, label) in enumerate([r for r in relations if r[2] is not None], start=1)
     ]
     line["Comments"] = [c["text"] for c in rec["comments"]]
     line.update({k: v for k, v in meta.items() if k not in reserved})
@@ -120,7 +125,8 @@ def label_studio_task(rec: dict[str, Any], report: FormatExportReport) -> dict[s
             if value is not None
         ]
     result += [
-        {"from_id": rid[a], "to_id": rid[b], "type": "relation", "direction": "right", "labels": [label]}
+        {"from_id": rid[a], "to_id": rid[b], "type": "relation", "direction": "right"}
+        | ({"labels": [label]} if label is not None else {})
         for a, b, label in relations
     ]
     if rec["comments"]:

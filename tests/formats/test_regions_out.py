@@ -171,3 +171,48 @@ def test_label_studio_a_document_of_suggestions_only_is_a_prediction(tmp_path):
     assert [(e.label, e.state) for e in other.entities(again)] == [("GPE", "suggested")]
     project.close()
     other.close()
+
+
+def test_label_studio_relations_drawn_without_a_label_go_back(tmp_path):
+    # Label Studio draws a relation without a label when the config has no <Relations> labels (coreference, as in
+    # kiji-proxy's sample_predictions.json): it was "has no label; not kept", so an export lost every such link
+    text = "Ana met Luis in Paris. She greeted him."
+
+    def region(rid, word, label, n=1):
+        start = -1
+        for _ in range(n):
+            start = text.index(word, start + 1)
+        value = {"start": start, "end": start + len(word), "text": word, "labels": [label]}
+        return {"id": rid, "from_name": "label", "to_name": "text", "type": "labels", "value": value}
+
+    result = [
+        region("a", "Ana", "PERSON"),
+        region("b", "Luis", "PERSON"),
+        region("c", "She", "PERSON"),
+        region("d", "met", "Contact:Meet"),
+        {"from_id": "c", "to_id": "a", "type": "relation", "direction": "right"},
+        {"from_id": "d", "to_id": "b", "type": "relation", "direction": "right", "labels": []},
+    ]
+    src = tmp_path / "tasks.json"
+    src.write_text(json.dumps([{"id": 5, "data": {"text": text}, "annotations": [{"result": result}]}]))
+    first = Project(tmp_path / "a.annotator", annotator="t")
+    report = import_format(first, "label_studio", [src])
+    doc = report.imported[0][1]
+    assert first.document(doc).meta["label_studio"]["relations"] == [
+        {"type": None, "from": [23, 26, "PERSON"], "to": [0, 3, "PERSON"]}
+    ]
+    assert [w for w in report.warnings if "has no label" in w] == [f"{src}:1: relation d->b has no label; not kept"]
+    out = tmp_path / "out.json"
+    writers()["label_studio"](first, out)
+    (task,) = orjson.loads(out.read_bytes())
+    (rel,) = [r for r in task["annotations"][0]["result"] if r["type"] == "relation"]
+    assert "labels" not in rel
+    second = Project(tmp_path / "b.annotator", annotator="t")
+    import_format(second, "label_studio", [out])
+    writers()["label_studio"](second, tmp_path / "out2.json")
+    assert (tmp_path / "out2.json").read_bytes() == out.read_bytes()
+    doccano = writers()["doccano"](first, tmp_path / "out.jsonl")
+    assert "relations without a label left out" in doccano.summary()
+    assert orjson.loads((tmp_path / "out.jsonl").read_bytes())["relations"] == []
+    first.close()
+    second.close()
