@@ -14,6 +14,7 @@ copies named ``train.txt`` or ``eng.train``): a token a line, its tag in the rig
 line has any (a token may hold spaces), else by runs of spaces. ``-DOCSTART-`` lines start a document (a file without
 one is one document); a blank line ends a sentence; a line starting with ``#`` that is not a token line is a comment.
 CoNLL keeps no original text: the text is rebuilt from the tokens, a space between tokens and a line per sentence.
+spaCy's ``iob`` converter input (WikiNER's layout) is read too: a sentence a line, ``word|TAG`` or ``word|POS|TAG``.
 """
 
 from __future__ import annotations
@@ -143,10 +144,44 @@ def tag_column(lines: list[str]) -> tuple[int, int] | None:
     return None
 
 
+def _piped(token: str) -> list[str] | None:
+    parts = token.split("|")
+    return parts if len(parts) in (2, 3) and parts[0] and TAG.fullmatch(parts[-1]) else None
+
+
+def sentence_lines(lines: list[str]) -> bool:
+    """Whether ``lines`` are spaCy's ``iob`` converter input (WikiNER's): a sentence a line, each token
+    ``word|TAG`` or ``word|POS|TAG``, told from the first of them."""
+    sample = [line for line in lines if line.strip() and not line.startswith("-DOCSTART-")][:SNIFF_LINES]
+    return bool(sample) and all(_piped(t) for line in sample for t in line.split())
+
+
+def _token_rows(path: Path, lines: list[str]) -> tuple[list[tuple[int, str]], int]:
+    """(line number, column line) a token, and how many columns besides the token and the tag the file had: a
+    sentence-a-line file becomes a token a line, a blank line after each sentence."""
+    if not sentence_lines(lines):
+        return list(enumerate(lines, start=1)), 0
+    rows: list[tuple[int, str]] = []
+    other = 0
+    for number, line in enumerate(lines, start=1):
+        if not line.strip() or line.startswith("-DOCSTART-"):
+            rows.append((number, line))
+            continue
+        for token in line.split():
+            parts = _piped(token)
+            need(parts is not None, path, number, f"{token!r} is not WORD|TAG or WORD|POS|TAG")
+            assert parts is not None
+            other = max(other, len(parts) - 2)
+            rows.append((number, f"{parts[0]}\t{parts[-1]}"))
+        rows.append((number, ""))
+    return rows, other
+
+
 def read_conll(path: str | Path, schema: Schema | None = None) -> ReadResult:
     """A CoNLL-2003-style column file: documents at ``-DOCSTART-``, entities from the tag column."""
     path = Path(path)
-    lines = [line.rstrip("\r") for line in read_text_file(path).lstrip("\ufeff").split("\n")]
+    rows, piped_other = _token_rows(path, read_text_file(path).lstrip("\ufeff").replace("\r\n", "\n").split("\n"))
+    lines = [line for _, line in rows]
     shape = tag_column(lines)
     need(
         shape is not None,
@@ -186,7 +221,7 @@ def read_conll(path: str | Path, schema: Schema | None = None) -> ReadResult:
                 )
         pieces, regions, first_line, at, open_, new_sentence = [], [], None, 0, None, True
 
-    for number, line in enumerate(lines, start=1):
+    for number, line in rows:
         if not line.strip():
             open_, new_sentence = None, True
             continue
@@ -233,8 +268,8 @@ def read_conll(path: str | Path, schema: Schema | None = None) -> ReadResult:
         f"{path}: CoNLL keeps no original text: each document's text is its tokens, a space between them and a "
         "line per sentence"
     )
-    if width > 2:
-        other = width - 2
+    if width > 2 or piped_other:
+        other = width - 2 + piped_other
         warnings.append(
             f"{path}: {other} column{'s' if other > 1 else ''} besides the token and the tag (POS, chunks) not kept"
         )

@@ -11,8 +11,9 @@
 - ``.jsonl`` or ``.json`` whose first object has ``label``/``labels`` as ``[start, end, LABEL]`` lists, or ``entities``
   with ``start_offset``: ``doccano``.
 - ``.conll``, ``.iob``, ``.bio`` files, and files of any other name but ``.json``/``.jsonl`` (``train.txt``,
-  ``eng.train``, as CoNLL-2003's copies are named) whose first lines are ``-DOCSTART-`` or token lines with a column
-  of IOB tags: ``conll`` (such a ``train.txt`` was imported as one plain-text document, its tags as words).
+  ``eng.train``, as CoNLL-2003's copies are named) whose first lines are ``-DOCSTART-``, token lines with a column
+  of IOB tags, or sentences of ``word|TAG`` tokens (spaCy's ``iob`` input): ``conll`` (such a ``train.txt`` was
+  imported as one plain-text document, its tags as words).
 - Anything else: None (the project's own readers by suffix: ``.txt``, simple or exported ``.jsonl``, the
   JSON export), which refuse what they cannot read.
 Only the start of a file is looked at; a file that is not JSON is left to the suffix readers to refuse.
@@ -95,7 +96,7 @@ CONLL_SUFFIXES = (".conll", ".iob", ".iob2", ".bio", ".bioes")
 
 def _is_conll(path: Path) -> bool:
     """A column file: its first line ``-DOCSTART-`` or its first lines tokens with a column of IOB tags."""
-    from annotator.formats.conll import tag_column
+    from annotator.formats.conll import sentence_lines, tag_column
 
     try:
         with path.open("rb") as fh:
@@ -106,7 +107,7 @@ def _is_conll(path: Path) -> bool:
     if len(head) == 1 << 16:
         lines = lines[:-1]  # the last may be cut
     first = next((line for line in lines if line.strip()), "")
-    return first.startswith("-DOCSTART-") or tag_column(lines) is not None
+    return first.startswith("-DOCSTART-") or tag_column(lines) is not None or sentence_lines(lines)
 
 
 def detect_format(path: str | Path) -> str | None:

@@ -123,3 +123,25 @@ def test_bad_lines_are_refused_with_their_line(tmp_path):
     plain = tmp_path / "notes.txt"
     plain.write_text("Ada met Babbage in London.\nThey wrote.\n")
     assert detect_format(plain) is None
+
+
+def test_spacy_iob_input_a_sentence_a_line(tmp_path):
+    # spaCy's `iob` converter input (WikiNER's layout): word|TAG or word|POS|TAG, a sentence a line, IOB1 or IOB2
+    path = tmp_path / "wiki.iob"
+    path.write_text(
+        "The|DT|I-MISC Oxford|NNP|I-MISC Companion|NNP|I-MISC says|VBZ|O so|RB|O .|.|O\nAda|NNP|I-PER wrote|VBD|O\n"
+    )
+    assert detect_format(path) == "conll"
+    result = read_conll(path, parse_schema(SCHEMA))
+    (doc,) = result.documents
+    assert doc.text == "The Oxford Companion says so .\nAda wrote"
+    assert [(doc.text[e.start : e.end], e.label) for e in doc.entities] == [
+        ("The Oxford Companion", "MISC"),
+        ("Ada", "PER"),
+    ]
+    assert any("1 column besides the token and the tag" in w for w in result.warnings)
+    other = tmp_path / "sentences.txt"
+    other.write_text("Ada|B-PER met|O Babbage|B-PER\n")
+    assert detect_format(other) == "conll"
+    other.write_text("Ada|B-PER met|O Babbage|X\n")
+    assert detect_format(other) is None
