@@ -242,6 +242,11 @@ class MainWindow(WindowPanels, FilesAndWork, WindowFlow, QMainWindow):
     def _fill_panels(self) -> None:
         """The side panels, the legend and the document list's current row, for the current document."""
         doc = self.controller.doc
+        shown = doc.id if doc else None
+        if shown != getattr(self, "_panels_doc", None):  # another document: its lists start at their top (they
+            self._panels_doc = shown  # stayed scrolled as far down as the document before's were)
+            self.entities.table.scrollToTop()
+            self.events.table.scrollToTop()
         self.refresh_panels()
         self.refresh_comments()
         self.documents.model.set_current(doc.id if doc else None)

@@ -70,3 +70,44 @@ def test_a_comment_written_but_not_added_is_kept_when_the_person_leaves_its_docu
     window.comments.edit.setText("second thoughts")
     window.close()
     assert [cm.text for cm in db.comments(first)] == ["second thoughts"]
+
+
+def test_the_next_documents_lists_start_at_their_top(qtbot, tmp_path):
+    # the entity and event tables stayed scrolled as far down as the previous document's: the next document's
+    # list opened in its middle, its first spans out of sight
+    from annotator.importing import IncomingDocument, IncomingEntity, IncomingEvent, import_documents
+    from annotator.store import Project
+    from ui_support import close_window, open_window
+
+    path = tmp_path / "long.annotator"
+    project = Project(path, annotator="tester")
+    docs = []
+    for k in range(2):
+        words = [f"Name{i}" for i in range(80)]
+        text = " ".join(words) + f" v{k}."
+        starts = [sum(len(w) + 1 for w in words[:i]) for i in range(80)]
+        docs.append(
+            IncomingDocument(
+                text=text,
+                name=f"d{k}.txt",
+                entities=[
+                    IncomingEntity(i, s, s + len(words[i]), "PERSON", state="suggested") for i, s in enumerate(starts)
+                ],
+                events=[
+                    IncomingEvent("Contact:Meet", s, s + len(words[i]), state="suggested") for i, s in enumerate(starts)
+                ],
+            )
+        )
+    import_documents(project, docs)
+    project.close()
+    window = open_window(qtbot, path, size=(1366, 740))
+    try:
+        bars = [window.entities.table.verticalScrollBar(), window.events.table.verticalScrollBar()]
+        qtbot.waitUntil(lambda: all(b.maximum() > 0 for b in bars))
+        for b in bars:
+            b.setValue(b.maximum() // 2)
+        window.open_document(window.controller.project.document_ids()[1])
+        qtbot.waitUntil(lambda: not window.after_view_paint.pending)
+        assert [b.value() for b in bars] == [0, 0]
+    finally:
+        close_window(window)
