@@ -45,7 +45,9 @@ def _annotator(args: argparse.Namespace) -> str:
         return "annotator"
 
 
-def _open(args: argparse.Namespace, create: bool = True):  # type: ignore[no-untyped-def]
+def _open(args: argparse.Namespace, create: bool = True, reads_set: bool = False):  # type: ignore[no-untyped-def]
+    """The project of ``args``; ``reads_set``: a command that only reads ``--set`` refuses a set the project does
+    not have (it would read an empty one); import and preannotate make the set they are given."""
     from annotator.schema import load_schema
     from annotator.store import Project
 
@@ -62,6 +64,14 @@ def _open(args: argparse.Namespace, create: bool = True):  # type: ignore[no-unt
         project.set_schema(schema)  # a project without documents takes it, as it takes a brat annotation.conf
         print(f"the project now uses the schema {schema.name!r} from {args.schema}")
     if getattr(args, "set", None):
+        if reads_set:
+            from annotator.teams.sets import check_sets
+
+            try:
+                check_sets(project, [args.set])
+            except AnnotatorError:
+                project.close()
+                raise
         project.annotation_set = args.set
     return project
 
@@ -266,7 +276,10 @@ def cmd_export(args: argparse.Namespace) -> int:
         )
     states = args.states or [s for s in STATES if s != "rejected"]
     options = dict(_split_option(o) for o in args.options or [])
-    with _open(args, create=False) as project, _progress(len(project.document_ids(args.status)), "export") as bar:
+    with (
+        _open(args, create=False, reads_set=True) as project,
+        _progress(len(project.document_ids(args.status)), "export") as bar,
+    ):
 
         def progress(done: int) -> None:
             bar.update(done - bar.n)
@@ -296,11 +309,11 @@ def cmd_stats(args: argparse.Namespace) -> int:
     if getattr(args, "model", False):
         from annotator.teams.model_quality import format_model_quality, model_quality
 
-        with _open(args, create=False) as project:
+        with _open(args, create=False, reads_set=True) as project:
             result = model_quality(project, args.set or "main")
         print(json.dumps(result, indent=2, ensure_ascii=False) if args.json else format_model_quality(result))
         return 0
-    with _open(args, create=False) as project:
+    with _open(args, create=False, reads_set=True) as project:
         stats = project_stats(project, args.set)
     print(json.dumps(stats, indent=2, ensure_ascii=False) if args.json else format_stats(stats))
     return 0
@@ -353,7 +366,7 @@ def cmd_validate(args: argparse.Namespace) -> int:
     from annotator.validation import validate
 
     found = 0
-    with _open(args, create=False) as project:
+    with _open(args, create=False, reads_set=True) as project:
         for doc_id in project.document_ids():
             problems = validate(project, doc_id, args.set)
             if problems:
@@ -605,8 +618,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         args = parser.parse_args(argv)
     except SystemExit as exc:  # --help (0) or a usage error (2), already printed
         return exc.code if isinstance(exc.code, int) else 2
+    made = _would_create(args)
+    done = False
     try:
         code = int(args.func(args) or EXIT_OK)
+        done = code == EXIT_OK
         sys.stdout.flush()  # here, not at exit, so a closed pipe is handled below
         return code
     except BrokenPipeError:
@@ -624,6 +640,38 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("annotator: interrupted; every finished step is saved", file=sys.stderr)
         return EXIT_INTERRUPTED
+    finally:
+        if not done and made is not None:
+            _remove_if_empty(made)
+
+
+def _would_create(args: argparse.Namespace) -> Path | None:
+    """The project file an ``import`` or ``merge`` is about to create (None when it exists, or for other commands)."""
+    path = Path(args.project) if args.command in ("import", "merge") and getattr(args, "project", None) else None
+    return path if path is not None and not path.exists() else None
+
+
+def _remove_if_empty(path: Path) -> None:
+    """A project file this run created and left without a document (the import skipped every file, the merge was
+    refused, Ctrl+C came first) is removed: a failed command leaves no new file behind ("nothing was merged" left
+    an empty project)."""
+    import sqlite3
+
+    from annotator.fileid import sqlite_uri
+
+    if not path.is_file():
+        return
+    try:
+        conn = sqlite3.connect(sqlite_uri(path, mode="ro"), uri=True)
+        try:
+            empty = conn.execute("SELECT count(*) FROM documents").fetchone()[0] == 0
+        finally:
+            conn.close()
+    except sqlite3.Error:
+        empty = _unfinished_init(path)
+    if empty:
+        for p in (path, path.with_name(path.name + "-wal"), path.with_name(path.name + "-shm")):
+            p.unlink(missing_ok=True)
 
 
 if __name__ == "__main__":

@@ -34,6 +34,7 @@ from annotator.teams.sets import (
     EventItem,
     Span,
     annotator_sets,
+    check_sets,
     covered_documents,
     event_items,
     human_spans,
@@ -172,11 +173,7 @@ def agreement(project: Project, sets: Sequence[str] | None = None) -> dict[str, 
     """Agreement for each pair of annotation sets (all but "main" unless ``sets`` names them)."""
     known = annotator_sets(project, include_main=True)
     if sets:
-        unknown = [s for s in sets if s not in known]
-        if unknown:
-            raise AnnotatorError(
-                f"no annotation set {', '.join(map(repr, unknown))} (the project has {', '.join(known)})"
-            )
+        check_sets(project, sets)
         chosen = list(dict.fromkeys(sets))
         if len(chosen) < 2:
             raise AnnotatorError(

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Sequence
 
 import orjson
 
+from annotator.errors import AnnotatorError
 from annotator.model import DEFAULT_SET
 from annotator.store import Project
 
@@ -108,6 +110,15 @@ def annotator_sets(project: Project, include_main: bool = False) -> list[str]:
     else:
         names.discard(DEFAULT_SET)
     return sorted(names)
+
+
+def check_sets(project: Project, names: Sequence[str]) -> None:
+    """Refuse the names of sets the project does not have: a typo read as an empty set gave zero counts, "no
+    problems" and an export without a single annotation."""
+    known = annotator_sets(project, include_main=True)
+    unknown = [s for s in names if s not in known]
+    if unknown:
+        raise AnnotatorError(f"no annotation set {', '.join(map(repr, unknown))} (the project has {', '.join(known)})")
 
 
 def overlapping_pairs(xs: list[tuple[int, int]], ys: list[tuple[int, int]]) -> list[tuple[int, int, int]]:

@@ -105,5 +105,46 @@ def test_stats_set_reports_the_sets_own_statuses(tmp_path, capsys):
     assert main(["stats", merged, "--json"]) == 0  # main: the project's own statuses
     r = json.loads(capsys.readouterr().out)
     assert (r["documents_by_status"], r["statuses_of"]) == ({"new": 3}, "project")
-    assert main(["stats", merged, "--set", "carol"]) == 0  # a set made here has no statuses of its own
+    with Project(merged, create=False) as p:  # a set made here (not merged from a file) ...
+        p.annotation_set = "carol"
+        doc = p.document_ids()[0]
+        edits.add_entity(p, doc, 0, 1, p.schema.entities[0].name)
+    assert main(["stats", merged, "--set", "carol"]) == 0  # ... has no statuses of its own
     assert "statuses are per project" in capsys.readouterr().out
+
+
+def test_a_set_the_project_does_not_have_is_refused_where_it_is_read(tmp_path, capsys):
+    # a typo in --set read an empty set: zero counts, "no problems" and an export without one annotation
+    a, b = make_alice(tmp_path / "a.annotator"), make_bob(tmp_path / "b.annotator")
+    team = str(tmp_path / "team.annotator")
+    assert main(["merge", team, str(a), str(b)]) == 0
+    capsys.readouterr()
+    out_file = tmp_path / "alcie.json"
+    for argv in (
+        ["stats", team, "--set", "alcie"],
+        ["stats", team, "--model", "--set", "alcie"],
+        ["validate", team, "--set", "alcie"],
+        ["export", team, "--set", "alcie", "-o", str(out_file)],
+    ):
+        assert main(argv) == 1, argv
+        out, err = capsys.readouterr()
+        assert err == "annotator: error: no annotation set 'alcie' (the project has alice, bob, main)\n", argv
+    assert not out_file.exists()
+    assert main(["stats", team, "--set", "alice"]) == 0  # the sets it has, main too (even empty)
+    assert main(["export", team, "--set", "main", "-o", str(out_file)]) == 0
+
+
+def test_a_refused_merge_or_import_leaves_no_new_project_file(tmp_path, capsys):
+    # "nothing was merged" left an empty project file behind, and so did an import that skipped every file
+    a = make_alice(tmp_path / "a.annotator")
+    team = tmp_path / "team.annotator"
+    assert main(["merge", str(team), str(a), "--as", "main"]) == 1
+    assert not team.exists()
+    notes = tmp_path / "notes.md"
+    notes.write_text("hello", encoding="utf-8")
+    assert main(["import", str(team), str(notes)]) == 1
+    assert main(["import", str(team), str(notes), "--format", "brat"]) == 1
+    assert not team.exists() and not list(tmp_path.glob("team.annotator*"))
+    assert main(["merge", str(team), str(a)]) == 0 and team.exists()
+    assert main(["import", str(team), str(notes)]) == 1  # a project that was there stays, of course
+    assert team.exists()
