@@ -102,8 +102,9 @@ def from_json_min(task: dict[str, Any]) -> dict[str, Any] | None:
 REFERENCE = re.compile(r"^(?:[a-z][a-z0-9+.-]*://\S+|/data/(?:upload|local-files)/\S+|/?\S+\?d=\S+)$", re.I)
 
 
-def _text_of(data: Any, results: list, who: str, path: Path, line: int) -> str:
-    """The task's text: under the key its results point at (``to_name``), else ``text``; never a URL."""
+def _text_of(data: Any, results: list, who: str, path: Path, line: int) -> tuple[str, str]:
+    """The task's text and its key in ``data``: the key its results point at (``to_name``), else ``text``; never a
+    URL."""
     need(isinstance(data, dict), path, line, f"{who} has no 'data' object")
     named = [r.get("to_name") for r in results if isinstance(r, dict) and isinstance(r.get("to_name"), str)]
     key = next((k for k in named if isinstance(data.get(k), str)), "text")
@@ -124,7 +125,28 @@ def _text_of(data: Any, results: list, who: str, path: Path, line: int) -> str:
         f"{who}: data[{key!r}] is a URL or file reference ({text.strip()[:60]!r}), not the text; import the text "
         "files themselves, or export the tasks with the text inlined",
     )
-    return text
+    return text, key
+
+
+def task_shape(task: dict[str, Any], key: str, results: list) -> dict[str, Any]:
+    """What the Label Studio export needs to write a task the same project takes back, where it is not the default:
+    the text's key in ``data`` (``text``), the names of the labelling tag and of the text tag its regions give
+    (``label``, the text's key), the task's ``meta``, and ``data`` values that are not text or numbers."""
+    shape: dict[str, Any] = {}
+    if key != "text":
+        shape["text_key"] = key
+    first = next((r for r in results if isinstance(r, dict) and r.get("type") == "labels"), None)
+    if first is not None and isinstance(first.get("from_name"), str) and first["from_name"] != "label":
+        shape["from_name"] = first["from_name"]
+    if first is not None and isinstance(first.get("to_name"), str) and first["to_name"] != key:
+        shape["to_name"] = first["to_name"]
+    if isinstance(task.get("meta"), dict) and task["meta"]:
+        shape["meta"] = task["meta"]
+    data = task.get("data") if isinstance(task.get("data"), dict) else {}
+    other = {k: v for k, v in data.items() if k not in (key, "name") and not isinstance(v, (str, int, float, bool))}
+    if other:
+        shape["data"] = other
+    return shape
 
 
 def _list(value: Any, what: str, path: Path, line: int) -> list:
@@ -196,7 +218,7 @@ def read_label_studio(path: str | Path, schema: Schema | None = None) -> ReadRes
                 **{k: v for k, v in task.items() if k in TASK_KEYS},
                 "data": {k: v for k, v in task.items() if k not in TASK_KEYS},
             }
-        text = _text_of(task.get("data"), results, who, path, line)
+        text, text_key = _text_of(task.get("data"), results, who, path, line)
         regions: list[Region] = []
         relations, comments, choices = [], [], []
         untexted: list[tuple[int, int, int, int]] = []  # regions without value.text: first index, count, start, end
@@ -314,10 +336,13 @@ def read_label_studio(path: str | Path, schema: Schema | None = None) -> ReadRes
         meta = {
             k: _storable(v)
             for k, v in data.items()
-            if k not in ("text", "name") and isinstance(v, (str, int, float, bool))
+            if k not in (text_key, "name") and isinstance(v, (str, int, float, bool))  # the text once, as the text
         }
         if "id" in task:
             meta["label_studio_id"] = _storable(task["id"])
+        shape = task_shape(task, text_key, results)
+        if shape:
+            meta["label_studio_task"] = shape
         triggers = {g.key for g in regions if g.label in trigger_labels(schema)}
         for i in both_ways:
             frm, to, label = relations[i]

@@ -109,15 +109,20 @@ def doccano_line(rec: dict[str, Any], report: FormatExportReport) -> dict[str, A
 
 
 def label_studio_task(rec: dict[str, Any], report: FormatExportReport) -> dict[str, Any]:
-    """A document as a task of Label Studio's JSON export (``from_name`` ``label``, ``to_name`` ``text``)."""
+    """A document as a task of Label Studio's JSON export (``from_name`` ``label``, ``to_name`` and the text's key
+    ``text``, or the names and key the task came in with: ``meta["label_studio_task"]``, ``label_studio.task_shape``).
+    """
     regions, relations = regions_and_relations(rec, report)
     text = rec["text"]
+    shape = rec["meta"].get("label_studio_task")
+    shape = shape if isinstance(shape, dict) else {}
+    to_name = shape.get("to_name", shape.get("text_key", "text"))
     u16 = Utf16Map(text)
     rid = {r.number: f"r{r.number}" for r in regions}
     result: list[dict[str, Any]] = []
     for r in regions:
         where = {"start": u16.to_utf16(r.start), "end": u16.to_utf16(r.end), "text": text[r.start : r.end]}
-        base = {"id": rid[r.number], "from_name": "label", "to_name": "text"}
+        base = {"id": rid[r.number], "from_name": shape.get("from_name", "label"), "to_name": to_name}
         result.append({**base, "type": "labels", "value": {**where, "labels": [r.label]}})
         result += [
             {**base, "from_name": name, "type": "choices", "value": {**where, "choices": [value]}}
@@ -134,19 +139,23 @@ def label_studio_task(rec: dict[str, Any], report: FormatExportReport) -> dict[s
             {
                 "id": "comments",
                 "from_name": "comment",
-                "to_name": "text",
+                "to_name": to_name,
                 "type": "textarea",
                 "value": {"text": [c["text"] for c in rec["comments"]]},
             }
         )
-    data: dict[str, Any] = {"text": text, "name": rec["name"]}
-    for k, v in _meta(rec, (*KEPT, "label_studio_id")).items():
+    data: dict[str, Any] = {shape.get("text_key", "text"): text, "name": rec["name"]}
+    for k, v in _meta(rec, (*KEPT, "label_studio_id", "label_studio_task")).items():
         if k in data or not isinstance(v, (str, int, float, bool)):
             report.problem("meta values left out (not text or a number)", f"{rec['name']}: {k}")
             continue
         data[k] = v
+    for k, v in (shape.get("data") or {}).items():  # lists and objects of the task's data, as they came
+        data.setdefault(k, v)
     task: dict[str, Any] = {"id": rec["meta"]["label_studio_id"]} if "label_studio_id" in rec["meta"] else {}
     task["data"] = data
+    if isinstance(shape.get("meta"), dict):
+        task["meta"] = shape["meta"]
     decided = [x for x in rec["entities"] + rec["events"] if x["state"] != "suggested"]
     if result and not decided:  # undecided suggestions only: a prediction, read back as suggestions
         task["annotations"], task["predictions"] = [], [{"model_version": "annotator", "result": result}]

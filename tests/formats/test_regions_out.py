@@ -216,3 +216,37 @@ def test_label_studio_relations_drawn_without_a_label_go_back(tmp_path):
     assert orjson.loads((tmp_path / "out.jsonl").read_bytes())["relations"] == []
     first.close()
     second.close()
+
+
+def test_label_studio_task_goes_back_under_its_own_names(tmp_path):
+    # a config <Text name="dialogue"/> <Labels name="entities" toName="dialogue"/>, a task meta and a list in data:
+    # the text was copied into the meta (stored twice) and written back under "text" with "label"/"text" names the
+    # project's config does not have; the task's meta and the list were dropped without a word
+    text = "Angela Merkel met Macron in Paris."
+    region = {"start": 0, "end": 13, "text": "Angela Merkel", "labels": ["PERSON"]}
+    task = {
+        "id": 9,
+        "data": {"dialogue": text, "source": "wire", "tags": ["a", "b"]},
+        "meta": {"batch": "b1"},
+        "annotations": [
+            {"result": [{"id": "x", "from_name": "entities", "to_name": "dialogue", "type": "labels", "value": region}]}
+        ],
+    }
+    src = tmp_path / "tasks.json"
+    src.write_text(json.dumps([task]))
+    first = Project(tmp_path / "a.annotator", annotator="t")
+    doc = import_format(first, "label_studio", [src]).imported[0][1]
+    assert text not in first.document(doc).meta.values()  # the text once, as the text
+    out = tmp_path / "out.json"
+    writers()["label_studio"](first, out)
+    (back,) = orjson.loads(out.read_bytes())
+    assert back["data"] == {"dialogue": text, "name": "task 9", "source": "wire", "tags": ["a", "b"]}
+    assert back["meta"] == {"batch": "b1"}
+    (res,) = back["annotations"][0]["result"]
+    assert (res["from_name"], res["to_name"], res["value"]["labels"]) == ("entities", "dialogue", ["PERSON"])
+    second = Project(tmp_path / "b.annotator", annotator="t")
+    import_format(second, "label_studio", [out])
+    writers()["label_studio"](second, tmp_path / "out2.json")
+    assert (tmp_path / "out2.json").read_bytes() == out.read_bytes()
+    first.close()
+    second.close()
