@@ -22,12 +22,14 @@ ACCEPT_REST = "Accept the rest and mark annotated"
 LEAVE_REST = "Mark annotated, leave them undecided"
 
 
-def work_left(n: int) -> str:
-    """What the status line says of ``n`` undecided suggestions in the document, and what the keys do with them
-    (it said nothing while nothing was selected)."""
+def work_left(n: int, status: str = "in_progress") -> str:
+    """What the status line says of ``n`` undecided suggestions in a document of ``status``, and what the keys do
+    with them (it said nothing while nothing was selected; "Ctrl+Enter: mark it annotated" on one marked already)."""
+    done = status in ("annotated", "reviewed")
+    enter = "Ctrl+Enter: the next document" if done else "Ctrl+Enter: done" if n else "Ctrl+Enter: mark it annotated"
     if n:
-        return f"{n} suggestion{'s' if n != 1 else ''} undecided in this document (Tab: the next; Ctrl+Enter: done)"
-    return "Every suggestion in this document is decided (Ctrl+Enter: mark it annotated)"
+        return f"{n} suggestion{'s' if n != 1 else ''} undecided in this document (Tab: the next; {enter})"
+    return f"Every suggestion in this document is decided{f'; it is {status}' if done else ''} ({enter})"
 
 
 def _focus_target(panel: QWidget | None) -> QWidget | None:
@@ -65,6 +67,9 @@ class WindowFlow:
         c = self.controller
         if c.doc is None:
             return
+        if c.doc.status == "reviewed":  # on to the next: a reviewed document is never marked back to annotated
+            self._open_next()
+            return
         n = 0 if c.project is None or c.project.read_only else self.undecided_count()  # read-only: refused below
         if n and c.doc.status != "annotated":
             choice = self.ask_undecided(n)
@@ -76,6 +81,10 @@ class WindowFlow:
             c.run(cmd.SetStatus, c.doc.id, "annotated")
             if c.doc is None or c.doc.status != "annotated":  # refused or not saved: stay, the message shows why
                 return
+        self._open_next()
+
+    def _open_next(self: "MainWindow") -> None:
+        c = self.controller
         nxt = c.next_open_document()
         if nxt is not None:
             c.open_document(nxt)
@@ -176,7 +185,7 @@ class WindowFlow:
         c = self.controller
         e = c.entities.get(c.current_entity) if c.current_entity is not None else None
         v = c.events.get(c.current_event) if c.current_event is not None else None
-        left = work_left(self.undecided_count()) if c.doc is not None else ""
+        left = work_left(self.undecided_count(), c.doc.status) if c.doc is not None else ""
         note = getattr(self, "_note", None)
         if note is not None and note[1:] != (c.current_entity, c.current_event):
             note = self._note = None

@@ -111,3 +111,30 @@ def test_the_next_documents_lists_start_at_their_top(qtbot, tmp_path):
         assert [b.value() for b in bars] == [0, 0]
     finally:
         close_window(window)
+
+
+def test_ctrl_enter_on_a_reviewed_document_moves_on_and_keeps_it_reviewed(qtbot, window, db):
+    # Ctrl+Enter (to go on) marked a reviewed document back to annotated: the review was undone by the key
+    from ui import commands as cmd
+
+    c = window.controller
+    first = c.doc.id
+    c.run(cmd.AcceptAll, first)
+    c.run(cmd.SetStatus, first, "reviewed")
+    qtbot.keyClick(window.view, Qt.Key.Key_Return, CTRL)
+    assert db.document(first).status == "reviewed"
+    assert c.doc.id != first  # on to the next document
+
+
+def test_the_status_line_of_a_finished_document_says_what_ctrl_enter_does_there(qtbot, window):
+    # it said "Ctrl+Enter: mark it annotated" on a document marked annotated already
+    from ui import commands as cmd
+
+    c = window.controller
+    c.run(cmd.AcceptAll, c.doc.id)
+    c.run(cmd.SetStatus, c.doc.id, "annotated")
+    c.select_entity(None)
+    c.select_event(None)
+    window.refresh_panels()
+    said = window.message.text()
+    assert "mark it annotated" not in said and "it is annotated (Ctrl+Enter: the next document)" in said, said
