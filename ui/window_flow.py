@@ -18,8 +18,8 @@ from ui.status_line import SEPARATOR
 if TYPE_CHECKING:  # pragma: no cover
     from ui.main_window import MainWindow
 
-ACCEPT_REST = "Accept the rest and mark annotated"
-LEAVE_REST = "Mark annotated, leave them undecided"
+ACCEPT_REST = "&Accept the rest and mark annotated"  # Enter; Alt+A, Alt+L: each answer has its key
+LEAVE_REST = "Mark annotated, &leave them undecided"
 
 
 def work_left(n: int, status: str = "in_progress") -> str:

@@ -325,7 +325,7 @@ class Player:
 
             def accept_rest() -> None:  # the question's default answer: accept the rest and mark annotated
                 box = QApplication.activeModalWidget()
-                assert box is not None and box.defaultButton().text() == "Accept the rest and mark annotated"
+                assert box is not None and box.defaultButton().text() == "&Accept the rest and mark annotated"
                 self.press(Qt.Key.Key_Return, widget=box)
 
             QTimer.singleShot(0, accept_rest)

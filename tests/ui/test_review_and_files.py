@@ -25,7 +25,7 @@ def test_first_edit_in_progress_ctrl_enter_annotated_and_next(qtbot, window, db)
 
     def answer() -> None:  # suggestions are left: asked, the default answer is to accept them
         box = QApplication.activeModalWidget()
-        assert box is not None and box.defaultButton().text() == "Accept the rest and mark annotated"
+        assert box is not None and box.defaultButton().text() == "&Accept the rest and mark annotated"
         qtbot.keyClick(box, Qt.Key.Key_Return)
 
     QTimer.singleShot(50, answer)

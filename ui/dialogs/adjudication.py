@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 from annotator.teams import adjudication as adj
 from annotator.teams.differences import Difference, EntityOption, EventOption, differences, document_sets
 from ui.commands import CoreEditCommand
+from ui.dialogs.keys import close_buttons
 from ui.plain import no_mnemonic, tooltip_text
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -122,6 +123,7 @@ class AdjudicationWindow(QDialog):
         lay.addWidget(self.tree, 1)
         lay.addLayout(row)
         lay.addWidget(self.hint)
+        lay.addWidget(close_buttons(self))  # Esc too: it had no button, only the window manager's cross
         undo = controller.undo_stack.createUndoAction(self, "Undo")
         undo.setShortcut(QKeySequence("Ctrl+Z"))
         redo = controller.undo_stack.createRedoAction(self, "Redo")

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 from annotator.errors import AnnotatorError
 from annotator.store import Project
 from annotator.teams.agreement import agreement
+from ui.dialogs.keys import close_buttons
 from ui.plain import no_mnemonic
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -67,6 +68,7 @@ class AgreementWindow(QDialog):
         lay = QVBoxLayout(self)
         lay.addWidget(self.note)
         lay.addWidget(self.tabs, 1)
+        lay.addWidget(close_buttons(self))  # Esc too: it had no button, only the window manager's cross
         self.result: dict[str, Any] | None = None
         try:
             self.result = agreement(project)

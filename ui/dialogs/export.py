@@ -26,6 +26,7 @@ from annotator.fileid import refuse_project_target
 from annotator.formats import OPTIONS
 from annotator.formats.registry import export_formats, shown_name
 from annotator.model import STATES, STATUSES
+from ui.dialogs.keys import buddy_label
 
 # from the core's format records: each format's file name ending, and the formats that write a folder
 SUFFIX = {f.name: f.suffix for f in export_formats()}
@@ -79,7 +80,9 @@ class ExportDialog(QDialog):
         for f in export_formats():  # every format the core offers: the name users know, the id as the item's data
             self.format.addItem(f.shown, f.name)
         self.path = QLineEdit(default_path)
-        browse = QPushButton("Browse…")
+        # a path is read whole, as in the import dialog: about fifty characters
+        self.path.setMinimumWidth(self.path.fontMetrics().horizontalAdvance("x" * 50) + 12)
+        browse = QPushButton("&Browse…")
         browse.clicked.connect(self.browse)
         self.browse_button = browse
         row = QHBoxLayout()
@@ -92,18 +95,19 @@ class ExportDialog(QDialog):
         for box in self.statuses.values():
             box.setChecked(True)
         form = QFormLayout(self)
-        form.addRow("Format", self.format)
-        form.addRow("File", row)
+        # every row has its Alt+letter (the label's buddy takes the focus; Tab goes on along a row of boxes)
+        form.addRow("&Format", self.format)
+        form.addRow(buddy_label("Fi&le", self.path), row)
         srow = QHBoxLayout()
         for box in self.states.values():
             srow.addWidget(box)
-        form.addRow("States", srow)  # of entities and events alike
+        form.addRow(buddy_label("&States", next(iter(self.states.values()))), srow)  # of entities and events alike
         trow = QHBoxLayout()
         for box in self.statuses.values():
             trow.addWidget(box)
-        form.addRow("Documents", trow)
+        form.addRow(buddy_label("&Documents", next(iter(self.statuses.values()))), trow)
         self.options_edit = QLineEdit()
-        form.addRow("Options", self.options_edit)
+        form.addRow("&Options", self.options_edit)
         self.error = QLabel("")
         self.error.setTextFormat(Qt.TextFormat.PlainText)
         self.error.setStyleSheet("color: #b00020")

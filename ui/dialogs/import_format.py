@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
 )
 
 from annotator.formats.registry import import_formats
+from ui.dialogs.keys import buddy_label
 
 
 class ImportFormatDialog(QDialog):
@@ -28,7 +29,7 @@ class ImportFormatDialog(QDialog):
         self.path.setPlaceholderText("a file, or a folder (brat)")
         # a path is read whole (the box was 110 px, its own hint cut): about fifty characters
         self.path.setMinimumWidth(self.path.fontMetrics().horizontalAdvance("x" * 50) + 12)
-        file_button, folder_button = QPushButton("File…"), QPushButton("Folder…")
+        file_button, folder_button = QPushButton("F&ile…"), QPushButton("Fol&der…")
         file_button.clicked.connect(self._file)
         folder_button.clicked.connect(self._folder)
         row = QHBoxLayout()
@@ -36,8 +37,8 @@ class ImportFormatDialog(QDialog):
         row.addWidget(file_button)
         row.addWidget(folder_button)
         form = QFormLayout(self)
-        form.addRow("Format", self.format)
-        form.addRow("From", row)
+        form.addRow("&Format", self.format)  # every row and button has its Alt+letter
+        form.addRow(buddy_label("Fro&m", self.path), row)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)

@@ -39,7 +39,7 @@ class ProblemsDialog(QDialog):
         lst = QListWidget()
         lst.addItems([(describe or (lambda p: p.message))(p).replace("\n", " ") for p in problems])
         buttons = QDialogButtonBox()
-        self.confirm = buttons.addButton("Mark reviewed anyway", QDialogButtonBox.ButtonRole.AcceptRole)
+        self.confirm = buttons.addButton("&Mark reviewed anyway", QDialogButtonBox.ButtonRole.AcceptRole)
         buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)

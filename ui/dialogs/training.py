@@ -35,7 +35,7 @@ def show_training_result(window: "MainWindow", text: str, report: "TrainReport |
     head, _, table = text.partition("\n")
     box = QMessageBox(window)
     if report is not None and report.version is not None and not report.made_default:
-        make = box.addButton("Make it the default", QMessageBox.ButtonRole.AcceptRole)
+        make = box.addButton("&Make it the default", QMessageBox.ButtonRole.AcceptRole)
         make.clicked.connect(lambda: _make_default(window, report.version))
         box.addButton(QMessageBox.StandardButton.Close)
     box.setWindowTitle("Training finished")
