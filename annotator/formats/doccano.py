@@ -81,10 +81,14 @@ def _document(obj: Any, path: Path, line: int, schema: Schema | None, warnings: 
     text = obj.get("text")
     need(isinstance(text, str) and text != "", path, line, "'text' must be a non-empty string")
     spans, relations = _regions(obj, path, line, warnings)
+    form: dict[str, Any] = {}  # how the line was written, for the doccano export to write it the same way
+    if "entities" not in obj:
+        form["labels_key"] = "labels" if "labels" in obj and "label" not in obj else "label"
     if looks_utf16(text, [(s, e) for _, s, e, _ in spans]):
         u16 = Utf16Map(text)
         spans = [(k, u16.to_codepoint(s), u16.to_codepoint(e), lab) for k, s, e, lab in spans]
         notes.append(f"{path}:{line}: offsets read as UTF-16 units (they fit the words that way)")
+        form["utf16"] = True
     regions = []
     for key, s, e, label in spans:
         need(
@@ -98,6 +102,8 @@ def _document(obj: Any, path: Path, line: int, schema: Schema | None, warnings: 
     meta = {k: v for k, v in obj.items() if k not in RESERVED}
     if "id" in obj:
         meta["doccano_id"] = obj["id"]
+    if form:
+        meta["doccano_form"] = form
     return build_document(
         text,
         str(name) if name is not None else f"{path.name}:{line}",

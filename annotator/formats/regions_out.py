@@ -86,15 +86,25 @@ def _meta(rec: dict[str, Any], own: tuple[str, ...]) -> dict[str, Any]:
 
 
 def doccano_line(rec: dict[str, Any], report: FormatExportReport) -> dict[str, Any]:
-    """A document as doccano's relation export writes it (with ``name`` and the document's meta beside)."""
+    """A document as doccano's relation export writes it (with ``name`` and the document's meta beside); a line that
+    came from doccano's sequence-labelling export (``"label": [[start, end, LABEL]]``) goes back in that shape while it
+    has no relations, and offsets read as UTF-16 units go back as UTF-16 units (``meta["doccano_form"]``)."""
     regions, relations = regions_and_relations(rec, report)
     reserved = {"text", "label", "labels", "entities", "relations", "Comments", "comments", "id", "name"}
-    meta = _meta(rec, (*KEPT, "doccano_id"))
+    meta = _meta(rec, (*KEPT, "doccano_id", "doccano_form"))
     for k in sorted(set(meta) & reserved):
         report.problem("meta keys left out (doccano's own keys)", f"{rec['name']}: {k}")
     line: dict[str, Any] = {"id": rec["meta"].get("doccano_id", rec["id"]), "name": rec["name"], "text": rec["text"]}
+    form = rec["meta"].get("doccano_form")
+    form = form if isinstance(form, dict) else {}
+    at = Utf16Map(rec["text"]).to_utf16 if form.get("utf16") else (lambda cp: cp)
+    if form.get("labels_key") in ("label", "labels") and not relations:  # sequence labelling, as it came
+        line[form["labels_key"]] = [[at(r.start), at(r.end), r.label] for r in regions]
+        line["Comments"] = [c["text"] for c in rec["comments"]]
+        line.update({k: v for k, v in meta.items() if k not in reserved})
+        return line
     line["entities"] = [
-        {"id": r.number, "label": r.label, "start_offset": r.start, "end_offset": r.end} for r in regions
+        {"id": r.number, "label": r.label, "start_offset": at(r.start), "end_offset": at(r.end)} for r in regions
     ]
     for _, _, label in relations:
         if label is None:

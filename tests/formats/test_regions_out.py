@@ -250,3 +250,33 @@ def test_label_studio_task_goes_back_under_its_own_names(tmp_path):
     assert (tmp_path / "out2.json").read_bytes() == out.read_bytes()
     first.close()
     second.close()
+
+
+def test_doccano_sequence_labelling_lines_go_back_in_their_shape(tmp_path):
+    # doccano's sequence-labelling export ("label": [[start, end, LABEL]]) went back in the relation shape
+    # ("entities" objects), which a sequence-labelling project's import does not read: every label was lost there;
+    # offsets doccano counted in UTF-16 units (emoji before a span) went back as code points, one off per emoji
+    text = "Go 🎉 Angela Merkel in Paris"
+    start = text.index("Angela")
+    u16 = Utf16Map(text)
+    rows = [
+        {"id": 1, "text": text, "label": [[u16.to_utf16(start), u16.to_utf16(start + 13), "PERSON"]]},
+        {"id": 2, "text": "Paris and Berlin", "labels": [[0, 5, "GPE"], [10, 16, "GPE"]], "Comments": ["ok"]},
+    ]
+    src = tmp_path / "seq.jsonl"
+    src.write_bytes(b"\n".join(map(orjson.dumps, rows)) + b"\n")
+    first = Project(tmp_path / "a.annotator", annotator="t")
+    report = import_format(first, "doccano", [src])
+    doc = report.imported[0][1]
+    assert [(e.start, e.end) for e in first.entities(doc)] == [(start, start + 13)]  # read as UTF-16 units
+    out = tmp_path / "out.jsonl"
+    writers()["doccano"](first, out)
+    lines = [orjson.loads(x) for x in out.read_bytes().splitlines()]
+    assert lines[0]["label"] == rows[0]["label"] and "entities" not in lines[0]
+    assert lines[1]["labels"] == rows[1]["labels"] and lines[1]["Comments"] == ["ok"]
+    second = Project(tmp_path / "b.annotator", annotator="t")
+    import_format(second, "doccano", [out])
+    writers()["doccano"](second, tmp_path / "out2.jsonl")
+    assert (tmp_path / "out2.jsonl").read_bytes() == out.read_bytes()
+    first.close()
+    second.close()
