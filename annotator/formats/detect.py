@@ -9,7 +9,7 @@
   line is a Prodigy task with its ``_input_hash``/``_task_hash`` (what Prodigy and ``export -f prodigy`` write):
   ``prodigy`` too.
 - ``.jsonl`` or ``.json`` whose first object has ``label``/``labels`` as ``[start, end, LABEL]`` lists, or ``entities``
-  with ``start_offset``: ``doccano``.
+  with ``start_offset`` (or no entities and a ``relations`` list: a text without spans): ``doccano``.
 - ``.conll``, ``.iob``, ``.bio`` files, and files of any other name but ``.json``/``.jsonl`` (``train.txt``,
   ``eng.train``, as CoNLL-2003's copies are named) whose first lines are ``-DOCSTART-``, token lines with a column
   of IOB tags, or sentences of ``word|TAG`` tokens (spaCy's ``iob`` input): ``conll`` (such a ``train.txt`` was
@@ -88,6 +88,8 @@ def _is_doccano(obj: Any) -> bool:
     if isinstance(labels, list) and labels and all(isinstance(x, list) and len(x) == 3 for x in labels):
         return True
     ents = obj.get("entities")
+    if isinstance(ents, list) and not ents and isinstance(obj.get("relations"), list):
+        return True  # the relation export of a text without spans ("entities": [], "relations": []); spaCy's has none
     return isinstance(ents, list) and bool(ents) and isinstance(ents[0], dict) and "start_offset" in ents[0]
 
 

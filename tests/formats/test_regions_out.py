@@ -280,3 +280,24 @@ def test_doccano_sequence_labelling_lines_go_back_in_their_shape(tmp_path):
     assert (tmp_path / "out2.jsonl").read_bytes() == out.read_bytes()
     first.close()
     second.close()
+
+
+def test_a_doccano_export_whose_first_text_has_no_spans_is_read_as_doccano(tmp_path):
+    """Without --format, a first line with "entities": [] and "relations": [] was taken for spaCy's training JSONL
+    and the whole file refused at the next line ("bad entity offsets None, None")."""
+    from annotator.formats.detect import detect_format
+    from annotator.formats.loading import import_paths
+
+    project = Project(tmp_path / "a.annotator", annotator="t")
+    import_documents(project, [IncomingDocument("Nothing here.", "empty.txt")])
+    import_format(project, "doccano", [doccano_file(tmp_path)])
+    out = tmp_path / "out.jsonl"
+    writers()["doccano"](project, out)
+    assert orjson.loads(out.read_bytes().splitlines()[0])["entities"] == []
+    assert detect_format(out) == "doccano"
+    other = Project(tmp_path / "b.annotator", annotator="t")
+    import_paths(other, [out])
+    doc = next(d for d in other.document_ids() if other.document(d).name == "17")
+    assert between(other, doc, "doccano") == BETWEEN_ENTITIES
+    project.close()
+    other.close()
