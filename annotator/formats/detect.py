@@ -14,6 +14,7 @@
   ``eng.train``, as CoNLL-2003's copies are named) whose first lines are ``-DOCSTART-``, token lines with a column
   of IOB tags, or sentences of ``word|TAG`` tokens (spaCy's ``iob`` input): ``conll`` (such a ``train.txt`` was
   imported as one plain-text document, its tags as words).
+- ``.spacy``: a spaCy DocBin (``spacy``).
 - Anything else: None (the project's own readers by suffix: ``.txt``, simple or exported ``.jsonl``, the
   JSON export), which refuse what they cannot read.
 Only the start of a file is looked at; a file that is not JSON is left to the suffix readers to refuse.
@@ -124,6 +125,8 @@ def detect_format(path: str | Path) -> str | None:
         return "brat"  # a text with its brat annotations beside it
     if suffix in CONLL_SUFFIXES:
         return "conll"
+    if suffix == ".spacy":
+        return "spacy"
     if suffix not in (
         ".json",
         ".jsonl",

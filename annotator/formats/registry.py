@@ -78,7 +78,7 @@ FORMATS: dict[str, Format] = {
             False,
             (*SPLIT, "misaligned", "span_key", "trigger_key"),
             _M + "spacy_docbin:write_spacy",
-            None,
+            _M + "spacy_read:read_spacy",
             description="DocBin for spacy train",
             title="spaCy DocBin",
         ),

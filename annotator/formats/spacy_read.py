@@ -1,0 +1,143 @@
+"""spaCy DocBin (``.spacy``) import: the training corpora spaCy projects make (``corpus/train.spacy``), and our
+own DocBin export read back.
+
+Per Doc: the text is ``doc.text``; entities are ``doc.ents`` and the spans of every span group (a spancat's
+``sc``), each (start, end, label) once, ``accepted`` with source ``spacy``. A Doc our export wrote carries more, and
+all of it is read back: ``doc.spans["sc"].attrs["entities"]`` (every entity, overlapping ones too, with its state,
+source and annotator; nested-event stand-ins), ``doc.spans["triggers"].attrs["events"]`` (events with their type,
+trigger, attributes, arguments, state and source) and ``doc.user_data`` (``annotator_name``, ``annotator_status``,
+``annotator_meta``, ``annotator_comments``). ``doc.cats`` (text categories) have no place in the project: reported.
+Labels the schema lacks are named all at once, as for the other formats. spaCy is imported only when a file is read.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from annotator.errors import ImportFileError
+from annotator.formats.common import LabelTally, ReadResult, check_with_line, need, need_known_labels
+from annotator.formats.docbin_plan import SPAN_KEY, TRIGGER_KEY
+from annotator.importing import IncomingDocument, IncomingEntity, IncomingEvent
+from annotator.model import STATUSES
+from annotator.schema import Schema, default_schema
+
+
+def _docs(path: Path) -> list[Any]:
+    from spacy.tokens import DocBin
+    from spacy.vocab import Vocab
+
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise ImportFileError(str(path), f"cannot read: {exc.strerror or exc}") from None
+    try:
+        return list(DocBin(store_user_data=True).from_bytes(data).get_docs(Vocab()))
+    except Exception as exc:  # zlib, msgpack or spaCy's own errors: each says the bytes are not a DocBin
+        raise ImportFileError(str(path), f"not a spaCy DocBin ({type(exc).__name__}: {exc})") from None
+
+
+def _group_with(doc: Any, attr: str, first: str) -> Any:
+    """The span group carrying ``attrs[attr]`` (our export's, under ``first`` unless ``span_key``/``trigger_key``
+    named another), or None."""
+    names = [first] + [n for n in doc.spans if n != first]
+    return next((doc.spans[n] for n in names if n in doc.spans and attr in doc.spans[n].attrs), None)
+
+
+def _ours(doc: Any) -> tuple[list[dict[str, Any]], list[Any]] | None:
+    """The entity infos and spans of a Doc our export wrote (``attrs["entities"]`` beside each span), else None."""
+    group = _group_with(doc, "entities", SPAN_KEY)
+    infos = group.attrs.get("entities") if group is not None else None
+    if not isinstance(infos, list) or len(infos) != len(group) or not all(isinstance(i, dict) for i in infos):
+        return None
+    return infos, list(group)
+
+
+def _document(doc: Any, k: int, path: Path, schema: Schema, warnings: list[str]) -> IncomingDocument:
+    user = doc.user_data if isinstance(doc.user_data, dict) else {}
+    name = user.get("annotator_name")
+    name = name if isinstance(name, str) and name else f"{path.name}:{k}"
+    status = user.get("annotator_status")
+    meta = user.get("annotator_meta")
+    comments = user.get("annotator_comments")
+    out = IncomingDocument(
+        text=doc.text,
+        name=name,
+        meta=dict(meta) if isinstance(meta, dict) else {},
+        status=status if status in STATUSES else "new",
+        source_path=str(path),
+        comments=[
+            {"author": c.get("author"), "text": c["text"]}
+            for c in comments or []
+            if isinstance(c, dict) and isinstance(c.get("text"), str)
+        ],
+    )
+    ours = _ours(doc)
+    if ours is not None:  # our export: every entity with its state, source and annotator, in span order
+        out.keep_annotators = True
+        for i, (info, span) in enumerate(zip(*ours)):
+            out.entities.append(
+                IncomingEntity(
+                    i,
+                    span.start_char,
+                    span.end_char,
+                    span.label_,
+                    state=str(info.get("state") or "accepted"),
+                    source=str(info.get("source") or "spacy"),
+                    annotator=info.get("annotator") if isinstance(info.get("annotator"), str) else None,
+                )
+            )
+    triggers = _group_with(doc, "events", TRIGGER_KEY)
+    if ours is None:  # another project's corpus: doc.ents and the span groups (spancat), each span once
+        seen: set[tuple[int, int, str]] = set()
+        for s in list(doc.ents) + [s for g in doc.spans.values() if g is not triggers for s in g]:
+            key = (s.start_char, s.end_char, s.label_)
+            if key not in seen:
+                seen.add(key)
+                out.entities.append(IncomingEntity(len(seen), *key, source="spacy"))
+    events = triggers.attrs.get("events") if triggers is not None else None
+    for v in events if isinstance(events, list) else []:
+        if not (isinstance(v, dict) and isinstance(v.get("type"), str) and isinstance(v.get("trigger"), list)):
+            continue
+        args = []
+        for a in v.get("arguments") or []:
+            k_ = a.get("span") if isinstance(a, dict) else None
+            if ours is not None and isinstance(k_, int) and 0 <= k_ < len(out.entities):
+                args.append((str(a.get("role")), k_))  # the argument's entity: span k_ of the group
+            else:
+                warnings.append(f"{path}: {name}: an argument of event {v.get('id')} points at no span; not kept")
+        attrs = v.get("attributes")
+        out.events.append(
+            IncomingEvent(
+                v["type"],
+                int(v["trigger"][0]),
+                int(v["trigger"][1]),
+                {str(a): str(x) for a, x in attrs.items() if x is not None} if isinstance(attrs, dict) else {},
+                args,
+                fill_defaults=False,
+                state=str(v.get("state") or "accepted"),
+                source=str(v.get("source") or "spacy"),
+            )
+        )
+    if doc.cats:
+        cats = ", ".join(f"{c} ({s:g})" for c, s in doc.cats.items())
+        warnings.append(f"{path}: {name}: document categories not kept: {cats}")
+    need_known_labels(schema, [e.label for e in out.entities] + [v.type for v in out.events], path, k)
+    check_with_line(schema, out, path, k)
+    return out
+
+
+def read_spacy(path: str | Path, schema: Schema | None = None) -> ReadResult:
+    """The Docs of a DocBin file as documents (the line number in messages is the Doc's place in the file)."""
+    path = Path(path)
+    schema = schema or default_schema()
+    warnings: list[str] = []
+    unknown = LabelTally(path)
+    out = []
+    for k, doc in enumerate(_docs(path), start=1):
+        with unknown.collect():
+            out.append(_document(doc, k, path, schema, warnings))
+    unknown.check()
+    need(bool(out), path, None, "no documents in the DocBin")
+    notes = [f"{path}: read as a spaCy DocBin ({len(out)} Docs)"]
+    return ReadResult(out, None, warnings, notes)

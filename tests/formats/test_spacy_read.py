@@ -1,0 +1,78 @@
+"""spaCy DocBin in: another project's training corpus (doc.ents, a spancat span group, cats) and our own export
+read back (entities with states, events, status, meta, comments)."""
+
+from __future__ import annotations
+
+import pytest
+
+from annotator.cli import main
+from annotator.errors import ImportFileError
+from annotator.formats import readers, writers
+from annotator.formats.detect import detect_format
+from annotator.formats.loading import import_format
+from annotator.formats.spacy_read import read_spacy
+from annotator.store import Project
+
+
+def another_projects_corpus(path) -> None:
+    import spacy
+    from spacy.tokens import DocBin, Span
+
+    nlp = spacy.blank("en")
+    doc = nlp("Angela Merkel met Emmanuel Macron in Paris.")
+    doc.ents = [Span(doc, 0, 2, "PERSON"), Span(doc, 3, 5, "PERSON")]
+    doc.spans["sc"] = [Span(doc, 0, 2, "PERSON"), Span(doc, 6, 7, "GPE")]  # a spancat's group
+    doc.cats = {"politics": 1.0, "sports": 0.0}
+    DocBin(docs=[doc], store_user_data=True).to_disk(path)
+
+
+def test_another_projects_docbin_is_imported(tmp_path, capsys):
+    # a spaCy project's corpus/train.spacy was "unknown kind of file '.spacy'"
+    path = tmp_path / "train.spacy"
+    another_projects_corpus(path)
+    assert detect_format(path) == "spacy" and readers()["spacy"] is read_spacy
+    assert main(["import", str(tmp_path / "p.annotator"), str(path)]) == 0
+    assert "document categories not kept: politics (1), sports (0)" in capsys.readouterr().err
+    with Project(tmp_path / "p.annotator", create=False) as project:
+        (doc,) = project.document_ids()
+        text = project.document(doc).text
+        assert text == "Angela Merkel met Emmanuel Macron in Paris."
+        got = sorted((text[e.start : e.end], e.label, e.state, e.source) for e in project.entities(doc))
+        assert got == [
+            ("Angela Merkel", "PERSON", "accepted", "spacy"),
+            ("Emmanuel Macron", "PERSON", "accepted", "spacy"),
+            ("Paris", "GPE", "accepted", "spacy"),
+        ]
+
+
+def test_our_docbin_reads_back_entities_events_and_document_data(sample, tmp_path):
+    project, _ = sample
+    writers()["spacy"](project, tmp_path / "all.spacy", states=["suggested", "accepted", "added", "rejected"])
+    again = Project(tmp_path / "again.annotator", annotator="t")
+    import_format(again, "spacy", [tmp_path / "all.spacy"])
+
+    def content(p: Project) -> list:
+        out = []
+        for d in p.document_ids():
+            doc = p.document(d)
+            ents = {e.id: (e.start, e.end, e.label, e.state, e.source) for e in p.entities(d)}
+            events = sorted(
+                (v.type, v.trigger_start, v.trigger_end, v.state, v.source, tuple(sorted(v.attributes.items())))
+                + (tuple(sorted((a.role, ents[a.entity_id]) for a in v.arguments)),)
+                for v in p.events(d)
+            )
+            comments = sorted(c.text for c in p.comments(d))
+            out.append((doc.name, doc.text, doc.status, doc.meta, sorted(ents.values()), events, comments))
+        return sorted(out)
+
+    # the fallback tokens put every span of the sample on token edges, so nothing was widened on the way out
+    assert content(again) == content(project)
+    again.close()
+
+
+def test_a_file_that_is_not_a_docbin_is_refused_in_one_line(tmp_path):
+    path = tmp_path / "broken.spacy"
+    path.write_bytes(b"not a docbin at all")
+    with pytest.raises(ImportFileError, match="not a spaCy DocBin") as err:
+        read_spacy(path)
+    assert "\n" not in str(err.value)
