@@ -42,7 +42,10 @@ class FilesAndWork:
 
     def import_files_dialog(self: "MainWindow") -> None:
         paths, _ = QFileDialog.getOpenFileNames(
-            self, "Import files", "", "Texts and annotations (*.txt *.jsonl *.json *.ann *.conll *.spacy);;All files (*)"
+            self,
+            "Import files",
+            "",
+            "Texts and annotations (*.txt *.jsonl *.json *.ann *.conll *.spacy);;All files (*)",
         )
         self.back_to_text()
         if paths:
