@@ -323,7 +323,12 @@ class EditActions(QObject):
             start = self.c.move_by_token(start, direction, "start")
         else:
             end = self.c.move_by_token(end, direction, "end")
-        if start >= end:
+        if start >= end:  # it said nothing: the key seemed not to work
+            other = "Ctrl+Shift+Right" if edge == "start" else "Shift+Left"
+            self.c.report_status(
+                f"{'A span' if cur is not None else 'A trigger'} keeps at least one token: "
+                f"{other} first widens it, to move it along"
+            )
             return
         if cur is not None:
             self.c.run(cmd.ResizeEntity, cur.id, start, end, expected=cur)

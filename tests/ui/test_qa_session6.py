@@ -138,3 +138,20 @@ def test_the_status_line_of_a_finished_document_says_what_ctrl_enter_does_there(
     window.refresh_panels()
     said = window.message.text()
     assert "mark it annotated" not in said and "it is annotated (Ctrl+Enter: the next document)" in said, said
+
+
+def test_moving_an_edge_past_the_other_says_why_nothing_moved(qtbot, window, db):
+    # Shift+Right on a one-word trigger (to move it to the next word) did nothing and said nothing
+    v, c = window.view, window.controller
+    drag_select(qtbot, v, *find(DOC_A, "met"))
+    qtbot.keyClick(v, "e")
+    ev_id = c.current_event
+    before = db.event(ev_id)
+    qtbot.keyClick(v, Qt.Key.Key_Right, SHIFT)
+    after = db.event(ev_id)
+    assert (after.trigger_start, after.trigger_end) == (before.trigger_start, before.trigger_end)
+    assert "keeps at least one token" in _said(qtbot, window) and "Ctrl+Shift+Right" in window.message.text()
+    qtbot.keyClick(v, Qt.Key.Key_Right, CTRL | SHIFT)  # as it says: widen, then move the start
+    qtbot.keyClick(v, Qt.Key.Key_Right, SHIFT)
+    moved = db.event(ev_id)
+    assert DOC_A[moved.trigger_start : moved.trigger_end] == "John"

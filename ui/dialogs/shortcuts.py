@@ -29,8 +29,8 @@ GENERAL = [
     ("X", "Reject the selected suggestion and go to the next undecided one"),
     ("A / Shift+A", "Give the selected span's label to every other occurrence of its text (to decide / accepted)"),
     ("Delete", "Delete the selected span (or the selected event)"),
-    ("Shift+Left / Shift+Right", "Move the start of the span by a token"),
-    ("Ctrl+Shift+Left / Ctrl+Shift+Right", "Move the end of the span by a token"),
+    ("Shift+Left / Shift+Right", "Move the start of the span (or the selected event's trigger) by a token"),
+    ("Ctrl+Shift+Left / Ctrl+Shift+Right", "Move the end of the span (or the trigger) by a token"),
     (
         "E",
         "New event on the trigger word(s) (no picker when one type's trigger words match); "
