@@ -638,11 +638,19 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"annotator: error: {where}{exc.strerror or exc}", file=sys.stderr)
         return EXIT_USER_ERROR
     except KeyboardInterrupt:
-        print("annotator: interrupted; every finished step is saved", file=sys.stderr)
+        print(
+            f"annotator: interrupted; {INTERRUPTED.get(args.command, 'every finished step is saved')}", file=sys.stderr
+        )
         return EXIT_INTERRUPTED
     finally:
         if not done and made is not None:
             _remove_if_empty(made)
+
+
+INTERRUPTED = {  # what Ctrl+C left, where "every finished step is saved" is not it
+    "export": "nothing was written (an export is written whole or not at all; one there before is as it was)",
+    "train": "no model version was made",
+}
 
 
 def _would_create(args: argparse.Namespace) -> Path | None:

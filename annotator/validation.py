@@ -28,11 +28,13 @@ def validate(project: Project, doc_id: int, annotation_set: str | None = None) -
     """Everything in one document that breaks the schema's rules."""
     schema = project.schema
     problems: list[Problem] = []
+    text = project.document(doc_id).text
     entities = {e.id: e for e in project.entities(doc_id, annotation_set)}
     for e in entities.values():
         b = label_breach(schema, e.label)
         if b is not None:
-            problems.append(Problem(b.kind, f"entity {e.id}: {b.message}", entity_id=e.id, detail=b.message))
+            where = f"entity {e.id} {_words(text, e.start, e.end)}"
+            problems.append(Problem(b.kind, f"{where}: {b.message}", entity_id=e.id, detail=b.message))
     fillers = {e.id: (e.label, e.state) for e in entities.values()}
     for v in project.events(doc_id, annotation_set):
         if v.state in ("rejected", "suggested"):  # not annotation (yet): a suggestion is settled by deciding on it
@@ -41,5 +43,13 @@ def validate(project: Project, doc_id: int, annotation_set: str | None = None) -
         for b in event_breaches(schema, v.type, v.attributes, arguments, fillers) + undecided_breaches(
             v.type, v.state, arguments, fillers
         ):
-            problems.append(Problem(b.kind, f"event {v.id} ({v.type}): {b.message}", v.id, b.filler, b.role, b.message))
+            where = f"event {v.id} ({v.type}) {_words(text, v.trigger_start, v.trigger_end)}"
+            problems.append(Problem(b.kind, f"{where}: {b.message}", v.id, b.filler, b.role, b.message))
     return problems
+
+
+def _words(text: str, start: int, end: int) -> str:
+    """The words of a span and where they are, for a message read without the app ("event 74 (Contact:Meet):"
+    named no words): “conference” [882, 892)."""
+    words = " ".join(text[start:end].split())
+    return f"“{words[:60]}{'…' if len(words) > 60 else ''}” [{start}, {end})"

@@ -264,3 +264,31 @@ def test_python_dash_m_annotator(tmp_path):
     assert done.returncode == 1
     assert done.stderr.startswith("annotator: error:") and done.stderr.count("\n") == 1
     assert "Traceback" not in done.stderr
+
+
+def test_ctrl_c_in_an_export_says_nothing_was_written(tmp_path, capsys, monkeypatch):
+    # it said "every finished step is saved", true of an import, not of an export (written whole or not at all)
+    import annotator.formats as formats
+    from annotator.formats.registry import export_formats
+
+    p = tmp_path / "p.annotator"
+    assert main(["import", str(p), str(SEEDS / "000_c5086996ec44ef81.txt")]) == 0
+    real = {f.name: f.write for f in export_formats()}
+
+    def interrupted(project, out, request):  # type: ignore[no-untyped-def]
+        import dataclasses
+
+        def ctrl_c(done: int) -> None:  # at the first document written
+            raise KeyboardInterrupt
+
+        return real["json"](project, out, dataclasses.replace(request, progress=ctrl_c))
+
+    monkeypatch.setattr(formats, "writers", lambda: {**real, "json": interrupted})
+    capsys.readouterr()
+    code, out, err = run(capsys, "export", p, "-o", tmp_path / "out.json")
+    assert code == 130 and not (tmp_path / "out.json").exists()
+    assert (
+        err
+        == "annotator: interrupted; nothing was written (an export is written whole or not at all; one there before is as it was)\n"
+    )
+    assert not [x for x in tmp_path.iterdir() if x.name.startswith("out")]

@@ -36,6 +36,10 @@ def test_missing_required_role(project):
     (p,) = validate(project, doc)
     assert (p.kind, p.event_id, p.role) == ("missing_role", meet, "Entity")
     assert "Contact:Meet" in p.message and "Entity" in p.message
+    # read without the app (annotator validate), the message names the trigger's words and where they are (it
+    # named "event 1" only)
+    s, e = at("met")
+    assert f"“met” [{s}, {e})" in p.message
 
 
 def test_too_many_and_wrong_label_and_rejected(project):
