@@ -3,7 +3,8 @@
 The 100,000-word document of bench/gui.py (8,000 entities) with about 700 suggested events (as pre-annotating it
 with the real pipeline gives: 705), in a 1366x740 window: Enter and X, one after the other, each timed until the
 app is idle again (the text, the entity and event lists and the event editor updated), the next undecided event
-selected (untimed) before each. Then Alt+1 (fill the event's first role, Entity, from the candidates) twice on each
+selected (untimed) before each. Then the other keys (Tab, ], N, Space, Enter, X and a label key on a span,
+Ctrl+Alt+1, Ctrl+Z, Ctrl+Shift+Z), 8 presses each from the middle of the document. Then Alt+1 (fill the event's first role, Entity, from the candidates) twice on each
 of as many other events (the second press: the next candidate), each timed the same way. The document has its tokens
 stored with sentences (a paragraph each), as after pre-annotation. The limit, measured in the
 same run: what any app must do for such a key, i.e. the core's edit on the project file (one transaction,
@@ -65,6 +66,66 @@ def add_events(path: Path) -> int:
     return len(found)
 
 
+def other_keys(w, c, settle, rounds: int = 8) -> dict[str, tuple[str, list[float]]]:  # type: ignore[no-untyped-def]
+    """The other keys, each pressed `rounds` times from the middle of the document (what it acts on selected untimed):
+    name -> (what its limit is: "move" or "edit", CPU seconds of each press)."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtTest import QTest
+    from PySide6.QtWidgets import QApplication
+
+    w.windowHandle().requestActivate()  # the window's shortcuts (Ctrl+Z) work in the active window only
+    deadline = time.perf_counter() + 5
+    while QApplication.activeWindow() is not w and time.perf_counter() < deadline:
+        QApplication.processEvents()
+    mid = len(c.doc.text) // 2
+    alt, ctrl, shift, plain = (
+        Qt.KeyboardModifier.AltModifier,
+        Qt.KeyboardModifier.ControlModifier,
+        Qt.KeyboardModifier.ShiftModifier,
+        Qt.KeyboardModifier.NoModifier,
+    )
+
+    def span() -> None:
+        ent = min((e for e in c.entities.values() if e.start > mid and e.state == "suggested"), key=lambda e: e.start)
+        c.select_event(None)
+        c.select_entity(ent.id)
+
+    def event() -> None:
+        ev = (v for v in c.events.values() if v.trigger_start > mid and v.state == "suggested")
+        w.edit_actions.select_event(min(ev, key=lambda v: v.trigger_start))
+
+    def word() -> None:
+        c.select_event(None)
+        c.select_entity(None)
+        pos = c.doc.text.index(f" {TRIGGER} ", mid) + 1
+        w.view.select_cp(pos, pos + len(TRIGGER))
+
+    cases = [
+        ("Tab (next undecided)", "move", Qt.Key.Key_Tab, plain, span),
+        ("] (next event)", "move", Qt.Key.Key_BracketRight, plain, event),
+        ("N (next trigger word)", "move", Qt.Key.Key_N, plain, word),
+        ("Space (span under the caret)", "move", Qt.Key.Key_Space, plain, span),
+        ("Enter on a span", "edit", Qt.Key.Key_Return, plain, span),
+        ("X on a span", "edit", Qt.Key.Key_X, plain, span),
+        ("label key on a span", "edit", Qt.Key.Key_2, plain, span),
+        ("Ctrl+Alt+1 (empty a role)", "edit", Qt.Key.Key_1, ctrl | alt, event),
+        ("Ctrl+Z", "edit", Qt.Key.Key_Z, ctrl, lambda: None),
+        ("Ctrl+Shift+Z", "edit", Qt.Key.Key_Z, ctrl | shift, lambda: None),
+    ]
+    out: dict[str, tuple[str, list[float]]] = {}
+    for name, kind, key, mods, before in cases:
+        cpu = []
+        for _ in range(rounds):
+            before()
+            settle()
+            t = time.process_time()
+            QTest.keyClick(w.view, key, mods)
+            settle()
+            cpu.append(time.process_time() - t)
+        out[name] = (kind, cpu)
+    return out
+
+
 def main() -> None:
     from PySide6.QtCore import Qt
     from PySide6.QtTest import QTest
@@ -122,6 +183,7 @@ def main() -> None:
             alt_wall.append(time.perf_counter() - t)
             alt_cpu.append(time.process_time() - t_cpu)
     filled = sum(any(a.role == "Entity" for a in c.events[eid].arguments) for eid in middle)
+    others = other_keys(w, c, settle)
     c.close_project()
 
     # the limit: the same decisions by the core alone, then one repaint of the view with the document shown
@@ -178,6 +240,11 @@ def main() -> None:
         f"{lim_cpu * 1000:.1f} ms CPU, {lim_wall * 1000:.1f} ms wall; a key takes {med(cpu) / lim_cpu:.1f}x that "
         f"in CPU ({med(wall) / lim_wall:.1f}x wall)"
     )
+    print("other keys, median CPU until the app is idle (limit, same run: a move one repaint, an edit the core's")
+    print(f"  decision + one repaint; {med(paint_cpu) * 1000:.1f} / {lim_cpu * 1000:.1f} ms CPU):")
+    for name, (kind, cpus) in others.items():
+        limit = med(paint_cpu) if kind == "move" else lim_cpu
+        print(f"  {name:<30} {med(cpus) * 1000:6.1f} ms (max {max(cpus) * 1000:5.1f})  {med(cpus) / limit:5.1f}x")
     fl_cpu, fl_wall = med(fill_cpu) + med(paint_cpu), med(fill_wall) + med(paint_wall)
     print(
         f"Alt+1 twice on {len(middle)} events ({filled} with the role filled) until the app is idle: median CPU "

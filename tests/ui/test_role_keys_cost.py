@@ -52,3 +52,23 @@ def test_alt_n_reads_the_tokens_once_and_goes_past_the_nearest_into_the_whole_li
     assert filled == [e.id for e in whole]  # every candidate once, in the whole list's order
     assert "No other entity fills" in w.message.text()
     assert reads == []  # the sentence comes from the tokens the controller holds
+
+
+def test_the_event_editor_finds_each_fill_list_once_a_rebuild(qtbot, window, monkeypatch):
+    """Selecting an event (], Alt+N, an undo) rebuilt the editor after finding every role's fill list three times:
+    twice to see whether what it shows changed, once to fill the lists."""
+    from ui.panels import event_editor
+
+    w, c = window, window.controller
+    ev_id = make_meet(qtbot, w)
+    c.select_event(None)
+    qtbot.waitUntil(lambda: w.event_editor.event_id is None)
+    calls = []
+    real = event_editor.nearest_candidates
+    monkeypatch.setattr(event_editor, "nearest_candidates", lambda *a: calls.append(a[1]) or real(*a))
+    c.select_event(ev_id)
+    qtbot.waitUntil(lambda: w.event_editor.event_id == ev_id)
+    roles = c.schema.event_type(c.events[ev_id].type).roles
+    assert sorted(calls) == sorted(r.labels for r in roles)  # once each
+    fills = w.event_editor.fill_combos
+    assert [combo.count() - 1 for combo in fills] == [len(real(c, r.labels, c.events[ev_id])) for r in roles]

@@ -80,6 +80,7 @@ class EventEditor(QWidget):
         self.role_rows: dict[str, QLabel] = {}
         self._head_width_of: tuple[Schema, int] | None = None
         self._shown: tuple = ()
+        self._lists: dict[str, list[Entity]] = {}  # each role's fill list, as shown() last found it
         self.rebuild()
 
     def shown(self) -> tuple:
@@ -88,9 +89,12 @@ class EventEditor(QWidget):
         here)."""
         c = self.c
         ev = c.events.get(c.current_event) if c.current_event is not None else None
+        self._lists = {}
         if ev is None or c.schema is None or c.doc is None:
             return (id(c.schema), c.doc.id if c.doc else None)
         etype = c.schema.event_type(ev.type)
+        # each role's fill list, kept for the rebuild that may follow at once (it found them all again: 2 ms a key)
+        self._lists = {r.name: nearest_candidates(c, r.labels, ev) for r in (etype.roles if etype else ())}
 
         def spans(ids: list[int]) -> tuple:
             return tuple((i, e.start, e.end, e.label) if (e := c.entities.get(i)) else (i,) for i in ids)
@@ -99,7 +103,7 @@ class EventEditor(QWidget):
             (
                 spans([a.entity_id for a in ev.arguments if a.role == r.name]),
                 tuple(a.id for a in ev.arguments if a.role == r.name),
-                spans([e.id for e in nearest_candidates(c, r.labels, ev)]),
+                spans([e.id for e in self._lists[r.name]]),
             )
             for r in (etype.roles if etype else ())
         )
@@ -117,11 +121,13 @@ class EventEditor(QWidget):
 
     def refresh(self) -> None:
         """Rebuild only when what it shows changed (an Enter or X on a suggested event rebuilt it for nothing)."""
-        if self.shown() != self._shown:
-            self.rebuild()
+        now = self.shown()
+        if now != self._shown:
+            self.rebuild(now)
 
-    def rebuild(self) -> None:
-        self._shown = self.shown()
+    def rebuild(self, shown: tuple | None = None) -> None:
+        """Build the editor's widgets for the selected event; ``shown``: ``self.shown()`` just computed (not twice)."""
+        self._shown = self.shown() if shown is None else shown
         old = self.scroll.takeWidget()
         if old is not None:
             old.deleteLater()
@@ -196,7 +202,7 @@ class EventEditor(QWidget):
             combo.setMinimumContentsLength(6)
             combo.addItem("fill…", None)  # whole in the least width ('fill Destination…' read 'fill Destinati')
             combo.setToolTip(tooltip_text(f"Fill {role.name} with an entity it accepts, nearest to the trigger first"))
-            for e in nearest_candidates(c, role.labels, ev):
+            for e in self._lists.get(role.name, ()):
                 combo.addItem(f"{text[e.start : e.end]}  ({e.label})", e.id)
             combo.activated.connect(lambda idx, ri=i, b=combo: self._fill(ri, b, idx))
             self.fill_combos.append(combo)
