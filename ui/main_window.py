@@ -238,6 +238,7 @@ class MainWindow(WindowPanels, FilesAndWork, WindowFlow, QMainWindow):
         self.title.setText(f"{doc.name}  —  {doc.status.replace('_', ' ')}" if doc else "No document")
         self._changed_entities = self._changed_events = None  # every row of the panels is another one
         self.after_view_paint.call(self._fill_panels)  # the text and its highlights are drawn first
+        self.remember_place()  # kept at each document, not only at a clean close: a crash lost the place
 
     def _fill_panels(self) -> None:
         """The side panels, the legend and the document list's current row, for the current document."""

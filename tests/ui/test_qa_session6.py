@@ -155,3 +155,11 @@ def test_moving_an_edge_past_the_other_says_why_nothing_moved(qtbot, window, db)
     qtbot.keyClick(v, Qt.Key.Key_Right, SHIFT)
     moved = db.event(ev_id)
     assert DOC_A[moved.trigger_start : moved.trigger_end] == "John"
+
+
+def test_the_place_is_remembered_at_each_document_not_only_at_a_clean_close(qtbot, window, project_path):
+    # after a crash (kill -9) the app reopened at the document of the last clean close, not the one worked on
+    c = window.controller
+    second = c.project.document_ids()[1]
+    window.open_document(second)
+    assert window.saved_place(project_path) == (second, 0)
