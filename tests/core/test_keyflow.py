@@ -223,3 +223,23 @@ def test_first_role_candidates_are_the_start_of_the_whole_list():
                     assert most <= len(first) < len(whole)
                 kinds[complete] += 1
     assert kinds[True] > 50 and kinds[False] > 50  # both cases met
+
+
+def test_trigger_words_look_at_each_distinct_word_once(monkeypatch):
+    """N's first press on a long document stemmed every one of its 100,000 tokens (130 ms); the same words are found
+    looking at each distinct word once."""
+    from annotator import keyflow
+    from annotator.schema import default_schema
+    from annotator.tokens import word_tokens
+
+    text = "They met in Geneva. Talks were held and the meeting ended; they met again. " * 200
+    starts, ends = word_tokens(text)
+    schema = default_schema()
+    expected = [(a, b) for a, b in zip(starts, ends) if text[a:b] in ("met", "Talks", "meeting")]
+    seen = []
+    real = keyflow._phrase_key
+    monkeypatch.setattr(keyflow, "_phrase_key", lambda t: seen.append(t) or real(t))
+    got = keyflow.trigger_words(schema, text, starts, ends)
+    assert [text[a:b] for a, b in got] == [text[a:b] for a, b in expected]
+    words = {text[a:b] for a, b in zip(starts, ends)}
+    assert len(seen) <= len(words) + sum(len(t.triggers) for t in schema.events)
