@@ -260,7 +260,7 @@ def _version_number(text: str) -> int:
 
 def cmd_export(args: argparse.Namespace) -> int:
     from annotator.formats import OPTIONS, writers
-    from annotator.formats.records import ExportRequest
+    from annotator.formats.records import ExportRequest, undecided_counts
     from annotator.formats.registry import export_format_for, shown_name
 
     table = writers()
@@ -288,11 +288,18 @@ def cmd_export(args: argparse.Namespace) -> int:
             states=states, statuses=args.status, annotation_set=args.set, progress=progress, options=options
         )
         report = table[args.format](project, args.output, request)
+        undecided = undecided_counts(project, args.status, args.set) if args.states is None else (0, 0)
     files = getattr(report, "files", None)  # a split export writes one file per part, never ``--output`` itself
     if files:
         print(f"wrote {', '.join(files)}{told}: {report.summary(with_files=False)}")
     else:
         print(f"wrote {args.output}{told}: {report.summary()}")
+    if any(undecided) and args.format not in ("json", "jsonl"):  # the project's own formats keep each state
+        print(
+            f"note: {undecided[0]} entity and {undecided[1]} event suggestions nobody decided are in it, where a "
+            f"training tool takes them for annotations (--states accepted added leaves them out)",
+            file=sys.stderr,
+        )
     return 0
 
 

@@ -92,6 +92,24 @@ class ExportReport:
         return s
 
 
+def undecided_counts(
+    project: Project, statuses: list[str] | None = None, annotation_set: str | None = None
+) -> tuple[int, int]:
+    """(entity, event) suggestions nobody decided in the documents an export with these statuses takes: a format
+    without states (spaCy, CoNLL, brat, Prodigy, DyGIE++) writes them as annotations like any other."""
+    aset = annotation_set or project.annotation_set
+    where = "annotation_set = ? AND state = 'suggested'"
+    params: list[Any] = [aset]
+    if statuses:
+        where += f" AND document_id IN (SELECT id FROM documents WHERE status IN ({_in(statuses)}))"
+        params += list(statuses)
+    conn = project.db.conn
+    return (
+        conn.execute(f"SELECT count(*) FROM entities WHERE {where}", params).fetchone()[0],
+        conn.execute(f"SELECT count(*) FROM events WHERE {where}", params).fetchone()[0],
+    )
+
+
 def _in(values: tuple[str, ...] | list[str]) -> str:
     return ",".join("?" * len(values))
 

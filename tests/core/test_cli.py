@@ -292,3 +292,35 @@ def test_ctrl_c_in_an_export_says_nothing_was_written(tmp_path, capsys, monkeypa
         == "annotator: interrupted; nothing was written (an export is written whole or not at all; one there before is as it was)\n"
     )
     assert not [x for x in tmp_path.iterdir() if x.name.startswith("out")]
+
+
+def test_an_export_for_training_tools_says_when_undecided_suggestions_are_in_it(tmp_path, capsys):
+    # the default states take suggestions nobody decided: spacy train, a CoNLL reader, DyGIE++ took them for gold
+    # without a word on the command line
+    from annotator.importing import IncomingDocument, IncomingEntity, import_documents
+
+    p = tmp_path / "p.annotator"
+    with Project(p, annotator="tester") as project:
+        text = "Angela Merkel visited Paris."
+        import_documents(
+            project,
+            [
+                IncomingDocument(
+                    text=text,
+                    name="a.txt",
+                    entities=[
+                        IncomingEntity(0, 0, 13, "PERSON", state="suggested"),
+                        IncomingEntity(1, 22, 27, "GPE", state="accepted"),
+                    ],
+                )
+            ],
+        )
+    for fmt in ("conll", "spacy", "dygiepp", "brat", "prodigy"):
+        code, out, err = run(capsys, "export", p, "-f", fmt, "-o", tmp_path / f"out.{fmt}")
+        assert code == 0 and "note: 1 entity and 0 event suggestions nobody decided are in it" in err, fmt
+        code, out, err = run(
+            capsys, "export", p, "-f", fmt, "-o", tmp_path / f"d.{fmt}", "--states", "accepted", "added"
+        )
+        assert code == 0 and "note:" not in err, fmt
+    code, out, err = run(capsys, "export", p, "-o", tmp_path / "out.json")  # the project's JSON keeps each state
+    assert code == 0 and "note:" not in err
