@@ -77,3 +77,33 @@ def test_local_answers_equal_whole_answers_with_marks(text, data):
     assert local.snap(a, a) == whole.snap(a, a)
     for direction in (1, -1):
         assert local.move(a, direction, "start") == whole.move(a, direction, "start")
+
+
+def test_chinese_and_japanese_characters_are_a_token_each():
+    # no spaces between words: a run of them was one token, a clause, and every entity in it was widened to the
+    # clause in the token exports (KEEPHA-Ja's case reports: DISORDER 血疾 [11, 13) went out as [11, 24))
+    from annotator.tokens import sentence_starts
+
+    text = "血疾を主訴に当院紹介．ＣＴ検査で肺癌と診断 Merkel's 2021年"
+    starts, ends = word_tokens(text)
+    pieces = [text[s:e] for s, e in zip(starts, ends)]
+    assert pieces[:11] == ["血", "疾", "を", "主", "訴", "に", "当", "院", "紹", "介", "．"]
+    assert pieces[11:14] == ["ＣＴ", "検", "査"]  # fullwidth Latin letters stay a word
+    assert pieces[-5:] == ["Merkel", "'", "s", "2021", "年"]
+    assert sentence_starts(text, starts, ends) == [0, 11]  # a fullwidth full stop ends a sentence
+    local = nav.LocalTokens(text)
+    assert local.snap(0, 2) == (0, 2)
+
+
+pieces_cjk = st.sampled_from(["血", "疾", "を", "ー", "ＣＴ", "a", " ", "．", "\u3099", "é", "\U00020000"])
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(pieces_cjk, min_size=1, max_size=30).map("".join), st.data())
+def test_local_answers_equal_whole_answers_with_cjk(text, data):
+    whole = nav.Tokens(*word_tokens(text))
+    local = nav.LocalTokens(text)
+    a = data.draw(st.integers(0, len(text)))
+    assert local.snap(a, a) == whole.snap(a, a)
+    for direction in (1, -1):
+        assert local.move(a, direction, "end") == whole.move(a, direction, "end")
