@@ -185,7 +185,12 @@ class WindowFlow:
         c = self.controller
         e = c.entities.get(c.current_entity) if c.current_entity is not None else None
         v = c.events.get(c.current_event) if c.current_event is not None else None
-        left = work_left(self.undecided_count(), c.doc.status) if c.doc is not None else ""
+        if c.doc is not None:
+            left = work_left(self.undecided_count(), c.doc.status)
+        elif c.project is not None and not c.project.document_ids():  # a new project (`gui NEW` makes one): said so
+            left = f"{c.project.path.name} has no documents yet: File > Import files… (Ctrl+I) brings them in"
+        else:
+            left = ""
         note = getattr(self, "_note", None)
         if note is not None and note[1:] != (c.current_entity, c.current_event):
             note = self._note = None

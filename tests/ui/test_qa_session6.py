@@ -163,3 +163,15 @@ def test_the_place_is_remembered_at_each_document_not_only_at_a_clean_close(qtbo
     second = c.project.document_ids()[1]
     window.open_document(second)
     assert window.saved_place(project_path) == (second, 0)
+
+
+def test_a_new_empty_project_says_how_to_bring_documents_in(qtbot, tmp_path):
+    # `annotator gui NEW.annotator` makes an empty project: the window showed "No document" and an empty status line
+    from ui_support import close_window, open_window
+
+    window = open_window(qtbot, tmp_path / "new.annotator")
+    try:
+        qtbot.waitUntil(lambda: "no documents yet" in window.message.text())
+        assert "Import files" in window.message.text() and "Ctrl+I" in window.message.text()
+    finally:
+        close_window(window)
