@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+import unicodedata
 from bisect import bisect_right
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -307,6 +308,13 @@ def _tables(items: Any, what: str, w: _Where, line: int | None) -> list[dict]:
     return items
 
 
+def is_label_name(name: str) -> bool:
+    """Whether ``name`` can be an entity label: letters and digits of any script (with their combining marks, as in
+    Devanagari), ``_``, ``-``, ``:`` and ``.``; no spaces. Only ASCII was taken, so a doccano or Label Studio project
+    labelled in Chinese (``关键数据``) or Russian could not be brought in at all."""
+    return bool(name) and all(ch.isalnum() or ch in "_-:." or unicodedata.category(ch)[0] == "M" for ch in name)
+
+
 def _parse_entities(items: Any, w: _Where, loc: _Locator, app_keys: bool = True) -> list[EntityLabel]:
     if not items:
         raise w.fail(None, "the schema needs at least one [[entity]] label")
@@ -320,7 +328,7 @@ def _parse_entities(items: Any, w: _Where, loc: _Locator, app_keys: bool = True)
         if name in seen:
             raise w.fail(loc.key(at, "name"), f"entity label {name!r} is declared twice")
         seen.add(name)
-        if not re.fullmatch(r"[A-Za-z0-9_\-:.]+", name):
+        if not is_label_name(name):
             raise w.fail(loc.key(at, "name"), f"entity label {name!r} may hold only letters, digits, _ - : .")
         color = item.get("color", "#dddddd")
         if not isinstance(color, str) or not _COLOR.match(color):

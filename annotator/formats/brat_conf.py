@@ -17,7 +17,7 @@ from typing import Any
 import webcolors
 
 from annotator.errors import ImportFileError, SchemaError
-from annotator.schema import Schema, parse_schema, schema_source
+from annotator.schema import Schema, is_label_name, parse_schema, schema_source
 
 MULT_OUT = {"one": "", "optional": "?", "any": "*", "one_or_more": "+"}
 MULT_IN = {"": "one", "?": "optional", "*": "any", "+": "one_or_more"}
@@ -154,7 +154,7 @@ def _visual_names(visual: Path | None) -> tuple[dict[str, str], dict[str, str]]:
         for _, line in lines:
             if section == "labels" and "|" in line:
                 parts = [p.strip() for p in line.split("|")]
-                if len(parts) > 1 and brat_name(parts[1]) == parts[0] and re.fullmatch(r"[A-Za-z0-9_\-:.]+", parts[1]):
+                if len(parts) > 1 and brat_name(parts[1]) == parts[0] and is_label_name(parts[1]):
                     names[parts[0]] = parts[1]
             elif section == "drawing":
                 m = re.search(r"bgColor:\s*([^,\s]+)", line)

@@ -379,3 +379,24 @@ def test_init_with_bad_schema_is_one_clear_line(tmp_path, capsys):
     assert err.startswith(f"annotator: error: {schema_file}:") and "multiplicity 'lots'" in err
     assert "\n" not in err
     assert not project_file.exists()
+
+
+def test_entity_labels_in_any_script(tmp_path):
+    # doccano and Label Studio projects are often labelled in Chinese, Russian, Hindi...: only ASCII was taken, so
+    # such a project could not be brought in at all ("may hold only letters, digits, _ - : .")
+    source = '[schema]\nname = "zh"\nversion = 1\n' + "".join(
+        f'[[entity]]\nname = "{n}"\n' for n in ("关键数据", "ПЕРСОНА", "व्यक्ति", "Ort_2", "Life:Die")
+    )
+    schema = parse_schema(source)
+    assert schema.label_names == ["关键数据", "ПЕРСОНА", "व्यक्ति", "Ort_2", "Life:Die"]
+    with pytest.raises(SchemaError, match="may hold only letters"):
+        parse_schema(source.replace("ПЕРСОНА", "ПЕР СОНА"))
+    (tmp_path / "zh.toml").write_text(source, encoding="utf-8")
+    text = "开展垃圾分类示范片区创建的街道占比达到100%"
+    line = f'{{"id": 1, "text": "{text}", "label": [[19, 23, "关键数据"]]}}\n'
+    (tmp_path / "zh.jsonl").write_text(line, encoding="utf-8")
+    project = tmp_path / "p.annotator"
+    assert main(["import", str(project), str(tmp_path / "zh.jsonl"), "--schema", str(tmp_path / "zh.toml")]) == 0
+    with Project(project, create=False) as p:
+        (doc,) = p.document_ids()
+        assert [(text[e.start : e.end], e.label) for e in p.entities(doc)] == [("100%", "关键数据")]
