@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -120,9 +121,26 @@ def _fields(line: str) -> list[str]:
     return line.split("\t") if "\t" in line else line.split()
 
 
-def tag_column(lines: list[str]) -> tuple[int, int] | None:
-    """(number of columns, the tag column) of CoNLL token lines, told from the first of ``lines``: the rightmost
-    column whose every value is a tag, with at least one tag other than ``O``; None when the lines are not such."""
+# CoNLL-2000's chunk labels: a column of B-NP, I-VP... is syntax (CoNLL-2003's third column), not entities
+CHUNKS = frozenset("NP VP PP ADVP ADJP SBAR PRT CONJP INTJ LST UCP".split())
+
+
+@dataclass(frozen=True)
+class Shape:
+    """The columns of a CoNLL file's token lines: how many, which holds the token, which hold entity tags."""
+
+    width: int
+    token: int
+    tags: tuple[int, ...]
+
+
+def column_shape(lines: list[str]) -> Shape | None:
+    """The columns of CoNLL token lines, told from the first of ``lines``; None when they are not such lines.
+
+    The tag columns are the columns at the right whose every value is a tag (with one other than ``O`` among them),
+    up to one that is not, or that holds chunks (CoNLL-2003's ``B-NP``): the last one alone in CoNLL-2003, both of
+    GermEval 2014's (outer and nested entities). The token is the first column, or the second after a column of
+    token numbers (GermEval's ``1\tAuch\tO\tO``, CoNLL-U's ID)."""
     rows = []
     for line in lines:
         if not line.strip() or line.startswith("-DOCSTART-"):
@@ -137,11 +155,16 @@ def tag_column(lines: list[str]) -> tuple[int, int] | None:
     rows = [r for r in rows if len(r) == width]  # comments and odd lines aside
     if width < 2 or 2 * len(rows) < sum(counts.values()):
         return None
-    for col in range(width - 1, 0, -1):
+    token = 1 if width >= 3 and all(r[0].isdigit() for r in rows) else 0
+    tags: list[int] = []
+    for col in range(width - 1, token, -1):
         values = [r[col] for r in rows]
-        if all(TAG.fullmatch(v) for v in values) and any(v != "O" for v in values):
-            return width, col
-    return None
+        if not all(TAG.fullmatch(v) for v in values) or {v[2:] for v in values if v != "O"} <= CHUNKS:
+            if tags:
+                break
+            continue  # a column after the tags (LexiconNER's "TOKEN TAG 0")
+        tags.append(col)
+    return Shape(width, token, tuple(sorted(tags))) if tags else None
 
 
 def _piped(token: str) -> list[str] | None:
@@ -182,14 +205,15 @@ def read_conll(path: str | Path, schema: Schema | None = None) -> ReadResult:
     path = Path(path)
     rows, piped_other = _token_rows(path, read_text_file(path).lstrip("\ufeff").replace("\r\n", "\n").split("\n"))
     lines = [line for _, line in rows]
-    shape = tag_column(lines)
+    shape = column_shape(lines)
     need(
         shape is not None,
         path,
         None,
         "not a CoNLL file: no column of IOB tags (O, B-LABEL, I-LABEL) on the token lines",
     )
-    width, col = shape  # type: ignore[misc]
+    assert shape is not None
+    width, col = shape.width, shape.tags[-1]
     warnings: list[str] = []
     notes: list[str] = []
     docs = []
@@ -198,12 +222,12 @@ def read_conll(path: str | Path, schema: Schema | None = None) -> ReadResult:
     pieces: list[str] = []  # the document's text so far
     regions: list[Region] = []
     first_line: int | None = None
-    open_: Region | None = None
+    opened: dict[int, Region | None] = {}  # the entity going on in each tag column
     at = 0  # the text's length so far
     new_sentence = True
 
     def finish() -> None:
-        nonlocal pieces, regions, first_line, at, open_, new_sentence
+        nonlocal pieces, regions, first_line, at, opened, new_sentence
         if pieces:
             with unknown.collect():
                 docs.append(
@@ -219,11 +243,11 @@ def read_conll(path: str | Path, schema: Schema | None = None) -> ReadResult:
                         source="conll",
                     )
                 )
-        pieces, regions, first_line, at, open_, new_sentence = [], [], None, 0, None, True
+        pieces, regions, first_line, at, opened, new_sentence = [], [], None, 0, {}, True
 
     for number, line in rows:
         if not line.strip():
-            open_, new_sentence = None, True
+            opened, new_sentence = {}, True
             continue
         fields = _fields(line)
         if fields[0] == "-DOCSTART-":
@@ -238,8 +262,14 @@ def read_conll(path: str | Path, schema: Schema | None = None) -> ReadResult:
             number,
             f"{len(fields)} columns where the file's token lines have {width}",
         )
-        token, tag = fields[0], fields[col]
-        need(bool(TAG.fullmatch(tag)), path, number, f"{tag!r} is not a tag (O, B-LABEL, I-LABEL, E-, S-)")
+        token = fields[shape.token]
+        for c in shape.tags:
+            need(
+                bool(TAG.fullmatch(fields[c])),
+                path,
+                number,
+                f"{fields[c]!r} is not a tag (O, B-LABEL, I-LABEL, E-, S-)",
+            )
         need(token != "", path, number, "no token")
         if first_line is None:
             first_line = number
@@ -250,17 +280,18 @@ def read_conll(path: str | Path, schema: Schema | None = None) -> ReadResult:
         start, end = at, at + len(token)
         pieces.append(token)
         at = end
-        if tag == "O":
-            open_ = None
-            continue
-        prefix, label = tag[0], tag[2:]
-        if prefix in "IEL" and open_ is not None and open_.label == label:
-            open_.end = end  # the entity goes on
-        else:  # B-, S-, U-, or an I- after O or another label (IOB1)
-            open_ = Region(len(regions), start, end, label)
-            regions.append(open_)
-        if prefix in "ESLU":
-            open_ = None
+        for c in shape.tags:  # one entity layer a column (GermEval's second: entities inside entities)
+            tag, open_ = fields[c], opened.get(c)
+            if tag == "O":
+                opened[c] = None
+                continue
+            prefix, label = tag[0], tag[2:]
+            if prefix in "IEL" and open_ is not None and open_.label == label:
+                open_.end = end  # the entity goes on
+            else:  # B-, S-, U-, or an I- after O or another label (IOB1)
+                open_ = Region(len(regions), start, end, label)
+                regions.append(open_)
+            opened[c] = None if prefix in "ESLU" else open_
     finish()
     unknown.check()
     need(bool(docs), path, None, "no tokens in the file")
@@ -268,8 +299,8 @@ def read_conll(path: str | Path, schema: Schema | None = None) -> ReadResult:
         f"{path}: CoNLL keeps no original text: each document's text is its tokens, a space between them and a "
         "line per sentence"
     )
-    if width > 2 or piped_other:
-        other = width - 2 + piped_other
+    other = width - 1 - len(shape.tags) - shape.token + piped_other  # token numbers are no data
+    if other:
         warnings.append(
             f"{path}: {other} column{'s' if other > 1 else ''} besides the token and the tag (POS, chunks) not kept"
         )

@@ -99,7 +99,7 @@ CONLL_SUFFIXES = (".conll", ".iob", ".iob2", ".bio", ".bioes")
 
 def _is_conll(path: Path) -> bool:
     """A column file: its first line ``-DOCSTART-`` or its first lines tokens with a column of IOB tags."""
-    from annotator.formats.conll import sentence_lines, tag_column
+    from annotator.formats.conll import column_shape, sentence_lines
 
     try:
         with path.open("rb") as fh:
@@ -110,7 +110,7 @@ def _is_conll(path: Path) -> bool:
     if len(head) == 1 << 16:
         lines = lines[:-1]  # the last may be cut
     first = next((line for line in lines if line.strip()), "")
-    return first.startswith("-DOCSTART-") or tag_column(lines) is not None or sentence_lines(lines)
+    return first.startswith("-DOCSTART-") or column_shape(lines) is not None or sentence_lines(lines)
 
 
 def detect_format(path: str | Path) -> str | None:

@@ -145,3 +145,26 @@ def test_spacy_iob_input_a_sentence_a_line(tmp_path):
     assert detect_format(other) == "conll"
     other.write_text("Ada|B-PER met|O Babbage|X\n")
     assert detect_format(other) is None
+
+
+def test_germeval_numbered_tokens_and_nested_entities(tmp_path):
+    # GermEval 2014's layout: "#" source lines, a column of token numbers, then the outer and the nested entity tags;
+    # the numbers were read as the tokens ("1 2 3 4") and only the nested column as entities
+    path = tmp_path / "NER-de-train.tsv"
+    path.write_text(
+        "#\thttp://example.org/wiki/Kickers [2009-10-17]\n"
+        "1\tDer\tO\tO\n2\tFC\tB-ORG\tO\n3\tKickers\tI-ORG\tO\n4\tDarmstadt\tI-ORG\tB-LOC\n5\tspielt\tO\tO\n\n"
+        "#\thttp://example.org/news/2 [2009-10-18]\n"
+        "1\tAda\tB-PER\tO\n2\tlacht\tO\tO\n"
+    )
+    assert detect_format(path) == "conll"
+    result = read_conll(path, parse_schema(SCHEMA))
+    (doc,) = result.documents
+    assert doc.text == "Der FC Kickers Darmstadt spielt\nAda lacht"
+    assert sorted((doc.text[e.start : e.end], e.label) for e in doc.entities) == [
+        ("Ada", "PER"),
+        ("Darmstadt", "LOC"),
+        ("FC Kickers Darmstadt", "ORG"),
+    ]
+    assert any("2 comment lines" in w for w in result.warnings)
+    assert not any("besides the token" in w for w in result.warnings)
