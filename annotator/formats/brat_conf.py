@@ -26,7 +26,12 @@ PROXY_NOTE = "an event used as an argument of another event (its trigger span)"
 
 
 def brat_name(name: str) -> str:
-    return re.sub(r"[:.]", "_", name)
+    """The name brat stores a type under: brat keeps only ``[A-Za-z0-9_-]`` in the first term of a type (its
+    ``normalize_to_storage_form`` turns anything else into ``_``), so ``:`` and ``.`` become ``_`` (``Life:Die`` is
+    ``Life_Die``) and any other character ``U`` and its code point (``关键数据`` is ``U5173U952EU6570U636E``), which
+    keeps names apart; ``visual.conf`` gives the name back (``U5173U952EU6570U636E | 关键数据``)."""
+    name = re.sub(r"[:.]", "_", name)
+    return re.sub(r"[^A-Za-z0-9_-]", lambda m: f"U{ord(m.group()):04X}", name)
 
 
 def names_from_brat(schema: Schema) -> dict[str, str]:

@@ -12,6 +12,8 @@ from annotator.formats import readers, writers
 from annotator.formats.brat import write_brat
 from annotator.formats.brat_read import read_brat
 from annotator.formats.loading import import_format
+from annotator.importing import IncomingDocument, IncomingEntity, import_documents
+from annotator.schema import load_schema
 from annotator.store import Project
 from tests.formats.brat_canon import canon, canon_folder
 from tests.formats.conftest import TEXTS
@@ -281,3 +283,31 @@ def test_conf_that_does_not_fit_a_non_empty_project_is_refused(sample, tmp_path)
     # what is missing is named (it said only "defines types the project's schema does not have")
     assert "the project's schema has no label Protein, " in info.value.reason, info.value.reason
     assert len(info.value.reason.splitlines()) == 1
+
+
+def test_labels_in_other_scripts_go_to_brat_under_names_brat_keeps(tmp_path):
+    # brat keeps only [A-Za-z0-9_-] in a type's stored name (normalize_to_storage_form turns the rest into "_"):
+    # "关键数据" in annotation.conf became "____" there, so every T of that type was of an unknown type
+    schema = '[schema]\nname = "zh"\nversion = 1\n[[entity]]\nname = "关键数据"\n[[entity]]\nname = "数值"\n'
+    (tmp_path / "zh.toml").write_text(schema, encoding="utf-8")
+    project = Project(tmp_path / "p.annotator", annotator="t", schema=load_schema(tmp_path / "zh.toml"))
+    text = "街道占比达到100%"
+    import_documents(
+        project,
+        [
+            IncomingDocument(
+                text, "zh.txt", entities=[IncomingEntity("a", 0, 2, "关键数据"), IncomingEntity("b", 6, 10, "数值")]
+            )
+        ],
+    )
+    write_brat(project, tmp_path / "out")
+    ann = (tmp_path / "out" / "zh.ann").read_text(encoding="utf-8")
+    types = [line.split("\t")[1].split()[0] for line in ann.splitlines()]
+    assert types == ["U5173U952EU6570U636E", "U6570U503C"]
+    assert "U6570U503C | 数值" in (tmp_path / "out" / "visual.conf").read_text(encoding="utf-8")
+    again = Project(tmp_path / "q.annotator", annotator="t")
+    import_format(again, "brat", [tmp_path / "out"])
+    (doc,) = again.document_ids()
+    assert [(e.start, e.end, e.label) for e in again.entities(doc)] == [(0, 2, "关键数据"), (6, 10, "数值")]
+    project.close()
+    again.close()
