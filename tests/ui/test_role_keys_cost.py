@@ -5,6 +5,7 @@ each key), going on into the rest of the document only when the user goes past t
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QAbstractButton
 from ui_support import DOC_A
 from ui_helpers import drag_select, find
 
@@ -72,3 +73,28 @@ def test_the_event_editor_finds_each_fill_list_once_a_rebuild(qtbot, window, mon
     assert sorted(calls) == sorted(r.labels for r in roles)  # once each
     fills = w.event_editor.fill_combos
     assert [combo.count() - 1 for combo in fills] == [len(real(c, r.labels, c.events[ev_id])) for r in roles]
+
+
+def test_filling_a_role_makes_only_the_roles_box_again(qtbot, window):
+    """Alt+N (and Ctrl+Alt+N, an argument undone) changes only the event's roles: the editor made its type and
+    attribute boxes again too, a quarter of its rebuild at every such key. The Roles box shows the new filler, the
+    old one is gone."""
+    from PySide6.QtWidgets import QGroupBox
+
+    w, c = window, window.controller
+    ev_id = make_meet(qtbot, w)
+    qtbot.waitUntil(lambda: w.event_editor.event_id == ev_id)
+    ed = w.event_editor
+    body, type_box, polarity = ed.scroll.widget(), ed.type_combo, ed.attribute_combos["polarity"]
+    qtbot.keyClick(w.view, Qt.Key.Key_1, ALT)
+    (arg,) = c.events[ev_id].arguments
+    shown = DOC_A[c.entities[arg.entity_id].start : c.entities[arg.entity_id].end]
+    buttons = lambda: ed.scroll.widget().findChildren(QAbstractButton)  # noqa: E731
+    qtbot.waitUntil(lambda: any(b.text() == shown and b.isVisible() for b in buttons()))
+    assert ed.scroll.widget() is body and ed.type_combo is type_box and ed.attribute_combos["polarity"] is polarity
+    qtbot.waitUntil(lambda: ed._group.isVisible())
+    groups = [g for g in body.findChildren(QGroupBox) if g.isVisible()]
+    assert groups == [ed._group]  # the old Roles box is not left behind
+    c.undo_stack.undo()  # the argument undone: the same box again, now empty
+    qtbot.waitUntil(lambda: not any(b.text() == shown for b in ed._group.findChildren(QAbstractButton)))
+    assert ed.type_combo is type_box
