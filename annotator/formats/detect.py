@@ -86,7 +86,7 @@ def _is_doccano(obj: Any) -> bool:
     if not isinstance(obj, dict) or "text" not in obj:
         return False
     labels = obj.get("label", obj.get("labels"))
-    if isinstance(labels, list) and labels and all(isinstance(x, list) and len(x) == 3 for x in labels):
+    if isinstance(labels, list) and labels and all(isinstance(x, list) and len(x) in (3, 4) for x in labels):
         return True
     ents = obj.get("entities")
     if isinstance(ents, list) and not ents and isinstance(obj.get("relations"), list):

@@ -21,7 +21,15 @@ from typing import Any
 import orjson
 
 from annotator.errors import ImportFileError, UnknownLabelsError
-from annotator.formats.common import LabelTally, ReadResult, iter_json_array, looks_utf16, need, read_text_file
+from annotator.formats.common import (
+    LabelTally,
+    ReadResult,
+    fit_span,
+    iter_json_array,
+    looks_utf16,
+    need,
+    read_text_file,
+)
 from annotator.formats.regions import Region, build_document
 from annotator.offsets import Utf16Map
 from annotator.schema import Schema
@@ -29,8 +37,12 @@ from annotator.schema import Schema
 RESERVED = ("text", "label", "labels", "entities", "relations", "Comments", "comments", "id", "name")
 
 
-def _regions(obj: dict[str, Any], path: Path, line: int, warnings: list[str]) -> tuple[list[tuple], list[tuple]]:
-    spans, relations = [], []
+def _regions(
+    obj: dict[str, Any], path: Path, line: int, warnings: list[str]
+) -> tuple[list[tuple], list[tuple], dict[Any, str]]:
+    """The line's spans (key, start, end, label), relations (from, to, type) and the span texts it gives (by key:
+    ``[start, end, "LABEL", "text"]``, as Chinese NER sets converted to doccano's shape write them)."""
+    spans, relations, said = [], [], {}
     if "entities" in obj:
         need(isinstance(obj["entities"], list), path, line, "'entities' must be a list")
         for k, e in enumerate(obj["entities"]):
@@ -49,12 +61,14 @@ def _regions(obj: dict[str, Any], path: Path, line: int, warnings: list[str]) ->
                 warnings.append(f"{path}:{line}: document category {x!r} not kept")
                 continue
             need(
-                isinstance(x, list) and len(x) == 3 and isinstance(x[2], str),
+                isinstance(x, list) and len(x) in (3, 4) and isinstance(x[2], str) and isinstance(x[-1], str),
                 path,
                 line,
-                f'label {k} must be [start, end, "LABEL"]',
+                f'label {k} must be [start, end, "LABEL"] or [start, end, "LABEL", "its text"]',
             )
             spans.append((k, x[0], x[1], x[2]))
+            if len(x) == 4:
+                said[k] = x[3]
     for key, s, e, _ in spans:
         need(
             type(s) is int and type(e) is int,
@@ -62,7 +76,7 @@ def _regions(obj: dict[str, Any], path: Path, line: int, warnings: list[str]) ->
             line,
             f"span {key!r}: offsets must be whole numbers, got {s!r}, {e!r}",
         )
-    return spans, relations
+    return spans, relations, said
 
 
 def _comments(obj: dict[str, Any]) -> list[str]:
@@ -80,11 +94,25 @@ def _document(obj: Any, path: Path, line: int, schema: Schema | None, warnings: 
     need(isinstance(obj, dict), path, line, "each line must be a JSON object")
     text = obj.get("text")
     need(isinstance(text, str) and text != "", path, line, "'text' must be a non-empty string")
-    spans, relations = _regions(obj, path, line, warnings)
+    spans, relations, said = _regions(obj, path, line, warnings)
     form: dict[str, Any] = {}  # how the line was written, for the doccano export to write it the same way
     if "entities" not in obj:
         form["labels_key"] = "labels" if "labels" in obj and "label" not in obj else "label"
-    if looks_utf16(text, [(s, e) for _, s, e, _ in spans]):
+    if said:  # the spans' own texts say how the offsets count (code points, else UTF-16 units), as Label Studio's
+        u16 = Utf16Map(text)
+        fitted = []
+        for k, s, e, lab in spans:
+            got = fit_span(text, s, e, said[k], u16) if k in said else (s, e, "")
+            need(got is not None, path, line, f"span {k} ({lab}): offsets {s}, {e} do not hold {said.get(k)!r}")
+            assert got is not None
+            fitted.append((k, got[0], got[1], lab))
+            if got[2]:
+                form["utf16"] = True
+        spans = fitted
+        form["texts"] = True
+        if form.get("utf16"):
+            notes.append(f"{path}:{line}: offsets read as UTF-16 units (the spans' texts fit them that way)")
+    elif looks_utf16(text, [(s, e) for _, s, e, _ in spans]):
         u16 = Utf16Map(text)
         spans = [(k, u16.to_codepoint(s), u16.to_codepoint(e), lab) for k, s, e, lab in spans]
         notes.append(f"{path}:{line}: offsets read as UTF-16 units (they fit the words that way)")

@@ -99,7 +99,10 @@ def doccano_line(rec: dict[str, Any], report: FormatExportReport) -> dict[str, A
     form = form if isinstance(form, dict) else {}
     at = Utf16Map(rec["text"]).to_utf16 if form.get("utf16") else (lambda cp: cp)
     if form.get("labels_key") in ("label", "labels") and not relations:  # sequence labelling, as it came
-        line[form["labels_key"]] = [[at(r.start), at(r.end), r.label] for r in regions]
+        text = rec["text"]  # with each span's text when the line came with them
+        line[form["labels_key"]] = [
+            [at(r.start), at(r.end), r.label] + ([text[r.start : r.end]] if form.get("texts") else []) for r in regions
+        ]
         line["Comments"] = [c["text"] for c in rec["comments"]]
         line.update({k: v for k, v in meta.items() if k not in reserved})
         return line

@@ -6,10 +6,12 @@ from __future__ import annotations
 import json
 
 import orjson
+import pytest
 
 from annotator import edits
 from annotator.formats import writers
-from annotator.formats.loading import import_format
+from annotator.errors import ImportFileError
+from annotator.formats.loading import import_format, import_paths
 from annotator.importing import IncomingDocument, import_documents
 from annotator.offsets import Utf16Map
 from annotator.store import Project
@@ -301,3 +303,36 @@ def test_a_doccano_export_whose_first_text_has_no_spans_is_read_as_doccano(tmp_p
     assert between(other, doc, "doccano") == BETWEEN_ENTITIES
     project.close()
     other.close()
+
+
+def test_doccano_spans_with_their_text(tmp_path):
+    # [start, end, "LABEL", "text"] (Chinese NER sets converted to doccano's shape): the line was not told as doccano
+    # and came in as a plain document with no entity, its spans left in the meta; the text now checks the offsets
+    # (code points, else UTF-16 units) and goes back out with each span
+    text = "店埠河上游 🌊 属巢湖水系南淝河"
+    start = text.index("南淝河")
+    u16 = Utf16Map(text)
+    rows = [
+        {
+            "id": "t1",
+            "text": text,
+            "labels": [[0, 3, "GPE", "店埠河"], [u16.to_utf16(start), u16.to_utf16(start) + 3, "GPE", "南淝河"]],
+        }
+    ]
+    src = tmp_path / "cn.jsonl"
+    src.write_bytes(b"\n".join(map(orjson.dumps, rows)) + b"\n")
+    first = Project(tmp_path / "a.annotator", annotator="t")
+    report = import_paths(first, [src])
+    (doc,) = first.document_ids()
+    assert [(text[e.start : e.end], e.label) for e in first.entities(doc)] == [("店埠河", "GPE"), ("南淝河", "GPE")]
+    assert any("UTF-16" in n for n in report.notes)
+    out = tmp_path / "out.jsonl"
+    writers()["doccano"](first, out)
+    assert orjson.loads(out.read_bytes())["labels"] == rows[0]["labels"]
+    rows[0]["labels"][0][3] = "店埠"
+    src.write_bytes(orjson.dumps(rows[0]) + b"\n")
+    second = Project(tmp_path / "b.annotator", annotator="t")
+    with pytest.raises(ImportFileError, match="offsets 0, 3 do not hold '店埠'"):
+        import_format(second, "doccano", [src])
+    first.close()
+    second.close()
