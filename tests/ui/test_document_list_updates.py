@@ -114,7 +114,7 @@ def test_an_edit_goes_over_the_arguments_only_for_events_whose_arguments_changed
     from annotator.suggest.types import EventSuggestion
     from annotator.suggest.writer import WriteCounts, write_events
 
-    w, c = window, window.controller
+    c = window.controller
     doc = c.doc
     with db.transaction():  # two suggested events, written by another connection as pre-annotation does
         suggestions = [EventSuggestion("Conflict:Attack", *find_word(doc.text, w_), 0.6) for w_ in ("attacked", "met")]
