@@ -67,6 +67,10 @@ class IncomingDocument:
     comments: list[dict[str, Any]] = field(default_factory=list)
     annotation_set: str | None = None
     keep_annotators: bool = False  # True for exports read back: a missing annotator stays missing
+    # the input's own tokens (starts, ends, sentence-start token indices) where it has them (CoNLL, a DocBin), stored
+    # as pre-annotation stores its own, so the token exports cut the text as the input did; pipeline ``tokens_source``
+    tokens: tuple[list[int], list[int], list[int]] | None = None
+    tokens_source: str = "import"
 
 
 @dataclass
@@ -247,6 +251,7 @@ def store_documents(project: Project, docs: list[IncomingDocument], report: Impo
         doc_id = int(cur.lastrowid)
         _store_annotations(project, doc, doc_id, aset, t)
         _store_comments(project, doc_id, doc.comments, t)
+        _store_tokens(project, doc, doc_id)
         _log_import(project, doc, doc_id, digest, t, "import_document")
         report.imported.append((doc.name, doc_id))
         report.entities += len(doc.entities)
@@ -286,6 +291,20 @@ def _store_annotations(project: Project, doc: IncomingDocument, doc_id: int, ase
         conn.executemany(
             "INSERT INTO arguments (event_id, role, entity_id, annotator, created_at) VALUES (?, ?, ?, ?, ?)",
             [(event_id, role, ids[key], who(v.annotator), t) for role, key in v.arguments],
+        )
+
+
+def _store_tokens(project: Project, doc: IncomingDocument, doc_id: int) -> None:
+    """The input's own tokens, when they are sound (sorted, apart, inside the text); else the fallback is used."""
+    if doc.tokens is None:
+        return
+    starts, ends, sents = doc.tokens
+    sound = len(starts) == len(ends) > 0 and all(0 <= s < e <= len(doc.text) for s, e in zip(starts, ends))
+    sound = sound and all(e <= s for e, s in zip(ends, starts[1:])) and all(0 <= k < len(starts) for k in sents)
+    if sound:
+        project.db.conn.execute(
+            "INSERT INTO tokens (document_id, pipeline, starts, ends, sentence_starts) VALUES (?, ?, ?, ?, ?)",
+            (doc_id, doc.tokens_source, *(orjson.dumps(x).decode() for x in (starts, ends, sents or [0]))),
         )
 
 

@@ -13,7 +13,9 @@ copies named ``train.txt`` or ``eng.train``): a token a line, its tag in the rig
 ``O`` or ``B-X``/``I-X`` (IOB2, IOB1, and BIOES/BILOU's ``S-``/``E-``/``U-``/``L-``), columns split by tabs when the
 line has any (a token may hold spaces), else by runs of spaces. ``-DOCSTART-`` lines start a document (a file without
 one is one document); a blank line ends a sentence; a line starting with ``#`` that is not a token line is a comment.
-CoNLL keeps no original text: the text is rebuilt from the tokens, a space between tokens and a line per sentence.
+CoNLL keeps no original text: the text is rebuilt from the tokens, a space between tokens and a line per sentence;
+the tokens and sentences are stored as the document's tokens (``IncomingDocument.tokens``), so the token exports cut
+it as the file did (``U.S.``, ``1996-08-22`` and ``'s`` stay whole) until a pre-annotation replaces them.
 spaCy's ``iob`` converter input (WikiNER's layout) is read too: a sentence a line, ``word|TAG`` or ``word|POS|TAG``.
 """
 
@@ -223,27 +225,31 @@ def read_conll(path: str | Path, schema: Schema | None = None) -> ReadResult:
     regions: list[Region] = []
     first_line: int | None = None
     opened: dict[int, Region | None] = {}  # the entity going on in each tag column
+    tok_starts: list[int] = []  # the file's tokens, kept as the document's tokens
+    tok_ends: list[int] = []
+    sent_starts: list[int] = []
     at = 0  # the text's length so far
     new_sentence = True
 
     def finish() -> None:
-        nonlocal pieces, regions, first_line, at, opened, new_sentence
+        nonlocal pieces, regions, first_line, at, opened, new_sentence, tok_starts, tok_ends, sent_starts
         if pieces:
             with unknown.collect():
-                docs.append(
-                    build_document(
-                        "".join(pieces),
-                        f"{path.name}:{first_line}",
-                        regions,
-                        [],
-                        schema,
-                        path,
-                        first_line or 1,
-                        warnings,
-                        source="conll",
-                    )
+                doc = build_document(
+                    "".join(pieces),
+                    f"{path.name}:{first_line}",
+                    regions,
+                    [],
+                    schema,
+                    path,
+                    first_line or 1,
+                    warnings,
+                    source="conll",
                 )
+                doc.tokens, doc.tokens_source = (tok_starts, tok_ends, sent_starts), "conll"
+                docs.append(doc)
         pieces, regions, first_line, at, opened, new_sentence = [], [], None, 0, {}, True
+        tok_starts, tok_ends, sent_starts = [], [], []
 
     for number, line in rows:
         if not line.strip():
@@ -276,8 +282,13 @@ def read_conll(path: str | Path, schema: Schema | None = None) -> ReadResult:
         if pieces:
             pieces.append("\n" if new_sentence else " ")
             at += 1
+        if new_sentence:
+            sent_starts.append(len(tok_starts))
         new_sentence = False
         start, end = at, at + len(token)
+        for m in re.finditer(r"\S+", token):  # a tab-separated token may hold a space: its words, as tokens
+            tok_starts.append(start + m.start())
+            tok_ends.append(start + m.end())
         pieces.append(token)
         at = end
         for c in shape.tags:  # one entity layer a column (GermEval's second: entities inside entities)

@@ -7,6 +7,7 @@ all of it is read back: ``doc.spans["sc"].attrs["entities"]`` (every entity, ove
 source and annotator; nested-event stand-ins), ``doc.spans["triggers"].attrs["events"]`` (events with their type,
 trigger, attributes, arguments, state and source) and ``doc.user_data`` (``annotator_name``, ``annotator_status``,
 ``annotator_meta``, ``annotator_comments``). ``doc.cats`` (text categories) have no place in the project: reported.
+The Doc's tokens and sentences are stored as the document's tokens, so a DocBin export cuts it the same way.
 Labels the schema lacks are named all at once, as for the other formats. spaCy is imported only when a file is read.
 """
 
@@ -20,6 +21,7 @@ from annotator.formats.common import LabelTally, ReadResult, check_with_line, ne
 from annotator.formats.docbin_plan import SPAN_KEY, TRIGGER_KEY
 from annotator.importing import IncomingDocument, IncomingEntity, IncomingEvent
 from annotator.model import STATUSES
+from annotator.nlp import to_parsed
 from annotator.schema import Schema, default_schema
 
 
@@ -72,6 +74,9 @@ def _document(doc: Any, k: int, path: Path, schema: Schema, warnings: list[str])
             if isinstance(c, dict) and isinstance(c.get("text"), str)
         ],
     )
+    parsed = to_parsed(doc)  # the Doc's own tokens and sentences, kept as the document's tokens
+    if parsed.token_starts:
+        out.tokens, out.tokens_source = (parsed.token_starts, parsed.token_ends, parsed.sentence_starts), "spacy"
     ours = _ours(doc)
     if ours is not None:  # our export: every entity with its state, source and annotator, in span order
         out.keep_annotators = True

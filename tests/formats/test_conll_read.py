@@ -168,3 +168,31 @@ def test_germeval_numbered_tokens_and_nested_entities(tmp_path):
     ]
     assert any("2 comment lines" in w for w in result.warnings)
     assert not any("besides the token" in w for w in result.warnings)
+
+
+def test_the_files_tokens_and_sentences_go_back_out(tmp_path):
+    # the text is rebuilt from the tokens: cut again with the fallback on export, "U.S." went out as U . S ., a date
+    # as five tokens, and a sentence without a full stop ran into the next
+    (tmp_path / "c3.toml").write_text(SCHEMA)
+    src = tmp_path / "train.txt"
+    src.write_text(
+        "-DOCSTART- -X- -X- O\n\nThe DT B-NP O\nU.S. NNP I-NP B-LOC\nsaid VBD B-VP O\non IN B-PP O\n"
+        "1996-08-22 CD B-NP O\n\nIt PRP B-NP O\nis VBZ B-VP O\nn't RB O O\n"
+    )
+    first = tmp_path / "p.annotator"
+    assert main(["import", str(first), str(src), "--schema", str(tmp_path / "c3.toml")]) == 0
+    assert main(["export", str(first), "-o", str(tmp_path / "a.conll")]) == 0
+    lines = (tmp_path / "a.conll").read_text().splitlines()[2:]
+    assert [line.split(" ")[0] for line in lines] == [
+        "The",
+        "U.S.",
+        "said",
+        "on",
+        "1996-08-22",
+        "",
+        "It",
+        "is",
+        "n't",
+        "",
+    ]
+    assert "U.S. -X- _ B-LOC" in lines

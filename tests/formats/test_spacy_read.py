@@ -76,3 +76,21 @@ def test_a_file_that_is_not_a_docbin_is_refused_in_one_line(tmp_path):
     with pytest.raises(ImportFileError, match="not a spaCy DocBin") as err:
         read_spacy(path)
     assert "\n" not in str(err.value)
+
+
+def test_the_docs_own_tokens_go_back_out(tmp_path):
+    # the Doc's tokens are kept: cut again with the fallback on export, "U.S." went out as four tokens
+    import spacy
+    from spacy.tokens import Doc, DocBin, Span
+
+    vocab = spacy.blank("en").vocab
+    doc = Doc(vocab, words=["U.S.", "officials", "met", "in", "New York"], spaces=[True, True, True, True, False])
+    doc.ents = [Span(doc, 0, 1, "GPE"), Span(doc, 4, 5, "GPE")]
+    DocBin(docs=[doc]).to_disk(tmp_path / "in.spacy")
+    project = Project(tmp_path / "p.annotator", annotator="t")
+    import_format(project, "spacy", [tmp_path / "in.spacy"])
+    writers()["spacy"](project, tmp_path / "out.spacy")
+    (back,) = DocBin().from_disk(tmp_path / "out.spacy").get_docs(vocab)
+    assert [t.text for t in back] == ["U.S.", "officials", "met", "in", "New York"]
+    assert [(e.text, e.label_) for e in back.ents] == [("U.S.", "GPE"), ("New York", "GPE")]
+    project.close()
