@@ -368,6 +368,14 @@ class MainWindow(WindowPanels, FilesAndWork, WindowFlow, QMainWindow):
             self.edit_actions.select(e)
             self.view.setFocus()
 
+    def _go_to_problem(self, problem: Any) -> None:  # an annotator.validation.Problem (loaded on first use)
+        """A problem of Mark reviewed's list, chosen to be put right: its event (else its entity) selected."""
+        if problem.event_id is not None:
+            self.jump_to_event(problem.event_id)
+        elif problem.entity_id is not None:
+            self.jump_to_entity(problem.entity_id)
+        self.back_to_text()  # after the dialog, the keys to the text (the role keys fill the event from there)
+
     def jump_to_event(self, event_id: int) -> None:
         v = self.controller.events.get(event_id)
         if v is not None:
@@ -388,7 +396,7 @@ class MainWindow(WindowPanels, FilesAndWork, WindowFlow, QMainWindow):
         from annotator.validation import validate  # the checks and their dialog load on first use, not at start
         from ui.dialogs.problems import confirm_problems, problem_text
 
-        if not confirm_problems(self, validate(c.project, c.doc.id), partial(problem_text, c)):
+        if not confirm_problems(self, validate(c.project, c.doc.id), partial(problem_text, c), self._go_to_problem):
             return
         c.run(cmd.SetStatus, c.doc.id, "reviewed")
 

@@ -175,3 +175,31 @@ def test_a_new_empty_project_says_how_to_bring_documents_in(qtbot, tmp_path):
         assert "Import files" in window.message.text() and "Ctrl+I" in window.message.text()
     finally:
         close_window(window)
+
+
+def test_a_problem_of_mark_reviewed_can_be_gone_to(qtbot, window, db):
+    # the list of problems could only be confirmed or cancelled: the event was then looked for by hand
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication
+
+    from ui.dialogs.problems import ProblemsDialog
+
+    v, c = window.view, window.controller
+    drag_select(qtbot, v, *find(DOC_A, "met"))
+    qtbot.keyClick(v, "e")  # Contact:Meet, its required Entity empty
+    ev = c.current_event
+    c.select_event(None)
+
+    def go() -> None:
+        dlg = QApplication.activeModalWidget()
+        if not isinstance(dlg, ProblemsDialog) or not hasattr(dlg, "go"):  # no way to go to it: closed unanswered
+            dlg.reject()
+            return
+        assert "Go to it" in dlg.go.text()
+        qtbot.keyClick(dlg, Qt.Key.Key_G, ALT)
+
+    QTimer.singleShot(50, go)
+    window.mark_reviewed()
+    assert db.document(c.doc.id).status != "reviewed"
+    assert c.current_event == ev
+    qtbot.waitUntil(window.view.hasFocus)  # its roles are filled from here

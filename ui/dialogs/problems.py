@@ -34,25 +34,52 @@ class ProblemsDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle("Validation problems")
         self.resize(560, 360)
-        head = QLabel(f"This document has {len(problems)} problem(s). Mark it reviewed anyway?")
+        n = len(problems)
+        head = QLabel(
+            f"This document has {n} problem{'s' if n != 1 else ''}. Mark it reviewed anyway, or go to one to put it right?"
+        )
         head.setTextFormat(Qt.TextFormat.PlainText)
-        lst = QListWidget()
+        self.problems = problems
+        self.chosen: Problem | None = None  # the problem to go to (Go to it, or a double click on it)
+        self.list = lst = QListWidget()
         lst.addItems([(describe or (lambda p: p.message))(p).replace("\n", " ") for p in problems])
+        lst.setCurrentRow(0)
+        lst.itemDoubleClicked.connect(lambda _item: self.go_to())
         buttons = QDialogButtonBox()
         self.confirm = buttons.addButton("&Mark reviewed anyway", QDialogButtonBox.ButtonRole.AcceptRole)
+        self.go = buttons.addButton("&Go to it", QDialogButtonBox.ButtonRole.ActionRole)
+        self.go.clicked.connect(self.go_to)
         buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
+        self.confirm.setDefault(True)
         lay = QVBoxLayout(self)
         lay.addWidget(head)
         lay.addWidget(lst)
         lay.addWidget(buttons)
 
+    def go_to(self) -> None:
+        """Close the dialog to put the problem in the list's current row right (it could only be cancelled, and the
+        event found again by hand)."""
+        row = self.list.currentRow()
+        if 0 <= row < len(self.problems):
+            self.chosen = self.problems[row]
+            self.reject()
+
 
 def confirm_problems(
-    parent: QWidget | None, problems: list[Problem], describe: Callable[[Problem], str] | None = None
+    parent: QWidget | None,
+    problems: list[Problem],
+    describe: Callable[[Problem], str] | None = None,
+    go_to: Callable[[Problem], None] | None = None,
 ) -> bool:
-    """True when there are no problems or the person confirms them."""
+    """True when there are no problems or the person confirms them; ``go_to`` is given the problem the person chose
+    to put right instead."""
     if not problems:
         return True
-    return ProblemsDialog(problems, parent, describe).exec() == QDialog.DialogCode.Accepted
+    dialog = ProblemsDialog(problems, parent, describe)
+    if dialog.exec() == QDialog.DialogCode.Accepted:
+        return True
+    if dialog.chosen is not None and go_to is not None:
+        go_to(dialog.chosen)
+    return False
