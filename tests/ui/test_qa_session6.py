@@ -192,6 +192,9 @@ def test_a_problem_of_mark_reviewed_can_be_gone_to(qtbot, window, db):
 
     def go() -> None:
         dlg = QApplication.activeModalWidget()
+        if dlg is None:  # not shown yet (the checks and the dialog load on first use)
+            QTimer.singleShot(50, go)
+            return
         if not isinstance(dlg, ProblemsDialog) or not hasattr(dlg, "go"):  # no way to go to it: closed unanswered
             dlg.reject()
             return
