@@ -83,6 +83,10 @@ class PRF:
         r = self.tp_r / self.gold if self.gold else 0.0
         return p, r, (2 * p * r / (p + r) if p + r else 0.0)
 
+    def as_dict(self) -> dict[str, float | int]:
+        p, r, f = self.figures()
+        return {"p": round(p, 4), "r": round(r, 4), "f1": round(f, 4), "gold": self.gold, "pred": self.pred}
+
 
 def overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
     return a[0] < b[1] and b[0] < a[1]
@@ -150,14 +154,35 @@ def _ctx(text: str, span: list[int]) -> str:
 
 
 def as_dicts(suggestions) -> list[dict]:  # noqa: ANN001
+    """Event suggestions (or annotator.learn's GoldEvents: ``start``/``end``) as the dicts score_document reads."""
     return [
         {
             "type": s.type,
-            "trigger": [s.trigger_start, s.trigger_end],
+            "trigger": [s.trigger_start, s.trigger_end] if hasattr(s, "trigger_start") else [s.start, s.end],
             "arguments": [{"role": a.role, "span": [a.start, a.end]} for a in s.arguments],
         }
         for s in suggestions
     ]
+
+
+def figures(golds: list[list[dict]], preds: list[list[dict]]) -> dict[str, dict[str, dict]]:
+    """Trigger and argument P/R/F1 per type and for all ("all") of the 8 types, as ``score_document`` counts
+    them (``golds``: each document's gold events as in dev.jsonl; ``preds``: ``as_dicts``): the one scorer of
+    events-dev, also bench/learning.py's and bench/learning_cv.py's."""
+    trig: dict[str, PRF] = defaultdict(PRF)
+    args: dict[str, PRF] = defaultdict(PRF)
+    for gold, pred in zip(golds, preds):
+        score_document(gold, pred, trig, args, None, "")
+    out: dict[str, dict[str, dict]] = {}
+    for part, table in (("triggers", trig), ("arguments", args)):
+        total = PRF()
+        rows = {}
+        for t in TYPES:
+            total.add(table[t])
+            rows[t] = table[t].as_dict()
+        rows["all"] = total.as_dict()
+        out[part] = rows
+    return out
 
 
 def run_direct(

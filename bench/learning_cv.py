@@ -5,7 +5,8 @@ by article; the event model is trained on k-1 folds exactly as ``annotator train
 inside them) and scored on the fold left out, against the rule suggester on the same articles in the same run.
 This is where model choices are measured (never on the articles bench/learning.py scores on). Also scored: the
 learned argument roles on the GOLD triggers (how good the roles are when the trigger is right) and, on the
-triggers the rules got right, the rules' own arguments against the learned ones.
+triggers the rules got right, the rules' own arguments against the learned ones. Scored with bench/events.py's
+scorer (``figures``: Time arguments, which events-dev does not annotate, left out).
 
     python bench/learning_cv.py [--articles 80] [--folds 5] [--reverse]
 """
@@ -21,7 +22,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
-from events import DATA, TYPES, labelled_entities, parse_texts, read_articles  # noqa: E402
+from events import DATA, as_dicts, figures, labelled_entities, parse_texts, read_articles  # noqa: E402
 from learning import gold_events  # noqa: E402
 
 
@@ -36,7 +37,6 @@ def main() -> int:
     from annotator.learn.event_features import shown_suggestions
     from annotator.learn.event_model import TrainedEventSuggester, default_prior, prepare
     from annotator.learn.event_tuning import train_event_model
-    from annotator.learn.scoring import Tally, as_events, tally_events
     from annotator.schema import default_schema
 
     articles = read_articles(DATA)
@@ -53,7 +53,6 @@ def main() -> int:
     keys = list(range(len(articles)))
     random.Random(args.seed).shuffle(keys)
     folds = [set(keys[j :: args.folds]) for j in range(args.folds)]
-    types = set(TYPES)
     names = (
         "rules",
         "trained",
@@ -61,7 +60,12 @@ def main() -> int:
         "rules on their right triggers",
         "trained roles there",
     )
-    tallies = {n: (Tally(), Tally()) for n in names}
+    scored: dict[str, tuple[list, list]] = {n: ([], []) for n in names}  # (golds, predictions) as events.py reads
+
+    def add(name: str, gold: list, pred: list) -> None:
+        scored[name][0].append(as_dicts(gold))
+        scored[name][1].append(as_dicts(pred))
+
     t0, cpu0 = time.monotonic(), time.process_time()
     for part in folds:
         train = [k for k in range(len(articles)) if k not in part]
@@ -70,21 +74,21 @@ def main() -> int:
         for k in sorted(part):
             p, gold = prepared[k], golds[k]
             shown = shown_suggestions(p.views)
-            tally_events(gold, as_events([s for _i, s in shown]), *tallies["rules"], types)
-            tally_events(gold, as_events(sugg.suggest_prepared(p)), *tallies["trained"], types)
-            on_gold = [sugg._event(p.doc[i], g.type, 1.0, (), p) for i, g in p.gold.items() if g.type in types]
-            tally_events(gold, as_events(on_gold), *tallies["trained roles on gold triggers"], types)
+            add("rules", gold, [s for _i, s in shown])
+            add("trained", gold, sugg.suggest_prepared(p))
+            on_gold = [sugg._event(p.doc[i], g.type, 1.0, (), p) for i, g in p.gold.items()]
+            add("trained roles on gold triggers", gold, on_gold)
             right = {i: s for i, s in shown if i in p.gold and p.gold[i].type == s.type}
             gold_right = [p.gold[i] for i in right]
-            tally_events(gold_right, as_events(list(right.values())), *tallies[names[3]], types)
-            learned = [sugg._event(p.doc[i], s.type, 1.0, (), p) for i, s in right.items()]
-            tally_events(gold_right, as_events(learned), *tallies[names[4]], types)
+            add(names[3], gold_right, list(right.values()))
+            add(names[4], gold_right, [sugg._event(p.doc[i], s.type, 1.0, (), p) for i, s in right.items()])
     print(
         f"{len(articles)} {'last' if args.reverse else 'first'} articles, {args.folds}-fold by article "
         f"({time.monotonic() - t0:.0f} s wall, {time.process_time() - cpu0:.0f} s CPU); rules: {prior.source}"
     )
-    for n, (tt, at) in tallies.items():
-        t, a = tt.result()["all"], at.result()["all"]
+    for n, (gold, pred) in scored.items():
+        result = figures(gold, pred)
+        t, a = result["triggers"]["all"], result["arguments"]["all"]
         trig = f"trigger F1 {t['f1']:.3f} (P {t['p']:.2f} R {t['r']:.2f})" if n in names[:2] else " " * 31
         print(f"  {n:32} {trig}  argument F1 {a['f1']:.3f} (P {a['p']:.2f} R {a['r']:.2f})")
     return 0

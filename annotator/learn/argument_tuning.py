@@ -11,13 +11,20 @@ e215605): 0.341 / 0.330 against the previous code's 0.317 / 0.297 and the rules'
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
-from typing import Any, Sequence
+from typing import Any, Iterable, Sequence
 
 import numpy as np
 
 from annotator.learn.data import GoldEvent
 from annotator.learn.event_features import shown_suggestions
-from annotator.learn.event_model import EventModel, PreparedDoc, decide_arguments, learned_fillers, merge_arguments
+from annotator.learn.event_model import (
+    Decisions,
+    EventModel,
+    PreparedDoc,
+    decide_arguments,
+    learned_fillers,
+    merge_arguments,
+)
 from annotator.learn.scoring import Tally, as_events, paired_bootstrap, tally_events
 from annotator.schema import Schema
 from annotator.suggest.types import EventSuggestion
@@ -30,6 +37,26 @@ ROLE_CONFIDENCE = 0.8  # the same for one type and role (one of ~100 decisions)
 # fold, 4 per inner fold): the learned fillers chosen as below did 0.003 better and 0.007 worse than the prior's
 # (first / last 20), 0.031 worse with a stricter per-role confidence: too few documents to choose on
 MIN_DOCUMENTS = 30
+# a role name counts as not annotated when the prior fills it at least this often in the training documents and
+# no training document fills it (fewer fillers of the prior: too little to say the annotators leave it out)
+MIN_UNFILLED = 3
+
+
+def unfilled_roles(
+    golds: Iterable[Iterable[GoldEvent]], suggested: Iterable[Iterable[EventSuggestion]], least: int = MIN_UNFILLED
+) -> frozenset[str]:
+    """Role names the prior fills (``suggested``: its events on the training documents) at least ``least`` times
+    while no gold event of any document (``golds``) fills them: how these annotators work (events-dev annotates
+    no Time). Their fillers are left out of the measures (an annotator who never fills the role would count every
+    one as wrong, so dropping them would look like a gain the annotators' own scorer never sees) and not
+    suggested by the trained model (nobody keeps one)."""
+    filled = {a.role for events in golds for g in events for a in g.arguments}
+    counts: dict[str, int] = {}
+    for events in suggested:
+        for s in events:
+            for a in s.arguments:
+                counts[a.role] = counts.get(a.role, 0) + 1
+    return frozenset(r for r, n in counts.items() if n >= least and r not in filled)
 
 
 @dataclass
@@ -40,6 +67,7 @@ class _Held:
     gold: list[GoldEvent]
     events: list[tuple[EventSuggestion, Any, list]]  # (the prior's suggestion, its trigger token, probabilities)
     model: EventModel
+    key: int = -1  # the PreparedDoc's key
 
 
 def held_prior_events(held_models: Sequence[tuple[EventModel, Sequence[PreparedDoc]]], schema: Schema) -> list[_Held]:
@@ -53,7 +81,7 @@ def held_prior_events(held_models: Sequence[tuple[EventModel, Sequence[PreparedD
                 for i, s in shown_suggestions(p.views)
                 if s.type in allowed
             ]
-            out.append(_Held(list(p.gold.values()), events, m))
+            out.append(_Held(list(p.gold.values()), events, m, p.key))
     return out
 
 
@@ -85,7 +113,7 @@ def _f1(tally: Tally, key: str = "all") -> float:
 
 
 def tune_arguments(
-    model: EventModel,
+    model: EventModel | Decisions,
     helds: Sequence[_Held],
     schema: Schema,
     grid: Sequence[float],
@@ -98,7 +126,8 @@ def tune_arguments(
     better in at least CONFIDENCE of the document resamples, over all roles or for this one) and
     ``model.learned_arguments``; returns what was measured. Roles in ``unannotated`` (role names the training
     documents do not annotate, e.g. Time in events-dev) are left out of every measure and keep the prior's filler:
-    counted, the prior's every filler of them is wrong and dropping them looks like a gain."""
+    counted, the prior's every filler of them is wrong and dropping them looks like a gain (the trained
+    suggester drops them: ``EventModel.unannotated_roles``)."""
     kept = frozenset(f"{et.name}|{r.name}" for et in schema.events for r in et.roles if r.name in unannotated)
     every = {f"{et.name}|{r.name}" for et in schema.events for r in et.roles} - kept
     best = (model.argument_threshold, -1.0)
@@ -132,7 +161,6 @@ def tune_arguments(
         if own:
             model.own_roles.add(key)
     model.learned_arguments = model.own_roles != every
-    model.own_roles |= kept
     chosen_f1 = _f1(_arguments(helds, schema, th, model.own_roles, types, False, unannotated))
     return {
         "threshold": th,

@@ -128,6 +128,24 @@ def prepare(
     return out
 
 
+@dataclass
+class Decisions:
+    """What k-fold inside the training documents decides for an EventModel (event_tuning.tune), kept apart so that
+    the decisions made on some folds can be tried on another (the "never worse" guard's estimate)."""
+
+    thresholds: dict[str, float] = field(default_factory=dict)
+    prior_types: set[str] = field(default_factory=set)
+    argument_threshold: float = ARGUMENT_THRESHOLD
+    learned_arguments: bool = True
+    own_roles: set[str] = field(default_factory=set)
+    unannotated_roles: frozenset[str] = frozenset()
+
+    def apply(self, model: "EventModel") -> None:
+        model.thresholds, model.prior_types = dict(self.thresholds), set(self.prior_types)
+        model.argument_threshold, model.learned_arguments = self.argument_threshold, self.learned_arguments
+        model.own_roles, model.unannotated_roles = set(self.own_roles), self.unannotated_roles
+
+
 class EventModel:
     """The two classifiers, the annotation style of the training documents and the tuned decisions."""
 
@@ -145,6 +163,7 @@ class EventModel:
         tuning: dict[str, Any] | None = None,
         learned_arguments: bool = True,
         own_roles: Sequence[str] = (),
+        unannotated_roles: Sequence[str] = (),
     ) -> None:
         self.triggers = triggers
         self.arguments = arguments
@@ -159,6 +178,9 @@ class EventModel:
         self.learned_arguments = learned_arguments  # the prior's events get the learned argument roles
         # "Type|Role" whose filler on the prior's events stays the prior's own (k-fold found it better there)
         self.own_roles = set(own_roles)
+        # role names the prior fills but no training document does (the annotators do not annotate them: Time in
+        # events-dev): left out of the k-fold measures and not suggested (argument_tuning.unfilled_roles)
+        self.unannotated_roles = frozenset(unannotated_roles)
 
     # -- candidates and features, the same in training and suggesting --
     def is_candidate(self, tok: Any, views: dict[int, RuleView]) -> bool:
@@ -280,6 +302,7 @@ class EventModel:
                     "tuning": self.tuning,
                     "learned_arguments": self.learned_arguments,
                     "own_roles": sorted(self.own_roles),
+                    "unannotated_roles": sorted(self.unannotated_roles),
                 },
                 option=orjson.OPT_INDENT_2,
             )
@@ -301,6 +324,7 @@ class EventModel:
             meta.get("tuning"),
             meta.get("learned_arguments", True),
             meta.get("own_roles", ()),
+            meta.get("unannotated_roles", ()),
         )
 
 
@@ -385,6 +409,9 @@ class TrainedEventSuggester:
                 learned = self._event(p.doc[i], s.type, s.score, s.alternatives, p).arguments
                 s = replace(s, arguments=merge_arguments(s.type, s.arguments, learned, self.model.own_roles))
             out.append(s)
+        skip = self.model.unannotated_roles
+        if skip:  # roles the annotators never fill: nobody keeps them, so they are not suggested
+            out = [replace(v, arguments=tuple(a for a in v.arguments if a.role not in skip)) for v in out]
         return sorted(out, key=lambda v: (v.trigger_start, v.trigger_end))
 
     def _event(

@@ -9,6 +9,7 @@ from typing import Any, Callable, Sequence
 
 from annotator.errors import NotEnoughData, TrainingCancelled
 from annotator.learn import versions
+from annotator.learn.argument_tuning import unfilled_roles
 from annotator.learn.data import FINISHED, FinishedDoc, finished_documents, held_out_split
 from annotator.learn.event_model import EventModel, TrainedEventSuggester, default_prior
 from annotator.learn.event_tuning import train_event_model
@@ -48,6 +49,9 @@ class TrainReport:
     made_default: bool = False
     seconds: float = 0.0
     left_out: list[str] = field(default_factory=list)  # finished documents holding only undecided suggestions
+    # roles the suggestions fill and no finished document does: left out of the scores, not suggested by the new
+    # version (argument_tuning.unfilled_roles)
+    unannotated_roles: list[str] = field(default_factory=list)
 
     def summary(self, not_default_hint: str | None = None) -> str:
         """The run in a line and the held-out table; ``not_default_hint`` says how to make a version kept aside the
@@ -70,6 +74,11 @@ class TrainReport:
                 f" and {len(self.left_out) - 3} more" if len(self.left_out) > 3 else ""
             )
             head += f" ({len(self.left_out)} left out, only undecided suggestions in them: {names})"
+        if self.unannotated_roles:
+            head += (
+                f"; roles no finished document fills, left out of the scores and no longer suggested: "
+                f"{', '.join(self.unannotated_roles)}"
+            )
         return f"{head}; {verdict}\n{format_comparison(self.scores, self.current)}"
 
 
@@ -143,7 +152,11 @@ class _Run:
         return nlp
 
     def train_events(
-        self, docs: Sequence[FinishedDoc], parsed: dict[int, Any], original: dict[int, list]
+        self,
+        docs: Sequence[FinishedDoc],
+        parsed: dict[int, Any],
+        original: dict[int, list],
+        unannotated: frozenset[str],
     ) -> EventModel:
         examples = [(parsed[d.id], original[d.id], d.events) for d in docs]
         return train_event_model(
@@ -153,6 +166,7 @@ class _Run:
             epochs=self.opt.event_epochs,
             seed=self.opt.seed,
             cancelled=self.cancelled,
+            unannotated_roles=unannotated,
         )
 
 
@@ -196,6 +210,15 @@ def train_project(
         i: [(e.start_char, e.end_char, e.label_) for e in doc.ents if e.label_ in run.labels]
         for i, doc in parsed.items()
     }
+    # roles the rules fill in the finished documents and nobody there does: how these annotators work (they do
+    # not annotate them), so they are left out of every score (the current model's too) and of the argument
+    # tuning, and the new version does not suggest them
+    unannotated = (
+        unfilled_roles((d.events for d in docs), (run.prior.suggest(parsed[d.id], original[d.id]) for d in docs))
+        if run.has_events
+        else frozenset()
+    )
+    report.unannotated_roles = sorted(unannotated)
     rehearsal = _rehearsal(project, base, set(by_id), run.labels, opt.rehearsal_words)
     run.check()
     current_nlp = versions.load_version_pipeline(project, current_version).nlp if current_version else None
@@ -223,18 +246,18 @@ def train_project(
             tally_entities(d.entities, c_e, tallies["current"]["entities"])
         if run.has_events:
             # the model chooses its thresholds and its per-type use of the prior by k-fold inside train_docs
-            events_new = run.train_events(train_docs, parsed, original)
+            events_new = run.train_events(train_docs, parsed, original, unannotated)
             sugg = TrainedEventSuggester(events_new, run.schema, "new", run.prior)
             for d in held:
-                pred = as_events(current_events.suggest(parsed[d.id], original[d.id]))
-                tally_events(d.events, pred, tallies["current"]["triggers"], tallies["current"]["arguments"], types)
-                pred = as_events(sugg.suggest(parsed[d.id], original[d.id]))
-                tally_events(d.events, pred, tallies["new"]["triggers"], tallies["new"]["arguments"], types)
+                for who, suggester in (("current", current_events), ("new", sugg)):
+                    pred = as_events(suggester.suggest(parsed[d.id], original[d.id]))
+                    t = tallies[who]
+                    tally_events(d.events, pred, t["triggers"], t["arguments"], types, left_out_roles=unannotated)
         run.check()
     if len(splits) > 1:  # k-fold: the scores are the folds'; the model is trained on every finished document
         run.progress("training on all finished documents", len(splits), steps)
         nlp_new = run.train_ner(docs, original, rehearsal)
-        events_new = run.train_events(docs, parsed, original) if run.has_events else None
+        events_new = run.train_events(docs, parsed, original, unannotated) if run.has_events else None
         run.check()
     for who in ("current", "new"):
         report.scores[who] = {p: t.result() for p, t in tallies[who].items() if p == "entities" or run.has_events}
@@ -258,6 +281,7 @@ def train_project(
             "compared_with": report.current,
             "scores": report.scores,
             "better": report.better,
+            "unannotated_roles": report.unannotated_roles,
             "seconds": report.seconds,
             "settings": {
                 "ner_epochs": opt.ner_epochs,
