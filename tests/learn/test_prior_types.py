@@ -51,3 +51,41 @@ def test_the_priors_types_come_out_as_the_prior_suggests_them_all(nlp):
     model.learned_arguments = False
     got = TrainedEventSuggester(model, schema, "trained:test@1", prior).suggest(doc, ents)
     assert sorted(got, key=repr) == sorted(want, key=repr)
+
+
+class _AttackAndPayment:
+    """The rules: an Attack on 'attacked', a Transfer-Money on 'paid'."""
+
+    source = "test-rules"
+
+    def suggest(self, doc, entities):
+        from annotator.suggest.types import EventSuggestion
+
+        out = []
+        for tok in doc:
+            if tok.text in ("attacked", "paid"):
+                type_ = ATTACK if tok.text == "attacked" else "Transaction:Transfer-Money"
+                out.append(EventSuggestion(type_, tok.idx, tok.idx + len(tok), 0.9))
+        return out
+
+
+def test_a_type_nobody_marked_and_the_rules_never_suggested_stays_the_rules(nlp):
+    """Training documents without a single payment (none marked, none suggested): the trained suggester still
+    shows the rules' payments on new text. The type went to the model, which has never seen one, so 20 articles
+    of events-dev without a money transfer lost every Transfer-Money suggestion of the articles after them."""
+    from annotator.learn.data import GoldEvent
+    from annotator.learn.event_tuning import train_event_model
+
+    schema = default_schema()
+    prior = _AttackAndPayment()
+    examples = []
+    for city in ("Adana", "Mosul", "Kabul", "Aleppo", "Homs", "Basra", "Herat", "Sanaa"):
+        doc = nlp(f"Rebels attacked the town of {city} on Monday, officials said.")
+        s = doc.text.index("attacked")
+        examples.append((doc, [(e.start_char, e.end_char, e.label_) for e in doc.ents], [GoldEvent(ATTACK, s, s + 8)]))
+    model = train_event_model(examples, schema, prior, epochs=2)
+    doc = nlp("The government paid the families of the victims.")
+    suggested = TrainedEventSuggester(model, schema, "trained:test@1", prior).suggest(doc, [])
+    assert [(v.type, doc.text[v.trigger_start : v.trigger_end]) for v in suggested] == [
+        ("Transaction:Transfer-Money", "paid")
+    ]
