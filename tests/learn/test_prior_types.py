@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import numpy as np
+import pytest
 
 from annotator.learn.event_model import NONE, EventModel, TrainedEventSuggester
 from annotator.learn.perceptron import LogLinear
@@ -69,10 +70,12 @@ class _AttackAndPayment:
         return out
 
 
-def test_a_type_nobody_marked_and_the_rules_never_suggested_stays_the_rules(nlp):
-    """Training documents without a single payment (none marked, none suggested): the trained suggester still
-    shows the rules' payments on new text. The type went to the model, which has never seen one, so 20 articles
-    of events-dev without a money transfer lost every Transfer-Money suggestion of the articles after them."""
+@pytest.mark.parametrize("marked", [False, True])
+def test_a_type_the_rules_did_not_suggest_in_training_stays_the_rules(nlp, marked):
+    """Training documents where the rules suggested no payment (and people marked none, or one on a word the
+    rules do not know): the trained suggester still shows the rules' payments on new text. The type went to the
+    model, which has seen at most one and suggests none, so the first 20 articles of events-dev lost every
+    Transfer-Money suggestion of the articles after them."""
     from annotator.learn.data import GoldEvent
     from annotator.learn.event_tuning import train_event_model
 
@@ -83,6 +86,10 @@ def test_a_type_nobody_marked_and_the_rules_never_suggested_stays_the_rules(nlp)
         doc = nlp(f"Rebels attacked the town of {city} on Monday, officials said.")
         s = doc.text.index("attacked")
         examples.append((doc, [(e.start_char, e.end_char, e.label_) for e in doc.ents], [GoldEvent(ATTACK, s, s + 8)]))
+    if marked:
+        doc = nlp("The ministry transferred the money to the families.")
+        s = doc.text.index("transferred")
+        examples.append((doc, [], [GoldEvent("Transaction:Transfer-Money", s, s + len("transferred"))]))
     model = train_event_model(examples, schema, prior, epochs=2)
     doc = nlp("The government paid the families of the victims.")
     suggested = TrainedEventSuggester(model, schema, "trained:test@1", prior).suggest(doc, [])
