@@ -30,6 +30,15 @@ class ImportFileError(AnnotatorError):
         super().__init__(f"{where}: {reason}")
 
 
+class UnknownTypeError(ImportFileError):
+    """A brat annotation whose type the schema lacks (``type_name``, as the .ann file writes it), so that the reader
+    can say what the folder's annotation.conf lacks."""
+
+    def __init__(self, path: str, reason: str, line: int | None, type_name: str) -> None:
+        super().__init__(path, reason, line)
+        self.type_name = type_name
+
+
 class UnknownLabelsError(ImportFileError):
     """Labels an input gives that the project's schema lacks, counted (``labels``: label -> spans), so that one
     refusal can name every such label of a file (``formats.common.LabelTally``)."""

@@ -37,7 +37,7 @@ from pathlib import Path
 from collections import Counter
 from typing import Any
 
-from annotator.errors import ImportFileError
+from annotator.errors import ImportFileError, UnknownTypeError
 from annotator.formats.brat_conf import BINARY, conf_schema, names_from_brat, read_annotation_conf
 from annotator.formats.brat_infer import conf_from_anns, types_used
 from annotator.formats.brat_text import (
@@ -118,7 +118,18 @@ def read_brat(path: str | Path, schema: Schema | None = None) -> ReadResult:
     if told is None:
         told = _schema_from_anns(folder, stems, schema or default_schema(), warnings, notes)
     use = told or schema or default_schema()
-    docs = [read_pair(stem, use, warnings, notes) for stem in stems]
+    try:
+        docs = [read_pair(stem, use, warnings, notes) for stem in stems]
+    except UnknownTypeError as exc:
+        if conf is None:
+            raise
+        missing = sorted(types_used(_ann_texts(stems)) - set(names_from_brat(use)))
+        raise ImportFileError(
+            exc.path,
+            f"{exc.reason}: {conf} has no {', '.join(missing[:8])}{' ...' if len(missing) > 8 else ''} that the .ann "
+            "files use; add them there, or remove annotation.conf to have the types told from the files",
+            exc.line,
+        ) from None
     return ReadResult(docs, told, warnings, notes)
 
 
@@ -127,13 +138,7 @@ def _schema_from_anns(
 ) -> Schema | None:
     """With no annotation.conf: None when ``schema`` has every type the .ann files use, else a schema told from
     them (brat_infer), said in a note."""
-    texts = []
-    for stem in stems:
-        ann = pair_of(stem)[1]
-        try:
-            texts.append(ann.read_bytes().decode("utf-8-sig", errors="replace") if ann.exists() else "")
-        except OSError:
-            texts.append("")  # read_pair names it
+    texts = _ann_texts(stems)
     if types_used(texts) <= set(names_from_brat(schema)):
         return None
     where = folder / "annotation.conf"
@@ -145,6 +150,17 @@ def _schema_from_anns(
         f"(entity types: {len(told.entities)}, event types: {len(told.events)})"
     )
     return told
+
+
+def _ann_texts(stems: list[Path]) -> list[str]:
+    texts = []
+    for stem in stems:
+        ann = pair_of(stem)[1]
+        try:
+            texts.append(ann.read_bytes().decode("utf-8-sig", errors="replace") if ann.exists() else "")
+        except OSError:
+            texts.append("")  # read_pair names it
+    return texts
 
 
 def read_pair(stem: Path, schema: Schema, warnings: list[str], notes: list[str] | None = None) -> IncomingDocument:
@@ -264,7 +280,8 @@ def parse_ann(
             )
             btype, spec = head.split(" ", 1)
             label = names.get(btype)
-            need(label is not None, ann, number, f"{aid}: type {btype!r} is not in the schema")
+            if label is None:
+                raise UnknownTypeError(str(ann), f"{aid}: type {btype!r} is not in the schema", number, btype)
             s, e, frags = _offsets(spec, text, shift, ann, number, aid, offsets)
             covered = " ".join(universal_newlines(text[a:b]) for a, b in frags)
             if not _text_fits(covered, "".join(universal_newlines(text[a:b]) for a, b in frags), span_text):
@@ -291,7 +308,8 @@ def parse_ann(
             )
             btype, _, trig = parts[0].rpartition(":")  # a type written with its colon, as on its T line: Contact:Meet
             etype = names.get(btype)
-            need(etype in event_types, ann, number, f"{aid}: event type {btype!r} is not in the schema")
+            if etype not in event_types:
+                raise UnknownTypeError(str(ann), f"{aid}: event type {btype!r} is not in the schema", number, btype)
             args = []
             for p in parts[1:]:
                 need(p.count(":") == 1 and all(p.split(":")), ann, number, f"{aid}: cannot read the argument {p!r}")

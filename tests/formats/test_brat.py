@@ -311,3 +311,20 @@ def test_labels_in_other_scripts_go_to_brat_under_names_brat_keeps(tmp_path):
     assert [(e.start, e.end, e.label) for e in again.entities(doc)] == [(0, 2, "关键数据"), (6, 10, "数值")]
     project.close()
     again.close()
+
+
+def test_types_the_conf_lacks_are_named_at_once_with_the_way_out(tmp_path):
+    # an annotation.conf changed after the annotation (an argumentation corpus's .ann files use Premise1Conclusion and
+    # pivot, its conf has neither): the refusal named only the first type met, as "not in the schema", without
+    # saying that the folder's conf is that schema or what to do
+    folder = _broken(tmp_path, GOOD + "T4\tPremise 0 5\tBMP-6\n")
+    (folder / "b.ann").write_text("T1\tpivot 0 5\tSmad1\n")
+    project = Project(tmp_path / "p.annotator", annotator="t")
+    with pytest.raises(ImportFileError) as info:
+        import_format(project, "brat", [folder])
+    reason = info.value.reason
+    assert info.value.path.endswith("a.ann") and info.value.line == 4
+    assert f"{folder / 'annotation.conf'} has no Premise, pivot that the .ann files use" in reason
+    assert "add them there, or remove annotation.conf to have the types told from the files" in reason
+    assert project.document_ids() == []
+    project.close()
