@@ -94,7 +94,12 @@ def document_conll(
             sentence = []
         if toks.is_space(text, k):
             continue
-        sentence.append(f"{text[toks.starts[k] : toks.ends[k]]} -X- _ {tags[k]}")
+        word = text[toks.starts[k] : toks.ends[k]]
+        if " " in word or "\t" in word or "\n" in word or "\xa0" in word:  # a DocBin's word may hold a space
+            follow = "O" if tags[k] == "O" else "I-" + tags[k][2:]  # the rest of a split token: inside its entity
+            sentence += [f"{w} -X- _ {tags[k] if i == 0 else follow}" for i, w in enumerate(word.split())]
+        else:
+            sentence.append(f"{word} -X- _ {tags[k]}")
     if sentence:
         out += sentence + [""]
     return "\n".join(out) + "\n"

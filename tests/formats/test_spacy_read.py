@@ -94,3 +94,20 @@ def test_the_docs_own_tokens_go_back_out(tmp_path):
     assert [t.text for t in back] == ["U.S.", "officials", "met", "in", "New York"]
     assert [(e.text, e.label_) for e in back.ents] == [("U.S.", "GPE"), ("New York", "GPE")]
     project.close()
+
+
+def test_a_token_with_a_space_goes_to_conll_as_words(tmp_path):
+    # a DocBin's word "New York" is kept as one token; CoNLL, split by spaces, got a line of five fields
+    import spacy
+    from spacy.tokens import Doc, DocBin, Span
+
+    vocab = spacy.blank("en").vocab
+    doc = Doc(vocab, words=["Flights", "to", "New York"], spaces=[True, True, False])
+    doc.ents = [Span(doc, 2, 3, "GPE")]
+    DocBin(docs=[doc]).to_disk(tmp_path / "in.spacy")
+    project = Project(tmp_path / "p.annotator", annotator="t")
+    import_format(project, "spacy", [tmp_path / "in.spacy"])
+    writers()["conll"](project, tmp_path / "out.conll")
+    lines = (tmp_path / "out.conll").read_text().splitlines()
+    assert lines[2:] == ["Flights -X- _ O", "to -X- _ O", "New -X- _ B-GPE", "York -X- _ I-GPE", ""]
+    project.close()
