@@ -65,6 +65,7 @@ def test_a_comment_written_but_not_added_is_kept_when_the_person_leaves_its_docu
     window.open_document(second)
     assert [cm.text for cm in db.comments(first)] == ["check the figures"]
     assert window.comments.edit.text() == "" and db.comments(second) == []
+    assert "comment written on" in _said(qtbot, window)  # said, not silently kept
     qtbot.keyClick(window.view, Qt.Key.Key_Z, CTRL)  # one step, undone as any other
     assert db.comments(first) == [] and c.doc.id == first  # the undo went back to where it was added
     window.comments.edit.setText("second thoughts")
