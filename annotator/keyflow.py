@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from typing import TYPE_CHECKING, Callable, Iterable, Sequence
 
 from annotator.model import Entity
@@ -254,11 +254,16 @@ def label_for_span(entities: Iterable[Entity], text: str, span: tuple[int, int],
     return seen.most_common(1)[0][0] if seen else labels[0]
 
 
-def other_occurrences(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    """Every other place the text of [start, end) occurs as whole words (case-sensitive), in text order."""
+def other_occurrences(text: str, start: int, end: int, spans: Iterable[tuple[int, int]] = ()) -> list[tuple[int, int]]:
+    """Every other place the text of [start, end) occurs as whole words (case-sensitive), in text order; one that
+    lies in or across another of ``spans`` (the document's spans) is left out: "Treasury" of "The U.S. Treasury
+    Department" is a word of that organisation's name, not a mention of its own (A put an ORG inside the ORG)."""
     needle = text[start:end]
     if not needle.strip():
         return []
+    taken = sorted(spans)
+    starts = [a for a, _ in taken]
+    longest = max((b - a for a, b in taken), default=0)
     out = []
     for m in re.finditer(re.escape(needle), text):
         a, b = m.start(), m.end()
@@ -267,6 +272,10 @@ def other_occurrences(text: str, start: int, end: int) -> list[tuple[int, int]]:
         if (a > 0 and text[a - 1].isalnum() and needle[0].isalnum()) or (
             b < len(text) and text[b].isalnum() and needle[-1].isalnum()
         ):
+            continue
+        # the spans that start before this place ends and late enough to reach it (none is longer than ``longest``)
+        near = range(bisect_left(starts, a - longest), bisect_left(starts, b))
+        if any(taken[i][1] > a and taken[i] != (a, b) for i in near):
             continue
         out.append((a, b))
     return out

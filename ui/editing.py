@@ -196,15 +196,22 @@ class EditActions(QObject):
         if cur is None or c.doc is None:
             c.report_error("Select a span first: its label goes to the other places its text occurs.")
             return
-        spans = other_occurrences(c.doc.text, cur.start, cur.end)
+        shown = [(e.start, e.end) for e in c.visible_entities()]
+        spans = other_occurrences(c.doc.text, cur.start, cur.end, shown)
+        inside = len(other_occurrences(c.doc.text, cur.start, cur.end)) - len(spans)
+        words = c.span_text(cur.start, cur.end)
+        left = f"; {inside} inside another span left as {'it is' if inside == 1 else 'they are'}" if inside else ""
         if not spans:
-            c.report_status(f"“{c.span_text(cur.start, cur.end)}” occurs nowhere else.")
+            c.report_status(f"“{words}” occurs nowhere else{' on its own' if inside else ''}{left}.")
             return
         state = "accepted" if accept else UNDECIDED
         if c.run(cmd.AddEntities, c.doc.id, spans, cur.label, state=state) is None:
-            c.report_status(f"Every other “{c.span_text(cur.start, cur.end)}” is already {cur.label}.")
+            c.report_status(f"Every other “{words}” is already {cur.label}{left}.")
         else:
-            c.report_status(f"{cur.label} on {len(spans)} more places ({'accepted' if accept else 'to decide'}).")
+            n = len(spans)
+            c.report_status(
+                f"{cur.label} on {n} more place{'s' if n != 1 else ''} ({'accepted' if accept else 'to decide'}){left}."
+            )
 
     # -- Tab order ---------------------------------------------------------------------------------------
     def cycle_order(self) -> list[Entity]:

@@ -65,6 +65,19 @@ def test_other_occurrences_are_whole_words():
     assert other_occurrences(text, 0, 6) == [(11, 17), (32, 38)]
 
 
+def test_other_occurrences_leave_out_the_words_of_another_span():
+    # A on "Treasury" put an ORG inside the ORG "The U.S. Treasury Department" (a word of its name, not a mention)
+    text = "The U.S. Treasury Department said so. Treasury officials agreed. Treasury."
+    dept = (0, text.index(" said"))
+    second = text.index("Treasury officials")
+    spans = [dept, (second, second + 8)]
+    last = text.rindex("Treasury")
+    assert other_occurrences(text, second, second + 8, spans) == [(last, last + 8)]
+    assert other_occurrences(text, second, second + 8) == [(9, 17), (last, last + 8)]  # without spans: every place
+    # a span exactly there (another label) stays a place: the edit decides what to do with it
+    assert other_occurrences(text, second, second + 8, spans + [(last, last + 8)]) == [(last, last + 8)]
+
+
 @pytest.fixture
 def project(tmp_path):  # type: ignore[no-untyped-def]
     p = Project(tmp_path / "k.annotator", annotator="ann")

@@ -207,3 +207,31 @@ def test_a_problem_of_mark_reviewed_can_be_gone_to(qtbot, window, db):
     assert db.document(c.doc.id).status != "reviewed"
     assert c.current_event == ev
     qtbot.waitUntil(window.view.hasFocus)  # its roles are filled from here
+
+
+def test_a_labels_the_other_mentions_not_the_words_of_another_span(qtbot, tmp_path):
+    # A on "Treasury" added an ORG inside "The U.S. Treasury Department" (and said "on 1 more places")
+    from annotator.importing import IncomingDocument, IncomingEntity, import_documents
+    from annotator.store import Project
+    from ui_support import close_window, open_window
+
+    text = "The U.S. Treasury Department said so. Treasury officials agreed. Treasury."
+    second = text.index("Treasury officials")
+    path = tmp_path / "t.annotator"
+    with Project(path, annotator="tester") as project:
+        ents = [IncomingEntity(0, 0, text.index(" said"), "ORG"), IncomingEntity(1, second, second + 8, "ORG")]
+        import_documents(project, [IncomingDocument(text=text, name="t.txt", entities=ents)])
+    window = open_window(qtbot, path)
+    try:
+        c = window.controller
+        window.jump_to_entity(next(e.id for e in c.entities.values() if e.start == second))
+        qtbot.keyClick(window.view, "a")
+        assert sorted((e.start, e.end) for e in c.entities.values()) == [
+            (0, text.index(" said")),
+            (second, second + 8),
+            (text.rindex("Treasury"), text.rindex("Treasury") + 8),
+        ]
+        said = _said(qtbot, window)
+        assert "ORG on 1 more place (to decide); 1 inside another span left as it is" in said, said
+    finally:
+        close_window(window)
