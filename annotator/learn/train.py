@@ -186,7 +186,7 @@ def train_project(
     if len(docs) < 2:
         why = (
             f" and a person's decision in them ({len(left_out)} other(s) hold only undecided suggestions: accept or "
-            "reject them first; the app's Ctrl+Enter accepts the rest)"
+            "reject them first; Edit > Accept all suggestions, Ctrl+Shift+A, accepts a document's)"
             if left_out
             else ""
         )
