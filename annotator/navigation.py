@@ -4,7 +4,7 @@ position, the next document to work on, and which selection survives a reload or
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections.abc import Container, Iterable, Sequence
 from dataclasses import dataclass
 
@@ -107,6 +107,30 @@ class LocalTokens:
 
     def at(self, cp: int) -> tuple[int, int] | None:
         return self._window(cp, cp + 1).at(cp)
+
+    def sentence(self, cp: int) -> tuple[int, int]:
+        """The code-point range of the fallback sentence holding ``cp`` (``annotator.tokens.sentence_starts``, as
+        ``keyflow.sentence_bounds`` finds it in the whole text's tokens), worked out from the tokens around ``cp``: a
+        document never pre-annotated had no sentences, so Alt+N ranked every span of it as the trigger's sentence.
+
+        A window's sentence starts are the whole text's, except that its first token may start one or not (it
+        depends on the tokens before it): the window widens until a start it knows lies at or before ``cp``'s token
+        and one after it (or the text ends there)."""
+        n = len(self.text)
+        reach = 4 * _STEP
+        while True:
+            lo = 0 if cp <= reach else self._after_space_before(cp - reach)
+            hi = n if cp + reach >= n else self._space_after(cp + reach)
+            starts, ends = fallback.word_tokens(self.text, lo, hi)
+            known = fallback.sentence_starts(self.text, starts, ends)[0 if lo == 0 else 1 :]
+            tok = max(0, bisect_right(starts, cp) - 1)
+            i = bisect_right(known, tok)
+            if i > 0 and (i < len(known) or hi == n):
+                last = known[i] - 1 if i < len(known) else len(starts) - 1
+                return starts[known[i - 1]], ends[last]
+            if lo == 0 and hi == n:
+                return 0, n  # no token at all
+            reach *= 4
 
     def move(self, offset: int, direction: int, edge: str) -> int:
         n = len(self.text)

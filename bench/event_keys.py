@@ -6,12 +6,13 @@ app is idle again (the text, the entity and event lists and the event editor upd
 selected (untimed) before each. Then the other keys (Tab, ], N, Space, Enter, X and a label key on a span,
 Ctrl+Alt+1, Ctrl+Z, Ctrl+Shift+Z), 8 presses each from the middle of the document. Then Alt+1 (fill the event's first role, Entity, from the candidates) twice on each
 of as many other events (the second press: the next candidate), each timed the same way. The document has its tokens
-stored with sentences (a paragraph each), as after pre-annotation. The limit, measured in the
+stored with sentences (a paragraph each), as after pre-annotation; with --raw it has none, as a document never
+pre-annotated (the app finds its sentences by the one fallback, annotator.tokens). The limit, measured in the
 same run: what any app must do for such a key, i.e. the core's edit on the project file (one transaction,
 with its fsync: the decision, or filling a role) and one repaint of the text view. The open is timed too (until the panels are filled), beside
 bench/gui.py's limit for it (Qt alone). CPU time is the steadier figure on the shared machine.
 
-Run: QT_QPA_PLATFORM=offscreen .venv/bin/python bench/event_keys.py [KEYS]
+Run: QT_QPA_PLATFORM=offscreen .venv/bin/python bench/event_keys.py [KEYS] [--raw]
 """
 
 from __future__ import annotations
@@ -37,7 +38,8 @@ TRIGGER = "talks"  # every EVERY-th occurrence becomes a suggested Contact:Meet 
 EVERY = 4
 
 
-def add_events(path: Path) -> int:
+def add_events(path: Path, tokens: bool = True) -> int:
+    """The suggested events; ``tokens``: the document's tokens and sentences stored, as pre-annotation stores them."""
     from annotator.store import Project
     from annotator.suggest.types import ArgumentSuggestion, EventSuggestion
     from annotator.suggest.writer import WriteCounts, write_events
@@ -59,10 +61,12 @@ def add_events(path: Path) -> int:
         doc = p.document_ids()[0]
         with p.transaction():  # a new document: no undecided suggestions to clear first
             write_events(p, doc, found, "rules:bench@1", WriteCounts())
-            p.db.conn.execute(  # as pre-annotation stores them
-                "INSERT INTO tokens (document_id, pipeline, starts, ends, sentence_starts) VALUES (?, 'bench', ?, ?, ?)",
-                (doc, orjson.dumps(list(starts_)), orjson.dumps(list(ends_)), orjson.dumps(sentences)),
-            )
+            if tokens:
+                p.db.conn.execute(  # as pre-annotation stores them
+                    "INSERT INTO tokens (document_id, pipeline, starts, ends, sentence_starts) "
+                    "VALUES (?, 'bench', ?, ?, ?)",
+                    (doc, orjson.dumps(list(starts_)), orjson.dumps(list(ends_)), orjson.dumps(sentences)),
+                )
     return len(found)
 
 
@@ -133,12 +137,14 @@ def main() -> None:
     from annotator import edits
     from annotator.store import Project
 
-    keys = int(sys.argv[1]) if len(sys.argv) > 1 else 20
+    args = [a for a in sys.argv[1:] if a != "--raw"]
+    raw = "--raw" in sys.argv[1:]  # the document never pre-annotated: no stored tokens nor sentences
+    keys = int(args[0]) if args else 20
     tmp = Path(tempfile.mkdtemp(prefix="event-keys-"))
     os.environ["ANNOTATOR_CONFIG_DIR"] = str(tmp)
     path = tmp / "long.annotator"
     build_project(path)
-    n_events = add_events(path)
+    n_events = add_events(path, tokens=not raw)
 
     app, w = shown_window((1366, 740))  # the empty side panels built after its first paint, as a user's are
 
@@ -223,7 +229,8 @@ def main() -> None:
     lim_cpu, lim_wall = med(limit_cpu) + med(paint_cpu), med(limit_wall) + med(paint_wall)
     print(
         f"{n_events} suggested events on a {len(make_document()[0]):,}-character document, 8,000 entities; "
-        f"{keys} keys (Enter, X, ...), {decided} events decided"
+        f"{keys} keys (Enter, X, ...), {decided} events decided; "
+        + ("never pre-annotated: no stored tokens nor sentences" if raw else "tokens and sentences stored")
     )
     print(
         f"open until the panels are filled: {open_cpu * 1000:.0f} ms CPU ({open_wall * 1000:.0f} ms wall); limit, "

@@ -53,6 +53,9 @@ class Controller(QObject):
         self.entity_tally = Tally()  # states and labels of the spans, kept edit by edit
         self.event_tally = Tally()
         self._span_index: navigation.SpanIndex | None = None
+        # moves whenever the spans or events held change (an edit, a reload, another document): what a view worked
+        # out from them at a revision is still good at the same one
+        self.revision = 0
         self._tokens: Tokens | None = None
         self._sentence_starts: list[int] = []  # token indices, with the stored tokens
         self.current_entity: int | None = None
@@ -136,6 +139,7 @@ class Controller(QObject):
         self._tokens = None
 
     def _tally(self) -> None:
+        self.revision += 1
         self.entity_tally.reset(self.entities.values())
         self.event_tally.reset(self.events.values())
         self._span_index = None
@@ -279,6 +283,7 @@ class Controller(QObject):
             self.documentRowsChanged.emit({change.document_id})
             self.saved.emit(self.last_saved)
             return
+        self.revision += 1
         ents: set[int] = set()
         evs: set[int] = set()
         arg_events: set[int] = set()
@@ -405,9 +410,12 @@ class Controller(QObject):
         return self._tokens
 
     def sentence(self, cp: int) -> tuple[int, int]:
-        """The code-point range of the sentence holding ``cp`` by the stored tokens (the whole text before
-        pre-annotation); read from the file once per document, not at each key (12 ms of an Alt+N on 100,000 words)."""
+        """The code-point range of the sentence holding ``cp`` by the stored tokens, read from the file once per
+        document, not at each key (12 ms of an Alt+N on 100,000 words); before pre-annotation by the one fallback's
+        sentences, found around ``cp`` (the whole text was taken: Alt+N ranked every span of a long document)."""
         toks, n = self.tokens(), len(self.doc.text) if self.doc else 0
+        if isinstance(toks, navigation.LocalTokens):
+            return toks.sentence(cp)
         if not self._sentence_starts:
             return 0, n
         return keyflow.sentence_bounds(toks.starts, toks.ends, self._sentence_starts, n, cp)

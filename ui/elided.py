@@ -26,6 +26,17 @@ class ElidedLabel(QLabel):
         self.setToolTip(tooltip_text(tooltip or text))
         super().setText(text)
 
+    def set_full_text(self, text: str) -> None:
+        """Show another text (elided to the width it has; the whole in its tooltip): a widget kept for another
+        event instead of a new one."""
+        if text == self.full_text:
+            return
+        self.full_text = text
+        self.setToolTip(tooltip_text(text))
+        self.updateGeometry()
+        room = self.contentsRect().width()
+        super().setText(self.fontMetrics().elidedText(text, Qt.TextElideMode.ElideRight, room) if room > 0 else text)
+
     def minimumSizeHint(self) -> QSize:  # noqa: N802 (Qt name)
         self.ensurePolished()  # the style sheet's font (bold) measured, not the default one
         hint = super().minimumSizeHint()

@@ -107,3 +107,32 @@ def test_local_answers_equal_whole_answers_with_cjk(text, data):
     assert local.snap(a, a) == whole.snap(a, a)
     for direction in (1, -1):
         assert local.move(a, direction, "end") == whole.move(a, direction, "end")
+
+
+sentence_pieces = st.sampled_from(
+    ["word", "a", " ", "\n", ".", "!", "?", '"', "'", ")", "...", "。", "Merkel's", "2.5", "x" * 700, "\u3000", "é"]
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(sentence_pieces, min_size=0, max_size=60).map("".join), st.data())
+def test_the_sentence_around_a_place_is_the_whole_texts_fallback_sentence(text, data):
+    # a document never pre-annotated had no sentences: Alt+N took the whole text for the trigger's sentence
+    from annotator.keyflow import sentence_bounds
+    from annotator.tokens import sentence_starts
+
+    starts, ends = word_tokens(text)
+    cp = data.draw(st.integers(0, len(text)))
+    whole = sentence_bounds(starts, ends, sentence_starts(text, starts, ends), len(text), cp)
+    assert nav.LocalTokens(text).sentence(cp) == whole
+
+
+def test_the_sentence_of_a_long_document_is_found_around_the_place(monkeypatch):
+    text = 'Maria Lopez met John Smith in Paris. "Fine," he said! ' * 20_000
+    mid = text.index("John", len(text) // 2)
+    calls = []
+    real = nav.fallback.word_tokens
+    monkeypatch.setattr(nav.fallback, "word_tokens", lambda t, a=0, b=None: calls.append((a, b)) or real(t, a, b))
+    a, b = nav.LocalTokens(text).sentence(mid)
+    assert text[a:b] == 'Maria Lopez met John Smith in Paris. "'  # the quote opening the next one: its last token
+    assert all(b - a < 10_000 for a, b in calls)  # never the whole text

@@ -55,9 +55,11 @@ def test_the_event_editor_is_rebuilt_only_when_what_it_shows_changed(qtbot, wind
     c.run(cmd.AcceptEvent, met.id)  # decided: nothing the editor shows changed
     qtbot.waitUntil(lambda: w.events.cell(0, 4) == "accepted")
     assert w.event_editor.scroll.widget() is body
-    c.run(cmd.SetEventType, met.id, "Contact:Meet")  # its type: shown again
+    group = w.event_editor._group
+    c.run(cmd.SetEventType, met.id, "Contact:Meet")  # its type: shown again, with that type's Roles box
     qtbot.waitUntil(lambda: w.event_editor.type_combo.currentText() == "Contact:Meet")
-    assert w.event_editor.scroll.widget() is not body
+    assert w.event_editor._group is not group
+    assert list(w.event_editor.role_rows) == [r.name for r in c.schema.event_type("Contact:Meet").roles]
 
 
 def _shown(w):  # type: ignore[no-untyped-def]

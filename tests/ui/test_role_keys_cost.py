@@ -98,3 +98,34 @@ def test_filling_a_role_makes_only_the_roles_box_again(qtbot, window):
     c.undo_stack.undo()  # the argument undone: the same box again, now empty
     qtbot.waitUntil(lambda: not any(b.text() == shown for b in ed._group.findChildren(QAbstractButton)))
     assert ed.type_combo is type_box
+
+
+def test_alt_n_before_pre_annotation_ranks_the_fallback_sentence_first(qtbot, tmp_path):
+    """A document never pre-annotated has no stored sentences: its trigger's sentence was the whole text, so Alt+N
+    ranked every span of a long document, and one in the next sentence came first when nearer. It is the one
+    fallback's sentence (annotator.tokens), found around the trigger."""
+    from annotator.importing import IncomingDocument, IncomingEntity, import_documents
+    from annotator.store import Project
+    from ui import commands as cmd
+    from ui_support import close_window, open_window
+
+    text = "Maria Lopez came to the hall with her friends and later met. John Smith left."
+    maria, john, met = find(text, "Maria Lopez"), find(text, "John Smith"), find(text, "met")
+    path = tmp_path / "raw.annotator"
+    with Project(path) as p:
+        ents = [IncomingEntity(k, s, e, "PERSON") for k, (s, e) in enumerate((maria, john))]
+        import_documents(p, [IncomingDocument(text, "raw.txt", entities=ents)])
+        assert p.tokens(p.document_ids()[0]) is None  # never pre-annotated
+    w = open_window(qtbot, path)
+    try:
+        c = w.controller
+        assert c.sentence(met[0]) == (0, text.index(".") + 1)
+        ev = c.run(cmd.AddEvent, c.doc.id, "Contact:Meet", *met, {})
+        w.edit_actions.select_event(c.events[ev])
+        w.view.setFocus()
+        qtbot.keyClick(w.view, Qt.Key.Key_1, ALT)
+        (arg,) = c.events[ev].arguments
+        filler = c.entities[arg.entity_id]
+        assert (filler.start, filler.end) == maria  # its sentence's, not the nearer one of the next
+    finally:
+        close_window(w)

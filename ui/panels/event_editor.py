@@ -25,6 +25,11 @@ from ui.panels.events import missing_roles
 from ui.plain import tooltip_text
 
 if TYPE_CHECKING:  # pragma: no cover
+    from collections.abc import Iterable
+
+    from PySide6.QtCore import SignalInstance
+    from PySide6.QtWidgets import QLayout
+
     from annotator.schema import Schema
     from ui.controller import Controller
 
@@ -54,6 +59,33 @@ def nearest_candidates(c: "Controller", labels: tuple[str, ...], event: Event) -
     return c.span_index().nearest(c.entities, labels, event.trigger_start, event.trigger_end, FILL_LIST_MOST)
 
 
+def _name_style(missing: bool) -> str:
+    """A role's name: bold; red while it is required and not filled."""
+    return "font-weight: bold" + ("; color: #b00020" if missing else "")
+
+
+def _set_attribute(box: QComboBox, value: str | None) -> None:
+    """An attribute's box showing ``value``; none (imported without a value) shows no value rather than the
+    schema's default."""
+    if value is not None:
+        if box.currentText() != value or box.currentIndex() < 0:
+            box.setCurrentText(value)
+    elif box.currentIndex() != -1:
+        box.setPlaceholderText("(no value)")
+        box.setCurrentIndex(-1)
+
+
+def _empty(layout: "QLayout") -> None:
+    """Take every widget and layout out of ``layout``, deleting them."""
+    while (item := layout.takeAt(0)) is not None:
+        if (w := item.widget()) is not None:
+            w.hide()
+            w.deleteLater()
+        elif (sub := item.layout()) is not None:
+            _empty(sub)
+            sub.deleteLater()
+
+
 class EventEditor(QWidget):
     """Rebuilt whenever the selected event changes; every control runs one command."""
 
@@ -78,8 +110,14 @@ class EventEditor(QWidget):
         self.attribute_combos: dict[str, QComboBox] = {}
         self.fill_combos: list[QComboBox] = []
         self.role_rows: dict[str, QLabel] = {}
+        self.trigger_label: ElidedLabel | None = None
         self._head_width_of: tuple[Schema, int] | None = None
+        self._head_of: Schema | None = None  # the schema whose type and attribute boxes are shown (None: no event)
+        self._group_type: str | None = None  # the event type the Roles box has the rows of
+        self._cells: list[QVBoxLayout] = []  # each role's fillers, as its row shows them
+        self._row_shows: list[tuple] = []  # each row's fillers, fill list and flag, as shown
         self._shown: tuple = ()
+        self._shown_at: tuple = ()  # (controller revision, event, schema) that ``_shown`` was worked out at
         self._lists: dict[str, list[Entity]] = {}  # each role's fill list, as shown() last found it
         self._group: QGroupBox | None = None  # the Roles box of the event shown
         self.rebuild()
@@ -89,6 +127,7 @@ class EventEditor(QWidget):
         list (ids, offsets, labels), the required roles it flags; not its state (accepting a suggestion changes nothing
         here)."""
         c = self.c
+        self._shown_at = (c.revision, c.current_event, id(c.schema))
         ev = c.events.get(c.current_event) if c.current_event is not None else None
         self._lists = {}
         if ev is None or c.schema is None or c.doc is None:
@@ -121,20 +160,34 @@ class EventEditor(QWidget):
         )
 
     def refresh(self) -> None:
-        """Rebuild only when what it shows changed (an Enter or X on a suggested event rebuilt it for nothing)."""
+        """Rebuild only when what it shows changed (an Enter or X on a suggested event rebuilt it for nothing); not
+        even worked out again when the controller's spans and events and the selected event are those it was worked
+        out from (an undo shows its event at once, then the panels' refresh asked again: every fill list found twice)."""
+        c = self.c
+        if self._shown_at == (c.revision, c.current_event, id(c.schema)):
+            return
         now = self.shown()
         if now != self._shown:
             self.rebuild(now)
 
     def rebuild(self, shown: tuple | None = None) -> None:
-        """Build the editor's widgets for the selected event; ``shown``: ``self.shown()`` just computed (not twice).
-        When only its roles changed (Alt+N, Ctrl+Alt+N, an argument undone) only the Roles box is made again: the type
-        and attribute boxes stay (they were a quarter of the rebuild, at every such key)."""
-        before, self._shown = self._shown, self.shown() if shown is None else shown
-        if self._group is not None and len(before) > 7 and before[:7] == self._shown[:7]:
-            self._replace_roles()
+        """Show the selected event; ``shown``: ``self.shown()`` just computed (not twice). An event shown before in
+        the same schema keeps the editor's widgets: the type, trigger and attributes are set in them, and the Roles
+        box's rows (of the same event type) change only where their fillers, fill list or flag differ; another type
+        gets a new Roles box. A full build (every widget made again, 8 ms a key: ], an undo, Alt+N) only for the
+        first event shown, or after none or another schema."""
+        self._shown = self.shown() if shown is None else shown
+        c = self.c
+        ev = c.events.get(c.current_event) if c.current_event is not None else None
+        if ev is not None and c.doc is not None and self._group is not None and self._head_of is c.schema:
+            self.event_id = ev.id
+            self._set_head(ev, c.doc.text)
+            if self._group_type == ev.type:
+                self._update_roles(ev)
+            else:
+                self._replace_roles()
             return
-        self._group = None
+        self._group = self._head_of = self._group_type = None
         old = self.scroll.takeWidget()
         if old is not None:
             old.deleteLater()
@@ -162,18 +215,20 @@ class EventEditor(QWidget):
             return
         schema, text = c.schema, c.doc.text
         lay.addLayout(self._head(schema, ev, text))
+        self._head_of = schema
         self._group = self._roles_group(ev)
         lay.addWidget(self._group)
         delete = QPushButton("Delete event")
-        delete.clicked.connect(lambda: self.deleteRequested.emit(ev.id))
+        delete.clicked.connect(lambda: self.event_id is not None and self.deleteRequested.emit(self.event_id))
         lay.addWidget(delete, 0, Qt.AlignmentFlag.AlignLeft)
         lay.addStretch(1)
 
     def _roles_group(self, ev: Event) -> QGroupBox:
         """The Roles box of ``ev``: each role's key, name, fillers and fill list (``role_rows``, ``fill_combos``)."""
         c = self.c
-        schema, text = c.schema, c.doc.text
-        self.fill_combos, self.role_rows = [], {}
+        schema = c.schema
+        self.fill_combos, self.role_rows, self._cells, self._row_shows = [], {}, [], []
+        self._group_type = ev.type
         etype = schema.event_type(ev.type)
         group = QGroupBox("Roles")
         group_lay = QVBoxLayout(group)
@@ -191,42 +246,84 @@ class EventEditor(QWidget):
             # a row never widens the panel (the dock took the width of each event): the argument elides first
             accepts = f"{role.name}: accepts " + ", ".join(role.labels) + f" ({role.multiplicity.replace('_', ' ')})"
             name = ElidedLabel(role.name + (" *" if role.required else ""), accepts, least=ROLE_NAME_LEAST)
-            name.setStyleSheet("font-weight: bold" + ("; color: #b00020" if role.name in missing else ""))
+            name.setStyleSheet(_name_style(role.name in missing))
             self.role_rows[role.name] = name
             grid.addWidget(key, i, 0, Qt.AlignmentFlag.AlignTop)
             grid.addWidget(name, i, 1, Qt.AlignmentFlag.AlignTop)
             cell = QVBoxLayout()
             cell.setSpacing(0)
-            for a in filled:
-                ent = c.entities.get(a.entity_id)
-                line = QHBoxLayout()
-                shown = text[ent.start : ent.end] if ent else "?"
-                btn = ElidedButton(shown, f"{shown}\n(click: show it in the text)")
-                btn.setFlat(True)
-                btn.setStyleSheet("text-align: left; color: #1f4e9c; font-weight: bold; padding: 1px 2px")
-                btn.clicked.connect(lambda _=False, eid=a.entity_id: self.argumentClicked.emit(eid))
-                rm = QToolButton()
-                rm.setText("×")
-                rm.setToolTip(f"Remove this {role.name}")
-                rm.clicked.connect(lambda _=False, aid=a.id: self.removeArgumentRequested.emit(aid))
-                line.addWidget(btn)  # as wide as its text, or elided to the room there is
-                line.addWidget(rm)
-                line.addStretch(1)
-                cell.addLayout(line)
-            if not filled:
-                cell.addWidget(plain_label("—", color="#999999"))
+            self._fill_cell(cell, role.name, filled)
             grid.addLayout(cell, i, 2)
             combo = QComboBox()
             combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
             combo.setMinimumContentsLength(6)
-            combo.addItem("fill…", None)  # whole in the least width ('fill Destination…' read 'fill Destinati')
             combo.setToolTip(tooltip_text(f"Fill {role.name} with an entity it accepts, nearest to the trigger first"))
-            for e in self._lists.get(role.name, ()):
-                combo.addItem(f"{text[e.start : e.end]}  ({e.label})", e.id)
+            self._fill_list(combo, self._lists.get(role.name, ()))
             combo.activated.connect(lambda idx, ri=i, b=combo: self._fill(ri, b, idx))
             self.fill_combos.append(combo)
+            self._cells.append(cell)
+            self._row_shows.append(self._row_of(ev, role.name, role.name in missing))
             grid.addWidget(combo, i, 3, Qt.AlignmentFlag.AlignTop)
         return group
+
+    def _row_of(self, ev: Event, role: str, missing: bool) -> tuple:
+        """What a role's row shows of ``ev``: its fillers (argument, entity, offsets), its fill list, its flag."""
+        ents = self.c.entities
+        fillers = tuple(
+            (a.id, a.entity_id, (e.start, e.end) if (e := ents.get(a.entity_id)) else None)
+            for a in ev.arguments
+            if a.role == role
+        )
+        return fillers, tuple(e.id for e in self._lists.get(role, ())), missing
+
+    def _fill_cell(self, cell: QVBoxLayout, role: str, filled: list) -> None:  # type: ignore[type-arg]
+        """A role's fillers in its cell: each a button (to the text) and × (remove it); a dash when none."""
+        c, text = self.c, self.c.doc.text if self.c.doc else ""
+        for a in filled:
+            ent = c.entities.get(a.entity_id)
+            line = QHBoxLayout()
+            shown = text[ent.start : ent.end] if ent else "?"
+            btn = ElidedButton(shown, f"{shown}\n(click: show it in the text)")
+            btn.setFlat(True)
+            btn.setStyleSheet("text-align: left; color: #1f4e9c; font-weight: bold; padding: 1px 2px")
+            btn.clicked.connect(lambda _=False, eid=a.entity_id: self.argumentClicked.emit(eid))
+            rm = QToolButton()
+            rm.setText("×")
+            rm.setToolTip(f"Remove this {role}")
+            rm.clicked.connect(lambda _=False, aid=a.id: self.removeArgumentRequested.emit(aid))
+            line.addWidget(btn)  # as wide as its text, or elided to the room there is
+            line.addWidget(rm)
+            line.addStretch(1)
+            cell.addLayout(line)
+        if not filled:
+            cell.addWidget(plain_label("—", color="#999999"))
+
+    def _fill_list(self, combo: QComboBox, entities: "Iterable[Entity]") -> None:
+        """A role's fill list: "fill…" (whole in the least width: 'fill Destination…' read 'fill Destinati'), then
+        the entities it accepts, nearest first."""
+        text = self.c.doc.text if self.c.doc else ""
+        combo.clear()
+        combo.addItem("fill…", None)
+        for e in entities:
+            combo.addItem(f"{text[e.start : e.end]}  ({e.label})", e.id)
+
+    def _update_roles(self, ev: Event) -> None:
+        """The Roles box's rows (of ``ev``'s type) changed in place, each only where it differs from what it shows:
+        its fillers, its fill list, its flag as a required role not filled."""
+        etype = self.c.schema.event_type(ev.type)
+        missing = set(missing_roles(self.c.schema, ev))
+        for i, role in enumerate(etype.roles if etype else ()):
+            now = self._row_of(ev, role.name, role.name in missing)
+            was, self._row_shows[i] = self._row_shows[i], now
+            if now[0] != was[0]:
+                _empty(self._cells[i])
+                self._fill_cell(self._cells[i], role.name, [a for a in ev.arguments if a.role == role.name])
+            if now[1] != was[1]:
+                self._fill_list(self.fill_combos[i], self._lists.get(role.name, ()))
+            else:
+                self.fill_combos[i].setCurrentIndex(0)  # "fill…" again, as a new box shows it
+            if now[2] != was[2]:
+                self.role_rows[role.name].setStyleSheet(_name_style(now[2]))
 
     def _replace_roles(self) -> None:
         """A new Roles box in place of the old one, the rest of the editor kept."""
@@ -246,31 +343,26 @@ class EventEditor(QWidget):
         self.type_combo.addItems([t.name for t in schema.events])
         if ev is not None:
             self.type_combo.setCurrentText(ev.type)
-            self.type_combo.activated.connect(
-                lambda _i: self.typeChangeRequested.emit(ev.id, self.type_combo.currentText())
-            )
+            combo = self.type_combo  # the event shown when it is chosen (the box is kept for the next event)
+            combo.activated.connect(lambda _i: self._ask(self.typeChangeRequested, combo.currentText()))
         head.addWidget(plain_label("Type"), 0, 0)
         head.addWidget(self.type_combo, 0, 1, 1, 3)
         head.addWidget(plain_label("Trigger"), 1, 0)
         trigger = ElidedLabel(text[ev.trigger_start : ev.trigger_end] if ev else "")  # never widens the panel
         trigger.setStyleSheet("font-weight: bold; color: #9c0d2c")
+        self.trigger_label = trigger if ev is not None else self.trigger_label
         head.addWidget(trigger, 1, 1, 1, 3)
         for k, attr in enumerate(schema.attributes):  # two attributes a row
             box = QComboBox()
             box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
             box.setMinimumContentsLength(6)
             box.addItems(list(attr.values))
-            if ev is None:  # measured only
-                pass
-            elif attr.name in ev.attributes:
-                box.setCurrentText(ev.attributes[attr.name])
-            else:  # e.g. imported without a value: show none rather than the schema's default
-                box.setPlaceholderText("(no value)")
-                box.setCurrentIndex(-1)
+            if ev is not None:
+                _set_attribute(box, ev.attributes.get(attr.name))
             box.setToolTip(tooltip_text(attr.description))
             if ev is not None:
                 box.activated.connect(
-                    lambda _i, n=attr.name, b=box: self.attributeChangeRequested.emit(ev.id, n, b.currentText())
+                    lambda _i, n=attr.name, b=box: self._ask(self.attributeChangeRequested, n, b.currentText())
                 )
             self.attribute_combos[attr.name] = box
             row, col = 2 + k // 2, (k % 2) * 2
@@ -279,6 +371,20 @@ class EventEditor(QWidget):
         head.setColumnStretch(1, 1)
         head.setColumnStretch(3, 1)
         return head
+
+    def _set_head(self, ev: Event, text: str) -> None:
+        """The type, trigger and attributes of ``ev`` in the boxes shown (made for another event of the schema)."""
+        assert self.type_combo is not None and self.trigger_label is not None
+        if self.type_combo.currentText() != ev.type:
+            self.type_combo.setCurrentText(ev.type)
+        self.trigger_label.set_full_text(text[ev.trigger_start : ev.trigger_end])
+        for name, box in self.attribute_combos.items():
+            _set_attribute(box, ev.attributes.get(name))
+
+    def _ask(self, signal: "SignalInstance", *args: object) -> None:
+        """A request about the event shown (the boxes outlive the event they were made for)."""
+        if self.event_id is not None:
+            signal.emit(self.event_id, *args)
 
     def _head_width(self, schema: "Schema") -> int:
         """The least width of an event's head in this schema, margins aside (measured once per schema, off screen)."""
