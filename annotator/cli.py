@@ -329,15 +329,26 @@ def cmd_stats(args: argparse.Namespace) -> int:
 def cmd_status(args: argparse.Namespace) -> int:
     from annotator.edits import set_statuses
 
+    from annotator.formats.records import undecided_counts
+
     with _open(args, create=False) as project:
         ids = project.document_ids() if args.all else _documents_named(project, args.docs)
         changes = set_statuses(project, ids, args.status)
+        finished = args.status in ("annotated", "reviewed")
+        undecided = undecided_counts(project, [args.status]) if finished else (0, 0)
     already = len(ids) - len(changes)
     n = len(changes)
     was = "was" if already == 1 else "were"
     print(
         f"{n} document{'' if n == 1 else 's'} marked {args.status}" + (f" ({already} already {was})" if already else "")
     )
+    if any(undecided):  # marked done with nobody's decision on them: training would find nothing to learn there
+        print(
+            f"note: the documents marked {args.status} hold {undecided[0]} entity and {undecided[1]} event suggestions "
+            "nobody decided; `annotator train` learns from decisions only (in the app, Ctrl+Shift+A accepts a "
+            "document's suggestions)",
+            file=sys.stderr,
+        )
     return 0
 
 

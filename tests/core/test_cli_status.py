@@ -59,3 +59,27 @@ def test_status_is_in_the_help(capsys):
     assert main(["status", "--help"]) == 0
     out = capsys.readouterr().out
     assert "--docs" in out and "--all" in out and "train" in out
+
+
+def test_marking_documents_done_says_when_nobody_decided_their_suggestions(tmp_path, capsys):
+    # marked annotated from the command line, pre-annotated documents keep their suggestions undecided: train then
+    # found nothing to learn from them, and nothing had said so
+    from annotator.importing import IncomingDocument, IncomingEntity, import_documents
+
+    path = tmp_path / "p.annotator"
+    with Project(path, annotator="tester") as p:  # a suggestion, as pre-annotation makes them
+        suggested = IncomingEntity(0, 0, 13, "PERSON", state="suggested")
+        import_documents(
+            p,
+            [
+                IncomingDocument(text="Angela Merkel met Macron.", name="a.txt", entities=[suggested]),
+                IncomingDocument(text="Nothing here.", name="b.txt"),
+            ],
+        )
+    capsys.readouterr()
+    assert main(["status", str(path), "annotated", "--all"]) == 0
+    out, err = capsys.readouterr()
+    assert out.strip() == "2 documents marked annotated"
+    assert err.startswith("note: the documents marked annotated hold 1 entity and 0 event suggestions nobody decided")
+    assert main(["status", str(path), "in_progress", "--all"]) == 0
+    assert capsys.readouterr().err == ""  # not done: nothing to say
