@@ -81,15 +81,30 @@ class WindowFlow:
             c.run(cmd.SetStatus, c.doc.id, "annotated")
             if c.doc is None or c.doc.status != "annotated":  # refused or not saved: stay, the message shows why
                 return
-        self._open_next()
+        self._open_next(self._problems_left())
 
-    def _open_next(self: "MainWindow") -> None:
+    def _problems_left(self: "MainWindow") -> str | None:
+        """What the document just marked annotated still breaks (a decided event without its required role), in a
+        line for the next document's status bar: Ctrl+Enter said nothing of it, only Mark reviewed listed it."""
+        from annotator.validation import validate  # loaded on first use, not at start
+
+        c = self.controller
+        assert c.project is not None and c.doc is not None
+        found = validate(c.project, c.doc.id)
+        if not found:
+            return None
+        n = len(found)
+        return f"{c.doc.name} has {n} problem{'s' if n != 1 else ''} left (Mark reviewed there lists them)"
+
+    def _open_next(self: "MainWindow", said: str | None = None) -> None:
         c = self.controller
         nxt = c.next_open_document()
         if nxt is not None:
             c.open_document(nxt)
+            if said:
+                c.report_status(said)
         else:
-            self.message.setText("Every document is annotated or reviewed.")
+            self.message.setText(f"Every document is annotated or reviewed.{f' {said}.' if said else ''}")
 
     # -- focus -----------------------------------------------------------------------------------------
     def back_to_text(self: "MainWindow") -> None:

@@ -235,3 +235,19 @@ def test_a_labels_the_other_mentions_not_the_words_of_another_span(qtbot, tmp_pa
         assert "ORG on 1 more place (to decide); 1 inside another span left as it is" in said, said
     finally:
         close_window(window)
+
+
+def test_ctrl_enter_says_what_the_document_it_marked_still_breaks(qtbot, window, monkeypatch):
+    # a decided event without its required role: Ctrl+Enter marked the document and moved on without a word (only
+    # Mark reviewed listed it)
+    from ui.window_flow import LEAVE_REST
+
+    v, c = window.view, window.controller
+    monkeypatch.setattr(window, "ask_undecided", lambda n: LEAVE_REST)
+    drag_select(qtbot, v, *find(DOC_A, "met"))
+    qtbot.keyClick(v, "e")  # Contact:Meet, its required Entity empty
+    name, first = c.doc.name, c.doc.id
+    qtbot.keyClick(v, Qt.Key.Key_Return, CTRL)
+    assert c.doc.id != first
+    said = _said(qtbot, window)
+    assert f"{name} has 1 problem left (Mark reviewed there lists them)" in said, said
