@@ -51,6 +51,22 @@ class Tokens:
         return bounds[i] if i >= 0 else offset
 
 
+SENTENCE_REACH = 16_384  # code points each side of a place within which LocalTokens.sentence looks for its sentence
+
+
+def _sentence_in(
+    starts: Sequence[int], ends: Sequence[int], known: Sequence[int], cp: int, to_end: bool
+) -> tuple[int, int] | None:
+    """The range of the sentence holding ``cp`` when the sentence starts ``known`` (token indices) hold one at or
+    before its token and one after it (or ``to_end``: the tokens go to the text's end), else None."""
+    tok = max(0, bisect_right(starts, cp) - 1)
+    i = bisect_right(known, tok)
+    if i == 0 or (i == len(known) and not to_end):
+        return None
+    last = known[i] - 1 if i < len(known) else len(starts) - 1
+    return starts[known[i - 1]], ends[last]
+
+
 _LAST_SPACE = re.compile(r"\s(?=\S*\Z)")  # the last whitespace before endpos
 _SPACE = re.compile(r"\s")
 _STEP = 256
@@ -67,6 +83,7 @@ class LocalTokens:
     def __init__(self, text: str) -> None:
         self.text = text
         self._all: Tokens | None = None
+        self._sentences: list[int] | None = None  # the whole text's, when a sentence was longer than SENTENCE_REACH
 
     def _whole(self) -> "Tokens":
         if self._all is None:
@@ -115,22 +132,23 @@ class LocalTokens:
 
         A window's sentence starts are the whole text's, except that its first token may start one or not (it
         depends on the tokens before it): the window widens until a start it knows lies at or before ``cp``'s token
-        and one after it (or the text ends there)."""
+        and one after it (or the text ends there). A text with no sentence end within ``SENTENCE_REACH`` of ``cp``
+        (a transcript, Thai) has its sentences found whole, once."""
         n = len(self.text)
-        reach = 4 * _STEP
-        while True:
+        reach = 4 * _STEP if self._sentences is None else 2 * SENTENCE_REACH  # found whole once: bisected since
+        while reach <= SENTENCE_REACH:
             lo = 0 if cp <= reach else self._after_space_before(cp - reach)
             hi = n if cp + reach >= n else self._space_after(cp + reach)
             starts, ends = fallback.word_tokens(self.text, lo, hi)
             known = fallback.sentence_starts(self.text, starts, ends)[0 if lo == 0 else 1 :]
-            tok = max(0, bisect_right(starts, cp) - 1)
-            i = bisect_right(known, tok)
-            if i > 0 and (i < len(known) or hi == n):
-                last = known[i] - 1 if i < len(known) else len(starts) - 1
-                return starts[known[i - 1]], ends[last]
-            if lo == 0 and hi == n:
-                return 0, n  # no token at all
+            found = _sentence_in(starts, ends, known, cp, hi == n)
+            if found is not None or (lo == 0 and hi == n):
+                return found or (0, n)
             reach *= 4
+        whole = self._whole()
+        if self._sentences is None:
+            self._sentences = fallback.sentence_starts(self.text, list(whole.starts), list(whole.ends))
+        return _sentence_in(whole.starts, whole.ends, self._sentences, cp, True) or (0, n)
 
     def move(self, offset: int, direction: int, edge: str) -> int:
         n = len(self.text)

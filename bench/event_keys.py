@@ -7,7 +7,8 @@ selected (untimed) before each. Then the other keys (Tab, ], N, Space, Enter, X 
 Ctrl+Alt+1, Ctrl+Z, Ctrl+Shift+Z), 8 presses each from the middle of the document. Then Alt+1 (fill the event's first role, Entity, from the candidates) twice on each
 of as many other events (the second press: the next candidate), each timed the same way. The document has its tokens
 stored with sentences (a paragraph each), as after pre-annotation; with --raw it has none, as a document never
-pre-annotated (the app finds its sentences by the one fallback, annotator.tokens). The limit, measured in the
+pre-annotated, and a full stop ends each paragraph (the app finds the same sentences by the one fallback,
+annotator.tokens). The limit, measured in the
 same run: what any app must do for such a key, i.e. the core's edit on the project file (one transaction,
 with its fsync: the decision, or filling a role) and one repaint of the text view. The open is timed too (until the panels are filled), beside
 bench/gui.py's limit for it (Qt alone). CPU time is the steadier figure on the shared machine.
@@ -29,6 +30,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 import orjson  # noqa: E402
 import re  # noqa: E402
+from bisect import bisect_left  # noqa: E402
 
 from annotator.tokens import word_tokens  # noqa: E402
 from gui import build_project, make_document, qt_limit, shown_window  # noqa: E402
@@ -38,13 +40,37 @@ TRIGGER = "talks"  # every EVERY-th occurrence becomes a suggested Contact:Meet 
 EVERY = 4
 
 
+def raw_document() -> tuple[str, list[tuple[int, int, str, str]]]:
+    """make_document's text with a full stop ending each paragraph (its spans moved along), as a real text has: the
+    fallback's sentences are then the paragraphs, as the stored ones of the pre-annotated document are."""
+    text, ents = make_document()
+    breaks = [m.start() for m in re.finditer("\n", text)]
+    moved = [(s + bisect_left(breaks, s), e + bisect_left(breaks, s), lab, st) for s, e, lab, st in ents]
+    return text.replace("\n", ".\n"), moved
+
+
+def build(path: Path, raw: bool) -> None:
+    """The project of one long document: bench/gui.py's, or (``raw``) raw_document's."""
+    from annotator.importing import IncomingDocument, IncomingEntity, import_documents
+    from annotator.store import Project
+
+    if not raw:
+        build_project(path)
+        return
+    text, ents = raw_document()
+    spans = [IncomingEntity(i, s, e, lab, st) for i, (s, e, lab, st) in enumerate(ents)]
+    with Project(path, annotator="bench") as p:
+        import_documents(p, [IncomingDocument(text, "long.txt", entities=spans)])
+
+
 def add_events(path: Path, tokens: bool = True) -> int:
-    """The suggested events; ``tokens``: the document's tokens and sentences stored, as pre-annotation stores them."""
+    """The suggested events; ``tokens``: the document's tokens and sentences stored, as pre-annotation stores them
+    (else the document is raw_document's)."""
     from annotator.store import Project
     from annotator.suggest.types import ArgumentSuggestion, EventSuggestion
     from annotator.suggest.writer import WriteCounts, write_events
 
-    text, ents = make_document()
+    text, ents = make_document() if tokens else raw_document()
     starts = sorted((s, e, label) for s, e, label, _ in ents if label in ("PERSON", "ORG", "GPE"))
     found, pos, k = [], 0, 0
     while (pos := text.find(TRIGGER, pos + 1)) >= 0:
@@ -143,7 +169,7 @@ def main() -> None:
     tmp = Path(tempfile.mkdtemp(prefix="event-keys-"))
     os.environ["ANNOTATOR_CONFIG_DIR"] = str(tmp)
     path = tmp / "long.annotator"
-    build_project(path)
+    build(path, raw)
     n_events = add_events(path, tokens=not raw)
 
     app, w = shown_window((1366, 740))  # the empty side panels built after its first paint, as a user's are

@@ -136,3 +136,28 @@ def test_the_sentence_of_a_long_document_is_found_around_the_place(monkeypatch):
     a, b = nav.LocalTokens(text).sentence(mid)
     assert text[a:b] == 'Maria Lopez met John Smith in Paris. "'  # the quote opening the next one: its last token
     assert all(b - a < 10_000 for a, b in calls)  # never the whole text
+
+
+def test_a_text_without_sentence_ends_near_the_place_finds_its_sentences_whole_once(monkeypatch):
+    # a transcript, a Thai text: no . ! ? for pages; widening the window again at every key cost more than the whole
+    import random
+
+    from annotator.keyflow import sentence_bounds
+    from annotator.tokens import sentence_starts
+
+    rnd = random.Random(5)
+    words = ["word", "talks", "said", '"', "'", ")", "é", "東京"] * 3 + ["."]
+    text = " ".join(rnd.choice(words) for _ in range(3000))
+    monkeypatch.setattr(nav, "SENTENCE_REACH", 1024)  # so that this text has sentences longer than the reach
+    starts, ends = word_tokens(text)
+    sents = sentence_starts(text, starts, ends)
+    local = nav.LocalTokens(text)
+    for cp in [0, 1, len(text) - 1, len(text)] + [rnd.randrange(len(text)) for _ in range(200)]:
+        assert local.sentence(cp) == sentence_bounds(starts, ends, sents, len(text), cp)
+    flat = "word " * 20_000  # no sentence end at all: one sentence, its tokens found whole once
+    local = nav.LocalTokens(flat)
+    calls = []
+    real = nav.fallback.sentence_starts
+    monkeypatch.setattr(nav.fallback, "sentence_starts", lambda t, s, e: calls.append(len(s)) or real(t, s, e))
+    assert local.sentence(len(flat) // 2) == local.sentence(10) == (0, len(flat) - 1)
+    assert calls.count(20_000) == 1
