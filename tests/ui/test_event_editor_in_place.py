@@ -57,7 +57,7 @@ def editor_shows(ed) -> tuple:  # type: ignore[no-untyped-def, type-arg]
 
 
 def _events(c, db):  # type: ignore[no-untyped-def]
-    """Three suggested events on DOC_A: met (Contact:Meet), attacked and fired (Conflict:Attack)."""
+    """Three suggested events on DOC_A: met (of a type the schema lacks), attacked and fired (Conflict:Attack)."""
     from annotator.suggest.types import EventSuggestion
     from annotator.suggest.writer import WriteCounts, write_events
 
@@ -69,6 +69,11 @@ def _events(c, db):  # type: ignore[no-untyped-def]
     ]
     with db.transaction():
         write_events(db, d, found, "rules:test@1", WriteCounts())
+        # met as another schema left it: a type and a polarity this one lacks (a box kept showed the event before's)
+        db.db.conn.execute(
+            "UPDATE events SET type = 'Made:Up', attributes = ? WHERE trigger_start = ?",
+            ('{"polarity": "Sideways"}', find(DOC_A, "met")[0]),
+        )
     c.reload()
     return sorted(c.events.values(), key=lambda v: v.trigger_start)
 

@@ -68,11 +68,17 @@ def _set_attribute(box: QComboBox, value: str | None) -> None:
     """An attribute's box showing ``value``; none (imported without a value) shows no value rather than the
     schema's default."""
     if value is not None:
-        if box.currentText() != value or box.currentIndex() < 0:
-            box.setCurrentText(value)
+        _show_text(box, value)
     elif box.currentIndex() != -1:
         box.setPlaceholderText("(no value)")
         box.setCurrentIndex(-1)
+
+
+def _show_text(box: QComboBox, text: str) -> None:
+    """``box`` at ``text``; at its first item when it has none such (a value or type the schema lacks), as a new
+    box is after ``setCurrentText``: a box kept from another event showed that event's."""
+    at = box.findText(text)
+    box.setCurrentIndex(at if at >= 0 else 0)
 
 
 def _empty(layout: "QLayout") -> None:
@@ -375,8 +381,7 @@ class EventEditor(QWidget):
     def _set_head(self, ev: Event, text: str) -> None:
         """The type, trigger and attributes of ``ev`` in the boxes shown (made for another event of the schema)."""
         assert self.type_combo is not None and self.trigger_label is not None
-        if self.type_combo.currentText() != ev.type:
-            self.type_combo.setCurrentText(ev.type)
+        _show_text(self.type_combo, ev.type)
         self.trigger_label.set_full_text(text[ev.trigger_start : ev.trigger_end])
         for name, box in self.attribute_combos.items():
             _set_attribute(box, ev.attributes.get(name))
