@@ -94,12 +94,18 @@ class ImportReport:
     def summary(self) -> str:
         parts = [f"{len(self.imported)} imported"]
         if self.entities or self.events:
-            parts.append(f"{self.entities} entities, {self.events} events")
+            parts.append(f"{counted(self.entities, 'entity', 'entities')}, {counted(self.events, 'event')}")
         if self.annotated:
             parts.append(f"{len(self.annotated)} annotated (already in the project)")
-        parts.append(f"{len(self.duplicates)} duplicates skipped")
-        parts.append(f"{len(self.skipped)} files skipped")
+        parts.append(f"{counted(len(self.duplicates), 'duplicate')} skipped")
+        parts.append(f"{counted(len(self.skipped), 'file')} skipped")
         return ", ".join(parts)
+
+
+def counted(n: int, one: str, many: str = "") -> str:
+    """``n`` and its noun as English has it: "1 thing", "0 things", "2 entities" (``many``: a plural not in -s); the
+    import summaries' one wording of their counts."""
+    return f"{n} {one if n == 1 else many or one + 's'}"
 
 
 def sha256_text(text: str) -> str:

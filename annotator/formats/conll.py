@@ -122,6 +122,8 @@ def write_conll(project: Project, out: str | Path, request: ExportRequest) -> Fo
 
 TAG = re.compile(r"O|[BIESLU]-\S+")
 SNIFF_LINES = 200
+# a value that holds nothing: a column of only these is a placeholder (our export's "-X- _", CoNLL-U's "_"), not data
+PLACEHOLDERS = frozenset({"_", "-X-"})
 
 
 def _fields(line: str) -> list[str]:
@@ -221,6 +223,8 @@ def read_conll(path: str | Path, schema: Schema | None = None) -> ReadResult:
     )
     assert shape is not None
     width, col = shape.width, shape.tags[-1]
+    others = [c for c in range(shape.token + 1, width) if c not in shape.tags]  # token numbers are no data
+    data: set[int] = set()  # the columns of ``others`` with a value that is not a placeholder
     warnings: list[str] = []
     notes: list[str] = []
     docs = []
@@ -282,6 +286,9 @@ def read_conll(path: str | Path, schema: Schema | None = None) -> ReadResult:
                 f"{fields[c]!r} is not a tag (O, B-LABEL, I-LABEL, E-, S-)",
             )
         need(token != "", path, number, "no token")
+        for c in others:
+            if fields[c] not in PLACEHOLDERS:
+                data.add(c)
         if first_line is None:
             first_line = number
         if pieces:
@@ -315,10 +322,11 @@ def read_conll(path: str | Path, schema: Schema | None = None) -> ReadResult:
         f"{path}: CoNLL keeps no original text: each document's text is its tokens, a space between them and a "
         "line per sentence"
     )
-    other = width - 1 - len(shape.tags) - shape.token + piped_other  # token numbers are no data
-    if other:
+    other = len(data) + piped_other
+    if other:  # printed after "not kept: "
         warnings.append(
-            f"{path}: {other} column{'s' if other > 1 else ''} besides the token and the tag (POS, chunks) not kept"
+            f"{path}: {other} column{'s' if other > 1 else ''} besides the token and the entity tag "
+            "(CoNLL-2003's part-of-speech and chunk tags, say)"
         )
     if comments:
         warnings.append(f"{path}: {comments} comment lines (starting with #) not kept")

@@ -13,7 +13,7 @@ from annotator.formats import readers, readers_by_suffix
 from annotator.formats.common import ReadResult, check_with_line
 from annotator.formats.detect import detect_format
 from annotator.formats.registry import FORMATS
-from annotator.importing import BATCH, ImportReport, IncomingDocument, check_document, store_documents
+from annotator.importing import BATCH, ImportReport, IncomingDocument, check_document, counted, store_documents
 from annotator.schema import Schema
 from annotator.store import Project
 
@@ -32,7 +32,7 @@ class FormatImportReport(ImportReport):
         if self.schema_adopted:
             s += f"; the project now uses the schema {self.schema_adopted!r} from the input"
         if self.warnings:
-            s += f"; {len(self.warnings)} things not kept (see warnings)"
+            s += f"; {counted(len(self.warnings), 'thing')} not kept (see warnings)"
         return s
 
 

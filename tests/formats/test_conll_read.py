@@ -60,7 +60,11 @@ def test_a_conll_2003_train_txt_is_read_as_conll(tmp_path, capsys):
     assert detect_format(path) == "conll"
     assert main(["import", str(tmp_path / "p.annotator"), str(path), "--schema", str(tmp_path / "c3.toml")]) == 0
     err = capsys.readouterr().err
-    assert f"{path}: read as CoNLL" in err and "2 columns besides the token and the tag" in err
+    assert f"{path}: read as CoNLL" in err
+    # the POS and chunk columns are said once, in one line ("... (POS, chunks) not kept" after "not kept: ")
+    (line,) = [line for line in err.splitlines() if "column" in line]
+    assert line.startswith(f"not kept: {path}: 2 columns besides the token and the entity tag")
+    assert line.count("not kept") == 1
     with Project(tmp_path / "p.annotator", create=False) as project:
         first, second = project.document_ids()
         assert project.document(first).text == "Ada Lovelace wrote in London .\nBabbage agreed ."
@@ -110,6 +114,39 @@ def test_our_export_reads_back_the_same(tmp_path):
     assert (tmp_path / "b.conll").read_text() == exported
 
 
+def test_our_own_export_imports_without_a_warning(tmp_path, capsys):
+    # its "-X- _" columns hold nothing: they were reported as "2 columns besides the token and the tag (POS, chunks)
+    # not kept", and the summary said "1 things not kept"
+    (tmp_path / "c3.toml").write_text(SCHEMA)
+    (tmp_path / "train.txt").write_text(TRAIN)
+    assert (
+        main(
+            [
+                "import",
+                str(tmp_path / "p.annotator"),
+                str(tmp_path / "train.txt"),
+                "--schema",
+                str(tmp_path / "c3.toml"),
+            ]
+        )
+        == 0
+    )
+    assert main(["export", str(tmp_path / "p.annotator"), "--format", "conll", "-o", str(tmp_path / "a.conll")]) == 0
+    capsys.readouterr()
+    for args in ([], ["--format", "conll"]):
+        q = tmp_path / f"q{len(args)}.annotator"
+        assert main(["import", str(q), str(tmp_path / "a.conll"), "--schema", str(tmp_path / "c3.toml"), *args]) == 0
+        out = capsys.readouterr()
+        assert "not kept" not in out.err and "not kept" not in out.out
+        assert out.out.startswith("2 imported, 4 entities, 0 events")
+    result = read_conll(tmp_path / "a.conll", parse_schema(SCHEMA))
+    assert result.warnings == [] and len(result.documents) == 2
+    # a placeholder column with a value in it somewhere is data: reported
+    (tmp_path / "b.conll").write_text("Ada -X- _ B-PER\nwrote -X- VBD O\n")
+    (warning,) = read_conll(tmp_path / "b.conll", parse_schema(SCHEMA)).warnings
+    assert "1 column besides the token and the entity tag" in warning
+
+
 def test_bad_lines_are_refused_with_their_line(tmp_path):
     path = tmp_path / "bad.conll"
     path.write_text("Ada B-PER\nLovelace I-PER\nwrote\n")
@@ -139,7 +176,7 @@ def test_spacy_iob_input_a_sentence_a_line(tmp_path):
         ("The Oxford Companion", "MISC"),
         ("Ada", "PER"),
     ]
-    assert any("1 column besides the token and the tag" in w for w in result.warnings)
+    assert any("1 column besides the token and the entity tag" in w for w in result.warnings)
     other = tmp_path / "sentences.txt"
     other.write_text("Ada|B-PER met|O Babbage|B-PER\n")
     assert detect_format(other) == "conll"

@@ -56,7 +56,9 @@ def test_plain_import_of_a_doccano_file_keeps_its_spans(tmp_path, capsys):
     odd.write_text("a,b\n")
     assert main(["import", str(tmp_path / "p.annotator"), str(doccano), str(odd)]) == 0
     out = capsys.readouterr()
-    assert "1 imported" in out.out and "1 files skipped" in out.out and "table.csv" in out.err
+    # the counts read as English: it said "1 entities, 0 events, 0 duplicates skipped, 1 files skipped"
+    assert "1 imported, 1 entity, 0 events, 0 duplicates skipped, 1 file skipped" in out.out
+    assert "table.csv" in out.err
     with Project(tmp_path / "p.annotator", create=False) as project:
         doc = project.document_ids()[0]
         assert [(e.start, e.end, e.label) for e in project.entities(doc)] == [(0, 5, "PERSON")]
