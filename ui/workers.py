@@ -238,7 +238,6 @@ class ImportFormatWorker(Worker):
         self.schema_adopted = getattr(report, "schema_adopted", None)
         fmt = shown_name(self.fmt)
         text = f"Import ({fmt}): {report.summary()}" if hasattr(report, "summary") else f"Import ({fmt}) done"
+        # the summary counts what was not kept; the first of them a line each, as the command line prints them
         warnings = getattr(report, "warnings", [])
-        if warnings:
-            text += f"; {len(warnings)} warning(s): " + "; ".join(map(str, warnings[:5]))
-        return text
+        return "\n".join([text, *(f"not kept: {w}" for w in warnings[:5])])

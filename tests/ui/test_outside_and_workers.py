@@ -127,3 +127,23 @@ def test_main_opens_project_without_asking_name(qtbot, project_path, monkeypatch
     for w in new:
         w.auto_preannotate = False
         w.close()
+
+
+def test_import_format_worker_counts_in_english_once(qtbot, window, tmp_path):
+    # the app's import said "1 things not kept (see warnings); 1 warning(s): ...": two wordings of one count
+    from ui.status_line import SEPARATOR
+    from ui.workers import ImportFormatWorker
+
+    path = tmp_path / "pos.conll"
+    path.write_text("Maria NNP B-PERSON\nLopez NNP I-PERSON\nflew VBD O\n", encoding="utf-8")
+    window.start_worker(ImportFormatWorker(window.controller.project.path, "conll", [str(path)]))
+    qtbot.waitUntil(lambda: not window.workers, timeout=20000)
+    lines = window.message.text().split(SEPARATOR)  # the status line's one line, a line of the text a part
+    assert lines[0] == (
+        "Import (CoNLL): 1 imported, 1 entity, 0 events, 0 duplicates skipped, 0 files skipped; "
+        "1 thing not kept (see warnings)"
+    )
+    assert lines[1:] == [
+        f"not kept: {path}: 1 column besides the token and the entity tag "
+        + "(CoNLL-2003's part-of-speech and chunk tags, say)"
+    ]
