@@ -146,8 +146,8 @@ class Shape:
 def column_shape(lines: list[str]) -> Shape | None:
     """The columns of CoNLL token lines, told from the first of ``lines``; None when they are not such lines.
 
-    The tag columns are the columns at the right whose every value is a tag (with one other than ``O`` among them),
-    up to one that is not, or that holds chunks (CoNLL-2003's ``B-NP``): the last one alone in CoNLL-2003, both of
+    The tag columns are the columns at the right whose every value is a tag (``O`` alone in a file without
+    entities), up to one that is not, or that holds chunks (CoNLL-2003's ``B-NP``): the last one alone in CoNLL-2003, both of
     GermEval 2014's (outer and nested entities). The token is the first column, or the second after a column of
     token numbers (GermEval's ``1\tAuch\tO\tO``, CoNLL-U's ID)."""
     rows = []
@@ -168,7 +168,8 @@ def column_shape(lines: list[str]) -> Shape | None:
     tags: list[int] = []
     for col in range(width - 1, token, -1):
         values = [r[col] for r in rows]
-        if not all(TAG.fullmatch(v) for v in values) or {v[2:] for v in values if v != "O"} <= CHUNKS:
+        labels = {v[2:] for v in values if v != "O"}  # none: a file without entities (our export of such documents)
+        if not all(TAG.fullmatch(v) for v in values) or (labels and labels <= CHUNKS):
             if tags:
                 break
             continue  # a column after the tags (LexiconNER's "TOKEN TAG 0")

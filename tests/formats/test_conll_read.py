@@ -233,3 +233,24 @@ def test_the_files_tokens_and_sentences_go_back_out(tmp_path):
         "",
     ]
     assert "U.S. -X- _ B-LOC" in lines
+
+
+def test_a_file_without_entities_imports(tmp_path, capsys):
+    # our export of documents nobody annotated has a tag column of O alone: it was refused as "not a CoNLL file: no
+    # column of IOB tags", and so was a CoNLL-2003 file with no entity in it
+    (tmp_path / "a.txt").write_text("Ada wrote in London. Babbage agreed.\n")
+    assert main(["import", str(tmp_path / "p.annotator"), str(tmp_path / "a.txt")]) == 0
+    assert main(["export", str(tmp_path / "p.annotator"), "--format", "conll", "-o", str(tmp_path / "a.conll")]) == 0
+    capsys.readouterr()
+    assert main(["import", str(tmp_path / "q.annotator"), str(tmp_path / "a.conll")]) == 0
+    out = capsys.readouterr()
+    assert "not kept" not in out.err and out.out.startswith("1 imported, 0 duplicates skipped")
+    with Project(tmp_path / "q.annotator", create=False) as project:
+        (doc,) = project.document_ids()
+        assert project.document(doc).text == "Ada wrote in London .\nBabbage agreed ."
+        assert project.entities(doc) == []
+    (tmp_path / "eng.train").write_text("-DOCSTART- -X- -X- O\n\nThe DT B-NP O\nsociety NN I-NP O\nmet VBD B-VP O\n")
+    result = read_conll(tmp_path / "eng.train", parse_schema(SCHEMA))
+    (doc,) = result.documents
+    assert doc.text == "The society met" and doc.entities == []
+    assert any("2 columns besides the token and the entity tag" in w for w in result.warnings)
