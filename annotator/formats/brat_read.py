@@ -326,7 +326,7 @@ def parse_ann(
         elif kind in "R*N":
             others.append((kind, aid, rest, number))
         else:
-            warnings.append(f"{ann}:{number}: {aid}: brat has no annotation of this kind; not kept")
+            warnings.append(f"{ann}:{number}: {aid}: brat has no annotation of this kind")
     # resolve references (they may point forward)
     for e in es.values():
         t = ts.get(e.trigger)

@@ -330,5 +330,5 @@ def read_conll(path: str | Path, schema: Schema | None = None) -> ReadResult:
             "(CoNLL-2003's part-of-speech and chunk tags, say)"
         )
     if comments:
-        warnings.append(f"{path}: {comments} comment lines (starting with #) not kept")
+        warnings.append(f"{path}: {comments} comment lines (starting with #)")
     return ReadResult(docs, None, warnings, notes)

@@ -58,7 +58,7 @@ def _regions(
         need(isinstance(labels, list), path, line, "'label' must be a list")
         for k, x in enumerate(labels):
             if isinstance(x, str):
-                warnings.append(f"{path}:{line}: document category {x!r} not kept")
+                warnings.append(f"{path}:{line}: document category {x!r}")
                 continue
             need(
                 isinstance(x, list) and len(x) in (3, 4) and isinstance(x[2], str) and isinstance(x[-1], str),

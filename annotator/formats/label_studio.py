@@ -300,7 +300,7 @@ def read_label_studio(path: str | Path, schema: Schema | None = None) -> ReadRes
                 need(all(isinstance(t, str) for t in said), path, line, f"{who}: result {k}: texts must be strings")
                 region_texts.append((r.get("id"), [t for t in said if t.strip()]))  # perRegion: the region's id
             else:
-                warnings.append(f"{path}:{line}: result {k} of type {kind!r} ({r.get('from_name')}) not kept")
+                warnings.append(f"{path}:{line}: result {k} of type {kind!r} ({r.get('from_name')})")
         if untexted:  # no span text to check against: the reading that puts the spans on clean words wins
             if looks_utf16(text, [(s_, e_) for _, _, s_, e_ in untexted]):
                 u16 = Utf16Map(text)

@@ -251,7 +251,7 @@ def _group_document(
         chosen = task.get("accept") if isinstance(task.get("accept"), list) else []
         label = [task["label"]] if isinstance(task.get("label"), str) and not task.get("spans") else []
         for category in label + [c for c in chosen if isinstance(c, (str, int))]:
-            warnings.append(f"{path}:{line}: document category {category!r} not kept")
+            warnings.append(f"{path}:{line}: document category {category!r}")
 
         def entity(s: int, e: int, label: str) -> tuple[int, int, str]:
             if (s, e, label) not in entities:

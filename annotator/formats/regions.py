@@ -100,7 +100,7 @@ def build_document(
         heads = [r for r in by_key[frm] if r.label in triggers]
         tails = [r for r in by_key[to] if r.label not in triggers]
         if label is None and (heads or not keep_as):  # no label: no role for an argument
-            warnings.append(f"{path}:{line}: relation {frm}->{to} has no label; not kept")
+            warnings.append(f"{path}:{line}: relation {frm}->{to} has no label")
             continue
         if keep_as and not heads and tails:
             kept += [
@@ -110,7 +110,7 @@ def build_document(
             ]
             continue
         if not heads or not tails:
-            warnings.append(f"{path}:{line}: relation {k} ({label}) does not go from a trigger to an entity; not kept")
+            warnings.append(f"{path}:{line}: relation {k} ({label}) does not go from a trigger to an entity")
             continue
         for h in heads:
             for t in tails:

@@ -110,7 +110,7 @@ def _document(doc: Any, k: int, path: Path, schema: Schema, warnings: list[str])
             if ours is not None and isinstance(k_, int) and 0 <= k_ < len(out.entities):
                 args.append((str(a.get("role")), k_))  # the argument's entity: span k_ of the group
             else:
-                warnings.append(f"{path}: {name}: an argument of event {v.get('id')} points at no span; not kept")
+                warnings.append(f"{path}: {name}: an argument of event {v.get('id')} points at no span")
         attrs = v.get("attributes")
         out.events.append(
             IncomingEvent(
@@ -126,7 +126,7 @@ def _document(doc: Any, k: int, path: Path, schema: Schema, warnings: list[str])
         )
     if doc.cats:
         cats = ", ".join(f"{c} ({s:g})" for c, s in doc.cats.items())
-        warnings.append(f"{path}: {name}: document categories not kept: {cats}")
+        warnings.append(f"{path}: {name}: document categories {cats}")
     need_known_labels(schema, [e.label for e in out.entities] + [v.type for v in out.events], path, k)
     check_with_line(schema, out, path, k)
     return out

@@ -128,9 +128,9 @@ def test_document_categories_are_reported_not_kept(tmp_path):
     assert [d.text for d in result.documents] == ["Rates rose again.", "Paris won the cup.", "Acme hired Lee."]
     categories = [w for w in result.warnings if "category" in w]
     assert categories == [
-        f"{tmp_path / 'a.jsonl'}:1: document category 'ECONOMY' not kept",
-        f"{tmp_path / 'a.jsonl'}:3: document category 'SPORT' not kept",
-        f"{tmp_path / 'a.jsonl'}:3: document category 'CITY' not kept",
+        f"{tmp_path / 'a.jsonl'}:1: document category 'ECONOMY'",
+        f"{tmp_path / 'a.jsonl'}:3: document category 'SPORT'",
+        f"{tmp_path / 'a.jsonl'}:3: document category 'CITY'",
     ]
 
 
@@ -260,3 +260,19 @@ def test_broken_input_names_file_and_line_and_stores_nothing(tmp_path, content, 
     )
     assert project.document_ids() == []
     project.close()
+
+
+def test_each_line_of_what_an_import_left_out_says_not_kept_once(tmp_path, capsys):
+    # the command line puts "not kept: " before each reader's warning; the readers' own lines ended in "not kept"
+    # too ("not kept: a.jsonl:1: document category 'ECONOMY' not kept")
+    from annotator.cli import main
+
+    src = tmp_path / "a.jsonl"
+    src.write_text(
+        '{"text": "Stocks fell in Tokyo.", "label": "ECONOMY", "answer": "accept", "_input_hash": 1}\n'
+        '{"text": "Acme hired Lee.", "spans": [{"start": 0, "end": 4, "label": "ORG"}], "answer": "accept"}\n',
+        encoding="utf-8",
+    )
+    main(["import", str(tmp_path / "p.annotator"), str(src)])
+    lines = [x for x in capsys.readouterr().err.splitlines() if "not kept" in x]
+    assert lines and all(x.count("not kept") == 1 for x in lines), lines

@@ -203,7 +203,7 @@ def test_label_studio_relations_drawn_without_a_label_go_back(tmp_path):
     assert first.document(doc).meta["label_studio"]["relations"] == [
         {"type": None, "from": [23, 26, "PERSON"], "to": [0, 3, "PERSON"]}
     ]
-    assert [w for w in report.warnings if "has no label" in w] == [f"{src}:1: relation d->b has no label; not kept"]
+    assert [w for w in report.warnings if "has no label" in w] == [f"{src}:1: relation d->b has no label"]
     out = tmp_path / "out.json"
     writers()["label_studio"](first, out)
     (task,) = orjson.loads(out.read_bytes())
