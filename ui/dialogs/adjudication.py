@@ -86,7 +86,9 @@ class AdjudicationWindow(QDialog):
         super().__init__(parent)
         self.setWindowTitle("Adjudication")
         self.setModal(False)
-        self.resize(1100, 500)
+        # as wide as the main window allows: the annotators' versions side by side need the room (at 1100 px,
+        # with DejaVu Sans, a long organisation's name was cut in each version at a 1366-px screen)
+        self.resize(max(1100, window.width() - 60) if window is not None else 1100, 500)
         self.controller = controller
         self.main_window = window
         self.sets: list[str] = []
