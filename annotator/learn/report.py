@@ -37,11 +37,16 @@ def format_comparison(scores: dict[str, dict[str, Any]], current: str = "current
     return "\n".join(lines)
 
 
+def _minute(stamp: str) -> str:
+    """A stored UTC timestamp (``2026-12-02T15:02:07.767+00:00``) to the minute: ``2026-12-02 15:02``."""
+    return stamp[:16].replace("T", " ")
+
+
 def format_versions(infos: list[VersionInfo], original_default: bool) -> str:
     if not infos:
         return "no trained models yet (annotator train PROJECT)"
     lines = [
-        f"{'version':>7}  {'default':7}  {'created':24} {'docs':>5} {'held out':>8}  "
+        f"{'version':>7}  {'default':7}  {'created (UTC)':16} {'docs':>5} {'held out':>8}  "
         f"{'entity F1':>9} {'trigger F1':>10} {'argument F1':>11}  compared with"
     ]
     for v in infos:
@@ -55,7 +60,7 @@ def format_versions(infos: list[VersionInfo], original_default: bool) -> str:
         state = "yes" if v.default else ""
         where = "" if v.present else "  (left behind: folder missing)"
         lines.append(
-            f"{v.version:>7}  {state:7}  {v.created[:24]:24} {v.documents:>5} {m.get('held_out', '-'):>8}  "
+            f"{v.version:>7}  {state:7}  {_minute(v.created):16} {v.documents:>5} {m.get('held_out', '-'):>8}  "
             f"{f1('entities'):>9} {f1('triggers'):>10} {f1('arguments'):>11}  "
             f"{m.get('compared_with', '')}{' (worse)' if m and not m.get('better', True) else ''}{where}"
         )
