@@ -35,12 +35,17 @@ def _triples(value: Any) -> bool:
 # a line of the project's own JSONL export has these (a training line with "entities": [] has none of them)
 EXPORT_KEYS = ("events", "sha256", "status", "comments")
 OWN_KEYS = ("text", "name", "id", "meta", "spans", "entities")
+DYGIEPP_LINE = (
+    "a DyGIE++ line (doc_key, sentences of tokens): annotator writes DyGIE++ but does not read it (it keeps no text, "
+    "only tokens); import the project's JSON or JSONL export of the same documents instead"
+)
 
 
 def parse_jsonl_object(obj: Any, path: str, line: int) -> IncomingDocument:
     """One line of the simple JSONL input: text, optional name/id, meta, spans or ``entities`` as
     ``[start, end, label]`` lists (spaCy's training JSONL); or a line of the project's JSONL export."""
     need(isinstance(obj, dict), path, line, "each line must be a JSON object")
+    need("text" in obj or "sentences" not in obj or "doc_key" not in obj, path, line, DYGIEPP_LINE)
     triples = not any(k in obj for k in EXPORT_KEYS) and _triples(obj.get("entities"))
     if ("entities" in obj or "events" in obj) and not triples:
         return parse_document(obj, path, line)

@@ -79,6 +79,14 @@ def write_jsonl(project: Project, out: str | Path, request: ExportRequest) -> Ex
 
 
 # -- reading --------------------------------------------------------------------------------------
+# events-dev's (M2E2's converted) shape: a trigger as [start, end], arguments as spans without an entity and its
+# label. The import cannot tell the label an argument's entity should have, so it refuses, saying what to do
+SPAN_SHAPE = (
+    "its trigger is a [start, end] list (arguments as spans without entities, as events-dev and M2E2 write them), "
+    "not the project's event shape: import the texts alone (docs/formats.md: 'Events as spans') or convert them"
+)
+
+
 def parse_document(obj: Any, path: str, line: int | None = None) -> IncomingDocument:
     """One exported document object back into an IncomingDocument (ids kept as keys)."""
 
@@ -129,11 +137,13 @@ def parse_document(obj: Any, path: str, line: int | None = None) -> IncomingDocu
             )
         )
     events = []
-    for v in items(obj, "events", "'events'"):
+    for number, v in enumerate(items(obj, "events", "'events'"), start=1):
         need(isinstance(v, dict), f"document {name!r}: an event must be an object")
         texts(v, ("annotator",), f"event {v.get('id')!r}:")
         trig = v.get("trigger")
-        need(isinstance(trig, dict), f"document {name!r}: event {v.get('id')!r} has no trigger")
+        which = f"event {v['id']!r}" if v.get("id") is not None else f"event {number}"
+        need(not isinstance(trig, list), f"document {name!r}: {which}: {SPAN_SHAPE}")
+        need(isinstance(trig, dict), f'document {name!r}: {which} has no trigger ({{"start": N, "end": N}})')
         s, t = trig.get("start"), trig.get("end")
         need(
             type(s) is int and type(t) is int and 0 <= s < t <= len(text),

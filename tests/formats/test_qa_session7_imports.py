@@ -1,0 +1,60 @@
+"""Session 7's qa pass, importing what a first user has at hand: a DyGIE++ export read back, and events-dev's own
+file as it is. Each refused in words that did not say what the file was or what to do."""
+
+from __future__ import annotations
+
+import json
+
+from annotator.cli import main
+from annotator.store import Project
+from tests.formats.conftest import fill
+
+TEXT = "Police arrested the man in Paris on Monday."
+EVENTS_DEV_LINE = {
+    "name": "VOA_EN_NW_2009.12.09.416313.txt",
+    "text": TEXT,
+    "events": [
+        {
+            "type": "Justice:Arrest-Jail",
+            "trigger": [7, 15],
+            "trigger_text": "arrested",
+            "arguments": [{"role": "Person", "span": [16, 23], "text": "the man"}],
+        }
+    ],
+}
+
+
+def test_events_dev_file_as_it_is_is_refused_saying_why_and_what_to_do(tmp_path, capsys):
+    """Its events give the trigger as [start, end] and arguments as spans: the refusal said 'event None has no
+    trigger' (it has one), which sent the user looking in the wrong place."""
+    src = tmp_path / "dev.jsonl"
+    src.write_text(json.dumps(EVENTS_DEV_LINE) + "\n", encoding="utf-8")
+    proj = tmp_path / "p.annotator"
+    assert main(["import", str(proj), str(src)]) == 1
+    err = capsys.readouterr().err
+    assert "event None" not in err and "has no trigger" not in err
+    assert "event 1: its trigger is a [start, end] list" in err and "import the texts alone" in err
+    assert not proj.exists()  # nothing half-imported
+
+
+def test_an_event_without_a_trigger_is_named_by_its_place(tmp_path, capsys):
+    line = {"name": "a", "text": TEXT, "events": [{"type": "Justice:Arrest-Jail"}]}
+    src = tmp_path / "a.jsonl"
+    src.write_text(json.dumps(line) + "\n", encoding="utf-8")
+    assert main(["import", str(tmp_path / "p.annotator"), str(src)]) == 1
+    assert "document 'a': event 1 has no trigger" in capsys.readouterr().err
+
+
+def test_a_dygiepp_export_read_back_says_it_is_one(tmp_path, capsys):
+    """The DyGIE++ export imported by name (.jsonl) was refused as "document 'text' must be a non-empty string"."""
+    proj = tmp_path / "p.annotator"
+    p = Project(proj, annotator="t")
+    fill(p)
+    p.close()
+    out = tmp_path / "events.jsonl"
+    assert main(["export", str(proj), "--format", "dygiepp", "-o", str(out)]) == 0
+    capsys.readouterr()
+    assert main(["import", str(tmp_path / "back.annotator"), str(out)]) == 1
+    err = capsys.readouterr().err
+    assert "'text' must be a non-empty string" not in err
+    assert "a DyGIE++ line" in err and "does not read it" in err and "JSON or JSONL export" in err
