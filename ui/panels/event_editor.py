@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from annotator.model import Entity, Event
+from annotator.model import Argument, Entity, Event
 from ui.editing import role_shortcut
 from ui.elided import ElidedButton, ElidedLabel
 from ui.panels.events import missing_roles
@@ -35,6 +35,7 @@ if TYPE_CHECKING:  # pragma: no cover
 
 
 FILL_LIST_MOST = 50  # entities in a role's fill list, nearest to the trigger first
+PROBE_FILLER = -1  # the entity id of the filler every role gets when the panel's least width is measured
 ROLE_NAME_LEAST = 14  # characters of a role's name always shown ("Beneficiary *"); a longer one is elided
 
 
@@ -117,7 +118,7 @@ class EventEditor(QWidget):
         self.fill_combos: list[QComboBox] = []
         self.role_rows: dict[str, QLabel] = {}
         self.trigger_label: ElidedLabel | None = None
-        self._head_width_of: tuple[Schema, int] | None = None
+        self._least_width_of: tuple[Schema, int] | None = None
         self._head_of: Schema | None = None  # the schema whose type and attribute boxes are shown (None: no event)
         self._group_type: str | None = None  # the event type the Roles box has the rows of
         self._cells: list[QVBoxLayout] = []  # each role's fillers, as its row shows them
@@ -217,7 +218,7 @@ class EventEditor(QWidget):
             lay.addStretch(1)
             if c.schema is not None:  # as wide as an event needs from the start: the text never reflows on one
                 margins = lay.contentsMargins()
-                body.setMinimumWidth(self._head_width(c.schema) + margins.left() + margins.right())
+                body.setMinimumWidth(self._least_width(c.schema) + margins.left() + margins.right())
             return
         schema, text = c.schema, c.doc.text
         lay.addLayout(self._head(schema, ev, text))
@@ -283,12 +284,13 @@ class EventEditor(QWidget):
         return fillers, tuple(e.id for e in self._lists.get(role, ())), missing
 
     def _fill_cell(self, cell: QVBoxLayout, role: str, filled: list) -> None:  # type: ignore[type-arg]
-        """A role's fillers in its cell: each a button (to the text) and × (remove it); a dash when none."""
+        """A role's fillers in its cell: each a button (to the text) and × (remove it); a dash when none. A filler
+        of entity id ``PROBE_FILLER`` shows a long name (``_least_width`` measures a row at its widest)."""
         c, text = self.c, self.c.doc.text if self.c.doc else ""
         for a in filled:
             ent = c.entities.get(a.entity_id)
             line = QHBoxLayout()
-            shown = text[ent.start : ent.end] if ent else "?"
+            shown = "M" * 40 if a.entity_id == PROBE_FILLER else text[ent.start : ent.end] if ent else "?"
             btn = ElidedButton(shown, f"{shown}\n(click: show it in the text)")
             btn.setFlat(True)
             btn.setStyleSheet("text-align: left; color: #1f4e9c; font-weight: bold; padding: 1px 2px")
@@ -391,17 +393,25 @@ class EventEditor(QWidget):
         if self.event_id is not None:
             signal.emit(self.event_id, *args)
 
-    def _head_width(self, schema: "Schema") -> int:
-        """The least width of an event's head in this schema, margins aside (measured once per schema, off screen)."""
-        if self._head_width_of is None or self._head_width_of[0] is not schema:
+    def _least_width(self, schema: "Schema") -> int:
+        """The least width of an event in this schema, margins aside: its head, and the Roles box of the type whose
+        rows are widest with every role filled (measured once per schema, off screen). The head alone was less
+        than Conflict:Attack's roles need with DejaVu Sans ("Instrument", a filler and its fill list): the panel
+        widened by 8 px when the first event was shown, and the text reflowed."""
+        if self._least_width_of is None or self._least_width_of[0] is not schema:
+            kept = (self.fill_combos, self.role_rows, self._cells, self._row_shows, self._group_type)
             probe = QWidget()
-            head = self._head(schema, None, "")
-            probe.setLayout(head)
-            margins = head.contentsMargins()
-            self._head_width_of = (schema, head.minimumSize().width() - margins.left() - margins.right())
+            lay = QVBoxLayout(probe)
+            lay.addLayout(self._head(schema, None, ""))
+            for etype in schema.events:
+                args = tuple(Argument(-1 - i, -1, r.name, PROBE_FILLER) for i, r in enumerate(etype.roles))
+                lay.addWidget(self._roles_group(Event(-1, -1, etype.name, 0, 0, {}, None, args)))
+            margins = lay.contentsMargins()
+            self._least_width_of = (schema, lay.minimumSize().width() - margins.left() - margins.right())
             probe.deleteLater()
             self.type_combo, self.attribute_combos = None, {}
-        return self._head_width_of[1]
+            self.fill_combos, self.role_rows, self._cells, self._row_shows, self._group_type = kept
+        return self._least_width_of[1]
 
     def eventFilter(self, obj: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
         if obj is self.scroll.widget() and event.type() in (QEvent.Type.LayoutRequest, QEvent.Type.Show):
