@@ -8,7 +8,7 @@ Time arguments are not annotated in this data, so suggested Time arguments are l
 Figures are given for the two halves (even / odd line index: rules were developed looking at the first only)
 and for all. Also prints pipeline time against the suggester's own time. Asserts nothing.
 
-Run: nice .venv/bin/python bench/events.py [--data PATH] [--model NAME] [--direct] [--cache FILE] [--errors A]
+Run: nice .venv/bin/python bench/events.py [--data PATH] [--model NAME] [--direct] [--cache FILE] [--errors A|B]
   default: imports the articles into a temporary project and runs annotator.preannotate (the real path), then
            reads the stored event suggestions back;
   --direct parses with spaCy and calls the suggester itself (fast; --cache keeps the parsed Docs between runs).
@@ -293,7 +293,11 @@ def main() -> None:
     )
     ap.add_argument("--threshold", type=float, help="the suggester's score threshold (default: its own)")
     ap.add_argument("--weights", type=Path, help="with --direct: the score's weights from this JSON (fitted ones)")
-    ap.add_argument("--errors", choices=("A",), help="print the errors of half A (the development half)")
+    ap.add_argument(
+        "--errors",
+        choices=("A", "B"),
+        help="print the errors of half A (the development half) or of half B (the other direction of a 2-fold)",
+    )
     ap.add_argument(
         "--half",
         choices=("A", "B", "all"),
@@ -312,10 +316,18 @@ def main() -> None:
     errors: list | None = [] if args.errors else None
     if args.half in ("A", "all"):
         report(
-            "half A (even lines; rules developed on it)", [rows[i] for i in half_a], [preds[i] for i in half_a], errors
+            "half A (even lines; rules developed on it)",
+            [rows[i] for i in half_a],
+            [preds[i] for i in half_a],
+            errors if args.errors == "A" else None,
         )
     if args.half in ("B", "all"):
-        report("half B (odd lines; not looked at)", [rows[i] for i in half_b], [preds[i] for i in half_b])
+        report(
+            "half B (odd lines; not looked at)",
+            [rows[i] for i in half_b],
+            [preds[i] for i in half_b],
+            errors if args.errors == "B" else None,
+        )
     if args.half == "all":
         report("all", rows, preds)
     if args.mode == "direct":
