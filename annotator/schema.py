@@ -53,7 +53,9 @@ class EventType:
     # the type, and context words (lemmas) that support it ("fire" as an attack near "rocket", "troops")
     weak_triggers: tuple[str, ...] = ()
     cues: tuple[str, ...] = ()
-    blockers: tuple[str, ...] = ()  # words that, modifying a trigger, rule the type out ("press conference")
+    # words that, modifying a trigger, rule the type out ("press conference"); "dep:X" a child of relation X,
+    # "obj:event" an object that is itself an event word ("fleeing war")
+    blockers: tuple[str, ...] = ()
     # types an event of this type also is (an execution is a death): (type, ((role here, role there), ...)); roles
     # of the same name carry over without being listed
     implies: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = ()

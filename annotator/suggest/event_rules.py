@@ -199,6 +199,9 @@ class RuleEventSuggester:
         neighbours = _neighbour_lemmas(head, self._phrases)
         direct = frozenset(c.lemma_.lower() for c in head.children) | frozenset(f"dep:{c.dep_}" for c in head.children)
         direct |= _means(head)  # "talked by phone": no meeting
+        if self._event_object(head, span):
+            direct |= {"obj:event"}  # "fleeing war", "brought charges": what is fled or brought is an event
+        purpose = _purpose(head)
         cands: list[_Candidate] = []
         for type_name in dict.fromkeys(p.type for p in patterns):
             pattern = (
@@ -225,6 +228,13 @@ class RuleEventSuggester:
                 continue
             if self.blockers[type_name] & direct:  # "press conference" is not a meeting
                 continue
+            if (
+                pattern.weak
+                and purpose is not None
+                and not self._of_type(type_name, purpose)
+                and not any(self._doer(type_name, t) for s, t in pairs if s in ("subj", "subj_intrans"))
+            ):
+                continue  # "gathered for the weekly market", "gather to see him speak": gathered, not protesting
             terms: dict[str, float] = {"core": min(core, 2), "cue": min(cue, 2)}
             terms.update((sign, 1.0) for sign in ctx.signs)
             if any(a.role not in _NON_CORE and a.score >= 0.8 for a in args):  # a named participant
@@ -275,6 +285,40 @@ class RuleEventSuggester:
             self._attrs(ctx),
         )
 
+    def _of_type(self, type_name: str, words: Sequence[Any]) -> bool:
+        """Whether ``words`` hold a trigger word or a cue of the type ("gathered to protest", "for a rally")."""
+        cues = self.cues[type_name]
+        return any(
+            t.lemma_.lower() in cues or t.lower_ in cues or any(p.type == type_name for p in self.lexicon.candidates(t))
+            for t in words
+        )
+
+    def _event_object(self, head: Any, span: Any) -> bool:
+        """Whether the verb's object (outside the trigger) is a noun naming an event, a trigger word of the schema
+        ("fleeing war and poverty", "brought charges against him", "returned fire")."""
+        return head.pos_ == "VERB" and any(
+            c.dep_ == "dobj"
+            and c.pos_ == "NOUN"
+            and not c.ent_type_
+            and not span.start <= c.i < span.end
+            and guess_label(c) is None
+            and self.lexicon.candidates(c)
+            for c in head.children
+        )
+
+    def _doer(self, type_name: str, tok: Any) -> bool:
+        """A noun naming those who do an event of the type, made from one of its triggers ("protesters",
+        "demonstrators", "rioters"): who they are already tells the sense ("demonstrators rally to mark ...")."""
+        lemma = tok.lemma_.lower()
+        if tok.pos_ != "NOUN" or not lemma.endswith(("er", "or")):
+            return False
+        stem = lemma[:-2]
+        return any(
+            p.type == type_name and not p.weak
+            for base in (stem, stem + "e")
+            for p in self.lexicon.by_first.get(base, ())
+        )
+
     def _attrs(self, ctx: Context) -> dict[str, str]:
         out = {}
         for name, value in ctx.attributes.items():
@@ -311,6 +355,23 @@ def _means(head: Any) -> frozenset[str]:
         if g.dep_ == "pobj"
         for x in (g, *(k for k in g.children if k.dep_ == "compound"))
     )
+
+
+def _purpose(head: Any) -> list[Any] | None:
+    """The words of what a verb with no object is said to be done for: a "for" phrase ("gathered for the weekly
+    market"; not a duration or a name: "for two hours", "fought for Mosul") or a "to" infinitive ("gathered to see him speak"); None without one.
+    ACE: a word with several senses takes the sense of the event only when its stated purpose is one."""
+    if head.pos_ != "VERB" or any(c.dep_ in ("dobj", "dative") for c in head.children):
+        return None
+    for c in head.children:
+        if c.dep_ == "prep" and c.lower_ == "for":
+            objs = [g for g in c.children if g.dep_ == "pobj"]
+            if objs and objs[0].pos_ in ("NOUN", "ADJ") and not objs[0].ent_type_:  # not "for two hours", "for Mosul"
+                return list(c.subtree)
+        if c.dep_ in ("xcomp", "advcl") and c.pos_ in ("VERB", "AUX"):
+            if any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children):
+                return list(c.subtree)
+    return None
 
 
 def _caption_side(tok: Any) -> bool:

@@ -613,3 +613,30 @@ def test_clashes_and_a_handshake(nlp, suggester):
     assert (
         only(run(nlp, suggester, "The two leaders shook hands in Singapore."), "shook hands")["type"] == "Contact:Meet"
     )
+
+
+def test_a_gathering_for_another_purpose_is_no_demonstration(nlp, suggester):
+    def demonstrations(text):
+        return [e for e in run(nlp, suggester, text) if e["type"] == "Conflict:Demonstrate"]
+
+    assert not demonstrations("Hundreds of farmers and their families gathered for the annual harvest fair.")
+    assert not demonstrations("Thousands of fans gathered in the main square to watch the final.")
+    # a purpose of the type, or those who gather named as doing it, keeps it
+    assert demonstrations("Thousands of students gathered in the main square to protest the new tuition fees.")
+    assert demonstrations("Angry protesters rallied to mark the anniversary of the election.")
+
+
+def test_a_rally_in_support_of_someone_is_a_demonstration(nlp, suggester):
+    # ACE: people come together to protest or to demand; "in support of" is the other side of "against"
+    events = run(nlp, suggester, "A student waves a flag during a rally in support of the jailed journalist.")
+    assert only(events, "rally")["type"] == "Conflict:Demonstrate"
+
+
+def test_fleeing_an_event_is_no_movement_of_its_own(nlp, suggester):
+    # what is fled, brought or returned is an event ("war", "charges", "fire"), not a place left or a thing moved
+    def movements(text):
+        return [e for e in run(nlp, suggester, text) if e["type"] == "Movement:Transport"]
+
+    assert not movements("The villagers, fleeing war and hunger, waited for food.")
+    assert not movements("A colleague brought charges against the manager.")
+    assert movements("The villagers fled the town before dawn.")
