@@ -488,7 +488,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--batch", type=_at_least(1), default=500, help="documents per transaction")
     p.add_argument(
         "--format",
-        help="read with this format (brat, prodigy, doccano, label_studio, conll, spacy); default: told from the name and content",
+        help="read with this format (brat, prodigy, doccano, label_studio, conll, spacy, dygiepp); default: told from the name and content",
     )
     p.add_argument(
         "--skip-bad",

@@ -254,6 +254,33 @@ def iter_json_array(path: Path) -> Iterator[tuple[int, Any]]:
         i = end
 
 
+def iter_json_values(path: Path) -> Iterator[tuple[int, Any]]:
+    """(line number where it starts, value) for each JSON value written one after another: a JSONL file, objects
+    pretty-printed over many lines (as tools' sample files are), or the items of one top-level array."""
+    import json
+
+    text = read_text_file(path).lstrip("\ufeff")
+    i = len(text) - len(text.lstrip())
+    if text[i : i + 1] == "[":
+        yield from iter_json_array(path)
+        return
+    decoder = json.JSONDecoder()
+    line, counted_to = 1, 0  # the line number at ``counted_to``, counted as the reading goes
+    while i < len(text):
+        line += text.count("\n", counted_to, i)
+        counted_to = i
+        try:
+            obj, end = decoder.raw_decode(text, i)
+        except json.JSONDecodeError as exc:
+            raise ImportFileError(
+                str(path), f"not valid JSON ({exc.msg}); is the line cut short?", exc.lineno
+            ) from None
+        yield line, obj
+        i = end
+        while i < len(text) and text[i] in " \t\r\n":
+            i += 1
+
+
 class LabelTally:
     """The labels a file gives that the schema lacks, gathered over the whole file (``collect`` around each
     document) so that ``check`` refuses it once, naming them all, at the first place one was met."""

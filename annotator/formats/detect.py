@@ -10,6 +10,8 @@
   ``prodigy`` too.
 - ``.jsonl`` or ``.json`` whose first object has ``label``/``labels`` as ``[start, end, LABEL]`` lists, or ``entities``
   with ``start_offset`` (or no entities and a ``relations`` list: a text without spans): ``doccano``.
+- ``.jsonl`` or ``.json`` whose first object has ``sentences`` as lists of tokens and a ``doc_key`` (or ``ner``,
+  ``relations``, ``events``, ``clusters``): ``dygiepp`` (DyGIE++'s data is JSONL, often named ``train.json``).
 - ``.conll``, ``.iob``, ``.bio`` files, and files of any other name but ``.json``/``.jsonl`` (``train.txt``,
   ``eng.train``, as CoNLL-2003's copies are named) whose first lines are ``-DOCSTART-``, token lines with a column
   of IOB tags, or sentences of ``word|TAG`` tokens (spaCy's ``iob`` input): ``conll`` (such a ``train.txt`` was
@@ -94,6 +96,16 @@ def _is_doccano(obj: Any) -> bool:
     return isinstance(ents, list) and bool(ents) and isinstance(ents[0], dict) and "start_offset" in ents[0]
 
 
+def _is_dygiepp(obj: Any) -> bool:
+    """A DyGIE++ document: ``sentences`` as lists of tokens, with its ``doc_key`` or a DyGIE++ annotation field."""
+    if not isinstance(obj, dict):
+        return False
+    sentences = obj.get("sentences")
+    if not (isinstance(sentences, list) and sentences and all(isinstance(s, list) for s in sentences)):
+        return False
+    return any(k in obj for k in ("doc_key", "ner", "relations", "events", "clusters"))
+
+
 CONLL_SUFFIXES = (".conll", ".iob", ".iob2", ".bio", ".bioes")
 
 
@@ -144,3 +156,5 @@ def detect_format(path: str | Path) -> str | None:
     if _is_doccano(obj):
         return "doccano"
     return None
+    if _is_dygiepp(obj):
+        return "dygiepp"

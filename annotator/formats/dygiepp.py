@@ -1,27 +1,51 @@
-"""DyGIE++ JSONL export: ``doc_key``, ``dataset``, sentence-split ``sentences``, per-sentence ``ner`` and
-``events`` with document-level, end-inclusive token indices (whitespace tokens are not counted).
+"""DyGIE++ JSONL, out and in: ``doc_key``, ``dataset``, sentence-split ``sentences``, per-sentence ``ner``,
+``relations`` and ``events`` with document-level, end-inclusive token indices (whitespace tokens are not counted),
+``clusters``.
 
-An event is ``[[trigger_token, type], [start, end, role], ...]``; a multi-token trigger keeps one token
+Out: an event is ``[[trigger_token, type], [start, end, role], ...]``; a multi-token trigger keeps one token
 (``trigger_head=last``, the default, or ``first``) and is reported. An entity or argument that crosses a
 sentence boundary, and an argument outside its trigger's sentence, is left out and reported (DyGIE++
 keeps everything within a sentence). Events whose triggers fall on the same token are reported (DyGIE++'s
 reader keeps one of them). Entities that stand for a nested event (a label that is also an event type: see
 brat import) are not in ``ner``; an argument may still point at their span. Attributes, states and comments
-are lost; ``relations`` is empty.
+are lost; ``relations`` and ``clusters`` are those a DyGIE++ import kept (``meta["dygiepp"]``), while their spans
+are still there.
+
+In (``read_dygiepp``): DyGIE++'s own data (SciERC, ACE05-Event, GENIA as its scripts write them) and ``dygie
+predict``'s output. The text is the tokens, a space between them and a line per sentence (DyGIE++ keeps no original
+text); the tokens and sentences are the document's tokens. ``ner`` entities, ``events`` with their arguments (the
+entity of ``ner`` on the argument's tokens), ``predicted_ner``/``predicted_events`` as suggestions; ``relations``,
+``clusters``, ``event_clusters`` and ``dataset`` are kept in the meta for the export. The file brings no schema: one
+is told from it when the project's lacks its labels, taken by a new project as a brat folder's conf is.
 """
 
 from __future__ import annotations
 
+from collections import Counter
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import orjson
 
 from annotator.formats.brat_conf import proxy_labels
-from annotator.formats.common import FormatExportReport, option_choice, write_per_part
+from annotator.formats.common import (
+    FormatExportReport,
+    ReadResult,
+    check_with_line,
+    iter_json_values,
+    need,
+    option_choice,
+    write_per_part,
+)
+from annotator.formats.loading import covers
 from annotator.formats.records import ExportRequest, export_writer
 from annotator.formats.tokens import ALIGN_MODES, DocTokens, align
+from annotator.importing import IncomingDocument, IncomingEntity, IncomingEvent, counted
+from annotator.schema import Schema, default_schema, parse_schema, schema_source
 from annotator.store import Project
+
+KEPT = "dygiepp"  # the meta key of what has no place in the project but goes back out (relations, clusters, dataset)
 
 
 def record_to_dygiepp(
@@ -32,6 +56,7 @@ def record_to_dygiepp(
     mode: str = "expand",
     head: str = "last",
     proxies: set[str] | frozenset[str] = frozenset(),
+    schema_name: str = "",
 ) -> dict[str, Any]:
     text, name = rec["text"], rec["name"]
     keep = [k for k in range(len(toks)) if not toks.is_space(text, k)]
@@ -100,14 +125,37 @@ def record_to_dygiepp(
                 continue
             item.append([arg[0], arg[1], a["role"]])
         events[sent].append(item)
-    return {
+    kept = (rec.get("meta") or {}).get(KEPT)
+    kept = kept if isinstance(kept, dict) else {}
+    spans_here = {(e["start"], e["end"], e["label"]) for e in rec["entities"]}
+    relations: list[list] = [[] for _ in sentences]
+    for r in kept.get("relations") or []:  # a DyGIE++ import's relations, while their ends are still there
+        ends = [r.get("from"), r.get("to")]
+        if not all(isinstance(x, list) and len(x) == 3 for x in ends):
+            continue
+        if any(x[2] is not None and tuple(x) not in spans_here for x in ends):
+            report.problem("relations left out (an end is gone)", f"{name}: {r.get('type')}")
+            continue
+        got = [span(x[0], x[1], f"relation {r.get('type')}") for x in ends]
+        if got[0] is None or got[1] is None:
+            continue
+        if sent_of_new[got[0][0]] != sent_of_new[got[1][0]]:
+            report.problem("relations left out (ends in two sentences)", f"{name}: {r.get('type')}")
+            continue
+        relations[sent_of_new[got[0][0]]].append([*got[0], *got[1], r.get("type")])
+    out = {
         "doc_key": name,
-        "dataset": dataset,
+        "dataset": dataset or kept.get("dataset") or schema_name,
         "sentences": sentences,
         "ner": ner,
         "events": events,
-        "relations": [[] for _ in sentences],
+        "relations": relations,
     }
+    for key in ("clusters", "event_clusters"):  # coreference clusters a DyGIE++ import kept, mention by mention
+        if isinstance(kept.get(key), list):
+            clusters = [[span(m[0], m[1], f"{key} mention") for m in c] for c in kept[key]]
+            out[key] = [[list(m) for m in c if m is not None] for c in clusters]
+    return out
 
 
 @export_writer("dygiepp")
@@ -115,7 +163,7 @@ def write_dygiepp(project: Project, out: str | Path, request: ExportRequest) -> 
     opts = dict(request.options)
     mode = option_choice(opts, "misaligned", ALIGN_MODES)
     head = option_choice(opts, "trigger_head", ("last", "first"))
-    dataset = opts.get("dataset") or project.schema.name
+    dataset = opts.get("dataset")  # else the dataset a DyGIE++ import kept, else the schema's name
     proxies = proxy_labels(project.schema)
     return write_per_part(
         project,
@@ -123,6 +171,312 @@ def write_dygiepp(project: Project, out: str | Path, request: ExportRequest) -> 
         request,
         "dygiepp",
         lambda rec, toks, report: orjson.dumps(
-            record_to_dygiepp(rec, toks, report, dataset, mode, head, proxies), option=orjson.OPT_APPEND_NEWLINE
+            record_to_dygiepp(rec, toks, report, dataset or "", mode, head, proxies, project.schema.name),
+            option=orjson.OPT_APPEND_NEWLINE,
         ),
     )
+
+
+# -- reading --------------------------------------------------------------------------------------
+# keys of a DyGIE++ line read into the document; ``_sentence_start``/``sentence_start`` are derived from the sentences
+# (DyGIE++'s data.md: "can be ignored"); the others go to the document's meta
+READ_KEYS = frozenset(
+    {"doc_key", "sentences", "ner", "relations", "events", "clusters", "event_clusters", "dataset"}
+    | {"predicted_ner", "predicted_events", "predicted_relations", "predicted_clusters"}
+    | {"_sentence_start", "sentence_start"}
+)
+
+
+@dataclass
+class _Line:
+    """One DyGIE++ document, checked: its text rebuilt from the tokens, token spans as character spans."""
+
+    line: int
+    name: str
+    text: str
+    starts: list[int]
+    ends: list[int]
+    sent_starts: list[int]
+    entities: list[tuple[int, int, str, bool]]  # (first token, last token, label, predicted)
+    events: list[tuple[int, int, str, list[tuple[int, int, str]], bool, float | None]]  # trigger, type, args, ...
+    relations: list[tuple[int, int, int, int, str]]
+    clusters: dict[str, list[list[tuple[int, int]]]]
+    meta: dict[str, Any]
+    dataset: str | None
+
+
+def _int(x: Any) -> bool:
+    return isinstance(x, int) and not isinstance(x, bool)
+
+
+def _per_sentence(obj: dict[str, Any], key: str, n_sent: int, path: Path, line: int) -> list[Any]:
+    """The items of a per-sentence field (``ner``, ``relations``, ``events``), flattened; a missing field is empty."""
+    value = obj.get(key)
+    if value is None:
+        return []
+    need(
+        isinstance(value, list) and all(isinstance(s, list) for s in value),
+        path,
+        line,
+        f"'{key}' must be a list of lists (one a sentence)",
+    )
+    need(len(value) <= n_sent, path, line, f"'{key}' has {len(value)} sentences where 'sentences' has {n_sent}")
+    return [item for sentence in value for item in sentence]
+
+
+def _parse_line(obj: Any, path: Path, line: int, warnings: list[str]) -> _Line:
+    need(isinstance(obj, dict), path, line, "each line must be a JSON object (a DyGIE++ document)")
+    sentences = obj.get("sentences")
+    need(
+        isinstance(sentences, list)
+        and bool(sentences)
+        and all(isinstance(s, list) and all(isinstance(t, str) for t in s) for s in sentences),
+        path,
+        line,
+        "'sentences' must be a list of sentences, each a list of token strings",
+    )
+    key = obj.get("doc_key")
+    name = str(key) if isinstance(key, (str, int)) and not isinstance(key, bool) else f"{path.name}:{line}"
+    pieces: list[str] = []
+    starts: list[int] = []
+    ends: list[int] = []
+    sent_starts: list[int] = []
+    at = 0
+    for k, sentence in enumerate(sentences):
+        need(bool(sentence), path, line, f"sentence {k} has no tokens")
+        sent_starts.append(len(starts))
+        for j, token in enumerate(sentence):
+            need(token.strip() != "", path, line, f"sentence {k} token {j}: {token!r} is no token")
+            if pieces:
+                pieces.append(" " if j else "\n")
+                at += 1
+            starts.append(at)
+            ends.append(at + len(token))
+            pieces.append(token)
+            at += len(token)
+    n = len(starts)
+
+    def tokens(s: Any, e: Any, what: str) -> tuple[int, int]:
+        need(_int(s) and _int(e) and 0 <= s <= e < n, path, line, f"{what}: tokens {s!r}-{e!r} are not in 0-{n - 1}")
+        return s, e
+
+    entities: list[tuple[int, int, str, bool]] = []
+    for predicted, field_ in ((False, "ner"), (True, "predicted_ner")):
+        for k, item in enumerate(_per_sentence(obj, field_, len(sentences), path, line)):
+            need(
+                isinstance(item, list) and len(item) >= 3 and isinstance(item[2], str) and item[2] != "",
+                path,
+                line,
+                f"{field_} {k} must be [first token, last token, label]",
+            )
+            entities.append((*tokens(item[0], item[1], f"{field_} {k}"), item[2], predicted))
+    events = []
+    for predicted, field_ in ((False, "events"), (True, "predicted_events")):
+        for k, item in enumerate(_per_sentence(obj, field_, len(sentences), path, line)):
+            what = f"{field_} {k}"
+            need(
+                isinstance(item, list) and bool(item) and isinstance(item[0], list),
+                path,
+                line,
+                f"{what} must be a list",
+            )
+            trig = item[0]
+            if len(trig) >= 2 and _int(trig[0]) and isinstance(trig[1], str):  # [token, type, (logit, prob)]
+                s, e, etype = trig[0], trig[0], trig[1]
+            elif len(trig) >= 3 and _int(trig[0]) and _int(trig[1]) and isinstance(trig[2], str):  # a span
+                s, e, etype = trig[0], trig[1], trig[2]
+            else:
+                need(False, path, line, f"{what}: the trigger must be [token, event type]")
+            tokens(s, e, what)
+            args = []
+            for j, a in enumerate(item[1:]):
+                need(
+                    isinstance(a, list) and len(a) >= 3 and isinstance(a[2], str),
+                    path,
+                    line,
+                    f"{what} argument {j} must be [first token, last token, role]",
+                )
+                args.append((*tokens(a[0], a[1], f"{what} argument {j}"), a[2]))
+            score = trig[-1] if predicted and isinstance(trig[-1], float) else None
+            events.append((s, e, etype, args, predicted, score))
+    relations = []
+    for k, item in enumerate(_per_sentence(obj, "relations", len(sentences), path, line)):
+        need(
+            isinstance(item, list) and len(item) >= 5 and isinstance(item[4], str),
+            path,
+            line,
+            f"relation {k} must be [first, last, first, last, label]",
+        )
+        relations.append(
+            (*tokens(item[0], item[1], f"relation {k}"), *tokens(item[2], item[3], f"relation {k}"), item[4])
+        )
+    clusters: dict[str, list[list[tuple[int, int]]]] = {}
+    for field_ in ("clusters", "event_clusters"):
+        value = obj.get(field_)
+        if value is None:
+            continue
+        need(isinstance(value, list), path, line, f"'{field_}' must be a list of clusters")
+        got = []
+        for k, cluster in enumerate(value):
+            need(isinstance(cluster, list), path, line, f"{field_} {k} must be a list of [first, last] token spans")
+            spans = []
+            for m in cluster:
+                need(isinstance(m, list) and len(m) >= 2, path, line, f"{field_} {k}: {m!r} is not [first, last]")
+                spans.append(tokens(m[0], m[1], f"{field_} {k}"))
+            got.append(spans)
+        clusters[field_] = got
+    for field_ in ("predicted_relations", "predicted_clusters"):
+        if obj.get(field_):
+            warnings.append(f"{path}:{line}: {name}: {field_} (a model's relations and clusters are not kept)")
+    dataset = obj.get("dataset") if isinstance(obj.get("dataset"), str) else None
+    meta = {k: v for k, v in obj.items() if k not in READ_KEYS}
+    return _Line(
+        line, name, "".join(pieces), starts, ends, sent_starts, entities, events, relations, clusters, meta, dataset
+    )
+
+
+def _told_schema(lines: list[_Line], name: str) -> Schema:
+    """A schema with every label, event type and role the file uses (DyGIE++ files come without one): a role takes
+    the labels of the entities that filled it; optional when some events of the type lack it, repeatable when one
+    fills it twice."""
+    labels = list(dict.fromkeys(label for d in lines for *_, label, _ in d.entities))
+    roles: dict[str, dict[str, list[str]]] = {}
+    counts: dict[tuple[str, str], list[int]] = {}
+    per_type: Counter[str] = Counter()
+    for d in lines:
+        at = _entity_index(d)
+        for _s, _e, etype, args, _p, _score in d.events:
+            per_type[etype] += 1
+            seen: Counter[str] = Counter()
+            for s, e, role in args:
+                if (s, e) not in at:
+                    continue
+                seen[role] += 1
+                filled = roles.setdefault(etype, {}).setdefault(role, [])
+                if at[(s, e)][0] not in filled:
+                    filled.append(at[(s, e)][0])
+            for role, k in seen.items():
+                counts.setdefault((etype, role), []).append(k)
+    events = []
+    for etype in per_type:
+        role_tables = []
+        for role, filled in roles.get(etype, {}).items():
+            got = counts[(etype, role)]
+            optional, repeated = len(got) < per_type[etype], max(got) > 1
+            mult = "any" if optional and repeated else "optional" if optional else "one_or_more" if repeated else "one"
+            role_tables.append({"name": role, "labels": filled, "multiplicity": mult})
+        events.append({"name": etype, "roles": role_tables})
+    header = {"name": name, "description": "told from a DyGIE++ file by annotator"}
+    source = schema_source(header, [{"name": label} for label in labels], (), events)
+    return parse_schema(source, f"<the schema told from {name}>")
+
+
+def _entity_index(d: _Line) -> dict[tuple[int, int], list[str]]:
+    """Token span -> the labels of the entities on it, gold ones first."""
+    at: dict[tuple[int, int], list[str]] = {}
+    for s, e, label, _ in sorted(d.entities, key=lambda x: x[3]):
+        if label not in at.setdefault((s, e), []):
+            at[(s, e)].append(label)
+    return at
+
+
+def _document(d: _Line, path: Path, warnings: list[str]) -> IncomingDocument:
+    def chars(s: int, e: int) -> tuple[int, int]:
+        return d.starts[s], d.ends[e]
+
+    at = _entity_index(d)
+    entities: dict[tuple[int, int, str], IncomingEntity] = {}
+    for s, e, label, predicted in sorted(d.entities, key=lambda x: x[3]):  # gold first: a prediction it repeats is it
+        if (s, e, label) not in entities:
+            entities[(s, e, label)] = IncomingEntity(
+                (s, e, label), *chars(s, e), label, "suggested" if predicted else "accepted", KEPT
+            )
+    events = []
+    for s, e, etype, args, predicted, score in d.events:
+        arguments = []
+        for a_s, a_e, role in args:
+            if (a_s, a_e) not in at:
+                warnings.append(
+                    f"{path}:{d.line}: {d.name}: argument {role} of {etype} on tokens {a_s}-{a_e} (no entity of 'ner' "
+                    "there)"
+                )
+                continue
+            arguments.append((role, (a_s, a_e, at[(a_s, a_e)][0])))
+        events.append(
+            IncomingEvent(
+                etype,
+                *chars(s, e),
+                {},
+                arguments,
+                state="suggested" if predicted else "accepted",
+                source=KEPT,
+                score=score,
+            )
+        )
+    kept: dict[str, Any] = {}
+    if d.dataset is not None:
+        kept["dataset"] = d.dataset
+    if d.relations:
+        kept["relations"] = [
+            {
+                "type": label,
+                "from": [*chars(s1, e1), (at.get((s1, e1)) or [None])[0]],
+                "to": [*chars(s2, e2), (at.get((s2, e2)) or [None])[0]],
+            }
+            for s1, e1, s2, e2, label in d.relations
+        ]
+    for field_, clusters in d.clusters.items():
+        kept[field_] = [[list(chars(s, e)) for s, e in cluster] for cluster in clusters]
+    meta = dict(d.meta)
+    if kept:
+        meta[KEPT] = kept
+    doc = IncomingDocument(
+        text=d.text,
+        name=d.name,
+        meta=meta,
+        source_path=str(path),
+        source_line=d.line,
+        entities=list(entities.values()),
+        events=events,
+    )
+    doc.tokens, doc.tokens_source = (d.starts, d.ends, d.sent_starts), KEPT
+    return doc
+
+
+def read_dygiepp(path: str | Path, schema: Schema | None = None) -> ReadResult:
+    """A DyGIE++ file (a document a line: ``sentences``, ``ner``, ``events``, ``relations``, ``clusters``); the text
+    is the tokens, a space between them and a line per sentence, and they are kept as the document's tokens."""
+    path = Path(path)
+    warnings: list[str] = []
+    notes: list[str] = []
+    lines = [_parse_line(obj, path, line, warnings) for line, obj in iter_json_values(path)]
+    need(bool(lines), path, None, "no documents in the file")
+    schema = schema or default_schema()
+    told = None
+    if not covers(schema, _told_schema(lines, path.stem)):
+        told = _told_schema(lines, path.stem)
+        notes.append(
+            f"{path}: DyGIE++ files have no schema; the schema was told from the file (entity types: "
+            f"{len(told.entities)}, event types: {len(told.events)})"
+        )
+    use = told or schema
+    docs = []
+    for d in lines:
+        doc = _document(d, path, warnings)
+        check_with_line(use, doc, path, d.line)
+        docs.append(doc)
+    notes.append(
+        f"{path}: DyGIE++ keeps no original text: each document's text is its tokens, a space between them and a "
+        "line per sentence"
+    )
+    kept = [
+        counted(n, what)
+        for n, what in (
+            (sum(len(d.relations) for d in lines), "relation"),
+            (sum(len(c) for d in lines for c in d.clusters.values()), "coreference cluster"),
+        )
+        if n
+    ]
+    if kept:
+        notes.append(f"{path}: {' and '.join(kept)} kept for the export to DyGIE++ (the app does not show them)")
+    return ReadResult(docs, told, warnings, notes)

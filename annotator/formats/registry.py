@@ -107,7 +107,7 @@ FORMATS: dict[str, Format] = {
             False,
             (*SPLIT, "misaligned", "dataset", "trigger_head"),
             _M + "dygiepp:write_dygiepp",
-            None,
+            _M + "dygiepp:read_dygiepp",
             title="DyGIE++",
         ),
         Format(
