@@ -10,7 +10,9 @@ arguments) so that events sharing a trigger and attributes survive, ``_input_has
 In: tasks are grouped by ``_input_hash`` (or text); rejected and ignored answers are left out and counted;
 accepted spans are merged. A label naming an event type is a trigger; relations from a trigger become
 its arguments (``events`` wins when present). Offsets are checked against the span ``text`` when given,
-and read as UTF-16 units when that is what fits.
+and read as UTF-16 units when that is what fits. The task's own ``tokens`` are kept as the document's tokens (the first
+accepted task's that fit the text; sentences cut among them by the fallback's rule), so the token exports, Prodigy's
+own included, cut the text as the task did.
 """
 
 from __future__ import annotations
@@ -39,6 +41,7 @@ from annotator.formats.tokens import ALIGN_MODES, DocTokens, align
 from annotator.importing import IncomingDocument, IncomingEntity, IncomingEvent
 from annotator.model import STATUSES
 from annotator.schema import Schema
+from annotator.tokens import sentence_starts
 from annotator.store import Project
 
 
@@ -223,6 +226,34 @@ def _default() -> Schema:
     return default_schema()
 
 
+def _task_tokens(
+    text: str, task: dict[str, Any], path: Path, line: int, warnings: list[str]
+) -> tuple[list[int], list[int], list[int]] | None:
+    """A task's own tokens (``{"text", "start", "end", ...}``) as the document's tokens, sentences cut among them by
+    the fallback's rule (``annotator.tokens.sentence_starts``: Prodigy keeps no sentences); None, said, when they do
+    not fit the text."""
+    given = task.get("tokens")
+    if not isinstance(given, list) or not given:
+        return None
+    starts: list[int] = []
+    ends: list[int] = []
+    for k, t in enumerate(given):
+        s, e = (t.get("start"), t.get("end")) if isinstance(t, dict) else (None, None)
+        fits = (
+            isinstance(s, int)
+            and isinstance(e, int)
+            and (ends[-1] if ends else 0) <= s <= e <= len(text)
+            and (not isinstance(t.get("text"), str) or text[s:e] == t["text"])
+        )
+        if not fits:
+            warnings.append(f"{path}:{line}: the task's tokens (token {k} does not fit the text; cut again here)")
+            return None
+        if s < e:
+            starts.append(s)
+            ends.append(e)
+    return starts, ends, sentence_starts(text, starts, ends)
+
+
 def _group_document(
     g: dict[str, Any], path: Path, schema: Schema, warnings: list[str], notes: list[str]
 ) -> IncomingDocument:
@@ -240,6 +271,7 @@ def _group_document(
             f"{path}:{g['line']}: the answers of {len(whose)} annotators ({', '.join(whose)}) to one text are merged "
             "into one document (each span and event keeps its annotator; import them apart with --set to compare)"
         )
+    tokens = next((t for line, task in g["tasks"] if (t := _task_tokens(text, task, path, line, warnings))), None)
     for line, task in g["tasks"]:
         who = task.get("_annotator_id") if isinstance(task.get("_annotator_id"), str) else None
         m = task.get("meta") or {}
@@ -311,7 +343,7 @@ def _group_document(
             f"{path}:{g['line']}: {len(meta['prodigy']['relations'])} relations between entities kept for the "
             "Prodigy export (the app does not show them)"
         )
-    return IncomingDocument(
+    doc = IncomingDocument(
         text=text,
         name=str(name),
         meta=meta,
@@ -320,3 +352,6 @@ def _group_document(
         entities=list(entities.values()),
         events=list(events.values()),
     )
+    if tokens is not None:  # the task's own tokens, so the token exports cut the text as Prodigy did
+        doc.tokens, doc.tokens_source = tokens, "prodigy"
+    return doc

@@ -1,0 +1,65 @@
+"""A Prodigy task's own tokens are the document's tokens (they were not stored: the token exports cut such a document
+again with the fallback, ``'s`` as ``'``, ``s``, and ``U.S.`` as ``U``, ``.``, ``S``, ``.``), as CoNLL's and a
+DocBin's are. The task is our own, in the shape of Explosion's ner_manual answers (tokens with ``ws``)."""
+
+from __future__ import annotations
+
+import orjson
+
+from annotator.cli import main
+from annotator.formats.prodigy import read_prodigy
+from annotator.store import Project
+
+TEXT = "Merkel's U.S. visit ended.\nIt rained."
+
+
+def tokens_of(text: str, words: list[str]) -> list[dict]:
+    out, at = [], 0
+    for k, w in enumerate(words):
+        s = text.index(w, at)
+        at = s + len(w)
+        out.append({"text": w, "start": s, "end": at, "id": k, "ws": text[at : at + 1] == " "})
+    return out
+
+
+WORDS = ["Merkel", "'s", "U.S.", "visit", "ended", ".", "\n", "It", "rained", "."]
+TASK = {
+    "text": TEXT,
+    "tokens": tokens_of(TEXT, WORDS),
+    "spans": [
+        {"start": 0, "end": 6, "label": "PERSON", "token_start": 0, "token_end": 0},
+        {"start": 9, "end": 13, "label": "GPE", "token_start": 2, "token_end": 2},
+    ],
+    "answer": "accept",
+    "_input_hash": 1,
+    "_task_hash": 2,
+}
+
+
+def test_the_tasks_tokens_go_back_out_as_they_came(tmp_path):
+    src = tmp_path / "answers.jsonl"
+    src.write_bytes(orjson.dumps(TASK) + b"\n")
+    p = tmp_path / "p.annotator"
+    assert main(["import", str(p), str(src)]) == 0
+    with Project(p, create=False) as project:
+        (doc,) = project.document_ids()
+        assert project.tokens(doc)[:2] == ([t["start"] for t in TASK["tokens"]], [t["end"] for t in TASK["tokens"]])
+    assert main(["export", str(p), "-f", "prodigy", "-o", str(tmp_path / "out.jsonl")]) == 0
+    (task,) = [orjson.loads(x) for x in (tmp_path / "out.jsonl").read_bytes().splitlines()]
+    assert [(t["text"], t["start"], t["end"], t["ws"]) for t in task["tokens"]] == [
+        (t["text"], t["start"], t["end"], t["ws"]) for t in TASK["tokens"]
+    ]
+    assert main(["export", str(p), "-f", "conll", "-o", str(tmp_path / "out.conll")]) == 0
+    conll = (tmp_path / "out.conll").read_text()
+    assert "'s -X- _ O\nU.S. -X- _ B-GPE\n" in conll
+    assert "ended -X- _ O\n. -X- _ O\n\nIt -X- _ O\n" in conll  # the sentences cut after the full stop
+
+
+def test_tokens_that_do_not_fit_the_text_are_said_and_cut_again(tmp_path):
+    bad = {**TASK, "tokens": [{**t, "start": t["start"] + 1} if k == 3 else t for k, t in enumerate(TASK["tokens"])]}
+    src = tmp_path / "answers.jsonl"
+    src.write_bytes(orjson.dumps(bad) + b"\n")
+    result = read_prodigy(src)
+    (doc,) = result.documents
+    assert doc.tokens is None
+    assert any("token 3 does not fit the text" in w for w in result.warnings)
