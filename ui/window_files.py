@@ -45,7 +45,7 @@ class FilesAndWork:
             self,
             "Import files",
             "",
-            "Texts and annotations (*.txt *.jsonl *.json *.ann *.conll *.spacy);;All files (*)",
+            "Texts and annotations (*.txt *.jsonl *.json *.ann *.conll *.spacy *.csv *.tsv);;All files (*)",
         )
         self.back_to_text()
         if paths:

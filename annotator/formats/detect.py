@@ -17,6 +17,8 @@
   of IOB tags, or sentences of ``word|TAG`` tokens (spaCy's ``iob`` input): ``conll`` (such a ``train.txt`` was
   imported as one plain-text document, its tags as words).
 - ``.spacy``: a spaCy DocBin (``spacy``).
+- ``.csv``/``.tsv`` whose first row has a column of regions (``[{"start", "end", "text", "labels"}]`` as JSON text):
+  Label Studio's CSV export (``label_studio``); other tables stay unknown.
 - Anything else: None (the project's own readers by suffix: ``.txt``, simple or exported ``.jsonl``, the
   JSON export), which refuse what they cannot read.
 Only the start of a file is looked at; a file that is not JSON is left to the suffix readers to refuse.
@@ -63,6 +65,19 @@ def _is_label_studio(obj: Any) -> bool:
     if not isinstance(obj, dict) or not isinstance(obj.get("data"), dict):
         return False
     return "annotations" in obj or "predictions" in obj or set(obj) <= TASK_KEYS | {"data"}
+
+
+def _is_label_studio_csv(path: Path) -> bool:
+    """Label Studio's CSV (TSV) export: its first row is a JSON-MIN task (a column of regions as JSON text)."""
+    from annotator.formats.label_studio import csv_first_task, from_json_min
+
+    try:
+        with path.open("rb") as fh:
+            head = fh.read(SNIFF_BYTES).decode("utf-8", "replace")
+    except OSError:
+        return False
+    task = csv_first_task(path, head)
+    return task is not None and from_json_min(task) is not None
 
 
 def _is_prodigy(obj: Any) -> bool:
@@ -139,6 +154,8 @@ def detect_format(path: str | Path) -> str | None:
         return "conll"
     if suffix == ".spacy":
         return "spacy"
+    if suffix in (".csv", ".tsv") and _is_label_studio_csv(p):
+        return "label_studio"  # other tables go on: a GermEval .tsv is CoNLL
     if suffix not in (
         ".json",
         ".jsonl",
@@ -155,6 +172,6 @@ def detect_format(path: str | Path) -> str | None:
         return "prodigy"
     if _is_doccano(obj):
         return "doccano"
-    return None
     if _is_dygiepp(obj):
         return "dygiepp"
+    return None

@@ -1,6 +1,7 @@
 """Label Studio JSON import (the JSON export: a list of tasks; a .jsonl file of tasks also works).
 
-A JSON-MIN export (a flat object a task) is read as the full export it comes from (``from_json_min``).
+A JSON-MIN export (a flat object a task) is read as the full export it comes from (``from_json_min``); so is the CSV
+(or TSV) export, JSON-MIN's rows with list and object values written as JSON text (``iter_csv_tasks``).
 
 Per task (a task without ``data`` is its own data, as Label Studio takes it): the text is ``data[KEY]`` where KEY is the ``to_name`` its results point at when ``data`` has
 such a key, else ``data.text``; a task whose text is elsewhere, or is a URL or file reference (tasks of
@@ -18,11 +19,12 @@ an ImportFileError naming the file, the task and the line where the task starts.
 
 from __future__ import annotations
 
+import csv
+import io
 import json
-from pathlib import Path
-from typing import Any
-
 import re
+from pathlib import Path
+from typing import Any, Iterator
 
 from annotator.formats.common import (
     LabelTally,
@@ -32,8 +34,10 @@ from annotator.formats.common import (
     iter_jsonl,
     looks_utf16,
     need,
+    read_text_file,
     trigger_labels,
 )
+from annotator.errors import ImportFileError
 from annotator.formats.regions import Region, build_document
 from annotator.offsets import Utf16Map
 from annotator.schema import Schema, default_schema
@@ -67,13 +71,14 @@ def _min_regions(value: Any) -> bool:
     )
 
 
-def from_json_min(task: dict[str, Any]) -> dict[str, Any] | None:
+def from_json_min(task: dict[str, Any], tag_names: frozenset[str] | set[str] = frozenset()) -> dict[str, Any] | None:
     """A task of Label Studio's JSON-MIN export (flat: the data's keys, each tag's regions under its name, and
     ``annotator``, ``annotation_id``, ``lead_time``) as a task of the full export, or None if it is not one. The text
-    is the data key whose string the regions' ``text`` fits (else the only string, else ``text``)."""
+    is the data key whose string the regions' ``text`` fits (else the only string, else ``text``). ``tag_names``: keys
+    known to be tags (a CSV export's columns that hold regions in some row), taken even where a task has none (``[]``)."""
     if not isinstance(task, dict) or "data" in task or "annotations" in task or "predictions" in task:
         return None
-    tags = {k: v for k, v in task.items() if _min_regions(v)}
+    tags = {k: v for k, v in task.items() if _min_regions(v) or (k in tag_names and v == [])}
     if not tags:
         return None
     data = {k: v for k, v in task.items() if k not in tags and k not in MIN_KEYS}
@@ -97,6 +102,59 @@ def from_json_min(task: dict[str, Any]) -> dict[str, Any] | None:
         "data": data,
         "annotations": [{"result": result, **({"completed_by": task["annotator"]} if "annotator" in task else {})}],
     }
+
+
+CSV_SUFFIXES = (".csv", ".tsv")
+
+
+def _csv_value(key: str, value: str) -> Any:
+    """A CSV cell as the JSON-MIN value it was written from: lists and objects are JSON text, ids whole numbers."""
+    if value[:1] in "[{":
+        try:
+            return json.loads(value)
+        except ValueError:
+            return value
+    if key in ("id", "annotation_id") and value.isdigit():
+        return int(value)
+    return value
+
+
+def iter_csv_tasks(path: Path, text: str | None = None) -> Iterator[tuple[int, dict[str, Any]]]:
+    """(line where it starts, task) for each row of Label Studio's CSV or TSV export (JSON-MIN's rows under a header
+    of their keys; a tab in the header line makes it TSV)."""
+    text = (read_text_file(path) if text is None else text).lstrip("\ufeff")
+    delimiter = "\t" if "\t" in text.split("\n", 1)[0] else ","
+    rows = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    try:
+        header = next(rows, None)
+        need(bool(header), path, 1, "no header line (the CSV export's first line names its columns)")
+        assert header is not None
+        while True:
+            line = rows.line_num + 1
+            row = next(rows, None)
+            if row is None:
+                return
+            if not any(cell.strip() for cell in row):
+                continue
+            need(
+                len(row) == len(header),
+                path,
+                line,
+                f"{len(row)} columns where the header has {len(header)}",
+            )
+            yield line, {k: _csv_value(k, v) for k, v in zip(header, row)}
+    except csv.Error as exc:
+        need(False, path, rows.line_num, f"not a CSV file Label Studio wrote ({exc})")
+
+
+def csv_first_task(path: Path, head: str) -> dict[str, Any] | None:
+    """The first row of a CSV export as a task, from the start of the file (``head``), or None."""
+    try:
+        for _, task in iter_csv_tasks(path, head.rsplit("\n", 1)[0] if "\n" in head else head):
+            return task
+    except ImportFileError:
+        return None
+    return None
 
 
 REFERENCE = re.compile(r"^(?:[a-z][a-z0-9+.-]*://\S+|/data/(?:upload|local-files)/\S+|/?\S+\?d=\S+)$", re.I)
@@ -207,11 +265,18 @@ def read_label_studio(path: str | Path, schema: Schema | None = None) -> ReadRes
     notes: list[str] = []
     docs = []
     unknown = LabelTally(path)
-    items = iter_jsonl(path) if path.suffix.lower() == ".jsonl" else iter_json_array(path)
+    suffix = path.suffix.lower()
+    tag_names: set[str] = set()  # a CSV export's columns of regions: a row without regions has "[]" there
+    if suffix in CSV_SUFFIXES:
+        rows = list(iter_csv_tasks(path))
+        tag_names = {k for _, t in rows for k, v in t.items() if _min_regions(v)}
+        items: Iterator[tuple[int, Any]] = iter(rows)
+    else:
+        items = iter_jsonl(path) if suffix == ".jsonl" else iter_json_array(path)
     for n, (line, task) in enumerate(items, start=1):
         need(isinstance(task, dict), path, line, f"task number {n}: each task must be a JSON object")
         who = f"task {task['id']!r}" if _is_key(task.get("id")) else f"task number {n}"
-        task = from_json_min(task) or task
+        task = from_json_min(task, tag_names) or task
         results, state, author = _pick(task, who, path, line, warnings)
         if "data" not in task:  # Label Studio takes a task without "data" as its own data ({"text": ...})
             task = {
