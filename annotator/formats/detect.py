@@ -108,6 +108,8 @@ def _is_doccano(obj: Any) -> bool:
     ents = obj.get("entities")
     if isinstance(ents, list) and not ents and isinstance(obj.get("relations"), list):
         return True  # the relation export of a text without spans ("entities": [], "relations": []); spaCy's has none
+    if not isinstance(ents, list):
+        ents = obj.get("annotations")  # doccano 1.x's download: the same objects under "annotations"
     return isinstance(ents, list) and bool(ents) and isinstance(ents[0], dict) and "start_offset" in ents[0]
 
 

@@ -2,7 +2,8 @@
 
 - ``{"text": ..., "label": [[start, end, "LABEL"], ...]}`` (also ``labels``);
 - ``{"text": ..., "entities": [{"id", "start_offset", "end_offset", "label"}], "relations": [{"id",
-  "from_id", "to_id", "type"}]}``.
+  "from_id", "to_id", "type"}]}``; doccano 1.x's ``"annotations"`` objects are read as ``entities`` (one that gives its
+  label as a number, doccano's label id, refuses the file: the name is not in it).
 
 Offsets may be UTF-16 units (doccano runs in a browser): doccano gives no span text, so for texts with
 characters outside the BMP the reading that puts the spans on clean word edges wins (ties: code points),
@@ -34,7 +35,7 @@ from annotator.formats.regions import Region, build_document
 from annotator.offsets import Utf16Map
 from annotator.schema import Schema
 
-RESERVED = ("text", "label", "labels", "entities", "relations", "Comments", "comments", "id", "name")
+RESERVED = ("text", "label", "labels", "entities", "annotations", "relations", "Comments", "comments", "id", "name")
 
 
 def _regions(
@@ -43,11 +44,24 @@ def _regions(
     """The line's spans (key, start, end, label), relations (from, to, type) and the span texts it gives (by key:
     ``[start, end, "LABEL", "text"]``, as Chinese NER sets converted to doccano's shape write them)."""
     spans, relations, said = [], [], {}
-    if "entities" in obj:
-        need(isinstance(obj["entities"], list), path, line, "'entities' must be a list")
-        for k, e in enumerate(obj["entities"]):
-            need(isinstance(e, dict) and isinstance(e.get("label"), str), path, line, f"entity {k} needs a label")
-            spans.append((e.get("id", k), e.get("start_offset"), e.get("end_offset"), e["label"]))
+    key = "entities" if "entities" in obj else "annotations" if "annotations" in obj else None
+    if key is not None:  # doccano 1.x's download writes "annotations" objects, each label by its id
+        need(isinstance(obj[key], list), path, line, f"'{key}' must be a list")
+        for k, e in enumerate(obj[key]):
+            need(isinstance(e, dict), path, line, f"{key} {k} must be an object")
+            label = e.get("label")
+            if "start_offset" not in e and label is not None:  # a category of the document (text classification)
+                warnings.append(f"{path}:{line}: document category {label!r}")
+                continue
+            need(
+                not (isinstance(label, int) and not isinstance(label, bool)),
+                path,
+                line,
+                f"{key} {k} gives label {label!r}, a doccano label id, not its name (doccano 1.x's download); "
+                "export the project again as JSONL with label names, or put the names in place of the ids",
+            )
+            need(isinstance(label, str), path, line, f"{key} {k} needs a label")
+            spans.append((e.get("id", k), e.get("start_offset"), e.get("end_offset"), label))
         rels = obj.get("relations") or []
         need(isinstance(rels, list), path, line, "'relations' must be a list")
         for k, r in enumerate(rels):
@@ -66,6 +80,10 @@ def _regions(
                 line,
                 f'label {k} must be [start, end, "LABEL"] or [start, end, "LABEL", "its text"]',
             )
+            first = next((j for j, s_, e_, lab in spans if (s_, e_, lab) == (x[0], x[1], x[2])), None)
+            if first is not None:  # the same span and label twice (doccano's example_overlapping.jsonl): one entity
+                warnings.append(f"{path}:{line}: label {k}, a second {x[2]} on {x[0]}-{x[1]} (label {first} is it)")
+                continue
             spans.append((k, x[0], x[1], x[2]))
             if len(x) == 4:
                 said[k] = x[3]
