@@ -39,6 +39,7 @@ from annotator.formats.common import (
 )
 from annotator.errors import ImportFileError
 from annotator.formats.regions import Region, build_document
+from annotator.importing import counted
 from annotator.offsets import Utf16Map
 from annotator.schema import Schema, default_schema
 
@@ -57,6 +58,7 @@ TASK_KEYS = {
     "total_predictions",
     "file_upload",
 }
+SOURCE = "label-studio"  # the source of what a task brings; a prediction's adds its model_version
 MIN_KEYS = {"id", "annotator", "annotation_id", "created_at", "updated_at", "lead_time"}  # JSON-MIN's own keys
 
 
@@ -242,7 +244,11 @@ def _author(annotation: dict[str, Any]) -> str | None:
     return None
 
 
-def _pick(task: dict[str, Any], who: str, path: Path, line: int, warnings: list[str]) -> tuple[list, str, str | None]:
+def _pick(
+    task: dict[str, Any], who: str, path: Path, line: int, warnings: list[str]
+) -> tuple[list, str, str | None, str]:
+    """The results used (the first annotation not cancelled, else the first prediction), their state, author and
+    source (a prediction's ``label-studio:MODEL_VERSION``, as a suggester's source names its version)."""
     anns = _list(task.get("annotations"), f"{who}: 'annotations'", path, line)
     preds = _list(task.get("predictions"), f"{who}: 'predictions'", path, line)
     for what, items in (("annotation", anns), ("prediction", preds)):
@@ -252,10 +258,12 @@ def _pick(task: dict[str, Any], who: str, path: Path, line: int, warnings: list[
     if anns:
         if len(anns) > 1:
             warnings.append(f"{path}:{line}: {who} has {len(anns)} annotations; the first is used")
-        return _list(anns[0].get("result"), f"{who}: 'result'", path, line), "accepted", _author(anns[0])
+        return _list(anns[0].get("result"), f"{who}: 'result'", path, line), "accepted", _author(anns[0]), SOURCE
     if preds:
-        return _list(preds[0].get("result"), f"{who}: 'result'", path, line), "suggested", None
-    return [], "accepted", None
+        model = preds[0].get("model_version")
+        source = f"{SOURCE}:{model}" if isinstance(model, str) and model.strip() else SOURCE
+        return _list(preds[0].get("result"), f"{who}: 'result'", path, line), "suggested", None, source
+    return [], "accepted", None, SOURCE
 
 
 def read_label_studio(path: str | Path, schema: Schema | None = None) -> ReadResult:
@@ -277,7 +285,7 @@ def read_label_studio(path: str | Path, schema: Schema | None = None) -> ReadRes
         need(isinstance(task, dict), path, line, f"task number {n}: each task must be a JSON object")
         who = f"task {task['id']!r}" if _is_key(task.get("id")) else f"task number {n}"
         task = from_json_min(task, tag_names) or task
-        results, state, author = _pick(task, who, path, line, warnings)
+        results, state, author, source = _pick(task, who, path, line, warnings)
         if "data" not in task:  # Label Studio takes a task without "data" as its own data ({"text": ...})
             task = {
                 **{k: v for k, v in task.items() if k in TASK_KEYS},
@@ -324,8 +332,9 @@ def read_label_studio(path: str | Path, schema: Schema | None = None) -> ReadRes
                     )
                     if got[2]:
                         notes.append(f"{path}:{line}: result {rid} offsets read as UTF-16 units")
+                score = r.get("score") if isinstance(r.get("score"), (int, float)) else None
                 for lab in labels:
-                    regions.append(Region(rid, got[0], got[1], lab))
+                    regions.append(Region(rid, got[0], got[1], lab, score=score))
                 meta = r.get("meta")
                 said_notes = meta.get("text") if isinstance(meta, dict) else None
                 said_notes = [said_notes] if isinstance(said_notes, str) else said_notes
@@ -409,6 +418,12 @@ def read_label_studio(path: str | Path, schema: Schema | None = None) -> ReadRes
         if shape:
             meta["label_studio_task"] = shape
         triggers = {g.key for g in regions if g.label in trigger_labels(schema)}
+        scored = sum(1 for g in regions if g.score is not None and g.key not in triggers)
+        if scored:  # an event keeps its trigger region's score; an entity has no place for one
+            warnings.append(
+                f"{path}:{line}: {who}: the scores of {counted(scored, 'predicted entity', 'predicted entities')} "
+                "(an entity keeps no score; an event keeps its trigger's)"
+            )
         for i in both_ways:
             frm, to, label = relations[i]
             if to in triggers and frm not in triggers:
@@ -425,7 +440,7 @@ def read_label_studio(path: str | Path, schema: Schema | None = None) -> ReadRes
                     line,
                     warnings,
                     state=state,
-                    source="label-studio",
+                    source=source,
                     annotator=author,
                     meta=meta,
                     comments=comments,

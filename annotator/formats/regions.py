@@ -25,6 +25,7 @@ class Region:
     end: int
     label: str
     attributes: dict[str, str] = field(default_factory=dict)
+    score: float | None = None  # a prediction's confidence (Label Studio's per-region score): kept on events
 
 
 def build_document(
@@ -76,7 +77,9 @@ def build_document(
         if r.label not in triggers
     ]
     events: dict[tuple[Any, str], IncomingEvent] = {
-        (r.key, r.label): IncomingEvent(r.label, r.start, r.end, dict(r.attributes), annotator=annotator)
+        (r.key, r.label): IncomingEvent(
+            r.label, r.start, r.end, dict(r.attributes), annotator=annotator, state=state, source=source, score=r.score
+        )
         for r in regions
         if r.label in triggers
     }

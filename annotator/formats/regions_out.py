@@ -171,7 +171,10 @@ def label_studio_task(rec: dict[str, Any], report: FormatExportReport) -> dict[s
         task["meta"] = shape["meta"]
     decided = [x for x in rec["entities"] + rec["events"] if x["state"] != "suggested"]
     if result and not decided:  # undecided suggestions only: a prediction, read back as suggestions
-        task["annotations"], task["predictions"] = [], [{"model_version": "annotator", "result": result}]
+        models = {x["source"] for x in rec["entities"] + rec["events"]}
+        model = models.pop() if len(models) == 1 else ""  # a Label Studio prediction's model_version, as it came
+        model = model[len("label-studio:") :] if model.startswith("label-studio:") else "annotator"
+        task["annotations"], task["predictions"] = [], [{"model_version": model, "result": result}]
     else:
         task["annotations"] = [{"result": result}]
     return task
