@@ -36,8 +36,8 @@ def _triples(value: Any) -> bool:
 EXPORT_KEYS = ("events", "sha256", "status", "comments")
 OWN_KEYS = ("text", "name", "id", "meta", "spans", "entities")
 DYGIEPP_LINE = (
-    "a DyGIE++ line (doc_key, sentences of tokens): annotator writes DyGIE++ but does not read it (it keeps no text, "
-    "only tokens); import the project's JSON or JSONL export of the same documents instead"
+    "a DyGIE++ line (doc_key, sentences of tokens), not the project's JSONL: import it without --format (it is told "
+    "from its content) or with --format dygiepp"
 )
 
 
