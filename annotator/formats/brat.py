@@ -202,6 +202,8 @@ def document_ann(
             report.problem("brat equivalences left out (a member is gone)", f"{name}: {item.get('type')}")
             continue
         extra.append(f"*\t{item['type']} " + " ".join(members))  # type: ignore[arg-type]
+        if declared is not None:
+            declared.equivalence(item["type"])
     for k, item in enumerate(kept.get("normalizations", []), start=1):
         target = resolve(item.get("target"))
         if target is None:
@@ -242,6 +244,7 @@ class Declared:
         self.attributes: dict[str, list[str]] = {}
         self.relations: dict[str, list[str]] = {}
         self.attribute_targets: dict[str, list[str]] = {}  # name -> <ENTITY>, <EVENT>, <RELATION> it sits on
+        self.equivalences: list[str] = []  # the types of ``*`` lines: brat's symmetric-transitive relations
 
     def attribute(self, name: str, value: str | None, kind: str = "T") -> None:
         """An attribute met on an annotation of ``kind`` (T, E or R), with a value or none (binary)."""
@@ -256,9 +259,19 @@ class Declared:
     def relation(self, type_: str, roles: list[str]) -> None:
         self.relations.setdefault(type_, roles)
 
+    def equivalence(self, type_: str) -> None:
+        if type_ not in self.equivalences:
+            self.equivalences.append(type_)
+
     def conf_lines(self) -> tuple[list[str], list[str]]:
         """([relations] lines, [attributes] lines)."""
         rel = [f"{t}\t" + ", ".join(f"{r}:<ANY>" for r in roles) for t, roles in self.relations.items()]
+        # an equivalence type is declared as brat declares one (its tutorial's Alias): it was not declared at all
+        rel += [
+            f"{t}\tArg1:<ANY>, Arg2:<ANY>, <REL-TYPE>:symmetric-transitive"
+            for t in self.equivalences
+            if t not in self.relations
+        ]
         att = [
             f"{a}\tArg:{'|'.join(sorted(self.attribute_targets[a]))}" + (f", Value:{'|'.join(v)}" if v else "")
             for a, v in self.attributes.items()
