@@ -246,7 +246,8 @@ def _parse_line(obj: Any, path: Path, line: int, warnings: list[str]) -> _Line:
         need(bool(sentence), path, line, f"sentence {k} has no tokens")
         sent_starts.append(len(starts))
         for j, token in enumerate(sentence):
-            need(token.strip() != "", path, line, f"sentence {k} token {j}: {token!r} is no token")
+            if not token.strip():  # (the message is made only for a bad token: a file holds 100,000s of tokens)
+                need(False, path, line, f"sentence {k} token {j}: {token!r} is no token")
             if pieces:
                 pieces.append(" " if j else "\n")
                 at += 1
@@ -257,7 +258,8 @@ def _parse_line(obj: Any, path: Path, line: int, warnings: list[str]) -> _Line:
     n = len(starts)
 
     def tokens(s: Any, e: Any, what: str) -> tuple[int, int]:
-        need(_int(s) and _int(e) and 0 <= s <= e < n, path, line, f"{what}: tokens {s!r}-{e!r} are not in 0-{n - 1}")
+        if not (_int(s) and _int(e) and 0 <= s <= e < n):
+            need(False, path, line, f"{what}: tokens {s!r}-{e!r} are not in 0-{n - 1}")
         return s, e
 
     entities: list[tuple[int, int, str, bool]] = []
