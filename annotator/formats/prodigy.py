@@ -282,7 +282,13 @@ def _group_document(
         # textcat answers: the task's label (textcat.teach; on a task without spans) and the chosen options
         chosen = task.get("accept") if isinstance(task.get("accept"), list) else []
         label = [task["label"]] if isinstance(task.get("label"), str) and not task.get("spans") else []
-        for category in label + [c for c in chosen if isinstance(c, (str, int))]:
+        options = [c for c in chosen if isinstance(c, (str, int))]
+        spans_of = [s for s in task.get("spans") or [] if isinstance(s, dict)]
+        if options and spans_of:  # a choice about the task's span (nel.manual: the knowledge-base id it links to)
+            on = ", ".join(f"{s.get('label')} [{s.get('start')}, {s.get('end')})" for s in spans_of)
+            warnings += [f"{path}:{line}: option {c!r} chosen for {on} (an entity link, say)" for c in options]
+            options = []
+        for category in label + options:
             warnings.append(f"{path}:{line}: document category {category!r}")
 
         def entity(s: int, e: int, label: str) -> tuple[int, int, str]:

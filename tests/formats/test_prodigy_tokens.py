@@ -63,3 +63,23 @@ def test_tokens_that_do_not_fit_the_text_are_said_and_cut_again(tmp_path):
     (doc,) = result.documents
     assert doc.tokens is None
     assert any("token 3 does not fit the text" in w for w in result.warnings)
+
+
+def test_an_option_chosen_for_a_span_is_said_as_such_not_as_a_category(tmp_path):
+    # Prodigy's entity-linking answers (explosion/projects tutorials/nel_emerson's emerson_annotated_text.jsonl): one
+    # span, options of knowledge-base ids, the chosen one in "accept"; it was reported as "document category 'Q1'"
+    task = {
+        "text": "Emerson won the cup.",
+        "spans": [{"start": 0, "end": 7, "text": "Emerson", "label": "PERSON"}],
+        "options": [{"id": "Q1", "html": "a tennis player"}, {"id": "Q2", "html": "a poet"}],
+        "accept": ["Q1"],
+        "answer": "accept",
+        "_input_hash": 5,
+    }
+    src = tmp_path / "nel.jsonl"
+    src.write_bytes(orjson.dumps(task) + b"\n")
+    result = read_prodigy(src)
+    assert [w.split(": ", 1)[1] for w in result.warnings] == [
+        "option 'Q1' chosen for PERSON [0, 7) (an entity link, say)"
+    ]
+    assert [(e.start, e.end, e.label) for e in result.documents[0].entities] == [(0, 7, "PERSON")]
