@@ -25,6 +25,19 @@ def accept_fillers(rec: EditRecorder, event_id: int) -> None:
         rec.update("entities", entity_id, {"state": "accepted", "annotator": project.annotator, "updated_at": t})
 
 
+def undecide_fillers(rec: EditRecorder, entity_ids: Iterable[int]) -> None:
+    """Put back to undecided the entity suggestions that were accepted only by filling a role (the caller knows
+    which: a candidate the role keys went past, a wrong filler of a suggested event accepted with it) and that a
+    person's edit has just taken out of their last role; one that fills another argument stays accepted."""
+    conn = rec.project.db.conn
+    for entity_id in sorted(set(entity_ids)):
+        if conn.execute("SELECT 1 FROM arguments WHERE entity_id = ? LIMIT 1", (entity_id,)).fetchone():
+            continue
+        found = conn.execute("SELECT state FROM entities WHERE id = ?", (entity_id,)).fetchone()
+        if found is not None and found[0] == "accepted":
+            rec.update("entities", entity_id, {"state": "suggested", "updated_at": now()})
+
+
 def edit_event(rec: EditRecorder, event_id: int, values: dict | None = None, filler: int | None = None) -> None:
     """Apply a person's change to an event: a suggestion becomes accepted and edited, with its role fillers;
     an entity suggestion a person puts in a role (``filler``) is accepted too."""

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from typing import Iterable
+
 import orjson
 
 from annotator.db import argument_row, event_row, span_row
-from annotator.decisions import accept_events, edit_event, leave_suggested_events, reject_events
+from annotator.decisions import accept_events, edit_event, leave_suggested_events, reject_events, undecide_fillers
 from annotator.errors import ValidationError
 from annotator.model import STATES, STATUSES, Change, Entity, Event
 from annotator.recorder import EditRecorder, run_edit
@@ -336,9 +338,15 @@ def add_argument(project: Project, event_id: int, role: str, entity_id: int) -> 
 
 
 def change_argument(
-    project: Project, argument_id: int, *, role: str | None = None, entity_id: int | None = None
+    project: Project,
+    argument_id: int,
+    *,
+    role: str | None = None,
+    entity_id: int | None = None,
+    undecide: Iterable[int] = (),
 ) -> Change:
-    """Change the role or the entity of an argument."""
+    """Change the role or the entity of an argument. The entity it held, if it is one of ``undecide`` (suggestions
+    accepted only by filling a role, as the caller knows) and fills no other argument, is undecided again."""
     arg = project.row("arguments", argument_id)
     if arg is None:
         raise ValidationError(f"no argument with id {argument_id}")
@@ -347,11 +355,14 @@ def change_argument(
     new_entity = entity_id if entity_id is not None else arg["entity_id"]
     _check_argument(project, event, new_role, new_entity, replacing=argument_id)
     values = {"role": new_role, "entity_id": new_entity, "annotator": project.annotator}
+    old = arg["entity_id"]
 
     def body(rec: EditRecorder) -> None:
         rec.result_id = argument_id
         rec.update("arguments", argument_id, values)
         edit_event(rec, event["id"], filler=new_entity)
+        if old != new_entity:
+            undecide_fillers(rec, [old] if old in set(undecide) else [])
         rec.touch_document()
 
     return run_edit(project, "change_argument", event["document_id"], body)

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from typing import Iterable
+
 from annotator.db import argument_row, span_row
-from annotator.decisions import accept_events, edit_event
+from annotator.decisions import accept_events, edit_event, undecide_fillers
 from annotator.edits import (
     HUMAN,
     _check_event_type,
@@ -89,11 +91,20 @@ def accept_rest(project: Project, doc_id: int, *, status: str | None = None) -> 
 
 
 def fill_role_with_span(
-    project: Project, event_id: int, role: str, start: int, end: int, label: str, *, replace: int | None = None
+    project: Project,
+    event_id: int,
+    role: str,
+    start: int,
+    end: int,
+    label: str,
+    *,
+    replace: int | None = None,
+    undecide: Iterable[int] = (),
 ) -> Change:
     """Fill ``role`` of an event with a span that is no entity yet, in one step: the span is added with ``label``
     (one the role accepts) and put in the role, or in argument ``replace`` instead of its entity (a single role
-    already filled). ``change.result_id`` is the argument."""
+    already filled; that entity, if one of ``undecide``, is undecided again as ``edits.change_argument`` says).
+    ``change.result_id`` is the argument."""
     event = _event_row(project, event_id)
     doc_id = event["document_id"]
     check_offsets(_doc_text(project, doc_id), start, end)
@@ -125,28 +136,32 @@ def fill_role_with_span(
             rec.result_id = rec.insert("arguments", argument_row(event_id, role, entity_id, project.annotator))
         else:
             rec.result_id = replace
+            old = project.row("arguments", replace)
             rec.update("arguments", replace, {"role": role, "entity_id": entity_id, "annotator": project.annotator})
         edit_event(rec, event_id, filler=entity_id)
+        if replace is not None and old is not None and old["entity_id"] in set(undecide):
+            undecide_fillers(rec, [old["entity_id"]])
         rec.touch_document()
 
     return run_edit(project, "fill_role_with_span", doc_id, body)
 
 
-def clear_role(project: Project, event_id: int, role: str) -> Change:
-    """Remove every filler of ``role`` of an event in one step (Ctrl+Alt+N: one key, one undo)."""
+def clear_role(project: Project, event_id: int, role: str, *, undecide: Iterable[int] = ()) -> Change:
+    """Remove every filler of ``role`` of an event in one step (Ctrl+Alt+N: one key, one undo); those of
+    ``undecide`` are undecided again as ``edits.change_argument`` says."""
     event = _event_row(project, event_id)
-    arg_ids = [
-        r[0]
-        for r in project.db.conn.execute(
-            "SELECT id FROM arguments WHERE event_id = ? AND role = ? ORDER BY id", (event_id, role)
-        )
-    ]
+    rows = project.db.conn.execute(
+        "SELECT id, entity_id FROM arguments WHERE event_id = ? AND role = ? ORDER BY id", (event_id, role)
+    ).fetchall()
+    arg_ids = [r[0] for r in rows]
+    back = set(undecide) & {r[1] for r in rows}
 
     def body(rec: EditRecorder) -> None:
         for arg_id in arg_ids:
             rec.delete("arguments", arg_id)
         if arg_ids:
             edit_event(rec, event_id)
+            undecide_fillers(rec, back)
             rec.touch_document()
 
     return run_edit(project, "clear_role", event["document_id"], body)

@@ -235,7 +235,7 @@ class RemoveArgument(CoreEditCommand):
 class ClearRole(CoreEditCommand):
     edit = edits_flow.clear_role
 
-    def describe(self, event_id: int, role: str) -> str:
+    def describe(self, event_id: int, role: str, **kw: Any) -> str:
         return f"Empty {role}"
 
 

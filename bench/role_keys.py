@@ -1,0 +1,171 @@
+"""Alt+N's candidates on the development articles: where each gold argument ranks among the candidates the role
+keys offer, with spaCy's entities (the pipeline's, as pre-annotation gives them) and the pipeline's sentences.
+
+For each gold event of the 8 annotated types and each gold argument (Time is not annotated there) whose span is
+exactly an entity of a label the role takes ("reachable"), the roles filled in the type's order as a person
+fills them (each role's arguments nearest the trigger first, the ones before passed as ``used``), the argument's
+rank in ``keyflow.role_candidates``: 0 is Alt+N's first press. Counted apart: the arguments inside the trigger's
+sentence and those outside it. Keys per argument: rank + 1, at most 5 (past the fourth candidate a person goes to
+the filler: Find, a few letters, Enter, Space, Alt+N). Figures for the two halves (even / odd lines) and all.
+Then the same on the three seed documents with hand-written gold (tests/data/seed_gold/, their gold entities
+tests/data/keys_seedNNN_entities.json: the spans the key replays end with), whose gold marks arguments in other
+sentences too. Asserts nothing.
+
+    python bench/role_keys.py [--cache FILE.spacy]
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections import Counter
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "bench"))
+from events import DATA, MODEL, SCHEMA, TYPES, UNSCORED_ROLES, read_articles  # noqa: E402
+
+from annotator.keyflow import role_candidates  # noqa: E402
+from annotator.model import Entity  # noqa: E402
+from annotator.schema import load_schema  # noqa: E402
+
+MOST_KEYS = 5
+
+
+def parsed(texts: list[str], cache: Path | None) -> list:
+    """The articles parsed as pre-annotation parses them (the event pipeline: its parser's sentences)."""
+    from spacy.tokens import DocBin
+
+    from annotator.nlp import load_pipeline
+
+    nlp = load_pipeline(MODEL, events=True).nlp
+    if cache is not None and cache.exists():
+        return list(DocBin().from_disk(cache).get_docs(nlp.vocab))
+    docs = list(nlp.pipe(texts, batch_size=16))
+    if cache is not None:
+        DocBin(store_user_data=False, docs=docs).to_disk(cache)
+    return docs
+
+
+def ranks(rows: list[dict], docs: list, schema, order=role_candidates, entities: list | None = None) -> list[dict]:  # noqa: ANN001
+    """One record per reachable gold argument: its rank, whether it lies in the trigger's sentence, its role
+    (``entities``: each document's (start, end, label, ...) instead of the pipeline's)."""
+    labels = {lab.name for lab in schema.entities}
+    out = []
+    for k, (row, doc) in enumerate(zip(rows, docs)):
+        text = row["text"]
+        spans = [(e.start_char, e.end_char, e.label_) for e in doc.ents] if entities is None else entities[k]
+        ents = [
+            Entity(i, 0, sp[0], sp[1], sp[2], "suggested", "spacy", None)
+            for i, sp in enumerate(spans)
+            if sp[2] in labels
+        ]
+        by_span: dict[tuple[int, int], list[Entity]] = {}
+        for e in ents:
+            by_span.setdefault((e.start, e.end), []).append(e)
+        sents = [(s.start_char, s.end_char) for s in doc.sents]
+        for ev in row["events"]:
+            if ev["type"] not in TYPES and entities is None:
+                continue
+            etype = schema.event_type(ev["type"])
+            trig = tuple(ev["trigger"])
+            sent = next((s for s in sents if s[0] <= trig[0] < s[1]), (0, len(text)))
+            used: list[int] = []
+            for role in etype.roles:
+                if role.name in UNSCORED_ROLES:
+                    continue
+                spans = sorted(
+                    (tuple(a["span"]) for a in ev["arguments"] if a["role"] == role.name),
+                    key=lambda sp: abs(sp[0] - trig[0]),
+                )
+                for sp in spans:
+                    hit = [e for e in by_span.get(sp, []) if e.label in role.labels]
+                    if not hit:
+                        continue
+                    cands = order(ents, role.labels, trig, sent, used=used, text=text)
+                    ids = [e.id for e in cands]
+                    rank = ids.index(hit[0].id)
+                    out.append(
+                        {
+                            "half": k % 2,
+                            "inside": sent[0] <= sp[0] and sp[1] <= sent[1],
+                            "rank": rank,
+                            "role": role.name,
+                            "type": ev["type"],
+                        }
+                    )
+                    used.append(hit[0].id)
+    return out
+
+
+def summary(recs: list[dict]) -> str:
+    n = len(recs)
+    first = sum(r["rank"] == 0 for r in recs)
+    keys = sum(min(r["rank"] + 1, MOST_KEYS) for r in recs)
+    within = sum(r["rank"] < 4 for r in recs)
+    return f"{n} args, first right {first}, within 4 {within}, keys {keys} ({keys / max(n, 1):.3f} each)"
+
+
+def report(name: str, recs: list[dict]) -> None:
+    print(f"== {name}")
+    for half, sel in (
+        ("A", [r for r in recs if r["half"] == 0]),
+        ("B", [r for r in recs if r["half"] == 1]),
+        ("all", recs),
+    ):
+        ins = [r for r in sel if r["inside"]]
+        out = [r for r in sel if not r["inside"]]
+        print(f"  {half:3}: {summary(sel)}")
+        print(f"       in the sentence: {summary(ins)}")
+        print(
+            f"       outside it:      {summary(out)}; ranks {sorted(Counter(min(r['rank'], 9) for r in out).items())}"
+        )
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--cache", type=Path, default=None)
+    args = ap.parse_args()
+    rows = read_articles(DATA)
+    schema = load_schema(SCHEMA)
+    docs = parsed([r["text"] for r in rows], args.cache)
+    gold_args = sum(
+        1
+        for r in rows
+        for ev in r["events"]
+        if ev["type"] in TYPES
+        for a in ev["arguments"]
+        if a["role"] not in UNSCORED_ROLES
+    )
+    recs = ranks(rows, docs, schema)
+    print(f"{len(rows)} articles, {gold_args} gold arguments, {len(recs)} reachable (an entity of the role's labels)")
+    report("role_candidates (this checkout)", recs)
+    seeds = seed_rows()
+    seed_docs = parsed([r["text"] for r in seeds], None)
+    srecs = ranks(seeds, seed_docs, schema, entities=[r["entities"] for r in seeds])
+    for r in srecs:
+        r["half"] = 0
+    print(f"seeds 000, 002, 004: {sum(len(a['arguments']) for r in seeds for a in r['events'])} gold arguments")
+    report("seeds, their gold entities", srecs)
+
+
+def seed_rows() -> list[dict]:
+    """The seeds with gold events, as events-dev's rows, with their gold entities (Time left out as above)."""
+    import json
+
+    data = ROOT / "tests" / "data"
+    out = []
+    for gold in sorted((data / "seed_gold").glob("*.json")):
+        g = json.loads(gold.read_text(encoding="utf-8"))
+        text = (ROOT / "seeds" / g["document"]).read_text(encoding="utf-8")
+        ents = json.loads((data / f"keys_seed{g['document'][:3]}_entities.json").read_text(encoding="utf-8"))
+        events = [
+            {**ev, "arguments": [a for a in ev["arguments"] if a["role"] not in UNSCORED_ROLES]} for ev in g["events"]
+        ]
+        out.append({"name": g["document"], "text": text, "events": events, "entities": ents["entities"]})
+    return out
+
+
+if __name__ == "__main__":
+    main()
