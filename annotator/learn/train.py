@@ -139,15 +139,33 @@ class _Run:
         if self.cancelled():
             raise TrainingCancelled()
 
+    def part_progress(self, part: int, parts: int, label: str) -> Callable[[str, int], None]:
+        """Progress inside one part of the run (a fold, or the final training): each pass of the entity update is
+        a step, the event suggester one more, so the bar moves within a part (it stood still for minutes)."""
+        units = self.opt.ner_epochs + 1
+        return lambda stage, done: self.progress(f"{label}: {stage}", part * units + done, parts * units)
+
     def train_ner(
-        self, docs: Sequence[FinishedDoc], original: dict[int, list], rehearsal: Sequence[FinishedDoc] = ()
+        self,
+        docs: Sequence[FinishedDoc],
+        original: dict[int, list],
+        rehearsal: Sequence[FinishedDoc] = (),
+        step: Callable[[str, int], None] | None = None,
     ) -> Any:
         nlp = _load_full(self.opt.base or DEFAULT_PIPELINE)
         examples = make_examples(
             nlp, [*docs, *rehearsal], [*(original[d.id] for d in docs), *(d.entities for d in rehearsal)]
         )
         update_ner(
-            nlp, examples, sorted(self.labels), epochs=self.opt.ner_epochs, seed=self.opt.seed, cancelled=self.cancelled
+            nlp,
+            examples,
+            sorted(self.labels),
+            epochs=self.opt.ner_epochs,
+            seed=self.opt.seed,
+            progress=(lambda done, total: done < total and step(f"entities, pass {done + 1} of {total}", done))
+            if step
+            else None,
+            cancelled=self.cancelled,
         )
         return nlp
 
@@ -232,11 +250,12 @@ def train_project(
     events_new: EventModel | None = None
     steps = len(splits) + (1 if len(splits) > 1 else 0)
     for k, (train_ids, held_ids) in enumerate(splits):
-        run.progress(f"training and scoring part {k + 1} of {len(splits)}", k, steps)
+        step = run.part_progress(k, steps, f"training and scoring part {k + 1} of {len(splits)}")
+        step(f"entities, pass 1 of {opt.ner_epochs}" if opt.ner_epochs else "events", 0)
         train_docs = [by_id[i] for i in train_ids]
         held = [by_id[i] for i in held_ids]
         report.held_out += len(held)
-        nlp_new = run.train_ner(train_docs, original, rehearsal)
+        nlp_new = run.train_ner(train_docs, original, rehearsal, step)
         run.check()
         texts = [d.text for d in held]
         new_ents = _predict_entities(nlp_new, texts, run.labels)
@@ -246,6 +265,7 @@ def train_project(
             tally_entities(d.entities, c_e, tallies["current"]["entities"])
         if run.has_events:
             # the model chooses its thresholds and its per-type use of the prior by k-fold inside train_docs
+            step("events", opt.ner_epochs)
             events_new = run.train_events(train_docs, parsed, original, unannotated)
             sugg = TrainedEventSuggester(events_new, run.schema, "new", run.prior)
             for d in held:
@@ -255,15 +275,18 @@ def train_project(
                     tally_events(d.events, pred, t["triggers"], t["arguments"], types, left_out_roles=unannotated)
         run.check()
     if len(splits) > 1:  # k-fold: the scores are the folds'; the model is trained on every finished document
-        run.progress("training on all finished documents", len(splits), steps)
-        nlp_new = run.train_ner(docs, original, rehearsal)
+        step = run.part_progress(len(splits), steps, "training on all finished documents")
+        step(f"entities, pass 1 of {opt.ner_epochs}" if opt.ner_epochs else "events", 0)
+        nlp_new = run.train_ner(docs, original, rehearsal, step)
+        if run.has_events:
+            step("events", opt.ner_epochs)
         events_new = run.train_events(docs, parsed, original, unannotated) if run.has_events else None
         run.check()
     for who in ("current", "new"):
         report.scores[who] = {p: t.result() for p, t in tallies[who].items() if p == "entities" or run.has_events}
     report.better = overall(report.scores["new"]) >= overall(report.scores["current"])
     make_default = report.better if opt.make_default is None else opt.make_default
-    run.progress("saving the model", steps, steps)
+    run.progress("saving the model", 1, 1)
     tmp = versions.new_temp_folder(project)
     try:
         nlp_new.to_disk(tmp / "pipeline")

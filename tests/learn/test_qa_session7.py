@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from annotator.learn.report import format_versions
 from annotator.learn.versions import VersionInfo
 
@@ -45,3 +47,22 @@ def test_export_help_names_every_format_it_writes():
 
     text = next(a for a in _subcommands()["export"]._actions if "--format" in a.option_strings).help
     assert [name for name in sorted(writers()) if name not in text] == []
+
+
+@pytest.mark.slow
+def test_training_progress_moves_inside_each_part(tmp_path):
+    """The app's bar stood at 0 % through the whole first part ('training and scoring part 1 of 5': 3 minutes on 8
+    articles): progress came only at each part's start. Each pass of the entity update and the event step move it."""
+    from annotator.learn.train import TrainOptions, train_project
+    from tests.learn.learn_support import tiny_project
+
+    project = tiny_project(tmp_path / "tiny.annotator", 3)
+    calls: list[tuple[str, int, int]] = []
+    train_project(project, TrainOptions(ner_epochs=2, event_epochs=1), progress=lambda m, d, t: calls.append((m, d, t)))
+    project.close()
+    first = [(m, d, t) for m, d, t in calls if m.startswith("training and scoring part 1 of")]
+    assert [m.split(": ", 1)[1] for m, _d, _t in first] == ["entities, pass 1 of 2", "entities, pass 2 of 2", "events"]
+    assert len({d for _m, d, _t in first}) == 3  # the bar moves at each step
+    run = [(d, t) for m, d, t in calls if m.startswith("training")]
+    assert all(t == run[0][1] for _d, t in run) and [d for d, _t in run] == sorted(d for d, _t in run)
+    assert calls[-1][0] == "saving the model" and calls[-1][1] == calls[-1][2]
