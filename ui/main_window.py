@@ -430,9 +430,14 @@ class MainWindow(WindowPanels, FilesAndWork, WindowFlow, QMainWindow):
     def settings_dialog(self) -> None:
         from ui.dialogs.settings import SettingsDialog  # dialogs load on first use, not at start
 
-        dlg = SettingsDialog(self.settings, self)
+        dlg = SettingsDialog(self.settings, self, self.controller.project)
         if dlg.exec():
             dlg.save()
+            changed, version = dlg.chosen_model()
+            if changed:
+                from ui.dialogs.training import make_default
+
+                make_default(self, version)
         self.back_to_text()
 
     def shortcuts_dialog(self) -> None:

