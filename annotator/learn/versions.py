@@ -35,8 +35,11 @@ def project_label(project: Project) -> str:
     return project.path.stem
 
 
+TRAINED_SOURCE = "trained:"  # the source of a trained version's suggestions: trained:PROJECT@N
+
+
 def source_of(project: Project, version: int) -> str:
-    return f"trained:{project_label(project)}@{version}"
+    return f"{TRAINED_SOURCE}{project_label(project)}@{version}"
 
 
 @dataclass

@@ -26,6 +26,7 @@ from annotator.teams.differences import (
     differences,
 )
 from annotator.teams.sets import HUMAN_STATES
+from annotator.teams.model_quality import MODEL_PREFIX
 
 SOURCE = "adjudication"
 
@@ -111,7 +112,7 @@ def _apply_entity(project: Project, diff: Difference, targets: list[EntityOption
     for e in main:
         if e.id in used or e.state == "rejected":
             continue
-        if e.state == "suggested" or e.source.startswith("spacy:"):
+        if e.state == "suggested" or e.source.startswith(MODEL_PREFIX):
             changes.append(edits.reject_entity(project, e.id))  # the model's suggestion stays, rejected
         else:
             changes.append(edits.delete_entity(project, e.id))

@@ -4,7 +4,7 @@
   from the pipeline); reviewed documents never pre-annotated are counted apart and left out. For a set
   merged from an annotator's file, the status is the one the document had in her file.
 - Final (reference): entities of the set (default "main") in state accepted or added.
-- Model (compared): every entity of the set whose ``source`` starts with ``spacy:``, whatever became of it
+- Model (compared): every entity of the set whose ``source`` starts with ``spacy:`` or ``trained:``, whatever became of it
   (suggested, accepted, rejected), with the label and offsets the model gave it. An entity a person
   changed has ``edited = 1``; its original label and offsets are the "before" of the first change-log
   row that touched it (rows are matched to the entity by id and ``created_at``, so a reused id is not
@@ -24,13 +24,18 @@ from typing import Any
 import orjson
 
 from annotator.errors import AnnotatorError
+from annotator.learn.versions import TRAINED_SOURCE
+from annotator.nlp import MODEL_SOURCE
 from annotator.model import DEFAULT_SET
 from annotator.store import Project
 from annotator.teams.provenance import carried_suggestions
 from annotator.teams.scores import OVERALL, Table, count_exact, fmt
 from annotator.teams.sets import META_KEY, document_meta, human_spans
 
-MODEL_PREFIX = "spacy:"
+# the suggestions of a model: the original pipeline's (spacy:NAME@V) and a trained version's (trained:PROJECT@N);
+# only the first were counted, so after pre-annotating with a trained version model quality saw no suggestion and a
+# merge carried none (session 7's qa pass)
+MODEL_PREFIX: tuple[str, ...] = (MODEL_SOURCE, TRAINED_SOURCE)
 
 
 def _history(project: Project, doc_id: int) -> tuple[dict[tuple[int, str], dict], dict[tuple[int, str], dict | None]]:
@@ -56,7 +61,7 @@ class CannotTell(AnnotatorError):
 
 
 def model_spans(
-    project: Project, doc_id: int, annotation_set: str = DEFAULT_SET, prefix: str = MODEL_PREFIX
+    project: Project, doc_id: int, annotation_set: str = DEFAULT_SET, prefix: str | tuple[str, ...] = MODEL_PREFIX
 ) -> list[tuple[int, int, str, str]]:
     """The model's original suggestions of a document: (start, end, label, source).
 
@@ -111,7 +116,9 @@ def _preannotated(project: Project, doc_id: int, spans: list) -> bool:
     return bool(spans) or project.tokens(doc_id) is not None
 
 
-def model_quality(project: Project, annotation_set: str = DEFAULT_SET, prefix: str = MODEL_PREFIX) -> dict[str, Any]:
+def model_quality(
+    project: Project, annotation_set: str = DEFAULT_SET, prefix: str | tuple[str, ...] = MODEL_PREFIX
+) -> dict[str, Any]:
     """Precision, recall and F1 per label of the pipeline's suggestions on reviewed documents."""
     table = Table()
     confusions: Counter[tuple[str, str]] = Counter()
