@@ -52,3 +52,20 @@ def test_settings_switch_the_projects_model_version(qtbot, window, monkeypatch):
     window.settings_dialog()
     assert versions.default_version(project) == 1
     assert "Version 1 is now the default" in window.message.text()
+
+
+def test_train_suggestions_again_while_training_runs_starts_no_second_run(qtbot, window, monkeypatch):
+    """Project > Train suggestions… a second time while the first ran (its bar looks the same as any other work)
+    started a second training beside it: both at half speed under one progress bar."""
+    from ui.dialogs import training
+    from ui.workers import TrainWorker
+
+    started: list = []
+    monkeypatch.setattr(window, "start_worker", lambda worker, *a, **k: started.append(worker))
+    training.start_training(window)
+    assert len(started) == 1 and isinstance(started[0], TrainWorker)
+    window.workers.append(started[0])  # running: start_worker keeps it in window.workers until it finishes
+    training.start_training(window)
+    assert len(started) == 1
+    assert window.message.text() == "Training is already running (the bar below; Cancel there stops it)"
+    window.workers.remove(started[0])

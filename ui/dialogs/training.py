@@ -18,6 +18,11 @@ def start_training(window: "MainWindow") -> None:
     c = window.controller
     if c.project is None or window._refuse_read_only():
         return
+    if any(isinstance(w, TrainWorker) for w in window.workers):
+        # a second run beside the first (the menu item again while the bar showed the first) doubled the time of
+        # both, under the one progress bar, and its version came out after the other's
+        window.show_error("Training is already running (the bar below; Cancel there stops it)")
+        return
     worker = TrainWorker(c.project.path, annotator=window.settings.annotator or None)
     # the result in a box; a cancel asked for only in the status line (it opened 'Training finished' on it)
     worker.done.connect(lambda text: None if worker.cancelled else show_training_result(window, text, worker.report))
