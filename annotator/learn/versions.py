@@ -98,13 +98,41 @@ def left_behind(project: Project) -> list[int]:
     return [v.version for v in list_versions(project) if not v.present]
 
 
+def _made_at(folder: Path) -> str | None:
+    try:
+        return str(read_manifest(folder).get("created", ""))
+    except ModelVersionError:
+        return None
+
+
+def _folder_holding(project: Project, missing: list[int]) -> Path | None:
+    """A models folder beside the project file, under another project's name, that holds the missing versions (the
+    same creation time in each manifest): the project was renamed, or copied under a new name, beside its models."""
+    made = {int(e["version"]): str(e.get("created", "")) for e in registry(project)["versions"]}
+    own = models_dir(project)
+    for folder in sorted(project.path.parent.glob("*.models")):
+        if folder != own and folder.is_dir() and all(_made_at(folder / str(n)) == made.get(n) for n in missing):
+            return folder
+    return None
+
+
 def left_behind_message(project: Project) -> str:
     missing = left_behind(project)
     if not missing:
         return ""
+    numbers = ", ".join(map(str, missing))
+    what = f"trained model version {numbers} was" if len(missing) == 1 else f"trained model versions {numbers} were"
+    own = models_dir(project)
+    holder = _folder_holding(project, missing)
+    if holder is not None:  # the models are found by the project file's name: said, with the folder that has them
+        return (
+            f"{project.path.name}: {what} not found in {own.name}; {holder.name} beside it holds "
+            f"{'it' if len(missing) == 1 else 'them'} (the project was renamed or copied): rename or copy that "
+            f"folder to {own.name} to use {'it' if len(missing) == 1 else 'them'}"
+        )
     return (
-        f"{project.path.name}: trained model version(s) {', '.join(map(str, missing))} were left behind "
-        f"(expected in {models_dir(project)}; copy that folder beside the project file to use them)"
+        f"{project.path.name}: {what} left behind (expected in {own}; copy the models folder from where the project "
+        f"was to that place to use {'it' if len(missing) == 1 else 'them'})"
     )
 
 

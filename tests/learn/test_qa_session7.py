@@ -66,3 +66,40 @@ def test_training_progress_moves_inside_each_part(tmp_path):
     run = [(d, t) for m, d, t in calls if m.startswith("training")]
     assert all(t == run[0][1] for _d, t in run) and [d for d, _t in run] == sorted(d for d, _t in run)
     assert calls[-1][0] == "saving the model" and calls[-1][1] == calls[-1][2]
+
+
+def _with_version(path):  # type: ignore[no-untyped-def]
+    """A project with one trained version as `annotator train` leaves it (folder, manifest), closed."""
+    from annotator.learn import versions
+    from annotator.store import Project
+
+    project = Project(path, annotator="t")
+    tmp = versions.new_temp_folder(project)
+    versions.publish(project, tmp, {"created": "2026-12-02T15:02:07.767+00:00", "documents": 8}, True)
+    project.close()
+    return path
+
+
+def test_a_renamed_project_is_told_where_its_models_are(tmp_path):
+    """A project renamed (or copied under a new name) beside its models: they are found by the file's name, and the
+    warning said 'copy that folder beside the project file' of a folder that did not exist, while the one holding
+    them (p.annotator.models) was right there."""
+    import shutil
+
+    from annotator.learn import versions
+    from annotator.store import Project
+
+    _with_version(tmp_path / "p.annotator")
+    shutil.copy(tmp_path / "p.annotator", tmp_path / "renamed.annotator")
+    with Project(tmp_path / "renamed.annotator", create=False) as project:
+        note = versions.left_behind_message(project)
+    assert note == (
+        "renamed.annotator: trained model version 1 was not found in renamed.annotator.models; p.annotator.models "
+        "beside it holds it (the project was renamed or copied): rename or copy that folder to "
+        "renamed.annotator.models to use it"
+    )
+    (tmp_path / "elsewhere").mkdir()
+    shutil.copy(tmp_path / "p.annotator", tmp_path / "elsewhere" / "p.annotator")  # moved without its models
+    with Project(tmp_path / "elsewhere" / "p.annotator", create=False) as project:
+        note = versions.left_behind_message(project)
+    assert note.startswith("p.annotator: trained model version 1 was left behind (expected in ")
