@@ -47,6 +47,11 @@ class Pipeline:
         """The provenance written on each suggestion."""
         return f"{MODEL_SOURCE}{self.name}@{self.version}"
 
+    @property
+    def run_record(self) -> tuple[str, str]:
+        """(pipeline, version) as a pre-annotation run records them (``pipeline_runs``, `annotator stats`)."""
+        return self.name, self.version
+
     def parse(self, texts: Iterable[str], batch_size: int = 64, n_process: int = 1) -> Iterator[Parsed]:
         for doc in self.docs(texts, batch_size, n_process):
             yield to_parsed(doc)

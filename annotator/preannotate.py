@@ -286,8 +286,7 @@ def preannotate(
             (
                 started,
                 now(),
-                pipe.name,
-                pipe.version,
+                *pipe.run_record,
                 report.documents,
                 report.suggestions,
                 orjson.dumps(dict(report.skipped_labels)).decode(),

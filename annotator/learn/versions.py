@@ -212,6 +212,11 @@ class TrainedPipeline(Pipeline):
     def source(self) -> str:
         return self.label
 
+    @property
+    def run_record(self) -> tuple[str, str]:
+        # its spaCy meta is the base pipeline's: recorded as such, a run of version N read as the original's
+        return self.label, f"(trained from {self.name} {self.version})"
+
 
 def version_folder(project: Project, version: int) -> Path:
     info = next((v for v in list_versions(project) if v.version == version), None)

