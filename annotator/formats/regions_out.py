@@ -45,6 +45,7 @@ class OutRegion:
     end: int
     label: str
     attributes: dict[str, Any]
+    score: float | None = None  # a suggested event's confidence (Label Studio's per-region score)
 
 
 KEPT = ("doccano", "label_studio")  # where the two imports keep relations between entities (the same shape)
@@ -66,7 +67,7 @@ def regions_and_relations(
     relations: list[tuple[int, int, str | None]] = []
     for v in rec["events"]:
         t = v["trigger"]
-        head = OutRegion(len(regions) + 1, t["start"], t["end"], v["type"], v["attributes"])
+        head = OutRegion(len(regions) + 1, t["start"], t["end"], v["type"], v["attributes"], v.get("score"))
         regions.append(head)
         relations += [(head.number, by_entity[a["entity_id"]].number, a["role"]) for a in v["arguments"]]
     kept = [rec["meta"].get(k) for k in KEPT]
@@ -136,7 +137,8 @@ def label_studio_task(rec: dict[str, Any], report: FormatExportReport) -> dict[s
     for r in regions:
         where = {"start": u16.to_utf16(r.start), "end": u16.to_utf16(r.end), "text": text[r.start : r.end]}
         base = {"id": rid[r.number], "from_name": shape.get("from_name", "label"), "to_name": to_name}
-        result.append({**base, "type": "labels", "value": {**where, "labels": [r.label]}})
+        scored = {"score": r.score} if r.score is not None else {}  # an event's confidence, as a prediction gives it
+        result.append({**base, "type": "labels", "value": {**where, "labels": [r.label]}, **scored})
         result += [
             {**base, "from_name": name, "type": "choices", "value": {**where, "choices": [value]}}
             for name, value in r.attributes.items()

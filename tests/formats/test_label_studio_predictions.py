@@ -73,3 +73,6 @@ def test_the_export_writes_the_model_version_back(tmp_path):
     assert main(["export", str(p), "-f", "label_studio", "-o", str(out)]) == 0
     (task,) = orjson.loads(out.read_bytes())
     assert task["annotations"] == [] and task["predictions"][0]["model_version"] == "ev-2"
+    # the event's score goes back on its trigger region, as the prediction gave it (entities keep none)
+    scores = {r["value"]["text"]: r.get("score") for r in task["predictions"][0]["result"] if r["type"] == "labels"}
+    assert scores == {"attacked": 0.9, "Kabul": None}
