@@ -162,7 +162,7 @@ def _import_format(args: argparse.Namespace) -> int:
 
 
 def cmd_preannotate(args: argparse.Namespace) -> int:
-    from annotator.learn.versions import select_for_preannotation
+    from annotator.learn.versions import choose_version, select_for_preannotation, version_folder
     from annotator.preannotate import preannotate
 
     if args.model and args.model_version:
@@ -172,6 +172,10 @@ def cmd_preannotate(args: argparse.Namespace) -> int:
         )
     with _open(args, create=False) as project:
         what = f"trained version {args.model_version}" if args.model_version else (args.model or "the default model")
+        if args.model_version:
+            version_folder(project, args.model_version)  # one that is not there: its error alone, before any 'loading'
+        elif args.model is None and (default := choose_version(project, "default")) is not None:
+            what = f"the default model (trained version {default})"
         print(f"loading {what} ...", file=sys.stderr)
         chosen = select_for_preannotation(project, args.model, args.model_version)
         if chosen.note:

@@ -122,3 +122,14 @@ def test_stats_names_the_trained_version_a_preannotation_used(tmp_path):
         preannotate(project, trained)
         last = format_stats(project_stats(project)).splitlines()[-1]
     assert last.startswith(f"last pre-annotation: trained:p@1 (trained from {base.name} {base.version}) at ")
+
+
+def test_preannotate_with_a_version_that_is_not_there_says_only_that(tmp_path, capsys):
+    """It printed 'loading trained version 2 ...' and then the error; and 'loading the default model ...' did not
+    say the default was a trained version."""
+    from annotator.cli import main
+
+    p = str(_with_version(tmp_path / "p.annotator"))
+    assert main(["preannotate", p, "--model-version", "2"]) == 1
+    err = capsys.readouterr().err.strip().splitlines()
+    assert len(err) == 1 and err[0].startswith("annotator: error: no trained model version 2")
