@@ -144,5 +144,6 @@ def read_spacy(path: str | Path, schema: Schema | None = None) -> ReadResult:
             out.append(_document(doc, k, path, schema, warnings))
     unknown.check()
     need(bool(out), path, None, "no documents in the DocBin")
-    notes = [f"{path}: read as a spaCy DocBin ({len(out)} Docs)"]
+    # how many Docs it held ("read as spaCy DocBin" is the import's own line when the format was told from the file)
+    notes = [f"{path}: {len(out)} Doc{'' if len(out) == 1 else 's'} in the DocBin"]
     return ReadResult(out, None, warnings, notes)

@@ -59,3 +59,18 @@ def test_a_dygiepp_export_read_back_is_read_as_dygiepp(tmp_path, capsys):
     err = capsys.readouterr().err
     assert "'text' must be a non-empty string" not in err
     assert f"{out}: read as DyGIE++" in err
+
+
+def test_a_docbin_found_by_its_content_says_read_as_once(tmp_path, capsys):
+    """'ex/c.spacy: read as spaCy DocBin' then 'note: ex/c.spacy: read as a spaCy DocBin (20 Docs)': said twice."""
+    proj = tmp_path / "p.annotator"
+    p = Project(proj, annotator="t")
+    fill(p)
+    p.close()
+    out = tmp_path / "c.spacy"
+    assert main(["export", str(proj), "--format", "spacy", "-o", str(out)]) == 0
+    capsys.readouterr()
+    assert main(["import", str(tmp_path / "back.annotator"), str(out)]) == 0
+    text = capsys.readouterr()
+    said = (text.out + text.err).lower()
+    assert said.count("read as") == 1 and " in the docbin" in said
