@@ -23,21 +23,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
-from events import DATA, MODEL, SCHEMA, UNSCORED_ROLES, as_dicts, labelled_entities, read_articles, report  # noqa: E402
+from events import DATA, SCHEMA, UNSCORED_ROLES, as_dicts, labelled_entities, parse_cached, read_articles, report  # noqa: E402
 from learning import gold_events  # noqa: E402
-
-
-def parsed(texts: list[str], cache: Path | None) -> list:
-    import spacy
-    from spacy.tokens import DocBin
-
-    nlp = spacy.load(MODEL)
-    if cache is not None and cache.exists():
-        return list(DocBin().from_disk(cache).get_docs(nlp.vocab))
-    docs = list(nlp.pipe(texts, batch_size=32))
-    if cache is not None:
-        DocBin(store_user_data=False, docs=docs).to_disk(cache)
-    return docs
 
 
 def train(docs: list, ents: list, golds: list, keys: list[int], schema, prior, epochs: int, seed: int, skip):  # noqa: ANN001, ANN201
@@ -86,7 +73,7 @@ def main() -> int:
     schema = load_schema(SCHEMA)
     prior = RuleEventSuggester(schema)
     rows = read_articles(DATA)
-    docs = parsed([r["text"] for r in rows], args.cache)
+    docs = parse_cached([r["text"] for r in rows], args.cache)
     ents = labelled_entities(docs, set(schema.label_names))
     golds = [gold_events(r) for r in rows]
     skip = frozenset() if args.time_counted else frozenset(UNSCORED_ROLES)

@@ -186,11 +186,27 @@ def figures(golds: list[list[dict]], preds: list[list[dict]]) -> dict[str, dict[
     return out
 
 
+def parse_cached(texts: list[str], cache: Path | None = None, model: str = MODEL, nlp=None) -> list:  # noqa: ANN001
+    """The texts parsed (spaCy Docs, in order) by ``nlp`` (default: ``model`` loaded), kept in ``cache`` between
+    runs (rule development only: a cache made with another pipeline or other texts is not noticed)."""
+    from spacy.tokens import DocBin
+
+    if nlp is None:
+        import spacy
+
+        nlp = spacy.load(model)
+    if cache is not None and cache.exists():
+        return list(DocBin().from_disk(cache).get_docs(nlp.vocab))
+    docs = list(nlp.pipe(texts, batch_size=32))
+    if cache is not None:
+        DocBin(store_user_data=False, docs=docs).to_disk(cache)
+    return docs
+
+
 def run_direct(
     rows: list[dict], model: str, cache: Path | None = None, threshold: float | None = None, weights: Path | None = None
 ) -> tuple[list[list[dict]], float, float]:
     import spacy
-    from spacy.tokens import DocBin
 
     nlp = spacy.load(model)
     kwargs: dict = {}
@@ -202,12 +218,7 @@ def run_direct(
     suggester = RuleEventSuggester(load_schema(SCHEMA), **kwargs)
     texts = [r["text"] for r in rows]
     t0, c0 = time.perf_counter(), time.process_time()
-    if cache is not None and cache.exists():  # parsed Docs saved by an earlier run (rule development only)
-        docs = list(DocBin().from_disk(cache).get_docs(nlp.vocab))
-    else:
-        docs = list(nlp.pipe(texts, batch_size=32))
-        if cache is not None:
-            DocBin(store_user_data=False, docs=docs).to_disk(cache)
+    docs = parse_cached(texts, cache, nlp=nlp)
     t_pipe = time.perf_counter() - t0
     CPU["pipeline"] = time.process_time() - c0
     t0, c0 = time.perf_counter(), time.process_time()

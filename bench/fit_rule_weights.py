@@ -33,25 +33,11 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from annotator.schema import load_schema  # noqa: E402
 from annotator.suggest.event_rules import RuleEventSuggester  # noqa: E402
 from annotator.suggest.rule_weights import HAND, HAND_THRESHOLD, TERMS  # noqa: E402
-from bench.events import DATA, MODEL, PRF, SCHEMA, TYPES, as_dicts, read_articles, report, score_document  # noqa: E402
+from bench.events import DATA, MODEL, PRF, SCHEMA, TYPES, as_dicts, parse_cached, read_articles, report, score_document  # noqa: E402
 
 FEATURES = tuple(t for t in TERMS if t != "bias")
 PASSES = 2
 GRID = tuple(round(0.02 * k, 2) for k in range(1, 50))  # thresholds tried on the training articles
-
-
-def parsed(rows: list[dict], cache: Path | None, model: str = MODEL) -> list:
-    """The articles parsed (spaCy Docs, in order), kept in ``cache`` between runs."""
-    import spacy
-    from spacy.tokens import DocBin
-
-    nlp = spacy.load(model)
-    if cache is not None and cache.exists():
-        return list(DocBin().from_disk(cache).get_docs(nlp.vocab))
-    docs = list(nlp.pipe([r["text"] for r in rows], batch_size=32))
-    if cache is not None:
-        DocBin(store_user_data=False, docs=docs).to_disk(cache)
-    return docs
 
 
 def _ents(doc) -> list[tuple[int, int, str]]:  # noqa: ANN001
@@ -247,7 +233,7 @@ def main() -> None:
     args = ap.parse_args()
     schema = load_schema(SCHEMA)
     rows = read_articles(args.data)
-    docs = parsed(rows, args.cache)
+    docs = parse_cached([r["text"] for r in rows], args.cache)
     if args.types:
         for half, keep in (("half A", 0), ("half B", 1)):
             idx = [i for i in range(len(rows)) if i % 2 == keep]

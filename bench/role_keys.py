@@ -24,28 +24,13 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
-from events import DATA, MODEL, SCHEMA, TYPES, UNSCORED_ROLES, read_articles  # noqa: E402
+from events import DATA, MODEL, SCHEMA, TYPES, UNSCORED_ROLES, parse_cached, read_articles  # noqa: E402
 
 from annotator.keyflow import role_candidates  # noqa: E402
 from annotator.model import Entity  # noqa: E402
 from annotator.schema import load_schema  # noqa: E402
 
 MOST_KEYS = 5
-
-
-def parsed(texts: list[str], cache: Path | None) -> list:
-    """The articles parsed as pre-annotation parses them (the event pipeline: its parser's sentences)."""
-    from spacy.tokens import DocBin
-
-    from annotator.nlp import load_pipeline
-
-    nlp = load_pipeline(MODEL, events=True).nlp
-    if cache is not None and cache.exists():
-        return list(DocBin().from_disk(cache).get_docs(nlp.vocab))
-    docs = list(nlp.pipe(texts, batch_size=16))
-    if cache is not None:
-        DocBin(store_user_data=False, docs=docs).to_disk(cache)
-    return docs
 
 
 def ranks(rows: list[dict], docs: list, schema, order=role_candidates, entities: list | None = None) -> list[dict]:  # noqa: ANN001
@@ -129,7 +114,10 @@ def main() -> None:
     args = ap.parse_args()
     rows = read_articles(DATA)
     schema = load_schema(SCHEMA)
-    docs = parsed([r["text"] for r in rows], args.cache)
+    from annotator.nlp import load_pipeline
+
+    nlp = load_pipeline(MODEL, events=True).nlp  # as pre-annotation parses: the event pipeline's sentences
+    docs = parse_cached([r["text"] for r in rows], args.cache, nlp=nlp)
     gold_args = sum(
         1
         for r in rows
@@ -142,7 +130,7 @@ def main() -> None:
     print(f"{len(rows)} articles, {gold_args} gold arguments, {len(recs)} reachable (an entity of the role's labels)")
     report("role_candidates (this checkout)", recs)
     seeds = seed_rows()
-    seed_docs = parsed([r["text"] for r in seeds], None)
+    seed_docs = parse_cached([r["text"] for r in seeds], None, nlp=nlp)
     srecs = ranks(seeds, seed_docs, schema, entities=[r["entities"] for r in seeds])
     for r in srecs:
         r["half"] = 0

@@ -24,23 +24,10 @@ import numpy as np
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
-from events import DATA, MODEL, SCHEMA, TYPES, as_dicts, figures, read_articles  # noqa: E402
+from events import DATA, SCHEMA, TYPES, as_dicts, figures, parse_cached, read_articles  # noqa: E402
 from vectors_cv import Table  # noqa: E402
 
 POS = {"VERB", "NOUN", "ADJ"}
-
-
-def parsed(texts: list[str], cache: Path | None) -> list:
-    import spacy
-    from spacy.tokens import DocBin
-
-    nlp = spacy.load(MODEL)
-    if cache is not None and cache.exists():
-        return list(DocBin().from_disk(cache).get_docs(nlp.vocab))
-    docs = list(nlp.pipe(texts, batch_size=32))
-    if cache is not None:
-        DocBin(store_user_data=False, docs=docs).to_disk(cache)
-    return docs
 
 
 def type_matrices(schema, table: Table) -> dict[str, np.ndarray]:  # noqa: ANN001
@@ -101,7 +88,7 @@ def main() -> int:
     from annotator.suggest.event_rules import RuleEventSuggester
 
     rows = read_articles(DATA)
-    docs = parsed([r["text"] for r in rows], args.cache)
+    docs = parse_cached([r["text"] for r in rows], args.cache)
     schema = load_schema(SCHEMA)
     cpu = time.process_time()
     table = Table()
