@@ -26,17 +26,11 @@ from events import DATA, as_dicts, figures, labelled_entities, parse_texts, read
 from learning import gold_events  # noqa: E402
 
 
-def main() -> int:
-    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--articles", type=int, default=80)
-    ap.add_argument("--folds", type=int, default=5)
-    ap.add_argument("--reverse", action="store_true", help="the LAST N articles (bench/learning.py --reverse)")
-    ap.add_argument("--seed", type=int, default=0)
-    args = ap.parse_args()
-
-    from annotator.learn.event_features import shown_suggestions
-    from annotator.learn.event_model import TrainedEventSuggester, default_prior, prepare
-    from annotator.learn.event_tuning import train_event_model
+def fold_setup(args: argparse.Namespace) -> tuple:
+    """The first (``--reverse``: last) ``--articles`` articles, parsed and prepared for the trained suggester, and
+    ``--folds`` folds of their indexes (shuffled by ``--seed``): articles, schema, docs, entities, gold events, the
+    rules' prior, prepared documents, folds."""
+    from annotator.learn.event_model import default_prior, prepare
     from annotator.schema import default_schema
 
     articles = read_articles(DATA)
@@ -53,6 +47,22 @@ def main() -> int:
     keys = list(range(len(articles)))
     random.Random(args.seed).shuffle(keys)
     folds = [set(keys[j :: args.folds]) for j in range(args.folds)]
+    return articles, schema, docs, ents, golds, prior, prepared, folds
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--articles", type=int, default=80)
+    ap.add_argument("--folds", type=int, default=5)
+    ap.add_argument("--reverse", action="store_true", help="the LAST N articles (bench/learning.py --reverse)")
+    ap.add_argument("--seed", type=int, default=0)
+    args = ap.parse_args()
+
+    from annotator.learn.event_features import shown_suggestions
+    from annotator.learn.event_model import TrainedEventSuggester
+    from annotator.learn.event_tuning import train_event_model
+
+    articles, schema, docs, ents, golds, prior, prepared, folds = fold_setup(args)
     names = (
         "rules",
         "trained",

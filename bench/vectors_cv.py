@@ -27,7 +27,6 @@ Asserts nothing; CPU times printed (the machine is shared: wall times are the lo
 from __future__ import annotations
 
 import argparse
-import random
 import sys
 import time
 from pathlib import Path
@@ -38,8 +37,8 @@ import numpy as np
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
-from events import DATA, as_dicts, figures, labelled_entities, parse_texts, read_articles  # noqa: E402
-from learning import gold_events  # noqa: E402
+from events import as_dicts, figures  # noqa: E402
+from learning_cv import fold_setup  # noqa: E402
 
 SIM_BINS = (0.3, 0.45, 0.6, 0.75)
 NEIGHBOURS = 10
@@ -266,28 +265,14 @@ def main() -> int:
 
     from annotator.learn import event_model as em
     from annotator.learn.event_features import shown_suggestions
-    from annotator.learn.event_model import TrainedEventSuggester, default_prior, prepare
+    from annotator.learn.event_model import TrainedEventSuggester
     from annotator.learn.event_tuning import train_event_model
-    from annotator.schema import default_schema
 
     ORIGINAL.update(features=em.EventModel.features, is_candidate=em.EventModel.is_candidate, LogLinear=em.LogLinear)
-    articles = read_articles(DATA)
-    if args.reverse:
-        articles.reverse()
-    articles = articles[: args.articles]
-    schema = default_schema()
-    labels = set(schema.label_names)
-    docs, _ = parse_texts([a["text"] for a in articles])
-    ents = labelled_entities(docs, labels)
-    golds = [gold_events(a) for a in articles]
-    prior = default_prior(schema)
-    prepared = prepare(list(zip(docs, ents, golds)), [et.name for et in schema.events], prior)
+    articles, schema, docs, ents, golds, prior, prepared, folds = fold_setup(args)
     cpu = time.process_time()
     table = Table()
     print(f"vectors loaded: {time.process_time() - cpu:.1f} s CPU")
-    keys = list(range(len(articles)))
-    random.Random(args.seed).shuffle(keys)
-    folds = [set(keys[j :: args.folds]) for j in range(args.folds)]
     rules: tuple[list, list] = ([], [])
     for part in folds:
         for k in sorted(part):
