@@ -26,6 +26,14 @@ from events import DATA, as_dicts, figures, labelled_entities, parse_texts, read
 from learning import gold_events  # noqa: E402
 
 
+def fold_options(ap: argparse.ArgumentParser) -> None:
+    """The k-fold benches' options: which articles (``--articles``, ``--reverse``), ``--folds``, ``--seed``."""
+    ap.add_argument("--articles", type=int, default=80)
+    ap.add_argument("--folds", type=int, default=5)
+    ap.add_argument("--reverse", action="store_true", help="the LAST N articles (bench/learning.py --reverse)")
+    ap.add_argument("--seed", type=int, default=0)
+
+
 def fold_setup(args: argparse.Namespace) -> tuple:
     """The first (``--reverse``: last) ``--articles`` articles, parsed and prepared for the trained suggester, and
     ``--folds`` folds of their indexes (shuffled by ``--seed``): articles, schema, docs, entities, gold events, the
@@ -52,10 +60,7 @@ def fold_setup(args: argparse.Namespace) -> tuple:
 
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--articles", type=int, default=80)
-    ap.add_argument("--folds", type=int, default=5)
-    ap.add_argument("--reverse", action="store_true", help="the LAST N articles (bench/learning.py --reverse)")
-    ap.add_argument("--seed", type=int, default=0)
+    fold_options(ap)
     args = ap.parse_args()
 
     from annotator.learn.event_features import shown_suggestions

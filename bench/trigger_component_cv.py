@@ -34,6 +34,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 from events import DATA, MODEL, TYPES, read_articles  # noqa: E402
+from learning_cv import fold_options  # noqa: E402
 from learning import gold_events  # noqa: E402
 
 CACHE = Path(tempfile.gettempdir()) / "trigger_component_cv"
@@ -301,10 +302,7 @@ def report(name: str, per: list[dict[str, list[Event]]], golds: list, folds: lis
 
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--articles", type=int, default=80)
-    ap.add_argument("--folds", type=int, default=5)
-    ap.add_argument("--reverse", action="store_true", help="the LAST N articles (bench/learning.py --reverse)")
-    ap.add_argument("--seed", type=int, default=0)
+    fold_options(ap)
     ap.add_argument("--kind", default="ner", choices=("ner", "spancat"))
     ap.add_argument("--variants", default="a,b", help="a: the shared tok2vec frozen; b: a fine-tuned copy")
     ap.add_argument("--epochs", default="5,10", help="epochs after which the held-out folds are predicted")

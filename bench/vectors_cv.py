@@ -38,7 +38,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 from events import as_dicts, figures  # noqa: E402
-from learning_cv import fold_setup  # noqa: E402
+from learning_cv import fold_options, fold_setup  # noqa: E402
 
 SIM_BINS = (0.3, 0.45, 0.6, 0.75)
 NEIGHBOURS = 10
@@ -255,10 +255,7 @@ def alone(model: Any) -> Any:
 
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--articles", type=int, default=80)
-    ap.add_argument("--folds", type=int, default=5)
-    ap.add_argument("--reverse", action="store_true", help="the LAST N articles (bench/learning.py --reverse)")
-    ap.add_argument("--seed", type=int, default=0)
+    fold_options(ap)
     ap.add_argument("--variants", default="base,sim,dense,sim+cand")
     ap.add_argument("--near", type=float, default=0.6, help="sim+cand: cosine to a marked lemma that makes a candidate")
     args = ap.parse_args()
