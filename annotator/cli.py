@@ -115,6 +115,10 @@ def cmd_import(args: argparse.Namespace) -> int:
         return _import_format(args)
     if getattr(args, "skip_bad", False):
         raise UsageError("--skip-bad goes with --format doccano")
+    if getattr(args, "options", None):
+        raise UsageError(
+            "--option goes with --format (the options are its reader's: conll takes scheme, column, documents)"
+        )
     with _open(args) as project, _progress(len(list(expand_paths(args.paths))), "import", "file") as bar:
 
         def progress(done: int, total: int, path: str) -> None:
@@ -153,9 +157,19 @@ def _tell_import_report(report: Any, every: bool) -> None:
 def _import_format(args: argparse.Namespace) -> int:
     """``import --format NAME``: read everything with that reader, then store it all or nothing."""
     from annotator.formats.loading import import_format
+    from annotator.formats.registry import FORMATS
 
+    options = dict(_split_option(o) for o in args.options or [])
+    takes = FORMATS[args.format].import_options if args.format in FORMATS else ()
+    if options and set(options) - set(takes):
+        wrong = ", ".join(sorted(set(options) - set(takes)))
+        raise UsageError(
+            f"--option {wrong}: {args.format} import takes "
+            + (f"the options {', '.join(takes)}" if takes else "no --option")
+            + "; nothing was imported"
+        )
     with _open(args) as project:
-        report = import_format(project, args.format, args.paths, skip_bad=args.skip_bad)
+        report = import_format(project, args.format, args.paths, skip_bad=args.skip_bad, options=options)
     _tell_import_report(report, args.verbose)
     print(report.summary())
     return 0
@@ -498,6 +512,14 @@ def build_parser() -> argparse.ArgumentParser:
         "--skip-bad",
         action="store_true",
         help="with --format doccano: leave out (and report) bad lines and import the rest",
+    )
+    p.add_argument(
+        "--option",
+        dest="options",
+        action="append",
+        metavar="KEY=VALUE",
+        help="with --format: a reader option (repeatable); conll: scheme=auto|iob|bioes, column=N|last, "
+        "documents=docstart|sentence|N",
     )
     p.add_argument(
         "--verbose", action="store_true", help=f"list every warning and note (default: the first {LISTED} of each kind)"

@@ -128,7 +128,7 @@ CONLL_SUFFIXES = (".conll", ".iob", ".iob2", ".bio", ".bioes")
 
 def _is_conll(path: Path) -> bool:
     """A column file: its first line ``-DOCSTART-`` or its first lines tokens with a column of IOB tags."""
-    from annotator.formats.conll import column_shape, sentence_lines
+    from annotator.formats.conll_read import column_shape, sentence_lines
 
     try:
         with path.open("rb") as fh:

@@ -40,7 +40,7 @@ from annotator.formats.common import (
 )
 from annotator.formats.loading import covers
 from annotator.formats.records import ExportRequest, export_writer
-from annotator.formats.tokens import ALIGN_MODES, DocTokens, align
+from annotator.formats.tokens import ALIGN_MODES, DocTokens, align, join_tokens
 from annotator.importing import IncomingDocument, IncomingEntity, IncomingEvent, counted
 from annotator.schema import Schema, default_schema, parse_schema, schema_source
 from annotator.store import Project
@@ -237,24 +237,13 @@ def _parse_line(obj: Any, path: Path, line: int, warnings: list[str]) -> _Line:
     )
     key = obj.get("doc_key")
     name = str(key) if isinstance(key, (str, int)) and not isinstance(key, bool) else f"{path.name}:{line}"
-    pieces: list[str] = []
-    starts: list[int] = []
-    ends: list[int] = []
-    sent_starts: list[int] = []
-    at = 0
     for k, sentence in enumerate(sentences):
         need(bool(sentence), path, line, f"sentence {k} has no tokens")
-        sent_starts.append(len(starts))
         for j, token in enumerate(sentence):
             if not token.strip():  # (the message is made only for a bad token: a file holds 100,000s of tokens)
                 need(False, path, line, f"sentence {k} token {j}: {token!r} is no token")
-            if pieces:
-                pieces.append(" " if j else "\n")
-                at += 1
-            starts.append(at)
-            ends.append(at + len(token))
-            pieces.append(token)
-            at += len(token)
+    joined = join_tokens(sentences)
+    starts, ends = joined.starts, joined.ends
     n = len(starts)
 
     def tokens(s: Any, e: Any, what: str) -> tuple[int, int]:
@@ -333,7 +322,7 @@ def _parse_line(obj: Any, path: Path, line: int, warnings: list[str]) -> _Line:
     dataset = obj.get("dataset") if isinstance(obj.get("dataset"), str) else None
     meta = {k: v for k, v in obj.items() if k not in READ_KEYS}
     return _Line(
-        line, name, "".join(pieces), starts, ends, sent_starts, entities, events, relations, clusters, meta, dataset
+        line, name, joined.text, starts, ends, joined.sent_starts, entities, events, relations, clusters, meta, dataset
     )
 
 

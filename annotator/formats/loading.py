@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable, Iterable, Iterator
+from typing import Any, Callable, Iterable, Iterator, Mapping
 
 from annotator.errors import AnnotatorError, ImportFileError
 from annotator.formats import readers, readers_by_suffix
@@ -75,8 +75,10 @@ def import_format(
     paths: Iterable[str | Path],
     progress: Callable[[int, int, str], None] | None = None,
     skip_bad: bool = False,
+    options: Mapping[str, str] | None = None,
 ) -> FormatImportReport:
-    """Read ``paths`` with the reader ``fmt``; if anything is wrong nothing is stored (ImportFileError).
+    """Read ``paths`` with the reader ``fmt`` (with its ``options``: ``import_options`` of its record); if anything
+    is wrong nothing is stored (ImportFileError).
 
     A schema the input brings (brat's annotation.conf) becomes the project's schema when the project has
     no documents yet; otherwise the project's schema must already hold it.
@@ -87,10 +89,19 @@ def import_format(
     if skip_bad and "skip_bad" not in FORMATS[fmt].read_options:
         can = ", ".join(f.shown for f in FORMATS.values() if "skip_bad" in f.read_options)
         raise AnnotatorError(f"skipping bad lines is for {can}; {FORMATS[fmt].shown} files are read whole or refused")
+    takes = FORMATS[fmt].import_options
+    if options and not takes:
+        can = ", ".join(f.shown for f in FORMATS.values() if f.import_options)
+        raise AnnotatorError(f"{FORMATS[fmt].shown} import takes no options (formats with options: {can})")
+    if options and set(options) - set(takes):
+        wrong = ", ".join(repr(k) for k in sorted(set(options) - set(takes)))
+        raise AnnotatorError(f"{FORMATS[fmt].shown} import takes the options {', '.join(takes)}, not {wrong}")
     paths = [Path(p) for p in paths]
     results = []
     for k, p in enumerate(paths, start=1):
-        extra = {"skip_bad": True} if skip_bad else {}
+        extra: dict[str, Any] = {"skip_bad": True} if skip_bad else {}
+        if options:
+            extra["options"] = dict(options)
         results.append((p, as_result(table[fmt](p, schema=project.schema, **extra))))
         if progress:
             progress(k, len(paths), str(p))

@@ -25,6 +25,7 @@ class Format:
     writer: str | None  # "module:function" taking (project, out, ExportRequest)
     reader: str | None  # "module:function" taking (path, schema=None) -> ReadResult
     read_options: tuple[str, ...] = ()  # keyword options the reader takes (doccano: skip_bad)
+    import_options: tuple[str, ...] = ()  # reader option keys (``import --format NAME --option KEY=VALUE``)
     description: str = ""
     title: str = ""  # the name users know it by (Label Studio, DyGIE++), shown in the dialogs and messages
 
@@ -116,7 +117,8 @@ FORMATS: dict[str, Format] = {
             False,
             (*SPLIT, "misaligned", "docstart"),
             _M + "conll:write_conll",
-            _M + "conll:read_conll",
+            _M + "conll_read:read_conll",
+            import_options=("scheme", "column", "documents"),
             title="CoNLL",
         ),
         Format(

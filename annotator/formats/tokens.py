@@ -3,9 +3,10 @@ complete, and span lookup."""
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Iterable, Sequence
 
 from annotator.offsets import char_to_token_span
 from annotator.store import Project
@@ -180,3 +181,60 @@ def align(
             return hit
     problems.problem("spans left out (not on token edges)", f"{where} [{start}, {end})")
     return None
+
+
+@dataclass
+class JoinedTokens:
+    """The text of tokens that came without one (CoNLL, DyGIE++): a space between tokens, a line between
+    sentences; where each given token lies in it, and the index of each sentence's first token."""
+
+    text: str
+    starts: list[int]
+    ends: list[int]
+    sent_starts: list[int]
+
+    def stored(self) -> tuple[list[int], list[int], list[int]]:
+        """(starts, ends, sentence starts) to store as the document's tokens: a token that holds a space (a
+        tab-separated CoNLL token ``New York``) is its words."""
+        starts: list[int] = []
+        ends: list[int] = []
+        sent_starts: list[int] = []
+        firsts = set(self.sent_starts)
+        for k, (s, e) in enumerate(zip(self.starts, self.ends)):
+            if k in firsts:
+                sent_starts.append(len(starts))
+            token = self.text[s:e]
+            if " " in token or "\t" in token or "\xa0" in token:
+                for m in _WORD.finditer(token):
+                    starts.append(s + m.start())
+                    ends.append(s + m.end())
+            else:
+                starts.append(s)
+                ends.append(e)
+        return starts, ends, sent_starts
+
+
+_WORD = re.compile(r"\S+")
+
+
+def join_tokens(sentences: Iterable[Sequence[str]]) -> JoinedTokens:
+    """The one way a reader makes a text of bare tokens: a space between tokens, a newline between sentences (empty
+    sentences are skipped); offsets are code points."""
+    pieces: list[str] = []
+    starts: list[int] = []
+    ends: list[int] = []
+    sent_starts: list[int] = []
+    at = 0
+    for sentence in sentences:
+        if not sentence:
+            continue
+        sent_starts.append(len(starts))
+        for j, token in enumerate(sentence):
+            if pieces:
+                pieces.append(" " if j else "\n")
+                at += 1
+            starts.append(at)
+            at += len(token)
+            ends.append(at)
+            pieces.append(token)
+    return JoinedTokens("".join(pieces), starts, ends, sent_starts)

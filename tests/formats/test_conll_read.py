@@ -6,7 +6,7 @@ import pytest
 
 from annotator.cli import main
 from annotator.errors import ImportFileError
-from annotator.formats.conll import read_conll
+from annotator.formats.conll_read import read_conll
 from annotator.formats.detect import detect_format
 from annotator.schema import parse_schema
 from annotator.store import Project

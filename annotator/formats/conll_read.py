@@ -1,0 +1,369 @@
+"""CoNLL column files in (``read_conll``): CoNLL-2003 and the files made like it (our export, ``spacy convert``'s
+input, WNUT's, GermEval's, the copies named ``train.txt`` or ``eng.train``).
+
+A token a line, its entity tags in a column (by default the rightmost column whose every value is ``O`` or a
+tag; ``column=N`` names it); columns split by tabs when the file's token lines have them (a token may then hold a
+space), else by runs of spaces, never both in one file. ``-DOCSTART-`` lines start a document (a file without one is
+one document; ``documents=sentence`` or ``documents=N`` makes a document of each sentence, or of every N); a blank
+line (or one of only whitespace, as WNUT's ``\\t`` lines) ends a sentence; a line starting with ``#`` that is not a
+token line is a comment. Tag schemes: IOB (IOB1 and IOB2) and BIOES/BILOU, told from the tags (``S-``/``E-``/``U-``/
+``L-``: BIOES) or named by ``scheme=``; read by ``annotator.formats.iob`` (spaCy's converters).
+
+CoNLL keeps no original text: the text is rebuilt from the tokens (``formats.tokens.join_tokens``, as for DyGIE++),
+and the tokens and sentences are stored as the document's tokens, so offsets line up with the file's tokens and the
+token exports cut it as the file did. spaCy's ``iob`` converter input (WikiNER's layout) is read too: a sentence a
+line, ``word|TAG`` or ``word|POS|TAG``. Entities come in ``accepted`` (imported gold), source ``conll``.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Mapping
+
+from annotator.errors import AnnotatorError, ImportFileError
+from annotator.formats.common import LabelTally, ReadResult, need, read_text_file
+from annotator.formats.iob import (
+    SCHEME_NAMES,
+    TAG,
+    allowed,
+    detect_scheme,
+    entities,
+    scheme_name,
+)
+from annotator.formats.regions import Region, build_document
+from annotator.formats.tokens import join_tokens
+from annotator.importing import IncomingDocument, counted
+from annotator.schema import Schema
+
+OPTIONS = ("scheme", "column", "documents")  # ``import --format conll --option KEY=VALUE``
+SNIFF_LINES = 200
+# a value that holds nothing: a column of only these is a placeholder (our export's "-X- _", CoNLL-U's "_"), not data
+PLACEHOLDERS = frozenset({"_", "-X-"})
+# CoNLL-2000's chunk labels: a column of B-NP, I-VP... is syntax (CoNLL-2003's third column), not entities
+CHUNKS = frozenset("NP VP PP ADVP ADJP SBAR PRT CONJP INTJ LST UCP".split())
+TAGS_SAID = "O, B-LABEL, I-LABEL, E-, S-"
+
+
+def _fields(line: str) -> list[str]:
+    return line.split("\t") if "\t" in line else line.split()
+
+
+@dataclass(frozen=True)
+class Shape:
+    """The columns of a CoNLL file's token lines: how many, which holds the token, which hold entity tags."""
+
+    width: int
+    token: int
+    tags: tuple[int, ...]
+
+
+def _sample(lines: list[str]) -> tuple[list[list[str]], int] | None:
+    """The first token lines' fields (comments and odd lines aside) and their width, or None when they are not
+    column lines."""
+    rows = []
+    for line in lines:
+        if not line.strip() or line.startswith("-DOCSTART-"):
+            continue
+        rows.append(_fields(line))
+        if len(rows) == SNIFF_LINES:
+            break
+    counts = Counter(len(r) for r in rows if not r[0].startswith("#"))
+    if not counts:
+        return None
+    width = counts.most_common(1)[0][0]
+    rows = [r for r in rows if len(r) == width]
+    if width < 2 or 2 * len(rows) < sum(counts.values()):
+        return None
+    return rows, width
+
+
+def column_shape(lines: list[str]) -> Shape | None:
+    """The columns of CoNLL token lines, told from the first of ``lines``; None when they are not such lines.
+
+    The tag columns are the columns at the right whose every value is a tag (``O`` alone in a file without
+    entities), up to one that is not, or that holds chunks (CoNLL-2003's ``B-NP``): the last one alone in CoNLL-2003,
+    both of GermEval 2014's (outer and nested entities). The token is the first column, or the second after a column
+    of token numbers (GermEval's ``1\\tAuch\\tO\\tO``, CoNLL-U's ID)."""
+    sample = _sample(lines)
+    if sample is None:
+        return None
+    rows, width = sample
+    token = _token_column(rows, width)
+    tags: list[int] = []
+    for col in range(width - 1, token, -1):
+        values = [r[col] for r in rows]
+        labels = {v[2:] for v in values if v != "O"}  # none: a file without entities (our export of such documents)
+        if not all(TAG.fullmatch(v) for v in values) or (labels and labels <= CHUNKS):
+            if tags:
+                break
+            continue  # a column after the tags (LexiconNER's "TOKEN TAG 0")
+        tags.append(col)
+    return Shape(width, token, tuple(sorted(tags))) if tags else None
+
+
+def _token_column(rows: list[list[str]], width: int) -> int:
+    return 1 if width >= 3 and all(r[0].isdigit() for r in rows) else 0
+
+
+def _piped(token: str) -> list[str] | None:
+    parts = token.split("|")
+    return parts if len(parts) in (2, 3) and parts[0] and TAG.fullmatch(parts[-1]) else None
+
+
+def sentence_lines(lines: list[str]) -> bool:
+    """Whether ``lines`` are spaCy's ``iob`` converter input (WikiNER's): a sentence a line, each token
+    ``word|TAG`` or ``word|POS|TAG``, told from the first of them."""
+    sample = [line for line in lines if line.strip() and not line.startswith("-DOCSTART-")][:SNIFF_LINES]
+    return bool(sample) and all(_piped(t) for line in sample for t in line.split())
+
+
+def _token_rows(path: Path, lines: list[str]) -> tuple[list[tuple[int, str]], int]:
+    """(line number, column line) a token, and how many columns besides the token and the tag the file had: a
+    sentence-a-line file becomes a token a line, a blank line after each sentence."""
+    if not sentence_lines(lines):
+        return [(number, line.rstrip(" \t\r")) for number, line in enumerate(lines, start=1)], 0
+    rows: list[tuple[int, str]] = []
+    other = 0
+    for number, line in enumerate(lines, start=1):
+        if not line.strip() or line.startswith("-DOCSTART-"):
+            rows.append((number, line))
+            continue
+        for token in line.split():
+            parts = _piped(token)
+            need(parts is not None, path, number, f"{token!r} is not WORD|TAG or WORD|POS|TAG")
+            assert parts is not None
+            other = max(other, len(parts) - 2)
+            rows.append((number, f"{parts[0]}\t{parts[-1]}"))
+        rows.append((number, ""))
+    return rows, other
+
+
+# -- options ----------------------------------------------------------------------------------------
+def _scheme_option(opts: Mapping[str, str]) -> str:
+    value = opts.get("scheme", "auto")
+    got = scheme_name(value)
+    if got is None:
+        raise AnnotatorError(f"option scheme must be one of {', '.join(SCHEME_NAMES)}, not {value!r}")
+    return got
+
+
+def _documents_option(opts: Mapping[str, str]) -> int:
+    """Sentences a document: 0 for documents at ``-DOCSTART-`` only (the default)."""
+    value = opts.get("documents", "docstart").strip().lower()
+    if value == "docstart":
+        return 0
+    if value == "sentence":
+        return 1
+    if value.isdigit() and int(value) > 0:
+        return int(value)
+    raise AnnotatorError(f"option documents must be docstart, sentence or a number of sentences, not {value!r}")
+
+
+def _column_option(opts: Mapping[str, str]) -> int | None:
+    """The tag column asked for, from 0 (``column=1`` is the first; ``last`` is -1), or None to tell it."""
+    value = opts.get("column")
+    if value is None:
+        return None
+    value = value.strip().lower()
+    if value == "last":
+        return -1
+    if value.isdigit() and int(value) > 0:
+        return int(value) - 1
+    raise AnnotatorError(f"option column must be a column number (1 is the first) or last, not {value!r}")
+
+
+def _shape(path: Path, lines: list[str], rows: list[tuple[int, str]], column: int | None) -> Shape:
+    """The file's columns, with the tag column asked for (``column``) or told from the lines; refused with the line
+    of the first value that is not a tag when the last column holds tags and other things."""
+    sample = _sample(lines)
+    need(
+        sample is not None,
+        path,
+        None,
+        "not a CoNLL file: no column of IOB tags (O, B-LABEL, I-LABEL) on the token lines",
+    )
+    assert sample is not None
+    sampled, width = sample
+    if column is not None:
+        col = width + column if column < 0 else column
+        token = _token_column(sampled, width)
+        need(
+            token < col < width,
+            path,
+            None,
+            f"column {col + 1} asked for as the tag column, but the file's token lines have {width} columns"
+            + (f" and the token is column {token + 1}" if col <= token else ""),
+        )
+        return Shape(width, token, (col,))
+    shape = column_shape(lines)
+    if shape is not None:
+        return shape
+    last = [(n, _fields(line)[-1]) for n, line in rows if line.strip() and not line.startswith(("-DOCSTART-", "#"))]
+    if any(TAG.fullmatch(v) and v != "O" for _, v in last):  # tags and other things: the first other thing
+        number, value = next((n, v) for n, v in last if not TAG.fullmatch(v))
+        raise ImportFileError(
+            str(path),
+            f"{value!r} in the last column is not a tag ({TAGS_SAID}); --option column=N names the tag column",
+            number,
+        )
+    raise ImportFileError(str(path), "not a CoNLL file: no column of IOB tags (O, B-LABEL, I-LABEL) on the token lines")
+
+
+# -- reading ----------------------------------------------------------------------------------------
+@dataclass
+class _Doc:
+    first_line: int
+    sentences: list[list[tuple[int, str, tuple[str, ...]]]] = field(default_factory=list)  # (line, token, tags)
+
+
+def _separator(rows: list[tuple[int, str]]) -> str:
+    """``\\t`` when the file's token lines split their columns by tabs, else ``" "``."""
+    sample = [line for _, line in rows if line.strip() and not line.startswith(("#", "-DOCSTART-"))][:SNIFF_LINES]
+    return "\t" if 2 * sum("\t" in line for line in sample) >= len(sample) else " "
+
+
+def _parse(path: Path, rows: list[tuple[int, str]], shape: Shape, per_doc: int) -> tuple[list[_Doc], int, set[int]]:
+    """Documents of sentences of (line, token, tags); how many comment lines; the columns besides the token and the
+    tags that hold data."""
+    sep = _separator(rows)
+    width, tag_cols = shape.width, shape.tags
+    others = [c for c in range(shape.token + 1, width) if c not in tag_cols]  # token numbers are no data
+    data: set[int] = set()
+    docs: list[_Doc] = []
+    sentence: list[tuple[int, str, tuple[str, ...]]] = []
+    comments = 0
+    new_doc = True
+
+    def end_sentence() -> None:
+        nonlocal sentence, new_doc
+        if sentence:
+            if new_doc or (per_doc and len(docs[-1].sentences) == per_doc):
+                docs.append(_Doc(sentence[0][0]))
+                new_doc = False
+            docs[-1].sentences.append(sentence)
+            sentence = []
+
+    for number, line in rows:
+        if not line.strip():
+            end_sentence()
+            continue
+        fields = _fields(line)
+        if fields[0] == "-DOCSTART-":
+            end_sentence()
+            new_doc = True
+            continue
+        if line.startswith("#") and (len(fields) != width or not all(TAG.fullmatch(fields[c]) for c in tag_cols)):
+            comments += 1
+            continue
+        if sep == "\t" and "\t" not in line and len(fields) > 1:
+            need(False, path, number, "columns split by spaces where the file's token lines use tabs")
+        if sep == " " and "\t" in line:
+            need(False, path, number, "a tab between columns where the file's token lines use spaces")
+        if len(fields) != width:
+            need(False, path, number, f"{len(fields)} columns where the file's token lines have {width}")
+        token = fields[shape.token]
+        need(token.strip() != "", path, number, "no token")
+        tags = tuple(fields[c] for c in tag_cols)
+        for tag in tags:
+            if not TAG.fullmatch(tag):
+                need(False, path, number, f"{tag!r} is not a tag ({TAGS_SAID})")
+        for c in others:
+            if fields[c] not in PLACEHOLDERS:
+                data.add(c)
+        sentence.append((number, token, tags))
+    end_sentence()
+    return docs, comments, data
+
+
+def _regions(doc: _Doc, starts: list[int], ends: list[int], scheme: str, odd: list[tuple[int, str]]) -> list[Region]:
+    """The entities of each tag column (GermEval's second: entities inside entities) as regions of the text; the
+    tags out of their scheme's sequence go to ``odd`` as (line, what)."""
+    regions: list[Region] = []
+    first = 0  # the sentence's first token among the document's
+    for sentence in doc.sentences:
+        for c in range(len(sentence[0][2])):
+            found, wrong = entities([t[2][c] for t in sentence], scheme)
+            odd += [(sentence[k][0], what) for k, what in wrong]
+            for label, a, b in found:
+                regions.append(Region(len(regions), starts[first + a], ends[first + b], label))
+        first += len(sentence)
+    return regions
+
+
+def read_conll(path: str | Path, schema: Schema | None = None, options: Mapping[str, str] | None = None) -> ReadResult:
+    """A CoNLL-style column file: documents at ``-DOCSTART-`` (or by ``documents=``), entities from the tag column
+    (``column=``) in its scheme (``scheme=``)."""
+    path = Path(path)
+    opts = dict(options or {})
+    unknown_keys = sorted(set(opts) - set(OPTIONS))
+    if unknown_keys:
+        raise AnnotatorError(
+            f"CoNLL import takes the options {', '.join(OPTIONS)}, not {', '.join(map(repr, unknown_keys))}"
+        )
+    asked_scheme, per_doc, column = _scheme_option(opts), _documents_option(opts), _column_option(opts)
+    rows, piped_other = _token_rows(path, read_text_file(path).lstrip("\ufeff").replace("\r\n", "\n").split("\n"))
+    lines = [line for _, line in rows]
+    shape = _shape(path, lines, rows, column)
+    parsed, comments, data = _parse(path, rows, shape, per_doc)
+    need(bool(parsed), path, None, "no tokens in the file")
+    prefixes = {tag[0] for d in parsed for s in d.sentences for t in s for tag in t[2] if tag != "O"}
+    scheme = detect_scheme(prefixes) if asked_scheme == "auto" else asked_scheme
+    if asked_scheme != "auto":
+        for d in parsed:
+            for s in d.sentences:
+                for number, _, tags in s:
+                    for tag in tags:
+                        if not allowed(tag, scheme):
+                            need(False, path, number, f"{tag!r} is not a tag of {scheme.upper()} (scheme={scheme})")
+    warnings: list[str] = []
+    notes: list[str] = []
+    docs: list[IncomingDocument] = []
+    unknown = LabelTally(path)
+    odd: list[tuple[int, str]] = []  # BIOES tags out of sequence: (line, what)
+    for d in parsed:
+        joined = join_tokens([[t[1] for t in s] for s in d.sentences])
+        regions = _regions(d, joined.starts, joined.ends, scheme, odd)
+        with unknown.collect():
+            doc = build_document(
+                joined.text,
+                f"{path.name}:{d.first_line}",
+                regions,
+                [],
+                schema,
+                path,
+                d.first_line,
+                warnings,
+                source="conll",
+            )
+            doc.tokens, doc.tokens_source = joined.stored(), "conll"
+            docs.append(doc)
+    unknown.check()
+    notes.append(
+        f"{path}: CoNLL keeps no original text: each document's text is its tokens, a space between them and a "
+        "line per sentence"
+    )
+    if len(shape.tags) > 1:
+        named = ", ".join(str(c + 1) for c in shape.tags[:-1]) + f" and {shape.tags[-1] + 1}"
+        notes.append(
+            f"{path}: columns {named} are {'both' if len(shape.tags) == 2 else 'each'} read as entity tags (as GermEval's outer and nested entities); "
+            "--option column=N reads one (conlleval's gold and predicted columns, say)"
+        )
+    if scheme == "bioes" and asked_scheme == "auto":
+        notes.append(f"{path}: read as BIOES (its tags use S-/E-/U-/L-)")
+    if odd:
+        shown = "; ".join(f"line {n}: {what}" for n, what in odd[:3]) + ("; ..." if len(odd) > 3 else "")
+        notes.append(
+            f"{path}: {counted(len(odd), 'tag')} out of BIOES sequence, read as seqeval does (an entity not closed by "
+            f"E- ends before the next tag, an I-/E- that continues nothing starts one): {shown}"
+        )
+    other = len(data) + piped_other
+    if other:  # printed after "not kept: "
+        warnings.append(
+            f"{path}: {other} column{'s' if other > 1 else ''} besides the token and the entity tag "
+            "(CoNLL-2003's part-of-speech and chunk tags, say)"
+        )
+    if comments:
+        warnings.append(f"{path}: {comments} comment lines (starting with #)")
+    return ReadResult(docs, None, warnings, notes)
