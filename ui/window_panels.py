@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QDockWidget, QTabWidget, QWidget
 
 from ui import commands as cmd
 from ui.palette import label_colors
+from ui.panels.documents import least_width as documents_least_width
 
 if TYPE_CHECKING:  # pragma: no cover
     from ui.main_window import MainWindow
@@ -27,7 +28,6 @@ DOCKS = (  # name, title, area
     ("annotations", "Annotations", Qt.DockWidgetArea.RightDockWidgetArea),
     ("event", "Event", Qt.DockWidgetArea.RightDockWidgetArea),
 )
-DOCUMENTS_MIN_WIDTH = 160
 
 
 class SidePanels:
@@ -41,7 +41,7 @@ class SidePanels:
         from ui.panels.events import EventPanel
 
         self.documents = DocumentPanel()
-        self.documents.setMinimumWidth(DOCUMENTS_MIN_WIDTH)
+        self.documents.setMinimumWidth(documents_least_width(self.documents))
         self.entities = EntityPanel()
         self.events = EventPanel()
         self.comments = CommentPanel()
@@ -66,7 +66,8 @@ class WindowPanels:
             dock.setWidget(QWidget())
             self.addDockWidget(area, dock)
             self.docks[name] = dock
-        self.docks["documents"].widget().setMinimumWidth(DOCUMENTS_MIN_WIDTH)
+        # the list's least width from the start (its panel comes after the first paint: no reflow of the text then)
+        self.docks["documents"].widget().setMinimumWidth(documents_least_width(self))
 
     @property
     def panels_built(self) -> bool:

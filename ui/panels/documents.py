@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLineEdit,
+    QStyle,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -30,7 +31,23 @@ HEADER_TIPS = (
 )
 KEYS = ("name", "status", "entities", "events", "suggestions")
 MIN_NAME_WIDTH = 130  # below this names read "0…t": the count columns scroll sideways instead
+MARGIN = 4  # the panel layout's margins
+NAME_FLOOR = 100  # what a name keeps when the Status column needs the rest ("000_c5…f81.txt": still told apart)
 STATUS_COLORS = {"new": "#666666", "in_progress": "#a05a00", "annotated": "#1d6b2a", "reviewed": "#1f4e9c"}
+
+
+def status_width(widget: QWidget) -> int:
+    """The Status column's width: every status whole, in bold (the open document's row), not only those shown."""
+    return max(cell_width(widget, s.replace("_", " "), bold=True) for s in STATUSES)
+
+
+def least_width(widget: QWidget) -> int:
+    """The panel's least width: a name of ``NAME_FLOOR`` and the Status column whole beside it, with the table's
+    frame, its vertical scroll bar and the layout's margins (at 1366x768 the dock's 160-218 px cut the Status)."""
+    style = widget.style()
+    frame = 2 * style.pixelMetric(QStyle.PixelMetric.PM_DefaultFrameWidth, None, widget)
+    scroll_bar = style.pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent, None, widget)
+    return NAME_FLOOR + status_width(widget) + frame + scroll_bar + 2 * MARGIN
 
 
 class DocumentListModel(RowTableModel):
@@ -177,7 +194,7 @@ class DocumentPanel(QWidget):
         top.addWidget(self.search, 1)
         top.addWidget(self.status)
         lay = QVBoxLayout(self)
-        lay.setContentsMargins(4, 4, 4, 4)
+        lay.setContentsMargins(MARGIN, MARGIN, MARGIN, MARGIN)
         lay.addLayout(top)
         lay.addWidget(self.table)
         self.search.textChanged.connect(self.proxy.set_text)
@@ -201,19 +218,22 @@ class DocumentPanel(QWidget):
         for i in range(1, len(COLUMNS)):
             self.table.resizeColumnToContents(i)
         # every status, not only those of the rows now (marking one in progress cut it to "in p…ress"), in bold
-        widest = max(cell_width(self.table, s.replace("_", " "), bold=True) for s in STATUSES)  # the open one's
+        widest = status_width(self.table)
         if self.table.columnWidth(1) < widest:
             self.table.setColumnWidth(1, widest)
         self._fit_name()
 
     def _fit_name(self) -> None:
+        """The name stretches when every column fits; else it keeps a readable width but gives up what the Status
+        column needs to stay whole in sight (the counts scroll sideways)."""
         hh = self.table.horizontalHeader()
+        room = self.table.viewport().width()
         others = sum(self.table.columnWidth(i) for i in range(1, len(COLUMNS)))
-        if self.table.viewport().width() - others >= MIN_NAME_WIDTH:
+        if room - others >= MIN_NAME_WIDTH:
             hh.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         else:
             hh.setSectionResizeMode(0, QHeaderView.ResizeMode.Interactive)
-            self.table.setColumnWidth(0, MIN_NAME_WIDTH)
+            self.table.setColumnWidth(0, max(NAME_FLOOR, min(MIN_NAME_WIDTH, room - self.table.columnWidth(1))))
 
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt's name
         super().resizeEvent(event)

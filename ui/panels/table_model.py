@@ -6,7 +6,7 @@ from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QEvent, QModelIndex, QObject, Qt
 from PySide6.QtGui import QFont, QFontMetrics
-from PySide6.QtWidgets import QStyle, QTableView
+from PySide6.QtWidgets import QStyle, QTableView, QWidget
 
 
 class RowTableModel(QAbstractTableModel):
@@ -33,7 +33,7 @@ class RowTableModel(QAbstractTableModel):
         return None
 
 
-def cell_width(table: QTableView, text: str, bold: bool = False) -> int:
+def cell_width(table: QWidget, text: str, bold: bool = False) -> int:
     """The width a cell of ``table`` needs to show ``text`` whole (the item delegate's margins included), in
     bold when a row can be (the document list's open document)."""
     margin = table.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, table)
