@@ -233,9 +233,32 @@ def _update_event(project: Project, event_id: int, action: str, values: dict, ex
 
 # ``expected``: the event as the view showed it; refused (StaleChangeError) if it was changed elsewhere since
 def set_event_type(project: Project, event_id: int, type_: str, *, expected: Event | None = None) -> Change:
-    """Change an event's type; a suggested event changed by a person counts as accepted (and edited)."""
+    """Change an event's type; a suggested event changed by a person counts as accepted (and edited). Its arguments
+    the new type cannot hold (a role it has not, a filler its role does not take) are removed in the same step:
+    kept, they broke the schema (``validate`` reported them, an import of the project's own export refused them)."""
     _check_event_type(project, type_)
-    return _update_event(project, event_id, "set_event_type", {"type": type_}, expected)
+    etype = project.schema.event_type(type_)
+    assert etype is not None
+    row = _event_row(project, event_id)
+
+    def body(rec: EditRecorder) -> None:
+        check_as_shown(project, event_id, expected)
+        rec.result_id = event_id
+        args = project.db.conn.execute(
+            "SELECT a.id, a.role, e.label FROM arguments a JOIN entities e ON e.id = a.entity_id "
+            "WHERE a.event_id = ? ORDER BY a.id",
+            (event_id,),
+        ).fetchall()
+        for arg_id, role, label in args:
+            if any(b.kind in UNFIT for b in filler_breaches(etype, role, arg_id, label, None)):
+                rec.delete("arguments", arg_id)
+        edit_event(rec, event_id, {"type": type_})  # after: a filler removed is not accepted with the event
+        rec.touch_document()
+
+    return run_edit(project, "set_event_type", row["document_id"], body)
+
+
+UNFIT = frozenset({"unknown_role", "wrong_label"})  # what an argument cannot be under its event's type
 
 
 def move_trigger(project: Project, event_id: int, start: int, end: int, *, expected: Event | None = None) -> Change:

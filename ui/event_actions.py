@@ -138,7 +138,22 @@ class EventActions:
             if type_ == ev.type:
                 c.run(cmd.AcceptEvent, ev.id)
             else:
-                self._run_on_event(ev, cmd.SetEventType, ev.id, type_, expected=ev)
+                self.set_type(ev, type_)
+
+    def set_type(self, ev: Event, type_: str) -> None:
+        """Another type for ``ev`` (the picker, the editor's box); the arguments it cannot hold go with the change
+        (the core's rule) and the status line names them: they vanished from the text without a word."""
+        c = self.c
+        if self._run_on_event(ev, cmd.SetEventType, ev.id, type_, expected=ev) is None:
+            return
+        after = c.events.get(ev.id)
+        kept = {a.id for a in after.arguments} if after is not None else set()
+        gone = [a for a in ev.arguments if a.id not in kept]
+        if gone:
+            what = ", ".join(
+                f"{a.role} “{c.span_text(e.start, e.end)}”" for a in gone if (e := c.entities.get(a.entity_id))
+            )
+            c.report_status(f"{type_} cannot hold {what}: taken out (Ctrl+Z puts it back)")
 
     # -- roles ---------------------------------------------------------------------------------------------
     def fill_role(self, index: int, entity_id: int | None = None) -> None:

@@ -106,7 +106,9 @@ class WindowPanels:
         c.documentLeaving.connect(self.keep_comment_draft)
         ed = p.event_editor
         # each edit carries the event as shown: changed elsewhere meanwhile, it is refused (StaleChangeError)
-        ed.typeChangeRequested.connect(lambda eid, t: c.run(cmd.SetEventType, eid, t, expected=c.events.get(eid)))
+        ed.typeChangeRequested.connect(
+            lambda eid, t: (ev := c.events.get(eid)) and self.edit_actions.events.set_type(ev, t)
+        )
         ed.attributeChangeRequested.connect(
             lambda eid, n, v: c.run(cmd.SetEventAttribute, eid, n, v, expected=c.events.get(eid))
         )

@@ -474,3 +474,22 @@ def test_change_log_does_not_copy_document_texts(project):
     assert TEXT not in project.db.conn.execute("SELECT rows FROM change_log WHERE action = 'add_entity'").fetchone()[0]
     undo(project, change)
     assert project.document(doc).text == TEXT * 50 and project.document(doc).status == "new"
+
+
+def test_set_event_type_removes_the_arguments_the_new_type_cannot_hold(world):
+    """Meet -> Phone-Write (E on the event, the picker) kept Moscow as Place, a role Phone-Write has not: the text
+    still drew 'Place' over Moscow while the editor listed no such role, `validate` reported it and an import of
+    the project's own export refused it. They go in the same step; one undo brings them back."""
+    p = world.project
+    place = edits.add_argument(p, world.meet, "Place", world.moscow).result_id
+    before = dump(p)
+    change = edits.set_event_type(p, world.meet, "Contact:Phone-Write")
+    ev = p.event(world.meet)
+    assert ev.type == "Contact:Phone-Write"
+    assert [(a.role, a.entity_id) for a in ev.arguments] == [("Entity", world.lavrov)]
+    assert p.row("arguments", place) is None and place in change.ids("arguments")
+    undo(p, change)
+    assert dump(p) == before
+    attack = edits.set_event_type(p, world.meet, "Conflict:Attack")  # its Place takes Moscow; no Entity role
+    assert [(a.role, a.entity_id) for a in p.event(world.meet).arguments] == [("Place", world.moscow)]
+    assert attack.ids("arguments") == {world.arg}

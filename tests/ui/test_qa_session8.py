@@ -28,3 +28,27 @@ def test_the_status_column_is_whole_in_sight_at_1366(qtbot, project_path):
         assert table.columnWidth(0) >= 90  # "000_c5…f81.txt": still told apart
     finally:
         close_window(w)
+
+
+def test_a_type_change_says_which_arguments_the_new_type_cannot_hold(qtbot, window):
+    """E on an event and another type in the picker (Meet -> Phone-Write) kept Paris as Place, a role Phone-Write
+    has not: 'Place' stayed drawn over Paris while the editor listed no Place, and nothing said so. The core takes
+    such arguments out in the same step (tests/core/test_edits.py); the status line names them and the undo."""
+    from PySide6.QtCore import Qt
+    from test_events import pick_in_dialog
+    from ui_helpers import click_char, drag_select, find
+    from ui_support import DOC_A
+
+    w, c = window, window.controller
+    drag_select(qtbot, w.view, *find(DOC_A, "met"))
+    qtbot.keyClick(w.view, "e")  # Contact:Meet
+    ev_id = c.current_event
+    click_char(qtbot, w.view, find(DOC_A, "Paris")[0] + 1)
+    qtbot.keyClick(w.view, Qt.Key.Key_3, Qt.KeyboardModifier.AltModifier)  # Place
+    assert [a.role for a in c.events[ev_id].arguments] == ["Place"]
+    w.edit_actions.select_event(c.events[ev_id])  # as ] or a click on its trigger
+    pick_in_dialog(qtbot, "phone")
+    qtbot.keyClick(w.view, "e")  # the picker on the selected event
+    assert c.events[ev_id].type == "Contact:Phone-Write" and c.events[ev_id].arguments == ()
+    qtbot.waitUntil(lambda: "Paris" in w.message.text())
+    assert "Contact:Phone-Write cannot hold Place “Paris”: taken out (Ctrl+Z puts it back)" in w.message.text()
