@@ -214,7 +214,8 @@ def cmd_preannotate(args: argparse.Namespace) -> int:
 
 
 def cmd_train(args: argparse.Namespace) -> int:
-    from annotator.learn.train import TrainOptions, train_project
+    from annotator.learn.options import TrainOptions
+    from annotator.learn.train import train_project
 
     options = TrainOptions(
         statuses=tuple(args.status),
@@ -487,6 +488,8 @@ def _pipe_closed() -> int:
 
 
 def build_parser() -> argparse.ArgumentParser:
+    from annotator.learn.options import EVENT_EPOCHS, NER_EPOCHS, QUICK_EPOCHS  # no spaCy: the settings alone
+
     common = argparse.ArgumentParser(add_help=False)
     common.add_argument("--annotator", help="your name, recorded on every edit (default: the login name)")
     with_set = argparse.ArgumentParser(add_help=False, parents=[common])  # the commands that read or write one set
@@ -561,14 +564,15 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument(
         "--ner-epochs",
         type=_at_least(1),
-        default=8,
-        help="passes over the documents when updating the entity pipeline (default: %(default)s; 1 for a quick try)",
+        default=NER_EPOCHS,
+        help="passes over the documents when updating the entity pipeline (default: %(default)s; "
+        f"{QUICK_EPOCHS} for a quick try)",
     )
     p.add_argument(
         "--event-epochs",
         type=_at_least(1),
-        default=5,
-        help="passes when training the event suggester (default: %(default)s; 1 for a quick try)",
+        default=EVENT_EPOCHS,
+        help=f"passes when training the event suggester (default: %(default)s; {QUICK_EPOCHS} for a quick try)",
     )
     p.add_argument("--seed", type=int, default=0, help="random seed of the held-out split and the training")
     p.set_defaults(func=cmd_train)

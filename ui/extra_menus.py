@@ -39,9 +39,9 @@ def _open_agreement(window: "MainWindow") -> None:
 
 
 def _start_training(window: "MainWindow") -> None:
-    from ui.dialogs.training import start_training
+    from ui.dialogs.training import ask_and_train
 
-    start_training(window)
+    ask_and_train(window)
 
 
 def add_review_menu(window: "MainWindow") -> None:

@@ -15,6 +15,7 @@ DEFAULTS: dict[str, object] = {
     "show_rejected": False,
     "auto_preannotate": True,
     "event_without_picker": True,  # E makes the event at once when one event type's trigger words match
+    "train_quick": False,  # Project > Train suggestions…: the quick try was chosen last time
     "palette": "schema",  # label colours: the schema's, or "colorblind" (Okabe-Ito and Tol, told apart by all)
 }
 MAX_RECENT = 8

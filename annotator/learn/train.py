@@ -10,31 +10,16 @@ from typing import Any, Callable, Sequence
 from annotator.errors import NotEnoughData, TrainingCancelled
 from annotator.learn import versions
 from annotator.learn.argument_tuning import unfilled_roles
-from annotator.learn.data import FINISHED, FinishedDoc, finished_documents, held_out_split
+from annotator.learn.data import FinishedDoc, finished_documents, held_out_split
 from annotator.learn.event_model import EventModel, TrainedEventSuggester, default_prior
 from annotator.learn.event_tuning import train_event_model
 from annotator.learn.ner import make_examples, update_ner
+from annotator.learn.options import TrainOptions
 from annotator.learn.scoring import Tally, as_events, tally_entities, tally_events
 from annotator.nlp import DEFAULT_PIPELINE
 from annotator.store import Project, now
 
 Progress = Callable[[str, int, int], None]
-
-
-@dataclass
-class TrainOptions:
-    statuses: tuple[str, ...] = FINISHED
-    base: str | None = None  # the original spaCy pipeline (default: the one pre-annotation uses)
-    ner_epochs: int = 8
-    event_epochs: int = 5
-    folds: int = 5
-    seed: int = 0
-    make_default: bool | None = None  # None: only if not worse than the current model; True: always; False: never
-    # rehearsal against forgetting: up to this many words of the project's other (unfinished) documents join the
-    # NER update with the original pipeline's own entities as complete annotations (0: none). On the 8 seed
-    # documents (bench/seed_entities.py, 6 trained on per fold), entity F1 original 0.850 -> trained 0.822-0.826
-    # without rehearsal, 0.845-0.855 with ~5,000 words, 0.841 with ~10,000 (runs vary by ~0.01)
-    rehearsal_words: int = 10_000
 
 
 @dataclass

@@ -70,6 +70,7 @@ def dialogs(window, tmp_path):  # type: ignore[no-untyped-def]
     from ui.dialogs.problems import ProblemsDialog
     from ui.dialogs.settings import SettingsDialog
     from ui.dialogs.shortcuts import ShortcutsDialog
+    from ui.dialogs.training import TrainDialog
 
     c = window.controller
     problem = Problem("error", "required role Attacker is empty", event_id=None)
@@ -82,6 +83,7 @@ def dialogs(window, tmp_path):  # type: ignore[no-untyped-def]
         "shortcuts": lambda: ShortcutsDialog(c.schema, window),
         "agreement": lambda: AgreementWindow(c.project, window),
         "adjudication": lambda: AdjudicationWindow(c, window, window),
+        "train": lambda: TrainDialog(3, False, window),
     }
 
 
@@ -93,7 +95,7 @@ def shown_active(qtbot, dlg: QDialog) -> None:  # type: ignore[no-untyped-def]
     qtbot.waitUntil(lambda: QApplication.activeWindow() is dlg)
 
 
-NAMES = ["export", "import", "settings", "problems", "event type", "shortcuts", "agreement", "adjudication"]
+NAMES = ["export", "import", "settings", "problems", "event type", "shortcuts", "agreement", "adjudication", "train"]
 
 
 @pytest.mark.parametrize("name", NAMES)

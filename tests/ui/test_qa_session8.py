@@ -3,6 +3,7 @@ engineer met, each checked to fail before its fix."""
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
 from ui_support import close_window, open_window
 
 
@@ -52,3 +53,42 @@ def test_a_type_change_says_which_arguments_the_new_type_cannot_hold(qtbot, wind
     assert c.events[ev_id].type == "Contact:Phone-Write" and c.events[ev_id].arguments == ()
     qtbot.waitUntil(lambda: "Paris" in w.message.text())
     assert "Contact:Phone-Write cannot hold Place “Paris”: taken out (Ctrl+Z puts it back)" in w.message.text()
+
+
+def test_train_suggestions_offers_a_quick_try_and_remembers_it(qtbot, window, monkeypatch):
+    """The command line trains quickly with `--ner-epochs 1 --event-epochs 1` (35 s CPU against 150 s on 8
+    articles); Project > Train suggestions… always ran the full settings. It asks first: full or quick, and
+    whether the new model becomes the default even if it scores worse (`--make-default`); the choice of a quick try
+    is kept for the next time."""
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication
+    from ui.dialogs.training import TrainDialog
+    from ui.workers import TrainWorker
+
+    started: list = []
+    monkeypatch.setattr(window, "start_worker", lambda worker, *a, **k: started.append(worker))
+    seen: list = []
+
+    def choose_quick() -> None:
+        dlg = QApplication.activeModalWidget()
+        assert isinstance(dlg, TrainDialog)
+        seen.append((dlg.full.isChecked(), dlg.quick.isChecked()))
+        qtbot.keyClick(dlg.focusWidget(), Qt.Key.Key_Down)  # from Full to Quick try (Alt+Q under X11 too)
+        qtbot.keyClick(dlg.focusWidget(), Qt.Key.Key_Return)
+
+    QTimer.singleShot(50, choose_quick)
+    window.actions_by_name["train"].trigger()
+    assert seen == [(True, False)]  # the full run first
+    assert len(started) == 1 and isinstance(started[0], TrainWorker)
+    options = started[0].options
+    assert (options.ner_epochs, options.event_epochs, options.make_default) == (1, 1, None)
+
+    def cancel() -> None:
+        dlg = QApplication.activeModalWidget()
+        seen.append((dlg.full.isChecked(), dlg.quick.isChecked()))
+        qtbot.keyClick(dlg, Qt.Key.Key_Escape)
+
+    QTimer.singleShot(50, cancel)
+    window.actions_by_name["train"].trigger()
+    assert seen[-1] == (False, True)  # remembered
+    assert len(started) == 1  # cancelled: no run

@@ -5,8 +5,20 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtGui import QFont
-from PySide6.QtWidgets import QMessageBox, QTextEdit
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QDialog,
+    QDialogButtonBox,
+    QLabel,
+    QMessageBox,
+    QRadioButton,
+    QTextEdit,
+    QVBoxLayout,
+    QWidget,
+)
 
+from annotator.learn.data import FINISHED
+from annotator.learn.options import EVENT_EPOCHS, NER_EPOCHS, QUICK_EPOCHS, TrainOptions
 from ui.workers import NOT_DEFAULT_HINT, TrainWorker
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -14,16 +26,71 @@ if TYPE_CHECKING:  # pragma: no cover
     from ui.main_window import MainWindow
 
 
-def start_training(window: "MainWindow") -> None:
+class TrainDialog(QDialog):
+    """What a run learns from, and how: the full settings or a quick try (the command line's ``--ner-epochs 1
+    --event-epochs 1``), and whether the new version becomes the default even when it scores worse
+    (``--make-default``). The app had only the full run (minutes on a handful of documents)."""
+
+    def __init__(self, finished: int, quick: bool, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Train suggestions")
+        which = " or ".join(FINISHED)
+        about = QLabel(
+            f"Learns from the project's {finished} finished document{'s' if finished != 1 else ''} ({which}); "
+            "a part of them is held out to score the new model beside the current one."
+        )
+        about.setWordWrap(True)
+        self.full = QRadioButton(f"&Full: {NER_EPOCHS} passes for entities, {EVENT_EPOCHS} for events (best scores)")
+        self.quick = QRadioButton(
+            f"&Quick try: {QUICK_EPOCHS} pass each (about a quarter of the time; scores a little lower)"
+        )
+        (self.quick if quick else self.full).setChecked(True)
+        self.make_default = QCheckBox("Make the new model the &default even if it scores worse")
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText("&Train")
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        lay = QVBoxLayout(self)
+        for w in (about, self.full, self.quick, self.make_default, buttons):
+            lay.addWidget(w)
+        (self.quick if quick else self.full).setFocus()
+        self.setMinimumWidth(min(560, self.sizeHint().width() + 40))
+
+    def options(self) -> TrainOptions:
+        chosen = TrainOptions(make_default=True if self.make_default.isChecked() else None)
+        return chosen.quick() if self.quick.isChecked() else chosen
+
+
+def ask_and_train(window: "MainWindow") -> None:
+    """Project > Train suggestions…: the dialog, then the run; the choice of a quick try is remembered."""
     c = window.controller
-    if c.project is None or window._refuse_read_only():
+    if c.project is None or window._refuse_read_only() or _already_training(window):
         return
+    finished = len(c.project.document_ids(list(FINISHED)))
+    dlg = TrainDialog(finished, bool(window.settings.get("train_quick")), window)
+    window.train_dialog = dlg  # type: ignore[attr-defined]
+    if dlg.exec() != QDialog.DialogCode.Accepted:
+        return
+    options = dlg.options()
+    window.settings.set("train_quick", options.is_quick)
+    start_training(window, options)
+
+
+def _already_training(window: "MainWindow") -> bool:
     if any(isinstance(w, TrainWorker) for w in window.workers):
         # a second run beside the first (the menu item again while the bar showed the first) doubled the time of
         # both, under the one progress bar, and its version came out after the other's
         window.show_error("Training is already running (the bar below; Cancel there stops it)")
+        return True
+    return False
+
+
+def start_training(window: "MainWindow", options: TrainOptions | None = None) -> None:
+    """A training run in a worker, with ``options`` (the full settings when None)."""
+    c = window.controller
+    if c.project is None or window._refuse_read_only() or _already_training(window):
         return
-    worker = TrainWorker(c.project.path, annotator=window.settings.annotator or None)
+    worker = TrainWorker(c.project.path, annotator=window.settings.annotator or None, options=options)
     # the result in a box; a cancel asked for only in the status line (it opened 'Training finished' on it)
     worker.done.connect(lambda text: None if worker.cancelled else show_training_result(window, text, worker.report))
     # why it did not train (too few finished documents, ...) in a box too: the red status line alone was hidden
