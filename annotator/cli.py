@@ -509,7 +509,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--batch", type=_at_least(1), default=500, help="documents per transaction")
     p.add_argument(
         "--format",
-        help="read with this format (brat, prodigy, doccano, label_studio, conll, spacy, dygiepp); default: told from the name and content",
+        help="read with this format (brat, prodigy, doccano, label_studio, conll, spacy, dygiepp, webanno); default: told "
+        "from the name and content",
     )
     p.add_argument(
         "--skip-bad",
@@ -588,11 +589,11 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument(
         "--format",
         "-f",
-        help="json, jsonl, spacy, brat, prodigy, dygiepp, conll, doccano or label_studio; default: told from the "
+        help="json, jsonl, spacy, brat, prodigy, dygiepp, conll, doccano, label_studio or webanno; default: told from the "
         "output's name "
         "(.json, .jsonl, .spacy, .conll), else json",
     )
-    p.add_argument("--output", "-o", required=True, help="the file to write (a folder for brat)")
+    p.add_argument("--output", "-o", required=True, help="the file to write (a folder for brat and webanno)")
     p.add_argument(
         "--states",
         nargs="+",

@@ -134,11 +134,12 @@ def synced_behind(fh: BinaryIO, step: int | None = None) -> Iterator[Callable[..
 
 
 @contextmanager
-def atomic_folder(out: str | Path) -> Iterator[Path]:
-    """A temporary folder that replaces the folder ``out`` only if the block finishes."""
+def atomic_folder(out: str | Path, kind: str = "a brat export") -> Iterator[Path]:
+    """A temporary folder that replaces the folder ``out`` only if the block finishes (``kind``: the export, named in
+    a refusal)."""
     target = Path(out)
     refuse_project_target(target)
-    refuse_project_folder(target)  # the folder is replaced whole: never one holding a project file
+    refuse_project_folder(target, kind)  # the folder is replaced whole: never one holding a project file
     if target.exists() and not target.is_dir():
         raise AnnotatorError(f"{target}: exists and is not a folder")
     parent = target.parent if str(target.parent) else Path(".")

@@ -111,17 +111,28 @@ def refuse_project_target(target: str | Path) -> None:
             )
 
 
-FOLDER_EXPORT_FILES = (".txt", ".ann", ".conf")  # what a brat export holds: never a project, not opened to look
+FOLDER_EXPORT_FILES = (".txt", ".ann", ".conf", ".tsv")  # what a brat export holds: never a project, not opened to look
 
 
 BRAT_CONFS = ("annotation.conf", "visual.conf")  # the .conf files a brat export writes (not tools.conf, ...)
 BRAT_CACHES = (".stats_cache", ".DS_Store")  # made again by brat's server and the Finder: a former export holds them
 
 
+WEBANNO_HEAD = b"#FORMAT=WebAnno TSV 3"  # the start of a .tsv file a WebAnno TSV export writes
+
+
+def _is_webanno(path: str) -> bool:
+    try:
+        with open(path, "rb") as fh:
+            return fh.read(len(WEBANNO_HEAD)) == WEBANNO_HEAD
+    except OSError:
+        return False
+
+
 def foreign_files(folder: Path) -> list[str]:
-    """The files of ``folder`` (searched through subfolders) that a brat export does not write, as paths relative to
-    it: anything but NAME.txt with its NAME.ann beside it (and the .ann of such a .txt), ``BRAT_CONFS`` and
-    ``BRAT_CACHES``."""
+    """The files of ``folder`` (searched through subfolders) that a folder export (brat, WebAnno TSV) does not write,
+    as paths relative to it: anything but NAME.txt with its NAME.ann beside it (and the .ann of such a .txt),
+    ``BRAT_CONFS``, ``BRAT_CACHES`` and WebAnno TSV files."""
     out = []
     for root, _, files in os.walk(folder):
         names = set(files)
@@ -130,15 +141,17 @@ def foreign_files(folder: Path) -> list[str]:
             paired = dot and (
                 (suffix == "txt" and f"{stem}.ann" in names) or (suffix == "ann" and f"{stem}.txt" in names)
             )
-            if not (paired or name in BRAT_CONFS or name in BRAT_CACHES):
+            webanno = suffix == "tsv" and _is_webanno(os.path.join(root, name))
+            if not (paired or webanno or name in BRAT_CONFS or name in BRAT_CACHES):
                 out.append(os.path.relpath(os.path.join(root, name), folder))
     return sorted(out)
 
 
-def refuse_project_folder(target: str | Path) -> None:
-    """Raise ExportTargetError if replacing the folder ``target`` (a brat export) would take a project file with it
-    (the folder of an open project or one above it, or a folder holding any annotator project file), or any file
-    a brat export does not write (``foreign_files``: a folder of the user's own files, not a former export)."""
+def refuse_project_folder(target: str | Path, kind: str = "a brat export") -> None:
+    """Raise ExportTargetError if replacing the folder ``target`` (a folder export, ``kind``: brat, WebAnno TSV) would
+    take a project file with it (the folder of an open project or one above it, or a folder holding any annotator
+    project file), or any file such an export does not write (``foreign_files``: a folder of the user's own files,
+    not a former export)."""
     target = Path(target)
     if not target.is_dir():
         return
@@ -146,7 +159,7 @@ def refuse_project_folder(target: str | Path) -> None:
 
     def refuse(path: Path) -> None:
         raise ExportTargetError(
-            f"{target}: holds the project file {path}; a brat export replaces its whole folder; "
+            f"{target}: holds the project file {path}; {kind} replaces its whole folder; "
             "choose another folder; nothing was written"
         )
 
@@ -164,8 +177,8 @@ def refuse_project_folder(target: str | Path) -> None:
     if foreign:
         named = ", ".join(foreign[:3]) + (f" and {len(foreign) - 3} more" if len(foreign) > 3 else "")
         raise ExportTargetError(
-            f"{target}: holds files a brat export does not write ({named}); a brat export replaces its whole "
-            "folder: choose a new or empty folder, or a former brat export; nothing was written"
+            f"{target}: holds files {kind} does not write ({named}); {kind} replaces its whole "
+            f"folder: choose a new or empty folder, or a former {kind.split(' ', 1)[1]}; nothing was written"
         )
 
 

@@ -19,6 +19,8 @@
 - ``.spacy``: a spaCy DocBin (``spacy``).
 - ``.csv``/``.tsv`` whose first row has a column of regions (``[{"start", "end", "text", "labels"}]`` as JSON text):
   Label Studio's CSV export (``label_studio``); other tables stay unknown.
+- A file (any name but ``.json``/``.jsonl``) whose first line is ``#FORMAT=WebAnno TSV 3.x``: ``webanno`` (INCEpTION's and
+  WebAnno's export; a ``.tsv`` was taken for a table and left unknown).
 - Anything else: None (the project's own readers by suffix: ``.txt``, simple or exported ``.jsonl``, the
   JSON export), which refuse what they cannot read.
 Only the start of a file is looked at; a file that is not JSON is left to the suffix readers to refuse.
@@ -142,6 +144,17 @@ def _is_conll(path: Path) -> bool:
     return first.startswith("-DOCSTART-") or column_shape(lines) is not None or sentence_lines(lines)
 
 
+def _is_webanno(path: Path) -> bool:
+    from annotator.formats.webanno_tsv import FORMAT_LINE
+
+    try:
+        with path.open("rb") as fh:
+            head = fh.read(64)
+    except OSError:
+        return False
+    return FORMAT_LINE.match(head.decode("utf-8", "replace").lstrip("\ufeff").split("\n", 1)[0]) is not None
+
+
 def detect_format(path: str | Path) -> str | None:
     """The reader name for ``path`` when its name or content says which tool made it, else None."""
     p = Path(path)
@@ -156,6 +169,8 @@ def detect_format(path: str | Path) -> str | None:
         return "conll"
     if suffix == ".spacy":
         return "spacy"
+    if suffix not in (".json", ".jsonl") and p.is_file() and _is_webanno(p):
+        return "webanno"
     if suffix in (".csv", ".tsv") and _is_label_studio_csv(p):
         return "label_studio"  # other tables go on: a GermEval .tsv is CoNLL
     if suffix not in (

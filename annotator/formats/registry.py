@@ -140,6 +140,16 @@ FORMATS: dict[str, Format] = {
             _M + "label_studio:read_label_studio",
             title="Label Studio",
         ),
+        Format(
+            "webanno",
+            "",
+            True,
+            SPLIT,
+            _M + "webanno:write_webanno",
+            _M + "webanno_read:read_webanno",
+            description="a folder of .tsv files (INCEpTION, WebAnno)",
+            title="WebAnno TSV",
+        ),
     )
 }
 

@@ -14,7 +14,7 @@ def test_the_records_are_the_registries():
     assert list(writers()) == [f.name for f in FORMATS.values() if f.writer]
     assert list(readers()) == [f.name for f in FORMATS.values() if f.reader]
     assert OPTIONS == {f.name: f.options for f in FORMATS.values() if f.writer and f.options}
-    assert [f.name for f in FORMATS.values() if f.folder] == ["brat"]
+    assert [f.name for f in FORMATS.values() if f.folder] == ["brat", "webanno"]
 
 
 def test_writers_take_one_request_and_check_options_against_the_record(sample, tmp_path):
@@ -33,7 +33,7 @@ def test_the_export_dialog_reads_the_records():
     from ui.dialogs.export import FOLDER_FORMATS, SUFFIX
 
     assert SUFFIX == {f.name: f.suffix for f in FORMATS.values() if f.writer}
-    assert FOLDER_FORMATS == {"brat"}
+    assert FOLDER_FORMATS == {"brat", "webanno"}
 
 
 def test_one_token_fallback_for_the_app_the_exports_and_agreement(project):

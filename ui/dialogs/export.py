@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 from annotator.errors import AnnotatorError
 from annotator.fileid import refuse_project_target
 from annotator.formats import OPTIONS
-from annotator.formats.registry import export_formats, shown_name
+from annotator.formats.registry import FORMATS, export_formats, shown_name
 from annotator.model import STATES, STATUSES
 from ui.dialogs.keys import buddy_label
 
@@ -137,7 +137,7 @@ class ExportDialog(QDialog):
             else "no options for this format"
         )
         if fmt in FOLDER_FORMATS:
-            self.path.setToolTip("a folder to create (or replace): one .txt and .ann file per document")
+            self.path.setToolTip(f"a folder to create (or replace): {FORMATS[fmt].description}")
 
     def _fix_suffix(self, fmt: str) -> None:
         """The name's ending follows the format; a format whose extension another one has already (Prodigy and

@@ -26,7 +26,7 @@ class ImportFormatDialog(QDialog):
         for f in import_formats():  # the name users know shown, the format's id kept as the item's data
             self.format.addItem(f.shown, f.name)
         self.path = QLineEdit()
-        self.path.setPlaceholderText("a file, or a folder (brat)")
+        self.path.setPlaceholderText("a file, or a folder (brat, WebAnno TSV)")
         # a path is read whole (the box was 110 px, its own hint cut): about fifty characters
         self.path.setMinimumWidth(self.path.fontMetrics().horizontalAdvance("x" * 50) + 12)
         file_button, folder_button = QPushButton("F&ile…"), QPushButton("Fol&der…")

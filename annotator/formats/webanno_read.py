@@ -1,0 +1,211 @@
+"""WebAnno TSV 3.x import (INCEpTION's and WebAnno's exchange format): a ``.tsv`` file is one document, a folder
+every ``.tsv`` file in it (INCEpTION's project export keeps ``annotation/DOC/USER.tsv``: named ``DOC/USER``).
+
+- The text is rebuilt from the ``#Text=`` lines as INCEpTION rebuilds it (``webanno_layout``); the token rows
+  become the document's stored tokens and sentences (pipeline ``webanno``), so a token export cuts it as the file did.
+- ``NamedEntity`` spans become entities labelled with their ``value``; a span layer of one feature (not one of DKPro
+  Core's token-level layers: POS, lemma, ...) gives entities too, its values as labels (a note says which layer).
+- A span layer with slot features (``ROLE_...`` and its target column) is an event layer: each span is an event
+  (its type: the feature ``type``, else the layer's one feature, else the layer's name), each slot link an argument
+  whose role is the link's role (or the slot's name when the link has none) and whose filler is the entity the link
+  points at.
+- Left out, and said so in warnings: relation layers (``#T_RL``), chain layers (``#T_CH``), spans without a label,
+  layers of several features, links that point at something that is not an entity, zero-width spans, sentence ids,
+  entity links (``NamedEntity|identifier``).
+Bad input refuses the file with its line; labels and event types the schema lacks are named all at once.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from pathlib import Path
+
+from annotator.formats.common import LabelTally, ReadResult, check_with_line, need, need_known_labels, read_text_file
+from annotator.formats.webanno_layout import Annotation, Column, Layout, read_layout
+from annotator.formats.webanno_tsv import ANY_SPAN, NAMED_ENTITY, TOKEN_LAYERS, short_name, split_suffix
+from annotator.importing import IncomingDocument, counted, IncomingEntity, IncomingEvent
+from annotator.schema import Schema, default_schema
+
+SOURCE = "webanno"
+
+
+def read_webanno(path: str | Path, schema: Schema | None = None) -> ReadResult:
+    """A WebAnno TSV 3.x file, or a folder of them (each ``.tsv`` a document)."""
+    path = Path(path)
+    schema = schema or default_schema()
+    if path.is_dir():
+        files = sorted(f for f in path.rglob("*.tsv") if f.is_file() and not f.name.startswith("."))
+        need(bool(files), path, None, "no .tsv files in the folder")
+    else:
+        need(path.is_file(), path, None, "no such file or folder")
+        files = [path]
+    result = ReadResult([])
+    tally = LabelTally(path)
+    for f in files:
+        name = f.relative_to(path).with_suffix("").as_posix() if f != path else f.stem
+        with tally.collect():
+            result.documents.append(read_document(f, name, schema, result))
+    tally.check()
+    return result
+
+
+def read_document(path: Path, name: str, schema: Schema, result: ReadResult) -> IncomingDocument:
+    """One ``.tsv`` file as one document; what it has and the project keeps not goes in ``result.warnings``."""
+    lines = read_text_file(path).split("\n")
+    if lines and lines[0].endswith("\r"):
+        lines = [line[:-1] if line.endswith("\r") else line for line in lines]
+        result.notes.append(f"{path}: lines end in CR LF; read as LF")
+    layout = read_layout(lines, path)
+    if not layout.utf16:
+        result.notes.append(f"{path}: offsets read as code points (the tokens fit them that way, not as UTF-16 units)")
+    doc = IncomingDocument(layout.text, name, source_path=str(path), source_line=1)
+    doc.tokens = ([u.begin for u in layout.tokens], [u.end for u in layout.tokens], layout.sentence_starts)
+    doc.tokens_source = SOURCE
+    warn = _Warnings(path, result.warnings)
+    entities = _entities(layout, schema, doc, warn, result.notes, path)
+    _events(layout, entities, doc, warn, path)
+    for layer in layout.layers("relation"):
+        count = sum(1 for a in layout.relations if a.layer == layer)
+        if count:
+            warn.add(
+                f"relation layer {layer}: {counted(count, 'relation')} (the project keeps relations only as event "
+                "arguments)"
+            )
+    for layer, n in layout.chains.items():
+        warn.add(f"chain layer {layer}: {counted(n, 'chain link')} (coreference chains have no place in the project)")
+    if layout.sentence_ids:
+        warn.add(f"{counted(layout.sentence_ids, 'sentence id')} (#Sentence.id)")
+    warn.flush()
+    need_known_labels(schema, [e.label for e in doc.entities] + [v.type for v in doc.events], path, 1)
+    check_with_line(schema, doc, path, 1)
+    return doc
+
+
+class _Warnings:
+    """What was left out, counted by kind with the first examples, one warning per kind."""
+
+    def __init__(self, path: Path, out: list[str]) -> None:
+        self.path, self.out = path, out
+        self.kinds: Counter[str] = Counter()
+        self.examples: dict[str, list[str]] = {}
+
+    def add(self, kind: str, example: str = "") -> None:
+        self.kinds[kind] += 1
+        if example and len(self.examples.setdefault(kind, [])) < 3:
+            self.examples[kind].append(example)
+
+    def flush(self) -> None:
+        for kind, n in self.kinds.items():
+            shown = self.examples.get(kind, [])
+            more = f" ({', '.join(shown)}{', ...' if n > len(shown) else ''})" if shown else ""
+            self.out.append(f"{self.path}: {kind}" + (f": {n}{more}" if shown else ""))
+
+
+def _label_column(layer: str, cols: list[Column]) -> str | None:
+    """The feature whose values label a layer's spans as entities: NamedEntity's ``value``, another layer's only one."""
+    features = [c.feature for c in cols if c.role == "feature"]
+    if layer == NAMED_ENTITY:
+        return "value"
+    return features[0] if len(features) == 1 and len(cols) == 1 else None
+
+
+def _where(layout: Layout, a: Annotation) -> str:
+    return f"{a.units[0].id} {layout.text[a.begin : a.end]!r}"
+
+
+def _entities(
+    layout: Layout, schema: Schema, doc: IncomingDocument, warn: _Warnings, notes: list[str], path: Path
+) -> dict[int, IncomingEntity]:
+    """Entities from the span layers that label spans; keyed by ``id`` of the annotation they come from."""
+    out: dict[int, IncomingEntity] = {}
+    seen: dict[tuple[int, int, str], IncomingEntity] = {}
+    layers = layout.layers("span")
+    used_as_labels: set[str] = set()
+    for a in layout.spans:
+        cols = layers[a.layer]
+        if any(c.role == "slot_role" for c in cols):
+            continue  # an event layer
+        where = _where(layout, a)
+        if a.layer.startswith(TOKEN_LAYERS):
+            warn.add(f"spans of DKPro Core's token-level layers (not entities): {a.layer}")
+            continue
+        feature = _label_column(a.layer, cols)
+        if feature is None:
+            warn.add(f"spans of layer {a.layer}, which has no single feature to label them with", where)
+            continue
+        label = a.features.get(feature)
+        if a.layer == NAMED_ENTITY and a.features.get("identifier") is not None:
+            warn.add("entity links (NamedEntity identifier)", f"{where} -> {a.features['identifier']}")
+        if not label:
+            warn.add(f"{short_name(a.layer)} spans without a {feature}", where)
+            continue
+        if a.begin >= a.end:
+            warn.add("zero-width spans", f"{a.units[0].id} {label}")
+            continue
+        if a.layer != NAMED_ENTITY:
+            used_as_labels.add(a.layer)
+        key = (a.begin, a.end, label)
+        if key not in seen:
+            seen[key] = IncomingEntity(len(doc.entities), a.begin, a.end, label, "accepted", SOURCE)
+            doc.entities.append(seen[key])
+        out[id(a)] = seen[key]
+    for layer in sorted(used_as_labels):
+        notes.append(f"{path}: the values of layer {layer}'s feature read as entity labels")
+    return out
+
+
+def _events(
+    layout: Layout, entities: dict[int, IncomingEntity], doc: IncomingDocument, warn: _Warnings, path: Path
+) -> None:
+    layers = layout.layers("span")
+    for a in layout.spans:
+        cols = layers[a.layer]
+        slots = [c for c in cols if c.role == "slot_role"]
+        if not slots:
+            continue
+        features = [c.feature for c in cols if c.role == "feature"]
+        feature = "type" if "type" in features else features[0] if len(features) == 1 else None
+        type_ = a.features.get(feature) if feature else short_name(a.layer)
+        where = _where(layout, a)
+        if not type_:
+            warn.add(f"{short_name(a.layer)} spans without a {feature} (events need a type)", where)
+            continue
+        if a.begin >= a.end:
+            warn.add("zero-width spans", f"{a.units[0].id} {type_}")
+            continue
+        event = IncomingEvent(type_, a.begin, a.end, state="accepted", source=SOURCE)
+        for slot in slots:
+            target_col = next((c for c in cols if c.role == "slot_target" and c.feature == slot.feature), None)
+            roles = a.roles.get(slot.feature, [])
+            refs = a.targets.get(slot.feature, [])
+            for role, ref in zip(roles, refs):
+                filler = _resolve(layout, ref, target_col.target if target_col else ANY_SPAN, a, path)
+                role = role or slot.feature
+                if filler is None or id(filler) not in entities:
+                    what = "nothing" if filler is None else f"a {short_name(filler.layer)} span"
+                    warn.add("arguments that point at no entity", f"{type_} {role} -> {ref} ({what})")
+                    continue
+                event.arguments.append((role, entities[id(filler)].key))
+        doc.events.append(event)
+
+
+def _resolve(layout: Layout, ref: str, target: str, host: Annotation, path: Path) -> Annotation | None:
+    """The span a slot link's target reference (``1-3`` or ``1-3[4]``) names, of the slot's target type."""
+    unit_id, n = split_suffix(ref)
+    need(
+        unit_id in layout.units,
+        path,
+        host.units[0].line,
+        f"a slot link points at {ref!r}, which is not a token of the file",
+    )
+    layers = list(layout.layers("span")) if target == ANY_SPAN else [target]
+    for layer in layers:
+        if n:
+            if (layer, n) in layout.by_id:
+                return layout.by_id[(layer, n)]
+            continue
+        stack = layout.at_unit.get((unit_id, layer), [])
+        firsts = [a for a in stack if a.units[0].id == unit_id]
+        if firsts or stack:
+            return (firsts or stack)[0]
+    return None

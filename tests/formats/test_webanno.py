@@ -1,0 +1,331 @@
+"""WebAnno TSV 3.x (INCEpTION, WebAnno) in and out. The fixtures are our own, written in the shapes of INCEpTION's
+``tsv3-suite`` test files (stacking, ``[n]`` ids, sub-tokens, slot features with and without roles, relations, chains,
+escaping) and of its user guide's examples."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from annotator.errors import AnnotatorError, ImportFileError
+from annotator.formats import writers
+from annotator.formats.detect import detect_format
+from annotator.formats.loading import import_format, import_paths
+from annotator.formats.webanno_read import read_webanno
+from annotator.formats.webanno_tsv import escape_text, escape_value, split_unescaped, unescape_text, unescape_value
+from annotator.store import Project
+
+DATA = Path(__file__).parent / "data" / "webanno"
+NE = "de.tudarmstadt.ukp.dkpro.core.api.ner.type.NamedEntity"
+
+
+def tsv(tmp_path: Path, name: str, header: list[str], body: list[str]) -> Path:
+    path = tmp_path / name
+    path.write_text("\n".join(["#FORMAT=WebAnno TSV 3.3", *header, "", "", *body, ""]), encoding="utf-8")
+    return path
+
+
+def spans(project: Project, doc_id: int) -> list[tuple[str, str]]:
+    text = project.document(doc_id).text
+    return sorted((e.label, text[e.start : e.end]) for e in project.entities(doc_id) if e.state != "rejected")
+
+
+def events(project: Project, doc_id: int) -> list[tuple]:
+    by_id = {e.id: e for e in project.entities(doc_id)}
+    return sorted(
+        (
+            v.type,
+            v.trigger_start,
+            v.trigger_end,
+            tuple(
+                sorted(
+                    (a.role, by_id[a.entity_id].start, by_id[a.entity_id].end, by_id[a.entity_id].label)
+                    for a in v.arguments
+                )
+            ),
+        )
+        for v in project.events(doc_id)
+        if v.state != "rejected"
+    )
+
+
+def test_reads_an_inception_file_with_events_stacking_ids_subtokens_and_an_emoji(tmp_path):
+    """Our own file in INCEpTION's shapes: NamedEntity with identifier, a one-feature custom layer, an event layer with
+    a slot feature (two events stacked on one token with [n] ids), a multi-line sentence, UTF-16 offsets after an
+    emoji, a relation and a chain layer, a sentence id."""
+    project = Project(tmp_path / "p.annotator", annotator="t")
+    report = import_format(project, "webanno", [DATA / "events.tsv"])
+    (doc_id,) = project.document_ids()
+    doc = project.document(doc_id)
+    assert doc.text == "Gunmen killed three soldiers near Kabul \U0001f642 .\nAngela Merkel met\nMacron in Paris.\n"
+    assert doc.name == "events"
+    assert spans(project, doc_id) == sorted(
+        [
+            ("PERSON", "Gunmen"),
+            ("WORK_OF_ART", "Gun"),  # a sub-token (1-1.1), its label escaped (WORK\_OF\_ART)
+            ("PERSON", "three soldiers"),  # PERSON[1] over two tokens
+            ("CARDINAL", "three"),  # stacked on 1-3 with PERSON[1]
+            ("GPE", "Kabul"),
+            ("PERSON", "Angela Merkel"),
+            ("PERSON", "Macron"),
+            ("GPE", "Paris"),
+        ]
+    )
+    text = doc.text
+    got = {(t, text[s:e]): args for t, s, e, args in events(project, doc_id)}
+
+    def arg(role: str, needle: str, label: str) -> tuple[str, int, int, str]:
+        i = text.index(needle)
+        return role, i, i + len(needle), label
+
+    assert got == {
+        ("Life:Die", "killed"): tuple(
+            sorted(
+                [
+                    arg("Agent", "Gunmen", "PERSON"),
+                    arg("Victim", "three soldiers", "PERSON"),
+                    arg("Place", "Kabul", "GPE"),
+                ]
+            )
+        ),
+        ("Conflict:Attack", "killed"): tuple(
+            sorted([arg("Attacker", "Gunmen", "PERSON"), arg("Target", "three soldiers", "PERSON")])
+        ),
+        ("Contact:Meet", "met"): tuple(
+            sorted(
+                [
+                    arg("Entity", "Angela Merkel", "PERSON"),
+                    arg("Entity", "Macron", "PERSON"),
+                    arg("Place", "Paris", "GPE"),
+                ]
+            )
+        ),
+    }
+    starts, ends, sents = project.tokens(doc_id)
+    assert [text[s:e] for s, e in zip(starts, ends)][6:9] == ["\U0001f642", ".", "Angela"]
+    assert [text[starts[k]] for k in sents] == ["G", "A"]
+    said = " | ".join(report.warnings)
+    for lost in ("entity links", "relation layer webanno.custom.Relation: 1 relation", "chain layer", "1 sentence id"):
+        assert lost in said, said
+    assert any("webanno.custom.Mention's feature read as entity labels" in n for n in report.notes)
+
+
+def test_sub_token_spans_over_tokens_and_zero_width_ones(tmp_path):
+    """testSubMultiTokenSpanWithFeatureValue's shape: a span from inside one token into the next ones goes from its
+    first unit's start to its last unit's end; a zero-width sub-token span is reported, not kept."""
+    path = tsv(
+        tmp_path,
+        "sub.tsv",
+        ["#T_SP=webanno.custom.Span|value"],
+        [
+            "#Text=aaaaaa bbbbbb cccccc",
+            "1-1\t0-6\taaaaaa\tORG[1]\t",
+            "1-1.1\t3-6\taaa\tGPE[2]\t",
+            "1-2\t7-13\tbbbbbb\tORG[1]|GPE[2]\t",
+            "1-2.1\t7-7\t\tDATE\t",
+            "1-3\t14-20\tcccccc\t_\t",
+            "1-3.1\t14-17\tccc\tGPE[2]\t",
+        ],
+    )
+    got = read_webanno(path)
+    (doc,) = got.documents
+    assert sorted((e.label, doc.text[e.start : e.end]) for e in doc.entities) == [
+        ("GPE", "aaa bbbbbb ccc"),
+        ("ORG", "aaaaaa bbbbbb"),
+    ]
+    assert any("zero-width spans: 1 (1-2.1 DATE)" in w for w in got.warnings), got.warnings
+
+
+def test_slot_links_without_roles_take_the_slot_s_name_and_stacked_hosts_keep_their_own_links(tmp_path):
+    """testStackedSimpleSlotFeatureWithoutValues' shape (``*;*[1]|*;*[2]``): links with no role value; here the slot is
+    named after the role (ROLE_...:Attacker_...), as INCEpTION users model a role per slot."""
+    path = tsv(
+        tmp_path,
+        "slots.tsv",
+        [
+            f"#T_SP={NE}|value",
+            "#T_SP=webanno.custom.Attack|ROLE_webanno.custom.Attack:Attacker_webanno.custom.AttackAttackerLink|"
+            f"{NE}|type",
+        ],
+        [
+            "#Text=Rebels attacked troops .",
+            "1-1\t0-6\tRebels\tPERSON\t_\t_\t_\t",
+            "1-2\t7-15\tattacked\t_\t*;*[1]|*[2]\t1-1;1-3|1-3\tConflict:Attack[1]|Conflict:Attack[2]\t",
+            "1-3\t16-22\ttroops\tPERSON\t_\t_\t_\t",
+            "1-4\t23-24\t.\t_\t_\t_\t_\t",
+        ],
+    )
+    (doc,) = read_webanno(path).documents
+    names = {e.key: doc.text[e.start : e.end] for e in doc.entities}
+    got = sorted(tuple(sorted((r, names[k]) for r, k in v.arguments)) for v in doc.events)
+    assert got == [(("Attacker", "Rebels"), ("Attacker", "troops")), (("Attacker", "troops"),)]
+
+
+def test_escapes_as_the_user_guide_lists_them():
+    assert escape_value("a|b_c[1]->d;e*\\") == "a\\|b\\_c\\[1\\]\\->d\\;e\\*\\\\"
+    assert unescape_value(escape_value("a|b_c[1]->d;e*\\\tx\ny")) == "a|b_c[1]->d;e*\\\tx\ny"
+    assert unescape_value("a\\\\_b") == "a\\_b"  # an escaped backslash, then _ (left to right)
+    assert split_unescaped("A\\|B|C", "|") == ["A\\|B", "C"]
+    assert escape_text("tab\there\r\\ \x01") == "tab\\there\\r\\\\ \\\x01"
+    assert unescape_text(escape_text("tab\there\r\\ \x01 \f\b"), 3) == "tab\there\r\\ \x01 \f\b"
+    assert unescape_text("caf\\u00e9", 1) == "café"  # 3.1 wrote Java escapes
+
+
+def test_text_lines_with_escapes_and_a_sentence_that_starts_where_the_last_ends(tmp_path):
+    """``#Text=`` escapes (a tab, a backslash) are undone; a sentence starting right where the one before ends takes
+    back the line break; one starting later gets spaces (INCEpTION's rebuilding)."""
+    path = tsv(
+        tmp_path,
+        "text.tsv",
+        [f"#T_SP={NE}|value"],
+        [
+            "#Text=a\\tb\\\\c",
+            "1-1\t0-1\ta\t_\t",
+            "1-2\t2-5\tb\\c\tORG\t",
+            "",
+            "#Text=Next",
+            "2-1\t5-9\tNext\t_\t",
+            "",
+            "#Text=Far",
+            "3-1\t12-15\tFar\tGPE\t",
+        ],
+    )
+    (doc,) = read_webanno(path).documents
+    assert doc.text == "a\tb\\cNext\n  Far\n"
+    assert sorted((e.label, doc.text[e.start : e.end]) for e in doc.entities) == [("GPE", "Far"), ("ORG", "b\\c")]
+
+
+def test_code_point_offsets_are_read_when_only_they_fit(tmp_path):
+    """A tool that wrote Python's code point offsets after an emoji: the tokens fit only that way, read so and said."""
+    path = tsv(
+        tmp_path,
+        "cp.tsv",
+        [f"#T_SP={NE}|value"],
+        ["#Text=\U0001f642 Paris", "1-1\t0-1\t\U0001f642\t_\t", "1-2\t2-7\tParis\tGPE\t"],
+    )
+    got = read_webanno(path)
+    (doc,) = got.documents
+    assert [(e.label, doc.text[e.start : e.end]) for e in doc.entities] == [("GPE", "Paris")]
+    assert any("code points" in n for n in got.notes)
+
+
+@pytest.mark.parametrize(
+    "body, line, says",
+    [
+        (["#Text=Paris", "1-1\t0-5\tParis"], 6, "needs 4 tab-separated fields"),
+        (["#Text=Paris", "1-1\t0-4\tParis\tGPE\t"], 6, "token 1-1 is 'Paris' but its offsets 0-4 hold 'Pari'"),
+        (["#Text=Paris", "x\t0-5\tParis\tGPE\t"], 6, "'x' is not a token id"),
+        (["1-1\t0-5\tParis\tGPE\t"], 5, "a token line before the sentence's '#Text=' line"),
+        (["#Text=Paris", "", "#Text=Rome", "1-1\t6-10\tRome\t_\t"], 6, "a sentence ('#Text=') with no token lines"),
+        (["#Text=Paris", "1-1\t0-5\tParis\tGPE[x]\t"], 6, "must be a number"),
+    ],
+)
+def test_bad_input_names_file_and_line_and_nothing_is_imported(tmp_path, body, line, says):
+    path = tsv(tmp_path, "bad.tsv", [f"#T_SP={NE}|value"], body)
+    project = Project(tmp_path / "p.annotator", annotator="t")
+    with pytest.raises(ImportFileError) as exc:
+        import_format(project, "webanno", [path])
+    assert exc.value.line == line and says in exc.value.reason, str(exc.value)
+    assert str(exc.value).startswith(f"{path}:{line}: ") and "\n" not in str(exc.value)
+    assert project.document_ids() == []
+
+
+def test_a_slot_link_to_a_row_the_file_lacks_and_unknown_labels(tmp_path):
+    header = [f"#T_SP={NE}|value", f"#T_SP=webanno.custom.Event|ROLE_webanno.custom.Event:arguments_x|{NE}|type"]
+    path = tsv(tmp_path, "a.tsv", header, ["#Text=met", "1-1\t0-3\tmet\t_\tEntity\t1-7\tContact:Meet\t"])
+    with pytest.raises(ImportFileError, match=r"a.tsv:7: a slot link points at '1-7'"):
+        read_webanno(path)
+    path = tsv(tmp_path, "b.tsv", [f"#T_SP={NE}|value"], ["#Text=A B", "1-1\t0-1\tA\tPER\t", "1-2\t2-3\tB\tPER\t"])
+    with pytest.raises(ImportFileError, match=r"labels not in the project's schema 'news': PER \(2\)"):
+        read_webanno(path)
+    path.write_text("#FORMAT=WebAnno TSV 2.0\n", encoding="utf-8")
+    with pytest.raises(ImportFileError, match="only 3.x"):
+        read_webanno(path)
+
+
+def test_told_by_its_first_line_and_a_folder_of_them(tmp_path):
+    folder = tmp_path / "export" / "annotation" / "story.txt"
+    folder.mkdir(parents=True)
+    (folder / "alice.tsv").write_bytes((DATA / "events.tsv").read_bytes())
+    odd = tmp_path / "export" / "named.webanno"
+    odd.write_bytes((DATA / "events.tsv").read_bytes())
+    assert detect_format(folder / "alice.tsv") == "webanno" and detect_format(odd) == "webanno"
+    project = Project(tmp_path / "p.annotator", annotator="t")
+    report = import_format(project, "webanno", [tmp_path / "export"])
+    names = sorted(project.document(i).name for i in project.document_ids())
+    assert names == ["annotation/story.txt/alice"] and len(report.duplicates) == 0
+    other = Project(tmp_path / "q.annotator", annotator="t")
+    got = import_paths(other, [tmp_path / "export"])
+    assert got.formats == [(str(folder / "alice.tsv"), "webanno"), (str(odd), "webanno")]
+
+
+def _same_annotations(a: Project, b: Project) -> None:
+    def by_name(p: Project) -> dict[str, tuple]:
+        return {p.document(i).name: (spans(p, i), events(p, i)) for i in p.document_ids()}
+
+    assert by_name(a) == by_name(b)
+
+
+def test_round_trip_keeps_every_span_and_event(sample, tmp_path):
+    """The sample project (overlapping entities, a shared trigger, repeated roles, an emoji, a span over a sentence
+    end) out and in: the same entities and events by document; out again, the same files."""
+    project, _ = sample
+    request = {"states": ("accepted", "added", "suggested")}
+    report = writers()["webanno"](project, tmp_path / "out", **request)
+    assert sorted(p.name for p in (tmp_path / "out").iterdir()) == [
+        "arrest.tsv",
+        "kabul.tsv",
+        "meeting.tsv",
+        "rocket.tsv",
+    ]
+    again = Project(tmp_path / "again.annotator", annotator="t")
+    import_format(again, "webanno", [tmp_path / "out"])
+    names = {again.document(i).name: i for i in again.document_ids()}
+    assert sorted(names) == ["arrest", "kabul", "meeting", "rocket"]
+    for doc_id in project.document_ids():
+        doc = project.document(doc_id)
+        back = names[doc.name[:-4]]
+        got = again.document(back).text
+        assert got[-1] == "\n" and len(got) == len(doc.text) + 1  # as INCEpTION rebuilds it: a line break after
+        assert all(a == b or a.isspace() and b.isspace() for a, b in zip(got, doc.text)), got  # between sentences
+        assert spans(again, back) == spans(project, doc_id)
+        assert events(again, back) == events(project, doc_id)
+    assert report.events == sum(len(project.events(i)) for i in project.document_ids())
+    assert "documents whose text outside the sentences comes back as line breaks and spaces" in report.summary()
+    writers()["webanno"](again, tmp_path / "out2")
+    for f in (tmp_path / "out").iterdir():
+        assert (tmp_path / "out2" / f.name).read_bytes() == f.read_bytes()
+
+
+def test_spans_off_token_edges_go_on_sub_token_rows_and_come_back(project, tmp_path):
+    from annotator.importing import IncomingDocument, IncomingEntity, import_documents
+
+    text = "Kabul-based gunmen attacked.\nNew York'er"
+    ents = [
+        IncomingEntity(k, s, e, label)
+        for k, (s, e, label) in enumerate([(0, 5, "GPE"), (1, 3, "ORG"), (6, 18, "PERSON"), (29, 40, "GPE")])
+    ]
+    import_documents(project, [IncomingDocument(text, "d.txt", entities=ents)])
+    report = writers()["webanno"](project, tmp_path / "out")
+    body = (tmp_path / "out" / "d.tsv").read_text(encoding="utf-8")
+    assert "1-1\t0-5\tKabul\tGPE\t" in body and "1-1.1\t1-3\tab\tORG\t" in body, body  # a sub-token row
+    assert "1-3\t6-11\tbased\tPERSON[1]\t" in body and "2-4\t38-40\ter\tGPE[2]\t" in body, body
+    again = Project(tmp_path / "again.annotator", annotator="t")
+    import_format(again, "webanno", [tmp_path / "out"])
+    (back,) = again.document_ids()
+    assert spans(again, back) == [("GPE", "Kabul"), ("GPE", "New York'er"), ("ORG", "ab"), ("PERSON", "based gunmen")]
+    assert "documents had no stored tokens" in report.summary()
+
+
+def test_a_folder_of_someone_s_files_is_refused_and_a_former_export_replaced(sample, tmp_path):
+    project, _ = sample
+    mine = tmp_path / "mine"
+    mine.mkdir()
+    (mine / "thesis.docx").write_bytes(b"x")
+    with pytest.raises(AnnotatorError, match="holds files a WebAnno TSV export does not write"):
+        writers()["webanno"](project, mine)
+    assert (mine / "thesis.docx").exists()
+    writers()["webanno"](project, tmp_path / "out")
+    writers()["webanno"](project, tmp_path / "out", statuses=("reviewed",))
+    assert sorted(p.name for p in (tmp_path / "out").iterdir()) == ["arrest.tsv", "kabul.tsv"]
