@@ -49,6 +49,7 @@ class OutRegion:
 
 
 KEPT = ("doccano", "label_studio")  # where the two imports keep relations between entities (the same shape)
+ALSO_KEPT = ("webanno",)  # a WebAnno TSV import keeps them in that shape too: written by these exports as well
 
 
 def regions_and_relations(
@@ -70,7 +71,7 @@ def regions_and_relations(
         head = OutRegion(len(regions) + 1, t["start"], t["end"], v["type"], v["attributes"], v.get("score"))
         regions.append(head)
         relations += [(head.number, by_entity[a["entity_id"]].number, a["role"]) for a in v["arguments"]]
-    kept = [rec["meta"].get(k) for k in KEPT]
+    kept = [rec["meta"].get(k) for k in (*KEPT, *ALSO_KEPT)]
     for r in [r for x in kept if isinstance(x, dict) for r in x.get("relations", []) if isinstance(r, dict)]:
         ends = [by_span.get(tuple(x)) if isinstance(x, list) else None for x in (r.get("from"), r.get("to"))]
         if ends[0] is None or ends[1] is None:

@@ -12,6 +12,9 @@
 - A span whose edges are not token edges goes on sub-token rows (``1-3.1``), as INCEpTION writes them, so it keeps
   its offsets; an edge in the space between tokens moves to the token (reported). Offsets count UTF-16 units.
 - ``[n]`` disambiguation ids on every annotation that spans several rows or shares a row with another of its layer.
+- Relations between entities a WebAnno TSV import kept (``meta["webanno"]``) go back on their layers (``#T_RL``, base
+  type ``NamedEntity``, on the target's first row, ``[source_target]`` ids where an end needs one); those a doccano or
+  Label Studio import kept go on ``webanno.custom.Relation|label``.
 Lost: entity and event states, sources and annotators, event attributes, scores, comments, document status and meta.
 """
 
@@ -27,6 +30,7 @@ from annotator.exporting import atomic_folder
 from annotator.formats.brat import file_stem, unused_stem
 from annotator.formats.common import FormatExportReport, parts_of, records_with_tokens, split_option
 from annotator.formats.records import ExportRequest, export_writer
+from annotator.formats.regions_out import KEPT
 from annotator.formats.tokens import DocTokens
 from annotator.formats.webanno_tsv import (
     EMPTY,
@@ -35,14 +39,24 @@ from annotator.formats.webanno_tsv import (
     EVENT_SLOT,
     HEADER,
     NAMED_ENTITY,
+    RELATION_LAYER,
     UNSET,
     escape_text,
     escape_value,
 )
+from annotator.formats.webanno_read import SOURCE
 from annotator.offsets import Utf16Map
 from annotator.store import Project
 
 UnitKey = tuple[int, int, int]  # (word token index, begin, end): the token itself when begin, end are its own
+
+
+@dataclass
+class _Relation:
+    layer: str
+    features: dict[str, Any]
+    source: "_Span"
+    target: "_Span"
 
 
 @dataclass
@@ -141,16 +155,44 @@ def document_tsv(rec: dict[str, Any], toks: DocTokens, report: FormatExportRepor
                         "arguments left out (their entity is not written)", f"{name}: {v['type']} {a['role']}"
                     )
             triggers.append(sp)
+    relations = _relations(rec, entities, report)
     ne_at = _layer_cells(list(entities.values()))
     ev_at = _layer_cells(triggers)
     _give_ids(ev_at, triggers, _give_ids(ne_at, list(entities.values()), 0))
-    return _render(rows, ne_at, ev_at, events, report, name)
+    return _render(rows, ne_at, ev_at, relations, events, report, name)
+
+
+def _relations(rec: dict[str, Any], entities: dict[int, _Span], report: FormatExportReport) -> list[_Relation]:
+    """The relations between entities a WebAnno TSV, doccano or Label Studio import kept in the meta, between the
+    spans they join (one whose end is gone is left out and reported); doccano's and Label Studio's go on the layer
+    ``webanno.custom.Relation`` with their type as its ``label``."""
+    by_span: dict[tuple[int, int, str], _Span] = {}
+    for e in rec["entities"]:
+        if e["id"] in entities:
+            by_span.setdefault((e["start"], e["end"], e["label"]), entities[e["id"]])
+    out = []
+    for key in (SOURCE, *KEPT):
+        kept = rec["meta"].get(key)
+        for r in kept.get("relations", []) if isinstance(kept, dict) else []:
+            if not isinstance(r, dict):
+                continue
+            ends = [by_span.get(tuple(x)) if isinstance(x, list) else None for x in (r.get("from"), r.get("to"))]
+            if ends[0] is None or ends[1] is None:
+                report.problem(
+                    "relations between entities left out (an end is gone)", f"{rec['name']}: {r.get('type')}"
+                )
+                continue
+            features = r.get("features") if key == SOURCE and isinstance(r.get("features"), dict) else None
+            layer = r.get("layer") if key == SOURCE and isinstance(r.get("layer"), str) else RELATION_LAYER
+            out.append(_Relation(layer, features if features is not None else {"label": r.get("type")}, *ends))
+    return out
 
 
 def _render(
     rows: _Rows,
     ne_at: dict[UnitKey, list[_Span]],
     ev_at: dict[UnitKey, list[_Span]],
+    relations: list[_Relation],
     events: bool,
     report: FormatExportReport,
     name: str,
@@ -179,6 +221,20 @@ def _render(
     def suffix(sp: _Span) -> str:
         return f"[{sp.ident}]" if sp.ident else ""
 
+    rel_layers: dict[str, list[str]] = {}  # relation layer -> its features, in the order met
+    rel_at: dict[UnitKey, list[_Relation]] = {}  # a relation goes on its target's first row, as INCEpTION puts it
+    for r in relations:
+        names = rel_layers.setdefault(r.layer, [])
+        names += [f for f in r.features if f not in names]
+        rel_at.setdefault(r.target.units[0], []).append(r)
+
+    def source(r: _Relation) -> str:
+        ident = f"[{r.source.ident}_{r.target.ident}]" if r.source.ident or r.target.ident else ""
+        return ids[r.source.units[0]] + ident
+
+    def value(v: Any) -> str:
+        return UNSET if v is None else escape_value(str(v))
+
     def cells(key: UnitKey) -> list[str]:
         ne = ne_at.get(key, [])
         out = ["|".join(escape_value(sp.value) + suffix(sp) for sp in ne) or EMPTY]
@@ -188,11 +244,18 @@ def _render(
             targets = "|".join(";".join(ref(t) for _, t in sp.args) or UNSET for sp in ev)
             types = "|".join(escape_value(sp.value) + suffix(sp) for sp in ev)
             out += [roles or EMPTY, targets or EMPTY, types or EMPTY]
+        for layer, names in rel_layers.items():
+            rels = [r for r in rel_at.get(key, []) if r.layer == layer]
+            out += ["|".join(value(r.features.get(f)) for r in rels) or EMPTY for f in names]
+            out.append("|".join(source(r) for r in rels) or EMPTY)
         return out
 
     lines = [HEADER, f"#T_SP={NAMED_ENTITY}|value"]
     if events:
         lines.append(f"#T_SP={EVENT_LAYER}|ROLE_{EVENT_LAYER}:{EVENT_SLOT}_{EVENT_LINK}|{NAMED_ENTITY}|type")
+    lines += [
+        f"#T_RL={layer}|{''.join(f + '|' for f in names)}BT_{NAMED_ENTITY}" for layer, names in rel_layers.items()
+    ]
     lines.append("")
     rebuilt: list[str] = []  # the text as an import rebuilds it from the sentences (UTF-16 lengths, as it counts)
     at16 = 0

@@ -9,7 +9,10 @@ every ``.tsv`` file in it (INCEpTION's project export keeps ``annotation/DOC/USE
   (its type: the feature ``type``, else the layer's one feature, else the layer's name), each slot link an argument
   whose role is the link's role (or the slot's name when the link has none) and whose filler is the entity the link
   points at.
-- Left out, and said so in warnings: relation layers (``#T_RL``), chain layers (``#T_CH``), spans without a label,
+- Relations (``#T_RL`` layers) between two entities are kept in the document's meta (``meta["webanno"]["relations"]``:
+  ``{"layer", "type", "features", "from": [start, end, label], "to": [...]}``, ``type`` the first feature's value, the
+  shape doccano's and Label Studio's imports keep) for the exports to write back; the app does not show them.
+- Left out, and said so in warnings: relations whose ends are not entities, chain layers (``#T_CH``), spans without a label,
   layers of several features, links that point at something that is not an entity, zero-width spans, sentence ids,
   entity links (``NamedEntity|identifier``).
 Bad input refuses the file with its line; labels and event types the schema lacks are named all at once.
@@ -64,13 +67,13 @@ def read_document(path: Path, name: str, schema: Schema, result: ReadResult) -> 
     warn = _Warnings(path, result.warnings)
     entities = _entities(layout, schema, doc, warn, result.notes, path)
     _events(layout, entities, doc, warn, path)
-    for layer in layout.layers("relation"):
-        count = sum(1 for a in layout.relations if a.layer == layer)
-        if count:
-            warn.add(
-                f"relation layer {layer}: {counted(count, 'relation')} (the project keeps relations only as event "
-                "arguments)"
-            )
+    kept = _relations(layout, entities, warn, path)
+    if kept:
+        doc.meta[SOURCE] = {"relations": kept}
+        result.notes.append(
+            f"{path}: {counted(len(kept), 'relation')} between entities kept for the export to WebAnno TSV, doccano "
+            "and Label Studio (the app does not show them)"
+        )
     for layer, n in layout.chains.items():
         warn.add(f"chain layer {layer}: {counted(n, 'chain link')} (coreference chains have no place in the project)")
     if layout.sentence_ids:
@@ -179,7 +182,8 @@ def _events(
             roles = a.roles.get(slot.feature, [])
             refs = a.targets.get(slot.feature, [])
             for role, ref in zip(roles, refs):
-                filler = _resolve(layout, ref, target_col.target if target_col else ANY_SPAN, a, path)
+                unit_id, n = split_suffix(ref)
+                filler = _resolve(layout, unit_id, n, target_col.target if target_col else ANY_SPAN, a, path)
                 role = role or slot.feature
                 if filler is None or id(filler) not in entities:
                     what = "nothing" if filler is None else f"a {short_name(filler.layer)} span"
@@ -189,23 +193,56 @@ def _events(
         doc.events.append(event)
 
 
-def _resolve(layout: Layout, ref: str, target: str, host: Annotation, path: Path) -> Annotation | None:
-    """The span a slot link's target reference (``1-3`` or ``1-3[4]``) names, of the slot's target type."""
-    unit_id, n = split_suffix(ref)
+def _resolve(
+    layout: Layout, unit_id: str, n: str | int | None, target: str, host: Annotation, path: Path
+) -> Annotation | None:
+    """The span a reference names: the one of the type ``target`` with the id ``n`` (``[4]``), or without one, the one
+    on the row ``unit_id`` (starting there first); a row the file lacks refuses it at the referring line."""
     need(
         unit_id in layout.units,
         path,
         host.units[0].line,
-        f"a slot link points at {ref!r}, which is not a token of the file",
+        f"a {'relation' if host.source else 'slot link'} points at {unit_id!r}, which is not a token of the file",
     )
     layers = list(layout.layers("span")) if target == ANY_SPAN else [target]
     for layer in layers:
         if n:
-            if (layer, n) in layout.by_id:
-                return layout.by_id[(layer, n)]
+            if (layer, str(n)) in layout.by_id:
+                return layout.by_id[(layer, str(n))]
             continue
         stack = layout.at_unit.get((unit_id, layer), [])
         firsts = [a for a in stack if a.units[0].id == unit_id]
         if firsts or stack:
             return (firsts or stack)[0]
     return None
+
+
+def _relations(
+    layout: Layout, entities: dict[int, IncomingEntity], warn: _Warnings, path: Path
+) -> list[dict[str, object]]:
+    """The relations between two entities, in the shape kept in the meta; the others counted as left out."""
+    bases = {c.layer: c.target for c in layout.columns if c.role == "base"}
+    layers = layout.layers("relation")
+    out: list[dict[str, object]] = []
+    for a in layout.relations:
+        unit = a.units[0]
+        if not a.source:
+            warn.add(f"relations of layer {a.layer} without the row they come from (no BT_ column value)", unit.id)
+            continue
+        base = bases.get(a.layer, ANY_SPAN)
+        ends = [_resolve(layout, a.source, a.ids[0], base, a, path), _resolve(layout, unit.id, a.ids[1], base, a, path)]
+        got = [entities.get(id(x)) if x is not None else None for x in ends]
+        if got[0] is None or got[1] is None:
+            warn.add(f"relations of layer {a.layer} whose ends are not entities", f"{a.source} -> {unit.id}")
+            continue
+        features = {c.feature: a.features.get(c.feature) for c in layers[a.layer] if c.role == "feature"}
+        out.append(
+            {
+                "layer": a.layer,
+                "type": next(iter(features.values()), None),
+                "features": features,
+                "from": [got[0].start, got[0].end, got[0].label],
+                "to": [got[1].start, got[1].end, got[1].label],
+            }
+        )
+    return out

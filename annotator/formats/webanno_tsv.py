@@ -19,6 +19,7 @@ NAMED_ENTITY = "de.tudarmstadt.ukp.dkpro.core.api.ner.type.NamedEntity"
 EVENT_LAYER = "webanno.custom.Event"
 EVENT_SLOT = "arguments"  # the slot feature of the event layer: its links' roles are the arguments' roles
 EVENT_LINK = "webanno.custom.EventArgumentsLink"  # INCEpTION names a link type LAYER + Feature + "Link"
+RELATION_LAYER = "webanno.custom.Relation"  # where relations kept from other formats (doccano, Label Studio) go
 ANY_SPAN = "uima.tcas.Annotation"  # a slot that may point at a span of any layer
 # DKPro Core's token-level layers (POS, lemma, stem, morphology, tokens, sentences, chunks): not entities
 TOKEN_LAYERS = (

@@ -106,9 +106,50 @@ def test_reads_an_inception_file_with_events_stacking_ids_subtokens_and_an_emoji
     assert [text[s:e] for s, e in zip(starts, ends)][6:9] == ["\U0001f642", ".", "Angela"]
     assert [text[starts[k]] for k in sents] == ["G", "A"]
     said = " | ".join(report.warnings)
-    for lost in ("entity links", "relation layer webanno.custom.Relation: 1 relation", "chain layer", "1 sentence id"):
+    for lost in ("entity links", "chain layer", "1 sentence id"):
         assert lost in said, said
     assert any("webanno.custom.Mention's feature read as entity labels" in n for n in report.notes)
+    macron, paris = (text.index("Macron"), text.index("Macron") + 6), (text.index("Paris"), text.index("Paris") + 5)
+    assert doc.meta["webanno"]["relations"] == [
+        {
+            "layer": "webanno.custom.Relation",
+            "type": "visits",
+            "features": {"label": "visits"},
+            "from": [*macron, "PERSON"],
+            "to": [*paris, "GPE"],
+        }
+    ]
+    assert any("1 relation between entities kept" in n for n in report.notes), report.notes
+
+
+def test_relations_between_entities_go_back_out_and_come_back(tmp_path):
+    """The kept relation is written on its layer (INCEpTION's form: on the target's row, the source's row in the BT_
+    column); read again, the same relation; a doccano relation goes out on webanno.custom.Relation|label."""
+    project = Project(tmp_path / "p.annotator", annotator="t")
+    import_format(project, "webanno", [DATA / "events.tsv"])
+    writers()["webanno"](project, tmp_path / "out")
+    body = (tmp_path / "out" / "events.tsv").read_text(encoding="utf-8")
+    assert f"#T_RL=webanno.custom.Relation|label|BT_{NE}\n" in body
+    assert "2-6\t73-78\tParis\tGPE\t_\t_\t_\tvisits\t2-4\t\n" in body, body
+    again = Project(tmp_path / "again.annotator", annotator="t")
+    import_format(again, "webanno", [tmp_path / "out"])
+    (a,), (b,) = project.document_ids(), again.document_ids()
+    assert again.document(b).meta["webanno"] == project.document(a).meta["webanno"]
+    line = {
+        "text": "Alice founded Acme.",
+        "entities": [
+            {"id": 1, "label": "PERSON", "start_offset": 0, "end_offset": 5},
+            {"id": 2, "label": "ORG", "start_offset": 14, "end_offset": 18},
+        ],
+        "relations": [{"id": 1, "from_id": 1, "to_id": 2, "type": "founded"}],
+    }
+    (tmp_path / "d.jsonl").write_text(__import__("json").dumps(line) + "\n", encoding="utf-8")
+    other = Project(tmp_path / "q.annotator", annotator="t")
+    import_format(other, "doccano", [tmp_path / "d.jsonl"])
+    writers()["webanno"](other, tmp_path / "out2")
+    (written,) = (tmp_path / "out2").iterdir()
+    body = written.read_text(encoding="utf-8")
+    assert "#T_RL=webanno.custom.Relation|label|BT_" in body and "\tAcme\tORG\t_\t_\t_\tfounded\t1-1\t" in body, body
 
 
 def test_sub_token_spans_over_tokens_and_zero_width_ones(tmp_path):
