@@ -113,7 +113,7 @@ def cpu_time() -> float:
 
 
 def brat_limit(target: Path, dt: float, cpu: float) -> str:
-    """The same run's limit for brat: writing the same files (their bytes already in memory) into a new folder, one
+    """The same run's limit for a folder export (brat, WebAnno TSV): writing the same files (their bytes already in memory) into a new folder, one
     ``write_bytes`` each, the floor of any writer of a folder of small files; our wall and CPU time's ratios to it."""
     files = [(f.relative_to(target), f.read_bytes()) for f in sorted(target.rglob("*")) if f.is_file()]
     dest = Path(tempfile.mkdtemp(prefix="bench-brat-limit-"))
@@ -136,7 +136,7 @@ def limit(fmt: str, target: Path, mb: float, dt: float, cpu: float) -> str:
     (zlib-ng at its level) on one core, the floor of any writer of this file; printed as MB/s of output and our
     wall and CPU time's ratios to its wall and CPU time (CPU is the steadier on a loaded machine); and stdlib
     zlib -1 (the writer's deflate before zlib-ng) of the same bytes, for reference."""
-    if fmt == "brat":
+    if fmt in ("brat", "webanno"):
         return brat_limit(target, dt, cpu)
     if fmt != "spacy":
         return ""
