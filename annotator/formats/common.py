@@ -199,6 +199,7 @@ class ReadResult:
     schema: Schema | None = None
     warnings: list[str] = field(default_factory=list)  # what could not be kept
     notes: list[str] = field(default_factory=list)  # how something was read (UTF-16 offsets, ...): not a loss
+    schema_from: str = ""  # how a refusal names where ``schema`` came from ("its layers give labels and event types")
 
 
 def read_text_file(path: Path) -> str:

@@ -20,7 +20,8 @@
 - ``.csv``/``.tsv`` whose first row has a column of regions (``[{"start", "end", "text", "labels"}]`` as JSON text):
   Label Studio's CSV export (``label_studio``); other tables stay unknown.
 - A file (any name but ``.json``/``.jsonl``) whose first line is ``#FORMAT=WebAnno TSV 3.x``: ``webanno`` (INCEpTION's and
-  WebAnno's export; a ``.tsv`` was taken for a table and left unknown).
+  WebAnno's export; a ``.tsv`` was taken for a table and left unknown); a folder of nothing but such files too (read
+  whole, as a brat folder is, so the labels its files add to a new project's schema are added once).
 - Anything else: None (the project's own readers by suffix: ``.txt``, simple or exported ``.jsonl``, the
   JSON export), which refuse what they cannot read.
 Only the start of a file is looked at; a file that is not JSON is left to the suffix readers to refuse.
@@ -145,21 +146,20 @@ def _is_conll(path: Path) -> bool:
 
 
 def _is_webanno(path: Path) -> bool:
-    from annotator.formats.webanno_tsv import FORMAT_LINE
+    from annotator.formats.webanno_tsv import is_webanno_file
 
-    try:
-        with path.open("rb") as fh:
-            head = fh.read(64)
-    except OSError:
-        return False
-    return FORMAT_LINE.match(head.decode("utf-8", "replace").lstrip("\ufeff").split("\n", 1)[0]) is not None
+    return is_webanno_file(path)
 
 
 def detect_format(path: str | Path) -> str | None:
     """The reader name for ``path`` when its name or content says which tool made it, else None."""
     p = Path(path)
     if p.is_dir():
-        return "brat" if any(f.is_file() for f in p.rglob("*.ann")) else None
+        if any(f.is_file() for f in p.rglob("*.ann")):
+            return "brat"
+        files = (f for f in p.rglob("*") if f.is_file() and not f.name.startswith("."))
+        first = next(files, None)
+        return "webanno" if first is not None and _is_webanno(first) and all(map(_is_webanno, files)) else None
     suffix = p.suffix.lower()
     if suffix == ".ann":
         return "brat"

@@ -121,10 +121,12 @@ def store_results(project: Project, results: list[tuple[Path, ReadResult]]) -> F
         if project.document_ids() or (new_schema is not None and not covers(new_schema, r.schema)):
             lacks = missing(new_schema or project.schema, r.schema)
             named = ", ".join(lacks[:4]) + (f" and {len(lacks) - 4} more" if len(lacks) > 4 else "")
+            said = (
+                r.schema_from or f"its {'schema' if p.suffix.lower() == '.json' else 'annotation.conf'} defines types"
+            )
             raise ImportFileError(
                 str(p),
-                f"its {'schema' if p.suffix.lower() == '.json' else 'annotation.conf'} defines types the project's "
-                f"schema does not have (the project's schema has no {named}); "
+                f"{said} the project's schema does not have (the project's schema has no {named}); "
                 "import it into a new project (nothing was imported)",
             )
         new_schema = r.schema

@@ -25,7 +25,15 @@ from pathlib import Path
 
 from annotator.formats.common import LabelTally, ReadResult, check_with_line, need, need_known_labels, read_text_file
 from annotator.formats.webanno_layout import Annotation, Column, Layout, read_layout
-from annotator.formats.webanno_tsv import ANY_SPAN, NAMED_ENTITY, TOKEN_LAYERS, short_name, split_suffix
+from annotator.formats.webanno_schema import extended_schema
+from annotator.formats.webanno_tsv import (
+    is_webanno_file,
+    ANY_SPAN,
+    NAMED_ENTITY,
+    TOKEN_LAYERS,
+    short_name,
+    split_suffix,
+)
 from annotator.importing import IncomingDocument, counted, IncomingEntity, IncomingEvent
 from annotator.schema import Schema, default_schema
 
@@ -36,24 +44,45 @@ def read_webanno(path: str | Path, schema: Schema | None = None) -> ReadResult:
     """A WebAnno TSV 3.x file, or a folder of them (each ``.tsv`` a document)."""
     path = Path(path)
     schema = schema or default_schema()
+    result = ReadResult([], schema_from="its layers give labels and event types")
     if path.is_dir():
-        files = sorted(f for f in path.rglob("*.tsv") if f.is_file() and not f.name.startswith("."))
-        need(bool(files), path, None, "no .tsv files in the folder")
+        found = sorted(f for f in path.rglob("*") if f.is_file() and not f.name.startswith("."))
+        files = [f for f in found if is_webanno_file(f)]
+        need(bool(files), path, None, "no WebAnno TSV files in the folder (none starts with '#FORMAT=WebAnno TSV')")
+        others = [f.relative_to(path).as_posix() for f in found if f not in files]
+        if others:  # an INCEpTION project export's source texts and project file, say
+            shown = ", ".join(others[:3]) + (f" and {len(others) - 3} more" if len(others) > 3 else "")
+            result.warnings.append(f"{path}: files that are not WebAnno TSV, skipped: {len(others)} ({shown})")
     else:
         need(path.is_file(), path, None, "no such file or folder")
         files = [path]
-    result = ReadResult([])
-    tally = LabelTally(path)
     for f in files:
         name = f.relative_to(path).with_suffix("").as_posix() if f != path else f.stem
+        result.documents.append(read_document(f, name, result))
+    use = schema
+    extended = extended_schema(schema, result.documents, path)
+    if extended is not None:
+        use, added = extended
+        result.schema = use
+        result.notes.append(
+            f"{path}: the schema {schema.name!r} lacks {', '.join(added[:6])}{' and more' if len(added) > 6 else ''} "
+            "that the files use: added to it (a project without documents takes it; one with documents refuses the "
+            "files)"
+        )
+    tally = LabelTally(path)  # labels the schema lacks and cannot be given: named all at once
+    for doc in result.documents:
         with tally.collect():
-            result.documents.append(read_document(f, name, schema, result))
+            need_known_labels(
+                use, [e.label for e in doc.entities] + [v.type for v in doc.events], doc.source_path or path, 1
+            )
+            check_with_line(use, doc, doc.source_path or path, 1)
     tally.check()
     return result
 
 
-def read_document(path: Path, name: str, schema: Schema, result: ReadResult) -> IncomingDocument:
-    """One ``.tsv`` file as one document; what it has and the project keeps not goes in ``result.warnings``."""
+def read_document(path: Path, name: str, result: ReadResult) -> IncomingDocument:
+    """One ``.tsv`` file as one document (not yet checked against a schema); what it has and the project keeps not
+    goes in ``result.warnings``."""
     lines = read_text_file(path).split("\n")
     if lines and lines[0].endswith("\r"):
         lines = [line[:-1] if line.endswith("\r") else line for line in lines]
@@ -65,7 +94,7 @@ def read_document(path: Path, name: str, schema: Schema, result: ReadResult) -> 
     doc.tokens = ([u.begin for u in layout.tokens], [u.end for u in layout.tokens], layout.sentence_starts)
     doc.tokens_source = SOURCE
     warn = _Warnings(path, result.warnings)
-    entities = _entities(layout, schema, doc, warn, result.notes, path)
+    entities = _entities(layout, doc, warn, result.notes, path)
     _events(layout, entities, doc, warn, path)
     kept = _relations(layout, entities, warn, path)
     if kept:
@@ -79,8 +108,6 @@ def read_document(path: Path, name: str, schema: Schema, result: ReadResult) -> 
     if layout.sentence_ids:
         warn.add(f"{counted(layout.sentence_ids, 'sentence id')} (#Sentence.id)")
     warn.flush()
-    need_known_labels(schema, [e.label for e in doc.entities] + [v.type for v in doc.events], path, 1)
-    check_with_line(schema, doc, path, 1)
     return doc
 
 
@@ -117,7 +144,7 @@ def _where(layout: Layout, a: Annotation) -> str:
 
 
 def _entities(
-    layout: Layout, schema: Schema, doc: IncomingDocument, warn: _Warnings, notes: list[str], path: Path
+    layout: Layout, doc: IncomingDocument, warn: _Warnings, notes: list[str], path: Path
 ) -> dict[int, IncomingEntity]:
     """Entities from the span layers that label spans; keyed by ``id`` of the annotation they come from."""
     out: dict[int, IncomingEntity] = {}

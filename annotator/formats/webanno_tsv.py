@@ -12,6 +12,7 @@ count UTF-16 units.
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 HEADER = "#FORMAT=WebAnno TSV 3.3"
 FORMAT_LINE = re.compile(r"#FORMAT=WebAnno TSV (\d+)\.(\d+)\s*$")
@@ -124,3 +125,15 @@ def _escaped_at(value: str, i: int) -> bool:
 def short_name(layer: str) -> str:
     """``webanno.custom.Event`` -> ``Event``."""
     return layer.rsplit(".", 1)[-1]
+
+
+def is_webanno_file(path: Path) -> bool:
+    """Does the file start with a ``#FORMAT=WebAnno TSV`` line (of any version: 2.x is refused by the reader, saying
+    so)?"""
+    try:
+        with path.open("rb") as fh:
+            head = fh.read(64)
+    except OSError:
+        return False
+    first = head.decode("utf-8", "replace").lstrip("\ufeff").split("\n", 1)[0]
+    return FORMAT_LINE.match(first) is not None or first.startswith("#FORMAT=WebAnno TSV ")

@@ -272,17 +272,51 @@ def test_bad_input_names_file_and_line_and_nothing_is_imported(tmp_path, body, l
     assert project.document_ids() == []
 
 
-def test_a_slot_link_to_a_row_the_file_lacks_and_unknown_labels(tmp_path):
+def test_a_slot_link_to_a_row_the_file_lacks_and_a_2x_file(tmp_path):
     header = [f"#T_SP={NE}|value", f"#T_SP=webanno.custom.Event|ROLE_webanno.custom.Event:arguments_x|{NE}|type"]
     path = tsv(tmp_path, "a.tsv", header, ["#Text=met", "1-1\t0-3\tmet\t_\tEntity\t1-7\tContact:Meet\t"])
     with pytest.raises(ImportFileError, match=r"a.tsv:7: a slot link points at '1-7'"):
         read_webanno(path)
-    path = tsv(tmp_path, "b.tsv", [f"#T_SP={NE}|value"], ["#Text=A B", "1-1\t0-1\tA\tPER\t", "1-2\t2-3\tB\tPER\t"])
-    with pytest.raises(ImportFileError, match=r"labels not in the project's schema 'news': PER \(2\)"):
-        read_webanno(path)
     path.write_text("#FORMAT=WebAnno TSV 2.0\n", encoding="utf-8")
     with pytest.raises(ImportFileError, match="only 3.x"):
         read_webanno(path)
+
+
+def test_labels_and_event_types_the_schema_lacks_come_with_the_file_into_a_new_project(tmp_path):
+    """INCEpTION's tag sets (PER) and an event layer of its own (Attack, a slot per role): a project without documents
+    takes them, added to its schema, as a brat folder's annotation.conf gives its types; one with documents refuses
+    the file naming what its schema lacks, nothing imported."""
+    header = [
+        f"#T_SP={NE}|value",
+        f"#T_SP=webanno.custom.Attack|ROLE_webanno.custom.Attack:Attacker_webanno.custom.AttackAttackerLink|{NE}",
+    ]
+    body = [
+        "#Text=Rebels attacked Kabul .",
+        "1-1\t0-6\tRebels\tPER\t_\t_\t",
+        "1-2\t7-15\tattacked\t_\t*\t1-1\t",
+        "1-3\t16-21\tKabul\tGPE\t_\t_\t",
+        "1-4\t22-23\t.\t_\t_\t_\t",
+    ]
+    path = tsv(tmp_path, "own.tsv", header, body)
+    busy = Project(tmp_path / "busy.annotator", annotator="t")
+    import_format(busy, "webanno", [DATA / "events.tsv"])
+    with pytest.raises(ImportFileError) as exc:
+        import_format(busy, "webanno", [path])
+    assert "its layers give labels and event types the project's schema does not have" in str(exc.value)
+    assert "no label PER, event type Attack" in str(exc.value) and len(busy.document_ids()) == 1
+    new = Project(tmp_path / "new.annotator", annotator="t")
+    report = import_format(new, "webanno", [path])
+    assert report.schema_adopted == "news" and any("lacks label PER, event type Attack" in n for n in report.notes)
+    schema = new.schema
+    assert schema.label("PER") is not None and schema.label("PERSON") is not None  # the news schema's stay
+    assert [(r.name, r.labels, r.multiplicity) for r in schema.event_type("Attack").roles] == [
+        ("Attacker", ("PER",), "any")
+    ]
+    (doc_id,) = new.document_ids()
+    assert spans(new, doc_id) == [("GPE", "Kabul"), ("PER", "Rebels")]
+    assert events(new, doc_id) == [("Attack", 7, 15, (("Attacker", 0, 6, "PER"),))]
+    reopened = Project(tmp_path / "new.annotator", annotator="t")
+    assert reopened.schema.event_type("Attack") is not None
 
 
 def test_told_by_its_first_line_and_a_folder_of_them(tmp_path):
@@ -290,15 +324,20 @@ def test_told_by_its_first_line_and_a_folder_of_them(tmp_path):
     folder.mkdir(parents=True)
     (folder / "alice.tsv").write_bytes((DATA / "events.tsv").read_bytes())
     odd = tmp_path / "export" / "named.webanno"
-    odd.write_bytes((DATA / "events.tsv").read_bytes())
+    odd.write_bytes((DATA / "events.tsv").read_bytes().replace(b"Kabul", b"Herat"))
     assert detect_format(folder / "alice.tsv") == "webanno" and detect_format(odd) == "webanno"
+    assert detect_format(tmp_path / "export") == "webanno"  # a folder of nothing else: read whole
     project = Project(tmp_path / "p.annotator", annotator="t")
-    report = import_format(project, "webanno", [tmp_path / "export"])
+    import_paths(project, [tmp_path / "export"])
     names = sorted(project.document(i).name for i in project.document_ids())
-    assert names == ["annotation/story.txt/alice"] and len(report.duplicates) == 0
+    assert names == ["annotation/story.txt/alice", "named"]
+    (tmp_path / "export" / "source").mkdir()
+    (tmp_path / "export" / "source" / "story.txt").write_text("Gunmen killed three soldiers.", encoding="utf-8")
+    assert detect_format(tmp_path / "export") is None  # other files beside them: each file by itself
     other = Project(tmp_path / "q.annotator", annotator="t")
-    got = import_paths(other, [tmp_path / "export"])
-    assert got.formats == [(str(folder / "alice.tsv"), "webanno"), (str(odd), "webanno")]
+    report = import_format(other, "webanno", [tmp_path / "export"])
+    assert len(other.document_ids()) == 2
+    assert any("files that are not WebAnno TSV, skipped: 1 (source/story.txt)" in w for w in report.warnings)
 
 
 def _same_annotations(a: Project, b: Project) -> None:
