@@ -1,5 +1,6 @@
-"""WebAnno TSV 3.x import (INCEpTION's and WebAnno's exchange format): a ``.tsv`` file is one document, a folder
-every ``.tsv`` file in it (INCEpTION's project export keeps ``annotation/DOC/USER.tsv``: named ``DOC/USER``).
+"""WebAnno TSV 3.x import (INCEpTION's and WebAnno's exchange format): a file is one document, a folder every file in
+it that starts with ``#FORMAT=WebAnno TSV`` (INCEpTION's project export keeps ``annotation/DOC/USER.tsv``: named
+``annotation/DOC/USER``; the other files are counted as skipped).
 
 - The text is rebuilt from the ``#Text=`` lines as INCEpTION rebuilds it (``webanno_layout``); the token rows
   become the document's stored tokens and sentences (pipeline ``webanno``), so a token export cuts it as the file did.
@@ -15,7 +16,8 @@ every ``.tsv`` file in it (INCEpTION's project export keeps ``annotation/DOC/USE
 - Left out, and said so in warnings: relations whose ends are not entities, chain layers (``#T_CH``), spans without a label,
   layers of several features, links that point at something that is not an entity, zero-width spans, sentence ids,
   entity links (``NamedEntity|identifier``).
-Bad input refuses the file with its line; labels and event types the schema lacks are named all at once.
+Bad input refuses the file with its line. Labels and event types the schema lacks are added to it
+(``webanno_schema``): the result's ``schema``, which a project without documents takes.
 """
 
 from __future__ import annotations
@@ -27,21 +29,21 @@ from annotator.formats.common import LabelTally, ReadResult, check_with_line, ne
 from annotator.formats.webanno_layout import Annotation, Column, Layout, read_layout
 from annotator.formats.webanno_schema import extended_schema
 from annotator.formats.webanno_tsv import (
-    is_webanno_file,
     ANY_SPAN,
     NAMED_ENTITY,
     TOKEN_LAYERS,
+    is_webanno_file,
     short_name,
     split_suffix,
 )
-from annotator.importing import IncomingDocument, counted, IncomingEntity, IncomingEvent
+from annotator.importing import IncomingDocument, IncomingEntity, IncomingEvent, counted
 from annotator.schema import Schema, default_schema
 
 SOURCE = "webanno"
 
 
 def read_webanno(path: str | Path, schema: Schema | None = None) -> ReadResult:
-    """A WebAnno TSV 3.x file, or a folder of them (each ``.tsv`` a document)."""
+    """A WebAnno TSV 3.x file, or a folder of them (each a document)."""
     path = Path(path)
     schema = schema or default_schema()
     result = ReadResult([], schema_from="its layers give labels and event types")
