@@ -109,16 +109,15 @@ def cmd_init(args: argparse.Namespace) -> int:
 
 def cmd_import(args: argparse.Namespace) -> int:
     from annotator.formats.loading import expand_paths, import_paths
-    from annotator.formats.registry import shown_name
+    from annotator.formats.registry import import_formats, shown_name
 
     if getattr(args, "format", None):
         return _import_format(args)
     if getattr(args, "skip_bad", False):
         raise UsageError("--skip-bad goes with --format doccano")
     if getattr(args, "options", None):
-        raise UsageError(
-            "--option goes with --format (the options are its reader's: conll takes scheme, column, documents)"
-        )
+        takes = "; ".join(f"{f.name} takes {', '.join(f.import_options)}" for f in import_formats() if f.import_options)
+        raise UsageError(f"--option goes with --format (the options are its reader's: {takes})")
     with _open(args) as project, _progress(len(list(expand_paths(args.paths))), "import", "file") as bar:
 
         def progress(done: int, total: int, path: str) -> None:
@@ -488,6 +487,7 @@ def _pipe_closed() -> int:
 
 
 def build_parser() -> argparse.ArgumentParser:
+    from annotator.formats.registry import import_formats
     from annotator.learn.options import EVENT_EPOCHS, NER_EPOCHS, QUICK_EPOCHS  # no spaCy: the settings alone
 
     common = argparse.ArgumentParser(add_help=False)
@@ -522,8 +522,8 @@ def build_parser() -> argparse.ArgumentParser:
         dest="options",
         action="append",
         metavar="KEY=VALUE",
-        help="with --format: a reader option (repeatable); conll: scheme=auto|iob|bioes, column=N|last, "
-        "documents=docstart|sentence|N",
+        help="with --format: a reader option (repeatable); "
+        + "; ".join(f"{f.name}: {f.import_help}" for f in import_formats() if f.import_help),
     )
     p.add_argument(
         "--verbose", action="store_true", help=f"list every warning and note (default: the first {LISTED} of each kind)"

@@ -8,6 +8,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMenu, QToolBar
 
+from annotator.formats.registry import import_formats
 from ui.plain import no_mnemonic
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -80,7 +81,7 @@ def build_menus(w: "MainWindow") -> dict[str, QAction]:
         "Import from &another tool…",
         w.import_format_dialog,
         None,
-        "Import brat, Prodigy, doccano or Label Studio files",
+        "Import the files of another tool: " + ", ".join(f.shown for f in import_formats()),
     )
     a["export"] = _action(w, "&Export…", w.export_dialog, "Ctrl+E", "Export annotations in any format the core offers")
     a["preannotate"] = _action(

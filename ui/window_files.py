@@ -103,7 +103,7 @@ class FilesAndWork:
         self.back_to_text()  # the keys went nowhere after the dialog
         if chosen:
             fmt, path = dlg.choice()
-            w = ImportFormatWorker(c.project.path, fmt, [path], self.settings.annotator or None)
+            w = ImportFormatWorker(c.project.path, fmt, [path], self.settings.annotator or None, dlg.options())
             self.start_worker(w, after=lambda: self._after_format_import(w))
 
     def _after_format_import(self: "MainWindow", worker: ImportFormatWorker) -> None:

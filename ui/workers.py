@@ -224,16 +224,27 @@ class ImportFormatWorker(Worker):
 
     title = "Import"
 
-    def __init__(self, project_path: str | Path, fmt: str, paths: list[str], annotator: str | None = None) -> None:
+    def __init__(
+        self,
+        project_path: str | Path,
+        fmt: str,
+        paths: list[str],
+        annotator: str | None = None,
+        options: dict[str, str] | None = None,
+    ) -> None:
         super().__init__(project_path, annotator)
-        self.fmt, self.paths = fmt, paths
+        self.fmt, self.paths, self.options = fmt, paths, options or {}
         self.schema_adopted: str | None = None
 
     def work(self, project: Project) -> str:
         from annotator.formats.loading import import_format
 
         report = import_format(
-            project, self.fmt, self.paths, progress=lambda k, n, p: self.progress.emit(k, n, f"reading {Path(p).name}")
+            project,
+            self.fmt,
+            self.paths,
+            progress=lambda k, n, p: self.progress.emit(k, n, f"reading {Path(p).name}"),
+            options=self.options,
         )
         self.schema_adopted = getattr(report, "schema_adopted", None)
         fmt = shown_name(self.fmt)

@@ -26,6 +26,7 @@ class Format:
     reader: str | None  # "module:function" taking (path, schema=None) -> ReadResult
     read_options: tuple[str, ...] = ()  # keyword options the reader takes (doccano: skip_bad)
     import_options: tuple[str, ...] = ()  # reader option keys (``import --format NAME --option KEY=VALUE``)
+    import_help: str = ""  # the reader options' values, for the command line's help and the Import dialog
     description: str = ""
     title: str = ""  # the name users know it by (Label Studio, DyGIE++), shown in the dialogs and messages
 
@@ -119,6 +120,7 @@ FORMATS: dict[str, Format] = {
             _M + "conll:write_conll",
             _M + "conll_read:read_conll",
             import_options=("scheme", "column", "documents"),
+            import_help="scheme=auto|iob|bioes, column=N|last, documents=docstart|sentence|N",
             title="CoNLL",
         ),
         Format(

@@ -1,7 +1,9 @@
-"""Import in a named format (every reader of ``annotator.formats.readers()``): a file or a folder."""
+"""Import in a named format (every reader of ``annotator.formats.readers()``): a file or a folder, and the reader's
+options for a format that has some (CoNLL: scheme, column, documents), as ``import --option`` takes them."""
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -9,13 +11,19 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QFormLayout,
     QHBoxLayout,
+    QLabel,
     QLineEdit,
     QPushButton,
     QWidget,
 )
 
-from annotator.formats.registry import import_formats
+from annotator.errors import AnnotatorError
+from annotator.formats.registry import FORMATS, import_formats
+from ui.dialogs.export import parse_options
 from ui.dialogs.keys import buddy_label
+
+# an example a format's options box shows (its keys and values come from the format's record)
+EXAMPLES = {"conll": "documents=sentence; scheme=bioes"}
 
 
 class ImportFormatDialog(QDialog):
@@ -39,6 +47,14 @@ class ImportFormatDialog(QDialog):
         form = QFormLayout(self)
         form.addRow("&Format", self.format)  # every row and button has its Alt+letter
         form.addRow(buddy_label("Fro&m", self.path), row)
+        self.options_edit = QLineEdit()
+        form.addRow("&Options", self.options_edit)
+        self.error = QLabel("")
+        self.error.setTextFormat(Qt.TextFormat.PlainText)
+        self.error.setStyleSheet("color: #b00020")
+        form.addRow(self.error)
+        self.format.currentIndexChanged.connect(self._options_for)
+        self._options_for()
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
@@ -58,9 +74,42 @@ class ImportFormatDialog(QDialog):
         if path:
             self.path.setText(path)
 
+    def _options_for(self) -> None:
+        keys = FORMATS[self.format.currentData()].import_options
+        self.options_edit.setEnabled(bool(keys))
+        example = EXAMPLES.get(self.format.currentData())
+        self.options_edit.setPlaceholderText(
+            ("KEY=VALUE; … with keys: " + ", ".join(keys) + (f"  (e.g. {example})" if example else ""))
+            if keys
+            else "no options for this format"
+        )
+        self.options_edit.setToolTip(FORMATS[self.format.currentData()].import_help)
+        self.error.setText("")
+
     def accept(self) -> None:
-        if self.path.text().strip():
-            super().accept()
+        if not self.path.text().strip():
+            return
+        try:
+            self.options()
+        except AnnotatorError as exc:  # said in the dialog, which stays open with what was typed
+            self.error.setText(str(exc))
+            return
+        super().accept()
 
     def choice(self) -> tuple[str, str]:
         return self.format.currentData(), self.path.text().strip()
+
+    def options(self) -> dict[str, str]:
+        """The reader's options typed (``documents=sentence; scheme=bioes``); none for a format without any. A key
+        the format does not take is refused here (AnnotatorError), as the command line refuses it."""
+        keys = FORMATS[self.format.currentData()].import_options
+        if not keys:
+            return {}
+        got = parse_options(self.options_edit.text())
+        wrong = sorted(set(got) - set(keys))
+        if wrong:
+            raise AnnotatorError(
+                f"{', '.join(wrong)}: {FORMATS[self.format.currentData()].shown} import takes the options "
+                f"{', '.join(keys)}"
+            )
+        return got
