@@ -185,7 +185,7 @@ def document_ann(
         extra.append(f"R{k}\t{item['type']} " + " ".join(f"{role}:{t}" for role, t in args))
         relation_ids.setdefault((item["type"], tuple((w[2], w[3]) for _, w in item["args"])), f"R{k}")
         if declared is not None:
-            declared.relation(item["type"], [role for role, _ in args])
+            declared.relation(item["type"], [(role, _filler_type(w)) for role, w in item["args"]])
     for item in kept.get("attributes", []):
         target = resolve(item.get("target"))
         if target is None:
@@ -203,7 +203,7 @@ def document_ann(
             continue
         extra.append(f"*\t{item['type']} " + " ".join(members))  # type: ignore[arg-type]
         if declared is not None:
-            declared.equivalence(item["type"])
+            declared.equivalence(item["type"], [_filler_type(w) for w in item.get("members", [])])
     for k, item in enumerate(kept.get("normalizations", []), start=1):
         target = resolve(item.get("target"))
         if target is None:
@@ -237,14 +237,22 @@ def document_ann(
     return "\n".join(lines) + ("\n" if lines else "")
 
 
+def _filler_type(where: Any) -> str | None:
+    """The brat type of a kept span reference (``["T", label, s, e]``, ``["E", type, s, e, k]``); None for another
+    relation (``["R", ...]``)."""
+    if isinstance(where, list) and len(where) >= 4 and where[0] in ("T", "E") and isinstance(where[1], str):
+        return brat_name(where[1])
+    return None
+
+
 class Declared:
     """Entity attributes and relation types met in the documents' kept brat annotations, for annotation.conf."""
 
     def __init__(self) -> None:
         self.attributes: dict[str, list[str]] = {}
-        self.relations: dict[str, list[str]] = {}
+        self.relations: dict[str, dict[str, list[str | None]]] = {}  # type -> role -> the types that filled it
         self.attribute_targets: dict[str, list[str]] = {}  # name -> <ENTITY>, <EVENT>, <RELATION> it sits on
-        self.equivalences: list[str] = []  # the types of ``*`` lines: brat's symmetric-transitive relations
+        self.equivalences: dict[str, list[str | None]] = {}  # ``*`` types (symmetric-transitive) -> member types
 
     def attribute(self, name: str, value: str | None, kind: str = "T") -> None:
         """An attribute met on an annotation of ``kind`` (T, E or R), with a value or none (binary)."""
@@ -256,20 +264,31 @@ class Declared:
         if target not in on:
             on.append(target)
 
-    def relation(self, type_: str, roles: list[str]) -> None:
-        self.relations.setdefault(type_, roles)
+    def relation(self, type_: str, args: list[tuple[str, str | None]]) -> None:
+        """A relation met: its (role, type of the annotation filling it) pairs; None for a type not known (another
+        relation)."""
+        roles = self.relations.setdefault(type_, {})
+        for role, filler in args:
+            _add(roles.setdefault(role, []), filler)
 
-    def equivalence(self, type_: str) -> None:
-        if type_ not in self.equivalences:
-            self.equivalences.append(type_)
+    def equivalence(self, type_: str, members: list[str | None]) -> None:
+        """A ``*`` equivalence met, with the types of its members."""
+        types = self.equivalences.setdefault(type_, [])
+        for member in members:
+            _add(types, member)
 
     def conf_lines(self) -> tuple[list[str], list[str]]:
-        """([relations] lines, [attributes] lines)."""
-        rel = [f"{t}\t" + ", ".join(f"{r}:<ANY>" for r in roles) for t, roles in self.relations.items()]
+        """([relations] lines, [attributes] lines). Each argument takes the types that filled it in the documents (as
+        ``brat_infer`` tells a conf from .ann files), so brat's own checks pass on the exported folder and refuse a
+        wrong end in new annotations; it was ``<ANY>``."""
+        rel = [
+            f"{t}\t" + ", ".join(f"{r}:{_types(filled)}" for r, filled in roles.items())
+            for t, roles in self.relations.items()
+        ]
         # an equivalence type is declared as brat declares one (its tutorial's Alias): it was not declared at all
         rel += [
-            f"{t}\tArg1:<ANY>, Arg2:<ANY>, <REL-TYPE>:symmetric-transitive"
-            for t in self.equivalences
+            f"{t}\tArg1:{_types(m)}, Arg2:{_types(m)}, <REL-TYPE>:symmetric-transitive"
+            for t, m in self.equivalences.items()
             if t not in self.relations
         ]
         att = [
@@ -277,6 +296,16 @@ class Declared:
             for a, v in self.attributes.items()
         ]
         return rel, att
+
+
+def _add(types: list[str | None], filler: str | None) -> None:
+    if filler not in types:
+        types.append(filler)
+
+
+def _types(filled: list[str | None]) -> str:
+    """``Person|GPE`` for the brat types that filled an argument; ``<ANY>`` when one of them is not known."""
+    return "<ANY>" if not filled or None in filled else "|".join(t for t in filled if t is not None)
 
 
 def unused_stem(stem: str, folder: str, used: set[str], doc_id: int) -> str:

@@ -142,7 +142,7 @@ def test_relations_equivalences_normalisations_and_entity_attributes_go_back_out
     assert "\tNegation T1\n" in ann and "\tSpeculation T2\n" in ann  # M written as A: same meaning
     assert "\tReference T1 UniProt:P04637\tp53\n" in ann
     conf = (tmp_path / "out" / "annotation.conf").read_text()
-    assert "Equiv\tArg1:<ANY>, Arg2:<ANY>" in conf and "Negation\tArg:<ENTITY>" in conf
+    assert "Equiv\tArg1:Protein, Arg2:Entity" in conf and "Negation\tArg:<ENTITY>" in conf
     project.close()
 
 
