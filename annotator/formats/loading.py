@@ -99,6 +99,7 @@ def import_format(
     paths = [Path(p) for p in paths]
     results = []
     for k, p in enumerate(paths, start=1):
+        refuse_project_file(p)
         extra: dict[str, Any] = {"skip_bad": True} if skip_bad else {}
         if options:
             extra["options"] = dict(options)
@@ -163,6 +164,18 @@ def expand_paths(paths: Iterable[str | Path]) -> Iterator[Path]:
             yield p
 
 
+def refuse_project_file(path: Path) -> None:
+    """A project file (or one of its side files) given as an input is said to be one, whatever reader was asked
+    for: read as a DocBin or a Label Studio export it got that reader's complaint ('not a spaCy DocBin
+    (ValueError: [E1014] ...', 'binary file')."""
+    if path.is_file() and PROJECT_FILES.search(path.name):
+        raise ImportFileError(
+            str(path),
+            "a project file, not an input: bring a colleague's project in with 'annotator merge' (as an "
+            "annotation set), or export it (--format json) and import that",
+        )
+
+
 def read_any(path: Path) -> list[IncomingDocument]:
     """The documents of a file of the project's own inputs, read by the reader of its suffix."""
     return read_any_result(path).documents
@@ -174,12 +187,8 @@ def read_any_result(path: Path) -> ReadResult:
     if not path.exists():
         raise ImportFileError(str(path), "no such file or folder")
     reader = readers_by_suffix().get(path.suffix.lower())
-    if reader is None and PROJECT_FILES.search(path.name):
-        raise ImportFileError(
-            str(path),
-            "a project file, not an input: bring a colleague's project in with 'annotator merge' (as an "
-            "annotation set), or export it (--format json) and import that",
-        )
+    if reader is None:
+        refuse_project_file(path)
     if reader is None:
         raise ImportFileError(
             str(path),
