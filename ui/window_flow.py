@@ -207,7 +207,10 @@ class WindowFlow:
         else:
             left = ""
         note = getattr(self, "_note", None)
-        if note is not None and note[1:] != (c.current_entity, c.current_event):
+        ours = self.message.text() in ("", getattr(self, "_described", ""))  # not a message of some work's
+        if note is not None and (note[1:] != (c.current_entity, c.current_event) or not ours):
+            # its selection is gone, or another message came after it (a setting's, a work's end): it came back over
+            # "Version 1 is now the default" minutes later, at the pre-annotation that message asked for
             note = self._note = None
         if note is not None:
             text = note[0]
@@ -218,7 +221,6 @@ class WindowFlow:
             text = f"event {v.type} ({v.state}): {c.span_text(v.trigger_start, v.trigger_end)[:60]}{alt}"
         else:
             text = ""
-        ours = self.message.text() in ("", getattr(self, "_described", ""))  # not a message of some work's
         if text:
             self.message.setText(f"{text}{SEPARATOR}{left}" if left else text)
             self._described = self.message.text()

@@ -92,3 +92,20 @@ def test_train_suggestions_offers_a_quick_try_and_remembers_it(qtbot, window, mo
     window.actions_by_name["train"].trigger()
     assert seen[-1] == (False, True)  # remembered
     assert len(started) == 1  # cancelled: no run
+
+
+def test_a_note_once_replaced_by_another_message_does_not_come_back(qtbot, window):
+    """Ctrl+Enter's "002_….txt has 2 problems left" (a note kept while the selection stays) came back over later
+    messages: Settings' "Version 1 is now the default for pre-annotation (File > Pre-annotate all documents to use
+    it)" was replaced by it as soon as the panels described the selection again (the pre-annotation that message
+    asked for started), minutes and other documents later. A note replaced by another message is over."""
+    c = window.controller
+    c.select_entity(None)
+    c.select_event(None)
+    c.report_status("b.txt has 2 problems left (Mark reviewed there lists them)")
+    assert window.message.text().startswith("b.txt has 2 problems left")
+    window.message.setText("Version 1 is now the default for pre-annotation")  # as make_default and a worker's end
+    window._describe_current_entity()  # the panels follow an edit, a pre-annotation's start, ...
+    assert window.message.text() == "Version 1 is now the default for pre-annotation"
+    c.select_entity(next(iter(c.entities)))  # the next selection is described as before
+    assert "problems left" not in window.message.text() and window.message.text() != ""
