@@ -14,6 +14,11 @@ EVENT_EPOCHS = 5  # passes when training the event suggester
 QUICK_EPOCHS = 1
 
 
+def is_quick(ner_epochs: int, event_epochs: int) -> bool:
+    """Were these a quick try's settings (a run's, or a version's manifest's)?"""
+    return (ner_epochs, event_epochs) == (QUICK_EPOCHS, QUICK_EPOCHS)
+
+
 @dataclass
 class TrainOptions:
     statuses: tuple[str, ...] = FINISHED
@@ -35,4 +40,4 @@ class TrainOptions:
 
     @property
     def is_quick(self) -> bool:
-        return (self.ner_epochs, self.event_epochs) == (QUICK_EPOCHS, QUICK_EPOCHS)
+        return is_quick(self.ner_epochs, self.event_epochs)

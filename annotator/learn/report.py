@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from annotator.learn.options import is_quick
 from annotator.learn.versions import VersionInfo
 
 PARTS = (("entities", "entities", "label"), ("triggers", "triggers", "type"), ("arguments", "arguments", "role"))
@@ -51,7 +52,9 @@ def describe_version(v: VersionInfo) -> str:
         if (new.get(part) or {}).get("all")
     ]
     scores = f"; F1 {', '.join(parts)}" if parts else ""
-    return f"Version {v.version} ({_minute(v.created)} UTC, {v.documents} documents{scores})"
+    settings = v.manifest.get("settings", {})
+    quick = ", a quick try" if is_quick(settings.get("ner_epochs", 0), settings.get("event_epochs", 0)) else ""
+    return f"Version {v.version} ({_minute(v.created)} UTC, {v.documents} documents{quick}{scores})"
 
 
 def format_versions(infos: list[VersionInfo], original_default: bool) -> str:

@@ -14,7 +14,7 @@ from annotator.learn.data import FinishedDoc, finished_documents, held_out_split
 from annotator.learn.event_model import EventModel, TrainedEventSuggester, default_prior
 from annotator.learn.event_tuning import train_event_model
 from annotator.learn.ner import make_examples, update_ner
-from annotator.learn.options import TrainOptions
+from annotator.learn.options import QUICK_EPOCHS, TrainOptions
 from annotator.learn.scoring import Tally, as_events, tally_entities, tally_events
 from annotator.nlp import DEFAULT_PIPELINE
 from annotator.store import Project, now
@@ -33,6 +33,7 @@ class TrainReport:
     better: bool = False
     made_default: bool = False
     seconds: float = 0.0
+    quick: bool = False  # a quick try's settings (one pass each): said, as the scores are lower for it
     left_out: list[str] = field(default_factory=list)  # finished documents holding only undecided suggestions
     # roles the suggestions fill and no finished document does: left out of the scores, not suggested by the new
     # version (argument_tuning.unfilled_roles)
@@ -46,6 +47,7 @@ class TrainReport:
         head = (
             f"version {self.version} trained on {self.documents} finished documents "
             f"({self.held_out} held out{f', {self.folds}-fold' if self.folds > 1 else ''}) in {self.seconds:.0f} s"
+            + (f" (a quick try: {QUICK_EPOCHS} pass each)" if self.quick else "")
         )
         verdict = (
             "made the default"
@@ -198,7 +200,7 @@ def train_project(
             f"{' or '.join(opt.statuses)}{why}; training needs at least 2 (one to hold out)"
         )
     by_id = {d.id: d for d in docs}
-    report = TrainReport(documents=len(docs), left_out=left_out)
+    report = TrainReport(documents=len(docs), left_out=left_out, quick=opt.is_quick)
     current_version = versions.choose_version(project, "default")
     report.current = versions.source_of(project, current_version) if current_version else versions.ORIGINAL
 
