@@ -35,7 +35,7 @@ from ui.panels.legend import Legend
 from ui.palette import label_colors
 from ui.settings import AppSettings
 from ui.window_files import FilesAndWork
-from ui.window_flow import WindowFlow
+from ui.window_flow import ACCEPT_REST, WindowFlow
 from ui.window_panels import WindowPanels
 from ui.workers import Worker
 
@@ -398,7 +398,16 @@ class MainWindow(WindowPanels, FilesAndWork, WindowFlow, QMainWindow):
 
         if not confirm_problems(self, validate(c.project, c.doc.id), partial(problem_text, c), self._go_to_problem):
             return
-        c.run(cmd.SetStatus, c.doc.id, "reviewed")
+        # undecided suggestions are asked about as Ctrl+Enter asks (a document with 58 of them was marked reviewed
+        # without a word, and they went to training and the exports as part of a reviewed document)
+        n = 0 if c.project.read_only or c.doc.status == "reviewed" else self.undecided_count()  # read-only: refused
+        choice = self.ask_undecided(n, "reviewed") if n else None
+        if n and choice is None:
+            return
+        if choice == ACCEPT_REST:  # and marked, in one step
+            c.run(cmd.AcceptRest, c.doc.id, status="reviewed")
+        else:
+            c.run(cmd.SetStatus, c.doc.id, "reviewed")
 
     # -- settings and view ---------------------------------------------------------------------------------
     def zoom(self, step: int) -> None:

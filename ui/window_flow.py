@@ -45,8 +45,9 @@ class WindowFlow:
         c = self.controller
         return c.entity_tally.count("suggested") + c.event_tally.count("suggested")
 
-    def ask_undecided(self: "MainWindow", n: int) -> str | None:
-        """What to do with ``n`` undecided suggestions: ACCEPT_REST (the default), LEAVE_REST or None."""
+    def ask_undecided(self: "MainWindow", n: int, status: str = "annotated") -> str | None:
+        """What to do with ``n`` undecided suggestions before the document is marked ``status``: ACCEPT_REST (the
+        default), LEAVE_REST or None."""
         box = QMessageBox(
             QMessageBox.Icon.Question,
             "Undecided suggestions",
@@ -54,8 +55,8 @@ class WindowFlow:
             QMessageBox.StandardButton.NoButton,
             self,
         )
-        accept = box.addButton(ACCEPT_REST, QMessageBox.ButtonRole.AcceptRole)
-        leave = box.addButton(LEAVE_REST, QMessageBox.ButtonRole.DestructiveRole)
+        accept = box.addButton(ACCEPT_REST.replace("annotated", status), QMessageBox.ButtonRole.AcceptRole)
+        leave = box.addButton(LEAVE_REST.replace("annotated", status), QMessageBox.ButtonRole.DestructiveRole)
         box.addButton(QMessageBox.StandardButton.Cancel)
         box.setDefaultButton(accept)
         box.exec()

@@ -73,7 +73,9 @@ def test_train_suggestions_offers_a_quick_try_and_remembers_it(qtbot, window, mo
         dlg = QApplication.activeModalWidget()
         assert isinstance(dlg, TrainDialog)
         seen.append((dlg.full.isChecked(), dlg.quick.isChecked()))
-        qtbot.keyClick(dlg.focusWidget(), Qt.Key.Key_Down)  # from Full to Quick try (Alt+Q under X11 too)
+        dlg.windowHandle().requestActivate()  # the keys go to the dialog a user opened
+        qtbot.waitUntil(lambda: QApplication.focusWidget() is dlg.full)
+        qtbot.keyClick(dlg.full, Qt.Key.Key_Down)  # from Full to Quick try (Alt+Q under X11 too)
         qtbot.keyClick(dlg.focusWidget(), Qt.Key.Key_Return)
 
     QTimer.singleShot(50, choose_quick)
@@ -109,3 +111,26 @@ def test_a_note_once_replaced_by_another_message_does_not_come_back(qtbot, windo
     assert window.message.text() == "Version 1 is now the default for pre-annotation"
     c.select_entity(next(iter(c.entities)))  # the next selection is described as before
     assert "problems left" not in window.message.text() and window.message.text() != ""
+
+
+def test_mark_reviewed_asks_about_undecided_suggestions_as_ctrl_enter_does(qtbot, window, db, monkeypatch):
+    """Mark reviewed (Ctrl+Shift+R) on a document with 58 undecided suggestions marked it reviewed without a word
+    (Ctrl+Enter asks first); they stayed undecided in a reviewed document, which training and the exports take as
+    finished. It asks the same question; "accept the rest" and the status are one step."""
+    from ui.window_flow import ACCEPT_REST
+
+    c = window.controller
+    doc = c.doc.id
+    n = window.undecided_count()
+    assert n > 0
+    asked: list = []
+    monkeypatch.setattr(window, "ask_undecided", lambda k, status="annotated": asked.append((k, status)) and None)
+    window.mark_reviewed()
+    assert asked == [(n, "reviewed")]  # asked; cancelled: nothing changed
+    assert db.document(doc).status != "reviewed"
+    monkeypatch.setattr(window, "ask_undecided", lambda k, status="annotated": ACCEPT_REST)
+    window.mark_reviewed()
+    assert db.document(doc).status == "reviewed"
+    assert [e.state for e in db.entities(doc) if e.state == "suggested"] == []
+    c.undo_stack.undo()  # one step takes back both
+    assert db.document(doc).status != "reviewed" and window.undecided_count() == n

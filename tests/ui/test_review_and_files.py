@@ -53,6 +53,9 @@ def test_reviewed_needs_problems_confirmed(qtbot, window, db, monkeypatch):
     assert [p.kind for p in seen[0]] == ["missing_role"]
     assert db.document(a).status != "reviewed"
     monkeypatch.setattr(problems, "confirm_problems", lambda parent, found, *_describe: True)
+    from ui.window_flow import LEAVE_REST
+
+    monkeypatch.setattr(window, "ask_undecided", lambda n, status="annotated": LEAVE_REST)  # its suggestions asked of
     qtbot.keyClick(window.view, Qt.Key.Key_R, CTRL | SHIFT)
     assert db.document(a).status == "reviewed"
     qtbot.waitUntil(lambda: window.reviewed_label.text() == "reviewed 1/3")
