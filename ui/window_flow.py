@@ -182,7 +182,7 @@ class WindowFlow:
         c = self.controller
         self._note = (message, c.current_entity, c.current_event)
         self.message.setText(message)
-        self._described = message
+        self._described = self.message.text()  # as the line keeps it (its spaces made one): told from another's
 
     def forget_note(self: "MainWindow", *_: object) -> None:
         self._note = None
