@@ -3,6 +3,7 @@ workers that run them (a mixin of MainWindow, split from it to keep each file to
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import TYPE_CHECKING, Callable
 
 from PySide6.QtWidgets import QFileDialog
@@ -20,14 +21,25 @@ class FilesAndWork:
     """Methods of MainWindow that open files and run workers (``self`` is the MainWindow)."""
 
     # -- files ---------------------------------------------------------------------------------------------
+    def start_folder(self: "MainWindow") -> str:
+        """Where the file dialogs open: the open project's folder, else the last project's, else the home folder (they
+        opened in the folder the app was started from: a checkout, or / from a desktop launcher)."""
+        c = self.controller
+        recent = self.settings.recent_projects()
+        where = c.project.path if c.project is not None else Path(recent[0]) if recent else None
+        if where is not None and where.parent.is_dir():
+            return str(where.parent)
+        return str(Path.home())
+
     def new_project(self: "MainWindow") -> None:
-        path, _ = QFileDialog.getSaveFileName(self, "New project", "project.annotator", PROJECT_FILTER)
+        start = str(Path(self.start_folder()) / "project.annotator")
+        path, _ = QFileDialog.getSaveFileName(self, "New project", start, PROJECT_FILTER)
         self.back_to_text()
         if path:
             self.open_project(path)
 
     def open_project_dialog(self: "MainWindow") -> None:
-        path, _ = QFileDialog.getOpenFileName(self, "Open project", "", PROJECT_FILTER)
+        path, _ = QFileDialog.getOpenFileName(self, "Open project", self.start_folder(), PROJECT_FILTER)
         self.back_to_text()
         if path:
             self.open_project(path)
@@ -44,7 +56,7 @@ class FilesAndWork:
         paths, _ = QFileDialog.getOpenFileNames(
             self,
             "Import files",
-            "",
+            self.start_folder(),
             "Texts and annotations (*.txt *.jsonl *.json *.ann *.conll *.spacy *.csv *.tsv);;All files (*)",
         )
         self.back_to_text()
@@ -52,7 +64,7 @@ class FilesAndWork:
             self.import_paths(paths)
 
     def import_folder_dialog(self: "MainWindow") -> None:
-        path = QFileDialog.getExistingDirectory(self, "Import folder")
+        path = QFileDialog.getExistingDirectory(self, "Import folder", self.start_folder())
         self.back_to_text()
         if path:
             self.import_paths([path])
@@ -98,7 +110,7 @@ class FilesAndWork:
             return
         from ui.dialogs.import_format import ImportFormatDialog
 
-        dlg = ImportFormatDialog(self)
+        dlg = ImportFormatDialog(self, self.start_folder())
         chosen = dlg.exec()
         self.back_to_text()  # the keys went nowhere after the dialog
         if chosen:

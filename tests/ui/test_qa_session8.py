@@ -134,3 +134,35 @@ def test_mark_reviewed_asks_about_undecided_suggestions_as_ctrl_enter_does(qtbot
     assert [e.state for e in db.entities(doc) if e.state == "suggested"] == []
     c.undo_stack.undo()  # one step takes back both
     assert db.document(doc).status != "reviewed" and window.undecided_count() == n
+
+
+def test_the_file_dialogs_open_in_the_projects_folder(qtbot, window, project_path, monkeypatch):
+    """Import files… (Ctrl+I), Import folder…, Open project… and New project… opened in the folder the app was
+    started from (a checkout under Xvfb; / from a desktop launcher), while the project and its inputs were elsewhere;
+    Export proposed the project's folder already. They open in the open project's folder."""
+    from PySide6.QtWidgets import QFileDialog
+    from ui.dialogs.import_format import ImportFormatDialog
+
+    asked: list = []
+    monkeypatch.setattr(
+        QFileDialog, "getOpenFileNames", lambda parent, title, folder, *a: asked.append(folder) or ([], "")
+    )
+    monkeypatch.setattr(
+        QFileDialog, "getOpenFileName", lambda parent, title, folder, *a: asked.append(folder) or ("", "")
+    )
+    monkeypatch.setattr(
+        QFileDialog, "getExistingDirectory", lambda parent, title, folder="", *a: asked.append(folder) or ""
+    )
+    monkeypatch.setattr(
+        QFileDialog, "getSaveFileName", lambda parent, title, start, *a: asked.append(start) or ("", "")
+    )
+    window.import_files_dialog()
+    window.import_folder_dialog()
+    window.open_project_dialog()
+    window.new_project()
+    dlg = ImportFormatDialog(window, window.start_folder())  # Import from another tool: its File… and Folder…
+    qtbot.addWidget(dlg)
+    dlg._file()
+    dlg._folder()
+    folder = str(project_path.parent)
+    assert asked == [folder, folder, folder, str(project_path.parent / "project.annotator"), folder, folder]

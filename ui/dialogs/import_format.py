@@ -27,9 +27,10 @@ EXAMPLES = {"conll": "documents=sentence; scheme=bioes"}
 
 
 class ImportFormatDialog(QDialog):
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None, folder: str = "") -> None:
         super().__init__(parent)
         self.setWindowTitle("Import from another tool")
+        self.folder = folder  # where File… and Folder… open while the box is empty (the open project's folder)
         self.format = QComboBox()
         for f in import_formats():  # the name users know shown, the format's id kept as the item's data
             self.format.addItem(f.shown, f.name)
@@ -65,12 +66,12 @@ class ImportFormatDialog(QDialog):
         self.format.setCurrentIndex(self.format.findData(name))
 
     def _file(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, "Import file", self.path.text())
+        path, _ = QFileDialog.getOpenFileName(self, "Import file", self.path.text() or self.folder)
         if path:
             self.path.setText(path)
 
     def _folder(self) -> None:
-        path = QFileDialog.getExistingDirectory(self, "Import folder", self.path.text())
+        path = QFileDialog.getExistingDirectory(self, "Import folder", self.path.text() or self.folder)
         if path:
             self.path.setText(path)
 
