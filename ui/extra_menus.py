@@ -64,8 +64,10 @@ def add_review_menu(window: "MainWindow") -> None:
 
 
 def add_training_menu(window: "MainWindow") -> None:
-    """A "Project" menu with Train suggestions…, before Help."""
+    """A "Project" menu, before Help: what makes the suggestions, Pre-annotate all documents (it was in File, away
+    from the training whose version it then uses) and Train suggestions…."""
     menu = _menu_before_help(window, "&Project")
+    menu.addAction(window.actions_by_name["preannotate"])
     act = QAction("&Train suggestions…", window)
     act.setStatusTip("Train entity and event suggestions from the annotated and reviewed documents (in the background)")
     act.triggered.connect(lambda _c=False: _start_training(window))

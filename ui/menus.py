@@ -155,7 +155,7 @@ def build_menus(w: "MainWindow") -> dict[str, QAction]:
     w.recent_menu = m.addMenu("Open &recent")
     w.recent_menu.aboutToShow.connect(w.fill_recent_menu)
     m.addSeparator()
-    for k in ("import_files", "import_folder", "import_format", "export", "preannotate"):
+    for k in ("import_files", "import_folder", "import_format", "export"):  # pre-annotation: the Project menu
         m.addAction(a[k])
     m.addSeparator()
     m.addAction(a["settings"])

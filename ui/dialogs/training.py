@@ -156,5 +156,5 @@ def make_default(window: "MainWindow", version: int | None) -> None:
         else ""
     )
     window.message.setText(
-        f"{what} now the default for pre-annotation (File > Pre-annotate all documents to use it){overridden}"
+        f"{what} now the default for pre-annotation (Project > Pre-annotate all documents to use it){overridden}"
     )
