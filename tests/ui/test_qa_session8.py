@@ -4,6 +4,7 @@ engineer met, each checked to fail before its fix."""
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QDialog
 from ui_support import close_window, open_window
 
 
@@ -175,3 +176,18 @@ def test_pre_annotation_is_in_the_project_menu_beside_training(qtbot, window):
     assert names == ["&Pre-annotate all documents", "&Train suggestions…"]
     file_menu = next(a.menu() for a in window.menuBar().actions() if a.text() == "&File")
     assert "&Pre-annotate all documents" not in [a.text() for a in file_menu.actions()]
+
+
+def test_the_keys_go_back_to_the_text_after_the_train_dialog(qtbot, window, monkeypatch):
+    """After Project > Train suggestions… the keys went nowhere (under Xvfb, no window had them: the status bar's
+    Alt+C did not cancel the run it started); every other dialog gives them back to the text."""
+    from ui.dialogs.training import TrainDialog
+
+    monkeypatch.setattr(window, "start_worker", lambda worker, *a, **k: None)
+    window.focus_pane(1)  # F6: the document list has the keys when the menu is opened
+    qtbot.waitUntil(lambda: not window.view.hasFocus())
+    for answer in (QDialog.DialogCode.Rejected, QDialog.DialogCode.Accepted):
+        monkeypatch.setattr(TrainDialog, "exec", lambda self, a=answer: a)
+        window.focus_pane(1)
+        window.actions_by_name["train"].trigger()
+        assert window.view.hasFocus()

@@ -69,7 +69,9 @@ def ask_and_train(window: "MainWindow") -> None:
     finished = len(c.project.document_ids(list(FINISHED)))
     dlg = TrainDialog(finished, bool(window.settings.get("train_quick")), window)
     window.train_dialog = dlg  # type: ignore[attr-defined]
-    if dlg.exec() != QDialog.DialogCode.Accepted:
+    answer = dlg.exec()
+    window.back_to_text()  # as after every dialog: the keys in the text (under Xvfb they went nowhere, Alt+C lost)
+    if answer != QDialog.DialogCode.Accepted:
         return
     options = dlg.options()
     window.settings.set("train_quick", options.is_quick)
