@@ -7,7 +7,8 @@ space), else by runs of spaces, never both in one file. ``-DOCSTART-`` lines sta
 one document; ``documents=sentence`` or ``documents=N`` makes a document of each sentence, or of every N); a blank
 line (or one of only whitespace, as WNUT's ``\\t`` lines) ends a sentence; a line starting with ``#`` that is not a
 token line is a comment. Tag schemes: IOB (IOB1 and IOB2) and BIOES/BILOU, told from the tags (``S-``/``E-``/``U-``/
-``L-``: BIOES) or named by ``scheme=``; read by ``annotator.formats.iob`` (spaCy's converters).
+``L-``: BIOES) or named by ``scheme=``, and IO (bare labels, Stanford NER's) when named; read by
+``annotator.formats.iob`` (spaCy's converters).
 
 CoNLL keeps no original text: the text is rebuilt from the tokens (``formats.tokens.join_tokens``, as for DyGIE++),
 and the tokens and sentences are stored as the document's tokens, so offsets line up with the file's tokens and the
@@ -174,7 +175,7 @@ def _column_option(opts: Mapping[str, str]) -> int | None:
     raise AnnotatorError(f"option column must be a column number (1 is the first) or last, not {value!r}")
 
 
-def _shape(path: Path, lines: list[str], rows: list[tuple[int, str]], column: int | None) -> Shape:
+def _shape(path: Path, lines: list[str], rows: list[tuple[int, str]], column: int | None, io: bool) -> Shape:
     """The file's columns, with the tag column asked for (``column``) or told from the lines; refused with the line
     of the first value that is not a tag when the last column holds tags and other things."""
     sample = _sample(lines)
@@ -197,15 +198,23 @@ def _shape(path: Path, lines: list[str], rows: list[tuple[int, str]], column: in
             + (f" and the token is column {token + 1}" if col <= token else ""),
         )
         return Shape(width, token, (col,))
+    if io:  # bare labels: the last column unless one is named
+        return Shape(width, _token_column(sampled, width), (width - 1,))
     shape = column_shape(lines)
     if shape is not None:
         return shape
     last = [(n, _fields(line)[-1]) for n, line in rows if line.strip() and not line.startswith(("-DOCSTART-", "#"))]
-    if any(TAG.fullmatch(v) and v != "O" for _, v in last):  # tags and other things: the first other thing
+    if any(TAG.fullmatch(v) for _, v in last):  # tags and other things: the first other thing
         number, value = next((n, v) for n, v in last if not TAG.fullmatch(v))
+        bare = all(v == "O" or not TAG.fullmatch(v) for _, v in last)  # O and bare labels: the IO scheme
         raise ImportFileError(
             str(path),
-            f"{value!r} in the last column is not a tag ({TAGS_SAID}); --option column=N names the tag column",
+            f"{value!r} in the last column is not a tag ({TAGS_SAID}); "
+            + (
+                "a column of O and bare labels is the IO scheme: --option scheme=io reads it"
+                if bare
+                else "--option column=N names the tag column"
+            ),
             number,
         )
     raise ImportFileError(str(path), "not a CoNLL file: no column of IOB tags (O, B-LABEL, I-LABEL) on the token lines")
@@ -224,10 +233,13 @@ def _separator(rows: list[tuple[int, str]]) -> str:
     return "\t" if 2 * sum("\t" in line for line in sample) >= len(sample) else " "
 
 
-def _parse(path: Path, rows: list[tuple[int, str]], shape: Shape, per_doc: int) -> tuple[list[_Doc], int, set[int]]:
+def _parse(
+    path: Path, rows: list[tuple[int, str]], shape: Shape, per_doc: int, io: bool
+) -> tuple[list[_Doc], int, set[int]]:
     """Documents of sentences of (line, token, tags); how many comment lines; the columns besides the token and the
     tags that hold data."""
     sep = _separator(rows)
+    is_tag = (lambda t: allowed(t, "io")) if io else TAG.fullmatch
     width, tag_cols = shape.width, shape.tags
     others = [c for c in range(shape.token + 1, width) if c not in tag_cols]  # token numbers are no data
     data: set[int] = set()
@@ -254,7 +266,7 @@ def _parse(path: Path, rows: list[tuple[int, str]], shape: Shape, per_doc: int) 
             end_sentence()
             new_doc = True
             continue
-        if line.startswith("#") and (len(fields) != width or not all(TAG.fullmatch(fields[c]) for c in tag_cols)):
+        if line.startswith("#") and (len(fields) != width or not all(is_tag(fields[c]) for c in tag_cols)):
             comments += 1
             continue
         if sep == "\t" and "\t" not in line and len(fields) > 1:
@@ -267,8 +279,9 @@ def _parse(path: Path, rows: list[tuple[int, str]], shape: Shape, per_doc: int) 
         need(token.strip() != "", path, number, "no token")
         tags = tuple(fields[c] for c in tag_cols)
         for tag in tags:
-            if not TAG.fullmatch(tag):
-                need(False, path, number, f"{tag!r} is not a tag ({TAGS_SAID})")
+            if not is_tag(tag):
+                said = "O or a label without B-/I- (scheme=io)" if io else TAGS_SAID
+                need(False, path, number, f"{tag!r} is not a tag ({said})")
         for c in others:
             if fields[c] not in PLACEHOLDERS:
                 data.add(c)
@@ -305,8 +318,8 @@ def read_conll(path: str | Path, schema: Schema | None = None, options: Mapping[
     asked_scheme, per_doc, column = _scheme_option(opts), _documents_option(opts), _column_option(opts)
     rows, piped_other = _token_rows(path, read_text_file(path).lstrip("\ufeff").replace("\r\n", "\n").split("\n"))
     lines = [line for _, line in rows]
-    shape = _shape(path, lines, rows, column)
-    parsed, comments, data = _parse(path, rows, shape, per_doc)
+    shape = _shape(path, lines, rows, column, asked_scheme == "io")
+    parsed, comments, data = _parse(path, rows, shape, per_doc, asked_scheme == "io")
     need(bool(parsed), path, None, "no tokens in the file")
     prefixes = {tag[0] for d in parsed for s in d.sentences for t in s for tag in t[2] if tag != "O"}
     scheme = detect_scheme(prefixes) if asked_scheme == "auto" else asked_scheme

@@ -1,5 +1,6 @@
 """Entity tag schemes of token-per-line files: IOB (IOB1 and IOB2) and BIOES (BILOU), which one a file uses, and a
-sentence's tags as entities.
+sentence's tags as entities; IO too (bare labels, Stanford NER's training files: a run of one label is one entity, so
+two entities of one label side by side become one), only when named (a column of bare words is a POS column as often).
 
 IOB goes through spaCy's own converters (``spacy.training.iob_to_biluo``, then ``tags_to_entities``), as ``spacy
 convert`` reads CoNLL: an ``I-`` that does not continue an entity of its label starts one (IOB1's ``I-PER`` after
@@ -17,9 +18,9 @@ from __future__ import annotations
 
 import re
 
-SCHEMES = ("auto", "iob", "bioes")
+SCHEMES = ("auto", "iob", "bioes", "io")
 ALIASES = {"iob1": "iob", "iob2": "iob", "bio": "iob", "bilou": "bioes", "biluo": "bioes", "bioes": "bioes"}
-SCHEME_NAMES = ("auto", "iob", "iob1", "iob2", "bio", "bioes", "bilou")  # what ``scheme=`` takes
+SCHEME_NAMES = ("auto", "iob", "iob1", "iob2", "bio", "bioes", "bilou", "io")  # what ``scheme=`` takes
 TAG = re.compile(r"O|[BIESLU]-\S+")
 PREFIXES = {"iob": frozenset("BI"), "bioes": frozenset("BIESLU")}
 TO_BILUO = {"B": "B", "I": "I", "E": "L", "L": "L", "S": "U", "U": "U"}
@@ -37,7 +38,10 @@ def detect_scheme(prefixes: set[str]) -> str:
 
 
 def allowed(tag: str, scheme: str) -> bool:
-    """Whether ``tag`` is a tag of ``scheme`` (``O`` or a prefix of the scheme, a dash and a label)."""
+    """Whether ``tag`` is a tag of ``scheme`` (``O`` or a prefix of the scheme, a dash and a label; IO: ``O`` or a bare
+    label, Stanford NER's ``PERSON``)."""
+    if scheme == "io":
+        return tag != "" and not tag.isspace() and (tag == "O" or TAG.fullmatch(tag) is None)
     return tag == "O" or (tag[:1] in PREFIXES[scheme] and tag[1:2] == "-" and len(tag) > 2)
 
 
@@ -46,6 +50,8 @@ def entities(tags: list[str], scheme: str) -> tuple[list[tuple[str, int, int]], 
     the tags out of sequence, read as seqeval's default mode reads them: (token index, what was wrong)."""
     from spacy.training import iob_to_biluo, tags_to_entities
 
+    if scheme == "io":  # no prefixes (Stanford NER's training files): a run of one label is one entity
+        return _io_entities(tags), []
     if scheme == "bioes":
         biluo, odd = _repair_biluo([t if t == "O" else TO_BILUO[t[0]] + t[1:] for t in tags], tags)
         return tags_to_entities(biluo), odd
@@ -61,6 +67,18 @@ def entities(tags: list[str], scheme: str) -> tuple[list[tuple[str, int, int]], 
         out += [(label, k + s, k + e) for label, s, e in tags_to_entities(iob_to_biluo(tags[k:j]))]
         k = j
     return out, []
+
+
+def _io_entities(tags: list[str]) -> list[tuple[str, int, int]]:
+    out: list[tuple[str, int, int]] = []
+    for i, tag in enumerate(tags):
+        if tag == "O":
+            continue
+        if out and out[-1][0] == tag and out[-1][2] == i - 1:
+            out[-1] = (tag, out[-1][1], i)
+        else:
+            out.append((tag, i, i))
+    return out
 
 
 def _repair_biluo(biluo: list[str], tags: list[str]) -> tuple[list[str], list[tuple[int, str]]]:

@@ -120,7 +120,7 @@ FORMATS: dict[str, Format] = {
             _M + "conll:write_conll",
             _M + "conll_read:read_conll",
             import_options=("scheme", "column", "documents"),
-            import_help="scheme=auto|iob|bioes, column=N|last, documents=docstart|sentence|N",
+            import_help="scheme=auto|iob|bioes|io, column=N|last, documents=docstart|sentence|N",
             title="CoNLL",
         ),
         Format(

@@ -232,3 +232,33 @@ def test_command_line_options_and_nothing_imported_on_a_bad_line(tmp_path, capsy
     assert main(["import", str(project), str(path), "--format", "brat", "--option", "scheme=iob"]) == 2
     with Project(project, create=False) as p, pytest.raises(AnnotatorError, match="brat import takes no options"):
         import_format(p, "brat", [tmp_path], options={"scheme": "iob"})
+
+
+STANFORD_SCHEMA = """[schema]
+name = "stanford"
+version = 1
+[[entity]]
+name = "PERSON"
+[[entity]]
+name = "LOCATION"
+"""
+
+
+def test_stanford_ner_io_files_are_read_when_named_and_said_otherwise(tmp_path):
+    # Stanford NER's training files: token TAB a bare class (the IO scheme); a run of one class is one entity. Told
+    # from nothing (a column of bare words is a POS column as often): it was "not a CoNLL file" without a line
+    path = tmp_path / "train.tsv"
+    path.write_text("Ada\tPERSON\nLovelace\tPERSON\nwrote\tO\nin\tO\nLondon\tLOCATION\n.\tO\n\nBabbage\tPERSON\n")
+    schema = parse_schema(STANFORD_SCHEMA)
+    with pytest.raises(ImportFileError) as err:
+        read_conll(path, schema)
+    assert err.value.line == 1
+    assert "'PERSON' in the last column is not a tag" in str(err.value)
+    assert "a column of O and bare labels is the IO scheme: --option scheme=io reads it" in str(err.value)
+    result = read_conll(path, schema, {"scheme": "io"})
+    (doc,) = result.documents
+    assert texts(doc) == [("Ada Lovelace", "PERSON"), ("London", "LOCATION"), ("Babbage", "PERSON")]
+    path.write_text("Ada\tPERSON\nLovelace\tB-PERSON\n")
+    with pytest.raises(ImportFileError) as err:
+        read_conll(path, schema, {"scheme": "io"})
+    assert err.value.line == 2 and "'B-PERSON' is not a tag (O or a label without B-/I- (scheme=io))" in str(err.value)

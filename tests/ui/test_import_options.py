@@ -47,7 +47,7 @@ def test_the_import_dialog_gives_the_conll_reader_its_options(qtbot, window, tmp
     assert seen["brat"] == (False, "no options for this format")
     enabled, hint = seen["conll"]
     assert enabled and "scheme, column, documents" in hint
-    assert seen["tip"] == "scheme=auto|iob|bioes, column=N|last, documents=docstart|sentence|N"
+    assert seen["tip"] == "scheme=auto|iob|bioes|io, column=N|last, documents=docstart|sentence|N"
     # the menu's tip named four of the seven formats it imports (not CoNLL)
     tip = window.actions_by_name["import_format"].statusTip() or window.actions_by_name["import_format"].toolTip()
     assert "CoNLL" in tip and "DyGIE++" in tip and "spaCy DocBin" in tip
