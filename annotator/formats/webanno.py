@@ -21,6 +21,7 @@ Lost: entity and event states, sources and annotators, event attributes, scores,
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
+from itertools import compress
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -72,10 +73,15 @@ class _Rows:
 
     def __init__(self, text: str, toks: DocTokens) -> None:
         self.text = text
-        words = [k for k in range(len(toks)) if not toks.is_space(text, k)]
-        self.starts = [toks.starts[k] for k in words]
-        self.ends = [toks.ends[k] for k in words]
-        self.sentence = [toks.sentence_of(k) for k in words]
+        n = len(toks.starts)
+        sentence = [0] * n  # each token's sentence (an index into ``toks.sent_starts``), by slices: no step a token
+        bounds = [*toks.sent_starts, n]
+        for i in range(len(bounds) - 1):
+            sentence[bounds[i] : bounds[i + 1]] = [i] * (bounds[i + 1] - bounds[i])
+        keep = [not text[s:e].isspace() for s, e in zip(toks.starts, toks.ends)]
+        self.starts = list(compress(toks.starts, keep))
+        self.ends = list(compress(toks.ends, keep))
+        self.sentence = list(compress(sentence, keep))
 
     def units(self, start: int, end: int) -> tuple[list[UnitKey], tuple[int, int]] | None:
         """The rows [start, end) goes on (tokens, sub-tokens at cut edges) and the extent they give, or None when
@@ -199,24 +205,28 @@ def _render(
 ) -> str:
     text = rows.text
     u16 = Utf16Map(text)
-    subs: dict[int, list[UnitKey]] = {}
-    for key in [*ne_at, *ev_at]:
-        if not rows.is_token(key) and key[1] < key[2]:
-            subs.setdefault(key[0], [])
-            if key not in subs[key[0]]:
-                subs[key[0]].append(key)
-    ids: dict[UnitKey, str] = {}
-    sentences: list[list[int]] = []
-    for k, s in enumerate(rows.sentence):
-        if not sentences or rows.sentence[sentences[-1][0]] != s:
-            sentences.append([])
-        sentences[-1].append(k)
-        ids[(k, rows.starts[k], rows.ends[k])] = f"{len(sentences)}-{len(sentences[-1])}"
-        for n, key in enumerate(sorted(subs.get(k, []), key=lambda x: (x[1], x[2])), start=1):
-            ids[key] = f"{len(sentences)}-{len(sentences[-1])}.{n}"
+    s16, e16 = u16.to_utf16_many(rows.starts), u16.to_utf16_many(rows.ends)
+    subs: dict[int, list[UnitKey]] = {}  # a token's sub-token rows, in order
+    for key in sorted({key for key in [*ne_at, *ev_at] if not rows.is_token(key)}):
+        subs.setdefault(key[0], []).append(key)
+    bounds: list[tuple[int, int]] = []  # the sentences, as ranges of word token indices
+    first = 0
+    for k in range(1, len(rows.sentence) + 1):
+        if k == len(rows.sentence) or rows.sentence[k] != rows.sentence[k - 1]:
+            bounds.append((first, k))
+            first = k
+    firsts = [a for a, _ in bounds]
+    ids: dict[UnitKey, str] = {}  # the row ids annotations name, made when first asked for
+
+    def row_id(key: UnitKey) -> str:
+        if key not in ids:
+            n = bisect_right(firsts, key[0]) - 1
+            base = f"{n + 1}-{key[0] - firsts[n] + 1}"
+            ids[key] = base if rows.is_token(key) else f"{base}.{subs[key[0]].index(key) + 1}"
+        return ids[key]
 
     def ref(sp: _Span) -> str:
-        return ids[sp.units[0]] + (f"[{sp.ident}]" if sp.ident else "")
+        return row_id(sp.units[0]) + (f"[{sp.ident}]" if sp.ident else "")
 
     def suffix(sp: _Span) -> str:
         return f"[{sp.ident}]" if sp.ident else ""
@@ -230,22 +240,37 @@ def _render(
 
     def source(r: _Relation) -> str:
         ident = f"[{r.source.ident}_{r.target.ident}]" if r.source.ident or r.target.ident else ""
-        return ids[r.source.units[0]] + ident
+        return row_id(r.source.units[0]) + ident
 
     def value(v: Any) -> str:
         return UNSET if v is None else escape_value(str(v))
 
+    escaped: dict[str, str] = {}  # labels, types and roles repeat: each escaped once
+
+    def esc(v: str) -> str:
+        got = escaped.get(v)
+        if got is None:
+            got = escaped[v] = escape_value(v)
+        return got
+
+    rel_empty = [EMPTY] * sum(len(names) + 1 for names in rel_layers.values())
+
     def cells(key: UnitKey) -> list[str]:
-        ne = ne_at.get(key, [])
-        out = ["|".join(escape_value(sp.value) + suffix(sp) for sp in ne) or EMPTY]
+        ne = ne_at.get(key)
+        out = ["|".join(esc(sp.value) + suffix(sp) for sp in ne) if ne else EMPTY]
         if events:
-            ev = ev_at.get(key, [])
-            roles = "|".join((";".join(escape_value(r) for r, _ in sp.args) or EMPTY) + suffix(sp) for sp in ev)
-            targets = "|".join(";".join(ref(t) for _, t in sp.args) or UNSET for sp in ev)
-            types = "|".join(escape_value(sp.value) + suffix(sp) for sp in ev)
-            out += [roles or EMPTY, targets or EMPTY, types or EMPTY]
+            ev = ev_at.get(key)
+            if ev:
+                roles = "|".join((";".join(esc(r) for r, _ in sp.args) or EMPTY) + suffix(sp) for sp in ev)
+                targets = "|".join(";".join(ref(t) for _, t in sp.args) or UNSET for sp in ev)
+                out += [roles, targets, "|".join(esc(sp.value) + suffix(sp) for sp in ev)]
+            else:
+                out += [EMPTY, EMPTY, EMPTY]
+        here = rel_at.get(key)
+        if not here:
+            return out + rel_empty
         for layer, names in rel_layers.items():
-            rels = [r for r in rel_at.get(key, []) if r.layer == layer]
+            rels = [r for r in here if r.layer == layer]
             out += ["|".join(value(r.features.get(f)) for r in rels) or EMPTY for f in names]
             out.append("|".join(source(r) for r in rels) or EMPTY)
         return out
@@ -257,24 +282,33 @@ def _render(
         f"#T_RL={layer}|{''.join(f + '|' for f in names)}BT_{NAMED_ENTITY}" for layer, names in rel_layers.items()
     ]
     lines.append("")
+    annotated = set(ne_at) | set(ev_at) | set(rel_at)
+    bare = "\t".join([EMPTY] * len(cells((-1, 0, 0)))) + "\t"  # the cells of a row without annotations
     rebuilt: list[str] = []  # the text as an import rebuilds it from the sentences (UTF-16 lengths, as it counts)
     at16 = 0
-    for sent in sentences:
-        s, e = rows.starts[sent[0]], rows.ends[sent[-1]]
-        if at16 > u16.to_utf16(s):  # the sentence starts where the one before ends: no line break between
+    marked = {key[0] for key in annotated} | set(subs)  # word tokens whose rows carry something
+    for n, (a, z) in enumerate(bounds, start=1):
+        s, e = rows.starts[a], rows.ends[z - 1]
+        if at16 > s16[a]:  # the sentence starts where the one before ends: no line break between
             rebuilt[-1] = rebuilt[-1][:-1]
         else:
-            rebuilt.append(" " * (u16.to_utf16(s) - at16))
+            rebuilt.append(" " * (s16[a] - at16))
         rebuilt.append(text[s:e] + "\n")
-        at16 = u16.to_utf16(e) + 1
+        at16 = e16[z - 1] + 1
         lines.append("")
         lines += [f"#Text={escape_text(part)}" for part in text[s:e].split("\n")]
-        for k in sent:
-            for key in [(k, rows.starts[k], rows.ends[k]), *sorted(subs.get(k, []), key=lambda x: (x[1], x[2]))]:
+        for k in range(a, z):
+            b, f = rows.starts[k], rows.ends[k]
+            if k not in marked:
+                lines.append(f"{n}-{k - a + 1}\t{s16[k]}-{e16[k]}\t{text[b:f]}\t{bare}")
+                continue
+            key = (k, b, f)
+            tail = "\t".join(cells(key)) + "\t" if key in annotated else bare
+            lines.append(f"{n}-{k - a + 1}\t{s16[k]}-{e16[k]}\t{text[b:f]}\t{tail}")
+            for j, key in enumerate(subs.get(k, ()), start=1):
                 b, f = key[1], key[2]
-                lines.append(
-                    "\t".join([ids[key], f"{u16.to_utf16(b)}-{u16.to_utf16(f)}", text[b:f], *cells(key)]) + "\t"
-                )
+                span16 = f"{u16.to_utf16(b)}-{u16.to_utf16(f)}"
+                lines.append(f"{n}-{k - a + 1}.{j}\t{span16}\t{text[b:f]}\t" + "\t".join(cells(key)) + "\t")
     if "".join(rebuilt)[:-1] != text[: rows.ends[-1]]:
         report.problem(
             "documents whose text outside the sentences comes back as line breaks and spaces (WebAnno TSV keeps only "
