@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
 
+from annotator.errors import ImportFileError
 from annotator.formats.common import need
 from annotator.formats.webanno_tsv import (
     EMPTY,
@@ -38,7 +39,7 @@ class Column:
     target: str = ""  # the type a slot or a relation points at
 
 
-@dataclass
+@dataclass(slots=True)
 class Unit:
     id: str
     begin: int  # in the file's offsets (UTF-16 units) until ``Layout.to_codepoints``
@@ -163,12 +164,8 @@ def read_layout(lines: list[str], path: Path) -> Layout:
             continue
         need(bool(texts), path, number, "a token line before the sentence's '#Text=' line")
         unit = _unit(line, number, len(columns), path)
-        need(
-            not unit.sub or bool(units),
-            path,
-            number,
-            f"sub-token {unit.id} before any token of its sentence",
-        )
+        if unit.sub and not units:  # the checks of each row make their message only when they fail
+            raise ImportFileError(str(path), f"sub-token {unit.id} before any token of its sentence", number)
         units.append(unit)
         in_tokens = True
     if in_tokens:
@@ -176,13 +173,34 @@ def read_layout(lines: list[str], path: Path) -> Layout:
     need(in_tokens or not texts, path, len(lines), "a sentence ('#Text=') with no token lines")
     need(bool(sentences), path, None, "no sentences in the file (no '#Text=' line followed by token lines)")
     _rebuild(out, sentences, path)
+    width = len(columns)
     for unit in out.units.values():
-        _annotations(out, unit, path)
+        if unit.cells.count(EMPTY) != width:  # most rows have nothing on them
+            _annotations(out, unit, path)
     return out
 
 
 def _unit(line: str, number: int, ncols: int, path: Path) -> Unit:
     fields = line.rstrip("\r").split("\t")
+    if len(fields) >= 3 + ncols:
+        sentence, _, token = fields[0].partition("-")
+        begin, _, end = fields[1].partition("-")
+        whole, dot, sub = token.partition(".")
+        if (
+            sentence.isdecimal()
+            and whole.isdecimal()
+            and (not dot or sub.isdecimal())
+            and begin.isdecimal()
+            and end.isdecimal()
+            and int(begin) <= int(end)
+        ):
+            return Unit(fields[0], int(begin), int(end), number, fields[2], fields[3 : 3 + ncols], bool(dot))
+    _bad_unit(fields, ncols, path, number)
+    raise AssertionError("unreachable")  # pragma: no cover
+
+
+def _bad_unit(fields: list[str], ncols: int, path: Path, number: int) -> None:
+    """Refuse a token row that cannot be read, saying what is wrong with it."""
     need(
         len(fields) >= 3 + ncols,
         path,
@@ -190,13 +208,16 @@ def _unit(line: str, number: int, ncols: int, path: Path) -> Unit:
         f"a token line needs {3 + ncols} tab-separated fields (id, offsets, token and one per header column), "
         f"it has {len(fields)}",
     )
-    m, o = UNIT_ID.match(fields[0]), OFFSETS.match(fields[1])
-    need(m is not None, path, number, f"{fields[0]!r} is not a token id (SENTENCE-TOKEN or SENTENCE-TOKEN.SUB)")
+    need(
+        bool(UNIT_ID.match(fields[0])),
+        path,
+        number,
+        f"{fields[0]!r} is not a token id (SENTENCE-TOKEN or SENTENCE-TOKEN.SUB)",
+    )
+    o = OFFSETS.match(fields[1])
     need(o is not None, path, number, f"{fields[1]!r} is not a token's offsets (BEGIN-END)")
-    assert m is not None and o is not None
-    begin, end = int(o.group(1)), int(o.group(2))
-    need(begin <= end, path, number, f"token {fields[0]}: its offsets {begin}-{end} end before they begin")
-    return Unit(fields[0], begin, end, number, fields[2], fields[3 : 3 + ncols], m.group(3) is not None)
+    assert o is not None
+    need(False, path, number, f"token {fields[0]}: its offsets {o.group(1)}-{o.group(2)} end before they begin")
 
 
 def _rebuild(out: Layout, sentences: list[tuple[list[str], list[Unit]]], path: Path) -> None:
@@ -218,22 +239,31 @@ def _rebuild(out: Layout, sentences: list[tuple[list[str], list[Unit]]], path: P
                 "the '#Text=' lines give",
             )
     out.text, out.utf16 = text, utf16
-    conv: Callable[[int], int] = Utf16Map(text).to_codepoint if utf16 else int
+    mapped = utf16 and _astral(text)
+    conv: Callable[[int], int] = Utf16Map(text).to_codepoint if mapped else int
     last_end = 0
     for _texts, units in sentences:
         out.sentence_starts.append(len(out.tokens))
         for u in units:
-            u.begin, u.end = conv(u.begin), conv(u.end)
-            need(u.id not in out.units, path, u.line, f"token id {u.id} given twice")
+            if mapped:
+                u.begin, u.end = conv(u.begin), conv(u.end)
+            if u.id in out.units:
+                raise ImportFileError(str(path), f"token id {u.id} given twice", u.line)
             out.units[u.id] = u
             if not u.sub and u.begin < u.end:
-                need(u.begin >= last_end, path, u.line, f"token {u.id} overlaps the token before it")
+                if u.begin < last_end:
+                    raise ImportFileError(str(path), f"token {u.id} overlaps the token before it", u.line)
                 out.tokens.append(u)
                 last_end = u.end
 
 
 def _size(s: str, utf16: bool) -> int:
-    return len(s) + sum(1 for ch in s if ord(ch) > 0xFFFF) if utf16 else len(s)
+    return len(s.encode("utf-16-le", "surrogatepass")) // 2 if utf16 else len(s)
+
+
+def _astral(text: str) -> bool:
+    """Does ``text`` hold a character outside the BMP (two UTF-16 units), where the offsets differ from code points?"""
+    return not text.isascii() and _size(text, True) != len(text)
 
 
 def _join(sentences: list[tuple[list[str], list[Unit]]], utf16: bool, path: Path) -> str:
@@ -261,7 +291,7 @@ def _join(sentences: list[tuple[list[str], list[Unit]]], utf16: bool, path: Path
 
 def _misfit(text: str, sentences: list[tuple[list[str], list[Unit]]], utf16: bool) -> tuple[Unit, str] | None:
     """The first unit whose offsets do not hold its token text, with what they hold; None when all fit."""
-    m = Utf16Map(text) if utf16 else None
+    m = Utf16Map(text) if utf16 and _astral(text) else None
     for _texts, units in sentences:
         for u in units:
             s, e = (m.to_codepoint(u.begin), m.to_codepoint(u.end)) if m else (u.begin, u.end)

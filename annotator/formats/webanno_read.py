@@ -51,7 +51,8 @@ def read_webanno(path: str | Path, schema: Schema | None = None) -> ReadResult:
         found = sorted(f for f in path.rglob("*") if f.is_file() and not f.name.startswith("."))
         files = [f for f in found if is_webanno_file(f)]
         need(bool(files), path, None, "no WebAnno TSV files in the folder (none starts with '#FORMAT=WebAnno TSV')")
-        others = [f.relative_to(path).as_posix() for f in found if f not in files]
+        taken = set(files)
+        others = [f.relative_to(path).as_posix() for f in found if f not in taken]
         if others:  # an INCEpTION project export's source texts and project file, say
             shown = ", ".join(others[:3]) + (f" and {len(others) - 3} more" if len(others) > 3 else "")
             result.warnings.append(f"{path}: files that are not WebAnno TSV, skipped: {len(others)} ({shown})")
@@ -153,32 +154,33 @@ def _entities(
     seen: dict[tuple[int, int, str], IncomingEntity] = {}
     layers = layout.layers("span")
     used_as_labels: set[str] = set()
+    event_layers = {c.layer for c in layout.columns if c.role == "slot_role"}
+    label_of = {layer: _label_column(layer, cols) for layer, cols in layers.items()}
     for a in layout.spans:
-        cols = layers[a.layer]
-        if any(c.role == "slot_role" for c in cols):
-            continue  # an event layer
-        where = _where(layout, a)
+        if a.layer in event_layers:
+            continue
         if a.layer.startswith(TOKEN_LAYERS):
             warn.add(f"spans of DKPro Core's token-level layers (not entities): {a.layer}")
             continue
-        feature = _label_column(a.layer, cols)
+        feature = label_of[a.layer]
         if feature is None:
-            warn.add(f"spans of layer {a.layer}, which has no single feature to label them with", where)
+            warn.add(f"spans of layer {a.layer}, which has no single feature to label them with", _where(layout, a))
             continue
         label = a.features.get(feature)
         if a.layer == NAMED_ENTITY and a.features.get("identifier") is not None:
-            warn.add("entity links (NamedEntity identifier)", f"{where} -> {a.features['identifier']}")
+            warn.add("entity links (NamedEntity identifier)", f"{_where(layout, a)} -> {a.features['identifier']}")
         if not label:
-            warn.add(f"{short_name(a.layer)} spans without a {feature}", where)
+            warn.add(f"{short_name(a.layer)} spans without a {feature}", _where(layout, a))
             continue
-        if a.begin >= a.end:
+        begin, end = a.begin, a.end
+        if begin >= end:
             warn.add("zero-width spans", f"{a.units[0].id} {label}")
             continue
         if a.layer != NAMED_ENTITY:
             used_as_labels.add(a.layer)
-        key = (a.begin, a.end, label)
+        key = (begin, end, label)
         if key not in seen:
-            seen[key] = IncomingEntity(len(doc.entities), a.begin, a.end, label, "accepted", SOURCE)
+            seen[key] = IncomingEntity(len(doc.entities), begin, end, label, "accepted", SOURCE)
             doc.entities.append(seen[key])
         out[id(a)] = seen[key]
     for layer in sorted(used_as_labels):
