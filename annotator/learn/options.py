@@ -12,6 +12,7 @@ EVENT_EPOCHS = 5  # passes when training the event suggester
 # a quick try: one pass of each. On 8 events-dev articles 35 s CPU against the defaults' 150 s, held-out scores a
 # little lower or equal (docs/learning.md, session 7)
 QUICK_EPOCHS = 1
+LEAST_DOCUMENTS = 2  # finished documents a run needs: one to learn from, one to hold out and score on
 
 
 def is_quick(ner_epochs: int, event_epochs: int) -> bool:

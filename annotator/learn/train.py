@@ -14,7 +14,7 @@ from annotator.learn.data import FinishedDoc, finished_documents, held_out_split
 from annotator.learn.event_model import EventModel, TrainedEventSuggester, default_prior
 from annotator.learn.event_tuning import train_event_model
 from annotator.learn.ner import make_examples, update_ner
-from annotator.learn.options import QUICK_EPOCHS, TrainOptions
+from annotator.learn.options import LEAST_DOCUMENTS, QUICK_EPOCHS, TrainOptions
 from annotator.learn.scoring import Tally, as_events, tally_entities, tally_events
 from annotator.nlp import DEFAULT_PIPELINE
 from annotator.store import Project, now
@@ -188,7 +188,7 @@ def train_project(
     finished = finished_documents(project, opt.statuses)
     docs = [d for d in finished if d.decided]
     left_out = [d.name for d in finished if not d.decided]
-    if len(docs) < 2:
+    if len(docs) < LEAST_DOCUMENTS:
         why = (
             f" and a person's decision in them ({len(left_out)} other(s) hold only undecided suggestions: accept or "
             "reject them first; Edit > Accept all suggestions, Ctrl+Shift+A, accepts a document's)"
@@ -197,7 +197,7 @@ def train_project(
         )
         raise NotEnoughData(
             f"{project.path.name}: {len(docs)} finished document(s) with status "
-            f"{' or '.join(opt.statuses)}{why}; training needs at least 2 (one to hold out)"
+            f"{' or '.join(opt.statuses)}{why}; training needs at least {LEAST_DOCUMENTS} (one to hold out)"
         )
     by_id = {d.id: d for d in docs}
     report = TrainReport(documents=len(docs), left_out=left_out, quick=opt.is_quick)

@@ -63,9 +63,13 @@ def test_train_suggestions_offers_a_quick_try_and_remembers_it(qtbot, window, mo
     is kept for the next time."""
     from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication
+    from annotator import edits
     from ui.dialogs.training import TrainDialog
     from ui.workers import TrainWorker
 
+    project = window.controller.project
+    for doc in project.document_ids()[:2]:  # two finished documents: Train is on
+        edits.set_status(project, doc, "annotated")
     started: list = []
     monkeypatch.setattr(window, "start_worker", lambda worker, *a, **k: started.append(worker))
     seen: list = []
@@ -191,3 +195,17 @@ def test_the_keys_go_back_to_the_text_after_the_train_dialog(qtbot, window, monk
         window.focus_pane(1)
         window.actions_by_name["train"].trigger()
         assert window.view.hasFocus()
+
+
+def test_the_train_dialog_says_when_there_are_too_few_finished_documents(qtbot, window):
+    """With fewer than two finished documents the dialog let Train be pressed, and a second box then said the run
+    needs at least 2: it says so itself and Train is off."""
+    from ui.dialogs.training import TrainDialog
+
+    few = TrainDialog(1, False, window)
+    qtbot.addWidget(few)
+    assert not few.train.isEnabled()
+    assert "needs at least 2 finished documents" in few.too_few.text()
+    enough = TrainDialog(2, False, window)
+    qtbot.addWidget(enough)
+    assert enough.train.isEnabled() and not hasattr(enough, "too_few")

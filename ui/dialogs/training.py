@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from annotator.learn.data import FINISHED
-from annotator.learn.options import EVENT_EPOCHS, NER_EPOCHS, QUICK_EPOCHS, TrainOptions
+from annotator.learn.options import EVENT_EPOCHS, LEAST_DOCUMENTS, NER_EPOCHS, QUICK_EPOCHS, TrainOptions
 from ui.workers import NOT_DEFAULT_HINT, TrainWorker
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -47,12 +47,23 @@ class TrainDialog(QDialog):
         (self.quick if quick else self.full).setChecked(True)
         self.make_default = QCheckBox("Make the new model the &default even if it scores worse")
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText("&Train")
+        self.train = buttons.button(QDialogButtonBox.StandardButton.Ok)
+        self.train.setText("&Train")
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         lay = QVBoxLayout(self)
-        for w in (about, self.full, self.quick, self.make_default, buttons):
+        for w in (about, self.full, self.quick, self.make_default):
             lay.addWidget(w)
+        if finished < LEAST_DOCUMENTS:  # said here, Train off: it ran and then said why in a second box
+            self.too_few = QLabel(
+                f"Training needs at least {LEAST_DOCUMENTS} finished documents (one is held out to score the new "
+                "model): mark documents annotated (Ctrl+Enter) or reviewed first."
+            )
+            self.too_few.setWordWrap(True)
+            self.too_few.setStyleSheet("color: #b00020")
+            lay.addWidget(self.too_few)
+            self.train.setEnabled(False)
+        lay.addWidget(buttons)
         (self.quick if quick else self.full).setFocus()
         self.setMinimumWidth(min(560, self.sizeHint().width() + 40))
 
