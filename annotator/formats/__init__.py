@@ -10,7 +10,8 @@ Registries (used by the command line and by the app's Import and Export dialogs)
 - ``readers()`` -> {name: read}. ``read(path, schema=None)`` returns a ``ReadResult`` (``documents``: list
   of IncomingDocument, ``schema``: a Schema the input defines, e.g. brat's annotation.conf, or None;
   ``warnings``: what could not be kept; ``notes``: how something was read). Pass the project's schema so
-  labels that name event types become triggers. ``path`` is a file, or a folder for ``brat``. To check and
+  labels that name event types become triggers; a reader whose record has ``import_options`` (CoNLL's scheme, column,
+  documents) takes them as ``options={KEY: VALUE}``. ``path`` is a file, or a folder for ``brat``. To check and
   store everything in one transaction (and adopt the input's schema), call
   ``annotator.formats.loading.import_format``.
 - ``readers_by_suffix()`` -> {suffix: read(path) -> list[IncomingDocument] or ReadResult (``.json``: with the export's
