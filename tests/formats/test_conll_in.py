@@ -262,3 +262,16 @@ def test_stanford_ner_io_files_are_read_when_named_and_said_otherwise(tmp_path):
     with pytest.raises(ImportFileError) as err:
         read_conll(path, schema, {"scheme": "io"})
     assert err.value.line == 2 and "'B-PERSON' is not a tag (O or a label without B-/I- (scheme=io))" in str(err.value)
+
+
+def test_iob_read_run_by_run_gives_what_spacy_gives_for_the_whole_sentence():
+    # entities() hands spaCy each run of entity tags alone (iob_to_biluo pops the head of a list: a whole long sentence
+    # is quadratic); an entity never spans an O, so the runs must give what the whole sentence gives
+    import random
+
+    from spacy.training import iob_to_biluo, tags_to_entities
+
+    rng = random.Random(8)
+    for _ in range(2000):
+        tags = [rng.choice(["O", "O", "B-PER", "I-PER", "B-LOC", "I-LOC"]) for _ in range(rng.randint(0, 25))]
+        assert entities(tags, "iob") == (tags_to_entities(iob_to_biluo(tags)), []), tags
