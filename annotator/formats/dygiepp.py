@@ -28,6 +28,7 @@ from typing import Any
 
 import orjson
 
+from annotator.db import is_score
 from annotator.formats.brat_conf import proxy_labels
 from annotator.formats.common import (
     FormatExportReport,
@@ -197,7 +198,7 @@ class _Line:
     starts: list[int]
     ends: list[int]
     sent_starts: list[int]
-    entities: list[tuple[int, int, str, bool]]  # (first token, last token, label, predicted)
+    entities: list[tuple[int, int, str, bool, float | None]]  # (first token, last token, label, predicted, score)
     events: list[tuple[int, int, str, list[tuple[int, int, str]], bool, float | None]]  # trigger, type, args, ...
     relations: list[tuple[int, int, int, int, str]]
     clusters: dict[str, list[list[tuple[int, int]]]]
@@ -251,7 +252,7 @@ def _parse_line(obj: Any, path: Path, line: int, warnings: list[str]) -> _Line:
             need(False, path, line, f"{what}: tokens {s!r}-{e!r} are not in 0-{n - 1}")
         return s, e
 
-    entities: list[tuple[int, int, str, bool]] = []
+    entities: list[tuple[int, int, str, bool, float | None]] = []
     for predicted, field_ in ((False, "ner"), (True, "predicted_ner")):
         for k, item in enumerate(_per_sentence(obj, field_, len(sentences), path, line)):
             need(
@@ -260,7 +261,9 @@ def _parse_line(obj: Any, path: Path, line: int, warnings: list[str]) -> _Line:
                 line,
                 f"{field_} {k} must be [first token, last token, label]",
             )
-            entities.append((*tokens(item[0], item[1], f"{field_} {k}"), item[2], predicted))
+            # dygie predict writes [first, last, label, logit, probability]: the probability is the score
+            score = float(item[4]) if predicted and len(item) >= 5 and is_score(item[4]) else None
+            entities.append((*tokens(item[0], item[1], f"{field_} {k}"), item[2], predicted, score))
     events = []
     for predicted, field_ in ((False, "events"), (True, "predicted_events")):
         for k, item in enumerate(_per_sentence(obj, field_, len(sentences), path, line)):
@@ -288,7 +291,7 @@ def _parse_line(obj: Any, path: Path, line: int, warnings: list[str]) -> _Line:
                     f"{what} argument {j} must be [first token, last token, role]",
                 )
                 args.append((*tokens(a[0], a[1], f"{what} argument {j}"), a[2]))
-            score = trig[-1] if predicted and isinstance(trig[-1], float) else None
+            score = float(trig[-1]) if predicted and len(trig) >= 4 and is_score(trig[-1]) else None
             events.append((s, e, etype, args, predicted, score))
     relations = []
     for k, item in enumerate(_per_sentence(obj, "relations", len(sentences), path, line)):
@@ -330,7 +333,7 @@ def _told_schema(lines: list[_Line], name: str) -> Schema:
     """A schema with every label, event type and role the file uses (DyGIE++ files come without one): a role takes
     the labels of the entities that filled it; optional when some events of the type lack it, repeatable when one
     fills it twice."""
-    labels = list(dict.fromkeys(label for d in lines for *_, label, _ in d.entities))
+    labels = list(dict.fromkeys(e[2] for d in lines for e in d.entities))
     roles: dict[str, dict[str, list[str]]] = {}
     counts: dict[tuple[str, str], list[int]] = {}
     per_type: Counter[str] = Counter()
@@ -365,7 +368,7 @@ def _told_schema(lines: list[_Line], name: str) -> Schema:
 def _entity_index(d: _Line) -> dict[tuple[int, int], list[str]]:
     """Token span -> the labels of the entities on it, gold ones first."""
     at: dict[tuple[int, int], list[str]] = {}
-    for s, e, label, _ in sorted(d.entities, key=lambda x: x[3]):
+    for s, e, label, *_ in sorted(d.entities, key=lambda x: x[3]):
         if label not in at.setdefault((s, e), []):
             at[(s, e)].append(label)
     return at
@@ -377,10 +380,10 @@ def _document(d: _Line, path: Path, warnings: list[str]) -> IncomingDocument:
 
     at = _entity_index(d)
     entities: dict[tuple[int, int, str], IncomingEntity] = {}
-    for s, e, label, predicted in sorted(d.entities, key=lambda x: x[3]):  # gold first: a prediction it repeats is it
-        if (s, e, label) not in entities:
+    for s, e, label, predicted, score in sorted(d.entities, key=lambda x: x[3]):  # gold first: a prediction it
+        if (s, e, label) not in entities:  # repeats is the gold one
             entities[(s, e, label)] = IncomingEntity(
-                (s, e, label), *chars(s, e), label, "suggested" if predicted else "accepted", KEPT
+                (s, e, label), *chars(s, e), label, "suggested" if predicted else "accepted", KEPT, score=score
             )
     events = []
     for s, e, etype, args, predicted, score in d.events:

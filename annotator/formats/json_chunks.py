@@ -28,6 +28,7 @@ _TEXT = b'"text":"%b"'  # where an entity's quoted text goes (a raw quote is nev
 _JOIN = "\x7f"  # joins a document's entity texts for one orjson call (orjson leaves it raw; used if the text lacks it)
 _JOIN_B = _JOIN.encode()
 _ENTITIES = b',"entities":['
+_SCORE = b'"score":""'  # where a scored entity's score goes
 _NO_EVENTS = b'],"events":[],"comments":[]}'
 
 _dumps = orjson.dumps
@@ -42,9 +43,12 @@ def _documents_sql(n_states: int, n_docs: int) -> str:
     # parameters: annotation set, states (the correlated subquery comes first in the text), then document ids
     return (
         "SELECT d.id, d.name, d.text, d.sha256, d.status, d.meta, ("
-        "  SELECT CAST(json_group_array(s) || json_group_array(t) || group_concat(frag, ',') AS BLOB) FROM ("
+        "  SELECT CAST(json_group_array(s) || json_group_array(t) || '[' || coalesce(group_concat(q), '') || ']' "
+        "    || group_concat(frag, ',') AS BLOB) FROM ("
         "    SELECT json_object('id', e.id, 'start', e.start, 'end', e.end, 'label', e.label, 'text', '%b',"
-        "      'state', e.state, 'source', e.source, 'annotator', e.annotator) AS frag, e.start AS s, e.end AS t"
+        "      'state', e.state, 'source', e.source, 'annotator', e.annotator,"
+        "      'score', CASE WHEN e.score IS NULL THEN NULL ELSE '' END) AS frag, e.start AS s, e.end AS t,"
+        "      CASE WHEN e.score IS NOT NULL THEN quote(e.score) END AS q"
         "    FROM entities e"
         f"   WHERE e.document_id = d.id AND e.annotation_set = ? AND e.state IN ({_in(n_states)})"
         "    ORDER BY e.start, e.end, e.id)) AS ents"
@@ -144,9 +148,11 @@ def entities_json(text: str, column: bytes | None) -> tuple[bytes | memoryview, 
     if column is None:
         return b"", 0
     cut = column.index(b"]") + 1
-    end = column.index(b"]", cut) + 1
+    mid = column.index(b"]", cut) + 1
+    end = column.index(b"]", mid) + 1
     view = memoryview(column)
-    starts, ends = _loads(view[:cut]), _loads(view[cut:end])
+    starts, ends = _loads(view[:cut]), _loads(view[cut:mid])
+    scores = _loads(view[mid:end])  # the entities' scores that are not NULL, in order (SQLite's exact quote())
     n = len(starts)
     texts = [text[a:b] for a, b in zip(starts, ends)]
     if _JOIN not in text:  # one orjson call quotes every text; the joining character comes out raw, split there
@@ -168,13 +174,28 @@ def entities_json(text: str, column: bytes | None) -> tuple[bytes | memoryview, 
     try:
         filled = column % tuple(quoted)
         if len(filled) == expected:
-            return memoryview(filled)[end:], n
+            return _with_scores(memoryview(filled)[end:], scores), n
     except (TypeError, ValueError):
         pass
     filled = column.replace(b"%", b"%%").replace(b'"text":"%%b"', _TEXT) % tuple(quoted)
     if len(filled) != expected:
         raise RuntimeError("entity JSON fragments and offsets disagree")
-    return memoryview(filled)[end:], n
+    return _with_scores(memoryview(filled)[end:], scores), n
+
+
+def _with_scores(ents: memoryview, scores: list[float]) -> bytes | memoryview:
+    """The entities' JSON with each score's place (json_object's ``"score":""``: a raw quote is never inside a JSON
+    string, so that sequence is only ever our key and its empty value) given its score as orjson writes it (SQLite
+    would write 15 digits; its quote() gives every digit, read back exactly)."""
+    if not scores:
+        return ents
+    pieces = bytes(ents).split(_SCORE)
+    if len(pieces) != len(scores) + 1:  # never silently wrong output
+        raise RuntimeError("entity scores and their places disagree")
+    out = [pieces[0]]
+    for value, rest in zip(scores, pieces[1:]):
+        out += (b'"score":', _dumps(value), rest)
+    return b"".join(out)
 
 
 def render_chunk(

@@ -39,7 +39,7 @@ from annotator.formats.common import (
 )
 from annotator.errors import ImportFileError
 from annotator.formats.regions import Region, build_document
-from annotator.importing import counted
+from annotator.db import is_score
 from annotator.offsets import Utf16Map
 from annotator.schema import Schema, default_schema
 
@@ -332,7 +332,7 @@ def read_label_studio(path: str | Path, schema: Schema | None = None) -> ReadRes
                     )
                     if got[2]:
                         notes.append(f"{path}:{line}: result {rid} offsets read as UTF-16 units")
-                score = r.get("score") if isinstance(r.get("score"), (int, float)) else None
+                score = r.get("score") if is_score(r.get("score")) else None
                 for lab in labels:
                     regions.append(Region(rid, got[0], got[1], lab, score=score))
                 meta = r.get("meta")
@@ -418,12 +418,6 @@ def read_label_studio(path: str | Path, schema: Schema | None = None) -> ReadRes
         if shape:
             meta["label_studio_task"] = shape
         triggers = {g.key for g in regions if g.label in trigger_labels(schema)}
-        scored = sum(1 for g in regions if g.score is not None and g.key not in triggers)
-        if scored:  # an event keeps its trigger region's score; an entity has no place for one
-            warnings.append(
-                f"{path}:{line}: {who}: the scores of {counted(scored, 'predicted entity', 'predicted entities')} "
-                "(an entity keeps no score; an event keeps its trigger's)"
-            )
         for i in both_ways:
             frm, to, label = relations[i]
             if to in triggers and frm not in triggers:

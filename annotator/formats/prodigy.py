@@ -38,6 +38,7 @@ from annotator.formats.common import (
 )
 from annotator.formats.records import ExportRequest, export_writer
 from annotator.formats.tokens import ALIGN_MODES, DocTokens, align
+from annotator.db import is_score
 from annotator.importing import IncomingDocument, IncomingEntity, IncomingEvent
 from annotator.model import STATUSES
 from annotator.schema import Schema
@@ -78,6 +79,8 @@ def record_to_task(
         got = span(ent["start"], ent["end"], ent["label"], f"entity {ent['label']}")
         if got is not None:
             by_entity[ent["id"]] = got
+            if ent.get("score") is not None and "score" not in got:  # a suggestion's score, as ner.teach gives it
+                got["score"] = ent["score"]
     relations, events = [], []
     for v in rec["events"]:
         t = v["trigger"]
@@ -291,19 +294,21 @@ def _group_document(
         for category in label + options:
             warnings.append(f"{path}:{line}: document category {category!r}")
 
-        def entity(s: int, e: int, label: str) -> tuple[int, int, str]:
+        def entity(s: int, e: int, label: str, score: float | None = None) -> tuple[int, int, str]:
             if (s, e, label) not in entities:
-                entities[(s, e, label)] = IncomingEntity((s, e, label), s, e, label, state, "prodigy", who)
+                entities[(s, e, label)] = IncomingEntity((s, e, label), s, e, label, state, "prodigy", who, score)
+            elif score is not None and entities[(s, e, label)].score is None:
+                entities[(s, e, label)].score = score
             return s, e, label
 
         trig_spans = set()
         spans = [_span(text, sp, path, line, f"span {k}", notes) for k, sp in enumerate(task.get("spans", []))]
         need_known_labels(schema, [label for _, _, label in spans], path, line)
-        for s, e, label in spans:
+        for (s, e, label), given in zip(spans, task.get("spans", [])):
             if label in triggers:
                 trig_spans.add((s, e, label))
-            else:
-                entity(s, e, label)
+            else:  # a model's span (ner.teach, ner.correct) may carry its score
+                entity(s, e, label, float(given["score"]) if is_score(given.get("score")) else None)
         given_events = isinstance(task.get("events"), list)  # our export: events whole, relations only for show
         if given_events:
             for k, v in enumerate(task["events"]):

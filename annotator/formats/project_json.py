@@ -7,6 +7,7 @@ from typing import Any
 
 import orjson
 
+from annotator.db import is_score
 from annotator.errors import ImportFileError
 from annotator.exporting import atomic_output
 from annotator.formats.common import ReadResult, no_cyclic_gc
@@ -24,9 +25,9 @@ from annotator.schema import Schema, SchemaError, parse_schema, schema_source
 from annotator.store import Project
 
 FORMAT = "annotator-json"
-VERSION = (
-    2  # 2: events carry state, source, score and alternatives (version 1 files still read: their events are accepted)
-)
+# 2: events carry state, source, score and alternatives (version 1 files still read: their events are accepted);
+# 3: entities carry score too (versions 1 and 2 still read: their entities have none)
+VERSION = 3
 
 
 def header(project: Project, annotation_set: str | None = None) -> dict[str, Any]:
@@ -130,10 +131,22 @@ def parse_document(obj: Any, path: str, line: int | None = None) -> IncomingDocu
         need(isinstance(e.get("label"), str), f"document {name!r}: entity without a label")
         if "text" in e:
             need(e["text"] == text[s:t], f"document {name!r}: entity {e.get('id')!r} text does not match its offsets")
+        score = e.get("score")
+        need(
+            score is None or is_score(score),
+            f"document {name!r}: entity {e.get('id')!r}: 'score' must be a number, not {score!r}",
+        )
         key = e.get("id") if e.get("id") is not None else ("no id", k)  # never matched by an argument
         entities.append(
             IncomingEntity(
-                key, s, t, e["label"], e.get("state", "accepted"), e.get("source") or "import", e.get("annotator")
+                key,
+                s,
+                t,
+                e["label"],
+                e.get("state", "accepted"),
+                e.get("source") or "import",
+                e.get("annotator"),
+                score=score,
             )
         )
     events = []
@@ -166,8 +179,8 @@ def parse_document(obj: Any, path: str, line: int | None = None) -> IncomingDocu
         texts(v, ("state", "source"), f"event {v.get('id')!r}:")
         score = v.get("score")
         need(
-            score is None or (type(score) in (int, float)),
-            f"document {name!r}: event {v.get('id')!r}: 'score' must be a number",
+            score is None or is_score(score),
+            f"document {name!r}: event {v.get('id')!r}: 'score' must be a number, not {score!r}",
         )
         alternatives = v.get("alternatives") or []
         need(

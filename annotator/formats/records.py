@@ -142,8 +142,8 @@ def iter_document_records(
         texts = {d[0]: d[2] for d in docs}
         ents: dict[int, list[dict[str, Any]]] = {}
         doc_id, text, bucket = None, "", []  # rows come grouped by document: one dict per row, one pass
-        for eid, did, start, end, label, state, source, who in conn.execute(
-            f"SELECT id, document_id, start, end, label, state, source, annotator FROM entities "
+        for eid, did, start, end, label, state, source, who, score in conn.execute(
+            f"SELECT id, document_id, start, end, label, state, source, annotator, score FROM entities "
             f"WHERE document_id IN ({marks}) AND annotation_set = ? AND state IN ({_in(states)}) "
             "ORDER BY document_id, start, end, id",
             [*chunk, aset, *states],
@@ -161,6 +161,7 @@ def iter_document_records(
                     "state": state,
                     "source": source,
                     "annotator": who,
+                    "score": score,
                 }
             )
         events, args, comments = chunk_extras(conn, chunk, aset, states)

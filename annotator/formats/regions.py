@@ -25,7 +25,7 @@ class Region:
     end: int
     label: str
     attributes: dict[str, str] = field(default_factory=dict)
-    score: float | None = None  # a prediction's confidence (Label Studio's per-region score): kept on events
+    score: float | None = None  # a prediction's confidence (Label Studio's per-region score): kept on spans and events
 
 
 def build_document(
@@ -72,7 +72,7 @@ def build_document(
     for r in regions:
         by_key.setdefault(r.key, []).append(r)
     entities = [
-        IncomingEntity((r.key, r.label), r.start, r.end, r.label, state, source, annotator)
+        IncomingEntity((r.key, r.label), r.start, r.end, r.label, state, source, annotator, score=r.score)
         for r in regions
         if r.label not in triggers
     ]

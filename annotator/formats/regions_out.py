@@ -45,7 +45,7 @@ class OutRegion:
     end: int
     label: str
     attributes: dict[str, Any]
-    score: float | None = None  # a suggested event's confidence (Label Studio's per-region score)
+    score: float | None = None  # a suggestion's confidence (Label Studio's per-region score)
 
 
 KEPT = ("doccano", "label_studio")  # where the two imports keep relations between entities (the same shape)
@@ -61,7 +61,7 @@ def regions_and_relations(
     by_entity: dict[int, OutRegion] = {}
     by_span: dict[tuple[int, int, str], OutRegion] = {}
     for e in rec["entities"]:
-        r = OutRegion(len(regions) + 1, e["start"], e["end"], e["label"], {})
+        r = OutRegion(len(regions) + 1, e["start"], e["end"], e["label"], {}, e.get("score"))
         regions.append(r)
         by_entity[e["id"]] = r
         by_span.setdefault((r.start, r.end, r.label), r)
@@ -138,7 +138,7 @@ def label_studio_task(rec: dict[str, Any], report: FormatExportReport) -> dict[s
     for r in regions:
         where = {"start": u16.to_utf16(r.start), "end": u16.to_utf16(r.end), "text": text[r.start : r.end]}
         base = {"id": rid[r.number], "from_name": shape.get("from_name", "label"), "to_name": to_name}
-        scored = {"score": r.score} if r.score is not None else {}  # an event's confidence, as a prediction gives it
+        scored = {"score": r.score} if r.score is not None else {}  # a suggestion's confidence, as a prediction has it
         result.append({**base, "type": "labels", "value": {**where, "labels": [r.label]}, **scored})
         result += [
             {**base, "from_name": name, "type": "choices", "value": {**where, "choices": [value]}}

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass, field
-from typing import Iterable, Sequence
+from typing import Iterable, Mapping, Sequence
 
 
 from annotator.db import event_row, span_row
@@ -63,8 +63,17 @@ def _entity_rows(project: Project, doc_id: int) -> list[tuple[int, int, int, str
     ).fetchall()
 
 
-def write_entities(project: Project, doc_id: int, spans: Iterable[Span], source: str, counts: WriteCounts) -> None:
-    """Store new entity suggestions where nobody decided (call ``clear_undecided`` first)."""
+def write_entities(
+    project: Project,
+    doc_id: int,
+    spans: Iterable[Span],
+    source: str,
+    counts: WriteCounts,
+    scores: Mapping[Span, float] | None = None,
+) -> None:
+    """Store new entity suggestions where nobody decided (call ``clear_undecided`` first), each with its score in
+    ``scores`` where the suggester gave one."""
+    scores = scores or {}
     labels = set(project.schema.label_names)
     kept: set[tuple[int, int]] = set()
     decided: dict[str, list[tuple[int, int]]] = {}  # label -> spans a person accepted, added or edited
@@ -84,7 +93,8 @@ def write_entities(project: Project, doc_id: int, spans: Iterable[Span], source:
             counts.kept_human += 1
             continue
         kept.add((start, end))
-        rows.append(span_row(doc_id, aset, start, end, label, "suggested", source, None, at=t))
+        score = scores.get((start, end, label))
+        rows.append(span_row(doc_id, aset, start, end, label, "suggested", source, None, score=score, at=t))
     counts.entities += project.db.insert_spans(rows)
 
 

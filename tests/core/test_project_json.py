@@ -93,7 +93,7 @@ def test_json_export_content(filled, tmp_path):
     out = tmp_path / "out.json"
     report = write_json(project, out)
     data = validate_json_export(out)
-    assert data["format"] == "annotator-json" and data["version"] == 2 and data["annotation_set"] == "main"
+    assert data["format"] == "annotator-json" and data["version"] == 3 and data["annotation_set"] == "main"
     assert data["schema"] == project.schema.to_dict()
     assert [d["name"] for d in data["documents"]] == ["a.txt", "b.txt", "c.txt"]
     d1 = data["documents"][0]
@@ -115,6 +115,7 @@ def test_json_export_content(filled, tmp_path):
         "state": "added",
         "source": "human",
         "annotator": "tester",
+        "score": None,
     }
     for e in d1["entities"]:
         assert TEXT[e["start"] : e["end"]] == e["text"]  # code point offsets, astral flag included
@@ -284,6 +285,7 @@ def a_document(draw, index):
                 draw(st.sampled_from(STATES)),
                 draw(st.sampled_from(["human", "import", "spacy:en_core_web_sm@3.8.0"])),
                 draw(annotators),
+                score=draw(st.none() | st.floats(allow_nan=False, allow_infinity=False)),
             )
         )
     events = []

@@ -153,9 +153,10 @@ def test_predictions_come_in_as_suggestions_with_their_scores(tmp_path):
     }
     result = read_dygiepp(write_lines(tmp_path / "pred.jsonl", line))
     (doc,) = result.documents
-    assert [(doc.text[e.start : e.end], e.label, e.state) for e in doc.entities] == [
-        ("Rebels", "PER", "accepted"),  # the prediction repeats it: one entity, as the input gave it
-        ("Mosul", "GPE", "suggested"),
+    # a predicted entity keeps its probability as its score (the last of the five; the logit before it is not one)
+    assert [(doc.text[e.start : e.end], e.label, e.state, e.score) for e in doc.entities] == [
+        ("Rebels", "PER", "accepted", None),  # the prediction repeats it: one entity, as the input gave it
+        ("Mosul", "GPE", "suggested", 0.87),
     ]
     (event,) = doc.events
     assert (event.type, event.state, event.score, event.arguments) == (

@@ -56,8 +56,10 @@ def test_a_predicted_event_is_a_suggestion_of_that_model_with_its_score(tmp_path
     (doc,) = result.documents
     (event,) = doc.events
     assert (event.state, event.source, event.score) == ("suggested", "label-studio:ev-2", 0.9)
-    assert [(e.label, e.state, e.source) for e in doc.entities] == [("GPE", "suggested", "label-studio:ev-2")]
-    assert any("the scores of 1 predicted entity" in w for w in result.warnings)
+    assert [(e.label, e.state, e.source, e.score) for e in doc.entities] == [
+        ("GPE", "suggested", "label-studio:ev-2", 0.8)
+    ]
+    assert not any("score" in w for w in result.warnings)  # nothing dropped (entities said their scores were)
 
 
 def test_the_export_writes_the_model_version_back(tmp_path):
@@ -69,10 +71,11 @@ def test_the_export_writes_the_model_version_back(tmp_path):
         (doc,) = project.document_ids()
         (event,) = project.events(doc)
         assert (event.state, event.score) == ("suggested", 0.9)
+        assert [(e.label, e.score) for e in project.entities(doc)] == [("GPE", 0.8)]
     out = tmp_path / "out.json"
     assert main(["export", str(p), "-f", "label_studio", "-o", str(out)]) == 0
     (task,) = orjson.loads(out.read_bytes())
     assert task["annotations"] == [] and task["predictions"][0]["model_version"] == "ev-2"
-    # the event's score goes back on its trigger region, as the prediction gave it (entities keep none)
+    # each region's score goes back on it, the event's on its trigger region, as the prediction gave them
     scores = {r["value"]["text"]: r.get("score") for r in task["predictions"][0]["result"] if r["type"] == "labels"}
-    assert scores == {"attacked": 0.9, "Kabul": None}
+    assert scores == {"attacked": 0.9, "Kabul": 0.8}

@@ -276,3 +276,31 @@ def test_each_line_of_what_an_import_left_out_says_not_kept_once(tmp_path, capsy
     main(["import", str(tmp_path / "p.annotator"), str(src)])
     lines = [x for x in capsys.readouterr().err.splitlines() if "not kept" in x]
     assert lines and all(x.count("not kept") == 1 for x in lines), lines
+
+
+def test_a_models_span_keeps_its_score_in_and_out(tmp_path):
+    # ner.teach's shape: a model's span with its score (and rank, source), the task's score in its meta
+    text = "Gunmen attacked Mosul on Friday."
+    task = {
+        "text": text,
+        "_input_hash": 7,
+        "spans": [
+            {"start": 16, "end": 21, "text": "Mosul", "label": "GPE", "score": 0.8125, "rank": 0, "source": "core"},
+            {"start": 25, "end": 31, "text": "Friday", "label": "DATE"},
+        ],
+        "meta": {"score": 0.8125},
+        "answer": "accept",
+    }
+    path = tmp_path / "teach.jsonl"
+    path.write_bytes(orjson.dumps(task))
+    (doc,) = read_prodigy(path).documents
+    assert sorted((e.label, e.score) for e in doc.entities) == [("DATE", None), ("GPE", 0.8125)]
+    p = tmp_path / "p.annotator"
+    with Project(p) as project:
+        import_format(project, "prodigy", [path])
+        (doc_id,) = project.document_ids()
+        assert sorted((e.label, e.score) for e in project.entities(doc_id)) == [("DATE", None), ("GPE", 0.8125)]
+        out = tmp_path / "out.jsonl"
+        write_prodigy(project, out)
+    (back,) = lines(out)
+    assert sorted((s["label"], s.get("score")) for s in back["spans"]) == [("DATE", None), ("GPE", 0.8125)]
