@@ -370,6 +370,37 @@ def cmd_status(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_accept(args: argparse.Namespace) -> int:
+    """Accept the undecided entity suggestions of documents (the app's Accept all suggestions), with
+    ``--min-score`` only those scored at least that much; each document is one edit in the change log."""
+    from annotator.edits import accept_all
+
+    with _open(args, create=False, reads_set=True) as project:
+        ids = project.document_ids() if args.all else _documents_named(project, args.docs)
+        accepted = left = 0
+        for doc_id in ids:
+            accepted += len(accept_all(project, doc_id, min_score=args.min_score).ids("entities"))
+            left += sum(e.state == "suggested" for e in project.entities(doc_id))
+    n = len(ids)
+    scored = f" scored at least {args.min_score:g}" if args.min_score is not None else ""
+    print(
+        f"{accepted} entity suggestion{'' if accepted == 1 else 's'}{scored} accepted in {n} "
+        f"document{'' if n == 1 else 's'}" + (f"; {left} left undecided" if left else "")
+    )
+    return 0
+
+
+def _score(text: str) -> float:
+    """An argparse type: a minimum score, a finite number (a bad value is a one-line usage error naming it)."""
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"invalid score: {text!r} (a number, such as 0.8)") from None
+    if value != value or value in (float("inf"), float("-inf")):
+        raise argparse.ArgumentTypeError(f"invalid score: {text!r} (a finite number, such as 0.8)")
+    return value
+
+
 def _documents_named(project, names: list[str]) -> list[int]:  # type: ignore[no-untyped-def]
     """Document ids for names (or ids) as ``stats``/``validate`` show them; an unknown or shared name is a one-line
     error naming it, before anything is changed."""
@@ -628,6 +659,21 @@ def build_parser() -> argparse.ArgumentParser:
     which.add_argument("--docs", nargs="+", metavar="NAME", help="documents by name (or id)")
     which.add_argument("--all", action="store_true", help="every document of the project")
     p.set_defaults(func=cmd_status)
+
+    p = sub.add_parser(
+        "accept",
+        parents=[with_set],
+        help="accept the undecided entity suggestions of documents (optionally only those scored at least S)",
+        description="Accept the entity suggestions nobody decided on yet, as the app's Accept all suggestions does: "
+        "each document one edit in the change log. With --min-score only those whose suggester gave a score of at "
+        "least S; a suggestion without a score (spaCy's ner gives none) stays undecided.",
+    )
+    p.add_argument("project")
+    which = p.add_mutually_exclusive_group(required=True)
+    which.add_argument("--docs", nargs="+", metavar="NAME", help="documents by name (or id)")
+    which.add_argument("--all", action="store_true", help="every document of the project")
+    p.add_argument("--min-score", type=_score, metavar="S", help="only suggestions scored at least S (e.g. 0.8)")
+    p.set_defaults(func=cmd_accept)
 
     p = sub.add_parser("validate", parents=[with_set], help="list problems (missing roles, wrong labels)")
     p.add_argument("project")

@@ -6,7 +6,7 @@ from typing import Iterable
 
 import orjson
 
-from annotator.db import argument_row, event_row, span_row
+from annotator.db import argument_row, event_row, is_score, span_row
 from annotator.decisions import accept_events, edit_event, leave_suggested_events, reject_events, undecide_fillers
 from annotator.errors import ValidationError
 from annotator.model import STATES, STATUSES, Change, Entity, Event
@@ -133,15 +133,24 @@ def set_entity_state(project: Project, entity_id: int, state: str, *, expected: 
     return _decide(project, entity_id, "set_entity_state", {"state": state}, expected)
 
 
-def _decide_all(project: Project, doc_id: int, state: str, action: str) -> Change:
+def check_min_score(min_score: float | None) -> None:
+    """A minimum score must be a finite number (scores are the suggesters' confidences, usually 0 to 1)."""
+    if min_score is not None and not is_score(min_score):
+        raise ValidationError(f"the minimum score must be a number, not {min_score!r}")
+
+
+def _decide_all(project: Project, doc_id: int, state: str, action: str, min_score: float | None = None) -> Change:
     _doc_text(project, doc_id)
+    check_min_score(min_score)
+    # with a minimum, only the suggestions scored at least that much: one without a score stays undecided
+    scored = "" if min_score is None else " AND score >= ?"
 
     def body(rec: EditRecorder) -> None:
         ids = [
             r[0]
             for r in project.db.conn.execute(
-                "SELECT id FROM entities WHERE document_id = ? AND annotation_set = ? AND state = 'suggested'",
-                (doc_id, project.annotation_set),
+                "SELECT id FROM entities WHERE document_id = ? AND annotation_set = ? AND state = 'suggested'" + scored,
+                (doc_id, project.annotation_set, *(() if min_score is None else (min_score,))),
             )
         ]
         t = now()
@@ -155,9 +164,10 @@ def _decide_all(project: Project, doc_id: int, state: str, action: str) -> Chang
     return run_edit(project, action, doc_id, body)
 
 
-def accept_all(project: Project, doc_id: int) -> Change:
-    """Accept every undecided suggestion of a document in one step."""
-    return _decide_all(project, doc_id, "accepted", "accept_all")
+def accept_all(project: Project, doc_id: int, *, min_score: float | None = None) -> Change:
+    """Accept every undecided entity suggestion of a document in one step; with ``min_score``, only those the
+    suggester scored at least that much (a suggestion without a score stays undecided). Undone as any edit."""
+    return _decide_all(project, doc_id, "accepted", "accept_all", min_score)
 
 
 def reject_all(project: Project, doc_id: int) -> Change:
@@ -301,18 +311,24 @@ def reject_event(project: Project, event_id: int) -> Change:
     return _decide_events(project, "reject_event", row["document_id"], [event_id], reject_events)
 
 
-def _suggested_events(project: Project, doc_id: int) -> list[int]:
+def _suggested_events(project: Project, doc_id: int, min_score: float | None = None) -> list[int]:
     _doc_text(project, doc_id)
+    check_min_score(min_score)
     rows = project.db.conn.execute(
-        "SELECT id FROM events WHERE document_id = ? AND annotation_set = ? AND state = 'suggested' ORDER BY id",
-        (doc_id, project.annotation_set),
+        "SELECT id FROM events WHERE document_id = ? AND annotation_set = ? AND state = 'suggested'"
+        + ("" if min_score is None else " AND score >= ?")
+        + " ORDER BY id",
+        (doc_id, project.annotation_set, *(() if min_score is None else (min_score,))),
     )
     return [r[0] for r in rows]
 
 
-def accept_all_events(project: Project, doc_id: int) -> Change:
-    """Accept every undecided event suggestion of a document (and the entity suggestions filling their roles)."""
-    return _decide_events(project, "accept_all_events", doc_id, _suggested_events(project, doc_id), accept_events)
+def accept_all_events(project: Project, doc_id: int, *, min_score: float | None = None) -> Change:
+    """Accept every undecided event suggestion of a document (and the entity suggestions filling their roles);
+    with ``min_score``, only the events scored at least that much."""
+    return _decide_events(
+        project, "accept_all_events", doc_id, _suggested_events(project, doc_id, min_score), accept_events
+    )
 
 
 def reject_all_events(project: Project, doc_id: int) -> Change:

@@ -154,6 +154,9 @@ class AcceptAll(CoreEditCommand):
     edit = edits.accept_all
     title = "Accept all suggestions"
 
+    def describe(self, doc_id: int, min_score: float | None = None) -> str:
+        return self.title if min_score is None else f"Accept suggestions scored at least {min_score:.2f}"
+
 
 class AcceptRest(CoreEditCommand):
     edit = edits_flow.accept_rest

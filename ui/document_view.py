@@ -22,6 +22,7 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QPlainTextEdit, QToolTip, QWidget
 
 from ui.palette import label_colors
+from ui.plain import state_with_score
 from ui.highlighter import MAX_UNBROKEN_LINE, SpanHighlighter, longest_line, view_text_and_breaks
 from ui.span_labels import ARGUMENT_MARK, TRIGGER_MARK, RoomyLayout, SpanLabels, room_for
 
@@ -323,11 +324,14 @@ class DocumentView(QPlainTextEdit):
         lines = []
         for e in c.entities_at(cp, self.highlighter.show_rejected):
             lines.append(
-                f"<b>{html.escape(e.label)}</b> ({html.escape(e.state)}): {html.escape(c.span_text(e.start, e.end))}"
+                f"<b>{html.escape(e.label)}</b> ({html.escape(state_with_score(e.state, e.score))}): "
+                f"{html.escape(c.span_text(e.start, e.end))}"
             )
         for v in c.events_at(cp):
+            scored = f" ({html.escape(state_with_score(v.state, v.score))})" if v.score is not None else ""
             lines.append(
-                f"<b>event {html.escape(v.type)}</b>: {html.escape(c.span_text(v.trigger_start, v.trigger_end))}"
+                f"<b>event {html.escape(v.type)}</b>{scored}: "
+                f"{html.escape(c.span_text(v.trigger_start, v.trigger_end))}"
             )
         return "<qt>" + "<br>".join(lines) + "</qt>" if lines else ""
 

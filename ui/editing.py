@@ -185,9 +185,23 @@ class EditActions(QObject):
         elif self.c.current_event is not None:
             self.c.run(cmd.DeleteEvent, self.c.current_event, expected=self.c.events.get(self.c.current_event))
 
-    def accept_all(self) -> None:
-        if self.c.doc is not None:
-            self.c.run(cmd.AcceptAll, self.c.doc.id)
+    def accept_all(self, min_score: float | None = None) -> None:
+        """Accept the document's undecided entity suggestions; with ``min_score`` only those scored at least that
+        (one undo step either way); the status line says how many, and how many stay undecided."""
+        c = self.c
+        if c.doc is None:
+            return
+        if min_score is None:
+            c.run(cmd.AcceptAll, c.doc.id)
+            return
+        before = {e.id for e in c.visible_entities() if e.state == "suggested"}
+        c.run(cmd.AcceptAll, c.doc.id, min_score=min_score)
+        left = sum(1 for e in c.visible_entities() if e.state == "suggested")
+        n = len(before) - left
+        c.report_status(
+            f"{n} suggestion{'' if n == 1 else 's'} scored at least {min_score:.2f} accepted; "
+            f"{left} left undecided (below it, or without a score)."
+        )
 
     def label_everywhere(self, accept: bool = False) -> None:
         """Give the selected span's label to the other places its text occurs (as suggestions, or accepted)."""

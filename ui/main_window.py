@@ -45,6 +45,7 @@ WRITE_ACTIONS = (
     "import_format",
     "preannotate",
     "accept_all",
+    "accept_scored",
     "new_event",
     "annotated",
     "reviewed",
@@ -75,6 +76,7 @@ class MainWindow(WindowPanels, FilesAndWork, WindowFlow, QMainWindow):
         self.view.set_font_size(settings.font_size)
         self.view.palette_name = str(settings.get("palette"))
         self.edit_actions = EditActions(c, self.view, self._pick_event_type)
+        self.min_score: float | None = None  # the last minimum given to Accept suggestions scored at least…
         self.edit_actions.events.without_picker = bool(settings.get("event_without_picker"))
         self.view.context_menu_builder = self._context_menu
         self.after_view_paint = AfterPaint(self.view.viewport())  # the side panels fill after the text is drawn
@@ -408,6 +410,18 @@ class MainWindow(WindowPanels, FilesAndWork, WindowFlow, QMainWindow):
             c.run(cmd.AcceptRest, c.doc.id, status="reviewed")
         else:
             c.run(cmd.SetStatus, c.doc.id, "reviewed")
+
+    def accept_scored(self) -> None:
+        """Edit > Accept suggestions scored at least…: ask the minimum, then accept as Accept all does."""
+        if self.controller.doc is None:
+            return
+        from ui.dialogs.min_score import ask_min_score  # the dialog loads on first use, not at start
+
+        chosen = ask_min_score(self, self.min_score)
+        if chosen is not None:
+            self.min_score = chosen
+            self.edit_actions.accept_all(min_score=chosen)
+        self.back_to_text()
 
     # -- settings and view ---------------------------------------------------------------------------------
     def zoom(self, step: int) -> None:

@@ -95,6 +95,13 @@ def build_menus(w: "MainWindow") -> dict[str, QAction]:
         "Ctrl+Shift+A",
         "Accept every undecided suggestion in this document (one undo step)",
     )
+    a["accept_scored"] = _action(
+        w,
+        "Accept suggestions scored at &least…",
+        w.accept_scored,
+        None,
+        "Accept the undecided suggestions whose score is at least a minimum you give (one undo step)",
+    )
     a["new_event"] = _action(w, "New &event…", w.edit_actions.new_event, None, "New event on the selected trigger (E)")
     a["annotated"] = _action(
         w,
@@ -164,7 +171,7 @@ def build_menus(w: "MainWindow") -> dict[str, QAction]:
     for k in ("undo", "redo"):
         m.addAction(a[k])
     m.addSeparator()
-    for k in ("accept_all", "new_event", "label_everywhere", "find"):
+    for k in ("accept_all", "accept_scored", "new_event", "label_everywhere", "find"):
         m.addAction(a[k])
     m = mb.addMenu("&Document")
     for k in ("annotated", "reviewed"):

@@ -1,4 +1,5 @@
-"""Data shown in places that guess rich text (tooltips): escaped and marked as rich, so it shows literally."""
+"""Data shown in places that guess rich text (tooltips): escaped and marked as rich, so it shows literally; a
+suggestion's state with its score, as every view words it."""
 
 from __future__ import annotations
 
@@ -15,3 +16,9 @@ def tooltip_text(text: str) -> str:
     """A tooltip that shows ``text`` exactly: Qt would take plain escaped text as plain when its first line
     has no tag, and then show "&lt;" to the person."""
     return "<qt>" + html.escape(text).replace("\n", "<br>") + "</qt>" if text else ""
+
+
+def state_with_score(state: str, score: float | None) -> str:
+    """A span's or event's state with the suggester's score where it gave one ("suggested; score 0.85"): the one
+    wording of a score in the event list, the entity table and the text's tooltips."""
+    return f"{state}; score {score:.2f}" if score is not None else state

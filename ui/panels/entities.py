@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QVBoxL
 from annotator.model import STATES, Entity
 from annotator.navigation import reading_key
 from ui.panels.table_model import RowTableModel, cell_width, header_width, show_keys
+from ui.plain import state_with_score, tooltip_text
 
 COLUMNS = ("Text", "Label", "State")
 
@@ -71,9 +72,10 @@ class EntityTableModel(RowTableModel):
         if role == Qt.ItemDataRole.ForegroundRole and e.state == "rejected":
             return QColor("#8a8a8a")
         if role == Qt.ItemDataRole.ToolTipRole and col == 0:
-            import html
-
-            return f"<qt>{html.escape(self.text[e.start : e.end])} [{e.start}, {e.end})<br>source: {html.escape(e.source)}</qt>"
+            where = f"{self.text[e.start : e.end]} [{e.start}, {e.end})"
+            return tooltip_text(f"{where}\n{state_with_score(e.state, e.score)}\nsource: {e.source}")
+        if role == Qt.ItemDataRole.ToolTipRole and col == 2 and e.score is not None:  # the suggester's confidence
+            return tooltip_text(state_with_score(e.state, e.score))
         return None
 
     def row_of(self, entity_id: int | None) -> int:

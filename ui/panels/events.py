@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QVBoxL
 from annotator.model import Entity, Event
 from annotator.schema import Schema
 from ui.panels.table_model import RowTableModel, cell_width, header_width, show_keys
-from ui.plain import tooltip_text
+from ui.plain import state_with_score, tooltip_text
 
 COLUMNS = ("Type", "Trigger", "Arguments", "Missing", "State")
 STATE_COLORS = {"suggested": "#7a5c00", "rejected": "#8a8a8a"}
@@ -133,8 +133,7 @@ class EventTableModel(RowTableModel):
         if role == Qt.ItemDataRole.ToolTipRole:
             if col == 0:
                 alt = f"; also possible: {', '.join(v.alternatives)}" if v.alternatives else ""
-                score = f"; score {v.score:.2f}" if v.score is not None else ""
-                return tooltip_text(f"{v.type} ({v.state}{score}){alt}")
+                return tooltip_text(f"{v.type} ({state_with_score(v.state, v.score)}){alt}")
             if col in (1, 2):  # a long trigger is elided in its column, the arguments in theirs
                 return tooltip_text(self.cells[r][col])
         return None
