@@ -1,4 +1,5 @@
-"""Counts over a project: documents by status, entities by label and state, events by type and state."""
+"""Counts over a project: documents by status, entities by label and state, events by type and state, the undecided
+suggestions that carry a score."""
 
 from __future__ import annotations
 
@@ -57,6 +58,11 @@ def project_stats(project: Project, annotation_set: str | None = None) -> dict[s
     for states in events_by_type.values():
         for state, n in states.items():
             events_by_state[state] = events_by_state.get(state, 0) + n
+    scored: dict[str, int] = {}  # undecided suggestions that carry their suggester's score, entities and events alike
+    for table in ("entities", "events"):
+        scored[table] = conn.execute(
+            f"SELECT count(*) FROM {table} WHERE annotation_set = ? AND state = 'suggested' AND score IS NOT NULL", (s,)
+        ).fetchone()[0]
     arguments = conn.execute(
         "SELECT count(*) FROM arguments a JOIN events v ON v.id = a.event_id WHERE v.annotation_set = ?", (s,)
     ).fetchone()[0]
@@ -76,6 +82,7 @@ def project_stats(project: Project, annotation_set: str | None = None) -> dict[s
         "events_by_state": dict(sorted(events_by_state.items())),
         "events": sum(events_by_state.values()),
         "arguments": arguments,
+        "scored_suggestions": scored,  # {"entities": n, "events": m}: undecided ones with a score
         "annotation_set": s,
         "statuses_of": statuses_of,  # "set": the set's own statuses; "project": the project's (one per document)
         "documents_outside_set": outside,  # with statuses_of "set": documents the set's file did not have
@@ -104,6 +111,11 @@ def format_stats(stats: dict[str, Any]) -> str:
     )
     for t, states in stats["events_by_type_and_state"].items():
         lines.append(f"  {t:<32} " + ", ".join(f"{st} {n}" for st, n in states.items()))
+    scored = stats.get("scored_suggestions") or {}
+    if any(scored.values()):
+        lines.append(
+            f"undecided suggestions with a score: {scored.get('entities', 0)} entities, {scored.get('events', 0)} events"
+        )
     for r in stats["pipeline_runs"][:1]:
         lines.append(
             f"last pre-annotation: {r['pipeline']} {r['version']} at {r['finished_at']} ({r['documents']} documents)"

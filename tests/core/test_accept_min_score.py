@@ -81,6 +81,8 @@ def test_cli_accept_with_min_score(tmp_path, capsys):
     path = tmp_path / "p.annotator"
     with Project(path, annotator="setup") as p:
         import_documents(p, [scored("a.txt"), scored("b.txt", TEXT + " Again.")])
+    assert main(["stats", str(path)]) == 0
+    assert "undecided suggestions with a score: 6 entities, 4 events" in capsys.readouterr().out
     assert main(["accept", str(path), "--docs", "a.txt", "--min-score", "0.8"]) == 0
     assert capsys.readouterr().out.strip() == (
         "2 entity suggestions scored at least 0.8 accepted in 1 document; 2 left undecided"
@@ -90,6 +92,8 @@ def test_cli_accept_with_min_score(tmp_path, capsys):
         assert states(p, a)["Antony Blinken"] == "accepted" and states(p, a)["Moscow"] == "suggested"
         assert set(states(p, b).values()) == {"suggested"}
         assert [r["action"] for r in p.change_log() if r["document_id"] == a][-1] == "accept_all"
+    assert main(["stats", str(path), "--json"]) == 0
+    assert '"scored_suggestions": {\n    "entities": 4,\n    "events": 4\n  }' in capsys.readouterr().out
     assert main(["accept", str(path), "--all"]) == 0
     assert capsys.readouterr().out.strip() == "6 entity suggestions accepted in 2 documents"
     assert main(["accept", str(path), "--all", "--min-score", "high"]) == 2
