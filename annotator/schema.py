@@ -25,6 +25,8 @@ class EntityLabel:
     description: str = ""
     color: str = "#dddddd"
     key: str | None = None
+    # names other tools give this label (ACE 2005's PER for PERSON): an import maps them here (formats.schema_names)
+    aliases: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -80,6 +82,9 @@ class Schema:
     attributes: tuple[Attribute, ...]
     source: str = field(default="", repr=False, compare=False)
     description: str = ""
+    # names other tools give a role, for every event type with a role of that name ({"Time": ("Time-Within", ...)}):
+    # an import maps them to it (formats.schema_names)
+    role_aliases: tuple[tuple[str, tuple[str, ...]], ...] = ()
 
     def label(self, name: str) -> EntityLabel | None:
         return self._labels.get(name)
@@ -135,7 +140,7 @@ class Schema:
         return {
             "name": self.name,
             "description": self.description,
-            "entities": [[e.name, e.description, e.color, e.key] for e in self.entities],
+            "entities": [[e.name, e.description, e.color, e.key, list(e.aliases)] for e in self.entities],
             "events": [
                 [
                     t.name,
@@ -150,6 +155,7 @@ class Schema:
                 for t in self.events
             ],
             "attributes": [[a.name, list(a.values), a.default, a.description] for a in self.attributes],
+            "role_aliases": [[name, list(names)] for name, names in self.role_aliases],
         }
 
     @classmethod
@@ -157,7 +163,7 @@ class Schema:
         """The schema ``to_data`` gave, with its TOML ``source``; no TOML parsed, nothing checked again."""
         return cls(
             data["name"],
-            tuple(EntityLabel(*e) for e in data["entities"]),
+            tuple(EntityLabel(*e[:4], tuple(e[4]) if len(e) > 4 else ()) for e in data["entities"]),
             tuple(
                 EventType(
                     name,
@@ -174,13 +180,14 @@ class Schema:
             tuple(Attribute(a[0], tuple(a[1]), a[2], a[3]) for a in data["attributes"]),
             source,
             data["description"],
+            tuple((name, tuple(names)) for name, names in data.get("role_aliases", [])),
         )
 
 
 _HEADER = re.compile(r"^\s*\[\[?\s*([A-Za-z0-9_.\-\"' ]+?)\s*\]\]?\s*(#.*)?$")
 _TOML_AT = re.compile(r"^(.*?) \(at line (\d+), column (\d+)\)$")
 
-ENTITY_KEYS = {"name", "description", "color", "key"}
+ENTITY_KEYS = {"name", "description", "color", "key", "aliases"}
 # plain keys the app's document view already uses (either case): a label key there would never work
 APP_KEYS = {"x": "rejecting a suggestion (X)", "e": "a new event (E)"}
 EVENT_KEYS = {"name", "description", "triggers", "weak_triggers", "cues", "blockers", "role", "implies"}
@@ -189,7 +196,7 @@ SLOT = re.compile(
     r"^(subj|subj_intrans|obj|obj_from|subjpass|agent|poss|compound|gov_subj|dative|oprd|nummod|npadvmod|prep:[a-z]+)$"
 )
 ATTRIBUTE_KEYS = {"name", "description", "values", "default"}
-SCHEMA_KEYS = {"name", "description", "version"}
+SCHEMA_KEYS = {"name", "description", "version", "role_aliases"}
 
 
 class _Locator:
@@ -281,7 +288,34 @@ def parse_schema(source: str, where: str = "<schema>", *, app_keys: bool = True)
     names = {e.name for e in entities}
     attributes = _parse_attributes(data.get("attribute", []), w, loc)
     events = _parse_events(data.get("event", []), names, w, loc)
-    return Schema(name, tuple(entities), tuple(events), tuple(attributes), source, str(head.get("description", "")))
+    role_aliases = _parse_role_aliases(
+        head.get("role_aliases", {}), events, w, loc.key(loc.table("schema", 0), "role_aliases")
+    )
+    return Schema(
+        name,
+        tuple(entities),
+        tuple(events),
+        tuple(attributes),
+        source,
+        str(head.get("description", "")),
+        role_aliases,
+    )
+
+
+def _parse_role_aliases(
+    value: Any, events: list[EventType], w: _Where, line: int | None
+) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """``role_aliases = {Time = ["Time-Within", ...]}``: each key a role some event type has, each value the names
+    other tools give it."""
+    if not isinstance(value, dict):
+        raise w.fail(line, "role_aliases must be a table of role names, each with a list of other names")
+    roles = {r.name for t in events for r in t.roles}
+    out = []
+    for role, names in value.items():
+        if role not in roles:
+            raise w.fail(line, f"role_aliases names {role!r}, which no event type has as a role")
+        out.append((role, tuple(_string_list(names, f"role_aliases of {role!r}", w, line))))
+    return tuple(out)
 
 
 def _no_unknown_keys(item: dict, allowed: set[str], what: str, w: _Where, loc: _Locator, line: int | None) -> None:
@@ -347,7 +381,14 @@ def _parse_entities(items: Any, w: _Where, loc: _Locator, app_keys: bool = True)
             if key in seen_keys:
                 raise w.fail(loc.key(at, "key"), f"key {key!r} of {name!r} is already used by {seen_keys[key]!r}")
             seen_keys[key] = name
-        out.append(EntityLabel(name, str(item.get("description", "")), color.lower(), key))
+        aliases = tuple(_string_list(item.get("aliases", []), f"aliases of {name!r}", w, loc.key(at, "aliases")))
+        out.append(EntityLabel(name, str(item.get("description", "")), color.lower(), key, aliases))
+    taken: dict[str, str] = {e.name: e.name for e in out}
+    for i, e in enumerate(out):  # an alias names one label: none is another label's name or alias
+        for alias in e.aliases:
+            if taken.setdefault(alias, e.name) != e.name:
+                at = loc.key(loc.table("entity", i), "aliases")
+                raise w.fail(at, f"alias {alias!r} of {e.name!r} already names {taken[alias]!r}")
     return out
 
 

@@ -41,6 +41,7 @@ from annotator.formats.common import (
 )
 from annotator.formats.loading import covers
 from annotator.formats.records import ExportRequest, export_writer
+from annotator.formats.schema_names import SchemaNames
 from annotator.formats.tokens import ALIGN_MODES, DocTokens, align, join_tokens
 from annotator.importing import IncomingDocument, IncomingEntity, IncomingEvent, counted
 from annotator.schema import Schema, default_schema, parse_schema, schema_source
@@ -329,6 +330,16 @@ def _parse_line(obj: Any, path: Path, line: int, warnings: list[str]) -> _Line:
     )
 
 
+def _rename(d: _Line, names: SchemaNames) -> None:
+    """The line's labels, event types and roles as the schema names them where it has them (``SchemaNames``)."""
+    d.entities = [(s, e, names.label(label), p, score) for s, e, label, p, score in d.entities]
+    events = []
+    for s, e, etype, args, p, score in d.events:
+        ours = names.event_type(etype)
+        events.append((s, e, ours, [(a, b, names.role(ours, role)) for a, b, role in args], p, score))
+    d.events = events
+
+
 def _told_schema(lines: list[_Line], name: str) -> Schema:
     """A schema with every label, event type and role the file uses (DyGIE++ files come without one): a role takes
     the labels of the entities that filled it; optional when some events of the type lack it, repeatable when one
@@ -446,6 +457,10 @@ def read_dygiepp(path: str | Path, schema: Schema | None = None) -> ReadResult:
     lines = [_parse_line(obj, path, line, warnings) for line, obj in iter_json_values(path)]
     need(bool(lines), path, None, "no documents in the file")
     schema = schema or default_schema()
+    names = SchemaNames(schema)  # ACE's names (Conflict.Attack, PER, attacker) as the schema spells them
+    for d in lines:
+        _rename(d, names)
+    notes += names.notes(str(path)) + names.unmatched_notes(str(path))
     told = None
     if not covers(schema, _told_schema(lines, path.stem)):
         told = _told_schema(lines, path.stem)

@@ -400,3 +400,21 @@ def test_entity_labels_in_any_script(tmp_path):
     with Project(project, create=False) as p:
         (doc,) = p.document_ids()
         assert [(text[e.start : e.end], e.label) for e in p.entities(doc)] == [("100%", "关键数据")]
+
+
+def test_aliases_are_checked_and_kept_in_the_parsed_copy():
+    from annotator.schema import Schema
+
+    base = "[schema]\nname = 't'\n{head}[[entity]]\nname = 'PERSON'\naliases = ['PER']\n[[entity]]\nname = 'ORG'\n{org}"
+    event = "[[event]]\nname = 'Meet'\n  [[event.role]]\n  name = 'Time'\n  labels = ['ORG']\n"
+    with pytest.raises(SchemaError, match=r"t.toml:8: alias 'PER' of 'ORG' already names 'PERSON'"):
+        parse_schema(base.format(head="", org="aliases = ['PER']\n"), "t.toml")
+    with pytest.raises(SchemaError, match="role_aliases names 'When', which no event type has as a role"):
+        parse_schema(base.format(head="role_aliases = { When = ['Time-Within'] }\n", org="") + event, "t.toml")
+    schema = parse_schema(base.format(head="role_aliases = { Time = ['Time-Within'] }\n", org="") + event, "t.toml")
+    assert schema.role_aliases == (("Time", ("Time-Within",)),)
+    assert Schema.from_data(schema.to_data(), schema.source) == schema
+    old = schema.to_data()  # a parsed copy stored before aliases existed reads as having none
+    old["entities"] = [e[:4] for e in old["entities"]]
+    del old["role_aliases"]
+    assert Schema.from_data(old, schema.source).label("PERSON").aliases == ()

@@ -37,6 +37,15 @@ ACE_LINE = {
 }
 
 
+# SciERC's shape (dygie/tests/fixtures/scierc_article.json): labels no news schema name matches
+SCIERC_LINE = {
+    "doc_key": "X96-1059",
+    "sentences": [["We", "propose", "a", "parser", "for", "translation", "."]],
+    "ner": [[[3, 3, "Method"], [5, 5, "Task"]]],
+    "relations": [[[3, 3, 5, 5, "USED-FOR"]]],
+}
+
+
 def write_lines(path, *lines):
     path.write_bytes(b"".join(orjson.dumps(x) + b"\n" for x in lines))
     return path
@@ -47,7 +56,7 @@ def spans(project: Project, doc: int) -> list[tuple[str, str]]:
     return [(text[e.start : e.end], e.label) for e in project.entities(doc)]
 
 
-def test_dygiepps_own_data_imports_with_a_schema_told_from_it_and_goes_back_out_the_same(tmp_path, capsys):
+def test_dygiepps_ace_data_imports_into_the_news_schema_by_its_names_and_goes_back_out(tmp_path, capsys):
     quiet = {"doc_key": "second", "sentences": [["A", "quiet", "day", "."], ["Nothing", "moved", "."]], "ner": [[], []]}
     path = write_lines(tmp_path / "dev.json", ACE_LINE, quiet)
     assert detect_format(path) == "dygiepp"
@@ -56,17 +65,23 @@ def test_dygiepps_own_data_imports_with_a_schema_told_from_it_and_goes_back_out_
     err = capsys.readouterr().err
     assert f"{path}: read as DyGIE++" in err
     # the argument on "." (tokens 12-12) names no entity of ner: said, not kept
-    assert "not kept: " in err and "argument Time of Movement.Transport on tokens 12-12" in err
+    assert "not kept: " in err and "argument Time of Movement:Transport on tokens 12-12" in err
+    # ACE's names as the news schema spells them: dotted types, PER and VEH by the schema's own aliases
+    assert (
+        f"note: {path}: names matched to the schema's (news): Conflict.Attack -> Conflict:Attack (1), "
+        "Movement.Transport -> Movement:Transport (1), PER -> PERSON (2), VEH -> PRODUCT (1)"
+    ) in err
     with Project(p, create=False) as project:
         first, _second = project.document_ids()
         doc = project.document(first)
         assert doc.name == "CNN_OUR_OWN.01"
         assert doc.text == "Rebels attacked the convoy near Mosul .\nThe troops moved to Safwan ."
+        assert project.schema.name == "news"  # no schema told from the file: the news schema has every name
         assert spans(project, first) == [
-            ("Rebels", "PER"),
-            ("convoy", "VEH"),
+            ("Rebels", "PERSON"),
+            ("convoy", "PRODUCT"),
             ("Mosul", "GPE"),
-            ("troops", "PER"),
+            ("troops", "PERSON"),
             ("Safwan", "GPE"),
         ]
         by_id = {e.id: doc.text[e.start : e.end] for e in project.entities(first)}
@@ -77,23 +92,23 @@ def test_dygiepps_own_data_imports_with_a_schema_told_from_it_and_goes_back_out_
             for v in project.events(first)
         }
         assert got == {
-            ("attacked", "Conflict.Attack"): [("Attacker", "Rebels"), ("Place", "Mosul"), ("Target", "convoy")],
-            ("moved", "Movement.Transport"): [("Artifact", "troops"), ("Destination", "Safwan")],
+            ("attacked", "Conflict:Attack"): [("Attacker", "Rebels"), ("Place", "Mosul"), ("Target", "convoy")],
+            ("moved", "Movement:Transport"): [("Artifact", "troops"), ("Destination", "Safwan")],
         }
-        assert project.schema.event_type("Conflict.Attack").role("Target").labels == ("VEH",)
         assert doc.meta["weight"] == 1.0
     out = tmp_path / "out.jsonl"
     assert main(["export", str(p), "-f", "dygiepp", "-o", str(out)]) == 0
     back = [orjson.loads(x) for x in out.read_bytes().splitlines()]
     assert back[0]["sentences"] == ACE_LINE["sentences"]
     assert back[0]["dataset"] == "ace-event"
-    assert [sorted(s) for s in back[0]["ner"]] == [sorted(s) for s in ACE_LINE["ner"]]
+    ours = {"PER": "PERSON", "VEH": "PRODUCT", "GPE": "GPE"}  # the project's names go out
+    assert [sorted(s) for s in back[0]["ner"]] == [sorted([a, b, ours[x]] for a, b, x in s) for s in ACE_LINE["ner"]]
     assert back[0]["relations"] == ACE_LINE["relations"]
     assert back[0]["clusters"] == ACE_LINE["clusters"]
     assert back[0]["event_clusters"] == ACE_LINE["event_clusters"]
     assert back[0]["events"] == [
-        ACE_LINE["events"][0],
-        [[[9, "Movement.Transport"], [8, 8, "Artifact"], [11, 11, "Destination"]]],
+        [[[1, "Conflict:Attack"], [0, 0, "Attacker"], [3, 3, "Target"], [5, 5, "Place"]]],
+        [[[9, "Movement:Transport"], [8, 8, "Artifact"], [11, 11, "Destination"]]],
     ]
     assert back[1]["relations"] == [[], []] and "clusters" not in back[1]
 
@@ -104,7 +119,7 @@ def test_a_relation_whose_end_was_deleted_is_left_out_and_reported(tmp_path):
     assert main(["import", str(p), str(path)]) == 0
     with Project(p, create=False) as project:
         (doc,) = project.document_ids()
-        convoy = next(e for e in project.entities(doc) if e.label == "VEH")
+        convoy = next(e for e in project.entities(doc) if e.label == "PRODUCT")
         from annotator import edits
 
         edits.delete_entity(project, convoy.id)
@@ -136,9 +151,9 @@ def test_a_project_with_documents_on_another_schema_refuses_the_file_naming_what
     (tmp_path / "a.txt").write_text("A first document.")
     assert main(["import", str(p), str(tmp_path / "a.txt")]) == 0
     capsys.readouterr()
-    assert main(["import", str(p), "--format", "dygiepp", str(write_lines(tmp_path / "d.jsonl", ACE_LINE))]) == 1
+    assert main(["import", str(p), "--format", "dygiepp", str(write_lines(tmp_path / "d.jsonl", SCIERC_LINE))]) == 1
     err = capsys.readouterr().err
-    assert "the project's schema has no label PER" in err and "nothing was imported" in err
+    assert "the project's schema has no label Method" in err and "nothing was imported" in err
 
 
 def test_predictions_come_in_as_suggestions_with_their_scores(tmp_path):
@@ -155,15 +170,15 @@ def test_predictions_come_in_as_suggestions_with_their_scores(tmp_path):
     (doc,) = result.documents
     # a predicted entity keeps its probability as its score (the last of the five; the logit before it is not one)
     assert [(doc.text[e.start : e.end], e.label, e.state, e.score) for e in doc.entities] == [
-        ("Rebels", "PER", "accepted", None),  # the prediction repeats it: one entity, as the input gave it
+        ("Rebels", "PERSON", "accepted", None),  # the prediction repeats it: one entity, as the input gave it
         ("Mosul", "GPE", "suggested", 0.87),
     ]
     (event,) = doc.events
     assert (event.type, event.state, event.score, event.arguments) == (
-        "Conflict.Attack",
+        "Conflict:Attack",
         "suggested",
         0.93,
-        [("Attacker", (0, 0, "PER"))],
+        [("Attacker", (0, 0, "PERSON"))],
     )
     assert any("predicted_relations" in w for w in result.warnings)
 

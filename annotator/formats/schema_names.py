@@ -1,0 +1,99 @@
+"""The names another tool gives labels, event types and roles, matched to the schema's own.
+
+One general rule, no tool's names in code: a name is the schema's when it is the same but for case and separators
+(``Conflict.Attack``, ``conflict_attack`` and ``Conflict:Attack``; ``attacker`` and ``Attacker``), or when the schema
+declares it as another name of one of its labels (an entity's ``aliases``: ACE's ``PER`` for ``PERSON``) or roles
+(``[schema] role_aliases``: ACE's ``Time-Within`` for ``Time``). A name that matches two of the schema's names, or
+none, is kept as it is and counted, for the reader to report.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+from annotator.schema import Schema
+
+_SEPARATORS = re.compile(r"[\W_]+")
+AMBIGUOUS = ""  # a key two of the schema's names share: matches neither
+
+
+def name_key(name: str) -> str:
+    """``name`` without case and separators: the form two spellings of one name share."""
+    return _SEPARATORS.sub("", name.casefold())
+
+
+def _index(pairs: list[tuple[str, str]]) -> dict[str, str]:
+    """{key of a given name: the schema's name}; a key two schema names share maps to AMBIGUOUS."""
+    out: dict[str, str] = {}
+    for given, ours in pairs:
+        k = name_key(given)
+        out[k] = ours if out.get(k, ours) == ours else AMBIGUOUS
+    return out
+
+
+@dataclass
+class SchemaNames:
+    """Maps a file's names to the schema's (``label``, ``event_type``, ``role``), counting what it changed
+    (``mapped``) and what had no match (``unmatched``), by kind: "entity label", "event type", "role"."""
+
+    schema: Schema
+    mapped: Counter[tuple[str, str, str]] = field(default_factory=Counter)  # (kind, theirs, ours)
+    unmatched: Counter[tuple[str, str]] = field(default_factory=Counter)  # (kind, theirs)
+
+    def __post_init__(self) -> None:
+        s = self.schema
+        self._labels = _index(
+            [(e.name, e.name) for e in s.entities] + [(a, e.name) for e in s.entities for a in e.aliases]
+        )
+        self._types = _index([(t.name, t.name) for t in s.events])
+        aliases = dict(s.role_aliases)
+        self._roles = {
+            t.name: _index(
+                [(r.name, r.name) for r in t.roles] + [(a, r.name) for r in t.roles for a in aliases.get(r.name, ())]
+            )
+            for t in s.events
+        }
+
+    def _match(self, kind: str, name: str, exact: bool, index: dict[str, str]) -> str:
+        if exact:
+            return name
+        ours = index.get(name_key(name), AMBIGUOUS)
+        if ours == AMBIGUOUS:
+            self.unmatched[(kind, name)] += 1
+            return name
+        self.mapped[(kind, name, ours)] += 1
+        return ours
+
+    def label(self, name: str) -> str:
+        return self._match("entity label", name, self.schema.label(name) is not None, self._labels)
+
+    def event_type(self, name: str) -> str:
+        return self._match("event type", name, self.schema.event_type(name) is not None, self._types)
+
+    def role(self, event_type: str, name: str) -> str:
+        """A role of ``event_type`` (the schema's name of it, as ``event_type()`` gave it)."""
+        etype = self.schema.event_type(event_type)
+        if etype is None:  # the type had no match: its roles keep their names (and are not counted again)
+            return name
+        return self._match(f"role of {event_type}", name, etype.role(name) is not None, self._roles[event_type])
+
+    def notes(self, where: str) -> list[str]:
+        """What was renamed, one line: "a.json: names matched to the schema's (news): Conflict.Attack ->
+        Conflict:Attack (3), PER -> PERSON (12)" (a role renamed alike in several event types counted together)."""
+        totals: Counter[tuple[str, str]] = Counter()
+        for (_, theirs, ours), n in self.mapped.items():
+            totals[(theirs, ours)] += n
+        if not totals:
+            return []
+        said = ", ".join(f"{theirs} -> {ours} ({n})" for (theirs, ours), n in sorted(totals.items()))
+        return [f"{where}: names matched to the schema's ({self.schema.name}): {said}"]
+
+    def unmatched_notes(self, where: str) -> list[str]:
+        """What had no match, one line: kept as it is (a schema that lacks it then refuses or is told, as the
+        reader's rule is)."""
+        if not self.unmatched:
+            return []
+        said = "; ".join(f"{kind} {theirs} ({n})" for (kind, theirs), n in sorted(self.unmatched.items()))
+        return [f"{where}: no match in the schema ({self.schema.name}), kept as they are: {said}"]
