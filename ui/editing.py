@@ -199,7 +199,7 @@ class EditActions(QObject):
         left = sum(1 for e in c.visible_entities() if e.state == "suggested")
         n = len(before) - left
         c.report_status(
-            f"{n} suggestion{'' if n == 1 else 's'} scored at least {min_score:.2f} accepted; "
+            f"{n} entity suggestion{'' if n == 1 else 's'} scored at least {min_score:.2f} accepted; "
             f"{left} left undecided (below it, or without a score)."
         )
 

@@ -73,7 +73,7 @@ def test_accept_suggestions_scored_at_least_asks_the_minimum_and_is_one_undo_ste
             return {TEXT[e.start : e.end]: e.state for e in db.entities(doc)}
 
     assert states() == {"Sergey Lavrov": "accepted", "Moscow": "suggested", "Friday": "suggested"}
-    assert "1 suggestion scored at least 0.50 accepted; 2 left undecided" in w.message.text()
+    assert "1 entity suggestion scored at least 0.50 accepted; 2 left undecided" in w.message.text()
     assert w.controller.undo_stack.undoText() == "Accept suggestions scored at least 0.50"
     qtbot.keyClick(w.view, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
     assert set(states().values()) == {"suggested"}
