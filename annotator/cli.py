@@ -575,7 +575,12 @@ def build_parser() -> argparse.ArgumentParser:
     )
     p.add_argument("--n-process", type=_at_least(1), default=1, help="spaCy worker processes (at least 1)")
     p.add_argument("--batch-size", type=_at_least(1), default=64, help="documents per spaCy batch and per transaction")
-    p.add_argument("--only-new", action="store_true", help="only documents never pre-annotated")
+    p.add_argument(
+        "--only-new",
+        action="store_true",
+        help="only documents never pre-annotated (one that came with suggestions, an import's predictions, is left "
+        "as it came)",
+    )
     p.set_defaults(func=cmd_preannotate)
 
     p = sub.add_parser("train", parents=[common], help="train suggestions (entities, events) from finished documents")

@@ -200,3 +200,22 @@ class ProjectDb:
                 "SELECT id FROM documents WHERE id NOT IN (SELECT document_id FROM tokens) ORDER BY id"
             )
         ]
+
+    def documents_with_suggestions(self, doc_ids: Iterable[int], annotation_set: str) -> set[int]:
+        """Those of ``doc_ids`` that hold an undecided entity or event suggestion in ``annotation_set`` (an import's
+        predictions, in a document never pre-annotated)."""
+        ids = list(doc_ids)
+        out: set[int] = set()
+        for k in range(0, len(ids), 500):
+            part = ids[k : k + 500]
+            marks = ", ".join("?" * len(part))
+            for table in ("entities", "events"):
+                out.update(
+                    r[0]
+                    for r in self.conn.execute(
+                        f"SELECT DISTINCT document_id FROM {table} WHERE document_id IN ({marks}) "
+                        "AND annotation_set = ? AND state = 'suggested'",
+                        (*part, annotation_set),
+                    )
+                )
+        return out

@@ -25,6 +25,9 @@ class PreannotateReport:
     event_source: str = ""  # the event suggester's source, when the schema has event types
     events_not_suggested: str = ""  # why not, when the schema has event types but no events were suggested
     cancelled: bool = False
+    # with only_new: documents never pre-annotated left alone because they came with suggestions (an import's
+    # predictions, which a run would replace)
+    kept_imported: int = 0
 
     @property
     def suggestions(self) -> int:
@@ -67,6 +70,13 @@ class PreannotateReport:
         if c.skipped_types:
             s += "; event types not in the schema skipped: " + ", ".join(
                 f"{k} x{v}" for k, v in c.skipped_types.most_common()
+            )
+        if self.kept_imported:
+            many = self.kept_imported != 1
+            s += (
+                f"; {self.kept_imported} new document{'s' if many else ''} kept the suggestions "
+                f"{'they' if many else 'it'} came with (an import's predictions; pre-annotating all documents "
+                "replaces them)"
             )
         if self.cancelled:
             s += "; cancelled (finished batches are kept)"
@@ -247,10 +257,12 @@ def preannotate(
     wants_events = suggest_events and bool(project.schema.events)
     pipe = pipeline if isinstance(pipeline, Pipeline) else load_pipeline(pipeline, events=wants_events)
     ids = doc_ids if doc_ids is not None else project.document_ids()
-    if only_new:
+    held: list[int] = []
+    if only_new:  # never pre-annotated; one that came with suggestions (an import's predictions) keeps them
         without = set(project.db.documents_without_tokens())
-        ids = [i for i in ids if i in without]
-    report = PreannotateReport(pipeline=pipe.source)
+        held = sorted(project.db.documents_with_suggestions(without, project.annotation_set))
+        ids = [i for i in ids if i in without and i not in held]
+    report = PreannotateReport(pipeline=pipe.source, kept_imported=len(held))
     suggester = None
     if wants_events:
         suggester = event_suggester or (default_event_suggester(project.schema) if pipe.parses else None)

@@ -199,10 +199,13 @@ class MainWindow(WindowPanels, FilesAndWork, WindowFlow, QMainWindow):
         return True
 
     def _needs_preannotation(self) -> bool:
+        """Documents never pre-annotated that came without suggestions: an import's predictions are not replaced
+        behind the person's back (``preannotate(only_new=True)`` leaves those documents alone too)."""
         p = self.controller.project
         if p is None:
             return False
-        return bool(p.db.documents_without_tokens())
+        new = p.db.documents_without_tokens()
+        return len(new) > len(p.db.documents_with_suggestions(new, p.annotation_set))
 
     def _on_project(self) -> None:
         colors = label_colors(self.controller.schema, self.view.palette_name)

@@ -79,3 +79,33 @@ def test_accept_suggestions_scored_at_least_asks_the_minimum_and_is_one_undo_ste
     assert set(states().values()) == {"suggested"}
     w.actions_by_name["accept_scored"].trigger()  # asked again, starting at the last minimum given
     assert asked[-1][1] == 0.5
+
+
+def test_opening_a_project_keeps_an_imports_predictions(qtbot, tmp_path):
+    """The app's pre-annotation of new documents on open replaced a Label Studio prediction's suggestions (and their
+    scores) with the pipeline's; a document that came with suggestions is left as it came, the others are
+    pre-annotated as before."""
+    from annotator.importing import IncomingDocument, IncomingEntity, import_documents
+    from annotator.store import Project
+    from ui.main_window import MainWindow
+    from ui.settings import AppSettings
+    from ui_support import DOC_A, pattern_pipeline, show_widget
+
+    path = tmp_path / "predicted.annotator"
+    with Project(path, annotator="setup") as p:
+        ent = IncomingEntity(0, *at("Sergey Lavrov"), "PERSON", "suggested", "label-studio:m1", score=0.95)
+        import_documents(
+            p, [IncomingDocument(text=TEXT, name="s.txt", entities=[ent]), IncomingDocument(DOC_A, "a.txt")]
+        )
+    settings = AppSettings()
+    settings.set("annotator", "tester")
+    w = show_widget(qtbot, MainWindow(settings, pipeline=pattern_pipeline, auto_preannotate=True), (1200, 800))
+    assert w.open_project(path)
+    assert w.workers  # the new document without suggestions is pre-annotated
+    qtbot.waitUntil(lambda: not w.workers, timeout=60000)
+    with Project(path, create=False, read_only=True) as db:
+        predicted, plain = db.document_ids()
+        assert [(e.source, e.score) for e in db.entities(predicted)] == [("label-studio:m1", 0.95)]
+        assert {e.source for e in db.entities(plain)} == {"spacy:en_blank_en_ruler@0.0.0"}
+    assert "1 new document kept the suggestions it came with" in w.message.toolTip() + w.message.text()
+    close_window(w)
