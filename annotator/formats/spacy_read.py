@@ -2,7 +2,8 @@
 own DocBin export read back.
 
 Per Doc: the text is ``doc.text``; entities are ``doc.ents`` and the spans of every span group (a spancat's
-``sc``), each (start, end, label) once, ``accepted`` with source ``spacy``. A Doc our export wrote carries more, and
+``sc``), each (start, end, label) once, ``accepted`` with source ``spacy``, with its score where the group has
+``attrs["scores"]`` (a span categorizer's predictions). A Doc our export wrote carries more, and
 all of it is read back: ``doc.spans["sc"].attrs["entities"]`` (every entity, overlapping ones too, with its state,
 source and annotator; nested-event stand-ins), ``doc.spans["triggers"].attrs["events"]`` (events with their type,
 trigger, attributes, arguments, state and source) and ``doc.user_data`` (``annotator_name``, ``annotator_status``,
@@ -21,7 +22,7 @@ from annotator.formats.common import LabelTally, ReadResult, check_with_line, ne
 from annotator.formats.docbin_plan import SPAN_KEY, TRIGGER_KEY
 from annotator.importing import IncomingDocument, IncomingEntity, IncomingEvent
 from annotator.model import STATUSES
-from annotator.nlp import to_parsed
+from annotator.nlp import scored_spans, to_parsed
 from annotator.schema import Schema, default_schema
 
 
@@ -95,11 +96,12 @@ def _document(doc: Any, k: int, path: Path, schema: Schema, warnings: list[str])
     triggers = _group_with(doc, "events", TRIGGER_KEY)
     if ours is None:  # another project's corpus: doc.ents and the span groups (spancat), each span once
         seen: set[tuple[int, int, str]] = set()
+        scores = scored_spans(doc)  # a span categorizer's group keeps its scores (attrs["scores"]): so do we
         for s in list(doc.ents) + [s for g in doc.spans.values() if g is not triggers for s in g]:
             key = (s.start_char, s.end_char, s.label_)
             if key not in seen:
                 seen.add(key)
-                out.entities.append(IncomingEntity(len(seen), *key, source="spacy"))
+                out.entities.append(IncomingEntity(len(seen), *key, source="spacy", score=scores.get(key)))
     events = triggers.attrs.get("events") if triggers is not None else None
     for v in events if isinstance(events, list) else []:
         if not (isinstance(v, dict) and isinstance(v.get("type"), str) and isinstance(v.get("trigger"), list)):

@@ -115,3 +115,25 @@ def test_a_token_with_a_space_goes_to_conll_as_words(tmp_path):
     lines = (tmp_path / "out.conll").read_text().splitlines()
     assert lines[2:] == ["Flights -X- _ O", "to -X- _ O", "New -X- _ B-GPE", "York -X- _ I-GPE", ""]
     project.close()
+
+
+def test_a_span_categorizers_scores_come_in_with_its_spans(tmp_path):
+    # what spacy's spancat leaves on its group (``attrs["scores"]``, one a span), as `spacy apply` saves a DocBin
+    import numpy
+    import spacy
+    from spacy.tokens import DocBin, Span, SpanGroup
+
+    nlp = spacy.blank("en")
+    doc = nlp("Angela Merkel met Emmanuel Macron in Paris.")
+    doc.ents = [Span(doc, 0, 2, "PERSON")]
+    group = SpanGroup(doc, name="sc", spans=[Span(doc, 3, 5, "PERSON"), Span(doc, 6, 7, "GPE")])
+    group.attrs["scores"] = numpy.array([0.75, 0.5], dtype="float32")
+    doc.spans["sc"] = group
+    path = tmp_path / "predicted.spacy"
+    DocBin(docs=[doc]).to_disk(path)
+    (got,) = read_spacy(path).documents
+    assert sorted((got.text[e.start : e.end], e.score) for e in got.entities) == [
+        ("Angela Merkel", None),  # doc.ents: ner gives no score
+        ("Emmanuel Macron", 0.75),
+        ("Paris", 0.5),
+    ]
