@@ -383,8 +383,10 @@ def _parse_entities(items: Any, w: _Where, loc: _Locator, app_keys: bool = True)
             seen_keys[key] = name
         aliases = tuple(_string_list(item.get("aliases", []), f"aliases of {name!r}", w, loc.key(at, "aliases")))
         out.append(EntityLabel(name, str(item.get("description", "")), color.lower(), key, aliases))
-    taken: dict[str, str] = {e.name: e.name for e in out}
-    for i, e in enumerate(out):  # an alias names one label: none is another label's name or alias
+    # an alias names one label: two labels do not give the same one (a label of that very name may be there too, as
+    # when an import adds INCEpTION's PER to the news schema: a name is matched before an alias, so it stays its own)
+    taken: dict[str, str] = {}
+    for i, e in enumerate(out):
         for alias in e.aliases:
             if taken.setdefault(alias, e.name) != e.name:
                 at = loc.key(loc.table("entity", i), "aliases")

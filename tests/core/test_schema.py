@@ -409,6 +409,8 @@ def test_aliases_are_checked_and_kept_in_the_parsed_copy():
     event = "[[event]]\nname = 'Meet'\n  [[event.role]]\n  name = 'Time'\n  labels = ['ORG']\n"
     with pytest.raises(SchemaError, match=r"t.toml:8: alias 'PER' of 'ORG' already names 'PERSON'"):
         parse_schema(base.format(head="", org="aliases = ['PER']\n"), "t.toml")
+    own = parse_schema(base.format(head="", org="") + "[[entity]]\nname = 'PER'\n", "t.toml")
+    assert own.label("PER") is not None  # a label of an alias's name (an import added it): its name is its own
     with pytest.raises(SchemaError, match="role_aliases names 'When', which no event type has as a role"):
         parse_schema(base.format(head="role_aliases = { When = ['Time-Within'] }\n", org="") + event, "t.toml")
     schema = parse_schema(base.format(head="role_aliases = { Time = ['Time-Within'] }\n", org="") + event, "t.toml")

@@ -114,3 +114,11 @@ def test_the_news_schema_declares_aces_names_as_data():
     news = default_schema()
     assert news.label("PERSON").aliases == ("PER",) and news.label("PRODUCT").aliases == ("VEH", "WEA")
     assert "Time-Within" in dict(news.role_aliases)["Time"]
+
+
+def test_a_label_named_like_an_alias_keeps_its_own_name():
+    schema = parse_schema(
+        "[schema]\nname = 't'\n[[entity]]\nname = 'PERSON'\naliases = ['PER']\n[[entity]]\nname = 'PER'\n", "t.toml"
+    )
+    names = SchemaNames(schema)
+    assert names.label("PER") == "PER" and not names.mapped  # the name first, then the aliases
