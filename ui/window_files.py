@@ -92,8 +92,12 @@ class FilesAndWork:
         from ui.dialogs.export import ExportDialog  # loads on first use, not at start
 
         dlg = ExportDialog(str(c.project.path.with_suffix(".json")), self)
+        last = getattr(self, "_last_export", None)
+        if last is not None and last[0] == c.project.path:  # this project's export before, failed or not
+            dlg.fill(last[1])
         if dlg.exec():
             o = dlg.options()
+            self._last_export = (c.project.path, o)
             self.start_worker(
                 ExportWorker(
                     c.project.path, o.format, o.path, o.states, o.statuses, c.project.annotation_set, o.options

@@ -209,3 +209,33 @@ def test_the_train_dialog_says_when_there_are_too_few_finished_documents(qtbot, 
     enough = TrainDialog(2, False, window)
     qtbot.addWidget(enough)
     assert enough.train.isEnabled() and not hasattr(enough, "too_few")
+
+
+def test_the_export_dialog_keeps_the_choices_of_the_export_before(qtbot, window, tmp_path, monkeypatch):
+    """An export into a read-only folder failed after its dialog closed ("cannot write in …: Permission denied;
+    nothing was written"), and the next File > Export proposed JSON beside the project again: the format, the
+    path, the states and statuses chosen were all to be chosen again. The dialog starts from the last ones."""
+    from ui.dialogs.export import ExportDialog
+
+    monkeypatch.setattr(window, "start_worker", lambda worker, *a, **k: None)
+    target = str(tmp_path / "ro" / "out.conll")
+
+    def choose(self) -> int:  # type: ignore[no-untyped-def]
+        self.set_format("conll")
+        self.path.setText(target)
+        self.states["suggested"].setChecked(False)
+        self.statuses["new"].setChecked(False)
+        return 1
+
+    monkeypatch.setattr(ExportDialog, "exec", choose)
+    window.export_dialog()
+    seen: list = []
+
+    def look(self) -> int:  # type: ignore[no-untyped-def]
+        o = self.options()
+        seen.append((o.format, o.path, "suggested" in o.states, o.statuses and "new" in o.statuses))
+        return 0
+
+    monkeypatch.setattr(ExportDialog, "exec", look)
+    window.export_dialog()
+    assert seen == [("conll", target, False, False)]

@@ -186,6 +186,17 @@ class ExportDialog(QDialog):
             return
         super().accept()
 
+    def fill(self, o: ExportOptions) -> None:
+        """The choices of the project's export before: an export that failed (a read-only folder) lost them all, the
+        next dialog proposing JSON beside the project again."""
+        self.set_format(o.format)
+        self.path.setText(o.path)
+        for s, box in self.states.items():
+            box.setChecked(s in o.states)
+        for s, box in self.statuses.items():
+            box.setChecked(o.statuses is None or s in o.statuses)
+        self.options_edit.setText("; ".join(f"{k}={v}" for k, v in (o.options or {}).items()))
+
     def options(self) -> ExportOptions:
         statuses = [s for s, b in self.statuses.items() if b.isChecked()]
         return ExportOptions(
