@@ -2,9 +2,9 @@
 
 - Entities: ``de.tudarmstadt.ukp.dkpro.core.api.ner.type.NamedEntity|value``, the label as the value.
 - Events (when the schema has event types): the custom span layer ``webanno.custom.Event`` on the trigger, its
-  ``type`` feature the event type and its slot feature ``arguments`` (link type ``webanno.custom.EventArgumentsLink``,
-  target ``NamedEntity``) a link per argument, the role as the link's role, in the column order INCEpTION writes
-  (features by name: ``ROLE_...arguments...``, its target type, ``type``).
+  ``type`` feature the event type, its slot feature ``arguments`` (link type ``webanno.custom.EventArgumentsLink``,
+  target ``NamedEntity``) a link per argument, the role as the link's role, and a feature per event attribute
+  (``polarity``, ...; ``*`` when unset), in the column order INCEpTION writes (features by name).
 - Tokens and sentences: the document's stored ones, or the one token fallback (``annotator.tokens``) for a document
   never pre-annotated (reported); whitespace tokens are not rows. ``#Text=`` holds each sentence's text (a line per
   line of it); what lies between sentences is not kept by the format: INCEpTION rebuilds it as a line break and
@@ -15,7 +15,7 @@
 - Relations between entities a WebAnno TSV import kept (``meta["webanno"]``) go back on their layers (``#T_RL``, base
   type ``NamedEntity``, on the target's first row, ``[source_target]`` ids where an end needs one); those a doccano or
   Label Studio import kept go on ``webanno.custom.Relation|label``.
-Lost: entity and event states, sources and annotators, event attributes, scores, comments, document status and meta.
+Lost: entity and event states, sources and annotators, scores, comments, document status and meta.
 """
 
 from __future__ import annotations
@@ -47,6 +47,7 @@ from annotator.formats.webanno_tsv import (
 )
 from annotator.formats.webanno_read import SOURCE
 from annotator.offsets import Utf16Map
+from annotator.schema import Schema
 from annotator.store import Project
 
 UnitKey = tuple[int, int, int]  # (word token index, begin, end): the token itself when begin, end are its own
@@ -66,6 +67,7 @@ class _Span:
     value: str
     ident: int = 0  # the [n] disambiguation id, 0 for none
     args: list[tuple[str, "_Span"]] = field(default_factory=list)
+    attributes: dict[str, str] = field(default_factory=dict)
 
 
 class _Rows:
@@ -121,8 +123,11 @@ def _give_ids(at: dict[UnitKey, list[_Span]], spans: list[_Span], n: int) -> int
     return n
 
 
-def document_tsv(rec: dict[str, Any], toks: DocTokens, report: FormatExportReport, events: bool) -> str | None:
-    """A record as a WebAnno TSV 3.3 file; None (reported) when the document has no token to write."""
+def document_tsv(
+    rec: dict[str, Any], toks: DocTokens, report: FormatExportReport, events: tuple[str, ...]
+) -> str | None:
+    """A record as a WebAnno TSV 3.3 file; None (reported) when the document has no token to write. ``events``: the
+    event layer's features (``event_features``), none for a schema without event types."""
     text, name = rec["text"], rec["name"]
     rows = _Rows(text, toks)
     if not rows.starts:
@@ -152,7 +157,7 @@ def document_tsv(rec: dict[str, Any], toks: DocTokens, report: FormatExportRepor
             units = place(v["trigger"]["start"], v["trigger"]["end"], f"event {v['type']}")
             if units is None:
                 continue
-            sp = _Span(units, v["type"])
+            sp = _Span(units, v["type"], attributes=dict(v["attributes"]))
             for a in v["arguments"]:
                 if a["entity_id"] in entities:
                     sp.args.append((a["role"], entities[a["entity_id"]]))
@@ -199,7 +204,7 @@ def _render(
     ne_at: dict[UnitKey, list[_Span]],
     ev_at: dict[UnitKey, list[_Span]],
     relations: list[_Relation],
-    events: bool,
+    events: tuple[str, ...],
     report: FormatExportReport,
     name: str,
 ) -> str:
@@ -258,14 +263,17 @@ def _render(
     def cells(key: UnitKey) -> list[str]:
         ne = ne_at.get(key)
         out = ["|".join(esc(sp.value) + suffix(sp) for sp in ne) if ne else EMPTY]
-        if events:
-            ev = ev_at.get(key)
-            if ev:
-                roles = "|".join((";".join(esc(r) for r, _ in sp.args) or EMPTY) + suffix(sp) for sp in ev)
-                targets = "|".join(";".join(ref(t) for _, t in sp.args) or UNSET for sp in ev)
-                out += [roles, targets, "|".join(esc(sp.value) + suffix(sp) for sp in ev)]
+        ev = ev_at.get(key)
+        for f in events:  # the event layer's features by name, as INCEpTION orders them
+            if not ev:
+                out += [EMPTY, EMPTY] if f == EVENT_SLOT else [EMPTY]
+            elif f == EVENT_SLOT:
+                out.append("|".join((";".join(esc(r) for r, _ in sp.args) or EMPTY) + suffix(sp) for sp in ev))
+                out.append("|".join(";".join(ref(t) for _, t in sp.args) or UNSET for sp in ev))
+            elif f == "type":
+                out.append("|".join(esc(sp.value) + suffix(sp) for sp in ev))
             else:
-                out += [EMPTY, EMPTY, EMPTY]
+                out.append("|".join(value(sp.attributes.get(f)) + suffix(sp) for sp in ev))
         here = rel_at.get(key)
         if not here:
             return out + rel_empty
@@ -277,7 +285,8 @@ def _render(
 
     lines = [HEADER, f"#T_SP={NAMED_ENTITY}|value"]
     if events:
-        lines.append(f"#T_SP={EVENT_LAYER}|ROLE_{EVENT_LAYER}:{EVENT_SLOT}_{EVENT_LINK}|{NAMED_ENTITY}|type")
+        slot = f"ROLE_{EVENT_LAYER}:{EVENT_SLOT}_{EVENT_LINK}|{NAMED_ENTITY}"
+        lines.append(f"#T_SP={EVENT_LAYER}|" + "|".join(slot if f == EVENT_SLOT else f for f in events))
     lines += [
         f"#T_RL={layer}|{''.join(f + '|' for f in names)}BT_{NAMED_ENTITY}" for layer, names in rel_layers.items()
     ]
@@ -318,12 +327,18 @@ def _render(
     return "\n".join(lines) + "\n"
 
 
+def event_features(schema: Schema) -> tuple[str, ...]:
+    """The features of the layer ``webanno.custom.Event`` in the order INCEpTION writes a layer's features (by name):
+    the slot ``arguments``, the event attributes (``polarity``, ...) and ``type``; none for a schema without events."""
+    return tuple(sorted({EVENT_SLOT, "type", *(a.name for a in schema.attributes)})) if schema.events else ()
+
+
 @export_writer("webanno")
 def write_webanno(project: Project, out: str | Path, request: ExportRequest) -> FormatExportReport:
     """A folder of WebAnno TSV 3.3 files (with ``split=...``, one subfolder per part)."""
     assignment = split_option(project, request.statuses, dict(request.options))
     report = FormatExportReport(format="webanno")
-    events = bool(project.schema.events)
+    events = event_features(project.schema)
     with atomic_folder(out, "a WebAnno TSV export") as folder:
         used: set[str] = set()
         for part in parts_of(assignment):

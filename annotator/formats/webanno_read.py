@@ -61,7 +61,7 @@ def read_webanno(path: str | Path, schema: Schema | None = None) -> ReadResult:
         files = [path]
     for f in files:
         name = f.relative_to(path).with_suffix("").as_posix() if f != path else f.stem
-        result.documents.append(read_document(f, name, result))
+        result.documents.append(read_document(f, name, result, frozenset(a.name for a in schema.attributes)))
     use = schema
     extended = extended_schema(schema, result.documents, path)
     if extended is not None:
@@ -83,9 +83,11 @@ def read_webanno(path: str | Path, schema: Schema | None = None) -> ReadResult:
     return result
 
 
-def read_document(path: Path, name: str, result: ReadResult) -> IncomingDocument:
+def read_document(
+    path: Path, name: str, result: ReadResult, attributes: frozenset[str] = frozenset()
+) -> IncomingDocument:
     """One ``.tsv`` file as one document (not yet checked against a schema); what it has and the project keeps not
-    goes in ``result.warnings``."""
+    goes in ``result.warnings``; an event layer's features named as the schema's ``attributes`` are event attributes."""
     lines = read_text_file(path).split("\n")
     if lines and lines[0].endswith("\r"):
         lines = [line[:-1] if line.endswith("\r") else line for line in lines]
@@ -98,7 +100,7 @@ def read_document(path: Path, name: str, result: ReadResult) -> IncomingDocument
     doc.tokens_source = SOURCE
     warn = _Warnings(path, result.warnings)
     entities = _entities(layout, doc, warn, result.notes, path)
-    _events(layout, entities, doc, warn, path)
+    _events(layout, entities, doc, warn, path, attributes)
     kept = _relations(layout, entities, warn, path)
     if kept:
         doc.meta[SOURCE] = {"relations": kept}
@@ -189,7 +191,12 @@ def _entities(
 
 
 def _events(
-    layout: Layout, entities: dict[int, IncomingEntity], doc: IncomingDocument, warn: _Warnings, path: Path
+    layout: Layout,
+    entities: dict[int, IncomingEntity],
+    doc: IncomingDocument,
+    warn: _Warnings,
+    path: Path,
+    attributes: frozenset[str],
 ) -> None:
     layers = layout.layers("span")
     for a in layout.spans:
@@ -198,16 +205,28 @@ def _events(
         if not slots:
             continue
         features = [c.feature for c in cols if c.role == "feature"]
-        feature = "type" if "type" in features else features[0] if len(features) == 1 else None
+        attrs = [f for f in features if f in attributes and f != "type"]  # polarity, modality, ... as our export writes
+        others = [f for f in features if f not in attrs]
+        feature = "type" if "type" in others else others[0] if len(others) == 1 else None
         type_ = a.features.get(feature) if feature else short_name(a.layer)
-        where = _where(layout, a)
         if not type_:
-            warn.add(f"{short_name(a.layer)} spans without a {feature} (events need a type)", where)
+            warn.add(f"{short_name(a.layer)} spans without a {feature} (events need a type)", _where(layout, a))
             continue
         if a.begin >= a.end:
             warn.add("zero-width spans", f"{a.units[0].id} {type_}")
             continue
-        event = IncomingEvent(type_, a.begin, a.end, state="accepted", source=SOURCE)
+        lost = [f"{f}={a.features[f]}" for f in others if f != feature and a.features.get(f) is not None]
+        if lost:
+            warn.add(f"features of layer {a.layer} other than its type", f"{type_} {', '.join(lost)}")
+        event = IncomingEvent(
+            type_,
+            a.begin,
+            a.end,
+            {f: v for f in attrs if (v := a.features.get(f)) is not None},
+            state="accepted",
+            source=SOURCE,
+            fill_defaults=not attrs,  # a layer with the attributes' features says which are unset ('*')
+        )
         for slot in slots:
             target_col = next((c for c in cols if c.role == "slot_target" and c.feature == slot.feature), None)
             roles = a.roles.get(slot.feature, [])

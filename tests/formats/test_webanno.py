@@ -31,10 +31,11 @@ def spans(project: Project, doc_id: int) -> list[tuple[str, str]]:
     return sorted((e.label, text[e.start : e.end]) for e in project.entities(doc_id) if e.state != "rejected")
 
 
-def events(project: Project, doc_id: int) -> list[tuple]:
+def events(project: Project, doc_id: int, attributes: bool = False) -> list[tuple]:
     by_id = {e.id: e for e in project.entities(doc_id)}
     return sorted(
         (
+            *((tuple(sorted(v.attributes.items())),) if attributes else ()),
             v.type,
             v.trigger_start,
             v.trigger_end,
@@ -130,7 +131,7 @@ def test_relations_between_entities_go_back_out_and_come_back(tmp_path):
     writers()["webanno"](project, tmp_path / "out")
     body = (tmp_path / "out" / "events.tsv").read_text(encoding="utf-8")
     assert f"#T_RL=webanno.custom.Relation|label|BT_{NE}\n" in body
-    assert "2-6\t73-78\tParis\tGPE\t_\t_\t_\tvisits\t2-4\t\n" in body, body
+    assert "2-6\t73-78\tParis\tGPE" + "\t_" * 7 + "\tvisits\t2-4\t\n" in body, body  # after 7 event columns
     again = Project(tmp_path / "again.annotator", annotator="t")
     import_format(again, "webanno", [tmp_path / "out"])
     (a,), (b,) = project.document_ids(), again.document_ids()
@@ -149,7 +150,9 @@ def test_relations_between_entities_go_back_out_and_come_back(tmp_path):
     writers()["webanno"](other, tmp_path / "out2")
     (written,) = (tmp_path / "out2").iterdir()
     body = written.read_text(encoding="utf-8")
-    assert "#T_RL=webanno.custom.Relation|label|BT_" in body and "\tAcme\tORG\t_\t_\t_\tfounded\t1-1\t" in body, body
+    assert (
+        "#T_RL=webanno.custom.Relation|label|BT_" in body and "\tAcme\tORG" + "\t_" * 7 + "\tfounded\t1-1\t" in body
+    ), body
 
 
 def test_sub_token_spans_over_tokens_and_zero_width_ones(tmp_path):
@@ -201,6 +204,28 @@ def test_slot_links_without_roles_take_the_slot_s_name_and_stacked_hosts_keep_th
     names = {e.key: doc.text[e.start : e.end] for e in doc.entities}
     got = sorted(tuple(sorted((r, names[k]) for r, k in v.arguments)) for v in doc.events)
     assert got == [(("Attacker", "Rebels"), ("Attacker", "troops")), (("Attacker", "troops"),)]
+
+
+def test_an_event_layer_s_attribute_features_and_its_other_features(tmp_path):
+    """A feature named as a schema attribute is the event's attribute (``*``: unset, no default put in its place);
+    another feature is said not kept."""
+    header = [
+        f"#T_SP={NE}|value",
+        f"#T_SP=webanno.custom.Event|ROLE_webanno.custom.Event:arguments_x|{NE}|comment|modality|polarity|type",
+    ]
+    body = [
+        "#Text=Rebels attacked troops .",
+        "1-1\t0-6\tRebels\tPERSON\t_\t_\t_\t_\t_\t_\t",
+        "1-2\t7-15\tattacked\t_\tAttacker\t1-1\tcheck\tOther\t*\tConflict:Attack\t",
+        "1-3\t16-22\ttroops\tPERSON\t_\t_\t_\t_\t_\t_\t",
+    ]
+    got = read_webanno(tsv(tmp_path, "attrs.tsv", header, body))
+    (event,) = got.documents[0].events
+    assert event.attributes == {"modality": "Other"} and not event.fill_defaults
+    assert any(
+        "features of layer webanno.custom.Event other than its type: 1 (Conflict:Attack comment=check)" in w
+        for w in got.warnings
+    )
 
 
 def test_escapes_as_the_user_guide_lists_them():
@@ -370,7 +395,7 @@ def test_round_trip_keeps_every_span_and_event(sample, tmp_path):
         assert got[-1] == "\n" and len(got) == len(doc.text) + 1  # as INCEpTION rebuilds it: a line break after
         assert all(a == b or a.isspace() and b.isspace() for a, b in zip(got, doc.text)), got  # between sentences
         assert spans(again, back) == spans(project, doc_id)
-        assert events(again, back) == events(project, doc_id)
+        assert events(again, back, attributes=True) == events(project, doc_id, attributes=True)
     assert report.events == sum(len(project.events(i)) for i in project.document_ids())
     assert "documents whose text outside the sentences comes back as line breaks and spaces" in report.summary()
     writers()["webanno"](again, tmp_path / "out2")
