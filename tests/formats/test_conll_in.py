@@ -14,18 +14,7 @@ from annotator.formats.loading import import_format
 from annotator.schema import parse_schema
 from annotator.store import Project
 
-C3 = """[schema]
-name = "c3"
-version = 1
-[[entity]]
-name = "PER"
-[[entity]]
-name = "LOC"
-[[entity]]
-name = "ORG"
-[[entity]]
-name = "MISC"
-"""
+from test_conll_read import SCHEMA as C3  # the CoNLL-2003 labels, one schema for both files
 
 WNUT_SCHEMA = """[schema]
 name = "wnut"

@@ -14,7 +14,6 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QFormLayout,
     QHBoxLayout,
-    QLabel,
     QLineEdit,
     QMessageBox,
     QPushButton,
@@ -26,7 +25,7 @@ from annotator.fileid import refuse_project_target
 from annotator.formats import OPTIONS
 from annotator.formats.registry import FORMATS, export_formats, shown_name
 from annotator.model import STATES, STATUSES
-from ui.dialogs.keys import buddy_label
+from ui.dialogs.keys import buddy_label, options_and_error_rows
 
 # from the core's format records: each format's file name ending, and the formats that write a folder
 SUFFIX = {f.name: f.suffix for f in export_formats()}
@@ -106,12 +105,7 @@ class ExportDialog(QDialog):
         for box in self.statuses.values():
             trow.addWidget(box)
         form.addRow(buddy_label("&Documents", next(iter(self.statuses.values()))), trow)
-        self.options_edit = QLineEdit()
-        form.addRow("&Options", self.options_edit)
-        self.error = QLabel("")
-        self.error.setTextFormat(Qt.TextFormat.PlainText)
-        self.error.setStyleSheet("color: #b00020")
-        form.addRow(self.error)
+        self.options_edit, self.error = options_and_error_rows(form)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)

@@ -3,7 +3,6 @@ options for a format that has some (CoNLL: scheme, column, documents), as ``impo
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -11,7 +10,6 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QFormLayout,
     QHBoxLayout,
-    QLabel,
     QLineEdit,
     QPushButton,
     QWidget,
@@ -20,7 +18,7 @@ from PySide6.QtWidgets import (
 from annotator.errors import AnnotatorError
 from annotator.formats.registry import FORMATS, import_formats
 from ui.dialogs.export import parse_options
-from ui.dialogs.keys import buddy_label
+from ui.dialogs.keys import buddy_label, options_and_error_rows
 
 # an example a format's options box shows (its keys and values come from the format's record)
 EXAMPLES = {"conll": "documents=sentence; scheme=bioes"}
@@ -48,12 +46,7 @@ class ImportFormatDialog(QDialog):
         form = QFormLayout(self)
         form.addRow("&Format", self.format)  # every row and button has its Alt+letter
         form.addRow(buddy_label("Fro&m", self.path), row)
-        self.options_edit = QLineEdit()
-        form.addRow("&Options", self.options_edit)
-        self.error = QLabel("")
-        self.error.setTextFormat(Qt.TextFormat.PlainText)
-        self.error.setStyleSheet("color: #b00020")
-        form.addRow(self.error)
+        self.options_edit, self.error = options_and_error_rows(form)
         self.format.currentIndexChanged.connect(self._options_for)
         self._options_for()
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QWidget
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QWidget
 
 
 def buddy_label(text: str, field: QWidget) -> QLabel:
@@ -18,3 +19,14 @@ def close_buttons(dialog: QDialog) -> QDialogButtonBox:
     buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
     buttons.rejected.connect(dialog.reject)
     return buttons
+
+
+def options_and_error_rows(form: QFormLayout) -> tuple[QLineEdit, QLabel]:
+    """A format's Options field (``key=value; ...``, Alt+O) and the red line below it that says what was wrong."""
+    options = QLineEdit()
+    form.addRow("&Options", options)
+    error = QLabel("")
+    error.setTextFormat(Qt.TextFormat.PlainText)
+    error.setStyleSheet("color: #b00020")
+    form.addRow(error)
+    return options, error
