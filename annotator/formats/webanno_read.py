@@ -26,6 +26,7 @@ from collections import Counter
 from pathlib import Path
 
 from annotator.formats.common import LabelTally, ReadResult, check_with_line, need, need_known_labels, read_text_file
+from annotator.formats.schema_names import SchemaNames
 from annotator.formats.webanno_layout import Annotation, Column, Layout, read_layout
 from annotator.formats.webanno_schema import extended_schema
 from annotator.formats.webanno_tsv import (
@@ -62,6 +63,10 @@ def read_webanno(path: str | Path, schema: Schema | None = None) -> ReadResult:
     for f in files:
         name = f.relative_to(path).with_suffix("").as_posix() if f != path else f.stem
         result.documents.append(read_document(f, name, result, frozenset(a.name for a in schema.attributes)))
+    names = SchemaNames(schema)  # INCEpTION's PER, LOC, ORG as the schema spells them where it declares them
+    for doc in result.documents:
+        _rename(doc, names)
+    result.notes += names.notes(str(path))  # what had no match is added to the schema below, and said there
     use = schema
     extended = extended_schema(schema, result.documents, path)
     if extended is not None:
@@ -81,6 +86,22 @@ def read_webanno(path: str | Path, schema: Schema | None = None) -> ReadResult:
             check_with_line(use, doc, doc.source_path or path, 1)
     tally.check()
     return result
+
+
+def _rename(doc: IncomingDocument, names: SchemaNames) -> None:
+    """The document's labels, event types and roles as the schema names them where it has them, the kept
+    relations' ends too (an export finds their entities by span and label)."""
+    renamed: dict[str, str] = {}
+    for e in doc.entities:
+        ours = names.label(e.label)
+        renamed[e.label] = ours
+        e.label = ours
+    for v in doc.events:
+        v.type = names.event_type(v.type)
+        v.arguments = [(names.role(v.type, role), key) for role, key in v.arguments]
+    for rel in doc.meta.get(SOURCE, {}).get("relations", ()):
+        for end in (rel["from"], rel["to"]):
+            end[2] = renamed.get(end[2], end[2])
 
 
 def read_document(

@@ -308,7 +308,7 @@ def test_a_slot_link_to_a_row_the_file_lacks_and_a_2x_file(tmp_path):
 
 
 def test_labels_and_event_types_the_schema_lacks_come_with_the_file_into_a_new_project(tmp_path):
-    """INCEpTION's tag sets (PER) and an event layer of its own (Attack, a slot per role): a project without documents
+    """INCEpTION's tag sets (OTH, which the news schema has no name for) and an event layer of its own (Attack, a slot per role): a project without documents
     takes them, added to its schema, as a brat folder's annotation.conf gives its types; one with documents refuses
     the file naming what its schema lacks, nothing imported."""
     header = [
@@ -317,7 +317,7 @@ def test_labels_and_event_types_the_schema_lacks_come_with_the_file_into_a_new_p
     ]
     body = [
         "#Text=Rebels attacked Kabul .",
-        "1-1\t0-6\tRebels\tPER\t_\t_\t",
+        "1-1\t0-6\tRebels\tOTH\t_\t_\t",
         "1-2\t7-15\tattacked\t_\t*\t1-1\t",
         "1-3\t16-21\tKabul\tGPE\t_\t_\t",
         "1-4\t22-23\t.\t_\t_\t_\t",
@@ -328,20 +328,48 @@ def test_labels_and_event_types_the_schema_lacks_come_with_the_file_into_a_new_p
     with pytest.raises(ImportFileError) as exc:
         import_format(busy, "webanno", [path])
     assert "its layers give labels and event types the project's schema does not have" in str(exc.value)
-    assert "no label PER, event type Attack" in str(exc.value) and len(busy.document_ids()) == 1
+    assert "no label OTH, event type Attack" in str(exc.value) and len(busy.document_ids()) == 1
     new = Project(tmp_path / "new.annotator", annotator="t")
     report = import_format(new, "webanno", [path])
-    assert report.schema_adopted == "news" and any("lacks label PER, event type Attack" in n for n in report.notes)
+    assert report.schema_adopted == "news" and any("lacks label OTH, event type Attack" in n for n in report.notes)
     schema = new.schema
-    assert schema.label("PER") is not None and schema.label("PERSON") is not None  # the news schema's stay
+    assert schema.label("OTH") is not None and schema.label("PERSON") is not None  # the news schema's stay
     assert [(r.name, r.labels, r.multiplicity) for r in schema.event_type("Attack").roles] == [
-        ("Attacker", ("PER",), "any")
+        ("Attacker", ("OTH",), "any")
     ]
     (doc_id,) = new.document_ids()
-    assert spans(new, doc_id) == [("GPE", "Kabul"), ("PER", "Rebels")]
-    assert events(new, doc_id) == [("Attack", 7, 15, (("Attacker", 0, 6, "PER"),))]
+    assert spans(new, doc_id) == [("GPE", "Kabul"), ("OTH", "Rebels")]
+    assert events(new, doc_id) == [("Attack", 7, 15, (("Attacker", 0, 6, "OTH"),))]
     reopened = Project(tmp_path / "new.annotator", annotator="t")
     assert reopened.schema.event_type("Attack") is not None
+
+
+def test_inception_s_tags_take_the_schema_s_names_where_it_declares_them(tmp_path):
+    """INCEpTION's NER tag set (PER, LOC, ORG) into a news project that has documents: PER is the news schema's
+    alias of PERSON (as DyGIE++'s ACE names are), so the file comes in as PERSON and is not refused for lacking PER;
+    the note says what was renamed, and the kept relation's ends are renamed alike, so it goes back out."""
+    header = [f"#T_SP={NE}|value", f"#T_RL=webanno.custom.Relation|label|BT_{NE}"]
+    body = [
+        "#Text=Maria Lopez lives in Lima .",
+        "1-1\t0-5\tMaria\tPER[1]\t_\t_\t",
+        "1-2\t6-11\tLopez\tPER[1]\t_\t_\t",
+        "1-3\t12-17\tlives\t_\t_\t_\t",
+        "1-4\t18-20\tin\t_\t_\t_\t",
+        "1-5\t21-25\tLima\tLOC\tlives\t1-1[1_0]\t",
+        "1-6\t26-27\t.\t_\t_\t_\t",
+    ]
+    path = tsv(tmp_path, "ner.tsv", header, body)
+    busy = Project(tmp_path / "busy.annotator", annotator="t")
+    import_format(busy, "webanno", [DATA / "events.tsv"])
+    report = import_format(busy, "webanno", [path])
+    assert any("names matched to the schema's (news): PER -> PERSON (1)" in n for n in report.notes), report.notes
+    doc_id = busy.document_ids()[-1]
+    assert spans(busy, doc_id) == [("LOC", "Lima"), ("PERSON", "Maria Lopez")]
+    (rel,) = busy.document(doc_id).meta["webanno"]["relations"]
+    assert rel["from"] == [0, 11, "PERSON"] and rel["to"] == [21, 25, "LOC"]
+    writers()["webanno"](busy, tmp_path / "out")
+    written = (tmp_path / "out" / "ner.tsv").read_text(encoding="utf-8")
+    assert "\tLima\tLOC" in written and "\tlives\t1-1" in written, written
 
 
 def test_told_by_its_first_line_and_a_folder_of_them(tmp_path):
