@@ -488,4 +488,10 @@ def read_dygiepp(path: str | Path, schema: Schema | None = None) -> ReadResult:
     ]
     if kept:
         notes.append(f"{path}: {' and '.join(kept)} kept for the export to DyGIE++ (the app does not show them)")
-    return ReadResult(docs, told, warnings, notes)
+    return ReadResult(
+        docs,
+        told,
+        warnings,
+        notes,
+        schema_from="its labels, event types and roles (DyGIE++ files bring no schema) are types",
+    )

@@ -154,6 +154,7 @@ def test_a_project_with_documents_on_another_schema_refuses_the_file_naming_what
     assert main(["import", str(p), "--format", "dygiepp", str(write_lines(tmp_path / "d.jsonl", SCIERC_LINE))]) == 1
     err = capsys.readouterr().err
     assert "the project's schema has no label Method" in err and "nothing was imported" in err
+    assert "annotation.conf" not in err and "DyGIE++ files bring no schema" in err  # it named brat's file
 
 
 def test_predictions_come_in_as_suggestions_with_their_scores(tmp_path):
