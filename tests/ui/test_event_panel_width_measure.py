@@ -57,9 +57,31 @@ def test_least_width_makes_one_roles_box_and_is_the_widest_of_all(qtbot, tmp_pat
         real = event_editor.EventEditor._roles_group
         monkeypatch.setattr(event_editor.EventEditor, "_roles_group", lambda s, ev: made.append(ev.type) or real(s, ev))
         ed._least_width_of = None
+        event_editor._LEAST_WIDTHS.clear()
         least = ed._least_width(schema)
         assert len(made) == 1  # one Roles box made, not one per type
         monkeypatch.setattr(event_editor.EventEditor, "_roles_group", real)
         assert least == _every_box_width(ed, schema)  # and the width is what every type's box together needs
     finally:
         close_window(w)
+
+
+def test_a_second_window_on_the_same_schema_measures_nothing(qtbot, project_path, tmp_path, monkeypatch):
+    """The least width is kept per schema and font for the process: opening a project again (and every GUI test's
+    window) measured it again, ~40 % of opening a window on the news schema."""
+    import shutil
+
+    first = open_window(qtbot, project_path)
+    width = first.event_editor._least_width(first.controller.schema)
+    close_window(first)
+    measured: list[str] = []
+    real = event_editor._widest_roles_type
+    monkeypatch.setattr(event_editor, "_widest_roles_type", lambda schema: measured.append(schema.name) or real(schema))
+    again = tmp_path / "again.annotator"
+    shutil.copyfile(project_path, again)
+    second = open_window(qtbot, again)
+    try:
+        assert second.event_editor._least_width(second.controller.schema) == width
+        assert measured == []
+    finally:
+        close_window(second)

@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtWidgets import (
+    QApplication,
     QComboBox,
     QGridLayout,
     QGroupBox,
@@ -37,6 +38,10 @@ if TYPE_CHECKING:  # pragma: no cover
 FILL_LIST_MOST = 50  # entities in a role's fill list, nearest to the trigger first
 PROBE_FILLER = -1  # the entity id of the filler every role gets when the panel's least width is measured
 ROLE_NAME_LEAST = 14  # characters of a role's name always shown ("Beneficiary *"); a longer one is elided
+
+# An event's least width by (schema, font, application style sheet), measured once per process: a window made
+# again on the same schema (a project reopened; every GUI test's window) measured it again, ~40 % of opening one.
+_LEAST_WIDTHS: dict[tuple["Schema", str, str], int] = {}
 
 
 def plain_label(text: str, *, bold: bool = False, color: str | None = None) -> QLabel:
@@ -422,25 +427,35 @@ class EventEditor(QWidget):
 
     def _least_width(self, schema: "Schema") -> int:
         """The least width of an event in this schema, margins aside: its head, and the Roles box of the type whose
-        rows are widest with every role filled (measured once per schema, off screen; only that type's box is
+        rows are widest with every role filled (measured off screen once per schema and font in a process, since the
+        probe, like any widget without a parent, has the application's font and style sheet; only that type's box is
         made: one for each of the schema's 33 types took 0.26 s at every project opened). The head alone was less
         than Conflict:Attack's roles need with DejaVu Sans ("Instrument", a filler and its fill list): the panel
         widened by 8 px when the first event was shown, and the text reflowed."""
         if self._least_width_of is None or self._least_width_of[0] is not schema:
-            kept = (self.fill_combos, self.role_rows, self._cells, self._row_shows, self._group_type)
-            probe = QWidget()
-            lay = QVBoxLayout(probe)
-            lay.addLayout(self._head(schema, None, ""))
-            widest = _widest_roles_type(schema)
-            if widest is not None:
-                args = tuple(Argument(-1 - i, -1, r.name, PROBE_FILLER) for i, r in enumerate(widest.roles))
-                lay.addWidget(self._roles_group(Event(-1, -1, widest.name, 0, 0, {}, None, args)))
-            margins = lay.contentsMargins()
-            self._least_width_of = (schema, lay.minimumSize().width() - margins.left() - margins.right())
-            probe.deleteLater()
-            self.type_combo, self.attribute_combos = None, {}
-            self.fill_combos, self.role_rows, self._cells, self._row_shows, self._group_type = kept
+            app = QApplication.instance()
+            key = (schema, QApplication.font().key(), app.styleSheet() if isinstance(app, QApplication) else "")
+            if (least := _LEAST_WIDTHS.get(key)) is None:
+                least = _LEAST_WIDTHS[key] = self._measure_least_width(schema)
+            self._least_width_of = (schema, least)
         return self._least_width_of[1]
+
+    def _measure_least_width(self, schema: "Schema") -> int:
+        """The least width ``_least_width`` keeps, measured off screen from the head and the widest Roles box."""
+        kept = (self.fill_combos, self.role_rows, self._cells, self._row_shows, self._group_type)
+        probe = QWidget()
+        lay = QVBoxLayout(probe)
+        lay.addLayout(self._head(schema, None, ""))
+        widest = _widest_roles_type(schema)
+        if widest is not None:
+            args = tuple(Argument(-1 - i, -1, r.name, PROBE_FILLER) for i, r in enumerate(widest.roles))
+            lay.addWidget(self._roles_group(Event(-1, -1, widest.name, 0, 0, {}, None, args)))
+        margins = lay.contentsMargins()
+        least = lay.minimumSize().width() - margins.left() - margins.right()
+        probe.deleteLater()
+        self.type_combo, self.attribute_combos = None, {}
+        self.fill_combos, self.role_rows, self._cells, self._row_shows, self._group_type = kept
+        return least
 
     def eventFilter(self, obj: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
         if obj is self.scroll.widget() and event.type() in (QEvent.Type.LayoutRequest, QEvent.Type.Show):
