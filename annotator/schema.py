@@ -61,6 +61,9 @@ class EventType:
     # types an event of this type also is (an execution is a death): (type, ((role here, role there), ...)); roles
     # of the same name carry over without being listed
     implies: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = ()
+    # names other tools give this type (ACE's Conflict.Attack for Conflict:Attack): an import maps them here, an
+    # export may write the first (formats.schema_names)
+    aliases: tuple[str, ...] = ()
 
     def role(self, name: str) -> Role | None:
         return next((r for r in self.roles if r.name == name), None)
@@ -151,6 +154,7 @@ class Schema:
                     list(t.cues),
                     list(t.blockers),
                     [[name, [list(pair) for pair in pairs]] for name, pairs in t.implies],
+                    list(t.aliases),
                 ]
                 for t in self.events
             ],
@@ -174,8 +178,9 @@ class Schema:
                     tuple(cues),
                     tuple(blockers),
                     tuple((n, tuple((a, b) for a, b in pairs)) for n, pairs in implies),
+                    tuple(rest[0]) if rest else (),
                 )
-                for name, description, triggers, roles, weak, cues, blockers, implies in data["events"]
+                for name, description, triggers, roles, weak, cues, blockers, implies, *rest in data["events"]
             ),
             tuple(Attribute(a[0], tuple(a[1]), a[2], a[3]) for a in data["attributes"]),
             source,
@@ -190,7 +195,7 @@ _TOML_AT = re.compile(r"^(.*?) \(at line (\d+), column (\d+)\)$")
 ENTITY_KEYS = {"name", "description", "color", "key", "aliases"}
 # plain keys the app's document view already uses (either case): a label key there would never work
 APP_KEYS = {"x": "rejecting a suggestion (X)", "e": "a new event (E)"}
-EVENT_KEYS = {"name", "description", "triggers", "weak_triggers", "cues", "blockers", "role", "implies"}
+EVENT_KEYS = {"name", "description", "triggers", "weak_triggers", "cues", "blockers", "role", "implies", "aliases"}
 ROLE_KEYS = {"name", "labels", "multiplicity", "description", "slots"}
 SLOT = re.compile(
     r"^(subj|subj_intrans|obj|obj_from|subjpass|agent|poss|compound|gov_subj|dative|oprd|nummod|npadvmod|prep:[a-z]+)$"
@@ -383,15 +388,20 @@ def _parse_entities(items: Any, w: _Where, loc: _Locator, app_keys: bool = True)
             seen_keys[key] = name
         aliases = tuple(_string_list(item.get("aliases", []), f"aliases of {name!r}", w, loc.key(at, "aliases")))
         out.append(EntityLabel(name, str(item.get("description", "")), color.lower(), key, aliases))
-    # an alias names one label: two labels do not give the same one (a label of that very name may be there too, as
-    # when an import adds INCEpTION's PER to the news schema: a name is matched before an alias, so it stays its own)
+    _check_aliases(out, "entity", w, loc)
+    return out
+
+
+def _check_aliases(items: Sequence[EntityLabel | EventType], table: str, w: _Where, loc: _Locator) -> None:
+    """An alias names one label (one event type): two do not give the same one (a label of that very name may be
+    there too, as when an import adds INCEpTION's PER to the news schema: a name is matched before an alias, so it
+    stays its own)."""
     taken: dict[str, str] = {}
-    for i, e in enumerate(out):
+    for i, e in enumerate(items):
         for alias in e.aliases:
             if taken.setdefault(alias, e.name) != e.name:
-                at = loc.key(loc.table("entity", i), "aliases")
+                at = loc.key(loc.table(table, i), "aliases")
                 raise w.fail(at, f"alias {alias!r} of {e.name!r} already names {taken[alias]!r}")
-    return out
 
 
 def _parse_attributes(items: Any, w: _Where, loc: _Locator) -> list[Attribute]:
@@ -460,6 +470,7 @@ def _parse_events(items: Any, labels: set[str], w: _Where, loc: _Locator) -> lis
         cues = _string_list(item.get("cues", []), f"cues of {name!r}", w, loc.key(at, "cues"))
         blockers = _string_list(item.get("blockers", []), f"blockers of {name!r}", w, loc.key(at, "blockers"))
         implies = _parse_implies(item.get("implies", []), name, w, loc.key(at, "implies"))
+        aliases = _string_list(item.get("aliases", []), f"aliases of {name!r}", w, loc.key(at, "aliases"))
         out.append(
             EventType(
                 name,
@@ -470,9 +481,11 @@ def _parse_events(items: Any, labels: set[str], w: _Where, loc: _Locator) -> lis
                 tuple(cues),
                 tuple(blockers),
                 implies,
+                tuple(aliases),
             )
         )
     _check_implies(out, w, loc)
+    _check_aliases(out, "event", w, loc)
     return out
 
 

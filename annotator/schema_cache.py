@@ -16,7 +16,7 @@ import orjson
 
 from annotator.schema import Schema, parse_schema
 
-FORMAT = 2  # bump when Schema.to_data changes shape: older copies are then parsed again
+FORMAT = 3  # bump when Schema.to_data changes shape: older copies are then parsed again
 
 
 def source_hash(source: str) -> str:

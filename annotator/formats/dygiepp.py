@@ -41,7 +41,7 @@ from annotator.formats.common import (
 )
 from annotator.formats.loading import covers
 from annotator.formats.records import ExportRequest, export_writer
-from annotator.formats.schema_names import SchemaNames
+from annotator.formats.schema_names import AliasNames, SchemaNames
 from annotator.formats.tokens import ALIGN_MODES, DocTokens, align, join_tokens
 from annotator.importing import IncomingDocument, IncomingEntity, IncomingEvent, counted
 from annotator.schema import Schema, default_schema, parse_schema, schema_source
@@ -59,8 +59,12 @@ def record_to_dygiepp(
     head: str = "last",
     proxies: set[str] | frozenset[str] = frozenset(),
     schema_name: str = "",
+    names: AliasNames | None = None,
 ) -> dict[str, Any]:
+    """One document as a DyGIE++ line; ``names`` writes the schema's first aliases (ACE's ``PER``,
+    ``Conflict.Attack``) for its labels, event types and roles."""
     text, name = rec["text"], rec["name"]
+    label_of, type_of, role_of = (names.label, names.event_type, names.role) if names else (_same, _same, _same)
     keep = [k for k in range(len(toks)) if not toks.is_space(text, k)]
     new_index = {k: n for n, k in enumerate(keep)}
     sent_of_new: list[int] = []
@@ -94,7 +98,7 @@ def record_to_dygiepp(
         if got is not None:
             ent_span[e["id"]] = got
             if e["label"] not in proxies:
-                ner[sent_of_new[got[0]]].append([got[0], got[1], e["label"]])
+                ner[sent_of_new[got[0]]].append([got[0], got[1], label_of(e["label"])])
     events: list[list] = [[] for _ in sentences]
     trigger_tokens: dict[int, str] = {}
     for v in rec["events"]:
@@ -115,7 +119,7 @@ def record_to_dygiepp(
             )
         trigger_tokens.setdefault(tok, v["type"])
         sent = sent_of_new[tok]
-        item: list[list] = [[tok, v["type"]]]
+        item: list[list] = [[tok, type_of(v["type"])]]
         for a in v["arguments"]:
             arg = ent_span.get(a["entity_id"])
             if arg is None:
@@ -125,7 +129,7 @@ def record_to_dygiepp(
                     "arguments left out (outside the trigger's sentence)", f"{name}: {v['type']} {a['role']}"
                 )
                 continue
-            item.append([arg[0], arg[1], a["role"]])
+            item.append([arg[0], arg[1], role_of(a["role"])])
         events[sent].append(item)
     kept = (rec.get("meta") or {}).get(KEPT)
     kept = kept if isinstance(kept, dict) else {}
@@ -160,23 +164,34 @@ def record_to_dygiepp(
     return out
 
 
+def _same(name: str) -> str:
+    return name
+
+
+NAMES = ("schema", "aliases")  # the ``names`` option: the schema's names, or its aliases (ACE's, for news)
+
+
 @export_writer("dygiepp")
 def write_dygiepp(project: Project, out: str | Path, request: ExportRequest) -> FormatExportReport:
     opts = dict(request.options)
     mode = option_choice(opts, "misaligned", ALIGN_MODES)
     head = option_choice(opts, "trigger_head", ("last", "first"))
+    names = AliasNames(project.schema) if option_choice(opts, "names", NAMES) == "aliases" else None
     dataset = opts.get("dataset")  # else the dataset a DyGIE++ import kept, else the schema's name
     proxies = proxy_labels(project.schema)
-    return write_per_part(
+    report = write_per_part(
         project,
         out,
         request,
         "dygiepp",
         lambda rec, toks, report: orjson.dumps(
-            record_to_dygiepp(rec, toks, report, dataset or "", mode, head, proxies, project.schema.name),
+            record_to_dygiepp(rec, toks, report, dataset or "", mode, head, proxies, project.schema.name, names),
             option=orjson.OPT_APPEND_NEWLINE,
         ),
     )
+    for note in names.notes() if names else []:
+        report.problem("names written as the first of their aliases", note)
+    return report
 
 
 # -- reading --------------------------------------------------------------------------------------

@@ -107,7 +107,7 @@ FORMATS: dict[str, Format] = {
             "dygiepp",
             ".jsonl",
             False,
-            (*SPLIT, "misaligned", "dataset", "trigger_head"),
+            (*SPLIT, "misaligned", "dataset", "trigger_head", "names"),
             _M + "dygiepp:write_dygiepp",
             _M + "dygiepp:read_dygiepp",
             title="DyGIE++",

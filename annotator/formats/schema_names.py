@@ -2,9 +2,11 @@
 
 One general rule, no tool's names in code: a name is the schema's when it is the same but for case and separators
 (``Conflict.Attack``, ``conflict_attack`` and ``Conflict:Attack``; ``attacker`` and ``Attacker``), or when the schema
-declares it as another name of one of its labels (an entity's ``aliases``: ACE's ``PER`` for ``PERSON``) or roles
-(``[schema] role_aliases``: ACE's ``Time-Within`` for ``Time``). A name that matches two of the schema's names, or
-none, is kept as it is and counted, for the reader to report.
+declares it as another name of one of its labels (an entity's ``aliases``: ACE's ``PER`` for ``PERSON``), event types
+(an event's ``aliases``: ``Conflict.Attack``) or roles (``[schema] role_aliases``: ACE's ``Time-Within`` for
+``Time``). A name that matches two of the schema's names, or none, is kept as it is and counted, for the reader to
+report. The other way (``AliasNames``, for a writer asked for the other tool's names): a name becomes its first
+alias, a name without one stays as it is.
 """
 
 from __future__ import annotations
@@ -47,7 +49,7 @@ class SchemaNames:
         self._labels = _index(
             [(e.name, e.name) for e in s.entities] + [(a, e.name) for e in s.entities for a in e.aliases]
         )
-        self._types = _index([(t.name, t.name) for t in s.events])
+        self._types = _index([(t.name, t.name) for t in s.events] + [(a, t.name) for t in s.events for a in t.aliases])
         aliases = dict(s.role_aliases)
         self._roles = {
             t.name: _index(
@@ -97,3 +99,45 @@ class SchemaNames:
             return []
         said = "; ".join(f"{kind} {theirs} ({n})" for (kind, theirs), n in sorted(self.unmatched.items()))
         return [f"{where}: no match in the schema ({self.schema.name}), kept as they are: {said}"]
+
+
+@dataclass
+class AliasNames:
+    """The schema's names as its first aliases (``PERSON`` -> ``PER``, ``Conflict:Attack`` -> ``Conflict.Attack``,
+    ``Time`` -> ``Time-Within``), for a writer asked for the other tool's names; a name without an alias stays as it
+    is. ``chosen`` counts the names written for one with several aliases (``PRODUCT`` -> ``VEH`` though ``WEA`` is
+    one too), for the writer to report."""
+
+    schema: Schema
+    chosen: Counter[tuple[str, str, tuple[str, ...]]] = field(default_factory=Counter)  # (ours, written, all aliases)
+
+    def __post_init__(self) -> None:
+        s = self.schema
+        self._labels = {e.name: e.aliases for e in s.entities if e.aliases}
+        self._types = {t.name: t.aliases for t in s.events if t.aliases}
+        self._roles = {name: names for name, names in s.role_aliases if names}
+
+    def _first(self, name: str, table: dict[str, tuple[str, ...]]) -> str:
+        aliases = table.get(name)
+        if not aliases:
+            return name
+        if len(aliases) > 1:
+            self.chosen[(name, aliases[0], aliases)] += 1
+        return aliases[0]
+
+    def label(self, name: str) -> str:
+        return self._first(name, self._labels)
+
+    def event_type(self, name: str) -> str:
+        return self._first(name, self._types)
+
+    def role(self, name: str) -> str:
+        return self._first(name, self._roles)
+
+    def notes(self) -> list[str]:
+        """One line a name written as the first of several aliases: "PRODUCT written as VEH (12; its aliases: VEH,
+        WEA)"."""
+        return [
+            f"{ours} written as {written} ({n}; its aliases: {', '.join(aliases)})"
+            for (ours, written, aliases), n in sorted(self.chosen.items())
+        ]
