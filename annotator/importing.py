@@ -72,6 +72,9 @@ class IncomingDocument:
     # as pre-annotation stores its own, so the token exports cut the text as the input did; pipeline ``tokens_source``
     tokens: tuple[list[int], list[int], list[int]] | None = None
     tokens_source: str = "import"
+    # a document a reader rebuilt from tokens, matched to the stored one it came from (formats.onto_stored): its
+    # annotations go onto that document even where its set has some, as suggestions of what it lacks
+    onto_stored: bool = False
 
 
 @dataclass
@@ -231,6 +234,13 @@ def store_documents(project: Project, docs: list[IncomingDocument], report: Impo
         digest = sha256_text(doc.text)
         aset = doc.annotation_set or project.annotation_set
         dup = conn.execute("SELECT id FROM documents WHERE sha256 = ?", (digest,)).fetchone()
+        if dup and doc.onto_stored and (doc.entities or doc.events) and not _set_is_empty(project, dup[0], aset):
+            entities, events = _store_what_it_lacks(project, doc, dup[0], aset, t)
+            _log_import(project, doc, dup[0], digest, t, "import_annotations")
+            report.annotated.append((doc.name, dup[0]))
+            report.entities += entities
+            report.events += events
+            continue
         if dup and (not (doc.entities or doc.events) or not _set_is_empty(project, dup[0], aset)):
             report.duplicates.append((doc.name, dup[0]))
             continue
@@ -303,6 +313,55 @@ def _store_annotations(project: Project, doc: IncomingDocument, doc_id: int, ase
             "INSERT INTO arguments (event_id, role, entity_id, annotator, created_at) VALUES (?, ?, ?, ?, ?)",
             [(event_id, role, ids[key], who(v.annotator), t) for role, key in v.arguments],
         )
+
+
+def _store_what_it_lacks(project: Project, doc: IncomingDocument, doc_id: int, aset: str, t: str) -> tuple[int, int]:
+    """A matched document's annotations onto a stored document whose set has some: what it lacks comes in as
+    suggestions (their source and score as the input gave them); what it has, in any state (a rejected suggestion
+    is not offered again), is left as it is: an entity of the same span and label, an event of the same type whose
+    trigger overlaps (a token format keeps one trigger token). A new event's argument points at the document's
+    entity of its span and label where there is one. Returns the entities and events added."""
+    have = {(e.start, e.end, e.label): e.id for e in project.entities(doc_id, aset)}
+    triggers = [(v.type, v.trigger_start, v.trigger_end) for v in project.events(doc_id, aset)]
+    ids: dict[Any, int] = {}
+    added = 0
+    for e in doc.entities:
+        known = have.get((e.start, e.end, e.label))
+        if known is None:
+            known = have[(e.start, e.end, e.label)] = project.db.insert_span(
+                span_row(
+                    doc_id, aset, e.start, e.end, e.label, "suggested", e.source, project.annotator, score=e.score, at=t
+                )
+            )
+            added += 1
+        ids[e.key] = known
+    events = 0
+    for v in doc.events:
+        if any(ty == v.type and s < v.trigger_end and v.trigger_start < e for ty, s, e in triggers):
+            continue
+        event_id = project.db.insert_event(
+            event_row(
+                doc_id,
+                aset,
+                v.type,
+                v.trigger_start,
+                v.trigger_end,
+                {**(project.schema.default_attributes() if v.fill_defaults else {}), **v.attributes},
+                project.annotator,
+                state="suggested",
+                source=v.source,
+                score=v.score,
+                alternatives=v.alternatives,
+                at=t,
+            )
+        )
+        triggers.append((v.type, v.trigger_start, v.trigger_end))
+        project.db.conn.executemany(
+            "INSERT INTO arguments (event_id, role, entity_id, annotator, created_at) VALUES (?, ?, ?, ?, ?)",
+            [(event_id, role, ids[key], project.annotator, t) for role, key in v.arguments],
+        )
+        events += 1
+    return added, events
 
 
 def _store_tokens(project: Project, doc: IncomingDocument, doc_id: int) -> None:

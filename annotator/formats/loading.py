@@ -12,6 +12,7 @@ from annotator.errors import AnnotatorError, ImportFileError
 from annotator.formats import readers, readers_by_suffix
 from annotator.formats.common import ReadResult, check_with_line
 from annotator.formats.detect import detect_format
+from annotator.formats.onto_stored import match_stored
 from annotator.formats.registry import FORMATS
 from annotator.importing import BATCH, ImportReport, IncomingDocument, check_document, counted, store_documents
 from annotator.schema import Schema
@@ -103,7 +104,10 @@ def import_format(
         extra: dict[str, Any] = {"skip_bad": True} if skip_bad else {}
         if options:
             extra["options"] = dict(options)
-        results.append((p, as_result(table[fmt](p, schema=project.schema, **extra))))
+        result = as_result(table[fmt](p, schema=project.schema, **extra))
+        if FORMATS[fmt].rebuilds_text:  # the project's own export back (DyGIE++): onto the documents it came from
+            result.notes += match_stored(project, result.documents, p)
+        results.append((p, result))
         if progress:
             progress(k, len(paths), str(p))
     return store_results(project, results)

@@ -28,6 +28,9 @@ class Format:
     import_options: tuple[str, ...] = ()  # reader option keys (``import --format NAME --option KEY=VALUE``)
     import_help: str = ""  # the reader options' values, for the command line's help and the Import dialog
     description: str = ""
+    # the reader rebuilds each text from bare tokens (DyGIE++): its documents are matched to the stored ones they came
+    # from (formats.onto_stored), so the project's own export comes back onto the same documents
+    rebuilds_text: bool = False
     title: str = ""  # the name users know it by (Label Studio, DyGIE++), shown in the dialogs and messages
 
     @property
@@ -110,6 +113,7 @@ FORMATS: dict[str, Format] = {
             (*SPLIT, "misaligned", "dataset", "trigger_head", "names"),
             _M + "dygiepp:write_dygiepp",
             _M + "dygiepp:read_dygiepp",
+            rebuilds_text=True,
             title="DyGIE++",
         ),
         Format(

@@ -1,0 +1,124 @@
+"""Documents a reader rebuilt from bare tokens (DyGIE++ keeps no text), matched to the project's stored documents they
+came from, so a file the project exported comes back onto the same documents (``dygie predict``'s output, say).
+
+A document is the stored one named by its ``doc_key`` when their texts have the same characters but whitespace (the
+tokens in the same order: the export leaves out only whitespace), else the one stored document whose characters but
+whitespace are the same. Its offsets are then mapped onto the stored text character by character (the n-th
+non-whitespace character of one is the n-th of the other, whatever the two tokenisations), its text becomes the
+stored one and it is marked ``onto_stored``: ``importing.store_documents`` puts its annotations on that document.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from bisect import bisect_right
+from pathlib import Path
+
+from annotator.importing import IncomingDocument, counted
+from annotator.store import Project
+
+_RUN = re.compile(r"\S+")
+
+
+def squeezed(text: str) -> str:
+    """The text's characters but whitespace: what a token export keeps of it."""
+    return "".join(text.split())
+
+
+def _digest(text: str) -> str:
+    return hashlib.sha256(squeezed(text).encode("utf-8", "surrogatepass")).hexdigest()
+
+
+class _Chars:
+    """Where the n-th non-whitespace character of a text is: its runs of them, with the count before each."""
+
+    def __init__(self, text: str) -> None:
+        self.starts: list[int] = []
+        self.ends: list[int] = []
+        self.before: list[int] = []
+        n = 0
+        for m in _RUN.finditer(text):
+            self.starts.append(m.start())
+            self.ends.append(m.end())
+            self.before.append(n)
+            n += m.end() - m.start()
+
+    def count(self, at: int) -> int:
+        """The number of non-whitespace characters before offset ``at``."""
+        k = bisect_right(self.starts, at) - 1
+        return 0 if k < 0 else self.before[k] + min(at, self.ends[k]) - self.starts[k]
+
+    def offset(self, index: int) -> int:
+        """The offset of the ``index``-th non-whitespace character (from 0)."""
+        k = bisect_right(self.before, index) - 1
+        return self.starts[k] + index - self.before[k]
+
+
+def _remap(doc: IncomingDocument, text: str) -> None:
+    """The document's offsets onto ``text``, which has its characters but whitespace; its text becomes ``text``. A
+    span keeps its first and last non-whitespace character (a reader's spans are tokens: they have them)."""
+    ours, theirs = _Chars(doc.text), _Chars(text)
+
+    def span(start: int, end: int) -> tuple[int, int]:
+        first, last = ours.count(start), ours.count(end) - 1
+        return theirs.offset(first), theirs.offset(max(first, last)) + 1
+
+    for e in doc.entities:
+        e.start, e.end = span(e.start, e.end)
+    for v in doc.events:
+        v.trigger_start, v.trigger_end = span(v.trigger_start, v.trigger_end)
+    doc.text = text
+    doc.tokens = None  # the stored document keeps its own tokens
+    doc.onto_stored = True
+
+
+def match_stored(project: Project, docs: list[IncomingDocument], path: Path, what: str = "doc_key") -> list[str]:
+    """Match ``docs`` (rebuilt from tokens) to the stored documents they came from, in place; one line saying what
+    was matched and what was not (none when the project has no documents)."""
+    if not docs or not project.document_ids():
+        return []
+    conn = project.db.conn
+    by_name = 0
+    left: list[IncomingDocument] = []
+    for doc in docs:
+        row = conn.execute("SELECT text FROM documents WHERE name = ?", (doc.name,)).fetchone()
+        if row is not None and squeezed(row[0]) == squeezed(doc.text):
+            _remap(doc, row[0])
+            by_name += 1
+        else:
+            left.append(doc)
+    by_text = 0
+    new: list[str] = []
+    if left:
+        wanted: dict[str, list[IncomingDocument]] = {}
+        for doc in left:
+            wanted.setdefault(_digest(doc.text), []).append(doc)
+        found: dict[str, list[str]] = {}
+        for (text,) in conn.execute("SELECT text FROM documents"):  # only when a doc_key named none of them
+            key = _digest(text)
+            if key in wanted:
+                found.setdefault(key, []).append(text)
+        for key, group in wanted.items():
+            texts = found.get(key, [])
+            for doc in group:
+                if len(texts) == 1:
+                    _remap(doc, texts[0])
+                    by_text += 1
+                else:  # none, or two stored documents differing only in whitespace: which one is not known
+                    new.append(doc.name + (" (two stored documents have its text)" if texts else ""))
+    matched = by_name + by_text
+    if not matched:
+        return [f"{path}: no document of the file is one of the project's (by {what} or by its text): all new"]
+    how = ", ".join(
+        f"{n} by {way}" for n, way in ((by_name, what), (by_text, "their text's characters but whitespace")) if n
+    )
+    said = (
+        f"{path}: {counted(matched, 'document')} of the file matched the project's ({how}): their annotations went "
+        "onto them, offsets mapped onto the stored text (on a document with annotations already, what it lacks as "
+        "suggestions)"
+    )
+    if new:
+        said += f"; {counted(len(new), 'document')} matched none, imported as new: {', '.join(new[:5])}"
+        said += f" and {len(new) - 5} more" if len(new) > 5 else ""
+    return [said]
