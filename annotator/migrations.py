@@ -227,6 +227,39 @@ def _m7_entity_scores(db: "Database") -> None:
         db.conn.execute("ALTER TABLE entities ADD COLUMN score REAL")
 
 
+def _m8_news_aliases(db: "Database") -> None:
+    """A project on the news schema stored before it declared ACE's names as aliases (an entity's, session 8; an
+    event type's, session 9; the Time-* role aliases) gets those of the bundled news.toml, as a new version of its
+    schema (each a line added to its source, the rest as it was): an older news project refused ACE's PER, and its
+    DyGIE++ export could not write ACE's names. A schema is the news schema when it has the bundled one's name and
+    every one of its labels and event types; any other is left as it is, as is one that cannot be read."""
+    from annotator.db import now
+    from annotator.errors import SchemaError
+    from annotator.schema import default_schema, parse_schema, with_aliases
+    from annotator.schema_cache import latest_schema, store_schema
+
+    conn = db.conn
+    try:
+        stored = latest_schema(conn, "the project", writable=False)
+        news = default_schema()
+    except SchemaError:
+        return
+    if stored is None or stored.name != news.name:
+        return
+    if {e.name for e in news.entities} - {e.name for e in stored.entities}:
+        return
+    if {t.name for t in news.events} - {t.name for t in stored.events}:
+        return
+    source = with_aliases(stored, news)
+    if source is None:
+        return
+    try:
+        schema = parse_schema(source, "the project's schema with the news schema's aliases", app_keys=False)
+    except SchemaError:  # an alias one of its own labels already gives, say: left as it was
+        return
+    store_schema(conn, schema, now())
+
+
 MIGRATIONS: list[Callable[["Database"], None]] = [
     _m1_initial,
     _m2_event_suggestions,
@@ -235,6 +268,7 @@ MIGRATIONS: list[Callable[["Database"], None]] = [
     _m5_parsed_schema,
     _m6_document_names,
     _m7_entity_scores,
+    _m8_news_aliases,
 ]
 LATEST = len(MIGRATIONS)
 

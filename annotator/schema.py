@@ -549,6 +549,39 @@ def schema_source(
     return "\n".join(out) + "\n"
 
 
+def with_aliases(schema: Schema, like: Schema) -> str | None:
+    """``schema``'s source with ``like``'s aliases added where ``schema`` has none (an entity label or event type of
+    the same name without ``aliases``; ``role_aliases`` of roles it has, when it has none), each a line after its
+    table's header, so the rest of the file (its comments) stays as it was; None when there is nothing to add or
+    the tables cannot be told apart (a schema written as inline arrays)."""
+    loc = _Locator(schema.source)
+    inserts: list[tuple[int, str]] = []  # (header line, the line after it)
+    for table, items, theirs in (
+        ("entity", schema.entities, {e.name: e.aliases for e in like.entities}),
+        ("event", schema.events, {t.name: t.aliases for t in like.events}),
+    ):
+        headers = loc._lines_of.get(table, [])
+        if len(headers) != len(items):
+            continue
+        for line, item in zip(headers, items):
+            if not item.aliases and theirs.get(item.name):
+                inserts.append((line, f"aliases = {json.dumps(list(theirs[item.name]), ensure_ascii=False)}"))
+    roles = {r.name for t in schema.events for r in t.roles}
+    wanted = [(role, names) for role, names in like.role_aliases if role in roles and names]
+    head = loc.table("schema", 0)
+    if not schema.role_aliases and wanted and head is not None:
+        body = ", ".join(
+            f"{json.dumps(role)} = {json.dumps(list(names), ensure_ascii=False)}" for role, names in wanted
+        )
+        inserts.append((head, f"role_aliases = {{ {body} }}"))
+    if not inserts:
+        return None
+    lines = schema.source.splitlines()
+    for line, text in sorted(inserts, reverse=True):
+        lines.insert(line, text)
+    return "\n".join(lines) + "\n"
+
+
 def load_schema(path: str | Path) -> Schema:
     """Read a schema file; a missing or unreadable file is a SchemaError."""
     p = Path(path)
