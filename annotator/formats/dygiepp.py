@@ -497,7 +497,8 @@ def read_dygiepp(path: str | Path, schema: Schema | None = None) -> ReadResult:
         counted(n, what)
         for n, what in (
             (sum(len(d.relations) for d in lines), "relation"),
-            (sum(len(c) for d in lines for c in d.clusters.values()), "coreference cluster"),
+            # a cluster with mentions: files written a list a sentence hold empty ones (SENTiVENT's "clusters": [[], ...])
+            (sum(1 for d in lines for cs in d.clusters.values() for c in cs if c), "coreference cluster"),
         )
         if n
     ]

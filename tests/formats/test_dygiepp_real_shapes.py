@@ -1,0 +1,49 @@
+"""DyGIE++ files of other datasets than ACE and SciERC, in shapes seen in public data (our own lines, in the shape of
+dwadden/dygiepp's ``data/sentivent/preproc_multi/dev.jsonl``, SENTiVENT's economic events): triggers given as token
+spans, event types with a slash, arguments on spans that no ``ner`` entity covers, and ``clusters`` written as one
+empty list a sentence."""
+
+from __future__ import annotations
+
+import orjson
+
+from annotator.cli import main
+from annotator.store import Project
+
+LINE = {
+    "doc_key": "aal10",
+    "dataset": "sentivent",
+    "sentences": [
+        ["American", "Airlines", "Marks", "Down", "Third", "Quarter", "Guidance"],
+        ["American", "Airlines", "said", "flights", "canceled", "will", "weigh", "on", "earnings", "."],
+    ],
+    "events": [
+        [[[2, 6, "FinancialReport"], [4, 5, "TIME"], [0, 1, "MainCompany"]]],
+        [[[15, 15, "Profit/Loss"], [7, 8, "MainCompany"]]],
+    ],
+    "ner": [[], [[7, 8, "ORG"]]],
+    "clusters": [[], []],
+    "relations": [[], [[13, 13, 7, 8, "SentiPol.negative"]]],
+}
+
+
+def test_a_sentivent_shaped_line_comes_in_says_what_it_lost_and_goes_back_out(tmp_path, capsys):
+    src = tmp_path / "dev.jsonl"
+    src.write_bytes(orjson.dumps(LINE) + b"\n")
+    p = tmp_path / "p.annotator"
+    assert main(["import", str(p), str(src)]) == 0
+    err = capsys.readouterr().err
+    # the arguments no ner entity covers: said one by one (our arguments point at entities)
+    assert err.count("(no entity of 'ner' there)") == 2 and "argument TIME of FinancialReport on tokens 4-5" in err
+    # the relation is kept; the empty clusters are no coreference clusters to speak of
+    assert f"note: {src}: 1 relation kept for the export to DyGIE++ (the app does not show them)" in err
+    with Project(p, create=False) as project:
+        (doc,) = project.document_ids()
+        text = project.document(doc).text
+        got = sorted((text[v.trigger_start : v.trigger_end], v.type, len(v.arguments)) for v in project.events(doc))
+        assert got == [("Marks Down Third Quarter Guidance", "FinancialReport", 0), ("earnings", "Profit/Loss", 1)]
+    out = tmp_path / "out.jsonl"
+    assert main(["export", str(p), "-f", "dygiepp", "-o", str(out)]) == 0
+    (back,) = [orjson.loads(x) for x in out.read_bytes().splitlines()]
+    assert back["clusters"] == [[], []] and back["relations"] == LINE["relations"] and back["ner"] == LINE["ner"]
+    assert back["events"] == [[[[6, "FinancialReport"]]], [[[15, "Profit/Loss"], [7, 8, "MainCompany"]]]]
