@@ -28,12 +28,27 @@ SEEDS = ROOT / "seeds"
 SEED = SEEDS / "000_c5086996ec44ef81.txt"
 
 
-@pytest.fixture
-def project(tmp_path):
-    """A new, empty project with the default news schema."""
+@pytest.fixture(scope="session")
+def _empty_project_template(tmp_path_factory) -> Path:
+    """A new, empty project with the default news schema, made once per test process: making one (every
+    migration, the schema stored, fsyncs) cost 61 ms CPU and ~190 ms wall; a copy opens in 3 ms / 8 ms."""
     from annotator.store import Project
 
-    p = Project(tmp_path / "test.annotator", annotator="tester")
+    path = tmp_path_factory.mktemp("empty-template") / "test.annotator"
+    Project(path, annotator="tester").close()
+    return path
+
+
+@pytest.fixture
+def project(tmp_path, _empty_project_template):
+    """A new, empty project with the default news schema (a copy of one made once, opened as a new file)."""
+    import shutil
+
+    from annotator.store import Project
+
+    path = tmp_path / "test.annotator"
+    shutil.copyfile(_empty_project_template, path)
+    p = Project(path, annotator="tester")
     yield p
     p.close()
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import builtins
+import shutil
 import errno
 import io
 import os
@@ -20,14 +21,24 @@ from reliability_support import ROOT
 WRITERS = sorted(writers())
 
 
+@pytest.fixture(scope="module")
+def _template(tmp_path_factory) -> Path:
+    """The seeds with an entity, an event and its argument in each, made once (a copy per test: 46 tests)."""
+    path = tmp_path_factory.mktemp("export-template") / "export.annotator"
+    with Project(path, annotator="tester") as p:
+        import_paths(p, [ROOT / "seeds"])
+        for doc in p.document_ids():
+            ent = edits.add_entity(p, doc, 0, 5, "ORG").result_id
+            ev = edits.add_event(p, doc, "Contact:Meet", 6, 9).result_id
+            edits.add_argument(p, ev, "Entity", ent)
+    return path
+
+
 @pytest.fixture
-def project(tmp_path):
-    p = Project(tmp_path / "export.annotator", annotator="tester")
-    import_paths(p, [ROOT / "seeds"])
-    for doc in p.document_ids():
-        ent = edits.add_entity(p, doc, 0, 5, "ORG").result_id
-        ev = edits.add_event(p, doc, "Contact:Meet", 6, 9).result_id
-        edits.add_argument(p, ev, "Entity", ent)
+def project(tmp_path, _template):
+    path = tmp_path / "export.annotator"
+    shutil.copyfile(_template, path)
+    p = Project(path, annotator="tester")
     yield p
     p.close()
 
