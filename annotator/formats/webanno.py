@@ -14,7 +14,8 @@
 - ``[n]`` disambiguation ids on every annotation that spans several rows or shares a row with another of its layer.
 - Relations between entities a WebAnno TSV import kept (``meta["webanno"]``) go back on their layers (``#T_RL``, base
   type ``NamedEntity``, on the target's first row, ``[source_target]`` ids where an end needs one); those a doccano or
-  Label Studio import kept go on ``webanno.custom.Relation|label``.
+  Label Studio import kept go on ``webanno.custom.Relation|label``; the coreference chains it kept as relations
+  (``webanno_chains``) go back on their chain layers (``#T_CH=LAYER|referenceRelation|referenceType``).
 Lost: entity and event states, sources and annotators, scores, comments, document status and meta.
 """
 
@@ -45,6 +46,7 @@ from annotator.formats.webanno_tsv import (
     escape_text,
     escape_value,
 )
+from annotator.formats.webanno_chains import ChainLink, chains_out, is_chain_link
 from annotator.formats.webanno_read import SOURCE
 from annotator.offsets import Utf16Map
 from annotator.schema import Schema
@@ -167,25 +169,48 @@ def document_tsv(
                     )
             triggers.append(sp)
     relations = _relations(rec, entities, report)
+    chains = _chains(rec, entities, report)
     ne_at = _layer_cells(list(entities.values()))
     ev_at = _layer_cells(triggers)
     _give_ids(ev_at, triggers, _give_ids(ne_at, list(entities.values()), 0))
-    return _render(rows, ne_at, ev_at, relations, events, report, name)
+    return _render(rows, ne_at, ev_at, relations, chains, events, report, name)
+
+
+def _by_span(rec: dict[str, Any], entities: dict[int, _Span]) -> dict[tuple[int, int, str], _Span]:
+    """The written entities by their ``(start, end, label)``, as kept relations name their ends."""
+    out: dict[tuple[int, int, str], _Span] = {}
+    for e in rec["entities"]:
+        if e["id"] in entities:
+            out.setdefault((e["start"], e["end"], e["label"]), entities[e["id"]])
+    return out
+
+
+def _chains(
+    rec: dict[str, Any], entities: dict[int, _Span], report: FormatExportReport
+) -> list[tuple[str, list[ChainLink]]]:
+    """The coreference chains a WebAnno TSV import kept as relations (``webanno_chains``), between the spans written."""
+    kept = rec["meta"].get(SOURCE)
+    links = [r for r in kept.get("relations", []) if is_chain_link(r)] if isinstance(kept, dict) else []
+    if not links:
+        return []
+    by_span = _by_span(rec, entities)
+    return chains_out(
+        links,
+        lambda x: by_span.get(tuple(x)) if isinstance(x, list) else None,
+        lambda what: report.problem("coreference links left out (a mention is gone)", f"{rec['name']}: {what}"),
+    )
 
 
 def _relations(rec: dict[str, Any], entities: dict[int, _Span], report: FormatExportReport) -> list[_Relation]:
     """The relations between entities a WebAnno TSV, doccano or Label Studio import kept in the meta, between the
     spans they join (one whose end is gone is left out and reported); doccano's and Label Studio's go on the layer
     ``webanno.custom.Relation`` with their type as its ``label``."""
-    by_span: dict[tuple[int, int, str], _Span] = {}
-    for e in rec["entities"]:
-        if e["id"] in entities:
-            by_span.setdefault((e["start"], e["end"], e["label"]), entities[e["id"]])
+    by_span = _by_span(rec, entities)
     out = []
     for key in (SOURCE, *KEPT):
         kept = rec["meta"].get(key)
         for r in kept.get("relations", []) if isinstance(kept, dict) else []:
-            if not isinstance(r, dict):
+            if not isinstance(r, dict) or (key == SOURCE and is_chain_link(r)):
                 continue
             ends = [by_span.get(tuple(x)) if isinstance(x, list) else None for x in (r.get("from"), r.get("to"))]
             if ends[0] is None or ends[1] is None:
@@ -204,6 +229,7 @@ def _render(
     ne_at: dict[UnitKey, list[_Span]],
     ev_at: dict[UnitKey, list[_Span]],
     relations: list[_Relation],
+    chains: list[tuple[str, list[ChainLink]]],
     events: tuple[str, ...],
     report: FormatExportReport,
     name: str,
@@ -258,6 +284,13 @@ def _render(
             got = escaped[v] = escape_value(v)
         return got
 
+    ch_layers = list(dict.fromkeys(layer for layer, _ in chains))  # chain layers in the order met
+    ch_at: dict[UnitKey, dict[str, list[tuple[int, int, ChainLink]]]] = {}  # unit -> layer -> (chain, place, link)
+    for number, (layer, links) in enumerate(chains, start=1):  # one numbering of chains for the file
+        for place, link in enumerate(links, start=1):
+            for key in link.span.units:
+                ch_at.setdefault(key, {}).setdefault(layer, []).append((number, place, link))
+    ch_empty = [EMPTY, EMPTY] * len(ch_layers)
     rel_empty = [EMPTY] * sum(len(names) + 1 for names in rel_layers.values())
 
     def cells(key: UnitKey) -> list[str]:
@@ -274,6 +307,14 @@ def _render(
                 out.append("|".join(esc(sp.value) + suffix(sp) for sp in ev))
             else:
                 out.append("|".join(value(sp.attributes.get(f)) + suffix(sp) for sp in ev))
+        if ch_layers:
+            at = ch_at.get(key)
+            if not at:
+                out += ch_empty
+            for layer in ch_layers if at else ():  # INCEpTION's column order: referenceRelation, referenceType
+                got = at.get(layer)  # type: ignore[union-attr]
+                out.append("|".join(f"{value(x.relation)}->{n}-{k}" for n, k, x in got) if got else EMPTY)
+                out.append("|".join(f"{value(x.type)}[{n}]" for n, _, x in got) if got else EMPTY)
         here = rel_at.get(key)
         if not here:
             return out + rel_empty
@@ -287,11 +328,12 @@ def _render(
     if events:
         slot = f"ROLE_{EVENT_LAYER}:{EVENT_SLOT}_{EVENT_LINK}|{NAMED_ENTITY}"
         lines.append(f"#T_SP={EVENT_LAYER}|" + "|".join(slot if f == EVENT_SLOT else f for f in events))
+    lines += [f"#T_CH={layer}|referenceRelation|referenceType" for layer in ch_layers]
     lines += [
         f"#T_RL={layer}|{''.join(f + '|' for f in names)}BT_{NAMED_ENTITY}" for layer, names in rel_layers.items()
     ]
     lines.append("")
-    annotated = set(ne_at) | set(ev_at) | set(rel_at)
+    annotated = set(ne_at) | set(ev_at) | set(rel_at) | set(ch_at)
     bare = "\t".join([EMPTY] * len(cells((-1, 0, 0)))) + "\t"  # the cells of a row without annotations
     rebuilt: list[str] = []  # the text as an import rebuilds it from the sentences (UTF-16 lengths, as it counts)
     at16 = 0

@@ -81,7 +81,9 @@ class Layout:
     sentence_ids: int = 0
     spans: list[Annotation] = field(default_factory=list)
     relations: list[Annotation] = field(default_factory=list)
-    chains: dict[str, int] = field(default_factory=dict)  # chain layer -> links
+    chains: dict[str, int] = field(default_factory=dict)  # a chain layer without a link column -> its cells
+    links: list[Annotation] = field(default_factory=list)  # chain links, each with ``ids`` (chain, index in it)
+    link_at: dict[tuple[str, int, int], Annotation] = field(default_factory=dict)  # (layer, chain, index) -> link
     by_id: dict[tuple[str, str], Annotation] = field(default_factory=dict)  # (layer, [n]) -> annotation
     at_unit: dict[tuple[str, str], list[Annotation]] = field(default_factory=dict)  # (unit, layer) -> stacked
     utf16: bool = True
@@ -301,13 +303,16 @@ def _misfit(text: str, sentences: list[tuple[list[str], list[Unit]]], utf16: boo
 
 
 def _annotations(out: Layout, unit: Unit, path: Path) -> None:
+    types: list[tuple[Column, str]] = []  # a chain layer's referenceType cells: after its links (the ids are there)
     for col in out.columns:
         cell = unit.cells[col.index]
         if cell == EMPTY or cell == "":
             continue
         if col.kind == "chain":
             if col.role == "chain_link":
-                out.chains[col.layer] = out.chains.get(col.layer, 0) + len(split_unescaped(cell, "|"))
+                _chain_links(out, col, unit, cell, path)
+            elif col.role == "chain_type":
+                types.append((col, cell))
             continue
         for k, raw in enumerate(split_unescaped(cell, "|")):
             value, ref = (raw, None) if col.role in ("slot_target", "base") else split_suffix(raw)
@@ -319,6 +324,45 @@ def _annotations(out: Layout, unit: Unit, path: Path) -> None:
             )
             a = _annotation(out, col, unit, k, ref if col.kind == "span" else None)
             _set(a, col, value, path, unit)
+    for col, cell in types:
+        _chain_types(out, col, unit, cell, path)
+
+
+def _chain_links(out: Layout, col: Column, unit: Unit, cell: str, path: Path) -> None:
+    """A chain layer's ``referenceRelation`` cell: each stacked ``VALUE->CHAIN-INDEX`` a link of chain CHAIN at place
+    INDEX, over every row that names it (INCEpTION's multi-row link), its value the relation to the next link."""
+    stack = out.at_unit.setdefault((unit.id, col.layer), [])
+    for raw in split_unescaped(cell, "|"):
+        m = CHAIN_LINK.match(raw)
+        if m is None:
+            raise ImportFileError(str(path), f"{raw!r} is not a chain link (VALUE->CHAIN-LINK, as '*->1-2')", unit.line)
+        key = (col.layer, int(m.group(2)), int(m.group(3)))
+        a = out.link_at.get(key)
+        if a is None:
+            a = out.link_at[key] = Annotation(col.layer, [], unit.line, ids=key[1:])
+            out.links.append(a)
+            a.features[col.feature] = None if m.group(1) == UNSET else unescape_value(m.group(1))
+        a.units.append(unit)
+        stack.append(a)
+
+
+def _chain_types(out: Layout, col: Column, unit: Unit, cell: str, path: Path) -> None:
+    """A chain layer's ``referenceType`` cell: each stacked ``VALUE[CHAIN]`` the type of the link at its place in the
+    row's stack of links; a layer without a link column is only counted (its chains cannot be told apart)."""
+    stack = out.at_unit.get((unit.id, col.layer), [])
+    if not any(c.layer == col.layer and c.role == "chain_link" for c in out.columns):
+        out.chains[col.layer] = out.chains.get(col.layer, 0) + len(split_unescaped(cell, "|"))
+        return
+    values = split_unescaped(cell, "|")
+    need(
+        len(values) == len(stack),
+        path,
+        unit.line,
+        f"chain layer {col.layer}: {len(values)} referenceType values but {len(stack)} links on row {unit.id}",
+    )
+    for a, raw in zip(stack, values):
+        value, _chain = split_suffix(raw)
+        a.features[col.feature] = None if value == UNSET else unescape_value(value)
 
 
 def _annotation(out: Layout, col: Column, unit: Unit, k: int, ref: str | None) -> Annotation:

@@ -13,7 +13,9 @@ it that starts with ``#FORMAT=WebAnno TSV`` (INCEpTION's project export keeps ``
 - Relations (``#T_RL`` layers) between two entities are kept in the document's meta (``meta["webanno"]["relations"]``:
   ``{"layer", "type", "features", "from": [start, end, label], "to": [...]}``, ``type`` the first feature's value, the
   shape doccano's and Label Studio's imports keep) for the exports to write back; the app does not show them.
-- Left out, and said so in warnings: relations whose ends are not entities, chain layers (``#T_CH``), spans without a label,
+- Coreference chains (``#T_CH`` layers) are kept as relations from each mention to the one before it (``webanno_chains``:
+  a mention on no entity's span becomes an entity labelled with its ``referenceType``, or ``Mention``).
+- Left out, and said so in warnings: relations whose ends are not entities, a chain of one mention, spans without a label,
   layers of several features, links that point at something that is not an entity, zero-width spans, sentence ids,
   entity links (``NamedEntity|identifier``).
 Bad input refuses the file with its line. Labels and event types the schema lacks are added to it
@@ -27,6 +29,7 @@ from pathlib import Path
 
 from annotator.formats.common import LabelTally, ReadResult, check_with_line, need, need_known_labels, read_text_file
 from annotator.formats.schema_names import SchemaNames
+from annotator.formats.webanno_chains import read_chains
 from annotator.formats.webanno_layout import Annotation, Column, Layout, read_layout
 from annotator.formats.webanno_schema import extended_schema
 from annotator.formats.webanno_tsv import (
@@ -123,14 +126,28 @@ def read_document(
     entities = _entities(layout, doc, warn, result.notes, path)
     _events(layout, entities, doc, warn, path, attributes)
     kept = _relations(layout, entities, warn, path)
+    before = len(doc.entities)
+    links = read_chains(layout, doc, SOURCE, warn)
+    if len(doc.entities) > before:
+        made = ", ".join(f"{k} {n}" for k, n in Counter(e.label for e in doc.entities[before:]).most_common())
+        result.notes.append(
+            f"{path}: {counted(len(doc.entities) - before, 'coreference mention')} on no entity's span came in as "
+            f"entities labelled with their referenceType, or Mention without one ({made})"
+        )
+    if links:
+        result.notes.append(
+            f"{path}: {counted(len(links), 'coreference link')} kept as relations from each mention to the one before "
+            "it in its chain, for the export to WebAnno TSV, doccano and Label Studio (the app does not show them)"
+        )
     if kept:
-        doc.meta[SOURCE] = {"relations": kept}
         result.notes.append(
             f"{path}: {counted(len(kept), 'relation')} between entities kept for the export to WebAnno TSV, doccano "
             "and Label Studio (the app does not show them)"
         )
+    if kept or links:
+        doc.meta[SOURCE] = {"relations": kept + links}
     for layer, n in layout.chains.items():
-        warn.add(f"chain layer {layer}: {counted(n, 'chain link')} (coreference chains have no place in the project)")
+        warn.add(f"chain layer {layer}: {counted(n, 'chain link')} without a referenceRelation column (no chains)")
     if layout.sentence_ids:
         warn.add(f"{counted(layout.sentence_ids, 'sentence id')} (#Sentence.id)")
     warn.flush()

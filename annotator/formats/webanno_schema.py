@@ -25,7 +25,9 @@ def extended_schema(schema: Schema, docs: list[IncomingDocument], path: Path) ->
     types: dict[str, dict[str, list[str]]] = {}
     for d in docs:
         by_key = {e.key: e.label for e in d.entities}
-        labels += [e.label for e in d.entities if e.label not in known and e.label not in labels]
+        for e in d.entities:  # each new label once (two spans of one used to declare it twice: the file refused)
+            if e.label not in known and e.label not in labels:
+                labels.append(e.label)
         for v in d.events:
             if v.type in known:
                 continue

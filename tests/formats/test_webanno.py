@@ -71,6 +71,7 @@ def test_reads_an_inception_file_with_events_stacking_ids_subtokens_and_an_emoji
             ("PERSON", "Angela Merkel"),
             ("PERSON", "Macron"),
             ("GPE", "Paris"),
+            ("nam", "Angela"),  # a coreference mention on no entity's span, labelled with its type
         ]
     )
     text = doc.text
@@ -107,7 +108,7 @@ def test_reads_an_inception_file_with_events_stacking_ids_subtokens_and_an_emoji
     assert [text[s:e] for s, e in zip(starts, ends)][6:9] == ["\U0001f642", ".", "Angela"]
     assert [text[starts[k]] for k in sents] == ["G", "A"]
     said = " | ".join(report.warnings)
-    for lost in ("entity links", "chain layer", "1 sentence id"):
+    for lost in ("entity links", "chains of one mention", "1 sentence id"):
         assert lost in said, said
     assert any("webanno.custom.Mention's feature read as entity labels" in n for n in report.notes)
     macron, paris = (text.index("Macron"), text.index("Macron") + 6), (text.index("Paris"), text.index("Paris") + 5)
@@ -462,3 +463,19 @@ def test_a_folder_of_someone_s_files_is_refused_and_a_former_export_replaced(sam
     writers()["webanno"](project, tmp_path / "out")
     writers()["webanno"](project, tmp_path / "out", statuses=("reviewed",))
     assert sorted(p.name for p in (tmp_path / "out").iterdir()) == ["arrest.tsv", "kabul.tsv"]
+
+
+def test_a_new_label_on_two_spans_is_added_to_the_schema_once(tmp_path):
+    """Two spans of a label the schema lacks in one file: the label is added once (it was declared twice, and the
+    file refused as 'its labels and event types cannot be added to the schema')."""
+    body = [
+        "#Text=Rebels met rebels .",
+        "1-1\t0-6\tRebels\tOTH\t",
+        "1-2\t7-10\tmet\t_\t",
+        "1-3\t11-17\trebels\tOTH\t",
+        "1-4\t18-19\t.\t_\t",
+    ]
+    project = Project(tmp_path / "p.annotator", annotator="t")
+    import_format(project, "webanno", [tsv(tmp_path, "two.tsv", [f"#T_SP={NE}|value"], body)])
+    (doc_id,) = project.document_ids()
+    assert spans(project, doc_id) == [("OTH", "Rebels"), ("OTH", "rebels")]
