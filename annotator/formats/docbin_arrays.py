@@ -154,6 +154,11 @@ def read_chunk(
         base = tok_off[t_doc]
         for k, a, b in zip(t_doc.tolist(), (t_first - base).tolist(), (t_last + 1 - base).tolist()):
             triggers.setdefault(docs[k][0], []).append((a, b))
+    if len(kept):  # a document with a scored entity gets doc.spans["scored"]: the record path writes it
+        scored = _scored_documents(conn, [docs[k][0] for k in kept], aset, states)
+        for k in kept.tolist() if scored else ():
+            if docs[k][0] in scored:
+                ok[k] = False
     ent_off = np.searchsorted(e_doc, np.arange(nd + 1))
     return Chunk(
         docs,
@@ -266,6 +271,14 @@ def _word_index(text: str, starts: Any, ends: Any) -> tuple[np.ndarray, list[str
     word_of[order] = np.cumsum(new) - 1
     words = [data[a:b].decode("utf-8") for a, b in zip(starts[first].tolist(), ends[first].tolist())]
     return word_of, words
+
+
+def _scored_documents(conn: Any, ids: list[int], aset: str, states: tuple[str, ...]) -> set[int]:
+    """Which of ``ids`` have an exported entity with a score."""
+    where = f"document_id IN ({_in(ids)}) AND annotation_set = ? AND state IN ({_in(states)}) AND score IS NOT NULL"
+    return {
+        r[0] for r in conn.execute(f"SELECT DISTINCT document_id FROM entities WHERE {where}", [*ids, aset, *states])
+    }
 
 
 def _read_entities(

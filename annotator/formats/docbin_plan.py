@@ -6,7 +6,7 @@ encodes as arrays."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from annotator.formats.common import FormatExportReport
@@ -14,6 +14,7 @@ from annotator.formats.tokens import DocTokens, align
 
 SPAN_KEY = "sc"
 TRIGGER_KEY = "triggers"
+SCORED_KEY = "scored"  # the entities that have a score, with ``attrs["scores"]`` (a float a span, as spancat writes)
 
 
 @dataclass
@@ -27,6 +28,8 @@ class DocPlan:
     triggers: list[tuple[int, int, str]]
     events: list[dict[str, Any]]
     user_data: dict[str, Any]
+    scored: list[tuple[int, int, str]] = field(default_factory=list)  # the spans of entities with a score
+    scores: list[float] = field(default_factory=list)  # their scores, in the same order
 
 
 def filter_token_spans(spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
@@ -62,6 +65,8 @@ def plan_doc(
     spans: list[tuple[int, int, str]] = []
     infos: list[dict[str, Any]] = []
     index: dict[Any, int] = {}
+    scored: list[tuple[int, int, str]] = []
+    scores: list[float] = []
     ents = rec["entities"]
     exact = toks.exact_many([e["start"] for e in ents], [e["end"] for e in ents])
     for e, x in zip(ents, exact):
@@ -71,6 +76,9 @@ def plan_doc(
         index[e["id"]] = len(spans)
         spans.append((hit[0], hit[1] + 1, e["label"]))
         infos.append(entity_info(e["id"], e["state"], e["source"], e["annotator"], e["label"] in proxies))
+        if e.get("score") is not None:
+            scored.append(spans[-1])
+            scores.append(float(e["score"]))
     candidates = [sp for sp, info in zip(spans, infos) if not info.get("event_proxy")]
     flat = filter_token_spans(candidates)
     kept = set(flat)
@@ -105,7 +113,9 @@ def plan_doc(
             arguments.append(argument_entry(a, k, label, toks.starts[s], toks.ends[e - 1]))
         events.append(event_entry(v, arguments))
         triggers.append((hit[0], hit[1] + 1, v["type"]))
-    return DocPlan(spans, infos, flat, rec["status"] == "reviewed", triggers, events, user_data_of(rec))
+    plan = DocPlan(spans, infos, flat, rec["status"] == "reviewed", triggers, events, user_data_of(rec))
+    plan.scored, plan.scores = scored, scores
+    return plan
 
 
 def argument_entry(a: dict[str, Any], k: int, label: str, start: int, end: int) -> dict[str, Any]:

@@ -19,6 +19,7 @@ from typing import Any, BinaryIO
 from zlib_ng import zlib_ng as zlib  # zlib's format and interface; see LEVEL
 
 from annotator.formats.string_ids import StringIds
+from annotator.formats.docbin_plan import SCORED_KEY
 
 ATTRS = ("ORTH", "ENT_IOB", "ENT_TYPE", "SENT_START")
 LEVEL = 2  # zlib-ng's level 2: the size of zlib's level 1 (the fastest) in 60 % of its time, Adler-32 5x faster
@@ -169,6 +170,8 @@ class DocBinWriter:
         self.cats.append({})
         starts, ends = toks.starts, toks.ends
         groups = {span_key: ("entities", plan.infos, plan.spans), trigger_key: ("events", plan.events, plan.triggers)}
+        if plan.scored:
+            groups[SCORED_KEY] = ("scores", plan.scores, plan.scored)
         msg: dict[bytes, list[str]] = {}
         pack = struct.Struct(">QQQllll").pack
         for key, (attr, value, spans) in groups.items():  # what SpanGroups.to_bytes writes

@@ -9,6 +9,8 @@ Per document:
 - ``doc.spans["triggers"]``: one span per event, labelled with the event type; ``attrs["events"]`` holds
   one dict per span: id, type, trigger [start_char, end_char], attributes, arguments
   (role, entity_id, start, end, label, span: index in ``doc.spans["sc"]``), state and source.
+- ``doc.spans["scored"]``: the exported entities that have a score (a suggester's), ``attrs["scores"]`` their
+  scores in the same order: where spaCy's span categorizer leaves its predictions' scores (absent when none has one).
 - ``doc.user_data``: ``annotator_name``, ``annotator_id``, ``annotator_status``, ``annotator_meta``,
   ``annotator_comments``.
 """
@@ -28,7 +30,7 @@ from annotator.formats.common import (
     parts_of,
     split_option,
 )
-from annotator.formats.docbin_plan import SPAN_KEY, TRIGGER_KEY, check_rebuilds, plan_doc
+from annotator.formats.docbin_plan import SCORED_KEY, SPAN_KEY, TRIGGER_KEY, check_rebuilds, plan_doc
 from annotator.formats.docbin_records import add_records, msgpack_encoders_looked_up_once
 from annotator.formats.docbin_stream import DocBinWriter
 from annotator.formats.records import ExportRequest, export_writer
@@ -68,6 +70,9 @@ def record_to_doc(
     doc.spans[span_key].attrs["entities"] = plan.infos
     doc.spans[trigger_key] = [Span(doc, s, e, label=lab) for s, e, lab in plan.triggers]
     doc.spans[trigger_key].attrs["events"] = plan.events
+    if plan.scored:  # the entities with a score, as a span categorizer leaves its predictions
+        doc.spans[SCORED_KEY] = [Span(doc, s, e, label=lab) for s, e, lab in plan.scored]
+        doc.spans[SCORED_KEY].attrs["scores"] = plan.scores
     doc.user_data.update(plan.user_data)
     return doc
 

@@ -5,7 +5,7 @@ Per Doc: the text is ``doc.text``; entities are ``doc.ents`` and the spans of ev
 ``sc``), each (start, end, label) once, ``accepted`` with source ``spacy``, with its score where the group has
 ``attrs["scores"]`` (a span categorizer's predictions). A Doc our export wrote carries more, and
 all of it is read back: ``doc.spans["sc"].attrs["entities"]`` (every entity, overlapping ones too, with its state,
-source and annotator; nested-event stand-ins), ``doc.spans["triggers"].attrs["events"]`` (events with their type,
+source and annotator; nested-event stand-ins, and its score from ``doc.spans["scored"]``), ``doc.spans["triggers"].attrs["events"]`` (events with their type,
 trigger, attributes, arguments, state and source) and ``doc.user_data`` (``annotator_name``, ``annotator_status``,
 ``annotator_meta``, ``annotator_comments``). ``doc.cats`` (text categories) have no place in the project: reported.
 The Doc's tokens and sentences are stored as the document's tokens, so a DocBin export cuts it the same way.
@@ -79,8 +79,9 @@ def _document(doc: Any, k: int, path: Path, schema: Schema, warnings: list[str])
     if parsed.token_starts:
         out.tokens, out.tokens_source = (parsed.token_starts, parsed.token_ends, parsed.sentence_starts), "spacy"
     ours = _ours(doc)
-    if ours is not None:  # our export: every entity with its state, source and annotator, in span order
+    if ours is not None:  # our export: every entity with its state, source, annotator and score, in span order
         out.keep_annotators = True
+        scores = scored_spans(doc)  # doc.spans["scored"]: the entities that have a score, as spancat leaves them
         for i, (info, span) in enumerate(zip(*ours)):
             out.entities.append(
                 IncomingEntity(
@@ -91,6 +92,7 @@ def _document(doc: Any, k: int, path: Path, schema: Schema, warnings: list[str])
                     state=str(info.get("state") or "accepted"),
                     source=str(info.get("source") or "spacy"),
                     annotator=info.get("annotator") if isinstance(info.get("annotator"), str) else None,
+                    score=scores.get((span.start_char, span.end_char, span.label_)),
                 )
             )
     triggers = _group_with(doc, "events", TRIGGER_KEY)

@@ -1,0 +1,76 @@
+"""spaCy DocBin export and import of entity scores: the entities with a score go in ``doc.spans["scored"]`` with
+``attrs["scores"]`` (where spaCy's span categorizer leaves its predictions' scores), and come back as the entities'
+scores; by both of the export's paths (documents with stored tokens are encoded as arrays, the others planned)."""
+
+from __future__ import annotations
+
+import pytest
+
+from annotator.formats import writers
+from annotator.formats.loading import import_format
+from annotator.importing import IncomingDocument, IncomingEntity, import_documents
+from annotator.store import Project
+
+TEXT = "Sergey Lavrov met Antony Blinken in Moscow on Friday."
+WORDS = ["Sergey", "Lavrov", "met", "Antony", "Blinken", "in", "Moscow", "on", "Friday", "."]
+
+
+def at(word: str) -> tuple[int, int]:
+    i = TEXT.index(word)
+    return i, i + len(word)
+
+
+def scored_document(name: str, tokens: bool) -> IncomingDocument:
+    ents = [
+        IncomingEntity(k, *at(w), label, state, "label-studio:m", score=sc)
+        for k, (w, label, state, sc) in enumerate(
+            [
+                ("Sergey Lavrov", "PERSON", "suggested", 0.95),
+                ("Antony Blinken", "PERSON", "accepted", 0.8),
+                ("Moscow", "GPE", "suggested", 0.25),
+                ("Friday", "DATE", "accepted", None),
+            ]
+        )
+    ]
+    doc = IncomingDocument(text=TEXT, name=name, entities=ents)
+    if tokens:  # stored tokens in spaCy's shape: the export's array path
+        starts, pos = [], 0
+        for w in WORDS:
+            pos = TEXT.index(w, pos)
+            starts.append(pos)
+            pos += len(w)
+        doc.tokens, doc.tokens_source = (starts, [s + len(w) for s, w in zip(starts, WORDS)], [0]), "test"
+    return doc
+
+
+def scores(project: Project, doc_id: int) -> list[tuple[str, str, str, float | None]]:
+    return sorted((TEXT[e.start : e.end], e.label, e.state, e.score) for e in project.entities(doc_id))
+
+
+@pytest.mark.parametrize("tokens", [True, False], ids=["arrays", "planned"])
+def test_entity_scores_go_out_in_a_scored_span_group_and_come_back(tmp_path, tokens):
+    import spacy
+    from spacy.tokens import DocBin
+
+    project = Project(tmp_path / "p.annotator", annotator="t")
+    import_documents(project, [scored_document("d.txt", tokens), IncomingDocument(text="No one.", name="e.txt")])
+    states = ("suggested", "accepted", "added")
+    writers()["spacy"](project, tmp_path / "out.spacy", states=states)
+    docs = {
+        d.user_data["annotator_name"]: d
+        for d in DocBin().from_disk(tmp_path / "out.spacy").get_docs(spacy.blank("en").vocab)
+    }
+    group = docs["d.txt"].spans["scored"]
+    assert [(s.text, s.label_) for s in group] == [
+        ("Sergey Lavrov", "PERSON"),
+        ("Antony Blinken", "PERSON"),
+        ("Moscow", "GPE"),
+    ]
+    assert list(group.attrs["scores"]) == [0.95, 0.8, 0.25]
+    assert "scored" not in docs["e.txt"].spans  # no entity with a score: no group
+    again = Project(tmp_path / "again.annotator", annotator="t")
+    import_format(again, "spacy", [tmp_path / "out.spacy"])
+    names = {again.document(i).name: i for i in again.document_ids()}
+    (before,) = [i for i in project.document_ids() if project.document(i).name == "d.txt"]
+    assert scores(again, names["d.txt"]) == scores(project, before)
+    assert [s for *_, s in scores(again, names["d.txt"])] == [0.8, None, 0.25, 0.95]
