@@ -174,11 +174,17 @@ class _Warnings:
             self.out.append(f"{self.path}: {kind}" + (f": {n}{more}" if shown else ""))
 
 
+LAYER_NAME = ""  # the "feature" of a layer without features: its spans are labelled with the layer's short name
+
+
 def _label_column(layer: str, cols: list[Column]) -> str | None:
-    """The feature whose values label a layer's spans as entities: NamedEntity's ``value``, another layer's only one."""
+    """The feature whose values label a layer's spans as entities: NamedEntity's ``value``, another layer's only one;
+    ``LAYER_NAME`` for a layer without features (``webanno.custom.Quote|``: its spans are quotes)."""
     features = [c.feature for c in cols if c.role == "feature"]
     if layer == NAMED_ENTITY:
         return "value"
+    if all(c.role == "placeholder" for c in cols):
+        return LAYER_NAME
     return features[0] if len(features) == 1 and len(cols) == 1 else None
 
 
@@ -206,7 +212,7 @@ def _entities(
         if feature is None:
             warn.add(f"spans of layer {a.layer}, which has no single feature to label them with", _where(layout, a))
             continue
-        label = a.features.get(feature)
+        label = short_name(a.layer) if feature == LAYER_NAME else a.features.get(feature)
         if a.layer == NAMED_ENTITY and a.features.get("identifier") is not None:
             warn.add("entity links (NamedEntity identifier)", f"{_where(layout, a)} -> {a.features['identifier']}")
         if not label:
@@ -224,7 +230,13 @@ def _entities(
             doc.entities.append(seen[key])
         out[id(a)] = seen[key]
     for layer in sorted(used_as_labels):
-        notes.append(f"{path}: the values of layer {layer}'s feature read as entity labels")
+        if label_of[layer] == LAYER_NAME:
+            notes.append(
+                f"{path}: the spans of layer {layer}, which has no features, read as entities labelled "
+                f"{short_name(layer)}"
+            )
+        else:
+            notes.append(f"{path}: the values of layer {layer}'s feature read as entity labels")
     return out
 
 

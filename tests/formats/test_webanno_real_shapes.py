@@ -1,0 +1,108 @@
+"""WebAnno TSV files in the shapes of real exports found with the search tool (session 9). The files are our own,
+with our own text, reproducing what each real one does:
+
+- a WebAnno 3.2 export of a Finnish news corpus (kept as a test document in a public reader's repository): its
+  relation layer declared before the span layers, DKPro's Lemma, POS and Dependency layers, ``NamedEntity``, a
+  feature-less custom layer over whole sentences (``webanno.custom.Quote|``, cells ``*[2]``) and one-feature layers;
+- INCEpTION's ``testSimpleSameRoleSlotFeature`` and ``testZeroLengthSlotFeature2``: an event-like layer whose slot links
+  point at spans of a feature-less layer (``webanno.custom.SimpleSpan|``), one of them zero-width.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from annotator.formats.loading import import_format
+from annotator.store import Project
+
+DK = "de.tudarmstadt.ukp.dkpro.core.api."
+
+
+def write(tmp_path: Path, name: str, lines: list[str]) -> Path:
+    path = tmp_path / name
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path
+
+
+def entities(project: Project) -> list[tuple[str, str]]:
+    (doc_id,) = project.document_ids()
+    text = project.document(doc_id).text
+    return sorted((e.label, text[e.start : e.end]) for e in project.entities(doc_id))
+
+
+def test_a_feature_less_layer_s_spans_come_in_labelled_with_the_layer_s_name(tmp_path):
+    """The Quote over the second sentence was left out ('no single feature to label them with'): a layer without
+    features marks one kind of thing, its name."""
+    lines = [
+        "#FORMAT=WebAnno TSV 3.2",
+        f"#T_SP={DK}segmentation.type.Lemma|value",
+        f"#T_SP={DK}lexmorph.type.pos.POS|coarseValue|PosValue",
+        f"#T_RL={DK}syntax.type.dependency.Dependency|DependencyType|flavor|BT_{DK}lexmorph.type.pos.POS",
+        f"#T_SP={DK}ner.type.NamedEntity|value",
+        "#T_SP=webanno.custom.Quote|",
+        "#T_SP=webanno.custom.Hedging|hedgingType",
+        "",
+        "",
+        "#Text=Talks resume in August",
+        "1-1\t0-5\tTalks\ttalk\tNOUN\tN\tnsubj\t*\t1-2\t_\t_\t_\t",
+        "1-2\t6-12\tresume\tresume\tVERB\tV\troot\t*\t1-2\t_\t_\t_\t",
+        "1-3\t13-15\tin\tin\tADP\tAdp\tcase\t*\t1-4\t_\t_\t_\t",
+        "1-4\t16-22\tAugust\tAugust\tPROPN\tN\tobl\t*\t1-2\tTimexTmeDat\t_\t_\t",
+        "",
+        "#Text=– Anna Virtanen says unions may sign .",
+        "2-1\t23-24\t–\t–\tPUNCT\tPunct\tpunct\t*\t2-4\t_\t*[2]\t_\t",
+        "2-2\t25-29\tAnna\tAnna\tPROPN\tN\tnsubj\t*\t2-4\tEnamexPrsHum[1]\t*[2]\t_\t",
+        "2-3\t30-38\tVirtanen\tVirtanen\tPROPN\tN\tflat:name\t*\t2-2\tEnamexPrsHum[1]\t*[2]\t_\t",
+        "2-4\t39-43\tsays\tsay\tVERB\tV\troot\t*\t2-4\t_\t*[2]\t_\t",
+        "2-5\t44-50\tunions\tunion\tNOUN\tN\tnsubj\t*\t2-7\t_\t*[2]\t_\t",
+        "2-6\t51-54\tmay\tmay\tAUX\tV\taux\t*\t2-7\t_\t*[2]\tP\t",
+        "2-7\t55-59\tsign\tsign\tVERB\tV\tccomp\t*\t2-4\t_\t*[2]\t_\t",
+        "2-8\t60-61\t.\t.\tPUNCT\tPunct\tpunct\t*\t2-4\t_\t*[2]\t_\t",
+    ]
+    project = Project(tmp_path / "p.annotator", annotator="t")
+    report = import_format(project, "webanno", [write(tmp_path, "fi.tsv", lines)])
+    assert entities(project) == [
+        ("EnamexPrsHum", "Anna Virtanen"),
+        ("P", "may"),
+        ("Quote", "– Anna Virtanen says unions may sign ."),
+        ("TimexTmeDat", "August"),
+    ]
+    assert any(
+        "layer webanno.custom.Quote, which has no features, read as entities labelled Quote" in n for n in report.notes
+    )
+    said = " | ".join(report.warnings)
+    assert "Dependency whose ends are not entities: 12" in said and "no single feature" not in said, said
+
+
+def test_slot_links_to_a_feature_less_layer_are_arguments(tmp_path):
+    """The links pointed at spans of a layer without features, which were no entities: 'arguments that point at no
+    entity'. Now each link is an argument (its role the link's role); a zero-width span is still left out, and its
+    link with it."""
+    header = [
+        "#FORMAT=WebAnno TSV 3.3",
+        "#T_SP=webanno.custom.SimpleSpan|",
+        "#T_SP=webanno.custom.SimpleLinkHost|ROLE_webanno.custom.SimpleLinkHost:links_webanno.custom.LinkType|"
+        "webanno.custom.SimpleSpan",
+        "",
+        "",
+    ]
+    body = [
+        "#Text=Rebels shelled the town .",
+        "1-1\t0-6\tRebels\t*\t_\t_\t",
+        "1-2\t7-14\tshelled\t_\tp1;p1;p2\t1-1;1-4[1];1-4.1\t",
+        "1-3\t15-18\tthe\t_\t_\t_\t",
+        "1-4\t19-23\ttown\t*[1]\t_\t_\t",
+        "1-4.1\t23-23\t\t*\t_\t_\t",
+        "1-5\t24-25\t.\t_\t_\t_\t",
+    ]
+    project = Project(tmp_path / "p.annotator", annotator="t")
+    report = import_format(project, "webanno", [write(tmp_path, "slots.tsv", header + body)])
+    assert entities(project) == [("SimpleSpan", "Rebels"), ("SimpleSpan", "town")]
+    (doc_id,) = project.document_ids()
+    text = project.document(doc_id).text
+    by_id = {e.id: text[e.start : e.end] for e in project.entities(doc_id)}
+    (event,) = project.events(doc_id)
+    assert event.type == "SimpleLinkHost" and text[event.trigger_start : event.trigger_end] == "shelled"
+    assert sorted((a.role, by_id[a.entity_id]) for a in event.arguments) == [("p1", "Rebels"), ("p1", "town")]
+    said = " | ".join(report.warnings)
+    assert "zero-width spans: 1" in said and "SimpleLinkHost p2 -> 1-4.1" in said, said
