@@ -150,7 +150,7 @@ FORMATS: dict[str, Format] = {
             "webanno",
             "",
             True,
-            SPLIT,
+            (*SPLIT, "decisions"),
             _M + "webanno:write_webanno",
             _M + "webanno_read:read_webanno",
             description="a folder of .tsv files (INCEpTION, WebAnno)",

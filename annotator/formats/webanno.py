@@ -16,7 +16,10 @@
   type ``NamedEntity``, on the target's first row, ``[source_target]`` ids where an end needs one); those a doccano or
   Label Studio import kept go on ``webanno.custom.Relation|label``; the coreference chains it kept as relations
   (``webanno_chains``) go back on their chain layers (``#T_CH=LAYER|referenceRelation|referenceType``).
-Lost: entity and event states, sources and annotators, scores, comments, document status and meta.
+- ``decisions=yes``: each entity's and event's state, source and score as features of its layer
+  (``NamedEntity|score|source|state|value``), the document's comments on ``webanno.custom.Comment|author|text``.
+Lost: entity and event states, sources, scores and comments (unless ``decisions=yes``), annotators, document status
+and meta.
 """
 
 from __future__ import annotations
@@ -30,11 +33,20 @@ from typing import Any
 from annotator.errors import AnnotatorError
 from annotator.exporting import atomic_folder
 from annotator.formats.brat import file_stem, unused_stem
-from annotator.formats.common import FormatExportReport, parts_of, records_with_tokens, split_option
+from annotator.formats.common import (
+    FormatExportReport,
+    option_choice,
+    parts_of,
+    records_with_tokens,
+    split_option,
+)
 from annotator.formats.records import ExportRequest, export_writer
 from annotator.formats.regions_out import KEPT
 from annotator.formats.tokens import DocTokens
 from annotator.formats.webanno_tsv import (
+    COMMENT_FEATURES,
+    COMMENT_LAYER,
+    DECISION_FEATURES,
     EMPTY,
     EVENT_LAYER,
     EVENT_LINK,
@@ -70,6 +82,7 @@ class _Span:
     ident: int = 0  # the [n] disambiguation id, 0 for none
     args: list[tuple[str, "_Span"]] = field(default_factory=list)
     attributes: dict[str, str] = field(default_factory=dict)
+    extra: dict[str, Any] = field(default_factory=dict)  # state, source, score (decisions=yes); a comment's features
 
 
 class _Rows:
@@ -126,10 +139,16 @@ def _give_ids(at: dict[UnitKey, list[_Span]], spans: list[_Span], n: int) -> int
 
 
 def document_tsv(
-    rec: dict[str, Any], toks: DocTokens, report: FormatExportReport, events: tuple[str, ...]
+    rec: dict[str, Any],
+    toks: DocTokens,
+    report: FormatExportReport,
+    events: tuple[str, ...],
+    decisions: bool = False,
 ) -> str | None:
     """A record as a WebAnno TSV 3.3 file; None (reported) when the document has no token to write. ``events``: the
-    event layer's features (``event_features``), none for a schema without event types."""
+    event layer's features (``event_features``), none for a schema without event types; ``decisions``: each entity's
+    and event's state, source and score as features of its layer, and the document's comments on the layer
+    ``webanno.custom.Comment`` (on its first token)."""
     text, name = rec["text"], rec["name"]
     rows = _Rows(text, toks)
     if not rows.starts:
@@ -152,14 +171,14 @@ def document_tsv(
     for e in rec["entities"]:
         units = place(e["start"], e["end"], f"entity {e['label']}")
         if units is not None:
-            entities[e["id"]] = _Span(units, e["label"])
+            entities[e["id"]] = _Span(units, e["label"], extra=_decision(e) if decisions else {})
     triggers: list[_Span] = []
     if events:
         for v in rec["events"]:
             units = place(v["trigger"]["start"], v["trigger"]["end"], f"event {v['type']}")
             if units is None:
                 continue
-            sp = _Span(units, v["type"], attributes=dict(v["attributes"]))
+            sp = _Span(units, v["type"], attributes=dict(v["attributes"]), extra=_decision(v) if decisions else {})
             for a in v["arguments"]:
                 if a["entity_id"] in entities:
                     sp.args.append((a["role"], entities[a["entity_id"]]))
@@ -172,8 +191,37 @@ def document_tsv(
     chains = _chains(rec, entities, report)
     ne_at = _layer_cells(list(entities.values()))
     ev_at = _layer_cells(triggers)
-    _give_ids(ev_at, triggers, _give_ids(ne_at, list(entities.values()), 0))
-    return _render(rows, ne_at, ev_at, relations, chains, events, report, name)
+    notes = [
+        _Span([(0, rows.starts[0], rows.ends[0])], "", extra={"author": c.get("author"), "text": c.get("text")})
+        for c in rec["comments"]
+        if decisions
+    ]
+    co_at = _layer_cells(notes)
+    _give_ids(co_at, notes, _give_ids(ev_at, triggers, _give_ids(ne_at, list(entities.values()), 0)))
+    layers = _Layers(events, decisions)
+    return _render(rows, ne_at, ev_at, co_at, relations, chains, layers, report, name)
+
+
+def _decision(x: dict[str, Any]) -> dict[str, Any]:
+    """An entity's or event's state, source and score, as the features ``decisions=yes`` writes."""
+    return {"state": x["state"], "source": x["source"], "score": x.get("score")}
+
+
+@dataclass
+class _Layers:
+    """The features of the layers a file has: ``NamedEntity`` (``value``, and the decision features with
+    ``decisions``), the event layer (``event_features``), the comment layer (with ``decisions``)."""
+
+    events: tuple[str, ...]
+    decisions: bool
+
+    @property
+    def entity(self) -> tuple[str, ...]:
+        return (*DECISION_FEATURES, "value") if self.decisions else ("value",)
+
+    @property
+    def comments(self) -> tuple[str, ...]:
+        return COMMENT_FEATURES if self.decisions else ()
 
 
 def _by_span(rec: dict[str, Any], entities: dict[int, _Span]) -> dict[tuple[int, int, str], _Span]:
@@ -228,17 +276,19 @@ def _render(
     rows: _Rows,
     ne_at: dict[UnitKey, list[_Span]],
     ev_at: dict[UnitKey, list[_Span]],
+    co_at: dict[UnitKey, list[_Span]],
     relations: list[_Relation],
     chains: list[tuple[str, list[ChainLink]]],
-    events: tuple[str, ...],
+    layers: _Layers,
     report: FormatExportReport,
     name: str,
 ) -> str:
+    events = layers.events
     text = rows.text
     u16 = Utf16Map(text)
     s16, e16 = u16.to_utf16_many(rows.starts), u16.to_utf16_many(rows.ends)
     subs: dict[int, list[UnitKey]] = {}  # a token's sub-token rows, in order
-    for key in sorted({key for key in [*ne_at, *ev_at] if not rows.is_token(key)}):
+    for key in sorted({key for key in [*ne_at, *ev_at, *co_at] if not rows.is_token(key)}):
         subs.setdefault(key[0], []).append(key)
     bounds: list[tuple[int, int]] = []  # the sentences, as ranges of word token indices
     first = 0
@@ -293,9 +343,21 @@ def _render(
     ch_empty = [EMPTY, EMPTY] * len(ch_layers)
     rel_empty = [EMPTY] * sum(len(names) + 1 for names in rel_layers.values())
 
+    def features(spans: list[_Span] | None, names: tuple[str, ...]) -> list[str]:
+        """A layer's cells on a row: ``value`` the span's value, the others its extra features."""
+        if not spans:
+            return [EMPTY] * len(names)
+        return [
+            "|".join((esc(sp.value) if f == "value" else value(sp.extra.get(f))) + suffix(sp) for sp in spans)
+            for f in names
+        ]
+
     def cells(key: UnitKey) -> list[str]:
         ne = ne_at.get(key)
-        out = ["|".join(esc(sp.value) + suffix(sp) for sp in ne) if ne else EMPTY]
+        if layers.decisions:
+            out = features(ne, layers.entity)
+        else:
+            out = ["|".join(esc(sp.value) + suffix(sp) for sp in ne) if ne else EMPTY]
         ev = ev_at.get(key)
         for f in events:  # the event layer's features by name, as INCEpTION orders them
             if not ev:
@@ -305,8 +367,12 @@ def _render(
                 out.append("|".join(";".join(ref(t) for _, t in sp.args) or UNSET for sp in ev))
             elif f == "type":
                 out.append("|".join(esc(sp.value) + suffix(sp) for sp in ev))
+            elif f in DECISION_FEATURES:
+                out.append("|".join(value(sp.extra.get(f)) + suffix(sp) for sp in ev))
             else:
                 out.append("|".join(value(sp.attributes.get(f)) + suffix(sp) for sp in ev))
+        if layers.comments:
+            out += features(co_at.get(key), layers.comments)
         if ch_layers:
             at = ch_at.get(key)
             if not at:
@@ -324,16 +390,18 @@ def _render(
             out.append("|".join(source(r) for r in rels) or EMPTY)
         return out
 
-    lines = [HEADER, f"#T_SP={NAMED_ENTITY}|value"]
+    lines = [HEADER, f"#T_SP={NAMED_ENTITY}|" + "|".join(layers.entity)]
     if events:
         slot = f"ROLE_{EVENT_LAYER}:{EVENT_SLOT}_{EVENT_LINK}|{NAMED_ENTITY}"
         lines.append(f"#T_SP={EVENT_LAYER}|" + "|".join(slot if f == EVENT_SLOT else f for f in events))
+    if layers.comments:
+        lines.append(f"#T_SP={COMMENT_LAYER}|" + "|".join(layers.comments))
     lines += [f"#T_CH={layer}|referenceRelation|referenceType" for layer in ch_layers]
     lines += [
         f"#T_RL={layer}|{''.join(f + '|' for f in names)}BT_{NAMED_ENTITY}" for layer, names in rel_layers.items()
     ]
     lines.append("")
-    annotated = set(ne_at) | set(ev_at) | set(rel_at) | set(ch_at)
+    annotated = set(ne_at) | set(ev_at) | set(rel_at) | set(ch_at) | set(co_at)
     bare = "\t".join([EMPTY] * len(cells((-1, 0, 0)))) + "\t"  # the cells of a row without annotations
     rebuilt: list[str] = []  # the text as an import rebuilds it from the sentences (UTF-16 lengths, as it counts)
     at16 = 0
@@ -369,10 +437,13 @@ def _render(
     return "\n".join(lines) + "\n"
 
 
-def event_features(schema: Schema) -> tuple[str, ...]:
+def event_features(schema: Schema, decisions: bool = False) -> tuple[str, ...]:
     """The features of the layer ``webanno.custom.Event`` in the order INCEpTION writes a layer's features (by name):
-    the slot ``arguments``, the event attributes (``polarity``, ...) and ``type``; none for a schema without events."""
-    return tuple(sorted({EVENT_SLOT, "type", *(a.name for a in schema.attributes)})) if schema.events else ()
+    the slot ``arguments``, the event attributes (``polarity``, ...), with ``decisions`` the state, source and score,
+    and ``type``; none for a schema without events."""
+    if not schema.events:
+        return ()
+    return tuple(sorted({EVENT_SLOT, "type", *(a.name for a in schema.attributes), *(DECISION_FEATURES * decisions)}))
 
 
 @export_writer("webanno")
@@ -380,14 +451,15 @@ def write_webanno(project: Project, out: str | Path, request: ExportRequest) -> 
     """A folder of WebAnno TSV 3.3 files (with ``split=...``, one subfolder per part)."""
     assignment = split_option(project, request.statuses, dict(request.options))
     report = FormatExportReport(format="webanno")
-    events = event_features(project.schema)
+    decisions = option_choice(dict(request.options), "decisions", ("no", "yes")) == "yes"
+    events = event_features(project.schema, decisions)
     with atomic_folder(out, "a WebAnno TSV export") as folder:
         used: set[str] = set()
         for part in parts_of(assignment):
             if part:
                 (folder / part).mkdir()
         for rec, toks in records_with_tokens(project, request, report):
-            body = document_tsv(rec, toks, report, events)
+            body = document_tsv(rec, toks, report, events, decisions)
             if body is None:
                 continue
             part = assignment[rec["id"]]

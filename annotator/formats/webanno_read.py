@@ -24,6 +24,7 @@ Bad input refuses the file with its line. Labels and event types the schema lack
 
 from __future__ import annotations
 
+import math
 from collections import Counter
 from pathlib import Path
 
@@ -34,6 +35,9 @@ from annotator.formats.webanno_layout import Annotation, Column, Layout, read_la
 from annotator.formats.webanno_schema import extended_schema
 from annotator.formats.webanno_tsv import (
     ANY_SPAN,
+    COMMENT_FEATURES,
+    COMMENT_LAYER,
+    DECISION_FEATURES,
     NAMED_ENTITY,
     TOKEN_LAYERS,
     is_webanno_file,
@@ -41,6 +45,7 @@ from annotator.formats.webanno_tsv import (
     split_suffix,
 )
 from annotator.importing import IncomingDocument, IncomingEntity, IncomingEvent, counted
+from annotator.model import STATES
 from annotator.schema import Schema, default_schema
 
 SOURCE = "webanno"
@@ -205,6 +210,10 @@ def _entities(
     for a in layout.spans:
         if a.layer in event_layers:
             continue
+        if a.layer == COMMENT_LAYER and {c.feature for c in layers[a.layer]} >= set(COMMENT_FEATURES):
+            if isinstance(a.features.get("text"), str):  # a document comment, as decisions=yes writes them
+                doc.comments.append({"author": a.features.get("author"), "text": a.features["text"]})
+            continue
         if a.layer.startswith(TOKEN_LAYERS):
             warn.add(f"spans of DKPro Core's token-level layers (not entities): {a.layer}")
             continue
@@ -226,7 +235,8 @@ def _entities(
             used_as_labels.add(a.layer)
         key = (begin, end, label)
         if key not in seen:
-            seen[key] = IncomingEntity(len(doc.entities), begin, end, label, "accepted", SOURCE)
+            state, source, score = _decision(a, path)
+            seen[key] = IncomingEntity(len(doc.entities), begin, end, label, state, source, score=score)
             doc.entities.append(seen[key])
         out[id(a)] = seen[key]
     for layer in sorted(used_as_labels):
@@ -238,6 +248,22 @@ def _entities(
         else:
             notes.append(f"{path}: the values of layer {layer}'s feature read as entity labels")
     return out
+
+
+def _decision(a: Annotation, path: Path) -> tuple[str, str, float | None]:
+    """An annotation's state, source and score where its layer has those features (our export with
+    ``decisions=yes``), else ``accepted``, ``webanno`` and none; a state or score that cannot be one refuses the
+    file at its line."""
+    state, source, score = a.features.get("state"), a.features.get("source"), a.features.get("score")
+    need(state is None or state in STATES, path, a.line, f"state {state!r} is not one of {', '.join(STATES)}")
+    value: float | None = None
+    if score is not None:
+        try:
+            value = float(score)
+        except ValueError:
+            value = math.nan
+        need(math.isfinite(value), path, a.line, f"score {score!r} is not a finite number")
+    return state or "accepted", source or SOURCE, value
 
 
 def _events(
@@ -256,7 +282,7 @@ def _events(
             continue
         features = [c.feature for c in cols if c.role == "feature"]
         attrs = [f for f in features if f in attributes and f != "type"]  # polarity, modality, ... as our export writes
-        others = [f for f in features if f not in attrs]
+        others = [f for f in features if f not in attrs and f not in DECISION_FEATURES]
         feature = "type" if "type" in others else others[0] if len(others) == 1 else None
         type_ = a.features.get(feature) if feature else short_name(a.layer)
         if not type_:
@@ -268,13 +294,15 @@ def _events(
         lost = [f"{f}={a.features[f]}" for f in others if f != feature and a.features.get(f) is not None]
         if lost:
             warn.add(f"features of layer {a.layer} other than its type", f"{type_} {', '.join(lost)}")
+        state, source, score = _decision(a, path)
         event = IncomingEvent(
             type_,
             a.begin,
             a.end,
             {f: v for f in attrs if (v := a.features.get(f)) is not None},
-            state="accepted",
-            source=SOURCE,
+            state=state,
+            source=source,
+            score=score,
             fill_defaults=not attrs,  # a layer with the attributes' features says which are unset ('*')
         )
         for slot in slots:

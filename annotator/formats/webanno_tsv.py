@@ -21,6 +21,9 @@ EVENT_LAYER = "webanno.custom.Event"
 EVENT_SLOT = "arguments"  # the slot feature of the event layer: its links' roles are the arguments' roles
 EVENT_LINK = "webanno.custom.EventArgumentsLink"  # INCEpTION names a link type LAYER + Feature + "Link"
 RELATION_LAYER = "webanno.custom.Relation"  # where relations kept from other formats (doccano, Label Studio) go
+COMMENT_LAYER = "webanno.custom.Comment"  # a document's comments (decisions=yes): on its first token, author and text
+COMMENT_FEATURES = ("author", "text")
+DECISION_FEATURES = ("score", "source", "state")  # an entity's or event's, on its own layer (decisions=yes)
 ANY_SPAN = "uima.tcas.Annotation"  # a slot that may point at a span of any layer
 # DKPro Core's token-level layers (POS, lemma, stem, morphology, tokens, sentences, chunks): not entities
 TOKEN_LAYERS = (
