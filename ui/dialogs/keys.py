@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import re
+
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QWidget
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QMessageBox, QWidget
 
 
 def buddy_label(text: str, field: QWidget) -> QLabel:
@@ -30,3 +32,18 @@ def options_and_error_rows(form: QFormLayout) -> tuple[QLineEdit, QLabel]:
     error.setStyleSheet("color: #b00020")
     form.addRow(error)
     return options, error
+
+
+def details_key(box: QMessageBox) -> None:
+    """Alt+D on a message box's own "Show Details…" (Qt gives it no letter while the buttons beside it have one),
+    kept when Qt relabels it "Hide Details…" at each click (its relabelling runs first: connected before ours)."""
+    own = [b for b in box.buttons() if box.buttonRole(b) == QMessageBox.ButtonRole.ActionRole]
+    button = next((b for b in own if "details" in b.text().lower() and "&" not in b.text()), None)
+    if button is None:
+        return
+
+    def lettered() -> None:
+        button.setText(re.sub(r"(?i)\bdetails", "&Details", button.text().replace("&", ""), count=1))
+
+    lettered()
+    button.clicked.connect(lettered)

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 
 from annotator.learn.data import FINISHED
 from annotator.learn.options import EVENT_EPOCHS, LEAST_DOCUMENTS, NER_EPOCHS, QUICK_EPOCHS, TrainOptions
+from ui.dialogs.keys import details_key
 from ui.workers import NOT_DEFAULT_HINT, TrainWorker
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -129,6 +130,7 @@ def show_training_result(window: "MainWindow", text: str, report: "TrainReport |
     if table:
         box.setDetailedText(table)
         box.setInformativeText("Held-out scores of the current and the new model: see Show Details.")
+        details_key(box)
     font = QFont("monospace")
     font.setStyleHint(QFont.StyleHint.Monospace)
     box.setFont(font)
