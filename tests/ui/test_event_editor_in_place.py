@@ -11,7 +11,7 @@ from ui_helpers import find
 from ui_support import DOC_A
 
 from ui import commands as cmd
-from ui.elided import ElidedButton
+from ui.wrapped import WrappedButton
 
 ALT = Qt.KeyboardModifier.AltModifier
 CTRL = Qt.KeyboardModifier.ControlModifier
@@ -44,7 +44,7 @@ def editor_shows(ed) -> tuple:  # type: ignore[no-untyped-def, type-arg]
                 name,
                 ed.role_rows[name].text(),
                 ed.role_rows[name].styleSheet(),
-                [b.full_text for b in cell if isinstance(b, ElidedButton)],
+                [b.full_text for b in cell if isinstance(b, WrappedButton)],
                 [b.text() for b in cell if type(b) is QLabel],
                 [(combo.itemText(k), combo.itemData(k)) for k in range(combo.count())],
                 combo.currentIndex(),

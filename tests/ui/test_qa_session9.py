@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QMessageBox, QTextEdit
 
@@ -49,3 +50,62 @@ def test_the_training_results_details_button_has_an_alt_key_both_ways(qtbot, win
         assert "show" in show.text().lower() and mnemonic(show.text()) == letter
     finally:
         box.close()
+
+
+SEVEN = (
+    "On September 27 the Middle Eastern holding Abu Dhabi Investment Authority bought the Queen Elizabeth II "
+    "Conference Centre from Lord Andrew Lloyd-Webber for the city of Westminster for 450 million pounds in London."
+)
+SEVEN_ROLES = {  # Transaction:Transfer-Ownership's seven roles, each filled
+    "Buyer": ("Abu Dhabi Investment Authority", "ORG"),
+    "Seller": ("Lord Andrew Lloyd-Webber", "PERSON"),
+    "Beneficiary": ("Middle Eastern", "NORP"),
+    "Artifact": ("Queen Elizabeth II Conference Centre", "FAC"),
+    "Price": ("450 million pounds", "MONEY"),
+    "Time": ("September 27", "DATE"),
+    "Place": ("London", "GPE"),
+}
+
+
+@pytest.mark.parametrize("size", [(1366, 740), (1920, 1050)])
+def test_an_event_of_seven_roles_shows_every_argument_whole(qtbot, tmp_path, size):
+    """At 1366x768 an event with its seven roles filled showed "Middle …" and "Septem…" (the Roles box's scroll bar
+    took the room; the tooltip alone had the names): each argument's text is shown whole, wrapped onto more lines
+    where the room is short, inside the panel, and the panel is no wider for it."""
+    from annotator import edits
+    from annotator.importing import IncomingDocument, import_documents
+    from annotator.store import Project
+    from PySide6.QtWidgets import QAbstractButton
+    from ui_helpers import find
+    from ui_support import close_window, open_window
+
+    from ui.plain import no_mnemonic
+
+    path = tmp_path / "seven.annotator"
+    with Project(path, annotator="setup") as p:
+        doc = import_documents(p, [IncomingDocument(SEVEN, "seven.txt")]).imported[0][1]
+        ev = edits.add_event(p, doc, "Transaction:Transfer-Ownership", *find(SEVEN, "bought")).result_id
+        for role, (words, label) in SEVEN_ROLES.items():
+            edits.add_argument(p, ev, role, edits.add_entity(p, doc, *find(SEVEN, words), label).result_id)
+    w = open_window(qtbot, path, size=size)
+    try:
+        w.size_docks()
+        qtbot.wait(50)
+        text, dock = w.view.width(), w.docks["event"].width()
+        w.edit_actions.select_event(w.controller.events[ev])
+        ed = w.event_editor
+        qtbot.waitUntil(lambda: ed.type_combo is not None and ed.type_combo.isVisible())
+        QApplication.processEvents()
+        fillers = {  # an argument's button (its words whole in full_text, as shown or not)
+            b.full_text: b for b in ed.scroll.widget().findChildren(QAbstractButton) if hasattr(b, "full_text")
+        }
+        assert sorted(fillers) == sorted(words for words, _ in SEVEN_ROLES.values())
+        for words, button in fillers.items():
+            qtbot.waitUntil(button.isVisible)
+            assert button.text() == no_mnemonic(words), button.text()  # whole, not "Middle …"
+            assert button.height() >= button.heightForWidth(button.width())  # every line of it in sight
+            right = button.mapTo(ed.scroll.viewport(), button.rect().topRight()).x()
+            assert right <= ed.scroll.viewport().width()  # inside the panel, not cut at its edge
+        assert (w.view.width(), w.docks["event"].width()) == (text, dock)  # the panel no wider: the text no narrower
+    finally:
+        close_window(w)

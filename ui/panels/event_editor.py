@@ -21,9 +21,10 @@ from PySide6.QtWidgets import (
 
 from annotator.model import Argument, Entity, Event
 from ui.editing import role_shortcut
-from ui.elided import ElidedButton, ElidedLabel
+from ui.elided import ElidedLabel
 from ui.panels.events import missing_roles
 from ui.plain import tooltip_text
+from ui.wrapped import WrappedButton
 
 if TYPE_CHECKING:  # pragma: no cover
     from collections.abc import Iterable
@@ -323,16 +324,14 @@ class EventEditor(QWidget):
             ent = c.entities.get(a.entity_id)
             line = QHBoxLayout()
             shown = "M" * 40 if a.entity_id == PROBE_FILLER else text[ent.start : ent.end] if ent else "?"
-            btn = ElidedButton(shown, f"{shown}\n(click: show it in the text)")
-            btn.setFlat(True)
-            btn.setStyleSheet("text-align: left; color: #1f4e9c; font-weight: bold; padding: 1px 2px")
+            btn = WrappedButton(shown, f"{shown}\n(click: show it in the text)")  # whole: elided, 7 roles cut it
             btn.clicked.connect(lambda _=False, eid=a.entity_id: self.argumentClicked.emit(eid))
             rm = QToolButton()
             rm.setText("×")
             rm.setToolTip(f"Remove this {role}")
             rm.clicked.connect(lambda _=False, aid=a.id: self.removeArgumentRequested.emit(aid))
-            line.addWidget(btn)  # as wide as its text, or elided to the room there is
-            line.addWidget(rm)
+            line.addWidget(btn)  # as wide as its text, or wrapped onto more lines in the room there is
+            line.addWidget(rm, 0, Qt.AlignmentFlag.AlignTop)  # beside the first line of a wrapped filler
             line.addStretch(1)
             cell.addLayout(line)
         if not filled:

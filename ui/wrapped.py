@@ -1,0 +1,88 @@
+"""A button whose text from the data is shown whole, wrapped onto as many lines as the width the layout gives it
+needs (at word boundaries; inside a word only when the word alone is longer than ``WORD_LEAST`` characters): an
+event's argument. Elided, an event of seven roles showed "Middle …" and "Septem…" at 1366x768 (the tooltip alone held
+the names); wrapped, every name is read in place."""
+
+from __future__ import annotations
+
+import math
+
+from PySide6.QtCore import QPointF, QRect, QSize, Qt
+from PySide6.QtGui import QColor, QPainter, QPaintEvent, QTextLayout, QTextOption
+from PySide6.QtWidgets import QAbstractButton, QSizePolicy, QStyle, QStyleOptionFocusRect, QWidget
+
+from ui.elided import SLACK
+from ui.plain import no_mnemonic, tooltip_text
+
+WORD_LEAST = 10  # average characters a line has room for at least: a word that long is never cut in two
+PAD_X, PAD_Y = 2, 1  # pixels around the text (the flat button's "padding: 1px 2px")
+LINK = QColor("#1f4e9c")  # an argument's colour, as its role's label above the text
+
+
+class WrappedButton(QAbstractButton):
+    """A flat, bold, link-coloured button showing ``text`` whole: one line when the layout gives it the text's
+    width, more lines (height for width) when it gives less. It asks for its longest word's width at least (up to
+    ``WORD_LEAST`` average characters: "Septemb/er 27" was cut in a word at the panel's least width, 1366 px), so a
+    word is cut only when it is longer. Focus (Tab) and Space click it as any button."""
+
+    def __init__(self, text: str, tooltip: str = "", parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.full_text = text
+        super().setText(no_mnemonic(text))  # its name for accessibility; an "&" in the data is no Alt key
+        self.setToolTip(tooltip_text(tooltip or text))
+        self.setCursor(Qt.CursorShape.PointingHandCursor)
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        font = self.font()
+        font.setBold(True)
+        self.setFont(font)
+        policy = QSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
+        policy.setHeightForWidth(True)
+        self.setSizePolicy(policy)
+
+    def _lines(self, width: int) -> QTextLayout:
+        """The text laid out in ``width`` pixels (the text's own, padding aside)."""
+        layout = QTextLayout(self.full_text, self.font())
+        option = QTextOption()
+        option.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
+        layout.setTextOption(option)
+        layout.beginLayout()
+        y = 0.0
+        while (line := layout.createLine()).isValid():
+            line.setLineWidth(max(1, width))
+            line.setPosition(QPointF(0, y))
+            y += line.height()
+        layout.endLayout()
+        return layout
+
+    def lines_at(self, width: int) -> int:
+        """How many lines the text takes in a button ``width`` pixels wide."""
+        return self._lines(width - 2 * PAD_X).lineCount()
+
+    def hasHeightForWidth(self) -> bool:  # noqa: N802 (Qt name)
+        return True
+
+    def heightForWidth(self, width: int) -> int:  # noqa: N802
+        return math.ceil(self._lines(width - 2 * PAD_X).boundingRect().height()) + 2 * PAD_Y
+
+    def sizeHint(self) -> QSize:  # noqa: N802
+        fm = self.fontMetrics()
+        return QSize(fm.horizontalAdvance(self.full_text) + 2 * PAD_X + SLACK, fm.height() + 2 * PAD_Y)
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802
+        fm = self.fontMetrics()
+        longest = max((fm.horizontalAdvance(word) for word in self.full_text.split()), default=0)
+        least = min(longest, fm.averageCharWidth() * WORD_LEAST) + 2 * PAD_X + SLACK
+        hint = self.sizeHint()
+        return QSize(min(hint.width(), least), hint.height())
+
+    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802
+        painter = QPainter(self)
+        painter.setFont(self.font())
+        painter.setPen(LINK if self.isEnabled() else self.palette().color(self.palette().ColorRole.PlaceholderText))
+        self._lines(self.width() - 2 * PAD_X).draw(painter, QPointF(PAD_X, PAD_Y))
+        if self.hasFocus():
+            opt = QStyleOptionFocusRect()
+            opt.initFrom(self)
+            opt.rect = QRect(self.rect())
+            self.style().drawPrimitive(QStyle.PrimitiveElement.PE_FrameFocusRect, opt, painter, self)
+        painter.end()
