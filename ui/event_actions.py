@@ -128,9 +128,10 @@ class EventActions:
             self.view.show_cp(span[0], span[1])
 
     def change_type(self, ev: Event) -> None:
-        """The type picker on the selected event, its type and a suggestion's alternatives on top."""
+        """The type picker on the selected event: a suggestion's alternatives on top, then its own type (E is pressed
+        on an event to change its type: Enter took the type it had, which Enter on the event does already)."""
         c = self.c
-        likely = [ev.type, *ev.alternatives]
+        likely = [*ev.alternatives, ev.type]
         type_ = self.pick_event_type(c.span_text(ev.trigger_start, ev.trigger_end), likely)
         self.view.window().activateWindow()
         self.view.setFocus()

@@ -123,8 +123,13 @@ class WindowFlow:
         dock = self.docks["event"]
         dock.show()
         dock.raise_()
-        target = self.event_editor.type_combo
-        (target or self.event_editor).setFocus()
+        self.keys_to(self.event_editor.type_combo or self.event_editor)
+
+    def keys_to(self: "MainWindow", target: QWidget) -> None:
+        """The keyboard focus to ``target`` by a key (F4, F6), drawn as Tab draws it: Qt shows a box's focus frame
+        only after a key moved the focus (Tab, a shortcut); given as Tab's, the type box that F4 or F6 gave the keys
+        to looked as every other box did."""
+        target.setFocus(Qt.FocusReason.ShortcutFocusReason)
 
     def focus_pane(self: "MainWindow", step: int) -> None:
         """F6 / Shift+F6: the keyboard focus to the next (previous) pane shown: the text, the document list, each tab
@@ -148,7 +153,7 @@ class WindowFlow:
             box.raise_()
         if target is None or not (target.isVisible() and target.isEnabled()):
             target = box if tab is not None else box.widget()  # type: ignore[attr-defined]
-        target.setFocus(Qt.FocusReason.TabFocusReason)
+        self.keys_to(target)
 
     def toggle_side_panels(self: "MainWindow") -> None:
         """F8: hide every side panel (the text gets the width), or show them again."""

@@ -109,3 +109,87 @@ def test_an_event_of_seven_roles_shows_every_argument_whole(qtbot, tmp_path, siz
         assert (w.view.width(), w.docks["event"].width()) == (text, dock)  # the panel no wider: the text no narrower
     finally:
         close_window(w)
+
+
+def test_e_on_a_suggested_event_offers_its_alternative_type_first(qtbot, window, db):
+    """E on a suggestion ("visit": Movement:Transport, or Contact:Meet) opened the picker on the type it has: Enter
+    there accepted it as it was, which Enter on the event does already; the alternative took Down first. Its
+    alternatives come first now (E, Enter: the other type), its own type next (Down, Enter: accepted as it is)."""
+    from annotator.suggest.types import EventSuggestion
+    from annotator.suggest.writer import WriteCounts, write_events
+    from test_events import pick_in_dialog
+    from ui_helpers import find
+    from ui_support import DOC_A
+
+    d = db.document_ids()[0]
+    with db.transaction():
+        found = [EventSuggestion("Contact:Meet", *find(DOC_A, "met"), 0.6, alternatives=("Contact:Phone-Write",))]
+        write_events(db, d, found, "rules:test@1", WriteCounts())
+    w, c = window, window.controller
+    c.reload()
+    qtbot.waitUntil(lambda: len(c.events) == 1)
+    ev_id = next(iter(c.events))
+    w.edit_actions.select_event(c.events[ev_id])  # as ] or Tab
+    pick_in_dialog(qtbot, "")  # Enter at once: the type the picker offers first
+    qtbot.keyClick(w.view, "e")
+    assert c.events[ev_id].type == "Contact:Phone-Write"
+    assert db.event(ev_id).state == "accepted"  # a person's decision, as any type change of a suggestion
+
+
+@pytest.mark.parametrize("key", ["F4", "Shift+F6"])
+def test_the_keys_taken_into_the_event_editor_are_seen_there(qtbot, window, key):
+    """F4 (or Shift+F6) put the keys in the event editor's type box without its focus frame (Qt draws it only after
+    Tab): nothing on screen said where the keys were, and the next Down changed the event's type."""
+    from PySide6.QtWidgets import QStyle, QStyleOption
+    from test_events import make_attack
+
+    make_attack(qtbot, window)
+    ed = window.event_editor
+    qtbot.waitUntil(lambda: ed.type_combo is not None and ed.type_combo.isVisible())  # the event shown
+    window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
+    if key == "F4":
+        qtbot.keyClick(window.view, Qt.Key.Key_F4)
+    else:
+        qtbot.keyClick(window.view, Qt.Key.Key_F6, Qt.KeyboardModifier.ShiftModifier)
+    combo = ed.type_combo
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is combo)
+    opt = QStyleOption()
+    opt.initFrom(combo)  # as the style reads the box before it draws it
+    assert opt.state & QStyle.StateFlag.State_HasFocus
+    assert opt.state & QStyle.StateFlag.State_KeyboardFocusChange  # the focus frame drawn
+
+
+def test_tab_in_the_event_editor_reaches_the_arguments_before_delete_event(qtbot, window):
+    """An argument filled while its event was shown (Alt+N, the fill list) got its button and × after every other
+    control: Tab from the attributes went past the roles to "Delete event", and only then to the arguments."""
+    from PySide6.QtWidgets import QAbstractButton, QPushButton
+    from test_events import make_attack
+    from ui_helpers import click_char, find
+    from ui_support import DOC_A
+
+    w, v = window, window.view
+    make_attack(qtbot, w)
+    ed = w.event_editor
+    qtbot.waitUntil(lambda: ed.type_combo is not None and ed.type_combo.isVisible())
+    for words, key in (("NATO", Qt.Key.Key_1), ("Tal Abyad", Qt.Key.Key_5)):  # Attacker, Place: rows updated in place
+        click_char(qtbot, v, find(DOC_A, words)[0] + 1)
+        qtbot.keyClick(v, key, Qt.KeyboardModifier.AltModifier)
+    body = ed.scroll.widget()
+    shown = lambda: [b for b in body.findChildren(QAbstractButton) if hasattr(b, "full_text") and b.isVisible()]  # noqa: E731
+    qtbot.waitUntil(lambda: len(shown()) == 2)  # (a widget put in a shown layout is shown at the next event loop)
+    delete = next(b for b in body.findChildren(QPushButton) if b.text() == "Delete event")
+    w.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is w)
+    ed.type_combo.setFocus(Qt.FocusReason.TabFocusReason)
+    seen = []
+    for _ in range(40):
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
+        now = QApplication.focusWidget()
+        if now is delete:
+            break
+        seen.append(now)
+    fillers = [b for b in seen if hasattr(b, "full_text")]
+    assert sorted(b.full_text for b in fillers) == ["NATO", "Tal Abyad"]  # both reached before Delete event
+    assert sum(1 for b in seen if isinstance(b, QAbstractButton) and b.text() == "×") == 2  # and their ×
+    assert [b.full_text for b in fillers] == ["NATO", "Tal Abyad"]  # in the roles' order

@@ -22,7 +22,7 @@ from ui.plain import tooltip_text
 
 
 def ranked_types(schema: Schema, trigger: str, likely: list[str] | None = None) -> list[str]:
-    """Event type names: ``likely`` first (a suggestion's type and alternatives), then those whose trigger words
+    """Event type names: ``likely`` first (a selected suggestion's alternatives and its type), then those whose trigger words
     match ``trigger`` by lemma, then the other types of their kinds, then the rest."""
     top = [t for t in (likely or []) if schema.event_type(t) is not None]
     top += [t for t in trigger_types(schema, trigger) if t not in top]

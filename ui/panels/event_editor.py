@@ -115,6 +115,18 @@ def _show_text(box: QComboBox, text: str) -> None:
     box.setCurrentIndex(at if at >= 0 else 0)
 
 
+def _widgets(layout: "QLayout") -> list[QWidget]:
+    """The widgets of ``layout`` and of the layouts in it, in their order."""
+    out: list[QWidget] = []
+    for k in range(layout.count()):
+        item = layout.itemAt(k)
+        if (w := item.widget()) is not None:
+            out.append(w)
+        elif (sub := item.layout()) is not None:
+            out += _widgets(sub)
+    return out
+
+
 def _empty(layout: "QLayout") -> None:
     """Take every widget and layout out of ``layout``, deleting them."""
     while (item := layout.takeAt(0)) is not None:
@@ -160,6 +172,7 @@ class EventEditor(QWidget):
         self._shown_at: tuple = ()  # (controller revision, event, schema) that ``_shown`` was worked out at
         self._lists: dict[str, list[Entity]] = {}  # each role's fill list, as shown() last found it
         self._group: QGroupBox | None = None  # the Roles box of the event shown
+        self._delete: QPushButton | None = None  # its "Delete event"
         self.rebuild()
 
     def shown(self) -> tuple:
@@ -226,8 +239,9 @@ class EventEditor(QWidget):
                 self._update_roles(ev)
             else:
                 self._replace_roles()
+            self._tab_order()
             return
-        self._group = self._head_of = self._group_type = None
+        self._group = self._head_of = self._group_type = self._delete = None
         old = self.scroll.takeWidget()
         if old is not None:
             old.deleteLater()
@@ -258,10 +272,11 @@ class EventEditor(QWidget):
         self._head_of = schema
         self._group = self._roles_group(ev)
         lay.addWidget(self._group)
-        delete = QPushButton("Delete event")
+        delete = self._delete = QPushButton("Delete event")
         delete.clicked.connect(lambda: self.event_id is not None and self.deleteRequested.emit(self.event_id))
         lay.addWidget(delete, 0, Qt.AlignmentFlag.AlignLeft)
         lay.addStretch(1)
+        self._tab_order()
 
     def _roles_group(self, ev: Event) -> QGroupBox:
         """The Roles box of ``ev``: each role's key, name, fillers and fill list (``role_rows``, ``fill_combos``)."""
@@ -305,6 +320,19 @@ class EventEditor(QWidget):
             self._row_shows.append(self._row_of(ev, role.name, role.name in missing))
             grid.addWidget(combo, i, 3, Qt.AlignmentFlag.AlignTop)
         return group
+
+    def _tab_order(self) -> None:
+        """Tab goes down the editor as it reads: type, attributes, then each role's arguments (each with its ×) and
+        fill list, then "Delete event". A widget made later (an argument filled while its event is shown, a new Roles
+        box) came after every other, past "Delete event"."""
+        chain: list[QWidget] = [w for w in (self.type_combo, *self.attribute_combos.values()) if w is not None]
+        for cell, combo in zip(self._cells, self.fill_combos, strict=True):
+            chain += [w for w in _widgets(cell) if w.focusPolicy() & Qt.FocusPolicy.TabFocus]
+            chain.append(combo)
+        if self._delete is not None:
+            chain.append(self._delete)
+        for before, after in zip(chain, chain[1:]):
+            QWidget.setTabOrder(before, after)
 
     def _row_of(self, ev: Event, role: str, missing: bool) -> tuple:
         """What a role's row shows of ``ev``: its fillers (argument, entity, offsets), its fill list, its flag."""
