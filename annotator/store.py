@@ -259,7 +259,9 @@ class Project:
             hint = f"reopen it from {new_path}"
         elif here is None:
             why = "was renamed, moved or deleted while open"
-            hint = "reopen it from where it is now"
+            hint = (
+                "reopen it from where it is now, or save a copy of what is open (if the file was deleted, the only one)"
+            )
         else:
             why = "was replaced by another file while open"
             hint = "reopen the project to see the file now at that name"
@@ -316,6 +318,27 @@ class Project:
     def changes(self) -> int:
         """Rows this connection has changed since it opened (it moves with each of our own edits)."""
         return self.db.conn.total_changes
+
+    def save_copy(self, dest: str | Path) -> Path:
+        """The project as this connection holds it, written to ``dest`` through the open handle (SQLite's backup): a
+        file deleted while open is saved from the program that still has it open, what was saved up to the deletion
+        and its log alike. Self-contained (no -wal or -shm beside it), written aside and renamed into place: a copy
+        that fails leaves ``dest`` as it was. Raises SaveError."""
+        dest = Path(dest)
+        part = dest.with_name(f".{dest.name}.part")
+        try:
+            out = sqlite3.connect(part)
+            try:
+                with out:
+                    self.db.conn.backup(out)
+                out.execute("PRAGMA journal_mode = DELETE")
+            finally:
+                out.close()
+            os.replace(part, dest)
+        except (OSError, sqlite3.Error) as exc:
+            part.unlink(missing_ok=True)
+            raise SaveError(f"{dest}: cannot save a copy of the project there ({exc}); nothing was written") from None
+        return dest
 
     def write_log_into_file(self) -> bool:
         """Write what the write-ahead log holds into the project file itself (a passive checkpoint: it waits for

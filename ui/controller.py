@@ -246,16 +246,21 @@ class Controller(QObject):
 
         The edit runs before the push: a failed edit never reaches the stack, and the redo history stays.
         """
-        if self.project is None:
-            return None
-        if self.project.read_only:
-            self.failed.emit(f"{self.project.path.name} is open read-only: edits are not possible; nothing was changed")
+        if self.project is None or self.refuse_read_only():
             return None
         cmd = command_cls(self, *args, **kwargs)
         if not cmd.execute():
             return None
         self.undo_stack.push(cmd)
         return cmd.result_id
+
+    def refuse_read_only(self) -> bool:
+        """True, saying so, when the open project cannot be written: an edit's keys ask it before they ask anything
+        of the person (E opened the type picker, and the type chosen was then refused)."""
+        if self.project is not None and self.project.read_only:
+            self.failed.emit(f"{self.project.path.name} is open read-only: edits are not possible; nothing was changed")
+            return True
+        return False
 
     def report_status(self, message: str) -> None:
         self.info.emit(message)

@@ -88,7 +88,7 @@ class EventActions:
 
     def new_event(self) -> None:
         c = self.c
-        if c.doc is None or c.schema is None:
+        if c.doc is None or c.schema is None or c.refuse_read_only():
             return
         ev = self.current()
         if ev is not None and self.edit.current() is None and self.view.selection_cp() is None:

@@ -534,14 +534,17 @@ class MainWindow(WindowPanels, FilesAndWork, WindowFlow, QMainWindow):
                 self,
             )
             box.accepted.connect(lambda: self.open_project(new_path))
-        else:
+        else:  # not found beside it (deleted, or moved away): what is open can still be saved, the only copy maybe
             box = QMessageBox(
                 QMessageBox.Icon.Warning,
                 "Project file moved",
-                f"{message}\n\nOpen it with File > Open.",
-                QMessageBox.StandardButton.Ok,
+                f"{message}\n\nSave a copy of what is open, or open the file where it is now with File > Open.",
+                QMessageBox.StandardButton.Close,
                 self,
             )
+            save = box.addButton("&Save a copy…", QMessageBox.ButtonRole.AcceptRole)
+            box.setDefaultButton(save)
+            save.clicked.connect(self.save_copy_of_project)
         box.setTextFormat(Qt.TextFormat.PlainText)
         self._moved_box = box
         box.open()

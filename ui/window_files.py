@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Callable
 
 from PySide6.QtWidgets import QFileDialog
 
+from annotator.errors import SaveError
 from ui.plain import no_mnemonic
 from ui.workers import ExportWorker, ImportFormatWorker, ImportWorker, PreannotateWorker, Worker
 
@@ -37,6 +38,25 @@ class FilesAndWork:
         self.back_to_text()
         if path:
             self.open_project(path)
+
+    def save_copy_of_project(self: "MainWindow") -> None:
+        """The open project written to a file the person names, then open there: a project deleted while open was
+        lost at the close (its message spoke of "the file", which was no more). The one open is closed first: its
+        -wal and -shm names may be the copy's."""
+        c = self.controller
+        if c.project is None:
+            return
+        path, _ = QFileDialog.getSaveFileName(self, "Save a copy of the project", str(c.project.path), PROJECT_FILTER)
+        if not path:
+            return
+        try:
+            saved = c.project.save_copy(path)
+        except SaveError as exc:
+            self.alert("Copy not saved", str(exc))
+            return
+        c.close_project()
+        if self.open_project(saved):
+            c.report_status(f"A copy of the project is saved as {saved}; it is the one open now")
 
     def open_project_dialog(self: "MainWindow") -> None:
         path, _ = QFileDialog.getOpenFileName(self, "Open project", self.start_folder(), PROJECT_FILTER)

@@ -264,3 +264,29 @@ def test_a_copy_of_the_file_alone_holds_what_was_saved_once_the_log_is_written_i
         assert p.write_log_into_file()
         assert _copy_of_the_file_alone(path, tmp_path / "after.annotator") == ["PERSON"]
         assert p.write_log_into_file()  # nothing new: nothing to do
+
+
+def test_a_project_deleted_while_open_is_saved_from_the_open_handle(tmp_path):
+    """Deleted while the app had it open, a project's work was lost at the close: the message said "everything saved
+    before is in the file" of a file that no longer was. What the open handle holds (the file's pages and its log)
+    is written to a new file: a project that opens whole, with every saved edit."""
+    from annotator.errors import SaveError
+
+    path = tmp_path / "p.annotator"
+    p = make(path)
+    kept = edits.add_entity(p, 1, 0, 11, "PERSON").result_id
+    os.remove(path)
+    with pytest.raises(ProjectMovedError) as info:
+        edits.add_entity(p, 1, 29, 34, "GPE")
+    assert "save a copy" in str(info.value)
+    with pytest.raises(SaveError):  # a folder that is not there: one line, nothing written
+        p.save_copy(tmp_path / "missing" / "p.annotator")
+    saved = p.save_copy(path)  # where it was
+    p.close()
+    log = Path(f"{saved}-wal")  # the deleted file's log, emptied into it when the deletion was seen, stays behind
+    assert not log.exists() or log.stat().st_size == 0
+    assert not list(tmp_path.glob(".*.part"))
+    with Project(saved, create=False) as q:
+        assert [(e.id, e.label) for e in q.entities(1)] == [(kept, "PERSON")]
+        assert q.db.conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+        edits.add_entity(q, 1, 29, 34, "GPE")  # and it is a project to go on with

@@ -193,3 +193,60 @@ def test_tab_in_the_event_editor_reaches_the_arguments_before_delete_event(qtbot
     assert sorted(b.full_text for b in fillers) == ["NATO", "Tal Abyad"]  # both reached before Delete event
     assert sum(1 for b in seen if isinstance(b, QAbstractButton) and b.text() == "×") == 2  # and their ×
     assert [b.full_text for b in fillers] == ["NATO", "Tal Abyad"]  # in the roles' order
+
+
+def test_a_read_only_project_refuses_e_before_the_type_picker(qtbot, project_path, monkeypatch):
+    """In a project open read-only, E opened the type picker (on a word, or on the selected event to change its
+    type): the person chose a type among 33, and only then was told nothing could be changed. E says so at once."""
+    import stat
+
+    import ui.dialogs.event_type as picker
+    from ui_helpers import drag_select, find
+    from ui_support import DOC_A, close_window, open_window
+
+    asked: list[str] = []
+    monkeypatch.setattr(picker, "pick_event_type", lambda *a, **k: asked.append("picker") or "Contact:Meet")
+    project_path.chmod(stat.S_IRUSR | stat.S_IRGRP | stat.S_IROTH)  # opened read-only, even by root
+    w = open_window(qtbot, project_path)
+    try:
+        assert w.controller.project.read_only
+        w.settings.set("event_without_picker", False)  # the picker for every word
+        drag_select(qtbot, w.view, *find(DOC_A, "met"))
+        qtbot.keyClick(w.view, "e")
+        assert asked == []  # no choice asked for that cannot be kept
+        assert "read-only" in w.message.text()
+    finally:
+        close_window(w)
+        project_path.chmod(stat.S_IRUSR | stat.S_IWUSR)
+
+
+def test_a_project_deleted_while_open_can_be_saved_from_the_app(qtbot, window, project_path, monkeypatch):
+    """Deleted while open, the project said "everything saved before is in the file" and offered only File > Open:
+    the work went with the app's close. The box offers Save a copy… (Alt+S, the default): the copy opens in its place
+    with every decision."""
+    import os
+
+    from PySide6.QtWidgets import QFileDialog, QMessageBox
+    from ui_helpers import click_char, find
+    from ui_support import DOC_A
+
+    c = window.controller
+    click_char(qtbot, window.view, find(DOC_A, "Paris")[0])
+    qtbot.keyClick(window.view, Qt.Key.Key_Return)  # accepted: saved in the file (and its log)
+    decided = {(e.start, e.end, e.label, e.state) for e in c.entities.values() if e.state != "suggested"}
+    assert decided
+    os.remove(project_path)
+    c.check_outside_changes()  # the poll notices
+    qtbot.waitUntil(lambda: getattr(window, "_moved_box", None) is not None and window._moved_box.isVisible())
+    box = window._moved_box
+    save = next(b for b in box.buttons() if "copy" in b.text().lower())
+    assert mnemonic(save.text()) == "s" and box.defaultButton() is save
+    target = project_path.with_name("saved.annotator")
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
+    save.click()
+    qtbot.waitUntil(lambda: c.project is not None and c.project.path == target)
+    assert c.project.stopped is None and not c.project.read_only  # a project to go on with
+    assert {
+        (e.start, e.end, e.label, e.state) for e in c.project.entities(c.doc.id) if e.state != "suggested"
+    } >= decided
+    assert isinstance(box, QMessageBox) and not box.isVisible()
