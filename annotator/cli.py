@@ -518,7 +518,7 @@ def _pipe_closed() -> int:
 
 
 def build_parser() -> argparse.ArgumentParser:
-    from annotator.formats.registry import import_formats
+    from annotator.formats.registry import FORMATS, import_formats
     from annotator.learn.options import EVENT_EPOCHS, NER_EPOCHS, QUICK_EPOCHS  # no spaCy: the settings alone
 
     common = argparse.ArgumentParser(add_help=False)
@@ -637,7 +637,14 @@ def build_parser() -> argparse.ArgumentParser:
         help="states of entities and events to include (default: all but rejected)",
     )
     p.add_argument("--status", nargs="+", choices=STATUSES, help="only documents with these statuses")
-    p.add_argument("--option", dest="options", action="append", help="format option KEY=VALUE (repeatable)")
+    p.add_argument(
+        "--option",
+        dest="options",
+        action="append",
+        metavar="KEY=VALUE",
+        help="a writer option (repeatable); "
+        + "; ".join(f"{f.name}: {f.export_help}" for f in FORMATS.values() if f.export_help),
+    )
     p.set_defaults(func=cmd_export)
 
     p = sub.add_parser("stats", parents=[with_set], help="counts by status, label, state and event type")

@@ -27,6 +27,7 @@ class Format:
     read_options: tuple[str, ...] = ()  # keyword options the reader takes (doccano: skip_bad)
     import_options: tuple[str, ...] = ()  # reader option keys (``import --format NAME --option KEY=VALUE``)
     import_help: str = ""  # the reader options' values, for the command line's help and the Import dialog
+    export_help: str = ""  # the writer options' values, for the command line's help and the Export dialog
     description: str = ""
     # the reader rebuilds each text from bare tokens (DyGIE++): its documents are matched to the stored ones they came
     # from (formats.onto_stored), so the project's own export comes back onto the same documents
@@ -85,6 +86,7 @@ FORMATS: dict[str, Format] = {
             _M + "spacy_docbin:write_spacy",
             _M + "spacy_read:read_spacy",
             description="DocBin for spacy train",
+            export_help="split=train=0.8,dev=0.2, seed=N, misaligned=expand|skip, span_key=NAME, trigger_key=NAME",
             title="spaCy DocBin",
         ),
         Format(
@@ -95,6 +97,7 @@ FORMATS: dict[str, Format] = {
             _M + "brat:write_brat",
             _M + "brat_read:read_brat",
             description="a folder of .txt and .ann files",
+            export_help="split=train=0.8,dev=0.2, seed=N",
             title="brat",
         ),
         Format(
@@ -104,6 +107,7 @@ FORMATS: dict[str, Format] = {
             (*SPLIT, "misaligned"),
             _M + "prodigy:write_prodigy",
             _M + "prodigy:read_prodigy",
+            export_help="split=train=0.8,dev=0.2, seed=N, misaligned=expand|skip",
             title="Prodigy",
         ),
         Format(
@@ -114,6 +118,8 @@ FORMATS: dict[str, Format] = {
             _M + "dygiepp:write_dygiepp",
             _M + "dygiepp:read_dygiepp",
             rebuilds_text=True,
+            export_help="split=train=0.8,dev=0.2, seed=N, misaligned=expand|skip, dataset=NAME, trigger_head=last|first, "
+            "names=schema|aliases (aliases: each name's first alias, ACE's PER and Conflict.Attack for the news schema)",
             title="DyGIE++",
         ),
         Format(
@@ -125,6 +131,7 @@ FORMATS: dict[str, Format] = {
             _M + "conll_read:read_conll",
             import_options=("scheme", "column", "documents"),
             import_help="scheme=auto|iob|bioes|io, column=N|last, documents=docstart|sentence|N",
+            export_help="split=train=0.8,dev=0.2, seed=N, misaligned=expand|skip, docstart=yes|no",
             title="CoNLL",
         ),
         Format(
@@ -154,6 +161,7 @@ FORMATS: dict[str, Format] = {
             _M + "webanno:write_webanno",
             _M + "webanno_read:read_webanno",
             description="a folder of .tsv files (INCEpTION, WebAnno)",
+            export_help="split=train=0.8,dev=0.2, seed=N",
             title="WebAnno TSV",
         ),
     )

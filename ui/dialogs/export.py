@@ -130,6 +130,7 @@ class ExportDialog(QDialog):
             if keys
             else "no options for this format"
         )
+        self.options_edit.setToolTip(FORMATS[fmt].export_help)  # the values each key takes
         if fmt in FOLDER_FORMATS:
             self.path.setToolTip(f"a folder to create (or replace): {FORMATS[fmt].description}")
 
