@@ -87,3 +87,14 @@ def test_a_schema_of_its_own_or_one_that_has_them_is_left_as_it_is(tmp_path):
             assert project.schema.source == source  # not the news schema (a label or type lacking), or has them
             assert project.db.conn.execute("SELECT count(*) FROM schemas").fetchone()[0] == 1
             assert migrations.user_version(project.db.conn) == migrations.LATEST
+
+
+def test_a_session_8_news_project_gets_the_event_types_aliases_alone(tmp_path):
+    # session 8's news.toml: entities' aliases and role_aliases, no event type's
+    source = re.sub(r'^aliases = \["\w+\.[\w-]+"\]\n', "", default_schema().source, flags=re.MULTILINE)
+    old = parse_schema(source, "session 8")
+    assert old.label("PERSON").aliases == ("PER",) and not any(t.aliases for t in old.events)
+    p = old_project(tmp_path, source)
+    with Project(p, create=False) as project:
+        assert project.schema.to_data() == default_schema().to_data()  # the bundled one's aliases, each once
+        assert project.schema.source.count("role_aliases") == source.count("role_aliases")
