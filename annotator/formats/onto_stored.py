@@ -1,7 +1,8 @@
-"""Documents a reader rebuilt from bare tokens (DyGIE++ keeps no text), matched to the project's stored documents they
-came from, so a file the project exported comes back onto the same documents (``dygie predict``'s output, say).
+"""Documents a reader rebuilt from bare tokens (DyGIE++ and CoNLL keep no text), matched to the project's stored
+documents they came from, so a file the project exported comes back onto the same documents (``dygie predict``'s
+output, say).
 
-A document is the stored one named by its ``doc_key`` when their texts have the same characters but whitespace (the
+A document is the stored one of its name (DyGIE++'s ``doc_key``, which the export writes) when their texts have the same characters but whitespace (the
 tokens in the same order: the export leaves out only whitespace), else the one stored document whose characters but
 whitespace are the same. Its offsets are then mapped onto the stored text character by character (the n-th
 non-whitespace character of one is the n-th of the other, whatever the two tokenisations), its text becomes the
@@ -73,7 +74,7 @@ def _remap(doc: IncomingDocument, text: str) -> None:
     doc.onto_stored = True
 
 
-def match_stored(project: Project, docs: list[IncomingDocument], path: Path, what: str = "doc_key") -> list[str]:
+def match_stored(project: Project, docs: list[IncomingDocument], path: Path) -> list[str]:
     """Match ``docs`` (rebuilt from tokens) to the stored documents they came from, in place; one line saying what
     was matched and what was not (none when the project has no documents)."""
     if not docs or not project.document_ids():
@@ -109,9 +110,9 @@ def match_stored(project: Project, docs: list[IncomingDocument], path: Path, wha
                     new.append(doc.name + (" (two stored documents have its text)" if texts else ""))
     matched = by_name + by_text
     if not matched:
-        return [f"{path}: no document of the file is one of the project's (by {what} or by its text): all new"]
+        return [f"{path}: no document of the file is one of the project's (by name or by its text): all new"]
     how = ", ".join(
-        f"{n} by {way}" for n, way in ((by_name, what), (by_text, "their text's characters but whitespace")) if n
+        f"{n} by {way}" for n, way in ((by_name, "name"), (by_text, "their text's characters but whitespace")) if n
     )
     said = (
         f"{path}: {counted(matched, 'document')} of the file matched the project's ({how}): their annotations went "

@@ -29,8 +29,8 @@ class Format:
     import_help: str = ""  # the reader options' values, for the command line's help and the Import dialog
     export_help: str = ""  # the writer options' values, for the command line's help and the Export dialog
     description: str = ""
-    # the reader rebuilds each text from bare tokens (DyGIE++): its documents are matched to the stored ones they came
-    # from (formats.onto_stored), so the project's own export comes back onto the same documents
+    # the reader rebuilds each text from bare tokens (DyGIE++, CoNLL): its documents are matched to the stored ones
+    # they came from (formats.onto_stored), so the project's own export comes back onto the same documents
     rebuilds_text: bool = False
     title: str = ""  # the name users know it by (Label Studio, DyGIE++), shown in the dialogs and messages
 
@@ -131,6 +131,7 @@ FORMATS: dict[str, Format] = {
             _M + "conll_read:read_conll",
             import_options=("scheme", "column", "documents"),
             import_help="scheme=auto|iob|bioes|io, column=N|last, documents=docstart|sentence|N",
+            rebuilds_text=True,
             export_help="split=train=0.8,dev=0.2, seed=N, misaligned=expand|skip, docstart=yes|no",
             title="CoNLL",
         ),

@@ -80,7 +80,7 @@ def test_predictions_on_our_own_export_come_back_onto_the_same_documents(tmp_pat
     assert main(["import", str(project.path), str(back)]) == 0
     err = capsys.readouterr().err
     assert (
-        f"{back}: 2 documents of the file matched the project's (1 by doc_key, 1 by their text's characters but "
+        f"{back}: 2 documents of the file matched the project's (1 by name, 1 by their text's characters but "
         "whitespace)"
     ) in err
     assert "1 document matched none, imported as new: not-ours" in err
@@ -123,7 +123,7 @@ def test_a_file_of_other_documents_is_imported_as_before_and_said(tmp_path, caps
     path.write_bytes(orjson.dumps(NEW) + b"\n")
     capsys.readouterr()
     assert main(["import", str(project.path), str(path)]) == 0
-    assert f"{path}: no document of the file is one of the project's (by doc_key or by its text): all new" in (
+    assert f"{path}: no document of the file is one of the project's (by name or by its text): all new" in (
         capsys.readouterr().err
     )
     assert len(project.document_ids()) == 3
