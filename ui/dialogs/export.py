@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -130,7 +131,8 @@ class ExportDialog(QDialog):
             if keys
             else "no options for this format"
         )
-        self.options_edit.setToolTip(FORMATS[fmt].export_help)  # the values each key takes
+        # the values each key takes, a key a line (as one line the tip was wider than the dialog, near the screen's)
+        self.options_edit.setToolTip(re.sub(r", (?=\w+=)", "\n", FORMATS[fmt].export_help))
         if fmt in FOLDER_FORMATS:
             self.path.setToolTip(f"a folder to create (or replace): {FORMATS[fmt].description}")
 
