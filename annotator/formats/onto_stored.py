@@ -119,6 +119,12 @@ def match_stored(project: Project, docs: list[IncomingDocument], path: Path) -> 
         "onto them, offsets mapped onto the stored text (on a document with annotations already, what it lacks as "
         "suggestions)"
     )
+    kept = sum(1 for d in docs if d.onto_stored and d.meta)
+    if kept:
+        said += (
+            f"; what else {counted(kept, 'of them', 'of them')} brought (DyGIE++'s dataset, relations, clusters) is "
+            "not put on them: the stored documents keep their own"
+        )
     if new:
         said += f"; {counted(len(new), 'document')} matched none, imported as new: {', '.join(new[:5])}"
         said += f" and {len(new) - 5} more" if len(new) > 5 else ""

@@ -84,6 +84,8 @@ def test_predictions_on_our_own_export_come_back_onto_the_same_documents(tmp_pat
         "whitespace)"
     ) in err
     assert "1 document matched none, imported as new: not-ours" in err
+    # the export's relations key (empty lists) and dataset came back: not put on the stored documents, and said
+    assert "what else 2 of them brought (DyGIE++'s dataset, relations, clusters) is not put on them" in err
     ids = project.document_ids()
     assert len(ids) == 3 and ids[:2] == [attack, quiet]  # no second copy of either
     assert project.document(attack).text == ATTACK  # the stored text, as it was
