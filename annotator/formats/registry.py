@@ -162,7 +162,7 @@ FORMATS: dict[str, Format] = {
             _M + "webanno:write_webanno",
             _M + "webanno_read:read_webanno",
             description="a folder of .tsv files (INCEpTION, WebAnno)",
-            export_help="split=train=0.8,dev=0.2, seed=N",
+            export_help="split=train=0.8,dev=0.2, seed=N, decisions=no|yes",
             title="WebAnno TSV",
         ),
     )
