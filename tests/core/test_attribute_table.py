@@ -48,6 +48,7 @@ def test_same_attributes_as_the_attribute_ruler():
     assert tokens > 2000
 
 
+@pytest.mark.slow
 def test_components_survive_pickling_for_worker_processes():
     """spaCy's n_process > 1 pickles the pipeline where processes are spawned (macOS, Windows)."""
     import pickle

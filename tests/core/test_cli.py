@@ -242,6 +242,7 @@ def test_help_exits_zero(capsys):
     assert code == 0 and "preannotate" in out
 
 
+@pytest.mark.slow
 def test_python_dash_m_annotator(tmp_path):
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
     p = tmp_path / "m.annotator"

@@ -3,6 +3,8 @@ document's tokens do, and a label key on a long document does not tokenise all o
 
 from __future__ import annotations
 
+import pytest
+
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -12,6 +14,7 @@ from annotator.tokens import word_tokens
 pieces = st.sampled_from(["word", "a", " ", "  ", "\n", ".", "é", "😀", "\t", "Merkel's", "$2", "x" * 300, "\u3000"])
 
 
+@pytest.mark.slow
 @settings(max_examples=200, deadline=None)
 @given(st.lists(pieces, min_size=1, max_size=40).map("".join), st.data())
 def test_local_answers_equal_whole_answers(text, data):
@@ -114,6 +117,7 @@ sentence_pieces = st.sampled_from(
 )
 
 
+@pytest.mark.slow
 @settings(max_examples=300, deadline=None)
 @given(st.lists(sentence_pieces, min_size=0, max_size=60).map("".join), st.data())
 def test_the_sentence_around_a_place_is_the_whole_texts_fallback_sentence(text, data):

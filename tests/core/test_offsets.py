@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -21,6 +23,7 @@ def utf16_len(s: str) -> int:
     return len(s.encode("utf-16-le")) // 2
 
 
+@pytest.mark.slow
 @settings(max_examples=300)
 @given(texts)
 def test_round_trip_every_offset(text):
@@ -35,6 +38,7 @@ def test_round_trip_every_offset(text):
     assert m.to_utf16_many(every) == [utf16_len(text[:cp]) for cp in every]  # the batch form agrees
 
 
+@pytest.mark.slow
 @settings(max_examples=300)
 @given(texts)
 def test_offsets_inside_a_surrogate_pair_round_down(text):

@@ -183,6 +183,7 @@ def test_default_pipeline_install_hint(monkeypatch):
         load_pipeline()
 
 
+@pytest.mark.slow
 def test_real_default_pipeline_on_the_seed(project, seed_text):
     """The one test with the real en_core_web_sm pipeline."""
     doc = add_document(project, seed_text, "000_c5086996ec44ef81.txt")
@@ -381,6 +382,7 @@ def test_entity_pipeline_without_parser_suggests_no_events_and_says_why(project,
     assert project.events(doc) == [] and "no events suggested: the pipeline has no parser" in report.summary()
 
 
+@pytest.mark.slow
 def test_event_components_load_only_for_events():
     plain = load_pipeline()
     assert not {"tagger", "parser", "lemmatizer", "attribute_ruler", "tok2vec"} & set(plain.nlp.pipe_names)
@@ -398,6 +400,7 @@ def test_events_with_several_processes(project, pipe, suggester):
     assert all(len(project.events(i)) == 2 for i in ids)
 
 
+@pytest.mark.slow
 def test_real_pipeline_by_name_suggests_events_on_the_seed(project, seed_text):
     """End to end: a pipeline named for a schema with event types loads the parser and the rule suggester runs."""
     doc = add_document(project, seed_text, "000_c5086996ec44ef81.txt")

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import pytest
+
 from annotator.importing import IncomingDocument, import_documents
 from annotator.nlp import blank_pipeline_with_patterns
 from annotator.preannotate import CHUNK_CHARS, preannotate
 from annotator.store import Project
 
 
+@pytest.mark.slow
 def test_cancel_stops_a_long_document_between_pieces_and_stores_nothing_of_it(tmp_path):
     from spacy.language import Language
 

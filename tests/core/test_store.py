@@ -232,6 +232,7 @@ print(len(names), bad)
 """
 
 
+@pytest.mark.slow
 def test_core_imports_no_qt_and_no_spacy():
     out = subprocess.run([PY, "-c", IMPORT_CHECK], cwd=ROOT, capture_output=True, text=True, check=True).stdout
     count, bad = out.split(" ", 1)

@@ -135,6 +135,7 @@ def tokenized(sample):
     return project, ids
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize(
     "options",
     [{}, {"misaligned": "skip"}, {"split": "train=0.5,dev=0.5"}, {"span_key": "ents", "trigger_key": "ents"}],
@@ -159,6 +160,7 @@ def test_array_path_reads_back_as_spacys_docbin(tokenized, tmp_path, monkeypatch
     assert our_report.problems and our_report.dropped_arguments and our_report.tokenized == ["rocket.txt"]
 
 
+@pytest.mark.slow
 def test_only_what_the_arrays_cannot_cover_is_planned_and_progress_counts_each_document(sample, tmp_path, monkeypatch):
     """With stored tokens and spans on token edges a document is not planned from its record; progress is told
     each document once, in order."""
@@ -219,6 +221,7 @@ def test_string_ids_are_spacys():
     assert [ids[w] for w in ("", "GPE", "a fresh one")] == [theirs(w) for w in ("", "GPE", "a fresh one")]
 
 
+@pytest.mark.slow
 def test_a_chunk_whose_text_holds_every_old_separator_is_on_the_array_path(sample, tmp_path, monkeypatch):
     """The words were once found by one split of the text at a character it does not hold; now by hashing."""
     project, _ = sample

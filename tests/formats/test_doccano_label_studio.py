@@ -99,6 +99,7 @@ words = st.text(alphabet="abcdefghij", min_size=1, max_size=6)
 seps = st.sampled_from([" ", " \U0001f600 ", "\U0001f680", " \U0001f1e6\U0001f1eb ", "\n"])
 
 
+@pytest.mark.slow
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(st.lists(st.tuples(words, seps), min_size=2, max_size=8), st.data(), st.booleans())
 def test_doccano_offsets_remap_property(tmp_path, parts, data, as_utf16):

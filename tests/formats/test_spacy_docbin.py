@@ -87,6 +87,7 @@ def test_docbin_keeps_entities_spans_triggers_and_event_attrs(sample, tmp_path):
     assert ("rocket", "PRODUCT") not in {(s.text, s.label_) for s in r.spans["sc"]}  # rejected left out
 
 
+@pytest.mark.slow
 def test_split_is_reproducible_and_complete(sample, tmp_path):
     project, _ = sample
     a = write_spacy(project, tmp_path / "a.spacy", options={"split": "train=0.5,dev=0.5", "seed": "7"})

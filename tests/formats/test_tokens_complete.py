@@ -3,6 +3,8 @@ gives, and leaves every other case to it."""
 
 from __future__ import annotations
 
+import pytest
+
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -11,6 +13,7 @@ from annotator.formats import tokens as tk
 pieces = st.sampled_from(["word", "a", " ", "  ", "\n", ".", "é", "😀", "\t", "x y"])
 
 
+@pytest.mark.slow
 @settings(max_examples=300, deadline=None)
 @given(st.lists(st.tuples(pieces, st.sampled_from(["", " ", "  ", "\n"])), min_size=1, max_size=30), st.data())
 def test_quick_path_agrees_with_filling(parts, data):

@@ -100,6 +100,7 @@ def test_versions_listed_switched_and_left_behind(trained, tmp_path, capsys):
     assert "left behind" in capsys.readouterr().err
 
 
+@pytest.mark.slow
 def test_cancelled_training_leaves_no_model_in_use(tmp_path):
     project = tiny_project(tmp_path / "tiny.annotator", 3)
     stages: list[str] = []

@@ -40,6 +40,7 @@ def test_data_version_changes_when_another_connection_commits(tmp_path):
         assert [e.label for e in a.entities(doc)] == ["PERSON", "ORG"]
 
 
+@pytest.mark.slow
 def test_two_processes_editing_at_once(tmp_path, figures):
     """Two editing processes (like two app windows) hammer the same file for 3 seconds each."""
     path = tmp_path / "two.annotator"

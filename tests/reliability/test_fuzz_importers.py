@@ -96,6 +96,7 @@ def write(folder: Path, name: str, data: bytes) -> Path:
 
 
 # -- random bytes -----------------------------------------------------------------------------------
+@pytest.mark.slow
 @settings(RELIABLE, max_examples=scaled(150))
 @given(data=st.binary(max_size=2000), suffix=st.sampled_from([".txt", ".jsonl", ".json"]))
 def test_random_bytes(fuzz_project, data, suffix):
@@ -103,6 +104,7 @@ def test_random_bytes(fuzz_project, data, suffix):
     check_import(p, write(folder, f"bytes{suffix}", data), f"random bytes {suffix}")
 
 
+@pytest.mark.slow
 @settings(RELIABLE, max_examples=scaled(100))
 @given(text=st.text(max_size=400), suffix=st.sampled_from([".txt", ".jsonl", ".json"]))
 def test_random_text(fuzz_project, text, suffix):
@@ -299,6 +301,7 @@ def _dumps(obj) -> bytes:
     return json.dumps(obj).encode()
 
 
+@pytest.mark.slow
 @settings(RELIABLE, max_examples=scaled(200))
 @given(lines=st.lists(st.one_of(simple_jsonl_obj(), export_doc()), min_size=1, max_size=4))
 def test_jsonl_documents(fuzz_project, lines):
@@ -354,6 +357,7 @@ def _valid_export(rng: random.Random, n: int) -> list[dict]:
 
 
 @settings(RELIABLE, max_examples=scaled(150))
+@pytest.mark.slow
 @given(
     seed=st.integers(0, 10**9),
     cut=st.floats(0, 1),
@@ -563,6 +567,7 @@ def test_format_reader_sample_imports(fuzz_project, samples, fmt, tmp_path):
     assert _import_format(p, fmt, tmp_path, samples[fmt], f"reader {fmt} sample") == "imported"
 
 
+@pytest.mark.slow
 @pytest.mark.skipif(not READERS, reason="no extra format readers registered yet")
 @settings(RELIABLE, max_examples=scaled(200))
 @given(which=st.sampled_from(READERS or ["none"]), data=st.data())

@@ -100,6 +100,7 @@ TOML_VALUES = st.sampled_from(
 )
 
 
+@pytest.mark.slow
 @settings(RELIABLE, max_examples=scaled(200))
 @given(data=st.data())
 def test_valid_schema_with_hostile_values(data):
@@ -123,6 +124,7 @@ def test_valid_schema_with_hostile_values(data):
     check("\n".join(lines))
 
 
+@pytest.mark.slow
 @settings(RELIABLE, max_examples=scaled(60))
 @given(seed=st.integers(0, 10**9), cut=st.floats(0, 1))
 def test_news_schema_truncated_or_shuffled(seed, cut):
@@ -168,6 +170,7 @@ def test_news_schema_truncated_or_shuffled(seed, cut):
         "attribute-twice",
     ],
 )
+@pytest.mark.slow
 def test_extreme_schemas(source):
     check(source)
 

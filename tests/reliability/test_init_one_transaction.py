@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 import os
 import signal
 import sqlite3
@@ -47,6 +49,7 @@ def run_killed(tmp_path: Path, project: Path, schema: Path, after_insert: bool) 
     return r.returncode
 
 
+@pytest.mark.slow
 def test_killed_init_leaves_nothing_half_made_and_can_be_run_again(tmp_path, capsys):
     schema = tmp_path / "tiny.toml"
     schema.write_text(SCHEMA, encoding="utf-8")

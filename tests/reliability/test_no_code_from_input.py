@@ -43,6 +43,7 @@ def _sources() -> list[Path]:
     return sorted(p for d in ("annotator", "ui") for p in (ROOT / d).rglob("*.py"))
 
 
+@pytest.mark.slow
 def test_no_pickle_eval_or_network_code_anywhere(figures):
     problems = []
     files = _sources()

@@ -78,6 +78,7 @@ def shared():
     shutil.rmtree(top, ignore_errors=True)
 
 
+@pytest.mark.slow
 @needs_nobody
 def test_read_only_open_of_a_0444_file_leaves_no_0444_side_files(shared):
     path = shared / "p.annotator"
@@ -92,6 +93,7 @@ def test_read_only_open_of_a_0444_file_leaves_no_0444_side_files(shared):
     assert edited.get("read_only") is False and edited.get("id"), edited
 
 
+@pytest.mark.slow
 @needs_nobody
 def test_a_folder_the_user_cannot_write_opens_read_only_with_the_reason(shared):
     path = shared / "p.annotator"
@@ -173,6 +175,7 @@ def _export_as_nobody(project: Path, fmt: str, out: Path) -> subprocess.Complete
     return subprocess.run(cmd, env=env, capture_output=True, text=True, cwd="/")
 
 
+@pytest.mark.slow
 @needs_nobody
 @pytest.mark.parametrize("fmt", ["jsonl", "brat"])
 def test_an_export_into_a_folder_the_user_cannot_write_names_the_output_and_why(shared, fmt):

@@ -3,6 +3,8 @@ second or two, without "QThread: Destroyed while thread is still running" (SIGAB
 
 from __future__ import annotations
 
+import pytest
+
 import os
 import subprocess
 import sys
@@ -65,6 +67,7 @@ sys.exit(finish(w, code))
 """
 
 
+@pytest.mark.slow
 def test_close_during_a_long_preannotation_exits_within_two_seconds(tmp_path):
     env = {
         **os.environ,

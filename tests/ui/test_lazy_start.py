@@ -5,6 +5,8 @@ Run in a fresh interpreter (this test process has imported everything already), 
 
 from __future__ import annotations
 
+import pytest
+
 import json
 import os
 import subprocess
@@ -48,6 +50,7 @@ LAZY = (
 )
 
 
+@pytest.mark.slow
 def test_dialog_modules_are_not_imported_when_the_window_first_shows(tmp_path):
     env = {
         **os.environ,

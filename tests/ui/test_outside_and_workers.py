@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 import sys
 
 from PySide6.QtCore import Qt
@@ -9,6 +11,7 @@ from ui_support import DOC_A
 from ui_helpers import find
 
 
+@pytest.mark.slow
 def test_changes_by_another_process_are_shown(qtbot, window, db):
     from annotator import edits
 
@@ -71,6 +74,7 @@ def test_cancel_stops_preannotation(qtbot, window, db):
     assert done < 43
 
 
+@pytest.mark.slow
 def test_gui_module_does_not_import_spacy():
     import importlib
     import subprocess
@@ -87,6 +91,7 @@ def test_gui_module_does_not_import_spacy():
     importlib.import_module("ui.app")
 
 
+@pytest.mark.slow
 def test_app_start_and_opening_a_project_import_neither_spacy_nor_sqlite_utils(project_path):
     """sqlite-utils is for migrations and bulk writes: importing it cost about a quarter of the app's start."""
     import subprocess

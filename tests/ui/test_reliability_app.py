@@ -197,6 +197,7 @@ def test_full_disk_edit_undo_and_redo(qtbot, window, db, boxes, figures):
     figures.update(failures=3, boxes=len(boxes))
 
 
+@pytest.mark.slow
 def test_undo_of_a_step_changed_elsewhere_is_refused_and_dropped(qtbot, window, db, boxes):
     """Another window relabels the span this app added: undo is refused, the step leaves the history,
     the older steps still undo; a failed redo of a stale step is dropped the same way."""
@@ -382,6 +383,7 @@ def test_export_asks_once_before_replacing(qtbot, window, tmp_path, monkeypatch,
 
 
 # -- 4. another process changes the open project -----------------------------------------------------------
+@pytest.mark.slow
 def test_changes_by_another_connection_are_shown_without_losing_the_place(qtbot, window, db, figures):
     """A second connection (what `annotator preannotate`/another window does) relabels, deletes, comments,
     marks the document and pre-annotates a new one: the app shows all of it at the next poll, keeps the
@@ -584,6 +586,7 @@ def test_markup_in_data_is_shown_literally_everywhere(qtbot, tmp_path, figures):
 
 
 # -- 6. very large documents ------------------------------------------------------------------------------------
+@pytest.mark.slow
 def test_very_large_documents_open_or_are_refused_clearly(qtbot, tmp_path, figures):
     """5 MB of news-like paragraphs and a 5,000,000-character single line open (the line is shown broken at
     spaces, same length and offsets); a 660,000-character run without a space is refused with a message.
