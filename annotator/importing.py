@@ -86,6 +86,8 @@ class ImportReport:
     skipped: list[tuple[str, str]] = field(default_factory=list)  # (path, reason)
     entities: int = 0
     events: int = 0
+    # arguments of events that came onto a stored document, left out because their entity was rejected there
+    arguments_left_out: int = 0
 
     def merge(self, other: "ImportReport") -> None:
         self.imported += other.imported
@@ -94,6 +96,7 @@ class ImportReport:
         self.skipped += other.skipped
         self.entities += other.entities
         self.events += other.events
+        self.arguments_left_out += other.arguments_left_out
 
     def summary(self) -> str:
         parts = [f"{len(self.imported)} imported"]
@@ -103,6 +106,11 @@ class ImportReport:
             parts.append(f"{len(self.annotated)} annotated (already in the project)")
         parts.append(f"{counted(len(self.duplicates), 'duplicate')} skipped")
         parts.append(f"{counted(len(self.skipped), 'file')} skipped")
+        if self.arguments_left_out:
+            parts.append(
+                f"{counted(self.arguments_left_out, 'argument')} of suggested events left out (its entity was "
+                "rejected on the document)"
+            )
         return ", ".join(parts)
 
 
@@ -235,11 +243,9 @@ def store_documents(project: Project, docs: list[IncomingDocument], report: Impo
         aset = doc.annotation_set or project.annotation_set
         dup = conn.execute("SELECT id FROM documents WHERE sha256 = ?", (digest,)).fetchone()
         if dup and doc.onto_stored and (doc.entities or doc.events) and not _set_is_empty(project, dup[0], aset):
-            entities, events = _store_what_it_lacks(project, doc, dup[0], aset, t)
+            _store_what_it_lacks(project, doc, dup[0], aset, t, report)
             _log_import(project, doc, dup[0], digest, t, "import_annotations")
             report.annotated.append((doc.name, dup[0]))
-            report.entities += entities
-            report.events += events
             continue
         if dup and (not (doc.entities or doc.events) or not _set_is_empty(project, dup[0], aset)):
             report.duplicates.append((doc.name, dup[0]))
@@ -315,27 +321,30 @@ def _store_annotations(project: Project, doc: IncomingDocument, doc_id: int, ase
         )
 
 
-def _store_what_it_lacks(project: Project, doc: IncomingDocument, doc_id: int, aset: str, t: str) -> tuple[int, int]:
+def _store_what_it_lacks(
+    project: Project, doc: IncomingDocument, doc_id: int, aset: str, t: str, report: ImportReport
+) -> None:
     """A matched document's annotations onto a stored document whose set has some: what it lacks comes in as
     suggestions (their source and score as the input gave them); what it has, in any state (a rejected suggestion
     is not offered again), is left as it is: an entity of the same span and label, an event of the same type whose
     trigger overlaps (a token format keeps one trigger token). A new event's argument points at the document's
-    entity of its span and label where there is one. Returns the entities and events added."""
-    have = {(e.start, e.end, e.label): e.id for e in project.entities(doc_id, aset)}
+    entity of its span and label where there is one; where that entity was rejected the argument is left out
+    (counted in the report)."""
+    have: dict[tuple[int, int, str], tuple[int, bool]] = {}  # span and label -> (entity id, rejected), kept first
+    for e in project.entities(doc_id, aset):
+        if have.get((e.start, e.end, e.label), (0, True))[1]:
+            have[(e.start, e.end, e.label)] = (e.id, e.state == "rejected")
     triggers = [(v.type, v.trigger_start, v.trigger_end) for v in project.events(doc_id, aset)]
-    ids: dict[Any, int] = {}
-    added = 0
+    ids: dict[Any, tuple[int, bool]] = {}
     for e in doc.entities:
         known = have.get((e.start, e.end, e.label))
         if known is None:
-            known = have[(e.start, e.end, e.label)] = project.db.insert_span(
-                span_row(
-                    doc_id, aset, e.start, e.end, e.label, "suggested", e.source, project.annotator, score=e.score, at=t
-                )
+            row = span_row(
+                doc_id, aset, e.start, e.end, e.label, "suggested", e.source, project.annotator, score=e.score, at=t
             )
-            added += 1
+            known = have[(e.start, e.end, e.label)] = (project.db.insert_span(row), False)
+            report.entities += 1
         ids[e.key] = known
-    events = 0
     for v in doc.events:
         if any(ty == v.type and s < v.trigger_end and v.trigger_start < e for ty, s, e in triggers):
             continue
@@ -356,12 +365,13 @@ def _store_what_it_lacks(project: Project, doc: IncomingDocument, doc_id: int, a
             )
         )
         triggers.append((v.type, v.trigger_start, v.trigger_end))
+        fillers = [(role, ids[key][0]) for role, key in v.arguments if not ids[key][1]]
+        report.arguments_left_out += len(v.arguments) - len(fillers)
         project.db.conn.executemany(
             "INSERT INTO arguments (event_id, role, entity_id, annotator, created_at) VALUES (?, ?, ?, ?, ?)",
-            [(event_id, role, ids[key], project.annotator, t) for role, key in v.arguments],
+            [(event_id, role, entity_id, project.annotator, t) for role, entity_id in fillers],
         )
-        events += 1
-    return added, events
+        report.events += 1
 
 
 def _store_tokens(project: Project, doc: IncomingDocument, doc_id: int) -> None:

@@ -130,3 +130,27 @@ def test_a_file_of_other_documents_is_imported_as_before_and_said(tmp_path, caps
     )
     assert len(project.document_ids()) == 3
     project.close()
+
+
+def test_an_argument_on_an_entity_rejected_there_is_left_out_and_counted(tmp_path, capsys):
+    project, attack, _quiet = made(tmp_path)
+    (mosul,) = [e for e in project.entities(attack) if ATTACK[e.start : e.end] == "Mosul"]
+    edits.set_entity_state(project, mosul.id, "rejected")
+    first, second = predicted(tmp_path, project)
+    words = [w for s in first["sentences"] for w in s]
+    k = words.index
+    first["predicted_events"] = [
+        [[[k("killing"), "Life.Die", 3.0, 0.9], [k("Mosul"), k("Mosul"), "Place", 2.0, 0.8]]],
+        [],
+    ]
+    back = tmp_path / "predicted.jsonl"
+    back.write_bytes(orjson.dumps(first) + b"\n")
+    capsys.readouterr()
+    assert main(["import", str(project.path), str(back)]) == 0
+    said = capsys.readouterr()
+    assert "1 argument of suggested events left out (its entity was rejected on the document)" in said.out + said.err
+    (die,) = [v for v in project.events(attack) if v.type == "Life:Die"]
+    assert (die.state, die.arguments) == ("suggested", ())  # the event comes; Mosul, rejected, is not its Place
+    mosuls = [e for e in project.entities(attack) if ATTACK[e.start : e.end] == "Mosul"]
+    assert [(e.label, e.state) for e in mosuls] == [("GPE", "rejected")]  # and is not offered again
+    project.close()
