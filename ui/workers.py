@@ -167,7 +167,7 @@ class ImportWorker(Worker):
             cancelled=lambda: self._cancel,
         )
         self.report = report
-        text = f"Import: {report.summary()}"
+        text = "\n".join([f"Import: {report.summary()}", *report.matched])
         if report.skipped:
             text += "\n" + "\n".join(reason for _p, reason in report.skipped[:20])
         return text
@@ -251,4 +251,5 @@ class ImportFormatWorker(Worker):
         text = f"Import ({fmt}): {report.summary()}" if hasattr(report, "summary") else f"Import ({fmt}) done"
         # the summary counts what was not kept; the first of them a line each, as the command line prints them
         warnings = getattr(report, "warnings", [])
-        return "\n".join([text, *(f"not kept: {w}" for w in warnings[:5])])
+        # which documents came onto the project's own (a DyGIE++ or CoNLL file it exported, back with predictions)
+        return "\n".join([text, *report.matched, *(f"not kept: {w}" for w in warnings[:5])])

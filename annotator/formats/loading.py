@@ -27,6 +27,9 @@ class FormatImportReport(ImportReport):
     notes: list[str] = field(default_factory=list)  # how something was read (not a loss)
     schema_adopted: str | None = None
     formats: list[tuple[str, str]] = field(default_factory=list)  # (path, reader) told from the content
+    # the line of each file whose documents matched stored ones (formats.onto_stored), also among the notes: the
+    # app shows it beside the summary, which counts them as "annotated (already in the project)"
+    matched: list[str] = field(default_factory=list)
 
     def summary(self) -> str:
         s = super().summary()
@@ -99,18 +102,23 @@ def import_format(
         raise AnnotatorError(f"{FORMATS[fmt].shown} import takes the options {', '.join(takes)}, not {wrong}")
     paths = [Path(p) for p in paths]
     results = []
+    matched: list[str] = []
     for k, p in enumerate(paths, start=1):
         refuse_project_file(p)
         extra: dict[str, Any] = {"skip_bad": True} if skip_bad else {}
         if options:
             extra["options"] = dict(options)
         result = as_result(table[fmt](p, schema=project.schema, **extra))
-        if FORMATS[fmt].rebuilds_text:  # the project's own export back (DyGIE++): onto the documents it came from
-            result.notes += match_stored(project, result.documents, p)
+        got = match_stored(project, result.documents, p) if FORMATS[fmt].rebuilds_text else None
+        if got is not None:  # the project's own export back (DyGIE++, CoNLL): onto the documents it came from
+            result.notes.append(got[0])
+            matched += [got[0]] if got[1] else []
         results.append((p, result))
         if progress:
             progress(k, len(paths), str(p))
-    return store_results(project, results)
+    report = store_results(project, results)
+    report.matched = matched
+    return report
 
 
 def store_results(project: Project, results: list[tuple[Path, ReadResult]]) -> FormatImportReport:
@@ -243,6 +251,7 @@ def import_paths(
                 report.merge(got)
                 report.warnings += got.warnings
                 report.notes += got.notes
+                report.matched += got.matched
                 report.schema_adopted = got.schema_adopted or report.schema_adopted
                 report.formats.append((str(path), fmt))
                 docs = []

@@ -74,11 +74,11 @@ def _remap(doc: IncomingDocument, text: str) -> None:
     doc.onto_stored = True
 
 
-def match_stored(project: Project, docs: list[IncomingDocument], path: Path) -> list[str]:
+def match_stored(project: Project, docs: list[IncomingDocument], path: Path) -> tuple[str, int] | None:
     """Match ``docs`` (rebuilt from tokens) to the stored documents they came from, in place; one line saying what
-    was matched and what was not (none when the project has no documents)."""
+    was matched and what was not, with the number matched (None when the project has no documents)."""
     if not docs or not project.document_ids():
-        return []
+        return None
     conn = project.db.conn
     by_name = 0
     left: list[IncomingDocument] = []
@@ -110,7 +110,7 @@ def match_stored(project: Project, docs: list[IncomingDocument], path: Path) -> 
                     new.append(doc.name + (" (two stored documents have its text)" if texts else ""))
     matched = by_name + by_text
     if not matched:
-        return [f"{path}: no document of the file is one of the project's (by name or by its text): all new"]
+        return f"{path}: no document of the file is one of the project's (by name or by its text): all new", 0
     how = ", ".join(
         f"{n} by {way}" for n, way in ((by_name, "name"), (by_text, "their text's characters but whitespace")) if n
     )
@@ -128,4 +128,4 @@ def match_stored(project: Project, docs: list[IncomingDocument], path: Path) -> 
     if new:
         said += f"; {counted(len(new), 'document')} matched none, imported as new: {', '.join(new[:5])}"
         said += f" and {len(new) - 5} more" if len(new) > 5 else ""
-    return [said]
+    return said, matched
