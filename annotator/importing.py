@@ -243,9 +243,11 @@ def store_documents(project: Project, docs: list[IncomingDocument], report: Impo
         aset = doc.annotation_set or project.annotation_set
         dup = conn.execute("SELECT id FROM documents WHERE sha256 = ?", (digest,)).fetchone()
         if dup and doc.onto_stored and (doc.entities or doc.events) and not _set_is_empty(project, dup[0], aset):
-            _store_what_it_lacks(project, doc, dup[0], aset, t, report)
-            _log_import(project, doc, dup[0], digest, t, "import_annotations")
-            report.annotated.append((doc.name, dup[0]))
+            if _store_what_it_lacks(project, doc, dup[0], aset, t, report):
+                _log_import(project, doc, dup[0], digest, t, "import_annotations")
+                report.annotated.append((doc.name, dup[0]))
+            else:  # it had everything: as a duplicate
+                report.duplicates.append((doc.name, dup[0]))
             continue
         if dup and (not (doc.entities or doc.events) or not _set_is_empty(project, dup[0], aset)):
             report.duplicates.append((doc.name, dup[0]))
@@ -323,19 +325,20 @@ def _store_annotations(project: Project, doc: IncomingDocument, doc_id: int, ase
 
 def _store_what_it_lacks(
     project: Project, doc: IncomingDocument, doc_id: int, aset: str, t: str, report: ImportReport
-) -> None:
+) -> bool:
     """A matched document's annotations onto a stored document whose set has some: what it lacks comes in as
     suggestions (their source and score as the input gave them); what it has, in any state (a rejected suggestion
     is not offered again), is left as it is: an entity of the same span and label, an event of the same type whose
     trigger overlaps (a token format keeps one trigger token). A new event's argument points at the document's
     entity of its span and label where there is one; where that entity was rejected the argument is left out
-    (counted in the report)."""
+    (counted in the report). Returns whether anything was added."""
     have: dict[tuple[int, int, str], tuple[int, bool]] = {}  # span and label -> (entity id, rejected), kept first
     for e in project.entities(doc_id, aset):
         if have.get((e.start, e.end, e.label), (0, True))[1]:
             have[(e.start, e.end, e.label)] = (e.id, e.state == "rejected")
     triggers = [(v.type, v.trigger_start, v.trigger_end) for v in project.events(doc_id, aset)]
     ids: dict[Any, tuple[int, bool]] = {}
+    before = (report.entities, report.events)
     for e in doc.entities:
         known = have.get((e.start, e.end, e.label))
         if known is None:
@@ -372,6 +375,7 @@ def _store_what_it_lacks(
             [(event_id, role, entity_id, project.annotator, t) for role, entity_id in fillers],
         )
         report.events += 1
+    return (report.entities, report.events) != before
 
 
 def _store_tokens(project: Project, doc: IncomingDocument, doc_id: int) -> None:

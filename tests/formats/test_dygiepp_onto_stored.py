@@ -116,6 +116,8 @@ def test_predictions_on_our_own_export_come_back_onto_the_same_documents(tmp_pat
     capsys.readouterr()
     assert main(["import", str(project.path), str(back)]) == 0  # again: nothing new on the matched documents
     assert len(project.entities(attack)) == len(before) + 1 and len(project.events(attack)) == 2
+    # ...which count as duplicates, not as documents annotated (the new one is a duplicate now too)
+    assert capsys.readouterr().out.startswith("0 imported, 3 duplicates skipped")
     project.close()
 
 
