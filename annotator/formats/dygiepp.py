@@ -226,6 +226,15 @@ def _int(x: Any) -> bool:
     return isinstance(x, int) and not isinstance(x, bool)
 
 
+def _probability(numbers: list[Any]) -> float | None:
+    """The probability among the numbers after a prediction's label: the last that lies in [0, 1] (dygie predict
+    writes the logit, then the probability; a logit, any real number, is not a score and is not kept)."""
+    for x in reversed(numbers):
+        if is_score(x) and 0.0 <= x <= 1.0:
+            return float(x)
+    return None
+
+
 def _per_sentence(obj: dict[str, Any], key: str, n_sent: int, path: Path, line: int) -> list[Any]:
     """The items of a per-sentence field (``ner``, ``relations``, ``events``), flattened; a missing field is empty."""
     value = obj.get(key)
@@ -278,7 +287,7 @@ def _parse_line(obj: Any, path: Path, line: int, warnings: list[str]) -> _Line:
                 f"{field_} {k} must be [first token, last token, label]",
             )
             # dygie predict writes [first, last, label, logit, probability]: the probability is the score
-            score = float(item[4]) if predicted and len(item) >= 5 and is_score(item[4]) else None
+            score = _probability(item[3:]) if predicted else None
             entities.append((*tokens(item[0], item[1], f"{field_} {k}"), item[2], predicted, score))
     events = []
     for predicted, field_ in ((False, "events"), (True, "predicted_events")):
@@ -292,9 +301,9 @@ def _parse_line(obj: Any, path: Path, line: int, warnings: list[str]) -> _Line:
             )
             trig = item[0]
             if len(trig) >= 2 and _int(trig[0]) and isinstance(trig[1], str):  # [token, type, (logit, prob)]
-                s, e, etype = trig[0], trig[0], trig[1]
+                s, e, etype, numbers = trig[0], trig[0], trig[1], trig[2:]
             elif len(trig) >= 3 and _int(trig[0]) and _int(trig[1]) and isinstance(trig[2], str):  # a span
-                s, e, etype = trig[0], trig[1], trig[2]
+                s, e, etype, numbers = trig[0], trig[1], trig[2], trig[3:]
             else:
                 need(False, path, line, f"{what}: the trigger must be [token, event type]")
             tokens(s, e, what)
@@ -307,7 +316,7 @@ def _parse_line(obj: Any, path: Path, line: int, warnings: list[str]) -> _Line:
                     f"{what} argument {j} must be [first token, last token, role]",
                 )
                 args.append((*tokens(a[0], a[1], f"{what} argument {j}"), a[2]))
-            score = float(trig[-1]) if predicted and len(trig) >= 4 and is_score(trig[-1]) else None
+            score = _probability(numbers) if predicted else None
             events.append((s, e, etype, args, predicted, score))
     relations = []
     for k, item in enumerate(_per_sentence(obj, "relations", len(sentences), path, line)):

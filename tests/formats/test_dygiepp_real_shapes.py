@@ -47,3 +47,20 @@ def test_a_sentivent_shaped_line_comes_in_says_what_it_lost_and_goes_back_out(tm
     (back,) = [orjson.loads(x) for x in out.read_bytes().splitlines()]
     assert back["clusters"] == [[], []] and back["relations"] == LINE["relations"] and back["ner"] == LINE["ner"]
     assert back["events"] == [[[[6, "FinancialReport"]]], [[[15, "Profit/Loss"], [7, 8, "MainCompany"]]]]
+
+
+def test_a_predictions_probability_is_its_score_and_a_logit_is_none(tmp_path):
+    from annotator.formats.dygiepp import read_dygiepp
+
+    line = {
+        "doc_key": "p",
+        "sentences": [["Rebels", "attacked", "Mosul", "near", "Basra", "."]],
+        # dygie predict's order (logit, probability); the other order; a logit alone; no numbers (its older script)
+        "predicted_ner": [[[0, 0, "PER", 9.1, 0.99], [2, 2, "GPE", 0.87, 4.2], [4, 4, "GPE", 3.3], [5, 5, "GPE"]]],
+        "predicted_events": [[[[1, "Conflict.Attack", 15.93, 1.0]]]],
+    }
+    path = tmp_path / "p.jsonl"
+    path.write_bytes(orjson.dumps(line) + b"\n")
+    (doc,) = read_dygiepp(path).documents
+    assert [e.score for e in doc.entities] == [0.99, 0.87, None, None]  # 4.2, a logit, was stored as a score
+    assert [v.score for v in doc.events] == [1.0]
