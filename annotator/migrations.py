@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import sqlite3
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable
 
@@ -296,15 +297,33 @@ def backup_before_migration(path: Path, version: int) -> Path:
     return target
 
 
-def migrate(conn: sqlite3.Connection, path: Path | None) -> list[int]:
-    """Apply the migrations the file lacks, each in one transaction with its version bump."""
+@dataclass(frozen=True)
+class Upgrade:
+    """What opening a project of an older format did to its file: its format before and now, and the copy of the
+    file as it was (None for a new project's tables)."""
+
+    before: int
+    after: int
+    backup: Path | None
+
+    def summary(self, name: str) -> str:
+        """One line for the person: the app said nothing, and a NAME.vN.bak appeared beside the project."""
+        kept = f"; the file as it was is kept as {self.backup.name}" if self.backup is not None else ""
+        return (
+            f"{name} was upgraded from file format {self.before} to {self.after} (an older annotator cannot open it "
+            f"now){kept}"
+        )
+
+
+def migrate(conn: sqlite3.Connection, path: Path | None) -> Upgrade | None:
+    """Apply the migrations the file lacks, each in one transaction with its version bump; what was done (None when
+    the file was up to date)."""
     current = user_version(conn)
     if current >= LATEST:
-        return []
+        return None
     from sqlite_utils import Database  # the migrations' table creation; not imported for an up-to-date file
 
     db = Database(conn)
-    applied: list[int] = []
     backup: Path | None = None
     if current and current < LATEST and path is not None:
         backup = backup_before_migration(path, current)
@@ -315,10 +334,9 @@ def migrate(conn: sqlite3.Connection, path: Path | None) -> list[int]:
     try:
         for number in range(current + 1, LATEST + 1):
             _apply(db, number, current, path, backup)
-            applied.append(number)
     finally:
         conn.execute(f"PRAGMA foreign_keys = {'ON' if foreign_keys else 'OFF'}")
-    return applied
+    return Upgrade(current, LATEST, backup)
 
 
 def _apply(db: "Database", number: int, current: int, path: Path | None, backup: Path | None) -> None:

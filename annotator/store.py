@@ -100,6 +100,7 @@ class Project:
             raise ProjectFileError(f"{self.path}: cannot create the project: no folder {self.path.parent}")
         self.identity: tuple[int, int] | None = None  # set once open: the writes of opening are not checked
         self.stopped: ProjectMovedError | None = None
+        self.upgraded: migrations.Upgrade | None = None  # an older format's file upgraded by this open
         self._had_log = exists and not self.read_only and opencheck.has_log(self.path)
         # a -wal beside the file: check file and log where nothing can be written, before a read-write open
         self._prechecked = self._had_log and opencheck.check_log_before_writing(self.path)
@@ -174,7 +175,8 @@ class Project:
             self._create(schema)  # a new project: tables and schema in one transaction
             return
         if not self.read_only:
-            migrations.migrate(self.db.conn, self.path if exists else None)
+            upgrade = migrations.migrate(self.db.conn, self.path if exists else None)
+            self.upgraded = upgrade if upgrade is not None and upgrade.before > 0 else None
         stored = schema_cache.latest_schema(conn, str(self.path), writable=not self.read_only)
         if stored is None:
             if self.read_only:

@@ -250,3 +250,48 @@ def test_a_project_deleted_while_open_can_be_saved_from_the_app(qtbot, window, p
         (e.start, e.end, e.label, e.state) for e in c.project.entities(c.doc.id) if e.state != "suggested"
     } >= decided
     assert isinstance(box, QMessageBox) and not box.isVisible()
+
+
+def test_a_second_project_opened_does_not_show_the_first_ones_saved_time(qtbot, window, tmp_path):
+    """After Ctrl+O to another project, the status bar still read "saved 02:20:09": the time of the first project's
+    last edit, for a project in which nothing had been saved."""
+    import shutil
+
+    from ui_helpers import click_char, find
+    from ui_support import DOC_A
+
+    other = tmp_path / "other.annotator"
+    shutil.copyfile(window.controller.project.path, other)
+    click_char(qtbot, window.view, find(DOC_A, "Paris")[0])
+    qtbot.keyClick(window.view, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: window.saved_label.text().startswith("saved"))
+    assert window.open_project(other)
+    assert window.saved_label.text() == ""
+
+
+def test_a_project_of_an_older_format_says_it_was_upgraded_and_where_the_copy_is(qtbot, tmp_path):
+    """A project of an older format was upgraded at its open without a word (the status line told the suggestions
+    left): the person learnt neither that an older annotator could no longer open it nor that a copy of the file as
+    it was lay beside it (NAME.v7.bak)."""
+    import sqlite3
+
+    from annotator import migrations
+    from annotator.importing import IncomingDocument, import_documents
+    from annotator.store import Project
+    from ui_support import DOC_A, close_window, open_window
+
+    path = tmp_path / "old.annotator"
+    with Project(path, annotator="setup") as p:
+        import_documents(p, [IncomingDocument(DOC_A, "a.txt")])
+    conn = sqlite3.connect(path)
+    conn.execute(f"PRAGMA user_version = {migrations.LATEST - 1}")  # as the format before wrote it (its last step
+    conn.commit()  # changes a news schema of an older source only: here, none)
+    conn.close()
+    w = open_window(qtbot, path)
+    try:
+        backup = tmp_path / f"old.annotator.v{migrations.LATEST - 1}.bak"
+        assert backup.exists()
+        said = w.message.text() + w.message.toolTip()
+        assert f"format {migrations.LATEST - 1}" in said and backup.name in said, said
+    finally:
+        close_window(w)
