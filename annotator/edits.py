@@ -407,15 +407,19 @@ def change_argument(
     return run_edit(project, "change_argument", event["document_id"], body)
 
 
-def remove_argument(project: Project, argument_id: int) -> Change:
+def remove_argument(project: Project, argument_id: int, *, undecide: Iterable[int] = ()) -> Change:
+    """Take an argument out of its event (the editor's ×); its entity, when in ``undecide`` (accepted only by filling
+    a role: the caller knows), is undecided again as ``change_argument`` says."""
     arg = project.row("arguments", argument_id)
     if arg is None:
         raise ValidationError(f"no argument with id {argument_id}")
     event = _event_row(project, arg["event_id"])
+    back = set(undecide) & {arg["entity_id"]}
 
     def body(rec: EditRecorder) -> None:
         rec.delete("arguments", argument_id)
         edit_event(rec, event["id"])
+        undecide_fillers(rec, back)
         rec.touch_document()
 
     return run_edit(project, "remove_argument", event["document_id"], body)

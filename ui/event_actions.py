@@ -267,6 +267,14 @@ class EventActions:
         self._cycle = None
         self._fill_next_candidate(ev, index, keep=True)
 
+    def remove_argument(self, argument_id: int) -> None:
+        """The editor's × on an argument: out of its event, its entity undecided again when a role key (or the
+        event's first change) accepted it only as a filler, as Ctrl+Alt+N does (× kept it accepted)."""
+        ev = next((v for v in self.c.events.values() if any(a.id == argument_id for a in v.arguments)), None)
+        if ev is not None:
+            self._run_on_event(ev, cmd.RemoveArgument, argument_id, undecide=tuple(sorted(self._as_filler)))
+            self._cycle = None
+
     def clear_role(self, index: int) -> None:
         """Ctrl+Alt+N: remove every filler of role N of the selected event."""
         ev = self.current()

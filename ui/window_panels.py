@@ -113,7 +113,7 @@ class WindowPanels:
             lambda eid, n, v: c.run(cmd.SetEventAttribute, eid, n, v, expected=c.events.get(eid))
         )
         ed.fillRequested.connect(lambda ri, ent: self.edit_actions.fill_role(ri, ent))
-        ed.removeArgumentRequested.connect(lambda aid: c.run(cmd.RemoveArgument, aid))
+        ed.removeArgumentRequested.connect(self.edit_actions.events.remove_argument)
         ed.deleteRequested.connect(lambda eid: c.run(cmd.DeleteEvent, eid, expected=c.events.get(eid)))
         ed.argumentClicked.connect(self.jump_to_entity)
         for panel in (ed, p.documents, p.tabs):  # F4 or F6 goes in, Escape comes back

@@ -295,3 +295,49 @@ def test_a_project_of_an_older_format_says_it_was_upgraded_and_where_the_copy_is
         assert f"format {migrations.LATEST - 1}" in said and backup.name in said, said
     finally:
         close_window(w)
+
+
+def test_a_filler_taken_out_by_its_x_button_is_undecided_again_as_by_the_role_keys(qtbot, window, db):
+    """The editor's × on an argument left its entity accepted when that suggestion had been accepted only by filling
+    the role (with its suggested event, at the person's first change): the role keys put such a filler back to
+    undecided (Ctrl+Alt+N, Alt+N past it), × kept it accepted, out of Tab's and Ctrl+Enter's reach."""
+    from annotator.suggest.types import ArgumentSuggestion, EventSuggestion
+    from annotator.suggest.writer import WriteCounts, write_events
+    from ui_helpers import find
+    from ui_support import DOC_A
+
+    w, c = window, window.controller
+    d = db.document_ids()[0]
+    meet = EventSuggestion(
+        "Contact:Meet",
+        *find(DOC_A, "met"),
+        0.8,
+        arguments=(
+            ArgumentSuggestion("Entity", *find(DOC_A, "John Smith"), "PERSON"),
+            ArgumentSuggestion("Place", *find(DOC_A, "Paris"), "GPE"),
+        ),
+    )
+    with db.transaction():
+        write_events(db, d, [meet], "rules:test@1", WriteCounts())
+    c.reload()
+    qtbot.waitUntil(lambda: len(c.events) == 1)
+    ev = next(iter(c.events))
+    w.edit_actions.select_event(c.events[ev])
+    ed = w.event_editor
+    states = lambda: {DOC_A[e.start : e.end]: e.state for e in db.entities(d)}  # noqa: E731
+
+    def remove(words: str) -> None:  # the × beside the argument's button, clicked
+        qtbot.waitUntil(lambda: any(getattr(b, "full_text", None) == words for b in ed.findChildren(QAbstractButton)))
+        arg = next(a for a in c.events[ev].arguments if DOC_A[c.entities[a.entity_id].start :].startswith(words))
+        ed.removeArgumentRequested.emit(arg.id)
+
+    from PySide6.QtWidgets import QAbstractButton
+
+    remove("Paris")  # a first change: the event accepted with John Smith, Paris out (never accepted)
+    assert db.event(ev).state == "accepted"
+    assert states()["John Smith"] == "accepted" and states()["Paris"] == "suggested"
+    remove("John Smith")  # wrong too: accepted only with its event, undecided again
+    assert db.event(ev).arguments == ()
+    assert states()["John Smith"] == "suggested"
+    c.undo_stack.undo()
+    assert states()["John Smith"] == "accepted" and [a.role for a in db.event(ev).arguments] == ["Entity"]
