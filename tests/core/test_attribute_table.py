@@ -95,6 +95,7 @@ def test_attribute_ids_are_spacys():
         assert getattr(lemmas, name) == getattr(spacy.attrs, name), name
 
 
+@pytest.mark.slow
 def test_a_lemmatizer_that_overwrites_or_is_not_rule_based_is_kept():
     import spacy
 

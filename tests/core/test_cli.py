@@ -63,6 +63,7 @@ def test_init(tmp_path, capsys):
     assert_one_line_error(err, "already exists")
 
 
+@pytest.mark.slow
 def test_full_workflow(tmp_path, capsys, ruler_pipeline):
     p = tmp_path / "work.annotator"
     # import creates the project file

@@ -110,6 +110,7 @@ def test_markers_and_quotes_in_the_data(project, tmp_path, monkeypatch, split, f
     assert used(*split)
 
 
+@pytest.mark.slow
 def test_filters_and_a_read_only_project(project, tmp_path, split):
     a = import_documents(project, [IncomingDocument(text=f"Paris {i} London", name=f"d{i}") for i in range(5)])
     ids = [i for _, i in a.imported]
@@ -261,6 +262,7 @@ def test_a_second_process_that_fails_says_why_and_replaces_nothing(project, tmp_
     assert not list(tmp_path.glob("*out.jsonl*"))
 
 
+@pytest.mark.slow
 @pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="reads process states from /proc")
 def test_the_second_process_ends_when_the_first_is_killed(project, tmp_path):
     """The app killed during an export: its second process does not go on rendering the rest for nobody."""

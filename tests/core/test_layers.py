@@ -4,6 +4,8 @@ tests/core/test_store.py's import check.)"""
 
 from __future__ import annotations
 
+import pytest
+
 import ast
 import re
 from pathlib import Path
@@ -79,6 +81,7 @@ def test_the_sql_check_sees_sql():
     assert sql_in('q = "DELETE FROM entities WHERE id = ?"') == ["DELETE FROM entities WHERE id = ?"]
 
 
+@pytest.mark.slow
 def test_ui_runs_no_sql():
     """The app reads and writes the project only through the core's named functions (annotator.db, store, edits)."""
     found = {

@@ -71,6 +71,7 @@ def test_combining_marks_stay_in_their_word():
 pieces_marked = st.sampled_from(["ข", "ั", "บ", "\u0301", "e", " ", ".", "'", "ि", "\u0301\u0301"])
 
 
+@pytest.mark.slow
 @settings(max_examples=200, deadline=None)
 @given(st.lists(pieces_marked, min_size=1, max_size=30).map("".join), st.data())
 def test_local_answers_equal_whole_answers_with_marks(text, data):
@@ -101,6 +102,7 @@ def test_chinese_and_japanese_characters_are_a_token_each():
 pieces_cjk = st.sampled_from(["血", "疾", "を", "ー", "ＣＴ", "a", " ", "．", "\u3099", "é", "\U00020000"])
 
 
+@pytest.mark.slow
 @settings(max_examples=200, deadline=None)
 @given(st.lists(pieces_cjk, min_size=1, max_size=30).map("".join), st.data())
 def test_local_answers_equal_whole_answers_with_cjk(text, data):
@@ -142,6 +144,7 @@ def test_the_sentence_of_a_long_document_is_found_around_the_place(monkeypatch):
     assert all(b - a < 10_000 for a, b in calls)  # never the whole text
 
 
+@pytest.mark.slow
 def test_a_text_without_sentence_ends_near_the_place_finds_its_sentences_whole_once(monkeypatch):
     # a transcript, a Thai text: no . ! ? for pages; widening the window again at every key cost more than the whole
     import random

@@ -50,6 +50,7 @@ def test_offsets_inside_a_surrogate_pair_round_down(text):
             assert m.to_codepoint(high + 2) == cp + 1
 
 
+@pytest.mark.slow
 @given(texts, st.data())
 def test_spans_convert_both_ways(text, data):
     if not text:

@@ -79,6 +79,7 @@ def test_hand_weights_give_the_hand_formula_bit_for_bit():
         assert score(t, HAND) == formula(t), t  # exact: the same sums in the same order
 
 
+@pytest.mark.slow
 def test_every_candidate_of_a_seed_document_scores_as_the_formula(nlp):
     suggester = RuleEventSuggester(load_schema(NEWS))
     suggester.trace = []

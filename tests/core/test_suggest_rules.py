@@ -169,6 +169,7 @@ def test_attributes_only_from_the_text(nlp, suggester):
     assert purpose["attributes"] == {"modality": "Other"}
 
 
+@pytest.mark.slow
 def test_a_users_own_schema_works_the_same_way(nlp):
     source = """
 [schema]

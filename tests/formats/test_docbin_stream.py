@@ -25,6 +25,7 @@ def picture(doc):
     )
 
 
+@pytest.mark.slow
 def test_docs_read_back_as_from_spacys_docbin(sample):
     import spacy
     from spacy.tokens import DocBin
@@ -47,6 +48,7 @@ def test_docs_read_back_as_from_spacys_docbin(sample):
     assert len(ours) == 4
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("mode", ["expand", "skip"])
 def test_written_without_docs_reads_back_as_spacys_docbin(sample, mode):
     """add_plan (no spaCy Doc made) gives the Docs spaCy's own DocBin gives for record_to_doc's Docs."""
