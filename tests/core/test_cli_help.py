@@ -1,0 +1,60 @@
+"""Every command's --help says what the command does, what each argument is, and every option's default (a
+pipeline author reads --help, not the README)."""
+
+from __future__ import annotations
+
+import argparse
+
+import pytest
+
+from annotator.cli import build_parser, main
+
+
+def _commands() -> dict[str, argparse.ArgumentParser]:
+    parser = build_parser()
+    sub = next(a for a in parser._actions if isinstance(a, argparse._SubParsersAction))
+    return dict(sub.choices)
+
+
+COMMANDS = sorted(_commands())
+
+
+def _help(capsys, command: str) -> str:
+    assert main([command, "--help"]) == 0
+    return capsys.readouterr().out
+
+
+@pytest.mark.parametrize("command", COMMANDS)
+def test_a_command_s_help_says_what_it_does(command):
+    assert (_commands()[command].description or "").strip(), f"annotator {command} --help has no description"
+
+
+@pytest.mark.parametrize("command", COMMANDS)
+def test_every_argument_is_explained_and_every_option_s_default_shown(command, capsys):
+    parser = _commands()[command]
+    formatter = parser._get_formatter()
+    text = " ".join(_help(capsys, command).split())
+    one_of = {id(a) for g in parser._mutually_exclusive_groups if g.required for a in g._group_actions}
+    for action in parser._actions:
+        if isinstance(action, argparse._HelpAction):
+            continue
+        required = action.required or id(action) in one_of  # nothing to default to
+        shown = " ".join((formatter._expand_help(action) if action.help else "").split())
+        name = action.option_strings[0] if action.option_strings else action.dest
+        assert shown, f"annotator {command}: {name} has no help"
+        assert shown in text, f"annotator {command} --help does not show {name}'s help: {shown!r}"
+        if (
+            action.option_strings
+            and not required
+            and not isinstance(action, (argparse._StoreTrueAction, argparse._StoreConstAction))
+        ):
+            assert "default" in shown, f"annotator {command}: {name} does not say its default: {shown!r}"
+            assert "default: None" not in shown and "default: False" not in shown, shown
+
+
+def test_the_main_help_gives_the_exit_codes(capsys):
+    assert main(["--help"]) == 0
+    text = " ".join(capsys.readouterr().out.split())
+    for code in ("0", "1", "2", "130", "141"):
+        assert f"{code} " in text, text
+    assert "annotator: error:" in text and "stderr" in text
