@@ -277,7 +277,8 @@ def _version_number(text: str) -> int:
 
 
 def cmd_export(args: argparse.Namespace) -> int:
-    from annotator.formats import OPTIONS, writers
+    from annotator.exporting import STDOUT, written_to_stream
+    from annotator.formats import FORMATS, OPTIONS, writers
     from annotator.formats.records import ExportRequest, undecided_counts
     from annotator.formats.registry import export_format_for, shown_name
 
@@ -294,6 +295,11 @@ def cmd_export(args: argparse.Namespace) -> int:
         )
     states = args.states or [s for s in STATES if s != "rejected"]
     options = dict(_split_option(o) for o in args.options or [])
+    to_stdout = args.output == STDOUT
+    if to_stdout and FORMATS[args.format].folder:
+        raise UsageError(f"-o - (standard output) takes a one-file format; {args.format} writes a folder: name one")
+    if to_stdout and "split" in options:
+        raise UsageError("-o - (standard output) is one file; --option split writes one file per part: name one")
     with (
         _open(args, create=False, reads_set=True) as project,
         _progress(len(project.document_ids(args.status)), "export") as bar,
@@ -305,10 +311,17 @@ def cmd_export(args: argparse.Namespace) -> int:
         request = ExportRequest(
             states=states, statuses=args.status, annotation_set=args.set, progress=progress, options=options
         )
-        report = table[args.format](project, args.output, request)
+        write = table[args.format]
+        if to_stdout:  # the export whole, then its bytes; the summary goes to stderr, out of the data's way
+            suffix = FORMATS[args.format].suffix
+            report = written_to_stream(lambda out: write(project, out, request), suffix, sys.stdout.buffer)
+        else:
+            report = write(project, args.output, request)
         undecided = undecided_counts(project, args.status, args.set) if args.states is None else (0, 0)
     files = getattr(report, "files", None)  # a split export writes one file per part, never ``--output`` itself
-    if files:
+    if to_stdout:  # the summary out of the data's way
+        print(f"wrote standard output{told}: {report.summary()}", file=sys.stderr)
+    elif files:
         print(f"wrote {', '.join(files)}{told}: {report.summary(with_files=False)}")
     else:
         print(f"wrote {args.output}{told}: {report.summary()}")
@@ -698,7 +711,12 @@ def build_parser() -> argparse.ArgumentParser:
         "output's name "
         "(.json, .jsonl, .spacy, .conll), else json",
     )
-    p.add_argument("--output", "-o", required=True, help="the file to write (a folder for brat and webanno)")
+    p.add_argument(
+        "--output",
+        "-o",
+        required=True,
+        help="the file to write (a folder for brat and webanno); - writes a one-file format to standard output",
+    )
     p.add_argument(
         "--states",
         nargs="+",

@@ -69,6 +69,21 @@ def atomic_output(out: str | Path) -> Iterator[BinaryIO]:
 
 T = TypeVar("T")
 
+STDOUT = "-"  # the output name that means standard output (``annotator export -o -``)
+
+
+def written_to_stream(write: Callable[[Path], T], suffix: str, stream: BinaryIO) -> T:
+    """Run ``write(path)`` (an export) into a private temporary folder, then copy the whole file to ``stream``
+    (standard output): nothing reaches the stream unless the export finished, so a failed or interrupted export
+    writes nothing to it. The folder is the system's temporary one (``TMPDIR``), removed after."""
+    with tempfile.TemporaryDirectory(prefix="annotator-export-") as folder:
+        path = Path(folder) / f"export{suffix}"
+        result = write(path)
+        with path.open("rb") as fh:
+            shutil.copyfileobj(fh, stream, 1 << 20)
+        stream.flush()
+    return result
+
 
 def _made_beside(target: Path, folder: Path, make: Callable[[], T]) -> T:
     """The temporary file or folder an export is written to, beside ``target``; a folder the user cannot write

@@ -1,0 +1,74 @@
+"""The command line in a pipeline: ``-`` for standard output (``export -o -``), data on stdout and messages on
+stderr. An export to ``-`` wrote a file named '-' in the current folder and printed 'wrote -: ...' to stdout."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from annotator.importing import IncomingDocument, import_documents
+from annotator.store import Project
+
+ROOT = Path(__file__).resolve().parents[2]
+TEXTS = ["Maria Lopez met officials in Paris.", "Ivan Petrov flew to Zurich on Monday."]
+
+
+def _project(folder: Path) -> Path:
+    path = folder / "p.annotator"
+    with Project(path, annotator="t") as p:
+        import_documents(p, [IncomingDocument(t, f"{k}.txt") for k, t in enumerate(TEXTS)])
+    return path
+
+
+def _annotator(cwd: Path, *argv: str, stdin: bytes | None = None) -> subprocess.CompletedProcess:
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    return subprocess.run(
+        [sys.executable, "-m", "annotator", *argv], cwd=cwd, env=env, capture_output=True, input=stdin, timeout=120
+    )
+
+
+@pytest.mark.parametrize("fmt", ["json", "jsonl", "conll"])
+def test_export_to_dash_writes_the_export_to_stdout_and_its_summary_to_stderr(tmp_path, fmt):
+    path = _project(tmp_path)
+    to_file = _annotator(tmp_path, "export", str(path), "-f", fmt, "-o", str(tmp_path / f"file.{fmt}"))
+    assert to_file.returncode == 0, to_file.stderr
+    piped = _annotator(tmp_path, "export", str(path), "-f", fmt, "-o", "-")
+    assert piped.returncode == 0, piped.stderr
+    assert not (tmp_path / "-").exists(), "a file named '-' was written"
+    if fmt == "json":  # the header's export time differs; the documents are the same
+        got, want = json.loads(piped.stdout), json.loads((tmp_path / "file.json").read_bytes())
+        assert got["documents"] == want["documents"]
+    else:
+        assert piped.stdout == (tmp_path / f"file.{fmt}").read_bytes()
+    err = piped.stderr.decode()
+    assert "wrote standard output" in err and "2 documents" in err, err
+    assert sorted(os.listdir(tmp_path)) == ["file." + fmt, "p.annotator"]
+
+
+def test_export_to_dash_without_a_format_is_json(tmp_path):
+    path = _project(tmp_path)
+    piped = _annotator(tmp_path, "export", str(path), "-o", "-")
+    assert piped.returncode == 0, piped.stderr
+    assert [d["text"] for d in json.loads(piped.stdout)["documents"]] == TEXTS
+
+
+@pytest.mark.parametrize(
+    ("argv", "says"),
+    [
+        (["-f", "brat"], "brat writes a folder"),
+        (["-f", "prodigy", "--option", "split=train=0.5,dev=0.5"], "split"),
+    ],
+)
+def test_export_to_dash_of_a_folder_or_a_split_is_a_usage_error(tmp_path, argv, says):
+    path = _project(tmp_path)
+    r = _annotator(tmp_path, "export", str(path), "-o", "-", *argv)
+    err = r.stderr.decode()
+    assert r.returncode == 2 and r.stdout == b"", err
+    lines = err.strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith("annotator: error:") and says in lines[0], err
+    assert sorted(os.listdir(tmp_path)) == ["p.annotator"]
