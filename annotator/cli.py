@@ -592,6 +592,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--batch", type=_at_least(1), default=500, help="documents per transaction")
     p.add_argument(
         "--format",
+        choices=[f.name for f in import_formats()],
+        metavar="FORMAT",
         help="read with this format (brat, prodigy, doccano, label_studio, conll, spacy, dygiepp, webanno); default: told "
         "from the name and content",
     )

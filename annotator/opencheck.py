@@ -104,6 +104,19 @@ def why_not_writable(path: Path) -> str | None:
     return None
 
 
+def why_cannot_create(path: Path, exc: BaseException) -> str:
+    """The reason to show when a new project file could not be made at ``path`` (SQLite says only 'unable to
+    open database file')."""
+    folder = path.parent
+    if _read_only_fs(folder):
+        why = f"the folder {folder} is on a read-only file system"
+    elif not os.access(folder, os.W_OK | os.X_OK):
+        why = f"the folder {folder} is not writable (Permission denied)"
+    else:
+        why = why_write_open_failed(path, exc)
+    return f"{why}; nothing was created"
+
+
 def why_write_open_failed(path: Path, exc: BaseException) -> str:
     """The reason to show when a read-write open failed where a read-only one may work."""
     text = str(exc)

@@ -86,6 +86,8 @@ class Project:
             raise ProjectFileError(f"{self.path}: {problem}")
         exists = self.path.exists() and self.path.stat().st_size > 0
         if not exists and not create:
+            if self.path.exists():  # a copy cut short, a disk that filled: not "missing"
+                raise ProjectFileError(f"{self.path}: an empty file (0 bytes), not a project file; nothing was changed")
             raise ProjectFileError(f"{self.path}: no such project file")
         if exists:
             _check_file(self.path)
@@ -109,7 +111,8 @@ class Project:
                 self._connect(str(self.path), False, exists, schema, synchronous)
             except sqlite3.OperationalError as exc:  # full disk, read-only file system, folder not writable
                 if not exists:
-                    raise ProjectFileError(f"{self.path}: cannot create the project: {exc}") from None
+                    why = opencheck.why_cannot_create(self.path, exc)
+                    raise ProjectFileError(f"{self.path}: cannot create the project: {why}") from None
                 self.read_only, self.read_only_reason = True, opencheck.why_write_open_failed(self.path, exc)
         if self.read_only:
             uris = opencheck.read_only_uris(self.path.resolve(), write_open_failed=not read_only)
@@ -298,6 +301,11 @@ class Project:
         try:
             conn.execute("BEGIN IMMEDIATE")
         except sqlite3.OperationalError as exc:
+            if getattr(exc, "sqlite_errorname", "").startswith(("SQLITE_BUSY", "SQLITE_LOCKED")):
+                raise SaveError(
+                    f"{self.path}: cannot write to the project: another program is writing to it (waited "
+                    f"{BUSY_TIMEOUT_MS / 1000:g} s: {exc}); nothing was changed; try again when it is done"
+                ) from None
             raise SaveError(f"{self.path}: cannot write to the project: {exc}") from None
         try:
             yield conn

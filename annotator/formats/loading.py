@@ -176,6 +176,11 @@ def expand_paths(paths: Iterable[str | Path]) -> Iterator[Path]:
             yield p
 
 
+def empty_folders(paths: Iterable[str | Path]) -> list[Path]:
+    """The folders among ``paths`` that ``expand_paths`` finds no file in (hidden files and project files aside)."""
+    return [Path(p) for p in paths if Path(p).is_dir() and next(expand_paths([p]), None) is None]
+
+
 def refuse_project_file(path: Path) -> None:
     """A project file (or one of its side files) given as an input is said to be one, whatever reader was asked
     for: read as a DocBin or a Label Studio export it got that reader's complaint ('not a spaCy DocBin
@@ -224,8 +229,11 @@ def import_paths(
     another tool made (a brat folder, doccano, Label Studio or Prodigy files: ``formats.detect``) is read by
     that tool's reader, as ``import --format`` would; its warnings are in the report's ``warnings``.
     """
+    paths = list(paths)
     files = list(expand_paths(paths))
     report = FormatImportReport()
+    for folder in empty_folders(paths):  # a corpus folder that came out empty is not a success
+        report.skipped.append((str(folder), f"{folder}: a folder with no file to import in it"))
     pending: list[IncomingDocument] = []
 
     def flush() -> None:

@@ -66,8 +66,8 @@ def test_broken_import_is_one_line_naming_file_and_line(tmp_path, capsys):
     err = capsys.readouterr().err
     assert f"{bad}:2:" in err and "Traceback" not in err
     assert Project(proj).document_ids() == []
-    assert main(["import", str(proj), str(bad), "--format", "nosuch"]) == 1
-    assert "unknown import format 'nosuch'" in capsys.readouterr().err
+    assert main(["import", str(proj), str(bad), "--format", "nosuch"]) == 2  # the command line is wrong: usage
+    assert "invalid choice: 'nosuch'" in capsys.readouterr().err
 
 
 def test_every_writer_lists_its_options():

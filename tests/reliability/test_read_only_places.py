@@ -205,3 +205,28 @@ def test_an_export_onto_a_read_only_file_system_names_the_output_and_why(small_f
     message = capsys.readouterr().err.strip()
     assert len(message.splitlines()) == 1 and ".part" not in message, message
     assert f"{out}: cannot write in {small_fs}" in message and "Read-only file system" in message, message
+
+
+def _annotator_as_nobody(*argv: str) -> subprocess.CompletedProcess:
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    return subprocess.run(
+        [*AS_NOBODY, sys.executable, "-m", "annotator", *argv], env=env, capture_output=True, text=True, cwd="/"
+    )
+
+
+@needs_nobody
+@pytest.mark.parametrize("command", [["init"], ["import", "{txt}"], ["merge", "{src}"]])
+def test_a_project_cannot_be_made_in_a_folder_the_user_cannot_write_and_says_why(shared, command):
+    """'cannot create the project: unable to open database file' (SQLite's words) did not say why."""
+    src = shared / "src.annotator"
+    as_nobody(str(src), "make")
+    txt = shared / "a.txt"
+    txt.write_text("Ivan Petrov flew to Zurich.", encoding="utf-8")
+    closed = shared.parent / "not mine"
+    closed.mkdir()
+    target = closed / "new.annotator"
+    r = _annotator_as_nobody(command[0], str(target), *[a.format(txt=txt, src=src) for a in command[1:]])
+    lines = r.stderr.strip().splitlines()
+    assert r.returncode == 1 and len(lines) == 1, r.stderr
+    assert f"{target}: cannot create the project: the folder {closed} is not writable" in lines[0], lines[0]
+    assert "unable to open database file" not in lines[0] and not os.listdir(closed)

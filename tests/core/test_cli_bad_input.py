@@ -1,0 +1,81 @@
+"""Bad input at the command line, as a pipeline meets it (session 9 QA): each gives one clear line on stderr, the
+exit code a script can test, and changes nothing."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from annotator.cli import main
+from annotator.importing import IncomingDocument, import_documents
+from annotator.store import Project
+
+
+def _project(folder: Path) -> Path:
+    path = folder / "p.annotator"
+    with Project(path, annotator="t") as p:
+        import_documents(p, [IncomingDocument("Maria Lopez met officials in Paris.", "a.txt")])
+    return path
+
+
+def _error_line(err: str) -> str:
+    lines = [x for x in err.splitlines() if x.strip()]
+    assert len(lines) == 1 and lines[0].startswith("annotator: error:") and "Traceback" not in err, err
+    return lines[0]
+
+
+def test_an_unknown_import_format_is_a_usage_error(tmp_path, capsys):
+    """It exited 1, as a damaged file does, where export's unknown format exits 2: a script could not tell a
+    wrong command line from bad data."""
+    path = _project(tmp_path)
+    (tmp_path / "in.jsonl").write_text('{"text": "Ivan Petrov flew to Zurich."}\n', encoding="utf-8")
+    code = main(["import", str(path), str(tmp_path / "in.jsonl"), "--format", "bart"])
+    line = _error_line(capsys.readouterr().err)
+    assert code == 2 and "bart" in line and "brat" in line, line
+    with Project(path, create=False) as p:
+        assert len(p.document_ids()) == 1
+
+
+@pytest.mark.parametrize("command", [["stats"], ["validate"], ["export", "-o", "{t}/out.json"], ["models"]])
+def test_an_empty_project_file_is_said_to_be_empty_not_missing(tmp_path, capsys, command):
+    """A zero-byte file (a copy cut short, a disk that filled) was reported as 'no such project file'."""
+    path = tmp_path / "cut.annotator"
+    path.write_bytes(b"")
+    code = main([command[0], str(path), *[a.format(t=tmp_path) for a in command[1:]]])
+    line = _error_line(capsys.readouterr().err)
+    assert code == 1 and f"{path}: " in line and "empty" in line and "no such" not in line, line
+    assert path.read_bytes() == b"" and sorted(p.name for p in tmp_path.iterdir()) == ["cut.annotator"]
+
+
+def test_an_import_of_a_folder_with_nothing_to_import_fails(tmp_path, capsys):
+    """'0 imported, 0 duplicates skipped, 0 files skipped' and exit 0: a pipeline whose corpus folder came out
+    empty (a wrong path in a glob, a failed download) went on as if it had worked."""
+    path = _project(tmp_path)
+    empty = tmp_path / "corpus"
+    empty.mkdir()
+    code = main(["import", str(path), str(empty)])
+    captured = capsys.readouterr()
+    assert code == 1, captured
+    assert f"skipped {empty}: " in captured.err and "no file" in captured.err, captured.err
+    assert "1 file skipped" in captured.out
+
+
+def test_a_project_another_program_is_writing_to_says_so(tmp_path, capsys, monkeypatch):
+    """'cannot write to the project: database is locked': which program, and was anything changed?"""
+    import annotator.store as store
+
+    path = _project(tmp_path)
+    monkeypatch.setattr(store, "BUSY_TIMEOUT_MS", 50)
+    other = sqlite3.connect(path, isolation_level=None)
+    other.execute("BEGIN IMMEDIATE")
+    try:
+        code = main(["status", str(path), "annotated", "--all"])
+    finally:
+        other.execute("ROLLBACK")
+        other.close()
+    line = _error_line(capsys.readouterr().err)
+    assert code == 1 and "another program" in line and "nothing was changed" in line, line
+    with Project(path, create=False) as p:
+        assert p.document(1).status == "new"
