@@ -107,12 +107,36 @@ def cmd_init(args: argparse.Namespace) -> int:
     return 0
 
 
+STANDARD_INPUT = "standard input"  # what messages call the file ``-`` was saved to
+
+
 def cmd_import(args: argparse.Namespace) -> int:
+    from annotator.formats.loading import STDIN, stdin_spooled
+
+    if args.paths.count(STDIN) > 1:
+        raise UsageError("- (standard input) can be read once; give it once")
+    if STDIN in args.paths and sys.stdin.isatty():
+        raise UsageError("- reads documents from standard input, which is a terminal here: pipe them in")
+    with stdin_spooled(args.paths, sys.stdin.buffer, args.format) as (args.paths, args.spool):
+        try:
+            return _import_format(args) if args.format else _import_paths(args)
+        except UsageError:
+            raise
+        except AnnotatorError as exc:
+            if not args.spool:
+                raise
+            raise AnnotatorError(_shown(str(exc), args.spool)) from None
+
+
+def _shown(line: str, spool: str) -> str:
+    """``line`` with the file standard input was saved to called standard input."""
+    return line.replace(spool, STANDARD_INPUT) if spool else line
+
+
+def _import_paths(args: argparse.Namespace) -> int:
     from annotator.formats.loading import expand_paths, import_paths
     from annotator.formats.registry import import_formats, shown_name
 
-    if getattr(args, "format", None):
-        return _import_format(args)
     if getattr(args, "skip_bad", False):
         raise UsageError("--skip-bad goes with --format doccano")
     if getattr(args, "options", None):
@@ -124,10 +148,11 @@ def cmd_import(args: argparse.Namespace) -> int:
             bar.update(done - bar.n)
 
         report = import_paths(project, args.paths, batch=args.batch, progress=progress)
-    every = args.verbose
-    _tell("read as", [f"{path}: read as {shown_name(fmt)}" for path, fmt in getattr(report, "formats", [])], every)
-    _tell_import_report(report, every)
-    _tell("skipped", [f"skipped {reason}" for _, reason in report.skipped], every)
+    every, spool = args.verbose, args.spool
+    read_as = [f"{path}: read as {shown_name(fmt)}" for path, fmt in getattr(report, "formats", [])]
+    _tell("read as", read_as, every, spool)
+    _tell_import_report(report, every, spool)
+    _tell("skipped", [f"skipped {reason}" for _, reason in report.skipped], every, spool)
     print(report.summary())
     return 0 if report.imported or not report.skipped else 1
 
@@ -135,22 +160,22 @@ def cmd_import(args: argparse.Namespace) -> int:
 LISTED = 20  # lines of one kind an import prints before it counts the rest (--verbose lists them all)
 
 
-def _tell(kind: str, lines: list[str], every: bool) -> None:
+def _tell(kind: str, lines: list[str], every: bool, spool: str = "") -> None:
     """Print ``lines`` (of one ``kind``) to stderr: the first LISTED, then how many more (a big file can give
-    thousands)."""
+    thousands); ``spool``: the file standard input was saved to, called so."""
     shown = lines if every or len(lines) <= LISTED else lines[:LISTED]
     for line in shown:
-        print(line, file=sys.stderr)
+        print(_shown(line, spool), file=sys.stderr)
     if len(shown) < len(lines):
         print(f"... and {len(lines) - len(shown):,} more '{kind}' lines (--verbose lists them all)", file=sys.stderr)
 
 
-def _tell_import_report(report: Any, every: bool) -> None:
+def _tell_import_report(report: Any, every: bool, spool: str = "") -> None:
     """What an import did not keep, how it read things, and the documents it already had."""
-    _tell("not kept", [f"not kept: {w}" for w in getattr(report, "warnings", [])], every)
-    _tell("note", [f"note: {n}" for n in getattr(report, "notes", [])], every)
+    _tell("not kept", [f"not kept: {w}" for w in getattr(report, "warnings", [])], every, spool)
+    _tell("note", [f"note: {n}" for n in getattr(report, "notes", [])], every, spool)
     dups = [f"duplicate: {n} has the same text as document {d}; not imported again" for n, d in report.duplicates]
-    _tell("duplicate", dups, every)
+    _tell("duplicate", dups, every, spool)
 
 
 def _import_format(args: argparse.Namespace) -> int:
@@ -169,7 +194,7 @@ def _import_format(args: argparse.Namespace) -> int:
         )
     with _open(args) as project:
         report = import_format(project, args.format, args.paths, skip_bad=args.skip_bad, options=options)
-    _tell_import_report(report, args.verbose)
+    _tell_import_report(report, args.verbose, args.spool)
     print(report.summary())
     return 0
 
@@ -587,7 +612,11 @@ def build_parser() -> argparse.ArgumentParser:
         "file was skipped). Without --format each file is read as its name and content say.",
     )
     p.add_argument("project", help="the project file (created if missing)")
-    p.add_argument("paths", nargs="+", help="files and folders to import (a folder: every file in it)")
+    p.add_argument(
+        "paths",
+        nargs="+",
+        help="files and folders to import (a folder: every file in it); - reads one file from standard input",
+    )
     p.add_argument("--schema", help="schema TOML file for a new project (default: the shipped news schema)")
     p.add_argument("--batch", type=_at_least(1), default=500, help="documents per transaction")
     p.add_argument(

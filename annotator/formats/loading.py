@@ -4,9 +4,11 @@ it in one transaction), or files and folders each through the reader its name or
 from __future__ import annotations
 
 import re
+import tempfile
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Callable, Iterable, Iterator, Mapping
+from typing import Any, BinaryIO, Callable, Iterable, Iterator, Mapping
 
 from annotator.errors import AnnotatorError, ImportFileError
 from annotator.formats import readers, readers_by_suffix
@@ -174,6 +176,46 @@ def expand_paths(paths: Iterable[str | Path]) -> Iterator[Path]:
             )
         else:
             yield p
+
+
+STDIN = "-"  # the input name that means standard input (``annotator import PROJECT -``)
+
+
+def stdin_suffix(data: bytes, fmt: str | None = None) -> str:
+    """The name ending under which bytes read from standard input are imported: the named format's (``fmt``; a
+    WebAnno TSV file for webanno), else told from the content: the project's JSON export (one object with
+    ``documents``) or a JSON list as ``.json``, other JSON objects as ``.jsonl`` (one document a line), the rest as
+    ``.txt`` (a plain text; CoNLL columns are then told from the content as from a file)."""
+    if fmt is not None:
+        return FORMATS[fmt].suffix or (".tsv" if fmt == "webanno" else "")
+    head = data.lstrip(b"\xef\xbb\xbf \t\r\n")[:1]
+    if head == b"[":
+        return ".json"
+    if head != b"{":
+        return ".txt"
+    import orjson
+
+    try:
+        whole = orjson.loads(data)
+    except orjson.JSONDecodeError:
+        return ".jsonl"
+    return ".json" if isinstance(whole, dict) and "documents" in whole else ".jsonl"
+
+
+@contextmanager
+def stdin_spooled(paths: list[str], stream: BinaryIO, fmt: str | None = None) -> Iterator[tuple[list[str], str]]:
+    """``paths`` with ``-`` replaced by a file (``stdin`` + ``stdin_suffix``) holding all that ``stream`` gives, in a
+    private temporary folder removed after the block; also that file's path ('' when ``-`` is not among them), which
+    messages should call standard input. Readers re-read and peek at their files: a pipe cannot be, so it is saved
+    first."""
+    if STDIN not in paths:
+        yield paths, ""
+        return
+    data = stream.read()
+    with tempfile.TemporaryDirectory(prefix="annotator-stdin-") as folder:
+        spool = Path(folder) / f"stdin{stdin_suffix(data, fmt)}"
+        spool.write_bytes(data)
+        yield [str(spool) if p == STDIN else p for p in paths], str(spool)
 
 
 def empty_folders(paths: Iterable[str | Path]) -> list[Path]:

@@ -72,3 +72,62 @@ def test_export_to_dash_of_a_folder_or_a_split_is_a_usage_error(tmp_path, argv, 
     lines = err.strip().splitlines()
     assert len(lines) == 1 and lines[0].startswith("annotator: error:") and says in lines[0], err
     assert sorted(os.listdir(tmp_path)) == ["p.annotator"]
+
+
+def _names_and_texts(path: Path) -> list[tuple[str, str]]:
+    with Project(path, create=False) as p:
+        return [(p.document(d).name, p.document(d).text) for d in p.document_ids()]
+
+
+@pytest.mark.parametrize("fmt", ["jsonl", "json"])
+def test_import_of_dash_reads_the_project_s_own_export_from_stdin(tmp_path, fmt):
+    """'skipped -: no such file or folder': a pipeline could not pipe an export (or its own JSONL) in."""
+    source = _project(tmp_path)
+    exported = _annotator(tmp_path, "export", str(source), "-f", fmt, "-o", "-")
+    assert exported.returncode == 0, exported.stderr
+    target = tmp_path / "new.annotator"
+    r = _annotator(tmp_path, "import", str(target), "-", stdin=exported.stdout)
+    assert r.returncode == 0, r.stderr
+    assert b"2 imported" in r.stdout, r.stdout
+    assert _names_and_texts(target) == _names_and_texts(source)
+    assert sorted(os.listdir(tmp_path)) == ["new.annotator", "p.annotator"]
+
+
+def test_import_of_dash_reads_plain_text_and_a_named_format_from_stdin(tmp_path):
+    target = tmp_path / "new.annotator"
+    r = _annotator(tmp_path, "import", str(target), "-", stdin=TEXTS[0].encode("utf-8"))
+    assert r.returncode == 0, r.stderr
+    conll = b"Ivan B-PERSON\nPetrov I-PERSON\nflew O\nto O\nZurich B-GPE\n. O\n"
+    r = _annotator(tmp_path, "import", str(target), "-", "--format", "conll", stdin=conll)
+    assert r.returncode == 0, r.stderr
+    assert [t for _, t in _names_and_texts(target)] == [TEXTS[0], "Ivan Petrov flew to Zurich ."]
+
+
+def test_import_of_dash_twice_or_of_nothing_is_refused(tmp_path):
+    target = tmp_path / "new.annotator"
+    r = _annotator(tmp_path, "import", str(target), "-", "-", stdin=b"text")
+    err = r.stderr.decode()
+    assert r.returncode == 2 and "once" in err and len(err.strip().splitlines()) == 1, err
+    r = _annotator(tmp_path, "import", str(target), "-", stdin=b"")
+    err = r.stderr.decode()
+    assert r.returncode == 1 and "standard input" in err and "empty" in err, err
+    assert os.listdir(tmp_path) == []
+
+
+def test_import_of_dash_from_a_terminal_is_refused_rather_than_waiting(tmp_path, capsys, monkeypatch):
+    """stdin a terminal: reading it would wait for typing, with no word why."""
+    import io
+
+    from annotator.cli import main
+
+    class Terminal(io.BytesIO):
+        buffer = property(lambda self: self)
+
+        def isatty(self) -> bool:
+            return True
+
+    monkeypatch.setattr(sys, "stdin", Terminal())
+    code = main(["import", str(tmp_path / "new.annotator"), "-"])
+    err = capsys.readouterr().err
+    assert code == 2 and "terminal" in err and len(err.strip().splitlines()) == 1, err
+    assert os.listdir(tmp_path) == []
