@@ -38,6 +38,8 @@ def _check_file(path: Path) -> None:
 # SQLite's codes for "the file cannot be opened or written here" (not damage): a read-only open may work
 CANNOT_WRITE_HERE = ("SQLITE_CANTOPEN", "SQLITE_READONLY", "SQLITE_FULL", "SQLITE_IOERR", "SQLITE_PERM")
 QUICK_CHECK_MAX_BYTES = opencheck.QUICK_CHECK_MAX_BYTES
+# a file format (one per migration) this far beyond the latest is no newer annotator's: the header is damaged
+FORMATS_AHEAD = 10_000
 
 
 class _Connection(sqlite3.Connection):
@@ -161,6 +163,12 @@ class Project:
                 tables = conn.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]
                 if tables:
                     raise ProjectFileError(f"{self.path}: an SQLite file, but not an annotator project")
+            if version > migrations.LATEST + FORMATS_AHEAD:  # no annotator wrote it: bytes over the header
+                raise ProjectFileError(
+                    f"{self.path}: the project file is damaged (its header gives file format {version}, which no "
+                    f"annotator writes; this version reads up to {migrations.LATEST}); restore it from a backup copy. "
+                    "The file was not changed."
+                )
             if version > migrations.LATEST:
                 raise ProjectFileError(
                     f"{self.path}: written by a newer annotator (file format {version}, this version reads up to "

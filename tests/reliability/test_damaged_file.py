@@ -136,3 +136,18 @@ def test_damage_found_during_work_is_an_annotator_error(good_file, tmp_path):
                 edits.add_comment(p, doc, "more")
     finally:
         p.close()
+
+
+def test_garbage_over_the_header_s_version_is_damage_not_a_newer_annotator(good_file, tmp_path):
+    """Bytes written over the header's user version (offset 60) read as 'written by a newer annotator (file format
+    1111574341 ...); upgrade annotator to open it': no upgrade opens it."""
+    path = tmp_path / "hit.annotator"
+    data = bytearray(good_file.read_bytes())
+    data[60:64] = b"BARG"
+    path.write_bytes(bytes(data))
+    digest = file_digest(path)
+    for ro in (False, True):
+        with pytest.raises(ProjectFileError, match="damaged") as info:
+            Project(path, read_only=ro)
+        assert "upgrade annotator" not in str(info.value) and "backup" in str(info.value), info.value
+    assert file_digest(path) == digest
