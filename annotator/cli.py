@@ -209,6 +209,7 @@ def cmd_preannotate(args: argparse.Namespace) -> int:
             "--model-version N a trained one)"
         )
     with _open(args, create=False) as project:
+        project.check_writable()  # before seconds of loading a model
         what = f"trained version {args.model_version}" if args.model_version else (args.model or "the default model")
         if args.model_version:
             version_folder(project, args.model_version)  # one that is not there: its error alone, before any 'loading'

@@ -291,9 +291,9 @@ class Project:
         self.close()
 
     # -- transactions -----------------------------------------------------------------------------
-    @contextmanager
-    def transaction(self) -> Iterator[sqlite3.Connection]:
-        """One write transaction (BEGIN IMMEDIATE ... COMMIT), rolled back on any error."""
+    def check_writable(self) -> None:
+        """Raise the ``SaveError`` a write would meet when the project is open read-only (a long job, loading a
+        model or training, asks first)."""
         if self.read_only:
             why = (
                 f" (open read-only because {self.read_only_reason})"
@@ -301,6 +301,11 @@ class Project:
                 else ""
             )
             raise SaveError(f"{self.path}: the project is open read-only; nothing was changed{why}")
+
+    @contextmanager
+    def transaction(self) -> Iterator[sqlite3.Connection]:
+        """One write transaction (BEGIN IMMEDIATE ... COMMIT), rolled back on any error."""
+        self.check_writable()
         conn = self.db.conn
         if conn.in_transaction:
             yield conn

@@ -182,6 +182,7 @@ def train_project(
     cancelled: Callable[[], bool] | None = None,
 ) -> TrainReport:
     """Train a new version from the finished documents; score it and the current model on held-out documents."""
+    project.check_writable()  # before minutes of training whose result could not be saved
     opt = options or TrainOptions()
     run = _Run(project, opt, progress, cancelled)
     t0 = time.monotonic()
@@ -196,7 +197,7 @@ def train_project(
             else ""
         )
         raise NotEnoughData(
-            f"{project.path.name}: {len(docs)} finished document(s) with status "
+            f"{project.path}: {len(docs)} finished document(s) with status "
             f"{' or '.join(opt.statuses)}{why}; training needs at least {LEAST_DOCUMENTS} (one to hold out)"
         )
     by_id = {d.id: d for d in docs}

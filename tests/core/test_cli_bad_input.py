@@ -79,3 +79,17 @@ def test_a_project_another_program_is_writing_to_says_so(tmp_path, capsys, monke
     assert code == 1 and "another program" in line and "nothing was changed" in line, line
     with Project(path, create=False) as p:
         assert p.document(1).status == "new"
+
+
+def test_preannotate_and_train_refuse_a_read_only_project_before_loading_a_model(tmp_path, capsys, monkeypatch):
+    """preannotate loaded the pipeline (seconds) and then said the project was read-only; train told how many
+    finished documents it lacked, and with enough would have trained for minutes before failing to save."""
+    import annotator.learn.versions as versions
+
+    path = _project(tmp_path)
+    path.chmod(0o444)  # no write permission bit: read-only, even for root
+    monkeypatch.setattr(versions, "select_for_preannotation", lambda *a, **k: pytest.fail("a model was loaded"))
+    for argv in (["preannotate", str(path)], ["train", str(path)]):
+        code = main(argv)
+        line = _error_line(capsys.readouterr().err.replace("loading the default model ...\n", ""))
+        assert code == 1 and "read-only" in line and "nothing was changed" in line and str(path) in line, line
