@@ -18,6 +18,14 @@ class UsageError(AnnotatorError):
     like argparse's own usage errors; nothing ran."""
 
 
+class Interrupted(KeyboardInterrupt):
+    """Ctrl+C, with what the command had saved by then (``said``, printed after 'interrupted; ')."""
+
+    def __init__(self, said: str) -> None:
+        super().__init__(said)
+        self.said = said
+
+
 EXIT_OK, EXIT_USER_ERROR, EXIT_USAGE, EXIT_INTERRUPTED = 0, 1, 2, 130  # as the README states
 EXIT_PIPE_CLOSED = 141  # the reader of the output went away (`| head`): what a shell reports for SIGPIPE
 
@@ -147,7 +155,15 @@ def _import_paths(args: argparse.Namespace) -> int:
         def progress(done: int, total: int, path: str) -> None:
             bar.update(done - bar.n)
 
-        report = import_paths(project, args.paths, batch=args.batch, progress=progress)
+        before = len(project.document_ids())
+        try:
+            report = import_paths(project, args.paths, batch=args.batch, progress=progress)
+        except KeyboardInterrupt:  # every batch before it is stored (files whole), the one under way is not
+            saved = len(project.document_ids()) - before
+            raise Interrupted(
+                f"{saved:,} documents imported before it are saved, each file whole; run the same import again to "
+                "finish (what is there already is skipped as a duplicate)"
+            ) from None
     every, spool = args.verbose, args.spool
     read_as = [f"{path}: read as {shown_name(fmt)}" for path, fmt in getattr(report, "formats", [])]
     _tell("read as", read_as, every, spool)
@@ -220,20 +236,28 @@ def cmd_preannotate(args: argparse.Namespace) -> int:
         if chosen.note:
             print(f"annotator: warning: {chosen.note}", file=sys.stderr)
         pipe = chosen.pipeline
+        saved = {"done": 0, "of": ""}
         with _progress(len(project.document_ids()), "preannotate") as bar:
 
-            def progress(done: int, total: int) -> None:
+            def progress(done: int, total: int) -> None:  # called after each batch's commit
                 bar.update(done - bar.n)
+                saved.update(done=done, of=f" of {total:,}")
 
-            report = preannotate(
-                project,
-                pipe,
-                batch_size=args.batch_size,
-                n_process=args.n_process,
-                only_new=args.only_new,
-                progress=progress,
-                event_suggester=chosen.events,
-            )
+            try:
+                report = preannotate(
+                    project,
+                    pipe,
+                    batch_size=args.batch_size,
+                    n_process=args.n_process,
+                    only_new=args.only_new,
+                    progress=progress,
+                    event_suggester=chosen.events,
+                )
+            except KeyboardInterrupt:
+                raise Interrupted(
+                    f"{saved['done']:,}{saved['of']} documents were pre-annotated and saved, in whole batches; run it "
+                    "again with --only-new to do the rest"
+                ) from None
     print(f"{report.pipeline}: {report.summary()}")
     return 0
 
@@ -906,10 +930,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         where = f"{exc.filename}: " if exc.filename else ""
         print(f"annotator: error: {where}{exc.strerror or exc}", file=sys.stderr)
         return EXIT_USER_ERROR
-    except KeyboardInterrupt:
-        print(
-            f"annotator: interrupted; {INTERRUPTED.get(args.command, 'every finished step is saved')}", file=sys.stderr
-        )
+    except KeyboardInterrupt as exc:
+        said = getattr(exc, "said", None) or INTERRUPTED.get(args.command, "every finished step is saved")
+        print(f"annotator: interrupted; {said}", file=sys.stderr)
         return EXIT_INTERRUPTED
     finally:
         if not done and made is not None:
