@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import getpass
 import json
 import sys
@@ -495,16 +496,20 @@ def _documents_named(project, names: list[str]) -> list[int]:  # type: ignore[no
 def cmd_validate(args: argparse.Namespace) -> int:
     from annotator.validation import validate
 
-    found = 0
+    found: list[dict[str, Any]] = []
     with _open(args, create=False, reads_set=True) as project:
         for doc_id in project.document_ids():
             problems = validate(project, doc_id, args.set)
             if problems:
                 name = project.document(doc_id).name
                 for p in problems:
-                    print(f"{name} (document {doc_id}): {p.message}")
-                found += len(problems)
-    print(f"{found} problems" if found else "no problems")
+                    found.append({"document": doc_id, "name": name, **dataclasses.asdict(p)})
+                    if not args.json:
+                        print(f"{name} (document {doc_id}): {p.message}")
+    if args.json:
+        print(json.dumps({"problems": found}, indent=2, ensure_ascii=False))
+    else:
+        print(f"{len(found)} problems" if found else "no problems")
     return 1 if found else 0
 
 
@@ -851,6 +856,11 @@ def build_parser() -> argparse.ArgumentParser:
         "one line each on stdout; exit 1 when there is any.",
     )
     p.add_argument("project", help="an existing project file")
+    p.add_argument(
+        "--json",
+        action="store_true",
+        help="the problems as JSON: document id and name, kind, message, event and entity ids, role (same exit code)",
+    )
     p.set_defaults(func=cmd_validate)
 
     p = sub.add_parser(

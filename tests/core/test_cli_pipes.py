@@ -131,3 +131,21 @@ def test_import_of_dash_from_a_terminal_is_refused_rather_than_waiting(tmp_path,
     err = capsys.readouterr().err
     assert code == 2 and "terminal" in err and len(err.strip().splitlines()) == 1, err
     assert os.listdir(tmp_path) == []
+
+
+def test_validate_json_gives_each_problem_as_data_with_the_same_exit_code(tmp_path, capsys):
+    """A CI gate on a project parsed 'NAME (document N): MESSAGE' lines; stats, models and agree had --json."""
+    from annotator import edits
+    from annotator.cli import main
+
+    path = _project(tmp_path)
+    assert main(["validate", str(path), "--json"]) == 0
+    assert json.loads(capsys.readouterr().out) == {"problems": []}
+    with Project(path, annotator="t") as p:
+        event = edits.add_event(p, 1, "Contact:Meet", 0, 5).result_id
+    assert main(["validate", str(path), "--json"]) == 1
+    captured = capsys.readouterr()
+    problems = json.loads(captured.out)["problems"]
+    assert problems and all(x["document"] == 1 and x["name"] == "0.txt" for x in problems), problems
+    assert {"kind", "message", "event_id", "entity_id", "role"} <= set(problems[0]) and captured.err == ""
+    assert any(x["kind"] == "missing_role" and x["event_id"] == event for x in problems), problems
