@@ -537,7 +537,24 @@ def cmd_merge(args: argparse.Namespace) -> int:
     return 0
 
 
+def _no_display() -> str | None:
+    """Why the app cannot open a window here (Linux without X11 or Wayland), else None: Qt would abort the process
+    (exit 134) with lines that suggest reinstalling it."""
+    import os
+
+    if not sys.platform.startswith("linux") or os.environ.get("QT_QPA_PLATFORM"):
+        return None
+    if os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"):
+        return None
+    return (
+        "no display to open the app on (neither DISPLAY nor WAYLAND_DISPLAY is set): run it in a desktop session "
+        "(or ssh -X); every other command works without one"
+    )
+
+
 def cmd_gui(args: argparse.Namespace) -> int:
+    if (why := _no_display()) is not None:
+        raise AnnotatorError(why)
     try:
         from ui.app import main as gui_main
     except ImportError as exc:

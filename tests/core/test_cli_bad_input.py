@@ -93,3 +93,23 @@ def test_preannotate_and_train_refuse_a_read_only_project_before_loading_a_model
         code = main(argv)
         line = _error_line(capsys.readouterr().err.replace("loading the default model ...\n", ""))
         assert code == 1 and "read-only" in line and "nothing was changed" in line and str(path) in line, line
+
+
+def test_gui_without_a_display_says_so_in_one_line(tmp_path):
+    """Qt aborted the process (exit 134) with six lines ending 'Reinstalling the application may fix this
+    problem.'"""
+    import os
+    import subprocess
+    import sys
+
+    if not sys.platform.startswith("linux"):
+        pytest.skip("a display is an X11/Wayland matter")
+    path = _project(tmp_path)
+    env = {k: v for k, v in os.environ.items() if k not in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")}
+    env.update(PYTHONPATH=str(Path(__file__).resolve().parents[2]), ANNOTATOR_CONFIG_DIR=str(tmp_path / "config"))
+    r = subprocess.run(
+        [sys.executable, "-m", "annotator", "gui", str(path)], env=env, capture_output=True, text=True, timeout=120
+    )
+    assert r.returncode == 1, (r.returncode, r.stderr)
+    line = _error_line(r.stderr)
+    assert "display" in line and "DISPLAY" in line, line
