@@ -193,7 +193,7 @@ def test_finished_documents_holding_only_undecided_suggestions_are_no_training_d
     project.close()
     assert cli_main(["train", str(tmp_path / "s.annotator")]) == 1
     err = capsys.readouterr().err
-    assert err.startswith("annotator: error: s.annotator: 0 finished") and err.count("\n") == 1
+    assert err.startswith(f"annotator: error: {tmp_path / 's.annotator'}: 0 finished") and err.count("\n") == 1
 
 
 def test_a_reviewed_document_with_nothing_in_it_is_still_evidence(tmp_path):
