@@ -6,11 +6,12 @@ import argparse
 import dataclasses
 import getpass
 import json
+import sqlite3
 import sys
 from pathlib import Path
 from typing import Any, Sequence
 
-from annotator.errors import AnnotatorError
+from annotator.errors import AnnotatorError, DamagedTextError
 from annotator.model import STATES, STATUSES
 
 
@@ -952,6 +953,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_USAGE
     except AnnotatorError as exc:
         print(f"annotator: error: {exc}", file=sys.stderr)
+        return EXIT_USER_ERROR
+    except sqlite3.OperationalError as exc:  # a stored text whose bytes are not UTF-8; anything else is a bug
+        if not DamagedTextError.is_one(exc):
+            raise
+        print(f"annotator: error: {DamagedTextError(args.project)}", file=sys.stderr)
         return EXIT_USER_ERROR
     except OSError as exc:  # a file the user named cannot be read or written
         where = f"{exc.filename}: " if exc.filename else ""

@@ -9,6 +9,30 @@ class ProjectFileError(AnnotatorError):
     """The project file cannot be opened as an annotator project."""
 
 
+class DamagedTextError(ProjectFileError):
+    """A text stored in the project whose bytes are not UTF-8: bytes written over it on disk. The file's structure is
+    whole, so the open's quick_check does not see it; reading the text does (SQLite: 'Could not decode to UTF-8
+    column ...', or the export's own decoding)."""
+
+    def __init__(self, path: object) -> None:
+        super().__init__(
+            f"{path}: the project file is damaged (a stored text is not valid UTF-8); restore it from a backup copy"
+        )
+
+    @staticmethod
+    def is_one(exc: BaseException) -> bool:
+        """``exc`` is SQLite's report of such a text (an ``sqlite3.OperationalError``)."""
+        return type(exc).__name__ == "OperationalError" and str(exc).startswith("Could not decode to UTF-8")
+
+
+def second_process_failed(why: str, project_path: object) -> AnnotatorError:
+    """The error of an export whose second process ended with ``why`` (the last line it wrote to stderr): a text it
+    found damaged is said as this process says it (``DamagedTextError``)."""
+    if "Could not decode to UTF-8" in why or DamagedTextError.__name__ in why:
+        return DamagedTextError(project_path)
+    return AnnotatorError(f"the export's second process failed: {why}")
+
+
 class SchemaError(AnnotatorError):
     """A schema file is malformed or inconsistent."""
 

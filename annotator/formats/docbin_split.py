@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any, Callable, Iterator
 
 from annotator.child_process import module_command
-from annotator.errors import AnnotatorError
+from annotator.errors import AnnotatorError, second_process_failed
 from annotator.formats.common import FormatExportReport
 from annotator.formats.docbin_records import add_records, msgpack_encoders_looked_up_once
 from annotator.formats.docbin_stream import STREAMS, DocBinWriter, spacy_layout
@@ -74,7 +74,7 @@ def second_range(
             result = work / "result"
             if proc.returncode != 0 or not result.exists():
                 lines = (work / "stderr").read_text(errors="replace").strip().splitlines()
-                raise AnnotatorError(f"the export's second process failed: {lines[-1] if lines else proc.returncode}")
+                raise second_process_failed(lines[-1] if lines else str(proc.returncode), project.path)
             status, value = pickle.loads(result.read_bytes())
             if status == "error":
                 raise value

@@ -35,7 +35,7 @@ from typing import Any, BinaryIO, Callable
 
 import orjson
 
-from annotator.errors import AnnotatorError
+from annotator.errors import second_process_failed
 from annotator.formats.json_chunks import event_dicts, read_chunk, render_chunk
 
 MIN_DOCUMENTS = 1000  # below this the second interpreter (~0.05 s CPU to start) is not worth it
@@ -295,7 +295,7 @@ def write_split(
                 err.seek(0)
                 lines = err.read().decode(errors="replace").strip().splitlines()
                 why = lines[-1] if lines else f"it ended ({proc.returncode}) before writing its part"
-                raise AnnotatorError(f"the export's second process failed: {why}")
+                raise second_process_failed(why, getattr(conn, "project_path", "the project file"))
             if side.pending or side.next != len(chunks):  # never silently short output
                 raise RuntimeError("the export's chunks were not all written")
             out.seek(0)

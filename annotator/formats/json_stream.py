@@ -65,7 +65,7 @@ def iter_chunks(
     connect = _reader_connection(project) if readers > 0 and len(chunks) > 1 else None
     if connect is None:
         for c in chunks:
-            yield read_chunk(project.db.conn, c, aset, states)
+            yield read_chunk(project.db.conn, c, aset, states, where=project.path)
         return
     local = threading.local()
     opened: list[sqlite3.Connection] = []
@@ -77,7 +77,7 @@ def iter_chunks(
             conn = local.conn = connect()
             with lock:
                 opened.append(conn)
-        return read_chunk(conn, c, aset, states)
+        return read_chunk(conn, c, aset, states, where=project.path)
 
     pool = ThreadPoolExecutor(max_workers=readers, thread_name_prefix="export-reader")
     pending: deque[Future[_Chunk]] = deque()
