@@ -95,6 +95,7 @@ def test_preannotate_and_train_refuse_a_read_only_project_before_loading_a_model
         assert code == 1 and "read-only" in line and "nothing was changed" in line and str(path) in line, line
 
 
+@pytest.mark.slow  # other processes
 def test_gui_without_a_display_says_so_in_one_line(tmp_path):
     """Qt aborted the process (exit 134) with six lines ending 'Reinstalling the application may fix this
     problem.'"""

@@ -32,6 +32,7 @@ def _annotator(cwd: Path, *argv: str, stdin: bytes | None = None) -> subprocess.
     )
 
 
+@pytest.mark.slow  # other processes
 @pytest.mark.parametrize("fmt", ["json", "jsonl", "conll"])
 def test_export_to_dash_writes_the_export_to_stdout_and_its_summary_to_stderr(tmp_path, fmt):
     path = _project(tmp_path)
@@ -50,6 +51,7 @@ def test_export_to_dash_writes_the_export_to_stdout_and_its_summary_to_stderr(tm
     assert sorted(os.listdir(tmp_path)) == ["file." + fmt, "p.annotator"]
 
 
+@pytest.mark.slow  # other processes
 def test_export_to_dash_without_a_format_is_json(tmp_path):
     path = _project(tmp_path)
     piped = _annotator(tmp_path, "export", str(path), "-o", "-")
@@ -57,6 +59,7 @@ def test_export_to_dash_without_a_format_is_json(tmp_path):
     assert [d["text"] for d in json.loads(piped.stdout)["documents"]] == TEXTS
 
 
+@pytest.mark.slow  # other processes
 @pytest.mark.parametrize(
     ("argv", "says"),
     [
@@ -79,6 +82,7 @@ def _names_and_texts(path: Path) -> list[tuple[str, str]]:
         return [(p.document(d).name, p.document(d).text) for d in p.document_ids()]
 
 
+@pytest.mark.slow  # other processes
 @pytest.mark.parametrize("fmt", ["jsonl", "json"])
 def test_import_of_dash_reads_the_project_s_own_export_from_stdin(tmp_path, fmt):
     """'skipped -: no such file or folder': a pipeline could not pipe an export (or its own JSONL) in."""
@@ -93,6 +97,7 @@ def test_import_of_dash_reads_the_project_s_own_export_from_stdin(tmp_path, fmt)
     assert sorted(os.listdir(tmp_path)) == ["new.annotator", "p.annotator"]
 
 
+@pytest.mark.slow  # other processes
 def test_import_of_dash_reads_plain_text_and_a_named_format_from_stdin(tmp_path):
     target = tmp_path / "new.annotator"
     r = _annotator(tmp_path, "import", str(target), "-", stdin=TEXTS[0].encode("utf-8"))
@@ -103,6 +108,7 @@ def test_import_of_dash_reads_plain_text_and_a_named_format_from_stdin(tmp_path)
     assert [t for _, t in _names_and_texts(target)] == [TEXTS[0], "Ivan Petrov flew to Zurich ."]
 
 
+@pytest.mark.slow  # other processes
 def test_import_of_dash_twice_or_of_nothing_is_refused(tmp_path):
     target = tmp_path / "new.annotator"
     r = _annotator(tmp_path, "import", str(target), "-", "-", stdin=b"text")
@@ -149,3 +155,14 @@ def test_validate_json_gives_each_problem_as_data_with_the_same_exit_code(tmp_pa
     assert problems and all(x["document"] == 1 and x["name"] == "0.txt" for x in problems), problems
     assert {"kind", "message", "event_id", "entity_id", "role"} <= set(problems[0]) and captured.err == ""
     assert any(x["kind"] == "missing_role" and x["event_id"] == event for x in problems), problems
+
+
+def test_export_to_dash_in_process(tmp_path, capsysbinary):
+    """The inner loop's own check of ``-o -`` (the tests above run the command as a pipeline does)."""
+    from annotator.cli import main
+
+    path = _project(tmp_path)
+    assert main(["export", str(path), "-f", "jsonl", "-o", "-"]) == 0
+    captured = capsysbinary.readouterr()
+    assert [json.loads(line)["text"] for line in captured.out.splitlines()] == TEXTS
+    assert b"wrote standard output" in captured.err and not (tmp_path / "-").exists()

@@ -59,6 +59,7 @@ def test_a_stored_text_that_is_not_utf8_is_reported_as_damage_in_one_line(damage
     assert not [f for f in folder.iterdir() if f.name.startswith("out")]
 
 
+@pytest.mark.slow  # other processes
 @pytest.mark.parametrize("fmt", ["json", "spacy"])
 def test_the_export_s_second_process_reports_it_as_this_process_does(damaged, capsys, monkeypatch, fmt):
     """It said 'the export's second process failed: sqlite3.OperationalError: Could not decode to UTF-8 column

@@ -214,6 +214,7 @@ def _annotator_as_nobody(*argv: str) -> subprocess.CompletedProcess:
     )
 
 
+@pytest.mark.slow  # other processes
 @needs_nobody
 @pytest.mark.parametrize("command", [["init"], ["import", "{txt}"], ["merge", "{src}"]])
 def test_a_project_cannot_be_made_in_a_folder_the_user_cannot_write_and_says_why(shared, command):
