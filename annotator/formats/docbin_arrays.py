@@ -18,13 +18,13 @@ from __future__ import annotations
 
 import sqlite3
 import struct
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 import numpy as np
 import orjson
 
-from annotator.formats.docbin_plan import argument_entry, event_entry, user_data_of
+from annotator.formats.docbin_plan import SCORED_KEY, argument_entry, event_entry, user_data_of
 from annotator.formats.records import ExportRequest, _in, chunk_extras, event_dicts
 from annotator.formats.string_ids import murmurhash64a_ranges
 
@@ -78,6 +78,7 @@ class Chunk:
     args: dict[int, list[tuple]]
     comments: dict[int, list[dict[str, Any]]]
     triggers: dict[int, list[tuple[int, int]]]  # per document id: each event's tokens (first, end exclusive)
+    scores: dict[int, float] = field(default_factory=dict)  # entity id -> score, for the entities that have one
 
 
 def read_chunk(
@@ -154,11 +155,7 @@ def read_chunk(
         base = tok_off[t_doc]
         for k, a, b in zip(t_doc.tolist(), (t_first - base).tolist(), (t_last + 1 - base).tolist()):
             triggers.setdefault(docs[k][0], []).append((a, b))
-    if len(kept):  # a document with a scored entity gets doc.spans["scored"]: the record path writes it
-        scored = _scored_documents(conn, [docs[k][0] for k in kept], aset, states)
-        for k in kept.tolist() if scored else ():
-            if docs[k][0] in scored:
-                ok[k] = False
+    scores = _scores(conn, [docs[k][0] for k in kept], aset, states) if len(kept) else {}
     ent_off = np.searchsorted(e_doc, np.arange(nd + 1))
     return Chunk(
         docs,
@@ -180,6 +177,7 @@ def read_chunk(
         args,
         comments,
         triggers,
+        scores,
     )
 
 
@@ -273,12 +271,10 @@ def _word_index(text: str, starts: Any, ends: Any) -> tuple[np.ndarray, list[str
     return word_of, words
 
 
-def _scored_documents(conn: Any, ids: list[int], aset: str, states: tuple[str, ...]) -> set[int]:
-    """Which of ``ids`` have an exported entity with a score."""
+def _scores(conn: Any, ids: list[int], aset: str, states: tuple[str, ...]) -> dict[int, float]:
+    """The scores of the exported entities of ``ids`` that have one, by entity id (read as Python floats: exact)."""
     where = f"document_id IN ({_in(ids)}) AND annotation_set = ? AND state IN ({_in(states)}) AND score IS NOT NULL"
-    return {
-        r[0] for r in conn.execute(f"SELECT DISTINCT document_id FROM entities WHERE {where}", [*ids, aset, *states])
-    }
+    return dict(conn.execute(f"SELECT id, score FROM entities WHERE {where}", [*ids, aset, *states]).fetchall())
 
 
 def _read_entities(
@@ -466,7 +462,11 @@ def encode(
                 trig.append(span_pack(0, 0, hashes[v["type"]], s, e, int(starts[s + tb]), int(ends[e - 1 + tb])))
             report.events += len(events)
         msg: dict[bytes, list[str]] = {}
-        groups = {keys[0]: None, keys[1]: ("events", planned, trig)}  # as add_plan: one group if the keys are one
+        groups: dict[str, Any] = {keys[0]: None, keys[1]: ("events", planned, trig)}  # as add_plan (one if one key)
+        scored = [x for x in range(a, z) if ids_all[x] in chunk.scores] if chunk.scores else ()
+        if scored:  # the entities with a score, as a span categorizer leaves them (add_plan's SCORED_KEY group)
+            got = [chunk.scores[ids_all[x]] for x in scored]
+            groups[SCORED_KEY] = ("scores", got, [spans[x * 42 + 2 : x * 42 + 42] for x in scored])
         for key, group in groups.items():
             body = sc if group is None else pack({"name": key, "attrs": {group[0]: group[1]}, "spans": group[2]})
             msg.setdefault(body, []).append(key)

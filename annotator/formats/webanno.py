@@ -283,7 +283,12 @@ def _render(
     report: FormatExportReport,
     name: str,
 ) -> str:
-    events = layers.events
+    events, decisions, entity_features, comment_features = (
+        layers.events,
+        layers.decisions,
+        layers.entity,
+        layers.comments,
+    )
     text = rows.text
     u16 = Utf16Map(text)
     s16, e16 = u16.to_utf16_many(rows.starts), u16.to_utf16_many(rows.ends)
@@ -354,8 +359,8 @@ def _render(
 
     def cells(key: UnitKey) -> list[str]:
         ne = ne_at.get(key)
-        if layers.decisions:
-            out = features(ne, layers.entity)
+        if decisions:
+            out = features(ne, entity_features)
         else:
             out = ["|".join(esc(sp.value) + suffix(sp) for sp in ne) if ne else EMPTY]
         ev = ev_at.get(key)
@@ -371,8 +376,8 @@ def _render(
                 out.append("|".join(value(sp.extra.get(f)) + suffix(sp) for sp in ev))
             else:
                 out.append("|".join(value(sp.attributes.get(f)) + suffix(sp) for sp in ev))
-        if layers.comments:
-            out += features(co_at.get(key), layers.comments)
+        if comment_features:
+            out += features(co_at.get(key), comment_features)
         if ch_layers:
             at = ch_at.get(key)
             if not at:

@@ -10,6 +10,7 @@ from annotator.formats import writers
 from annotator.formats.loading import import_format
 from annotator.importing import IncomingDocument, IncomingEntity, import_documents
 from annotator.store import Project
+from tests.formats.test_docbin_arrays import add_odd_documents, exported, reference, store_tokens
 
 TEXT = "Sergey Lavrov met Antony Blinken in Moscow on Friday."
 WORDS = ["Sergey", "Lavrov", "met", "Antony", "Blinken", "in", "Moscow", "on", "Friday", "."]
@@ -74,3 +75,32 @@ def test_entity_scores_go_out_in_a_scored_span_group_and_come_back(tmp_path, tok
     (before,) = [i for i in project.document_ids() if project.document(i).name == "d.txt"]
     assert scores(again, names["d.txt"]) == scores(project, before)
     assert [s for *_, s in scores(again, names["d.txt"])] == [0.8, None, 0.25, 0.95]
+
+
+def test_the_array_path_writes_the_scored_group_as_the_record_path_does(sample, tmp_path, monkeypatch):
+    """Documents with stored tokens and scored entities stay on the array path (they went to the slower record path)
+    and read back as spaCy's own DocBin of the record path's Docs, scores exact (0.1 + 0.2 is not 0.3)."""
+    from annotator.formats import docbin_arrays
+    from annotator.formats.records import ExportRequest
+
+    project, _ = sample
+    add_odd_documents(project)
+    store_tokens(project, skip=("rocket.txt",))
+    project.db.conn.execute("UPDATE entities SET score = 0.1 + 0.2 WHERE id % 2 = 0")
+    project.db.conn.execute("UPDATE entities SET score = 0.7 WHERE id % 3 = 0 AND id % 2 = 1")
+    project.db.conn.commit()
+    encoded = []
+    real = docbin_arrays.encode
+    monkeypatch.setattr(
+        docbin_arrays,
+        "encode",
+        lambda chunk, lo, hi, *a: encoded.extend(d[1] for d in chunk.docs[lo:hi]) or real(chunk, lo, hi, *a),
+    )
+    request = ExportRequest(states=("suggested", "accepted", "added"))
+    theirs, _ = reference(project, request)
+    ours, _ = exported(project, tmp_path / "c.spacy", request)
+    assert ours == theirs
+    assert {"accents.txt", "arrest.txt", "nul.txt"} <= set(encoded)  # on the array path, scores and all
+    assert all("scored" in ours[n][2] for n in ("accents.txt", "arrest.txt", "nul.txt"))
+    scored = [groups["scored"] for _text, _tokens, groups, *_ in ours.values() if "scored" in groups]
+    assert scored and {x for _spans, attrs in scored for x in attrs["scores"]} == {0.1 + 0.2, 0.7}
