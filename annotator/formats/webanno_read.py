@@ -5,7 +5,9 @@ it that starts with ``#FORMAT=WebAnno TSV`` (INCEpTION's project export keeps ``
 - The text is rebuilt from the ``#Text=`` lines as INCEpTION rebuilds it (``webanno_layout``); the token rows
   become the document's stored tokens and sentences (pipeline ``webanno``), so a token export cuts it as the file did.
 - ``NamedEntity`` spans become entities labelled with their ``value``; a span layer of one feature (not one of DKPro
-  Core's token-level layers: POS, lemma, ...) gives entities too, its values as labels (a note says which layer).
+  Core's token-level layers: POS, lemma, ...) gives entities too, its values as labels (a note says which layer), as
+  does a layer of several features one of which is named as a label (``LABEL_FEATURES``: GUM's ``Referent|entity|...``)
+  and a layer without features (its spans labelled with its short name).
 - A span layer with slot features (``ROLE_...`` and its target column) is an event layer: each span is an event
   (its type: the feature ``type``, else the layer's one feature, else the layer's name), each slot link an argument
   whose role is the link's role (or the slot's name when the link has none) and whose filler is the entity the link
@@ -16,7 +18,7 @@ it that starts with ``#FORMAT=WebAnno TSV`` (INCEpTION's project export keeps ``
 - Coreference chains (``#T_CH`` layers) are kept as relations from each mention to the one before it (``webanno_chains``:
   a mention on no entity's span becomes an entity labelled with its ``referenceType``, or ``Mention``).
 - Left out, and said so in warnings: relations whose ends are not entities, a chain of one mention, spans without a label,
-  layers of several features, links that point at something that is not an entity, zero-width spans, sentence ids,
+  layers of several features none named as a label, links that point at something that is not an entity, zero-width spans, sentence ids,
   entity links (``NamedEntity|identifier``).
 Bad input refuses the file with its line. Labels and event types the schema lacks are added to it
 (``webanno_schema``): the result's ``schema``, which a project without documents takes.
@@ -179,6 +181,8 @@ class _Warnings:
             self.out.append(f"{self.path}: {kind}" + (f": {n}{more}" if shown else ""))
 
 
+# the feature that labels the spans of a layer of several features, the first of these names it has
+LABEL_FEATURES = ("value", "label", "entity", "category", "type", "class", "tag")
 LAYER_NAME = ""  # the "feature" of a layer without features: its spans are labelled with the layer's short name
 
 
@@ -190,7 +194,10 @@ def _label_column(layer: str, cols: list[Column]) -> str | None:
         return "value"
     if all(c.role == "placeholder" for c in cols):
         return LAYER_NAME
-    return features[0] if len(features) == 1 and len(cols) == 1 else None
+    if len(features) == 1 and len(cols) == 1:
+        return features[0]
+    named = {f.lower(): f for f in features}  # several: the one named as a label (GUM's Referent|entity|infstat|...)
+    return next((named[n] for n in LABEL_FEATURES if n in named), None) if len(features) == len(cols) else None
 
 
 def _where(layout: Layout, a: Annotation) -> str:
@@ -227,6 +234,9 @@ def _entities(
         if not label:
             warn.add(f"{short_name(a.layer)} spans without a {feature}", _where(layout, a))
             continue
+        lost = [f"{f}={v}" for f, v in a.features.items() if f != feature and v is not None and a.layer != NAMED_ENTITY]
+        if lost and feature != LAYER_NAME:
+            warn.add(f"features of layer {a.layer} other than {feature}", f"{label} {', '.join(lost)}")
         begin, end = a.begin, a.end
         if begin >= end:
             warn.add("zero-width spans", f"{a.units[0].id} {label}")
@@ -246,7 +256,7 @@ def _entities(
                 f"{short_name(layer)}"
             )
         else:
-            notes.append(f"{path}: the values of layer {layer}'s feature read as entity labels")
+            notes.append(f"{path}: the values of layer {layer}'s feature {label_of[layer]} read as entity labels")
     return out
 
 

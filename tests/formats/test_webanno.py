@@ -110,7 +110,7 @@ def test_reads_an_inception_file_with_events_stacking_ids_subtokens_and_an_emoji
     said = " | ".join(report.warnings)
     for lost in ("entity links", "chains of one mention", "1 sentence id"):
         assert lost in said, said
-    assert any("webanno.custom.Mention's feature read as entity labels" in n for n in report.notes)
+    assert any("webanno.custom.Mention's feature category read as entity labels" in n for n in report.notes)
     macron, paris = (text.index("Macron"), text.index("Macron") + 6), (text.index("Paris"), text.index("Paris") + 5)
     assert doc.meta["webanno"]["relations"] == [
         {

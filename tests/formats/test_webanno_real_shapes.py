@@ -106,3 +106,58 @@ def test_slot_links_to_a_feature_less_layer_are_arguments(tmp_path):
     assert sorted((a.role, by_id[a.entity_id]) for a in event.arguments) == [("p1", "Rebels"), ("p1", "town")]
     said = " | ".join(report.warnings)
     assert "zero-width spans: 1" in said and "SimpleLinkHost p2 -> 1-4.1" in said, said
+
+
+def test_a_layer_of_several_features_is_labelled_by_the_one_named_as_a_label_and_its_relations_kept(tmp_path):
+    """GUM's coreference corpus (WebAnno TSV 3.2, amir-zeldes/gum coref/gum/tsv): a span layer of three features
+    (``Referent|entity|infstat|identity``, nested and stacked spans) and a relation layer between its spans
+    (``Coref|type|BT_...Referent``: coref, ana, appos, bridge). The referents and every relation were left out ('which
+    has no single feature to label them with', 'whose ends are not entities'): now ``entity`` labels them, the
+    relations between them are kept, the other features are said to be left out."""
+    lines = [
+        "#FORMAT=WebAnno TSV 3.2",
+        "#T_SP=webanno.custom.Referent|entity|infstat|identity",
+        "#T_RL=webanno.custom.Coref|type|BT_webanno.custom.Referent",
+        "",
+        "",
+        "#Text=Fishermen rescued the crew of a Thai boat",
+        "1-1\t0-9\tFishermen\tperson[1]\tnew[1]\t_\tana\t2-1[4_1]\t",
+        "1-2\t10-17\trescued\t_\t_\t_\t_\t_\t",
+        "1-3\t18-21\tthe\tperson[2]\tnew[2]\t_\t_\t_\t",
+        "1-4\t22-26\tcrew\tperson[2]\tnew[2]\t_\t_\t_\t",
+        "1-5\t27-29\tof\tperson[2]\tnew[2]\t_\t_\t_\t",
+        "1-6\t30-31\ta\tperson[2]|object[3]\tnew[2]|new[3]\t_\t_\t_\t",
+        "1-7\t32-36\tThai\tperson[2]|object[3]|place[5]\tnew[2]|new[3]|new[5]\t_\t_\t_\t",
+        "1-8\t37-41\tboat\tperson[2]|object[3]\tnew[2]|new[3]\t_\t_\t_\t",
+        "",
+        "#Text=They waited .",
+        "2-1\t42-46\tThey\tperson[4]\tgiv:act[4]\t_\t_\t_\t",
+        "2-2\t47-53\twaited\t_\t_\t_\t_\t_\t",
+        "2-3\t54-55\t.\t_\t_\t_\t_\t_\t",
+        "",
+        "#Text=Thailand helped",
+        "3-1\t56-64\tThailand\tplace[6]\tnew[6]\tThailand[6]\t_\t_\t",
+        "3-2\t65-71\thelped\t_\t_\t_\t_\t_\t",
+    ]
+    project = Project(tmp_path / "p.annotator", annotator="t")
+    report = import_format(project, "webanno", [write(tmp_path, "gum.tsv", lines)])
+    assert entities(project) == [  # person as the news schema spells it (case), the others added to it
+        ("PERSON", "Fishermen"),
+        ("PERSON", "They"),
+        ("PERSON", "the crew of a Thai boat"),
+        ("object", "a Thai boat"),
+        ("place", "Thai"),
+        ("place", "Thailand"),
+    ]
+    (doc_id,) = project.document_ids()
+    (rel,) = project.document(doc_id).meta["webanno"]["relations"]
+    assert (rel["layer"], rel["type"], rel["from"], rel["to"]) == (
+        "webanno.custom.Coref",
+        "ana",
+        [42, 46, "PERSON"],  # from the row in the BT_ column, to the row the relation is on
+        [0, 9, "PERSON"],
+    )
+    assert any("Referent's feature entity read as entity labels" in n for n in report.notes), report.notes
+    said = " | ".join(report.warnings)
+    assert "features of layer webanno.custom.Referent other than entity: 6" in said, said
+    assert "(person infstat=new, " in said and "no single feature" not in said, said
