@@ -341,3 +341,39 @@ def test_a_filler_taken_out_by_its_x_button_is_undecided_again_as_by_the_role_ke
     assert states()["John Smith"] == "suggested"
     c.undo_stack.undo()
     assert states()["John Smith"] == "accepted" and [a.role for a in db.event(ev).arguments] == ["Entity"]
+
+
+def test_the_keys_stay_in_the_role_after_its_x_is_pressed(qtbot, window):
+    """Space on an argument's × (reached by F4 and Tab) took it out, and Qt gave the keys on to the row's fill list
+    without its focus frame: nothing on screen showed where they were. The fill list has them, framed."""
+    from PySide6.QtWidgets import QAbstractButton, QComboBox, QStyle, QStyleOption
+    from test_events import make_attack
+    from ui_helpers import click_char, find
+    from ui_support import DOC_A
+
+    w, v = window, window.view
+    make_attack(qtbot, w)
+    ed = w.event_editor
+    qtbot.waitUntil(lambda: ed.type_combo is not None and ed.type_combo.isVisible())
+    click_char(qtbot, v, find(DOC_A, "NATO")[0] + 1)
+    qtbot.keyClick(v, Qt.Key.Key_1, Qt.KeyboardModifier.AltModifier)  # Attacker: NATO
+    body = ed.scroll.widget()
+    qtbot.waitUntil(lambda: any(b.text() == "×" and b.isVisible() for b in body.findChildren(QAbstractButton)))
+    w.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is w)
+    x = next(b for b in body.findChildren(QAbstractButton) if b.text() == "×" and b.isVisible())
+    qtbot.keyClick(v, Qt.Key.Key_F4)  # into the editor, then Tab to the ×, as a person does
+    for _ in range(12):
+        if QApplication.focusWidget() is x:
+            break
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
+    assert QApplication.focusWidget() is x
+    qtbot.keyClick(x, Qt.Key.Key_Space)
+    qtbot.waitUntil(lambda: not w.controller.events[w.controller.current_event].arguments)
+    qtbot.wait(50)
+    now = QApplication.focusWidget()
+    assert now is ed.fill_combos[0] and now.isVisible(), now  # the Attacker row's fill list
+    assert isinstance(now, QComboBox)
+    opt = QStyleOption()
+    opt.initFrom(now)
+    assert opt.state & QStyle.StateFlag.State_KeyboardFocusChange  # with its focus frame: seen to have the keys

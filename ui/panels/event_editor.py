@@ -383,8 +383,14 @@ class EventEditor(QWidget):
             now = self._row_of(ev, role.name, role.name in missing)
             was, self._row_shows[i] = self._row_shows[i], now
             if now[0] != was[0]:
+                had_keys = any(w.hasFocus() for w in _widgets(self._cells[i]))  # its × pressed by Space
                 _empty(self._cells[i])
                 self._fill_cell(self._cells[i], role.name, [a for a in ev.arguments if a.role == role.name])
+                if had_keys:  # the keys stay in the row, seen there: Qt gave them on (to its fill list) unframed
+                    combo = self.fill_combos[i]
+                    combo.setFocus(Qt.FocusReason.ShortcutFocusReason)
+                    combo.window().setAttribute(Qt.WidgetAttribute.WA_KeyboardFocusChange)  # as after Tab
+                    combo.update()
             if now[1] != was[1]:
                 self._fill_list(self.fill_combos[i], self._lists.get(role.name, ()))
             else:
