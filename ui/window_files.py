@@ -96,7 +96,7 @@ class FilesAndWork:
         if self._refuse_read_only():
             return
         w = ImportWorker(self.controller.project.path, paths, self.settings.annotator or None)
-        self.start_worker(w, after=self._after_import)
+        self.start_worker(w, after=lambda: self._after_import_of(w))
 
     def _after_import(self: "MainWindow") -> None:
         self.controller.reload()
@@ -140,11 +140,13 @@ class FilesAndWork:
         if chosen:
             fmt, path = dlg.choice()
             w = ImportFormatWorker(c.project.path, fmt, [path], self.settings.annotator or None, dlg.options())
-            self.start_worker(w, after=lambda: self._after_format_import(w))
+            self.start_worker(w, after=lambda: self._after_import_of(w))
 
-    def _after_format_import(self: "MainWindow", worker: ImportFormatWorker) -> None:
+    def _after_import_of(self: "MainWindow", worker: ImportWorker | ImportFormatWorker) -> None:
         c = self.controller
-        if worker.schema_adopted and c.project is not None:  # the input brought its own schema: read it again
+        # the input brought its own schema, or labels grew it: read it again (a brat folder's or CoNLL file's new
+        # labels had no colour, no legend entry and no key until the project was opened again)
+        if worker.schema_adopted and c.project is not None:
             self.open_project(c.project.path)
         else:
             self._after_import()

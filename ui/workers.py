@@ -156,6 +156,7 @@ class ImportWorker(Worker):
     def __init__(self, project_path: str | Path, paths: list[str], annotator: str | None = None) -> None:
         super().__init__(project_path, annotator)
         self.paths = paths
+        self.schema_adopted: str | None = None  # the schema the files brought or grew (the window reads it again)
 
     def work(self, project: Project) -> str:
         from annotator.formats.loading import import_paths
@@ -167,6 +168,7 @@ class ImportWorker(Worker):
             cancelled=lambda: self._cancel,
         )
         self.report = report
+        self.schema_adopted = report.schema_adopted
         text = "\n".join([f"Import: {report.summary()}", *report.matched])
         if report.skipped:
             text += "\n" + "\n".join(reason for _p, reason in report.skipped[:20])

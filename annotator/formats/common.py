@@ -200,6 +200,9 @@ class ReadResult:
     warnings: list[str] = field(default_factory=list)  # what could not be kept
     notes: list[str] = field(default_factory=list)  # how something was read (UTF-16 offsets, ...): not a loss
     schema_from: str = ""  # how a refusal names where ``schema`` came from ("its layers give labels and event types")
+    # the entity labels ``schema`` adds to the project's and nothing else (formats.loading grows a new project's
+    # schema by the labels a file uses): adoptable by a project whose documents all came in with the same import
+    labels_added: tuple[str, ...] = ()
 
 
 def read_text_file(path: Path) -> str:

@@ -34,6 +34,7 @@ from annotator.formats.iob import (
     scheme_name,
 )
 from annotator.formats.regions import Region, build_document
+from annotator.formats.schema_names import SchemaNames
 from annotator.formats.tokens import join_tokens
 from annotator.importing import IncomingDocument, counted
 from annotator.schema import Schema
@@ -335,9 +336,12 @@ def read_conll(path: str | Path, schema: Schema | None = None, options: Mapping[
     docs: list[IncomingDocument] = []
     unknown = LabelTally(path)
     odd: list[tuple[int, str]] = []  # BIOES tags out of sequence: (line, what)
+    names = SchemaNames(schema) if schema is not None else None  # CoNLL-2003's PER as the schema's PERSON
     for d in parsed:
         joined = join_tokens([[t[1] for t in s] for s in d.sentences])
         regions = _regions(d, joined.starts, joined.ends, scheme, odd)
+        if names is not None:
+            regions = [Region(r.key, r.start, r.end, names.label(r.label), r.attributes, r.score) for r in regions]
         with unknown.collect():
             doc = build_document(
                 joined.text,
@@ -357,6 +361,8 @@ def read_conll(path: str | Path, schema: Schema | None = None, options: Mapping[
         f"{path}: CoNLL keeps no original text: each document's text is its tokens, a space between them and a "
         "line per sentence"
     )
+    if names is not None:
+        notes += names.notes(str(path))
     if len(shape.tags) > 1:
         named = ", ".join(str(c + 1) for c in shape.tags[:-1]) + f" and {shape.tags[-1] + 1}"
         notes.append(

@@ -10,12 +10,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, BinaryIO, Callable, Iterable, Iterator, Mapping
 
-from annotator.errors import AnnotatorError, ImportFileError
+from annotator.errors import AnnotatorError, ImportFileError, UnknownLabelsError
 from annotator.formats import readers, readers_by_suffix
 from annotator.formats.common import ReadResult, check_with_line
 from annotator.formats.detect import detect_format
 from annotator.formats.onto_stored import match_stored
 from annotator.formats.registry import FORMATS
+from annotator.formats.schema_growth import grown_schema
 from annotator.importing import BATCH, ImportReport, IncomingDocument, check_document, counted, store_documents
 from annotator.schema import Schema
 from annotator.store import Project
@@ -28,6 +29,7 @@ class FormatImportReport(ImportReport):
     warnings: list[str] = field(default_factory=list)  # what could not be kept
     notes: list[str] = field(default_factory=list)  # how something was read (not a loss)
     schema_adopted: str | None = None
+    labels_added: list[str] = field(default_factory=list)  # entity labels the input's files added to the schema
     formats: list[tuple[str, str]] = field(default_factory=list)  # (path, reader) told from the content
     # the line of each file whose documents matched stored ones (formats.onto_stored), also among the notes: the
     # app shows it beside the summary, which counts them as "annotated (already in the project)"
@@ -35,7 +37,9 @@ class FormatImportReport(ImportReport):
 
     def summary(self) -> str:
         s = super().summary()
-        if self.schema_adopted:
+        if self.labels_added:
+            s += f"; labels added to the project's schema: {', '.join(self.labels_added)}"
+        elif self.schema_adopted:
             s += f"; the project now uses the schema {self.schema_adopted!r} from the input"
         if self.warnings:
             s += f"; {counted(len(self.warnings), 'thing')} not kept (see warnings)"
@@ -82,13 +86,18 @@ def import_format(
     progress: Callable[[int, int, str], None] | None = None,
     skip_bad: bool = False,
     options: Mapping[str, str] | None = None,
+    grow: bool | None = None,
 ) -> FormatImportReport:
     """Read ``paths`` with the reader ``fmt`` (with its ``options``: ``import_options`` of its record); if anything
     is wrong nothing is stored (ImportFileError).
 
     A schema the input brings (brat's annotation.conf) becomes the project's schema when the project has
-    no documents yet; otherwise the project's schema must already hold it.
+    no documents yet; otherwise the project's schema must already hold it. Entity labels a file uses that the
+    schema lacks are added to it when ``grow`` (default: the project has no documents yet), as WebAnno TSV layers
+    and brat's types are: a CoNLL corpus with GENE tags imported into a new project was refused.
     """
+    if grow is None:
+        grow = not project.document_ids()
     table = readers()
     if fmt not in table:
         raise AnnotatorError(f"unknown import format {fmt!r}; choose one of {', '.join(table)}")
@@ -105,12 +114,14 @@ def import_format(
     paths = [Path(p) for p in paths]
     results = []
     matched: list[str] = []
+    schema = project.schema  # grown file by file by the labels they add
     for k, p in enumerate(paths, start=1):
         refuse_project_file(p)
         extra: dict[str, Any] = {"skip_bad": True} if skip_bad else {}
         if options:
             extra["options"] = dict(options)
-        result = as_result(table[fmt](p, schema=project.schema, **extra))
+        result = read_growing(lambda s: as_result(table[fmt](p, schema=s, **extra)), p, schema, grow, fmt)
+        schema = result.schema if result.labels_added and result.schema is not None else schema
         got = match_stored(project, result.documents, p) if FORMATS[fmt].rebuilds_text else None
         if got is not None:  # the project's own export back (DyGIE++, CoNLL): onto the documents it came from
             result.notes.append(got[0])
@@ -118,14 +129,34 @@ def import_format(
         results.append((p, result))
         if progress:
             progress(k, len(paths), str(p))
-    report = store_results(project, results)
+    report = store_results(project, results, grow)
     report.matched = matched
     return report
 
 
-def store_results(project: Project, results: list[tuple[Path, ReadResult]]) -> FormatImportReport:
+def read_growing(read: Callable[[Schema], ReadResult], path: Path, schema: Schema, grow: bool, fmt: str) -> ReadResult:
+    """``read(schema)``; when it refuses entity labels the schema lacks and ``grow``, read again with them added
+    (``ReadResult.labels_added``, said in a note)."""
+    try:
+        return read(schema)
+    except UnknownLabelsError as exc:
+        if not grow or not schema.source:
+            raise
+        labels = tuple(exc.labels)
+        grown = grown_schema(schema, labels, (), path, f"from a {FORMATS[fmt].shown} file")
+    result = read(grown)
+    result.schema, result.labels_added = grown, labels
+    result.schema_from = f"it uses labels the schema lacks ({', '.join(labels)})"
+    result.notes.append(
+        f"{path}: labels the schema {schema.name!r} lacks, added to the new project's schema: {', '.join(labels)}"
+    )
+    return result
+
+
+def store_results(project: Project, results: list[tuple[Path, ReadResult]], grow: bool = False) -> FormatImportReport:
     """Check what readers read and store it all in one transaction, adopting a schema the input brings (brat's
-    annotation.conf, a JSON export's header) when the project has no documents yet."""
+    annotation.conf, a JSON export's header) when the project has no documents yet; a schema that only adds entity
+    labels (``ReadResult.labels_added``) also when ``grow`` (the project had none when this import began)."""
     report = FormatImportReport()
     new_schema = None
     for p, r in results:
@@ -133,7 +164,10 @@ def store_results(project: Project, results: list[tuple[Path, ReadResult]]) -> F
         report.notes += r.notes
         if r.schema is None or covers(project.schema, r.schema):
             continue
-        if project.document_ids() or (new_schema is not None and not covers(new_schema, r.schema)):
+        if new_schema is not None and covers(new_schema, r.schema):
+            continue  # an earlier file's schema holds it already
+        grows = grow and bool(r.labels_added) and covers(r.schema, new_schema or project.schema)
+        if not grows and (project.document_ids() or new_schema is not None):
             lacks = missing(new_schema or project.schema, r.schema)
             named = ", ".join(lacks[:4]) + (f" and {len(lacks) - 4} more" if len(lacks) > 4 else "")
             said = (
@@ -157,6 +191,7 @@ def store_results(project: Project, results: list[tuple[Path, ReadResult]]) -> F
             if new_schema is not None:
                 project.set_schema(new_schema)
                 report.schema_adopted = new_schema.name
+                report.labels_added = [n for _, r in results for n in r.labels_added]
             store_documents(project, docs, report)
     except BaseException:
         project.schema = old
@@ -274,6 +309,7 @@ def import_paths(
     paths = list(paths)
     files = list(expand_paths(paths))
     report = FormatImportReport()
+    grow = not project.document_ids()  # a new project takes the labels its files use (import_format)
     for folder in empty_folders(paths):  # a corpus folder that came out empty is not a success
         report.skipped.append((str(folder), f"{folder}: a folder with no file to import in it"))
     pending: list[IncomingDocument] = []
@@ -297,12 +333,13 @@ def import_paths(
         try:
             if fmt is not None:
                 flush()
-                got = import_format(project, fmt, [path])
+                got = import_format(project, fmt, [path], grow=grow)
                 report.merge(got)
                 report.warnings += got.warnings
                 report.notes += got.notes
                 report.matched += got.matched
                 report.schema_adopted = got.schema_adopted or report.schema_adopted
+                report.labels_added += got.labels_added
                 report.formats.append((str(path), fmt))
                 docs = []
             else:

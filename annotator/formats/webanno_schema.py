@@ -7,12 +7,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from annotator.errors import ImportFileError, SchemaError
 from annotator.importing import IncomingDocument
-from annotator.schema import Schema, parse_schema, schema_source
+from annotator.formats.schema_growth import grown_schema
+from annotator.schema import Schema
 
-# colours for the added labels (the app tells labels apart by colour; brat's default grey for all said nothing)
-PALETTE = ("#8dd3c7", "#ffffb3", "#bebada", "#fb8072", "#80b1d3", "#fdb462", "#b3de69", "#fccde5", "#bc80bd", "#ccebc5")
 ADDED = "from a WebAnno TSV file"
 
 
@@ -38,21 +36,10 @@ def extended_schema(schema: Schema, docs: list[IncomingDocument], path: Path) ->
                     fillers.append(by_key[key])
     if not (labels or types) or not schema.source:
         return None
-    entities = [{"name": n, "description": ADDED, "color": PALETTE[k % len(PALETTE)]} for k, n in enumerate(labels)]
     events = [
-        {
-            "name": t,
-            "description": ADDED,
-            "roles": [{"name": r, "labels": labs, "multiplicity": "any"} for r, labs in roles.items()],
-        }
+        {"name": t, "roles": [{"name": r, "labels": labs, "multiplicity": "any"} for r, labs in roles.items()]}
         for t, roles in types.items()
     ]
-    extra = schema_source({}, entities, (), events).split("\n", 1)[1]  # the tables alone, after the schema's own
-    try:
-        extended = parse_schema(
-            schema.source.rstrip("\n") + "\n\n" + extra, f"{schema.name} + {path.name}", app_keys=False
-        )
-    except SchemaError as exc:
-        raise ImportFileError(str(path), f"its labels and event types cannot be added to the schema: {exc}") from None
+    extended = grown_schema(schema, labels, events, path, ADDED)
     added = [f"label {n}" for n in labels] + [f"event type {t}" for t in types]
     return extended, added

@@ -273,7 +273,7 @@ def test_label_studio_broken_input_names_file_and_line(tmp_path, content, messag
     (tmp_path / "bad.json").write_text(content)
     project = Project(tmp_path / "p.annotator", annotator="t")
     with pytest.raises(ImportFileError) as info:
-        import_format(project, "label_studio", [tmp_path / "bad.json"])
+        import_format(project, "label_studio", [tmp_path / "bad.json"], grow=False)
     starts = [n for n, x in enumerate(content.splitlines(), start=1) if x == " {"]
     assert info.value.path.endswith("bad.json") and info.value.line == starts[1], str(info.value)  # the bad task's line
     assert message in info.value.reason, str(info.value)
@@ -377,7 +377,7 @@ def test_doccano_broken_input_names_file_and_line(tmp_path, content, line, messa
     (tmp_path / "bad.jsonl").write_bytes(content)
     project = Project(tmp_path / "p.annotator", annotator="t")
     with pytest.raises(ImportFileError) as info:
-        import_format(project, "doccano", [tmp_path / "bad.jsonl"])
+        import_format(project, "doccano", [tmp_path / "bad.jsonl"], grow=False)
     assert info.value.path.endswith("bad.jsonl") and info.value.line == line and message in info.value.reason, str(
         info.value
     )

@@ -254,7 +254,7 @@ def test_broken_input_names_file_and_line_and_stores_nothing(tmp_path, content, 
     (tmp_path / "bad.jsonl").write_bytes(content)
     project = Project(tmp_path / "p.annotator", annotator="t")
     with pytest.raises(ImportFileError) as info:
-        import_format(project, "prodigy", [tmp_path / "bad.jsonl"])
+        import_format(project, "prodigy", [tmp_path / "bad.jsonl"], grow=False)
     assert info.value.path.endswith("bad.jsonl") and info.value.line == line and message in info.value.reason, str(
         info.value
     )

@@ -1,0 +1,33 @@
+"""A schema grown by what an input uses and it lacks: the one place labels and event types are added to a schema
+on import (WebAnno TSV layers, and the entity labels of a CoNLL, doccano, Label Studio, Prodigy or DocBin file
+imported into a new project), with their colours."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any, Sequence
+
+from annotator.errors import ImportFileError, SchemaError
+from annotator.schema import Schema, parse_schema, schema_source
+
+# colours for the added labels (the app tells labels apart by colour; brat's default grey for all said nothing)
+PALETTE = ("#8dd3c7", "#ffffb3", "#bebada", "#fb8072", "#80b1d3", "#fdb462", "#b3de69", "#fccde5", "#bc80bd", "#ccebc5")
+
+
+def grown_schema(
+    schema: Schema, labels: Sequence[str], events: Sequence[dict[str, Any]], path: Path | str, added_from: str
+) -> Schema:
+    """``schema`` with the entity ``labels`` and the event types ``events`` (tables of a schema file's keys, roles
+    under ``roles``) added after its own tables, each described as ``added_from``; refused with the file's name when
+    they cannot be (a name the schema's rules refuse)."""
+    entities = [
+        {"name": n, "description": added_from, "color": PALETTE[k % len(PALETTE)]} for k, n in enumerate(labels)
+    ]
+    tables = [{"name": e["name"], "description": added_from, **e} for e in events]
+    extra = schema_source({}, entities, (), tables).split("\n", 1)[1]  # the tables alone, after the schema's own
+    try:
+        return parse_schema(
+            schema.source.rstrip("\n") + "\n\n" + extra, f"{schema.name} + {Path(path).name}", app_keys=False
+        )
+    except SchemaError as exc:
+        raise ImportFileError(str(path), f"its labels and event types cannot be added to the schema: {exc}") from None

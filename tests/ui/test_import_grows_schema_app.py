@@ -1,0 +1,48 @@
+"""Files imported through the app into a new project bring their labels into the window at once: the import ran on
+its own connection, which adopted (brat's annotation.conf) or grew (a CoNLL file's GENE tags) the file's schema,
+while the window kept the schema it opened with, so the new labels had no colour, no legend entry and no key."""
+
+from __future__ import annotations
+
+from ui_support import close_window, open_window
+
+
+def _new_project_window(qtbot, tmp_path):  # type: ignore[no-untyped-def]
+    from annotator.store import Project
+
+    path = tmp_path / "new.annotator"
+    Project(path, annotator="tester").close()
+    return open_window(qtbot, path)
+
+
+def test_a_conll_file_of_new_labels_brings_them_into_the_window(qtbot, tmp_path):
+    f = tmp_path / "genes.conll"
+    f.write_text("BRCA1\tB-GENE\nbinds\tO\np53\tB-GENE\n.\tO\n", encoding="utf-8")
+    w = _new_project_window(qtbot, tmp_path)
+    try:
+        w.import_paths([str(f)])
+        qtbot.waitUntil(lambda: not w.workers, timeout=20000)
+        qtbot.waitUntil(lambda: w.controller.doc is not None, timeout=5000)
+        assert "labels added to the project's schema: GENE" in w.message.text()
+        assert w.controller.schema.label("GENE") is not None
+        assert {e.label for e in w.controller.entities.values()} == {"GENE"}
+    finally:
+        close_window(w)
+
+
+def test_a_brat_folders_own_types_reach_the_window(qtbot, tmp_path):
+    folder = tmp_path / "brat"
+    folder.mkdir()
+    (folder / "annotation.conf").write_text(
+        "[entities]\nProtein\n[relations]\n[events]\n[attributes]\n", encoding="utf-8"
+    )
+    (folder / "a.txt").write_text("BRCA1 binds p53.", encoding="utf-8")
+    (folder / "a.ann").write_text("T1\tProtein 0 5\tBRCA1\n", encoding="utf-8")
+    w = _new_project_window(qtbot, tmp_path)
+    try:
+        w.import_paths([str(folder)])
+        qtbot.waitUntil(lambda: not w.workers, timeout=20000)
+        qtbot.waitUntil(lambda: w.controller.doc is not None, timeout=5000)
+        assert w.controller.schema.label("Protein") is not None
+    finally:
+        close_window(w)
