@@ -48,7 +48,7 @@ def test_a_prediction_on_the_open_document_shows_there_after_the_import(qtbot, w
     line["predicted_ner"][sentence] = [[k, k, "ORG", 1.5, 0.77]]
     out.write_bytes(b"".join(orjson.dumps(x) + b"\n" for x in lines))
     w = ImportFormatWorker(c.project.path, "dygiepp", [str(out)])
-    window.start_worker(w, after=lambda: window._after_format_import(w))
+    window.start_worker(w, after=lambda: window._after_import_of(w))
     qtbot.waitUntil(lambda: not window.workers, timeout=20000)
     qtbot.waitUntil(
         lambda: any(
