@@ -181,6 +181,15 @@ class ProjectDb:
         """Insert one event row (``event_row``, or a row copied whole) in the open transaction; its new id."""
         return int(self.conn.execute(_INSERT_EVENT, [row[c] for c in EVENT_COLUMNS]).lastrowid)
 
+    def insert_arguments(self, rows: Iterable[tuple[int, str, int, str | None, str]]) -> int:
+        """Insert arguments, each (event id, role, entity id, annotator, created at), in the open transaction; how
+        many."""
+        values = list(rows)
+        self.conn.executemany(
+            "INSERT INTO arguments (event_id, role, entity_id, annotator, created_at) VALUES (?, ?, ?, ?, ?)", values
+        )
+        return len(values)
+
     # -- documents ---------------------------------------------------------------------------------------
     def document_state(self, doc_id: int) -> tuple[str, str] | None:
         """(sha256, status) of a document, or None when it is not (or no longer) there."""

@@ -289,7 +289,6 @@ def store_documents(project: Project, docs: list[IncomingDocument], report: Impo
 
 def _store_annotations(project: Project, doc: IncomingDocument, doc_id: int, aset: str, t: str) -> None:
     """The document's entities and events (with their arguments) in the annotation set."""
-    conn = project.db.conn
 
     def who(name: str | None) -> str | None:
         return name if doc.keep_annotators else (name or project.annotator)
@@ -317,10 +316,7 @@ def _store_annotations(project: Project, doc: IncomingDocument, doc_id: int, ase
                 at=t,
             )
         )
-        conn.executemany(
-            "INSERT INTO arguments (event_id, role, entity_id, annotator, created_at) VALUES (?, ?, ?, ?, ?)",
-            [(event_id, role, ids[key], who(v.annotator), t) for role, key in v.arguments],
-        )
+        project.db.insert_arguments((event_id, role, ids[key], who(v.annotator), t) for role, key in v.arguments)
 
 
 def _store_what_it_lacks(
@@ -370,10 +366,7 @@ def _store_what_it_lacks(
         triggers.append((v.type, v.trigger_start, v.trigger_end))
         fillers = [(role, ids[key][0]) for role, key in v.arguments if not ids[key][1]]
         report.arguments_left_out += len(v.arguments) - len(fillers)
-        project.db.conn.executemany(
-            "INSERT INTO arguments (event_id, role, entity_id, annotator, created_at) VALUES (?, ?, ?, ?, ?)",
-            [(event_id, role, entity_id, project.annotator, t) for role, entity_id in fillers],
-        )
+        project.db.insert_arguments((event_id, role, entity_id, project.annotator, t) for role, entity_id in fillers)
         report.events += 1
     return (report.entities, report.events) != before
 

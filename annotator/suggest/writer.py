@@ -214,8 +214,4 @@ def write_events(
             if entity_id is None or entity_id in filled.get(arg.role, ()):
                 continue
             filled.setdefault(arg.role, []).append(entity_id)
-            conn.execute(
-                "INSERT INTO arguments (event_id, role, entity_id, annotator, created_at) VALUES (?, ?, ?, NULL, ?)",
-                (event_id, arg.role, entity_id, t),
-            )
-            counts.arguments += 1
+            counts.arguments += project.db.insert_arguments([(event_id, arg.role, entity_id, None, t)])

@@ -151,11 +151,9 @@ def copy_document(
         (src_id, source_set),
     ).fetchall():
         # every argument's entity is in this document and set (checked before anything was written)
-        conn.execute(
-            "INSERT INTO arguments (event_id, role, entity_id, annotator, created_at) VALUES (?, ?, ?, ?, ?)",
-            (event_ids[event_id], role, entity_ids[entity_id], annotator, created),
+        arguments += target.db.insert_arguments(
+            [(event_ids[event_id], role, entity_ids[entity_id], annotator, created)]
         )
-        arguments += 1
     comments = 0
     for author, ctext, created in sconn.execute(
         "SELECT author, text, created_at FROM comments WHERE document_id = ? ORDER BY id", (src_id,)
