@@ -63,11 +63,13 @@ class Annotation:
 
     @property
     def begin(self) -> int:
-        return min(u.begin for u in self.units)
+        return self.units[0].begin
 
     @property
     def end(self) -> int:
-        return max(u.end for u in self.units)
+        """Where its last row (in the file's order) ends, as INCEpTION's reader extends an annotation row by row: an
+        annotation on a token and then on that token's sub-token row ends with the sub-token."""
+        return self.units[-1].end
 
 
 @dataclass

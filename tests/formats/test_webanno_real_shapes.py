@@ -161,3 +161,49 @@ def test_a_layer_of_several_features_is_labelled_by_the_one_named_as_a_label_and
     said = " | ".join(report.warnings)
     assert "features of layer webanno.custom.Referent other than entity: 6" in said, said
     assert "(person infstat=new, " in said and "no single feature" not in said, said
+
+
+def test_a_letters_project_s_file_value_labels_and_a_span_ends_where_its_last_row_ends(tmp_path):
+    """A letters edition's WebAnno TSV 3.3 file (kept as a test input by neuged/webanno_tsv, a Python reader): a layer
+    ``LetterEntity|entity_id|value`` (two features: ``value`` labels), rows without the trailing tab, a sentence of
+    two ``#Text=`` lines, and an annotation on a token row and then on that token's sub-token row
+    (``per-mentioned[3]`` on ``2-3`` and ``2-3.1``): INCEpTION's reader ends it where its last row ends, the
+    sub-token ("Bernhard"); ours took the widest extent ("Bernhardischen")."""
+    lines = [
+        "#FORMAT=WebAnno TSV 3.3",
+        "#T_SP=webanno.custom.LetterEntity|entity_id|value",
+        "#T_SP=webanno.custom.Tex|LayoutElement",
+        "",
+        "",
+        "#Text=Braun an Gerhard, 10.",
+        "1-1\t0-5\tBraun\t*\tPERauthor\t_",
+        "1-2\t6-8\tan\t_\t_\t_",
+        "1-3\t9-16\tGerhard\t*\tPERaddressee\t_",
+        "1-4\t16-17\t,\t_\t_\t_",
+        "1-5\t18-20\t10\t*[1]\tDATEletter[1]\t_",
+        "1-6\t20-21\t.\t*[1]\tDATEletter[1]\t_",
+        "",
+        "#Text=März 1832 (Zettel)",
+        "#Text=Den Bernhardischen Suidas.",
+        "2-1\t22-26\tMärz\t*[1]\tDATEletter[1]\t_",
+        "2-2\t27-31\t1832\t*[1]\tDATEletter[1]\t_",
+        "2-3\t32-33\t(\t_\t_\tANN[6]",
+        "2-4\t33-39\tZettel\t_\t_\tANN[6]",
+        "2-5\t39-40\t)\t_\t_\tANN[6]",
+        "2-6\t41-44\tDen\t_\t_\t_",
+        "2-7\t45-59\tBernhardischen\t*[2]|*[3]\tLIT[2]|per-mentioned[3]\t_\t",
+        "2-7.1\t45-53\tBernhard\t*[3]\tper-mentioned[3]\t_\t",
+        "2-8\t60-66\tSuidas\t*[2]\tLIT[2]\t_\t",
+        "2-9\t66-67\t.\t_\t_\t_",
+    ]
+    project = Project(tmp_path / "p.annotator", annotator="t")
+    report = import_format(project, "webanno", [write(tmp_path, "letter.tsv", lines)])
+    assert entities(project) == [
+        ("ANN", "(Zettel)"),
+        ("DATEletter", "10.\nMärz 1832"),
+        ("LIT", "Bernhardischen Suidas"),
+        ("PERaddressee", "Gerhard"),
+        ("PERauthor", "Braun"),
+        ("per-mentioned", "Bernhard"),
+    ]
+    assert any("LetterEntity's feature value read as entity labels" in n for n in report.notes), report.notes
