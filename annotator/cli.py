@@ -333,7 +333,7 @@ def _version_number(text: str) -> int:
 def cmd_export(args: argparse.Namespace) -> int:
     from annotator.exporting import STDOUT, written_to_stream
     from annotator.formats import FORMATS, OPTIONS, writers
-    from annotator.formats.records import ExportRequest, undecided_counts
+    from annotator.formats.records import ExportRequest, nothing_selected, undecided_counts
     from annotator.formats.registry import export_format_for, shown_name
 
     table = writers()
@@ -358,6 +358,8 @@ def cmd_export(args: argparse.Namespace) -> int:
         _open(args, create=False, reads_set=True) as project,
         _progress(len(project.document_ids(args.status)), "export") as bar,
     ):
+        if (why := nothing_selected(project, args.status)) is not None:
+            raise AnnotatorError(why)
 
         def progress(done: int) -> None:
             bar.update(done - bar.n)

@@ -593,9 +593,17 @@ def load_schema(path: str | Path) -> Schema:
     """Read a schema file; a missing or unreadable file is a SchemaError."""
     p = Path(path)
     try:
-        source = p.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise SchemaError(f"{p}: cannot read schema file: {exc}") from None
+        data = p.read_bytes()
+    except OSError as exc:  # the reason alone: Python's words repeat the path ("[Errno 2] ...: 'x.toml'")
+        raise SchemaError(f"{p}: cannot read schema file: {exc.strerror or exc}") from None
+    try:
+        source = data.decode("utf-8").replace("\r\n", "\n").replace("\r", "\n")  # as read_text() read it
+    except UnicodeDecodeError as exc:
+        line = data[: exc.start].count(b"\n") + 1
+        raise SchemaError(
+            f"{p}: cannot read schema file: not valid UTF-8 (line {line}, byte {exc.start}: {exc.reason}); save it "
+            "as UTF-8"
+        ) from None
     return parse_schema(source, str(p))
 
 

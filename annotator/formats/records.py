@@ -19,6 +19,7 @@ import orjson
 
 from annotator.errors import AnnotatorError
 from annotator.formats.json_chunks import event_dicts  # noqa: F401  (the name every export imports from here)
+from annotator.model import STATUSES
 from annotator.store import Project
 
 DEFAULT_STATES = ("suggested", "accepted", "added")
@@ -107,6 +108,20 @@ def undecided_counts(
     return (
         conn.execute(f"SELECT count(*) FROM entities WHERE {where}", params).fetchone()[0],
         conn.execute(f"SELECT count(*) FROM events WHERE {where}", params).fetchone()[0],
+    )
+
+
+def nothing_selected(project: Project, statuses: list[str] | None = None) -> str | None:
+    """Why an export with these statuses would hold no document (said before anything is written: an empty corpus
+    written with success went on to train on nothing), else None."""
+    if project.document_ids(statuses):
+        return None
+    if not statuses:
+        return f"{project.path}: the project has no documents to export; nothing was written"
+    have = ", ".join(f"{len(ids)} {s}" for s in STATUSES if (ids := project.document_ids([s])))
+    return (
+        f"{project.path}: no document with status {' or '.join(statuses)} to export (the project has {have}; "
+        "annotator status marks them); nothing was written"
     )
 
 

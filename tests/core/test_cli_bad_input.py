@@ -114,3 +114,35 @@ def test_gui_without_a_display_says_so_in_one_line(tmp_path):
     assert r.returncode == 1, (r.returncode, r.stderr)
     line = _error_line(r.stderr)
     assert "display" in line and "DISPLAY" in line, line
+
+
+@pytest.mark.parametrize(
+    ("make", "says"),
+    [
+        (lambda t: t / "none.toml", "No such file or directory"),
+        (lambda t: t, "Is a directory"),
+        (lambda t: (t / "latin1.toml", (t / "latin1.toml").write_bytes(b'[schema]\nname = "caf\xe9"\n'))[0], "UTF-8"),
+    ],
+)
+def test_a_schema_file_that_cannot_be_read_is_named_once_without_python_s_words(tmp_path, capsys, make, says):
+    """'none.toml: cannot read schema file: [Errno 2] No such file or directory: 'none.toml'': the path twice
+    and Python's errno; a Latin-1 file: "'utf-8' codec can't decode byte 0xe9 in position 22: ..."."""
+    schema = make(tmp_path)
+    code = main(["init", str(tmp_path / "new.annotator"), "--schema", str(schema)])
+    line = _error_line(capsys.readouterr().err)
+    assert code == 1 and f"{schema}: cannot read schema file: " in line and says in line, line
+    assert "Errno" not in line and "codec" not in line and line.count(str(schema)) == 1, line
+    assert not (tmp_path / "new.annotator").exists()
+
+
+@pytest.mark.parametrize("fmt", ["json", "spacy", "brat"])
+def test_an_export_that_selects_no_document_writes_nothing_and_says_why(tmp_path, capsys, fmt):
+    """'export --status reviewed' on a project with none reviewed wrote an empty corpus, exit 0 ('wrote
+    train.spacy: 0 documents'): a training script went on to train on nothing."""
+    path = _project(tmp_path)
+    out = tmp_path / "out"
+    code = main(["export", str(path), "-f", fmt, "-o", str(out), "--status", "reviewed", "annotated"])
+    line = _error_line(capsys.readouterr().err)
+    assert code == 1 and not out.exists(), line
+    assert "no document with status reviewed or annotated" in line and "1 new" in line, line
+    assert "nothing was written" in line
