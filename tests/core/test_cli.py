@@ -208,7 +208,8 @@ def test_schema_given_again_after_an_import_that_lacked_it(tmp_path, capsys):
 )
 def test_user_errors_are_one_line(tmp_path, capsys, argv_builder, needles):
     (tmp_path / "notes.txt").write_text("just notes")
-    assert main(["init", str(tmp_path / "p.annotator")]) == 0
+    # a document in it: an export of an empty project is refused before its output is looked at
+    assert main(["import", str(tmp_path / "p.annotator"), str(tmp_path / "notes.txt")]) == 0
     capsys.readouterr()
     code, out, err = run(capsys, *argv_builder(tmp_path))
     assert code != 0
