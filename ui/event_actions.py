@@ -282,8 +282,14 @@ class EventActions:
         if ev is None or etype is None or not 0 <= index < len(etype.roles):
             return
         role = etype.roles[index].name
-        if any(a.role == role for a in ev.arguments):
+        gone = [e for a in ev.arguments if a.role == role and (e := self.c.entities.get(a.entity_id)) is not None]
+        if gone:
             self._run_on_event(ev, cmd.ClearRole, ev.id, role, undecide=tuple(sorted(self._as_filler)))
+        after = self.c.events.get(ev.id)
+        if gone and after is not None and not any(a.role == role for a in after.arguments):
+            # said, as Alt+N says what it put: the status line described the event as before the key
+            what = ", ".join(f"“{self.c.span_text(e.start, e.end)}”" for e in gone)
+            self.c.report_status(f"{role}: {what} taken out (Ctrl+Z puts {'it' if len(gone) == 1 else 'them'} back)")
         self._cycle = None
 
     def _fill_next_candidate(self, ev: Event, index: int, keep: bool = False) -> None:

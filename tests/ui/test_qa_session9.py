@@ -377,3 +377,21 @@ def test_the_keys_stay_in_the_role_after_its_x_is_pressed(qtbot, window):
     opt = QStyleOption()
     opt.initFrom(now)
     assert opt.state & QStyle.StateFlag.State_KeyboardFocusChange  # with its focus frame: seen to have the keys
+
+
+def test_ctrl_alt_n_says_what_it_took_out(qtbot, window):
+    """Ctrl+Alt+N emptied a role without a word (the status line described the event, as before the key); Alt+N
+    says what it put ("Attacker: NATO (Alt+1 again: next candidate)"), Ctrl+Alt+N now says what it took out."""
+    from test_events import make_attack
+    from ui_helpers import click_char, find
+    from ui_support import DOC_A
+
+    w, v = window, window.view
+    make_attack(qtbot, w)
+    click_char(qtbot, v, find(DOC_A, "NATO")[0] + 1)
+    qtbot.keyClick(v, Qt.Key.Key_1, Qt.KeyboardModifier.AltModifier)  # Attacker: NATO
+    assert [a.role for a in w.controller.events[w.controller.current_event].arguments] == ["Attacker"]
+    qtbot.keyClick(v, Qt.Key.Key_1, Qt.KeyboardModifier.AltModifier | Qt.KeyboardModifier.ControlModifier)
+    assert not w.controller.events[w.controller.current_event].arguments
+    qtbot.waitUntil(lambda: "NATO" in w.message.text())
+    assert "Attacker" in w.message.text() and "Ctrl+Z" in w.message.text()
