@@ -130,6 +130,8 @@ def cmd_import(args: argparse.Namespace) -> int:
     if STDIN in args.paths and sys.stdin.isatty():
         raise UsageError("- reads documents from standard input, which is a terminal here: pipe them in")
     with stdin_spooled(args.paths, sys.stdin.buffer, args.format) as (args.paths, args.spool):
+        if not args.format and (getattr(args, "options", None) or getattr(args, "skip_bad", False)):
+            args.format = _told_format(args.paths)
         try:
             return _import_format(args) if args.format else _import_paths(args)
         except UsageError:
@@ -138,6 +140,22 @@ def cmd_import(args: argparse.Namespace) -> int:
             if not args.spool:
                 raise
             raise AnnotatorError(_shown(str(exc), args.spool)) from None
+
+
+def _told_format(paths: list[str]) -> str | None:
+    """The one format every file of ``paths`` is told to be by its name or content, for options given without
+    ``--format`` (``annotator import P eng.train --option column=3``: "--option goes with --format" was the
+    answer); None when they are told to be several or none (``_import_paths`` then says what options go with)."""
+    from annotator.formats.detect import detect_format
+    from annotator.formats.loading import expand_paths
+    from annotator.formats.registry import shown_name
+
+    told = {detect_format(p) if p.exists() else None for p in expand_paths(paths)}
+    if len(told) != 1 or None in told:
+        return None
+    (fmt,) = told
+    print(f"read as {shown_name(fmt)} (told from the files), as --format {fmt} reads them", file=sys.stderr)
+    return fmt
 
 
 def _shown(line: str, spool: str) -> str:

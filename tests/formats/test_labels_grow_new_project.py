@@ -83,3 +83,20 @@ def test_conll_2003_tags_are_matched_to_the_schemas_names_first(tmp_path):
         assert labels(p) == {"ORG": 1, "MISC": 1, "PERSON": 1}
         assert report.labels_added == ["MISC"]
         assert any("PER -> PERSON" in n for n in report.notes)
+
+
+def test_an_option_without_format_goes_to_the_reader_the_files_are_told_to_be(tmp_path, capsys):
+    """``annotator import P eng.train --option column=3`` answered "--option goes with --format" though the file is
+    told to be CoNLL by its content; now its reader takes the option. Files told to be several formats still need
+    --format."""
+    f = tmp_path / "four.conll"
+    f.write_text("EU NNP B-ORG O\nrejects VBZ O O\nGerman JJ B-NORP O\n", encoding="utf-8")
+    assert main(["import", str(tmp_path / "p.annotator"), str(f), "--option", "column=3"]) == 0
+    err = capsys.readouterr().err
+    assert "read as CoNLL (told from the files)" in err
+    with Project(tmp_path / "p.annotator", create=False) as p:
+        assert labels(p) == {"ORG": 1, "NORP": 1}
+    (tmp_path / "plain.txt").write_text("Just words.", encoding="utf-8")
+    code = main(["import", str(tmp_path / "q.annotator"), str(f), str(tmp_path / "plain.txt"), "--option", "column=3"])
+    assert code == 2
+    assert "--option goes with --format" in capsys.readouterr().err
