@@ -214,8 +214,9 @@ def test_command_line_options_and_nothing_imported_on_a_bad_line(tmp_path, capsy
         ]
         assert {e.state for d in p.document_ids() for e in p.entities(d)} == {"accepted"}
     capsys.readouterr()
-    assert main(["import", str(project), str(path), "--option", "scheme=iob"]) == 2
-    assert "--option goes with --format" in capsys.readouterr().err
+    # without --format the option goes to the reader the file is told to be: a BIOES file read as IOB is refused
+    assert main(["import", str(project), str(path), "--option", "scheme=iob"]) == 1
+    assert "is not a tag of IOB (scheme=iob)" in capsys.readouterr().err
     assert main(["import", str(project), str(path), "--format", "conll", "--option", "tags=4"]) == 2
     assert "conll import takes the options scheme, column, documents" in capsys.readouterr().err
     assert main(["import", str(project), str(path), "--format", "brat", "--option", "scheme=iob"]) == 2
