@@ -175,7 +175,12 @@ class Project:
                     f"{migrations.LATEST}); upgrade annotator to open it. The file was not changed."
                 )
             if version < migrations.LATEST and self.read_only:
-                raise ProjectFileError(f"{self.path}: needs an upgrade but is read-only")
+                why = self.read_only_reason if self.read_only_reason not in (None, "opened read-only") else ""
+                raise ProjectFileError(  # it said only "needs an upgrade but is read-only": not what to do
+                    f"{self.path}: needs an upgrade from file format {version} to format {migrations.LATEST} to be "
+                    f"opened, but is read-only{f' ({why})' if why else ''}; nothing was changed: make it writable, or "
+                    "copy it to a folder you can write in, and open the copy"
+                )
             if not self._prechecked:
                 self._check_intact()
         if not self.read_only:

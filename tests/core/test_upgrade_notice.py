@@ -27,3 +27,32 @@ def test_a_command_on_an_older_project_says_it_upgraded_it(tmp_path, capsys):
     assert f"old.annotator.v{before}.bak" in err and (tmp_path / f"old.annotator.v{before}.bak").exists()
     assert main(["stats", str(path)]) == 0
     assert "upgraded" not in capsys.readouterr().err  # once: the file is up to date now
+
+
+def test_a_read_only_project_of_an_older_format_says_what_to_do(tmp_path):
+    """A project of the format before, on a share the person cannot write (a colleague's file, a read-only folder),
+    was refused with "needs an upgrade but is read-only": not which formats, nor that nothing was changed, nor what
+    to do to read it."""
+    import stat
+
+    import pytest
+
+    from annotator.errors import AnnotatorError
+
+    path = tmp_path / "theirs.annotator"
+    with Project(path, annotator="setup") as p:
+        import_documents(p, [IncomingDocument("Rebels attacked the convoy.", "a.txt")])
+    conn = sqlite3.connect(path)
+    conn.execute(f"PRAGMA user_version = {migrations.LATEST - 1}")
+    conn.commit()
+    conn.close()
+    path.chmod(stat.S_IRUSR | stat.S_IRGRP | stat.S_IROTH)  # opened read-only, even by root
+    try:
+        with pytest.raises(AnnotatorError) as info:
+            Project(path, create=False)
+    finally:
+        path.chmod(stat.S_IRUSR | stat.S_IWUSR)
+    said = str(info.value)
+    assert f"file format {migrations.LATEST - 1}" in said and f"format {migrations.LATEST}" in said
+    assert "nothing was changed" in said and "copy it" in said
+    assert "\n" not in said
