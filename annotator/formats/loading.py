@@ -4,6 +4,7 @@ it in one transaction), or files and folders each through the reader its name or
 from __future__ import annotations
 
 import re
+import shutil
 import tempfile
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -216,40 +217,51 @@ def expand_paths(paths: Iterable[str | Path]) -> Iterator[Path]:
 STDIN = "-"  # the input name that means standard input (``annotator import PROJECT -``)
 
 
-def stdin_suffix(data: bytes, fmt: str | None = None) -> str:
-    """The name ending under which bytes read from standard input are imported: the named format's (``fmt``; a
-    WebAnno TSV file for webanno), else told from the content: the project's JSON export (one object with
-    ``documents``) or a JSON list as ``.json``, other JSON objects as ``.jsonl`` (one document a line), the rest as
-    ``.txt`` (a plain text; CoNLL columns are then told from the content as from a file)."""
+def stdin_suffix(head: bytes, fmt: str | None = None) -> str:
+    """The name ending under which what standard input gave is imported: the named format's (``fmt``; a WebAnno TSV
+    file for webanno), else told from ``head``, its first line that is not blank: a JSON list, an object over several
+    lines or one with ``documents`` (the project's JSON export, one line) as ``.json``, other one-line objects as
+    ``.jsonl`` (one document a line), the rest as ``.txt`` (a plain text; CoNLL columns are then told from the
+    content as from a file)."""
     if fmt is not None:
         return FORMATS[fmt].suffix or (".tsv" if fmt == "webanno" else "")
-    head = data.lstrip(b"\xef\xbb\xbf \t\r\n")[:1]
-    if head == b"[":
+    first = head.lstrip(b"\xef\xbb\xbf \t")[:1]
+    if first == b"[":
         return ".json"
-    if head != b"{":
+    if first != b"{":
         return ".txt"
     import orjson
 
     try:
-        whole = orjson.loads(data)
+        obj = orjson.loads(head)
     except orjson.JSONDecodeError:
-        return ".jsonl"
-    return ".json" if isinstance(whole, dict) and "documents" in whole else ".jsonl"
+        return ".json"  # an object over several lines: one JSON document, not one a line
+    return ".json" if isinstance(obj, dict) and "documents" in obj else ".jsonl"
+
+
+def _first_line(path: Path) -> bytes:
+    """The first line of ``path`` that is not blank (b'' when there is none)."""
+    with path.open("rb") as fh:
+        for line in fh:
+            if line.strip():
+                return line
+    return b""
 
 
 @contextmanager
 def stdin_spooled(paths: list[str], stream: BinaryIO, fmt: str | None = None) -> Iterator[tuple[list[str], str]]:
     """``paths`` with ``-`` replaced by a file (``stdin`` + ``stdin_suffix``) holding all that ``stream`` gives, in a
     private temporary folder removed after the block; also that file's path ('' when ``-`` is not among them), which
-    messages should call standard input. Readers re-read and peek at their files: a pipe cannot be, so it is saved
-    first."""
+    messages should call standard input. Readers re-read and peek at their files: a pipe cannot be, so it is copied
+    to the file first (in pieces: a large input is never held in memory)."""
     if STDIN not in paths:
         yield paths, ""
         return
-    data = stream.read()
     with tempfile.TemporaryDirectory(prefix="annotator-stdin-") as folder:
-        spool = Path(folder) / f"stdin{stdin_suffix(data, fmt)}"
-        spool.write_bytes(data)
+        part = Path(folder) / "stdin"
+        with part.open("wb") as fh:
+            shutil.copyfileobj(stream, fh, 1 << 20)
+        spool = part.rename(part.with_name(f"stdin{stdin_suffix(_first_line(part), fmt)}"))
         yield [str(spool) if p == STDIN else p for p in paths], str(spool)
 
 

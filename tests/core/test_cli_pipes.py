@@ -166,3 +166,26 @@ def test_export_to_dash_in_process(tmp_path, capsysbinary):
     captured = capsysbinary.readouterr()
     assert [json.loads(line)["text"] for line in captured.out.splitlines()] == TEXTS
     assert b"wrote standard output" in captured.err and not (tmp_path / "-").exists()
+
+
+@pytest.mark.parametrize(
+    ("data", "suffix"),
+    [
+        (b'{"format": "annotator-json", "documents": []}', ".json"),  # the project's export: one line
+        (b'{\n  "format": "annotator-json",\n  "documents": []\n}\n', ".json"),  # pretty-printed (jq, json.tool)
+        (b'\n[{"data": {"text": "x"}}]', ".json"),  # a list (Label Studio), after a blank line
+        (b'{"text": "a"}\n{"text": "b"}\n', ".jsonl"),
+        (b'{"text": "a"}', ".jsonl"),  # one document a line, of one line
+        (b"Ivan Petrov flew to Zurich.", ".txt"),
+        (b"", ".txt"),
+    ],
+)
+def test_what_stdin_gave_is_saved_whole_under_the_ending_its_content_calls_for(data, suffix):
+    import io
+
+    from annotator.formats.loading import stdin_spooled
+
+    with stdin_spooled(["a.txt", "-"], io.BytesIO(data)) as (paths, spool):
+        assert paths[0] == "a.txt" and paths[1] == spool and Path(spool).name == f"stdin{suffix}"
+        assert Path(spool).read_bytes() == data
+    assert not Path(spool).parent.exists()  # the private folder goes with the block
