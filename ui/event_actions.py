@@ -56,6 +56,8 @@ class EventActions:
         """Run a command that changes ``ev`` (``put``: the entity it puts in a role), noting the entity suggestions it
         accepts only as fillers (``_as_filler``)."""
         c = self.c
+        if put is not None and put == c.current_entity and put != self._left:
+            put = None  # the span the person selected (a click, Tab, Space) is his own: it stays accepted (session 7)
         sugg = {a.entity_id for a in ev.arguments} | ({put} if put is not None else set())
         sugg = {x for x in sugg if (e := c.entities.get(x)) is not None and e.state == "suggested"}
         result = c.run(command, *args, **kwargs)

@@ -395,3 +395,22 @@ def test_ctrl_alt_n_says_what_it_took_out(qtbot, window):
     assert not w.controller.events[w.controller.current_event].arguments
     qtbot.waitUntil(lambda: "NATO" in w.message.text())
     assert "Attacker" in w.message.text() and "Ctrl+Z" in w.message.text()
+
+
+def test_a_span_the_person_selected_and_put_in_a_role_stays_accepted_when_the_role_is_emptied(qtbot, window, db):
+    """Session 7's rule: a suggestion the person selects (a click, Tab, Space) is his own and stays accepted. Put in a
+    role by Alt+N after the click, it was noted as accepted only as a filler, and Ctrl+Alt+N undecided it again."""
+    from test_events import make_attack
+    from ui_helpers import click_char, find
+    from ui_support import DOC_A
+
+    w, v, c = window, window.view, window.controller
+    make_attack(qtbot, w)
+    states = lambda: {DOC_A[e.start : e.end]: e.state for e in db.entities(c.doc.id)}  # noqa: E731
+    assert states()["NATO"] == "suggested"
+    click_char(qtbot, v, find(DOC_A, "NATO")[0] + 1)  # the person's choice
+    qtbot.keyClick(v, Qt.Key.Key_1, Qt.KeyboardModifier.AltModifier)  # Attacker: NATO, accepted
+    assert states()["NATO"] == "accepted"
+    qtbot.keyClick(v, Qt.Key.Key_1, Qt.KeyboardModifier.AltModifier | Qt.KeyboardModifier.ControlModifier)
+    assert not c.events[c.current_event].arguments
+    assert states()["NATO"] == "accepted"  # his own: not undecided by emptying the role
