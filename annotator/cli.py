@@ -11,6 +11,7 @@ import sys
 from pathlib import Path
 from typing import Any, Sequence
 
+from annotator import __version__
 from annotator.errors import AnnotatorError, DamagedTextError
 from annotator.model import STATES, STATUSES
 
@@ -661,6 +662,7 @@ def build_parser() -> argparse.ArgumentParser:
         "command does and lists its options with their defaults.",
         epilog=EPILOG,
     )
+    parser.add_argument("--version", action="version", version=f"annotator {__version__}")
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND", parser_class=_Parser)
 
     p = sub.add_parser(

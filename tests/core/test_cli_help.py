@@ -58,3 +58,14 @@ def test_the_main_help_gives_the_exit_codes(capsys):
     for code in ("0", "1", "2", "130", "141"):
         assert f"{code} " in text, text
     assert "annotator: error:" in text and "stderr" in text
+
+
+def test_version_is_the_package_s(capsys):
+    """A pipeline records the versions of its tools: 'annotator --version' was a usage error."""
+    from importlib.metadata import version
+
+    import annotator
+
+    assert main(["--version"]) == 0
+    assert capsys.readouterr().out.strip() == f"annotator {annotator.__version__}"
+    assert annotator.__version__ == version("annotator")
