@@ -18,6 +18,7 @@ line, ``word|TAG`` or ``word|POS|TAG``. Entities come in ``accepted`` (imported 
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -43,6 +44,7 @@ OPTIONS = ("scheme", "column", "documents")  # ``import --format conll --option 
 SNIFF_LINES = 200
 # a value that holds nothing: a column of only these is a placeholder (our export's "-X- _", CoNLL-U's "_"), not data
 PLACEHOLDERS = frozenset({"_", "-X-"})
+MARKER_LIKE = re.compile(r"-[A-Z]+-")  # a token shaped as -DOCSTART- is ("-DOCTYPE- -X- -X- O", a typo met in a corpus)
 # CoNLL-2000's chunk labels: a column of B-NP, I-VP... is syntax (CoNLL-2003's third column), not entities
 CHUNKS = frozenset("NP VP PP ADVP ADJP SBAR PRT CONJP INTJ LST UCP".split())
 TAGS_SAID = "O, B-LABEL, I-LABEL, E-, S-"
@@ -235,10 +237,11 @@ def _separator(rows: list[tuple[int, str]]) -> str:
 
 
 def _parse(
-    path: Path, rows: list[tuple[int, str]], shape: Shape, per_doc: int, io: bool
+    path: Path, rows: list[tuple[int, str]], shape: Shape, per_doc: int, io: bool, marker_like: list[tuple[int, str]]
 ) -> tuple[list[_Doc], int, set[int]]:
     """Documents of sentences of (line, token, tags); how many comment lines; the columns besides the token and the
-    tags that hold data."""
+    tags that hold data. Token lines shaped as a document marker but for the word (``-DOCTYPE- -X- -X- O``) go to
+    ``marker_like`` as (line, token): read as words, said in a note."""
     sep = _separator(rows)
     is_tag = (lambda t: allowed(t, "io")) if io else TAG.fullmatch
     width, tag_cols = shape.width, shape.tags
@@ -286,6 +289,8 @@ def _parse(
         for c in others:
             if fields[c] not in PLACEHOLDERS:
                 data.add(c)
+        if others and MARKER_LIKE.fullmatch(token) and all(fields[c] == "-X-" for c in others):
+            marker_like.append((number, token))
         sentence.append((number, token, tags))
     end_sentence()
     return docs, comments, data
@@ -320,7 +325,8 @@ def read_conll(path: str | Path, schema: Schema | None = None, options: Mapping[
     rows, piped_other = _token_rows(path, read_text_file(path).lstrip("\ufeff").replace("\r\n", "\n").split("\n"))
     lines = [line for _, line in rows]
     shape = _shape(path, lines, rows, column, asked_scheme == "io")
-    parsed, comments, data = _parse(path, rows, shape, per_doc, asked_scheme == "io")
+    marker_like: list[tuple[int, str]] = []
+    parsed, comments, data = _parse(path, rows, shape, per_doc, asked_scheme == "io", marker_like)
     need(bool(parsed), path, None, "no tokens in the file")
     prefixes = {tag[0] for d in parsed for s in d.sentences for t in s for tag in t[2] if tag != "O"}
     scheme = detect_scheme(prefixes) if asked_scheme == "auto" else asked_scheme
@@ -376,6 +382,14 @@ def read_conll(path: str | Path, schema: Schema | None = None, options: Mapping[
         notes.append(
             f"{path}: {counted(len(odd), 'tag')} out of BIOES sequence, read as seqeval does (an entity not closed by "
             f"E- ends before the next tag, an I-/E- that continues nothing starts one): {shown}"
+        )
+    if marker_like:
+        shown = ", ".join(f"line {n}: {token}" for n, token in marker_like[:3]) + (
+            "; ..." if len(marker_like) > 3 else ""
+        )
+        notes.append(  # nothing is lost (the words are in the text), so a note, not a "not kept" warning
+            f"{path}: {counted(len(marker_like), 'line')} shaped as a document marker read as words, since only "
+            f"-DOCSTART- starts a document (a misspelt marker?): {shown}"
         )
     other = len(data) + piped_other
     if other:  # printed after "not kept: "

@@ -100,3 +100,20 @@ def test_an_option_without_format_goes_to_the_reader_the_files_are_told_to_be(tm
     code = main(["import", str(tmp_path / "q.annotator"), str(f), str(tmp_path / "plain.txt"), "--option", "column=3"])
     assert code == 2
     assert "--option goes with --format" in capsys.readouterr().err
+
+
+def test_a_misspelt_document_marker_is_read_as_a_word_and_said(tmp_path):
+    """A postal corpus's CoNLL file (custom House, Street, City tags) separated its second document with
+    '-DOCTYPE- -X- -X- O': read as a word of the first document without a word of warning; now a note names the
+    line, and the new project takes the corpus's labels."""
+    f = tmp_path / "addresses.conll"
+    f.write_text(
+        "-DOCSTART- -X- -X- O\n\nAda NPP NPP B-House\n12 NPP NPP B-Street\nHigh NPP NPP I-Street\n"
+        "Leeds NPP NPP B-City\n\n-DOCTYPE- -X- -X- O\n\nBo NPP NPP B-House\nYork NPP NPP B-City\n",
+        encoding="utf-8",
+    )
+    with Project(tmp_path / "p.annotator") as p:
+        report = import_format(p, "conll", [f])
+        assert labels(p) == {"House": 2, "Street": 1, "City": 2}
+        (said,) = [n for n in report.notes if "document marker" in n]
+        assert "line 8: -DOCTYPE-" in said
