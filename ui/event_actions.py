@@ -273,9 +273,21 @@ class EventActions:
         """The editor's × on an argument: out of its event, its entity undecided again when a role key (or the
         event's first change) accepted it only as a filler, as Ctrl+Alt+N does (× kept it accepted)."""
         ev = next((v for v in self.c.events.values() if any(a.id == argument_id for a in v.arguments)), None)
-        if ev is not None:
-            self._run_on_event(ev, cmd.RemoveArgument, argument_id, undecide=tuple(sorted(self._as_filler)))
-            self._cycle = None
+        if ev is None:
+            return
+        arg = next(a for a in ev.arguments if a.id == argument_id)
+        self._run_on_event(ev, cmd.RemoveArgument, argument_id, undecide=tuple(sorted(self._as_filler)))
+        self._cycle = None
+        after = self.c.events.get(ev.id)
+        if (ent := self.c.entities.get(arg.entity_id)) is not None and after is not None:
+            if not any(a.id == argument_id for a in after.arguments):
+                self._say_taken_out(arg.role, [ent])
+
+    def _say_taken_out(self, role: str, gone: list[Entity]) -> None:
+        """What × or Ctrl+Alt+N took out of a role, as Alt+N says what it put (the status line described the event
+        as before the key)."""
+        what = ", ".join(f"“{self.c.span_text(e.start, e.end)}”" for e in gone)
+        self.c.report_status(f"{role}: {what} taken out (Ctrl+Z puts {'it' if len(gone) == 1 else 'them'} back)")
 
     def clear_role(self, index: int) -> None:
         """Ctrl+Alt+N: remove every filler of role N of the selected event."""
@@ -289,9 +301,7 @@ class EventActions:
             self._run_on_event(ev, cmd.ClearRole, ev.id, role, undecide=tuple(sorted(self._as_filler)))
         after = self.c.events.get(ev.id)
         if gone and after is not None and not any(a.role == role for a in after.arguments):
-            # said, as Alt+N says what it put: the status line described the event as before the key
-            what = ", ".join(f"“{self.c.span_text(e.start, e.end)}”" for e in gone)
-            self.c.report_status(f"{role}: {what} taken out (Ctrl+Z puts {'it' if len(gone) == 1 else 'them'} back)")
+            self._say_taken_out(role, gone)
         self._cycle = None
 
     def _fill_next_candidate(self, ev: Event, index: int, keep: bool = False) -> None:

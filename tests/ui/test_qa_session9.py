@@ -337,6 +337,8 @@ def test_a_filler_taken_out_by_its_x_button_is_undecided_again_as_by_the_role_ke
     assert db.event(ev).state == "accepted"
     assert states()["John Smith"] == "accepted" and states()["Paris"] == "suggested"
     remove("John Smith")  # wrong too: accepted only with its event, undecided again
+    qtbot.waitUntil(lambda: "John Smith" in w.message.text())  # and said, as Ctrl+Alt+N says it
+    assert "Entity: “John Smith” taken out (Ctrl+Z puts it back)" in w.message.text()
     assert db.event(ev).arguments == ()
     assert states()["John Smith"] == "suggested"
     c.undo_stack.undo()
