@@ -287,6 +287,28 @@ def store_documents(project: Project, docs: list[IncomingDocument], report: Impo
         report.events += len(doc.events)
 
 
+def _insert_event(
+    project: Project, doc_id: int, aset: str, v: IncomingEvent, annotator: str | None, state: str, t: str
+) -> int:
+    """An incoming event's row (its attributes over the schema's defaults when it asks for them), in ``state``."""
+    attrs = {**(project.schema.default_attributes() if v.fill_defaults else {}), **v.attributes}
+    row = event_row(
+        doc_id,
+        aset,
+        v.type,
+        v.trigger_start,
+        v.trigger_end,
+        attrs,
+        annotator,
+        state=state,
+        source=v.source,
+        score=v.score,
+        alternatives=v.alternatives,
+        at=t,
+    )
+    return project.db.insert_event(row)
+
+
 def _store_annotations(project: Project, doc: IncomingDocument, doc_id: int, aset: str, t: str) -> None:
     """The document's entities and events (with their arguments) in the annotation set."""
 
@@ -299,23 +321,7 @@ def _store_annotations(project: Project, doc: IncomingDocument, doc_id: int, ase
             span_row(doc_id, aset, e.start, e.end, e.label, e.state, e.source, who(e.annotator), score=e.score, at=t)
         )
     for v in doc.events:
-        attrs = {**(project.schema.default_attributes() if v.fill_defaults else {}), **v.attributes}
-        event_id = project.db.insert_event(
-            event_row(
-                doc_id,
-                aset,
-                v.type,
-                v.trigger_start,
-                v.trigger_end,
-                attrs,
-                who(v.annotator),
-                state=v.state,
-                source=v.source,
-                score=v.score,
-                alternatives=v.alternatives,
-                at=t,
-            )
-        )
+        event_id = _insert_event(project, doc_id, aset, v, who(v.annotator), v.state, t)
         project.db.insert_arguments((event_id, role, ids[key], who(v.annotator), t) for role, key in v.arguments)
 
 
@@ -347,22 +353,7 @@ def _store_what_it_lacks(
     for v in doc.events:
         if any(ty == v.type and s < v.trigger_end and v.trigger_start < e for ty, s, e in triggers):
             continue
-        event_id = project.db.insert_event(
-            event_row(
-                doc_id,
-                aset,
-                v.type,
-                v.trigger_start,
-                v.trigger_end,
-                {**(project.schema.default_attributes() if v.fill_defaults else {}), **v.attributes},
-                project.annotator,
-                state="suggested",
-                source=v.source,
-                score=v.score,
-                alternatives=v.alternatives,
-                at=t,
-            )
-        )
+        event_id = _insert_event(project, doc_id, aset, v, project.annotator, "suggested", t)
         triggers.append((v.type, v.trigger_start, v.trigger_end))
         fillers = [(role, ids[key][0]) for role, key in v.arguments if not ids[key][1]]
         report.arguments_left_out += len(v.arguments) - len(fillers)

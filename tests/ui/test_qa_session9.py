@@ -301,28 +301,11 @@ def test_a_filler_taken_out_by_its_x_button_is_undecided_again_as_by_the_role_ke
     """The editor's × on an argument left its entity accepted when that suggestion had been accepted only by filling
     the role (with its suggested event, at the person's first change): the role keys put such a filler back to
     undecided (Ctrl+Alt+N, Alt+N past it), × kept it accepted, out of Tab's and Ctrl+Enter's reach."""
-    from annotator.suggest.types import ArgumentSuggestion, EventSuggestion
-    from annotator.suggest.writer import WriteCounts, write_events
-    from ui_helpers import find
+    from ui_helpers import select_suggested_meet
     from ui_support import DOC_A
 
     w, c = window, window.controller
-    d = db.document_ids()[0]
-    meet = EventSuggestion(
-        "Contact:Meet",
-        *find(DOC_A, "met"),
-        0.8,
-        arguments=(
-            ArgumentSuggestion("Entity", *find(DOC_A, "John Smith"), "PERSON"),
-            ArgumentSuggestion("Place", *find(DOC_A, "Paris"), "GPE"),
-        ),
-    )
-    with db.transaction():
-        write_events(db, d, [meet], "rules:test@1", WriteCounts())
-    c.reload()
-    qtbot.waitUntil(lambda: len(c.events) == 1)
-    ev = next(iter(c.events))
-    w.edit_actions.select_event(c.events[ev])
+    d, ev = select_suggested_meet(qtbot, w, db)
     ed = w.event_editor
     states = lambda: {DOC_A[e.start : e.end]: e.state for e in db.entities(d)}  # noqa: E731
 

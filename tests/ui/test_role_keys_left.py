@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from ui_support import DOC_A
-from ui_helpers import drag_select, find
+from ui_helpers import drag_select, find, select_suggested_meet
 
 ALT = Qt.KeyboardModifier.AltModifier
 
@@ -85,26 +85,8 @@ def test_a_wrong_filler_accepted_with_its_suggested_event_is_undecided_when_repl
     """A person's first change to a suggested event accepts every filler it holds; a wrong one the person then
     replaces stayed accepted (seed 004: "Tuesday to eight years" as the Time of "sentenced", kept by Ctrl+Enter). It is
     undecided again, as if never put there; a filler the person keeps stays accepted."""
-    from annotator.suggest.types import ArgumentSuggestion, EventSuggestion
-    from annotator.suggest.writer import WriteCounts, write_events
-
     w, c = window, window.controller
-    d = db.document_ids()[0]
-    meet = EventSuggestion(
-        "Contact:Meet",
-        *find(DOC_A, "met"),
-        0.8,
-        arguments=(
-            ArgumentSuggestion("Entity", *find(DOC_A, "John Smith"), "PERSON"),
-            ArgumentSuggestion("Place", *find(DOC_A, "Paris"), "GPE"),
-        ),
-    )
-    with db.transaction():
-        write_events(db, d, [meet], "rules:test@1", WriteCounts())
-    c.reload()
-    qtbot.waitUntil(lambda: len(c.events) == 1)
-    ev = next(iter(c.events))
-    w.edit_actions.select_event(c.events[ev])
+    d, ev = select_suggested_meet(qtbot, w, db)
     w.view.setFocus()
     states = lambda: {DOC_A[e.start : e.end]: e.state for e in db.entities(d)}  # noqa: E731
     qtbot.keyClick(w.view, Qt.Key.Key_3, ALT | Qt.KeyboardModifier.ControlModifier)  # a first change: no Place

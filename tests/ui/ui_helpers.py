@@ -39,3 +39,30 @@ def find(text: str, word: str, nth: int = 0) -> tuple[int, int]:
 
 def entity_rows(db, doc_id: int):  # type: ignore[no-untyped-def]
     return {(e.start, e.end): e for e in db.entities(doc_id)}
+
+
+def select_suggested_meet(qtbot, window, db) -> tuple[int, int]:  # type: ignore[no-untyped-def]
+    """A suggested Contact:Meet on DOC_A's "met" (Entity John Smith, Place Paris, both suggested spans), written into
+    the first document as the rules write it, shown and selected; the document's and the event's ids."""
+    from annotator.suggest.types import ArgumentSuggestion, EventSuggestion
+    from annotator.suggest.writer import WriteCounts, write_events
+    from ui_support import DOC_A
+
+    c = window.controller
+    d = db.document_ids()[0]
+    meet = EventSuggestion(
+        "Contact:Meet",
+        *find(DOC_A, "met"),
+        0.8,
+        arguments=(
+            ArgumentSuggestion("Entity", *find(DOC_A, "John Smith"), "PERSON"),
+            ArgumentSuggestion("Place", *find(DOC_A, "Paris"), "GPE"),
+        ),
+    )
+    with db.transaction():
+        write_events(db, d, [meet], "rules:test@1", WriteCounts())
+    c.reload()
+    qtbot.waitUntil(lambda: len(c.events) == 1)
+    ev = next(iter(c.events))
+    window.edit_actions.select_event(c.events[ev])
+    return d, ev
