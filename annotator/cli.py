@@ -371,6 +371,11 @@ def cmd_export(args: argparse.Namespace) -> int:
     to_stdout = args.output == STDOUT
     if to_stdout and FORMATS[args.format].folder:
         raise UsageError(f"-o - (standard output) takes a one-file format; {args.format} writes a folder: name one")
+    if to_stdout and FORMATS[args.format].binary and sys.stdout.isatty():
+        raise UsageError(
+            f"{args.format} writes binary data, not onto a terminal: redirect it (-o - > out{FORMATS[args.format].suffix}) "
+            "or name a file"
+        )
     if to_stdout and "split" in options:
         raise UsageError("-o - (standard output) is one file; --option split writes one file per part: name one")
     with (

@@ -33,6 +33,7 @@ class Format:
     # they came from (formats.onto_stored), so the project's own export comes back onto the same documents
     rebuilds_text: bool = False
     title: str = ""  # the name users know it by (Label Studio, DyGIE++), shown in the dialogs and messages
+    binary: bool = False  # the export is not text (a DocBin): never written onto a terminal (export -o -)
 
     @property
     def shown(self) -> str:
@@ -88,6 +89,7 @@ FORMATS: dict[str, Format] = {
             description="DocBin for spacy train",
             export_help="split=train=0.8,dev=0.2, seed=N, misaligned=expand|skip, span_key=NAME, trigger_key=NAME",
             title="spaCy DocBin",
+            binary=True,
         ),
         Format(
             "brat",

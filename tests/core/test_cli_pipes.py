@@ -189,3 +189,15 @@ def test_what_stdin_gave_is_saved_whole_under_the_ending_its_content_calls_for(d
         assert paths[0] == "a.txt" and paths[1] == spool and Path(spool).name == f"stdin{suffix}"
         assert Path(spool).read_bytes() == data
     assert not Path(spool).parent.exists()  # the private folder goes with the block
+
+
+def test_a_binary_export_to_a_terminal_is_refused(tmp_path, capsys, monkeypatch):
+    """'export -f spacy -o -' in a terminal printed the DocBin's compressed bytes onto the screen."""
+    from annotator.cli import main
+
+    path = _project(tmp_path)
+    monkeypatch.setattr(sys.stdout, "isatty", lambda: True)
+    code = main(["export", str(path), "-f", "spacy", "-o", "-"])
+    captured = capsys.readouterr()
+    lines = captured.err.strip().splitlines()
+    assert code == 2 and captured.out == "" and len(lines) == 1 and "terminal" in lines[0], captured
