@@ -11,7 +11,7 @@ from typing import Any, Iterator
 import orjson
 from annotator import fileid, migrations, opencheck
 from annotator.db import ProjectDb, now
-from annotator.errors import AnnotatorError, ProjectFileError, ProjectMovedError, SaveError
+from annotator.errors import AnnotatorError, DamagedTextError, ProjectFileError, ProjectMovedError, SaveError
 from annotator.model import DEFAULT_SET, ENTITY_FIELDS, Argument, Comment, Document, Entity, Event
 from annotator import schema_cache
 from annotator.schema import Schema, default_schema
@@ -402,9 +402,16 @@ class Project:
         return sorted(r[0] for r in rows)
 
     def document(self, doc_id: int) -> Document:
-        r = self.db.conn.execute(
-            "SELECT id, name, text, sha256, status, meta FROM documents WHERE id = ?", (doc_id,)
-        ).fetchone()
+        """The document ``doc_id``; a stored text whose bytes are not UTF-8 is a ``DamagedTextError`` (SQLite's own
+        error reached the app raw when such a document was opened)."""
+        try:
+            r = self.db.conn.execute(
+                "SELECT id, name, text, sha256, status, meta FROM documents WHERE id = ?", (doc_id,)
+            ).fetchone()
+        except sqlite3.OperationalError as exc:
+            if DamagedTextError.is_one(exc):
+                raise DamagedTextError(self.path) from None
+            raise
         if r is None:
             raise AnnotatorError(f"no document with id {doc_id}")
         return Document(r[0], r[1], r[2], r[3], r[4], orjson.loads(r[5] or "{}"))

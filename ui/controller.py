@@ -9,7 +9,7 @@ from typing import Any
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
-from annotator.errors import AnnotatorError, ProjectFileError, ProjectMovedError, SaveError
+from annotator.errors import AnnotatorError, DamagedTextError, ProjectFileError, ProjectMovedError, SaveError
 from annotator.model import Argument, Change, Document, Entity, Event
 from annotator import keyflow, navigation
 from annotator.navigation import Tokens, still_there
@@ -46,6 +46,7 @@ class Controller(QObject):
         self.project: Project | None = None
         self.undo_stack = commands.UndoStack(self)
         self.doc: Document | None = None
+        self.unreadable: list[str] = []  # why documents could not be opened when the project was (damaged texts)
         self.u16 = Utf16Map("")
         self.entities: dict[int, Entity] = {}
         self.events: dict[int, Event] = {}
@@ -81,8 +82,13 @@ class Controller(QObject):
         self.projectChanged.emit()
         self.documentsChanged.emit()
         ids = project.document_ids()
-        if ids:
-            self.open_document(document_id if document_id in ids else ids[0])
+        self.unreadable = []
+        for doc_id in dict.fromkeys([document_id if document_id in ids else ids[0], *ids] if ids else []):
+            try:  # a document whose stored text is damaged is skipped for the next: the others stay reachable
+                self.open_document(doc_id)
+                break
+            except DamagedTextError as exc:
+                self.unreadable.append(str(exc))
 
     def close_project(self) -> None:
         if self.doc is not None and self.project is not None:

@@ -189,6 +189,8 @@ class MainWindow(WindowPanels, FilesAndWork, WindowFlow, QMainWindow):
             self.alert("Cannot open project", str(exc))
             return False
         self.after_view_paint.call(partial(self.settings.add_recent, str(path)))  # a file written: after the text
+        if self.controller.unreadable:
+            self.alert("Document not opened", self.controller.unreadable[0])
         read_only = self.controller.project is not None and self.controller.project.read_only
         self.setWindowTitle(f"{Path(path).name}{' [read-only]' if read_only else ''} — Annotator")
         if read_only:
@@ -239,7 +241,10 @@ class MainWindow(WindowPanels, FilesAndWork, WindowFlow, QMainWindow):
 
     def open_document(self, doc_id: int) -> None:
         if self.controller.doc is None or self.controller.doc.id != doc_id:
-            self.controller.open_document(doc_id)
+            try:
+                self.controller.open_document(doc_id)
+            except AnnotatorError as exc:  # a stored text damaged on disk: said, the document shown stays
+                self.alert("Document not opened", str(exc))
 
     def on_document_changed(self) -> None:
         doc = self.controller.doc

@@ -1,0 +1,60 @@
+"""A document whose stored text was damaged on disk (bytes that are not UTF-8 written over it; the file's structure
+whole) reached the app as SQLite's raw error: opening the project at it, or choosing it in the list, failed with
+'Could not decode to UTF-8 column'. Now the core says DamagedTextError, the project opens at the next document it
+can read, and choosing the damaged one says why and keeps the document shown."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from annotator.errors import DamagedTextError
+from annotator.importing import IncomingDocument, import_documents
+from annotator.store import Project
+from ui_support import close_window, open_window
+
+MARK = "Quentin Zylberstein"
+
+
+def _damaged_first(tmp_path: Path) -> Path:
+    path = tmp_path / "p.annotator"
+    with Project(path, annotator="t") as p:
+        texts = [f"{MARK} met officials in Paris.", "Maria met John in Rome.", "Acme hired Bob."]
+        import_documents(p, [IncomingDocument(t, f"{k}.txt") for k, t in enumerate(texts)])
+    with Project(path, create=False) as p:
+        p.write_log_into_file()
+    data = bytearray(path.read_bytes())
+    at = data.index(MARK.encode())
+    data[at : at + 2] = b"\xff\xfe"  # not UTF-8; the record's lengths and the pages as they were
+    path.write_bytes(bytes(data))
+    conn = sqlite3.connect(path)
+    assert conn.execute("PRAGMA quick_check").fetchone()[0] == "ok"
+    conn.close()
+    return path
+
+
+def test_the_core_says_a_damaged_text_is_damage(tmp_path):
+    path = _damaged_first(tmp_path)
+    with Project(path, create=False) as p:
+        first, second, _ = p.document_ids()
+        with pytest.raises(DamagedTextError, match="restore it from a backup copy"):
+            p.document(first)
+        assert p.document(second).text == "Maria met John in Rome."
+
+
+def test_the_app_opens_at_a_readable_document_and_says_which_could_not_be_opened(qtbot, tmp_path):
+    path = _damaged_first(tmp_path)
+    w = open_window(qtbot, path)
+    try:
+        c = w.controller
+        first, second, _ = c.project.document_ids()
+        assert c.doc is not None and c.doc.id == second
+        assert "not valid UTF-8" in w.message.text()
+        w.message.clear()
+        w.open_document(first)  # chosen in the list
+        assert c.doc.id == second  # the document shown stays
+        assert "restore it from a backup copy" in w.message.text()
+    finally:
+        close_window(w)
