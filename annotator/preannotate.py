@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import sqlite3
 from collections import Counter, deque
 from dataclasses import dataclass, field, replace
 from typing import Any, Callable, Iterator
 
 import orjson
 
-from annotator.errors import ValidationError
+from annotator.errors import DamagedTextError, ValidationError
 from annotator.nlp import Parsed, Pipeline, load_pipeline, to_parsed
 from annotator.schema import Schema
 from annotator.store import Project, now
@@ -223,12 +224,20 @@ def default_event_suggester(schema: Schema) -> EventSuggester | None:
 
 
 def _texts(project: Project, ids: list[int]) -> Iterator[str]:
+    """The texts of ``ids`` in order, read 256 at a time; a damaged one (not UTF-8) is a ``DamagedTextError``."""
     conn = project.db.conn
     for k in range(0, len(ids), 256):
         chunk = ids[k : k + 256]
-        rows = dict(
-            conn.execute(f"SELECT id, text FROM documents WHERE id IN ({','.join('?' * len(chunk))})", chunk).fetchall()
-        )
+        try:
+            rows = dict(
+                conn.execute(
+                    f"SELECT id, text FROM documents WHERE id IN ({','.join('?' * len(chunk))})", chunk
+                ).fetchall()
+            )
+        except sqlite3.OperationalError as exc:
+            if DamagedTextError.is_one(exc):
+                raise DamagedTextError(project.path) from None
+            raise
         for i in chunk:
             yield rows[i]
 

@@ -58,3 +58,17 @@ def test_the_app_opens_at_a_readable_document_and_says_which_could_not_be_opened
         assert "restore it from a backup copy" in w.message.text()
     finally:
         close_window(w)
+
+
+def test_pre_annotation_of_a_project_with_a_damaged_text_says_it_is_damaged(qtbot, tmp_path):
+    """The app's automatic pre-annotation read every text and failed on the status line with
+    'Pre-annotation failed: OperationalError: Could not decode to UTF-8 column ...' (seen on screen)."""
+    path = _damaged_first(tmp_path)
+    w = open_window(qtbot, path)
+    try:
+        w.preannotate(only_new=False)
+        qtbot.waitUntil(lambda: not w.workers, timeout=20000)
+        assert "restore it from a backup copy" in w.message.text()
+        assert "OperationalError" not in w.message.text()
+    finally:
+        close_window(w)
