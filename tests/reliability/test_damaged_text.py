@@ -5,36 +5,18 @@ open's quick_check passes (it checks structure, not text), and validate and expo
 from __future__ import annotations
 
 import hashlib
-import sqlite3
 from pathlib import Path
 
 import pytest
 
 from annotator.cli import main
-from annotator.importing import IncomingDocument, import_documents
-from annotator.store import Project
-
-MARK = "Quentin Zylberstein"
+from damage_support import MARK, project_with_damaged_text
 
 
 @pytest.fixture
 def damaged(tmp_path) -> Path:
-    path = tmp_path / "p.annotator"
-    with Project(path, annotator="t") as p:
-        import_documents(
-            p,
-            [IncomingDocument(f"{MARK} met officials in Paris {k}.", f"{k}.txt") for k in range(3)],
-        )
-    with Project(path, create=False) as p:
-        p.write_log_into_file()
-    data = bytearray(path.read_bytes())
-    at = data.index(MARK.encode())
-    data[at : at + 2] = b"\xff\xfe"  # not UTF-8; the record's lengths and the pages as they were
-    path.write_bytes(bytes(data))
-    conn = sqlite3.connect(path)
-    assert conn.execute("PRAGMA quick_check").fetchone()[0] == "ok"  # the structure is whole
-    conn.close()
-    return path
+    texts = [f"{MARK} met officials in Paris {k}." for k in range(3)]
+    return project_with_damaged_text(tmp_path / "p.annotator", texts)
 
 
 @pytest.mark.parametrize(

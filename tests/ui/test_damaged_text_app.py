@@ -5,34 +5,19 @@ can read, and choosing the damaged one says why and keeps the document shown."""
 
 from __future__ import annotations
 
-import sqlite3
 from pathlib import Path
 
 import pytest
 
 from annotator.errors import DamagedTextError
-from annotator.importing import IncomingDocument, import_documents
 from annotator.store import Project
+from damage_support import MARK, project_with_damaged_text
 from ui_support import close_window, open_window
-
-MARK = "Quentin Zylberstein"
 
 
 def _damaged_first(tmp_path: Path) -> Path:
-    path = tmp_path / "p.annotator"
-    with Project(path, annotator="t") as p:
-        texts = [f"{MARK} met officials in Paris.", "Maria met John in Rome.", "Acme hired Bob."]
-        import_documents(p, [IncomingDocument(t, f"{k}.txt") for k, t in enumerate(texts)])
-    with Project(path, create=False) as p:
-        p.write_log_into_file()
-    data = bytearray(path.read_bytes())
-    at = data.index(MARK.encode())
-    data[at : at + 2] = b"\xff\xfe"  # not UTF-8; the record's lengths and the pages as they were
-    path.write_bytes(bytes(data))
-    conn = sqlite3.connect(path)
-    assert conn.execute("PRAGMA quick_check").fetchone()[0] == "ok"
-    conn.close()
-    return path
+    texts = [f"{MARK} met officials in Paris.", "Maria met John in Rome.", "Acme hired Bob."]
+    return project_with_damaged_text(tmp_path / "p.annotator", texts)
 
 
 def test_the_core_says_a_damaged_text_is_damage(tmp_path):
