@@ -201,3 +201,47 @@ def find_by_identity(folder: Path, wanted: Identity, limit: int = 5000, besides:
     except OSError:
         return None
     return None
+
+
+LOG_SUFFIXES = ("-wal", "-shm")  # the side files a read-write connection makes (WAL mode) and leaves open
+
+
+def side_identities(path: str | Path) -> dict[str, Identity]:
+    """(device, inode) of the ``-wal`` and ``-shm`` now beside ``path``: taken once a project is open, they are what
+    ``remove_left_logs`` may later prove to be its own."""
+    out = {}
+    for suffix in LOG_SUFFIXES:
+        ident = identity(f"{path}{suffix}")
+        if ident is not None:
+            out[suffix] = ident
+    return out
+
+
+def remove_left_logs(path: str | Path, ours: dict[str, Identity]) -> list[Path]:
+    """After the close of a project whose file was renamed, moved or deleted while open: remove the ``-wal`` and
+    ``-shm`` SQLite left under the old name (it deletes the log only of a file still where it was), and only what is
+    provably ours: no file at ``path`` any more, each side file the very one we had open (``ours``: device and
+    inode), the log empty (everything in it was written into the file). A side file beside a file belongs to
+    whoever wrote it: anything else stays. Returns what was removed."""
+    path = Path(path)
+    if os.path.lexists(path):
+        return []  # a file at the old name (a replacement, a saved copy): its side files may be its own
+    wal, shm = Path(f"{path}-wal"), Path(f"{path}-shm")
+    try:
+        st = os.lstat(wal)
+        if (st.st_dev, st.st_ino) != ours.get("-wal") or st.st_size != 0:
+            return []  # another's log, or saved work that did not reach the file: kept
+    except FileNotFoundError:
+        pass
+    except OSError:
+        return []
+    removed = []
+    for side in (wal, shm):
+        try:
+            st = os.lstat(side)
+            if (st.st_dev, st.st_ino) == ours.get(side.name[len(path.name) :]):
+                side.unlink()
+                removed.append(side)
+        except OSError:
+            continue
+    return removed

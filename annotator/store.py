@@ -126,6 +126,8 @@ class Project:
                     if n == len(uris) - 1:
                         raise ProjectFileError(f"{self.path}: cannot open the project file: {exc}") from None
         self.identity = fileid.identity(self.path)  # the file opened: device and inode, not its name
+        # its -wal and -shm as opened: the close removes them under an old name only if they are these
+        self._logs = {} if self.read_only else fileid.side_identities(self.path)
         fileid.register_open(self)
 
     # -- opening ---------------------------------------------------------------------------------
@@ -232,8 +234,30 @@ class Project:
         self.schema = schema
 
     def close(self) -> None:
+        """Close the file. One renamed, moved or deleted while open first gets what was saved written into it (SQLite
+        closes such a file without its checkpoint: the work stayed in the old name's -wal, and the moved file lacked
+        it), then the -wal and -shm SQLite leaves under the old name go, when provably ours
+        (``fileid.remove_left_logs``)."""
         fileid.forget_open(self)
+        moved = not self.read_only and self.identity is not None and self._moved()
+        if moved:
+            try:
+                self.check_still_here()  # writes the log into the file, unless it is open under its new name
+            except ProjectMovedError:
+                pass
         self.db.conn.close()
+        if moved:
+            fileid.remove_left_logs(self.path, self._logs)
+
+    def _moved(self) -> bool:
+        """True when the file at ``self.path`` is not (only) the one opened: renamed, moved, deleted, replaced, linked."""
+        if self.stopped is not None:
+            return True
+        try:
+            st = os.stat(self.path)
+        except OSError:
+            return True
+        return (st.st_dev, st.st_ino) != self.identity or st.st_nlink != 1
 
     def check_still_here(self) -> None:
         """Raise ProjectMovedError once the file at ``self.path`` is no longer the file this project opened.
