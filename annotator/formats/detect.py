@@ -2,8 +2,8 @@
 
 - A folder holding ``.ann`` files (at any depth), an ``.ann`` file, or a ``.txt`` file with its ``.ann`` beside it:
   ``brat`` (the pair is one document, however many of its files are given).
-- ``.json``/``.jsonl`` whose first object has ``data`` with ``annotations`` or ``predictions`` (or ``data`` and
-  only Label Studio's task keys): ``label_studio``.
+- ``.json``/``.jsonl`` whose first object has ``data`` with ``annotations``, ``predictions`` or ``completions`` (or
+  ``data`` and only Label Studio's task keys): ``label_studio``.
 - ``.jsonl`` whose first object has ``_input_hash``, ``_task_hash``, ``answer`` or ``tokens``: ``prodigy``; a file
   under any other name (``corpus.prodigy``, ``corpus.json``, ``corpus.train`` as a split export writes) whose first
   line is a Prodigy task with its ``_input_hash``/``_task_hash`` (what Prodigy and ``export -f prodigy`` write):
@@ -60,14 +60,15 @@ def _first_object(path: Path) -> Any:
 
 
 def _is_label_studio(obj: Any) -> bool:
-    """A task: ``data`` with annotations or predictions, or ``data`` and nothing but Label Studio's task keys."""
+    """A task: ``data`` with annotations, predictions or completions (Label Studio before 1.0, John Snow Labs'
+    Annotation Lab), or ``data`` and nothing but Label Studio's task keys."""
     from annotator.formats.label_studio import TASK_KEYS, from_json_min
 
     if from_json_min(obj) is not None:  # the JSON-MIN export: flat, each tag's regions under its name
         return True
     if not isinstance(obj, dict) or not isinstance(obj.get("data"), dict):
         return False
-    return "annotations" in obj or "predictions" in obj or set(obj) <= TASK_KEYS | {"data"}
+    return bool({"annotations", "predictions", "completions"} & set(obj)) or set(obj) <= TASK_KEYS | {"data"}
 
 
 def _is_label_studio_csv(path: Path) -> bool:

@@ -46,6 +46,7 @@ from annotator.schema import Schema, default_schema
 TASK_KEYS = {
     "id",
     "annotations",
+    "completions",  # Label Studio before 1.0 (and John Snow Labs' Annotation Lab): the annotations' old name
     "predictions",
     "meta",
     "created_at",
@@ -233,8 +234,8 @@ def _is_key(value: Any) -> bool:
 
 def _author(annotation: dict[str, Any]) -> str | None:
     """Whose annotation it is: ``completed_by`` as an object with an email (some exports), a name, or the user's
-    number in the Label Studio instance (``label-studio user 7``)."""
-    by = annotation.get("completed_by")
+    number in the Label Studio instance (``label-studio user 7``); Annotation Lab's ``created_username``."""
+    by = annotation.get("completed_by", annotation.get("created_username"))
     if isinstance(by, dict):
         by = by.get("email")
     if isinstance(by, str) and by.strip():
@@ -248,13 +249,15 @@ def _pick(
     task: dict[str, Any], who: str, path: Path, line: int, warnings: list[str]
 ) -> tuple[list, str, str | None, str]:
     """The results used (the first annotation not cancelled, else the first prediction), their state, author and
-    source (a prediction's ``label-studio:MODEL_VERSION``, as a suggester's source names its version)."""
-    anns = _list(task.get("annotations"), f"{who}: 'annotations'", path, line)
+    source (a prediction's ``label-studio:MODEL_VERSION``, as a suggester's source names its version). Label Studio
+    before 1.0 called the annotations ``completions`` and a cancelled one ``skipped`` (its converter still reads both)."""
+    key = "annotations" if "annotations" in task or "completions" not in task else "completions"
+    anns = _list(task.get(key), f"{who}: {key!r}", path, line)
     preds = _list(task.get("predictions"), f"{who}: 'predictions'", path, line)
     for what, items in (("annotation", anns), ("prediction", preds)):
         for k, a in enumerate(items):
             need(isinstance(a, dict), path, line, f"{who}: {what} {k} must be an object")
-    anns = [a for a in anns if not a.get("was_cancelled")]
+    anns = [a for a in anns if not (a.get("was_cancelled") or a.get("skipped"))]
     if anns:
         if len(anns) > 1:
             warnings.append(f"{path}:{line}: {who} has {len(anns)} annotations; the first is used")
