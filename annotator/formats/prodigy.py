@@ -115,8 +115,27 @@ def record_to_task(
         )
     kept = rec["meta"].get("prodigy") if isinstance(rec["meta"].get("prodigy"), dict) else {}
     ends = {(e["start"], e["end"], e["label"]): by_entity[e["id"]] for e in rec["entities"] if e["id"] in by_entity}
+
+    def end_of(end: Any) -> dict[str, Any] | None:
+        """A kept relation's end: its entity's span, or words that are no span (``label`` null, as rel.manual
+        writes a relation drawn from a token)."""
+        if isinstance(end, list) and len(end) == 3 and end[2] is None and all(isinstance(x, int) for x in end[:2]):
+            hit = align(toks, end[0], end[1], mode, report, f"{name}: relation end")
+            return (
+                None
+                if hit is None
+                else {
+                    "start": toks.starts[hit[0]],
+                    "end": toks.ends[hit[1]],
+                    "token_start": hit[0],
+                    "token_end": hit[1],
+                    "label": None,
+                }
+            )
+        return ends.get(tuple(end or ()))
+
     for r in kept.get("relations", []):  # relations between entities a Prodigy import kept
-        head, child = (ends.get(tuple(r.get(x) or ())) for x in ("head", "child"))
+        head, child = (end_of(r.get(x)) for x in ("head", "child"))
         if head is None or child is None:
             report.problem("Prodigy relations left out (an end is gone)", f"{name}: {r.get('label')}")
             continue
@@ -162,10 +181,14 @@ def write_prodigy(project: Project, out: str | Path, request: ExportRequest) -> 
 
 
 # -- reading --------------------------------------------------------------------------------------
-def _span(text: str, s: Any, path: Path, line: int, what: str, remapped: list[str]) -> tuple[int, int, str]:
+def _span(
+    text: str, s: Any, path: Path, line: int, what: str, remapped: list[str], bare: bool = False
+) -> tuple[int, int, str]:
+    """A span object's offsets (checked against the text) and label; ``bare``: a relation's end, which may be words
+    that are no span (rel.manual draws relations from any token: its ``head_span`` then has ``"label": null``)."""
     need(isinstance(s, dict), path, line, f"{what} must be an object")
     label = s.get("label")
-    need(isinstance(label, str) and label != "", path, line, f"{what} needs a label")
+    need((bare and label is None) or (isinstance(label, str) and label != ""), path, line, f"{what} needs a label")
     got = fit_span(text, s.get("start"), s.get("end"), s.get("text") if isinstance(s.get("text"), str) else None)
     need(
         got is not None,
@@ -332,16 +355,23 @@ def _group_document(
         by_head: dict[tuple[int, int, str], list] = {t: [] for t in trig_spans}
         for k, r in enumerate(task.get("relations", [])):
             need(isinstance(r, dict) and isinstance(r.get("label"), str), path, line, f"relation {k} needs a label")
-            head = _span(text, r.get("head_span"), path, line, f"relation {k} head_span", notes)
-            child = _span(text, r.get("child_span"), path, line, f"relation {k} child_span", notes)
+            head = _span(text, r.get("head_span"), path, line, f"relation {k} head_span", notes, bare=True)
+            child = _span(text, r.get("child_span"), path, line, f"relation {k} child_span", notes, bare=True)
             if head[2] not in triggers:  # between entities (rel.manual): kept for the way back, as brat's R lines
-                for end in (head, child):
-                    if end[2] not in triggers:
+                for end in (head, child):  # an end without a label is words that are no span: no entity
+                    if end[2] not in triggers and end[2] is not None:
                         entity(*end)
                 kept.append({"label": r["label"], "head": list(head), "child": list(child)})
                 continue
-            if not given_events:
-                by_head.setdefault(head, []).append((r["label"], entity(*child)))
+            if given_events:
+                continue
+            if child[2] is None:  # a role's filler is an entity: words that are no span cannot fill it
+                warnings.append(
+                    f"{path}:{line}: relation {k} {r['label']!r} from the trigger {head[2]} [{head[0]}, {head[1]}) "
+                    f"to words that are no span [{child[0]}, {child[1]}) (an argument is an entity)"
+                )
+                continue
+            by_head.setdefault(head, []).append((r["label"], entity(*child)))
         for (s, e, label), args in [] if given_events else by_head.items():
             key = (label, s, e, tuple(args))
             events.setdefault(key, IncomingEvent(label, s, e, {}, args, annotator=who))

@@ -221,6 +221,48 @@ def test_relations_between_entities_go_back_out(tmp_path):
     again.close()
 
 
+def test_a_relation_drawn_from_words_that_are_no_span_is_kept_and_goes_back_out(tmp_path):
+    """rel.manual draws a relation from any token: its end is then no span, ``"label": null`` in ``head_span`` (as
+    public scripts that turn a parse into rel.manual tasks write it). The whole file was refused ("relation 0
+    head_span needs a label"); such a relation is kept for the way back (no entity made of the bare words), and one
+    from a trigger to bare words is said (a role's filler is an entity)."""
+    text = "Acme hired Dana after the attack in Oslo."
+
+    def sp(word, label):
+        s = text.index(word)
+        k = len(text[:s].split())
+        return {"start": s, "end": s + len(word), "token_start": k, "token_end": k, "label": label}
+
+    def rel(h, c, label):
+        return {"head": h["token_end"], "child": c["token_end"], "head_span": h, "child_span": c, "label": label}
+
+    acme, dana, hired = sp("Acme", "ORG"), sp("Dana", "PERSON"), sp("hired", None)
+    attack, oslo = sp("attack", "Conflict:Attack"), sp("Oslo", None)
+    task = {
+        "text": text,
+        "spans": [acme, dana, attack],
+        "relations": [rel(hired, dana, "theme"), rel(acme, hired, "agent"), rel(attack, oslo, "Place")],
+        "answer": "accept",
+    }
+    (tmp_path / "a.jsonl").write_bytes(orjson.dumps(task))
+    project = Project(tmp_path / "p.annotator", annotator="t")
+    report = import_format(project, "prodigy", [tmp_path / "a.jsonl"])
+    doc = project.document_ids()[0]
+    assert sorted(text[e.start : e.end] for e in project.entities(doc)) == ["Acme", "Dana"]
+    (event,) = project.events(doc)
+    assert (event.type, event.arguments) == ("Conflict:Attack", ())
+    assert any("'Place' from the trigger Conflict:Attack" in w and "no span [36, 40)" in w for w in report.warnings)
+    write_prodigy(project, tmp_path / "out.jsonl")
+    (task_out,) = lines(tmp_path / "out.jsonl")
+    got = sorted(
+        (r["label"], text[r["head_span"]["start"] : r["head_span"]["end"]], r["head_span"]["label"], r["head"])
+        for r in task_out["relations"]
+        if r["label"] != "Place"
+    )
+    assert got == [("agent", "Acme", "ORG", 0), ("theme", "hired", None, 1)]
+    project.close()
+
+
 def test_utf16_offsets_are_remapped_when_the_span_text_says_so(tmp_path):
     text = "\U0001f600 Angela Merkel spoke."
     row = {
