@@ -12,6 +12,8 @@
   with ``start_offset`` (or no entities and a ``relations`` list: a text without spans): ``doccano``.
 - ``.jsonl`` or ``.json`` whose first object has ``sentences`` as lists of tokens and a ``doc_key`` (or ``ner``,
   ``relations``, ``events``, ``clusters``): ``dygiepp`` (DyGIE++'s data is JSONL, often named ``train.json``).
+- ``.jsonl`` or ``.json`` whose first object has ``tokens`` beside ``entity_mentions`` or ``event_mentions``: ``oneie``
+  (OneIE's ACE05-E and ERE-EN data, ``train.oneie.json``; it was read as Prodigy for its ``tokens`` and refused).
 - ``.conll``, ``.iob``, ``.bio`` files, and files of any other name but ``.json``/``.jsonl`` (``train.txt``,
   ``eng.train``, as CoNLL-2003's copies are named) whose first lines are ``-DOCSTART-``, token lines with a column
   of IOB tags, or sentences of ``word|TAG`` tokens (spaCy's ``iob`` input): ``conll`` (such a ``train.txt`` was
@@ -127,6 +129,12 @@ def _is_dygiepp(obj: Any) -> bool:
     return any(k in obj for k in ("doc_key", "ner", "relations", "events", "clusters"))
 
 
+def _is_oneie(obj: Any) -> bool:
+    from annotator.formats.oneie import is_oneie_line
+
+    return is_oneie_line(obj)
+
+
 CONLL_SUFFIXES = (".conll", ".iob", ".iob2", ".bio", ".bioes")
 
 
@@ -186,6 +194,8 @@ def detect_format(path: str | Path) -> str | None:
     obj = _first_object(p)
     if _is_label_studio(obj):
         return "label_studio"
+    if _is_oneie(obj):  # before Prodigy's, whose tasks have tokens too
+        return "oneie"
     if _is_prodigy_task(obj) or (suffix == ".jsonl" and _is_prodigy(obj)):
         return "prodigy"
     if _is_doccano(obj):

@@ -205,7 +205,7 @@ READ_KEYS = frozenset(
 
 
 @dataclass
-class _Line:
+class TokenLine:
     """One DyGIE++ document, checked: its text rebuilt from the tokens, token spans as character spans."""
 
     line: int
@@ -250,7 +250,7 @@ def _per_sentence(obj: dict[str, Any], key: str, n_sent: int, path: Path, line: 
     return [item for sentence in value for item in sentence]
 
 
-def _parse_line(obj: Any, path: Path, line: int, warnings: list[str]) -> _Line:
+def _parse_line(obj: Any, path: Path, line: int, warnings: list[str]) -> TokenLine:
     need(isinstance(obj, dict), path, line, "each line must be a JSON object (a DyGIE++ document)")
     sentences = obj.get("sentences")
     need(
@@ -349,12 +349,12 @@ def _parse_line(obj: Any, path: Path, line: int, warnings: list[str]) -> _Line:
             warnings.append(f"{path}:{line}: {name}: {field_} (a model's relations and clusters are not kept)")
     dataset = obj.get("dataset") if isinstance(obj.get("dataset"), str) else None
     meta = {k: v for k, v in obj.items() if k not in READ_KEYS}
-    return _Line(
+    return TokenLine(
         line, name, joined.text, starts, ends, joined.sent_starts, entities, events, relations, clusters, meta, dataset
     )
 
 
-def _rename(d: _Line, names: SchemaNames) -> None:
+def _rename(d: TokenLine, names: SchemaNames) -> None:
     """The line's labels, event types and roles as the schema names them where it has them (``SchemaNames``)."""
     d.entities = [(s, e, names.label(label), p, score) for s, e, label, p, score in d.entities]
     events = []
@@ -364,7 +364,7 @@ def _rename(d: _Line, names: SchemaNames) -> None:
     d.events = events
 
 
-def _told_schema(lines: list[_Line], name: str) -> Schema:
+def _told_schema(lines: list[TokenLine], name: str, what: str = "DyGIE++") -> Schema:
     """A schema with every label, event type and role the file uses (DyGIE++ files come without one): a role takes
     the labels of the entities that filled it; optional when some events of the type lack it, repeatable when one
     fills it twice."""
@@ -395,12 +395,12 @@ def _told_schema(lines: list[_Line], name: str) -> Schema:
             mult = "any" if optional and repeated else "optional" if optional else "one_or_more" if repeated else "one"
             role_tables.append({"name": role, "labels": filled, "multiplicity": mult})
         events.append({"name": etype, "roles": role_tables})
-    header = {"name": name, "description": "told from a DyGIE++ file by annotator"}
+    header = {"name": name, "description": f"told from a {what} file by annotator"}
     source = schema_source(header, [{"name": label} for label in labels], (), events)
     return parse_schema(source, f"<the schema told from {name}>")
 
 
-def _entity_index(d: _Line) -> dict[tuple[int, int], list[str]]:
+def _entity_index(d: TokenLine) -> dict[tuple[int, int], list[str]]:
     """Token span -> the labels of the entities on it, gold ones first."""
     at: dict[tuple[int, int], list[str]] = {}
     for s, e, label, *_ in sorted(d.entities, key=lambda x: x[3]):
@@ -409,7 +409,7 @@ def _entity_index(d: _Line) -> dict[tuple[int, int], list[str]]:
     return at
 
 
-def _document(d: _Line, path: Path, warnings: list[str]) -> IncomingDocument:
+def _document(d: TokenLine, path: Path, warnings: list[str], source: str = KEPT) -> IncomingDocument:
     def chars(s: int, e: int) -> tuple[int, int]:
         return d.starts[s], d.ends[e]
 
@@ -418,7 +418,7 @@ def _document(d: _Line, path: Path, warnings: list[str]) -> IncomingDocument:
     for s, e, label, predicted, score in sorted(d.entities, key=lambda x: x[3]):  # gold first: a prediction it
         if (s, e, label) not in entities:  # repeats is the gold one
             entities[(s, e, label)] = IncomingEntity(
-                (s, e, label), *chars(s, e), label, "suggested" if predicted else "accepted", KEPT, score=score
+                (s, e, label), *chars(s, e), label, "suggested" if predicted else "accepted", source, score=score
             )
     events = []
     for s, e, etype, args, predicted, score in d.events:
@@ -438,7 +438,7 @@ def _document(d: _Line, path: Path, warnings: list[str]) -> IncomingDocument:
                 {},
                 arguments,
                 state="suggested" if predicted else "accepted",
-                source=KEPT,
+                source=source,
                 score=score,
             )
         )
@@ -468,7 +468,7 @@ def _document(d: _Line, path: Path, warnings: list[str]) -> IncomingDocument:
         entities=list(entities.values()),
         events=events,
     )
-    doc.tokens, doc.tokens_source = (d.starts, d.ends, d.sent_starts), KEPT
+    doc.tokens, doc.tokens_source = (d.starts, d.ends, d.sent_starts), source
     return doc
 
 
@@ -477,8 +477,24 @@ def read_dygiepp(path: str | Path, schema: Schema | None = None) -> ReadResult:
     is the tokens, a space between them and a line per sentence, and they are kept as the document's tokens."""
     path = Path(path)
     warnings: list[str] = []
-    notes: list[str] = []
     lines = [_parse_line(obj, path, line, warnings) for line, obj in iter_json_values(path)]
+    return read_token_lines(lines, path, schema, warnings, KEPT, "DyGIE++")
+
+
+def read_token_lines(
+    lines: list[TokenLine],
+    path: Path,
+    schema: Schema | None,
+    warnings: list[str],
+    source: str,
+    what: str,
+    text_note: str | None = None,
+) -> ReadResult:
+    """Documents of tokens read from a file (DyGIE++'s lines, OneIE's sentences) made into the project's: names
+    matched to the schema's, a schema told from them when the project's lacks some, checked; ``source`` names the
+    reader (each annotation's source, the tokens' pipeline), ``what`` the format in the notes, ``text_note`` how the
+    texts were made (default: of the tokens alone)."""
+    notes: list[str] = []
     need(bool(lines), path, None, "no documents in the file")
     schema = schema or default_schema()
     names = SchemaNames(schema)  # ACE's names (Conflict.Attack, PER, attacker) as the schema spells them
@@ -486,25 +502,26 @@ def read_dygiepp(path: str | Path, schema: Schema | None = None) -> ReadResult:
         _rename(d, names)
     notes += names.notes(str(path)) + names.unmatched_notes(str(path))
     told = None
-    if not covers(schema, _told_schema(lines, path.stem)):
-        told = _told_schema(lines, path.stem)
+    if not covers(schema, _told_schema(lines, path.stem, what)):
+        told = _told_schema(lines, path.stem, what)
         notes.append(
-            f"{path}: DyGIE++ files have no schema; the schema was told from the file (entity types: "
+            f"{path}: {what} files have no schema; the schema was told from the file (entity types: "
             f"{len(told.entities)}, event types: {len(told.events)})"
         )
     use = told or schema
     docs = []
     for d in lines:
-        doc = _document(d, path, warnings)
+        doc = _document(d, path, warnings, source)
         check_with_line(use, doc, path, d.line)
         docs.append(doc)
     notes.append(
-        f"{path}: DyGIE++ keeps no original text: each document's text is its tokens, a space between them and a "
+        text_note
+        or f"{path}: {what} keeps no original text: each document's text is its tokens, a space between them and a "
         "line per sentence"
     )
     kept = [
-        counted(n, what)
-        for n, what in (
+        counted(n, what_)
+        for n, what_ in (
             (sum(len(d.relations) for d in lines), "relation"),
             # a cluster with mentions: files written a list a sentence hold empty ones (SENTiVENT's "clusters": [[], ...])
             (sum(1 for d in lines for cs in d.clusters.values() for c in cs if c), "coreference cluster"),
@@ -518,5 +535,5 @@ def read_dygiepp(path: str | Path, schema: Schema | None = None) -> ReadResult:
         told,
         warnings,
         notes,
-        schema_from="its labels, event types and roles (DyGIE++ files bring no schema) are types",
+        schema_from=f"its labels, event types and roles ({what} files bring no schema) are types",
     )

@@ -125,6 +125,17 @@ FORMATS: dict[str, Format] = {
             title="DyGIE++",
         ),
         Format(
+            "oneie",
+            ".json",
+            False,
+            (),
+            None,
+            _M + "oneie:read_oneie",
+            rebuilds_text=True,
+            description="OneIE's event extraction data (ACE05-E, ERE-EN as OneIE, DEGREE, TextEE write them)",
+            title="OneIE",
+        ),
+        Format(
             "conll",
             ".conll",
             False,

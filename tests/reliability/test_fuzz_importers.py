@@ -450,6 +450,36 @@ HAND_MADE = {  # a correct input for readers that have no writer to make one
         )
         + b"\n",
     ),
+    "oneie": (
+        "sample.oneie.json",
+        _dumps(
+            {
+                "doc_id": "d",
+                "sent_id": "d-0",
+                "tokens": ["Anna", "Berg", "met", "Reuters", "in", "Paris", "."],
+                "sentence": TEXT,
+                "entity_mentions": [
+                    {"id": "d-E1", "entity_type": "PER", "mention_type": "NAM", "start": 0, "end": 2},
+                    {"id": "d-E2", "entity_type": "ORG", "mention_type": "NAM", "start": 3, "end": 4},
+                    {"id": "d-E3", "entity_type": "GPE", "mention_type": "NAM", "start": 5, "end": 6},
+                ],
+                "relation_mentions": [
+                    {
+                        "relation_type": "ORG-AFF",
+                        "arguments": [{"entity_id": "d-E1", "role": "Arg-1"}, {"entity_id": "d-E2", "role": "Arg-2"}],
+                    }
+                ],
+                "event_mentions": [
+                    {
+                        "event_type": "Contact:Meet",
+                        "trigger": {"start": 2, "end": 3, "text": "met"},
+                        "arguments": [{"entity_id": "d-E1", "role": "Entity"}, {"entity_id": "d-E3", "role": "Place"}],
+                    }
+                ],
+            }
+        )
+        + b"\n",
+    ),
     "label_studio": (
         "sample.json",
         _dumps(

@@ -1,0 +1,212 @@
+"""OneIE's JSON lines, in: the event extraction data of OneIE and the tools that took its preprocessing (ACE05-E,
+ACE05-E+, ERE-EN, as DEGREE, TextEE, AMPERE and others write them), often named ``train.oneie.json``.
+
+A line is a sentence (``sent_id``) or a window (``wnd_id``) of the document ``doc_id``: ``tokens``, the ``sentence``
+text, ``entity_mentions`` (``id``, ``entity_type``, ``start``, ``end``: token indices of the line, end exclusive),
+``relation_mentions`` (``relation_type``, ``arguments``: ``Arg-1`` and ``Arg-2`` by ``entity_id``) and
+``event_mentions`` (``event_type``, ``trigger`` ``{start, end, text}``, ``arguments`` by ``entity_id`` with their
+``role``). The lines of one ``doc_id`` are one document, a line per sentence. The text is each sentence's ``sentence``
+when its tokens are found in it in order (only whitespace between them), else the tokens with a space between them;
+the tokens and sentences are kept as the document's tokens. Entities and events come in ``accepted``, source
+``oneie``; relations between entities are kept in the meta for the export to DyGIE++; names are matched to the
+schema's (ACE's ``PER``, ``Conflict:Attack``) and a schema is told from the file when the project's lacks some, as
+for DyGIE++ (``formats.dygiepp.read_token_lines``). Not kept, said: entity subtypes and mention types, relation
+subtypes, ``entity_coreference``/``event_coreference``; an argument given by its span without an entity of the line
+there.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from pathlib import Path
+from typing import Any
+
+from annotator.formats.common import ReadResult, iter_json_values, need
+from annotator.formats.dygiepp import TokenLine, read_token_lines
+from annotator.formats.tokens import join_tokens
+from annotator.importing import counted
+from annotator.schema import Schema
+
+SOURCE = "oneie"
+# a line's keys that are read, or made from its tokens (word pieces, their lengths): not kept in the meta
+LINE_KEYS = frozenset(
+    {"doc_id", "sent_id", "wnd_id", "tokens", "sentence", "entity_mentions", "relation_mentions", "event_mentions"}
+    | {"pieces", "token_lens", "entity_coreference", "event_coreference", "sentence_starts"}
+)
+
+LOST_NAMES = {"entity_subtype": "entity subtypes", "mention_type": "mention types (NAM, NOM, PRO)"}
+
+
+def _int(x: Any) -> bool:
+    return isinstance(x, int) and not isinstance(x, bool)
+
+
+def _is_key(x: Any) -> bool:
+    """An id as the files give them: a string or a whole number."""
+    return isinstance(x, (str, int)) and not isinstance(x, bool)
+
+
+def is_oneie_line(obj: Any) -> bool:
+    """A OneIE line: ``tokens`` as a list of strings beside ``entity_mentions`` or ``event_mentions``."""
+    return (
+        isinstance(obj, dict)
+        and isinstance(obj.get("tokens"), list)
+        and ("entity_mentions" in obj or "event_mentions" in obj)
+    )
+
+
+def _in_sentence(sentence: Any, tokens: list[str]) -> list[tuple[int, int]] | None:
+    """Where each token lies in the line's ``sentence`` text, when they are all there in order with only whitespace
+    between them; else None (the tokens were changed: a quote written ``` `` ```, say)."""
+    if not isinstance(sentence, str):
+        return None
+    at, got = 0, []
+    for token in tokens:
+        while at < len(sentence) and sentence[at].isspace():
+            at += 1
+        if not sentence.startswith(token, at):
+            return None
+        got.append((at, at + len(token)))
+        at += len(token)
+    return got if not sentence[at:].strip() else None
+
+
+def _list(obj: dict[str, Any], key: str, path: Path, line: int) -> list[Any]:
+    value = obj.get(key) or []
+    need(isinstance(value, list), path, line, f"'{key}' must be a list")
+    return value
+
+
+def _document(
+    group: list[tuple[int, dict[str, Any]]], path: Path, warnings: list[str], lost: Counter[str]
+) -> tuple[TokenLine, int]:
+    """The lines of one ``doc_id`` as one document of tokens, its spans as document-level, inclusive token spans;
+    and how many of its sentences have their own text (the others: their tokens, a space between them)."""
+    first_line = group[0][0]
+    sentences: list[list[str]] = []
+    placed: list[list[tuple[int, int]] | None] = []
+    for line, obj in group:
+        tokens = obj.get("tokens")
+        need(
+            isinstance(tokens, list) and bool(tokens) and all(isinstance(t, str) and t.strip() for t in tokens),
+            path,
+            line,
+            "'tokens' must be a non-empty list of tokens (strings)",
+        )
+        sentences.append(tokens)
+        placed.append(_in_sentence(obj.get("sentence"), tokens))
+    text_parts: list[str] = []
+    starts: list[int] = []
+    ends: list[int] = []
+    sent_starts: list[int] = []
+    at = 0
+    for (_, obj), tokens, where in zip(group, sentences, placed):  # a sentence's own text where its tokens are in it
+        if where is None:  # else its tokens, a space between them (``join_tokens``, the one way to make such a text)
+            joined = join_tokens([tokens])
+            where, sentence = list(zip(joined.starts, joined.ends)), joined.text
+        else:
+            sentence = obj["sentence"]
+        sent_starts.append(len(starts))
+        starts += [at + s for s, _ in where]
+        ends += [at + e for _, e in where]
+        text_parts.append(sentence)
+        at += len(sentence) + 1
+    text = "\n".join(text_parts)
+    own_text = sum(p is not None for p in placed)
+    entities: list[tuple[int, int, str, bool, float | None]] = []
+    events = []
+    relations = []
+    span_of: dict[Any, tuple[int, int]] = {}
+    meta_ids: dict[str, list[Any]] = {}
+    for (line, obj), offset, tokens in zip(group, sent_starts, sentences):
+        n = len(tokens)
+
+        def tokens_of(x: dict[str, Any], what: str) -> tuple[int, int]:
+            s, e = x.get("start"), x.get("end")
+            if not (_int(s) and _int(e) and 0 <= s < e <= n):
+                need(False, path, line, f"{what}: tokens {s!r}-{e!r} are not a span of the line's {n} tokens")
+            return offset + s, offset + e - 1
+
+        for key in ("sent_id", "wnd_id"):
+            if key in obj:
+                meta_ids.setdefault(key, []).append(obj[key])
+        for k, m in enumerate(_list(obj, "entity_mentions", path, line)):
+            need(isinstance(m, dict), path, line, f"entity_mentions {k} must be an object")
+            label = m.get("entity_type")
+            need(isinstance(label, str) and label != "", path, line, f"entity_mentions {k} needs an 'entity_type'")
+            s, e = tokens_of(m, f"entity_mentions {k}")
+            entities.append((s, e, label, False, None))
+            if _is_key(m.get("id")):
+                span_of[m["id"]] = (s, e)
+            for extra in ("entity_subtype", "mention_type"):
+                if m.get(extra) not in (None, "", "UNK"):
+                    lost[LOST_NAMES[extra]] += 1
+        for k, r in enumerate(_list(obj, "relation_mentions", path, line)):
+            what = f"relation_mentions {k}"
+            need(isinstance(r, dict) and isinstance(r.get("relation_type"), str), path, line, f"{what} needs a type")
+            args = {
+                a.get("role"): a.get("entity_id")
+                for a in _list(r, "arguments", path, line)
+                if isinstance(a, dict) and _is_key(a.get("role")) and _is_key(a.get("entity_id"))
+            }
+            ends_ = [span_of.get(args.get(role)) for role in ("Arg-1", "Arg-2")]
+            if ends_[0] is None or ends_[1] is None:
+                warnings.append(f"{path}:{line}: {what} {r['relation_type']}: its Arg-1 and Arg-2 are not entities")
+                continue
+            relations.append((*ends_[0], *ends_[1], r["relation_type"]))
+            if r.get("relation_subtype"):
+                lost["relation subtypes"] += 1
+        for k, v in enumerate(_list(obj, "event_mentions", path, line)):
+            what = f"event_mentions {k}"
+            need(isinstance(v, dict), path, line, f"{what} must be an object")
+            etype, trigger = v.get("event_type"), v.get("trigger")
+            need(isinstance(etype, str) and etype != "", path, line, f"{what} needs an 'event_type'")
+            need(isinstance(trigger, dict), path, line, f"{what}: 'trigger' must be an object with start and end")
+            s, e = tokens_of(trigger, f"{what} trigger")
+            args = []
+            for j, a in enumerate(_list(v, "arguments", path, line)):
+                need(isinstance(a, dict) and isinstance(a.get("role"), str), path, line, f"{what} argument {j}: role")
+                if "entity_id" in a:
+                    got = span_of.get(a["entity_id"]) if _is_key(a["entity_id"]) else None
+                    need(got is not None, path, line, f"{what} argument {j}: no entity {a['entity_id']!r} in its line")
+                else:  # an argument given by its span: the entity of the line there (the reader says if none)
+                    got = tokens_of(a, f"{what} argument {j}")
+                args.append((*got, a["role"]))
+            events.append((s, e, etype, args, False, None))
+        for key in ("entity_coreference", "event_coreference"):
+            if obj.get(key):
+                lost[key.replace("_", " ")] += len(obj[key]) if isinstance(obj[key], list) else 1
+    doc_id = group[0][1].get("doc_id")
+    name = (
+        str(doc_id) if isinstance(doc_id, (str, int)) and not isinstance(doc_id, bool) else f"{path.name}:{first_line}"
+    )
+    meta: dict[str, Any] = {k: v for k, v in group[0][1].items() if k not in LINE_KEYS}
+    if meta_ids:
+        meta[SOURCE] = meta_ids  # the lines' own ids, a sentence each
+    line_ = TokenLine(first_line, name, text, starts, ends, sent_starts, entities, events, relations, {}, meta, None)
+    return line_, own_text
+
+
+def read_oneie(path: str | Path, schema: Schema | None = None) -> ReadResult:
+    """A OneIE file: a sentence a line, the lines of one ``doc_id`` one document (in the order first met)."""
+    path = Path(path)
+    warnings: list[str] = []
+    groups: dict[Any, list[tuple[int, dict[str, Any]]]] = {}
+    for line, obj in iter_json_values(path):
+        need(is_oneie_line(obj), path, line, "each line must be a OneIE sentence: 'tokens' and 'entity_mentions'")
+        key = obj.get("doc_id")
+        key = ("line", line) if not isinstance(key, (str, int)) or isinstance(key, bool) else key
+        groups.setdefault(key, []).append((line, obj))
+    lost: Counter[str] = Counter()
+    made = [_document(group, path, warnings, lost) for group in groups.values()]
+    lines = [d for d, _ in made]
+    if lost:
+        warnings.append(f"{path}: " + ", ".join(f"{what} ({n})" for what, n in lost.items()))
+    own, n_sent = sum(o for _, o in made), sum(len(d.sent_starts) for d in lines)
+    text_note = f"{path}: each sentence's text is its own ('sentence'), a line each"
+    if own < n_sent:
+        text_note = (
+            f"{path}: {counted(own, 'sentence')} of {n_sent} kept their own text ('sentence'); the others' text is "
+            "their tokens, a space between them (not all their tokens are in their 'sentence' as they are)"
+        )
+    return read_token_lines(lines, path, schema, warnings, SOURCE, "OneIE", text_note)

@@ -1,0 +1,151 @@
+"""OneIE's JSON lines (ACE05-E, ERE-EN as OneIE's preprocessing writes them, and DEGREE, TextEE and others after it:
+a sentence a line with ``doc_id``, ``tokens``, ``sentence``, ``entity_mentions``, ``relation_mentions`` and
+``event_mentions`` whose arguments name their entity by ``entity_id``). Such a file could not be imported at all: a
+``.json`` was "not valid JSON" (several objects) and a ``.jsonl`` was taken for Prodigy's (its ``tokens``) and refused
+("'text' must be a non-empty string"). Our own lines, in the shape of the public files."""
+
+from __future__ import annotations
+
+import orjson
+import pytest
+
+from annotator.cli import main
+from annotator.errors import ImportFileError
+from annotator.formats.detect import detect_format
+from annotator.formats.oneie import read_oneie
+from annotator.store import Project
+
+T1 = ["Rebels", "attacked", "a", "convoy", "near", "Kabul", "on", "Monday", "."]
+T2 = ["Two", "soldiers", "were", "killed", "."]
+
+
+def _ent(eid: str, tokens: list[str], start: int, end: int, etype: str, mention: str = "NOM") -> dict:
+    text = " ".join(tokens[start:end])
+    return {"id": eid, "text": text, "entity_type": etype, "mention_type": mention, "start": start, "end": end}
+
+
+def _lines(sentence_2: str = "Two soldiers were killed.") -> list[dict]:
+    e1 = [
+        {**_ent("D1-E1-1", T1, 0, 1, "PER"), "entity_subtype": "Group"},
+        _ent("D1-E2-1", T1, 3, 4, "VEH"),
+        _ent("D1-E3-1", T1, 5, 6, "GPE", "NAM"),
+    ]
+    arg = [{"entity_id": "D1-E2-1", "text": "convoy", "role": "Arg-1"}, {"entity_id": "D1-E3-1", "role": "Arg-2"}]
+    attack = {
+        "id": "D1-EV1-1",
+        "event_type": "Conflict:Attack",
+        "trigger": {"text": "attacked", "start": 1, "end": 2},
+        "arguments": [
+            {"entity_id": "D1-E1-1", "text": "Rebels", "role": "Attacker"},
+            {"entity_id": "D1-E2-1", "text": "convoy", "role": "Target"},
+            {"entity_id": "D1-E3-1", "text": "Kabul", "role": "Place"},
+        ],
+    }
+    die = {
+        "id": "D1-EV2-1",
+        "event_type": "Life:Die",
+        "trigger": {"text": "killed", "start": 3, "end": 4},
+        "arguments": [{"entity_id": "D1-E4-1", "text": "Two soldiers", "role": "Victim"}],
+    }
+    return [
+        {
+            "doc_id": "D1",
+            "sent_id": "D1-0",
+            "tokens": T1,
+            "pieces": [t.lower() for t in T1],
+            "token_lens": [1] * len(T1),
+            "sentence": "Rebels attacked a convoy near Kabul on Monday.",
+            "entity_mentions": e1,
+            "relation_mentions": [{"id": "D1-R1-1", "relation_type": "PHYS", "arguments": arg}],
+            "event_mentions": [attack],
+        },
+        {
+            "doc_id": "D1",
+            "sent_id": "D1-1",
+            "tokens": T2,
+            "sentence": sentence_2,
+            "entity_mentions": [_ent("D1-E4-1", T2, 0, 2, "PER")],
+            "relation_mentions": [],
+            "event_mentions": [die],
+        },
+    ]
+
+
+def _write(path, lines) -> None:
+    path.write_bytes(b"".join(orjson.dumps(x) + b"\n" for x in lines))
+
+
+@pytest.mark.parametrize("name", ["train.oneie.json", "dev.jsonl"])
+def test_a_oneie_file_is_told_and_comes_in_with_its_events_on_its_sentences_text(tmp_path, capsys, name):
+    src = tmp_path / name
+    _write(src, _lines())
+    assert detect_format(src) == "oneie"
+    p = tmp_path / "p.annotator"
+    assert main(["import", str(p), str(src)]) == 0
+    err = capsys.readouterr().err
+    assert "read as OneIE" in err and "entity subtypes (1), mention types (NAM, NOM, PRO) (4)" in err
+    assert "names matched to the schema's (news): PER -> PERSON (2), VEH -> PRODUCT (1)" in err
+    with Project(p, create=False) as project:
+        (doc_id,) = project.document_ids()
+        doc = project.document(doc_id)
+        assert (doc.name, doc.text) == (
+            "D1",
+            "Rebels attacked a convoy near Kabul on Monday.\nTwo soldiers were killed.",
+        )
+        ents = {e.id: (doc.text[e.start : e.end], e.label, e.state, e.source) for e in project.entities(doc_id)}
+        events = sorted(
+            (
+                v.type,
+                doc.text[v.trigger_start : v.trigger_end],
+                sorted((a.role, ents[a.entity_id][0]) for a in v.arguments),
+            )
+            for v in project.events(doc_id)
+        )
+        assert doc.meta["dygiepp"]["relations"] == [
+            {"type": "PHYS", "from": [18, 24, "PRODUCT"], "to": [30, 35, "GPE"]}
+        ]
+    assert sorted(ents.values()) == [
+        ("Kabul", "GPE", "accepted", "oneie"),
+        ("Rebels", "PERSON", "accepted", "oneie"),
+        ("Two soldiers", "PERSON", "accepted", "oneie"),
+        ("convoy", "PRODUCT", "accepted", "oneie"),
+    ]
+    assert events == [
+        ("Conflict:Attack", "attacked", [("Attacker", "Rebels"), ("Place", "Kabul"), ("Target", "convoy")]),
+        ("Life:Die", "killed", [("Victim", "Two soldiers")]),
+    ]
+
+
+def test_a_sentence_whose_tokens_are_not_in_its_text_is_made_of_its_tokens_and_it_is_said(tmp_path):
+    src = tmp_path / "a.oneie.json"
+    _write(src, _lines(sentence_2="Two soldiers were shot."))  # its tokens changed on the way: not its text
+    got = read_oneie(src)
+    (doc,) = got.documents
+    assert doc.text == "Rebels attacked a convoy near Kabul on Monday.\nTwo soldiers were killed ."
+    assert any("1 sentence of 2 kept their own text ('sentence')" in n for n in got.notes), got.notes
+
+
+def test_an_argument_naming_no_entity_of_its_line_refuses_the_file_with_its_line(tmp_path):
+    lines = _lines()
+    lines[1]["event_mentions"][0]["arguments"][0]["entity_id"] = "D1-E9-9"
+    src = tmp_path / "a.oneie.json"
+    _write(src, lines)
+    with pytest.raises(ImportFileError, match=r"a\.oneie\.json:2: event_mentions 0 argument 0: no entity 'D1-E9-9'"):
+        read_oneie(src)
+
+
+def test_a_oneie_file_goes_out_to_dygiepp_with_its_relation(tmp_path):
+    src = tmp_path / "train.oneie.json"
+    _write(src, _lines())
+    p = tmp_path / "p.annotator"
+    assert main(["import", str(p), str(src)]) == 0
+    out = tmp_path / "out.jsonl"
+    assert main(["export", str(p), "-f", "dygiepp", "-o", str(out), "--option", "names=aliases"]) == 0
+    (line,) = [orjson.loads(x) for x in out.read_bytes().splitlines()]
+    assert line["sentences"] == [T1, T2]
+    assert line["ner"] == [[[0, 0, "PER"], [3, 3, "VEH"], [5, 5, "GPE"]], [[9, 10, "PER"]]]
+    assert line["events"] == [
+        [[[1, "Conflict.Attack"], [0, 0, "Attacker"], [3, 3, "Target"], [5, 5, "Place"]]],
+        [[[12, "Life.Die"], [9, 10, "Victim"]]],
+    ]
+    assert line["relations"] == [[[3, 3, 5, 5, "PHYS"]], []]
