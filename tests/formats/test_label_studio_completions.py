@@ -60,4 +60,7 @@ def test_a_task_with_completions_is_told_and_read_with_its_spans_and_event(tmp_p
         "attacked",
         "eric",
     )
-    assert sorted((a.role, ents[a.entity_id][0]) for a in event.arguments) == [("Attacker", "Rebels"), ("Place", "Kabul")]
+    assert sorted((a.role, ents[a.entity_id][0]) for a in event.arguments) == [
+        ("Attacker", "Rebels"),
+        ("Place", "Kabul"),
+    ]
