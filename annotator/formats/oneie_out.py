@@ -1,0 +1,175 @@
+"""OneIE's JSON lines, out: a line per sentence of each document, as ``formats.oneie`` reads them back.
+
+``doc_id`` (the document's name), ``sent_id`` (the one a OneIE import kept, else ``NAME-K``), ``tokens`` (the stored
+tokens, else the one fallback's; whitespace tokens are not written), ``sentence`` (the text from the sentence's first
+token to its last), ``entity_mentions`` (``id``, ``text``, ``entity_type``, ``mention_type`` ``UNK``, ``start``,
+``end``: token indices of the sentence, end exclusive), ``relation_mentions`` (the relations between entities a OneIE
+or DyGIE++ import kept, ``Arg-1`` and ``Arg-2`` by ``entity_id``) and ``event_mentions`` (``event_type``, ``trigger``
+``{text, start, end}``, ``arguments`` by ``entity_id`` with their ``role``). OneIE keeps everything within a sentence:
+an entity or trigger across a sentence end, and an argument or relation end outside its sentence, is left out and
+reported. Not written: ``pieces``/``token_lens`` (made by OneIE's preprocessing with its model's tokenizer), states,
+sources, attributes, comments; an argument that is a nested event's stand-in (brat) is left out and reported.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import orjson
+
+from annotator.formats.brat_conf import proxy_labels
+from annotator.formats.common import FormatExportReport, option_choice, write_per_part
+from annotator.formats.oneie import SOURCE
+from annotator.formats.records import ExportRequest, export_writer
+from annotator.formats.schema_names import AliasNames
+from annotator.formats.tokens import ALIGN_MODES, DocTokens, align
+from annotator.store import Project
+
+NAMES = ("schema", "aliases")  # the ``names`` option: the schema's names, or its first aliases (labels and roles)
+
+
+def record_to_oneie(
+    rec: dict[str, Any],
+    toks: DocTokens,
+    report: FormatExportReport,
+    mode: str = "expand",
+    proxies: set[str] | frozenset[str] = frozenset(),
+    names: AliasNames | None = None,
+) -> list[dict[str, Any]]:
+    """One document as OneIE lines, a sentence each."""
+    text, name = rec["text"], rec["name"]
+    # event types keep the schema's names: OneIE's ACE types are spelt as the news schema's (Conflict:Attack), where
+    # their first aliases are DyGIE++'s (Conflict.Attack)
+    label_of, role_of = (names.label, names.role) if names else (str, str)
+    keep = [k for k in range(len(toks)) if not toks.is_space(text, k)]
+    sentence_tokens: dict[int, list[int]] = {}
+    for k in keep:
+        sentence_tokens.setdefault(toks.sentence_of(k), []).append(k)
+    order = list(sentence_tokens)
+    place = {k: (n, j) for n, s in enumerate(order) for j, k in enumerate(sentence_tokens[s])}
+    kept = rec["meta"].get(SOURCE) if isinstance(rec["meta"].get(SOURCE), dict) else {}
+    given_ids = next((v for v in (kept.get("sent_id"), kept.get("wnd_id")) if isinstance(v, list)), [])
+    ids = [str(given_ids[n]) if n < len(given_ids) else f"{name}-{n}" for n in range(len(order))]
+    lines: list[dict[str, Any]] = []
+    for n, s in enumerate(order):
+        first, last = sentence_tokens[s][0], sentence_tokens[s][-1]
+        lines.append(
+            {
+                "doc_id": name,
+                "sent_id": ids[n],
+                "tokens": [text[toks.starts[k] : toks.ends[k]] for k in sentence_tokens[s]],
+                "sentence": text[toks.starts[first] : toks.ends[last]],
+                "entity_mentions": [],
+                "relation_mentions": [],
+                "event_mentions": [],
+            }
+        )
+
+    def span(start: int, end: int, what: str) -> tuple[int, int, int] | None:
+        """(sentence, first, end exclusive) of [start, end), or None (reported)."""
+        hit = align(toks, start, end, mode, report, f"{name}: {what}")
+        if hit is None:
+            return None
+        inner = [place[k] for k in range(hit[0], hit[1] + 1) if k in place]
+        if not inner:
+            report.problem("spans left out (only whitespace)", f"{name}: {what} [{start}, {end})")
+            return None
+        if inner[0][0] != inner[-1][0]:
+            report.problem("spans left out (cross a sentence boundary)", f"{name}: {what} [{start}, {end})")
+            return None
+        return inner[0][0], inner[0][1], inner[-1][1] + 1
+
+    mention: dict[int, tuple[int, str, str]] = {}  # entity id -> (sentence, mention id, its text)
+    by_span: dict[tuple[int, int, str], int] = {}
+    for e in rec["entities"]:
+        if e["label"] in proxies:
+            continue
+        got = span(e["start"], e["end"], f"entity {e['label']}")
+        if got is None:
+            continue
+        n, a, b = got
+        line = lines[n]
+        mid = f"{line['sent_id']}-E{len(line['entity_mentions'])}"
+        words = " ".join(line["tokens"][a:b])
+        line["entity_mentions"].append(
+            {"id": mid, "text": words, "entity_type": label_of(e["label"]), "mention_type": "UNK", "start": a, "end": b}
+        )
+        mention[e["id"]] = (n, mid, words)
+        by_span[(e["start"], e["end"], e["label"])] = e["id"]
+    labels = {e["id"]: e["label"] for e in rec["entities"]}
+    for v in rec["events"]:
+        t = v["trigger"]
+        got = span(t["start"], t["end"], f"trigger of {v['type']}")
+        if got is None:
+            report.problem("events left out (trigger not usable)", f"{name}: event {v['id']} {v['type']}")
+            continue
+        n, a, b = got
+        line = lines[n]
+        args = []
+        for arg in v["arguments"]:
+            m = mention.get(arg["entity_id"])
+            if m is None:
+                if labels.get(arg["entity_id"]) in proxies:
+                    report.problem("arguments left out (an event as argument)", f"{name}: {v['type']} {arg['role']}")
+                continue
+            if m[0] != n:
+                report.problem(
+                    "arguments left out (outside the trigger's sentence)", f"{name}: {v['type']} {arg['role']}"
+                )
+                continue
+            args.append({"entity_id": m[1], "text": m[2], "role": role_of(arg["role"])})
+        line["event_mentions"].append(
+            {
+                "id": f"{line['sent_id']}-EV{len(line['event_mentions'])}",
+                "event_type": v["type"],
+                "trigger": {"text": " ".join(line["tokens"][a:b]), "start": a, "end": b},
+                "arguments": args,
+            }
+        )
+    relations = (
+        (rec["meta"].get("dygiepp") or {}).get("relations") if isinstance(rec["meta"].get("dygiepp"), dict) else None
+    )
+    for r in relations or []:  # relations between entities a OneIE or DyGIE++ import kept, while their ends are there
+        ends = [by_span.get(tuple(x)) if isinstance(x, list) else None for x in (r.get("from"), r.get("to"))]
+        if ends[0] is None or ends[1] is None or ends[0] not in mention or ends[1] not in mention:
+            report.problem("relations left out (an end is gone)", f"{name}: {r.get('type')}")
+            continue
+        (n1, id1, w1), (n2, id2, w2) = mention[ends[0]], mention[ends[1]]
+        if n1 != n2:
+            report.problem("relations left out (ends in two sentences)", f"{name}: {r.get('type')}")
+            continue
+        line = lines[n1]
+        line["relation_mentions"].append(
+            {
+                "id": f"{line['sent_id']}-R{len(line['relation_mentions'])}",
+                "relation_type": r.get("type"),
+                "arguments": [
+                    {"entity_id": id1, "text": w1, "role": "Arg-1"},
+                    {"entity_id": id2, "text": w2, "role": "Arg-2"},
+                ],
+            }
+        )
+    return lines
+
+
+@export_writer("oneie")
+def write_oneie(project: Project, out: str | Path, request: ExportRequest) -> FormatExportReport:
+    """A line per sentence (one file per part with ``split=...``)."""
+    opts = dict(request.options)
+    mode = option_choice(opts, "misaligned", ALIGN_MODES)
+    names = AliasNames(project.schema) if option_choice(opts, "names", NAMES) == "aliases" else None
+    proxies = proxy_labels(project.schema)
+    report = write_per_part(
+        project,
+        out,
+        request,
+        "oneie",
+        lambda rec, toks, report: b"".join(
+            orjson.dumps(line, option=orjson.OPT_APPEND_NEWLINE)
+            for line in record_to_oneie(rec, toks, report, mode, proxies, names)
+        ),
+    )
+    for note in names.notes() if names else []:
+        report.problem("names written as the first of their aliases", note)
+    return report
