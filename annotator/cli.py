@@ -700,7 +700,7 @@ def build_parser() -> argparse.ArgumentParser:
         "--format",
         choices=[f.name for f in import_formats()],
         metavar="FORMAT",
-        help="read with this format (brat, prodigy, doccano, label_studio, conll, spacy, dygiepp, webanno); default: told "
+        help="read with this format (brat, prodigy, doccano, label_studio, conll, spacy, dygiepp, oneie, webanno); default: told "
         "from the name and content",
     )
     p.add_argument(
@@ -815,7 +815,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument(
         "--format",
         "-f",
-        help="json, jsonl, spacy, brat, prodigy, dygiepp, conll, doccano, label_studio or webanno; default: told from the "
+        help="json, jsonl, spacy, brat, prodigy, dygiepp, oneie, conll, doccano, label_studio or webanno; default: told from the "
         "output's name "
         "(.json, .jsonl, .spacy, .conll), else json",
     )

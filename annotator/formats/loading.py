@@ -299,7 +299,7 @@ def read_any_result(path: Path) -> ReadResult:
         raise ImportFileError(
             str(path),
             f"unknown kind of file {path.suffix!r} (annotator reads .txt, .jsonl, .json, "
-            "brat folders and .ann files, CoNLL column files, spaCy DocBins, DyGIE++ files, WebAnno TSV files, and the "
+            "brat folders and .ann files, CoNLL column files, spaCy DocBins, DyGIE++ and OneIE files, WebAnno TSV files, and the "
             "exports of doccano, Label Studio and Prodigy)",
         )
     return as_result(reader(path))
