@@ -35,3 +35,17 @@ def module_command(
             paths.append(str(folder.parent if folder.name == name else folder))
     env = {**os.environ, "PYTHONPATH": os.pathsep.join([*paths, os.environ.get("PYTHONPATH", "")])}
     return [sys.executable, *flags, "-m", module, *args], env
+
+
+def process_alive(pid: int) -> bool:
+    """True while process ``pid`` runs (this one included; another user's too): a leftover named with the id of a
+    process that is gone is a killed run's, and may be removed."""
+    if pid == os.getpid():
+        return True
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except OSError:  # exists, owned by someone else
+        return True
+    return True

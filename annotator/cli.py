@@ -66,6 +66,8 @@ def _open(args: argparse.Namespace, create: bool = True, reads_set: bool = False
     project = Project(args.project, create=create, schema=schema, annotator=_annotator(args))
     if project.upgraded is not None:  # it was done without a word: a NAME.vN.bak beside it, older versions locked out
         print(f"annotator: note: {project.upgraded.summary(project.path.name)}", file=sys.stderr)
+    if project.read_from is not None:  # an older file it cannot upgrade where it is: read from an upgraded copy
+        print(f"annotator: note: {project.read_from.summary(project.path.name)}", file=sys.stderr)
     if schema is not None and project.schema.to_data() != schema.to_data():  # an existing project: not ignored
         if project.document_ids():
             name = project.schema.name

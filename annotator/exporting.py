@@ -14,6 +14,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import BinaryIO, Callable, Iterator, TypeVar
 
+from annotator.child_process import process_alive
 from annotator.errors import AnnotatorError
 from annotator.exchange import exchange
 from annotator.fileid import refuse_project_folder, refuse_project_target
@@ -205,16 +206,6 @@ def _temp_prefix(target: Path) -> str:
     return f".{target.name}.{os.getpid()}."
 
 
-def _alive(pid: int) -> bool:
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except OSError:  # exists, owned by someone else
-        return True
-    return True
-
-
 def clean_stale(folder: Path, name: str) -> list[str]:
     """Remove the ``.part``/``.old`` files and folders a killed export of ``name`` left in ``folder``."""
     pattern = re.compile(rf"^\.{re.escape(name)}\.(?:(\d+)\.)?[A-Za-z0-9_]+\.(?:part|old)$")
@@ -230,7 +221,7 @@ def clean_stale(folder: Path, name: str) -> list[str]:
         pid = int(m.group(1)) if m.group(1) else None
         try:
             if pid is not None:
-                if pid == os.getpid() or _alive(pid):
+                if process_alive(pid):
                     continue
             elif time.time() - entry.stat(follow_symlinks=False).st_mtime < STALE_AFTER_S:
                 continue

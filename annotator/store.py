@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any, Iterator
 
 import orjson
-from annotator import fileid, migrations, opencheck
+from annotator import fileid, migrations, opencheck, upgraded_copy
 from annotator.db import ProjectDb, now
 from annotator.errors import AnnotatorError, DamagedTextError, ProjectFileError, ProjectMovedError, SaveError
 from annotator.model import DEFAULT_SET, ENTITY_FIELDS, Argument, Comment, Document, Entity, Event
@@ -105,6 +105,7 @@ class Project:
         self.identity: tuple[int, int] | None = None  # set once open: the writes of opening are not checked
         self.stopped: ProjectMovedError | None = None
         self.upgraded: migrations.Upgrade | None = None  # an older format's file upgraded by this open
+        self.read_from: upgraded_copy.UpgradedCopy | None = None  # an older read-only file: read from this copy
         self._had_log = exists and not self.read_only and opencheck.has_log(self.path)
         # a -wal beside the file: check file and log where nothing can be written, before a read-write open
         self._prechecked = self._had_log and opencheck.check_log_before_writing(self.path)
@@ -144,16 +145,24 @@ class Project:
         try:
             self._prepare(exists, schema, synchronous)
         except sqlite3.OperationalError as exc:
-            conn.close()
+            self._abandon(conn)
             if getattr(exc, "sqlite_errorname", "").startswith(CANNOT_WRITE_HERE):
                 raise
             raise ProjectFileError(f"{self.path}: not a usable annotator project: {exc}") from None
         except sqlite3.DatabaseError as exc:
-            conn.close()
+            self._abandon(conn)
             raise ProjectFileError(f"{self.path}: not a usable annotator project: {exc}") from None
         except BaseException:
-            conn.close()
+            self._abandon(conn)
             raise
+
+    def _abandon(self, conn: sqlite3.Connection) -> None:
+        """Close what a failed open made: its connection, and an upgraded copy's connection and folder."""
+        conn.close()
+        self.db.conn.close()
+        if self.read_from is not None:
+            self.read_from.remove()
+            self.read_from = None
 
     def _prepare(self, exists: bool, schema: Schema | None, synchronous: str) -> None:
         conn = self.db.conn
@@ -176,15 +185,11 @@ class Project:
                     f"{self.path}: written by a newer annotator (file format {version}, this version reads up to "
                     f"{migrations.LATEST}); upgrade annotator to open it. The file was not changed."
                 )
-            if version < migrations.LATEST and self.read_only:
-                why = self.read_only_reason if self.read_only_reason not in (None, "opened read-only") else ""
-                raise ProjectFileError(  # it said only "needs an upgrade but is read-only": not what to do
-                    f"{self.path}: needs an upgrade from file format {version} to format {migrations.LATEST} to be "
-                    f"opened, but is read-only{f' ({why})' if why else ''}; nothing was changed: make it writable, or "
-                    "copy it to a folder you can write in, and open the copy"
-                )
             if not self._prechecked:
                 self._check_intact()
+            if version < migrations.LATEST and self.read_only:  # it was refused ("needs an upgrade ... read-only")
+                self._read_upgraded_copy(version)
+                conn = self.db.conn
         if not self.read_only:
             conn.execute("PRAGMA journal_mode = WAL")
             conn.execute(f"PRAGMA synchronous = {synchronous}")
@@ -202,6 +207,31 @@ class Project:
             self.set_schema(schema or default_schema())
         else:
             self.schema = stored
+
+    def _read_upgraded_copy(self, version: int) -> None:
+        """Read an older project that cannot be upgraded where it is from a copy upgraded in a temporary folder (the
+        file itself is never written); ``read_from`` says so, and so does ``read_only_reason``."""
+        copy = upgraded_copy.make_upgraded_copy(self.db.conn, self.path, version)
+        try:
+            conn = sqlite3.connect(
+                fileid.sqlite_uri(copy.path, mode="ro", immutable=1),
+                uri=True,
+                isolation_level=None,
+                check_same_thread=False,
+                factory=_Connection,
+            )
+        except sqlite3.Error as exc:
+            copy.remove()
+            raise ProjectFileError(f"{self.path}: cannot read its upgraded copy: {exc}") from None
+        conn.project_path = self.path
+        self.db.conn.close()
+        self.db = ProjectDb(conn)
+        self.read_from = copy
+        why = self.read_only_reason if self.read_only_reason not in (None, "opened read-only") else "opened read-only"
+        self.read_only_reason = (
+            f"{why}; it is of file format {version}, shown from an upgraded copy in a temporary folder (the file "
+            "itself is not changed)"
+        )
 
     def _create(self, schema: Schema | None) -> None:
         """Make a new project's tables and store its schema in ONE transaction: a kill leaves no half project."""
@@ -248,6 +278,8 @@ class Project:
         self.db.conn.close()
         if moved:
             fileid.remove_left_logs(self.path, self._logs)
+        if self.read_from is not None:
+            self.read_from.remove()
 
     def _moved(self) -> bool:
         """True when the file at ``self.path`` is not (only) the one opened: renamed, moved, deleted, replaced, linked."""

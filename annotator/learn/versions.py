@@ -17,6 +17,7 @@ from typing import Any
 
 import orjson
 
+from annotator.child_process import process_alive
 from annotator.errors import ModelVersionError
 from annotator.nlp import Pipeline
 from annotator.store import Project
@@ -155,21 +156,11 @@ def new_temp_folder(project: Project) -> Path:
     root.mkdir(exist_ok=True)
     for old in root.glob(".tmp-*"):
         pid = old.name.split("-")[1] if old.name.count("-") >= 2 else ""
-        if not (pid.isdigit() and _alive(int(pid))):
+        if not (pid.isdigit() and process_alive(int(pid))):
             shutil.rmtree(old, ignore_errors=True)
     tmp = root / f".tmp-{os.getpid()}-{uuid.uuid4().hex[:8]}"
     tmp.mkdir()
     return tmp
-
-
-def _alive(pid: int) -> bool:
-    if pid == os.getpid():
-        return True
-    try:
-        os.kill(pid, 0)
-    except OSError:
-        return False
-    return True
 
 
 def publish(project: Project, tmp: Path, manifest: dict[str, Any], make_default: bool) -> int:

@@ -9,8 +9,6 @@ transaction and reported as it is done.
 
 from __future__ import annotations
 
-import sqlite3
-import tempfile
 from collections import Counter
 from contextlib import ExitStack
 from dataclasses import dataclass, field
@@ -19,9 +17,7 @@ from typing import Callable, Sequence
 
 import orjson
 
-from annotator import migrations
 from annotator.errors import AnnotatorError
-from annotator.fileid import sqlite_uri
 from annotator.model import DEFAULT_SET
 from annotator.store import Project, now
 from annotator.teams.merge_checks import check_source, project_twin_index
@@ -61,30 +57,11 @@ def source_annotator(source: Project, source_set: str = DEFAULT_SET) -> str | No
 
 
 def _open_source(path: Path, stack: ExitStack) -> Project:
-    """The source read-only; a file of an older format is read from an upgraded copy (the file is not touched)."""
+    """The source read-only; a file of an older format is read from an upgraded copy (``Project(read_only=True)``:
+    the file is not touched)."""
     if not path.exists():
         raise AnnotatorError(f"{path}: no such project file")
-    try:
-        conn = sqlite3.connect(sqlite_uri(path.resolve(), mode="ro"), uri=True)
-        try:
-            version = migrations.user_version(conn)
-        finally:
-            conn.close()
-    except sqlite3.DatabaseError:
-        version = migrations.LATEST  # let the project say what is wrong with it
-    if 0 < version < migrations.LATEST:
-        copy = Path(stack.enter_context(tempfile.TemporaryDirectory(prefix="annotator-merge-"))) / path.name
-        src = sqlite3.connect(sqlite_uri(path.resolve(), mode="ro"), uri=True)
-        try:
-            dst = sqlite3.connect(copy)
-            with dst:
-                src.backup(dst)
-            dst.close()
-        finally:
-            src.close()
-        project = Project(copy, create=False)  # upgraded here, in the copy
-    else:
-        project = Project(path, create=False, read_only=True)
+    project = Project(path, create=False, read_only=True)
     stack.callback(project.close)
     return project
 

@@ -7,7 +7,7 @@ import sqlite3
 import pytest
 
 from annotator import edits, migrations
-from annotator.errors import AnnotatorError, ProjectFileError
+from annotator.errors import ProjectFileError
 from annotator.importing import IncomingDocument, IncomingEntity, import_documents
 from annotator.store import Project
 from reliability_support import dump
@@ -89,12 +89,15 @@ def test_successful_migration_keeps_a_copy_of_the_old_file(v1_file, monkeypatch)
     assert dump(backup) == before
 
 
-def test_read_only_file_that_needs_an_upgrade_is_refused_unchanged(v1_file, monkeypatch):
+def test_read_only_file_that_needs_an_upgrade_is_read_from_an_upgraded_copy_unchanged(v1_file, monkeypatch):
+    """It was refused ("needs an upgrade ... but is read-only"); now read from a copy upgraded in a temporary folder
+    (tests/reliability/test_read_only_older.py), the file itself unchanged."""
     before = dump(v1_file)
     monkeypatch.setattr(migrations, "MIGRATIONS", [*migrations.MIGRATIONS, _m2_ok])
     monkeypatch.setattr(migrations, "LATEST", NEW)
-    with pytest.raises(AnnotatorError, match="needs an upgrade .* but is read-only"):
-        Project(v1_file, read_only=True)
+    with Project(v1_file, read_only=True) as p:
+        assert p.read_from is not None and p.db.conn.execute("SELECT count(*) FROM reviews").fetchone() == (0,)
+        assert migrations.user_version(p.db.conn) == NEW
     assert dump(v1_file) == before
     assert not list(v1_file.parent.glob("*.bak*"))
 
