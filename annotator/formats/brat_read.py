@@ -1,7 +1,10 @@
 """brat standoff import: a folder of .txt/.ann pairs, with or without annotation.conf.
 
 Read the way brat's own reader (``server/src/annotation.py``) reads them:
-- Pairs: ``NAME.txt`` + ``NAME.ann``, where NAME may hold dots (``AFP_ENG_20030304.0250.ann``).
+- Pairs: ``NAME.txt`` + ``NAME.ann``, where NAME may hold dots (``AFP_ENG_20030304.0250.ann``); without
+  ``NAME.ann``, the BioNLP Shared Tasks' ``NAME.a1`` + ``NAME.a2`` (+ ``.co``, ``.rel``) read as one, as brat does
+  (messages name the part file and its own line); their 2013 normalisations (``Reference Annotation:T1
+  Referent:ID``) as brat's ``Reference T1 ID``.
 - Offsets count the text as brat reads it, with universal newlines (``\\r\\n`` is one character). An .ann
   whose offsets fit only when ``\\r\\n`` counts as two (other tools, older exports of this one) is read that
   way, and that is reported.
@@ -45,7 +48,12 @@ from annotator.formats.brat_text import (
     BRAT_ID,
     BratOffsets,
     note_comment,
+    BIONLP_2013_NORMALIZATION,
+    ann_files,
+    in_part,
     pair_of,
+    read_parts,
+    said_in_parts,
     stem_of,
     universal_newlines,
 )
@@ -155,23 +163,50 @@ def _schema_from_anns(
 def _ann_texts(stems: list[Path]) -> list[str]:
     texts = []
     for stem in stems:
-        ann = pair_of(stem)[1]
         try:
-            texts.append(ann.read_bytes().decode("utf-8-sig", errors="replace") if ann.exists() else "")
+            texts.append("\n".join(a.read_bytes().decode("utf-8-sig", errors="replace") for a in ann_files(stem)))
         except OSError:
             texts.append("")  # read_pair names it
     return texts
 
 
 def read_pair(stem: Path, schema: Schema, warnings: list[str], notes: list[str] | None = None) -> IncomingDocument:
-    txt, ann = pair_of(stem)
+    """A document: its text and its annotations (``NAME.ann``, or the BioNLP Shared Tasks' ``NAME.a1`` and
+    ``NAME.a2``, ``.co``, ``.rel`` read as one, as brat reads them: ``brat_text.ann_files``)."""
+    txt = pair_of(stem)[0]
+    parts = ann_files(stem)
+    ann = parts[0] if parts else pair_of(stem)[1]  # the messages' file, lines told apart by ``_in_part``
     if not txt.exists():
         raise ImportFileError(str(ann), f"no text file {txt.name} beside it")
     try:
         text, bom = decode_text(txt.read_bytes(), str(txt))
-        ann_text = decode_text(ann.read_bytes(), str(ann))[0] if ann.exists() and ann.stat().st_size else ""
+        ann_text, starts = read_parts(parts)
     except OSError as exc:
         raise ImportFileError(str(stem), f"cannot read: {exc.strerror or exc}") from None
+    try:
+        doc = _read_annotations(txt, text, bom, ann, ann_text, schema, warnings, notes, starts)
+    except ImportFileError as exc:
+        if len(parts) < 2 or exc.line is None or exc.path != str(ann):
+            raise
+        part, n = in_part(starts, exc.line)
+        if isinstance(exc, UnknownTypeError):  # read_brat names what the conf lacks from its type
+            raise UnknownTypeError(str(part), exc.reason, n, exc.type_name) from None
+        raise ImportFileError(str(part), exc.reason, n) from None
+    check_with_line(schema, doc, ann, None)
+    return doc
+
+
+def _read_annotations(
+    txt: Path,
+    text: str,
+    bom: bool,
+    ann: Path,
+    ann_text: str,
+    schema: Schema,
+    warnings: list[str],
+    notes: list[str] | None,
+    starts: list[tuple[Path, int]],
+) -> IncomingDocument:
     doc = IncomingDocument(text=text, name=txt.name, bom=bom, source_path=str(txt))
     if ann_text:
         offsets = BratOffsets(text)
@@ -192,10 +227,9 @@ def read_pair(stem: Path, schema: Schema, warnings: list[str], notes: list[str] 
             (notes if notes is not None else found).append(
                 f"{ann}: offsets count each \\r\\n as two characters (brat counts one); read that way"
             )
-        warnings += found
+        warnings += said_in_parts(ann, starts, found)
         if notes is not None:
-            notes += noted
-    check_with_line(schema, doc, ann, None)
+            notes += said_in_parts(ann, starts, noted)
     return doc
 
 
@@ -407,6 +441,8 @@ def parse_ann(
     kept: dict[str, list] = {}
     for kind, aid, rest, number in others:
         head, _, tail = rest.partition("\t")
+        if kind == "N":  # the BioNLP Shared Task 2013 form, which brat reads too: Reference Annotation:T1 Referent:ID
+            head = next((r.sub(to, head) for r, to in BIONLP_2013_NORMALIZATION if r.match(head)), head)
         parts = head.split()
         need(len(parts) >= 2, ann, number, f"{kind}: the line is cut short")
         if kind == "R":

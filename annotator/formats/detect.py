@@ -1,7 +1,8 @@
 """Which reader fits an input, told from its name and content, for ``import`` without ``--format``.
 
 - A folder holding ``.ann`` files (at any depth), an ``.ann`` file, or a ``.txt`` file with its ``.ann`` beside it:
-  ``brat`` (the pair is one document, however many of its files are given).
+  ``brat`` (the pair is one document, however many of its files are given); the same with the BioNLP Shared Tasks'
+  ``.a1``/``.a2`` files, which brat reads as one ``.ann``.
 - ``.json``/``.jsonl`` whose first object has ``data`` with ``annotations``, ``predictions`` or ``completions`` (or
   ``data`` and only Label Studio's task keys): ``label_studio``.
 - ``.jsonl`` whose first object has ``_input_hash``, ``_task_hash``, ``answer`` or ``tokens``: ``prodigy``; a file
@@ -36,6 +37,7 @@ from pathlib import Path
 from typing import Any
 
 SNIFF_BYTES = 1 << 20
+BRAT_SUFFIXES = (".ann", ".a1", ".a2")  # brat's file, and the BioNLP Shared Tasks' pair brat reads as one
 
 
 def _first_object(path: Path) -> Any:
@@ -164,15 +166,15 @@ def detect_format(path: str | Path) -> str | None:
     """The reader name for ``path`` when its name or content says which tool made it, else None."""
     p = Path(path)
     if p.is_dir():
-        if any(f.is_file() for f in p.rglob("*.ann")):
+        if any(f.is_file() and f.suffix in BRAT_SUFFIXES for f in p.rglob("*.a*")):
             return "brat"
         files = (f for f in p.rglob("*") if f.is_file() and not f.name.startswith("."))
         first = next(files, None)
         return "webanno" if first is not None and _is_webanno(first) and all(map(_is_webanno, files)) else None
     suffix = p.suffix.lower()
-    if suffix == ".ann":
+    if suffix in BRAT_SUFFIXES:
         return "brat"
-    if suffix == ".txt" and p.suffix == ".txt" and p.with_name(p.name[:-4] + ".ann").is_file():
+    if suffix == ".txt" and p.suffix == ".txt" and any(p.with_name(p.name[:-4] + s).is_file() for s in BRAT_SUFFIXES):
         return "brat"  # a text with its brat annotations beside it
     if suffix in CONLL_SUFFIXES:
         return "conll"
