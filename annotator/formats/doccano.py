@@ -42,7 +42,8 @@ def _regions(
     obj: dict[str, Any], path: Path, line: int, warnings: list[str]
 ) -> tuple[list[tuple], list[tuple], dict[Any, str]]:
     """The line's spans (key, start, end, label), relations (from, to, type) and the span texts it gives (by key:
-    ``[start, end, "LABEL", "text"]``, as Chinese NER sets converted to doccano's shape write them)."""
+    ``[start, end, "LABEL", "text"]``, as Chinese NER sets converted to doccano's shape write them, or an entity
+    object's ``text``)."""
     spans, relations, said = [], [], {}
     key = "entities" if "entities" in obj else "annotations" if "annotations" in obj else None
     if key is not None:  # doccano 1.x's download writes "annotations" objects, each label by its id
@@ -62,6 +63,8 @@ def _regions(
             )
             need(isinstance(label, str), path, line, f"{key} {k} needs a label")
             spans.append((e.get("id", k), e.get("start_offset"), e.get("end_offset"), label))
+            if isinstance(e.get("text"), str):  # its text, as PaddleNLP's doccano exports give it: checks the offsets
+                said[e.get("id", k)] = e["text"]
         rels = obj.get("relations") or []
         need(isinstance(rels, list), path, line, "'relations' must be a list")
         for k, r in enumerate(rels):

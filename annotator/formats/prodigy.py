@@ -39,7 +39,7 @@ from annotator.formats.common import (
 from annotator.formats.records import ExportRequest, export_writer
 from annotator.formats.tokens import ALIGN_MODES, DocTokens, align
 from annotator.db import is_score
-from annotator.importing import IncomingDocument, IncomingEntity, IncomingEvent
+from annotator.importing import IncomingDocument, IncomingEntity, IncomingEvent, counted
 from annotator.model import STATUSES
 from annotator.schema import Schema
 from annotator.tokens import sentence_starts
@@ -381,7 +381,7 @@ def _group_document(
     if kept:
         meta["prodigy"] = {"relations": _unique(kept)}
         notes.append(
-            f"{path}:{g['line']}: {len(meta['prodigy']['relations'])} relations between entities kept for the "
+            f"{path}:{g['line']}: {counted(len(meta['prodigy']['relations']), 'relation')} between entities kept for the "
             "Prodigy export (the app does not show them)"
         )
     doc = IncomingDocument(

@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from annotator.formats.common import check_with_line, need, need_known_labels, trigger_labels
-from annotator.importing import IncomingDocument, IncomingEntity, IncomingEvent
+from annotator.importing import IncomingDocument, IncomingEntity, IncomingEvent, counted
 from annotator.schema import Schema, default_schema
 
 
@@ -123,7 +123,7 @@ def build_document(
         meta[keep_as] = {"relations": list({repr(r): r for r in kept}.values())}  # type: ignore[index]
         if notes is not None:
             notes.append(
-                f"{path}:{line}: {len(meta[keep_as]['relations'])} relations between entities kept for the export "
+                f"{path}:{line}: {counted(len(meta[keep_as]['relations']), 'relation')} between entities kept for the export "
                 "to the same format (the app does not show them)"
             )
     doc = IncomingDocument(

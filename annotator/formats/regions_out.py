@@ -109,7 +109,9 @@ def doccano_line(rec: dict[str, Any], report: FormatExportReport) -> dict[str, A
         line.update({k: v for k, v in meta.items() if k not in reserved})
         return line
     line["entities"] = [
-        {"id": r.number, "label": r.label, "start_offset": at(r.start), "end_offset": at(r.end)} for r in regions
+        {"id": r.number, "label": r.label, "start_offset": at(r.start), "end_offset": at(r.end)}
+        | ({"text": rec["text"][r.start : r.end]} if form.get("texts") else {})  # with its text when it came with one
+        for r in regions
     ]
     for _, _, label in relations:
         if label is None:

@@ -84,7 +84,50 @@ def test_doccano_entities_relations_form_with_utf16_offsets(tmp_path):
     assert doc.meta["doccano"] == {
         "relations": [{"type": "Place", "from": [*cp(TEXT, "Gunmen"), "PERSON"], "to": [*cp(TEXT, "Kabul"), "GPE"]}]
     }
-    assert any("1 relations between entities kept" in n for n in result.notes)
+    assert any("1 relation between entities kept" in n for n in result.notes)  # it said "1 relations"
+
+
+def test_doccano_entity_objects_with_their_text_check_the_offsets_and_go_back_with_it(tmp_path):
+    """PaddleNLP's doccano export gives each entity object its ``text`` (``{"id": 42517, "label": "人物",
+    "start_offset": 0, "end_offset": 3, "text": "谭孝曾"}``): it was passed over, so offsets that did not hold it came in
+    without a word and the export wrote no text. Now it checks the offsets as a ``[start, end, LABEL, text]`` span's
+    does (code points, else UTF-16 units) and goes back out. Our own line, in that shape."""
+    from annotator.formats.regions_out import write_doccano
+
+    text = "\U0001f600 Tan met Yuan in Paris."
+    u16 = Utf16Map(text)
+
+    def ent(eid, word, label):
+        s = text.index(word)
+        return {
+            "id": eid,
+            "label": label,
+            "start_offset": u16.to_utf16(s),
+            "end_offset": u16.to_utf16(s + len(word)),
+            "text": word,
+        }
+
+    line = {
+        "text": text,
+        "entities": [ent(7, "Tan", "PERSON"), ent(8, "Paris", "GPE")],
+        "relations": [{"id": 0, "from_id": 7, "to_id": 8, "type": "visited"}],
+    }
+    src = tmp_path / "a.jsonl"
+    src.write_text(json.dumps(line, ensure_ascii=False) + "\n", encoding="utf-8")
+    project = Project(tmp_path / "p.annotator", annotator="t")
+    import_format(project, "doccano", [src])
+    doc = project.document_ids()[0]
+    assert sorted(text[e.start : e.end] for e in project.entities(doc)) == ["Paris", "Tan"]
+    write_doccano(project, tmp_path / "out.jsonl")
+    (back,) = [json.loads(x) for x in (tmp_path / "out.jsonl").read_text(encoding="utf-8").splitlines()]
+    assert [(e["start_offset"], e["end_offset"], e["text"]) for e in back["entities"]] == [
+        (e["start_offset"], e["end_offset"], e["text"]) for e in line["entities"]
+    ]
+    project.close()
+    line["entities"][1]["text"] = "Rome"
+    src.write_text(json.dumps(line, ensure_ascii=False) + "\n", encoding="utf-8")
+    with pytest.raises(ImportFileError, match=r"a\.jsonl:1: span 8 \(GPE\): offsets 19, 24 do not hold 'Rome'"):
+        read_doccano(src)
 
 
 def test_doccano_code_point_offsets_stay_as_they_are(tmp_path):
