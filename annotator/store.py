@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any, Iterator
 
 import orjson
-from annotator import fileid, migrations, opencheck, upgraded_copy
+from annotator import filemark, fileid, migrations, opencheck, upgraded_copy
 from annotator.db import ProjectDb, now
 from annotator.errors import AnnotatorError, DamagedTextError, ProjectFileError, ProjectMovedError, SaveError
 from annotator.model import DEFAULT_SET, ENTITY_FIELDS, Argument, Comment, Document, Entity, Event
@@ -129,6 +129,8 @@ class Project:
         self.identity = fileid.identity(self.path)  # the file opened: device and inode, not its name
         # its -wal and -shm as opened: the close removes them under an old name only if they are these
         self._logs = {} if self.read_only else fileid.side_identities(self.path)
+        # what the file alone held: a file copied over it later (same inode) is told by its history (filemark)
+        self._mark = None if self.read_only else filemark.read_mark(self.path) or filemark.empty_mark(self.path)
         fileid.register_open(self)
 
     # -- opening ---------------------------------------------------------------------------------
@@ -309,7 +311,13 @@ class Project:
         except OSError:
             here, links = None, 1
         if here == self.identity and links == 1:
-            return
+            if not filemark.changed_on_disk(self.path, self._mark):
+                return
+            replaced, mark = filemark.replaced_by_another(self.path, self._mark, self.db.conn)
+            if not replaced:
+                self._mark = mark
+                return
+            self._stop_overwritten()
         new_path = fileid.find_by_identity(self.path.parent, self.identity, besides=self.path)
         opened_there = new_path is not None and any(Path(f"{new_path}{x}").exists() for x in ("-wal", "-shm"))
         kept = "everything saved before is in the file"
@@ -342,6 +350,23 @@ class Project:
         self.stopped = ProjectMovedError(
             f"{self.path}: the project file {why}; editing has stopped and {kept}; {hint}",
             str(new_path) if new_path is not None else None,
+        )
+        raise self.stopped
+
+    def _stop_overwritten(self) -> None:
+        """Stop editing a file another was copied over while open (same inode, another history), and empty our log
+        first: its pages, written into that file or read with it by the next program to open it, would damage it."""
+        wal = Path(f"{self.path}-wal")
+        if fileid.identity(wal) == self._logs.get("-wal"):
+            try:
+                os.truncate(wal, 0)  # by name: opening and closing it here could drop the connection's locks
+            except OSError:
+                pass
+        self.stopped = ProjectMovedError(
+            f"{self.path}: the project file was overwritten by another file while open (copied over it); editing has "
+            "stopped, and the edits saved here went with the file that was there (the one now at that name is left "
+            "as it was copied); reopen the project to see it",
+            str(self.path),  # what to reopen: the file now at the name (a copy of what is open would mix the two)
         )
         raise self.stopped
 

@@ -1,0 +1,134 @@
+"""A project file copied over while open (``cp other.annotator p.annotator``, a backup restored with ``cp``, a sync
+tool writing in place): same device and inode, so the rename check saw nothing. The open connection then mixed its
+cached pages and its log with the new file's: "database disk image is malformed" for both projects, the one copied in
+destroyed (session 10). Now the next write (or the app's poll) sees the file's history is not the project's, stops
+editing, and the file copied in is left exactly as it was copied."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import shutil
+import sqlite3
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from annotator import edits
+from annotator.errors import ProjectMovedError
+from annotator.importing import IncomingDocument, import_documents
+from annotator.store import Project
+
+
+def project(path: Path, n: int, what: str) -> Project:
+    p = Project(path, annotator="tester")
+    import_documents(
+        p, [IncomingDocument(f"{what} text {k} about Paris, Berlin and Rome.", f"{k}.txt") for k in range(n)]
+    )
+    return p
+
+
+def digest(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def intact(path: Path) -> tuple[str, int]:
+    conn = sqlite3.connect(path)
+    try:
+        return conn.execute("PRAGMA integrity_check").fetchone()[0], conn.execute(
+            "SELECT count(*) FROM documents"
+        ).fetchone()[0]
+    finally:
+        conn.close()
+
+
+def test_another_project_copied_over_an_open_one_is_left_as_copied(tmp_path):
+    other = tmp_path / "other.annotator"
+    project(other, 300, "Other").close()
+    copied = digest(other)
+    path = tmp_path / "p.annotator"
+    p = project(path, 50, "Our")
+    p.write_log_into_file()
+    for k in range(1, 30):
+        edits.add_comment(p, k, "work saved in the log " * 50)
+    shutil.copyfile(other, path)  # in place: the same inode
+    with pytest.raises(ProjectMovedError, match="overwritten by another file"):
+        edits.add_comment(p, 31, "after the copy")
+    with pytest.raises(ProjectMovedError):  # and it stays stopped
+        edits.add_comment(p, 32, "again")
+    p.close()
+    assert digest(path) == copied  # was: "database disk image is malformed"
+    assert intact(path) == ("ok", 300)
+
+
+def test_an_older_backup_of_the_same_project_copied_over_it_is_left_as_copied(tmp_path):
+    path, backup = tmp_path / "p.annotator", tmp_path / "backup.annotator"
+    p = project(path, 50, "Our")
+    p.write_log_into_file()
+    shutil.copyfile(path, backup)  # a backup of the file alone
+    for k in range(1, 40):
+        edits.add_comment(p, k, "written into the file after the backup " * 50)
+    p.write_log_into_file()  # the file moves on past the backup
+    for k in range(1, 10):
+        edits.add_comment(p, k, "still in the log " * 50)
+    kept = digest(backup)
+    shutil.copyfile(backup, path)  # "restore the backup" while the app is open
+    with pytest.raises(ProjectMovedError, match="overwritten"):
+        edits.add_comment(p, 1, "after the restore")
+    p.close()
+    assert digest(path) == kept and intact(path) == ("ok", 50)
+
+
+def test_a_non_project_copied_over_an_open_one_stops_it_too(tmp_path):
+    path = tmp_path / "p.annotator"
+    p = project(path, 5, "Our")
+    p.write_log_into_file()
+    edits.add_comment(p, 1, "in the log")
+    path.write_bytes(b"not a database at all\n" * 100)
+    with pytest.raises(ProjectMovedError, match="overwritten"):
+        edits.add_comment(p, 2, "after")
+    p.close()
+    assert path.read_bytes() == b"not a database at all\n" * 100
+
+
+EDITOR = r"""
+import sys
+from annotator import edits
+from annotator.store import Project
+p = Project(sys.argv[1], create=False, annotator="other process")
+p.db.conn.execute("PRAGMA wal_autocheckpoint = 20")  # its checkpoints write the file often, under the first
+for k in range(200):
+    edits.add_comment(p, 1 + k % 5, f"other process {k} " * 30)
+    if k % 25 == 0:
+        p.write_log_into_file()
+p.close()
+"""
+
+
+@pytest.mark.slow
+def test_checkpoints_of_another_process_are_never_taken_for_a_copy(tmp_path):
+    """The file changes under an open project whenever another connection writes its log in: each such change is a
+    later state of the same project, never a reason to stop."""
+    path = tmp_path / "p.annotator"
+    project(path, 5, "Our").close()
+    p = Project(path, create=False, annotator="first")
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join(sys.path)}
+    other = subprocess.Popen([sys.executable, "-c", EDITOR, str(path)], env=env, stderr=subprocess.PIPE, text=True)
+    made = 0
+    try:
+        while other.poll() is None or made < 50:
+            edits.add_comment(p, 1 + made % 5, f"first {made} " * 30)
+            made += 1
+            if made % 10 == 0:
+                p.write_log_into_file()
+    finally:
+        _, err = other.communicate(timeout=60)
+    assert other.returncode == 0, err[-2000:]
+    assert p.stopped is None
+    p.close()
+    conn = sqlite3.connect(path)
+    assert conn.execute("SELECT count(*) FROM comments").fetchone()[0] == made + 200
+    assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+    conn.close()
