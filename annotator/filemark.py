@@ -51,18 +51,40 @@ def _history(conn: sqlite3.Connection, last_id: int | None = None) -> tuple[dict
 
 def read_mark(path: Path) -> FileMark | None:
     """The file alone as it is now; None when it cannot be read as a project, or changed while it was read."""
+    mark, _ = _read(path)
+    return mark
+
+
+def _read(path: Path) -> tuple[FileMark | None, bool]:
+    """The file alone's mark (None if not read), and whether it is no SQLite database at all (its header is not one:
+    never the case of a project file half written by a checkpoint, whose first page is always whole)."""
     before = stat_of(path)
     try:
         conn = sqlite3.connect(sqlite_uri(path, mode="ro", immutable=1), uri=True)
     except sqlite3.Error:
-        return None
+        return None, False
     try:
         sequences, last = _history(conn)
-    except sqlite3.Error:
-        return None
+    except sqlite3.Error as exc:
+        return None, getattr(exc, "sqlite_errorname", "") == "SQLITE_NOTADB" and stat_of(path) == before
     finally:
         conn.close()
-    return FileMark(before, sequences, last) if stat_of(path) == before else None
+    return (FileMark(before, sequences, last) if stat_of(path) == before else None), False
+
+
+def _whole(path: Path) -> bool:
+    """True when the file alone passes quick_check (read immutable): a consistent database by itself, which a file a
+    checkpoint failed half-way through (a full disk) is not."""
+    from annotator.opencheck import quick_problems
+
+    try:
+        conn = sqlite3.connect(sqlite_uri(path, mode="ro", immutable=1), uri=True)
+    except sqlite3.Error:
+        return False
+    try:
+        return quick_problems(conn, path) == ["ok"]
+    finally:
+        conn.close()
 
 
 def empty_mark(path: Path) -> FileMark:
@@ -76,34 +98,35 @@ def changed_on_disk(path: Path, mark: FileMark | None) -> bool:
 
 
 def _verdict(path: Path, seen: FileMark, ours: sqlite3.Connection) -> tuple[bool, FileMark | None]:
-    now = read_mark(path)
+    """(True, None): another file; (False, mark): a later state of this project; (False, None): cannot tell now."""
+    now, not_a_database = _read(path)
     if now is None:
-        return True, None
+        return not_a_database, None  # unreadable alone: a checkpoint may have failed half-way (a full disk)
     try:
         our_sequences, _ = _history(ours)
-    except (sqlite3.Error, AnnotatorError):  # the open connection itself reads the other file's pages now
-        return True, None
-    for table, seq in seen.sequences.items():
-        if now.sequences.get(table, 0) < seq:  # ids the file had given are gone: an older copy, another file
-            return True, None
-    for table, seq in now.sequences.items():
-        if seq > our_sequences.get(table, 0):  # ids this project never gave
-            return True, None
-    if now.last_change is not None:
+    except (sqlite3.Error, AnnotatorError):
+        our_sequences = None  # the open connection itself reads the other file's pages now
+    foreign = our_sequences is None or any(now.sequences.get(t, 0) < seq for t, seq in seen.sequences.items())
+    foreign = foreign or any(seq > our_sequences.get(t, 0) for t, seq in now.sequences.items())  # type: ignore[union-attr]
+    if not foreign and now.last_change is not None:
         try:
             _, ours_row = _history(ours, now.last_change[0])
         except (sqlite3.Error, AnnotatorError):
-            return True, None
-        if ours_row != now.last_change:  # the file's history is not ours
-            return True, None
-    return False, now
+            ours_row = None
+        foreign = ours_row != now.last_change  # the file's history is not ours
+    if not foreign:
+        return False, now
+    # ids fewer than seen, ids never given, another history: only a whole database by itself is taken for another
+    # file (half a checkpoint can read as anything); its stat unchanged since, or it is being written: ask later
+    return (_whole(path) and stat_of(path) == now.stat), None
 
 
 def replaced_by_another(path: Path, seen: FileMark, ours: sqlite3.Connection) -> tuple[bool, FileMark | None]:
     """Compare the file alone with what was seen of it before and with the open connection ``ours``: (True, None) when
-    it is another project's file (or not a project at all), or an older copy of this one; (False, the new mark) when
-    it is a later state of this project. A verdict of "replaced" is asked twice, a moment apart: a checkpoint of
-    another process under way can show a file half written."""
+    it is surely another file (no database at all; a whole database whose history is not the project's, or an older
+    copy of it); (False, the new mark) when it is a later state of this project; (False, None) when it cannot be told
+    now (a checkpoint under way or failed half-way: never taken for another file, since stopping empties the log). A
+    verdict of "replaced" is asked twice, a moment apart."""
     replaced, now = _verdict(path, seen, ours)
     if not replaced:
         return False, now

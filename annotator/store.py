@@ -315,7 +315,7 @@ class Project:
                 return
             replaced, mark = filemark.replaced_by_another(self.path, self._mark, self.db.conn)
             if not replaced:
-                self._mark = mark
+                self._mark = mark or self._mark  # cannot tell now: asked again at the next write or poll
                 return
             self._stop_overwritten()
         new_path = fileid.find_by_identity(self.path.parent, self.identity, besides=self.path)

@@ -132,3 +132,55 @@ def test_checkpoints_of_another_process_are_never_taken_for_a_copy(tmp_path):
     assert conn.execute("SELECT count(*) FROM comments").fetchone()[0] == made + 200
     assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
     conn.close()
+
+
+@pytest.fixture
+def small_fs(tmp_path):
+    mnt = tmp_path / "mnt"
+    mnt.mkdir()
+    if (
+        os.geteuid() != 0
+        or subprocess.run(["mount", "-t", "tmpfs", "-o", "size=2m", "tmpfs", str(mnt)], capture_output=True).returncode
+        != 0
+    ):
+        pytest.skip("cannot mount a tmpfs here")
+    try:
+        yield mnt
+    finally:
+        subprocess.run(["umount", "-l", str(mnt)], capture_output=True)
+
+
+@pytest.mark.slow
+def test_a_log_written_in_half_way_on_a_full_disk_is_never_taken_for_a_copy(small_fs):
+    """On a full disk the write of the log into the file fails half-way: the file alone is then no whole database, and
+    changed on disk. An early version of the check took that for another file and emptied the log: the edits saved in
+    it were lost. Found filling a 2 MB tmpfs under an open project."""
+    from annotator.errors import SaveError
+
+    path = small_fs / "p.annotator"
+    p = project(path, 200, "Our")
+    p.write_log_into_file()
+    try:
+        with open(small_fs / "filler", "wb") as fh:
+            while True:
+                fh.write(b"\0" * 65536)
+                fh.flush()
+    except OSError:
+        pass
+    saved = 0
+    for k in range(1, 200):
+        try:
+            edits.add_comment(p, k, "a comment that needs room " * 40)
+            saved += 1
+        except SaveError:
+            pass
+    assert saved, "the disk filled before any edit"
+    p.write_log_into_file()  # fails: no room for the pages the file must grow by
+    os.remove(small_fs / "filler")
+    edits.add_comment(p, 1, "after freeing")  # was: ProjectMovedError "overwritten", the log emptied
+    assert p.stopped is None
+    p.close()
+    conn = sqlite3.connect(path)
+    assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+    assert conn.execute("SELECT count(*) FROM comments").fetchone()[0] == saved + 1
+    conn.close()
