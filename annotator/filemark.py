@@ -30,6 +30,7 @@ class FileMark:
     stat: Stat | None
     sequences: dict[str, int]
     last_change: tuple | None  # (id, at, annotator, action) of the file alone's last change_log row
+    data_version: int | None = None  # the open connection's PRAGMA data_version then (moves with others' commits)
 
 
 def stat_of(path: Path) -> Stat | None:
@@ -49,13 +50,23 @@ def _history(conn: sqlite3.Connection, last_id: int | None = None) -> tuple[dict
     return sequences, tuple(row) if row is not None else None
 
 
-def read_mark(path: Path) -> FileMark | None:
-    """The file alone as it is now; None when it cannot be read as a project, or changed while it was read."""
-    mark, _ = _read(path)
+def read_mark(path: Path, ours: sqlite3.Connection | None = None) -> FileMark | None:
+    """The file alone as it is now (with the data_version of ``ours``); None when it cannot be read as a project, or
+    changed while it was read."""
+    mark, _ = _read(path, ours)
     return mark
 
 
-def _read(path: Path) -> tuple[FileMark | None, bool]:
+def _data_version(conn: sqlite3.Connection | None) -> int | None:
+    if conn is None:
+        return None
+    try:
+        return conn.execute("PRAGMA data_version").fetchone()[0]
+    except (sqlite3.Error, AnnotatorError):
+        return None
+
+
+def _read(path: Path, ours: sqlite3.Connection | None = None) -> tuple[FileMark | None, bool]:
     """The file alone's mark (None if not read), and whether it is no SQLite database at all (its header is not one:
     never the case of a project file half written by a checkpoint, whose first page is always whole)."""
     before = stat_of(path)
@@ -69,7 +80,7 @@ def _read(path: Path) -> tuple[FileMark | None, bool]:
         return None, getattr(exc, "sqlite_errorname", "") == "SQLITE_NOTADB" and stat_of(path) == before
     finally:
         conn.close()
-    return (FileMark(before, sequences, last) if stat_of(path) == before else None), False
+    return (FileMark(before, sequences, last, _data_version(ours)) if stat_of(path) == before else None), False
 
 
 def _whole(path: Path) -> bool:
@@ -87,9 +98,9 @@ def _whole(path: Path) -> bool:
         conn.close()
 
 
-def empty_mark(path: Path) -> FileMark:
+def empty_mark(path: Path, ours: sqlite3.Connection | None = None) -> FileMark:
     """A mark of the file alone before it holds anything readable (a new project's tables are still in the log)."""
-    return FileMark(stat_of(path), {}, None)
+    return FileMark(stat_of(path), {}, None, _data_version(ours))
 
 
 def changed_on_disk(path: Path, mark: FileMark | None) -> bool:
@@ -99,14 +110,17 @@ def changed_on_disk(path: Path, mark: FileMark | None) -> bool:
 
 def _verdict(path: Path, seen: FileMark, ours: sqlite3.Connection) -> tuple[bool, FileMark | None]:
     """(True, None): another file; (False, mark): a later state of this project; (False, None): cannot tell now."""
-    now, not_a_database = _read(path)
+    now, not_a_database = _read(path, ours)
     if now is None:
         return not_a_database, None  # unreadable alone: a checkpoint may have failed half-way (a full disk)
     try:
         our_sequences, _ = _history(ours)
     except (sqlite3.Error, AnnotatorError):
         our_sequences = None  # the open connection itself reads the other file's pages now
-    foreign = our_sequences is None or any(now.sequences.get(t, 0) < seq for t, seq in seen.sequences.items())
+    # fewer ids than the file had: an older copy put there, unless another connection committed meanwhile (an SQLite
+    # restore of a backup, ``sqlite3 p.annotator ".restore old"``, goes back by the rules and is shown as any commit)
+    went_back = any(now.sequences.get(t, 0) < seq for t, seq in seen.sequences.items())
+    foreign = our_sequences is None or (went_back and now.data_version == seen.data_version)
     foreign = foreign or any(seq > our_sequences.get(t, 0) for t, seq in now.sequences.items())  # type: ignore[union-attr]
     if not foreign and now.last_change is not None:
         try:

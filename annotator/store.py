@@ -130,7 +130,11 @@ class Project:
         # its -wal and -shm as opened: the close removes them under an old name only if they are these
         self._logs = {} if self.read_only else fileid.side_identities(self.path)
         # what the file alone held: a file copied over it later (same inode) is told by its history (filemark)
-        self._mark = None if self.read_only else filemark.read_mark(self.path) or filemark.empty_mark(self.path)
+        self._mark = (
+            None
+            if self.read_only
+            else filemark.read_mark(self.path, self.db.conn) or filemark.empty_mark(self.path, self.db.conn)
+        )
         fileid.register_open(self)
 
     # -- opening ---------------------------------------------------------------------------------

@@ -164,33 +164,37 @@ def new_temp_folder(project: Project) -> Path:
 
 
 def publish(project: Project, tmp: Path, manifest: dict[str, Any], make_default: bool) -> int:
-    """Write the manifest, rename the temporary folder to the next version number, then record it."""
-    version = next_version(project)
-    manifest = {**manifest, "version": version, "source": source_of(project, version)}
-    (tmp / MANIFEST).write_bytes(orjson.dumps(manifest, option=orjson.OPT_INDENT_2))
-    target = models_dir(project) / str(version)
-    os.replace(tmp, target)  # atomic on one file system; a folder never appears half-written
-    reg = registry(project)
-    reg["versions"].append(
-        {"version": version, "created": manifest.get("created", ""), "documents": manifest.get("documents", 0)}
-    )
-    if make_default:
-        reg["default"] = version
-    _write_registry(project, reg)
+    """Write the manifest, rename the temporary folder to the next version number, then record it: number, rename and
+    record in one transaction, so two runs finishing at once (the app's and a command's) each get their own number and
+    record (the registry was read before and written after: the last writer dropped the other's version)."""
+    with project.transaction():
+        version = next_version(project)
+        manifest = {**manifest, "version": version, "source": source_of(project, version)}
+        (tmp / MANIFEST).write_bytes(orjson.dumps(manifest, option=orjson.OPT_INDENT_2))
+        target = models_dir(project) / str(version)
+        os.replace(tmp, target)  # atomic on one file system; a folder never appears half-written
+        reg = registry(project)
+        reg["versions"].append(
+            {"version": version, "created": manifest.get("created", ""), "documents": manifest.get("documents", 0)}
+        )
+        if make_default:
+            reg["default"] = version
+        _write_registry(project, reg)
     return version
 
 
 def set_default(project: Project, version: int | None) -> None:
     """Make ``version`` the default for pre-annotation (None: the original pipeline)."""
-    if version is not None:
-        info = next((v for v in list_versions(project) if v.version == version), None)
-        if info is None:
-            raise ModelVersionError(f"no trained model version {version} (see: annotator models {project.path})")
-        if not info.present:
-            raise ModelVersionError(left_behind_message(project))
-    reg = registry(project)
-    reg["default"] = version
-    _write_registry(project, reg)
+    with project.transaction():  # read and written together: a version another run records meanwhile is kept
+        if version is not None:
+            info = next((v for v in list_versions(project) if v.version == version), None)
+            if info is None:
+                raise ModelVersionError(f"no trained model version {version} (see: annotator models {project.path})")
+            if not info.present:
+                raise ModelVersionError(left_behind_message(project))
+        reg = registry(project)
+        reg["default"] = version
+        _write_registry(project, reg)
 
 
 @dataclass

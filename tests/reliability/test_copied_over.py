@@ -184,3 +184,33 @@ def test_a_log_written_in_half_way_on_a_full_disk_is_never_taken_for_a_copy(smal
     assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
     assert conn.execute("SELECT count(*) FROM comments").fetchone()[0] == saved + 1
     conn.close()
+
+
+def test_a_backup_restored_through_sqlite_is_a_change_like_any_other(tmp_path):
+    """``sqlite3 p.annotator ".restore backup"`` (SQLite's backup into the open file, by its locking rules) takes the
+    file back to fewer ids, as an older copy put there would: but it is a commit the open project sees, never a copy to
+    stop at (a first version of the check stopped editing here)."""
+    path, backup = tmp_path / "p.annotator", tmp_path / "backup.annotator"
+    p = project(path, 50, "Our")
+    p.write_log_into_file()
+    out = sqlite3.connect(backup)
+    p.db.conn.backup(out)
+    out.close()
+    for k in range(1, 30):
+        edits.add_comment(p, k, "after the backup " * 20)
+    p.write_log_into_file()
+    p.check_still_here()
+    other = sqlite3.connect(path, timeout=10)
+    src = sqlite3.connect(backup)
+    src.backup(other)
+    src.close()
+    other.close()
+    assert p.comments(1) == []  # the restore is seen
+    assert p.write_log_into_file()
+    edits.add_comment(p, 1, "after the restore")
+    assert p.stopped is None
+    p.close()
+    conn = sqlite3.connect(path)
+    assert conn.execute("SELECT count(*) FROM comments").fetchone()[0] == 1
+    assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+    conn.close()
