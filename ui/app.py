@@ -48,7 +48,7 @@ def main(argv: list[str] | None = None) -> int:
     from ui import gc_guard
     from ui.main_window import MainWindow
 
-    apply_style(app, style_chosen=made_here)
+    apply_style(app, style_chosen=made_here, appearance=str(settings.get("appearance")))
     window = MainWindow(settings)
     window.show()
     gc_guard.freeze_start()  # the start's objects out of the collector's way (before a document is read)

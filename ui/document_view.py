@@ -24,12 +24,10 @@ from PySide6.QtWidgets import QPlainTextEdit, QToolTip, QWidget
 from ui.palette import label_colors
 from ui.plain import state_with_score
 from ui.highlighter import MAX_UNBROKEN_LINE, SpanHighlighter, longest_line, view_text_and_breaks
-from ui.span_labels import ARGUMENT_MARK, TRIGGER_MARK, RoomyLayout, SpanLabels, room_for
+from ui.span_labels import RoomyLayout, SpanLabels, room_for
 
 if TYPE_CHECKING:  # pragma: no cover
     from ui.controller import Controller
-
-CURRENT_MARK = QColor("#111111")
 
 
 class DocumentView(QPlainTextEdit):
@@ -282,17 +280,18 @@ class DocumentView(QPlainTextEdit):
             return
         p = QPainter(self.viewport())
         p.setRenderHint(QPainter.RenderHint.Antialiasing)
+        theme = self.highlighter.theme
         self.labels.paint(p)  # labels above the lines, the selected event's arcs, brackets of nested spans
         ev = c.events.get(c.current_event) if c.current_event is not None else None
         if ev is not None:
-            self._mark(p, ev.trigger_start, ev.trigger_end, TRIGGER_MARK)
+            self._mark(p, ev.trigger_start, ev.trigger_end, QColor(theme.trigger))
             for a in ev.arguments:
                 ent = c.entities.get(a.entity_id)
                 if ent is not None:
-                    self._mark(p, ent.start, ent.end, ARGUMENT_MARK)
+                    self._mark(p, ent.start, ent.end, QColor(theme.argument))
         ent = c.entities.get(c.current_entity) if c.current_entity is not None else None
         if ent is not None:
-            p.setPen(QPen(CURRENT_MARK, 2))
+            p.setPen(QPen(QColor(theme.ink), 2))  # the selected span's frame: the text's own ink
             p.setBrush(Qt.BrushStyle.NoBrush)
             for r in self.span_rects(self.to16(ent.start), self.to16(ent.end)):
                 p.drawRoundedRect(r.adjusted(-1, 0, 1, 0), 2, 2)

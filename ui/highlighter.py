@@ -22,11 +22,9 @@ from PySide6.QtGui import QColor, QTextBlock, QTextCharFormat, QTextDocument, QT
 
 from annotator.model import Entity, Event
 from annotator.offsets import Utf16Map
+from ui import theme as themes
 
 
-TRIGGER_COLOR = QColor("#9c0d2c")
-TRIGGER_TINT = QColor("#f6dde3")  # a decided trigger (its label box has the same fill)
-REJECTED_COLOR = QColor("#8a8a8a")
 UNKNOWN_LABEL_COLOR = "#dddddd"
 # what Qt's QTextCursor.insertText (used by setPlainText) turns into a block separator, one unit each
 BLOCK_SEPARATORS = re.compile("[\n\r\u2029\ufdd0\ufdd1]")
@@ -84,19 +82,6 @@ def longest_line(shown: str, breaks: list[int] | None = None) -> int:
     return max(longest, len(shown) - last)
 
 
-def lighter(color: QColor, amount: float = 0.45) -> QColor:
-    """Mix ``color`` with white (amount 0 = unchanged, 1 = white)."""
-    return QColor(
-        round(color.red() + (255 - color.red()) * amount),
-        round(color.green() + (255 - color.green()) * amount),
-        round(color.blue() + (255 - color.blue()) * amount),
-    )
-
-
-def darker(color: QColor) -> QColor:
-    return color.darker(190)
-
-
 def trigger_state(v: Event) -> str:
     """How a trigger is drawn: "trigger" (decided), "trigger-suggested" (dashed) or "trigger-rejected"."""
     return "trigger" if v.state in ("accepted", "added") else f"trigger-{v.state}"
@@ -117,6 +102,7 @@ class SpanHighlighter(QObject):
         # first and last block indexed so far)
         self._pending: tuple[list[Entity], list[Event], Utf16Map, int, int] | None = None
         self._formats: dict[tuple, QTextCharFormat] = {}
+        self.theme = themes.current()  # the colours for the background in use (``set_theme`` when it changes)
         self.blocks_highlighted = 0  # for benchmarks and tests: how many blocks were given their formats
         # blocks of a long document not formatted yet: those in view get theirs before the first paint, these
         # after it, LAZY_STEP at a time (``resume``, called by the view once it has painted)
@@ -417,24 +403,37 @@ class SpanHighlighter(QObject):
             c = self.colors[label] = QColor(UNKNOWN_LABEL_COLOR)
         return c
 
+    def set_theme(self, theme: themes.Theme) -> None:
+        """Draw with ``theme``'s colours from now on (the view highlights its document again)."""
+        self.theme = theme
+        self._formats.clear()
+
+    def fill(self, label: str, decided: bool) -> QColor:
+        """A span's fill for the background in use (the text on it stays readable)."""
+        return themes.span_fill(self.color(label), decided, self.theme)
+
+    def edge(self, label: str) -> QColor:
+        """A span's underline and label-box frame: seen against its suggested fill."""
+        return themes.span_edge(self.color(label), self.fill(label, False), self.theme)
+
     def _format(self, inner: tuple | None, outer: tuple | None, trigger: str | None) -> QTextCharFormat:
         sig = (inner, outer, trigger)
         fmt = self._formats.get(sig)
         if fmt is not None:
             return fmt
         fmt = QTextCharFormat()
+        t = self.theme
         if inner is not None:
             label, state = inner
-            c = self.color(label)
             if state == "rejected":
-                fmt.setForeground(REJECTED_COLOR)
+                fmt.setForeground(QColor(t.rejected))
                 fmt.setFontStrikeOut(True)
             elif state == "suggested":
-                fmt.setBackground(lighter(c))
+                fmt.setBackground(self.fill(label, False))
                 fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.DashUnderline)
-                fmt.setUnderlineColor(darker(c))
+                fmt.setUnderlineColor(self.edge(label))
             else:
-                fmt.setBackground(c)
+                fmt.setBackground(self.fill(label, True))
         if outer is not None:  # a span nested in another: the outer one shows as an underline
             label, state = outer
             style = (
@@ -443,20 +442,20 @@ class SpanHighlighter(QObject):
                 else QTextCharFormat.UnderlineStyle.SingleUnderline
             )
             fmt.setUnderlineStyle(style)
-            fmt.setUnderlineColor(darker(self.color(label)))
+            fmt.setUnderlineColor(self.edge(label))
         if trigger == "trigger-rejected":
-            fmt.setForeground(REJECTED_COLOR)
+            fmt.setForeground(QColor(t.rejected))
             fmt.setFontStrikeOut(True)
         elif trigger:  # decided: dark red on a tint, underlined; undecided: dark red, dashed underline (as suggestions)
-            fmt.setForeground(TRIGGER_COLOR)
+            fmt.setForeground(QColor(t.trigger))
             if trigger == "trigger" and inner is None:  # a tint, not bold: deciding it never moves the line's words
-                fmt.setBackground(TRIGGER_TINT)
+                fmt.setBackground(QColor(t.trigger_tint))
             if inner is None or trigger != "trigger":
                 fmt.setUnderlineStyle(
                     QTextCharFormat.UnderlineStyle.SingleUnderline
                     if trigger == "trigger"
                     else QTextCharFormat.UnderlineStyle.DashUnderline
                 )
-                fmt.setUnderlineColor(TRIGGER_COLOR)
+                fmt.setUnderlineColor(QColor(t.trigger))
         self._formats[sig] = fmt
         return fmt

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 
 from annotator.errors import AnnotatorError
 from ui import commands as cmd
+from ui import theme as themes
 from ui.after_paint import AfterPaint
 from ui.controller import Controller
 from ui.document_view import DocumentView
@@ -454,8 +455,13 @@ class MainWindow(WindowPanels, FilesAndWork, WindowFlow, QMainWindow):
             self.view.snap_to_tokens = s.snap_to_tokens
         elif name == "annotator":
             self.controller.set_annotator(s.annotator)
-        elif name == "palette":
-            self.view.set_palette(str(s.get(name)))
+        elif name in ("palette", "appearance"):
+            if name == "appearance":  # light or dark at once: the chrome's sheet, the text's colours, the panels
+                from ui.style import apply_style
+
+                self.view.highlighter.set_theme(apply_style(QApplication.instance(), True, str(s.get(name))))
+                self.event_editor.refresh()
+            self.view.set_palette(str(s.get("palette")))
             self._on_project()
             self.refresh_panels()
         elif name == "event_without_picker":
@@ -485,7 +491,7 @@ class MainWindow(WindowPanels, FilesAndWork, WindowFlow, QMainWindow):
     # -- messages, drag and drop, closing ------------------------------------------------------------------
     def show_error(self, message: str) -> None:
         self.message.setText(message)
-        self.message.setStyleSheet("color: #b00020")
+        self.message.setStyleSheet(f"color: {themes.current().error}")
         self._error_timer.start()
 
     def alert(self, title: str, message: str) -> None:

@@ -17,6 +17,7 @@ DEFAULTS: dict[str, object] = {
     "event_without_picker": True,  # E makes the event at once when one event type's trigger words match
     "train_quick": False,  # Project > Train suggestions…: the quick try was chosen last time
     "palette": "schema",  # label colours: the schema's, or "colorblind" (Okabe-Ito and Tol, told apart by all)
+    "appearance": "system",  # light or dark: the system's (the palette Qt is given), or "light" / "dark"
 }
 MAX_RECENT = 8
 

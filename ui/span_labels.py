@@ -15,13 +15,10 @@ from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPainterPath, QPen, QTextBlock, QTextDocument
 from PySide6.QtWidgets import QPlainTextDocumentLayout
 
-from ui.highlighter import darker
 
 if TYPE_CHECKING:  # pragma: no cover
     from ui.document_view import DocumentView
 
-TRIGGER_MARK = QColor("#9c0d2c")
-ARGUMENT_MARK = QColor("#1f4e9c")
 BRACKET_GAP = 3.0  # pixels between stacked brackets under nested spans
 LANE_GAP = 3.0  # pixels between the margin's vertical runs of arguments on other lines
 BAND_LIFT = 2.0  # pixels above a row of label boxes where the lines to arguments on other lines run
@@ -210,21 +207,23 @@ class SpanLabels:
         self._brackets(p, items)
 
     def _box(self, p: QPainter, box: QRectF, text: str, kind: str, label: str) -> None:
+        h = self.view.highlighter
+        t = h.theme  # the colours for the background in use
+        trigger, argument, paper, ink = QColor(t.trigger), QColor(t.argument), QColor(t.paper), QColor(t.ink)
         if kind == "selected-trigger":
-            fill, edge, ink, dash = TRIGGER_MARK, TRIGGER_MARK, QColor("#ffffff"), False
+            fill, edge, ink, dash = trigger, trigger, QColor(t.mark_ink), False
         elif kind == "argument":
-            fill, edge, ink, dash = ARGUMENT_MARK, ARGUMENT_MARK, QColor("#ffffff"), False
+            fill, edge, ink, dash = argument, argument, QColor(t.mark_ink), False
         elif kind.startswith("trigger"):
             undecided = kind != "trigger"
-            fill = QColor("#ffffff") if undecided else QColor("#f6dde3")
-            edge, ink, dash = TRIGGER_MARK, TRIGGER_MARK, undecided
+            fill = paper if undecided else QColor(t.trigger_tint)
+            edge, ink, dash = trigger, trigger, undecided
         else:
-            color = self.view.highlighter.color(label)
             undecided = kind == "suggested"
-            fill = QColor("#ffffff") if undecided else color
-            edge, ink, dash = darker(color), QColor("#111111"), undecided
+            fill = paper if undecided else h.fill(label, True)
+            edge, dash = h.edge(label), undecided
             if kind == "rejected":
-                fill, edge, ink = QColor("#f0f0f0"), QColor("#9a9a9a"), QColor("#8a8a8a")
+                fill, edge, ink = paper, QColor(t.rejected), QColor(t.rejected)
         p.setPen(QPen(edge, 1, Qt.PenStyle.DashLine if dash else Qt.PenStyle.SolidLine))
         p.setBrush(fill)
         p.drawRoundedRect(box, 3, 3)
@@ -240,7 +239,8 @@ class SpanLabels:
         trig = placed.get(-ev.id)
         if trig is None:
             return
-        pen = QPen(QColor(ARGUMENT_MARK.red(), ARGUMENT_MARK.green(), ARGUMENT_MARK.blue(), 200), 1.5)
+        mark = QColor(self.view.highlighter.theme.argument)
+        pen = QPen(QColor(mark.red(), mark.green(), mark.blue(), 200), 1.5)
         p.setPen(pen)
         p.setBrush(Qt.BrushStyle.NoBrush)
         lanes = self._lanes()
@@ -288,7 +288,7 @@ class SpanLabels:
         for s, e, k, label in spans:
             if not level[k]:
                 continue
-            color = darker(v.highlighter.color(label))
+            color = v.highlighter.edge(label)
             p.setPen(QPen(color, 1.2))
             for r in v.span_rects(s, e):
                 y = r.bottom() + BRACKET_GAP * (level[k] - 1) + 1

@@ -11,12 +11,12 @@ from PySide6.QtCore import QPointF, QRect, QSize, Qt
 from PySide6.QtGui import QColor, QPainter, QPaintEvent, QTextLayout, QTextOption
 from PySide6.QtWidgets import QAbstractButton, QSizePolicy, QStyle, QStyleOptionFocusRect, QWidget
 
+from ui import theme as themes
 from ui.elided import SLACK
 from ui.plain import no_mnemonic, tooltip_text
 
 WORD_LEAST = 10  # average characters a line has room for at least: a word that long is never cut in two
 PAD_X, PAD_Y = 2, 1  # pixels around the text (the flat button's "padding: 1px 2px")
-LINK = QColor("#1f4e9c")  # an argument's colour, as its role's label above the text
 
 
 class WrappedButton(QAbstractButton):
@@ -78,7 +78,11 @@ class WrappedButton(QAbstractButton):
     def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802
         painter = QPainter(self)
         painter.setFont(self.font())
-        painter.setPen(LINK if self.isEnabled() else self.palette().color(self.palette().ColorRole.PlaceholderText))
+        painter.setPen(
+            QColor(themes.current().argument)
+            if self.isEnabled()
+            else self.palette().color(self.palette().ColorRole.PlaceholderText)
+        )
         self._lines(self.width() - 2 * PAD_X).draw(painter, QPointF(PAD_X, PAD_Y))
         if self.hasFocus():
             opt = QStyleOptionFocusRect()

@@ -7,6 +7,8 @@ import re
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QMessageBox, QWidget
 
+from ui import theme as themes
+
 
 def buddy_label(text: str, field: QWidget) -> QLabel:
     """A form label (``"&States"``) whose Alt+letter gives ``field`` the focus: QFormLayout does that for a row
@@ -29,7 +31,7 @@ def options_and_error_rows(form: QFormLayout) -> tuple[QLineEdit, QLabel]:
     form.addRow("&Options", options)
     error = QLabel("")
     error.setTextFormat(Qt.TextFormat.PlainText)
-    error.setStyleSheet("color: #b00020")
+    error.setStyleSheet(f"color: {themes.current().error}")
     form.addRow(error)
     return options, error
 

@@ -76,6 +76,11 @@ class SettingsDialog(QDialog):
         form.addRow("", self.auto)
         form.addRow("", self.quick_event)
         form.addRow("Label &colours", self.palette)
+        self.appearance = QComboBox()  # a dark palette where the platform offers none (a dark desktop's is followed)
+        for value, text in (("system", "As the system's"), ("light", "Light"), ("dark", "Dark")):
+            self.appearance.addItem(text, value)
+        self.appearance.setCurrentIndex(max(0, self.appearance.findData(settings.get("appearance"))))
+        form.addRow("&Theme", self.appearance)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
@@ -98,6 +103,7 @@ class SettingsDialog(QDialog):
         s.set("auto_preannotate", self.auto.isChecked())
         s.set("event_without_picker", self.quick_event.isChecked())
         s.set("palette", str(self.palette.currentData()))
+        s.set("appearance", str(self.appearance.currentData()))
 
 
 def ask_annotator_name(parent: QWidget | None, current: str = "") -> str | None:

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 
 from annotator.learn.data import FINISHED
 from annotator.learn.options import EVENT_EPOCHS, LEAST_DOCUMENTS, NER_EPOCHS, QUICK_EPOCHS, TrainOptions
+from ui import theme as themes
 from ui.dialogs.keys import details_key
 from ui.workers import NOT_DEFAULT_HINT, TrainWorker
 
@@ -61,7 +62,7 @@ class TrainDialog(QDialog):
                 "model): mark documents annotated (Ctrl+Enter) or reviewed first."
             )
             self.too_few.setWordWrap(True)
-            self.too_few.setStyleSheet("color: #b00020")
+            self.too_few.setStyleSheet(f"color: {themes.current().error}")
             lay.addWidget(self.too_few)
             self.train.setEnabled(False)
         lay.addWidget(buttons)

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from annotator.model import STATUSES
+from ui import theme as themes
 from ui.panels.table_model import RowTableModel, cell_width, show_keys
 
 COLUMNS = ("Name", "Status", "Ent.", "Ev.", "Sugg.")
@@ -33,7 +34,6 @@ KEYS = ("name", "status", "entities", "events", "suggestions")
 MIN_NAME_WIDTH = 130  # below this names read "0…t": the count columns scroll sideways instead
 MARGIN = 4  # the panel layout's margins
 NAME_FLOOR = 100  # what a name keeps when the Status column needs the rest ("000_c5…f81.txt": still told apart)
-STATUS_COLORS = {"new": "#666666", "in_progress": "#a05a00", "annotated": "#1d6b2a", "reviewed": "#1f4e9c"}
 
 
 def status_width(widget: QWidget) -> int:
@@ -103,7 +103,8 @@ class DocumentListModel(RowTableModel):
         if role == Qt.ItemDataRole.UserRole:
             return row["id"]
         if role == Qt.ItemDataRole.ForegroundRole and key == "status":
-            return QColor(STATUS_COLORS.get(row["status"], "#000000"))
+            t = themes.current()  # the inks of the background in use (ui/theme.py)
+            return QColor(t.statuses.get(row["status"], t.ink))
         if role == Qt.ItemDataRole.FontRole and row["id"] == self.current_id:
             from PySide6.QtGui import QFont
 

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QVBoxL
 
 from annotator.model import STATES, Entity
 from annotator.navigation import reading_key
+from ui import theme as themes
 from ui.panels.table_model import RowTableModel, cell_width, header_width, show_keys
 from ui.plain import state_with_score, tooltip_text
 
@@ -70,7 +71,9 @@ class EntityTableModel(RowTableModel):
         if role == Qt.ItemDataRole.BackgroundRole and col == 1:
             return QColor(self.colors.get(e.label, "#dddddd"))
         if role == Qt.ItemDataRole.ForegroundRole and e.state == "rejected":
-            return QColor("#8a8a8a")
+            return QColor(themes.current().rejected)
+        if role == Qt.ItemDataRole.ForegroundRole and col == 1:  # on the label's colour, whatever the palette's ink
+            return QColor(themes.ink_on(self.colors.get(e.label, "#dddddd")))
         if role == Qt.ItemDataRole.ToolTipRole and col == 0:
             where = f"{self.text[e.start : e.end]} [{e.start}, {e.end})"
             return tooltip_text(f"{where}\n{state_with_score(e.state, e.score)}\nsource: {e.source}")

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from annotator.model import Argument, Entity, Event
+from ui import theme as themes
 from ui.editing import role_shortcut
 from ui.elided import ElidedLabel
 from ui.panels.events import missing_roles
@@ -68,12 +69,12 @@ def nearest_candidates(c: "Controller", labels: tuple[str, ...], event: Event) -
 
 def _name_style(missing: bool) -> str:
     """A role's name: bold; red while it is required and not filled."""
-    return "font-weight: bold" + ("; color: #b00020" if missing else "")
+    return "font-weight: bold" + (f"; color: {themes.current().error}" if missing else "")
 
 
 def _role_label_columns(index: int, role: "Role") -> tuple[QLabel, QLabel]:
     """A role's key and name labels as its row in the Roles box shows them (name bold, as a filled role's)."""
-    key = plain_label(role_shortcut(index), color="#555555")
+    key = plain_label(role_shortcut(index), color=themes.current().muted)
     name = ElidedLabel(role.name + (" *" if role.required else ""), "", least=ROLE_NAME_LEAST)
     name.setStyleSheet(_name_style(False))
     return key, name
@@ -258,7 +259,7 @@ class EventEditor(QWidget):
             hint = plain_label(
                 "No event selected.\n\nSelect the trigger words and press E to create one, "
                 "or click a trigger (dark red, underlined) in the text.",
-                color="#555555",
+                color=themes.current().muted,
             )
             hint.setWordWrap(True)
             lay.addWidget(hint)
@@ -288,7 +289,7 @@ class EventEditor(QWidget):
         group = QGroupBox("Roles")
         group_lay = QVBoxLayout(group)
         # the hint wraps: as the group's title it set the panel's least width, wider than the dock it starts in
-        hint = plain_label("Select an entity in the text, then press the role's key.", color="#555555")
+        hint = plain_label("Select an entity in the text, then press the role's key.", color=themes.current().muted)
         hint.setWordWrap(True)
         group_lay.addWidget(hint)
         grid = QGridLayout()
@@ -363,7 +364,7 @@ class EventEditor(QWidget):
             line.addStretch(1)
             cell.addLayout(line)
         if not filled:
-            cell.addWidget(plain_label("—", color="#999999"))
+            cell.addWidget(plain_label("—", color=themes.current().faint))
 
     def _fill_list(self, combo: QComboBox, entities: "Iterable[Entity]") -> None:
         """A role's fill list: "fill…" (whole in the least width: 'fill Destination…' read 'fill Destinati'), then
@@ -422,7 +423,7 @@ class EventEditor(QWidget):
         head.addWidget(self.type_combo, 0, 1, 1, 3)
         head.addWidget(plain_label("Trigger"), 1, 0)
         trigger = ElidedLabel(text[ev.trigger_start : ev.trigger_end] if ev else "")  # never widens the panel
-        trigger.setStyleSheet("font-weight: bold; color: #9c0d2c")
+        trigger.setStyleSheet(f"font-weight: bold; color: {themes.current().trigger}")
         self.trigger_label = trigger if ev is not None else self.trigger_label
         head.addWidget(trigger, 1, 1, 1, 3)
         for k, attr in enumerate(schema.attributes):  # two attributes a row

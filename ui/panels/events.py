@@ -11,11 +11,12 @@ from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QVBoxL
 
 from annotator.model import Entity, Event
 from annotator.schema import Schema
+from ui import theme as themes
 from ui.panels.table_model import RowTableModel, cell_width, header_width, show_keys
 from ui.plain import state_with_score, tooltip_text
 
 COLUMNS = ("Type", "Trigger", "Arguments", "Missing", "State")
-STATE_COLORS = {"suggested": "#7a5c00", "rejected": "#8a8a8a"}
+STATE_COLORS = ("suggested", "rejected")  # drawn in their own ink (italic; struck out)
 FITTED = (0, 1, 3, 4)  # columns as wide as their longest text; Arguments takes the rest
 TRIGGER_WIDEST = 160  # pixels: a longer trigger is elided in its column
 
@@ -123,8 +124,11 @@ class EventTableModel(RowTableModel):
             return v.id
         if role == Qt.ItemDataRole.ForegroundRole:
             if col == 3 and self.missing[r]:
-                return QColor("#b00020")
-            return QColor(STATE_COLORS[v.state]) if v.state in STATE_COLORS else None
+                return QColor(themes.current().error)
+            if v.state in STATE_COLORS:
+                t = themes.current()
+                return QColor(t.suggested_event if v.state == "suggested" else t.rejected)
+            return None
         if role == Qt.ItemDataRole.FontRole and v.state in STATE_COLORS:  # undecided and rejected look it
             font = QFont()
             font.setItalic(v.state == "suggested")

@@ -12,6 +12,7 @@ from PySide6.QtGui import QColor, QIcon, QPixmap
 from PySide6.QtWidgets import QLabel, QLayout, QLayoutItem, QSizePolicy, QToolButton, QWidget
 
 from annotator.schema import Schema
+from ui import theme as themes
 from ui.plain import no_mnemonic
 
 
@@ -99,7 +100,7 @@ class Legend(QWidget):
         self._colors: dict[str, str] = {}
         self.more = QLabel(self)  # how many labels a very large schema leaves out
         self.more.setTextFormat(Qt.TextFormat.PlainText)
-        self.more.setStyleSheet("color: #666666; padding: 0px 4px")
+        self.more.setStyleSheet(f"color: {themes.current().muted}; padding: 0px 4px")
         self.more.hide()
 
     def set_counts(

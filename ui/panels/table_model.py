@@ -8,6 +8,8 @@ from PySide6.QtCore import QAbstractTableModel, QEvent, QModelIndex, QObject, Qt
 from PySide6.QtGui import QFont, QFontMetrics
 from PySide6.QtWidgets import QStyle, QTableView, QWidget
 
+from ui import theme as themes
+
 
 class RowTableModel(QAbstractTableModel):
     """Subclasses set ``columns`` (and optional header ``tips``), keep ``self.rows`` and answer ``data()``."""
@@ -52,11 +54,19 @@ def header_width(table: QTableView, title: str) -> int:
     )
 
 
-# the text's selection colour and a frame of it while a table has the keys; a quiet grey row and frame without
-WITH_KEYS = "QTableView { border: 2px solid #3a6fd8; selection-background-color: #3a6fd8; selection-color: #ffffff; }"
-WITHOUT_KEYS = (
-    "QTableView { border: 2px solid #d0d0cc; selection-background-color: #d9dde6; selection-color: #1a1a1a; }"
-)
+def keys_look(has_keys: bool) -> str:
+    """The text's selection colour and a frame of it while a table has the keys; a quiet grey row and frame without
+    (the colours of the background in use)."""
+    t = themes.current()
+    if has_keys:
+        return (
+            f"QTableView {{ border: 2px solid {t.selection}; selection-background-color: {t.selection}; "
+            f"selection-color: {t.selection_ink}; }}"
+        )
+    return (
+        f"QTableView {{ border: 2px solid {t.border}; selection-background-color: {t.idle_selection}; "
+        f"selection-color: {t.ink}; }}"
+    )
 
 
 class _KeysLook(QObject):
@@ -65,12 +75,12 @@ class _KeysLook(QObject):
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
         if event.type() in (QEvent.Type.FocusIn, QEvent.Type.FocusOut) and isinstance(watched, QTableView):
-            watched.setStyleSheet(WITH_KEYS if event.type() == QEvent.Type.FocusIn else WITHOUT_KEYS)
+            watched.setStyleSheet(keys_look(event.type() == QEvent.Type.FocusIn))
         return False
 
 
 def show_keys(table: QTableView) -> None:
     """Let ``table`` show whether it has the keys (F6 gives them): its current row in the active colour and a frame
     of that colour while it has the focus, grey without (a list looked the same either way)."""
-    table.setStyleSheet(WITH_KEYS if table.hasFocus() else WITHOUT_KEYS)
+    table.setStyleSheet(keys_look(table.hasFocus()))
     table.installEventFilter(_KeysLook(table))

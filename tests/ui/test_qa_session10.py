@@ -1,0 +1,203 @@
+"""Session 10's QA pass (docs/keyboard.md): the app under a dark palette, larger fonts and scaled screens, and a new
+user's first hour. Each test failed on main before its fix."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+import pytest
+from PySide6.QtGui import QColor, QPalette
+from PySide6.QtWidgets import QWidget
+
+from ui_support import close_window, open_window
+
+
+def _luminance(c: QColor) -> float:  # WCAG, written here so that the test does not lean on the code it checks
+    def ch(v: int) -> float:
+        x = v / 255
+        return x / 12.92 if x <= 0.04045 else ((x + 0.055) / 1.055) ** 2.4
+
+    return 0.2126 * ch(c.red()) + 0.7152 * ch(c.green()) + 0.0722 * ch(c.blue())
+
+
+def _contrast(a: QColor, b: QColor) -> float:
+    la, lb = sorted((_luminance(a), _luminance(b)))
+    return (lb + 0.05) / (la + 0.05)
+
+
+def ink_contrast(widget: QWidget) -> float:
+    """How well the text drawn on ``widget`` stands out, as a person sees it: its pixels rendered, the background
+    the most common colour, the ink the pixel farthest from it (WCAG ratio)."""
+    img = widget.grab().toImage()
+    counts = Counter(img.pixel(x, y) for x in range(0, img.width(), 1) for y in range(0, img.height(), 1))
+    background = QColor.fromRgb(counts.most_common(1)[0][0])
+    return max(_contrast(QColor.fromRgb(p), background) for p in counts)
+
+
+def platform_dark_palette() -> QPalette:
+    """A dark desktop's palette, as a platform theme (or ``-style fusion`` with a palette) gives it to the app."""
+    p = QPalette()
+    for role, color in (
+        (QPalette.ColorRole.Window, "#353535"),
+        (QPalette.ColorRole.WindowText, "#ffffff"),
+        (QPalette.ColorRole.Base, "#2a2a2a"),
+        (QPalette.ColorRole.AlternateBase, "#353535"),
+        (QPalette.ColorRole.Text, "#ffffff"),
+        (QPalette.ColorRole.Button, "#353535"),
+        (QPalette.ColorRole.ButtonText, "#ffffff"),
+        (QPalette.ColorRole.Highlight, "#2a82da"),
+        (QPalette.ColorRole.HighlightedText, "#000000"),
+    ):
+        p.setColor(role, QColor(color))
+    return p
+
+
+@pytest.fixture
+def dark(qapp):  # type: ignore[no-untyped-def]
+    """The application under a dark palette, its style applied as the app's start applies it; put back after."""
+    import ui.style
+
+    palette, sheet = qapp.palette(), qapp.styleSheet()
+    qapp.setPalette(platform_dark_palette())
+    ui.style.apply_style(qapp, True)
+    yield qapp
+    qapp.setPalette(palette)
+    qapp.setStyleSheet(sheet)
+    getattr(ui.style, "_given", []).clear()
+
+
+def test_under_a_dark_palette_the_title_legend_and_status_line_are_readable(qtbot, project_path, dark):
+    """They were white on the light sheet's #fafaf8 (the palette's ink on the sheet's fixed background)."""
+    w = open_window(qtbot, project_path, size=(1366, 740))
+    try:
+        assert w.title.text()
+        assert ink_contrast(w.title) >= 4.5
+        button = next(iter(w.legend.buttons.values()))
+        assert ink_contrast(button) >= 4.5
+        w.message.setText("3 suggestions undecided in this document")
+        assert ink_contrast(w.statusBar()) >= 4.5
+    finally:
+        close_window(w)
+
+
+def test_under_a_dark_palette_the_text_is_light_on_dark_and_its_marks_stand_out(qtbot, project_path, dark):
+    """The page follows the palette (it stayed white), entity fills keep the text readable, a suggestion's dashes
+    stand out from its fill, a trigger's ink from the page, and the selected span's frame is seen."""
+    w = open_window(qtbot, project_path, size=(1366, 740))
+    try:
+        v = w.view
+        shot = v.viewport().grab().toImage()
+        background = QColor.fromRgb(Counter(shot.pixel(x, 5) for x in range(shot.width())).most_common(1)[0][0])
+        assert background.lightness() < 80  # a dark page under a dark palette
+        ink = v.palette().color(QPalette.ColorRole.Text)
+        assert _contrast(ink, background) >= 4.5
+        fmt = v.highlighter._format(("PERSON", "suggested"), None, None)
+        fill = fmt.background().color()
+        assert _contrast(ink, fill) >= 4.5
+        assert _contrast(fmt.underlineColor(), fill) >= 3.0
+        decided = v.highlighter._format(("GPE", "accepted"), None, None).background().color()
+        assert _contrast(ink, decided) >= 4.5
+        trigger = v.highlighter._format(None, None, "trigger-suggested").foreground().color()
+        assert _contrast(trigger, background) >= 4.5
+    finally:
+        close_window(w)
+
+
+def _with_an_attack(path) -> None:  # type: ignore[no-untyped-def]
+    """DOC_A's "attacked" made a Conflict:Attack with NATO as its Attacker, in the project file."""
+    from annotator import edits
+    from annotator.store import Project
+    from ui_support import DOC_A
+
+    with Project(path, annotator="setup") as p:
+        doc = p.document_ids()[0]
+        nato = next(e.id for e in p.entities(doc) if DOC_A[e.start : e.end] == "NATO")
+        start = DOC_A.index("attacked")
+        ev = edits.add_event(p, doc, "Conflict:Attack", start, start + len("attacked")).result_id
+        edits.add_argument(p, ev, "Attacker", nato)
+
+
+def test_under_a_dark_palette_the_event_editor_reads(qtbot, project_path, dark):
+    """The trigger's name (dark red), the arguments (dark blue), the role keys and hints (#555555) were drawn on
+    the dark panel in the light theme's inks."""
+    from PySide6.QtWidgets import QLabel
+
+    from ui.wrapped import WrappedButton
+
+    _with_an_attack(project_path)
+    w = open_window(qtbot, project_path, size=(1366, 740))
+    try:
+        c = w.controller
+        ev = next(iter(c.events.values()))
+        c.select_event(ev.id)
+        qtbot.waitUntil(lambda: w.event_editor.event_id == ev.id)
+        panel = w.event_editor.palette().color(QPalette.ColorRole.Window)
+        assert panel.lightness() < 80
+        labels = [lab for lab in w.event_editor.findChildren(QLabel) if not lab.isHidden() and lab.text().strip()]
+        coloured = [lab for lab in labels if "color:" in lab.styleSheet()]
+        assert len(coloured) >= 3  # the trigger, a role key or two, the hint
+        for lab in coloured:
+            lab.ensurePolished()
+            ink = lab.palette().color(QPalette.ColorRole.WindowText)
+            assert _contrast(ink, panel) >= 4.5, (lab.text(), ink.name(), panel.name())
+        arguments = [b for b in w.event_editor.findChildren(WrappedButton) if not b.isHidden()]
+        assert arguments  # NATO, drawn in the argument's ink
+        assert ink_contrast(arguments[0]) >= 4.5
+    finally:
+        close_window(w)
+
+
+def test_settings_theme_dark_and_back(qtbot, project_path, qapp):  # type: ignore[no-untyped-def]
+    """Settings' Theme: Dark gives the app a dark palette and the text a dark page where the platform offers no
+    dark theme; "As the system's" gives the palette back."""
+    import ui.style
+
+    palette, sheet = qapp.palette(), qapp.styleSheet()
+    w = open_window(qtbot, project_path, size=(1366, 740))
+    try:
+        w.settings.set("appearance", "dark")
+        assert qapp.palette().color(QPalette.ColorRole.Window).lightness() < 80
+        assert QColor(w.view.highlighter.theme.paper).lightness() < 80
+        w.settings.set("appearance", "system")
+        assert qapp.palette().color(QPalette.ColorRole.Window) == palette.color(QPalette.ColorRole.Window)
+        assert QColor(w.view.highlighter.theme.paper).lightness() > 200
+    finally:
+        close_window(w)
+        qapp.setPalette(palette)
+        qapp.setStyleSheet(sheet)
+        getattr(ui.style, "_given", []).clear()
+
+
+def test_every_label_colour_keeps_the_text_readable_in_both_themes() -> None:
+    """Whatever a schema's colours (the shipped schema's and the colour-blind palette), a span's fill keeps the
+    text at 4.5:1 and its dashes at 3:1 in the light and the dark theme."""
+    from annotator.schema import default_schema
+    from ui import theme
+    from ui.palette import COLORBLIND
+
+    colors = [e.color for e in default_schema().entities] + COLORBLIND + ["#000080", "#ffff00", "#202020"]
+    for t in (theme.LIGHT, theme.DARK):
+        for c in colors:
+            for decided in (True, False):
+                fill = theme.span_fill(QColor(c), decided, t)
+                assert _contrast(fill, QColor(t.ink)) >= 4.5, (t.dark, c, decided)
+            fill = theme.span_fill(QColor(c), False, t)
+            assert _contrast(theme.span_edge(QColor(c), fill, t), fill) >= 3.0, (t.dark, c)
+        for ink, on in (
+            (t.trigger, t.paper),
+            (t.trigger, t.trigger_tint),
+            (t.argument, t.paper),
+            (t.muted, t.chrome),
+            (t.error, t.header),
+            (t.error, t.chrome),
+            (t.mark_ink, t.trigger),
+            (t.mark_ink, t.argument),
+            (t.suggested_event, t.paper),
+            (t.chrome_ink, t.header),
+            (t.ink, t.idle_selection),
+            (t.selection_ink, t.selection),
+        ):
+            assert _contrast(QColor(ink), QColor(on)) >= 4.5, (t.dark, ink, on)
+        assert _contrast(QColor(t.selection), QColor(t.paper)) >= 3.0  # the frame of a list that has the keys
+        for status in t.statuses.values():
+            assert _contrast(QColor(status), QColor(t.paper)) >= 4.5
