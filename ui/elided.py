@@ -4,6 +4,8 @@ event panel to fit it, and the text column lost that width for the rest of the s
 
 from __future__ import annotations
 
+from typing import Callable
+
 from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QLabel, QPushButton, QSizePolicy, QStyle, QStyleOptionButton, QWidget
@@ -92,3 +94,42 @@ class ElidedButton(QPushButton):
         text = self.fontMetrics().elidedText(self.full_text, Qt.TextElideMode.ElideRight, room)
         if no_mnemonic(text) != self.text():
             super().setText(no_mnemonic(text))
+
+
+def common_start(a: str, b: str) -> int:
+    """How many characters ``a`` and ``b`` share from their start."""
+    n = 0
+    for x, y in zip(a, b):
+        if x != y:
+            break
+        n += 1
+    return n
+
+
+def elide_apart(text: str, differs_at: int, room: float, advance: Callable[[str], float]) -> str:
+    """``text`` in ``room`` (``advance`` measures a string), keeping what tells it from its neighbours: its start up
+    to the character at ``differs_at`` (where it parts from the names above and below it), then as much of its end
+    (the extension) and of the rest as fits around "…". Qt's middle elision cut "dev_000_article.txt" and
+    "dev_001_article.txt" both to "dev_00…le.txt". When even that start does not fit, the text from a little before
+    the difference, elided at its end ("…12.09.4163…")."""
+    if advance(text) <= room:
+        return text
+    keep = min(len(text), differs_at + 1)
+    if advance(text[:keep] + "…") > room:
+        tail = "…" + text[max(0, differs_at - 3) :]
+        while len(tail) > 2 and advance(tail + "…") > room:
+            tail = tail[:-1]
+        return tail + "…"
+    left, right = keep, 0
+    grow_right = True
+    while left + right < len(text):
+        trial = (left, right + 1) if grow_right else (left + 1, right)
+        shown = text[: trial[0]] + "…" + (text[len(text) - trial[1] :] if trial[1] else "")
+        if advance(shown) > room:
+            if not grow_right:
+                break
+            grow_right = False
+            continue
+        left, right = trial
+        grow_right = not grow_right
+    return text[:left] + "…" + (text[len(text) - right :] if right else "")

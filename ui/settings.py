@@ -6,6 +6,7 @@ import os
 from pathlib import Path
 
 from PySide6.QtCore import QObject, QSettings, Signal
+from PySide6.QtGui import QGuiApplication
 
 DEFAULTS: dict[str, object] = {
     "annotator": "",
@@ -45,8 +46,17 @@ class AppSettings(QObject):
         super().__init__()
         self.q = qsettings or make_qsettings()
 
+    def default(self, name: str) -> object:
+        """A preference's value until one is set: the text's font size is the application's own when that is larger
+        (a 14 pt desktop font showed the document at 12 pt, smaller than the menus around it)."""
+        if name == "font_size":
+            app = QGuiApplication.instance()
+            given = round(QGuiApplication.font().pointSizeF()) if app is not None else 0
+            return max(int(DEFAULTS[name]), given)  # type: ignore[call-overload]
+        return DEFAULTS[name]
+
     def get(self, name: str) -> object:
-        default = DEFAULTS[name]
+        default = self.default(name)
         value = self.q.value(name, default)
         if isinstance(default, bool):
             return _as_bool(value)

@@ -201,3 +201,86 @@ def test_every_label_colour_keeps_the_text_readable_in_both_themes() -> None:
         assert _contrast(QColor(t.selection), QColor(t.paper)) >= 3.0  # the frame of a list that has the keys
         for status in t.statuses.values():
             assert _contrast(QColor(status), QColor(t.paper)) >= 4.5
+
+
+@pytest.fixture
+def font14(qapp):  # type: ignore[no-untyped-def]
+    """The application's font at 14 pt, as a desktop set to a larger font gives it; put back after."""
+    from PySide6.QtGui import QFont
+
+    was = QFont(qapp.font())
+    big = QFont(was)
+    big.setPointSizeF(14)
+    qapp.setFont(big)
+    yield qapp
+    qapp.setFont(was)
+
+
+def test_the_document_text_is_not_smaller_than_a_larger_application_font(qtbot, project_path, font14):
+    """Settings' font size (the text's) stayed 12 pt under a 14 pt desktop font: the document read smaller than the
+    menus and lists around it. Until one is chosen it is the application's when that is larger."""
+    w = open_window(qtbot, project_path, size=(1366, 740))
+    try:
+        assert w.settings.font_size >= 14
+        assert w.view.font().pointSize() >= 14
+        w.settings.set("font_size", 12)  # a size chosen is kept, smaller too
+        assert w.view.font().pointSize() == 12
+    finally:
+        close_window(w)
+
+
+def _shown_names(panel) -> list[str]:  # type: ignore[no-untyped-def]
+    """The names as the list draws them: its delegate's text for each cell, elided by the view as Qt does."""
+    from PySide6.QtWidgets import QStyle, QStyleOptionViewItem
+
+    table = panel.table
+    out = []
+    for row in range(table.model().rowCount()):
+        index = table.model().index(row, 0)
+        option = QStyleOptionViewItem()
+        option.rect = table.visualRect(index)
+        option.widget = table
+        option.font = table.font()
+        table.itemDelegateForIndex(index).initStyleOption(option, index)
+        margin = table.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, table) + 1
+        room = option.rect.width() - 2 * margin
+        out.append(option.fontMetrics.elidedText(option.text, table.textElideMode(), room))
+    return out
+
+
+@pytest.mark.parametrize(
+    "names",
+    [
+        [f"dev_{i:03d}_article.txt" for i in range(40)],  # a folder of articles: Qt's middle cut them all alike
+        ["000_c5086996ec44ef81.txt", "001_state_visit_trade_agreement.txt", "002_airstrike_market.txt"],
+    ],
+)
+@pytest.mark.parametrize("big_font", [False, True])
+def test_document_names_stay_told_apart_in_the_least_panel(qtbot, qapp, names, big_font):  # type: ignore[no-untyped-def]
+    """In the document list at its least width (a 1366 px screen, a 14 pt font) every name shown differs from the
+    others: "dev_00…le.txt" 40 times, and "000…txt", "001_….txt" under 14 pt (a floor of 100 pixels)."""
+    from PySide6.QtGui import QFont
+
+    from ui.panels.documents import DocumentPanel, least_width
+    from ui_support import show_widget
+
+    was = QFont(qapp.font())
+    if big_font:
+        big = QFont(was)
+        big.setPointSizeF(14)
+        qapp.setFont(big)
+    try:
+        panel = DocumentPanel()
+        panel.resize(least_width(panel), 500)
+        show_widget(qtbot, panel)
+        rows = [
+            {"id": i, "name": n, "status": "new", "entities": 0, "events": 0, "suggestions": 0}
+            for i, n in enumerate(names)
+        ]
+        panel.set_rows(rows, 0)
+        qtbot.wait(10)
+        shown = _shown_names(panel)
+        assert len(set(shown)) == len(names), shown[:6]
+        assert all(len(s.replace("…", "")) >= 10 for s in shown), shown[:6]  # readable: not "000…txt"
+    finally:
+        qapp.setFont(was)

@@ -8,11 +8,14 @@ from PySide6.QtCore import QModelIndex, QSortFilterProxyModel, Qt, Signal
 from PySide6.QtGui import QColor, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QApplication,
     QComboBox,
     QHBoxLayout,
     QHeaderView,
     QLineEdit,
     QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -20,6 +23,7 @@ from PySide6.QtWidgets import (
 
 from annotator.model import STATUSES
 from ui import theme as themes
+from ui.elided import common_start, elide_apart
 from ui.panels.table_model import RowTableModel, cell_width, show_keys
 
 COLUMNS = ("Name", "Status", "Ent.", "Ev.", "Sugg.")
@@ -32,13 +36,25 @@ HEADER_TIPS = (
 )
 KEYS = ("name", "status", "entities", "events", "suggestions")
 MIN_NAME_WIDTH = 130  # below this names read "0…t": the count columns scroll sideways instead
+MIN_NAME_SAMPLE = "000_c508…ef81.txt"  # what that width shows in the default font; a larger font needs more
 MARGIN = 4  # the panel layout's margins
 NAME_FLOOR = 100  # what a name keeps when the Status column needs the rest ("000_c5…f81.txt": still told apart)
+NAME_FLOOR_SAMPLE = "000_c5…f81.txt"  # in pixels they read "000…txt" in a 14 pt font, every name alike
 
 
 def status_width(widget: QWidget) -> int:
     """The Status column's width: every status whole, in bold (the open document's row), not only those shown."""
     return max(cell_width(widget, s.replace("_", " "), bold=True) for s in STATUSES)
+
+
+def name_floor(widget: QWidget) -> int:
+    """The least a name keeps, in the widget's font (``NAME_FLOOR`` pixels at the default size)."""
+    return max(NAME_FLOOR, cell_width(widget, NAME_FLOOR_SAMPLE))
+
+
+def name_width(widget: QWidget) -> int:
+    """The width below which the name stops stretching, in the widget's font (``MIN_NAME_WIDTH`` at the default)."""
+    return max(MIN_NAME_WIDTH, cell_width(widget, MIN_NAME_SAMPLE))
 
 
 def least_width(widget: QWidget) -> int:
@@ -47,7 +63,7 @@ def least_width(widget: QWidget) -> int:
     style = widget.style()
     frame = 2 * style.pixelMetric(QStyle.PixelMetric.PM_DefaultFrameWidth, None, widget)
     scroll_bar = style.pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent, None, widget)
-    return NAME_FLOOR + status_width(widget) + frame + scroll_bar + 2 * MARGIN
+    return name_floor(widget) + status_width(widget) + frame + scroll_bar + 2 * MARGIN
 
 
 class DocumentListModel(RowTableModel):
@@ -159,6 +175,24 @@ class DocumentFilter(QSortFilterProxyModel):
         return not self.text or self.text in row["name"].lower()
 
 
+class NameDelegate(QStyledItemDelegate):
+    """A document's name elided so that it keeps what tells it from the names above and below it in the list
+    (``elided.elide_apart``): Qt's middle elision showed 112 names "dev_00…le.txt" alike."""
+
+    def initStyleOption(self, option: QStyleOptionViewItem, index: QModelIndex) -> None:  # noqa: N802
+        super().initStyleOption(option, index)
+        name = option.text
+        model = index.model()
+        differs = 0
+        for row in (index.row() - 1, index.row() + 1):
+            if 0 <= row < model.rowCount():
+                differs = max(differs, common_start(name, str(model.index(row, 0).data())))
+        widget = option.widget
+        style = widget.style() if widget is not None else QApplication.style()
+        margin = style.pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, widget) + 1
+        option.text = elide_apart(name, differs, option.rect.width() - 2 * margin, option.fontMetrics.horizontalAdvance)
+
+
 class DocumentPanel(QWidget):
     """Filter boxes over the table; emits ``documentActivated(id)``."""
 
@@ -183,6 +217,7 @@ class DocumentPanel(QWidget):
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.verticalHeader().hide()
         self.table.setTextElideMode(Qt.TextElideMode.ElideMiddle)
+        self.table.setItemDelegateForColumn(0, NameDelegate(self.table))  # names told apart when elided
         self.table.setWordWrap(False)
         self.table.setSortingEnabled(True)
         self.table.sortByColumn(-1, Qt.SortOrder.AscendingOrder)
@@ -230,11 +265,12 @@ class DocumentPanel(QWidget):
         hh = self.table.horizontalHeader()
         room = self.table.viewport().width()
         others = sum(self.table.columnWidth(i) for i in range(1, len(COLUMNS)))
-        if room - others >= MIN_NAME_WIDTH:
+        floor, least = name_floor(self.table), name_width(self.table)
+        if room - others >= least:
             hh.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         else:
             hh.setSectionResizeMode(0, QHeaderView.ResizeMode.Interactive)
-            self.table.setColumnWidth(0, max(NAME_FLOOR, min(MIN_NAME_WIDTH, room - self.table.columnWidth(1))))
+            self.table.setColumnWidth(0, max(floor, min(least, room - self.table.columnWidth(1))))
 
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt's name
         super().resizeEvent(event)
