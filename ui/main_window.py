@@ -32,7 +32,7 @@ from ui.menus import build_menus
 from ui.status_line import StatusLine
 from ui.panels.find_bar import FindBar
 from ui.panels.events import list_order
-from ui.panels.legend import Legend
+from ui.panels.legend import Legend, LegendArea
 from ui.palette import label_colors
 from ui.settings import AppSettings
 from ui.window_files import FilesAndWork
@@ -99,7 +99,9 @@ class MainWindow(WindowPanels, FilesAndWork, WindowFlow, QMainWindow):
         lay = QVBoxLayout(centre)
         lay.setContentsMargins(2, 2, 2, 2)
         lay.setSpacing(2)
-        for wdg in (self.read_only_banner, self.title, self.legend, self.find_bar, self.view):
+        self.legend_area = LegendArea(self.legend)  # at most a share of the column: the text keeps the room
+        self.legend_area.follow(centre)
+        for wdg in (self.read_only_banner, self.title, self.legend_area, self.find_bar, self.view):
             lay.addWidget(wdg)
         lay.setStretch(4, 1)
         self.setCentralWidget(centre)
@@ -216,6 +218,7 @@ class MainWindow(WindowPanels, FilesAndWork, WindowFlow, QMainWindow):
             self.entities.model.colors = colors
         # the legend's entries now, their counts after the first paint: the text is not pushed down once shown
         self.legend.set_counts(self.controller.schema, Counter(), colors)
+        self.legend_area.refit()
         p = self.controller.project
         read_only = p is not None and p.read_only
         self.read_only_banner.setText(
@@ -313,6 +316,7 @@ class MainWindow(WindowPanels, FilesAndWork, WindowFlow, QMainWindow):
     def _after_panels(self, rebuild_editor: bool) -> None:
         c = self.controller
         self.legend.set_counts(c.schema, c.entity_tally.kinds, self.entities.model.colors)
+        self.legend_area.refit()
         if rebuild_editor or self.event_editor.event_id != c.current_event:
             self.event_editor.refresh()
         self._describe_current_entity()

@@ -281,6 +281,50 @@ def test_document_names_stay_told_apart_in_the_least_panel(qtbot, qapp, names, b
         qtbot.wait(10)
         shown = _shown_names(panel)
         assert len(set(shown)) == len(names), shown[:6]
+        assert not [s for s in shown if s.count("…") > 1], shown  # cut once, not again by Qt
         assert all(len(s.replace("…", "")) >= 10 for s in shown), shown[:6]  # readable: not "000…txt"
     finally:
         qapp.setFont(was)
+
+
+@pytest.mark.parametrize("size, points", [((1100, 740), 14), ((960, 520), 0)])
+def test_the_legend_leaves_the_text_its_room(qtbot, qapp, project_path, size, points):  # type: ignore[no-untyped-def]
+    """Under a 14 pt font the 18 labels took 8 rows, 40% of the text column (1366x768 under Xvfb), and 34% at
+    1920x1080 scaled twice (960x540 for Qt), the text keeping 7 lines: the legend takes at most a fifth of the
+    column, its other rows scroll."""
+    from PySide6.QtGui import QFont
+
+    was = QFont(qapp.font())
+    if points:
+        big = QFont(was)
+        big.setPointSizeF(points)
+        qapp.setFont(big)
+    w = open_window(qtbot, project_path, size=size)
+    try:
+        column = w.view.parentWidget()
+        legend = getattr(w, "legend_area", w.legend)
+        qtbot.waitUntil(lambda: legend.height() > 0)
+        assert legend.height() <= column.height() // 4, (legend.height(), column.height())
+        assert w.view.height() >= column.height() * 0.6
+        area = w.legend_area
+        last = list(w.legend.buttons.values())[-1]
+        area.ensureWidgetVisible(last)  # every label is still there, a scroll away
+        from PySide6.QtCore import QPoint
+
+        top = last.mapTo(area.viewport(), QPoint(0, 0)).y()
+        assert 0 <= top and top + last.height() <= area.viewport().height()
+        assert area.verticalScrollBar().maximum() > 0
+    finally:
+        close_window(w)
+        qapp.setFont(was)
+
+
+def test_the_legend_shows_every_row_when_there_is_room(qtbot, project_path):
+    """At the default font on 1366x740 the three rows of labels show whole, no scroll bar."""
+    w = open_window(qtbot, project_path, size=(1366, 740))
+    try:
+        area = w.legend_area
+        assert area.verticalScrollBar().maximum() == 0
+        assert area.height() >= w.legend.heightForWidth(area.viewport().width())
+    finally:
+        close_window(w)

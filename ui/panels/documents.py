@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import QModelIndex, QSortFilterProxyModel, Qt, Signal
-from PySide6.QtGui import QColor, QResizeEvent
+from PySide6.QtGui import QColor, QFontMetricsF, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 
 from annotator.model import STATUSES
 from ui import theme as themes
-from ui.elided import common_start, elide_apart
+from ui.elided import SLACK, common_start, elide_apart
 from ui.panels.table_model import RowTableModel, cell_width, show_keys
 
 COLUMNS = ("Name", "Status", "Ent.", "Ev.", "Sugg.")
@@ -190,7 +190,10 @@ class NameDelegate(QStyledItemDelegate):
         widget = option.widget
         style = widget.style() if widget is not None else QApplication.style()
         margin = style.pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, widget) + 1
-        option.text = elide_apart(name, differs, option.rect.width() - 2 * margin, option.fontMetrics.horizontalAdvance)
+        # measured as Qt lays the text out (fractional widths under a scale factor), with a little to spare: Qt's
+        # own elision cut a name again ("004_arr……ce.txt" at QT_SCALE_FACTOR=2)
+        room = option.rect.width() - 2 * margin - SLACK
+        option.text = elide_apart(name, differs, room, QFontMetricsF(option.font).horizontalAdvance)
 
 
 class DocumentPanel(QWidget):

@@ -7,9 +7,18 @@ from __future__ import annotations
 import html
 from typing import Mapping
 
-from PySide6.QtCore import QPoint, QRect, QSize, Qt, Signal
-from PySide6.QtGui import QColor, QIcon, QPixmap
-from PySide6.QtWidgets import QLabel, QLayout, QLayoutItem, QSizePolicy, QToolButton, QWidget
+from PySide6.QtCore import QEvent, QObject, QPoint, QRect, QSize, Qt, Signal
+from PySide6.QtGui import QColor, QIcon, QPixmap, QResizeEvent
+from PySide6.QtWidgets import (
+    QFrame,
+    QLabel,
+    QLayout,
+    QLayoutItem,
+    QScrollArea,
+    QSizePolicy,
+    QToolButton,
+    QWidget,
+)
 
 from annotator.schema import Schema
 from ui import theme as themes
@@ -154,3 +163,60 @@ class Legend(QWidget):
 
     def item_texts(self) -> list[str]:
         return [b.text() for b in self.buttons.values()]
+
+
+LEGEND_SHARE = 5  # the legend takes at most a fifth of the text column's height (its other rows scroll)
+LEGEND_LEAST_ROWS = 2
+
+
+class LegendArea(QScrollArea):
+    """The legend in a frame that takes at most ``1/LEGEND_SHARE`` of the column it sits in (never under
+    ``LEGEND_LEAST_ROWS`` rows), its other rows a scroll away: under a 14 pt font, or at 1920x1080 scaled twice, the
+    18 labels took 8 rows, 40-55% of the column's height, and the text kept 7 lines."""
+
+    def __init__(self, legend: Legend, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.legend = legend
+        self.setWidget(legend)
+        self.setWidgetResizable(True)
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        self.viewport().setAutoFillBackground(False)  # the column's background, as before
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # the keys stay in the text
+        self.cap = 0  # pixels: the most the column gives (``fit_to``)
+        policy = QSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
+        self.setSizePolicy(policy)
+
+    def fit_to(self, column_height: int) -> None:
+        """Take at most a share of ``column_height`` (the text column's), at least a few rows."""
+        row = max((b.sizeHint().height() for b in self.legend.buttons.values()), default=0) + self.legend.flow.spacing()
+        cap = max(column_height // LEGEND_SHARE, LEGEND_LEAST_ROWS * row + 4)
+        if cap != self.cap:
+            self.cap = cap
+            self._fit()
+
+    def _fit(self) -> None:
+        bar = self.verticalScrollBar().sizeHint().width()
+        whole = self.legend.heightForWidth(max(1, self.viewport().width()))
+        height = whole if not self.cap or whole <= self.cap else self.cap
+        if height < whole:  # rows scroll: the bar takes its width, so measure again without it
+            height = min(self.cap, self.legend.heightForWidth(max(1, self.width() - bar)))
+        self.setFixedHeight(max(0, height))
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802
+        super().resizeEvent(event)
+        self._fit()
+
+    def follow(self, column: QWidget) -> None:
+        """Take the share of ``column``'s height as it is resized."""
+        self._column = column
+        column.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+        if event.type() == QEvent.Type.Resize and watched is getattr(self, "_column", None):
+            self.fit_to(watched.height())
+        return False
+
+    def refit(self) -> None:
+        """After the labels changed (another schema, counts that widen a button)."""
+        self._fit()
