@@ -20,11 +20,19 @@ class ElidedLabel(QLabel):
     """A plain-text label elided to its width (asking for ``least`` characters at least); the whole text in its
     tooltip, unless one is given."""
 
-    def __init__(self, text: str, tooltip: str = "", least: int = LEAST_CHARACTERS, parent: QWidget | None = None):
+    def __init__(
+        self,
+        text: str,
+        tooltip: str = "",
+        least: int = LEAST_CHARACTERS,
+        parent: QWidget | None = None,
+        mode: Qt.TextElideMode = Qt.TextElideMode.ElideRight,
+    ):
         super().__init__(parent)
         self.setTextFormat(Qt.TextFormat.PlainText)
         self.full_text = text
         self.least = least
+        self.mode = mode  # where "…" goes (the window's title: in the name's middle, its status kept)
         self.setToolTip(tooltip_text(tooltip or text))
         super().setText(text)
 
@@ -37,7 +45,7 @@ class ElidedLabel(QLabel):
         self.setToolTip(tooltip_text(text))
         self.updateGeometry()
         room = self.contentsRect().width()
-        super().setText(self.fontMetrics().elidedText(text, Qt.TextElideMode.ElideRight, room) if room > 0 else text)
+        super().setText(self.fontMetrics().elidedText(text, self.mode, room) if room > 0 else text)
 
     def minimumSizeHint(self) -> QSize:  # noqa: N802 (Qt name)
         self.ensurePolished()  # the style sheet's font (bold) measured, not the default one
@@ -53,7 +61,7 @@ class ElidedLabel(QLabel):
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802
         super().resizeEvent(event)
         room = self.contentsRect().width()
-        text = self.fontMetrics().elidedText(self.full_text, Qt.TextElideMode.ElideRight, room)
+        text = self.fontMetrics().elidedText(self.full_text, self.mode, room)
         if text != self.text():
             super().setText(text)
 

@@ -32,6 +32,7 @@ from ui.menus import build_menus
 from ui.status_line import StatusLine
 from ui.panels.find_bar import FindBar
 from ui.panels.events import list_order
+from ui.elided import ElidedLabel
 from ui.panels.legend import Legend, LegendArea
 from ui.palette import label_colors
 from ui.settings import AppSettings
@@ -81,8 +82,9 @@ class MainWindow(WindowPanels, FilesAndWork, WindowFlow, QMainWindow):
         self.edit_actions.events.without_picker = bool(settings.get("event_without_picker"))
         self.view.context_menu_builder = self._context_menu
         self.after_view_paint = AfterPaint(self.view.viewport())  # the side panels fill after the text is drawn
-        self.title = QLabel("")
-        self.title.setTextFormat(Qt.TextFormat.PlainText)
+        # the document's name and status, elided in the middle to the room there is (whole in its tooltip): it
+        # asked for the whole name, and at 960x540 (1920x1080 scaled twice) the window ran past the screen's edge
+        self.title = ElidedLabel("", least=12, mode=Qt.TextElideMode.ElideMiddle)
         self.title.setStyleSheet("font-size: 13pt; font-weight: bold; padding: 4px 6px")
         self.legend = Legend()
         self.legend.labelClicked.connect(self.edit_actions.label)
@@ -162,7 +164,7 @@ class MainWindow(WindowPanels, FilesAndWork, WindowFlow, QMainWindow):
         c.commentsChanged.connect(self.refresh_comments)
         c.saved.connect(lambda t: self.saved_label.setText(f"saved {t}"))
         c.statusChanged.connect(
-            lambda _s: c.doc and self.title.setText(f"{c.doc.name}  —  {c.doc.status.replace('_', ' ')}")
+            lambda _s: c.doc and self.title.set_full_text(f"{c.doc.name}  —  {c.doc.status.replace('_', ' ')}")
         )
         c.failed.connect(self.show_error)
         c.info.connect(self.show_note)
@@ -180,6 +182,7 @@ class MainWindow(WindowPanels, FilesAndWork, WindowFlow, QMainWindow):
         if isinstance(state, QByteArray):
             self.restoreState(state)
         self.view.setFocus()
+        self._describe_current_entity()  # no project yet: how to begin (the first start said nothing)
 
     # -- project and documents ---------------------------------------------------------------------------
     def open_project(self, path: str | Path) -> bool:
@@ -218,7 +221,6 @@ class MainWindow(WindowPanels, FilesAndWork, WindowFlow, QMainWindow):
             self.entities.model.colors = colors
         # the legend's entries now, their counts after the first paint: the text is not pushed down once shown
         self.legend.set_counts(self.controller.schema, Counter(), colors)
-        self.legend_area.refit()
         p = self.controller.project
         read_only = p is not None and p.read_only
         self.read_only_banner.setText(
@@ -254,7 +256,7 @@ class MainWindow(WindowPanels, FilesAndWork, WindowFlow, QMainWindow):
 
     def on_document_changed(self) -> None:
         doc = self.controller.doc
-        self.title.setText(f"{doc.name}  —  {doc.status.replace('_', ' ')}" if doc else "No document")
+        self.title.set_full_text(f"{doc.name}  —  {doc.status.replace('_', ' ')}" if doc else "No document")
         self._changed_entities = self._changed_events = None  # every row of the panels is another one
         self.after_view_paint.call(self._fill_panels)  # the text and its highlights are drawn first
         self.remember_place()  # kept at each document, not only at a clean close: a crash lost the place
@@ -316,12 +318,11 @@ class MainWindow(WindowPanels, FilesAndWork, WindowFlow, QMainWindow):
     def _after_panels(self, rebuild_editor: bool) -> None:
         c = self.controller
         self.legend.set_counts(c.schema, c.entity_tally.kinds, self.entities.model.colors)
-        self.legend_area.refit()
         if rebuild_editor or self.event_editor.event_id != c.current_event:
             self.event_editor.refresh()
         self._describe_current_entity()
         if c.doc:
-            self.title.setText(f"{c.doc.name}  —  {c.doc.status.replace('_', ' ')}")
+            self.title.set_full_text(f"{c.doc.name}  —  {c.doc.status.replace('_', ' ')}")
 
     def size_docks(self) -> None:
         """The text column gets the room: side panels in proportion to the window (F8 hides them)."""

@@ -210,6 +210,8 @@ class WindowFlow:
             left = work_left(self.undecided_count(), c.doc.status)
         elif c.project is not None and not c.project.document_ids():  # a new project (`gui NEW` makes one): said so
             left = f"{c.project.path.name} has no documents yet: File > Import files… (Ctrl+I) brings them in"
+        elif c.project is None:  # the first start: the window was empty and said nothing
+            left = "No project open: File > New project… (Ctrl+N) makes one, File > Open project… (Ctrl+O) opens one"
         else:
             left = ""
         note = getattr(self, "_note", None)

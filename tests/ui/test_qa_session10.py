@@ -328,3 +328,38 @@ def test_the_legend_shows_every_row_when_there_is_room(qtbot, project_path):
         assert area.height() >= w.legend.heightForWidth(area.viewport().width())
     finally:
         close_window(w)
+
+
+LONG_NAME = "VOA_EN_NW_2009.12.09.416313_UNECA_Director_Says_Dangers_in_Guinea_are_Serious.txt"
+
+
+def test_a_long_document_name_does_not_widen_the_window_past_a_small_screen(qtbot, tmp_path):
+    """At 1920x1080 scaled twice (960x540 for Qt) the window was 986 px at its least and its right edge off the
+    screen: the title's label asked for the whole name ("000_c5086996ec44ef81.txt  —  new", 362 px bold), so a
+    longer name widened it more. The title is elided to its room, whole in its tooltip."""
+    from annotator.importing import IncomingDocument, import_documents
+    from annotator.store import Project
+
+    path = tmp_path / "long.annotator"
+    with Project(path, annotator="setup") as p:
+        import_documents(p, [IncomingDocument("Nothing much happened on Monday.", LONG_NAME)])
+    w = open_window(qtbot, path, size=(960, 520))
+    try:
+        assert LONG_NAME in w.title.toolTip() or LONG_NAME in w.title.text()
+        assert w.minimumSizeHint().width() <= 960
+        assert w.centralWidget().minimumSizeHint().width() <= 400
+    finally:
+        close_window(w)
+
+
+def test_the_first_start_says_how_to_begin(qtbot):
+    """Without a project (the first start) the window was empty and its status line said nothing."""
+    from ui_support import shown_window
+
+    w = shown_window(qtbot, size=(1366, 740))
+    try:
+        qtbot.waitUntil(lambda: w.panels_built)
+        text = w.message.text()
+        assert "New project" in text and "Open project" in text
+    finally:
+        close_window(w)

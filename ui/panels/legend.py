@@ -8,7 +8,7 @@ import html
 from typing import Mapping
 
 from PySide6.QtCore import QEvent, QObject, QPoint, QRect, QSize, Qt, Signal
-from PySide6.QtGui import QColor, QIcon, QPixmap, QResizeEvent
+from PySide6.QtGui import QColor, QIcon, QPixmap
 from PySide6.QtWidgets import (
     QFrame,
     QLabel,
@@ -97,6 +97,7 @@ MAX_SHOWN = 200  # legend entries at most (a schema may have thousands of labels
 
 class Legend(QWidget):
     labelClicked = Signal(str)
+    entriesChanged = Signal()  # its height for a width may have changed (``LegendArea`` asks its layout again)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -133,6 +134,7 @@ class Legend(QWidget):
                 b.clicked.connect(lambda _c=False, n=lab.name: self.labelClicked.emit(n))
                 b.setToolTip(f"<qt>{html.escape(lab.description)}</qt>" if lab.description else "")
                 self.flow.addWidget(b)
+                b.show()  # now, not at Qt's queued show: its row counts in the height asked before the next paint
                 self.buttons[lab.name] = b
             self.flow.removeWidget(self.more)
             self.flow.addWidget(self.more)  # last
@@ -150,6 +152,7 @@ class Legend(QWidget):
         self.more.setText(f"… {hidden:,} more labels (not in this document, no key)")
         self.more.setVisible(hidden > 0)
         self.updateGeometry()
+        self.entriesChanged.emit()
 
     @staticmethod
     def shown_labels(schema: Schema | None, counts: Mapping[str, int]) -> list:
@@ -172,51 +175,66 @@ LEGEND_LEAST_ROWS = 2
 class LegendArea(QScrollArea):
     """The legend in a frame that takes at most ``1/LEGEND_SHARE`` of the column it sits in (never under
     ``LEGEND_LEAST_ROWS`` rows), its other rows a scroll away: under a 14 pt font, or at 1920x1080 scaled twice, the
-    18 labels took 8 rows, 40-55% of the column's height, and the text kept 7 lines."""
+    18 labels took 8 rows, 34-40% of the column's height, and the text kept 7 lines. Its height follows its width
+    as the legend's does (asked by the layout with the width it gives), so the text never moves after it is shown."""
 
     def __init__(self, legend: Legend, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.legend = legend
+        self.cap = 0  # pixels: the most the column gives (``follow``); 0 until it is known
+        self._column: QWidget | None = None
         self.setWidget(legend)
         self.setWidgetResizable(True)
         self.setFrameShape(QFrame.Shape.NoFrame)
         self.viewport().setAutoFillBackground(False)  # the column's background, as before
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # the keys stay in the text
-        self.cap = 0  # pixels: the most the column gives (``fit_to``)
         policy = QSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
+        policy.setHeightForWidth(True)
         self.setSizePolicy(policy)
+        legend.entriesChanged.connect(self._entries_changed)
+        legend.installEventFilter(self)  # its new entries shown (a queued show): placed again
 
-    def fit_to(self, column_height: int) -> None:
-        """Take at most a share of ``column_height`` (the text column's), at least a few rows."""
-        row = max((b.sizeHint().height() for b in self.legend.buttons.values()), default=0) + self.legend.flow.spacing()
-        cap = max(column_height // LEGEND_SHARE, LEGEND_LEAST_ROWS * row + 4)
-        if cap != self.cap:
-            self.cap = cap
-            self._fit()
-
-    def _fit(self) -> None:
-        bar = self.verticalScrollBar().sizeHint().width()
-        whole = self.legend.heightForWidth(max(1, self.viewport().width()))
-        height = whole if not self.cap or whole <= self.cap else self.cap
-        if height < whole:  # rows scroll: the bar takes its width, so measure again without it
-            height = min(self.cap, self.legend.heightForWidth(max(1, self.width() - bar)))
-        self.setFixedHeight(max(0, height))
-
-    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802
-        super().resizeEvent(event)
-        self._fit()
+    def _entries_changed(self) -> None:
+        """Placed again at once: the text below it is placed before its first paint (it moved down after it)."""
+        self.updateGeometry()
+        column = self.parentWidget()
+        if column is not None and column.layout() is not None:
+            column.layout().activate()
 
     def follow(self, column: QWidget) -> None:
-        """Take the share of ``column``'s height as it is resized."""
+        """Take at most a share of ``column``'s height as it is resized."""
         self._column = column
         column.installEventFilter(self)
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
-        if event.type() == QEvent.Type.Resize and watched is getattr(self, "_column", None):
-            self.fit_to(watched.height())
-        return False
+    def _cap_for(self, column_height: int) -> int:
+        buttons = self.legend.buttons.values()
+        row = max((b.sizeHint().height() for b in buttons), default=0) + self.legend.flow.spacing()
+        return max(column_height // LEGEND_SHARE, LEGEND_LEAST_ROWS * row + 4)
 
-    def refit(self) -> None:
-        """After the labels changed (another schema, counts that widen a button)."""
-        self._fit()
+    def hasHeightForWidth(self) -> bool:  # noqa: N802
+        return True
+
+    def heightForWidth(self, width: int) -> int:  # noqa: N802
+        whole = self.legend.heightForWidth(max(1, width))
+        if not self.cap or whole <= self.cap:
+            return whole
+        bar = self.verticalScrollBar().sizeHint().width()  # rows scroll: the bar takes its width
+        return min(self.cap, self.legend.heightForWidth(max(1, width - bar)))
+
+    def sizeHint(self) -> QSize:  # noqa: N802
+        width = self.width() if self.width() > 1 else self.legend.sizeHint().width()
+        return QSize(self.legend.sizeHint().width(), self.heightForWidth(width))
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802
+        return QSize(self.legend.minimumSize().width(), 0)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+        if watched is self.legend and event.type() == QEvent.Type.LayoutRequest:
+            self._entries_changed()
+        elif watched is self._column and event.type() == QEvent.Type.Resize:
+            cap = self._cap_for(watched.height())
+            if cap != self.cap:
+                self.cap = cap
+                self.updateGeometry()
+        return False
