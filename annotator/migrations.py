@@ -288,10 +288,16 @@ def backup_before_migration(path: Path, version: int) -> Path:
     src = sqlite3.connect(path)
     try:
         dst = sqlite3.connect(target)
-        with dst:
-            src.backup(dst)
-        dst.execute("PRAGMA journal_mode = DELETE")  # a self-contained copy: no -wal/-shm files beside it
-        dst.close()
+        try:
+            with dst:
+                src.backup(dst)
+            dst.execute("PRAGMA journal_mode = DELETE")  # a self-contained copy: no -wal/-shm files beside it
+        finally:
+            dst.close()
+    except BaseException:  # a disk too full for the copy: no empty "copy of the file as it was" left behind
+        for leftover in (target, Path(f"{target}-journal"), Path(f"{target}-wal"), Path(f"{target}-shm")):
+            leftover.unlink(missing_ok=True)
+        raise
     finally:
         src.close()
     return target

@@ -189,3 +189,44 @@ def test_the_copy_of_a_killed_process_is_removed_by_the_next_one(tmp_path):
     finally:
         shutil.rmtree(killed, ignore_errors=True)
         shutil.rmtree(running, ignore_errors=True)
+
+
+@pytest.fixture
+def small_fs(tmp_path):
+    mnt = tmp_path / "mnt"
+    mnt.mkdir()
+    if (
+        os.geteuid() != 0
+        or subprocess.run(["mount", "-t", "tmpfs", "-o", "size=2m", "tmpfs", str(mnt)], capture_output=True).returncode
+        != 0
+    ):
+        pytest.skip("cannot mount a tmpfs here")
+    try:
+        yield mnt
+    finally:
+        subprocess.run(["umount", "-l", str(mnt)], capture_output=True)
+
+
+@pytest.mark.slow
+def test_an_older_project_on_a_disk_too_full_for_its_copy_opens_read_only_and_leaves_no_empty_copy(small_fs):
+    """The copy of the file made before an upgrade could not be written on a nearly full disk: the project opened
+    read-only from an upgraded copy elsewhere (right), but an empty old.annotator.v7.bak stayed beside it (and the next
+    try made .bak1, .bak2 ...): a "copy of the file as it was" that holds nothing."""
+    from annotator.importing import IncomingDocument, import_documents
+
+    path = small_fs / "old.annotator"
+    with Project(path, annotator="setup") as p:
+        import_documents(p, [IncomingDocument(f"Rebels attacked convoy {k}. " * 20, f"{k}.txt") for k in range(300)])
+    conn = sqlite3.connect(path)
+    conn.execute(f"PRAGMA user_version = {migrations.LATEST - 1}")
+    conn.commit()
+    conn.close()
+    kept = digest(path)
+    free = os.statvfs(small_fs).f_bavail * os.statvfs(small_fs).f_frsize
+    (small_fs / "filler").write_bytes(b"\0" * max(0, free - path.stat().st_size // 2))  # room for half a copy
+    for _ in range(2):
+        with Project(path, create=False) as p:
+            assert p.read_only and "disk is full" in p.read_only_reason and p.read_from is not None
+            assert len(p.document_ids()) == 300
+    assert digest(path) == kept
+    assert not list(small_fs.glob("*.bak*"))  # was: old.annotator.v7.bak of 0 bytes, then .bak1
