@@ -2,10 +2,10 @@
 ACE05-E+, ERE-EN, as DEGREE, TextEE, AMPERE and others write them), often named ``train.oneie.json``.
 
 A line is a sentence (``sent_id``) or a window (``wnd_id``) of the document ``doc_id``: ``tokens``, the ``sentence``
-text, ``entity_mentions`` (``id``, ``entity_type``, ``start``, ``end``: token indices of the line, end exclusive),
+text (TextEE's ``text``; its ``lang`` is kept in the meta), ``entity_mentions`` (``id``, ``entity_type``, ``start``, ``end``: token indices of the line, end exclusive),
 ``relation_mentions`` (``relation_type``, ``arguments``: ``Arg-1`` and ``Arg-2`` by ``entity_id``) and
 ``event_mentions`` (``event_type``, ``trigger`` ``{start, end, text}``, ``arguments`` by ``entity_id`` with their
-``role``). The lines of one ``doc_id`` are one document, a line per sentence. The text is each sentence's ``sentence``
+``role``). The lines of one ``doc_id`` are one document, a line per sentence. The text is each sentence's ``sentence`` (``text``)
 when its tokens are found in it in order (only whitespace between them), else the tokens with a space between them;
 the tokens and sentences are kept as the document's tokens. Entities and events come in ``accepted``, source
 ``oneie``; relations between entities are kept in the meta for the export to DyGIE++; names are matched to the
@@ -30,7 +30,8 @@ from annotator.schema import Schema
 SOURCE = "oneie"
 # a line's keys that are read, or made from its tokens (word pieces, their lengths): not kept in the meta
 LINE_KEYS = frozenset(
-    {"doc_id", "sent_id", "wnd_id", "tokens", "sentence", "entity_mentions", "relation_mentions", "event_mentions"}
+    {"doc_id", "sent_id", "wnd_id", "tokens", "sentence", "text", "entity_mentions", "relation_mentions"}
+    | {"event_mentions"}
     | {"pieces", "token_lens", "entity_coreference", "event_coreference", "sentence_starts"}
 )
 
@@ -71,6 +72,11 @@ def _in_sentence(sentence: Any, tokens: list[str]) -> list[tuple[int, int]] | No
     return got if not sentence[at:].strip() else None
 
 
+def _own_text(obj: dict[str, Any]) -> Any:
+    """A line's own text: OneIE's ``sentence``, TextEE's ``text`` (the plain text of the instance)."""
+    return obj.get("sentence", obj.get("text"))
+
+
 def _list(obj: dict[str, Any], key: str, path: Path, line: int) -> list[Any]:
     value = obj.get(key) or []
     need(isinstance(value, list), path, line, f"'{key}' must be a list")
@@ -94,7 +100,7 @@ def _document(
             "'tokens' must be a non-empty list of tokens (strings)",
         )
         sentences.append(tokens)
-        placed.append(_in_sentence(obj.get("sentence"), tokens))
+        placed.append(_in_sentence(_own_text(obj), tokens))
     text_parts: list[str] = []
     starts: list[int] = []
     ends: list[int] = []
@@ -105,7 +111,7 @@ def _document(
             joined = join_tokens([tokens])
             where, sentence = list(zip(joined.starts, joined.ends)), joined.text
         else:
-            sentence = obj["sentence"]
+            sentence = _own_text(obj)
         sent_starts.append(len(starts))
         starts += [at + s for s, _ in where]
         ends += [at + e for _, e in where]

@@ -1,8 +1,9 @@
 """OneIE's JSON lines, out: a line per sentence of each document, as ``formats.oneie`` reads them back.
 
-``doc_id`` (the document's name), ``sent_id`` (the one a OneIE import kept, else ``NAME-K``), ``tokens`` (the stored
-tokens, else the one fallback's; whitespace tokens are not written), ``sentence`` (the text from the sentence's first
-token to its last), ``entity_mentions`` (``id``, ``text``, ``entity_type``, ``mention_type`` ``UNK``, ``start``,
+``doc_id`` (the document's name), ``sent_id`` (the one a OneIE import kept, else ``NAME-K``; ``wnd_id`` when the
+import's lines had those, as TextEE's), ``tokens`` (the stored
+tokens, else the one fallback's; whitespace tokens are not written), ``sentence`` and ``text`` (OneIE's and TextEE's
+names of the text from the sentence's first token to its last; TextEE's ``lang`` when the meta has one), ``entity_mentions`` (``id``, ``text``, ``entity_type``, ``mention_type`` ``UNK``, ``start``,
 ``end``: token indices of the sentence, end exclusive), ``relation_mentions`` (the relations between entities a OneIE
 or DyGIE++ import kept, ``Arg-1`` and ``Arg-2`` by ``entity_id``) and ``event_mentions`` (``event_type``, ``trigger``
 ``{text, start, end}``, ``arguments`` by ``entity_id`` with their ``role``). OneIE keeps everything within a sentence:
@@ -49,7 +50,8 @@ def record_to_oneie(
     order = list(sentence_tokens)
     place = {k: (n, j) for n, s in enumerate(order) for j, k in enumerate(sentence_tokens[s])}
     kept = rec["meta"].get(SOURCE) if isinstance(rec["meta"].get(SOURCE), dict) else {}
-    given_ids = next((v for v in (kept.get("sent_id"), kept.get("wnd_id")) if isinstance(v, list)), [])
+    id_key = "wnd_id" if isinstance(kept.get("wnd_id"), list) and "sent_id" not in kept else "sent_id"  # TextEE's
+    given_ids = kept.get(id_key) if isinstance(kept.get(id_key), list) else []
     ids = [str(given_ids[n]) if n < len(given_ids) else f"{name}-{n}" for n in range(len(order))]
     lines: list[dict[str, Any]] = []
     for n, s in enumerate(order):
@@ -57,9 +59,11 @@ def record_to_oneie(
         lines.append(
             {
                 "doc_id": name,
-                "sent_id": ids[n],
+                id_key: ids[n],
                 "tokens": [text[toks.starts[k] : toks.ends[k]] for k in sentence_tokens[s]],
                 "sentence": text[toks.starts[first] : toks.ends[last]],
+                "text": text[toks.starts[first] : toks.ends[last]],  # TextEE's name of it
+                **({"lang": rec["meta"]["lang"]} if isinstance(rec["meta"].get("lang"), str) else {}),
                 "entity_mentions": [],
                 "relation_mentions": [],
                 "event_mentions": [],
@@ -90,7 +94,7 @@ def record_to_oneie(
             continue
         n, a, b = got
         line = lines[n]
-        mid = f"{line['sent_id']}-E{len(line['entity_mentions'])}"
+        mid = f"{line[id_key]}-E{len(line['entity_mentions'])}"
         words = " ".join(line["tokens"][a:b])
         line["entity_mentions"].append(
             {"id": mid, "text": words, "entity_type": label_of(e["label"]), "mention_type": "UNK", "start": a, "end": b}
@@ -121,7 +125,7 @@ def record_to_oneie(
             args.append({"entity_id": m[1], "text": m[2], "role": role_of(arg["role"])})
         line["event_mentions"].append(
             {
-                "id": f"{line['sent_id']}-EV{len(line['event_mentions'])}",
+                "id": f"{line[id_key]}-EV{len(line['event_mentions'])}",
                 "event_type": v["type"],
                 "trigger": {"text": " ".join(line["tokens"][a:b]), "start": a, "end": b},
                 "arguments": args,
@@ -142,7 +146,7 @@ def record_to_oneie(
         line = lines[n1]
         line["relation_mentions"].append(
             {
-                "id": f"{line['sent_id']}-R{len(line['relation_mentions'])}",
+                "id": f"{line[id_key]}-R{len(line['relation_mentions'])}",
                 "relation_type": r.get("type"),
                 "arguments": [
                     {"entity_id": id1, "text": w1, "role": "Arg-1"},

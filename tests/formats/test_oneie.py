@@ -228,3 +228,48 @@ def test_what_oneie_cannot_hold_is_left_out_and_said(tmp_path):
     summary = report.summary()
     assert "spans left out (cross a sentence boundary)" in summary
     assert "arguments left out (outside the trigger's sentence)" in summary
+
+
+def test_a_textee_line_with_its_text_and_lang_comes_in_on_its_text_and_goes_back_with_them(tmp_path):
+    """TextEE's processed data (the same lines, ``wnd_id``, the instance's plain ``text`` and ``lang`` in place of
+    ``sentence``; both required by its loader): its text was rebuilt from the tokens (``Google .``) and the export
+    wrote neither ``text`` nor ``lang``, so TextEE could not read it back."""
+    from annotator.formats.oneie_out import write_oneie
+
+    tokens = ["James", "will", "start", "his", "first", "job", "at", "Google", "in", "June", "."]
+    line = {
+        "doc_id": "DOC101",
+        "wnd_id": "DOC101-2",
+        "text": "James will start his first job at Google in June.",
+        "lang": "en",
+        "tokens": tokens,
+        "entity_mentions": [
+            {"id": "DOC101-2-E0", "entity_type": "PER", "text": "James", "start": 0, "end": 1},
+            {"id": "DOC101-2-E1", "entity_type": "ORG", "text": "Google", "start": 7, "end": 8},
+        ],
+        "event_mentions": [
+            {
+                "id": "DOC101-2-EV0",
+                "event_type": "Personnel:Start-Position",
+                "trigger": {"text": "start", "start": 2, "end": 3},
+                "arguments": [
+                    {"entity_id": "DOC101-2-E0", "role": "Person", "text": "James", "start": 0, "end": 1},
+                    {"entity_id": "DOC101-2-E1", "role": "Entity", "text": "Google", "start": 7, "end": 8},
+                ],
+            }
+        ],
+        "relation_mentions": [],
+    }
+    src = tmp_path / "train.json"
+    _write(src, [line])
+    with Project(tmp_path / "p.annotator", annotator="t") as project:
+        from annotator.formats.loading import import_format
+
+        import_format(project, "oneie", [src])
+        (doc_id,) = project.document_ids()
+        assert project.document(doc_id).text == line["text"]
+        write_oneie(project, tmp_path / "out.json")
+    (back,) = [orjson.loads(x) for x in (tmp_path / "out.json").read_bytes().splitlines()]
+    assert (back["wnd_id"], back["text"], back["lang"], back["tokens"]) == ("DOC101-2", line["text"], "en", tokens)
+    (event,) = back["event_mentions"]
+    assert [(a["role"], a["text"]) for a in event["arguments"]] == [("Person", "James"), ("Entity", "Google")]
