@@ -389,6 +389,8 @@ def parse_ann(
         assert et is not None
         out_args = []
         for role, ref in e.args:
+            # an id no line defines first: a schema told from the files has no role for what it never saw filled
+            need(ref in es or ref in ts, ann, e.line, f"{e.id}: unknown argument id {ref!r}")
             r = role if et.role(role) else re.sub(r"\d+$", "", role)
             need(et.role(r) is not None, ann, e.line, f"{e.id}: {e.type} has no role {role!r}")
             if ref in es:

@@ -77,3 +77,11 @@ def test_a_bad_line_of_the_a2_is_named_by_its_own_file_and_line(tmp_path):
     folder = _folder(tmp_path, A2.replace("\tactivation\n", "\tactivity\n"))
     with pytest.raises(ImportFileError, match=r"PMID-1\.a2:3: T5: the offsets cover 'activation', but the line says"):
         read_brat(folder)
+
+
+def test_an_argument_naming_an_id_no_line_defines_is_said_so(tmp_path):
+    """In a folder without annotation.conf the schema is told from the files, and an argument pointing at an id no line
+    defines was refused as "E3: Binding has no role 'Theme'" (the told schema never saw that role filled)."""
+    folder = _folder(tmp_path, A2.replace("Binding:T5 Theme:T2", "Binding:T5 Theme:T9"))
+    with pytest.raises(ImportFileError, match=r"PMID-1\.a2:6: E3: unknown argument id 'T9'"):
+        read_brat(folder)
