@@ -314,6 +314,10 @@ def test_the_legend_leaves_the_text_its_room(qtbot, qapp, project_path, size, po
         top = last.mapTo(area.viewport(), QPoint(0, 0)).y()
         assert 0 <= top and top + last.height() <= area.viewport().height()
         assert area.verticalScrollBar().maximum() > 0
+        area.verticalScrollBar().setValue(0)
+        for b in w.legend.buttons.values():  # no row cut at the edge: each label whole in sight or out of it
+            y = b.mapTo(area.viewport(), QPoint(0, 0)).y()
+            assert y + b.height() <= area.viewport().height() or y >= area.viewport().height(), b.text()
     finally:
         close_window(w)
         qapp.setFont(was)

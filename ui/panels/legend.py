@@ -184,6 +184,7 @@ class LegendArea(QScrollArea):
         self.cap = 0  # pixels: the most the column gives (``follow``); 0 until it is known
         self._column: QWidget | None = None
         self.setWidget(legend)
+        legend.setAutoFillBackground(False)  # the column's background shows (setWidget filled it with the palette's)
         self.setWidgetResizable(True)
         self.setFrameShape(QFrame.Shape.NoFrame)
         self.viewport().setAutoFillBackground(False)  # the column's background, as before
@@ -219,8 +220,14 @@ class LegendArea(QScrollArea):
         whole = self.legend.heightForWidth(max(1, width))
         if not self.cap or whole <= self.cap:
             return whole
-        bar = self.verticalScrollBar().sizeHint().width()  # rows scroll: the bar takes its width
-        return min(self.cap, self.legend.heightForWidth(max(1, width - bar)))
+        # rows scroll: whole rows only (a row cut at the edge read as a fault), the bar beside them
+        flow = self.legend.flow
+        m = flow.contentsMargins()
+        row = max((b.sizeHint().height() for b in self.legend.buttons.values()), default=0) + flow.spacing()
+        rows = max(LEGEND_LEAST_ROWS, (self.cap - m.top() - m.bottom() + flow.spacing()) // max(1, row))
+        bar = self.verticalScrollBar().sizeHint().width()
+        whole = self.legend.heightForWidth(max(1, width - bar))
+        return min(whole, m.top() + m.bottom() + rows * row - flow.spacing())
 
     def sizeHint(self) -> QSize:  # noqa: N802
         width = self.width() if self.width() > 1 else self.legend.sizeHint().width()
