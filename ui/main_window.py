@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QProgressBar,
     QPushButton,
+    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -34,6 +35,7 @@ from ui.panels.find_bar import FindBar
 from ui.panels.events import list_order
 from ui.elided import ElidedLabel
 from ui.panels.legend import Legend, LegendArea
+from ui.panels.table_model import keys_look
 from ui.palette import label_colors
 from ui.settings import AppSettings
 from ui.window_files import FilesAndWork
@@ -466,6 +468,9 @@ class MainWindow(WindowPanels, FilesAndWork, WindowFlow, QMainWindow):
 
                 self.view.highlighter.set_theme(apply_style(QApplication.instance(), True, str(s.get(name))))
                 self.event_editor.refresh()
+                for table in self.findChildren(QTableView):  # the lists' frames and rows, set when they were made
+                    if table.styleSheet():
+                        table.setStyleSheet(keys_look(table.hasFocus()))
             self.view.set_palette(str(s.get("palette")))
             self._on_project()
             self.refresh_panels()

@@ -158,6 +158,10 @@ def test_settings_theme_dark_and_back(qtbot, project_path, qapp):  # type: ignor
         w.settings.set("appearance", "dark")
         assert qapp.palette().color(QPalette.ColorRole.Window).lightness() < 80
         assert QColor(w.view.highlighter.theme.paper).lightness() < 80
+        from ui.theme import DARK
+
+        sheet_of_list = w.documents.table.styleSheet()  # the list's frame and current row follow at once
+        assert DARK.idle_selection in sheet_of_list or DARK.selection in sheet_of_list
         w.settings.set("appearance", "system")
         assert qapp.palette().color(QPalette.ColorRole.Window) == palette.color(QPalette.ColorRole.Window)
         assert QColor(w.view.highlighter.theme.paper).lightness() > 200
