@@ -28,6 +28,7 @@ class Worker(QThread):
     done = Signal(str)
     failed = Signal(str)
     title = "Working"
+    again = ""  # how to start it again, said when it is cancelled (a new user read "Pre-annotation: cancelled")
 
     def __init__(self, project_path: str | Path, annotator: str | None = None) -> None:
         super().__init__()
@@ -53,7 +54,7 @@ class Worker(QThread):
                 summary = self.work(project)
             self.done.emit(summary)
         except Cancelled:
-            self.done.emit(f"{self.title}: cancelled")
+            self.done.emit(f"{self.title}: cancelled" + (f" ({self.again})" if self.again else ""))
         except AnnotatorError as exc:
             self.failed.emit(str(exc))
         except Exception as exc:  # a bug or an unexpected library error: say so, do not crash the window
@@ -67,6 +68,7 @@ class PreannotateWorker(Worker):
     """Load a spaCy pipeline (by name, or from a factory for tests) and pre-annotate documents."""
 
     title = "Pre-annotation"
+    again = "Project > Pre-annotate all documents starts it again"
 
     def __init__(
         self,
@@ -117,7 +119,8 @@ class PreannotateWorker(Worker):
             cancelled=lambda: self._cancel,
             event_suggester=events,
         )
-        return f"Pre-annotation ({report.pipeline}): {report.summary()}"
+        said = f"Pre-annotation ({report.pipeline}): {report.summary()}"
+        return f"{said} ({self.again})" if report.cancelled else said
 
 
 NOT_DEFAULT_HINT = "'Make it the default' below uses it from now on"

@@ -371,3 +371,31 @@ def test_the_first_start_says_how_to_begin(qtbot):
         assert "New project" in text and "Open project" in text
     finally:
         close_window(w)
+
+
+@pytest.mark.parametrize("when", ["loading", "running"])
+def test_a_cancelled_pre_annotation_says_how_to_start_it_again(qtbot, tmp_path, when):  # type: ignore[no-untyped-def]
+    """Alt+C on the pre-annotation that follows an import said "Pre-annotation: cancelled" and no more: a new user
+    did not know where it is started again (Project > Pre-annotate all documents)."""
+    from annotator.importing import IncomingDocument, import_documents
+    from annotator.store import Project
+    from ui.workers import PreannotateWorker
+    from ui_support import pattern_pipeline
+
+    path = tmp_path / "p.annotator"
+    with Project(path, annotator="setup") as p:
+        import_documents(p, [IncomingDocument(f"Maria Lopez met John Smith {i}.", f"{i}.txt") for i in range(6)])
+    said: list[str] = []
+
+    def pipeline():  # type: ignore[no-untyped-def]
+        if when == "loading":
+            worker.cancel()
+        return pattern_pipeline()
+
+    worker = PreannotateWorker(path, pipeline=pipeline, batch_size=1)
+    if when == "running":
+        worker.progress.connect(lambda done, total, text: done >= 1 and worker.cancel())
+    worker.done.connect(said.append)
+    worker.run()  # here, not in a thread: what it says is the point
+    assert said and "cancelled" in said[0]
+    assert "Project > Pre-annotate all documents" in said[0], said[0]
