@@ -16,7 +16,7 @@ import orjson
 from annotator.errors import AnnotatorError, ImportFileError, UnknownLabelsError
 from annotator.formats.records import ExportReport, ExportRequest, iter_document_records
 from annotator.formats.tokens import DocTokens, tokens_for
-from annotator.importing import IncomingDocument, check_incoming, decode_text
+from annotator.importing import MAX_FILE_CHARS, IncomingDocument, check_incoming, decode_text
 from annotator.schema import Schema
 from annotator.store import Project
 
@@ -206,12 +206,14 @@ class ReadResult:
 
 
 def read_text_file(path: Path) -> str:
-    """Strict UTF-8 with clear errors (file and line of the first bad byte)."""
+    """Strict UTF-8 with clear errors (file and line of the first bad byte). A file of another tool holds many
+    documents (a JSONL of tasks, a CoNLL corpus, a DyGIE++ or OneIE training file): the file's limit applies
+    (``MAX_FILE_CHARS``), each document's own when it is checked (``importing.check_incoming``)."""
     try:
         data = path.read_bytes()
     except OSError as exc:
         raise ImportFileError(str(path), f"cannot read: {exc.strerror or exc}") from None
-    return decode_text(data, str(path))[0]
+    return decode_text(data, str(path), MAX_FILE_CHARS)[0]
 
 
 def iter_jsonl(path: Path) -> Iterator[tuple[int, Any]]:

@@ -273,3 +273,28 @@ def test_a_textee_line_with_its_text_and_lang_comes_in_on_its_text_and_goes_back
     assert (back["wnd_id"], back["text"], back["lang"], back["tokens"]) == ("DOC101-2", line["text"], "en", tokens)
     (event,) = back["event_mentions"]
     assert [(a["role"], a["text"]) for a in event["arguments"]] == [("Person", "James"), ("Entity", "Google")]
+
+
+@pytest.mark.parametrize("fmt", ["oneie", "dygiepp"])
+def test_a_training_file_past_one_documents_limit_is_read_as_the_file_it_is(tmp_path, fmt):
+    """A file of many documents is held to the file's limit (200 M characters, as the project's own JSONL), each
+    document to its own: a 20.6 MB OneIE export of 1,000 documents (bench/formats.py's) was refused as "too large:
+    20,586,552 characters (the limit is 20,000,000)", the limit of one document's text, and so was any DyGIE++,
+    Prodigy, doccano, Label Studio, CoNLL or WebAnno file past it. Here a line whose word pieces, not kept, pass it."""
+    from annotator.formats.dygiepp import read_dygiepp
+    from annotator.importing import MAX_TEXT_CHARS
+
+    line = (
+        {**_lines()[1], "pieces": ["x" * (MAX_TEXT_CHARS + 1)]}
+        if fmt == "oneie"
+        else {
+            "doc_key": "d",
+            "sentences": [T2],
+            "ner": [[[0, 1, "PER"]]],
+            "_sentence_start": "x" * (MAX_TEXT_CHARS + 1),
+        }
+    )
+    src = tmp_path / f"big.{fmt}.json"
+    _write(src, [line])
+    (doc,) = (read_oneie if fmt == "oneie" else read_dygiepp)(src).documents
+    assert doc.text.replace("\n", " ").startswith("Two soldiers were killed")
