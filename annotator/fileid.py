@@ -245,3 +245,48 @@ def remove_left_logs(path: str | Path, ours: dict[str, Identity]) -> list[Path]:
         except OSError:
             continue
     return removed
+
+
+SHM_DMS_BYTE = 128  # SQLite's "dead man switch" lock in a -shm file: every connection using the file holds it shared
+
+
+def made_logs(path: str | Path, before: dict[str, Identity]) -> dict[str, Identity]:
+    """The ``-wal``/``-shm`` beside ``path`` now that were not there ``before`` (``side_identities`` taken before a
+    read-only connection opened): what that connection made."""
+    return {k: v for k, v in side_identities(path).items() if k not in before}
+
+
+def remove_made_logs(path: str | Path, made: dict[str, Identity]) -> list[Path]:
+    """After a read-only connection's close, remove the ``-wal``/``-shm`` it made (``made_logs``), when nobody else
+    uses them: SQLite makes them with the reader's owner and the file's mode, so a colleague reading someone's project
+    (``stats``, an export, ``merge``, the app) left files its owner could not write, and every edit of the owner's
+    failed ("attempt to write a readonly database"). Kept: a log with content, files replaced since, files another
+    connection holds (SQLite's lock on the -shm), and everything while this process has the project open elsewhere
+    (opening the -shm here to ask would drop that connection's locks)."""
+    import fcntl
+
+    path = Path(path)
+    wal, shm = Path(f"{path}-wal"), Path(f"{path}-shm")
+    if not made or open_here(path) or identity(wal) != made.get("-wal") or identity(shm) != made.get("-shm"):
+        return []
+    try:
+        if wal.stat().st_size != 0:
+            return []
+        fd = os.open(shm, os.O_RDWR | os.O_NOFOLLOW)
+    except OSError:
+        return []
+    try:
+        try:
+            fcntl.lockf(fd, fcntl.LOCK_EX | fcntl.LOCK_NB, 1, SHM_DMS_BYTE)
+        except OSError:
+            return []  # another connection uses them
+        removed = []
+        for side in (wal, shm):
+            try:
+                side.unlink()
+                removed.append(side)
+            except OSError:
+                pass
+        return removed
+    finally:
+        os.close(fd)

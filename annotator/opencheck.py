@@ -101,7 +101,24 @@ def why_not_writable(path: Path) -> str | None:
     folder = path.parent
     if not os.access(folder, os.W_OK | os.X_OK):
         return f"the folder {folder} is not writable (an open project needs its -wal and -shm files beside it)"
+    for suffix in ("-wal", "-shm"):  # made by someone who opened it to read: every write here would fail
+        side = Path(f"{path}{suffix}")
+        if side.exists() and not os.access(side, os.W_OK):
+            return (
+                f"its {side.name} belongs to another user ({_owner(side)}), who has it open to read; it can be edited "
+                f"again once they close it (when nobody has it open, {side.name} may be removed)"
+            )
     return None
+
+
+def _owner(path: Path) -> str:
+    import pwd
+
+    try:
+        uid = path.stat().st_uid
+        return pwd.getpwuid(uid).pw_name
+    except (OSError, KeyError):
+        return "another user"
 
 
 def why_cannot_create(path: Path, exc: BaseException) -> str:

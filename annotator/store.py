@@ -118,6 +118,7 @@ class Project:
                     raise ProjectFileError(f"{self.path}: cannot create the project: {why}") from None
                 self.read_only, self.read_only_reason = True, opencheck.why_write_open_failed(self.path, exc)
         if self.read_only:
+            before = fileid.side_identities(self.path)
             uris = opencheck.read_only_uris(self.path.resolve(), write_open_failed=not read_only)
             for n, uri in enumerate(uris):
                 try:
@@ -127,6 +128,9 @@ class Project:
                     if n == len(uris) - 1:
                         raise ProjectFileError(f"{self.path}: cannot open the project file: {exc}") from None
         self.identity = fileid.identity(self.path)  # the file opened: device and inode, not its name
+        # the -wal/-shm a read-only connection made (owned by this user): removed at the close, or the file's owner
+        # could not write them, nor so edit the project
+        self._made_logs = fileid.made_logs(self.path, before) if self.read_only and exists else {}
         # its -wal and -shm as opened: the close removes them under an old name only if they are these
         self._logs = {} if self.read_only else fileid.side_identities(self.path)
         # what the file alone held: a file copied over it later (same inode) is told by its history (filemark)
@@ -284,6 +288,8 @@ class Project:
         self.db.conn.close()
         if moved:
             fileid.remove_left_logs(self.path, self._logs)
+        if self._made_logs:
+            fileid.remove_made_logs(self.path, self._made_logs)
         if self.read_from is not None:
             self.read_from.remove()
 
