@@ -166,6 +166,10 @@ class FilesAndWork:
         self.start_worker(w, after=self.controller.reload, said_before=said_before)
 
     # -- workers -------------------------------------------------------------------------------------------
+    def preannotating(self: "MainWindow") -> bool:
+        """A pre-annotation is running (its suggestions are still to come)."""
+        return any(isinstance(w, PreannotateWorker) for w in self.workers)
+
     def start_worker(
         self: "MainWindow", worker: Worker, after: Callable[[], None] | None = None, said_before: str = ""
     ) -> None:

@@ -207,7 +207,12 @@ class WindowFlow:
         e = c.entities.get(c.current_entity) if c.current_entity is not None else None
         v = c.events.get(c.current_event) if c.current_event is not None else None
         if c.doc is not None:
-            left = work_left(self.undecided_count(), c.doc.status)
+            n = self.undecided_count()
+            if not n and c.doc.status == "new" and not c.entities and not c.events and self.preannotating():
+                # not "every suggestion is decided (Ctrl+Enter: mark it annotated)": they have not come yet
+                left = "Pre-annotation is running: this document's suggestions come when it is done (Alt+C cancels it)"
+            else:
+                left = work_left(n, c.doc.status)
         elif c.project is not None and not c.project.document_ids():  # a new project (`gui NEW` makes one): said so
             left = f"{c.project.path.name} has no documents yet: File > Import files… (Ctrl+I) brings them in"
         elif c.project is None:  # the first start: the window was empty and said nothing

@@ -399,3 +399,43 @@ def test_a_cancelled_pre_annotation_says_how_to_start_it_again(qtbot, tmp_path, 
     worker.run()  # here, not in a thread: what it says is the point
     assert said and "cancelled" in said[0]
     assert "Project > Pre-annotate all documents" in said[0], said[0]
+
+
+def test_while_pre_annotation_runs_a_bare_document_is_not_said_to_be_decided(qtbot, tmp_path):
+    """After the first import the pre-annotation ran and the first document, not reached yet, read "Every
+    suggestion in this document is decided (Ctrl+Enter: mark it annotated)": a new user was told to mark a bare
+    document annotated. It says the suggestions are coming."""
+    import threading
+
+    from annotator.importing import IncomingDocument, import_documents
+    from annotator.store import Project
+    from ui.main_window import MainWindow
+    from ui.settings import AppSettings
+    from ui_support import pattern_pipeline, show_widget
+
+    path = tmp_path / "p.annotator"
+    with Project(path, annotator="setup") as p:
+        import_documents(p, [IncomingDocument("Maria Lopez met John Smith in Paris.", "a.txt")])
+    release = threading.Event()
+
+    def slow_pipeline():  # type: ignore[no-untyped-def]
+        release.wait(20)  # the pipeline still loading
+        return pattern_pipeline()
+
+    settings = AppSettings()
+    settings.set("annotator", "tester")
+    w = show_widget(qtbot, MainWindow(settings, pipeline=slow_pipeline, auto_preannotate=False), (1366, 740))
+    try:
+        assert w.open_project(path)
+        qtbot.waitUntil(lambda: not w.after_view_paint.pending)
+        w.preannotate(only_new=True)
+        text = w.message.text()
+        assert "decided" not in text and "mark it annotated" not in text, text
+        assert "Pre-annotation is running" in text
+        release.set()
+        qtbot.waitUntil(lambda: not w.workers, timeout=20000)
+        assert "Pre-annotation (" in w.message.text()  # its summary when done
+        qtbot.waitUntil(lambda: bool(w.controller.entities))  # its suggestions came
+    finally:
+        release.set()
+        close_window(w)
