@@ -14,6 +14,7 @@ from typing import Any, Sequence
 from annotator import __version__
 from annotator.errors import AnnotatorError, DamagedTextError
 from annotator.model import STATES, STATUSES
+from annotator.wording import counted, were
 
 
 class UsageError(AnnotatorError):
@@ -77,7 +78,7 @@ def _open(args: argparse.Namespace, create: bool = True, reads_set: bool = False
                 "nothing was imported"
             )
         project.set_schema(schema)  # a project without documents takes it, as it takes a brat annotation.conf
-        print(f"the project now uses the schema {schema.name!r} from {args.schema}")
+        print(f"annotator: note: the project now uses the schema {schema.name!r} from {args.schema}", file=sys.stderr)
     if getattr(args, "set", None):
         if reads_set:
             from annotator.teams.sets import check_sets
@@ -112,12 +113,16 @@ def _unfinished_init(path: Path) -> bool:
 
 def cmd_init(args: argparse.Namespace) -> int:
     path = Path(args.project)
+    if path.is_dir():
+        raise AnnotatorError(
+            f"{path}: is a folder; name the project file to create in it (e.g. {path / 'news.annotator'})"
+        )
     if path.exists() and path.stat().st_size > 0 and not _unfinished_init(path):
         raise AnnotatorError(f"{path}: already exists; nothing was changed")
     with _open(args) as project:
         print(
             f"created {path} with schema {project.schema.name!r} "
-            f"({len(project.schema.entities)} labels, {len(project.schema.events)} event types)"
+            f"({counted(len(project.schema.entities), 'label')}, {counted(len(project.schema.events), 'event type')})"
         )
     return 0
 
@@ -186,7 +191,8 @@ def _import_paths(args: argparse.Namespace) -> int:
         except KeyboardInterrupt:  # every batch before it is stored (files whole), the one under way is not
             saved = len(project.document_ids()) - before
             raise Interrupted(
-                f"{saved:,} documents imported before it are saved, each file whole; run the same import again to "
+                f"{counted(saved, 'document')} imported before it {'is' if saved == 1 else 'are'} saved, each file whole; run "
+                "the same import again to "
                 "finish (what is there already is skipped as a duplicate)"
             ) from None
     every, spool = args.verbose, args.spool
@@ -279,9 +285,11 @@ def cmd_preannotate(args: argparse.Namespace) -> int:
                     event_suggester=chosen.events,
                 )
             except KeyboardInterrupt:
+                done = saved["done"]
+                what = f"{done:,}{saved['of']} documents" if saved["of"] else counted(done, "document")
                 raise Interrupted(
-                    f"{saved['done']:,}{saved['of']} documents were pre-annotated and saved, in whole batches; run it "
-                    "again with --only-new to do the rest"
+                    f"{what} {were(done)} pre-annotated and saved, in whole batches; run it again with --only-new to do "
+                    "the rest"
                 ) from None
     print(f"{report.pipeline}: {report.summary()}")
     return 0
@@ -450,10 +458,9 @@ def cmd_status(args: argparse.Namespace) -> int:
         finished = args.status in ("annotated", "reviewed")
         undecided = undecided_counts(project, [args.status]) if finished else (0, 0)
     already = len(ids) - len(changes)
-    n = len(changes)
-    was = "was" if already == 1 else "were"
     print(
-        f"{n} document{'' if n == 1 else 's'} marked {args.status}" + (f" ({already} already {was})" if already else "")
+        f"{counted(len(changes), 'document')} marked {args.status}"
+        + (f" ({already} already {were(already)})" if already else "")
     )
     if any(undecided):  # marked done with nobody's decision on them: training would find nothing to learn there
         print(
@@ -472,15 +479,23 @@ def cmd_accept(args: argparse.Namespace) -> int:
 
     with _open(args, create=False, reads_set=True) as project:
         ids = project.document_ids() if args.all else _documents_named(project, args.docs)
-        accepted = left = 0
-        for doc_id in ids:
-            accepted += len(accept_all(project, doc_id, min_score=args.min_score).ids("entities"))
-            left += sum(e.state == "suggested" for e in project.entities(doc_id))
+        accepted = left = done = 0
+        try:
+            for doc_id in ids:
+                accepted += len(accept_all(project, doc_id, min_score=args.min_score).ids("entities"))
+                done += 1
+                left += sum(e.state == "suggested" for e in project.entities(doc_id))
+        except KeyboardInterrupt:  # each document is one edit: the ones done are saved whole, the rest untouched
+            raise Interrupted(
+                f"{done:,} of {counted(len(ids), 'document')} done and saved, each whole "
+                f"({counted(accepted, 'entity suggestion')} accepted); run the same command again to do the rest "
+                "(what is decided stays as it is)"
+            ) from None
     n = len(ids)
     scored = f" scored at least {args.min_score:g}" if args.min_score is not None else ""
     print(
-        f"{accepted} entity suggestion{'' if accepted == 1 else 's'}{scored} accepted in {n} "
-        f"document{'' if n == 1 else 's'}" + (f"; {left} left undecided" if left else "")
+        f"{counted(accepted, 'entity suggestion')}{scored} accepted in {counted(n, 'document')}"
+        + (f"; {left} left undecided" if left else "")
     )
     return 0
 
@@ -491,8 +506,8 @@ def _score(text: str) -> float:
         value = float(text)
     except ValueError:
         raise argparse.ArgumentTypeError(f"invalid score: {text!r} (a number, such as 0.8)") from None
-    if value != value or value in (float("inf"), float("-inf")):
-        raise argparse.ArgumentTypeError(f"invalid score: {text!r} (a finite number, such as 0.8)")
+    if not 0 <= value <= 1:  # NaN and the infinities too
+        raise argparse.ArgumentTypeError(f"invalid score: {text!r} (a score is from 0 to 1, such as 0.8)")
     return value
 
 
@@ -540,7 +555,7 @@ def cmd_validate(args: argparse.Namespace) -> int:
     if args.json:
         print(json.dumps({"problems": found}, indent=2, ensure_ascii=False))
     else:
-        print(f"{len(found)} problems" if found else "no problems")
+        print(counted(len(found), "problem") if found else "no problems")
     return 1 if found else 0
 
 
@@ -556,15 +571,26 @@ def cmd_agree(args: argparse.Namespace) -> int:
 def cmd_merge(args: argparse.Namespace) -> int:
     from annotator.teams.merge import merge_projects
 
+    merged: list[str] = []
+
+    def on_source(source) -> None:  # type: ignore[no-untyped-def]
+        print(source.summary(), flush=True)
+        merged.append(source.path)
+
     with _open(args) as project:  # every source is checked before any is written; each is reported when done
-        merge_projects(
-            project,
-            args.sources,
-            args.names,
-            combine=args.combine,
-            replace=args.replace,
-            on_source=lambda source: print(source.summary(), flush=True),
-        )
+        try:
+            merge_projects(
+                project, args.sources, args.names, combine=args.combine, replace=args.replace, on_source=on_source
+            )
+        except KeyboardInterrupt:  # each source is one transaction: the ones reported are kept whole
+            if not merged:
+                raise Interrupted("nothing was merged (no source file was written into the project)") from None
+            rest = [s for s in args.sources if str(Path(s)) not in merged]
+            raise Interrupted(
+                f"{counted(len(merged), 'source file')} of {len(args.sources)} merged and saved, each whole "
+                f"({', '.join(merged)}); {', '.join(rest)} not: merge {'it' if len(rest) == 1 else 'them'} again to "
+                "finish"
+            ) from None
     return 0
 
 

@@ -14,6 +14,7 @@ import orjson
 from annotator.db import event_row, is_score, span_row
 from annotator.errors import ImportFileError
 from annotator.textcheck import first_surrogate, printable
+from annotator.wording import counted
 from annotator.model import STATES, STATUSES
 from annotator.rules import ALLOWED_WHILE_WORKING, event_breaches, event_type_breach, label_breach
 from annotator.schema import Schema
@@ -112,12 +113,6 @@ class ImportReport:
                 "rejected on the document)"
             )
         return ", ".join(parts)
-
-
-def counted(n: int, one: str, many: str = "") -> str:
-    """``n`` and its noun as English has it: "1 thing", "0 things", "2 entities" (``many``: a plural not in -s); the
-    import summaries' one wording of their counts."""
-    return f"{n} {one if n == 1 else many or one + 's'}"
 
 
 def sha256_text(text: str) -> str:

@@ -9,6 +9,7 @@ from typing import Any, Callable, Iterator
 
 import orjson
 
+from annotator.wording import counted, were
 from annotator.errors import DamagedTextError, ValidationError
 from annotator.nlp import Parsed, Pipeline, load_pipeline, to_parsed
 from annotator.schema import Schema
@@ -54,13 +55,15 @@ class PreannotateReport:
     def summary(self) -> str:
         c = self.counts
         s = (
-            f"{self.documents} documents, {self.words} tokens, {c.entities} suggestions "
-            f"({c.replaced} old suggestions replaced, {c.kept_human} matched a human decision and were not suggested again)"
+            f"{counted(self.documents, 'document')}, {counted(self.words, 'token')}, {counted(c.entities, 'suggestion')} "
+            f"({counted(c.replaced, 'old suggestion')} replaced, {c.kept_human} matched a human decision and {were(c.kept_human)} not suggested "
+            "again)"
         )
         if self.event_source:
             s += (
-                f"; {c.events} event suggestions with {c.arguments} arguments ({c.events_replaced} old ones replaced, "
-                f"{c.events_kept} matched a human decision and were not suggested again)"
+                f"; {counted(c.events, 'event suggestion')} with {counted(c.arguments, 'argument')} "
+                f"({counted(c.events_replaced, 'old one')} replaced, "
+                f"{c.events_kept} matched a human decision and {were(c.events_kept)} not suggested again)"
             )
         if self.events_not_suggested:
             s += f"; no events suggested: {self.events_not_suggested}"

@@ -7,6 +7,7 @@ from typing import Any
 
 import orjson
 
+from annotator.wording import counted
 from annotator.model import DEFAULT_SET
 from annotator.store import Project
 
@@ -94,7 +95,8 @@ def format_stats(stats: dict[str, Any]) -> str:
     lines = [f"documents: {stats['documents']}"]
     if stats.get("statuses_of") == "set":
         lines[0] += f" (statuses of set {stats['annotation_set']!r}, as in the file it was merged from" + (
-            f"; {stats['documents_outside_set']} other documents of the project are not in it)"
+            f"; {counted(stats['documents_outside_set'], 'other document')} of the project "
+            f"{'is' if stats['documents_outside_set'] == 1 else 'are'} not in it)"
             if stats.get("documents_outside_set")
             else ")"
         )
@@ -114,10 +116,11 @@ def format_stats(stats: dict[str, Any]) -> str:
     scored = stats.get("scored_suggestions") or {}
     if any(scored.values()):
         lines.append(
-            f"undecided suggestions with a score: {scored.get('entities', 0)} entities, {scored.get('events', 0)} events"
+            f"undecided suggestions with a score: {counted(scored.get('entities', 0), 'entity', 'entities')}, "
+            f"{counted(scored.get('events', 0), 'event')}"
         )
     for r in stats["pipeline_runs"][:1]:
         lines.append(
-            f"last pre-annotation: {r['pipeline']} {r['version']} at {r['finished_at']} ({r['documents']} documents)"
+            f"last pre-annotation: {r['pipeline']} {r['version']} at {r['finished_at']} ({counted(r['documents'], 'document')})"
         )
     return "\n".join(lines)

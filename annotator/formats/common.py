@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any, BinaryIO, Callable, Iterable, Iterator, M
 
 import orjson
 
+from annotator.wording import counted, were
 from annotator.errors import AnnotatorError, ImportFileError, UnknownLabelsError
 from annotator.formats.records import ExportReport, ExportRequest, iter_document_records
 from annotator.formats.tokens import DocTokens, tokens_for
@@ -46,7 +47,8 @@ class FormatExportReport(ExportReport):
             s += f"; files: {', '.join(self.files)}"
         if self.tokenized:
             s += (
-                f"; {len(self.tokenized)} documents had no stored tokens and were tokenised into words and "
+                f"; {counted(len(self.tokenized), 'document')} had no stored tokens and "
+                f"{were(len(self.tokenized))} tokenised into words and "
                 f"punctuation (the fallback of annotator.tokens; e.g. {', '.join(self.tokenized[:3])})"
             )
         counts = Counter(k for k, _ in self.problems)

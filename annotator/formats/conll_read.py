@@ -37,7 +37,8 @@ from annotator.formats.iob import (
 from annotator.formats.regions import Region, build_document
 from annotator.formats.schema_names import SchemaNames
 from annotator.formats.tokens import join_tokens
-from annotator.importing import IncomingDocument, counted
+from annotator.importing import IncomingDocument
+from annotator.wording import counted
 from annotator.schema import Schema
 
 OPTIONS = ("scheme", "column", "documents")  # ``import --format conll --option KEY=VALUE``

@@ -43,7 +43,8 @@ from annotator.formats.loading import covers
 from annotator.formats.records import ExportRequest, export_writer
 from annotator.formats.schema_names import AliasNames, SchemaNames
 from annotator.formats.tokens import ALIGN_MODES, DocTokens, align, join_tokens
-from annotator.importing import IncomingDocument, IncomingEntity, IncomingEvent, counted
+from annotator.importing import IncomingDocument, IncomingEntity, IncomingEvent
+from annotator.wording import counted
 from annotator.schema import Schema, default_schema, parse_schema, schema_source
 from annotator.store import Project
 

@@ -18,7 +18,8 @@ from annotator.formats.detect import detect_format
 from annotator.formats.onto_stored import match_stored
 from annotator.formats.registry import FORMATS
 from annotator.formats.schema_growth import grown_schema
-from annotator.importing import BATCH, ImportReport, IncomingDocument, check_document, counted, store_documents
+from annotator.importing import BATCH, ImportReport, IncomingDocument, check_document, store_documents
+from annotator.wording import counted
 from annotator.schema import Schema
 from annotator.store import Project
 

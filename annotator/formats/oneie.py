@@ -24,7 +24,7 @@ from typing import Any
 from annotator.formats.common import ReadResult, iter_json_values, need
 from annotator.formats.dygiepp import TokenLine, read_token_lines
 from annotator.formats.tokens import join_tokens
-from annotator.importing import counted
+from annotator.wording import counted
 from annotator.schema import Schema
 
 SOURCE = "oneie"

@@ -16,7 +16,8 @@ import re
 from bisect import bisect_right
 from pathlib import Path
 
-from annotator.importing import IncomingDocument, counted
+from annotator.importing import IncomingDocument
+from annotator.wording import counted
 from annotator.store import Project
 
 _RUN = re.compile(r"\S+")

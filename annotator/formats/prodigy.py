@@ -23,6 +23,7 @@ from typing import Any
 
 import orjson
 
+from annotator.wording import counted
 from annotator.formats.common import (
     LabelTally,
     need_known_labels,
@@ -39,7 +40,7 @@ from annotator.formats.common import (
 from annotator.formats.records import ExportRequest, export_writer
 from annotator.formats.tokens import ALIGN_MODES, DocTokens, align
 from annotator.db import is_score
-from annotator.importing import IncomingDocument, IncomingEntity, IncomingEvent, counted
+from annotator.importing import IncomingDocument, IncomingEntity, IncomingEvent
 from annotator.model import STATUSES
 from annotator.schema import Schema
 from annotator.tokens import sentence_starts

@@ -17,6 +17,7 @@ from typing import Any, Callable, Iterator, Mapping
 
 import orjson
 
+from annotator.wording import counted
 from annotator.errors import AnnotatorError
 from annotator.formats.json_chunks import event_dicts  # noqa: F401  (the name every export imports from here)
 from annotator.model import STATUSES
@@ -87,9 +88,14 @@ class ExportReport:
     dropped_arguments: list[tuple[str, int, str]] = field(default_factory=list)  # (document, event id, role)
 
     def summary(self) -> str:
-        s = f"{self.documents} documents, {self.entities} entities, {self.events} events, {self.bytes:,} bytes"
+        s = (
+            f"{counted(self.documents, 'document')}, {counted(self.entities, 'entity', 'entities')}, "
+            f"{counted(self.events, 'event')}, {counted(self.bytes, 'byte')}"
+        )
         if self.dropped_arguments:
-            s += f"; {len(self.dropped_arguments)} arguments left out (their entity's state was not exported)"
+            s += (
+                f"; {counted(len(self.dropped_arguments), 'argument')} left out (their entity's state was not exported)"
+            )
         return s
 
 

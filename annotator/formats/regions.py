@@ -13,8 +13,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from annotator.wording import counted
 from annotator.formats.common import check_with_line, need, need_known_labels, trigger_labels
-from annotator.importing import IncomingDocument, IncomingEntity, IncomingEvent, counted
+from annotator.importing import IncomingDocument, IncomingEntity, IncomingEvent
 from annotator.schema import Schema, default_schema
 
 

@@ -46,7 +46,8 @@ from annotator.formats.webanno_tsv import (
     short_name,
     split_suffix,
 )
-from annotator.importing import IncomingDocument, IncomingEntity, IncomingEvent, counted
+from annotator.importing import IncomingDocument, IncomingEntity, IncomingEvent
+from annotator.wording import counted
 from annotator.model import STATES
 from annotator.schema import Schema, default_schema
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from annotator.wording import counted
 from annotator.learn.options import is_quick
 from annotator.learn.versions import VersionInfo
 
@@ -54,7 +55,7 @@ def describe_version(v: VersionInfo) -> str:
     scores = f"; F1 {', '.join(parts)}" if parts else ""
     settings = v.manifest.get("settings", {})
     quick = ", a quick try" if is_quick(settings.get("ner_epochs", 0), settings.get("event_epochs", 0)) else ""
-    return f"Version {v.version} ({_minute(v.created)} UTC, {v.documents} documents{quick}{scores})"
+    return f"Version {v.version} ({_minute(v.created)} UTC, {counted(v.documents, 'document')}{quick}{scores})"
 
 
 def format_versions(infos: list[VersionInfo], original_default: bool) -> str:

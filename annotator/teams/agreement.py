@@ -26,6 +26,7 @@ from dataclasses import dataclass, field
 from itertools import combinations
 from typing import Any, Sequence
 
+from annotator.wording import counted
 from annotator.errors import AnnotatorError
 from annotator.store import Project
 from annotator.tokens import word_tokens
@@ -218,12 +219,12 @@ def format_agreement(result: dict[str, Any]) -> str:
     for pair in result["pairs"]:
         a, b, p = pair["a"], pair["b"], pair["project"]
         out.append(
-            f"{a} vs {b}: {pair['documents']} documents ({a} is the reference: P = share of {b}'s items {a} also has)"
+            f"{a} vs {b}: {counted(pair['documents'], 'document')} ({a} is the reference: P = share of {b}'s items {a} also has)"
         )
         k = p["kappa"]
         out += _table_lines("entity spans (exact)", p["entities_exact"], p["entities_overlap"], k, a, b)
         out.append(
-            f"  token kappa {fmt(k[OVERALL], 0)} over {k['tokens']} tokens "
+            f"  token kappa {fmt(k[OVERALL], 0)} over {counted(k['tokens'], 'token')} "
             f"(observed agreement {fmt(k['observed'], 0)}, expected {fmt(k['expected'], 0)})"
         )
         out += _table_lines("event triggers", p["triggers"], None, None, a, b)

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import orjson
 
+from annotator.wording import counted
 from annotator.db import ENTITY_COLUMNS, EVENT_COLUMNS as DB_EVENT_COLUMNS
 from annotator.store import Project, now
 from annotator.teams.merge_checks import NearTwin
@@ -39,9 +40,10 @@ class SourceReport:
     def summary(self) -> str:
         copied = len(self.added_documents) + len(self.matched_documents)
         s = (
-            f"{self.path} -> set {self.annotation_set!r}: {copied} "
-            f"documents ({len(self.added_documents)} new to the project, {len(self.matched_documents)} matched by text), "
-            f"{self.entities} entities, {self.events} events, {self.arguments} arguments, {self.comments} comments"
+            f"{self.path} -> set {self.annotation_set!r}: {counted(copied, 'document')} "
+            f"({len(self.added_documents)} new to the project, {len(self.matched_documents)} matched by text), "
+            f"{counted(self.entities, 'entity', 'entities')}, {counted(self.events, 'event')}, "
+            f"{counted(self.arguments, 'argument')}, {counted(self.comments, 'comment')}"
         )
         if self.replaced_documents:
             s += (

@@ -23,6 +23,7 @@ from typing import Any
 
 import orjson
 
+from annotator.wording import counted, were
 from annotator.errors import AnnotatorError
 from annotator.learn.versions import TRAINED_SOURCE
 from annotator.nlp import MODEL_SOURCE
@@ -166,11 +167,15 @@ def model_quality(
 def format_model_quality(result: dict[str, Any]) -> str:
     pipes = ", ".join(result["pipelines"]) or "no suggestions"
     lines = [
-        f"model quality on {result['documents']} reviewed documents ({pipes}) against the final set "
+        f"model quality on {counted(result['documents'], 'reviewed document')} ({pipes}) against the final set "
         f"{result['annotation_set']!r}"
     ]
     if result["skipped_documents"]:
-        lines.append(f"  ({result['skipped_documents']} reviewed documents were never pre-annotated and are left out)")
+        n = result["skipped_documents"]
+        lines.append(
+            f"  ({counted(n, 'reviewed document')} {were(n)} never pre-annotated and "
+            f"{'is' if n == 1 else 'are'} left out)"
+        )
     ents = result["entities"]
     labels = [*ents["by_label"], OVERALL]
     w = max(14, *(len(x) + 1 for x in labels))  # as wide as the longest label: none is cut or runs into a number

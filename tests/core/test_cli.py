@@ -172,8 +172,8 @@ def test_schema_given_again_after_an_import_that_lacked_it(tmp_path, capsys):
     code, _, err = run(capsys, "import", p, data)
     assert code == 1 and "'DRUG'" in err and not p.exists()  # a refused import leaves no new file (session 6)
     assert run(capsys, "init", p)[0] == 0  # a project made without documents (on the default schema) ...
-    code, out, _ = run(capsys, "import", p, data, "--schema", schema)
-    assert code == 0 and "1 imported" in out and "the project now uses the schema 'drugs'" in out
+    code, out, err = run(capsys, "import", p, data, "--schema", schema)
+    assert code == 0 and "1 imported" in out and "the project now uses the schema 'drugs'" in err
     with Project(p, create=False) as project:
         assert project.schema.name == "drugs" and len(project.document_ids()) == 1
     other = tmp_path / "other.toml"

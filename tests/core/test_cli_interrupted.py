@@ -70,3 +70,71 @@ def test_ctrl_c_in_a_preannotation_says_how_many_documents_it_saved(tmp_path, ca
     lines = [x for x in err.splitlines() if x.startswith("annotator:")]
     assert code == 130 and len(lines) == 1 and lines[0].startswith("annotator: interrupted; "), err
     assert "2 of 5 documents" in lines[0] and "--only-new" in lines[0], err
+
+
+def _annotated(folder: Path, who: str) -> Path:
+    """``who``'s project file: one document with one entity of hers."""
+    from annotator.importing import IncomingDocument, IncomingEntity, import_documents
+
+    path = folder / f"{who}.annotator"
+    with Project(path, annotator=who) as p:
+        doc = IncomingDocument("Maria Lopez met officials in Paris.", "a.txt")
+        doc.entities.append(IncomingEntity("m", 0, 11, "PERSON", annotator=who))
+        import_documents(p, [doc])
+    return path
+
+
+def test_ctrl_c_in_a_merge_says_which_source_files_it_kept(tmp_path, capsys, monkeypatch):
+    """'annotator: interrupted; every finished step is saved': which files were merged was not said, so a script
+    could not tell what to run again."""
+    import annotator.teams.merge as merge
+
+    alice, bob = _annotated(tmp_path, "alice"), _annotated(tmp_path, "bob")
+    team = tmp_path / "team.annotator"
+    monkeypatch.setattr(merge, "_write", _ctrl_c_at(2, merge._write))
+    code = main(["merge", str(team), str(alice), str(bob)])
+    err = capsys.readouterr().err
+    assert code == 130 and err.startswith("annotator: interrupted; ") and len(err.splitlines()) == 1, err
+    assert f"1 source file of 2 merged and saved, each whole ({alice})" in err and f"{bob} not" in err, err
+    with Project(team, create=False) as p:
+        sets = {s for (s,) in p.db.conn.execute("SELECT DISTINCT annotation_set FROM entities")}
+    assert sets == {"alice"}
+
+
+def test_ctrl_c_in_a_merge_before_any_source_says_nothing_was_merged(tmp_path, capsys, monkeypatch):
+    import annotator.teams.merge as merge
+
+    alice = _annotated(tmp_path, "alice")
+    team = tmp_path / "team.annotator"
+    monkeypatch.setattr(merge, "_write", _ctrl_c_at(1, merge._write))
+    code = main(["merge", str(team), str(alice)])
+    err = capsys.readouterr().err
+    assert code == 130 and "interrupted; nothing was merged" in err, err
+    assert not team.exists()  # a merge that created it and wrote nothing leaves no file
+
+
+def test_ctrl_c_in_accept_says_how_many_documents_it_did(tmp_path, capsys, monkeypatch):
+    """Each document's acceptance is one edit; Ctrl+C said 'every finished step is saved' without numbers."""
+    import annotator.edits as edits
+    from annotator.importing import IncomingDocument, IncomingEntity, import_documents
+
+    path = tmp_path / "p.annotator"
+    text = "Maria Lopez met officials in Paris."
+    with Project(path, annotator="t") as p:
+        import_documents(
+            p,
+            [
+                IncomingDocument(
+                    f"{text} Day {k}.", f"d{k}.txt", entities=[IncomingEntity("m", 0, 11, "PERSON", state="suggested")]
+                )
+                for k in range(3)
+            ],
+        )
+    monkeypatch.setattr(edits, "accept_all", _ctrl_c_at(3, edits.accept_all))
+    code = main(["accept", str(path), "--all"])
+    err = capsys.readouterr().err
+    assert code == 130 and err.startswith("annotator: interrupted; ") and len(err.splitlines()) == 1, err
+    assert "2 of 3 documents done and saved" in err and "2 entity suggestions accepted" in err, err
+    with Project(path, create=False) as p:
+        states = [e.state for d in p.document_ids() for e in p.entities(d)]
+    assert states == ["accepted", "accepted", "suggested"]

@@ -1,0 +1,91 @@
+"""What the command line says, as a script and a person read it (session 10 QA): counts in good English, notes on
+stderr (data alone on stdout), and refusals that name the real reason."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from annotator.cli import main
+from annotator.importing import IncomingDocument, IncomingEntity, import_documents
+from annotator.store import Project
+from annotator.wording import counted, were
+
+
+def _one_document(folder: Path) -> Path:
+    path = folder / "p.annotator"
+    with Project(path, annotator="t") as p:
+        doc = IncomingDocument("Maria Lopez met officials in Paris.", "a.txt")
+        doc.entities.append(IncomingEntity("m", 0, 11, "PERSON", state="suggested", score=0.9))
+        import_documents(p, [doc])
+    return path
+
+
+def test_counted_words_one_and_many():
+    assert [counted(1, "document"), counted(0, "document"), counted(2, "entity", "entities")] == [
+        "1 document",
+        "0 documents",
+        "2 entities",
+    ]
+    assert counted(12000, "byte") == "12,000 bytes" and (were(1), were(3)) == ("was", "were")
+
+
+def test_one_document_is_not_said_as_documents(tmp_path, capsys):
+    """'wrote out.json: 1 documents, 1 entities, 0 events' and '1 documents had no stored tokens and were ...'."""
+    path = _one_document(tmp_path)
+    assert main(["export", str(path), "-o", str(tmp_path / "out.json")]) == 0
+    out = capsys.readouterr().out
+    assert "1 document, 1 entity, 0 events" in out and "1 documents" not in out, out
+    assert main(["export", str(path), "-o", str(tmp_path / "out.spacy")]) == 0
+    out = capsys.readouterr().out
+    assert "1 document had no stored tokens and was tokenised" in out, out
+    assert main(["accept", str(path), "--all"]) == 0
+    assert capsys.readouterr().out.strip() == "1 entity suggestion accepted in 1 document"
+
+
+def test_a_schema_of_one_label_is_said_as_one_label(tmp_path, capsys):
+    schema = tmp_path / "one.toml"
+    schema.write_text('[schema]\nname = "one"\n[[entity]]\nname = "DRUG"\n', encoding="utf-8")
+    assert main(["init", str(tmp_path / "p.annotator"), "--schema", str(schema)]) == 0
+    assert "(1 label, 0 event types)" in capsys.readouterr().out
+
+
+def test_init_on_a_folder_says_it_is_a_folder(tmp_path, capsys):
+    """'annotator init /tmp' said '/tmp: already exists', as for a project made before."""
+    assert main(["init", str(tmp_path)]) == 1
+    err = capsys.readouterr().err.strip()
+    assert err.startswith(f"annotator: error: {tmp_path}: is a folder") and "already exists" not in err, err
+    assert "name the project file" in err and list(tmp_path.iterdir()) == []
+
+
+@pytest.mark.parametrize("bad", ["2", "-0.1", "1.5", "nan", "inf"])
+def test_a_minimum_score_out_of_0_to_1_is_a_usage_error(tmp_path, capsys, bad):
+    """'accept --min-score 2' ran and accepted nothing, with success: a typo for 0.2 went unnoticed."""
+    path = _one_document(tmp_path)
+    assert main(["accept", str(path), "--all", "--min-score", bad]) == 2
+    err = capsys.readouterr().err
+    assert len(err.splitlines()) == 1 and f"invalid score: {bad!r}" in err and "from 0 to 1" in err, err
+    with Project(path, create=False) as p:
+        assert [e.state for e in p.entities(p.document_ids()[0])] == ["suggested"]
+
+
+@pytest.mark.parametrize("edge", ["0", "1"])
+def test_the_ends_of_0_to_1_are_scores(tmp_path, capsys, edge):
+    path = _one_document(tmp_path)
+    assert main(["accept", str(path), "--all", "--min-score", edge]) == 0
+
+
+def test_the_note_that_the_project_took_a_schema_goes_to_stderr(tmp_path, capsys):
+    """'the project now uses the schema ...' went to stdout, into the data a script reads."""
+    schema = tmp_path / "drugs.toml"
+    schema.write_text('[schema]\nname = "drugs"\n[[entity]]\nname = "DRUG"\n', encoding="utf-8")
+    data = tmp_path / "drugs.jsonl"
+    data.write_text('{"text": "Aspirin helps.", "spans": [{"start": 0, "end": 7, "label": "DRUG"}]}\n')
+    p = tmp_path / "p.annotator"
+    assert main(["init", str(p)]) == 0
+    capsys.readouterr()
+    assert main(["import", str(p), str(data), "--schema", str(schema)]) == 0
+    captured = capsys.readouterr()
+    assert "now uses the schema" not in captured.out, captured.out
+    assert "annotator: note: the project now uses the schema 'drugs'" in captured.err, captured.err
