@@ -37,7 +37,27 @@ def _docs(path: Path) -> list[Any]:
     try:
         return list(DocBin(store_user_data=True).from_bytes(data).get_docs(Vocab()))
     except Exception as exc:  # zlib, msgpack or spaCy's own errors: each says the bytes are not a DocBin
-        raise ImportFileError(str(path), f"not a spaCy DocBin ({type(exc).__name__}: {exc})") from None
+        raise ImportFileError(str(path), _why_not_read(data, exc)) from None
+
+
+def _why_not_read(data: bytes, exc: Exception) -> str:
+    """Why the bytes of a file named as a DocBin did not load: cut short, damaged, or not a DocBin at all (a cut
+    copy was 'not a spaCy DocBin' with spaCy's advice to convert a v2 JSON file). A DocBin is one zlib stream."""
+    import zlib
+
+    if len(data) < 2 or data[0] & 0x0F != 8 or ((data[0] << 8) | data[1]) % 31:  # no zlib header (RFC 1950)
+        return "not a spaCy DocBin (a DocBin is zlib-compressed data, as `DocBin.to_disk` writes it; this is not)"
+    stream = zlib.decompressobj()
+    try:
+        stream.decompress(data)
+    except zlib.error:
+        return "a damaged spaCy DocBin: its compressed data is corrupt; write it again (or restore a copy)"
+    if not stream.eof:
+        return (
+            f"a truncated spaCy DocBin: the data is cut short after {len(data):,} bytes (a copy or download not "
+            "finished?); write it again or copy the whole file"
+        )
+    return f"not a spaCy DocBin, or a damaged one: its data does not load ({type(exc).__name__}: {exc})"
 
 
 def _group_with(doc: Any, attr: str, first: str) -> Any:

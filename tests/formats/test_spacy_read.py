@@ -82,6 +82,24 @@ def test_a_file_that_is_not_a_docbin_is_refused_in_one_line(tmp_path):
     assert "\n" not in str(err.value)
 
 
+def test_a_cut_or_damaged_docbin_is_said_to_be_so(tmp_path, capsys):
+    """A .spacy file cut short (a copy or download not finished) was 'not a spaCy DocBin', with spaCy's advice to
+    convert a v2 JSON file: the person looked for a format problem where the file was incomplete."""
+    whole = tmp_path / "train.spacy"
+    another_projects_corpus(whole)
+    data = whole.read_bytes()
+    cut, damaged = tmp_path / "cut.spacy", tmp_path / "damaged.spacy"
+    cut.write_bytes(data[: len(data) // 2])
+    damaged.write_bytes(data[:40] + bytes(30) + data[70:])
+    with pytest.raises(ImportFileError, match="a truncated spaCy DocBin: the data is cut short after") as err:
+        read_spacy(cut)
+    assert "not a spaCy DocBin" not in str(err.value) and "convert" not in str(err.value)
+    with pytest.raises(ImportFileError, match="a damaged spaCy DocBin: its compressed data is corrupt"):
+        read_spacy(damaged)
+    assert main(["import", str(tmp_path / "p.annotator"), str(cut)]) == 1
+    assert f"skipped {cut}: a truncated spaCy DocBin" in capsys.readouterr().err
+
+
 def test_the_docs_own_tokens_go_back_out(tmp_path):
     # the Doc's tokens are kept: cut again with the fallback on export, "U.S." went out as four tokens
     import spacy
