@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any, BinaryIO, Callable, Iterable, Iterator, M
 
 import orjson
 
-from annotator.wording import counted, were
+from annotator.wording import counted, counted_kind, were
 from annotator.errors import AnnotatorError, ImportFileError, UnknownLabelsError
 from annotator.formats.records import ExportReport, ExportRequest, iter_document_records
 from annotator.formats.tokens import DocTokens, tokens_for
@@ -54,7 +54,7 @@ class FormatExportReport(ExportReport):
         counts = Counter(k for k, _ in self.problems)
         for kind, n in counts.items():
             examples = [m for k, m in self.problems if k == kind][:MAX_EXAMPLES]
-            s += f"; {n} {kind}: " + " | ".join(examples) + (" | ..." if n > len(examples) else "")
+            s += f"; {counted_kind(n, kind)}: " + " | ".join(examples) + (" | ..." if n > len(examples) else "")
         return s
 
 

@@ -205,3 +205,28 @@ def detect_format(path: str | Path) -> str | None:
     if _is_dygiepp(obj):
         return "dygiepp"
     return None
+
+
+OWN_EXPORT_KEYS = ("sha256", "status", "events")  # what the project's JSONL export writes beside id, name and text
+
+
+def told_apart(path: str | Path) -> tuple[str, str] | None:
+    """What ``path`` is, told from its name and content, for a reader that refused it: (what it is, the import
+    option that reads it), e.g. ("the project's own JSON export", "no --format"); None when nothing tells."""
+    from annotator.formats.project_json import FORMAT
+    from annotator.formats.registry import shown_name
+
+    p = Path(path)
+    fmt = detect_format(p)
+    if fmt is not None:
+        return f"a {shown_name(fmt)} file", f"--format {fmt}"
+    if p.is_dir() or not p.is_file():
+        return None
+    suffix = p.suffix.lower()
+    if suffix in (".json", ".jsonl"):
+        obj = _first_object(p)
+        if isinstance(obj, dict) and obj.get("format") == FORMAT:
+            return "the project's own JSON export", "no --format"
+        if isinstance(obj, dict) and isinstance(obj.get("text"), str) and all(k in obj for k in OWN_EXPORT_KEYS):
+            return "the project's own JSONL export", "no --format"
+    return None

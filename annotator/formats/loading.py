@@ -14,7 +14,7 @@ from typing import Any, BinaryIO, Callable, Iterable, Iterator, Mapping
 from annotator.errors import AnnotatorError, ImportFileError, UnknownLabelsError
 from annotator.formats import readers, readers_by_suffix
 from annotator.formats.common import ReadResult, check_with_line
-from annotator.formats.detect import detect_format
+from annotator.formats.detect import detect_format, told_apart
 from annotator.formats.onto_stored import match_stored
 from annotator.formats.registry import FORMATS
 from annotator.formats.schema_growth import grown_schema
@@ -122,7 +122,12 @@ def import_format(
         extra: dict[str, Any] = {"skip_bad": True} if skip_bad else {}
         if options:
             extra["options"] = dict(options)
-        result = read_growing(lambda s: as_result(table[fmt](p, schema=s, **extra)), p, schema, grow, fmt)
+        try:
+            result = read_growing(lambda s: as_result(table[fmt](p, schema=s, **extra)), p, schema, grow, fmt)
+        except UnknownLabelsError:
+            raise
+        except ImportFileError as exc:
+            raise told_otherwise(exc, p, fmt) from None
         schema = result.schema if result.labels_added and result.schema is not None else schema
         got = match_stored(project, result.documents, p) if FORMATS[fmt].rebuilds_text else None
         if got is not None:  # the project's own export back (DyGIE++, CoNLL): onto the documents it came from
@@ -134,6 +139,18 @@ def import_format(
     report = store_results(project, results, grow)
     report.matched = matched
     return report
+
+
+def told_otherwise(exc: ImportFileError, path: Path, fmt: str) -> ImportFileError:
+    """``exc`` (the reader ``fmt`` refused ``path``) with what the file is and how to import it, when its name or
+    content tells another kind (``--format prodigy`` on the JSON export said only "'text' must be a non-empty
+    string")."""
+    told = told_apart(path)
+    if told is None or told[1] == f"--format {fmt}":
+        return exc
+    what, how = told
+    option = "import it without --format" if how == "no --format" else f"import it with {how}"
+    return ImportFileError(exc.path, f"{exc.reason} (not {FORMATS[fmt].shown}: this is {what}; {option})", exc.line)
 
 
 def read_growing(read: Callable[[Schema], ReadResult], path: Path, schema: Schema, grow: bool, fmt: str) -> ReadResult:

@@ -10,7 +10,7 @@ import pytest
 from annotator.cli import main
 from annotator.importing import IncomingDocument, IncomingEntity, import_documents
 from annotator.store import Project
-from annotator.wording import counted, were
+from annotator.wording import counted, counted_kind, were
 
 
 def _one_document(folder: Path) -> Path:
@@ -29,6 +29,16 @@ def test_counted_words_one_and_many():
         "2 entities",
     ]
     assert counted(12000, "byte") == "12,000 bytes" and (were(1), were(3)) == ("was", "were")
+
+
+def test_a_problem_counted_once_is_said_in_the_singular():
+    """An export's problems were '1 relations between entities left out (an end is gone): 17: knows'."""
+    assert counted_kind(1, "relations between entities left out") == "1 relation between entities left out"
+    assert (
+        counted_kind(1, "overlapping entities kept only in doc.spans") == "1 overlapping entity kept only in doc.spans"
+    )
+    assert counted_kind(1, "Prodigy relations left out") == "1 Prodigy relation left out"
+    assert counted_kind(3, "spans widened to token edges") == "3 spans widened to token edges"
 
 
 def test_one_document_is_not_said_as_documents(tmp_path, capsys):

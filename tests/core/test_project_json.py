@@ -134,7 +134,7 @@ def test_json_export_content(filled, tmp_path):
     assert ev["annotator"] == "tester"
     assert [c["text"] for c in d1["comments"]] == ["check the flag"] and d1["comments"][0]["author"] == "tester"
     assert report.documents == 3 and report.entities == 4 and report.events == 1
-    assert len(report.dropped_arguments) == 1 and "1 arguments left out" in report.summary()
+    assert len(report.dropped_arguments) == 1 and "1 argument left out" in report.summary()
     assert report.bytes == out.stat().st_size
 
 

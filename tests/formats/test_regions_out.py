@@ -154,7 +154,7 @@ def test_a_relation_whose_end_was_deleted_is_left_out_and_reported(tmp_path):
     merkel = next(e for e in project.entities(doc) if e.start == 0)
     edits.delete_entity(project, merkel.id)
     report = writers()["doccano"](project, tmp_path / "out.jsonl")
-    assert "1 relations between entities left out (an end is gone): 17: knows" in report.summary()
+    assert "1 relation between entities left out (an end is gone): 17: knows" in report.summary()
     line = orjson.loads((tmp_path / "out.jsonl").read_bytes())
     assert "knows" not in {r["type"] for r in line["relations"]}
     assert "lives_in" in {r["type"] for r in line["relations"]}
@@ -214,7 +214,7 @@ def test_label_studio_relations_drawn_without_a_label_go_back(tmp_path):
     writers()["label_studio"](second, tmp_path / "out2.json")
     assert (tmp_path / "out2.json").read_bytes() == out.read_bytes()
     doccano = writers()["doccano"](first, tmp_path / "out.jsonl")
-    assert "relations without a label left out" in doccano.summary()
+    assert "1 relation without a label left out" in doccano.summary()
     assert orjson.loads((tmp_path / "out.jsonl").read_bytes())["relations"] == []
     first.close()
     second.close()

@@ -1,0 +1,60 @@
+"""A file given to the wrong reader says what it is and how to import it (session 10 QA: ``import --format
+prodigy`` of the project's own JSON export said only "'text' must be a non-empty string")."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from annotator.cli import main
+from annotator.importing import IncomingDocument, IncomingEntity, import_documents
+from annotator.store import Project
+
+
+@pytest.fixture
+def exported(tmp_path, capsys):
+    path = tmp_path / "p.annotator"
+    with Project(path, annotator="t") as p:
+        doc = IncomingDocument("Maria Lopez met officials in Paris.", "a.txt")
+        doc.entities.append(IncomingEntity("m", 0, 11, "PERSON"))
+        import_documents(p, [doc])
+    for suffix in ("json", "jsonl"):
+        assert main(["export", str(path), "-o", str(tmp_path / f"out.{suffix}")]) == 0
+    capsys.readouterr()
+    return tmp_path
+
+
+def _error(capsys) -> str:
+    err = capsys.readouterr().err
+    assert len(err.splitlines()) == 1 and err.startswith("annotator: error: "), err
+    return err
+
+
+@pytest.mark.parametrize("fmt", ["prodigy", "doccano", "dygiepp", "conll", "webanno", "spacy"])
+def test_the_json_export_given_to_another_reader_is_named(exported, capsys, fmt):
+    new = exported / "new.annotator"
+    assert main(["import", str(new), str(exported / "out.json"), "--format", fmt]) == 1
+    err = _error(capsys)
+    assert "this is the project's own JSON export; import it without --format" in err, err
+    assert not new.exists()
+
+
+def test_the_jsonl_export_given_to_dygiepp_is_named(exported, capsys):
+    assert main(["import", str(exported / "new.annotator"), str(exported / "out.jsonl"), "--format", "dygiepp"]) == 1
+    assert "this is the project's own JSONL export; import it without --format" in _error(capsys)
+
+
+def test_another_tools_file_given_to_the_wrong_reader_names_its_format(exported, capsys):
+    dygie = exported / "train.jsonl"
+    doc = {"doc_key": "d1", "sentences": [["Maria", "Lopez", "met", "officials", "."]], "ner": [[[0, 1, "PER"]]]}
+    dygie.write_text(json.dumps(doc) + "\n", encoding="utf-8")
+    assert main(["import", str(exported / "new.annotator"), str(dygie), "--format", "prodigy"]) == 1
+    assert "(not Prodigy: this is a DyGIE++ file; import it with --format dygiepp)" in _error(capsys)
+
+
+def test_a_file_of_the_named_format_with_a_fault_is_not_told_otherwise(exported, capsys):
+    dygie = exported / "train.jsonl"
+    dygie.write_text(json.dumps({"doc_key": "d1", "sentences": [["A"]], "ner": [[[0, 5, "PER"]]]}) + "\n")
+    assert main(["import", str(exported / "new.annotator"), str(dygie), "--format", "dygiepp"]) == 1
+    assert "this is" not in _error(capsys)
