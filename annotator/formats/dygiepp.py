@@ -365,11 +365,12 @@ def _rename(d: TokenLine, names: SchemaNames) -> None:
     d.events = events
 
 
-def _told_schema(lines: list[TokenLine], name: str, what: str = "DyGIE++") -> Schema:
+def _told_schema(lines: list[TokenLine], name: str, schema: Schema, what: str = "DyGIE++") -> Schema:
     """A schema with every label, event type and role the file uses (DyGIE++ files come without one): a role takes
     the labels of the entities that filled it; optional when some events of the type lack it, repeatable when one
-    fills it twice."""
-    labels = list(dict.fromkeys(e[2] for d in lines for e in d.entities))
+    fills it twice. A file without any entity (a model's events alone) takes ``schema``'s labels (a schema needs
+    one: such a file was refused as "the schema needs at least one [[entity]] label")."""
+    labels = list(dict.fromkeys(e[2] for d in lines for e in d.entities)) or [e.name for e in schema.entities]
     roles: dict[str, dict[str, list[str]]] = {}
     counts: dict[tuple[str, str], list[int]] = {}
     per_type: Counter[str] = Counter()
@@ -410,7 +411,37 @@ def _entity_index(d: TokenLine) -> dict[tuple[int, int], list[str]]:
     return at
 
 
-def _document(d: TokenLine, path: Path, warnings: list[str], source: str = KEPT) -> IncomingDocument:
+def _label_of_argument(
+    d: TokenLine, schema: Schema, etype: str, role_name: str, s: int, e: int
+) -> tuple[str | None, str]:
+    """The entity label for an argument on tokens ``s``-``e`` that no ``ner`` entity covers, and how it was told
+    (or why none is): the role's one label, else the label its last word names as the event suggester guesses a
+    plain noun's (``noun_classes``), when the role takes it."""
+    from annotator.suggest.noun_classes import alternative_labels, guess_label_of_word
+
+    etype_ = schema.event_type(etype)
+    role = etype_.role(role_name) if etype_ is not None else None
+    if role is None or not role.labels:
+        return None, (
+            f"the role takes no entity label: no argument of {role_name} of {etype} in the file is on an entity"
+            if etype_ is not None
+            else f"no event type {etype} in the schema"
+        )
+    if len(role.labels) == 1:
+        return role.labels[0], "the role's one label"
+    word = d.text[d.starts[e] : d.ends[e]]
+    guess = guess_label_of_word(word)
+    fit = next((lab for lab in alternative_labels(guess) if lab in role.labels), None) if guess else None
+    if fit is not None:
+        told = f"its last word {word!r} told {guess}, as the event suggester tells a plain noun's label"
+        return fit, told + ("" if fit == guess else f"; {fit} is the role's")
+    named = f"is told {guess}" if guess else "tells no label (the event suggester's word lists lack it)"
+    return None, f"the role takes {', '.join(role.labels)} and its last word {word!r} {named}"
+
+
+def _document(
+    d: TokenLine, path: Path, warnings: list[str], schema: Schema, notes: list[str], source: str = KEPT
+) -> IncomingDocument:
     def chars(s: int, e: int) -> tuple[int, int]:
         return d.starts[s], d.ends[e]
 
@@ -425,12 +456,21 @@ def _document(d: TokenLine, path: Path, warnings: list[str], source: str = KEPT)
     for s, e, etype, args, predicted, score in d.events:
         arguments = []
         for a_s, a_e, role in args:
-            if (a_s, a_e) not in at:
-                warnings.append(
-                    f"{path}:{d.line}: {d.name}: argument {role} of {etype} on tokens {a_s}-{a_e} (no entity of 'ner' "
-                    "there)"
+            if (a_s, a_e) not in at:  # a new entity for it, as the event suggester makes one for a plain noun
+                label, how = _label_of_argument(d, schema, etype, role, a_s, a_e)
+                where = f"{path}:{d.line}: {d.name}: argument {role} of {etype} on tokens {a_s}-{a_e}"
+                shown = repr(d.text[slice(*chars(a_s, a_e))])
+                if label is None:
+                    warnings.append(f"{where} ({shown}: no entity of 'ner' there, and {how})")
+                    continue
+                notes.append(f"{where} ({shown}): no entity of 'ner' there; kept as a new {label} entity ({how})")
+                at[(a_s, a_e)] = [label]
+                entities.setdefault(
+                    (a_s, a_e, label),
+                    IncomingEntity(
+                        (a_s, a_e, label), *chars(a_s, a_e), label, "suggested" if predicted else "accepted", source
+                    ),
                 )
-                continue
             arguments.append((role, (a_s, a_e, at[(a_s, a_e)][0])))
         events.append(
             IncomingEvent(
@@ -503,8 +543,8 @@ def read_token_lines(
         _rename(d, names)
     notes += names.notes(str(path)) + names.unmatched_notes(str(path))
     told = None
-    if not covers(schema, _told_schema(lines, path.stem, what)):
-        told = _told_schema(lines, path.stem, what)
+    if not covers(schema, _told_schema(lines, path.stem, schema, what)):
+        told = _told_schema(lines, path.stem, schema, what)
         notes.append(
             f"{path}: {what} files have no schema; the schema was told from the file (entity types: "
             f"{len(told.entities)}, event types: {len(told.events)})"
@@ -512,7 +552,7 @@ def read_token_lines(
     use = told or schema
     docs = []
     for d in lines:
-        doc = _document(d, path, warnings, source)
+        doc = _document(d, path, warnings, use, notes, source)
         check_with_line(use, doc, path, d.line)
         docs.append(doc)
     notes.append(

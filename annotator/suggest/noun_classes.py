@@ -66,6 +66,17 @@ def guess_label(token) -> str | None:  # noqa: ANN001 - a spaCy Token
     forms = {lemma, token.lower_}
     if token.pos_ == "PROPN" and token.lower_.endswith("s"):  # "Rebels" at the start of a headline
         forms.add(token.lower_[:-1])
+    label = _label_of(forms)
+    if label is not None:
+        return label
+    if token.pos_ == "NOUN" and len(lemma) > 5 and lemma not in _NOT_PEOPLE:
+        if lemma.endswith(("ist", "ian", "ee")) or (lemma.endswith(("er", "or")) and token.tag_ == "NNS"):
+            return "PERSON"
+    return None
+
+
+def _label_of(forms: set[str]) -> str | None:
+    """The label of the first word class that has one of ``forms``, most specific first."""
     for label, words in (
         ("PRODUCT", PRODUCT),
         ("FAC", FAC),
@@ -76,10 +87,21 @@ def guess_label(token) -> str | None:  # noqa: ANN001 - a spaCy Token
     ):
         if forms & words:
             return label
-    if token.pos_ == "NOUN" and len(lemma) > 5 and lemma not in _NOT_PEOPLE:
-        if lemma.endswith(("ist", "ian", "ee")) or (lemma.endswith(("er", "or")) and token.tag_ == "NNS"):
-            return "PERSON"
     return None
+
+
+def guess_label_of_word(word: str) -> str | None:
+    """``guess_label`` for a word without a parse (the last word of an imported span): the word lists, looked up
+    with its lower case and its singular forms ("soldiers", "militias", "gunmen")."""
+    w = word.lower()
+    forms = {w}
+    if w.endswith("ies"):
+        forms.add(w[:-3] + "y")
+    if w.endswith("es"):
+        forms.add(w[:-2])
+    if w.endswith("s"):
+        forms.add(w[:-1])
+    return _label_of(forms)
 
 
 def is_weapon(token) -> bool:  # noqa: ANN001 - a spaCy Token

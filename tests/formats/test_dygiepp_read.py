@@ -128,7 +128,7 @@ def test_a_relation_whose_end_was_deleted_is_left_out_and_reported(tmp_path):
         from annotator.formats import writers
 
         report = writers()["dygiepp"](project, report_out)
-    assert "relations left out (an end is gone): CNN_OUR_OWN.01: PHYS.Located" in report.summary()
+    assert "1 relation left out (an end is gone): CNN_OUR_OWN.01: PHYS.Located" in report.summary()
     (line,) = report_out.read_bytes().splitlines()
     assert orjson.loads(line)["relations"] == [[], [[8, 8, 11, 11, "PHYS.Located"]]]
 
