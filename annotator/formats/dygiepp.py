@@ -162,7 +162,30 @@ def record_to_dygiepp(
         if isinstance(kept.get(key), list):
             clusters = [[span(m[0], m[1], f"{key} mention") for m in c] for c in kept[key]]
             out[key] = [[list(m) for m in c if m is not None] for c in clusters]
+    if "clusters" not in out and (chains := _webanno_clusters(rec, ent_span, report)):
+        out["clusters"] = chains
     return out
+
+
+def _webanno_clusters(
+    rec: dict[str, Any], ent_span: dict[int, tuple[int, int]], report: FormatExportReport
+) -> list[list[list[int]]]:
+    """The coreference chains a WebAnno TSV import kept (``webanno_chains``), as DyGIE++'s ``clusters``: each chain
+    its mentions' token spans in order, a mention the span of its entity as written in ``ner`` (session 10: chains
+    were not written, though DyGIE++ has a place for them)."""
+    from annotator.formats.webanno_chains import kept_chains
+    from annotator.formats.webanno_read import SOURCE
+
+    by_span: dict[tuple[int, int, str], tuple[int, int]] = {}
+    for e in rec["entities"]:
+        if e["id"] in ent_span:
+            by_span.setdefault((e["start"], e["end"], e["label"]), ent_span[e["id"]])
+    chains = kept_chains(
+        (rec.get("meta") or {}).get(SOURCE),
+        lambda x: by_span.get(tuple(x)) if isinstance(x, list) else None,
+        lambda what: report.problem("coreference links left out (a mention is gone)", f"{rec['name']}: {what}"),
+    )
+    return [[list(link.span) for link in chain] for _layer, chain in chains]
 
 
 def _same(name: str) -> str:

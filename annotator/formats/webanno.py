@@ -58,7 +58,7 @@ from annotator.formats.webanno_tsv import (
     escape_text,
     escape_value,
 )
-from annotator.formats.webanno_chains import ChainLink, chains_out, is_chain_link
+from annotator.formats.webanno_chains import ChainLink, is_chain_link, kept_chains
 from annotator.formats.webanno_read import SOURCE
 from annotator.offsets import Utf16Map
 from annotator.schema import Schema
@@ -237,13 +237,9 @@ def _chains(
     rec: dict[str, Any], entities: dict[int, _Span], report: FormatExportReport
 ) -> list[tuple[str, list[ChainLink]]]:
     """The coreference chains a WebAnno TSV import kept as relations (``webanno_chains``), between the spans written."""
-    kept = rec["meta"].get(SOURCE)
-    links = [r for r in kept.get("relations", []) if is_chain_link(r)] if isinstance(kept, dict) else []
-    if not links:
-        return []
     by_span = _by_span(rec, entities)
-    return chains_out(
-        links,
+    return kept_chains(
+        rec["meta"].get(SOURCE),
         lambda x: by_span.get(tuple(x)) if isinstance(x, list) else None,
         lambda what: report.problem("coreference links left out (a mention is gone)", f"{rec['name']}: {what}"),
     )

@@ -150,3 +150,13 @@ def chains_out(
             if len(chain) > 1:
                 out.append((layer, chain))
     return out
+
+
+def kept_chains(
+    kept: Any, span_of: Callable[[Any], S | None], problem: Callable[[str], None]
+) -> list[tuple[str, list[ChainLink]]]:
+    """The chains of the chain links among the relations a WebAnno TSV import kept (``kept``: its meta entry,
+    ``meta["webanno"]``), as ``chains_out`` joins them: for the WebAnno TSV export's chain layers and DyGIE++'s
+    ``clusters``."""
+    links = [r for r in kept.get("relations", []) if is_chain_link(r)] if isinstance(kept, dict) else []
+    return chains_out(links, span_of, problem) if links else []

@@ -70,8 +70,8 @@ def test_dygiepp_reports_cross_sentence_arguments_and_multi_token_triggers(proje
     ev = d["events"][1][0]
     assert flat[ev[0][0]] == "free" and ev[1:] == [[flat.index("Paris"), flat.index("Paris"), "Place"]]
     s = report.summary()
-    assert "arguments left out (outside the trigger's sentence): x.txt: Justice:Release-Parole Person" in s
-    assert "multi-token triggers reduced to their last token: x.txt: Justice:Release-Parole [33, 41)" in s
+    assert "1 argument left out (outside the trigger's sentence): x.txt: Justice:Release-Parole Person" in s
+    assert "1 multi-token trigger reduced to their last token: x.txt: Justice:Release-Parole [33, 41)" in s
     write_dygiepp(project, tmp_path / "f.jsonl", options={"trigger_head": "first"})
     d = orjson.loads((tmp_path / "f.jsonl").read_bytes())
     assert flat[d["events"][1][0][0][0]] == "set"

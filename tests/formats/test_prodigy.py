@@ -212,7 +212,7 @@ def test_relations_between_entities_go_back_out(tmp_path):
     assert got == [("Acme", "Employs", "Lee")] and "prodigy" not in task_out["meta"]
     r = task_out["relations"][0]
     assert (r["head"], r["child"]) == (r["head_span"]["token_end"], r["child_span"]["token_end"])
-    assert "Prodigy relations left out (an end is gone)" in out.summary()
+    assert "1 Prodigy relation left out (an end is gone)" in out.summary()
     again = Project(tmp_path / "q.annotator", annotator="t")
     import_format(again, "prodigy", [tmp_path / "out.jsonl"])
     write_prodigy(again, tmp_path / "again.jsonl")

@@ -136,3 +136,42 @@ def test_a_chain_link_that_cannot_be_read_refuses_the_file_with_its_line(tmp_pat
     body[1] = "1-1\t0-3\tShe\t_\t*->1-1\tpro[1]|nam[2]\t"
     with pytest.raises(ImportFileError, match=r"b.tsv:7: .*2 referenceType values but 1 links on row 1-1"):
         read_webanno(tsv(tmp_path, "b.tsv", HEADER, body))
+
+
+def test_a_chain_goes_out_to_dygiepp_as_a_cluster_and_comes_back(tmp_path):
+    """WebAnno TSV's coreference chains were not written as DyGIE++'s ``clusters`` (it has a place for them): a
+    WebAnno corpus with chains exported for DyGIE++'s coreference training lost them without a word."""
+    project = Project(tmp_path / "p.annotator", annotator="t")
+    import_format(project, "webanno", [tsv(tmp_path, "coref.tsv", HEADER, BODY)])
+    out = tmp_path / "out.jsonl"
+    report = writers()["dygiepp"](project, out)
+    assert "coreference" not in report.summary(), report.summary()
+    (line,) = [json.loads(x) for x in out.read_text(encoding="utf-8").splitlines()]
+    tokens = [t for s in line["sentences"] for t in s]
+    clusters = [[" ".join(tokens[a : b + 1]) for a, b in c] for c in line["clusters"]]
+    assert clusters == [["Angela Merkel", "she", "The chancellor"]]  # Paris's chain of one mention is none
+    assert line["clusters"][0] == [[0, 1], [3, 3], [8, 9]]
+    back = Project(tmp_path / "back.annotator", annotator="t")
+    got = import_format(back, "dygiepp", [out])
+    assert any("1 coreference cluster kept for the export to DyGIE++" in n for n in got.notes), got.notes
+    (doc_id,) = back.document_ids()
+    text = back.document(doc_id).text
+    assert [[text[s:e] for s, e in c] for c in back.document(doc_id).meta["dygiepp"]["clusters"]] == [
+        ["Angela Merkel", "she", "The chancellor"]
+    ]
+    again = tmp_path / "again.jsonl"
+    writers()["dygiepp"](back, again)
+    assert json.loads(again.read_text(encoding="utf-8"))["clusters"] == line["clusters"]
+
+
+def test_a_chain_mention_not_exported_is_said(tmp_path):
+    project = Project(tmp_path / "p.annotator", annotator="t")
+    import_format(project, "webanno", [tsv(tmp_path, "coref.tsv", HEADER, BODY)])
+    out = tmp_path / "out.jsonl"
+    (doc_id,) = project.document_ids()
+    (she,) = [e for e in project.entities(doc_id) if e.label == "pro"]
+    edits.reject_entity(project, she.id)
+    report = writers()["dygiepp"](project, out, states=("accepted", "added"))
+    assert "2 coreference links left out (a mention is gone)" in report.summary(), report.summary()
+    (line,) = [json.loads(x) for x in out.read_text(encoding="utf-8").splitlines()]
+    assert "clusters" not in line  # what is left of the chain is one mention on each side of 'she': no cluster
