@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any, Sequence
 
 from annotator import __version__
-from annotator.errors import AnnotatorError, DamagedTextError
+from annotator.errors import AnnotatorError, DamagedTextError, OptionError
 from annotator.model import STATES, STATUSES
 from annotator.wording import counted, were
 
@@ -142,7 +142,7 @@ def cmd_import(args: argparse.Namespace) -> int:
             args.format = _told_format(args.paths)
         try:
             return _import_format(args) if args.format else _import_paths(args)
-        except UsageError:
+        except (UsageError, OptionError):
             raise
         except AnnotatorError as exc:
             if not args.spool:
@@ -562,6 +562,11 @@ def cmd_validate(args: argparse.Namespace) -> int:
 def cmd_agree(args: argparse.Namespace) -> int:
     from annotator.teams.agreement import agreement, format_agreement
 
+    if args.sets and len(set(args.sets)) < 2:  # the command line itself: exit 2, before the project is opened
+        raise UsageError(
+            f"--sets names one annotation set ({args.sets[0]}); agreement compares two or more: name another, or "
+            "leave --sets out for every set but main"
+        )
     with _open(args, create=False) as project:
         result = agreement(project, args.sets)
     print(json.dumps(result, indent=2, ensure_ascii=False) if args.json else format_agreement(result))
@@ -726,6 +731,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--batch", type=_at_least(1), default=500, help="documents per transaction")
     p.add_argument(
         "--format",
+        "-f",
         choices=[f.name for f in import_formats()],
         metavar="FORMAT",
         help="read with this format (brat, prodigy, doccano, label_studio, conll, spacy, dygiepp, oneie, webanno); default: told "
@@ -919,7 +925,7 @@ def build_parser() -> argparse.ArgumentParser:
         "--min-score",
         type=_score,
         metavar="S",
-        help="only suggestions scored at least S, e.g. 0.8 (default: every undecided suggestion)",
+        help="only suggestions scored at least S, a score from 0 to 1, e.g. 0.8 (default: every undecided suggestion)",
     )
     p.set_defaults(func=cmd_accept)
 
@@ -1005,7 +1011,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return code
     except BrokenPipeError:
         return _pipe_closed()
-    except UsageError as exc:
+    except (UsageError, OptionError) as exc:  # the command line itself (an option a format does not take: as import)
         print(f"annotator: error: {exc} (see: annotator {args.command} --help)", file=sys.stderr)
         return EXIT_USAGE
     except AnnotatorError as exc:

@@ -33,6 +33,11 @@ def second_process_failed(why: str, project_path: object) -> AnnotatorError:
     return AnnotatorError(f"the export's second process failed: {why}")
 
 
+class OptionError(AnnotatorError):
+    """A format's option (``--option KEY=VALUE``) it does not take, or a value of the wrong form: on the command line
+    a usage error (exit 2, as an unknown ``--format`` is), nothing read or written."""
+
+
 class SchemaError(AnnotatorError):
     """A schema file is malformed or inconsistent."""
 

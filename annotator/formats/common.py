@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any, BinaryIO, Callable, Iterable, Iterator, M
 import orjson
 
 from annotator.wording import counted, counted_kind, were
-from annotator.errors import AnnotatorError, ImportFileError, UnknownLabelsError
+from annotator.errors import ImportFileError, OptionError, UnknownLabelsError
 from annotator.formats.records import ExportReport, ExportRequest, iter_document_records
 from annotator.formats.tokens import DocTokens, tokens_for
 from annotator.importing import MAX_FILE_CHARS, IncomingDocument, check_incoming, decode_text
@@ -82,15 +82,15 @@ def parse_split(value: str | None) -> list[tuple[str, float]] | None:
         try:
             f = float(frac)
         except ValueError:
-            raise AnnotatorError(f"split: {item!r} is not NAME=FRACTION (e.g. train=0.8,dev=0.2)") from None
+            raise OptionError(f"split: {item!r} is not NAME=FRACTION (e.g. train=0.8,dev=0.2)") from None
         if not name or not name.replace("-", "").replace("_", "").isalnum() or not 0 < f <= 1:
-            raise AnnotatorError(f"split: {item!r} needs a name of letters and digits and a fraction in (0, 1]")
+            raise OptionError(f"split: {item!r} needs a name of letters and digits and a fraction in (0, 1]")
         if any(n == name for n, _ in parts):
-            raise AnnotatorError(f"split: part {name!r} named twice")
+            raise OptionError(f"split: part {name!r} named twice")
         parts.append((name, f))
     total = sum(f for _, f in parts)
     if abs(total - 1.0) > 1e-6:
-        raise AnnotatorError(f"split: the fractions add up to {total:g}, not 1")
+        raise OptionError(f"split: the fractions add up to {total:g}, not 1")
     return parts
 
 
@@ -98,13 +98,13 @@ def option_int(options: dict[str, str], key: str, default: int) -> int:
     try:
         return int(options.get(key, default))
     except ValueError:
-        raise AnnotatorError(f"option {key} must be a whole number, not {options[key]!r}") from None
+        raise OptionError(f"option {key} must be a whole number, not {options[key]!r}") from None
 
 
 def option_choice(options: dict[str, str], key: str, choices: tuple[str, ...]) -> str:
     value = options.get(key, choices[0])
     if value not in choices:
-        raise AnnotatorError(f"option {key} must be one of {', '.join(choices)}, not {value!r}")
+        raise OptionError(f"option {key} must be one of {', '.join(choices)}, not {value!r}")
     return value
 
 

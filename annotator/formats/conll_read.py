@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Mapping
 
-from annotator.errors import AnnotatorError, ImportFileError
+from annotator.errors import AnnotatorError, ImportFileError, OptionError
 from annotator.formats.common import LabelTally, ReadResult, need, read_text_file
 from annotator.formats.iob import (
     SCHEME_NAMES,
@@ -150,7 +150,7 @@ def _scheme_option(opts: Mapping[str, str]) -> str:
     value = opts.get("scheme", "auto")
     got = scheme_name(value)
     if got is None:
-        raise AnnotatorError(f"option scheme must be one of {', '.join(SCHEME_NAMES)}, not {value!r}")
+        raise OptionError(f"option scheme must be one of {', '.join(SCHEME_NAMES)}, not {value!r}")
     return got
 
 
@@ -163,7 +163,7 @@ def _documents_option(opts: Mapping[str, str]) -> int:
         return 1
     if value.isdigit() and int(value) > 0:
         return int(value)
-    raise AnnotatorError(f"option documents must be docstart, sentence or a number of sentences, not {value!r}")
+    raise OptionError(f"option documents must be docstart, sentence or a number of sentences, not {value!r}")
 
 
 def _column_option(opts: Mapping[str, str]) -> int | None:
@@ -176,7 +176,7 @@ def _column_option(opts: Mapping[str, str]) -> int | None:
         return -1
     if value.isdigit() and int(value) > 0:
         return int(value) - 1
-    raise AnnotatorError(f"option column must be a column number (1 is the first) or last, not {value!r}")
+    raise OptionError(f"option column must be a column number (1 is the first) or last, not {value!r}")
 
 
 def _shape(path: Path, lines: list[str], rows: list[tuple[int, str]], column: int | None, io: bool) -> Shape:

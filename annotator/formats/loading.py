@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, BinaryIO, Callable, Iterable, Iterator, Mapping
 
-from annotator.errors import AnnotatorError, ImportFileError, UnknownLabelsError
+from annotator.errors import AnnotatorError, ImportFileError, OptionError, UnknownLabelsError
 from annotator.formats import readers, readers_by_suffix
 from annotator.formats.common import ReadResult, check_with_line
 from annotator.formats.detect import detect_format, told_apart
@@ -109,10 +109,10 @@ def import_format(
     takes = FORMATS[fmt].import_options
     if options and not takes:
         can = ", ".join(f.shown for f in FORMATS.values() if f.import_options)
-        raise AnnotatorError(f"{FORMATS[fmt].shown} import takes no options (formats with options: {can})")
+        raise OptionError(f"{FORMATS[fmt].shown} import takes no options (formats with options: {can})")
     if options and set(options) - set(takes):
         wrong = ", ".join(repr(k) for k in sorted(set(options) - set(takes)))
-        raise AnnotatorError(f"{FORMATS[fmt].shown} import takes the options {', '.join(takes)}, not {wrong}")
+        raise OptionError(f"{FORMATS[fmt].shown} import takes the options {', '.join(takes)}, not {wrong}")
     paths = [Path(p) for p in paths]
     results = []
     matched: list[str] = []

@@ -18,7 +18,7 @@ from typing import Any, Callable, Iterator, Mapping
 import orjson
 
 from annotator.wording import counted
-from annotator.errors import AnnotatorError
+from annotator.errors import OptionError
 from annotator.formats.json_chunks import event_dicts  # noqa: F401  (the name every export imports from here)
 from annotator.model import STATUSES
 from annotator.store import Project
@@ -53,7 +53,7 @@ def check_options(options: dict[str, str] | None, known: tuple[str, ...], fmt: s
     options = dict(options or {})
     unknown = sorted(set(options) - set(known))
     if unknown:
-        raise AnnotatorError(f"{fmt}: unknown option {unknown[0]!r} (known: {', '.join(known) or 'none'})")
+        raise OptionError(f"{fmt}: unknown option {unknown[0]!r} (known: {', '.join(known) or 'none'})")
     return options
 
 
