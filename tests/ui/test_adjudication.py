@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from PySide6.QtWidgets import QTableWidget
+from PySide6.QtWidgets import QLabel, QTableWidget
 from ui_support import close_window, open_window
 
 TEXT = "Acme Corp hired Mary in Washington"
@@ -138,6 +138,8 @@ def test_agreement_window(qtbot, team_window):
     w.actions_by_name["agreement"].trigger()
     dlg = w._agreement_window
     assert dlg.tabs.count() == 1 and dlg.tabs.tabText(0) == "alice vs bob"
+    labels = [x.text() for x in dlg.tabs.widget(0).findChildren(QLabel)]
+    assert "1 document both annotators covered" in labels, labels  # it said "1 documents" (session 10)
     table = dlg.tabs.widget(0).findChild(QTableWidget)
     rows = {(table.item(r, 0).text(), table.item(r, 1).text()): r for r in range(table.rowCount())}
     r = rows[("Entity spans (exact)", "overall")]

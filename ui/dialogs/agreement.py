@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 from annotator.errors import AnnotatorError
 from annotator.store import Project
 from annotator.teams.agreement import agreement
+from annotator.wording import counted
 from ui.dialogs.keys import close_buttons
 from ui.plain import no_mnemonic
 
@@ -112,7 +113,7 @@ class AgreementWindow(QDialog):
         box = QWidget()
         lay = QVBoxLayout(box)
         lay.setContentsMargins(0, 0, 0, 0)
-        covered = QLabel(f"{pair['documents']} documents both annotators covered")
+        covered = QLabel(f"{counted(pair['documents'], 'document')} both annotators covered")
         covered.setTextFormat(Qt.TextFormat.PlainText)
         lay.addWidget(covered)
         lay.addWidget(table, 1)
