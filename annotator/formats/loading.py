@@ -128,6 +128,8 @@ def import_format(
             raise
         except ImportFileError as exc:
             raise told_otherwise(exc, p, fmt) from None
+        if (read_otherwise := told_read_as(p, fmt)) is not None:
+            result.notes.append(read_otherwise)
         schema = result.schema if result.labels_added and result.schema is not None else schema
         got = match_stored(project, result.documents, p) if FORMATS[fmt].rebuilds_text else None
         if got is not None:  # the project's own export back (DyGIE++, CoNLL): onto the documents it came from
@@ -151,6 +153,21 @@ def told_otherwise(exc: ImportFileError, path: Path, fmt: str) -> ImportFileErro
     what, how = told
     option = "import it without --format" if how == "no --format" else f"import it with {how}"
     return ImportFileError(exc.path, f"{exc.reason} (not {FORMATS[fmt].shown}: this is {what}; {option})", exc.line)
+
+
+def told_read_as(path: Path, fmt: str) -> str | None:
+    """A note when the reader ``fmt`` took a file that its name and content tell to be something else (the
+    project's JSONL export read as doccano kept the texts and said nothing of its entities and events), else None."""
+    told = told_apart(path)
+    if told is None or told[1] == f"--format {fmt}":
+        return None
+    what, how = told
+    option = "without --format" if how == "no --format" else f"with {how}"
+    shown = FORMATS[fmt].shown
+    return (
+        f"{path}: this is {what}, read as {shown} as --format says: what {shown} does not read in it is not kept "
+        f"(import it {option} to read it whole)"
+    )
 
 
 def read_growing(read: Callable[[Schema], ReadResult], path: Path, schema: Schema, grow: bool, fmt: str) -> ReadResult:

@@ -58,3 +58,20 @@ def test_a_file_of_the_named_format_with_a_fault_is_not_told_otherwise(exported,
     dygie.write_text(json.dumps({"doc_key": "d1", "sentences": [["A"]], "ner": [[[0, 5, "PER"]]]}) + "\n")
     assert main(["import", str(exported / "new.annotator"), str(dygie), "--format", "dygiepp"]) == 1
     assert "this is" not in _error(capsys)
+
+
+@pytest.mark.parametrize("fmt", ["doccano", "label_studio"])
+def test_the_jsonl_export_read_by_another_reader_is_said(exported, capsys, fmt):
+    """The JSONL export imported with --format doccano or label_studio: its texts came in, its entity was dropped
+    without a word (doccano even called it 'document category')."""
+    assert main(["import", str(exported / "new.annotator"), str(exported / "out.jsonl"), "--format", fmt]) == 0
+    err = capsys.readouterr().err
+    assert "out.jsonl: this is the project's own JSONL export, read as " in err, err
+    assert "(import it without --format to read it whole)" in err
+
+
+def test_a_file_of_the_named_format_gets_no_such_note(exported, capsys):
+    doccano = exported / "d.jsonl"
+    doccano.write_text(json.dumps({"text": "Maria Lopez left.", "label": [[0, 11, "PERSON"]]}) + "\n")
+    assert main(["import", str(exported / "new.annotator"), str(doccano), "--format", "doccano"]) == 0
+    assert "this is" not in capsys.readouterr().err
