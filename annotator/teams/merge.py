@@ -18,6 +18,7 @@ from typing import Callable, Sequence
 import orjson
 
 from annotator.errors import AnnotatorError
+from annotator.wording import counted
 from annotator.model import DEFAULT_SET
 from annotator.store import Project, now
 from annotator.teams.merge_checks import check_source, project_twin_index
@@ -201,7 +202,7 @@ def merge_projects(
     paths = [Path(p) for p in sources]
     given = list(names or [])
     if len(given) > len(paths):
-        raise AnnotatorError(f"{len(given)} set names given (--as) for {len(paths)} source files")
+        raise AnnotatorError(f"{counted(len(given), 'set name')} given (--as) for {counted(len(paths), 'source file')}")
     given += [None] * (len(paths) - len(given))
     if len({p.resolve() for p in paths}) != len(paths):
         raise AnnotatorError("the same source file is given twice")

@@ -99,3 +99,11 @@ def test_the_note_that_the_project_took_a_schema_goes_to_stderr(tmp_path, capsys
     captured = capsys.readouterr()
     assert "now uses the schema" not in captured.out, captured.out
     assert "annotator: note: the project now uses the schema 'drugs'" in captured.err, captured.err
+
+
+def test_more_set_names_than_source_files_is_said_in_good_english(tmp_path, capsys):
+    """'2 set names given (--as) for 1 source files'."""
+    source = _one_document(tmp_path)
+    code = main(["merge", str(tmp_path / "team.annotator"), str(source), "--as", "alice", "--as", "bob"])
+    err = capsys.readouterr().err
+    assert code == 1 and "2 set names given (--as) for 1 source file" in err and "files" not in err, err
