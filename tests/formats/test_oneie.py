@@ -226,8 +226,8 @@ def test_what_oneie_cannot_hold_is_left_out_and_said(tmp_path):
     (die,) = second["event_mentions"]
     assert [(a["role"], a["text"]) for a in die["arguments"]] == [("Victim", "Two soldiers")]
     summary = report.summary()
-    assert "spans left out (cross a sentence boundary)" in summary
-    assert "arguments left out (outside the trigger's sentence)" in summary
+    assert "1 span left out (cross a sentence boundary)" in summary
+    assert "1 argument left out (outside the trigger's sentence)" in summary
 
 
 def test_a_textee_line_with_its_text_and_lang_comes_in_on_its_text_and_goes_back_with_them(tmp_path):
