@@ -47,13 +47,63 @@ def _is_key(x: Any) -> bool:
     return isinstance(x, (str, int)) and not isinstance(x, bool)
 
 
+GOLDEN = ("golden_entity_mentions", "golden_event_mentions")  # nlpcl-lab/ace2005-preprocessing's names of them
+PARSES = ("pos-tag", "parse", "stanford-colcc")  # that preprocessing's tags and parses: not annotations of the project
+
+
 def is_oneie_line(obj: Any) -> bool:
-    """A OneIE line: ``tokens`` as a list of strings beside ``entity_mentions`` or ``event_mentions``."""
+    """A OneIE line: ``tokens`` as a list of strings beside ``entity_mentions`` or ``event_mentions`` (or their
+    ``golden_`` names, as nlpcl-lab/ace2005-preprocessing writes them)."""
     return (
         isinstance(obj, dict)
         and isinstance(obj.get("tokens"), list)
-        and ("entity_mentions" in obj or "event_mentions" in obj)
+        and any(k in obj for k in ("entity_mentions", "event_mentions", *GOLDEN))
     )
+
+
+def _from_golden(obj: dict[str, Any], lost: Counter[str]) -> dict[str, Any]:
+    """A line of nlpcl-lab/ace2005-preprocessing (``golden_entity_mentions``, ``golden_event_mentions`` whose
+    arguments give their span, types as ``TYPE:SUBTYPE``) in OneIE's shape. Its ``end`` is exclusive, but files of
+    its earlier versions end single tokens inclusively (``"He"``: 0-0): where the mention's ``text`` is the tokens up
+    to ``end`` inclusive and not exclusive, ``end`` is read that way."""
+    if not any(k in obj for k in GOLDEN):
+        return obj
+    tokens = obj["tokens"]
+
+    def span(m: Any) -> dict[str, Any]:
+        if not isinstance(m, dict):
+            return {}
+        s, e, said = m.get("start"), m.get("end"), m.get("text")
+        if _int(s) and _int(e) and isinstance(said, str) and all(isinstance(t, str) for t in tokens):
+            if " ".join(tokens[s:e]) != said and " ".join(tokens[s : e + 1]) == said:
+                e += 1
+        return {"start": s, "end": e}
+
+    def typed(m: Any) -> dict[str, Any]:
+        etype = m.get("entity_type") if isinstance(m, dict) else None
+        if isinstance(etype, str) and ":" in etype:
+            lost["entity subtypes"] += 1
+            etype = etype.split(":", 1)[0]
+        return {"entity_type": etype}
+
+    def each(value: Any, make: Any) -> Any:  # what is not a list stays as it is, for the reader to refuse
+        return [make(x) for x in value] if isinstance(value, list) else value
+
+    def event(v: Any) -> Any:
+        if not isinstance(v, dict):
+            return v
+        args = each(
+            v.get("arguments") or [], lambda a: {"role": a.get("role"), **span(a)} if isinstance(a, dict) else a
+        )
+        return {"event_type": v.get("event_type"), "trigger": span(v.get("trigger")), "arguments": args}
+
+    entities = each(obj.get("golden_entity_mentions") or [], lambda m: {**span(m), **typed(m)})
+    events = each(obj.get("golden_event_mentions") or [], event)
+    parses = [k for k in PARSES if obj.get(k)]
+    if parses:
+        lost[f"part-of-speech tags and parses ({', '.join(parses)})"] += 1
+    rest = {k: v for k, v in obj.items() if k not in GOLDEN and k not in PARSES}
+    return {**rest, "entity_mentions": entities, "event_mentions": events}
 
 
 def _in_sentence(sentence: Any, tokens: list[str]) -> list[tuple[int, int]] | None:
@@ -198,12 +248,12 @@ def read_oneie(path: str | Path, schema: Schema | None = None) -> ReadResult:
     path = Path(path)
     warnings: list[str] = []
     groups: dict[Any, list[tuple[int, dict[str, Any]]]] = {}
+    lost: Counter[str] = Counter()
     for line, obj in iter_json_values(path):
         need(is_oneie_line(obj), path, line, "each line must be a OneIE sentence: 'tokens' and 'entity_mentions'")
         key = obj.get("doc_id")
         key = ("line", line) if not isinstance(key, (str, int)) or isinstance(key, bool) else key
-        groups.setdefault(key, []).append((line, obj))
-    lost: Counter[str] = Counter()
+        groups.setdefault(key, []).append((line, _from_golden(obj, lost)))
     made = [_document(group, path, warnings, lost) for group in groups.values()]
     lines = [d for d, _ in made]
     if lost:

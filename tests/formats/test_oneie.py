@@ -6,6 +6,8 @@ a sentence a line with ``doc_id``, ``tokens``, ``sentence``, ``entity_mentions``
 
 from __future__ import annotations
 
+import json
+
 import orjson
 import pytest
 
@@ -298,3 +300,45 @@ def test_a_training_file_past_one_documents_limit_is_read_as_the_file_it_is(tmp_
     _write(src, [line])
     (doc,) = (read_oneie if fmt == "oneie" else read_dygiepp)(src).documents
     assert doc.text.replace("\n", " ").startswith("Two soldiers were killed")
+
+
+def test_an_ace2005_preprocessing_file_comes_in_with_its_events(tmp_path, capsys):
+    """nlpcl-lab/ace2005-preprocessing writes a JSON array of sentences with ``golden_entity_mentions`` and
+    ``golden_event_mentions`` (types ``PER:Individual``, arguments by their span; its sample ends a one-token mention
+    inclusively, ``"He"`` 0-0, a longer one exclusively): it was "not an annotator JSON export". Our own sentence in
+    that shape."""
+    tokens = ["She", "met", "the", "two", "ministers", "."]
+    sentence = {
+        "sentence": "She met the two ministers.",
+        "tokens": tokens,
+        "pos-tag": ["PRP", "VBD", "DT", "CD", "NNS", "."],
+        "golden_entity_mentions": [
+            {"text": "She", "entity_type": "PER:Individual", "start": 0, "end": 0},
+            {"text": "the two ministers", "entity_type": "PER:Group", "start": 2, "end": 5},
+        ],
+        "golden_event_mentions": [
+            {
+                "trigger": {"text": "met", "start": 1, "end": 1},
+                "arguments": [
+                    {"role": "Entity", "entity_type": "PER:Individual", "text": "She", "start": 0, "end": 0},
+                    {"role": "Entity", "entity_type": "PER:Group", "text": "the two ministers", "start": 2, "end": 5},
+                ],
+                "event_type": "Contact:Meet",
+            }
+        ],
+        "parse": "(ROOT (S (NP (PRP She)) (VP (VBD met))))",
+    }
+    src = tmp_path / "sample.json"
+    src.write_text(json.dumps([sentence], indent=2), encoding="utf-8")
+    assert detect_format(src) == "oneie"
+    p = tmp_path / "p.annotator"
+    assert main(["import", str(p), str(src)]) == 0
+    assert "entity subtypes (2), part-of-speech tags and parses (pos-tag, parse) (1)" in capsys.readouterr().err
+    with Project(p, create=False) as project:
+        (doc_id,) = project.document_ids()
+        text = project.document(doc_id).text
+        ents = {e.id: (text[e.start : e.end], e.label) for e in project.entities(doc_id)}
+        (event,) = project.events(doc_id)
+    assert text == "She met the two ministers."
+    assert (event.type, text[event.trigger_start : event.trigger_end]) == ("Contact:Meet", "met")
+    assert sorted(ents[a.entity_id] for a in event.arguments) == [("She", "PERSON"), ("the two ministers", "PERSON")]
