@@ -134,6 +134,7 @@ class Project:
         # its -wal and -shm as opened: the close removes them under an old name only if they are these
         self._logs = {} if self.read_only else fileid.side_identities(self.path)
         # what the file alone held: a file copied over it later (same inode) is told by its history (filemark)
+        self._unsure = False  # the file changed on disk and could not be read alone: perhaps a copy under way
         self._mark = (
             None
             if self.read_only
@@ -326,6 +327,7 @@ class Project:
             replaced, mark = filemark.replaced_by_another(self.path, self._mark, self.db.conn)
             if not replaced:
                 self._mark = mark or self._mark  # cannot tell now: asked again at the next write or poll
+                self._unsure = mark is None  # nothing of ours is written into it meanwhile (write_log_into_file)
                 return
             self._stop_overwritten()
         new_path = fileid.find_by_identity(self.path.parent, self.identity, besides=self.path)
@@ -468,6 +470,8 @@ class Project:
             return False
         try:
             self.check_still_here()  # never into a file that is no longer the one opened
+            if self._unsure:  # nor into one being written by another program (a copy over it, half done)
+                return False
             busy, logged, written = self.db.conn.execute("PRAGMA wal_checkpoint(PASSIVE)").fetchone()
         except (ProjectMovedError, sqlite3.Error):
             return False

@@ -214,3 +214,42 @@ def test_a_backup_restored_through_sqlite_is_a_change_like_any_other(tmp_path):
     assert conn.execute("SELECT count(*) FROM comments").fetchone()[0] == 1
     assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
     conn.close()
+
+
+WRITE_PART = r"""
+import sys
+src, dst, part = sys.argv[1], sys.argv[2], sys.argv[3]
+data = open(src, "rb").read()
+half = len(data) // 2
+with open(dst, "r+b" if part == "second" else "wb") as fh:  # cp: truncate, then write in pieces
+    if part == "first":
+        fh.write(data[:half])
+    else:
+        fh.seek(half)
+        fh.write(data[half:])
+"""
+
+
+@pytest.mark.slow
+def test_a_copy_under_way_is_never_written_into(tmp_path):
+    """The app's poll came while another file was being copied over the project (half of it there): the file alone
+    cannot be read, so it cannot be told what it is; the log was written into it all the same, and the copy, once
+    finished, was a mix of both. Nothing is written into a file that changed and cannot be read until it can."""
+    other = tmp_path / "other.annotator"
+    project(other, 300, "Other").close()
+    copied = digest(other)
+    path = tmp_path / "p.annotator"
+    p = project(path, 50, "Our")
+    p.db.conn.execute("PRAGMA wal_autocheckpoint = 0")
+    p.write_log_into_file()
+    for k in range(1, 30):
+        edits.add_comment(p, k, "saved in the log " * 50)
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join(sys.path)}
+    for part in ("first", "second"):
+        subprocess.run([sys.executable, "-c", WRITE_PART, str(other), str(path), part], env=env, check=True)
+        if part == "first":
+            assert not p.write_log_into_file()  # was: True, our pages written into the half-copied file
+    with pytest.raises(ProjectMovedError, match="overwritten"):
+        edits.add_comment(p, 1, "after the copy")
+    p.close()
+    assert digest(path) == copied and intact(path) == ("ok", 300)
