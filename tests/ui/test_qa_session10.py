@@ -439,3 +439,16 @@ def test_while_pre_annotation_runs_a_bare_document_is_not_said_to_be_decided(qtb
     finally:
         release.set()
         close_window(w)
+
+
+def test_keyboard_shortcuts_give_the_descriptions_room_under_a_larger_font(qtbot, font14):
+    """Help > Keyboard shortcuts was 640 px wide whatever the font: under 14 pt the keys' column took half of it and
+    each description ran to three or four lines. It is about 90 characters wide (within the screen)."""
+    from ui.dialogs.shortcuts import ShortcutsDialog
+    from ui_support import show_widget
+
+    dlg = show_widget(qtbot, ShortcutsDialog(None))
+    room = dlg.screen().availableGeometry()
+    assert dlg.width() <= room.width() and dlg.height() <= room.height()
+    across = 90 * dlg.fontMetrics().averageCharWidth()  # about 90 characters, or all the screen gives
+    assert dlg.width() >= min(across, room.width() - 40), (dlg.width(), across, room.width())

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -70,11 +71,23 @@ def shortcut_rows(schema: Schema | None) -> list[tuple[str, str]]:
     return rows
 
 
+def shortcuts_size(dialog: QWidget) -> tuple[int, int]:
+    """640x620 at the default font, wider and taller with a larger one (about 90 characters across), never past the
+    screen: under a 14 pt font the descriptions had a third of 640 px and ran to four lines each."""
+    fm = dialog.fontMetrics()
+    width, height = max(640, 90 * fm.averageCharWidth()), max(620, 30 * fm.lineSpacing())
+    screen = dialog.screen() or QGuiApplication.primaryScreen()
+    if screen is not None:
+        room = screen.availableGeometry()
+        width, height = min(width, room.width() - 40), min(height, room.height() - 60)
+    return width, height
+
+
 class ShortcutsDialog(QDialog):
     def __init__(self, schema: Schema | None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle("Keyboard shortcuts")
-        self.resize(640, 620)
+        self.resize(*shortcuts_size(self))
         rows = shortcut_rows(schema)
         table = QTableWidget(len(rows), 2)
         table.setHorizontalHeaderLabels(["Keys", "Does"])
