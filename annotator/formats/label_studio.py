@@ -228,6 +228,20 @@ def _storable(value: Any) -> Any:
     return value
 
 
+def _score(result: dict[str, Any], value: dict[str, Any]) -> float | None:
+    """A region's score: Label Studio's ``score`` on the result, else the ``confidence`` John Snow Labs' Annotation
+    Lab writes in its ``value`` (a number, or in its predictions a number as text: ``"0.9524"``)."""
+    for x in (result.get("score"), value.get("confidence")):
+        if isinstance(x, str):
+            try:
+                x = float(x)
+            except ValueError:
+                continue
+        if is_score(x):
+            return float(x)
+    return None
+
+
 def _is_key(value: Any) -> bool:
     return isinstance(value, (str, int)) and not isinstance(value, bool)
 
@@ -335,7 +349,7 @@ def read_label_studio(path: str | Path, schema: Schema | None = None) -> ReadRes
                     )
                     if got[2]:
                         notes.append(f"{path}:{line}: result {rid} offsets read as UTF-16 units")
-                score = r.get("score") if is_score(r.get("score")) else None
+                score = _score(r, value)
                 for lab in labels:
                     regions.append(Region(rid, got[0], got[1], lab, score=score))
                 meta = r.get("meta")

@@ -64,3 +64,35 @@ def test_a_task_with_completions_is_told_and_read_with_its_spans_and_event(tmp_p
         ("Attacker", "Rebels"),
         ("Place", "Kabul"),
     ]
+
+
+def test_annotation_labs_confidence_is_the_regions_score(tmp_path):
+    """Annotation Lab writes a region's confidence in its ``value`` (``"confidence": 0.9524``; in its predictions as
+    text, ``"0.9524"``), where Label Studio has ``score`` beside it: it was dropped, so ``accept --min-score`` saw
+    no score on such suggestions."""
+    from annotator.formats.label_studio import read_label_studio
+
+    def predicted(rid: str, word: str, label: str, confidence: object) -> dict:
+        region = _region(rid, word, label)
+        region["value"]["confidence"] = confidence
+        return region
+
+    task = {
+        "id": 5,
+        "data": {"text": TEXT},
+        "predictions": [
+            {
+                "created_username": "SparkNLP Pre-annotation",
+                "result": [
+                    predicted("a", "Rebels", "PERSON", "0.9524"),
+                    predicted("c", "Kabul", "GPE", 0.904775),
+                    predicted("d", "Monday", "DATE", "n/a"),
+                ],
+            }
+        ],
+    }
+    path = tmp_path / "alab.json"
+    path.write_text(json.dumps([task]), encoding="utf-8")
+    (doc,) = read_label_studio(path).documents
+    got = sorted((TEXT[e.start : e.end], e.state, e.score) for e in doc.entities)
+    assert got == [("Kabul", "suggested", 0.904775), ("Monday", "suggested", None), ("Rebels", "suggested", 0.9524)]
