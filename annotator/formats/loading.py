@@ -256,10 +256,15 @@ def stdin_suffix(head: bytes, fmt: str | None = None) -> str:
     """The name ending under which what standard input gave is imported: the named format's (``fmt``; a WebAnno TSV
     file for webanno), else told from ``head``, its first line that is not blank: a JSON list, an object over several
     lines or one with ``documents`` (the project's JSON export, one line) as ``.json``, other one-line objects as
-    ``.jsonl`` (one document a line), the rest as ``.txt`` (a plain text; CoNLL columns are then told from the
-    content as from a file)."""
+    ``.jsonl`` (one document a line), zlib data that is not text as ``.spacy`` (a DocBin: `export -f spacy -o - |
+    annotator import P -` said "binary file"), the rest as ``.txt`` (a plain text; CoNLL columns are then told from
+    the content as from a file)."""
+    from annotator.formats.spacy_read import zlib_header
+
     if fmt is not None:
         return FORMATS[fmt].suffix or (".tsv" if fmt == "webanno" else "")
+    if zlib_header(head) and not _is_text(head):
+        return ".spacy"
     first = head.lstrip(b"\xef\xbb\xbf \t")[:1]
     if first == b"[":
         return ".json"
@@ -272,6 +277,14 @@ def stdin_suffix(head: bytes, fmt: str | None = None) -> str:
     except orjson.JSONDecodeError:
         return ".json"  # an object over several lines: one JSON document, not one a line
     return ".json" if isinstance(obj, dict) and "documents" in obj else ".jsonl"
+
+
+def _is_text(data: bytes) -> bool:
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError:
+        return False
+    return b"\x00" not in data
 
 
 def _first_line(path: Path) -> bytes:

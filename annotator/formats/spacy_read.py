@@ -40,12 +40,17 @@ def _docs(path: Path) -> list[Any]:
         raise ImportFileError(str(path), _why_not_read(data, exc)) from None
 
 
+def zlib_header(data: bytes) -> bool:
+    """Do ``data`` start as zlib data does (RFC 1950's two bytes), as a DocBin's do?"""
+    return len(data) >= 2 and data[0] & 0x0F == 8 and ((data[0] << 8) | data[1]) % 31 == 0
+
+
 def _why_not_read(data: bytes, exc: Exception) -> str:
     """Why the bytes of a file named as a DocBin did not load: cut short, damaged, or not a DocBin at all (a cut
     copy was 'not a spaCy DocBin' with spaCy's advice to convert a v2 JSON file). A DocBin is one zlib stream."""
     import zlib
 
-    if len(data) < 2 or data[0] & 0x0F != 8 or ((data[0] << 8) | data[1]) % 31:  # no zlib header (RFC 1950)
+    if not zlib_header(data):
         return "not a spaCy DocBin (a DocBin is zlib-compressed data, as `DocBin.to_disk` writes it; this is not)"
     stream = zlib.decompressobj()
     try:

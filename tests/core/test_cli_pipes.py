@@ -7,6 +7,7 @@ import json
 import os
 import subprocess
 import sys
+import zlib
 from pathlib import Path
 
 import pytest
@@ -178,6 +179,8 @@ def test_export_to_dash_in_process(tmp_path, capsysbinary):
         (b'{"text": "a"}', ".jsonl"),  # one document a line, of one line
         (b"Ivan Petrov flew to Zurich.", ".txt"),
         (b"", ".txt"),
+        (b"x^2 is a square, x^3 a cube.", ".txt"),  # a zlib header in text: text
+        (zlib.compress(b"\x82\xa5attrs\x90" * 40), ".spacy"),  # a DocBin (session 10: 'binary file')
     ],
 )
 def test_what_stdin_gave_is_saved_whole_under_the_ending_its_content_calls_for(data, suffix):
@@ -189,6 +192,24 @@ def test_what_stdin_gave_is_saved_whole_under_the_ending_its_content_calls_for(d
         assert paths[0] == "a.txt" and paths[1] == spool and Path(spool).name == f"stdin{suffix}"
         assert Path(spool).read_bytes() == data
     assert not Path(spool).parent.exists()  # the private folder goes with the block
+
+
+def test_a_docbin_piped_in_is_imported(tmp_path, capsysbinary, monkeypatch):
+    """'export -f spacy -o - | annotator import P -' said 'skipped standard input: binary file (contains NUL
+    bytes)'."""
+    import io
+
+    from annotator.cli import main
+
+    path = _project(tmp_path)
+    assert main(["export", str(path), "-f", "spacy", "-o", "-"]) == 0
+    docbin = capsysbinary.readouterr().out
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(docbin)))
+    target = tmp_path / "again.annotator"
+    assert main(["import", str(target), "-"]) == 0
+    assert b"standard input: read as spaCy DocBin" in capsysbinary.readouterr().err
+    with Project(target, create=False) as p:
+        assert [p.document(d).text for d in p.document_ids()] == TEXTS
 
 
 def test_a_binary_export_to_a_terminal_is_refused(tmp_path, capsys, monkeypatch):
