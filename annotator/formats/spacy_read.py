@@ -156,7 +156,15 @@ def _document(doc: Any, k: int, path: Path, schema: Schema, warnings: list[str])
     if doc.cats:
         cats = ", ".join(f"{c} ({s:g})" for c, s in doc.cats.items())
         warnings.append(f"{path}: {name}: document categories {cats}")
-    need_known_labels(schema, [e.label for e in out.entities] + [v.type for v in out.events], path, k)
+    lacking = sorted({v.type for v in out.events if schema.event_type(v.type) is None})
+    need(  # before the labels: an event type was grown into the schema as an entity label, or refused as a bad one
+        not lacking,
+        path,
+        k,
+        f"event types the schema {schema.name!r} lacks: {', '.join(lacking)} (a DocBin brings no roles for them: import "
+        "it into a project whose schema has them, e.g. annotator init P --schema FILE)",
+    )
+    need_known_labels(schema, [e.label for e in out.entities], path, k)
     check_with_line(schema, out, path, k)
     return out
 

@@ -155,3 +155,28 @@ def test_a_span_categorizers_scores_come_in_with_its_spans(tmp_path):
         ("Emmanuel Macron", 0.75),
         ("Paris", 0.5),
     ]
+
+
+def test_a_docbin_whose_event_types_the_schema_lacks_is_refused_naming_them(tmp_path, capsys):
+    """A DocBin exported from a project with event types the news schema lacks, imported into a new project: its event
+    types were taken for entity labels to add, and refused as bad ones ('entity label 'Profit/Loss' may hold only
+    letters, ...', naming the schema's source line) or added as entity labels ('Quake')."""
+    from annotator.importing import IncomingDocument, IncomingEntity, IncomingEvent, import_documents
+    from annotator.schema import parse_schema
+
+    schema = parse_schema(
+        '[schema]\nname = "quakes"\n[[entity]]\nname = "GPE"\n[[event]]\nname = "Quake"\n'
+        '[[event]]\nname = "Profit/Loss"\n',
+        "quakes.toml",
+    )
+    text = "A quake hit Kabul and profits fell."
+    with Project(tmp_path / "q.annotator", annotator="t", schema=schema) as p:
+        doc = IncomingDocument(text, "q.txt", entities=[IncomingEntity("k", 12, 17, "GPE")])
+        doc.events += [IncomingEvent("Quake", 2, 7, {}, []), IncomingEvent("Profit/Loss", 30, 34, {}, [])]
+        import_documents(p, [doc])
+        writers()["spacy"](p, tmp_path / "q.spacy")
+    new = tmp_path / "new.annotator"
+    assert main(["import", str(new), str(tmp_path / "q.spacy")]) == 1
+    err = capsys.readouterr().err
+    assert "event types the schema 'news' lacks: Profit/Loss, Quake (a DocBin brings no roles for them" in err, err
+    assert "may hold only" not in err and not new.exists()
