@@ -11,7 +11,7 @@ from annotator.decisions import accept_events, edit_event, leave_suggested_event
 from annotator.errors import ValidationError
 from annotator.model import STATES, STATUSES, Change, Entity, Event
 from annotator.recorder import EditRecorder, run_edit
-from annotator.shown import check_as_shown
+from annotator.shown import check_as_shown, check_none_unseen
 from annotator.rules import Breach, attribute_breaches, event_type_breach, filler_breaches, label_breach, room_breach
 from annotator.store import Project, now
 
@@ -139,7 +139,14 @@ def check_min_score(min_score: float | None) -> None:
         raise ValidationError(f"the minimum score must be a number, not {min_score!r}")
 
 
-def _decide_all(project: Project, doc_id: int, state: str, action: str, min_score: float | None = None) -> Change:
+def _decide_all(
+    project: Project,
+    doc_id: int,
+    state: str,
+    action: str,
+    min_score: float | None = None,
+    shown: Iterable[int] | None = None,
+) -> Change:
     _doc_text(project, doc_id)
     check_min_score(min_score)
     # with a minimum, only the suggestions scored at least that much: one without a score stays undecided
@@ -153,6 +160,7 @@ def _decide_all(project: Project, doc_id: int, state: str, action: str, min_scor
                 (doc_id, project.annotation_set, *(() if min_score is None else (min_score,))),
             )
         ]
+        check_none_unseen(ids, shown, "entity")
         t = now()
         for i in ids:
             rec.update("entities", i, {"state": state, "annotator": project.annotator, "updated_at": t})
@@ -164,14 +172,17 @@ def _decide_all(project: Project, doc_id: int, state: str, action: str, min_scor
     return run_edit(project, action, doc_id, body)
 
 
-def accept_all(project: Project, doc_id: int, *, min_score: float | None = None) -> Change:
+def accept_all(
+    project: Project, doc_id: int, *, min_score: float | None = None, shown: Iterable[int] | None = None
+) -> Change:
     """Accept every undecided entity suggestion of a document in one step; with ``min_score``, only those the
-    suggester scored at least that much (a suggestion without a score stays undecided). Undone as any edit."""
-    return _decide_all(project, doc_id, "accepted", "accept_all", min_score)
+    suggester scored at least that much (a suggestion without a score stays undecided). Undone as any edit. With
+    ``shown`` (the suggestions the view showed), one that came in elsewhere since is a StaleChangeError."""
+    return _decide_all(project, doc_id, "accepted", "accept_all", min_score, shown)
 
 
-def reject_all(project: Project, doc_id: int) -> Change:
-    return _decide_all(project, doc_id, "rejected", "reject_all")
+def reject_all(project: Project, doc_id: int, *, shown: Iterable[int] | None = None) -> Change:
+    return _decide_all(project, doc_id, "rejected", "reject_all", shown=shown)
 
 
 def delete_entity(project: Project, entity_id: int, *, expected: Entity | None = None) -> Change:

@@ -20,6 +20,7 @@ from annotator.errors import ValidationError
 from annotator.model import STATES, STATUSES, Change
 from annotator.recorder import EditRecorder, run_edit
 from annotator.rules import filler_breaches, room_breach
+from annotator.shown import check_none_unseen
 from annotator.store import Project, now
 
 
@@ -66,20 +67,35 @@ def add_entities(
     return run_edit(project, "add_entities", doc_id, body)
 
 
-def accept_rest(project: Project, doc_id: int, *, status: str | None = None) -> Change:
+def accept_rest(
+    project: Project,
+    doc_id: int,
+    *,
+    status: str | None = None,
+    shown: Iterable[int] | None = None,
+    shown_events: Iterable[int] | None = None,
+) -> Change:
     """Accept every undecided entity and event suggestion of a document in one step (before marking it done);
-    with ``status``, the document gets it in the same step (Ctrl+Enter: one key, one undo)."""
+    with ``status``, the document gets it in the same step (Ctrl+Enter: one key, one undo). With ``shown`` and
+    ``shown_events`` (what the view showed undecided), a suggestion that came in elsewhere since (a pre-annotation
+    re-run by a command while the app asked "accept the N undecided?") is a StaleChangeError, never accepted unseen."""
     _doc_text(project, doc_id)
     if status is not None and status not in STATUSES:
         raise ValidationError(f"status {status!r} is not one of {', '.join(STATUSES)}")
-    events = _suggested_events(project, doc_id)
 
     def body(rec: EditRecorder) -> None:
         t = now()
-        for (entity_id,) in project.db.conn.execute(
-            "SELECT id FROM entities WHERE document_id = ? AND annotation_set = ? AND state = 'suggested'",
-            (doc_id, project.annotation_set),
-        ).fetchall():
+        entities = [
+            r[0]
+            for r in project.db.conn.execute(
+                "SELECT id FROM entities WHERE document_id = ? AND annotation_set = ? AND state = 'suggested'",
+                (doc_id, project.annotation_set),
+            ).fetchall()
+        ]
+        events = _suggested_events(project, doc_id)  # read in the edit's transaction: nothing comes in between
+        check_none_unseen(entities, shown, "entity")
+        check_none_unseen(events, shown_events, "event")
+        for entity_id in entities:
             rec.update("entities", entity_id, {"state": "accepted", "annotator": project.annotator, "updated_at": t})
         accept_events(rec, events)
         if status is not None:

@@ -6,6 +6,8 @@ Ids are never reused (migration 3), and the view's copy of the span or event tra
 
 from __future__ import annotations
 
+from typing import Iterable
+
 import orjson
 
 from annotator.errors import StaleChangeError
@@ -38,3 +40,18 @@ def check_as_shown(project: Project, row_id: int, expected: Entity | Event | Non
         else:
             now = f"now {row['type']} [{row['trigger_start']}, {row['trigger_end']})"
         raise StaleChangeError(f"{what} was changed elsewhere ({now}); nothing was changed")
+
+
+def check_none_unseen(found: Iterable[int], shown: Iterable[int] | None, what: str) -> None:
+    """Raise StaleChangeError when a decision on every suggestion of a document would reach one the view never showed
+    (``shown``: the ids it showed undecided; None: no check): a pre-annotation or an import elsewhere added it since,
+    and "accept all" would accept it unseen."""
+    if shown is None:
+        return
+    unseen = set(found) - set(shown)
+    if unseen:
+        n = len(unseen)
+        raise StaleChangeError(
+            f"{n} {what} suggestion{'s' if n != 1 else ''} came in elsewhere since the document was shown (another "
+            f"window or process); nothing was changed; look at {'them' if n != 1 else 'it'} first"
+        )

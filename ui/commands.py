@@ -154,14 +154,16 @@ class AcceptAll(CoreEditCommand):
     edit = edits.accept_all
     title = "Accept all suggestions"
 
-    def describe(self, doc_id: int, min_score: float | None = None) -> str:
+    def describe(self, doc_id: int, min_score: float | None = None, shown: object = None) -> str:
         return self.title if min_score is None else f"Accept suggestions scored at least {min_score:.2f}"
 
 
 class AcceptRest(CoreEditCommand):
     edit = edits_flow.accept_rest
 
-    def describe(self, doc_id: int, status: str | None = None) -> str:
+    def describe(
+        self, doc_id: int, status: str | None = None, shown: object = None, shown_events: object = None
+    ) -> str:
         return f"Accept the rest and mark {status.replace('_', ' ')}" if status else "Accept the rest"
 
 

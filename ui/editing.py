@@ -191,11 +191,12 @@ class EditActions(QObject):
         c = self.c
         if c.doc is None:
             return
+        shown = frozenset(i for i, e in c.entities.items() if e.state == "suggested")  # none accepted unseen
         if min_score is None:
-            c.run(cmd.AcceptAll, c.doc.id)
+            c.run(cmd.AcceptAll, c.doc.id, shown=shown)
             return
         before = {e.id for e in c.visible_entities() if e.state == "suggested"}
-        c.run(cmd.AcceptAll, c.doc.id, min_score=min_score)
+        c.run(cmd.AcceptAll, c.doc.id, min_score=min_score, shown=shown)
         left = sum(1 for e in c.visible_entities() if e.state == "suggested")
         n = len(before) - left
         c.report_status(

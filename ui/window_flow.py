@@ -77,7 +77,15 @@ class WindowFlow:
             if choice is None:
                 return
             if choice == ACCEPT_REST:  # and marked, in one step: one Ctrl+Z takes both back
-                c.run(cmd.AcceptRest, c.doc.id, status="annotated")
+                c.run(
+                    cmd.AcceptRest,
+                    c.doc.id,
+                    status="annotated",
+                    shown=frozenset(i for i, e in c.entities.items() if e.state == "suggested"),
+                    shown_events=frozenset(i for i, v in c.events.items() if v.state == "suggested"),
+                )
+                if c.doc is None or c.doc.status != "annotated":  # refused (one came in unseen) or not saved: stay
+                    return
         if c.doc.status != "annotated":
             c.run(cmd.SetStatus, c.doc.id, "annotated")
             if c.doc is None or c.doc.status != "annotated":  # refused or not saved: stay, the message shows why
