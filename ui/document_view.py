@@ -69,8 +69,7 @@ class DocumentView(QPlainTextEdit):
     # -- setup ---------------------------------------------------------------------------------------
     def _on_project(self) -> None:
         colors = label_colors(self.controller.schema, self.palette_name)
-        self.highlighter.colors = {name: QColor(c) for name, c in colors.items()}
-        self.highlighter._formats = {}
+        self.highlighter.set_colors({name: QColor(c) for name, c in colors.items()})
 
     def set_palette(self, name: str) -> None:
         """Label colours from the schema or the colour-blind-safe palette (ui/palette.py)."""

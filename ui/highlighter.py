@@ -103,6 +103,7 @@ class SpanHighlighter(QObject):
         self._pending: tuple[list[Entity], list[Event], Utf16Map, int, int] | None = None
         self._formats: dict[tuple, QTextCharFormat] = {}
         self.theme = themes.current()  # the colours for the background in use (``set_theme`` when it changes)
+        self._marks: dict[tuple[str, str], QColor] = {}  # (label, "fill"/"decided"/"edge") -> colour, worked out once
         self.blocks_highlighted = 0  # for benchmarks and tests: how many blocks were given their formats
         # blocks of a long document not formatted yet: those in view get theirs before the first paint, these
         # after it, LAZY_STEP at a time (``resume``, called by the view once it has painted)
@@ -406,15 +407,30 @@ class SpanHighlighter(QObject):
     def set_theme(self, theme: themes.Theme) -> None:
         """Draw with ``theme``'s colours from now on (the view highlights its document again)."""
         self.theme = theme
+        self.set_colors(self.colors)
+
+    def set_colors(self, colors: dict[str, QColor]) -> None:
+        """The labels' colours (another schema or palette): formats and fills are worked out again."""
+        self.colors = colors
         self._formats.clear()
+        self._marks.clear()
 
     def fill(self, label: str, decided: bool) -> QColor:
-        """A span's fill for the background in use (the text on it stays readable)."""
-        return themes.span_fill(self.color(label), decided, self.theme)
+        """A span's fill for the background in use (the text on it stays readable); worked out once a label (the
+        label boxes ask at every paint)."""
+        key = (label, "decided" if decided else "fill")
+        c = self._marks.get(key)
+        if c is None:
+            c = self._marks[key] = themes.span_fill(self.color(label), decided, self.theme)
+        return c
 
     def edge(self, label: str) -> QColor:
         """A span's underline and label-box frame: seen against its suggested fill."""
-        return themes.span_edge(self.color(label), self.fill(label, False), self.theme)
+        key = (label, "edge")
+        c = self._marks.get(key)
+        if c is None:
+            c = self._marks[key] = themes.span_edge(self.color(label), self.fill(label, False), self.theme)
+        return c
 
     def _format(self, inner: tuple | None, outer: tuple | None, trigger: str | None) -> QTextCharFormat:
         sig = (inner, outer, trigger)
