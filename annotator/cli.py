@@ -1044,9 +1044,18 @@ def main(argv: Sequence[str] | None = None) -> int:
             _remove_if_empty(made)
 
 
+READ_ONLY = "nothing was changed (it only reads the project)"
 INTERRUPTED = {  # what Ctrl+C left, where "every finished step is saved" is not it
     "export": "nothing was written (an export is written whole or not at all; one there before is as it was)",
     "train": "no model version was made",
+    "stats": READ_ONLY,
+    "validate": READ_ONLY,
+    "agree": READ_ONLY,
+    "status": "no status was changed, or every one asked (they are set in one transaction): `annotator stats` says "
+    "which",
+    "models": "the default model is as it was, or as asked (it is set in one step): `annotator models PROJECT` says "
+    "which",
+    "init": "the project file is made in one step: run the same init again (a file it left unfinished is taken over)",
 }
 
 

@@ -138,3 +138,29 @@ def test_ctrl_c_in_accept_says_how_many_documents_it_did(tmp_path, capsys, monke
     with Project(path, create=False) as p:
         states = [e.state for d in p.document_ids() for e in p.entities(d)]
     assert states == ["accepted", "accepted", "suggested"]
+
+
+@pytest.mark.parametrize(
+    "argv, where, said",
+    [
+        (["stats"], "annotator.stats.project_stats", "nothing was changed (it only reads the project)"),
+        (["validate"], "annotator.validation.validate", "nothing was changed (it only reads the project)"),
+        (["status", "annotated", "--all"], "annotator.edits.set_statuses", "they are set in one transaction"),
+    ],
+)
+def test_ctrl_c_in_a_one_step_command_says_nothing_was_half_done(tmp_path, capsys, monkeypatch, argv, where, said):
+    """'every finished step is saved', said of commands that only read or change in one step."""
+    import importlib
+
+    corpus = _texts(tmp_path, 1)
+    path = tmp_path / "p.annotator"
+    assert main(["import", str(path), str(corpus)]) == 0
+    capsys.readouterr()
+    module, name = where.rsplit(".", 1)
+    monkeypatch.setattr(importlib.import_module(module), name, _ctrl_c_at(1, lambda *a, **k: None))
+    code = main([argv[0], str(path), *argv[1:]])
+    err = capsys.readouterr().err
+    assert code == 130 and err.startswith("annotator: interrupted; ") and len(err.splitlines()) == 1, err
+    assert said in err and "every finished step" not in err, err
+    with Project(path, create=False) as p:
+        assert [p.document(d).status for d in p.document_ids()] == ["new"]
