@@ -127,8 +127,9 @@ def model_quality(
     used, skipped = [], []
     reviewed, unknown = _reviewed(project, annotation_set)
     if unknown:
+        n = sum(unknown.values())  # documents (``unknown`` counts them by the file they came from)
         raise AnnotatorError(
-            f"cannot tell how good the model was on set {annotation_set!r}: {len(unknown)} of its reviewed documents were "
+            f"cannot tell how good the model was on set {annotation_set!r}: {n} of its reviewed documents {were(n)} "
             f"merged from {', '.join(sorted(unknown))} by an older annotator, which did not carry the model's original "
             "suggestions (they are in that file's change log); merge that file again to carry them"
         )

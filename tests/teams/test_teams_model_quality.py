@@ -9,7 +9,7 @@ from annotator import edits
 from annotator.importing import IncomingDocument, import_documents
 from annotator.recorder import undo
 from annotator.teams.model_quality import format_model_quality, model_quality, model_spans
-from teams_data import DOC1, at
+from teams_data import DOC1, DOC2, at
 
 SRC = "spacy:en_core_web_sm"
 
@@ -172,5 +172,32 @@ def test_a_set_merged_without_the_models_originals_says_it_cannot_tell(tmp_path)
         team.db.conn.execute("UPDATE documents SET meta = ?", (orjson.dumps(meta).decode(),))
         team.db.conn.execute("DELETE FROM merged_suggestions")
     with pytest.raises(AnnotatorError, match="cannot tell"):
+        model_quality(team, "alice")
+    team.close()
+
+
+def test_it_counts_the_documents_merged_without_the_originals_not_their_files(tmp_path):
+    """Two reviewed documents from one file were '1 of its reviewed documents were merged from ...': the count was
+    of the files."""
+    from annotator.errors import AnnotatorError
+    from annotator.store import Project
+    from annotator.teams.merge import merge_projects
+
+    src = _alice_with_model(tmp_path / "alice.annotator")
+    with Project(src, create=False, annotator="alice") as p:
+        d2 = import_documents(p, [IncomingDocument(text=DOC2, name="doc2")]).imported[0][1]
+        edits.set_status(p, d2, "reviewed")
+    team = Project(tmp_path / "team.annotator", annotator="rita")
+    merge_projects(team, [src])
+    with team.transaction():  # merged by an older annotator: each record names the file and nothing more
+        for doc_id, meta in team.db.conn.execute("SELECT id, meta FROM documents").fetchall():
+            meta = orjson.loads(meta)
+            alice = meta["annotation_sets"]["alice"]
+            meta["annotation_sets"]["alice"] = {
+                k: alice[k] for k in ("source", "source_document_id", "status", "merged_at")
+            }
+            team.db.conn.execute("UPDATE documents SET meta = ? WHERE id = ?", (orjson.dumps(meta).decode(), doc_id))
+        team.db.conn.execute("DELETE FROM merged_suggestions")
+    with pytest.raises(AnnotatorError, match="2 of its reviewed documents were merged from"):
         model_quality(team, "alice")
     team.close()
