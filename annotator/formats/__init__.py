@@ -48,9 +48,9 @@ def __getattr__(name: str) -> Any:
 
 def readers_by_suffix() -> dict[str, Callable[[Path], Any]]:
     """File readers keyed by suffix, for the project's own inputs recognised by their file name."""
-    from annotator.formats import plain, project_json
+    from annotator.formats import plain
 
-    return {".txt": lambda p: [plain.read_txt(p)], ".jsonl": plain.read_jsonl, ".json": project_json.read_json_result}
+    return {".txt": lambda p: [plain.read_txt(p)], ".jsonl": plain.read_jsonl, ".json": plain.read_json}
 
 
 def readers() -> dict[str, Callable]:

@@ -12,8 +12,8 @@ from typing import Any
 import orjson
 
 from annotator.errors import ImportFileError
-from annotator.formats.common import need
-from annotator.formats.project_json import parse_document
+from annotator.formats.common import ReadResult, need
+from annotator.formats.project_json import export_result, load_json, parse_document
 from annotator.importing import MAX_FILE_CHARS, IncomingDocument, IncomingEntity, decode_text
 
 
@@ -102,3 +102,23 @@ def read_jsonl(path: Path) -> list[IncomingDocument]:
     if not docs:
         raise ImportFileError(str(path), "no documents in file")
     return docs
+
+
+def read_json(path: Path) -> ReadResult:
+    """A ``.json`` file: the project's JSON export, or a list of documents as the JSONL input gives them one a line
+    (``[{"text": ...}, ...]``: ``json.dump`` of a list, pandas' ``to_json(orient="records")``; it was "not an
+    annotator JSON export"), the number in its messages an item's place in the list."""
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise ImportFileError(str(path), f"cannot read: {exc.strerror or exc}") from None
+    obj = load_json(data, path)
+    if not isinstance(obj, list):
+        return export_result(obj, path)
+    need(bool(obj), path, None, "no documents in the list")
+    docs = []
+    for number, item in enumerate(obj, start=1):
+        doc = parse_jsonl_object(item, str(path), number)
+        doc.source_line = number
+        docs.append(doc)
+    return ReadResult(docs)

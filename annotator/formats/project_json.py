@@ -265,13 +265,26 @@ def read_json_result(path: Path) -> ReadResult:
         data = path.read_bytes()
     except OSError as exc:
         raise ImportFileError(str(path), f"cannot read: {exc.strerror or exc}") from None
-    decode_text(data, str(path), MAX_FILE_CHARS)  # encoding, emptiness and size checks with clear messages
+    return export_result(load_json(data, path), path)
+
+
+def load_json(data: bytes, path: Path) -> Any:
+    """The JSON value of a file's bytes, after the encoding, emptiness and size checks (clear messages)."""
+    decode_text(data, str(path), MAX_FILE_CHARS)
     try:
-        obj = orjson.loads(data)
+        return orjson.loads(data)
     except orjson.JSONDecodeError as exc:
         raise ImportFileError(str(path), f"not valid JSON: {exc}") from None
+
+
+def export_result(obj: Any, path: Path) -> ReadResult:
+    """The documents and schema of a JSON export's value."""
     if not isinstance(obj, dict) or obj.get("format") != FORMAT:
-        raise ImportFileError(str(path), f'not an annotator JSON export (no "format": "{FORMAT}" marker)')
+        raise ImportFileError(
+            str(path),
+            f'not an annotator JSON export (no "format": "{FORMAT}" marker), nor a list of documents '
+            '([{"text": ...}, ...])',
+        )
     if not isinstance(obj.get("version"), int) or obj["version"] > VERSION:
         raise ImportFileError(
             str(path), f"export format version {obj.get('version')!r} is newer than this annotator reads"

@@ -107,3 +107,23 @@ def test_more_set_names_than_source_files_is_said_in_good_english(tmp_path, caps
     code = main(["merge", str(tmp_path / "team.annotator"), str(source), "--as", "alice", "--as", "bob"])
     err = capsys.readouterr().err
     assert code == 1 and "2 set names given (--as) for 1 source file" in err and "files" not in err, err
+
+
+def test_a_json_list_of_documents_is_imported_as_the_jsonl_input_is(tmp_path, capsys):
+    """'[{"text": ...}, ...]' (json.dump of a list, pandas' to_json(orient="records")) was 'not an annotator JSON
+    export', where the same objects one a line in a .jsonl came in."""
+    import json
+
+    docs = [
+        {"text": "Maria Lopez met officials.", "spans": [{"start": 0, "end": 11, "label": "PERSON"}]},
+        {"text": "Ivan Petrov flew to Zurich.", "name": "ivan"},
+    ]
+    (tmp_path / "list.json").write_text(json.dumps(docs), encoding="utf-8")
+    path = tmp_path / "p.annotator"
+    assert main(["import", str(path), str(tmp_path / "list.json")]) == 0
+    assert capsys.readouterr().out.startswith("2 imported, 1 entity, 0 events")
+    with Project(path, create=False) as p:
+        assert [p.document(d).name for d in p.document_ids()] == ["list.json:1", "ivan"]
+    (tmp_path / "bad.json").write_text(json.dumps([{"text": "ok"}, {"txt": "x"}]), encoding="utf-8")
+    assert main(["import", str(path), str(tmp_path / "bad.json")]) == 1
+    assert "bad.json:2: 'text' must be a non-empty string" in capsys.readouterr().err
