@@ -188,3 +188,23 @@ def test_each_version_reads_whole_in_the_adjudication_list(qtbot, tmp_path):
         assert dlg.width() <= 1366
     finally:
         close_window(w)
+
+
+def test_one_difference_is_said_as_one_item(qtbot, tmp_path):
+    """The heading said '1 items, 1 to settle'."""
+    from annotator import edits
+    from annotator.importing import IncomingDocument, import_documents
+    from annotator.store import Project
+
+    path = tmp_path / "team.annotator"
+    with Project(path, annotator="setup") as p:
+        doc = import_documents(p, [IncomingDocument(TEXT, "t.txt")]).imported[0][1]
+        for name in ("alice", "bob"):
+            p.annotation_set, p.annotator = name, name
+            edits.add_entity(p, doc, *_at("Mary"), "PERSON")
+    w = open_window(qtbot, path, annotator="vera", pipeline=None)
+    try:
+        w.actions_by_name["adjudicate"].trigger()
+        assert ": 1 item, 1 to settle; sets A = alice, B = bob" in w._adjudication_window.heading.text()
+    finally:
+        close_window(w)

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 
 from annotator.teams import adjudication as adj
 from annotator.teams.differences import Difference, EntityOption, EventOption, differences, document_sets
+from annotator.wording import counted
 from ui.commands import CoreEditCommand
 from ui.dialogs.keys import close_buttons
 from ui.plain import no_mnemonic, tooltip_text
@@ -179,7 +180,7 @@ class AdjudicationWindow(QDialog):
             self.heading.setText(f"{c.doc.name}: no annotators' sets cover this document (merge their files first).")
         else:
             self.heading.setText(
-                f"{c.doc.name} ({c.doc.status}): {len(self.diffs)} items, {left} to settle; sets "
+                f"{c.doc.name} ({c.doc.status}): {counted(len(self.diffs), 'item')}, {left} to settle; sets "
                 + ", ".join(f"{SET_KEYS[i]} = {s}" for i, s in enumerate(self.sets[: len(SET_KEYS)]))
             )
         if selected is None and self.tree.topLevelItemCount():
