@@ -18,6 +18,7 @@ from annotator.learn.options import LEAST_DOCUMENTS, QUICK_EPOCHS, TrainOptions
 from annotator.learn.scoring import Tally, as_events, tally_entities, tally_events
 from annotator.nlp import DEFAULT_PIPELINE
 from annotator.store import Project, now
+from annotator.wording import counted
 
 Progress = Callable[[str, int, int], None]
 
@@ -191,13 +192,13 @@ def train_project(
     left_out = [d.name for d in finished if not d.decided]
     if len(docs) < LEAST_DOCUMENTS:
         why = (
-            f" and a person's decision in them ({len(left_out)} other(s) hold only undecided suggestions: accept or "
+            f" and a person's decision in them ({counted(len(left_out), 'other')} {'holds' if len(left_out) == 1 else 'hold'} only undecided suggestions: accept or "
             "reject them first; Edit > Accept all suggestions, Ctrl+Shift+A, accepts a document's)"
             if left_out
             else ""
         )
         raise NotEnoughData(
-            f"{project.path}: {len(docs)} finished document(s) with status "
+            f"{project.path}: {counted(len(docs), 'finished document')} with status "
             f"{' or '.join(opt.statuses)}{why}; training needs at least {LEAST_DOCUMENTS} (one to hold out)"
         )
     by_id = {d.id: d for d in docs}

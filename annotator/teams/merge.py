@@ -18,13 +18,13 @@ from typing import Callable, Sequence
 import orjson
 
 from annotator.errors import AnnotatorError
-from annotator.wording import counted
 from annotator.model import DEFAULT_SET
 from annotator.store import Project, now
 from annotator.teams.merge_checks import check_source, project_twin_index
 from annotator.teams.merge_copy import SourceReport, copy_document
 from annotator.teams.provenance import continues, file_history, fork, save_source_record, source_records, worked_since
 from annotator.teams.sets import META_KEY
+from annotator.wording import counted, were
 
 __all__ = ["MergeReport", "SourceReport", "merge_projects", "source_annotator"]
 
@@ -139,14 +139,14 @@ def _refusal(plan: _Plan, owner: _Owner, docs: list[str], combine: bool) -> Anno
     keep_apart = f"--as NAME to keep {plan.path.name} as an annotation set of its own (then adjudicate)"
     if combine:
         return AnnotatorError(
-            f"{plan.path}: set {plan.set_name!r} cannot be combined: {len(docs)} document(s) were worked on both in this "
+            f"{plan.path}: set {plan.set_name!r} cannot be combined: {counted(len(docs), 'document')} {were(len(docs))} worked on both in this "
             f"file and in {owner.path}, or it cannot be told for the earlier file ({names}); use --replace to let this "
             f"file's version win, or {keep_apart}; nothing was merged"
         )
     if owner.plan is not None:
         return AnnotatorError(
-            f"{owner.path} and {plan.path} would both become annotation set {plan.set_name!r} and share {len(docs)} "
-            f"document(s) ({names}); use --combine to take each document from the file it was worked on in, --replace "
+            f"{owner.path} and {plan.path} would both become annotation set {plan.set_name!r} and share "
+            f"{counted(len(docs), 'document')} ({names}); use --combine to take each document from the file it was worked on in, --replace "
             f"to let the later file win, or --as NAME (one per source) to name them apart; nothing was merged"
         )
     return AnnotatorError(

@@ -19,6 +19,7 @@ from annotator.rules import (
     label_breach,
 )
 from annotator.schema import Schema
+from annotator.wording import counted
 
 NEAR_LIMIT = 10  # documents whose texts differ in at most this many characters (in one place) are near twins
 WINDOW = 32  # characters of a text's start and end that index it
@@ -78,7 +79,9 @@ def check_source(conn: sqlite3.Connection, source_set: str, schema: Schema, path
         (source_set,),
     ).fetchone()[0]
     if stray:
-        problems.append(f"{stray} argument(s) point at an entity of another document or set")
+        problems.append(
+            f"{counted(stray, 'argument')} {'points' if stray == 1 else 'point'} at an entity of another document or set"
+        )
     if problems:
         raise AnnotatorError(f"{path}: {'; '.join(problems)}; nothing was merged")
 

@@ -47,7 +47,8 @@ class SourceReport:
         )
         if self.replaced_documents:
             s += (
-                f"; {len(self.replaced_documents)} replaced the set's earlier version of the same document(s) "
+                f"; {len(self.replaced_documents)} replaced the set's earlier version of the same "
+                f"{'document' if len(self.replaced_documents) == 1 else 'documents'} "
                 "(replaced, not duplicated)"
             )
         if self.kept_documents:

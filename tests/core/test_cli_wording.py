@@ -127,3 +127,14 @@ def test_a_json_list_of_documents_is_imported_as_the_jsonl_input_is(tmp_path, ca
     (tmp_path / "bad.json").write_text(json.dumps([{"text": "ok"}, {"txt": "x"}]), encoding="utf-8")
     assert main(["import", str(path), str(tmp_path / "bad.json")]) == 1
     assert "bad.json:2: 'text' must be a non-empty string" in capsys.readouterr().err
+
+
+def test_train_on_one_finished_document_says_one_document(tmp_path, capsys):
+    """'1 finished document(s) with status annotated or reviewed': the '(s)' of a message that did not count."""
+    path = _one_document(tmp_path)
+    assert main(["accept", str(path), "--all"]) == 0
+    assert main(["status", str(path), "annotated", "--all"]) == 0
+    capsys.readouterr()
+    assert main(["train", str(path)]) == 1
+    err = capsys.readouterr().err
+    assert ": 1 finished document with status annotated or reviewed; training needs at least 2" in err, err
