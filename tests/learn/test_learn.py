@@ -187,7 +187,7 @@ def test_finished_documents_holding_only_undecided_suggestions_are_no_training_d
     # marked finished with every suggestion undecided: trained on them, a model learned from nothing (gold 0 on
     # the held-out documents), scored 0.000 against the current 0.000 and was made the default
     project = _suggested_only(tmp_path / "s.annotator", 4, status)
-    with pytest.raises(NotEnoughData, match=r"0 finished document\(s\).*4 other\(s\) hold only undecided suggestions"):
+    with pytest.raises(NotEnoughData, match=r"0 finished documents .*4 others hold only undecided suggestions"):
         train_project(project, FAST)
     assert versions.list_versions(project) == []
     project.close()
