@@ -11,6 +11,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QContextMenuEvent
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
+from annotator.navigation import LocalTokens
 from ui import commands as cmd
 from ui.menus import build_context_menu
 from ui.status_line import SEPARATOR
@@ -216,9 +217,15 @@ class WindowFlow:
         v = c.events.get(c.current_event) if c.current_event is not None else None
         if c.doc is not None:
             n = self.undecided_count()
-            if not n and c.doc.status == "new" and not c.entities and not c.events and self.preannotating():
+            bare = not n and c.doc.status == "new" and not c.entities and not c.events
+            if bare and self.preannotating():
                 # not "every suggestion is decided (Ctrl+Enter: mark it annotated)": they have not come yet
                 left = "Pre-annotation is running: this document's suggestions come when it is done (Alt+C cancels it)"
+            elif bare and isinstance(c.tokens(), LocalTokens):  # never pre-annotated (cancelled, or turned off)
+                left = (
+                    "No suggestions here yet: Project > Pre-annotate all documents makes them "
+                    "(or select words and press a label key)"
+                )
             else:
                 left = work_left(n, c.doc.status)
         elif c.project is not None and not c.project.document_ids():  # a new project (`gui NEW` makes one): said so

@@ -452,3 +452,24 @@ def test_keyboard_shortcuts_give_the_descriptions_room_under_a_larger_font(qtbot
     assert dlg.width() <= room.width() and dlg.height() <= room.height()
     across = 90 * dlg.fontMetrics().averageCharWidth()  # about 90 characters, or all the screen gives
     assert dlg.width() >= min(across, room.width() - 40), (dlg.width(), across, room.width())
+
+
+def test_a_document_never_pre_annotated_says_how_suggestions_are_made(qtbot, tmp_path):
+    """After Alt+C on the first pre-annotation (or with it turned off in Settings) the documents it did not reach read
+    "Every suggestion in this document is decided (Ctrl+Enter: mark it annotated)" at the next key: they say where
+    suggestions are made."""
+    from annotator.importing import IncomingDocument, import_documents
+    from annotator.store import Project
+    from ui_support import open_window
+
+    path = tmp_path / "p.annotator"
+    with Project(path, annotator="setup") as p:
+        import_documents(p, [IncomingDocument("Maria Lopez met John Smith in Paris.", "a.txt")])
+    w = open_window(qtbot, path, size=(1366, 740))
+    try:
+        w._describe_current_entity()
+        text = w.message.text()
+        assert "mark it annotated" not in text, text
+        assert "Project > Pre-annotate all documents" in text
+    finally:
+        close_window(w)
