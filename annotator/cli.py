@@ -370,6 +370,13 @@ def cmd_export(args: argparse.Namespace) -> int:
     if args.format is None:  # told from the output's name: 'corpus.conll' wrote JSON under that name
         args.format = export_format_for(args.output) or "json"
         told = f" as {shown_name(args.format)} (told from its name)" if export_format_for(args.output) else ""
+        if not told and args.output != STDOUT:  # 'train.oneie', 'corpus.iob': JSON under that name, without a word
+            ending = Path(args.output).suffix
+            told = (
+                " as JSON, the default ("
+                + (f"the ending {ending!r} tells no format" if ending else "a name without an ending tells no format")
+                + "; --format names one)"
+            )
     if args.format not in table:
         raise UsageError(f"unknown format {args.format!r}; choose one of {', '.join(table)}")
     if args.options and args.format not in OPTIONS:

@@ -138,3 +138,14 @@ def test_train_on_one_finished_document_says_one_document(tmp_path, capsys):
     assert main(["train", str(path)]) == 1
     err = capsys.readouterr().err
     assert ": 1 finished document with status annotated or reviewed; training needs at least 2" in err, err
+
+
+def test_an_export_whose_name_tells_no_format_says_it_wrote_json(tmp_path, capsys):
+    """'-o train.oneie' wrote the project's JSON under that name and said 'wrote train.oneie: ...' (OneIE is a
+    format: --format oneie writes it)."""
+    path = _one_document(tmp_path)
+    assert main(["export", str(path), "-o", str(tmp_path / "train.oneie")]) == 0
+    out = capsys.readouterr().out
+    assert "train.oneie as JSON, the default (the ending '.oneie' tells no format; --format names one)" in out, out
+    assert main(["export", str(path), "-o", str(tmp_path / "x.json")]) == 0
+    assert "x.json as JSON (told from its name): " in capsys.readouterr().out

@@ -91,7 +91,7 @@ def test_export_without_format_is_told_from_the_output_name(tmp_path, capsys):
     for name in ("out.conll", "out.jsonl", "out.spacy", "out.data"):
         assert main(["export", str(proj), "-o", str(tmp_path / name)]) == 0, capsys.readouterr().err
     said = capsys.readouterr().out
-    assert "out.conll as CoNLL (told from its name)" in said and "out.data: " in said  # no such ending: json
+    assert "out.conll as CoNLL (told from its name)" in said and "out.data as JSON, the default (the ending" in said
     assert (tmp_path / "out.conll").read_text(encoding="utf-8").startswith("-DOCSTART- -X- O O\n")
     lines = (tmp_path / "out.jsonl").read_bytes().splitlines()
     assert len(lines) == n and all("text" in orjson.loads(x) for x in lines)
