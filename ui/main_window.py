@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any, Callable
 
 from PySide6.QtCore import QByteArray, Qt, QTimer
-from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QShowEvent
+from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QFont, QShowEvent
 from PySide6.QtWidgets import (
     QApplication,
     QLabel,
@@ -87,7 +87,11 @@ class MainWindow(WindowPanels, FilesAndWork, WindowFlow, QMainWindow):
         # the document's name and status, elided in the middle to the room there is (whole in its tooltip): it
         # asked for the whole name, and at 960x540 (1920x1080 scaled twice) the window ran past the screen's edge
         self.title = ElidedLabel("", least=12, mode=Qt.TextElideMode.ElideMiddle)
-        self.title.setStyleSheet("font-size: 13pt; font-weight: bold; padding: 4px 6px")
+        title_font = QFont(self.title.font())  # 13 pt bold, larger under a larger application font (it stayed 13 pt,
+        title_font.setPointSizeF(max(13.0, QApplication.font().pointSizeF() * 1.3))  # smaller than the lists at 14)
+        title_font.setBold(True)
+        self.title.setFont(title_font)
+        self.title.setStyleSheet("padding: 4px 6px")
         self.legend = Legend()
         self.legend.labelClicked.connect(self.edit_actions.label)
         self.find_bar = FindBar(self.view)

@@ -473,3 +473,13 @@ def test_a_document_never_pre_annotated_says_how_suggestions_are_made(qtbot, tmp
         assert "Project > Pre-annotate all documents" in text
     finally:
         close_window(w)
+
+
+def test_the_documents_title_is_not_smaller_than_a_larger_application_font(qtbot, project_path, font14):
+    """The title above the text was 13 pt bold whatever the font: under 14 pt it was smaller than the lists."""
+    w = open_window(qtbot, project_path, size=(1366, 740))
+    try:
+        assert w.title.fontInfo().pointSizeF() > 14
+        assert w.title.fontInfo().bold()
+    finally:
+        close_window(w)
