@@ -652,6 +652,28 @@ def _at_least(low: int):  # type: ignore[no-untyped-def]
     return whole
 
 
+OWN_FORMATS = ("json", "jsonl", "txt")  # the project's own inputs: read by their ending, with no --format
+
+
+def _import_format_named(names: list[str]):  # type: ignore[no-untyped-def]
+    """An argparse type: an import format's name; the project's own (``-f jsonl``, which export takes) is refused
+    saying to leave --format out (it was "invalid choice: 'jsonl'", as for a typo)."""
+
+    def name(text: str) -> str:
+        if text in names:
+            return text
+        if text in OWN_FORMATS:
+            raise argparse.ArgumentTypeError(
+                f"{text!r}: the project's own files (.txt, .jsonl, .json) are read without --format: leave it out "
+                "(each file is told by its ending and content)"
+            )
+        choose = ", ".join(map(repr, names))
+        raise argparse.ArgumentTypeError(f"invalid choice: {text!r} (choose from {choose})")
+
+    name.__name__ = "import format"
+    return name
+
+
 class _Formatter(argparse.HelpFormatter):
     """Help that shows an option's default where its text does not say it already (``--batch``: 500)."""
 
@@ -739,7 +761,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument(
         "--format",
         "-f",
-        choices=[f.name for f in import_formats()],
+        type=_import_format_named([f.name for f in import_formats()]),
         metavar="FORMAT",
         help="read with this format (brat, prodigy, doccano, label_studio, conll, spacy, dygiepp, oneie, webanno); default: told "
         "from the name and content",

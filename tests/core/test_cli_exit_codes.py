@@ -52,3 +52,13 @@ def test_import_takes_f_for_format_as_export_does(tmp_path, capsys):
     assert main(["import", str(path), str(tmp_path / "in.conll"), "-f", "conll"]) == 0
     with Project(path, create=False) as p:
         assert len(p.document_ids()) == 2
+
+
+@pytest.mark.parametrize("fmt", ["json", "jsonl", "txt"])
+def test_import_of_the_projects_own_format_by_name_says_to_leave_format_out(tmp_path, capsys, fmt):
+    """'import P out.jsonl -f jsonl' (export takes -f jsonl) was "invalid choice: 'jsonl'", as for a typo."""
+    path = _project(tmp_path)
+    (tmp_path / "in.jsonl").write_text('{"text": "Ivan Petrov flew to Zurich."}\n', encoding="utf-8")
+    code = main(["import", str(path), str(tmp_path / "in.jsonl"), "-f", fmt])
+    line = _usage_line(capsys.readouterr().err)
+    assert code == 2 and "are read without --format: leave it out" in line and "invalid choice" not in line, line
