@@ -27,12 +27,14 @@ class ElidedLabel(QLabel):
         least: int = LEAST_CHARACTERS,
         parent: QWidget | None = None,
         mode: Qt.TextElideMode = Qt.TextElideMode.ElideRight,
+        ink: int = 0,
     ):
         super().__init__(parent)
         self.setTextFormat(Qt.TextFormat.PlainText)
         self.full_text = text
         self.least = least
         self.mode = mode  # where "…" goes (the window's title: in the name's middle, its status kept)
+        self.ink = ink  # pixels kept free after the text's advance (up to SLACK: whole at its size hint)
         self.setToolTip(tooltip_text(tooltip or text))
         super().setText(text)
 
@@ -44,23 +46,34 @@ class ElidedLabel(QLabel):
         self.full_text = text
         self.setToolTip(tooltip_text(text))
         self.updateGeometry()
-        room = self.contentsRect().width()
+        room = self._room()
         super().setText(self.fontMetrics().elidedText(text, self.mode, room) if room > 0 else text)
 
     def minimumSizeHint(self) -> QSize:  # noqa: N802 (Qt name)
         self.ensurePolished()  # the style sheet's font (bold) measured, not the default one
         hint = super().minimumSizeHint()
         least = self.fontMetrics().horizontalAdvance(self.full_text[: self.least] + "…")
-        return QSize(min(self.sizeHint().width(), least + 2 * self.margin() + SLACK), hint.height())
+        return QSize(min(self.sizeHint().width(), least + self._around()), hint.height())
 
     def sizeHint(self) -> QSize:  # noqa: N802
         self.ensurePolished()
         fm = self.fontMetrics()
-        return QSize(fm.horizontalAdvance(self.full_text) + 2 * self.margin() + SLACK, super().sizeHint().height())
+        return QSize(fm.horizontalAdvance(self.full_text) + self._around(), super().sizeHint().height())
+
+    def _around(self) -> int:
+        """The width besides the text's advance: the margin, the style sheet's padding (the contents margins) and
+        ``SLACK``."""
+        m = self.contentsMargins()
+        return 2 * self.margin() + m.left() + m.right() + SLACK
+
+    def _room(self) -> int:
+        """The text's room at the width the label has: its contents less the margin and ``ink`` (fitted to the
+        advance alone, the title's last bold glyph was drawn cut at the edge under a 14 pt font)."""
+        return self.contentsRect().width() - 2 * self.margin() - self.ink
 
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802
         super().resizeEvent(event)
-        room = self.contentsRect().width()
+        room = self._room()
         text = self.fontMetrics().elidedText(self.full_text, self.mode, room)
         if text != self.text():
             super().setText(text)

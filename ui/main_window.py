@@ -33,7 +33,7 @@ from ui.menus import build_menus
 from ui.status_line import StatusLine
 from ui.panels.find_bar import FindBar
 from ui.panels.events import list_order
-from ui.elided import ElidedLabel
+from ui.elided import SLACK, ElidedLabel
 from ui.panels.legend import Legend, LegendArea
 from ui.panels.table_model import keys_look
 from ui.palette import label_colors
@@ -86,7 +86,7 @@ class MainWindow(WindowPanels, FilesAndWork, WindowFlow, QMainWindow):
         self.after_view_paint = AfterPaint(self.view.viewport())  # the side panels fill after the text is drawn
         # the document's name and status, elided in the middle to the room there is (whole in its tooltip): it
         # asked for the whole name, and at 960x540 (1920x1080 scaled twice) the window ran past the screen's edge
-        self.title = ElidedLabel("", least=12, mode=Qt.TextElideMode.ElideMiddle)
+        self.title = ElidedLabel("", least=12, mode=Qt.TextElideMode.ElideMiddle, ink=SLACK)
         title_font = QFont(self.title.font())  # 13 pt bold, larger under a larger application font (it stayed 13 pt,
         title_font.setPointSizeF(max(13.0, QApplication.font().pointSizeF() * 1.3))  # smaller than the lists at 14)
         title_font.setBold(True)

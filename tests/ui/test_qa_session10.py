@@ -483,3 +483,23 @@ def test_the_documents_title_is_not_smaller_than_a_larger_application_font(qtbot
         assert w.title.fontInfo().bold()
     finally:
         close_window(w)
+
+
+@pytest.mark.parametrize("short_by", [1, 3, 8, 30])
+def test_the_title_short_of_its_width_is_elided(qtbot, project_path, font14, short_by):  # type: ignore[no-untyped-def]
+    """Under Xvfb with a 14 pt font the title was drawn cut at its right edge ("000_c5086996ec44ef81.txt  —  ne|w"):
+    given less than the width it asks for, it was fitted to the text's advance alone, and the last bold glyph's ink
+    ran past it. Short of its width by any pixel it is elided ("…"), whole at its width."""
+    w = open_window(qtbot, project_path, size=(1366, 740))
+    try:
+        t = w.title
+        t.set_full_text("000_c5086996ec44ef81.txt  —  in progress")
+        whole = t.sizeHint().width()
+        t.setFixedWidth(whole)
+        qtbot.waitUntil(lambda: t.width() == whole)
+        assert t.text() == t.full_text
+        t.setFixedWidth(whole - short_by)
+        qtbot.waitUntil(lambda: t.width() == whole - short_by)
+        assert "…" in t.text(), (t.text(), short_by)
+    finally:
+        close_window(w)
