@@ -4,6 +4,7 @@ types that refuse a bad value in one line (``cli`` runs what it parses)."""
 from __future__ import annotations
 
 import argparse
+import textwrap
 from typing import Any
 
 from annotator import __version__
@@ -69,6 +70,13 @@ class _Formatter(argparse.HelpFormatter):
         default = action.default
         shown = action.option_strings and not (default is None or default is False or default == argparse.SUPPRESS)
         return text if not shown or "default" in text else f"{text} (default: %(default)s)"
+
+    def _split_lines(self, text: str, width: int) -> list[str]:  # never at a hyphen: 'docs/command-' 'line.md'
+        return textwrap.wrap(self._whitespace_matcher.sub(" ", text).strip(), width, break_on_hyphens=False)
+
+    def _fill_text(self, text: str, width: int, indent: str) -> str:
+        text = self._whitespace_matcher.sub(" ", text).strip()
+        return textwrap.fill(text, width, initial_indent=indent, subsequent_indent=indent, break_on_hyphens=False)
 
 
 class _Parser(argparse.ArgumentParser):

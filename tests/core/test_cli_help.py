@@ -66,3 +66,12 @@ def test_version_is_the_package_s(capsys):
     assert main(["--version"]) == 0
     assert capsys.readouterr().out.strip() == f"annotator {annotator.__version__}"
     assert annotator.__version__ == version("annotator")
+
+
+def test_help_lines_never_break_at_a_hyphen(capsys, monkeypatch):
+    """On an 80-column terminal the main help ended 'docs/command-' / 'line.md', and an option's help could be cut
+    the same way ('--only-' 'new')."""
+    monkeypatch.setenv("COLUMNS", "80")
+    assert main(["--help"]) == 0
+    text = capsys.readouterr().out
+    assert "docs/command-line.md" in text and not any(line.rstrip().endswith("-") for line in text.splitlines()), text
