@@ -13,6 +13,13 @@ import orjson
 import pytest
 
 from reliability_settings import FIGURES, RELIABLE  # noqa: E402,F401
+from reliability_support import mounted_small_fs
+
+
+@pytest.fixture
+def small_fs(tmp_path):
+    """A 2 MB tmpfs (a disk that fills), mounted for the test."""
+    yield from mounted_small_fs(tmp_path / "mnt")
 
 
 @pytest.fixture

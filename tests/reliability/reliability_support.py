@@ -4,20 +4,40 @@ from __future__ import annotations
 
 import hashlib
 import os
+import shutil
 import signal
 import sqlite3
 import subprocess
 import sys
 import time
 from pathlib import Path
-from typing import Any
+from typing import Any, Iterator
 
 import orjson
+import pytest
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parents[1]
 WORKER = HERE / "crash_worker.py"
 EDIT_TABLES = ("documents", "entities", "events", "arguments", "comments")
+
+# Other users, for what file modes do (root ignores them): run a command as nobody, or as an owner uid 1000
+SETPRIV = shutil.which("setpriv")
+AS_NOBODY = [SETPRIV, "--reuid=nobody", "--regid=nogroup", "--clear-groups"] if SETPRIV else []
+AS_OWNER = [SETPRIV, "--reuid=1000", "--regid=1000", "--clear-groups"] if SETPRIV else []
+needs_nobody = pytest.mark.skipif(not SETPRIV or os.geteuid() != 0, reason="needs root and setpriv to act as nobody")
+
+
+def mounted_small_fs(folder: Path) -> Iterator[Path]:
+    """A 2 MB tmpfs mounted on ``folder`` (a disk that fills), unmounted after; the test skipped where none can be."""
+    folder.mkdir()
+    mount = ["mount", "-t", "tmpfs", "-o", "size=2m", "tmpfs", str(folder)]
+    if os.geteuid() != 0 or subprocess.run(mount, capture_output=True).returncode != 0:
+        pytest.skip("cannot mount a tmpfs here")
+    try:
+        yield folder
+    finally:
+        subprocess.run(["umount", "-l", str(folder)], capture_output=True)
 
 
 class ForkServer:

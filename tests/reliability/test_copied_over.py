@@ -134,22 +134,6 @@ def test_checkpoints_of_another_process_are_never_taken_for_a_copy(tmp_path):
     conn.close()
 
 
-@pytest.fixture
-def small_fs(tmp_path):
-    mnt = tmp_path / "mnt"
-    mnt.mkdir()
-    if (
-        os.geteuid() != 0
-        or subprocess.run(["mount", "-t", "tmpfs", "-o", "size=2m", "tmpfs", str(mnt)], capture_output=True).returncode
-        != 0
-    ):
-        pytest.skip("cannot mount a tmpfs here")
-    try:
-        yield mnt
-    finally:
-        subprocess.run(["umount", "-l", str(mnt)], capture_output=True)
-
-
 @pytest.mark.slow
 def test_a_log_written_in_half_way_on_a_full_disk_is_never_taken_for_a_copy(small_fs):
     """On a full disk the write of the log into the file fails half-way: the file alone is then no whole database, and

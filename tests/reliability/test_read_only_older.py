@@ -20,6 +20,8 @@ from pathlib import Path
 
 import pytest
 
+from reliability_support import AS_NOBODY, needs_nobody
+
 from annotator import edits, migrations
 from annotator.cli import main
 from annotator.errors import SaveError
@@ -29,9 +31,6 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "core"))
 from test_news_aliases_migration import old_news_source, old_project  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[2]
-SETPRIV = shutil.which("setpriv")
-AS_NOBODY = [SETPRIV, "--reuid=nobody", "--regid=nogroup", "--clear-groups"] if SETPRIV else []
-needs_nobody = pytest.mark.skipif(not SETPRIV or os.geteuid() != 0, reason="needs root and setpriv to act as nobody")
 
 
 def format7(folder: Path) -> Path:
@@ -189,22 +188,6 @@ def test_the_copy_of_a_killed_process_is_removed_by_the_next_one(tmp_path):
     finally:
         shutil.rmtree(killed, ignore_errors=True)
         shutil.rmtree(running, ignore_errors=True)
-
-
-@pytest.fixture
-def small_fs(tmp_path):
-    mnt = tmp_path / "mnt"
-    mnt.mkdir()
-    if (
-        os.geteuid() != 0
-        or subprocess.run(["mount", "-t", "tmpfs", "-o", "size=2m", "tmpfs", str(mnt)], capture_output=True).returncode
-        != 0
-    ):
-        pytest.skip("cannot mount a tmpfs here")
-    try:
-        yield mnt
-    finally:
-        subprocess.run(["umount", "-l", str(mnt)], capture_output=True)
 
 
 @pytest.mark.slow

@@ -16,12 +16,12 @@ from pathlib import Path
 
 import pytest
 
+from reliability_support import AS_NOBODY, needs_nobody
+
 from annotator.importing import IncomingDocument, import_documents
 from annotator.store import Project
 
 ROOT = Path(__file__).resolve().parents[2]
-SETPRIV = shutil.which("setpriv")
-AS_NOBODY = [SETPRIV, "--reuid=nobody", "--regid=nogroup", "--clear-groups"] if SETPRIV else []
 TEXT = "Maria Lopez met officials in Paris."
 
 PROBE = r"""
@@ -58,9 +58,6 @@ def as_nobody(*args: str) -> dict:
     )
     assert r.returncode == 0, r.stderr[-2000:]
     return json.loads(r.stdout.strip().splitlines()[-1])
-
-
-needs_nobody = pytest.mark.skipif(not SETPRIV or os.geteuid() != 0, reason="needs root and setpriv to act as nobody")
 
 
 @pytest.fixture
@@ -109,22 +106,6 @@ def test_a_folder_the_user_cannot_write_opens_read_only_with_the_reason(shared):
         os.chmod(shared, 0o777)
     assert opened.get("read_only") and "folder" in opened["why"] and opened["docs"] == [1], opened
     assert (out / "out.jsonl").read_text(encoding="utf-8").count("\n") == 1
-
-
-@pytest.fixture
-def small_fs(tmp_path):
-    mnt = tmp_path / "mnt"
-    mnt.mkdir()
-    if (
-        os.geteuid() != 0
-        or subprocess.run(["mount", "-t", "tmpfs", "-o", "size=2m", "tmpfs", str(mnt)], capture_output=True).returncode
-        != 0
-    ):
-        pytest.skip("cannot mount a tmpfs here")
-    try:
-        yield mnt
-    finally:
-        subprocess.run(["umount", "-l", str(mnt)], capture_output=True)
 
 
 def fill(folder: Path) -> None:

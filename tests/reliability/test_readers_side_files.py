@@ -19,10 +19,10 @@ from pathlib import Path
 
 import pytest
 
+from reliability_support import AS_NOBODY, AS_OWNER, SETPRIV
+
 ROOT = Path(__file__).resolve().parents[2]
-SETPRIV = shutil.which("setpriv")
-OWNER = [SETPRIV, "--reuid=1000", "--regid=1000", "--clear-groups"] if SETPRIV else []
-COLLEAGUE = [SETPRIV, "--reuid=nobody", "--regid=nogroup", "--clear-groups"] if SETPRIV else []
+OWNER, COLLEAGUE = AS_OWNER, AS_NOBODY
 needs_users = pytest.mark.skipif(not SETPRIV or os.geteuid() != 0, reason="needs root and setpriv to act as two users")
 
 EDIT = r"""
