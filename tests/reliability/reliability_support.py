@@ -28,6 +28,33 @@ AS_OWNER = [SETPRIV, "--reuid=1000", "--regid=1000", "--clear-groups"] if SETPRI
 needs_nobody = pytest.mark.skipif(not SETPRIV or os.geteuid() != 0, reason="needs root and setpriv to act as nobody")
 
 
+def fill(folder: Path) -> None:
+    """Write zeros into ``folder/filler`` until its disk is full."""
+    try:
+        with open(folder / "filler", "wb") as fh:
+            while True:
+                fh.write(b"\0" * 65536)
+                fh.flush()
+    except OSError:
+        pass
+
+
+def shared_folder(prefix: str, mode: int = 0o777) -> Iterator[Path]:
+    """A folder other users can reach (pytest's own tmp folders are private to root), ``mode`` on it; removed after."""
+    import tempfile
+
+    top = Path(tempfile.mkdtemp(prefix=prefix))
+    os.chmod(top, 0o755)
+    folder = top / "shared"
+    folder.mkdir()
+    os.chmod(folder, mode)
+    try:
+        yield folder
+    finally:
+        os.chmod(folder, 0o755)
+        shutil.rmtree(top, ignore_errors=True)
+
+
 def mounted_small_fs(folder: Path) -> Iterator[Path]:
     """A 2 MB tmpfs mounted on ``folder`` (a disk that fills), unmounted after; the test skipped where none can be."""
     folder.mkdir()

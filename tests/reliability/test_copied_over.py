@@ -16,6 +16,8 @@ from pathlib import Path
 
 import pytest
 
+from reliability_support import fill
+
 from annotator import edits
 from annotator.errors import ProjectMovedError
 from annotator.importing import IncomingDocument, import_documents
@@ -144,13 +146,7 @@ def test_a_log_written_in_half_way_on_a_full_disk_is_never_taken_for_a_copy(smal
     path = small_fs / "p.annotator"
     p = project(path, 200, "Our")
     p.write_log_into_file()
-    try:
-        with open(small_fs / "filler", "wb") as fh:
-            while True:
-                fh.write(b"\0" * 65536)
-                fh.flush()
-    except OSError:
-        pass
+    fill(small_fs)
     saved = 0
     for k in range(1, 200):
         try:

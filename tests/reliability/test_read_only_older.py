@@ -20,7 +20,7 @@ from pathlib import Path
 
 import pytest
 
-from reliability_support import AS_NOBODY, needs_nobody
+from reliability_support import AS_NOBODY, needs_nobody, shared_folder
 
 from annotator import edits, migrations
 from annotator.cli import main
@@ -125,17 +125,12 @@ print(json.dumps(got))
 
 @pytest.fixture
 def shared():
-    """A folder ``nobody`` can reach (pytest's own tmp folders are private to root)."""
-    top = Path(tempfile.mkdtemp(prefix="annotator-nobody-"))
-    os.chmod(top, 0o755)
-    folder = top / "shared"
-    folder.mkdir()
-    out = top / "exports"
-    out.mkdir()
-    os.chmod(out, 0o777)
-    yield folder
-    os.chmod(folder, 0o755)
-    shutil.rmtree(top, ignore_errors=True)
+    """A folder ``nobody`` can reach (not write in), and an ``exports`` folder beside it that nobody can write in."""
+    for folder in shared_folder("annotator-nobody-", 0o755):
+        out = folder.parent / "exports"
+        out.mkdir()
+        os.chmod(out, 0o777)
+        yield folder
 
 
 @pytest.mark.slow

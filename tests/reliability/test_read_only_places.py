@@ -9,14 +9,13 @@ from __future__ import annotations
 
 import json
 import os
-import shutil
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
 
-from reliability_support import AS_NOBODY, needs_nobody
+from reliability_support import AS_NOBODY, fill, needs_nobody, shared_folder
 
 from annotator.importing import IncomingDocument, import_documents
 from annotator.store import Project
@@ -62,17 +61,8 @@ def as_nobody(*args: str) -> dict:
 
 @pytest.fixture
 def shared():
-    """A folder nobody can reach (pytest's own tmp folders are private to root)."""
-    import tempfile
-
-    top = Path(tempfile.mkdtemp(prefix="annotator-nobody-"))
-    os.chmod(top, 0o755)
-    folder = top / "shared"
-    folder.mkdir()
-    os.chmod(folder, 0o777)
-    yield folder
-    os.chmod(folder, 0o777)
-    shutil.rmtree(top, ignore_errors=True)
+    """A folder nobody can reach and write in."""
+    yield from shared_folder("annotator-nobody-")
 
 
 @pytest.mark.slow
@@ -106,16 +96,6 @@ def test_a_folder_the_user_cannot_write_opens_read_only_with_the_reason(shared):
         os.chmod(shared, 0o777)
     assert opened.get("read_only") and "folder" in opened["why"] and opened["docs"] == [1], opened
     assert (out / "out.jsonl").read_text(encoding="utf-8").count("\n") == 1
-
-
-def fill(folder: Path) -> None:
-    try:
-        with open(folder / "filler", "wb") as fh:
-            while True:
-                fh.write(b"\0" * 65536)
-                fh.flush()
-    except OSError:
-        pass
 
 
 def check_read_only_and_exportable(path: Path, out: Path, why: str) -> None:

@@ -19,7 +19,7 @@ from pathlib import Path
 
 import pytest
 
-from reliability_support import AS_NOBODY, AS_OWNER, SETPRIV
+from reliability_support import AS_NOBODY, AS_OWNER, SETPRIV, shared_folder
 
 ROOT = Path(__file__).resolve().parents[2]
 OWNER, COLLEAGUE = AS_OWNER, AS_NOBODY
@@ -62,14 +62,10 @@ def owner_edits(path: Path) -> dict:
 
 @pytest.fixture
 def shared():
-    top = Path(tempfile.mkdtemp(prefix="annotator-shared-"))
-    os.chmod(top, 0o755)
-    folder = top / "shared"
-    folder.mkdir()
-    os.chmod(folder, 0o777)
-    (folder / "a.txt").write_text("Maria Lopez met officials in Paris.", encoding="utf-8")
-    yield folder
-    shutil.rmtree(top, ignore_errors=True)
+    """A folder both users can write in, with a text to import."""
+    for folder in shared_folder("annotator-shared-"):
+        (folder / "a.txt").write_text("Maria Lopez met officials in Paris.", encoding="utf-8")
+        yield folder
 
 
 def sides(folder: Path) -> list[str]:
