@@ -138,17 +138,37 @@ def cmd_import(args: argparse.Namespace) -> int:
         raise UsageError("- (standard input) can be read once; give it once")
     if STDIN in args.paths and sys.stdin.isatty():
         raise UsageError("- reads documents from standard input, which is a terminal here: pipe them in")
-    with stdin_spooled(args.paths, sys.stdin.buffer, args.format) as (args.paths, args.spool):
-        if not args.format and (getattr(args, "options", None) or getattr(args, "skip_bad", False)):
-            args.format = _told_format(args.paths)
-        try:
-            return _import_format(args) if args.format else _import_paths(args)
-        except (UsageError, OptionError):
-            raise
-        except AnnotatorError as exc:
-            if not args.spool:
+    piped, args.spool = STDIN in args.paths, ""
+    try:
+        with stdin_spooled(args.paths, sys.stdin.buffer, args.format) as (args.paths, args.spool):
+            if not args.format and (getattr(args, "options", None) or getattr(args, "skip_bad", False)):
+                args.format = _told_format(args.paths)
+            try:
+                return _import_format(args) if args.format else _import_paths(args)
+            except (UsageError, OptionError):
                 raise
-            raise AnnotatorError(_shown(str(exc), args.spool)) from None
+            except AnnotatorError as exc:
+                if not args.spool:
+                    raise
+                raise AnnotatorError(_shown(str(exc), args.spool)) from None
+    except KeyboardInterrupt:
+        if piped and not args.spool:  # the pipe was not read to its end: nothing was stored
+            raise Interrupted(
+                "nothing was imported: standard input was still being read (it is read to its end before anything "
+                "is imported)"
+            ) from None
+        raise
+
+
+def _import_interrupted(saved: str, spool: str, again: str) -> Interrupted:
+    """Ctrl+C in an import: what was ``saved``, then how to finish: ``again`` (run it again), or, when it read
+    standard input (which a pipe cannot give twice), the file its content is kept in (``stdin_spooled``)."""
+    if not spool:
+        return Interrupted(f"{saved}; {again}")
+    return Interrupted(
+        f"{saved}; what standard input gave is kept in {spool}: to finish, run the import again with that file in "
+        "place of -"
+    )
 
 
 def _told_format(paths: list[str]) -> str | None:
@@ -191,10 +211,11 @@ def _import_paths(args: argparse.Namespace) -> int:
             report = import_paths(project, args.paths, batch=args.batch, progress=progress)
         except KeyboardInterrupt:  # every batch before it is stored (files whole), the one under way is not
             saved = len(project.document_ids()) - before
-            raise Interrupted(
-                f"{counted(saved, 'document')} imported before it {'is' if saved == 1 else 'are'} saved, each file whole; run "
-                "the same import again to "
-                "finish (what is there already is skipped as a duplicate)"
+            raise _import_interrupted(
+                f"{counted(saved, 'document')} imported before it {'is' if saved == 1 else 'are'} saved, each file "
+                "whole",
+                args.spool,
+                "run the same import again to finish (what is there already is skipped as a duplicate)",
             ) from None
     every, spool = args.verbose, args.spool
     read_as = [f"{path}: read as {shown_name(fmt)}" for path, fmt in getattr(report, "formats", [])]
@@ -238,7 +259,14 @@ def _import_format(args: argparse.Namespace) -> int:
             + "; nothing was imported"
         )
     with _open(args) as project:
-        report = import_format(project, args.format, args.paths, skip_bad=args.skip_bad, options=options)
+        try:
+            report = import_format(project, args.format, args.paths, skip_bad=args.skip_bad, options=options)
+        except KeyboardInterrupt:  # read whole, then stored in one transaction: nothing of it is there
+            raise _import_interrupted(
+                "nothing was imported (with --format everything is stored in one step, at the end)",
+                args.spool,
+                "run the same import again",
+            ) from None
     _tell_import_report(report, args.verbose, args.spool)
     print(report.summary())
     return 0

@@ -301,16 +301,26 @@ def stdin_spooled(paths: list[str], stream: BinaryIO, fmt: str | None = None) ->
     """``paths`` with ``-`` replaced by a file (``stdin`` + ``stdin_suffix``) holding all that ``stream`` gives, in a
     private temporary folder removed after the block; also that file's path ('' when ``-`` is not among them), which
     messages should call standard input. Readers re-read and peek at their files: a pipe cannot be, so it is copied
-    to the file first (in pieces: a large input is never held in memory)."""
+    to the file first (in pieces: a large input is never held in memory). A Ctrl+C inside the block keeps the file
+    (the pipe cannot be read again: it is the one way to finish the import); one while the pipe is read does not."""
     if STDIN not in paths:
         yield paths, ""
         return
-    with tempfile.TemporaryDirectory(prefix="annotator-stdin-") as folder:
-        part = Path(folder) / "stdin"
+    folder = Path(tempfile.mkdtemp(prefix="annotator-stdin-"))
+    keep = False
+    try:
+        part = folder / "stdin"
         with part.open("wb") as fh:
             shutil.copyfileobj(stream, fh, 1 << 20)
         spool = part.rename(part.with_name(f"stdin{stdin_suffix(_first_line(part), fmt)}"))
-        yield [str(spool) if p == STDIN else p for p in paths], str(spool)
+        try:
+            yield [str(spool) if p == STDIN else p for p in paths], str(spool)
+        except KeyboardInterrupt:
+            keep = True
+            raise
+    finally:
+        if not keep:
+            shutil.rmtree(folder, ignore_errors=True)
 
 
 def empty_folders(paths: Iterable[str | Path]) -> list[Path]:

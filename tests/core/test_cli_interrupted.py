@@ -164,3 +164,67 @@ def test_ctrl_c_in_a_one_step_command_says_nothing_was_half_done(tmp_path, capsy
     assert said in err and "every finished step" not in err, err
     with Project(path, create=False) as p:
         assert [p.document(d).status for d in p.document_ids()] == ["new"]
+
+
+JSONL = "".join(f'{{"text": "Ivan Petrov met officials in Rome on day {k}.", "name": "d{k}"}}\n' for k in range(5))
+
+
+class _Stdin:
+    """Standard input as a pipe: not a terminal, its bytes in ``buffer`` (a Ctrl+C while reading them when ``cut``)."""
+
+    def __init__(self, data: bytes, cut: bool = False) -> None:
+        import io
+
+        self.cut = cut
+        self.buffer = self if cut else io.BytesIO(data)
+        self.data = data
+
+    def isatty(self) -> bool:
+        return False
+
+    def read(self, size: int = -1) -> bytes:
+        raise KeyboardInterrupt
+
+
+@pytest.mark.parametrize("argv", [[], ["--format", "doccano"]], ids=["told", "format"])
+def test_ctrl_c_in_an_import_of_standard_input_keeps_it_and_says_where(tmp_path, capsys, monkeypatch, argv):
+    """'run the same import again to finish': standard input cannot be given again (the pipe is spent, the
+    documents it held were read into a temporary file that was removed). What it gave is kept, and the line says
+    where and how to go on."""
+    import sys
+
+    import annotator.formats.loading as loading
+
+    path = tmp_path / "p.annotator"
+    assert main(["import", str(path), str(_texts(tmp_path, 2))]) == 0
+    capsys.readouterr()
+    monkeypatch.setattr(sys, "stdin", _Stdin(JSONL.encode()))
+    monkeypatch.setattr(loading, "store_documents", _ctrl_c_at(1, loading.store_documents))
+    monkeypatch.setattr(loading, "store_results", _ctrl_c_at(1, loading.store_results))
+    code = main(["import", str(path), "-", *argv])
+    err = capsys.readouterr().err
+    assert code == 130 and err.startswith("annotator: interrupted; ") and len(err.splitlines()) == 1, err
+    assert "standard input" in err and "same import again" not in err, err
+    kept = Path(err.split(" is kept in ")[1].split(":")[0])
+    try:
+        assert kept.read_bytes() == JSONL.encode()
+        monkeypatch.undo()
+        assert main(["import", str(path), str(kept)]) == 0  # how to go on, as the line says
+        with Project(path, create=False) as p:
+            assert len(p.document_ids()) == 7
+    finally:
+        import shutil
+
+        shutil.rmtree(kept.parent, ignore_errors=True)
+
+
+def test_ctrl_c_while_standard_input_is_read_says_nothing_was_imported(tmp_path, capsys, monkeypatch):
+    import sys
+
+    path = tmp_path / "p.annotator"
+    monkeypatch.setattr(sys, "stdin", _Stdin(b"", cut=True))
+    code = main(["import", str(path), "-"])
+    err = capsys.readouterr().err
+    assert code == 130 and len(err.splitlines()) == 1, err
+    assert "nothing was imported" in err and "standard input" in err, err
+    assert not path.exists()
