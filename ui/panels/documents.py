@@ -236,10 +236,36 @@ class DocumentPanel(QWidget):
         lay.setContentsMargins(MARGIN, MARGIN, MARGIN, MARGIN)
         lay.addLayout(top)
         lay.addWidget(self.table)
-        self.search.textChanged.connect(self.proxy.set_text)
-        self.status.currentIndexChanged.connect(lambda _i: self.proxy.set_status(self.status.currentData()))
+        self.search.textChanged.connect(self._filter_text)
+        self.status.currentIndexChanged.connect(lambda _i: self._filter_status(self.status.currentData()))
+        self.search.returnPressed.connect(self._open_selected)
         self.table.activated.connect(self._activated)
         self.table.clicked.connect(self._activated)
+
+    def _filter_text(self, text: str) -> None:
+        self.proxy.set_text(text)
+        self._keep_current()
+
+    def _filter_status(self, status: str) -> None:
+        self.proxy.set_status(status)
+        self._keep_current()
+
+    def _keep_current(self) -> None:
+        """After a filter the open document's row is the selected one whenever it is shown, else the first row shown
+        (Qt kept whichever row the filter left selected: cleared again, the list showed another document chosen
+        than the one open, and Enter there opened it)."""
+        if self.select(self.model.current_id):
+            return
+        if self.proxy.rowCount() > 0:
+            self.table.selectRow(0)
+        else:
+            self.table.clearSelection()
+
+    def _open_selected(self) -> None:
+        """Enter in the filter box: the row the list shows selected is opened (the match found)."""
+        rows = self.table.selectionModel().selectedRows()
+        if rows:
+            self._activated(rows[0])
 
     def _activated(self, index: QModelIndex) -> None:
         doc_id = self.proxy.data(index, Qt.ItemDataRole.UserRole)
@@ -286,12 +312,12 @@ class DocumentPanel(QWidget):
         self.model.set_current(current_id)
         return True
 
-    def select(self, doc_id: int | None) -> None:
-        if doc_id is None:
-            return
-        r = self.model.row_of(doc_id)
-        if r < 0:
-            return
-        idx = self.proxy.mapFromSource(self.model.index(r, 0))
-        if idx.isValid() and self.table.currentIndex().row() != idx.row():
+    def select(self, doc_id: int | None) -> bool:
+        """The document's row selected; False when it is not in the list or the filter hides it."""
+        r = self.model.row_of(doc_id) if doc_id is not None else -1
+        idx = self.proxy.mapFromSource(self.model.index(r, 0)) if r >= 0 else QModelIndex()
+        if not idx.isValid():
+            return False
+        if not self.table.selectionModel().isRowSelected(idx.row(), QModelIndex()):
             self.table.selectRow(idx.row())
+        return True
