@@ -6,7 +6,9 @@ read the new file's pages with its cached ones and wrote its log over them: both
 image is malformed"). The file changes legitimately only when a checkpoint writes the log into it, and then holds a
 past state of the open project: the same change log up to some row, and ids given (``sqlite_sequence``) never fewer
 than before. A file that changed on disk (mtime, ctime, size) is read alone (``immutable``, through SQLite: a plain
-``open()`` here would drop the connection's locks, see ``fileid.open_here``) and compared with that.
+``open()`` here would drop the connection's locks, see ``fileid.open_here``) and compared with that. A file that went
+back to fewer ids while SQLite wrote nothing into it (no checkpoint counted in the ``-shm``: ``walindex``) is a copy,
+whatever other connections committed meanwhile.
 """
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
+from annotator import walindex
 from annotator.errors import AnnotatorError
 from annotator.fileid import sqlite_uri
 
@@ -31,6 +34,7 @@ class FileMark:
     sequences: dict[str, int]
     last_change: tuple | None  # (id, at, annotator, action) of the file alone's last change_log row
     data_version: int | None = None  # the open connection's PRAGMA data_version then (moves with others' commits)
+    checkpoints: walindex.Checkpoints | None = None  # SQLite's checkpoints of the file then, None when not known
 
 
 def stat_of(path: Path) -> Stat | None:
@@ -69,6 +73,7 @@ def _data_version(conn: sqlite3.Connection | None) -> int | None:
 def _read(path: Path, ours: sqlite3.Connection | None = None) -> tuple[FileMark | None, bool]:
     """The file alone's mark (None if not read), and whether it is no SQLite database at all (its header is not one:
     never the case of a project file half written by a checkpoint, whose first page is always whole)."""
+    checkpoints = walindex.checkpoints(path)  # before the stat: a checkpoint begun after it moves them
     before = stat_of(path)
     try:
         conn = sqlite3.connect(sqlite_uri(path, mode="ro", immutable=1), uri=True)
@@ -80,7 +85,11 @@ def _read(path: Path, ours: sqlite3.Connection | None = None) -> tuple[FileMark 
         return None, getattr(exc, "sqlite_errorname", "") == "SQLITE_NOTADB" and stat_of(path) == before
     finally:
         conn.close()
-    return (FileMark(before, sequences, last, _data_version(ours)) if stat_of(path) == before else None), False
+    if stat_of(path) != before:
+        return None, False
+    if walindex.checkpoints(path) != checkpoints:  # a checkpoint wrote meanwhile: what it did is not known
+        checkpoints = None
+    return FileMark(before, sequences, last, _data_version(ours), checkpoints), False
 
 
 def _whole(path: Path) -> bool:
@@ -100,7 +109,8 @@ def _whole(path: Path) -> bool:
 
 def empty_mark(path: Path, ours: sqlite3.Connection | None = None) -> FileMark:
     """A mark of the file alone before it holds anything readable (a new project's tables are still in the log)."""
-    return FileMark(stat_of(path), {}, None, _data_version(ours))
+    checkpoints = walindex.checkpoints(path)
+    return FileMark(stat_of(path), {}, None, _data_version(ours), checkpoints)
 
 
 def changed_on_disk(path: Path, mark: FileMark | None) -> bool:
@@ -119,8 +129,10 @@ def _verdict(path: Path, seen: FileMark, ours: sqlite3.Connection) -> tuple[bool
         our_sequences = None  # the open connection itself reads the other file's pages now
     # fewer ids than the file had: an older copy put there, unless another connection committed meanwhile (an SQLite
     # restore of a backup, ``sqlite3 p.annotator ".restore old"``, goes back by the rules and is shown as any commit)
+    # and a checkpoint wrote that into the file: SQLite wrote nothing into it since, so the commits were not that
     went_back = any(now.sequences.get(t, 0) < seq for t, seq in seen.sequences.items())
-    foreign = our_sequences is None or (went_back and now.data_version == seen.data_version)
+    unwritten = walindex.nothing_written_between(seen.checkpoints, now.checkpoints)
+    foreign = our_sequences is None or (went_back and (now.data_version == seen.data_version or unwritten))
     foreign = foreign or any(seq > our_sequences.get(t, 0) for t, seq in now.sequences.items())  # type: ignore[union-attr]
     if not foreign and now.last_change is not None:
         try:

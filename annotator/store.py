@@ -6,7 +6,7 @@ import os
 import sqlite3
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any, Callable, Iterator
 
 import orjson
 from annotator import filemark, fileid, migrations, opencheck, upgraded_copy
@@ -322,14 +322,8 @@ class Project:
         except OSError:
             here, links = None, 1
         if here == self.identity and links == 1:
-            if not filemark.changed_on_disk(self.path, self._mark):
-                return
-            replaced, mark = filemark.replaced_by_another(self.path, self._mark, self.db.conn)
-            if not replaced:
-                self._mark = mark or self._mark  # cannot tell now: asked again at the next write or poll
-                self._unsure = mark is None  # nothing of ours is written into it meanwhile (write_log_into_file)
-                return
-            self._stop_overwritten()
+            self._check_copied_over()
+            return
         new_path = fileid.find_by_identity(self.path.parent, self.identity, besides=self.path)
         opened_there = new_path is not None and any(Path(f"{new_path}{x}").exists() for x in ("-wal", "-shm"))
         kept = "everything saved before is in the file"
@@ -364,6 +358,20 @@ class Project:
             str(new_path) if new_path is not None else None,
         )
         raise self.stopped
+
+    def _check_copied_over(self, before_stop: Callable[[], None] | None = None) -> None:
+        """Raise ProjectMovedError when another file was copied over this one (same inode, another history), after
+        ``before_stop`` (a transaction under way is rolled back before the log is emptied)."""
+        if not filemark.changed_on_disk(self.path, self._mark):
+            return
+        replaced, mark = filemark.replaced_by_another(self.path, self._mark, self.db.conn)  # type: ignore[arg-type]
+        if not replaced:
+            self._mark = mark or self._mark  # cannot tell now: asked again at the next write or poll
+            self._unsure = mark is None  # nothing of ours is written into it meanwhile (write_log_into_file)
+            return
+        if before_stop is not None:
+            before_stop()
+        self._stop_overwritten()
 
     def _stop_overwritten(self) -> None:
         """Stop editing a file another was copied over while open (same inode, another history), and empty our log
@@ -420,6 +428,9 @@ class Project:
             raise SaveError(f"{self.path}: cannot write to the project: {exc}") from None
         try:
             yield conn
+            # a copy over the file while this transaction was under way (seconds for an import's batch): the commit's
+            # checkpoint would write its pages into the copy; one stat, unless the file changed
+            self._check_copied_over(before_stop=lambda: conn.execute("ROLLBACK"))
             conn.execute("COMMIT")
         except sqlite3.OperationalError as exc:
             if conn.in_transaction:
@@ -475,6 +486,8 @@ class Project:
             busy, logged, written = self.db.conn.execute("PRAGMA wal_checkpoint(PASSIVE)").fetchone()
         except (ProjectMovedError, sqlite3.Error):
             return False
+        if written > 0 and filemark.changed_on_disk(self.path, self._mark):  # the file moved on by our own hand
+            self._mark = filemark.read_mark(self.path, self.db.conn) or self._mark
         return not busy and logged == written
 
     def data_version(self) -> int:

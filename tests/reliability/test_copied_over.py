@@ -233,3 +233,52 @@ def test_a_copy_under_way_is_never_written_into(tmp_path):
         edits.add_comment(p, 1, "after the copy")
     p.close()
     assert digest(path) == copied and intact(path) == ("ok", 300)
+
+
+def _moved_past_a_backup(tmp_path: Path) -> tuple[Project, Path, Path]:
+    """An open project whose file moved on past a backup of it (the backup: what a ``cp`` restores)."""
+    path, backup = tmp_path / "p.annotator", tmp_path / "backup.annotator"
+    p = project(path, 50, "Our")
+    p.write_log_into_file()
+    shutil.copyfile(path, backup)
+    for k in range(1, 40):
+        edits.add_comment(p, k, "written into the file after the backup " * 50)
+    p.write_log_into_file()
+    return p, path, backup
+
+
+def test_a_backup_copied_over_while_another_program_commits_is_caught(tmp_path):
+    """The backup was copied in while another connection (a command, ``sqlite3``) was in the middle of a
+    transaction, which then committed: the open project took the file's going back for an SQLite restore (another
+    connection had committed), wrote its edit and its log into the copy: 'disk I/O error', the copy damaged. SQLite
+    wrote nothing into the file meanwhile (no checkpoint counted in the -shm), so it is a copy."""
+    p, path, backup = _moved_past_a_backup(tmp_path)
+    kept = digest(backup)
+    other = sqlite3.connect(path, isolation_level=None, timeout=10)
+    other.execute("BEGIN IMMEDIATE")
+    other.execute("UPDATE documents SET name = name || ' (renamed)' WHERE id = 3")
+    shutil.copyfile(backup, path)  # restored while the other program's transaction is under way
+    other.execute("COMMIT")
+    with pytest.raises(ProjectMovedError, match="overwritten"):
+        edits.add_comment(p, 2, "after the restore")  # was: saved, and written into the copy
+    p.close()
+    other.close()
+    assert digest(path) == kept and intact(path) == ("ok", 50)
+
+
+def test_a_backup_copied_over_during_a_transaction_stops_it_before_its_commit(tmp_path):
+    """A command's import batch is one transaction of seconds; a copy over the file during it: its commit (and the
+    checkpoint SQLite makes at a commit) would write into the copy. The file is looked at before the commit: the
+    transaction is rolled back, editing stops, the copy is left as it was copied; the open app stops too."""
+    app, path, backup = _moved_past_a_backup(tmp_path)
+    kept = digest(backup)
+    command = Project(path, create=False, annotator="command")
+    with pytest.raises(ProjectMovedError, match="overwritten"):
+        with command.transaction():
+            import_documents(command, [IncomingDocument("A batch of the command's import.", "batch.txt")])
+            shutil.copyfile(backup, path)
+    with pytest.raises(ProjectMovedError, match="overwritten"):
+        edits.add_comment(app, 2, "after the restore")
+    command.close()
+    app.close()
+    assert digest(path) == kept and intact(path) == ("ok", 50)
