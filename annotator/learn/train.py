@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import shutil
 import time
 from dataclasses import dataclass, field
 from typing import Any, Callable, Sequence
 
-from annotator.errors import NotEnoughData, TrainingCancelled
+from annotator.errors import NotEnoughData, SaveError, TrainingCancelled
 from annotator.learn import versions
 from annotator.learn.argument_tuning import unfilled_roles
 from annotator.learn.data import FinishedDoc, finished_documents, held_out_split
@@ -304,8 +303,14 @@ def train_project(
             },
         }
         report.version = versions.publish(project, tmp, manifest, make_default)
+    except OSError as exc:  # a full disk, a folder that cannot be written: spaCy's own error names nothing
+        versions.discard_temp_folder(project, tmp)
+        raise SaveError(
+            f"{versions.models_dir(project)}: cannot save the trained model there ({exc.strerror or exc}); no model "
+            "version was made and the project is as it was"
+        ) from None
     except BaseException:
-        shutil.rmtree(tmp, ignore_errors=True)
+        versions.discard_temp_folder(project, tmp)
         raise
     report.made_default = make_default
     return report

@@ -163,6 +163,16 @@ def new_temp_folder(project: Project) -> Path:
     return tmp
 
 
+def discard_temp_folder(project: Project, tmp: Path) -> None:
+    """Remove ``tmp`` (a run that made no version), and the models folder with it when nothing else is in it (a
+    first run on a full disk left an empty ``p.annotator.models`` beside the project)."""
+    shutil.rmtree(tmp, ignore_errors=True)
+    try:
+        models_dir(project).rmdir()  # only when empty
+    except OSError:
+        pass
+
+
 def publish(project: Project, tmp: Path, manifest: dict[str, Any], make_default: bool) -> int:
     """Write the manifest, rename the temporary folder to the next version number, then record it: number, rename and
     record in one transaction, so two runs finishing at once (the app's and a command's) each get their own number and
