@@ -58,6 +58,30 @@ def flat_tags(
     return tags
 
 
+def tagged_sentences(rec: dict[str, Any], toks: DocTokens, tags: list[str]) -> list[list[tuple[str, str]]]:
+    """(word, tag) of each sentence's words: whitespace tokens left out, a token holding spaces (a DocBin's word may)
+    split into words, its later words inside its entity. The words of the token exports (CoNLL, Hugging Face)."""
+    text = rec["text"]
+    sentences: list[list[tuple[str, str]]] = []
+    sent_starts = set(toks.sent_starts)
+    sentence: list[tuple[str, str]] = []
+    for k in range(len(toks)):
+        if k in sent_starts and sentence:
+            sentences.append(sentence)
+            sentence = []
+        if toks.is_space(text, k):
+            continue
+        word = text[toks.starts[k] : toks.ends[k]]
+        if " " in word or "\t" in word or "\n" in word or "\xa0" in word:  # a DocBin's word may hold a space
+            follow = "O" if tags[k] == "O" else "I-" + tags[k][2:]  # the rest of a split token: inside its entity
+            sentence += [(w, tags[k] if i == 0 else follow) for i, w in enumerate(word.split())]
+        else:
+            sentence.append((word, tags[k]))
+    if sentence:
+        sentences.append(sentence)
+    return sentences
+
+
 def document_conll(
     rec: dict[str, Any],
     toks: DocTokens,
@@ -66,25 +90,10 @@ def document_conll(
     docstart: bool,
     skip: set[str] | frozenset[str] = frozenset(),
 ) -> str:
-    text = rec["text"]
     tags = flat_tags(rec, toks, report, mode, skip)
     out = [DOCSTART, ""] if docstart else []
-    sent_starts = set(toks.sent_starts)
-    sentence: list[str] = []
-    for k in range(len(toks)):
-        if k in sent_starts and sentence:
-            out += sentence + [""]
-            sentence = []
-        if toks.is_space(text, k):
-            continue
-        word = text[toks.starts[k] : toks.ends[k]]
-        if " " in word or "\t" in word or "\n" in word or "\xa0" in word:  # a DocBin's word may hold a space
-            follow = "O" if tags[k] == "O" else "I-" + tags[k][2:]  # the rest of a split token: inside its entity
-            sentence += [f"{w} -X- _ {tags[k] if i == 0 else follow}" for i, w in enumerate(word.split())]
-        else:
-            sentence.append(f"{word} -X- _ {tags[k]}")
-    if sentence:
-        out += sentence + [""]
+    for sentence in tagged_sentences(rec, toks, tags):
+        out += [f"{word} -X- _ {tag}" for word, tag in sentence] + [""]
     return "\n".join(out) + "\n"
 
 

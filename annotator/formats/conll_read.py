@@ -226,9 +226,12 @@ def _shape(path: Path, lines: list[str], rows: list[tuple[int, str]], column: in
 
 # -- reading ----------------------------------------------------------------------------------------
 @dataclass
-class _Doc:
+class TaggedDocument:
+    """A document of tokens and their tag columns, as a reader of tagged tokens (CoNLL, Hugging Face) found it."""
+
     first_line: int
     sentences: list[list[tuple[int, str, tuple[str, ...]]]] = field(default_factory=list)  # (line, token, tags)
+    name: str | None = None  # the document's name in the file, when it gives one (else FILE:LINE)
 
 
 def _separator(rows: list[tuple[int, str]]) -> str:
@@ -239,7 +242,7 @@ def _separator(rows: list[tuple[int, str]]) -> str:
 
 def _parse(
     path: Path, rows: list[tuple[int, str]], shape: Shape, per_doc: int, io: bool, marker_like: list[tuple[int, str]]
-) -> tuple[list[_Doc], int, set[int]]:
+) -> tuple[list[TaggedDocument], int, set[int]]:
     """Documents of sentences of (line, token, tags); how many comment lines; the columns besides the token and the
     tags that hold data. Token lines shaped as a document marker but for the word (``-DOCTYPE- -X- -X- O``) go to
     ``marker_like`` as (line, token): read as words, said in a note."""
@@ -248,7 +251,7 @@ def _parse(
     width, tag_cols = shape.width, shape.tags
     others = [c for c in range(shape.token + 1, width) if c not in tag_cols]  # token numbers are no data
     data: set[int] = set()
-    docs: list[_Doc] = []
+    docs: list[TaggedDocument] = []
     sentence: list[tuple[int, str, tuple[str, ...]]] = []
     comments = 0
     new_doc = True
@@ -257,7 +260,7 @@ def _parse(
         nonlocal sentence, new_doc
         if sentence:
             if new_doc or (per_doc and len(docs[-1].sentences) == per_doc):
-                docs.append(_Doc(sentence[0][0]))
+                docs.append(TaggedDocument(sentence[0][0]))
                 new_doc = False
             docs[-1].sentences.append(sentence)
             sentence = []
@@ -297,7 +300,9 @@ def _parse(
     return docs, comments, data
 
 
-def _regions(doc: _Doc, starts: list[int], ends: list[int], scheme: str, odd: list[tuple[int, str]]) -> list[Region]:
+def _regions(
+    doc: TaggedDocument, starts: list[int], ends: list[int], scheme: str, odd: list[tuple[int, str]]
+) -> list[Region]:
     """The entities of each tag column (GermEval's second: entities inside entities) as regions of the text; the
     tags out of their scheme's sequence go to ``odd`` as (line, what)."""
     regions: list[Region] = []
@@ -310,6 +315,48 @@ def _regions(doc: _Doc, starts: list[int], ends: list[int], scheme: str, odd: li
                 regions.append(Region(len(regions), starts[first + a], ends[first + b], label))
         first += len(sentence)
     return regions
+
+
+def tagged_documents(
+    parsed: list[TaggedDocument], path: Path, schema: Schema | None, scheme: str, source: str, warnings: list[str]
+) -> tuple[list[IncomingDocument], list[str]]:
+    """The project's documents of tagged tokens: each text rebuilt from its tokens (``join_tokens``), the entities of
+    each tag column in ``scheme``, labels named as the schema names them (CoNLL-2003's PER as PERSON), the tokens
+    kept as the document's; and the notes on how they were read."""
+    notes: list[str] = []
+    docs: list[IncomingDocument] = []
+    unknown = LabelTally(path)
+    odd: list[tuple[int, str]] = []  # BIOES tags out of sequence: (line, what)
+    names = SchemaNames(schema) if schema is not None else None  # CoNLL-2003's PER as the schema's PERSON
+    for d in parsed:
+        joined = join_tokens([[t[1] for t in s] for s in d.sentences])
+        regions = _regions(d, joined.starts, joined.ends, scheme, odd)
+        if names is not None:
+            regions = [Region(r.key, r.start, r.end, names.label(r.label), r.attributes, r.score) for r in regions]
+        with unknown.collect():
+            doc = build_document(
+                joined.text,
+                d.name or f"{path.name}:{d.first_line}",
+                regions,
+                [],
+                schema,
+                path,
+                d.first_line,
+                warnings,
+                source=source,
+            )
+            doc.tokens, doc.tokens_source = joined.stored(), source
+            docs.append(doc)
+    unknown.check()
+    if names is not None:
+        notes += names.notes(str(path))
+    if odd:
+        shown = "; ".join(f"line {n}: {what}" for n, what in odd[:3]) + ("; ..." if len(odd) > 3 else "")
+        notes.append(
+            f"{path}: {counted(len(odd), 'tag')} out of BIOES sequence, read as seqeval does (an entity not closed by "
+            f"E- ends before the next tag, an I-/E- that continues nothing starts one): {shown}"
+        )
+    return docs, notes
 
 
 def read_conll(path: str | Path, schema: Schema | None = None, options: Mapping[str, str] | None = None) -> ReadResult:
@@ -339,37 +386,11 @@ def read_conll(path: str | Path, schema: Schema | None = None, options: Mapping[
                         if not allowed(tag, scheme):
                             need(False, path, number, f"{tag!r} is not a tag of {scheme.upper()} (scheme={scheme})")
     warnings: list[str] = []
-    notes: list[str] = []
-    docs: list[IncomingDocument] = []
-    unknown = LabelTally(path)
-    odd: list[tuple[int, str]] = []  # BIOES tags out of sequence: (line, what)
-    names = SchemaNames(schema) if schema is not None else None  # CoNLL-2003's PER as the schema's PERSON
-    for d in parsed:
-        joined = join_tokens([[t[1] for t in s] for s in d.sentences])
-        regions = _regions(d, joined.starts, joined.ends, scheme, odd)
-        if names is not None:
-            regions = [Region(r.key, r.start, r.end, names.label(r.label), r.attributes, r.score) for r in regions]
-        with unknown.collect():
-            doc = build_document(
-                joined.text,
-                f"{path.name}:{d.first_line}",
-                regions,
-                [],
-                schema,
-                path,
-                d.first_line,
-                warnings,
-                source="conll",
-            )
-            doc.tokens, doc.tokens_source = joined.stored(), "conll"
-            docs.append(doc)
-    unknown.check()
+    docs, notes = tagged_documents(parsed, path, schema, scheme, "conll", warnings)
     notes.append(
         f"{path}: CoNLL keeps no original text: each document's text is its tokens, a space between them and a "
         "line per sentence"
     )
-    if names is not None:
-        notes += names.notes(str(path))
     if len(shape.tags) > 1:
         named = ", ".join(str(c + 1) for c in shape.tags[:-1]) + f" and {shape.tags[-1] + 1}"
         notes.append(
@@ -378,12 +399,6 @@ def read_conll(path: str | Path, schema: Schema | None = None, options: Mapping[
         )
     if scheme == "bioes" and asked_scheme == "auto":
         notes.append(f"{path}: read as BIOES (its tags use S-/E-/U-/L-)")
-    if odd:
-        shown = "; ".join(f"line {n}: {what}" for n, what in odd[:3]) + ("; ..." if len(odd) > 3 else "")
-        notes.append(
-            f"{path}: {counted(len(odd), 'tag')} out of BIOES sequence, read as seqeval does (an entity not closed by "
-            f"E- ends before the next tag, an I-/E- that continues nothing starts one): {shown}"
-        )
     if marker_like:
         shown = ", ".join(f"line {n}: {token}" for n, token in marker_like[:3]) + (
             "; ..." if len(marker_like) > 3 else ""

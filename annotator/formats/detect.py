@@ -15,6 +15,8 @@
   ``relations``, ``events``, ``clusters``): ``dygiepp`` (DyGIE++'s data is JSONL, often named ``train.json``).
 - ``.jsonl`` or ``.json`` whose first object has ``tokens`` beside ``entity_mentions`` or ``event_mentions``: ``oneie``
   (OneIE's ACE05-E and ERE-EN data, ``train.oneie.json``; it was read as Prodigy for its ``tokens`` and refused).
+- ``.jsonl`` or ``.json`` whose first object has ``tokens`` as strings and ``ner_tags`` (or ``tags``) of the same
+  length: ``hf`` (a Hugging Face token classification dataset, ``Dataset.to_json``'s lines; it was taken for Prodigy).
 - ``.conll``, ``.iob``, ``.bio`` files, and files of any other name but ``.json``/``.jsonl`` (``train.txt``,
   ``eng.train``, as CoNLL-2003's copies are named) whose first lines are ``-DOCSTART-``, token lines with a column
   of IOB tags, or sentences of ``word|TAG`` tokens (spaCy's ``iob`` input): ``conll`` (such a ``train.txt`` was
@@ -140,6 +142,12 @@ def _is_oneie(obj: Any) -> bool:
 CONLL_SUFFIXES = (".conll", ".iob", ".iob2", ".bio", ".bioes")
 
 
+def _is_hf(obj: Any) -> bool:
+    from annotator.formats.hf_tokens import tag_key
+
+    return tag_key(obj) is not None
+
+
 def _is_conll(path: Path) -> bool:
     """A column file: its first line ``-DOCSTART-`` or its first lines tokens with a column of IOB tags."""
     from annotator.formats.conll_read import column_shape, sentence_lines
@@ -198,6 +206,8 @@ def detect_format(path: str | Path) -> str | None:
         return "label_studio"
     if _is_oneie(obj):  # before Prodigy's, whose tasks have tokens too
         return "oneie"
+    if _is_hf(obj):  # before Prodigy's too: its tokens are objects, these strings
+        return "hf"
     if _is_prodigy_task(obj) or (suffix == ".jsonl" and _is_prodigy(obj)):
         return "prodigy"
     if _is_doccano(obj):

@@ -1,0 +1,175 @@
+"""Hugging Face token classification JSONL (``hf``), out and in: a line per sentence (or per document) with its
+``tokens`` and their IOB2 ``ner_tags``, what ``datasets.load_dataset("json", data_files=...)`` reads and what
+transformers' token classification examples (``run_ner.py``) train on.
+
+Out: ``{"id", "document", "tokens", "ner_tags"}`` a line; ``id`` is ``NAME:K`` (the document's name and the
+sentence's number from 0) or the document's name with ``unit=document``; tags are strings (``B-PERSON``), so no
+separate label list is needed. The words and tags are the CoNLL export's (``conll.flat_tags``,
+``conll.tagged_sentences``): overlapping entities cannot be flat (the longest wins, the others are reported),
+whitespace tokens are left out; events, states and comments are not carried.
+
+In: each line's ``tokens`` and its ``ner_tags`` (or ``tags``), as strings in IOB1/IOB2/BIOES, or as numbers with
+their names given (``tag_names=O,B-PER,I-PER,...`` in the dataset's ClassLabel order, or the path of a JSON file
+holding that list or a name -> number map, as TNER's ``label.json``). The lines of one ``document`` (the key this
+export writes) make one document; without it each line is a document (``documents=N``: every N lines). The text is
+rebuilt from the tokens as for CoNLL (``conll_read.tagged_documents``).
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any, Mapping
+
+import orjson
+
+from annotator.errors import AnnotatorError, OptionError
+from annotator.formats.brat_conf import proxy_labels
+from annotator.formats.common import (
+    FormatExportReport,
+    ReadResult,
+    iter_json_values,
+    need,
+    option_choice,
+    write_per_part,
+)
+from annotator.formats.conll import flat_tags, tagged_sentences
+from annotator.formats.conll_read import TaggedDocument, tagged_documents
+from annotator.formats.iob import TAG, detect_scheme
+from annotator.formats.records import ExportRequest, export_writer
+from annotator.formats.tokens import ALIGN_MODES
+from annotator.schema import Schema
+from annotator.store import Project
+
+OPTIONS = ("tag_names", "documents")  # ``import --format hf --option KEY=VALUE``
+TAG_KEYS = ("ner_tags", "tags")  # the tag column's name in the datasets met (conll2003, wikiann: ner_tags; TNER: tags)
+UNITS = ("sentence", "document")
+
+
+def _render(rec: dict[str, Any], toks: Any, report: FormatExportReport, mode: str, unit: str, skip: set[str]) -> bytes:
+    sentences = tagged_sentences(rec, toks, flat_tags(rec, toks, report, mode, skip))
+    name = rec["name"]
+    if unit == "document":
+        sentences = [[pair for s in sentences for pair in s]] if sentences else []
+    lines = []
+    for k, sentence in enumerate(sentences):
+        line = {
+            "id": name if unit == "document" else f"{name}:{k}",
+            "document": name,
+            "tokens": [w for w, _ in sentence],
+            "ner_tags": [t for _, t in sentence],
+        }
+        lines.append(orjson.dumps(line) + b"\n")
+    return b"".join(lines)
+
+
+@export_writer("hf")
+def write_hf(project: Project, out: str | Path, request: ExportRequest) -> FormatExportReport:
+    opts = dict(request.options)
+    mode = option_choice(opts, "misaligned", ALIGN_MODES)
+    unit = option_choice(opts, "unit", UNITS)
+    skip = proxy_labels(project.schema)
+    return write_per_part(
+        project, out, request, "hf", lambda rec, toks, report: _render(rec, toks, report, mode, unit, skip)
+    )
+
+
+# -- in ---------------------------------------------------------------------------------------------
+def tag_key(obj: Any) -> str | None:
+    """The key of ``obj``'s tags when it is a token classification line (``tokens`` as strings, tags beside them)."""
+    if not isinstance(obj, dict) or not isinstance(obj.get("tokens"), list):
+        return None
+    tokens = obj["tokens"]
+    if not all(isinstance(t, str) for t in tokens):
+        return None
+    for key in TAG_KEYS:
+        tags = obj.get(key)
+        if isinstance(tags, list) and len(tags) == len(tokens):
+            return key
+    return None
+
+
+def _tag_names(value: str | None) -> list[str] | None:
+    """The names of numbered tags, from ``tag_names=``: a comma-separated list, or a JSON file of a list or a map."""
+    if value is None:
+        return None
+    path = Path(value)
+    if value.endswith(".json") or path.is_file():
+        try:
+            got = json.loads(path.read_text(encoding="utf-8"))
+        except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
+            raise OptionError(f"option tag_names: cannot read {value} ({exc})") from None
+        if isinstance(got, dict) and all(isinstance(v, int) for v in got.values()):
+            got = [name for name, _ in sorted(got.items(), key=lambda kv: kv[1])]
+        if not (isinstance(got, list) and got and all(isinstance(n, str) for n in got)):
+            raise OptionError(f"option tag_names: {value} must hold a list of tag names or a map of name to number")
+        names = got
+    else:
+        names = [n.strip() for n in value.split(",")]
+    for name in names:
+        if not TAG.fullmatch(name):
+            raise OptionError(f"option tag_names: {name!r} is not a tag (O, B-LABEL, I-LABEL, E-, S-)")
+    return names
+
+
+def _documents(opts: Mapping[str, str]) -> int:
+    value = opts.get("documents", "1").strip()
+    if not value.isdigit() or int(value) < 1:
+        raise OptionError(f"option documents must be a number of lines, 1 or more, not {value!r}")
+    return int(value)
+
+
+def _tags(obj: dict[str, Any], key: str, names: list[str] | None, path: Path, line: int) -> tuple[str, ...]:
+    tags = obj[key]
+    if all(isinstance(t, int) and not isinstance(t, bool) for t in tags):
+        need(
+            names is not None or not tags,
+            path,
+            line,
+            f"{key!r} are numbers: name them with --option tag_names=O,B-PER,I-PER,... (the dataset's tag names in "
+            "order) or tag_names=label.json",
+        )
+        assert names is not None or not tags
+        for t in tags:
+            need(0 <= t < len(names or []), path, line, f"tag {t} has no name ({len(names or [])} names given)")
+        return tuple((names or [])[t] for t in tags)
+    for t in tags:
+        need(isinstance(t, str) and TAG.fullmatch(t) is not None, path, line, f"{t!r} is not a tag")
+    return tuple(tags)
+
+
+def read_hf(path: str | Path, schema: Schema | None = None, options: Mapping[str, str] | None = None) -> ReadResult:
+    """A token classification JSONL (or JSON list): a sentence or a document a line, see the module's text."""
+    path = Path(path)
+    opts = dict(options or {})
+    unknown_keys = sorted(set(opts) - set(OPTIONS))
+    if unknown_keys:
+        raise AnnotatorError(
+            f"Hugging Face import takes the options {', '.join(OPTIONS)}, not {', '.join(map(repr, unknown_keys))}"
+        )
+    names, per_doc = _tag_names(opts.get("tag_names")), _documents(opts)
+    parsed: list[TaggedDocument] = []
+    for line, obj in iter_json_values(path):
+        key = tag_key(obj)
+        need(key is not None, path, line, "each line must have 'tokens' (strings) and 'ner_tags' or 'tags' beside them")
+        assert key is not None
+        for token in obj["tokens"]:
+            need(token.strip() != "", path, line, "an empty token")
+        sentence = [(line, t, (tag,)) for t, tag in zip(obj["tokens"], _tags(obj, key, names, path, line))]
+        document = obj.get("document")
+        document = document if isinstance(document, str) and document else None
+        last = parsed[-1] if parsed else None
+        if last is None or last.name != document or (document is None and len(last.sentences) >= per_doc):
+            parsed.append(TaggedDocument(line, name=document))
+        if sentence:
+            parsed[-1].sentences.append(sentence)
+    parsed = [d for d in parsed if d.sentences]  # lines without tokens hold no document
+    need(bool(parsed), path, None, "no tokens in the file")
+    prefixes = {tag[0] for d in parsed for s in d.sentences for t in s for tag in t[2] if tag != "O"}
+    warnings: list[str] = []
+    docs, notes = tagged_documents(parsed, path, schema, detect_scheme(prefixes), "hf", warnings)
+    notes.append(
+        f"{path}: token classification lines keep no original text: each document's text is its tokens, a space "
+        "between them and a line per sentence"
+    )
+    return ReadResult(docs, None, warnings, notes)
