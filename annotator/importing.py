@@ -89,6 +89,9 @@ class ImportReport:
     events: int = 0
     # arguments of events that came onto a stored document, left out because their entity was rejected there
     arguments_left_out: int = 0
+    # (name, document id, set): an annotator's annotations of a document in a set of their own (a Label Studio task
+    # that several annotators annotated), stored with the document or onto it
+    in_sets: list[tuple[str, int, str]] = field(default_factory=list)
 
     def merge(self, other: "ImportReport") -> None:
         self.imported += other.imported
@@ -98,6 +101,7 @@ class ImportReport:
         self.entities += other.entities
         self.events += other.events
         self.arguments_left_out += other.arguments_left_out
+        self.in_sets += other.in_sets
 
     def summary(self) -> str:
         parts = [f"{len(self.imported)} imported"]
@@ -105,6 +109,12 @@ class ImportReport:
             parts.append(f"{counted(self.entities, 'entity', 'entities')}, {counted(self.events, 'event')}")
         if self.annotated:
             parts.append(f"{len(self.annotated)} annotated (already in the project)")
+        if self.in_sets:
+            sets = sorted({s for _, _, s in self.in_sets})
+            parts.append(
+                f"{counted(len(self.in_sets), 'annotation')} in annotators' own sets ({', '.join(sets[:5])}"
+                f"{', ...' if len(sets) > 5 else ''})"
+            )
         parts.append(f"{counted(len(self.duplicates), 'duplicate')} skipped")
         parts.append(f"{counted(len(self.skipped), 'file')} skipped")
         if self.arguments_left_out:
@@ -252,7 +262,10 @@ def store_documents(project: Project, docs: list[IncomingDocument], report: Impo
             had = {(c[0], c[1]) for c in conn.execute("SELECT author, text FROM comments WHERE document_id = ?", dup)}
             _store_comments(project, dup[0], [c for c in doc.comments if (c.get("author"), c["text"]) not in had], t)
             _log_import(project, doc, dup[0], digest, t, "import_annotations")
-            report.annotated.append((doc.name, dup[0]))
+            if doc.annotation_set is not None:  # an annotator's set of a document this import brings (or had)
+                report.in_sets.append((doc.name, dup[0], aset))
+            else:
+                report.annotated.append((doc.name, dup[0]))
             report.entities += len(doc.entities)
             report.events += len(doc.events)
             continue
@@ -278,6 +291,8 @@ def store_documents(project: Project, docs: list[IncomingDocument], report: Impo
         _store_tokens(project, doc, doc_id)
         _log_import(project, doc, doc_id, digest, t, "import_document")
         report.imported.append((doc.name, doc_id))
+        if doc.annotation_set is not None and (doc.entities or doc.events):
+            report.in_sets.append((doc.name, doc_id, aset))
         report.entities += len(doc.entities)
         report.events += len(doc.events)
 

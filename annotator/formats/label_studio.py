@@ -6,8 +6,9 @@ A JSON-MIN export (a flat object a task) is read as the full export it comes fro
 Per task (a task without ``data`` is its own data, as Label Studio takes it): the text is ``data[KEY]`` where KEY is the ``to_name`` its results point at when ``data`` has
 such a key, else ``data.text``; a task whose text is elsewhere, or is a URL or file reference (tasks of
 ``valueType="url"`` configs: ``https://...``, ``s3://...``, ``/data/upload/...``) is refused with a message
-naming the task. The first annotation that was not cancelled is used (others are reported); a task with no
-annotation uses its first prediction, as suggestions. Results: ``labels`` regions (one entity or trigger
+naming the task. Which annotations and predictions come in, and into which annotation set, is
+``label_studio_pick``'s rule (one annotator's: the import's set; several annotators': a set each; predictions as
+suggestions). Results: ``labels`` regions (one entity or trigger
 per label; a region's notes ``meta.text`` become comments on it), ``relation`` (from a trigger: an argument
 whose role is the relation's first label; ``direction: "left"`` reads it the other way, ``"bi"`` from whichever end is a trigger), per-region
 ``choices`` whose ``from_name`` is an attribute of the schema (event attributes), document ``textarea``
@@ -38,7 +39,10 @@ from annotator.formats.common import (
     trigger_labels,
 )
 from annotator.errors import ImportFileError
+from annotator.formats.label_studio_pick import Reading, readings
+from annotator.formats.label_studio_pick import items as _list
 from annotator.formats.regions import Region, build_document
+from annotator.importing import IncomingDocument
 from annotator.db import is_score
 from annotator.offsets import Utf16Map
 from annotator.schema import Schema, default_schema
@@ -59,7 +63,6 @@ TASK_KEYS = {
     "total_predictions",
     "file_upload",
 }
-SOURCE = "label-studio"  # the source of what a task brings; a prediction's adds its model_version
 MIN_KEYS = {"id", "annotator", "annotation_id", "created_at", "updated_at", "lead_time"}  # JSON-MIN's own keys
 
 
@@ -210,14 +213,6 @@ def task_shape(task: dict[str, Any], key: str, results: list) -> dict[str, Any]:
     return shape
 
 
-def _list(value: Any, what: str, path: Path, line: int) -> list:
-    """``value`` when it is a list, [] when it is absent (None); any other shape is refused."""
-    if value is None:
-        return []
-    need(isinstance(value, list), path, line, f"{what} must be a list, not {type(value).__name__}")
-    return value
-
-
 def _storable(value: Any) -> Any:
     """``value`` for the document's meta: a whole number past 64 bits (JSON allows it, the store does not) becomes
     text, and so does a list or object (as its JSON)."""
@@ -228,9 +223,10 @@ def _storable(value: Any) -> Any:
     return value
 
 
-def _score(result: dict[str, Any], value: dict[str, Any]) -> float | None:
+def _score(result: dict[str, Any], value: dict[str, Any], default: float | None = None) -> float | None:
     """A region's score: Label Studio's ``score`` on the result, else the ``confidence`` John Snow Labs' Annotation
-    Lab writes in its ``value`` (a number, or in its predictions a number as text: ``"0.9524"``)."""
+    Lab writes in its ``value`` (a number, or in its predictions a number as text: ``"0.9524"``), else ``default``
+    (the prediction's own ``score``)."""
     for x in (result.get("score"), value.get("confidence")):
         if isinstance(x, str):
             try:
@@ -239,48 +235,172 @@ def _score(result: dict[str, Any], value: dict[str, Any]) -> float | None:
                 continue
         if is_score(x):
             return float(x)
-    return None
+    return default
 
 
 def _is_key(value: Any) -> bool:
     return isinstance(value, (str, int)) and not isinstance(value, bool)
 
 
-def _author(annotation: dict[str, Any]) -> str | None:
-    """Whose annotation it is: ``completed_by`` as an object with an email (some exports), a name, or the user's
-    number in the Label Studio instance (``label-studio user 7``); Annotation Lab's ``created_username``."""
-    by = annotation.get("completed_by", annotation.get("created_username"))
-    if isinstance(by, dict):
-        by = by.get("email")
-    if isinstance(by, str) and by.strip():
-        return by.strip()
-    if isinstance(by, int) and not isinstance(by, bool):
-        return f"label-studio user {by}"
-    return None
-
-
-def _pick(
-    task: dict[str, Any], who: str, path: Path, line: int, warnings: list[str]
-) -> tuple[list, str, str | None, str]:
-    """The results used (the first annotation not cancelled, else the first prediction), their state, author and
-    source (a prediction's ``label-studio:MODEL_VERSION``, as a suggester's source names its version). Label Studio
-    before 1.0 called the annotations ``completions`` and a cancelled one ``skipped`` (its converter still reads both)."""
-    key = "annotations" if "annotations" in task or "completions" not in task else "completions"
-    anns = _list(task.get(key), f"{who}: {key!r}", path, line)
-    preds = _list(task.get("predictions"), f"{who}: 'predictions'", path, line)
-    for what, items in (("annotation", anns), ("prediction", preds)):
-        for k, a in enumerate(items):
-            need(isinstance(a, dict), path, line, f"{who}: {what} {k} must be an object")
-    anns = [a for a in anns if not (a.get("was_cancelled") or a.get("skipped"))]
-    if anns:
-        if len(anns) > 1:
-            warnings.append(f"{path}:{line}: {who} has {len(anns)} annotations; the first is used")
-        return _list(anns[0].get("result"), f"{who}: 'result'", path, line), "accepted", _author(anns[0]), SOURCE
-    if preds:
-        model = preds[0].get("model_version")
-        source = f"{SOURCE}:{model}" if isinstance(model, str) and model.strip() else SOURCE
-        return _list(preds[0].get("result"), f"{who}: 'result'", path, line), "suggested", None, source
-    return [], "accepted", None, SOURCE
+def _document(
+    task: dict[str, Any],
+    reading: Reading,
+    who: str,
+    path: Path,
+    line: int,
+    schema: Schema,
+    warnings: list[str],
+    notes: list[str],
+) -> IncomingDocument:
+    """The document a task's annotation or prediction (``reading``) makes, in the annotation set it names."""
+    results, state, author, source = reading.results, reading.state, reading.author, reading.source
+    text, text_key = _text_of(task.get("data"), results, who, path, line)
+    regions: list[Region] = []
+    relations, comments, choices = [], [], []
+    untexted: list[tuple[int, int, int, int]] = []  # regions without value.text: first index, count, start, end
+    region_notes: list[tuple[int, list[str]]] = []
+    both_ways: list[int] = []  # relations drawn with direction "bi"
+    region_texts: list[tuple[Any, list[str]]] = []  # textarea results: (id, texts)
+    for k, r in enumerate(results):
+        need(isinstance(r, dict), path, line, f"{who}: result {k} must be an object")
+        kind, value = r.get("type"), r.get("value")
+        if kind in ("labels", "choices", "textarea"):
+            value = {} if value is None else value
+            need(isinstance(value, dict), path, line, f"{who}: result {k} ({kind}): 'value' must be an object")
+        if kind == "labels":
+            labels = value.get("labels")
+            need(isinstance(labels, list) and bool(labels), path, line, f"{who}: result {k} has no labels")
+            need(all(isinstance(x, str) for x in labels), path, line, f"{who}: result {k}: labels must be strings")
+            rid = r.get("id", k)
+            need(_is_key(rid), path, line, f"{who}: result {k}: 'id' must be a string or a number")
+            said = value.get("text") if isinstance(value.get("text"), str) else None
+            start, end = value.get("start"), value.get("end")
+            if said is None:
+                need(
+                    type(start) is int and type(end) is int,
+                    path,
+                    line,
+                    f"{who}: result {k} ({rid}) has offsets {start!r}, {end!r} that are not whole numbers",
+                )
+                untexted.append((len(regions), len(labels), start, end))
+                got = (start, end, "")
+            else:
+                got = fit_span(text, start, end, said)
+                need(
+                    got is not None,
+                    path,
+                    line,
+                    f"{who}: result {k} ({rid}) has offsets {start!r}, {end!r} that do "
+                    f"not fit the text (expected {said!r})",
+                )
+                if got[2]:
+                    notes.append(f"{path}:{line}: result {rid} offsets read as UTF-16 units")
+            score = _score(r, value, reading.score)
+            for lab in labels:
+                regions.append(Region(rid, got[0], got[1], lab, score=score))
+            meta = r.get("meta")
+            said_notes = meta.get("text") if isinstance(meta, dict) else None
+            said_notes = [said_notes] if isinstance(said_notes, str) else said_notes
+            if isinstance(said_notes, list):
+                region_notes.append(
+                    (len(regions) - len(labels), [t for t in said_notes if isinstance(t, str) and t.strip()])
+                )
+        elif kind == "relation":
+            labels = _list(r.get("labels"), f"{who}: result {k} (relation): 'labels'", path, line)
+            need(
+                all(isinstance(x, str) for x in labels),
+                path,
+                line,
+                f"{who}: result {k} (relation): labels must be strings",
+            )
+            need(
+                _is_key(r.get("from_id")) and _is_key(r.get("to_id")),
+                path,
+                line,
+                f"{who}: result {k} (relation): 'from_id' and 'to_id' must be strings or numbers",
+            )
+            frm, to = r["from_id"], r["to_id"]
+            if r.get("direction") == "left":  # drawn from to_id to from_id
+                frm, to = to, frm
+            elif r.get("direction") == "bi":  # an arrow at both ends: from whichever end is a trigger
+                both_ways.append(len(relations))
+            relations.append((frm, to, labels[0] if labels else None))  # drawn without a label: None
+        elif kind == "choices" and "id" in r and schema.attribute(str(r.get("from_name"))):
+            picked = _list(value.get("choices"), f"{who}: result {k} (choices): 'choices'", path, line)
+            need(all(isinstance(x, str) for x in picked), path, line, f"{who}: result {k}: choices must be strings")
+            choices.append((r["id"], r["from_name"], (picked or [None])[0], k))
+        elif kind == "textarea":
+            said = value.get("text")
+            said = _list([said] if isinstance(said, str) else said, f"{who}: result {k} (textarea): 'text'", path, line)
+            need(all(isinstance(t, str) for t in said), path, line, f"{who}: result {k}: texts must be strings")
+            region_texts.append((r.get("id"), [t for t in said if t.strip()]))  # perRegion: the region's id
+        else:
+            warnings.append(f"{path}:{line}: result {k} of type {kind!r} ({r.get('from_name')})")
+    if untexted:  # no span text to check against: the reading that puts the spans on clean words wins
+        if looks_utf16(text, [(s_, e_) for _, _, s_, e_ in untexted]):
+            u16 = Utf16Map(text)
+            for i, count, s_, e_ in untexted:
+                for g in regions[i : i + count]:
+                    g.start, g.end = u16.to_codepoint(s_), u16.to_codepoint(e_)
+            notes.append(
+                f"{path}:{line}: {who}: offsets without value.text read as UTF-16 units (they fit the words that way)"
+            )
+        for i, _, _, _ in untexted:
+            g = regions[i]
+            need(
+                0 <= g.start < g.end <= len(text),
+                path,
+                line,
+                f"{who}: region {g.key!r} ({g.label}) has offsets {g.start}, {g.end} outside the text "
+                f"({len(text)} characters) or empty",
+            )
+    for i, said_notes in region_notes:
+        g = regions[i]
+        comments += [f"[on {g.label} {g.start}-{g.end}] {t}" for t in said_notes]
+    for rid, said in region_texts:  # a TextArea per region is a note on it; one for the task, a comment
+        g = next((g for g in regions if rid is not None and g.key == rid), None)
+        comments += [f"[on {g.label} {g.start}-{g.end}] {t}" if g else t for t in said]
+    for rid, name, value, k in choices:
+        targets = [g for g in regions if g.key == rid]
+        need(bool(targets), path, line, f"{who}: result {k} ({name}) points at unknown region {rid!r}")
+        for g in targets:
+            g.attributes[name] = value
+    data = task.get("data")
+    name = data.get("name") or (f"task {task['id']}" if "id" in task else f"{path.name}:{line}")
+    meta = {
+        k: _storable(v)
+        for k, v in data.items()
+        if k not in (text_key, "name") and isinstance(v, (str, int, float, bool))  # the text once, as the text
+    }
+    if "id" in task:
+        meta["label_studio_id"] = _storable(task["id"])
+    shape = task_shape(task, text_key, results)
+    if shape:
+        meta["label_studio_task"] = shape
+    triggers = {g.key for g in regions if g.label in trigger_labels(schema)}
+    for i in both_ways:
+        frm, to, label = relations[i]
+        if to in triggers and frm not in triggers:
+            relations[i] = (to, frm, label)
+    doc = build_document(
+        text,
+        str(name),
+        regions,
+        relations,
+        schema,
+        path,
+        line,
+        warnings,
+        state=state,
+        source=source,
+        annotator=author,
+        meta=meta,
+        comments=comments,
+        keep_as="label_studio",
+        notes=notes,
+    )
+    doc.annotation_set = reading.annotation_set
+    return doc
 
 
 def read_label_studio(path: str | Path, schema: Schema | None = None) -> ReadResult:
@@ -302,163 +422,14 @@ def read_label_studio(path: str | Path, schema: Schema | None = None) -> ReadRes
         need(isinstance(task, dict), path, line, f"task number {n}: each task must be a JSON object")
         who = f"task {task['id']!r}" if _is_key(task.get("id")) else f"task number {n}"
         task = from_json_min(task, tag_names) or task
-        results, state, author, source = _pick(task, who, path, line, warnings)
         if "data" not in task:  # Label Studio takes a task without "data" as its own data ({"text": ...})
             task = {
                 **{k: v for k, v in task.items() if k in TASK_KEYS},
                 "data": {k: v for k, v in task.items() if k not in TASK_KEYS},
             }
-        text, text_key = _text_of(task.get("data"), results, who, path, line)
-        regions: list[Region] = []
-        relations, comments, choices = [], [], []
-        untexted: list[tuple[int, int, int, int]] = []  # regions without value.text: first index, count, start, end
-        region_notes: list[tuple[int, list[str]]] = []
-        both_ways: list[int] = []  # relations drawn with direction "bi"
-        region_texts: list[tuple[Any, list[str]]] = []  # textarea results: (id, texts)
-        for k, r in enumerate(results):
-            need(isinstance(r, dict), path, line, f"{who}: result {k} must be an object")
-            kind, value = r.get("type"), r.get("value")
-            if kind in ("labels", "choices", "textarea"):
-                value = {} if value is None else value
-                need(isinstance(value, dict), path, line, f"{who}: result {k} ({kind}): 'value' must be an object")
-            if kind == "labels":
-                labels = value.get("labels")
-                need(isinstance(labels, list) and bool(labels), path, line, f"{who}: result {k} has no labels")
-                need(all(isinstance(x, str) for x in labels), path, line, f"{who}: result {k}: labels must be strings")
-                rid = r.get("id", k)
-                need(_is_key(rid), path, line, f"{who}: result {k}: 'id' must be a string or a number")
-                said = value.get("text") if isinstance(value.get("text"), str) else None
-                start, end = value.get("start"), value.get("end")
-                if said is None:
-                    need(
-                        type(start) is int and type(end) is int,
-                        path,
-                        line,
-                        f"{who}: result {k} ({rid}) has offsets {start!r}, {end!r} that are not whole numbers",
-                    )
-                    untexted.append((len(regions), len(labels), start, end))
-                    got = (start, end, "")
-                else:
-                    got = fit_span(text, start, end, said)
-                    need(
-                        got is not None,
-                        path,
-                        line,
-                        f"{who}: result {k} ({rid}) has offsets {start!r}, {end!r} that do "
-                        f"not fit the text (expected {said!r})",
-                    )
-                    if got[2]:
-                        notes.append(f"{path}:{line}: result {rid} offsets read as UTF-16 units")
-                score = _score(r, value)
-                for lab in labels:
-                    regions.append(Region(rid, got[0], got[1], lab, score=score))
-                meta = r.get("meta")
-                said_notes = meta.get("text") if isinstance(meta, dict) else None
-                said_notes = [said_notes] if isinstance(said_notes, str) else said_notes
-                if isinstance(said_notes, list):
-                    region_notes.append(
-                        (len(regions) - len(labels), [t for t in said_notes if isinstance(t, str) and t.strip()])
-                    )
-            elif kind == "relation":
-                labels = _list(r.get("labels"), f"{who}: result {k} (relation): 'labels'", path, line)
-                need(
-                    all(isinstance(x, str) for x in labels),
-                    path,
-                    line,
-                    f"{who}: result {k} (relation): labels must be strings",
-                )
-                need(
-                    _is_key(r.get("from_id")) and _is_key(r.get("to_id")),
-                    path,
-                    line,
-                    f"{who}: result {k} (relation): 'from_id' and 'to_id' must be strings or numbers",
-                )
-                frm, to = r["from_id"], r["to_id"]
-                if r.get("direction") == "left":  # drawn from to_id to from_id
-                    frm, to = to, frm
-                elif r.get("direction") == "bi":  # an arrow at both ends: from whichever end is a trigger
-                    both_ways.append(len(relations))
-                relations.append((frm, to, labels[0] if labels else None))  # drawn without a label: None
-            elif kind == "choices" and "id" in r and schema.attribute(str(r.get("from_name"))):
-                picked = _list(value.get("choices"), f"{who}: result {k} (choices): 'choices'", path, line)
-                need(all(isinstance(x, str) for x in picked), path, line, f"{who}: result {k}: choices must be strings")
-                choices.append((r["id"], r["from_name"], (picked or [None])[0], k))
-            elif kind == "textarea":
-                said = value.get("text")
-                said = _list(
-                    [said] if isinstance(said, str) else said, f"{who}: result {k} (textarea): 'text'", path, line
-                )
-                need(all(isinstance(t, str) for t in said), path, line, f"{who}: result {k}: texts must be strings")
-                region_texts.append((r.get("id"), [t for t in said if t.strip()]))  # perRegion: the region's id
-            else:
-                warnings.append(f"{path}:{line}: result {k} of type {kind!r} ({r.get('from_name')})")
-        if untexted:  # no span text to check against: the reading that puts the spans on clean words wins
-            if looks_utf16(text, [(s_, e_) for _, _, s_, e_ in untexted]):
-                u16 = Utf16Map(text)
-                for i, count, s_, e_ in untexted:
-                    for g in regions[i : i + count]:
-                        g.start, g.end = u16.to_codepoint(s_), u16.to_codepoint(e_)
-                notes.append(
-                    f"{path}:{line}: {who}: offsets without value.text read as UTF-16 units "
-                    "(they fit the words that way)"
-                )
-            for i, _, _, _ in untexted:
-                g = regions[i]
-                need(
-                    0 <= g.start < g.end <= len(text),
-                    path,
-                    line,
-                    f"{who}: region {g.key!r} ({g.label}) has offsets {g.start}, {g.end} outside the text "
-                    f"({len(text)} characters) or empty",
-                )
-        for i, said_notes in region_notes:
-            g = regions[i]
-            comments += [f"[on {g.label} {g.start}-{g.end}] {t}" for t in said_notes]
-        for rid, said in region_texts:  # a TextArea per region is a note on it; one for the task, a comment
-            g = next((g for g in regions if rid is not None and g.key == rid), None)
-            comments += [f"[on {g.label} {g.start}-{g.end}] {t}" if g else t for t in said]
-        for rid, name, value, k in choices:
-            targets = [g for g in regions if g.key == rid]
-            need(bool(targets), path, line, f"{who}: result {k} ({name}) points at unknown region {rid!r}")
-            for g in targets:
-                g.attributes[name] = value
-        data = task.get("data")
-        name = data.get("name") or (f"task {task['id']}" if "id" in task else f"{path.name}:{line}")
-        meta = {
-            k: _storable(v)
-            for k, v in data.items()
-            if k not in (text_key, "name") and isinstance(v, (str, int, float, bool))  # the text once, as the text
-        }
-        if "id" in task:
-            meta["label_studio_id"] = _storable(task["id"])
-        shape = task_shape(task, text_key, results)
-        if shape:
-            meta["label_studio_task"] = shape
-        triggers = {g.key for g in regions if g.label in trigger_labels(schema)}
-        for i in both_ways:
-            frm, to, label = relations[i]
-            if to in triggers and frm not in triggers:
-                relations[i] = (to, frm, label)
-        with unknown.collect():  # labels the schema lacks: named all at once, after the whole file
-            docs.append(
-                build_document(
-                    text,
-                    str(name),
-                    regions,
-                    relations,
-                    schema,
-                    path,
-                    line,
-                    warnings,
-                    state=state,
-                    source=source,
-                    annotator=author,
-                    meta=meta,
-                    comments=comments,
-                    keep_as="label_studio",
-                    notes=notes,
-                )
-            )
+        for reading in readings(task, who, path, line, warnings, notes):
+            with unknown.collect():  # labels the schema lacks: named all at once, after the whole file
+                docs.append(_document(task, reading, who, path, line, schema, warnings, notes))
     unknown.check()
     need(bool(docs), path, None, "no tasks in the file")
     return ReadResult(docs, None, warnings, notes)

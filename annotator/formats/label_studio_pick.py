@@ -1,0 +1,167 @@
+"""Which of a Label Studio task's annotations and predictions come in, and where (the rule docs/formats.md states).
+
+- Cancelled annotations (``was_cancelled``; ``skipped`` before Label Studio 1.0) are skipped and said.
+- One annotator's several annotations of a task: the one marked ``ground_truth``, else the newest (``updated_at``,
+  else ``created_at``, else the last given) is kept; the others are said.
+- One annotator left: that annotation goes into the import's annotation set, as decided annotations of that author.
+- Several annotators: each one's annotation goes into an annotation set named after them (``completed_by``), so
+  ``annotator agree`` compares them and Review > Adjudicate settles them into the final set, as after ``annotator
+  merge``; the import's set takes the annotation marked ``ground_truth`` (the newest of several), and without one
+  nothing decided (said).
+- Predictions are suggestions (``suggested``, source ``label-studio:MODEL_VERSION``, each region's ``score``, else the
+  prediction's own): the first comes into the import's set where no annotation did; others, and those of a task whose
+  annotation the set took, are said and not kept (a model's suggestion beside the decision on it would ask for it
+  again).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from annotator.db import is_score
+from annotator.formats.common import need
+from annotator.model import DEFAULT_SET
+from annotator.wording import counted
+
+SOURCE = "label-studio"  # the source of what a task brings; a prediction's adds its model_version
+
+
+@dataclass
+class Reading:
+    """One annotation or prediction of a task, as it comes in."""
+
+    results: list
+    state: str  # "accepted" (an annotation) or "suggested" (a prediction)
+    author: str | None
+    source: str
+    annotation_set: str | None = None  # None: the import's set
+    score: float | None = None  # the prediction's own score, for its regions that give none
+
+
+def items(value: Any, what: str, path: Path, line: int) -> list:
+    """``value`` when it is a list, [] when it is absent (None); any other shape is refused."""
+    if value is None:
+        return []
+    need(isinstance(value, list), path, line, f"{what} must be a list, not {type(value).__name__}")
+    return value
+
+
+def author(annotation: dict[str, Any]) -> str | None:
+    """Whose annotation it is: ``completed_by`` as an object with an email (some exports), a name, or the user's
+    number in the Label Studio instance (``label-studio user 7``); Annotation Lab's ``created_username``."""
+    by = annotation.get("completed_by", annotation.get("created_username"))
+    if isinstance(by, dict):
+        by = by.get("email")
+    if isinstance(by, str) and by.strip():
+        return by.strip()
+    if isinstance(by, int) and not isinstance(by, bool):
+        return f"label-studio user {by}"
+    return None
+
+
+def _when(annotation: dict[str, Any]) -> str:
+    at = annotation.get("updated_at", annotation.get("created_at"))
+    return at if isinstance(at, str) else ""
+
+
+def _chosen(annotations: list[tuple[int, dict[str, Any]]]) -> tuple[int, dict[str, Any]]:
+    """The one marked ground truth, else the newest, else the last given."""
+    return max(annotations, key=lambda ka: (ka[1].get("ground_truth") is True, _when(ka[1]), ka[0]))
+
+
+def set_name(who: str | None) -> str:
+    """The annotation set an annotator's work goes into: their name (never the final set's)."""
+    name = who or "label-studio (no annotator named)"
+    return f"{name} (label-studio)" if name == DEFAULT_SET else name
+
+
+def _model(prediction: dict[str, Any]) -> str | None:
+    model = prediction.get("model_version")
+    return model.strip() if isinstance(model, str) and model.strip() else None
+
+
+def readings(
+    task: dict[str, Any], who: str, path: Path, line: int, warnings: list[str], notes: list[str]
+) -> list[Reading]:
+    """What of ``task`` comes in, by the rule above; one Reading without results for a task with nothing. What is not
+    kept goes to ``warnings``, where the annotators' sets went to ``notes``."""
+    where = f"{path}:{line}: {who}"
+    key = "annotations" if "annotations" in task or "completions" not in task else "completions"
+    anns = items(task.get(key), f"{who}: {key!r}", path, line)
+    preds = items(task.get("predictions"), f"{who}: 'predictions'", path, line)
+    for what, given in (("annotation", anns), ("prediction", preds)):
+        for k, a in enumerate(given):
+            need(isinstance(a, dict), path, line, f"{who}: {what} {k} must be an object")
+    cancelled = [a for a in anns if a.get("was_cancelled") or a.get("skipped")]
+    if cancelled:
+        by = sorted({author(a) or "no annotator named" for a in cancelled})
+        warnings.append(f"{where}: {counted(len(cancelled), 'cancelled annotation')} skipped (by {', '.join(by)})")
+    groups: dict[str | None, list[tuple[int, dict[str, Any]]]] = {}
+    for k, a in enumerate(anns):
+        if not (a.get("was_cancelled") or a.get("skipped")):
+            groups.setdefault(author(a), []).append((k, a))
+    kept: list[tuple[str | None, dict[str, Any]]] = []
+    for name, group in groups.items():
+        k, chosen = _chosen(group)
+        if len(group) > 1:
+            rule = "the one marked ground truth" if chosen.get("ground_truth") is True else "the newest"
+            warnings.append(
+                f"{where}: {name or 'an unnamed annotator'} gave {len(group)} annotations; {rule} (annotation "
+                f"{k}) is kept, {counted(len(group) - 1, 'other')} not"
+            )
+        kept.append((name, chosen))
+    out: list[Reading] = []
+    main: dict[str, Any] | None = None
+    if len(kept) == 1:
+        main = kept[0][1]
+        out.append(Reading(items(main.get("result"), f"{who}: 'result'", path, line), "accepted", kept[0][0], SOURCE))
+    elif kept:
+        truths = [(k, a) for k, (_, a) in enumerate(kept) if a.get("ground_truth") is True]
+        if truths:
+            k, main = _chosen(truths)
+            results = items(main.get("result"), f"{who}: 'result'", path, line)
+            out.append(Reading(results, "accepted", kept[k][0], SOURCE))
+        names = [set_name(n) for n, _ in kept]
+        for name, a in kept:
+            results = items(a.get("result"), f"{who}: 'result'", path, line)
+            out.append(Reading(results, "accepted", name, SOURCE, annotation_set=set_name(name)))
+        settled = (
+            f"the import's set takes {set_name(kept[truths[0][0]][0])}'s, marked ground truth"
+            if truths
+            else "none is marked ground truth, so the import's set has no decision yet: compare them with "
+            "annotator agree and settle them with Review > Adjudicate differences"
+        )
+        notes.append(
+            f"{where}: the annotations of {len(kept)} annotators are kept each in an annotation set of its own "
+            f"({', '.join(names)}); {settled}"
+        )
+    if preds and main is None:
+        first = preds[0]
+        model = _model(first)
+        score = first.get("score")
+        out.insert(
+            0,
+            Reading(
+                items(first.get("result"), f"{who}: 'result'", path, line),
+                "suggested",
+                None,
+                f"{SOURCE}:{model}" if model else SOURCE,
+                score=float(score) if is_score(score) else None,
+            ),
+        )
+        preds = preds[1:]
+        if preds:
+            models = ", ".join(_model(p) or "no model_version" for p in preds)
+            warnings.append(
+                f"{where}: {counted(len(preds), 'more prediction')} ({models}) not kept: the first "
+                f"({model or 'no model_version'}) is the document's suggestions"
+            )
+    elif preds:
+        models = ", ".join(_model(p) or "no model_version" for p in preds)
+        warnings.append(
+            f"{where}: {counted(len(preds), 'prediction')} ({models}) not kept beside the annotation the import's "
+            "set takes"
+        )
+    return out or [Reading([], "accepted", None, SOURCE)]
