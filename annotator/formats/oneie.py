@@ -10,9 +10,10 @@ when its tokens are found in it in order (only whitespace between them), else th
 the tokens and sentences are kept as the document's tokens. Entities and events come in ``accepted``, source
 ``oneie``; relations between entities are kept in the meta for the export to DyGIE++; names are matched to the
 schema's (ACE's ``PER``, ``Conflict:Attack``) and a schema is told from the file when the project's lacks some, as
-for DyGIE++ (``formats.dygiepp.read_token_lines``). Not kept, said: entity subtypes and mention types, relation
-subtypes, ``entity_coreference``/``event_coreference``; an argument given by its span without an entity of the line
-there.
+for DyGIE++ (``formats.dygiepp.read_token_lines``). Entity mention types (``NAM``, ``NOM``, ``PRO``) and subtypes are
+kept in the meta by the entity's characters, for the OneIE export. A line of OneIE's predictions (``graph``, as its
+``predict.py`` writes them) comes in as suggestions with their scores. Not kept, said: relation subtypes,
+``entity_coreference``/``event_coreference``; an argument given by its span without an entity of the line there.
 """
 
 from __future__ import annotations
@@ -35,7 +36,7 @@ LINE_KEYS = frozenset(
     | {"pieces", "token_lens", "entity_coreference", "event_coreference", "sentence_starts"}
 )
 
-LOST_NAMES = {"entity_subtype": "entity subtypes", "mention_type": "mention types (NAM, NOM, PRO)"}
+MENTION_KEYS = ("mention_type", "entity_subtype")  # kept per entity span in the meta, for the OneIE export
 
 
 def _int(x: Any) -> bool:
@@ -53,12 +54,77 @@ PARSES = ("pos-tag", "parse", "stanford-colcc")  # that preprocessing's tags and
 
 def is_oneie_line(obj: Any) -> bool:
     """A OneIE line: ``tokens`` as a list of strings beside ``entity_mentions`` or ``event_mentions`` (or their
-    ``golden_`` names, as nlpcl-lab/ace2005-preprocessing writes them)."""
+    ``golden_`` names, as nlpcl-lab/ace2005-preprocessing writes them), or a ``graph`` (OneIE's predictions)."""
     return (
         isinstance(obj, dict)
         and isinstance(obj.get("tokens"), list)
-        and any(k in obj for k in ("entity_mentions", "event_mentions", *GOLDEN))
+        and (
+            any(k in obj for k in ("entity_mentions", "event_mentions", *GOLDEN)) or isinstance(obj.get("graph"), dict)
+        )
     )
+
+
+def _score(x: Any) -> float | None:
+    return float(x) if isinstance(x, (int, float)) and not isinstance(x, bool) and 0.0 <= x <= 1.0 else None
+
+
+def _from_graph(obj: dict[str, Any], path: Path, line: int) -> dict[str, Any]:
+    """A line of OneIE's predictions (``predict.py``: ``graph`` with ``entities`` ``[start, end, type, mention type,
+    score]`` (older: ``[start, end, type, score]``), ``triggers`` ``[start, end, type, score]``, ``relations`` ``[entity
+    index, entity index, type, score]`` and ``roles`` ``[trigger index, entity index, role, score]``) in the gold
+    lines' shape, each mention ``predicted`` with its ``score``."""
+    graph = obj.get("graph")
+    if not isinstance(graph, dict) or any(k in obj for k in ("entity_mentions", "event_mentions")):
+        return obj
+
+    def rows(key: str, least: int) -> list[list[Any]]:
+        value = graph.get(key) or []
+        need(isinstance(value, list), path, line, f"graph {key!r} must be a list")
+        for k, row in enumerate(value):
+            need(
+                isinstance(row, list) and len(row) >= least and isinstance(row[2], str),
+                path,
+                line,
+                f"graph {key} {k} must be a list [start, end, type, ...]",
+            )
+        return value
+
+    entities = []
+    for k, row in enumerate(rows("entities", 3)):
+        m = {"id": k, "start": row[0], "end": row[1], "entity_type": row[2], "predicted": True}
+        if len(row) >= 5 and isinstance(row[3], str):
+            m["mention_type"], m["score"] = row[3], _score(row[4])
+        elif len(row) >= 4:
+            m["score"] = _score(row[3])
+        entities.append(m)
+    events = [
+        {
+            "event_type": row[2],
+            "trigger": {"start": row[0], "end": row[1]},
+            "arguments": [],
+            "predicted": True,
+            "score": _score(row[3]) if len(row) > 3 else None,
+        }
+        for row in rows("triggers", 3)
+    ]
+    for k, row in enumerate(rows("roles", 3)):
+        at = row[0]
+        need(
+            isinstance(at, int) and 0 <= at < len(events),
+            path,
+            line,
+            f"graph roles {k}: trigger {at!r} is not one of the line's {len(events)} triggers",
+        )
+        events[at]["arguments"].append({"entity_id": row[1], "role": row[2]})
+    relations = [
+        {
+            "relation_type": row[2],
+            "arguments": [{"entity_id": row[0], "role": "Arg-1"}, {"entity_id": row[1], "role": "Arg-2"}],
+        }
+        for row in rows("relations", 3)
+    ]
+    rest = {k: v for k, v in obj.items() if k not in ("graph", "token_ids")}
+    return {**rest, "entity_mentions": entities, "event_mentions": events, "relation_mentions": relations}
 
 
 def _from_golden(obj: dict[str, Any], lost: Counter[str]) -> dict[str, Any]:
@@ -81,9 +147,9 @@ def _from_golden(obj: dict[str, Any], lost: Counter[str]) -> dict[str, Any]:
 
     def typed(m: Any) -> dict[str, Any]:
         etype = m.get("entity_type") if isinstance(m, dict) else None
-        if isinstance(etype, str) and ":" in etype:
-            lost["entity subtypes"] += 1
-            etype = etype.split(":", 1)[0]
+        if isinstance(etype, str) and ":" in etype:  # the subtype is kept as OneIE's entity_subtype is
+            etype, subtype = etype.split(":", 1)
+            return {"entity_type": etype, "entity_subtype": subtype}
         return {"entity_type": etype}
 
     def each(value: Any, make: Any) -> Any:  # what is not a list stays as it is, for the reader to refuse
@@ -174,6 +240,7 @@ def _document(
     relations = []
     span_of: dict[Any, tuple[int, int]] = {}
     meta_ids: dict[str, list[Any]] = {}
+    mentions: list[list[Any]] = []  # [start, end, mention type, entity subtype] of entities that have either
     for (line, obj), offset, tokens in zip(group, sent_starts, sentences):
         n = len(tokens)
 
@@ -191,12 +258,15 @@ def _document(
             label = m.get("entity_type")
             need(isinstance(label, str) and label != "", path, line, f"entity_mentions {k} needs an 'entity_type'")
             s, e = tokens_of(m, f"entity_mentions {k}")
-            entities.append((s, e, label, False, None))
+            predicted = m.get("predicted") is True  # a prediction's (graph)
+            entities.append((s, e, label, predicted, m.get("score") if predicted else None))
             if _is_key(m.get("id")):
                 span_of[m["id"]] = (s, e)
-            for extra in ("entity_subtype", "mention_type"):
-                if m.get(extra) not in (None, "", "UNK"):
-                    lost[LOST_NAMES[extra]] += 1
+            kinds = [
+                m.get(x) if isinstance(m.get(x), str) and m.get(x) not in ("", "UNK") else None for x in MENTION_KEYS
+            ]
+            if any(kinds):  # NAM, NOM, PRO and subtypes: kept by the entity's characters, for the export
+                mentions.append([starts[s], ends[e], *kinds])
         for k, r in enumerate(_list(obj, "relation_mentions", path, line)):
             what = f"relation_mentions {k}"
             need(isinstance(r, dict) and isinstance(r.get("relation_type"), str), path, line, f"{what} needs a type")
@@ -228,7 +298,8 @@ def _document(
                 else:  # an argument given by its span: the entity of the line there (the reader says if none)
                     got = tokens_of(a, f"{what} argument {j}")
                 args.append((*got, a["role"]))
-            events.append((s, e, etype, args, False, None))
+            predicted = v.get("predicted") is True
+            events.append((s, e, etype, args, predicted, v.get("score") if predicted else None))
         for key in ("entity_coreference", "event_coreference"):
             if obj.get(key):
                 lost[key.replace("_", " ")] += len(obj[key]) if isinstance(obj[key], list) else 1
@@ -237,8 +308,8 @@ def _document(
         str(doc_id) if isinstance(doc_id, (str, int)) and not isinstance(doc_id, bool) else f"{path.name}:{first_line}"
     )
     meta: dict[str, Any] = {k: v for k, v in group[0][1].items() if k not in LINE_KEYS}
-    if meta_ids:
-        meta[SOURCE] = meta_ids  # the lines' own ids, a sentence each
+    if meta_ids or mentions:
+        meta[SOURCE] = {**meta_ids, **({"mentions": mentions} if mentions else {})}  # the lines' ids, a sentence each
     line_ = TokenLine(first_line, name, text, starts, ends, sent_starts, entities, events, relations, {}, meta, None)
     return line_, own_text
 
@@ -249,15 +320,29 @@ def read_oneie(path: str | Path, schema: Schema | None = None) -> ReadResult:
     warnings: list[str] = []
     groups: dict[Any, list[tuple[int, dict[str, Any]]]] = {}
     lost: Counter[str] = Counter()
+    predicted = 0
     for line, obj in iter_json_values(path):
         need(is_oneie_line(obj), path, line, "each line must be a OneIE sentence: 'tokens' and 'entity_mentions'")
         key = obj.get("doc_id")
         key = ("line", line) if not isinstance(key, (str, int)) or isinstance(key, bool) else key
-        groups.setdefault(key, []).append((line, _from_golden(obj, lost)))
+        predicted += isinstance(obj.get("graph"), dict)
+        groups.setdefault(key, []).append((line, _from_graph(_from_golden(obj, lost), path, line)))
     made = [_document(group, path, warnings, lost) for group in groups.values()]
     lines = [d for d, _ in made]
     if lost:
         warnings.append(f"{path}: " + ", ".join(f"{what} ({n})" for what, n in lost.items()))
+    notes: list[str] = []
+    kinds = sum(len(d.meta.get(SOURCE, {}).get("mentions", [])) for d in lines)
+    if kinds:
+        notes.append(
+            f"{path}: the mention types (NAM, NOM, PRO) and entity subtypes of {counted(kinds, 'entity', 'entities')} "
+            "are kept for the OneIE export"
+        )
+    if predicted:
+        notes.append(
+            f"{path}: {counted(predicted, 'line')} of OneIE's predictions ('graph'): their entities and events come "
+            "in as suggestions, each with its score"
+        )
     own, n_sent = sum(o for _, o in made), sum(len(d.sent_starts) for d in lines)
     text_note = f"{path}: each sentence's text is its own ('sentence'), a line each"
     if own < n_sent:
@@ -265,4 +350,6 @@ def read_oneie(path: str | Path, schema: Schema | None = None) -> ReadResult:
             f"{path}: {counted(own, 'sentence')} of {n_sent} kept their own text ('sentence'); the others' text is "
             "their tokens, a space between them (not all their tokens are in their 'sentence' as they are)"
         )
-    return read_token_lines(lines, path, schema, warnings, SOURCE, "OneIE", text_note)
+    result = read_token_lines(lines, path, schema, warnings, SOURCE, "OneIE", text_note)
+    result.notes += notes
+    return result

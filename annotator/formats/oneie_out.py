@@ -3,7 +3,7 @@
 ``doc_id`` (the document's name), ``sent_id`` (the one a OneIE import kept, else ``NAME-K``; ``wnd_id`` when the
 import's lines had those, as TextEE's), ``tokens`` (the stored
 tokens, else the one fallback's; whitespace tokens are not written), ``sentence`` and ``text`` (OneIE's and TextEE's
-names of the text from the sentence's first token to its last; TextEE's ``lang`` when the meta has one), ``entity_mentions`` (``id``, ``text``, ``entity_type``, ``mention_type`` ``UNK``, ``start``,
+names of the text from the sentence's first token to its last; TextEE's ``lang`` when the meta has one), ``entity_mentions`` (``id``, ``text``, ``entity_type``, ``mention_type`` (the one a OneIE import kept, else ``UNK``) and ``entity_subtype`` when kept, ``start``,
 ``end``: token indices of the sentence, end exclusive), ``relation_mentions`` (the relations between entities a OneIE
 or DyGIE++ import kept, ``Arg-1`` and ``Arg-2`` by ``entity_id``) and ``event_mentions`` (``event_type``, ``trigger``
 ``{text, start, end}``, ``arguments`` by ``entity_id`` with their ``role``). OneIE keeps everything within a sentence:
@@ -84,6 +84,11 @@ def record_to_oneie(
             return None
         return inner[0][0], inner[0][1], inner[-1][1] + 1
 
+    kinds = {  # (start, end) -> the mention type and entity subtype a OneIE import kept
+        (m[0], m[1]): m[2:4]
+        for m in (kept.get("mentions") if isinstance(kept.get("mentions"), list) else [])
+        if isinstance(m, list) and len(m) == 4
+    }
     mention: dict[int, tuple[int, str, str]] = {}  # entity id -> (sentence, mention id, its text)
     by_span: dict[tuple[int, int, str], int] = {}
     for e in rec["entities"]:
@@ -96,8 +101,17 @@ def record_to_oneie(
         line = lines[n]
         mid = f"{line[id_key]}-E{len(line['entity_mentions'])}"
         words = " ".join(line["tokens"][a:b])
+        mention_type, subtype = kinds.get((e["start"], e["end"]), (None, None))
         line["entity_mentions"].append(
-            {"id": mid, "text": words, "entity_type": label_of(e["label"]), "mention_type": "UNK", "start": a, "end": b}
+            {
+                "id": mid,
+                "text": words,
+                "entity_type": label_of(e["label"]),
+                **({"entity_subtype": subtype} if isinstance(subtype, str) else {}),
+                "mention_type": mention_type if isinstance(mention_type, str) else "UNK",
+                "start": a,
+                "end": b,
+            }
         )
         mention[e["id"]] = (n, mid, words)
         by_span[(e["start"], e["end"], e["label"])] = e["id"]

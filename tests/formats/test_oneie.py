@@ -85,7 +85,8 @@ def test_a_oneie_file_is_told_and_comes_in_with_its_events_on_its_sentences_text
     p = tmp_path / "p.annotator"
     assert main(["import", str(p), str(src)]) == 0
     err = capsys.readouterr().err
-    assert "read as OneIE" in err and "entity subtypes (1), mention types (NAM, NOM, PRO) (4)" in err
+    assert "read as OneIE" in err and "mention types (NAM, NOM, PRO) (4)" not in err  # kept now: they were lost
+    assert "the mention types (NAM, NOM, PRO) and entity subtypes of 4 entities are kept for the OneIE export" in err
     assert "names matched to the schema's (news): PER -> PERSON (2), VEH -> PRODUCT (1)" in err
     with Project(p, create=False) as project:
         (doc_id,) = project.document_ids()
@@ -192,7 +193,14 @@ def test_a_oneie_file_goes_out_to_oneie_as_it_came_and_again_the_same(tmp_path, 
     assert main(["export", str(p), "-f", "oneie", "-o", str(out), "--option", "names=aliases"]) == 0
     back = [orjson.loads(x) for x in out.read_bytes().splitlines()]
     assert _shape(back) == _shape(_lines())  # ACE's names back: PER, VEH; Conflict:Attack as the schema spells it
-    assert all(m["mention_type"] == "UNK" for x in back for m in x["entity_mentions"])  # not kept (said on import)
+    # each mention's type and subtype back (they went out as UNK, the subtype dropped)
+    kinds = [(m["text"], m["mention_type"], m.get("entity_subtype")) for x in back for m in x["entity_mentions"]]
+    assert kinds == [
+        ("Rebels", "NOM", "Group"),
+        ("convoy", "NOM", None),
+        ("Kabul", "NAM", None),
+        ("Two soldiers", "NOM", None),
+    ]
     assert main(["import", str(q), str(out)]) == 0
     assert main(["export", str(q), "-f", "oneie", "-o", str(again), "--option", "names=aliases"]) == 0
     assert again.read_bytes() == out.read_bytes()
@@ -333,7 +341,9 @@ def test_an_ace2005_preprocessing_file_comes_in_with_its_events(tmp_path, capsys
     assert detect_format(src) == "oneie"
     p = tmp_path / "p.annotator"
     assert main(["import", str(p), str(src)]) == 0
-    assert "entity subtypes (2), part-of-speech tags and parses (pos-tag, parse) (1)" in capsys.readouterr().err
+    err = capsys.readouterr().err
+    assert "part-of-speech tags and parses (pos-tag, parse) (1)" in err and "entity subtypes (" not in err
+    assert "entity subtypes of 2 entities are kept for the OneIE export" in err  # Individual, Group: were lost
     with Project(p, create=False) as project:
         (doc_id,) = project.document_ids()
         text = project.document(doc_id).text
