@@ -10,7 +10,6 @@ import orjson
 from annotator.cli import main
 from annotator.formats.detect import detect_format
 from annotator.formats.oneie import read_oneie
-from annotator.store import Project
 
 TOKENS = ["Rebels", "attacked", "a", "convoy", "near", "Kabul", "."]
 LINE = {
@@ -27,7 +26,7 @@ LINE = {
 }
 
 
-def test_a_prediction_file_comes_in_as_suggestions_with_scores(tmp_path, capsys):
+def test_a_prediction_file_comes_in_as_suggestions_with_scores(tmp_path):
     src = tmp_path / "AFP_1.json"
     src.write_bytes(orjson.dumps(LINE) + b"\n")
     assert detect_format(src) == "oneie"
