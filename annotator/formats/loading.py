@@ -128,6 +128,7 @@ def import_format(
             raise
         except ImportFileError as exc:
             raise told_otherwise(exc, p, fmt) from None
+        refuse_own_export(p, fmt)  # a reader that took it took its texts alone
         if (read_otherwise := told_read_as(p, fmt)) is not None:
             result.notes.append(read_otherwise)
         schema = result.schema if result.labels_added and result.schema is not None else schema
@@ -153,6 +154,20 @@ def told_otherwise(exc: ImportFileError, path: Path, fmt: str) -> ImportFileErro
     what, how = told
     option = "import it without --format" if how == "no --format" else f"import it with {how}"
     return ImportFileError(exc.path, f"{exc.reason} (not {FORMATS[fmt].shown}: this is {what}; {option})", exc.line)
+
+
+def refuse_own_export(path: Path, fmt: str) -> None:
+    """Refuse the project's own JSON or JSONL export that another tool's reader took, as the readers that refuse it do:
+    doccano's and Label Studio's took the JSONL export's texts and left out its entities and events (said in a note
+    since session 10, the documents stored without them)."""
+    told = told_apart(path) if path.suffix.lower() in (".json", ".jsonl") else None
+    if told is not None and told[1] == "no --format":
+        shown = FORMATS[fmt].shown
+        raise ImportFileError(
+            str(path),
+            f"this is {told[0]}, which the {shown} reader would read only in part (its texts, without their "
+            "entities and events); import it without --format (nothing was imported)",
+        )
 
 
 def told_read_as(path: Path, fmt: str) -> str | None:
