@@ -377,6 +377,8 @@ def _document(
     shape = task_shape(task, text_key, results)
     if shape:
         meta["label_studio_task"] = shape
+    if reading.covers:
+        meta["annotation_sets"] = reading.covers  # teams.sets.META_KEY: the sets that cover the document
     triggers = {g.key for g in regions if g.label in trigger_labels(schema)}
     for i in both_ways:
         frm, to, label = relations[i]

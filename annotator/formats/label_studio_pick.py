@@ -38,6 +38,9 @@ class Reading:
     source: str
     annotation_set: str | None = None  # None: the import's set
     score: float | None = None  # the prediction's own score, for its regions that give none
+    # documents.meta["annotation_sets"] (teams.sets.META_KEY): the annotators' sets this task's annotations went into,
+    # so a set covers the document even where its annotator marked nothing (as a merge records them)
+    covers: dict[str, dict[str, Any]] | None = None
 
 
 def items(value: Any, what: str, path: Path, line: int) -> list:
@@ -69,6 +72,11 @@ def _when(annotation: dict[str, Any]) -> str:
 def _chosen(annotations: list[tuple[int, dict[str, Any]]]) -> tuple[int, dict[str, Any]]:
     """The one marked ground truth, else the newest, else the last given."""
     return max(annotations, key=lambda ka: (ka[1].get("ground_truth") is True, _when(ka[1]), ka[0]))
+
+
+def _small_id(annotation: dict[str, Any]) -> bool:
+    x = annotation.get("id")
+    return isinstance(x, str) or (isinstance(x, int) and not isinstance(x, bool) and abs(x) < 2**63)
 
 
 def set_name(who: str | None) -> str:
@@ -124,9 +132,15 @@ def readings(
             results = items(main.get("result"), f"{who}: 'result'", path, line)
             out.append(Reading(results, "accepted", kept[k][0], SOURCE))
         names = [set_name(n) for n, _ in kept]
+        covers = {
+            set_name(n): {"source": f"{SOURCE}:{path.name}", **({"annotation_id": a["id"]} if _small_id(a) else {})}
+            for n, a in kept
+        }
         for name, a in kept:
             results = items(a.get("result"), f"{who}: 'result'", path, line)
             out.append(Reading(results, "accepted", name, SOURCE, annotation_set=set_name(name)))
+        for r in out:
+            r.covers = covers
         settled = (
             f"the import's set takes {set_name(kept[truths[0][0]][0])}'s, marked ground truth"
             if truths
@@ -137,6 +151,7 @@ def readings(
             f"{where}: the annotations of {len(kept)} annotators are kept each in an annotation set of its own "
             f"({', '.join(names)}); {settled}"
         )
+    covers = out[0].covers if out else None
     if preds and main is None:
         first = preds[0]
         model = _model(first)
@@ -149,6 +164,7 @@ def readings(
                 None,
                 f"{SOURCE}:{model}" if model else SOURCE,
                 score=float(score) if is_score(score) else None,
+                covers=covers,
             ),
         )
         preds = preds[1:]

@@ -13,6 +13,7 @@ from annotator.formats.label_studio import read_label_studio
 from annotator.formats.loading import import_format
 from annotator.store import Project
 from annotator.teams.agreement import agreement
+from annotator.teams.sets import covered_documents
 
 TEXT = "Rebels attacked Kabul on Monday."
 
@@ -159,3 +160,22 @@ def test_the_command_line_says_where_the_annotations_went(tmp_path, capsys):
     assert main(["import", str(p), str(path)]) == 0  # again: nothing twice
     with Project(p, create=False) as project:
         assert sum(len(project.entities(d, "bob")) for d in project.document_ids()) == 1
+
+
+def test_an_annotator_who_marked_nothing_covers_the_task(tmp_path):
+    """carol found no entity where dave found one: her set covers the document, so agreement counts dave's as her
+    miss (a set with no row there did not cover it, and the task was left out of the pair)."""
+    task = {
+        "id": 4,
+        "data": {"text": TEXT},
+        "annotations": [annotation("carol", id=11), annotation("dave", region("k", "Kabul", "GPE"), id=12)],
+    }
+    path = tmp_path / "tasks.json"
+    path.write_bytes(orjson.dumps([task]))
+    project = Project(tmp_path / "p.annotator", annotator="importer")
+    import_format(project, "label_studio", [path])
+    (doc,) = project.document_ids()
+    assert covered_documents(project, "carol") == {doc} and project.entities(doc, "carol") == []
+    pair = agreement(project)["pairs"][0]
+    assert pair["documents"] == 1, pair
+    project.close()
