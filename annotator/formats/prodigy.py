@@ -8,7 +8,8 @@ each trigger to each argument labelled with the role (``head``/``child`` are the
 arguments) so that events sharing a trigger and attributes survive, ``_input_hash``/``_task_hash``.
 
 In: tasks are grouped by ``_input_hash`` (or text); rejected and ignored answers are left out and counted;
-accepted spans are merged. A label naming an event type is a trigger; relations from a trigger become
+accepted spans are merged, one annotator's (``_annotator_id``) at a time: when several answered one text, each one's
+answers go into an annotation set named after them (``_by_annotator``). A label naming an event type is a trigger; relations from a trigger become
 its arguments (``events`` wins when present). Offsets are checked against the span ``text`` when given,
 and read as UTF-16 units when that is what fits. The task's own ``tokens`` are kept as the document's tokens (the first
 accepted task's that fit the text; sentences cut among them by the fallback's rule), so the token exports, Prodigy's
@@ -230,13 +231,43 @@ def read_prodigy(path: str | Path, schema: Schema | None = None) -> ReadResult:
     for g in groups.values():
         if not g["tasks"]:
             continue
-        with unknown.collect():
-            doc = _group_document(g, path, schema or _default(), warnings, notes)
-            check_with_line(schema or _default(), doc, path, g["line"])
-            docs.append(doc)
+        for aset, part, covers in _by_annotator(g, path, notes):
+            with unknown.collect():
+                doc = _group_document(part, path, schema or _default(), warnings, notes)
+                if aset is not None:  # an annotator's answers: her set; the final set has no decision yet
+                    doc.annotation_set, doc.status = aset, "new"
+                if covers:
+                    doc.meta["annotation_sets"] = covers  # teams.sets.META_KEY: the sets that cover the document
+                check_with_line(schema or _default(), doc, path, g["line"])
+                docs.append(doc)
     unknown.check()
     need(bool(docs) or skipped > 0, path, None, "no tasks in the file")
     return ReadResult(docs, None, warnings, notes)
+
+
+def _by_annotator(
+    g: dict[str, Any], path: Path, notes: list[str]
+) -> list[tuple[str | None, dict[str, Any], dict[str, Any] | None]]:
+    """An input's answers as documents to store: all of them into the import's set (None) when one annotator (or
+    none named) gave them; when several did (Prodigy's ``feed_overlap``), each annotator's into an annotation set
+    named after their ``_annotator_id`` (answers without one into the import's set), said in a note, as a Label Studio
+    task of several annotators comes in. Each: (set, the group of those answers, the sets that cover the document)."""
+    whose = list(dict.fromkeys(a for _, t in g["tasks"] if isinstance(a := t.get("_annotator_id"), str)))
+    if len(whose) < 2:
+        return [(None, g, None)]
+    covers = {a: {"source": f"prodigy:{path.name}"} for a in whose}
+    notes.append(
+        f"{path}:{g['line']}: the answers of {len(whose)} annotators ({', '.join(whose)}) to one text are kept each in "
+        "an annotation set of its own; the import's set has no decision yet: compare them with annotator agree and "
+        "settle them with Review > Adjudicate differences"
+    )
+    rest = [(line, t) for line, t in g["tasks"] if not isinstance(t.get("_annotator_id"), str)]
+    parts: list[tuple[str | None, dict[str, Any], dict[str, Any] | None]] = []
+    if rest:
+        parts.append((None, {**g, "tasks": rest}, covers))
+    for a in whose:
+        parts.append((a, {**g, "tasks": [(line, t) for line, t in g["tasks"] if t.get("_annotator_id") == a]}, covers))
+    return parts
 
 
 def _unique(items: list[dict[str, Any]]) -> list[dict[str, Any]]:
@@ -292,12 +323,6 @@ def _group_document(
     state = "accepted" if accepted else "suggested"
     meta: dict[str, Any] = {}
     kept: list[dict[str, Any]] = []  # relations between entities, for the Prodigy export
-    whose = list(dict.fromkeys(a for _, t in g["tasks"] if isinstance(a := t.get("_annotator_id"), str)))
-    if len(whose) > 1:  # feed_overlap: each annotator answered the same text
-        warnings.append(
-            f"{path}:{g['line']}: the answers of {len(whose)} annotators ({', '.join(whose)}) to one text are merged "
-            "into one document (each span and event keeps its annotator; import them apart with --set to compare)"
-        )
     tokens = next((t for line, task in g["tasks"] if (t := _task_tokens(text, task, path, line, warnings))), None)
     for line, task in g["tasks"]:
         who = task.get("_annotator_id") if isinstance(task.get("_annotator_id"), str) else None

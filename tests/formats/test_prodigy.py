@@ -10,6 +10,7 @@ from annotator.formats import readers, writers
 from annotator.formats.loading import import_format
 from annotator.formats.prodigy import read_prodigy, write_prodigy
 from annotator.store import Project
+from annotator.teams.agreement import agreement
 from tests.formats.conftest import TEXTS
 
 
@@ -134,31 +135,42 @@ def test_document_categories_are_reported_not_kept(tmp_path):
     ]
 
 
-def test_answers_of_several_annotators_to_one_text_say_whose_they_are(tmp_path):
+def test_answers_of_several_annotators_to_one_text_go_into_their_own_sets(tmp_path):
     """Prodigy with feed_overlap gives each annotator the same text (one _input_hash, _annotator_id per answer):
-    their spans were merged into one document without a word and recorded as the importing user's."""
+    their spans were merged into one document without a word and recorded as the importing user's (session 6), then
+    merged with a warning (session 10), so alice's ORG and bob's PERSON on one word were two entities of one set.
+    Now each annotator's answers go into a set of their own, as a Label Studio task's several annotations do."""
     text = "Acme hired Lee in Paris."
     base = {"text": text, "_input_hash": 7, "answer": "accept"}
     rows = [
         {**base, "_annotator_id": "news-alice", "spans": [{"start": 0, "end": 4, "label": "ORG"}]},
         {**base, "_annotator_id": "news-bob", "spans": [{"start": 0, "end": 4, "label": "PERSON"}]},
         {**base, "_annotator_id": "news-bob", "spans": [{"start": 18, "end": 23, "label": "GPE"}]},
+        {"text": "Lee left.", "answer": "accept", "_annotator_id": "news-alice", "spans": []},
     ]
     (tmp_path / "a.jsonl").write_bytes(b"\n".join(orjson.dumps(r) for r in rows))
     result = read_prodigy(tmp_path / "a.jsonl")
-    doc = result.documents[0]
-    assert sorted((e.label, e.annotator) for e in doc.entities) == [
-        ("GPE", "news-bob"),
-        ("ORG", "news-alice"),
-        ("PERSON", "news-bob"),
+    assert [(d.annotation_set, d.status) for d in result.documents] == [
+        ("news-alice", "new"),  # the final set has no decision on it yet
+        ("news-bob", "new"),
+        (None, "annotated"),  # one annotator's answer: the import's set, as before
     ]
-    assert f"{tmp_path / 'a.jsonl'}:1: the answers of 2 annotators (news-alice, news-bob) to one text are merged" in (
-        " ".join(result.warnings)
+    assert any(
+        "2 annotators (news-alice, news-bob) to one text are kept each in an annotation set" in n
+        for n in (result.notes)
     )
     project = Project(tmp_path / "p.annotator", annotator="importer")
-    import_format(project, "prodigy", [tmp_path / "a.jsonl"])
+    report = import_format(project, "prodigy", [tmp_path / "a.jsonl"])
     doc_id = project.document_ids()[0]
-    assert sorted(e.annotator for e in project.entities(doc_id)) == ["news-alice", "news-bob", "news-bob"]
+    assert [(e.label, e.annotator) for e in project.entities(doc_id, "news-alice")] == [("ORG", "news-alice")]
+    assert sorted((e.label, e.annotator) for e in project.entities(doc_id, "news-bob")) == [
+        ("GPE", "news-bob"),
+        ("PERSON", "news-bob"),
+    ]
+    assert project.entities(doc_id, "main") == []
+    assert "2 annotations in annotators' own sets (news-alice, news-bob)" in report.summary()
+    pair = agreement(project)["pairs"][0]
+    assert (pair["a"], pair["b"], pair["documents"]) == ("news-alice", "news-bob", 1)
     project.close()
 
 
