@@ -236,6 +236,8 @@ def read_prodigy(path: str | Path, schema: Schema | None = None) -> ReadResult:
                 doc = _group_document(part, path, schema or _default(), warnings, notes)
                 if aset is not None:  # an annotator's answers: her set; the final set has no decision yet
                     doc.annotation_set, doc.status = aset, "new"
+                elif covers and part["tasks"] and doc.status == "annotated":  # the reviewer's (the others: new)
+                    doc.status = "reviewed"
                 if covers:
                     doc.meta["annotation_sets"] = covers  # teams.sets.META_KEY: the sets that cover the document
                 check_with_line(schema or _default(), doc, path, g["line"])
@@ -252,6 +254,9 @@ def _by_annotator(
     none named) gave them; when several did (Prodigy's ``feed_overlap``), each annotator's into an annotation set
     named after their ``_annotator_id`` (answers without one into the import's set), said in a note, as a Label Studio
     task of several annotators comes in. Each: (set, the group of those answers, the sets that cover the document)."""
+    reviewed = _versions(g, path, notes)
+    if reviewed:
+        return reviewed
     whose = list(dict.fromkeys(a for _, t in g["tasks"] if isinstance(a := t.get("_annotator_id"), str)))
     if len(whose) < 2:
         return [(None, g, None)]
@@ -268,6 +273,35 @@ def _by_annotator(
     for a in whose:
         parts.append((a, {**g, "tasks": [(line, t) for line, t in g["tasks"] if t.get("_annotator_id") == a]}, covers))
     return parts
+
+
+def _versions(
+    g: dict[str, Any], path: Path, notes: list[str]
+) -> list[tuple[str | None, dict[str, Any], dict[str, Any] | None]]:
+    """Prodigy's ``review`` answers: the task is the reviewer's final version (the import's set) and its ``versions``
+    are what the annotators gave, each with the ``sessions`` that gave it: each session's version goes into a set named
+    after it. [] when no task of the input has versions."""
+    parts: list[tuple[str | None, dict[str, Any], dict[str, Any] | None]] = []
+    for line, task in g["tasks"]:
+        versions = task.get("versions")
+        if not isinstance(versions, list):
+            continue
+        for k, v in enumerate(versions):
+            need(isinstance(v, dict), path, line, f"versions {k} must be an object (a task)")
+            need(v.get("text", g["text"]) == g["text"], path, line, f"versions {k} has another text than its task")
+            for session in dict.fromkeys(x for x in v.get("sessions") or [] if isinstance(x, str)):
+                answer = {**v, "answer": "accept", "_annotator_id": session}
+                parts.append((session, {**g, "tasks": [(line, answer)]}, None))
+    if not parts:
+        return []
+    covers = {session: {"source": f"prodigy:{path.name}"} for session, _, _ in parts}
+    notes.append(
+        f"{path}:{g['line']}: a review (Prodigy's review recipe): the reviewer's version is the import's set's, "
+        f"the versions of {counted(len(covers), 'session')} ({', '.join(map(str, covers))}) are kept each in an "
+        "annotation set of its own"
+    )
+    final = {**g, "tasks": [(line, {k: v for k, v in t.items() if k != "versions"}) for line, t in g["tasks"]]}
+    return [(None, final, covers)] + [(session, part, covers) for session, part, _ in parts]
 
 
 def _unique(items: list[dict[str, Any]]) -> list[dict[str, Any]]:

@@ -358,3 +358,34 @@ def test_a_models_span_keeps_its_score_in_and_out(tmp_path):
         write_prodigy(project, out)
     (back,) = lines(out)
     assert sorted((s["label"], s.get("score")) for s in back["spans"]) == [("DATE", None), ("GPE", 0.8125)]
+
+
+def test_a_review_keeps_the_reviewers_version_and_each_sessions(tmp_path):
+    """Prodigy's review recipe saves the reviewer's answer with the annotators' ``versions``, each with the
+    ``sessions`` that gave it (as explosion/projects' spanruler_restaurant_reviews test_review.jsonl holds them): the
+    versions were dropped without a word. Our own task in that shape, two sessions that differ."""
+    text = "any bbq places open before 5 nearby"
+    base = {"text": text, "_input_hash": 1, "answer": "accept", "_view_id": "ner_manual"}
+    alice = {**base, "spans": [{"start": 4, "end": 7, "label": "ORG"}], "sessions": ["rr-alice"], "default": True}
+    bob = {**base, "spans": [{"start": 29, "end": 35, "label": "GPE"}], "sessions": ["rr-bob", "rr-carol"]}
+    review = {
+        **base,
+        "_annotator_id": "rr-review",
+        "spans": [{"start": 4, "end": 7, "label": "ORG"}, {"start": 29, "end": 35, "label": "GPE"}],
+        "sessions": ["rr-alice", "rr-bob", "rr-carol"],
+        "versions": [alice, bob],
+    }
+    (tmp_path / "review.jsonl").write_bytes(orjson.dumps(review) + b"\n")
+    project = Project(tmp_path / "p.annotator", annotator="importer")
+    report = import_format(project, "prodigy", [tmp_path / "review.jsonl"])
+    (doc,) = project.document_ids()
+    assert project.document(doc).status == "reviewed"
+
+    def spans(aset: str) -> list[tuple[str, str | None]]:
+        return sorted((e.label, e.annotator) for e in project.entities(doc, aset))
+
+    assert spans("main") == [("GPE", "rr-review"), ("ORG", "rr-review")]
+    assert spans("rr-alice") == [("ORG", "rr-alice")]
+    assert spans("rr-bob") == [("GPE", "rr-bob")] and spans("rr-carol") == [("GPE", "rr-carol")]
+    assert any("the versions of 3 sessions (rr-alice, rr-bob, rr-carol)" in n for n in report.notes)
+    project.close()
