@@ -172,6 +172,29 @@ def read_only_uris(path: Path, write_open_failed: bool = False) -> list[str]:
     return [immutable]
 
 
+# SQLite's unix VFS takes full paths of up to 512 bytes (MAX_PATHNAME), and its pager keeps room for "-journal" after
+# the name: a file whose full path (symbolic links resolved, as SQLite resolves them) is longer cannot be opened at all
+SQLITE_MAX_PATH_BYTES = 512 - len("-journal")
+
+
+def path_too_long(path: Path, exists: bool) -> str | None:
+    """Why SQLite cannot open ``path`` when its full path is too long for it (it says 'unable to open database
+    file', as for a folder it cannot write), else None."""
+    if os.name != "posix":
+        return None
+    try:
+        full = os.fsencode(os.path.join(os.path.realpath(path.parent), path.name))
+    except OSError:
+        return None
+    if len(full) <= SQLITE_MAX_PATH_BYTES:
+        return None
+    done = "nothing was changed" if exists else "nothing was created"
+    return (
+        f"its full path is {len(full):,} bytes long, and SQLite opens project files whose full path is at most "
+        f"{SQLITE_MAX_PATH_BYTES} bytes: move it to a shorter path (or shorten its folders' names); {done}"
+    )
+
+
 def not_a_file(path: Path) -> str | None:
     """Why ``path`` cannot be a project file although something is there (None: a file, or nothing yet)."""
     try:

@@ -91,6 +91,8 @@ class Project:
             if self.path.exists():  # a copy cut short, a disk that filled: not "missing"
                 raise ProjectFileError(f"{self.path}: an empty file (0 bytes), not a project file; nothing was changed")
             raise ProjectFileError(f"{self.path}: no such project file")
+        if (too_long := opencheck.path_too_long(self.path, exists)) is not None:
+            raise ProjectFileError(f"{self.path}: {too_long}")
         if exists:
             _check_file(self.path)
         self.read_only = read_only

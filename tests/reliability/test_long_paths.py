@@ -1,0 +1,64 @@
+"""A project whose full path is longer than SQLite opens (its unix VFS takes 512 bytes, less the ``-journal`` it
+adds: 504). Deep folders of long names (a synced share, a generated corpus tree) get there well before the system's
+PATH_MAX: creating one said "it cannot be written here (unable to open database file)", opening one "cannot open
+the project file: unable to open database file", though the folder was writable and the file whole."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+
+from annotator.cli import main
+from annotator.errors import ProjectFileError
+from annotator.importing import IncomingDocument, import_documents
+from annotator.store import Project
+
+
+def _deep(tmp_path: Path, total: int) -> Path:
+    """A folder under ``tmp_path`` in which ``p.annotator``'s full path is ``total`` bytes long."""
+    base = Path(os.path.realpath(tmp_path))
+    left = total - len(os.fsencode(base)) - len("/p.annotator")
+    parts = []
+    while left > 0:
+        n = min(200, left - 1) if left > 1 else 0
+        parts.append("d" * max(n, 1))
+        left -= len(parts[-1]) + 1
+    folder = base.joinpath(*parts)
+    folder.mkdir(parents=True)
+    assert len(os.fsencode(folder / "p.annotator")) == total
+    return folder
+
+
+def test_a_project_at_the_longest_path_sqlite_takes_works(tmp_path):
+    folder = _deep(tmp_path, 504)
+    with Project(folder / "p.annotator", annotator="t") as p:
+        import_documents(p, [IncomingDocument("Maria Lopez met officials in Paris.", "a.txt")])
+    with Project(folder / "p.annotator", create=False) as p:
+        assert len(p.document_ids()) == 1
+
+
+@pytest.mark.parametrize("total", [505, 900])
+def test_a_project_path_too_long_for_sqlite_is_said_so(tmp_path, capsys, total):
+    folder = _deep(tmp_path, total)
+    path = folder / "p.annotator"
+    with pytest.raises(ProjectFileError, match=f"its full path is {total:,} bytes long") as caught:
+        Project(path, annotator="t")
+    assert "504" in str(caught.value) and "nothing was created" in str(caught.value)
+    assert os.listdir(folder) == []
+    shutil.copyfile(_made(tmp_path), path)
+    before = path.read_bytes()
+    assert main(["stats", str(path)]) == 1
+    err = capsys.readouterr().err
+    assert len(err.splitlines()) == 1 and f"its full path is {total:,} bytes long" in err, err  # was: "unable to open"
+    assert "shorter" in err and "nothing was changed" in err, err
+    assert path.read_bytes() == before and sorted(os.listdir(folder)) == ["p.annotator"]
+
+
+def _made(tmp_path: Path) -> Path:
+    made = tmp_path / "short.annotator"
+    with Project(made, annotator="t") as p:
+        import_documents(p, [IncomingDocument("Maria Lopez met officials in Paris.", "a.txt")])
+    return made
