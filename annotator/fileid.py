@@ -203,6 +203,54 @@ def find_by_identity(folder: Path, wanted: Identity, limit: int = 5000, besides:
     return None
 
 
+def where_now(wanted: Identity) -> Path | None:
+    """The name the file ``wanted``, open in this process, has now, in whatever folder of its file system it was moved
+    to (read from the process's own descriptor of it, ``/proc/self/fd``); None when it has none (deleted) or it
+    cannot be told (another system)."""
+    try:
+        names = os.listdir("/proc/self/fd")
+    except OSError:
+        return None
+    for name in names:
+        try:
+            st = os.fstat(int(name))
+            if (st.st_dev, st.st_ino) != wanted:
+                continue
+            target = os.readlink(f"/proc/self/fd/{name}")
+        except (OSError, ValueError):
+            continue
+        if target.endswith(" (deleted)") or identity(target) != wanted:
+            return None
+        return Path(target)
+    return None
+
+
+def log_also_at(wal: Path, ours: Identity | None, path: Path) -> Path | None:
+    """Give the log ``wal`` (the one opened, ``ours``) a second name beside ``path``, where its file now is (a hard
+    link, ``<path>-wal``), before the log is written into that file: a crash half-way through leaves that file with
+    some pages new and some old, and only a log beside it puts that right at its next open (SQLite looks for the log
+    by the file's name). Returns the new name, or None when it cannot be given (a log there already, a file system
+    without hard links): then nothing may be written into the file."""
+    link = Path(f"{path}-wal")
+    if ours is None or identity(wal) != ours:
+        return None
+    try:
+        os.link(wal, link)
+    except OSError:
+        return None
+    return link
+
+
+def drop_log_name(link: Path, ours: Identity | None) -> None:
+    """Remove the second name ``log_also_at`` gave the log once the log is empty (all of it in the file)."""
+    try:
+        st = os.lstat(link)
+        if (st.st_dev, st.st_ino) == ours and st.st_size == 0:
+            link.unlink()
+    except OSError:
+        pass
+
+
 LOG_SUFFIXES = ("-wal", "-shm")  # the side files a read-write connection makes (WAL mode) and leaves open
 
 

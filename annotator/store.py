@@ -331,11 +331,8 @@ class Project:
         kept = "everything saved before is in the file"
         if opened_there:  # a connection under the other name has its own log: writing ours in could corrupt it
             kept = f"what was saved here since the file was last written stays in {self.path.name}-wal"
-        else:
-            try:  # what was saved stays with the file, wherever it now is
-                self.db.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-            except sqlite3.Error:
-                pass
+        elif not self._write_log_into_moved(new_path, second_name=here == self.identity):
+            kept = f"what was saved here since the file was last written stays in {self.path.name}-wal"
         if here == self.identity:
             why = (
                 "has a second name now (a hard link"
@@ -360,6 +357,28 @@ class Project:
             str(new_path) if new_path is not None else None,
         )
         raise self.stopped
+
+    def _write_log_into_moved(self, new_path: Path | None, second_name: bool) -> bool:
+        """Write what was saved into the file, wherever it now is (a checkpoint through the open handle); False when it
+        could not be done safely. A renamed or moved file's log is given its new name first (``fileid.log_also_at``):
+        killed half-way through the checkpoint, the file was left with no log beside it to finish it, "database disk
+        image is malformed" at its next open."""
+        wal = Path(f"{self.path}-wal")
+        ours = self._logs.get("-wal")
+        link = None
+        if not second_name:  # a second name: the log is still beside the first, where the file still is
+            target = new_path or fileid.where_now(self.identity)  # type: ignore[arg-type]
+            if target is not None:
+                link = fileid.log_also_at(wal, ours, target)
+                if link is None:
+                    return False
+        try:
+            self.db.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        except sqlite3.Error:
+            pass  # the log stays, beside the file's new name too: its next open writes it in
+        if link is not None:
+            fileid.drop_log_name(link, ours)
+        return True
 
     def _check_copied_over(self, before_stop: Callable[[], None] | None = None) -> None:
         """Raise ProjectMovedError when another file was copied over this one (same inode, another history), after

@@ -68,3 +68,67 @@ def test_edits_acknowledged_before_a_rename_survive_a_kill(tmp_path, figures):
         survived += 1
     assert acknowledged > ROUNDS and stopped >= ROUNDS // 2
     figures.update(kills=survived, edits_acknowledged=acknowledged, editors_stopped_by_the_rename=stopped)
+
+
+CLOSER = r"""
+import sys
+from annotator import edits
+from annotator.importing import IncomingDocument, import_documents
+from annotator.store import Project
+p = Project(sys.argv[1], annotator="closer")
+p.db.conn.execute("PRAGMA wal_autocheckpoint = 0")  # all of it still in the log: the close writes it into the file
+import_documents(p, [IncomingDocument(f"Text {k} about Paris and Berlin. " * 100, f"{k}.txt") for k in range(1500)])
+for k in range(1, 100):
+    edits.add_comment(p, k, "acknowledged")
+print("ready", flush=True)
+sys.stdin.readline()  # the file is renamed meanwhile (the app's window left open)
+p.close()
+print("closed", flush=True)
+"""
+
+
+def _close_renamed(tmp_path, delay: float | None) -> tuple[str, int | None, float]:
+    """A process with a project open, all of it in the log; the file renamed; the process closes it and is killed
+    ``delay`` seconds into the close (None: not killed). What the renamed file holds, opened as a person would."""
+    folder = tmp_path / f"round-{delay}"
+    folder.mkdir()
+    path, new = folder / "p.annotator", folder / "renamed.annotator"
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join(sys.path)}
+    proc = subprocess.Popen(
+        [sys.executable, "-c", CLOSER, str(path)], env=env, stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True
+    )
+    assert proc.stdout.readline().strip() == "ready"  # type: ignore[union-attr]
+    os.rename(path, new)
+    started = time.monotonic()
+    proc.stdin.write("close\n")  # type: ignore[union-attr]
+    proc.stdin.flush()  # type: ignore[union-attr]
+    if delay is None:
+        assert proc.stdout.readline().strip() == "closed"  # type: ignore[union-attr]
+    else:
+        time.sleep(delay)
+        proc.send_signal(signal.SIGKILL)
+    took = time.monotonic() - started
+    proc.wait()
+    with Project(new, create=False) as p:  # as the person reopens it, from its new place
+        check = p.db.conn.execute("PRAGMA integrity_check").fetchone()[0]
+        comments = p.db.conn.execute("SELECT count(*) FROM comments").fetchone()[0]
+    return check, comments, took
+
+
+@pytest.mark.slow
+def test_a_kill_while_a_renamed_project_is_closed_never_damages_it(tmp_path, figures):
+    """Closing a project renamed while open writes its log into the renamed file (session 10); killed half-way
+    through, the file had some pages new, some old, and no log beside its new name to put it right: 'database disk
+    image is malformed' at its next open. The log is given the new name before it is written in."""
+    from annotator.errors import ProjectFileError
+
+    _, _, whole = _close_renamed(tmp_path, None)
+    kills = [whole * (k + 0.5) / 8 for k in range(8)]  # spread over the close, most inside the checkpoint
+    results = []
+    for delay in kills:
+        try:
+            results.append(_close_renamed(tmp_path, delay)[:2])
+        except ProjectFileError as exc:
+            results.append((str(exc), None))
+    figures.update(kills=len(kills), close_seconds=round(whole, 2))
+    assert results == [("ok", 99)] * len(kills), results
