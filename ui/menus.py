@@ -6,10 +6,11 @@ from typing import TYPE_CHECKING, Callable
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QMenu, QToolBar
+from PySide6.QtWidgets import QMenu
 
 from annotator.formats.registry import import_formats
 from ui.plain import no_mnemonic
+from ui.toolbar import FittedToolBar
 
 if TYPE_CHECKING:  # pragma: no cover
     from ui.main_window import MainWindow
@@ -183,30 +184,15 @@ def build_menus(w: "MainWindow") -> dict[str, QAction]:
     m = mb.addMenu("&Help")
     m.addAction(a["shortcuts"])
 
-    tb = QToolBar("Main")
-    tb.setObjectName("main_toolbar")
-    tb.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
     tools = {**a, "undo": _step_button(w, "undo"), "redo": _step_button(w, "redo")}
-    for k in (
-        "open",
-        "import_files",
-        "export",
-        None,
-        "undo",
-        "redo",
-        None,
-        "accept_all",
-        "new_event",
-        None,
-        "annotated",
-        "reviewed",
-        None,
-        "find",
-    ):
-        if k is None:
-            tb.addSeparator()
-        else:
-            tb.addAction(tools[k])
+    groups = [["open", "import_files", "export"], ["undo", "redo"], ["accept_all", "new_event"]]
+    groups += [["annotated", "reviewed"], ["find"]]
+    items: list[QAction | None] = []
+    for g in groups:
+        items += [None] * bool(items) + [tools[k] for k in g]
+    # too narrow for them all (a 14 pt font on a 1366 px screen hid Find behind »): the File menu's go first
+    tb = FittedToolBar("Main", items, spare=[tools[k] for k in ("open", "import_files", "export")])
+    tb.setObjectName("main_toolbar")
     w.addToolBar(tb)
     return a
 

@@ -48,3 +48,38 @@ def test_enter_in_the_filter_opens_the_document_it_found(qtbot, window):
     qtbot.keyClick(docs.search, Qt.Key.Key_Return)
     assert names[c.doc.id] == "c.txt"
     assert QApplication.focusWidget() is window.view
+
+
+def test_find_stays_on_the_toolbar_under_a_larger_font_on_a_small_screen(qtbot, project_path, qapp):
+    """Under a 14 pt font on a 1366 px screen the toolbar's last button, Find, went behind Qt's » (the button most
+    used of them, on the narrowest screens): the toolbar gives up the buttons the File menu holds first (Open project,
+    Import files, Export: each has its key there), and takes them back when there is room."""
+    from PySide6.QtGui import QFont
+    from PySide6.QtWidgets import QToolBar
+
+    from ui_support import close_window, open_window
+
+    was = QFont(qapp.font())
+    big = QFont(was)
+    big.setPointSizeF(14)
+    qapp.setFont(big)
+    try:
+        w = open_window(qtbot, project_path, size=(1366, 740))
+        tb = w.findChild(QToolBar, "main_toolbar")
+        find = w.actions_by_name["find"]
+
+        def on_bar(action) -> bool:  # type: ignore[no-untyped-def]
+            button = tb.widgetForAction(action)
+            return button is not None and button.isVisible() and button.geometry().right() <= tb.width()
+
+        qtbot.waitUntil(lambda: on_bar(find))
+        for name in ("accept_all", "new_event", "annotated", "reviewed"):  # the annotator's buttons stay
+            assert on_bar(w.actions_by_name[name]), name
+        qtbot.mouseClick(tb.widgetForAction(find), Qt.MouseButton.LeftButton)
+        assert w.find_bar.isVisible()
+        assert w.actions_by_name["open"] not in tb.actions()  # in the File menu, with its key (Ctrl+O)
+        w.resize(1900, 740)  # a wider window: every button back
+        qtbot.waitUntil(lambda: all(on_bar(w.actions_by_name[k]) for k in ("open", "import_files", "export", "find")))
+        close_window(w)
+    finally:
+        qapp.setFont(was)
