@@ -3,6 +3,7 @@ failed on main before its fix."""
 
 from __future__ import annotations
 
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
@@ -80,6 +81,86 @@ def test_find_stays_on_the_toolbar_under_a_larger_font_on_a_small_screen(qtbot, 
         assert w.actions_by_name["open"] not in tb.actions()  # in the File menu, with its key (Ctrl+O)
         w.resize(1900, 740)  # a wider window: every button back
         qtbot.waitUntil(lambda: all(on_bar(w.actions_by_name[k]) for k in ("open", "import_files", "export", "find")))
+        close_window(w)
+    finally:
+        qapp.setFont(was)
+
+
+VISIT = (
+    "Kenyan President Daniel Otieno arrived in Seoul on Monday. Otieno was received at Seoul Air Base before "
+    "travelling to Yongsan. Hanjin Mobility will supply 40 electric trains to Kenya Railways."
+)
+
+
+@pytest.fixture
+def visit_path(tmp_path):  # type: ignore[no-untyped-def]
+    """A document whose events have long type names (Transfer-Ownership, Transfer-Money), as seed 001's have."""
+    from annotator.importing import IncomingDocument, import_documents
+    from annotator.store import Project
+    from annotator.suggest.types import ArgumentSuggestion, EventSuggestion
+    from annotator.suggest.writer import WriteCounts, write_events
+
+    from ui_helpers import find
+
+    def sug(type_: str, word: str, *args: tuple[str, str, str]) -> EventSuggestion:
+        parts = tuple(ArgumentSuggestion(role, *find(VISIT, words), label) for role, words, label in args)
+        return EventSuggestion(type_, *find(VISIT, word), 0.8, parts)
+
+    path = tmp_path / "visit.annotator"
+    with Project(path, annotator="setup") as p:
+        doc = import_documents(p, [IncomingDocument(VISIT, "001_state_visit.txt")]).imported[0][1]
+        suggestions = [
+            sug(
+                "Movement:Transport",
+                "arrived",
+                ("Artifact", "Daniel Otieno", "PERSON"),
+                ("Destination", "Seoul", "GPE"),
+            ),
+            sug("Transaction:Transfer-Money", "received"),
+            sug("Movement:Transport", "travelling"),
+            sug("Transaction:Transfer-Ownership", "supply"),
+        ]
+        with p.db.conn:
+            write_events(p, doc, suggestions, "rules:test@1", WriteCounts())
+    return path
+
+
+@pytest.mark.parametrize("points", [0, 14])
+def test_the_event_list_keeps_its_arguments_readable(qtbot, qapp, visit_path, points):  # type: ignore[no-untyped-def]
+    """At 1366x768 the event list gave Type ("Transfer-Ownership"), Trigger, Missing and State their whole width and
+    Arguments what was left: its title read "rguments" and each cell "Artifa…" (under a 14 pt font "ume" and "A…").
+    Type and Trigger give up room first (their whole text in the tooltip); Arguments keeps its title and a role
+    with the start of its filler."""
+    from PySide6.QtGui import QFont, QFontMetrics
+    from PySide6.QtWidgets import QStyle
+
+    from ui_support import close_window, open_window
+
+    was = QFont(qapp.font())
+    if points:
+        big = QFont(was)
+        big.setPointSizeF(points)
+        qapp.setFont(big)
+    try:
+        w = open_window(qtbot, visit_path, size=(1366, 740))
+        qtbot.waitUntil(lambda: w.panels_built)
+        w.tabs.setCurrentIndex(1)  # the Events tab
+        table = w.events.table
+        qtbot.waitUntil(lambda: table.isVisible() and len(w.events.ids) == 4)
+        hh = table.horizontalHeader()
+        title = hh.fontMetrics().horizontalAdvance("Arguments") + 2 * table.style().pixelMetric(
+            QStyle.PixelMetric.PM_HeaderMargin, None, hh
+        )
+        role = QFontMetrics(table.font()).horizontalAdvance("Artifact: Daniel")
+
+        def readable() -> bool:  # once the dock has its width (the tab is laid out after it is shown)
+            shown = sum(table.columnWidth(i) for i in range(5))
+            return table.columnWidth(2) >= max(title, role) and shown <= table.viewport().width()
+
+        qtbot.waitUntil(readable)  # its title and a role with the start of its filler; State in sight, no scrolling
+        w.view.setFocus()
+        qtbot.keyClick(w.view, Qt.Key.Key_BracketRight)  # ] to the first event: the list follows
+        assert table.selectionModel().selectedRows()[0].row() == 0
         close_window(w)
     finally:
         qapp.setFont(was)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from bisect import bisect_left
 from typing import Any, Iterable
 
-from PySide6.QtCore import QModelIndex, Qt, Signal
+from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, Signal
 from PySide6.QtGui import QColor, QFont
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QVBoxLayout, QWidget
 
@@ -19,6 +19,9 @@ COLUMNS = ("Type", "Trigger", "Arguments", "Missing", "State")
 STATE_COLORS = ("suggested", "rejected")  # drawn in their own ink (italic; struck out)
 FITTED = (0, 1, 3, 4)  # columns as wide as their longest text; Arguments takes the rest
 TRIGGER_WIDEST = 160  # pixels: a longer trigger is elided in its column
+ARGUMENTS_CHARS = 18  # Arguments keeps about this many characters ("Artifact: Daniel…") ...
+GIVE_UP = (0, 1)  # ... Type and Trigger giving up room for it, in this order ...
+FLOOR_CHARS = 8  # ... down to about this many characters each (or their titles)
 
 
 def missing_roles(schema: Schema, event: Event) -> list[str]:
@@ -170,6 +173,7 @@ class EventPanel(QWidget):
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().hide()
         self.table.verticalHeader().setDefaultSectionSize(22)
+        self.table.setWordWrap(False)  # elided by letters: wrapped at words, a cell read "Artifact: …"
         hh = self.table.horizontalHeader()
         for col in FITTED:  # sized by _fit_columns: Qt's ResizeToContents read every row at each selection
             hh.setSectionResizeMode(col, QHeaderView.ResizeMode.Interactive)
@@ -181,6 +185,7 @@ class EventPanel(QWidget):
         lay.addWidget(self.table)
         self.table.clicked.connect(self._clicked)
         self.table.activated.connect(self._clicked)
+        self.table.viewport().installEventFilter(self)
 
     @property
     def ids(self) -> list[int]:
@@ -218,16 +223,41 @@ class EventPanel(QWidget):
         """Type, trigger, missing roles and state as wide as their longest text (a trigger's up to a limit; the
         whole in the cell's tooltip): each distinct text measured once with the font; with ``only`` (the rows
         an edit changed), columns are widened to fit them, never narrowed."""
-        hh, widths = self.table.horizontalHeader(), self._widths
+        widths = self._widths
         for col in FITTED:
             want = header_width(self.table, COLUMNS[col]) if only is None else self._fitted.get(col, 0)
             for text in {cells[col] for cells in (self.model.cells if only is None else only)}:
                 if text not in widths:
                     widths[text] = cell_width(self.table, text)
                 want = max(want, min(widths[text], TRIGGER_WIDEST if col == 1 else widths[text]))
-            if self._fitted.get(col) != want:
-                self._fitted[col] = want
-                hh.resizeSection(col, want)
+            self._fitted[col] = want
+        self._share()
+
+    def _share(self) -> None:
+        """Each fitted column its width, unless Arguments would be left less than its least (its title, a role with
+        the start of its filler): then Type and Trigger give up room, down to their titles' (their whole text is
+        in the tooltip). Arguments took what the others left: "rguments" and "Artifa…" at 1366 px."""
+        if not self._fitted:
+            return
+        table, hh = self.table, self.table.horizontalHeader()
+        least = max(header_width(table, COLUMNS[2]), ARGUMENTS_CHARS * table.fontMetrics().averageCharWidth())
+        widths = dict(self._fitted)
+        over = sum(widths.values()) + least - table.viewport().width()
+        for col in GIVE_UP:
+            if over <= 0:
+                break
+            floor = min(widths[col], max(header_width(table, COLUMNS[col]), cell_width(table, "x" * FLOOR_CHARS)))
+            take = min(over, widths[col] - floor)
+            widths[col] -= take
+            over -= take
+        for col, width in widths.items():
+            if hh.sectionSize(col) != width:
+                hh.resizeSection(col, width)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
+        if event.type() == QEvent.Type.Resize and watched == self.table.viewport():
+            self._share()  # the list's own width (a hidden tab's is set only when it is shown; a scroll bar's room)
+        return False
 
     def select(self, event_id: int | None) -> None:
         r = self.model.row_of(event_id)
