@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Iterable
 
-from annotator.errors import StaleChangeError
+from annotator.errors import StaleChangeError, ValidationError
 from annotator.recorder import EditRecorder
 from annotator.store import now
 
@@ -40,7 +40,8 @@ def undecide_fillers(rec: EditRecorder, entity_ids: Iterable[int]) -> None:
 
 def edit_event(rec: EditRecorder, event_id: int, values: dict | None = None, filler: int | None = None) -> None:
     """Apply a person's change to an event: a suggestion becomes accepted and edited, with its role fillers;
-    an entity suggestion a person puts in a role (``filler``) is accepted too."""
+    an entity suggestion a person puts in a role (``filler``) is accepted too. A rejected event is refused (Enter
+    takes it back first)."""
     conn = rec.project.db.conn
     found = conn.execute("SELECT state FROM events WHERE id = ?", (event_id,)).fetchone()
     if found is None:  # deleted by another window or process between the caller's read and this transaction
@@ -48,6 +49,13 @@ def edit_event(rec: EditRecorder, event_id: int, values: dict | None = None, fil
             f"the event {event_id} was deleted elsewhere (another window or process); nothing was changed"
         )
     state = found[0]
+    if state == "rejected":  # no annotation: rejecting took its arguments, and a role filled there was kept hidden
+        (word,) = conn.execute(
+            "SELECT substr(d.text, v.trigger_start + 1, v.trigger_end - v.trigger_start) "
+            "FROM events v JOIN documents d ON d.id = v.document_id WHERE v.id = ?",
+            (event_id,),
+        ).fetchone()
+        raise ValidationError(f"“{word}” is a rejected event: Enter takes it back first; nothing was changed")
     values = {**(values or {}), "edited": 1, "annotator": rec.project.annotator, "updated_at": now()}
     if state == "suggested":
         values["state"] = "accepted"

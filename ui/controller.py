@@ -351,7 +351,7 @@ class Controller(QObject):
     def show_change(self, change: Change, said: str | None = None) -> None:
         """Bring the place a change (an undo or redo) made in the current document into view and select what it
         touched: the event whose type, trigger or arguments it changed, else the span (an undone "Fill Place" on an
-        event not selected changed nothing to be seen). ``said`` ("Undone: Fill Place") is kept for
+        event not selected changed nothing to be seen); nothing when that is rejected. ``said`` ("Undone: Fill Place") is kept for
         ``take_said``: the window tells it once the undo stack has moved."""
         self._said = said
         if self.doc is None or change.document_id != self.doc.id:
@@ -370,11 +370,14 @@ class Controller(QObject):
                 place = (e.start, e.end) if e is not None else (v.trigger_start, v.trigger_end)  # type: ignore[union-attr]
             else:
                 continue
-            if event in self.events:
+            if event in self.events and self.events[event].state != "rejected":
                 self.select_entity(None)
                 self.select_event(event)
-            elif entity in self.entities:
+            elif entity in self.entities and self.entities[entity].state != "rejected":
                 self.select_entity(entity)
+            else:  # a rejection redone (or an acceptance undone to one): left unselected, as X leaves it (the
+                self.select_entity(None)  # editor showed the hidden event as if it were there, and its role keys
+                self.select_event(None)  # filled it)
             self.placeChanged.emit(*place)
             return
 

@@ -493,3 +493,24 @@ def test_set_event_type_removes_the_arguments_the_new_type_cannot_hold(world):
     attack = edits.set_event_type(p, world.meet, "Conflict:Attack")  # its Place takes Moscow; no Entity role
     assert [(a.role, a.entity_id) for a in p.event(world.meet).arguments] == [("Place", world.moscow)]
     assert attack.ids("arguments") == {world.arg}
+
+
+def test_a_rejected_event_takes_no_person_change(world):
+    """A role filled on a rejected event (the app left it selected after Ctrl+Shift+Z redid its rejection) stayed
+    rejected with that argument, its filler accepted: rejecting takes an event's arguments, and a rejected event is
+    no annotation. The change is refused until the event is taken back."""
+    p = world.project
+    edits.reject_event(p, world.meet)
+    before = dump(p)
+    for change in (
+        lambda: edits.add_argument(p, world.meet, "Entity", world.blinken),
+        lambda: edits.set_event_type(p, world.meet, "Contact:Phone-Write"),
+        lambda: edits.set_event_attribute(p, world.meet, "tense", "Future"),
+    ):
+        with pytest.raises(ValidationError, match="“met” is a rejected event: Enter takes it back first"):
+            change()
+    assert dump(p) == before
+    assert p.entity(world.blinken).state == "suggested"
+    edits.accept_event(p, world.meet)
+    edits.add_argument(p, world.meet, "Entity", world.blinken)  # taken back, it takes its roles
+    assert [a.entity_id for a in p.event(world.meet).arguments] == [world.blinken]

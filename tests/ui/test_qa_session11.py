@@ -164,3 +164,53 @@ def test_the_event_list_keeps_its_arguments_readable(qtbot, qapp, visit_path, po
         close_window(w)
     finally:
         qapp.setFont(was)
+
+
+@pytest.fixture
+def meet_path(project_path):  # type: ignore[no-untyped-def]
+    """The GUI project with a suggested Contact:Meet on a.txt's "met", its Entity the two people around it."""
+    from annotator.store import Project
+    from annotator.suggest.types import ArgumentSuggestion, EventSuggestion
+    from annotator.suggest.writer import WriteCounts, write_events
+
+    from ui_helpers import find
+    from ui_support import DOC_A
+
+    with Project(project_path, annotator="setup") as p:
+        doc = next(d["id"] for d in p.document_summaries() if d["name"] == "a.txt")
+        people = tuple(ArgumentSuggestion("Entity", *find(DOC_A, w), "PERSON") for w in ("Maria Lopez", "John Smith"))
+        with p.db.conn:
+            write_events(
+                p, doc, [EventSuggestion("Contact:Meet", *find(DOC_A, "met"), 0.8, people)], "rules:t@1", WriteCounts()
+            )
+    return project_path
+
+
+def test_after_a_rejection_is_redone_a_role_key_does_not_fill_the_hidden_event(qtbot, meet_path):
+    """X on a suggested event, Ctrl+Z, Ctrl+Shift+Z: the redo selected the rejected event (hidden in the text) and the
+    editor showed it as if it were there; Alt+1 then filled its Entity: the file held a rejected event with an
+    argument, and its filler accepted. After the redo nothing is selected (as after X), and a rejected event takes no
+    role."""
+    from annotator.store import Project
+
+    from ui_support import close_window, open_window
+
+    w = open_window(qtbot, meet_path)
+    c, v = w.controller, w.view
+    qtbot.waitUntil(lambda: w.panels_built)
+    v.setFocus()
+    qtbot.keyClick(v, Qt.Key.Key_BracketRight)  # ] to the event
+    meet = c.current_event
+    assert c.events[meet].type == "Contact:Meet"
+    qtbot.keyClick(v, Qt.Key.Key_X)
+    qtbot.keyClick(v, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClick(v, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    assert c.events[meet].state == "rejected"
+    assert c.current_event != meet
+    qtbot.keyClick(v, Qt.Key.Key_1, Qt.KeyboardModifier.AltModifier)
+    close_window(w)
+    with Project(meet_path, create=False) as p:
+        doc = next(d["id"] for d in p.document_summaries() if d["name"] == "a.txt")
+        (event,) = p.events(doc)
+        assert event.state == "rejected" and event.arguments == ()
+        assert {e.state for e in p.entities(doc) if e.label == "PERSON"} == {"suggested"}
