@@ -1,6 +1,7 @@
 """WebAnno TSV 3.x import (INCEpTION's and WebAnno's exchange format): a file is one document, a folder every file in
-it that starts with ``#FORMAT=WebAnno TSV`` (INCEpTION's project export keeps ``annotation/DOC/USER.tsv``: named
-``annotation/DOC/USER``; the other files are counted as skipped).
+it that starts with ``#FORMAT=WebAnno TSV`` (the other files are counted as skipped); INCEpTION's project export
+(``annotation/DOC/USER.tsv``, ``curation/DOC/CURATION_USER.tsv``) by document, in annotation sets
+(``project_export_sets``).
 
 - The text is rebuilt from the ``#Text=`` lines as INCEpTION rebuilds it (``webanno_layout``); the token rows
   become the document's stored tokens and sentences (pipeline ``webanno``), so a token export cuts it as the file did.
@@ -74,6 +75,8 @@ def read_webanno(path: str | Path, schema: Schema | None = None) -> ReadResult:
     for f in files:
         name = f.relative_to(path).with_suffix("").as_posix() if f != path else f.stem
         result.documents.append(read_document(f, name, result, frozenset(a.name for a in schema.attributes)))
+    if path.is_dir():
+        result.documents = project_export_sets(path, files, result.documents, result.notes)
     names = SchemaNames(schema)  # INCEpTION's PER, LOC, ORG as the schema spells them where it declares them
     for doc in result.documents:
         _rename(doc, names)
@@ -97,6 +100,63 @@ def read_webanno(path: str | Path, schema: Schema | None = None) -> ReadResult:
             check_with_line(use, doc, doc.source_path or path, 1)
     tally.check()
     return result
+
+
+EXPORT_PARTS = ("annotation", "curation")  # INCEpTION's (and WebAnno's) project export: PART/DOCUMENT/USER.tsv
+NO_ANNOTATOR = "INITIAL_CAS"  # the document as first imported, in some exports: nobody's annotations
+
+
+def project_export_sets(
+    folder: Path, files: list[Path], docs: list[IncomingDocument], notes: list[str]
+) -> list[IncomingDocument]:
+    """The documents of an INCEpTION project export (``annotation/DOC/USER.tsv`` for each annotator, ``curation/DOC/
+    CURATION_USER.tsv`` for the curated version) each under its document's name, in annotation sets as a Label Studio
+    task of several annotators comes in: the curated version into the import's set (status ``reviewed``) and every
+    annotator's into a set named after them; without a curated version, one annotator's into the import's set and
+    several annotators' each into their own set, the import's set without a decision. Other files are left as they
+    are. Each file was read as a document of its own (``annotation/story.txt/bob``), every one after the first "a
+    duplicate": only the first annotator's work came in, the curated version never."""
+    groups: dict[str, list[tuple[str, str, IncomingDocument]]] = {}
+    rest: list[IncomingDocument] = []
+    for f, doc in zip(files, docs):
+        parts = f.relative_to(folder).parts
+        if len(parts) >= 3 and parts[-3] in EXPORT_PARTS and f.stem != NO_ANNOTATOR:
+            groups.setdefault(parts[-2], []).append((parts[-3], f.stem, doc))
+        else:
+            rest.append(doc)
+    out: list[IncomingDocument] = []
+    for name, members in groups.items():
+        curated = [d for part, _, d in members if part == "curation"]
+        users = [(user, d) for part, user, d in members if part == "annotation"]
+        for d in curated[:1]:
+            d.name, d.status = name, "reviewed"
+            out.append(d)
+        if not curated and len(users) == 1:
+            users[0][1].name = name
+            out.append(users[0][1])
+            continue
+        covers = {user: {"source": f"webanno:{folder.name}"} for user, _ in users}
+        for d in curated[:1]:
+            d.meta["annotation_sets"] = covers
+        for user, d in users:
+            d.name, d.annotation_set = name, user
+            for x in [*d.entities, *d.events]:
+                x.annotator = user
+            d.meta["annotation_sets"] = covers  # teams.sets.META_KEY: the sets that cover the document
+            out.append(d)
+        said = (
+            "the curated version (curation/) is the import's set's"
+            if curated
+            else "no curated version: the import's set has no decision yet (compare them with annotator agree, "
+            "settle them with Review > Adjudicate differences)"
+        )
+        notes.append(
+            f"{folder}: {name}: INCEpTION's project export: the annotations of {counted(len(users), 'annotator')} "
+            f"({', '.join(u for u, _ in users)}) are kept each in an annotation set of its own; {said}"
+        )
+        if len(curated) > 1:
+            notes.append(f"{folder}: {name}: {len(curated)} curated versions; the first is used")
+    return out + rest
 
 
 def _rename(doc: IncomingDocument, names: SchemaNames) -> None:
