@@ -384,7 +384,7 @@ def test_told_by_its_first_line_and_a_folder_of_them(tmp_path):
     project = Project(tmp_path / "p.annotator", annotator="t")
     import_paths(project, [tmp_path / "export"])
     names = sorted(project.document(i).name for i in project.document_ids())
-    assert names == ["annotation/story.txt/alice", "named"]
+    assert names == ["named", "story.txt"]  # INCEpTION's annotation/DOC/USER.tsv by its document (session 11)
     (tmp_path / "export" / "source").mkdir()
     (tmp_path / "export" / "source" / "story.txt").write_text("Gunmen killed three soldiers.", encoding="utf-8")
     assert detect_format(tmp_path / "export") is None  # other files beside them: each file by itself
