@@ -130,10 +130,12 @@ class EventActions:
             self.view.show_cp(span[0], span[1])
 
     def change_type(self, ev: Event) -> None:
-        """The type picker on the selected event: a suggestion's alternatives on top, then its own type (E is pressed
-        on an event to change its type: Enter took the type it had, which Enter on the event does already)."""
+        """The type picker on the selected event: a suggestion's alternatives on top, then the other types of its
+        trigger word, then its own type (E is pressed on an event to change its type: Enter took the type it had,
+        which Enter on the event does already)."""
         c = self.c
-        likely = [*ev.alternatives, ev.type]
+        words = [t for t in self.likely_types((ev.trigger_start, ev.trigger_end)) if t != ev.type]
+        likely = list(dict.fromkeys([*ev.alternatives, *words, ev.type]))
         type_ = self.pick_event_type(c.span_text(ev.trigger_start, ev.trigger_end), likely)
         self.view.window().activateWindow()
         self.view.setFocus()

@@ -214,3 +214,33 @@ def test_after_a_rejection_is_redone_a_role_key_does_not_fill_the_hidden_event(q
         (event,) = p.events(doc)
         assert event.state == "rejected" and event.arguments == ()
         assert {e.state for e in p.entities(doc) if e.label == "PERSON"} == {"suggested"}
+
+
+def test_e_on_a_suggestion_without_alternatives_offers_its_words_other_type_first(qtbot, window, db):
+    """E on a suggested event that came without alternatives ("fired" as Conflict:Attack) opened the picker on the
+    type it has: Enter there kept it (as Enter on the event does), and the word's other type (Personnel:End-Position,
+    from the schema's trigger words) took Down first. The word's other types come first, its own type after them:
+    E, Enter changes the type."""
+    from annotator.suggest.types import EventSuggestion
+    from annotator.suggest.writer import WriteCounts, write_events
+    from test_events import pick_in_dialog
+
+    from ui_helpers import find
+    from ui_support import DOC_A
+
+    d = db.document_ids()[0]
+    with db.transaction():
+        write_events(
+            db, d, [EventSuggestion("Conflict:Attack", *find(DOC_A, "fired"), 0.6)], "rules:t@1", WriteCounts()
+        )
+    w, c = window, window.controller
+    c.reload()
+    qtbot.waitUntil(lambda: len(c.events) == 1)
+    ev_id = next(iter(c.events))
+    w.view.setFocus()
+    qtbot.keyClick(w.view, Qt.Key.Key_BracketRight)  # ] to the event
+    assert c.current_event == ev_id
+    pick_in_dialog(qtbot, "")  # Enter at once: the type the picker offers first
+    qtbot.keyClick(w.view, "e")
+    assert db.event(ev_id).type == "Personnel:End-Position"
+    assert db.event(ev_id).state == "accepted"
