@@ -9,7 +9,7 @@ arguments) so that events sharing a trigger and attributes survive, ``_input_has
 
 In: tasks are grouped by ``_input_hash`` (or text); rejected and ignored answers are left out and counted;
 accepted spans are merged, one annotator's (``_annotator_id``) at a time: when several answered one text, each one's
-answers go into an annotation set named after them (``_by_annotator``). A label naming an event type is a trigger; relations from a trigger become
+answers go into an annotation set named after them (``prodigy_answers``). A label naming an event type is a trigger; relations from a trigger become
 its arguments (``events`` wins when present). Offsets are checked against the span ``text`` when given,
 and read as UTF-16 units when that is what fits. The task's own ``tokens`` are kept as the document's tokens (the first
 accepted task's that fit the text; sentences cut among them by the fallback's rule), so the token exports, Prodigy's
@@ -25,6 +25,7 @@ from typing import Any
 import orjson
 
 from annotator.wording import counted
+from annotator.formats.prodigy_answers import binary, by_annotator
 from annotator.formats.common import (
     LabelTally,
     need_known_labels,
@@ -210,7 +211,7 @@ def read_prodigy(path: str | Path, schema: Schema | None = None) -> ReadResult:
     warnings: list[str] = []
     notes: list[str] = []
     groups: dict[Any, dict[str, Any]] = {}
-    skipped = 0
+    skipped = rejected = 0
     for line, task in iter_jsonl(path):
         need(isinstance(task, dict), path, line, "each line must be a JSON object (a Prodigy task)")
         text = task.get("text")
@@ -218,20 +219,30 @@ def read_prodigy(path: str | Path, schema: Schema | None = None) -> ReadResult:
         answer = task.get("answer")
         need(answer in (None, "accept", "reject", "ignore"), path, line, f"unknown answer {answer!r}")
         key = task.get("_input_hash", text)
-        g = groups.setdefault(key, {"text": text, "line": line, "tasks": []})
+        g = groups.setdefault(key, {"text": text, "line": line, "tasks": [], "rejected": []})
         need(g["text"] == text, path, line, f"_input_hash {key!r} was used for another text (line {g['line']})")
+        if answer == "reject" and binary(task) and task.get("spans"):  # a model's span said to be wrong
+            g["rejected"].append((line, task))
+            rejected += 1
+            continue
         if answer in ("reject", "ignore"):
             skipped += 1
             continue
         g["tasks"].append((line, task))
     if skipped:
         warnings.append(f"{path}: {skipped} rejected or ignored answers left out")
+    if rejected:
+        notes.append(
+            f"{path}: {counted(rejected, 'binary answer')} rejecting the span it showed (ner.teach) kept as rejected "
+            "suggestions, so they are not offered again; a text whose answers are all binary is in_progress, not "
+            "annotated (the rest of it was not looked at)"
+        )
     docs = []
     unknown = LabelTally(path)  # labels the schema lacks: named all at once, after the whole file
     for g in groups.values():
-        if not g["tasks"]:
+        if not g["tasks"] and not g["rejected"]:
             continue
-        for aset, part, covers in _by_annotator(g, path, notes):
+        for aset, part, covers in by_annotator(g, path, notes):
             with unknown.collect():
                 doc = _group_document(part, path, schema or _default(), warnings, notes)
                 if aset is not None:  # an annotator's answers: her set; the final set has no decision yet
@@ -245,63 +256,6 @@ def read_prodigy(path: str | Path, schema: Schema | None = None) -> ReadResult:
     unknown.check()
     need(bool(docs) or skipped > 0, path, None, "no tasks in the file")
     return ReadResult(docs, None, warnings, notes)
-
-
-def _by_annotator(
-    g: dict[str, Any], path: Path, notes: list[str]
-) -> list[tuple[str | None, dict[str, Any], dict[str, Any] | None]]:
-    """An input's answers as documents to store: all of them into the import's set (None) when one annotator (or
-    none named) gave them; when several did (Prodigy's ``feed_overlap``), each annotator's into an annotation set
-    named after their ``_annotator_id`` (answers without one into the import's set), said in a note, as a Label Studio
-    task of several annotators comes in. Each: (set, the group of those answers, the sets that cover the document)."""
-    reviewed = _versions(g, path, notes)
-    if reviewed:
-        return reviewed
-    whose = list(dict.fromkeys(a for _, t in g["tasks"] if isinstance(a := t.get("_annotator_id"), str)))
-    if len(whose) < 2:
-        return [(None, g, None)]
-    covers = {a: {"source": f"prodigy:{path.name}"} for a in whose}
-    notes.append(
-        f"{path}:{g['line']}: the answers of {len(whose)} annotators ({', '.join(whose)}) to one text are kept each in "
-        "an annotation set of its own; the import's set has no decision yet: compare them with annotator agree and "
-        "settle them with Review > Adjudicate differences"
-    )
-    rest = [(line, t) for line, t in g["tasks"] if not isinstance(t.get("_annotator_id"), str)]
-    parts: list[tuple[str | None, dict[str, Any], dict[str, Any] | None]] = []
-    if rest:
-        parts.append((None, {**g, "tasks": rest}, covers))
-    for a in whose:
-        parts.append((a, {**g, "tasks": [(line, t) for line, t in g["tasks"] if t.get("_annotator_id") == a]}, covers))
-    return parts
-
-
-def _versions(
-    g: dict[str, Any], path: Path, notes: list[str]
-) -> list[tuple[str | None, dict[str, Any], dict[str, Any] | None]]:
-    """Prodigy's ``review`` answers: the task is the reviewer's final version (the import's set) and its ``versions``
-    are what the annotators gave, each with the ``sessions`` that gave it: each session's version goes into a set named
-    after it. [] when no task of the input has versions."""
-    parts: list[tuple[str | None, dict[str, Any], dict[str, Any] | None]] = []
-    for line, task in g["tasks"]:
-        versions = task.get("versions")
-        if not isinstance(versions, list):
-            continue
-        for k, v in enumerate(versions):
-            need(isinstance(v, dict), path, line, f"versions {k} must be an object (a task)")
-            need(v.get("text", g["text"]) == g["text"], path, line, f"versions {k} has another text than its task")
-            for session in dict.fromkeys(x for x in v.get("sessions") or [] if isinstance(x, str)):
-                answer = {**v, "answer": "accept", "_annotator_id": session}
-                parts.append((session, {**g, "tasks": [(line, answer)]}, None))
-    if not parts:
-        return []
-    covers = {session: {"source": f"prodigy:{path.name}"} for session, _, _ in parts}
-    notes.append(
-        f"{path}:{g['line']}: a review (Prodigy's review recipe): the reviewer's version is the import's set's, "
-        f"the versions of {counted(len(covers), 'session')} ({', '.join(map(str, covers))}) are kept each in an "
-        "annotation set of its own"
-    )
-    final = {**g, "tasks": [(line, {k: v for k, v in t.items() if k != "versions"}) for line, t in g["tasks"]]}
-    return [(None, final, covers)] + [(session, part, covers) for session, part, _ in parts]
 
 
 def _unique(items: list[dict[str, Any]]) -> list[dict[str, Any]]:
@@ -435,7 +389,17 @@ def _group_document(
         for (s, e, label), args in [] if given_events else by_head.items():
             key = (label, s, e, tuple(args))
             events.setdefault(key, IncomingEvent(label, s, e, {}, args, annotator=who))
-    status = meta.get("status") if meta.get("status") in STATUSES else ("annotated" if accepted else "new")
+    for line, task in g.get("rejected", []):  # binary answers rejecting their span: the model's, rejected
+        who = task.get("_annotator_id") if isinstance(task.get("_annotator_id"), str) else None
+        spans = [_span(text, sp, path, line, f"span {k}", notes) for k, sp in enumerate(task.get("spans") or [])]
+        need_known_labels(schema, [label for _, _, label in spans], path, line)
+        for (s, e, label), given in zip(spans, task.get("spans") or []):
+            if label not in triggers and (s, e, label) not in entities:
+                score = float(given["score"]) if is_score(given.get("score")) else None
+                entities[(s, e, label)] = IncomingEntity((s, e, label), s, e, label, "rejected", "prodigy", who, score)
+    binary_only = all(binary(t) for _, t in g["tasks"])  # every answer about one span: the text is not done
+    done = "in_progress" if binary_only else "annotated" if accepted else "new"
+    status = meta.get("status") if meta.get("status") in STATUSES else done
     name = meta.get("name") or meta.get("id") or f"{path.name}:{g['line']}"
     meta = {k: v for k, v in meta.items() if k not in ("name", "status", "document_id")}
     if kept:

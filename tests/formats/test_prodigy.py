@@ -389,3 +389,44 @@ def test_a_review_keeps_the_reviewers_version_and_each_sessions(tmp_path):
     assert spans("rr-bob") == [("GPE", "rr-bob")] and spans("rr-carol") == [("GPE", "rr-carol")]
     assert any("the versions of 3 sessions (rr-alice, rr-bob, rr-carol)" in n for n in report.notes)
     project.close()
+
+
+def test_binary_answers_keep_their_rejected_spans_and_leave_the_text_in_progress(tmp_path):
+    """ner.teach's answers (``_view_id`` ``ner``) each accept or reject the one span a model showed: the rejected ones
+    were left out (counted), and a text with an accepted one came in ``annotated``, as if every entity of it were
+    marked, which ``train`` takes whole. Our own answers in that shape."""
+    text = "Apple hired Tim Cook in Cupertino."
+    base = {"text": text, "_input_hash": 5, "_view_id": "ner"}
+    rows = [
+        {**base, "_task_hash": 1, "answer": "accept", "spans": [{"start": 0, "end": 5, "label": "ORG", "score": 0.8}]},
+        {
+            **base,
+            "_task_hash": 2,
+            "answer": "reject",
+            "spans": [{"start": 24, "end": 33, "label": "PERSON", "score": 0.4}],
+        },
+        {**base, "_task_hash": 3, "answer": "ignore", "spans": [{"start": 12, "end": 20, "label": "ORG"}]},
+        {
+            "text": "Berlin is big.",
+            "_view_id": "ner",
+            "answer": "reject",
+            "spans": [{"start": 0, "end": 6, "label": "PERSON"}],
+        },
+        {
+            "text": "Rome is old.",
+            "_view_id": "ner_manual",
+            "answer": "reject",
+            "spans": [{"start": 0, "end": 4, "label": "GPE"}],
+        },
+    ]
+    (tmp_path / "teach.jsonl").write_bytes(b"\n".join(orjson.dumps(r) for r in rows))
+    result = read_prodigy(tmp_path / "teach.jsonl")
+    first, second = result.documents  # Rome's text was rejected whole (ner_manual): no document, as before
+    assert first.status == "in_progress"
+    assert sorted((e.label, e.state, e.score) for e in first.entities) == [
+        ("ORG", "accepted", 0.8),
+        ("PERSON", "rejected", 0.4),
+    ]
+    assert (second.status, [(e.label, e.state) for e in second.entities]) == ("in_progress", [("PERSON", "rejected")])
+    assert any("2 binary answers rejecting the span it showed" in n for n in result.notes)
+    assert any("2 rejected or ignored answers left out" in w for w in result.warnings)
