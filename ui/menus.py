@@ -118,6 +118,12 @@ def build_menus(w: "MainWindow") -> dict[str, QAction]:
         "Ctrl+Shift+R",
         "Mark this document reviewed (validation problems are listed first)",
     )
+    a["next_document"] = _action(
+        w, "&Next document", lambda: w.step_document(1), "Ctrl+PgDown", "Open the next document of the list (as shown)"
+    )
+    a["previous_document"] = _action(
+        w, "&Previous document", lambda: w.step_document(-1), "Ctrl+PgUp", "Open the previous document of the list"
+    )
     a["find"] = _action(w, "&Find…", w.find_bar.open_bar, QKeySequence.StandardKey.Find, "Find text in the document")
     a["zoom_in"] = _action(w, "Zoom &in", lambda: w.zoom(1), None)
     a["zoom_in"].setShortcuts([QKeySequence("Ctrl++"), QKeySequence("Ctrl+=")])
@@ -176,6 +182,9 @@ def build_menus(w: "MainWindow") -> dict[str, QAction]:
         m.addAction(a[k])
     m = mb.addMenu("&Document")
     for k in ("annotated", "reviewed"):
+        m.addAction(a[k])
+    m.addSeparator()
+    for k in ("next_document", "previous_document"):
         m.addAction(a[k])
     m = mb.addMenu("&View")
     for k in ("zoom_in", "zoom_out", "show_rejected", "side_panels", "event_editor", "next_pane", "previous_pane"):

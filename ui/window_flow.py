@@ -116,6 +116,19 @@ class WindowFlow:
         else:
             self.message.setText(f"Every document is annotated or reviewed.{f' {said}.' if said else ''}")
 
+    def step_document(self: "MainWindow", step: int) -> None:
+        """Ctrl+PgDown / Ctrl+PgUp: the next / previous document of the list as it is sorted and filtered, marking
+        nothing; the keys stay in the text."""
+        c = self.controller
+        if c.project is None:
+            return
+        found = self.documents.neighbour(c.doc.id if c.doc else None, step)
+        if found is None:
+            c.report_status(f"This is the {'last' if step > 0 else 'first'} document in the list")
+            return
+        self.open_document(found)
+        self.view.setFocus()
+
     # -- focus -----------------------------------------------------------------------------------------
     def back_to_text(self: "MainWindow") -> None:
         """After a dialog or a panel: the keys go to the text again."""

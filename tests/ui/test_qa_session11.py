@@ -244,3 +244,31 @@ def test_e_on_a_suggestion_without_alternatives_offers_its_words_other_type_firs
     qtbot.keyClick(w.view, "e")
     assert db.event(ev_id).type == "Personnel:End-Position"
     assert db.event(ev_id).state == "accepted"
+
+
+def test_ctrl_page_down_and_up_move_between_documents_as_the_list_shows_them(qtbot, window, db):
+    """Going to another document without marking this one took F6, the arrows, Enter (and the keys were then in the
+    list's order only while it had them). Ctrl+PgDown / Ctrl+PgUp open the next / previous document of the list as
+    it is sorted and filtered, the keys staying in the text; past either end the status line says so and the
+    document stays. Nothing is marked."""
+    c, v, docs = window.controller, window.view, window.documents
+    qtbot.waitUntil(lambda: window.panels_built)
+    names = {d["id"]: d["name"] for d in c.project.document_summaries()}
+    v.setFocus()
+    qtbot.keyClick(v, Qt.Key.Key_PageDown, Qt.KeyboardModifier.ControlModifier)
+    assert names[c.doc.id] == "b.txt"
+    assert QApplication.focusWidget() is v
+    qtbot.keyClick(v, Qt.Key.Key_PageDown, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClick(v, Qt.Key.Key_PageDown, Qt.KeyboardModifier.ControlModifier)  # c.txt is the last
+    assert names[c.doc.id] == "c.txt"
+    assert "last document" in window.message.text()
+    qtbot.keyClick(v, Qt.Key.Key_PageUp, Qt.KeyboardModifier.ControlModifier)
+    assert names[c.doc.id] == "b.txt"
+    docs.table.sortByColumn(0, Qt.SortOrder.DescendingOrder)  # c, b, a: the list's order is the keys' order
+    qtbot.keyClick(v, Qt.Key.Key_PageDown, Qt.KeyboardModifier.ControlModifier)
+    assert names[c.doc.id] == "a.txt"
+    docs.search.setText("c.t")  # only c.txt shown: from a.txt (hidden) to the first shown
+    v.setFocus()
+    qtbot.keyClick(v, Qt.Key.Key_PageDown, Qt.KeyboardModifier.ControlModifier)
+    assert names[c.doc.id] == "c.txt"
+    assert {db.document(i).status for i in names} == {"new"}

@@ -56,6 +56,7 @@ GENERAL = [
     ("Ctrl+Shift+A", "Accept all suggestions in this document"),
     ("Ctrl+Enter", "Mark annotated and open the next document not done (asks when suggestions are undecided)"),
     ("Ctrl+Shift+R", "Mark reviewed (after confirming validation problems)"),
+    ("Ctrl+PgDown / Ctrl+PgUp", "Next / previous document of the list, as sorted and filtered (marks nothing)"),
     ("Ctrl+Z / Ctrl+Shift+Z", "Undo / redo"),
     ("Ctrl+F, then Enter", "Find in the document: Enter selects the match and returns to the text"),
     ("Ctrl++ / Ctrl+-", "Zoom in / out"),

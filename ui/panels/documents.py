@@ -312,6 +312,17 @@ class DocumentPanel(QWidget):
         self.model.set_current(current_id)
         return True
 
+    def neighbour(self, doc_id: int | None, step: int) -> int | None:
+        """The document ``step`` rows from ``doc_id`` in the list as it is sorted and filtered (from the top, or the
+        bottom going up, when the filter hides it); None past either end."""
+        rows = self.proxy.rowCount()
+        r = self.model.row_of(doc_id) if doc_id is not None else -1
+        idx = self.proxy.mapFromSource(self.model.index(r, 0)) if r >= 0 else QModelIndex()
+        target = idx.row() + step if idx.isValid() else (0 if step > 0 else rows - 1)
+        if not 0 <= target < rows:
+            return None
+        return int(self.proxy.index(target, 0).data(Qt.ItemDataRole.UserRole))
+
     def select(self, doc_id: int | None) -> bool:
         """The document's row selected; False when it is not in the list or the filter hides it."""
         r = self.model.row_of(doc_id) if doc_id is not None else -1
