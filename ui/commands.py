@@ -164,7 +164,7 @@ class AcceptRest(CoreEditCommand):
     def describe(
         self, doc_id: int, status: str | None = None, shown: object = None, shown_events: object = None
     ) -> str:
-        return f"Accept the rest and mark {status.replace('_', ' ')}" if status else "Accept the rest"
+        return f"Accept the rest and mark {status.replace('_', ' ')}" if status else "Accept all suggestions"
 
 
 class AcceptEvent(CoreEditCommand):

@@ -9,6 +9,7 @@ from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QKeyEvent
 
 from annotator.keyflow import other_occurrences
+from annotator.wording import counted
 from annotator.model import Entity, Event
 from ui import commands as cmd
 from ui.event_actions import EventActions
@@ -186,14 +187,21 @@ class EditActions(QObject):
             self.c.run(cmd.DeleteEvent, self.c.current_event, expected=self.c.events.get(self.c.current_event))
 
     def accept_all(self, min_score: float | None = None) -> None:
-        """Accept the document's undecided entity suggestions; with ``min_score`` only those scored at least that
-        (one undo step either way); the status line says how many, and how many stay undecided."""
+        """Accept the document's undecided suggestions, entities and events (their fillers with them); with
+        ``min_score`` only the entity suggestions scored at least that (one undo step either way); the status line
+        says how many, and how many stay undecided."""
         c = self.c
         if c.doc is None:
             return
         shown = frozenset(i for i, e in c.entities.items() if e.state == "suggested")  # none accepted unseen
-        if min_score is None:
-            c.run(cmd.AcceptAll, c.doc.id, shown=shown)
+        if min_score is None:  # the events too: "Accept all suggestions" left them undecided without a word
+            events = frozenset(i for i, v in c.events.items() if v.state == "suggested")
+            c.run(cmd.AcceptRest, c.doc.id, shown=shown, shown_events=events)
+            left = [i for i in shown if c.entities.get(i) is not None and c.entities[i].state == "suggested"]
+            left += [i for i in events if c.events.get(i) is not None and c.events[i].state == "suggested"]
+            if (shown or events) and not left:  # (refused: the failure says why)
+                said = f"{counted(len(shown), 'entity suggestion')} and {counted(len(events), 'event')} accepted"
+                c.report_status(f"{said} (Ctrl+Z takes them back)")
             return
         before = {e.id for e in c.visible_entities() if e.state == "suggested"}
         c.run(cmd.AcceptAll, c.doc.id, min_score=min_score, shown=shown)

@@ -272,3 +272,29 @@ def test_ctrl_page_down_and_up_move_between_documents_as_the_list_shows_them(qtb
     qtbot.keyClick(v, Qt.Key.Key_PageDown, Qt.KeyboardModifier.ControlModifier)
     assert names[c.doc.id] == "c.txt"
     assert {db.document(i).status for i in names} == {"new"}
+
+
+def test_accept_all_suggestions_takes_the_events_too(qtbot, meet_path):
+    """Ctrl+Shift+A (the toolbar's "Accept all suggestions", "every undecided suggestion in this document") accepted
+    the entity suggestions only: the suggested events stayed undecided and the status line went on counting them,
+    without a word of why. It accepts events and entities alike, in one step that one Ctrl+Z takes back."""
+    from annotator.store import Project
+
+    from ui_support import close_window, open_window
+
+    w = open_window(qtbot, meet_path)
+    c, v = w.controller, w.view
+    qtbot.waitUntil(lambda: w.panels_built)
+    v.setFocus()
+    ctrl_shift = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
+    qtbot.keyClick(v, Qt.Key.Key_A, ctrl_shift)
+    doc = c.doc.id
+    with Project(meet_path, create=False) as p:
+        assert {v.state for v in p.events(doc)} == {"accepted"}
+        assert {e.state for e in p.entities(doc)} == {"accepted"}
+    assert "accepted" in w.message.text()
+    qtbot.keyClick(v, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    close_window(w)
+    with Project(meet_path, create=False) as p:
+        assert {v.state for v in p.events(doc)} == {"suggested"}
+        assert {e.state for e in p.entities(doc)} == {"suggested"}
