@@ -10,7 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Callable, Iterable, Iterator, Mapping
 
-from annotator.errors import AnnotatorError
+from annotator.errors import AnnotatorError, OptionError
 
 if TYPE_CHECKING:  # pragma: no cover
     from annotator.formats.common import FormatExportReport
@@ -47,18 +47,38 @@ def import_files(
     *,
     format: str | None = None,
     options: Mapping[str, str] | None = None,
+    skip_bad: bool = False,
+    batch: int | None = None,
+    progress: Callable[[int, int, str], None] | None = None,
 ) -> FormatImportReport:
-    """Bring files and folders in, as ``annotator import`` does: without ``format`` each file is told by its name
-    and content and a bad one is skipped with its reason (``report.skipped``); with ``format`` (``brat``,
-    ``conll``, ...: ``annotator.formats.readers()``) everything is read by that reader and stored in one
-    transaction or not at all (``ImportFileError``)."""
+    """Bring files and folders in (``annotator import`` is this call): without ``format`` each file is told by its
+    name and content and a bad one is skipped with its reason (``report.skipped``), small files stored ``batch`` to
+    a transaction; with ``format`` (``brat``, ``conll``, ...: ``annotator.formats.readers()``) everything is read by
+    that reader, with its ``options`` (and ``skip_bad`` for a reader that can skip bad lines), and stored in one
+    transaction or not at all (``ImportFileError``). ``progress(files done, files, path)`` after each file."""
     from annotator.formats.loading import import_format, import_paths
+    from annotator.importing import BATCH
 
+    check_import(format, options, skip_bad)
     if format is None:
-        if options:
-            raise AnnotatorError("options go with a format (they are its reader's): name the format")
-        return import_paths(project, paths)
-    return import_format(project, format, paths, options=options)
+        return import_paths(project, paths, batch=batch or BATCH, progress=progress)
+    return import_format(project, format, paths, progress=progress, skip_bad=skip_bad, options=options)
+
+
+def check_import(format: str | None, options: Mapping[str, str] | None = None, skip_bad: bool = False) -> None:
+    """What ``import_files`` refuses before it opens anything (``OptionError``): options or ``skip_bad`` without
+    a format (they are a reader's), a format there is no reader for, options its reader does not take."""
+    from annotator.formats.loading import check_import_options
+    from annotator.formats.registry import import_formats
+
+    if format is not None:
+        return check_import_options(format, skip_bad, options)
+    if skip_bad:
+        can = ", ".join(f.name for f in import_formats() if "skip_bad" in f.read_options)
+        raise OptionError(f"skipping bad lines goes with a format whose reader can ({can}): name the format")
+    if options:
+        takes = "; ".join(f"{f.name} takes {', '.join(f.import_options)}" for f in import_formats() if f.import_options)
+        raise OptionError(f"options go with a format (they are its reader's: {takes}): name the format")
 
 
 def preannotate(
@@ -68,18 +88,52 @@ def preannotate(
     version: int | None = None,
     only_new: bool = False,
     progress: Callable[[int, int], None] | None = None,
+    batch_size: int = 64,
+    n_process: int = 1,
+    loading: Callable[[str], None] | None = None,
+    warning: Callable[[str], None] | None = None,
 ) -> PreannotateReport:
-    """Suggest entities, and events where the schema has event types, as ``annotator preannotate`` does:
+    """Suggest entities, and events where the schema has event types (``annotator preannotate`` is this call):
     ``model`` a spaCy pipeline's name or path, or ``"original"`` (the shipped one); ``version`` a trained version
-    (``annotator models``); neither: the project's default. Decided suggestions are never touched."""
-    from annotator.learn.versions import select_for_preannotation
+    (``annotator models``); neither: the project's default. Decided suggestions are never touched.
+
+    ``progress(documents done, documents)`` after each batch's commit; ``loading(what)`` is told what is loaded
+    before the seconds it takes (``"trained version 2"``); ``warning(text)`` what a pipeline should know (the
+    default version's folder is missing, the original pipeline is used), else it is a Python warning."""
+    from annotator.learn.versions import choose_version, select_for_preannotation, version_folder
     from annotator.preannotate import preannotate as run
 
     if model is not None and version is not None:
         raise AnnotatorError("model and version do not go together (model='original' is the shipped pipeline)")
-    project.check_writable()
+    project.check_writable()  # before seconds of loading a model
+    what = f"trained version {version}" if version is not None else (model or "the default model")
+    if version is not None:
+        version_folder(project, version)  # one that is not there: its error alone, before any loading
+    elif model is None and (default := choose_version(project, "default")) is not None:
+        what = f"the default model (trained version {default})"
+    if loading is not None:
+        loading(what)
     chosen = select_for_preannotation(project, model, version)
-    return run(project, chosen.pipeline, only_new=only_new, progress=progress, event_suggester=chosen.events)
+    if chosen.note:
+        _warn(chosen.note, warning)
+    return run(
+        project,
+        chosen.pipeline,
+        batch_size=batch_size,
+        n_process=n_process,
+        only_new=only_new,
+        progress=progress,
+        event_suggester=chosen.events,
+    )
+
+
+def _warn(text: str, warning: Callable[[str], None] | None) -> None:
+    if warning is not None:
+        warning(text)
+    else:
+        import warnings
+
+        warnings.warn(text, stacklevel=3)
 
 
 def records(
@@ -142,22 +196,31 @@ def export(
     statuses: Iterable[str] | None = None,
     annotation_set: str | None = None,
     options: Mapping[str, str] | None = None,
+    progress: Callable[[int], None] | None = None,
 ) -> FormatExportReport:
-    """Write ``out`` as ``annotator export`` does (atomically: a failed export leaves no file): ``format`` one of
-    ``annotator.formats.writers()``, else told from ``out``'s name, else JSON; ``options`` the format's
-    (``{"split": "train=0.8,dev=0.2"}``)."""
-    from annotator.formats import writers
+    """Write ``out`` (``annotator export`` is this call; atomically: a failed export leaves no file): ``format``
+    one of ``annotator.formats.writers()``, else told from ``out``'s name, else JSON; ``options`` the format's
+    (``{"split": "train=0.8,dev=0.2"}``); ``progress(documents done)`` as it goes."""
+    from annotator.formats import OPTIONS, writers
     from annotator.formats.records import ExportRequest, nothing_selected
     from annotator.formats.registry import export_format_for
 
     table = writers()
     fmt = format or export_format_for(out) or "json"
     if fmt not in table:
-        raise AnnotatorError(f"unknown format {fmt!r}; choose one of {', '.join(table)}")
+        raise OptionError(f"unknown format {fmt!r}; choose one of {', '.join(table)}")
+    if options and fmt not in OPTIONS:
+        raise OptionError(
+            f"{fmt} export takes no options (formats with options: {', '.join(OPTIONS)}); nothing was written"
+        )
     statuses = list(statuses) if statuses is not None else None
     if (why := nothing_selected(project, statuses)) is not None:
         raise AnnotatorError(why)
     request = ExportRequest(
-        states=tuple(states), statuses=statuses, annotation_set=annotation_set, options=dict(options or {})
+        states=tuple(states),
+        statuses=statuses,
+        annotation_set=annotation_set,
+        options=dict(options or {}),
+        progress=progress,
     )
     return table[fmt](project, out, request)

@@ -4,6 +4,7 @@ errors with the exit code a script can test."""
 from __future__ import annotations
 
 import argparse
+import contextlib
 import dataclasses
 import getpass
 import json
@@ -13,7 +14,6 @@ from pathlib import Path
 from typing import Any, Sequence
 
 from annotator.errors import AnnotatorError, DamagedTextError, OptionError
-from annotator.model import STATES
 from annotator.cli_parser import LISTED, build_parser
 from annotator.wording import counted, were
 
@@ -193,14 +193,11 @@ def _shown(line: str, spool: str) -> str:
 
 
 def _import_paths(args: argparse.Namespace) -> int:
-    from annotator.formats.loading import expand_paths, import_paths
-    from annotator.formats.registry import import_formats, shown_name
+    from annotator import api
+    from annotator.formats.loading import expand_paths
+    from annotator.formats.registry import shown_name
 
-    if getattr(args, "skip_bad", False):
-        raise UsageError("--skip-bad goes with --format doccano")
-    if getattr(args, "options", None):
-        takes = "; ".join(f"{f.name} takes {', '.join(f.import_options)}" for f in import_formats() if f.import_options)
-        raise UsageError(f"--option goes with --format (the options are its reader's: {takes})")
+    api.check_import(None, _import_options(args), getattr(args, "skip_bad", False))  # before the project is opened
     with _open(args) as project, _progress(len(list(expand_paths(args.paths))), "import", "file") as bar:
 
         def progress(done: int, total: int, path: str) -> None:
@@ -208,7 +205,7 @@ def _import_paths(args: argparse.Namespace) -> int:
 
         before = len(project.document_ids())
         try:
-            report = import_paths(project, args.paths, batch=args.batch, progress=progress)
+            report = api.import_files(project, args.paths, batch=args.batch, progress=progress)
         except KeyboardInterrupt:  # every batch before it is stored (files whole), the one under way is not
             saved = len(project.document_ids()) - before
             raise _import_interrupted(
@@ -246,21 +243,19 @@ def _tell_import_report(report: Any, every: bool, spool: str = "") -> None:
 
 def _import_format(args: argparse.Namespace) -> int:
     """``import --format NAME``: read everything with that reader, then store it all or nothing."""
-    from annotator.formats.loading import import_format
-    from annotator.formats.registry import FORMATS
+    from annotator import api
 
-    options = dict(_split_option(o) for o in args.options or [])
-    takes = FORMATS[args.format].import_options if args.format in FORMATS else ()
-    if options and set(options) - set(takes):
-        wrong = ", ".join(sorted(set(options) - set(takes)))
-        raise UsageError(
-            f"--option {wrong}: {args.format} import takes "
-            + (f"the options {', '.join(takes)}" if takes else "no --option")
-            + "; nothing was imported"
-        )
-    with _open(args) as project:
+    options = _import_options(args)
+    api.check_import(args.format, options, args.skip_bad)  # before the project is opened (or made)
+    with _open(args) as project, _progress(len(args.paths), "read", "file") as bar:
+
+        def progress(done: int, total: int, path: str) -> None:
+            bar.update(done - bar.n)
+
         try:
-            report = import_format(project, args.format, args.paths, skip_bad=args.skip_bad, options=options)
+            report = api.import_files(
+                project, args.paths, format=args.format, options=options, skip_bad=args.skip_bad, progress=progress
+            )
         except KeyboardInterrupt:  # read whole, then stored in one transaction: nothing of it is there
             raise _import_interrupted(
                 "nothing was imported (with --format everything is stored in one step, at the end)",
@@ -272,51 +267,47 @@ def _import_format(args: argparse.Namespace) -> int:
     return 0
 
 
+def _import_options(args: argparse.Namespace) -> dict[str, str]:
+    return dict(_split_option(o) for o in getattr(args, "options", None) or [])
+
+
 def cmd_preannotate(args: argparse.Namespace) -> int:
-    from annotator.learn.versions import choose_version, select_for_preannotation, version_folder
-    from annotator.preannotate import preannotate
+    from annotator import api
 
     if args.model and args.model_version:
         raise UsageError(
             "--model and --model-version do not go together (--model original is the shipped pipeline, "
             "--model-version N a trained one)"
         )
-    with _open(args, create=False) as project:
-        project.check_writable()  # before seconds of loading a model
-        what = f"trained version {args.model_version}" if args.model_version else (args.model or "the default model")
-        if args.model_version:
-            version_folder(project, args.model_version)  # one that is not there: its error alone, before any 'loading'
-        elif args.model is None and (default := choose_version(project, "default")) is not None:
-            what = f"the default model (trained version {default})"
-        print(f"loading {what} ...", file=sys.stderr)
-        chosen = select_for_preannotation(project, args.model, args.model_version)
-        if chosen.note:
-            print(f"annotator: warning: {chosen.note}", file=sys.stderr)
-        pipe = chosen.pipeline
+    with _open(args, create=False) as project, contextlib.ExitStack() as stack:
         saved = {"done": 0, "of": ""}
-        with _progress(len(project.document_ids()), "preannotate") as bar:
+        bars: list[Any] = []  # drawn from the first batch on: under the 'loading ...' line, not above it
 
-            def progress(done: int, total: int) -> None:  # called after each batch's commit
-                bar.update(done - bar.n)
-                saved.update(done=done, of=f" of {total:,}")
+        def progress(done: int, total: int) -> None:  # called after each batch's commit
+            if not bars:
+                bars.append(stack.enter_context(_progress(total, "preannotate")))
+            bars[0].update(done - bars[0].n)
+            saved.update(done=done, of=f" of {total:,}")
 
-            try:
-                report = preannotate(
-                    project,
-                    pipe,
-                    batch_size=args.batch_size,
-                    n_process=args.n_process,
-                    only_new=args.only_new,
-                    progress=progress,
-                    event_suggester=chosen.events,
-                )
-            except KeyboardInterrupt:
-                done = saved["done"]
-                what = f"{done:,}{saved['of']} documents" if saved["of"] else counted(done, "document")
-                raise Interrupted(
-                    f"{what} {were(done)} pre-annotated and saved, in whole batches; run it again with --only-new to do "
-                    "the rest"
-                ) from None
+        try:
+            report = api.preannotate(
+                project,
+                model=args.model,
+                version=args.model_version,
+                only_new=args.only_new,
+                progress=progress,
+                batch_size=args.batch_size,
+                n_process=args.n_process,
+                loading=lambda what: print(f"loading {what} ...", file=sys.stderr),
+                warning=lambda text: print(f"annotator: warning: {text}", file=sys.stderr),
+            )
+        except KeyboardInterrupt:
+            done = saved["done"]
+            what = f"{done:,}{saved['of']} documents" if saved["of"] else counted(done, "document")
+            raise Interrupted(
+                f"{what} {were(done)} pre-annotated and saved, in whole batches; run it again with --only-new to do "
+                "the rest"
+            ) from None
     print(f"{report.pipeline}: {report.summary()}")
     return 0
 
@@ -386,12 +377,12 @@ def _version_number(text: str) -> int:
 
 
 def cmd_export(args: argparse.Namespace) -> int:
+    from annotator import api
     from annotator.exporting import STDOUT, written_to_stream
-    from annotator.formats import FORMATS, OPTIONS, writers
-    from annotator.formats.records import ExportRequest, nothing_selected, undecided_counts
+    from annotator.formats import FORMATS
+    from annotator.formats.records import undecided_counts
     from annotator.formats.registry import export_format_for, shown_name
 
-    table = writers()
     told = ""
     if args.format is None:  # told from the output's name: 'corpus.conll' wrote JSON under that name
         args.format = export_format_for(args.output) or "json"
@@ -403,20 +394,14 @@ def cmd_export(args: argparse.Namespace) -> int:
                 + (f"the ending {ending!r} tells no format" if ending else "a name without an ending tells no format")
                 + "; --format names one)"
             )
-    if args.format not in table:
-        raise UsageError(f"unknown format {args.format!r}; choose one of {', '.join(table)}")
-    if args.options and args.format not in OPTIONS:
-        raise UsageError(
-            f"{args.format} export takes no --option (formats with options: {', '.join(OPTIONS)}); nothing was written"
-        )
-    states = args.states or [s for s in STATES if s != "rejected"]
     options = dict(_split_option(o) for o in args.options or [])
     to_stdout = args.output == STDOUT
-    if to_stdout and FORMATS[args.format].folder:
+    record = FORMATS.get(args.format)  # an unknown one is api.export's to refuse
+    if to_stdout and record is not None and record.folder:
         raise UsageError(f"-o - (standard output) takes a one-file format; {args.format} writes a folder: name one")
-    if to_stdout and FORMATS[args.format].binary and sys.stdout.isatty():
+    if to_stdout and record is not None and record.binary and sys.stdout.isatty():
         raise UsageError(
-            f"{args.format} writes binary data, not onto a terminal: redirect it (-o - > out{FORMATS[args.format].suffix}) "
+            f"{args.format} writes binary data, not onto a terminal: redirect it (-o - > out{record.suffix}) "
             "or name a file"
         )
     if to_stdout and "split" in options:
@@ -425,21 +410,26 @@ def cmd_export(args: argparse.Namespace) -> int:
         _open(args, create=False, reads_set=True) as project,
         _progress(len(project.document_ids(args.status)), "export") as bar,
     ):
-        if (why := nothing_selected(project, args.status)) is not None:
-            raise AnnotatorError(why)
 
         def progress(done: int) -> None:
             bar.update(done - bar.n)
 
-        request = ExportRequest(
-            states=states, statuses=args.status, annotation_set=args.set, progress=progress, options=options
-        )
-        write = table[args.format]
+        def write(out: Path | str):  # type: ignore[no-untyped-def]
+            return api.export(
+                project,
+                out,
+                args.format,
+                states=args.states or api.EXPORTED_STATES,
+                statuses=args.status,
+                annotation_set=args.set,
+                options=options,
+                progress=progress,
+            )
+
         if to_stdout:  # the export whole, then its bytes; the summary goes to stderr, out of the data's way
-            suffix = FORMATS[args.format].suffix
-            report = written_to_stream(lambda out: write(project, out, request), suffix, sys.stdout.buffer)
+            report = written_to_stream(write, record.suffix if record else "", sys.stdout.buffer)
         else:
-            report = write(project, args.output, request)
+            report = write(args.output)
         undecided = undecided_counts(project, args.status, args.set) if args.states is None else (0, 0)
     files = getattr(report, "files", None)  # a split export writes one file per part, never ``--output`` itself
     if to_stdout:  # the summary out of the data's way

@@ -100,19 +100,8 @@ def import_format(
     """
     if grow is None:
         grow = not project.document_ids()
+    check_import_options(fmt, skip_bad, options)
     table = readers()
-    if fmt not in table:
-        raise AnnotatorError(f"unknown import format {fmt!r}; choose one of {', '.join(table)}")
-    if skip_bad and "skip_bad" not in FORMATS[fmt].read_options:
-        can = ", ".join(f.shown for f in FORMATS.values() if "skip_bad" in f.read_options)
-        raise AnnotatorError(f"skipping bad lines is for {can}; {FORMATS[fmt].shown} files are read whole or refused")
-    takes = FORMATS[fmt].import_options
-    if options and not takes:
-        can = ", ".join(f.shown for f in FORMATS.values() if f.import_options)
-        raise OptionError(f"{FORMATS[fmt].shown} import takes no options (formats with options: {can})")
-    if options and set(options) - set(takes):
-        wrong = ", ".join(repr(k) for k in sorted(set(options) - set(takes)))
-        raise OptionError(f"{FORMATS[fmt].shown} import takes the options {', '.join(takes)}, not {wrong}")
     paths = [Path(p) for p in paths]
     results = []
     matched: list[str] = []
@@ -142,6 +131,26 @@ def import_format(
     report = store_results(project, results, grow)
     report.matched = matched
     return report
+
+
+def check_import_options(fmt: str, skip_bad: bool = False, options: Mapping[str, str] | None = None) -> None:
+    """Refuse, before anything is opened or read, a format ``import_format`` has no reader for, ``skip_bad`` for a
+    reader that reads files whole, and options its reader does not take (``OptionError``)."""
+    table = readers()
+    if fmt not in table:
+        raise AnnotatorError(f"unknown import format {fmt!r}; choose one of {', '.join(table)}")
+    if skip_bad and "skip_bad" not in FORMATS[fmt].read_options:
+        can = ", ".join(f.shown for f in FORMATS.values() if "skip_bad" in f.read_options)
+        raise AnnotatorError(f"skipping bad lines is for {can}; {FORMATS[fmt].shown} files are read whole or refused")
+    takes = FORMATS[fmt].import_options
+    if options and not takes:
+        can = ", ".join(f.shown for f in FORMATS.values() if f.import_options)
+        raise OptionError(f"{FORMATS[fmt].shown} import takes no options (formats with options: {can})")
+    if options and set(options) - set(takes):
+        wrong = ", ".join(repr(k) for k in sorted(set(options) - set(takes)))
+        raise OptionError(
+            f"{FORMATS[fmt].shown} import takes the options {', '.join(takes)}, not {wrong}; nothing was imported"
+        )
 
 
 def told_otherwise(exc: ImportFileError, path: Path, fmt: str) -> ImportFileError:

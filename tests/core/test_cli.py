@@ -199,7 +199,7 @@ def test_schema_given_again_after_an_import_that_lacked_it(tmp_path, capsys):
         ),
         (
             lambda t: ["export", t / "p.annotator", "-f", "json", "-o", t / "x.json", "--option", "a=b"],
-            ["takes no --option"],
+            ["takes no options"],
         ),
         (lambda t: ["init", t / "q.annotator", "--schema", t / "none.toml"], ["cannot read schema file"]),
         (lambda t: ["stats", t], ["is a folder"]),

@@ -218,7 +218,7 @@ def test_command_line_options_and_nothing_imported_on_a_bad_line(tmp_path, capsy
     assert main(["import", str(project), str(path), "--option", "scheme=iob"]) == 1
     assert "is not a tag of IOB (scheme=iob)" in capsys.readouterr().err
     assert main(["import", str(project), str(path), "--format", "conll", "--option", "tags=4"]) == 2
-    assert "conll import takes the options scheme, column, documents" in capsys.readouterr().err
+    assert "CoNLL import takes the options scheme, column, documents" in capsys.readouterr().err
     assert main(["import", str(project), str(path), "--format", "brat", "--option", "scheme=iob"]) == 2
     with Project(project, create=False) as p, pytest.raises(AnnotatorError, match="brat import takes no options"):
         import_format(p, "brat", [tmp_path], options={"scheme": "iob"})

@@ -99,7 +99,7 @@ def test_an_option_without_format_goes_to_the_reader_the_files_are_told_to_be(tm
     (tmp_path / "plain.txt").write_text("Just words.", encoding="utf-8")
     code = main(["import", str(tmp_path / "q.annotator"), str(f), str(tmp_path / "plain.txt"), "--option", "column=3"])
     assert code == 2
-    assert "--option goes with --format" in capsys.readouterr().err
+    assert "options go with a format" in capsys.readouterr().err
 
 
 def test_a_misspelt_document_marker_is_read_as_a_word_and_said(tmp_path):
