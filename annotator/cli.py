@@ -219,8 +219,27 @@ def _import_paths(args: argparse.Namespace) -> int:
     _tell("read as", read_as, every, spool)
     _tell_import_report(report, every, spool)
     _tell("skipped", [f"skipped {reason}" for _, reason in report.skipped], every, spool)
-    print(report.summary())
+    _print_import_result(report, args)
     return 0 if report.imported or not report.skipped else 1
+
+
+def _print_import_result(report: Any, args: argparse.Namespace) -> None:
+    """The summary line on stdout, or with ``--json`` the report as JSON; the file standard input was saved to is
+    called standard input in either."""
+    if not getattr(args, "json", False):
+        print(report.summary())
+        return
+
+    def shown(value: Any) -> Any:
+        if isinstance(value, str):
+            return _shown(value, args.spool)
+        if isinstance(value, list):
+            return [shown(v) for v in value]
+        if isinstance(value, dict):
+            return {k: shown(v) for k, v in value.items()}
+        return value
+
+    print(json.dumps(shown(report.to_data()), indent=2, ensure_ascii=False))
 
 
 def _tell(kind: str, lines: list[str], every: bool, spool: str = "") -> None:
@@ -263,7 +282,7 @@ def _import_format(args: argparse.Namespace) -> int:
                 "run the same import again",
             ) from None
     _tell_import_report(report, args.verbose, args.spool)
-    print(report.summary())
+    _print_import_result(report, args)
     return 0
 
 

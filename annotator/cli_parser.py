@@ -165,6 +165,12 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument(
         "--verbose", action="store_true", help=f"list every warning and note (default: the first {LISTED} of each kind)"
     )
+    p.add_argument(
+        "--json",
+        action="store_true",
+        help="what was imported (names and ids), skipped, not kept, as JSON on stdout (same exit code; default: the "
+        "summary line)",
+    )
 
     p = sub.add_parser(
         "preannotate",

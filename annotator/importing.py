@@ -103,6 +103,19 @@ class ImportReport:
         self.arguments_left_out += other.arguments_left_out
         self.in_sets += other.in_sets
 
+    def to_data(self) -> dict[str, Any]:
+        """The report as ``import --json`` prints it (docs/command-line.md lists the keys)."""
+        return {
+            "imported": [{"name": n, "id": i} for n, i in self.imported],
+            "annotated": [{"name": n, "id": i} for n, i in self.annotated],
+            "duplicates": [{"name": n, "duplicate_of": i} for n, i in self.duplicates],
+            "skipped": [{"path": p, "reason": r} for p, r in self.skipped],
+            "entities": self.entities,
+            "events": self.events,
+            "arguments_left_out": self.arguments_left_out,
+            "summary": self.summary(),
+        }
+
     def summary(self) -> str:
         parts = [f"{len(self.imported)} imported"]
         if self.entities or self.events:

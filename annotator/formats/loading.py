@@ -37,6 +37,16 @@ class FormatImportReport(ImportReport):
     # app shows it beside the summary, which counts them as "annotated (already in the project)"
     matched: list[str] = field(default_factory=list)
 
+    def to_data(self) -> dict[str, Any]:
+        return {
+            **super().to_data(),
+            "read_as": [{"path": p, "format": f} for p, f in self.formats],
+            "not_kept": list(self.warnings),
+            "notes": list(self.notes),
+            "labels_added": list(self.labels_added),
+            "schema_adopted": self.schema_adopted,
+        }
+
     def summary(self) -> str:
         s = super().summary()
         if self.labels_added:
