@@ -11,7 +11,7 @@ import json
 import sqlite3
 import sys
 from pathlib import Path
-from typing import Any, Sequence
+from typing import Any, Callable, Sequence
 
 from annotator.errors import AnnotatorError, DamagedTextError, OptionError
 from annotator.cli_parser import LISTED, build_parser
@@ -40,6 +40,19 @@ def _progress(total: int | None, desc: str, unit: str = "doc"):  # type: ignore[
     from tqdm import tqdm
 
     return tqdm(total=total, desc=desc, unit=unit, file=sys.stderr, disable=not sys.stderr.isatty())
+
+
+def _in_stages(bar: Any) -> Callable[[str, int, int], None]:
+    """A ``progress(what, done, of)`` for a command that goes through stages (train's steps, merge's files): the bar
+    says the stage and its count."""
+
+    def progress(message: str, done: int, total: int) -> None:
+        bar.set_description(message[:40])
+        bar.total = total
+        bar.n = done
+        bar.refresh()
+
+    return progress
 
 
 def _annotator(args: argparse.Namespace) -> str:
@@ -344,14 +357,7 @@ def cmd_train(args: argparse.Namespace) -> int:
         make_default=True if args.make_default else None,
     )
     with _open(args, create=False) as project, _progress(None, "train", "step") as bar:
-
-        def progress(message: str, done: int, total: int) -> None:
-            bar.set_description(message[:40])
-            bar.total = total
-            bar.n = done
-            bar.refresh()
-
-        report = train_project(project, options, progress=progress)
+        report = train_project(project, options, progress=_in_stages(bar))
     print(report.summary())
     return 0
 
@@ -575,14 +581,23 @@ def cmd_validate(args: argparse.Namespace) -> int:
 
     found: list[dict[str, Any]] = []
     with _open(args, create=False, reads_set=True) as project:
-        for doc_id in project.document_ids():
-            problems = validate(project, doc_id, args.set)
-            if problems:
-                name = project.document(doc_id).name
-                for p in problems:
-                    found.append({"document": doc_id, "name": name, **dataclasses.asdict(p)})
-                    if not args.json:
-                        print(f"{name} (document {doc_id}): {p.message}")
+        ids = project.document_ids()
+        done = 0
+        with _progress(len(ids), "validate") as bar:
+            try:
+                for doc_id in ids:
+                    problems = validate(project, doc_id, args.set)
+                    if problems:
+                        name = project.document(doc_id).name
+                        for p in problems:
+                            found.append({"document": doc_id, "name": name, **dataclasses.asdict(p)})
+                            if not args.json:
+                                bar.write(f"{name} (document {doc_id}): {p.message}", file=sys.stdout)
+                    done += 1
+                    bar.update()
+            except KeyboardInterrupt:
+                listed = "" if args.json else f" (the {counted(len(found), 'problem')} above are theirs)"
+                raise Interrupted(f"{READ_ONLY}; {done:,} of {counted(len(ids), 'document')} checked{listed}") from None
     if args.json:
         print(json.dumps({"problems": found}, indent=2, ensure_ascii=False))
     else:
@@ -598,8 +613,21 @@ def cmd_agree(args: argparse.Namespace) -> int:
             f"--sets names one annotation set ({args.sets[0]}); agreement compares two or more: name another, or "
             "leave --sets out for every set but main"
         )
-    with _open(args, create=False) as project:
-        result = agreement(project, args.sets)
+    with _open(args, create=False) as project, _progress(None, "agree") as bar:
+        scored = {"done": 0, "of": 0}
+
+        def progress(done: int, total: int) -> None:
+            bar.total = total
+            bar.update(done - bar.n)
+            scored.update(done=done, of=total)
+
+        try:
+            result = agreement(project, args.sets, progress=progress)
+        except KeyboardInterrupt:
+            raise Interrupted(
+                f"{READ_ONLY}; {scored['done']:,} of {counted(scored['of'], 'document')} scored (a document counts once "
+                "for each pair of sets), no score printed"
+            ) from None
     print(json.dumps(result, indent=2, ensure_ascii=False) if args.json else format_agreement(result))
     return 0
 
@@ -609,14 +637,22 @@ def cmd_merge(args: argparse.Namespace) -> int:
 
     merged: list[str] = []
 
-    def on_source(source) -> None:  # type: ignore[no-untyped-def]
-        print(source.summary(), flush=True)
-        merged.append(source.path)
+    with _open(args) as project, _progress(None, "merge") as bar:  # every source is checked before any is written
 
-    with _open(args) as project:  # every source is checked before any is written; each is reported when done
+        def on_source(source) -> None:  # type: ignore[no-untyped-def]
+            bar.write(source.summary(), file=sys.stdout)  # each is reported when done, above the bar
+            sys.stdout.flush()
+            merged.append(source.path)
+
         try:
             merge_projects(
-                project, args.sources, args.names, combine=args.combine, replace=args.replace, on_source=on_source
+                project,
+                args.sources,
+                args.names,
+                combine=args.combine,
+                replace=args.replace,
+                on_source=on_source,
+                progress=_in_stages(bar),
             )
         except KeyboardInterrupt:  # each source is one transaction: the ones reported are kept whole
             if not merged:

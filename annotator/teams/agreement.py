@@ -23,8 +23,8 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass, field
-from itertools import combinations
-from typing import Any, Sequence
+from itertools import combinations, count
+from typing import Any, Callable, Sequence
 
 from annotator.wording import counted
 from annotator.errors import AnnotatorError
@@ -158,20 +158,33 @@ def document_scores(project: Project, doc_id: int, set_a: str, set_b: str) -> Sc
     return sc
 
 
-def pair_agreement(project: Project, set_a: str, set_b: str) -> dict[str, Any]:
-    """Scores of one pair, for the project and per document (documents both sets cover)."""
-    docs = sorted(covered_documents(project, set_a) & covered_documents(project, set_b))
+def pair_agreement(
+    project: Project, set_a: str, set_b: str, scored: Callable[[], None] | None = None
+) -> dict[str, Any]:
+    """Scores of one pair, for the project and per document (documents both sets cover); ``scored()`` after each
+    document."""
+    docs = shared_documents(project, set_a, set_b)
     total = Scores()
     per_doc = []
     for doc_id in docs:
         sc = document_scores(project, doc_id, set_a, set_b)
         total.add(sc)
         per_doc.append({"document_id": doc_id, "name": project.document(doc_id).name, **sc.to_dict()})
+        if scored is not None:
+            scored()
     return {"a": set_a, "b": set_b, "documents": len(docs), "project": total.to_dict(), "by_document": per_doc}
 
 
-def agreement(project: Project, sets: Sequence[str] | None = None) -> dict[str, Any]:
-    """Agreement for each pair of annotation sets (all but "main" unless ``sets`` names them)."""
+def shared_documents(project: Project, set_a: str, set_b: str) -> list[int]:
+    """The documents both sets cover, in id order."""
+    return sorted(covered_documents(project, set_a) & covered_documents(project, set_b))
+
+
+def agreement(
+    project: Project, sets: Sequence[str] | None = None, progress: Callable[[int, int], None] | None = None
+) -> dict[str, Any]:
+    """Agreement for each pair of annotation sets (all but "main" unless ``sets`` names them);
+    ``progress(document pairs scored, of)`` as it goes."""
     known = annotator_sets(project, include_main=True)
     if sets:
         check_sets(project, sets)
@@ -188,7 +201,16 @@ def agreement(project: Project, sets: Sequence[str] | None = None) -> dict[str, 
             f"agreement needs two annotation sets or more; the project has {', '.join(chosen) or 'none'} "
             "(merge the annotators' files with `annotator merge`)"
         )
-    return {"sets": chosen, "pairs": [pair_agreement(project, a, b) for a, b in combinations(chosen, 2)]}
+    pairs = list(combinations(chosen, 2))
+    scored = None
+    if progress is not None:
+        total = sum(len(shared_documents(project, a, b)) for a, b in pairs)
+        counter = count(1)
+
+        def scored() -> None:
+            progress(next(counter), total)
+
+    return {"sets": chosen, "pairs": [pair_agreement(project, a, b, scored) for a, b in pairs]}
 
 
 # -- text output ----------------------------------------------------------------------------------

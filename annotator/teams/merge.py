@@ -193,10 +193,13 @@ def merge_projects(
     combine: bool = False,
     replace: bool = False,
     on_source: Callable[[SourceReport], None] | None = None,
+    progress: Callable[[str, int, int], None] | None = None,
 ) -> MergeReport:
     """Merge each source file into ``target`` as its own annotation set (named by ``names``, else by its annotator).
 
-    Everything is checked first; then each source is written in one transaction and passed to ``on_source``."""
+    Everything is checked first; then each source is written in one transaction and passed to ``on_source``.
+    ``progress(what, documents done, of)`` as each source's documents are checked, then written."""
+    step = progress or (lambda what, done, total: None)
     if combine and replace:
         raise AnnotatorError("--combine and --replace exclude each other: choose one")
     paths = [Path(p) for p in sources]
@@ -224,7 +227,8 @@ def merge_projects(
             if set_name not in owners_by_set:
                 owners_by_set[set_name] = _target_owners(target, set_name)
             _decide(plan, owners_by_set[set_name], combine, replace)
-            for src_id, doc_name, sha, _ in docs:
+            for done, (src_id, doc_name, sha, _) in enumerate(docs, start=1):
+                step(f"check {path.name}", done, len(docs))
                 if sha in known:
                     continue
                 text = src.db.conn.execute("SELECT text FROM documents WHERE id = ?", (src_id,)).fetchone()[0]
@@ -237,13 +241,13 @@ def merge_projects(
                 known.add(sha)
             plans.append(plan)
         for plan in plans:
-            report.sources.append(_write(target, plan, source_set))
+            report.sources.append(_write(target, plan, source_set, step))
             if on_source is not None:
                 on_source(plan.report)
     return report
 
 
-def _write(target: Project, plan: _Plan, source_set: str) -> SourceReport:
+def _write(target: Project, plan: _Plan, source_set: str, step: Callable[[str, int, int], None]) -> SourceReport:
     rep = plan.report
     assert rep is not None
     sconn = plan.project.db.conn
@@ -252,7 +256,8 @@ def _write(target: Project, plan: _Plan, source_set: str) -> SourceReport:
         here = {sha: i for i, sha in target.db.conn.execute("SELECT id, sha256 FROM documents")}
         kept_from = {}
         owners = _target_owners(target, plan.set_name)
-        for src_id, name, sha, _ in plan.docs:
+        for done, (src_id, name, sha, _) in enumerate(plan.docs, start=1):
+            step(f"merge {plan.path.name}", done, len(plan.docs))
             if plan.actions.get(sha) == "keep":
                 rep.kept_documents.append(name)
                 kept_from[owners[sha].path] = True

@@ -1,0 +1,89 @@
+"""``agree``, ``validate`` and ``merge`` on a big project: a progress bar on a terminal as import, export and
+preannotate have (they printed nothing until the end), and Ctrl+C says how far they got."""
+
+from __future__ import annotations
+
+import sys
+
+import pytest
+
+from annotator.cli import main
+from annotator.store import Project
+from annotator.teams.agreement import agreement
+from annotator.teams.merge import merge_projects
+from teams_data import make_alice, make_bob
+
+
+@pytest.fixture
+def team(tmp_path):
+    alice, bob = make_alice(tmp_path / "alice.annotator"), make_bob(tmp_path / "bob.annotator")
+    path = tmp_path / "team.annotator"
+    with Project(path, annotator="rita") as p:
+        merge_projects(p, [alice, bob])
+    return path
+
+
+def _terminal(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """stderr (the test's capture of it) as a terminal: the bars are drawn only there."""
+    monkeypatch.setattr(sys.stderr, "isatty", lambda: True)
+
+
+def test_agreement_and_merge_say_how_far_they_are(tmp_path, team):
+    seen: list[tuple[int, int]] = []
+    with Project(team, create=False) as p:
+        agreement(p, progress=lambda done, total: seen.append((done, total)))
+    assert seen and seen[-1][0] == seen[-1][1] and [d for d, _ in seen] == list(range(1, len(seen) + 1))
+    stages: list[tuple[str, int, int]] = []
+    with Project(tmp_path / "again.annotator", annotator="rita") as p:
+        merge_projects(p, [tmp_path / "alice.annotator"], progress=lambda *a: stages.append(a))
+    assert [s for s, *_ in stages if s.startswith("check")] and stages[-1][0] == "merge alice.annotator"
+    assert stages[-1][1] == stages[-1][2] > 0
+
+
+@pytest.mark.parametrize("command", [["agree"], ["validate"]])
+def test_a_long_reading_command_draws_a_bar_on_a_terminal(team, capsys, monkeypatch, command):
+    _terminal(monkeypatch)
+    main([command[0], str(team), *command[1:]])
+    err = capsys.readouterr().err
+    assert f"{command[0]}: 100%" in err, err
+
+
+def test_merge_draws_a_bar_on_a_terminal_and_reports_each_source_on_stdout(tmp_path, team, capsys, monkeypatch):
+    _terminal(monkeypatch)
+    code = main(["merge", str(tmp_path / "t2.annotator"), str(tmp_path / "alice.annotator")])
+    out, err = capsys.readouterr()
+    assert code == 0 and "merge alice.annotator: 100%" in err, err
+    assert "alice" in out and "100%" not in out
+
+
+def _ctrl_c_at(call: int, real):  # type: ignore[no-untyped-def]
+    calls = {"n": 0}
+
+    def wrapped(*args, **kwargs):  # type: ignore[no-untyped-def]
+        calls["n"] += 1
+        if calls["n"] == call:
+            raise KeyboardInterrupt
+        return real(*args, **kwargs)
+
+    return wrapped
+
+
+def test_ctrl_c_in_validate_says_how_many_documents_were_checked(team, capsys, monkeypatch):
+    import annotator.validation as validation
+
+    with Project(team, create=False) as p:
+        n = len(p.document_ids())
+    monkeypatch.setattr(validation, "validate", _ctrl_c_at(2, validation.validate))
+    assert main(["validate", str(team)]) == 130
+    err = capsys.readouterr().err
+    assert f"nothing was changed (it only reads the project); 1 of {n} documents checked" in err, err
+
+
+def test_ctrl_c_in_agree_says_how_many_documents_were_scored(team, capsys, monkeypatch):
+    import annotator.teams.agreement as agreement_module
+
+    monkeypatch.setattr(agreement_module, "document_scores", _ctrl_c_at(2, agreement_module.document_scores))
+    assert main(["agree", str(team)]) == 130
+    err = capsys.readouterr().err.splitlines()[-1]
+    assert err.startswith("annotator: interrupted; nothing was changed (it only reads the project); 1 of "), err
+    assert "no score printed" in err
