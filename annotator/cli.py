@@ -106,32 +106,15 @@ def _open(args: argparse.Namespace, create: bool = True, reads_set: bool = False
     return project
 
 
-def _unfinished_init(path: Path) -> bool:
-    """An SQLite file with no tables at all: what an ``init`` killed before its one commit leaves."""
-    import sqlite3
-
-    from annotator.fileid import SQLITE_MAGIC, sqlite_uri
-
-    try:
-        with path.open("rb") as fh:
-            if fh.read(16) != SQLITE_MAGIC:
-                return False
-        conn = sqlite3.connect(sqlite_uri(path, mode="ro"), uri=True)
-        try:
-            return conn.execute("SELECT count(*) FROM sqlite_master").fetchone()[0] == 0
-        finally:
-            conn.close()
-    except (OSError, sqlite3.Error):
-        return False
-
-
 def cmd_init(args: argparse.Namespace) -> int:
     path = Path(args.project)
     if path.is_dir():
         raise AnnotatorError(
             f"{path}: is a folder; name the project file to create in it (e.g. {path / 'news.annotator'})"
         )
-    if path.exists() and path.stat().st_size > 0 and not _unfinished_init(path):
+    from annotator.project_file import unfinished_init
+
+    if path.exists() and path.stat().st_size > 0 and not unfinished_init(path):
         raise AnnotatorError(f"{path}: already exists; nothing was changed")
     with _open(args) as project:
         print(
@@ -760,8 +743,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"annotator: interrupted; {said}", file=sys.stderr)
         return EXIT_INTERRUPTED
     finally:
-        if not done and made is not None:
-            _remove_if_empty(made)
+        if not done and made is not None:  # a failed command leaves no new file behind
+            from annotator.project_file import remove_if_empty
+
+            remove_if_empty(made)
 
 
 READ_ONLY = "nothing was changed (it only reads the project)"
@@ -783,29 +768,6 @@ def _would_create(args: argparse.Namespace) -> Path | None:
     """The project file an ``import`` or ``merge`` is about to create (None when it exists, or for other commands)."""
     path = Path(args.project) if args.command in ("import", "merge") and getattr(args, "project", None) else None
     return path if path is not None and not path.exists() else None
-
-
-def _remove_if_empty(path: Path) -> None:
-    """A project file this run created and left without a document (the import skipped every file, the merge was
-    refused, Ctrl+C came first) is removed: a failed command leaves no new file behind ("nothing was merged" left
-    an empty project)."""
-    import sqlite3
-
-    from annotator.fileid import sqlite_uri
-
-    if not path.is_file():
-        return
-    try:
-        conn = sqlite3.connect(sqlite_uri(path, mode="ro"), uri=True)
-        try:
-            empty = conn.execute("SELECT count(*) FROM documents").fetchone()[0] == 0
-        finally:
-            conn.close()
-    except sqlite3.Error:
-        empty = _unfinished_init(path)
-    if empty:
-        for p in (path, path.with_name(path.name + "-wal"), path.with_name(path.name + "-shm")):
-            p.unlink(missing_ok=True)
 
 
 if __name__ == "__main__":

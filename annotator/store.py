@@ -6,68 +6,22 @@ import os
 import sqlite3
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any, Callable, Iterator
+from typing import Any, Iterator
 
 import orjson
-from annotator import filemark, fileid, migrations, opencheck, upgraded_copy
+from annotator import filemark, fileid, migrations, opencheck, project_file, upgraded_copy
 from annotator.db import ProjectDb, now
 from annotator.errors import AnnotatorError, DamagedTextError, ProjectFileError, ProjectMovedError, SaveError
 from annotator.model import DEFAULT_SET, ENTITY_FIELDS, Argument, Comment, Document, Entity, Event
 from annotator import schema_cache
+from annotator.file_watch import WatchedFile
 from annotator.schema import Schema, default_schema
 
-SQLITE_MAGIC = b"SQLite format 3\x00"
 _ENTITY_SELECT = ", ".join(f"[{c}]" for c in ENTITY_FIELDS)
 BUSY_TIMEOUT_MS = 10_000
 
 
-def _check_file(path: Path) -> None:
-    if fileid.open_here(path):  # open here already (a worker's second open): checked then, and never read
-        return  # with open(): closing it would drop the locks of the connection that has it (fileid.open_here)
-    try:
-        with path.open("rb") as fh:
-            head = fh.read(16)
-    except OSError as exc:
-        raise ProjectFileError(f"{path}: cannot read project file: {exc.strerror or exc}") from None
-    if len(head) == 0:
-        return  # an empty file is a new project
-    if head != SQLITE_MAGIC:
-        raise ProjectFileError(f"{path}: not an annotator project (not an SQLite database)")
-
-
-# SQLite's codes for "the file cannot be opened or written here" (not damage): a read-only open may work
-CANNOT_WRITE_HERE = ("SQLITE_CANTOPEN", "SQLITE_READONLY", "SQLITE_FULL", "SQLITE_IOERR", "SQLITE_PERM")
-QUICK_CHECK_MAX_BYTES = opencheck.QUICK_CHECK_MAX_BYTES
-# a file format (one per migration) this far beyond the latest is no newer annotator's: the header is damaged
-FORMATS_AHEAD = 10_000
-
-
-class _Connection(sqlite3.Connection):
-    """A connection that reports a damaged file (SQLite's plain DatabaseError) as a ProjectFileError."""
-
-    project_path: Path | str = "project"
-
-    def _damaged(self, exc: sqlite3.DatabaseError) -> Exception:
-        if type(exc) is sqlite3.DatabaseError:  # "database disk image is malformed", "file is not a database"
-            return ProjectFileError(
-                f"{self.project_path}: the project file is damaged ({exc}); restore it from a backup copy"
-            )
-        return exc
-
-    def execute(self, *args: Any) -> sqlite3.Cursor:  # type: ignore[override]
-        try:
-            return super().execute(*args)
-        except sqlite3.DatabaseError as exc:
-            raise self._damaged(exc) from None
-
-    def executemany(self, *args: Any) -> sqlite3.Cursor:  # type: ignore[override]
-        try:
-            return super().executemany(*args)
-        except sqlite3.DatabaseError as exc:
-            raise self._damaged(exc) from None
-
-
-class Project:
+class Project(WatchedFile):
     """An open project file: its connection, its schema and who is annotating."""
 
     def __init__(
@@ -94,7 +48,7 @@ class Project:
         if (too_long := opencheck.path_too_long(self.path, exists)) is not None:
             raise ProjectFileError(f"{self.path}: {too_long}")
         if exists:
-            _check_file(self.path)
+            project_file.check_header(self.path)
         self.read_only = read_only
         self.read_only_reason: str | None = "opened read-only" if read_only else None
         if exists and not read_only:
@@ -148,18 +102,17 @@ class Project:
     def _connect(self, target: str, uri: bool, exists: bool, schema: Schema | None, synchronous: str) -> None:
         """Connect and prepare; a plain SQLite failure to read or write here stays an OperationalError."""
         try:
-            conn = sqlite3.connect(target, uri=uri, isolation_level=None, check_same_thread=False, factory=_Connection)
+            conn = project_file.connect(target, self.path, uri=uri)
         except sqlite3.OperationalError:
             raise
         except sqlite3.Error as exc:
             raise ProjectFileError(f"{self.path}: cannot open the project file: {exc}") from None
-        conn.project_path = self.path
         self.db = ProjectDb(conn)
         try:
             self._prepare(exists, schema, synchronous)
         except sqlite3.OperationalError as exc:
             self._abandon(conn)
-            if getattr(exc, "sqlite_errorname", "").startswith(CANNOT_WRITE_HERE):
+            if getattr(exc, "sqlite_errorname", "").startswith(project_file.CANNOT_WRITE_HERE):
                 raise
             raise ProjectFileError(f"{self.path}: not a usable annotator project: {exc}") from None
         except sqlite3.DatabaseError as exc:
@@ -181,23 +134,7 @@ class Project:
         conn = self.db.conn
         conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
         if exists:
-            version = migrations.user_version(conn)
-            app_id = conn.execute("PRAGMA application_id").fetchone()[0]
-            if app_id != migrations.APPLICATION_ID:
-                tables = conn.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]
-                if tables:
-                    raise ProjectFileError(f"{self.path}: an SQLite file, but not an annotator project")
-            if version > migrations.LATEST + FORMATS_AHEAD:  # no annotator wrote it: bytes over the header
-                raise ProjectFileError(
-                    f"{self.path}: the project file is damaged (its header gives file format {version}, which no "
-                    f"annotator writes; this version reads up to {migrations.LATEST}); restore it from a backup copy. "
-                    "The file was not changed."
-                )
-            if version > migrations.LATEST:
-                raise ProjectFileError(
-                    f"{self.path}: written by a newer annotator (file format {version}, this version reads up to "
-                    f"{migrations.LATEST}); upgrade annotator to open it. The file was not changed."
-                )
+            version = project_file.file_format(conn, self.path)
             if not self._prechecked:
                 self._check_intact()
             if version < migrations.LATEST and self.read_only:  # it was refused ("needs an upgrade ... read-only")
@@ -226,17 +163,10 @@ class Project:
         file itself is never written); ``read_from`` says so, and so does ``read_only_reason``."""
         copy = upgraded_copy.make_upgraded_copy(self.db.conn, self.path, version)
         try:
-            conn = sqlite3.connect(
-                fileid.sqlite_uri(copy.path, mode="ro", immutable=1),
-                uri=True,
-                isolation_level=None,
-                check_same_thread=False,
-                factory=_Connection,
-            )
+            conn = project_file.connect(fileid.sqlite_uri(copy.path, mode="ro", immutable=1), self.path, uri=True)
         except sqlite3.Error as exc:
             copy.remove()
             raise ProjectFileError(f"{self.path}: cannot read its upgraded copy: {exc}") from None
-        conn.project_path = self.path
         self.db.conn.close()
         self.db = ProjectDb(conn)
         self.read_from = copy
@@ -277,139 +207,11 @@ class Project:
         self.schema = schema
 
     def close(self) -> None:
-        """Close the file. One renamed, moved or deleted while open first gets what was saved written into it (SQLite
-        closes such a file without its checkpoint: the work stayed in the old name's -wal, and the moved file lacked
-        it), then the -wal and -shm SQLite leaves under the old name go, when provably ours
-        (``fileid.remove_left_logs``)."""
-        fileid.forget_open(self)
-        moved = not self.read_only and self.identity is not None and self._moved()
-        if moved:
-            try:
-                self.check_still_here()  # writes the log into the file, unless it is open under its new name
-            except ProjectMovedError:
-                pass
-        self.db.conn.close()
-        if moved:
-            fileid.remove_left_logs(self.path, self._logs)
-        if self._made_logs:
-            fileid.remove_made_logs(self.path, self._made_logs)
+        """Close the file (``WatchedFile._release_file``: one renamed or moved while open keeps what was saved) and
+        remove an upgraded copy it was read from."""
+        self._release_file()
         if self.read_from is not None:
             self.read_from.remove()
-
-    def _moved(self) -> bool:
-        """True when the file at ``self.path`` is not (only) the one opened: renamed, moved, deleted, replaced, linked."""
-        if self.stopped is not None:
-            return True
-        try:
-            st = os.stat(self.path)
-        except OSError:
-            return True
-        return (st.st_dev, st.st_ino) != self.identity or st.st_nlink != 1
-
-    def check_still_here(self) -> None:
-        """Raise ProjectMovedError once the file at ``self.path`` is no longer the file this project opened.
-
-        Renamed, moved, replaced or given a second name (hard link) while open: SQLite keeps its -wal beside
-        the old name, so later edits would go where a reopen never looks. The edits already made are written
-        into the file itself (a checkpoint, through the open handle), and editing stops; reading goes on.
-        """
-        if self.stopped is not None:
-            raise self.stopped
-        if self.read_only or self.identity is None:
-            return
-        try:
-            st = os.stat(self.path)
-            here: tuple[int, int] | None = (st.st_dev, st.st_ino)
-            links = st.st_nlink
-        except OSError:
-            here, links = None, 1
-        if here == self.identity and links == 1:
-            self._check_copied_over()
-            return
-        new_path = fileid.find_by_identity(self.path.parent, self.identity, besides=self.path)
-        opened_there = new_path is not None and any(Path(f"{new_path}{x}").exists() for x in ("-wal", "-shm"))
-        kept = "everything saved before is in the file"
-        if opened_there:  # a connection under the other name has its own log: writing ours in could corrupt it
-            kept = f"what was saved here since the file was last written stays in {self.path.name}-wal"
-        elif not self._write_log_into_moved(new_path, second_name=here == self.identity):
-            kept = f"what was saved here since the file was last written stays in {self.path.name}-wal"
-        if here == self.identity:
-            why = (
-                "has a second name now (a hard link"
-                + (f", {new_path}" if new_path else "")
-                + "); two names for one open project can corrupt it"
-            )
-            hint = "remove the other name, then reopen the project"
-            new_path = None
-        elif new_path is not None:
-            why = f"was renamed or moved to {new_path} while open"
-            hint = f"reopen it from {new_path}"
-        elif here is None:
-            why = "was renamed, moved or deleted while open"
-            hint = (
-                "reopen it from where it is now, or save a copy of what is open (if the file was deleted, the only one)"
-            )
-        else:
-            why = "was replaced by another file while open"
-            hint = "reopen the project to see the file now at that name"
-        self.stopped = ProjectMovedError(
-            f"{self.path}: the project file {why}; editing has stopped and {kept}; {hint}",
-            str(new_path) if new_path is not None else None,
-        )
-        raise self.stopped
-
-    def _write_log_into_moved(self, new_path: Path | None, second_name: bool) -> bool:
-        """Write what was saved into the file, wherever it now is (a checkpoint through the open handle); False when it
-        could not be done safely. A renamed or moved file's log is given its new name first (``fileid.log_also_at``):
-        killed half-way through the checkpoint, the file was left with no log beside it to finish it, "database disk
-        image is malformed" at its next open."""
-        wal = Path(f"{self.path}-wal")
-        ours = self._logs.get("-wal")
-        link = None
-        if not second_name:  # a second name: the log is still beside the first, where the file still is
-            target = new_path or fileid.where_now(self.identity)  # type: ignore[arg-type]
-            if target is not None:
-                link = fileid.log_also_at(wal, ours, target)
-                if link is None:
-                    return False
-        try:
-            self.db.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-        except sqlite3.Error:
-            pass  # the log stays, beside the file's new name too: its next open writes it in
-        if link is not None:
-            fileid.drop_log_name(link, ours)
-        return True
-
-    def _check_copied_over(self, before_stop: Callable[[], None] | None = None) -> None:
-        """Raise ProjectMovedError when another file was copied over this one (same inode, another history), after
-        ``before_stop`` (a transaction under way is rolled back before the log is emptied)."""
-        if not filemark.changed_on_disk(self.path, self._mark):
-            return
-        replaced, mark = filemark.replaced_by_another(self.path, self._mark, self.db.conn)  # type: ignore[arg-type]
-        if not replaced:
-            self._mark = mark or self._mark  # cannot tell now: asked again at the next write or poll
-            self._unsure = mark is None  # nothing of ours is written into it meanwhile (write_log_into_file)
-            return
-        if before_stop is not None:
-            before_stop()
-        self._stop_overwritten()
-
-    def _stop_overwritten(self) -> None:
-        """Stop editing a file another was copied over while open (same inode, another history), and empty our log
-        first: its pages, written into that file or read with it by the next program to open it, would damage it."""
-        wal = Path(f"{self.path}-wal")
-        if fileid.identity(wal) == self._logs.get("-wal"):
-            try:
-                os.truncate(wal, 0)  # by name: opening and closing it here could drop the connection's locks
-            except OSError:
-                pass
-        self.stopped = ProjectMovedError(
-            f"{self.path}: the project file was overwritten by another file while open (copied over it); editing has "
-            "stopped, and the edits saved here went with the file that was there (the one now at that name is left "
-            "as it was copied); reopen the project to see it",
-            str(self.path),  # what to reopen: the file now at the name (a copy of what is open would mix the two)
-        )
-        raise self.stopped
 
     def __enter__(self) -> "Project":
         return self
@@ -492,24 +294,6 @@ class Project:
             part.unlink(missing_ok=True)
             raise SaveError(f"{dest}: cannot save a copy of the project there ({exc}); nothing was written") from None
         return dest
-
-    def write_log_into_file(self) -> bool:
-        """Write what the write-ahead log holds into the project file itself (a passive checkpoint: it waits for
-        nobody), so that a copy of the file alone (``cp``, a file manager, a mail attachment) holds every saved
-        edit; SQLite does it only every ~4 MB of log. True when the whole log is in the file. Does nothing on a
-        read-only project, or once editing has stopped (a renamed file: ``check_still_here``)."""
-        if self.read_only or self.stopped is not None:
-            return False
-        try:
-            self.check_still_here()  # never into a file that is no longer the one opened
-            if self._unsure:  # nor into one being written by another program (a copy over it, half done)
-                return False
-            busy, logged, written = self.db.conn.execute("PRAGMA wal_checkpoint(PASSIVE)").fetchone()
-        except (ProjectMovedError, sqlite3.Error):
-            return False
-        if written > 0 and filemark.changed_on_disk(self.path, self._mark):  # the file moved on by our own hand
-            self._mark = filemark.read_mark(self.path, self.db.conn) or self._mark
-        return not busy and logged == written
 
     def data_version(self) -> int:
         """Changes when another connection commits to the file (for noticing outside edits)."""
