@@ -42,7 +42,7 @@ from annotator.formats.common import (
 from annotator.formats.loading import covers
 from annotator.formats.records import ExportRequest, export_writer
 from annotator.formats.schema_names import AliasNames, SchemaNames
-from annotator.formats.tokens import ALIGN_MODES, DocTokens, align, join_tokens
+from annotator.formats.tokens import ALIGN_MODES, DocTokens, join_tokens, placed_span
 from annotator.importing import IncomingDocument, IncomingEntity, IncomingEvent
 from annotator.wording import counted
 from annotator.schema import Schema, default_schema, parse_schema, schema_source
@@ -80,17 +80,7 @@ def record_to_dygiepp(
         sent_of_new.append(len(sentences) - 1)
 
     def span(start: int, end: int, what: str) -> tuple[int, int] | None:
-        hit = align(toks, start, end, mode, report, f"{name}: {what}")
-        if hit is None:
-            return None
-        inner = [new_index[k] for k in range(hit[0], hit[1] + 1) if k in new_index]
-        if not inner:
-            report.problem("spans left out (only whitespace)", f"{name}: {what} [{start}, {end})")
-            return None
-        if sent_of_new[inner[0]] != sent_of_new[inner[-1]]:
-            report.problem("spans left out (cross a sentence boundary)", f"{name}: {what} [{start}, {end})")
-            return None
-        return inner[0], inner[-1]
+        return placed_span(toks, start, end, mode, report, f"{name}: {what}", new_index, sent_of_new.__getitem__)
 
     ner: list[list] = [[] for _ in sentences]
     ent_span: dict[int, tuple[int, int]] = {}

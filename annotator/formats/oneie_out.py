@@ -14,6 +14,7 @@ sources, attributes, comments; an argument that is a nested event's stand-in (br
 
 from __future__ import annotations
 
+from operator import itemgetter
 from pathlib import Path
 from typing import Any
 
@@ -24,7 +25,7 @@ from annotator.formats.common import FormatExportReport, option_choice, write_pe
 from annotator.formats.oneie import SOURCE
 from annotator.formats.records import ExportRequest, export_writer
 from annotator.formats.schema_names import AliasNames
-from annotator.formats.tokens import ALIGN_MODES, DocTokens, align
+from annotator.formats.tokens import ALIGN_MODES, DocTokens, placed_span
 from annotator.store import Project
 
 NAMES = ("schema", "aliases")  # the ``names`` option: the schema's names, or its first aliases (labels and roles)
@@ -72,17 +73,11 @@ def record_to_oneie(
 
     def span(start: int, end: int, what: str) -> tuple[int, int, int] | None:
         """(sentence, first, end exclusive) of [start, end), or None (reported)."""
-        hit = align(toks, start, end, mode, report, f"{name}: {what}")
-        if hit is None:
+        got = placed_span(toks, start, end, mode, report, f"{name}: {what}", place, itemgetter(0))
+        if got is None:
             return None
-        inner = [place[k] for k in range(hit[0], hit[1] + 1) if k in place]
-        if not inner:
-            report.problem("spans left out (only whitespace)", f"{name}: {what} [{start}, {end})")
-            return None
-        if inner[0][0] != inner[-1][0]:
-            report.problem("spans left out (cross a sentence boundary)", f"{name}: {what} [{start}, {end})")
-            return None
-        return inner[0][0], inner[0][1], inner[-1][1] + 1
+        (sentence, first), (_, last) = got
+        return sentence, first, last + 1
 
     kinds = {  # (start, end) -> the mention type and entity subtype a OneIE import kept
         (m[0], m[1]): m[2:4]

@@ -6,11 +6,13 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
-from typing import Any, Iterable, Sequence
+from typing import Any, Callable, Iterable, Mapping, Sequence, TypeVar
 
 from annotator.offsets import char_to_token_span
 from annotator.store import Project
 from annotator.tokens import sentence_starts, word_tokens
+
+T = TypeVar("T")
 
 ALIGN_MODES = ("expand", "skip")
 
@@ -181,6 +183,33 @@ def align(
             return hit
     problems.problem("spans left out (not on token edges)", f"{where} [{start}, {end})")
     return None
+
+
+def placed_span(
+    toks: DocTokens,
+    start: int,
+    end: int,
+    mode: str,
+    problems: Any,
+    where: str,
+    place: Mapping[int, T],
+    sentence: Callable[[T], int],
+) -> tuple[T, T] | None:
+    """Where a writer put the first and the last token of [start, end) (``place``: token index -> its place, for
+    the tokens it keeps, whitespace left out; ``sentence``: a place's sentence), the span aligned as ``align``
+    does; None, reported, for a span of whitespace only or one that crosses a sentence boundary (DyGIE++ and
+    OneIE spans lie in one sentence)."""
+    hit = align(toks, start, end, mode, problems, where)
+    if hit is None:
+        return None
+    inner = [place[k] for k in range(hit[0], hit[1] + 1) if k in place]
+    if not inner:
+        problems.problem("spans left out (only whitespace)", f"{where} [{start}, {end})")
+        return None
+    if sentence(inner[0]) != sentence(inner[-1]):
+        problems.problem("spans left out (cross a sentence boundary)", f"{where} [{start}, {end})")
+        return None
+    return inner[0], inner[-1]
 
 
 @dataclass
