@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Callable, Sequence
+from typing import Callable, Iterator, Sequence
 
 import numpy as np
 import orjson
@@ -18,6 +18,22 @@ def _indexed(
     xs = [np.fromiter((vocab.setdefault(f, len(vocab)) for f in feats), dtype=np.int64) for feats, _ in instances]
     ys = [index[y] for _, y in instances]
     return vocab, xs, ys, np.zeros((max(len(vocab), 1), len(classes)), dtype=np.float64)
+
+
+def _visits(
+    xs: list[np.ndarray], ys: list[int], epochs: int, seed: int, cancelled: Callable[[], bool] | None
+) -> Iterator[tuple[np.ndarray, int]]:
+    """Each instance with features (its feature ids, its class index), in a new shuffled order each epoch (seeded);
+    ``TrainingCancelled`` at the start of an epoch once ``cancelled()``."""
+    from annotator.errors import TrainingCancelled
+
+    rng = np.random.default_rng(seed)
+    for _ in range(epochs):
+        if cancelled and cancelled():
+            raise TrainingCancelled()
+        for i in rng.permutation(len(xs)):
+            if len(xs[i]):
+                yield xs[i], ys[i]
 
 
 class Perceptron:
@@ -38,26 +54,17 @@ class Perceptron:
         cancelled: Callable[[], bool] | None = None,
     ) -> "Perceptron":
         """Train on (features, class) pairs; the averaged weights are kept."""
-        from annotator.errors import TrainingCancelled
-
         vocab, xs, ys, w = _indexed(instances, classes)
         u = np.zeros_like(w)  # each update times the step it happened at: the average is w - u / steps
         step = 1
-        rng = np.random.default_rng(seed)
-        for _ in range(epochs):
-            if cancelled and cancelled():
-                raise TrainingCancelled()
-            for i in rng.permutation(len(xs)):
-                x, y = xs[i], ys[i]
-                if not len(x):
-                    continue
-                guess = int(w[x].sum(0).argmax())
-                if guess != y:
-                    w[x, y] += 1.0
-                    w[x, guess] -= 1.0
-                    u[x, y] += step
-                    u[x, guess] -= step
-                step += 1
+        for x, y in _visits(xs, ys, epochs, seed, cancelled):
+            guess = int(w[x].sum(0).argmax())
+            if guess != y:
+                w[x, y] += 1.0
+                w[x, guess] -= 1.0
+                u[x, y] += step
+                u[x, guess] -= step
+            step += 1
         return cls(classes, vocab, (w - u / step).astype(np.float32))
 
     def scores(self, feats: Sequence[str]) -> np.ndarray:
@@ -102,23 +109,14 @@ class LogLinear(Perceptron):
         rate: float = 0.2,
         l2: float = 1e-4,
     ) -> "LogLinear":
-        from annotator.errors import TrainingCancelled
-
         vocab, xs, ys, w = _indexed(instances, classes)
         g2 = np.full_like(w, 1e-6)
-        rng = np.random.default_rng(seed)
-        for _ in range(epochs):
-            if cancelled and cancelled():
-                raise TrainingCancelled()
-            for i in rng.permutation(len(xs)):
-                x = xs[i]
-                if not len(x):
-                    continue
-                p = softmax(w[x].sum(0))
-                p[ys[i]] -= 1.0
-                grad = p[None, :] + l2 * w[x]
-                g2[x] += grad * grad
-                w[x] -= rate * grad / np.sqrt(g2[x])
+        for x, y in _visits(xs, ys, epochs, seed, cancelled):
+            p = softmax(w[x].sum(0))
+            p[y] -= 1.0
+            grad = p[None, :] + l2 * w[x]
+            g2[x] += grad * grad
+            w[x] -= rate * grad / np.sqrt(g2[x])
         return cls(classes, vocab, w.astype(np.float32))
 
     def probabilities(self, feats: Sequence[str]) -> np.ndarray:
