@@ -7,12 +7,13 @@ from typing import Any, Iterable
 
 from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtGui import QColor
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHeaderView, QWidget
 
 from annotator.model import STATES, Entity
 from annotator.navigation import reading_key
 from ui import theme as themes
-from ui.panels.table_model import RowTableModel, cell_width, header_width, show_keys
+from ui.panels.row_panel import RowPanel
+from ui.panels.table_model import RowTableModel, cell_width, header_width
 from ui.plain import state_with_score, tooltip_text
 
 COLUMNS = ("Text", "Label", "State")
@@ -91,32 +92,18 @@ class EntityTableModel(RowTableModel):
         return self._row_by_id.get(entity_id, -1)
 
 
-class EntityPanel(QWidget):
+class EntityPanel(RowPanel):
     entityActivated = Signal(int)
+    activated_signal = "entityActivated"
 
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.model = EntityTableModel()
-        self.table = QTableView()
-        self.table.setModel(self.model)
-        show_keys(self.table)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.verticalHeader().hide()
-        self.table.verticalHeader().setDefaultSectionSize(22)
+        super().__init__(EntityTableModel(), parent)
+        self.model: EntityTableModel
         hh = self.table.horizontalHeader()
         hh.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         hh.setSectionResizeMode(1, QHeaderView.ResizeMode.Interactive)  # sized by _fit_columns
         hh.setSectionResizeMode(2, QHeaderView.ResizeMode.Interactive)
         self._fitted: frozenset[str] | None = None
-        lay = QVBoxLayout(self)
-        lay.setContentsMargins(0, 0, 0, 0)
-        lay.addWidget(self.table)
-        self.table.clicked.connect(self._clicked)
-        self.table.activated.connect(self._clicked)
-
-    def _clicked(self, index: QModelIndex) -> None:
-        self.entityActivated.emit(int(self.model.data(index, Qt.ItemDataRole.UserRole)))
 
     def set_entities(self, entities: list[Entity], text: str, current: int | None) -> None:
         self.model.set_entities(entities, text)
@@ -143,12 +130,3 @@ class EntityPanel(QWidget):
         for col, texts in ((1, labels), (2, STATES)):
             widths = [header_width(self.table, COLUMNS[col])] + [cell_width(self.table, t) for t in texts]
             hh.resizeSection(col, max(widths))
-
-    def select(self, entity_id: int | None) -> None:
-        r = self.model.row_of(entity_id)
-        if r >= 0:
-            if self.table.currentIndex().row() != r:
-                self.table.selectRow(r)
-                self.table.scrollTo(self.model.index(r, 0))
-        else:
-            self.table.clearSelection()

@@ -7,12 +7,13 @@ from typing import Any, Iterable
 
 from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, Signal
 from PySide6.QtGui import QColor, QFont
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHeaderView, QWidget
 
 from annotator.model import Entity, Event
 from annotator.schema import Schema
 from ui import theme as themes
-from ui.panels.table_model import RowTableModel, cell_width, header_width, show_keys
+from ui.panels.row_panel import RowPanel
+from ui.panels.table_model import RowTableModel, cell_width, header_width
 from ui.plain import state_with_score, tooltip_text
 
 COLUMNS = ("Type", "Trigger", "Arguments", "Missing", "State")
@@ -159,20 +160,13 @@ def event_cells(schema: Schema | None, v: Event, entities: dict[int, Entity], te
     )
 
 
-class EventPanel(QWidget):
+class EventPanel(RowPanel):
     eventActivated = Signal(int)
+    activated_signal = "eventActivated"
 
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.model = EventTableModel()
-        self.table = QTableView()
-        self.table.setModel(self.model)
-        show_keys(self.table)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.verticalHeader().hide()
-        self.table.verticalHeader().setDefaultSectionSize(22)
+        super().__init__(EventTableModel(), parent)
+        self.model: EventTableModel
         self.table.setWordWrap(False)  # elided by letters: wrapped at words, a cell read "Artifact: …"
         hh = self.table.horizontalHeader()
         for col in FITTED:  # sized by _fit_columns: Qt's ResizeToContents read every row at each selection
@@ -180,11 +174,6 @@ class EventPanel(QWidget):
         hh.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         self._widths: dict[str, int] = {}  # text -> its cell's width, measured once
         self._fitted: dict[int, int] = {}
-        lay = QVBoxLayout(self)
-        lay.setContentsMargins(0, 0, 0, 0)
-        lay.addWidget(self.table)
-        self.table.clicked.connect(self._clicked)
-        self.table.activated.connect(self._clicked)
         self.table.viewport().installEventFilter(self)
 
     @property
@@ -194,9 +183,6 @@ class EventPanel(QWidget):
     def cell(self, row: int, col: int) -> str:
         """The text shown in a cell."""
         return self.model.cells[row][col]
-
-    def _clicked(self, index: QModelIndex) -> None:
-        self.eventActivated.emit(int(self.model.data(index, Qt.ItemDataRole.UserRole)))
 
     def set_events(
         self, schema: Schema | None, events: list[Event], entities: dict[int, Entity], text: str, current: int | None
@@ -258,12 +244,3 @@ class EventPanel(QWidget):
         if event.type() == QEvent.Type.Resize and watched == self.table.viewport():
             self._share()  # the list's own width (a hidden tab's is set only when it is shown; a scroll bar's room)
         return False
-
-    def select(self, event_id: int | None) -> None:
-        r = self.model.row_of(event_id)
-        if r >= 0:
-            if self.table.currentIndex().row() != r:
-                self.table.selectRow(r)
-                self.table.scrollTo(self.model.index(r, 0))
-        else:
-            self.table.clearSelection()

@@ -1,0 +1,47 @@
+"""A panel of one table over a ``RowTableModel`` whose rows are things with ids (the entity and event lists)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtWidgets import QAbstractItemView, QTableView, QVBoxLayout, QWidget
+
+from ui.panels.table_model import RowTableModel, show_keys
+
+
+class RowPanel(QWidget):
+    """Rows selected whole, one at a time, the keys shown (``show_keys``); a row clicked or entered emits its id
+    (``Qt.ItemDataRole.UserRole``) by the subclass's signal named ``activated_signal``; ``select(id)`` selects
+    and shows its row. Subclasses size the columns."""
+
+    activated_signal = ""  # the name of the subclass's Signal(int)
+
+    def __init__(self, model: RowTableModel, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.model = model
+        self.table = QTableView()
+        self.table.setModel(self.model)
+        show_keys(self.table)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.verticalHeader().hide()
+        self.table.verticalHeader().setDefaultSectionSize(22)
+        lay = QVBoxLayout(self)
+        lay.setContentsMargins(0, 0, 0, 0)
+        lay.addWidget(self.table)
+        self.table.clicked.connect(self._clicked)
+        self.table.activated.connect(self._clicked)
+
+    def _clicked(self, index: QModelIndex) -> None:
+        getattr(self, self.activated_signal).emit(int(self.model.data(index, Qt.ItemDataRole.UserRole)))
+
+    def select(self, row_id: int | None) -> None:
+        """Select the row of ``row_id`` and scroll to it (left as it is when it is the current row already); no
+        selection when it is not shown."""
+        r = self.model.row_of(row_id)  # type: ignore[attr-defined]
+        if r >= 0:
+            if self.table.currentIndex().row() != r:
+                self.table.selectRow(r)
+                self.table.scrollTo(self.model.index(r, 0))
+        else:
+            self.table.clearSelection()
