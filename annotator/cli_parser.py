@@ -98,6 +98,13 @@ EPILOG = (
 )
 
 
+def _which_documents(p: argparse.ArgumentParser) -> None:
+    """``--docs NAME ...`` or ``--all``, one of them (``status`` and ``accept``: the documents a change is for)."""
+    which = p.add_mutually_exclusive_group(required=True)
+    which.add_argument("--docs", nargs="+", metavar="NAME", help="documents by name (or id)")
+    which.add_argument("--all", action="store_true", help="every document of the project")
+
+
 def build_parser() -> argparse.ArgumentParser:
     from annotator.formats.registry import FORMATS, import_formats
     from annotator.learn.options import EVENT_EPOCHS, NER_EPOCHS, QUICK_EPOCHS  # no spaCy: the settings alone
@@ -322,9 +329,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     p.add_argument("project", help="an existing project file")
     p.add_argument("status", choices=STATUSES, help="the new status")
-    which = p.add_mutually_exclusive_group(required=True)
-    which.add_argument("--docs", nargs="+", metavar="NAME", help="documents by name (or id)")
-    which.add_argument("--all", action="store_true", help="every document of the project")
+    _which_documents(p)
 
     p = sub.add_parser(
         "accept",
@@ -335,9 +340,7 @@ def build_parser() -> argparse.ArgumentParser:
         "least S; a suggestion without a score (spaCy's ner gives none) stays undecided.",
     )
     p.add_argument("project", help="an existing project file")
-    which = p.add_mutually_exclusive_group(required=True)
-    which.add_argument("--docs", nargs="+", metavar="NAME", help="documents by name (or id)")
-    which.add_argument("--all", action="store_true", help="every document of the project")
+    _which_documents(p)
     p.add_argument(
         "--min-score",
         type=_score,
