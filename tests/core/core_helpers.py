@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from annotator.store import Project
 
 TABLES = ("documents", "entities", "events", "arguments", "comments", "tokens")
@@ -24,3 +26,22 @@ def add_document(project: Project, text: str, name: str = "doc.txt", status: str
     report = import_documents(project, [IncomingDocument(text=text, name=name, status=status)])
     assert report.imported, report.duplicates
     return report.imported[0][1]
+
+
+def two_documents(folder: Path) -> Path:
+    """A folder ``corpus`` in ``folder`` with two short news texts, a.txt and b.txt."""
+    corpus = folder / "corpus"
+    corpus.mkdir()
+    (corpus / "a.txt").write_text("Police arrested two men in Paris.\n", encoding="utf-8")
+    (corpus / "b.txt").write_text("Merkel met Macron.\n", encoding="utf-8")
+    return corpus
+
+
+def one_document_project(folder: Path) -> Path:
+    """``folder``/p.annotator with one document, a.txt ("Maria Lopez met officials in Paris.")."""
+    from annotator.importing import IncomingDocument, import_documents
+
+    path = folder / "p.annotator"
+    with Project(path, annotator="t") as p:
+        import_documents(p, [IncomingDocument("Maria Lopez met officials in Paris.", "a.txt")])
+    return path

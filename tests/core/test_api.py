@@ -13,16 +13,9 @@ import pytest
 
 from annotator import api, edits
 from annotator.errors import AnnotatorError, ImportFileError, ProjectFileError
+from core_helpers import two_documents
 
 ROOT = Path(__file__).resolve().parents[2]
-
-
-def _two_documents(folder: Path) -> Path:
-    corpus = folder / "corpus"
-    corpus.mkdir()
-    (corpus / "a.txt").write_text("Police arrested two men in Paris.\n", encoding="utf-8")
-    (corpus / "b.txt").write_text("Merkel met Macron.\n", encoding="utf-8")
-    return corpus
 
 
 def test_importing_the_api_loads_nothing_heavy():
@@ -32,7 +25,7 @@ def test_importing_the_api_loads_nothing_heavy():
 
 
 def test_new_project_imports_and_reads_records_back(tmp_path):
-    corpus = _two_documents(tmp_path)
+    corpus = two_documents(tmp_path)
     with api.new_project(tmp_path / "p.annotator", annotator="pipeline") as project:
         report = api.import_files(project, [corpus])
         assert [name for name, _ in report.imported] == ["a.txt", "b.txt"]
@@ -50,7 +43,7 @@ def test_new_project_imports_and_reads_records_back(tmp_path):
 
 def test_open_project_is_read_only_unless_told(tmp_path):
     with api.new_project(tmp_path / "p.annotator") as project:
-        api.import_files(project, [_two_documents(tmp_path)])
+        api.import_files(project, [two_documents(tmp_path)])
     with api.open_project(tmp_path / "p.annotator") as project:
         assert project.read_only
         with pytest.raises(AnnotatorError):
@@ -72,7 +65,7 @@ def test_bad_calls_are_refused_in_one_line(tmp_path):
         with pytest.raises(ImportFileError):
             api.import_files(project, [tmp_path / "bad.jsonl"], format="doccano")
         assert project.document_ids() == []
-        api.import_files(project, [_two_documents(tmp_path)])
+        api.import_files(project, [two_documents(tmp_path)])
         with pytest.raises(AnnotatorError, match="unknown format 'xml'"):
             api.export(project, tmp_path / "out.json", format="xml")
         with pytest.raises(AnnotatorError, match="model and version"):
@@ -84,7 +77,7 @@ def test_bad_calls_are_refused_in_one_line(tmp_path):
 
 def test_export_tells_the_format_from_the_name(tmp_path):
     with api.new_project(tmp_path / "p.annotator") as project:
-        api.import_files(project, [_two_documents(tmp_path)])
+        api.import_files(project, [two_documents(tmp_path)])
         report = api.export(project, tmp_path / "out.jsonl")
     lines = (tmp_path / "out.jsonl").read_text(encoding="utf-8").splitlines()
     assert [json.loads(line)["name"] for line in lines] == ["a.txt", "b.txt"]
@@ -98,7 +91,7 @@ def test_spacy_docs_hold_what_the_docbin_export_holds(tmp_path):
     from spacy.vocab import Vocab
 
     with api.new_project(tmp_path / "p.annotator") as project:
-        api.import_files(project, [_two_documents(tmp_path)])
+        api.import_files(project, [two_documents(tmp_path)])
         a = project.document_ids()[0]
         text = project.document(a).text
         police = edits.add_entity(project, a, 0, 6, "ORG").result_id

@@ -9,15 +9,8 @@ from pathlib import Path
 import pytest
 
 from annotator.cli import main
-from annotator.importing import IncomingDocument, import_documents
 from annotator.store import Project
-
-
-def _project(folder: Path) -> Path:
-    path = folder / "p.annotator"
-    with Project(path, annotator="t") as p:
-        import_documents(p, [IncomingDocument("Maria Lopez met officials in Paris.", "a.txt")])
-    return path
+from core_helpers import one_document_project
 
 
 def _error_line(err: str) -> str:
@@ -29,7 +22,7 @@ def _error_line(err: str) -> str:
 def test_an_unknown_import_format_is_a_usage_error(tmp_path, capsys):
     """It exited 1, as a damaged file does, where export's unknown format exits 2: a script could not tell a
     wrong command line from bad data."""
-    path = _project(tmp_path)
+    path = one_document_project(tmp_path)
     (tmp_path / "in.jsonl").write_text('{"text": "Ivan Petrov flew to Zurich."}\n', encoding="utf-8")
     code = main(["import", str(path), str(tmp_path / "in.jsonl"), "--format", "bart"])
     line = _error_line(capsys.readouterr().err)
@@ -52,7 +45,7 @@ def test_an_empty_project_file_is_said_to_be_empty_not_missing(tmp_path, capsys,
 def test_an_import_of_a_folder_with_nothing_to_import_fails(tmp_path, capsys):
     """'0 imported, 0 duplicates skipped, 0 files skipped' and exit 0: a pipeline whose corpus folder came out
     empty (a wrong path in a glob, a failed download) went on as if it had worked."""
-    path = _project(tmp_path)
+    path = one_document_project(tmp_path)
     empty = tmp_path / "corpus"
     empty.mkdir()
     code = main(["import", str(path), str(empty)])
@@ -66,7 +59,7 @@ def test_a_project_another_program_is_writing_to_says_so(tmp_path, capsys, monke
     """'cannot write to the project: database is locked': which program, and was anything changed?"""
     import annotator.store as store
 
-    path = _project(tmp_path)
+    path = one_document_project(tmp_path)
     monkeypatch.setattr(store, "BUSY_TIMEOUT_MS", 50)
     other = sqlite3.connect(path, isolation_level=None)
     other.execute("BEGIN IMMEDIATE")
@@ -86,7 +79,7 @@ def test_preannotate_and_train_refuse_a_read_only_project_before_loading_a_model
     finished documents it lacked, and with enough would have trained for minutes before failing to save."""
     import annotator.learn.versions as versions
 
-    path = _project(tmp_path)
+    path = one_document_project(tmp_path)
     path.chmod(0o444)  # no write permission bit: read-only, even for root
     monkeypatch.setattr(versions, "select_for_preannotation", lambda *a, **k: pytest.fail("a model was loaded"))
     for argv in (["preannotate", str(path)], ["train", str(path)]):
@@ -105,7 +98,7 @@ def test_gui_without_a_display_says_so_in_one_line(tmp_path):
 
     if not sys.platform.startswith("linux"):
         pytest.skip("a display is an X11/Wayland matter")
-    path = _project(tmp_path)
+    path = one_document_project(tmp_path)
     env = {k: v for k, v in os.environ.items() if k not in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")}
     env.update(PYTHONPATH=str(Path(__file__).resolve().parents[2]), ANNOTATOR_CONFIG_DIR=str(tmp_path / "config"))
     r = subprocess.run(
@@ -139,7 +132,7 @@ def test_a_schema_file_that_cannot_be_read_is_named_once_without_python_s_words(
 def test_an_export_that_selects_no_document_writes_nothing_and_says_why(tmp_path, capsys, fmt):
     """'export --status reviewed' on a project with none reviewed wrote an empty corpus, exit 0 ('wrote
     train.spacy: 0 documents'): a training script went on to train on nothing."""
-    path = _project(tmp_path)
+    path = one_document_project(tmp_path)
     out = tmp_path / "out"
     code = main(["export", str(path), "-f", fmt, "-o", str(out), "--status", "reviewed", "annotated"])
     line = _error_line(capsys.readouterr().err)

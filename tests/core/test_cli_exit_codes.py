@@ -3,20 +3,12 @@ says; an option a format does not take was 2 on import and 1 on export."""
 
 from __future__ import annotations
 
-from pathlib import Path
 
 import pytest
 
 from annotator.cli import main
-from annotator.importing import IncomingDocument, import_documents
 from annotator.store import Project
-
-
-def _project(folder: Path) -> Path:
-    path = folder / "p.annotator"
-    with Project(path, annotator="t") as p:
-        import_documents(p, [IncomingDocument("Maria Lopez met officials in Paris.", "a.txt")])
-    return path
+from core_helpers import one_document_project
 
 
 def _usage_line(err: str) -> str:
@@ -37,7 +29,7 @@ def _usage_line(err: str) -> str:
     ],
 )
 def test_a_wrong_option_value_is_a_usage_error_wherever_it_is_found(tmp_path, capsys, argv, said):
-    path = _project(tmp_path)
+    path = one_document_project(tmp_path)
     (tmp_path / "in.conll").write_text("Maria B-PER\nLopez I-PER\n", encoding="utf-8")
     code = main([a.format(p=path, t=tmp_path) for a in argv])
     line = _usage_line(capsys.readouterr().err)
@@ -47,7 +39,7 @@ def test_a_wrong_option_value_is_a_usage_error_wherever_it_is_found(tmp_path, ca
 
 def test_import_takes_f_for_format_as_export_does(tmp_path, capsys):
     """'import P train.conll -f conll' was 'unrecognized arguments: -f conll', where export takes -f."""
-    path = _project(tmp_path)
+    path = one_document_project(tmp_path)
     (tmp_path / "in.conll").write_text("Ivan B-PER\nPetrov I-PER\nleft O\n", encoding="utf-8")
     assert main(["import", str(path), str(tmp_path / "in.conll"), "-f", "conll"]) == 0
     with Project(path, create=False) as p:
@@ -57,7 +49,7 @@ def test_import_takes_f_for_format_as_export_does(tmp_path, capsys):
 @pytest.mark.parametrize("fmt", ["json", "jsonl", "txt"])
 def test_import_of_the_projects_own_format_by_name_says_to_leave_format_out(tmp_path, capsys, fmt):
     """'import P out.jsonl -f jsonl' (export takes -f jsonl) was "invalid choice: 'jsonl'", as for a typo."""
-    path = _project(tmp_path)
+    path = one_document_project(tmp_path)
     (tmp_path / "in.jsonl").write_text('{"text": "Ivan Petrov flew to Zurich."}\n', encoding="utf-8")
     code = main(["import", str(path), str(tmp_path / "in.jsonl"), "-f", fmt])
     line = _usage_line(capsys.readouterr().err)

@@ -9,19 +9,7 @@ import pytest
 
 from annotator.cli import main
 from annotator.store import Project
-
-
-def _ctrl_c_at(call: int, real):  # type: ignore[no-untyped-def]
-    """``real`` that raises KeyboardInterrupt at its ``call``-th call, as a Ctrl+C arriving then."""
-    calls = {"n": 0}
-
-    def wrapped(*args, **kwargs):  # type: ignore[no-untyped-def]
-        calls["n"] += 1
-        if calls["n"] == call:
-            raise KeyboardInterrupt
-        return real(*args, **kwargs)
-
-    return wrapped
+from cli_support import ctrl_c_at
 
 
 def _texts(folder: Path, n: int) -> Path:
@@ -37,7 +25,7 @@ def test_ctrl_c_in_an_import_says_how_many_documents_it_saved(tmp_path, capsys, 
 
     corpus = _texts(tmp_path, 5)
     path = tmp_path / "p.annotator"
-    monkeypatch.setattr(loading, "store_documents", _ctrl_c_at(3, loading.store_documents))
+    monkeypatch.setattr(loading, "store_documents", ctrl_c_at(3, loading.store_documents))
     code = main(["import", str(path), str(corpus), "--batch", "2"])
     err = capsys.readouterr().err
     with Project(path, create=False) as p:
@@ -62,7 +50,7 @@ def test_ctrl_c_in_a_preannotation_says_how_many_documents_it_saved(tmp_path, ca
     path = tmp_path / "p.annotator"
     assert main(["import", str(path), str(corpus)]) == 0
     capsys.readouterr()
-    monkeypatch.setattr(preannotate, "store_parsed", _ctrl_c_at(3, preannotate.store_parsed))
+    monkeypatch.setattr(preannotate, "store_parsed", ctrl_c_at(3, preannotate.store_parsed))
     code = main(["preannotate", str(path), "--model", str(ruler), "--batch-size", "2"])
     err = capsys.readouterr().err
     with Project(path, create=False) as p:
@@ -91,7 +79,7 @@ def test_ctrl_c_in_a_merge_says_which_source_files_it_kept(tmp_path, capsys, mon
 
     alice, bob = _annotated(tmp_path, "alice"), _annotated(tmp_path, "bob")
     team = tmp_path / "team.annotator"
-    monkeypatch.setattr(merge, "_write", _ctrl_c_at(2, merge._write))
+    monkeypatch.setattr(merge, "_write", ctrl_c_at(2, merge._write))
     code = main(["merge", str(team), str(alice), str(bob)])
     err = capsys.readouterr().err
     assert code == 130 and err.startswith("annotator: interrupted; ") and len(err.splitlines()) == 1, err
@@ -106,7 +94,7 @@ def test_ctrl_c_in_a_merge_before_any_source_says_nothing_was_merged(tmp_path, c
 
     alice = _annotated(tmp_path, "alice")
     team = tmp_path / "team.annotator"
-    monkeypatch.setattr(merge, "_write", _ctrl_c_at(1, merge._write))
+    monkeypatch.setattr(merge, "_write", ctrl_c_at(1, merge._write))
     code = main(["merge", str(team), str(alice)])
     err = capsys.readouterr().err
     assert code == 130 and "interrupted; nothing was merged" in err, err
@@ -130,7 +118,7 @@ def test_ctrl_c_in_accept_says_how_many_documents_it_did(tmp_path, capsys, monke
                 for k in range(3)
             ],
         )
-    monkeypatch.setattr(edits, "accept_all", _ctrl_c_at(3, edits.accept_all))
+    monkeypatch.setattr(edits, "accept_all", ctrl_c_at(3, edits.accept_all))
     code = main(["accept", str(path), "--all"])
     err = capsys.readouterr().err
     assert code == 130 and err.startswith("annotator: interrupted; ") and len(err.splitlines()) == 1, err
@@ -157,7 +145,7 @@ def test_ctrl_c_in_a_one_step_command_says_nothing_was_half_done(tmp_path, capsy
     assert main(["import", str(path), str(corpus)]) == 0
     capsys.readouterr()
     module, name = where.rsplit(".", 1)
-    monkeypatch.setattr(importlib.import_module(module), name, _ctrl_c_at(1, lambda *a, **k: None))
+    monkeypatch.setattr(importlib.import_module(module), name, ctrl_c_at(1, lambda *a, **k: None))
     code = main([argv[0], str(path), *argv[1:]])
     err = capsys.readouterr().err
     assert code == 130 and err.startswith("annotator: interrupted; ") and len(err.splitlines()) == 1, err
@@ -199,8 +187,8 @@ def test_ctrl_c_in_an_import_of_standard_input_keeps_it_and_says_where(tmp_path,
     assert main(["import", str(path), str(_texts(tmp_path, 2))]) == 0
     capsys.readouterr()
     monkeypatch.setattr(sys, "stdin", _Stdin(JSONL.encode()))
-    monkeypatch.setattr(loading, "store_documents", _ctrl_c_at(1, loading.store_documents))
-    monkeypatch.setattr(loading, "store_results", _ctrl_c_at(1, loading.store_results))
+    monkeypatch.setattr(loading, "store_documents", ctrl_c_at(1, loading.store_documents))
+    monkeypatch.setattr(loading, "store_results", ctrl_c_at(1, loading.store_results))
     code = main(["import", str(path), "-", *argv])
     err = capsys.readouterr().err
     assert code == 130 and err.startswith("annotator: interrupted; ") and len(err.splitlines()) == 1, err

@@ -11,14 +11,7 @@ import pytest
 from annotator import api
 from annotator.cli import main
 from annotator.errors import OptionError
-
-
-def _corpus(folder: Path) -> Path:
-    corpus = folder / "corpus"
-    corpus.mkdir()
-    (corpus / "a.txt").write_text("Maria Lopez met officials in Paris.\n", encoding="utf-8")
-    (corpus / "b.txt").write_text("Police arrested two men in Berlin.\n", encoding="utf-8")
-    return corpus
+from core_helpers import two_documents
 
 
 def _spy(monkeypatch, name: str) -> list[tuple[tuple, dict]]:  # type: ignore[no-untyped-def]
@@ -45,7 +38,7 @@ def ruler(tmp_path: Path) -> Path:
 
 def test_import_is_api_import_files(tmp_path, monkeypatch, capsys):
     calls = _spy(monkeypatch, "import_files")
-    corpus = _corpus(tmp_path)
+    corpus = two_documents(tmp_path)
     assert main(["import", str(tmp_path / "p.annotator"), str(corpus), "--batch", "7"]) == 0
     (_, paths), kwargs = calls[0]
     assert [str(p) for p in paths] == [str(corpus)] and kwargs["batch"] == 7
@@ -56,7 +49,7 @@ def test_import_is_api_import_files(tmp_path, monkeypatch, capsys):
 
 def test_export_is_api_export_and_writes_the_same_bytes(tmp_path, monkeypatch, capsys):
     path = tmp_path / "p.annotator"
-    assert main(["import", str(path), str(_corpus(tmp_path))]) == 0
+    assert main(["import", str(path), str(two_documents(tmp_path))]) == 0
     calls = _spy(monkeypatch, "export")
     for fmt in ("json", "jsonl", "prodigy"):
         by_cli = tmp_path / f"cli.{fmt}"
@@ -90,7 +83,7 @@ def test_export_is_api_export_and_writes_the_same_bytes(tmp_path, monkeypatch, c
 def test_a_refusal_is_the_same_words_from_both(tmp_path, capsys, argv, call):
     """One check, one message: the command line's line is the library's OptionError, a usage error (exit 2)."""
     path = tmp_path / "p.annotator"
-    corpus = _corpus(tmp_path)
+    corpus = two_documents(tmp_path)
     assert main(["import", str(path), str(corpus)]) == 0
     capsys.readouterr()
     argv = [str(corpus) if a == "CORPUS" else a for a in argv]
@@ -105,7 +98,7 @@ def test_a_refusal_is_the_same_words_from_both(tmp_path, capsys, argv, call):
 @pytest.mark.slow  # a spaCy pipeline is loaded
 def test_preannotate_is_api_preannotate(tmp_path, monkeypatch, capsys, ruler):
     path = tmp_path / "p.annotator"
-    assert main(["import", str(path), str(_corpus(tmp_path))]) == 0
+    assert main(["import", str(path), str(two_documents(tmp_path))]) == 0
     calls = _spy(monkeypatch, "preannotate")
     assert main(["preannotate", str(path), "--model", str(ruler), "--batch-size", "1", "--only-new"]) == 0
     assert len(calls) == 1

@@ -11,6 +11,7 @@ from annotator.cli import main
 from annotator.store import Project
 from annotator.teams.agreement import agreement
 from annotator.teams.merge import merge_projects
+from cli_support import ctrl_c_at
 from teams_data import make_alice, make_bob
 
 
@@ -56,24 +57,12 @@ def test_merge_draws_a_bar_on_a_terminal_and_reports_each_source_on_stdout(tmp_p
     assert "alice" in out and "100%" not in out
 
 
-def _ctrl_c_at(call: int, real):  # type: ignore[no-untyped-def]
-    calls = {"n": 0}
-
-    def wrapped(*args, **kwargs):  # type: ignore[no-untyped-def]
-        calls["n"] += 1
-        if calls["n"] == call:
-            raise KeyboardInterrupt
-        return real(*args, **kwargs)
-
-    return wrapped
-
-
 def test_ctrl_c_in_validate_says_how_many_documents_were_checked(team, capsys, monkeypatch):
     import annotator.validation as validation
 
     with Project(team, create=False) as p:
         n = len(p.document_ids())
-    monkeypatch.setattr(validation, "validate", _ctrl_c_at(2, validation.validate))
+    monkeypatch.setattr(validation, "validate", ctrl_c_at(2, validation.validate))
     assert main(["validate", str(team)]) == 130
     err = capsys.readouterr().err
     assert f"nothing was changed (it only reads the project); 1 of {n} documents checked" in err, err
@@ -82,7 +71,7 @@ def test_ctrl_c_in_validate_says_how_many_documents_were_checked(team, capsys, m
 def test_ctrl_c_in_agree_says_how_many_documents_were_scored(team, capsys, monkeypatch):
     import annotator.teams.agreement as agreement_module
 
-    monkeypatch.setattr(agreement_module, "document_scores", _ctrl_c_at(2, agreement_module.document_scores))
+    monkeypatch.setattr(agreement_module, "document_scores", ctrl_c_at(2, agreement_module.document_scores))
     assert main(["agree", str(team)]) == 130
     err = capsys.readouterr().err.splitlines()[-1]
     assert err.startswith("annotator: interrupted; nothing was changed (it only reads the project); 1 of "), err
