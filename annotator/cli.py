@@ -579,7 +579,7 @@ def cmd_validate(args: argparse.Namespace) -> int:
                     done += 1
                     bar.update()
             except KeyboardInterrupt:
-                listed = "" if args.json else f" (the {counted(len(found), 'problem')} above are theirs)"
+                listed = "" if args.json or not found else f" (the {counted(len(found), 'problem')} above are theirs)"
                 raise Interrupted(f"{READ_ONLY}; {done:,} of {counted(len(ids), 'document')} checked{listed}") from None
     if args.json:
         print(json.dumps({"problems": found}, indent=2, ensure_ascii=False))
@@ -607,10 +607,13 @@ def cmd_agree(args: argparse.Namespace) -> int:
         try:
             result = agreement(project, args.sets, progress=progress)
         except KeyboardInterrupt:
-            raise Interrupted(
-                f"{READ_ONLY}; {scored['done']:,} of {counted(scored['of'], 'document')} scored (a document counts once "
-                "for each pair of sets), no score printed"
-            ) from None
+            done = (
+                f"{scored['done']:,} of {counted(scored['of'], 'document')} scored (a document counts once for each "
+                "pair of sets)"
+                if scored["of"]
+                else "no document was scored yet"
+            )
+            raise Interrupted(f"{READ_ONLY}; {done}, no score printed") from None
     print(json.dumps(result, indent=2, ensure_ascii=False) if args.json else format_agreement(result))
     return 0
 
@@ -761,6 +764,7 @@ INTERRUPTED = {  # what Ctrl+C left, where "every finished step is saved" is not
     "models": "the default model is as it was, or as asked (it is set in one step): `annotator models PROJECT` says "
     "which",
     "init": "the project file is made in one step: run the same init again (a file it left unfinished is taken over)",
+    "merge": "nothing was merged (no source file was written into the project)",  # before merge_projects began
 }
 
 

@@ -76,3 +76,35 @@ def test_ctrl_c_in_agree_says_how_many_documents_were_scored(team, capsys, monke
     err = capsys.readouterr().err.splitlines()[-1]
     assert err.startswith("annotator: interrupted; nothing was changed (it only reads the project); 1 of "), err
     assert "no score printed" in err
+
+
+def test_ctrl_c_in_agree_before_any_document_says_none_was_scored(team, capsys, monkeypatch):
+    """It said '0 of 0 documents scored' when Ctrl+C came while the sets were still being read."""
+    import annotator.teams.agreement as agreement_module
+
+    monkeypatch.setattr(agreement_module, "shared_documents", ctrl_c_at(1, agreement_module.shared_documents))
+    assert main(["agree", str(team)]) == 130
+    err = capsys.readouterr().err.splitlines()[-1]
+    assert err == (
+        "annotator: interrupted; nothing was changed (it only reads the project); no document was scored yet, no "
+        "score printed"
+    ), err
+
+
+def test_ctrl_c_in_validate_with_no_problem_found_names_none(team, capsys, monkeypatch):
+    import annotator.validation as validation
+
+    monkeypatch.setattr(validation, "validate", ctrl_c_at(2, lambda *a, **k: []))
+    assert main(["validate", str(team)]) == 130
+    err = capsys.readouterr().err
+    assert "documents checked\n" in err and "problems above" not in err, err
+
+
+def test_ctrl_c_in_merge_before_it_began_says_nothing_was_merged(tmp_path, team, capsys, monkeypatch):
+    """'every finished step is saved' when Ctrl+C came while the team project was being opened."""
+    import annotator.cli as cli
+
+    monkeypatch.setattr(cli, "_open", ctrl_c_at(1, cli._open))
+    assert main(["merge", str(tmp_path / "t3.annotator"), str(tmp_path / "alice.annotator")]) == 130
+    err = capsys.readouterr().err
+    assert err == "annotator: interrupted; nothing was merged (no source file was written into the project)\n", err
