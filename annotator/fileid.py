@@ -225,6 +225,16 @@ def where_now(wanted: Identity) -> Path | None:
     return None
 
 
+def remove_made_empty(path: Path) -> None:
+    """Remove the empty file (and its empty side files) a failed creation of a project left at ``path``."""
+    for side in (path, Path(f"{path}-wal"), Path(f"{path}-shm"), Path(f"{path}-journal")):
+        try:
+            if side.is_file() and side.stat().st_size == 0:
+                side.unlink()
+        except OSError:
+            continue
+
+
 def log_also_at(wal: Path, ours: Identity | None, path: Path) -> Path | None:
     """Give the log ``wal`` (the one opened, ``ours``) a second name beside ``path``, where its file now is (a hard
     link, ``<path>-wal``), before the log is written into that file: a crash half-way through leaves that file with

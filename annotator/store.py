@@ -66,11 +66,14 @@ class Project(WatchedFile):
         # a -wal beside the file: check file and log where nothing can be written, before a read-write open
         self._prechecked = self._had_log and opencheck.check_log_before_writing(self.path)
         if not self.read_only:
+            made = not exists and not self.path.exists()
             try:
                 self._connect(str(self.path), False, exists, schema, synchronous)
             except sqlite3.OperationalError as exc:  # full disk, read-only file system, folder not writable
                 if not exists:
                     why = opencheck.why_cannot_create(self.path, exc)
+                    if made:  # SQLite made the file before it found no room to write it: "nothing was created"
+                        fileid.remove_made_empty(self.path)
                     raise ProjectFileError(f"{self.path}: cannot create the project: {why}") from None
                 self.read_only, self.read_only_reason = True, opencheck.why_write_open_failed(self.path, exc)
         if self.read_only:
