@@ -183,6 +183,7 @@ def train_project(
 ) -> TrainReport:
     """Train a new version from the finished documents; score it and the current model on held-out documents."""
     project.check_writable()  # before minutes of training whose result could not be saved
+    versions.check_models_place(project)
     opt = options or TrainOptions()
     run = _Run(project, opt, progress, cancelled)
     t0 = time.monotonic()

@@ -150,6 +150,17 @@ def next_version(project: Project) -> int:
     return max(used, default=0) + 1
 
 
+def check_models_place(project: Project) -> None:
+    """Raise ModelVersionError when something other than a folder has the models folder's name (an export written
+    there): a run would train for minutes, then fail to save."""
+    root = models_dir(project)
+    if os.path.lexists(root) and not root.is_dir():
+        raise ModelVersionError(
+            f"{root}: is a file, not the folder trained models are kept in; move it away or rename it; nothing was "
+            "trained"
+        )
+
+
 def new_temp_folder(project: Project) -> Path:
     """A fresh folder to write a model into; stale ones of killed runs are removed first."""
     root = models_dir(project)

@@ -32,3 +32,17 @@ def test_train_on_a_full_disk_says_where_it_could_not_save_and_leaves_nothing(sm
     with Project(path, create=False) as p:
         assert versions.list_versions(p) == []
         p.check_writable()
+
+
+def test_train_where_a_file_holds_the_models_folder_s_name_refuses_before_training(tmp_path, capsys):
+    """``export -f jsonl -o p.annotator.models`` (or any file of that name) before the first training: train trained
+    for a minute, then failed with 'p.annotator.models: File exists'."""
+    path = tmp_path / "tiny.annotator"
+    tiny_project(path, 8).close()
+    Path(f"{path}.models").write_text("an export\n", encoding="utf-8")
+    code = main(["train", str(path)])
+    err = capsys.readouterr().err
+    assert code == 1 and len(err.splitlines()) == 1, err
+    assert "not the folder trained models are kept in" in err and "nothing was trained" in err, err
+    assert "loading" not in err
+    assert Path(f"{path}.models").read_text(encoding="utf-8") == "an export\n"
