@@ -152,7 +152,7 @@ def build_parser() -> argparse.ArgumentParser:
         "-f",
         type=_import_format_named([f.name for f in import_formats()]),
         metavar="FORMAT",
-        help="read with this format (brat, prodigy, doccano, label_studio, conll, hf, spacy, dygiepp, oneie, webanno); default: told "
+        help="read with this format (brat, prodigy, doccano, label_studio, conll, hf, spacy, dygiepp, oneie, omnievent, webanno); default: told "
         "from the name and content",
     )
     p.add_argument(
@@ -275,7 +275,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument(
         "--format",
         "-f",
-        help="json, jsonl, spacy, brat, prodigy, dygiepp, oneie, conll, hf, doccano, label_studio or webanno; default: told from the "
+        help="json, jsonl, spacy, brat, prodigy, dygiepp, oneie, omnievent, conll, hf, doccano, label_studio or webanno; default: told from the "
         "output's name "
         "(.json, .jsonl, .spacy, .conll), else json",
     )

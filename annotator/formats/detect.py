@@ -17,6 +17,9 @@
   (OneIE's ACE05-E and ERE-EN data, ``train.oneie.json``; it was read as Prodigy for its ``tokens`` and refused).
 - ``.jsonl`` or ``.json`` whose first object has ``tokens`` as strings and ``ner_tags`` (or ``tags``) of the same
   length: ``hf`` (a Hugging Face token classification dataset, ``Dataset.to_json``'s lines; it was taken for Prodigy).
+- ``.jsonl`` or ``.json`` whose first object is an OmniEvent line (``text`` beside ``negative_triggers``, ``events``
+  of ``triggers`` or ``entities`` of ``mentions``: ``train.unified.jsonl``) or a MAVEN document (``content`` of
+  ``tokens`` beside ``events``): ``omnievent`` (before doccano's and Prodigy's, which also have a ``text``).
 - ``.conll``, ``.iob``, ``.bio`` files, and files of any other name but ``.json``/``.jsonl`` (``train.txt``,
   ``eng.train``, as CoNLL-2003's copies are named) whose first lines are ``-DOCSTART-``, token lines with a column
   of IOB tags, or sentences of ``word|TAG`` tokens (spaCy's ``iob`` input): ``conll`` (such a ``train.txt`` was
@@ -148,6 +151,12 @@ def _is_hf(obj: Any) -> bool:
     return tag_key(obj) is not None
 
 
+def _is_omnievent(obj: Any) -> bool:
+    from annotator.formats.omnievent import is_omnievent_line
+
+    return is_omnievent_line(obj)
+
+
 def _is_conll(path: Path) -> bool:
     """A column file: its first line ``-DOCSTART-`` or its first lines tokens with a column of IOB tags."""
     from annotator.formats.conll_read import column_shape, sentence_lines
@@ -206,6 +215,8 @@ def detect_format(path: str | Path) -> str | None:
         return "label_studio"
     if _is_oneie(obj):  # before Prodigy's, whose tasks have tokens too
         return "oneie"
+    if _is_omnievent(obj):  # before Prodigy's and doccano's: its lines have a text too
+        return "omnievent"
     if _is_hf(obj):  # before Prodigy's too: its tokens are objects, these strings
         return "hf"
     if _is_prodigy_task(obj) or (suffix == ".jsonl" and _is_prodigy(obj)):

@@ -453,7 +453,13 @@ def _label_of_argument(
 
 
 def _document(
-    d: TokenLine, path: Path, warnings: list[str], schema: Schema, notes: list[str], source: str = KEPT
+    d: TokenLine,
+    path: Path,
+    warnings: list[str],
+    schema: Schema,
+    notes: list[str],
+    source: str = KEPT,
+    entities_key: str = "ner",
 ) -> IncomingDocument:
     def chars(s: int, e: int) -> tuple[int, int]:
         return d.starts[s], d.ends[e]
@@ -474,9 +480,11 @@ def _document(
                 where = f"{path}:{d.line}: {d.name}: argument {role} of {etype} on tokens {a_s}-{a_e}"
                 shown = repr(d.text[slice(*chars(a_s, a_e))])
                 if label is None:
-                    warnings.append(f"{where} ({shown}: no entity of 'ner' there, and {how})")
+                    warnings.append(f"{where} ({shown}: no entity of '{entities_key}' there, and {how})")
                     continue
-                notes.append(f"{where} ({shown}): no entity of 'ner' there; kept as a new {label} entity ({how})")
+                notes.append(
+                    f"{where} ({shown}): no entity of '{entities_key}' there; kept as a new {label} entity ({how})"
+                )
                 at[(a_s, a_e)] = [label]
                 entities.setdefault(
                     (a_s, a_e, label),
@@ -543,11 +551,12 @@ def read_token_lines(
     source: str,
     what: str,
     text_note: str | None = None,
+    entities_key: str = "ner",
 ) -> ReadResult:
     """Documents of tokens read from a file (DyGIE++'s lines, OneIE's sentences) made into the project's: names
     matched to the schema's, a schema told from them when the project's lacks some, checked; ``source`` names the
     reader (each annotation's source, the tokens' pipeline), ``what`` the format in the notes, ``text_note`` how the
-    texts were made (default: of the tokens alone)."""
+    texts were made (default: of the tokens alone), ``entities_key`` the file's key of entities (DyGIE++'s ``ner``)."""
     notes: list[str] = []
     need(bool(lines), path, None, "no documents in the file")
     schema = schema or default_schema()
@@ -565,7 +574,7 @@ def read_token_lines(
     use = told or schema
     docs = []
     for d in lines:
-        doc = _document(d, path, warnings, use, notes, source)
+        doc = _document(d, path, warnings, use, notes, source, entities_key)
         check_with_line(use, doc, path, d.line)
         docs.append(doc)
     notes.append(

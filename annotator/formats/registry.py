@@ -138,6 +138,22 @@ FORMATS: dict[str, Format] = {
             title="OneIE",
         ),
         Format(
+            "omnievent",
+            ".jsonl",
+            False,
+            (*SPLIT, "misaligned", "unit", "names"),
+            _M + "omnievent_out:write_omnievent",
+            _M + "omnievent:read_omnievent",
+            import_options=("documents",),
+            import_help="documents=id|prefix|line (lines of one id a document; prefix: ids DOC-N too; line: each)",
+            rebuilds_text=True,
+            export_help="split=train=0.8,dev=0.2, seed=N, misaligned=expand|skip, unit=sentence|document, "
+            "names=schema|aliases (aliases: each name's first alias, ACE's PER and Conflict.Attack for the news schema)",
+            description="OmniEvent's unified JSONL (train.unified.jsonl: ACE2005, ERE, TAC KBP, MAVEN as OmniEvent "
+            "converts them), and MAVEN's own files in",
+            title="OmniEvent",
+        ),
+        Format(
             "conll",
             ".conll",
             False,

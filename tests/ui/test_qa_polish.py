@@ -32,6 +32,7 @@ def test_format_dialogs_show_the_names_users_know_and_keep_the_ids(qtbot, window
             "WebAnno TSV",
             "OneIE",
             "Hugging Face",
+            "OmniEvent",
         } == shown, shown
         exp.set_format("dygiepp")
         assert exp.format.currentText() == "DyGIE++"

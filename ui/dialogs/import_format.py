@@ -21,7 +21,7 @@ from ui.dialogs.export import parse_options
 from ui.dialogs.keys import buddy_label, options_and_error_rows
 
 # an example a format's options box shows (its keys and values come from the format's record)
-EXAMPLES = {"conll": "documents=sentence; scheme=bioes", "hf": "tag_names=label.json"}
+EXAMPLES = {"conll": "documents=sentence; scheme=bioes", "hf": "tag_names=label.json", "omnievent": "documents=prefix"}
 
 
 class ImportFormatDialog(QDialog):

@@ -1,0 +1,338 @@
+"""OmniEvent's unified JSONL, in: the one format THU-KEG's OmniEvent toolkit converts ACE2005, ERE, TAC KBP,
+MAVEN, DuEE, LEVEN and FewFC into (``train.unified.jsonl``), and MAVEN's own files, read through the same path.
+
+A line is a sentence (or a document) with its ``id`` and ``text``; ``events`` (``type``, ``triggers``: each ``id``,
+``trigger_word``, ``position`` ``[start, end]``, ``arguments``: ``role`` and ``mentions`` with ``mention`` and
+``position``), ``entities`` (``type``, ``mentions``), ``negative_triggers`` (the words that are no trigger, the
+negatives of OmniEvent's token classification: not events, never imported). Positions are code-point offsets into
+the line's ``text``, end exclusive (as OmniEvent's conversions check them: ``text[start:end] == trigger_word``).
+
+A document is the consecutive lines of one ``id`` (MAVEN's conversion and this project's export give each sentence
+its document's id); ``documents=prefix`` also joins ids ``DOC-N`` (TAC KBP's and ACE's ``NYT_ENG_...-6``),
+``documents=line`` makes each line a document. The text is the lines' texts, a line each; the tokens are each
+text's words, cut at every span's edges (a negative trigger is a token), kept as the document's tokens.
+
+Each trigger is an event of its type (an event of several triggers, MAVEN's coreferent mentions, becomes one a
+trigger: the grouping is reported); each entity mention an entity of its entity's type (the grouping of mentions
+reported); an argument is the entity on its span, else, as for DyGIE++, a new entity when its label can be told
+(``formats.dygiepp.read_token_lines``: names matched to the schema's, a schema told from the file when the
+project's lacks some).
+
+MAVEN's own lines (``content``: sentences with ``tokens``; ``events`` with ``mention`` lists of ``trigger_word``,
+``sent_id``, ``offset`` token spans; ``negative_triggers``) are made into the unified lines the way OmniEvent's
+MAVEN conversion makes them (each sentence's tokens, a space between them), then read the same way.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left, bisect_right
+from collections import Counter
+from pathlib import Path
+from typing import Any, Mapping
+
+from annotator.errors import OptionError
+from annotator.formats.common import ReadResult, fit_span, iter_json_values, need
+from annotator.formats.dygiepp import TokenLine, read_token_lines
+from annotator.formats.tokens import join_tokens
+from annotator.schema import Schema
+from annotator.wording import counted
+
+SOURCE = "omnievent"
+OPTIONS = ("documents",)
+DOCUMENTS = ("id", "prefix", "line")
+LINE_KEYS = frozenset({"id", "text", "events", "negative_triggers", "entities", "candidates"})
+NO_ID = ("", "NA")  # ids OmniEvent's ACE conversions write for every line: they name no document
+_NUMBERED = re.compile(r"^(.+)-\d+$")
+_WORD = re.compile(r"\S+")
+
+
+def _int(x: Any) -> bool:
+    return isinstance(x, int) and not isinstance(x, bool)
+
+
+def is_maven_line(obj: Any) -> bool:
+    """A MAVEN document: ``content`` as sentences with ``tokens``, beside ``events`` or ``candidates``."""
+    content = obj.get("content") if isinstance(obj, dict) else None
+    return (
+        isinstance(content, list)
+        and bool(content)
+        and all(isinstance(s, dict) and isinstance(s.get("tokens"), list) for s in content)
+        and any(k in obj for k in ("events", "candidates", "negative_triggers"))
+    )
+
+
+def is_unified_line(obj: Any) -> bool:
+    """An OmniEvent line: ``text`` beside ``negative_triggers``, or ``events`` of ``triggers``, or ``entities`` of
+    ``mentions`` (not the project's own JSONL export, whose events have no ``triggers``)."""
+    if not isinstance(obj, dict) or not isinstance(obj.get("text"), str) or "sha256" in obj:
+        return False
+    if isinstance(obj.get("negative_triggers"), list) or isinstance(obj.get("candidates"), list):
+        return True
+    events, entities = obj.get("events"), obj.get("entities")
+    if isinstance(events, list) and events:
+        return all(isinstance(v, dict) and "triggers" in v for v in events)
+    return (
+        isinstance(entities, list) and bool(entities) and all(isinstance(e, dict) and "mentions" in e for e in entities)
+    )
+
+
+def is_omnievent_line(obj: Any) -> bool:
+    return is_unified_line(obj) or is_maven_line(obj)
+
+
+# -- MAVEN's own lines as unified ones ----------------------------------------------------------------
+def _maven_lines(obj: dict[str, Any], path: Path, line: int) -> list[dict[str, Any]]:
+    """A MAVEN document as unified lines, a sentence each: the text its tokens with a space between them, each
+    token span ``offset`` (of sentence ``sent_id``) at the characters of those tokens."""
+    sentences = [s["tokens"] for s in obj["content"]]
+    for k, tokens in enumerate(sentences):
+        need(
+            bool(tokens) and all(isinstance(t, str) and t.strip() for t in tokens),
+            path,
+            line,
+            f"content {k}: 'tokens' must be a non-empty list of tokens (strings)",
+        )
+    joined = [join_tokens([tokens]) for tokens in sentences]
+    doc_id = obj.get("id")
+    lines: list[dict[str, Any]] = [
+        {"id": doc_id, "text": j.text, "events": [], "negative_triggers": [], "entities": []} for j in joined
+    ]
+    lines[0].update({k: v for k, v in obj.items() if k not in ("id", "content", "events", "negative_triggers")})
+    lines[0].pop("candidates", None)
+
+    def place(m: Any, what: str) -> tuple[int, list[int]]:
+        need(isinstance(m, dict), path, line, f"{what} must be an object")
+        k, off = m.get("sent_id"), m.get("offset")
+        if not (_int(k) and 0 <= k < len(sentences)):
+            need(False, path, line, f"{what}: 'sent_id' {k!r} is not one of the {len(sentences)} sentences")
+        n = len(sentences[k])
+        if not (
+            isinstance(off, list) and len(off) == 2 and _int(off[0]) and _int(off[1]) and 0 <= off[0] < off[1] <= n
+        ):
+            need(False, path, line, f"{what}: 'offset' {off!r} is not a token span of sentence {k} ({n} tokens)")
+        j = joined[k]
+        return k, [j.starts[off[0]], j.ends[off[1] - 1]]
+
+    for v_k, event in enumerate(obj.get("events") or []):
+        need(isinstance(event, dict), path, line, f"events {v_k} must be an object")
+        by_sentence_: dict[int, list[dict[str, Any]]] = {}
+        for m_k, m in enumerate(event.get("mention") or []):
+            k, pos = place(m, f"events {v_k} mention {m_k}")
+            trigger = {"id": m.get("id"), "trigger_word": m.get("trigger_word"), "position": pos, "arguments": []}
+            by_sentence_.setdefault(k, []).append(trigger)
+        for k, triggers in by_sentence_.items():
+            lines[k]["events"].append({"type": event.get("type"), "triggers": triggers})
+    for n_k, neg in enumerate(obj.get("negative_triggers") or []):
+        k, pos = place(neg, f"negative_triggers {n_k}")
+        lines[k]["negative_triggers"].append(
+            {"id": neg.get("id"), "trigger_word": neg.get("trigger_word"), "position": pos}
+        )
+    return lines
+
+
+# -- the unified lines -------------------------------------------------------------------------------
+def _list(obj: dict[str, Any], key: str, path: Path, line: int, what: str = "") -> list[Any]:
+    value = obj.get(key)
+    if value is None:
+        return []
+    need(isinstance(value, list), path, line, f"{what}'{key}' must be a list")
+    return value
+
+
+class _Line:
+    """One line's spans, checked against its text: (start, end) in the line, end exclusive."""
+
+    def __init__(self, obj: dict[str, Any], path: Path, line: int, lost: Counter[str]) -> None:
+        self.line, self.path = line, path
+        text = obj.get("text")
+        need(isinstance(text, str) and text.strip() != "", path, line, "'text' must be a non-empty string")
+        self.text: str = text
+        self.edges: set[int] = set()
+        self.entities: list[tuple[int, int, str]] = []
+        self.events: list[tuple[int, int, str, list[tuple[int, int, str]]]] = []
+        self.negatives = 0
+        self.utf16 = 0  # positions read as UTF-16 units (only that reading fits)
+        mention_at: dict[Any, tuple[int, int]] = {}
+        for k, entity in enumerate(_list(obj, "entities", path, line)):
+            what = f"entities {k}"
+            need(isinstance(entity, dict), path, line, f"{what} must be an object")
+            label = entity.get("type")
+            need(isinstance(label, str) and label != "", path, line, f"{what} needs a 'type'")
+            mentions = _list(entity, "mentions", path, line, f"{what}: ")
+            if len(mentions) > 1:
+                lost["entities of several mentions (each mention kept as an entity, not their coreference)"] += 1
+            for j, m in enumerate(mentions):
+                s, e = self.span(m, "mention", f"{what} mention {j}")
+                self.entities.append((s, e, label))
+                for key in ("id", "mention_id"):  # ACE's conversions name a mention's id mention_id
+                    if isinstance(m.get(key), (str, int)):
+                        mention_at.setdefault(m[key], (s, e))
+        for k, event in enumerate(_list(obj, "events", path, line)):
+            what = f"events {k}"
+            need(isinstance(event, dict), path, line, f"{what} must be an object")
+            etype = event.get("type")
+            need(isinstance(etype, str) and etype != "", path, line, f"{what} needs a 'type'")
+            triggers = _list(event, "triggers", path, line, f"{what}: ")
+            if len(triggers) > 1:
+                lost["events of several triggers (each trigger kept as an event, not their coreference)"] += 1
+            for t_k, trigger in enumerate(triggers):
+                where = f"{what} trigger {t_k}"
+                s, e = self.span(trigger, "trigger_word", where)
+                args = []
+                for a_k, arg in enumerate(_list(trigger, "arguments", path, line, f"{where}: ")):
+                    need(isinstance(arg, dict), path, line, f"{where} argument {a_k} must be an object")
+                    role = arg.get("role")
+                    need(isinstance(role, str) and role != "", path, line, f"{where} argument {a_k} needs a 'role'")
+                    for m_k, m in enumerate(_list(arg, "mentions", path, line, f"{where} argument {a_k}: ")):
+                        here = f"{where} argument {a_k} ({role}) mention {m_k}"
+                        if isinstance(m, dict) and "position" not in m and m.get("id") in mention_at:
+                            a_s, a_e = mention_at[m["id"]]  # an argument given by its entity mention's id
+                        else:
+                            a_s, a_e = self.span(m, "mention", here)
+                        args.append((a_s, a_e, role))
+                self.events.append((s, e, etype, args))
+        for k, neg in enumerate(_list(obj, "negative_triggers", path, line)):
+            self.span(neg, "trigger_word", f"negative_triggers {k}")  # checked, and its edges are token edges
+            self.negatives += 1
+        if obj.get("candidates"):
+            lost["candidates (MAVEN's test words to classify, without their types)"] += len(obj["candidates"])
+
+    def span(self, m: Any, word_key: str, what: str) -> tuple[int, int]:
+        """A mention's ``position`` checked against the text and its ``word_key`` text (as UTF-16 units when only
+        that reading fits); its edges become token edges."""
+        path, line, text = self.path, self.line, self.text
+        need(isinstance(m, dict), path, line, f"{what} must be an object")
+        pos, word = m.get("position"), m.get(word_key)
+        if not (isinstance(pos, list) and len(pos) == 2):
+            need(False, path, line, f"{what}: 'position' must be [start, end], not {pos!r}")
+        fit = fit_span(text, pos[0], pos[1], word if isinstance(word, str) else None)
+        if fit is None:
+            s, e = pos
+            if _int(s) and _int(e) and 0 <= s < e <= len(text):
+                need(False, path, line, f"{what}: [{s}, {e}] holds {text[s:e]!r}, not its {word_key} {word!r}")
+            need(False, path, line, f"{what}: position {pos!r} is not a span of the text ({len(text)} characters)")
+        assert fit is not None
+        s, e, how = fit
+        self.utf16 += how == "utf16"
+        need(text[s:e].strip() != "", path, line, f"{what}: [{s}, {e}] holds only whitespace")
+        self.edges.update((s, e))
+        return s, e
+
+    def tokens(self) -> list[tuple[int, int]]:
+        """The text's words, cut at every span's edges."""
+        cuts = sorted(self.edges)
+        out: list[tuple[int, int]] = []
+        for m in _WORD.finditer(self.text):
+            s = m.start()
+            for c in cuts[bisect_right(cuts, m.start()) : bisect_left(cuts, m.end())]:
+                out.append((s, c))
+                s = c
+            out.append((s, m.end()))
+        return out
+
+
+def _group_key(obj: dict[str, Any], mode: str) -> Any:
+    doc_id = obj.get("id")
+    if mode == "line" or not isinstance(doc_id, (str, int)) or isinstance(doc_id, bool) or doc_id in NO_ID:
+        return None
+    if mode == "prefix" and isinstance(doc_id, str) and (m := _NUMBERED.match(doc_id)):
+        return m.group(1)
+    return doc_id
+
+
+def _name(doc_id: Any, path: Path, line: int) -> str:
+    """A document's name: its id, else where it starts in the file."""
+    ok = isinstance(doc_id, (str, int)) and not isinstance(doc_id, bool) and doc_id not in NO_ID
+    return str(doc_id) if ok else f"{path.name}:{line}"
+
+
+def _document(group: list[_Line], name: str, meta: dict[str, Any]) -> TokenLine:
+    """The lines of one document as tokens: document-level, inclusive token spans."""
+    starts: list[int] = []
+    ends: list[int] = []
+    sent_starts: list[int] = []
+    entities: list[tuple[int, int, str, bool, float | None]] = []
+    events: list[tuple[int, int, str, list[tuple[int, int, str]], bool, float | None]] = []
+    at = 0
+    for ln in group:
+        toks = ln.tokens()
+        first = len(starts)
+        sent_starts.append(first)
+        line_starts = [s for s, _ in toks]
+        line_ends = [e for _, e in toks]
+        starts += [at + s for s in line_starts]
+        ends += [at + e for e in line_ends]
+
+        def tokens_of(s: int, e: int) -> tuple[int, int]:  # every edge is a cut: the tokens are exactly the span's
+            return first + bisect_left(line_starts, s), first + bisect_right(line_ends, e) - 1
+
+        entities += [(*tokens_of(s, e), label, False, None) for s, e, label in ln.entities]
+        for s, e, etype, args in ln.events:
+            events.append((*tokens_of(s, e), etype, [(*tokens_of(a, b), role) for a, b, role in args], False, None))
+        at += len(ln.text) + 1
+    text = "\n".join(ln.text for ln in group)
+    return TokenLine(group[0].line, name, text, starts, ends, sent_starts, entities, events, [], {}, meta, None)
+
+
+def read_omnievent(
+    path: str | Path, schema: Schema | None = None, options: Mapping[str, str] | None = None
+) -> ReadResult:
+    """An OmniEvent unified file (or MAVEN's own): see the module's text."""
+    path = Path(path)
+    mode = dict(options or {}).get("documents", "id")
+    if mode not in DOCUMENTS:
+        raise OptionError(f"option documents must be one of {', '.join(DOCUMENTS)}, not {mode!r}")
+    lost: Counter[str] = Counter()
+    groups: list[tuple[Any, list[_Line], dict[str, Any]]] = []
+    maven = 0
+    for line, obj in iter_json_values(path):
+        need(
+            is_omnievent_line(obj),
+            path,
+            line,
+            "each line must be an OmniEvent line ('text' with 'events' of 'triggers', 'entities', "
+            "'negative_triggers') or a MAVEN document ('content' of 'tokens')",
+        )
+        if is_maven_line(obj):
+            maven += 1
+            unified = _maven_lines(obj, path, line)
+            key = ("maven", line, _name(obj.get("id"), path, line))  # a MAVEN line is a document
+        else:
+            unified = [obj]
+            key = _group_key(obj, mode)
+        checked = [_Line(u, path, line, lost) for u in unified]
+        if groups and key is not None and groups[-1][0] == key:
+            groups[-1][1].extend(checked)
+        else:
+            meta = {k: v for k, v in unified[0].items() if k not in LINE_KEYS}
+            groups.append((key if key is not None else ("line", line, _name(obj.get("id"), path, line)), checked, meta))
+    need(bool(groups), path, None, "no lines in the file")
+    docs = []
+    for key, group, meta in groups:
+        docs.append(_document(group, str(key) if not isinstance(key, tuple) else key[2], meta))
+    warnings: list[str] = []
+    if lost:
+        warnings.append(f"{path}: " + ", ".join(f"{what} ({n})" for what, n in lost.items()))
+    negatives = sum(ln.negatives for _, group, _ in groups for ln in group)
+    notes = []
+    if negatives:
+        notes.append(
+            f"{path}: {counted(negatives, 'negative trigger')} (words marked as no trigger, OmniEvent's negatives "
+            "for training) not imported: they are not events; their edges are kept as token edges"
+        )
+    utf16 = sum(ln.utf16 for _, group, _ in groups for ln in group)
+    if utf16:
+        notes.append(
+            f"{path}: {counted(utf16, 'position')} read as UTF-16 units (as code points they miss their words)"
+        )
+    n_lines = sum(len(group) for _, group, _ in groups)
+    text_note = (
+        f"{path}: each document's text is its lines' texts as they are, a line each "
+        f"({counted(n_lines, 'line')} in {counted(len(docs), 'document')})"
+    )
+    if maven:
+        text_note += f"; {counted(maven, 'MAVEN document')}: each sentence's tokens, a space between them"
+    result = read_token_lines(docs, path, schema, warnings, SOURCE, "OmniEvent", text_note, "entities")
+    result.notes = notes + result.notes
+    return result

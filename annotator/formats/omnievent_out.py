@@ -1,0 +1,155 @@
+"""OmniEvent's unified JSONL, out: a line per sentence (``unit=document``: per document), as OmniEvent's models
+take them and ``formats.omnievent`` reads them back.
+
+A line: ``id`` (the document's name: each sentence of a document carries it, as OmniEvent's MAVEN conversion
+writes them), ``text`` (the sentence's text from its first token to its last, as stored), ``events`` (an event a
+trigger: ``type``, ``triggers`` ``[{id, trigger_word, position, arguments: [{role, mentions: [{id, mention,
+position}]}]}]``), ``negative_triggers`` (every token of the line no trigger is on, ``id`` counted from 0 in the
+line, as OmniEvent's ACE conversions make them for token classification) and ``entities`` (an entity a mention:
+``type``, ``mentions`` ``[{id, mention, position}]``). Positions are code points into the line's ``text``, end
+exclusive, on token edges (the stored tokens, else the one fallback; ``misaligned=expand|skip``). An entity or
+trigger across a sentence end and an argument outside its trigger's sentence are left out and reported; an
+argument that is a nested event's stand-in (brat) too. Not written: states, sources, attributes, comments.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from pathlib import Path
+from typing import Any
+
+import orjson
+
+from annotator.formats.brat_conf import proxy_labels
+from annotator.formats.common import FormatExportReport, option_choice, write_per_part
+from annotator.formats.records import ExportRequest, export_writer
+from annotator.formats.schema_names import AliasNames
+from annotator.formats.tokens import ALIGN_MODES, DocTokens, align
+from annotator.store import Project
+
+UNITS = ("sentence", "document")
+NAMES = ("schema", "aliases")  # the ``names`` option: the schema's names, or their first aliases
+
+
+def record_to_omnievent(
+    rec: dict[str, Any],
+    toks: DocTokens,
+    report: FormatExportReport,
+    mode: str = "expand",
+    unit: str = "sentence",
+    proxies: set[str] | frozenset[str] = frozenset(),
+    names: AliasNames | None = None,
+) -> list[dict[str, Any]]:
+    """One document as OmniEvent lines."""
+    text, name = rec["text"], rec["name"]
+    label_of, type_of, role_of = (names.label, names.event_type, names.role) if names else (str, str, str)
+    starts, ends = toks.starts, toks.ends
+    n_tok = len(starts)
+    cuts = [0, n_tok] if unit == "document" else sorted({0, n_tok, *(s for s in toks.sent_starts if 0 < s < n_tok)})
+    units = []  # each line's tokens, whitespace tokens left out (a sentence's, as ``toks.sentence_of`` tells them)
+    for a, b in zip(cuts, cuts[1:]):
+        ks = [k for k in range(a, b) if not text[starts[k] : ends[k]].isspace()]
+        if ks:
+            units.append(ks)
+    firsts = [ks[0] for ks in units]
+    bases = [starts[k] for k in firsts]
+    lines: list[dict[str, Any]] = [
+        {
+            "id": name,
+            "text": text[starts[ks[0]] : ends[ks[-1]]],
+            "events": [],
+            "negative_triggers": [],
+            "entities": [],
+        }
+        for ks in units
+    ]
+
+    def place(start: int, end: int, what: str) -> tuple[int, list[int], str, list[int]] | None:
+        """(line, position in it, its text, its tokens) of [start, end) on token edges, or None (reported)."""
+        hit = align(toks, start, end, mode, report, f"{name}: {what}")
+        if hit is None:
+            return None
+        inner = [k for k in range(hit[0], hit[1] + 1) if not toks.is_space(text, k)]
+        if not inner:
+            report.problem("spans left out (only whitespace)", f"{name}: {what} [{start}, {end})")
+            return None
+        n = bisect_right(firsts, inner[0]) - 1
+        if bisect_right(firsts, inner[-1]) - 1 != n:
+            report.problem("spans left out (cross a sentence boundary)", f"{name}: {what} [{start}, {end})")
+            return None
+        s, e = starts[inner[0]], ends[inner[-1]]
+        return n, [s - bases[n], e - bases[n]], text[s:e], inner
+
+    mention: dict[int, tuple[int, dict[str, Any]]] = {}  # entity id -> (line, its mention as an argument's)
+    count = 0
+    for e in rec["entities"]:
+        if e["label"] in proxies:
+            continue
+        got = place(e["start"], e["end"], f"entity {e['label']}")
+        if got is None:
+            continue
+        n, position, words, _ = got
+        m = {"id": f"{name}-E{count}", "mention": words, "position": position}
+        count += 1
+        lines[n]["entities"].append({"type": label_of(e["label"]), "mentions": [m]})
+        mention[e["id"]] = (n, m)
+    labels = {e["id"]: e["label"] for e in rec["entities"]}
+    triggered: set[int] = set()
+    for t_k, v in enumerate(rec["events"]):
+        t = v["trigger"]
+        got = place(t["start"], t["end"], f"trigger of {v['type']}")
+        if got is None:
+            report.problem("events left out (trigger not usable)", f"{name}: event {v['id']} {v['type']}")
+            continue
+        n, position, words, inner = got
+        triggered.update(inner)
+        roles: dict[str, list[dict[str, Any]]] = {}
+        for arg in v["arguments"]:
+            got_m = mention.get(arg["entity_id"])
+            if got_m is None:
+                if labels.get(arg["entity_id"]) in proxies:
+                    report.problem("arguments left out (an event as argument)", f"{name}: {v['type']} {arg['role']}")
+                continue
+            if got_m[0] != n:
+                report.problem(
+                    "arguments left out (outside the trigger's sentence)", f"{name}: {v['type']} {arg['role']}"
+                )
+                continue
+            roles.setdefault(role_of(arg["role"]), []).append(got_m[1])
+        trigger = {
+            "id": f"{name}-T{t_k}",
+            "trigger_word": words,
+            "position": position,
+            "arguments": [{"role": role, "mentions": ms} for role, ms in roles.items()],
+        }
+        lines[n]["events"].append({"type": type_of(v["type"]), "triggers": [trigger]})
+    for n, ks in enumerate(units):  # every token no trigger is on: OmniEvent's negatives
+        base = bases[n]
+        lines[n]["negative_triggers"] = [
+            {"id": i, "trigger_word": text[starts[k] : ends[k]], "position": [starts[k] - base, ends[k] - base]}
+            for i, k in enumerate(k for k in ks if k not in triggered)
+        ]
+    return lines
+
+
+@export_writer("omnievent")
+def write_omnievent(project: Project, out: str | Path, request: ExportRequest) -> FormatExportReport:
+    """A line per sentence (or document with ``unit=document``; one file per part with ``split=...``)."""
+    opts = dict(request.options)
+    mode = option_choice(opts, "misaligned", ALIGN_MODES)
+    unit = option_choice(opts, "unit", UNITS)
+    names = AliasNames(project.schema) if option_choice(opts, "names", NAMES) == "aliases" else None
+    proxies = proxy_labels(project.schema)
+    report = write_per_part(
+        project,
+        out,
+        request,
+        "omnievent",
+        lambda rec, toks, report: b"".join(
+            orjson.dumps(line, option=orjson.OPT_APPEND_NEWLINE)
+            for line in record_to_omnievent(rec, toks, report, mode, unit, proxies, names)
+        ),
+    )
+    for note in names.notes() if names else []:
+        report.problem("names written as the first of their aliases", note)
+    return report
