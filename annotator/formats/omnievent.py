@@ -18,9 +18,7 @@ reported); an argument is the entity on its span, else, as for DyGIE++, a new en
 (``formats.dygiepp.read_token_lines``: names matched to the schema's, a schema told from the file when the
 project's lacks some).
 
-MAVEN's own lines (``content``: sentences with ``tokens``; ``events`` with ``mention`` lists of ``trigger_word``,
-``sent_id``, ``offset`` token spans; ``negative_triggers``) are made into the unified lines the way OmniEvent's
-MAVEN conversion makes them (each sentence's tokens, a space between them), then read the same way.
+MAVEN's own lines and MAVEN-ARG's are made into unified lines (``formats.maven``), then read the same way.
 """
 
 from __future__ import annotations
@@ -34,7 +32,7 @@ from typing import Any, Mapping
 from annotator.errors import OptionError
 from annotator.formats.common import ReadResult, fit_span, iter_json_values, need
 from annotator.formats.dygiepp import TokenLine, read_token_lines
-from annotator.formats.tokens import join_tokens
+from annotator.formats.maven import is_maven_arg_line, is_maven_line, maven_arg_line, maven_lines
 from annotator.schema import Schema
 from annotator.wording import counted
 
@@ -49,17 +47,6 @@ _WORD = re.compile(r"\S+")
 
 def _int(x: Any) -> bool:
     return isinstance(x, int) and not isinstance(x, bool)
-
-
-def is_maven_line(obj: Any) -> bool:
-    """A MAVEN document: ``content`` as sentences with ``tokens``, beside ``events`` or ``candidates``."""
-    content = obj.get("content") if isinstance(obj, dict) else None
-    return (
-        isinstance(content, list)
-        and bool(content)
-        and all(isinstance(s, dict) and isinstance(s.get("tokens"), list) for s in content)
-        and any(k in obj for k in ("events", "candidates", "negative_triggers"))
-    )
 
 
 def is_unified_line(obj: Any) -> bool:
@@ -78,57 +65,7 @@ def is_unified_line(obj: Any) -> bool:
 
 
 def is_omnievent_line(obj: Any) -> bool:
-    return is_unified_line(obj) or is_maven_line(obj)
-
-
-# -- MAVEN's own lines as unified ones ----------------------------------------------------------------
-def _maven_lines(obj: dict[str, Any], path: Path, line: int) -> list[dict[str, Any]]:
-    """A MAVEN document as unified lines, a sentence each: the text its tokens with a space between them, each
-    token span ``offset`` (of sentence ``sent_id``) at the characters of those tokens."""
-    sentences = [s["tokens"] for s in obj["content"]]
-    for k, tokens in enumerate(sentences):
-        need(
-            bool(tokens) and all(isinstance(t, str) and t.strip() for t in tokens),
-            path,
-            line,
-            f"content {k}: 'tokens' must be a non-empty list of tokens (strings)",
-        )
-    joined = [join_tokens([tokens]) for tokens in sentences]
-    doc_id = obj.get("id")
-    lines: list[dict[str, Any]] = [
-        {"id": doc_id, "text": j.text, "events": [], "negative_triggers": [], "entities": []} for j in joined
-    ]
-    lines[0].update({k: v for k, v in obj.items() if k not in ("id", "content", "events", "negative_triggers")})
-    lines[0].pop("candidates", None)
-
-    def place(m: Any, what: str) -> tuple[int, list[int]]:
-        need(isinstance(m, dict), path, line, f"{what} must be an object")
-        k, off = m.get("sent_id"), m.get("offset")
-        if not (_int(k) and 0 <= k < len(sentences)):
-            need(False, path, line, f"{what}: 'sent_id' {k!r} is not one of the {len(sentences)} sentences")
-        n = len(sentences[k])
-        if not (
-            isinstance(off, list) and len(off) == 2 and _int(off[0]) and _int(off[1]) and 0 <= off[0] < off[1] <= n
-        ):
-            need(False, path, line, f"{what}: 'offset' {off!r} is not a token span of sentence {k} ({n} tokens)")
-        j = joined[k]
-        return k, [j.starts[off[0]], j.ends[off[1] - 1]]
-
-    for v_k, event in enumerate(obj.get("events") or []):
-        need(isinstance(event, dict), path, line, f"events {v_k} must be an object")
-        by_sentence_: dict[int, list[dict[str, Any]]] = {}
-        for m_k, m in enumerate(event.get("mention") or []):
-            k, pos = place(m, f"events {v_k} mention {m_k}")
-            trigger = {"id": m.get("id"), "trigger_word": m.get("trigger_word"), "position": pos, "arguments": []}
-            by_sentence_.setdefault(k, []).append(trigger)
-        for k, triggers in by_sentence_.items():
-            lines[k]["events"].append({"type": event.get("type"), "triggers": triggers})
-    for n_k, neg in enumerate(obj.get("negative_triggers") or []):
-        k, pos = place(neg, f"negative_triggers {n_k}")
-        lines[k]["negative_triggers"].append(
-            {"id": neg.get("id"), "trigger_word": neg.get("trigger_word"), "position": pos}
-        )
-    return lines
+    return is_unified_line(obj) or is_maven_line(obj) or is_maven_arg_line(obj)
 
 
 # -- the unified lines -------------------------------------------------------------------------------
@@ -201,6 +138,26 @@ class _Line:
     def span(self, m: Any, word_key: str, what: str) -> tuple[int, int]:
         """A mention's ``position`` checked against the text and its ``word_key`` text (as UTF-16 units when only
         that reading fits); its edges become token edges."""
+        text = self.text
+        pos = m.get("position") if isinstance(m, dict) else None
+        if type(pos) is list and len(pos) == 2:  # the common case first: messages are made only for a bad span
+            s, e = pos
+            word = m.get(word_key)
+            if (
+                type(s) is int
+                and type(e) is int
+                and 0 <= s < e <= len(text)
+                and (word is None or text[s:e] == word)
+                and not text[s:e].isspace()
+            ):
+                self.edges.add(s)
+                self.edges.add(e)
+                return s, e
+        return self._odd_span(m, word_key, what)
+
+    def _odd_span(self, m: Any, word_key: str, what: str) -> tuple[int, int]:
+        """``span`` for a position that is not plainly right: read as UTF-16 units when only that fits, else refused
+        in one line naming the span."""
         path, line, text = self.path, self.line, self.text
         need(isinstance(m, dict), path, line, f"{what} must be an object")
         pos, word = m.get("position"), m.get(word_key)
@@ -215,7 +172,7 @@ class _Line:
         assert fit is not None
         s, e, how = fit
         self.utf16 += how == "utf16"
-        need(text[s:e].strip() != "", path, line, f"{what}: [{s}, {e}] holds only whitespace")
+        need(not text[s:e].isspace(), path, line, f"{what}: [{s}, {e}] holds only whitespace")
         self.edges.update((s, e))
         return s, e
 
@@ -294,9 +251,9 @@ def read_omnievent(
             "each line must be an OmniEvent line ('text' with 'events' of 'triggers', 'entities', "
             "'negative_triggers') or a MAVEN document ('content' of 'tokens')",
         )
-        if is_maven_line(obj):
+        if is_maven_line(obj) or is_maven_arg_line(obj):
             maven += 1
-            unified = _maven_lines(obj, path, line)
+            unified = maven_lines(obj, path, line) if is_maven_line(obj) else [maven_arg_line(obj, path, line, lost)]
             key = ("maven", line, _name(obj.get("id"), path, line))  # a MAVEN line is a document
         else:
             unified = [obj]

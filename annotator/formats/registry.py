@@ -150,7 +150,7 @@ FORMATS: dict[str, Format] = {
             export_help="split=train=0.8,dev=0.2, seed=N, misaligned=expand|skip, unit=sentence|document, "
             "names=schema|aliases (aliases: each name's first alias, ACE's PER and Conflict.Attack for the news schema)",
             description="OmniEvent's unified JSONL (train.unified.jsonl: ACE2005, ERE, TAC KBP, MAVEN as OmniEvent "
-            "converts them), and MAVEN's own files in",
+            "converts them), and MAVEN's and MAVEN-ARG's own files in",
             title="OmniEvent",
         ),
         Format(

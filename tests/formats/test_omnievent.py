@@ -253,6 +253,51 @@ def test_a_maven_document_is_read_as_its_unified_lines(tmp_path):
     assert "events 0 mention 1: 'offset' [2, 9] is not a token span of sentence 1 (4 tokens)" in str(exc.value)
 
 
+def test_a_maven_arg_document_comes_in_with_its_arguments(tmp_path):
+    text = "The tour supported her first two albums . It toured the United States and Canada ."
+    doc_arg = {
+        "id": "10e2",
+        "title": "The Tour",
+        "document": text,
+        "events": [
+            {
+                "id": "EVENT_1",
+                "type": "Supporting",
+                "type_id": 42,
+                "mention": [{"id": "m1", "trigger_word": "supported", "offset": pos(text, "supported")}],
+                "argument": {
+                    "Agent": [{"content": "The tour", "offset": pos(text, "The tour")}],
+                    "Location": [{"entity_id": "ENTITY_us"}],
+                    "Content": [],
+                },
+            }
+        ],
+        "entities": [
+            {
+                "id": "ENTITY_us",
+                "type": "Location",
+                "mention": [
+                    {"id": "u1", "mention": "United States", "offset": pos(text, "United States")},
+                    {"id": "u2", "mention": "Canada", "offset": pos(text, "Canada")},
+                ],
+            }
+        ],
+    }
+    path = tmp_path / "train.jsonl"
+    write_lines(path, [doc_arg])
+    assert detect_format(path) == "omnievent"
+    result = read_omnievent(path, default_schema())
+    (doc,) = result.documents
+    assert doc.name == "10e2" and doc.text == text and doc.meta.get("title") == "The Tour"
+    assert spans(doc) == [("Canada", "Location"), ("United States", "Location")]
+    (event,) = doc.events
+    keys = {e.key: doc.text[e.start : e.end] for e in doc.entities}
+    # the entity's mention nearest the trigger is the argument; "The tour" is no entity and its role takes none
+    assert [(role, keys[key]) for role, key in event.arguments] == [("Location", "United States")]
+    assert any("'The tour'" in w and "the role takes no entity label" in w for w in result.warnings)
+    assert any("entity of several mentions (its mention nearest the trigger taken) (1)" in w for w in result.warnings)
+
+
 @pytest.mark.parametrize(
     ("change", "said"),
     [
@@ -377,3 +422,20 @@ def test_our_export_comes_back_onto_its_documents(tmp_path, capsys):
         assert project.document_ids() == [doc]
         got = sorted((text[e.start : e.end], e.state) for e in project.entities(doc))
     assert got == [("Mosul", "added"), ("Safwan", "suggested")]
+
+
+def test_positions_in_utf16_units_are_read_where_only_that_fits(tmp_path):
+    text = "\U0001f642 Rebels attacked ."
+    line = {
+        "id": "t",
+        "text": text,
+        "events": [{"type": "Attack", "triggers": [{"id": "a", "trigger_word": "attacked", "position": [10, 18]}]}],
+        "negative_triggers": [{"id": 0, "trigger_word": "Rebels", "position": [3, 9]}],
+    }
+    path = tmp_path / "u.unified.jsonl"
+    write_lines(path, [line])
+    result = read_omnievent(path, default_schema())
+    (doc,) = result.documents
+    (event,) = doc.events
+    assert doc.text[event.trigger_start : event.trigger_end] == "attacked"
+    assert any("2 positions read as UTF-16 units" in n for n in result.notes)

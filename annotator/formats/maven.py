@@ -1,0 +1,153 @@
+"""MAVEN's own files as OmniEvent's unified lines, for ``formats.omnievent`` to read: MAVEN (``content`` sentences
+with ``tokens``; ``events`` with ``mention`` lists of ``trigger_word``, ``sent_id``, ``offset`` token spans;
+``negative_triggers``) made into a line a sentence the way OmniEvent's MAVEN conversion makes them (each sentence's
+tokens, a space between them); MAVEN-ARG (the whole ``document`` text; ``events`` with ``mention`` lists of character
+``offset`` spans and an ``argument`` map of role to ``{content, offset}`` or ``{entity_id}``; ``entities`` with
+``mention`` lists) into one line.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from pathlib import Path
+from typing import Any
+
+from annotator.formats.common import need
+from annotator.formats.tokens import join_tokens
+
+
+def _int(x: Any) -> bool:
+    return isinstance(x, int) and not isinstance(x, bool)
+
+
+def is_maven_line(obj: Any) -> bool:
+    """A MAVEN document: ``content`` as sentences with ``tokens``, beside ``events`` or ``candidates``."""
+    content = obj.get("content") if isinstance(obj, dict) else None
+    return (
+        isinstance(content, list)
+        and bool(content)
+        and all(isinstance(s, dict) and isinstance(s.get("tokens"), list) for s in content)
+        and any(k in obj for k in ("events", "candidates", "negative_triggers"))
+    )
+
+
+def is_maven_arg_line(obj: Any) -> bool:
+    """A MAVEN-ARG document: the ``document`` text beside ``events`` whose items have ``mention`` lists."""
+    if not isinstance(obj, dict) or not isinstance(obj.get("document"), str):
+        return False
+    events = obj.get("events")
+    return isinstance(events, list) and all(isinstance(v, dict) and "mention" in v for v in events)
+
+
+def maven_lines(obj: dict[str, Any], path: Path, line: int) -> list[dict[str, Any]]:
+    """A MAVEN document as unified lines, a sentence each: the text its tokens with a space between them, each
+    token span ``offset`` (of sentence ``sent_id``) at the characters of those tokens."""
+    sentences = [s["tokens"] for s in obj["content"]]
+    for k, tokens in enumerate(sentences):
+        need(
+            bool(tokens) and all(isinstance(t, str) and t.strip() for t in tokens),
+            path,
+            line,
+            f"content {k}: 'tokens' must be a non-empty list of tokens (strings)",
+        )
+    joined = [join_tokens([tokens]) for tokens in sentences]
+    doc_id = obj.get("id")
+    lines: list[dict[str, Any]] = [
+        {"id": doc_id, "text": j.text, "events": [], "negative_triggers": [], "entities": []} for j in joined
+    ]
+    lines[0].update({k: v for k, v in obj.items() if k not in ("id", "content", "events", "negative_triggers")})
+    lines[0].pop("candidates", None)
+
+    def place(m: Any, what: str) -> tuple[int, list[int]]:
+        need(isinstance(m, dict), path, line, f"{what} must be an object")
+        k, off = m.get("sent_id"), m.get("offset")
+        if not (_int(k) and 0 <= k < len(sentences)):
+            need(False, path, line, f"{what}: 'sent_id' {k!r} is not one of the {len(sentences)} sentences")
+        n = len(sentences[k])
+        if not (
+            isinstance(off, list) and len(off) == 2 and _int(off[0]) and _int(off[1]) and 0 <= off[0] < off[1] <= n
+        ):
+            need(False, path, line, f"{what}: 'offset' {off!r} is not a token span of sentence {k} ({n} tokens)")
+        j = joined[k]
+        return k, [j.starts[off[0]], j.ends[off[1] - 1]]
+
+    for v_k, event in enumerate(obj.get("events") or []):
+        need(isinstance(event, dict), path, line, f"events {v_k} must be an object")
+        by_sentence_: dict[int, list[dict[str, Any]]] = {}
+        for m_k, m in enumerate(event.get("mention") or []):
+            k, pos = place(m, f"events {v_k} mention {m_k}")
+            trigger = {"id": m.get("id"), "trigger_word": m.get("trigger_word"), "position": pos, "arguments": []}
+            by_sentence_.setdefault(k, []).append(trigger)
+        for k, triggers in by_sentence_.items():
+            lines[k]["events"].append({"type": event.get("type"), "triggers": triggers})
+    for n_k, neg in enumerate(obj.get("negative_triggers") or []):
+        k, pos = place(neg, f"negative_triggers {n_k}")
+        lines[k]["negative_triggers"].append(
+            {"id": neg.get("id"), "trigger_word": neg.get("trigger_word"), "position": pos}
+        )
+    return lines
+
+
+def _distance(position: Any, at: int) -> int:
+    """How far a mention's start is from ``at`` (a malformed position is left for the reader to refuse)."""
+    ok = isinstance(position, list) and bool(position) and _int(position[0])
+    return abs(position[0] - at) if ok else 0
+
+
+def maven_arg_line(obj: dict[str, Any], path: Path, line: int, lost: Counter[str]) -> dict[str, Any]:
+    """A MAVEN-ARG document as one unified line. An event's arguments go with each of its triggers; an argument given
+    by ``entity_id`` is that entity's mention nearest the trigger (counted in ``lost``: the others are not its
+    argument), one given by its ``content`` and ``offset`` is that span."""
+    text = obj["document"]
+    entities = []
+    mentions_of: dict[Any, list[dict[str, Any]]] = {}
+    for e_k, entity in enumerate(obj.get("entities") or []):
+        need(isinstance(entity, dict), path, line, f"entities {e_k} must be an object")
+        mentions = [
+            {"id": m.get("id"), "mention": m.get("mention"), "position": m.get("offset")} if isinstance(m, dict) else m
+            for m in entity.get("mention") or []
+        ]
+        mentions_of[entity.get("id")] = [m for m in mentions if isinstance(m, dict)]
+        entities.append({"type": entity.get("type"), "mentions": mentions})
+
+    def nearest(entity_id: Any, at: Any, what: str) -> dict[str, Any]:
+        ms = mentions_of.get(entity_id)
+        need(bool(ms), path, line, f"{what}: no entity {entity_id!r} with a mention in the document")
+        assert ms is not None
+        if len(ms) > 1:
+            lost["arguments given by an entity of several mentions (its mention nearest the trigger taken)"] += 1
+        t = at[0] if isinstance(at, list) and at and _int(at[0]) else 0
+        return min(ms, key=lambda m: _distance(m.get("position"), t))
+
+    events = []
+    for v_k, event in enumerate(obj.get("events") or []):
+        need(isinstance(event, dict), path, line, f"events {v_k} must be an object")
+        argument = event.get("argument") or {}
+        need(isinstance(argument, dict), path, line, f"events {v_k}: 'argument' must map roles to lists")
+        triggers = []
+        for m_k, m in enumerate(event.get("mention") or []):
+            need(isinstance(m, dict), path, line, f"events {v_k} mention {m_k} must be an object")
+            args = []
+            for role, fillers in argument.items():
+                what = f"events {v_k} argument {role}"
+                need(isinstance(fillers, list), path, line, f"{what} must be a list")
+                got = []
+                for f in fillers:
+                    need(isinstance(f, dict), path, line, f"{what}: {f!r} must be an object")
+                    if "entity_id" in f:
+                        got.append(nearest(f["entity_id"], m.get("offset"), what))
+                    else:
+                        got.append({"mention": f.get("content"), "position": f.get("offset")})
+                if got:
+                    args.append({"role": role, "mentions": got})
+            triggers.append(
+                {
+                    "id": m.get("id"),
+                    "trigger_word": m.get("trigger_word"),
+                    "position": m.get("offset"),
+                    "arguments": args,
+                }
+            )
+        events.append({"type": event.get("type"), "triggers": triggers})
+    rest = {k: v for k, v in obj.items() if k not in ("id", "document", "events", "entities", "negative_triggers")}
+    return {"id": obj.get("id"), "text": text, "events": events, "entities": entities, **rest}
