@@ -6,8 +6,8 @@
 - One annotator left: that annotation goes into the import's annotation set, as decided annotations of that author.
 - Several annotators: each one's annotation goes into an annotation set named after them (``completed_by``), so
   ``annotator agree`` compares them and Review > Adjudicate settles them into the final set, as after ``annotator
-  merge``; the import's set takes the annotation marked ``ground_truth`` (the newest of several), and without one
-  nothing decided (said).
+  merge``; the import's set takes the annotation marked ``ground_truth`` (the newest of several; one without an
+  annotator, as our export writes the final set's, goes there alone), and without one nothing decided (said).
 - Predictions are suggestions (``suggested``, source ``label-studio:MODEL_VERSION``, each region's ``score``, else the
   prediction's own): the first comes into the import's set where no annotation did; others, and those of a task whose
   annotation the set took, are said and not kept (a model's suggestion beside the decision on it would ask for it
@@ -127,10 +127,14 @@ def readings(
         out.append(Reading(items(main.get("result"), f"{who}: 'result'", path, line), "accepted", kept[0][0], SOURCE))
     elif kept:
         truths = [(k, a) for k, (_, a) in enumerate(kept) if a.get("ground_truth") is True]
+        final = ""
         if truths:
             k, main = _chosen(truths)
             results = items(main.get("result"), f"{who}: 'result'", path, line)
             out.append(Reading(results, "accepted", kept[k][0], SOURCE))
+            final = f"{set_name(kept[k][0])}'s" if kept[k][0] is not None else "the one without an annotator"
+        # the ground truth without an annotator is the final version alone (our export writes the final set so)
+        kept = [(n, a) for n, a in kept if not (n is None and a is main)]
         names = [set_name(n) for n, _ in kept]
         covers = {
             set_name(n): {"source": f"{SOURCE}:{path.name}", **({"annotation_id": a["id"]} if _small_id(a) else {})}
@@ -142,14 +146,14 @@ def readings(
         for r in out:
             r.covers = covers
         settled = (
-            f"the import's set takes {set_name(kept[truths[0][0]][0])}'s, marked ground truth"
+            f"the import's set takes {final}, marked ground truth"
             if truths
             else "none is marked ground truth, so the import's set has no decision yet: compare them with "
             "annotator agree and settle them with Review > Adjudicate differences"
         )
         notes.append(
-            f"{where}: the annotations of {len(kept)} annotators are kept each in an annotation set of its own "
-            f"({', '.join(names)}); {settled}"
+            f"{where}: the annotations of {counted(len(kept), 'annotator')} are kept each in an annotation set of "
+            f"its own ({', '.join(names)}); {settled}"
         )
     covers = out[0].covers if out else None
     if preds and main is None:

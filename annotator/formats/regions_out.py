@@ -49,6 +49,7 @@ class OutRegion:
 
 
 KEPT = ("doccano", "label_studio")  # where the two imports keep relations between entities (the same shape)
+SETS_KEY = "annotation_sets"  # teams.sets.META_KEY: the annotators' sets that cover a document
 ALSO_KEPT = ("webanno",)  # a WebAnno TSV import keeps them in that shape too: written by these exports as well
 
 
@@ -125,14 +126,16 @@ def doccano_line(rec: dict[str, Any], report: FormatExportReport) -> dict[str, A
     return line
 
 
-def label_studio_task(rec: dict[str, Any], report: FormatExportReport) -> dict[str, Any]:
-    """A document as a task of Label Studio's JSON export (``from_name`` ``label``, ``to_name`` and the text's key
-    ``text``, or the names and key the task came in with: ``meta["label_studio_task"]``, ``label_studio.task_shape``).
-    """
+def _shape(rec: dict[str, Any]) -> dict[str, Any]:
+    shape = rec["meta"].get("label_studio_task")
+    return shape if isinstance(shape, dict) else {}
+
+
+def label_studio_result(rec: dict[str, Any], report: FormatExportReport) -> list[dict[str, Any]]:
+    """A document's annotations (one set's record) as the ``result`` of a Label Studio annotation."""
     regions, relations = regions_and_relations(rec, report)
     text = rec["text"]
-    shape = rec["meta"].get("label_studio_task")
-    shape = shape if isinstance(shape, dict) else {}
+    shape = _shape(rec)
     to_name = shape.get("to_name", shape.get("text_key", "text"))
     u16 = Utf16Map(text)
     rid = {r.number: f"r{r.number}" for r in regions}
@@ -162,8 +165,21 @@ def label_studio_task(rec: dict[str, Any], report: FormatExportReport) -> dict[s
                 "value": {"text": [c["text"] for c in rec["comments"]]},
             }
         )
-    data: dict[str, Any] = {shape.get("text_key", "text"): text, "name": rec["name"]}
-    for k, v in _meta(rec, (*KEPT, "label_studio_id", "label_studio_task")).items():
+    return result
+
+
+def label_studio_task(
+    rec: dict[str, Any], report: FormatExportReport, others: dict[str, dict[str, Any]] | None = None
+) -> dict[str, Any]:
+    """A document as a task of Label Studio's JSON export (``from_name`` ``label``, ``to_name`` and the text's key
+    ``text``, or the names and key the task came in with: ``meta["label_studio_task"]``, ``label_studio.task_shape``).
+    ``others``: the records of the annotators' sets that cover the document (``meta["annotation_sets"]``), each
+    written as an annotation of its own (``completed_by`` the set's name), the exported set's marked ``ground_truth``
+    when it has a decision: the import reads them back into the same sets."""
+    result = label_studio_result(rec, report)
+    shape = _shape(rec)
+    data: dict[str, Any] = {shape.get("text_key", "text"): rec["text"], "name": rec["name"]}
+    for k, v in _meta(rec, (*KEPT, "label_studio_id", "label_studio_task", SETS_KEY)).items():
         if k in data or not isinstance(v, (str, int, float, bool)):
             report.problem("meta values left out (not text or a number)", f"{rec['name']}: {k}")
             continue
@@ -175,13 +191,16 @@ def label_studio_task(rec: dict[str, Any], report: FormatExportReport) -> dict[s
     if isinstance(shape.get("meta"), dict):
         task["meta"] = shape["meta"]
     decided = [x for x in rec["entities"] + rec["events"] if x["state"] != "suggested"]
+    theirs = [{"completed_by": name, "result": label_studio_result(r, report)} for name, r in (others or {}).items()]
     if result and not decided:  # undecided suggestions only: a prediction, read back as suggestions
         models = {x["source"] for x in rec["entities"] + rec["events"]}
         model = models.pop() if len(models) == 1 else ""  # a Label Studio prediction's model_version, as it came
         model = model[len("label-studio:") :] if model.startswith("label-studio:") else "annotator"
-        task["annotations"], task["predictions"] = [], [{"model_version": model, "result": result}]
+        task["annotations"], task["predictions"] = theirs, [{"model_version": model, "result": result}]
+    elif theirs and not decided:  # the annotators' alone: no decision yet
+        task["annotations"] = theirs
     else:
-        task["annotations"] = [{"result": result}]
+        task["annotations"] = [{"result": result, **({"ground_truth": True} if theirs else {})}] + theirs
     return task
 
 
@@ -220,7 +239,27 @@ def write_doccano(project: Project, out: str | Path, request: ExportRequest) -> 
     return _write(project, out, request, "doccano", doccano_line, array=False)
 
 
+def _other_sets(project: Project, request: ExportRequest, rec: dict[str, Any]) -> dict[str, dict[str, Any]]:
+    """The records of the annotators' sets that cover ``rec``'s document (``meta["annotation_sets"]``, written by a
+    merge or an import of several annotators' work), the exported set apart."""
+    covers = rec["meta"].get(SETS_KEY)
+    exported = request.annotation_set or project.annotation_set
+    out = {}
+    for name in covers if isinstance(covers, dict) else ():
+        if name != exported:
+            got = iter_document_records(project, request.states, None, name, FormatExportReport(), ids=[rec["id"]])
+            out[name] = next(got)
+    return out
+
+
 @export_writer("label_studio")
 def write_label_studio(project: Project, out: str | Path, request: ExportRequest) -> FormatExportReport:
-    """Label Studio's JSON export: a list of tasks."""
-    return _write(project, out, request, "label_studio", label_studio_task, array=True)
+    """Label Studio's JSON export: a list of tasks, each annotator's set of a document an annotation of its own."""
+    return _write(
+        project,
+        out,
+        request,
+        "label_studio",
+        lambda rec, report: label_studio_task(rec, report, _other_sets(project, request, rec)),
+        array=True,
+    )

@@ -179,3 +179,34 @@ def test_an_annotator_who_marked_nothing_covers_the_task(tmp_path):
     pair = agreement(project)["pairs"][0]
     assert pair["documents"] == 1, pair
     project.close()
+
+
+def test_the_label_studio_export_writes_each_annotators_set_back(tmp_path):
+    """The export wrote the final set alone: a Label Studio project imported with several annotators and exported
+    again lost every annotator's work (and said the 'annotation_sets' record was a meta value left out)."""
+    path = tmp_path / "tasks.json"
+    path.write_bytes(orjson.dumps([OVERLAP, TRUTH]))
+    p, q = tmp_path / "p.annotator", tmp_path / "q.annotator"
+    out, again = tmp_path / "out.json", tmp_path / "again.json"
+    assert main(["import", str(p), str(path)]) == 0
+    assert main(["export", str(p), "-f", "label_studio", "-o", str(out)]) == 0
+    first, second = orjson.loads(out.read_bytes())
+    assert [a["completed_by"] for a in first["annotations"]] == ["alice@example.org", "label-studio user 7"]
+    assert first["predictions"][0]["model_version"] == "ner-3"  # no decision: the final set's suggestions
+    assert [(a.get("completed_by"), a.get("ground_truth")) for a in second["annotations"]] == [
+        (None, True),  # the final set's decision
+        ("alice@example.org", None),
+        ("bob", None),
+    ]
+    assert "annotation_sets" not in first["data"]
+    assert main(["import", str(q), str(out)]) == 0
+    assert main(["export", str(q), "-f", "label_studio", "-o", str(again)]) == 0
+    assert again.read_bytes() == out.read_bytes()
+    with Project(q, create=False) as project:
+        one, two = project.document_ids()
+        assert spans(project, one, "label-studio user 7") == [
+            ("Kabul", "GPE", "accepted", "label-studio user 7"),
+            ("Monday", "DATE", "accepted", "label-studio user 7"),
+        ]
+        assert [(e.label, e.state) for e in project.entities(two, "main")] == [("GPE", "accepted")]
+        assert {s for s in project.annotation_sets()} == {"main", "alice@example.org", "bob", "label-studio user 7"}
