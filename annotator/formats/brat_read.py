@@ -61,6 +61,7 @@ from annotator.formats.common import ReadResult, check_with_line, need
 from annotator.importing import IncomingDocument, IncomingEntity, IncomingEvent, decode_text
 from annotator.rules import ALLOWED_WHILE_WORKING, event_breaches
 from annotator.schema import Schema, default_schema
+from annotator.wording import counted
 
 
 @dataclass
@@ -245,7 +246,7 @@ def _offsets(
             0 <= s < e <= len(text),
             ann,
             line,
-            f"{tid}: offsets {nums[0]} {nums[1]} are outside the text ({len(text)} characters) or empty",
+            f"{tid}: offsets {nums[0]} {nums[1]} are outside the text ({counted(len(text), 'character')}) or empty",
         )
         frags.append((s, e))
     return min(s for s, _ in frags), max(e for _, e in frags), frags

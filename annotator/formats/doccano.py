@@ -34,6 +34,7 @@ from annotator.formats.common import (
 from annotator.formats.regions import Region, build_document
 from annotator.offsets import Utf16Map
 from annotator.schema import Schema
+from annotator.wording import counted
 
 RESERVED = ("text", "label", "labels", "entities", "annotations", "relations", "Comments", "comments", "id", "name")
 
@@ -144,7 +145,7 @@ def _document(obj: Any, path: Path, line: int, schema: Schema | None, warnings: 
             0 <= s < e <= len(text),
             path,
             line,
-            f"span {key!r} ({label}) has offsets {s}, {e} outside the text ({len(text)} characters) or empty",
+            f"span {key!r} ({label}) has offsets {s}, {e} outside the text ({counted(len(text), 'character')}) or empty",
         )
         regions.append(Region(key, s, e, label))
     name = obj.get("name", obj.get("id"))

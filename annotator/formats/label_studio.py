@@ -46,6 +46,7 @@ from annotator.importing import IncomingDocument
 from annotator.db import is_score
 from annotator.offsets import Utf16Map
 from annotator.schema import Schema, default_schema
+from annotator.wording import counted
 
 TASK_KEYS = {
     "id",
@@ -352,7 +353,7 @@ def _document(
                 path,
                 line,
                 f"{who}: region {g.key!r} ({g.label}) has offsets {g.start}, {g.end} outside the text "
-                f"({len(text)} characters) or empty",
+                f"({counted(len(text), 'character')}) or empty",
             )
     for i, said_notes in region_notes:
         g = regions[i]

@@ -15,6 +15,7 @@ from annotator.errors import ImportFileError
 from annotator.formats.common import ReadResult, need
 from annotator.formats.project_json import export_result, load_json, parse_document
 from annotator.importing import MAX_FILE_CHARS, IncomingDocument, IncomingEntity, decode_text
+from annotator.wording import counted
 
 
 def read_txt(path: Path) -> IncomingDocument:
@@ -73,7 +74,7 @@ def parse_jsonl_object(obj: Any, path: str, line: int) -> IncomingDocument:
             type(start) is int and type(end) is int and 0 <= start < end <= len(text),
             path,
             line,
-            f"{what} {k} has bad offsets {start!r}, {end!r} (text has {len(text)} characters)",
+            f"{what} {k} has bad offsets {start!r}, {end!r} (text has {counted(len(text), 'character')})",
         )
         need(isinstance(label, str) and label != "", path, line, f"{what} {k} needs a label")
         ents.append(IncomingEntity(k, start, end, label))
