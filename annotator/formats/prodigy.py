@@ -151,7 +151,8 @@ def record_to_task(
                 "label": r["label"],
             }
         )
-    meta = {k: v for k, v in rec["meta"].items() if k != "prodigy"}
+    # the file holds one set: the record of the annotators' sets (teams.sets.META_KEY) would name sets it lacks
+    meta = {k: v for k, v in rec["meta"].items() if k not in ("prodigy", "annotation_sets")}
     task: dict[str, Any] = {
         "text": text,
         "tokens": tokens,

@@ -94,7 +94,7 @@ def doccano_line(rec: dict[str, Any], report: FormatExportReport) -> dict[str, A
     has no relations, and offsets read as UTF-16 units go back as UTF-16 units (``meta["doccano_form"]``)."""
     regions, relations = regions_and_relations(rec, report)
     reserved = {"text", "label", "labels", "entities", "relations", "Comments", "comments", "id", "name"}
-    meta = _meta(rec, (*KEPT, "doccano_id", "doccano_form"))
+    meta = _meta(rec, (*KEPT, "doccano_id", "doccano_form", SETS_KEY))  # the file holds one set: none to record
     for k in sorted(set(meta) & reserved):
         report.problem("meta keys left out (doccano's own keys)", f"{rec['name']}: {k}")
     line: dict[str, Any] = {"id": rec["meta"].get("doccano_id", rec["id"]), "name": rec["name"], "text": rec["text"]}

@@ -13,7 +13,7 @@ from annotator.formats.label_studio import read_label_studio
 from annotator.formats.loading import import_format
 from annotator.store import Project
 from annotator.teams.agreement import agreement
-from annotator.teams.sets import covered_documents
+from annotator.teams.sets import annotator_sets, covered_documents
 
 TEXT = "Rebels attacked Kabul on Monday."
 
@@ -210,3 +210,19 @@ def test_the_label_studio_export_writes_each_annotators_set_back(tmp_path):
         ]
         assert [(e.label, e.state) for e in project.entities(two, "main")] == [("GPE", "accepted")]
         assert {s for s in project.annotation_sets()} == {"main", "alice@example.org", "bob", "label-studio user 7"}
+
+
+def test_a_one_set_export_does_not_name_the_annotators_sets(tmp_path):
+    """doccano and Prodigy files hold one set: they carried the document's record of the annotators' sets, so a
+    project that imported them 'had' sets alice and bob, empty, and agree compared them (zero items, kappa of '-')."""
+    path = tmp_path / "tasks.json"
+    path.write_bytes(orjson.dumps([OVERLAP, TRUTH]))
+    p = tmp_path / "p.annotator"
+    assert main(["import", str(p), str(path)]) == 0
+    for fmt in ("doccano", "prodigy"):
+        out, q = tmp_path / f"out-{fmt}.jsonl", tmp_path / f"{fmt}.annotator"
+        assert main(["export", str(p), "-f", fmt, "-o", str(out)]) == 0
+        assert b"annotation_sets" not in out.read_bytes()
+        assert main(["import", str(q), str(out)]) == 0
+        with Project(q, create=False) as project:
+            assert annotator_sets(project) == []
