@@ -2,7 +2,8 @@
 take them and ``formats.omnievent`` reads them back.
 
 A line: ``id`` (the document's name: each sentence of a document carries it, as OmniEvent's MAVEN conversion
-writes them), ``text`` (the sentence's text from its first token to its last, as stored), ``events`` (an event a
+writes them), ``text`` (the sentence's tokens, a space between them: OmniEvent's English models count words by
+``text.split()``, and its conversions write ``" ".join(tokens)``), ``events`` (an event a
 trigger: ``type``, ``triggers`` ``[{id, trigger_word, position, arguments: [{role, mentions: [{id, mention,
 position}]}]}]``), ``negative_triggers`` (every token of the line no trigger is on, ``id`` counted from 0 in the
 line, as OmniEvent's ACE conversions make them for token classification) and ``entities`` (an entity a mention:
@@ -14,7 +15,8 @@ argument that is a nested event's stand-in (brat) too. Not written: states, sour
 
 from __future__ import annotations
 
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
+from itertools import accumulate
 from pathlib import Path
 from typing import Any
 
@@ -51,21 +53,38 @@ def record_to_omnievent(
         ks = [k for k in range(a, b) if not text[starts[k] : ends[k]].isspace()]
         if ks:
             units.append(ks)
+    # each line's words: its tokens, a space between them, as OmniEvent's conversions write a text (its English
+    # models count words by ``text.split()``); a token holding whitespace is its words
     firsts = [ks[0] for ks in units]
-    bases = [starts[k] for k in firsts]
+    word_starts: list[list[int]] = []
+    word_texts: list[list[str]] = []
+    word_spans: list[list[tuple[int, int]] | None] = []  # per token of the line: its first and last word (None: itself)
+    for ks in units:
+        pieces = [text[starts[k] : ends[k]] for k in ks]
+        words = " ".join(pieces).split()
+        spans_: list[tuple[int, int]] | None = None
+        if len(words) != len(pieces):  # a token holding whitespace
+            spans_, at = [], 0
+            for piece in pieces:
+                n_words = len(piece.split())
+                spans_.append((at, at + n_words - 1))
+                at += n_words
+        word_starts.append(list(accumulate((len(w) + 1 for w in words[:-1]), initial=0)))
+        word_texts.append(words)
+        word_spans.append(spans_)
     lines: list[dict[str, Any]] = [
-        {
-            "id": name,
-            "text": text[starts[ks[0]] : ends[ks[-1]]],
-            "events": [],
-            "negative_triggers": [],
-            "entities": [],
-        }
-        for ks in units
+        {"id": name, "text": " ".join(wt), "events": [], "negative_triggers": [], "entities": []} for wt in word_texts
     ]
 
-    def place(start: int, end: int, what: str) -> tuple[int, list[int], str, list[int]] | None:
-        """(line, position in it, its text, its tokens) of [start, end) on token edges, or None (reported)."""
+    def words_of(k: int) -> tuple[int, int, int]:
+        """(line, first word, last word) of a token that is no whitespace."""
+        n = bisect_right(firsts, k) - 1
+        i = bisect_left(units[n], k)
+        spans_ = word_spans[n]
+        return (n, i, i) if spans_ is None else (n, *spans_[i])
+
+    def place(start: int, end: int, what: str) -> tuple[int, list[int], str, range] | None:
+        """(line, position in it, its text, its words) of [start, end) on token edges, or None (reported)."""
         hit = align(toks, start, end, mode, report, f"{name}: {what}")
         if hit is None:
             return None
@@ -73,12 +92,13 @@ def record_to_omnievent(
         if not inner:
             report.problem("spans left out (only whitespace)", f"{name}: {what} [{start}, {end})")
             return None
-        n = bisect_right(firsts, inner[0]) - 1
-        if bisect_right(firsts, inner[-1]) - 1 != n:
+        n, a, _ = words_of(inner[0])
+        n_last, _, b = words_of(inner[-1])
+        if n_last != n:
             report.problem("spans left out (cross a sentence boundary)", f"{name}: {what} [{start}, {end})")
             return None
-        s, e = starts[inner[0]], ends[inner[-1]]
-        return n, [s - bases[n], e - bases[n]], text[s:e], inner
+        s, e = word_starts[n][a], word_starts[n][b] + len(word_texts[n][b])
+        return n, [s, e], lines[n]["text"][s:e], range(a, b + 1)
 
     mention: dict[int, tuple[int, dict[str, Any]]] = {}  # entity id -> (line, its mention as an argument's)
     count = 0
@@ -94,7 +114,7 @@ def record_to_omnievent(
         lines[n]["entities"].append({"type": label_of(e["label"]), "mentions": [m]})
         mention[e["id"]] = (n, m)
     labels = {e["id"]: e["label"] for e in rec["entities"]}
-    triggered: set[int] = set()
+    triggered: dict[int, set[int]] = {}  # line -> its words in a trigger
     for t_k, v in enumerate(rec["events"]):
         t = v["trigger"]
         got = place(t["start"], t["end"], f"trigger of {v['type']}")
@@ -102,7 +122,7 @@ def record_to_omnievent(
             report.problem("events left out (trigger not usable)", f"{name}: event {v['id']} {v['type']}")
             continue
         n, position, words, inner = got
-        triggered.update(inner)
+        triggered.setdefault(n, set()).update(inner)
         roles: dict[str, list[dict[str, Any]]] = {}
         for arg in v["arguments"]:
             got_m = mention.get(arg["entity_id"])
@@ -123,11 +143,11 @@ def record_to_omnievent(
             "arguments": [{"role": role, "mentions": ms} for role, ms in roles.items()],
         }
         lines[n]["events"].append({"type": type_of(v["type"]), "triggers": [trigger]})
-    for n, ks in enumerate(units):  # every token no trigger is on: OmniEvent's negatives
-        base = bases[n]
+    for n, (ws, wt) in enumerate(zip(word_starts, word_texts)):  # every word no trigger is on: the negatives
+        out = triggered.get(n, ())
         lines[n]["negative_triggers"] = [
-            {"id": i, "trigger_word": text[starts[k] : ends[k]], "position": [starts[k] - base, ends[k] - base]}
-            for i, k in enumerate(k for k in ks if k not in triggered)
+            {"id": i, "trigger_word": wt[j], "position": [ws[j], ws[j] + len(wt[j])]}
+            for i, j in enumerate(j for j in range(len(wt)) if j not in out)
         ]
     return lines
 

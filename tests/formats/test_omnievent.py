@@ -350,7 +350,15 @@ def test_export_writes_a_sentence_a_line_with_every_other_token_a_negative(sampl
     assert len(kabul) == 2  # a sentence a line, each carrying its document's id
     first = kabul[0]
     text = first["text"]
-    assert TEXTS["kabul.txt"].startswith(text)
+    # the tokens, a space between them, as OmniEvent's conversions write a text (its models count words by split())
+    assert text == "Gunmen killed three soldiers near Kabul on Friday \U0001f642 , officials said ."
+    for line in got:  # every word is a negative trigger or in a trigger, and each negative is one word
+        words = line["text"].split()
+        negs = [n["trigger_word"] for n in line["negative_triggers"]]
+        in_triggers = {tuple(t["position"]): t["trigger_word"] for v in line["events"] for t in v["triggers"]}
+        assert sorted(negs + [w for t in in_triggers.values() for w in t.split()]) == sorted(words), line["text"]
+        for n in line["negative_triggers"]:
+            assert line["text"][slice(*n["position"])] == n["trigger_word"] and " " not in n["trigger_word"]
     killed = [t for v in first["events"] for t in v["triggers"]]
     assert {v["type"] for v in first["events"]} == {"Life:Die", "Conflict:Attack"}
     assert all(text[slice(*t["position"])] == t["trigger_word"] == "killed" for t in killed)
@@ -375,7 +383,8 @@ def test_export_unit_document_and_split(sample, tmp_path):
     got = {line["id"]: line for line in lines(out)}
     assert set(got) == set(TEXTS)
     meeting = got["meeting.txt"]
-    assert meeting["text"] == TEXTS["meeting.txt"]
+    assert meeting["text"] == " ".join(meeting["text"].split())  # both sentences in one line, a space between words
+    assert meeting["text"].startswith("Angela Merkel met") and meeting["text"].endswith("$ 2 billion .")
     pay = next(v for v in meeting["events"] if v["type"] == "Transaction:Transfer-Money")["triggers"][0]
     assert meeting["text"][slice(*pay["position"])] == "pay"
     export(project.path, tmp_path / "s.jsonl", "--option", "split=train=0.5,dev=0.5", "--option", "seed=1")
@@ -411,8 +420,8 @@ def test_our_export_comes_back_onto_its_documents(tmp_path, capsys):
     out = tmp_path / "out.jsonl"
     export(p, out)
     assert [line["text"] for line in lines(out)] == [
-        "Rebels  attacked the convoy near Mosul.",
-        "Troops moved to Safwan.",
+        "Rebels attacked the convoy near Mosul .",
+        "Troops moved to Safwan .",
     ]
     with Project(p, create=False) as project:
         (safwan,) = [e for e in project.entities(doc) if text[e.start : e.end] == "Safwan"]
@@ -439,3 +448,19 @@ def test_positions_in_utf16_units_are_read_where_only_that_fits(tmp_path):
     (event,) = doc.events
     assert doc.text[event.trigger_start : event.trigger_end] == "attacked"
     assert any("2 positions read as UTF-16 units" in n for n in result.notes)
+
+
+def test_a_token_holding_a_space_is_written_as_its_words():
+    from annotator.formats.common import FormatExportReport
+    from annotator.formats.omnievent_out import record_to_omnievent
+    from annotator.formats.tokens import DocTokens
+
+    text = "New York  sleeps"
+    toks = DocTokens([0, 8, 10], [8, 10, 16], [False, False, False], [0], True)  # "New York", a gap, "sleeps"
+    entity = {"id": 1, "label": "GPE", "start": 0, "end": 8}
+    rec = {"name": "d", "text": text, "entities": [entity], "events": [], "meta": {}}
+    (line,) = record_to_omnievent(rec, toks, FormatExportReport(format="omnievent"))
+    assert line["text"] == "New York sleeps"
+    assert [n["trigger_word"] for n in line["negative_triggers"]] == ["New", "York", "sleeps"]
+    assert line["negative_triggers"][2]["position"] == [9, 15]
+    assert line["entities"][0]["mentions"][0] == {"id": "d-E0", "mention": "New York", "position": [0, 8]}
