@@ -6,104 +6,22 @@ from __future__ import annotations
 import argparse
 import contextlib
 import dataclasses
-import getpass
 import json
 import sqlite3
 import sys
 from pathlib import Path
-from typing import Any, Callable, Sequence
+from typing import Any, Sequence
 
 from annotator.errors import AnnotatorError, DamagedTextError, OptionError
-from annotator.cli_parser import LISTED, build_parser
+from annotator.cli_common import READ_ONLY, Interrupted, UsageError, in_stages, open_project, progress_bar
+from annotator.cli_export import cmd_export
+from annotator.cli_import import cmd_import
+from annotator.cli_parser import build_parser
 from annotator.wording import counted, were
-
-
-class UsageError(AnnotatorError):
-    """The command line itself is wrong (options that do not go together, a value of the wrong form): exit 2,
-    like argparse's own usage errors; nothing ran."""
-
-
-class Interrupted(KeyboardInterrupt):
-    """Ctrl+C, with what the command had saved by then (``said``, printed after 'interrupted; ')."""
-
-    def __init__(self, said: str) -> None:
-        super().__init__(said)
-        self.said = said
 
 
 EXIT_OK, EXIT_USER_ERROR, EXIT_USAGE, EXIT_INTERRUPTED = 0, 1, 2, 130  # as the README states
 EXIT_PIPE_CLOSED = 141  # the reader of the output went away (`| head`): what a shell reports for SIGPIPE
-
-
-def _progress(total: int | None, desc: str, unit: str = "doc"):  # type: ignore[no-untyped-def]
-    """A progress bar on stderr when it is a terminal (never into pipes and CI logs); use it in a ``with``."""
-    from tqdm import tqdm
-
-    return tqdm(total=total, desc=desc, unit=unit, file=sys.stderr, disable=not sys.stderr.isatty())
-
-
-def _in_stages(bar: Any) -> Callable[[str, int, int], None]:
-    """A ``progress(what, done, of)`` for a command that goes through stages (train's steps, merge's files): the bar
-    says the stage and its count."""
-
-    def progress(message: str, done: int, total: int) -> None:
-        bar.set_description(message[:40])
-        bar.total = total
-        bar.n = done
-        bar.refresh()
-
-    return progress
-
-
-def _annotator(args: argparse.Namespace) -> str:
-    if args.annotator:
-        from annotator.textcheck import has_surrogate, printable
-
-        if has_surrogate(args.annotator):  # bytes the terminal sent that are not UTF-8 (e.g. a Latin-1 terminal)
-            raise AnnotatorError(
-                f"--annotator '{printable(args.annotator)}': not valid UTF-8 text (is the terminal set to another "
-                "encoding?); give the name in UTF-8; nothing was changed"
-            )
-        return args.annotator
-    try:
-        return getpass.getuser()
-    except Exception:
-        return "annotator"
-
-
-def _open(args: argparse.Namespace, create: bool = True, reads_set: bool = False):  # type: ignore[no-untyped-def]
-    """The project of ``args``; ``reads_set``: a command that only reads ``--set`` refuses a set the project does
-    not have (it would read an empty one); import and preannotate make the set they are given."""
-    from annotator.schema import load_schema
-    from annotator.store import Project
-
-    schema = load_schema(args.schema) if getattr(args, "schema", None) else None
-    project = Project(args.project, create=create, schema=schema, annotator=_annotator(args))
-    if project.upgraded is not None:  # it was done without a word: a NAME.vN.bak beside it, older versions locked out
-        print(f"annotator: note: {project.upgraded.summary(project.path.name)}", file=sys.stderr)
-    if project.read_from is not None:  # an older file it cannot upgrade where it is: read from an upgraded copy
-        print(f"annotator: note: {project.read_from.summary(project.path.name)}", file=sys.stderr)
-    if schema is not None and project.schema.to_data() != schema.to_data():  # an existing project: not ignored
-        if project.document_ids():
-            name = project.schema.name
-            project.close()
-            raise AnnotatorError(
-                f"{args.project}: --schema is for a new project; this one already has documents on schema {name!r}: "
-                "nothing was imported"
-            )
-        project.set_schema(schema)  # a project without documents takes it, as it takes a brat annotation.conf
-        print(f"annotator: note: the project now uses the schema {schema.name!r} from {args.schema}", file=sys.stderr)
-    if getattr(args, "set", None):
-        if reads_set:
-            from annotator.teams.sets import check_sets
-
-            try:
-                check_sets(project, [args.set])
-            except AnnotatorError:
-                project.close()
-                raise
-        project.annotation_set = args.set
-    return project
 
 
 def cmd_init(args: argparse.Namespace) -> int:
@@ -116,174 +34,12 @@ def cmd_init(args: argparse.Namespace) -> int:
 
     if path.exists() and path.stat().st_size > 0 and not unfinished_init(path):
         raise AnnotatorError(f"{path}: already exists; nothing was changed")
-    with _open(args) as project:
+    with open_project(args) as project:
         print(
             f"created {path} with schema {project.schema.name!r} "
             f"({counted(len(project.schema.entities), 'label')}, {counted(len(project.schema.events), 'event type')})"
         )
     return 0
-
-
-STANDARD_INPUT = "standard input"  # what messages call the file ``-`` was saved to
-
-
-def cmd_import(args: argparse.Namespace) -> int:
-    from annotator.formats.loading import STDIN, stdin_spooled
-
-    if args.paths.count(STDIN) > 1:
-        raise UsageError("- (standard input) can be read once; give it once")
-    if STDIN in args.paths and sys.stdin.isatty():
-        raise UsageError("- reads documents from standard input, which is a terminal here: pipe them in")
-    piped, args.spool = STDIN in args.paths, ""
-    try:
-        with stdin_spooled(args.paths, sys.stdin.buffer, args.format) as (args.paths, args.spool):
-            if not args.format and (getattr(args, "options", None) or getattr(args, "skip_bad", False)):
-                args.format = _told_format(args.paths)
-            try:
-                return _import_format(args) if args.format else _import_paths(args)
-            except (UsageError, OptionError):
-                raise
-            except AnnotatorError as exc:
-                if not args.spool:
-                    raise
-                raise AnnotatorError(_shown(str(exc), args.spool)) from None
-    except KeyboardInterrupt:
-        if piped and not args.spool:  # the pipe was not read to its end: nothing was stored
-            raise Interrupted(
-                "nothing was imported: standard input was still being read (it is read to its end before anything "
-                "is imported)"
-            ) from None
-        raise
-
-
-def _import_interrupted(saved: str, spool: str, again: str) -> Interrupted:
-    """Ctrl+C in an import: what was ``saved``, then how to finish: ``again`` (run it again), or, when it read
-    standard input (which a pipe cannot give twice), the file its content is kept in (``stdin_spooled``)."""
-    if not spool:
-        return Interrupted(f"{saved}; {again}")
-    return Interrupted(
-        f"{saved}; what standard input gave is kept in {spool}: to finish, run the import again with that file in "
-        "place of -"
-    )
-
-
-def _told_format(paths: list[str]) -> str | None:
-    """The one format every file of ``paths`` is told to be by its name or content, for options given without
-    ``--format`` (``annotator import P eng.train --option column=3``: "--option goes with --format" was the
-    answer); None when they are told to be several or none (``_import_paths`` then says what options go with)."""
-    from annotator.formats.detect import detect_format
-    from annotator.formats.loading import expand_paths
-    from annotator.formats.registry import shown_name
-
-    told = {detect_format(p) if p.exists() else None for p in expand_paths(paths)}
-    if len(told) != 1 or None in told:
-        return None
-    (fmt,) = told
-    print(f"read as {shown_name(fmt)} (told from the files), as --format {fmt} reads them", file=sys.stderr)
-    return fmt
-
-
-def _shown(line: str, spool: str) -> str:
-    """``line`` with the file standard input was saved to called standard input."""
-    return line.replace(spool, STANDARD_INPUT) if spool else line
-
-
-def _import_paths(args: argparse.Namespace) -> int:
-    from annotator import api
-    from annotator.formats.loading import expand_paths
-    from annotator.formats.registry import shown_name
-
-    api.check_import(None, _import_options(args), getattr(args, "skip_bad", False))  # before the project is opened
-    with _open(args) as project, _progress(len(list(expand_paths(args.paths))), "import", "file") as bar:
-
-        def progress(done: int, total: int, path: str) -> None:
-            bar.update(done - bar.n)
-
-        before = len(project.document_ids())
-        try:
-            report = api.import_files(project, args.paths, batch=args.batch, progress=progress)
-        except KeyboardInterrupt:  # every batch before it is stored (files whole), the one under way is not
-            saved = len(project.document_ids()) - before
-            raise _import_interrupted(
-                f"{counted(saved, 'document')} imported before it {'is' if saved == 1 else 'are'} saved, each file "
-                "whole",
-                args.spool,
-                "run the same import again to finish (what is there already is skipped as a duplicate)",
-            ) from None
-    every, spool = args.verbose, args.spool
-    read_as = [f"{path}: read as {shown_name(fmt)}" for path, fmt in getattr(report, "formats", [])]
-    _tell("read as", read_as, every, spool)
-    _tell_import_report(report, every, spool)
-    _tell("skipped", [f"skipped {reason}" for _, reason in report.skipped], every, spool)
-    _print_import_result(report, args)
-    return 0 if report.imported or not report.skipped else 1
-
-
-def _print_import_result(report: Any, args: argparse.Namespace) -> None:
-    """The summary line on stdout, or with ``--json`` the report as JSON; the file standard input was saved to is
-    called standard input in either."""
-    if not getattr(args, "json", False):
-        print(report.summary())
-        return
-
-    def shown(value: Any) -> Any:
-        if isinstance(value, str):
-            return _shown(value, args.spool)
-        if isinstance(value, list):
-            return [shown(v) for v in value]
-        if isinstance(value, dict):
-            return {k: shown(v) for k, v in value.items()}
-        return value
-
-    print(json.dumps(shown(report.to_data()), indent=2, ensure_ascii=False))
-
-
-def _tell(kind: str, lines: list[str], every: bool, spool: str = "") -> None:
-    """Print ``lines`` (of one ``kind``) to stderr: the first LISTED, then how many more (a big file can give
-    thousands); ``spool``: the file standard input was saved to, called so."""
-    shown = lines if every or len(lines) <= LISTED else lines[:LISTED]
-    for line in shown:
-        print(_shown(line, spool), file=sys.stderr)
-    if len(shown) < len(lines):
-        print(f"... and {len(lines) - len(shown):,} more '{kind}' lines (--verbose lists them all)", file=sys.stderr)
-
-
-def _tell_import_report(report: Any, every: bool, spool: str = "") -> None:
-    """What an import did not keep, how it read things, and the documents it already had."""
-    _tell("not kept", [f"not kept: {w}" for w in getattr(report, "warnings", [])], every, spool)
-    _tell("note", [f"note: {n}" for n in getattr(report, "notes", [])], every, spool)
-    dups = [f"duplicate: {n} has the same text as document {d}; not imported again" for n, d in report.duplicates]
-    _tell("duplicate", dups, every, spool)
-
-
-def _import_format(args: argparse.Namespace) -> int:
-    """``import --format NAME``: read everything with that reader, then store it all or nothing."""
-    from annotator import api
-
-    options = _import_options(args)
-    api.check_import(args.format, options, args.skip_bad)  # before the project is opened (or made)
-    with _open(args) as project, _progress(len(args.paths), "read", "file") as bar:
-
-        def progress(done: int, total: int, path: str) -> None:
-            bar.update(done - bar.n)
-
-        try:
-            report = api.import_files(
-                project, args.paths, format=args.format, options=options, skip_bad=args.skip_bad, progress=progress
-            )
-        except KeyboardInterrupt:  # read whole, then stored in one transaction: nothing of it is there
-            raise _import_interrupted(
-                "nothing was imported (with --format everything is stored in one step, at the end)",
-                args.spool,
-                "run the same import again",
-            ) from None
-    _tell_import_report(report, args.verbose, args.spool)
-    _print_import_result(report, args)
-    return 0
-
-
-def _import_options(args: argparse.Namespace) -> dict[str, str]:
-    return dict(_split_option(o) for o in getattr(args, "options", None) or [])
 
 
 def cmd_preannotate(args: argparse.Namespace) -> int:
@@ -294,13 +50,13 @@ def cmd_preannotate(args: argparse.Namespace) -> int:
             "--model and --model-version do not go together (--model original is the shipped pipeline, "
             "--model-version N a trained one)"
         )
-    with _open(args, create=False) as project, contextlib.ExitStack() as stack:
+    with open_project(args, create=False) as project, contextlib.ExitStack() as stack:
         saved = {"done": 0, "of": ""}
         bars: list[Any] = []  # drawn from the first batch on: under the 'loading ...' line, not above it
 
         def progress(done: int, total: int) -> None:  # called after each batch's commit
             if not bars:
-                bars.append(stack.enter_context(_progress(total, "preannotate")))
+                bars.append(stack.enter_context(progress_bar(total, "preannotate")))
             bars[0].update(done - bars[0].n)
             saved.update(done=done, of=f" of {total:,}")
 
@@ -339,8 +95,8 @@ def cmd_train(args: argparse.Namespace) -> int:
         seed=args.seed,
         make_default=True if args.make_default else None,
     )
-    with _open(args, create=False) as project, _progress(None, "train", "step") as bar:
-        report = train_project(project, options, progress=_in_stages(bar))
+    with open_project(args, create=False) as project, progress_bar(None, "train", "step") as bar:
+        report = train_project(project, options, progress=in_stages(bar))
     print(report.summary())
     return 0
 
@@ -349,7 +105,7 @@ def cmd_models(args: argparse.Namespace) -> int:
     from annotator.learn.report import format_versions
     from annotator.learn.versions import ORIGINAL, default_version, left_behind_message, list_versions, set_default
 
-    with _open(args, create=False) as project:
+    with open_project(args, create=False) as project:
         if args.default is not None:
             set_default(project, None if args.default == ORIGINAL else _version_number(args.default))
         infos = list_versions(project)
@@ -384,95 +140,17 @@ def _version_number(text: str) -> int:
     return int(text)
 
 
-def cmd_export(args: argparse.Namespace) -> int:
-    from annotator import api
-    from annotator.exporting import STDOUT, written_to_stream
-    from annotator.formats import FORMATS
-    from annotator.formats.records import undecided_counts
-    from annotator.formats.registry import export_format_for, shown_name
-
-    told = ""
-    if args.format is None:  # told from the output's name: 'corpus.conll' wrote JSON under that name
-        args.format = export_format_for(args.output) or "json"
-        told = f" as {shown_name(args.format)} (told from its name)" if export_format_for(args.output) else ""
-        if not told and args.output != STDOUT:  # 'train.oneie', 'corpus.iob': JSON under that name, without a word
-            ending = Path(args.output).suffix
-            told = (
-                " as JSON, the default ("
-                + (f"the ending {ending!r} tells no format" if ending else "a name without an ending tells no format")
-                + "; --format names one)"
-            )
-    options = dict(_split_option(o) for o in args.options or [])
-    to_stdout = args.output == STDOUT
-    record = FORMATS.get(args.format)  # an unknown one is api.export's to refuse
-    if to_stdout and record is not None and record.folder:
-        raise UsageError(f"-o - (standard output) takes a one-file format; {args.format} writes a folder: name one")
-    if to_stdout and record is not None and record.binary and sys.stdout.isatty():
-        raise UsageError(
-            f"{args.format} writes binary data, not onto a terminal: redirect it (-o - > out{record.suffix}) "
-            "or name a file"
-        )
-    if to_stdout and "split" in options:
-        raise UsageError("-o - (standard output) is one file; --option split writes one file per part: name one")
-    with (
-        _open(args, create=False, reads_set=True) as project,
-        _progress(len(project.document_ids(args.status)), "export") as bar,
-    ):
-
-        def progress(done: int) -> None:
-            bar.update(done - bar.n)
-
-        def write(out: Path | str):  # type: ignore[no-untyped-def]
-            return api.export(
-                project,
-                out,
-                args.format,
-                states=args.states or api.EXPORTED_STATES,
-                statuses=args.status,
-                annotation_set=args.set,
-                options=options,
-                progress=progress,
-            )
-
-        if to_stdout:  # the export whole, then its bytes; the summary goes to stderr, out of the data's way
-            report = written_to_stream(write, record.suffix if record else "", sys.stdout.buffer)
-        else:
-            report = write(args.output)
-        undecided = undecided_counts(project, args.status, args.set) if args.states is None else (0, 0)
-    files = getattr(report, "files", None)  # a split export writes one file per part, never ``--output`` itself
-    if to_stdout:  # the summary out of the data's way
-        print(f"wrote standard output{told}: {report.summary()}", file=sys.stderr)
-    elif files:
-        print(f"wrote {', '.join(files)}{told}: {report.summary(with_files=False)}")
-    else:
-        print(f"wrote {args.output}{told}: {report.summary()}")
-    if any(undecided) and args.format not in ("json", "jsonl"):  # the project's own formats keep each state
-        print(
-            f"note: {undecided[0]} entity and {undecided[1]} event suggestions nobody decided are in it, where a "
-            f"training tool takes them for annotations (--states accepted added leaves them out)",
-            file=sys.stderr,
-        )
-    return 0
-
-
-def _split_option(text: str) -> tuple[str, str]:
-    if "=" not in text:
-        raise UsageError(f"--option takes KEY=VALUE, not {text!r}")
-    k, v = text.split("=", 1)
-    return k.strip(), v.strip()
-
-
 def cmd_stats(args: argparse.Namespace) -> int:
     from annotator.stats import format_stats, project_stats
 
     if getattr(args, "model", False):
         from annotator.teams.model_quality import format_model_quality, model_quality
 
-        with _open(args, create=False, reads_set=True) as project:
+        with open_project(args, create=False, reads_set=True) as project:
             result = model_quality(project, args.set or "main")
         print(json.dumps(result, indent=2, ensure_ascii=False) if args.json else format_model_quality(result))
         return 0
-    with _open(args, create=False, reads_set=True) as project:
+    with open_project(args, create=False, reads_set=True) as project:
         stats = project_stats(project, args.set)
     print(json.dumps(stats, indent=2, ensure_ascii=False) if args.json else format_stats(stats))
     return 0
@@ -483,7 +161,7 @@ def cmd_status(args: argparse.Namespace) -> int:
 
     from annotator.formats.records import undecided_counts
 
-    with _open(args, create=False) as project:
+    with open_project(args, create=False) as project:
         ids = project.document_ids() if args.all else _documents_named(project, args.docs)
         changes = set_statuses(project, ids, args.status)
         finished = args.status in ("annotated", "reviewed")
@@ -508,7 +186,7 @@ def cmd_accept(args: argparse.Namespace) -> int:
     ``--min-score`` only those scored at least that much; each document is one edit in the change log."""
     from annotator.edits import accept_all
 
-    with _open(args, create=False, reads_set=True) as project:
+    with open_project(args, create=False, reads_set=True) as project:
         ids = project.document_ids() if args.all else _documents_named(project, args.docs)
         accepted = left = done = 0
         try:
@@ -563,10 +241,10 @@ def cmd_validate(args: argparse.Namespace) -> int:
     from annotator.validation import validate
 
     found: list[dict[str, Any]] = []
-    with _open(args, create=False, reads_set=True) as project:
+    with open_project(args, create=False, reads_set=True) as project:
         ids = project.document_ids()
         done = 0
-        with _progress(len(ids), "validate") as bar:
+        with progress_bar(len(ids), "validate") as bar:
             try:
                 for doc_id in ids:
                     problems = validate(project, doc_id, args.set)
@@ -596,7 +274,7 @@ def cmd_agree(args: argparse.Namespace) -> int:
             f"--sets names one annotation set ({args.sets[0]}); agreement compares two or more: name another, or "
             "leave --sets out for every set but main"
         )
-    with _open(args, create=False) as project, _progress(None, "agree") as bar:
+    with open_project(args, create=False) as project, progress_bar(None, "agree") as bar:
         scored = {"done": 0, "of": 0}
 
         def progress(done: int, total: int) -> None:
@@ -623,7 +301,10 @@ def cmd_merge(args: argparse.Namespace) -> int:
 
     merged: list[str] = []
 
-    with _open(args) as project, _progress(None, "merge") as bar:  # every source is checked before any is written
+    with (
+        open_project(args) as project,
+        progress_bar(None, "merge") as bar,
+    ):  # every source is checked before any is written
 
         def on_source(source) -> None:  # type: ignore[no-untyped-def]
             bar.write(source.summary(), file=sys.stdout)  # each is reported when done, above the bar
@@ -638,7 +319,7 @@ def cmd_merge(args: argparse.Namespace) -> int:
                 combine=args.combine,
                 replace=args.replace,
                 on_source=on_source,
-                progress=_in_stages(bar),
+                progress=in_stages(bar),
             )
         except KeyboardInterrupt:  # each source is one transaction: the ones reported are kept whole
             if not merged:
@@ -752,7 +433,6 @@ def main(argv: Sequence[str] | None = None) -> int:
             remove_if_empty(made)
 
 
-READ_ONLY = "nothing was changed (it only reads the project)"
 INTERRUPTED = {  # what Ctrl+C left, where "every finished step is saved" is not it
     "export": "nothing was written (an export is written whole or not at all; one there before is as it was)",
     "train": "no model version was made",

@@ -104,7 +104,7 @@ def test_ctrl_c_in_merge_before_it_began_says_nothing_was_merged(tmp_path, team,
     """'every finished step is saved' when Ctrl+C came while the team project was being opened."""
     import annotator.cli as cli
 
-    monkeypatch.setattr(cli, "_open", ctrl_c_at(1, cli._open))
+    monkeypatch.setattr(cli, "open_project", ctrl_c_at(1, cli.open_project))
     assert main(["merge", str(tmp_path / "t3.annotator"), str(tmp_path / "alice.annotator")]) == 130
     err = capsys.readouterr().err
     assert err == "annotator: interrupted; nothing was merged (no source file was written into the project)\n", err

@@ -1,0 +1,104 @@
+"""What the commands of ``annotator`` share: the errors the command line itself raises (a usage error, Ctrl+C with
+what was kept), the project a command opens (and the notes about it), progress bars on a terminal, ``--option``."""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import sys
+from typing import Any, Callable
+
+from annotator.errors import AnnotatorError
+
+READ_ONLY = "nothing was changed (it only reads the project)"
+
+
+class UsageError(AnnotatorError):
+    """The command line itself is wrong (options that do not go together, a value of the wrong form): exit 2,
+    like argparse's own usage errors; nothing ran."""
+
+
+class Interrupted(KeyboardInterrupt):
+    """Ctrl+C, with what the command had saved by then (``said``, printed after 'interrupted; ')."""
+
+    def __init__(self, said: str) -> None:
+        super().__init__(said)
+        self.said = said
+
+
+def progress_bar(total: int | None, desc: str, unit: str = "doc"):  # type: ignore[no-untyped-def]
+    """A progress bar on stderr when it is a terminal (never into pipes and CI logs); use it in a ``with``."""
+    from tqdm import tqdm
+
+    return tqdm(total=total, desc=desc, unit=unit, file=sys.stderr, disable=not sys.stderr.isatty())
+
+
+def in_stages(bar: Any) -> Callable[[str, int, int], None]:
+    """A ``progress(what, done, of)`` for a command that goes through stages (train's steps, merge's files): the bar
+    says the stage and its count."""
+
+    def progress(message: str, done: int, total: int) -> None:
+        bar.set_description(message[:40])
+        bar.total = total
+        bar.n = done
+        bar.refresh()
+
+    return progress
+
+
+def annotator_name(args: argparse.Namespace) -> str:
+    if args.annotator:
+        from annotator.textcheck import has_surrogate, printable
+
+        if has_surrogate(args.annotator):  # bytes the terminal sent that are not UTF-8 (e.g. a Latin-1 terminal)
+            raise AnnotatorError(
+                f"--annotator '{printable(args.annotator)}': not valid UTF-8 text (is the terminal set to another "
+                "encoding?); give the name in UTF-8; nothing was changed"
+            )
+        return args.annotator
+    try:
+        return getpass.getuser()
+    except Exception:
+        return "annotator"
+
+
+def open_project(args: argparse.Namespace, create: bool = True, reads_set: bool = False):  # type: ignore[no-untyped-def]
+    """The project of ``args``; ``reads_set``: a command that only reads ``--set`` refuses a set the project does
+    not have (it would read an empty one); import and preannotate make the set they are given."""
+    from annotator.schema import load_schema
+    from annotator.store import Project
+
+    schema = load_schema(args.schema) if getattr(args, "schema", None) else None
+    project = Project(args.project, create=create, schema=schema, annotator=annotator_name(args))
+    if project.upgraded is not None:  # it was done without a word: a NAME.vN.bak beside it, older versions locked out
+        print(f"annotator: note: {project.upgraded.summary(project.path.name)}", file=sys.stderr)
+    if project.read_from is not None:  # an older file it cannot upgrade where it is: read from an upgraded copy
+        print(f"annotator: note: {project.read_from.summary(project.path.name)}", file=sys.stderr)
+    if schema is not None and project.schema.to_data() != schema.to_data():  # an existing project: not ignored
+        if project.document_ids():
+            name = project.schema.name
+            project.close()
+            raise AnnotatorError(
+                f"{args.project}: --schema is for a new project; this one already has documents on schema {name!r}: "
+                "nothing was imported"
+            )
+        project.set_schema(schema)  # a project without documents takes it, as it takes a brat annotation.conf
+        print(f"annotator: note: the project now uses the schema {schema.name!r} from {args.schema}", file=sys.stderr)
+    if getattr(args, "set", None):
+        if reads_set:
+            from annotator.teams.sets import check_sets
+
+            try:
+                check_sets(project, [args.set])
+            except AnnotatorError:
+                project.close()
+                raise
+        project.annotation_set = args.set
+    return project
+
+
+def split_option(text: str) -> tuple[str, str]:
+    if "=" not in text:
+        raise UsageError(f"--option takes KEY=VALUE, not {text!r}")
+    k, v = text.split("=", 1)
+    return k.strip(), v.strip()

@@ -1,0 +1,82 @@
+"""``annotator export``: a format told from ``--format`` or the output's name, written through
+``annotator.api.export`` to a file, a folder or standard output; the summary, and a note when undecided suggestions
+went into a training format."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from annotator.cli_common import UsageError, open_project, progress_bar, split_option
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    from annotator import api
+    from annotator.exporting import STDOUT, written_to_stream
+    from annotator.formats import FORMATS
+    from annotator.formats.records import undecided_counts
+    from annotator.formats.registry import export_format_for, shown_name
+
+    told = ""
+    if args.format is None:  # told from the output's name: 'corpus.conll' wrote JSON under that name
+        args.format = export_format_for(args.output) or "json"
+        told = f" as {shown_name(args.format)} (told from its name)" if export_format_for(args.output) else ""
+        if not told and args.output != STDOUT:  # 'train.oneie', 'corpus.iob': JSON under that name, without a word
+            ending = Path(args.output).suffix
+            told = (
+                " as JSON, the default ("
+                + (f"the ending {ending!r} tells no format" if ending else "a name without an ending tells no format")
+                + "; --format names one)"
+            )
+    options = dict(split_option(o) for o in args.options or [])
+    to_stdout = args.output == STDOUT
+    record = FORMATS.get(args.format)  # an unknown one is api.export's to refuse
+    if to_stdout and record is not None and record.folder:
+        raise UsageError(f"-o - (standard output) takes a one-file format; {args.format} writes a folder: name one")
+    if to_stdout and record is not None and record.binary and sys.stdout.isatty():
+        raise UsageError(
+            f"{args.format} writes binary data, not onto a terminal: redirect it (-o - > out{record.suffix}) "
+            "or name a file"
+        )
+    if to_stdout and "split" in options:
+        raise UsageError("-o - (standard output) is one file; --option split writes one file per part: name one")
+    with (
+        open_project(args, create=False, reads_set=True) as project,
+        progress_bar(len(project.document_ids(args.status)), "export") as bar,
+    ):
+
+        def progress(done: int) -> None:
+            bar.update(done - bar.n)
+
+        def write(out: Path | str):  # type: ignore[no-untyped-def]
+            return api.export(
+                project,
+                out,
+                args.format,
+                states=args.states or api.EXPORTED_STATES,
+                statuses=args.status,
+                annotation_set=args.set,
+                options=options,
+                progress=progress,
+            )
+
+        if to_stdout:  # the export whole, then its bytes; the summary goes to stderr, out of the data's way
+            report = written_to_stream(write, record.suffix if record else "", sys.stdout.buffer)
+        else:
+            report = write(args.output)
+        undecided = undecided_counts(project, args.status, args.set) if args.states is None else (0, 0)
+    files = getattr(report, "files", None)  # a split export writes one file per part, never ``--output`` itself
+    if to_stdout:  # the summary out of the data's way
+        print(f"wrote standard output{told}: {report.summary()}", file=sys.stderr)
+    elif files:
+        print(f"wrote {', '.join(files)}{told}: {report.summary(with_files=False)}")
+    else:
+        print(f"wrote {args.output}{told}: {report.summary()}")
+    if any(undecided) and args.format not in ("json", "jsonl"):  # the project's own formats keep each state
+        print(
+            f"note: {undecided[0]} entity and {undecided[1]} event suggestions nobody decided are in it, where a "
+            f"training tool takes them for annotations (--states accepted added leaves them out)",
+            file=sys.stderr,
+        )
+    return 0
