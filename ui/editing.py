@@ -180,11 +180,21 @@ class EditActions(QObject):
                 self.c.select_event(None)  # on to a span: the role keys are not for the event just rejected
 
     def delete(self) -> None:
+        """Delete the selected span, else the selected event; the status line says what went (it said nothing, and
+        after a span went it described the event still in the editor)."""
+        c = self.c
         cur = self.current()
+        ev = c.events.get(c.current_event) if cur is None and c.current_event is not None else None
         if cur is not None:
-            self.c.run(cmd.DeleteEntity, cur.id, expected=cur)
-        elif self.c.current_event is not None:
-            self.c.run(cmd.DeleteEvent, self.c.current_event, expected=self.c.events.get(self.c.current_event))
+            c.run(cmd.DeleteEntity, cur.id, expected=cur)
+            gone, what = cur.id not in c.entities, f"{cur.label} “{c.span_text(cur.start, cur.end)}”"
+        elif ev is not None:
+            c.run(cmd.DeleteEvent, ev.id, expected=ev)
+            gone, what = ev.id not in c.events, f"{ev.type} “{c.span_text(ev.trigger_start, ev.trigger_end)}”"
+        else:
+            return
+        if gone:  # (refused: the failure says why)
+            c.report_status(f"{what} deleted (Ctrl+Z puts it back)")
 
     def accept_all(self, min_score: float | None = None) -> None:
         """Accept the document's undecided suggestions, entities and events (their fillers with them); with

@@ -298,3 +298,30 @@ def test_accept_all_suggestions_takes_the_events_too(qtbot, meet_path):
     with Project(meet_path, create=False) as p:
         assert {v.state for v in p.events(doc)} == {"suggested"}
         assert {e.state for e in p.entities(doc)} == {"suggested"}
+
+
+def test_delete_says_what_it_took_out(qtbot, meet_path):
+    """Delete on a span or an event said nothing (Enter and X show the next item): after a span went, the status line
+    described the event still shown in the editor. It says what was deleted and that Ctrl+Z puts it back."""
+    from annotator.store import Project
+
+    from ui_support import close_window, open_window
+
+    w = open_window(qtbot, meet_path)
+    c, v = w.controller, w.view
+    qtbot.waitUntil(lambda: w.panels_built)
+    v.setFocus()
+    qtbot.keyClick(v, Qt.Key.Key_BracketRight)  # ] to the event
+    qtbot.keyClick(v, Qt.Key.Key_Tab)  # on to a span, the event still in the editor
+    span = c.entities[c.current_entity]
+    words = c.span_text(span.start, span.end)
+    qtbot.keyClick(v, Qt.Key.Key_Delete)
+    assert f"{span.label} “{words}” deleted (Ctrl+Z puts it back)" in w.message.text()
+    c.select_entity(None)
+    qtbot.keyClick(v, Qt.Key.Key_BracketRight)
+    qtbot.keyClick(v, Qt.Key.Key_Delete)
+    assert "Contact:Meet “met” deleted (Ctrl+Z puts it back)" in w.message.text()
+    doc = c.doc.id
+    close_window(w)
+    with Project(meet_path, create=False) as p:
+        assert p.events(doc) == [] and span.id not in {e.id for e in p.entities(doc)}
