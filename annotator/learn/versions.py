@@ -189,6 +189,7 @@ def publish(project: Project, tmp: Path, manifest: dict[str, Any], make_default:
     record in one transaction, so two runs finishing at once (the app's and a command's) each get their own number and
     record (the registry was read before and written after: the last writer dropped the other's version)."""
     with project.transaction():
+        _record_left_in_place(project)
         version = next_version(project)
         manifest = {**manifest, "version": version, "source": source_of(project, version)}
         (tmp / MANIFEST).write_bytes(orjson.dumps(manifest, option=orjson.OPT_INDENT_2))
@@ -202,6 +203,42 @@ def publish(project: Project, tmp: Path, manifest: dict[str, Any], make_default:
             reg["default"] = version
         _write_registry(project, reg)
     return version
+
+
+def _record_left_in_place(project: Project) -> list[int]:
+    """Record the versions a run killed between moving its folder into place and recording it left unlisted (whole:
+    the manifest is written before the move), not as the default. Called inside ``publish``'s transaction: no other
+    run is between its move and its record then (it would hold the same write lock)."""
+    root = models_dir(project)
+    if not root.is_dir():
+        return []
+    reg = registry(project)
+    listed = {int(e["version"]) for e in reg["versions"]}
+    found = []
+    for folder in root.iterdir():
+        if not folder.name.isdigit() or int(folder.name) in listed or not folder.is_dir():
+            continue
+        try:
+            manifest = read_manifest(folder)
+        except ModelVersionError:
+            continue
+        if (manifest.get("version"), manifest.get("source")) != (
+            int(folder.name),
+            source_of(project, int(folder.name)),
+        ):
+            continue  # not a version this project published (another project's models folder put here)
+        found.append(int(folder.name))
+        reg["versions"].append(
+            {
+                "version": int(folder.name),
+                "created": manifest.get("created", ""),
+                "documents": manifest.get("documents", 0),
+            }
+        )
+    if found:
+        reg["versions"].sort(key=lambda e: int(e["version"]))
+        _write_registry(project, reg)
+    return found
 
 
 def set_default(project: Project, version: int | None) -> None:

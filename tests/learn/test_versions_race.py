@@ -43,3 +43,35 @@ def test_two_runs_finishing_at_once_each_keep_their_version(tmp_path, monkeypatc
     finally:
         first.close()
         second.close()
+
+
+KILLED_AFTER_THE_RENAME = r"""
+import os, signal, sys
+from annotator.learn import versions
+from annotator.store import Project
+p = Project(sys.argv[1], create=False)
+versions._write_registry = lambda project, reg: os.kill(os.getpid(), signal.SIGKILL)  # killed before the record
+versions.publish(p, versions.new_temp_folder(p), {"created": "killed run", "documents": 8}, True)
+"""
+
+
+def test_a_version_a_killed_run_moved_into_place_is_recorded_by_the_next_run(tmp_path):
+    """A run killed between moving its finished folder into place and recording it left ``p.annotator.models/1``
+    unlisted for ever: minutes of training not offered, its disk space never given back, the next run taking 2. The
+    folder is whole (its manifest is written before the move): the next run records it (not as the default)."""
+    import os
+    import subprocess
+    import sys
+
+    path = tmp_path / "p.annotator"
+    Project(path).close()
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join(sys.path)}
+    killed = subprocess.run([sys.executable, "-c", KILLED_AFTER_THE_RENAME, str(path)], env=env, capture_output=True)
+    assert killed.returncode == -9, killed.stderr.decode()[-2000:]
+    assert (tmp_path / "p.annotator.models" / "1" / "manifest.json").is_file()
+    with Project(path, create=False) as p:
+        assert versions.list_versions(p) == []
+        made = versions.publish(p, versions.new_temp_folder(p), {"created": "next run", "documents": 9}, False)
+        listed = {v.version: (v.manifest.get("created"), v.present, v.default) for v in versions.list_versions(p)}
+    assert made == 2
+    assert listed == {1: ("killed run", True, False), 2: ("next run", True, False)}, listed  # was: {2: ...} alone
