@@ -235,12 +235,12 @@ def told_apart(path: str | Path) -> tuple[str, str] | None:
     """What ``path`` is, told from its name and content, for a reader that refused it: (what it is, the import
     option that reads it), e.g. ("the project's own JSON export", "no --format"); None when nothing tells."""
     from annotator.formats.project_json import FORMAT
-    from annotator.formats.registry import shown_name
+    from annotator.formats.registry import a_shown
 
     p = Path(path)
     fmt = detect_format(p)
     if fmt is not None:
-        return f"a {shown_name(fmt)} file", f"--format {fmt}"
+        return f"{a_shown(fmt)} file", f"--format {fmt}"
     if p.is_dir() or not p.is_file():
         return None
     suffix = p.suffix.lower()

@@ -16,7 +16,7 @@ from annotator.formats import readers, readers_by_suffix
 from annotator.formats.common import ReadResult, check_with_line
 from annotator.formats.detect import detect_format, told_apart
 from annotator.formats.onto_stored import match_stored
-from annotator.formats.registry import FORMATS
+from annotator.formats.registry import FORMATS, a_shown
 from annotator.formats.schema_growth import grown_schema
 from annotator.importing import BATCH, ImportReport, IncomingDocument, check_document, store_documents
 from annotator.wording import counted
@@ -213,7 +213,7 @@ def read_growing(read: Callable[[Schema], ReadResult], path: Path, schema: Schem
         if not grow or not schema.source:
             raise
         labels = tuple(exc.labels)
-        grown = grown_schema(schema, labels, (), path, f"from a {FORMATS[fmt].shown} file")
+        grown = grown_schema(schema, labels, (), path, f"from {a_shown(fmt)} file")
     result = read(grown)
     result.schema, result.labels_added = grown, labels
     result.schema_from = f"it uses labels the schema lacks ({', '.join(labels)})"

@@ -34,6 +34,7 @@ class Format:
     rebuilds_text: bool = False
     title: str = ""  # the name users know it by (Label Studio, DyGIE++), shown in the dialogs and messages
     binary: bool = False  # the export is not text (a DocBin): never written onto a terminal (export -o -)
+    article: str = "a"  # before its shown name in a sentence ("an OmniEvent file")
 
     @property
     def shown(self) -> str:
@@ -152,6 +153,7 @@ FORMATS: dict[str, Format] = {
             description="OmniEvent's unified JSONL (train.unified.jsonl: ACE2005, ERE, TAC KBP, MAVEN as OmniEvent "
             "converts them), and MAVEN's and MAVEN-ARG's own files in",
             title="OmniEvent",
+            article="an",
         ),
         Format(
             "conll",
@@ -227,6 +229,12 @@ def export_format_for(output: str | Path) -> str | None:
 
 def import_formats() -> list[Format]:
     return [f for f in FORMATS.values() if f.reader]
+
+
+def a_shown(name: str) -> str:
+    """The name users know a format by with its article (``an OmniEvent``, ``a OneIE``)."""
+    f = FORMATS.get(name)
+    return f"{f.article} {f.shown}" if f else f"a {name}"
 
 
 def shown_name(name: str) -> str:

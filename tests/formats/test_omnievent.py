@@ -464,3 +464,11 @@ def test_a_token_holding_a_space_is_written_as_its_words():
     assert [n["trigger_word"] for n in line["negative_triggers"]] == ["New", "York", "sleeps"]
     assert line["negative_triggers"][2]["position"] == [9, 15]
     assert line["entities"][0]["mentions"][0] == {"id": "d-E0", "mention": "New York", "position": [0, 8]}
+
+
+def test_a_reader_that_refuses_it_says_it_is_an_omnievent_file(tmp_path):
+    from annotator.formats.detect import told_apart
+
+    path = tmp_path / "train.unified.jsonl"
+    write_lines(path, [KBP])
+    assert told_apart(path) == ("an OmniEvent file", "--format omnievent")
