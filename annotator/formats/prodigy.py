@@ -39,7 +39,7 @@ from annotator.formats.common import (
     trigger_labels,
     write_per_part,
 )
-from annotator.formats.records import ExportRequest, export_writer
+from annotator.formats.records import ExportRequest, covering_set_records, export_writer
 from annotator.formats.tokens import ALIGN_MODES, DocTokens, align
 from annotator.db import is_score
 from annotator.importing import IncomingDocument, IncomingEntity, IncomingEvent
@@ -179,9 +179,29 @@ def write_prodigy(project: Project, out: str | Path, request: ExportRequest) -> 
         request,
         "prodigy",
         lambda rec, toks, report: orjson.dumps(
-            record_to_task(rec, toks, report, mode), option=orjson.OPT_APPEND_NEWLINE
+            with_versions(
+                record_to_task(rec, toks, report, mode),
+                {
+                    n: record_to_task(r, toks, report, mode)
+                    for n, r in covering_set_records(project, request, rec).items()
+                },
+            ),
+            option=orjson.OPT_APPEND_NEWLINE,
         ),
     )
+
+
+def with_versions(task: dict[str, Any], others: dict[str, dict[str, Any]]) -> dict[str, Any]:
+    """``task`` (the exported set's) with the annotators' sets of its document as a review's ``versions``, each an
+    accepted answer of the session named after its set, as Prodigy's review recipe saves them and the reader takes
+    them back into those sets (``prodigy_answers.review_versions``)."""
+    if not others:
+        return task
+    versions = [
+        {**t, "_annotator_id": name, "_session_id": name, "sessions": [name], "answer": "accept"}
+        for name, t in others.items()
+    ]
+    return {**task, "sessions": list(others), "versions": versions}
 
 
 # -- reading --------------------------------------------------------------------------------------

@@ -238,3 +238,21 @@ def chunk_extras(
     ):
         comments.setdefault(r[0], []).append({"author": r[1], "text": r[2], "created_at": r[3]})
     return events, args, comments
+
+
+SETS_KEY = "annotation_sets"  # teams.sets.META_KEY: the annotators' sets that cover a document (merge, imports)
+
+
+def covering_set_records(project: Project, request: "ExportRequest", rec: dict[str, Any]) -> dict[str, dict[str, Any]]:
+    """The records of the annotators' sets that cover ``rec``'s document (``meta["annotation_sets"]``, written by a
+    merge or by an import of several annotators' work), the exported set (``request.annotation_set``) apart, for the
+    formats that hold several annotators' work of a document (Label Studio's annotations, Prodigy's review versions).
+    """
+    covers = rec["meta"].get(SETS_KEY)
+    exported = request.annotation_set or project.annotation_set
+    out = {}
+    for name in covers if isinstance(covers, dict) else ():
+        if name != exported:
+            got = iter_document_records(project, request.states, None, name, ExportReport(), ids=[rec["id"]])
+            out[name] = next(got)
+    return out

@@ -33,7 +33,13 @@ import orjson
 
 from annotator.exporting import atomic_output
 from annotator.formats.common import FormatExportReport
-from annotator.formats.records import ExportRequest, export_writer, iter_document_records
+from annotator.formats.records import (
+    SETS_KEY,
+    ExportRequest,
+    covering_set_records,
+    export_writer,
+    iter_document_records,
+)
 from annotator.offsets import Utf16Map
 from annotator.store import Project
 
@@ -49,7 +55,6 @@ class OutRegion:
 
 
 KEPT = ("doccano", "label_studio")  # where the two imports keep relations between entities (the same shape)
-SETS_KEY = "annotation_sets"  # teams.sets.META_KEY: the annotators' sets that cover a document
 ALSO_KEPT = ("webanno",)  # a WebAnno TSV import keeps them in that shape too: written by these exports as well
 
 
@@ -239,19 +244,6 @@ def write_doccano(project: Project, out: str | Path, request: ExportRequest) -> 
     return _write(project, out, request, "doccano", doccano_line, array=False)
 
 
-def _other_sets(project: Project, request: ExportRequest, rec: dict[str, Any]) -> dict[str, dict[str, Any]]:
-    """The records of the annotators' sets that cover ``rec``'s document (``meta["annotation_sets"]``, written by a
-    merge or an import of several annotators' work), the exported set apart."""
-    covers = rec["meta"].get(SETS_KEY)
-    exported = request.annotation_set or project.annotation_set
-    out = {}
-    for name in covers if isinstance(covers, dict) else ():
-        if name != exported:
-            got = iter_document_records(project, request.states, None, name, FormatExportReport(), ids=[rec["id"]])
-            out[name] = next(got)
-    return out
-
-
 @export_writer("label_studio")
 def write_label_studio(project: Project, out: str | Path, request: ExportRequest) -> FormatExportReport:
     """Label Studio's JSON export: a list of tasks, each annotator's set of a document an annotation of its own."""
@@ -260,6 +252,6 @@ def write_label_studio(project: Project, out: str | Path, request: ExportRequest
         out,
         request,
         "label_studio",
-        lambda rec, report: label_studio_task(rec, report, _other_sets(project, request, rec)),
+        lambda rec, report: label_studio_task(rec, report, covering_set_records(project, request, rec)),
         array=True,
     )

@@ -5,6 +5,7 @@ from __future__ import annotations
 import orjson
 import pytest
 
+from annotator.cli import main
 from annotator.errors import ImportFileError
 from annotator.formats import readers, writers
 from annotator.formats.loading import import_format
@@ -430,3 +431,31 @@ def test_binary_answers_keep_their_rejected_spans_and_leave_the_text_in_progress
     assert (second.status, [(e.label, e.state) for e in second.entities]) == ("in_progress", [("PERSON", "rejected")])
     assert any("2 binary answers rejecting the span it showed" in n for n in result.notes)
     assert any("2 rejected or ignored answers left out" in w for w in result.warnings)
+
+
+def test_the_export_writes_each_annotators_set_as_a_review_version(tmp_path):
+    """Several annotators' answers came in as sets of their own, and the Prodigy export wrote the final set alone:
+    out and in again lost every annotator's. Now their sets go out as a review's ``versions``, read back into them."""
+    text = "Acme hired Lee in Paris."
+    base = {"text": text, "_input_hash": 7, "answer": "accept"}
+    rows = [
+        {**base, "_annotator_id": "news-alice", "spans": [{"start": 0, "end": 4, "label": "ORG"}]},
+        {**base, "_annotator_id": "news-bob", "spans": [{"start": 0, "end": 4, "label": "PERSON"}]},
+    ]
+    (tmp_path / "a.jsonl").write_bytes(b"\n".join(orjson.dumps(r) for r in rows))
+    p, q = tmp_path / "p.annotator", tmp_path / "q.annotator"
+    out, again = tmp_path / "out.jsonl", tmp_path / "again.jsonl"
+    assert main(["import", str(p), str(tmp_path / "a.jsonl")]) == 0
+    assert main(["export", str(p), "-f", "prodigy", "-o", str(out)]) == 0
+    (task,) = [orjson.loads(x) for x in out.read_bytes().splitlines()]
+    assert [(v["_annotator_id"], v["sessions"], v["answer"]) for v in task["versions"]] == [
+        ("news-alice", ["news-alice"], "accept"),
+        ("news-bob", ["news-bob"], "accept"),
+    ]
+    assert main(["import", str(q), str(out)]) == 0
+    assert main(["export", str(q), "-f", "prodigy", "-o", str(again)]) == 0
+    assert again.read_bytes() == out.read_bytes()
+    with Project(q, create=False) as project:
+        (doc,) = project.document_ids()
+        assert [e.label for e in project.entities(doc, "news-alice")] == ["ORG"]
+        assert [e.label for e in project.entities(doc, "news-bob")] == ["PERSON"]
