@@ -213,16 +213,21 @@ def test_the_label_studio_export_writes_each_annotators_set_back(tmp_path):
 
 
 def test_a_one_set_export_does_not_name_the_annotators_sets(tmp_path):
-    """doccano and Prodigy files hold one set: they carried the document's record of the annotators' sets, so a
-    project that imported them 'had' sets alice and bob, empty, and agree compared them (zero items, kappa of '-')."""
+    """A doccano file holds one set: it carried the document's record of the annotators' sets, so a project that
+    imported it 'had' sets alice and bob, empty, and agree compared them (zero items, kappa of '-'). Prodigy's export
+    writes the sets themselves (a review's versions): they come back with what they hold."""
     path = tmp_path / "tasks.json"
     path.write_bytes(orjson.dumps([OVERLAP, TRUTH]))
     p = tmp_path / "p.annotator"
     assert main(["import", str(p), str(path)]) == 0
-    for fmt in ("doccano", "prodigy"):
+    with Project(p, create=False) as project:
+        sets = annotator_sets(project)
+        held = {s: sum(len(project.entities(d, s)) for d in project.document_ids()) for s in sets}
+    for fmt, expected in (("doccano", {}), ("prodigy", held)):
         out, q = tmp_path / f"out-{fmt}.jsonl", tmp_path / f"{fmt}.annotator"
         assert main(["export", str(p), "-f", fmt, "-o", str(out)]) == 0
-        assert b"annotation_sets" not in out.read_bytes()
+        assert (b"annotation_sets" in out.read_bytes()) is False
         assert main(["import", str(q), str(out)]) == 0
         with Project(q, create=False) as project:
-            assert annotator_sets(project) == []
+            got = {s: sum(len(project.entities(d, s)) for d in project.document_ids()) for s in annotator_sets(project)}
+            assert got == expected, fmt
