@@ -94,6 +94,19 @@ def parse_split(value: str | None) -> list[tuple[str, float]] | None:
     return parts
 
 
+def reader_options(options: Mapping[str, str] | None, known: tuple[str, ...], shown: str) -> dict[str, str]:
+    """``options`` as a dict, refused (``OptionError``) when it names a key the reader ``shown`` (``CoNLL``) does not
+    take: the one wording of it for the command line, the app's import dialog and a reader called directly."""
+    opts = dict(options or {})
+    unknown = sorted(set(opts) - set(known))
+    if unknown:
+        raise OptionError(
+            f"{shown} import takes the options {', '.join(known)}, not {', '.join(map(repr, unknown))}; nothing was "
+            "imported"
+        )
+    return opts
+
+
 def option_int(options: dict[str, str], key: str, default: int) -> int:
     try:
         return int(options.get(key, default))

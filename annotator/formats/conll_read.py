@@ -24,8 +24,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Mapping
 
-from annotator.errors import AnnotatorError, ImportFileError, OptionError
-from annotator.formats.common import LabelTally, ReadResult, need, read_text_file
+from annotator.errors import ImportFileError, OptionError
+from annotator.formats.common import LabelTally, ReadResult, need, read_text_file, reader_options
 from annotator.formats.iob import (
     SCHEME_NAMES,
     TAG,
@@ -363,12 +363,7 @@ def read_conll(path: str | Path, schema: Schema | None = None, options: Mapping[
     """A CoNLL-style column file: documents at ``-DOCSTART-`` (or by ``documents=``), entities from the tag column
     (``column=``) in its scheme (``scheme=``)."""
     path = Path(path)
-    opts = dict(options or {})
-    unknown_keys = sorted(set(opts) - set(OPTIONS))
-    if unknown_keys:
-        raise AnnotatorError(
-            f"CoNLL import takes the options {', '.join(OPTIONS)}, not {', '.join(map(repr, unknown_keys))}"
-        )
+    opts = reader_options(options, OPTIONS, "CoNLL")
     asked_scheme, per_doc, column = _scheme_option(opts), _documents_option(opts), _column_option(opts)
     rows, piped_other = _token_rows(path, read_text_file(path).lstrip("\ufeff").replace("\r\n", "\n").split("\n"))
     lines = [line for _, line in rows]

@@ -23,7 +23,7 @@ from typing import Any, Mapping
 
 import orjson
 
-from annotator.errors import AnnotatorError, OptionError
+from annotator.errors import OptionError
 from annotator.formats.brat_conf import proxy_labels
 from annotator.formats.common import (
     FormatExportReport,
@@ -31,6 +31,7 @@ from annotator.formats.common import (
     iter_json_values,
     need,
     option_choice,
+    reader_options,
     write_per_part,
 )
 from annotator.formats.conll import flat_tags, tagged_sentences
@@ -141,12 +142,7 @@ def _tags(obj: dict[str, Any], key: str, names: list[str] | None, path: Path, li
 def read_hf(path: str | Path, schema: Schema | None = None, options: Mapping[str, str] | None = None) -> ReadResult:
     """A token classification JSONL (or JSON list): a sentence or a document a line, see the module's text."""
     path = Path(path)
-    opts = dict(options or {})
-    unknown_keys = sorted(set(opts) - set(OPTIONS))
-    if unknown_keys:
-        raise AnnotatorError(
-            f"Hugging Face import takes the options {', '.join(OPTIONS)}, not {', '.join(map(repr, unknown_keys))}"
-        )
+    opts = reader_options(options, OPTIONS, "Hugging Face")
     names, per_doc = _tag_names(opts.get("tag_names")), _documents(opts)
     parsed: list[TaggedDocument] = []
     for line, obj in iter_json_values(path):

@@ -13,7 +13,7 @@ from typing import Any, BinaryIO, Callable, Iterable, Iterator, Mapping
 
 from annotator.errors import AnnotatorError, ImportFileError, OptionError, UnknownLabelsError
 from annotator.formats import readers, readers_by_suffix
-from annotator.formats.common import ReadResult, check_with_line
+from annotator.formats.common import ReadResult, check_with_line, reader_options
 from annotator.formats.detect import detect_format, told_apart
 from annotator.formats.onto_stored import match_stored
 from annotator.formats.registry import FORMATS, a_shown
@@ -156,11 +156,7 @@ def check_import_options(fmt: str, skip_bad: bool = False, options: Mapping[str,
     if options and not takes:
         can = ", ".join(f.shown for f in FORMATS.values() if f.import_options)
         raise OptionError(f"{FORMATS[fmt].shown} import takes no options (formats with options: {can})")
-    if options and set(options) - set(takes):
-        wrong = ", ".join(repr(k) for k in sorted(set(options) - set(takes)))
-        raise OptionError(
-            f"{FORMATS[fmt].shown} import takes the options {', '.join(takes)}, not {wrong}; nothing was imported"
-        )
+    reader_options(options, takes, FORMATS[fmt].shown)
 
 
 def told_otherwise(exc: ImportFileError, path: Path, fmt: str) -> ImportFileError:

@@ -51,7 +51,13 @@ def test_the_import_dialog_gives_the_conll_reader_its_options(qtbot, window, tmp
     # the menu's tip named four of the seven formats it imports (not CoNLL)
     tip = window.actions_by_name["import_format"].statusTip() or window.actions_by_name["import_format"].toolTip()
     assert "CoNLL" in tip and "DyGIE++" in tip and "spaCy DocBin" in tip
-    assert seen["error"] == "sentences: CoNLL import takes the options scheme, column, documents" and seen["open"]
+    assert (
+        seen["error"]
+        == (  # the command line's words (annotator import -f conll --option sentences=1)
+            "CoNLL import takes the options scheme, column, documents, not 'sentences'; nothing was imported"
+        )
+        and seen["open"]
+    )
     ids = c.project.document_ids()
     assert len(ids) == before + 2  # a sentence a document, as documents=sentence asks
     texts = [c.project.document(d).text for d in ids[before:]]

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from annotator.api import check_import
 from annotator.errors import AnnotatorError
 from annotator.formats.registry import FORMATS, import_formats
 from ui.dialogs.export import parse_options
@@ -96,14 +97,8 @@ class ImportFormatDialog(QDialog):
     def options(self) -> dict[str, str]:
         """The reader's options typed (``documents=sentence; scheme=bioes``); none for a format without any. A key
         the format does not take is refused here (AnnotatorError), as the command line refuses it."""
-        keys = FORMATS[self.format.currentData()].import_options
-        if not keys:
+        if not FORMATS[self.format.currentData()].import_options:
             return {}
         got = parse_options(self.options_edit.text())
-        wrong = sorted(set(got) - set(keys))
-        if wrong:
-            raise AnnotatorError(
-                f"{', '.join(wrong)}: {FORMATS[self.format.currentData()].shown} import takes the options "
-                f"{', '.join(keys)}"
-            )
+        check_import(self.format.currentData(), got)  # in the command line's words
         return got
