@@ -37,7 +37,6 @@ from annotator.schema import Schema
 from annotator.wording import counted
 
 SOURCE = "omnievent"
-OPTIONS = ("documents",)
 DOCUMENTS = ("id", "prefix", "line")
 LINE_KEYS = frozenset({"id", "text", "events", "negative_triggers", "entities", "candidates"})
 NO_ID = ("", "NA")  # ids OmniEvent's ACE conversions write for every line: they name no document
@@ -242,7 +241,7 @@ def read_omnievent(
         raise OptionError(f"option documents must be one of {', '.join(DOCUMENTS)}, not {mode!r}")
     lost: Counter[str] = Counter()
     groups: list[tuple[Any, list[_Line], dict[str, Any]]] = []
-    maven = 0
+    maven: Counter[str] = Counter()  # MAVEN's and MAVEN-ARG's documents
     for line, obj in iter_json_values(path):
         need(
             is_omnievent_line(obj),
@@ -252,8 +251,9 @@ def read_omnievent(
             "'negative_triggers') or a MAVEN document ('content' of 'tokens')",
         )
         if is_maven_line(obj) or is_maven_arg_line(obj):
-            maven += 1
-            unified = maven_lines(obj, path, line) if is_maven_line(obj) else [maven_arg_line(obj, path, line, lost)]
+            own = is_maven_line(obj)
+            maven["MAVEN" if own else "MAVEN-ARG"] += 1
+            unified = maven_lines(obj, path, line) if own else [maven_arg_line(obj, path, line, lost)]
             key = ("maven", line, _name(obj.get("id"), path, line))  # a MAVEN line is a document
         else:
             unified = [obj]
@@ -288,8 +288,10 @@ def read_omnievent(
         f"{path}: each document's text is its lines' texts as they are, a line each "
         f"({counted(n_lines, 'line')} in {counted(len(docs), 'document')})"
     )
-    if maven:
-        text_note += f"; {counted(maven, 'MAVEN document')}: each sentence's tokens, a space between them"
+    if maven["MAVEN"]:
+        text_note += f"; {counted(maven['MAVEN'], 'MAVEN document')}: each sentence's tokens, a space between them"
+    if maven["MAVEN-ARG"]:
+        text_note += f"; {counted(maven['MAVEN-ARG'], 'MAVEN-ARG document')}: its 'document' text, one line"
     result = read_token_lines(docs, path, schema, warnings, SOURCE, "OmniEvent", text_note, "entities")
     result.notes = notes + result.notes
     return result

@@ -296,6 +296,8 @@ def test_a_maven_arg_document_comes_in_with_its_arguments(tmp_path):
     assert [(role, keys[key]) for role, key in event.arguments] == [("Location", "United States")]
     assert any("'The tour'" in w and "the role takes no entity label" in w for w in result.warnings)
     assert any("entity of several mentions (its mention nearest the trigger taken) (1)" in w for w in result.warnings)
+    (how,) = [n for n in result.notes if "each document's text" in n]
+    assert "1 MAVEN-ARG document: its 'document' text, one line" in how and "MAVEN document" not in how
 
 
 @pytest.mark.parametrize(
