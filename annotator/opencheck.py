@@ -177,21 +177,23 @@ def read_only_uris(path: Path, write_open_failed: bool = False) -> list[str]:
 SQLITE_MAX_PATH_BYTES = 512 - len("-journal")
 
 
-def path_too_long(path: Path, exists: bool) -> str | None:
+def path_too_long(path: Path, exists: bool, room: int = 0) -> str | None:
     """Why SQLite cannot open ``path`` when its full path is too long for it (it says 'unable to open database
-    file', as for a folder it cannot write), else None."""
+    file', as for a folder it cannot write), else None; ``room``: bytes more that a file written first beside it
+    under a longer name needs (``Project.save_copy``'s ``.NAME.part``)."""
     if os.name != "posix":
         return None
     try:
         full = os.fsencode(os.path.join(os.path.realpath(path.parent), path.name))
     except OSError:
         return None
-    if len(full) <= SQLITE_MAX_PATH_BYTES:
+    limit = SQLITE_MAX_PATH_BYTES - room
+    if len(full) <= limit:
         return None
     done = "nothing was changed" if exists else "nothing was created"
     return (
         f"its full path is {len(full):,} bytes long, and SQLite opens project files whose full path is at most "
-        f"{SQLITE_MAX_PATH_BYTES} bytes: move it to a shorter path (or shorten its folders' names); {done}"
+        f"{limit} bytes: move it to a shorter path (or shorten its folders' names); {done}"
     )
 
 

@@ -284,6 +284,8 @@ class Project(WatchedFile):
         that fails leaves ``dest`` as it was. Raises SaveError."""
         dest = Path(dest)
         part = dest.with_name(f".{dest.name}.part")
+        if (too_long := opencheck.path_too_long(dest, False, room=len(part.name) - len(dest.name))) is not None:
+            raise SaveError(f"{dest}: cannot save a copy of the project there: {too_long}")
         try:
             out = sqlite3.connect(part)
             try:

@@ -62,3 +62,16 @@ def _made(tmp_path: Path) -> Path:
     with Project(made, annotator="t") as p:
         import_documents(p, [IncomingDocument("Maria Lopez met officials in Paris.", "a.txt")])
     return made
+
+
+def test_save_a_copy_to_a_path_too_long_for_sqlite_says_so(tmp_path):
+    """The app's "Save a copy" (a file deleted while open is saved so) writes ``.NAME.part`` first, 6 bytes longer:
+    'cannot save a copy of the project there (unable to open database file)'."""
+    from annotator.errors import SaveError
+
+    folder = _deep(tmp_path / "deep", 600)
+    with Project(tmp_path / "p.annotator", annotator="t") as p:
+        with pytest.raises(SaveError, match="its full path is 600 bytes long") as caught:
+            p.save_copy(folder / "p.annotator")
+        assert "shorter" in str(caught.value)
+    assert os.listdir(folder) == []
