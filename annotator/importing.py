@@ -268,7 +268,9 @@ def store_documents(project: Project, docs: list[IncomingDocument], report: Impo
                 report.duplicates.append((doc.name, dup[0]))
             continue
         if dup and (not (doc.entities or doc.events) or not _set_is_empty(project, dup[0], aset)):
-            report.duplicates.append((doc.name, dup[0]))
+            # an annotator's set of an input already counted (a Label Studio task's other annotations): one input
+            if doc.annotation_set is None or all(i != dup[0] for _, i in report.duplicates):
+                report.duplicates.append((doc.name, dup[0]))
             continue
         if dup:
             _store_annotations(project, doc, dup[0], aset, t)

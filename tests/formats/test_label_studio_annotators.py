@@ -157,7 +157,9 @@ def test_the_command_line_says_where_the_annotations_went(tmp_path, capsys):
     err = said.out + said.err
     assert "2 imported" in err and "annotated (already in the project)" not in err
     assert "4 annotations in annotators' own sets (alice@example.org, bob, label-studio user 7)" in err
-    assert main(["import", str(p), str(path)]) == 0  # again: nothing twice
+    assert main(["import", str(p), str(path)]) == 0  # again: nothing twice, each task one duplicate (it said 6)
+    said = capsys.readouterr()
+    assert "0 imported, 2 duplicates skipped" in said.out + said.err
     with Project(p, create=False) as project:
         assert sum(len(project.entities(d, "bob")) for d in project.document_ids()) == 1
 
