@@ -29,14 +29,14 @@ from collections import Counter
 from pathlib import Path
 from typing import Any, Mapping
 
-from annotator.errors import OptionError
-from annotator.formats.common import ReadResult, fit_span, iter_json_values, need
+from annotator.formats.common import ReadResult, fit_span, iter_json_values, need, option_choice, reader_options
 from annotator.formats.dygiepp import TokenLine, read_token_lines
 from annotator.formats.maven import is_maven_arg_line, is_maven_line, maven_arg_line, maven_lines
 from annotator.schema import Schema
 from annotator.wording import counted
 
 SOURCE = "omnievent"
+OPTIONS = ("documents",)  # ``import --format omnievent --option KEY=VALUE``
 DOCUMENTS = ("id", "prefix", "line")
 LINE_KEYS = frozenset({"id", "text", "events", "negative_triggers", "entities", "candidates"})
 NO_ID = ("", "NA")  # ids OmniEvent's ACE conversions write for every line: they name no document
@@ -236,9 +236,7 @@ def read_omnievent(
 ) -> ReadResult:
     """An OmniEvent unified file (or MAVEN's own): see the module's text."""
     path = Path(path)
-    mode = dict(options or {}).get("documents", "id")
-    if mode not in DOCUMENTS:
-        raise OptionError(f"option documents must be one of {', '.join(DOCUMENTS)}, not {mode!r}")
+    mode = option_choice(reader_options(options, OPTIONS, "OmniEvent"), "documents", DOCUMENTS)
     lost: Counter[str] = Counter()
     groups: list[tuple[Any, list[_Line], dict[str, Any]]] = []
     maven: Counter[str] = Counter()  # MAVEN's and MAVEN-ARG's documents

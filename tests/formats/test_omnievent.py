@@ -215,6 +215,9 @@ def test_lines_of_one_id_are_one_document_and_coreference_is_reported(tmp_path):
     assert joined.name == "NYT" and joined.text.count("\n") == 2
     with pytest.raises(OptionError):
         read_omnievent(path, default_schema(), options={"documents": "sentence"})
+    with pytest.raises(OptionError) as exc:  # the one wording every reader and the command line give
+        read_omnievent(path, default_schema(), options={"sentences": "1"})
+    assert str(exc.value).startswith("OmniEvent import takes the options documents, not 'sentences'")
 
 
 def test_a_maven_document_is_read_as_its_unified_lines(tmp_path):
