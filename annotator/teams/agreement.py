@@ -159,11 +159,15 @@ def document_scores(project: Project, doc_id: int, set_a: str, set_b: str) -> Sc
 
 
 def pair_agreement(
-    project: Project, set_a: str, set_b: str, scored: Callable[[], None] | None = None
+    project: Project,
+    set_a: str,
+    set_b: str,
+    scored: Callable[[], None] | None = None,
+    docs: list[int] | None = None,
 ) -> dict[str, Any]:
-    """Scores of one pair, for the project and per document (documents both sets cover); ``scored()`` after each
-    document."""
-    docs = shared_documents(project, set_a, set_b)
+    """Scores of one pair, for the project and per document (``docs``: those both sets cover, when the caller has
+    them already); ``scored()`` after each document."""
+    docs = docs if docs is not None else shared_documents(project, set_a, set_b)
     total = Scores()
     per_doc = []
     for doc_id in docs:
@@ -201,16 +205,16 @@ def agreement(
             f"agreement needs two annotation sets or more; the project has {', '.join(chosen) or 'none'} "
             "(merge the annotators' files with `annotator merge`)"
         )
-    pairs = list(combinations(chosen, 2))
+    pairs = {(a, b): shared_documents(project, a, b) for a, b in combinations(chosen, 2)}
     scored = None
     if progress is not None:
-        total = sum(len(shared_documents(project, a, b)) for a, b in pairs)
+        total = sum(len(docs) for docs in pairs.values())
         counter = count(1)
 
         def scored() -> None:
             progress(next(counter), total)
 
-    return {"sets": chosen, "pairs": [pair_agreement(project, a, b, scored) for a, b in pairs]}
+    return {"sets": chosen, "pairs": [pair_agreement(project, a, b, scored, docs) for (a, b), docs in pairs.items()]}
 
 
 # -- text output ----------------------------------------------------------------------------------
