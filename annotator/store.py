@@ -272,6 +272,9 @@ class Project(WatchedFile):
             if conn.in_transaction:
                 conn.execute("ROLLBACK")
             raise
+        # the commit's own checkpoint (SQLite makes one past ~1,000 pages of log) moved the file: looked at now, the
+        # next look compares with what the project itself wrote (it would not know what wrote it); one stat otherwise
+        self._check_copied_over()
 
     def changes(self) -> int:
         """Rows this connection has changed since it opened (it moves with each of our own edits)."""

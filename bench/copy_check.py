@@ -1,7 +1,7 @@
 """What the look for a file copied over an open project costs a write (``Project._check_copied_over``, ``filemark``).
 
-Each write transaction looks at the file twice: before BEGIN (``check_still_here``) and, since session 11, again
-before COMMIT (a copy during a long transaction). While the file has not changed on disk that is one ``stat()``; after
+Each write transaction looks at the file three times: before BEGIN (``check_still_here``) and, since session 11, before
+COMMIT (a copy during a long transaction) and after it (the commit's own checkpoint). While the file has not changed on disk that is one ``stat()``; after
 a checkpoint (the file changed) the file alone is read and the -shm's checkpoint counts (``walindex``) once.
 
 Prints, from one run: the look on an unchanged file (mean of many), the look after a checkpoint by another connection
@@ -77,7 +77,7 @@ def main() -> None:
         )
         print(
             f"the look, file unchanged (mean of {args.looks:,}): {look_wall * 1e6:.1f} us wall, {look_cpu * 1e6:.1f} us CPU "
-            f"= {look_wall / edit_wall:.2%} of an edit's wall time, {look_cpu / edit_cpu:.2%} of its CPU; a write makes two"
+            f"= {look_wall / edit_wall:.2%} of an edit's wall time, {look_cpu / edit_cpu:.2%} of its CPU; a write makes three"
         )
         print(
             f"the -shm's checkpoint counts read (mean of 2,000): {shm_wall * 1e6:.1f} us wall, {shm_cpu * 1e6:.1f} us CPU"

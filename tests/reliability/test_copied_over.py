@@ -282,3 +282,25 @@ def test_a_backup_copied_over_during_a_transaction_stops_it_before_its_commit(tm
     command.close()
     app.close()
     assert digest(path) == kept and intact(path) == ("ok", 50)
+
+
+def test_a_backup_copied_over_after_the_project_s_own_checkpoint_is_caught(tmp_path):
+    """SQLite writes the log into the file by itself at a commit once the log is long (every ~4 MB; here every commit):
+    the open project's last look at the file was then from before its own checkpoint, the checkpoint counts had moved
+    since, and a backup copied in while another program committed was taken for an SQLite restore again. The look
+    after a commit that changed the file keeps up with the project's own checkpoints."""
+    p, path, backup = _moved_past_a_backup(tmp_path)
+    kept = digest(backup)
+    p.db.conn.execute("PRAGMA wal_autocheckpoint = 1")  # every commit writes the log into the file
+    for k in range(1, 5):
+        edits.add_comment(p, k, "checkpointed at its commit " * 20)
+    other = sqlite3.connect(path, isolation_level=None, timeout=10)
+    other.execute("BEGIN IMMEDIATE")
+    other.execute("UPDATE documents SET name = name || ' (renamed)' WHERE id = 3")
+    shutil.copyfile(backup, path)
+    other.execute("COMMIT")
+    with pytest.raises(ProjectMovedError, match="overwritten"):
+        edits.add_comment(p, 2, "after the restore")
+    p.close()
+    other.close()
+    assert digest(path) == kept and intact(path) == ("ok", 50)
