@@ -15,6 +15,7 @@ from annotator.errors import AnnotatorError, ImportFileError, OptionError, Unkno
 from annotator.formats import readers, readers_by_suffix
 from annotator.formats.common import ReadResult, check_with_line, reader_options
 from annotator.formats.detect import detect_format, told_apart
+from annotator.formats.members import doccano_members
 from annotator.formats.onto_stored import match_stored
 from annotator.formats.registry import FORMATS, a_shown
 from annotator.formats.schema_growth import grown_schema
@@ -99,6 +100,7 @@ def import_format(
     skip_bad: bool = False,
     options: Mapping[str, str] | None = None,
     grow: bool | None = None,
+    into_set: str | None = None,
 ) -> FormatImportReport:
     """Read ``paths`` with the reader ``fmt`` (with its ``options``: ``import_options`` of its record); if anything
     is wrong nothing is stored (ImportFileError).
@@ -128,6 +130,10 @@ def import_format(
         except ImportFileError as exc:
             raise told_otherwise(exc, p, fmt) from None
         refuse_own_export(p, fmt)  # a reader that took it took its texts alone
+        for d in result.documents if into_set else ():  # one member's file of several (formats.members)
+            d.annotation_set = into_set
+            for x in [*d.entities, *d.events]:
+                x.annotator = x.annotator or into_set
         if (read_otherwise := told_read_as(p, fmt)) is not None:
             result.notes.append(read_otherwise)
         schema = result.schema if result.labels_added and result.schema is not None else schema
@@ -421,6 +427,14 @@ def import_paths(
             pending.clear()
 
     pairs_done: set[str] = set()  # brat documents read already (NAME.txt and NAME.ann are one document)
+    members = doccano_members(files)  # doccano's export a file per member: each member's labels in a set of their own
+    for folder in dict.fromkeys(f.parent for f in members):
+        names = [m for f, m in members.items() if f.parent == folder]
+        report.notes.append(
+            f"{folder}: {len(names)} doccano files holding the same texts (doccano's export of a project without "
+            f"collaborative annotation, a file a member): each file's labels go into an annotation set named after "
+            f"it ({', '.join(names)}); the import's set has no decision yet (annotator agree compares them)"
+        )
     for number, path in enumerate(files, start=1):
         fmt = detect_format(path) if path.exists() else None
         if fmt == "brat" and path.is_file():
@@ -433,7 +447,7 @@ def import_paths(
         try:
             if fmt is not None:
                 flush()
-                got = import_format(project, fmt, [path], grow=grow)
+                got = import_format(project, fmt, [path], grow=grow, into_set=members.get(path))
                 report.merge(got)
                 report.warnings += got.warnings
                 report.notes += got.notes
