@@ -350,6 +350,6 @@ def read_oneie(path: str | Path, schema: Schema | None = None) -> ReadResult:
             f"{path}: {counted(own, 'sentence')} of {n_sent} kept their own text ('sentence'); the others' text is "
             "their tokens, a space between them (not all their tokens are in their 'sentence' as they are)"
         )
-    result = read_token_lines(lines, path, schema, warnings, SOURCE, "OneIE", text_note)
+    result = read_token_lines(lines, path, schema, warnings, SOURCE, "OneIE", text_note, "entity_mentions")
     result.notes += notes
     return result

@@ -352,3 +352,28 @@ def test_an_ace2005_preprocessing_file_comes_in_with_its_events(tmp_path, capsys
     assert text == "She met the two ministers."
     assert (event.type, text[event.trigger_start : event.trigger_end]) == ("Contact:Meet", "met")
     assert sorted(ents[a.entity_id] for a in event.arguments) == [("She", "PERSON"), ("the two ministers", "PERSON")]
+
+
+def test_an_argument_span_with_no_entity_names_oneies_own_key_of_entities(tmp_path):
+    """The reason an argument on no entity is not kept named DyGIE++'s key ('no entity of 'ner' there') in a OneIE
+    file, which has none of that name."""
+    from annotator.schema import default_schema
+
+    line = {
+        "doc_id": "d",
+        "sent_id": "d-0",
+        "tokens": ["Police", "arrested", "Roh", "."],
+        "entity_mentions": [{"id": "d-0-E0", "entity_type": "PER", "start": 0, "end": 1}],
+        "event_mentions": [
+            {
+                "event_type": "Justice:Arrest-Jail",
+                "trigger": {"start": 1, "end": 2, "text": "arrested"},
+                "arguments": [{"role": "Person", "start": 2, "end": 3}],
+            }
+        ],
+    }
+    path = tmp_path / "train.oneie.json"
+    path.write_text(json.dumps(line) + "\n", encoding="utf-8")
+    result = read_oneie(path, default_schema())
+    (how,) = [n for n in result.notes if "'Roh'" in n]  # kept as a new PERSON entity, the role's one label
+    assert "no entity of 'entity_mentions' there" in how and "'ner'" not in how
