@@ -239,7 +239,14 @@ def read_prodigy(path: str | Path, schema: Schema | None = None) -> ReadResult:
         need(isinstance(text, str) and text != "", path, line, "'text' must be a non-empty string")
         answer = task.get("answer")
         need(answer in (None, "accept", "reject", "ignore"), path, line, f"unknown answer {answer!r}")
-        key = task.get("_input_hash", text)
+        key = task.get("_input_hash")
+        key = text if key is None else key
+        need(
+            isinstance(key, (int, str)) and not isinstance(key, bool),
+            path,
+            line,
+            f"'_input_hash' must be a number (Prodigy's hash of the input), not {key!r}",
+        )
         g = groups.setdefault(key, {"text": text, "line": line, "tasks": [], "rejected": []})
         need(g["text"] == text, path, line, f"_input_hash {key!r} was used for another text (line {g['line']})")
         if answer == "reject" and binary(task) and task.get("spans"):  # a model's span said to be wrong

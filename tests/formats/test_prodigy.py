@@ -459,3 +459,22 @@ def test_the_export_writes_each_annotators_set_as_a_review_version(tmp_path):
         (doc,) = project.document_ids()
         assert [e.label for e in project.entities(doc, "news-alice")] == ["ORG"]
         assert [e.label for e in project.entities(doc, "news-bob")] == ["PERSON"]
+
+
+@pytest.mark.parametrize("bad", [[1, 2], {"a": 1}, True, 1.5])
+def test_an_input_hash_that_is_no_number_is_a_one_line_refusal(tmp_path, bad):
+    """Found by the fuzzing of the readers: a list as ``_input_hash`` crashed the reader (unhashable type: 'list')."""
+    path = tmp_path / "answers.jsonl"
+    path.write_bytes(
+        orjson.dumps({"text": "Anna met Bo.", "_input_hash": bad, "answer": "accept", "spans": []}) + b"\n"
+    )
+    with pytest.raises(ImportFileError) as exc:
+        read_prodigy(path)
+    assert exc.value.line == 1 and "'_input_hash' must be a number" in str(exc.value)
+
+
+def test_a_null_input_hash_groups_by_text(tmp_path):
+    path = tmp_path / "answers.jsonl"
+    rows = [{"text": t, "_input_hash": None, "answer": "accept", "spans": []} for t in ("Anna met Bo.", "Bo left.")]
+    path.write_bytes(b"".join(orjson.dumps(r) + b"\n" for r in rows))
+    assert [d.text for d in read_prodigy(path).documents] == ["Anna met Bo.", "Bo left."]
