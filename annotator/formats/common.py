@@ -205,6 +205,32 @@ def write_per_part(
     return report
 
 
+def arguments_in_line(
+    event: dict[str, Any],
+    line: int,
+    mention: Mapping[Any, tuple[Any, ...]],
+    labels: Mapping[Any, str],
+    proxies: set[str] | frozenset[str],
+    report: FormatExportReport,
+    name: str,
+) -> Iterator[tuple[dict[str, Any], tuple[Any, ...]]]:
+    """Each argument of an exported ``event`` with the mention its entity was written as (``mention``: entity id ->
+    (line, ...)), when that mention is in the trigger's ``line``; the others reported: an event standing in as an
+    entity (``proxies``), or outside the trigger's sentence (OneIE's and OmniEvent's lines are sentences)."""
+    for arg in event["arguments"]:
+        got = mention.get(arg["entity_id"])
+        if got is None:
+            if labels.get(arg["entity_id"]) in proxies:
+                report.problem("arguments left out (an event as argument)", f"{name}: {event['type']} {arg['role']}")
+            continue
+        if got[0] != line:
+            report.problem(
+                "arguments left out (outside the trigger's sentence)", f"{name}: {event['type']} {arg['role']}"
+            )
+            continue
+        yield arg, got
+
+
 # -- import side ----------------------------------------------------------------------------------
 @dataclass
 class ReadResult:

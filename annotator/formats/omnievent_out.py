@@ -23,7 +23,7 @@ from typing import Any
 import orjson
 
 from annotator.formats.brat_conf import proxy_labels
-from annotator.formats.common import FormatExportReport, option_choice, write_per_part
+from annotator.formats.common import FormatExportReport, arguments_in_line, option_choice, write_per_part
 from annotator.formats.records import ExportRequest, export_writer
 from annotator.formats.schema_names import AliasNames
 from annotator.formats.tokens import ALIGN_MODES, DocTokens, align
@@ -124,17 +124,7 @@ def record_to_omnievent(
         n, position, words, inner = got
         triggered.setdefault(n, set()).update(inner)
         roles: dict[str, list[dict[str, Any]]] = {}
-        for arg in v["arguments"]:
-            got_m = mention.get(arg["entity_id"])
-            if got_m is None:
-                if labels.get(arg["entity_id"]) in proxies:
-                    report.problem("arguments left out (an event as argument)", f"{name}: {v['type']} {arg['role']}")
-                continue
-            if got_m[0] != n:
-                report.problem(
-                    "arguments left out (outside the trigger's sentence)", f"{name}: {v['type']} {arg['role']}"
-                )
-                continue
+        for arg, got_m in arguments_in_line(v, n, mention, labels, proxies, report, name):
             roles.setdefault(role_of(arg["role"]), []).append(got_m[1])
         trigger = {
             "id": f"{name}-T{t_k}",

@@ -21,7 +21,7 @@ from typing import Any
 import orjson
 
 from annotator.formats.brat_conf import proxy_labels
-from annotator.formats.common import FormatExportReport, option_choice, write_per_part
+from annotator.formats.common import FormatExportReport, arguments_in_line, option_choice, write_per_part
 from annotator.formats.oneie import SOURCE
 from annotator.formats.records import ExportRequest, export_writer
 from annotator.formats.schema_names import AliasNames
@@ -119,19 +119,10 @@ def record_to_oneie(
             continue
         n, a, b = got
         line = lines[n]
-        args = []
-        for arg in v["arguments"]:
-            m = mention.get(arg["entity_id"])
-            if m is None:
-                if labels.get(arg["entity_id"]) in proxies:
-                    report.problem("arguments left out (an event as argument)", f"{name}: {v['type']} {arg['role']}")
-                continue
-            if m[0] != n:
-                report.problem(
-                    "arguments left out (outside the trigger's sentence)", f"{name}: {v['type']} {arg['role']}"
-                )
-                continue
-            args.append({"entity_id": m[1], "text": m[2], "role": role_of(arg["role"])})
+        args = [
+            {"entity_id": m[1], "text": m[2], "role": role_of(arg["role"])}
+            for arg, m in arguments_in_line(v, n, mention, labels, proxies, report, name)
+        ]
         line["event_mentions"].append(
             {
                 "id": f"{line[id_key]}-EV{len(line['event_mentions'])}",

@@ -141,3 +141,54 @@ def fill(project) -> dict[str, int]:
 def sample(project):
     """(project, {name: id}) with the sample documents and edits."""
     return project, fill(project)
+
+
+def cli_export(project_path, fmt: str, out, *extra: str) -> str:  # type: ignore[no-untyped-def]
+    """``annotator export PROJECT -f FMT -o OUT`` through the command line, which must succeed; what it printed."""
+    import io
+    from contextlib import redirect_stderr, redirect_stdout
+
+    from annotator.cli import main
+
+    buf = io.StringIO()
+    with redirect_stdout(buf), redirect_stderr(buf):
+        assert main(["export", str(project_path), "-f", fmt, "-o", str(out), *extra]) == 0
+    return buf.getvalue()
+
+
+# two spaces and punctuation against a word: a text rebuilt from the tokens differs from the stored one
+PLACES_TEXT = "Rebels  attacked the convoy near Mosul.\n\nTroops moved to Safwan."
+
+
+def places_exported(tmp_path, fmt: str):  # type: ignore[no-untyped-def]
+    """A project of one text with Mosul and Safwan marked, exported as ``fmt``, then Safwan deleted from the project
+    (the file still has it): (project path, document id, export path)."""
+    from annotator.cli import main
+    from annotator.store import Project
+
+    (tmp_path / "a.txt").write_text(PLACES_TEXT, encoding="utf-8")
+    p = tmp_path / "p.annotator"
+    assert main(["import", str(p), str(tmp_path / "a.txt")]) == 0
+    with Project(p, create=False) as project:
+        (doc,) = project.document_ids()
+        for word in ("Mosul", "Safwan"):
+            start = PLACES_TEXT.index(word)
+            edits.add_entity(project, doc, start, start + len(word), "GPE")
+    out = tmp_path / "out.jsonl"
+    cli_export(p, fmt, out)
+    with Project(p, create=False) as project:
+        (safwan,) = [e for e in project.entities(doc) if PLACES_TEXT[e.start : e.end] == "Safwan"]
+        edits.delete_entity(project, safwan.id)
+    return p, doc, out
+
+
+def places_imported_back(p, doc: int, out) -> list[tuple[str, str]]:  # type: ignore[no-untyped-def]
+    """Import ``out`` into the project ``p`` of ``places_exported``: its one document's (entity text, state), sorted,
+    after checking that no document was added."""
+    from annotator.cli import main
+    from annotator.store import Project
+
+    assert main(["import", str(p), str(out)]) == 0
+    with Project(p, create=False) as project:
+        assert project.document_ids() == [doc]
+        return sorted((PLACES_TEXT[e.start : e.end], e.state) for e in project.entities(doc))

@@ -7,7 +7,6 @@ import json
 
 import pytest
 
-from annotator import edits
 from annotator.cli import main
 from annotator.errors import ImportFileError, OptionError
 from annotator.formats.detect import detect_format
@@ -15,7 +14,7 @@ from annotator.formats.hf_tokens import read_hf
 from annotator.schema import parse_schema
 from annotator.store import Project
 
-from tests.formats.conftest import TEXTS
+from tests.formats.conftest import TEXTS, cli_export, places_exported, places_imported_back
 
 # conll2003 on the Hub, as ``Dataset.to_json`` writes it: numbered tags, other columns beside them
 CONLL2003_NAMES = "O,B-PER,I-PER,B-ORG,I-ORG,B-LOC,I-LOC,B-MISC,I-MISC"
@@ -35,6 +34,11 @@ C3 = parse_schema(
 )
 
 
+def export_closed(project, out, *extra: str) -> str:  # type: ignore[no-untyped-def]
+    project.close()
+    return cli_export(project.path, "hf", out, *extra)
+
+
 def lines(path) -> list[dict]:
     return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
 
@@ -46,7 +50,7 @@ def write_lines(path, objs) -> None:
 def test_export_writes_a_sentence_a_line_with_iob2_tags(sample, tmp_path):
     project, ids = sample
     out = tmp_path / "train.jsonl"
-    report = project_export(project, out, [])
+    report = export_closed(project, out)
     got = lines(out)
     kabul = [line for line in got if line["document"] == "kabul.txt"]
     assert [line["id"] for line in kabul] == ["kabul.txt:0", "kabul.txt:1"]  # spaCy-like sentences, numbered from 0
@@ -61,21 +65,10 @@ def test_export_writes_a_sentence_a_line_with_iob2_tags(sample, tmp_path):
     assert TEXTS["kabul.txt"].startswith(" ".join(first["tokens"][:5]))
 
 
-def project_export(project, out, extra: list[str]) -> str:
-    project.close()
-    import io
-    from contextlib import redirect_stderr, redirect_stdout
-
-    buf = io.StringIO()
-    with redirect_stdout(buf), redirect_stderr(buf):
-        assert main(["export", str(project.path), "-f", "hf", "-o", str(out), *extra]) == 0
-    return buf.getvalue()
-
-
 def test_export_unit_document_writes_a_line_per_document(sample, tmp_path):
     project, _ = sample
     out = tmp_path / "docs.jsonl"
-    project_export(project, out, ["--option", "unit=document"])
+    export_closed(project, out, "--option", "unit=document")
     got = {line["id"]: line for line in lines(out)}
     assert set(got) == set(TEXTS)
     assert got["meeting.txt"]["tokens"][:3] == ["Angela", "Merkel", "met"]  # both sentences in one line
@@ -86,7 +79,7 @@ def test_export_unit_document_writes_a_line_per_document(sample, tmp_path):
 def test_export_then_import_into_a_new_project_round_trips(sample, tmp_path, capsys):
     project, _ = sample
     out = tmp_path / "a.jsonl"
-    project_export(project, out, [])
+    export_closed(project, out)
     p2 = tmp_path / "p2.annotator"
     assert main(["import", str(p2), str(out)]) == 0  # told from the content: not taken for Prodigy
     again = tmp_path / "b.jsonl"
@@ -98,25 +91,8 @@ def test_export_then_import_into_a_new_project_round_trips(sample, tmp_path, cap
 
 
 def test_our_export_comes_back_onto_its_documents(tmp_path, capsys):
-    text = "Rebels  attacked the convoy near Mosul.\n\nTroops moved to Safwan."
-    (tmp_path / "a.txt").write_text(text, encoding="utf-8")
-    p = tmp_path / "p.annotator"
-    assert main(["import", str(p), str(tmp_path / "a.txt")]) == 0
-    with Project(p, create=False) as project:
-        (doc,) = project.document_ids()
-        for word in ("Mosul", "Safwan"):
-            start = text.index(word)
-            edits.add_entity(project, doc, start, start + len(word), "GPE")
-    out = tmp_path / "out.jsonl"
-    assert main(["export", str(p), "-f", "hf", "-o", str(out)]) == 0
-    with Project(p, create=False) as project:
-        (safwan,) = [e for e in project.entities(doc) if text[e.start : e.end] == "Safwan"]
-        edits.delete_entity(project, safwan.id)
-    assert main(["import", str(p), str(out)]) == 0
-    with Project(p, create=False) as project:
-        assert project.document_ids() == [doc]
-        got = sorted((text[e.start : e.end], e.state) for e in project.entities(doc))
-    assert got == [("Mosul", "added"), ("Safwan", "suggested")]
+    p, doc, out = places_exported(tmp_path, "hf")
+    assert places_imported_back(p, doc, out) == [("Mosul", "added"), ("Safwan", "suggested")]
 
 
 def test_numbered_tags_need_their_names(tmp_path):

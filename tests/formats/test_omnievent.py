@@ -4,13 +4,10 @@ OmniEvent's conversions write (its data_processing README's TAC KBP line, the AC
 
 from __future__ import annotations
 
-import io
 import json
-from contextlib import redirect_stderr, redirect_stdout
 
 import pytest
 
-from annotator import edits
 from annotator.cli import main
 from annotator.errors import ImportFileError, OptionError
 from annotator.formats.detect import detect_format
@@ -18,7 +15,7 @@ from annotator.formats.omnievent import read_omnievent
 from annotator.schema import default_schema
 from annotator.store import Project
 
-from tests.formats.conftest import TEXTS
+from tests.formats.conftest import TEXTS, cli_export, places_exported, places_imported_back
 
 KBP_TEXT = "In 1997 , Chun was sentenced to life in prison and Roh to 17 years ."
 
@@ -338,11 +335,8 @@ def test_detected_and_told_apart_from_the_projects_own_export(tmp_path):
     assert detect_format(own) is None
 
 
-def export(project_path, out, *extra: str) -> str:
-    buf = io.StringIO()
-    with redirect_stdout(buf), redirect_stderr(buf):
-        assert main(["export", str(project_path), "-f", "omnievent", "-o", str(out), *extra]) == 0
-    return buf.getvalue()
+def export(project_path, out, *extra: str) -> str:  # type: ignore[no-untyped-def]
+    return cli_export(project_path, "omnievent", out, *extra)
 
 
 def test_export_writes_a_sentence_a_line_with_every_other_token_a_negative(sample, tmp_path):
@@ -413,29 +407,12 @@ def test_export_then_import_into_a_new_project_round_trips(sample, tmp_path, cap
 
 
 def test_our_export_comes_back_onto_its_documents(tmp_path, capsys):
-    text = "Rebels  attacked the convoy near Mosul.\n\nTroops moved to Safwan."
-    (tmp_path / "a.txt").write_text(text, encoding="utf-8")
-    p = tmp_path / "p.annotator"
-    assert main(["import", str(p), str(tmp_path / "a.txt")]) == 0
-    with Project(p, create=False) as project:
-        (doc,) = project.document_ids()
-        for word in ("Mosul", "Safwan"):
-            start = text.index(word)
-            edits.add_entity(project, doc, start, start + len(word), "GPE")
-    out = tmp_path / "out.jsonl"
-    export(p, out)
+    p, doc, out = places_exported(tmp_path, "omnievent")
     assert [line["text"] for line in lines(out)] == [
         "Rebels attacked the convoy near Mosul .",
         "Troops moved to Safwan .",
     ]
-    with Project(p, create=False) as project:
-        (safwan,) = [e for e in project.entities(doc) if text[e.start : e.end] == "Safwan"]
-        edits.delete_entity(project, safwan.id)
-    assert main(["import", str(p), str(out)]) == 0
-    with Project(p, create=False) as project:
-        assert project.document_ids() == [doc]
-        got = sorted((text[e.start : e.end], e.state) for e in project.entities(doc))
-    assert got == [("Mosul", "added"), ("Safwan", "suggested")]
+    assert places_imported_back(p, doc, out) == [("Mosul", "added"), ("Safwan", "suggested")]
 
 
 def test_positions_in_utf16_units_are_read_where_only_that_fits(tmp_path):
