@@ -231,6 +231,26 @@ def arguments_in_line(
         yield arg, got
 
 
+def write_lines_per_part(
+    project: Project,
+    out: str | Path,
+    request: ExportRequest,
+    fmt: str,
+    lines: Callable[[dict[str, Any], DocTokens, FormatExportReport], Iterable[Any]],
+) -> FormatExportReport:
+    """``write_per_part`` for the formats of a JSON object a line, several a document (a sentence each: OneIE,
+    OmniEvent, Hugging Face): ``lines(record, tokens, report)`` gives each document's objects."""
+    return write_per_part(
+        project,
+        out,
+        request,
+        fmt,
+        lambda rec, toks, report: b"".join(
+            orjson.dumps(line, option=orjson.OPT_APPEND_NEWLINE) for line in lines(rec, toks, report)
+        ),
+    )
+
+
 # -- import side ----------------------------------------------------------------------------------
 @dataclass
 class ReadResult:

@@ -21,7 +21,6 @@ import json
 from pathlib import Path
 from typing import Any, Mapping
 
-import orjson
 
 from annotator.errors import OptionError
 from annotator.formats.brat_conf import proxy_labels
@@ -32,7 +31,7 @@ from annotator.formats.common import (
     need,
     option_choice,
     reader_options,
-    write_per_part,
+    write_lines_per_part,
 )
 from annotator.formats.conll import flat_tags, tagged_sentences
 from annotator.formats.conll_read import TaggedDocument, tagged_documents
@@ -47,21 +46,22 @@ TAG_KEYS = ("ner_tags", "tags")  # the tag column's name in the datasets met (co
 UNITS = ("sentence", "document")
 
 
-def _render(rec: dict[str, Any], toks: Any, report: FormatExportReport, mode: str, unit: str, skip: set[str]) -> bytes:
+def _lines(
+    rec: dict[str, Any], toks: Any, report: FormatExportReport, mode: str, unit: str, skip: set[str]
+) -> list[dict[str, Any]]:
     sentences = tagged_sentences(rec, toks, flat_tags(rec, toks, report, mode, skip))
     name = rec["name"]
     if unit == "document":
         sentences = [[pair for s in sentences for pair in s]] if sentences else []
-    lines = []
-    for k, sentence in enumerate(sentences):
-        line = {
+    return [
+        {
             "id": name if unit == "document" else f"{name}:{k}",
             "document": name,
             "tokens": [w for w, _ in sentence],
             "ner_tags": [t for _, t in sentence],
         }
-        lines.append(orjson.dumps(line) + b"\n")
-    return b"".join(lines)
+        for k, sentence in enumerate(sentences)
+    ]
 
 
 @export_writer("hf")
@@ -70,8 +70,8 @@ def write_hf(project: Project, out: str | Path, request: ExportRequest) -> Forma
     mode = option_choice(opts, "misaligned", ALIGN_MODES)
     unit = option_choice(opts, "unit", UNITS)
     skip = proxy_labels(project.schema)
-    return write_per_part(
-        project, out, request, "hf", lambda rec, toks, report: _render(rec, toks, report, mode, unit, skip)
+    return write_lines_per_part(
+        project, out, request, "hf", lambda rec, toks, report: _lines(rec, toks, report, mode, unit, skip)
     )
 
 

@@ -20,10 +20,9 @@ from itertools import accumulate
 from pathlib import Path
 from typing import Any
 
-import orjson
 
 from annotator.formats.brat_conf import proxy_labels
-from annotator.formats.common import FormatExportReport, arguments_in_line, option_choice, write_per_part
+from annotator.formats.common import FormatExportReport, arguments_in_line, option_choice, write_lines_per_part
 from annotator.formats.records import ExportRequest, export_writer
 from annotator.formats.schema_names import AliasNames
 from annotator.formats.tokens import ALIGN_MODES, DocTokens, align
@@ -150,15 +149,12 @@ def write_omnievent(project: Project, out: str | Path, request: ExportRequest) -
     unit = option_choice(opts, "unit", UNITS)
     names = AliasNames(project.schema) if option_choice(opts, "names", NAMES) == "aliases" else None
     proxies = proxy_labels(project.schema)
-    report = write_per_part(
+    report = write_lines_per_part(
         project,
         out,
         request,
         "omnievent",
-        lambda rec, toks, report: b"".join(
-            orjson.dumps(line, option=orjson.OPT_APPEND_NEWLINE)
-            for line in record_to_omnievent(rec, toks, report, mode, unit, proxies, names)
-        ),
+        lambda rec, toks, report: record_to_omnievent(rec, toks, report, mode, unit, proxies, names),
     )
     for note in names.notes() if names else []:
         report.problem("names written as the first of their aliases", note)

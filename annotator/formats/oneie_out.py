@@ -18,10 +18,9 @@ from operator import itemgetter
 from pathlib import Path
 from typing import Any
 
-import orjson
 
 from annotator.formats.brat_conf import proxy_labels
-from annotator.formats.common import FormatExportReport, arguments_in_line, option_choice, write_per_part
+from annotator.formats.common import FormatExportReport, arguments_in_line, option_choice, write_lines_per_part
 from annotator.formats.oneie import SOURCE
 from annotator.formats.records import ExportRequest, export_writer
 from annotator.formats.schema_names import AliasNames
@@ -164,15 +163,12 @@ def write_oneie(project: Project, out: str | Path, request: ExportRequest) -> Fo
     mode = option_choice(opts, "misaligned", ALIGN_MODES)
     names = AliasNames(project.schema) if option_choice(opts, "names", NAMES) == "aliases" else None
     proxies = proxy_labels(project.schema)
-    report = write_per_part(
+    report = write_lines_per_part(
         project,
         out,
         request,
         "oneie",
-        lambda rec, toks, report: b"".join(
-            orjson.dumps(line, option=orjson.OPT_APPEND_NEWLINE)
-            for line in record_to_oneie(rec, toks, report, mode, proxies, names)
-        ),
+        lambda rec, toks, report: record_to_oneie(rec, toks, report, mode, proxies, names),
     )
     for note in names.notes() if names else []:
         report.problem("names written as the first of their aliases", note)
