@@ -36,7 +36,7 @@ from annotator.formats.iob import (
 )
 from annotator.formats.regions import Region, build_document
 from annotator.formats.schema_names import SchemaNames
-from annotator.formats.tokens import join_tokens
+from annotator.formats.tokens import join_own_texts, join_tokens
 from annotator.importing import IncomingDocument
 from annotator.wording import counted
 from annotator.schema import Schema
@@ -232,6 +232,9 @@ class TaggedDocument:
     first_line: int
     sentences: list[list[tuple[int, str, tuple[str, ...]]]] = field(default_factory=list)  # (line, token, tags)
     name: str | None = None  # the document's name in the file, when it gives one (else FILE:LINE)
+    # each sentence's own text where the file gives one that holds its tokens (a Hugging Face line's ``text``), else
+    # None; empty: no sentence has one (CoNLL), each text is its tokens joined (``join_own_texts``)
+    texts: list[str | None] = field(default_factory=list)
 
 
 def _separator(rows: list[tuple[int, str]]) -> str:
@@ -320,16 +323,18 @@ def _regions(
 def tagged_documents(
     parsed: list[TaggedDocument], path: Path, schema: Schema | None, scheme: str, source: str, warnings: list[str]
 ) -> tuple[list[IncomingDocument], list[str]]:
-    """The project's documents of tagged tokens: each text rebuilt from its tokens (``join_tokens``), the entities of
-    each tag column in ``scheme``, labels named as the schema names them (CoNLL-2003's PER as PERSON), the tokens
-    kept as the document's; and the notes on how they were read."""
+    """The project's documents of tagged tokens: each text its sentences' own texts where given, else rebuilt from
+    its tokens (``join_own_texts``, ``join_tokens``); the entities of each tag column in ``scheme``, labels named as
+    the schema names them (CoNLL-2003's PER as PERSON), the tokens kept as the document's; and the notes on how they
+    were read."""
     notes: list[str] = []
     docs: list[IncomingDocument] = []
     unknown = LabelTally(path)
     odd: list[tuple[int, str]] = []  # BIOES tags out of sequence: (line, what)
     names = SchemaNames(schema) if schema is not None else None  # CoNLL-2003's PER as the schema's PERSON
     for d in parsed:
-        joined = join_tokens([[t[1] for t in s] for s in d.sentences])
+        words = [[t[1] for t in s] for s in d.sentences]
+        joined = join_own_texts(words, d.texts)[0] if d.texts else join_tokens(words)
         regions = _regions(d, joined.starts, joined.ends, scheme, odd)
         if names is not None:
             regions = [Region(r.key, r.start, r.end, names.label(r.label), r.attributes, r.score) for r in regions]

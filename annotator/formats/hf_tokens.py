@@ -11,8 +11,10 @@ whitespace tokens are left out; events, states and comments are not carried.
 In: each line's ``tokens`` and its ``ner_tags`` (or ``tags``), as strings in IOB1/IOB2/BIOES, or as numbers with
 their names given (``tag_names=O,B-PER,I-PER,...`` in the dataset's ClassLabel order, or the path of a JSON file
 holding that list or a name -> number map, as TNER's ``label.json``). The lines of one ``document`` (the key this
-export writes) make one document; without it each line is a document (``documents=N``: every N lines). The text is
-rebuilt from the tokens as for CoNLL (``conll_read.tagged_documents``).
+export writes) make one document; without it each line is a document (``documents=N``: every N lines). A line's own
+text (``text``, ``sentence`` or ``sequence`` beside its tokens) is its sentence's text when it holds the tokens in
+order with only whitespace between them (the tokens' offsets into it), else (said in one line) and without one the
+text is rebuilt from the tokens as for CoNLL (``conll_read.tagged_documents``); a line per sentence.
 """
 
 from __future__ import annotations
@@ -37,12 +39,14 @@ from annotator.formats.conll import flat_tags, tagged_sentences
 from annotator.formats.conll_read import TaggedDocument, tagged_documents
 from annotator.formats.iob import TAG, detect_scheme
 from annotator.formats.records import ExportRequest, export_writer
-from annotator.formats.tokens import ALIGN_MODES
+from annotator.formats.tokens import ALIGN_MODES, tokens_in_text
 from annotator.schema import Schema
 from annotator.store import Project
+from annotator.wording import counted
 
 OPTIONS = ("tag_names", "documents")  # ``import --format hf --option KEY=VALUE``
 TAG_KEYS = ("ner_tags", "tags")  # the tag column's name in the datasets met (conll2003, wikiann: ner_tags; TNER: tags)
+TEXT_KEYS = ("text", "sentence", "sequence")  # a line's own text beside its tokens, in the datasets that keep one
 UNITS = ("sentence", "document")
 
 
@@ -145,6 +149,8 @@ def read_hf(path: str | Path, schema: Schema | None = None, options: Mapping[str
     opts = reader_options(options, OPTIONS, "Hugging Face")
     names, per_doc = _tag_names(opts.get("tag_names")), _documents(opts)
     parsed: list[TaggedDocument] = []
+    own: list[int] = []  # lines whose own text holds their tokens
+    odd: list[tuple[int, str]] = []  # lines whose own text does not: (line, its key)
     for line, obj in iter_json_values(path):
         key = tag_key(obj)
         need(key is not None, path, line, "each line must have 'tokens' (strings) and 'ner_tags' or 'tags' beside them")
@@ -158,14 +164,36 @@ def read_hf(path: str | Path, schema: Schema | None = None, options: Mapping[str
         if last is None or last.name != document or (document is None and len(last.sentences) >= per_doc):
             parsed.append(TaggedDocument(line, name=document))
         if sentence:
+            text_key = next((k for k in TEXT_KEYS if isinstance(obj.get(k), str)), None)
+            text = obj[text_key] if text_key and tokens_in_text(obj[text_key], obj["tokens"]) is not None else None
+            if text is not None:
+                own.append(line)
+            elif text_key is not None:
+                odd.append((line, text_key))
             parsed[-1].sentences.append(sentence)
+            parsed[-1].texts.append(text)
     parsed = [d for d in parsed if d.sentences]  # lines without tokens hold no document
     need(bool(parsed), path, None, "no tokens in the file")
     prefixes = {tag[0] for d in parsed for s in d.sentences for t in s for tag in t[2] if tag != "O"}
     warnings: list[str] = []
     docs, notes = tagged_documents(parsed, path, schema, detect_scheme(prefixes), "hf", warnings)
-    notes.append(
-        f"{path}: token classification lines keep no original text: each document's text is its tokens, a space "
-        "between them and a line per sentence"
-    )
+    lines = sum(len(d.sentences) for d in parsed)
+    if odd:  # printed after "not kept: "
+        shown = ", ".join(f"{n} ({k!r})" for n, k in odd[:3]) + (", ..." if len(odd) > 3 else "")
+        warnings.append(
+            f"{path}: the own text of {counted(len(odd), 'line')} (line {shown}): it does not hold the line's tokens "
+            "in order with only whitespace between them, so that line's text is its tokens with a space between them"
+        )
+    if not own:
+        notes.append(
+            f"{path}: token classification lines keep no original text: each document's text is its tokens, a space "
+            "between them and a line per sentence"
+        )
+    elif len(own) < lines:
+        notes.append(
+            f"{path}: {counted(len(own), 'line')} of {lines} kept their own text, the tokens' offsets into it; the "
+            "others' text is their tokens with a space between them (a line per sentence)"
+        )
+    else:
+        notes.append(f"{path}: each line's own text kept, the tokens' offsets into it (a line per sentence)")
     return ReadResult(docs, None, warnings, notes)

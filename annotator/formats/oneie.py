@@ -24,7 +24,7 @@ from typing import Any
 
 from annotator.formats.common import ReadResult, iter_json_values, need
 from annotator.formats.dygiepp import TokenLine, read_token_lines
-from annotator.formats.tokens import join_tokens
+from annotator.formats.tokens import join_own_texts
 from annotator.wording import counted
 from annotator.schema import Schema
 
@@ -172,22 +172,6 @@ def _from_golden(obj: dict[str, Any], lost: Counter[str]) -> dict[str, Any]:
     return {**rest, "entity_mentions": entities, "event_mentions": events}
 
 
-def _in_sentence(sentence: Any, tokens: list[str]) -> list[tuple[int, int]] | None:
-    """Where each token lies in the line's ``sentence`` text, when they are all there in order with only whitespace
-    between them; else None (the tokens were changed: a quote written ``` `` ```, say)."""
-    if not isinstance(sentence, str):
-        return None
-    at, got = 0, []
-    for token in tokens:
-        while at < len(sentence) and sentence[at].isspace():
-            at += 1
-        if not sentence.startswith(token, at):
-            return None
-        got.append((at, at + len(token)))
-        at += len(token)
-    return got if not sentence[at:].strip() else None
-
-
 def _own_text(obj: dict[str, Any]) -> Any:
     """A line's own text: OneIE's ``sentence``, TextEE's ``text`` (the plain text of the instance)."""
     return obj.get("sentence", obj.get("text"))
@@ -206,7 +190,6 @@ def _document(
     and how many of its sentences have their own text (the others: their tokens, a space between them)."""
     first_line = group[0][0]
     sentences: list[list[str]] = []
-    placed: list[list[tuple[int, int]] | None] = []
     for line, obj in group:
         tokens = obj.get("tokens")
         need(
@@ -216,25 +199,9 @@ def _document(
             "'tokens' must be a non-empty list of tokens (strings)",
         )
         sentences.append(tokens)
-        placed.append(_in_sentence(_own_text(obj), tokens))
-    text_parts: list[str] = []
-    starts: list[int] = []
-    ends: list[int] = []
-    sent_starts: list[int] = []
-    at = 0
-    for (_, obj), tokens, where in zip(group, sentences, placed):  # a sentence's own text where its tokens are in it
-        if where is None:  # else its tokens, a space between them (``join_tokens``, the one way to make such a text)
-            joined = join_tokens([tokens])
-            where, sentence = list(zip(joined.starts, joined.ends)), joined.text
-        else:
-            sentence = _own_text(obj)
-        sent_starts.append(len(starts))
-        starts += [at + s for s, _ in where]
-        ends += [at + e for _, e in where]
-        text_parts.append(sentence)
-        at += len(sentence) + 1
-    text = "\n".join(text_parts)
-    own_text = sum(p is not None for p in placed)
+    joined, kept = join_own_texts(sentences, [_own_text(obj) for _, obj in group])
+    text, starts, ends, sent_starts = joined.text, joined.starts, joined.ends, joined.sent_starts
+    own_text = sum(kept)
     entities: list[tuple[int, int, str, bool, float | None]] = []
     events = []
     relations = []

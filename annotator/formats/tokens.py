@@ -246,6 +246,47 @@ class JoinedTokens:
 _WORD = re.compile(r"\S+")
 
 
+def tokens_in_text(text: Any, tokens: Sequence[str]) -> list[tuple[int, int]] | None:
+    """Where each token lies in a line's own ``text`` (OneIE's ``sentence``, a token classification line's ``text``),
+    when they are all there in order with only whitespace between and around them; else None (the tokens were changed:
+    a quote written ``` `` ```, say)."""
+    if not isinstance(text, str):
+        return None
+    at, got = 0, []
+    for token in tokens:
+        while at < len(text) and text[at].isspace():
+            at += 1
+        if not text.startswith(token, at):
+            return None
+        got.append((at, at + len(token)))
+        at += len(token)
+    return got if not text[at:].strip() else None
+
+
+def join_own_texts(sentences: Sequence[Sequence[str]], texts: Sequence[Any]) -> tuple[JoinedTokens, list[bool]]:
+    """The text of sentences of tokens that may come with their own text (``texts``, one per sentence, None where
+    there is none): each sentence's own text where its tokens are in it (``tokens_in_text``), else its tokens with a
+    space between them (``join_tokens``); a newline between sentences. Also which sentences kept their own text."""
+    parts: list[str] = []
+    starts: list[int] = []
+    ends: list[int] = []
+    sent_starts: list[int] = []
+    kept: list[bool] = []
+    at = 0
+    for tokens, own in zip(sentences, texts):
+        where = tokens_in_text(own, tokens)
+        kept.append(where is not None)
+        if where is None:
+            joined = join_tokens([tokens])
+            where, own = list(zip(joined.starts, joined.ends)), joined.text
+        sent_starts.append(len(starts))
+        starts += [at + s for s, _ in where]
+        ends += [at + e for _, e in where]
+        parts.append(own)
+        at += len(own) + 1
+    return JoinedTokens("\n".join(parts), starts, ends, sent_starts), kept
+
+
 def join_tokens(sentences: Iterable[Sequence[str]]) -> JoinedTokens:
     """The one way a reader makes a text of bare tokens: a space between tokens, a newline between sentences (empty
     sentences are skipped); offsets are code points."""

@@ -167,3 +167,54 @@ def test_detected_before_prodigy(tmp_path):
     prodigy = tmp_path / "prodigy.jsonl"
     write_lines(prodigy, [{"text": "Ada", "tokens": [{"text": "Ada", "start": 0, "end": 3, "id": 0}]}])
     assert detect_format(prodigy) == "prodigy"
+
+
+def test_a_lines_own_text_is_kept_when_it_holds_its_tokens(tmp_path):
+    """``text`` / ``sentence`` / ``sequence`` beside the tokens (what a dataset keeps of the original): the real text,
+    the tokens' offsets into it; characters of Chinese without spaces, a character outside the BMP, two spaces."""
+    path = tmp_path / "train.jsonl"
+    rows = [
+        {
+            "tokens": ["Ada", "met", "Bo", "🙂", "in", "Kabul", "."],
+            "ner_tags": ["B-PER", "O", "B-PER", "O", "O", "B-LOC", "O"],
+            "text": "Ada met Bo🙂  in Kabul.",
+        },
+        {
+            "tokens": ["李", "𠀋", "在", "北", "京"],
+            "ner_tags": ["B-PER", "I-PER", "O", "B-LOC", "I-LOC"],
+            "sentence": "李𠀋在北京",
+        },
+        {"tokens": ["Rain", "fell"], "ner_tags": ["O", "O"], "sequence": " Rain fell\t"},
+    ]
+    path.write_text("".join(json.dumps(o, ensure_ascii=False) + "\n" for o in rows), encoding="utf-8")
+    result = read_hf(path, C3, options={"documents": "3"})
+    (doc,) = result.documents
+    assert doc.text == "Ada met Bo🙂  in Kabul.\n李𠀋在北京\n Rain fell\t"
+    assert [(doc.text[e.start : e.end], e.label) for e in doc.entities] == [
+        ("Ada", "PER"),
+        ("Bo", "PER"),
+        ("Kabul", "LOC"),
+        ("李𠀋", "PER"),
+        ("北京", "LOC"),
+    ]
+    starts, ends, sent_starts = doc.tokens
+    assert [doc.text[s:e] for s, e in zip(starts, ends)] == [t for r in rows for t in r["tokens"]]
+    assert sent_starts == [0, 7, 12]
+    assert not result.warnings
+    assert any("each line's own text kept" in n for n in result.notes)
+
+
+def test_an_own_text_that_does_not_hold_the_tokens_is_said_in_one_line(tmp_path):
+    path = tmp_path / "train.jsonl"
+    rows = [
+        {"tokens": ["``", "Hi", "''", "Ada"], "ner_tags": ["O", "O", "O", "B-PER"], "text": '"Hi" Ada'},
+        {"tokens": ["Bo", "left"], "ner_tags": ["B-PER", "O"], "text": "Bo left"},
+    ]
+    write_lines(path, rows)
+    result = read_hf(path, C3, options={"documents": "2"})
+    (doc,) = result.documents
+    assert doc.text == "`` Hi '' Ada\nBo left"  # the first line's tokens joined, the second's own text
+    assert [(doc.text[e.start : e.end], e.label) for e in doc.entities] == [("Ada", "PER"), ("Bo", "PER")]
+    (said,) = result.warnings
+    assert "the own text of 1 line (line 1 ('text'))" in said and "does not hold the line's tokens" in said
+    assert any("1 line of 2 kept their own text" in n for n in result.notes)
