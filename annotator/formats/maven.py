@@ -8,12 +8,16 @@ tokens, a space between them); MAVEN-ARG (the whole ``document`` text; ``events`
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from pathlib import Path
 from typing import Any
 
 from annotator.formats.common import need
-from annotator.formats.tokens import join_tokens
+from annotator.formats.tokens import JoinedTokens, join_own_texts, join_tokens
+from annotator.tokens import CJK
+
+CJK_CHAR = re.compile(f"[{CJK}]")
 
 
 def _int(x: Any) -> bool:
@@ -39,37 +43,91 @@ def is_maven_arg_line(obj: Any) -> bool:
     return isinstance(events, list) and all(isinstance(v, dict) and "mention" in v for v in events)
 
 
+def is_maven_test_line(obj: Any) -> bool:
+    """A MAVEN-ARG or MAVEN-ERE test document: ``tokens`` a list a sentence, ``sentences`` their texts, beside the
+    ``event_mentions`` to classify (typed candidates, more than the gold, without arguments)."""
+    return (
+        isinstance(obj, dict)
+        and isinstance(obj.get("tokens"), list)
+        and all(isinstance(s, list) for s in obj["tokens"])
+        and isinstance(obj.get("sentences"), list)
+        and isinstance(obj.get("event_mentions"), list)
+    )
+
+
+def _sentence(tokens: Any, own: Any, k: int, path: Path, line: int, what: str) -> JoinedTokens:
+    """A sentence's text: its own (``sentence``) when it holds a Chinese or Japanese character and the tokens (as
+    OmniEvent's LEVEN conversion keeps it, and our export writes such a line), else its tokens with a space between
+    them (as OmniEvent's MAVEN conversion writes an English one)."""
+    need(
+        isinstance(tokens, list) and bool(tokens) and all(isinstance(t, str) and t.strip() for t in tokens),
+        path,
+        line,
+        f"{what} {k}: 'tokens' must be a non-empty list of tokens (strings)",
+    )
+    if isinstance(own, str) and CJK_CHAR.search(own):
+        joined, kept = join_own_texts([tokens], [own])
+        if kept[0]:
+            return joined
+    return join_tokens([tokens])
+
+
+def _token_span(m: Any, joined: list[JoinedTokens], path: Path, line: int, what: str) -> tuple[int, list[int]]:
+    """(sentence, [start, end]) of a mention given by ``sent_id`` and a token ``offset``: the characters of those
+    tokens in the sentence's text."""
+    need(isinstance(m, dict), path, line, f"{what} must be an object")
+    k, off = m.get("sent_id"), m.get("offset")
+    if not (_int(k) and 0 <= k < len(joined)):
+        need(False, path, line, f"{what}: 'sent_id' {k!r} is not one of the {len(joined)} sentences")
+    j = joined[k]
+    n = len(j.starts)
+    if not (isinstance(off, list) and len(off) == 2 and _int(off[0]) and _int(off[1]) and 0 <= off[0] < off[1] <= n):
+        need(False, path, line, f"{what}: 'offset' {off!r} is not a token span of sentence {k} ({n} tokens)")
+    return k, [j.starts[off[0]], j.ends[off[1] - 1]]
+
+
+def maven_test_lines(obj: dict[str, Any], path: Path, line: int) -> list[dict[str, Any]]:
+    """A MAVEN-ARG (or MAVEN-ERE) test document as unified lines, a sentence each (its text as ``_sentence`` tells
+    it): each of its ``event_mentions`` a trigger of its type (the reader takes them as suggestions: they are
+    candidates, more than the gold), each ``TIMEX`` an entity of its type."""
+    own = obj["sentences"]
+    joined = [
+        _sentence(tokens, own[k] if k < len(own) else None, k, path, line, "tokens")
+        for k, tokens in enumerate(obj["tokens"])
+    ]
+    need(bool(joined), path, line, "'tokens' holds no sentence")
+    lines: list[dict[str, Any]] = [
+        {"id": obj.get("id"), "text": j.text, "events": [], "negative_triggers": [], "entities": []} for j in joined
+    ]
+    keys = ("id", "tokens", "sentences", "event_mentions", "TIMEX")
+    lines[0].update({k: v for k, v in obj.items() if k not in keys})
+    for m_k, m in enumerate(obj["event_mentions"]):
+        k, pos = _token_span(m, joined, path, line, f"event_mentions {m_k}")
+        trigger = {"id": m.get("id"), "trigger_word": m.get("trigger_word"), "position": pos, "arguments": []}
+        lines[k]["events"].append({"type": m.get("type"), "triggers": [trigger]})
+    timex = obj.get("TIMEX") or []
+    need(isinstance(timex, list), path, line, "'TIMEX' must be a list")
+    for t_k, t in enumerate(timex):
+        k, pos = _token_span(t, joined, path, line, f"TIMEX {t_k}")
+        mention = {"id": t.get("id"), "mention": t.get("mention"), "position": pos}
+        lines[k]["entities"].append({"type": t.get("type"), "mentions": [mention]})
+    return lines
+
+
 def maven_lines(obj: dict[str, Any], path: Path, line: int) -> list[dict[str, Any]]:
-    """A MAVEN document as unified lines, a sentence each: the text its tokens with a space between them, each
-    token span ``offset`` (of sentence ``sent_id``) at the characters of those tokens."""
-    sentences = [s["tokens"] for s in obj["content"]]
-    for k, tokens in enumerate(sentences):
-        need(
-            bool(tokens) and all(isinstance(t, str) and t.strip() for t in tokens),
-            path,
-            line,
-            f"content {k}: 'tokens' must be a non-empty list of tokens (strings)",
-        )
-    joined = [join_tokens([tokens]) for tokens in sentences]
+    """A MAVEN document as unified lines, a sentence each: the text its tokens with a space between them (a Chinese
+    sentence, LEVEN's, its own text: ``_sentence``), each token span ``offset`` (of sentence ``sent_id``) at the
+    characters of those tokens; a test file's ``candidates`` (words without types) as the line's."""
+    joined = [_sentence(s["tokens"], s.get("sentence"), k, path, line, "content") for k, s in enumerate(obj["content"])]
     doc_id = obj.get("id")
     lines: list[dict[str, Any]] = [
         {"id": doc_id, "text": j.text, "events": [], "negative_triggers": [], "entities": []} for j in joined
     ]
-    lines[0].update({k: v for k, v in obj.items() if k not in ("id", "content", "events", "negative_triggers")})
-    lines[0].pop("candidates", None)
+    keys = ("id", "content", "events", "negative_triggers", "candidates")
+    lines[0].update({k: v for k, v in obj.items() if k not in keys})
 
     def place(m: Any, what: str) -> tuple[int, list[int]]:
-        need(isinstance(m, dict), path, line, f"{what} must be an object")
-        k, off = m.get("sent_id"), m.get("offset")
-        if not (_int(k) and 0 <= k < len(sentences)):
-            need(False, path, line, f"{what}: 'sent_id' {k!r} is not one of the {len(sentences)} sentences")
-        n = len(sentences[k])
-        if not (
-            isinstance(off, list) and len(off) == 2 and _int(off[0]) and _int(off[1]) and 0 <= off[0] < off[1] <= n
-        ):
-            need(False, path, line, f"{what}: 'offset' {off!r} is not a token span of sentence {k} ({n} tokens)")
-        j = joined[k]
-        return k, [j.starts[off[0]], j.ends[off[1] - 1]]
+        return _token_span(m, joined, path, line, what)
 
     for v_k, event in enumerate(obj.get("events") or []):
         need(isinstance(event, dict), path, line, f"events {v_k} must be an object")
@@ -84,6 +142,11 @@ def maven_lines(obj: dict[str, Any], path: Path, line: int) -> list[dict[str, An
         k, pos = place(neg, f"negative_triggers {n_k}")
         lines[k]["negative_triggers"].append(
             {"id": neg.get("id"), "trigger_word": neg.get("trigger_word"), "position": pos}
+        )
+    for c_k, c in enumerate(obj.get("candidates") or []):
+        k, pos = place(c, f"candidates {c_k}")
+        lines[k].setdefault("candidates", []).append(
+            {"id": c.get("id"), "trigger_word": c.get("trigger_word"), "position": pos}
         )
     return lines
 

@@ -31,7 +31,14 @@ from typing import Any, Mapping
 
 from annotator.formats.common import ReadResult, fit_span, iter_json_values, need, option_choice, reader_options
 from annotator.formats.dygiepp import TokenLine, read_token_lines
-from annotator.formats.maven import is_maven_arg_line, is_maven_line, maven_arg_line, maven_lines
+from annotator.formats.maven import (
+    is_maven_arg_line,
+    is_maven_line,
+    is_maven_test_line,
+    maven_arg_line,
+    maven_lines,
+    maven_test_lines,
+)
 from annotator.schema import Schema
 from annotator.wording import counted
 
@@ -64,7 +71,7 @@ def is_unified_line(obj: Any) -> bool:
 
 
 def is_omnievent_line(obj: Any) -> bool:
-    return is_unified_line(obj) or is_maven_line(obj) or is_maven_arg_line(obj)
+    return is_unified_line(obj) or is_maven_line(obj) or is_maven_arg_line(obj) or is_maven_test_line(obj)
 
 
 # -- the unified lines -------------------------------------------------------------------------------
@@ -79,8 +86,9 @@ def _list(obj: dict[str, Any], key: str, path: Path, line: int, what: str = "") 
 class _Line:
     """One line's spans, checked against its text: (start, end) in the line, end exclusive."""
 
-    def __init__(self, obj: dict[str, Any], path: Path, line: int, lost: Counter[str]) -> None:
+    def __init__(self, obj: dict[str, Any], path: Path, line: int, lost: Counter[str], suggested: bool = False) -> None:
         self.line, self.path = line, path
+        self.suggested = suggested  # its events are candidates to decide on (a MAVEN-ARG test file's), not gold
         text = obj.get("text")
         need(isinstance(text, str) and text.strip() != "", path, line, "'text' must be a non-empty string")
         self.text: str = text
@@ -131,8 +139,13 @@ class _Line:
         for k, neg in enumerate(_list(obj, "negative_triggers", path, line)):
             self.span(neg, "trigger_word", f"negative_triggers {k}")  # checked, and its edges are token edges
             self.negatives += 1
-        if obj.get("candidates"):
-            lost["candidates (MAVEN's test words to classify, without their types)"] += len(obj["candidates"])
+        candidates = _list(obj, "candidates", path, line)
+        for k, c in enumerate(candidates):
+            self.span(c, "trigger_word", f"candidates {k}")  # checked, and its edges are token edges
+        if candidates:
+            lost[
+                "candidates (a test file's words to classify, without their types; their edges kept as token edges)"
+            ] += len(candidates)
 
     def span(self, m: Any, word_key: str, what: str) -> tuple[int, int]:
         """A mention's ``position`` checked against the text and its ``word_key`` text (as UTF-16 units when only
@@ -225,7 +238,8 @@ def _document(group: list[_Line], name: str, meta: dict[str, Any]) -> TokenLine:
 
         entities += [(*tokens_of(s, e), label, False, None) for s, e, label in ln.entities]
         for s, e, etype, args in ln.events:
-            events.append((*tokens_of(s, e), etype, [(*tokens_of(a, b), role) for a, b, role in args], False, None))
+            arguments = [(*tokens_of(a, b), role) for a, b, role in args]
+            events.append((*tokens_of(s, e), etype, arguments, ln.suggested, None))
         at += len(ln.text) + 1
     text = "\n".join(ln.text for ln in group)
     return TokenLine(group[0].line, name, text, starts, ends, sent_starts, entities, events, [], {}, meta, None)
@@ -248,15 +262,19 @@ def read_omnievent(
             "each line must be an OmniEvent line ('text' with 'events' of 'triggers', 'entities', "
             "'negative_triggers') or a MAVEN document ('content' of 'tokens')",
         )
-        if is_maven_line(obj) or is_maven_arg_line(obj):
-            own = is_maven_line(obj)
-            maven["MAVEN" if own else "MAVEN-ARG"] += 1
-            unified = maven_lines(obj, path, line) if own else [maven_arg_line(obj, path, line, lost)]
+        test = is_maven_test_line(obj)
+        if is_maven_line(obj) or is_maven_arg_line(obj) or test:
+            kind = "MAVEN" if is_maven_line(obj) else "MAVEN test" if test else "MAVEN-ARG"
+            maven[kind] += 1
+            if kind == "MAVEN-ARG":
+                unified = [maven_arg_line(obj, path, line, lost)]
+            else:
+                unified = maven_lines(obj, path, line) if kind == "MAVEN" else maven_test_lines(obj, path, line)
             key = ("maven", line, _name(obj.get("id"), path, line))  # a MAVEN line is a document
         else:
             unified = [obj]
             key = _group_key(obj, mode)
-        checked = [_Line(u, path, line, lost) for u in unified]
+        checked = [_Line(u, path, line, lost, suggested=test) for u in unified]
         if groups and key is not None and groups[-1][0] == key:
             groups[-1][1].extend(checked)
         else:
@@ -286,8 +304,17 @@ def read_omnievent(
         f"{path}: each document's text is its lines' texts as they are, a line each "
         f"({counted(n_lines, 'line')} in {counted(len(docs), 'document')})"
     )
-    if maven["MAVEN"]:
-        text_note += f"; {counted(maven['MAVEN'], 'MAVEN document')}: each sentence's tokens, a space between them"
+    for kind in ("MAVEN", "MAVEN test"):
+        if maven[kind]:
+            text_note += (
+                f"; {counted(maven[kind], kind + ' document')}: each sentence's tokens, a space between them (a "
+                "sentence of Chinese or Japanese: its own text)"
+            )
+    if maven["MAVEN test"]:
+        notes.append(
+            f"{path}: the event mentions of {counted(maven['MAVEN test'], 'MAVEN test document')} are candidates "
+            "(more than the gold, without arguments): they come in as suggested events, for you to decide on"
+        )
     if maven["MAVEN-ARG"]:
         text_note += f"; {counted(maven['MAVEN-ARG'], 'MAVEN-ARG document')}: its 'document' text, one line"
     result = read_token_lines(docs, path, schema, warnings, SOURCE, "OmniEvent", text_note, "entities")

@@ -3,7 +3,8 @@ take them and ``formats.omnievent`` reads them back.
 
 A line: ``id`` (the document's name: each sentence of a document carries it, as OmniEvent's MAVEN conversion
 writes them), ``text`` (the sentence's tokens, a space between them: OmniEvent's English models count words by
-``text.split()``, and its conversions write ``" ".join(tokens)``), ``events`` (an event a
+``text.split()``, and its conversions write ``" ".join(tokens)``; a sentence with a Chinese or Japanese character
+is its text as stored, as OmniEvent's Chinese conversions keep theirs), ``events`` (an event a
 trigger: ``type``, ``triggers`` ``[{id, trigger_word, position, arguments: [{role, mentions: [{id, mention,
 position}]}]}]``), ``negative_triggers`` (every token of the line no trigger is on, ``id`` counted from 0 in the
 line, as OmniEvent's ACE conversions make them for token classification) and ``entities`` (an entity a mention:
@@ -15,6 +16,7 @@ argument that is a nested event's stand-in (brat) too. Not written: states, sour
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left, bisect_right
 from itertools import accumulate
 from pathlib import Path
@@ -27,9 +29,11 @@ from annotator.formats.records import ExportRequest, export_writer
 from annotator.formats.schema_names import AliasNames
 from annotator.formats.tokens import ALIGN_MODES, DocTokens, align
 from annotator.store import Project
+from annotator.tokens import CJK
 
 UNITS = ("sentence", "document")
 NAMES = ("schema", "aliases")  # the ``names`` option: the schema's names, or their first aliases
+CJK_CHAR = re.compile(f"[{CJK}]")  # a line with one is written as stored (OmniEvent's Chinese data)
 
 
 def record_to_omnievent(
@@ -53,13 +57,23 @@ def record_to_omnievent(
         if ks:
             units.append(ks)
     # each line's words: its tokens, a space between them, as OmniEvent's conversions write a text (its English
-    # models count words by ``text.split()``); a token holding whitespace is its words
+    # models count words by ``text.split()``); a token holding whitespace is its words. A line of Chinese or Japanese
+    # (a CJK character in it) is its text as stored, each token a word at its place: OmniEvent's Chinese conversions
+    # (DuEE, LEVEN, FewFC, ACE2005-ZH) keep the text without spaces and its Chinese models count characters
     firsts = [ks[0] for ks in units]
     word_starts: list[list[int]] = []
     word_texts: list[list[str]] = []
     word_spans: list[list[tuple[int, int]] | None] = []  # per token of the line: its first and last word (None: itself)
+    line_texts: list[str] = []
     for ks in units:
         pieces = [text[starts[k] : ends[k]] for k in ks]
+        base, last = starts[ks[0]], ends[ks[-1]]
+        if CJK_CHAR.search(text, base, last):
+            word_starts.append([starts[k] - base for k in ks])
+            word_texts.append(pieces)
+            word_spans.append(None)
+            line_texts.append(text[base:last])
+            continue
         words = " ".join(pieces).split()
         spans_: list[tuple[int, int]] | None = None
         if len(words) != len(pieces):  # a token holding whitespace
@@ -71,8 +85,9 @@ def record_to_omnievent(
         word_starts.append(list(accumulate((len(w) + 1 for w in words[:-1]), initial=0)))
         word_texts.append(words)
         word_spans.append(spans_)
+        line_texts.append(" ".join(words))
     lines: list[dict[str, Any]] = [
-        {"id": name, "text": " ".join(wt), "events": [], "negative_triggers": [], "entities": []} for wt in word_texts
+        {"id": name, "text": lt, "events": [], "negative_triggers": [], "entities": []} for lt in line_texts
     ]
 
     def words_of(k: int) -> tuple[int, int, int]:

@@ -54,10 +54,12 @@ PARSES = ("pos-tag", "parse", "stanford-colcc")  # that preprocessing's tags and
 
 def is_oneie_line(obj: Any) -> bool:
     """A OneIE line: ``tokens`` as a list of strings beside ``entity_mentions`` or ``event_mentions`` (or their
-    ``golden_`` names, as nlpcl-lab/ace2005-preprocessing writes them), or a ``graph`` (OneIE's predictions)."""
+    ``golden_`` names, as nlpcl-lab/ace2005-preprocessing writes them), or a ``graph`` (OneIE's predictions). Not
+    ``tokens`` as a list of sentences (MAVEN-ARG's test files, which have ``event_mentions`` too: OmniEvent's)."""
     return (
         isinstance(obj, dict)
         and isinstance(obj.get("tokens"), list)
+        and not (obj["tokens"] and all(isinstance(t, list) for t in obj["tokens"]))
         and (
             any(k in obj for k in ("entity_mentions", "event_mentions", *GOLDEN)) or isinstance(obj.get("graph"), dict)
         )
