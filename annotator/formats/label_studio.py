@@ -296,9 +296,10 @@ def _document(
                 )
                 if got[2]:
                     notes.append(f"{path}:{line}: result {rid} offsets read as UTF-16 units")
-            score = _score(r, value, reading.score)
+            model, own = reading.origins[k] if reading.origins else (None, reading.score)  # several models: its own
+            score = _score(r, value, own)
             for lab in labels:
-                regions.append(Region(rid, got[0], got[1], lab, score=score))
+                regions.append(Region(rid, got[0], got[1], lab, score=score, source=model))
             meta = r.get("meta")
             said_notes = meta.get("text") if isinstance(meta, dict) else None
             said_notes = [said_notes] if isinstance(said_notes, str) else said_notes

@@ -9,9 +9,10 @@
   merge``; the import's set takes the annotation marked ``ground_truth`` (the newest of several; one without an
   annotator, as our export writes the final set's, goes there alone), and without one nothing decided (said).
 - Predictions are suggestions (``suggested``, source ``label-studio:MODEL_VERSION``, each region's ``score``, else the
-  prediction's own): the first comes into the import's set where no annotation did; others, and those of a task whose
-  annotation the set took, are said and not kept (a model's suggestion beside the decision on it would ask for it
-  again).
+  prediction's own): where no annotation came into the import's set, every prediction of the task comes in, each
+  region with its own model's source and score (several models: each one's suggestions beside the others', said in a
+  note); those of a task whose annotation the set took are said and not kept (a model's suggestion beside the
+  decision on it would ask for it again).
 """
 
 from __future__ import annotations
@@ -41,6 +42,8 @@ class Reading:
     # documents.meta["annotation_sets"] (teams.sets.META_KEY): the annotators' sets this task's annotations went into,
     # so a set covers the document even where its annotator marked nothing (as a merge records them)
     covers: dict[str, dict[str, Any]] | None = None
+    # per result, where several predictions were read as one: the source of its model and its prediction's own score
+    origins: list[tuple[str, float | None]] | None = None
 
 
 def items(value: Any, what: str, path: Path, line: int) -> list:
@@ -88,6 +91,42 @@ def set_name(who: str | None) -> str:
 def _model(prediction: dict[str, Any]) -> str | None:
     model = prediction.get("model_version")
     return model.strip() if isinstance(model, str) and model.strip() else None
+
+
+def _source(prediction: dict[str, Any]) -> str:
+    model = _model(prediction)
+    return f"{SOURCE}:{model}" if model else SOURCE
+
+
+def _own_score(prediction: dict[str, Any]) -> float | None:
+    score = prediction.get("score")
+    return float(score) if is_score(score) else None
+
+
+def _keyed(result: Any, j: int) -> Any:
+    """A result of prediction ``j`` with its region ids (``id``, ``from_id``, ``to_id``) made that prediction's
+    own (``1:r3``): several models may name their regions alike."""
+    if not isinstance(result, dict):
+        return result
+    keyed = dict(result)
+    for key in ("id", "from_id", "to_id"):
+        x = keyed.get(key)
+        if isinstance(x, (str, int)) and not isinstance(x, bool):
+            keyed[key] = f"{j}:{x}"
+    return keyed
+
+
+def _predictions(
+    preds: list[dict[str, Any]], who: str, path: Path, line: int, covers: dict[str, dict[str, Any]] | None
+) -> Reading:
+    """A task's predictions as one reading of suggestions: one as it is; several with each result's model
+    (``origins``) and its region ids made its prediction's own."""
+    results = [items(p.get("result"), f"{who}: 'result'", path, line) for p in preds]
+    if len(preds) == 1:
+        return Reading(results[0], "suggested", None, _source(preds[0]), score=_own_score(preds[0]), covers=covers)
+    merged = [_keyed(r, j) for j, rs in enumerate(results) for r in rs]
+    origins = [(_source(p), _own_score(p)) for p, rs in zip(preds, results) for _ in rs]
+    return Reading(merged, "suggested", None, SOURCE, covers=covers, origins=origins)
 
 
 def readings(
@@ -157,26 +196,12 @@ def readings(
         )
     covers = out[0].covers if out else None
     if preds and main is None:
-        first = preds[0]
-        model = _model(first)
-        score = first.get("score")
-        out.insert(
-            0,
-            Reading(
-                items(first.get("result"), f"{who}: 'result'", path, line),
-                "suggested",
-                None,
-                f"{SOURCE}:{model}" if model else SOURCE,
-                score=float(score) if is_score(score) else None,
-                covers=covers,
-            ),
-        )
-        preds = preds[1:]
-        if preds:
+        out.insert(0, _predictions(preds, who, path, line, covers))
+        if len(preds) > 1:
             models = ", ".join(_model(p) or "no model_version" for p in preds)
-            warnings.append(
-                f"{where}: {counted(len(preds), 'more prediction')} ({models}) not kept: the first "
-                f"({model or 'no model_version'}) is the document's suggestions"
+            notes.append(
+                f"{where}: {counted(len(preds), 'prediction')} ({models}) kept as suggestions, each with its model's "
+                "source and scores"
             )
     elif preds:
         models = ", ".join(_model(p) or "no model_version" for p in preds)

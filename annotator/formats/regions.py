@@ -27,6 +27,7 @@ class Region:
     label: str
     attributes: dict[str, str] = field(default_factory=dict)
     score: float | None = None  # a prediction's confidence (Label Studio's per-region score): kept on spans and events
+    source: str | None = None  # who made it, where not the document's (one of a Label Studio task's several models)
 
 
 def build_document(
@@ -73,13 +74,20 @@ def build_document(
     for r in regions:
         by_key.setdefault(r.key, []).append(r)
     entities = [
-        IncomingEntity((r.key, r.label), r.start, r.end, r.label, state, source, annotator, score=r.score)
+        IncomingEntity((r.key, r.label), r.start, r.end, r.label, state, r.source or source, annotator, score=r.score)
         for r in regions
         if r.label not in triggers
     ]
     events: dict[tuple[Any, str], IncomingEvent] = {
         (r.key, r.label): IncomingEvent(
-            r.label, r.start, r.end, dict(r.attributes), annotator=annotator, state=state, source=source, score=r.score
+            r.label,
+            r.start,
+            r.end,
+            dict(r.attributes),
+            annotator=annotator,
+            state=state,
+            source=r.source or source,
+            score=r.score,
         )
         for r in regions
         if r.label in triggers

@@ -52,6 +52,7 @@ class OutRegion:
     label: str
     attributes: dict[str, Any]
     score: float | None = None  # a suggestion's confidence (Label Studio's per-region score)
+    source: str | None = None  # who made it (a Label Studio prediction's model: ``label-studio:MODEL_VERSION``)
 
 
 KEPT = ("doccano", "label_studio")  # where the two imports keep relations between entities (the same shape)
@@ -67,14 +68,16 @@ def regions_and_relations(
     by_entity: dict[int, OutRegion] = {}
     by_span: dict[tuple[int, int, str], OutRegion] = {}
     for e in rec["entities"]:
-        r = OutRegion(len(regions) + 1, e["start"], e["end"], e["label"], {}, e.get("score"))
+        r = OutRegion(len(regions) + 1, e["start"], e["end"], e["label"], {}, e.get("score"), e.get("source"))
         regions.append(r)
         by_entity[e["id"]] = r
         by_span.setdefault((r.start, r.end, r.label), r)
     relations: list[tuple[int, int, str | None]] = []
     for v in rec["events"]:
         t = v["trigger"]
-        head = OutRegion(len(regions) + 1, t["start"], t["end"], v["type"], v["attributes"], v.get("score"))
+        head = OutRegion(
+            len(regions) + 1, t["start"], t["end"], v["type"], v["attributes"], v.get("score"), v.get("source")
+        )
         regions.append(head)
         relations += [(head.number, by_entity[a["entity_id"]].number, a["role"]) for a in v["arguments"]]
     kept = [rec["meta"].get(k) for k in (*KEPT, *ALSO_KEPT)]
@@ -138,39 +141,65 @@ def _shape(rec: dict[str, Any]) -> dict[str, Any]:
 
 def label_studio_result(rec: dict[str, Any], report: FormatExportReport) -> list[dict[str, Any]]:
     """A document's annotations (one set's record) as the ``result`` of a Label Studio annotation."""
+    return [item for _, item in _result_items(rec, report)]
+
+
+def _result_items(rec: dict[str, Any], report: FormatExportReport) -> list[tuple[str | None, dict[str, Any]]]:
+    """``label_studio_result``'s items, each with the source of the region it is about (a relation: its from-region's;
+    the comments: None), for the predictions of several models."""
     regions, relations = regions_and_relations(rec, report)
     text = rec["text"]
     shape = _shape(rec)
     to_name = shape.get("to_name", shape.get("text_key", "text"))
     u16 = Utf16Map(text)
     rid = {r.number: f"r{r.number}" for r in regions}
-    result: list[dict[str, Any]] = []
+    source = {r.number: r.source for r in regions}
+    result: list[tuple[str | None, dict[str, Any]]] = []
     for r in regions:
         where = {"start": u16.to_utf16(r.start), "end": u16.to_utf16(r.end), "text": text[r.start : r.end]}
         base = {"id": rid[r.number], "from_name": shape.get("from_name", "label"), "to_name": to_name}
         scored = {"score": r.score} if r.score is not None else {}  # a suggestion's confidence, as a prediction has it
-        result.append({**base, "type": "labels", "value": {**where, "labels": [r.label]}, **scored})
+        result.append((r.source, {**base, "type": "labels", "value": {**where, "labels": [r.label]}, **scored}))
         result += [
-            {**base, "from_name": name, "type": "choices", "value": {**where, "choices": [value]}}
+            (r.source, {**base, "from_name": name, "type": "choices", "value": {**where, "choices": [value]}})
             for name, value in r.attributes.items()
             if value is not None
         ]
     result += [
-        {"from_id": rid[a], "to_id": rid[b], "type": "relation", "direction": "right"}
-        | ({"labels": [label]} if label is not None else {})
+        (
+            source[a],
+            {"from_id": rid[a], "to_id": rid[b], "type": "relation", "direction": "right"}
+            | ({"labels": [label]} if label is not None else {}),
+        )
         for a, b, label in relations
     ]
     if rec["comments"]:
-        result.append(
-            {
-                "id": "comments",
-                "from_name": "comment",
-                "to_name": to_name,
-                "type": "textarea",
-                "value": {"text": [c["text"] for c in rec["comments"]]},
-            }
-        )
+        comments = {
+            "id": "comments",
+            "from_name": "comment",
+            "to_name": to_name,
+            "type": "textarea",
+            "value": {"text": [c["text"] for c in rec["comments"]]},
+        }
+        result.append((None, comments))
     return result
+
+
+def _predictions(items: list[tuple[str | None, dict[str, Any]]]) -> list[dict[str, Any]]:
+    """Undecided suggestions as Label Studio predictions: one per model (``label-studio:MODEL_VERSION`` sources, in
+    the order their first region comes), its ``model_version`` the model's; suggestions of another source (our own
+    pipeline's) are ``annotator``'s; items of no region (the comments) go with the first."""
+    by_model: dict[str, list[dict[str, Any]]] = {}
+    for source, item in items:
+        if source is None:
+            continue
+        model = source[len("label-studio:") :] if source.startswith("label-studio:") else "annotator"
+        by_model.setdefault(model, []).append(item)
+    if not by_model:
+        by_model["annotator"] = []
+    first = next(iter(by_model.values()))
+    first += [item for source, item in items if source is None]
+    return [{"model_version": model, "result": result} for model, result in by_model.items()]
 
 
 def label_studio_task(
@@ -181,7 +210,8 @@ def label_studio_task(
     ``others``: the records of the annotators' sets that cover the document (``meta["annotation_sets"]``), each
     written as an annotation of its own (``completed_by`` the set's name), the exported set's marked ``ground_truth``
     when it has a decision: the import reads them back into the same sets."""
-    result = label_studio_result(rec, report)
+    items = _result_items(rec, report)
+    result = [item for _, item in items]
     shape = _shape(rec)
     data: dict[str, Any] = {shape.get("text_key", "text"): rec["text"], "name": rec["name"]}
     for k, v in _meta(rec, (*KEPT, "label_studio_id", "label_studio_task", SETS_KEY)).items():
@@ -197,11 +227,8 @@ def label_studio_task(
         task["meta"] = shape["meta"]
     decided = [x for x in rec["entities"] + rec["events"] if x["state"] != "suggested"]
     theirs = [{"completed_by": name, "result": label_studio_result(r, report)} for name, r in (others or {}).items()]
-    if result and not decided:  # undecided suggestions only: a prediction, read back as suggestions
-        models = {x["source"] for x in rec["entities"] + rec["events"]}
-        model = models.pop() if len(models) == 1 else ""  # a Label Studio prediction's model_version, as it came
-        model = model[len("label-studio:") :] if model.startswith("label-studio:") else "annotator"
-        task["annotations"], task["predictions"] = theirs, [{"model_version": model, "result": result}]
+    if result and not decided:  # undecided suggestions only: a prediction a model, read back as suggestions
+        task["annotations"], task["predictions"] = theirs, _predictions(items)
     elif theirs and not decided:  # the annotators' alone: no decision yet
         task["annotations"] = theirs
     else:

@@ -79,3 +79,74 @@ def test_the_export_writes_the_model_version_back(tmp_path):
     # each region's score goes back on it, the event's on its trigger region, as the prediction gave them
     scores = {r["value"]["text"]: r.get("score") for r in task["predictions"][0]["result"] if r["type"] == "labels"}
     assert scores == {"attacked": 0.9, "Kabul": 0.8}
+
+
+def labels(rid: str, text: str, word: str, label: str, score: float | None = None) -> dict:
+    start = text.index(word)
+    scored = {"score": score} if score is not None else {}
+    value = {"start": start, "end": start + len(word), "text": word, "labels": [label]}
+    return {"id": rid, "from_name": "label", "to_name": "text", "type": "labels", "value": value, **scored}
+
+
+TWO_MODELS_TEXT = "Rebels attacked Kabul on Friday."
+TWO_MODELS = {  # Label Studio's export guide shows a task with two predictions, "model 1" and "model 2"
+    "id": 3,
+    "data": {"text": TWO_MODELS_TEXT},
+    "annotations": [],
+    "predictions": [
+        {
+            "model_version": "model 1",
+            "score": 0.5,
+            "result": [
+                labels("r1", TWO_MODELS_TEXT, "Rebels", "PERSON", 0.9),
+                labels("r2", TWO_MODELS_TEXT, "Kabul", "GPE"),
+            ],
+        },
+        {  # the same region ids as model 1's, and the same span and label as one of its regions
+            "model_version": "model 2",
+            "score": 0.7,
+            "result": [
+                labels("r1", TWO_MODELS_TEXT, "Kabul", "GPE", 0.8),
+                labels("r2", TWO_MODELS_TEXT, "attacked", "Conflict:Attack"),
+                {"from_id": "r2", "to_id": "r1", "type": "relation", "direction": "right", "labels": ["Place"]},
+            ],
+        },
+    ],
+}
+
+
+def test_each_models_prediction_comes_in_with_its_source_and_scores(tmp_path):
+    path = tmp_path / "tasks.json"
+    path.write_bytes(orjson.dumps([TWO_MODELS]))
+    result = read_label_studio(path)
+    (doc,) = result.documents
+    assert [(TWO_MODELS_TEXT[e.start : e.end], e.state, e.source, e.score) for e in doc.entities] == [
+        ("Rebels", "suggested", "label-studio:model 1", 0.9),
+        ("Kabul", "suggested", "label-studio:model 1", 0.5),  # no score of its own: its prediction's
+        ("Kabul", "suggested", "label-studio:model 2", 0.8),
+    ]
+    (event,) = doc.events
+    assert (event.state, event.source, event.score) == ("suggested", "label-studio:model 2", 0.7)
+    ((role, key),) = event.arguments  # model 2's r1, not model 1's
+    assert role == "Place" and next(e for e in doc.entities if e.key == key).source == "label-studio:model 2"
+    assert not result.warnings
+    assert any("2 predictions (model 1, model 2) kept as suggestions" in n for n in result.notes)
+
+
+def test_the_export_writes_a_prediction_per_model_and_reads_back_the_same(tmp_path):
+    path = tmp_path / "tasks.json"
+    path.write_bytes(orjson.dumps([TWO_MODELS]))
+    p = tmp_path / "p.annotator"
+    assert main(["import", str(p), str(path)]) == 0
+    out = tmp_path / "out.json"
+    assert main(["export", str(p), "-f", "label_studio", "-o", str(out)]) == 0
+    (task,) = orjson.loads(out.read_bytes())
+    assert [pr["model_version"] for pr in task["predictions"]] == ["model 1", "model 2"]
+    texts = [[r["value"]["text"] for r in pr["result"] if r["type"] == "labels"] for pr in task["predictions"]]
+    assert texts == [["Rebels", "Kabul"], ["Kabul", "attacked"]]
+    assert [r["type"] for r in task["predictions"][1]["result"]].count("relation") == 1
+    p2 = tmp_path / "p2.annotator"
+    assert main(["import", str(p2), str(out)]) == 0
+    again = tmp_path / "again.json"
+    assert main(["export", str(p2), "-f", "label_studio", "-o", str(again)]) == 0
+    assert again.read_bytes() == out.read_bytes()
