@@ -207,6 +207,17 @@ def next_open(open_ids: Sequence[int], current: int | None) -> int | None:
     return None if nxt == cur else nxt
 
 
+def next_open_in(order: Sequence[int], open_ids: Container[int], current: int | None) -> int | None:
+    """The next document of ``order`` (the document list as sorted and filtered) after ``current`` that is in
+    ``open_ids``, wrapping (from the top when ``current`` is not in ``order``); None when there is no other. A filter
+    that hides a document keeps it out: Ctrl+Enter opened the next not done by id, hidden or not."""
+    at = order.index(current) + 1 if current in order else 0
+    for doc_id in [*order[at:], *order[:at]]:
+        if doc_id != current and doc_id in open_ids:
+            return doc_id
+    return None
+
+
 def still_there(selected: int | None, present: Container[int]) -> int | None:
     """A selection survives a reload or an edit only while what it names is still there."""
     return selected if selected is not None and selected in present else None

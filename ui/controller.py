@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, Sequence
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
@@ -448,13 +448,24 @@ class Controller(QObject):
         """The next token boundary from ``offset`` (edge 'start' or 'end') in ``direction`` (-1 or +1)."""
         return self.tokens().move(offset, direction, edge)
 
-    def next_open_document(self) -> int | None:
-        """The next document (after the current one, wrapping) that is neither annotated nor reviewed."""
+    def next_open_document(self, shown: Sequence[int] | None = None) -> int | None:
+        """The next document (after the current one, wrapping) that is neither annotated nor reviewed; with
+        ``shown`` (the document list's rows as sorted and filtered), the next of those."""
         if self.project is None:
             return None
-        return navigation.next_open(
-            self.project.document_ids(["new", "in_progress"]), self.doc.id if self.doc else None
-        )
+        current = self.doc.id if self.doc else None
+        open_ids = self.project.document_ids(["new", "in_progress"])
+        if shown is None:
+            return navigation.next_open(open_ids, current)
+        return navigation.next_open_in(shown, set(open_ids), current)
+
+    def open_documents_hidden(self, shown: Sequence[int]) -> int:
+        """How many documents not done (neither annotated nor reviewed) are not among ``shown``, the current one
+        left out."""
+        if self.project is None:
+            return 0
+        current = self.doc.id if self.doc else None
+        return len(set(self.project.document_ids(["new", "in_progress"])) - set(shown) - {current})
 
     def progress(self) -> tuple[int, int]:
         """(reviewed, total) documents of the project."""

@@ -5,7 +5,7 @@ MainWindow, split from it to keep each file to one job)."""
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Sequence
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QContextMenuEvent
@@ -69,8 +69,9 @@ class WindowFlow:
         c = self.controller
         if c.doc is None:
             return
+        shown = self.documents.shown_ids() if self.panels_built else None  # before the mark can take this one out
         if c.doc.status == "reviewed":  # on to the next: a reviewed document is never marked back to annotated
-            self._open_next()
+            self._open_next(shown=shown)
             return
         n = 0 if c.project is None or c.project.read_only else self.undecided_count()  # read-only: refused below
         if n and c.doc.status != "annotated":
@@ -91,7 +92,7 @@ class WindowFlow:
             c.run(cmd.SetStatus, c.doc.id, "annotated")
             if c.doc is None or c.doc.status != "annotated":  # refused or not saved: stay, the message shows why
                 return
-        self._open_next(self._problems_left())
+        self._open_next(self._problems_left(), shown)
 
     def _problems_left(self: "MainWindow") -> str | None:
         """What the document just marked annotated still breaks (a decided event without its required role), in a
@@ -106,15 +107,23 @@ class WindowFlow:
         n = len(found)
         return f"{c.doc.name} has {n} problem{'s' if n != 1 else ''} left (Mark reviewed there lists them)"
 
-    def _open_next(self: "MainWindow", said: str | None = None) -> None:
+    def _open_next(self: "MainWindow", said: str | None = None, shown: Sequence[int] | None = None) -> None:
+        """The next document not done, of those the list shows (``shown``: its rows as sorted and filtered) when
+        given: a filter that hid it was passed over (Ctrl+Enter opened a document the list had no row for)."""
         c = self.controller
-        nxt = c.next_open_document()
+        nxt = c.next_open_document(shown)
         if nxt is not None:
             c.open_document(nxt)
             if said:
                 c.report_status(said)
+            return
+        hidden = c.open_documents_hidden(shown) if shown is not None else 0
+        if hidden:
+            n = f"{hidden} document{'s' if hidden != 1 else ''}"
+            done = f"Every document the list shows is annotated or reviewed; {n} not done hidden by its filter"
         else:
-            self.message.setText(f"Every document is annotated or reviewed.{f' {said}.' if said else ''}")
+            done = "Every document is annotated or reviewed"
+        self.message.setText(f"{done}.{f' {said}.' if said else ''}")
 
     def step_document(self: "MainWindow", step: int) -> None:
         """Ctrl+PgDown / Ctrl+PgUp: the next / previous document of the list as it is sorted and filtered, marking

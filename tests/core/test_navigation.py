@@ -3,7 +3,16 @@
 from __future__ import annotations
 
 from annotator.model import Entity, Event
-from annotator.navigation import Tokens, entities_at, events_at, next_open, still_there, visible_entities, word_at
+from annotator.navigation import (
+    Tokens,
+    entities_at,
+    events_at,
+    next_open,
+    next_open_in,
+    still_there,
+    visible_entities,
+    word_at,
+)
 
 TEXT = "Sergey Lavrov met Blinken, in Moscow."
 
@@ -37,6 +46,15 @@ def test_spans_under_a_position_innermost_first():
     assert [e.id for e in visible_entities([inner, rejected, outer])] == [1, 2]
     meet = Event(5, 1, "Contact:Meet", 14, 17, {}, None)
     assert events_at([meet], 14) == [meet] and events_at([meet], 17) == []
+
+
+def test_next_open_in_follows_the_list_as_shown():
+    # the list's order (sorted, filtered): a document it does not show is never the next
+    assert next_open_in([9, 2, 5], {2, 5, 7}, 9) == 2
+    assert next_open_in([9, 2, 5], {2, 7, 9}, 2) == 9  # wraps; 7 is not shown
+    assert next_open_in([2, 5], {7}, 2) is None
+    assert next_open_in([2, 5], {2, 5}, 7) == 2  # the current one hidden: from the top
+    assert next_open_in([5], {5}, 5) is None
 
 
 def test_next_open_document_wraps_and_skips_the_current_one():

@@ -323,6 +323,10 @@ class DocumentPanel(QWidget):
             return None
         return int(self.proxy.index(target, 0).data(Qt.ItemDataRole.UserRole))
 
+    def shown_ids(self) -> list[int]:
+        """The documents of the list's rows, as sorted and filtered."""
+        return [int(self.proxy.index(r, 0).data(Qt.ItemDataRole.UserRole)) for r in range(self.proxy.rowCount())]
+
     def select(self, doc_id: int | None) -> bool:
         """The document's row selected; False when it is not in the list or the filter hides it."""
         r = self.model.row_of(doc_id) if doc_id is not None else -1
