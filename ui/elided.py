@@ -4,7 +4,7 @@ event panel to fit it, and the text column lost that width for the rest of the s
 
 from __future__ import annotations
 
-from typing import Callable
+from typing import Callable, Collection
 
 from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QResizeEvent
@@ -125,6 +125,28 @@ def common_start(a: str, b: str) -> int:
             break
         n += 1
     return n
+
+
+def elide_unique(text: str, others: Collection[str], room: float, advance: Callable[[str], float]) -> str:
+    """``text`` in ``room`` (``advance`` measures a string) as a start and an end around "…" that none of ``others``
+    could be read as (it starts with the one and ends with the other): the most characters kept, "…" as near the
+    middle as that allows. Elided at their end, Transfer-Ownership and Transfer-Money both read "Transfer-…"; here
+    "Tran…oney" and "Tran…ship" ("Transfer…" alone would be either); "…" when nothing fits."""
+    if advance(text) <= room:
+        return text
+    rivals = [u for u in others if u != text]
+    n = len(text)
+    for kept in range(n - 1, 0, -1):
+        # "…" in the middle first, as Qt puts it, then moved one way and the other (the end's side first: a type's
+        # last word tells it, "…Money"); a start kept whenever it can be
+        for left in sorted(range(kept + 1), key=lambda k: (k == 0, abs(2 * k - kept), k)):
+            start, end = text[:left], text[n - (kept - left) :]
+            shown = f"{start}…{end}"
+            if advance(shown) > room:
+                continue
+            if not any(len(u) >= kept and u.startswith(start) and u.endswith(end) for u in rivals):
+                return shown
+    return "…"
 
 
 def elide_apart(text: str, differs_at: int, room: float, advance: Callable[[str], float]) -> str:

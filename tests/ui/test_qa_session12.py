@@ -3,9 +3,12 @@ before its fix."""
 
 from __future__ import annotations
 
+import pytest
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
+
+from test_qa_session11 import visit_path  # noqa: F401 - a fixture: seed 001's Transfer types
 
 CTRL = Qt.KeyboardModifier.ControlModifier
 
@@ -56,3 +59,65 @@ def test_ctrl_enter_keeps_to_the_documents_the_filtered_list_shows(qtbot, projec
     with Project(project_path, create=False) as p:
         statuses = {d["name"]: d["status"] for d in p.document_summaries()}
     assert statuses == {"a.txt": "annotated", "b.txt": "in_progress", "c.txt": "annotated"}
+
+
+def shown_text(table, row: int, col: int) -> str:  # type: ignore[no-untyped-def]
+    """A cell's text as the list draws it: its delegate's, elided by the view to the cell's room as Qt paints it."""
+    from PySide6.QtGui import QFontMetrics
+    from PySide6.QtWidgets import QStyle, QStyleOptionViewItem
+
+    index = table.model().index(row, col)
+    opt = QStyleOptionViewItem()
+    opt.widget, opt.rect, opt.font = table, table.visualRect(index), table.font()
+    table.itemDelegateForIndex(index).initStyleOption(opt, index)
+    margin = table.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, table) + 1
+    return QFontMetrics(opt.font).elidedText(opt.text, Qt.TextElideMode.ElideRight, opt.rect.width() - 2 * margin)
+
+
+@pytest.mark.parametrize("points", [0, 14])
+def test_the_event_list_tells_transfer_types_apart_when_narrow(qtbot, qapp, visit_path, points):  # type: ignore[no-untyped-def]  # noqa: F811
+    """Where Arguments needs the room (1366x768), Type gave up its width and Transaction:Transfer-Ownership and
+    Transfer-Money both read "Transfer-…": the list could not tell them apart. A type elided keeps a start and an end
+    that no other type shown has both of ("Tran…Money", "Tran…rship")."""
+    from PySide6.QtGui import QFont
+
+    from ui_support import close_window, open_window
+
+    was = QFont(qapp.font())
+    if points:
+        big = QFont(was)
+        big.setPointSizeF(points)
+        qapp.setFont(big)
+    try:
+        w = open_window(qtbot, visit_path, size=(1366, 740))
+        qtbot.waitUntil(lambda: w.panels_built)
+        w.tabs.setCurrentIndex(1)  # the Events tab
+        table = w.events.table
+        qtbot.waitUntil(lambda: table.isVisible() and len(w.events.ids) == 4)
+        types = {w.events.cell(r, 0): shown_text(table, r, 0) for r in range(4)}
+        assert "…" in types["Transfer-Money"] + types["Transfer-Ownership"], types  # the narrow list, as it was
+        for whole, shown in types.items():  # each could be read as its own type only
+            start, _, end = shown.partition("…")
+            assert [t for t in types if t.startswith(start) and t.endswith(end)] == [whole], types
+        close_window(w)
+    finally:
+        qapp.setFont(was)
+
+
+def test_elide_unique_keeps_a_start_and_an_end_no_other_text_has():
+    from ui.elided import elide_unique
+
+    types = {"Transfer-Money", "Transfer-Ownership", "Transport", "Start-Position", "End-Position"}
+    width = 7.0  # pixels a character
+
+    def advance(s: str) -> float:
+        return width * len(s)
+
+    for room in (35, 56, 70, 90):
+        for t in types:
+            shown = elide_unique(t, types, room, advance)
+            assert advance(shown) <= room
+            start, _, end = shown.partition("…")
+            assert [u for u in types if u.startswith(start) and u.endswith(end)] == [t], (room, shown)
+    assert elide_unique("Transfer-Money", types, 70, advance) == "Tran…Money"  # "…" near the middle
+    assert elide_unique("Meet", types, 70, advance) == "Meet"  # fits: whole

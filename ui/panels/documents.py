@@ -2,20 +2,17 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, Callable
 
 from PySide6.QtCore import QModelIndex, QSortFilterProxyModel, Qt, Signal
-from PySide6.QtGui import QColor, QFontMetricsF, QResizeEvent
+from PySide6.QtGui import QColor, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QApplication,
     QComboBox,
     QHBoxLayout,
     QHeaderView,
     QLineEdit,
     QStyle,
-    QStyledItemDelegate,
-    QStyleOptionViewItem,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -23,8 +20,8 @@ from PySide6.QtWidgets import (
 
 from annotator.model import STATUSES
 from ui import theme as themes
-from ui.elided import SLACK, common_start, elide_apart
-from ui.panels.table_model import RowTableModel, cell_width, show_keys
+from ui.elided import common_start, elide_apart
+from ui.panels.table_model import ElidingDelegate, RowTableModel, cell_width, show_keys
 
 COLUMNS = ("Name", "Status", "Ent.", "Ev.", "Sugg.")
 HEADER_TIPS = (
@@ -175,25 +172,13 @@ class DocumentFilter(QSortFilterProxyModel):
         return not self.text or self.text in row["name"].lower()
 
 
-class NameDelegate(QStyledItemDelegate):
-    """A document's name elided so that it keeps what tells it from the names above and below it in the list
-    (``elided.elide_apart``): Qt's middle elision showed 112 names "dev_00…le.txt" alike."""
-
-    def initStyleOption(self, option: QStyleOptionViewItem, index: QModelIndex) -> None:  # noqa: N802
-        super().initStyleOption(option, index)
-        name = option.text
-        model = index.model()
-        differs = 0
-        for row in (index.row() - 1, index.row() + 1):
-            if 0 <= row < model.rowCount():
-                differs = max(differs, common_start(name, str(model.index(row, 0).data())))
-        widget = option.widget
-        style = widget.style() if widget is not None else QApplication.style()
-        margin = style.pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, widget) + 1
-        # measured as Qt lays the text out (fractional widths under a scale factor), with a little to spare: Qt's
-        # own elision cut a name again ("004_arr……ce.txt" at QT_SCALE_FACTOR=2)
-        room = option.rect.width() - 2 * margin - SLACK
-        option.text = elide_apart(name, differs, room, QFontMetricsF(option.font).horizontalAdvance)
+def apart_from_neighbours(index: QModelIndex, name: str, room: float, advance: Callable[[str], float]) -> str:
+    """A document's name elided so that it keeps what tells it from the names above and below it in the list."""
+    model, differs = index.model(), 0
+    for row in (index.row() - 1, index.row() + 1):
+        if 0 <= row < model.rowCount():
+            differs = max(differs, common_start(name, str(model.index(row, 0).data())))
+    return elide_apart(name, differs, room, advance)
 
 
 class DocumentPanel(QWidget):
@@ -220,7 +205,7 @@ class DocumentPanel(QWidget):
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.verticalHeader().hide()
         self.table.setTextElideMode(Qt.TextElideMode.ElideMiddle)
-        self.table.setItemDelegateForColumn(0, NameDelegate(self.table))  # names told apart when elided
+        self.table.setItemDelegateForColumn(0, ElidingDelegate(apart_from_neighbours, self.table))  # told apart
         self.table.setWordWrap(False)
         self.table.setSortingEnabled(True)
         self.table.sortByColumn(-1, Qt.SortOrder.AscendingOrder)

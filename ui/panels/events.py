@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from bisect import bisect_left
-from typing import Any, Iterable
+from typing import Any, Callable, Iterable
 
 from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, Signal
 from PySide6.QtGui import QColor, QFont
@@ -13,7 +13,8 @@ from annotator.model import Entity, Event
 from annotator.schema import Schema
 from ui import theme as themes
 from ui.panels.row_panel import RowPanel
-from ui.panels.table_model import RowTableModel, cell_width, header_width
+from ui.elided import elide_unique
+from ui.panels.table_model import ElidingDelegate, RowTableModel, cell_width, header_width
 from ui.plain import state_with_score, tooltip_text
 
 COLUMNS = ("Type", "Trigger", "Arguments", "Missing", "State")
@@ -63,6 +64,7 @@ class EventTableModel(RowTableModel):
         self.cells: list[tuple[str, ...]] = []
         self.missing: list[bool] = []
         self._row_by_id: dict[int, int] = {}
+        self.types: frozenset[str] = frozenset()  # the types shown (Type's cells), each elided apart from the others
 
     def set_events(self, schema: Schema | None, events: list[Event], entities: dict[int, Entity], text: str) -> None:
         cells = [event_cells(schema, v, entities, text) for v in events]
@@ -71,12 +73,22 @@ class EventTableModel(RowTableModel):
             self.rows, self.cells = events, cells
             self.missing = [bool(c[3]) for c in cells]
             self._row_by_id = {v.id: i for i, v in enumerate(events)}
+            self.types = frozenset(c[0] for c in cells)
             self.endResetModel()
             return
         for r, (v, row_cells) in enumerate(zip(events, cells)):
             if v != self.rows[r] or row_cells != self.cells[r]:
                 self.rows[r], self.cells[r], self.missing[r] = v, row_cells, bool(row_cells[3])
                 self.dataChanged.emit(self.index(r, 0), self.index(r, len(COLUMNS) - 1))
+        self._types_changed()
+
+    def _types_changed(self) -> None:
+        """Every type cell drawn again when the types shown are other ones (one told apart from a type gone)."""
+        types = frozenset(c[0] for c in self.cells)
+        if types != self.types:
+            self.types = types
+            if self.rows:
+                self.dataChanged.emit(self.index(0, 0), self.index(len(self.rows) - 1, 0))
 
     def update(
         self,
@@ -112,6 +124,7 @@ class EventTableModel(RowTableModel):
                 self.missing.insert(at, bool(cells[3]))
                 self._row_by_id = {x.id: i for i, x in enumerate(self.rows)}
                 self.endInsertRows()
+        self._types_changed()
         return made
 
     def row_of(self, event_id: int | None) -> int:
@@ -168,6 +181,10 @@ class EventPanel(RowPanel):
         super().__init__(EventTableModel(), parent)
         self.model: EventTableModel
         self.table.setWordWrap(False)  # elided by letters: wrapped at words, a cell read "Artifact: …"
+        # a type elided keeps what tells it from the other types shown: Transfer-Ownership and Transfer-Money both
+        # read "Transfer-…" where Arguments took the room
+        self.table.setItemDelegateForColumn(0, ElidingDelegate(self._elide_type, self.table))
+        self._elided: dict[tuple[str, float, frozenset[str]], str] = {}
         hh = self.table.horizontalHeader()
         for col in FITTED:  # sized by _fit_columns: Qt's ResizeToContents read every row at each selection
             hh.setSectionResizeMode(col, QHeaderView.ResizeMode.Interactive)
@@ -175,6 +192,14 @@ class EventPanel(RowPanel):
         self._widths: dict[str, int] = {}  # text -> its cell's width, measured once
         self._fitted: dict[int, int] = {}
         self.table.viewport().installEventFilter(self)
+
+    def _elide_type(self, _index: QModelIndex, text: str, room: float, advance: Callable[[str], float]) -> str:
+        key = (text, room, self.model.types)
+        if key not in self._elided:  # worked out once per type, width and types shown (a paint draws every row)
+            if len(self._elided) > 2000:
+                self._elided.clear()
+            self._elided[key] = elide_unique(text, self.model.types, room, advance)
+        return self._elided[key]
 
     @property
     def ids(self) -> list[int]:
