@@ -396,6 +396,7 @@ def _document(
         line,
         warnings,
         state=state,
+        status=reading.status,
         source=source,
         annotator=author,
         meta=meta,

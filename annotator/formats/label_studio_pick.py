@@ -8,6 +8,13 @@
   ``annotator agree`` compares them and Review > Adjudicate settles them into the final set, as after ``annotator
   merge``; the import's set takes the annotation marked ``ground_truth`` (the newest of several; one without an
   annotator, as our export writes the final set's, goes there alone), and without one nothing decided (said).
+- Reviews (Label Studio Enterprise's ``reviews`` on an annotation, each ``accepted`` true or false; the latest
+  counts): an annotation accepted in review is chosen before a newer one of its annotator, and among several
+  annotators' it is the import's set's where none is marked ground truth; the task is ``reviewed`` when the import's
+  set's annotation was accepted, ``in_progress`` when it was rejected (said in a note).
+- Drafts (a snapshot export's ``drafts``: unsubmitted work): a draft of someone who submitted no annotation of the
+  task is read as their annotation and the task is ``in_progress``; a draft of a submitted annotation (its
+  ``annotation`` id, or by its author) is said and not read: the submitted one is kept.
 - Predictions are suggestions (``suggested``, source ``label-studio:MODEL_VERSION``, each region's ``score``, else the
   prediction's own): where no annotation came into the import's set, every prediction of the task comes in, each
   region with its own model's source and score (several models: each one's suggestions beside the others', said in a
@@ -44,6 +51,7 @@ class Reading:
     covers: dict[str, dict[str, Any]] | None = None
     # per result, where several predictions were read as one: the source of its model and its prediction's own score
     origins: list[tuple[str, float | None]] | None = None
+    status: str = "new"  # the document's: reviewed or in_progress as the task's reviews and drafts tell it
 
 
 def items(value: Any, what: str, path: Path, line: int) -> list:
@@ -57,7 +65,7 @@ def items(value: Any, what: str, path: Path, line: int) -> list:
 def author(annotation: dict[str, Any]) -> str | None:
     """Whose annotation it is: ``completed_by`` as an object with an email (some exports), a name, or the user's
     number in the Label Studio instance (``label-studio user 7``); Annotation Lab's ``created_username``."""
-    by = annotation.get("completed_by", annotation.get("created_username"))
+    by = annotation.get("completed_by", annotation.get("created_username", annotation.get("user")))
     if isinstance(by, dict):
         by = by.get("email")
     if isinstance(by, str) and by.strip():
@@ -72,9 +80,52 @@ def _when(annotation: dict[str, Any]) -> str:
     return at if isinstance(at, str) else ""
 
 
+def review(annotation: dict[str, Any]) -> bool | None:
+    """The latest review's verdict on an annotation (``reviews``: ``accepted`` true or false), None without one."""
+    reviews = annotation.get("reviews")
+    given = (
+        [r for r in reviews if isinstance(r, dict) and isinstance(r.get("accepted"), bool)]
+        if isinstance(reviews, list)
+        else []
+    )
+    if not given:
+        return None
+    return max(enumerate(given), key=lambda kr: (_when(kr[1]), kr[0]))[1]["accepted"]
+
+
+def _reviewer(annotation: dict[str, Any]) -> str:
+    reviews = annotation.get("reviews") if isinstance(annotation.get("reviews"), list) else []
+    by = [r.get("created_by") for r in reviews if isinstance(r, dict)]
+    names = sorted({b.get("email") if isinstance(b, dict) else str(b) for b in by if b not in (None, {})} - {None})
+    return ", ".join(names) or "a reviewer"
+
+
 def _chosen(annotations: list[tuple[int, dict[str, Any]]]) -> tuple[int, dict[str, Any]]:
-    """The one marked ground truth, else the newest, else the last given."""
-    return max(annotations, key=lambda ka: (ka[1].get("ground_truth") is True, _when(ka[1]), ka[0]))
+    """The one marked ground truth, else one accepted in review, else the newest, else the last given."""
+    return max(
+        annotations, key=lambda ka: (ka[1].get("ground_truth") is True, review(ka[1]) is True, _when(ka[1]), ka[0])
+    )
+
+
+def _drafts(
+    task: dict[str, Any], anns: list[dict[str, Any]], who: str, where: str, path: Path, line: int, warnings: list[str]
+) -> list[dict[str, Any]]:
+    """The task's drafts that stand for an annotation (their author submitted none); the others are said."""
+    drafts = items(task.get("drafts"), f"{who}: 'drafts'", path, line)
+    for k, d in enumerate(drafts):
+        need(isinstance(d, dict), path, line, f"{who}: draft {k} must be an object")
+    submitted = {author(a) for a in anns if not (a.get("was_cancelled") or a.get("skipped"))}
+    ids = {a.get("id") for a in anns if a.get("id") is not None}
+    of_submitted = [
+        d for d in drafts if (d.get("annotation") is not None and d.get("annotation") in ids) or author(d) in submitted
+    ]
+    if of_submitted:
+        by = sorted({author(d) or "no annotator named" for d in of_submitted})
+        warnings.append(
+            f"{where}: {counted(len(of_submitted), 'draft')} of a submitted annotation (by {', '.join(by)}) not read: "
+            "the submitted annotation is kept"
+        )
+    return [d for d in drafts if not any(d is x for x in of_submitted)]
 
 
 def _small_id(annotation: dict[str, Any]) -> bool:
@@ -145,8 +196,15 @@ def readings(
     if cancelled:
         by = sorted({author(a) or "no annotator named" for a in cancelled})
         warnings.append(f"{where}: {counted(len(cancelled), 'cancelled annotation')} skipped (by {', '.join(by)})")
+    drafts = _drafts(task, anns, who, where, path, line, warnings)
+    if drafts:
+        by = sorted({author(d) or "no annotator named" for d in drafts})
+        notes.append(
+            f"{where}: {counted(len(drafts), 'draft')} (by {', '.join(by)}, who submitted no annotation of the task) "
+            "read as annotations: the task is in progress"
+        )
     groups: dict[str | None, list[tuple[int, dict[str, Any]]]] = {}
-    for k, a in enumerate(anns):
+    for k, a in enumerate([*anns, *drafts]):
         if not (a.get("was_cancelled") or a.get("skipped")):
             groups.setdefault(author(a), []).append((k, a))
     kept: list[tuple[str | None, dict[str, Any]]] = []
@@ -166,6 +224,7 @@ def readings(
         out.append(Reading(items(main.get("result"), f"{who}: 'result'", path, line), "accepted", kept[0][0], SOURCE))
     elif kept:
         truths = [(k, a) for k, (_, a) in enumerate(kept) if a.get("ground_truth") is True]
+        truths = truths or [(k, a) for k, (_, a) in enumerate(kept) if review(a) is True]  # else accepted in review
         final = ""
         if truths:
             k, main = _chosen(truths)
@@ -184,8 +243,11 @@ def readings(
             out.append(Reading(results, "accepted", name, SOURCE, annotation_set=set_name(name)))
         for r in out:
             r.covers = covers
+        marked = (
+            "marked ground truth" if main is not None and main.get("ground_truth") is True else "accepted in review"
+        )
         settled = (
-            f"the import's set takes {final}, marked ground truth"
+            f"the import's set takes {final}, {marked}"
             if truths
             else "none is marked ground truth, so the import's set has no decision yet: compare them with "
             "annotator agree and settle them with Review > Adjudicate differences"
@@ -209,4 +271,15 @@ def readings(
             f"{where}: {counted(len(preds), 'prediction')} ({models}) not kept beside the annotation the import's "
             "set takes"
         )
-    return out or [Reading([], "accepted", None, SOURCE)]
+    status = "in_progress" if drafts else "new"
+    verdict = review(main) if main is not None else None
+    if verdict is not None:
+        status = "reviewed" if verdict else "in_progress"
+        notes.append(
+            f"{where}: the annotation the import's set takes was {'accepted' if verdict else 'rejected'} in review (by "
+            f"{_reviewer(main or {})}): the task is {'reviewed' if verdict else 'in progress'}"
+        )
+    out = out or [Reading([], "accepted", None, SOURCE)]
+    for r in out:
+        r.status = status
+    return out

@@ -232,7 +232,9 @@ def label_studio_task(
     elif theirs and not decided:  # the annotators' alone: no decision yet
         task["annotations"] = theirs
     else:
-        task["annotations"] = [{"result": result, **({"ground_truth": True} if theirs else {})}] + theirs
+        truth = {"ground_truth": True} if theirs else {}
+        review = {"reviews": [{"accepted": True}]} if rec["status"] == "reviewed" else {}  # read back as reviewed
+        task["annotations"] = [{"result": result, **truth, **review}] + theirs
     return task
 
 

@@ -6,6 +6,7 @@ The task is our own."""
 from __future__ import annotations
 
 import orjson
+import pytest
 
 from annotator.cli import main
 from annotator.formats.label_studio import read_label_studio
@@ -133,6 +134,7 @@ def test_each_models_prediction_comes_in_with_its_source_and_scores(tmp_path):
     assert any("2 predictions (model 1, model 2) kept as suggestions" in n for n in result.notes)
 
 
+@pytest.mark.slow
 def test_the_export_writes_a_prediction_per_model_and_reads_back_the_same(tmp_path):
     path = tmp_path / "tasks.json"
     path.write_bytes(orjson.dumps([TWO_MODELS]))

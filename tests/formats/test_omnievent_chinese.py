@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import json
 
+import pytest
+
 from annotator.cli import main
 from annotator.formats.detect import detect_format
 from annotator.formats.omnievent import read_omnievent
@@ -54,6 +56,7 @@ def lines(path) -> list[dict]:
     return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
 
 
+@pytest.mark.slow
 def test_chinese_lines_come_in_as_given_and_go_out_without_spaces(tmp_path, capsys):
     src = tmp_path / "train.unified.jsonl"
     second = ["他", "说", "：", "“", "我们", "不会", "放弃", "。", "”"]
