@@ -121,3 +121,19 @@ def test_elide_unique_keeps_a_start_and_an_end_no_other_text_has():
             assert [u for u in types if u.startswith(start) and u.endswith(end)] == [t], (room, shown)
     assert elide_unique("Transfer-Money", types, 70, advance) == "Tran…Money"  # "…" near the middle
     assert elide_unique("Meet", types, 70, advance) == "Meet"  # fits: whole
+
+
+def test_agreement_on_a_project_without_annotators_sets_says_why_in_a_line(qtbot, window):
+    """Review > Agreement between annotators… on a project of one annotator opened a 900x600 window holding one
+    line ("agreement needs two annotation sets or more; …") over an empty area, the keys in it. The refusal is said
+    in the status line, no window opens, and the keys stay in the text."""
+    from ui.dialogs.agreement import AgreementWindow
+
+    qtbot.waitUntil(lambda: window.panels_built)
+    window.view.setFocus()
+    window.actions_by_name["agreement"].trigger()
+    qtbot.wait(50)
+    assert not [d for d in window.findChildren(AgreementWindow) if d.isVisible()]
+    said = window.message.text()
+    assert said.startswith("Agreement needs two annotation sets or more; the project has none"), said
+    assert QApplication.focusWidget() is window.view

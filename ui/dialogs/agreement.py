@@ -126,6 +126,12 @@ def open_agreement(window: "MainWindow") -> AgreementWindow | None:
         window.show_error("Open a project first")
         return None
     dlg = AgreementWindow(c.project, window)
+    if dlg.result is None:  # refused (fewer than two annotators' sets): said in the status line, no empty window
+        refusal = dlg.note.text()  # (it opened 900x600 with no tab for the one line, the keys left in it)
+        dlg.deleteLater()
+        window.show_error(refusal[:1].upper() + refusal[1:])
+        window.back_to_text()
+        return None
     window._agreement_window = dlg  # type: ignore[attr-defined]
     dlg.show()
     return dlg
