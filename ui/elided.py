@@ -131,21 +131,24 @@ def elide_unique(text: str, others: Collection[str], room: float, advance: Calla
     """``text`` in ``room`` (``advance`` measures a string) as a start and an end around "…" that none of ``others``
     could be read as (it starts with the one and ends with the other): the most characters kept, "…" as near the
     middle as that allows. Elided at their end, Transfer-Ownership and Transfer-Money both read "Transfer-…"; here
-    "Tran…oney" and "Tran…ship" ("Transfer…" alone would be either); "…" when nothing fits."""
+    "Trans…oney" and "Trans…rship" ("Transfer…" alone would be either); "…" when nothing fits."""
     if advance(text) <= room:
         return text
     rivals = [u for u in others if u != text]
     n = len(text)
-    for kept in range(n - 1, 0, -1):
-        # "…" in the middle first, as Qt puts it, then moved one way and the other (the end's side first: a type's
-        # last word tells it, "…Money"); a start kept whenever it can be
-        for left in sorted(range(kept + 1), key=lambda k: (k == 0, abs(2 * k - kept), k)):
-            start, end = text[:left], text[n - (kept - left) :]
-            shown = f"{start}…{end}"
-            if advance(shown) > room:
-                continue
-            if not any(len(u) >= kept and u.startswith(start) and u.endswith(end) for u in rivals):
-                return shown
+    # "…" near the middle, as Qt puts it (else narrow letters won: "Transfer-…ey" kept more characters than
+    # "Trans…Money"), then anywhere; the most characters kept, a start whenever it can be
+    for balanced in (True, False):
+        for kept in range(n - 1, 0, -1):
+            for left in sorted(range(kept + 1), key=lambda k: (k == 0, abs(2 * k - kept), k)):
+                if balanced and abs(2 * left - kept) > 2:
+                    break
+                start, end = text[:left], text[n - (kept - left) :]
+                shown = f"{start}…{end}"
+                if advance(shown) > room:
+                    continue
+                if not any(len(u) >= kept and u.startswith(start) and u.endswith(end) for u in rivals):
+                    return shown
     return "…"
 
 
