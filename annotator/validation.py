@@ -24,8 +24,16 @@ class Problem:
     detail: str = ""  # the breach alone, without the ids of ``message`` (the app names the words instead)
 
 
-def validate(project: Project, doc_id: int, annotation_set: str | None = None) -> list[Problem]:
-    """Everything in one document that breaks the schema's rules."""
+def validate(
+    project: Project, doc_id: int, annotation_set: str | None = None, accepting: bool = False
+) -> list[Problem]:
+    """Everything in one document that breaks the schema's rules; with ``accepting``, as it would once its undecided
+    suggestions are accepted (Mark reviewed's "Accept the rest": a suggested event without its required role was
+    reviewed unreported, undecided when the problems were listed)."""
+
+    def decided(state: str) -> str:
+        return "accepted" if accepting and state == "suggested" else state
+
     schema = project.schema
     problems: list[Problem] = []
     text = project.document(doc_id).text
@@ -35,13 +43,13 @@ def validate(project: Project, doc_id: int, annotation_set: str | None = None) -
         if b is not None:
             where = f"entity {e.id} {_words(text, e.start, e.end)}"
             problems.append(Problem(b.kind, f"{where}: {b.message}", entity_id=e.id, detail=b.message))
-    fillers = {e.id: (e.label, e.state) for e in entities.values()}
+    fillers = {e.id: (e.label, decided(e.state)) for e in entities.values()}
     for v in project.events(doc_id, annotation_set):
-        if v.state in ("rejected", "suggested"):  # not annotation (yet): a suggestion is settled by deciding on it
+        if decided(v.state) in ("rejected", "suggested"):  # not annotation (yet): settled by deciding on it
             continue
         arguments = [(a.role, a.entity_id) for a in v.arguments]
         for b in event_breaches(schema, v.type, v.attributes, arguments, fillers) + undecided_breaches(
-            v.type, v.state, arguments, fillers
+            v.type, decided(v.state), arguments, fillers
         ):
             where = f"event {v.id} ({v.type}) {_words(text, v.trigger_start, v.trigger_end)}"
             problems.append(Problem(b.kind, f"{where}: {b.message}", v.id, b.filler, b.role, b.message))

@@ -423,7 +423,8 @@ class MainWindow(WindowPanels, FilesAndWork, WindowFlow, QMainWindow):
         from annotator.validation import validate  # the checks and their dialog load on first use, not at start
         from ui.dialogs.problems import confirm_problems, problem_text
 
-        if not confirm_problems(self, validate(c.project, c.doc.id), partial(problem_text, c), self._go_to_problem):
+        problems = validate(c.project, c.doc.id)
+        if not confirm_problems(self, problems, partial(problem_text, c), self._go_to_problem):
             return
         # undecided suggestions are asked about as Ctrl+Enter asks (a document with 58 of them was marked reviewed
         # without a word, and they went to training and the exports as part of a reviewed document)
@@ -432,6 +433,12 @@ class MainWindow(WindowPanels, FilesAndWork, WindowFlow, QMainWindow):
         if n and choice is None:
             return
         if choice == ACCEPT_REST:  # and marked, in one step
+            # what accepting them breaks (a suggested event without its required role) is listed as well: those
+            # listed above were of decided items only, and "fly" without its Artifact was reviewed without a word
+            confirmed = set(problems)
+            more = [p for p in validate(c.project, c.doc.id, accepting=True) if p not in confirmed]
+            if not confirm_problems(self, more, partial(problem_text, c), self._go_to_problem):
+                return
             c.run(cmd.AcceptRest, c.doc.id, status="reviewed")
         else:
             c.run(cmd.SetStatus, c.doc.id, "reviewed")

@@ -137,3 +137,57 @@ def test_agreement_on_a_project_without_annotators_sets_says_why_in_a_line(qtbot
     said = window.message.text()
     assert said.startswith("Agreement needs two annotation sets or more; the project has none"), said
     assert QApplication.focusWidget() is window.view
+
+
+def answer_modals(*answers) -> list[str]:  # type: ignore[no-untyped-def]
+    """Each modal dialog, as it opens, answered by the next of ``answers`` (a function of the dialog); returns the
+    class names of the dialogs met, in order."""
+    met: list[str] = []
+    left = list(answers)
+    handled: list[object] = []
+
+    def poll() -> None:
+        box = QApplication.activeModalWidget()
+        if box is not None and box not in handled and box.isVisible():
+            handled.append(box)
+            met.append(type(box).__name__)
+            left.pop(0)(box)
+        if left:
+            QTimer.singleShot(20, poll)
+
+    QTimer.singleShot(0, poll)
+    return met
+
+
+def test_mark_reviewed_lists_what_accepting_the_rest_breaks(qtbot, project_path):
+    """Mark reviewed listed the problems of the decided items, then asked about the undecided suggestions: "Accept
+    the rest and mark reviewed" accepted a suggested Contact:Meet without its required Entity and marked the
+    document reviewed without a word (seed 001: "fly" and "returning" without their Artifact). What accepting the
+    rest breaks is listed before it is done; Escape there leaves the document as it was."""
+    from annotator.store import Project
+    from annotator.suggest.types import EventSuggestion
+    from annotator.suggest.writer import WriteCounts, write_events
+
+    from ui_helpers import find
+    from ui_support import DOC_A, close_window, open_window
+
+    with Project(project_path, annotator="setup") as p:
+        doc = next(d["id"] for d in p.document_summaries() if d["name"] == "a.txt")
+        with p.db.conn:
+            write_events(
+                p, doc, [EventSuggestion("Contact:Meet", *find(DOC_A, "met"), 0.8)], "rules:t@1", WriteCounts()
+            )
+    w = open_window(qtbot, project_path)
+    qtbot.waitUntil(lambda: w.panels_built)
+    w.view.setFocus()
+    met = answer_modals(
+        lambda box: QTest.keyClick(box, Qt.Key.Key_Return),  # the undecided question: accept the rest
+        lambda box: QTest.keyClick(box, Qt.Key.Key_Escape),  # the problems: not reviewed after all
+    )
+    qtbot.keyClick(w.view, Qt.Key.Key_R, CTRL | Qt.KeyboardModifier.ShiftModifier)
+    qtbot.waitUntil(lambda: len(met) == 2 or w.controller.doc.status == "reviewed", timeout=3000)
+    assert met == ["QMessageBox", "ProblemsDialog"], met
+    close_window(w)
+    with Project(project_path, create=False) as p:
+        assert p.document(doc).status != "reviewed"
+        assert {v.state for v in p.events(doc)} == {"suggested"}
