@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import math
 import sqlite3
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from datetime import datetime, timezone
 from typing import Any
 
@@ -176,6 +176,19 @@ class ProjectDb:
         values = [[r[c] for c in ENTITY_COLUMNS] for r in rows]
         self.conn.executemany(_INSERT_ENTITY, values)
         return len(values)
+
+    def insert_span_values(self, values: Sequence[Any]) -> int:
+        """Insert one entity row given as its values in ``ENTITY_COLUMNS`` order (an import's, made before its
+        transaction: ``import_rows``); its new id."""
+        return int(self.conn.execute(_INSERT_ENTITY, values).lastrowid)
+
+    def insert_spans_values(self, rows: Iterable[Sequence[Any]]) -> None:
+        """Insert entity rows given as their values in ``ENTITY_COLUMNS`` order, at once."""
+        self.conn.executemany(_INSERT_ENTITY, rows)
+
+    def insert_event_values(self, values: Sequence[Any]) -> int:
+        """Insert one event row given as its values in ``EVENT_COLUMNS`` order; its new id."""
+        return int(self.conn.execute(_INSERT_EVENT, values).lastrowid)
 
     def insert_event(self, row: Mapping[str, Any]) -> int:
         """Insert one event row (``event_row``, or a row copied whole) in the open transaction; its new id."""

@@ -5,14 +5,13 @@ name and content are imported by ``formats.loading.import_paths``."""
 
 from __future__ import annotations
 
-import hashlib
 from dataclasses import dataclass, field
-from typing import Any, Callable, Iterable
+from typing import Any, Callable, Iterable, Sequence
 
-import orjson
 
-from annotator.db import event_row, is_score, span_row
+from annotator.db import EVENT_COLUMNS, event_row, is_score, span_row
 from annotator.errors import ImportFileError
+from annotator.import_rows import PreparedDocument, prepare_document, sha256_text  # noqa: F401 (sha256_text: its old home)
 from annotator.textcheck import first_surrogate, printable
 from annotator.wording import counted
 from annotator.model import STATES, STATUSES
@@ -138,10 +137,6 @@ class ImportReport:
         return ", ".join(parts)
 
 
-def sha256_text(text: str) -> str:
-    return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
-
-
 def decode_text(data: bytes, path: str, limit: int = MAX_TEXT_CHARS) -> tuple[str, bool]:
     """Strict UTF-8; returns (text, had_bom). Raises ImportFileError for binary or invalid input."""
     if not data:
@@ -250,66 +245,104 @@ def free_name(project: Project, name: str) -> str:
     return f"{name} ({k})"
 
 
-def store_documents(project: Project, docs: list[IncomingDocument], report: ImportReport) -> None:
+def prepare_documents(
+    project: Project, docs: Iterable[IncomingDocument], schema: Schema | None = None
+) -> list[PreparedDocument]:
+    """The rows of checked documents, made before the write lock (``import_rows``); ``schema``: the one they are
+    stored under when the import brings its own (default: the project's)."""
+    t = now()
+    defaults = (schema or project.schema).default_attributes()
+    return [prepare_document(d, defaults, project.annotator, project.annotation_set, t) for d in docs]
+
+
+def store_documents(
+    project: Project, docs: Sequence[IncomingDocument | PreparedDocument], report: ImportReport
+) -> None:
     """Store documents with their annotations in the current transaction. A document whose text is already in the
     project is a duplicate (reported, not stored again), except that its annotations go onto that document when its
-    annotation set has none there yet (another set of a team's project, exported and imported set by set)."""
+    annotation set has none there yet (another set of a team's project, exported and imported set by set).
+
+    ``docs`` are best prepared before the transaction (``prepare_documents``): the lock then covers only what needs
+    the file, a look-up of the batch's texts and names and the inserts."""
     conn = project.db.conn
-    t = now()
-    for doc in docs:
-        digest = sha256_text(doc.text)
-        aset = doc.annotation_set or project.annotation_set
-        dup = conn.execute("SELECT id FROM documents WHERE sha256 = ?", (digest,)).fetchone()
-        if dup and doc.onto_stored and (doc.entities or doc.events) and not _set_is_empty(project, dup[0], aset):
-            if _store_what_it_lacks(project, doc, dup[0], aset, t, report):
-                _log_import(project, doc, dup[0], digest, t, "import_annotations")
-                report.annotated.append((doc.name, dup[0]))
+    prepared = [d if isinstance(d, PreparedDocument) else prepare_documents(project, [d])[0] for d in docs]
+    known = _known(conn, "sha256", "id", [p.digest for p in prepared])
+    names = set(_known(conn, "name", "name", [p.doc.name for p in prepared]))
+    logs: list[tuple[Any, ...]] = []
+    for p in prepared:
+        doc, digest, aset, t = p.doc, p.digest, p.annotation_set, p.at
+        dup_id = known.get(digest)
+        if (
+            dup_id is not None
+            and doc.onto_stored
+            and (doc.entities or doc.events)
+            and not _set_is_empty(project, dup_id, aset)
+        ):
+            if _store_what_it_lacks(project, doc, dup_id, aset, t, report):
+                logs.append(p.log_row(dup_id, "import_annotations", project.annotator))
+                report.annotated.append((doc.name, dup_id))
             else:  # it had everything: as a duplicate
-                report.duplicates.append((doc.name, dup[0]))
+                report.duplicates.append((doc.name, dup_id))
             continue
-        if dup and (not (doc.entities or doc.events) or not _set_is_empty(project, dup[0], aset)):
+        if dup_id is not None and (not (doc.entities or doc.events) or not _set_is_empty(project, dup_id, aset)):
             # an annotator's set of an input already counted (a Label Studio task's other annotations): one input
-            if doc.annotation_set is None or all(i != dup[0] for _, i in report.duplicates):
-                report.duplicates.append((doc.name, dup[0]))
+            if doc.annotation_set is None or all(i != dup_id for _, i in report.duplicates):
+                report.duplicates.append((doc.name, dup_id))
             continue
-        if dup:
-            _store_annotations(project, doc, dup[0], aset, t)
-            had = {(c[0], c[1]) for c in conn.execute("SELECT author, text FROM comments WHERE document_id = ?", dup)}
-            _store_comments(project, dup[0], [c for c in doc.comments if (c.get("author"), c["text"]) not in had], t)
-            _log_import(project, doc, dup[0], digest, t, "import_annotations")
+        if dup_id is not None:
+            _store_annotations(project, p, dup_id)
+            had = {
+                (c[0], c[1]) for c in conn.execute("SELECT author, text FROM comments WHERE document_id = ?", (dup_id,))
+            }
+            _store_comments(
+                conn, p.comment_rows(dup_id, [c for c in doc.comments if (c.get("author"), c["text"]) not in had])
+            )
+            logs.append(p.log_row(dup_id, "import_annotations", project.annotator))
             if doc.annotation_set is not None:  # an annotator's set of a document this import brings (or had)
-                report.in_sets.append((doc.name, dup[0], aset))
+                report.in_sets.append((doc.name, dup_id, aset))
             else:
-                report.annotated.append((doc.name, dup[0]))
+                report.annotated.append((doc.name, dup_id))
             report.entities += len(doc.entities)
             report.events += len(doc.events)
             continue
-        doc.name = free_name(project, doc.name)
+        if doc.name in names:
+            doc.name = free_name(project, doc.name)
+        names.add(doc.name)
         cur = conn.execute(
             "INSERT INTO documents (name, text, sha256, status, meta, bom, source_path, imported_at, updated_at) "
             "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            (
-                doc.name,
-                doc.text,
-                digest,
-                doc.status,
-                orjson.dumps(doc.meta).decode(),
-                int(doc.bom),
-                doc.source_path,
-                t,
-                t,
-            ),
+            (doc.name, doc.text, digest, doc.status, p.meta, int(doc.bom), doc.source_path, t, t),
         )
         doc_id = int(cur.lastrowid)
-        _store_annotations(project, doc, doc_id, aset, t)
-        _store_comments(project, doc_id, doc.comments, t)
-        _store_tokens(project, doc, doc_id)
-        _log_import(project, doc, doc_id, digest, t, "import_document")
+        known[digest] = doc_id
+        _store_annotations(project, p, doc_id)
+        _store_comments(conn, p.comment_rows(doc_id))
+        if p.tokens is not None:
+            conn.execute(
+                "INSERT INTO tokens (document_id, pipeline, starts, ends, sentence_starts) VALUES (?, ?, ?, ?, ?)",
+                (doc_id, doc.tokens_source, *p.tokens),
+            )
+        logs.append(p.log_row(doc_id, "import_document", project.annotator))
         report.imported.append((doc.name, doc_id))
         if doc.annotation_set is not None and (doc.entities or doc.events):
             report.in_sets.append((doc.name, doc_id, aset))
         report.entities += len(doc.entities)
         report.events += len(doc.events)
+    conn.executemany("INSERT INTO change_log (at, annotator, document_id, action, rows) VALUES (?, ?, ?, ?, ?)", logs)
+
+
+def _known(conn: Any, column: str, value: str, keys: list[str]) -> dict[str, Any]:
+    """``column`` -> ``value`` of the stored documents whose ``column`` is one of ``keys`` (an indexed column), looked
+    up 500 at a time."""
+    out: dict[str, Any] = {}
+    unique = list(dict.fromkeys(keys))
+    for k in range(0, len(unique), 500):
+        part = unique[k : k + 500]
+        marks = ", ".join("?" * len(part))
+        out.update(
+            conn.execute(f"SELECT {column}, {value} FROM documents WHERE {column} IN ({marks})", part).fetchall()
+        )
+    return out
 
 
 def _insert_event(
@@ -334,20 +367,24 @@ def _insert_event(
     return project.db.insert_event(row)
 
 
-def _store_annotations(project: Project, doc: IncomingDocument, doc_id: int, aset: str, t: str) -> None:
-    """The document's entities and events (with their arguments) in the annotation set."""
+_EVENT_ANNOTATOR = EVENT_COLUMNS.index("annotator")
 
-    def who(name: str | None) -> str | None:
-        return name if doc.keep_annotators else (name or project.annotator)
 
-    ids = {}
-    for e in doc.entities:
-        ids[e.key] = project.db.insert_span(
-            span_row(doc_id, aset, e.start, e.end, e.label, e.state, e.source, who(e.annotator), score=e.score, at=t)
-        )
-    for v in doc.events:
-        event_id = _insert_event(project, doc_id, aset, v, who(v.annotator), v.state, t)
-        project.db.insert_arguments((event_id, role, ids[key], who(v.annotator), t) for role, key in v.arguments)
+def _store_annotations(project: Project, p: PreparedDocument, doc_id: int) -> None:
+    """The document's entities and events (with their arguments) in its annotation set: the entities at once where
+    no argument needs their ids."""
+    db = project.db
+    rows = p.entity_rows(doc_id)
+    ids: list[int] = []
+    if rows and not any(v.arguments for v in p.events):
+        db.insert_spans_values(rows)
+    elif rows:
+        ids = [db.insert_span_values(row) for row in rows]
+    for v in p.events:
+        event_id = db.insert_event_values([doc_id, *v.values[1:]])
+        if v.arguments:
+            who = v.values[_EVENT_ANNOTATOR]
+            db.insert_arguments((event_id, role, ids[k], who, p.at) for role, k in v.arguments)
 
 
 def _store_what_it_lacks(
@@ -387,47 +424,9 @@ def _store_what_it_lacks(
     return (report.entities, report.events) != before
 
 
-def _store_tokens(project: Project, doc: IncomingDocument, doc_id: int) -> None:
-    """The input's own tokens, when they are sound (sorted, apart, inside the text); else the fallback is used."""
-    if doc.tokens is None:
-        return
-    starts, ends, sents = doc.tokens
-    sound = len(starts) == len(ends) > 0 and all(0 <= s < e <= len(doc.text) for s, e in zip(starts, ends))
-    sound = sound and all(e <= s for e, s in zip(ends, starts[1:])) and all(0 <= k < len(starts) for k in sents)
-    if sound:
-        project.db.conn.execute(
-            "INSERT INTO tokens (document_id, pipeline, starts, ends, sentence_starts) VALUES (?, ?, ?, ?, ?)",
-            (doc_id, doc.tokens_source, *(orjson.dumps(x).decode() for x in (starts, ends, sents or [0]))),
-        )
-
-
-def _store_comments(project: Project, doc_id: int, comments: list[dict[str, Any]], t: str) -> None:
-    for cm in comments:
-        project.db.conn.execute(
-            "INSERT INTO comments (document_id, author, text, created_at) VALUES (?, ?, ?, ?)",
-            (doc_id, cm.get("author"), cm["text"], cm.get("created_at") or t),
-        )
-
-
-def _log_import(project: Project, doc: IncomingDocument, doc_id: int, digest: str, t: str, action: str) -> None:
-    project.db.conn.execute(
-        "INSERT INTO change_log (at, annotator, document_id, action, rows) VALUES (?, ?, ?, ?, ?)",
-        (
-            t,
-            project.annotator,
-            doc_id,
-            action,
-            orjson.dumps(
-                {
-                    "name": doc.name,
-                    "sha256": digest,
-                    "source_path": doc.source_path,
-                    "entities": len(doc.entities),
-                    "events": len(doc.events),
-                }
-            ).decode(),
-        ),
-    )
+def _store_comments(conn: Any, rows: list[tuple[Any, ...]]) -> None:
+    if rows:
+        conn.executemany("INSERT INTO comments (document_id, author, text, created_at) VALUES (?, ?, ?, ?)", rows)
 
 
 def import_documents(
@@ -443,8 +442,9 @@ def import_documents(
     pending: list[IncomingDocument] = []
 
     def flush() -> None:
+        prepared = prepare_documents(project, pending)  # before the lock: it covers the inserts only
         with project.transaction():
-            store_documents(project, pending, report)
+            store_documents(project, prepared, report)
         if progress:
             progress(len(pending))
         pending.clear()

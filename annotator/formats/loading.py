@@ -19,7 +19,14 @@ from annotator.formats.members import doccano_members
 from annotator.formats.onto_stored import match_stored
 from annotator.formats.registry import FORMATS, a_shown
 from annotator.formats.schema_growth import grown_schema
-from annotator.importing import BATCH, ImportReport, IncomingDocument, check_document, store_documents
+from annotator.importing import (
+    BATCH,
+    ImportReport,
+    IncomingDocument,
+    check_document,
+    prepare_documents,
+    store_documents,
+)
 from annotator.wording import counted
 from annotator.schema import Schema
 from annotator.store import Project
@@ -258,13 +265,14 @@ def store_results(project: Project, results: list[tuple[Path, ReadResult]], grow
             check_with_line(use, d, d.source_path or p, None)
             docs.append(d)
     old = project.schema
+    prepared = prepare_documents(project, docs, use)  # before the lock: it covers the inserts only
     try:
         with project.transaction():
             if new_schema is not None:
                 project.set_schema(new_schema)
                 report.schema_adopted = new_schema.name
                 report.labels_added = [n for _, r in results for n in r.labels_added]
-            store_documents(project, docs, report)
+            store_documents(project, prepared, report)
     except BaseException:
         project.schema = old
         raise
@@ -422,8 +430,9 @@ def import_paths(
 
     def flush() -> None:
         if pending:
+            prepared = prepare_documents(project, pending)  # before the lock: it covers the inserts only
             with project.transaction():
-                store_documents(project, pending, report)
+                store_documents(project, prepared, report)
             pending.clear()
 
     pairs_done: set[str] = set()  # brat documents read already (NAME.txt and NAME.ann are one document)

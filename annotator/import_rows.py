@@ -1,0 +1,129 @@
+"""An incoming document's rows, made before the write lock is taken.
+
+An import stores a file whole or not at all, so a large file is one transaction, and while it runs every other
+program (the app's edit) waits. Everything that needs nothing of the project file is done here, before
+``BEGIN IMMEDIATE``: the text's digest, the JSON of its metadata, attributes and tokens, the rows of its entities,
+events and comments, the change log's row. What does need the file (is the text there already, is the name free,
+the ids the rows get) is left to ``importing.store_documents``, which then only looks up and inserts.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any, Mapping
+
+import orjson
+
+from annotator.db import ENTITY_COLUMNS, EVENT_COLUMNS, event_row, span_row
+
+if TYPE_CHECKING:
+    from annotator.importing import IncomingDocument
+
+
+def sha256_text(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
+
+
+@dataclass
+class PreparedEvent:
+    values: list[Any]  # the event's row in EVENT_COLUMNS order; the document id (first) is set at storing
+    arguments: list[tuple[str, int]]  # (role, index of its entity in PreparedDocument.entities)
+
+
+@dataclass
+class PreparedDocument:
+    """What storing an ``IncomingDocument`` writes, as far as it is known before the project is asked anything."""
+
+    doc: IncomingDocument
+    digest: str
+    annotation_set: str
+    meta: str  # JSON
+    entities: list[list[Any]]  # rows in ENTITY_COLUMNS order, the document id (first) set at storing
+    events: list[PreparedEvent]
+    tokens: tuple[str, str, str] | None  # JSON of the input's own starts, ends and sentence starts, when sound
+    at: str
+    log: tuple[str, str] = ("", "")  # (the name it was made with, the change log's JSON)
+
+    def entity_rows(self, doc_id: int) -> list[list[Any]]:
+        return [[doc_id, *row[1:]] for row in self.entities]
+
+    def comment_rows(self, doc_id: int, comments: list[dict[str, Any]] | None = None) -> list[tuple[Any, ...]]:
+        return [
+            (doc_id, c.get("author"), c["text"], c.get("created_at") or self.at)
+            for c in (self.doc.comments if comments is None else comments)
+        ]
+
+    def log_row(self, doc_id: int, action: str, annotator: str | None) -> tuple[Any, ...]:
+        """The change log's row of this document's import (its name as stored: ``store_documents`` may have made
+        it free)."""
+        if self.log[0] != self.doc.name or not self.log[1]:
+            self.log = (self.doc.name, self._log_json())
+        return (self.at, annotator, doc_id, action, self.log[1])
+
+    def _log_json(self) -> str:
+        d = self.doc
+        rows = {
+            "name": d.name,
+            "sha256": self.digest,
+            "source_path": d.source_path,
+            "entities": len(d.entities),
+            "events": len(d.events),
+        }
+        return orjson.dumps(rows).decode()
+
+
+def prepare_document(
+    doc: IncomingDocument, defaults: Mapping[str, str], annotator: str | None, default_set: str, at: str
+) -> PreparedDocument:
+    """``doc``'s rows, checked already (``importing.check_incoming``); ``defaults``: the schema's default attributes
+    (for an event that asks for them); ``annotator`` stands for a missing one unless the document keeps them (an
+    export read back)."""
+
+    def who(name: str | None) -> str | None:
+        return name if doc.keep_annotators else (name or annotator)
+
+    aset = doc.annotation_set or default_set
+    index = {}
+    entities = []
+    for k, e in enumerate(doc.entities):
+        index[e.key] = k
+        row = span_row(0, aset, e.start, e.end, e.label, e.state, e.source, who(e.annotator), score=e.score, at=at)
+        entities.append([row[c] for c in ENTITY_COLUMNS])
+    events = []
+    for v in doc.events:
+        attrs = {**(defaults if v.fill_defaults else {}), **v.attributes}
+        row = event_row(
+            0,
+            aset,
+            v.type,
+            v.trigger_start,
+            v.trigger_end,
+            attrs,
+            who(v.annotator),
+            state=v.state,
+            source=v.source,
+            score=v.score,
+            alternatives=v.alternatives,
+            at=at,
+        )
+        events.append(PreparedEvent([row[c] for c in EVENT_COLUMNS], [(role, index[key]) for role, key in v.arguments]))
+    prepared = PreparedDocument(
+        doc, sha256_text(doc.text), aset, orjson.dumps(doc.meta).decode(), entities, events, _sound_tokens(doc), at
+    )
+    prepared.log = (doc.name, prepared._log_json())
+    return prepared
+
+
+def _sound_tokens(doc: IncomingDocument) -> tuple[str, str, str] | None:
+    """The input's own tokens as stored JSON, when they are sound (sorted, apart, inside the text); else None, and
+    the fallback is used."""
+    if doc.tokens is None:
+        return None
+    starts, ends, sents = doc.tokens
+    sound = len(starts) == len(ends) > 0 and all(0 <= s < e <= len(doc.text) for s, e in zip(starts, ends))
+    sound = sound and all(e <= s for e, s in zip(ends, starts[1:])) and all(0 <= k < len(starts) for k in sents)
+    if not sound:
+        return None
+    a, b, c = (orjson.dumps(x).decode() for x in (starts, ends, sents or [0]))
+    return a, b, c
