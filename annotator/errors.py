@@ -106,6 +106,11 @@ class SaveError(AnnotatorError):
     nothing was changed. The app shows these in a dialog: the person's work is not saved."""
 
 
+class BusyError(SaveError):
+    """Another program held the project's write lock for longer than this write would wait; nothing was changed,
+    and the same write can be made once it is done (``annotator.write_queue`` keeps the app's edits until then)."""
+
+
 class StaleChangeError(AnnotatorError):
     """An edit was aimed at a row that was changed or deleted elsewhere since the view showed it."""
 

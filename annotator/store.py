@@ -11,7 +11,14 @@ from typing import Any, Iterator
 import orjson
 from annotator import filemark, fileid, migrations, opencheck, project_file, upgraded_copy
 from annotator.db import ProjectDb, now
-from annotator.errors import AnnotatorError, DamagedTextError, ProjectFileError, ProjectMovedError, SaveError
+from annotator.errors import (
+    AnnotatorError,
+    BusyError,
+    DamagedTextError,
+    ProjectFileError,
+    ProjectMovedError,
+    SaveError,
+)
 from annotator.model import DEFAULT_SET, ENTITY_FIELDS, Argument, Comment, Document, Entity, Event
 from annotator import schema_cache
 from annotator.file_watch import WatchedFile
@@ -136,6 +143,7 @@ class Project(WatchedFile):
     def _prepare(self, exists: bool, schema: Schema | None, synchronous: str) -> None:
         conn = self.db.conn
         conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        self._lock_wait_ms = BUSY_TIMEOUT_MS
         if exists:
             version = project_file.file_format(conn, self.path)
             if not self._prechecked:
@@ -235,6 +243,21 @@ class Project(WatchedFile):
             raise SaveError(f"{self.path}: the project is open read-only; nothing was changed{why}")
 
     @contextmanager
+    def lock_wait(self, ms: int) -> Iterator[None]:
+        """Writes in the block wait at most ``ms`` (0: not at all) for another program to finish writing, then raise
+        ``BusyError`` (the default wait is ``BUSY_TIMEOUT_MS``): the app's edits never hold its window that long."""
+        before = self._lock_wait_ms
+        self._set_lock_wait(ms)
+        try:
+            yield
+        finally:
+            self._set_lock_wait(before)
+
+    def _set_lock_wait(self, ms: int) -> None:
+        self.db.conn.execute(f"PRAGMA busy_timeout = {int(ms)}")
+        self._lock_wait_ms = int(ms)
+
+    @contextmanager
     def transaction(self) -> Iterator[sqlite3.Connection]:
         """One write transaction (BEGIN IMMEDIATE ... COMMIT), rolled back on any error."""
         self.check_writable()
@@ -247,9 +270,9 @@ class Project(WatchedFile):
             conn.execute("BEGIN IMMEDIATE")
         except sqlite3.OperationalError as exc:
             if getattr(exc, "sqlite_errorname", "").startswith(("SQLITE_BUSY", "SQLITE_LOCKED")):
-                raise SaveError(
+                raise BusyError(
                     f"{self.path}: cannot write to the project: another program is writing to it (waited "
-                    f"{BUSY_TIMEOUT_MS / 1000:g} s: {exc}); nothing was changed; try again when it is done"
+                    f"{self._lock_wait_ms / 1000:g} s: {exc}); nothing was changed; try again when it is done"
                 ) from None
             raise SaveError(f"{self.path}: cannot write to the project: {exc}") from None
         try:

@@ -13,10 +13,11 @@ from PySide6.QtCore import QObject
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from annotator import edits, edits_flow
-from annotator.errors import AnnotatorError, StaleChangeError
+from annotator.errors import AnnotatorError, BusyError, StaleChangeError
 from annotator.history import Outcome, Step
 from annotator.model import Change
 from annotator.store import Project
+from annotator.write_queue import FIRST_WAIT_MS
 
 
 class EditHost(Protocol):
@@ -32,6 +33,8 @@ class EditHost(Protocol):
     def report_failure(self, exc: AnnotatorError, message: str | None = None) -> None: ...
 
     def check_outside_changes(self) -> None: ...
+
+    def edits_waiting(self) -> int: ...
 
 
 class UndoStack(QUndoStack):
@@ -76,9 +79,12 @@ class CoreEditCommand(QUndoCommand):
         return self.step.result_id
 
     def execute(self) -> bool:
-        """Make the edit in the file; False (and a message) when it failed or changed nothing."""
+        """Make the edit in the file; False (and a message) when it failed or changed nothing. Another program
+        holding the write lock is a ``BusyError``, raised: the edit is kept and made again (``write_queue``)."""
         try:
             change = self.step.do(self.controller.project)
+        except BusyError:
+            raise
         except AnnotatorError as exc:
             self.controller.report_failure(exc)
             if isinstance(exc, StaleChangeError):  # show the span as it is now
@@ -91,13 +97,40 @@ class CoreEditCommand(QUndoCommand):
 
     def redo(self) -> None:
         if self.step.change is None:  # pushed directly, without Controller.run
-            if not self.execute():
+            try:
+                ok = self.execute()
+            except BusyError as exc:
+                self.controller.report_failure(exc)
+                ok = False
+            if not ok:
                 self.setObsolete(True)  # QUndoStack.push drops it
             return
-        self._show(self.step.redo(self.controller.project), "Redone")
+        if not self.step.applied and self._after_kept_edits():
+            return
+        with self.controller.project.lock_wait(FIRST_WAIT_MS):  # never the window held for the busy timeout
+            self._show(self.step.redo(self.controller.project), "Redone")
 
     def undo(self) -> None:
-        self._show(self.step.undo(self.controller.project), "Undone")
+        if self.step.applied and self._after_kept_edits():
+            return
+        with self.controller.project.lock_wait(FIRST_WAIT_MS):
+            self._show(self.step.undo(self.controller.project), "Undone")
+
+    def _after_kept_edits(self) -> bool:
+        """Edits made later wait for another program to finish writing: an undo or redo now would land before
+        them. The stack keeps its place and the person is told; True then."""
+        n = self.controller.edits_waiting()
+        if not n:
+            return False
+        self.controller.undo_stack.hold()
+        self.controller.report_failure(
+            BusyError(
+                f"another program is writing to the project and {n} later "
+                f"{'edit waits' if n == 1 else 'edits wait'} to be saved: undo and redo once "
+                f"{'it is' if n == 1 else 'they are'} saved; nothing was changed"
+            )
+        )
+        return True
 
     def _show(self, outcome: Outcome, done: str) -> None:
         if outcome.change is not None:

@@ -9,13 +9,22 @@ from typing import Any, Sequence
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
-from annotator.errors import AnnotatorError, DamagedTextError, ProjectFileError, ProjectMovedError, SaveError
+from annotator.errors import (
+    AnnotatorError,
+    BusyError,
+    DamagedTextError,
+    ProjectFileError,
+    ProjectMovedError,
+    SaveError,
+)
 from annotator.model import Argument, Change, Document, Entity, Event
 from annotator import keyflow, navigation
 from annotator.navigation import Tokens, still_there
 from annotator.offsets import Utf16Map
-from annotator.store import Project
+from annotator.store import BUSY_TIMEOUT_MS, Project
 from annotator.tally import Tally
+from annotator.wording import counted
+from annotator.write_queue import RETRY_MS, WriteQueue
 from ui import commands
 
 POLL_MS = 1500
@@ -40,6 +49,9 @@ class Controller(QObject):
     selectionChanged = Signal()  # current entity or current event changed
     placeChanged = Signal(int, int)  # (start, end) of the current document that an undo or redo changed
     documentLeaving = Signal()  # the person is about to leave the current document (another one, closing the project)
+    # (edits kept, what to show): edits made while another program holds the write lock wait in ``writes``; 0 when
+    # every one is saved
+    writesWaiting = Signal(int, str)
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -68,6 +80,12 @@ class Controller(QObject):
         self.poll = QTimer(self)
         self.poll.setInterval(POLL_MS)
         self.poll.timeout.connect(self.check_outside_changes)
+        # edits made while another program writes: kept in order, tried again until the lock is free
+        self.writes: WriteQueue[commands.CoreEditCommand] = WriteQueue()
+        self._landing = False  # kept edits are being written: their changes never move the view to their document
+        self.retry_timer = QTimer(self)
+        self.retry_timer.setInterval(RETRY_MS)
+        self.retry_timer.timeout.connect(self.write_kept)
 
     # -- project -----------------------------------------------------------------------------------
     def open_project(self, path: str | Path, annotator: str | None = None, document_id: int | None = None) -> None:
@@ -93,6 +111,7 @@ class Controller(QObject):
     def close_project(self) -> None:
         if self.doc is not None and self.project is not None:
             self.documentLeaving.emit()
+        self._write_kept_before_close()
         self.poll.stop()
         self.undo_stack.clear()
         if self.project is not None:
@@ -255,10 +274,78 @@ class Controller(QObject):
         if self.project is None or self.refuse_read_only():
             return None
         cmd = command_cls(self, *args, **kwargs)
-        if not cmd.execute():
+        done, ok = self.writes.submit(self.project, cmd, cmd.execute)
+        if not done:  # another program holds the lock: kept, written by ``write_kept`` once it is free
+            self._tell_waiting()
+            return None
+        if not ok:
             return None
         self.undo_stack.push(cmd)
         return cmd.result_id
+
+    def write_kept(self) -> None:
+        """Try the edits kept while another program wrote (the retry timer), oldest first; each one written goes on
+        the undo stack as it would have at once."""
+        if self.project is None:
+            return
+        before = len(self.writes)
+        self._landing = True
+        try:
+            landed = self.writes.retry(self.project)
+        finally:
+            self._landing = False
+        for cmd, ok in landed:
+            if ok:
+                self.undo_stack.push(cmd)
+        if landed and not self.writes:
+            self.info.emit(
+                f"Saved: {counted(before, 'edit')} made while another program was writing "
+                f"{'is' if before == 1 else 'are'} in the file now"
+            )
+        self._tell_waiting()
+
+    def _write_kept_before_close(self) -> None:
+        """Edits still kept when the project closes: waited for (the window waits before it closes, so this is the
+        last resort: the busy timeout); any still not written is named, never dropped silently."""
+        if self.project is None or not self.writes:
+            return
+        self._landing = True
+        try:
+            landed = self.writes.drain(self.project, BUSY_TIMEOUT_MS / 1000)
+        finally:
+            self._landing = False
+        for cmd, ok in landed:
+            if ok:
+                self.undo_stack.push(cmd)
+        left = self.writes.clear()
+        self.retry_timer.stop()
+        if left:
+            self.failed.emit(
+                f"{counted(len(left), 'edit')} not saved: another program was still writing to the project when it "
+                f"was closed ({', '.join(c.text() for c in left[:5])}{', ...' if len(left) > 5 else ''})"
+            )
+        self.writesWaiting.emit(0, "")
+
+    def edits_waiting(self) -> int:
+        """How many edits are kept, not yet written (another program holds the lock)."""
+        return len(self.writes)
+
+    def _tell_waiting(self) -> None:
+        n = len(self.writes)
+        if n and not self.retry_timer.isActive():
+            self.retry_timer.start()
+        elif not n:
+            self.retry_timer.stop()
+        what = self.writes.keys()[-1].text() if n else ""
+        self.writesWaiting.emit(
+            n,
+            (
+                f"Waiting for another program to finish writing to the project… {counted(n, 'edit')} kept "
+                f"(the last: {what}), saved as soon as it is done"
+            )
+            if n
+            else "",
+        )
 
     def refuse_read_only(self) -> bool:
         """True, saying so, when the open project cannot be written: an edit's keys ask it before they ask anything
@@ -281,6 +368,8 @@ class Controller(QObject):
         self.failed.emit(text)
         if isinstance(exc, ProjectMovedError):
             self.projectMoved.emit(text, exc.new_path or "")
+        elif isinstance(exc, BusyError):  # passing: another program writes; the step stays to try again
+            pass
         elif isinstance(exc, (SaveError, ProjectFileError)):
             self.saveFailed.emit(text)
 
@@ -289,6 +378,11 @@ class Controller(QObject):
         if change.is_empty:
             return
         self.last_saved = datetime.now().strftime("%H:%M:%S")
+        if self._landing and (self.doc is None or change.document_id != self.doc.id):
+            # an edit kept while another program wrote, saved after the person went on to another document
+            self.documentRowsChanged.emit({change.document_id})
+            self.saved.emit(self.last_saved)
+            return
         if self.doc is None or change.document_id != self.doc.id:
             self.open_document(change.document_id, leaving=False)  # undo of an edit made in another document
             self.documentRowsChanged.emit({change.document_id})

@@ -22,6 +22,8 @@ from PySide6.QtWidgets import (
 )
 
 from annotator.errors import AnnotatorError
+from annotator.store import BUSY_TIMEOUT_MS
+from annotator.wording import counted
 from ui import commands as cmd
 from ui import theme as themes
 from ui.after_paint import AfterPaint
@@ -135,9 +137,20 @@ class MainWindow(WindowPanels, FilesAndWork, WindowFlow, QMainWindow):
         self.cancel_button.clicked.connect(self.cancel_work)
         self.reviewed_label = QLabel("")
         self.saved_label = QLabel("")
+        # edits kept while another program writes to the project (an import, a merge): shown until they are saved
+        self.waiting_label = QLabel("")
+        self.waiting_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.waiting_label.hide()
         sb = self.statusBar()
         sb.addWidget(self.message, 1)
-        for wdg in (self.progress_label, self.progress_bar, self.cancel_button, self.reviewed_label, self.saved_label):
+        for wdg in (
+            self.progress_label,
+            self.progress_bar,
+            self.cancel_button,
+            self.waiting_label,
+            self.reviewed_label,
+            self.saved_label,
+        ):
             sb.addPermanentWidget(wdg)
         self._show_progress(False)
 
@@ -176,6 +189,7 @@ class MainWindow(WindowPanels, FilesAndWork, WindowFlow, QMainWindow):
         c.info.connect(self.show_note)
         c.undo_stack.indexChanged.connect(self.after_step)  # an undo or redo says what it did; an edit ends a note
         c.saveFailed.connect(lambda msg: self.alert("Not saved", msg))
+        c.writesWaiting.connect(self.show_waiting)
         c.projectMoved.connect(self.offer_reopen)
         c.projectChanged.connect(self._on_project)
         settings.changed.connect(self.on_setting_changed)
@@ -545,7 +559,31 @@ class MainWindow(WindowPanels, FilesAndWork, WindowFlow, QMainWindow):
         if not self.panels_built:  # a window with no document gets its (empty) panels after its first paint too
             self.after_view_paint.call(self.side_panels)
 
+    def show_waiting(self, kept: int, message: str) -> None:
+        """Edits kept while another program writes: how many, in the status bar, until they are saved; a close
+        asked for meanwhile happens then."""
+        self.waiting_label.setText(f"⏳ {kept} waiting to be saved" if kept else "")
+        self.waiting_label.setToolTip(message)
+        self.waiting_label.setVisible(bool(kept))
+        if kept:
+            self.show_note(message)
+        elif self._close_when_saved:
+            self._close_when_saved = False
+            self.close()
+
+    _close_when_saved = False
+
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
+        kept = self.controller.edits_waiting()
+        if kept and not self._close_when_saved:  # closing now would lose them: the window closes once they are saved
+            self._close_when_saved = True
+            event.ignore()
+            self.show_note(
+                f"The window closes once {counted(kept, 'edit')} waiting for another program to finish writing "
+                f"{'is' if kept == 1 else 'are'} saved (closing it again waits for them at most "
+                f"{BUSY_TIMEOUT_MS // 1000} s more, then closes without them)"
+            )
+            return
         running = [w for w in self.workers if w.isRunning()]
         if running and not self.confirm_stop_work(running[0].title):
             event.ignore()

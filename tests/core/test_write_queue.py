@@ -1,0 +1,120 @@
+"""Edits made while another program holds the project's write lock (an import of a large file, a merge) are kept
+in order and written once it is free (``annotator.write_queue``), never refused after the busy timeout."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from annotator import edits
+from annotator.errors import BusyError, SaveError, ValidationError
+from annotator.importing import IncomingDocument, import_documents
+from annotator.store import BUSY_TIMEOUT_MS, Project
+from annotator.write_queue import WriteQueue
+
+
+@pytest.fixture
+def project(tmp_path: Path):  # type: ignore[no-untyped-def]
+    with Project(tmp_path / "p.annotator", annotator="ann") as p:
+        import_documents(p, [IncomingDocument("Paris is in France.", "a.txt")])
+        yield p
+
+
+def hold_lock(path: Path) -> sqlite3.Connection:
+    """Another program in the middle of a write (as an import's transaction is)."""
+    other = sqlite3.connect(path, isolation_level=None)
+    other.execute("BEGIN IMMEDIATE")
+    other.execute("INSERT INTO comments (document_id, author, text, created_at) VALUES (1, 'other', 'x', 't')")
+    return other
+
+
+def comments(path: Path) -> list[tuple[str, str]]:
+    conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    try:
+        return conn.execute("SELECT author, text FROM comments ORDER BY id").fetchall()
+    finally:
+        conn.close()
+
+
+def test_a_write_that_finds_the_lock_held_is_a_busy_error_saying_how_long_it_waited(project: Project) -> None:
+    other = hold_lock(project.path)
+    try:
+        with project.lock_wait(0), pytest.raises(BusyError) as caught:
+            edits.add_comment(project, 1, "mine")
+        assert isinstance(caught.value, SaveError)
+        assert "another program is writing to it (waited 0 s" in str(caught.value)
+        assert "nothing was changed" in str(caught.value)
+    finally:
+        other.execute("ROLLBACK")
+        other.close()
+    assert project.db.conn.execute("PRAGMA busy_timeout").fetchone()[0] == BUSY_TIMEOUT_MS  # the wait put back
+    assert comments(project.path) == []
+
+
+def test_edits_made_while_another_program_writes_are_kept_in_order_and_written_once_it_is_done(
+    project: Project,
+) -> None:
+    queue: WriteQueue[str] = WriteQueue(first_wait_ms=0)
+    other = hold_lock(project.path)
+    try:
+        results = [
+            queue.submit(project, text, lambda text=text: edits.add_comment(project, 1, text))
+            for text in ("first", "second", "third")
+        ]
+        assert results == [(False, None)] * 3  # none refused, none written: kept
+        assert queue.keys() == ["first", "second", "third"]
+        assert isinstance(queue.last_busy, BusyError)
+        assert queue.retry(project) == []  # still held: all kept, in order
+        assert len(queue) == 3
+    finally:
+        other.execute("COMMIT")
+        other.close()
+    landed = queue.retry(project)
+    assert [key for key, _ in landed] == ["first", "second", "third"]
+    assert all(change.ids("comments") for _, change in landed)  # type: ignore[attr-defined]
+    assert len(queue) == 0
+    # the other program's write first, then the person's, in the order they were made
+    assert comments(project.path) == [("other", "x"), ("ann", "first"), ("ann", "second"), ("ann", "third")]
+    # with nothing kept and the lock free, an edit is written at once
+    assert queue.submit(project, "fourth", lambda: edits.add_comment(project, 1, "fourth"))[0] is True
+
+
+def test_an_edit_made_after_one_that_is_kept_waits_behind_it_even_when_the_lock_is_free(project: Project) -> None:
+    queue: WriteQueue[str] = WriteQueue(first_wait_ms=0)
+    other = hold_lock(project.path)
+    queue.submit(project, "first", lambda: edits.add_comment(project, 1, "first"))
+    other.execute("COMMIT")
+    other.close()
+    assert queue.submit(project, "second", lambda: edits.add_comment(project, 1, "second")) == (False, None)
+    assert [k for k, _ in queue.retry(project)] == ["first", "second"]
+    assert [t for _, t in comments(project.path)] == ["x", "first", "second"]
+
+
+def test_a_kept_edit_that_fails_for_another_reason_is_done_with_and_the_rest_go_on(project: Project) -> None:
+    queue: WriteQueue[str] = WriteQueue(first_wait_ms=0)
+    other = hold_lock(project.path)
+    queue.submit(project, "before", lambda: edits.add_comment(project, 1, "before"))
+    queue.submit(project, "gone", lambda: edits.delete_comment(project, 999))
+    queue.submit(project, "kept", lambda: edits.add_comment(project, 1, "kept"))
+    other.execute("COMMIT")
+    other.close()
+    _, (gone, refused), (kept, change) = queue.retry(project)
+    assert (gone, kept) == ("gone", "kept")
+    assert isinstance(refused, ValidationError) and "no comment with id 999" in str(refused)
+    assert change.ids("comments")  # type: ignore[attr-defined]
+    assert len(queue) == 0  # the refused one is not tried again
+    assert [t for _, t in comments(project.path)] == ["x", "before", "kept"]
+
+
+def test_take_last_forgets_an_edit_never_written(project: Project) -> None:
+    queue: WriteQueue[str] = WriteQueue(first_wait_ms=0)
+    other = hold_lock(project.path)
+    queue.submit(project, "a", lambda: edits.add_comment(project, 1, "a"))
+    queue.submit(project, "b", lambda: edits.add_comment(project, 1, "b"))
+    assert queue.take_last() == "b"
+    other.execute("COMMIT")
+    other.close()
+    assert [k for k, _ in queue.drain(project, timeout_s=5)] == ["a"]
+    assert [t for _, t in comments(project.path)] == ["x", "a"]
