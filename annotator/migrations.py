@@ -278,13 +278,32 @@ def user_version(conn: sqlite3.Connection) -> int:
     return conn.execute("PRAGMA user_version").fetchone()[0]
 
 
+class CannotCopyHere(sqlite3.OperationalError):
+    """The copy made before an upgrade cannot be made beside the file (SQLite would say only 'unable to open
+    database file'); a read-only open goes on, from a copy upgraded elsewhere, and says ``reason``."""
+
+    def __init__(self, reason: str) -> None:
+        super().__init__(reason)
+        self.reason = reason
+        self.sqlite_errorname = "SQLITE_CANTOPEN"  # as SQLite's own: "cannot be written here", not damage
+
+
 def backup_before_migration(path: Path, version: int) -> Path:
     """Copy the file aside before a migration changes it; returns the copy's path."""
+    from annotator.opencheck import SQLITE_MAX_PATH_BYTES, full_path_bytes
+
     target = path.with_name(f"{path.name}.v{version}.bak")
     n = 1
     while target.exists():
         target = path.with_name(f"{path.name}.v{version}.bak{n}")
         n += 1
+    size = full_path_bytes(target)
+    if size is not None and size > SQLITE_MAX_PATH_BYTES:  # the file's own path fits, its copy's longer name not
+        raise CannotCopyHere(
+            f"the copy of it made before an upgrade, {target.name}, would have a full path of {size:,} bytes, and "
+            f"SQLite opens files whose full path is at most {SQLITE_MAX_PATH_BYTES} bytes: move it to a shorter path "
+            "to upgrade it"
+        )
     src = sqlite3.connect(path)
     try:
         dst = sqlite3.connect(target)

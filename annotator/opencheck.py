@@ -136,6 +136,9 @@ def why_cannot_create(path: Path, exc: BaseException) -> str:
 
 def why_write_open_failed(path: Path, exc: BaseException) -> str:
     """The reason to show when a read-write open failed where a read-only one may work."""
+    reason = getattr(exc, "reason", None)
+    if isinstance(reason, str):  # the open says why itself (migrations.CannotCopyHere)
+        return reason
     text = str(exc)
     try:
         vfs = os.statvfs(path.parent)
@@ -177,22 +180,28 @@ def read_only_uris(path: Path, write_open_failed: bool = False) -> list[str]:
 SQLITE_MAX_PATH_BYTES = 512 - len("-journal")
 
 
+def full_path_bytes(path: Path) -> int | None:
+    """The length in bytes of ``path`` as SQLite opens it (its folder's symbolic links resolved); None where that
+    limit is not known (not POSIX) or the folder cannot be resolved."""
+    if os.name != "posix":
+        return None
+    try:
+        return len(os.fsencode(os.path.join(os.path.realpath(path.parent), path.name)))
+    except OSError:
+        return None
+
+
 def path_too_long(path: Path, exists: bool, room: int = 0) -> str | None:
     """Why SQLite cannot open ``path`` when its full path is too long for it (it says 'unable to open database
     file', as for a folder it cannot write), else None; ``room``: bytes more that a file written first beside it
     under a longer name needs (``Project.save_copy``'s ``.NAME.part``)."""
-    if os.name != "posix":
-        return None
-    try:
-        full = os.fsencode(os.path.join(os.path.realpath(path.parent), path.name))
-    except OSError:
-        return None
+    size = full_path_bytes(path)
     limit = SQLITE_MAX_PATH_BYTES - room
-    if len(full) <= limit:
+    if size is None or size <= limit:
         return None
     done = "nothing was changed" if exists else "nothing was created"
     return (
-        f"its full path is {len(full):,} bytes long, and SQLite opens project files whose full path is at most "
+        f"its full path is {size:,} bytes long, and SQLite opens project files whose full path is at most "
         f"{limit} bytes: move it to a shorter path (or shorten its folders' names); {done}"
     )
 

@@ -182,6 +182,7 @@ class Project(WatchedFile):
         self.db = ProjectDb(conn)
         self.read_from = copy
         why = self.read_only_reason if self.read_only_reason not in (None, "opened read-only") else "opened read-only"
+        copy.why = None if why == "opened read-only" else why
         self.read_only_reason = (
             f"{why}; it is of file format {version}, shown from an upgraded copy in a temporary folder (the file "
             "itself is not changed)"

@@ -28,11 +28,13 @@ class UpgradedCopy:
     before: int
     after: int
     folder: tempfile.TemporaryDirectory
+    why: str | None = None  # why the file cannot be written (None: opened read-only on purpose)
 
     def summary(self, name: str) -> str:
-        """One line for the person: what is shown, and that the file was not changed."""
+        """One line for the person: what is shown, why, and that the file was not changed."""
+        why = f" ({self.why})" if self.why else ""
         return (
-            f"{name} is of file format {self.before} and cannot be upgraded where it is: it is shown read-only from a "
+            f"{name} is of file format {self.before} and cannot be upgraded where it is{why}: it is shown read-only from a "
             f"copy upgraded to format {self.after} in a temporary folder; the file itself was not changed"
         )
 

@@ -75,3 +75,29 @@ def test_save_a_copy_to_a_path_too_long_for_sqlite_says_so(tmp_path):
             p.save_copy(folder / "p.annotator")
         assert "shorter" in str(caught.value)
     assert os.listdir(folder) == []
+
+
+@pytest.mark.slow
+def test_an_older_project_whose_copy_before_the_upgrade_would_be_too_long_says_why(tmp_path, capsys):
+    """At 498-504 bytes the file opens but its ``.v<N>.bak`` copy (7 bytes longer) cannot be made: it opens read-only
+    from a copy upgraded in a temporary folder (right), but the reason said 'it cannot be written here (unable to
+    open database file)' and the command's note none at all."""
+    import sys
+
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "core"))
+    from test_news_aliases_migration import old_news_source, old_project
+
+    folder = _deep(tmp_path / "deep", 500)
+    path = folder / "p.annotator"
+    shutil.copyfile(old_project(tmp_path, old_news_source()), path)
+    before = path.read_bytes()
+    with Project(path, create=False) as p:
+        assert p.read_only and p.read_from is not None and len(p.document_ids()) == 1
+        why = p.read_only_reason
+    assert "p.annotator.v7.bak, would have a full path of 507 bytes" in why, why
+    assert "at most 504 bytes" in why and "move it to a shorter path to upgrade it" in why, why
+    assert "unable to open database file" not in why
+    assert main(["stats", str(path)]) == 0
+    notes = [line for line in capsys.readouterr().err.splitlines() if line.startswith("annotator: note:")]
+    assert len(notes) == 1 and "cannot be upgraded where it is (the copy of it made before an upgrade" in notes[0]
+    assert path.read_bytes() == before and os.listdir(folder) == ["p.annotator"]
