@@ -308,6 +308,53 @@ def remove_left_logs(path: str | Path, ours: dict[str, Identity]) -> list[Path]:
 SHM_DMS_BYTE = 128  # SQLite's "dead man switch" lock in a -shm file: every connection using the file holds it shared
 
 
+def remove_old_log_names(path: str | Path) -> list[Path]:
+    """At the open of ``path``: the ``-wal``/``-shm`` a process killed while closing it under its old name left there.
+    Such a close gave the log the file's new name first (``log_also_at``: a hard link), so this open finished the
+    log from ``path``'s own ``-wal``; the old name's link to it and the old ``-shm`` stayed for ever (a log still
+    full, beside no file). Removed only when provably that: the old ``-wal`` the very file ``path``'s ``-wal`` is, no
+    file at the old name, the old ``-shm`` used by nobody (SQLite's lock on it) and not by this process. Returns
+    what was removed."""
+    import fcntl
+
+    path = Path(path)
+    wal = Path(f"{path}-wal")
+    try:
+        st = os.lstat(wal)
+    except OSError:
+        return []
+    if st.st_nlink < 2:
+        return []
+    other = find_by_identity(path.parent, (st.st_dev, st.st_ino), besides=wal)
+    if other is None or not other.name.endswith("-wal"):
+        return []
+    old = other.with_name(other.name[: -len("-wal")])
+    if os.path.lexists(old) or any(Path(p.path) == old for p in list(_OPEN)):
+        return []  # a file at the old name (its log is its own), or this process has it open under that name
+    shm = Path(f"{old}-shm")
+    fd = None
+    try:
+        if os.path.lexists(shm):
+            fd = os.open(shm, os.O_RDWR | os.O_NOFOLLOW)
+            fcntl.lockf(fd, fcntl.LOCK_EX | fcntl.LOCK_NB, 1, SHM_DMS_BYTE)
+    except OSError:
+        if fd is not None:
+            os.close(fd)
+        return []  # another process uses it (its close under way)
+    removed = []
+    try:
+        for side in (other, shm):
+            try:
+                side.unlink()
+                removed.append(side)
+            except OSError:
+                pass
+    finally:
+        if fd is not None:
+            os.close(fd)
+    return removed
+
+
 def made_logs(path: str | Path, before: dict[str, Identity]) -> dict[str, Identity]:
     """The ``-wal``/``-shm`` beside ``path`` now that were not there ``before`` (``side_identities`` taken before a
     read-only connection opened): what that connection made."""

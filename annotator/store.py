@@ -99,6 +99,8 @@ class Project(WatchedFile):
         self._made_logs = fileid.made_logs(self.path, before) if self.read_only and exists else {}
         # its -wal and -shm as opened: the close removes them under an old name only if they are these
         self._logs = {} if self.read_only else fileid.side_identities(self.path)
+        if not self.read_only:  # a close under the old name killed half-way: its log was finished from this name
+            fileid.remove_old_log_names(self.path)
         # what the file alone held: a file copied over it later (same inode) is told by its history (filemark)
         self._unsure = False  # the file changed on disk and could not be read alone: perhaps a copy under way
         self._mark = (

@@ -132,3 +132,59 @@ def test_a_kill_while_a_renamed_project_is_closed_never_damages_it(tmp_path, fig
             results.append((str(exc), None))
     figures.update(kills=len(kills), close_seconds=round(whole, 2))
     assert results == [("ok", 99)] * len(kills), results
+
+
+KILLED_IN_CLOSE = r"""
+import os, signal, sys
+from pathlib import Path
+from annotator import edits, fileid
+from annotator.importing import IncomingDocument, import_documents
+from annotator.store import Project
+path, new = Path(sys.argv[1]), Path(sys.argv[2])
+p = Project(path, annotator="closer")
+p.db.conn.execute("PRAGMA wal_autocheckpoint = 0")
+import_documents(p, [IncomingDocument(f"Text {k}.", f"{k}.txt") for k in range(20)])
+for k in range(1, 21):
+    edits.add_comment(p, k, "acknowledged")
+os.rename(path, new)
+# the close's first step (file_watch._write_log_into_moved): the log gets the new name; killed before the rest
+assert fileid.log_also_at(Path(f"{path}-wal"), p._logs["-wal"], new) is not None
+os.kill(os.getpid(), signal.SIGKILL)
+"""
+
+
+@pytest.mark.slow
+def test_the_old_name_s_logs_go_once_the_renamed_project_opens_after_a_kill_during_its_close(tmp_path):
+    """Killed after the close gave the log the new name, the log is finished from ``renamed.annotator-wal`` at the
+    next open (session 11); the old name's ``-wal`` (a second name of that log, still full) and ``-shm`` stayed
+    beside no file, for ever."""
+    path, new = tmp_path / "p.annotator", tmp_path / "renamed.annotator"
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join(sys.path)}
+    proc = subprocess.run([sys.executable, "-c", KILLED_IN_CLOSE, str(path), str(new)], env=env)
+    assert proc.returncode == -signal.SIGKILL
+    assert sorted(os.listdir(tmp_path)) == [
+        "p.annotator-shm",
+        "p.annotator-wal",
+        "renamed.annotator",
+        "renamed.annotator-wal",
+    ]
+    with Project(new, create=False) as p:
+        assert p.db.conn.execute("SELECT count(*) FROM comments").fetchone()[0] == 20
+        assert p.db.conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+        assert not os.path.lexists(tmp_path / "p.annotator-wal")
+        assert not os.path.lexists(tmp_path / "p.annotator-shm")
+    assert sorted(os.listdir(tmp_path)) == ["renamed.annotator"]
+    with Project(new, create=False) as p:  # and again, as it is now
+        assert p.db.conn.execute("SELECT count(*) FROM comments").fetchone()[0] == 20
+
+
+@pytest.mark.slow
+def test_an_old_name_taken_again_keeps_its_logs(tmp_path):
+    """The old name's side files stay while a file is at that name again (they may be its own)."""
+    path, new = tmp_path / "p.annotator", tmp_path / "renamed.annotator"
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join(sys.path)}
+    subprocess.run([sys.executable, "-c", KILLED_IN_CLOSE, str(path), str(new)], env=env)
+    path.write_bytes(b"")  # a file at the old name again (a new project being made there)
+    with Project(new, create=False) as p:
+        assert p.db.conn.execute("SELECT count(*) FROM comments").fetchone()[0] == 20
+    assert os.path.lexists(tmp_path / "p.annotator-wal") and os.path.lexists(tmp_path / "p.annotator-shm")
