@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QDockWidget, QTabWidget, QWidget
 
@@ -116,6 +116,11 @@ class WindowPanels:
         ed.removeArgumentRequested.connect(self.edit_actions.events.remove_argument)
         ed.deleteRequested.connect(lambda eid: c.run(cmd.DeleteEvent, eid, expected=c.events.get(eid)))
         ed.argumentClicked.connect(self.jump_to_entity)
+        # a click on the Comments tab gives its box the keys: they stayed in the text, where the comment typed
+        # next acted as keys ("ok": "o" relabelled the selected span ORDINAL, and accepted it)
+        p.tabs.tabBarClicked.connect(
+            lambda i: p.tabs.widget(i) is p.comments and QTimer.singleShot(0, p.comments.edit.setFocus)
+        )
         for panel in (ed, p.documents, p.tabs):  # F4 or F6 goes in, Escape comes back
             back = QShortcut(QKeySequence("Escape"), panel, self.back_to_text)
             back.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)

@@ -191,3 +191,26 @@ def test_mark_reviewed_lists_what_accepting_the_rest_breaks(qtbot, project_path)
     with Project(project_path, create=False) as p:
         assert p.document(doc).status != "reviewed"
         assert {v.state for v in p.events(doc)} == {"suggested"}
+
+
+def test_a_click_on_the_comments_tab_gives_its_box_the_keys(qtbot, window, db):
+    """A click on the Comments tab left the keys in the text: the comment typed next acted there as keys ("ok": "o"
+    relabelled the selected span ORDINAL and accepted it). The box has the keys; Enter adds the comment."""
+    from ui_helpers import entity_rows
+
+    c, v = window.controller, window.view
+    qtbot.waitUntil(lambda: window.panels_built)
+    v.setFocus()
+    qtbot.keyClick(v, Qt.Key.Key_Tab)  # a suggestion selected, as the annotator leaves it
+    assert c.current_entity is not None
+    before = entity_rows(db, c.doc.id)
+    bar = window.tabs.tabBar()
+    qtbot.mouseClick(bar, Qt.MouseButton.LeftButton, pos=bar.tabRect(2).center())
+    assert window.tabs.currentWidget() is window.comments
+    qtbot.wait(100)
+    typed_in = QApplication.focusWidget()  # where the keys are after the click
+    qtbot.keyClicks(typed_in, "ok")
+    qtbot.keyClick(typed_in, Qt.Key.Key_Return)
+    assert entity_rows(db, c.doc.id) == before  # nothing relabelled, nothing decided
+    assert [m.text for m in db.comments(c.doc.id)] == ["ok"]
+    assert typed_in is window.comments.edit
