@@ -214,3 +214,26 @@ def test_a_click_on_the_comments_tab_gives_its_box_the_keys(qtbot, window, db):
     assert entity_rows(db, c.doc.id) == before  # nothing relabelled, nothing decided
     assert [m.text for m in db.comments(c.doc.id)] == ["ok"]
     assert typed_in is window.comments.edit
+
+
+def test_find_says_not_found_only_of_the_search_it_made(qtbot, window):
+    """Find "zzz" said "not found"; Escape, Ctrl+PgDown to the next document and Ctrl+F showed "not found" beside the
+    words before any search there (and while other words were typed)."""
+    c, v, bar = window.controller, window.view, window.find_bar
+    qtbot.waitUntil(lambda: window.panels_built)
+    v.setFocus()
+    qtbot.keyClick(v, Qt.Key.Key_F, CTRL)
+    qtbot.keyClicks(bar.edit, "zzz")
+    qtbot.keyClick(bar.edit, Qt.Key.Key_Return)
+    assert bar.info.text() == "not found"
+    qtbot.keyClick(bar.edit, Qt.Key.Key_Escape)
+    first = c.doc.id
+    qtbot.keyClick(v, Qt.Key.Key_PageDown, CTRL)
+    assert c.doc.id != first
+    qtbot.keyClick(v, Qt.Key.Key_F, CTRL)
+    assert bar.info.text() == ""  # nothing searched here yet
+    qtbot.keyClicks(bar.edit, "q")  # over the words selected: not here either
+    qtbot.keyClick(bar.edit, Qt.Key.Key_Return)
+    assert bar.info.text() == "not found"
+    qtbot.keyClick(bar.edit, Qt.Key.Key_Backspace)
+    assert bar.info.text() == ""  # other words, not searched yet

@@ -32,10 +32,12 @@ class FindBar(QWidget):
         prev.clicked.connect(lambda: self.find(True))
         close.clicked.connect(self.close_bar)
         self.edit.installEventFilter(self)
+        self.edit.textChanged.connect(lambda _t: self.info.setText(""))  # said of the words before
         self.hide()
 
     def open_bar(self) -> None:
         self.show()
+        self.info.setText("")  # of a search before (another document's "not found", read as this one's)
         sel = self.view.textCursor().selectedText()
         if sel and "\u2029" not in sel:
             self.edit.setText(sel)
