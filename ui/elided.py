@@ -129,20 +129,21 @@ def common_start(a: str, b: str) -> int:
 
 def elide_unique(text: str, others: Collection[str], room: float, advance: Callable[[str], float]) -> str:
     """``text`` in ``room`` (``advance`` measures a string) as a start and an end around "…" that none of ``others``
-    could be read as (it starts with the one and ends with the other): the most characters kept, "…" as near the
-    middle as that allows. Elided at their end, Transfer-Ownership and Transfer-Money both read "Transfer-…"; here
-    "Trans…oney" and "Trans…rship" ("Transfer…" alone would be either); "…" when nothing fits."""
+    could be read as (it starts with the one and ends with the other): the most characters kept, at the end ("…"
+    last) when that is told apart, else "…" as near the middle as that allows. Elided at their end alone,
+    Transfer-Ownership and Transfer-Money both read "Transfer-…"; here "Transfer-M…" and "Transfer-O…", narrower
+    "Trans…oney" and "Trans…rship"; "…" when nothing fits."""
     if advance(text) <= room:
         return text
     rivals = [u for u in others if u != text]
     n = len(text)
-    # "…" near the middle, as Qt puts it (else narrow letters won: "Transfer-…ey" kept more characters than
-    # "Trans…Money"), then anywhere; the most characters kept, a start whenever it can be
-    for balanced in (True, False):
+    # the start alone, as Qt elides ("Transfer-M…"), else "…" near the middle (narrow letters made "Transfer-…ey"
+    # keep more characters than "Trans…Money"), then anywhere; the most characters kept, a start whenever it can be
+    for way in ("start", "balanced", "any"):
         for kept in range(n - 1, 0, -1):
-            for left in sorted(range(kept + 1), key=lambda k: (k == 0, abs(2 * k - kept), k)):
-                if balanced and abs(2 * left - kept) > 2:
-                    break
+            middle_out = sorted(range(kept), key=lambda k: (k == 0, abs(2 * k - kept), k))
+            lefts = [kept] if way == "start" else [k for k in middle_out if way == "any" or abs(2 * k - kept) <= 2]
+            for left in lefts:
                 start, end = text[:left], text[n - (kept - left) :]
                 shown = f"{start}…{end}"
                 if advance(shown) > room:
