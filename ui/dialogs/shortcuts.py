@@ -54,7 +54,10 @@ GENERAL = [
     ),
     ("F8", "Hide / show the side panels"),
     ("Ctrl+Shift+A", "Accept all suggestions in this document"),
-    ("Ctrl+Enter", "Mark annotated and open the next document not done (asks when suggestions are undecided)"),
+    (
+        "Ctrl+Enter",
+        "Mark annotated and open the next document not done of the list as shown (asks when suggestions are undecided)",
+    ),
     ("Ctrl+Shift+R", "Mark reviewed (after confirming validation problems)"),
     ("Ctrl+PgDown / Ctrl+PgUp", "Next / previous document of the list, as sorted and filtered (marks nothing)"),
     ("Ctrl+Z / Ctrl+Shift+Z", "Undo / redo"),
