@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import importlib.util
 import math
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Iterable, Iterator
@@ -139,6 +141,25 @@ def pipeline_not_found(name: str, exc: BaseException) -> PipelineError:
     return PipelineError(
         f"spaCy pipeline {name!r} is not installed or not found ({_first_line(exc)}). Install it: {hint}"
     )
+
+
+def pipeline_problem(name: str) -> str | None:
+    """Why ``name`` cannot name a pipeline to load, told without loading anything (spaCy itself is not imported): None
+    for an installed package, a folder, "original" or "version N" (a project's models, checked when used); else the
+    one line ``load_pipeline`` would fail with. The app's Settings took any name, and only the pre-annotation that
+    used it said it was not installed."""
+    name = name.strip()
+    if not name or name == "original" or re.fullmatch(r"version \d+", name):
+        return None
+    if Path(name).expanduser().is_dir():
+        return None
+    try:
+        found = name.isidentifier() and importlib.util.find_spec(name) is not None
+    except (ImportError, ValueError):
+        found = False
+    if found:
+        return None
+    return str(pipeline_not_found(name, LookupError("no installed package and no folder of that name")))
 
 
 def load_pipeline(name: str | None = None, events: bool = False) -> Pipeline:

@@ -416,3 +416,14 @@ def test_real_pipeline_by_name_suggests_events_on_the_seed(project, seed_text):
             ent = project.entity(a.entity_id)
             role = project.schema.event_type(v.type).role(a.role)
             assert ent.document_id == doc and ent.label in role.labels and ent.state == "suggested"
+
+
+def test_pipeline_problem_tells_a_name_that_cannot_load_without_loading_it(tmp_path):
+    # the app's Settings asks it at OK (it took any name; only the pre-annotation that used it said it was missing)
+    from annotator.nlp import DEFAULT_PIPELINE, pipeline_problem
+
+    for fine in (DEFAULT_PIPELINE, "original", "version 3", str(tmp_path), ""):
+        assert pipeline_problem(fine) is None, fine
+    for bad in ("en_core_nonexist", "en_core_web_sm-3.8", str(tmp_path / "gone")):
+        said = pipeline_problem(bad)
+        assert said is not None and said.startswith(f"spaCy pipeline {bad!r} is not installed or not found"), said

@@ -237,3 +237,34 @@ def test_find_says_not_found_only_of_the_search_it_made(qtbot, window):
     assert bar.info.text() == "not found"
     qtbot.keyClick(bar.edit, Qt.Key.Key_Backspace)
     assert bar.info.text() == ""  # other words, not searched yet
+
+
+def test_settings_refuses_a_pipeline_that_is_not_installed_before_keeping_it(qtbot, window):
+    """Settings took any spaCy pipeline name ("en_core_nonexist") without a word; only the pre-annotation that used
+    it said it was not installed. OK now says so in the dialog, which stays open with the name selected; Escape keeps
+    the pipeline as it was."""
+    from ui.dialogs.settings import SettingsDialog
+
+    was = window.settings.pipeline
+    seen: list[tuple[bool, str]] = []
+
+    def type_bad_name(box) -> None:  # type: ignore[no-untyped-def]
+        assert isinstance(box, SettingsDialog)
+        box.pipeline.setFocus()
+        box.pipeline.selectAll()
+        QTest.keyClicks(box.pipeline, "en_core_nonexist")
+        QTest.keyClick(box.pipeline, Qt.Key.Key_Return)  # OK
+        problem = getattr(box, "problem", None)
+        seen.append((box.isVisible(), problem.text() if problem is not None else ""))
+        if box.isVisible():
+            QTest.keyClick(box, Qt.Key.Key_Escape)
+
+    met = answer_modals(type_bad_name)
+    qtbot.waitUntil(lambda: window.panels_built)
+    window.view.setFocus()
+    qtbot.keyClick(window.view, Qt.Key.Key_Comma, CTRL)
+    assert met == ["SettingsDialog"]
+    ((still_open, said),) = seen
+    assert still_open and window.settings.pipeline == was
+    assert said.startswith("spaCy pipeline 'en_core_nonexist' is not installed or not found"), said
+    assert window.settings.pipeline == was

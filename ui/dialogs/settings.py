@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -12,11 +13,13 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFormLayout,
     QInputDialog,
+    QLabel,
     QLineEdit,
     QSpinBox,
     QWidget,
 )
 
+from ui import theme as themes
 from ui.settings import AppSettings
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -82,9 +85,29 @@ class SettingsDialog(QDialog):
         self.appearance.setCurrentIndex(max(0, self.appearance.findData(settings.get("appearance"))))
         form.addRow("&Theme", self.appearance)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        self.problem = QLabel("")  # a pipeline that cannot be loaded, said here before anything is kept
+        self.problem.setTextFormat(Qt.TextFormat.PlainText)
+        self.problem.setWordWrap(True)
+        self.problem.setStyleSheet(f"color: {themes.current().error}")
+        self.problem.hide()
+        form.addRow(self.problem)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         form.addRow(buttons)
+
+    def accept(self) -> None:
+        """OK keeps the settings only when the pipeline named can be loaded (the rest stays as typed; Cancel drops
+        it all)."""
+        from annotator.nlp import pipeline_problem
+
+        problem = pipeline_problem(self.pipeline.text())
+        if problem is not None:
+            self.problem.setText(problem)
+            self.problem.show()
+            self.pipeline.setFocus()
+            self.pipeline.selectAll()
+            return
+        super().accept()
 
     def chosen_model(self) -> tuple[bool, int | None]:
         """(whether the project's model was changed, the version chosen: None for the original pipeline)."""
