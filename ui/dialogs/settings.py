@@ -104,6 +104,7 @@ class SettingsDialog(QDialog):
         if problem is not None:
             self.problem.setText(problem)
             self.problem.show()
+            self.adjustSize()  # taller by the lines it takes (its last line was cut at the dialog's edge)
             self.pipeline.setFocus()
             self.pipeline.selectAll()
             return
