@@ -118,6 +118,8 @@ def _is_doccano(obj: Any) -> bool:
     labels = obj.get("label", obj.get("labels"))
     if isinstance(labels, list) and labels and all(isinstance(x, list) and len(x) in (3, 4) for x in labels):
         return True
+    if isinstance(labels, list) and labels and all(isinstance(x, str) for x in labels):
+        return True  # a text classification project's export: {"id", "text", "label": ["positive"]}
     ents = obj.get("entities")
     if isinstance(ents, list) and not ents and isinstance(obj.get("relations"), list):
         return True  # the relation export of a text without spans ("entities": [], "relations": []); spaCy's has none

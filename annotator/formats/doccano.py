@@ -7,7 +7,9 @@
 
 Offsets may be UTF-16 units (doccano runs in a browser): doccano gives no span text, so for texts with
 characters outside the BMP the reading that puts the spans on clean word edges wins (ties: code points),
-and the choice is reported. ``id``/``name`` name the document; other keys go to its meta; ``Comments``
+and the choice is reported. ``id``/``name`` name the document; other keys go to its meta; document categories (a
+text classification project's ``"label": ["positive"]``, doccano 1.x's ``annotations`` without offsets) to its meta's
+``doccano_categories``, which the doccano export writes back as ``label``; ``Comments``
 (strings, or ``{"id", "comment"}`` objects as doccano's relation-mode export writes them) become comments.
 A ``.json`` file (one object or an array, pretty-printed or not, as doccano's samples are) is read too. A bad
 line refuses the whole file unless the reader is asked to skip bad lines (``skip_bad``, ``--skip-bad``). A label naming an event type is a trigger; relations from it are arguments.
@@ -15,6 +17,7 @@ line refuses the whole file unless the reader is asked to skip bad lines (``skip
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -36,15 +39,17 @@ from annotator.offsets import Utf16Map
 from annotator.schema import Schema
 from annotator.wording import counted
 
+CATEGORIES = "doccano_categories"  # the document's meta key of a text classification line's labels
 RESERVED = ("text", "label", "labels", "entities", "annotations", "relations", "Comments", "comments", "id", "name")
 
 
 def _regions(
-    obj: dict[str, Any], path: Path, line: int, warnings: list[str]
+    obj: dict[str, Any], path: Path, line: int, warnings: list[str], categories: list[str]
 ) -> tuple[list[tuple], list[tuple], dict[Any, str]]:
     """The line's spans (key, start, end, label), relations (from, to, type) and the span texts it gives (by key:
     ``[start, end, "LABEL", "text"]``, as Chinese NER sets converted to doccano's shape write them, or an entity
-    object's ``text``)."""
+    object's ``text``); its document categories (a text classification project's labels: strings in ``label``, or
+    ``annotations`` objects without offsets) go to ``categories``."""
     spans, relations, said = [], [], {}
     key = "entities" if "entities" in obj else "annotations" if "annotations" in obj else None
     if key is not None:  # doccano 1.x's download writes "annotations" objects, each label by its id
@@ -52,7 +57,10 @@ def _regions(
         for k, e in enumerate(obj[key]):
             need(isinstance(e, dict), path, line, f"{key} {k} must be an object")
             label = e.get("label")
-            if "start_offset" not in e and label is not None:  # a category of the document (text classification)
+            if "start_offset" not in e and isinstance(label, str):  # a category of the document (text classification)
+                categories.append(label)
+                continue
+            if "start_offset" not in e and label is not None:
                 warnings.append(f"{path}:{line}: document category {label!r}")
                 continue
             need(
@@ -71,12 +79,15 @@ def _regions(
         for k, r in enumerate(rels):
             need(isinstance(r, dict) and isinstance(r.get("type"), str), path, line, f"relation {k} needs a type")
             relations.append((r.get("from_id"), r.get("to_id"), r["type"]))
+        labels = obj.get("label")  # categories beside entities, as this project's doccano export writes them
+        if isinstance(labels, list) and all(isinstance(x, str) for x in labels):
+            categories += labels
     else:
         labels = obj.get("label", obj.get("labels", []))
         need(isinstance(labels, list), path, line, "'label' must be a list")
         for k, x in enumerate(labels):
-            if isinstance(x, str):
-                warnings.append(f"{path}:{line}: document category {x!r}")
+            if isinstance(x, str):  # a category of the document (text classification)
+                categories.append(x)
                 continue
             need(
                 isinstance(x, list) and len(x) in (3, 4) and isinstance(x[2], str) and isinstance(x[-1], str),
@@ -116,7 +127,8 @@ def _document(obj: Any, path: Path, line: int, schema: Schema | None, warnings: 
     need(isinstance(obj, dict), path, line, "each line must be a JSON object")
     text = obj.get("text")
     need(isinstance(text, str) and text != "", path, line, "'text' must be a non-empty string")
-    spans, relations, said = _regions(obj, path, line, warnings)
+    categories: list[str] = []
+    spans, relations, said = _regions(obj, path, line, warnings, categories)
     form: dict[str, Any] = {}  # how the line was written, for the doccano export to write it the same way
     if "entities" not in obj:
         form["labels_key"] = "labels" if "labels" in obj and "label" not in obj else "label"
@@ -154,6 +166,8 @@ def _document(obj: Any, path: Path, line: int, schema: Schema | None, warnings: 
         meta["doccano_id"] = obj["id"]
     if form:
         meta["doccano_form"] = form
+    if categories:  # kept for the doccano export to write back (the project has no place for them)
+        meta[CATEGORIES] = categories
     return build_document(
         text,
         str(name) if name is not None else f"{path.name}:{line}",
@@ -209,4 +223,12 @@ def read_doccano(path: str | Path, schema: Schema | None = None, skip_bad: bool 
             warnings.append(f"{path}:{line}: {exc.reason}; the line was left out (skip bad lines)")
     unknown.check()
     need(bool(docs), path, None, "no documents in the file")
+    tally = Counter(c for d in docs for c in d.meta.get(CATEGORIES, []))
+    if tally:
+        shown = ", ".join(f"{c} ({n})" for c, n in tally.most_common(5)) + (", ..." if len(tally) > 5 else "")
+        notes.append(
+            f"{path}: {counted(sum(tally.values()), 'document category', 'document categories')} (a text "
+            f"classification's labels: {shown}) kept in the documents' meta for the doccano export; the app does not "
+            "show them"
+        )
     return ReadResult(docs, None, warnings, notes)

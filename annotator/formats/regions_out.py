@@ -32,6 +32,7 @@ from typing import Any, Callable, Iterator
 import orjson
 
 from annotator.exporting import atomic_output
+from annotator.formats.doccano import CATEGORIES
 from annotator.formats.common import FormatExportReport
 from annotator.formats.records import (
     SETS_KEY,
@@ -102,18 +103,22 @@ def doccano_line(rec: dict[str, Any], report: FormatExportReport) -> dict[str, A
     has no relations, and offsets read as UTF-16 units go back as UTF-16 units (``meta["doccano_form"]``)."""
     regions, relations = regions_and_relations(rec, report)
     reserved = {"text", "label", "labels", "entities", "relations", "Comments", "comments", "id", "name"}
-    meta = _meta(rec, (*KEPT, "doccano_id", "doccano_form", SETS_KEY))  # the file holds one set: none to record
+    meta = _meta(
+        rec, (*KEPT, "doccano_id", "doccano_form", CATEGORIES, SETS_KEY)
+    )  # one set in the file: none to record
     for k in sorted(set(meta) & reserved):
         report.problem("meta keys left out (doccano's own keys)", f"{rec['name']}: {k}")
     line: dict[str, Any] = {"id": rec["meta"].get("doccano_id", rec["id"]), "name": rec["name"], "text": rec["text"]}
     form = rec["meta"].get("doccano_form")
     form = form if isinstance(form, dict) else {}
     at = Utf16Map(rec["text"]).to_utf16 if form.get("utf16") else (lambda cp: cp)
+    categories = rec["meta"].get(CATEGORIES)
+    categories = [c for c in categories if isinstance(c, str)] if isinstance(categories, list) else []
     if form.get("labels_key") in ("label", "labels") and not relations:  # sequence labelling, as it came
         text = rec["text"]  # with each span's text when the line came with them
         line[form["labels_key"]] = [
             [at(r.start), at(r.end), r.label] + ([text[r.start : r.end]] if form.get("texts") else []) for r in regions
-        ]
+        ] + categories  # a text classification's labels after the spans, as doccano writes either
         line["Comments"] = [c["text"] for c in rec["comments"]]
         line.update({k: v for k, v in meta.items() if k not in reserved})
         return line
@@ -129,6 +134,8 @@ def doccano_line(rec: dict[str, Any], report: FormatExportReport) -> dict[str, A
         {"id": k, "from_id": a, "to_id": b, "type": label}
         for k, (a, b, label) in enumerate([r for r in relations if r[2] is not None], start=1)
     ]
+    if categories:  # a text classification's labels beside the entities, read back as categories
+        line["label"] = categories
     line["Comments"] = [c["text"] for c in rec["comments"]]
     line.update({k: v for k, v in meta.items() if k not in reserved})
     return line

@@ -33,8 +33,9 @@ def test_annotations_objects_are_read_as_entities(tmp_path):
         first, second = project.document_ids()
         assert [(e.start, e.end, e.label) for e in project.entities(first)] == [(0, 13, "PERSON")]
         assert "annotations" not in project.document(first).meta
-    result = read_doccano(path)
-    assert any("document category 'news'" in w for w in result.warnings)
+    result = read_doccano(path)  # an annotation without offsets: a category of the document, kept for the export
+    assert result.documents[1].meta["doccano_categories"] == ["news"]
+    assert any("1 document category (a text classification's labels: news (1)) kept" in n for n in result.notes)
 
 
 def test_label_ids_refuse_the_file_saying_why(tmp_path):

@@ -9,8 +9,10 @@ import pytest
 from hypothesis import given, settings, HealthCheck
 from hypothesis import strategies as st
 
+from annotator.cli import main
 from annotator.errors import ImportFileError
 from annotator.formats import readers
+from annotator.formats.detect import detect_format
 from annotator.formats.doccano import read_doccano
 from annotator.formats.label_studio import read_label_studio
 from annotator.formats.loading import import_format
@@ -50,7 +52,7 @@ def test_doccano_label_form(tmp_path):
         (22, 27, "GPE", "doccano"),
     ]
     assert project.document(first).meta == {"source": "x", "doccano_id": 7, "doccano_form": {"labels_key": "label"}}
-    assert "document category 'politics'" in report.warnings[0]
+    assert project.document(report.imported[1][1]).meta["doccano_categories"] == ["politics"]  # kept for the export
     project.close()
 
 
@@ -427,3 +429,23 @@ def test_doccano_broken_input_names_file_and_line(tmp_path, content, line, messa
     )
     assert project.document_ids() == []
     project.close()
+
+
+def test_a_text_classification_export_is_told_and_its_labels_go_back(tmp_path, capsys):
+    """doccano's text classification export (``{"id", "text", "label": ["positive"]}``) was read as plain JSONL: its
+    labels in the meta under ``label`` and its id under ``id``, both left out by the doccano export ("doccano's own
+    keys"), which wrote the project's ids instead; read as doccano with ``--format`` they were not kept at all."""
+    rows = [
+        {"id": 5, "text": "Lovely shop 🙂.", "label": ["positive", "shop"]},
+        {"id": 6, "text": "Awful service.", "label": ["negative"]},
+    ]
+    src = tmp_path / "tc.jsonl"
+    src.write_bytes(b"\n".join(map(orjson.dumps, rows)) + b"\n")
+    assert detect_format(src) == "doccano"
+    p = tmp_path / "p.annotator"
+    assert main(["import", str(p), str(src)]) == 0
+    out = tmp_path / "out.jsonl"
+    assert main(["export", str(p), "-f", "doccano", "-o", str(out)]) == 0
+    got = [orjson.loads(line) for line in out.read_bytes().splitlines()]
+    assert [(g["id"], g["text"], g["label"]) for g in got] == [(r["id"], r["text"], r["label"]) for r in rows]
+    assert "left out" not in capsys.readouterr().out
