@@ -36,7 +36,7 @@ from annotator.formats.iob import (
 )
 from annotator.formats.regions import Region, build_document
 from annotator.formats.schema_names import SchemaNames
-from annotator.formats.tokens import join_own_texts, join_tokens
+from annotator.formats.tokens import join_own_texts, join_tokens, tokens_in_text
 from annotator.importing import IncomingDocument
 from annotator.wording import counted
 from annotator.schema import Schema
@@ -49,6 +49,10 @@ MARKER_LIKE = re.compile(r"-[A-Z]+-")  # a token shaped as -DOCSTART- is ("-DOCT
 # CoNLL-2000's chunk labels: a column of B-NP, I-VP... is syntax (CoNLL-2003's third column), not entities
 CHUNKS = frozenset("NP VP PP ADVP ADJP SBAR PRT CONJP INTJ LST UCP".split())
 TAGS_SAID = "O, B-LABEL, I-LABEL, E-, S-"
+OWN_TEXT = re.compile(r"#\s*text\s*=\s?(.*)")  # CoNLL-U's "# text = ..." before a sentence: its text as written
+WORDLESS = re.compile(
+    r"\d+[-.]\d+\t"
+)  # CoNLL-U's multiword token (1-2) and empty node (8.1) lines: no word of their own
 
 
 def _fields(line: str) -> list[str]:
@@ -127,8 +131,9 @@ def sentence_lines(lines: list[str]) -> bool:
 def _token_rows(path: Path, lines: list[str]) -> tuple[list[tuple[int, str]], int]:
     """(line number, column line) a token, and how many columns besides the token and the tag the file had: a
     sentence-a-line file becomes a token a line, a blank line after each sentence."""
-    if not sentence_lines(lines):
-        return [(number, line.rstrip(" \t\r")) for number, line in enumerate(lines, start=1)], 0
+    if not sentence_lines(lines):  # CoNLL-U's multiword token and empty node lines left out: their words follow them
+        rows = [(number, line.rstrip(" \t\r")) for number, line in enumerate(lines, start=1)]
+        return [(n, line) for n, line in rows if not WORDLESS.match(line)], 0
     rows: list[tuple[int, str]] = []
     other = 0
     for number, line in enumerate(lines, start=1):
@@ -258,15 +263,17 @@ def _parse(
     sentence: list[tuple[int, str, tuple[str, ...]]] = []
     comments = 0
     new_doc = True
+    own: str | None = None  # the next sentence's own text (CoNLL-U's "# text = ...")
 
     def end_sentence() -> None:
-        nonlocal sentence, new_doc
+        nonlocal sentence, new_doc, own
         if sentence:
             if new_doc or (per_doc and len(docs[-1].sentences) == per_doc):
                 docs.append(TaggedDocument(sentence[0][0]))
                 new_doc = False
             docs[-1].sentences.append(sentence)
-            sentence = []
+            docs[-1].texts.append(own)
+            sentence, own = [], None
 
     for number, line in rows:
         if not line.strip():
@@ -278,7 +285,11 @@ def _parse(
             new_doc = True
             continue
         if line.startswith("#") and (len(fields) != width or not all(is_tag(fields[c]) for c in tag_cols)):
-            comments += 1
+            said = OWN_TEXT.fullmatch(line)
+            if said and not sentence and said.group(1).strip():
+                own = said.group(1)
+            else:
+                comments += 1
             continue
         if sep == "\t" and "\t" not in line and len(fields) > 1:
             need(False, path, number, "columns split by spaces where the file's token lines use tabs")
@@ -334,7 +345,7 @@ def tagged_documents(
     names = SchemaNames(schema) if schema is not None else None  # CoNLL-2003's PER as the schema's PERSON
     for d in parsed:
         words = [[t[1] for t in s] for s in d.sentences]
-        joined = join_own_texts(words, d.texts)[0] if d.texts else join_tokens(words)
+        joined = join_own_texts(words, d.texts)[0] if any(d.texts) else join_tokens(words)
         regions = _regions(d, joined.starts, joined.ends, scheme, odd)
         if names is not None:
             regions = [Region(r.key, r.start, r.end, names.label(r.label), r.attributes, r.score) for r in regions]
@@ -364,6 +375,32 @@ def tagged_documents(
     return docs, notes
 
 
+def _text_notes(path: Path, parsed: list[TaggedDocument]) -> list[str]:
+    """How the documents' texts were made: from the tokens, or from the sentences' own texts (``# text =``)."""
+    pairs = [(t, [x[1] for x in s]) for d in parsed for s, t in zip(d.sentences, d.texts)]
+    given = [(t, w) for t, w in pairs if t is not None]
+    if not given:
+        return [
+            f"{path}: CoNLL keeps no original text: each document's text is its tokens, a space between them and a "
+            "line per sentence"
+        ]
+    odd = sum(tokens_in_text(t, w) is None for t, w in given)
+    kept = len(given) - odd
+    notes = [
+        f"{path}: each sentence's own text kept ('# text =', CoNLL-U's), the tokens' offsets into it (a line per "
+        "sentence)"
+        if kept == len(pairs)
+        else f"{path}: {kept:,} of {counted(len(pairs), 'sentence')} kept their own text ('# text =', CoNLL-U's), the "
+        "tokens' offsets into it; the others' text is their tokens with a space between them (a line per sentence)"
+    ]
+    if odd:
+        notes.append(
+            f"{path}: {counted(odd, 'sentence')} whose '# text =' does not hold its tokens in order (a multiword token "
+            "such as 'del' for 'de el', say): its text is its tokens with a space between them"
+        )
+    return notes
+
+
 def read_conll(path: str | Path, schema: Schema | None = None, options: Mapping[str, str] | None = None) -> ReadResult:
     """A CoNLL-style column file: documents at ``-DOCSTART-`` (or by ``documents=``), entities from the tag column
     (``column=``) in its scheme (``scheme=``)."""
@@ -387,10 +424,7 @@ def read_conll(path: str | Path, schema: Schema | None = None, options: Mapping[
                             need(False, path, number, f"{tag!r} is not a tag of {scheme.upper()} (scheme={scheme})")
     warnings: list[str] = []
     docs, notes = tagged_documents(parsed, path, schema, scheme, "conll", warnings)
-    notes.append(
-        f"{path}: CoNLL keeps no original text: each document's text is its tokens, a space between them and a "
-        "line per sentence"
-    )
+    notes += _text_notes(path, parsed)
     if len(shape.tags) > 1:
         named = ", ".join(str(c + 1) for c in shape.tags[:-1]) + f" and {shape.tags[-1] + 1}"
         notes.append(
@@ -414,5 +448,5 @@ def read_conll(path: str | Path, schema: Schema | None = None, options: Mapping[
             "(CoNLL-2003's part-of-speech and chunk tags, say)"
         )
     if comments:
-        warnings.append(f"{path}: {comments} comment lines (starting with #)")
+        warnings.append(f"{path}: {counted(comments, 'comment line')} (starting with #)")
     return ReadResult(docs, None, warnings, notes)

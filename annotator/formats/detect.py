@@ -144,7 +144,7 @@ def _is_oneie(obj: Any) -> bool:
     return is_oneie_line(obj)
 
 
-CONLL_SUFFIXES = (".conll", ".iob", ".iob2", ".bio", ".bioes")
+CONLL_SUFFIXES = (".conll", ".conllu", ".iob", ".iob2", ".bio", ".bioes")
 
 
 def _is_hf(obj: Any) -> bool:

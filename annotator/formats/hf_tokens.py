@@ -191,7 +191,7 @@ def read_hf(path: str | Path, schema: Schema | None = None, options: Mapping[str
         )
     elif len(own) < lines:
         notes.append(
-            f"{path}: {counted(len(own), 'line')} of {lines} kept their own text, the tokens' offsets into it; the "
+            f"{path}: {len(own):,} of {counted(lines, 'line')} kept their own text, the tokens' offsets into it; the "
             "others' text is their tokens with a space between them (a line per sentence)"
         )
     else:

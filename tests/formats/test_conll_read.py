@@ -98,7 +98,7 @@ def test_tag_schemes_tabs_comments_and_another_tag_column(tmp_path):
         ("Peter", "PER"),
         ("Paul", "PER"),
     ]
-    assert any("1 comment lines" in w for w in result.warnings)
+    assert any("1 comment line (starting with #)" in w for w in result.warnings)
 
 
 def test_our_export_reads_back_the_same(tmp_path):
@@ -254,3 +254,40 @@ def test_a_file_without_entities_imports(tmp_path, capsys):
     (doc,) = result.documents
     assert doc.text == "The society met" and doc.entities == []
     assert any("2 columns besides the token and the entity tag" in w for w in result.warnings)
+
+
+# CoNLL-U with an entity column after MISC (as NER corpora in CoNLL-U add one), our own sentences: "# text =" gives
+# each sentence as written (SpaceAfter=No), a multiword token line (2-3) gives no word of its own
+CONLLU = (
+    "# sent_id = 1\n# text = Ada visited Oslo🙂.\n"
+    "1\tAda\tAda\tPROPN\t_\t_\t2\tnsubj\t_\t_\tB-PER\n"
+    "2\tvisited\tvisit\tVERB\t_\t_\t0\troot\t_\t_\tO\n"
+    "3\tOslo\tOslo\tPROPN\t_\t_\t2\tobj\t_\tSpaceAfter=No\tB-LOC\n"
+    "4\t🙂\t🙂\tSYM\t_\t_\t2\tdiscourse\t_\tSpaceAfter=No\tO\n"
+    "5\t.\t.\tPUNCT\t_\t_\t2\tpunct\t_\t_\tO\n"
+    "\n# text = Vino del mar.\n"
+    "1\tVino\tvino\tNOUN\t_\t_\t0\troot\t_\t_\tO\n"
+    "2-3\tdel\t_\t_\t_\t_\t_\t_\t_\t_\t_\n"
+    "2\tde\tde\tADP\t_\t_\t4\tcase\t_\t_\tO\n"
+    "3\tel\tel\tDET\t_\t_\t4\tdet\t_\t_\tO\n"
+    "4\tmar\tmar\tNOUN\t_\t_\t1\tnmod\t_\tSpaceAfter=No\tB-LOC\n"
+    "5\t.\t.\tPUNCT\t_\t_\t1\tpunct\t_\t_\tO\n\n"
+)
+
+
+def test_a_conllu_file_keeps_each_sentences_own_text(tmp_path):
+    path = tmp_path / "ner.conllu"
+    path.write_text(CONLLU, encoding="utf-8")
+    assert detect_format(path) == "conll"  # it was "unknown kind of file '.conllu'"
+    result = read_conll(path, parse_schema(SCHEMA))
+    (doc,) = result.documents
+    # the first sentence as written; the second's words are not its text ("de el" for "del"): its tokens joined
+    assert doc.text == "Ada visited Oslo🙂.\nVino de el mar ."
+    assert [(doc.text[e.start : e.end], e.label) for e in doc.entities] == [
+        ("Ada", "PER"),
+        ("Oslo", "LOC"),
+        ("mar", "LOC"),
+    ]
+    assert any("1 of 2 sentences kept their own text ('# text ='" in n for n in result.notes)
+    assert any("1 sentence whose '# text =' does not hold its tokens" in n for n in result.notes)
+    assert any("1 comment line (starting with #)" in w for w in result.warnings)  # the sent_id, not the texts

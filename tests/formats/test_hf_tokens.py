@@ -217,4 +217,4 @@ def test_an_own_text_that_does_not_hold_the_tokens_is_said_in_one_line(tmp_path)
     assert [(doc.text[e.start : e.end], e.label) for e in doc.entities] == [("Ada", "PER"), ("Bo", "PER")]
     (said,) = result.warnings
     assert "the own text of 1 line (line 1 ('text'))" in said and "does not hold the line's tokens" in said
-    assert any("1 line of 2 kept their own text" in n for n in result.notes)
+    assert any("1 of 2 lines kept their own text" in n for n in result.notes)
