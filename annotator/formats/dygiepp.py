@@ -378,29 +378,47 @@ def _rename(d: TokenLine, names: SchemaNames) -> None:
     d.events = events
 
 
-def _told_schema(lines: list[TokenLine], name: str, schema: Schema, what: str = "DyGIE++") -> Schema:
+def _told_schema(
+    lines: list[TokenLine], name: str, schema: Schema, what: str = "DyGIE++", bare_roles: bool = False
+) -> Schema:
     """A schema with every label, event type and role the file uses (DyGIE++ files come without one): a role takes
-    the labels of the entities that filled it; optional when some events of the type lack it, repeatable when one
-    fills it twice. A file without any entity (a model's events alone) takes ``schema``'s labels (a schema needs
-    one: such a file was refused as "the schema needs at least one [[entity]] label")."""
-    labels = list(dict.fromkeys(e[2] for d in lines for e in d.entities)) or [e.name for e in schema.entities]
+    the labels of the entities that filled it, or, when none of its arguments is on an entity, those the role of that
+    name takes in another event type, else a label named as the role (its arguments come in as entities of it; with ``bare_roles``, for the schema the file is read
+    with); optional when some events of the type lack it,
+    repeatable when one fills it twice. A file without any entity or argument (a model's triggers alone) takes
+    ``schema``'s labels (a schema needs one: such a file was refused as "the schema needs at least one [[entity]]
+    label")."""
+    labels = list(dict.fromkeys(e[2] for d in lines for e in d.entities))
     roles: dict[str, dict[str, list[str]]] = {}
     counts: dict[tuple[str, str], list[int]] = {}
     per_type: Counter[str] = Counter()
+    bare: dict[tuple[str, str], int] = {}  # (event type, role) -> its arguments on no entity
     for d in lines:
         at = _entity_index(d)
         for _s, _e, etype, args, _p, _score in d.events:
             per_type[etype] += 1
             seen: Counter[str] = Counter()
             for s, e, role in args:
-                if (s, e) not in at:
-                    continue
                 seen[role] += 1
+                if (s, e) not in at:
+                    bare[(etype, role)] = bare.get((etype, role), 0) + 1
+                    continue
                 filled = roles.setdefault(etype, {}).setdefault(role, [])
                 if at[(s, e)][0] not in filled:
                     filled.append(at[(s, e)][0])
             for role, k in seen.items():
                 counts.setdefault((etype, role), []).append(k)
+    # a role no argument of which is on an entity (DuEE's, MAVEN-ARG's non-entity arguments, a model's ARG0): its
+    # arguments become entities labelled with the role's name, so no argument is lost (``_label_of_argument``)
+    elsewhere: dict[str, list[str]] = {}  # a role's labels in any event type (SENTiVENT's MainCompany takes ORG)
+    for by_role in roles.values():
+        for role, filled in by_role.items():
+            elsewhere.setdefault(role, []).extend(x for x in filled if x not in elsewhere.get(role, []))
+    for etype, role in bare if bare_roles else ():
+        if not roles.get(etype, {}).get(role):
+            roles.setdefault(etype, {})[role] = list(elsewhere.get(role) or [role])
+            labels += [x for x in roles[etype][role] if x not in labels]
+    labels = labels or [e.name for e in schema.entities]
     events = []
     for etype in per_type:
         role_tables = []
@@ -566,7 +584,7 @@ def read_token_lines(
     notes += names.notes(str(path)) + names.unmatched_notes(str(path))
     told = None
     if not covers(schema, _told_schema(lines, path.stem, schema, what)):
-        told = _told_schema(lines, path.stem, schema, what)
+        told = _told_schema(lines, path.stem, schema, what, bare_roles=True)
         notes.append(
             f"{path}: {what} files have no schema; the schema was told from the file (entity types: "
             f"{len(told.entities)}, event types: {len(told.events)})"

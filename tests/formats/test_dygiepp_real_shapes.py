@@ -33,22 +33,34 @@ def test_a_sentivent_shaped_line_comes_in_says_what_it_lost_and_goes_back_out(tm
     p = tmp_path / "p.annotator"
     assert main(["import", str(p), str(src)]) == 0
     err = capsys.readouterr().err
-    # the arguments no ner entity covers: said one by one (our arguments point at entities)
-    # (no argument of these roles is on an entity anywhere in the file, so no label is told for them)
-    assert err.count("no entity of 'ner' there, and the role takes no entity label: no argument of ") == 2, err
-    assert "argument TIME of FinancialReport on tokens 4-5 ('Third Quarter': " in err
+    # the arguments no ner entity covers become entities, said one by one (our arguments point at entities): no
+    # argument of FinancialReport's roles is on an entity, so the schema told from the file gives MainCompany the
+    # label it takes in Profit/Loss (ORG) and TIME a label of its name (session 12: both were left out)
+    assert (
+        "argument TIME of FinancialReport on tokens 4-5 ('Third Quarter'): no entity of 'ner' there; kept as a new TIME entity"
+        in err
+    )
+    assert (
+        "argument MainCompany of FinancialReport on tokens 0-1 ('American Airlines'): no entity of 'ner' there; kept as a new ORG entity"
+        in err
+    )
     # the relation is kept; the empty clusters are no coreference clusters to speak of
     assert f"note: {src}: 1 relation kept for the export to DyGIE++ (the app does not show them)" in err
     with Project(p, create=False) as project:
         (doc,) = project.document_ids()
         text = project.document(doc).text
         got = sorted((text[v.trigger_start : v.trigger_end], v.type, len(v.arguments)) for v in project.events(doc))
-        assert got == [("Marks Down Third Quarter Guidance", "FinancialReport", 0), ("earnings", "Profit/Loss", 1)]
+        assert got == [("Marks Down Third Quarter Guidance", "FinancialReport", 2), ("earnings", "Profit/Loss", 1)]
     out = tmp_path / "out.jsonl"
     assert main(["export", str(p), "-f", "dygiepp", "-o", str(out)]) == 0
     (back,) = [orjson.loads(x) for x in out.read_bytes().splitlines()]
-    assert back["clusters"] == [[], []] and back["relations"] == LINE["relations"] and back["ner"] == LINE["ner"]
-    assert back["events"] == [[[[6, "FinancialReport"]]], [[[15, "Profit/Loss"], [7, 8, "MainCompany"]]]]
+    assert back["clusters"] == [[], []] and back["relations"] == LINE["relations"]
+    assert back["ner"] == [[[0, 1, "ORG"], [4, 5, "TIME"]], [[7, 8, "ORG"]]]  # the arguments' new entities
+    # every argument back (the trigger reduced to its last token, as the export says)
+    assert back["events"] == [
+        [[[6, "FinancialReport"], [4, 5, "TIME"], [0, 1, "MainCompany"]]],
+        [[[15, "Profit/Loss"], [7, 8, "MainCompany"]]],
+    ]
 
 
 def test_a_predictions_probability_is_its_score_and_a_logit_is_none(tmp_path):

@@ -163,3 +163,28 @@ def test_a_maven_arg_test_document_comes_in_with_its_candidates_as_suggestions(t
     ]
     assert [(doc.text[e.start : e.end], e.label) for e in doc.entities] == [("1912", "DATE")]
     assert any("candidates" in n and "suggested events" in n for n in result.notes)
+
+
+def test_duees_arguments_without_entities_come_in_as_entities_of_their_role(tmp_path):
+    """DuEE's conversion writes arguments (``mentions`` with ``mention_id``) and no ``entities``: in the schema told
+    from the file each such role takes a label of its name, so the arguments come in (they were all left out: "the
+    role takes no entity label") and go back out at their positions."""
+    line = duee_line("a1", ZH_WORDS, "裁员")
+    args = [("裁员方", "华为公司"), ("时间", "6月7日")]
+    line["events"][0]["triggers"][0]["arguments"] = [
+        {"id": f"x{k}", "role": role, "mentions": [{"mention_id": f"m{k}", "mention": w, "position": pos(w)}]}
+        for k, (role, w) in enumerate(args)
+    ]
+    src = tmp_path / "train.unified.jsonl"
+    write_lines(src, [line])
+    result = read_omnievent(src, default_schema())
+    (doc,) = result.documents
+    (event,) = doc.events
+    keys = {e.key: (ZH_TEXT[e.start : e.end], e.label) for e in doc.entities}
+    assert sorted((role, keys[key]) for role, key in event.arguments) == sorted((role, (w, role)) for role, w in args)
+    assert not result.warnings
+
+
+def pos(word: str) -> list[int]:
+    at = ZH_TEXT.index(word)
+    return [at, at + len(word)]
