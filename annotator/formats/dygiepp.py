@@ -42,6 +42,7 @@ from annotator.formats.common import (
 from annotator.formats.loading import covers
 from annotator.formats.records import ExportRequest, export_writer
 from annotator.formats.schema_names import AliasNames, SchemaNames
+from annotator.formats.schema_growth import PALETTE
 from annotator.formats.tokens import ALIGN_MODES, DocTokens, join_tokens, placed_span
 from annotator.importing import IncomingDocument, IncomingEntity, IncomingEvent
 from annotator.wording import counted
@@ -429,7 +430,8 @@ def _told_schema(
             role_tables.append({"name": role, "labels": filled, "multiplicity": mult})
         events.append({"name": etype, "roles": role_tables})
     header = {"name": name, "description": f"told from a {what} file by annotator"}
-    source = schema_source(header, [{"name": label} for label in labels], (), events)
+    colours = [{"name": label, "color": PALETTE[k % len(PALETTE)]} for k, label in enumerate(labels)]  # told apart
+    source = schema_source(header, colours, (), events)
     return parse_schema(source, f"<the schema told from {name}>")
 
 

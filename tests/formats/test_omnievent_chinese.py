@@ -188,3 +188,18 @@ def test_duees_arguments_without_entities_come_in_as_entities_of_their_role(tmp_
 def pos(word: str) -> list[int]:
     at = ZH_TEXT.index(word)
     return [at, at + len(word)]
+
+
+def test_the_labels_of_a_schema_told_from_the_file_have_colours_of_their_own(tmp_path):
+    """The app tells labels apart by colour: a told schema's labels were all the default grey (DuEE's roles'
+    labels, a MAVEN-ARG test file's TIMEX types), as the legend showed."""
+    line = duee_line("a1", ZH_WORDS, "裁员")
+    line["events"][0]["triggers"][0]["arguments"] = [
+        {"id": "x", "role": role, "mentions": [{"mention_id": "m", "mention": w, "position": pos(w)}]}
+        for role, w in (("裁员方", "华为公司"), ("时间", "6月7日"))
+    ]
+    src = tmp_path / "train.unified.jsonl"
+    write_lines(src, [line])
+    told = read_omnievent(src, default_schema()).schema
+    colours = [e.color for e in told.entities]
+    assert len(colours) == 2 and len(set(colours)) == 2 and "#dddddd" not in colours
