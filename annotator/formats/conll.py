@@ -58,19 +58,28 @@ def flat_tags(
     return tags
 
 
-def tagged_sentences(rec: dict[str, Any], toks: DocTokens, tags: list[str]) -> list[list[tuple[str, str]]]:
+def tagged_sentences(
+    rec: dict[str, Any], toks: DocTokens, tags: list[str], spans: list[tuple[int, int]] | None = None
+) -> list[list[tuple[str, str]]]:
     """(word, tag) of each sentence's words: whitespace tokens left out, a token holding spaces (a DocBin's word may)
-    split into words, its later words inside its entity. The words of the token exports (CoNLL, Hugging Face)."""
+    split into words, its later words inside its entity. The words of the token exports (CoNLL, Hugging Face).
+    ``spans``, when given, gets each sentence's [start, end) in the text (its first word's start, its last's end)."""
     text = rec["text"]
     sentences: list[list[tuple[str, str]]] = []
     sent_starts = set(toks.sent_starts)
     sentence: list[tuple[str, str]] = []
+    first = last = 0
     for k in range(len(toks)):
         if k in sent_starts and sentence:
             sentences.append(sentence)
+            if spans is not None:
+                spans.append((first, last))
             sentence = []
         if toks.is_space(text, k):
             continue
+        if not sentence:
+            first = toks.starts[k]
+        last = toks.ends[k]
         word = text[toks.starts[k] : toks.ends[k]]
         if " " in word or "\t" in word or "\n" in word or "\xa0" in word:  # a DocBin's word may hold a space
             follow = "O" if tags[k] == "O" else "I-" + tags[k][2:]  # the rest of a split token: inside its entity
@@ -79,6 +88,8 @@ def tagged_sentences(rec: dict[str, Any], toks: DocTokens, tags: list[str]) -> l
             sentence.append((word, tags[k]))
     if sentence:
         sentences.append(sentence)
+        if spans is not None:
+            spans.append((first, last))
     return sentences
 
 

@@ -2,7 +2,8 @@
 ``tokens`` and their IOB2 ``ner_tags``, what ``datasets.load_dataset("json", data_files=...)`` reads and what
 transformers' token classification examples (``run_ner.py``) train on.
 
-Out: ``{"id", "document", "tokens", "ner_tags"}`` a line; ``id`` is ``NAME:K`` (the document's name and the
+Out: ``{"id", "document", "text", "tokens", "ner_tags"}`` a line (``text`` the sentence as stored, from its first
+word to its last, which the reader keeps); ``id`` is ``NAME:K`` (the document's name and the
 sentence's number from 0) or the document's name with ``unit=document``; tags are strings (``B-PERSON``), so no
 separate label list is needed. The words and tags are the CoNLL export's (``conll.flat_tags``,
 ``conll.tagged_sentences``): overlapping entities cannot be flat (the longest wins, the others are reported),
@@ -53,18 +54,21 @@ UNITS = ("sentence", "document")
 def _lines(
     rec: dict[str, Any], toks: Any, report: FormatExportReport, mode: str, unit: str, skip: set[str]
 ) -> list[dict[str, Any]]:
-    sentences = tagged_sentences(rec, toks, flat_tags(rec, toks, report, mode, skip))
-    name = rec["name"]
+    spans: list[tuple[int, int]] = []
+    sentences = tagged_sentences(rec, toks, flat_tags(rec, toks, report, mode, skip), spans)
+    name, text = rec["name"], rec["text"]
     if unit == "document":
         sentences = [[pair for s in sentences for pair in s]] if sentences else []
+        spans = [(spans[0][0], spans[-1][1])] if spans else []
     return [
         {
             "id": name if unit == "document" else f"{name}:{k}",
             "document": name,
+            "text": text[a:b],  # the words' own text, read back as it is (``tokens_in_text``)
             "tokens": [w for w, _ in sentence],
             "ner_tags": [t for _, t in sentence],
         }
-        for k, sentence in enumerate(sentences)
+        for k, (sentence, (a, b)) in enumerate(zip(sentences, spans))
     ]
 
 

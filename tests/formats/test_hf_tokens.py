@@ -218,3 +218,38 @@ def test_an_own_text_that_does_not_hold_the_tokens_is_said_in_one_line(tmp_path)
     (said,) = result.warnings
     assert "the own text of 1 line (line 1 ('text'))" in said and "does not hold the line's tokens" in said
     assert any("1 of 2 lines kept their own text" in n for n in result.notes)
+
+
+@pytest.mark.slow
+def test_a_lines_own_text_goes_back_out(tmp_path, capsys):
+    """Lines with their own text, imported and exported: each line's ``text`` is written back as it came (the export
+    wrote the tokens and tags alone, so the real text was lost on the way out)."""
+    rows = [
+        {
+            "id": "s:0",
+            "document": "s",
+            "text": "Ada met Bo🙂  in Kabul.",
+            "tokens": ["Ada", "met", "Bo", "🙂", "in", "Kabul", "."],
+            "ner_tags": ["B-PER", "O", "B-PER", "O", "O", "B-LOC", "O"],
+        },
+        {
+            "id": "s:1",
+            "document": "s",
+            "text": "李𠀋在北京",
+            "tokens": ["李", "𠀋", "在", "北", "京"],
+            "ner_tags": ["B-PER", "I-PER", "O", "B-LOC", "I-LOC"],
+        },
+    ]
+    src = tmp_path / "train.jsonl"
+    src.write_text("".join(json.dumps(o, ensure_ascii=False) + "\n" for o in rows), encoding="utf-8")
+    p = tmp_path / "p.annotator"
+    assert main(["import", str(p), str(src)]) == 0
+    out = tmp_path / "out.jsonl"
+    cli_export(p, "hf", out)
+    got = lines(out)
+    assert [(g["text"], g["tokens"]) for g in got] == [(r["text"], r["tokens"]) for r in rows]
+    p2 = tmp_path / "p2.annotator"
+    assert main(["import", str(p2), str(out)]) == 0
+    again = tmp_path / "again.jsonl"
+    cli_export(p2, "hf", again)
+    assert again.read_bytes() == out.read_bytes()
