@@ -39,7 +39,7 @@ from annotator.formats.common import (
     trigger_labels,
 )
 from annotator.errors import ImportFileError
-from annotator.formats.label_studio_pick import Reading, readings
+from annotator.formats.label_studio_pick import Reading, once_per_span, readings
 from annotator.formats.label_studio_pick import items as _list
 from annotator.formats.regions import Region, build_document
 from annotator.importing import IncomingDocument
@@ -381,6 +381,14 @@ def _document(
         meta["label_studio_task"] = shape
     if reading.covers:
         meta["annotation_sets"] = reading.covers  # teams.sets.META_KEY: the sets that cover the document
+    if reading.origins:  # several models: one suggestion per span and label, the relations onto the one kept
+        regions, alias, merged = once_per_span(regions)
+        relations = [(alias.get(a, a), alias.get(b, b), lab) for a, b, lab in relations]
+        if merged:
+            notes.append(
+                f"{path}:{line}: {who}: {counted(merged, 'region')} of a span and label an earlier model gave kept as "
+                "that model's suggestion (one suggestion there)"
+            )
     triggers = {g.key for g in regions if g.label in trigger_labels(schema)}
     for i in both_ways:
         frm, to, label = relations[i]

@@ -18,7 +18,7 @@
 - Predictions are suggestions (``suggested``, source ``label-studio:MODEL_VERSION``, each region's ``score``, else the
   prediction's own): where no annotation came into the import's set, every prediction of the task comes in, each
   region with its own model's source and score (several models: each one's suggestions beside the others', said in a
-  note); those of a task whose annotation the set took are said and not kept (a model's suggestion beside the
+  note; a span and label two models gave is one suggestion, the first's, ``once_per_span``); those of a task whose annotation the set took are said and not kept (a model's suggestion beside the
   decision on it would ask for it again).
 """
 
@@ -30,6 +30,7 @@ from typing import Any
 
 from annotator.db import is_score
 from annotator.formats.common import need
+from annotator.formats.regions import Region
 from annotator.model import DEFAULT_SET
 from annotator.wording import counted
 
@@ -165,6 +166,27 @@ def _keyed(result: Any, j: int) -> Any:
         if isinstance(x, (str, int)) and not isinstance(x, bool):
             keyed[key] = f"{j}:{x}"
     return keyed
+
+
+def once_per_span(regions: list[Region]) -> tuple[list[Region], dict[Any, Any], int]:
+    """Several models' regions with one suggestion per span and label (the project's rule: one suggestion there): a
+    later model's region of the span and label an earlier one gave is that one (its key an alias of the kept one's,
+    for the relations that point at it); also how many were merged so."""
+    kept: dict[tuple[int, int, str], Region] = {}
+    out: list[Region] = []
+    alias: dict[Any, Any] = {}
+    merged = 0
+    for r in regions:
+        first = kept.setdefault((r.start, r.end, r.label), r)
+        if first is r:
+            out.append(r)
+        elif first.source != r.source:
+            alias[r.key] = first.key
+            merged += 1
+        else:
+            out.append(r)  # one model's own repeat: left to build_document's rule
+    still = {r.key for r in out}
+    return out, {k: v for k, v in alias.items() if k not in still}, merged
 
 
 def _predictions(

@@ -195,7 +195,8 @@ def _result_items(rec: dict[str, Any], report: FormatExportReport) -> list[tuple
 def _predictions(items: list[tuple[str | None, dict[str, Any]]]) -> list[dict[str, Any]]:
     """Undecided suggestions as Label Studio predictions: one per model (``label-studio:MODEL_VERSION`` sources, in
     the order their first region comes), its ``model_version`` the model's; suggestions of another source (our own
-    pipeline's) are ``annotator``'s; items of no region (the comments) go with the first."""
+    pipeline's) are ``annotator``'s; a relation's region of another model (a span two models gave, one suggestion)
+    is written in the relation's prediction too; items of no region (the comments) go with the first."""
     by_model: dict[str, list[dict[str, Any]]] = {}
     for source, item in items:
         if source is None:
@@ -204,6 +205,15 @@ def _predictions(items: list[tuple[str | None, dict[str, Any]]]) -> list[dict[st
         by_model.setdefault(model, []).append(item)
     if not by_model:
         by_model["annotator"] = []
+    regions: dict[str, list[dict[str, Any]]] = {}  # a region's id -> its labels and choices items
+    for _, item in items:
+        if item.get("type") in ("labels", "choices"):
+            regions.setdefault(item["id"], []).append(item)
+    for result in by_model.values():  # a relation to another model's region (one suggestion two models gave): that
+        ids = {x["id"] for x in result if x.get("type") == "labels"}  # region in this prediction too, as it came
+        at = next((k for k, x in enumerate(result) if x.get("type") == "relation"), len(result))
+        wanted = [x["to_id"] for x in result if x.get("type") == "relation" and x["to_id"] not in ids]
+        result[at:at] = [x for rid in dict.fromkeys(wanted) for x in regions.get(rid, [])]
     first = next(iter(by_model.values()))
     first += [item for source, item in items if source is None]
     return [{"model_version": model, "result": result} for model, result in by_model.items()]

@@ -121,15 +121,17 @@ def test_each_models_prediction_comes_in_with_its_source_and_scores(tmp_path):
     path.write_bytes(orjson.dumps([TWO_MODELS]))
     result = read_label_studio(path)
     (doc,) = result.documents
+    # model 2's Kabul is model 1's (one suggestion of a span and label, the first model's: the app showed two)
     assert [(TWO_MODELS_TEXT[e.start : e.end], e.state, e.source, e.score) for e in doc.entities] == [
         ("Rebels", "suggested", "label-studio:model 1", 0.9),
         ("Kabul", "suggested", "label-studio:model 1", 0.5),  # no score of its own: its prediction's
-        ("Kabul", "suggested", "label-studio:model 2", 0.8),
     ]
     (event,) = doc.events
     assert (event.state, event.source, event.score) == ("suggested", "label-studio:model 2", 0.7)
-    ((role, key),) = event.arguments  # model 2's r1, not model 1's
-    assert role == "Place" and next(e for e in doc.entities if e.key == key).source == "label-studio:model 2"
+    ((role, key),) = event.arguments  # model 2's r1, which is model 1's Kabul
+    assert role == "Place" and TWO_MODELS_TEXT[doc.entities[1].start : doc.entities[1].end] == "Kabul"
+    assert key == doc.entities[1].key
+    assert any("1 region of a span and label an earlier model gave kept as that model's" in n for n in result.notes)
     assert not result.warnings
     assert any("2 predictions (model 1, model 2) kept as suggestions" in n for n in result.notes)
 
@@ -145,7 +147,7 @@ def test_the_export_writes_a_prediction_per_model_and_reads_back_the_same(tmp_pa
     (task,) = orjson.loads(out.read_bytes())
     assert [pr["model_version"] for pr in task["predictions"]] == ["model 1", "model 2"]
     texts = [[r["value"]["text"] for r in pr["result"] if r["type"] == "labels"] for pr in task["predictions"]]
-    assert texts == [["Rebels", "Kabul"], ["Kabul", "attacked"]]
+    assert texts == [["Rebels", "Kabul"], ["attacked", "Kabul"]]  # Kabul in model 2's too: its relation's end
     assert [r["type"] for r in task["predictions"][1]["result"]].count("relation") == 1
     p2 = tmp_path / "p2.annotator"
     assert main(["import", str(p2), str(out)]) == 0
