@@ -6,9 +6,14 @@ from __future__ import annotations
 import argparse
 import getpass
 import sys
-from typing import Any, Callable
+from typing import TYPE_CHECKING, Any, Callable
 
 from annotator.errors import AnnotatorError
+
+if TYPE_CHECKING:  # pragma: no cover: tqdm and the store load when a command runs
+    from tqdm import tqdm
+
+    from annotator.store import Project
 
 READ_ONLY = "nothing was changed (it only reads the project)"
 
@@ -26,7 +31,7 @@ class Interrupted(KeyboardInterrupt):
         self.said = said
 
 
-def progress_bar(total: int | None, desc: str, unit: str = "doc"):  # type: ignore[no-untyped-def]
+def progress_bar(total: int | None, desc: str, unit: str = "doc") -> "tqdm":
     """A progress bar on stderr when it is a terminal (never into pipes and CI logs); use it in a ``with``."""
     from tqdm import tqdm
 
@@ -62,7 +67,7 @@ def annotator_name(args: argparse.Namespace) -> str:
         return "annotator"
 
 
-def open_project(args: argparse.Namespace, create: bool = True, reads_set: bool = False):  # type: ignore[no-untyped-def]
+def open_project(args: argparse.Namespace, create: bool = True, reads_set: bool = False) -> "Project":
     """The project of ``args``; ``reads_set``: a command that only reads ``--set`` refuses a set the project does
     not have (it would read an empty one); import and preannotate make the set they are given."""
     from annotator.schema import load_schema

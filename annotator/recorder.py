@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import sqlite3
-from typing import Any
+from typing import Any, Callable
 
 import orjson
 
@@ -94,7 +94,7 @@ def log_change(project: Project, change: Change, action: str) -> None:
     )
 
 
-def run_edit(project: Project, action: str, document_id: int, body) -> Change:  # type: ignore[no-untyped-def]
+def run_edit(project: Project, action: str, document_id: int, body: Callable[[EditRecorder], None]) -> Change:
     """Run ``body(recorder)`` in one transaction and return the Change it made."""
     try:
         with project.transaction():

@@ -21,6 +21,7 @@ from annotator.model import Argument, Change, Document, Entity, Event
 from annotator import keyflow, navigation
 from annotator.navigation import Tokens, still_there
 from annotator.offsets import Utf16Map
+from annotator.schema import Schema
 from annotator.store import BUSY_TIMEOUT_MS, Project
 from annotator.tally import Tally
 from annotator.wording import counted
@@ -125,7 +126,7 @@ class Controller(QObject):
         self.documentChanged.emit()
 
     @property
-    def schema(self):  # type: ignore[no-untyped-def]
+    def schema(self) -> Schema | None:
         return self.project.schema if self.project else None
 
     def set_annotator(self, name: str) -> None:

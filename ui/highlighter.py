@@ -263,7 +263,7 @@ class SpanHighlighter(QObject):
         self._complete()
         self._format_blocks(sorted(self.deferred))
 
-    def update_entities(self, ids: Iterable[int], entities: dict[int, Entity], to16) -> set[int]:  # type: ignore[no-untyped-def]
+    def update_entities(self, ids: Iterable[int], entities: dict[int, Entity], to16: Callable[[int], int]) -> set[int]:
         self._complete()
         touched: set[int] = set()
         for i in ids:
@@ -275,7 +275,7 @@ class SpanHighlighter(QObject):
         self._redraw(touched)
         return touched
 
-    def update_events(self, ids: Iterable[int], events: dict[int, Event], to16) -> set[int]:  # type: ignore[no-untyped-def]
+    def update_events(self, ids: Iterable[int], events: dict[int, Event], to16: Callable[[int], int]) -> set[int]:
         self._complete()
         touched: set[int] = set()
         for i in ids:

@@ -8,6 +8,12 @@ when its lowercase text or its lemma is one of them: "met", "meets" and "meeting
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # pragma: no cover: spaCy loads with the pipeline, not with this module
+    from spacy.tokens import Token
+
+    from annotator.schema import Schema
 
 # irregular past forms and participles of verbs that name events (and their base forms)
 IRREGULAR = {
@@ -147,11 +153,11 @@ class Pattern:
         return len(self.words)
 
 
-def token_forms(token) -> tuple[str, str]:  # noqa: ANN001 - a spaCy Token
+def token_forms(token: Token) -> tuple[str, str]:
     return token.lower_, token.lemma_.lower()
 
 
-def matches(word: Word, token) -> bool:  # noqa: ANN001
+def matches(word: Word, token: Token) -> bool:
     lower, lemma = token_forms(token)
     if word.noun_only and token.pos_ not in ("NOUN", "PROPN"):
         return False
@@ -174,7 +180,7 @@ class Lexicon:
             bucket.sort(key=lambda p: -p.length)
 
     @classmethod
-    def from_schema(cls, schema) -> "Lexicon":  # noqa: ANN001 - annotator.schema.Schema
+    def from_schema(cls, schema: Schema) -> "Lexicon":
         patterns = []
         for t in schema.events:
             weak = set(getattr(t, "weak_triggers", ()))
@@ -184,7 +190,7 @@ class Lexicon:
                     patterns.append(Pattern(t.name, words, phrase, phrase in weak))
         return cls(patterns)
 
-    def candidates(self, token) -> list[Pattern]:  # noqa: ANN001
+    def candidates(self, token: Token) -> list[Pattern]:
         lower, lemma = token_forms(token)
         found = self.by_first.get(lower, []) + self.by_first.get(lemma, [])
         seen: list[Pattern] = []

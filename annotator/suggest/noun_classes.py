@@ -7,6 +7,11 @@ The labels are OntoNotes names; a schema without them simply never sees these gu
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # pragma: no cover: spaCy loads with the pipeline, not with this module
+    from spacy.tokens import Token
+
 PERSON = frozenset(
     """people person man woman men women child kid boy girl baby civilian soldier troop trooper officer policeman
     policemen policewoman militant rebel fighter insurgent gunman gunmen attacker assailant protester protestor
@@ -58,7 +63,7 @@ _NOT_PEOPLE = frozenset(
 )
 
 
-def guess_label(token) -> str | None:  # noqa: ANN001 - a spaCy Token
+def guess_label(token: Token) -> str | None:
     """The OntoNotes label a common noun most likely names, or None."""
     if token.pos_ not in ("NOUN", "PROPN"):
         return None
@@ -104,7 +109,7 @@ def guess_label_of_word(word: str) -> str | None:
     return _label_of(forms)
 
 
-def is_weapon(token) -> bool:  # noqa: ANN001 - a spaCy Token
+def is_weapon(token: Token) -> bool:
     """Whether a common noun names a weapon (what is fired, thrown or dropped), not a vehicle."""
     return token.pos_ == "NOUN" and token.lemma_.lower() in WEAPONS
 

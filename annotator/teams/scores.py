@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass
-from typing import Any, Hashable, Iterable
+from typing import Any, Callable, Hashable, Iterable
 
 OVERALL = "overall"
 
@@ -76,7 +76,9 @@ class Table:
         }
 
 
-def count_exact(table: Table, a: Iterable[Hashable], b: Iterable[Hashable], label_of) -> None:  # type: ignore[no-untyped-def]
+def count_exact(
+    table: Table, a: Iterable[Hashable], b: Iterable[Hashable], label_of: Callable[[Hashable], str]
+) -> None:
     """Multiset matching of keys: each key of A matches at most one equal key of B."""
     ca, cb = Counter(a), Counter(b)
     for key in ca.keys() | cb.keys():

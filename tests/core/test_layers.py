@@ -88,3 +88,57 @@ def test_ui_runs_no_sql():
         str(p.relative_to(ROOT)): sql_in(p.read_text(encoding="utf-8")) for p in sorted((ROOT / "ui").rglob("*.py"))
     }
     assert {k: v for k, v in found.items() if v} == {}
+
+
+def unhinted_public_functions(source: str) -> list[str]:
+    """Public functions and methods (of public classes; not those nested in a function) whose parameters (but
+    ``self``/``cls``) or return lack a type hint, as ``name(param, ...)`` or ``name -> ?``."""
+    found: list[str] = []
+
+    def visit(node: ast.AST, owner: str) -> None:
+        for child in ast.iter_child_nodes(node):
+            if isinstance(child, ast.ClassDef) and not child.name.startswith("_"):
+                visit(child, f"{owner}{child.name}.")
+            elif isinstance(child, (ast.FunctionDef, ast.AsyncFunctionDef)) and not child.name.startswith("_"):
+                a = child.args
+                params = [*a.posonlyargs, *a.args, *a.kwonlyargs, *filter(None, (a.vararg, a.kwarg))]
+                bare = [p.arg for p in params if p.annotation is None and p.arg not in ("self", "cls")]
+                if bare:
+                    found.append(f"{owner}{child.name}({', '.join(bare)})")
+                if child.returns is None:
+                    found.append(f"{owner}{child.name} -> ?")
+            elif not isinstance(child, (ast.ClassDef, ast.FunctionDef, ast.AsyncFunctionDef)):
+                visit(child, owner)
+
+    visit(ast.parse(source), "")
+    return found
+
+
+def test_the_hint_check_sees_what_is_missing():
+    source = (
+        "def f(a, b: int) -> None: ...\n"
+        "def g(x: int): ...\n"
+        "def _private(a): ...\n"
+        "class C:\n"
+        "    def m(self, t) -> int: ...\n"
+        "    @property\n"
+        "    def p(self): ...\n"
+        "    def _q(self, z): ...\n"
+        "class _Hidden:\n"
+        "    def m(self, t): ...\n"
+        "if True:\n"
+        "    def h(*args, **kw) -> None:\n"
+        "        def inner(y): ...\n"
+    )
+    assert unhinted_public_functions(source) == ["f(a)", "g -> ?", "C.m(t)", "C.p -> ?", "h(args, kw)"]
+
+
+@pytest.mark.slow
+def test_public_functions_have_type_hints():
+    """The guide: type hints on public functions (annotator/ and ui/)."""
+    found = {
+        str(p.relative_to(ROOT)): unhinted_public_functions(p.read_text(encoding="utf-8"))
+        for folder in ("annotator", "ui")
+        for p in sorted((ROOT / folder).rglob("*.py"))
+    }
+    assert {k: v for k, v in found.items() if v} == {}
