@@ -162,7 +162,7 @@ def cmd_status(args: argparse.Namespace) -> int:
     from annotator.formats.records import undecided_counts
 
     with open_project(args, create=False) as project:
-        ids = project.document_ids() if args.all else _documents_named(project, args.docs)
+        ids = project.document_ids() if args.all else project.documents_named(args.docs)
         changes = set_statuses(project, ids, args.status)
         finished = args.status in ("annotated", "reviewed")
         undecided = undecided_counts(project, [args.status]) if finished else (0, 0)
@@ -187,7 +187,7 @@ def cmd_accept(args: argparse.Namespace) -> int:
     from annotator.edits import accept_all
 
     with open_project(args, create=False, reads_set=True) as project:
-        ids = project.document_ids() if args.all else _documents_named(project, args.docs)
+        ids = project.document_ids() if args.all else project.documents_named(args.docs)
         accepted = left = done = 0
         try:
             for doc_id in ids:
@@ -207,34 +207,6 @@ def cmd_accept(args: argparse.Namespace) -> int:
         + (f"; {left} left undecided" if left else "")
     )
     return 0
-
-
-def _documents_named(project, names: list[str]) -> list[int]:  # type: ignore[no-untyped-def]
-    """Document ids for names (or ids) as ``stats``/``validate`` show them; an unknown or shared name is a one-line
-    error naming it, before anything is changed."""
-    by_name: dict[str, list[int]] = {}
-    for doc_id, name in project.db.conn.execute("SELECT id, name FROM documents ORDER BY id"):
-        by_name.setdefault(name, []).append(doc_id)
-    known = set(project.document_ids())
-    ids, unknown = [], []
-    for name in dict.fromkeys(names):
-        if name in by_name:
-            if len(by_name[name]) > 1:
-                raise AnnotatorError(
-                    f"document name {name!r} is shared by documents "
-                    f"{', '.join(map(str, by_name[name]))}; give their ids; nothing was changed"
-                )
-            ids.append(by_name[name][0])
-        elif name.isdigit() and int(name) in known:
-            ids.append(int(name))
-        else:
-            unknown.append(name)
-    if unknown:
-        raise AnnotatorError(
-            f"no document named {', '.join(map(repr, unknown))} in {project.path} "
-            "(give names or ids as `annotator validate` and the app list them); nothing was changed"
-        )
-    return sorted(set(ids))
 
 
 def cmd_validate(args: argparse.Namespace) -> int:

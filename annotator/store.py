@@ -348,6 +348,33 @@ class Project(WatchedFile):
             rows = self.db.conn.execute("SELECT id FROM documents")
         return sorted(r[0] for r in rows)
 
+    def documents_named(self, names: list[str]) -> list[int]:
+        """Document ids for names (or ids) as ``stats``/``validate`` show them, sorted; an unknown or shared name is
+        a one-line AnnotatorError naming it (the caller has changed nothing yet)."""
+        by_name: dict[str, list[int]] = {}
+        for doc_id, name in self.db.conn.execute("SELECT id, name FROM documents ORDER BY id"):
+            by_name.setdefault(name, []).append(doc_id)
+        known = set(self.document_ids())
+        ids, unknown = [], []
+        for name in dict.fromkeys(names):
+            if name in by_name:
+                if len(by_name[name]) > 1:
+                    raise AnnotatorError(
+                        f"document name {name!r} is shared by documents "
+                        f"{', '.join(map(str, by_name[name]))}; give their ids; nothing was changed"
+                    )
+                ids.append(by_name[name][0])
+            elif name.isdigit() and int(name) in known:
+                ids.append(int(name))
+            else:
+                unknown.append(name)
+        if unknown:
+            raise AnnotatorError(
+                f"no document named {', '.join(map(repr, unknown))} in {self.path} "
+                "(give names or ids as `annotator validate` and the app list them); nothing was changed"
+            )
+        return sorted(set(ids))
+
     def document(self, doc_id: int) -> Document:
         """The document ``doc_id``; a stored text whose bytes are not UTF-8 is a ``DamagedTextError`` (SQLite's own
         error reached the app raw when such a document was opened)."""

@@ -90,6 +90,17 @@ def test_ui_runs_no_sql():
     assert {k: v for k, v in found.items() if v} == {}
 
 
+@pytest.mark.slow
+def test_command_line_and_api_run_no_sql():
+    """The command line (cli*.py) and the Python API (api.py) are thin as the app is: they call the core's named
+    reads and edits (store, db, edits), never a connection of their own."""
+    found = {
+        str(p.relative_to(ROOT)): sql_in(p.read_text(encoding="utf-8"))
+        for p in sorted([*(ROOT / "annotator").glob("cli*.py"), ROOT / "annotator" / "api.py"])
+    }
+    assert {k: v for k, v in found.items() if v} == {}
+
+
 def unhinted_public_functions(source: str) -> list[str]:
     """Public functions and methods (of public classes; not those nested in a function) whose parameters (but
     ``self``/``cls``) or return lack a type hint, as ``name(param, ...)`` or ``name -> ?``."""
