@@ -15,6 +15,7 @@ import orjson
 
 from annotator.wording import counted, counted_kind, were
 from annotator.errors import ImportFileError, OptionError, UnknownLabelsError
+from annotator.formats.schema_names import AliasNames
 from annotator.formats.records import ExportReport, ExportRequest, iter_document_records
 from annotator.formats.tokens import DocTokens, tokens_for
 from annotator.importing import MAX_FILE_CHARS, IncomingDocument, check_incoming, decode_text
@@ -119,6 +120,21 @@ def option_choice(options: dict[str, str], key: str, choices: tuple[str, ...]) -
     if value not in choices:
         raise OptionError(f"option {key} must be one of {', '.join(choices)}, not {value!r}")
     return value
+
+
+NAMES = ("schema", "aliases")  # a writer's ``names`` option: the schema's own names, or their first aliases
+
+
+def option_names(schema: Schema, options: dict[str, str]) -> AliasNames | None:
+    """The ``names`` option of a writer that can write another tool's names (DyGIE++, OneIE, OmniEvent):
+    ``AliasNames`` to write each name as its first alias, None to write the schema's own."""
+    return AliasNames(schema) if option_choice(options, "names", NAMES) == "aliases" else None
+
+
+def report_alias_choices(report: FormatExportReport, names: AliasNames | None) -> None:
+    """A problem line for each name written as the first of several aliases (after the writing)."""
+    for note in names.notes() if names else []:
+        report.problem("names written as the first of their aliases", note)
 
 
 def assign_parts(

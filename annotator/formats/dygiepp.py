@@ -37,6 +37,8 @@ from annotator.formats.common import (
     iter_json_values,
     need,
     option_choice,
+    option_names,
+    report_alias_choices,
     write_per_part,
 )
 from annotator.formats.loading import covers
@@ -183,15 +185,12 @@ def _same(name: str) -> str:
     return name
 
 
-NAMES = ("schema", "aliases")  # the ``names`` option: the schema's names, or its aliases (ACE's, for news)
-
-
 @export_writer("dygiepp")
 def write_dygiepp(project: Project, out: str | Path, request: ExportRequest) -> FormatExportReport:
     opts = dict(request.options)
     mode = option_choice(opts, "misaligned", ALIGN_MODES)
     head = option_choice(opts, "trigger_head", ("last", "first"))
-    names = AliasNames(project.schema) if option_choice(opts, "names", NAMES) == "aliases" else None
+    names = option_names(project.schema, opts)
     dataset = opts.get("dataset")  # else the dataset a DyGIE++ import kept, else the schema's name
     proxies = proxy_labels(project.schema)
     report = write_per_part(
@@ -204,8 +203,7 @@ def write_dygiepp(project: Project, out: str | Path, request: ExportRequest) -> 
             option=orjson.OPT_APPEND_NEWLINE,
         ),
     )
-    for note in names.notes() if names else []:
-        report.problem("names written as the first of their aliases", note)
+    report_alias_choices(report, names)
     return report
 
 

@@ -24,7 +24,14 @@ from typing import Any
 
 
 from annotator.formats.brat_conf import proxy_labels
-from annotator.formats.common import FormatExportReport, arguments_in_line, option_choice, write_lines_per_part
+from annotator.formats.common import (
+    FormatExportReport,
+    arguments_in_line,
+    option_choice,
+    option_names,
+    report_alias_choices,
+    write_lines_per_part,
+)
 from annotator.formats.records import ExportRequest, export_writer
 from annotator.formats.schema_names import AliasNames
 from annotator.formats.tokens import ALIGN_MODES, DocTokens, align
@@ -32,7 +39,6 @@ from annotator.store import Project
 from annotator.tokens import CJK
 
 UNITS = ("sentence", "document")
-NAMES = ("schema", "aliases")  # the ``names`` option: the schema's names, or their first aliases
 CJK_CHAR = re.compile(f"[{CJK}]")  # a line with one is written as stored (OmniEvent's Chinese data)
 
 
@@ -162,7 +168,7 @@ def write_omnievent(project: Project, out: str | Path, request: ExportRequest) -
     opts = dict(request.options)
     mode = option_choice(opts, "misaligned", ALIGN_MODES)
     unit = option_choice(opts, "unit", UNITS)
-    names = AliasNames(project.schema) if option_choice(opts, "names", NAMES) == "aliases" else None
+    names = option_names(project.schema, opts)
     proxies = proxy_labels(project.schema)
     report = write_lines_per_part(
         project,
@@ -171,6 +177,5 @@ def write_omnievent(project: Project, out: str | Path, request: ExportRequest) -
         "omnievent",
         lambda rec, toks, report: record_to_omnievent(rec, toks, report, mode, unit, proxies, names),
     )
-    for note in names.notes() if names else []:
-        report.problem("names written as the first of their aliases", note)
+    report_alias_choices(report, names)
     return report

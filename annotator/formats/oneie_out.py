@@ -20,14 +20,19 @@ from typing import Any
 
 
 from annotator.formats.brat_conf import proxy_labels
-from annotator.formats.common import FormatExportReport, arguments_in_line, option_choice, write_lines_per_part
+from annotator.formats.common import (
+    FormatExportReport,
+    arguments_in_line,
+    option_choice,
+    option_names,
+    report_alias_choices,
+    write_lines_per_part,
+)
 from annotator.formats.oneie import SOURCE
 from annotator.formats.records import ExportRequest, export_writer
 from annotator.formats.schema_names import AliasNames
 from annotator.formats.tokens import ALIGN_MODES, DocTokens, placed_span
 from annotator.store import Project
-
-NAMES = ("schema", "aliases")  # the ``names`` option: the schema's names, or its first aliases (labels and roles)
 
 
 def record_to_oneie(
@@ -161,7 +166,7 @@ def write_oneie(project: Project, out: str | Path, request: ExportRequest) -> Fo
     """A line per sentence (one file per part with ``split=...``)."""
     opts = dict(request.options)
     mode = option_choice(opts, "misaligned", ALIGN_MODES)
-    names = AliasNames(project.schema) if option_choice(opts, "names", NAMES) == "aliases" else None
+    names = option_names(project.schema, opts)
     proxies = proxy_labels(project.schema)
     report = write_lines_per_part(
         project,
@@ -170,6 +175,5 @@ def write_oneie(project: Project, out: str | Path, request: ExportRequest) -> Fo
         "oneie",
         lambda rec, toks, report: record_to_oneie(rec, toks, report, mode, proxies, names),
     )
-    for note in names.notes() if names else []:
-        report.problem("names written as the first of their aliases", note)
+    report_alias_choices(report, names)
     return report
