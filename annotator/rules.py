@@ -4,6 +4,8 @@ Each rule returns the ways a piece of annotation breaks it (a ``Breach``), never
 editing (``edits``) refuses with a ValidationError, importing refuses with an ImportFileError naming the file and
 line, and validation (``validation.validate``) reports every breach as a Problem. Which breaches a caller refuses is
 that caller's choice (``ALLOWED_WHILE_WORKING``: what an import lets in and validation reports).
+``schema_covers``/``schema_lacks``: whether a schema holds every name of another (an import whose file brings a
+schema, or has one told from it).
 """
 
 from __future__ import annotations
@@ -142,3 +144,33 @@ def undecided_breaches(
         for role, ref in arguments
         if fillers.get(ref, (None, None))[1] == "suggested"
     ]
+
+
+def schema_lacks(have: Schema, new: Schema) -> list[str]:
+    """Every label, event type, role and attribute value of ``new`` that ``have`` lacks, named for a message."""
+    out = [f"label {e.name}" for e in new.entities if have.label(e.name) is None]
+    for t in new.events:
+        mine = have.event_type(t.name)
+        if mine is None:
+            out.append(f"event type {t.name}")
+            continue
+        for r in t.roles:
+            role = mine.role(r.name)
+            if role is None or set(r.labels) - set(role.labels):
+                out.append(
+                    f"role {t.name}:{r.name}"
+                    + ("" if role is None else f" for {', '.join(sorted(set(r.labels) - set(role.labels)))}")
+                )
+    for a in new.attributes:
+        mine_a = have.attribute(a.name)
+        if mine_a is None:
+            out.append(f"attribute {a.name}")
+        elif set(a.values) - set(mine_a.values):
+            out += [f"attribute value {a.name}={v}" for v in a.values if v not in mine_a.values]
+    return out
+
+
+def schema_covers(have: Schema, new: Schema) -> bool:
+    """Does ``have`` already hold every label, event type, role and attribute value of ``new``? (An import whose
+    file brings a schema, or has one told from it, needs the project's to cover it.)"""
+    return not schema_lacks(have, new)

@@ -1,22 +1,12 @@
-"""DyGIE++ JSONL, out and in: ``doc_key``, ``dataset``, sentence-split ``sentences``, per-sentence ``ner``,
-``relations`` and ``events`` with document-level, end-inclusive token indices (whitespace tokens are not counted),
-``clusters``.
-
-Out: an event is ``[[trigger_token, type], [start, end, role], ...]``; a multi-token trigger keeps one token
-(``trigger_head=last``, the default, or ``first``) and is reported. An entity or argument that crosses a
-sentence boundary, and an argument outside its trigger's sentence, is left out and reported (DyGIE++
-keeps everything within a sentence). Events whose triggers fall on the same token are reported (DyGIE++'s
-reader keeps one of them). Entities that stand for a nested event (a label that is also an event type: see
-brat import) are not in ``ner``; an argument may still point at their span. Attributes, states and comments
-are lost; ``relations`` and ``clusters`` are those a DyGIE++ import kept (``meta["dygiepp"]``), while their spans
-are still there.
-
-In (``read_dygiepp``): DyGIE++'s own data (SciERC, ACE05-Event, GENIA as its scripts write them) and ``dygie
-predict``'s output. The text is the tokens, a space between them and a line per sentence (DyGIE++ keeps no original
-text); the tokens and sentences are the document's tokens. ``ner`` entities, ``events`` with their arguments (the
-entity of ``ner`` on the argument's tokens), ``predicted_ner``/``predicted_events`` as suggestions; ``relations``,
-``clusters``, ``event_clusters`` and ``dataset`` are kept in the meta for the export. The file brings no schema: one
-is told from it when the project's lacks its labels, taken by a new project as a brat folder's conf is.
+"""DyGIE++ JSONL in (``read_dygiepp``; ``dygiepp_out`` writes it): DyGIE++'s own data (SciERC, ACE05-Event, GENIA as
+its scripts write them) and ``dygie predict``'s output: ``doc_key``, ``dataset``, sentence-split ``sentences``,
+per-sentence ``ner``, ``relations`` and ``events`` with document-level, end-inclusive token indices. The text is the
+tokens, a space between them and a line per sentence (DyGIE++ keeps no original text); the tokens and sentences are
+the document's tokens. ``ner`` entities, ``events`` with their arguments (the entity of ``ner`` on the argument's
+tokens), ``predicted_ner``/``predicted_events`` as suggestions; ``relations``, ``clusters``, ``event_clusters`` and
+``dataset`` are kept in the meta for the export. The file brings no schema: one is told from it when the project's
+lacks its labels, taken by a new project as a brat folder's conf is. ``TokenLine``/``read_token_lines`` serve the
+readers of OneIE and OmniEvent too (their lines are tokens and sentences as well).
 """
 
 from __future__ import annotations
@@ -26,185 +16,23 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-import orjson
 
 from annotator.db import is_score
-from annotator.formats.brat_conf import proxy_labels
 from annotator.formats.common import (
-    FormatExportReport,
     ReadResult,
     check_with_line,
     iter_json_values,
     need,
-    option_choice,
-    option_names,
-    report_alias_choices,
-    write_per_part,
 )
-from annotator.formats.loading import covers
-from annotator.formats.records import ExportRequest, export_writer
-from annotator.formats.schema_names import AliasNames, SchemaNames
+from annotator.formats.schema_names import SchemaNames
 from annotator.formats.schema_growth import PALETTE
-from annotator.formats.tokens import ALIGN_MODES, DocTokens, join_tokens, placed_span
+from annotator.formats.tokens import join_tokens
 from annotator.importing import IncomingDocument, IncomingEntity, IncomingEvent
+from annotator.rules import schema_covers
 from annotator.wording import counted
 from annotator.schema import Schema, default_schema, parse_schema, schema_source
-from annotator.store import Project
 
 KEPT = "dygiepp"  # the meta key of what has no place in the project but goes back out (relations, clusters, dataset)
-
-
-def record_to_dygiepp(
-    rec: dict[str, Any],
-    toks: DocTokens,
-    report: FormatExportReport,
-    dataset: str,
-    mode: str = "expand",
-    head: str = "last",
-    proxies: set[str] | frozenset[str] = frozenset(),
-    schema_name: str = "",
-    names: AliasNames | None = None,
-) -> dict[str, Any]:
-    """One document as a DyGIE++ line; ``names`` writes the schema's first aliases (ACE's ``PER``,
-    ``Conflict.Attack``) for its labels, event types and roles."""
-    text, name = rec["text"], rec["name"]
-    label_of, type_of, role_of = (names.label, names.event_type, names.role) if names else (_same, _same, _same)
-    keep = [k for k in range(len(toks)) if not toks.is_space(text, k)]
-    new_index = {k: n for n, k in enumerate(keep)}
-    sent_of_new: list[int] = []
-    sentences: list[list[str]] = []
-    last = None
-    for k in keep:
-        s = toks.sentence_of(k)
-        if s != last:
-            sentences.append([])
-            last = s
-        sentences[-1].append(text[toks.starts[k] : toks.ends[k]])
-        sent_of_new.append(len(sentences) - 1)
-
-    def span(start: int, end: int, what: str) -> tuple[int, int] | None:
-        return placed_span(toks, start, end, mode, report, f"{name}: {what}", new_index, sent_of_new.__getitem__)
-
-    ner: list[list] = [[] for _ in sentences]
-    ent_span: dict[int, tuple[int, int]] = {}
-    for e in rec["entities"]:
-        got = span(e["start"], e["end"], f"entity {e['label']}")
-        if got is not None:
-            ent_span[e["id"]] = got
-            if e["label"] not in proxies:
-                ner[sent_of_new[got[0]]].append([got[0], got[1], label_of(e["label"])])
-    events: list[list] = [[] for _ in sentences]
-    trigger_tokens: dict[int, str] = {}
-    for v in rec["events"]:
-        t = v["trigger"]
-        got = span(t["start"], t["end"], f"trigger of {v['type']}")
-        if got is None:
-            report.problem("events left out (trigger not usable)", f"{name}: event {v['id']} {v['type']}")
-            continue
-        if got[0] != got[1]:
-            report.problem(
-                f"multi-token triggers reduced to their {head} token", f"{name}: {v['type']} [{t['start']}, {t['end']})"
-            )
-        tok = got[1] if head == "last" else got[0]
-        if tok in trigger_tokens:
-            report.problem(
-                "events sharing a trigger token (DyGIE++'s reader keeps one)",
-                f"{name}: {v['type']} and {trigger_tokens[tok]} on token {tok}",
-            )
-        trigger_tokens.setdefault(tok, v["type"])
-        sent = sent_of_new[tok]
-        item: list[list] = [[tok, type_of(v["type"])]]
-        for a in v["arguments"]:
-            arg = ent_span.get(a["entity_id"])
-            if arg is None:
-                continue
-            if sent_of_new[arg[0]] != sent:
-                report.problem(
-                    "arguments left out (outside the trigger's sentence)", f"{name}: {v['type']} {a['role']}"
-                )
-                continue
-            item.append([arg[0], arg[1], role_of(a["role"])])
-        events[sent].append(item)
-    kept = (rec.get("meta") or {}).get(KEPT)
-    kept = kept if isinstance(kept, dict) else {}
-    spans_here = {(e["start"], e["end"], e["label"]) for e in rec["entities"]}
-    relations: list[list] = [[] for _ in sentences]
-    for r in kept.get("relations") or []:  # a DyGIE++ import's relations, while their ends are still there
-        ends = [r.get("from"), r.get("to")]
-        if not all(isinstance(x, list) and len(x) == 3 for x in ends):
-            continue
-        if any(x[2] is not None and tuple(x) not in spans_here for x in ends):
-            report.problem("relations left out (an end is gone)", f"{name}: {r.get('type')}")
-            continue
-        got = [span(x[0], x[1], f"relation {r.get('type')}") for x in ends]
-        if got[0] is None or got[1] is None:
-            continue
-        if sent_of_new[got[0][0]] != sent_of_new[got[1][0]]:
-            report.problem("relations left out (ends in two sentences)", f"{name}: {r.get('type')}")
-            continue
-        relations[sent_of_new[got[0][0]]].append([*got[0], *got[1], r.get("type")])
-    out = {
-        "doc_key": name,
-        "dataset": dataset or kept.get("dataset") or schema_name,
-        "sentences": sentences,
-        "ner": ner,
-        "events": events,
-        "relations": relations,
-    }
-    for key in ("clusters", "event_clusters"):  # coreference clusters a DyGIE++ import kept, mention by mention
-        if isinstance(kept.get(key), list):
-            clusters = [[span(m[0], m[1], f"{key} mention") for m in c] for c in kept[key]]
-            out[key] = [[list(m) for m in c if m is not None] for c in clusters]
-    if "clusters" not in out and (chains := _webanno_clusters(rec, ent_span, report)):
-        out["clusters"] = chains
-    return out
-
-
-def _webanno_clusters(
-    rec: dict[str, Any], ent_span: dict[int, tuple[int, int]], report: FormatExportReport
-) -> list[list[list[int]]]:
-    """The coreference chains a WebAnno TSV import kept (``webanno_chains``), as DyGIE++'s ``clusters``: each chain
-    its mentions' token spans in order, a mention the span of its entity as written in ``ner`` (session 10: chains
-    were not written, though DyGIE++ has a place for them)."""
-    from annotator.formats.webanno_chains import kept_chains
-    from annotator.formats.webanno_read import SOURCE
-
-    by_span: dict[tuple[int, int, str], tuple[int, int]] = {}
-    for e in rec["entities"]:
-        if e["id"] in ent_span:
-            by_span.setdefault((e["start"], e["end"], e["label"]), ent_span[e["id"]])
-    chains = kept_chains(
-        (rec.get("meta") or {}).get(SOURCE),
-        lambda x: by_span.get(tuple(x)) if isinstance(x, list) else None,
-        lambda what: report.problem("coreference links left out (a mention is gone)", f"{rec['name']}: {what}"),
-    )
-    return [[list(link.span) for link in chain] for _layer, chain in chains]
-
-
-def _same(name: str) -> str:
-    return name
-
-
-@export_writer("dygiepp")
-def write_dygiepp(project: Project, out: str | Path, request: ExportRequest) -> FormatExportReport:
-    opts = dict(request.options)
-    mode = option_choice(opts, "misaligned", ALIGN_MODES)
-    head = option_choice(opts, "trigger_head", ("last", "first"))
-    names = option_names(project.schema, opts)
-    dataset = opts.get("dataset")  # else the dataset a DyGIE++ import kept, else the schema's name
-    proxies = proxy_labels(project.schema)
-    report = write_per_part(
-        project,
-        out,
-        request,
-        "dygiepp",
-        lambda rec, toks, report: orjson.dumps(
-            record_to_dygiepp(rec, toks, report, dataset or "", mode, head, proxies, project.schema.name, names),
-            option=orjson.OPT_APPEND_NEWLINE,
-        ),
-    )
-    report_alias_choices(report, names)
-    return report
 
 
 # -- reading --------------------------------------------------------------------------------------
@@ -583,7 +411,7 @@ def read_token_lines(
         _rename(d, names)
     notes += names.notes(str(path)) + names.unmatched_notes(str(path))
     told = None
-    if not covers(schema, _told_schema(lines, path.stem, schema, what)):
+    if not schema_covers(schema, _told_schema(lines, path.stem, schema, what)):
         told = _told_schema(lines, path.stem, schema, what, bare_roles=True)
         notes.append(
             f"{path}: {what} files have no schema; the schema was told from the file (entity types: "

@@ -27,6 +27,7 @@ from annotator.importing import (
     prepare_documents,
     store_documents,
 )
+from annotator.rules import schema_covers, schema_lacks
 from annotator.wording import counted
 from annotator.schema import Schema
 from annotator.store import Project
@@ -68,35 +69,6 @@ class FormatImportReport(ImportReport):
 
 def as_result(got: ReadResult | list[IncomingDocument]) -> ReadResult:
     return got if isinstance(got, ReadResult) else ReadResult(list(got))
-
-
-def missing(have: Schema, new: Schema) -> list[str]:
-    """Every label, event type, role and attribute value of ``new`` that ``have`` lacks, named for a message."""
-    out = [f"label {e.name}" for e in new.entities if have.label(e.name) is None]
-    for t in new.events:
-        mine = have.event_type(t.name)
-        if mine is None:
-            out.append(f"event type {t.name}")
-            continue
-        for r in t.roles:
-            role = mine.role(r.name)
-            if role is None or set(r.labels) - set(role.labels):
-                out.append(
-                    f"role {t.name}:{r.name}"
-                    + ("" if role is None else f" for {', '.join(sorted(set(r.labels) - set(role.labels)))}")
-                )
-    for a in new.attributes:
-        mine_a = have.attribute(a.name)
-        if mine_a is None:
-            out.append(f"attribute {a.name}")
-        elif set(a.values) - set(mine_a.values):
-            out += [f"attribute value {a.name}={v}" for v in a.values if v not in mine_a.values]
-    return out
-
-
-def covers(have: Schema, new: Schema) -> bool:
-    """Does ``have`` already hold every label, event type, role and attribute value of ``new``?"""
-    return not missing(have, new)
 
 
 def import_format(
@@ -241,13 +213,13 @@ def store_results(project: Project, results: list[tuple[Path, ReadResult]], grow
     for p, r in results:
         report.warnings += r.warnings
         report.notes += r.notes
-        if r.schema is None or covers(project.schema, r.schema):
+        if r.schema is None or schema_covers(project.schema, r.schema):
             continue
-        if new_schema is not None and covers(new_schema, r.schema):
+        if new_schema is not None and schema_covers(new_schema, r.schema):
             continue  # an earlier file's schema holds it already
-        grows = grow and bool(r.labels_added) and covers(r.schema, new_schema or project.schema)
+        grows = grow and bool(r.labels_added) and schema_covers(r.schema, new_schema or project.schema)
         if not grows and (project.document_ids() or new_schema is not None):
-            lacks = missing(new_schema or project.schema, r.schema)
+            lacks = schema_lacks(new_schema or project.schema, r.schema)
             named = ", ".join(lacks[:4]) + (f" and {len(lacks) - 4} more" if len(lacks) > 4 else "")
             said = (
                 r.schema_from or f"its {'schema' if p.suffix.lower() == '.json' else 'annotation.conf'} defines types"
@@ -468,7 +440,7 @@ def import_paths(
             else:
                 got_any = read_any_result(path)
                 docs = got_any.documents
-                if got_any.schema is not None and not covers(project.schema, got_any.schema):
+                if got_any.schema is not None and not schema_covers(project.schema, got_any.schema):
                     flush()  # a JSON export on a schema the project lacks: as another tool's input with its own
                     got = store_results(project, [(path, got_any)])
                     report.merge(got)

@@ -118,7 +118,7 @@ FORMATS: dict[str, Format] = {
             ".jsonl",
             False,
             (*SPLIT, "misaligned", "dataset", "trigger_head", "names"),
-            _M + "dygiepp:write_dygiepp",
+            _M + "dygiepp_out:write_dygiepp",
             _M + "dygiepp:read_dygiepp",
             rebuilds_text=True,
             export_help="split=train=0.8,dev=0.2, seed=N, misaligned=expand|skip, dataset=NAME, trigger_head=last|first, "

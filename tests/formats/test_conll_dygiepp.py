@@ -6,7 +6,7 @@ import orjson
 
 from annotator.formats import writers
 from annotator.formats.conll import write_conll
-from annotator.formats.dygiepp import write_dygiepp
+from annotator.formats.dygiepp_out import write_dygiepp
 from annotator.importing import IncomingDocument, IncomingEntity, IncomingEvent, import_documents
 
 
