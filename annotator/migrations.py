@@ -236,7 +236,8 @@ def _m8_news_aliases(db: "Database") -> None:
     every one of its labels and event types; any other is left as it is, as is one that cannot be read."""
     from annotator.db import now
     from annotator.errors import SchemaError
-    from annotator.schema import default_schema, parse_schema, with_aliases
+    from annotator.schema import default_schema, parse_schema
+    from annotator.schema_write import with_aliases
     from annotator.schema_cache import latest_schema, store_schema
 
     conn = db.conn

@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-import json
 import re
 import unicodedata
-from bisect import bisect_right
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 from pathlib import Path
@@ -13,6 +11,7 @@ from typing import Any, Sequence
 
 from annotator.errors import SchemaError
 from annotator.resources_path import resource_path
+from annotator.schema_lines import Locator
 
 MULTIPLICITIES = ("optional", "one", "one_or_more", "any")
 DEFAULT_SCHEMA_FILE = "schemas/news.toml"
@@ -189,7 +188,6 @@ class Schema:
         )
 
 
-_HEADER = re.compile(r"^\s*\[\[?\s*([A-Za-z0-9_.\-\"' ]+?)\s*\]\]?\s*(#.*)?$")
 _TOML_AT = re.compile(r"^(.*?) \(at line (\d+), column (\d+)\)$")
 
 ENTITY_KEYS = {"name", "description", "color", "key", "aliases"}
@@ -202,53 +200,6 @@ SLOT = re.compile(
 )
 ATTRIBUTE_KEYS = {"name", "description", "values", "default"}
 SCHEMA_KEYS = {"name", "description", "version", "role_aliases"}
-
-
-class _Locator:
-    """Finds the line of the n-th ``[[table]]`` of a schema file and of a key inside it.
-
-    Headers are indexed by name and by line, so each lookup is a bisection: parsing stays linear in the size
-    of the file (a scan per lookup made a schema of 10,000 labels take seconds).
-    """
-
-    def __init__(self, source: str) -> None:
-        self.lines = source.splitlines()
-        self.headers: list[tuple[int, str]] = []  # (line number, table name), in file order
-        self._lines_of: dict[str, list[int]] = {}
-        for number, line in enumerate(self.lines, start=1):
-            m = _HEADER.match(line)
-            if m and not line.lstrip().startswith("#"):
-                name = m.group(1).replace(" ", "")
-                self.headers.append((number, name))
-                self._lines_of.setdefault(name, []).append(number)
-        self._numbers = [n for n, _ in self.headers]
-
-    def table(self, name: str, index: int, after: int = 0, before: int | None = None) -> int | None:
-        found = self._lines_of.get(name, [])
-        k = bisect_right(found, after) + index
-        if k < len(found) and (before is None or found[k] < before):
-            return found[k]
-        return None
-
-    def next_header(self, line: int | None, names: tuple[str, ...] | None = None) -> int | None:
-        if line is None:
-            return None
-        if names is None:
-            k = bisect_right(self._numbers, line)
-            return self._numbers[k] if k < len(self._numbers) else None
-        after = [self.table(n, 0, after=line) for n in names]
-        return min((n for n in after if n is not None), default=None)
-
-    def key(self, line: int | None, key: str) -> int | None:
-        """The line of ``key = ...`` in the table starting at ``line`` (or the table's line)."""
-        if line is None:
-            return None
-        end = self.next_header(line) or len(self.lines) + 1
-        pattern = re.compile(rf"^\s*\"?{re.escape(key)}\"?\s*=")
-        for number in range(line + 1, end):
-            if pattern.match(self.lines[number - 1]):
-                return number
-        return line
 
 
 class _Where:
@@ -282,7 +233,7 @@ def _parse_schema(source: str, where: str, app_keys: bool) -> Schema:
         if m:
             raise SchemaError(f"{where}:{m.group(2)}: not valid TOML: {m.group(1)} (column {m.group(3)})") from None
         raise SchemaError(f"{where}: not valid TOML: {exc}") from None
-    loc = _Locator(source)
+    loc = Locator(source)
     w = _Where(where)
     unknown = set(data) - {"schema", "entity", "event", "attribute"}
     if unknown:
@@ -330,7 +281,7 @@ def _parse_role_aliases(
     return tuple(out)
 
 
-def _no_unknown_keys(item: dict, allowed: set[str], what: str, w: _Where, loc: _Locator, line: int | None) -> None:
+def _no_unknown_keys(item: dict, allowed: set[str], what: str, w: _Where, loc: Locator, line: int | None) -> None:
     extra = sorted(set(item) - allowed)
     if extra:
         raise w.fail(
@@ -363,7 +314,7 @@ def is_label_name(name: str) -> bool:
     return bool(name) and all(ch.isalnum() or ch in "_-:." or unicodedata.category(ch)[0] == "M" for ch in name)
 
 
-def _parse_entities(items: Any, w: _Where, loc: _Locator, app_keys: bool = True) -> list[EntityLabel]:
+def _parse_entities(items: Any, w: _Where, loc: Locator, app_keys: bool = True) -> list[EntityLabel]:
     if not items:
         raise w.fail(None, "the schema needs at least one [[entity]] label")
     out: list[EntityLabel] = []
@@ -399,7 +350,7 @@ def _parse_entities(items: Any, w: _Where, loc: _Locator, app_keys: bool = True)
     return out
 
 
-def _check_aliases(items: Sequence[EntityLabel | EventType], table: str, w: _Where, loc: _Locator) -> None:
+def _check_aliases(items: Sequence[EntityLabel | EventType], table: str, w: _Where, loc: Locator) -> None:
     """An alias names one label (one event type): two do not give the same one (a label of that very name may be
     there too, as when an import adds INCEpTION's PER to the news schema: a name is matched before an alias, so it
     stays its own)."""
@@ -411,7 +362,7 @@ def _check_aliases(items: Sequence[EntityLabel | EventType], table: str, w: _Whe
                 raise w.fail(at, f"alias {alias!r} of {e.name!r} already names {taken[alias]!r}")
 
 
-def _parse_attributes(items: Any, w: _Where, loc: _Locator) -> list[Attribute]:
+def _parse_attributes(items: Any, w: _Where, loc: Locator) -> list[Attribute]:
     out: list[Attribute] = []
     for i, item in enumerate(_tables(items, "attribute", w, loc.key(0, "attribute"))):
         at = loc.table("attribute", i)
@@ -431,7 +382,7 @@ def _parse_attributes(items: Any, w: _Where, loc: _Locator) -> list[Attribute]:
     return out
 
 
-def _parse_events(items: Any, labels: set[str], w: _Where, loc: _Locator) -> list[EventType]:
+def _parse_events(items: Any, labels: set[str], w: _Where, loc: Locator) -> list[EventType]:
     out: list[EventType] = []
     seen: set[str] = set()
     for i, item in enumerate(_tables(items, "event", w, loc.key(0, "event"))):
@@ -515,7 +466,7 @@ def _parse_implies(
     return tuple(out)
 
 
-def _check_implies(events: list[EventType], w: _Where, loc: _Locator) -> None:
+def _check_implies(events: list[EventType], w: _Where, loc: Locator) -> None:
     by_name = {t.name: t for t in events}
     for i, t in enumerate(events):
         for other, pairs in t.implies:
@@ -527,66 +478,6 @@ def _check_implies(events: list[EventType], w: _Where, loc: _Locator) -> None:
                     raise w.fail(
                         line, f"implies of {t.name!r}: no role {here!r} here or no role {there!r} in {other!r}"
                     )
-
-
-def schema_source(
-    header: dict[str, Any],
-    entities: Sequence[dict[str, Any]],
-    attributes: Sequence[dict[str, Any]] = (),
-    events: Sequence[dict[str, Any]] = (),
-) -> str:
-    """The TOML source of a schema given as tables of plain values (the keys of a schema file; an event's
-    ``roles`` its ``[[event.role]]`` tables; None values left out): the one writer of schema files."""
-
-    def table(name: str, values: dict[str, Any], indent: str = "") -> list[str]:
-        lines = [f"{indent}[{name}]" if name == "schema" else f"{indent}[[{name}]]"]
-        # a JSON string, number or array of them is a TOML value too (json: the dumper already in the stdlib)
-        lines += [f"{indent}{k} = {json.dumps(v, ensure_ascii=False)}" for k, v in values.items() if v is not None]
-        return lines
-
-    out = table("schema", header)
-    for e in entities:
-        out += ["", *table("entity", e)]
-    for a in attributes:
-        out += ["", *table("attribute", a)]
-    for ev in events:
-        out += ["", *table("event", {k: v for k, v in ev.items() if k != "roles"})]
-        for r in ev.get("roles") or []:
-            out += table("event.role", r, "  ")
-    return "\n".join(out) + "\n"
-
-
-def with_aliases(schema: Schema, like: Schema) -> str | None:
-    """``schema``'s source with ``like``'s aliases added where ``schema`` has none (an entity label or event type of
-    the same name without ``aliases``; ``role_aliases`` of roles it has, when it has none), each a line after its
-    table's header, so the rest of the file (its comments) stays as it was; None when there is nothing to add or
-    the tables cannot be told apart (a schema written as inline arrays)."""
-    loc = _Locator(schema.source)
-    inserts: list[tuple[int, str]] = []  # (header line, the line after it)
-    for table, items, theirs in (
-        ("entity", schema.entities, {e.name: e.aliases for e in like.entities}),
-        ("event", schema.events, {t.name: t.aliases for t in like.events}),
-    ):
-        headers = loc._lines_of.get(table, [])
-        if len(headers) != len(items):
-            continue
-        for line, item in zip(headers, items):
-            if not item.aliases and theirs.get(item.name):
-                inserts.append((line, f"aliases = {json.dumps(list(theirs[item.name]), ensure_ascii=False)}"))
-    roles = {r.name for t in schema.events for r in t.roles}
-    wanted = [(role, names) for role, names in like.role_aliases if role in roles and names]
-    head = loc.table("schema", 0)
-    if not schema.role_aliases and wanted and head is not None:
-        body = ", ".join(
-            f"{json.dumps(role)} = {json.dumps(list(names), ensure_ascii=False)}" for role, names in wanted
-        )
-        inserts.append((head, f"role_aliases = {{ {body} }}"))
-    if not inserts:
-        return None
-    lines = schema.source.splitlines()
-    for line, text in sorted(inserts, reverse=True):
-        lines.insert(line, text)
-    return "\n".join(lines) + "\n"
 
 
 def load_schema(path: str | Path) -> Schema:

@@ -17,7 +17,8 @@ from typing import Any
 import webcolors
 
 from annotator.errors import ImportFileError, SchemaError
-from annotator.schema import Schema, is_label_name, parse_schema, schema_source
+from annotator.schema import Schema, is_label_name, parse_schema
+from annotator.schema_write import schema_source
 
 MULT_OUT = {"one": "", "optional": "?", "any": "*", "one_or_more": "+"}
 MULT_IN = {"": "one", "?": "optional", "*": "any", "+": "one_or_more"}

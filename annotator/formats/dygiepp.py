@@ -30,7 +30,8 @@ from annotator.formats.tokens import join_tokens
 from annotator.importing import IncomingDocument, IncomingEntity, IncomingEvent
 from annotator.rules import schema_covers
 from annotator.wording import counted
-from annotator.schema import Schema, default_schema, parse_schema, schema_source
+from annotator.schema import Schema, default_schema, parse_schema
+from annotator.schema_write import schema_source
 
 KEPT = "dygiepp"  # the meta key of what has no place in the project but goes back out (relations, clusters, dataset)
 

@@ -21,7 +21,8 @@ from annotator.formats.records import (  # noqa: F401  (DEFAULT_STATES, iter_doc
     iter_document_records,
 )
 from annotator.importing import MAX_FILE_CHARS, IncomingDocument, IncomingEntity, IncomingEvent, decode_text
-from annotator.schema import Schema, SchemaError, parse_schema, schema_source
+from annotator.schema import Schema, SchemaError, parse_schema
+from annotator.schema_write import schema_source
 from annotator.store import Project
 
 FORMAT = "annotator-json"

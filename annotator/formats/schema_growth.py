@@ -8,7 +8,8 @@ from pathlib import Path
 from typing import Any, Sequence
 
 from annotator.errors import ImportFileError, SchemaError
-from annotator.schema import Schema, parse_schema, schema_source
+from annotator.schema import Schema, parse_schema
+from annotator.schema_write import schema_source
 
 # colours for the added labels (the app tells labels apart by colour; brat's default grey for all said nothing)
 PALETTE = ("#8dd3c7", "#ffffb3", "#bebada", "#fb8072", "#80b1d3", "#fdb462", "#b3de69", "#fccde5", "#bc80bd", "#ccebc5")

@@ -4,6 +4,7 @@ index instead of scanning every header once per label."""
 from __future__ import annotations
 
 import annotator.schema as sch
+from annotator.schema_lines import Locator
 
 
 def big_schema(n: int) -> str:
@@ -20,13 +21,13 @@ class CountingList(list):
 
 
 def test_parsing_does_not_walk_the_headers_once_per_label(monkeypatch):
-    real_init = sch._Locator.__init__
+    real_init = Locator.__init__
 
     def init(self, source):  # type: ignore[no-untyped-def]
         real_init(self, source)
         self.headers = CountingList(self.headers)
 
-    monkeypatch.setattr(sch._Locator, "__init__", init)
+    monkeypatch.setattr(Locator, "__init__", init)
     CountingList.walks = 0
     schema = sch.parse_schema(big_schema(2000))
     assert len(schema.entities) == 2000 and schema.label("L1999").name == "L1999"

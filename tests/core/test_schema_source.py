@@ -3,7 +3,8 @@ schemas through it)."""
 
 from __future__ import annotations
 
-from annotator.schema import default_schema, parse_schema, schema_source
+from annotator.schema import default_schema, parse_schema
+from annotator.schema_write import schema_source
 
 
 def test_written_source_parses_back_to_the_same_tables():

@@ -1,0 +1,71 @@
+"""Schema files written: ``schema_source``, the one writer of a schema file's TOML from tables of plain values
+(the JSON export's header, brat's annotation.conf and a schema told from a file become files through it), and
+``with_aliases``, another schema's aliases added to a file with its comments kept (a migration's)."""
+
+from __future__ import annotations
+
+import json
+from typing import Any, Sequence
+
+from annotator.schema import Schema
+from annotator.schema_lines import Locator
+
+
+def schema_source(
+    header: dict[str, Any],
+    entities: Sequence[dict[str, Any]],
+    attributes: Sequence[dict[str, Any]] = (),
+    events: Sequence[dict[str, Any]] = (),
+) -> str:
+    """The TOML source of a schema given as tables of plain values (the keys of a schema file; an event's
+    ``roles`` its ``[[event.role]]`` tables; None values left out): the one writer of schema files."""
+
+    def table(name: str, values: dict[str, Any], indent: str = "") -> list[str]:
+        lines = [f"{indent}[{name}]" if name == "schema" else f"{indent}[[{name}]]"]
+        # a JSON string, number or array of them is a TOML value too (json: the dumper already in the stdlib)
+        lines += [f"{indent}{k} = {json.dumps(v, ensure_ascii=False)}" for k, v in values.items() if v is not None]
+        return lines
+
+    out = table("schema", header)
+    for e in entities:
+        out += ["", *table("entity", e)]
+    for a in attributes:
+        out += ["", *table("attribute", a)]
+    for ev in events:
+        out += ["", *table("event", {k: v for k, v in ev.items() if k != "roles"})]
+        for r in ev.get("roles") or []:
+            out += table("event.role", r, "  ")
+    return "\n".join(out) + "\n"
+
+
+def with_aliases(schema: Schema, like: Schema) -> str | None:
+    """``schema``'s source with ``like``'s aliases added where ``schema`` has none (an entity label or event type of
+    the same name without ``aliases``; ``role_aliases`` of roles it has, when it has none), each a line after its
+    table's header, so the rest of the file (its comments) stays as it was; None when there is nothing to add or
+    the tables cannot be told apart (a schema written as inline arrays)."""
+    loc = Locator(schema.source)
+    inserts: list[tuple[int, str]] = []  # (header line, the line after it)
+    for table, items, theirs in (
+        ("entity", schema.entities, {e.name: e.aliases for e in like.entities}),
+        ("event", schema.events, {t.name: t.aliases for t in like.events}),
+    ):
+        headers = loc.lines_of.get(table, [])
+        if len(headers) != len(items):
+            continue
+        for line, item in zip(headers, items):
+            if not item.aliases and theirs.get(item.name):
+                inserts.append((line, f"aliases = {json.dumps(list(theirs[item.name]), ensure_ascii=False)}"))
+    roles = {r.name for t in schema.events for r in t.roles}
+    wanted = [(role, names) for role, names in like.role_aliases if role in roles and names]
+    head = loc.table("schema", 0)
+    if not schema.role_aliases and wanted and head is not None:
+        body = ", ".join(
+            f"{json.dumps(role)} = {json.dumps(list(names), ensure_ascii=False)}" for role, names in wanted
+        )
+        inserts.append((head, f"role_aliases = {{ {body} }}"))
+    if not inserts:
+        return None
+    lines = schema.source.splitlines()
+    for line, text in sorted(inserts, reverse=True):
+        lines.insert(line, text)
+    return "\n".join(lines) + "\n"
