@@ -3,7 +3,7 @@
 - ``span_row`` is the one place a new entity span's bookkeeping is set (who, edited, timestamps), whether an
   edit, an import or a pre-annotation makes it; ``insert_span``/``insert_spans`` write such rows. ``event_row``
   and ``insert_event`` do the same for events.
-- ``document_state``, ``progress`` and ``documents_without_tokens`` are the reads the app and pre-annotation
+- ``document_state``, ``progress`` and ``new_documents`` are the reads the app and pre-annotation
   share (the app runs no SQL of its own).
 - rows become ``Entity``/``Event``/``Argument`` in ``annotator.model`` (``from_row``), the one place for it.
 
@@ -222,6 +222,14 @@ class ProjectDb:
                 "SELECT id FROM documents WHERE id NOT IN (SELECT document_id FROM tokens) ORDER BY id"
             )
         ]
+
+    def new_documents(self, annotation_set: str) -> tuple[list[int], list[int]]:
+        """(the documents to pre-annotate as new, the new ones held back), in order: new is never pre-annotated
+        (no stored tokens); held back, one that came with suggestions in ``annotation_set`` (an import's
+        predictions, kept as they came): what ``preannotate(only_new=True)`` and the app's after an open do."""
+        without = self.documents_without_tokens()
+        held = self.documents_with_suggestions(without, annotation_set)
+        return [i for i in without if i not in held], sorted(held)
 
     def documents_with_suggestions(self, doc_ids: Iterable[int], annotation_set: str) -> set[int]:
         """Those of ``doc_ids`` that hold an undecided entity or event suggestion in ``annotation_set`` (an import's

@@ -271,9 +271,9 @@ def preannotate(
     ids = doc_ids if doc_ids is not None else project.document_ids()
     held: list[int] = []
     if only_new:  # never pre-annotated; one that came with suggestions (an import's predictions) keeps them
-        without = set(project.db.documents_without_tokens())
-        held = sorted(project.db.documents_with_suggestions(without, project.annotation_set))
-        ids = [i for i in ids if i in without and i not in held]
+        new, held = project.db.new_documents(project.annotation_set)
+        fresh = set(new)
+        ids = [i for i in ids if i in fresh]
     report = PreannotateReport(pipeline=pipe.source, kept_imported=len(held))
     suggester = None
     if wants_events:

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QDockWidget, QTabWidget, QWidget
 
 from ui import commands as cmd
 from ui.palette import label_colors
+from ui.panels.events import list_order
 from ui.panels.documents import least_width as documents_least_width
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -124,6 +125,120 @@ class WindowPanels:
         for panel in (ed, p.documents, p.tabs):  # F4 or F6 goes in, Escape comes back
             back = QShortcut(QKeySequence("Escape"), panel, self.back_to_text)
             back.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+
+    # -- keeping the panels in step with the document and its edits ------------------------------------------
+    def _make_refresh_timers(self: "MainWindow") -> None:
+        """The panels refresh together, soon after a change (the text view redraws at once), and so does the
+        document list: each by a single-shot timer, with what edits changed since."""
+        self._panel_timer = QTimer(self)
+        self._panel_timer.setSingleShot(True)
+        self._panel_timer.setInterval(0)
+        self._panel_timer.timeout.connect(self._refresh_changed)
+        # what edits changed since the panels were last filled (None: everything, e.g. another document)
+        self._changed_entities: set[int] | None = None
+        self._changed_events: set[int] | None = None
+        self._docs_timer = QTimer(self)
+        self._docs_timer.setSingleShot(True)
+        self._docs_timer.setInterval(0)
+        self._docs_timer.timeout.connect(self.refresh_documents)
+        self._docs_pending: set[int] | None = set()  # documents whose row an edit changed; None: all of them
+
+    def show_title(self: "MainWindow") -> None:
+        """The document's name and status above the text."""
+        doc = self.controller.doc
+        self.title.set_full_text(f"{doc.name}  —  {doc.status.replace('_', ' ')}" if doc else "No document")
+
+    def _fill_panels(self: "MainWindow") -> None:
+        """The side panels, the legend and the document list's current row, for the current document."""
+        doc = self.controller.doc
+        shown = doc.id if doc else None
+        if shown != getattr(self, "_panels_doc", None):  # another document: its lists start at their top (they
+            self._panels_doc = shown  # stayed scrolled as far down as the document before's were)
+            self.entities.table.scrollToTop()
+            self.events.table.scrollToTop()
+        self.refresh_panels()
+        self.refresh_comments()
+        self.documents.model.set_current(doc.id if doc else None)
+        self.documents.select(doc.id if doc else None)
+
+    def refresh_panels(self: "MainWindow") -> None:
+        """Every row of the side panels read again (an open, another document, a new palette)."""
+        c = self.controller
+        text = c.doc.text if c.doc else ""
+        ents = c.visible_entities(show_rejected=True)
+        self.entities.set_entities(ents, text, c.current_entity)
+        self.events.set_events(c.schema, sorted(c.events.values(), key=list_order), c.entities, text, c.current_event)
+        self._changed_entities, self._changed_events = set(), set()
+        self._after_panels(rebuild_editor=True)
+
+    def _entities_changed(self: "MainWindow", ids: set[int]) -> None:
+        if self._changed_entities is not None:
+            self._changed_entities |= set(ids)
+        self._panel_timer.start()
+
+    def _events_changed(self: "MainWindow", ids: set[int]) -> None:
+        if self._changed_events is not None:
+            self._changed_events |= set(ids)
+        self._panel_timer.start()
+
+    def _refresh_changed(self: "MainWindow") -> None:
+        """After edits: only the rows of the spans and events they changed, the events whose arguments those spans
+        fill, and the event editor when its event (or a span) changed; the rest stays (every panel was filled from
+        scratch at each key: 8,000 spans sorted, 528 events' cells, the editor twice)."""
+        ents, evs = self._changed_entities, self._changed_events
+        if ents is None or evs is None or not self.panels_built:
+            self.refresh_panels()
+            return
+        self._changed_entities, self._changed_events = set(), set()
+        c = self.controller
+        text = c.doc.text if c.doc else ""
+        if ents:
+            self.entities.update_entities(((i, c.entities.get(i)) for i in sorted(ents)), c.current_entity)
+            evs = evs | {v.id for v in c.events.values() if any(a.entity_id in ents for a in v.arguments)}
+        if evs:
+            self.events.update_events(
+                c.schema, ((i, c.events.get(i)) for i in sorted(evs)), c.entities, text, c.current_event
+            )
+        shown = self.event_editor.event_id
+        self._after_panels(rebuild_editor=shown is not None and (shown in evs or bool(ents)))
+
+    def _after_panels(self: "MainWindow", rebuild_editor: bool) -> None:
+        c = self.controller
+        self.legend.set_counts(c.schema, c.entity_tally.kinds, self.entities.model.colors)
+        if rebuild_editor or self.event_editor.event_id != c.current_event:
+            self.event_editor.refresh()
+        self._describe_current_entity()
+        self.show_title()
+
+    def _all_documents_changed(self: "MainWindow") -> None:
+        self._docs_pending = None
+        self.after_view_paint.call(self._docs_timer.start)  # after an open: the text is drawn first
+
+    def _document_rows_changed(self: "MainWindow", ids: set[int]) -> None:
+        if self._docs_pending is not None:  # else every row is read already
+            self._docs_pending |= set(ids)
+        self._docs_timer.start()
+
+    def refresh_documents(self: "MainWindow") -> None:
+        """The document list: only the rows an edit changed, or every row (compared, so only what differs is
+        redrawn) after an open, an import or a commit made elsewhere."""
+        c = self.controller
+        pending, self._docs_pending = self._docs_pending, set()
+        current = c.doc.id if c.doc else None
+        model = self.documents.model
+        if c.project is None:
+            self.documents.set_rows([], None)
+        elif pending and self.documents.update_rows(c.document_rows(pending), current):
+            pass
+        else:
+            self.documents.set_rows(c.project.document_summaries(), current)
+        self.reviewed_label.setText(f"reviewed {model.reviewed}/{len(model.rows)}")
+
+    def refresh_comments(self: "MainWindow") -> None:
+        if not self.panels_built:  # filled with the other panels after the first paint
+            return
+        c = self.controller
+        self.comments.set_comments(c.project.comments(c.doc.id) if c.project and c.doc else [])
 
     @property
     def documents(self: "MainWindow") -> "DocumentPanel":

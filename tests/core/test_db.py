@@ -61,6 +61,18 @@ def test_document_state_progress_and_documents_without_tokens(project):
     assert project.db.documents_without_tokens() == [b]
 
 
+def test_new_documents_hold_back_those_that_came_with_suggestions(project):
+    """What only-new pre-annotation (the command's and the app's after an open) takes and leaves, read one way."""
+    plain = add_document(project, TEXT, "plain")
+    report = import_documents(
+        project,
+        [IncomingDocument("Bob flew.", "predicted", entities=[IncomingEntity(1, 0, 3, "PERSON", state="suggested")])],
+    )
+    predicted = report.imported[0][1]
+    assert project.db.new_documents("main") == ([plain], [predicted])
+    assert project.db.new_documents("other") == ([plain, predicted], [])  # its suggestions are main's
+
+
 def test_every_new_event_gets_the_same_bookkeeping(project):
     """An edit, an import and a suggestion make their events through event_row: state and source as given,
     not edited, created = updated, attributes and alternatives as JSON."""
