@@ -516,14 +516,11 @@ class MainWindow(WindowPanels, FilesAndWork, WindowFlow, QMainWindow):
 
     def confirm_stop_work(self, title: str) -> bool:
         """Ask before quitting while background work runs; True to stop it and quit."""
-        box = QMessageBox(
-            QMessageBox.Icon.Question,
+        from ui.dialogs.keys import ask_yes_no
+
+        return ask_yes_no(
+            self,
             "Quit?",
             f"{title} is still running.\nStop it and quit? Finished batches are saved; the documents "
             "in progress are left as they were.",
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-            self,
         )
-        box.setTextFormat(Qt.TextFormat.PlainText)
-        box.setDefaultButton(QMessageBox.StandardButton.No)
-        return box.exec() == QMessageBox.StandardButton.Yes

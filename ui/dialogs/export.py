@@ -6,7 +6,6 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -16,7 +15,6 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QHBoxLayout,
     QLineEdit,
-    QMessageBox,
     QPushButton,
     QWidget,
 )
@@ -26,7 +24,7 @@ from annotator.fileid import refuse_project_target
 from annotator.formats import OPTIONS
 from annotator.formats.registry import FORMATS, export_formats, shown_name
 from annotator.model import STATES, STATUSES
-from ui.dialogs.keys import buddy_label, options_and_error_rows
+from ui.dialogs.keys import ask_yes_no, buddy_label, options_and_error_rows
 
 # from the core's format records: each format's file name ending, and the formats that write a folder
 SUFFIX = {f.name: f.suffix for f in export_formats()}
@@ -51,16 +49,7 @@ def ask_replace(parent: QWidget | None, path: str) -> bool:
     """Ask once before an export replaces an existing file or folder; True to go on (the name shown as plain text)."""
     target = Path(path)
     what = "folder" if target.is_dir() else "file"
-    box = QMessageBox(
-        QMessageBox.Icon.Question,
-        "Replace export?",
-        f"The {what} {target} already exists.\nReplace it with this export?",
-        QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-        parent,
-    )
-    box.setTextFormat(Qt.TextFormat.PlainText)
-    box.setDefaultButton(QMessageBox.StandardButton.No)
-    return box.exec() == QMessageBox.StandardButton.Yes
+    return ask_yes_no(parent, "Replace export?", f"The {what} {target} already exists.\nReplace it with this export?")
 
 
 @dataclass

@@ -1,4 +1,5 @@
-"""The keyboard paths of the dialogs: a label whose Alt+letter puts the focus in its field, a Close button."""
+"""The keyboard paths of the dialogs: a label whose Alt+letter puts the focus in its field, a Close button, a yes/no
+question whose Enter answers No."""
 
 from __future__ import annotations
 
@@ -49,3 +50,18 @@ def details_key(box: QMessageBox) -> None:
 
     lettered()
     button.clicked.connect(lettered)
+
+
+def ask_yes_no(parent: QWidget | None, title: str, text: str) -> bool:
+    """A question shown as plain text (a file name is never markup) whose Enter answers No, the answer that changes
+    nothing; True for Yes."""
+    box = QMessageBox(
+        QMessageBox.Icon.Question,
+        title,
+        text,
+        QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+        parent,
+    )
+    box.setTextFormat(Qt.TextFormat.PlainText)
+    box.setDefaultButton(QMessageBox.StandardButton.No)
+    return box.exec() == QMessageBox.StandardButton.Yes
