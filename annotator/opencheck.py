@@ -134,22 +134,29 @@ def why_cannot_create(path: Path, exc: BaseException) -> str:
     return f"{why}; nothing was created"
 
 
+def is_disk_full(exc: BaseException) -> bool:
+    """``exc`` says the disk is full: SQLite's result code SQLITE_FULL (of any extended code), or the system's
+    ENOSPC; told by the codes, never by the words of the message."""
+    code = getattr(exc, "sqlite_errorcode", None)
+    return (isinstance(code, int) and code & 0xFF == sqlite3.SQLITE_FULL) or getattr(exc, "errno", None) == errno.ENOSPC
+
+
 def why_write_open_failed(path: Path, exc: BaseException) -> str:
-    """The reason to show when a read-write open failed where a read-only one may work."""
+    """The reason to show when a read-write open failed where a read-only one may work. A full disk is told by the
+    error's code, or by the folder's free space (an existing file's open fails with SQLITE_IOERR_SHMSIZE, 'disk I/O
+    error', when the disk has no room for its -shm)."""
     reason = getattr(exc, "reason", None)
     if isinstance(reason, str):  # the open says why itself (migrations.CannotCopyHere)
         return reason
-    text = str(exc)
     try:
-        vfs = os.statvfs(path.parent)
-        full = vfs.f_bavail == 0 or "full" in text
+        full = is_disk_full(exc) or os.statvfs(path.parent).f_bavail == 0
     except OSError:
-        full = "full" in text
+        full = False
     if full:
         return "the disk is full"
     if _read_only_fs(path):
         return "it is on a read-only file system"
-    return f"it cannot be written here ({text})"
+    return f"it cannot be written here ({exc})"
 
 
 def read_only_uris(path: Path, write_open_failed: bool = False) -> list[str]:
