@@ -14,6 +14,8 @@ class DamagedTextError(ProjectFileError):
     whole, so the open's quick_check does not see it; reading the text does (SQLite: 'Could not decode to UTF-8
     column ...', or the export's own decoding)."""
 
+    EXIT_STATUS = 3  # how an export's second process that met such a text ends (``second_process_failed``)
+
     def __init__(self, path: object) -> None:
         super().__init__(
             f"{path}: the project file is damaged (a stored text is not valid UTF-8); restore it from a backup copy"
@@ -25,10 +27,10 @@ class DamagedTextError(ProjectFileError):
         return type(exc).__name__ == "OperationalError" and str(exc).startswith("Could not decode to UTF-8")
 
 
-def second_process_failed(why: str, project_path: object) -> AnnotatorError:
-    """The error of an export whose second process ended with ``why`` (the last line it wrote to stderr): a text it
-    found damaged is said as this process says it (``DamagedTextError``)."""
-    if "Could not decode to UTF-8" in why or DamagedTextError.__name__ in why:
+def second_process_failed(why: str, status: int | None, project_path: object) -> AnnotatorError:
+    """The error of an export whose second process ended with exit ``status`` and ``why`` (the last line it wrote to
+    stderr): a text it found damaged (``DamagedTextError.EXIT_STATUS``) is said as this process says it."""
+    if status == DamagedTextError.EXIT_STATUS:
         return DamagedTextError(project_path)
     return AnnotatorError(f"the export's second process failed: {why}")
 

@@ -10,6 +10,7 @@ import gc
 import os
 import pickle
 import shutil
+import sqlite3
 import subprocess
 import sys
 import tempfile
@@ -18,7 +19,7 @@ from pathlib import Path
 from typing import Any, Callable, Iterator
 
 from annotator.child_process import module_command
-from annotator.errors import AnnotatorError, second_process_failed
+from annotator.errors import AnnotatorError, DamagedTextError, second_process_failed
 from annotator.formats.common import FormatExportReport
 from annotator.formats.docbin_records import add_records, msgpack_encoders_looked_up_once
 from annotator.formats.docbin_stream import STREAMS, DocBinWriter, spacy_layout
@@ -74,7 +75,7 @@ def second_range(
             result = work / "result"
             if proc.returncode != 0 or not result.exists():
                 lines = (work / "stderr").read_text(errors="replace").strip().splitlines()
-                raise second_process_failed(lines[-1] if lines else str(proc.returncode), project.path)
+                raise second_process_failed(lines[-1] if lines else str(proc.returncode), proc.returncode, project.path)
             status, value = pickle.loads(result.read_bytes())
             if status == "error":
                 raise value
@@ -128,6 +129,10 @@ def _child(work: Path) -> None:
     args = pickle.loads((work / "args").read_bytes())
     try:
         out: tuple[str, Any] = ("ok", write_range(*args))
+    except (DamagedTextError, sqlite3.OperationalError) as exc:  # the first process says it, told by the status
+        if not isinstance(exc, DamagedTextError) and not DamagedTextError.is_one(exc):
+            raise
+        sys.exit(DamagedTextError.EXIT_STATUS)
     except AnnotatorError as exc:
         out = ("error", exc)
     (work / "result").write_bytes(pickle.dumps(out))

@@ -35,7 +35,7 @@ from typing import Any, BinaryIO, Callable
 
 import orjson
 
-from annotator.errors import second_process_failed
+from annotator.errors import DamagedTextError, second_process_failed
 from annotator.formats.json_chunks import event_dicts, read_chunk, render_chunk
 
 MIN_DOCUMENTS = 1000  # below this the second interpreter (~0.05 s CPU to start) is not worth it
@@ -295,7 +295,7 @@ def write_split(
                 err.seek(0)
                 lines = err.read().decode(errors="replace").strip().splitlines()
                 why = lines[-1] if lines else f"it ended ({proc.returncode}) before writing its part"
-                raise second_process_failed(why, getattr(conn, "project_path", "the project file"))
+                raise second_process_failed(why, proc.returncode, getattr(conn, "project_path", "the project file"))
             if side.pending or side.next != len(chunks):  # never silently short output
                 raise RuntimeError("the export's chunks were not all written")
             out.seek(0)
@@ -332,6 +332,8 @@ def _child() -> int:
         side.run(need_all=False)
     except _Gone:
         return 1  # the first process has gone: nobody will use what this one writes
+    except DamagedTextError:  # a stored text not UTF-8 (json_chunks): the first process says it, told by the status
+        return DamagedTextError.EXIT_STATUS
     sys.stdout.buffer.write(orjson.dumps({str(i): rows for i, rows in dropped.items() if rows}))
     sys.stdout.buffer.flush()
     return 0
