@@ -143,6 +143,22 @@ def sample(project):
     return project, fill(project)
 
 
+def event_contents(p, doc_id: int) -> list[tuple]:  # type: ignore[no-untyped-def]
+    """A document's events as what an export carries, ids left out: type, trigger, attributes and each argument's
+    role with its entity's span and label (to compare a project with what its export brought back)."""
+    ents = {e.id: (e.start, e.end, e.label) for e in p.entities(doc_id)}
+    return sorted(
+        (
+            v.type,
+            v.trigger_start,
+            v.trigger_end,
+            tuple(sorted(v.attributes.items())),
+            tuple(sorted((a.role, ents[a.entity_id]) for a in v.arguments)),
+        )
+        for v in p.events(doc_id)
+    )
+
+
 def cli_export(project_path, fmt: str, out, *extra: str) -> str:  # type: ignore[no-untyped-def]
     """``annotator export PROJECT -f FMT -o OUT`` through the command line, which must succeed; what it printed."""
     import io

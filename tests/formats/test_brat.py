@@ -16,7 +16,7 @@ from annotator.importing import IncomingDocument, IncomingEntity, import_documen
 from annotator.schema import load_schema
 from annotator.store import Project
 from tests.formats.brat_canon import canon, canon_folder
-from tests.formats.conftest import TEXTS
+from tests.formats.conftest import TEXTS, event_contents
 
 DATA = Path(__file__).parent / "data" / "bionlp"
 
@@ -102,20 +102,7 @@ def test_project_brat_project_keeps_annotations(sample, tmp_path):
         old_e = {(e.start, e.end, e.label) for e in project.entities(doc_id) if e.state != "rejected"}
         assert {(e.start, e.end, e.label) for e in fresh.entities(new_id)} == old_e
 
-        def evs(p, i):
-            ents = {e.id: (e.start, e.end, e.label) for e in p.entities(i)}
-            return sorted(
-                (
-                    v.type,
-                    v.trigger_start,
-                    v.trigger_end,
-                    tuple(sorted(v.attributes.items())),
-                    tuple(sorted((a.role, ents[a.entity_id]) for a in v.arguments)),
-                )
-                for v in p.events(i)
-            )
-
-        assert evs(fresh, new_id) == evs(project, doc_id)
+        assert event_contents(fresh, new_id) == event_contents(project, doc_id)
         assert fresh.document(new_id).text == project.document(doc_id).text
     fresh.close()
 

@@ -12,7 +12,7 @@ from annotator.formats.loading import import_format
 from annotator.formats.prodigy import read_prodigy, write_prodigy
 from annotator.store import Project
 from annotator.teams.agreement import agreement
-from tests.formats.conftest import TEXTS
+from tests.formats.conftest import TEXTS, event_contents
 
 
 def lines(path):
@@ -61,20 +61,7 @@ def test_round_trip_through_prodigy(sample, tmp_path):
             (e.start, e.end, e.label) for e in project.entities(doc_id) if e.state != "rejected"
         }
 
-        def evs(p, i):
-            ents = {e.id: (e.start, e.end, e.label) for e in p.entities(i)}
-            return sorted(
-                (
-                    v.type,
-                    v.trigger_start,
-                    v.trigger_end,
-                    tuple(sorted(v.attributes.items())),
-                    tuple(sorted((a.role, ents[a.entity_id]) for a in v.arguments)),
-                )
-                for v in p.events(i)
-            )
-
-        assert evs(fresh, new) == evs(project, doc_id)
+        assert event_contents(fresh, new) == event_contents(project, doc_id)
     fresh.close()
 
 

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from annotator.learn.data import GoldArgument, GoldEvent
+from annotator.learn.scoring import as_events
 from annotator.learn.event_model import TrainedEventSuggester, default_prior
 from annotator.learn.event_tuning import _bootstrap_better, train_event_model
 from annotator.learn.lemma_stats import LemmaStats
@@ -53,18 +53,7 @@ def test_trained_on_the_rules_own_output_suggests_what_the_rules_suggest():
     labels = set(schema.label_names)
     ents = [[(e.start_char, e.end_char, e.label_) for e in d.ents if e.label_ in labels] for d in docs]
     rules = default_prior(schema)
-    gold = [
-        [
-            GoldEvent(
-                s.type,
-                s.trigger_start,
-                s.trigger_end,
-                tuple(GoldArgument(a.role, a.start, a.end, a.label) for a in s.arguments),
-            )
-            for s in rules.suggest(d, e)
-        ]
-        for d, e in zip(docs, ents)
-    ]
+    gold = [as_events(rules.suggest(d, e)) for d, e in zip(docs, ents)]
     assert sum(map(len, gold)) >= 20
     model = train_event_model(list(zip(docs, ents, gold)), schema, rules)
     assert model.tuning["folds"] == 4

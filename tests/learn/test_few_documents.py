@@ -6,7 +6,7 @@ MIN_DOCS the barely trained model replaced the prior for every type."""
 from __future__ import annotations
 
 
-from annotator.learn.data import GoldArgument, GoldEvent
+from annotator.learn.scoring import as_events
 from annotator.learn.event_model import TrainedEventSuggester, default_prior
 from annotator.learn.event_tuning import MIN_DOCS, train_event_model
 from annotator.schema import default_schema
@@ -31,15 +31,7 @@ def test_few_documents_keep_the_priors_suggestions(nlp):
     for text in TEXTS[: MIN_DOCS - 2]:  # gold: the prior's suggestions, accepted (as a user does at first)
         doc = nlp(text)
         ents = _entities(doc)
-        gold = [
-            GoldEvent(
-                s.type,
-                s.trigger_start,
-                s.trigger_end,
-                tuple(GoldArgument(a.role, a.start, a.end, a.label) for a in s.arguments),
-            )
-            for s in prior.suggest(doc, ents)
-        ]
+        gold = as_events(prior.suggest(doc, ents))
         assert gold, text
         examples.append((doc, ents, gold))
     model = train_event_model(examples, schema, prior, epochs=1, seed=0)
