@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import math
 import sqlite3
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from datetime import datetime, timezone
 from typing import Any
 
@@ -166,6 +166,15 @@ class ProjectDb:
     def table_names(self) -> list[str]:
         return [r[0] for r in self.conn.execute("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")]
 
+    # -- the project's own values (key -> text: the trained models' registry, ...) ------------------------
+    def project_value(self, key: str) -> str | None:
+        row = self.conn.execute("SELECT value FROM project WHERE key = ?", (key,)).fetchone()
+        return row[0] if row is not None else None
+
+    def set_project_value(self, key: str, value: str) -> None:
+        """Set ``key`` in the open transaction."""
+        self.conn.execute("INSERT OR REPLACE INTO project (key, value) VALUES (?, ?)", (key, value))
+
     # -- entity spans ----------------------------------------------------------------------------------
     def insert_span(self, row: Mapping[str, Any]) -> int:
         """Insert one entity row (``span_row``, or a row copied whole) in the open transaction; its new id."""
@@ -208,6 +217,35 @@ class ProjectDb:
         """(sha256, status) of a document, or None when it is not (or no longer) there."""
         r = self.conn.execute("SELECT sha256, status FROM documents WHERE id = ?", (doc_id,)).fetchone()
         return (r[0], r[1]) if r is not None else None
+
+    def document_text(self, doc_id: int) -> str | None:
+        """The stored text of a document, or None when there is no such document."""
+        r = self.conn.execute("SELECT text FROM documents WHERE id = ?", (doc_id,)).fetchone()
+        return r[0] if r is not None else None
+
+    def text_named(self, name: str) -> str | None:
+        """The stored text of the document named ``name`` (the first, if several share it), or None."""
+        r = self.conn.execute("SELECT text FROM documents WHERE name = ? ORDER BY id LIMIT 1", (name,)).fetchone()
+        return r[0] if r is not None else None
+
+    def all_texts(self) -> Iterator[str]:
+        """Every stored text, one at a time (a walk over the whole file: for a search no index serves)."""
+        return (r[0] for r in self.conn.execute("SELECT text FROM documents"))
+
+    def document_digests(self) -> dict[int, str]:
+        """Document id -> the sha256 of its text."""
+        return dict(self.conn.execute("SELECT id, sha256 FROM documents").fetchall())
+
+    def sets_with_rows(self, doc_id: int) -> set[str]:
+        """The annotation sets holding an entity or an event of a document."""
+        return {
+            r[0]
+            for r in self.conn.execute(
+                "SELECT annotation_set FROM entities WHERE document_id = ? UNION "
+                "SELECT annotation_set FROM events WHERE document_id = ?",
+                (doc_id, doc_id),
+            )
+        }
 
     def progress(self) -> tuple[int, int]:
         """(reviewed, total) documents."""

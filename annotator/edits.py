@@ -19,10 +19,10 @@ HUMAN = "human"
 
 
 def _doc_text(project: Project, doc_id: int) -> str:
-    r = project.db.conn.execute("SELECT text FROM documents WHERE id = ?", (doc_id,)).fetchone()
-    if r is None:
+    text = project.db.document_text(doc_id)
+    if text is None:
         raise ValidationError(f"no document with id {doc_id}")
-    return r[0]
+    return text
 
 
 def check_offsets(text: str, start: int, end: int, what: str = "span") -> None:

@@ -144,8 +144,7 @@ def assign_parts(
     ids = project.document_ids(statuses)
     if not split:
         return {i: "" for i in ids}
-    rows = project.db.conn.execute("SELECT id, sha256 FROM documents").fetchall()
-    sha = dict(rows)
+    sha = project.db.document_digests()
     order = sorted(ids, key=lambda i: (hashlib.sha256(f"{seed}:{sha[i]}".encode()).hexdigest(), i))
     out: dict[int, str] = {}
     start, acc = 0, 0.0

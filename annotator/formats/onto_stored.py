@@ -80,13 +80,12 @@ def match_stored(project: Project, docs: list[IncomingDocument], path: Path) -> 
     was matched and what was not, with the number matched (None when the project has no documents)."""
     if not docs or not project.document_ids():
         return None
-    conn = project.db.conn
     by_name = 0
     left: list[IncomingDocument] = []
     for doc in docs:
-        row = conn.execute("SELECT text FROM documents WHERE name = ?", (doc.name,)).fetchone()
-        if row is not None and squeezed(row[0]) == squeezed(doc.text):
-            _remap(doc, row[0])
+        stored = project.db.text_named(doc.name)
+        if stored is not None and squeezed(stored) == squeezed(doc.text):
+            _remap(doc, stored)
             by_name += 1
         else:
             left.append(doc)
@@ -97,7 +96,7 @@ def match_stored(project: Project, docs: list[IncomingDocument], path: Path) -> 
         for doc in left:
             wanted.setdefault(_digest(doc.text), []).append(doc)
         found: dict[str, list[str]] = {}
-        for (text,) in conn.execute("SELECT text FROM documents"):  # only when a doc_key named none of them
+        for text in project.db.all_texts():  # only when a doc_key named none of them
             key = _digest(text)
             if key in wanted:
                 found.setdefault(key, []).append(text)

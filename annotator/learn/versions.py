@@ -54,15 +54,13 @@ class VersionInfo:
 
 
 def registry(project: Project) -> dict[str, Any]:
-    row = project.db.conn.execute("SELECT value FROM project WHERE key = ?", (REGISTRY_KEY,)).fetchone()
-    return orjson.loads(row[0]) if row else {"default": None, "versions": []}
+    value = project.db.project_value(REGISTRY_KEY)
+    return orjson.loads(value) if value is not None else {"default": None, "versions": []}
 
 
 def _write_registry(project: Project, reg: dict[str, Any]) -> None:
     with project.transaction():
-        project.db.conn.execute(
-            "INSERT OR REPLACE INTO project (key, value) VALUES (?, ?)", (REGISTRY_KEY, orjson.dumps(reg).decode())
-        )
+        project.db.set_project_value(REGISTRY_KEY, orjson.dumps(reg).decode())
 
 
 def read_manifest(folder: Path) -> dict[str, Any]:

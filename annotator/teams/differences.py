@@ -156,14 +156,7 @@ def _make_id(kind: str, options: list[tuple[str, Option | None]]) -> str:
 
 def document_sets(project: Project, doc_id: int) -> list[str]:
     """The annotators' sets (not "main") that cover a document: a merge record or any row of the set."""
-    names = {
-        r[0]
-        for r in project.db.conn.execute(
-            "SELECT annotation_set FROM entities WHERE document_id = ? UNION "
-            "SELECT annotation_set FROM events WHERE document_id = ?",
-            (doc_id, doc_id),
-        )
-    }
+    names = project.db.sets_with_rows(doc_id)
     names.update((document_meta(project, doc_id).get(META_KEY) or {}).keys())
     names.discard(DEFAULT_SET)
     return sorted(names)

@@ -231,7 +231,7 @@ def merge_projects(
                 step(f"check {path.name}", done, len(docs))
                 if sha in known:
                     continue
-                text = src.db.conn.execute("SELECT text FROM documents WHERE id = ?", (src_id,)).fetchone()[0]
+                text = src.db.document_text(src_id)
                 twin = twins.near(doc_name, text)
                 if twin is not None:
                     plan.report.near_duplicates.append(twin)

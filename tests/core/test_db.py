@@ -123,3 +123,23 @@ def test_entities_read_by_columns_are_the_rows_as_models(project):
     assert [(e.start, e.end) for e in got] == [(0, 4), (0, 9), (14, 21), (25, 30)]
     assert got == [Entity.from_row(project.row("entities", e.id)) for e in got]
     assert project.entities(doc, "another set") == []
+
+
+def test_named_reads_of_documents_and_project_values(project):
+    """The reads edits, exports, merges and training share instead of each its own SQL."""
+    a = add_document(project, TEXT, "a")
+    b = add_document(project, "Another one.", "b")
+    assert project.db.document_text(a) == TEXT and project.db.document_text(999) is None
+    assert project.db.text_named("b") == "Another one." and project.db.text_named("zz") is None
+    assert sorted(project.db.all_texts()) == sorted([TEXT, "Another one."])
+    assert set(project.db.document_digests()) == {a, b} and all(
+        len(v) == 64 for v in project.db.document_digests().values()
+    )
+    assert project.db.sets_with_rows(a) == set()
+    edits.add_entity(project, a, 0, 9, "PERSON")
+    assert project.db.sets_with_rows(a) == {"main"}
+    assert project.db.project_value("k") is None
+    with project.transaction():
+        project.db.set_project_value("k", "v1")
+        project.db.set_project_value("k", "v2")
+    assert project.db.project_value("k") == "v2"
