@@ -101,6 +101,62 @@ def test_command_line_and_api_run_no_sql():
     assert {k: v for k, v in found.items() if v} == {}
 
 
+# Where the core's SQL may stand. The data-access layer and the file's own plumbing; the exports' streaming readers
+# (a chunk of rows rendered as read, in a second process too: their SQL is their job); and the modules whose SQL is
+# still to move into annotator/db.py as named reads: that list only shrinks.
+DATA_ACCESS = {
+    "db",
+    "store",
+    "recorder",
+    "migrations",
+    "project_file",
+    "schema_cache",
+    "file_watch",
+    "filemark",
+    "opencheck",
+    "upgraded_copy",
+}
+STREAMING_READERS = {
+    "formats/records",
+    "formats/json_chunks",
+    "formats/json_split",
+    "formats/json_stream",
+    "formats/docbin_arrays",
+    "formats/docbin_records",
+    "formats/docbin_split",
+}
+NOT_MOVED_YET = {
+    "edits",
+    "edits_flow",
+    "decisions",
+    "importing",
+    "preannotate",
+    "stats",
+    "suggest/writer",
+    "learn/data",
+    "teams/merge",
+    "teams/merge_checks",
+    "teams/merge_copy",
+    "teams/model_quality",
+    "teams/provenance",
+    "teams/sets",
+}
+
+
+@pytest.mark.slow
+def test_sql_stays_in_the_data_access_layer():
+    """No new module of the core runs SQL of its own: a read or write goes into annotator/db.py (ProjectDb) or the
+    store as a named function, and the modules that still hold SQL are named here."""
+    allowed = DATA_ACCESS | STREAMING_READERS | NOT_MOVED_YET
+    with_sql = {
+        p.relative_to(ROOT / "annotator").with_suffix("").as_posix()
+        for p in sorted((ROOT / "annotator").rglob("*.py"))
+        if sql_in(p.read_text(encoding="utf-8"))
+    }
+    assert sorted(with_sql - allowed) == []
+    assert sorted(NOT_MOVED_YET - with_sql) == []  # one moved: take it off the list
+
+
 def unhinted_public_functions(source: str) -> list[str]:
     """Public functions and methods (of public classes; not those nested in a function) whose parameters (but
     ``self``/``cls``) or return lack a type hint, as ``name(param, ...)`` or ``name -> ?``."""
