@@ -1,5 +1,10 @@
 """The project's own error types: every user-facing failure is one of these, with a clear message."""
 
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+
 
 class AnnotatorError(Exception):
     """A problem the user can act on; its message is shown as it is."""
@@ -25,6 +30,18 @@ class DamagedTextError(ProjectFileError):
     def is_one(exc: BaseException) -> bool:
         """``exc`` is SQLite's report of such a text (an ``sqlite3.OperationalError``)."""
         return type(exc).__name__ == "OperationalError" and str(exc).startswith("Could not decode to UTF-8")
+
+    @staticmethod
+    @contextmanager
+    def raised_for(path: object) -> Iterator[None]:
+        """Around a read of stored texts: SQLite's report of a damaged one (``is_one``, the one place its words are
+        read) comes out as a DamagedTextError naming the project file ``path``."""
+        try:
+            yield
+        except Exception as exc:
+            if DamagedTextError.is_one(exc):
+                raise DamagedTextError(path) from None
+            raise
 
 
 def second_process_failed(why: str, status: int | None, project_path: object) -> AnnotatorError:

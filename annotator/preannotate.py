@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import sqlite3
 from collections import Counter, deque
 from dataclasses import dataclass, field, replace
 from typing import Any, Callable, Iterator
@@ -231,16 +230,12 @@ def _texts(project: Project, ids: list[int]) -> Iterator[str]:
     conn = project.db.conn
     for k in range(0, len(ids), 256):
         chunk = ids[k : k + 256]
-        try:
+        with DamagedTextError.raised_for(project.path):
             rows = dict(
                 conn.execute(
                     f"SELECT id, text FROM documents WHERE id IN ({','.join('?' * len(chunk))})", chunk
                 ).fetchall()
             )
-        except sqlite3.OperationalError as exc:
-            if DamagedTextError.is_one(exc):
-                raise DamagedTextError(project.path) from None
-            raise
         for i in chunk:
             yield rows[i]
 

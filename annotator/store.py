@@ -378,14 +378,10 @@ class Project(WatchedFile):
     def document(self, doc_id: int) -> Document:
         """The document ``doc_id``; a stored text whose bytes are not UTF-8 is a ``DamagedTextError`` (SQLite's own
         error reached the app raw when such a document was opened)."""
-        try:
+        with DamagedTextError.raised_for(self.path):
             r = self.db.conn.execute(
                 "SELECT id, name, text, sha256, status, meta FROM documents WHERE id = ?", (doc_id,)
             ).fetchone()
-        except sqlite3.OperationalError as exc:
-            if DamagedTextError.is_one(exc):
-                raise DamagedTextError(self.path) from None
-            raise
         if r is None:
             raise AnnotatorError(f"no document with id {doc_id}")
         return Document(r[0], r[1], r[2], r[3], r[4], orjson.loads(r[5] or "{}"))

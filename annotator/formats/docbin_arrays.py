@@ -24,6 +24,7 @@ from typing import Any
 import numpy as np
 import orjson
 
+from annotator.errors import DamagedTextError
 from annotator.formats.docbin_plan import SCORED_KEY, argument_entry, event_entry, user_data_of
 from annotator.formats.records import ExportRequest, _in, chunk_extras, event_dicts
 from annotator.formats.string_ids import murmurhash64a_ranges
@@ -86,9 +87,10 @@ def read_chunk(
 ) -> Chunk:
     """Read documents ``ids`` (see the module doc)."""
     states = tuple(request.states)
-    docs = conn.execute(
-        f"SELECT id, name, text, status, meta FROM documents WHERE id IN ({_in(ids)}) ORDER BY id", ids
-    ).fetchall()
+    with DamagedTextError.raised_for(getattr(conn, "project_path", "the project file")):
+        docs = conn.execute(
+            f"SELECT id, name, text, status, meta FROM documents WHERE id IN ({_in(ids)}) ORDER BY id", ids
+        ).fetchall()
     nd = len(docs)
     stored = {
         r[0]: r[1:]
