@@ -209,3 +209,16 @@ def test_public_functions_have_type_hints():
         for p in sorted((ROOT / folder).rglob("*.py"))
     }
     assert {k: v for k, v in found.items() if v} == {}
+
+
+MOST_LINES = 600  # the guide: small modules with one job; a module past this is asking to be split by what it does
+
+
+def test_no_module_is_past_the_size_of_one_job():
+    sizes = {
+        str(p.relative_to(ROOT)): n
+        for folder in ("annotator", "ui")
+        for p in sorted((ROOT / folder).rglob("*.py"))
+        if (n := len(p.read_text(encoding="utf-8").splitlines())) > MOST_LINES
+    }
+    assert sizes == {}
