@@ -13,6 +13,7 @@ from typing import Iterable, Mapping, Sequence
 
 
 from annotator.db import event_row, span_row
+from annotator.rules import attribute_breaches, event_type_breach, label_breach, room_breach
 from annotator.schema import Schema
 from annotator.store import Project, now
 from annotator.suggest.types import EventSuggestion
@@ -117,11 +118,9 @@ def known_entities(project: Project, doc_id: int, new: Iterable[Span] = ()) -> l
 
 
 def _attributes(schema: Schema, given: dict[str, str]) -> dict[str, str]:
+    """The schema's defaults, with each suggested value the schema's rules allow."""
     attrs = schema.default_attributes()
-    for name, value in given.items():
-        attr = schema.attribute(name)
-        if attr is not None and value in attr.values:
-            attrs[name] = value
+    attrs.update((name, value) for name, value in given.items() if not attribute_breaches(schema, {name: value}))
     return attrs
 
 
@@ -141,7 +140,7 @@ class _Entities:
                     best = (i, e - s)
         if best is not None:
             return best[0]
-        if label not in allowed or self.project.schema.label(label) is None:
+        if label not in allowed or label_breach(self.project.schema, label) is not None:
             return None
         if any(s == start and e == end for _, s, e, _, state in self.rows if state == "rejected"):
             return None  # a person rejected this span
@@ -187,7 +186,7 @@ def write_events(
             counts.events_kept += 1
             continue
         stored.add((s, e, sug.type))  # one trigger may anchor events of several types ("killed": Attack and Die)
-        alternatives = [a for a in sug.alternatives if a != sug.type and schema.event_type(a) is not None]
+        alternatives = [a for a in sug.alternatives if a != sug.type and event_type_breach(schema, a) is None]
         event_id = project.db.insert_event(
             event_row(
                 doc_id,
@@ -208,10 +207,11 @@ def write_events(
         filled: dict[str, list[int]] = {}
         for arg in sug.arguments:
             role = etype.role(arg.role)
-            if role is None or (filled.get(arg.role) and not role.repeatable):
+            held = filled.get(arg.role, [])
+            if role is None or room_breach(etype, arg.role, None, held) is not None:  # unknown, or single and filled
                 continue
             entity_id = entities.filler(arg.start, arg.end, role.labels, arg.label)
-            if entity_id is None or entity_id in filled.get(arg.role, ()):
+            if entity_id is None or room_breach(etype, arg.role, entity_id, held) is not None:  # it fills it already
                 continue
             filled.setdefault(arg.role, []).append(entity_id)
             counts.arguments += project.db.insert_arguments([(event_id, arg.role, entity_id, None, t)])
