@@ -220,6 +220,23 @@ def write_per_part(
     return report
 
 
+def placed_triggers(
+    events: Iterable[dict[str, Any]],
+    place: Callable[[int, int, str], Any],
+    report: FormatExportReport,
+    name: str,
+) -> Iterator[tuple[int, dict[str, Any], Any]]:
+    """Each exported event whose trigger ``place(start, end, what)`` puts somewhere (not None), as (its index in
+    ``events``, the event, where); the others reported as left out (the token writers: DyGIE++, OneIE, OmniEvent)."""
+    for k, v in enumerate(events):
+        t = v["trigger"]
+        got = place(t["start"], t["end"], f"trigger of {v['type']}")
+        if got is None:
+            report.problem("events left out (trigger not usable)", f"{name}: event {v['id']} {v['type']}")
+            continue
+        yield k, v, got
+
+
 def arguments_in_line(
     event: dict[str, Any],
     line: int,

@@ -24,6 +24,7 @@ from annotator.formats.common import (
     FormatExportReport,
     option_choice,
     option_names,
+    placed_triggers,
     report_alias_choices,
     write_per_part,
 )
@@ -75,12 +76,8 @@ def record_to_dygiepp(
                 ner[sent_of_new[got[0]]].append([got[0], got[1], label_of(e["label"])])
     events: list[list] = [[] for _ in sentences]
     trigger_tokens: dict[int, str] = {}
-    for v in rec["events"]:
+    for _k, v, got in placed_triggers(rec["events"], span, report, name):
         t = v["trigger"]
-        got = span(t["start"], t["end"], f"trigger of {v['type']}")
-        if got is None:
-            report.problem("events left out (trigger not usable)", f"{name}: event {v['id']} {v['type']}")
-            continue
         if got[0] != got[1]:
             report.problem(
                 f"multi-token triggers reduced to their {head} token", f"{name}: {v['type']} [{t['start']}, {t['end']})"

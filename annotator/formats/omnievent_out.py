@@ -29,6 +29,7 @@ from annotator.formats.common import (
     arguments_in_line,
     option_choice,
     option_names,
+    placed_triggers,
     report_alias_choices,
     write_lines_per_part,
 )
@@ -135,13 +136,7 @@ def record_to_omnievent(
         mention[e["id"]] = (n, m)
     labels = {e["id"]: e["label"] for e in rec["entities"]}
     triggered: dict[int, set[int]] = {}  # line -> its words in a trigger
-    for t_k, v in enumerate(rec["events"]):
-        t = v["trigger"]
-        got = place(t["start"], t["end"], f"trigger of {v['type']}")
-        if got is None:
-            report.problem("events left out (trigger not usable)", f"{name}: event {v['id']} {v['type']}")
-            continue
-        n, position, words, inner = got
+    for t_k, v, (n, position, words, inner) in placed_triggers(rec["events"], place, report, name):
         triggered.setdefault(n, set()).update(inner)
         roles: dict[str, list[dict[str, Any]]] = {}
         for arg, got_m in arguments_in_line(v, n, mention, labels, proxies, report, name):

@@ -25,6 +25,7 @@ from annotator.formats.common import (
     arguments_in_line,
     option_choice,
     option_names,
+    placed_triggers,
     report_alias_choices,
     write_lines_per_part,
 )
@@ -115,13 +116,7 @@ def record_to_oneie(
         mention[e["id"]] = (n, mid, words)
         by_span[(e["start"], e["end"], e["label"])] = e["id"]
     labels = {e["id"]: e["label"] for e in rec["entities"]}
-    for v in rec["events"]:
-        t = v["trigger"]
-        got = span(t["start"], t["end"], f"trigger of {v['type']}")
-        if got is None:
-            report.problem("events left out (trigger not usable)", f"{name}: event {v['id']} {v['type']}")
-            continue
-        n, a, b = got
+    for _k, v, (n, a, b) in placed_triggers(rec["events"], span, report, name):
         line = lines[n]
         args = [
             {"entity_id": m[1], "text": m[2], "role": role_of(arg["role"])}
