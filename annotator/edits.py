@@ -18,7 +18,7 @@ from annotator.store import Project, now
 HUMAN = "human"
 
 
-def _doc_text(project: Project, doc_id: int) -> str:
+def text_of(project: Project, doc_id: int) -> str:
     text = project.db.document_text(doc_id)
     if text is None:
         raise ValidationError(f"no document with id {doc_id}")
@@ -32,15 +32,15 @@ def check_offsets(text: str, start: int, end: int, what: str = "span") -> None:
         raise ValidationError(f"{what} [{start}, {end}) is empty or outside the text (0 to {len(text)} characters)")
 
 
-def _refuse(breaches: "list[Breach | None]") -> None:
+def refuse_breach(breaches: "list[Breach | None]") -> None:
     """An edit that breaks a schema rule is refused with the first breach's message."""
     first = next((b for b in breaches if b is not None), None)
     if first is not None:
         raise ValidationError(first.message)
 
 
-def _check_label(project: Project, label: str) -> None:
-    _refuse([label_breach(project.schema, label)])
+def check_label(project: Project, label: str) -> None:
+    refuse_breach([label_breach(project.schema, label)])
 
 
 def _entity_row(project: Project, entity_id: int) -> dict:
@@ -50,7 +50,7 @@ def _entity_row(project: Project, entity_id: int) -> dict:
     return row
 
 
-def _event_row(project: Project, event_id: int) -> dict:
+def event_of(project: Project, event_id: int) -> dict:
     row = project.row("events", event_id)
     if row is None:
         raise ValidationError(f"no event with id {event_id}")
@@ -62,8 +62,8 @@ def add_entity(
     project: Project, doc_id: int, start: int, end: int, label: str, *, state: str = "added", source: str = HUMAN
 ) -> Change:
     """Add an entity span; the new id is ``change.result_id``."""
-    check_offsets(_doc_text(project, doc_id), start, end)
-    _check_label(project, label)
+    check_offsets(text_of(project, doc_id), start, end)
+    check_label(project, label)
     if state not in STATES:
         raise ValidationError(f"state {state!r} is not one of {', '.join(STATES)}")
     if project.db.conn.execute(
@@ -109,13 +109,13 @@ def _shown_row(project: Project, entity_id: int, expected: Entity | None) -> dic
 # ``expected``: the span as the view showed it; the edit is refused (StaleChangeError) if the row differs now
 def relabel_entity(project: Project, entity_id: int, label: str, *, expected: Entity | None = None) -> Change:
     """Give a span another label; a suggestion relabelled by a person counts as accepted and edited."""
-    _check_label(project, label)
+    check_label(project, label)
     return _decide(project, entity_id, "relabel_entity", {"label": label, "edited": 1}, expected)
 
 
 def resize_entity(project: Project, entity_id: int, start: int, end: int, *, expected: Entity | None = None) -> Change:
     row = _shown_row(project, entity_id, expected)
-    check_offsets(_doc_text(project, row["document_id"]), start, end)
+    check_offsets(text_of(project, row["document_id"]), start, end)
     return _decide(project, entity_id, "resize_entity", {"start": start, "end": end, "edited": 1}, expected)
 
 
@@ -147,7 +147,7 @@ def _decide_all(
     min_score: float | None = None,
     shown: Iterable[int] | None = None,
 ) -> Change:
-    _doc_text(project, doc_id)
+    text_of(project, doc_id)
     check_min_score(min_score)
     # with a minimum, only the suggestions scored at least that much: one without a score stays undecided
     scored = "" if min_score is None else " AND score >= ?"
@@ -208,12 +208,12 @@ def _delete_with_arguments(
 
 
 # -- events ---------------------------------------------------------------------------------------
-def _check_event_type(project: Project, type_: str) -> None:
-    _refuse([event_type_breach(project.schema, type_)])
+def check_event_type(project: Project, type_: str) -> None:
+    refuse_breach([event_type_breach(project.schema, type_)])
 
 
 def _check_attributes(project: Project, attributes: dict[str, str]) -> None:
-    _refuse(attribute_breaches(project.schema, attributes))
+    refuse_breach(attribute_breaches(project.schema, attributes))
 
 
 def add_event(
@@ -225,8 +225,8 @@ def add_event(
     attributes: dict[str, str] | None = None,
 ) -> Change:
     """Add an event with its trigger span; attributes default to the schema's defaults."""
-    check_offsets(_doc_text(project, doc_id), trigger_start, trigger_end, "trigger")
-    _check_event_type(project, type_)
+    check_offsets(text_of(project, doc_id), trigger_start, trigger_end, "trigger")
+    check_event_type(project, type_)
     attrs = {**project.schema.default_attributes(), **(attributes or {})}
     _check_attributes(project, attrs)
 
@@ -241,7 +241,7 @@ def add_event(
 
 
 def _update_event(project: Project, event_id: int, action: str, values: dict, expected: Event | None = None) -> Change:
-    row = _event_row(project, event_id)
+    row = event_of(project, event_id)
 
     def body(rec: EditRecorder) -> None:
         check_as_shown(project, event_id, expected)
@@ -257,10 +257,10 @@ def set_event_type(project: Project, event_id: int, type_: str, *, expected: Eve
     """Change an event's type; a suggested event changed by a person counts as accepted (and edited). Its arguments
     the new type cannot hold (a role it has not, a filler its role does not take) are removed in the same step:
     kept, they broke the schema (``validate`` reported them, an import of the project's own export refused them)."""
-    _check_event_type(project, type_)
+    check_event_type(project, type_)
     etype = project.schema.event_type(type_)
     assert etype is not None
-    row = _event_row(project, event_id)
+    row = event_of(project, event_id)
 
     def body(rec: EditRecorder) -> None:
         check_as_shown(project, event_id, expected)
@@ -283,8 +283,8 @@ UNFIT = frozenset({"unknown_role", "wrong_label"})  # what an argument cannot be
 
 
 def move_trigger(project: Project, event_id: int, start: int, end: int, *, expected: Event | None = None) -> Change:
-    row = _event_row(project, event_id)
-    check_offsets(_doc_text(project, row["document_id"]), start, end, "trigger")
+    row = event_of(project, event_id)
+    check_offsets(text_of(project, row["document_id"]), start, end, "trigger")
     return _update_event(project, event_id, "move_trigger", {"trigger_start": start, "trigger_end": end}, expected)
 
 
@@ -292,7 +292,7 @@ def set_event_attribute(
     project: Project, event_id: int, name: str, value: str, *, expected: Event | None = None
 ) -> Change:
     check_as_shown(project, event_id, expected)
-    row = _event_row(project, event_id)
+    row = event_of(project, event_id)
     _check_attributes(project, {name: value})
     attrs = {**orjson.loads(row["attributes"] or "{}"), name: value}
     return _update_event(
@@ -312,18 +312,18 @@ def _decide_events(project: Project, action: str, doc_id: int, event_ids: list[i
 
 def accept_event(project: Project, event_id: int) -> Change:
     """Accept an event (a suggestion, or a rejected one again) and the entity suggestions filling its roles."""
-    row = _event_row(project, event_id)
+    row = event_of(project, event_id)
     return _decide_events(project, "accept_event", row["document_id"], [event_id], accept_events)
 
 
 def reject_event(project: Project, event_id: int) -> Change:
     """Reject an event; it is remembered, so pre-annotation does not suggest this trigger and type again."""
-    row = _event_row(project, event_id)
+    row = event_of(project, event_id)
     return _decide_events(project, "reject_event", row["document_id"], [event_id], reject_events)
 
 
-def _suggested_events(project: Project, doc_id: int, min_score: float | None = None) -> list[int]:
-    _doc_text(project, doc_id)
+def suggested_events(project: Project, doc_id: int, min_score: float | None = None) -> list[int]:
+    text_of(project, doc_id)
     check_min_score(min_score)
     rows = project.db.conn.execute(
         "SELECT id FROM events WHERE document_id = ? AND annotation_set = ? AND state = 'suggested'"
@@ -338,26 +338,26 @@ def accept_all_events(project: Project, doc_id: int, *, min_score: float | None 
     """Accept every undecided event suggestion of a document (and the entity suggestions filling their roles);
     with ``min_score``, only the events scored at least that much."""
     return _decide_events(
-        project, "accept_all_events", doc_id, _suggested_events(project, doc_id, min_score), accept_events
+        project, "accept_all_events", doc_id, suggested_events(project, doc_id, min_score), accept_events
     )
 
 
 def reject_all_events(project: Project, doc_id: int) -> Change:
-    return _decide_events(project, "reject_all_events", doc_id, _suggested_events(project, doc_id), reject_events)
+    return _decide_events(project, "reject_all_events", doc_id, suggested_events(project, doc_id), reject_events)
 
 
 def delete_event(project: Project, event_id: int, *, expected: Event | None = None) -> Change:
     """Delete an event with all its arguments (the entities stay)."""
     check_as_shown(project, event_id, expected)
-    row = _event_row(project, event_id)
+    row = event_of(project, event_id)
     return _delete_with_arguments(project, "delete_event", "events", event_id, row["document_id"], expected)
 
 
 def _check_argument(project: Project, event: dict, role: str, entity_id: int, replacing: int | None = None) -> None:
-    _check_event_type(project, event["type"])
+    check_event_type(project, event["type"])
     etype = project.schema.event_type(event["type"])
     assert etype is not None
-    _refuse(filler_breaches(etype, role, entity_id, None, None))  # an unknown role, before the entity is read
+    refuse_breach(filler_breaches(etype, role, entity_id, None, None))  # an unknown role, before the entity is read
     ent = _entity_row(project, entity_id)
     if ent["document_id"] != event["document_id"] or ent["annotation_set"] != event["annotation_set"]:
         raise ValidationError("an argument must be an entity of the same document and annotation set as its event")
@@ -365,7 +365,7 @@ def _check_argument(project: Project, event: dict, role: str, entity_id: int, re
         "SELECT id, entity_id FROM arguments WHERE event_id = ? AND role = ?", (event["id"], role)
     ).fetchall()
     others = [x[1] for x in rows if x[0] != replacing]
-    _refuse(
+    refuse_breach(
         [
             *filler_breaches(etype, role, entity_id, ent["label"], ent["state"]),
             room_breach(etype, role, entity_id, others),
@@ -376,7 +376,7 @@ def _check_argument(project: Project, event: dict, role: str, entity_id: int, re
 def add_argument(project: Project, event_id: int, role: str, entity_id: int) -> Change:
     """Fill ``role`` of an event with an entity span (a suggestion used so is accepted); the new argument id is
     ``change.result_id``."""
-    event = _event_row(project, event_id)
+    event = event_of(project, event_id)
     _check_argument(project, event, role, entity_id)
 
     def body(rec: EditRecorder) -> None:
@@ -400,7 +400,7 @@ def change_argument(
     arg = project.row("arguments", argument_id)
     if arg is None:
         raise ValidationError(f"no argument with id {argument_id}")
-    event = _event_row(project, arg["event_id"])
+    event = event_of(project, arg["event_id"])
     new_role = role or arg["role"]
     new_entity = entity_id if entity_id is not None else arg["entity_id"]
     _check_argument(project, event, new_role, new_entity, replacing=argument_id)
@@ -424,7 +424,7 @@ def remove_argument(project: Project, argument_id: int, *, undecide: Iterable[in
     arg = project.row("arguments", argument_id)
     if arg is None:
         raise ValidationError(f"no argument with id {argument_id}")
-    event = _event_row(project, arg["event_id"])
+    event = event_of(project, arg["event_id"])
     back = set(undecide) & {arg["entity_id"]}
 
     def body(rec: EditRecorder) -> None:
@@ -440,7 +440,7 @@ def remove_argument(project: Project, argument_id: int, *, undecide: Iterable[in
 def set_status(project: Project, doc_id: int, status: str) -> Change:
     if status not in STATUSES:
         raise ValidationError(f"status {status!r} is not one of {', '.join(STATUSES)}")
-    _doc_text(project, doc_id)
+    text_of(project, doc_id)
 
     def body(rec: EditRecorder) -> None:
         rec.update("documents", doc_id, {"status": status, "updated_at": now()})
@@ -464,7 +464,7 @@ def set_statuses(project: Project, doc_ids: list[int], status: str) -> list[Chan
 def add_comment(project: Project, doc_id: int, text: str) -> Change:
     if not text.strip():
         raise ValidationError("a comment cannot be empty")
-    _doc_text(project, doc_id)
+    text_of(project, doc_id)
 
     def body(rec: EditRecorder) -> None:
         rec.result_id = rec.insert(

@@ -8,12 +8,12 @@ from annotator.db import argument_row, span_row
 from annotator.decisions import accept_events, edit_event, undecide_fillers
 from annotator.edits import (
     HUMAN,
-    _check_event_type,
-    _check_label,
-    _doc_text,
-    _event_row,
-    _refuse,
-    _suggested_events,
+    check_event_type,
+    check_label,
+    text_of,
+    event_of,
+    refuse_breach,
+    suggested_events,
     check_offsets,
 )
 from annotator.errors import ValidationError
@@ -35,8 +35,8 @@ def add_entities(
 ) -> Change:
     """Add one label over several spans in one step (label every occurrence); spans already carrying the label
     (not rejected) are skipped. ``change.result_id`` is the first new entity."""
-    text = _doc_text(project, doc_id)
-    _check_label(project, label)
+    text = text_of(project, doc_id)
+    check_label(project, label)
     if state not in STATES:
         raise ValidationError(f"state {state!r} is not one of {', '.join(STATES)}")
     for a, b in spans:
@@ -79,7 +79,7 @@ def accept_rest(
     with ``status``, the document gets it in the same step (Ctrl+Enter: one key, one undo). With ``shown`` and
     ``shown_events`` (what the view showed undecided), a suggestion that came in elsewhere since (a pre-annotation
     re-run by a command while the app asked "accept the N undecided?") is a StaleChangeError, never accepted unseen."""
-    _doc_text(project, doc_id)
+    text_of(project, doc_id)
     if status is not None and status not in STATUSES:
         raise ValidationError(f"status {status!r} is not one of {', '.join(STATUSES)}")
 
@@ -92,7 +92,7 @@ def accept_rest(
                 (doc_id, project.annotation_set),
             ).fetchall()
         ]
-        events = _suggested_events(project, doc_id)  # read in the edit's transaction: nothing comes in between
+        events = suggested_events(project, doc_id)  # read in the edit's transaction: nothing comes in between
         check_none_unseen(entities, shown, "entity")
         check_none_unseen(events, shown_events, "event")
         for entity_id in entities:
@@ -121,14 +121,14 @@ def fill_role_with_span(
     (one the role accepts) and put in the role, or in argument ``replace`` instead of its entity (a single role
     already filled; that entity, if one of ``undecide``, is undecided again as ``edits.change_argument`` says).
     ``change.result_id`` is the argument."""
-    event = _event_row(project, event_id)
+    event = event_of(project, event_id)
     doc_id = event["document_id"]
-    check_offsets(_doc_text(project, doc_id), start, end)
-    _check_label(project, label)
-    _check_event_type(project, event["type"])
+    check_offsets(text_of(project, doc_id), start, end)
+    check_label(project, label)
+    check_event_type(project, event["type"])
     etype = project.schema.event_type(event["type"])
     assert etype is not None
-    _refuse(filler_breaches(etype, role, None, label, "added"))
+    refuse_breach(filler_breaches(etype, role, None, label, "added"))
     others = [
         r[1]
         for r in project.db.conn.execute(
@@ -136,7 +136,7 @@ def fill_role_with_span(
         )
         if r[0] != replace
     ]
-    _refuse([room_breach(etype, role, None, others)])
+    refuse_breach([room_breach(etype, role, None, others)])
     if project.db.conn.execute(
         "SELECT 1 FROM entities WHERE document_id = ? AND annotation_set = ? AND start = ? AND end = ? "
         "AND label = ? AND state != 'rejected'",
@@ -165,7 +165,7 @@ def fill_role_with_span(
 def clear_role(project: Project, event_id: int, role: str, *, undecide: Iterable[int] = ()) -> Change:
     """Remove every filler of ``role`` of an event in one step (Ctrl+Alt+N: one key, one undo); those of
     ``undecide`` are undecided again as ``edits.change_argument`` says."""
-    event = _event_row(project, event_id)
+    event = event_of(project, event_id)
     rows = project.db.conn.execute(
         "SELECT id, entity_id FROM arguments WHERE event_id = ? AND role = ? ORDER BY id", (event_id, role)
     ).fetchall()

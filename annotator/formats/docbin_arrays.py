@@ -26,7 +26,7 @@ import orjson
 
 from annotator.errors import DamagedTextError
 from annotator.formats.docbin_plan import SCORED_KEY, argument_entry, event_entry, user_data_of
-from annotator.formats.records import ExportRequest, _in, chunk_extras, event_dicts
+from annotator.formats.records import ExportRequest, chunk_extras, event_dicts, in_marks
 from annotator.formats.string_ids import murmurhash64a_ranges
 
 SPAN_ROW = np.dtype(  # one span of SpanGroup.to_bytes (struct ">QQQllll") as a msgpack bin of 40 bytes
@@ -89,13 +89,13 @@ def read_chunk(
     states = tuple(request.states)
     with DamagedTextError.raised_for(getattr(conn, "project_path", "the project file")):
         docs = conn.execute(
-            f"SELECT id, name, text, status, meta FROM documents WHERE id IN ({_in(ids)}) ORDER BY id", ids
+            f"SELECT id, name, text, status, meta FROM documents WHERE id IN ({in_marks(ids)}) ORDER BY id", ids
         ).fetchall()
     nd = len(docs)
     stored = {
         r[0]: r[1:]
         for r in conn.execute(
-            f"SELECT document_id, starts, ends, sentence_starts FROM tokens WHERE document_id IN ({_in(ids)})", ids
+            f"SELECT document_id, starts, ends, sentence_starts FROM tokens WHERE document_id IN ({in_marks(ids)})", ids
         )
     }
     kept, starts, ends, counts, sent_doc, sent_at = _parse_tokens(docs, stored)
@@ -275,7 +275,7 @@ def _word_index(text: str, starts: Any, ends: Any) -> tuple[np.ndarray, list[str
 
 def _scores(conn: Any, ids: list[int], aset: str, states: tuple[str, ...]) -> dict[int, float]:
     """The scores of the exported entities of ``ids`` that have one, by entity id (read as Python floats: exact)."""
-    where = f"document_id IN ({_in(ids)}) AND annotation_set = ? AND state IN ({_in(states)}) AND score IS NOT NULL"
+    where = f"document_id IN ({in_marks(ids)}) AND annotation_set = ? AND state IN ({in_marks(states)}) AND score IS NOT NULL"
     return dict(conn.execute(f"SELECT id, score FROM entities WHERE {where}", [*ids, aset, *states]).fetchall())
 
 
@@ -289,7 +289,7 @@ def _read_entities(
     empty = np.zeros(0, dtype=np.int64)
     if not ids:
         return empty, empty, empty, empty, empty, []
-    where = f"document_id IN ({_in(ids)}) AND annotation_set = ? AND state IN ({_in(states)})"
+    where = f"document_id IN ({in_marks(ids)}) AND annotation_set = ? AND state IN ({in_marks(states)})"
     params = [*ids, aset, *states]
     try:  # one row per document (SQLite's per-row cost is most of a row per entity), see _grouped
         got = _grouped(conn, where, params)

@@ -69,7 +69,7 @@ def _chunk_sql(n_states: int, n_docs: int) -> str:
     )
 
 
-class _Chunk:
+class Chunk:
     __slots__ = ("docs", "events", "args", "comments", "kept")
 
     def __init__(self) -> None:
@@ -102,12 +102,12 @@ def read_chunk(
     states: tuple[str, ...],
     one_row: bool = True,
     where: object = None,
-) -> _Chunk:
+) -> Chunk:
     """Everything the export needs of these documents, read in one read transaction. ``one_row``: the documents
     come in one row (``_chunk_sql``: for reader threads, which take the GIL back after each row), else a row each
     (in a process of its own: 0.06-0.1 s less CPU for 10,000 documents, no chunk-sized strings to build and cut).
     ``where``: the project file, named if a stored text is not UTF-8 (``DamagedTextError``)."""
-    out = _Chunk()
+    out = Chunk()
     marks, smarks = _in(len(chunk)), _in(len(states))
     began = not conn.in_transaction
     if began:
@@ -210,7 +210,7 @@ def _with_scores(ents: memoryview, scores: list[float]) -> bytes | memoryview:
 
 
 def render_chunk(
-    chunk: _Chunk,
+    chunk: Chunk,
     report: Any,
     events_of: Callable[[tuple, str, list[tuple], dict[int, list[tuple]], Any, Any], list[dict[str, Any]]],
     separator: bytes,

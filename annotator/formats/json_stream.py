@@ -23,7 +23,7 @@ from typing import Any, BinaryIO, Callable, Generator
 from annotator import fileid
 from annotator.exporting import synced_behind
 from annotator.formats import json_split
-from annotator.formats.json_chunks import _Chunk, event_dicts, read_chunk, render_chunk
+from annotator.formats.json_chunks import Chunk, event_dicts, read_chunk, render_chunk
 from annotator.store import Project
 
 CHUNK = 100  # documents per read transaction (100: 1.61-1.65 s, 500: 1.88-1.95 s, same run: smaller buffers)
@@ -57,7 +57,7 @@ def chunk_size(count: int) -> int:
 
 def iter_chunks(
     project: Project, ids: list[int], aset: str, states: tuple[str, ...], readers: int | None = None
-) -> Generator[_Chunk, None, None]:
+) -> Generator[Chunk, None, None]:
     """The chunks of ``ids`` in order, read ahead by reader threads where the project's file allows."""
     readers = READERS if readers is None else readers
     size = chunk_size(len(ids))
@@ -71,7 +71,7 @@ def iter_chunks(
     opened: list[sqlite3.Connection] = []
     lock = threading.Lock()
 
-    def work(c: list[int]) -> _Chunk:
+    def work(c: list[int]) -> Chunk:
         conn = getattr(local, "conn", None)
         if conn is None:
             conn = local.conn = connect()
@@ -80,7 +80,7 @@ def iter_chunks(
         return read_chunk(conn, c, aset, states, where=project.path)
 
     pool = ThreadPoolExecutor(max_workers=readers, thread_name_prefix="export-reader")
-    pending: deque[Future[_Chunk]] = deque()
+    pending: deque[Future[Chunk]] = deque()
     try:
         todo = iter(chunks)
         for c in todo:

@@ -108,7 +108,7 @@ def undecided_counts(
     where = "annotation_set = ? AND state = 'suggested'"
     params: list[Any] = [aset]
     if statuses:
-        where += f" AND document_id IN (SELECT id FROM documents WHERE status IN ({_in(statuses)}))"
+        where += f" AND document_id IN (SELECT id FROM documents WHERE status IN ({in_marks(statuses)}))"
         params += list(statuses)
     conn = project.db.conn
     return (
@@ -131,7 +131,8 @@ def nothing_selected(project: Project, statuses: list[str] | None = None) -> str
     )
 
 
-def _in(values: tuple[str, ...] | list[str]) -> str:
+def in_marks(values: tuple[str, ...] | list[str] | list[int]) -> str:
+    """``?,?,...``: the placeholders of an ``IN (...)`` of ``values``."""
     return ",".join("?" * len(values))
 
 
@@ -156,7 +157,7 @@ def iter_document_records(
     ids = project.document_ids(statuses) if ids is None else ids
     for k in range(0, len(ids), CHUNK):
         chunk = ids[k : k + CHUNK]
-        marks = _in(chunk)
+        marks = in_marks(chunk)
         docs = conn.execute(
             f"SELECT id, name, text, sha256, status, meta FROM documents WHERE id IN ({marks}) ORDER BY id", chunk
         ).fetchall()
@@ -165,7 +166,7 @@ def iter_document_records(
         doc_id, text, bucket = None, "", []  # rows come grouped by document: one dict per row, one pass
         for eid, did, start, end, label, state, source, who, score in conn.execute(
             f"SELECT id, document_id, start, end, label, state, source, annotator, score FROM entities "
-            f"WHERE document_id IN ({marks}) AND annotation_set = ? AND state IN ({_in(states)}) "
+            f"WHERE document_id IN ({marks}) AND annotation_set = ? AND state IN ({in_marks(states)}) "
             "ORDER BY document_id, start, end, id",
             [*chunk, aset, *states],
         ):
@@ -215,11 +216,11 @@ def chunk_extras(
     """The event rows, argument rows (by event id) and comments of the documents ``chunk``, by document id:
     the export's reads besides documents and entities (shared by ``iter_document_records`` and the DocBin's
     array reader)."""
-    marks = _in(chunk)
+    marks = in_marks(chunk)
     events: dict[int, list] = {}
     for r in conn.execute(
         f"SELECT id, document_id, type, trigger_start, trigger_end, attributes, annotator, state, source, score, "
-        f"alternatives FROM events WHERE document_id IN ({marks}) AND annotation_set = ? AND state IN ({_in(states)}) "
+        f"alternatives FROM events WHERE document_id IN ({marks}) AND annotation_set = ? AND state IN ({in_marks(states)}) "
         "ORDER BY document_id, trigger_start, id",
         [*chunk, aset, *states],
     ):
@@ -227,7 +228,7 @@ def chunk_extras(
     args: dict[int, list] = {}
     for r in conn.execute(
         f"SELECT a.event_id, a.role, a.entity_id FROM arguments a JOIN events v ON v.id = a.event_id "
-        f"WHERE v.document_id IN ({marks}) AND v.annotation_set = ? AND v.state IN ({_in(states)}) ORDER BY a.id",
+        f"WHERE v.document_id IN ({marks}) AND v.annotation_set = ? AND v.state IN ({in_marks(states)}) ORDER BY a.id",
         [*chunk, aset, *states],
     ):
         args.setdefault(r[0], []).append(r)

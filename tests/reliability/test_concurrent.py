@@ -260,7 +260,7 @@ def test_event_edit_racing_a_deletion_is_refused_as_stale(tmp_path, monkeypatch)
         import_documents(a, [IncomingDocument(text="Anna Berg met Reuters in Paris.", name="d")])
         doc = a.document_ids()[0]
         ev = edits.add_event(a, doc, "Contact:Meet", 10, 13).result_id
-        real_row = edits._event_row
+        real_row = edits.event_of
 
         reads: list[int] = []
 
@@ -272,7 +272,7 @@ def test_event_edit_racing_a_deletion_is_refused_as_stale(tmp_path, monkeypatch)
                     edits.delete_event(b, ev)
             return row
 
-        monkeypatch.setattr(edits, "_event_row", read_then_other_window_deletes)
+        monkeypatch.setattr(edits, "event_of", read_then_other_window_deletes)
         with pytest.raises(StaleChangeError):
             edits.set_event_attribute(a, ev, "polarity", "Negative")
         assert not a.db.conn.in_transaction
