@@ -136,6 +136,18 @@ def tokenized(sample):
 
 
 @pytest.mark.slow
+def names_encoded_as_arrays(monkeypatch) -> list[str]:  # type: ignore[no-untyped-def]
+    """The names of the documents the export then encodes on its array path (the others take the record path)."""
+    encoded: list[str] = []
+    real = docbin_arrays.encode
+    monkeypatch.setattr(
+        docbin_arrays,
+        "encode",
+        lambda chunk, lo, hi, *a: encoded.extend(d[1] for d in chunk.docs[lo:hi]) or real(chunk, lo, hi, *a),
+    )
+    return encoded
+
+
 @pytest.mark.parametrize(
     "options",
     [{}, {"misaligned": "skip"}, {"split": "train=0.5,dev=0.5"}, {"span_key": "ents", "trigger_key": "ents"}],
@@ -143,13 +155,7 @@ def tokenized(sample):
 def test_array_path_reads_back_as_spacys_docbin(tokenized, tmp_path, monkeypatch, options):
     project, ids = tokenized
     monkeypatch.setattr(docbin_records, "CHUNK", 3)  # documents of a chunk in both paths, several chunks
-    encoded = []
-    real = docbin_arrays.encode
-    monkeypatch.setattr(
-        docbin_arrays,
-        "encode",
-        lambda chunk, lo, hi, *a: encoded.extend(d[1] for d in chunk.docs[lo:hi]) or real(chunk, lo, hi, *a),
-    )
+    encoded = names_encoded_as_arrays(monkeypatch)
     request = ExportRequest(options=options)
     theirs, their_report = reference(project, request)
     ours, our_report = exported(project, tmp_path / "c.spacy", request)

@@ -10,7 +10,13 @@ from annotator.formats import writers
 from annotator.formats.loading import import_format
 from annotator.importing import IncomingDocument, IncomingEntity, import_documents
 from annotator.store import Project
-from tests.formats.test_docbin_arrays import add_odd_documents, exported, reference, store_tokens
+from tests.formats.test_docbin_arrays import (
+    add_odd_documents,
+    exported,
+    names_encoded_as_arrays,
+    reference,
+    store_tokens,
+)
 
 TEXT = "Sergey Lavrov met Antony Blinken in Moscow on Friday."
 WORDS = ["Sergey", "Lavrov", "met", "Antony", "Blinken", "in", "Moscow", "on", "Friday", "."]
@@ -80,7 +86,6 @@ def test_entity_scores_go_out_in_a_scored_span_group_and_come_back(tmp_path, tok
 def test_the_array_path_writes_the_scored_group_as_the_record_path_does(sample, tmp_path, monkeypatch):
     """Documents with stored tokens and scored entities stay on the array path (they went to the slower record path)
     and read back as spaCy's own DocBin of the record path's Docs, scores exact (0.1 + 0.2 is not 0.3)."""
-    from annotator.formats import docbin_arrays
     from annotator.formats.records import ExportRequest
 
     project, _ = sample
@@ -89,13 +94,7 @@ def test_the_array_path_writes_the_scored_group_as_the_record_path_does(sample, 
     project.db.conn.execute("UPDATE entities SET score = 0.1 + 0.2 WHERE id % 2 = 0")
     project.db.conn.execute("UPDATE entities SET score = 0.7 WHERE id % 3 = 0 AND id % 2 = 1")
     project.db.conn.commit()
-    encoded = []
-    real = docbin_arrays.encode
-    monkeypatch.setattr(
-        docbin_arrays,
-        "encode",
-        lambda chunk, lo, hi, *a: encoded.extend(d[1] for d in chunk.docs[lo:hi]) or real(chunk, lo, hi, *a),
-    )
+    encoded = names_encoded_as_arrays(monkeypatch)
     request = ExportRequest(states=("suggested", "accepted", "added"))
     theirs, _ = reference(project, request)
     ours, _ = exported(project, tmp_path / "c.spacy", request)

@@ -13,6 +13,7 @@ from annotator.cli import main
 from annotator.errors import ExportTargetError, ProjectMovedError
 from annotator.importing import IncomingDocument, import_documents
 from annotator.store import Project
+from reliability_support import dump
 
 TEXT = "Maria Lopez met officials in Paris on Monday."
 
@@ -21,14 +22,6 @@ def make(path: Path) -> Project:
     p = Project(path, annotator="tester")
     import_documents(p, [IncomingDocument(TEXT, "a.txt")])
     return p
-
-
-def dump(path: Path) -> list[str]:
-    conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
-    try:
-        return list(conn.iterdump())
-    finally:
-        conn.close()
 
 
 # -- point 1: export onto the project ------------------------------------------------------------------

@@ -11,17 +11,8 @@ from annotator.recorder import redo, undo
 from annotator.store import Project
 from annotator.teams import adjudication as adj
 from annotator.teams.differences import differences
-from annotator.teams.merge import merge_projects
 from annotator.teams.sets import human_spans
-from teams_data import DOC1, at, make_alice, make_bob
-
-
-@pytest.fixture
-def team(tmp_path):
-    p = Project(tmp_path / "team.annotator", annotator="rita")
-    merge_projects(p, [make_alice(tmp_path / "a.annotator"), make_bob(tmp_path / "b.annotator")])
-    yield p
-    p.close()
+from teams_data import DOC1, at
 
 
 def _doc1(p: Project) -> int:

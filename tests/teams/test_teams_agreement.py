@@ -14,14 +14,6 @@ from annotator.teams.sets import Span
 from teams_data import DOC1, DOC2, at, make_alice, make_bob, new_project
 
 
-@pytest.fixture
-def team(tmp_path):
-    p = Project(tmp_path / "team.annotator", annotator="rita")
-    merge_projects(p, [make_alice(tmp_path / "a.annotator"), make_bob(tmp_path / "b.annotator")])
-    yield p
-    p.close()
-
-
 def _doc(result, name):
     (pair,) = result["pairs"]
     return next(d for d in pair["by_document"] if d["name"] == name)
