@@ -21,7 +21,7 @@ from annotator.errors import AnnotatorError
 from annotator.model import DEFAULT_SET
 from annotator.store import Project, now
 from annotator.teams.merge_checks import check_source, project_twin_index
-from annotator.teams.merge_copy import SourceReport, copy_document
+from annotator.teams.merge_copy import SourceReport, copy_document, read_source_document
 from annotator.teams.provenance import continues, file_history, fork, save_source_record, source_records, worked_since
 from annotator.teams.sets import META_KEY
 from annotator.wording import counted, were
@@ -250,7 +250,12 @@ def merge_projects(
 def _write(target: Project, plan: _Plan, source_set: str, step: Callable[[str, int, int], None]) -> SourceReport:
     rep = plan.report
     assert rep is not None
-    sconn = plan.project.db.conn
+    # the source's rows are read before the target's write lock: it covers the writes only
+    sources = {}
+    for done, (src_id, _name, sha, _) in enumerate(plan.docs, start=1):
+        step(f"read {plan.path.name}", done, len(plan.docs))
+        if plan.actions.get(sha) != "keep":
+            sources[src_id] = read_source_document(plan.project, src_id, source_set)
     with target.transaction():
         plan.record_id = save_source_record(target, plan.record_id, plan.set_name, plan.path, plan.history, now())
         here = {sha: i for i, sha in target.db.conn.execute("SELECT id, sha256 FROM documents")}
@@ -262,11 +267,6 @@ def _write(target: Project, plan: _Plan, source_set: str, step: Callable[[str, i
                 rep.kept_documents.append(name)
                 kept_from[owners[sha].path] = True
                 continue
-            row = sconn.execute(
-                "SELECT id, name, text, sha256, status, meta, bom, source_path FROM documents WHERE id = ?", (src_id,)
-            ).fetchone()
-            copy_document(
-                target, plan.project, row, here.get(sha), plan.set_name, source_set, plan.path, plan.record_id, rep
-            )
+            copy_document(target, sources[src_id], here.get(sha), plan.set_name, plan.path, plan.record_id, rep)
         rep.kept_from = list(kept_from)
     return rep

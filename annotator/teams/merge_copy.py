@@ -74,22 +74,64 @@ def delete_set_rows(target: Project, doc_id: int, set_name: str) -> int:
     return n
 
 
+@dataclass
+class SourceDocument:
+    """What merging a source document writes, read from the source before the target's write lock is taken (a
+    source of 20,000 documents held the target's lock 20 s while it was read document by document)."""
+
+    row: tuple  # (id, name, text, sha256, status, meta, bom, source_path) in the source
+    tokens: tuple | None  # (pipeline, starts, ends, sentence_starts)
+    model: list[tuple[int, int, str, str]]  # the model's original suggestions (model_spans)
+    entities: list[tuple]  # (source id, ENTITY_COLUMNS[2:] ...)
+    events: list[tuple]  # (source id, EVENT_COLUMNS ...)
+    arguments: list[tuple]  # (source event id, role, source entity id, annotator, created_at)
+    comments: list[tuple]  # (author, text, created_at)
+
+
+def read_source_document(src: Project, src_id: int, source_set: str) -> SourceDocument:
+    """A source document's rows in ``source_set``, for ``copy_document``."""
+    sconn = src.db.conn
+    row = sconn.execute(
+        "SELECT id, name, text, sha256, status, meta, bom, source_path FROM documents WHERE id = ?", (src_id,)
+    ).fetchone()
+    tokens = sconn.execute(
+        "SELECT pipeline, starts, ends, sentence_starts FROM tokens WHERE document_id = ?", (src_id,)
+    ).fetchone()
+    entities = sconn.execute(
+        f"SELECT id, {', '.join(f'[{c}]' for c in ENTITY_COLUMNS[2:])} FROM entities "
+        "WHERE document_id = ? AND annotation_set = ? ORDER BY id",
+        (src_id, source_set),
+    ).fetchall()  # copied whole: the annotator's own bookkeeping (edited, timestamps) comes along
+    events = sconn.execute(
+        f"SELECT id, {', '.join(EVENT_COLUMNS)} FROM events WHERE document_id = ? AND annotation_set = ? ORDER BY id",
+        (src_id, source_set),
+    ).fetchall()
+    arguments = sconn.execute(
+        "SELECT a.event_id, a.role, a.entity_id, a.annotator, a.created_at FROM arguments a JOIN events v "
+        "ON v.id = a.event_id WHERE v.document_id = ? AND v.annotation_set = ? ORDER BY a.id",
+        (src_id, source_set),
+    ).fetchall()
+    comments = sconn.execute(
+        "SELECT author, text, created_at FROM comments WHERE document_id = ? ORDER BY id", (src_id,)
+    ).fetchall()
+    # what the model first suggested, read from the source's change log, which stays in the source
+    model = model_spans(src, src_id, source_set)
+    return SourceDocument(tuple(row), tokens, model, entities, events, arguments, comments)
+
+
 def copy_document(
     target: Project,
-    src: Project,
-    src_doc: tuple,
+    source: SourceDocument,
     target_doc_id: int | None,
     set_name: str,
-    source_set: str,
     path: Path,
     record_id: int,
     report: SourceReport,
 ) -> None:
-    """Copy a document's ``source_set`` into ``target`` as ``set_name`` (the document too when ``target_doc_id``
-    is None), with the model's original suggestions, and log it."""
+    """Copy a source document's set (``read_source_document``) into ``target`` as ``set_name`` (the document too when
+    ``target_doc_id`` is None), with the model's original suggestions, and log it, in the caller's transaction."""
     conn = target.db.conn
-    sconn = src.db.conn
-    src_id, name, text, sha, status, meta_json, bom, source_path = src_doc
+    src_id, name, text, sha, status, meta_json, bom, source_path = source.row
     t = now()
     record = {
         "source": str(path),
@@ -122,49 +164,39 @@ def copy_document(
         conn.execute("UPDATE documents SET meta = ? WHERE id = ?", (orjson.dumps(meta).decode(), doc_id))
         report.matched_documents.append(name)
     # tokens: the same text has the same tokens; copy them where the target has none
-    tok = sconn.execute(
-        "SELECT pipeline, starts, ends, sentence_starts FROM tokens WHERE document_id = ?", (src_id,)
-    ).fetchone()
-    if tok and conn.execute("SELECT 1 FROM tokens WHERE document_id = ?", (doc_id,)).fetchone() is None:
+    tok = source.tokens
+    if tok and (
+        new_document or conn.execute("SELECT 1 FROM tokens WHERE document_id = ?", (doc_id,)).fetchone() is None
+    ):
         conn.execute(
             "INSERT INTO tokens (document_id, pipeline, starts, ends, sentence_starts) VALUES (?, ?, ?, ?, ?)",
             (doc_id, *tok),
         )
-    # what the model first suggested, read from the source's change log, which stays in the source
-    carry_suggestions(target, doc_id, set_name, model_spans(src, src_id, source_set))
+    carry_suggestions(target, doc_id, set_name, source.model)
     entity_ids: dict[int, int] = {}
-    for r in sconn.execute(
-        f"SELECT id, {', '.join(f'[{c}]' for c in ENTITY_COLUMNS[2:])} FROM entities "
-        "WHERE document_id = ? AND annotation_set = ? ORDER BY id",
-        (src_id, source_set),
-    ).fetchall():  # copied whole: the annotator's own bookkeeping (edited, timestamps) comes along
-        entity_ids[r[0]] = target.db.insert_span(dict(zip(ENTITY_COLUMNS, (doc_id, set_name, *r[1:]))))
+    for r in source.entities:
+        entity_ids[r[0]] = target.db.insert_span_values((doc_id, set_name, *r[1:]))
     event_ids: dict[int, int] = {}
-    for r in sconn.execute(
-        f"SELECT id, {', '.join(EVENT_COLUMNS)} FROM events WHERE document_id = ? AND annotation_set = ? ORDER BY id",
-        (src_id, source_set),
-    ).fetchall():
+    for r in source.events:
         event_ids[r[0]] = target.db.insert_event(
             dict(zip(("document_id", "annotation_set", *EVENT_COLUMNS), (doc_id, set_name, *r[1:])))
         )
-    arguments = 0
-    for event_id, role, entity_id, annotator, created in sconn.execute(
-        "SELECT a.event_id, a.role, a.entity_id, a.annotator, a.created_at FROM arguments a JOIN events v "
-        "ON v.id = a.event_id WHERE v.document_id = ? AND v.annotation_set = ? ORDER BY a.id",
-        (src_id, source_set),
-    ).fetchall():
-        # every argument's entity is in this document and set (checked before anything was written)
-        arguments += target.db.insert_arguments(
-            [(event_ids[event_id], role, entity_ids[entity_id], annotator, created)]
-        )
+    # every argument's entity is in this document and set (checked before anything was written)
+    arguments = target.db.insert_arguments(
+        [
+            (event_ids[event_id], role, entity_ids[entity_id], annotator, created)
+            for event_id, role, entity_id, annotator, created in source.arguments
+        ]
+    )
     comments = 0
-    for author, ctext, created in sconn.execute(
-        "SELECT author, text, created_at FROM comments WHERE document_id = ? ORDER BY id", (src_id,)
-    ).fetchall():
-        if conn.execute(
-            "SELECT 1 FROM comments WHERE document_id = ? AND author IS ? AND text = ? AND created_at IS ?",
-            (doc_id, author, ctext, created),
-        ).fetchone():
+    for author, ctext, created in source.comments:
+        if (
+            not new_document
+            and conn.execute(
+                "SELECT 1 FROM comments WHERE document_id = ? AND author IS ? AND text = ? AND created_at IS ?",
+                (doc_id, author, ctext, created),
+            ).fetchone()
+        ):
             continue  # merged before: comments are kept once
         conn.execute(
             "INSERT INTO comments (document_id, author, text, created_at) VALUES (?, ?, ?, ?)",
