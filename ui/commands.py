@@ -36,6 +36,8 @@ class EditHost(Protocol):
 
     def edits_waiting(self) -> int: ...
 
+    def take_back_kept(self) -> None: ...
+
 
 class UndoStack(QUndoStack):
     """A QUndoStack that can keep its place: QUndoStack moves its index after every undo or redo, even one that
@@ -111,22 +113,26 @@ class CoreEditCommand(QUndoCommand):
             self._show(self.step.redo(self.controller.project), "Redone")
 
     def undo(self) -> None:
-        if self.step.applied and self._after_kept_edits():
+        if self.step.applied and self._after_kept_edits(undoing=True):
             return
         with self.controller.project.lock_wait(FIRST_WAIT_MS):
             self._show(self.step.undo(self.controller.project), "Undone")
 
-    def _after_kept_edits(self) -> bool:
-        """Edits made later wait for another program to finish writing: an undo or redo now would land before
-        them. The stack keeps its place and the person is told; True then."""
+    def _after_kept_edits(self, undoing: bool = False) -> bool:
+        """Edits made later wait for another program to finish writing: an undo or redo of this step now would land
+        before them. The stack keeps its place; an undo takes back the newest kept edit instead (the person's last
+        one, never written), a redo is refused and says why. True then."""
         n = self.controller.edits_waiting()
         if not n:
             return False
         self.controller.undo_stack.hold()
+        if undoing:
+            self.controller.take_back_kept()
+            return True
         self.controller.report_failure(
             BusyError(
                 f"another program is writing to the project and {n} later "
-                f"{'edit waits' if n == 1 else 'edits wait'} to be saved: undo and redo once "
+                f"{'edit waits' if n == 1 else 'edits wait'} to be saved: redo once "
                 f"{'it is' if n == 1 else 'they are'} saved; nothing was changed"
             )
         )

@@ -327,6 +327,17 @@ class Controller(QObject):
             )
         self.writesWaiting.emit(0, "")
 
+    def take_back_kept(self) -> None:
+        """Undo of an edit that is kept, not yet written: it is forgotten (never written) and the person told."""
+        cmd = self.writes.take_last()
+        self._tell_waiting()
+        if cmd is not None:
+            left = len(self.writes)
+            self.info.emit(
+                f"Taken back before it was saved: {cmd.text()}"
+                + (f" ({counted(left, 'edit')} still waiting to be saved)" if left else "")
+            )
+
     def edits_waiting(self) -> int:
         """How many edits are kept, not yet written (another program holds the lock)."""
         return len(self.writes)

@@ -50,32 +50,36 @@ def press_label(qtbot, window, word: str, label: str) -> tuple[int, int]:  # typ
 def test_keys_pressed_while_another_program_writes_are_kept_and_saved_once_it_is_done(qtbot, window, db, boxes):  # type: ignore[no-untyped-def]
     c = window.controller
     doc = c.doc.id
+    before = press_label(qtbot, window, "met", "NORP")  # written at once: nobody else writes
+    assert before in entity_rows(db, doc) and c.undo_stack.count() == 1
     other = OtherProgram(db.path)
     try:
         forces = press_label(qtbot, window, "forces", "NORP")
         workers = press_label(qtbot, window, "workers", "NORP")
+        acme = press_label(qtbot, window, "fired", "ORG")
         # kept, not refused: no error, no "Not saved" box; the status bar says what waits
         assert "nothing was changed" not in window.message.text() and not boxes
-        assert c.edits_waiting() == 2
-        assert window.waiting_label.isVisible() and "2 waiting" in window.waiting_label.text()
+        assert c.edits_waiting() == 3
+        assert window.waiting_label.isVisible() and "3 waiting" in window.waiting_label.text()
         assert "Waiting for another program to finish writing" in window.message.text()
-        assert "refused" not in window.message.text() and not boxes
         assert forces not in entity_rows(db, doc) and workers not in entity_rows(db, doc)
-        assert c.undo_stack.count() == 0
+        assert c.undo_stack.count() == 1
         # the window goes on: its timers run (the kept edits are tried again, without waiting, and kept)
         qtbot.wait(400)
-        assert c.edits_waiting() == 2 and c.writes.last_busy is not None
-        # an undo now would land before the kept edits: refused, the stack where it is
+        assert c.edits_waiting() == 3 and c.writes.last_busy is not None
+        # Ctrl+Z takes back the last key (kept, never written), not the step written before it
         window.actions_by_name["undo"].trigger()
-        assert c.undo_stack.count() == 0 and c.edits_waiting() == 2
+        assert c.edits_waiting() == 2 and (c.undo_stack.count(), c.undo_stack.index()) == (1, 1)
+        assert "Taken back before it was saved: Add ORG" in window.message.text()
+        # a redo now would land before the kept edits: refused, the stack where it is
     finally:
         other.finish()
     qtbot.waitUntil(lambda: c.edits_waiting() == 0, timeout=5000)
     rows = entity_rows(db, doc)
-    assert rows[forces].label == rows[workers].label == "NORP"
-    assert rows[forces].id < rows[workers].id  # in the order they were pressed
+    assert rows[forces].label == rows[workers].label == "NORP" and acme not in rows
+    assert rows[before].id < rows[forces].id < rows[workers].id  # in the order they were pressed
     assert [x.text for x in db.comments(doc)][0] == "theirs"  # after the other program's write
-    assert (c.undo_stack.count(), c.undo_stack.index()) == (2, 2)
+    assert (c.undo_stack.count(), c.undo_stack.index()) == (3, 3)
     assert {c.entities[rows[forces].id].label, c.entities[rows[workers].id].label} == {"NORP"}  # the view has them
     assert not window.waiting_label.isVisible() and "Saved: 2 edits" in window.message.text()
     assert not boxes
