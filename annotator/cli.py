@@ -7,7 +7,6 @@ import argparse
 import contextlib
 import dataclasses
 import json
-import sqlite3
 import sys
 from pathlib import Path
 from typing import Any, Sequence
@@ -373,7 +372,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     made = _would_create(args)
     done = False
     try:
-        code = int(COMMANDS[args.command](args) or EXIT_OK)
+        with DamagedTextError.raised_for(args.project):  # a stored text whose bytes are not UTF-8, wherever read
+            code = int(COMMANDS[args.command](args) or EXIT_OK)
         done = code == EXIT_OK
         sys.stdout.flush()  # here, not at exit, so a closed pipe is handled below
         return code
@@ -384,11 +384,6 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_USAGE
     except AnnotatorError as exc:
         print(f"annotator: error: {exc}", file=sys.stderr)
-        return EXIT_USER_ERROR
-    except sqlite3.OperationalError as exc:  # a stored text whose bytes are not UTF-8; anything else is a bug
-        if not DamagedTextError.is_one(exc):
-            raise
-        print(f"annotator: error: {DamagedTextError(args.project)}", file=sys.stderr)
         return EXIT_USER_ERROR
     except OSError as exc:  # a file the user named cannot be read or written
         where = f"{exc.filename}: " if exc.filename else ""
