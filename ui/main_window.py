@@ -24,7 +24,6 @@ from PySide6.QtWidgets import (
 from annotator.errors import AnnotatorError
 from annotator.store import BUSY_TIMEOUT_MS
 from annotator.wording import counted
-from ui import commands as cmd
 from ui import theme as themes
 from ui.after_paint import AfterPaint
 from ui.controller import Controller
@@ -40,7 +39,7 @@ from ui.panels.table_model import keys_look
 from ui.palette import label_colors
 from ui.settings import AppSettings
 from ui.window_files import FilesAndWork
-from ui.window_flow import ACCEPT_REST, WindowFlow
+from ui.window_flow import WindowFlow
 from ui.window_panels import WindowPanels
 from ui.workers import Worker
 
@@ -299,14 +298,6 @@ class MainWindow(WindowPanels, FilesAndWork, WindowFlow, QMainWindow):
             self.edit_actions.select(e)
             self.view.setFocus()
 
-    def _go_to_problem(self, problem: Any) -> None:  # an annotator.validation.Problem (loaded on first use)
-        """A problem of Mark reviewed's list, chosen to be put right: its event (else its entity) selected."""
-        if problem.event_id is not None:
-            self.jump_to_event(problem.event_id)
-        elif problem.entity_id is not None:
-            self.jump_to_entity(problem.entity_id)
-        self.back_to_text()  # after the dialog, the keys to the text (the role keys fill the event from there)
-
     def jump_to_event(self, event_id: int) -> None:
         v = self.controller.events.get(event_id)
         if v is not None:
@@ -318,46 +309,6 @@ class MainWindow(WindowPanels, FilesAndWork, WindowFlow, QMainWindow):
         from ui.dialogs.event_type import pick_event_type  # the picker loads on first use, not at start
 
         return pick_event_type(self, self.controller.schema, trigger, likely)
-
-    # -- review flow -------------------------------------------------------------------------------------
-    def mark_reviewed(self) -> None:
-        c = self.controller
-        if c.doc is None or c.project is None:
-            return
-        from annotator.validation import validate  # the checks and their dialog load on first use, not at start
-        from ui.dialogs.problems import confirm_problems, problem_text
-
-        problems = validate(c.project, c.doc.id)
-        if not confirm_problems(self, problems, partial(problem_text, c), self._go_to_problem):
-            return
-        # undecided suggestions are asked about as Ctrl+Enter asks (a document with 58 of them was marked reviewed
-        # without a word, and they went to training and the exports as part of a reviewed document)
-        n = 0 if c.project.read_only or c.doc.status == "reviewed" else self.undecided_count()  # read-only: refused
-        choice = self.ask_undecided(n, "reviewed") if n else None
-        if n and choice is None:
-            return
-        if choice == ACCEPT_REST:  # and marked, in one step
-            # what accepting them breaks (a suggested event without its required role) is listed as well: those
-            # listed above were of decided items only, and "fly" without its Artifact was reviewed without a word
-            confirmed = set(problems)
-            more = [p for p in validate(c.project, c.doc.id, accepting=True) if p not in confirmed]
-            if not confirm_problems(self, more, partial(problem_text, c), self._go_to_problem):
-                return
-            c.run(cmd.AcceptRest, c.doc.id, status="reviewed")
-        else:
-            c.run(cmd.SetStatus, c.doc.id, "reviewed")
-
-    def accept_scored(self) -> None:
-        """Edit > Accept suggestions scored at least…: ask the minimum, then accept as Accept all does."""
-        if self.controller.doc is None:
-            return
-        from ui.dialogs.min_score import ask_min_score  # the dialog loads on first use, not at start
-
-        chosen = ask_min_score(self, self.min_score)
-        if chosen is not None:
-            self.min_score = chosen
-            self.edit_actions.accept_all(min_score=chosen)
-        self.back_to_text()
 
     # -- settings and view ---------------------------------------------------------------------------------
     def zoom(self, step: int) -> None:

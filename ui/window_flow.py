@@ -5,7 +5,8 @@ MainWindow, split from it to keep each file to one job)."""
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING, Sequence
+from functools import partial
+from typing import TYPE_CHECKING, Any, Sequence
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QContextMenuEvent
@@ -79,13 +80,7 @@ class WindowFlow:
             if choice is None:
                 return
             if choice == ACCEPT_REST:  # and marked, in one step: one Ctrl+Z takes both back
-                c.run(
-                    cmd.AcceptRest,
-                    c.doc.id,
-                    status="annotated",
-                    shown=frozenset(i for i, e in c.entities.items() if e.state == "suggested"),
-                    shown_events=frozenset(i for i, v in c.events.items() if v.state == "suggested"),
-                )
+                c.run(cmd.AcceptRest, c.doc.id, status="annotated", **self.shown_undecided())
                 if c.doc is None or c.doc.status != "annotated":  # refused (one came in unseen) or not saved: stay
                     return
         if c.doc.status != "annotated":
@@ -93,6 +88,64 @@ class WindowFlow:
             if c.doc is None or c.doc.status != "annotated":  # refused or not saved: stay, the message shows why
                 return
         self._open_next(self._problems_left(), shown)
+
+    def shown_undecided(self: "MainWindow") -> dict[str, frozenset[int]]:
+        """The undecided suggestions the view shows, as ``edits_flow.accept_rest`` takes them: accepting the rest
+        accepts these only, and refuses when another came in elsewhere since (a command's pre-annotation)."""
+        c = self.controller
+        return {
+            "shown": frozenset(i for i, e in c.entities.items() if e.state == "suggested"),
+            "shown_events": frozenset(i for i, v in c.events.items() if v.state == "suggested"),
+        }
+
+    # -- marking reviewed -------------------------------------------------------------------------------------
+    def mark_reviewed(self: "MainWindow") -> None:
+        c = self.controller
+        if c.doc is None or c.project is None:
+            return
+        from annotator.validation import validate  # the checks and their dialog load on first use, not at start
+        from ui.dialogs.problems import confirm_problems, problem_text
+
+        problems = validate(c.project, c.doc.id)
+        if not confirm_problems(self, problems, partial(problem_text, c), self._go_to_problem):
+            return
+        # undecided suggestions are asked about as Ctrl+Enter asks (a document with 58 of them was marked reviewed
+        # without a word, and they went to training and the exports as part of a reviewed document)
+        n = 0 if c.project.read_only or c.doc.status == "reviewed" else self.undecided_count()  # read-only: refused
+        choice = self.ask_undecided(n, "reviewed") if n else None
+        if n and choice is None:
+            return
+        if choice == ACCEPT_REST:  # and marked, in one step
+            # what accepting them breaks (a suggested event without its required role) is listed as well: those
+            # listed above were of decided items only, and "fly" without its Artifact was reviewed without a word
+            confirmed = set(problems)
+            more = [p for p in validate(c.project, c.doc.id, accepting=True) if p not in confirmed]
+            if not confirm_problems(self, more, partial(problem_text, c), self._go_to_problem):
+                return
+            c.run(cmd.AcceptRest, c.doc.id, status="reviewed", **self.shown_undecided())
+        else:
+            c.run(cmd.SetStatus, c.doc.id, "reviewed")
+
+    def accept_scored(self: "MainWindow") -> None:
+        """Edit > Accept suggestions scored at least…: ask the minimum, then accept as Accept all does."""
+        if self.controller.doc is None:
+            return
+        from ui.dialogs.min_score import ask_min_score  # the dialog loads on first use, not at start
+
+        chosen = ask_min_score(self, self.min_score)
+        if chosen is not None:
+            self.min_score = chosen
+            self.edit_actions.accept_all(min_score=chosen)
+        self.back_to_text()
+
+    def _go_to_problem(self: "MainWindow", problem: Any) -> None:
+        """A problem of Mark reviewed's list (an ``annotator.validation.Problem``, loaded on first use), chosen to be
+        put right: its event (else its entity) selected."""
+        if problem.event_id is not None:
+            self.jump_to_event(problem.event_id)
+        elif problem.entity_id is not None:
+            self.jump_to_entity(problem.entity_id)
+        self.back_to_text()  # after the dialog, the keys to the text (the role keys fill the event from there)
 
     def _problems_left(self: "MainWindow") -> str | None:
         """What the document just marked annotated still breaks (a decided event without its required role), in a

@@ -48,3 +48,20 @@ def test_ctrl_enter_refuses_suggestions_that_came_in_unseen(qtbot, window, proje
     assert states(project_path, doc)[new] == "suggested"
     with Project(project_path, create=False) as p:
         assert p.document(doc).status != "annotated"
+
+
+def test_mark_reviewed_refuses_suggestions_that_came_in_unseen(qtbot, window, project_path, monkeypatch):
+    """Review > Mark reviewed, 'accept the rest', accepted a suggestion a command had just added, unseen."""
+    import ui.dialogs.problems as problems
+    from ui.window_flow import ACCEPT_REST
+
+    c = window.controller
+    doc = c.doc.id
+    monkeypatch.setattr(window, "ask_undecided", lambda n, status="annotated": ACCEPT_REST)
+    monkeypatch.setattr(problems, "confirm_problems", lambda *a, **k: True)
+    new = add_elsewhere(project_path, doc)
+    window.mark_reviewed()
+    assert states(project_path, doc)[new] == "suggested"  # was: accepted, with the person's name on it
+    with Project(project_path, create=False) as p:
+        assert p.document(doc).status != "reviewed"
+    assert "came in elsewhere" in window.message.text()

@@ -43,10 +43,10 @@ def test_first_edit_in_progress_ctrl_enter_annotated_and_next(qtbot, window, db)
 
 def test_reviewed_needs_problems_confirmed(qtbot, window, db, monkeypatch):
     import ui.dialogs.problems as problems  # loaded on first use: the window calls it through its module
-    import ui.main_window as mw
+    from ui import commands as cmd
 
     a = db.document_ids()[0]
-    window.controller.run(mw.cmd.AddEvent, a, "Personnel:End-Position", *find(DOC_A, "fired"))  # Person missing
+    window.controller.run(cmd.AddEvent, a, "Personnel:End-Position", *find(DOC_A, "fired"))  # Person missing
     seen = []
     monkeypatch.setattr(problems, "confirm_problems", lambda parent, found, *_describe: seen.append(found) or False)
     qtbot.keyClick(window.view, Qt.Key.Key_R, CTRL | SHIFT)
