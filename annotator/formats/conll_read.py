@@ -44,11 +44,14 @@ from annotator.schema import Schema
 OPTIONS = ("scheme", "column", "documents")  # ``import --format conll --option KEY=VALUE``
 SNIFF_LINES = 200
 # a value that holds nothing: a column of only these is a placeholder (our export's "-X- _", CoNLL-U's "_"), not data
-PLACEHOLDERS = frozenset({"_", "-X-"})
+PLACEHOLDERS = frozenset({"_", "-X-", "-"})  # UNER's "-" too
 MARKER_LIKE = re.compile(r"-[A-Z]+-")  # a token shaped as -DOCSTART- is ("-DOCTYPE- -X- -X- O", a typo met in a corpus)
 # CoNLL-2000's chunk labels: a column of B-NP, I-VP... is syntax (CoNLL-2003's third column), not entities
 CHUNKS = frozenset("NP VP PP ADVP ADJP SBAR PRT CONJP INTJ LST UCP".split())
 TAGS_SAID = "O, B-LABEL, I-LABEL, E-, S-"
+# CoNLL-U's comments "# key = value" ("# text = Bo left." has as many words as UNER's five columns: it was sampled as a
+# token line, and the tag column was not found); WNUT's token "#" ("#\tO") has no "="
+KEY_VALUE = re.compile(r"#[^\t=]*=")
 OWN_TEXT = re.compile(r"#\s*text\s*=\s?(.*)")  # CoNLL-U's "# text = ..." before a sentence: its text as written
 WORDLESS = re.compile(
     r"\d+[-.]\d+\t"
@@ -73,7 +76,7 @@ def _sample(lines: list[str]) -> tuple[list[list[str]], int] | None:
     column lines."""
     rows = []
     for line in lines:
-        if not line.strip() or line.startswith("-DOCSTART-"):
+        if not line.strip() or line.startswith("-DOCSTART-") or KEY_VALUE.match(line):
             continue
         rows.append(_fields(line))
         if len(rows) == SNIFF_LINES:

@@ -291,3 +291,27 @@ def test_a_conllu_file_keeps_each_sentences_own_text(tmp_path):
     assert any("1 of 2 sentences kept their own text ('# text ='" in n for n in result.notes)
     assert any("1 sentence whose '# text =' does not hold its tokens" in n for n in result.notes)
     assert any("1 comment line (starting with #)" in w for w in result.warnings)  # the sent_id, not the texts
+
+
+def test_a_universal_ner_file_is_read_with_its_sentences_texts(tmp_path):
+    """Universal NER's files (``en_ewt-ud-train.iob2``, as a public UNER preprocessing script reads them: five tab
+    columns, ID, token, tag and two of ``-``; CoNLL-U's comments): "# text = Bo left." has five words, as many as the
+    token lines' columns, so it was sampled as a token line and the file refused ("no column of IOB tags")."""
+    path = tmp_path / "en_ewt-ud-train.iob2"
+    path.write_text(
+        "# sent_id = en_ewt-ud-train-0001\n# text = Ada visited Oslo.\n"
+        "1\tAda\tB-PER\t-\t-\n2\tvisited\tO\t-\t-\n3\tOslo\tB-LOC\t-\t-\n4\t.\tO\t-\t-\n\n"
+        "# sent_id = en_ewt-ud-train-0002\n# text = Bo left.\n"
+        "1\tBo\tB-PER\t-\t-\n2\tleft\tO\t-\t-\n3\t.\tO\t-\t-\n\n",
+        encoding="utf-8",
+    )
+    assert detect_format(path) == "conll"
+    result = read_conll(path, parse_schema(SCHEMA))
+    (doc,) = result.documents
+    assert doc.text == "Ada visited Oslo.\nBo left."
+    assert [(doc.text[e.start : e.end], e.label) for e in doc.entities] == [
+        ("Ada", "PER"),
+        ("Oslo", "LOC"),
+        ("Bo", "PER"),
+    ]
+    assert not any("columns besides the token" in w for w in result.warnings)  # the "-" columns hold nothing
