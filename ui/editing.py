@@ -185,7 +185,14 @@ class EditActions(QObject):
         c = self.c
         cur = self.current()
         ev = c.events.get(c.current_event) if cur is None and c.current_event is not None else None
+        filled: list[str] = []  # the arguments a span fills go with it: said, as a type change says them
         if cur is not None:
+            filled = [
+                f"{a.role} of “{c.span_text(v.trigger_start, v.trigger_end)}”"
+                for v in sorted(c.events.values(), key=lambda v: (v.trigger_start, v.id))
+                for a in v.arguments
+                if a.entity_id == cur.id
+            ]
             c.run(cmd.DeleteEntity, cur.id, expected=cur)
             gone, what = cur.id not in c.entities, f"{cur.label} “{c.span_text(cur.start, cur.end)}”"
         elif ev is not None:
@@ -193,7 +200,9 @@ class EditActions(QObject):
             gone, what = ev.id not in c.events, f"{ev.type} “{c.span_text(ev.trigger_start, ev.trigger_end)}”"
         else:
             return
-        if gone:  # (refused: the failure says why)
+        if gone and filled:  # the events it left without a filler were otherwise seen only in the Missing column
+            c.report_status(f"{what} deleted, and with it {', '.join(filled)} (Ctrl+Z puts them back)")
+        elif gone:  # (refused: the failure says why)
             c.report_status(f"{what} deleted (Ctrl+Z puts it back)")
 
     def accept_all(self, min_score: float | None = None) -> None:

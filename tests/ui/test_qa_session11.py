@@ -316,7 +316,8 @@ def test_delete_says_what_it_took_out(qtbot, meet_path):
     span = c.entities[c.current_entity]
     words = c.span_text(span.start, span.end)
     qtbot.keyClick(v, Qt.Key.Key_Delete)
-    assert f"{span.label} “{words}” deleted (Ctrl+Z puts it back)" in w.message.text()
+    said = w.message.text()  # (session 12: with the argument it filled, which went with it)
+    assert f"{span.label} “{words}” deleted, and with it Entity of “met” (Ctrl+Z puts them back)" in said, said
     c.select_entity(None)
     qtbot.keyClick(v, Qt.Key.Key_BracketRight)
     qtbot.keyClick(v, Qt.Key.Key_Delete)

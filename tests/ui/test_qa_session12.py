@@ -8,7 +8,7 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 
-from test_qa_session11 import visit_path  # noqa: F401 - a fixture: seed 001's Transfer types
+from test_qa_session11 import meet_path, visit_path  # noqa: F401 - fixtures: a suggested Meet; seed 001's Transfer types
 
 CTRL = Qt.KeyboardModifier.ControlModifier
 
@@ -268,3 +268,37 @@ def test_settings_refuses_a_pipeline_that_is_not_installed_before_keeping_it(qtb
     assert still_open and window.settings.pipeline == was
     assert said.startswith("spaCy pipeline 'en_core_nonexist' is not installed or not found"), said
     assert window.settings.pipeline == was
+
+
+def test_delete_on_a_span_says_the_arguments_that_went_with_it(qtbot, meet_path):  # noqa: F811
+    """Delete on "John Smith", an Entity of the accepted Contact:Meet on "met", said "PERSON “John Smith” deleted
+    (Ctrl+Z puts it back)" and no more: the argument went with it, the event was left without it, seen only in the
+    event list's Missing column when the span was its only filler. The status line names what went with it."""
+    from annotator.store import Project
+
+    from ui_helpers import click_char, find
+    from ui_support import DOC_A, close_window, open_window
+
+    w = open_window(qtbot, meet_path)
+    c, v = w.controller, w.view
+    qtbot.waitUntil(lambda: w.panels_built)
+    v.setFocus()
+    qtbot.keyClick(v, Qt.Key.Key_BracketRight)  # ] to the event
+    qtbot.keyClick(v, Qt.Key.Key_Return)  # accepted, with its two people
+    click_char(qtbot, v, find(DOC_A, "John Smith")[0])
+    assert c.entities[c.current_entity].label == "PERSON"
+    qtbot.keyClick(v, Qt.Key.Key_Delete)
+    said = w.message.text()
+    assert "PERSON “John Smith” deleted, and with it Entity of “met” (Ctrl+Z puts them back)" in said, said
+
+    def fillers() -> list[str]:
+        with Project(meet_path, create=False) as p:
+            doc = next(d["id"] for d in p.document_summaries() if d["name"] == "a.txt")
+            (event,) = p.events(doc)
+            people = {e.id: DOC_A[e.start : e.end] for e in p.entities(doc)}
+            return sorted(people[a.entity_id] for a in event.arguments)
+
+    assert fillers() == ["Maria Lopez"]
+    qtbot.keyClick(v, Qt.Key.Key_Z, CTRL)
+    assert fillers() == ["John Smith", "Maria Lopez"]  # as the message says
+    close_window(w)
