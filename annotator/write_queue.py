@@ -25,6 +25,7 @@ K = TypeVar("K")
 
 FIRST_WAIT_MS = 100  # an edit waits this long for another program's write before it is kept for later
 RETRY_MS = 150  # how often the app tries kept edits again (each try waits for nothing)
+RETRY_BUDGET_S = 0.1  # and for how long at most it writes them, one after another, before the window goes on
 
 
 @dataclass
@@ -64,12 +65,15 @@ class WriteQueue(Generic[K]):
         self._kept.append(Kept(key, write, time.monotonic()))
         return False, None
 
-    def retry(self, project: Project, wait_ms: int = 0) -> list[tuple[K, object]]:
-        """Write the kept edits, oldest first, until one finds the lock held again (it stays, with those after it);
-        the (key, result) of each one written, or (key, its AnnotatorError) for one refused for another reason
-        (a rule, a change elsewhere), in order. Any other exception is raised, its edit done with."""
+    def retry(self, project: Project, wait_ms: int = 0, budget_s: float | None = None) -> list[tuple[K, object]]:
+        """Write the kept edits, oldest first, until one finds the lock held again (it stays, with those after it) or
+        ``budget_s`` is spent (at least one is tried: each write waits for the disk, and 60 kept edits written at once
+        held the app's window 1.2 s); the (key, result) of each one written, or (key, its AnnotatorError) for one
+        refused for another reason (a rule, a change elsewhere), in order. Any other exception is raised, its edit
+        done with."""
         done: list[tuple[K, object]] = []
-        while self._kept:
+        end = None if budget_s is None else time.monotonic() + budget_s
+        while self._kept and (end is None or not done or time.monotonic() < end):
             head = self._kept[0]
             try:
                 with project.lock_wait(wait_ms):

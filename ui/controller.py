@@ -25,7 +25,7 @@ from annotator.schema import Schema
 from annotator.store import BUSY_TIMEOUT_MS, Project
 from annotator.tally import Tally
 from annotator.wording import counted
-from annotator.write_queue import RETRY_MS, WriteQueue
+from annotator.write_queue import RETRY_BUDGET_S, RETRY_MS, WriteQueue
 from ui import commands
 
 POLL_MS = 1500
@@ -84,6 +84,7 @@ class Controller(QObject):
         # edits made while another program writes: kept in order, tried again until the lock is free
         self.writes: WriteQueue[commands.CoreEditCommand] = WriteQueue()
         self._landing = False  # kept edits are being written: their changes never move the view to their document
+        self._landed = 0  # kept edits written since the last time none was kept
         self.retry_timer = QTimer(self)
         self.retry_timer.setInterval(RETRY_MS)
         self.retry_timer.timeout.connect(self.write_kept)
@@ -289,16 +290,17 @@ class Controller(QObject):
         the undo stack as it would have at once."""
         if self.project is None:
             return
-        before = len(self.writes)
         self._landing = True
         try:
-            landed = self.writes.retry(self.project)
+            landed = self.writes.retry(self.project, budget_s=RETRY_BUDGET_S)
         finally:
             self._landing = False
         for cmd, ok in landed:
             if ok:
                 self.undo_stack.push(cmd)
+        self._landed += len(landed)
         if landed and not self.writes:
+            before, self._landed = self._landed, 0
             self.info.emit(
                 f"Saved: {counted(before, 'edit')} made while another program was writing "
                 f"{'is' if before == 1 else 'are'} in the file now"
@@ -319,6 +321,7 @@ class Controller(QObject):
             if ok:
                 self.undo_stack.push(cmd)
         left = self.writes.clear()
+        self._landed = 0
         self.retry_timer.stop()
         if left:
             self.failed.emit(
