@@ -247,13 +247,17 @@ class EditActions(QObject):
             c.report_status(f"“{words}” occurs nowhere else{' on its own' if inside else ''}{left}.")
             return
         state = "accepted" if accept else UNDECIDED
-        if c.run(cmd.AddEntities, c.doc.id, spans, cur.label, state=state) is None:
+        # the places already holding the label are left as they are (by the core too): counted apart, not as added
+        # ("FAC on 3 more places" when one of the three was a FAC already)
+        have = {(e.start, e.end) for e in c.visible_entities() if e.label == cur.label}
+        new = [s for s in spans if s not in have]
+        already = f"; {len(spans) - len(new)} already {cur.label}" if len(new) < len(spans) else ""
+        if not new or c.run(cmd.AddEntities, c.doc.id, new, cur.label, state=state) is None:
             c.report_status(f"Every other “{words}” is already {cur.label}{left}.")
         else:
-            n = len(spans)
-            c.report_status(
-                f"{cur.label} on {n} more place{'s' if n != 1 else ''} ({'accepted' if accept else 'to decide'}){left}."
-            )
+            n = len(new)
+            decided = "accepted" if accept else "to decide"
+            c.report_status(f"{cur.label} on {n} more place{'s' if n != 1 else ''} ({decided}){already}{left}.")
 
     # -- Tab order ---------------------------------------------------------------------------------------
     def cycle_order(self) -> list[Entity]:

@@ -302,3 +302,30 @@ def test_delete_on_a_span_says_the_arguments_that_went_with_it(qtbot, meet_path)
     qtbot.keyClick(v, Qt.Key.Key_Z, CTRL)
     assert fillers() == ["John Smith", "Maria Lopez"]  # as the message says
     close_window(w)
+
+
+def test_a_counts_only_the_places_it_labels(qtbot, tmp_path):
+    """A on "market" said "FAC on 3 more places (to decide)" when one of the three was a FAC suggestion already (the
+    core leaves it as it is): 2 were added. It counts those it adds and says the others are FAC already."""
+    from annotator.importing import IncomingDocument, IncomingEntity, import_documents
+    from annotator.store import Project
+
+    from ui_support import close_window, open_window
+
+    text = "The market burned. A second market stood. The market reopened."
+    places = [i for i in range(len(text)) if text.startswith("market", i)]
+    path = tmp_path / "m.annotator"
+    with Project(path, annotator="tester") as project:
+        ents = [IncomingEntity(0, places[0], places[0] + 6, "FAC"), IncomingEntity(1, places[2], places[2] + 6, "FAC")]
+        import_documents(project, [IncomingDocument(text=text, name="m.txt", entities=ents)])
+    w = open_window(qtbot, path)
+    c = w.controller
+    w.jump_to_entity(next(e.id for e in c.entities.values() if e.start == places[0]))
+    qtbot.keyClick(w.view, "a")
+    qtbot.waitUntil(lambda: not w._panel_timer.isActive())  # the panels have followed: the key's message stays
+    said = w.message.text()
+    assert "FAC on 1 more place (to decide); 1 already FAC." in said, said
+    close_window(w)
+    with Project(path, create=False) as p:
+        doc = p.document_ids()[0]
+        assert sorted((e.start, e.label) for e in p.entities(doc)) == [(a, "FAC") for a in places]
