@@ -381,8 +381,10 @@ def _group_document(
                 s, e, _ = _span(text, {**v, "label": v["type"]}, path, line, f"event {k}", notes)
                 attrs = v.get("attributes") or {}
                 need(isinstance(attrs, dict), path, line, f"event {k}: 'attributes' must be an object")
+                given_args = v.get("arguments") or []
+                need(isinstance(given_args, list), path, line, f"event {k}: 'arguments' must be a list")
                 args = []
-                for j, a in enumerate(v.get("arguments") or []):
+                for j, a in enumerate(given_args):
                     need(
                         isinstance(a, dict) and isinstance(a.get("role"), str),
                         path,

@@ -465,3 +465,15 @@ def test_a_null_input_hash_groups_by_text(tmp_path):
     rows = [{"text": t, "_input_hash": None, "answer": "accept", "spans": []} for t in ("Anna met Bo.", "Bo left.")]
     path.write_bytes(b"".join(orjson.dumps(r) + b"\n" for r in rows))
     assert [d.text for d in read_prodigy(path).documents] == ["Anna met Bo.", "Bo left."]
+
+
+@pytest.mark.parametrize("bad", [1.5, 3, True])
+def test_event_arguments_that_are_no_list_are_a_one_line_refusal(tmp_path, bad):
+    """Found by the readers' fuzzing at RELIABILITY_SCALE=50: a number as an event's ``arguments`` crashed the reader
+    ('float' object is not iterable)."""
+    path = tmp_path / "answers.jsonl"
+    event = {"type": "Contact:Meet", "start": 5, "end": 8, "arguments": bad}
+    path.write_bytes(orjson.dumps({"text": "Anna met Bo.", "answer": "accept", "spans": [], "events": [event]}) + b"\n")
+    with pytest.raises(ImportFileError) as exc:
+        read_prodigy(path)
+    assert exc.value.line == 1 and "event 0: 'arguments' must be a list" in str(exc.value)

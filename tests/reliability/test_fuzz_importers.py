@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import random
+import re
 from pathlib import Path
 
 import pytest
@@ -52,6 +53,7 @@ def check_import(project: Project, path: Path, kind: str) -> str:
     """Import ``path``; returns "imported" or "refused". Fails the test on any other outcome."""
     COUNTED[kind] = COUNTED.get(kind, 0) + 1
     before = table_counts(project.path)
+    logged_before = _logged(project)
     try:
         docs = read_any(path)
     except ImportFileError as exc:
@@ -72,15 +74,27 @@ def check_import(project: Project, path: Path, kind: str) -> str:
     assert after["documents"] - before["documents"] == new_docs
     assert after["entities"] - before["entities"] == report.entities
     assert after["events"] - before["events"] == report.events
-    assert after["change_log"] - before["change_log"] == new_docs
+    # one log line for each stored document, and one for each document of the project that a later line of the
+    # same input annotated (two lines of one text: the second's annotations go onto the first's document)
+    logged = {a: n - logged_before.get(a, 0) for a, n in _logged(project).items()}
+    assert after["change_log"] - before["change_log"] == sum(logged.values())
+    assert logged.get("import_document", 0) == new_docs
+    assert len(report.annotated) <= logged.get("import_annotations", 0) <= len(report.annotated) + len(report.in_sets)
     by_name: dict[str, list[str]] = {}  # two documents may share a name (e.g. both "id": false)
     for d in docs:
         by_name.setdefault(d.name, []).append(d.text)
-    for name, doc_id in report.imported:  # stored exactly as read
-        assert project.document(doc_id).text in by_name[name]
+    for name, doc_id in report.imported:  # stored exactly as read, under the input's name or "name (k)" beside it
+        texts = by_name.get(name) or by_name.get(re.sub(r" \(\d+\)$", "", name))
+        assert texts is not None, f"stored as {name!r}, a name no input document has"
+        assert project.document(doc_id).text in texts
     IMPORTED[kind] = IMPORTED.get(kind, 0) + 1
     _empty(project)  # the next input meets the same empty project (no duplicates; hypothesis replays agree)
     return "imported"
+
+
+def _logged(project: Project) -> dict[str, int]:
+    """The change log's lines by action."""
+    return dict(project.db.conn.execute("SELECT action, count(*) FROM change_log GROUP BY action").fetchall())
 
 
 def _empty(project: Project) -> None:
@@ -308,6 +322,24 @@ def test_jsonl_documents(fuzz_project, lines):
     p, folder = fuzz_project
     data = b"\n".join(_dumps(x) for x in lines) + b"\n"
     check_import(p, write(folder, "docs.jsonl", data), "structured .jsonl")
+
+
+def test_second_line_of_a_text_annotates_the_first(fuzz_project):
+    """Found at RELIABILITY_SCALE=50: a line repeating an earlier line's text with spans annotates that document
+    (one more log line, no new document); the checks counted a log line per new document only."""
+    p, folder = fuzz_project
+    text = "Anna Berg met Reuters in Paris. 0"
+    lines = [{"text": text, "id": 0}, {"text": text, "id": None, "spans": [{"start": 0, "end": 9, "label": "PERSON"}]}]
+    data = b"\n".join(_dumps(x) for x in lines) + b"\n"
+    assert check_import(p, write(folder, "docs.jsonl", data), "structured .jsonl") == "imported"
+
+
+def test_two_documents_of_one_name(fuzz_project):
+    """Found at RELIABILITY_SCALE=50: two documents of one name and other texts are stored as "a" and "a (2)"."""
+    p, folder = fuzz_project
+    lines = [{"text": "First text.", "id": "a"}, {"text": "Second text.", "id": "a"}]
+    data = b"\n".join(_dumps(x) for x in lines) + b"\n"
+    assert check_import(p, write(folder, "docs.jsonl", data), "structured .jsonl") == "imported"
 
 
 @settings(RELIABLE, max_examples=scaled(200))
