@@ -546,6 +546,119 @@ HAND_MADE = {  # a correct input for readers that have no writer to make one
 }
 
 
+# other shapes one reader takes, each fuzzed as a reader of its own: ``name -> (format, file name, bytes)``
+_MAVEN_TEXT = "Anna Berg met Reuters in Paris ."
+SHAPES = {
+    "omnievent (MAVEN)": (
+        "omnievent",
+        "train.jsonl",
+        _dumps(
+            {
+                "id": "m",
+                "title": "T",
+                "content": [
+                    {"sentence": "Anna Berg met Reuters in Paris.", "tokens": _MAVEN_TEXT.split()},
+                    {"sentence": "She left.", "tokens": ["She", "left", "."]},
+                ],
+                "events": [
+                    {
+                        "id": "e1",
+                        "type": "Meet",
+                        "mention": [{"id": "m1", "trigger_word": "met", "sent_id": 0, "offset": [2, 3]}],
+                    }
+                ],
+                "negative_triggers": [{"id": "n1", "trigger_word": "left", "sent_id": 1, "offset": [1, 2]}],
+            }
+        )
+        + b"\n",
+    ),
+    "omnievent (MAVEN-ARG)": (
+        "omnievent",
+        "train.jsonl",
+        _dumps(
+            {
+                "id": "a",
+                "title": "T",
+                "document": _MAVEN_TEXT,
+                "events": [
+                    {
+                        "id": "E1",
+                        "type": "Meet",
+                        "mention": [{"id": "m1", "trigger_word": "met", "offset": [10, 13]}],
+                        "argument": {
+                            "Entity": [{"content": "Anna Berg", "offset": [0, 9]}],
+                            "Place": [{"entity_id": "P"}],
+                        },
+                    }
+                ],
+                "entities": [
+                    {"id": "P", "type": "GPE", "mention": [{"id": "p1", "mention": "Paris", "offset": [25, 30]}]}
+                ],
+            }
+        )
+        + b"\n",
+    ),
+    "label_studio (predictions, reviews)": (
+        "label_studio",
+        "tasks.json",
+        _dumps(
+            [
+                {
+                    "id": 1,
+                    "data": {"text": TEXT},
+                    "annotations": [
+                        {
+                            "id": 11,
+                            "completed_by": 2,
+                            "result": [
+                                {
+                                    "id": "a",
+                                    "type": "labels",
+                                    "from_name": "label",
+                                    "to_name": "text",
+                                    "value": {"start": 0, "end": 9, "text": "Anna Berg", "labels": ["PERSON"]},
+                                }
+                            ],
+                            "reviews": [{"accepted": True, "created_by": 3}],
+                        }
+                    ],
+                    "drafts": [
+                        {
+                            "user": 4,
+                            "result": [
+                                {
+                                    "id": "d",
+                                    "type": "labels",
+                                    "from_name": "label",
+                                    "to_name": "text",
+                                    "value": {"start": 25, "end": 30, "text": "Paris", "labels": ["GPE"]},
+                                }
+                            ],
+                        }
+                    ],
+                    "predictions": [
+                        {
+                            "model_version": "m1",
+                            "score": 0.5,
+                            "result": [
+                                {
+                                    "id": "p",
+                                    "type": "labels",
+                                    "from_name": "label",
+                                    "to_name": "text",
+                                    "score": 0.9,
+                                    "value": {"start": 14, "end": 21, "text": "Reuters", "labels": ["ORG"]},
+                                }
+                            ],
+                        }
+                    ],
+                }
+            ]
+        ),
+    ),
+}
+
+
 @pytest.fixture(scope="module")
 def samples(tmp_path_factory):
     """For each reader: (file name, bytes) of a correct input, made by the matching writer where there is one."""
@@ -576,6 +689,8 @@ def samples(tmp_path_factory):
                 writers()[name](p, target if name != "brat" else folder / name / "export")
                 root = folder / name
                 out[name] = {str(f.relative_to(root)): f.read_bytes() for f in root.rglob("*") if f.is_file()}
+    for name, (_, file_name, data) in SHAPES.items():
+        out[name] = {file_name: data}
     return out
 
 
@@ -623,16 +738,20 @@ def _paths(obj, prefix=()):  # type: ignore[no-untyped-def]
             yield from _paths(v, (*prefix, k))
 
 
-@pytest.mark.parametrize("fmt", READERS)
-def test_format_reader_sample_imports(fuzz_project, samples, fmt, tmp_path):
+def _format_of(which: str) -> str:
+    return SHAPES[which][0] if which in SHAPES else which
+
+
+@pytest.mark.parametrize("which", [*READERS, *SHAPES])
+def test_format_reader_sample_imports(fuzz_project, samples, which, tmp_path):
     p, _ = fuzz_project
-    assert _import_format(p, fmt, tmp_path, samples[fmt], f"reader {fmt} sample") == "imported"
+    assert _import_format(p, _format_of(which), tmp_path, samples[which], f"reader {which} sample") == "imported"
 
 
 @pytest.mark.slow
 @pytest.mark.skipif(not READERS, reason="no extra format readers registered yet")
 @settings(RELIABLE, max_examples=scaled(200))
-@given(which=st.sampled_from(READERS or ["none"]), data=st.data())
+@given(which=st.sampled_from([*READERS, *SHAPES] if READERS else ["none"]), data=st.data())
 def test_format_readers(fuzz_project, samples, which, data):
     """A correct input of each format, then hostile: values replaced at random places, bytes cut, flipped or random."""
     p, folder = fuzz_project
@@ -675,7 +794,7 @@ def test_format_readers(fuzz_project, samples, which, data):
 
         shutil.rmtree(target)
     target.mkdir()
-    _import_format(p, which, target, files, f"reader {which}")
+    _import_format(p, _format_of(which), target, files, f"reader {which}")
 
 
 # crashes found by this fuzzing in readers outside the reliability work, reported to their authors;
