@@ -421,6 +421,14 @@ def need(cond: bool, path: Path | str, line: int | None, reason: str) -> None:
         raise ImportFileError(str(path), reason, line)
 
 
+def listed(value: Any, what: str, path: Path | str, line: int | None) -> list:
+    """``value`` when it is a list, [] when it is absent (None); any other shape is refused in one line."""
+    if value is None:
+        return []
+    need(isinstance(value, list), path, line, f"{what} must be a list, not {type(value).__name__}")
+    return value
+
+
 def check_with_line(schema: Schema, doc: IncomingDocument, path: Path | str, line: int | None) -> None:
     """The schema's rules for an incoming document, refused with the file and the line it came from."""
     check_incoming(schema, doc, str(path), line)

@@ -33,6 +33,7 @@ from annotator.formats.common import (
     fit_span,
     iter_json_array,
     iter_jsonl,
+    listed,
     looks_utf16,
     need,
     read_text_file,
@@ -40,7 +41,6 @@ from annotator.formats.common import (
 )
 from annotator.errors import ImportFileError
 from annotator.formats.label_studio_pick import Reading, once_per_span, readings
-from annotator.formats.label_studio_pick import items as _list
 from annotator.formats.regions import Region, build_document
 from annotator.importing import IncomingDocument
 from annotator.db import is_score
@@ -308,7 +308,7 @@ def _document(
                     (len(regions) - len(labels), [t for t in said_notes if isinstance(t, str) and t.strip()])
                 )
         elif kind == "relation":
-            labels = _list(r.get("labels"), f"{who}: result {k} (relation): 'labels'", path, line)
+            labels = listed(r.get("labels"), f"{who}: result {k} (relation): 'labels'", path, line)
             need(
                 all(isinstance(x, str) for x in labels),
                 path,
@@ -328,12 +328,14 @@ def _document(
                 both_ways.append(len(relations))
             relations.append((frm, to, labels[0] if labels else None))  # drawn without a label: None
         elif kind == "choices" and "id" in r and schema.attribute(str(r.get("from_name"))):
-            picked = _list(value.get("choices"), f"{who}: result {k} (choices): 'choices'", path, line)
+            picked = listed(value.get("choices"), f"{who}: result {k} (choices): 'choices'", path, line)
             need(all(isinstance(x, str) for x in picked), path, line, f"{who}: result {k}: choices must be strings")
             choices.append((r["id"], r["from_name"], (picked or [None])[0], k))
         elif kind == "textarea":
             said = value.get("text")
-            said = _list([said] if isinstance(said, str) else said, f"{who}: result {k} (textarea): 'text'", path, line)
+            said = listed(
+                [said] if isinstance(said, str) else said, f"{who}: result {k} (textarea): 'text'", path, line
+            )
             need(all(isinstance(t, str) for t in said), path, line, f"{who}: result {k}: texts must be strings")
             region_texts.append((r.get("id"), [t for t in said if t.strip()]))  # perRegion: the region's id
         else:

@@ -29,7 +29,7 @@ from pathlib import Path
 from typing import Any
 
 from annotator.db import is_score
-from annotator.formats.common import need
+from annotator.formats.common import listed, need
 from annotator.formats.regions import Region
 from annotator.model import DEFAULT_SET
 from annotator.wording import counted
@@ -53,14 +53,6 @@ class Reading:
     # per result, where several predictions were read as one: the source of its model and its prediction's own score
     origins: list[tuple[str, float | None]] | None = None
     status: str = "new"  # the document's: reviewed or in_progress as the task's reviews and drafts tell it
-
-
-def items(value: Any, what: str, path: Path, line: int) -> list:
-    """``value`` when it is a list, [] when it is absent (None); any other shape is refused."""
-    if value is None:
-        return []
-    need(isinstance(value, list), path, line, f"{what} must be a list, not {type(value).__name__}")
-    return value
 
 
 def author(annotation: dict[str, Any]) -> str | None:
@@ -112,13 +104,15 @@ def _drafts(
     task: dict[str, Any], anns: list[dict[str, Any]], who: str, where: str, path: Path, line: int, warnings: list[str]
 ) -> list[dict[str, Any]]:
     """The task's drafts that stand for an annotation (their author submitted none); the others are said."""
-    drafts = items(task.get("drafts"), f"{who}: 'drafts'", path, line)
+    drafts = listed(task.get("drafts"), f"{who}: 'drafts'", path, line)
     for k, d in enumerate(drafts):
         need(isinstance(d, dict), path, line, f"{who}: draft {k} must be an object")
     submitted = {author(a) for a in anns if not (a.get("was_cancelled") or a.get("skipped"))}
-    ids = {a.get("id") for a in anns if a.get("id") is not None}
+    ids = {a.get("id") for a in anns if isinstance(a.get("id"), (int, str))}  # a malformed id matches no draft
     of_submitted = [
-        d for d in drafts if (d.get("annotation") is not None and d.get("annotation") in ids) or author(d) in submitted
+        d
+        for d in drafts
+        if (isinstance(d.get("annotation"), (int, str)) and d.get("annotation") in ids) or author(d) in submitted
     ]
     if of_submitted:
         by = sorted({author(d) or "no annotator named" for d in of_submitted})
@@ -194,7 +188,7 @@ def _predictions(
 ) -> Reading:
     """A task's predictions as one reading of suggestions: one as it is; several with each result's model
     (``origins``) and its region ids made its prediction's own."""
-    results = [items(p.get("result"), f"{who}: 'result'", path, line) for p in preds]
+    results = [listed(p.get("result"), f"{who}: 'result'", path, line) for p in preds]
     if len(preds) == 1:
         return Reading(results[0], "suggested", None, _source(preds[0]), score=_own_score(preds[0]), covers=covers)
     merged = [_keyed(r, j) for j, rs in enumerate(results) for r in rs]
@@ -209,8 +203,8 @@ def readings(
     kept goes to ``warnings``, where the annotators' sets went to ``notes``."""
     where = f"{path}:{line}: {who}"
     key = "annotations" if "annotations" in task or "completions" not in task else "completions"
-    anns = items(task.get(key), f"{who}: {key!r}", path, line)
-    preds = items(task.get("predictions"), f"{who}: 'predictions'", path, line)
+    anns = listed(task.get(key), f"{who}: {key!r}", path, line)
+    preds = listed(task.get("predictions"), f"{who}: 'predictions'", path, line)
     for what, given in (("annotation", anns), ("prediction", preds)):
         for k, a in enumerate(given):
             need(isinstance(a, dict), path, line, f"{who}: {what} {k} must be an object")
@@ -243,14 +237,14 @@ def readings(
     main: dict[str, Any] | None = None
     if len(kept) == 1:
         main = kept[0][1]
-        out.append(Reading(items(main.get("result"), f"{who}: 'result'", path, line), "accepted", kept[0][0], SOURCE))
+        out.append(Reading(listed(main.get("result"), f"{who}: 'result'", path, line), "accepted", kept[0][0], SOURCE))
     elif kept:
         truths = [(k, a) for k, (_, a) in enumerate(kept) if a.get("ground_truth") is True]
         truths = truths or [(k, a) for k, (_, a) in enumerate(kept) if review(a) is True]  # else accepted in review
         final = ""
         if truths:
             k, main = _chosen(truths)
-            results = items(main.get("result"), f"{who}: 'result'", path, line)
+            results = listed(main.get("result"), f"{who}: 'result'", path, line)
             out.append(Reading(results, "accepted", kept[k][0], SOURCE))
             final = f"{set_name(kept[k][0])}'s" if kept[k][0] is not None else "the one without an annotator"
         # the ground truth without an annotator is the final version alone (our export writes the final set so)
@@ -261,7 +255,7 @@ def readings(
             for n, a in kept
         }
         for name, a in kept:
-            results = items(a.get("result"), f"{who}: 'result'", path, line)
+            results = listed(a.get("result"), f"{who}: 'result'", path, line)
             out.append(Reading(results, "accepted", name, SOURCE, annotation_set=set_name(name)))
         for r in out:
             r.covers = covers

@@ -13,7 +13,7 @@ from collections import Counter
 from pathlib import Path
 from typing import Any
 
-from annotator.formats.common import need
+from annotator.formats.common import listed, need
 from annotator.formats.tokens import JoinedTokens, join_own_texts, join_tokens
 from annotator.tokens import CJK
 
@@ -105,9 +105,7 @@ def maven_test_lines(obj: dict[str, Any], path: Path, line: int) -> list[dict[st
         k, pos = _token_span(m, joined, path, line, f"event_mentions {m_k}")
         trigger = {"id": m.get("id"), "trigger_word": m.get("trigger_word"), "position": pos, "arguments": []}
         lines[k]["events"].append({"type": m.get("type"), "triggers": [trigger]})
-    timex = obj.get("TIMEX") or []
-    need(isinstance(timex, list), path, line, "'TIMEX' must be a list")
-    for t_k, t in enumerate(timex):
+    for t_k, t in enumerate(listed(obj.get("TIMEX"), "'TIMEX'", path, line)):
         k, pos = _token_span(t, joined, path, line, f"TIMEX {t_k}")
         mention = {"id": t.get("id"), "mention": t.get("mention"), "position": pos}
         lines[k]["entities"].append({"type": t.get("type"), "mentions": [mention]})
@@ -129,26 +127,31 @@ def maven_lines(obj: dict[str, Any], path: Path, line: int) -> list[dict[str, An
     def place(m: Any, what: str) -> tuple[int, list[int]]:
         return _token_span(m, joined, path, line, what)
 
-    for v_k, event in enumerate(obj.get("events") or []):
+    for v_k, event in enumerate(listed(obj.get("events"), "'events'", path, line)):
         need(isinstance(event, dict), path, line, f"events {v_k} must be an object")
         by_sentence_: dict[int, list[dict[str, Any]]] = {}
-        for m_k, m in enumerate(event.get("mention") or []):
+        for m_k, m in enumerate(listed(event.get("mention"), f"events {v_k}: 'mention'", path, line)):
             k, pos = place(m, f"events {v_k} mention {m_k}")
             trigger = {"id": m.get("id"), "trigger_word": m.get("trigger_word"), "position": pos, "arguments": []}
             by_sentence_.setdefault(k, []).append(trigger)
         for k, triggers in by_sentence_.items():
             lines[k]["events"].append({"type": event.get("type"), "triggers": triggers})
-    for n_k, neg in enumerate(obj.get("negative_triggers") or []):
+    for n_k, neg in enumerate(listed(obj.get("negative_triggers"), "'negative_triggers'", path, line)):
         k, pos = place(neg, f"negative_triggers {n_k}")
         lines[k]["negative_triggers"].append(
             {"id": neg.get("id"), "trigger_word": neg.get("trigger_word"), "position": pos}
         )
-    for c_k, c in enumerate(obj.get("candidates") or []):
+    for c_k, c in enumerate(listed(obj.get("candidates"), "'candidates'", path, line)):
         k, pos = place(c, f"candidates {c_k}")
         lines[k].setdefault("candidates", []).append(
             {"id": c.get("id"), "trigger_word": c.get("trigger_word"), "position": pos}
         )
     return lines
+
+
+def _key(value: Any) -> bool:
+    """Whether ``value`` can be an entity's id (absent, a string or a number; a list or an object cannot)."""
+    return value is None or isinstance(value, (str, int, float))
 
 
 def _distance(position: Any, at: int) -> int:
@@ -164,17 +167,18 @@ def maven_arg_line(obj: dict[str, Any], path: Path, line: int, lost: Counter[str
     text = obj["document"]
     entities = []
     mentions_of: dict[Any, list[dict[str, Any]]] = {}
-    for e_k, entity in enumerate(obj.get("entities") or []):
+    for e_k, entity in enumerate(listed(obj.get("entities"), "'entities'", path, line)):
         need(isinstance(entity, dict), path, line, f"entities {e_k} must be an object")
         mentions = [
             {"id": m.get("id"), "mention": m.get("mention"), "position": m.get("offset")} if isinstance(m, dict) else m
-            for m in entity.get("mention") or []
+            for m in listed(entity.get("mention"), f"entities {e_k}: 'mention'", path, line)
         ]
+        need(_key(entity.get("id")), path, line, f"entities {e_k}: 'id' must be a string or a number")
         mentions_of[entity.get("id")] = [m for m in mentions if isinstance(m, dict)]
         entities.append({"type": entity.get("type"), "mentions": mentions})
 
     def nearest(entity_id: Any, at: Any, what: str) -> dict[str, Any]:
-        ms = mentions_of.get(entity_id)
+        ms = mentions_of.get(entity_id) if _key(entity_id) else None
         need(bool(ms), path, line, f"{what}: no entity {entity_id!r} with a mention in the document")
         assert ms is not None
         if len(ms) > 1:
@@ -183,12 +187,12 @@ def maven_arg_line(obj: dict[str, Any], path: Path, line: int, lost: Counter[str
         return min(ms, key=lambda m: _distance(m.get("position"), t))
 
     events = []
-    for v_k, event in enumerate(obj.get("events") or []):
+    for v_k, event in enumerate(listed(obj.get("events"), "'events'", path, line)):
         need(isinstance(event, dict), path, line, f"events {v_k} must be an object")
         argument = event.get("argument") or {}
         need(isinstance(argument, dict), path, line, f"events {v_k}: 'argument' must map roles to lists")
         triggers = []
-        for m_k, m in enumerate(event.get("mention") or []):
+        for m_k, m in enumerate(listed(event.get("mention"), f"events {v_k}: 'mention'", path, line)):
             need(isinstance(m, dict), path, line, f"events {v_k} mention {m_k} must be an object")
             args = []
             for role, fillers in argument.items():

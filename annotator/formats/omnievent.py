@@ -29,7 +29,15 @@ from collections import Counter
 from pathlib import Path
 from typing import Any, Mapping
 
-from annotator.formats.common import ReadResult, fit_span, iter_json_values, need, option_choice, reader_options
+from annotator.formats.common import (
+    ReadResult,
+    fit_span,
+    iter_json_values,
+    listed,
+    need,
+    option_choice,
+    reader_options,
+)
 from annotator.formats.dygiepp import TokenLine, read_token_lines
 from annotator.formats.maven import (
     is_maven_arg_line,
@@ -75,12 +83,6 @@ def is_omnievent_line(obj: Any) -> bool:
 
 
 # -- the unified lines -------------------------------------------------------------------------------
-def _list(obj: dict[str, Any], key: str, path: Path, line: int, what: str = "") -> list[Any]:
-    value = obj.get(key)
-    if value is None:
-        return []
-    need(isinstance(value, list), path, line, f"{what}'{key}' must be a list")
-    return value
 
 
 class _Line:
@@ -98,12 +100,12 @@ class _Line:
         self.negatives = 0
         self.utf16 = 0  # positions read as UTF-16 units (only that reading fits)
         mention_at: dict[Any, tuple[int, int]] = {}
-        for k, entity in enumerate(_list(obj, "entities", path, line)):
+        for k, entity in enumerate(listed(obj.get("entities"), "'entities'", path, line)):
             what = f"entities {k}"
             need(isinstance(entity, dict), path, line, f"{what} must be an object")
             label = entity.get("type")
             need(isinstance(label, str) and label != "", path, line, f"{what} needs a 'type'")
-            mentions = _list(entity, "mentions", path, line, f"{what}: ")
+            mentions = listed(entity.get("mentions"), f"{what}: 'mentions'", path, line)
             if len(mentions) > 1:
                 lost["entities of several mentions (each mention kept as an entity, not their coreference)"] += 1
             for j, m in enumerate(mentions):
@@ -112,23 +114,25 @@ class _Line:
                 for key in ("id", "mention_id"):  # ACE's conversions name a mention's id mention_id
                     if isinstance(m.get(key), (str, int)):
                         mention_at.setdefault(m[key], (s, e))
-        for k, event in enumerate(_list(obj, "events", path, line)):
+        for k, event in enumerate(listed(obj.get("events"), "'events'", path, line)):
             what = f"events {k}"
             need(isinstance(event, dict), path, line, f"{what} must be an object")
             etype = event.get("type")
             need(isinstance(etype, str) and etype != "", path, line, f"{what} needs a 'type'")
-            triggers = _list(event, "triggers", path, line, f"{what}: ")
+            triggers = listed(event.get("triggers"), f"{what}: 'triggers'", path, line)
             if len(triggers) > 1:
                 lost["events of several triggers (each trigger kept as an event, not their coreference)"] += 1
             for t_k, trigger in enumerate(triggers):
                 where = f"{what} trigger {t_k}"
                 s, e = self.span(trigger, "trigger_word", where)
                 args = []
-                for a_k, arg in enumerate(_list(trigger, "arguments", path, line, f"{where}: ")):
+                for a_k, arg in enumerate(listed(trigger.get("arguments"), f"{where}: 'arguments'", path, line)):
                     need(isinstance(arg, dict), path, line, f"{where} argument {a_k} must be an object")
                     role = arg.get("role")
                     need(isinstance(role, str) and role != "", path, line, f"{where} argument {a_k} needs a 'role'")
-                    for m_k, m in enumerate(_list(arg, "mentions", path, line, f"{where} argument {a_k}: ")):
+                    for m_k, m in enumerate(
+                        listed(arg.get("mentions"), f"{where} argument {a_k}: 'mentions'", path, line)
+                    ):
                         here = f"{where} argument {a_k} ({role}) mention {m_k}"
                         if isinstance(m, dict) and "position" not in m and m.get("id") in mention_at:
                             a_s, a_e = mention_at[m["id"]]  # an argument given by its entity mention's id
@@ -136,10 +140,10 @@ class _Line:
                             a_s, a_e = self.span(m, "mention", here)
                         args.append((a_s, a_e, role))
                 self.events.append((s, e, etype, args))
-        for k, neg in enumerate(_list(obj, "negative_triggers", path, line)):
+        for k, neg in enumerate(listed(obj.get("negative_triggers"), "'negative_triggers'", path, line)):
             self.span(neg, "trigger_word", f"negative_triggers {k}")  # checked, and its edges are token edges
             self.negatives += 1
-        candidates = _list(obj, "candidates", path, line)
+        candidates = listed(obj.get("candidates"), "'candidates'", path, line)
         for k, c in enumerate(candidates):
             self.span(c, "trigger_word", f"candidates {k}")  # checked, and its edges are token edges
         if candidates:

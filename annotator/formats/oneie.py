@@ -22,7 +22,7 @@ from collections import Counter
 from pathlib import Path
 from typing import Any
 
-from annotator.formats.common import ReadResult, iter_json_values, need
+from annotator.formats.common import ReadResult, iter_json_values, listed, need
 from annotator.formats.dygiepp import TokenLine, read_token_lines
 from annotator.formats.tokens import join_own_texts
 from annotator.wording import counted
@@ -179,12 +179,6 @@ def _own_text(obj: dict[str, Any]) -> Any:
     return obj.get("sentence", obj.get("text"))
 
 
-def _list(obj: dict[str, Any], key: str, path: Path, line: int) -> list[Any]:
-    value = obj.get(key) or []
-    need(isinstance(value, list), path, line, f"'{key}' must be a list")
-    return value
-
-
 def _document(
     group: list[tuple[int, dict[str, Any]]], path: Path, warnings: list[str], lost: Counter[str]
 ) -> tuple[TokenLine, int]:
@@ -222,7 +216,7 @@ def _document(
         for key in ("sent_id", "wnd_id"):
             if key in obj:
                 meta_ids.setdefault(key, []).append(obj[key])
-        for k, m in enumerate(_list(obj, "entity_mentions", path, line)):
+        for k, m in enumerate(listed(obj.get("entity_mentions"), "'entity_mentions'", path, line)):
             need(isinstance(m, dict), path, line, f"entity_mentions {k} must be an object")
             label = m.get("entity_type")
             need(isinstance(label, str) and label != "", path, line, f"entity_mentions {k} needs an 'entity_type'")
@@ -236,12 +230,12 @@ def _document(
             ]
             if any(kinds):  # NAM, NOM, PRO and subtypes: kept by the entity's characters, for the export
                 mentions.append([starts[s], ends[e], *kinds])
-        for k, r in enumerate(_list(obj, "relation_mentions", path, line)):
+        for k, r in enumerate(listed(obj.get("relation_mentions"), "'relation_mentions'", path, line)):
             what = f"relation_mentions {k}"
             need(isinstance(r, dict) and isinstance(r.get("relation_type"), str), path, line, f"{what} needs a type")
             args = {
                 a.get("role"): a.get("entity_id")
-                for a in _list(r, "arguments", path, line)
+                for a in listed(r.get("arguments"), "'arguments'", path, line)
                 if isinstance(a, dict) and _is_key(a.get("role")) and _is_key(a.get("entity_id"))
             }
             ends_ = [span_of.get(args.get(role)) for role in ("Arg-1", "Arg-2")]
@@ -251,7 +245,7 @@ def _document(
             relations.append((*ends_[0], *ends_[1], r["relation_type"]))
             if r.get("relation_subtype"):
                 lost["relation subtypes"] += 1
-        for k, v in enumerate(_list(obj, "event_mentions", path, line)):
+        for k, v in enumerate(listed(obj.get("event_mentions"), "'event_mentions'", path, line)):
             what = f"event_mentions {k}"
             need(isinstance(v, dict), path, line, f"{what} must be an object")
             etype, trigger = v.get("event_type"), v.get("trigger")
@@ -259,7 +253,7 @@ def _document(
             need(isinstance(trigger, dict), path, line, f"{what}: 'trigger' must be an object with start and end")
             s, e = tokens_of(trigger, f"{what} trigger")
             args = []
-            for j, a in enumerate(_list(v, "arguments", path, line)):
+            for j, a in enumerate(listed(v.get("arguments"), "'arguments'", path, line)):
                 need(isinstance(a, dict) and isinstance(a.get("role"), str), path, line, f"{what} argument {j}: role")
                 if "entity_id" in a:
                     got = span_of.get(a["entity_id"]) if _is_key(a["entity_id"]) else None
