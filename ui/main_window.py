@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any, Callable
 
 from PySide6.QtCore import QByteArray, Qt, QTimer
-from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QFont, QShowEvent
+from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QFont, QShowEvent
 from PySide6.QtWidgets import (
     QApplication,
     QLabel,
@@ -139,6 +139,14 @@ class MainWindow(WindowPanels, FilesAndWork, WindowFlow, QMainWindow):
         self.waiting_label = QLabel("")
         self.waiting_label.setTextFormat(Qt.TextFormat.PlainText)
         self.waiting_label.hide()
+        # Ctrl+Z when the undo stack has no step but edits are kept: Qt's Undo is off then, this takes the newest back
+        self.take_back_action = QAction("Take back the last edit not yet saved", self)
+        self.take_back_action.setShortcut("Ctrl+Z")
+        self.take_back_action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+        self.take_back_action.setEnabled(False)
+        self.take_back_action.triggered.connect(lambda _checked=False: self.controller.take_back_kept())
+        self.addAction(self.take_back_action)
+        c.undo_stack.canUndoChanged.connect(lambda _can: self._follow_take_back())
         sb = self.statusBar()
         sb.addWidget(self.message, 1)
         for wdg in (
@@ -406,6 +414,7 @@ class MainWindow(WindowPanels, FilesAndWork, WindowFlow, QMainWindow):
         self.waiting_label.setText(f"⏳ {kept} waiting to be saved" if kept else "")
         self.waiting_label.setToolTip(message)
         self.waiting_label.setVisible(bool(kept))
+        self._follow_take_back()
         if kept:
             self.show_note(message)
         elif self._close_when_saved:
@@ -413,6 +422,11 @@ class MainWindow(WindowPanels, FilesAndWork, WindowFlow, QMainWindow):
             self.close()
 
     _close_when_saved = False
+
+    def _follow_take_back(self) -> None:
+        """On exactly when Qt's Undo is off and an edit is kept (never both: one Ctrl+Z, one action)."""
+        c = self.controller
+        self.take_back_action.setEnabled(bool(c.edits_waiting()) and not c.undo_stack.canUndo())
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
         kept = self.controller.edits_waiting()

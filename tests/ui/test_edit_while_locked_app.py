@@ -101,3 +101,25 @@ def test_the_window_closes_only_once_its_kept_edits_are_saved(qtbot, window, db)
         other.finish()
     qtbot.waitUntil(lambda: not window.isVisible(), timeout=5000)
     assert forces in entity_rows(db, doc)
+
+
+def test_ctrl_z_takes_back_a_kept_edit_when_nothing_is_on_the_undo_stack(qtbot, window, db):  # type: ignore[no-untyped-def]
+    """Qt's Undo is off while the stack is empty: the first keys of a session, all kept, could not be taken back."""
+    from PySide6.QtCore import Qt
+
+    c = window.controller
+    doc = c.doc.id
+    other = OtherProgram(db.path)
+    try:
+        forces = press_label(qtbot, window, "forces", "NORP")
+        workers = press_label(qtbot, window, "workers", "NORP")
+        assert c.undo_stack.count() == 0 and c.edits_waiting() == 2
+        qtbot.keyClick(window.view, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+        assert c.edits_waiting() == 1 and "Taken back before it was saved: Add NORP" in window.message.text()
+    finally:
+        other.finish()
+    qtbot.waitUntil(lambda: c.edits_waiting() == 0, timeout=5000)
+    assert forces in entity_rows(db, doc) and workers not in entity_rows(db, doc)
+    assert c.undo_stack.count() == 1 and not window.take_back_action.isEnabled()
+    qtbot.keyClick(window.view, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)  # now Qt's Undo, as ever
+    assert forces not in entity_rows(db, doc) and c.undo_stack.index() == 0
