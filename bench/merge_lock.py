@@ -13,9 +13,7 @@ import argparse
 import sys
 import tempfile
 import time
-from contextlib import contextmanager
 from pathlib import Path
-from typing import Any, Iterator
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
@@ -23,6 +21,7 @@ from annotator import edits  # noqa: E402
 from annotator.importing import IncomingDocument, IncomingEntity, IncomingEvent, import_documents  # noqa: E402
 from annotator.store import Project  # noqa: E402
 from annotator.teams.merge import merge_projects  # noqa: E402
+from import_lock import lock_timer  # noqa: E402  (one owner: import_lock.py)
 
 WORDS = ["Rebels", "attacked", "a", "convoy", "near", "Kabul", "while", "Maria", "Lopez", "met", "officials", "in"]
 
@@ -46,24 +45,6 @@ def make_source(path: Path, n: int) -> None:
         import_documents(p, docs)
         for doc_id in p.document_ids()[:: max(1, n // 200)]:
             edits.add_comment(p, doc_id, "checked")
-
-
-@contextmanager
-def lock_timer(held: list[float]) -> Iterator[None]:
-    real = Project.transaction
-
-    @contextmanager
-    def timed(self: Project) -> Iterator[Any]:
-        t0 = time.perf_counter()
-        with real(self) as conn:
-            yield conn
-        held.append(time.perf_counter() - t0)
-
-    Project.transaction = timed  # type: ignore[method-assign]
-    try:
-        yield
-    finally:
-        Project.transaction = real  # type: ignore[method-assign]
 
 
 def main() -> None:

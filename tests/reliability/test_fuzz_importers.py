@@ -466,6 +466,14 @@ def test_extreme_inputs(fuzz_project, name, data):
 # -- format readers added by other modules (brat, prodigy, doccano, label studio, ...) --------------
 READERS = sorted(readers())
 TEXT = "Anna Berg met Reuters in Paris."
+
+
+def _region(rid: str, start: int, end: int, text: str, label: str, **more: object) -> dict:
+    """A Label Studio labels region over ``TEXT``."""
+    value = {"start": start, "end": end, "text": text, "labels": [label]}
+    return {"id": rid, "type": "labels", "from_name": "label", "to_name": "text", **more, "value": value}
+
+
 HAND_MADE = {  # a correct input for readers that have no writer to make one
     "doccano": (
         "sample.jsonl",
@@ -522,20 +530,8 @@ HAND_MADE = {  # a correct input for readers that have no writer to make one
                     "annotations": [
                         {
                             "result": [
-                                {
-                                    "id": "a",
-                                    "type": "labels",
-                                    "from_name": "label",
-                                    "to_name": "text",
-                                    "value": {"start": 0, "end": 9, "text": "Anna Berg", "labels": ["PERSON"]},
-                                },
-                                {
-                                    "id": "b",
-                                    "type": "labels",
-                                    "from_name": "label",
-                                    "to_name": "text",
-                                    "value": {"start": 25, "end": 30, "text": "Paris", "labels": ["GPE"]},
-                                },
+                                _region("a", 0, 9, "Anna Berg", "PERSON"),
+                                _region("b", 25, 30, "Paris", "GPE"),
                             ]
                         }
                     ],
@@ -610,46 +606,21 @@ SHAPES = {
                         {
                             "id": 11,
                             "completed_by": 2,
-                            "result": [
-                                {
-                                    "id": "a",
-                                    "type": "labels",
-                                    "from_name": "label",
-                                    "to_name": "text",
-                                    "value": {"start": 0, "end": 9, "text": "Anna Berg", "labels": ["PERSON"]},
-                                }
-                            ],
+                            "result": [_region("a", 0, 9, "Anna Berg", "PERSON")],
                             "reviews": [{"accepted": True, "created_by": 3}],
                         }
                     ],
                     "drafts": [
                         {
                             "user": 4,
-                            "result": [
-                                {
-                                    "id": "d",
-                                    "type": "labels",
-                                    "from_name": "label",
-                                    "to_name": "text",
-                                    "value": {"start": 25, "end": 30, "text": "Paris", "labels": ["GPE"]},
-                                }
-                            ],
+                            "result": [_region("d", 25, 30, "Paris", "GPE")],
                         }
                     ],
                     "predictions": [
                         {
                             "model_version": "m1",
                             "score": 0.5,
-                            "result": [
-                                {
-                                    "id": "p",
-                                    "type": "labels",
-                                    "from_name": "label",
-                                    "to_name": "text",
-                                    "score": 0.9,
-                                    "value": {"start": 14, "end": 21, "text": "Reuters", "labels": ["ORG"]},
-                                }
-                            ],
+                            "result": [_region("p", 14, 21, "Reuters", "ORG", score=0.9)],
                         }
                     ],
                 }
