@@ -131,22 +131,12 @@ def test_the_event_list_keeps_its_arguments_readable(qtbot, qapp, visit_path, po
     Arguments what was left: its title read "rguments" and each cell "Artifa…" (under a 14 pt font "ume" and "A…").
     Type and Trigger give up room first (their whole text in the tooltip); Arguments keeps its title and a role
     with the start of its filler."""
-    from PySide6.QtGui import QFont, QFontMetrics
+    from PySide6.QtGui import QFontMetrics
     from PySide6.QtWidgets import QStyle
 
-    from ui_support import close_window, open_window
+    from ui_support import event_list_at_1366
 
-    was = QFont(qapp.font())
-    if points:
-        big = QFont(was)
-        big.setPointSizeF(points)
-        qapp.setFont(big)
-    try:
-        w = open_window(qtbot, visit_path, size=(1366, 740))
-        qtbot.waitUntil(lambda: w.panels_built)
-        w.tabs.setCurrentIndex(1)  # the Events tab
-        table = w.events.table
-        qtbot.waitUntil(lambda: table.isVisible() and len(w.events.ids) == 4)
+    with event_list_at_1366(qtbot, qapp, visit_path, points, events=4) as (w, table):
         hh = table.horizontalHeader()
         title = hh.fontMetrics().horizontalAdvance("Arguments") + 2 * table.style().pixelMetric(
             QStyle.PixelMetric.PM_HeaderMargin, None, hh
@@ -161,9 +151,6 @@ def test_the_event_list_keeps_its_arguments_readable(qtbot, qapp, visit_path, po
         w.view.setFocus()
         qtbot.keyClick(w.view, Qt.Key.Key_BracketRight)  # ] to the first event: the list follows
         assert table.selectionModel().selectedRows()[0].row() == 0
-        close_window(w)
-    finally:
-        qapp.setFont(was)
 
 
 @pytest.fixture

@@ -79,29 +79,14 @@ def test_the_event_list_tells_transfer_types_apart_when_narrow(qtbot, qapp, visi
     """Where Arguments needs the room (1366x768), Type gave up its width and Transaction:Transfer-Ownership and
     Transfer-Money both read "Transfer-…": the list could not tell them apart. A type elided keeps a start and an end
     that no other type shown has both of ("Tran…Money", "Tran…rship")."""
-    from PySide6.QtGui import QFont
+    from ui_support import event_list_at_1366
 
-    from ui_support import close_window, open_window
-
-    was = QFont(qapp.font())
-    if points:
-        big = QFont(was)
-        big.setPointSizeF(points)
-        qapp.setFont(big)
-    try:
-        w = open_window(qtbot, visit_path, size=(1366, 740))
-        qtbot.waitUntil(lambda: w.panels_built)
-        w.tabs.setCurrentIndex(1)  # the Events tab
-        table = w.events.table
-        qtbot.waitUntil(lambda: table.isVisible() and len(w.events.ids) == 4)
+    with event_list_at_1366(qtbot, qapp, visit_path, points, events=4) as (w, table):
         types = {w.events.cell(r, 0): shown_text(table, r, 0) for r in range(4)}
         assert "…" in types["Transfer-Money"] + types["Transfer-Ownership"], types  # the narrow list, as it was
         for whole, shown in types.items():  # each could be read as its own type only
             start, _, end = shown.partition("…")
             assert [t for t in types if t.startswith(start) and t.endswith(end)] == [whole], types
-        close_window(w)
-    finally:
-        qapp.setFont(was)
 
 
 def test_elide_unique_keeps_a_start_and_an_end_no_other_text_has():

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from contextlib import contextmanager
+from typing import Iterator
+
 DOC_A = (
     "Maria Lopez met John Smith in Paris on Monday.\n"
     "NATO forces attacked Tal Abyad on Friday.\n"
@@ -72,3 +75,26 @@ def close_window(w) -> None:  # type: ignore[no-untyped-def]
     """Wait for the window's background work, then close its project."""
     w.wait_for_workers()
     w.controller.close_project()
+
+
+@contextmanager
+def event_list_at_1366(qtbot, qapp, path, points: float, events: int) -> Iterator:  # type: ignore[no-untyped-def]
+    """The window at 1366x740 (the font at ``points``, 0: as it is) on its Events tab, the list showing ``events``
+    rows: yields (window, table); the window closed and the font put back after."""
+    from PySide6.QtGui import QFont
+
+    was = QFont(qapp.font())
+    if points:
+        big = QFont(was)
+        big.setPointSizeF(points)
+        qapp.setFont(big)
+    try:
+        w = open_window(qtbot, path, size=(1366, 740))
+        qtbot.waitUntil(lambda: w.panels_built)
+        w.tabs.setCurrentIndex(1)  # the Events tab
+        table = w.events.table
+        qtbot.waitUntil(lambda: table.isVisible() and len(w.events.ids) == events)
+        yield w, table
+        close_window(w)
+    finally:
+        qapp.setFont(was)
