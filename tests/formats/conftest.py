@@ -172,6 +172,21 @@ def cli_export(project_path, fmt: str, out, *extra: str) -> str:  # type: ignore
     return buf.getvalue()
 
 
+def cli_round_trip(tmp_path, source, fmt: str):  # type: ignore[no-untyped-def]
+    """``source`` imported into a new project and exported as ``fmt``, that export imported into a second project
+    and exported again, each step through the command line: (first export, second project, second export)."""
+    from annotator.cli import main
+
+    p, p2 = tmp_path / "p.annotator", tmp_path / "p2.annotator"
+    suffix = source.suffix  # the export named as the source is, so the import tells its kind as it told the source's
+    out, again = tmp_path / f"out{suffix}", tmp_path / f"again{suffix}"
+    assert main(["import", str(p), str(source)]) == 0
+    assert main(["export", str(p), "-f", fmt, "-o", str(out)]) == 0
+    assert main(["import", str(p2), str(out)]) == 0
+    assert main(["export", str(p2), "-f", fmt, "-o", str(again)]) == 0
+    return out, p2, again
+
+
 # two spaces and punctuation against a word: a text rebuilt from the tokens differs from the stored one
 PLACES_TEXT = "Rebels  attacked the convoy near Mosul.\n\nTroops moved to Safwan."
 

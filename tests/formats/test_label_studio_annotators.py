@@ -12,6 +12,7 @@ from annotator.cli import main
 from annotator.formats.label_studio import read_label_studio
 from annotator.formats.loading import import_format
 from annotator.store import Project
+from tests.formats.conftest import cli_round_trip
 from annotator.teams.agreement import agreement
 from annotator.teams.sets import annotator_sets, covered_documents
 
@@ -188,10 +189,7 @@ def test_the_label_studio_export_writes_each_annotators_set_back(tmp_path):
     again lost every annotator's work (and said the 'annotation_sets' record was a meta value left out)."""
     path = tmp_path / "tasks.json"
     path.write_bytes(orjson.dumps([OVERLAP, TRUTH]))
-    p, q = tmp_path / "p.annotator", tmp_path / "q.annotator"
-    out, again = tmp_path / "out.json", tmp_path / "again.json"
-    assert main(["import", str(p), str(path)]) == 0
-    assert main(["export", str(p), "-f", "label_studio", "-o", str(out)]) == 0
+    out, q, again = cli_round_trip(tmp_path, path, "label_studio")
     first, second = orjson.loads(out.read_bytes())
     assert [a["completed_by"] for a in first["annotations"]] == ["alice@example.org", "label-studio user 7"]
     assert first["predictions"][0]["model_version"] == "ner-3"  # no decision: the final set's suggestions
@@ -201,8 +199,6 @@ def test_the_label_studio_export_writes_each_annotators_set_back(tmp_path):
         ("bob", None),
     ]
     assert "annotation_sets" not in first["data"]
-    assert main(["import", str(q), str(out)]) == 0
-    assert main(["export", str(q), "-f", "label_studio", "-o", str(again)]) == 0
     assert again.read_bytes() == out.read_bytes()
     with Project(q, create=False) as project:
         one, two = project.document_ids()

@@ -11,6 +11,7 @@ import pytest
 from annotator.cli import main
 from annotator.formats.label_studio import read_label_studio
 from annotator.store import Project
+from tests.formats.conftest import cli_round_trip
 
 TASK = {
     "id": 12,
@@ -140,17 +141,10 @@ def test_each_models_prediction_comes_in_with_its_source_and_scores(tmp_path):
 def test_the_export_writes_a_prediction_per_model_and_reads_back_the_same(tmp_path):
     path = tmp_path / "tasks.json"
     path.write_bytes(orjson.dumps([TWO_MODELS]))
-    p = tmp_path / "p.annotator"
-    assert main(["import", str(p), str(path)]) == 0
-    out = tmp_path / "out.json"
-    assert main(["export", str(p), "-f", "label_studio", "-o", str(out)]) == 0
+    out, _, again = cli_round_trip(tmp_path, path, "label_studio")
     (task,) = orjson.loads(out.read_bytes())
     assert [pr["model_version"] for pr in task["predictions"]] == ["model 1", "model 2"]
     texts = [[r["value"]["text"] for r in pr["result"] if r["type"] == "labels"] for pr in task["predictions"]]
     assert texts == [["Rebels", "Kabul"], ["attacked", "Kabul"]]  # Kabul in model 2's too: its relation's end
     assert [r["type"] for r in task["predictions"][1]["result"]].count("relation") == 1
-    p2 = tmp_path / "p2.annotator"
-    assert main(["import", str(p2), str(out)]) == 0
-    again = tmp_path / "again.json"
-    assert main(["export", str(p2), "-f", "label_studio", "-o", str(again)]) == 0
     assert again.read_bytes() == out.read_bytes()

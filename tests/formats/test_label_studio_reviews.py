@@ -11,6 +11,7 @@ import pytest
 from annotator.cli import main
 from annotator.formats.label_studio import read_label_studio
 from annotator.store import Project
+from tests.formats.conftest import cli_round_trip
 
 TEXT = "Rebels attacked Kabul on Friday."
 
@@ -135,17 +136,10 @@ def test_a_reviewed_document_goes_out_with_an_accepting_review_and_comes_back_re
     }
     path = tmp_path / "tasks.json"
     path.write_bytes(orjson.dumps([task]))
-    p = tmp_path / "p.annotator"
-    assert main(["import", str(p), str(path)]) == 0
-    out = tmp_path / "out.json"
-    assert main(["export", str(p), "-f", "label_studio", "-o", str(out)]) == 0
+    out, p2, again = cli_round_trip(tmp_path, path, "label_studio")
     (got,) = orjson.loads(out.read_bytes())
     assert got["annotations"][0]["reviews"] == [{"accepted": True}]
-    p2 = tmp_path / "p2.annotator"
-    assert main(["import", str(p2), str(out)]) == 0
     with Project(p2, create=False) as project:
         (doc_id,) = project.document_ids()
         assert project.document(doc_id).status == "reviewed"
-    again = tmp_path / "again.json"
-    assert main(["export", str(p2), "-f", "label_studio", "-o", str(again)]) == 0
     assert again.read_bytes() == out.read_bytes()
