@@ -11,14 +11,12 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any, Mapping
+from typing import Any, Mapping
 
 import orjson
 
 from annotator.db import ENTITY_COLUMNS, EVENT_COLUMNS, event_row, span_row
-
-if TYPE_CHECKING:
-    from annotator.importing import IncomingDocument
+from annotator.incoming import IncomingDocument
 
 
 def sha256_text(text: str) -> str:

@@ -12,6 +12,7 @@ from typing import Any, Callable, Iterable, Sequence
 from annotator.db import EVENT_COLUMNS, event_row, is_score, span_row
 from annotator.errors import ImportFileError
 from annotator.import_rows import PreparedDocument, prepare_document, sha256_text  # noqa: F401 (sha256_text: its old home)
+from annotator.incoming import IncomingDocument, IncomingEntity, IncomingEvent  # noqa: F401 (the readers take them from here)
 from annotator.textcheck import first_surrogate, printable
 from annotator.wording import counted
 from annotator.model import STATES, STATUSES
@@ -23,58 +24,6 @@ BATCH = 500
 MAX_TEXT_CHARS = 20_000_000  # 20 M characters: larger texts are refused with this limit named
 MAX_FILE_CHARS = 200_000_000  # a JSON/JSONL file of many documents (each still under MAX_TEXT_CHARS)
 BOM = "\ufeff"
-
-
-@dataclass
-class IncomingEntity:
-    key: Any
-    start: int
-    end: int
-    label: str
-    state: str = "accepted"
-    source: str = "import"
-    annotator: str | None = None
-    score: float | None = None  # a suggester's confidence where the input gives one (a prediction's score)
-
-
-@dataclass
-class IncomingEvent:
-    type: str
-    trigger_start: int
-    trigger_end: int
-    attributes: dict[str, str] = field(default_factory=dict)
-    arguments: list[tuple[str, Any]] = field(default_factory=list)  # (role, entity key)
-    annotator: str | None = None
-    fill_defaults: bool = True  # False where the input says an attribute it lacks has no value (brat)
-    state: str = "accepted"  # as for entities: what an import brings was decided, unless it says otherwise
-    source: str = "import"
-    score: float | None = None
-    alternatives: list[str] = field(default_factory=list)
-
-
-@dataclass
-class IncomingDocument:
-    """A document as a reader produced it, before it is stored."""
-
-    text: str
-    name: str
-    meta: dict[str, Any] = field(default_factory=dict)
-    status: str = "new"
-    bom: bool = False
-    source_path: str | None = None
-    source_line: int | None = None  # where in source_path the document starts, for messages
-    entities: list[IncomingEntity] = field(default_factory=list)
-    events: list[IncomingEvent] = field(default_factory=list)
-    comments: list[dict[str, Any]] = field(default_factory=list)
-    annotation_set: str | None = None
-    keep_annotators: bool = False  # True for exports read back: a missing annotator stays missing
-    # the input's own tokens (starts, ends, sentence-start token indices) where it has them (CoNLL, a DocBin), stored
-    # as pre-annotation stores its own, so the token exports cut the text as the input did; pipeline ``tokens_source``
-    tokens: tuple[list[int], list[int], list[int]] | None = None
-    tokens_source: str = "import"
-    # a document a reader rebuilt from tokens, matched to the stored one it came from (formats.onto_stored): its
-    # annotations go onto that document even where its set has some, as suggestions of what it lacks
-    onto_stored: bool = False
 
 
 @dataclass
