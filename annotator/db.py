@@ -21,6 +21,8 @@ from typing import Any
 
 import orjson
 
+from annotator.queries.annotations import AnnotationReads
+
 ENTITY_COLUMNS = (
     "document_id",
     "annotation_set",
@@ -157,8 +159,9 @@ def argument_row(event_id: int, role: str, entity_id: int, annotator: str | None
     return {"event_id": event_id, "role": role, "entity_id": entity_id, "annotator": annotator, "created_at": now()}
 
 
-class ProjectDb:
-    """One open project file: ``conn`` is its connection (autocommit; ``Project.transaction`` opens writes)."""
+class ProjectDb(AnnotationReads):
+    """One open project file: ``conn`` is its connection (autocommit; ``Project.transaction`` opens writes); the
+    named reads and writes of ``annotator.queries`` are its parts."""
 
     def __init__(self, conn: sqlite3.Connection) -> None:
         self.conn = conn

@@ -66,11 +66,7 @@ def add_entity(
     check_label(project, label)
     if state not in STATES:
         raise ValidationError(f"state {state!r} is not one of {', '.join(STATES)}")
-    if project.db.conn.execute(
-        "SELECT 1 FROM entities WHERE document_id = ? AND annotation_set = ? AND start = ? AND end = ? "
-        "AND label = ? AND state != 'rejected'",
-        (doc_id, project.annotation_set, start, end, label),
-    ).fetchone():
+    if project.db.has_span(doc_id, project.annotation_set, start, end, label):
         raise ValidationError(f"that text is already a {label} span; nothing was added")
 
     def body(rec: EditRecorder) -> None:
@@ -149,17 +145,10 @@ def _decide_all(
 ) -> Change:
     text_of(project, doc_id)
     check_min_score(min_score)
-    # with a minimum, only the suggestions scored at least that much: one without a score stays undecided
-    scored = "" if min_score is None else " AND score >= ?"
 
     def body(rec: EditRecorder) -> None:
-        ids = [
-            r[0]
-            for r in project.db.conn.execute(
-                "SELECT id FROM entities WHERE document_id = ? AND annotation_set = ? AND state = 'suggested'" + scored,
-                (doc_id, project.annotation_set, *(() if min_score is None else (min_score,))),
-            )
-        ]
+        # with a minimum, only the suggestions scored at least that much: one without a score stays undecided
+        ids = project.db.suggested_entities(doc_id, project.annotation_set, min_score)
         check_none_unseen(ids, shown, "entity")
         t = now()
         for i in ids:
@@ -195,11 +184,14 @@ def _delete_with_arguments(
     project: Project, action: str, table: str, row_id: int, doc_id: int, expected: Entity | Event | None
 ) -> Change:
     """Delete an entity or an event and every argument that points at it (or belongs to it), in one step."""
-    column = "entity_id" if table == "entities" else "event_id"
 
     def body(rec: EditRecorder) -> None:
         check_as_shown(project, row_id, expected)
-        for (arg_id,) in project.db.conn.execute(f"SELECT id FROM arguments WHERE {column} = ?", (row_id,)).fetchall():
+        if table == "entities":
+            arg_ids = project.db.arguments_of_entity(row_id)
+        else:
+            arg_ids = [a for a, _ in project.db.arguments_of_event(row_id)]
+        for arg_id in arg_ids:
             rec.delete("arguments", arg_id)
         rec.delete(table, row_id)
         rec.touch_document()
@@ -265,12 +257,7 @@ def set_event_type(project: Project, event_id: int, type_: str, *, expected: Eve
     def body(rec: EditRecorder) -> None:
         check_as_shown(project, event_id, expected)
         rec.result_id = event_id
-        args = project.db.conn.execute(
-            "SELECT a.id, a.role, e.label FROM arguments a JOIN entities e ON e.id = a.entity_id "
-            "WHERE a.event_id = ? ORDER BY a.id",
-            (event_id,),
-        ).fetchall()
-        for arg_id, role, label in args:
+        for arg_id, role, label in project.db.argument_labels(event_id):
             if any(b.kind in UNFIT for b in filler_breaches(etype, role, arg_id, label, None)):
                 rec.delete("arguments", arg_id)
         edit_event(rec, event_id, {"type": type_})  # after: a filler removed is not accepted with the event
@@ -325,13 +312,7 @@ def reject_event(project: Project, event_id: int) -> Change:
 def suggested_events(project: Project, doc_id: int, min_score: float | None = None) -> list[int]:
     text_of(project, doc_id)
     check_min_score(min_score)
-    rows = project.db.conn.execute(
-        "SELECT id FROM events WHERE document_id = ? AND annotation_set = ? AND state = 'suggested'"
-        + ("" if min_score is None else " AND score >= ?")
-        + " ORDER BY id",
-        (doc_id, project.annotation_set, *(() if min_score is None else (min_score,))),
-    )
-    return [r[0] for r in rows]
+    return project.db.suggested_events(doc_id, project.annotation_set, min_score)
 
 
 def accept_all_events(project: Project, doc_id: int, *, min_score: float | None = None) -> Change:
@@ -361,9 +342,7 @@ def _check_argument(project: Project, event: dict, role: str, entity_id: int, re
     ent = _entity_row(project, entity_id)
     if ent["document_id"] != event["document_id"] or ent["annotation_set"] != event["annotation_set"]:
         raise ValidationError("an argument must be an entity of the same document and annotation set as its event")
-    rows = project.db.conn.execute(
-        "SELECT id, entity_id FROM arguments WHERE event_id = ? AND role = ?", (event["id"], role)
-    ).fetchall()
+    rows = project.db.role_fillers(event["id"], role)
     others = [x[1] for x in rows if x[0] != replacing]
     refuse_breach(
         [

@@ -41,14 +41,7 @@ def add_entities(
         raise ValidationError(f"state {state!r} is not one of {', '.join(STATES)}")
     for a, b in spans:
         check_offsets(text, a, b)
-    have = {
-        (r[0], r[1])
-        for r in project.db.conn.execute(
-            "SELECT start, [end] FROM entities WHERE document_id = ? AND annotation_set = ? AND label = ? "
-            "AND state != 'rejected'",
-            (doc_id, project.annotation_set, label),
-        )
-    }
+    have = project.db.spans_labelled(doc_id, project.annotation_set, label)
 
     def body(rec: EditRecorder) -> None:
         t = now()
@@ -85,13 +78,7 @@ def accept_rest(
 
     def body(rec: EditRecorder) -> None:
         t = now()
-        entities = [
-            r[0]
-            for r in project.db.conn.execute(
-                "SELECT id FROM entities WHERE document_id = ? AND annotation_set = ? AND state = 'suggested'",
-                (doc_id, project.annotation_set),
-            ).fetchall()
-        ]
+        entities = project.db.suggested_entities(doc_id, project.annotation_set)
         events = suggested_events(project, doc_id)  # read in the edit's transaction: nothing comes in between
         check_none_unseen(entities, shown, "entity")
         check_none_unseen(events, shown_events, "event")
@@ -129,19 +116,9 @@ def fill_role_with_span(
     etype = project.schema.event_type(event["type"])
     assert etype is not None
     refuse_breach(filler_breaches(etype, role, None, label, "added"))
-    others = [
-        r[1]
-        for r in project.db.conn.execute(
-            "SELECT id, entity_id FROM arguments WHERE event_id = ? AND role = ?", (event_id, role)
-        )
-        if r[0] != replace
-    ]
+    others = [entity for arg, entity in project.db.role_fillers(event_id, role) if arg != replace]
     refuse_breach([room_breach(etype, role, None, others)])
-    if project.db.conn.execute(
-        "SELECT 1 FROM entities WHERE document_id = ? AND annotation_set = ? AND start = ? AND end = ? "
-        "AND label = ? AND state != 'rejected'",
-        (doc_id, event["annotation_set"], start, end, label),
-    ).fetchone():
+    if project.db.has_span(doc_id, event["annotation_set"], start, end, label):
         raise ValidationError(f"that text is already a {label} span: put that span in {role}")
 
     def body(rec: EditRecorder) -> None:
@@ -166,9 +143,7 @@ def clear_role(project: Project, event_id: int, role: str, *, undecide: Iterable
     """Remove every filler of ``role`` of an event in one step (Ctrl+Alt+N: one key, one undo); those of
     ``undecide`` are undecided again as ``edits.change_argument`` says."""
     event = event_of(project, event_id)
-    rows = project.db.conn.execute(
-        "SELECT id, entity_id FROM arguments WHERE event_id = ? AND role = ? ORDER BY id", (event_id, role)
-    ).fetchall()
+    rows = project.db.role_fillers(event_id, role)
     arg_ids = [r[0] for r in rows]
     back = set(undecide) & {r[1] for r in rows}
 

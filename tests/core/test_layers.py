@@ -127,6 +127,7 @@ DATA_ACCESS = {
     "filemark",
     "opencheck",
     "upgraded_copy",
+    "queries/annotations",
 }
 STREAMING_READERS = {
     "formats/records",
@@ -138,9 +139,6 @@ STREAMING_READERS = {
     "formats/docbin_split",
 }
 NOT_MOVED_YET = {
-    "edits",
-    "edits_flow",
-    "decisions",
     "importing",
     "preannotate",
     "stats",
