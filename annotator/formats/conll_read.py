@@ -26,6 +26,7 @@ from typing import Mapping
 
 from annotator.errors import ImportFileError, OptionError
 from annotator.formats.common import LabelTally, ReadResult, need, read_text_file, reader_options
+from annotator.formats.conllu_misc import MISC, space_after_text, with_misc_tags
 from annotator.formats.iob import (
     SCHEME_NAMES,
     TAG,
@@ -252,11 +253,18 @@ def _separator(rows: list[tuple[int, str]]) -> str:
 
 
 def _parse(
-    path: Path, rows: list[tuple[int, str]], shape: Shape, per_doc: int, io: bool, marker_like: list[tuple[int, str]]
+    path: Path,
+    rows: list[tuple[int, str]],
+    shape: Shape,
+    per_doc: int,
+    io: bool,
+    marker_like: list[tuple[int, str]],
+    spaced: bool = False,
 ) -> tuple[list[TaggedDocument], int, set[int]]:
     """Documents of sentences of (line, token, tags); how many comment lines; the columns besides the token and the
     tags that hold data. Token lines shaped as a document marker but for the word (``-DOCTYPE- -X- -X- O``) go to
-    ``marker_like`` as (line, token): read as words, said in a note."""
+    ``marker_like`` as (line, token): read as words, said in a note. ``spaced``: the file is CoNLL-U with
+    ``SpaceAfter=No`` in MISC, which then makes the text of each sentence without a ``# text``."""
     sep = _separator(rows)
     is_tag = (lambda t: allowed(t, "io")) if io else TAG.fullmatch
     width, tag_cols = shape.width, shape.tags
@@ -267,16 +275,21 @@ def _parse(
     comments = 0
     new_doc = True
     own: str | None = None  # the next sentence's own text (CoNLL-U's "# text = ...")
+    # CoNLL-U's MISC column, when its SpaceAfter=No makes the text of a sentence without "# text"
+    misc = MISC if spaced and shape.token == 1 and width > MISC and MISC not in tag_cols else None
+    miscs: list[str] = []  # the sentence's words' MISC values
 
     def end_sentence() -> None:
-        nonlocal sentence, new_doc, own
+        nonlocal sentence, new_doc, own, miscs
         if sentence:
             if new_doc or (per_doc and len(docs[-1].sentences) == per_doc):
                 docs.append(TaggedDocument(sentence[0][0]))
                 new_doc = False
+            if own is None and misc is not None:
+                own = space_after_text([(t[1], m) for t, m in zip(sentence, miscs)])
             docs[-1].sentences.append(sentence)
             docs[-1].texts.append(own)
-            sentence, own = [], None
+            sentence, own, miscs = [], None, []
 
     for number, line in rows:
         if not line.strip():
@@ -313,6 +326,8 @@ def _parse(
         if others and MARKER_LIKE.fullmatch(token) and all(fields[c] == "-X-" for c in others):
             marker_like.append((number, token))
         sentence.append((number, token, tags))
+        if misc is not None:
+            miscs.append(fields[misc])
     end_sentence()
     return docs, comments, data
 
@@ -390,10 +405,10 @@ def _text_notes(path: Path, parsed: list[TaggedDocument]) -> list[str]:
     odd = sum(tokens_in_text(t, w) is None for t, w in given)
     kept = len(given) - odd
     notes = [
-        f"{path}: each sentence's own text kept ('# text =', CoNLL-U's), the tokens' offsets into it (a line per "
+        f"{path}: each sentence's own text kept ('# text =' or SpaceAfter=No, CoNLL-U's), the tokens' offsets into it (a line per "
         "sentence)"
         if kept == len(pairs)
-        else f"{path}: {kept:,} of {counted(len(pairs), 'sentence')} kept their own text ('# text =', CoNLL-U's), the "
+        else f"{path}: {kept:,} of {counted(len(pairs), 'sentence')} kept their own text ('# text =' or SpaceAfter=No, CoNLL-U's), the "
         "tokens' offsets into it; the others' text is their tokens with a space between them (a line per sentence)"
     ]
     if odd:
@@ -412,9 +427,15 @@ def read_conll(path: str | Path, schema: Schema | None = None, options: Mapping[
     asked_scheme, per_doc, column = _scheme_option(opts), _documents_option(opts), _column_option(opts)
     rows, piped_other = _token_rows(path, read_text_file(path).lstrip("\ufeff").replace("\r\n", "\n").split("\n"))
     lines = [line for _, line in rows]
+    misc_notes: list[str] = []
+    misc_warnings: list[str] = []
+    if column is None and column_shape(lines) is None:  # CoNLL-U's entities in MISC (NER=B-PER, Entity=(...)
+        rows, misc_notes, misc_warnings = with_misc_tags(path, rows)
+        lines = [line for _, line in rows]
+    spaced = any("SpaceAfter=No" in line for line in lines)
     shape = _shape(path, lines, rows, column, asked_scheme == "io")
     marker_like: list[tuple[int, str]] = []
-    parsed, comments, data = _parse(path, rows, shape, per_doc, asked_scheme == "io", marker_like)
+    parsed, comments, data = _parse(path, rows, shape, per_doc, asked_scheme == "io", marker_like, spaced)
     need(bool(parsed), path, None, "no tokens in the file")
     prefixes = {tag[0] for d in parsed for s in d.sentences for t in s for tag in t[2] if tag != "O"}
     scheme = detect_scheme(prefixes) if asked_scheme == "auto" else asked_scheme
@@ -425,10 +446,10 @@ def read_conll(path: str | Path, schema: Schema | None = None, options: Mapping[
                     for tag in tags:
                         if not allowed(tag, scheme):
                             need(False, path, number, f"{tag!r} is not a tag of {scheme.upper()} (scheme={scheme})")
-    warnings: list[str] = []
+    warnings: list[str] = list(misc_warnings)
     docs, notes = tagged_documents(parsed, path, schema, scheme, "conll", warnings)
-    notes += _text_notes(path, parsed)
-    if len(shape.tags) > 1:
+    notes += misc_notes + _text_notes(path, parsed)
+    if len(shape.tags) > 1 and not misc_notes:  # MISC's nested mentions are no columns of the file
         named = ", ".join(str(c + 1) for c in shape.tags[:-1]) + f" and {shape.tags[-1] + 1}"
         notes.append(
             f"{path}: columns {named} are {'both' if len(shape.tags) == 2 else 'each'} read as entity tags (as GermEval's outer and nested entities); "

@@ -22,7 +22,8 @@
   ``tokens`` beside ``events``): ``omnievent`` (before doccano's and Prodigy's, which also have a ``text``).
 - ``.conll``, ``.iob``, ``.bio`` files, and files of any other name but ``.json``/``.jsonl`` (``train.txt``,
   ``eng.train``, as CoNLL-2003's copies are named) whose first lines are ``-DOCSTART-``, token lines with a column
-  of IOB tags, or sentences of ``word|TAG`` tokens (spaCy's ``iob`` input): ``conll`` (such a ``train.txt`` was
+  of IOB tags, or sentences of ``word|TAG`` tokens (spaCy's ``iob`` input), or CoNLL-U lines with entities in MISC
+  (``NER=B-PER``, ``Entity=(e1-person``): ``conll`` (such a ``train.txt`` was
   imported as one plain-text document, its tags as words).
 - ``.spacy``: a spaCy DocBin (``spacy``).
 - ``.csv``/``.tsv`` whose first row has a column of regions (``[{"start", "end", "text", "labels"}]`` as JSON text):
@@ -162,6 +163,7 @@ def _is_omnievent(obj: Any) -> bool:
 def _is_conll(path: Path) -> bool:
     """A column file: its first line ``-DOCSTART-`` or its first lines tokens with a column of IOB tags."""
     from annotator.formats.conll_read import column_shape, sentence_lines
+    from annotator.formats.conllu_misc import misc_entities
 
     try:
         with path.open("rb") as fh:
@@ -172,7 +174,12 @@ def _is_conll(path: Path) -> bool:
     if len(head) == 1 << 16:
         lines = lines[:-1]  # the last may be cut
     first = next((line for line in lines if line.strip()), "")
-    return first.startswith("-DOCSTART-") or column_shape(lines) is not None or sentence_lines(lines)
+    return (
+        first.startswith("-DOCSTART-")
+        or column_shape(lines) is not None
+        or sentence_lines(lines)
+        or misc_entities(lines)  # CoNLL-U with NER=B-PER or Entity=( in MISC, under another name than .conllu
+    )
 
 
 def _is_webanno(path: Path) -> bool:
