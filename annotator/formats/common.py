@@ -26,6 +26,23 @@ if TYPE_CHECKING:
     from annotator.offsets import Utf16Map
 
 MAX_EXAMPLES = 5
+# a document's categories (a text classification's labels: doccano's "label": ["positive"], Prodigy's textcat
+# answers), kept in its meta under this key for the exports that write them back (doccano's "label", Prodigy's
+# "accept"); named after doccano, whose reader kept them first (stored projects have it)
+CATEGORIES = "doccano_categories"
+
+
+def categories_note(path: Path, docs: Iterable[Any], what: str, exports: str) -> list[str]:
+    """The one note on the document categories a reader kept (``CATEGORIES`` in each document's meta), with their
+    counts; [] when there are none."""
+    tally = Counter(c for d in docs for c in d.meta.get(CATEGORIES, []))
+    if not tally:
+        return []
+    shown = ", ".join(f"{c} ({n})" for c, n in tally.most_common(5)) + (", ..." if len(tally) > 5 else "")
+    return [
+        f"{path}: {counted(sum(tally.values()), 'document category', 'document categories')} ({what}: {shown}) kept "
+        f"in the documents' meta for {exports}; the app does not show them"
+    ]
 
 
 # -- export side ----------------------------------------------------------------------------------

@@ -17,7 +17,6 @@ line refuses the whole file unless the reader is asked to skip bad lines (``skip
 
 from __future__ import annotations
 
-from collections import Counter
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -26,7 +25,9 @@ import orjson
 
 from annotator.errors import ImportFileError, UnknownLabelsError
 from annotator.formats.common import (
+    CATEGORIES,
     LabelTally,
+    categories_note,
     ReadResult,
     fit_span,
     iter_json_array,
@@ -39,7 +40,6 @@ from annotator.offsets import Utf16Map
 from annotator.schema import Schema
 from annotator.wording import counted
 
-CATEGORIES = "doccano_categories"  # the document's meta key of a text classification line's labels
 RESERVED = ("text", "label", "labels", "entities", "annotations", "relations", "Comments", "comments", "id", "name")
 
 
@@ -223,12 +223,5 @@ def read_doccano(path: str | Path, schema: Schema | None = None, skip_bad: bool 
             warnings.append(f"{path}:{line}: {exc.reason}; the line was left out (skip bad lines)")
     unknown.check()
     need(bool(docs), path, None, "no documents in the file")
-    tally = Counter(c for d in docs for c in d.meta.get(CATEGORIES, []))
-    if tally:
-        shown = ", ".join(f"{c} ({n})" for c, n in tally.most_common(5)) + (", ..." if len(tally) > 5 else "")
-        notes.append(
-            f"{path}: {counted(sum(tally.values()), 'document category', 'document categories')} (a text "
-            f"classification's labels: {shown}) kept in the documents' meta for the doccano export; the app does not "
-            "show them"
-        )
+    notes += categories_note(path, docs, "a text classification's labels", "the doccano export")
     return ReadResult(docs, None, warnings, notes)

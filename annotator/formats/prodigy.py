@@ -13,7 +13,8 @@ answers go into an annotation set named after them (``prodigy_answers``). A labe
 its arguments (``events`` wins when present). Offsets are checked against the span ``text`` when given,
 and read as UTF-16 units when that is what fits. The task's own ``tokens`` are kept as the document's tokens (the first
 accepted task's that fit the text; sentences cut among them by the fallback's rule), so the token exports, Prodigy's
-own included, cut the text as the task did.
+own included, cut the text as the task did. Text classification answers (a task's ``label``, the choice's ``accept``
+among its ``options``) are the document's categories (``formats.common.CATEGORIES``), written back the same way.
 """
 
 from __future__ import annotations
@@ -27,7 +28,9 @@ import orjson
 from annotator.wording import counted
 from annotator.formats.prodigy_answers import binary, by_annotator
 from annotator.formats.common import (
+    CATEGORIES,
     LabelTally,
+    categories_note,
     need_known_labels,
     FormatExportReport,
     ReadResult,
@@ -153,6 +156,9 @@ def record_to_task(
         )
     # the file holds one set: the record of the annotators' sets (teams.sets.META_KEY) would name sets it lacks
     meta = {k: v for k, v in rec["meta"].items() if k not in ("prodigy", "annotation_sets")}
+    textcat = _textcat(meta, kept) if not spans else {}  # with spans, "accept" would be read as the spans' links
+    if textcat:
+        del meta[CATEGORIES]
     task: dict[str, Any] = {
         "text": text,
         "tokens": tokens,
@@ -160,12 +166,27 @@ def record_to_task(
         "relations": relations,
         "events": events,
         "meta": {**meta, "name": name, "document_id": rec["id"], "status": rec["status"]},
+        **textcat,
     }
     if rec["status"] == "reviewed":
         task["answer"] = "accept"
     task["_input_hash"] = _hash(text)
     task["_task_hash"] = _hash(text, orjson.dumps(spans).decode(), orjson.dumps(relations).decode())
     return task
+
+
+def _textcat(meta: dict[str, Any], kept: dict[str, Any]) -> dict[str, Any]:
+    """A document's categories as Prodigy's textcat answers: ``label`` where they came as textcat.teach's one label,
+    else the choice's ``options`` (those the import kept, and a category they lack) and ``accept``; {} for none."""
+    cats = meta.get(CATEGORIES)
+    cats = [c for c in cats if isinstance(c, str)] if isinstance(cats, list) else []
+    if not cats:
+        return {}
+    if kept.get("category") == "label" and len(cats) == 1:
+        return {"label": cats[0]}
+    options = [o for o in kept.get("options") or [] if isinstance(o, dict) and "id" in o]
+    options += [{"id": c, "text": c} for c in cats if c not in {str(o["id"]) for o in options}]
+    return {"options": options, "accept": cats}
 
 
 @export_writer("prodigy")
@@ -282,6 +303,7 @@ def read_prodigy(path: str | Path, schema: Schema | None = None) -> ReadResult:
                 check_with_line(schema or _default(), doc, path, g["line"])
                 docs.append(doc)
     unknown.check()
+    notes += categories_note(path, docs, "textcat answers", "the Prodigy and doccano exports")
     need(bool(docs) or skipped > 0, path, None, "no tasks in the file")
     return ReadResult(docs, None, warnings, notes)
 
@@ -339,6 +361,10 @@ def _group_document(
     state = "accepted" if accepted else "suggested"
     meta: dict[str, Any] = {}
     kept: list[dict[str, Any]] = []  # relations between entities, for the Prodigy export
+    # textcat answers: the document's categories (as doccano's text classification keeps them), the choice's options
+    categories: list[str] = []
+    choices: list[dict[str, Any]] = []
+    form = None  # "label": they came as textcat.teach's task label
     tokens = next((t for line, task in g["tasks"] if (t := _task_tokens(text, task, path, line, warnings))), None)
     for line, task in g["tasks"]:
         who = task.get("_annotator_id") if isinstance(task.get("_annotator_id"), str) else None
@@ -356,8 +382,12 @@ def _group_document(
             on = ", ".join(f"{s.get('label')} [{s.get('start')}, {s.get('end')})" for s in spans_of)
             warnings += [f"{path}:{line}: option {c!r} chosen for {on} (an entity link, say)" for c in options]
             options = []
-        for category in label + options:
-            warnings.append(f"{path}:{line}: document category {category!r}")
+        categories += [str(c) for c in label + options if str(c) not in categories]
+        if options:  # the choice's options, chosen or not, for the Prodigy export to offer them again
+            given = [o for o in task.get("options") or [] if isinstance(o, dict) and "id" in o]
+            choices += [o for o in given if o["id"] not in {c["id"] for c in choices}]
+        elif label:
+            form = "label"
 
         def entity(s: int, e: int, label: str, score: float | None = None) -> tuple[int, int, str]:
             if (s, e, label) not in entities:
@@ -438,6 +468,13 @@ def _group_document(
             f"{path}:{g['line']}: {counted(len(meta['prodigy']['relations']), 'relation')} between entities kept for the "
             "Prodigy export (the app does not show them)"
         )
+    if categories:  # beside those an earlier export kept in the meta
+        given = meta.get(CATEGORIES) if isinstance(meta.get(CATEGORIES), list) else []
+        meta[CATEGORIES] = given + [c for c in categories if c not in given]
+        if choices:
+            meta.setdefault("prodigy", {})["options"] = choices
+        elif form:
+            meta.setdefault("prodigy", {})["category"] = form
     doc = IncomingDocument(
         text=text,
         name=str(name),

@@ -32,8 +32,7 @@ from typing import Any, Callable, Iterator
 import orjson
 
 from annotator.exporting import atomic_output
-from annotator.formats.doccano import CATEGORIES
-from annotator.formats.common import FormatExportReport
+from annotator.formats.common import CATEGORIES, FormatExportReport
 from annotator.formats.records import (
     SETS_KEY,
     ExportRequest,

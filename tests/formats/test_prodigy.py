@@ -97,32 +97,6 @@ def test_accepted_answers_grouped_by_input_and_relations_become_events(tmp_path)
     assert "2 rejected or ignored answers left out" in result.warnings[0]
 
 
-def test_document_categories_are_reported_not_kept(tmp_path):
-    """Prodigy's textcat answers (a task's "label", as textcat.teach saves it, and the chosen options of the choice
-    interface, "accept") have no place in the project: they were dropped without a word."""
-    rows = [
-        {"text": "Rates rose again.", "label": "ECONOMY", "spans": [], "answer": "accept", "_input_hash": 1},
-        {"text": "Rain all week.", "label": "ECONOMY", "answer": "reject", "_input_hash": 2},
-        {
-            "text": "Paris won the cup.",
-            "options": [{"id": "SPORT", "text": "sport"}, {"id": "CITY", "text": "city"}],
-            "accept": ["SPORT", "CITY"],
-            "answer": "accept",
-            "_input_hash": 3,
-        },
-        {"text": "Acme hired Lee.", "spans": [{"start": 0, "end": 4, "label": "ORG"}], "answer": "accept"},
-    ]
-    (tmp_path / "a.jsonl").write_bytes(b"\n".join(orjson.dumps(r) for r in rows))
-    result = read_prodigy(tmp_path / "a.jsonl")
-    assert [d.text for d in result.documents] == ["Rates rose again.", "Paris won the cup.", "Acme hired Lee."]
-    categories = [w for w in result.warnings if "category" in w]
-    assert categories == [
-        f"{tmp_path / 'a.jsonl'}:1: document category 'ECONOMY'",
-        f"{tmp_path / 'a.jsonl'}:3: document category 'SPORT'",
-        f"{tmp_path / 'a.jsonl'}:3: document category 'CITY'",
-    ]
-
-
 def test_answers_of_several_annotators_to_one_text_go_into_their_own_sets(tmp_path):
     """Prodigy with feed_overlap gives each annotator the same text (one _input_hash, _annotator_id per answer):
     their spans were merged into one document without a word and recorded as the importing user's (session 6), then
@@ -306,12 +280,12 @@ def test_broken_input_names_file_and_line_and_stores_nothing(tmp_path, content, 
 
 def test_each_line_of_what_an_import_left_out_says_not_kept_once(tmp_path, capsys):
     # the command line puts "not kept: " before each reader's warning; the readers' own lines ended in "not kept"
-    # too ("not kept: a.jsonl:1: document category 'ECONOMY' not kept")
+    # too ("not kept: a.jsonl:1: document category 'ECONOMY' not kept"; categories are kept since session 13)
     from annotator.cli import main
 
     src = tmp_path / "a.jsonl"
     src.write_text(
-        '{"text": "Stocks fell in Tokyo.", "label": "ECONOMY", "answer": "accept", "_input_hash": 1}\n'
+        '{"text": "Stocks fell in Tokyo.", "spans": [], "answer": "reject", "_input_hash": 1}\n'
         '{"text": "Acme hired Lee.", "spans": [{"start": 0, "end": 4, "label": "ORG"}], "answer": "accept"}\n',
         encoding="utf-8",
     )
