@@ -32,7 +32,7 @@ MAX_EXAMPLES = 5
 CATEGORIES = "doccano_categories"
 
 
-def categories_note(path: Path, docs: Iterable[Any], what: str, exports: str) -> list[str]:
+def categories_note(path: Path, docs: Iterable[Any], what: str) -> list[str]:
     """The one note on the document categories a reader kept (``CATEGORIES`` in each document's meta), with their
     counts; [] when there are none."""
     tally = Counter(c for d in docs for c in d.meta.get(CATEGORIES, []))
@@ -41,7 +41,7 @@ def categories_note(path: Path, docs: Iterable[Any], what: str, exports: str) ->
     shown = ", ".join(f"{c} ({n})" for c, n in tally.most_common(5)) + (", ..." if len(tally) > 5 else "")
     return [
         f"{path}: {counted(sum(tally.values()), 'document category', 'document categories')} ({what}: {shown}) kept "
-        f"in the documents' meta for {exports}; the app does not show them"
+        "in the documents' meta for the doccano and Prodigy exports; the app does not show them"
     ]
 
 
@@ -336,6 +336,32 @@ def iter_jsonl(path: Path) -> Iterator[tuple[int, Any]]:
             yield number, orjson.loads(raw)
         except orjson.JSONDecodeError as exc:
             raise ImportFileError(str(path), f"not valid JSON ({exc}); is the line cut short?", number) from None
+
+
+def iter_csv_rows(path: Path, text: str | None = None, what: str = "a CSV file") -> Iterator[tuple[int, dict[str, str]]]:
+    """(line where it starts, {column: value}) for each row of a CSV or TSV file with a header line (a tab in the
+    header makes it TSV; blank rows skipped); a row of another width, or a broken quote, refuses it with the line."""
+    import csv
+    import io
+
+    text = (read_text_file(path) if text is None else text).lstrip("\ufeff")
+    delimiter = "\t" if "\t" in text.split("\n", 1)[0] else ","
+    rows = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    try:
+        header = next(rows, None)
+        need(bool(header), path, 1, "no header line (the CSV export's first line names its columns)")
+        assert header is not None
+        while True:
+            line = rows.line_num + 1
+            row = next(rows, None)
+            if row is None:
+                return
+            if not any(cell.strip() for cell in row):
+                continue
+            need(len(row) == len(header), path, line, f"{len(row)} columns where the header has {len(header)}")
+            yield line, dict(zip(header, row))
+    except csv.Error as exc:
+        need(False, path, rows.line_num, f"not {what} ({exc})")
 
 
 def iter_json_array(path: Path) -> Iterator[tuple[int, Any]]:

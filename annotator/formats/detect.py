@@ -27,7 +27,11 @@
   imported as one plain-text document, its tags as words).
 - ``.spacy``: a spaCy DocBin (``spacy``).
 - ``.csv``/``.tsv`` whose first row has a column of regions (``[{"start", "end", "text", "labels"}]`` as JSON text):
-  Label Studio's CSV export (``label_studio``); other tables stay unknown.
+  Label Studio's CSV export (``label_studio``); one whose header names a ``text`` and a ``label`` column (or doccano's
+  older ``column_data``, ``column_label``): doccano's text classification upload (``doccano``); other tables stay
+  unknown.
+- A file (any name but ``.json``/``.jsonl``) whose first line starts with ``__label__``, as most of the next do:
+  doccano's fastText upload (``doccano``; it was a plain text, the labels words of it).
 - A file (any name but ``.json``/``.jsonl``) whose first line is ``#FORMAT=WebAnno TSV 3.x``: ``webanno`` (INCEpTION's and
   WebAnno's export; a ``.tsv`` was taken for a table and left unknown); a folder of nothing but such files too (read
   whole, as a brat folder is, so the labels its files add to a new project's schema are added once).
@@ -38,6 +42,7 @@ Only the start of a file is looked at; a file that is not JSON is left to the su
 
 from __future__ import annotations
 
+import csv
 import json
 from pathlib import Path
 from typing import Any
@@ -160,19 +165,22 @@ def _is_omnievent(obj: Any) -> bool:
     return is_omnievent_line(obj)
 
 
-def _is_conll(path: Path) -> bool:
+def _head_lines(path: Path, size: int = 1 << 16) -> list[str]:
+    """The first lines of ``path`` (the last left out of a full read: it may be cut)."""
+    try:
+        with path.open("rb") as fh:
+            head = fh.read(size)
+    except OSError:
+        return []
+    lines = head.decode("utf-8", "replace").lstrip("\ufeff").replace("\r", "").split("\n")
+    return lines[:-1] if len(head) == size else lines
+
+
+def _is_conll(lines: list[str]) -> bool:
     """A column file: its first line ``-DOCSTART-`` or its first lines tokens with a column of IOB tags."""
     from annotator.formats.conll_read import column_shape, sentence_lines
     from annotator.formats.conllu_misc import misc_entities
 
-    try:
-        with path.open("rb") as fh:
-            head = fh.read(1 << 16)
-    except OSError:
-        return False
-    lines = head.decode("utf-8", "replace").lstrip("\ufeff").replace("\r", "").split("\n")
-    if len(head) == 1 << 16:
-        lines = lines[:-1]  # the last may be cut
     first = next((line for line in lines if line.strip()), "")
     return (
         first.startswith("-DOCSTART-")
@@ -180,6 +188,24 @@ def _is_conll(path: Path) -> bool:
         or sentence_lines(lines)
         or misc_entities(lines)  # CoNLL-U with NER=B-PER or Entity=( in MISC, under another name than .conllu
     )
+
+
+def _is_fasttext(lines: list[str]) -> bool:
+    from annotator.formats.doccano_tables import is_fasttext
+
+    return is_fasttext(lines)
+
+
+def _is_doccano_table(path: Path) -> bool:
+    """doccano's CSV upload: a header with a text column and a label column (``text,label``)."""
+    from annotator.formats.doccano_tables import table_columns
+
+    lines = _head_lines(path, 4096)
+    if not lines:
+        return False
+    header = next(csv.reader([lines[0]], delimiter="\t" if "\t" in lines[0] else ","), [])
+    columns = table_columns(header)
+    return columns is not None and columns[1] is not None
 
 
 def _is_webanno(path: Path) -> bool:
@@ -210,6 +236,8 @@ def detect_format(path: str | Path) -> str | None:
         return "webanno"
     if suffix in (".csv", ".tsv") and _is_label_studio_csv(p):
         return "label_studio"  # other tables go on: a GermEval .tsv is CoNLL
+    if suffix in (".csv", ".tsv") and _is_doccano_table(p):
+        return "doccano"  # doccano's text classification CSV upload (text,label)
     if suffix not in (
         ".json",
         ".jsonl",
@@ -218,7 +246,10 @@ def detect_format(path: str | Path) -> str | None:
             return None
         if _starts_like_json(p):
             return "prodigy" if _is_prodigy_task(_first_object(p)) else None
-        return "conll" if _is_conll(p) else None
+        lines = _head_lines(p)
+        if _is_fasttext(lines):
+            return "doccano"  # doccano's fastText upload (__label__pet dog cat)
+        return "conll" if _is_conll(lines) else None
     obj = _first_object(p)
     if _is_label_studio(obj):
         return "label_studio"

@@ -11,7 +11,8 @@ and the choice is reported. ``id``/``name`` name the document; other keys go to 
 text classification project's ``"label": ["positive"]``, doccano 1.x's ``annotations`` without offsets) to its meta's
 ``doccano_categories``, which the doccano export writes back as ``label``; ``Comments``
 (strings, or ``{"id", "comment"}`` objects as doccano's relation-mode export writes them) become comments.
-A ``.json`` file (one object or an array, pretty-printed or not, as doccano's samples are) is read too. A bad
+A ``.json`` file (one object or an array, pretty-printed or not, as doccano's samples are) is read too, and doccano's
+text classification uploads that are not JSON, its CSV and fastText files (``formats.doccano_tables``). A bad
 line refuses the whole file unless the reader is asked to skip bad lines (``skip_bad``, ``--skip-bad``). A label naming an event type is a trigger; relations from it are arguments.
 """
 
@@ -195,6 +196,21 @@ def _lines(path: Path) -> Iterator[tuple[int, Any]]:
                 yield number, ImportFileError(str(path), f"not valid JSON ({exc}); is the line cut short?", number)
 
 
+def _items(path: Path) -> Iterator[tuple[int, Any]]:
+    """The file's objects with their lines: a JSON array, doccano's CSV or fastText upload (as the lines of its JSONL),
+    else JSONL."""
+    from annotator.formats.doccano_tables import csv_items, fasttext_items, is_fasttext
+
+    suffix = path.suffix.lower()
+    if suffix == ".json":
+        return iter_json_array(path)
+    if suffix in (".csv", ".tsv"):
+        return csv_items(path)
+    if suffix != ".jsonl" and is_fasttext(read_text_file(path).lstrip("\ufeff").split("\n", 200)[:200]):
+        return fasttext_items(path)
+    return _lines(path)
+
+
 def read_doccano(path: str | Path, schema: Schema | None = None, skip_bad: bool = False) -> ReadResult:
     """A doccano JSONL export (or a ``.json`` file holding one object or an array of them, pretty-printed or not).
 
@@ -206,7 +222,7 @@ def read_doccano(path: str | Path, schema: Schema | None = None, skip_bad: bool 
     notes: list[str] = []
     docs = []
     unknown = LabelTally(path)  # labels the schema lacks: named all at once, after the whole file
-    items = iter_json_array(path) if path.suffix.lower() == ".json" else _lines(path)
+    items = _items(path)
     for line, obj in items:
         try:
             if isinstance(obj, ImportFileError):
@@ -223,5 +239,5 @@ def read_doccano(path: str | Path, schema: Schema | None = None, skip_bad: bool 
             warnings.append(f"{path}:{line}: {exc.reason}; the line was left out (skip bad lines)")
     unknown.check()
     need(bool(docs), path, None, "no documents in the file")
-    notes += categories_note(path, docs, "a text classification's labels", "the doccano export")
+    notes += categories_note(path, docs, "a text classification's labels")
     return ReadResult(docs, None, warnings, notes)

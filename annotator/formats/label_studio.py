@@ -20,8 +20,6 @@ an ImportFileError naming the file, the task and the line where the task starts.
 
 from __future__ import annotations
 
-import csv
-import io
 import json
 import re
 from pathlib import Path
@@ -31,12 +29,12 @@ from annotator.formats.common import (
     LabelTally,
     ReadResult,
     fit_span,
+    iter_csv_rows,
     iter_json_array,
     iter_jsonl,
     listed,
     looks_utf16,
     need,
-    read_text_file,
     trigger_labels,
 )
 from annotator.errors import ImportFileError
@@ -129,29 +127,8 @@ def _csv_value(key: str, value: str) -> Any:
 def iter_csv_tasks(path: Path, text: str | None = None) -> Iterator[tuple[int, dict[str, Any]]]:
     """(line where it starts, task) for each row of Label Studio's CSV or TSV export (JSON-MIN's rows under a header
     of their keys; a tab in the header line makes it TSV)."""
-    text = (read_text_file(path) if text is None else text).lstrip("\ufeff")
-    delimiter = "\t" if "\t" in text.split("\n", 1)[0] else ","
-    rows = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
-    try:
-        header = next(rows, None)
-        need(bool(header), path, 1, "no header line (the CSV export's first line names its columns)")
-        assert header is not None
-        while True:
-            line = rows.line_num + 1
-            row = next(rows, None)
-            if row is None:
-                return
-            if not any(cell.strip() for cell in row):
-                continue
-            need(
-                len(row) == len(header),
-                path,
-                line,
-                f"{len(row)} columns where the header has {len(header)}",
-            )
-            yield line, {k: _csv_value(k, v) for k, v in zip(header, row)}
-    except csv.Error as exc:
-        need(False, path, rows.line_num, f"not a CSV file Label Studio wrote ({exc})")
+    for line, row in iter_csv_rows(path, text, "a CSV file Label Studio wrote"):
+        yield line, {k: _csv_value(k, v) for k, v in row.items()}
 
 
 def csv_first_task(path: Path, head: str) -> dict[str, Any] | None:

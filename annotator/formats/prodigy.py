@@ -303,7 +303,7 @@ def read_prodigy(path: str | Path, schema: Schema | None = None) -> ReadResult:
                 check_with_line(schema or _default(), doc, path, g["line"])
                 docs.append(doc)
     unknown.check()
-    notes += categories_note(path, docs, "textcat answers", "the Prodigy and doccano exports")
+    notes += categories_note(path, docs, "textcat answers")
     need(bool(docs) or skipped > 0, path, None, "no tasks in the file")
     return ReadResult(docs, None, warnings, notes)
 

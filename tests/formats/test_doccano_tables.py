@@ -1,0 +1,82 @@
+"""doccano's text classification uploads that are not JSON (``frontend/static/formats/text_classification/``): its CSV
+(``text,label``; the older ``column_data,column_label``; columns in any order, others kept in the meta) and fastText
+(``__label__pet dog cat``). Session 12 found the CSV "unknown kind of file" and the fastText file a plain text, its
+labels words of it. Our own rows, in their shapes."""
+
+from __future__ import annotations
+
+import orjson
+import pytest
+
+from annotator.cli import main
+from annotator.errors import ImportFileError
+from annotator.formats.common import CATEGORIES
+from annotator.formats.detect import detect_format
+from annotator.formats.doccano import read_doccano
+from annotator.store import Project
+
+
+def test_a_csv_upload_is_read_as_doccano_its_labels_categories(tmp_path):
+    path = tmp_path / "reviews.csv"
+    path.write_text(
+        'label,shop,text\npositive,north,"Lovely shop, kind staff."\n,south,"No label, yet."\n'
+        'negative,east,"Cold tea\nand a long wait."\n',
+        encoding="utf-8",
+    )
+    assert detect_format(path) == "doccano"  # it was None: "unknown kind of file"
+    result = read_doccano(path)
+    docs = result.documents
+    assert [d.text for d in docs] == ["Lovely shop, kind staff.", "No label, yet.", "Cold tea\nand a long wait."]
+    assert [d.meta.get(CATEGORIES) for d in docs] == [["positive"], None, ["negative"]]
+    assert [d.meta["shop"] for d in docs] == ["north", "south", "east"]  # another column, as a JSONL line's key
+    assert [d.name for d in docs] == ["reviews.csv:2", "reviews.csv:3", "reviews.csv:4"]  # the row's first line
+
+
+def test_the_older_column_names_and_a_tsv(tmp_path):
+    path = tmp_path / "example.tsv"
+    path.write_text("column_data\tcolumn_label\nGreat price.\tpositive\n", encoding="utf-8")
+    assert detect_format(path) == "doccano"
+    (doc,) = read_doccano(path).documents
+    assert (doc.text, doc.meta[CATEGORIES]) == ("Great price.", ["positive"])
+
+
+def test_a_csv_without_a_text_column_is_refused_in_one_line(tmp_path):
+    path = tmp_path / "t.csv"
+    path.write_text("sentence,label\nHi.,greeting\n", encoding="utf-8")
+    assert detect_format(path) is None  # a table of another shape stays unknown
+    with pytest.raises(ImportFileError) as info:
+        read_doccano(path)
+    assert "no text column (doccano's CSV names it text or column_data; its columns: sentence, label)" in str(
+        info.value
+    )
+
+
+def test_a_fasttext_file_is_read_as_doccano(tmp_path):
+    path = tmp_path / "fastText.txt"
+    path.write_text(
+        "__label__pet dog cat\n__label__car __label__german VW BMW\n\n__label__pet a  fish\n", encoding="utf-8"
+    )
+    assert detect_format(path) == "doccano"  # it was None: a plain text, "__label__pet dog cat" its first line
+    docs = read_doccano(path).documents
+    assert [(d.text, d.meta[CATEGORIES]) for d in docs] == [
+        ("dog cat", ["pet"]),
+        ("VW BMW", ["car", "german"]),
+        ("a  fish", ["pet"]),  # the words joined as doccano's parser joins them
+    ]
+
+
+def test_through_the_command_line_and_out_as_doccano_jsonl(tmp_path, capsys):
+    (tmp_path / "a.csv").write_text('text,label\n"Terrible service.",negative\n', encoding="utf-8")
+    (tmp_path / "b.txt").write_text("__label__positive Lovely shop.\n", encoding="utf-8")
+    project = tmp_path / "p.annotator"
+    assert main(["import", str(project), str(tmp_path / "a.csv"), str(tmp_path / "b.txt")]) == 0
+    err = capsys.readouterr().err
+    assert "a.csv: read as doccano" in err and "b.txt: read as doccano" in err
+    assert main(["export", str(project), "-f", "doccano", "-o", str(tmp_path / "out.jsonl")]) == 0
+    lines = [orjson.loads(x) for x in (tmp_path / "out.jsonl").read_bytes().splitlines()]
+    assert [(x["text"], x["label"]) for x in lines] == [
+        ("Terrible service.", ["negative"]),
+        ("Lovely shop.", ["positive"]),
+    ]
+    with Project(project, create=False) as p:
+        assert len(p.document_ids()) == 2
