@@ -338,7 +338,9 @@ def iter_jsonl(path: Path) -> Iterator[tuple[int, Any]]:
             raise ImportFileError(str(path), f"not valid JSON ({exc}); is the line cut short?", number) from None
 
 
-def iter_csv_rows(path: Path, text: str | None = None, what: str = "a CSV file") -> Iterator[tuple[int, dict[str, str]]]:
+def iter_csv_rows(
+    path: Path, text: str | None = None, what: str = "a CSV file"
+) -> Iterator[tuple[int, dict[str, str]]]:
     """(line where it starts, {column: value}) for each row of a CSV or TSV file with a header line (a tab in the
     header makes it TSV; blank rows skipped); a row of another width, or a broken quote, refuses it with the line."""
     import csv

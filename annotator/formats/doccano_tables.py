@@ -54,7 +54,11 @@ def is_fasttext(lines: list[str]) -> bool:
     """Whether ``lines`` (the start of a file) are fastText's: the first that is not blank starts with ``__label__``,
     as do most of the others."""
     sample = [line for line in lines if line.strip()][:SNIFF_LINES]
-    return bool(sample) and sample[0].startswith(FASTTEXT) and 2 * sum(x.startswith(FASTTEXT) for x in sample) > len(sample)
+    return (
+        bool(sample)
+        and sample[0].startswith(FASTTEXT)
+        and 2 * sum(x.startswith(FASTTEXT) for x in sample) > len(sample)
+    )
 
 
 def fasttext_items(path: Path) -> Iterator[tuple[int, Any]]:
@@ -67,4 +71,3 @@ def fasttext_items(path: Path) -> Iterator[tuple[int, Any]]:
         labels = [w[len(FASTTEXT) :] for w in words if w.startswith(FASTTEXT) and len(w) > len(FASTTEXT)]
         text = " ".join(w for w in words if not w.startswith(FASTTEXT))
         yield number, {"text": text, "label": labels}
-
