@@ -281,6 +281,26 @@ def other_occurrences(text: str, start: int, end: int, spans: Iterable[tuple[int
     return out
 
 
+def find_all(text: str, words: str) -> list[tuple[int, int]]:
+    """Every place ``words`` occurs in ``text``, case-insensitive, in text order (code points, end exclusive): what
+    Find steps through and counts."""
+    if not words:
+        return []
+    return [m.span() for m in re.finditer(re.escape(words), text, re.IGNORECASE)]
+
+
+def next_match(matches: Sequence[tuple[int, int]], start: int, end: int, backward: bool = False) -> int | None:
+    """The index in ``matches`` (as ``find_all`` gives them) of the match after the caret or selection [start, end)
+    (before it, ``backward``), wrapping round; None when there is none."""
+    if not matches:
+        return None
+    if backward:
+        i = bisect_left(matches, (start, -1)) - 1  # the last match that starts before the selection
+        return i if i >= 0 else len(matches) - 1
+    i = bisect_left(matches, (end, -1))  # the first that starts at or after its end
+    return i if i < len(matches) else 0
+
+
 def attribute_cues(
     schema: Schema, text: str, trigger_start: int, trigger_end: int, sentence_start: int = 0
 ) -> dict[str, str]:

@@ -94,7 +94,7 @@ class MainWindow(WindowPanels, FilesAndWork, WindowFlow, QMainWindow):
         self.title.setStyleSheet("padding: 4px 6px")
         self.legend = Legend()
         self.legend.labelClicked.connect(self.edit_actions.label)
-        self.find_bar = FindBar(self.view)
+        self.find_bar = FindBar(self.view, lambda: c.doc.text if c.doc is not None else "")
         self.find_bar.jumped.connect(lambda: c.select_entity(None))  # keys act on the match and start from it
         self.read_only_banner = QLabel("")  # shown while the project file is open read-only
         self.read_only_banner.setTextFormat(Qt.TextFormat.PlainText)
@@ -168,6 +168,7 @@ class MainWindow(WindowPanels, FilesAndWork, WindowFlow, QMainWindow):
 
         # wiring
         c.documentChanged.connect(self.on_document_changed)
+        c.documentChanged.connect(self.find_bar.document_changed)  # the words kept, counted in the new document
         c.entitiesChanged.connect(self._entities_changed)
         c.eventsChanged.connect(self._events_changed)
         c.selectionChanged.connect(self.on_selection_changed)

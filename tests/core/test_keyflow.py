@@ -256,3 +256,17 @@ def test_trigger_words_look_at_each_distinct_word_once(monkeypatch):
     assert [text[a:b] for a, b in got] == [text[a:b] for a, b in expected]
     words = {text[a:b] for a, b in zip(starts, ends)}
     assert len(seen) <= len(words) + sum(len(t.triggers) for t in schema.events)
+
+
+def test_find_all_and_next_match_step_through_the_text_wrapping_round():
+    from annotator.keyflow import find_all, next_match
+
+    text = "Met 😀 met, MET."
+    matches = find_all(text, "met")
+    assert matches == [(0, 3), (6, 9), (11, 14)]  # any case, code points (the emoji is one)
+    assert next_match(matches, 0, 0) == 0  # the caret at a match: that one
+    assert next_match(matches, 0, 3) == 1  # a match selected: the next
+    assert next_match(matches, 11, 14) == 0  # past the last: round to the first
+    assert next_match(matches, 6, 9, backward=True) == 0
+    assert next_match(matches, 0, 3, backward=True) == 2  # before the first: round to the last
+    assert next_match([], 0, 0) is None and find_all(text, "") == []

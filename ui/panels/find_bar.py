@@ -1,19 +1,29 @@
 """Ctrl+F: find text in the document (Enter selects the next match and returns to the text, Shift+Enter the
-previous one, Escape closes)."""
+previous one, Escape closes). The words stay from one document to the next and are searched again in each: the count
+beside them is always the open document's."""
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING, Callable
+
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
-from PySide6.QtGui import QKeyEvent, QTextDocument
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QPlainTextEdit, QPushButton, QWidget
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QPushButton, QWidget
+
+from annotator.keyflow import find_all, next_match
+from annotator.wording import counted
+
+if TYPE_CHECKING:  # pragma: no cover
+    from ui.document_view import DocumentView
 
 
 class FindBar(QWidget):
     jumped = Signal()  # a match was selected from the bar: the text has the focus again
 
-    def __init__(self, view: QPlainTextEdit, parent: QWidget | None = None) -> None:
+    def __init__(self, view: "DocumentView", text: Callable[[], str], parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.view = view
+        self.text = text  # the open document's text (stored, code points)
         self.edit = QLineEdit()
         self.edit.setPlaceholderText("Find in document")
         self.edit.setClearButtonEnabled(True)
@@ -37,32 +47,45 @@ class FindBar(QWidget):
 
     def open_bar(self) -> None:
         self.show()
-        self.info.setText("")  # of a search before (another document's "not found", read as this one's)
         sel = self.view.textCursor().selectedText()
         if sel and "\u2029" not in sel:
             self.edit.setText(sel)
+        self.count()  # the words kept (or taken) counted here: never a search before's result
         self.edit.setFocus()
         self.edit.selectAll()
+
+    def count(self) -> None:
+        """Say how often the words occur in the open document (nothing while the box is empty)."""
+        words = self.edit.text()
+        n = len(find_all(self.text(), words)) if words else 0
+        self.info.setText("" if not words else counted(n, "match", "matches") if n else "not found")
+
+    def document_changed(self) -> None:
+        """Another document opened: the words stay, searched again in it (the count was the one before's)."""
+        if self.isVisible():
+            self.count()
 
     def close_bar(self) -> None:
         self.hide()
         self.view.setFocus()
 
     def find(self, backward: bool = False) -> bool:
-        text = self.edit.text()
-        if not text:
+        """Select the next match after the caret (the previous one before it), wrapping round; say which of how
+        many it is."""
+        words = self.edit.text()
+        if not words:
             return False
-        flags = QTextDocument.FindFlag.FindBackward if backward else QTextDocument.FindFlag(0)
-        found = self.view.find(text, flags)
-        if not found:  # wrap around
-            cur = self.view.textCursor()
-            cur.movePosition(cur.MoveOperation.End if backward else cur.MoveOperation.Start)
-            self.view.setTextCursor(cur)
-            found = self.view.find(text, flags)
-        self.info.setText("" if found else "not found")
-        if found:
-            self.view.reveal()  # the match with lines around it, not on the viewport's edge
-        return found
+        matches = find_all(self.text(), words)
+        cur = self.view.textCursor()
+        here = self.view.selection_cp() or (self.view.to_cp(cur.position()),) * 2
+        i = next_match(matches, here[0], here[1], backward)
+        if i is None:
+            self.info.setText("not found")
+            return False
+        self.view.select_cp(*matches[i])
+        self.view.reveal()  # the match with lines around it, not on the viewport's edge
+        self.info.setText(f"{i + 1} of {len(matches)}")
+        return True
 
     def jump(self, backward: bool = False) -> None:
         """Select the next match and give the keys back to the text (the bar stays open to show the word)."""
