@@ -23,8 +23,13 @@ def _action(
     shortcut: str | QKeySequence | None = None,
     tip: str = "",
     checkable: bool = False,
+    text_key: str = "",
 ) -> QAction:
-    act = QAction(text, window)
+    """``text_key``: a key the text itself answers (E, A), shown beside the item as a shortcut is (the text view
+    takes it, not the window: typed in a box it is a letter)."""
+    act = QAction(f"{text}\t{text_key}" if text_key else text, window)
+    if text_key:  # a toolbar button reads the name only
+        act.setIconText(text.replace("&", ""))
     if shortcut:
         if isinstance(shortcut, QKeySequence.StandardKey):
             act.setShortcut(QKeySequence(shortcut))
@@ -103,7 +108,9 @@ def build_menus(w: "MainWindow") -> dict[str, QAction]:
         None,
         "Accept the undecided suggestions whose score is at least a minimum you give (one undo step)",
     )
-    a["new_event"] = _action(w, "New &event…", w.edit_actions.new_event, None, "New event on the selected trigger (E)")
+    a["new_event"] = _action(
+        w, "New &event…", w.edit_actions.new_event, None, "New event on the selected trigger (E)", text_key="E"
+    )
     a["annotated"] = _action(
         w,
         "Mark &annotated and next",
@@ -159,7 +166,8 @@ def build_menus(w: "MainWindow") -> dict[str, QAction]:
         "Label every &occurrence",
         w.edit_actions.label_everywhere,
         None,
-        "Give the selected span's label to every other occurrence of its text (A)",
+        "Give the selected span's label to every other occurrence of its text (A; Shift+A: accepted)",
+        text_key="A",
     )
 
     mb = w.menuBar()

@@ -44,3 +44,36 @@ def test_find_keeps_its_words_and_counts_them_in_each_document(qtbot, window):
     qtbot.keyClick(v, Qt.Key.Key_PageDown, CTRL)  # c.txt, the bar closed
     qtbot.keyClick(v, Qt.Key.Key_F, CTRL)
     assert bar.info.text() == f"{len(find_all(DOC_C, 'e'))} matches"
+
+
+def menu_shows(menu) -> dict[str, str]:  # type: ignore[no-untyped-def]
+    """Each item of ``menu`` as QMenu draws it: its name and the key in the shortcut column (the text after a tab,
+    else the action's shortcut)."""
+    shown = {}
+    for act in menu.actions():
+        name, tab, key = act.text().partition("\t")
+        shown[name.replace("&", "")] = key if tab else act.shortcut().toString()
+    return shown
+
+
+def test_the_edit_menu_shows_the_keys_of_new_event_and_label_every_occurrence(qtbot, window):
+    """Annotators learn keys from the menus: Edit > New event… and Label every occurrence showed none (E and A work
+    in the text only, so they were no shortcuts), while every other item showed its key. They show E and A; the
+    toolbar's button still reads "New event…", and E in the text still makes the event."""
+    from PySide6.QtWidgets import QToolButton
+
+    from ui_helpers import find
+    from ui_support import DOC_A
+
+    edit = next(a.menu() for a in window.menuBar().actions() if a.text().replace("&", "") == "Edit")
+    shown = menu_shows(edit)
+    assert shown["New event…"] == "E" and shown["Label every occurrence"] == "A", shown
+    buttons = [b.text() for b in window.findChildren(QToolButton) if b.defaultAction() is not None]
+    assert "New event…" in buttons, buttons
+    c, v = window.controller, window.view
+    v.setFocus()
+    v.select_cp(*find(DOC_A, "attacked"))
+    qtbot.keyClick(v, Qt.Key.Key_E)  # one type's trigger words match: no picker
+    assert [(e.type, c.doc.text[e.trigger_start : e.trigger_end]) for e in c.events.values()] == [
+        ("Conflict:Attack", "attacked")
+    ]
