@@ -17,6 +17,7 @@ from annotator.edits import (
     check_offsets,
 )
 from annotator.errors import ValidationError
+from annotator.keyflow import sort_places
 from annotator.model import STATES, STATUSES, Change
 from annotator.recorder import EditRecorder, run_edit
 from annotator.rules import filler_breaches, room_breach
@@ -33,21 +34,19 @@ def add_entities(
     state: str = "suggested",
     source: str = HUMAN,
 ) -> Change:
-    """Add one label over several spans in one step (label every occurrence); spans already carrying the label
-    (not rejected) are skipped. ``change.result_id`` is the first new entity."""
+    """Add one label over several spans in one step (label every occurrence); places holding a span already (not
+    rejected: of this label or another) and places where this label was rejected are left as they are
+    (``keyflow.sort_places``). ``change.result_id`` is the first new entity."""
     text = text_of(project, doc_id)
     check_label(project, label)
     if state not in STATES:
         raise ValidationError(f"state {state!r} is not one of {', '.join(STATES)}")
     for a, b in spans:
         check_offsets(text, a, b)
-    have = project.db.spans_labelled(doc_id, project.annotation_set, label)
 
     def body(rec: EditRecorder) -> None:
         t = now()
-        for a, b in sorted(set(spans)):
-            if (a, b) in have:
-                continue
+        for a, b in sort_places(project.entities(doc_id), spans, label).new:
             new_id = rec.insert(
                 "entities",
                 span_row(doc_id, project.annotation_set, a, b, label, state, source, project.annotator, at=t),

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from dataclasses import dataclass, field
 from bisect import bisect_left, bisect_right
 from typing import TYPE_CHECKING, Callable, Iterable, Sequence
 
@@ -278,6 +279,39 @@ def other_occurrences(text: str, start: int, end: int, spans: Iterable[tuple[int
         if any(taken[i][1] > a and taken[i] != (a, b) for i in near):
             continue
         out.append((a, b))
+    return out
+
+
+@dataclass
+class Places:
+    """The places Label every occurrence (A) was given, sorted: ``new`` get the label; ``held`` counts, by label, the
+    places that hold a span already (of this label, or of another: left as they are); ``rejected`` the places where
+    this label was rejected (they stay rejected, as pre-annotation leaves them)."""
+
+    new: list[tuple[int, int]] = field(default_factory=list)
+    held: Counter[str] = field(default_factory=Counter)
+    rejected: int = 0
+
+
+def sort_places(entities: Iterable[Entity], spans: Iterable[tuple[int, int]], label: str) -> Places:
+    """Which of ``spans`` take ``label`` (A): not those already holding a span that is not rejected (this label, or
+    another: the person's decision or a suggestion to decide there), nor those where ``label`` was rejected."""
+    held: dict[tuple[int, int], str] = {}
+    rejected: set[tuple[int, int]] = set()
+    for e in entities:
+        if e.state != "rejected":
+            if held.get((e.start, e.end)) != label:  # this label first: it is "already there"
+                held[(e.start, e.end)] = e.label
+        elif e.label == label:
+            rejected.add((e.start, e.end))
+    out = Places()
+    for span in sorted(set(spans)):
+        if span in held:
+            out.held[held[span]] += 1
+        elif span in rejected:
+            out.rejected += 1
+        else:
+            out.new.append(span)
     return out
 
 

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Callable
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QKeyEvent
 
-from annotator.keyflow import other_occurrences
+from annotator.keyflow import other_occurrences, sort_places
 from annotator.wording import counted
 from annotator.model import Entity, Event
 from ui import commands as cmd
@@ -247,17 +247,28 @@ class EditActions(QObject):
             c.report_status(f"“{words}” occurs nowhere else{' on its own' if inside else ''}{left}.")
             return
         state = "accepted" if accept else UNDECIDED
-        # the places already holding the label are left as they are (by the core too): counted apart, not as added
-        # ("FAC on 3 more places" when one of the three was a FAC already)
-        have = {(e.start, e.end) for e in c.visible_entities() if e.label == cur.label}
-        new = [s for s in spans if s not in have]
-        already = f"; {len(spans) - len(new)} already {cur.label}" if len(new) < len(spans) else ""
-        if not new or c.run(cmd.AddEntities, c.doc.id, new, cur.label, state=state) is None:
-            c.report_status(f"Every other “{words}” is already {cur.label}{left}.")
-        else:
-            n = len(new)
+        # the places holding a span already (of this label or another) and those where the label was rejected are
+        # left as they are (by the core too): counted apart, not as added ("FAC on 3 more places" when one of the
+        # three was a FAC already; A put a second span over an ORG, and a suggestion again where GPE was rejected)
+        places = sort_places(c.entities.values(), spans, cur.label)
+        kept = [f"{n} already {lab}" for lab, n in places.held.items() if lab == cur.label]
+        kept += [
+            f"{n} already {lab}, left as {'it is' if n == 1 else 'they are'}"
+            for lab, n in places.held.items()
+            if lab != cur.label
+        ]
+        if places.rejected:
+            kept.append(f"{places.rejected} where {cur.label} was rejected, left rejected")
+        n = len(places.new)
+        if not n:
+            if list(places.held) == [cur.label] and not places.rejected:
+                c.report_status(f"Every other “{words}” is already {cur.label}{left}.")
+            else:
+                c.report_status(f"No other “{words}” made {cur.label}: {'; '.join(kept)}{left}.")
+        elif c.run(cmd.AddEntities, c.doc.id, places.new, cur.label, state=state) is not None:  # (refused: said)
             decided = "accepted" if accept else "to decide"
-            c.report_status(f"{cur.label} on {n} more place{'s' if n != 1 else ''} ({decided}){already}{left}.")
+            more = "".join(f"; {k}" for k in kept)
+            c.report_status(f"{cur.label} on {n} more place{'s' if n != 1 else ''} ({decided}){more}{left}.")
 
     # -- Tab order ---------------------------------------------------------------------------------------
     def cycle_order(self) -> list[Entity]:

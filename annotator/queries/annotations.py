@@ -26,17 +26,6 @@ class AnnotationReads:
             is not None
         )
 
-    def spans_labelled(self, doc_id: int, annotation_set: str, label: str) -> set[tuple[int, int]]:
-        """(start, end) of the document's ``label`` spans in the set (not rejected)."""
-        return {
-            (r[0], r[1])
-            for r in self.conn.execute(
-                "SELECT start, [end] FROM entities WHERE document_id = ? AND annotation_set = ? AND label = ? "
-                "AND state != 'rejected'",
-                (doc_id, annotation_set, label),
-            )
-        }
-
     def suggested_entities(self, doc_id: int, annotation_set: str, min_score: float | None = None) -> list[int]:
         """Ids of the document's undecided entity suggestions in the set (with ``min_score``: scored at least
         that), in order."""

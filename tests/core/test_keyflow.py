@@ -270,3 +270,16 @@ def test_find_all_and_next_match_step_through_the_text_wrapping_round():
     assert next_match(matches, 6, 9, backward=True) == 0
     assert next_match(matches, 0, 3, backward=True) == 2  # before the first: round to the last
     assert next_match([], 0, 0) is None and find_all(text, "") == []
+
+
+def test_label_every_occurrence_leaves_rejected_places_and_other_labels(project):
+    """A rejected place stays rejected (as pre-annotation leaves it) and a place holding another label keeps it:
+    the core adds nothing there, whatever spans it is given."""
+    text = "Lavrov met Lavrov. Lavrov left. Lavrov won."
+    doc = add_document(project, text)
+    rejected = edits.add_entity(project, doc, 11, 17, "PERSON", state="suggested").result_id
+    edits.reject_entity(project, rejected)
+    edits.add_entity(project, doc, 19, 25, "ORG", state="suggested")
+    edits_flow.add_entities(project, doc, [(11, 17), (19, 25), (32, 38)], "PERSON")
+    held = sorted((e.start, e.label, e.state) for e in project.entities(doc))
+    assert held == [(11, "PERSON", "rejected"), (19, "ORG", "suggested"), (32, "PERSON", "suggested")]

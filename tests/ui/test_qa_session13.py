@@ -77,3 +77,40 @@ def test_the_edit_menu_shows_the_keys_of_new_event_and_label_every_occurrence(qt
     assert [(e.type, c.doc.text[e.trigger_start : e.trigger_end]) for e in c.events.values()] == [
         ("Conflict:Attack", "attacked")
     ]
+
+
+def test_a_leaves_a_rejected_place_and_a_place_of_another_label_as_they_are(qtbot, tmp_path):
+    """A on a GPE "Moscow" put a GPE suggestion again where the person had just rejected GPE (X on the second
+    "Moscow"), and a second span over the third "Moscow", an ORG (two labels on the same words, the new one to decide). A rejected place stays rejected, as pre-annotation leaves it, and a place holding a span of another
+    label keeps it; the status line says so, and only the fourth "Moscow" gets the label."""
+    from annotator.importing import IncomingDocument, IncomingEntity, import_documents
+    from annotator.store import Project
+
+    from ui_support import close_window, open_window
+
+    text = "Moscow said no. Moscow agreed. Moscow left. Moscow won."
+    at = [i for i in range(len(text)) if text.startswith("Moscow", i)]
+    path = tmp_path / "m.annotator"
+    with Project(path, annotator="tester") as project:  # imported spans are accepted
+        ents = [IncomingEntity(0, at[0], at[0] + 6, "GPE"), IncomingEntity(1, at[1], at[1] + 6, "GPE")]
+        ents.append(IncomingEntity(2, at[2], at[2] + 6, "ORG"))
+        import_documents(project, [IncomingDocument(text=text, name="m.txt", entities=ents)])
+    w = open_window(qtbot, path)
+    c = w.controller
+    w.jump_to_entity(next(e.id for e in c.entities.values() if e.start == at[1]))
+    qtbot.keyClick(w.view, "x")  # GPE rejected on the second "Moscow"
+    w.jump_to_entity(next(e.id for e in c.entities.values() if e.start == at[0]))
+    qtbot.keyClick(w.view, "a")
+    qtbot.waitUntil(lambda: not w._panel_timer.isActive())  # the panels have followed: the key's message stays
+    said = w.message.text()
+    assert said.startswith("GPE on 1 more place (to decide)"), said
+    assert "1 already ORG, left as it is" in said and "1 where GPE was rejected, left rejected" in said, said
+    close_window(w)
+    with Project(path, create=False) as p:
+        held = sorted((e.start, e.label, e.state) for e in p.entities(p.document_ids()[0]))
+    assert held == [
+        (at[0], "GPE", "accepted"),
+        (at[1], "GPE", "rejected"),
+        (at[2], "ORG", "accepted"),
+        (at[3], "GPE", "suggested"),
+    ]
