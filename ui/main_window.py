@@ -231,7 +231,7 @@ class MainWindow(WindowPanels, FilesAndWork, WindowFlow, QMainWindow):
         colors = label_colors(self.controller.schema, self.view.palette_name)
         if self.panels_built:  # else the entity table takes them when built
             self.entities.model.colors = colors
-        # the legend's entries now, their counts after the first paint: the text is not pushed down once shown
+        # the legend's entries now (their counts with the document): the text is not pushed down once shown
         self.legend.set_counts(self.controller.schema, Counter(), colors)
         p = self.controller.project
         read_only = p is not None and p.read_only
@@ -268,6 +268,9 @@ class MainWindow(WindowPanels, FilesAndWork, WindowFlow, QMainWindow):
 
     def on_document_changed(self) -> None:
         self.show_title()
+        c = self.controller  # the legend's counts now, from the spans just read: it read 0 for every label while
+        colors = label_colors(c.schema, self.view.palette_name)  # the panels were built, the document before's after
+        self.legend.set_counts(c.schema, c.entity_tally.kinds, colors)
         self._changed_entities = self._changed_events = None  # every row of the panels is another one
         self.after_view_paint.call(self._fill_panels)  # the text and its highlights are drawn first
         self.remember_place()  # kept at each document, not only at a clean close: a crash lost the place

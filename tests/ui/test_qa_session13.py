@@ -114,3 +114,33 @@ def test_a_leaves_a_rejected_place_and_a_place_of_another_label_as_they_are(qtbo
         (at[2], "ORG", "accepted"),
         (at[3], "GPE", "suggested"),
     ]
+
+
+def test_the_legend_counts_the_document_before_the_panels_are_built(qtbot, project_path):
+    """While the side panels of a project just opened were being built (a second under load), the legend read 0 for
+    every label, and after Ctrl+PgDown it read the document before's counts until then. It counts the spans of the
+    document shown from the moment it is shown."""
+    from collections import Counter
+
+    from ui_support import close_window, shown_window
+
+    w = shown_window(qtbot, size=(1400, 900))
+    assert w.open_project(project_path)
+    c = w.controller
+
+    def counts() -> Counter:
+        return Counter(e.label for e in c.entities.values() if e.state != "rejected")
+
+    def legend() -> dict[str, int]:
+        return {t.rsplit(" ", 1)[0].split("] ")[-1]: int(t.rsplit(" ", 1)[1]) for t in w.legend.item_texts()}
+
+    assert not w.panels_built  # built after the text's first paint
+    want = counts()
+    assert want["PERSON"] == 2 and legend()["PERSON"] == 2, legend()
+    assert all(legend()[lab] == n for lab, n in want.items()), legend()
+    qtbot.waitUntil(lambda: w.panels_built and w.documents.proxy.rowCount() == 3)
+    w.view.setFocus()
+    qtbot.keyClick(w.view, Qt.Key.Key_PageDown, CTRL)  # b.txt: PERSON Zoë and 李小龍, no GPE
+    assert c.doc.name == "b.txt"
+    assert legend()["GPE"] == counts()["GPE"] and legend()["PERSON"] == counts()["PERSON"], legend()
+    close_window(w)
