@@ -312,9 +312,8 @@ class MainWindow(WindowPanels, FilesAndWork, WindowFlow, QMainWindow):
 
     def jump_to_event(self, event_id: int) -> None:
         v = self.controller.events.get(event_id)
-        if v is not None:
-            self.controller.select_event(event_id)
-            self.view.show_cp(v.trigger_start, v.trigger_end)
+        if v is not None:  # as ] selects it: a span selected before is no filler chosen for its roles
+            self.edit_actions.select_event(v)
             self.view.setFocus()
 
     def _pick_event_type(self, trigger: str, likely: list[str] | None) -> str | None:

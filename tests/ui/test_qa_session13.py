@@ -144,3 +144,36 @@ def test_the_legend_counts_the_document_before_the_panels_are_built(qtbot, proje
     assert c.doc.name == "b.txt"
     assert legend()["GPE"] == counts()["GPE"] and legend()["PERSON"] == counts()["PERSON"], legend()
     close_window(w)
+
+
+def test_go_to_it_from_mark_reviewed_leaves_no_span_selected_for_the_role_keys(qtbot, project_path):
+    """ "Monday" selected (a click in the list, or Tab), then Mark reviewed (Ctrl+Shift+R): “met”: Contact:Meet needs
+    Entity, Go to it (Alt+G) selected the event but left "Monday" selected, so Alt+1 took it as the filler and was
+    refused ("role Entity of Contact:Meet takes PERSON, ORG, GPE, NORP, not DATE"): the key the list sends the person
+    to press did nothing. Going to an event leaves no span selected, as ] and Tab do, and Alt+1 fills the role with
+    the nearest fitting entity."""
+    from annotator.edits import add_event
+    from annotator.store import Project
+
+    from test_qa_session12 import answer_modals
+    from ui_helpers import find
+    from ui_support import DOC_A, close_window, open_window
+
+    with Project(project_path, annotator="setup") as p:
+        doc = next(d["id"] for d in p.document_summaries() if d["name"] == "a.txt")
+        add_event(p, doc, "Contact:Meet", *find(DOC_A, "met"))  # decided, its Entity missing
+    w = open_window(qtbot, project_path, size=(1400, 900))
+    c, v = w.controller, w.view
+    qtbot.waitUntil(lambda: w.panels_built)
+    w.jump_to_entity(next(e.id for e in c.entities.values() if c.span_text(e.start, e.end) == "Monday"))
+    met = answer_modals(lambda box: box.go.click())  # Go to it
+    qtbot.keyClick(v, Qt.Key.Key_R, CTRL | Qt.KeyboardModifier.ShiftModifier)
+    assert met == ["ProblemsDialog"]
+    (event,) = c.events.values()
+    assert c.current_event == event.id and c.current_entity is None
+    qtbot.keyClick(v, Qt.Key.Key_1, Qt.KeyboardModifier.AltModifier)
+    close_window(w)
+    with Project(project_path, create=False) as p:
+        (stored,) = p.events(doc)
+        fillers = [(a.role, next(e.label for e in p.entities(doc) if e.id == a.entity_id)) for a in stored.arguments]
+    assert fillers == [("Entity", "PERSON")], fillers
