@@ -177,3 +177,26 @@ def test_go_to_it_from_mark_reviewed_leaves_no_span_selected_for_the_role_keys(q
         (stored,) = p.events(doc)
         fillers = [(a.role, next(e.label for e in p.entities(doc) if e.id == a.entity_id)) for a in stored.arguments]
     assert fillers == [("Entity", "PERSON")], fillers
+
+
+def test_the_event_list_headers_are_whole(qtbot, project_path):
+    """At 1366x768 the event list's "Missing" read "Missinc" (and "Trigger" was cut the same way at a narrower
+    width): a column was given its title's width in the list's font, and Qt draws the titles in bold (every section
+    is highlighted while a row is selected). Each column is at least as wide as its header says it needs."""
+    from annotator.edits import add_event
+    from annotator.store import Project
+
+    from ui_helpers import find
+    from ui_support import DOC_A, close_window, open_window
+
+    with Project(project_path, annotator="setup") as p:
+        doc = next(d["id"] for d in p.document_summaries() if d["name"] == "a.txt")
+        add_event(p, doc, "Contact:Meet", *find(DOC_A, "met"))  # its Entity missing: "Entity", narrower than the title
+    w = open_window(qtbot, project_path, size=(1366, 768))
+    qtbot.waitUntil(lambda: w.panels_built)
+    w.tabs.setCurrentWidget(w.events)
+    hh = w.events.table.horizontalHeader()
+    qtbot.waitUntil(lambda: hh.sectionSize(3) > 0)
+    short = {col: (hh.sectionSize(col), hh.sectionSizeHint(col)) for col in range(hh.count())}
+    assert all(size >= needs for size, needs in short.values()), short
+    close_window(w)

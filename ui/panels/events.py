@@ -254,13 +254,16 @@ class EventPanel(RowPanel):
         least = max(header_width(table, COLUMNS[2]), ARGUMENTS_CHARS * table.fontMetrics().averageCharWidth())
         widths = dict(self._fitted)
         over = sum(widths.values()) + least - table.viewport().width()
-        for col in GIVE_UP:
-            if over <= 0:
-                break
-            floor = min(widths[col], max(header_width(table, COLUMNS[col]), cell_width(table, "x" * FLOOR_CHARS)))
-            take = min(over, widths[col] - floor)
-            widths[col] -= take
-            over -= take
+        least_cell = cell_width(table, "x" * FLOOR_CHARS)
+        last_floor = cell_width(table, "x" * (FLOOR_CHARS - 2))
+        for titled in (True, False):  # their titles whole first; under a large font on a small screen, a few
+            for col in GIVE_UP:  # characters less and their titles elided (else the list scrolled sideways)
+                if over <= 0:
+                    break
+                floor = max(header_width(table, COLUMNS[col]), least_cell) if titled else last_floor
+                take = max(0, min(over, widths[col] - floor))
+                widths[col] -= take
+                over -= take
         for col, width in widths.items():
             if hh.sectionSize(col) != width:
                 hh.resizeSection(col, width)

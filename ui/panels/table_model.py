@@ -69,10 +69,13 @@ def cell_width(table: QWidget, text: str, bold: bool = False) -> int:
 
 
 def header_width(table: QTableView, title: str) -> int:
-    """The width a column's header needs to show ``title`` whole."""
+    """The width a column's header needs to show ``title`` whole: in bold, as Qt draws a title while a row is
+    selected (every section is highlighted then; measured in the list's font, "Missing" read "Missinc")."""
     hh = table.horizontalHeader()
+    bold = QFont(hh.font())
+    bold.setBold(True)
     return (
-        hh.fontMetrics().horizontalAdvance(title)
+        QFontMetrics(bold).horizontalAdvance(title)
         + 2 * table.style().pixelMetric(QStyle.PixelMetric.PM_HeaderMargin, None, hh)
         + 4
     )
