@@ -41,7 +41,7 @@ def categories_note(path: Path, docs: Iterable[Any], what: str) -> list[str]:
     shown = ", ".join(f"{c} ({n})" for c, n in tally.most_common(5)) + (", ..." if len(tally) > 5 else "")
     return [
         f"{path}: {counted(sum(tally.values()), 'document category', 'document categories')} ({what}: {shown}) kept "
-        "in the documents' meta for the doccano and Prodigy exports; the app does not show them"
+        "in the documents' meta for the doccano, Prodigy and Label Studio exports; the app does not show them"
     ]
 
 

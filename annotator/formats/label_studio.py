@@ -10,8 +10,9 @@ naming the task. Which annotations and predictions come in, and into which annot
 ``label_studio_pick``'s rule (one annotator's: the import's set; several annotators': a set each; predictions as
 suggestions). Results: ``labels`` regions (one entity or trigger
 per label; a region's notes ``meta.text`` become comments on it), ``relation`` (from a trigger: an argument
-whose role is the relation's first label; ``direction: "left"`` reads it the other way, ``"bi"`` from whichever end is a trigger), per-region
-``choices`` whose ``from_name`` is an attribute of the schema (event attributes), document ``textarea``
+whose role is the relation's label, one for each of its labels; ``direction: "left"`` reads it the other way, ``"bi"`` from whichever end is a trigger), per-region
+``choices`` whose ``from_name`` is an attribute of the schema (event attributes), ``choices`` of the whole text (a text
+classification: the document's categories, ``common.CATEGORIES``, their tags' names kept), document ``textarea``
 (comments). Other results are reported. Offsets are checked against ``value.text`` and read as UTF-16
 units when that is what fits; regions without ``value.text`` (real exports often omit it) go through the
 same check as doccano's offsets (``common.looks_utf16``) for the whole task. Any part of the wrong shape is
@@ -26,7 +27,9 @@ from pathlib import Path
 from typing import Any, Iterator
 
 from annotator.formats.common import (
+    CATEGORIES,
     LabelTally,
+    categories_note,
     ReadResult,
     fit_span,
     iter_csv_rows,
@@ -170,6 +173,9 @@ def _text_of(data: Any, results: list, who: str, path: Path, line: int) -> tuple
     return text, key
 
 
+CHOICES_TAG = "category"  # the name of the Choices tag the export writes a document's categories under by default
+
+
 def task_shape(task: dict[str, Any], key: str, results: list) -> dict[str, Any]:
     """What the Label Studio export needs to write a task the same project takes back, where it is not the default:
     the text's key in ``data`` (``text``), the names of the labelling tag and of the text tag its regions give
@@ -238,6 +244,7 @@ def _document(
     untexted: list[tuple[int, int, int, int]] = []  # regions without value.text: first index, count, start, end
     region_notes: list[tuple[int, list[str]]] = []
     both_ways: list[int] = []  # relations drawn with direction "bi"
+    categories: dict[str, str] = {}  # the text's choices (text classification): category -> its Choices tag's name
     region_texts: list[tuple[Any, list[str]]] = []  # textarea results: (id, texts)
     for k, r in enumerate(results):
         need(isinstance(r, dict), path, line, f"{who}: result {k} must be an object")
@@ -301,13 +308,19 @@ def _document(
             frm, to = r["from_id"], r["to_id"]
             if r.get("direction") == "left":  # drawn from to_id to from_id
                 frm, to = to, frm
-            elif r.get("direction") == "bi":  # an arrow at both ends: from whichever end is a trigger
-                both_ways.append(len(relations))
-            relations.append((frm, to, labels[0] if labels else None))  # drawn without a label: None
+            for label in labels or [None]:  # a relation of several labels: one each; drawn without one: None
+                if r.get("direction") == "bi":  # an arrow at both ends: from whichever end is a trigger
+                    both_ways.append(len(relations))
+                relations.append((frm, to, label))
         elif kind == "choices" and "id" in r and schema.attribute(str(r.get("from_name"))):
             picked = listed(value.get("choices"), f"{who}: result {k} (choices): 'choices'", path, line)
             need(all(isinstance(x, str) for x in picked), path, line, f"{who}: result {k}: choices must be strings")
             choices.append((r["id"], r["from_name"], (picked or [None])[0], k))
+        elif kind == "choices" and "start" not in value:  # of the whole text (text classification): categories
+            picked = listed(value.get("choices"), f"{who}: result {k} (choices): 'choices'", path, line)
+            need(all(isinstance(x, str) for x in picked), path, line, f"{who}: result {k}: choices must be strings")
+            tag = r.get("from_name") if isinstance(r.get("from_name"), str) else CHOICES_TAG
+            categories.update({c: tag for c in picked if c not in categories})
         elif kind == "textarea":
             said = value.get("text")
             said = listed(
@@ -356,6 +369,10 @@ def _document(
     if "id" in task:
         meta["label_studio_id"] = _storable(task["id"])
     shape = task_shape(task, text_key, results)
+    if categories:  # the document's categories, as a doccano or Prodigy text classification's
+        meta[CATEGORIES] = list(categories)
+        if set(categories.values()) != {CHOICES_TAG}:  # the Choices tags' names, for the export
+            shape["choices"] = categories
     if shape:
         meta["label_studio_task"] = shape
     if reading.covers:
@@ -424,4 +441,5 @@ def read_label_studio(path: str | Path, schema: Schema | None = None) -> ReadRes
                 docs.append(_document(task, reading, who, path, line, schema, warnings, notes))
     unknown.check()
     need(bool(docs), path, None, "no tasks in the file")
+    notes += categories_note(path, docs, "the text's choices")
     return ReadResult(docs, None, warnings, notes)

@@ -171,14 +171,20 @@ def _result_items(rec: dict[str, Any], report: FormatExportReport) -> list[tuple
             for name, value in r.attributes.items()
             if value is not None
         ]
+    labelled: dict[tuple[int, int], list[str]] = {}  # one relation result a pair of regions, with all its labels
+    for a, b, label in relations:
+        labelled.setdefault((a, b), [])
+        if label is not None:
+            labelled[(a, b)].append(label)
     result += [
         (
             source[a],
             {"from_id": rid[a], "to_id": rid[b], "type": "relation", "direction": "right"}
-            | ({"labels": [label]} if label is not None else {}),
+            | ({"labels": labels} if labels else {}),
         )
-        for a, b, label in relations
+        for (a, b), labels in labelled.items()
     ]
+    result += [(None, item) for item in _choices(rec, to_name)]
     if rec["comments"]:
         comments = {
             "id": "comments",
@@ -189,6 +195,24 @@ def _result_items(rec: dict[str, Any], report: FormatExportReport) -> list[tuple
         }
         result.append((None, comments))
     return result
+
+
+def _choices(rec: dict[str, Any], to_name: str) -> list[dict[str, Any]]:
+    """The document's categories as ``choices`` results of the whole text, one a Choices tag (the names the import
+    kept, ``meta["label_studio_task"]["choices"]``, else ``category``)."""
+    from annotator.formats.label_studio import CHOICES_TAG
+
+    categories = rec["meta"].get(CATEGORIES)
+    categories = [c for c in categories if isinstance(c, str)] if isinstance(categories, list) else []
+    tags = _shape(rec).get("choices")
+    tags = tags if isinstance(tags, dict) else {}
+    by_tag: dict[str, list[str]] = {}
+    for c in categories:
+        by_tag.setdefault(str(tags.get(c, CHOICES_TAG)), []).append(c)
+    return [
+        {"id": f"choices-{tag}", "from_name": tag, "to_name": to_name, "type": "choices", "value": {"choices": cats}}
+        for tag, cats in by_tag.items()
+    ]
 
 
 def _predictions(items: list[tuple[str | None, dict[str, Any]]]) -> list[dict[str, Any]]:
@@ -230,7 +254,7 @@ def label_studio_task(
     result = [item for _, item in items]
     shape = _shape(rec)
     data: dict[str, Any] = {shape.get("text_key", "text"): rec["text"], "name": rec["name"]}
-    for k, v in _meta(rec, (*KEPT, "label_studio_id", "label_studio_task", SETS_KEY)).items():
+    for k, v in _meta(rec, (*KEPT, "label_studio_id", "label_studio_task", CATEGORIES, SETS_KEY)).items():
         if k in data or not isinstance(v, (str, int, float, bool)):
             report.problem("meta values left out (not text or a number)", f"{rec['name']}: {k}")
             continue
