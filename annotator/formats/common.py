@@ -32,6 +32,23 @@ MAX_EXAMPLES = 5
 CATEGORIES = "doccano_categories"
 
 
+def document_cats(meta: dict[str, Any]) -> dict[str, float]:
+    """A document's text categories as spaCy's ``doc.cats`` holds them (label -> score): the ``cats`` its meta keeps
+    (spaCy's training JSONL and a DocBin's, as they came, 0.0 for a label that does not apply), and each of its
+    categories (``CATEGORIES``: doccano's, Prodigy's, Label Studio's text classification) at 1.0."""
+    given = meta.get("cats")
+    cats = (
+        {str(k): float(v) for k, v in given.items() if isinstance(v, (int, float)) and not isinstance(v, bool)}
+        if isinstance(given, dict)
+        else {}
+    )
+    listed_ = meta.get(CATEGORIES)
+    for c in listed_ if isinstance(listed_, (list, tuple)) else []:  # a DocBin's user data gives tuples
+        if isinstance(c, str):
+            cats.setdefault(c, 1.0)
+    return cats
+
+
 def categories_note(path: Path, docs: Iterable[Any], what: str) -> list[str]:
     """The one note on the document categories a reader kept (``CATEGORIES`` in each document's meta), with their
     counts; [] when there are none."""

@@ -26,6 +26,7 @@ import orjson
 
 from annotator.errors import DamagedTextError
 from annotator.formats.docbin_plan import SCORED_KEY, argument_entry, event_entry, user_data_of
+from annotator.formats.common import document_cats
 from annotator.formats.records import ExportRequest, chunk_extras, event_dicts, in_marks
 from annotator.formats.string_ids import murmurhash64a_ranges
 
@@ -435,6 +436,7 @@ def encode(
     spans_key = pack("spans")
     span_pack = struct.Struct(">QQQllll").pack
     span_groups, user_data = [], []
+    cats: list[dict[str, float]] = []
     starts, ends = chunk.starts, chunk.ends
     ent_off = (chunk.ent_off[lo : hi + 1] - e0).tolist()
     tok_off = chunk.tok_off[lo : hi + 1].tolist()
@@ -476,6 +478,7 @@ def encode(
         meta = orjson.loads(d[4] or "{}")
         rec = {"id": d[0], "name": d[1], "status": d[3], "meta": meta, "comments": chunk.comments.get(d[0], [])}
         user_data.append(pack(pack(user_data_of(rec))))
+        cats.append(document_cats(meta))
         report.documents += 1
         report.entities += z - a
     return {
@@ -484,6 +487,7 @@ def encode(
         "lengths": lengths.tolist(),
         "user_data": b"".join(user_data),
         "span_groups": b"".join(span_groups),
+        "cats": cats,
     }
 
 

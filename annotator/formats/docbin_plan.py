@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from annotator.formats.common import FormatExportReport
+from annotator.formats.common import FormatExportReport, document_cats
 from annotator.formats.tokens import DocTokens, align
 
 SPAN_KEY = "sc"
@@ -30,6 +30,7 @@ class DocPlan:
     user_data: dict[str, Any]
     scored: list[tuple[int, int, str]] = field(default_factory=list)  # the spans of entities with a score
     scores: list[float] = field(default_factory=list)  # their scores, in the same order
+    cats: dict[str, float] = field(default_factory=dict)  # ``doc.cats`` (``common.document_cats``)
 
 
 def filter_token_spans(spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
@@ -114,6 +115,7 @@ def plan_doc(
         events.append(event_entry(v, arguments))
         triggers.append((hit[0], hit[1] + 1, v["type"]))
     plan = DocPlan(spans, infos, flat, rec["status"] == "reviewed", triggers, events, user_data_of(rec))
+    plan.cats = document_cats(rec["meta"])
     plan.scored, plan.scores = scored, scores
     return plan
 

@@ -167,7 +167,7 @@ class DocBinWriter:
         self.spaces.append(numpy.asarray(toks.spaces, dtype=bool).tobytes("C"))
         self.lengths.append(n)
         self.flags.append({"has_unknown_spaces": False})
-        self.cats.append({})
+        self.cats.append(plan.cats)
         starts, ends = toks.starts, toks.ends
         groups = {span_key: ("entities", plan.infos, plan.spans), trigger_key: ("events", plan.events, plan.triggers)}
         if plan.scored:
@@ -189,7 +189,7 @@ class DocBinWriter:
         n = len(encoded["lengths"])
         self.lengths.extend(encoded["lengths"])
         self.flags.extend({"has_unknown_spaces": False} for _ in range(n))
-        self.cats.extend({} for _ in range(n))
+        self.cats.extend(encoded["cats"])
         self.parts["span_groups"].write(encoded["span_groups"])
         self.parts["user_data"].write(encoded["user_data"])
 

@@ -74,6 +74,7 @@ def record_to_doc(
         doc.spans[SCORED_KEY] = [Span(doc, s, e, label=lab) for s, e, lab in plan.scored]
         doc.spans[SCORED_KEY].attrs["scores"] = plan.scores
     doc.user_data.update(plan.user_data)
+    doc.cats = dict(plan.cats)
     return doc
 
 

@@ -7,7 +7,8 @@ Per Doc: the text is ``doc.text``; entities are ``doc.ents`` and the spans of ev
 all of it is read back: ``doc.spans["sc"].attrs["entities"]`` (every entity, overlapping ones too, with its state,
 source and annotator; nested-event stand-ins, and its score from ``doc.spans["scored"]``), ``doc.spans["triggers"].attrs["events"]`` (events with their type,
 trigger, attributes, arguments, state and source) and ``doc.user_data`` (``annotator_name``, ``annotator_status``,
-``annotator_meta``, ``annotator_comments``). ``doc.cats`` (text categories) have no place in the project: reported.
+``annotator_meta``, ``annotator_comments``). ``doc.cats`` (text categories, label -> score) are kept in the document's
+meta as ``cats``, as the training JSONL's are, for the DocBin export to write back (``common.document_cats``).
 The Doc's tokens and sentences are stored as the document's tokens, so a DocBin export cuts it the same way.
 Labels the schema lacks are named all at once, as for the other formats. spaCy is imported only when a file is read.
 """
@@ -18,7 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from annotator.errors import ImportFileError
-from annotator.formats.common import LabelTally, ReadResult, check_with_line, need, need_known_labels
+from annotator.formats.common import LabelTally, ReadResult, check_with_line, document_cats, need, need_known_labels
 from annotator.formats.docbin_plan import SPAN_KEY, TRIGGER_KEY
 from annotator.importing import IncomingDocument, IncomingEntity, IncomingEvent
 from annotator.model import STATUSES
@@ -153,9 +154,8 @@ def _document(doc: Any, k: int, path: Path, schema: Schema, warnings: list[str])
                 source=str(v.get("source") or "spacy"),
             )
         )
-    if doc.cats:
-        cats = ", ".join(f"{c} ({s:g})" for c, s in doc.cats.items())
-        warnings.append(f"{path}: {name}: document categories {cats}")
+    if doc.cats and dict(doc.cats) != document_cats(out.meta):  # not what the meta holds (our own export's)
+        out.meta["cats"] = {str(c): float(s) for c, s in doc.cats.items()}  # as spaCy's training JSONL keeps them
     lacking = sorted({v.type for v in out.events if schema.event_type(v.type) is None})
     need(  # before the labels: an event type was grown into the schema as an entity label, or refused as a bad one
         not lacking,
