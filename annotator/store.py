@@ -6,7 +6,7 @@ import os
 import sqlite3
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any, Iterator
+from typing import TYPE_CHECKING, Any, Callable, Iterator
 
 import orjson
 from annotator import filemark, fileid, migrations, opencheck, project_file, upgraded_copy
@@ -23,6 +23,9 @@ from annotator.model import DEFAULT_SET, ENTITY_FIELDS, Argument, Comment, Docum
 from annotator import schema_cache
 from annotator.file_watch import WatchedFile
 from annotator.schema import Schema, default_schema
+
+if TYPE_CHECKING:  # pragma: no cover
+    from annotator import kept_journal
 
 _ENTITY_SELECT = ", ".join(f"[{c}]" for c in ENTITY_FIELDS)
 BUSY_TIMEOUT_MS = 10_000
@@ -66,6 +69,8 @@ class Project(WatchedFile):
         if not exists and not self.path.parent.is_dir():
             raise ProjectFileError(f"{self.path}: cannot create the project: no folder {self.path.parent}")
         self.identity: tuple[int, int] | None = None  # set once open: the writes of opening are not checked
+        self._riders: list[Callable[[ProjectDb], None]] = []  # written in the next transaction's commit (``riding``)
+        self.kept_replay: "kept_journal.Replay | None" = None  # edits kept by a program killed before they landed
         self.stopped: ProjectMovedError | None = None
         self.upgraded: migrations.Upgrade | None = None  # an older format's file upgraded by this open
         self.read_from: upgraded_copy.UpgradedCopy | None = None  # an older read-only file: read from this copy
@@ -109,6 +114,10 @@ class Project(WatchedFile):
             else filemark.read_mark(self.path, self.db.conn) or filemark.empty_mark(self.path, self.db.conn)
         )
         fileid.register_open(self)
+        if not self.read_only:  # edits another run of the app kept (journaled) and never wrote: written now, in order
+            from annotator import kept_journal  # the journal makes edits: above the store
+
+            self.kept_replay = kept_journal.replay(self)
 
     # -- opening ---------------------------------------------------------------------------------
     def _connect(self, target: str, uri: bool, exists: bool, schema: Schema | None, synchronous: str) -> None:
@@ -261,6 +270,16 @@ class Project(WatchedFile):
         self._lock_wait_ms = int(ms)
 
     @contextmanager
+    def riding(self, write: Callable[[ProjectDb], None]) -> Iterator[None]:
+        """``write`` goes into the commit of the next (outermost) transaction made in the block, with its edit: a
+        kept edit's journal mark lands with the edit or not at all (``kept_journal``)."""
+        self._riders.append(write)
+        try:
+            yield
+        finally:
+            self._riders.remove(write)
+
+    @contextmanager
     def transaction(self) -> Iterator[sqlite3.Connection]:
         """One write transaction (BEGIN IMMEDIATE ... COMMIT), rolled back on any error."""
         self.check_writable()
@@ -280,6 +299,8 @@ class Project(WatchedFile):
             raise SaveError(f"{self.path}: cannot write to the project: {exc}") from None
         try:
             yield conn
+            for write in self._riders:
+                write(self.db)
             # a copy over the file while this transaction was under way (seconds for an import's batch): the commit's
             # checkpoint would write its pages into the copy; one stat, unless the file changed
             self._check_copied_over(before_stop=lambda: conn.execute("ROLLBACK"))

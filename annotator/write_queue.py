@@ -8,6 +8,10 @@ later edit is kept behind it, so they land in the order they were made. ``retry`
 waiting at all (the app calls it from a timer), and ``drain`` waits for them (closing the project). Each write is
 whatever the caller passes (the app: a command making one core edit), run under ``Project.lock_wait``; a write that
 fails for any reason but the lock is done with (its error is returned to the caller), never tried again.
+
+A kept edit given with its ``record`` (``kept_journal.record``) is durable at once: one fsynced line of the
+project's journal of kept edits, replayed by the next open if this program dies before it lands; its landing writes
+the journal's mark in its own transaction, so a replay never makes it twice. The journal goes when nothing is kept.
 """
 
 from __future__ import annotations
@@ -15,9 +19,11 @@ from __future__ import annotations
 import time
 from collections import deque
 from dataclasses import dataclass
-from typing import Callable, Generic, TypeVar
+from contextlib import nullcontext
+from typing import Any, Callable, ContextManager, Generic, TypeVar
 
 from annotator.errors import AnnotatorError, BusyError
+from annotator.kept_journal import KeptJournal, NotJournaled
 from annotator.store import Project
 
 T = TypeVar("T")
@@ -33,6 +39,7 @@ class Kept(Generic[K]):
     key: K  # what the caller knows the write by (the app: its command)
     write: Callable[[], object]
     since: float  # time.monotonic() when it was kept
+    seq: int | None = None  # its line in the journal (None: kept in memory only)
 
 
 class WriteQueue(Generic[K]):
@@ -42,6 +49,9 @@ class WriteQueue(Generic[K]):
         self.first_wait_ms = first_wait_ms
         self._kept: deque[Kept[K]] = deque()
         self.last_busy: BusyError | None = None  # what the last try that found the lock held said
+        self._journal: KeptJournal | None = None
+        self.journaled = 0  # of the edits the last ``clear`` forgot, those the journal holds for the next open
+        self.journal_problem: str | None = None  # why the kept edits are in memory only (a full disk, ...)
 
     def __len__(self) -> int:
         return len(self._kept)
@@ -53,17 +63,58 @@ class WriteQueue(Generic[K]):
         """time.monotonic() when the oldest kept edit was made (None: nothing kept)."""
         return self._kept[0].since if self._kept else None
 
-    def submit(self, project: Project, key: K, write: Callable[[], T]) -> tuple[bool, T | None]:
+    def submit(
+        self, project: Project, key: K, write: Callable[[], T], record: Callable[[], dict[str, Any]] | None = None
+    ) -> tuple[bool, T | None]:
         """Write now if the lock is free within ``first_wait_ms`` and nothing is kept before it: (True, what the
-        write returned); else keep it for ``retry``: (False, None)."""
+        write returned); else keep it for ``retry`` (False, None), what ``record()`` gives (``kept_journal.record``)
+        in the journal before it returns."""
         if not self._kept:
             try:
                 with project.lock_wait(self.first_wait_ms):
                     return True, write()
             except BusyError as exc:
                 self.last_busy = exc
-        self._kept.append(Kept(key, write, time.monotonic()))
+        self._kept.append(Kept(key, write, time.monotonic(), self._journaled(project, record)))
         return False, None
+
+    def _journaled(self, project: Project, record: Callable[[], dict[str, Any]] | None) -> int | None:
+        """The journal line of a new kept edit, or None: no record, or one kept before it is in memory only (a
+        replay must not write it without that one), or the journal could not be written (said in
+        ``journal_problem``)."""
+        if record is None or any(k.seq is None for k in self._kept):
+            if record is None and not self._kept:
+                self.journal_problem = None
+            return None
+        try:
+            line = record()
+            if self._journal is None:
+                self._journal = KeptJournal.start(project)
+            seq = self._journal.append(line)
+        except (OSError, NotJournaled) as exc:
+            self.journal_problem = f"the journal of kept edits could not be written ({exc})"
+            return None
+        self.journal_problem = None
+        return seq
+
+    def _done_with(self, kept: Kept[K], landed: bool) -> None:
+        """``kept`` will never be tried again: its line is skipped unless it landed; the journal goes once nothing is
+        kept."""
+        if self._journal is None:
+            return
+        try:
+            if not landed and kept.seq is not None and self._kept:
+                self._journal.skip(kept.seq)
+            if not self._kept:
+                self._journal.finish()
+                self._journal = None
+        except OSError as exc:  # the next open finds the lines landed (their mark) or skips nothing: said here
+            self.journal_problem = f"the journal of kept edits could not be updated ({exc})"
+
+    def _landing(self, project: Project, kept: Kept[K]) -> ContextManager[None]:
+        if kept.seq is None or self._journal is None:
+            return nullcontext()
+        return project.riding(self._journal.mark(kept.seq))
 
     def retry(self, project: Project, wait_ms: int = 0, budget_s: float | None = None) -> list[tuple[K, object]]:
         """Write the kept edits, oldest first, until one finds the lock held again (it stays, with those after it) or
@@ -76,7 +127,7 @@ class WriteQueue(Generic[K]):
         while self._kept and (end is None or not done or time.monotonic() < end):
             head = self._kept[0]
             try:
-                with project.lock_wait(wait_ms):
+                with project.lock_wait(wait_ms), self._landing(project, head):
                     result: object = head.write()
             except BusyError as exc:
                 self.last_busy = exc
@@ -85,8 +136,10 @@ class WriteQueue(Generic[K]):
                 result = exc
             except BaseException:
                 self._kept.popleft()
+                self._done_with(head, landed=False)
                 raise
             self._kept.popleft()
+            self._done_with(head, landed=not isinstance(result, AnnotatorError))
             done.append((head.key, result))
         return done
 
@@ -99,11 +152,21 @@ class WriteQueue(Generic[K]):
         return done
 
     def take_last(self) -> K | None:
-        """Forget the newest kept edit, never written (undo before it landed); its key, or None."""
-        return self._kept.pop().key if self._kept else None
+        """Forget the newest kept edit, never written (undo before it landed): its journal line skipped; its key, or
+        None."""
+        if not self._kept:
+            return None
+        kept = self._kept.pop()
+        self._done_with(kept, landed=False)
+        return kept.key
 
     def clear(self) -> list[K]:
-        """Forget every kept edit (the project closes without them: the caller said so); their keys."""
+        """Forget every kept edit (the project closes without them: the caller said so); their keys. Those in the
+        journal stay there: the next open of the project writes them (``journaled`` says how many)."""
         keys = self.keys()
+        self.journaled = sum(k.seq is not None for k in self._kept)
         self._kept.clear()
+        if self._journal is not None:
+            self._journal.close()
+            self._journal = None
         return keys

@@ -12,7 +12,7 @@ from typing import Any, Callable, Protocol
 from PySide6.QtCore import QObject
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
-from annotator import edits, edits_flow
+from annotator import edits, edits_flow, kept_journal
 from annotator.errors import AnnotatorError, BusyError, StaleChangeError
 from annotator.history import Outcome, Step
 from annotator.model import Change
@@ -79,6 +79,10 @@ class CoreEditCommand(QUndoCommand):
     @property
     def result_id(self) -> int | None:
         return self.step.result_id
+
+    def journal_line(self) -> dict[str, Any]:
+        """This edit as a line of the journal of kept edits (``kept_journal.record``); raises NotJournaled."""
+        return kept_journal.record(self.controller.project, self.step.edit, self.step.args, self.step.kwargs)
 
     def execute(self) -> bool:
         """Make the edit in the file; False (and a message) when it failed or changed nothing. Another program

@@ -276,7 +276,7 @@ class Controller(QObject):
         if self.project is None or self.refuse_read_only():
             return None
         cmd = command_cls(self, *args, **kwargs)
-        done, ok = self.writes.submit(self.project, cmd, cmd.execute)
+        done, ok = self.writes.submit(self.project, cmd, cmd.execute, cmd.journal_line)
         if not done:  # another program holds the lock: kept, written by ``write_kept`` once it is free
             self._tell_waiting()
             return None
@@ -324,9 +324,19 @@ class Controller(QObject):
         self._landed = 0
         self.retry_timer.stop()
         if left:
+            named = f"({', '.join(c.text() for c in left[:5])}{', ...' if len(left) > 5 else ''})"
+            journaled = self.writes.journaled
             self.failed.emit(
-                f"{counted(len(left), 'edit')} not saved: another program was still writing to the project when it "
-                f"was closed ({', '.join(c.text() for c in left[:5])}{', ...' if len(left) > 5 else ''})"
+                f"{counted(len(left), 'edit')} not saved yet: another program was still writing to the project when "
+                f"it was closed {named}"
+                + (
+                    f"; {'they are' if journaled > 1 else 'it is'} kept beside it and written the next time the "
+                    "project is opened"
+                    if journaled == len(left)
+                    else f"; {journaled} of them kept beside it for the next open, the rest lost"
+                    if journaled
+                    else ""
+                )
             )
         self.writesWaiting.emit(0, "")
 
@@ -357,6 +367,7 @@ class Controller(QObject):
             (
                 f"Waiting for another program to finish writing to the project… {counted(n, 'edit')} kept "
                 f"(the last: {what}), saved as soon as it is done"
+                + (f"; in memory only: {self.writes.journal_problem}" if self.writes.journal_problem else "")
             )
             if n
             else "",

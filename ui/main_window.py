@@ -250,6 +250,8 @@ class MainWindow(WindowPanels, FilesAndWork, WindowFlow, QMainWindow):
             self.after_view_paint.call(partial(self.show_note, p.upgraded.summary(p.path.name)))
         if p is not None and p.read_from is not None:  # an older file read-only: shown from an upgraded copy
             self.after_view_paint.call(partial(self.show_note, p.read_from.summary(p.path.name)))
+        if p is not None and p.kept_replay is not None and (kept := p.kept_replay.summary()):  # a run killed with
+            self.after_view_paint.call(partial(self.show_note, kept))  # edits kept: what the open wrote of them
 
     def _refuse_read_only(self) -> bool:
         """True (with a message) when the open project cannot be written."""

@@ -1,0 +1,349 @@
+"""Edits kept while another program writes, made durable at once: an append-only, fsynced journal beside the project.
+
+An edit the app keeps (``write_queue``: another program holds SQLite's write lock) lived only in memory until it
+landed; a kill or a power cut meanwhile lost a keystroke the person saw applied. Each kept edit is now one line of
+``<project>-kept`` (the edit's core function and arguments as JSON), written and fsynced before the key returns,
+and the file is owned like the ``-wal``: it exists only while edits are kept, and the next read-write open of the
+project writes what it holds, in order (``replay``, called by ``Project``).
+
+Idempotent: a kept edit that lands writes ``kept:<journal name>`` = ``<nonce> <seq>`` into the project's own
+values in its own transaction (``Project.riding``), so the file says which lines landed whatever moment a kill came;
+kept edits land in the order made, so the last one is enough. A line ``{"skip": seq}`` is an edit taken back
+before it landed (undo) or refused when it landed: never written. A torn last line (the kill came while it was
+written) was never a kept edit (the key had not returned): ignored, with a one-line note.
+
+The live journal is held under ``flock``: an open elsewhere (another program, a worker in the app's own process)
+leaves it alone; a second program keeping edits at the same time takes ``-kept-2`` and so on.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import fcntl
+import math
+import os
+import uuid
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Callable
+
+import orjson
+
+from annotator import edits, edits_flow
+from annotator.errors import AnnotatorError, BusyError
+from annotator.model import Argument, Change, Entity, Event
+from annotator.store import Project, now
+from annotator.teams import adjudication, differences
+
+SUFFIX = "-kept"
+MAX_JOURNALS = 8  # -kept, -kept-2 ... -kept-8: programs keeping edits on one project at once
+FORMAT = 1
+MARK = "kept:"  # the project's own value naming the last line of a journal that landed
+
+# what a journal line may name: the core's edit functions (the app's commands call nothing else) and the values they
+# take (no other class or function is ever made from a journal: the file is data)
+_EDIT_MODULES = (edits, edits_flow, adjudication)
+_CLASSES: dict[str, type] = {
+    c.__name__: c
+    for c in (Entity, Event, Argument, differences.Difference, differences.EntityOption, differences.EventOption)
+}
+
+
+class NotJournaled(AnnotatorError):
+    """An edit whose function or arguments a journal line cannot hold (it stays kept in memory only)."""
+
+
+def _edit_name(edit: Callable[..., Change]) -> str:
+    for module in _EDIT_MODULES:
+        if getattr(module, edit.__name__, None) is edit and not edit.__name__.startswith("_"):
+            return f"{module.__name__}:{edit.__name__}"
+    raise NotJournaled(f"{getattr(edit, '__name__', edit)!r} is not one of the core's edits")
+
+
+def _edit_named(name: str) -> Callable[..., Change]:
+    module_name, _, fn = name.partition(":")
+    for module in _EDIT_MODULES:
+        if module.__name__ == module_name and not fn.startswith("_") and callable(getattr(module, fn, None)):
+            return getattr(module, fn)
+    raise NotJournaled(f"{name!r} is not one of the core's edits")
+
+
+def _enc(v: Any) -> Any:
+    if v is None or isinstance(v, (bool, int, str)):
+        return v
+    if isinstance(v, float):
+        if not math.isfinite(v):
+            raise NotJournaled(f"{v!r} is not a finite number")
+        return v
+    if isinstance(v, list):
+        return [_enc(x) for x in v]
+    if isinstance(v, tuple):
+        return {"$t": [_enc(x) for x in v]}
+    if isinstance(v, (set, frozenset)):
+        return {"$s": [_enc(x) for x in v]}
+    if isinstance(v, dict) and all(isinstance(k, str) for k in v):
+        return {"$d": {k: _enc(x) for k, x in v.items()}}
+    if dataclasses.is_dataclass(v) and _CLASSES.get(type(v).__name__) is type(v):
+        return {"$c": type(v).__name__, "f": {f.name: _enc(getattr(v, f.name)) for f in dataclasses.fields(v)}}
+    raise NotJournaled(f"a {type(v).__name__} cannot be written to the journal")
+
+
+def _dec(v: Any) -> Any:
+    if isinstance(v, list):
+        return [_dec(x) for x in v]
+    if not isinstance(v, dict):
+        return v
+    if "$t" in v:
+        return tuple(_dec(x) for x in v["$t"])
+    if "$s" in v:
+        return {_dec(x) for x in v["$s"]}
+    if "$d" in v:
+        return {k: _dec(x) for k, x in v["$d"].items()}
+    cls = _CLASSES.get(v.get("$c"))  # type: ignore[arg-type]
+    if cls is None or not isinstance(v.get("f"), dict):
+        raise NotJournaled(f"{str(v)[:80]} is not a value a journal holds")
+    return cls(**{k: _dec(x) for k, x in v["f"].items()})
+
+
+def record(project: Project, edit: Callable[..., Change], args: tuple, kwargs: dict[str, Any]) -> dict[str, Any]:
+    """One kept edit as a journal line holds it (raises NotJournaled for what it cannot hold)."""
+    return {
+        "edit": _edit_name(edit),
+        "args": _enc(list(args)),
+        "kwargs": _enc(dict(kwargs)),
+        "annotator": project.annotator,
+        "set": project.annotation_set,
+        "at": now(),
+    }
+
+
+def edit_of(line: dict[str, Any]) -> tuple[Callable[..., Change], tuple, dict[str, Any]]:
+    """The edit function and arguments a journal line names (raises NotJournaled for a line it cannot be)."""
+    try:
+        return _edit_named(str(line["edit"])), tuple(_dec(line["args"])), dict(_dec(line["kwargs"]))
+    except (KeyError, TypeError, ValueError) as exc:
+        raise NotJournaled(f"not an edit ({type(exc).__name__}: {exc})") from None
+
+
+def run_line(project: Project, line: dict[str, Any]) -> Change:
+    """Make the edit of a journal line as the person who kept it made it (their name, their annotation set)."""
+    edit, args, kwargs = edit_of(line)
+    who, where = project.annotator, project.annotation_set
+    project.annotator, project.annotation_set = line.get("annotator"), line.get("set") or where
+    try:
+        return edit(project, *args, **kwargs)
+    finally:
+        project.annotator, project.annotation_set = who, where
+
+
+def journal_paths(project_path: Path) -> list[Path]:
+    base = project_path.name + SUFFIX
+    return [project_path.with_name(base if n == 1 else f"{base}-{n}") for n in range(1, MAX_JOURNALS + 1)]
+
+
+def _fsync_folder(folder: Path) -> None:
+    fd = os.open(folder, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+class KeptJournal:
+    """One program's journal of kept edits, held under ``flock`` while it is in use."""
+
+    def __init__(self, path: Path, fd: int, nonce: str, seq: int = 0) -> None:
+        self.path = path
+        self._fd = fd
+        self.nonce = nonce
+        self.seq = seq  # the last line's number
+
+    @classmethod
+    def start(cls, project: Project) -> "KeptJournal":
+        """A new journal beside ``project`` under the first free name: written whole (its header, locked, fsynced)
+        under a temporary name, then linked into place, so no open ever sees it half made. Raises OSError."""
+        nonce = uuid.uuid4().hex
+        tmp = project.path.with_name(f".{project.path.name}{SUFFIX}.{nonce[:12]}.part")
+        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_APPEND, 0o644)
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            ident = project.identity
+            header = {"kept_journal": FORMAT, "nonce": nonce, "project": project.path.name, "identity": ident}
+            os.write(fd, orjson.dumps(header) + b"\n")
+            os.fsync(fd)
+            for path in journal_paths(project.path):
+                try:
+                    os.link(tmp, path)
+                except FileExistsError:
+                    continue
+                break
+            else:
+                raise OSError(f"{MAX_JOURNALS} journals of kept edits are beside {project.path.name} already")
+            os.unlink(tmp)
+            _fsync_folder(project.path.parent)
+        except BaseException:
+            os.close(fd)
+            try:
+                os.unlink(tmp)
+            except OSError:
+                pass
+            raise
+        return cls(path, fd, nonce)
+
+    def _append(self, line: dict[str, Any]) -> None:
+        data = orjson.dumps(line) + b"\n"
+        written = os.write(self._fd, data)
+        if written != len(data):
+            raise OSError(f"only {written} of {len(data)} bytes written")
+        os.fdatasync(self._fd)
+
+    def append(self, line: dict[str, Any]) -> int:
+        """Write one kept edit, durable before it returns; its number. Raises OSError (a full disk)."""
+        self._append({"seq": self.seq + 1, **line})
+        self.seq += 1
+        return self.seq
+
+    def skip(self, seq: int) -> None:
+        """The edit ``seq`` will never be written (taken back, or refused when it landed)."""
+        self._append({"skip": seq})
+
+    def mark(self, seq: int) -> Callable[[Any], None]:
+        """What the edit ``seq``'s own transaction writes: this journal's lines up to ``seq`` have landed."""
+        key, value = MARK + self.path.name, f"{self.nonce} {seq}"
+        return lambda db: db.set_project_value(key, value)
+
+    def finish(self) -> None:
+        """Every line landed or was skipped: the journal goes (while still locked, so no open replays it)."""
+        try:
+            os.unlink(self.path)
+        except FileNotFoundError:
+            pass
+        self.close()
+
+    def close(self) -> None:
+        """Let go of it (its lock goes with the descriptor); a journal still holding edits stays for the next open."""
+        if self._fd >= 0:
+            os.close(self._fd)
+            self._fd = -1
+
+
+@dataclass
+class Parsed:
+    header: dict[str, Any]
+    lines: list[dict[str, Any]] = field(default_factory=list)  # the kept edits, in order
+    skipped: set[int] = field(default_factory=set)
+    note: str | None = None  # a torn last line, or a damaged one (the lines after it are not made)
+
+
+def parse(path: Path, data: bytes) -> Parsed:
+    """A journal's content; raises NotJournaled when its first line is not a journal's header."""
+    rows = data.split(b"\n")
+    torn = rows.pop()  # after the last newline: empty, or a line the kill cut short
+    try:
+        header = orjson.loads(rows[0]) if rows else None
+    except orjson.JSONDecodeError:
+        header = None
+    if not isinstance(header, dict) or header.get("kept_journal") != FORMAT or not isinstance(header.get("nonce"), str):
+        raise NotJournaled(f"{path.name}: not a journal of kept edits this version writes")
+    out = Parsed(header)
+    if torn.strip():
+        out.note = f"{path.name}: its last line was cut short (written when the program was killed): ignored"
+    for n, raw in enumerate(rows[1:], start=2):
+        try:
+            line = orjson.loads(raw)
+            if not isinstance(line, dict):
+                raise ValueError("not an object")
+            if "skip" in line:
+                out.skipped.add(int(line["skip"]))
+            else:
+                if int(line["seq"]) != len(out.lines) + 1:
+                    raise ValueError(f"edit {line['seq']} after {len(out.lines)}")
+                out.lines.append(line)
+        except (orjson.JSONDecodeError, ValueError, KeyError, TypeError) as exc:
+            out.note = f"{path.name}: line {n} is damaged ({exc}): the kept edits from there on were not made"
+            break
+    return out
+
+
+@dataclass
+class Replay:
+    """What an open found and wrote of edits that programs kept and never wrote."""
+
+    written: int = 0
+    notes: list[str] = field(default_factory=list)  # one line each: a refused edit, a torn line, one left for later
+
+    def summary(self) -> str | None:
+        if not self.written and not self.notes:
+            return None
+        head = f"{self.written} edit{'' if self.written == 1 else 's'} kept by a program stopped before saving them"
+        return "; ".join([f"{head} written now" if self.written else head.replace("kept", "found kept"), *self.notes])
+
+
+def replay(project: Project, wait_ms: int | None = None) -> Replay | None:
+    """Write, in order, the edits of every journal beside ``project`` that no live program holds; each journal that
+    is done goes. None when there was none. Never raises for a journal's content: what it cannot make is a note."""
+    found = [p for p in journal_paths(project.path) if os.path.lexists(p)]
+    if not found:
+        return None
+    out = Replay()
+    for path in found:
+        try:
+            _replay_one(project, path, out, wait_ms)
+        except OSError as exc:
+            out.notes.append(f"{path.name}: could not be read or removed ({exc}); it is left as it is")
+    return out if out.written or out.notes else None
+
+
+def _replay_one(project: Project, path: Path, out: Replay, wait_ms: int | None) -> None:
+    try:
+        fd = os.open(path, os.O_RDWR | os.O_APPEND)
+    except FileNotFoundError:
+        return
+    try:
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            return  # its program is alive: its edits are its own to write
+        if os.fstat(fd).st_ino != os.stat(path).st_ino:
+            return  # finished and replaced while this open waited for it
+        size = os.fstat(fd).st_size
+        data = os.pread(fd, size, 0)
+        try:
+            parsed = parse(path, data)
+        except NotJournaled as exc:
+            out.notes.append(f"{exc}; it is left as it is")
+            return
+        ident = parsed.header.get("identity")
+        if ident is not None and project.identity is not None and list(project.identity) != list(ident):
+            out.notes.append(f"{path.name}: kept for another file that had this name; left as it is, nothing made")
+            return
+        if parsed.note:
+            out.notes.append(parsed.note)
+        journal = KeptJournal(path, fd, parsed.header["nonce"], len(parsed.lines))
+        mark = project.db.project_value(MARK + path.name) or ""
+        landed = int(mark.split()[1]) if mark.split()[:1] == [journal.nonce] else 0
+        for line in parsed.lines:
+            seq = int(line["seq"])
+            if seq <= landed or seq in parsed.skipped:
+                continue
+            try:
+                with project.riding(journal.mark(seq)):
+                    if wait_ms is None:
+                        run_line(project, line)
+                    else:
+                        with project.lock_wait(wait_ms):
+                            run_line(project, line)
+                out.written += 1
+            except BusyError:
+                out.notes.append(
+                    f"{path.name}: {len(parsed.lines) - seq + 1} kept edits wait for another program writing to the "
+                    "project; they are written at the next open"
+                )
+                return
+            except AnnotatorError as exc:  # a rule the file now breaks, a row deleted since: said, never retried
+                out.notes.append(f"a kept edit ({line.get('edit', '?')}) could not be made: {exc}")
+                journal.skip(seq)
+        if parsed.note is None or "cut short" in parsed.note:
+            os.unlink(path)
+    finally:
+        os.close(fd)

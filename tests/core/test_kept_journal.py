@@ -1,0 +1,204 @@
+"""A kept edit (another program holds the write lock) is durable at once: one fsynced line of ``<project>-kept``,
+written by the next open if the program that kept it died first, once, in order (``annotator.kept_journal``)."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+import orjson
+import pytest
+
+from annotator import edits, kept_journal
+from annotator.importing import IncomingDocument, import_documents
+from annotator.kept_journal import KeptJournal
+from annotator.model import Entity
+from annotator.store import Project
+from annotator.write_queue import WriteQueue
+
+
+@pytest.fixture
+def path(tmp_path: Path) -> Path:
+    p = tmp_path / "p.annotator"
+    with Project(p, annotator="ann") as project:
+        import_documents(project, [IncomingDocument("Paris is in France.", "a.txt")])
+        edits.add_entity(project, 1, 0, 5, "GPE")
+    return p
+
+
+def hold_lock(path: Path) -> sqlite3.Connection:
+    other = sqlite3.connect(path, isolation_level=None)
+    other.execute("BEGIN IMMEDIATE")
+    return other
+
+
+def comments(path: Path) -> list[tuple[str, str]]:
+    conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    try:
+        return conn.execute("SELECT author, text FROM comments ORDER BY id").fetchall()
+    finally:
+        conn.close()
+
+
+def journal_of(path: Path) -> Path:
+    return path.with_name(path.name + "-kept")
+
+
+def keep(queue: WriteQueue[str], project: Project, text: str) -> None:
+    def write() -> object:
+        return edits.add_comment(project, 1, text)
+
+    def line() -> dict:
+        return kept_journal.record(project, edits.add_comment, (1, text), {})
+
+    assert queue.submit(project, text, write, line) == (False, None)
+
+
+def journal_left_by_a_killed_program(project: Project, texts: list[str]) -> KeptJournal:
+    """What a program killed with these comments kept leaves: its journal, no longer locked."""
+    journal = KeptJournal.start(project)
+    for text in texts:
+        journal.append(kept_journal.record(project, edits.add_comment, (1, text), {}))
+    return journal
+
+
+def test_a_kept_edit_is_a_line_of_the_journal_before_submit_returns(path: Path) -> None:
+    with Project(path, annotator="ann") as project:
+        queue: WriteQueue[str] = WriteQueue(first_wait_ms=0)
+        other = hold_lock(path)
+        try:
+            for text in ("first", "second"):
+                keep(queue, project, text)
+            parsed = kept_journal.parse(journal_of(path), journal_of(path).read_bytes())
+            assert [(ln["seq"], ln["edit"], ln["args"]) for ln in parsed.lines] == [
+                (1, "annotator.edits:add_comment", [1, "first"]),
+                (2, "annotator.edits:add_comment", [1, "second"]),
+            ]
+            assert parsed.header["project"] == "p.annotator" and parsed.note is None
+        finally:
+            other.execute("ROLLBACK")
+            other.close()
+        assert [k for k, _ in queue.retry(project)] == ["first", "second"]
+        assert not journal_of(path).exists()  # nothing kept: the journal goes, as an empty -wal does
+    assert comments(path) == [("ann", "first"), ("ann", "second")]
+    with Project(path) as again:
+        assert again.kept_replay is None  # each written once
+
+
+def test_the_next_open_writes_what_a_killed_program_kept_once_in_order_as_who_kept_it(path: Path) -> None:
+    with Project(path, annotator="ann") as project:
+        journal = journal_left_by_a_killed_program(project, ["one", "two", "three"])
+        journal.skip(2)  # taken back before it landed
+        journal.close()
+    with Project(path, annotator="someone else") as reopened:
+        assert reopened.kept_replay is not None and reopened.kept_replay.written == 2
+        assert reopened.kept_replay.summary() == "2 edits kept by a program stopped before saving them written now"
+        assert reopened.annotator == "someone else"
+    assert comments(path) == [("ann", "one"), ("ann", "three")]
+    assert not journal_of(path).exists()
+    with Project(path) as again:
+        assert again.kept_replay is None
+    assert comments(path) == [("ann", "one"), ("ann", "three")]
+
+
+def test_an_edit_that_landed_before_the_kill_is_not_made_twice(path: Path) -> None:
+    """Killed after the second kept edit's commit, before its journal went: its mark landed with it."""
+    with Project(path, annotator="ann") as project:
+        journal = journal_left_by_a_killed_program(project, ["one", "two", "three"])
+        parsed = kept_journal.parse(journal.path, journal.path.read_bytes())
+        for seq, line in enumerate(parsed.lines[:2], start=1):
+            with project.riding(journal.mark(seq)):
+                kept_journal.run_line(project, line)
+        journal.close()
+    with Project(path, annotator="ann") as reopened:
+        assert reopened.kept_replay is not None and reopened.kept_replay.written == 1
+    assert [t for _, t in comments(path)] == ["one", "two", "three"]
+
+
+def test_a_torn_last_line_is_ignored_with_a_note(path: Path) -> None:
+    with Project(path, annotator="ann") as project:
+        journal = journal_left_by_a_killed_program(project, ["one"])
+        journal.close()
+    with open(journal_of(path), "ab") as fh:
+        fh.write(b'{"seq": 2, "edit": "annotator.edits:add_comm')
+    with Project(path, annotator="ann") as reopened:
+        replay = reopened.kept_replay
+        assert replay is not None and replay.written == 1
+        assert replay.notes == [
+            "p.annotator-kept: its last line was cut short (written when the program was killed): ignored"
+        ]
+    assert [t for _, t in comments(path)] == ["one"]
+    assert not journal_of(path).exists()
+
+
+def test_a_kept_edit_refused_when_it_is_written_at_the_open_is_said_and_the_rest_go_on(path: Path) -> None:
+    with Project(path, annotator="ann") as project:
+        journal = KeptJournal.start(project)
+        shown = project.entity(1)
+        journal.append(kept_journal.record(project, edits.add_comment, (1, "before"), {}))
+        journal.append(kept_journal.record(project, edits.relabel_entity, (1, "ORG"), {"expected": shown}))
+        journal.append(kept_journal.record(project, edits.add_comment, (1, "after"), {}))
+        journal.close()
+        edits.relabel_entity(project, 1, "LOC")  # changed meanwhile: the kept relabel was made on GPE
+    with Project(path, annotator="ann") as reopened:
+        replay = reopened.kept_replay
+        assert replay is not None and replay.written == 2
+        assert len(replay.notes) == 1 and replay.notes[0].startswith(
+            "a kept edit (annotator.edits:relabel_entity) could not be made:"
+        )
+        assert reopened.entity(1).label == "LOC"
+    assert [t for _, t in comments(path)] == ["before", "after"]
+
+
+def test_an_entity_argument_goes_through_the_journal_as_it_was(path: Path) -> None:
+    with Project(path, annotator="ann") as project:
+        shown = project.entity(1)
+        line = orjson.loads(
+            orjson.dumps(kept_journal.record(project, edits.relabel_entity, (1, "ORG"), {"expected": shown}))
+        )
+        edit, args, kwargs = kept_journal.edit_of(line)
+        assert (edit, args, kwargs) == (edits.relabel_entity, (1, "ORG"), {"expected": shown})
+        assert isinstance(kwargs["expected"], Entity)
+
+
+def test_a_journal_naming_anything_but_a_core_edit_makes_nothing(path: Path) -> None:
+    with Project(path, annotator="ann") as project:
+        journal = KeptJournal.start(project)
+        journal.append({"edit": "os:system", "args": ["true"], "kwargs": {}})
+        journal.append({"edit": "annotator.edits:add_comment", "args": [1, {"$c": "Path", "f": {}}], "kwargs": {}})
+        journal.close()
+    with Project(path, annotator="ann") as reopened:
+        replay = reopened.kept_replay
+        assert replay is not None and replay.written == 0
+        assert [n.split(":")[0] for n in replay.notes] == ["a kept edit (os", "a kept edit (annotator.edits"]
+    assert comments(path) == []
+
+
+def test_a_live_program_s_journal_is_left_to_it_by_another_open(path: Path) -> None:
+    """A worker of the app (its own open of the project) or another program opening it while the app keeps edits."""
+    with Project(path, annotator="ann") as project:
+        queue: WriteQueue[str] = WriteQueue(first_wait_ms=0)
+        other = hold_lock(path)
+        keep(queue, project, "mine")
+        other.execute("ROLLBACK")
+        other.close()
+        with Project(path, annotator="worker") as worker:
+            assert worker.kept_replay is None
+        assert comments(path) == []
+        assert [k for k, _ in queue.retry(project)] == ["mine"]
+    assert comments(path) == [("ann", "mine")]
+
+
+def test_edits_taken_back_or_left_at_a_close_are_as_the_person_left_them_at_the_next_open(path: Path) -> None:
+    with Project(path, annotator="ann") as project:
+        queue: WriteQueue[str] = WriteQueue(first_wait_ms=0)
+        other = hold_lock(path)
+        for text in ("a", "b", "c"):
+            keep(queue, project, text)
+        assert queue.take_last() == "c"  # Ctrl+Z before it landed
+        assert queue.clear() == ["a", "b"] and queue.journaled == 2  # closed while the other program still writes
+        other.execute("ROLLBACK")
+        other.close()
+    with Project(path, annotator="ann") as reopened:
+        assert reopened.kept_replay is not None and reopened.kept_replay.written == 2
+    assert [t for _, t in comments(path)] == ["a", "b"]
