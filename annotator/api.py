@@ -25,9 +25,12 @@ def open_project(path: str | Path, *, write: bool = False, annotator: str | None
     """An existing project file, read-only unless ``write`` (then ``annotator`` is recorded on each edit).
 
     Use it in a ``with`` block or call ``close()``; a missing or damaged file raises ``ProjectFileError``."""
+    from annotator import kept_journal
     from annotator.store import Project
 
-    return Project(path, create=False, read_only=not write, annotator=annotator)
+    project = Project(path, create=False, read_only=not write, annotator=annotator)
+    kept_journal.replay(project)  # edits the app kept and was killed before saving: written first, in order
+    return project
 
 
 def new_project(path: str | Path, *, schema: str | Path | None = None, annotator: str | None = None) -> Project:

@@ -70,6 +70,7 @@ def annotator_name(args: argparse.Namespace) -> str:
 def open_project(args: argparse.Namespace, create: bool = True, reads_set: bool = False) -> "Project":
     """The project of ``args``; ``reads_set``: a command that only reads ``--set`` refuses a set the project does
     not have (it would read an empty one); import and preannotate make the set they are given."""
+    from annotator import kept_journal
     from annotator.schema import load_schema
     from annotator.store import Project
 
@@ -79,6 +80,9 @@ def open_project(args: argparse.Namespace, create: bool = True, reads_set: bool 
         print(f"annotator: note: {project.upgraded.summary(project.path.name)}", file=sys.stderr)
     if project.read_from is not None:  # an older file it cannot upgrade where it is: read from an upgraded copy
         print(f"annotator: note: {project.read_from.summary(project.path.name)}", file=sys.stderr)
+    kept = kept_journal.replay(project)  # edits the app kept while another program wrote, and was killed before saving
+    if kept is not None and (said := kept.summary()):
+        print(f"annotator: note: {said}", file=sys.stderr)
     if schema is not None and project.schema.to_data() != schema.to_data():  # an existing project: not ignored
         if project.document_ids():
             name = project.schema.name

@@ -29,24 +29,31 @@ from typing import Any, Callable
 
 import orjson
 
-from annotator import edits, edits_flow
 from annotator.errors import AnnotatorError, BusyError
 from annotator.model import Argument, Change, Entity, Event
 from annotator.store import Project, now
-from annotator.teams import adjudication, differences
 
 SUFFIX = "-kept"
 MAX_JOURNALS = 8  # -kept, -kept-2 ... -kept-8: programs keeping edits on one project at once
 FORMAT = 1
 MARK = "kept:"  # the project's own value naming the last line of a journal that landed
 
-# what a journal line may name: the core's edit functions (the app's commands call nothing else) and the values they
-# take (no other class or function is ever made from a journal: the file is data)
-_EDIT_MODULES = (edits, edits_flow, adjudication)
-_CLASSES: dict[str, type] = {
-    c.__name__: c
-    for c in (Entity, Event, Argument, differences.Difference, differences.EntityOption, differences.EventOption)
-}
+
+def _edit_modules() -> tuple[Any, ...]:
+    """What a journal line may name: the core's edit functions (the app's commands call nothing else). Imported
+    when a journal is met: every command's open asks for one, and these modules load the adjudication's."""
+    from annotator import edits, edits_flow
+    from annotator.teams import adjudication
+
+    return (edits, edits_flow, adjudication)
+
+
+def _classes() -> dict[str, type]:
+    """The values a journal line may make (no other class is ever made from a journal: the file is data)."""
+    from annotator.teams import differences
+
+    kinds = (Entity, Event, Argument, differences.Difference, differences.EntityOption, differences.EventOption)
+    return {c.__name__: c for c in kinds}
 
 
 class NotJournaled(AnnotatorError):
@@ -54,7 +61,7 @@ class NotJournaled(AnnotatorError):
 
 
 def _edit_name(edit: Callable[..., Change]) -> str:
-    for module in _EDIT_MODULES:
+    for module in _edit_modules():
         if getattr(module, edit.__name__, None) is edit and not edit.__name__.startswith("_"):
             return f"{module.__name__}:{edit.__name__}"
     raise NotJournaled(f"{getattr(edit, '__name__', edit)!r} is not one of the core's edits")
@@ -62,7 +69,7 @@ def _edit_name(edit: Callable[..., Change]) -> str:
 
 def _edit_named(name: str) -> Callable[..., Change]:
     module_name, _, fn = name.partition(":")
-    for module in _EDIT_MODULES:
+    for module in _edit_modules():
         if module.__name__ == module_name and not fn.startswith("_") and callable(getattr(module, fn, None)):
             return getattr(module, fn)
     raise NotJournaled(f"{name!r} is not one of the core's edits")
@@ -83,7 +90,7 @@ def _enc(v: Any) -> Any:
         return {"$s": [_enc(x) for x in v]}
     if isinstance(v, dict) and all(isinstance(k, str) for k in v):
         return {"$d": {k: _enc(x) for k, x in v.items()}}
-    if dataclasses.is_dataclass(v) and _CLASSES.get(type(v).__name__) is type(v):
+    if dataclasses.is_dataclass(v) and _classes().get(type(v).__name__) is type(v):
         return {"$c": type(v).__name__, "f": {f.name: _enc(getattr(v, f.name)) for f in dataclasses.fields(v)}}
     raise NotJournaled(f"a {type(v).__name__} cannot be written to the journal")
 
@@ -99,7 +106,7 @@ def _dec(v: Any) -> Any:
         return {_dec(x) for x in v["$s"]}
     if "$d" in v:
         return {k: _dec(x) for k, x in v["$d"].items()}
-    cls = _CLASSES.get(v.get("$c"))  # type: ignore[arg-type]
+    cls = _classes().get(v.get("$c"))  # type: ignore[arg-type]
     if cls is None or not isinstance(v.get("f"), dict):
         raise NotJournaled(f"{str(v)[:80]} is not a value a journal holds")
     return cls(**{k: _dec(x) for k, x in v["f"].items()})
@@ -281,9 +288,11 @@ class Replay:
 
 def replay(project: Project, wait_ms: int | None = None) -> Replay | None:
     """Write, in order, the edits of every journal beside ``project`` that no live program holds; each journal that
-    is done goes. None when there was none. Never raises for a journal's content: what it cannot make is a note."""
+    is done goes. None when there was none (or the project is open read-only); also kept in
+    ``project.kept_replay``. Called by the person's opens (the app's, every command's, the API's), never by a
+    worker's. Never raises for a journal's content: what it cannot make is a note."""
     found = [p for p in journal_paths(project.path) if os.path.lexists(p)]
-    if not found:
+    if not found or project.read_only:
         return None
     out = Replay()
     for path in found:
@@ -291,7 +300,8 @@ def replay(project: Project, wait_ms: int | None = None) -> Replay | None:
             _replay_one(project, path, out, wait_ms)
         except OSError as exc:
             out.notes.append(f"{path.name}: could not be read or removed ({exc}); it is left as it is")
-    return out if out.written or out.notes else None
+    project.kept_replay = out if out.written or out.notes else None
+    return project.kept_replay
 
 
 def _replay_one(project: Project, path: Path, out: Replay, wait_ms: int | None) -> None:

@@ -6,7 +6,7 @@ import os
 import sqlite3
 from contextlib import contextmanager
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Callable, Iterator
+from typing import Any, Callable, Iterator
 
 import orjson
 from annotator import filemark, fileid, migrations, opencheck, project_file, upgraded_copy
@@ -23,9 +23,6 @@ from annotator.model import DEFAULT_SET, ENTITY_FIELDS, Argument, Comment, Docum
 from annotator import schema_cache
 from annotator.file_watch import WatchedFile
 from annotator.schema import Schema, default_schema
-
-if TYPE_CHECKING:  # pragma: no cover
-    from annotator import kept_journal
 
 _ENTITY_SELECT = ", ".join(f"[{c}]" for c in ENTITY_FIELDS)
 BUSY_TIMEOUT_MS = 10_000
@@ -70,7 +67,7 @@ class Project(WatchedFile):
             raise ProjectFileError(f"{self.path}: cannot create the project: no folder {self.path.parent}")
         self.identity: tuple[int, int] | None = None  # set once open: the writes of opening are not checked
         self._riders: list[Callable[[ProjectDb], None]] = []  # written in the next transaction's commit (``riding``)
-        self.kept_replay: "kept_journal.Replay | None" = None  # edits kept by a program killed before they landed
+        self.kept_replay: Any = None  # kept_journal.Replay: what the person's open wrote of edits a killed run kept
         self.stopped: ProjectMovedError | None = None
         self.upgraded: migrations.Upgrade | None = None  # an older format's file upgraded by this open
         self.read_from: upgraded_copy.UpgradedCopy | None = None  # an older read-only file: read from this copy
@@ -114,10 +111,6 @@ class Project(WatchedFile):
             else filemark.read_mark(self.path, self.db.conn) or filemark.empty_mark(self.path, self.db.conn)
         )
         fileid.register_open(self)
-        if not self.read_only:  # edits another run of the app kept (journaled) and never wrote: written now, in order
-            from annotator import kept_journal  # the journal makes edits: above the store
-
-            self.kept_replay = kept_journal.replay(self)
 
     # -- opening ---------------------------------------------------------------------------------
     def _connect(self, target: str, uri: bool, exists: bool, schema: Schema | None, synchronous: str) -> None:

@@ -25,6 +25,7 @@ from annotator.schema import Schema
 from annotator.store import BUSY_TIMEOUT_MS, Project
 from annotator.tally import Tally
 from annotator.wording import counted
+from annotator import kept_journal
 from annotator.write_queue import RETRY_BUDGET_S, RETRY_MS, WriteQueue
 from ui import commands
 
@@ -96,6 +97,7 @@ class Controller(QObject):
         project = Project(path, annotator=annotator or None)
         self.close_project()
         self.project = project
+        kept_journal.replay(project)  # what a run killed while another program wrote kept: in the file before a view
         self._data_version = project.data_version()
         self._changes_seen = self._changes_written = -1  # this connection's total_changes at the last poll
         self.poll.start()

@@ -9,7 +9,7 @@ from pathlib import Path
 import orjson
 import pytest
 
-from annotator import edits, kept_journal
+from annotator import api, edits, kept_journal
 from annotator.importing import IncomingDocument, import_documents
 from annotator.kept_journal import KeptJournal
 from annotator.model import Entity
@@ -54,6 +54,11 @@ def keep(queue: WriteQueue[str], project: Project, text: str) -> None:
     assert queue.submit(project, text, write, line) == (False, None)
 
 
+def reopen(path: Path, annotator: str = "ann") -> Project:
+    """The person's next open (the app's, a command's, the API's: each writes what a killed program kept)."""
+    return api.open_project(path, write=True, annotator=annotator)
+
+
 def journal_left_by_a_killed_program(project: Project, texts: list[str]) -> KeptJournal:
     """What a program killed with these comments kept leaves: its journal, no longer locked."""
     journal = KeptJournal.start(project)
@@ -81,7 +86,7 @@ def test_a_kept_edit_is_a_line_of_the_journal_before_submit_returns(path: Path) 
         assert [k for k, _ in queue.retry(project)] == ["first", "second"]
         assert not journal_of(path).exists()  # nothing kept: the journal goes, as an empty -wal does
     assert comments(path) == [("ann", "first"), ("ann", "second")]
-    with Project(path) as again:
+    with reopen(path) as again:
         assert again.kept_replay is None  # each written once
 
 
@@ -90,13 +95,13 @@ def test_the_next_open_writes_what_a_killed_program_kept_once_in_order_as_who_ke
         journal = journal_left_by_a_killed_program(project, ["one", "two", "three"])
         journal.skip(2)  # taken back before it landed
         journal.close()
-    with Project(path, annotator="someone else") as reopened:
+    with reopen(path, "someone else") as reopened:
         assert reopened.kept_replay is not None and reopened.kept_replay.written == 2
         assert reopened.kept_replay.summary() == "2 edits kept by a program stopped before saving them written now"
         assert reopened.annotator == "someone else"
     assert comments(path) == [("ann", "one"), ("ann", "three")]
     assert not journal_of(path).exists()
-    with Project(path) as again:
+    with reopen(path) as again:
         assert again.kept_replay is None
     assert comments(path) == [("ann", "one"), ("ann", "three")]
 
@@ -110,7 +115,7 @@ def test_an_edit_that_landed_before_the_kill_is_not_made_twice(path: Path) -> No
             with project.riding(journal.mark(seq)):
                 kept_journal.run_line(project, line)
         journal.close()
-    with Project(path, annotator="ann") as reopened:
+    with reopen(path) as reopened:
         assert reopened.kept_replay is not None and reopened.kept_replay.written == 1
     assert [t for _, t in comments(path)] == ["one", "two", "three"]
 
@@ -121,7 +126,7 @@ def test_a_torn_last_line_is_ignored_with_a_note(path: Path) -> None:
         journal.close()
     with open(journal_of(path), "ab") as fh:
         fh.write(b'{"seq": 2, "edit": "annotator.edits:add_comm')
-    with Project(path, annotator="ann") as reopened:
+    with reopen(path) as reopened:
         replay = reopened.kept_replay
         assert replay is not None and replay.written == 1
         assert replay.notes == [
@@ -140,7 +145,7 @@ def test_a_kept_edit_refused_when_it_is_written_at_the_open_is_said_and_the_rest
         journal.append(kept_journal.record(project, edits.add_comment, (1, "after"), {}))
         journal.close()
         edits.relabel_entity(project, 1, "LOC")  # changed meanwhile: the kept relabel was made on GPE
-    with Project(path, annotator="ann") as reopened:
+    with reopen(path) as reopened:
         replay = reopened.kept_replay
         assert replay is not None and replay.written == 2
         assert len(replay.notes) == 1 and replay.notes[0].startswith(
@@ -167,7 +172,7 @@ def test_a_journal_naming_anything_but_a_core_edit_makes_nothing(path: Path) -> 
         journal.append({"edit": "os:system", "args": ["true"], "kwargs": {}})
         journal.append({"edit": "annotator.edits:add_comment", "args": [1, {"$c": "Path", "f": {}}], "kwargs": {}})
         journal.close()
-    with Project(path, annotator="ann") as reopened:
+    with reopen(path) as reopened:
         replay = reopened.kept_replay
         assert replay is not None and replay.written == 0
         assert [n.split(":")[0] for n in replay.notes] == ["a kept edit (os", "a kept edit (annotator.edits"]
@@ -182,7 +187,8 @@ def test_a_live_program_s_journal_is_left_to_it_by_another_open(path: Path) -> N
         keep(queue, project, "mine")
         other.execute("ROLLBACK")
         other.close()
-        with Project(path, annotator="worker") as worker:
+        with Project(path, annotator="worker") as worker:  # a worker's open: no replay
+            assert kept_journal.replay(worker) is None  # nor would it take a live journal
             assert worker.kept_replay is None
         assert comments(path) == []
         assert [k for k, _ in queue.retry(project)] == ["mine"]
@@ -199,6 +205,6 @@ def test_edits_taken_back_or_left_at_a_close_are_as_the_person_left_them_at_the_
         assert queue.clear() == ["a", "b"] and queue.journaled == 2  # closed while the other program still writes
         other.execute("ROLLBACK")
         other.close()
-    with Project(path, annotator="ann") as reopened:
+    with reopen(path) as reopened:
         assert reopened.kept_replay is not None and reopened.kept_replay.written == 2
     assert [t for _, t in comments(path)] == ["a", "b"]

@@ -1,0 +1,119 @@
+"""Edits the app kept while another program held the write lock (an import, a merge), SIGKILLed before or while
+they land: the next open writes every one the person saw made, once, in order (``annotator.kept_journal``).
+
+Until session 13 a kept edit lived only in the app's memory: a kill (or a power cut) while another program wrote
+lost every keystroke made meanwhile."""
+
+from __future__ import annotations
+
+import os
+import signal
+import sqlite3
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from kept_worker import kept_text, word
+from reliability_support import HERE, ROOT, assert_sound, connect, read_side_log
+
+from annotator import api
+from annotator.importing import IncomingDocument, import_documents
+from annotator.kept_journal import journal_paths
+from annotator.store import Project
+
+N = 12
+
+
+def _project(tmp_path: Path) -> Path:
+    path = tmp_path / "p.annotator"
+    with Project(path, annotator="ann") as p:
+        import_documents(p, [IncomingDocument(kept_text(N), "a.txt")])
+    return path
+
+
+def _start(path: Path, log: Path, take_back: int) -> subprocess.Popen:
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(ROOT), *sys.path]), "QT_QPA_PLATFORM": "offscreen"}
+    return subprocess.Popen(
+        [sys.executable, str(HERE / "kept_worker.py"), str(path), str(log), str(N), str(take_back)],
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+    )
+
+
+def _wait_for(proc: subprocess.Popen, log: Path, what: str) -> list[dict]:
+    end = time.monotonic() + 300
+    while time.monotonic() < end:
+        lines = read_side_log(log)
+        if any(what in ln for ln in lines):
+            return lines
+        if proc.poll() is not None:
+            raise AssertionError(f"the worker ended: {proc.stderr.read().decode()[-2000:]}")  # type: ignore[union-attr]
+        time.sleep(0.02)
+    raise AssertionError(f"no {what!r} from the worker")
+
+
+def _expected(lines: list[dict]) -> tuple[list[str], list[tuple[int, int]]]:
+    """The comments and ORG spans the person saw made, in order (taken-back ones out)."""
+    made = [ln["kept"] for ln in lines if "kept" in ln]
+    for ln in lines:
+        if "taken_back" in ln:
+            made.remove(ln["taken_back"])
+    return [f"k{i}" for i in made if i % 3 != 2], [word(i) for i in made if i % 3 == 2]
+
+
+def _in_file(path: Path) -> tuple[list[str], list[tuple[int, int]]]:
+    conn = connect(path)
+    try:
+        assert_sound(conn)
+        texts = [r[0] for r in conn.execute("SELECT text FROM comments WHERE author = 'ann' ORDER BY id")]
+        spans = [
+            (r[0], r[1]) for r in conn.execute("SELECT start, [end] FROM entities WHERE label = 'ORG' ORDER BY id")
+        ]
+        return texts, spans
+    finally:
+        conn.close()
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "take_back, release_then_kill_after",
+    [(-1, None), (7, None), (-1, 0.0), (4, 0.05), (-1, 0.15), (10, 0.3), (-1, 0.6)],
+)
+def test_kept_edits_of_a_killed_app_are_in_the_file_once_in_order_after_the_next_open(
+    tmp_path: Path, take_back: int, release_then_kill_after: float | None, figures: dict
+) -> None:
+    path = _project(tmp_path)
+    log = tmp_path / "claims.log"
+    other = sqlite3.connect(path, isolation_level=None)  # another program in the middle of a long write
+    other.execute("BEGIN IMMEDIATE")
+    proc = _start(path, log, take_back)
+    try:
+        lines = _wait_for(proc, log, "all")
+        assert all(ln["waiting"] > 0 for ln in lines if "kept" in ln)  # every one kept, none written
+        if release_then_kill_after is not None:  # the other program done: the kept edits land as the kill comes
+            other.execute("ROLLBACK")
+            time.sleep(release_then_kill_after)
+        proc.send_signal(signal.SIGKILL)
+        proc.wait()
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+            proc.wait()
+        if other.in_transaction:
+            other.execute("ROLLBACK")
+        other.close()
+    before = _in_file(path)
+    with api.open_project(path, write=True, annotator="someone") as reopened:
+        replay = reopened.kept_replay
+    assert _in_file(path) == _expected(lines)
+    assert not any(p.exists() for p in journal_paths(path))
+    with api.open_project(path, write=True) as again:  # once: a second open writes nothing
+        assert again.kept_replay is None
+    assert _in_file(path) == _expected(lines)
+    figures.update(
+        landed_before_kill=len(before[0]) + len(before[1]), written_at_open=replay.written if replay else 0
+    )
