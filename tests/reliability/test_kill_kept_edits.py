@@ -114,6 +114,4 @@ def test_kept_edits_of_a_killed_app_are_in_the_file_once_in_order_after_the_next
     with api.open_project(path, write=True) as again:  # once: a second open writes nothing
         assert again.kept_replay is None
     assert _in_file(path) == _expected(lines)
-    figures.update(
-        landed_before_kill=len(before[0]) + len(before[1]), written_at_open=replay.written if replay else 0
-    )
+    figures.update(landed_before_kill=len(before[0]) + len(before[1]), written_at_open=replay.written if replay else 0)
