@@ -198,11 +198,21 @@ class KeptJournal:
         return cls(path, fd, nonce)
 
     def _append(self, line: dict[str, Any]) -> None:
+        """One line, durable; a line that could not be written whole (a full disk) is cut off again, so the next
+        line (a skip) does not follow half of one."""
         data = orjson.dumps(line) + b"\n"
-        written = os.write(self._fd, data)
-        if written != len(data):
-            raise OSError(f"only {written} of {len(data)} bytes written")
-        os.fdatasync(self._fd)
+        size = os.fstat(self._fd).st_size
+        try:
+            written = 0
+            while written < len(data):  # a short write is followed by one that says why (ENOSPC)
+                written += os.write(self._fd, data[written:])
+            os.fdatasync(self._fd)
+        except OSError:
+            try:
+                os.ftruncate(self._fd, size)
+            except OSError:
+                pass
+            raise
 
     def append(self, line: dict[str, Any]) -> int:
         """Write one kept edit, durable before it returns; its number. Raises OSError (a full disk)."""

@@ -100,16 +100,17 @@ class WriteQueue(Generic[K]):
     def _done_with(self, kept: Kept[K], landed: bool) -> None:
         """``kept`` will never be tried again: its line is skipped unless it landed; the journal goes once nothing is
         kept."""
-        if self._journal is None:
-            return
         try:
-            if not landed and kept.seq is not None and self._kept:
+            if self._journal is not None and not landed and kept.seq is not None and self._kept:
                 self._journal.skip(kept.seq)
-            if not self._kept:
+            if self._journal is not None and not self._kept:
                 self._journal.finish()
                 self._journal = None
-        except OSError as exc:  # the next open finds the lines landed (their mark) or skips nothing: said here
+        except OSError as exc:  # the next open would make an edit taken back: said here
             self.journal_problem = f"the journal of kept edits could not be updated ({exc})"
+            return
+        if all(k.seq is not None for k in self._kept):  # those in memory only are gone
+            self.journal_problem = None
 
     def _landing(self, project: Project, kept: Kept[K]) -> ContextManager[None]:
         if kept.seq is None or self._journal is None:

@@ -1,0 +1,61 @@
+"""The journal of kept edits on a full disk: a kept edit it cannot hold stays kept in memory (said), never an error
+at the key; a line the disk cut short is taken off again, so what the journal holds is still read whole."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+import pytest
+from reliability_support import fill
+
+from annotator import api, edits, kept_journal
+from annotator.importing import IncomingDocument, import_documents
+from annotator.store import Project
+from annotator.write_queue import WriteQueue
+
+
+def _keep(queue: WriteQueue[str], project: Project, text: str) -> None:
+    def write() -> object:
+        return edits.add_comment(project, 1, text)
+
+    def line() -> dict:
+        return kept_journal.record(project, edits.add_comment, (1, text), {})
+
+    assert queue.submit(project, text, write, line) == (False, None)
+
+
+@pytest.mark.slow
+def test_kept_edits_on_a_disk_that_fills_are_kept_in_memory_and_the_journal_stays_whole(small_fs: Path) -> None:
+    path = small_fs / "p.annotator"
+    with Project(path, annotator="ann") as project:
+        import_documents(project, [IncomingDocument("Paris is in France.", "a.txt")])
+        other = sqlite3.connect(path, isolation_level=None)
+        other.execute("BEGIN IMMEDIATE")  # another program writing
+        queue: WriteQueue[str] = WriteQueue(first_wait_ms=0)
+        _keep(queue, project, "before the disk filled")
+        fill(small_fs)
+        texts = []
+        for n in range(60):  # ~180 bytes a line: past the journal's last page within a few dozen
+            texts.append(f"kept {n:02d} " + "x" * 60)
+            _keep(queue, project, texts[-1])
+            if queue.journal_problem:
+                break
+        assert queue.journal_problem is not None and "No space left on device" in queue.journal_problem
+        assert len(queue) == len(texts) + 1  # every key kept, none refused
+        journaled = len(texts) - 1  # the last one found the disk full: in memory only
+        (small_fs / "filler").unlink()
+        while len(queue) > journaled:  # Ctrl+Z back to a journaled one, and that one too: a skip line
+            queue.take_last()
+        assert queue.journal_problem is None
+        assert queue.clear() and queue.journaled == journaled  # the app killed, or closed, before they landed
+        other.execute("ROLLBACK")
+        other.close()
+    journal = kept_journal.journal_paths(path)[0]
+    parsed = kept_journal.parse(journal, journal.read_bytes())
+    assert parsed.note is None and parsed.skipped == {journaled + 1}
+    with api.open_project(path, write=True) as reopened:
+        assert reopened.kept_replay.notes == []
+        rows = reopened.comments(1)
+    assert [c.text for c in rows] == ["before the disk filled", *texts[: journaled - 1]]
+    assert [p.name for p in small_fs.iterdir() if "kept" in p.name] == []
