@@ -32,6 +32,7 @@ import orjson
 from annotator.errors import AnnotatorError, BusyError
 from annotator.model import Argument, Change, Entity, Event
 from annotator.store import Project, now
+from annotator.wording import counted
 
 SUFFIX = "-kept"
 MAX_JOURNALS = 8  # -kept, -kept-2 ... -kept-8: programs keeping edits on one project at once
@@ -250,6 +251,7 @@ class Parsed:
     lines: list[dict[str, Any]] = field(default_factory=list)  # the kept edits, in order
     skipped: set[int] = field(default_factory=set)
     note: str | None = None  # a torn last line, or a damaged one (the lines after it are not made)
+    whole: int = 0  # bytes up to the end of the last whole line (a torn one after them is cut off before appending)
 
 
 def parse(path: Path, data: bytes) -> Parsed:
@@ -262,7 +264,7 @@ def parse(path: Path, data: bytes) -> Parsed:
         header = None
     if not isinstance(header, dict) or header.get("kept_journal") != FORMAT or not isinstance(header.get("nonce"), str):
         raise NotJournaled(f"{path.name}: not a journal of kept edits this version writes")
-    out = Parsed(header)
+    out = Parsed(header, whole=len(data) - len(torn))
     if torn.strip():
         out.note = f"{path.name}: its last line was cut short (written when the program was killed): ignored"
     for n, raw in enumerate(rows[1:], start=2):
@@ -288,33 +290,45 @@ class Replay:
 
     written: int = 0
     notes: list[str] = field(default_factory=list)  # one line each: a refused edit, a torn line, one left for later
+    # a journal whose next edit found another program writing, when the opener takes it over (``adopt``): the
+    # journal, still locked, and its lines not yet written, in order; they go before any edit made after the open
+    waiting: tuple[KeptJournal, list[dict[str, Any]]] | None = None
 
     def summary(self) -> str | None:
-        if not self.written and not self.notes:
+        if not self.written and not self.notes and self.waiting is None:
             return None
-        head = f"{self.written} edit{'' if self.written == 1 else 's'} kept by a program stopped before saving them"
-        return "; ".join([f"{head} written now" if self.written else head.replace("kept", "found kept"), *self.notes])
+        kept = "kept by a program stopped before saving {}"
+        parts = [f"{counted(self.written, 'edit')} {kept.format('them' if self.written > 1 else 'it')} written now"]
+        if self.waiting is not None:
+            n = len(self.waiting[1])
+            parts.append(
+                f"{counted(n, 'edit')} {kept.format('them' if n > 1 else 'it')} wait{'s' if n == 1 else ''} for "
+                "another program writing to the project, before any new edit"
+            )
+        return "; ".join([*(parts if self.written else parts[1:]), *self.notes])
 
 
-def replay(project: Project, wait_ms: int | None = None) -> Replay | None:
+def replay(project: Project, wait_ms: int | None = None, adopt: bool = False) -> Replay | None:
     """Write, in order, the edits of every journal beside ``project`` that no live program holds; each journal that
     is done goes. None when there was none (or the project is open read-only); also kept in
     ``project.kept_replay``. Called by the person's opens (the app's, every command's, the API's), never by a
-    worker's. Never raises for a journal's content: what it cannot make is a note."""
+    worker's. Never raises for a journal's content: what it cannot make is a note. Each write waits ``wait_ms``
+    (default: the busy timeout) for another program; one that finds it still writing leaves the rest for the next
+    open, or, with ``adopt`` (the app), hands them over in ``waiting`` to be written before anything else."""
     found = [p for p in journal_paths(project.path) if os.path.lexists(p)]
     if not found or project.read_only:
         return None
     out = Replay()
     for path in found:
         try:
-            _replay_one(project, path, out, wait_ms)
+            _replay_one(project, path, out, wait_ms, adopt and out.waiting is None)
         except OSError as exc:
             out.notes.append(f"{path.name}: could not be read or removed ({exc}); it is left as it is")
-    project.kept_replay = out if out.written or out.notes else None
+    project.kept_replay = out if out.written or out.notes or out.waiting else None
     return project.kept_replay
 
 
-def _replay_one(project: Project, path: Path, out: Replay, wait_ms: int | None) -> None:
+def _replay_one(project: Project, path: Path, out: Replay, wait_ms: int | None, adopt: bool) -> None:
     try:
         fd = os.open(path, os.O_RDWR | os.O_APPEND)
     except FileNotFoundError:
@@ -339,6 +353,8 @@ def _replay_one(project: Project, path: Path, out: Replay, wait_ms: int | None) 
             return
         if parsed.note:
             out.notes.append(parsed.note)
+        if parsed.whole < size:  # a torn last line: off, before any line follows it
+            os.ftruncate(fd, parsed.whole)
         journal = KeptJournal(path, fd, parsed.header["nonce"], len(parsed.lines))
         mark = project.db.project_value(MARK + path.name) or ""
         landed = int(mark.split()[1]) if mark.split()[:1] == [journal.nonce] else 0
@@ -355,9 +371,13 @@ def _replay_one(project: Project, path: Path, out: Replay, wait_ms: int | None) 
                             run_line(project, line)
                 out.written += 1
             except BusyError:
+                left = [ln for ln in parsed.lines[seq - 1 :] if int(ln["seq"]) not in parsed.skipped]
+                if adopt:
+                    out.waiting, fd = (journal, left), -1  # the journal (and its lock) go to the opener
+                    return
                 out.notes.append(
-                    f"{path.name}: {len(parsed.lines) - seq + 1} kept edits wait for another program writing to the "
-                    "project; they are written at the next open"
+                    f"{path.name}: {len(left)} kept edits wait for another program writing to the project; they are "
+                    "written at the next open"
                 )
                 return
             except AnnotatorError as exc:  # a rule the file now breaks, a row deleted since: said, never retried
@@ -366,4 +386,5 @@ def _replay_one(project: Project, path: Path, out: Replay, wait_ms: int | None) 
         if parsed.note is None or "cut short" in parsed.note:
             os.unlink(path)
     finally:
-        os.close(fd)
+        if fd >= 0:
+            os.close(fd)

@@ -152,6 +152,18 @@ class WriteQueue(Generic[K]):
             done += self.retry(project, wait_ms)
         return done
 
+    def adopt(self, journal: KeptJournal, writes: list[tuple[K, Callable[[], object], int]]) -> None:
+        """Take over a journal a killed run left whose edits still wait for another program (``kept_journal.replay``
+        with ``adopt``): its (key, write, line) go before every edit kept from now on, in the same journal."""
+        if self._kept or self._journal is not None:
+            raise ValueError("adopt() is for a queue with nothing kept")
+        self._journal = journal
+        now = time.monotonic()
+        self._kept.extend(Kept(key, write, now, seq) for key, write, seq in writes)
+        if not self._kept:
+            journal.finish()
+            self._journal = None
+
     def take_last(self) -> K | None:
         """Forget the newest kept edit, never written (undo before it landed): its journal line skipped; its key, or
         None."""

@@ -159,6 +159,19 @@ class CoreEditCommand(QUndoCommand):
             self.controller.report_failure(outcome.error)
 
 
+def command_for_line(controller: EditHost, line: dict[str, Any]) -> CoreEditCommand:
+    """The command of a journal line (``kept_journal``: an edit a killed run kept): the command class of its edit,
+    or one made for it; raises NotJournaled for a line that is no core edit."""
+    edit, args, kwargs = kept_journal.edit_of(line)
+    found: list[type[CoreEditCommand]] = [CoreEditCommand]
+    for cls in found:
+        if cls is not CoreEditCommand and cls.__dict__.get("edit") is edit:
+            return cls(controller, *args, **kwargs)
+        found.extend(cls.__subclasses__())
+    made = type("KeptEdit", (CoreEditCommand,), {"edit": edit, "title": edit.__name__.replace("_", " ").capitalize()})
+    return made(controller, *args, **kwargs)
+
+
 class AddEntity(CoreEditCommand):
     edit = edits.add_entity
 

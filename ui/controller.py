@@ -26,7 +26,7 @@ from annotator.store import BUSY_TIMEOUT_MS, Project
 from annotator.tally import Tally
 from annotator.wording import counted
 from annotator import kept_journal
-from annotator.write_queue import RETRY_BUDGET_S, RETRY_MS, WriteQueue
+from annotator.write_queue import FIRST_WAIT_MS, RETRY_BUDGET_S, RETRY_MS, WriteQueue
 from ui import commands
 
 POLL_MS = 1500
@@ -97,7 +97,7 @@ class Controller(QObject):
         project = Project(path, annotator=annotator or None)
         self.close_project()
         self.project = project
-        kept_journal.replay(project)  # what a run killed while another program wrote kept: in the file before a view
+        self._write_journaled(project)
         self._data_version = project.data_version()
         self._changes_seen = self._changes_written = -1  # this connection's total_changes at the last poll
         self.poll.start()
@@ -341,6 +341,25 @@ class Controller(QObject):
                 )
             )
         self.writesWaiting.emit(0, "")
+
+    def _write_journaled(self, project: Project) -> None:
+        """What a run killed while another program wrote had kept (its journal): written before the first view, or,
+        while that program still writes, kept here as if made now, before any new edit."""
+        replay = kept_journal.replay(project, wait_ms=FIRST_WAIT_MS, adopt=True)
+        if replay is None or replay.waiting is None:
+            return
+        journal, lines = replay.waiting
+        kept = []
+        for line in lines:
+            try:
+                cmd = commands.command_for_line(self, line)
+            except kept_journal.NotJournaled as exc:
+                replay.notes.append(f"a kept edit ({line.get('edit', '?')}) could not be made: {exc}")
+                journal.skip(int(line["seq"]))
+                continue
+            kept.append((cmd, cmd.execute, int(line["seq"])))
+        self.writes.adopt(journal, kept)
+        self._tell_waiting()
 
     def take_back_kept(self) -> None:
         """Undo of an edit that is kept, not yet written: it is forgotten (never written) and the person told."""

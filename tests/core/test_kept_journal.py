@@ -208,3 +208,34 @@ def test_edits_taken_back_or_left_at_a_close_are_as_the_person_left_them_at_the_
     with reopen(path) as reopened:
         assert reopened.kept_replay is not None and reopened.kept_replay.written == 2
     assert [t for _, t in comments(path)] == ["a", "b"]
+
+
+def test_a_journal_taken_over_while_another_program_writes_goes_on_whole_after_a_torn_line(path: Path) -> None:
+    """The app opened while the program that made its edits wait still writes: it takes the journal over (its lines
+    then go before any new key); a torn last line is cut off first, so the lines it appends are read whole."""
+    with Project(path, annotator="ann") as project:
+        journal_left_by_a_killed_program(project, ["one", "two"]).close()
+    with open(journal_of(path), "ab") as fh:
+        fh.write(b'{"seq": 3, "ed')
+    other = hold_lock(path)
+    try:
+        with Project(path, annotator="ann") as reopened:
+            replay = kept_journal.replay(reopened, wait_ms=0, adopt=True)
+            assert replay is not None and replay.waiting is not None and replay.written == 0
+            journal, lines = replay.waiting
+            assert [ln["args"] for ln in lines] == [[1, "one"], [1, "two"]]
+            assert replay.summary() == (
+                "2 edits kept by a program stopped before saving them wait for another program writing to the "
+                "project, before any new edit; p.annotator-kept: its last line was cut short (written when the "
+                "program was killed): ignored"
+            )
+            journal.append(kept_journal.record(reopened, edits.add_comment, (1, "three"), {}))
+            journal.close()
+    finally:
+        other.execute("ROLLBACK")
+        other.close()
+    parsed = kept_journal.parse(journal_of(path), journal_of(path).read_bytes())
+    assert parsed.note is None and [ln["seq"] for ln in parsed.lines] == [1, 2, 3]
+    with reopen(path) as again:
+        assert again.kept_replay.written == 3
+    assert [t for _, t in comments(path)] == ["one", "two", "three"]

@@ -1,0 +1,80 @@
+"""The app opened after a run of it was killed with edits kept (another program was writing): what that run kept
+goes into the file first, in order, also when the other program is still writing at the open (then it waits in the
+app's queue, ahead of every new key), and the person is told (``annotator.kept_journal``)."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+from ui_support import close_window, open_window, shown_window
+
+from annotator import edits, kept_journal
+from annotator.kept_journal import KeptJournal
+from annotator.store import Project
+
+
+def killed_run_kept(path: Path, texts: list[str], relabel: bool = False) -> int:
+    """The journal a run of the app leaves when killed with these comments (and a relabel of the first span) kept;
+    the span's id."""
+    with Project(path, annotator="tester") as project:
+        doc = project.document_ids()[0]
+        journal = KeptJournal.start(project)
+        for text in texts:
+            journal.append(kept_journal.record(project, edits.add_comment, (doc, text), {}))
+        if relabel:
+            shown = project.entities(doc)[0]
+            journal.append(kept_journal.record(project, edits.relabel_entity, (shown.id, "ORG"), {"expected": shown}))
+        journal.close()
+        return project.entities(doc)[0].id
+
+
+def comments(path: Path) -> list[str]:
+    conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    try:
+        return [r[0] for r in conn.execute("SELECT text FROM comments ORDER BY id")]
+    finally:
+        conn.close()
+
+
+def test_the_open_writes_what_a_killed_run_kept_and_says_so(qtbot, project_path):  # type: ignore[no-untyped-def]
+    killed_run_kept(project_path, ["one", "two"])
+    w = open_window(qtbot, project_path)
+    try:
+        assert comments(project_path) == ["one", "two"]
+        said = w.message.text() + w.message.toolTip()
+        assert "2 edits kept by a program stopped before saving them written now" in said, said
+        assert not any(p.exists() for p in kept_journal.journal_paths(project_path))
+    finally:
+        close_window(w)
+
+
+def test_kept_edits_waiting_at_the_open_go_before_every_new_key(qtbot, project_path):  # type: ignore[no-untyped-def]
+    span = killed_run_kept(project_path, ["one", "two"], relabel=True)
+    other = sqlite3.connect(project_path, isolation_level=None)
+    other.execute("BEGIN IMMEDIATE")  # the import that made them wait is still running
+    w = shown_window(qtbot)
+    try:
+        assert w.open_project(project_path)
+        c = w.controller
+        assert c.edits_waiting() == 3 and comments(project_path) == []
+        c.run(type(c.writes.keys()[0]), c.doc.id, "three")  # a new key: kept behind them
+        assert c.edits_waiting() == 4
+        other.execute("ROLLBACK")
+        qtbot.waitUntil(lambda: c.edits_waiting() == 0)
+        assert comments(project_path) == ["one", "two", "three"]
+        assert [cmd.text() for cmd in (c.undo_stack.command(i) for i in range(c.undo_stack.count()))] == [
+            "Add comment",
+            "Add comment",
+            "Relabel as ORG",
+            "Add comment",
+        ]
+        assert c.entities[span].label == "ORG"  # the view shows what landed
+        c.undo_stack.undo()  # the person's own key first
+        assert comments(project_path) == ["one", "two"]
+        assert not any(p.exists() for p in kept_journal.journal_paths(project_path))
+    finally:
+        if other.in_transaction:
+            other.execute("ROLLBACK")
+        other.close()
+        close_window(w)
