@@ -25,9 +25,8 @@ from annotator.schema import Schema
 from annotator.store import BUSY_TIMEOUT_MS, Project
 from annotator.tally import Tally
 from annotator.wording import counted
-from annotator import kept_journal
-from annotator.write_queue import FIRST_WAIT_MS, RETRY_BUDGET_S, RETRY_MS, WriteQueue
-from ui import commands
+from annotator.write_queue import RETRY_BUDGET_S, RETRY_MS, WriteQueue
+from ui import commands, kept_edits
 
 POLL_MS = 1500
 
@@ -97,7 +96,7 @@ class Controller(QObject):
         project = Project(path, annotator=annotator or None)
         self.close_project()
         self.project = project
-        self._write_journaled(project)
+        kept_edits.take_over_journal(self, project)  # what a run killed while another program wrote had kept
         self._data_version = project.data_version()
         self._changes_seen = self._changes_written = -1  # this connection's total_changes at the last poll
         self.poll.start()
@@ -280,7 +279,7 @@ class Controller(QObject):
         cmd = command_cls(self, *args, **kwargs)
         done, ok = self.writes.submit(self.project, cmd, cmd.execute, cmd.journal_line)
         if not done:  # another program holds the lock: kept, written by ``write_kept`` once it is free
-            self._tell_waiting()
+            self.tell_waiting()
             return None
         if not ok:
             return None
@@ -307,7 +306,7 @@ class Controller(QObject):
                 f"Saved: {counted(before, 'edit')} made while another program was writing "
                 f"{'is' if before == 1 else 'are'} in the file now"
             )
-        self._tell_waiting()
+        self.tell_waiting()
 
     def _write_kept_before_close(self) -> None:
         """Edits still kept when the project closes: waited for (the window waits before it closes, so this is the
@@ -326,45 +325,13 @@ class Controller(QObject):
         self._landed = 0
         self.retry_timer.stop()
         if left:
-            named = f"({', '.join(c.text() for c in left[:5])}{', ...' if len(left) > 5 else ''})"
-            journaled = self.writes.journaled
-            self.failed.emit(
-                f"{counted(len(left), 'edit')} not saved yet: another program was still writing to the project when "
-                f"it was closed {named}"
-                + (
-                    f"; {'they are' if journaled > 1 else 'it is'} kept beside it and written the next time the "
-                    "project is opened"
-                    if journaled == len(left)
-                    else f"; {journaled} of them kept beside it for the next open, the rest lost"
-                    if journaled
-                    else ""
-                )
-            )
+            self.failed.emit(kept_edits.not_saved_at_close([c.text() for c in left], self.writes.journaled))
         self.writesWaiting.emit(0, "")
-
-    def _write_journaled(self, project: Project) -> None:
-        """What a run killed while another program wrote had kept (its journal): written before the first view, or,
-        while that program still writes, kept here as if made now, before any new edit."""
-        replay = kept_journal.replay(project, wait_ms=FIRST_WAIT_MS, adopt=True)
-        if replay is None or replay.waiting is None:
-            return
-        journal, lines = replay.waiting
-        kept = []
-        for line in lines:
-            try:
-                cmd = commands.command_for_line(self, line)
-            except kept_journal.NotJournaled as exc:
-                replay.notes.append(f"a kept edit ({line.get('edit', '?')}) could not be made: {exc}")
-                journal.skip(int(line["seq"]))
-                continue
-            kept.append((cmd, cmd.execute, int(line["seq"])))
-        self.writes.adopt(journal, kept)
-        self._tell_waiting()
 
     def take_back_kept(self) -> None:
         """Undo of an edit that is kept, not yet written: it is forgotten (never written) and the person told."""
         cmd = self.writes.take_last()
-        self._tell_waiting()
+        self.tell_waiting()
         if cmd is not None:
             left = len(self.writes)
             self.info.emit(
@@ -376,7 +343,7 @@ class Controller(QObject):
         """How many edits are kept, not yet written (another program holds the lock)."""
         return len(self.writes)
 
-    def _tell_waiting(self) -> None:
+    def tell_waiting(self) -> None:
         n = len(self.writes)
         if n and not self.retry_timer.isActive():
             self.retry_timer.start()
