@@ -343,7 +343,9 @@ def remove_old_log_names(path: str | Path) -> list[Path]:
         return []  # another process uses it (its close under way)
     removed = []
     try:
-        for side in (other, shm):
+        # the -shm first: a kill between the two leaves the -wal's link, by which the next open knows them again (the
+        # other way round, the -shm left was known by nothing and stayed for ever)
+        for side in (shm, other):
             try:
                 side.unlink()
                 removed.append(side)

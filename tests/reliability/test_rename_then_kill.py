@@ -188,3 +188,33 @@ def test_an_old_name_taken_again_keeps_its_logs(tmp_path):
     with Project(new, create=False) as p:
         assert p.db.conn.execute("SELECT count(*) FROM comments").fetchone()[0] == 20
     assert os.path.lexists(tmp_path / "p.annotator-wal") and os.path.lexists(tmp_path / "p.annotator-shm")
+
+
+KILLED_BETWEEN_THE_REMOVALS = r"""
+import os, signal, sys
+from pathlib import Path
+real = Path.unlink
+def unlink_then_die(self, missing_ok=False):
+    real(self, missing_ok)
+    if self.name.startswith("p.annotator-"):  # the first of the old name's logs gone: killed before the second
+        os.kill(os.getpid(), signal.SIGKILL)
+Path.unlink = unlink_then_die
+from annotator.store import Project
+Project(sys.argv[1], create=False)
+"""
+
+
+@pytest.mark.slow
+def test_a_kill_between_the_removals_of_the_old_name_s_logs_leaves_them_to_the_next_open(tmp_path):
+    """The open that removes the old name's logs, killed between its two removals: the old ``-wal`` went first, and
+    the ``-shm`` left could never be told the old name's again (it is known by the ``-wal``'s link): 32 KB beside
+    no file for ever. The ``-shm`` goes first: a kill leaves the ``-wal`` link, and the next open removes it."""
+    path, new = tmp_path / "p.annotator", tmp_path / "renamed.annotator"
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join(sys.path)}
+    subprocess.run([sys.executable, "-c", KILLED_IN_CLOSE, str(path), str(new)], env=env)
+    proc = subprocess.run([sys.executable, "-c", KILLED_BETWEEN_THE_REMOVALS, str(new)], env=env)
+    assert proc.returncode == -signal.SIGKILL
+    assert len([n for n in os.listdir(tmp_path) if n.startswith("p.annotator-")]) == 1
+    with Project(new, create=False) as p:
+        assert p.db.conn.execute("SELECT count(*) FROM comments").fetchone()[0] == 20
+    assert sorted(os.listdir(tmp_path)) == ["renamed.annotator"]
