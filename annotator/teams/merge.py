@@ -20,7 +20,7 @@ import orjson
 from annotator.errors import AnnotatorError
 from annotator.model import DEFAULT_SET
 from annotator.store import Project, now
-from annotator.teams.merge_checks import check_source, project_twin_index
+from annotator.teams.merge_checks import TwinIndex, check_source, project_twin_index
 from annotator.teams.merge_copy import SourceReport, copy_document, read_source_document
 from annotator.teams.provenance import continues, file_history, fork, save_source_record, source_records, worked_since
 from annotator.teams.sets import META_KEY
@@ -215,7 +215,7 @@ def merge_projects(
         owners_by_set: dict[str, dict[str, _Owner]] = {}
         known = {sha for (sha,) in target.db.conn.execute("SELECT sha256 FROM documents")}
         pending_texts: dict[object, str] = {}
-        twins = project_twin_index(target.db.conn, pending_texts)
+        twins: TwinIndex | None = None  # read at the first document the target does not have (every text of it)
         for path, name in zip(paths, given):
             if target.path.resolve() == path.resolve():
                 raise AnnotatorError(f"{path}: cannot merge a project into itself")
@@ -232,6 +232,8 @@ def merge_projects(
                 if sha in known:
                     continue
                 text = src.db.document_text(src_id)
+                if twins is None:
+                    twins = project_twin_index(target.db.conn, pending_texts)
                 twin = twins.near(doc_name, text)
                 if twin is not None:
                     plan.report.near_duplicates.append(twin)

@@ -1,0 +1,115 @@
+"""Merge's near-twin check (``merge_checks.TwinIndex``): every document differing from an earlier one in at most
+NEAR_LIMIT characters in one place is found, the first such (in the order the documents came); documents that only
+share a header and a footer are not paired."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from annotator.importing import IncomingDocument, import_documents
+from annotator.store import Project
+from annotator.teams.merge import merge_projects
+from annotator.teams.merge_checks import NEAR_LIMIT, TwinIndex, _difference
+
+HEADER = "WASHINGTON (Wire) - The following report was filed by our correspondents on the ground today. "
+FOOTER = " (Reporting by the desk; editing by the night shift. All rights reserved by the agency.)"
+
+
+def _body(k: int) -> str:
+    return " ".join(f"item{k}-{j}" for j in range(12))
+
+
+def _project(path, annotator: str, docs: list[tuple[str, str]]):  # type: ignore[no-untyped-def]
+    p = Project(path, annotator=annotator)
+    import_documents(p, [IncomingDocument(text=t, name=n) for n, t in docs])
+    return p
+
+
+@pytest.mark.slow
+def test_a_twin_behind_250_documents_of_the_same_header_and_footer_is_found(tmp_path):
+    # 250 news items of one agency: the same first and last 32 characters; the last one is the twin of the
+    # source's document (one word changed in the middle). The first-and-last-32 index compared 200 of them and
+    # missed it.
+    docs = [(f"d{k}.txt", HEADER + _body(k) + FOOTER) for k in range(250)]
+    target = _project(tmp_path / "team.annotator", "rita", docs)
+    twin_text = HEADER + _body(249).replace("item249-5", "item249-V") + FOOTER
+    _project(tmp_path / "alice.annotator", "alice", [("story.txt", twin_text)]).close()
+    report = merge_projects(target, [tmp_path / "alice.annotator"])
+    (twin,) = report.sources[0].near_duplicates
+    assert (twin.name, twin.other, twin.differing) == ("story.txt", "d249.txt", 1)
+    assert twin.offset == twin_text.index("item249-V") + len("item249-")
+    target.close()
+
+
+def test_documents_sharing_only_a_header_and_footer_are_not_paired(tmp_path):
+    target = _project(
+        tmp_path / "team.annotator", "rita", [(f"d{k}.txt", HEADER + _body(k) + FOOTER) for k in range(30)]
+    )
+    _project(
+        tmp_path / "alice.annotator", "alice", [(f"e{k}.txt", HEADER + _body(100 + k) + FOOTER) for k in range(30)]
+    ).close()
+    report = merge_projects(target, [tmp_path / "alice.annotator"])
+    assert report.sources[0].near_duplicates == []
+    assert len(report.sources[0].added_documents) == 30
+    target.close()
+
+
+def test_texts_differing_in_a_number_each_name_the_first_twin(tmp_path):
+    # the reliability run's corpus: every text a near twin of every other; each is reported with the first
+    text = "Rebels attacked a convoy near Kabul on Monday, officials said. Report number {k} of the day's events."
+    _project(tmp_path / "alice.annotator", "alice", [(f"d{k}.txt", text.format(k=k)) for k in range(40)]).close()
+    target = Project(tmp_path / "team.annotator", annotator="rita")
+    report = merge_projects(target, [tmp_path / "alice.annotator"])
+    twins = report.sources[0].near_duplicates
+    assert [(t.name, t.other) for t in twins] == [(f"d{k}.txt", "d0.txt") for k in range(1, 40)]
+    assert twins[-1].differing == 2  # '39' for '0'
+    target.close()
+
+
+def _naive_difference(a: str, b: str) -> tuple[int, int]:
+    n = min(len(a), len(b))
+    p = 0
+    while p < n and a[p] == b[p]:
+        p += 1
+    s = 0
+    while s < n - p and a[-1 - s] == b[-1 - s]:
+        s += 1
+    return max(len(a), len(b)) - p - s, p
+
+
+TEXTS = st.text(alphabet="ab ", min_size=0, max_size=90)
+
+
+@pytest.mark.slow
+@settings(max_examples=300, deadline=None)
+@given(a=TEXTS, b=TEXTS)
+def test_the_difference_is_the_characters_left_when_the_common_start_and_end_are_taken(a, b):
+    assert _difference(a, b) == _naive_difference(a, b)
+
+
+@pytest.mark.slow
+@settings(max_examples=150, deadline=None)
+@given(
+    base=st.lists(TEXTS, min_size=1, max_size=12),
+    edits=st.lists(st.tuples(st.integers(0, 11), st.integers(0, 89), st.integers(0, 14), TEXTS), max_size=12),
+)
+def test_the_index_finds_what_comparing_every_pair_finds(base, edits):
+    # texts and near-copies of them (a stretch replaced), each checked against those added before it, as merge does
+    texts = list(base)
+    for which, at, cut, put in edits:
+        t = texts[which % len(texts)]
+        texts.append(t[:at] + put[: NEAR_LIMIT + 2] + t[at + cut :])
+    index = TwinIndex(lambda key: texts[key])  # type: ignore[index]
+    for k, text in enumerate(texts):
+        if text in texts[:k]:
+            continue  # the same text: matched by its hash, never checked
+        expected = next((j for j in range(k) if _naive_difference(text, texts[j])[0] <= NEAR_LIMIT), None)
+        found = index.near(f"n{k}", text)
+        if expected is None:
+            assert found is None
+        else:
+            assert found is not None and found.other == f"n{expected}"
+            assert (found.differing, found.offset) == _naive_difference(text, texts[expected])
+        index.add_text(k, f"n{k}", text)
