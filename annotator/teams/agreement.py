@@ -184,19 +184,16 @@ def shared_documents(project: Project, set_a: str, set_b: str) -> list[int]:
     return sorted(covered_documents(project, set_a) & covered_documents(project, set_b))
 
 
-def agreement(
-    project: Project, sets: Sequence[str] | None = None, progress: Callable[[int, int], None] | None = None
-) -> dict[str, Any]:
-    """Agreement for each pair of annotation sets (all but "main" unless ``sets`` names them);
-    ``progress(document pairs scored, of)`` as it goes."""
-    known = annotator_sets(project, include_main=True)
+def compared_sets(project: Project, sets: Sequence[str] | None = None) -> list[str]:
+    """The sets ``agreement`` compares: all but "main" unless ``sets`` names them; refused (one line) when fewer
+    than two. Cheap (no document is read): the app asks it before it starts the work."""
     if sets:
         check_sets(project, sets)
         chosen = list(dict.fromkeys(sets))
         if len(chosen) < 2:
             raise AnnotatorError(
                 f"--sets named only one annotation set ({chosen[0]}); agreement needs two annotation sets or more "
-                f"(the project has {', '.join(known)})"
+                f"(the project has {', '.join(annotator_sets(project, include_main=True))})"
             )
     else:
         chosen = annotator_sets(project)
@@ -205,11 +202,21 @@ def agreement(
             f"agreement needs two annotation sets or more; the project has {', '.join(chosen) or 'none'} "
             "(merge the annotators' files with `annotator merge`)"
         )
+    return chosen
+
+
+def agreement(
+    project: Project, sets: Sequence[str] | None = None, progress: Callable[[int, int], None] | None = None
+) -> dict[str, Any]:
+    """Agreement for each pair of annotation sets (``compared_sets``); ``progress(document pairs scored, of)`` as it
+    goes (it may raise to stop the work: nothing is written)."""
+    chosen = compared_sets(project, sets)
     pairs = {(a, b): shared_documents(project, a, b) for a, b in combinations(chosen, 2)}
     scored = None
     if progress is not None:
         total = sum(len(docs) for docs in pairs.values())
         counter = count(1)
+        progress(0, total)
 
         def scored() -> None:
             progress(next(counter), total)

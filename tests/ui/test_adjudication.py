@@ -137,6 +137,7 @@ def test_agreement_window(qtbot, team_window):
     w = team_window
     w.actions_by_name["agreement"].trigger()
     dlg = w._agreement_window
+    qtbot.waitUntil(lambda: dlg.result is not None)  # worked out in a worker
     assert dlg.tabs.count() == 1 and dlg.tabs.tabText(0) == "alice vs bob"
     labels = [x.text() for x in dlg.tabs.widget(0).findChildren(QLabel)]
     assert "1 document both annotators covered" in labels, labels  # it said "1 documents" (session 10)

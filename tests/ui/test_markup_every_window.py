@@ -67,7 +67,9 @@ def test_agreement_adjudication_event_editor_and_menus_show_data_literally(qtbot
     try:
         c = w.controller
         agreement = open_agreement(w)
-        assert agreement is not None and agreement.tabs.count() == 1
+        assert agreement is not None
+        qtbot.waitUntil(lambda: agreement.result is not None)  # worked out in a worker
+        assert agreement.tabs.count() == 1
         assert agreement.tabs.tabText(0) == f"{SET_B} vs {SET_A}".replace("&", "&&")
         adjudication = open_adjudication(w)
         assert adjudication is not None

@@ -1,14 +1,22 @@
-"""The Agreement window: per pair of annotators, per label and overall, the scores of annotator.teams.agreement."""
+"""The Agreement window: per pair of annotators, per label and overall, the scores of annotator.teams.agreement.
+
+The scores are worked out in a worker (its own connection to the file): the window opens at once with a progress
+bar and a Cancel button, and fills when they are done. Until session 13 they were worked out on the window's thread
+before the window opened: a large team project froze the app meanwhile, with no way to stop it."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Callable
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QDialog,
+    QHBoxLayout,
     QHeaderView,
     QLabel,
+    QProgressBar,
+    QPushButton,
     QTableWidget,
     QTableWidgetItem,
     QTabWidget,
@@ -18,10 +26,11 @@ from PySide6.QtWidgets import (
 
 from annotator.errors import AnnotatorError
 from annotator.store import Project
-from annotator.teams.agreement import agreement
+from annotator.teams.agreement import agreement, compared_sets
 from annotator.wording import counted
 from ui.dialogs.keys import close_buttons
 from ui.plain import no_mnemonic
+from ui.workers import Cancelled, Worker
 
 if TYPE_CHECKING:  # pragma: no cover
     from ui.main_window import MainWindow
@@ -55,10 +64,47 @@ def pair_rows(scores: dict[str, Any]) -> list[list[str]]:
     return rows
 
 
-class AgreementWindow(QDialog):
-    """One tab per pair of annotation sets: the project's table, then one overall line per document."""
+class AgreementWorker(Worker):
+    """``agreement`` over the project's file; a cancel stops it at the next document (``result`` stays None)."""
 
-    def __init__(self, project: Project, parent: QWidget | None = None) -> None:
+    title = "Agreement"
+    again = "Review > Agreement between annotators… starts it again"
+
+    def __init__(self, project_path: str | Path, annotator: str | None = None) -> None:
+        super().__init__(project_path, annotator)
+        self.result: dict[str, Any] | None = None
+
+    def work(self, project: Project) -> str:
+        def progress(done: int, total: int) -> None:
+            if self._cancel:
+                raise Cancelled()
+            self.progress.emit(done, total, f"agreement: {done:,} of {counted(total, 'document')} scored")
+
+        result = agreement(project, progress=progress)
+        self.result = result
+        pairs = result["pairs"]
+        return (
+            f"Agreement: {counted(len(pairs), 'pair')} of annotators, {counted(len(result['sets']), 'annotation set')}"
+        )
+
+
+_ALONE: set[Worker] = set()  # workers started without a main window: kept until they end (a running QThread
+# collected with its window would abort the process)
+
+
+def _start_alone(worker: Worker) -> None:
+    _ALONE.add(worker)
+    worker.finished.connect(lambda: _ALONE.discard(worker))
+    worker.start()
+
+
+class AgreementWindow(QDialog):
+    """One tab per pair of annotation sets: the project's table, then one overall line per document. ``start``
+    runs the worker (the main window's ``start_worker``, so that closing the app cancels it too)."""
+
+    def __init__(
+        self, project: Project, parent: QWidget | None = None, start: Callable[[Worker], None] | None = None
+    ) -> None:
         super().__init__(parent)
         self.setWindowTitle("Agreement between annotators")
         self.resize(900, 600)
@@ -66,22 +112,67 @@ class AgreementWindow(QDialog):
         self.note = QLabel("")
         self.note.setTextFormat(Qt.TextFormat.PlainText)  # messages name annotation sets: data, never markup
         self.note.setWordWrap(True)
+        self.bar = QProgressBar()
+        self.bar.setRange(0, 0)
+        self.cancel_button = QPushButton("&Cancel")
+        self.cancel_button.setToolTip("Stop working out the scores (nothing is changed)")
+        self.cancel_button.clicked.connect(self.reject)  # closing the window stops the work too
+        working = QHBoxLayout()
+        working.addWidget(self.bar, 1)
+        working.addWidget(self.cancel_button)
+        self.working = QWidget()
+        self.working.setLayout(working)
         lay = QVBoxLayout(self)
         lay.addWidget(self.note)
+        lay.addWidget(self.working)
         lay.addWidget(self.tabs, 1)
         lay.addWidget(close_buttons(self))  # Esc too: it had no button, only the window manager's cross
         self.result: dict[str, Any] | None = None
+        self.refusal: str | None = None
+        self.worker: AgreementWorker | None = None
         try:
-            self.result = agreement(project)
+            sets = compared_sets(project)  # cheap: a project of one annotator is refused before any work
         except AnnotatorError as exc:
-            self.note.setText(str(exc))
+            self.refusal = str(exc)
+            self.note.setText(self.refusal)
+            self.working.hide()
             return
+        self.note.setText(f"Working out the agreement between {', '.join(sets)}…")
+        self.worker = AgreementWorker(project.path, project.annotator)
+        self.worker.progress.connect(self._on_progress)
+        self.worker.failed.connect(self._on_failed)
+        self.worker.finished.connect(self._on_finished)
+        (start or _start_alone)(self.worker)
+
+    def _on_progress(self, done: int, total: int, text: str) -> None:
+        self.bar.setRange(0, max(0, total))
+        self.bar.setValue(done)
+        self.bar.setFormat(f"{done:,} of {total:,} documents")
+
+    def _on_failed(self, message: str) -> None:
+        self.note.setText(message)
+
+    def _on_finished(self) -> None:
+        worker, self.worker = self.worker, None
+        self.working.hide()
+        if worker is None or worker.result is None:
+            return
+        self.result = worker.result
         self.note.setText(
             "Only accepted and added spans count. A is the reference: P = share of B's items A also has. "
             "Kappa is Cohen's kappa over tokens. Definitions: docs/teams.md."
         )
         for pair in self.result["pairs"]:
             self.tabs.addTab(self._pair_tab(pair), no_mnemonic(f"{pair['a']} vs {pair['b']}"))
+
+    def working_on(self) -> bool:
+        """The scores are still being worked out."""
+        return self.worker is not None
+
+    def done(self, code: int) -> None:  # noqa: D401 - Qt's name: every way of closing the window comes here
+        if self.worker is not None:
+            self.worker.cancel()  # stops at the next document; its end is the window's (start_worker's) to tidy
+        super().done(code)
 
     def _pair_tab(self, pair: dict[str, Any]) -> QWidget:
         rows = pair_rows(pair["project"])
@@ -125,9 +216,9 @@ def open_agreement(window: "MainWindow") -> AgreementWindow | None:
     if c.project is None:
         window.show_error("Open a project first")
         return None
-    dlg = AgreementWindow(c.project, window)
-    if dlg.result is None:  # refused (fewer than two annotators' sets): said in the status line, no empty window
-        refusal = dlg.note.text()  # (it opened 900x600 with no tab for the one line, the keys left in it)
+    dlg = AgreementWindow(c.project, window, window.start_worker)
+    if dlg.refusal is not None:  # fewer than two annotators' sets: said in the status line, no empty window
+        refusal = dlg.refusal  # (it opened 900x600 with no tab for the one line, the keys left in it)
         dlg.deleteLater()
         window.show_error(refusal[:1].upper() + refusal[1:])
         window.back_to_text()

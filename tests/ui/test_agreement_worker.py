@@ -1,0 +1,110 @@
+"""Review > Agreement works out its scores in a worker: the window opens at once, the app's window keeps
+answering meanwhile, and Cancel stops the work at the next document, leaving nothing behind (until session 13 the
+scores were worked out on the window's thread before the window opened: a large team project froze the app)."""
+
+from __future__ import annotations
+
+import threading
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QTimer
+
+from ui_support import close_window, open_window
+
+TEXT = "Acme Corp hired Mary in Washington."
+
+
+@pytest.fixture
+def team_path(tmp_path: Path) -> Path:
+    """Four documents, alice's and bob's sets on each."""
+    from annotator import edits
+    from annotator.importing import IncomingDocument, import_documents
+    from annotator.store import Project
+
+    path = tmp_path / "team.annotator"
+    with Project(path, annotator="setup") as p:
+        docs = [
+            d
+            for _, d in import_documents(p, [IncomingDocument(f"{TEXT} ({k})", f"t{k}.txt") for k in range(4)]).imported
+        ]
+        for name, label in (("alice", "PERSON"), ("bob", "ORG")):
+            p.annotation_set, p.annotator = name, name
+            for doc in docs:
+                edits.add_entity(p, doc, TEXT.index("Mary"), TEXT.index("Mary") + 4, label)
+    return path
+
+
+def _gated(monkeypatch, gate: threading.Event) -> list[int]:  # type: ignore[no-untyped-def]
+    """Each document's scoring waits (up to 5 s) for ``gate``; returns the documents scored, in order."""
+    import annotator.teams.agreement as core
+
+    scored: list[int] = []
+    real = core.document_scores
+
+    def waiting(project, doc_id, a, b):  # type: ignore[no-untyped-def]
+        gate.wait(5)
+        scored.append(doc_id)
+        return real(project, doc_id, a, b)
+
+    monkeypatch.setattr(core, "document_scores", waiting)
+    return scored
+
+
+def _rows(path: Path) -> tuple[int, ...]:
+    from annotator.store import Project
+
+    with Project(path, create=False) as p:
+        return tuple(
+            p.db.conn.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
+            for table in ("change_log", "entities", "documents")
+        )
+
+
+def test_the_window_answers_while_the_scores_are_worked_out(qtbot, team_path, monkeypatch):
+    gate = threading.Event()
+    scored = _gated(monkeypatch, gate)
+    w = open_window(qtbot, team_path, annotator="vera", pipeline=None)
+    try:
+        ticks: list[bool] = []  # each tick of a timer on the GUI thread: was the work done yet?
+        timer = QTimer()
+        timer.setInterval(10)
+        timer.timeout.connect(lambda: (ticks.append(bool(scored)), len(ticks) >= 3 and gate.set()))
+        timer.start()
+        w.actions_by_name["agreement"].trigger()
+        dlg = w._agreement_window
+        assert dlg.isVisible() and dlg.result is None  # open at once, the scores to come
+        qtbot.waitUntil(lambda: dlg.result is not None, timeout=20000)
+        timer.stop()
+        # the timer fired while the work waited for it: on the window's thread it could not (the gate's 5 s ran out)
+        assert ticks[:3] == [False, False, False]
+        assert len(scored) == 4 and dlg.tabs.count() == 1 and dlg.tabs.tabText(0) == "alice vs bob"
+        qtbot.waitUntil(lambda: not w.workers)
+        assert "Agreement: 1 pair of annotators" in w.message.text()
+    finally:
+        close_window(w)
+
+
+def test_cancel_stops_at_the_next_document_and_leaves_nothing_behind(qtbot, team_path, monkeypatch):
+    before = _rows(team_path)
+    gate = threading.Event()
+    scored = _gated(monkeypatch, gate)
+    w = open_window(qtbot, team_path, annotator="vera", pipeline=None)
+    try:
+        w.actions_by_name["agreement"].trigger()
+        dlg = w._agreement_window
+        worker = dlg.worker
+        assert worker is not None and worker in w.workers
+        qtbot.waitUntil(lambda: worker.cancelled or dlg.bar.maximum() == 4)  # the work has started
+        dlg.cancel_button.click()
+        assert not dlg.isVisible()  # the window goes at once
+        gate.set()  # the document being scored ends; the next progress stops the work
+        qtbot.waitUntil(lambda: not w.workers, timeout=10000)
+        assert dlg.worker is None  # the thread ended (and was deleted by the window's start_worker)
+        assert len(scored) == 1  # one document of four: stopped, not run to the end
+        assert dlg.result is None and dlg.tabs.count() == 0
+        assert "Agreement: cancelled" in w.message.text()
+        assert not w.progress_bar.isVisible()  # the status line's progress is gone too
+        assert _rows(team_path) == before  # nothing written
+    finally:
+        close_window(w)
