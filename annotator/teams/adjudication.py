@@ -4,7 +4,7 @@ Each settling function writes through the core edit functions (``annotator.edits
 as annotator, inside one transaction, records the decision in the document's ``meta["adjudication"]``
 and returns one Change combining all of it, which ``annotator.recorder.undo``/``redo`` invert whole.
 When the last difference of a document is settled, the same Change rejects the suggestions left
-undecided in "main" (no annotator kept them) and marks the document ``reviewed``.
+undecided in "main", entities and events (no annotator kept them), and marks the document ``reviewed``.
 """
 
 from __future__ import annotations
@@ -73,6 +73,7 @@ def _settle(
                 all(d.settled for d in differences(project, doc_id, sets))
                 and project.document(doc_id).status != "reviewed"
             ):
+                changes.append(edits.reject_all_events(project, doc_id))  # events too: no annotator kept them
                 changes.append(edits.reject_all(project, doc_id))
                 changes.append(edits.set_status(project, doc_id, "reviewed"))
             return combine(action, doc_id, changes)
@@ -187,6 +188,10 @@ def _apply_event(project: Project, diff: Difference, target: EventOption | None,
         changes += made
         changes.append(edits.add_argument(project, event_id, role, entity_id))
         have.add((role, s, e))
+    if keep is not None and keep.state not in HUMAN_STATES:
+        # the model's suggestion at that trigger, now the annotator's version: accepted, as a reused entity is
+        # (it stayed 'suggested': an export of decided annotations dropped every adjudicated event)
+        changes.append(edits.accept_event(project, event_id))
     return changes
 
 
