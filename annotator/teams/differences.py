@@ -18,7 +18,7 @@ import orjson
 
 from annotator.model import DEFAULT_SET
 from annotator.store import Project
-from annotator.teams.sets import META_KEY, EventItem, document_meta, event_items, human_spans, overlapping_pairs
+from annotator.teams.sets import EventItem, covering_sets, document_meta, event_items, human_spans, overlapping_pairs
 
 DECISIONS_KEY = "adjudication"  # documents.meta[DECISIONS_KEY][difference id] = {"take": ..., "by": ..., "at": ...}
 ENTITY_ASPECTS = ("boundary", "label", "only")
@@ -155,11 +155,8 @@ def _make_id(kind: str, options: list[tuple[str, Option | None]]) -> str:
 
 
 def document_sets(project: Project, doc_id: int) -> list[str]:
-    """The annotators' sets (not "main") that cover a document: a merge record or any row of the set."""
-    names = project.db.sets_with_rows(doc_id)
-    names.update((document_meta(project, doc_id).get(META_KEY) or {}).keys())
-    names.discard(DEFAULT_SET)
-    return sorted(names)
+    """The annotators' sets (not "main") that cover a document (``sets.covering_sets``: worked on by the annotator)."""
+    return sorted(covering_sets(project, doc_id) - {DEFAULT_SET})
 
 
 def decisions(project: Project, doc_id: int) -> dict[str, dict[str, Any]]:
