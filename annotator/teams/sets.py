@@ -114,6 +114,13 @@ def covered_documents(project: Project, annotation_set: str) -> set[int]:
     return ids
 
 
+def not_worked_on(project: Project, doc_id: int) -> list[str]:
+    """The sets merged for a document whose annotator did not work on it (left out of agreement and adjudication),
+    for the reviewer to be told why an annotator is missing."""
+    records = document_meta(project, doc_id).get(META_KEY) or {}
+    return sorted(set(records) - covering_sets(project, doc_id))
+
+
 def covering_sets(project: Project, doc_id: int) -> set[str]:
     """The sets that cover a document (as ``covered_documents`` says), "main" included when it does."""
     names = {

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 
 from annotator.teams import adjudication as adj
 from annotator.teams.differences import Difference, EntityOption, EventOption, differences, document_sets
+from annotator.teams.sets import not_worked_on
 from annotator.wording import counted
 from ui.commands import CoreEditCommand
 from ui.dialogs.keys import close_buttons
@@ -176,12 +177,15 @@ class AdjudicationWindow(QDialog):
                 selected = item
         self._fit_columns()
         left = sum(not d.settled for d in self.diffs)
-        if not self.sets:
+        if not self.sets and not_worked_on(c.project, c.doc.id):
+            self.heading.setText(f"{c.doc.name}: no annotator worked on this document{self._absent()}.")
+        elif not self.sets:
             self.heading.setText(f"{c.doc.name}: no annotators' sets cover this document (merge their files first).")
         else:
             self.heading.setText(
                 f"{c.doc.name} ({c.doc.status}): {counted(len(self.diffs), 'item')}, {left} to settle; sets "
                 + ", ".join(f"{SET_KEYS[i]} = {s}" for i, s in enumerate(self.sets[: len(SET_KEYS)]))
+                + self._absent()
             )
         if selected is None and self.tree.topLevelItemCount():
             selected = next(
@@ -192,6 +196,15 @@ class AdjudicationWindow(QDialog):
             self.tree.setCurrentItem(selected)
         for b in self.buttons.values():
             b.setEnabled(bool(self.diffs))  # nothing listed: nothing to take, edit or settle
+
+    def _absent(self) -> str:
+        """The annotators whose file had the document but who did not work on it: why their column is missing."""
+        c = self.controller
+        absent = not_worked_on(c.project, c.doc.id) if c.project is not None and c.doc is not None else []
+        if not absent:
+            return ""
+        files = "their files" if len(absent) > 1 else "the file"
+        return f"; not worked on by {', '.join(absent)} (status new in {files}: left out)"
 
     def _set_columns(self) -> None:
         headers = ["Kind", "Difference", "Text", *[f"{SET_KEYS[i]}: {s}" for i, s in enumerate(self.sets)], "Decision"]

@@ -1,0 +1,41 @@
+"""The Adjudication window says which annotators did not work on the document (their file had it, status new): the
+rule that leaves them out (session 13) would otherwise just drop their column without a word."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+from ui_support import close_window, open_window
+
+TEXT = "Maria Lopez met officials in Kabul."
+
+
+def _team(tmp_path: Path) -> Path:
+    from annotator import edits
+    from annotator.importing import IncomingDocument, import_documents
+    from annotator.store import Project
+    from annotator.teams.merge import merge_projects
+
+    team = tmp_path / "team.annotator"
+    with Project(team, annotator="lead") as p:
+        import_documents(p, [IncomingDocument(TEXT, "one.txt")])
+    for name in ("alice", "bob"):
+        shutil.copy(team, tmp_path / f"{name}.annotator")
+    with Project(tmp_path / "alice.annotator", create=False, annotator="alice") as p:
+        edits.add_entity(p, p.document_ids()[0], 0, 11, "PERSON")  # bob never opens it
+    with Project(team, create=False, annotator="rita") as p:
+        merge_projects(p, [tmp_path / "alice.annotator", tmp_path / "bob.annotator"])
+    return team
+
+
+def test_the_heading_names_the_annotator_who_did_not_work_on_the_document(qtbot, tmp_path):
+    w = open_window(qtbot, _team(tmp_path), annotator="vera", pipeline=None)
+    try:
+        w.actions_by_name["adjudicate"].trigger()
+        dlg = w._adjudication_window
+        heading = dlg.heading.text()
+        assert "sets A = alice; not worked on by bob (status new in the file: left out)" in heading, heading
+        assert dlg.tree.columnCount() == 5  # Kind, Difference, Text, alice, Decision: no column of bob's 'nothing'
+    finally:
+        close_window(w)
