@@ -200,3 +200,25 @@ def test_the_event_list_headers_are_whole(qtbot, project_path):
     short = {col: (hh.sectionSize(col), hh.sectionSizeHint(col)) for col in range(hh.count())}
     assert all(size >= needs for size, needs in short.values()), short
     close_window(w)
+
+
+def test_the_find_bar_buttons_stay_where_they_are_whatever_it_says(qtbot, window):
+    """Find "Moscow": "3 of 6" beside the buttons; Ctrl+PgDown: "not found": the box and the Previous and Next
+    buttons moved by the difference (23 px at 1366x768), under the pointer of someone clicking Next. The words beside
+    them have their room kept."""
+    from PySide6.QtWidgets import QPushButton
+
+    v, bar = window.view, window.find_bar
+    qtbot.waitUntil(lambda: window.panels_built)
+    v.setFocus()
+    qtbot.keyClick(v, Qt.Key.Key_F, CTRL)
+    (nxt,) = [b for b in bar.findChildren(QPushButton) if b.text() == "Next"]
+    places = {}
+    for words in ("e", "zzz", ""):
+        bar.edit.setFocus()
+        bar.edit.selectAll()
+        qtbot.keyClicks(bar.edit, words) if words else qtbot.keyClick(bar.edit, Qt.Key.Key_Backspace)
+        qtbot.keyClick(bar.edit, Qt.Key.Key_Return)
+        qtbot.wait(20)  # laid out
+        places[bar.info.text()] = nxt.geometry().x()
+    assert len(places) == 3 and len(set(places.values())) == 1, places

@@ -29,6 +29,9 @@ class FindBar(QWidget):
         self.edit.setClearButtonEnabled(True)
         self.info = QLabel("")
         self.info.setTextFormat(Qt.TextFormat.PlainText)
+        # room for what it says, kept: the buttons left of it moved under the pointer at each "3 of 6" / "not found"
+        said = ("not found", "9,999 of 9,999", "9,999 matches")
+        self.info.setMinimumWidth(max(self.info.fontMetrics().horizontalAdvance(t) for t in said))
         prev, nxt, close = QPushButton("Previous"), QPushButton("Next"), QPushButton("Close")
         lay = QHBoxLayout(self)
         lay.setContentsMargins(4, 2, 4, 2)
