@@ -444,7 +444,7 @@ class MainWindow(WindowPanels, FilesAndWork, WindowFlow, QMainWindow):
                 f"{BUSY_TIMEOUT_MS // 1000} s more, then closes without them)"
             )
             return
-        running = [w for w in self.workers if w.isRunning()]
+        running = [w for w in self.workers if w.isRunning() and not w.reads_only]  # a reading one is just stopped
         if running and not self.confirm_stop_work(running[0].title):
             event.ignore()
             return

@@ -29,6 +29,7 @@ class Worker(QThread):
     failed = Signal(str)
     title = "Working"
     again = ""  # how to start it again, said when it is cancelled (a new user read "Pre-annotation: cancelled")
+    reads_only = False  # True: stopping it loses nothing, so quitting stops it without asking (Agreement)
 
     def __init__(self, project_path: str | Path, annotator: str | None = None) -> None:
         super().__init__()

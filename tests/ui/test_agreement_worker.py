@@ -108,3 +108,23 @@ def test_cancel_stops_at_the_next_document_and_leaves_nothing_behind(qtbot, team
         assert _rows(team_path) == before  # nothing written
     finally:
         close_window(w)
+
+
+def test_closing_the_app_while_the_scores_are_worked_out_asks_nothing(qtbot, team_path, monkeypatch):
+    """Quitting asked 'Agreement is still running. Stop it and quit? Finished batches are saved; …': nothing of it
+    is saved, it only reads; the work is stopped without a question, as closing its window stops it."""
+    gate = threading.Event()
+    _gated(monkeypatch, gate)
+    w = open_window(qtbot, team_path, annotator="vera", pipeline=None)
+    asked: list[str] = []
+    monkeypatch.setattr(w, "confirm_stop_work", lambda title: asked.append(title) or False)
+    try:
+        w.actions_by_name["agreement"].trigger()
+        worker = w._agreement_window.worker
+        qtbot.waitUntil(lambda: w._agreement_window.bar.maximum() == 4)  # the work has started
+        QTimer.singleShot(300, gate.set)  # the document being scored ends while the window waits for the worker
+        assert w.close()
+        assert asked == [] and worker.cancelled
+    finally:
+        gate.set()
+        close_window(w)

@@ -69,6 +69,7 @@ class AgreementWorker(Worker):
 
     title = "Agreement"
     again = "Review > Agreement between annotators… starts it again"
+    reads_only = True
 
     def __init__(self, project_path: str | Path, annotator: str | None = None) -> None:
         super().__init__(project_path, annotator)
