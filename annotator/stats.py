@@ -21,9 +21,7 @@ def set_statuses(project: Project, annotation_set: str) -> dict[int, str]:
     out: dict[int, str] = {}
     if annotation_set == DEFAULT_SET:
         return out
-    for doc_id, meta in project.db.conn.execute(
-        "SELECT id, meta FROM documents WHERE meta LIKE ? ORDER BY id", (f"%{META_KEY}%",)
-    ):
+    for doc_id, meta in project.db.document_metas(containing=META_KEY):
         try:
             record = ((orjson.loads(meta) or {}).get(META_KEY) or {}).get(annotation_set)
         except (orjson.JSONDecodeError, AttributeError):
@@ -34,45 +32,28 @@ def set_statuses(project: Project, annotation_set: str) -> dict[int, str]:
 
 
 def project_stats(project: Project, annotation_set: str | None = None) -> dict[str, Any]:
-    conn = project.db.conn
+    db = project.db
     s = annotation_set or project.annotation_set
-    by_status = dict(conn.execute("SELECT status, count(*) FROM documents GROUP BY status ORDER BY status").fetchall())
+    by_status = db.documents_by_status()
     own = set_statuses(project, s)
     statuses_of = "set" if own else "project"
     outside = 0
     if own:  # the set's own statuses (merged from an annotator's file), over the documents it has
         by_status = {k: sum(1 for v in own.values() if v == k) for k in sorted(set(own.values()))}
-        outside = conn.execute("SELECT count(*) FROM documents").fetchone()[0] - len(own)
+        outside = db.document_count() - len(own)
     entities: dict[str, dict[str, int]] = {}
-    for label, state, n in conn.execute(
-        "SELECT label, state, count(*) FROM entities WHERE annotation_set = ? GROUP BY label, state ORDER BY label, state",
-        (s,),
-    ):
+    for label, state, n in db.entities_by_label_and_state(s):
         entities.setdefault(label, {})[state] = n
     events_by_type: dict[str, dict[str, int]] = {}
-    for type_, state, n in conn.execute(
-        "SELECT type, state, count(*) FROM events WHERE annotation_set = ? GROUP BY type, state ORDER BY type, state",
-        (s,),
-    ):
+    for type_, state, n in db.events_by_type_and_state(s):
         events_by_type.setdefault(type_, {})[state] = n
     events_by_state: dict[str, int] = {}
     for states in events_by_type.values():
         for state, n in states.items():
             events_by_state[state] = events_by_state.get(state, 0) + n
-    scored: dict[str, int] = {}  # undecided suggestions that carry their suggester's score, entities and events alike
-    for table in ("entities", "events"):
-        scored[table] = conn.execute(
-            f"SELECT count(*) FROM {table} WHERE annotation_set = ? AND state = 'suggested' AND score IS NOT NULL", (s,)
-        ).fetchone()[0]
-    arguments = conn.execute(
-        "SELECT count(*) FROM arguments a JOIN events v ON v.id = a.event_id WHERE v.annotation_set = ?", (s,)
-    ).fetchone()[0]
-    runs = [
-        {"pipeline": r[0], "version": r[1], "finished_at": r[2], "documents": r[3], "suggestions": r[4]}
-        for r in conn.execute(
-            "SELECT pipeline, version, finished_at, documents, suggestions FROM pipeline_runs ORDER BY id DESC LIMIT 5"
-        )
-    ]
+    scored = db.scored_suggestions(s)  # undecided suggestions that carry their suggester's score
+    arguments = db.argument_count(s)
+    runs = db.pipeline_runs(last=5)
     return {
         "documents": sum(by_status.values()),
         "documents_by_status": by_status,

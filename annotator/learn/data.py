@@ -53,26 +53,18 @@ class FinishedDoc:
         return self.status == "reviewed"
 
 
-def _has_column(project: Project, table: str, column: str) -> bool:
-    return any(r[1] == column for r in project.db.conn.execute(f"PRAGMA table_info([{table}])"))
-
-
 def finished_documents(
     project: Project, statuses: tuple[str, ...] | list[str] = FINISHED, annotation_set: str = "main"
 ) -> list[FinishedDoc]:
     """The documents with one of ``statuses``, with what people decided in ``annotation_set``."""
-    conn = project.db.conn
+    db = project.db
     docs: list[FinishedDoc] = []
-    event_state = _has_column(project, "events", "state")
+    event_state = db.has_column("events", "state")
     for doc_id in project.document_ids(list(statuses)):
         d = project.document(doc_id)
         fd = FinishedDoc(d.id, d.name, d.text, d.status)
         labels: dict[int, tuple[int, int, str]] = {}
-        for eid, s, e, label, state in conn.execute(
-            "SELECT id, start, end, label, state FROM entities WHERE document_id = ? AND annotation_set = ? "
-            "ORDER BY start, end",
-            (doc_id, annotation_set),
-        ):
+        for eid, s, e, label, state in db.entity_decisions(doc_id, annotation_set):
             if state in POSITIVE:
                 fd.entities.append((s, e, label))
             elif state == "rejected":
@@ -80,19 +72,11 @@ def finished_documents(
             elif state == "suggested":
                 fd.undecided += 1
             labels[eid] = (s, e, label)
-        where = " AND state IN ('accepted', 'added')" if event_state else ""
         if event_state:
-            fd.undecided += conn.execute(
-                "SELECT count(*) FROM events WHERE document_id = ? AND annotation_set = ? AND state = 'suggested'",
-                (doc_id, annotation_set),
-            ).fetchone()[0]
-        for vid, type_, ts, te in conn.execute(
-            f"SELECT id, type, trigger_start, trigger_end FROM events WHERE document_id = ? AND annotation_set = ?{where} "
-            "ORDER BY trigger_start",
-            (doc_id, annotation_set),
-        ).fetchall():
+            fd.undecided += db.suggested_event_count(doc_id, annotation_set)
+        for vid, type_, ts, te in db.event_triggers(doc_id, annotation_set, decided_only=event_state):
             args = []
-            for role, entity_id in conn.execute("SELECT role, entity_id FROM arguments WHERE event_id = ?", (vid,)):
+            for role, entity_id in db.argument_roles(vid):
                 if entity_id in labels:
                     s, e, label = labels[entity_id]
                     args.append(GoldArgument(role, s, e, label))

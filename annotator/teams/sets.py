@@ -47,39 +47,23 @@ class EventItem:
 
 def human_spans(project: Project, doc_id: int, annotation_set: str) -> list[Span]:
     """Entities in state accepted or added, sorted by offsets."""
-    rows = project.db.conn.execute(
-        "SELECT start, end, label, id FROM entities WHERE document_id = ? AND annotation_set = ? "
-        "AND state IN ('accepted', 'added') ORDER BY start, end, label, id",
-        (doc_id, annotation_set),
-    )
-    return [Span(*r) for r in rows]
+    return [Span(*r) for r in project.db.decided_spans(doc_id, annotation_set)]
 
 
 def event_items(project: Project, doc_id: int, annotation_set: str) -> list[EventItem]:
     """The events a person settled (state accepted or added, as for spans), with argument spans."""
-    conn = project.db.conn
     args: dict[int, list[tuple[str, int, int, str]]] = {}
-    for ev, role, s, e, label in conn.execute(
-        "SELECT a.event_id, a.role, n.start, n.end, n.label FROM arguments a JOIN events v ON v.id = a.event_id "
-        "JOIN entities n ON n.id = a.entity_id WHERE v.document_id = ? AND v.annotation_set = ? "
-        "AND v.state IN ('accepted', 'added') ORDER BY a.id",
-        (doc_id, annotation_set),
-    ):
+    for ev, role, s, e, label in project.db.decided_event_arguments(doc_id, annotation_set):
         args.setdefault(ev, []).append((role, s, e, label))
     out = []
-    for r in conn.execute(
-        "SELECT id, type, trigger_start, trigger_end, attributes FROM events WHERE document_id = ? AND annotation_set = ? "
-        "AND state IN ('accepted', 'added') ORDER BY trigger_start, trigger_end, type, id",
-        (doc_id, annotation_set),
-    ):
+    for r in project.db.decided_events(doc_id, annotation_set):
         attrs = tuple(sorted(orjson.loads(r[4] or "{}").items()))
         out.append(EventItem(r[1], r[2], r[3], attrs, tuple(sorted(args.get(r[0], []))), r[0]))
     return out
 
 
 def document_meta(project: Project, doc_id: int) -> dict:
-    r = project.db.conn.execute("SELECT meta FROM documents WHERE id = ?", (doc_id,)).fetchone()
-    return orjson.loads(r[0] or "{}") if r else {}
+    return orjson.loads(project.db.document_meta(doc_id) or "{}")
 
 
 def worked_on(record: object) -> bool:
@@ -89,26 +73,13 @@ def worked_on(record: object) -> bool:
     return isinstance(record, dict) and record.get("status") != "new"
 
 
-# a person's decision in a set: anything but a suggestion nobody decided on (the copies handed out were pre-annotated:
-# every document of an annotator's file holds suggestions, worked on or not)
-_DECIDED = "state != 'suggested'"
-
-
 def covered_documents(project: Project, annotation_set: str) -> set[int]:
     """Documents a set covers: its annotator worked on them (``worked_on``: even with no labels) or the set holds a
     decision in them. A document an annotator never opened (status ``new`` in her file, only the model's
     suggestions) is not covered: until session 13 it was, and her 'nothing' there was compared with the other's work
     (the seeds: F1 0.607 over two documents for 0.961 on the one both did) and offered to the reviewer to take."""
-    conn = project.db.conn
-    ids = {
-        r[0]
-        for r in conn.execute(
-            f"SELECT document_id FROM entities WHERE annotation_set = ? AND {_DECIDED} UNION "
-            f"SELECT document_id FROM events WHERE annotation_set = ? AND {_DECIDED}",
-            (annotation_set, annotation_set),
-        )
-    }
-    for doc_id, meta in conn.execute("SELECT id, meta FROM documents"):
+    ids = project.db.documents_with_decisions(annotation_set)
+    for doc_id, meta in project.db.document_metas():
         if meta and worked_on((orjson.loads(meta).get(META_KEY) or {}).get(annotation_set)):
             ids.add(doc_id)
     return ids
@@ -123,16 +94,8 @@ def not_worked_on(project: Project, doc_id: int) -> list[str]:
 
 def covering_sets(project: Project, doc_id: int) -> set[str]:
     """The sets that cover a document (as ``covered_documents`` says), "main" included when it does."""
-    names = {
-        r[0]
-        for r in project.db.conn.execute(
-            f"SELECT annotation_set FROM entities WHERE document_id = ? AND {_DECIDED} UNION "
-            f"SELECT annotation_set FROM events WHERE document_id = ? AND {_DECIDED}",
-            (doc_id, doc_id),
-        )
-    }
-    row = project.db.conn.execute("SELECT meta FROM documents WHERE id = ?", (doc_id,)).fetchone()
-    records = (orjson.loads(row[0]).get(META_KEY) or {}) if row and row[0] else {}
+    names = project.db.sets_with_decisions(doc_id)
+    records = document_meta(project, doc_id).get(META_KEY) or {}
     names.update(name for name, record in records.items() if worked_on(record))
     return names
 
@@ -140,7 +103,7 @@ def covering_sets(project: Project, doc_id: int) -> set[str]:
 def annotator_sets(project: Project, include_main: bool = False) -> list[str]:
     """The project's annotation sets, including those known only from merge records, "main" left out unless asked."""
     names = set(project.annotation_sets())
-    for (meta,) in project.db.conn.execute("SELECT meta FROM documents"):
+    for _, meta in project.db.document_metas():
         if meta:
             names.update((orjson.loads(meta).get(META_KEY) or {}).keys())
     if include_main:

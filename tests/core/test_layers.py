@@ -128,6 +128,9 @@ DATA_ACCESS = {
     "opencheck",
     "upgraded_copy",
     "queries/annotations",
+    "queries/counts",
+    "queries/decided",
+    "queries/documents",
 }
 STREAMING_READERS = {
     "formats/records",
@@ -141,15 +144,12 @@ STREAMING_READERS = {
 NOT_MOVED_YET = {
     "importing",
     "preannotate",
-    "stats",
     "suggest/writer",
-    "learn/data",
     "teams/merge",
     "teams/merge_checks",
     "teams/merge_copy",
     "teams/model_quality",
     "teams/provenance",
-    "teams/sets",
 }
 
 
