@@ -22,9 +22,11 @@ from typing import Any
 import orjson
 
 from annotator.queries.annotations import AnnotationReads
+from annotator.queries.change_log import ChangeLogRows
 from annotator.queries.counts import CountReads
 from annotator.queries.decided import DecidedReads
-from annotator.queries.documents import DocumentReads
+from annotator.queries.documents import DocumentRows
+from annotator.queries.suggestions import SuggestionRows
 
 ENTITY_COLUMNS = (
     "document_id",
@@ -162,7 +164,7 @@ def argument_row(event_id: int, role: str, entity_id: int, annotator: str | None
     return {"event_id": event_id, "role": role, "entity_id": entity_id, "annotator": annotator, "created_at": now()}
 
 
-class ProjectDb(AnnotationReads, CountReads, DecidedReads, DocumentReads):
+class ProjectDb(AnnotationReads, ChangeLogRows, CountReads, DecidedReads, DocumentRows, SuggestionRows):
     """One open project file: ``conn`` is its connection (autocommit; ``Project.transaction`` opens writes); the
     named reads and writes of ``annotator.queries`` are its parts."""
 

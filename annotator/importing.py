@@ -172,20 +172,14 @@ def check_incoming(schema: Schema, doc: IncomingDocument, where: str, line: int 
 
 def _set_is_empty(project: Project, doc_id: int, aset: str) -> bool:
     """Whether the document has no entity and no event in the annotation set."""
-    return not project.db.conn.execute(
-        "SELECT 1 FROM entities WHERE document_id = ? AND annotation_set = ? UNION ALL "
-        "SELECT 1 FROM events WHERE document_id = ? AND annotation_set = ? LIMIT 1",
-        (doc_id, aset, doc_id, aset),
-    ).fetchone()
+    return aset not in project.db.sets_with_rows(doc_id)
 
 
 def free_name(project: Project, name: str) -> str:
     """``name``, or the first of "name (2)", "name (3)", ... that no document of the project has: two inputs of
     one name (two Label Studio tasks of one id, a.txt from two folders) stay apart and traceable to their input."""
 
-    def taken(n: str) -> bool:
-        return project.db.conn.execute("SELECT 1 FROM documents WHERE name = ? LIMIT 1", (n,)).fetchone() is not None
-
+    taken = project.db.has_document_named
     if not taken(name):
         return name
     k = 2
@@ -213,10 +207,10 @@ def store_documents(
 
     ``docs`` are best prepared before the transaction (``prepare_documents``): the lock then covers only what needs
     the file, a look-up of the batch's texts and names and the inserts."""
-    conn = project.db.conn
+    db = project.db
     prepared = [d if isinstance(d, PreparedDocument) else prepare_documents(project, [d])[0] for d in docs]
-    known = _known(conn, "sha256", "id", [p.digest for p in prepared])
-    names = set(_known(conn, "name", "name", [p.doc.name for p in prepared]))
+    known = db.ids_of_digests(p.digest for p in prepared)
+    names = db.names_taken(p.doc.name for p in prepared)
     logs: list[tuple[Any, ...]] = []
     for p in prepared:
         doc, digest, aset, t = p.doc, p.digest, p.annotation_set, p.at
@@ -240,11 +234,9 @@ def store_documents(
             continue
         if dup_id is not None:
             _store_annotations(project, p, dup_id)
-            had = {
-                (c[0], c[1]) for c in conn.execute("SELECT author, text FROM comments WHERE document_id = ?", (dup_id,))
-            }
-            _store_comments(
-                conn, p.comment_rows(dup_id, [c for c in doc.comments if (c.get("author"), c["text"]) not in had])
+            had = {(c[0], c[1]) for c in db.comment_texts(dup_id)}
+            db.insert_comments(
+                p.comment_rows(dup_id, [c for c in doc.comments if (c.get("author"), c["text"]) not in had])
             )
             logs.append(p.log_row(dup_id, "import_annotations", project.annotator))
             if doc.annotation_set is not None:  # an annotator's set of a document this import brings (or had)
@@ -257,41 +249,19 @@ def store_documents(
         if doc.name in names:
             doc.name = free_name(project, doc.name)
         names.add(doc.name)
-        cur = conn.execute(
-            "INSERT INTO documents (name, text, sha256, status, meta, bom, source_path, imported_at, updated_at) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            (doc.name, doc.text, digest, doc.status, p.meta, int(doc.bom), doc.source_path, t, t),
-        )
-        doc_id = int(cur.lastrowid)
+        doc_id = db.insert_document(doc.name, doc.text, digest, doc.status, p.meta, int(doc.bom), doc.source_path, t)
         known[digest] = doc_id
         _store_annotations(project, p, doc_id)
-        _store_comments(conn, p.comment_rows(doc_id))
+        db.insert_comments(p.comment_rows(doc_id))
         if p.tokens is not None:
-            conn.execute(
-                "INSERT INTO tokens (document_id, pipeline, starts, ends, sentence_starts) VALUES (?, ?, ?, ?, ?)",
-                (doc_id, doc.tokens_source, *p.tokens),
-            )
+            db.insert_tokens(doc_id, doc.tokens_source, *p.tokens)
         logs.append(p.log_row(doc_id, "import_document", project.annotator))
         report.imported.append((doc.name, doc_id))
         if doc.annotation_set is not None and (doc.entities or doc.events):
             report.in_sets.append((doc.name, doc_id, aset))
         report.entities += len(doc.entities)
         report.events += len(doc.events)
-    conn.executemany("INSERT INTO change_log (at, annotator, document_id, action, rows) VALUES (?, ?, ?, ?, ?)", logs)
-
-
-def _known(conn: Any, column: str, value: str, keys: list[str]) -> dict[str, Any]:
-    """``column`` -> ``value`` of the stored documents whose ``column`` is one of ``keys`` (an indexed column), looked
-    up 500 at a time."""
-    out: dict[str, Any] = {}
-    unique = list(dict.fromkeys(keys))
-    for k in range(0, len(unique), 500):
-        part = unique[k : k + 500]
-        marks = ", ".join("?" * len(part))
-        out.update(
-            conn.execute(f"SELECT {column}, {value} FROM documents WHERE {column} IN ({marks})", part).fetchall()
-        )
-    return out
+    db.log_changes(logs)
 
 
 def _insert_event(
@@ -371,11 +341,6 @@ def _store_what_it_lacks(
         project.db.insert_arguments((event_id, role, entity_id, project.annotator, t) for role, entity_id in fillers)
         report.events += 1
     return (report.entities, report.events) != before
-
-
-def _store_comments(conn: Any, rows: list[tuple[Any, ...]]) -> None:
-    if rows:
-        conn.executemany("INSERT INTO comments (document_id, author, text, created_at) VALUES (?, ?, ?, ?)", rows)
 
 
 def import_documents(

@@ -99,20 +99,17 @@ def store_parsed(
 
     ``events`` None means this run suggests no events: event suggestions already there are left alone.
     """
-    conn = project.db.conn
     clear_undecided(project, doc_id, report.counts, events=events is not None)
     write_entities(project, doc_id, parsed.entities, source, report.counts, parsed.scores)
     if events is not None:
         write_events(project, doc_id, events, event_source, report.counts)
-    conn.execute(
-        "INSERT OR REPLACE INTO tokens (document_id, pipeline, starts, ends, sentence_starts) VALUES (?, ?, ?, ?, ?)",
-        (
-            doc_id,
-            source,
-            orjson.dumps(parsed.token_starts).decode(),
-            orjson.dumps(parsed.token_ends).decode(),
-            orjson.dumps(parsed.sentence_starts).decode(),
-        ),
+    project.db.insert_tokens(
+        doc_id,
+        source,
+        orjson.dumps(parsed.token_starts).decode(),
+        orjson.dumps(parsed.token_ends).decode(),
+        orjson.dumps(parsed.sentence_starts).decode(),
+        replace=True,
     )
     report.words += len(parsed.token_starts)
     report.documents += 1
@@ -227,15 +224,10 @@ def default_event_suggester(schema: Schema) -> EventSuggester | None:
 
 def _texts(project: Project, ids: list[int]) -> Iterator[str]:
     """The texts of ``ids`` in order, read 256 at a time; a damaged one (not UTF-8) is a ``DamagedTextError``."""
-    conn = project.db.conn
     for k in range(0, len(ids), 256):
         chunk = ids[k : k + 256]
         with DamagedTextError.raised_for(project.path):
-            rows = dict(
-                conn.execute(
-                    f"SELECT id, text FROM documents WHERE id IN ({','.join('?' * len(chunk))})", chunk
-                ).fetchall()
-            )
+            rows = project.db.texts_of(chunk)
         for i in chunk:
             yield rows[i]
 
@@ -301,16 +293,12 @@ def preannotate(
     if pending:
         flush()
     with project.transaction():
-        project.db.conn.execute(
-            "INSERT INTO pipeline_runs (started_at, finished_at, pipeline, version, documents, suggestions, skipped_labels) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?)",
-            (
-                started,
-                now(),
-                *pipe.run_record,
-                report.documents,
-                report.suggestions,
-                orjson.dumps(dict(report.skipped_labels)).decode(),
-            ),
+        project.db.record_pipeline_run(
+            started,
+            now(),
+            *pipe.run_record,
+            report.documents,
+            report.suggestions,
+            orjson.dumps(dict(report.skipped_labels)).decode(),
         )
     return report

@@ -88,10 +88,7 @@ class EditRecorder:
 
 def log_change(project: Project, change: Change, action: str) -> None:
     rows = [{"table": r.table, "id": r.id, "before": r.before, "after": r.after} for r in change.rows]
-    project.db.conn.execute(
-        "INSERT INTO change_log (at, annotator, document_id, action, rows) VALUES (?, ?, ?, ?, ?)",
-        (now(), project.annotator, change.document_id, action, orjson.dumps(rows).decode()),
-    )
+    project.db.log_changes([(now(), project.annotator, change.document_id, action, orjson.dumps(rows).decode())])
 
 
 def run_edit(project: Project, action: str, document_id: int, body: Callable[[EditRecorder], None]) -> Change:

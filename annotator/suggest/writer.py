@@ -39,29 +39,13 @@ class WriteCounts:
 def clear_undecided(project: Project, doc_id: int, counts: WriteCounts, events: bool = True) -> None:
     """Delete a document's undecided, unedited suggestions: events (with their arguments) when ``events``,
     then entities that no remaining event uses."""
-    conn = project.db.conn
-    aset = project.annotation_set
-    if events:
-        undecided = (
-            "SELECT id FROM events WHERE document_id = ? AND annotation_set = ? AND state = 'suggested' AND edited = 0"
-        )
-        conn.execute(f"DELETE FROM arguments WHERE event_id IN ({undecided})", (doc_id, aset))
-        counts.events_replaced += conn.execute(
-            "DELETE FROM events WHERE document_id = ? AND annotation_set = ? AND state = 'suggested' AND edited = 0",
-            (doc_id, aset),
-        ).rowcount
-    counts.replaced += conn.execute(
-        "DELETE FROM entities WHERE document_id = ? AND annotation_set = ? AND state = 'suggested' AND edited = 0 "
-        "AND id NOT IN (SELECT entity_id FROM arguments)",
-        (doc_id, aset),
-    ).rowcount
+    removed_events, removed = project.db.clear_undecided(doc_id, project.annotation_set, events=events)
+    counts.events_replaced += removed_events
+    counts.replaced += removed
 
 
 def _entity_rows(project: Project, doc_id: int) -> list[tuple[int, int, int, str, str, int]]:
-    return project.db.conn.execute(
-        "SELECT id, start, end, label, state, edited FROM entities WHERE document_id = ? AND annotation_set = ?",
-        (doc_id, project.annotation_set),
-    ).fetchall()
+    return project.db.entity_marks(doc_id, project.annotation_set)
 
 
 def write_entities(
@@ -157,13 +141,9 @@ def write_events(
 ) -> None:
     """Store event suggestions (call ``clear_undecided`` first); argument spans reuse an entity of an allowed
     label covering them, else become new ``suggested`` entities with this ``source``."""
-    conn = project.db.conn
     schema = project.schema
     aset = project.annotation_set
-    rows = conn.execute(
-        "SELECT trigger_start, trigger_end, type, state, edited FROM events WHERE document_id = ? AND annotation_set = ?",
-        (doc_id, aset),
-    ).fetchall()
+    rows = project.db.event_marks(doc_id, aset)
     settled = {(s, e) for s, e, _, state, _ in rows if state != "rejected"}  # a trigger a person decided on
     rejected = {(s, e, t) for s, e, t, state, _ in rows if state == "rejected"}
     decided = [(s, e, t) for s, e, t, state, edited in rows if state in ("accepted", "added") or edited]

@@ -128,6 +128,8 @@ DATA_ACCESS = {
     "opencheck",
     "upgraded_copy",
     "queries/annotations",
+    "queries/change_log",
+    "queries/suggestions",
     "queries/counts",
     "queries/decided",
     "queries/documents",
@@ -142,9 +144,6 @@ STREAMING_READERS = {
     "formats/docbin_split",
 }
 NOT_MOVED_YET = {
-    "importing",
-    "preannotate",
-    "suggest/writer",
     "teams/merge",
     "teams/merge_checks",
     "teams/merge_copy",

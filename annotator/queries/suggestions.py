@@ -1,0 +1,62 @@
+"""What pre-annotation's suggestion writer reads and replaces: a document's suggestions and what people decided
+there, and the record of a run."""
+
+from __future__ import annotations
+
+import sqlite3
+
+_UNDECIDED = "document_id = ? AND annotation_set = ? AND state = 'suggested' AND edited = 0"
+
+
+class SuggestionRows:
+    conn: sqlite3.Connection
+
+    def clear_undecided(self, doc_id: int, annotation_set: str, *, events: bool = True) -> tuple[int, int]:
+        """Delete a document's undecided, unedited suggestions in the set: events with their arguments (when
+        ``events``), then the entities no remaining event uses; (events deleted, entities deleted)."""
+        removed_events = 0
+        if events:
+            self.conn.execute(
+                f"DELETE FROM arguments WHERE event_id IN (SELECT id FROM events WHERE {_UNDECIDED})",
+                (doc_id, annotation_set),
+            )
+            removed_events = self.conn.execute(
+                f"DELETE FROM events WHERE {_UNDECIDED}", (doc_id, annotation_set)
+            ).rowcount
+        removed = self.conn.execute(
+            f"DELETE FROM entities WHERE {_UNDECIDED} AND id NOT IN (SELECT entity_id FROM arguments)",
+            (doc_id, annotation_set),
+        ).rowcount
+        return removed_events, removed
+
+    def entity_marks(self, doc_id: int, annotation_set: str) -> list[tuple[int, int, int, str, str, int]]:
+        """(id, start, end, label, state, edited) of the document's entities in the set."""
+        return self.conn.execute(
+            "SELECT id, start, end, label, state, edited FROM entities WHERE document_id = ? AND annotation_set = ?",
+            (doc_id, annotation_set),
+        ).fetchall()
+
+    def event_marks(self, doc_id: int, annotation_set: str) -> list[tuple[int, int, str, str, int]]:
+        """(trigger start, trigger end, type, state, edited) of the document's events in the set."""
+        return self.conn.execute(
+            "SELECT trigger_start, trigger_end, type, state, edited FROM events WHERE document_id = ? "
+            "AND annotation_set = ?",
+            (doc_id, annotation_set),
+        ).fetchall()
+
+    def record_pipeline_run(
+        self,
+        started_at: str,
+        finished_at: str,
+        pipeline: str,
+        version: str,
+        documents: int,
+        suggestions: int,
+        skipped_labels: str,
+    ) -> None:
+        """Record a pre-annotation run (``skipped_labels`` as JSON text) in the open transaction."""
+        self.conn.execute(
+            "INSERT INTO pipeline_runs (started_at, finished_at, pipeline, version, documents, suggestions, "
+            "skipped_labels) VALUES (?, ?, ?, ?, ?, ?, ?)",
+            (started_at, finished_at, pipeline, version, documents, suggestions, skipped_labels),
+        )
