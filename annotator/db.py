@@ -23,41 +23,12 @@ import orjson
 
 from annotator.queries.annotations import AnnotationReads
 from annotator.queries.change_log import ChangeLogRows
+from annotator.queries.columns import ENTITY_COLUMNS, EVENT_COLUMNS
 from annotator.queries.counts import CountReads
 from annotator.queries.decided import DecidedReads
 from annotator.queries.documents import DocumentRows
+from annotator.queries.merging import MergeRows
 from annotator.queries.suggestions import SuggestionRows
-
-ENTITY_COLUMNS = (
-    "document_id",
-    "annotation_set",
-    "start",
-    "end",
-    "label",
-    "state",
-    "source",
-    "annotator",
-    "edited",
-    "score",
-    "created_at",
-    "updated_at",
-)
-EVENT_COLUMNS = (
-    "document_id",
-    "annotation_set",
-    "type",
-    "trigger_start",
-    "trigger_end",
-    "attributes",
-    "state",
-    "source",
-    "score",
-    "alternatives",
-    "edited",
-    "annotator",
-    "created_at",
-    "updated_at",
-)
 
 
 def insert_sql(table: str, columns: Iterable[str]) -> str:
@@ -164,7 +135,7 @@ def argument_row(event_id: int, role: str, entity_id: int, annotator: str | None
     return {"event_id": event_id, "role": role, "entity_id": entity_id, "annotator": annotator, "created_at": now()}
 
 
-class ProjectDb(AnnotationReads, ChangeLogRows, CountReads, DecidedReads, DocumentRows, SuggestionRows):
+class ProjectDb(AnnotationReads, ChangeLogRows, CountReads, DecidedReads, DocumentRows, MergeRows, SuggestionRows):
     """One open project file: ``conn`` is its connection (autocommit; ``Project.transaction`` opens writes); the
     named reads and writes of ``annotator.queries`` are its parts."""
 

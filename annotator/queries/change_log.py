@@ -15,3 +15,13 @@ class ChangeLogRows:
         self.conn.executemany(
             "INSERT INTO change_log (at, annotator, document_id, action, rows) VALUES (?, ?, ?, ?, ?)", rows
         )
+
+    def change_log_keys(self) -> list[tuple[int, str, str | None, int | None, str]]:
+        """(id, at, annotator, document id, action) of every change-log row, in order: what a file's history sums up."""
+        return self.conn.execute("SELECT id, at, annotator, document_id, action FROM change_log ORDER BY id").fetchall()
+
+    def logged_rows(self, doc_id: int) -> list[str]:
+        """The ``rows`` (JSON text) of a document's change-log rows, in order."""
+        return [
+            r[0] for r in self.conn.execute("SELECT rows FROM change_log WHERE document_id = ? ORDER BY id", (doc_id,))
+        ]

@@ -42,16 +42,9 @@ class MergeReport:
 def source_annotator(source: Project, source_set: str = DEFAULT_SET) -> str | None:
     """The most common ``annotator`` of the set's entity, event and argument rows (ties: alphabetical)."""
     counts: Counter[str] = Counter()
-    conn = source.db.conn
-    for sql in (
-        "SELECT annotator, count(*) FROM entities WHERE annotation_set = ? AND annotator IS NOT NULL GROUP BY annotator",
-        "SELECT annotator, count(*) FROM events WHERE annotation_set = ? AND annotator IS NOT NULL GROUP BY annotator",
-        "SELECT a.annotator, count(*) FROM arguments a JOIN events v ON v.id = a.event_id "
-        "WHERE v.annotation_set = ? AND a.annotator IS NOT NULL GROUP BY a.annotator",
-    ):
-        for name, n in conn.execute(sql, (source_set,)):
-            if name.strip():
-                counts[name] += n
+    for name, n in source.db.annotator_counts(source_set):
+        if name.strip():
+            counts[name] += n
     if not counts:
         return None
     return sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[0][0]
@@ -114,7 +107,7 @@ class _Owner:
 def _target_owners(target: Project, set_name: str) -> dict[str, _Owner]:
     records = source_records(target, set_name)
     owners: dict[str, _Owner] = {}
-    for sha, meta in target.db.conn.execute("SELECT sha256, meta FROM documents WHERE meta LIKE ?", (f"%{set_name}%",)):
+    for sha, meta in target.db.metas_naming(set_name):
         rec = (orjson.loads(meta or "{}").get(META_KEY) or {}).get(set_name)
         if rec is None:
             continue
@@ -125,11 +118,7 @@ def _target_owners(target: Project, set_name: str) -> dict[str, _Owner]:
             rec.get("source_document_id"),
             known.id if known else None,
         )
-    for (sha,) in target.db.conn.execute(
-        "SELECT d.sha256 FROM documents d WHERE EXISTS (SELECT 1 FROM entities WHERE document_id = d.id AND annotation_set = ?) "
-        "OR EXISTS (SELECT 1 FROM events WHERE document_id = d.id AND annotation_set = ?)",
-        (set_name, set_name),
-    ):
+    for sha in target.db.digests_in_set(set_name):
         owners.setdefault(sha, _Owner(f"{target.path} itself", None, None))
     return owners
 
@@ -213,7 +202,7 @@ def merge_projects(
     with ExitStack() as stack:
         plans: list[_Plan] = []
         owners_by_set: dict[str, dict[str, _Owner]] = {}
-        known = {sha for (sha,) in target.db.conn.execute("SELECT sha256 FROM documents")}
+        known = set(target.db.document_digests().values())
         pending_texts: dict[object, str] = {}
         twins: TwinIndex | None = None  # read at the first document the target does not have (every text of it)
         for path, name in zip(paths, given):
@@ -221,9 +210,9 @@ def merge_projects(
                 raise AnnotatorError(f"{path}: cannot merge a project into itself")
             src = _open_source(path, stack)
             set_name = _set_name(src, path, name, source_set)
-            check_source(src.db.conn, source_set, target.schema, path)
-            docs = src.db.conn.execute("SELECT id, name, sha256, status FROM documents ORDER BY id").fetchall()
-            plan = _Plan(path, src, set_name, file_history(src.db.conn), docs, report=SourceReport(str(path), set_name))
+            check_source(src, source_set, target.schema, path)
+            docs = src.db.document_list()
+            plan = _Plan(path, src, set_name, file_history(src), docs, report=SourceReport(str(path), set_name))
             if set_name not in owners_by_set:
                 owners_by_set[set_name] = _target_owners(target, set_name)
             _decide(plan, owners_by_set[set_name], combine, replace)
@@ -233,7 +222,7 @@ def merge_projects(
                     continue
                 text = src.db.document_text(src_id)
                 if twins is None:
-                    twins = project_twin_index(target.db.conn, pending_texts)
+                    twins = project_twin_index(target, pending_texts)
                 twin = twins.near(doc_name, text)
                 if twin is not None:
                     plan.report.near_duplicates.append(twin)
@@ -260,7 +249,7 @@ def _write(target: Project, plan: _Plan, source_set: str, step: Callable[[str, i
             sources[src_id] = read_source_document(plan.project, src_id, source_set)
     with target.transaction():
         plan.record_id = save_source_record(target, plan.record_id, plan.set_name, plan.path, plan.history, now())
-        here = {sha: i for i, sha in target.db.conn.execute("SELECT id, sha256 FROM documents")}
+        here = {sha: i for i, sha in target.db.document_digests().items()}
         kept_from = {}
         owners = _target_owners(target, plan.set_name)
         for done, (src_id, name, sha, _) in enumerate(plan.docs, start=1):

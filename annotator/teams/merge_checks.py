@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import heapq
-import sqlite3
 from collections import defaultdict
 from dataclasses import dataclass
 from pathlib import Path
@@ -20,12 +19,13 @@ from annotator.rules import (
     label_breach,
 )
 from annotator.schema import Schema
+from annotator.store import Project
 from annotator.wording import counted
 
 NEAR_LIMIT = 10  # documents whose texts differ in at most this many characters (in one place) are near twins
 
 
-def schema_problems(conn: sqlite3.Connection, source_set: str, schema: Schema) -> list[str]:
+def schema_problems(source: Project, source_set: str, schema: Schema) -> list[str]:
     """Everything of the source set the target's schema does not allow, by ``annotator.rules`` (the rules edits
     enforce): labels, event types, attribute values, roles and the labels of the entities filling them. What
     the rules allow while working (a required role left empty, ...) is let in, as an import lets it in."""
@@ -36,17 +36,14 @@ def schema_problems(conn: sqlite3.Connection, source_set: str, schema: Schema) -
             if b is not None and b.kind not in ALLOWED_WHILE_WORKING:
                 found.setdefault(b.kind, set()).add(name or b.message)  # a label or type: its name says it all
 
-    for (label,) in conn.execute("SELECT DISTINCT label FROM entities WHERE annotation_set = ?", (source_set,)):
+    db = source.db
+    for label in db.labels_in_set(source_set):
         note([label_breach(schema, label)], label)
-    for (type_,) in conn.execute("SELECT DISTINCT type FROM events WHERE annotation_set = ?", (source_set,)):
+    for type_ in db.event_types_in_set(source_set):
         note([event_type_breach(schema, type_)], type_)
-    for (attrs,) in conn.execute("SELECT DISTINCT attributes FROM events WHERE annotation_set = ?", (source_set,)):
+    for attrs in db.attributes_in_set(source_set):
         note(attribute_breaches(schema, orjson.loads(attrs or "{}") or {}))
-    for type_, role, label in conn.execute(
-        "SELECT DISTINCT v.type, a.role, n.label FROM arguments a JOIN events v ON v.id = a.event_id "
-        "JOIN entities n ON n.id = a.entity_id WHERE v.annotation_set = ?",
-        (source_set,),
-    ):
+    for type_, role, label in db.fillers_in_set(source_set):
         etype = schema.event_type(type_)
         if etype is not None:  # an unknown type is said once, above
             note(filler_breaches(etype, role, None, label, None))
@@ -69,14 +66,10 @@ _KINDS = (
 )
 
 
-def check_source(conn: sqlite3.Connection, source_set: str, schema: Schema, path: Path) -> None:
+def check_source(source: Project, source_set: str, schema: Schema, path: Path) -> None:
     """Refuse a source whose set the target could not hold as it is; says what, and that nothing was merged."""
-    problems = schema_problems(conn, source_set, schema)
-    stray = conn.execute(
-        "SELECT count(*) FROM arguments a JOIN events v ON v.id = a.event_id JOIN entities n ON n.id = a.entity_id "
-        "WHERE v.annotation_set = ? AND (n.document_id != v.document_id OR n.annotation_set != v.annotation_set)",
-        (source_set,),
-    ).fetchone()[0]
+    problems = schema_problems(source, source_set, schema)
+    stray = source.db.stray_arguments(source_set)
     if stray:
         problems.append(
             f"{counted(stray, 'argument')} {'points' if stray == 1 else 'point'} at an entity of another document or set"
@@ -201,16 +194,16 @@ class TwinIndex:
         return None
 
 
-def project_twin_index(conn: sqlite3.Connection, extra: dict[object, str]) -> TwinIndex:
+def project_twin_index(project: Project, extra: dict[object, str]) -> TwinIndex:
     """The index of a project's documents in id order (keys: ids; texts read again only for candidates) plus,
     as they are added, texts in ``extra``."""
 
     def text_of(key: object) -> str:
         if key in extra:
             return extra[key]
-        return conn.execute("SELECT text FROM documents WHERE id = ?", (key,)).fetchone()[0]
+        return project.db.document_text(key)  # type: ignore[arg-type,return-value]
 
     index = TwinIndex(text_of)
-    for id_, name, text in conn.execute("SELECT id, name, text FROM documents ORDER BY id"):
+    for id_, name, text in project.db.named_texts():
         index.add_text(id_, name, text)
     return index

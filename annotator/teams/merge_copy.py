@@ -8,7 +8,7 @@ from pathlib import Path
 import orjson
 
 from annotator.wording import counted
-from annotator.db import ENTITY_COLUMNS, EVENT_COLUMNS as DB_EVENT_COLUMNS
+from annotator.db import EVENT_COLUMNS as DB_EVENT_COLUMNS
 from annotator.store import Project, now
 from annotator.teams.merge_checks import NearTwin
 from annotator.teams.model_quality import model_spans
@@ -63,15 +63,7 @@ class SourceReport:
 
 
 def delete_set_rows(target: Project, doc_id: int, set_name: str) -> int:
-    conn = target.db.conn
-    conn.execute(
-        "DELETE FROM arguments WHERE event_id IN (SELECT id FROM events WHERE document_id = ? AND annotation_set = ?)",
-        (doc_id, set_name),
-    )
-    # arguments of the target's other sets never point at this set's entities (the core refuses that)
-    n = conn.execute("DELETE FROM events WHERE document_id = ? AND annotation_set = ?", (doc_id, set_name)).rowcount
-    n += conn.execute("DELETE FROM entities WHERE document_id = ? AND annotation_set = ?", (doc_id, set_name)).rowcount
-    return n
+    return target.db.delete_set_rows(doc_id, set_name)
 
 
 @dataclass
@@ -90,30 +82,14 @@ class SourceDocument:
 
 def read_source_document(src: Project, src_id: int, source_set: str) -> SourceDocument:
     """A source document's rows in ``source_set``, for ``copy_document``."""
-    sconn = src.db.conn
-    row = sconn.execute(
-        "SELECT id, name, text, sha256, status, meta, bom, source_path FROM documents WHERE id = ?", (src_id,)
-    ).fetchone()
-    tokens = sconn.execute(
-        "SELECT pipeline, starts, ends, sentence_starts FROM tokens WHERE document_id = ?", (src_id,)
-    ).fetchone()
-    entities = sconn.execute(
-        f"SELECT id, {', '.join(f'[{c}]' for c in ENTITY_COLUMNS[2:])} FROM entities "
-        "WHERE document_id = ? AND annotation_set = ? ORDER BY id",
-        (src_id, source_set),
-    ).fetchall()  # copied whole: the annotator's own bookkeeping (edited, timestamps) comes along
-    events = sconn.execute(
-        f"SELECT id, {', '.join(EVENT_COLUMNS)} FROM events WHERE document_id = ? AND annotation_set = ? ORDER BY id",
-        (src_id, source_set),
-    ).fetchall()
-    arguments = sconn.execute(
-        "SELECT a.event_id, a.role, a.entity_id, a.annotator, a.created_at FROM arguments a JOIN events v "
-        "ON v.id = a.event_id WHERE v.document_id = ? AND v.annotation_set = ? ORDER BY a.id",
-        (src_id, source_set),
-    ).fetchall()
-    comments = sconn.execute(
-        "SELECT author, text, created_at FROM comments WHERE document_id = ? ORDER BY id", (src_id,)
-    ).fetchall()
+    db = src.db
+    row = db.document_row(src_id)
+    tokens = db.token_row(src_id)
+    # copied whole: the annotator's own bookkeeping (edited, timestamps) comes along
+    entities = db.entity_rows_in_set(src_id, source_set)
+    events = db.event_rows_in_set(src_id, source_set)
+    arguments = db.argument_rows_in_set(src_id, source_set)
+    comments = db.comment_texts(src_id)
     # what the model first suggested, read from the source's change log, which stays in the source
     model = model_spans(src, src_id, source_set)
     return SourceDocument(tuple(row), tokens, model, entities, events, arguments, comments)
@@ -130,7 +106,7 @@ def copy_document(
 ) -> None:
     """Copy a source document's set (``read_source_document``) into ``target`` as ``set_name`` (the document too when
     ``target_doc_id`` is None), with the model's original suggestions, and log it, in the caller's transaction."""
-    conn = target.db.conn
+    db = target.db
     src_id, name, text, sha, status, meta_json, bom, source_path = source.row
     t = now()
     record = {
@@ -145,33 +121,23 @@ def copy_document(
         meta = orjson.loads(meta_json or "{}")
         meta.pop("adjudication", None)
         meta[META_KEY] = {set_name: record}
-        cur = conn.execute(
-            "INSERT INTO documents (name, text, sha256, status, meta, bom, source_path, imported_at, updated_at) "
-            "VALUES (?, ?, ?, 'new', ?, ?, ?, ?, ?)",
-            (name, text, sha, orjson.dumps(meta).decode(), bom, source_path, t, t),
-        )
-        doc_id = int(cur.lastrowid)
+        doc_id = db.insert_document(name, text, sha, "new", orjson.dumps(meta).decode(), bom, source_path, t)
         report.added_documents.append(name)
         replaced = 0
     else:
         doc_id = target_doc_id
-        meta = orjson.loads(conn.execute("SELECT meta FROM documents WHERE id = ?", (doc_id,)).fetchone()[0] or "{}")
+        meta = orjson.loads(db.document_meta(doc_id) or "{}")
         was_merged = set_name in (meta.get(META_KEY) or {})
         replaced = delete_set_rows(target, doc_id, set_name)
         if replaced or was_merged:
             report.replaced_documents.append(name)
         meta.setdefault(META_KEY, {})[set_name] = record
-        conn.execute("UPDATE documents SET meta = ? WHERE id = ?", (orjson.dumps(meta).decode(), doc_id))
+        db.set_document_meta(doc_id, orjson.dumps(meta).decode())
         report.matched_documents.append(name)
     # tokens: the same text has the same tokens; copy them where the target has none
     tok = source.tokens
-    if tok and (
-        new_document or conn.execute("SELECT 1 FROM tokens WHERE document_id = ?", (doc_id,)).fetchone() is None
-    ):
-        conn.execute(
-            "INSERT INTO tokens (document_id, pipeline, starts, ends, sentence_starts) VALUES (?, ?, ?, ?, ?)",
-            (doc_id, *tok),
-        )
+    if tok and (new_document or not db.has_tokens(doc_id)):
+        db.insert_tokens(doc_id, *tok)
     carry_suggestions(target, doc_id, set_name, source.model)
     entity_ids: dict[int, int] = {}
     for r in source.entities:
@@ -190,18 +156,9 @@ def copy_document(
     )
     comments = 0
     for author, ctext, created in source.comments:
-        if (
-            not new_document
-            and conn.execute(
-                "SELECT 1 FROM comments WHERE document_id = ? AND author IS ? AND text = ? AND created_at IS ?",
-                (doc_id, author, ctext, created),
-            ).fetchone()
-        ):
+        if not new_document and db.has_comment(doc_id, author, ctext, created):
             continue  # merged before: comments are kept once
-        conn.execute(
-            "INSERT INTO comments (document_id, author, text, created_at) VALUES (?, ?, ?, ?)",
-            (doc_id, author, ctext, created),
-        )
+        db.insert_comments([(doc_id, author, ctext, created)])
         comments += 1
     log = {
         **record,
@@ -214,10 +171,7 @@ def copy_document(
         "arguments": arguments,
         "comments": comments,
     }
-    conn.execute(
-        "INSERT INTO change_log (at, annotator, document_id, action, rows) VALUES (?, ?, ?, 'merge', ?)",
-        (t, target.annotator, doc_id, orjson.dumps(log).decode()),
-    )
+    db.log_changes([(t, target.annotator, doc_id, "merge", orjson.dumps(log).decode())])
     report.entities += len(entity_ids)
     report.events += len(event_ids)
     report.arguments += arguments

@@ -43,7 +43,7 @@ def _history(project: Project, doc_id: int) -> tuple[dict[tuple[int, str], dict]
     """First "before" and last "after" of each entity incarnation (id, created_at) in the change log."""
     first: dict[tuple[int, str], dict] = {}
     last: dict[tuple[int, str], dict | None] = {}
-    for (rows,) in project.db.conn.execute("SELECT rows FROM change_log WHERE document_id = ? ORDER BY id", (doc_id,)):
+    for rows in project.db.logged_rows(doc_id):
         data = orjson.loads(rows)
         if not isinstance(data, list):
             continue  # imports and merges log a summary, not rows
@@ -79,10 +79,7 @@ def model_spans(
     first, last = _history(project, doc_id)
     out = []
     current = set()
-    for eid, start, end, label, source, edited, created in project.db.conn.execute(
-        "SELECT id, start, end, label, source, edited, created_at FROM entities WHERE document_id = ? AND annotation_set = ?",
-        (doc_id, annotation_set),
-    ):
+    for eid, start, end, label, source, edited, created in project.db.entity_origins(doc_id, annotation_set):
         current.add((eid, created))
         if not source.startswith(prefix):
             continue
@@ -103,7 +100,7 @@ def _reviewed(project: Project, annotation_set: str) -> tuple[list[int], dict[st
     """Reviewed documents of a set: for a merged set, those its annotator had reviewed in her file; and the
     files of reviewed documents merged without the model's originals."""
     out, unknown = [], Counter()
-    for doc_id, status, meta in project.db.conn.execute("SELECT id, status, meta FROM documents ORDER BY id"):
+    for doc_id, status, meta in project.db.document_statuses():
         record = ((orjson.loads(meta or "{}") if meta else {}).get(META_KEY) or {}).get(annotation_set)
         if (record.get("status") if record is not None else status) != "reviewed":
             continue

@@ -12,7 +12,6 @@ names it.
 from __future__ import annotations
 
 import hashlib
-import sqlite3
 import struct
 from dataclasses import dataclass
 from pathlib import Path
@@ -23,12 +22,10 @@ ENTRY = 12  # bytes per change-log row in a history
 _DOC = struct.Struct("<I")
 
 
-def file_history(conn: sqlite3.Connection) -> bytes:
+def file_history(project: Project) -> bytes:
     """The summed-up change log of a project file, in order."""
     out = bytearray()
-    for id_, at, who, doc, action in conn.execute(
-        "SELECT id, at, annotator, document_id, action FROM change_log ORDER BY id"
-    ):
+    for id_, at, who, doc, action in project.db.change_log_keys():
         key = f"{id_}\x1f{at}\x1f{who}\x1f{doc}\x1f{action}".encode()
         out += hashlib.blake2b(key, digest_size=8).digest()
         out += _DOC.pack(doc or 0)
@@ -77,54 +74,23 @@ class SourceRecord:
 
 
 def source_records(project: Project, annotation_set: str) -> dict[int, SourceRecord]:
-    return {
-        r[0]: SourceRecord(r[0], r[1], r[2], bytes(r[3]))
-        for r in project.db.conn.execute(
-            "SELECT id, annotation_set, path, history FROM merge_sources WHERE annotation_set = ?", (annotation_set,)
-        )
-    }
+    return {r[0]: SourceRecord(r[0], r[1], r[2], bytes(r[3])) for r in project.db.merge_sources(annotation_set)}
 
 
 def save_source_record(
     project: Project, record_id: int | None, annotation_set: str, path: Path, history: bytes, at: str
 ) -> int:
     """Insert or update the record of a source file (inside the caller's transaction); returns its id."""
-    conn = project.db.conn
     values = (str(path.resolve()), history, rows(history), at, project.annotator)
-    if record_id is None:
-        cur = conn.execute(
-            "INSERT INTO merge_sources (annotation_set, path, history, log_rows, merged_at, merged_by) "
-            "VALUES (?, ?, ?, ?, ?, ?)",
-            (annotation_set, *values),
-        )
-        return int(cur.lastrowid)
-    conn.execute(
-        "UPDATE merge_sources SET path = ?, history = ?, log_rows = ?, merged_at = ?, merged_by = ? WHERE id = ?",
-        (*values, record_id),
-    )
-    return record_id
+    return project.db.save_merge_source(record_id, annotation_set, values)
 
 
 def carry_suggestions(
     project: Project, doc_id: int, annotation_set: str, spans: list[tuple[int, int, str, str]]
 ) -> None:
     """Store the model's original suggestions of a merged document's set, replacing what was there."""
-    conn = project.db.conn
-    conn.execute(
-        "DELETE FROM merged_suggestions WHERE document_id = ? AND annotation_set = ?", (doc_id, annotation_set)
-    )
-    conn.executemany(
-        "INSERT INTO merged_suggestions (document_id, annotation_set, start, end, label, source) VALUES (?, ?, ?, ?, ?, ?)",
-        [(doc_id, annotation_set, *s) for s in spans],
-    )
+    project.db.replace_merged_suggestions(doc_id, annotation_set, spans)
 
 
 def carried_suggestions(project: Project, doc_id: int, annotation_set: str) -> list[tuple[int, int, str, str]]:
-    return [
-        tuple(r)  # type: ignore[misc]
-        for r in project.db.conn.execute(
-            "SELECT start, end, label, source FROM merged_suggestions WHERE document_id = ? AND annotation_set = ? "
-            "ORDER BY start, end, label, source",
-            (doc_id, annotation_set),
-        )
-    ]
+    return [tuple(r) for r in project.db.merged_suggestions(doc_id, annotation_set)]  # type: ignore[misc]
