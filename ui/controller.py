@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
 from datetime import datetime
 from pathlib import Path
 from typing import Any, Sequence
@@ -17,8 +16,9 @@ from annotator.errors import (
     ProjectMovedError,
     SaveError,
 )
-from annotator.model import Argument, Change, Document, Entity, Event
-from annotator import keyflow, navigation
+from annotator.held import HeldDocument
+from annotator.model import Change, Document, Entity, Event
+from annotator import navigation
 from annotator.navigation import Tokens, still_there
 from annotator.offsets import Utf16Map
 from annotator.schema import Schema
@@ -58,20 +58,8 @@ class Controller(QObject):
         super().__init__(parent)
         self.project: Project | None = None
         self.undo_stack = commands.UndoStack(self)
-        self.doc: Document | None = None
+        self.held = HeldDocument()  # the current document's annotations, kept up to date edit by edit
         self.unreadable: list[str] = []  # why documents could not be opened when the project was (damaged texts)
-        self.u16 = Utf16Map("")
-        self.entities: dict[int, Entity] = {}
-        self.events: dict[int, Event] = {}
-        self._args: dict[int, Argument] = {}
-        self.entity_tally = Tally()  # states and labels of the spans, kept edit by edit
-        self.event_tally = Tally()
-        self._span_index: navigation.SpanIndex | None = None
-        # moves whenever the spans or events held change (an edit, a reload, another document): what a view worked
-        # out from them at a revision is still good at the same one
-        self.revision = 0
-        self._tokens: Tokens | None = None
-        self._sentence_starts: list[int] = []  # token indices, with the stored tokens
         self.current_entity: int | None = None
         self.current_event: int | None = None
         self.last_saved: str | None = None
@@ -120,9 +108,7 @@ class Controller(QObject):
         if self.project is not None:
             self.project.close()
         self.project = None
-        self.doc = None
-        self.entities, self.events, self._args = {}, {}, {}
-        self._tally()
+        self.held.clear()
         self.current_entity = self.current_event = None
         self.projectChanged.emit()
         self.documentChanged.emit()
@@ -130,6 +116,36 @@ class Controller(QObject):
     @property
     def schema(self) -> Schema | None:
         return self.project.schema if self.project else None
+
+    # what the views read of the current document: the held document's (annotator.held)
+    @property
+    def doc(self) -> Document | None:
+        return self.held.doc
+
+    @property
+    def u16(self) -> Utf16Map:
+        return self.held.u16
+
+    @property
+    def entities(self) -> dict[int, Entity]:
+        return self.held.entities
+
+    @property
+    def events(self) -> dict[int, Event]:
+        return self.held.events
+
+    @property
+    def entity_tally(self) -> Tally:
+        return self.held.entity_tally
+
+    @property
+    def event_tally(self) -> Tally:
+        return self.held.event_tally
+
+    @property
+    def revision(self) -> int:
+        """Moves whenever the spans or events held change: what a view worked out at a revision is good at it."""
+        return self.held.revision
 
     def set_annotator(self, name: str) -> None:
         if self.project is not None:
@@ -143,9 +159,7 @@ class Controller(QObject):
         keep = self.doc is not None and self.doc.id == doc_id
         if leaving and not keep and self.doc is not None:
             self.documentLeaving.emit()
-        self.doc = self.project.document(doc_id)
-        self.u16 = Utf16Map(self.doc.text)
-        self._load_annotations()
+        self.held.open(self.project, doc_id)
         if not keep:
             self.current_entity = self.current_event = None
         else:
@@ -154,39 +168,9 @@ class Controller(QObject):
         self.commentsChanged.emit()
         self.selectionChanged.emit()
 
-    def _load_annotations(self) -> None:
-        assert self.project is not None and self.doc is not None
-        self.entities = {e.id: e for e in self.project.entities(self.doc.id)}
-        self.events = {}
-        self._args = {}
-        for v in self.project.events(self.doc.id):
-            self.events[v.id] = v
-            for a in v.arguments:
-                self._args[a.id] = a
-        self._tally()
-        self._tokens = None
-
-    def _tally(self) -> None:
-        self.revision += 1
-        self.entity_tally.reset(self.entities.values())
-        self.event_tally.reset(self.events.values())
-        self._span_index = None
-
     def current_summary(self) -> dict[str, Any] | None:
-        """The current document's row of the document list (as ``Project.document_summaries`` gives it) from the
-        running tallies: after each edit its counts were read again in SQL, a pass over the 8,000 spans of a long
-        document (5 ms a key)."""
-        if self.doc is None:
-            return None
-        ents, evs = self.entity_tally, self.event_tally
-        return {
-            "id": self.doc.id,
-            "name": self.doc.name,
-            "status": self.doc.status,
-            "entities": ents.not_rejected(),
-            "suggestions": ents.count("suggested") + evs.count("suggested"),
-            "events": evs.not_rejected(),
-        }
+        """The current document's row of the document list, from the running tallies (``HeldDocument.summary``)."""
+        return self.held.summary()
 
     def document_rows(self, ids: set[int]) -> list[dict[str, Any]]:
         """The document list's rows of ``ids``: the current document's from the tallies (an edit's row is almost
@@ -199,9 +183,7 @@ class Controller(QObject):
 
     def span_index(self) -> navigation.SpanIndex:
         """The current document's spans by start (made again only after a span was added, removed or resized)."""
-        if self._span_index is None:
-            self._span_index = navigation.SpanIndex(self.entities.values())
-        return self._span_index
+        return self.held.span_index()
 
     def reload(self) -> None:
         """Read the current document's annotations again from the file (after outside changes).
@@ -219,22 +201,17 @@ class Controller(QObject):
         except AnnotatorError:
             row = None
         if row is None:  # deleted elsewhere
-            self.doc = None
-            self.entities, self.events, self._args = {}, {}, {}
-            self._tally()
+            self.held.clear()
             self.current_entity = self.current_event = None
             self.documentChanged.emit()
             return
         if row[0] != self.doc.sha256:
             self.open_document(self.doc.id)
             return
-        old_entities, old_events = self.entities, self.events
-        self._load_annotations()
-        ents = {i for i in old_entities.keys() | self.entities.keys() if old_entities.get(i) != self.entities.get(i)}
-        evs = {i for i in old_events.keys() | self.events.keys() if old_events.get(i) != self.events.get(i)}
+        ents, evs = self.held.reload_annotations(self.project)
         if row[1] != self.doc.status:
-            self.doc = replace(self.doc, status=row[1])
-            self.statusChanged.emit(self.doc.status)
+            self.held.set_status(row[1])
+            self.statusChanged.emit(row[1])
         selection = (self.current_entity, self.current_event)
         self._keep_selection()
         if ents:
@@ -402,52 +379,12 @@ class Controller(QObject):
             self.documentRowsChanged.emit({change.document_id})
             self.saved.emit(self.last_saved)
             return
-        self.revision += 1
-        ents: set[int] = set()
-        evs: set[int] = set()
-        arg_events: set[int] = set()
-        for r in change.rows:
-            if r.table == "entities":
-                ents.add(r.id)
-                old_e = self.entities.get(r.id)
-                if r.after is None or r.after["annotation_set"] != self.project.annotation_set:
-                    self.entities.pop(r.id, None)
-                else:
-                    self.entities[r.id] = Entity.from_row(r.after)
-                new_e = self.entities.get(r.id)
-                self.entity_tally.update(old_e, new_e)
-                if old_e is None or new_e is None or (old_e.start, old_e.end) != (new_e.start, new_e.end):
-                    self._span_index = None  # a span came, went or moved: its place by start is another
-            elif r.table == "events":
-                evs.add(r.id)
-                old = self.events.get(r.id)
-                if r.after is None or r.after["annotation_set"] != self.project.annotation_set:
-                    self.events.pop(r.id, None)
-                else:
-                    self.events[r.id] = Event.from_row(r.after, old.arguments if old else ())
-                self.event_tally.update(old, self.events.get(r.id))
-            elif r.table == "arguments":
-                row = r.after or r.before
-                evs.add(row["event_id"])
-                arg_events.add(row["event_id"])
-                if r.after is None:
-                    self._args.pop(r.id, None)
-                else:
-                    self._args[r.id] = Argument.from_row(r.after)
-            elif r.table == "documents" and r.after is not None:
-                self.doc = replace(self.doc, status=r.after["status"])
-                self.statusChanged.emit(self.doc.status)
-            elif r.table == "comments":
-                self.commentsChanged.emit()
-        if arg_events:  # the events whose arguments changed, gathered in one pass (one pass per event before: a
-            # Ctrl+Enter deciding 2,000 events went over every argument 2,000 times); an event row keeps its arguments
-            found: dict[int, list[Argument]] = {}
-            for a in self._args.values():
-                if a.event_id in arg_events:
-                    found.setdefault(a.event_id, []).append(a)
-            for eid in arg_events & self.events.keys():
-                args = tuple(sorted(found.get(eid, ()), key=lambda a: a.id))
-                self.events[eid] = replace(self.events[eid], arguments=args)
+        applied = self.held.apply(change, self.project.annotation_set)
+        if applied.status is not None:
+            self.statusChanged.emit(applied.status)
+        if applied.comments:
+            self.commentsChanged.emit()
+        ents, evs = applied.entities, applied.events
         self._keep_selection()
         if ents:
             self.entitiesChanged.emit(ents)
@@ -464,30 +401,18 @@ class Controller(QObject):
         self._said = said
         if self.doc is None or change.document_id != self.doc.id:
             return
-        for r in change.rows:
-            row = r.after or r.before
-            entity = event = None
-            if r.table == "entities":
-                place, entity = (row["start"], row["end"]), r.id
-            elif r.table == "events":
-                place, event = (row["trigger_start"], row["trigger_end"]), r.id
-            elif r.table == "arguments" and (row["entity_id"] in self.entities or row["event_id"] in self.events):
-                event = row["event_id"]
-                e = self.entities.get(row["entity_id"])
-                v = self.events.get(event)
-                place = (e.start, e.end) if e is not None else (v.trigger_start, v.trigger_end)  # type: ignore[union-attr]
-            else:
-                continue
-            if event in self.events and self.events[event].state != "rejected":
-                self.select_entity(None)
-                self.select_event(event)
-            elif entity in self.entities and self.entities[entity].state != "rejected":
-                self.select_entity(entity)
-            else:  # a rejection redone (or an acceptance undone to one): left unselected, as X leaves it (the
-                self.select_entity(None)  # editor showed the hidden event as if it were there, and its role keys
-                self.select_event(None)  # filled it)
-            self.placeChanged.emit(*place)
+        shown = self.held.shown(change)
+        if shown is None:
             return
+        if shown.event is not None:
+            self.select_entity(None)
+            self.select_event(shown.event)
+        elif shown.entity is not None:
+            self.select_entity(shown.entity)
+        else:  # a rejection redone (or an acceptance undone to one): left unselected, as X leaves it (the editor
+            self.select_entity(None)  # showed the hidden event as if it were there, and its role keys filled it)
+            self.select_event(None)
+        self.placeChanged.emit(shown.start, shown.end)
 
     def take_said(self) -> str | None:
         """What the last undo or redo did ("Redone: Move trigger"), once; None after any other step."""
@@ -525,22 +450,11 @@ class Controller(QObject):
 
     def tokens(self) -> Tokens:
         """The current document's tokens: the stored tokens of pre-annotation, else words and punctuation."""
-        if self._tokens is None:
-            stored = self.project.tokens(self.doc.id) if self.project and self.doc else None
-            self._tokens = Tokens.of(self.doc.text if self.doc else "", stored)
-            self._sentence_starts = stored[2] if stored and stored[0] else []
-        return self._tokens
+        return self.held.tokens(self.project)  # type: ignore[return-value]
 
     def sentence(self, cp: int) -> tuple[int, int]:
-        """The code-point range of the sentence holding ``cp`` by the stored tokens, read from the file once per
-        document, not at each key (12 ms of an Alt+N on 100,000 words); before pre-annotation by the one fallback's
-        sentences, found around ``cp`` (the whole text was taken: Alt+N ranked every span of a long document)."""
-        toks, n = self.tokens(), len(self.doc.text) if self.doc else 0
-        if isinstance(toks, navigation.LocalTokens):
-            return toks.sentence(cp)
-        if not self._sentence_starts:
-            return 0, n
-        return keyflow.sentence_bounds(toks.starts, toks.ends, self._sentence_starts, n, cp)
+        """The code-point range of the sentence holding ``cp`` (``HeldDocument.sentence``)."""
+        return self.held.sentence(self.project, cp)
 
     def snap(self, start: int, end: int) -> tuple[int, int]:
         return self.tokens().snap(start, end)

@@ -130,7 +130,7 @@ def test_an_edit_goes_over_the_arguments_only_for_events_whose_arguments_changed
             passes.append(1)
             return super().values()
 
-    c._args = Counting(c._args)
+    c.held.args = Counting(c.held.args)
     c.run(cmd.AcceptRest, doc.id)  # every suggestion decided, events among them
     assert not any(v.state == "suggested" for v in c.events.values())
     assert passes == []
