@@ -53,6 +53,24 @@ def project(tmp_path, _empty_project_template):
     p.close()
 
 
+@pytest.fixture
+def at_format(monkeypatch):
+    """``with at_format(n): ...``: inside, a project file is made (and opened) as format ``n`` left it, the
+    migrations after ``n`` unknown; outside, every migration is known again (the next open upgrades it)."""
+    from contextlib import contextmanager
+
+    from annotator import migrations
+
+    @contextmanager
+    def at(n: int):
+        with monkeypatch.context() as m:
+            m.setattr(migrations, "MIGRATIONS", migrations.MIGRATIONS[:n])
+            m.setattr(migrations, "LATEST", n)
+            yield
+
+    return at
+
+
 @pytest.fixture(scope="session")
 def nlp():
     """The default pipeline with every component (events need the tagger, lemmatizer and parser), loaded once."""

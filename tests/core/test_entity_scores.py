@@ -40,18 +40,15 @@ def scored_document(name: str = "d.txt", annotator: str | None = "ann") -> Incom
     return IncomingDocument(text=TEXT + " " + name, name=name, entities=ents)
 
 
-def test_migration_gives_old_spans_no_score(tmp_path, monkeypatch):
+def test_migration_gives_old_spans_no_score(tmp_path, at_format):
     path = tmp_path / "old.annotator"
-    monkeypatch.setattr(migrations, "MIGRATIONS", migrations.MIGRATIONS[:6])
-    monkeypatch.setattr(migrations, "LATEST", 6)
-    with Project(path) as p:
+    with at_format(6), Project(path) as p:
         doc = add_document(p, TEXT)
         p.db.conn.execute(
             "INSERT INTO entities (document_id, start, end, label, state, source) VALUES (?, 0, 13, 'PERSON', "
             "'suggested', 'spacy:x@1')",
             (doc,),
         )
-    monkeypatch.undo()
     with Project(path) as p:
         (ent,) = p.entities(doc)
         assert (ent.label, ent.state, ent.score) == ("PERSON", "suggested", None)

@@ -109,18 +109,15 @@ def fillers(project: Project, event_id: int) -> dict[str, set[str]]:
 
 
 # -- the migration --------------------------------------------------------------------------------
-def test_migration_makes_existing_events_added_by_people(tmp_path, monkeypatch):
+def test_migration_makes_existing_events_added_by_people(tmp_path, at_format):
     path = tmp_path / "old.annotator"
-    monkeypatch.setattr(migrations, "MIGRATIONS", migrations.MIGRATIONS[:1])
-    monkeypatch.setattr(migrations, "LATEST", 1)
-    with Project(path) as p:
+    with at_format(1), Project(path) as p:
         doc = add_document(p, TEXT)
         p.db.conn.execute(
             "INSERT INTO events (document_id, type, trigger_start, trigger_end, attributes, annotator) "
             "VALUES (?, 'Contact:Meet', 14, 17, '{}', 'ann')",
             (doc,),
         )
-    monkeypatch.undo()
     with Project(path) as p:
         (ev,) = p.events(doc)
         assert (ev.state, ev.source, ev.score, ev.alternatives, ev.edited, ev.annotator) == (

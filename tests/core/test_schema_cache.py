@@ -112,13 +112,10 @@ def test_a_damaged_copy_is_ignored_and_a_read_only_open_still_reads(tmp_path, co
     assert len(counted) == 1
 
 
-def test_a_file_at_format_4_gets_the_column_and_keeps_its_schema(tmp_path, monkeypatch):
+def test_a_file_at_format_4_gets_the_column_and_keeps_its_schema(tmp_path, at_format):
     path = tmp_path / "old.annotator"
-    monkeypatch.setattr(migrations, "MIGRATIONS", migrations.MIGRATIONS[:4])
-    monkeypatch.setattr(migrations, "LATEST", 4)
-    with Project(path, schema=parse_schema(WITH_SUGGESTION_DATA)):
+    with at_format(4), Project(path, schema=parse_schema(WITH_SUGGESTION_DATA)):
         pass
-    monkeypatch.undo()
     with Project(path, create=False) as p:
         assert migrations.user_version(p.db.conn) == migrations.LATEST
         assert p.schema == parse_schema(WITH_SUGGESTION_DATA)

@@ -42,12 +42,10 @@ def test_a_new_project_never_gives_a_deleted_id_again(tmp_path):
             assert "AUTOINCREMENT" in sql, table
 
 
-def test_the_migration_keeps_ids_keys_indexes_and_starts_above_every_logged_id(tmp_path, monkeypatch):
+def test_the_migration_keeps_ids_keys_indexes_and_starts_above_every_logged_id(tmp_path, at_format):
     path = tmp_path / "old.annotator"
     number = migrations.MIGRATIONS.index(migrations._m3_ids_never_reused)
-    with monkeypatch.context() as m:  # a file as the version before this migration wrote it
-        m.setattr(migrations, "MIGRATIONS", migrations.MIGRATIONS[:number])
-        m.setattr(migrations, "LATEST", number)
+    with at_format(number):  # a file as the version before this migration wrote it
         with Project(path, annotator="t") as p:
             # the column today's edits write that migration 7 adds: this migration copies it like any other
             p.db.conn.execute("ALTER TABLE entities ADD COLUMN score REAL")
@@ -61,9 +59,7 @@ def test_the_migration_keeps_ids_keys_indexes_and_starts_above_every_logged_id(t
             assert migrations.user_version(p.db.conn) == number
             before = {t: table_facts(p.db.conn, t) for t in ID_TABLES}
     # this migration alone (later ones may add columns, e.g. 5 adds schemas.parsed)
-    monkeypatch.setattr(migrations, "MIGRATIONS", migrations.MIGRATIONS[: number + 1])
-    monkeypatch.setattr(migrations, "LATEST", number + 1)
-    with Project(path, annotator="t") as p:
+    with at_format(number + 1), Project(path, annotator="t") as p:
         conn = p.db.conn
         assert migrations.user_version(conn) == migrations.LATEST
         for t in ID_TABLES:
