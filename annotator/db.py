@@ -145,6 +145,10 @@ class ProjectDb(AnnotationReads, ChangeLogRows, CountReads, DecidedReads, Docume
     def table_names(self) -> list[str]:
         return [r[0] for r in self.conn.execute("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")]
 
+    def has_column(self, table: str, column: str) -> bool:
+        """Whether ``table`` has ``column`` (an older file's table may lack one a newer schema added)."""
+        return any(r[1] == column for r in self.conn.execute(f"PRAGMA table_info([{table}])"))
+
     # -- the project's own values (key -> text: the trained models' registry, ...) ------------------------
     def project_value(self, key: str) -> str | None:
         row = self.conn.execute("SELECT value FROM project WHERE key = ?", (key,)).fetchone()

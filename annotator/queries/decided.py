@@ -11,10 +11,6 @@ DECIDED = "('accepted', 'added')"  # a person's: accepted suggestions and hand-m
 class DecidedReads:
     conn: sqlite3.Connection
 
-    def has_column(self, table: str, column: str) -> bool:
-        """Whether ``table`` has ``column`` (an older file's table may lack one a newer schema added)."""
-        return any(r[1] == column for r in self.conn.execute(f"PRAGMA table_info([{table}])"))
-
     def entity_decisions(self, doc_id: int, annotation_set: str) -> list[tuple[int, int, int, str, str]]:
         """(id, start, end, label, state) of every entity of the document in the set, by offsets."""
         return self.conn.execute(
