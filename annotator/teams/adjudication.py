@@ -256,7 +256,8 @@ def mark_edited(
 def take_all_agreed(
     project: Project, doc_id: int, reviewer: str | None = None, sets: Sequence[str] | None = None
 ) -> Change:
-    """Settle in one step every unsettled difference on which all sets agree."""
+    """Settle in one step every unsettled difference on which all sets agree (where one set alone covers the
+    document, each of its items, recorded as that set's)."""
 
     def body() -> tuple[list[Change], dict[str, dict]]:
         changes: list[Change] = []
@@ -268,7 +269,8 @@ def take_all_agreed(
                     changes += _apply_entity(project, d, [opt], f"{SOURCE}:agreed")
                 else:
                     changes += _apply_event(project, d, opt, f"{SOURCE}:agreed")
-                decided[d.id] = _decision(project, "agreed")
+                # one annotator's item (the only set that worked on the document): hers, not agreed by anyone
+                decided[d.id] = _decision(project, d.options[0][0] if len(d.options) == 1 else "agreed")
         return changes, decided
 
     return _settle(project, doc_id, sets, reviewer, "adjudicate:take all agreed", body)

@@ -39,3 +39,23 @@ def test_the_heading_names_the_annotator_who_did_not_work_on_the_document(qtbot,
         assert dlg.tree.columnCount() == 5  # Kind, Difference, Text, alice, Decision: no column of bob's 'nothing'
     finally:
         close_window(w)
+
+
+def test_one_annotators_items_are_hers_not_agreed(qtbot, tmp_path):
+    """On a document only alice worked on, her items read 'same' and G recorded them 'agreed by vera' (nobody
+    agreed: there was nobody to differ from); they read 'one annotator', G records them as alice's, and there are
+    no two versions to keep (Both)."""
+    from PySide6.QtCore import Qt
+
+    w = open_window(qtbot, _team(tmp_path), annotator="vera", pipeline=None)
+    try:
+        w.actions_by_name["adjudicate"].trigger()
+        dlg = w._adjudication_window
+        assert dlg.tree.topLevelItem(0).text(1) == "one annotator"
+        assert not dlg.buttons["both"].isEnabled()
+        qtbot.keyClick(dlg.tree, Qt.Key.Key_G)
+        qtbot.waitUntil(lambda: dlg.diffs[0].settled)
+        assert dlg.diffs[0].decision["take"] == "alice"
+        assert dlg.tree.topLevelItem(0).text(4) == "alice by vera"
+    finally:
+        close_window(w)

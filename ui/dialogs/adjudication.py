@@ -162,7 +162,8 @@ class AdjudicationWindow(QDialog):
             decision = (
                 d.decision["take"] + (f" by {d.decision['by']}" if d.decision.get("by") else "") if d.decision else ""
             )
-            cols = [d.kind, d.status, text[d.start : d.end][:40]]
+            alone = len(d.options) == 1  # one annotator worked on the document: nothing to differ from
+            cols = [d.kind, "one annotator" if alone else d.status, text[d.start : d.end][:40]]
             cols += [describe_option(text, opt) for _, opt in d.options]
             cols.append(decision)
             item = QTreeWidgetItem(cols)
@@ -196,6 +197,7 @@ class AdjudicationWindow(QDialog):
             self.tree.setCurrentItem(selected)
         for b in self.buttons.values():
             b.setEnabled(bool(self.diffs))  # nothing listed: nothing to take, edit or settle
+        self.buttons["both"].setEnabled(len(self.sets) > 1)  # one annotator: no two versions to keep
 
     def _absent(self) -> str:
         """The annotators whose file had the document but who did not work on it: why their column is missing."""
