@@ -49,6 +49,19 @@ def document_cats(meta: dict[str, Any]) -> dict[str, float]:
     return cats
 
 
+def document_categories(meta: dict[str, Any]) -> list[str]:
+    """A document's categories for the exports that write labels (doccano's ``label``, Prodigy's ``accept``, Label
+    Studio's ``choices``): its ``CATEGORIES``, then the labels of the spaCy ``cats`` its meta keeps that apply (a score
+    of 0.5 or more, as spaCy's textcat decides; a training file's are 1.0 or 0.0)."""
+    listed_ = meta.get(CATEGORIES)
+    out = [c for c in listed_ if isinstance(c, str)] if isinstance(listed_, (list, tuple)) else []
+    given = meta.get("cats")
+    for c, v in given.items() if isinstance(given, dict) else ():
+        if isinstance(v, (int, float)) and not isinstance(v, bool) and v >= 0.5 and str(c) not in out:
+            out.append(str(c))
+    return out
+
+
 def categories_note(path: Path, docs: Iterable[Any], what: str) -> list[str]:
     """The one note on the document categories a reader kept (``CATEGORIES`` in each document's meta), with their
     counts; [] when there are none."""

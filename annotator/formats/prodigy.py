@@ -31,6 +31,7 @@ from annotator.formats.common import (
     CATEGORIES,
     LabelTally,
     categories_note,
+    document_categories,
     need_known_labels,
     FormatExportReport,
     ReadResult,
@@ -158,7 +159,7 @@ def record_to_task(
     meta = {k: v for k, v in rec["meta"].items() if k not in ("prodigy", "annotation_sets")}
     textcat = _textcat(meta, kept) if not spans else {}  # with spans, "accept" would be read as the spans' links
     if textcat:
-        del meta[CATEGORIES]
+        meta.pop(CATEGORIES, None)
     task: dict[str, Any] = {
         "text": text,
         "tokens": tokens,
@@ -178,8 +179,7 @@ def record_to_task(
 def _textcat(meta: dict[str, Any], kept: dict[str, Any]) -> dict[str, Any]:
     """A document's categories as Prodigy's textcat answers: ``label`` where they came as textcat.teach's one label,
     else the choice's ``options`` (those the import kept, and a category they lack) and ``accept``; {} for none."""
-    cats = meta.get(CATEGORIES)
-    cats = [c for c in cats if isinstance(c, str)] if isinstance(cats, list) else []
+    cats = document_categories(meta)
     if not cats:
         return {}
     if kept.get("category") == "label" and len(cats) == 1:

@@ -32,7 +32,7 @@ from typing import Any, Callable, Iterator
 import orjson
 
 from annotator.exporting import atomic_output
-from annotator.formats.common import CATEGORIES, FormatExportReport
+from annotator.formats.common import CATEGORIES, FormatExportReport, document_categories
 from annotator.formats.records import (
     SETS_KEY,
     ExportRequest,
@@ -111,8 +111,7 @@ def doccano_line(rec: dict[str, Any], report: FormatExportReport) -> dict[str, A
     form = rec["meta"].get("doccano_form")
     form = form if isinstance(form, dict) else {}
     at = Utf16Map(rec["text"]).to_utf16 if form.get("utf16") else (lambda cp: cp)
-    categories = rec["meta"].get(CATEGORIES)
-    categories = [c for c in categories if isinstance(c, str)] if isinstance(categories, list) else []
+    categories = document_categories(rec["meta"])
     if form.get("labels_key") in ("label", "labels") and not relations:  # sequence labelling, as it came
         text = rec["text"]  # with each span's text when the line came with them
         line[form["labels_key"]] = [
@@ -202,8 +201,7 @@ def _choices(rec: dict[str, Any], to_name: str) -> list[dict[str, Any]]:
     kept, ``meta["label_studio_task"]["choices"]``, else ``category``)."""
     from annotator.formats.label_studio import CHOICES_TAG
 
-    categories = rec["meta"].get(CATEGORIES)
-    categories = [c for c in categories if isinstance(c, str)] if isinstance(categories, list) else []
+    categories = document_categories(rec["meta"])
     tags = _shape(rec).get("choices")
     tags = tags if isinstance(tags, dict) else {}
     by_tag: dict[str, list[str]] = {}
@@ -267,7 +265,8 @@ def label_studio_task(
         task["meta"] = shape["meta"]
     decided = [x for x in rec["entities"] + rec["events"] if x["state"] != "suggested"]
     theirs = [{"completed_by": name, "result": label_studio_result(r, report)} for name, r in (others or {}).items()]
-    if result and not decided:  # undecided suggestions only: a prediction a model, read back as suggestions
+    suggested = bool(rec["entities"] or rec["events"]) or not _choices(rec, "")  # categories are no suggestions
+    if result and not decided and suggested:  # undecided suggestions only: a prediction a model, read back as such
         task["annotations"], task["predictions"] = theirs, _predictions(items)
     elif theirs and not decided:  # the annotators' alone: no decision yet
         task["annotations"] = theirs
