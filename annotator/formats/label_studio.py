@@ -407,6 +407,7 @@ def _document(
         comments=comments,
         keep_as="label_studio",
         notes=notes,
+        both_ways=set(both_ways),
     )
     doc.annotation_set = reading.annotation_set
     return doc

@@ -48,7 +48,10 @@ def build_document(
     annotator: str | None = None,
     keep_as: str | None = None,
     notes: list[str] | None = None,
+    both_ways: frozenset[int] | set[int] = frozenset(),
 ) -> IncomingDocument:
+    """``both_ways``: the indices of ``relations`` drawn with an arrow at both ends (Label Studio's ``direction: "bi"``),
+    kept so on a relation between entities (``"direction": "bi"``) for the export to draw it so again."""
     schema = schema or default_schema()
     triggers = trigger_labels(schema)
     for r in regions:
@@ -117,6 +120,7 @@ def build_document(
         if keep_as and not heads and tails:
             kept += [
                 {"type": label, "from": [h.start, h.end, h.label], "to": [t.start, t.end, t.label]}
+                | ({"direction": "bi"} if k in both_ways else {})
                 for h in by_key[frm]
                 for t in tails
             ]

@@ -60,10 +60,11 @@ ALSO_KEPT = ("webanno",)  # a WebAnno TSV import keeps them in that shape too: w
 
 
 def regions_and_relations(
-    rec: dict[str, Any], report: FormatExportReport
+    rec: dict[str, Any], report: FormatExportReport, both_ways: set[tuple[int, int]] | None = None
 ) -> tuple[list[OutRegion], list[tuple[int, int, str | None]]]:
     """A document record's regions (entities, then one trigger per event) and relations (from, to, label), the
-    entity-to-entity relations a doccano or Label Studio import kept (``meta[KEPT]``) among them."""
+    entity-to-entity relations a doccano or Label Studio import kept (``meta[KEPT]``) among them; ``both_ways`` gets
+    the (from, to) of those drawn with an arrow at both ends (Label Studio's ``direction: "bi"``)."""
     regions: list[OutRegion] = []
     by_entity: dict[int, OutRegion] = {}
     by_span: dict[tuple[int, int, str], OutRegion] = {}
@@ -88,6 +89,8 @@ def regions_and_relations(
             continue
         label = r.get("type")  # None: drawn without a label in Label Studio
         relations.append((ends[0].number, ends[1].number, label if label is None else str(label)))
+        if r.get("direction") == "bi" and both_ways is not None:
+            both_ways.add((ends[0].number, ends[1].number))
     return regions, list(dict.fromkeys(relations))
 
 
@@ -152,7 +155,8 @@ def label_studio_result(rec: dict[str, Any], report: FormatExportReport) -> list
 def _result_items(rec: dict[str, Any], report: FormatExportReport) -> list[tuple[str | None, dict[str, Any]]]:
     """``label_studio_result``'s items, each with the source of the region it is about (a relation: its from-region's;
     the comments: None), for the predictions of several models."""
-    regions, relations = regions_and_relations(rec, report)
+    both_ways: set[tuple[int, int]] = set()
+    regions, relations = regions_and_relations(rec, report, both_ways)
     text = rec["text"]
     shape = _shape(rec)
     to_name = shape.get("to_name", shape.get("text_key", "text"))
@@ -178,7 +182,12 @@ def _result_items(rec: dict[str, Any], report: FormatExportReport) -> list[tuple
     result += [
         (
             source[a],
-            {"from_id": rid[a], "to_id": rid[b], "type": "relation", "direction": "right"}
+            {
+                "from_id": rid[a],
+                "to_id": rid[b],
+                "type": "relation",
+                "direction": "bi" if (a, b) in both_ways else "right",
+            }
             | ({"labels": labels} if labels else {}),
         )
         for (a, b), labels in labelled.items()

@@ -1,6 +1,7 @@
 """Label Studio's text classification and relation templates (our own task in their shapes): ``choices`` of the
 whole text are the document's categories, as doccano's and Prodigy's text classifications keep them, and go back out
-under their Choices tag's name; a relation drawn with several labels keeps each. Session 13 found the choices said
+under their Choices tag's name; a relation drawn with several labels keeps each, and one drawn both ways its
+direction. Session 13 found the choices said
 not kept and a relation's second label dropped without a word (``["lives_in", "works_in"]`` went out as
 ``["lives_in"]``)."""
 
@@ -44,7 +45,7 @@ TASK = {
                     "from_id": "r2",
                     "to_id": "r3",
                     "type": "relation",
-                    "direction": "right",
+                    "direction": "bi",
                     "labels": ["lives_in", "works_in"],
                 },
                 {
@@ -75,7 +76,8 @@ def test_they_go_back_out_the_same(tmp_path):
     out, _, again = cli_round_trip(tmp_path, tmp_path / "tasks.json", "label_studio")
     (task,) = json.loads(out.read_text(encoding="utf-8"))
     result = task["annotations"][0]["result"]
-    assert [x["labels"] for x in result if x["type"] == "relation"] == [["employs"], ["lives_in", "works_in"]]
+    relations = [(x["labels"], x["direction"]) for x in result if x["type"] == "relation"]
+    assert relations == [(["employs"], "right"), (["lives_in", "works_in"], "bi")]  # "bi" went out as "right"
     (choices,) = [x for x in result if x["type"] == "choices"]
     assert (choices["from_name"], choices["value"]) == ("topic", {"choices": ["Business", "Local"]})
     assert CATEGORIES not in task["data"]
