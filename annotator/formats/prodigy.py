@@ -253,7 +253,7 @@ def read_prodigy(path: str | Path, schema: Schema | None = None) -> ReadResult:
     warnings: list[str] = []
     notes: list[str] = []
     groups: dict[Any, dict[str, Any]] = {}
-    skipped = rejected = 0
+    skipped = rejected = declined = 0
     for line, task in iter_jsonl(path):
         need(isinstance(task, dict), path, line, "each line must be a JSON object (a Prodigy task)")
         text = task.get("text")
@@ -274,12 +274,21 @@ def read_prodigy(path: str | Path, schema: Schema | None = None) -> ReadResult:
             g["rejected"].append((line, task))
             rejected += 1
             continue
+        if answer == "reject" and isinstance(task.get("label"), str) and not task.get("spans"):
+            g["tasks"].append((line, task))  # textcat.teach: the text is not of that category (spaCy's cats 0.0)
+            declined += 1
+            continue
         if answer in ("reject", "ignore"):
             skipped += 1
             continue
         g["tasks"].append((line, task))
     if skipped:
         warnings.append(f"{path}: {skipped} rejected or ignored answers left out")
+    if declined:
+        notes.append(
+            f"{path}: {counted(declined, 'rejected textcat answer')} kept as the text's spaCy cats at 0.0 (not of that "
+            "category), as Prodigy's data-to-spacy reads them"
+        )
     if rejected:
         notes.append(
             f"{path}: {counted(rejected, 'binary answer')} rejecting the span it showed (ner.teach) kept as rejected "
@@ -363,6 +372,7 @@ def _group_document(
     kept: list[dict[str, Any]] = []  # relations between entities, for the Prodigy export
     # textcat answers: the document's categories (as doccano's text classification keeps them), the choice's options
     categories: list[str] = []
+    declined: dict[str, float] = {}  # textcat.teach's rejected labels: spaCy's cats at 0.0
     choices: list[dict[str, Any]] = []
     form = None  # "label": they came as textcat.teach's task label
     tokens = next((t for line, task in g["tasks"] if (t := _task_tokens(text, task, path, line, warnings))), None)
@@ -376,6 +386,9 @@ def _group_document(
         # textcat answers: the task's label (textcat.teach; on a task without spans) and the chosen options
         chosen = task.get("accept") if isinstance(task.get("accept"), list) else []
         label = [task["label"]] if isinstance(task.get("label"), str) and not task.get("spans") else []
+        if label and task.get("answer") == "reject":  # not of that category
+            declined[label[0]] = 0.0
+            continue
         options = [c for c in chosen if isinstance(c, (str, int))]
         spans_of = [s for s in task.get("spans") or [] if isinstance(s, dict)]
         if options and spans_of:  # a choice about the task's span (nel.manual: the knowledge-base id it links to)
@@ -468,6 +481,9 @@ def _group_document(
             f"{path}:{g['line']}: {counted(len(meta['prodigy']['relations']), 'relation')} between entities kept for the "
             "Prodigy export (the app does not show them)"
         )
+    if declined:
+        given_cats = meta.get("cats") if isinstance(meta.get("cats"), dict) else {}
+        meta["cats"] = {**declined, **given_cats}
     if categories:  # beside those an earlier export kept in the meta
         given = meta.get(CATEGORIES) if isinstance(meta.get(CATEGORIES), list) else []
         meta[CATEGORIES] = given + [c for c in categories if c not in given]

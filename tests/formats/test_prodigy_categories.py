@@ -40,8 +40,10 @@ def write(path, rows) -> None:  # type: ignore[no-untyped-def]
 def test_textcat_answers_are_the_documents_categories(tmp_path):
     write(tmp_path / "a.jsonl", ROWS)
     result = read_prodigy(tmp_path / "a.jsonl")
-    assert [d.text for d in result.documents] == ["Rates rose again.", "Paris won the cup.", "Acme hired Lee."]
-    assert [d.meta.get(CATEGORIES) for d in result.documents] == [["ECONOMY"], ["SPORT", "CITY"], None]
+    texts = ["Rates rose again.", "Rain all week.", "Paris won the cup.", "Acme hired Lee."]
+    assert [d.text for d in result.documents] == texts  # the rejected textcat answer was left out, its text lost
+    assert [d.meta.get(CATEGORIES) for d in result.documents] == [["ECONOMY"], None, ["SPORT", "CITY"], None]
+    assert result.documents[1].meta["cats"] == {"ECONOMY": 0.0}  # not of that category, as data-to-spacy reads it
     assert not any("category" in w for w in result.warnings)  # kept, not "not kept"
     assert any(
         "3 document categories (textcat answers: ECONOMY (1), SPORT (1), CITY (1)) kept" in n for n in result.notes
@@ -68,6 +70,7 @@ def test_categories_go_back_out_to_prodigy_and_to_doccano(tmp_path):
     assert got == {
         "Rates rose again.": ["ECONOMY"],
         "Paris won the cup.": ["SPORT", "CITY"],
+        "Rain all week.": None,
         "Acme hired Lee.": None,
         "Acme fired Bo.": ["BUSINESS"],
     }
