@@ -173,6 +173,9 @@ def _text_of(data: Any, results: list, who: str, path: Path, line: int) -> tuple
     return text, key
 
 
+REGION_CHOICES = (
+    "label_studio_choices"  # the meta key of the choices on entity regions: [{"on", "from_name", "choices"}]
+)
 CHOICES_TAG = "category"  # the name of the Choices tag the export writes a document's categories under by default
 
 
@@ -315,7 +318,11 @@ def _document(
         elif kind == "choices" and "id" in r and schema.attribute(str(r.get("from_name"))):
             picked = listed(value.get("choices"), f"{who}: result {k} (choices): 'choices'", path, line)
             need(all(isinstance(x, str) for x in picked), path, line, f"{who}: result {k}: choices must be strings")
-            choices.append((r["id"], r["from_name"], (picked or [None])[0], k))
+            choices.append((r["id"], r["from_name"], picked, k))
+        elif kind == "choices" and "id" in r and "start" in value:  # of a region: kept for the export (an entity's)
+            picked = listed(value.get("choices"), f"{who}: result {k} (choices): 'choices'", path, line)
+            need(all(isinstance(x, str) for x in picked), path, line, f"{who}: result {k}: choices must be strings")
+            choices.append((r["id"], str(r.get("from_name")), picked, k))
         elif kind == "choices" and "start" not in value:  # of the whole text (text classification): categories
             picked = listed(value.get("choices"), f"{who}: result {k} (choices): 'choices'", path, line)
             need(all(isinstance(x, str) for x in picked), path, line, f"{who}: result {k}: choices must be strings")
@@ -354,11 +361,18 @@ def _document(
     for rid, said in region_texts:  # a TextArea per region is a note on it; one for the task, a comment
         g = next((g for g in regions if rid is not None and g.key == rid), None)
         comments += [f"[on {g.label} {g.start}-{g.end}] {t}" if g else t for t in said]
+    triggers = trigger_labels(schema)
+    region_choices: list[dict[str, Any]] = []  # an entity's choices (no place in the project): kept for the export
     for rid, name, value, k in choices:
         targets = [g for g in regions if g.key == rid]
         need(bool(targets), path, line, f"{who}: result {k} ({name}) points at unknown region {rid!r}")
         for g in targets:
-            g.attributes[name] = value
+            if g.label not in triggers:
+                region_choices.append({"on": [g.start, g.end, g.label], "from_name": name, "choices": value})
+            elif schema.attribute(name):  # an event attribute: its first choice
+                g.attributes[name] = (value or [None])[0]
+            else:
+                warnings.append(f"{path}:{line}: result {k} of type 'choices' ({name}) on the trigger {g.label}")
     data = task.get("data")
     name = data.get("name") or (f"task {task['id']}" if "id" in task else f"{path.name}:{line}")
     meta = {
@@ -375,6 +389,12 @@ def _document(
             shape["choices"] = categories
     if shape:
         meta["label_studio_task"] = shape
+    if region_choices:
+        meta[REGION_CHOICES] = region_choices
+        notes.append(
+            f"{path}:{line}: {counted(len(region_choices), 'choice')} on entities ({', '.join(sorted({c['from_name'] for c in region_choices}))}) "
+            "kept for the export to Label Studio (the app does not show them)"
+        )
     if reading.covers:
         meta["annotation_sets"] = reading.covers  # teams.sets.META_KEY: the sets that cover the document
     if reading.origins:  # several models: one suggestion per span and label, the relations onto the one kept
@@ -385,10 +405,10 @@ def _document(
                 f"{path}:{line}: {who}: {counted(merged, 'region')} of a span and label an earlier model gave kept as "
                 "that model's suggestion (one suggestion there)"
             )
-    triggers = {g.key for g in regions if g.label in trigger_labels(schema)}
+    trigger_keys = {g.key for g in regions if g.label in triggers}
     for i in both_ways:
         frm, to, label = relations[i]
-        if to in triggers and frm not in triggers:
+        if to in trigger_keys and frm not in trigger_keys:
             relations[i] = (to, frm, label)
     doc = build_document(
         text,

@@ -33,6 +33,7 @@ import orjson
 
 from annotator.exporting import atomic_output
 from annotator.formats.common import CATEGORIES, FormatExportReport, document_categories
+from annotator.formats.label_studio import CHOICES_TAG, REGION_CHOICES
 from annotator.formats.records import (
     SETS_KEY,
     ExportRequest,
@@ -163,6 +164,12 @@ def _result_items(rec: dict[str, Any], report: FormatExportReport) -> list[tuple
     u16 = Utf16Map(text)
     rid = {r.number: f"r{r.number}" for r in regions}
     source = {r.number: r.source for r in regions}
+    kept_choices: dict[tuple[int, int, str], list[dict[str, Any]]] = {}
+    given = rec["meta"].get(REGION_CHOICES)
+    for c in given if isinstance(given, list) else []:
+        on = c.get("on") if isinstance(c, dict) else None
+        if isinstance(on, list) and len(on) == 3 and isinstance(c.get("choices"), list):
+            kept_choices.setdefault((on[0], on[1], on[2]), []).append(c)
     result: list[tuple[str | None, dict[str, Any]]] = []
     for r in regions:
         where = {"start": u16.to_utf16(r.start), "end": u16.to_utf16(r.end), "text": text[r.start : r.end]}
@@ -174,6 +181,25 @@ def _result_items(rec: dict[str, Any], report: FormatExportReport) -> list[tuple
             for name, value in r.attributes.items()
             if value is not None
         ]
+        result += [  # an entity's choices the import kept (a Choices tag with perRegion)
+            (
+                r.source,
+                {
+                    **base,
+                    "from_name": str(c["from_name"]),
+                    "type": "choices",
+                    "value": {**where, "choices": c["choices"]},
+                },
+            )
+            for c in kept_choices.get((r.start, r.end, r.label), [])
+        ]
+    spans = {(r.start, r.end, r.label) for r in regions}
+    for on, lost in kept_choices.items():
+        if on not in spans:  # the entity was deleted or changed since the import
+            for c in lost:
+                report.problem(
+                    "Label Studio choices left out (their entity is gone)", f"{rec['name']}: {c['from_name']}"
+                )
     labelled: dict[tuple[int, int], list[str]] = {}  # one relation result a pair of regions, with all its labels
     for a, b, label in relations:
         labelled.setdefault((a, b), [])
@@ -208,8 +234,6 @@ def _result_items(rec: dict[str, Any], report: FormatExportReport) -> list[tuple
 def _choices(rec: dict[str, Any], to_name: str) -> list[dict[str, Any]]:
     """The document's categories as ``choices`` results of the whole text, one a Choices tag (the names the import
     kept, ``meta["label_studio_task"]["choices"]``, else ``category``)."""
-    from annotator.formats.label_studio import CHOICES_TAG
-
     categories = document_categories(rec["meta"])
     tags = _shape(rec).get("choices")
     tags = tags if isinstance(tags, dict) else {}
@@ -261,7 +285,9 @@ def label_studio_task(
     result = [item for _, item in items]
     shape = _shape(rec)
     data: dict[str, Any] = {shape.get("text_key", "text"): rec["text"], "name": rec["name"]}
-    for k, v in _meta(rec, (*KEPT, "label_studio_id", "label_studio_task", CATEGORIES, SETS_KEY)).items():
+    for k, v in _meta(
+        rec, (*KEPT, "label_studio_id", "label_studio_task", CATEGORIES, REGION_CHOICES, SETS_KEY)
+    ).items():
         if k in data or not isinstance(v, (str, int, float, bool)):
             report.problem("meta values left out (not text or a number)", f"{rec['name']}: {k}")
             continue

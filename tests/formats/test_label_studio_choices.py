@@ -82,3 +82,43 @@ def test_they_go_back_out_the_same(tmp_path):
     assert (choices["from_name"], choices["value"]) == ("topic", {"choices": ["Business", "Local"]})
     assert CATEGORIES not in task["data"]
     assert again.read_bytes() == out.read_bytes()
+
+
+def test_choices_on_an_entity_region_are_kept_for_the_export(tmp_path):
+    """A Choices tag with perRegion on a span (``sentiment`` of ``Acme``): said not kept in session 12; one whose name
+    is a schema attribute set an attribute entities do not have, so it was lost without a word."""
+    regions = [
+        {
+            "id": "r1",
+            "from_name": "label",
+            "to_name": "text",
+            "type": "labels",
+            "value": {"start": 0, "end": 4, "text": "Acme", "labels": ["ORG"]},
+        },
+        {
+            "id": "r1",
+            "from_name": "sentiment",
+            "to_name": "text",
+            "type": "choices",
+            "value": {"start": 0, "end": 4, "text": "Acme", "choices": ["Positive"]},
+        },
+        {
+            "id": "r1",
+            "from_name": "polarity",
+            "to_name": "text",
+            "type": "choices",
+            "value": {"start": 0, "end": 4, "text": "Acme", "choices": ["Negative"]},
+        },
+    ]
+    task = {"id": 8, "data": {"text": "Acme hired Lee."}, "annotations": [{"result": regions}]}
+    (tmp_path / "tasks.json").write_text(json.dumps([task]), encoding="utf-8")
+    result = read_label_studio(tmp_path / "tasks.json")
+    assert not any("choices" in w for w in result.warnings)
+    out, _, again = cli_round_trip(tmp_path, tmp_path / "tasks.json", "label_studio")
+    (got,) = json.loads(out.read_text(encoding="utf-8"))
+    kept = [(x["from_name"], x["value"]) for x in got["annotations"][0]["result"] if x["type"] == "choices"]
+    assert kept == [
+        ("sentiment", {"start": 0, "end": 4, "text": "Acme", "choices": ["Positive"]}),
+        ("polarity", {"start": 0, "end": 4, "text": "Acme", "choices": ["Negative"]}),
+    ]
+    assert again.read_bytes() == out.read_bytes()
