@@ -61,7 +61,11 @@ GENERAL = [
     ("Ctrl+Shift+R", "Mark reviewed (after confirming validation problems)"),
     ("Ctrl+PgDown / Ctrl+PgUp", "Next / previous document of the list, as sorted and filtered (marks nothing)"),
     ("Ctrl+Z / Ctrl+Shift+Z", "Undo / redo"),
-    ("Ctrl+F, then Enter", "Find in the document: Enter selects the match and returns to the text"),
+    (
+        "Ctrl+F, then Enter",
+        "Find in the document (the words stay, counted in each document): Enter selects the next match ("
+        "“3 of 6”) and returns to the text",
+    ),
     ("Ctrl++ / Ctrl+-", "Zoom in / out"),
     ("Escape", "Clear the selection"),
     ("Alt+C", "Cancel the work running in the background (import, pre-annotation, export, training)"),
