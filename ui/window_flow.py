@@ -280,8 +280,11 @@ class WindowFlow:
         """The undo stack moved: an undo or redo tells what it did ("Undone: Fill Place") beside the work left, with
         what it touched selected; any other step ends the message of the key before it."""
         said = self.controller.take_said()
+        before, self._step_index = getattr(self, "_step_index", None), self.controller.undo_stack.index()
         if said is None:
-            self.forget_note()
+            if self._step_index != before and getattr(self, "_note", None) is not None:  # a step made: said again
+                self.forget_note()  # now (a comment, which changes no span or event, left "Undone: Accept all
+                self._describe_current_entity()  # suggestions" as if that were the last thing done)
         else:
             self.show_note(said)
 

@@ -222,3 +222,28 @@ def test_the_find_bar_buttons_stay_where_they_are_whatever_it_says(qtbot, window
         qtbot.wait(20)  # laid out
         places[bar.info.text()] = nxt.geometry().x()
     assert len(places) == 3 and len(set(places.values())) == 1, places
+
+
+def test_an_edit_that_selects_nothing_ends_the_note_of_the_undo_before(qtbot, window):
+    """Ctrl+Shift+A, Ctrl+Z: "Undone: Accept all suggestions · 8 suggestions undecided …"; then a comment added
+    (the Comments tab, "ok", Enter), an edit of its own (Ctrl+Z takes it back): the status line still read "Undone:
+    Accept all suggestions", as if that were the last thing done. The edit ends the note and the line says the work
+    left again."""
+    from PySide6.QtWidgets import QApplication
+
+    c, v = window.controller, window.view
+    qtbot.waitUntil(lambda: window.panels_built)
+    v.setFocus()
+    qtbot.keyClick(v, Qt.Key.Key_A, CTRL | Qt.KeyboardModifier.ShiftModifier)
+    qtbot.keyClick(v, Qt.Key.Key_Z, CTRL)
+    assert window.message.text().startswith("Undone: Accept all suggestions"), window.message.text()
+    bar = window.tabs.tabBar()
+    qtbot.mouseClick(bar, Qt.MouseButton.LeftButton, pos=bar.tabRect(2).center())
+    qtbot.wait(50)
+    box = QApplication.focusWidget()
+    assert box is window.comments.edit
+    qtbot.keyClicks(box, "ok")
+    qtbot.keyClick(box, Qt.Key.Key_Return)
+    assert c.undo_stack.undoText() == "Add comment"
+    said = window.message.text()
+    assert not said.startswith("Undone:") and "suggestions undecided in this document" in said, said
