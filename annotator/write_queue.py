@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from contextlib import nullcontext
 from typing import Any, Callable, ContextManager, Generic, TypeVar
 
-from annotator.errors import AnnotatorError, BusyError
+from annotator.errors import AnnotatorError, BusyError, SaveError
 from annotator.kept_journal import KeptJournal, NotJournaled
 from annotator.store import Project
 
@@ -49,6 +49,7 @@ class WriteQueue(Generic[K]):
         self.first_wait_ms = first_wait_ms
         self._kept: deque[Kept[K]] = deque()
         self.last_busy: BusyError | None = None  # what the last try that found the lock held said
+        self.last_failure: SaveError | None = None  # why the oldest kept edit could not be saved at its last try
         self._journal: KeptJournal | None = None
         self.journaled = 0  # of the edits the last ``clear`` forgot, those the journal holds for the next open
         self.journal_problem: str | None = None  # why the kept edits are in memory only (a full disk, ...)
@@ -120,9 +121,10 @@ class WriteQueue(Generic[K]):
     def retry(self, project: Project, wait_ms: int = 0, budget_s: float | None = None) -> list[tuple[K, object]]:
         """Write the kept edits, oldest first, until one finds the lock held again (it stays, with those after it) or
         ``budget_s`` is spent (at least one is tried: each write waits for the disk, and 60 kept edits written at once
-        held the app's window 1.2 s); the (key, result) of each one written, or (key, its AnnotatorError) for one
-        refused for another reason (a rule, a change elsewhere), in order. Any other exception is raised, its edit
-        done with."""
+        held the app's window 1.2 s) or one could not be saved (``SaveError``: a full disk, a file turned read-only;
+        it stays at the head, in ``last_failure``, and is tried again); the (key, result) of each one written, or
+        (key, its AnnotatorError) for one refused for another reason (a rule, a change elsewhere), in order. Any other
+        exception is raised, its edit done with."""
         done: list[tuple[K, object]] = []
         end = None if budget_s is None else time.monotonic() + budget_s
         while self._kept and (end is None or not done or time.monotonic() < end):
@@ -133,6 +135,9 @@ class WriteQueue(Generic[K]):
             except BusyError as exc:
                 self.last_busy = exc
                 break
+            except SaveError as exc:  # a full disk, a file turned read-only: kept, in its place, tried again
+                self.last_failure = exc
+                break
             except AnnotatorError as exc:
                 result = exc
             except BaseException:
@@ -140,15 +145,17 @@ class WriteQueue(Generic[K]):
                 self._done_with(head, landed=False)
                 raise
             self._kept.popleft()
+            self.last_failure = None
             self._done_with(head, landed=not isinstance(result, AnnotatorError))
             done.append((head.key, result))
         return done
 
     def drain(self, project: Project, timeout_s: float, wait_ms: int = 200) -> list[tuple[K, object]]:
-        """Retry until every kept edit is written or ``timeout_s`` passed (a close waits for them); as ``retry``."""
+        """Retry until every kept edit is written, one could not be saved, or ``timeout_s`` passed (a close waits for
+        them); as ``retry``."""
         end = time.monotonic() + timeout_s
         done = self.retry(project)
-        while self._kept and time.monotonic() < end:
+        while self._kept and self.last_failure is None and time.monotonic() < end:
             done += self.retry(project, wait_ms)
         return done
 
@@ -170,6 +177,8 @@ class WriteQueue(Generic[K]):
         if not self._kept:
             return None
         kept = self._kept.pop()
+        if not self._kept:
+            self.last_failure = None
         self._done_with(kept, landed=False)
         return kept.key
 
@@ -179,6 +188,7 @@ class WriteQueue(Generic[K]):
         keys = self.keys()
         self.journaled = sum(k.seq is not None for k in self._kept)
         self._kept.clear()
+        self.last_failure = None
         if self._journal is not None:
             self._journal.close()
             self._journal = None

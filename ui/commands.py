@@ -13,7 +13,7 @@ from PySide6.QtCore import QObject
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from annotator import edits, edits_flow, kept_journal
-from annotator.errors import AnnotatorError, BusyError, StaleChangeError
+from annotator.errors import AnnotatorError, BusyError, SaveError, StaleChangeError
 from annotator.history import Outcome, Step
 from annotator.model import Change
 from annotator.store import Project
@@ -25,6 +25,7 @@ class EditHost(Protocol):
 
     project: Project | None
     undo_stack: "UndoStack"
+    landing: bool  # kept edits are being written (write_queue): one that cannot be saved stays kept
 
     def apply_change(self, change: Change) -> None: ...
 
@@ -86,11 +87,17 @@ class CoreEditCommand(QUndoCommand):
 
     def execute(self) -> bool:
         """Make the edit in the file; False (and a message) when it failed or changed nothing. Another program
-        holding the write lock is a ``BusyError``, raised: the edit is kept and made again (``write_queue``)."""
+        holding the write lock is a ``BusyError``, raised: the edit is kept and made again (``write_queue``); so is a
+        kept edit's ``SaveError`` when it lands (``landing``)."""
         try:
             change = self.step.do(self.controller.project)
         except BusyError:
             raise
+        except SaveError as exc:
+            if self.controller.landing:  # a kept edit that cannot be saved yet (a full disk): kept, tried again
+                raise
+            self.controller.report_failure(exc)
+            return False
         except AnnotatorError as exc:
             self.controller.report_failure(exc)
             if isinstance(exc, StaleChangeError):  # show the span as it is now

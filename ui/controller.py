@@ -71,8 +71,9 @@ class Controller(QObject):
         self.poll.timeout.connect(self.check_outside_changes)
         # edits made while another program writes: kept in order, tried again until the lock is free
         self.writes: WriteQueue[commands.CoreEditCommand] = WriteQueue()
-        self._landing = False  # kept edits are being written: their changes never move the view to their document
+        self.landing = False  # kept edits are being written: their changes never move the view to their document
         self._landed = 0  # kept edits written since the last time none was kept
+        self._failure_said: str | None = None  # the kept edits' save failure last reported (said once)
         self.retry_timer = QTimer(self)
         self.retry_timer.setInterval(RETRY_MS)
         self.retry_timer.timeout.connect(self.write_kept)
@@ -268,15 +269,19 @@ class Controller(QObject):
         the undo stack as it would have at once."""
         if self.project is None:
             return
-        self._landing = True
+        self.landing = True
         try:
             landed = self.writes.retry(self.project, budget_s=RETRY_BUDGET_S)
         finally:
-            self._landing = False
+            self.landing = False
         for cmd, ok in landed:
             if ok:
                 self.undo_stack.push(cmd)
         self._landed += len(landed)
+        failure = self.writes.last_failure
+        if failure is not None and str(failure) != self._failure_said:  # said once (a box), then in the status
+            self.report_failure(failure)
+        self._failure_said = str(failure) if failure is not None else None
         if landed and not self.writes:
             before, self._landed = self._landed, 0
             self.info.emit(
@@ -290,11 +295,11 @@ class Controller(QObject):
         last resort: the busy timeout); any still not written is named, never dropped silently."""
         if self.project is None or not self.writes:
             return
-        self._landing = True
+        self.landing = True
         try:
             landed = self.writes.drain(self.project, BUSY_TIMEOUT_MS / 1000)
         finally:
-            self._landing = False
+            self.landing = False
         for cmd, ok in landed:
             if ok:
                 self.undo_stack.push(cmd)
@@ -332,6 +337,7 @@ class Controller(QObject):
             (
                 f"Waiting for another program to finish writing to the project… {counted(n, 'edit')} kept "
                 f"(the last: {what}), saved as soon as it is done"
+                + (f"; not saved yet: {self.writes.last_failure}" if self.writes.last_failure else "")
                 + (f"; in memory only: {self.writes.journal_problem}" if self.writes.journal_problem else "")
             )
             if n
@@ -369,7 +375,7 @@ class Controller(QObject):
         if change.is_empty:
             return
         self.last_saved = datetime.now().strftime("%H:%M:%S")
-        if self._landing and (self.doc is None or change.document_id != self.doc.id):
+        if self.landing and (self.doc is None or change.document_id != self.doc.id):
             # an edit kept while another program wrote, saved after the person went on to another document
             self.documentRowsChanged.emit({change.document_id})
             self.saved.emit(self.last_saved)

@@ -134,3 +134,24 @@ def test_a_retry_with_a_budget_writes_at_least_one_and_leaves_the_rest_in_order(
     assert [k for k, _ in queue.retry(project, budget_s=0)] == ["b"]
     assert [k for k, _ in queue.retry(project, budget_s=60)] == ["c"]
     assert [t for _, t in comments(project.path)] == ["x", "a", "b", "c"]
+
+
+def test_kept_edits_that_find_the_disk_full_when_they_land_stay_kept_in_order(project: Project) -> None:
+    """The other program filled the disk: each kept edit failed in turn when the lock was let go ('database or disk
+    is full'), was done with, and was gone once there was room again, though the person saw it made and waiting. A
+    write that could not be saved (SaveError) stays at the head, with those after it, and is tried again."""
+    queue: WriteQueue[str] = WriteQueue(first_wait_ms=0)
+    other = hold_lock(project.path)
+    for text in ("a", "b", "c"):
+        queue.submit(project, text, lambda text=text: edits.add_comment(project, 1, text * 200_000))
+    other.execute("COMMIT")
+    other.close()
+    pages = project.db.conn.execute("PRAGMA page_count").fetchone()[0]
+    project.db.conn.execute(f"PRAGMA max_page_count = {pages}")  # the disk is full
+    assert queue.retry(project) == []
+    assert queue.keys() == ["a", "b", "c"]
+    assert isinstance(queue.last_failure, SaveError) and "database or disk is full" in str(queue.last_failure)
+    project.db.conn.execute("PRAGMA max_page_count = 4294967294")  # room again
+    assert [k for k, _ in queue.retry(project)] == ["a", "b", "c"]
+    assert queue.last_failure is None
+    assert [t[:1] for _, t in comments(project.path)] == ["x", "a", "b", "c"]

@@ -123,3 +123,31 @@ def test_ctrl_z_takes_back_a_kept_edit_when_nothing_is_on_the_undo_stack(qtbot, 
     assert c.undo_stack.count() == 1 and not window.take_back_action.isEnabled()
     qtbot.keyClick(window.view, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)  # now Qt's Undo, as ever
     assert forces not in entity_rows(db, doc) and c.undo_stack.index() == 0
+
+
+def test_kept_keys_that_cannot_be_saved_when_they_land_wait_until_they_can(qtbot, window, db, boxes):  # type: ignore[no-untyped-def]
+    """The file could not be written when the other program was done (its write filled the disk; here the app's
+    connection turned read-only, as test_reliability_app does): each kept key failed in turn as it landed and was
+    gone (a "Not saved" box each), though the person had seen it made and waiting. They stay kept, in order, and
+    it is said once."""
+    c = window.controller
+    doc = c.doc.id
+    other = OtherProgram(db.path)
+    try:
+        forces = press_label(qtbot, window, "forces", "NORP")
+        workers = press_label(qtbot, window, "workers", "NORP")
+        assert c.edits_waiting() == 2
+        c.project.db.conn.execute("PRAGMA query_only = ON")  # the file cannot be written when the other is done
+    finally:
+        other.finish()
+    qtbot.waitUntil(lambda: len(boxes) >= 1)  # the first try to land them
+    assert c.edits_waiting() == 2 and "attempt to write a readonly database" in boxes[0][1]
+    assert "not saved yet" in window.message.text() and "2 waiting" in window.waiting_label.text()
+    tries = c.writes.last_failure
+    qtbot.waitUntil(lambda: c.writes.last_failure is not tries)  # tried again: kept, and said no more
+    assert c.edits_waiting() == 2 and len(boxes) == 1
+    c.project.db.conn.execute("PRAGMA query_only = OFF")  # writable again
+    qtbot.waitUntil(lambda: c.edits_waiting() == 0)
+    rows = entity_rows(db, doc)
+    assert rows[forces].id < rows[workers].id and rows[forces].label == rows[workers].label == "NORP"
+    assert c.undo_stack.count() == 2
