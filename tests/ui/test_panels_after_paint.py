@@ -6,7 +6,7 @@ from PySide6.QtCore import QEvent, QObject
 from PySide6.QtWidgets import QApplication, QLabel
 
 from ui.after_paint import AfterPaint
-from ui_support import show_widget, shown_window
+from ui_support import settled, show_widget, shown_window
 
 
 class PaintLog(QObject):
@@ -40,9 +40,7 @@ def test_the_document_is_drawn_before_the_side_panels_fill(qtbot, project_path):
     try:
         assert w.open_project(project_path)
         assert not w.panels_built  # the docks are there, the panels in them not yet
-        qtbot.waitUntil(
-            lambda: w.panels_built and w.entities.model.rowCount() > 0 and w.documents.model.rowCount() == 3
-        )
+        settled(qtbot, lambda: w.panels_built and w.entities.model.rowCount() > 0 and w.documents.model.rowCount() == 3)
         shown = [s for s in log.seen if s[0] == "a.txt"]
         name, highlights, built, entity_rows, document_rows, legend = shown[0]
         assert highlights > 0  # the first paint of the document has its highlights...
@@ -69,7 +67,7 @@ def test_calls_wait_for_the_paint_and_run_once(qtbot):
     after.call(work)
     after.call(work)  # asked twice before the paint: runs once
     assert after.pending and ran == []
-    qtbot.waitUntil(lambda: ran == ["work"])
+    settled(qtbot, lambda: ran == ["work"])
     assert log.seen and log.seen[0] == []  # it ran after a paint, not before
     assert not after.pending
 
@@ -100,11 +98,11 @@ def test_a_paint_later_than_the_backstop_is_waited_for(qtbot):
     log = PaintLog(label, lambda: list(ran))
     busy = PaintsHeld(label)
     after.call(lambda: ran.append("work"))
-    qtbot.waitUntil(lambda: busy.held >= 3 or bool(ran))  # several of the backstop's looks, no paint yet
+    settled(qtbot, lambda: busy.held >= 3 or bool(ran))  # several of the backstop's looks, no paint yet
     assert ran == [] and after.pending
     busy.holding = False
     label.update()
-    qtbot.waitUntil(lambda: ran == ["work"])
+    settled(qtbot, lambda: ran == ["work"])
     assert log.seen and log.seen[0] == []  # the paint came first
 
 
@@ -113,12 +111,12 @@ def test_a_hidden_or_unpainted_widget_still_gets_the_work(qtbot):
     qtbot.addWidget(hidden)
     ran: list[str] = []
     AfterPaint(hidden).call(lambda: ran.append("hidden"))
-    qtbot.waitUntil(lambda: ran == ["hidden"])  # nothing will paint it: the next turn of the event loop
+    settled(qtbot, lambda: ran == ["hidden"])  # nothing will paint it: the next turn of the event loop
 
     frozen = show_widget(qtbot, QLabel("frozen"))
     frozen.setUpdatesEnabled(False)  # visible, but never painted
     AfterPaint(frozen).call(lambda: ran.append("frozen"))
-    qtbot.waitUntil(lambda: ran == ["hidden", "frozen"], timeout=5000)  # the backstop
+    settled(qtbot, lambda: ran == ["hidden", "frozen"])  # the backstop
 
 
 def test_the_text_does_not_move_when_the_panels_fill(qtbot, project_path):
@@ -131,7 +129,7 @@ def test_the_text_does_not_move_when_the_panels_fill(qtbot, project_path):
     log = PaintLog(w.view.viewport(), lambda: (w.controller.doc is not None, top()))
     try:
         assert w.open_project(project_path)
-        qtbot.waitUntil(lambda: not w.after_view_paint.pending and w.entities.model.rowCount() > 0)
+        settled(qtbot, lambda: not w.after_view_paint.pending and w.entities.model.rowCount() > 0)
         QApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)  # the layout as the panels left it
         first = next(y for shown, y in log.seen if shown)
         assert first == top()
@@ -148,7 +146,7 @@ def test_a_window_without_a_project_gets_its_panels_after_its_first_paint(qtbot)
     qtbot.addWidget(w)
     log = PaintLog(w.view.viewport(), lambda: w.panels_built)
     w.show()
-    qtbot.waitUntil(lambda: w.panels_built)
+    settled(qtbot, lambda: w.panels_built)
     assert log.seen and log.seen[0] is False  # the view was painted first
     assert all(d.widget() is p for d, p in zip(w.docks.values(), (w.documents, w.tabs, w.event_editor)))
     assert w.documents.model.rowCount() == 0 and w.entities.model.rowCount() == 0

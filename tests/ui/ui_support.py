@@ -32,6 +32,16 @@ def pattern_pipeline():  # type: ignore[no-untyped-def]
     return blank_pipeline_with_patterns(PATTERNS)
 
 
+HANG_GUARD_MS = 120_000  # ends a wait that would never end; it measures nothing (speed goes in bench/)
+
+
+def settled(qtbot, condition) -> None:  # type: ignore[no-untyped-def]
+    """Wait for work the event loop is sure to do (a paint, the side panels built after it, the document list after
+    that): nothing in it is decided by time, so the wait is on the condition alone. Under the load of five
+    helpers' test runs that work took 6-7 s after an open, past pytest-qt's 5 s, and tests failed now and then."""
+    qtbot.waitUntil(condition, timeout=HANG_GUARD_MS)
+
+
 def show_widget(qtbot, widget, size: tuple[int, int] | None = None):  # type: ignore[no-untyped-def]
     """``widget`` kept by qtbot, resized to ``size`` (when given), shown and exposed."""
     qtbot.addWidget(widget)
@@ -67,7 +77,7 @@ def open_window(
     """The real main window on the project at ``path``, shown and exposed; end it with ``close_window``."""
     w = shown_window(qtbot, annotator, pipeline, size)
     assert w.open_project(path)
-    qtbot.waitUntil(lambda: not w.after_view_paint.pending)  # the side panels fill just after the text is drawn
+    settled(qtbot, lambda: not w.after_view_paint.pending)  # the side panels fill just after the text is drawn
     return w
 
 
