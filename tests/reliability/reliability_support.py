@@ -98,6 +98,20 @@ class ForkServer:
             pass
         return self._read()
 
+    def kill_after_lines(self, pid: int, log: Path, lines: int, delay: float) -> dict[str, Any]:
+        """SIGKILL the child ``delay`` seconds after its side log has ``lines`` lines (the work it did is counted, not
+        timed: under load a time allowed fewer edits, and kinds of edit the test needs never ran); how it ended."""
+        end = time.monotonic() + 300
+        while time.monotonic() < end:
+            if log.exists() and log.read_bytes().count(b"\n") >= lines:
+                break
+            try:
+                os.kill(pid, 0)
+            except ProcessLookupError:
+                break
+            time.sleep(0.005)
+        return self.kill_after(pid, delay)
+
     def wait(self, pid: int) -> dict[str, Any]:
         return self._read()
 

@@ -46,7 +46,7 @@ def test_sigkill_during_edits(edit_project, tmp_path, figures):
             before = conn.execute("SELECT coalesce(max(id), 0) FROM change_log").fetchone()[0]
             conn.close()
             pid = server.start({"task": "edits", "project": str(edit_project), "log": str(log), "seed": round_})
-            end = server.kill_after(pid, rng.uniform(0.03, 0.35))
+            end = server.kill_after_lines(pid, log, rng.randint(3, 60), rng.uniform(0, 0.02))
             assert end["signal"] == 9, (
                 f"the worker ended by itself: {end}; {(tmp_path / 'worker.err').read_text()[-3000:]}"
             )
