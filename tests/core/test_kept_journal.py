@@ -239,3 +239,17 @@ def test_a_journal_taken_over_while_another_program_writes_goes_on_whole_after_a
     with reopen(path) as again:
         assert again.kept_replay.written == 3
     assert [t for _, t in comments(path)] == ["one", "two", "three"]
+
+
+def test_two_programs_keeping_edits_at_once_each_have_a_journal_and_both_are_written(path: Path) -> None:
+    """Two windows of the app on one project (two processes), both keeping edits while an import runs."""
+    with Project(path, annotator="ann") as first, Project(path, annotator="bob") as second:
+        one = journal_left_by_a_killed_program(first, ["a1", "a2"])
+        two = journal_left_by_a_killed_program(second, ["b1"])
+        assert (one.path.name, two.path.name) == ("p.annotator-kept", "p.annotator-kept-2")
+        one.close()
+        two.close()
+    with reopen(path) as reopened:
+        assert reopened.kept_replay.written == 3
+    assert comments(path) == [("ann", "a1"), ("ann", "a2"), ("bob", "b1")]
+    assert not any(p.exists() for p in kept_journal.journal_paths(path))
