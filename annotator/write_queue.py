@@ -146,7 +146,8 @@ class WriteQueue(Generic[K]):
                 raise
             self._kept.popleft()
             self.last_failure = None
-            self._done_with(head, landed=not isinstance(result, AnnotatorError))
+            # False: the caller's write said it changed nothing (the app's command: refused, and said so itself)
+            self._done_with(head, landed=not isinstance(result, AnnotatorError) and result is not False)
             done.append((head.key, result))
         return done
 

@@ -253,3 +253,27 @@ def test_two_programs_keeping_edits_at_once_each_have_a_journal_and_both_are_wri
         assert reopened.kept_replay.written == 3
     assert comments(path) == [("ann", "a1"), ("ann", "a2"), ("bob", "b1")]
     assert not any(p.exists() for p in kept_journal.journal_paths(path))
+
+
+def test_a_kept_edit_the_app_s_command_refused_when_it_landed_is_not_made_by_the_next_open(path: Path) -> None:
+    """The app's command reports a refusal itself and returns False: that edit was written at the next open after a
+    kill (the journal did not know it was done with), though the person had been told it was refused."""
+    with Project(path, annotator="ann") as project:
+        queue: WriteQueue[str] = WriteQueue(first_wait_ms=0)
+        other = hold_lock(path)
+        keep(queue, project, "first")
+        queue.submit(
+            project,
+            "refused",
+            lambda: False,  # as CoreEditCommand.execute returns for a refused edit
+            lambda: kept_journal.record(project, edits.add_comment, (1, "refused"), {}),
+        )
+        keep(queue, project, "last")
+        other.execute("ROLLBACK")
+        other.close()
+        assert [k for k, _ in queue.retry(project, budget_s=0)] == ["first"]
+        assert [k for k, _ in queue.retry(project, budget_s=0)] == ["refused"]
+        queue.clear()  # killed before "last" landed
+    with reopen(path) as reopened:
+        assert reopened.kept_replay.written == 1
+    assert [t for _, t in comments(path)] == ["first", "last"]
