@@ -297,8 +297,8 @@ class Replay:
     def summary(self) -> str | None:
         if not self.written and not self.notes and self.waiting is None:
             return None
-        kept = "kept by a program stopped before saving {}"
-        parts = [f"{counted(self.written, 'edit')} {kept.format('them' if self.written > 1 else 'it')} written now"]
+        kept = "kept by a program that stopped before saving {}"
+        parts = [f"Saved now: {counted(self.written, 'edit')} {kept.format('them' if self.written > 1 else 'it')}"]
         if self.waiting is not None:
             n = len(self.waiting[1])
             parts.append(

@@ -97,7 +97,7 @@ def test_the_next_open_writes_what_a_killed_program_kept_once_in_order_as_who_ke
         journal.close()
     with reopen(path, "someone else") as reopened:
         assert reopened.kept_replay is not None and reopened.kept_replay.written == 2
-        assert reopened.kept_replay.summary() == "2 edits kept by a program stopped before saving them written now"
+        assert reopened.kept_replay.summary() == "Saved now: 2 edits kept by a program that stopped before saving them"
         assert reopened.annotator == "someone else"
     assert comments(path) == [("ann", "one"), ("ann", "three")]
     assert not journal_of(path).exists()
@@ -225,8 +225,8 @@ def test_a_journal_taken_over_while_another_program_writes_goes_on_whole_after_a
             journal, lines = replay.waiting
             assert [ln["args"] for ln in lines] == [[1, "one"], [1, "two"]]
             assert replay.summary() == (
-                "2 edits kept by a program stopped before saving them wait for another program writing to the "
-                "project, before any new edit; p.annotator-kept: its last line was cut short (written when the "
+                "2 edits kept by a program that stopped before saving them wait for another program writing to "
+                "the project, before any new edit; p.annotator-kept: its last line was cut short (written when the "
                 "program was killed): ignored"
             )
             journal.append(kept_journal.record(reopened, edits.add_comment, (1, "three"), {}))

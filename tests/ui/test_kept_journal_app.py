@@ -43,7 +43,7 @@ def test_the_open_writes_what_a_killed_run_kept_and_says_so(qtbot, project_path)
     try:
         assert comments(project_path) == ["one", "two"]
         said = w.message.text() + w.message.toolTip()
-        assert "2 edits kept by a program stopped before saving them written now" in said, said
+        assert "Saved now: 2 edits kept by a program that stopped before saving them" in said, said
         assert not any(p.exists() for p in kept_journal.journal_paths(project_path))
     finally:
         close_window(w)
