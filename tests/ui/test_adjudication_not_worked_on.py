@@ -53,6 +53,9 @@ def test_one_annotators_items_are_hers_not_agreed(qtbot, tmp_path):
         dlg = w._adjudication_window
         assert dlg.tree.topLevelItem(0).text(1) == "one annotator"
         assert not dlg.buttons["both"].isEnabled()
+        # the keys said "A / B ... +: keep both spans ... G: all agreed" with one annotator
+        assert dlg.hint.text() == "A: take the annotator's version · E: edit · G: take them all · Ctrl+Z: undo"
+        assert dlg.buttons["agreed"].text() == "Take all (G)"
         qtbot.keyClick(dlg.tree, Qt.Key.Key_G)
         qtbot.waitUntil(lambda: dlg.diffs[0].settled)
         assert dlg.diffs[0].decision["take"] == "alice"

@@ -79,6 +79,13 @@ def describe_option(text: str, opt: EntityOption | EventOption | None) -> str:
     )
 
 
+def keys_hint(sets: int) -> str:
+    """The keys line under the list, for ``sets`` annotators' columns."""
+    if sets == 1:
+        return "A: take the annotator's version · E: edit · G: take them all · Ctrl+Z: undo"
+    return "A / B: take that annotator's version · +: keep both spans · E: edit · G: all agreed · Ctrl+Z: undo"
+
+
 class AdjudicationWindow(QDialog):
     """Differences of the controller's current document; follows the main window's document."""
 
@@ -119,9 +126,7 @@ class AdjudicationWindow(QDialog):
         for b in self.buttons.values():
             row.addWidget(b)
         row.addStretch(1)
-        self.hint = QLabel(
-            "A / B: take that annotator's version · +: keep both spans · E: edit · G: all agreed · Ctrl+Z: undo"
-        )
+        self.hint = QLabel(keys_hint(2))
         lay = QVBoxLayout(self)
         lay.addWidget(self.heading)
         lay.addWidget(self.tree, 1)
@@ -221,6 +226,9 @@ class AdjudicationWindow(QDialog):
             b = QPushButton(no_mnemonic(f"Take {s} ({SET_KEYS[i]})"))
             b.clicked.connect(lambda _c=False, name=s: self.take(name))
             self.set_buttons.addWidget(b)
+        # one annotator: nothing agreed, no two to keep; G takes the items (it said "A / B", "+", "all agreed")
+        self.hint.setText(keys_hint(len(self.sets)))
+        self.buttons["agreed"].setText("Take all agreed (G)" if len(self.sets) != 1 else "Take all (G)")
 
     def _fit_columns(self) -> None:
         """Every column as wide as its text (the annotators' versions were 100 px each, cut to 'GPE “Moscow” …',
