@@ -157,7 +157,7 @@ def test_go_to_it_from_mark_reviewed_leaves_no_span_selected_for_the_role_keys(q
 
     from test_qa_session12 import answer_modals
     from ui_helpers import find
-    from ui_support import DOC_A, close_window, open_window
+    from ui_support import DOC_A, close_window, open_window, settled
 
     with Project(project_path, annotator="setup") as p:
         doc = next(d["id"] for d in p.document_summaries() if d["name"] == "a.txt")
@@ -187,7 +187,7 @@ def test_the_event_list_headers_are_whole(qtbot, project_path):
     from annotator.store import Project
 
     from ui_helpers import find
-    from ui_support import DOC_A, close_window, open_window
+    from ui_support import DOC_A, close_window, open_window, settled
 
     with Project(project_path, annotator="setup") as p:
         doc = next(d["id"] for d in p.document_summaries() if d["name"] == "a.txt")
@@ -196,7 +196,9 @@ def test_the_event_list_headers_are_whole(qtbot, project_path):
     qtbot.waitUntil(lambda: w.panels_built)
     w.tabs.setCurrentWidget(w.events)
     hh = w.events.table.horizontalHeader()
-    qtbot.waitUntil(lambda: hh.sectionSize(3) > 0)
+    # the list's rows (its columns are fitted as they are set); a section's size is above 0 from the start (Qt's
+    # default), so waiting on it read the sizes before the fit under load: {0: (40, 43), 1: (53, 60), 3: (60, 63)}
+    settled(qtbot, lambda: w.events.model.rowCount() == 1)
     short = {col: (hh.sectionSize(col), hh.sectionSizeHint(col)) for col in range(hh.count())}
     assert all(size >= needs for size, needs in short.values()), short
     close_window(w)
