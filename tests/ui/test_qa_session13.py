@@ -157,7 +157,7 @@ def test_go_to_it_from_mark_reviewed_leaves_no_span_selected_for_the_role_keys(q
 
     from test_qa_session12 import answer_modals
     from ui_helpers import find
-    from ui_support import DOC_A, close_window, open_window, settled
+    from ui_support import DOC_A, close_window, open_window
 
     with Project(project_path, annotator="setup") as p:
         doc = next(d["id"] for d in p.document_summaries() if d["name"] == "a.txt")
