@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any, Sequence
 
 from annotator.errors import ImportFileError, SchemaError
-from annotator.schema import Schema, parse_schema
+from annotator.schema import Schema, is_label_name, parse_schema
 from annotator.schema_write import schema_source
 
 # colours for the added labels (the app tells labels apart by colour; brat's default grey for all said nothing)
@@ -21,6 +21,14 @@ def grown_schema(
     """``schema`` with the entity ``labels`` and the event types ``events`` (tables of a schema file's keys, roles
     under ``roles``) added after its own tables, each described as ``added_from``; refused with the file's name when
     they cannot be (a name the schema's rules refuse)."""
+    bad = [n for n in labels if not is_label_name(n)]
+    if bad:  # said by name: the schema's parser would name a line of the grown schema's text ("news + a.tsv:1214")
+        shown = ", ".join(repr(n) for n in bad[:3]) + (f" and {len(bad) - 3} more" if len(bad) > 3 else "")
+        raise ImportFileError(
+            str(path),
+            f"{'a label' if len(bad) == 1 else 'labels'} it uses cannot be added to the schema {schema.name!r}: "
+            f"{shown} (a label may hold only letters, digits, _ - : .)",
+        )
     entities = [
         {"name": n, "description": added_from, "color": PALETTE[k % len(PALETTE)]} for k, n in enumerate(labels)
     ]
