@@ -70,7 +70,7 @@ class WindowFlow:
         c = self.controller
         if c.doc is None:
             return
-        shown = self.documents.shown_ids() if self.panels_built else None  # before the mark can take this one out
+        shown = self.document_list().shown_ids() if self.panels_built else None  # before the mark can take this one out
         if c.doc.status == "reviewed":  # on to the next: a reviewed document is never marked back to annotated
             self._open_next(shown=shown)
             return
@@ -184,7 +184,7 @@ class WindowFlow:
         c = self.controller
         if c.project is None:
             return
-        found = self.documents.neighbour(c.doc.id if c.doc else None, step)
+        found = self.document_list().neighbour(c.doc.id if c.doc else None, step)
         if found is None:
             c.report_status(f"This is the {'last' if step > 0 else 'first'} document in the list")
             return

@@ -234,6 +234,15 @@ class WindowPanels:
             self.documents.set_rows(c.project.document_summaries(), current)
         self.reviewed_label.setText(f"reviewed {model.reviewed}/{len(model.rows)}")
 
+    def document_list(self: "MainWindow") -> "DocumentPanel":
+        """The document list with its rows read: filled now when an open's fill is still waiting for the text's first
+        paint (Ctrl+PgDown right after a project opened found it empty: "This is the last document in the list" on
+        the first of three)."""
+        panel = self.documents
+        if self._docs_pending is None:
+            self.refresh_documents()
+        return panel
+
     def refresh_comments(self: "MainWindow") -> None:
         if not self.panels_built:  # filled with the other panels after the first paint
             return

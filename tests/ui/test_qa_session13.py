@@ -249,3 +249,18 @@ def test_an_edit_that_selects_nothing_ends_the_note_of_the_undo_before(qtbot, wi
     assert c.undo_stack.undoText() == "Add comment"
     said = window.message.text()
     assert not said.startswith("Undone:") and "suggestions undecided in this document" in said, said
+
+
+def test_ctrl_pgdown_right_after_a_project_opens_goes_to_the_next_document(qtbot, project_path):
+    """Ctrl+PgDown pressed as soon as a project opened (the document list fills after the text's first paint: a
+    second under load) said "This is the last document in the list" on a.txt, the first of three, and stayed. The
+    list is filled then and there, and b.txt opens."""
+    from ui_support import close_window, shown_window
+
+    w = shown_window(qtbot, size=(1366, 768))
+    assert w.open_project(project_path)
+    c = w.controller
+    assert c.doc.name == "a.txt" and w.after_view_paint.pending  # the list not filled yet
+    w.actions_by_name["next_document"].trigger()  # Ctrl+PgDown
+    assert c.doc.name == "b.txt", w.message.text()
+    close_window(w)
