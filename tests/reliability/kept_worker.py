@@ -1,9 +1,10 @@
 """The app's edits, kept while another program holds the write lock, in a process the test SIGKILLs.
 
-``python kept_worker.py PROJECT LOG N [TAKE_BACK]``: the app's controller (``ui.controller.Controller``, its
+``python kept_worker.py PROJECT LOG N [TAKE_BACK [PREFIX]]``: the app's controller (``ui.controller.Controller``, its
 commands and write queue; no window) opens PROJECT and makes N edits (comments, and every third a new ORG span on
 word ``w<i>``); after each returns it writes one fsynced line to LOG (``{"kept": i}``: a claim the person saw it
-made); at edit TAKE_BACK it takes the newest kept edit back (Ctrl+Z: ``{"taken_back": i}``). Then it runs the event
+made); at edit TAKE_BACK it takes the newest kept edit back (Ctrl+Z: ``{"taken_back": i}``). With PREFIX (a run
+after another's kill) the comments are ``<PREFIX><i>`` and no span is added. Then it runs the event
 loop: the retry timer writes the kept edits once the lock is free, until the test kills it.
 """
 
@@ -35,6 +36,7 @@ def main(argv: list[str]) -> int:
 
     project, log_path, n = Path(argv[0]), Path(argv[1]), int(argv[2])
     take_back = int(argv[3]) if len(argv) > 3 else -1
+    prefix = argv[4] if len(argv) > 4 else ""
     app = QGuiApplication([])
     c = Controller()
     c.open_project(project, "ann")
@@ -48,10 +50,10 @@ def main(argv: list[str]) -> int:
         os.fsync(log.fileno())
 
     for i in range(n):
-        if i % 3 == 2:
+        if i % 3 == 2 and not prefix:
             c.run(commands.AddEntity, doc, *word(i), "ORG")
         else:
-            c.run(commands.AddComment, doc, f"k{i}")
+            c.run(commands.AddComment, doc, f"{prefix or 'k'}{i}")
         say({"kept": i, "waiting": c.edits_waiting()})
         if i == take_back:
             c.take_back_kept()

@@ -34,10 +34,10 @@ def _project(tmp_path: Path) -> Path:
     return path
 
 
-def _start(path: Path, log: Path, take_back: int) -> subprocess.Popen:
+def _start(path: Path, log: Path, take_back: int, prefix: str = "") -> subprocess.Popen:
     env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(ROOT), *sys.path]), "QT_QPA_PLATFORM": "offscreen"}
     return subprocess.Popen(
-        [sys.executable, str(HERE / "kept_worker.py"), str(path), str(log), str(N), str(take_back)],
+        [sys.executable, str(HERE / "kept_worker.py"), str(path), str(log), str(N), str(take_back), prefix],
         env=env,
         stdout=subprocess.DEVNULL,
         stderr=subprocess.PIPE,
@@ -115,3 +115,33 @@ def test_kept_edits_of_a_killed_app_are_in_the_file_once_in_order_after_the_next
         assert again.kept_replay is None
     assert _in_file(path) == _expected(lines)
     figures.update(landed_before_kill=len(before[0]) + len(before[1]), written_at_open=replay.written if replay else 0)
+
+
+@pytest.mark.slow
+def test_a_run_killed_after_taking_over_a_killed_run_s_edits_loses_none_of_either(tmp_path: Path) -> None:
+    """The app killed with edits kept, started again while the other program still writes (it takes the first run's
+    journal over and keeps new keys behind its edits), killed again: the next open writes the first run's edits,
+    then the second's, each once."""
+    path = _project(tmp_path)
+    other = sqlite3.connect(path, isolation_level=None)
+    other.execute("BEGIN IMMEDIATE")
+    runs = []
+    try:
+        for prefix, take_back in (("", 4), ("again", 7)):
+            log = tmp_path / f"claims{prefix}.log"
+            proc = _start(path, log, take_back, prefix)
+            try:
+                runs.append(_wait_for(proc, log, "all"))
+            finally:
+                proc.send_signal(signal.SIGKILL)
+                proc.wait()
+    finally:
+        other.execute("ROLLBACK")
+        other.close()
+    first_comments, first_spans = _expected(runs[0])
+    second = [f"again{ln['kept']}" for ln in runs[1] if "kept" in ln and ln["kept"] != 7]
+    assert runs[1][0]["waiting"] == N  # the first run's edits (one of them taken back), then its own first key
+    with api.open_project(path, write=True) as reopened:
+        assert reopened.kept_replay.written == len(first_comments) + len(first_spans) + len(second)
+    assert _in_file(path) == (first_comments + second, first_spans)
+    assert not any(p.exists() for p in journal_paths(path))
