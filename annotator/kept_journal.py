@@ -25,7 +25,8 @@ import os
 import uuid
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Callable
+from contextlib import contextmanager
+from typing import Any, Callable, Iterator
 
 import orjson
 
@@ -133,15 +134,22 @@ def edit_of(line: dict[str, Any]) -> tuple[Callable[..., Change], tuple, dict[st
         raise NotJournaled(f"not an edit ({type(exc).__name__}: {exc})") from None
 
 
-def run_line(project: Project, line: dict[str, Any]) -> Change:
-    """Make the edit of a journal line as the person who kept it made it (their name, their annotation set)."""
-    edit, args, kwargs = edit_of(line)
+@contextmanager
+def as_who_kept(project: Project, line: dict[str, Any]) -> Iterator[None]:
+    """Edits in the block are made as the person who kept ``line`` made it (their name, their annotation set)."""
     who, where = project.annotator, project.annotation_set
     project.annotator, project.annotation_set = line.get("annotator"), line.get("set") or where
     try:
-        return edit(project, *args, **kwargs)
+        yield
     finally:
         project.annotator, project.annotation_set = who, where
+
+
+def run_line(project: Project, line: dict[str, Any]) -> Change:
+    """Make the edit of a journal line as the person who kept it made it."""
+    edit, args, kwargs = edit_of(line)
+    with as_who_kept(project, line):
+        return edit(project, *args, **kwargs)
 
 
 def journal_paths(project_path: Path) -> list[Path]:

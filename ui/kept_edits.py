@@ -3,7 +3,8 @@ open, and what a close says of edits still kept."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from functools import partial
+from typing import TYPE_CHECKING, Any
 
 from annotator import kept_journal
 from annotator.store import Project
@@ -30,9 +31,14 @@ def take_over_journal(controller: "Controller", project: Project) -> None:
             replay.notes.append(f"a kept edit ({line.get('edit', '?')}) could not be made: {exc}")
             journal.skip(int(line["seq"]))
             continue
-        kept.append((cmd, cmd.execute, int(line["seq"])))
+        kept.append((cmd, partial(_as_who_kept, project, line, cmd), int(line["seq"])))
     controller.writes.adopt(journal, kept)
     controller.tell_waiting()
+
+
+def _as_who_kept(project: Project, line: dict[str, Any], cmd: commands.CoreEditCommand) -> bool:
+    with kept_journal.as_who_kept(project, line):  # their name on it, as had it landed before the kill
+        return cmd.execute()
 
 
 def not_saved_at_close(titles: list[str], journaled: int) -> str:

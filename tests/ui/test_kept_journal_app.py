@@ -17,7 +17,7 @@ from annotator.store import Project
 def killed_run_kept(path: Path, texts: list[str], relabel: bool = False) -> int:
     """The journal a run of the app leaves when killed with these comments (and a relabel of the first span) kept;
     the span's id."""
-    with Project(path, annotator="tester") as project:
+    with Project(path, annotator="maria") as project:
         doc = project.document_ids()[0]
         journal = KeptJournal.start(project)
         for text in texts:
@@ -29,10 +29,10 @@ def killed_run_kept(path: Path, texts: list[str], relabel: bool = False) -> int:
         return project.entities(doc)[0].id
 
 
-def comments(path: Path) -> list[str]:
+def comments(path: Path, who: bool = False) -> list:
     conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
     try:
-        return [r[0] for r in conn.execute("SELECT text FROM comments ORDER BY id")]
+        return [r if who else r[0] for r in conn.execute("SELECT text, author FROM comments ORDER BY id")]
     finally:
         conn.close()
 
@@ -62,7 +62,8 @@ def test_kept_edits_waiting_at_the_open_go_before_every_new_key(qtbot, project_p
         assert c.edits_waiting() == 4
         other.execute("ROLLBACK")
         qtbot.waitUntil(lambda: c.edits_waiting() == 0)
-        assert comments(project_path) == ["one", "two", "three"]
+        # as who made them: the first run's person, then the one who opened it now
+        assert comments(project_path, who=True) == [("one", "maria"), ("two", "maria"), ("three", "tester")]
         assert [cmd.text() for cmd in (c.undo_stack.command(i) for i in range(c.undo_stack.count()))] == [
             "Add comment",
             "Add comment",
