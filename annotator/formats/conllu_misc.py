@@ -194,12 +194,17 @@ def _sentences(rows: list[tuple[int, str]]) -> list[list[int]]:
 
 def with_misc_tags(path: Path, rows: list[tuple[int, str]]) -> tuple[list[tuple[int, str]], list[str], list[str]]:
     """``rows`` (line number, line) with MISC's entities appended to each word line as tag columns, and the notes and
-    warnings (not kept) on how they were read; ``rows`` unchanged when MISC holds no entities."""
+    warnings (not kept) on how they were read; a CoNLL-U file without entities gets a column of ``O`` (its sentences
+    come in as texts); ``rows`` unchanged when they are not CoNLL-U."""
     lines = [line for _, line in rows]
     key = tag_key(lines)
     brackets = has_brackets(lines)
     if key is None and not brackets:
-        return rows, [], []
+        data = [line.split("\t") for line in lines if line.strip() and not line.startswith("#")]
+        if not data or 2 * sum(map(_is_word, data)) < len(data):
+            return rows, [], []
+        note = f"{path}: no entities in the file (no tag column, no NER= or Entity= in MISC): its sentences came in as text"
+        return [(n, f"{line}\tO" if _is_word(line.split("\t")) else line) for n, line in rows], [note], []
     out = list(rows)
     notes: list[str] = []
     warnings: list[str] = []

@@ -149,3 +149,16 @@ def test_norne_name_key_through_the_command_line(tmp_path, capsys):
         text = p.document(doc_id).text
         assert text == "Dommer Finn Eilertsen avstår."
         assert [(text[e.start : e.end], e.label) for e in p.entities(doc_id)] == [("Finn Eilertsen", "PERSON")]
+
+
+def test_a_conllu_file_without_entities_brings_its_sentences(tmp_path):
+    """A UD treebank's file (no entity column, nothing in MISC but SpaceAfter=No) was refused as "not a CoNLL file: no
+    column of IOB tags"; its sentences are texts to annotate."""
+    path = tmp_path / "en_ewt-ud-dev.conllu"
+    path.write_text(
+        "# text = Ana left.\n" + row(1, "Ana", "_") + row(2, "left", "SpaceAfter=No") + row(3, ".", "_"), "utf-8"
+    )
+    result = read_conll(path, parse_schema(SCHEMA))
+    (doc,) = result.documents
+    assert (doc.text, doc.entities) == ("Ana left.", [])
+    assert any("no entities in the file" in n for n in result.notes)
