@@ -199,8 +199,14 @@ def test_the_event_list_headers_are_whole(qtbot, project_path):
     # the list's rows (its columns are fitted as they are set); a section's size is above 0 from the start (Qt's
     # default), so waiting on it read the sizes before the fit under load: {0: (40, 43), 1: (53, 60), 3: (60, 63)}
     settled(qtbot, lambda: w.events.model.rowCount() == 1)
-    short = {col: (hh.sectionSize(col), hh.sectionSizeHint(col)) for col in range(hh.count())}
-    assert all(size >= needs for size, needs in short.values()), short
+
+    def sizes() -> dict[int, tuple[int, int]]:
+        return {col: (hh.sectionSize(col), hh.sectionSizeHint(col)) for col in range(hh.count())}
+
+    # the tab's viewport takes its width in a resize the event loop delivers after the rows (the list shares its
+    # room again then): under load the sizes were read in between, Type and Trigger given up for a narrow list
+    # ({0: (40, 43), 1: (56, 60), ...}); with the titles measured in the list's font they never reach the bold need
+    settled(qtbot, lambda: all(size >= needs for size, needs in sizes().values()))
     close_window(w)
 
 
