@@ -187,7 +187,8 @@ def merge_projects(
     """Merge each source file into ``target`` as its own annotation set (named by ``names``, else by its annotator).
 
     Everything is checked first; then each source is written in one transaction and passed to ``on_source``.
-    ``progress(what, documents done, of)`` as each source's documents are checked, then written."""
+    ``progress(what, documents done, of)`` as each source's documents are checked (the target's texts are read
+    once, as the stage ``index <target>``, at the first document it does not have), then written."""
     step = progress or (lambda what, done, total: None)
     if combine and replace:
         raise AnnotatorError("--combine and --replace exclude each other: choose one")
@@ -221,8 +222,10 @@ def merge_projects(
                 if sha in known:
                     continue
                 text = src.db.document_text(src_id)
-                if twins is None:
-                    twins = project_twin_index(target, pending_texts)
+                if twins is None:  # said as a stage of its own: 100,000 texts take a while
+                    twins = project_twin_index(
+                        target, pending_texts, lambda done, of: step(f"index {target.path.name}", done, of)
+                    )
                 twin = twins.near(doc_name, text)
                 if twin is not None:
                     plan.report.near_duplicates.append(twin)

@@ -194,16 +194,23 @@ class TwinIndex:
         return None
 
 
-def project_twin_index(project: Project, extra: dict[object, str]) -> TwinIndex:
+def project_twin_index(
+    project: Project, extra: dict[object, str], progress: Callable[[int, int], None] | None = None
+) -> TwinIndex:
     """The index of a project's documents in id order (keys: ids; texts read again only for candidates) plus,
-    as they are added, texts in ``extra``."""
+    as they are added, texts in ``extra``. ``progress(texts read, of)``: 0 first, then one more a document (a
+    Ctrl+C there stops a merge before anything is written, as in its other stages)."""
 
     def text_of(key: object) -> str:
         if key in extra:
             return extra[key]
         return project.db.document_text(key)  # type: ignore[arg-type,return-value]
 
+    step = progress or (lambda done, total: None)
+    total = project.db.document_count()
+    step(0, total)
     index = TwinIndex(text_of)
-    for id_, name, text in project.db.named_texts():
+    for done, (id_, name, text) in enumerate(project.db.named_texts(), start=1):
         index.add_text(id_, name, text)
+        step(done, total)
     return index

@@ -12,7 +12,7 @@ from annotator.store import Project
 from annotator.teams.agreement import agreement
 from annotator.teams.merge import merge_projects
 from cli_support import ctrl_c_at
-from teams_data import make_alice, make_bob
+from teams_data import make_alice, make_bob, new_project
 
 
 @pytest.fixture
@@ -109,3 +109,49 @@ def test_ctrl_c_in_merge_before_it_began_says_nothing_was_merged(tmp_path, team,
     assert main(["merge", str(tmp_path / "t3.annotator"), str(tmp_path / "alice.annotator")]) == 130
     err = capsys.readouterr().err
     assert err == "annotator: interrupted; nothing was merged (no source file was written into the project)\n", err
+
+
+def _carol(tmp_path):  # type: ignore[no-untyped-def]
+    """A source with a document the team project does not have: merge reads the target's texts for it."""
+    p, _ = new_project(tmp_path / "carol.annotator", "carol", [("doc4.txt", "Carol read this one alone")])
+    p.close()
+    return tmp_path / "carol.annotator"
+
+
+def test_merge_says_how_far_it_read_the_target_before_its_first_write(tmp_path, team):
+    """Every text of the target was read (to find near twins) at the first new document with no progress: a
+    target of 100,000 documents stood still at its check stage until it was done."""
+    stages: list[tuple[str, int, int]] = []
+    with Project(team, create=False) as p:
+        n = p.db.document_count()
+        merge_projects(p, [_carol(tmp_path)], progress=lambda *a: stages.append(a))
+    index = [(done, of) for what, done, of in stages if what == "index team.annotator"]
+    assert n > 1 and index == [(done, n) for done in range(n + 1)], stages
+    first_write = next(i for i, (what, *_) in enumerate(stages) if what.startswith("merge "))
+    assert stages.index(("index team.annotator", n, n)) < first_write
+
+
+def test_ctrl_c_while_merge_reads_the_target_says_nothing_was_merged(tmp_path, team, capsys, monkeypatch):
+    import annotator.cli as cli
+    import annotator.cli_common as cli_common
+
+    carol = _carol(tmp_path)
+    with Project(team, create=False) as p:
+        before = (p.db.document_count(), p.annotation_sets())
+
+    def in_stages(bar):  # type: ignore[no-untyped-def]
+        shown = cli_common.in_stages(bar)
+
+        def progress(what: str, done: int, total: int) -> None:
+            if what.startswith("index ") and done == 1:
+                raise KeyboardInterrupt  # a Ctrl+C after the first text read
+            shown(what, done, total)
+
+        return progress
+
+    monkeypatch.setattr(cli, "in_stages", in_stages)
+    assert main(["merge", str(team), str(carol)]) == 130
+    err = capsys.readouterr().err
+    assert err == "annotator: interrupted; nothing was merged (no source file was written into the project)\n", err
+    with Project(team, create=False) as p:
+        assert (p.db.document_count(), p.annotation_sets()) == before
