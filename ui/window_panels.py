@@ -11,6 +11,7 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QDockWidget, QTabWidget, QWidget
 
+from annotator.teams.sets import annotators_by_document
 from ui import commands as cmd
 from ui.palette import label_colors
 from ui.panels.events import list_order
@@ -231,7 +232,7 @@ class WindowPanels:
         elif pending and self.documents.update_rows(c.document_rows(pending), current):
             pass
         else:
-            self.documents.set_rows(c.project.document_summaries(), current)
+            self.documents.set_rows(c.project.document_summaries(), current, annotators_by_document(c.project))
         self.reviewed_label.setText(f"reviewed {model.reviewed}/{len(model.rows)}")
 
     def document_list(self: "MainWindow") -> "DocumentPanel":

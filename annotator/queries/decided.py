@@ -81,6 +81,14 @@ class DecidedReads:
             )
         }
 
+    def decisions_by_document(self) -> list[tuple[int, str]]:
+        """(document id, annotation set) of every document and set holding a person's decision there (as
+        ``documents_with_decisions``): one pass over each table for the whole project."""
+        return self.conn.execute(
+            "SELECT document_id, annotation_set FROM entities WHERE state != 'suggested' UNION "
+            "SELECT document_id, annotation_set FROM events WHERE state != 'suggested'"
+        ).fetchall()
+
     def sets_with_decisions(self, doc_id: int) -> set[str]:
         """The annotation sets holding a person's decision in a document (as ``documents_with_decisions``)."""
         return {

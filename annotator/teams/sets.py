@@ -85,6 +85,26 @@ def covered_documents(project: Project, annotation_set: str) -> set[int]:
     return ids
 
 
+def annotators_by_document(project: Project) -> dict[int, list[str]]:
+    """The annotators' sets ("main" left out) covering each document, as ``covered_documents`` says, for every
+    document at once: one query for the decisions and one pass over the metadata naming sets (the document list of a
+    1,500-document project reads it at each open; a query a document would be 1,500)."""
+    found: dict[int, set[str]] = {}
+    for doc_id, name in project.db.decisions_by_document():
+        found.setdefault(doc_id, set()).add(name)
+    for doc_id, meta in project.db.document_metas(containing=META_KEY):
+        records = (orjson.loads(meta or "{}").get(META_KEY) or {}).items()
+        found.setdefault(doc_id, set()).update(name for name, record in records if worked_on(record))
+    out = {doc_id: sorted(names - {DEFAULT_SET}) for doc_id, names in found.items()}
+    return {doc_id: names for doc_id, names in out.items() if names}
+
+
+def waits_for_adjudication(annotators: Sequence[str], status: str) -> bool:
+    """Whether a document holds annotators' work a reviewer has yet to settle: a set of theirs covers it (even one:
+    the reviewer takes it or not) and it is not ``reviewed`` (settling its last difference marks it so)."""
+    return bool(annotators) and status != "reviewed"
+
+
 def not_worked_on(project: Project, doc_id: int) -> list[str]:
     """The sets merged for a document whose annotator did not work on it (left out of agreement and adjudication),
     for the reviewer to be told why an annotator is missing."""

@@ -1,11 +1,12 @@
-"""The document list: name, status, counts; filtered by status and by text."""
+"""The document list: name, status, counts, annotators' work waiting for adjudication; filtered by status (or that
+work) and by text."""
 
 from __future__ import annotations
 
 from typing import Any, Callable
 
 from PySide6.QtCore import QModelIndex, QSortFilterProxyModel, Qt, Signal
-from PySide6.QtGui import QColor, QResizeEvent
+from PySide6.QtGui import QColor, QIcon, QPainter, QPixmap, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -19,29 +20,52 @@ from PySide6.QtWidgets import (
 )
 
 from annotator.model import STATUSES
+from annotator.teams.sets import waits_for_adjudication
 from ui import theme as themes
 from ui.elided import common_start, elide_apart
 from ui.panels.table_model import ElidingDelegate, RowTableModel, cell_width, show_keys
 
-COLUMNS = ("Name", "Status", "Ent.", "Ev.", "Sugg.")
+COLUMNS = ("Name", "Status", "Ent.", "Ev.", "Sugg.", "Adj.")
 HEADER_TIPS = (
     "Document name",
     "new, in progress, annotated, reviewed",
     "Entities (not rejected)",
     "Events",
     "Suggestions nobody has decided on yet",
+    "Annotators whose work here waits for adjudication (Review > Adjudicate differences…)",
 )
-KEYS = ("name", "status", "entities", "events", "suggestions")
+KEYS = ("name", "status", "entities", "events", "suggestions", "annotators")
+ADJ_COLUMN = KEYS.index("annotators")  # shown only in a project holding annotators' sets (merged)
+TO_ADJUDICATE = "to adjudicate"  # the status filter's item for the documents waiting for adjudication
 MIN_NAME_WIDTH = 130  # below this names read "0…t": the count columns scroll sideways instead
 MIN_NAME_SAMPLE = "000_c508…ef81.txt"  # what that width shows in the default font; a larger font needs more
 MARGIN = 4  # the panel layout's margins
+MARKER_GAP = 4  # between the waiting marker and the status
 NAME_FLOOR = 100  # what a name keeps when the Status column needs the rest ("000_c5…f81.txt": still told apart)
 NAME_FLOOR_SAMPLE = "000_c5…f81.txt"  # in pixels they read "000…txt" in a 14 pt font, every name alike
 
 
-def status_width(widget: QWidget) -> int:
-    """The Status column's width: every status whole, in bold (the open document's row), not only those shown."""
-    return max(cell_width(widget, s.replace("_", " "), bold=True) for s in STATUSES)
+def status_width(widget: QWidget, marked: bool = False) -> int:
+    """The Status column's width: every status whole, in bold (the open document's row), not only those shown;
+    ``marked``: with the marker of a document waiting for adjudication before it."""
+    icon = widget.style().pixelMetric(QStyle.PixelMetric.PM_SmallIconSize, None, widget) + MARKER_GAP if marked else 0
+    return max(cell_width(widget, s.replace("_", " "), bold=True) for s in STATUSES) + icon
+
+
+def waiting_marker(size: int) -> QIcon:
+    """The Status cell's marker of a document waiting for adjudication: a dot in the ink of ``reviewed`` (what it
+    waits to become), so that it is seen where the list is narrow (at 1366x768 the Adj. column is out of sight)."""
+    pixmap = QPixmap(size, size)
+    pixmap.fill(Qt.GlobalColor.transparent)
+    painter = QPainter(pixmap)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    painter.setPen(Qt.PenStyle.NoPen)
+    t = themes.current()
+    painter.setBrush(QColor(t.statuses.get("reviewed", t.ink)))
+    d = max(6, size // 2)
+    painter.drawEllipse((size - d) // 2, (size - d) // 2, d, d)
+    painter.end()
+    return QIcon(pixmap)
 
 
 def name_floor(widget: QWidget) -> int:
@@ -63,6 +87,16 @@ def least_width(widget: QWidget) -> int:
     return name_floor(widget) + status_width(widget) + frame + scroll_bar + 2 * MARGIN
 
 
+def blank_marker(size: int) -> QIcon:
+    pixmap = QPixmap(size, size)
+    pixmap.fill(Qt.GlobalColor.transparent)
+    return QIcon(pixmap)
+
+
+def waiting_tip(names: list[str]) -> str:
+    return f"Waiting for adjudication: the work of {', '.join(names)}"
+
+
 class DocumentListModel(RowTableModel):
     """Rows from ``Project.document_summaries()``."""
 
@@ -75,11 +109,14 @@ class DocumentListModel(RowTableModel):
         self.current_id: int | None = None
         self._index: dict[int, int] = {}  # document id -> row
         self.reviewed = 0  # rows whose status is reviewed
+        self.annotators: dict[int, list[str]] = {}  # document id -> annotators' sets covering it (teams.sets)
+        self._icons: tuple[QIcon, QIcon] | None = None  # the waiting marker and a blank, made at first use
 
     def set_rows(self, rows: list[dict[str, Any]]) -> None:
         """Every row (after an import, an outside commit, ...): rows that differ are updated in place when the
         documents are the same ones (the view keeps its selection); a different set of documents resets."""
         self.reviewed = sum(r["status"] == "reviewed" for r in rows)
+        self._icons = None  # made again in the theme of now
         if [r["id"] for r in rows] == [r["id"] for r in self.rows]:
             old, self.rows = self.rows, rows
             for k, (a, b) in enumerate(zip(old, rows)):
@@ -90,6 +127,17 @@ class DocumentListModel(RowTableModel):
         self.rows = rows
         self._index = {r["id"]: k for k, r in enumerate(rows)}
         self.endResetModel()
+
+    def set_annotators(self, annotators: dict[int, list[str]]) -> None:
+        """The annotators' sets covering each document (``annotators_by_document``); their column is redrawn."""
+        self.annotators = annotators
+        if self.rows:
+            self.dataChanged.emit(self.index(0, ADJ_COLUMN), self.index(len(self.rows) - 1, ADJ_COLUMN))
+
+    def waiting(self, row: dict[str, Any]) -> list[str]:
+        """The annotators whose work on the row's document waits for adjudication (none once it is reviewed)."""
+        names = self.annotators.get(row["id"], [])
+        return names if waits_for_adjudication(names, row["status"]) else []
 
     def update_rows(self, rows: list[dict[str, Any]]) -> bool:
         """Replace the rows of these documents (an edit changed them); False if one is not in the list."""
@@ -110,11 +158,15 @@ class DocumentListModel(RowTableModel):
             return None
         row = self.rows[index.row()]
         key = KEYS[index.column()]
+        if key == "annotators":
+            return self._annotators_data(row, role)
         if role == Qt.ItemDataRole.DisplayRole:
             v = row[key]
             return v.replace("_", " ") if key == "status" else v
         if role == Qt.ItemDataRole.UserRole:
             return row["id"]
+        if key == "status" and role in (Qt.ItemDataRole.DecorationRole, Qt.ItemDataRole.ToolTipRole):
+            return self._marker(row, role)
         if role == Qt.ItemDataRole.ForegroundRole and key == "status":
             t = themes.current()  # the inks of the background in use (ui/theme.py)
             return QColor(t.statuses.get(row["status"], t.ink))
@@ -130,6 +182,27 @@ class DocumentListModel(RowTableModel):
             import html
 
             return f"<qt>{html.escape(row['name'])}</qt>"
+        return None
+
+    def _marker(self, row: dict[str, Any], role: int) -> Any:
+        """The Status cell of a document waiting for adjudication: a dot and a tip naming whose work waits."""
+        names = self.waiting(row)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return waiting_tip(names) if names else None
+        if not self.annotators:
+            return None  # a project without annotators' work: no room kept for the marker
+        if self._icons is None:
+            self._icons = waiting_marker(16), blank_marker(16)
+        return self._icons[0 if names else 1]  # a blank one keeps the statuses in line
+
+    def _annotators_data(self, row: dict[str, Any], role: int) -> Any:
+        names = self.waiting(row)
+        if role == Qt.ItemDataRole.DisplayRole:
+            return str(len(names)) if names else ""  # text: sorted as the others, blank rows together
+        if role == Qt.ItemDataRole.ToolTipRole and names:
+            return waiting_tip(names)
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None
 
     def set_current(self, doc_id: int | None) -> None:
@@ -166,8 +239,12 @@ class DocumentFilter(QSortFilterProxyModel):
         self._change(text=text.lower().strip())
 
     def filterAcceptsRow(self, source_row: int, source_parent: QModelIndex) -> bool:  # noqa: N802
-        row = self.sourceModel().rows[source_row]
-        if self.status and row["status"] != self.status:
+        model = self.sourceModel()
+        row = model.rows[source_row]
+        if self.status == TO_ADJUDICATE:
+            if not model.waiting(row):
+                return False
+        elif self.status and row["status"] != self.status:
             return False
         return not self.text or self.text in row["name"].lower()
 
@@ -257,18 +334,34 @@ class DocumentPanel(QWidget):
         if doc_id is not None:
             self.documentActivated.emit(int(doc_id))
 
-    def set_rows(self, rows: list[dict[str, Any]], current_id: int | None) -> None:
+    def set_rows(
+        self, rows: list[dict[str, Any]], current_id: int | None, annotators: dict[int, list[str]] | None = None
+    ) -> None:
+        """Every row; ``annotators``: the annotators' sets covering each document (their column and filter item are
+        shown only when there are some)."""
         self.model.current_id = current_id
+        self.model.annotators = annotators or {}
         self.model.set_rows(rows)
+        self._show_adjudication(bool(self.model.annotators))
         self.fit_columns()
         self.select(current_id)
+
+    def _show_adjudication(self, shown: bool) -> None:
+        """The Adj. column and the filter's "to adjudicate" item in a project with annotators' work (merged) only;
+        the item stays while it is the filter chosen."""
+        self.table.setColumnHidden(ADJ_COLUMN, not shown)
+        at = self.status.findData(TO_ADJUDICATE)
+        if shown and at < 0:
+            self.status.addItem(TO_ADJUDICATE, TO_ADJUDICATE)
+        elif not shown and at >= 0 and self.status.currentIndex() != at:
+            self.status.removeItem(at)
 
     def fit_columns(self) -> None:
         """Name takes the room (never less than a readable width); the other columns fit their title and first rows."""
         for i in range(1, len(COLUMNS)):
             self.table.resizeColumnToContents(i)
         # every status, not only those of the rows now (marking one in progress cut it to "in p…ress"), in bold
-        widest = status_width(self.table)
+        widest = status_width(self.table, marked=bool(self.model.annotators))
         if self.table.columnWidth(1) < widest:
             self.table.setColumnWidth(1, widest)
         self._fit_name()

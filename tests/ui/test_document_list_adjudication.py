@@ -1,0 +1,74 @@
+"""The document list says which documents hold annotators' work waiting for adjudication (the reviewer opened each
+and pressed Ctrl+Shift+J to find out): a column and a filter, in a merged project only."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+
+from ui_support import close_window, open_window, settled
+
+TEXTS = [("one.txt", "Maria Lopez met officials in Kabul."), ("two.txt", "Rain fell on Tuesday.")]
+
+
+def _team(tmp_path: Path, merged: bool = True) -> Path:
+    from annotator import edits
+    from annotator.importing import IncomingDocument, import_documents
+    from annotator.store import Project
+    from annotator.teams.merge import merge_projects
+
+    team = tmp_path / "team.annotator"
+    with Project(team, annotator="lead") as p:
+        import_documents(p, [IncomingDocument(t, n) for n, t in TEXTS])
+    if not merged:
+        return team
+    for name in ("alice", "bob"):
+        shutil.copy(team, tmp_path / f"{name}.annotator")
+    for name in ("alice", "bob"):
+        with Project(tmp_path / f"{name}.annotator", create=False, annotator=name) as p:
+            edits.add_entity(p, p.document_ids()[0], 0, 11, "PERSON")  # one.txt; nobody opened two.txt
+    with Project(team, create=False, annotator="rita") as p:
+        merge_projects(p, [tmp_path / "alice.annotator", tmp_path / "bob.annotator"])
+    return team
+
+
+def _cells(panel, column: int) -> dict[str, str]:  # type: ignore[no-untyped-def]
+    m = panel.proxy
+    return {m.index(r, 0).data(): m.index(r, column).data() for r in range(m.rowCount())}
+
+
+def test_the_list_shows_and_filters_the_documents_waiting_for_adjudication(qtbot, tmp_path):
+    from ui.panels.documents import ADJ_COLUMN, TO_ADJUDICATE
+
+    w = open_window(qtbot, _team(tmp_path), annotator="vera", pipeline=None)
+    try:
+        panel = w.documents
+        settled(qtbot, lambda: panel.proxy.rowCount() == 2)
+        assert not panel.table.isColumnHidden(ADJ_COLUMN)
+        assert panel.model.headerData(ADJ_COLUMN, Qt.Orientation.Horizontal) == "Adj."
+        assert _cells(panel, ADJ_COLUMN) == {"one.txt": "2", "two.txt": ""}
+        one = panel.proxy.index(0, ADJ_COLUMN)
+        assert one.data(Qt.ItemDataRole.ToolTipRole) == "Waiting for adjudication: the work of alice, bob"
+        panel.status.setCurrentIndex(panel.status.findData(TO_ADJUDICATE))
+        assert list(_cells(panel, 0)) == ["one.txt"]
+        w.controller.open_document(w.documents.shown_ids()[0])
+        w.actions_by_name["reviewed"].trigger()  # the reviewer is done with it: nothing waits there any more
+        settled(qtbot, lambda: panel.proxy.rowCount() == 0)
+        assert panel.status.currentData() == TO_ADJUDICATE  # the filter chosen stays
+    finally:
+        close_window(w)
+
+
+def test_a_project_without_annotators_work_has_neither_column_nor_filter(qtbot, tmp_path):
+    from ui.panels.documents import ADJ_COLUMN, TO_ADJUDICATE
+
+    w = open_window(qtbot, _team(tmp_path, merged=False), pipeline=None)
+    try:
+        panel = w.documents
+        settled(qtbot, lambda: panel.proxy.rowCount() == 2)
+        assert panel.table.isColumnHidden(ADJ_COLUMN)
+        assert panel.status.findData(TO_ADJUDICATE) < 0
+    finally:
+        close_window(w)
