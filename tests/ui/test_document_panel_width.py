@@ -51,3 +51,19 @@ def test_the_status_column_fits_every_status_not_only_those_shown_when_filled(qt
     shown = panel.proxy.data(index, Qt.ItemDataRole.DisplayRole)
     assert shown == "in progress"
     assert panel.table.columnWidth(1) >= panel.table.sizeHintForColumn(1)  # what the delegate needs: no "…"
+
+
+def test_the_status_stays_whole_beside_the_waiting_marker_at_the_least_width(qtbot):
+    """The marker of a document waiting for adjudication takes room in the Status column: at the panel's least width
+    (set before the project is known) the Status ran past the viewport's edge."""
+    from ui.panels.documents import least_width
+
+    panel = DocumentPanel()
+    panel.setMinimumWidth(least_width(panel))  # as the window sets it when it builds the panel
+    show_widget(qtbot, panel, (least_width(panel), 400))
+    rows = _rows(3)
+    panel.set_rows(rows, None, {rows[0]["id"]: ["alice", "bob"]})
+    qtbot.wait(10)
+    table = panel.table
+    assert table.columnViewportPosition(1) + table.columnWidth(1) <= table.viewport().width()
+    assert table.columnWidth(1) >= table.sizeHintForColumn(1)  # the marker and "in progress" whole

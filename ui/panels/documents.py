@@ -78,13 +78,13 @@ def name_width(widget: QWidget) -> int:
     return max(MIN_NAME_WIDTH, cell_width(widget, MIN_NAME_SAMPLE))
 
 
-def least_width(widget: QWidget) -> int:
+def least_width(widget: QWidget, marked: bool = False) -> int:
     """The panel's least width: a name of ``NAME_FLOOR`` and the Status column whole beside it, with the table's
     frame, its vertical scroll bar and the layout's margins (at 1366x768 the dock's 160-218 px cut the Status)."""
     style = widget.style()
     frame = 2 * style.pixelMetric(QStyle.PixelMetric.PM_DefaultFrameWidth, None, widget)
     scroll_bar = style.pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent, None, widget)
-    return name_floor(widget) + status_width(widget) + frame + scroll_bar + 2 * MARGIN
+    return name_floor(widget) + status_width(widget, marked) + frame + scroll_bar + 2 * MARGIN
 
 
 def blank_marker(size: int) -> QIcon:
@@ -350,6 +350,7 @@ class DocumentPanel(QWidget):
         """The Adj. column and the filter's "to adjudicate" item in a project with annotators' work (merged) only;
         the item stays while it is the filter chosen."""
         self.table.setColumnHidden(ADJ_COLUMN, not shown)
+        self.setMinimumWidth(least_width(self, marked=shown))  # the Status whole beside the marker
         at = self.status.findData(TO_ADJUDICATE)
         if shown and at < 0:
             self.status.addItem(TO_ADJUDICATE, TO_ADJUDICATE)
