@@ -72,3 +72,28 @@ def test_a_project_without_annotators_work_has_neither_column_nor_filter(qtbot, 
         assert panel.status.findData(TO_ADJUDICATE) < 0
     finally:
         close_window(w)
+
+
+def test_the_marker_takes_the_ink_of_the_theme_in_use(qtbot, qapp):
+    """The marker was made once per list: after a switch to the dark theme it kept the light theme's ink."""
+    from PySide6.QtGui import QColor
+
+    from ui import theme as themes
+    from ui.panels.documents import DocumentPanel
+    from ui_support import show_widget
+
+    panel = show_widget(qtbot, DocumentPanel(), (400, 300))
+    rows = [{"id": 1, "name": "one.txt", "status": "new", "entities": 0, "events": 0, "suggestions": 0}]
+    panel.set_rows(rows, None, {1: ["alice"]})
+
+    def dot() -> str:
+        icon = panel.proxy.index(0, 1).data(Qt.ItemDataRole.DecorationRole)
+        return icon.pixmap(16, 16).toImage().pixelColor(8, 8).name()
+
+    before = qapp.palette()
+    try:
+        assert dot() == QColor(themes.LIGHT.statuses["reviewed"]).name()
+        qapp.setPalette(themes.dark_palette())
+        assert dot() == QColor(themes.DARK.statuses["reviewed"]).name()
+    finally:
+        qapp.setPalette(before)

@@ -52,6 +52,12 @@ def status_width(widget: QWidget, marked: bool = False) -> int:
     return max(cell_width(widget, s.replace("_", " "), bold=True) for s in STATUSES) + icon
 
 
+def marker_ink() -> str:
+    """The waiting marker's colour: the ink of ``reviewed`` (what the document waits to become) in the theme in use."""
+    t = themes.current()
+    return t.statuses.get("reviewed", t.ink)
+
+
 def waiting_marker(size: int) -> QIcon:
     """The Status cell's marker of a document waiting for adjudication: a dot in the ink of ``reviewed`` (what it
     waits to become), so that it is seen where the list is narrow (at 1366x768 the Adj. column is out of sight)."""
@@ -60,8 +66,7 @@ def waiting_marker(size: int) -> QIcon:
     painter = QPainter(pixmap)
     painter.setRenderHint(QPainter.RenderHint.Antialiasing)
     painter.setPen(Qt.PenStyle.NoPen)
-    t = themes.current()
-    painter.setBrush(QColor(t.statuses.get("reviewed", t.ink)))
+    painter.setBrush(QColor(marker_ink()))
     d = max(6, size // 2)
     painter.drawEllipse((size - d) // 2, (size - d) // 2, d, d)
     painter.end()
@@ -110,13 +115,12 @@ class DocumentListModel(RowTableModel):
         self._index: dict[int, int] = {}  # document id -> row
         self.reviewed = 0  # rows whose status is reviewed
         self.annotators: dict[int, list[str]] = {}  # document id -> annotators' sets covering it (teams.sets)
-        self._icons: tuple[QIcon, QIcon] | None = None  # the waiting marker and a blank, made at first use
+        self._icons: tuple[str, QIcon, QIcon] | None = None  # (ink, the waiting marker, a blank), made at first use
 
     def set_rows(self, rows: list[dict[str, Any]]) -> None:
         """Every row (after an import, an outside commit, ...): rows that differ are updated in place when the
         documents are the same ones (the view keeps its selection); a different set of documents resets."""
         self.reviewed = sum(r["status"] == "reviewed" for r in rows)
-        self._icons = None  # made again in the theme of now
         if [r["id"] for r in rows] == [r["id"] for r in self.rows]:
             old, self.rows = self.rows, rows
             for k, (a, b) in enumerate(zip(old, rows)):
@@ -191,9 +195,9 @@ class DocumentListModel(RowTableModel):
             return waiting_tip(names) if names else None
         if not self.annotators:
             return None  # a project without annotators' work: no room kept for the marker
-        if self._icons is None:
-            self._icons = waiting_marker(16), blank_marker(16)
-        return self._icons[0 if names else 1]  # a blank one keeps the statuses in line
+        if self._icons is None or self._icons[0] != marker_ink():  # made again when the theme changed
+            self._icons = marker_ink(), waiting_marker(16), blank_marker(16)
+        return self._icons[1 if names else 2]  # a blank one keeps the statuses in line
 
     def _annotators_data(self, row: dict[str, Any], role: int) -> Any:
         names = self.waiting(row)
