@@ -124,10 +124,6 @@ class MergeRows:
         )
 
     # -- the target ------------------------------------------------------------------------------------
-    def metas_naming(self, text: str) -> list[tuple[str, str | None]]:
-        """(sha256, meta as stored) of the documents whose metadata holds ``text`` (a set's name looked for)."""
-        return self.conn.execute("SELECT sha256, meta FROM documents WHERE meta LIKE ?", (f"%{text}%",)).fetchall()
-
     def digests_in_set(self, annotation_set: str) -> list[str]:
         """The sha256 of the documents with an entity or an event in the set."""
         return [

@@ -107,7 +107,9 @@ class _Owner:
 def _target_owners(target: Project, set_name: str) -> dict[str, _Owner]:
     records = source_records(target, set_name)
     owners: dict[str, _Owner] = {}
-    for sha, meta in target.db.metas_naming(set_name):
+    digests = target.db.document_digests()
+    for doc_id, meta in target.db.document_metas(containing=set_name):
+        sha = digests[doc_id]
         rec = (orjson.loads(meta or "{}").get(META_KEY) or {}).get(set_name)
         if rec is None:
             continue
