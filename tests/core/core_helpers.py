@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sqlite3
 from pathlib import Path
 
 from annotator.store import Project
@@ -45,3 +46,24 @@ def one_document_project(folder: Path) -> Path:
     with Project(path, annotator="t") as p:
         import_documents(p, [IncomingDocument("Maria Lopez met officials in Paris.", "a.txt")])
     return path
+
+
+def hold_lock(path: Path, comment: str | None = None) -> sqlite3.Connection:
+    """Another program in the middle of a write (as an import's transaction is): a connection of its own holding the
+    write lock, having written a comment ``comment`` (by 'other') when one is given; the caller ends it."""
+    other = sqlite3.connect(path, isolation_level=None)
+    other.execute("BEGIN IMMEDIATE")
+    if comment is not None:
+        other.execute(
+            "INSERT INTO comments (document_id, author, text, created_at) VALUES (1, 'other', ?, 't')", (comment,)
+        )
+    return other
+
+
+def stored_comments(path: Path) -> list[tuple[str, str]]:
+    """(author, text) of every comment in the file, in order, read by a connection of its own (read-only)."""
+    conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    try:
+        return conn.execute("SELECT author, text FROM comments ORDER BY id").fetchall()
+    finally:
+        conn.close()

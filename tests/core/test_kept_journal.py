@@ -3,7 +3,6 @@ written by the next open if the program that kept it died first, once, in order 
 
 from __future__ import annotations
 
-import sqlite3
 from pathlib import Path
 
 import orjson
@@ -15,6 +14,7 @@ from annotator.kept_journal import KeptJournal
 from annotator.model import Entity
 from annotator.store import Project
 from annotator.write_queue import WriteQueue
+from core_helpers import hold_lock, stored_comments
 
 
 @pytest.fixture
@@ -24,20 +24,6 @@ def path(tmp_path: Path) -> Path:
         import_documents(project, [IncomingDocument("Paris is in France.", "a.txt")])
         edits.add_entity(project, 1, 0, 5, "GPE")
     return p
-
-
-def hold_lock(path: Path) -> sqlite3.Connection:
-    other = sqlite3.connect(path, isolation_level=None)
-    other.execute("BEGIN IMMEDIATE")
-    return other
-
-
-def comments(path: Path) -> list[tuple[str, str]]:
-    conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
-    try:
-        return conn.execute("SELECT author, text FROM comments ORDER BY id").fetchall()
-    finally:
-        conn.close()
 
 
 def journal_of(path: Path) -> Path:
@@ -85,7 +71,7 @@ def test_a_kept_edit_is_a_line_of_the_journal_before_submit_returns(path: Path) 
             other.close()
         assert [k for k, _ in queue.retry(project)] == ["first", "second"]
         assert not journal_of(path).exists()  # nothing kept: the journal goes, as an empty -wal does
-    assert comments(path) == [("ann", "first"), ("ann", "second")]
+    assert stored_comments(path) == [("ann", "first"), ("ann", "second")]
     with reopen(path) as again:
         assert again.kept_replay is None  # each written once
 
@@ -99,11 +85,11 @@ def test_the_next_open_writes_what_a_killed_program_kept_once_in_order_as_who_ke
         assert reopened.kept_replay is not None and reopened.kept_replay.written == 2
         assert reopened.kept_replay.summary() == "Saved now: 2 edits kept by a program that stopped before saving them"
         assert reopened.annotator == "someone else"
-    assert comments(path) == [("ann", "one"), ("ann", "three")]
+    assert stored_comments(path) == [("ann", "one"), ("ann", "three")]
     assert not journal_of(path).exists()
     with reopen(path) as again:
         assert again.kept_replay is None
-    assert comments(path) == [("ann", "one"), ("ann", "three")]
+    assert stored_comments(path) == [("ann", "one"), ("ann", "three")]
 
 
 def test_an_edit_that_landed_before_the_kill_is_not_made_twice(path: Path) -> None:
@@ -117,7 +103,7 @@ def test_an_edit_that_landed_before_the_kill_is_not_made_twice(path: Path) -> No
         journal.close()
     with reopen(path) as reopened:
         assert reopened.kept_replay is not None and reopened.kept_replay.written == 1
-    assert [t for _, t in comments(path)] == ["one", "two", "three"]
+    assert [t for _, t in stored_comments(path)] == ["one", "two", "three"]
 
 
 def test_a_torn_last_line_is_ignored_with_a_note(path: Path) -> None:
@@ -132,7 +118,7 @@ def test_a_torn_last_line_is_ignored_with_a_note(path: Path) -> None:
         assert replay.notes == [
             "p.annotator-kept: its last line was cut short (written when the program was killed): ignored"
         ]
-    assert [t for _, t in comments(path)] == ["one"]
+    assert [t for _, t in stored_comments(path)] == ["one"]
     assert not journal_of(path).exists()
 
 
@@ -152,7 +138,7 @@ def test_a_kept_edit_refused_when_it_is_written_at_the_open_is_said_and_the_rest
             "a kept edit (annotator.edits:relabel_entity) could not be made:"
         )
         assert reopened.entity(1).label == "LOC"
-    assert [t for _, t in comments(path)] == ["before", "after"]
+    assert [t for _, t in stored_comments(path)] == ["before", "after"]
 
 
 def test_an_entity_argument_goes_through_the_journal_as_it_was(path: Path) -> None:
@@ -176,7 +162,7 @@ def test_a_journal_naming_anything_but_a_core_edit_makes_nothing(path: Path) -> 
         replay = reopened.kept_replay
         assert replay is not None and replay.written == 0
         assert [n.split(":")[0] for n in replay.notes] == ["a kept edit (os", "a kept edit (annotator.edits"]
-    assert comments(path) == []
+    assert stored_comments(path) == []
 
 
 def test_a_live_program_s_journal_is_left_to_it_by_another_open(path: Path) -> None:
@@ -190,9 +176,9 @@ def test_a_live_program_s_journal_is_left_to_it_by_another_open(path: Path) -> N
         with Project(path, annotator="worker") as worker:  # a worker's open: no replay
             assert kept_journal.replay(worker) is None  # nor would it take a live journal
             assert worker.kept_replay is None
-        assert comments(path) == []
+        assert stored_comments(path) == []
         assert [k for k, _ in queue.retry(project)] == ["mine"]
-    assert comments(path) == [("ann", "mine")]
+    assert stored_comments(path) == [("ann", "mine")]
 
 
 def test_edits_taken_back_or_left_at_a_close_are_as_the_person_left_them_at_the_next_open(path: Path) -> None:
@@ -207,7 +193,7 @@ def test_edits_taken_back_or_left_at_a_close_are_as_the_person_left_them_at_the_
         other.close()
     with reopen(path) as reopened:
         assert reopened.kept_replay is not None and reopened.kept_replay.written == 2
-    assert [t for _, t in comments(path)] == ["a", "b"]
+    assert [t for _, t in stored_comments(path)] == ["a", "b"]
 
 
 def test_a_journal_taken_over_while_another_program_writes_goes_on_whole_after_a_torn_line(path: Path) -> None:
@@ -238,7 +224,7 @@ def test_a_journal_taken_over_while_another_program_writes_goes_on_whole_after_a
     assert parsed.note is None and [ln["seq"] for ln in parsed.lines] == [1, 2, 3]
     with reopen(path) as again:
         assert again.kept_replay.written == 3
-    assert [t for _, t in comments(path)] == ["one", "two", "three"]
+    assert [t for _, t in stored_comments(path)] == ["one", "two", "three"]
 
 
 def test_two_programs_keeping_edits_at_once_each_have_a_journal_and_both_are_written(path: Path) -> None:
@@ -251,7 +237,7 @@ def test_two_programs_keeping_edits_at_once_each_have_a_journal_and_both_are_wri
         two.close()
     with reopen(path) as reopened:
         assert reopened.kept_replay.written == 3
-    assert comments(path) == [("ann", "a1"), ("ann", "a2"), ("bob", "b1")]
+    assert stored_comments(path) == [("ann", "a1"), ("ann", "a2"), ("bob", "b1")]
     assert not any(p.exists() for p in kept_journal.journal_paths(path))
 
 
@@ -276,4 +262,4 @@ def test_a_kept_edit_the_app_s_command_refused_when_it_landed_is_not_made_by_the
         queue.clear()  # killed before "last" landed
     with reopen(path) as reopened:
         assert reopened.kept_replay.written == 1
-    assert [t for _, t in comments(path)] == ["first", "last"]
+    assert [t for _, t in stored_comments(path)] == ["first", "last"]

@@ -3,7 +3,6 @@ in order and written once it is free (``annotator.write_queue``), never refused 
 
 from __future__ import annotations
 
-import sqlite3
 from pathlib import Path
 
 import pytest
@@ -13,6 +12,7 @@ from annotator.errors import BusyError, SaveError, ValidationError
 from annotator.importing import IncomingDocument, import_documents
 from annotator.store import BUSY_TIMEOUT_MS, Project
 from annotator.write_queue import WriteQueue
+from core_helpers import hold_lock, stored_comments
 
 
 @pytest.fixture
@@ -22,24 +22,8 @@ def project(tmp_path: Path):  # type: ignore[no-untyped-def]
         yield p
 
 
-def hold_lock(path: Path) -> sqlite3.Connection:
-    """Another program in the middle of a write (as an import's transaction is)."""
-    other = sqlite3.connect(path, isolation_level=None)
-    other.execute("BEGIN IMMEDIATE")
-    other.execute("INSERT INTO comments (document_id, author, text, created_at) VALUES (1, 'other', 'x', 't')")
-    return other
-
-
-def comments(path: Path) -> list[tuple[str, str]]:
-    conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
-    try:
-        return conn.execute("SELECT author, text FROM comments ORDER BY id").fetchall()
-    finally:
-        conn.close()
-
-
 def test_a_write_that_finds_the_lock_held_is_a_busy_error_saying_how_long_it_waited(project: Project) -> None:
-    other = hold_lock(project.path)
+    other = hold_lock(project.path, "x")
     try:
         with project.lock_wait(0), pytest.raises(BusyError) as caught:
             edits.add_comment(project, 1, "mine")
@@ -50,14 +34,14 @@ def test_a_write_that_finds_the_lock_held_is_a_busy_error_saying_how_long_it_wai
         other.execute("ROLLBACK")
         other.close()
     assert project.db.conn.execute("PRAGMA busy_timeout").fetchone()[0] == BUSY_TIMEOUT_MS  # the wait put back
-    assert comments(project.path) == []
+    assert stored_comments(project.path) == []
 
 
 def test_edits_made_while_another_program_writes_are_kept_in_order_and_written_once_it_is_done(
     project: Project,
 ) -> None:
     queue: WriteQueue[str] = WriteQueue(first_wait_ms=0)
-    other = hold_lock(project.path)
+    other = hold_lock(project.path, "x")
     try:
         results = [
             queue.submit(project, text, lambda text=text: edits.add_comment(project, 1, text))
@@ -76,25 +60,25 @@ def test_edits_made_while_another_program_writes_are_kept_in_order_and_written_o
     assert all(change.ids("comments") for _, change in landed)  # type: ignore[attr-defined]
     assert len(queue) == 0
     # the other program's write first, then the person's, in the order they were made
-    assert comments(project.path) == [("other", "x"), ("ann", "first"), ("ann", "second"), ("ann", "third")]
+    assert stored_comments(project.path) == [("other", "x"), ("ann", "first"), ("ann", "second"), ("ann", "third")]
     # with nothing kept and the lock free, an edit is written at once
     assert queue.submit(project, "fourth", lambda: edits.add_comment(project, 1, "fourth"))[0] is True
 
 
 def test_an_edit_made_after_one_that_is_kept_waits_behind_it_even_when_the_lock_is_free(project: Project) -> None:
     queue: WriteQueue[str] = WriteQueue(first_wait_ms=0)
-    other = hold_lock(project.path)
+    other = hold_lock(project.path, "x")
     queue.submit(project, "first", lambda: edits.add_comment(project, 1, "first"))
     other.execute("COMMIT")
     other.close()
     assert queue.submit(project, "second", lambda: edits.add_comment(project, 1, "second")) == (False, None)
     assert [k for k, _ in queue.retry(project)] == ["first", "second"]
-    assert [t for _, t in comments(project.path)] == ["x", "first", "second"]
+    assert [t for _, t in stored_comments(project.path)] == ["x", "first", "second"]
 
 
 def test_a_kept_edit_that_fails_for_another_reason_is_done_with_and_the_rest_go_on(project: Project) -> None:
     queue: WriteQueue[str] = WriteQueue(first_wait_ms=0)
-    other = hold_lock(project.path)
+    other = hold_lock(project.path, "x")
     queue.submit(project, "before", lambda: edits.add_comment(project, 1, "before"))
     queue.submit(project, "gone", lambda: edits.delete_comment(project, 999))
     queue.submit(project, "kept", lambda: edits.add_comment(project, 1, "kept"))
@@ -105,26 +89,26 @@ def test_a_kept_edit_that_fails_for_another_reason_is_done_with_and_the_rest_go_
     assert isinstance(refused, ValidationError) and "no comment with id 999" in str(refused)
     assert change.ids("comments")  # type: ignore[attr-defined]
     assert len(queue) == 0  # the refused one is not tried again
-    assert [t for _, t in comments(project.path)] == ["x", "before", "kept"]
+    assert [t for _, t in stored_comments(project.path)] == ["x", "before", "kept"]
 
 
 def test_take_last_forgets_an_edit_never_written(project: Project) -> None:
     queue: WriteQueue[str] = WriteQueue(first_wait_ms=0)
-    other = hold_lock(project.path)
+    other = hold_lock(project.path, "x")
     queue.submit(project, "a", lambda: edits.add_comment(project, 1, "a"))
     queue.submit(project, "b", lambda: edits.add_comment(project, 1, "b"))
     assert queue.take_last() == "b"
     other.execute("COMMIT")
     other.close()
     assert [k for k, _ in queue.drain(project, timeout_s=5)] == ["a"]
-    assert [t for _, t in comments(project.path)] == ["x", "a"]
+    assert [t for _, t in stored_comments(project.path)] == ["x", "a"]
 
 
 def test_a_retry_with_a_budget_writes_at_least_one_and_leaves_the_rest_in_order(project: Project) -> None:
     """Each write waits for the disk: 60 kept edits written in one go held the app's window 1.2 s (bench/
     edit_during_import.py); with a budget the rest wait for the next try, in order."""
     queue: WriteQueue[str] = WriteQueue(first_wait_ms=0)
-    other = hold_lock(project.path)
+    other = hold_lock(project.path, "x")
     for text in ("a", "b", "c"):
         queue.submit(project, text, lambda text=text: edits.add_comment(project, 1, text))
     other.execute("COMMIT")
@@ -133,7 +117,7 @@ def test_a_retry_with_a_budget_writes_at_least_one_and_leaves_the_rest_in_order(
     assert queue.keys() == ["b", "c"]
     assert [k for k, _ in queue.retry(project, budget_s=0)] == ["b"]
     assert [k for k, _ in queue.retry(project, budget_s=60)] == ["c"]
-    assert [t for _, t in comments(project.path)] == ["x", "a", "b", "c"]
+    assert [t for _, t in stored_comments(project.path)] == ["x", "a", "b", "c"]
 
 
 def test_kept_edits_that_find_the_disk_full_when_they_land_stay_kept_in_order(project: Project) -> None:
@@ -141,7 +125,7 @@ def test_kept_edits_that_find_the_disk_full_when_they_land_stay_kept_in_order(pr
     is full'), was done with, and was gone once there was room again, though the person saw it made and waiting. A
     write that could not be saved (SaveError) stays at the head, with those after it, and is tried again."""
     queue: WriteQueue[str] = WriteQueue(first_wait_ms=0)
-    other = hold_lock(project.path)
+    other = hold_lock(project.path, "x")
     for text in ("a", "b", "c"):
         queue.submit(project, text, lambda text=text: edits.add_comment(project, 1, text * 200_000))
     other.execute("COMMIT")
@@ -154,4 +138,4 @@ def test_kept_edits_that_find_the_disk_full_when_they_land_stay_kept_in_order(pr
     project.db.conn.execute("PRAGMA max_page_count = 4294967294")  # room again
     assert [k for k, _ in queue.retry(project)] == ["a", "b", "c"]
     assert queue.last_failure is None
-    assert [t[:1] for _, t in comments(project.path)] == ["x", "a", "b", "c"]
+    assert [t[:1] for _, t in stored_comments(project.path)] == ["x", "a", "b", "c"]
