@@ -186,26 +186,43 @@ def test_the_event_list_headers_are_whole(qtbot, project_path):
     from annotator.edits import add_event
     from annotator.store import Project
 
+    from PySide6.QtWidgets import QApplication
+
     from ui_helpers import find
-    from ui_support import DOC_A, close_window, open_window, settled
+    from ui_support import DOC_A
 
     with Project(project_path, annotator="setup") as p:
         doc = next(d["id"] for d in p.document_summaries() if d["name"] == "a.txt")
         add_event(p, doc, "Contact:Meet", *find(DOC_A, "met"))  # its Entity missing: "Entity", narrower than the title
+    # Qt's size hint of a section is the oracle: in plain Fusion. A test before this one that applied the app's style
+    # sheet (ui.style.apply_style) left it on the application, and under it the hints add the sheet's padding, which
+    # the titles do not need (the real app at 1366x768 shows them whole: looked at, session 13), so the whole suite
+    # waited for ever where the file alone passed
+    app = QApplication.instance()
+    sheet = app.styleSheet()
+    app.setStyleSheet("")
+    try:
+        whole_titles(qtbot, project_path)
+    finally:
+        app.setStyleSheet(sheet)
+
+
+def whole_titles(qtbot, project_path) -> None:  # type: ignore[no-untyped-def]
+    """The event list at 1366x768 on a project of one event: every column as wide as its header says it needs."""
+    from ui_support import close_window, open_window, settled
+
     w = open_window(qtbot, project_path, size=(1366, 768))
     qtbot.waitUntil(lambda: w.panels_built)
     w.tabs.setCurrentWidget(w.events)
     hh = w.events.table.horizontalHeader()
-    # the list's rows (its columns are fitted as they are set); a section's size is above 0 from the start (Qt's
-    # default), so waiting on it read the sizes before the fit under load: {0: (40, 43), 1: (53, 60), 3: (60, 63)}
+    # the list's rows (its columns are fitted as they are set; a section's size is above 0 from the start)
     settled(qtbot, lambda: w.events.model.rowCount() == 1)
 
     def sizes() -> dict[int, tuple[int, int]]:
         return {col: (hh.sectionSize(col), hh.sectionSizeHint(col)) for col in range(hh.count())}
 
-    # the tab's viewport takes its width in a resize the event loop delivers after the rows (the list shares its
-    # room again then): under load the sizes were read in between, Type and Trigger given up for a narrow list
-    # ({0: (40, 43), 1: (56, 60), ...}); with the titles measured in the list's font they never reach the bold need
+    # the list shares its room again when the tab's viewport takes its width, after the rows; with the titles
+    # measured in the list's font (not bold) the sizes never reach the need and this wait fails
     settled(qtbot, lambda: all(size >= needs for size, needs in sizes().values()))
     close_window(w)
 
