@@ -29,20 +29,11 @@ class AnnotationReads:
     def suggested_entities(self, doc_id: int, annotation_set: str, min_score: float | None = None) -> list[int]:
         """Ids of the document's undecided entity suggestions in the set (with ``min_score``: scored at least
         that), in order."""
-        cond, value = _scored(min_score)
-        return [
-            r[0]
-            for r in self.conn.execute(
-                f"SELECT id FROM entities WHERE document_id = ? AND annotation_set = ? AND state = 'suggested'{cond} "
-                "ORDER BY id",
-                (doc_id, annotation_set, *value),
-            )
-        ]
+        return self._suggested("entities", doc_id, annotation_set, min_score)
 
     def entity_state(self, entity_id: int) -> str | None:
         """An entity's state, or None when it is not (or no longer) there."""
-        r = self.conn.execute("SELECT state FROM entities WHERE id = ?", (entity_id,)).fetchone()
-        return r[0] if r is not None else None
+        return self._state("entities", entity_id)
 
     def is_lone_suggestion(self, entity_id: int, source: str) -> bool:
         """Whether an entity is a suggestion of ``source`` nobody edited that fills no role (made only to fill
@@ -59,19 +50,21 @@ class AnnotationReads:
     # -- events ----------------------------------------------------------------------------------------
     def suggested_events(self, doc_id: int, annotation_set: str, min_score: float | None = None) -> list[int]:
         """Ids of the document's undecided event suggestions in the set, as ``suggested_entities``."""
-        cond, value = _scored(min_score)
-        return [
-            r[0]
-            for r in self.conn.execute(
-                f"SELECT id FROM events WHERE document_id = ? AND annotation_set = ? AND state = 'suggested'{cond} "
-                "ORDER BY id",
-                (doc_id, annotation_set, *value),
-            )
-        ]
+        return self._suggested("events", doc_id, annotation_set, min_score)
 
     def event_state(self, event_id: int) -> str | None:
         """An event's state, or None when it is not (or no longer) there."""
-        r = self.conn.execute("SELECT state FROM events WHERE id = ?", (event_id,)).fetchone()
+        return self._state("events", event_id)
+
+    def _suggested(self, table: str, doc_id: int, annotation_set: str, min_score: float | None) -> list[int]:
+        """Ids of the document's undecided suggestions in ``table`` (entities or events), in order."""
+        cond, value = _scored(min_score)
+        sql = f"SELECT id FROM {table} WHERE document_id = ? AND annotation_set = ? AND state = 'suggested'{cond} "
+        return [r[0] for r in self.conn.execute(sql + "ORDER BY id", (doc_id, annotation_set, *value))]
+
+    def _state(self, table: str, row_id: int) -> str | None:
+        """A row's state in ``table`` (entities or events), or None when it is not there."""
+        r = self.conn.execute(f"SELECT state FROM {table} WHERE id = ?", (row_id,)).fetchone()
         return r[0] if r is not None else None
 
     def event_source(self, event_id: int) -> str:
