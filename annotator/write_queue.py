@@ -20,10 +20,11 @@ import time
 from collections import deque
 from dataclasses import dataclass
 from contextlib import nullcontext
+from functools import partial
 from typing import Any, Callable, ContextManager, Generic, TypeVar
 
 from annotator.errors import AnnotatorError, BusyError, SaveError
-from annotator.kept_journal import KeptJournal, NotJournaled
+from annotator.kept_journal import KeptJournal, NotJournaled, as_who_kept, replay
 from annotator.store import Project
 
 T = TypeVar("T")
@@ -172,6 +173,33 @@ class WriteQueue(Generic[K]):
             journal.finish()
             self._journal = None
 
+    def take_over(
+        self,
+        project: Project,
+        make: Callable[[dict[str, Any]], K],
+        run: Callable[[K], object],
+        wait_ms: int | None = None,
+    ) -> bool:
+        """What a run killed while another program wrote had kept (its journal, ``kept_journal.replay``): written
+        now, or, while that program still writes, adopted here as made now, before any new edit; True then.
+        ``make`` turns a journal line into its key (the app: the command; ``NotJournaled``: the line is skipped, said
+        in the replay's notes); ``run`` writes a key, under the name of the person who kept it."""
+        found = replay(project, wait_ms=self.first_wait_ms if wait_ms is None else wait_ms, adopt=True)
+        if found is None or found.waiting is None:
+            return False
+        journal, lines = found.waiting
+        kept: list[tuple[K, Callable[[], object], int]] = []
+        for line in lines:
+            try:
+                key = make(line)
+            except NotJournaled as exc:
+                found.notes.append(f"a kept edit ({line.get('edit', '?')}) could not be made: {exc}")
+                journal.skip(int(line["seq"]))
+                continue
+            kept.append((key, partial(_as_who_kept, project, line, run, key), int(line["seq"])))
+        self.adopt(journal, kept)
+        return True
+
     def take_last(self) -> K | None:
         """Forget the newest kept edit, never written (undo before it landed): its journal line skipped; its key, or
         None."""
@@ -194,3 +222,8 @@ class WriteQueue(Generic[K]):
             self._journal.close()
             self._journal = None
         return keys
+
+
+def _as_who_kept(project: Project, line: dict[str, Any], run: Callable[[K], object], key: K) -> object:
+    with as_who_kept(project, line):  # their name on it, as had it landed before the kill
+        return run(key)

@@ -12,7 +12,7 @@ from typing import Any, Callable, Protocol
 from PySide6.QtCore import QObject
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
-from annotator import edits, edits_flow, kept_journal
+from annotator import edits, edits_flow, kept_journal, kept_messages
 from annotator.errors import AnnotatorError, BusyError, SaveError, StaleChangeError
 from annotator.history import Outcome, Step
 from annotator.model import Change
@@ -25,7 +25,9 @@ class EditHost(Protocol):
 
     project: Project | None
     undo_stack: "UndoStack"
-    landing: bool  # kept edits are being written (write_queue): one that cannot be saved stays kept
+
+    @property
+    def landing(self) -> bool: ...  # kept edits are being written (write_queue): one that cannot be saved stays kept
 
     def apply_change(self, change: Change) -> None: ...
 
@@ -140,13 +142,7 @@ class CoreEditCommand(QUndoCommand):
         if undoing:
             self.controller.take_back_kept()
             return True
-        self.controller.report_failure(
-            BusyError(
-                f"another program is writing to the project and {n} later "
-                f"{'edit waits' if n == 1 else 'edits wait'} to be saved: redo once "
-                f"{'it is' if n == 1 else 'they are'} saved; nothing was changed"
-            )
-        )
+        self.controller.report_failure(BusyError(kept_messages.redo_waits(n)))
         return True
 
     def _show(self, outcome: Outcome, done: str) -> None:

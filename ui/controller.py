@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import datetime
+from functools import partial
 from pathlib import Path
 from typing import Any, Sequence
 
@@ -22,11 +23,10 @@ from annotator import navigation
 from annotator.navigation import Tokens, still_there
 from annotator.offsets import Utf16Map
 from annotator.schema import Schema
-from annotator.store import BUSY_TIMEOUT_MS, Project
+from annotator.store import Project
 from annotator.tally import Tally
-from annotator.wording import counted
-from annotator.write_queue import RETRY_BUDGET_S, RETRY_MS, WriteQueue
-from ui import commands, kept_edits
+from ui import commands
+from ui.kept_edits import KeptEdits
 
 POLL_MS = 1500
 
@@ -70,13 +70,10 @@ class Controller(QObject):
         self.poll.setInterval(POLL_MS)
         self.poll.timeout.connect(self.check_outside_changes)
         # edits made while another program writes: kept in order, tried again until the lock is free
-        self.writes: WriteQueue[commands.CoreEditCommand] = WriteQueue()
-        self.landing = False  # kept edits are being written: their changes never move the view to their document
-        self._landed = 0  # kept edits written since the last time none was kept
-        self._failure_said: str | None = None  # the kept edits' save failure last reported (said once)
-        self.retry_timer = QTimer(self)
-        self.retry_timer.setInterval(RETRY_MS)
-        self.retry_timer.timeout.connect(self.write_kept)
+        self.kept = KeptEdits(lambda: self.project, self.undo_stack.push, self.report_failure, self)
+        self.kept.waiting.connect(self.writesWaiting)
+        self.kept.info.connect(self.info)
+        self.kept.failed.connect(self.failed)
 
     # -- project -----------------------------------------------------------------------------------
     def open_project(self, path: str | Path, annotator: str | None = None, document_id: int | None = None) -> None:
@@ -85,7 +82,7 @@ class Controller(QObject):
         project = Project(path, annotator=annotator or None)
         self.close_project()
         self.project = project
-        kept_edits.take_over_journal(self, project)  # what a run killed while another program wrote had kept
+        self.kept.take_over(project, partial(commands.command_for_line, self))  # what a killed run had kept
         self._data_version = project.data_version()
         self._changes_seen = self._changes_written = -1  # this connection's total_changes at the last poll
         self.poll.start()
@@ -103,7 +100,7 @@ class Controller(QObject):
     def close_project(self) -> None:
         if self.doc is not None and self.project is not None:
             self.documentLeaving.emit()
-        self._write_kept_before_close()
+        self.kept.write_before_close()
         self.poll.stop()
         self.undo_stack.clear()
         if self.project is not None:
@@ -255,94 +252,26 @@ class Controller(QObject):
         if self.project is None or self.refuse_read_only():
             return None
         cmd = command_cls(self, *args, **kwargs)
-        done, ok = self.writes.submit(self.project, cmd, cmd.execute, cmd.journal_line)
-        if not done:  # another program holds the lock: kept, written by ``write_kept`` once it is free
-            self.tell_waiting()
+        done, ok = self.kept.submit(self.project, cmd)
+        if not done:  # another program holds the lock: kept, written once it is free
             return None
         if not ok:
             return None
         self.undo_stack.push(cmd)
         return cmd.result_id
 
-    def write_kept(self) -> None:
-        """Try the edits kept while another program wrote (the retry timer), oldest first; each one written goes on
-        the undo stack as it would have at once."""
-        if self.project is None:
-            return
-        self.landing = True
-        try:
-            landed = self.writes.retry(self.project, budget_s=RETRY_BUDGET_S)
-        finally:
-            self.landing = False
-        for cmd, ok in landed:
-            if ok:
-                self.undo_stack.push(cmd)
-        self._landed += len(landed)
-        failure = self.writes.last_failure
-        if failure is not None and str(failure) != self._failure_said:  # said once (a box), then in the status
-            self.report_failure(failure)
-        self._failure_said = str(failure) if failure is not None else None
-        if landed and not self.writes:
-            before, self._landed = self._landed, 0
-            self.info.emit(
-                f"Saved: {counted(before, 'edit')} made while another program was writing "
-                f"{'is' if before == 1 else 'are'} in the file now"
-            )
-        self.tell_waiting()
-
-    def _write_kept_before_close(self) -> None:
-        """Edits still kept when the project closes: waited for (the window waits before it closes, so this is the
-        last resort: the busy timeout); any still not written is named, never dropped silently."""
-        if self.project is None or not self.writes:
-            return
-        self.landing = True
-        try:
-            landed = self.writes.drain(self.project, BUSY_TIMEOUT_MS / 1000)
-        finally:
-            self.landing = False
-        for cmd, ok in landed:
-            if ok:
-                self.undo_stack.push(cmd)
-        left = self.writes.clear()
-        self._landed = 0
-        self.retry_timer.stop()
-        if left:
-            self.failed.emit(kept_edits.not_saved_at_close([c.text() for c in left], self.writes.journaled))
-        self.writesWaiting.emit(0, "")
+    @property
+    def landing(self) -> bool:
+        """Kept edits are being written (``KeptEdits``): their changes never move the view to their document."""
+        return self.kept.landing
 
     def take_back_kept(self) -> None:
         """Undo of an edit that is kept, not yet written: it is forgotten (never written) and the person told."""
-        cmd = self.writes.take_last()
-        self.tell_waiting()
-        if cmd is not None:
-            left = len(self.writes)
-            self.info.emit(
-                f"Taken back before it was saved: {cmd.text()}"
-                + (f" ({counted(left, 'edit')} still waiting to be saved)" if left else "")
-            )
+        self.kept.take_back()
 
     def edits_waiting(self) -> int:
         """How many edits are kept, not yet written (another program holds the lock)."""
-        return len(self.writes)
-
-    def tell_waiting(self) -> None:
-        n = len(self.writes)
-        if n and not self.retry_timer.isActive():
-            self.retry_timer.start()
-        elif not n:
-            self.retry_timer.stop()
-        what = self.writes.keys()[-1].text() if n else ""
-        self.writesWaiting.emit(
-            n,
-            (
-                f"Waiting for another program to finish writing to the project… {counted(n, 'edit')} kept "
-                f"(the last: {what}), saved as soon as it is done"
-                + (f"; not saved yet: {self.writes.last_failure}" if self.writes.last_failure else "")
-                + (f"; in memory only: {self.writes.journal_problem}" if self.writes.journal_problem else "")
-            )
-            if n
-            else "",
-        )
+        return len(self.kept)
 
     def refuse_read_only(self) -> bool:
         """True, saying so, when the open project cannot be written: an edit's keys ask it before they ask anything

@@ -1,55 +1,119 @@
-"""The app's side of the journal of kept edits (``annotator.kept_journal``): a killed run's edits taken over at an
-open, and what a close says of edits still kept."""
+"""The app's side of the edits kept while another program writes to the project (``annotator.write_queue``): tried
+again on a timer, each one written put on the undo stack, a killed run's journal taken over at an open, and what is
+still kept at a close named. The words are ``annotator.kept_messages``'; the controller wires this in."""
 
 from __future__ import annotations
 
-from functools import partial
-from typing import TYPE_CHECKING, Any
+from typing import Callable
 
-from annotator import kept_journal
-from annotator.store import Project
-from annotator.wording import counted
-from annotator.write_queue import FIRST_WAIT_MS
-from ui import commands
+from PySide6.QtCore import QObject, QTimer, Signal
 
-if TYPE_CHECKING:  # pragma: no cover
-    from ui.controller import Controller
+from annotator import kept_messages
+from annotator.errors import AnnotatorError
+from annotator.store import BUSY_TIMEOUT_MS, Project
+from annotator.write_queue import RETRY_BUDGET_S, RETRY_MS, WriteQueue
+from ui.commands import CoreEditCommand
 
 
-def take_over_journal(controller: "Controller", project: Project) -> None:
-    """What a run killed while another program wrote had kept (its journal): written before the first view, or,
-    while that program still writes, kept in the controller's queue as if made now, before any new edit."""
-    replay = kept_journal.replay(project, wait_ms=FIRST_WAIT_MS, adopt=True)
-    if replay is None or replay.waiting is None:
-        return
-    journal, lines = replay.waiting
-    kept = []
-    for line in lines:
+class KeptEdits(QObject):
+    """The edits kept, oldest first (``writes``), and the timer that tries them again."""
+
+    waiting = Signal(int, str)  # (edits kept, what to show); (0, "") once every one is saved
+    info = Signal(str)  # a passing message: they are saved, one was taken back
+    failed = Signal(str)  # some could not be saved before the project closed
+
+    def __init__(
+        self,
+        project: Callable[[], Project | None],
+        push: Callable[[CoreEditCommand], None],
+        report_failure: Callable[[AnnotatorError], None],
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._project = project  # the open project, asked at each try
+        self._push = push  # an edit written goes on the undo stack, as it would have at once
+        self._report_failure = report_failure
+        self.writes: WriteQueue[CoreEditCommand] = WriteQueue()
+        self.landing = False  # kept edits are being written: their changes never move the view to their document
+        self._landed = 0  # kept edits written since the last time none was kept
+        self._failure_said: str | None = None  # the kept edits' save failure last reported (said once)
+        self.retry_timer = QTimer(self)
+        self.retry_timer.setInterval(RETRY_MS)
+        self.retry_timer.timeout.connect(self.write_kept)
+
+    def __len__(self) -> int:
+        return len(self.writes)
+
+    def submit(self, project: Project, cmd: CoreEditCommand) -> tuple[bool, bool | None]:
+        """Make ``cmd`` now, or keep it behind the others while another program holds the lock: (made, its result)."""
+        done, ok = self.writes.submit(project, cmd, cmd.execute, cmd.journal_line)
+        if not done:  # kept: written by ``write_kept`` once the lock is free
+            self.tell()
+        return done, ok
+
+    def take_over(self, project: Project, command_for: Callable[[dict], CoreEditCommand]) -> None:
+        """A killed run's kept edits (its journal), the commands ``command_for`` makes of its lines: written at the
+        open, or kept before any new edit while another program still writes."""
+        if self.writes.take_over(project, command_for, CoreEditCommand.execute):
+            self.tell()
+
+    def write_kept(self) -> None:
+        """Try the kept edits again (the retry timer), oldest first, for at most ``RETRY_BUDGET_S``."""
+        project = self._project()
+        if project is None:
+            return
+        self.landing = True
         try:
-            cmd = commands.command_for_line(controller, line)
-        except kept_journal.NotJournaled as exc:
-            replay.notes.append(f"a kept edit ({line.get('edit', '?')}) could not be made: {exc}")
-            journal.skip(int(line["seq"]))
-            continue
-        kept.append((cmd, partial(_as_who_kept, project, line, cmd), int(line["seq"])))
-    controller.writes.adopt(journal, kept)
-    controller.tell_waiting()
+            landed = self.writes.retry(project, budget_s=RETRY_BUDGET_S)
+        finally:
+            self.landing = False
+        for cmd, ok in landed:
+            if ok:
+                self._push(cmd)
+        self._landed += len(landed)
+        failure = self.writes.last_failure
+        if failure is not None and str(failure) != self._failure_said:  # said once (a box), then in the status
+            self._report_failure(failure)
+        self._failure_said = str(failure) if failure is not None else None
+        if landed and not self.writes:
+            before, self._landed = self._landed, 0
+            self.info.emit(kept_messages.saved(before))
+        self.tell()
 
+    def write_before_close(self) -> None:
+        """Edits still kept when the project closes: waited for (the window waits before it closes, so this is the
+        last resort: the busy timeout); any still not written is named, never dropped silently."""
+        project = self._project()
+        if project is None or not self.writes:
+            return
+        self.landing = True
+        try:
+            landed = self.writes.drain(project, BUSY_TIMEOUT_MS / 1000)
+        finally:
+            self.landing = False
+        for cmd, ok in landed:
+            if ok:
+                self._push(cmd)
+        left = self.writes.clear()
+        self._landed = 0
+        self.retry_timer.stop()
+        if left:
+            self.failed.emit(kept_messages.not_saved_at_close([c.text() for c in left], self.writes.journaled))
+        self.waiting.emit(0, "")
 
-def _as_who_kept(project: Project, line: dict[str, Any], cmd: commands.CoreEditCommand) -> bool:
-    with kept_journal.as_who_kept(project, line):  # their name on it, as had it landed before the kill
-        return cmd.execute()
+    def take_back(self) -> None:
+        """Undo of an edit that is kept, not yet written: it is forgotten (never written) and the person told."""
+        cmd = self.writes.take_last()
+        self.tell()
+        if cmd is not None:
+            self.info.emit(kept_messages.taken_back(cmd.text(), len(self.writes)))
 
-
-def not_saved_at_close(titles: list[str], journaled: int) -> str:
-    """The close's message for edits still kept (``titles``), ``journaled`` of them in the journal for the next open."""
-    n = len(titles)
-    named = f"({', '.join(titles[:5])}{', ...' if n > 5 else ''})"
-    said = f"{counted(n, 'edit')} not saved yet: another program was still writing to the project when it was closed {named}"
-    if journaled == n:
-        return (
-            f"{said}; {'they are' if n > 1 else 'it is'} kept beside it and written the next time the project is opened"
-        )
-    if journaled:
-        return f"{said}; {journaled} of them kept beside it for the next open, the rest lost"
-    return said
+    def tell(self) -> None:
+        """The retry timer runs while edits are kept; ``waiting`` says how many."""
+        n = len(self.writes)
+        if n and not self.retry_timer.isActive():
+            self.retry_timer.start()
+        elif not n:
+            self.retry_timer.stop()
+        last = self.writes.keys()[-1].text() if n else ""
+        self.waiting.emit(n, kept_messages.waiting(n, last, self.writes.last_failure, self.writes.journal_problem))

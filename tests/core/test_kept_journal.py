@@ -263,3 +263,37 @@ def test_a_kept_edit_the_app_s_command_refused_when_it_landed_is_not_made_by_the
     with reopen(path) as reopened:
         assert reopened.kept_replay.written == 1
     assert [t for _, t in stored_comments(path)] == ["first", "last"]
+
+
+def test_a_journal_taken_over_by_a_queue_is_written_first_as_who_kept_it_and_a_line_it_cannot_make_is_said(
+    path: Path,
+) -> None:
+    """``WriteQueue.take_over`` (the app's open, without Qt): a killed run's lines wait in the queue before any new
+    edit while another program writes; each lands under the name of who kept it; a line the caller cannot make a
+    key of (``NotJournaled``) is skipped, said in the open's notes, and never written by a later open."""
+    with Project(path, annotator="ann") as project:
+        journal_left_by_a_killed_program(project, ["one", "not this", "two"]).close()
+    other = hold_lock(path)
+    with Project(path, annotator="bob") as reopened:
+
+        def make(line: dict) -> str:
+            text = kept_journal.edit_of(line)[1][1]
+            if text == "not this":
+                raise kept_journal.NotJournaled("no command for it")
+            return text
+
+        queue: WriteQueue[str] = WriteQueue(first_wait_ms=0)
+        assert queue.take_over(reopened, make, lambda text: edits.add_comment(reopened, 1, text)) is True
+        keep(queue, reopened, "new")
+        assert queue.keys() == ["one", "two", "new"]
+        assert reopened.kept_replay is not None
+        assert (
+            "a kept edit (annotator.edits:add_comment) could not be made: no command for it"
+            in reopened.kept_replay.notes
+        )
+        other.execute("ROLLBACK")
+        other.close()
+        assert [k for k, _ in queue.drain(reopened, 5)] == ["one", "two", "new"]
+        assert not queue.take_over(reopened, make, str)  # nothing left to take over
+    assert stored_comments(path) == [("ann", "one"), ("ann", "two"), ("bob", "new")]
+    assert not any(p.exists() for p in kept_journal.journal_paths(path))

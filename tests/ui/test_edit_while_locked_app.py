@@ -66,7 +66,7 @@ def test_keys_pressed_while_another_program_writes_are_kept_and_saved_once_it_is
         assert c.undo_stack.count() == 1
         # the window goes on: its timers run (the kept edits are tried again, without waiting, and kept)
         qtbot.wait(400)
-        assert c.edits_waiting() == 3 and c.writes.last_busy is not None
+        assert c.edits_waiting() == 3 and c.kept.writes.last_busy is not None
         # Ctrl+Z takes back the last key (kept, never written), not the step written before it
         window.actions_by_name["undo"].trigger()
         assert c.edits_waiting() == 2 and (c.undo_stack.count(), c.undo_stack.index()) == (1, 1)
@@ -143,8 +143,8 @@ def test_kept_keys_that_cannot_be_saved_when_they_land_wait_until_they_can(qtbot
     qtbot.waitUntil(lambda: len(boxes) >= 1)  # the first try to land them
     assert c.edits_waiting() == 2 and "attempt to write a readonly database" in boxes[0][1]
     assert "not saved yet" in window.message.text() and "2 waiting" in window.waiting_label.text()
-    tries = c.writes.last_failure
-    qtbot.waitUntil(lambda: c.writes.last_failure is not tries)  # tried again: kept, and said no more
+    tries = c.kept.writes.last_failure
+    qtbot.waitUntil(lambda: c.kept.writes.last_failure is not tries)  # tried again: kept, and said no more
     assert c.edits_waiting() == 2 and len(boxes) == 1
     c.project.db.conn.execute("PRAGMA query_only = OFF")  # writable again
     qtbot.waitUntil(lambda: c.edits_waiting() == 0)

@@ -58,7 +58,7 @@ def test_kept_edits_waiting_at_the_open_go_before_every_new_key(qtbot, project_p
         assert w.open_project(project_path)
         c = w.controller
         assert c.edits_waiting() == 3 and comments(project_path) == []
-        c.run(type(c.writes.keys()[0]), c.doc.id, "three")  # a new key: kept behind them
+        c.run(type(c.kept.writes.keys()[0]), c.doc.id, "three")  # a new key: kept behind them
         assert c.edits_waiting() == 4
         other.execute("ROLLBACK")
         qtbot.waitUntil(lambda: c.edits_waiting() == 0)

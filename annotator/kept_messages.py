@@ -1,0 +1,52 @@
+"""What the app says of edits kept while another program writes to the project (``write_queue``): waiting, saved,
+taken back, refused, left at a close. The words only; the app shows them."""
+
+from __future__ import annotations
+
+from annotator.wording import counted
+
+
+def waiting(n: int, last: str, failure: object | None = None, journal_problem: str | None = None) -> str:
+    """The status line while ``n`` edits are kept (``last``: the newest one's title); "" when none is."""
+    if not n:
+        return ""
+    return (
+        f"Waiting for another program to finish writing to the project… {counted(n, 'edit')} kept "
+        f"(the last: {last}), saved as soon as it is done"
+        + (f"; not saved yet: {failure}" if failure else "")
+        + (f"; in memory only: {journal_problem}" if journal_problem else "")
+    )
+
+
+def saved(n: int) -> str:
+    """Once the last of ``n`` kept edits is written."""
+    return f"Saved: {counted(n, 'edit')} made while another program was writing {'is' if n == 1 else 'are'} in the file now"
+
+
+def taken_back(title: str, left: int) -> str:
+    """An undo of the kept edit ``title``, never written; ``left`` still kept."""
+    return f"Taken back before it was saved: {title}" + (
+        f" ({counted(left, 'edit')} still waiting to be saved)" if left else ""
+    )
+
+
+def redo_waits(n: int) -> str:
+    """Why a redo is refused while ``n`` later edits are kept (they would land after it)."""
+    return (
+        f"another program is writing to the project and {n} later {'edit waits' if n == 1 else 'edits wait'} to be "
+        f"saved: redo once {'it is' if n == 1 else 'they are'} saved; nothing was changed"
+    )
+
+
+def not_saved_at_close(titles: list[str], journaled: int) -> str:
+    """The close's message for edits still kept (``titles``), ``journaled`` of them in the journal for the next open."""
+    n = len(titles)
+    named = f"({', '.join(titles[:5])}{', ...' if n > 5 else ''})"
+    said = f"{counted(n, 'edit')} not saved yet: another program was still writing to the project when it was closed {named}"
+    if journaled == n:
+        return (
+            f"{said}; {'they are' if n > 1 else 'it is'} kept beside it and written the next time the project is opened"
+        )
+    if journaled:
+        return f"{said}; {journaled} of them kept beside it for the next open, the rest lost"
+    return said
