@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Callable
+from typing import TYPE_CHECKING, Callable, Protocol
 
 from annotator.keyflow import (
     attribute_cues,
@@ -19,7 +19,6 @@ if TYPE_CHECKING:  # pragma: no cover
     from annotator.schema import Role
     from ui.controller import Controller
     from ui.document_view import DocumentView
-    from ui.editing import EditActions
 
 CANDIDATES_FIRST = 50  # Alt+N's candidates made at the first press besides the sentence's (more when gone past)
 
@@ -27,10 +26,26 @@ CANDIDATES_FIRST = 50  # Alt+N's candidates made at the first press besides the 
 TypePicker = Callable[[str, list[str]], "str | None"]
 
 
+class SpanKeys(Protocol):
+    """What the event keys need of the span keys they go with (``ui.editing.EditActions`` is one): the controller,
+    the view, and the span the person has selected."""
+
+    c: "Controller"
+    view: "DocumentView"
+
+    def current(self) -> Entity | None: ...
+
+    def selected_span(self) -> tuple[int, int] | None: ...
+
+    def clear_selection(self) -> None: ...
+
+    def anchor(self) -> tuple[int, int, int]: ...
+
+
 class EventActions:
     """Event editing by key; one command per key, like the entity keys."""
 
-    def __init__(self, edit: "EditActions", pick_event_type: TypePicker) -> None:
+    def __init__(self, edit: SpanKeys, pick_event_type: TypePicker) -> None:
         self.edit = edit
         self.c: "Controller" = edit.c
         self.view: "DocumentView" = edit.view

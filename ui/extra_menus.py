@@ -12,10 +12,10 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMenu
 
 if TYPE_CHECKING:  # pragma: no cover
-    from ui.main_window import MainWindow
+    from ui.window_face import WindowFace
 
 
-def _menu_before_help(window: "MainWindow", title: str) -> QMenu:
+def _menu_before_help(window: "WindowFace", title: str) -> QMenu:
     menu_bar = window.menuBar()
     help_menu = next((a for a in menu_bar.actions() if a.text().replace("&", "") == "Help"), None)
     menu = QMenu(title, window)
@@ -26,29 +26,29 @@ def _menu_before_help(window: "MainWindow", title: str) -> QMenu:
     return menu
 
 
-def _open_adjudication(window: "MainWindow") -> None:
+def _open_adjudication(window: "WindowFace") -> None:
     from ui.dialogs.adjudication import open_adjudication
 
     open_adjudication(window)
 
 
-def _open_agreement(window: "MainWindow") -> None:
+def _open_agreement(window: "WindowFace") -> None:
     from ui.dialogs.agreement import open_agreement
 
     open_agreement(window)
 
 
-def _start_training(window: "MainWindow") -> None:
+def _start_training(window: "WindowFace") -> None:
     from ui.dialogs.training import ask_and_train
 
     ask_and_train(window)
 
 
-def add_review_menu(window: "MainWindow") -> None:
+def add_review_menu(window: "WindowFace") -> None:
     """A "Review" menu with the Adjudication and Agreement windows, before Help."""
     menu = _menu_before_help(window, "&Review")
     acts = {}
-    opens: tuple[tuple[str, str, str | None, Callable[["MainWindow"], None]], ...] = (
+    opens: tuple[tuple[str, str, str | None, Callable[["WindowFace"], None]], ...] = (
         ("adjudicate", "&Adjudicate differences…", "Ctrl+Shift+J", _open_adjudication),
         ("agreement", "A&greement between annotators…", None, _open_agreement),
     )
@@ -63,7 +63,7 @@ def add_review_menu(window: "MainWindow") -> None:
     window.review_menu = menu  # type: ignore[attr-defined]
 
 
-def add_training_menu(window: "MainWindow") -> None:
+def add_training_menu(window: "WindowFace") -> None:
     """A "Project" menu, before Help: what makes the suggestions, Pre-annotate all documents (it was in File, away
     from the training whose version it then uses) and Train suggestions…."""
     menu = _menu_before_help(window, "&Project")

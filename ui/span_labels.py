@@ -9,15 +9,38 @@ each line), so hit tests, the caret and scrolling all see the same geometry.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol
 
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPainterPath, QPen, QTextBlock, QTextDocument
-from PySide6.QtWidgets import QPlainTextDocumentLayout
-
+from PySide6.QtWidgets import QPlainTextDocumentLayout, QWidget
 
 if TYPE_CHECKING:  # pragma: no cover
-    from ui.document_view import DocumentView
+    from ui.controller import Controller
+    from ui.highlighter import SpanHighlighter
+
+
+class LabelledView(Protocol):
+    """What the labels need of the view they paint in (``ui.document_view.DocumentView`` is one): its plain-text
+    geometry, its highlighter's spans and the controller's current event."""
+
+    controller: "Controller"
+    highlighter: "SpanHighlighter"
+
+    def span_rects(self, start16: int, end16: int) -> list[QRectF]: ...
+
+    def font(self) -> QFont: ...
+
+    def viewport(self) -> QWidget: ...
+
+    def document(self) -> QTextDocument: ...
+
+    def firstVisibleBlock(self) -> QTextBlock: ...  # noqa: N802 (Qt name)
+
+    def contentOffset(self) -> QPointF: ...  # noqa: N802 (Qt name)
+
+    def blockBoundingGeometry(self, block: QTextBlock) -> QRectF: ...  # noqa: N802 (Qt name)
+
 
 BRACKET_GAP = 3.0  # pixels between stacked brackets under nested spans
 LANE_GAP = 3.0  # pixels between the margin's vertical runs of arguments on other lines
@@ -55,13 +78,13 @@ class RoomyLayout(QPlainTextDocumentLayout):
         return super().blockBoundingRect(block) if moved else rect
 
 
-def label_font(view: "DocumentView") -> QFont:
+def label_font(view: "LabelledView") -> QFont:
     small = QFont(view.font())
     small.setPointSizeF(max(6.5, view.font().pointSizeF() * 0.62))
     return small
 
 
-def room_for(view: "DocumentView") -> float:
+def room_for(view: "LabelledView") -> float:
     """Room above each line: one row of labels and the gap for the brackets of the line above."""
     return QFontMetricsF(label_font(view)).height() + 3 + 2 * BRACKET_GAP
 
@@ -129,7 +152,7 @@ def margin_route(trig: QRectF, box: QRectF | None, lane: float, edge: float = 0.
 class SpanLabels:
     """Paints the labels, arcs and brackets of the visible lines (called from the view's paintEvent)."""
 
-    def __init__(self, view: "DocumentView") -> None:
+    def __init__(self, view: "LabelledView") -> None:
         self.view = view
         self.boxes: list[tuple[QRectF, int, str]] = []  # (box, key, text) as last painted: for tests and tooltips
         self.arcs: list[QPainterPath] = []  # the selected event's lines to its arguments, as last painted

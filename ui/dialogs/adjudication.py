@@ -35,7 +35,7 @@ from ui.plain import no_mnemonic, tooltip_text
 
 if TYPE_CHECKING:  # pragma: no cover
     from ui.controller import Controller
-    from ui.main_window import MainWindow
+    from ui.window_face import WindowFace
 
 SET_KEYS = "ABCDFHIJKL"  # E and G are taken by Edit and aGreed
 SETTLED = QColor("#8a8a8a")
@@ -90,7 +90,7 @@ class AdjudicationWindow(QDialog):
     """Differences of the controller's current document; follows the main window's document."""
 
     def __init__(
-        self, controller: "Controller", parent: QWidget | None = None, window: "MainWindow | None" = None
+        self, controller: "Controller", parent: QWidget | None = None, window: "WindowFace | None" = None
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle("Adjudication")
@@ -327,7 +327,7 @@ class AdjudicationWindow(QDialog):
         return super().eventFilter(obj, event)
 
 
-def open_adjudication(window: "MainWindow") -> AdjudicationWindow | None:
+def open_adjudication(window: "WindowFace") -> AdjudicationWindow | None:
     c = window.controller
     if c.project is None:
         window.show_error("Open a project first")

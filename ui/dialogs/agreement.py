@@ -33,7 +33,7 @@ from ui.plain import no_mnemonic
 from ui.workers import Cancelled, Worker
 
 if TYPE_CHECKING:  # pragma: no cover
-    from ui.main_window import MainWindow
+    from ui.window_face import WindowFace
 
 SECTIONS = (
     ("entities_exact", "Entity spans (exact)"),
@@ -212,7 +212,7 @@ class AgreementWindow(QDialog):
         return box
 
 
-def open_agreement(window: "MainWindow") -> AgreementWindow | None:
+def open_agreement(window: "WindowFace") -> AgreementWindow | None:
     c = window.controller
     if c.project is None:
         window.show_error("Open a project first")

@@ -25,7 +25,7 @@ from ui.workers import NOT_DEFAULT_HINT, TrainWorker
 
 if TYPE_CHECKING:  # pragma: no cover
     from annotator.learn.train import TrainReport
-    from ui.main_window import MainWindow
+    from ui.window_face import WindowFace
 
 
 class TrainDialog(QDialog):
@@ -74,7 +74,7 @@ class TrainDialog(QDialog):
         return chosen.quick() if self.quick.isChecked() else chosen
 
 
-def ask_and_train(window: "MainWindow") -> None:
+def ask_and_train(window: "WindowFace") -> None:
     """Project > Train suggestions…: the dialog, then the run; the choice of a quick try is remembered."""
     c = window.controller
     if c.project is None or window._refuse_read_only() or _already_training(window):
@@ -91,7 +91,7 @@ def ask_and_train(window: "MainWindow") -> None:
     start_training(window, options)
 
 
-def _already_training(window: "MainWindow") -> bool:
+def _already_training(window: "WindowFace") -> bool:
     if any(isinstance(w, TrainWorker) for w in window.workers):
         # a second run beside the first (the menu item again while the bar showed the first) doubled the time of
         # both, under the one progress bar, and its version came out after the other's
@@ -100,7 +100,7 @@ def _already_training(window: "MainWindow") -> bool:
     return False
 
 
-def start_training(window: "MainWindow", options: TrainOptions | None = None) -> None:
+def start_training(window: "WindowFace", options: TrainOptions | None = None) -> None:
     """A training run in a worker, with ``options`` (the full settings when None)."""
     c = window.controller
     if c.project is None or window._refuse_read_only() or _already_training(window):
@@ -114,7 +114,7 @@ def start_training(window: "MainWindow", options: TrainOptions | None = None) ->
     window.start_worker(worker)
 
 
-def show_training_result(window: "MainWindow", text: str, report: "TrainReport | None" = None) -> None:
+def show_training_result(window: "WindowFace", text: str, report: "TrainReport | None" = None) -> None:
     """The run's summary: the version, whether it became the default, and the held-out comparison table; a version
     kept aside gets a button that makes it the default (the box said to use the command line for it)."""
     if report is not None:
@@ -149,7 +149,7 @@ def show_training_result(window: "MainWindow", text: str, report: "TrainReport |
     window.training_result = box  # type: ignore[attr-defined]
 
 
-def make_default(window: "MainWindow", version: int | None) -> None:
+def make_default(window: "WindowFace", version: int | None) -> None:
     """A version (None: the original pipeline) becomes the project's default for pre-annotation, as
     ``annotator models --default N|original`` makes it."""
     from annotator.errors import AnnotatorError
