@@ -146,7 +146,8 @@ class ProjectDb(AnnotationReads, ChangeLogRows, CountReads, DecidedReads, Docume
         return [r[0] for r in self.conn.execute("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")]
 
     def has_column(self, table: str, column: str) -> bool:
-        """Whether ``table`` has ``column`` (an older file's table may lack one a newer schema added)."""
+        """Whether ``table`` has ``column`` (an older file's table may lack one a newer schema added): the one place
+        that reads a table's columns (the migrations and the schema's parsed copy ask it too)."""
         return any(r[1] == column for r in self.conn.execute(f"PRAGMA table_info([{table}])"))
 
     # -- the project's own values (key -> text: the trained models' registry, ...) ------------------------

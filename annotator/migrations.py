@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable
 
+from annotator.db import ProjectDb
 from annotator.errors import ProjectFileError
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -212,7 +213,7 @@ def _m4_merge_provenance(db: "Database") -> None:
 def _m5_parsed_schema(db: "Database") -> None:
     """Each stored schema keeps its parsed form beside its TOML source (JSON with the source's sha256), so an
     open reads it instead of parsing and checking the TOML again (annotator/schema_cache.py fills it)."""
-    if "parsed" not in {r[1] for r in db.conn.execute("PRAGMA table_info(schemas)")}:
+    if not ProjectDb(db.conn).has_column("schemas", "parsed"):
         db.conn.execute("ALTER TABLE schemas ADD COLUMN parsed TEXT")
 
 
@@ -224,7 +225,7 @@ def _m6_document_names(db: "Database") -> None:
 def _m7_entity_scores(db: "Database") -> None:
     """Entity spans keep a suggester's confidence as events do (``score``, NULL where none was given: people's spans,
     spaCy's ``ner``, which gives none per span, and every span made before this)."""
-    if "score" not in {r[1] for r in db.conn.execute("PRAGMA table_info(entities)")}:
+    if not ProjectDb(db.conn).has_column("entities", "score"):
         db.conn.execute("ALTER TABLE entities ADD COLUMN score REAL")
 
 

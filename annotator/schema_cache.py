@@ -14,6 +14,7 @@ import sqlite3
 
 import orjson
 
+from annotator.db import ProjectDb
 from annotator.schema import Schema, parse_schema
 
 FORMAT = 3  # bump when Schema.to_data changes shape: older copies are then parsed again
@@ -43,7 +44,7 @@ def from_copy(copy: str | None, source: str) -> Schema | None:
 
 def has_copies(conn: sqlite3.Connection) -> bool:
     """Whether the file keeps parsed copies (format 5 on; a file still at an older format, as tests make, does not)."""
-    return any(r[1] == "parsed" for r in conn.execute("PRAGMA table_info(schemas)"))
+    return ProjectDb(conn).has_column("schemas", "parsed")
 
 
 def store_schema(conn: sqlite3.Connection, schema: Schema, added_at: str) -> None:

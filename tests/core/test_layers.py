@@ -224,3 +224,14 @@ def test_no_module_is_past_the_size_of_one_job():
         if (n := len(p.read_text(encoding="utf-8").splitlines())) > MOST_LINES
     }
     assert sizes == {}
+
+
+def test_only_the_data_access_layer_reads_a_table_s_columns():
+    """What columns a table has (an older file may lack one a migration adds) is ``ProjectDb.has_column``'s to say:
+    the migrations and the schema's parsed copy (schema_cache) each read ``PRAGMA table_info`` themselves."""
+    found = sorted(
+        p.relative_to(ROOT).as_posix()
+        for p in (ROOT / "annotator").rglob("*.py")
+        if re.search(r"table_(x)?info", p.read_text(encoding="utf-8"), re.IGNORECASE)
+    )
+    assert found == ["annotator/db.py"]
