@@ -253,14 +253,6 @@ class MainWindow(WindowPanels, FilesAndWork, WindowFlow, QMainWindow):
         if p is not None and p.kept_replay is not None and (kept := p.kept_replay.summary()):  # a run killed with
             self.after_view_paint.call(partial(self.show_note, kept))  # edits kept: what the open wrote of them
 
-    def _refuse_read_only(self) -> bool:
-        """True (with a message) when the open project cannot be written."""
-        p = self.controller.project
-        if p is not None and p.read_only:
-            self.show_error(f"{p.path.name} is open read-only: nothing was changed")
-            return True
-        return False
-
     def open_document(self, doc_id: int) -> None:
         if self.controller.doc is None or self.controller.doc.id != doc_id:
             try:

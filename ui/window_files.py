@@ -93,7 +93,7 @@ class FilesAndWork:
         if self.controller.project is None:
             self.alert("No project", "Open or create a project first (File > New project).")
             return
-        if self._refuse_read_only():
+        if self.controller.refuse_read_only():
             return
         w = ImportWorker(self.controller.project.path, paths, self.settings.annotator or None)
         self.start_worker(w, after=lambda: self._after_import_of(w))
@@ -130,7 +130,7 @@ class FilesAndWork:
         if c.project is None:
             self.alert("No project", "Open or create a project first (File > New project).")
             return
-        if self._refuse_read_only():
+        if self.controller.refuse_read_only():
             return
         from ui.dialogs.import_format import ImportFormatDialog
 
@@ -155,7 +155,7 @@ class FilesAndWork:
         self.preannotate(only_new=False)
 
     def preannotate(self: "MainWindow", only_new: bool = True, said_before: str = "") -> None:
-        if self.controller.project is None or self._refuse_read_only():
+        if self.controller.project is None or self.controller.refuse_read_only():
             return
         w = PreannotateWorker(
             self.controller.project.path,

@@ -271,12 +271,14 @@ def test_read_only_file_opens_with_a_notice_and_refuses_every_edit(
     digest = file_digest(project_path)
     ent = next(iter(c.entities.values()))
     attempts = []
+    said: set[str] = set()  # one refusal, one sentence (the controller's): an import's and a key's were two
 
     def refused(what: str) -> None:
         assert "read-only" in w.message.text(), (what, w.message.text())
         assert file_digest(project_path) == digest, what
         assert c.undo_stack.count() == 0, what
         attempts.append(what)
+        said.add(w.message.text())
         w.message.setText("")
 
     label_word(qtbot, w, "forces", "NORP")
@@ -308,6 +310,7 @@ def test_read_only_file_opens_with_a_notice_and_refuses_every_edit(
     assert not w.workers
     refused("pre-annotate")
     assert not boxes  # refusals are messages in the status bar, not a dialog per key
+    assert said == {f"{project_path.name} is open read-only: edits are not possible; nothing was changed"}
     assert {e.id: e for e in c.entities.values()} == {e.id: e for e in c.project.entities(c.doc.id)}
     assert_view_matches_file(w, c.project)
     figures.update(refused=len(attempts))

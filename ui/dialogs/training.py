@@ -77,7 +77,7 @@ class TrainDialog(QDialog):
 def ask_and_train(window: "WindowFace") -> None:
     """Project > Train suggestions…: the dialog, then the run; the choice of a quick try is remembered."""
     c = window.controller
-    if c.project is None or window._refuse_read_only() or _already_training(window):
+    if c.project is None or c.refuse_read_only() or _already_training(window):
         return
     finished = len(c.project.document_ids(list(FINISHED)))
     dlg = TrainDialog(finished, bool(window.settings.get("train_quick")), window)
@@ -103,7 +103,7 @@ def _already_training(window: "WindowFace") -> bool:
 def start_training(window: "WindowFace", options: TrainOptions | None = None) -> None:
     """A training run in a worker, with ``options`` (the full settings when None)."""
     c = window.controller
-    if c.project is None or window._refuse_read_only() or _already_training(window):
+    if c.project is None or c.refuse_read_only() or _already_training(window):
         return
     worker = TrainWorker(c.project.path, annotator=window.settings.annotator or None, options=options)
     # the result in a box; a cancel asked for only in the status line (it opened 'Training finished' on it)
@@ -157,7 +157,7 @@ def make_default(window: "WindowFace", version: int | None) -> None:
     from annotator.nlp import DEFAULT_PIPELINE
 
     c = window.controller
-    if c.project is None or window._refuse_read_only():
+    if c.project is None or c.refuse_read_only():
         return
     try:
         set_default(c.project, version)
