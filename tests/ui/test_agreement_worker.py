@@ -128,3 +128,40 @@ def test_closing_the_app_while_the_scores_are_worked_out_asks_nothing(qtbot, tea
     finally:
         gate.set()
         close_window(w)
+
+
+def test_while_the_scores_are_worked_out_the_window_says_what_comes(qtbot, team_path, monkeypatch):
+    """It showed its progress above an empty table area (session 13, seen and left): the area says what is being
+    worked out, and how far, until the tables replace it."""
+    gate = threading.Event()
+    _gated(monkeypatch, gate)
+    w = open_window(qtbot, team_path, annotator="vera", pipeline=None)
+    try:
+        w.actions_by_name["agreement"].trigger()
+        dlg = w._agreement_window
+        qtbot.waitUntil(lambda: dlg.bar.maximum() == 4)  # the work has started
+        assert dlg.waiting.isVisible() and not dlg.tabs.isVisible()
+        said = dlg.waiting.text()
+        assert "alice vs bob" in said and "0 of 4 documents scored" in said and "Event triggers".lower() in said
+        gate.set()
+        qtbot.waitUntil(lambda: dlg.result is not None, timeout=20000)
+        assert dlg.tabs.isVisible() and not dlg.waiting.isVisible() and dlg.tabs.count() == 1
+    finally:
+        gate.set()
+        close_window(w)
+
+
+def test_the_status_lines_note_ends_with_the_window(qtbot, team_path):
+    """'Agreement: 1 pair of annotators, 2 annotation sets' stayed in the status line after the window was closed,
+    until some other message came; it goes with the window, and the line tells the document's work again."""
+    w = open_window(qtbot, team_path, annotator="vera", pipeline=None)
+    try:
+        before = w.message.text()
+        w.actions_by_name["agreement"].trigger()
+        dlg = w._agreement_window
+        qtbot.waitUntil(lambda: dlg.result is not None and not w.workers, timeout=20000)
+        assert w.message.text().startswith("Agreement: 1 pair of annotators")
+        dlg.close()
+        assert "Agreement" not in w.message.text() and w.message.text() == before != ""
+    finally:
+        close_window(w)

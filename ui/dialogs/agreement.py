@@ -1,8 +1,11 @@
 """The Agreement window: per pair of annotators, per label and overall, the scores of annotator.teams.agreement.
 
 The scores are worked out in a worker (its own connection to the file): the window opens at once with a progress
-bar and a Cancel button, and fills when they are done. Until session 13 they were worked out on the window's thread
-before the window opened: a large team project froze the app meanwhile, with no way to stop it."""
+bar and a Cancel button, and, where the tables come, a line saying what is being worked out (an empty table area
+stood under the bar until session 14); the tables replace it when they are done. Until session 13 they were worked
+out on the window's thread before the window opened: a large team project froze the app meanwhile, with no way to
+stop it. The status line's "Agreement: ..." is a note of the window's: it ends when the window closes (or, for a
+cancel, at the next selection or edit), where it stayed until some other message came."""
 
 from __future__ import annotations
 
@@ -12,6 +15,7 @@ from typing import TYPE_CHECKING, Any, Callable
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QDialog,
+    QFrame,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -74,6 +78,7 @@ class AgreementWorker(Worker):
     def __init__(self, project_path: str | Path, annotator: str | None = None) -> None:
         super().__init__(project_path, annotator)
         self.result: dict[str, Any] | None = None
+        self.summary = ""  # what the status line says when done
 
     def work(self, project: Project) -> str:
         def progress(done: int, total: int) -> None:
@@ -84,9 +89,25 @@ class AgreementWorker(Worker):
         result = agreement(project, progress=progress)
         self.result = result
         pairs = result["pairs"]
-        return (
+        self.summary = (
             f"Agreement: {counted(len(pairs), 'pair')} of annotators, {counted(len(result['sets']), 'annotation set')}"
+            " (the tables are in the Agreement window)"
         )
+        return self.summary
+
+
+def waiting_text(sets: list[str], done: int = 0, total: int | None = None) -> str:
+    """What the table area says while the scores are worked out: which pairs, what comes, how far."""
+    pairs = [f"{a} vs {b}" for k, a in enumerate(sets) for b in sets[k + 1 :]]
+    shown = ", ".join(pairs[:6]) + (f" and {len(pairs) - 6:,} more" if len(pairs) > 6 else "")
+    far = (
+        "" if total is None else f"\n\n{done:,} of {counted(total, 'document')} scored (each pair's documents counted)."
+    )
+    return (
+        f"Scoring {counted(len(pairs), 'pair')} of annotators: {shown}.\n\n"
+        "A tab for each pair comes here when every document is scored: entity spans (exact and overlapping) with "
+        f"token kappa, event triggers and arguments, per label, then one line per document.{far}"
+    )
 
 
 _ALONE: set[Worker] = set()  # workers started without a main window: kept until they end (a running QThread
@@ -123,12 +144,21 @@ class AgreementWindow(QDialog):
         working.addWidget(self.cancel_button)
         self.working = QWidget()
         self.working.setLayout(working)
+        self.waiting = QLabel("")  # where the tables come, while they are worked out
+        self.waiting.setTextFormat(Qt.TextFormat.PlainText)  # set names are data
+        self.waiting.setWordWrap(True)
+        self.waiting.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.waiting.setFrameShape(QFrame.Shape.StyledPanel)
+        self.waiting.setMargin(24)
         lay = QVBoxLayout(self)
         lay.addWidget(self.note)
         lay.addWidget(self.working)
+        lay.addWidget(self.waiting, 1)
         lay.addWidget(self.tabs, 1)
+        self.tabs.hide()
         lay.addWidget(close_buttons(self))  # Esc too: it had no button, only the window manager's cross
         self.result: dict[str, Any] | None = None
+        self.summary = ""  # the worker's, once done: the status line's note of this window
         self.refusal: str | None = None
         self.worker: AgreementWorker | None = None
         try:
@@ -137,8 +167,11 @@ class AgreementWindow(QDialog):
             self.refusal = str(exc)
             self.note.setText(self.refusal)
             self.working.hide()
+            self.waiting.hide()
             return
+        self.sets = sets
         self.note.setText(f"Working out the agreement between {', '.join(sets)}…")
+        self.waiting.setText(waiting_text(sets))
         self.worker = AgreementWorker(project.path, project.annotator)
         self.worker.progress.connect(self._on_progress)
         self.worker.failed.connect(self._on_failed)
@@ -149,16 +182,20 @@ class AgreementWindow(QDialog):
         self.bar.setRange(0, max(0, total))
         self.bar.setValue(done)
         self.bar.setFormat(f"{done:,} of {total:,} documents")
+        self.waiting.setText(waiting_text(self.sets, done, total))
 
     def _on_failed(self, message: str) -> None:
         self.note.setText(message)
+        self.waiting.setText(f"No tables: {message}")
 
     def _on_finished(self) -> None:
         worker, self.worker = self.worker, None
         self.working.hide()
         if worker is None or worker.result is None:
             return
-        self.result = worker.result
+        self.result, self.summary = worker.result, worker.summary
+        self.waiting.hide()
+        self.tabs.show()
         self.note.setText(
             "Only accepted and added spans count. A is the reference: P = share of B's items A also has. "
             "Kappa is Cohen's kappa over tokens. Definitions: docs/teams.md."
@@ -225,5 +262,20 @@ def open_agreement(window: "WindowFace") -> AgreementWindow | None:
         window.back_to_text()
         return None
     window._agreement_window = dlg  # type: ignore[attr-defined]
+    if dlg.worker is not None:  # after start_worker's own (which puts the text in the status line): it is a note
+        dlg.worker.done.connect(window.show_note)  # that ends at the next selection or edit
+    dlg.finished.connect(lambda _code: end_note(window, dlg.summary))
     dlg.show()
     return dlg
+
+
+def end_note(window: "MainWindow", summary: str) -> None:
+    """The window closed: its ``summary`` ("Agreement: ... (the tables are in the Agreement window)") goes from the
+    status line when the line still shows it, which tells the document's work again (it stayed until another
+    message came). A cancel's note comes later (the work stops at the next document) and stays until the next
+    selection or edit."""
+    note = getattr(window, "_note", None)
+    if summary and note is not None and note[0] == summary and window.message.text() == window._described:
+        window.forget_note()
+        window.message.setText("")
+        window._describe_current_entity()
