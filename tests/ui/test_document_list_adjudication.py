@@ -61,6 +61,64 @@ def test_the_list_shows_and_filters_the_documents_waiting_for_adjudication(qtbot
         close_window(w)
 
 
+def test_the_list_emptied_by_the_filter_says_why_and_how_to_see_the_documents(qtbot, tmp_path):
+    """The reviewer marks the last document waiting for adjudication reviewed: the list, filtered to 'to
+    adjudicate', emptied without a word (as if the project had lost its documents)."""
+    from ui.panels.documents import TO_ADJUDICATE
+
+    w = open_window(qtbot, _team(tmp_path), annotator="vera", pipeline=None)
+    try:
+        panel = w.documents
+        settled(qtbot, lambda: panel.proxy.rowCount() == 2)
+        assert not panel.empty_note.isVisible()
+        panel.status.setCurrentIndex(panel.status.findData(TO_ADJUDICATE))
+        assert not panel.empty_note.isVisible()  # one.txt waits: shown, nothing to explain
+        w.controller.open_document(panel.shown_ids()[0])
+        w.actions_by_name["reviewed"].trigger()
+        settled(qtbot, lambda: panel.proxy.rowCount() == 0)
+        note = panel.empty_note
+        assert note.isVisible() and note.geometry().intersects(panel.table.viewport().rect())
+        assert note.text() == (
+            "No document waits for adjudication: every document an annotator worked on is reviewed.\n"
+            "\u201cAll statuses\u201d in the filter shows the 2 documents of the project."
+        )
+        panel.search.setText("Two")  # a name filter too: both are said, with their own undoing
+        assert note.text() == (
+            "No document whose name contains \u201cTwo\u201d waits for adjudication.\n"
+            "\u201cAll statuses\u201d in the filter and clearing the name box shows the 2 documents of the project."
+        )
+        panel.status.setCurrentIndex(0)
+        assert panel.shown_ids() and not note.isVisible()
+        w.controller.undo_stack.undo()  # back to waiting: the filter shows it again, the note goes
+        panel.search.clear()
+        panel.status.setCurrentIndex(panel.status.findData(TO_ADJUDICATE))
+        settled(qtbot, lambda: panel.proxy.rowCount() == 1)
+        assert not note.isVisible()
+    finally:
+        close_window(w)
+
+
+def test_a_project_without_annotators_work_opened_after_it_drops_the_filter(qtbot, tmp_path):
+    """'to adjudicate' stayed chosen when a project without annotators' sets was opened: every document hidden, in a
+    project where none can wait for adjudication, and the item itself kept in the filter."""
+    from ui.panels.documents import TO_ADJUDICATE
+
+    solo = tmp_path / "solo"
+    solo.mkdir()
+    w = open_window(qtbot, _team(tmp_path), annotator="vera", pipeline=None)
+    try:
+        panel = w.documents
+        settled(qtbot, lambda: panel.proxy.rowCount() == 2)
+        panel.status.setCurrentIndex(panel.status.findData(TO_ADJUDICATE))
+        assert panel.proxy.rowCount() == 1
+        assert w.open_project(_team(solo, merged=False))
+        settled(qtbot, lambda: panel.model.rows and not panel.model.annotators)
+        assert panel.status.currentData() == "" and panel.status.findData(TO_ADJUDICATE) < 0
+        assert panel.proxy.rowCount() == 2 and not panel.empty_note.isVisible()
+    finally:
+        close_window(w)
+
+
 def test_a_project_without_annotators_work_has_neither_column_nor_filter(qtbot, tmp_path):
     from ui.panels.documents import ADJ_COLUMN, TO_ADJUDICATE
 

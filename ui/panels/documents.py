@@ -23,6 +23,8 @@ from annotator.model import STATUSES
 from annotator.teams.sets import waits_for_adjudication
 from ui import theme as themes
 from ui.elided import common_start, elide_apart
+from annotator.wording import counted
+from ui.panels.empty_note import EmptyNote
 from ui.panels.table_model import ElidingDelegate, RowTableModel, cell_width, show_keys
 
 COLUMNS = ("Name", "Status", "Ent.", "Ev.", "Sugg.", "Adj.")
@@ -37,6 +39,7 @@ HEADER_TIPS = (
 KEYS = ("name", "status", "entities", "events", "suggestions", "annotators")
 ADJ_COLUMN = KEYS.index("annotators")  # shown only in a project holding annotators' sets (merged)
 TO_ADJUDICATE = "to adjudicate"  # the status filter's item for the documents waiting for adjudication
+ALL_STATUSES = "All statuses"  # the status filter's first item: no filter
 MIN_NAME_WIDTH = 130  # below this names read "0…t": the count columns scroll sideways instead
 MIN_NAME_SAMPLE = "000_c508…ef81.txt"  # what that width shows in the default font; a larger font needs more
 MARGIN = 4  # the panel layout's margins
@@ -96,6 +99,25 @@ def blank_marker(size: int) -> QIcon:
     pixmap = QPixmap(size, size)
     pixmap.fill(Qt.GlobalColor.transparent)
     return QIcon(pixmap)
+
+
+def filtered_out(status: str, text: str, hidden: int) -> str:
+    """Why the filtered list shows no row, and how to see the ``hidden`` documents again ("" when none is hidden)."""
+    if not hidden:
+        return ""
+    named = f" whose name contains \u201c{text}\u201d" if text else ""
+    if status == TO_ADJUDICATE:
+        why = f"No document{named} waits for adjudication" + (
+            "." if text else ": every document an annotator worked on is reviewed."
+        )
+    elif status:
+        why = f"No document{named} is {status.replace('_', ' ')}."
+    else:
+        why = f"No document's name contains \u201c{text}\u201d."
+    undo = " and ".join(
+        ([f"\u201c{ALL_STATUSES}\u201d in the filter"] if status else []) + (["clearing the name box"] if text else [])
+    )
+    return f"{why}\n{undo[:1].upper()}{undo[1:]} shows the {counted(hidden, 'document')} of the project."
 
 
 def waiting_tip(names: list[str]) -> str:
@@ -276,7 +298,7 @@ class DocumentPanel(QWidget):
         self.search.setPlaceholderText("Filter by name")
         self.search.setClearButtonEnabled(True)
         self.status = QComboBox()
-        self.status.addItem("All statuses", "")
+        self.status.addItem(ALL_STATUSES, "")
         for s in STATUSES:
             self.status.addItem(s.replace("_", " "), s)
         self.table = QTableView()
@@ -302,6 +324,14 @@ class DocumentPanel(QWidget):
         lay.setContentsMargins(MARGIN, MARGIN, MARGIN, MARGIN)
         lay.addLayout(top)
         lay.addWidget(self.table)
+        self.empty_note = EmptyNote(  # why a filter left the list empty (it stood empty without a word)
+            self.table,
+            lambda: (
+                ""
+                if self.proxy.rowCount()
+                else filtered_out(self.proxy.status, self.search.text().strip(), len(self.model.rows))
+            ),
+        )
         self.search.textChanged.connect(self._filter_text)
         self.status.currentIndexChanged.connect(lambda _i: self._filter_status(self.status.currentData()))
         self.search.returnPressed.connect(self._open_selected)
@@ -311,10 +341,12 @@ class DocumentPanel(QWidget):
     def _filter_text(self, text: str) -> None:
         self.proxy.set_text(text)
         self._keep_current()
+        self.empty_note.refresh()
 
     def _filter_status(self, status: str) -> None:
         self.proxy.set_status(status)
         self._keep_current()
+        self.empty_note.refresh()
 
     def _keep_current(self) -> None:
         """After a filter the open document's row is the selected one whenever it is shown, else the first row shown
@@ -349,16 +381,20 @@ class DocumentPanel(QWidget):
         self._show_adjudication(bool(self.model.annotators))
         self.fit_columns()
         self.select(current_id)
+        self.empty_note.refresh()
 
     def _show_adjudication(self, shown: bool) -> None:
-        """The Adj. column and the filter's "to adjudicate" item in a project with annotators' work (merged) only;
-        the item stays while it is the filter chosen."""
+        """The Adj. column and the filter's "to adjudicate" item in a project with annotators' work (merged) only.
+        In a project without (another one opened) the filter chosen goes back to every status: it stayed on, every
+        document hidden, in a project where no document can wait for adjudication."""
         self.table.setColumnHidden(ADJ_COLUMN, not shown)
         self.setMinimumWidth(least_width(self, marked=shown))  # the Status whole beside the marker
         at = self.status.findData(TO_ADJUDICATE)
         if shown and at < 0:
             self.status.addItem(TO_ADJUDICATE, TO_ADJUDICATE)
-        elif not shown and at >= 0 and self.status.currentIndex() != at:
+        elif not shown and at >= 0:
+            if self.status.currentIndex() == at:
+                self.status.setCurrentIndex(0)
             self.status.removeItem(at)
 
     def fit_columns(self) -> None:
@@ -393,6 +429,7 @@ class DocumentPanel(QWidget):
         if not self.model.update_rows(rows):
             return False
         self.model.set_current(current_id)
+        self.empty_note.refresh()  # a row's change the filter hides signals no removal the note hears in time
         return True
 
     def neighbour(self, doc_id: int | None, step: int) -> int | None:
