@@ -3,12 +3,15 @@
 Two corpora of --docs documents each (default 1,000 3,000 10,000), in one source project merged into a new target:
 - ``number``: texts differing in a number ("Report number N ..."), named dN.txt: every text a near twin of every
   other (the reliability run of session 12: 3,000 of them spent 220 s in the check);
-- ``agency``: one agency's news items: the same header and footer, bodies of their own: no near twins.
+- ``agency``: one agency's news items: the same header and footer, bodies of their own: no near twins;
+- ``boiler``: one agency's items whose boilerplate header is 3/4 of each text (every text shares its first half
+  with every other: each was compared with all before it until session 14): no near twins;
+- ``short``: sentences as documents, 34 characters, differing in 12 (one bucket on the grid of 10): no near twins.
 Each merge runs in a child process on a source tree (this one, and --before TREE, e.g. a checkout of main before
 the change), alternating, in the same run; it prints the whole merge, the time in the check (the index built and
 every lookup), and the limit: reading every text of the source alone (what the check cannot do without).
 Prints figures; asserts nothing. Run: nice .venv/bin/python bench/merge_twins.py [--docs N ...] [--before TREE]
-[--budget SECONDS] (a 'before' run past the budget is stopped and said so).
+[--budget SECONDS] [--kinds KIND ...] (a 'before' run past the budget is stopped and said so).
 """
 
 from __future__ import annotations
@@ -24,12 +27,20 @@ import time
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent.parent
+KINDS = ("number", "agency", "boiler", "short")
 HEADER = "KABUL (Wire) - The following report was filed by our correspondents on the ground on Monday. "
 FOOTER = " (Reporting by the Kabul desk; editing by the night shift. All rights reserved by the agency.)"
 WORDS = "rebels attacked a convoy near the city while officials met leaders of the council in the capital".split()
 
 
+BOILER = "KABUL (Wire) - The following report was filed by our correspondents on the ground. " * 8
+
+
 def texts(kind: str, n: int) -> list[tuple[str, str]]:
+    if kind == "boiler":
+        return [(f"b{k}.txt", BOILER + f"Item {k}: " + " ".join(f"w{k * 7 + j}" for j in range(30))) for k in range(n)]
+    if kind == "short":
+        return [(f"s{k}.txt", f"Rebels took {k:05}xxxxxx{k:05} towns") for k in range(n)]
     if kind == "number":
         body = " ".join(WORDS * 4)
         return [(f"d{k}.txt", f"Rebels attacked a convoy near Kabul. Report number {k}: {body}.") for k in range(n)]
@@ -109,6 +120,7 @@ def main() -> None:
     ap.add_argument("--docs", type=int, nargs="+", default=[1_000, 3_000, 10_000])
     ap.add_argument("--before", type=Path, help="a source tree to compare with (a checkout of main before)")
     ap.add_argument("--budget", type=float, default=600.0, help="seconds a 'before' merge may take")
+    ap.add_argument("--kinds", nargs="+", default=list(KINDS), choices=KINDS, help="the corpora (default: all)")
     ap.add_argument("--child", nargs=2, type=Path, help=argparse.SUPPRESS)
     args = ap.parse_args()
     if args.child:
@@ -118,7 +130,7 @@ def main() -> None:
     print(f"{'corpus':<8}{'docs':>7}  {'tree':<7}{'merge s':>9}{'check s':>9}{'read s':>8}{'twins':>7}")
     with tempfile.TemporaryDirectory(prefix="bench-merge-twins-") as tmp:
         for n in args.docs:
-            for kind in ("number", "agency"):
+            for kind in args.kinds:
                 source = Path(tmp) / f"{kind}-{n}.annotator"
                 make_source(source, kind, n)
                 for name, tree in trees:

@@ -130,9 +130,12 @@ def _difference(a: str, b: str) -> tuple[int, int]:
     return max(len(a), len(b)) - p - s, p
 
 
-def _half(length: int) -> int:
-    """The grid step ``c`` of a text's half: ``c·NEAR_LIMIT`` characters at most ``(length - NEAR_LIMIT) / 2``."""
-    return max(0, length - NEAR_LIMIT) // (2 * NEAR_LIMIT)
+def _half(length: int, grid: int = NEAR_LIMIT) -> int:
+    """The grid step ``c`` of a text's half: ``c·grid`` characters at most ``(length - NEAR_LIMIT) / 2``."""
+    return max(0, length - NEAR_LIMIT) // (2 * grid)
+
+
+_Bucket = tuple[str, int, int]  # ("h" or "t", grid step, hash of the text's first or last step·grid characters)
 
 
 class TwinIndex:
@@ -140,58 +143,114 @@ class TwinIndex:
     most NEAR_LIMIT characters in one place, else the first of the same name.
 
     Two such texts share a start and an end of together all but NEAR_LIMIT characters, so one of the two is at
-    least half of the text: each text is indexed by a hash of its first and of its last ``_half(len)·NEAR_LIMIT``
-    characters, and looked up by its own and the neighbouring steps (lengths within NEAR_LIMIT are within one
-    step). Only texts sharing half their text with it are compared, in the order they were added, up to the
-    first near twin: every near twin is found (the index is exact), documents that merely share a header or a
-    footer are never compared, and a corpus of texts all alike (differing in a number) compares one pair per
-    text. (MinHash, e.g. ``datasketch``, finds similar texts by chance and by shared words; a near twin here is
-    a stricter, exact relation that these two keys decide.) Until session 13 the index was the first and last 32
-    characters, and up to 200 texts sharing them were compared with each: 3,000 texts differing in a number
-    spent 220 s in 579,900 comparisons.
+    least half of the text: each text is indexed by a hash of its first and of its last ``_half(len)·grid``
+    characters (a bucket), and looked up by its own and the neighbouring steps (lengths within NEAR_LIMIT are
+    within one step). Only texts sharing half their text with it are candidates, in the order they were added, up
+    to the first near twin: every near twin is found (the index is exact), and documents that merely share a
+    header or a footer are never compared. A bucket of more than ``REFINE_AT`` texts (texts sharing half their
+    text: one agency's items whose boilerplate is more than half of each, a template with one slot) is not
+    compared text by text: it gets an index of its own over the rest of each of its texts (what follows the shared
+    start, or precedes the shared end), in which two texts differ exactly as the whole texts do; and so on down,
+    each level on a text half as long. Texts under 3·NEAR_LIMIT characters (one bucket at the grid of NEAR_LIMIT:
+    sentences as documents) are indexed on a grid of 1 character in theirs. Until session 13 the index was the
+    first and last 32 characters, and up to 200 texts sharing them were compared with each: 3,000 texts differing
+    in a number spent 220 s in 579,900 comparisons; until session 14 a bucket was compared text by text: 2,000
+    items of one agency whose header was 3/4 of each spent 52 s, growing as the square of their number.
+    (MinHash, e.g. ``datasketch``, finds similar texts by chance and by shared words; a near twin here is a
+    stricter, exact relation that these keys decide.)
     """
 
-    def __init__(self, text_of: Callable[[object], str]) -> None:
+    REFINE_AT = 8  # a bucket of more texts than this is looked up in an index of its texts' rests
+
+    def __init__(self, text_of: Callable[[object], str], grid: int = NEAR_LIMIT) -> None:
         self.text_of = text_of
+        self.grid = grid  # characters a step: NEAR_LIMIT, or 1 in an index of short texts
         self.order: list[tuple[object, str, int]] = []  # (key, name, length) in the order added
         self.by_name: dict[str, int] = {}
-        self.by_half: dict[tuple[str, int, int], list[int]] = defaultdict(list)
+        self.by_half: dict[_Bucket, list[int]] = defaultdict(list)
+        self.rests: dict[_Bucket, TwinIndex] = {}  # a large bucket's own index of its texts' rests (keys: positions)
 
     def add_text(self, key: object, name: str, text: str) -> None:
         at = len(self.order)
         self.order.append((key, name, len(text)))
         self.by_name.setdefault(name, at)
-        c = _half(len(text))
-        self.by_half[("h", c, hash(text[: c * NEAR_LIMIT]))].append(at)
-        self.by_half[("t", c, hash(text[len(text) - c * NEAR_LIMIT :]))].append(at)
+        c = _half(len(text), self.grid)
+        width = c * self.grid
+        for bucket in (("h", c, hash(text[:width])), ("t", c, hash(text[len(text) - width :]))):
+            members = self.by_half[bucket]
+            members.append(at)
+            rests = self.rests.get(bucket)
+            if rests is not None:
+                rests.add_text(at, "", _rest(text, bucket, self.grid))
+            elif len(members) > self.REFINE_AT and (c > 0 or self.grid > 1):  # a step of 0 at grid 1: all twins
+                self.rests[bucket] = rests = type(self)(self._rest_of(bucket), self.grid if c > 0 else 1)
+                for m in members:
+                    rests.add_text(m, "", _rest(text if m == at else self._text(m), bucket, self.grid))
 
-    def _candidates(self, text: str) -> Iterator[int]:
-        n, c = len(text), _half(len(text))
-        lists = []
-        for step in range(max(0, c - 1), c + 2):
-            width = step * NEAR_LIMIT
+    def _text(self, at: int) -> str:
+        return self.text_of(self.order[at][0])
+
+    def _rest_of(self, bucket: _Bucket) -> Callable[[object], str]:
+        return lambda at: _rest(self._text(at), bucket, self.grid)  # type: ignore[arg-type]
+
+    def _buckets(self, text: str) -> Iterator[_Bucket]:
+        n, c = len(text), _half(len(text), self.grid)
+        reach = -(-NEAR_LIMIT // (2 * self.grid))  # steps of texts up to NEAR_LIMIT longer or shorter
+        for step in range(max(0, c - reach), c + reach + 1):
+            width = step * self.grid
             if width <= n:
-                for k in (("h", step, hash(text[:width])), ("t", step, hash(text[n - width :]))):
-                    if k in self.by_half:
-                        lists.append(self.by_half[k])
+                yield from (("h", step, hash(text[:width])), ("t", step, hash(text[n - width :])))
+
+    def _twin(self, text: str, at: int) -> tuple[int, int] | None:
+        """(characters differing, where) when the text at ``at`` is a near twin of ``text``."""
+        if abs(self.order[at][2] - len(text)) > NEAR_LIMIT:
+            return None
+        differing, offset = _difference(text, self._text(at))
+        return (differing, offset) if differing <= NEAR_LIMIT else None
+
+    def first(self, text: str) -> tuple[int, tuple[int, int]] | None:
+        """(position, (differing, offset)) of the first near twin of ``text`` added, or None."""
+        best: tuple[int, tuple[int, int]] | None = None
+        lists = []
+        for bucket in self._buckets(text):
+            rests = self.rests.get(bucket)
+            if rests is not None:
+                found = rests.first(_rest(text, bucket, self.grid))
+                if found is not None:
+                    at = rests.order[found[0]][0]
+                    seen = self._twin(text, at)  # type: ignore[arg-type]
+                    if seen is None:  # two halves with one hash (never seen): the bucket compared text by text
+                        lists.append(self.by_half[bucket])
+                    elif best is None or at < best[0]:  # type: ignore[operator]
+                        best = at, seen  # type: ignore[assignment]
+            elif bucket in self.by_half:
+                lists.append(self.by_half[bucket])
         last = -1
         for at in heapq.merge(*lists):  # each list is in the order added: so is the merge (lazily)
+            if best is not None and at >= best[0]:
+                break
             if at != last:
                 last = at
-                yield at
+                seen = self._twin(text, at)
+                if seen is not None:
+                    return at, seen
+        return best
 
     def near(self, name: str, text: str) -> NearTwin | None:
-        n = len(text)
-        for at in self._candidates(text):
-            key, other, length = self.order[at]
-            if abs(length - n) > NEAR_LIMIT:
-                continue
-            differing, offset = _difference(text, self.text_of(key))
-            if differing <= NEAR_LIMIT:
-                return NearTwin(name, other, differing, offset)
+        found = self.first(text)
+        if found is not None:
+            at, (differing, offset) = found
+            return NearTwin(name, self.order[at][1], differing, offset)
         if name in self.by_name:
             return NearTwin(name, self.order[self.by_name[name]][1], None)
         return None
+
+
+def _rest(text: str, bucket: _Bucket, grid: int) -> str:
+    """What of ``text`` is not the bucket's shared start (``"h"``) or end (``"t"``)."""
+    side, step, _ = bucket
+    width = step * grid
+    return text[width:] if side == "h" else text[: len(text) - width]
 
 
 def project_twin_index(

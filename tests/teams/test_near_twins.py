@@ -113,3 +113,78 @@ def test_the_index_finds_what_comparing_every_pair_finds(base, edits):
             assert found is not None and found.other == f"n{expected}"
             assert (found.differing, found.offset) == _naive_difference(text, texts[expected])
         index.add_text(k, f"n{k}", text)
+
+
+class _EagerIndex(TwinIndex):
+    REFINE_AT = 1  # every bucket of two texts gets an index of its rests: the deep levels tried on small corpora
+
+
+@pytest.mark.slow
+@settings(max_examples=150, deadline=None)
+@given(
+    base=st.lists(TEXTS, min_size=1, max_size=12),
+    edits=st.lists(st.tuples(st.integers(0, 11), st.integers(0, 89), st.integers(0, 14), TEXTS), max_size=12),
+)
+def test_the_index_of_rests_finds_what_comparing_every_pair_finds(base, edits):
+    texts = list(base)
+    for which, at, cut, put in edits:
+        t = texts[which % len(texts)]
+        texts.append(t[:at] + put[: NEAR_LIMIT + 2] + t[at + cut :])
+    index = _EagerIndex(lambda key: texts[key])  # type: ignore[index]
+    for k, text in enumerate(texts):
+        if text in texts[:k]:
+            continue
+        expected = next((j for j in range(k) if _naive_difference(text, texts[j])[0] <= NEAR_LIMIT), None)
+        found = index.near(f"n{k}", text)
+        if expected is None:
+            assert found is None
+        else:
+            assert found is not None and found.other == f"n{expected}"
+            assert (found.differing, found.offset) == _naive_difference(text, texts[expected])
+        index.add_text(k, f"n{k}", text)
+
+
+def _comparisons(monkeypatch, texts: list[str]) -> tuple[int, list[int | None]]:  # type: ignore[no-untyped-def]
+    """The texts checked and added in order, as merge does: (pairs compared, each text's first twin or None)."""
+    import annotator.teams.merge_checks as checks
+
+    pairs = [0]
+    real = checks._difference
+
+    def counting(a: str, b: str) -> tuple[int, int]:
+        pairs[0] += 1
+        return real(a, b)
+
+    monkeypatch.setattr(checks, "_difference", counting)
+    index = TwinIndex(lambda key: texts[key])  # type: ignore[index]
+    firsts = []
+    for k, text in enumerate(texts):
+        found = index.near(f"n{k}", text)
+        firsts.append(None if found is None else int(found.other[1:]))
+        index.add_text(k, f"n{k}", text)
+    return pairs[0], firsts
+
+
+def test_texts_sharing_more_than_half_their_text_are_not_compared_pairwise(monkeypatch):
+    """One agency's items whose boilerplate is 3/4 of each: every item shared its first half with every other, and
+    each was compared with all before it (2,000 of them: 52 s, growing as the square of their number)."""
+    boiler = "KABUL (Wire) - The following report was filed by our correspondents on the ground. " * 8
+    texts = [boiler + f"Item {k}: " + " ".join(f"w{k * 7 + j}" for j in range(30)) for k in range(400)]
+    twin = texts[123].replace(f"w{123 * 7 + 5} ", "wX ")  # one word changed: a near twin of item 123
+    pairs, firsts = _comparisons(monkeypatch, [*texts, twin])
+    assert firsts == [None] * 400 + [123]
+    assert pairs <= 3 * len(texts)  # 79,800 pairs before (each with all before it)
+
+
+def test_short_texts_are_not_compared_pairwise(monkeypatch):
+    """Sentences as documents (under 30 characters: one bucket on the grid of NEAR_LIMIT) were each compared with
+    every earlier one of a length within NEAR_LIMIT."""
+    texts = [f"Rebels took {k * 7919 % 10007:05} towns." for k in range(300)]  # 25 characters; 5 differ from each
+    texts += ["Rebels took 00000 towns!"]  # a near twin of the first
+    pairs, firsts = _comparisons(monkeypatch, texts)
+    expected = [None if k == 0 else 0 for k in range(300)]  # 5 digits differ: all twins of the first
+    assert firsts == expected + [0]
+    fresh = [f"Rebels took {k:04}xxxxxxx{k:04} towns" for k in range(300)]  # 12 or more differ: none are twins
+    pairs, firsts = _comparisons(monkeypatch, fresh)
+    assert firsts == [None] * 300
+    assert pairs <= 20 * len(fresh)  # 2,724: each text with the few of a bucket at each level; 44,850 pairs before
