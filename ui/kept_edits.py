@@ -4,6 +4,7 @@ still kept at a close named. The words are ``annotator.kept_messages``'; the con
 
 from __future__ import annotations
 
+from functools import partial
 from typing import Callable
 
 from PySide6.QtCore import QObject, QTimer, Signal
@@ -62,14 +63,7 @@ class KeptEdits(QObject):
         project = self._project()
         if project is None:
             return
-        self.landing = True
-        try:
-            landed = self.writes.retry(project, budget_s=RETRY_BUDGET_S)
-        finally:
-            self.landing = False
-        for cmd, ok in landed:
-            if ok:
-                self._push(cmd)
+        landed = self._land(partial(self.writes.retry, project, budget_s=RETRY_BUDGET_S))
         self._landed += len(landed)
         failure = self.writes.last_failure
         if failure is not None and str(failure) != self._failure_said:  # said once (a box), then in the status
@@ -86,20 +80,25 @@ class KeptEdits(QObject):
         project = self._project()
         if project is None or not self.writes:
             return
-        self.landing = True
-        try:
-            landed = self.writes.drain(project, BUSY_TIMEOUT_MS / 1000)
-        finally:
-            self.landing = False
-        for cmd, ok in landed:
-            if ok:
-                self._push(cmd)
+        self._land(partial(self.writes.drain, project, BUSY_TIMEOUT_MS / 1000))
         left = self.writes.clear()
         self._landed = 0
         self.retry_timer.stop()
         if left:
             self.failed.emit(kept_messages.not_saved_at_close([c.text() for c in left], self.writes.journaled))
         self.waiting.emit(0, "")
+
+    def _land(self, write: Callable[[], list[tuple[CoreEditCommand, object]]]) -> list[tuple[CoreEditCommand, object]]:
+        """Write kept edits (``landing`` while it runs); each one written goes on the undo stack."""
+        self.landing = True
+        try:
+            landed = write()
+        finally:
+            self.landing = False
+        for cmd, ok in landed:
+            if ok:
+                self._push(cmd)
+        return landed
 
     def take_back(self) -> None:
         """Undo of an edit that is kept, not yet written: it is forgotten (never written) and the person told."""
