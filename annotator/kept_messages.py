@@ -38,6 +38,15 @@ def redo_waits(n: int) -> str:
     )
 
 
+def close_waits(n: int, seconds: int) -> str:
+    """A window closed while ``n`` edits are kept: it closes once they are saved; closed again, after ``seconds``."""
+    return (
+        f"The window closes once {counted(n, 'edit')} waiting for another program to finish writing "
+        f"{'is' if n == 1 else 'are'} saved (closing it again waits for them at most {seconds} s more, then closes "
+        "without them)"
+    )
+
+
 def not_saved_at_close(titles: list[str], journaled: int) -> str:
     """The close's message for edits still kept (``titles``), ``journaled`` of them in the journal for the next open."""
     n = len(titles)

@@ -21,9 +21,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from annotator import kept_messages
 from annotator.errors import AnnotatorError
 from annotator.store import BUSY_TIMEOUT_MS
-from annotator.wording import counted
 from ui import theme as themes
 from ui.after_paint import AfterPaint
 from ui.controller import Controller
@@ -430,11 +430,7 @@ class MainWindow(WindowPanels, FilesAndWork, WindowFlow, QMainWindow):
         if kept and not self._close_when_saved:  # closing now would lose them: the window closes once they are saved
             self._close_when_saved = True
             event.ignore()
-            self.show_note(
-                f"The window closes once {counted(kept, 'edit')} waiting for another program to finish writing "
-                f"{'is' if kept == 1 else 'are'} saved (closing it again waits for them at most "
-                f"{BUSY_TIMEOUT_MS // 1000} s more, then closes without them)"
-            )
+            self.show_note(kept_messages.close_waits(kept, BUSY_TIMEOUT_MS // 1000))
             return
         running = [w for w in self.workers if w.isRunning() and not w.reads_only]  # a reading one is just stopped
         if running and not self.confirm_stop_work(running[0].title):
