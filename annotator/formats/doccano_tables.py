@@ -4,7 +4,10 @@ reads them on; their labels are the documents' categories, as a text classificat
 - **CSV** (``frontend/static/formats/text_classification/upload/example.csv``): a header naming the text's column
   ``text`` (doccano's default; ``column_data`` in its older examples) and the label's ``label`` (``column_label``),
   a row a text, an empty label none; other columns go to the document's meta, as a JSONL line's other keys do (doccano's
-  ``example_out_of_order_columns.csv``: ``label,foo,text``). A tab in the header line makes it TSV.
+  ``example_out_of_order_columns.csv``: ``label,foo,text``). A tab in the header line makes it TSV. Several labels in
+  one cell are joined by ``#``, as doccano's own CSV export of a text classification project writes them
+  (``data_export``'s ``JoinedCategoryFormatter``: ``negative#spam``); a cell whose parts are not all words (``C#``)
+  is one label.
 - **fastText** (``upload/fastText.txt``, ``download/fastText.txt``): a text a line, each word starting ``__label__`` a
   label (``__label__pet dog cat``: the text ``dog cat``, the category ``pet``), the other words the text, joined by
   one space each as doccano's parser joins them.
@@ -20,6 +23,7 @@ from annotator.formats.common import iter_csv_rows, need, read_text_file
 TEXT_COLUMNS = ("text", "column_data")
 LABEL_COLUMNS = ("label", "column_label")
 FASTTEXT = "__label__"
+LABEL_SEPARATOR = "#"  # between the labels of one CSV cell, as doccano's CSV export joins them
 SNIFF_LINES = 50
 
 
@@ -46,8 +50,17 @@ def csv_items(path: Path) -> Iterator[tuple[int, Any]]:
         text, label = columns
         obj: dict[str, Any] = {k: v for k, v in row.items() if k not in (text, label)}
         obj["text"] = row[text]
-        obj["label"] = [row[label]] if label is not None and row[label].strip() else []
+        obj["label"] = cell_labels(row[label]) if label is not None else []
         yield line, obj
+
+
+def cell_labels(cell: str) -> list[str]:
+    """The labels of a CSV label cell: none when it is blank, its ``#``-joined parts when each holds something
+    (``negative#spam``), else the cell as one label (``C#``)."""
+    if not cell.strip():
+        return []
+    parts = cell.split(LABEL_SEPARATOR)
+    return parts if len(parts) > 1 and all(p.strip() for p in parts) else [cell]
 
 
 def is_fasttext(lines: list[str]) -> bool:

@@ -343,8 +343,24 @@ def _write(
 
 @export_writer("doccano")
 def write_doccano(project: Project, out: str | Path, request: ExportRequest) -> FormatExportReport:
-    """doccano JSONL (its relation export's shape), one document a line."""
-    return _write(project, out, request, "doccano", doccano_line, array=False)
+    """doccano JSONL (its relation export's shape), one document a line; or its text classification CSV or fastText
+    (``form``, else told from the output's name: ``formats.doccano_tables_out``)."""
+    from annotator.formats import doccano_tables_out as tables
+
+    form = tables.form_for(request.options, out)
+    if form == "jsonl":
+        return _write(project, out, request, "doccano", doccano_line, array=False)
+    report = FormatExportReport(format="doccano")
+    records = _records(project, request, report)
+    if form == "csv":
+        data = tables.csv_text(records, report, tab=Path(out).suffix.lower() == ".tsv").encode("utf-8")
+    else:
+        data = b"".join(tables.fasttext_line(rec, report).encode("utf-8") for rec in records)
+    with atomic_output(out) as fh:
+        fh.write(data)
+        report.bytes = fh.tell()
+    report.files = [str(out)]
+    return report
 
 
 @export_writer("label_studio")
