@@ -11,8 +11,9 @@ naming the task. Which annotations and predictions come in, and into which annot
 suggestions). Results: ``labels`` regions (one entity or trigger
 per label; a region's notes ``meta.text`` become comments on it), ``relation`` (from a trigger: an argument
 whose role is the relation's label, one for each of its labels; ``direction: "left"`` reads it the other way, ``"bi"`` from whichever end is a trigger), per-region
-``choices`` whose ``from_name`` is an attribute of the schema (event attributes), ``choices`` of the whole text (a text
-classification: the document's categories, ``common.CATEGORIES``, their tags' names kept), document ``textarea``
+``choices`` whose ``from_name`` is an attribute of the schema (event attributes), ``choices``, ``taxonomy`` and ``rating``
+of the whole text (a text classification: the document's categories, ``common.CATEGORIES``, their tags' names kept;
+``label_studio_classes``), document ``textarea``
 (comments). Other results are reported. Offsets are checked against ``value.text`` and read as UTF-16
 units when that is what fits; regions without ``value.text`` (real exports often omit it) go through the
 same check as doccano's offsets (``common.looks_utf16``) for the whole task. Any part of the wrong shape is
@@ -41,6 +42,7 @@ from annotator.formats.common import (
     trigger_labels,
 )
 from annotator.errors import ImportFileError
+from annotator.formats.label_studio_classes import KINDS as CLASS_KINDS, classes_of
 from annotator.formats.label_studio_pick import Reading, once_per_span, readings
 from annotator.formats.regions import Region, build_document
 from annotator.importing import IncomingDocument
@@ -248,6 +250,7 @@ def _document(
     region_notes: list[tuple[int, list[str]]] = []
     both_ways: list[int] = []  # relations drawn with direction "bi"
     categories: dict[str, str] = {}  # the text's choices (text classification): category -> its Choices tag's name
+    kept_classes: dict[str, dict[str, list[Any]]] = {}  # taxonomy and rating categories: category -> [tag, given]
     region_texts: list[tuple[Any, list[str]]] = []  # textarea results: (id, texts)
     for k, r in enumerate(results):
         need(isinstance(r, dict), path, line, f"{who}: result {k} must be an object")
@@ -328,6 +331,10 @@ def _document(
             need(all(isinstance(x, str) for x in picked), path, line, f"{who}: result {k}: choices must be strings")
             tag = r.get("from_name") if isinstance(r.get("from_name"), str) else CHOICES_TAG
             categories.update({c: tag for c in picked if c not in categories})
+        elif kind in CLASS_KINDS and isinstance(value, dict) and "start" not in value:  # taxonomy, rating
+            for c, tag, given in classes_of(kind, r, value, who, k, path, line):
+                categories.setdefault(c, tag)
+                kept_classes.setdefault(kind, {}).setdefault(c, [tag, given])
         elif kind == "textarea":
             said = value.get("text")
             said = listed(
@@ -385,8 +392,10 @@ def _document(
     shape = task_shape(task, text_key, results)
     if categories:  # the document's categories, as a doccano or Prodigy text classification's
         meta[CATEGORIES] = list(categories)
-        if set(categories.values()) != {CHOICES_TAG}:  # the Choices tags' names, for the export
-            shape["choices"] = categories
+        choices_tags = {c: t for c, t in categories.items() if not any(c in x for x in kept_classes.values())}
+        if set(choices_tags.values()) - {CHOICES_TAG}:  # the Choices tags' names, for the export
+            shape["choices"] = choices_tags
+        shape.update(kept_classes)  # taxonomy paths and ratings as they came
     if shape:
         meta["label_studio_task"] = shape
     if region_choices:

@@ -34,6 +34,7 @@ import orjson
 from annotator.exporting import atomic_output
 from annotator.formats.common import CATEGORIES, FormatExportReport, document_categories
 from annotator.formats.label_studio import CHOICES_TAG, REGION_CHOICES
+from annotator.formats.label_studio_classes import class_results
 from annotator.formats.records import (
     SETS_KEY,
     ExportRequest,
@@ -233,8 +234,9 @@ def _result_items(rec: dict[str, Any], report: FormatExportReport) -> list[tuple
 
 def _choices(rec: dict[str, Any], to_name: str) -> list[dict[str, Any]]:
     """The document's categories as ``choices`` results of the whole text, one a Choices tag (the names the import
-    kept, ``meta["label_studio_task"]["choices"]``, else ``category``)."""
-    categories = document_categories(rec["meta"])
+    kept, ``meta["label_studio_task"]["choices"]``, else ``category``); those a ``taxonomy`` or ``rating`` result
+    brought as such results again (``label_studio_classes``)."""
+    categories, classes = class_results(document_categories(rec["meta"]), _shape(rec), to_name)  # taxonomy, rating
     tags = _shape(rec).get("choices")
     tags = tags if isinstance(tags, dict) else {}
     by_tag: dict[str, list[str]] = {}
@@ -243,7 +245,7 @@ def _choices(rec: dict[str, Any], to_name: str) -> list[dict[str, Any]]:
     return [
         {"id": f"choices-{tag}", "from_name": tag, "to_name": to_name, "type": "choices", "value": {"choices": cats}}
         for tag, cats in by_tag.items()
-    ]
+    ] + classes
 
 
 def _predictions(items: list[tuple[str | None, dict[str, Any]]]) -> list[dict[str, Any]]:
