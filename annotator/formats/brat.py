@@ -21,9 +21,17 @@ from typing import Any
 
 from annotator.errors import AnnotatorError
 from annotator.exporting import atomic_folder
-from annotator.formats.brat_conf import BINARY, brat_name, proxy_labels, write_annotation_conf, write_visual_conf
+from annotator.formats.brat_conf import (
+    BINARY,
+    BRAT_KEPT,
+    brat_name,
+    conf_arguments,
+    proxy_labels,
+    write_annotation_conf,
+    write_visual_conf,
+)
 from annotator.formats.brat_text import LINE_BREAKS, NOTE_TYPE, BratOffsets, parse_note
-from annotator.formats.common import FormatExportReport, parts_of, split_option
+from annotator.formats.common import FormatExportReport, parts_of, schema_kept, split_option
 from annotator.formats.records import ExportRequest, export_writer, iter_document_records
 from annotator.schema import Schema
 from annotator.store import Project
@@ -277,25 +285,56 @@ class Declared:
         for member in members:
             _add(types, member)
 
-    def conf_lines(self) -> tuple[list[str], list[str]]:
-        """([relations] lines, [attributes] lines). Each argument takes the types that filled it in the documents (as
-        ``brat_infer`` tells a conf from .ann files), so brat's own checks pass on the exported folder and refuse a
-        wrong end in new annotations; it was ``<ANY>``."""
-        rel = [
+    def conf_lines(self, conf: Any = None) -> tuple[list[str], list[str]]:
+        """([relations] lines, [attributes] lines): those of the annotation.conf the project's schema came from
+        (``conf``: ``brat_conf.conf_declarations``, kept with the schema), every type it declared whether the documents
+        use it or not, then those of the types met in the documents that it does not declare. Each argument of the
+        latter takes the types that filled it in the documents (as ``brat_infer`` tells a conf from .ann files), so
+        brat's own checks pass on the exported folder and refuse a wrong end in new annotations; it was ``<ANY>``."""
+        conf = conf if isinstance(conf, dict) else {}
+        rel = [x for x in conf.get("relations", []) if isinstance(x, str)]
+        att = [x for x in conf.get("attributes", []) if isinstance(x, str)]
+        given = [conf_arguments(x) for x in rel]
+        rel += [  # a relation type used with ends its conf lines do not allow: one more line (brat takes several)
             f"{t}\t" + ", ".join(f"{r}:{_types(filled)}" for r, filled in roles.items())
             for t, roles in self.relations.items()
+            if not _allowed(given, t, roles)
         ]
         # an equivalence type is declared as brat declares one (its tutorial's Alias): it was not declared at all
         rel += [
             f"{t}\tArg1:{_types(m)}, Arg2:{_types(m)}, <REL-TYPE>:symmetric-transitive"
             for t, m in self.equivalences.items()
-            if t not in self.relations
+            if t not in self.relations and not _allowed(given, t, {"Arg1": m, "Arg2": m})
         ]
-        att = [
-            f"{a}\tArg:{'|'.join(sorted(self.attribute_targets[a]))}" + (f", Value:{'|'.join(v)}" if v else "")
-            for a, v in self.attributes.items()
-        ]
+        for a, values in self.attributes.items():
+            targets = sorted(self.attribute_targets[a])
+            at = next((k for k, x in enumerate(att) if conf_arguments(x)[0] == a), None)
+            if at is None:
+                att.append(f"{a}\tArg:{'|'.join(targets)}" + (f", Value:{'|'.join(values)}" if values else ""))
+                continue
+            keys = conf_arguments(att[at])[1]  # the conf's line, widened by what the documents use beyond it
+            on = keys.get("Arg", []) + [x for x in targets if x not in keys.get("Arg", []) and not _on(keys, x)]
+            vals = keys.get("Value", []) + [v for v in values if v not in keys.get("Value", [])]
+            if on != keys.get("Arg", []) or vals != keys.get("Value", []):
+                att[at] = f"{a}\tArg:{'|'.join(on)}" + (f", Value:{'|'.join(vals)}" if vals else "")
         return rel, att
+
+
+def _on(keys: dict[str, list[str]], target: str) -> bool:
+    """Whether an attribute line's ``Arg`` allows ``target`` (``<ENTITY>``: any entity type it names does)."""
+    return target == "<ENTITY>" and any(not t.startswith("<") for t in keys.get("Arg", []))
+
+
+def _allowed(given: list[tuple[str, dict[str, list[str]]]], type_: str, roles: dict[str, list[str | None]]) -> bool:
+    """Whether one of the conf's lines for ``type_`` allows every argument's types as the documents filled them."""
+    for name, keys in given:
+        if name == type_ and all(
+            "<ANY>" in keys.get(r, [])
+            or all(f is not None and (f in keys.get(r, []) or "<ENTITY>" in keys.get(r, [])) for f in filled)
+            for r, filled in roles.items()
+        ):
+            return True
+    return False
 
 
 def _add(types: list[str | None], filler: str | None) -> None:
@@ -352,7 +391,7 @@ def write_brat(project: Project, out: str | Path, request: ExportRequest) -> For
                     "nothing was replaced"
                 ) from None
             report.bytes += len(data) + len(ann)
-        relations, attributes = declared.conf_lines()
+        relations, attributes = declared.conf_lines(schema_kept(project).get(BRAT_KEPT))
         (folder / "annotation.conf").write_bytes(write_annotation_conf(schema, relations, attributes).encode("utf-8"))
         (folder / "visual.conf").write_bytes(write_visual_conf(schema).encode("utf-8"))
     report.files = [str(out)]

@@ -24,6 +24,7 @@ MULT_OUT = {"one": "", "optional": "?", "any": "*", "one_or_more": "+"}
 MULT_IN = {"": "one", "?": "optional", "*": "any", "+": "one_or_more"}
 BINARY = ("false", "true")
 PROXY_NOTE = "an event used as an argument of another event (its trigger span)"
+BRAT_KEPT = "brat"  # the key of annotation.conf's declarations the schema cannot hold (common.SCHEMA_KEPT)
 
 
 def brat_name(name: str) -> str:
@@ -178,15 +179,49 @@ def _html_colour(value: str) -> str | None:
         return None
 
 
-def read_annotation_conf(path: Path, visual: Path | None = None, name: str | None = None) -> tuple[Schema, list[str]]:
-    """annotation.conf (+ visual.conf) as a Schema; returns (schema, warnings)."""
+def read_annotation_conf(
+    path: Path, visual: Path | None = None, name: str | None = None
+) -> tuple[Schema, list[str], dict[str, list[str]]]:
+    """annotation.conf (+ visual.conf) as a Schema; returns (schema, warnings, what the schema has no place for:
+    ``conf_declarations``)."""
     try:
         text = path.read_bytes().decode("utf-8")
     except UnicodeDecodeError as exc:
         raise ImportFileError(str(path), f"not valid UTF-8 (byte {exc.start})") from None
     except OSError as exc:
         raise ImportFileError(str(path), f"cannot read: {exc.strerror or exc}") from None
-    return conf_schema(text, path, visual, name or path.parent.name)
+    schema, warnings = conf_schema(text, path, visual, name or path.parent.name)
+    return schema, warnings, conf_declarations(text, path)
+
+
+def conf_declarations(text: str, path: Path) -> dict[str, list[str]]:
+    """What an annotation.conf declares that the schema has no place for, as its lines (macros expanded, indentation
+    kept for brat's hierarchies): ``relations`` (every ``[relations]`` line but ``<OVERLAP>``, which the export
+    writes itself) and ``attributes`` (the ``[attributes]`` lines on entities or relations, not on events). The
+    brat export declares them again, so brat's menus offer every type the conf had, used in the documents or not."""
+    sections = _sections(text, path, [])
+    relations = [line for _, line in sections.get("relations", []) if not line.lstrip().startswith("<OVERLAP>")]
+    attributes = []
+    events = {_term_line(line)[0] for _, line in sections.get("events", [])}
+    for _, line in sections.get("attributes", []):
+        targets = re.search(r"Arg:([^,]+)", _term_line(line)[2])
+        types = [t.strip() for t in targets.group(1).split("|")] if targets else []
+        if not any(t in ("<EVENT>", "<ANY>") or t in events for t in types):
+            attributes.append(line)
+    return {"relations": relations, "attributes": attributes}
+
+
+def conf_arguments(line: str) -> tuple[str, dict[str, list[str]]]:
+    """A ``[relations]`` or ``[attributes]`` line's type and its keys with their ``|`` values: ``Located  Arg1:Person,
+    Arg2:GPE`` is ``("Located", {"Arg1": ["Person"], "Arg2": ["GPE"]})``, ``Mention  Arg:<ENTITY>, Value:Name|Other``
+    ``("Mention", {"Arg": ["<ENTITY>"], "Value": ["Name", "Other"]})``."""
+    term, _, spec = _term_line(line)
+    keys: dict[str, list[str]] = {}
+    for part in (x.strip() for x in spec.split(",")):
+        key, sep, values = part.partition(":")
+        if sep:
+            keys.setdefault(key.strip(), []).extend(v.strip() for v in values.split("|") if v.strip())
+    return term, keys
 
 
 def conf_schema(text: str, path: Path, visual: Path | None = None, name: str | None = None) -> tuple[Schema, list[str]]:

@@ -41,7 +41,7 @@ from collections import Counter
 from typing import Any
 
 from annotator.errors import ImportFileError, UnknownTypeError
-from annotator.formats.brat_conf import BINARY, conf_schema, names_from_brat, read_annotation_conf
+from annotator.formats.brat_conf import BINARY, BRAT_KEPT, conf_schema, names_from_brat, read_annotation_conf
 from annotator.formats.brat_infer import conf_from_anns, types_used
 from annotator.formats.brat_text import (
     NOTE_TYPE,
@@ -113,8 +113,9 @@ def read_brat(path: str | Path, schema: Schema | None = None) -> ReadResult:
     warnings: list[str] = []
     conf = find_conf(folder)
     told = None
+    declared: dict[str, list[str]] = {}
     if conf is not None:
-        told, warnings = read_annotation_conf(conf, conf.parent / "visual.conf", folder.name)
+        told, warnings, declared = read_annotation_conf(conf, conf.parent / "visual.conf", folder.name)
     stems = document_stems(path)
     if not stems:
         raise ImportFileError(
@@ -139,7 +140,8 @@ def read_brat(path: str | Path, schema: Schema | None = None) -> ReadResult:
             "files use; add them there, or remove annotation.conf to have the types told from the files",
             exc.line,
         ) from None
-    return ReadResult(docs, told, warnings, notes)
+    kept = {BRAT_KEPT: declared} if any(declared.values()) else {}
+    return ReadResult(docs, told, warnings, notes, schema_kept=kept)
 
 
 def _schema_from_anns(

@@ -343,6 +343,23 @@ class ReadResult:
     # the entity labels ``schema`` adds to the project's and nothing else (formats.loading grows a new project's
     # schema by the labels a file uses): adoptable by a project whose documents all came in with the same import
     labels_added: tuple[str, ...] = ()
+    # what the input's schema declares that a Schema has no place for (brat's relation types and entity attributes,
+    # by format: ``{"brat": {...}}``), kept with the schema when the project adopts it (``schema_kept``)
+    schema_kept: dict[str, Any] = field(default_factory=dict)
+
+
+SCHEMA_KEPT = "schema_kept"  # the project value holding ReadResult.schema_kept of the input whose schema it adopted
+
+
+def schema_kept(project: Project) -> dict[str, Any]:
+    """What the input the project took its schema from declared beyond the schema (``ReadResult.schema_kept``):
+    ``{}`` when nothing (or the project's schema came from elsewhere since)."""
+    raw = project.db.project_value(SCHEMA_KEPT)
+    try:
+        value = orjson.loads(raw) if raw else {}
+    except orjson.JSONDecodeError:
+        return {}
+    return value if isinstance(value, dict) else {}
 
 
 def read_text_file(path: Path) -> str:

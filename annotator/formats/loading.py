@@ -11,9 +11,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, BinaryIO, Callable, Iterable, Iterator, Mapping
 
+import orjson
+
 from annotator.errors import AnnotatorError, ImportFileError, OptionError, UnknownLabelsError
 from annotator.formats import readers, readers_by_suffix
-from annotator.formats.common import ReadResult, check_with_line, reader_options
+from annotator.formats.common import SCHEMA_KEPT, ReadResult, check_with_line, reader_options
 from annotator.formats.detect import detect_format, told_apart
 from annotator.formats.members import doccano_members
 from annotator.formats.onto_stored import match_stored
@@ -210,6 +212,8 @@ def store_results(project: Project, results: list[tuple[Path, ReadResult]], grow
     labels (``ReadResult.labels_added``) also when ``grow`` (the project had none when this import began)."""
     report = FormatImportReport()
     new_schema = None
+    kept: dict[str, Any] = {}  # what the adopted schema's input declared beyond it (brat's relation types)
+    grew = False
     for p, r in results:
         report.warnings += r.warnings
         report.notes += r.notes
@@ -229,7 +233,7 @@ def store_results(project: Project, results: list[tuple[Path, ReadResult]], grow
                 f"{said} the project's schema does not have (the project's schema has no {named}); "
                 "import it into a new project (nothing was imported)",
             )
-        new_schema = r.schema
+        new_schema, kept, grew = r.schema, r.schema_kept, grows
     use = new_schema or project.schema
     docs = []
     for p, r in results:
@@ -242,6 +246,8 @@ def store_results(project: Project, results: list[tuple[Path, ReadResult]], grow
         with project.transaction():
             if new_schema is not None:
                 project.set_schema(new_schema)
+                if kept or not grew:  # a schema of another input: what an earlier one declared beyond it is gone
+                    project.db.set_project_value(SCHEMA_KEPT, orjson.dumps(kept).decode("utf-8"))
                 report.schema_adopted = new_schema.name
                 report.labels_added = [n for _, r in results for n in r.labels_added]
             store_documents(project, prepared, report)
