@@ -59,6 +59,7 @@ from annotator.formats.webanno_tsv import (
     escape_value,
 )
 from annotator.formats.webanno_chains import ChainLink, is_chain_link, kept_chains
+from annotator.formats.webanno_own import SpanLayer, own_feature, span_layers
 from annotator.formats.webanno_read import SOURCE
 from annotator.offsets import Utf16Map
 from annotator.schema import Schema
@@ -73,6 +74,7 @@ class _Relation:
     features: dict[str, Any]
     source: "_Span"
     target: "_Span"
+    base: str = NAMED_ENTITY  # the span layer its ends are on (``BT_``)
 
 
 @dataclass
@@ -168,10 +170,14 @@ def document_tsv(
         return got[0]
 
     entities: dict[int, _Span] = {}
+    on_layer: dict[str, list[_Span]] = {}  # a project's own span layer -> its entities
+    own = span_layers(rec, events, decisions, report)
     for e in rec["entities"]:
         units = place(e["start"], e["end"], f"entity {e['label']}")
         if units is not None:
             entities[e["id"]] = _Span(units, e["label"], extra=_decision(e) if decisions else {})
+            if e["label"] in own and e["id"] not in own[e["label"]][2]:
+                on_layer.setdefault(own[e["label"]][0], []).append(entities[e["id"]])
     triggers: list[_Span] = []
     if events:
         for v in rec["events"]:
@@ -189,7 +195,10 @@ def document_tsv(
             triggers.append(sp)
     relations = _relations(rec, entities, report)
     chains = _chains(rec, entities, report)
-    ne_at = _layer_cells(list(entities.values()))
+    elsewhere = {id(sp) for spans in on_layer.values() for sp in spans}
+    ne_spans = [sp for sp in entities.values() if id(sp) not in elsewhere]
+    ne_at = _layer_cells(ne_spans)
+    custom = [SpanLayer(layer, own_feature(own, layer), _layer_cells(spans)) for layer, spans in on_layer.items()]
     ev_at = _layer_cells(triggers)
     notes = [
         _Span([(0, rows.starts[0], rows.ends[0])], "", extra={"author": c.get("author"), "text": c.get("text")})
@@ -197,8 +206,11 @@ def document_tsv(
         if decisions
     ]
     co_at = _layer_cells(notes)
-    _give_ids(co_at, notes, _give_ids(ev_at, triggers, _give_ids(ne_at, list(entities.values()), 0)))
-    layers = _Layers(events, decisions)
+    n = _give_ids(ne_at, ne_spans, 0)
+    for c in custom:
+        n = _give_ids(c.at, on_layer[c.layer], n)
+    _give_ids(co_at, notes, _give_ids(ev_at, triggers, n))
+    layers = _Layers(events, decisions, custom)
     return _render(rows, ne_at, ev_at, co_at, relations, chains, layers, report, name)
 
 
@@ -214,6 +226,7 @@ class _Layers:
 
     events: tuple[str, ...]
     decisions: bool
+    custom: list[SpanLayer] = field(default_factory=list)  # the project's own span layers
 
     @property
     def entity(self) -> tuple[str, ...]:
@@ -264,7 +277,8 @@ def _relations(rec: dict[str, Any], entities: dict[int, _Span], report: FormatEx
                 continue
             features = r.get("features") if key == SOURCE and isinstance(r.get("features"), dict) else None
             layer = r.get("layer") if key == SOURCE and isinstance(r.get("layer"), str) else RELATION_LAYER
-            out.append(_Relation(layer, features if features is not None else {"label": r.get("type")}, *ends))
+            base = r.get("base") if key == SOURCE and isinstance(r.get("base"), str) else NAMED_ENTITY
+            out.append(_Relation(layer, features if features is not None else {"label": r.get("type")}, *ends, base))
     return out
 
 
@@ -289,7 +303,8 @@ def _render(
     u16 = Utf16Map(text)
     s16, e16 = u16.to_utf16_many(rows.starts), u16.to_utf16_many(rows.ends)
     subs: dict[int, list[UnitKey]] = {}  # a token's sub-token rows, in order
-    for key in sorted({key for key in [*ne_at, *ev_at, *co_at] if not rows.is_token(key)}):
+    custom_keys = [key for c in layers.custom for key in c.at]
+    for key in sorted({key for key in [*ne_at, *custom_keys, *ev_at, *co_at] if not rows.is_token(key)}):
         subs.setdefault(key[0], []).append(key)
     bounds: list[tuple[int, int]] = []  # the sentences, as ranges of word token indices
     first = 0
@@ -314,8 +329,10 @@ def _render(
         return f"[{sp.ident}]" if sp.ident else ""
 
     rel_layers: dict[str, list[str]] = {}  # relation layer -> its features, in the order met
+    rel_base: dict[str, str] = {}  # relation layer -> the span layer its ends are on
     rel_at: dict[UnitKey, list[_Relation]] = {}  # a relation goes on its target's first row, as INCEpTION puts it
     for r in relations:
+        rel_base.setdefault(r.layer, r.base)
         names = rel_layers.setdefault(r.layer, [])
         names += [f for f in r.features if f not in names]
         rel_at.setdefault(r.target.units[0], []).append(r)
@@ -359,6 +376,9 @@ def _render(
             out = features(ne, entity_features)
         else:
             out = ["|".join(esc(sp.value) + suffix(sp) for sp in ne) if ne else EMPTY]
+        for c in layers.custom:  # the project's own span layers: the label as their feature's value
+            own = c.at.get(key)
+            out.append("|".join((esc(sp.value) if c.feature else UNSET) + suffix(sp) for sp in own) if own else EMPTY)
         ev = ev_at.get(key)
         for f in events:  # the event layer's features by name, as INCEpTION orders them
             if not ev:
@@ -392,6 +412,7 @@ def _render(
         return out
 
     lines = [HEADER, f"#T_SP={NAMED_ENTITY}|" + "|".join(layers.entity)]
+    lines += [f"#T_SP={c.layer}|{c.feature}" for c in layers.custom]
     if events:
         slot = f"ROLE_{EVENT_LAYER}:{EVENT_SLOT}_{EVENT_LINK}|{NAMED_ENTITY}"
         lines.append(f"#T_SP={EVENT_LAYER}|" + "|".join(slot if f == EVENT_SLOT else f for f in events))
@@ -399,10 +420,10 @@ def _render(
         lines.append(f"#T_SP={COMMENT_LAYER}|" + "|".join(layers.comments))
     lines += [f"#T_CH={layer}|referenceRelation|referenceType" for layer in ch_layers]
     lines += [
-        f"#T_RL={layer}|{''.join(f + '|' for f in names)}BT_{NAMED_ENTITY}" for layer, names in rel_layers.items()
+        f"#T_RL={layer}|{''.join(f + '|' for f in names)}BT_{rel_base[layer]}" for layer, names in rel_layers.items()
     ]
     lines.append("")
-    annotated = set(ne_at) | set(ev_at) | set(rel_at) | set(ch_at) | set(co_at)
+    annotated = set(ne_at) | set(custom_keys) | set(ev_at) | set(rel_at) | set(ch_at) | set(co_at)
     bare = "\t".join([EMPTY] * len(cells((-1, 0, 0)))) + "\t"  # the cells of a row without annotations
     rebuilt: list[str] = []  # the text as an import rebuilds it from the sentences (UTF-16 lengths, as it counts)
     at16 = 0

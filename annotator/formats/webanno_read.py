@@ -42,6 +42,7 @@ from annotator.formats.webanno_tsv import (
     COMMENT_LAYER,
     DECISION_FEATURES,
     NAMED_ENTITY,
+    SPAN_LAYERS,
     TOKEN_LAYERS,
     is_webanno_file,
     short_name,
@@ -173,6 +174,9 @@ def _rename(doc: IncomingDocument, names: SchemaNames) -> None:
     for rel in doc.meta.get(SOURCE, {}).get("relations", ()):
         for end in (rel["from"], rel["to"]):
             end[2] = renamed.get(end[2], end[2])
+    layers = doc.meta.get(SOURCE, {}).get(SPAN_LAYERS)
+    if layers:
+        doc.meta[SOURCE][SPAN_LAYERS] = {renamed.get(k, k): v for k, v in layers.items()}
 
 
 def read_document(
@@ -191,7 +195,8 @@ def read_document(
     doc.tokens = ([u.begin for u in layout.tokens], [u.end for u in layout.tokens], layout.sentence_starts)
     doc.tokens_source = SOURCE
     warn = _Warnings(path, result.warnings)
-    entities = _entities(layout, doc, warn, result.notes, path)
+    span_layers: dict[str, list[str]] = {}
+    entities = _entities(layout, doc, warn, result.notes, path, span_layers)
     _events(layout, entities, doc, warn, path, attributes)
     kept = _relations(layout, entities, warn, path)
     before = len(doc.entities)
@@ -214,6 +219,8 @@ def read_document(
         )
     if kept or links:
         doc.meta[SOURCE] = {"relations": kept + links}
+    if span_layers:  # the labels of a project's own span layers: the export writes them back there
+        doc.meta.setdefault(SOURCE, {})[SPAN_LAYERS] = span_layers
     for layer, n in layout.chains.items():
         warn.add(f"chain layer {layer}: {counted(n, 'chain link')} without a referenceRelation column (no chains)")
     if layout.sentence_ids:
@@ -266,9 +273,16 @@ def _where(layout: Layout, a: Annotation) -> str:
 
 
 def _entities(
-    layout: Layout, doc: IncomingDocument, warn: _Warnings, notes: list[str], path: Path
+    layout: Layout,
+    doc: IncomingDocument,
+    warn: _Warnings,
+    notes: list[str],
+    path: Path,
+    span_layers: dict[str, list[str]] | None = None,
 ) -> dict[int, IncomingEntity]:
-    """Entities from the span layers that label spans; keyed by ``id`` of the annotation they come from."""
+    """Entities from the span layers that label spans; keyed by ``id`` of the annotation they come from.
+    ``span_layers`` gets, for each label that came from a layer other than ``NamedEntity`` (and never from it), that
+    layer and its labelling feature (``""`` for a layer without features)."""
     out: dict[int, IncomingEntity] = {}
     seen: dict[tuple[int, int, str], IncomingEntity] = {}
     layers = layout.layers("span")
@@ -304,12 +318,18 @@ def _entities(
             continue
         if a.layer != NAMED_ENTITY:
             used_as_labels.add(a.layer)
+        if span_layers is not None:
+            span_layers.setdefault(label, [a.layer, feature])
+            if a.layer == NAMED_ENTITY:  # a label of NamedEntity stays there
+                span_layers[label] = [NAMED_ENTITY, "value"]
         key = (begin, end, label)
         if key not in seen:
             state, source, score = _decision(a, path)
             seen[key] = IncomingEntity(len(doc.entities), begin, end, label, state, source, score=score)
             doc.entities.append(seen[key])
         out[id(a)] = seen[key]
+    for label in [k for k, (layer, _) in (span_layers or {}).items() if layer == NAMED_ENTITY]:
+        del span_layers[label]  # type: ignore[union-attr]
     for layer in sorted(used_as_labels):
         if label_of[layer] == LAYER_NAME:
             notes.append(
@@ -443,5 +463,6 @@ def _relations(
                 "from": [got[0].start, got[0].end, got[0].label],
                 "to": [got[1].start, got[1].end, got[1].label],
             }
+            | ({"base": base} if base not in (NAMED_ENTITY, ANY_SPAN) else {})  # the span layer its ends are on
         )
     return out

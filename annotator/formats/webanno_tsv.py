@@ -24,6 +24,9 @@ RELATION_LAYER = "webanno.custom.Relation"  # where relations kept from other fo
 COMMENT_LAYER = "webanno.custom.Comment"  # a document's comments (decisions=yes): on its first token, author and text
 COMMENT_FEATURES = ("author", "text")
 DECISION_FEATURES = ("score", "source", "state")  # an entity's or event's, on its own layer (decisions=yes)
+SPAN_LAYERS = (
+    "span_layers"  # meta["webanno"] key: label -> [span layer, its labelling feature] of a project's own layers
+)
 ANY_SPAN = "uima.tcas.Annotation"  # a slot that may point at a span of any layer
 # DKPro Core's token-level layers (POS, lemma, stem, morphology, tokens, sentences, chunks): not entities
 TOKEN_LAYERS = (

@@ -132,7 +132,9 @@ def test_relations_between_entities_go_back_out_and_come_back(tmp_path):
     writers()["webanno"](project, tmp_path / "out")
     body = (tmp_path / "out" / "events.tsv").read_text(encoding="utf-8")
     assert f"#T_RL=webanno.custom.Relation|label|BT_{NE}\n" in body
-    assert "2-6\t73-78\tParis\tGPE" + "\t_" * 7 + "\tvisits\t2-4\t\n" in body, body  # after 7 event columns
+    assert "2-6\t73-78\tParis\tGPE" + "\t_" * 8 + "\tvisits\t2-4\t\n" in body, (
+        body
+    )  # the Mention layer, 7 event columns
     again = Project(tmp_path / "again.annotator", annotator="t")
     import_format(again, "webanno", [tmp_path / "out"])
     (a,), (b,) = project.document_ids(), again.document_ids()
