@@ -274,11 +274,12 @@ def test_label_studio_task_with_relations_attributes_and_utf16(tmp_path):
     assert [c.text for c in project.comments(first)] == ["verify"]
     assert project.document(first).name == "task 42" and project.document(first).meta["source"] == "wire"
     assert [(e.label, e.state) for e in project.entities(other)] == [("GPE", "suggested")]  # from the prediction
-    assert any("'rating'" in w for w in report.warnings)
+    assert project.document(first).meta["doccano_categories"] == ["quality=4"]  # a rating: a category (session 14)
+    assert not any("'rating'" in w for w in report.warnings)
     # reading offsets as UTF-16 units is how they were read, not something lost
     assert any("UTF-16" in n for n in report.notes) and not any("UTF-16" in w for w in report.warnings)
     assert any("task 43: 1 cancelled annotation skipped" in w for w in report.warnings)  # it was skipped unsaid
-    assert report.summary().endswith("; 2 things not kept (see warnings)")  # counted in English ("1 things" before)
+    assert report.summary().endswith("; 1 thing not kept (see warnings)")  # counted in English ("1 things" before)
     project.close()
 
 
