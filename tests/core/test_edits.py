@@ -11,15 +11,9 @@ from annotator import edits
 from annotator.errors import AnnotatorError, ValidationError
 from annotator.recorder import redo, undo
 from annotator.store import Project
+from text_support import word_span as span
 
 TEXT = "Sergey Lavrov met Antony Blinken in Moscow on Monday. Talks ended at 5 pm. 🎉 Lavrov left."
-
-
-def span(text: str, word: str, nth: int = 0) -> tuple[int, int]:
-    start = -1
-    for _ in range(nth + 1):
-        start = text.index(word, start + 1)
-    return start, start + len(word)
 
 
 @dataclass

@@ -13,16 +13,14 @@ from annotator.recorder import redo, undo
 from annotator.store import Project
 from annotator.suggest.types import ArgumentSuggestion, EventSuggestion
 from annotator.suggest.writer import WriteCounts, clear_undecided, known_entities, write_entities, write_events
+from text_support import word_span
 
 TEXT = "Sergey Lavrov met Antony Blinken in Moscow on Monday. Protesters attacked the embassy. Lavrov left."
 SOURCE = "rules:test@1"
 
 
 def span(word: str, nth: int = 0) -> tuple[int, int]:
-    start = -1
-    for _ in range(nth + 1):
-        start = TEXT.index(word, start + 1)
-    return start, start + len(word)
+    return word_span(TEXT, word, nth)
 
 
 def arg(role: str, word: str, label: str) -> ArgumentSuggestion:

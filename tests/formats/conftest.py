@@ -7,6 +7,7 @@ import pytest
 
 from annotator import edits
 from annotator.importing import IncomingDocument, IncomingEntity, IncomingEvent, import_documents
+from text_support import word_span as at  # the format tests take it from here
 
 TEXTS = {
     "kabul.txt": "Gunmen killed three soldiers near Kabul on Friday \U0001f642, officials said. "
@@ -15,13 +16,6 @@ TEXTS = {
     "rocket.txt": "The \U0001f680 rocket from Acme Corp. landed in Texas yesterday.",
     "arrest.txt": "Officials in London arrested John Smith on Tuesday. Smith was released on Friday.",
 }
-
-
-def at(text: str, needle: str, nth: int = 0) -> tuple[int, int]:
-    i = -1
-    for _ in range(nth + 1):
-        i = text.index(needle, i + 1)
-    return i, i + len(needle)
 
 
 def ent(key: str, text: str, needle: str, label: str, nth: int = 0, state: str = "accepted") -> IncomingEntity:

@@ -16,15 +16,13 @@ from annotator.schema import default_schema
 from annotator.store import Project
 
 from tests.formats.conftest import TEXTS, cli_export, places_exported, places_imported_back
+from text_support import word_span
 
 KBP_TEXT = "In 1997 , Chun was sentenced to life in prison and Roh to 17 years ."
 
 
 def pos(text: str, word: str, nth: int = 0) -> list[int]:
-    i = -1
-    for _ in range(nth + 1):
-        i = text.index(word, i + 1)
-    return [i, i + len(word)]
+    return list(word_span(text, word, nth))
 
 
 def mention(text: str, word: str, mid: str, nth: int = 0) -> dict:

@@ -15,15 +15,13 @@ from annotator.formats.loading import import_format, import_paths
 from annotator.importing import IncomingDocument, import_documents
 from annotator.offsets import Utf16Map
 from annotator.store import Project
+from text_support import word_span
 
 TEXT = "Angela Merkel met Emmanuel Macron in Paris \U0001f600 on Friday. Macron lives in Paris."
 
 
 def at(needle: str, nth: int = 0) -> tuple[int, int]:
-    i = -1
-    for _ in range(nth + 1):
-        i = TEXT.index(needle, i + 1)
-    return i, i + len(needle)
+    return word_span(TEXT, needle, nth)
 
 
 ENTS = [

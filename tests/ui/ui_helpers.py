@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QTextCursor
+from text_support import word_span as find  # noqa: F401 (the app tests take it from here)
 
 
 def point_of(view, cp: int) -> QPoint:  # type: ignore[no-untyped-def]
@@ -28,13 +29,6 @@ def drag_select(qtbot, view, start: int, end: int) -> None:  # type: ignore[no-u
     qtbot.mousePress(view.viewport(), Qt.MouseButton.LeftButton, pos=a)
     qtbot.mouseMove(view.viewport(), pos=b)
     qtbot.mouseRelease(view.viewport(), Qt.MouseButton.LeftButton, pos=b)
-
-
-def find(text: str, word: str, nth: int = 0) -> tuple[int, int]:
-    i = -1
-    for _ in range(nth + 1):
-        i = text.index(word, i + 1)
-    return i, i + len(word)
 
 
 def entity_rows(db, doc_id: int):  # type: ignore[no-untyped-def]
