@@ -26,6 +26,7 @@ from typing import Mapping
 
 from annotator.errors import ImportFileError, OptionError
 from annotator.formats.common import LabelTally, ReadResult, need, read_text_file, reader_options
+from annotator.formats.conllu_chains import keep_chains
 from annotator.formats.conllu_misc import MISC, space_after_text, with_misc_tags
 from annotator.formats.iob import (
     SCHEME_NAMES,
@@ -429,8 +430,9 @@ def read_conll(path: str | Path, schema: Schema | None = None, options: Mapping[
     lines = [line for _, line in rows]
     misc_notes: list[str] = []
     misc_warnings: list[str] = []
+    mentions: list[tuple[int, int, str, str]] = []  # CorefUD's: (first word's line, last word's line, type, id)
     if column is None and column_shape(lines) is None:  # CoNLL-U's entities in MISC (NER=B-PER, Entity=(...)
-        rows, misc_notes, misc_warnings = with_misc_tags(path, rows)
+        rows, misc_notes, misc_warnings = with_misc_tags(path, rows, mentions)
         lines = [line for _, line in rows]
     spaced = any("SpaceAfter=No" in line for line in lines)
     shape = _shape(path, lines, rows, column, asked_scheme == "io")
@@ -448,6 +450,13 @@ def read_conll(path: str | Path, schema: Schema | None = None, options: Mapping[
                             need(False, path, number, f"{tag!r} is not a tag of {scheme.upper()} (scheme={scheme})")
     warnings: list[str] = list(misc_warnings)
     docs, notes = tagged_documents(parsed, path, schema, scheme, "conll", warnings)
+    if mentions:  # which mentions corefer: chains, as a WebAnno TSV import keeps them
+        links = keep_chains(docs, [[t[0] for s in d.sentences for t in s] for d in parsed], mentions)
+        notes.append(
+            f"{path}: which mentions corefer (CorefUD's entity ids) kept as {counted(links, 'coreference link')} from "
+            "each mention to the one before it in its chain, for the export to WebAnno TSV (chains), DyGIE++ "
+            "(clusters), doccano and Label Studio (relations); the app does not show them"
+        )
     notes += misc_notes + _text_notes(path, parsed)
     if len(shape.tags) > 1 and not misc_notes:  # MISC's nested mentions are no columns of the file
         named = ", ".join(str(c + 1) for c in shape.tags[:-1]) + f" and {shape.tags[-1] + 1}"

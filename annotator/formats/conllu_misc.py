@@ -13,8 +13,9 @@ Two shapes, as UD corpora with a named-entity layer and the tools that write the
 
 A token line gets the tag columns appended (every line as many); the MISC column stays a column besides the token and
 the tags (not kept, as before). What cannot be read as an entity is said: a mention without a type (``(c1--1)``, a
-coreference model's output), one never closed in its sentence, a closing bracket that closes nothing; which mentions
-corefer (the ids) is not kept.
+coreference model's output), one never closed in its sentence, a closing bracket that closes nothing. Which mentions
+corefer (their entity ids) goes to ``mentions`` (first and last word's line, type, id), which ``conllu_chains`` keeps
+as coreference chains.
 """
 
 from __future__ import annotations
@@ -126,10 +127,12 @@ class _Tally:
     mentions: int = 0
 
 
-def _sentence_mentions(words: list[tuple[int, list[str]]], order: _Order, tally: _Tally) -> list[tuple[int, int, str]]:
-    """The sentence's mentions as (first word, last word, type), from its words' ``Entity=`` brackets."""
+def _sentence_mentions(
+    words: list[tuple[int, list[str]]], order: _Order, tally: _Tally
+) -> list[tuple[int, int, str, str]]:
+    """The sentence's mentions as (first word, last word, type, entity id), from its words' ``Entity=`` brackets."""
     open_: list[tuple[int, str, str, str]] = []  # (first word, name, eid, type)
-    found: list[tuple[int, int, str]] = []
+    found: list[tuple[int, int, str, str]] = []
 
     def keep(first: int, last: int, eid: str, etype: str) -> None:
         if not etype:
@@ -137,7 +140,7 @@ def _sentence_mentions(words: list[tuple[int, list[str]]], order: _Order, tally:
             return
         tally.mentions += 1
         tally.ids.add(eid)
-        found.append((first, last, etype))
+        found.append((first, last, etype, eid))
 
     for w, (number, fields) in enumerate(words):
         for kind, name in _brackets(misc_fields(fields[MISC]).get("Entity", "")):
@@ -165,11 +168,11 @@ def _sentence_mentions(words: list[tuple[int, list[str]]], order: _Order, tally:
     return found
 
 
-def _columns(mentions: list[tuple[int, int, str]], size: int) -> list[list[str]]:
+def _columns(mentions: list[tuple[int, int, str, str]], size: int) -> list[list[str]]:
     """Tag columns (B-/I-) of ``size`` words: each mention, widest first among those starting together, in the first
     column where it overlaps none."""
     cols: list[list[str]] = []
-    for first, last, etype in sorted(mentions, key=lambda m: (m[0], -m[1])):
+    for first, last, etype, _ in sorted(mentions, key=lambda m: (m[0], -m[1])):
         col = next((c for c in cols if all(t == "O" for t in c[first : last + 1])), None)
         if col is None:
             col = ["O"] * size
@@ -192,10 +195,13 @@ def _sentences(rows: list[tuple[int, str]]) -> list[list[int]]:
     return [s for s in out if s]
 
 
-def with_misc_tags(path: Path, rows: list[tuple[int, str]]) -> tuple[list[tuple[int, str]], list[str], list[str]]:
+def with_misc_tags(
+    path: Path, rows: list[tuple[int, str]], mentions: list[tuple[int, int, str, str]] | None = None
+) -> tuple[list[tuple[int, str]], list[str], list[str]]:
     """``rows`` (line number, line) with MISC's entities appended to each word line as tag columns, and the notes and
     warnings (not kept) on how they were read; a CoNLL-U file without entities gets a column of ``O`` (its sentences
-    come in as texts); ``rows`` unchanged when they are not CoNLL-U."""
+    come in as texts); ``rows`` unchanged when they are not CoNLL-U. ``mentions`` gets CorefUD's typed mentions as
+    (first word's line, last word's line, type, entity id)."""
     lines = [line for _, line in rows]
     key = tag_key(lines)
     brackets = has_brackets(lines)
@@ -230,7 +236,10 @@ def with_misc_tags(path: Path, rows: list[tuple[int, str]]) -> tuple[list[tuple[
     per_sentence = []
     for sentence in _sentences(rows):
         words = [(rows[k][0], rows[k][1].split("\t")) for k in sentence]
-        per_sentence.append((sentence, _columns(_sentence_mentions(words, order, tally), len(words))))
+        found = _sentence_mentions(words, order, tally)
+        if mentions is not None:
+            mentions += [(words[a][0], words[b][0], etype, eid) for a, b, etype, eid in found]
+        per_sentence.append((sentence, _columns(found, len(words))))
     width = max((len(cols) for _, cols in per_sentence), default=0) or 1
     tags = {k: "\t".join(["O"] * width) for sentence, _ in per_sentence for k in sentence}
     for sentence, cols in per_sentence:
@@ -243,7 +252,7 @@ def with_misc_tags(path: Path, rows: list[tuple[int, str]]) -> tuple[list[tuple[
         f"{path}: {counted(tally.mentions, 'mention')} of CorefUD's Entity= read as entities, labelled by their "
         f"entity type" + (f" (nested ones in {width} tag columns)" if width > 1 else "")
     )
-    if tally.ids:
+    if tally.ids and mentions is None:
         warnings.append(
             f"{path}: which mentions corefer ({counted(len(tally.ids), 'entity id')} of Entity=): each mention is an "
             "entity of its own"

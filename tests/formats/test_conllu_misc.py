@@ -4,6 +4,8 @@ Our own sentences, in the shapes of the public files (session 13); such files we
 
 from __future__ import annotations
 
+import json
+
 from annotator.cli import main
 from annotator.formats.conll_read import read_conll
 from annotator.formats.detect import detect_format
@@ -22,6 +24,12 @@ name = "org"
 """
 
 COREF_SCHEMA = SCHEMA.replace('"per"', '"person"').replace('"loc"', '"place"')
+
+
+def _schema_file(tmp_path):
+    path = tmp_path / "coref.toml"
+    path.write_text(COREF_SCHEMA, encoding="utf-8")
+    return path
 
 
 def row(n: int, word: str, misc: str) -> str:
@@ -105,9 +113,39 @@ def test_corefud_entity_brackets_nest_into_tag_columns(tmp_path):
     assert doc.text == "The mayor of Oslo, she said it."
     assert sorted(found(doc)) == [("Oslo", "place"), ("The mayor of Oslo", "person"), ("she", "person")]
     assert any("3 mentions of CorefUD's Entity= read as entities" in n for n in result.notes)
-    assert any("which mentions corefer (2 entity ids" in w for w in result.warnings)
+    assert any("which mentions corefer (CorefUD's entity ids) kept as 1 coreference link" in n for n in result.notes)
+    assert not any("corefer" in w for w in result.warnings)  # it was "which mentions corefer (2 entity ids ...)"
+    (link,) = doc.meta["webanno"]["relations"]  # she -> The mayor of Oslo, as a WebAnno TSV chain is kept
+    assert (link["from"], link["to"], link["chain"]) == ([19, 22, "person"], [0, 17, "person"], 1)
     assert any("1 Entity= mention without an entity type" in w for w in result.warnings)
     assert not any("columns 11 and 12" in n for n in result.notes)  # no such columns in the file
+
+
+def test_corefud_chains_go_out_as_webanno_chains_and_dygiepp_clusters(tmp_path):
+    """Session 13 said which mentions corefer and kept none of it: each mention an entity of its own."""
+    path = tmp_path / "gum.conllu"
+    second = (
+        "# sent_id = 2\n# text = Her city grew.\n"
+        + row(1, "Her", "Entity=(e1-person-1-giv)")
+        + row(2, "city", "Entity=(e2-place-1-giv)")
+        + row(3, "grew", "SpaceAfter=No")
+        + row(4, ".", "_")
+        + "\n"
+    )
+    path.write_text(COREFUD + second, encoding="utf-8")
+    project = tmp_path / "p.annotator"
+    assert main(["init", str(project), "--schema", str(_schema_file(tmp_path))]) == 0
+    assert main(["import", str(project), str(path)]) == 0
+    assert main(["export", str(project), "-f", "dygiepp", "-o", str(tmp_path / "d.jsonl")]) == 0
+    line = json.loads((tmp_path / "d.jsonl").read_text(encoding="utf-8"))
+    words = [w for s in line["sentences"] for w in s]
+    clusters = [[" ".join(words[a : b + 1]) for a, b in c] for c in line["clusters"]]
+    assert sorted(clusters) == [["Oslo", "city"], ["The mayor of Oslo", "she", "Her"]]
+    assert main(["export", str(project), "-f", "webanno", "-o", str(tmp_path / "w")]) == 0
+    (tsv,) = (tmp_path / "w").glob("*.tsv")
+    assert "#T_CH=de.tudarmstadt.ukp.dkpro.core.api.coref.type.CoreferenceLink|referenceRelation|referenceType" in (
+        tsv.read_text(encoding="utf-8")
+    )
 
 
 def test_gums_older_type_id_brackets_and_a_bracket_never_closed(tmp_path):

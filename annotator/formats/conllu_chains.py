@@ -1,0 +1,64 @@
+"""CorefUD's coreference (which ``Entity=`` mentions are one entity: their entity id) kept as the project keeps the
+coreference chains of a WebAnno TSV import (``webanno_chains``): a relation from each mention to the one before it in
+its chain, in ``meta["webanno"]["relations"]`` with the chain's number, on DKPro Core's ``CoreferenceLink`` layer. So
+the WebAnno TSV export writes them as chains, the DyGIE++ export as ``clusters``, doccano's and Label Studio's as
+relations. A chain of one mention has no link to keep (its mention stays an entity).
+"""
+
+from __future__ import annotations
+
+from typing import Any, Sequence
+
+from annotator.formats.webanno_chains import CHAIN, PREVIOUS_TYPE, RELATION, TYPE, chain_type
+from annotator.importing import IncomingDocument
+
+COREFERENCE_LINK = "de.tudarmstadt.ukp.dkpro.core.api.coref.type.CoreferenceLink"
+KEPT = "webanno"  # webanno_read.SOURCE: where the chains of every import are kept
+
+
+def keep_chains(
+    docs: Sequence[IncomingDocument], lines: Sequence[Sequence[int]], mentions: Sequence[tuple[int, int, str, str]]
+) -> int:
+    """Put the chains of ``mentions`` (first word's line, last word's line, type, entity id) into the documents' meta;
+    ``lines``: each document's tokens' line numbers, in order (the tokens ``doc.tokens`` holds). The links kept."""
+    at: dict[int, tuple[int, int]] = {}  # a word's line -> (document, token)
+    for d, numbers in enumerate(lines):
+        at.update({n: (d, k) for k, n in enumerate(numbers)})
+    chains: dict[tuple[int, str], list[tuple[int, int, str]]] = {}  # (document, entity id) -> its mentions' spans
+    for first, last, etype, eid in mentions:
+        if first not in at or last not in at or at[first][0] != at[last][0]:
+            continue
+        d = at[first][0]
+        starts, ends = docs[d].tokens[0], docs[d].tokens[1]  # type: ignore[index]
+        span = (starts[at[first][1]], ends[at[last][1]])
+        label = _label(docs[d], span, etype)
+        if label is not None:
+            chains.setdefault((d, eid.split("[")[0]), []).append((*span, label))  # e3[1/2]: a part of e3's mention
+    kept = 0
+    numbers: dict[int, int] = {}
+    for (d, _), spans in chains.items():
+        spans = list(dict.fromkeys(spans))
+        if len(spans) < 2:
+            continue
+        numbers[d] = numbers.get(d, 0) + 1
+        links = [_link(list(spans[k]), list(spans[k - 1]), numbers[d]) for k in range(1, len(spans))]
+        docs[d].meta.setdefault(KEPT, {}).setdefault("relations", []).extend(links)
+        kept += len(links)
+    return kept
+
+
+def _label(doc: IncomingDocument, span: tuple[int, int], etype: str) -> str | None:
+    """The label of the document's entity on ``span`` made from a mention of type ``etype`` (as the schema names it)."""
+    here = [e.label for e in doc.entities if (e.start, e.end) == span]
+    return next((x for x in here if x.lower() == etype.lower()), here[0] if here else None)
+
+
+def _link(here: list[Any], before: list[Any], chain: int) -> dict[str, Any]:
+    return {
+        "layer": COREFERENCE_LINK,
+        "type": chain_type(COREFERENCE_LINK),
+        "features": {RELATION: None, TYPE: None, PREVIOUS_TYPE: None},
+        CHAIN: chain,
+        "from": here,
+        "to": before,
+    }
