@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from typing import Iterable
+from typing import Iterable, Sequence
 
 import orjson
 
+from annotator.categories import category_names, with_categories
 from annotator.db import argument_row, event_row, is_score, span_row
 from annotator.decisions import accept_events, edit_event, leave_suggested_events, reject_events, undecide_fillers
 from annotator.errors import ValidationError
@@ -438,6 +439,26 @@ def set_statuses(project: Project, doc_ids: list[int], status: str) -> list[Chan
             if project.document(doc_id).status != status:
                 changes.append(set_status(project, doc_id, status))
     return changes
+
+
+def set_categories(project: Project, doc_id: int, categories: Sequence[str]) -> Change:
+    """The document's categories (a text classification's labels, ``annotator.categories``) set to exactly
+    ``categories``, in its meta where the imports keep them and the exports read them; one transaction (an empty
+    Change when they are those already). A document still ``new`` becomes ``in_progress``, as with any first edit."""
+    chosen = category_names(categories)
+    text_of(project, doc_id)
+
+    def body(rec: EditRecorder) -> None:
+        raw = project.db.document_meta(doc_id)
+        meta = orjson.loads(raw) if raw else {}
+        if not isinstance(meta, dict):
+            raise ValidationError(f"document {doc_id}'s metadata is not an object; its categories cannot be set")
+        new = with_categories(meta, chosen)
+        if new != meta:
+            rec.update("documents", doc_id, {"meta": orjson.dumps(new).decode(), "updated_at": now()})
+            rec.touch_document()
+
+    return run_edit(project, "set_categories", doc_id, body)
 
 
 def add_comment(project: Project, doc_id: int, text: str) -> Change:

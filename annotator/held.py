@@ -7,6 +7,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 from typing import Any
 
+import orjson
+
 from annotator import keyflow, navigation
 from annotator.model import Argument, Change, Document, Entity, Event
 from annotator.navigation import Tokens
@@ -24,6 +26,7 @@ class Applied:
     events: set[int] = field(default_factory=set)
     status: str | None = None
     comments: bool = False
+    meta: bool = False  # the document's metadata changed (its categories)
 
 
 @dataclass
@@ -88,6 +91,11 @@ class HeldDocument:
         assert self.doc is not None
         self.doc = replace(self.doc, status=status)
 
+    def set_meta(self, meta: str | None) -> None:
+        """The document's metadata as a row holds it (JSON text)."""
+        assert self.doc is not None
+        self.doc = replace(self.doc, meta=orjson.loads(meta) if meta else {})
+
     def clear(self) -> None:
         """Hold no document (the project closed, or the document deleted elsewhere)."""
         self.doc = None
@@ -138,6 +146,9 @@ class HeldDocument:
             elif r.table == "documents" and r.after is not None:
                 self.set_status(r.after["status"])
                 out.status = r.after["status"]
+                if r.before is None or r.after.get("meta") != r.before.get("meta"):  # its categories, say
+                    out.meta = True
+                    self.set_meta(r.after.get("meta"))
             elif r.table == "comments":
                 out.comments = True
         if arg_events:  # the events whose arguments changed, gathered in one pass (one pass per event before: a

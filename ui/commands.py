@@ -310,6 +310,13 @@ class SetStatus(CoreEditCommand):
         return f"Mark {status.replace('_', ' ')}"
 
 
+class SetCategories(CoreEditCommand):
+    edit = edits.set_categories
+
+    def describe(self, doc_id: int, categories: list[str]) -> str:
+        return f"Categories: {', '.join(categories)}" if categories else "No categories"
+
+
 class AddComment(CoreEditCommand):
     edit = edits.add_comment
     title = "Add comment"

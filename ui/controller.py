@@ -42,6 +42,7 @@ class Controller(QObject):
     documentRowsChanged = Signal(object)  # set of document ids whose status or counts an edit changed
     commentsChanged = Signal()
     statusChanged = Signal(str)  # status of the current document
+    categoriesChanged = Signal()  # the current document's metadata (its categories) changed
     saved = Signal(str)  # "HH:MM:SS" of the last commit
     failed = Signal(str)  # a message for the person
     info = Signal(str)  # a passing message (not an error) for the status bar
@@ -319,6 +320,8 @@ class Controller(QObject):
             self.statusChanged.emit(applied.status)
         if applied.comments:
             self.commentsChanged.emit()
+        if applied.meta:
+            self.categoriesChanged.emit()
         ents, evs = applied.entities, applied.events
         self._keep_selection()
         if ents:

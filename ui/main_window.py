@@ -11,11 +11,13 @@ from PySide6.QtCore import QByteArray, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QFont, QShowEvent
 from PySide6.QtWidgets import (
     QApplication,
+    QHBoxLayout,
     QLabel,
     QMainWindow,
     QMessageBox,
     QProgressBar,
     QPushButton,
+    QSizePolicy,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -92,6 +94,20 @@ class MainWindow(WindowPanels, FilesAndWork, WindowFlow, QMainWindow):
         title_font.setBold(True)
         self.title.setFont(title_font)
         self.title.setStyleSheet("padding: 4px 6px")
+        # the document's categories (a text classification's labels) after its name and status, in the room left
+        # (elided at the end, the whole in the tooltip): the name and status come first
+        self.categories_shown = ElidedLabel("", least=0, ink=SLACK)
+        plain_font = QFont(title_font)
+        plain_font.setBold(False)
+        self.categories_shown.setFont(plain_font)
+        self.categories_shown.setStyleSheet("padding: 4px 6px 4px 0px")
+        self.categories_shown.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        title_row = QWidget()
+        row = QHBoxLayout(title_row)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.setSpacing(0)
+        row.addWidget(self.title)
+        row.addWidget(self.categories_shown, 1)
         self.legend = Legend()
         self.legend.labelClicked.connect(self.edit_actions.label)
         self.find_bar = FindBar(self.view, lambda: c.doc.text if c.doc is not None else "")
@@ -109,7 +125,7 @@ class MainWindow(WindowPanels, FilesAndWork, WindowFlow, QMainWindow):
         lay.setSpacing(2)
         self.legend_area = LegendArea(self.legend)  # at most a share of the column: the text keeps the room
         self.legend_area.follow(centre)
-        for wdg in (self.read_only_banner, self.title, self.legend_area, self.find_bar, self.view):
+        for wdg in (self.read_only_banner, title_row, self.legend_area, self.find_bar, self.view):
             lay.addWidget(wdg)
         lay.setStretch(4, 1)
         self.setCentralWidget(centre)
@@ -178,6 +194,7 @@ class MainWindow(WindowPanels, FilesAndWork, WindowFlow, QMainWindow):
         c.commentsChanged.connect(self.refresh_comments)
         c.saved.connect(lambda t: self.saved_label.setText(f"saved {t}"))
         c.statusChanged.connect(lambda _s: self.show_title())
+        c.categoriesChanged.connect(self.show_title)  # they stand beside the status
         c.failed.connect(self.show_error)
         c.info.connect(self.show_note)
         c.undo_stack.indexChanged.connect(self.after_step)  # an undo or redo says what it did; an edit ends a note

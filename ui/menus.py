@@ -47,6 +47,12 @@ def _action(
     return act
 
 
+def _edit_categories(w: "MainWindow") -> None:
+    from ui.dialogs.categories import edit_categories  # loaded on first use, as the Review menu's windows are
+
+    edit_categories(w)
+
+
 def _step_button(w: "MainWindow", which: str) -> QAction:
     """The toolbar's Undo or Redo: a fixed text, the step in its tooltip (Qt's undo action names the step, so the
     buttons right of it moved by that name's width at every edit, under the pointer)."""
@@ -125,6 +131,13 @@ def build_menus(w: "MainWindow") -> dict[str, QAction]:
         "Ctrl+Shift+R",
         "Mark this document reviewed (validation problems are listed first)",
     )
+    a["categories"] = _action(
+        w,
+        "&Categories…",
+        lambda: _edit_categories(w),
+        "Ctrl+Shift+C",
+        "Choose this document's categories (a text classification's labels; the exports write them)",
+    )
     a["next_document"] = _action(
         w, "&Next document", lambda: w.step_document(1), "Ctrl+PgDown", "Open the next document of the list (as shown)"
     )
@@ -189,7 +202,7 @@ def build_menus(w: "MainWindow") -> dict[str, QAction]:
     for k in ("accept_all", "accept_scored", "new_event", "label_everywhere", "find"):
         m.addAction(a[k])
     m = mb.addMenu("&Document")
-    for k in ("annotated", "reviewed"):
+    for k in ("annotated", "reviewed", "categories"):
         m.addAction(a[k])
     m.addSeparator()
     for k in ("next_document", "previous_document"):

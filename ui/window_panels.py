@@ -11,6 +11,7 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QDockWidget, QTabWidget, QWidget
 
+from annotator.categories import document_categories
 from annotator.teams.sets import annotators_by_document
 from ui import commands as cmd
 from ui.palette import label_colors
@@ -145,9 +146,11 @@ class WindowPanels:
         self._docs_pending: set[int] | None = set()  # documents whose row an edit changed; None: all of them
 
     def show_title(self: "MainWindow") -> None:
-        """The document's name and status above the text."""
+        """The document's name, status and categories (a text classification's labels) above the text."""
         doc = self.controller.doc
+        cats = document_categories(doc.meta) if doc is not None and isinstance(doc.meta, dict) else []
         self.title.set_full_text(f"{doc.name}  —  {doc.status.replace('_', ' ')}" if doc else "No document")
+        self.categories_shown.set_full_text(f"—  categories: {', '.join(cats)}" if cats else "")
 
     def _fill_panels(self: "MainWindow") -> None:
         """The side panels, the legend and the document list's current row, for the current document."""

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any, BinaryIO, Callable, Iterable, Iterator, M
 import orjson
 
 from annotator.wording import counted, counted_kind, were
+from annotator.categories import CATEGORIES, document_categories, document_cats  # noqa: F401 - the formats' names
 from annotator.errors import ImportFileError, OptionError, UnknownLabelsError
 from annotator.formats.schema_names import AliasNames
 from annotator.formats.records import ExportReport, ExportRequest, iter_document_records
@@ -26,40 +27,6 @@ if TYPE_CHECKING:
     from annotator.offsets import Utf16Map
 
 MAX_EXAMPLES = 5
-# a document's categories (a text classification's labels: doccano's "label": ["positive"], Prodigy's textcat
-# answers), kept in its meta under this key for the exports that write them back (doccano's "label", Prodigy's
-# "accept"); named after doccano, whose reader kept them first (stored projects have it)
-CATEGORIES = "doccano_categories"
-
-
-def document_cats(meta: dict[str, Any]) -> dict[str, float]:
-    """A document's text categories as spaCy's ``doc.cats`` holds them (label -> score): the ``cats`` its meta keeps
-    (spaCy's training JSONL and a DocBin's, as they came, 0.0 for a label that does not apply), and each of its
-    categories (``CATEGORIES``: doccano's, Prodigy's, Label Studio's text classification) at 1.0."""
-    given = meta.get("cats")
-    cats = (
-        {str(k): float(v) for k, v in given.items() if isinstance(v, (int, float)) and not isinstance(v, bool)}
-        if isinstance(given, dict)
-        else {}
-    )
-    listed_ = meta.get(CATEGORIES)
-    for c in listed_ if isinstance(listed_, (list, tuple)) else []:  # a DocBin's user data gives tuples
-        if isinstance(c, str):
-            cats.setdefault(c, 1.0)
-    return cats
-
-
-def document_categories(meta: dict[str, Any]) -> list[str]:
-    """A document's categories for the exports that write labels (doccano's ``label``, Prodigy's ``accept``, Label
-    Studio's ``choices``): its ``CATEGORIES``, then the labels of the spaCy ``cats`` its meta keeps that apply (a score
-    of 0.5 or more, as spaCy's textcat decides; a training file's are 1.0 or 0.0)."""
-    listed_ = meta.get(CATEGORIES)
-    out = [c for c in listed_ if isinstance(c, str)] if isinstance(listed_, (list, tuple)) else []
-    given = meta.get("cats")
-    for c, v in given.items() if isinstance(given, dict) else ():
-        if isinstance(v, (int, float)) and not isinstance(v, bool) and v >= 0.5 and str(c) not in out:
-            out.append(str(c))
-    return out
 
 
 def categories_note(path: Path, docs: Iterable[Any], what: str) -> list[str]:
@@ -71,7 +38,8 @@ def categories_note(path: Path, docs: Iterable[Any], what: str) -> list[str]:
     shown = ", ".join(f"{c} ({n})" for c, n in tally.most_common(5)) + (", ..." if len(tally) > 5 else "")
     return [
         f"{path}: {counted(sum(tally.values()), 'document category', 'document categories')} ({what}: {shown}) kept "
-        "in the documents' meta for the doccano, Prodigy and Label Studio exports; the app does not show them"
+        "in the documents' meta for the doccano, Prodigy, Label Studio and spaCy exports; the app shows them (Document > "
+        "Categories…)"
     ]
 
 

@@ -1,0 +1,107 @@
+"""A document's categories: the labels of a text classification (doccano's ``"label": ["positive"]``, Prodigy's
+textcat answers, Label Studio's ``choices`` of the whole text, spaCy's ``doc.cats``), kept in its meta, where the
+imports put them and the exports read them (``formats.common`` names them from here), and set by one edit
+(``edits.set_categories``: the app's Document > Categories…)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import TYPE_CHECKING, Any
+
+import orjson
+
+from annotator.errors import ValidationError
+
+if TYPE_CHECKING:
+    from annotator.store import Project
+
+# the key of a document's categories in its meta (a list of labels); named after doccano, whose reader kept them first
+# (stored projects have it)
+CATEGORIES = "doccano_categories"
+CATS = "cats"  # spaCy's ``doc.cats`` as a training JSONL or a DocBin gave them (label -> score, 0.0: does not apply)
+APPLIES = 0.5  # a ``cats`` score from which the label applies, as spaCy's textcat decides
+
+
+def _scores(meta: dict[str, Any]) -> dict[str, float]:
+    given = meta.get(CATS)
+    if not isinstance(given, dict):
+        return {}
+    return {str(k): float(v) for k, v in given.items() if isinstance(v, (int, float)) and not isinstance(v, bool)}
+
+
+def _listed(meta: dict[str, Any]) -> list[str]:
+    listed = meta.get(CATEGORIES)  # a DocBin's user data gives tuples
+    return [c for c in listed if isinstance(c, str)] if isinstance(listed, (list, tuple)) else []
+
+
+def document_cats(meta: dict[str, Any]) -> dict[str, float]:
+    """A document's text categories as spaCy's ``doc.cats`` holds them (label -> score): the ``cats`` its meta keeps
+    (spaCy's training JSONL and a DocBin's, as they came, 0.0 for a label that does not apply), and each of its
+    categories (``CATEGORIES``: doccano's, Prodigy's, Label Studio's text classification) at 1.0."""
+    cats = _scores(meta)
+    for c in _listed(meta):
+        cats.setdefault(c, 1.0)
+    return cats
+
+
+def document_categories(meta: dict[str, Any]) -> list[str]:
+    """A document's categories for the exports that write labels (doccano's ``label``, Prodigy's ``accept``, Label
+    Studio's ``choices``) and for the app: its ``CATEGORIES``, then the labels of the spaCy ``cats`` its meta keeps
+    that apply (a score of 0.5 or more, as spaCy's textcat decides; a training file's are 1.0 or 0.0)."""
+    out = _listed(meta)
+    for c, v in _scores(meta).items():
+        if v >= APPLIES and c not in out:
+            out.append(c)
+    return out
+
+
+def category_names(categories: Iterable[str]) -> list[str]:
+    """The categories a person gave, checked: each stripped, none empty or of several lines, each once (in order)."""
+    out: list[str] = []
+    for c in categories:
+        name = c.strip() if isinstance(c, str) else ""
+        if not name or any(ch in name for ch in "\r\n\t"):
+            raise ValidationError(f"{c!r} is not a category: a category is a label of one line")
+        if name not in out:
+            out.append(name)
+    return out
+
+
+def with_categories(meta: dict[str, Any], categories: Iterable[str]) -> dict[str, Any]:
+    """``meta`` (not changed) with exactly ``categories`` applying: the list under ``CATEGORIES`` (the labels kept
+    in their order, new ones after them) and, of the spaCy ``cats`` it keeps, a label that no longer applies at 0.0
+    (it stays a label the textcat knows) and one that applies again at 1.0."""
+    chosen = category_names(categories)
+    out = dict(meta)
+    kept = [c for c in _listed(meta) if c in chosen]
+    listed = kept + [c for c in chosen if c not in kept]
+    if listed:
+        out[CATEGORIES] = listed
+    else:
+        out.pop(CATEGORIES, None)
+    scores = _scores(meta)
+    if scores:
+        given = meta[CATS]
+        out[CATS] = {
+            k: (1.0 if str(k) in chosen else 0.0)
+            if str(k) in scores and (scores[str(k)] >= APPLIES) != (str(k) in chosen)
+            else v
+            for k, v in given.items()
+        }
+    return out
+
+
+def project_categories(project: "Project") -> list[str]:
+    """Every category the project's documents know (their ``CATEGORIES`` and the labels of their spaCy ``cats``, at
+    any score), in the order first met: what the app offers to choose from."""
+    metas = {i: raw for key in (CATEGORIES, f'"{CATS}"') for i, raw in project.db.document_metas(containing=key)}
+    seen: dict[str, None] = {}
+    for _id, raw in sorted(metas.items()):
+        try:
+            meta = orjson.loads(raw) if raw else {}
+        except orjson.JSONDecodeError:
+            continue  # a meta no JSON reader can read holds no category either
+        if isinstance(meta, dict):
+            seen.update(dict.fromkeys(_listed(meta)))
+            seen.update(dict.fromkeys(_scores(meta)))
+    return list(seen)

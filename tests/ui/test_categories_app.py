@@ -1,0 +1,99 @@
+"""The app shows a document's categories (a text classification's labels the doccano, Prodigy, Label Studio and
+DocBin imports keep) beside its status, and Document > Categories… (Ctrl+Shift+C) changes them by keyboard, one
+command on the undo stack; until session 14 the app did not show them at all."""
+
+from __future__ import annotations
+
+import orjson
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
+
+from ui_support import close_window, open_window, settled
+
+
+def _project(tmp_path):  # type: ignore[no-untyped-def]
+    from annotator.categories import CATEGORIES
+    from annotator.importing import IncomingDocument, import_documents
+    from annotator.store import Project
+
+    path = tmp_path / "cats.annotator"
+    with Project(path, annotator="setup") as p:
+        import_documents(
+            p,
+            [
+                IncomingDocument("Rates rose again.", "a.txt", meta={CATEGORIES: ["ECONOMY"]}),
+                IncomingDocument("Paris won the cup.", "b.txt", meta={"cats": {"SPORT": 1.0, "CITY": 0.0}}),
+            ],
+        )
+    return path
+
+
+def _title(w) -> str:  # type: ignore[no-untyped-def]
+    """The line above the text: name and status, then the categories (in the room left, after them)."""
+    assert w.categories_shown.isVisible() == bool(w.categories_shown.full_text)
+    return f"{w.title.full_text}  {w.categories_shown.full_text}".strip()
+
+
+def _stored(path, name: str) -> dict:  # type: ignore[no-untyped-def]
+    from annotator.store import Project
+
+    with Project(path, create=False) as p:
+        (doc_id,) = [d for d in p.document_ids() if p.document(d).name == name]
+        return p.document(doc_id).meta
+
+
+def test_the_categories_show_beside_the_status_and_change_by_keyboard_with_undo(qtbot, tmp_path):
+    path = _project(tmp_path)
+    w = open_window(qtbot, path, annotator="vera", pipeline=None)
+    try:
+        c = w.controller
+        assert c.doc.name == "a.txt"
+        assert _title(w) == "a.txt  —  new  —  categories: ECONOMY"
+        qtbot.keyClick(w.view, Qt.Key.Key_C, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+        settled(qtbot, lambda: getattr(w, "_categories_dialog", None) is not None)
+        dlg = w._categories_dialog
+        settled(qtbot, lambda: dlg.isVisible())
+        items = [dlg.list.item(k) for k in range(dlg.list.count())]
+        assert [(i.text(), i.checkState() == Qt.CheckState.Checked) for i in items] == [
+            ("ECONOMY", True),
+            ("SPORT", False),
+            ("CITY", False),
+        ]
+        settled(qtbot, lambda: QApplication.focusWidget() is dlg.list)  # the keys go to the list first
+        qtbot.keyClick(dlg.list, Qt.Key.Key_Space)  # ECONOMY off
+        qtbot.keyClick(dlg.list, Qt.Key.Key_Down)
+        qtbot.keyClick(dlg.list, Qt.Key.Key_Space)  # SPORT on
+        qtbot.keyClick(dlg.list, Qt.Key.Key_N, Qt.KeyboardModifier.AltModifier)  # the new category's box
+        assert QApplication.focusWidget() is dlg.new
+        qtbot.keyClicks(dlg.new, "Markets")
+        qtbot.keyClick(dlg.new, Qt.Key.Key_Return)  # added, ticked; the dialog stays
+        assert dlg.isVisible() and dlg.chosen() == ["SPORT", "Markets"]
+        qtbot.keyClick(dlg.new, Qt.Key.Key_Return)  # the box empty: OK
+        settled(qtbot, lambda: not dlg.isVisible())
+        assert _title(w) == "a.txt  —  in progress  —  categories: SPORT, Markets"
+        assert _stored(path, "a.txt")["doccano_categories"] == ["SPORT", "Markets"]
+        assert c.undo_stack.undoText() == "Categories: SPORT, Markets"
+        w.activateWindow()  # as the window manager does when the dialog goes (offscreen: by hand)
+        settled(qtbot, lambda: QApplication.activeWindow() is w)
+        qtbot.keyClick(w.view, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+        assert _title(w) == "a.txt  —  new  —  categories: ECONOMY"
+        assert _stored(path, "a.txt")["doccano_categories"] == ["ECONOMY"]
+    finally:
+        close_window(w)
+
+
+def test_spacy_cats_that_apply_are_shown_and_cancel_changes_nothing(qtbot, tmp_path):
+    path = _project(tmp_path)
+    w = open_window(qtbot, path, annotator="vera", pipeline=None)
+    try:
+        w.controller.open_document(w.controller.project.document_ids()[1])
+        assert _title(w) == "b.txt  —  new  —  categories: SPORT"  # CITY's 0.0: it does not apply
+        w.actions_by_name["categories"].trigger()
+        dlg = w._categories_dialog
+        dlg.list.item(2).setCheckState(Qt.CheckState.Checked)
+        qtbot.keyClick(dlg.list, Qt.Key.Key_Escape)
+        settled(qtbot, lambda: not dlg.isVisible())
+        assert not w.controller.undo_stack.canUndo()
+        assert orjson.dumps(_stored(path, "b.txt")) == orjson.dumps({"cats": {"SPORT": 1.0, "CITY": 0.0}})
+    finally:
+        close_window(w)

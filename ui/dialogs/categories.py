@@ -1,0 +1,138 @@
+"""Document > Categories… (Ctrl+Shift+C): the current document's categories (a text classification's labels, as the
+doccano, Prodigy, Label Studio and spaCy imports keep them) chosen among those the project knows, or typed new. The
+choice is one command on the undo stack (``commands.SetCategories``: ``edits.set_categories``); the exports carry it."""
+
+from __future__ import annotations
+
+from typing import Any, Protocol
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from annotator.categories import category_names, document_categories, project_categories
+from annotator.errors import ValidationError
+from ui import theme as themes
+from ui.commands import SetCategories
+from ui.dialogs.keys import buddy_label
+from ui.plain import no_mnemonic
+
+
+class Host(Protocol):
+    """What the dialog needs of the main window (typed so: importing it would make a circle of modules)."""
+
+    controller: Any
+
+    def show_error(self, message: str) -> None: ...
+
+    def back_to_text(self) -> None: ...
+
+
+HOW = "Space ticks or unticks the category under the cursor; a new one typed below is added with Enter."
+
+
+class _NewCategory(QLineEdit):
+    """Enter with a name typed adds it (the dialog stays); with the box empty Enter is the dialog's OK."""
+
+    def __init__(self, dialog: "CategoriesDialog") -> None:
+        super().__init__()
+        self.dialog = dialog
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt's name
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.text().strip():
+            self.dialog.add(self.text())
+            event.accept()
+            return
+        super().keyPressEvent(event)
+
+
+class CategoriesDialog(QDialog):
+    """Every category of ``known`` (then of ``chosen`` not among them) as a check box, ``chosen`` ticked."""
+
+    def __init__(self, name: str, known: list[str], chosen: list[str], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(no_mnemonic(f"Categories of {name}"))
+        self.list = QListWidget()
+        for c in [*known, *(c for c in chosen if c not in known)]:
+            self._item(c, c in chosen)
+        if self.list.count():
+            self.list.setCurrentRow(0)
+        self.new = _NewCategory(self)
+        self.new.setPlaceholderText("a new category")
+        self.error = QLabel("")
+        self.error.setTextFormat(Qt.TextFormat.PlainText)
+        self.error.setStyleSheet(f"color: {themes.current().error}")
+        how = QLabel(HOW if self.list.count() else "No document of the project has a category yet. " + HOW)
+        how.setWordWrap(True)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        lay = QVBoxLayout(self)
+        lay.addWidget(buddy_label("&Categories", self.list))
+        lay.addWidget(self.list, 1)
+        lay.addWidget(buddy_label("&New category", self.new))
+        lay.addWidget(self.new)
+        lay.addWidget(self.error)
+        lay.addWidget(how)
+        lay.addWidget(buttons)
+        self.resize(360, 380)
+        (self.list if self.list.count() else self.new).setFocus()
+
+    def _item(self, name: str, ticked: bool) -> QListWidgetItem:
+        item = QListWidgetItem(name)  # shown as text: a category is data, never markup
+        item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+        item.setCheckState(Qt.CheckState.Checked if ticked else Qt.CheckState.Unchecked)
+        self.list.addItem(item)
+        return item
+
+    def add(self, typed: str) -> None:
+        """A typed category ticked (a new item, or the one of that name), the box emptied for the next."""
+        try:
+            (name,) = category_names([typed])
+        except ValidationError as exc:
+            self.error.setText(str(exc))
+            return
+        self.error.setText("")
+        found = self.list.findItems(name, Qt.MatchFlag.MatchExactly)
+        item = found[0] if found else self._item(name, True)
+        item.setCheckState(Qt.CheckState.Checked)
+        self.list.setCurrentItem(item)
+        self.new.clear()
+
+    def chosen(self) -> list[str]:
+        """The ticked categories, in the list's order."""
+        items = (self.list.item(k) for k in range(self.list.count()))
+        return [i.text() for i in items if i.checkState() == Qt.CheckState.Checked]
+
+
+def edit_categories(window: Host) -> CategoriesDialog | None:
+    """Open the dialog on the current document; its OK makes the edit (nothing when the categories are the same)."""
+    c = window.controller
+    if c.project is None or c.doc is None:
+        window.show_error("Open a document first")
+        return None
+    doc = c.doc
+    before = document_categories(doc.meta) if isinstance(doc.meta, dict) else []
+    dlg = CategoriesDialog(
+        doc.name, project_categories(c.project), before, window if isinstance(window, QWidget) else None
+    )
+    window._categories_dialog = dlg  # type: ignore[attr-defined]
+
+    def done(code: int) -> None:
+        if code == QDialog.DialogCode.Accepted and dlg.chosen() != before and c.doc is not None and c.doc.id == doc.id:
+            c.run(SetCategories, doc.id, dlg.chosen())
+        window.back_to_text()
+        dlg.deleteLater()
+
+    dlg.finished.connect(done)
+    dlg.open()
+    return dlg
