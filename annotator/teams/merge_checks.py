@@ -169,12 +169,14 @@ class TwinIndex:
         self.by_name: dict[str, int] = {}
         self.by_half: dict[_Bucket, list[int]] = defaultdict(list)
         self.rests: dict[_Bucket, TwinIndex] = {}  # a large bucket's own index of its texts' rests (keys: positions)
+        self.steps: set[int] = set()  # the grid steps of the texts added: only those are looked up
 
     def add_text(self, key: object, name: str, text: str) -> None:
         at = len(self.order)
         self.order.append((key, name, len(text)))
         self.by_name.setdefault(name, at)
         c = _half(len(text), self.grid)
+        self.steps.add(c)
         width = c * self.grid
         for bucket in (("h", c, hash(text[:width])), ("t", c, hash(text[len(text) - width :]))):
             members = self.by_half[bucket]
@@ -198,7 +200,7 @@ class TwinIndex:
         reach = -(-NEAR_LIMIT // (2 * self.grid))  # steps of texts up to NEAR_LIMIT longer or shorter
         for step in range(max(0, c - reach), c + reach + 1):
             width = step * self.grid
-            if width <= n:
+            if width <= n and step in self.steps:  # (at a grid of 1, 11 steps a side: most hold no text)
                 yield from (("h", step, hash(text[:width])), ("t", step, hash(text[n - width :])))
 
     def _twin(self, text: str, at: int) -> tuple[int, int] | None:
