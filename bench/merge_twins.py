@@ -6,7 +6,8 @@ Two corpora of --docs documents each (default 1,000 3,000 10,000), in one source
 - ``agency``: one agency's news items: the same header and footer, bodies of their own: no near twins;
 - ``boiler``: one agency's items whose boilerplate header is 3/4 of each text (every text shares its first half
   with every other: each was compared with all before it until session 14): no near twins;
-- ``short``: sentences as documents, 34 characters, differing in 12 (one bucket on the grid of 10): no near twins.
+- ``short``: sentences of one pattern as documents, 34 characters sharing their first and last 10, differing in 12:
+  no near twins (each was compared with all before it until session 14).
 Each merge runs in a child process on a source tree (this one, and --before TREE, e.g. a checkout of main before
 the change), alternating, in the same run; it prints the whole merge, the time in the check (the index built and
 every lookup), and the limit: reading every text of the source alone (what the check cannot do without).

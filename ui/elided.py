@@ -47,7 +47,7 @@ class ElidedLabel(QLabel):
         self.setToolTip(tooltip_text(text))
         self.updateGeometry()
         room = self._room()
-        super().setText(self.fontMetrics().elidedText(text, self.mode, room) if room > 0 else text)
+        super().setText(self._fitted(room) if room > 0 else text)
 
     def minimumSizeHint(self) -> QSize:  # noqa: N802 (Qt name)
         self.ensurePolished()  # the style sheet's font (bold) measured, not the default one
@@ -71,10 +71,20 @@ class ElidedLabel(QLabel):
         advance alone, the title's last bold glyph was drawn cut at the edge under a 14 pt font)."""
         return self.contentsRect().width() - 2 * self.margin() - self.ink
 
+    def _fitted(self, room: int) -> str:
+        """The text elided to ``room``; whole when its advance (as ``sizeHint`` measures it) fits: Qt's elision
+        measures in fractions of a pixel, and the title given exactly its size hint beside the categories read
+        "001_state_visit_trade_ag…ment.txt" with the room for the whole name."""
+        fm = self.fontMetrics()
+        return (
+            self.full_text
+            if fm.horizontalAdvance(self.full_text) <= room
+            else fm.elidedText(self.full_text, self.mode, room)
+        )
+
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802
         super().resizeEvent(event)
-        room = self._room()
-        text = self.fontMetrics().elidedText(self.full_text, self.mode, room)
+        text = self._fitted(self._room())
         if text != self.text():
             super().setText(text)
 

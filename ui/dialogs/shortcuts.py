@@ -59,6 +59,11 @@ GENERAL = [
         "Mark annotated and open the next document not done of the list as shown (asks when suggestions are undecided)",
     ),
     ("Ctrl+Shift+R", "Mark reviewed (after confirming validation problems)"),
+    (
+        "Ctrl+Shift+C",
+        "The document's categories (a text classification's labels): Space ticks one, a new one typed and Enter "
+        "adds it, Enter is OK; one step of the undo history",
+    ),
     ("Ctrl+PgDown / Ctrl+PgUp", "Next / previous document of the list, as sorted and filtered (marks nothing)"),
     ("Ctrl+Z / Ctrl+Shift+Z", "Undo / redo"),
     (
