@@ -276,6 +276,15 @@ class WindowFlow:
     def forget_note(self: "MainWindow", *_: object) -> None:
         self._note = None
 
+    def end_note(self: "MainWindow", message: str) -> None:
+        """The note ``message`` is over (the window it spoke of closed): when the status line still shows it, the
+        line tells the selection and the document's work again; another message since then stays."""
+        note = getattr(self, "_note", None)
+        if message and note is not None and note[0] == message and self.message.text() == self._described:
+            self.forget_note()
+            self.message.setText("")
+            self._describe_current_entity()
+
     def after_step(self: "MainWindow", *_: object) -> None:
         """The undo stack moved: an undo or redo tells what it did ("Undone: Fill Place") beside the work left, with
         what it touched selected; any other step ends the message of the key before it."""

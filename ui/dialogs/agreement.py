@@ -264,18 +264,6 @@ def open_agreement(window: "WindowFace") -> AgreementWindow | None:
     window._agreement_window = dlg  # type: ignore[attr-defined]
     if dlg.worker is not None:  # after start_worker's own (which puts the text in the status line): it is a note
         dlg.worker.done.connect(window.show_note)  # that ends at the next selection or edit
-    dlg.finished.connect(lambda _code: end_note(window, dlg.summary))
+    dlg.finished.connect(lambda _code: window.end_note(dlg.summary))  # its note goes with it
     dlg.show()
     return dlg
-
-
-def end_note(window: "MainWindow", summary: str) -> None:
-    """The window closed: its ``summary`` ("Agreement: ... (the tables are in the Agreement window)") goes from the
-    status line when the line still shows it, which tells the document's work again (it stayed until another
-    message came). A cancel's note comes later (the work stops at the next document) and stays until the next
-    selection or edit."""
-    note = getattr(window, "_note", None)
-    if summary and note is not None and note[0] == summary and window.message.text() == window._described:
-        window.forget_note()
-        window.message.setText("")
-        window._describe_current_entity()

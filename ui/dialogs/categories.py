@@ -4,7 +4,7 @@ choice is one command on the undo stack (``commands.SetCategories``: ``edits.set
 
 from __future__ import annotations
 
-from typing import Any, Protocol
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeyEvent
@@ -26,15 +26,8 @@ from ui.commands import SetCategories
 from ui.dialogs.keys import buddy_label
 from ui.plain import no_mnemonic
 
-
-class Host(Protocol):
-    """What the dialog needs of the main window (typed so: importing it would make a circle of modules)."""
-
-    controller: Any
-
-    def show_error(self, message: str) -> None: ...
-
-    def back_to_text(self) -> None: ...
+if TYPE_CHECKING:  # pragma: no cover
+    from ui.window_face import WindowFace
 
 
 HOW = "Space ticks or unticks the category under the cursor; a new one typed below is added with Enter."
@@ -114,7 +107,7 @@ class CategoriesDialog(QDialog):
         return [i.text() for i in items if i.checkState() == Qt.CheckState.Checked]
 
 
-def edit_categories(window: Host) -> CategoriesDialog | None:
+def edit_categories(window: "WindowFace") -> CategoriesDialog | None:
     """Open the dialog on the current document; its OK makes the edit (nothing when the categories are the same)."""
     c = window.controller
     if c.project is None or c.doc is None:
