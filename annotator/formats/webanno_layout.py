@@ -113,8 +113,8 @@ def parse_header(lines: list[str], path: Path) -> tuple[int, list[Column], int]:
         m.group(1) == "3",
         path,
         1,
-        f"WebAnno TSV {m.group(1)}.{m.group(2)} is not read (only 3.x): export the documents from WebAnno or INCEpTION "
-        "again as 'WebAnno TSV v3'",
+        f"WebAnno TSV {m.group(1)}.{m.group(2) or 0} is not read (only 3.x): export the documents from WebAnno or "
+        "INCEpTION again as 'WebAnno TSV v3'",
     )
     columns: list[Column] = []
     i = 1
@@ -127,7 +127,7 @@ def parse_header(lines: list[str], path: Path) -> tuple[int, list[Column], int]:
         for d in decls:
             columns.append(_column(len(columns), layer, kind, d, columns, path, i + 1))
         i += 1
-    return int(m.group(2)), columns, i
+    return int(m.group(2) or 0), columns, i
 
 
 def _column(index: int, layer: str, kind: str, decl: str, before: list[Column], path: Path, line: int) -> Column:

@@ -268,6 +268,14 @@ def _label_column(layer: str, cols: list[Column]) -> str | None:
     return next((named[n] for n in LABEL_FEATURES if n in named), None) if len(features) == len(cols) else None
 
 
+def _most_valued(layout: Layout, layer: str, features: list[str]) -> str | None:
+    """The feature of ``layer`` that most of its spans give a value (the first such of the header on a tie), or None
+    when they give none: the label of a layer whose features are named as no label is (InfoLink's
+    ``Dataset|Information|LeftContext|RightContext``, ``Information`` holding ``Title``)."""
+    counts = Counter(f for a in layout.spans if a.layer == layer for f in features if a.features.get(f) is not None)
+    return max(features, key=lambda f: (counts[f], -features.index(f))) if counts else None
+
+
 def _where(layout: Layout, a: Annotation) -> str:
     return f"{a.units[0].id} {layout.text[a.begin : a.end]!r}"
 
@@ -289,6 +297,9 @@ def _entities(
     used_as_labels: set[str] = set()
     event_layers = {c.layer for c in layout.columns if c.role == "slot_role"}
     label_of = {layer: _label_column(layer, cols) for layer, cols in layers.items()}
+    for layer, cols in layers.items():  # several features, none named as a label: the one the spans give values
+        if label_of[layer] is None and layer not in event_layers and all(c.role == "feature" for c in cols):
+            label_of[layer] = _most_valued(layout, layer, [c.feature for c in cols])
     for a in layout.spans:
         if a.layer in event_layers:
             continue

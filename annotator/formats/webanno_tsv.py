@@ -15,7 +15,7 @@ import re
 from pathlib import Path
 
 HEADER = "#FORMAT=WebAnno TSV 3.3"
-FORMAT_LINE = re.compile(r"#FORMAT=WebAnno TSV (\d+)\.(\d+)\s*$")
+FORMAT_LINE = re.compile(r"#FORMAT=WebAnno TSV (\d+)(?:\.(\d+))?\s*$")  # WebAnno 3.0 wrote "TSV 3", no minor
 NAMED_ENTITY = "de.tudarmstadt.ukp.dkpro.core.api.ner.type.NamedEntity"
 EVENT_LAYER = "webanno.custom.Event"
 EVENT_SLOT = "arguments"  # the slot feature of the event layer: its links' roles are the arguments' roles

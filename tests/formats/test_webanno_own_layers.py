@@ -58,3 +58,35 @@ def test_the_entities_and_relations_of_a_project_s_own_layers_go_back_on_them(tm
         ["_", "_", "*[2]", "_", "_"],
     ]
     assert _round(tmp_path, tmp_path / "out", "again") == first  # out and in again: the same file
+
+
+INFOLINK = [  # InfoLink's test input shape (WebAnno TSV 3): a layer of three features, none named as a label
+    "#FORMAT=WebAnno TSV 3",
+    "#T_SP=webanno.custom.Dataset|Information|LeftContext|RightContext",
+    "#T_RL=webanno.custom.Metadata|MetadataforDataset|Relation|sameas|BT_webanno.custom.Dataset",
+    "",
+    "",
+    "#Text=The Survey of Adult Skills (PIAAC) data",
+    "1-1\t0-3\tThe\t_\t_\t_\t_\t_\t_\t_\t",
+    "1-2\t4-10\tSurvey\tTitle[1]\t*[1]\t*[1]\t*\tsame-as\tfalse\t1-6[0_1]\t",
+    "1-3\t11-13\tof\tTitle[1]\t*[1]\t*[1]\t_\t_\t_\t_\t",
+    "1-4\t14-19\tAdult\tTitle[1]\t*[1]\t*[1]\t_\t_\t_\t_\t",
+    "1-5\t20-26\tSkills\tTitle[1]\t*[1]\t*[1]\t_\t_\t_\t_\t",
+    "1-6\t27-34\t(PIAAC)\tTitle\t*\t*\t_\t_\t_\t_\t",
+    "1-7\t35-39\tdata\t_\t_\t_\t_\t_\t_\t_\t",
+]
+
+
+def test_a_layer_whose_features_name_no_label_is_labelled_by_the_feature_its_spans_fill(tmp_path):
+    """Its spans were left out ("spans of layer webanno.custom.Dataset, which has no single feature to label them
+    with"), and its relation with them ("whose ends are not entities")."""
+    source = tmp_path / "in"
+    source.mkdir()
+    (source / "paper.tsv").write_text("\n".join(INFOLINK) + "\n", encoding="utf-8")
+    first = _round(tmp_path, source / "paper.tsv", "out")
+    assert "#T_SP=webanno.custom.Dataset|Information\n" in first
+    assert "#T_RL=webanno.custom.Metadata|MetadataforDataset|Relation|sameas|BT_webanno.custom.Dataset\n" in first
+    rows = {r.split("\t")[2]: r.split("\t") for r in first.split("\n") if r[:1].isdigit()}
+    assert rows["Survey"][4] == "Title[1]" and rows["(PIAAC)"][4] == "Title"
+    assert rows["Survey"][-5:-1] == ["*", "same-as", "false", "1-6[0_1]"]  # the relation, from (PIAAC)
+    assert _round(tmp_path, tmp_path / "out", "again") == first
