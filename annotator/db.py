@@ -155,6 +155,11 @@ class ProjectDb(AnnotationReads, ChangeLogRows, CountReads, DecidedReads, Docume
         row = self.conn.execute("SELECT value FROM project WHERE key = ?", (key,)).fetchone()
         return row[0] if row is not None else None
 
+    def project_values_under(self, prefix: str) -> dict[str, str]:
+        """Every value whose key starts with ``prefix`` (taken as it is: ``%`` and ``_`` are no wildcards)."""
+        rows = self.conn.execute("SELECT key, value FROM project WHERE substr(key, 1, ?) = ?", (len(prefix), prefix))
+        return {k: v for k, v in rows}
+
     def set_project_value(self, key: str, value: str) -> None:
         """Set ``key`` in the open transaction."""
         self.conn.execute("INSERT OR REPLACE INTO project (key, value) VALUES (?, ?)", (key, value))

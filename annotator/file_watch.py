@@ -84,6 +84,7 @@ class WatchedFile:
             kept = f"what was saved here since the file was last written stays in {self.path.name}-wal"
         elif not self._write_log_into_moved(new_path, second_name=here == self.identity):
             kept = f"what was saved here since the file was last written stays in {self.path.name}-wal"
+        file_now = self.path if here == self.identity else new_path or fileid.where_now(self.identity)
         if here == self.identity:
             why = (
                 "has a second name now (a hard link"
@@ -106,6 +107,7 @@ class WatchedFile:
         self.stopped = ProjectMovedError(
             f"{self.path}: the project file {why}; editing has stopped and {kept}; {hint}",
             str(new_path) if new_path is not None else None,
+            str(file_now) if file_now is not None else None,
         )
         raise self.stopped
 

@@ -14,6 +14,12 @@ written) was never a kept edit (the key had not returned): ignored, with a one-l
 
 The live journal is held under ``flock``: an open elsewhere (another program, a worker in the app's own process)
 leaves it alone; a second program keeping edits at the same time takes ``-kept-2`` and so on.
+
+A journal belongs to the file it was kept for (its header names it by device and inode), not to a name: a project
+renamed while edits are kept has them written by the open of its new name, which finds the journal under the old
+name in its folder and moves it beside itself first (``_moved_here``); a program that sees the file move while it
+keeps edits moves its journal with it (``KeptJournal.follow``). What landed is known by the journal's nonce, whatever
+name its marks were written under.
 """
 
 from __future__ import annotations
@@ -31,6 +37,7 @@ from typing import Any, Callable, Iterator
 import orjson
 
 from annotator.errors import AnnotatorError, BusyError
+from annotator.exchange import rename_free
 from annotator.model import Argument, Change, Entity, Event
 from annotator.store import Project, now
 from annotator.wording import counted
@@ -157,6 +164,77 @@ def journal_paths(project_path: Path) -> list[Path]:
     return [project_path.with_name(base if n == 1 else f"{base}-{n}") for n in range(1, MAX_JOURNALS + 1)]
 
 
+def _journal_name(name: str) -> bool:
+    """Whether ``name`` is one a journal takes (``<project>-kept``, ``<project>-kept-2`` ... ``-kept-8``)."""
+    head, _, n = name.rpartition("-")
+    if name.endswith(SUFFIX):
+        return len(name) > len(SUFFIX)
+    return head.endswith(SUFFIX) and len(head) > len(SUFFIX) and n.isdigit() and 2 <= int(n) <= MAX_JOURNALS
+
+
+def _header(path: Path) -> dict[str, Any] | None:
+    """A journal's first line, or None when the file at ``path`` is not one (or cannot be read)."""
+    try:
+        with open(path, "rb") as fh:
+            first = fh.readline(65536)
+        header = orjson.loads(first)
+    except (OSError, orjson.JSONDecodeError):
+        return None
+    return header if isinstance(header, dict) and header.get("kept_journal") == FORMAT else None
+
+
+def kept_elsewhere(project_path: Path, ident: tuple[int, int] | None) -> list[Path]:
+    """The journals in ``project_path``'s folder kept for the file ``ident`` under another name (a name it had when a
+    program kept edits for it and was killed), oldest first. Only journal names are read: one listing of the folder."""
+    if ident is None:
+        return []
+    own = {p.name for p in journal_paths(project_path)}
+    found = []
+    try:
+        with os.scandir(project_path.parent) as entries:
+            names = [e.name for e in entries if _journal_name(e.name) and e.name not in own]
+    except OSError:
+        return []
+    for name in names:
+        path = project_path.with_name(name)
+        header = _header(path)
+        if header is not None and list(header.get("identity") or ()) == list(ident):
+            found.append((os.path.getmtime(path) if os.path.exists(path) else 0.0, path))
+    return [p for _, p in sorted(found)]
+
+
+def pending(project_path: Path, ident: tuple[int, int] | None) -> list[Path]:
+    """Every journal of edits kept for the file ``ident`` at ``project_path`` (beside it, or under a name it had)
+    that is still there: what an open would write (or a live program's, still writing them)."""
+    own = []
+    for path in journal_paths(project_path):
+        if os.path.lexists(path):
+            header = _header(path)
+            if header is not None and (header.get("identity") is None or list(header["identity"]) == list(ident or ())):
+                own.append(path)
+    return own + kept_elsewhere(project_path, ident)
+
+
+def _move_free(source: Path, project_path: Path) -> Path:
+    """Give the journal at ``source`` the first free journal name of ``project_path`` instead, in one step where the
+    system can (``exchange.rename_free``); elsewhere a second name, then the first removed (a kill between leaves two
+    names of one journal: each open writes it once, its marks being by nonce). Raises OSError (no free name, a folder
+    it cannot write); the folders are made durable."""
+    for path in journal_paths(project_path):
+        try:
+            if not rename_free(source, path):
+                os.link(source, path)
+                _fsync_folder(path.parent)
+                os.unlink(source)
+        except FileExistsError:
+            continue
+        _fsync_folder(path.parent)
+        if path.parent != source.parent:
+            _fsync_folder(source.parent)
+        return path
+    raise OSError(f"{MAX_JOURNALS} journals of kept edits are beside {project_path.name} already")
+
+
 def _fsync_folder(folder: Path) -> None:
     fd = os.open(folder, os.O_RDONLY)
     try:
@@ -237,6 +315,13 @@ class KeptJournal:
         """What the edit ``seq``'s own transaction writes: this journal's lines up to ``seq`` have landed."""
         key, value = MARK + self.path.name, f"{self.nonce} {seq}"
         return lambda db: db.set_project_value(key, value)
+
+    def follow(self, project_path: Path) -> None:
+        """The file this journal is kept for is at ``project_path`` now (renamed, moved): the journal goes beside it,
+        under its name, so the next open of it finds it wherever it was killed. Raises OSError (left where it was)."""
+        if self.path.parent == project_path.parent and self.path.name in {p.name for p in journal_paths(project_path)}:
+            return
+        self.path = _move_free(self.path, project_path)
 
     def finish(self) -> None:
         """Every line landed or was skipped: the journal goes (while still locked, so no open replays it)."""
@@ -323,17 +408,53 @@ def replay(project: Project, wait_ms: int | None = None, adopt: bool = False) ->
     worker's. Never raises for a journal's content: what it cannot make is a note. Each write waits ``wait_ms``
     (default: the busy timeout) for another program; one that finds it still writing leaves the rest for the next
     open, or, with ``adopt`` (the app), hands them over in ``waiting`` to be written before anything else."""
+    if project.read_only:
+        return None
     found = [p for p in journal_paths(project.path) if os.path.lexists(p)]
-    if not found or project.read_only:
+    elsewhere = kept_elsewhere(project.path, project.identity)
+    if not found and not elsewhere:
         return None
     out = Replay()
-    for path in found:
+    for path in found + elsewhere:
         try:
+            if path in elsewhere and (here := _moved_here(project, path)) is not None:
+                path = here
             _replay_one(project, path, out, wait_ms, adopt and out.waiting is None)
         except OSError as exc:
             out.notes.append(f"{path.name}: could not be read or removed ({exc}); it is left as it is")
     project.kept_replay = out if out.written or out.notes or out.waiting else None
     return project.kept_replay
+
+
+def _moved_here(project: Project, path: Path) -> Path | None:
+    """A journal kept for ``project``'s file under a name it had, given the file's journal name now (so the edits
+    left after this open, or kept on top of them, are where its next open looks, and the old name is free); the new
+    name, or None when it stays where it is (a live program holds it, the folder cannot be written)."""
+    fd = os.open(path, os.O_RDONLY)
+    try:
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            return None  # its program is alive (it moves it itself: ``follow``)
+        if os.fstat(fd).st_ino != os.stat(path).st_ino:
+            return None
+        try:
+            return _move_free(path, project.path)
+        except OSError:
+            return None  # written where it is
+    finally:
+        os.close(fd)
+
+
+def _landed(project: Project, nonce: str) -> int:
+    """The last line of the journal ``nonce`` that landed (0: none): its marks name it by nonce, under whatever
+    journal name it had when each was written."""
+    seqs = [0]
+    for value in project.db.project_values_under(MARK).values():
+        parts = value.split()
+        if len(parts) == 2 and parts[0] == nonce and parts[1].isdigit():
+            seqs.append(int(parts[1]))
+    return max(seqs)
 
 
 def _replay_one(project: Project, path: Path, out: Replay, wait_ms: int | None, adopt: bool) -> None:
@@ -364,8 +485,7 @@ def _replay_one(project: Project, path: Path, out: Replay, wait_ms: int | None, 
         if parsed.whole < size:  # a torn last line: off, before any line follows it
             os.ftruncate(fd, parsed.whole)
         journal = KeptJournal(path, fd, parsed.header["nonce"], len(parsed.lines))
-        mark = project.db.project_value(MARK + path.name) or ""
-        landed = int(mark.split()[1]) if mark.split()[:1] == [journal.nonce] else 0
+        landed = _landed(project, journal.nonce)
         for line in parsed.lines:
             seq = int(line["seq"])
             if seq <= landed or seq in parsed.skipped:

@@ -12,18 +12,21 @@ fails for any reason but the lock is done with (its error is returned to the cal
 A kept edit given with its ``record`` (``kept_journal.record``) is durable at once: one fsynced line of the
 project's journal of kept edits, replayed by the next open if this program dies before it lands; its landing writes
 the journal's mark in its own transaction, so a replay never makes it twice. The journal goes when nothing is kept.
+A kept edit that finds the file renamed or moved when it lands (editing stops: ``ProjectMovedError``) stays kept, its
+journal moved beside the file, for the open of its new name; one that finds the file replaced or deleted is refused.
 """
 
 from __future__ import annotations
 
 import time
 from collections import deque
+from pathlib import Path
 from dataclasses import dataclass
 from contextlib import nullcontext
 from functools import partial
 from typing import Any, Callable, ContextManager, Generic, TypeVar
 
-from annotator.errors import AnnotatorError, BusyError, SaveError
+from annotator.errors import AnnotatorError, BusyError, ProjectMovedError, SaveError
 from annotator.kept_journal import KeptJournal, NotJournaled, as_who_kept, replay
 from annotator.store import Project
 
@@ -50,7 +53,8 @@ class WriteQueue(Generic[K]):
         self.first_wait_ms = first_wait_ms
         self._kept: deque[Kept[K]] = deque()
         self.last_busy: BusyError | None = None  # what the last try that found the lock held said
-        self.last_failure: SaveError | None = None  # why the oldest kept edit could not be saved at its last try
+        # why the oldest kept edit could not be saved at its last try (a SaveError, or the file renamed: ProjectMovedError)
+        self.last_failure: SaveError | ProjectMovedError | None = None
         self._journal: KeptJournal | None = None
         self.journaled = 0  # of the edits the last ``clear`` forgot, those the journal holds for the next open
         self.journal_problem: str | None = None  # why the kept edits are in memory only (a full disk, ...)
@@ -139,6 +143,12 @@ class WriteQueue(Generic[K]):
             except SaveError as exc:  # a full disk, a file turned read-only: kept, in its place, tried again
                 self.last_failure = exc
                 break
+            except ProjectMovedError as exc:
+                if exc.file_now is not None:  # the file itself under another name: its edits wait for its next open
+                    self.last_failure = exc
+                    self._follow(Path(exc.file_now))
+                    break
+                result = exc  # replaced or deleted: refused, as any edit then is
             except AnnotatorError as exc:
                 result = exc
             except BaseException:
@@ -151,6 +161,16 @@ class WriteQueue(Generic[K]):
             self._done_with(head, landed=not isinstance(result, AnnotatorError) and result is not False)
             done.append((head.key, result))
         return done
+
+    def _follow(self, file_now: Path) -> None:
+        """The journal goes beside the file it is kept for, at its new name (``KeptJournal.follow``); if it cannot, it
+        stays where it was (the open of a file renamed in its own folder finds it there too)."""
+        if self._journal is None:
+            return
+        try:
+            self._journal.follow(file_now)
+        except OSError as exc:
+            self.journal_problem = f"the journal of kept edits could not be moved beside {file_now.name} ({exc})"
 
     def drain(self, project: Project, timeout_s: float, wait_ms: int = 200) -> list[tuple[K, object]]:
         """Retry until every kept edit is written, one could not be saved, or ``timeout_s`` passed (a close waits for

@@ -13,7 +13,7 @@ from PySide6.QtCore import QObject
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from annotator import edits, edits_flow, kept_journal, kept_messages
-from annotator.errors import AnnotatorError, BusyError, SaveError, StaleChangeError
+from annotator.errors import AnnotatorError, BusyError, ProjectMovedError, SaveError, StaleChangeError
 from annotator.history import Outcome, Step
 from annotator.model import Change
 from annotator.store import Project
@@ -90,13 +90,19 @@ class CoreEditCommand(QUndoCommand):
     def execute(self) -> bool:
         """Make the edit in the file; False (and a message) when it failed or changed nothing. Another program
         holding the write lock is a ``BusyError``, raised: the edit is kept and made again (``write_queue``); so is a
-        kept edit's ``SaveError`` when it lands (``landing``)."""
+        kept edit's ``SaveError`` when it lands (``landing``), and its ``ProjectMovedError`` for a file renamed or moved
+        (kept for the open of its new name)."""
         try:
             change = self.step.do(self.controller.project)
         except BusyError:
             raise
         except SaveError as exc:
             if self.controller.landing:  # a kept edit that cannot be saved yet (a full disk): kept, tried again
+                raise
+            self.controller.report_failure(exc)
+            return False
+        except ProjectMovedError as exc:
+            if self.controller.landing and exc.file_now is not None:
                 raise
             self.controller.report_failure(exc)
             return False

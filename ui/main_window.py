@@ -464,7 +464,10 @@ class MainWindow(WindowPanels, FilesAndWork, WindowFlow, QMainWindow):
         super().closeEvent(event)
 
     def offer_reopen(self, message: str, new_path: str) -> None:
-        """The open file was renamed, moved or linked: editing stopped; offer to open it where it is now."""
+        """The open file was renamed, moved or linked: editing stopped; offer to open it where it is now (once: a kept
+        edit meeting the move says it too)."""
+        if getattr(self, "_moved_box", None) is not None and self._moved_box.isVisible():
+            return
         if new_path:
             box = QMessageBox(
                 QMessageBox.Icon.Warning,

@@ -145,3 +145,48 @@ def test_a_run_killed_after_taking_over_a_killed_run_s_edits_loses_none_of_eithe
         assert reopened.kept_replay.written == len(first_comments) + len(first_spans) + len(second)
     assert _in_file(path) == (first_comments + second, first_spans)
     assert not any(p.exists() for p in journal_paths(path))
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("where, release_first", [("same folder", False), ("another folder", True)])
+def test_a_project_renamed_while_edits_are_kept_then_the_app_killed_gets_them_at_the_open_of_its_new_name(
+    tmp_path: Path, where: str, release_first: bool
+) -> None:
+    """The journal follows the file it was kept for: renamed in its folder (the app killed with every edit kept: the
+    open of the new name finds the journal under the old one), or moved to another folder and the other program done
+    (the app meets the move as the kept edits land: they stay kept and their journal goes beside the file), then
+    SIGKILL. Until session 14 the edits stayed under the old name, never written."""
+    path = _project(tmp_path)
+    log = tmp_path / "claims.log"
+    moved = tmp_path / "renamed.annotator"
+    if where == "another folder":
+        (tmp_path / "elsewhere").mkdir()
+        moved = tmp_path / "elsewhere" / "renamed.annotator"
+    other = sqlite3.connect(path, isolation_level=None)
+    other.execute("BEGIN IMMEDIATE")
+    proc = _start(path, log, 4)
+    try:
+        lines = _wait_for(proc, log, "all")
+        os.rename(path, moved)
+        if release_first:
+            other.execute("ROLLBACK")
+            end = time.monotonic() + 120
+            while not moved.with_name(moved.name + "-kept").exists():  # the app moved its journal with the file
+                assert time.monotonic() < end and proc.poll() is None, "the journal never followed the file"
+                time.sleep(0.02)
+        proc.send_signal(signal.SIGKILL)
+        proc.wait()
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+            proc.wait()
+        if other.in_transaction:
+            other.execute("ROLLBACK")
+        other.close()
+    assert _in_file(moved) == ([], [])  # nothing landed before the kill
+    with api.open_project(moved, write=True, annotator="someone") as reopened:
+        assert reopened.kept_replay is not None and reopened.kept_replay.written == N - 1
+    assert _in_file(moved) == _expected(lines)
+    assert not [p.name for p in tmp_path.rglob("*-kept*")]
+    with api.open_project(moved, write=True) as again:
+        assert again.kept_replay is None

@@ -1,0 +1,134 @@
+"""A journal of kept edits follows the file it was kept for (device and inode), not its name: a project renamed while a
+program kept edits for it, that program then killed, has them written by the open of its new name, once, in order.
+
+Until session 14 the journal stayed under the old name: the open of the renamed file did not look there (the kept
+edits were never written) and a file later made at the old name refused it."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from annotator import api, edits, kept_journal
+from annotator.errors import ProjectMovedError
+from annotator.importing import IncomingDocument, import_documents
+from annotator.kept_journal import KeptJournal
+from annotator.store import Project
+from annotator.write_queue import WriteQueue
+from core_helpers import hold_lock, stored_comments
+
+
+@pytest.fixture
+def path(tmp_path: Path) -> Path:
+    p = tmp_path / "p.annotator"
+    with Project(p, annotator="ann") as project:
+        import_documents(project, [IncomingDocument("Paris is in France.", "a.txt")])
+    return p
+
+
+def left_by_a_killed_program(project: Project, texts: list[str]) -> KeptJournal:
+    journal = KeptJournal.start(project)
+    for text in texts:
+        journal.append(kept_journal.record(project, edits.add_comment, (1, text), {}))
+    return journal
+
+
+def journals_in(folder: Path) -> list[str]:
+    return sorted(p.name for p in folder.iterdir() if "-kept" in p.name)
+
+
+def test_the_open_of_a_renamed_project_writes_the_edits_kept_under_its_old_name(path: Path) -> None:
+    with Project(path, annotator="ann") as project:
+        left_by_a_killed_program(project, ["one", "two"]).close()
+    renamed = path.with_name("renamed.annotator")
+    os.rename(path, renamed)
+    with api.open_project(renamed, write=True, annotator="someone") as reopened:
+        assert reopened.kept_replay is not None and reopened.kept_replay.written == 2
+    assert stored_comments(renamed) == [("ann", "one"), ("ann", "two")]
+    assert journals_in(path.parent) == []  # landed and gone: nothing left under either name
+    with Project(path, annotator="new") as made_at_the_old_name:  # a new file at the old name: nothing to refuse
+        assert kept_journal.replay(made_at_the_old_name) is None
+    with api.open_project(renamed, write=True) as again:
+        assert again.kept_replay is None
+    assert stored_comments(renamed) == [("ann", "one"), ("ann", "two")]
+
+
+def test_edits_that_landed_under_the_old_name_before_the_kill_are_not_made_twice(path: Path) -> None:
+    with Project(path, annotator="ann") as project:
+        journal = left_by_a_killed_program(project, ["one", "two", "three"])
+        parsed = kept_journal.parse(journal.path, journal.path.read_bytes())
+        with project.riding(journal.mark(1)):
+            kept_journal.run_line(project, parsed.lines[0])
+        journal.close()
+    renamed = path.with_name("renamed.annotator")
+    os.rename(path, renamed)
+    with api.open_project(renamed, write=True) as reopened:
+        assert reopened.kept_replay.written == 2
+    assert [t for _, t in stored_comments(renamed)] == ["one", "two", "three"]
+
+
+def test_a_journal_taken_over_from_the_old_name_is_kept_under_the_new_one(path: Path) -> None:
+    """Opened while the other program still writes: the journal is taken over under the file's name now, so a kill
+    then leaves it where the next open of that name looks, and the old name is free."""
+    with Project(path, annotator="ann") as project:
+        left_by_a_killed_program(project, ["one"]).close()
+    renamed = path.with_name("renamed.annotator")
+    os.rename(path, renamed)
+    other = hold_lock(renamed)
+    try:
+        with Project(renamed, annotator="ann") as reopened:
+            replay = kept_journal.replay(reopened, wait_ms=0, adopt=True)
+            assert replay is not None and replay.waiting is not None
+            journal, _ = replay.waiting
+            assert journal.path.name == "renamed.annotator-kept"
+            journal.append(kept_journal.record(reopened, edits.add_comment, (1, "two"), {}))
+            journal.close()  # killed
+    finally:
+        other.execute("ROLLBACK")
+        other.close()
+    assert journals_in(path.parent) == ["renamed.annotator-kept"]
+    with api.open_project(renamed, write=True) as again:
+        assert again.kept_replay.written == 2
+    assert [t for _, t in stored_comments(renamed)] == ["one", "two"]
+
+
+def test_another_project_s_journal_in_the_folder_is_left_to_it(path: Path) -> None:
+    neighbour = path.with_name("neighbour.annotator")
+    with Project(neighbour, annotator="ann") as project:
+        import_documents(project, [IncomingDocument("Rome.", "b.txt")])
+        left_by_a_killed_program(project, ["theirs"]).close()
+    with api.open_project(path, write=True) as opened:
+        assert opened.kept_replay is None
+    assert journals_in(path.parent) == ["neighbour.annotator-kept"]
+    with api.open_project(neighbour, write=True) as theirs:
+        assert theirs.kept_replay.written == 1
+    assert stored_comments(path) == []
+
+
+def test_kept_edits_that_find_the_file_renamed_when_they_land_wait_for_the_open_of_its_new_name(path: Path) -> None:
+    """The file renamed while edits are kept, the other program then done: a kept edit's landing meets the move
+    (editing stops). It was refused and its line skipped: the person's keys were lost. They stay kept, in the journal,
+    and the open of the new name writes them."""
+    with Project(path, annotator="ann") as project:
+        queue: WriteQueue[str] = WriteQueue(first_wait_ms=0)
+        other = hold_lock(path)
+        for text in ("one", "two"):
+            queue.submit(
+                project,
+                text,
+                lambda text=text: edits.add_comment(project, 1, text),
+                lambda text=text: kept_journal.record(project, edits.add_comment, (1, text), {}),
+            )
+        renamed = path.with_name("renamed.annotator")
+        os.rename(path, renamed)
+        other.execute("ROLLBACK")
+        other.close()
+        assert queue.retry(project) == []
+        assert len(queue) == 2 and isinstance(queue.last_failure, ProjectMovedError)
+        assert queue.clear() == ["one", "two"] and queue.journaled == 2  # the app closed (or killed)
+    with api.open_project(renamed, write=True) as reopened:
+        assert reopened.kept_replay.written == 2
+    assert stored_comments(renamed) == [("ann", "one"), ("ann", "two")]
+    assert journals_in(path.parent) == []
