@@ -37,7 +37,7 @@ from typing import Any, Callable, Iterator
 import orjson
 
 from annotator import fileid
-from annotator.errors import AnnotatorError, BusyError
+from annotator.errors import AnnotatorError, BusyError, SaveError
 from annotator.exchange import rename_free
 from annotator.model import Argument, Change, Entity, Event
 from annotator.store import Project, now
@@ -512,6 +512,13 @@ def _replay_one(project: Project, path: Path, out: Replay, wait_ms: int | None, 
                 out.notes.append(
                     f"{path.name}: {len(left)} kept edits wait for another program writing to the project; they are "
                     "written at the next open"
+                )
+                return
+            except SaveError as exc:  # a full disk, a file turned read-only: not the edit's fault, never skipped
+                left = [ln for ln in parsed.lines[seq - 1 :] if int(ln["seq"]) not in parsed.skipped]
+                out.notes.append(
+                    f"{path.name}: {counted(len(left), 'kept edit')} not written yet ({exc}); written at the next open "
+                    "that can save them"
                 )
                 return
             except AnnotatorError as exc:  # a rule the file now breaks, a row deleted since: said, never retried

@@ -3,6 +3,7 @@ at the key; a line the disk cut short is taken off again, so what the journal ho
 
 from __future__ import annotations
 
+import os
 import sqlite3
 from pathlib import Path
 
@@ -59,3 +60,36 @@ def test_kept_edits_on_a_disk_that_fills_are_kept_in_memory_and_the_journal_stay
         rows = reopened.comments(1)
     assert [c.text for c in rows] == ["before the disk filled", *texts[: journaled - 1]]
     assert [p.name for p in small_fs.iterdir() if "kept" in p.name] == []
+
+
+@pytest.mark.slow
+def test_kept_edits_an_open_cannot_save_on_a_full_disk_wait_for_the_next_open(small_fs: Path) -> None:
+    """The open after a kill writes the journal's edits; the disk full then, each one's commit failed, was taken for
+    a refused edit ('could not be made') and skipped in the journal: once there was room, none came back. They stay
+    for the next open now, in order, said in one line."""
+    path = small_fs / "p.annotator"
+    with Project(path, annotator="ann") as project:
+        import_documents(project, [IncomingDocument("Paris is in France.", "a.txt")])
+        journal = kept_journal.KeptJournal.start(project)
+        texts = [f"kept {n:02d} " + "x" * 3000 for n in range(3)]
+        for text in texts:
+            journal.append(kept_journal.record(project, edits.add_comment, (1, text), {}))
+        journal.close()  # the app killed
+    fill(small_fs)
+    filler = small_fs / "filler"
+    os.truncate(filler, filler.stat().st_size - 96 * 1024)  # room to open it for writing and save one of them
+    with api.open_project(path, write=True) as reopened:
+        replay = reopened.kept_replay
+        assert replay is not None and replay.written < 3 and not reopened.read_only
+        assert replay.notes == [
+            f"p.annotator-kept: {3 - replay.written} kept edit{'s' if replay.written < 2 else ''} not written yet "
+            f"({path}: the change could not be saved (database or disk is full); nothing was changed); written at the "
+            "next open that can save them"
+        ]
+        written = replay.written
+    assert kept_journal.journal_paths(path)[0].exists()
+    filler.unlink()
+    with api.open_project(path, write=True) as later:
+        assert later.kept_replay.written == 3 - written
+        assert [c.text for c in later.comments(1)] == texts
+    assert not kept_journal.journal_paths(path)[0].exists()
