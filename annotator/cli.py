@@ -12,7 +12,15 @@ from pathlib import Path
 from typing import Any, Sequence
 
 from annotator.errors import AnnotatorError, DamagedTextError, OptionError
-from annotator.cli_common import READ_ONLY, Interrupted, UsageError, in_stages, open_project, progress_bar
+from annotator.cli_common import (
+    READ_ONLY,
+    Interrupted,
+    UsageError,
+    in_stages,
+    open_project,
+    progress_bar,
+    write_kept_edits_of,
+)
 from annotator.cli_export import cmd_export
 from annotator.cli_import import cmd_import
 from annotator.cli_parser import build_parser
@@ -271,7 +279,9 @@ def cmd_merge(args: argparse.Namespace) -> int:
     from annotator.teams.merge import merge_projects
 
     merged: list[str] = []
-
+    # the sources are read as their files hold them: edits an app kept for one and never saved are written into it
+    # first (as this command's open of the target does for the target), or the merge is refused
+    write_kept_edits_of(args.sources, "merge it", "nothing was merged")
     with (
         open_project(args) as project,
         progress_bar(None, "merge") as bar,

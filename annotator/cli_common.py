@@ -6,7 +6,8 @@ from __future__ import annotations
 import argparse
 import getpass
 import sys
-from typing import TYPE_CHECKING, Any, Callable
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Callable, Sequence
 
 from annotator.errors import AnnotatorError
 
@@ -104,6 +105,22 @@ def open_project(args: argparse.Namespace, create: bool = True, reads_set: bool 
                 raise
         project.annotation_set = args.set
     return project
+
+
+def write_kept_edits_of(paths: Sequence[str | Path], again: str, refused: str) -> None:
+    """Before projects are read as their files hold them (``merge``'s sources, read-only), the edits an app kept for
+    each and was killed before saving are written into it, as every command's open of it does; said in a note each.
+    One that cannot be written there refuses the command in one line: what to do, then ``again`` ("merge it"), then
+    ``refused`` ("nothing was merged")."""
+    from annotator import kept_journal
+
+    for path in paths:
+        try:
+            kept = kept_journal.write_before_reading(Path(path), again)
+        except kept_journal.KeptEditsLeft as exc:
+            raise AnnotatorError(f"{exc}; {refused}") from None
+        if kept:
+            print(f"annotator: note: {Path(path).name}: {kept}", file=sys.stderr)
 
 
 def split_option(text: str) -> tuple[str, str]:

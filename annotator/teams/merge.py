@@ -17,7 +17,6 @@ from typing import Callable, Sequence
 
 import orjson
 
-from annotator import kept_journal
 from annotator.errors import AnnotatorError
 from annotator.model import DEFAULT_SET
 from annotator.store import Project, now
@@ -51,20 +50,14 @@ def source_annotator(source: Project, source_set: str = DEFAULT_SET) -> str | No
     return sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[0][0]
 
 
-def _open_source(path: Path, stack: ExitStack) -> tuple[Project, str | None]:
+def _open_source(path: Path, stack: ExitStack) -> Project:
     """The source read-only; a file of an older format is read from an upgraded copy (``Project(read_only=True)``:
-    the file is not touched). Edits an app kept for it and never saved (its journal) are written into it first, as
-    its next open would (what was written is the second value), or the source is refused saying what to do: read as
-    the file holds them, they were left out silently."""
+    the file is not touched)."""
     if not path.exists():
         raise AnnotatorError(f"{path}: no such project file")
-    try:
-        kept = kept_journal.write_before_reading(path, "merge it")
-    except kept_journal.KeptEditsLeft as exc:
-        raise AnnotatorError(f"{exc}; nothing was merged") from None
     project = Project(path, create=False, read_only=True)
     stack.callback(project.close)
-    return project, kept
+    return project
 
 
 def _set_name(source: Project, path: Path, given: str | None, source_set: str) -> str:
@@ -218,12 +211,11 @@ def merge_projects(
         for path, name in zip(paths, given):
             if target.path.resolve() == path.resolve():
                 raise AnnotatorError(f"{path}: cannot merge a project into itself")
-            src, kept = _open_source(path, stack)
+            src = _open_source(path, stack)
             set_name = _set_name(src, path, name, source_set)
             check_source(src, source_set, target.schema, path)
             docs = src.db.document_list()
             plan = _Plan(path, src, set_name, file_history(src), docs, report=SourceReport(str(path), set_name))
-            plan.report.kept_written = kept
             if set_name not in owners_by_set:
                 owners_by_set[set_name] = _target_owners(target, set_name)
             _decide(plan, owners_by_set[set_name], combine, replace)

@@ -36,7 +36,6 @@ class SourceReport:
     events: int = 0
     arguments: int = 0
     comments: int = 0
-    kept_written: str | None = None  # edits an app kept for the source and never saved, written into it first
 
     def summary(self) -> str:
         copied = len(self.added_documents) + len(self.matched_documents)
@@ -58,8 +57,6 @@ class SourceReport:
                 f"; {len(self.kept_documents)} kept as merged from {', '.join(sorted(set(self.kept_from)))} "
                 f"(not worked on in this file: {names})"
             )
-        if self.kept_written:
-            s += f"\n  note: {Path(self.path).name}: {self.kept_written}"
         for twin in self.near_duplicates:
             s += f"\n  note: {twin.describe()}"
         return s
