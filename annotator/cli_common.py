@@ -112,12 +112,12 @@ def write_kept_edits_of(paths: Sequence[str | Path], again: str, refused: str) -
     each and was killed before saving are written into it, as every command's open of it does; said in a note each.
     One that cannot be written there refuses the command in one line: what to do, then ``again`` ("merge it"), then
     ``refused`` ("nothing was merged")."""
-    from annotator import kept_journal
+    from annotator import kept_reading
 
     for path in paths:
         try:
-            kept = kept_journal.write_before_reading(Path(path), again)
-        except kept_journal.KeptEditsLeft as exc:
+            kept = kept_reading.write_before_reading(Path(path), again)
+        except kept_reading.KeptEditsLeft as exc:
             raise AnnotatorError(f"{exc}; {refused}") from None
         if kept:
             print(f"annotator: note: {Path(path).name}: {kept}", file=sys.stderr)

@@ -36,7 +36,6 @@ from typing import Any, Callable, Iterator
 
 import orjson
 
-from annotator import fileid
 from annotator.errors import AnnotatorError, BusyError, SaveError
 from annotator.exchange import rename_free
 from annotator.model import Argument, Change, Entity, Event
@@ -68,11 +67,6 @@ def _classes() -> dict[str, type]:
 
 class NotJournaled(AnnotatorError):
     """An edit whose function or arguments a journal line cannot hold (it stays kept in memory only)."""
-
-
-class KeptEditsLeft(AnnotatorError):
-    """Edits kept for a project that a read of it as its file holds would miss, and that cannot be written into it
-    here (``write_before_reading``)."""
 
 
 def _edit_name(edit: Callable[..., Change]) -> str:
@@ -452,7 +446,7 @@ def _moved_here(project: Project, path: Path) -> Path | None:
         os.close(fd)
 
 
-def _landed(project: Project, nonce: str) -> int:
+def landed(project: Project, nonce: str) -> int:
     """The last line of the journal ``nonce`` that landed (0: none): its marks name it by nonce, under whatever
     journal name it had when each was written."""
     seqs = [0]
@@ -491,10 +485,10 @@ def _replay_one(project: Project, path: Path, out: Replay, wait_ms: int | None, 
         if parsed.whole < size:  # a torn last line: off, before any line follows it
             os.ftruncate(fd, parsed.whole)
         journal = KeptJournal(path, fd, parsed.header["nonce"], len(parsed.lines))
-        landed = _landed(project, journal.nonce)
+        done = landed(project, journal.nonce)
         for line in parsed.lines:
             seq = int(line["seq"])
-            if seq <= landed or seq in parsed.skipped:
+            if seq <= done or seq in parsed.skipped:
                 continue
             try:
                 with project.riding(journal.mark(seq)):
@@ -529,75 +523,3 @@ def _replay_one(project: Project, path: Path, out: Replay, wait_ms: int | None, 
     finally:
         if fd >= 0:
             os.close(fd)
-
-
-def _held(path: Path) -> bool:
-    """Whether a live program holds the journal at ``path`` (its ``flock``)."""
-    try:
-        fd = os.open(path, os.O_RDONLY)
-    except OSError:
-        return False
-    try:
-        fcntl.flock(fd, fcntl.LOCK_SH | fcntl.LOCK_NB)
-        return False
-    except BlockingIOError:
-        return True
-    finally:
-        os.close(fd)
-
-
-def _not_landed(project: Project, paths: list[Path]) -> int:
-    """How many edits of the journals at ``paths`` are neither landed nor taken back."""
-    n = 0
-    for path in paths:
-        try:
-            parsed = parse(path, path.read_bytes())
-        except (OSError, NotJournaled):
-            continue
-        landed = _landed(project, parsed.header["nonce"])
-        n += sum(int(ln["seq"]) > landed and int(ln["seq"]) not in parsed.skipped for ln in parsed.lines)
-    return n
-
-
-def write_before_reading(path: Path, again: str) -> str | None:
-    """Write into the project at ``path`` the edits a program killed before saving them kept for it (as the person's
-    next open would), before it is read as its file holds it (``merge`` reads its sources read-only, and missed them
-    silently); what was written (``Replay.summary``), or None when nothing was kept for it. Raises ``KeptEditsLeft``,
-    one line ending in what to do and then ``again`` ("merge it"), when some cannot be written here: a program still
-    running holds them, the file cannot be written by this user, another program is writing to it, a damaged line."""
-    ident = fileid.identity(path)
-    if not pending(path, ident):
-        return None
-    try:
-        project = Project(path, create=False)
-    except AnnotatorError as exc:
-        raise KeptEditsLeft(
-            f"{path}: edits an app kept for it and never saved could not be written into it ({exc})"
-        ) from None
-    try:
-        done = replay(project)
-        left = pending(path, ident)
-        n = _not_landed(project, left)
-        why = project.read_only_reason if project.read_only else None
-    finally:
-        project.close()
-    if not left or not n:
-        return done.summary() if done is not None else None
-    names = ", ".join(p.name for p in left)
-    them = "them" if n > 1 else "it"
-    if why is not None:
-        raise KeptEditsLeft(
-            f"{path}: holds {counted(n, 'edit')} an app kept and never saved ({names}); {'they' if n > 1 else 'it'} "
-            f"cannot be written into it here ({why}): open it once as someone who can write it (the app, or 'annotator stats {path}'), then "
-            f"{again}"
-        )
-    if any(_held(p) for p in left):
-        raise KeptEditsLeft(
-            f"{path}: a program still has it open with {counted(n, 'edit')} not saved yet ({names}): {again} once that "
-            f"program has saved {them} or is closed"
-        )
-    notes = "; ".join(done.notes) if done is not None and done.notes else "another program is writing to it"
-    raise KeptEditsLeft(
-        f"{path}: {counted(n, 'edit')} an app kept for it could not be written into it ({notes}): {again} once "
-        f"{'they are' if n > 1 else 'it is'} (open it in the app to see why)"
-    )
