@@ -192,7 +192,7 @@ def kept_elsewhere(project_path: Path, ident: tuple[int, int] | None) -> list[Pa
     found = []
     try:
         with os.scandir(project_path.parent) as entries:
-            names = [e.name for e in entries if _journal_name(e.name) and e.name not in own]
+            names = [e.name for e in entries if SUFFIX in e.name and _journal_name(e.name) and e.name not in own]
     except OSError:
         return []
     for name in names:
