@@ -7,11 +7,14 @@ from __future__ import annotations
 import sqlite3
 from pathlib import Path
 
-from ui_support import close_window, open_window, shown_window
+from ui_support import close_window, open_window, settled, shown_window
+
+from PySide6.QtWidgets import QMessageBox
 
 from annotator import edits, kept_journal
 from annotator.kept_journal import KeptJournal
 from annotator.store import Project
+from ui import commands
 
 
 def killed_run_kept(path: Path, texts: list[str], relabel: bool = False) -> int:
@@ -74,6 +77,35 @@ def test_kept_edits_waiting_at_the_open_go_before_every_new_key(qtbot, project_p
         c.undo_stack.undo()  # the person's own key first
         assert comments(project_path) == ["one", "two"]
         assert not any(p.exists() for p in kept_journal.journal_paths(project_path))
+    finally:
+        if other.in_transaction:
+            other.execute("ROLLBACK")
+        other.close()
+        close_window(w)
+
+
+def test_kept_keys_that_meet_the_file_renamed_land_when_it_is_reopened_from_its_new_name(qtbot, project_path):  # type: ignore[no-untyped-def]
+    """The project renamed while keys are kept, the other program then done: each kept key met the move as it landed,
+    was refused ('… was renamed or moved …') and skipped in the journal: the reopen the box offers had none of them.
+    They stay kept (one box says the move), and the reopen from the new name writes them."""
+    other = sqlite3.connect(project_path, isolation_level=None)
+    other.execute("BEGIN IMMEDIATE")
+    w = open_window(qtbot, project_path)
+    try:
+        c = w.controller
+        for text in ("one", "two"):
+            c.run(commands.AddComment, c.doc.id, text)
+        assert c.edits_waiting() == 2
+        moved = project_path.with_name("renamed.annotator")
+        project_path.rename(moved)
+        other.execute("ROLLBACK")
+        settled(qtbot, lambda: getattr(w, "_moved_box", None) is not None and w._moved_box.isVisible())
+        assert c.edits_waiting() == 2  # kept: not refused
+        assert w._moved_box.text().count("renamed or moved") == 1
+        w._moved_box.button(QMessageBox.StandardButton.Yes).click()
+        settled(qtbot, lambda: c.project is not None and c.project.path == moved and c.edits_waiting() == 0)
+        assert comments(moved, who=True) == [("one", "tester"), ("two", "tester")]
+        assert not [p.name for p in moved.parent.iterdir() if "-kept" in p.name]
     finally:
         if other.in_transaction:
             other.execute("ROLLBACK")
