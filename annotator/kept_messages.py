@@ -3,6 +3,7 @@ taken back, refused, left at a close. The words only; the app shows them."""
 
 from __future__ import annotations
 
+from annotator.errors import ProjectMovedError
 from annotator.wording import counted
 
 
@@ -10,6 +11,12 @@ def waiting(n: int, last: str, failure: object | None = None, journal_problem: s
     """The status line while ``n`` edits are kept (``last``: the newest one's title); "" when none is."""
     if not n:
         return ""
+    if isinstance(failure, ProjectMovedError) and failure.file_now is not None:
+        return (
+            f"{counted(n, 'edit')} kept (the last: {last}) wait{'s' if n == 1 else ''} for the project file, renamed "
+            f"or moved meanwhile, to be opened from where it is now; {'it is' if n == 1 else 'they are'} kept beside "
+            "it and written then" + (f"; in memory only: {journal_problem}" if journal_problem else "")
+        )
     return (
         f"Waiting for another program to finish writing to the project… {counted(n, 'edit')} kept "
         f"(the last: {last}), saved as soon as it is done"
@@ -47,15 +54,20 @@ def close_waits(n: int, seconds: int) -> str:
     )
 
 
-def not_saved_at_close(titles: list[str], journaled: int) -> str:
-    """The close's message for edits still kept (``titles``), ``journaled`` of them in the journal for the next open."""
+def not_saved_at_close(titles: list[str], journaled: int, moved: bool = False) -> str:
+    """The close's message for edits still kept (``titles``), ``journaled`` of them in the journal for the next open;
+    ``moved``: they waited for a project file renamed or moved meanwhile."""
     n = len(titles)
     named = f"({', '.join(titles[:5])}{', ...' if n > 5 else ''})"
-    said = f"{counted(n, 'edit')} not saved yet: another program was still writing to the project when it was closed {named}"
+    why = (
+        "the project file was renamed or moved meanwhile"
+        if moved
+        else "another program was still writing to the project when it was closed"
+    )
+    said = f"{counted(n, 'edit')} not saved yet: {why} {named}"
     if journaled == n:
-        return (
-            f"{said}; {'they are' if n > 1 else 'it is'} kept beside it and written the next time the project is opened"
-        )
+        when = "when it is opened from where it is now" if moved else "the next time the project is opened"
+        return f"{said}; {'they are' if n > 1 else 'it is'} kept beside it and written {when}"
     if journaled:
         return f"{said}; {journaled} of them kept beside it for the next open, the rest lost"
     return said

@@ -10,7 +10,7 @@ from typing import Callable
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from annotator import kept_messages
-from annotator.errors import AnnotatorError
+from annotator.errors import AnnotatorError, ProjectMovedError
 from annotator.store import BUSY_TIMEOUT_MS, Project
 from annotator.write_queue import RETRY_BUDGET_S, RETRY_MS, WriteQueue
 from ui.commands import CoreEditCommand
@@ -44,6 +44,12 @@ class KeptEdits(QObject):
 
     def __len__(self) -> int:
         return len(self.writes)
+
+    def wait_for_reopen(self) -> bool:
+        """The kept edits wait for the project file, renamed or moved, to be opened from where it is now: a close
+        need not wait for them (they are beside the file)."""
+        failure = self.writes.last_failure
+        return isinstance(failure, ProjectMovedError) and failure.file_now is not None
 
     def submit(self, project: Project, cmd: CoreEditCommand) -> tuple[bool, bool | None]:
         """Make ``cmd`` now, or keep it behind the others while another program holds the lock: (made, its result)."""
@@ -81,11 +87,12 @@ class KeptEdits(QObject):
         if project is None or not self.writes:
             return
         self._land(partial(self.writes.drain, project, BUSY_TIMEOUT_MS / 1000))
+        moved = self.wait_for_reopen()
         left = self.writes.clear()
         self._landed = 0
         self.retry_timer.stop()
         if left:
-            self.failed.emit(kept_messages.not_saved_at_close([c.text() for c in left], self.writes.journaled))
+            self.failed.emit(kept_messages.not_saved_at_close([c.text() for c in left], self.writes.journaled, moved))
         self.waiting.emit(0, "")
 
     def _land(self, write: Callable[[], list[tuple[CoreEditCommand, object]]]) -> list[tuple[CoreEditCommand, object]]:

@@ -444,7 +444,9 @@ class MainWindow(WindowPanels, FilesAndWork, WindowFlow, QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
         kept = self.controller.edits_waiting()
-        if kept and not self._close_when_saved:  # closing now would lose them: the window closes once they are saved
+        # closing now would lose them: the window closes once they are saved (not for a file renamed meanwhile: they
+        # wait for its reopen, in the journal beside it)
+        if kept and not self._close_when_saved and not self.controller.kept.wait_for_reopen():
             self._close_when_saved = True
             event.ignore()
             self.show_note(kept_messages.close_waits(kept, BUSY_TIMEOUT_MS // 1000))

@@ -111,3 +111,41 @@ def test_kept_keys_that_meet_the_file_renamed_land_when_it_is_reopened_from_its_
             other.execute("ROLLBACK")
         other.close()
         close_window(w)
+
+
+def test_a_window_closed_while_kept_keys_wait_for_a_renamed_file_closes_at_once_and_says_where_they_are(
+    qtbot,  # type: ignore[no-untyped-def]
+    project_path,
+):
+    """Declining the reopen and closing: the window waited for edits that could never land there (closing twice),
+    and the words blamed another program. Now it closes at once; the next open of the renamed file writes them."""
+    other = sqlite3.connect(project_path, isolation_level=None)
+    other.execute("BEGIN IMMEDIATE")
+    w = open_window(qtbot, project_path)
+    failed: list[str] = []
+    try:
+        c = w.controller
+        c.failed.connect(failed.append)
+        c.run(commands.AddComment, c.doc.id, "one")
+        moved = project_path.with_name("renamed.annotator")
+        project_path.rename(moved)
+        other.execute("ROLLBACK")
+        settled(qtbot, lambda: getattr(w, "_moved_box", None) is not None and w._moved_box.isVisible())
+        w._moved_box.button(QMessageBox.StandardButton.No).click()
+        assert w.waiting_label.toolTip().startswith(
+            "1 edit kept (the last: Add comment) waits for the project file, renamed or moved meanwhile, to be opened "
+            "from where it is now; it is kept beside it and written then"
+        )
+        assert w.close()  # at once: nothing it could wait for
+        assert failed[-1] == (
+            "1 edit not saved yet: the project file was renamed or moved meanwhile (Add comment); it is kept beside it "
+            "and written when it is opened from where it is now"
+        )
+    finally:
+        if other.in_transaction:
+            other.execute("ROLLBACK")
+        other.close()
+        close_window(w)
+    with Project(moved, annotator="x") as reopened:
+        assert kept_journal.replay(reopened).written == 1
+    assert comments(moved) == ["one"]
