@@ -214,7 +214,10 @@ class WriteQueue(Generic[K]):
                 key = make(line)
             except NotJournaled as exc:
                 found.notes.append(f"a kept edit ({line.get('edit', '?')}) could not be made: {exc}")
-                journal.skip(int(line["seq"]))
+                try:
+                    journal.skip(int(line["seq"]))
+                except OSError:  # a full disk: not made either way; the next open says it again
+                    pass
                 continue
             kept.append((key, partial(_as_who_kept, project, line, run, key), int(line["seq"])))
         self.adopt(journal, kept)

@@ -7,6 +7,7 @@ import os
 import sqlite3
 from pathlib import Path
 
+import orjson
 import pytest
 from reliability_support import fill
 
@@ -93,3 +94,46 @@ def test_kept_edits_an_open_cannot_save_on_a_full_disk_wait_for_the_next_open(sm
         assert later.kept_replay.written == 3 - written
         assert [c.text for c in later.comments(1)] == texts
     assert not kept_journal.journal_paths(path)[0].exists()
+
+
+@pytest.mark.slow
+def test_a_take_over_on_a_full_disk_that_cannot_write_a_skip_goes_on_with_the_edits_it_can_make(small_fs: Path) -> None:
+    """The app opened after a kill while the other program still writes takes the journal over; a line it cannot make
+    a command of is skipped with a line of its own, and on a full disk that line could not be written: the OSError
+    went out of the take-over (the app's open failed, the journal's lock held by nothing that would let it go). The
+    take-over goes on; the line is said, and said again by the next open."""
+    path = small_fs / "p.annotator"
+    with Project(path, annotator="ann") as project:
+        import_documents(project, [IncomingDocument("Paris is in France.", "a.txt")])
+        journal = kept_journal.KeptJournal.start(project)
+        journal.append(kept_journal.record(project, edits.add_comment, (1, "one"), {}))
+        journal.append({**kept_journal.record(project, edits.add_comment, (1, ""), {}), "edit": "annotator.edits:gone"})
+        last = orjson.dumps({"seq": 3, **kept_journal.record(project, edits.add_comment, (1, ""), {})})
+        pad = 4096 - journal.path.stat().st_size - len(last) - 6  # the journal's page all but full after this line
+        journal.append(kept_journal.record(project, edits.add_comment, (1, "x" * pad), {}))
+        journal.close()  # the app killed
+    other = sqlite3.connect(path, isolation_level=None)
+    other.execute("BEGIN IMMEDIATE")  # the other program still writes
+    fill(small_fs)
+    try:
+        with Project(path, annotator="ann") as reopened:
+            queue: WriteQueue[int] = WriteQueue(first_wait_ms=0)
+
+            def make(line: dict) -> int:
+                kept_journal.edit_of(line)  # raises NotJournaled for the line naming no edit
+                return int(line["seq"])
+
+            assert queue.take_over(reopened, make, lambda seq: None, wait_ms=0)
+            assert queue.keys() == [1, 3]
+            notes = reopened.kept_replay.notes
+            assert len(notes) == 1 and "'annotator.edits:gone' is not one of the core's edits" in notes[0], notes
+            queue.clear()
+    finally:
+        other.execute("ROLLBACK")
+        other.close()
+    (small_fs / "filler").unlink()
+    with api.open_project(path, write=True) as later:
+        assert later.kept_replay.written == 2
+        assert any("annotator.edits:gone" in n for n in later.kept_replay.notes)
+    with Project(path, create=False, read_only=True) as after:
+        assert [c.text[:3] for c in after.comments(1)] == ["one", "xxx"]
