@@ -4,6 +4,8 @@ imported into a new project), with their colours."""
 
 from __future__ import annotations
 
+import re
+import unicodedata
 from pathlib import Path
 from typing import Any, Sequence
 
@@ -13,6 +15,16 @@ from annotator.schema_write import schema_source
 
 # colours for the added labels (the app tells labels apart by colour; brat's default grey for all said nothing)
 PALETTE = ("#8dd3c7", "#ffffb3", "#bebada", "#fb8072", "#80b1d3", "#fdb462", "#b3de69", "#fccde5", "#bc80bd", "#ccebc5")
+
+
+def as_label_name(value: str) -> str | None:
+    """A label name for a value another tool labels spans with that is none (``A.2 Landform`` -> ``A.2_Landform``): each
+    run of characters a label may not hold becomes one ``_``; None when nothing of it is left."""
+    name = "".join(
+        ch if ch.isalnum() or ch in "_-:." or unicodedata.category(ch)[0] == "M" else " " for ch in value
+    ).strip()
+    name = re.sub(r" +", "_", name)
+    return name if name and is_label_name(name) else None
 
 
 def grown_schema(

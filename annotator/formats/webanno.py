@@ -59,7 +59,7 @@ from annotator.formats.webanno_tsv import (
     escape_value,
 )
 from annotator.formats.webanno_chains import ChainLink, is_chain_link, kept_chains
-from annotator.formats.webanno_own import SpanLayer, own_feature, span_layers
+from annotator.formats.webanno_own import SpanLayer, label_values, own_feature, span_layers
 from annotator.formats.webanno_read import SOURCE
 from annotator.offsets import Utf16Map
 from annotator.schema import Schema
@@ -172,10 +172,11 @@ def document_tsv(
     entities: dict[int, _Span] = {}
     on_layer: dict[str, list[_Span]] = {}  # a project's own span layer -> its entities
     own = span_layers(rec, events, decisions, report)
+    shown = label_values(rec)  # a label read from a value that is no label name ('A.2 Landform') goes out as that
     for e in rec["entities"]:
         units = place(e["start"], e["end"], f"entity {e['label']}")
         if units is not None:
-            entities[e["id"]] = _Span(units, e["label"], extra=_decision(e) if decisions else {})
+            entities[e["id"]] = _Span(units, shown.get(e["label"], e["label"]), extra=_decision(e) if decisions else {})
             if e["label"] in own and e["id"] not in own[e["label"]][2]:
                 on_layer.setdefault(own[e["label"]][0], []).append(entities[e["id"]])
     triggers: list[_Span] = []

@@ -10,7 +10,7 @@ from typing import Any
 
 from annotator.formats.common import FormatExportReport
 from annotator.formats.webanno_read import SOURCE
-from annotator.formats.webanno_tsv import SPAN_LAYERS
+from annotator.formats.webanno_tsv import LABEL_VALUES, SPAN_LAYERS
 
 
 @dataclass
@@ -55,3 +55,11 @@ def span_layers(
 def own_feature(own: dict[str, tuple[str, str, set[int]]], layer: str) -> str:
     """The labelling feature of one of the project's own span layers (the first label's that names it)."""
     return next(feature for lay, feature, _ in own.values() if lay == layer)
+
+
+def label_values(rec: dict[str, Any]) -> dict[str, str]:
+    """label -> the value a WebAnno TSV import read it from where that was no label name (``A.2_Landform`` ->
+    ``A.2 Landform``): the export writes the value back."""
+    kept = rec["meta"].get(SOURCE)
+    given = kept.get(LABEL_VALUES) if isinstance(kept, dict) else None
+    return {k: v for k, v in given.items() if isinstance(v, str)} if isinstance(given, dict) else {}

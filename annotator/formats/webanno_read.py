@@ -32,6 +32,7 @@ from collections import Counter
 from pathlib import Path
 
 from annotator.formats.common import LabelTally, ReadResult, check_with_line, need, need_known_labels, read_text_file
+from annotator.formats.schema_growth import as_label_name
 from annotator.formats.schema_names import SchemaNames
 from annotator.formats.webanno_chains import read_chains
 from annotator.formats.webanno_layout import Annotation, Column, Layout, read_layout
@@ -41,6 +42,7 @@ from annotator.formats.webanno_tsv import (
     COMMENT_FEATURES,
     COMMENT_LAYER,
     DECISION_FEATURES,
+    LABEL_VALUES,
     NAMED_ENTITY,
     SPAN_LAYERS,
     TOKEN_LAYERS,
@@ -51,7 +53,7 @@ from annotator.formats.webanno_tsv import (
 from annotator.importing import IncomingDocument, IncomingEntity, IncomingEvent
 from annotator.wording import counted
 from annotator.model import STATES
-from annotator.schema import Schema, default_schema
+from annotator.schema import Schema, default_schema, is_label_name
 
 SOURCE = "webanno"
 
@@ -174,9 +176,10 @@ def _rename(doc: IncomingDocument, names: SchemaNames) -> None:
     for rel in doc.meta.get(SOURCE, {}).get("relations", ()):
         for end in (rel["from"], rel["to"]):
             end[2] = renamed.get(end[2], end[2])
-    layers = doc.meta.get(SOURCE, {}).get(SPAN_LAYERS)
-    if layers:
-        doc.meta[SOURCE][SPAN_LAYERS] = {renamed.get(k, k): v for k, v in layers.items()}
+    for key in (SPAN_LAYERS, LABEL_VALUES):
+        kept = doc.meta.get(SOURCE, {}).get(key)
+        if kept:
+            doc.meta[SOURCE][key] = {renamed.get(k, k): v for k, v in kept.items()}
 
 
 def read_document(
@@ -196,7 +199,8 @@ def read_document(
     doc.tokens_source = SOURCE
     warn = _Warnings(path, result.warnings)
     span_layers: dict[str, list[str]] = {}
-    entities = _entities(layout, doc, warn, result.notes, path, span_layers)
+    values: dict[str, str] = {}
+    entities = _entities(layout, doc, warn, result.notes, path, span_layers, values)
     _events(layout, entities, doc, warn, path, attributes)
     kept = _relations(layout, entities, warn, path)
     before = len(doc.entities)
@@ -221,6 +225,8 @@ def read_document(
         doc.meta[SOURCE] = {"relations": kept + links}
     if span_layers:  # the labels of a project's own span layers: the export writes them back there
         doc.meta.setdefault(SOURCE, {})[SPAN_LAYERS] = span_layers
+    if values:  # the values that are no label names, as the export writes them back
+        doc.meta.setdefault(SOURCE, {})[LABEL_VALUES] = values
     for layer, n in layout.chains.items():
         warn.add(f"chain layer {layer}: {counted(n, 'chain link')} without a referenceRelation column (no chains)")
     if layout.sentence_ids:
@@ -287,10 +293,12 @@ def _entities(
     notes: list[str],
     path: Path,
     span_layers: dict[str, list[str]] | None = None,
+    values: dict[str, str] | None = None,
 ) -> dict[int, IncomingEntity]:
     """Entities from the span layers that label spans; keyed by ``id`` of the annotation they come from.
     ``span_layers`` gets, for each label that came from a layer other than ``NamedEntity`` (and never from it), that
-    layer and its labelling feature (``""`` for a layer without features)."""
+    layer and its labelling feature (``""`` for a layer without features); ``values``, for each value that is no label
+    name (``A.2 Landform``), the label it is read as (``A.2_Landform``) -> the value."""
     out: dict[int, IncomingEntity] = {}
     seen: dict[tuple[int, int, str], IncomingEntity] = {}
     layers = layout.layers("span")
@@ -320,6 +328,10 @@ def _entities(
         if not label:
             warn.add(f"{short_name(a.layer)} spans without a {feature}", _where(layout, a))
             continue
+        if not is_label_name(label) and (named := as_label_name(label)) is not None:  # 'A.2 Landform'
+            if values is not None:
+                values.setdefault(named, label)
+            label = named
         lost = [f"{f}={v}" for f, v in a.features.items() if f != feature and v is not None and a.layer != NAMED_ENTITY]
         if lost and feature != LAYER_NAME:
             warn.add(f"features of layer {a.layer} other than {feature}", f"{label} {', '.join(lost)}")
@@ -341,6 +353,14 @@ def _entities(
         out[id(a)] = seen[key]
     for label in [k for k, (layer, _) in (span_layers or {}).items() if layer == NAMED_ENTITY]:
         del span_layers[label]  # type: ignore[union-attr]
+    if values:
+        notes.append(
+            f"{path}: {counted(len(values), 'value')} that {'is not a label name' if len(values) == 1 else 'are not label names'} read as "
+            "labels with _ for the characters a label may not hold ("
+            + ", ".join(f"{v!r} -> {k}" for k, v in list(values.items())[:3])
+            + (", ..." if len(values) > 3 else "")
+            + "); the WebAnno TSV export writes them back as they were"
+        )
     for layer in sorted(used_as_labels):
         if label_of[layer] == LAYER_NAME:
             notes.append(

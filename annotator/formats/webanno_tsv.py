@@ -24,9 +24,10 @@ RELATION_LAYER = "webanno.custom.Relation"  # where relations kept from other fo
 COMMENT_LAYER = "webanno.custom.Comment"  # a document's comments (decisions=yes): on its first token, author and text
 COMMENT_FEATURES = ("author", "text")
 DECISION_FEATURES = ("score", "source", "state")  # an entity's or event's, on its own layer (decisions=yes)
-SPAN_LAYERS = (
-    "span_layers"  # meta["webanno"] key: label -> [span layer, its labelling feature] of a project's own layers
-)
+# meta["webanno"] keys: label -> [span layer, its labelling feature] of a project's own layers; label -> the value it
+# was read from where that was no label name ('A.2 Landform'), both for the export
+SPAN_LAYERS = "span_layers"
+LABEL_VALUES = "label_values"
 ANY_SPAN = "uima.tcas.Annotation"  # a slot that may point at a span of any layer
 # DKPro Core's token-level layers (POS, lemma, stem, morphology, tokens, sentences, chunks): not entities
 TOKEN_LAYERS = (

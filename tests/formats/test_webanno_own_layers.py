@@ -90,3 +90,34 @@ def test_a_layer_whose_features_name_no_label_is_labelled_by_the_feature_its_spa
     assert rows["Survey"][4] == "Title[1]" and rows["(PIAAC)"][4] == "Title"
     assert rows["Survey"][-5:-1] == ["*", "same-as", "false", "1-6[0_1]"]  # the relation, from (PIAAC)
     assert _round(tmp_path, tmp_path / "out", "again") == first
+
+
+TERMFRAME = [  # the TermFrame project's curated definitions (WebAnno TSV 3.2): category values with spaces
+    "#FORMAT=WebAnno TSV 3.2",
+    "#T_SP=webanno.custom.Category|Category",
+    "#T_SP=webanno.custom.Definitionelement|Def_element",
+    "",
+    "",
+    "#Text=A  dune is a hill  of sand.",
+    "1-1\t0-1\tA\t_\t_\t",
+    "1-2\t3-7\tdune\tA.2 Landform\tDEFINIENDUM\t",
+    "1-3\t8-10\tis\t_\tDEFINITOR\t",
+    "1-4\t11-12\ta\t_\tGENUS[5]\t",
+    "1-5\t13-17\thill\t_\tGENUS[5]\t",
+    "1-6\t19-21\tof\t_\t_\t",
+    "1-7\t22-26\tsand\tD.1 Abiotic\t_\t",
+    "1-8\t26-27\t.\t_\t_\t",
+]
+
+
+def test_values_that_are_no_label_names_come_in_and_go_back_out_as_they_were(tmp_path, capsys):
+    """The whole file was refused: "labels it uses cannot be added to the schema 'news': 'A.2 Landform', 'D.1
+    Abiotic' (a label may hold only letters, digits, _ - : .)"."""
+    source = tmp_path / "in"
+    source.mkdir()
+    (source / "def.tsv").write_text("\n".join(TERMFRAME) + "\n", encoding="utf-8")
+    first = _round(tmp_path, source / "def.tsv", "out")
+    assert "'A.2 Landform' -> A.2_Landform, 'D.1 Abiotic' -> D.1_Abiotic" in capsys.readouterr().err
+    rows = {r.split("\t")[2]: r.split("\t")[4] for r in first.split("\n") if r[:1].isdigit()}
+    assert (rows["dune"], rows["sand"]) == ("A.2 Landform", "D.1 Abiotic")  # back as they were
+    assert _round(tmp_path, tmp_path / "out", "again") == first
