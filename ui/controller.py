@@ -272,7 +272,7 @@ class Controller(QObject):
 
     def edits_waiting(self) -> int:
         """How many edits are kept, not yet written (another program holds the lock)."""
-        return len(self.kept)
+        return len(self.kept.writes)
 
     def refuse_read_only(self) -> bool:
         """True, saying so, when the open project cannot be written: an edit's keys ask it before they ask anything

@@ -42,9 +42,6 @@ class KeptEdits(QObject):
         self.retry_timer.setInterval(RETRY_MS)
         self.retry_timer.timeout.connect(self.write_kept)
 
-    def __len__(self) -> int:
-        return len(self.writes)
-
     def wait_for_reopen(self) -> bool:
         """The kept edits wait for the project file, renamed or moved, to be opened from where it is now: a close
         need not wait for them (they are beside the file)."""
