@@ -54,6 +54,14 @@ def close_waits(n: int, seconds: int) -> str:
     )
 
 
+def kept_for_reopen(n: int) -> str:
+    """The box offering to reopen a project file renamed while ``n`` edits are kept (their journal goes with it)."""
+    return (
+        f"{counted(n, 'edit')} waiting to be saved {'is' if n == 1 else 'are'} kept beside it: reopening it writes "
+        f"{'it' if n == 1 else 'them'}."
+    )
+
+
 def not_saved_at_close(titles: list[str], journaled: int, moved: bool = False) -> str:
     """The close's message for edits still kept (``titles``), ``journaled`` of them in the journal for the next open;
     ``moved``: they waited for a project file renamed or moved meanwhile."""

@@ -471,10 +471,11 @@ class MainWindow(WindowPanels, FilesAndWork, WindowFlow, QMainWindow):
         if getattr(self, "_moved_box", None) is not None and self._moved_box.isVisible():
             return
         if new_path:
+            kept = self.controller.edits_waiting()
             box = QMessageBox(
                 QMessageBox.Icon.Warning,
                 "Project file moved",
-                f"{message}\n\nReopen it now?",
+                f"{message}\n\n" + (kept_messages.kept_for_reopen(kept) + " " if kept else "") + "Reopen it now?",
                 QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
                 self,
             )

@@ -102,6 +102,9 @@ def test_kept_keys_that_meet_the_file_renamed_land_when_it_is_reopened_from_its_
         settled(qtbot, lambda: getattr(w, "_moved_box", None) is not None and w._moved_box.isVisible())
         assert c.edits_waiting() == 2  # kept: not refused
         assert w._moved_box.text().count("renamed or moved") == 1
+        assert "\n\n2 edits waiting to be saved are kept beside it: reopening it writes them. Reopen it now?" in (
+            w._moved_box.text()
+        )
         w._moved_box.button(QMessageBox.StandardButton.Yes).click()
         settled(qtbot, lambda: c.project is not None and c.project.path == moved and c.edits_waiting() == 0)
         assert comments(moved, who=True) == [("one", "tester"), ("two", "tester")]
