@@ -132,3 +132,32 @@ def test_kept_edits_that_find_the_file_renamed_when_they_land_wait_for_the_open_
         assert reopened.kept_replay.written == 2
     assert stored_comments(renamed) == [("ann", "one"), ("ann", "two")]
     assert journals_in(path.parent) == []
+
+
+def test_a_journal_follows_its_file_to_another_folder_at_the_first_try_while_the_other_program_still_writes(
+    path: Path,
+) -> None:
+    """Each try of the kept edits looks at the file before it asks for the lock: moved to another folder, the journal
+    goes beside it at once (an open in that folder lists only its own folder), and the open there writes them."""
+    (path.parent / "elsewhere").mkdir()
+    moved = path.parent / "elsewhere" / "renamed.annotator"
+    other = hold_lock(path)
+    try:
+        with Project(path, annotator="ann") as project:
+            queue: WriteQueue[str] = WriteQueue(first_wait_ms=0)
+            queue.submit(
+                project,
+                "one",
+                lambda: edits.add_comment(project, 1, "one"),
+                lambda: kept_journal.record(project, edits.add_comment, (1, "one"), {}),
+            )
+            os.rename(path, moved)
+            assert queue.retry(project) == [] and isinstance(queue.last_failure, ProjectMovedError)
+            assert journals_in(moved.parent) == ["renamed.annotator-kept"] and journals_in(path.parent) == []
+            queue.clear()  # killed
+    finally:
+        other.execute("ROLLBACK")
+        other.close()
+    with api.open_project(moved, write=True) as reopened:
+        assert reopened.kept_replay.written == 1
+    assert stored_comments(moved) == [("ann", "one")]
