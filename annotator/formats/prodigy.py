@@ -3,7 +3,8 @@
 Out, per document: ``tokens`` (text, start, end, id, ws), ``spans`` for entities and for triggers
 (labelled with the event type; a trigger shared by events of one type is one span), ``relations`` from
 each trigger to each argument labelled with the role (``head``/``child`` are the spans' last tokens),
-``answer: "accept"`` for reviewed documents (no answer otherwise: a task still to be done), ``meta``
+``answer: "accept"`` for reviewed documents and annotated ones without undecided suggestions (no answer otherwise: a
+task still to be done), ``meta``
 (name, document_id, status and the document's meta), ``events`` (type, start, end, attributes,
 arguments) so that events sharing a trigger and attributes survive, ``_input_hash``/``_task_hash``.
 
@@ -169,7 +170,8 @@ def record_to_task(
         "meta": {**meta, "name": name, "document_id": rec["id"], "status": rec["status"]},
         **textcat,
     }
-    if rec["status"] == "reviewed":
+    decided = all(x["state"] != "suggested" for x in rec["entities"] + rec["events"])
+    if rec["status"] == "reviewed" or (rec["status"] == "annotated" and decided):  # done: accepted as it stands
         task["answer"] = "accept"
     task["_input_hash"] = _hash(text)
     task["_task_hash"] = _hash(text, orjson.dumps(spans).decode(), orjson.dumps(relations).decode())
