@@ -155,3 +155,28 @@ def test_the_marker_takes_the_ink_of_the_theme_in_use(qtbot, qapp):
         assert dot() == QColor(themes.DARK.statuses["reviewed"]).name()
     finally:
         qapp.setPalette(before)
+
+
+def test_the_filter_box_shows_to_adjudicate_whole(qtbot, tmp_path):
+    """The status filter's box was sized at its first show, before a team's project added "to adjudicate": in the
+    210 px dock at 1366x768 it read "to adjudicat"."""
+    from PySide6.QtWidgets import QStyle, QStyleOptionComboBox
+
+    from ui.panels.documents import TO_ADJUDICATE
+
+    w = open_window(qtbot, _team(tmp_path), annotator="vera", pipeline=None, size=(1366, 768))
+    try:
+        panel = w.documents
+        settled(qtbot, lambda: panel.proxy.rowCount() == 2)
+        box = panel.status
+        box.setCurrentIndex(box.findData(TO_ADJUDICATE))
+        settled(qtbot, lambda: box.width() >= box.sizeHint().width())  # the layout gave it what it asks
+        opt = QStyleOptionComboBox()
+        box.initStyleOption(opt)
+        field = box.style().subControlRect(
+            QStyle.ComplexControl.CC_ComboBox, opt, QStyle.SubControl.SC_ComboBoxEditField, box
+        )
+        assert field.width() >= box.fontMetrics().horizontalAdvance(TO_ADJUDICATE)
+        assert panel.search.isVisible() and panel.search.width() >= 60  # the name box keeps a usable width
+    finally:
+        close_window(w)

@@ -301,6 +301,9 @@ class DocumentPanel(QWidget):
         self.status.addItem(ALL_STATUSES, "")
         for s in STATUSES:
             self.status.addItem(s.replace("_", " "), s)
+        # as wide as its longest item, "to adjudicate" too once a team's project adds it (sized at the first show, the
+        # box read "to adjudicat" in a 210 px dock): the name box gives up the width
+        self.status.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.table = QTableView()
         self.table.setModel(self.proxy)
         show_keys(self.table)
