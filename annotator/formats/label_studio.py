@@ -42,7 +42,7 @@ from annotator.formats.common import (
     trigger_labels,
 )
 from annotator.errors import ImportFileError
-from annotator.formats.label_studio_classes import KINDS as CLASS_KINDS, classes_of
+from annotator.formats.label_studio_classes import KINDS as CLASS_KINDS, classes_of, region_class
 from annotator.formats.label_studio_pick import Reading, once_per_span, readings
 from annotator.formats.regions import Region, build_document
 from annotator.importing import IncomingDocument
@@ -321,11 +321,13 @@ def _document(
         elif kind == "choices" and "id" in r and schema.attribute(str(r.get("from_name"))):
             picked = listed(value.get("choices"), f"{who}: result {k} (choices): 'choices'", path, line)
             need(all(isinstance(x, str) for x in picked), path, line, f"{who}: result {k}: choices must be strings")
-            choices.append((r["id"], r["from_name"], picked, k))
+            choices.append((r["id"], r["from_name"], picked, k, kind))
         elif kind == "choices" and "id" in r and "start" in value:  # of a region: kept for the export (an entity's)
             picked = listed(value.get("choices"), f"{who}: result {k} (choices): 'choices'", path, line)
             need(all(isinstance(x, str) for x in picked), path, line, f"{who}: result {k}: choices must be strings")
-            choices.append((r["id"], str(r.get("from_name")), picked, k))
+            choices.append((r["id"], str(r.get("from_name")), picked, k, kind))
+        elif kind in CLASS_KINDS and "id" in r and isinstance(value, dict) and "start" in value:  # of a region
+            choices.append((r["id"], str(r.get("from_name")), region_class(kind, value, who, k, path, line), k, kind))
         elif kind == "choices" and "start" not in value:  # of the whole text (text classification): categories
             picked = listed(value.get("choices"), f"{who}: result {k} (choices): 'choices'", path, line)
             need(all(isinstance(x, str) for x in picked), path, line, f"{who}: result {k}: choices must be strings")
@@ -370,16 +372,17 @@ def _document(
         comments += [f"[on {g.label} {g.start}-{g.end}] {t}" if g else t for t in said]
     triggers = trigger_labels(schema)
     region_choices: list[dict[str, Any]] = []  # an entity's choices (no place in the project): kept for the export
-    for rid, name, value, k in choices:
+    for rid, name, value, k, kind in choices:
         targets = [g for g in regions if g.key == rid]
         need(bool(targets), path, line, f"{who}: result {k} ({name}) points at unknown region {rid!r}")
         for g in targets:
-            if g.label not in triggers:
-                region_choices.append({"on": [g.start, g.end, g.label], "from_name": name, "choices": value})
-            elif schema.attribute(name):  # an event attribute: its first choice
+            if g.label not in triggers:  # choices as they came; a taxonomy's paths, a rating's value with their type
+                given = {"choices": value} if kind == "choices" else {"type": kind, kind: value}
+                region_choices.append({"on": [g.start, g.end, g.label], "from_name": name, **given})
+            elif kind == "choices" and schema.attribute(name):  # an event attribute: its first choice
                 g.attributes[name] = (value or [None])[0]
             else:
-                warnings.append(f"{path}:{line}: result {k} of type 'choices' ({name}) on the trigger {g.label}")
+                warnings.append(f"{path}:{line}: result {k} of type {kind!r} ({name}) on the trigger {g.label}")
     data = task.get("data")
     name = data.get("name") or (f"task {task['id']}" if "id" in task else f"{path.name}:{line}")
     meta = {

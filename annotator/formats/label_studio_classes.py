@@ -43,6 +43,16 @@ def classes_of(
     return [(f"{tag}={rating}", tag, rating)]
 
 
+def region_class(kind: str, value: dict[str, Any], who: str, k: int, path: Path, line: int) -> Any:
+    """A ``taxonomy`` result's paths or a ``rating`` result's value on a region (``perRegion``), checked as those of the
+    whole text are; kept with the entity for the export (``label_studio.REGION_CHOICES``)."""
+    return (
+        [given for _, _, given in classes_of(kind, {"from_name": kind}, value, who, k, path, line)]
+        if (kind == "taxonomy")
+        else classes_of(kind, {"from_name": kind}, value, who, k, path, line)[0][2]
+    )
+
+
 def class_results(categories: list[str], shape: dict[str, Any], to_name: str) -> tuple[list[str], list[dict[str, Any]]]:
     """The categories a ``taxonomy`` or ``rating`` result brought, written back as those results (one a tag), and
     the other categories (for ``choices``)."""

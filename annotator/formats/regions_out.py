@@ -34,7 +34,7 @@ import orjson
 from annotator.exporting import atomic_output
 from annotator.formats.common import CATEGORIES, FormatExportReport, document_categories
 from annotator.formats.label_studio import CHOICES_TAG, REGION_CHOICES
-from annotator.formats.label_studio_classes import class_results
+from annotator.formats.label_studio_classes import KINDS as CLASS_KINDS, class_results
 from annotator.formats.records import (
     SETS_KEY,
     ExportRequest,
@@ -169,7 +169,8 @@ def _result_items(rec: dict[str, Any], report: FormatExportReport) -> list[tuple
     given = rec["meta"].get(REGION_CHOICES)
     for c in given if isinstance(given, list) else []:
         on = c.get("on") if isinstance(c, dict) else None
-        if isinstance(on, list) and len(on) == 3 and isinstance(c.get("choices"), list):
+        kind = c.get("type", "choices") if isinstance(c, dict) else None  # choices; a taxonomy's, a rating's
+        if isinstance(on, list) and len(on) == 3 and kind in ("choices", *CLASS_KINDS) and c.get(kind) is not None:
             kept_choices.setdefault((on[0], on[1], on[2]), []).append(c)
     result: list[tuple[str | None, dict[str, Any]]] = []
     for r in regions:
@@ -188,8 +189,8 @@ def _result_items(rec: dict[str, Any], report: FormatExportReport) -> list[tuple
                 {
                     **base,
                     "from_name": str(c["from_name"]),
-                    "type": "choices",
-                    "value": {**where, "choices": c["choices"]},
+                    "type": c.get("type", "choices"),
+                    "value": {**where, c.get("type", "choices"): c[c.get("type", "choices")]},
                 },
             )
             for c in kept_choices.get((r.start, r.end, r.label), [])

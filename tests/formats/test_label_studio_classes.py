@@ -62,3 +62,30 @@ def test_a_taxonomy_path_that_is_not_a_list_of_names_is_refused_with_the_task(tm
     with pytest.raises(ImportFileError) as info:
         read_label_studio(_write(tmp_path, bad))
     assert "(rating): 'rating' must be a number, not 'four'" in str(info.value)
+
+
+def test_per_region_taxonomy_and_rating_are_kept_on_their_entity_and_written_back(tmp_path):
+    """A Taxonomy or Rating tag with ``perRegion`` on a span: said and not kept ("result 1 of type 'taxonomy'")."""
+    where = {"start": 0, "end": 5, "text": "Cells"}
+    regions = [
+        {"id": "r1", "from_name": "label", "to_name": "text", "type": "labels", "value": {**where, "labels": ["ORG"]}},
+        {
+            "id": "r1",
+            "from_name": "kind",
+            "to_name": "text",
+            "type": "taxonomy",
+            "value": {**where, "taxonomy": [["Eukarya", "Human"]]},
+        },
+        {"id": "r1", "from_name": "trust", "to_name": "text", "type": "rating", "value": {**where, "rating": 2}},
+    ]
+    task = {"id": 4, "data": {"text": "Cells divide."}, "annotations": [{"result": regions}]}
+    result = read_label_studio(_write(tmp_path, task))
+    assert not any("taxonomy" in w or "rating" in w for w in result.warnings)
+    out, _, again = cli_round_trip(tmp_path, _write(tmp_path, task), "label_studio")
+    (got,) = json.loads(out.read_text(encoding="utf-8"))
+    kept = [(x["type"], x["from_name"], x["value"]) for x in got["annotations"][0]["result"] if x["type"] != "labels"]
+    assert kept == [
+        ("taxonomy", "kind", {**where, "taxonomy": [["Eukarya", "Human"]]}),
+        ("rating", "trust", {**where, "rating": 2}),
+    ]
+    assert again.read_bytes() == out.read_bytes()
