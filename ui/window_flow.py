@@ -267,9 +267,10 @@ class WindowFlow:
     def show_note(self: "MainWindow", message: str) -> None:
         """A key's own message ("Entity: John Smith (Alt+1 again: next candidate)"): it stays, with the work left,
         while what was selected when it was said stays selected and no other edit is made (the panels' update
-        after the edit described the selection over it, so it was never seen)."""
+        after the edit described the selection over it, so it was never seen). Another document ends it: "a.txt has
+        1 problem left", said on the next one, stayed two document changes later."""
         c = self.controller
-        self._note = (message, c.current_entity, c.current_event)
+        self._note = (message, c.current_entity, c.current_event, c.doc.id if c.doc is not None else None)
         self.message.setText(message)
         self._described = self.message.text()  # as the line keeps it (its spaces made one): told from another's
 
@@ -323,7 +324,8 @@ class WindowFlow:
             left = ""
         note = getattr(self, "_note", None)
         ours = self.message.text() in ("", getattr(self, "_described", ""))  # not a message of some work's
-        if note is not None and (note[1:] != (c.current_entity, c.current_event) or not ours):
+        here = (c.current_entity, c.current_event, c.doc.id if c.doc is not None else None)
+        if note is not None and (note[1:] != here or not ours):
             # its selection is gone, or another message came after it (a setting's, a work's end): it came back over
             # "Version 1 is now the default" minutes later, at the pre-annotation that message asked for
             note = self._note = None

@@ -46,6 +46,9 @@ class FindBar(QWidget):
         close.clicked.connect(self.close_bar)
         self.edit.installEventFilter(self)
         self.edit.textChanged.connect(lambda _t: self.info.setText(""))  # said of the words before
+        self._at: tuple[int, int] | None = None  # the match "k of n" is said of, while it is selected
+        view.selectionChanged.connect(self._left_match)
+        view.cursorPositionChanged.connect(self._left_match)
         self.hide()
 
     def open_bar(self) -> None:
@@ -61,7 +64,14 @@ class FindBar(QWidget):
         """Say how often the words occur in the open document (nothing while the box is empty)."""
         words = self.edit.text()
         n = len(find_all(self.text(), words)) if words else 0
+        self._at = None
         self.info.setText("" if not words else counted(n, "match", "matches") if n else "not found")
+
+    def _left_match(self) -> None:
+        """The selection is no longer the match "k of n" was said of (an undo selected what it touched, a key moved
+        on): the count of the words again, which the next Enter goes on from."""
+        if self._at is not None and self.view.selection_cp() != self._at:
+            self.count()
 
     def document_changed(self) -> None:
         """Another document opened: the words stay, searched again in it (the count was the one before's)."""
@@ -83,9 +93,12 @@ class FindBar(QWidget):
         here = self.view.selection_cp() or (self.view.to_cp(cur.position()),) * 2
         i = next_match(matches, here[0], here[1], backward)
         if i is None:
+            self._at = None
             self.info.setText("not found")
             return False
+        self._at = None
         self.view.select_cp(*matches[i])
+        self._at = matches[i]
         self.view.reveal()  # the match with lines around it, not on the viewport's edge
         self.info.setText(f"{i + 1} of {len(matches)}")
         return True
