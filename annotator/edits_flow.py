@@ -138,6 +138,54 @@ def fill_role_with_span(
     return run_edit(project, "fill_role_with_span", doc_id, body)
 
 
+def fill_role_relabelled(
+    project: Project,
+    event_id: int,
+    role: str,
+    entity_id: int,
+    label: str,
+    *,
+    replace: int | None = None,
+    undecide: Iterable[int] = (),
+) -> Change:
+    """Fill ``role`` of an event with an undecided entity suggestion of a label the role does not take, relabelled
+    ``label`` (one the role takes) in the same step: the suggestion is decided as a label key decides it (accepted,
+    edited) and put in the role, or in argument ``replace`` instead of its entity (whose undeciding follows
+    ``undecide`` as ``edits.change_argument`` says). ``change.result_id`` is the argument."""
+    event = event_of(project, event_id)
+    doc_id, annotation_set = event["document_id"], event["annotation_set"]
+    check_label(project, label)
+    check_event_type(project, event["type"])
+    etype = project.schema.event_type(event["type"])
+    assert etype is not None
+    ent = project.row("entities", entity_id)
+    if ent is None or (ent["document_id"], ent["annotation_set"]) != (doc_id, annotation_set):
+        raise ValidationError("an argument must be an entity of the same document and annotation set as its event")
+    if ent["state"] != "suggested":
+        raise ValidationError(f"that span is a decided {ent['label']}: relabel it first (a label key)")
+    refuse_breach(filler_breaches(etype, role, entity_id, label, "accepted"))
+    others = [x for arg, x in project.db.role_fillers(event_id, role) if arg != replace]
+    refuse_breach([room_breach(etype, role, entity_id, others)])
+    if project.db.has_span(doc_id, annotation_set, ent["start"], ent["end"], label):
+        raise ValidationError(f"that text is already a {label} span: put that span in {role}")
+    values = {"label": label, "state": "accepted", "edited": 1, "annotator": project.annotator, "updated_at": now()}
+
+    def body(rec: EditRecorder) -> None:
+        rec.update("entities", entity_id, values)
+        old = project.row("arguments", replace) if replace is not None else None
+        if replace is None:
+            rec.result_id = rec.insert("arguments", argument_row(event_id, role, entity_id, project.annotator))
+        else:
+            rec.result_id = replace
+            rec.update("arguments", replace, {"role": role, "entity_id": entity_id, "annotator": project.annotator})
+        edit_event(rec, event_id, filler=entity_id)
+        if old is not None and old["entity_id"] != entity_id and old["entity_id"] in set(undecide):
+            undecide_fillers(rec, [old["entity_id"]])
+        rec.touch_document()
+
+    return run_edit(project, "fill_role_relabelled", doc_id, body)
+
+
 def clear_role(project: Project, event_id: int, role: str, *, undecide: Iterable[int] = ()) -> Change:
     """Remove every filler of ``role`` of an event in one step (Ctrl+Alt+N: one key, one undo); those of
     ``undecide`` are undecided again as ``edits.change_argument`` says."""

@@ -245,14 +245,29 @@ def _told_as_where(text: str, start: int) -> bool:
     return False
 
 
-def label_for_span(entities: Iterable[Entity], text: str, span: tuple[int, int], labels: Sequence[str]) -> str:
-    """The label a role's new span gets: the one the same words carry most often elsewhere in the document (not
-    rejected) when the role takes it ("Putin" as PERSON), else the role's first label."""
+def _label_elsewhere(entities: Iterable[Entity], text: str, span: tuple[int, int], labels: Sequence[str]) -> str | None:
+    """Of ``labels``, the one the words of ``span`` carry most often in the document (not rejected), if any."""
     words = text[span[0] : span[1]]
     seen = Counter(
         e.label for e in entities if e.state != "rejected" and e.label in labels and text[e.start : e.end] == words
     )
-    return seen.most_common(1)[0][0] if seen else labels[0]
+    return seen.most_common(1)[0][0] if seen else None
+
+
+def label_for_span(entities: Iterable[Entity], text: str, span: tuple[int, int], labels: Sequence[str]) -> str:
+    """The label a role's new span gets: the one the same words carry most often elsewhere in the document (not
+    rejected) when the role takes it ("Putin" as PERSON), else the role's first label."""
+    return _label_elsewhere(entities, text, span, labels) or labels[0]
+
+
+def label_to_fill(entities: Iterable[Entity], text: str, suggestion: Entity, labels: Sequence[str]) -> str | None:
+    """The label a role key gives an undecided suggestion of a label the role does not take, when the choice is
+    clear: the role's only label ("500,000 zlotys", a QUANTITY, as the MONEY of Justice:Fine), else the one of the
+    role's labels the same words carry elsewhere in the document; None when it is not (which one is the person's
+    to say: a label key)."""
+    if len(labels) == 1:
+        return labels[0]
+    return _label_elsewhere(entities, text, (suggestion.start, suggestion.end), labels)
 
 
 def other_occurrences(text: str, start: int, end: int, spans: Iterable[tuple[int, int]] = ()) -> list[tuple[int, int]]:

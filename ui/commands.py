@@ -292,6 +292,13 @@ class FillRoleWithSpan(CoreEditCommand):
         return f"Fill {role} with a new {label} span"
 
 
+class FillRoleRelabelled(CoreEditCommand):
+    edit = edits_flow.fill_role_relabelled
+
+    def describe(self, event_id: int, role: str, entity_id: int, label: str, **kw: Any) -> str:
+        return f"Fill {role} with a suggestion relabelled {label}"
+
+
 class ChangeArgument(CoreEditCommand):
     edit = edits.change_argument
     title = "Change argument"

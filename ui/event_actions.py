@@ -8,6 +8,7 @@ from annotator.keyflow import (
     attribute_cues,
     first_role_candidates,
     label_for_span,
+    label_to_fill,
     role_candidates,
     trigger_types,
     trigger_words,
@@ -202,6 +203,10 @@ class EventActions:
         if any(a.entity_id == entity_id for a in filled):
             return
         replace = filled[0].id if filled and not role.repeatable else None
+        ent = c.entities.get(entity_id)
+        if ent is not None and ent.state == "suggested" and ent.label not in role.labels:
+            self._fill_relabelled(ev, index, ent, replace)
+            return
         arg = self._put(ev, role.name, entity_id, replace)
         if arg is not None:
             self.edit.clear_selection()
@@ -242,6 +247,33 @@ class EventActions:
             self._left = made
             c.report_status(f"{role.name}: {c.span_text(*span)} as {label} (a label key changes it)")
         return True
+
+    def _fill_relabelled(self, ev: Event, index: int, ent: Entity, replace: int | None) -> None:
+        """A role key on an undecided suggestion of a label the role does not take: relabelled and put in the role in
+        one step when the label is clear (``keyflow.label_to_fill``), left selected so that a label key changes it;
+        else the label keys that fit are named (it was refused in the core's words: a label key, then the role key
+        again, two keys to decide one suggestion)."""
+        c = self.c
+        role = c.schema.event_type(ev.type).roles[index]
+        words = c.span_text(ent.start, ent.end)
+        label = label_to_fill(c.entities.values(), c.doc.text, ent, role.labels)
+        if label is None:
+            keys = {e.name: e.key for e in c.schema.entities}
+            fit = ", ".join(f"{lab} ({keys[lab]})" if keys.get(lab) else lab for lab in role.labels)
+            c.report_error(
+                f"“{words}” is suggested as {ent.label}; {role.name} takes {fit}: "
+                f"that label's key relabels it, then Alt+{index + 1}."
+            )
+            return
+        undecide = tuple(sorted(self._as_filler))
+        arg = self._run_on_event(
+            ev, cmd.FillRoleRelabelled, ev.id, role.name, ent.id, label, replace=replace, undecide=undecide
+        )
+        if arg is not None:
+            self.edit.clear_selection()
+            c.select_entity(ent.id)  # selected, so that a label key changes it (as the status line says)
+            self._left = ent.id
+            c.report_status(f"{role.name}: {words} as {label}, suggested as {ent.label} (a label key changes it)")
 
     def _explicit_entity(self, ev: Event | None = None, role: str | None = None) -> int | None:
         """The selected span, or the entity whose span equals the (token-snapped) text selection; not the span the

@@ -138,6 +138,45 @@ def test_a_role_filled_with_a_new_span_in_one_undoable_step(project):
     assert [(a.role, project.entity(a.entity_id).start) for a in project.event(ev).arguments] == [("Place", 10)]
 
 
+def test_a_suggestion_of_another_label_relabelled_into_a_role_in_one_undoable_step(project):
+    """A role key on an undecided suggestion of a label the role does not take (a QUANTITY "500,000 zlotys" for the
+    MONEY of Justice:Fine): relabelled, accepted and put in the role in one step; one undo puts both back. A decided
+    span, a label the role refuses, or a span of that label already on the words is refused."""
+    text = "Kowalski was fined 500,000 zlotys. Nowak paid."
+    doc = add_document(project, text)
+    ev = edits.add_event(project, doc, "Justice:Fine", 13, 18).result_id
+    qty = edits.add_entity(project, doc, 19, 33, "QUANTITY", state="suggested").result_id
+    change = edits_flow.fill_role_relabelled(project, ev, "Money", qty, "MONEY")
+    got = project.row("entities", qty)
+    assert (got["label"], got["state"], got["edited"]) == ("MONEY", "accepted", 1)  # as a label key leaves it
+    assert [(a.role, a.entity_id) for a in project.event(ev).arguments] == [("Money", qty)]
+    undo(project, change)
+    assert (project.entity(qty).label, project.entity(qty).state) == ("QUANTITY", "suggested")
+    assert project.event(ev).arguments == ()
+    with pytest.raises(ValidationError):  # Money takes MONEY only
+        edits_flow.fill_role_relabelled(project, ev, "Money", qty, "PERSON")
+    nowak = edits.add_entity(project, doc, 35, 40, "GPE").result_id  # decided: the person's label stands
+    with pytest.raises(ValidationError):
+        edits_flow.fill_role_relabelled(project, ev, "Entity", nowak, "PERSON")
+    edits.add_entity(project, doc, 19, 33, "MONEY")
+    with pytest.raises(ValidationError):  # the words are a MONEY span already: that span goes in the role
+        edits_flow.fill_role_relabelled(project, ev, "Money", qty, "MONEY")
+
+
+def test_the_label_a_role_key_gives_a_suggestion_is_given_only_when_clear():
+    from annotator.keyflow import label_to_fill
+
+    text = "two were hurt; two left. Two others"
+    two = Entity(1, 1, 0, 3, "CARDINAL", "suggested", "x", None)
+    assert label_to_fill([two], text, two, ["MONEY"]) == "MONEY"  # the role's only label
+    assert label_to_fill([two], text, two, ["PERSON", "NORP"]) is None  # which one is the person's to say
+    other = Entity(2, 1, 15, 18, "PERSON", "accepted", "x", None)
+    capital = Entity(3, 1, 25, 28, "NORP", "accepted", "x", None)  # "Two": other words
+    assert label_to_fill([two, other, capital], text, two, ["PERSON", "NORP"]) == "PERSON"
+    gone = Entity(2, 1, 15, 18, "PERSON", "rejected", "x", None)
+    assert label_to_fill([two, gone], text, two, ["PERSON", "NORP"]) is None
+
+
 def test_a_new_span_in_a_role_takes_the_label_its_words_have_elsewhere():
     from annotator.keyflow import label_for_span
 

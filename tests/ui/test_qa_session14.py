@@ -65,3 +65,98 @@ def test_a_note_about_the_document_before_ends_at_the_next_document_change(qtbot
     assert c.doc.name == "c.txt", window.message.text()
     qtbot.waitUntil(lambda: not window._panel_timer.isActive())
     assert "a.txt" not in window.message.text(), window.message.text()
+
+
+def _suggested_project(tmp_path, text: str, patterns: list[dict]):  # type: ignore[no-untyped-def]
+    """A one-document project whose spans are undecided suggestions (a pattern pipeline's)."""
+    from annotator.importing import IncomingDocument, import_documents
+    from annotator.nlp import blank_pipeline_with_patterns
+    from annotator.preannotate import preannotate
+    from annotator.store import Project
+
+    path = tmp_path / "s.annotator"
+    with Project(path, annotator="setup") as p:
+        import_documents(p, [IncomingDocument(text, "s.txt")])
+        preannotate(p, blank_pipeline_with_patterns(patterns))
+    return path
+
+
+def test_a_role_key_on_a_suggestion_of_another_label_relabels_it_when_the_role_takes_one_label(qtbot, tmp_path):
+    """Find "500,000 zlotys" (a QUANTITY suggestion), Enter, Alt+3 (Money of Justice:Fine, which takes MONEY only):
+    refused, "role Money of Justice:Fine takes MONEY, not QUANTITY"; a label key (which decides and moves on), Find
+    again and Alt+3 filled it. The role key relabels it MONEY and fills the role in one step, one undo."""
+    from annotator.store import Project
+
+    from ui_support import close_window, open_window
+
+    text = "The court fined Kowalski 500,000 zlotys on Monday."
+    money = (text.index("500,000"), text.index(" on Monday"))
+    path = _suggested_project(
+        tmp_path, text, [{"label": "QUANTITY", "pattern": "500,000 zlotys"}, {"label": "PERSON", "pattern": "Kowalski"}]
+    )
+    w = open_window(qtbot, path)
+    c, v = w.controller, w.view
+    v.setFocus()
+    v.select_cp(text.index("fined"), text.index("fined") + 5)
+    qtbot.keyClick(v, Qt.Key.Key_E)  # Justice:Fine: one type's trigger words match
+    assert [e.type for e in c.events.values()] == ["Justice:Fine"]
+    qtbot.keyClick(v, Qt.Key.Key_F, CTRL)
+    qtbot.keyClicks(w.find_bar.edit, "500,000 zlotys")
+    qtbot.keyClick(w.find_bar.edit, Qt.Key.Key_Return)
+    qtbot.keyClick(v, Qt.Key.Key_3, Qt.KeyboardModifier.AltModifier)
+    said = w.message.text()
+    assert said.startswith("Money: 500,000 zlotys as MONEY, suggested as QUANTITY"), said
+    ev_id = next(iter(c.events))
+    qtbot.keyClick(v, Qt.Key.Key_Z, CTRL)  # one undo: the suggestion as it was, the role empty
+    assert not c.events[ev_id].arguments
+    assert [(e.label, e.state) for e in c.entities.values() if (e.start, e.end) == money] == [("QUANTITY", "suggested")]
+    qtbot.keyClick(v, Qt.Key.Key_Z, CTRL | Qt.KeyboardModifier.ShiftModifier)
+    close_window(w)
+    with Project(path, create=False) as p:
+        doc = p.document_ids()[0]
+        ents = {e.id: e for e in p.entities(doc)}
+        (ev,) = p.events(doc)
+        filled = [
+            (a.role, ents[a.entity_id].start, ents[a.entity_id].end, ents[a.entity_id].label) for a in ev.arguments
+        ]
+        held = next(e for e in ents.values() if (e.start, e.end) == money)
+    assert filled == [("Money", *money, "MONEY")]
+    assert held.state == "accepted" and held.label == "MONEY"
+    assert len(ents) == 2  # relabelled, not a second span on the same words
+
+
+def test_a_role_key_names_the_label_keys_when_the_label_to_give_is_not_clear(qtbot, tmp_path):
+    """Alt+2 (Victim of Life:Injure: PERSON or NORP) on "two", a CARDINAL suggestion: the core's refusal ("role Victim
+    of Life:Injure takes PERSON, NORP, not CARDINAL") said nothing of what to press. Which label it is, is the
+    person's to say: the line names the keys that fit; nothing changes. Where the same words are a PERSON elsewhere
+    in the document, that is clear: the role key relabels and fills."""
+    from ui_support import close_window, open_window
+
+    text = "The blast injured two in Kabul. The other two were unhurt, and two left."
+    path = _suggested_project(
+        tmp_path, text, [{"label": "CARDINAL", "pattern": "two"}, {"label": "GPE", "pattern": "Kabul"}]
+    )
+    w = open_window(qtbot, path)
+    c, v = w.controller, w.view
+    v.setFocus()
+    v.select_cp(text.index("injured"), text.index("injured") + 7)
+    qtbot.keyClick(v, Qt.Key.Key_E)
+    (ev,) = c.events.values()
+    assert ev.type == "Life:Injure"
+    two = text.index("two")
+    v.select_cp(two, two + 3)
+    qtbot.keyClick(v, Qt.Key.Key_2, Qt.KeyboardModifier.AltModifier)
+    said = w.message.text()
+    assert "Victim takes PERSON (1), NORP (4)" in said, said
+    assert not c.events[ev.id].arguments
+    assert {e.label for e in c.entities.values() if e.start == two} == {"CARDINAL"}
+    last = text.rindex("two")
+    v.select_cp(last, last + 3)
+    qtbot.keyClick(v, Qt.Key.Key_1)  # the last "two" a PERSON: the label of the words is now clear
+    qtbot.waitUntil(lambda: any(e.label == "PERSON" for e in c.entities.values()))
+    w.jump_to_event(ev.id)
+    v.select_cp(two, two + 3)
+    qtbot.keyClick(v, Qt.Key.Key_2, Qt.KeyboardModifier.AltModifier)
+    filled = [(a.role, c.entities[a.entity_id].start, c.entities[a.entity_id].label) for a in c.events[ev.id].arguments]
+    assert filled == [("Victim", two, "PERSON")]
+    close_window(w)
