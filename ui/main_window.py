@@ -250,6 +250,10 @@ class MainWindow(WindowPanels, FilesAndWork, WindowFlow, QMainWindow):
             self.entities.model.colors = colors
         # the legend's entries now (their counts with the document): the text is not pushed down once shown
         self.legend.set_counts(self.controller.schema, Counter(), colors)
+        if not self.panels_built and self.controller.schema is not None:  # the event panel's least width now: the
+            from ui.panels.event_editor import least_width  # docks widened when it came, after the first paint
+
+            self.docks["event"].widget().setMinimumWidth(least_width(self.controller))
         p = self.controller.project
         read_only = p is not None and p.read_only
         self.read_only_banner.setText(

@@ -190,7 +190,11 @@ class LegendArea(QScrollArea):
         self.viewport().setAutoFillBackground(False)  # the column's background, as before
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # the keys stay in the text
-        policy = QSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
+        # not Fixed: Qt's layout item caps a Fixed widget at its size hint, which follows the width the area had before
+        # the layout gives it another (at 1366x768 the legend opened in a slot of four rows, placed 12 px low and three
+        # rows high beside a scroll bar, until the first edit laid it out again); Preferred takes the height for the
+        # width given (the text below is Expanding: the legend never takes more)
+        policy = QSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
         policy.setHeightForWidth(True)
         self.setSizePolicy(policy)
         legend.entriesChanged.connect(self._entries_changed)
