@@ -288,6 +288,9 @@ class MainWindow(WindowPanels, FilesAndWork, WindowFlow, QMainWindow):
         self.legend.set_counts(c.schema, c.entity_tally.kinds, colors)
         self._changed_entities = self._changed_events = None  # every row of the panels is another one
         self.after_view_paint.call(self._fill_panels)  # the text and its highlights are drawn first
+        said, self._said_on_leaving = getattr(self, "_said_on_leaving", None), None
+        if said:  # of the document left, said on this one (a note ends at the document after the one it is said on)
+            c.report_status(said)
         self.remember_place()  # kept at each document, not only at a clean close: a crash lost the place
 
     def size_docks(self) -> None:

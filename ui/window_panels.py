@@ -96,8 +96,8 @@ class WindowPanels:
         if c.doc is None or c.project is None or c.project.read_only:
             return
         text = self.comments.take_draft()
-        if text and c.run(cmd.AddComment, c.doc.id, text) is not None:
-            c.report_status(f"The comment written on {c.doc.name} is added to it (Ctrl+Z takes it back)")
+        if text and c.run(cmd.AddComment, c.doc.id, text) is not None:  # said on the next document: a note is
+            self._said_on_leaving = f"The comment written on {c.doc.name} is added to it (Ctrl+Z takes it back)"
 
     def _wire_panels(self: "MainWindow", p: SidePanels) -> None:
         c = self.controller
