@@ -3,8 +3,9 @@
 Out, per document: ``tokens`` (text, start, end, id, ws), ``spans`` for entities and for triggers
 (labelled with the event type; a trigger shared by events of one type is one span), ``relations`` from
 each trigger to each argument labelled with the role (``head``/``child`` are the spans' last tokens),
-``answer: "accept"`` for reviewed documents and annotated ones without undecided suggestions (no answer otherwise: a
-task still to be done), ``meta``
+``answer: "accept"`` for a document reviewed, annotated or with a decision on it, its ``spans`` the decided ones and
+what nobody decided (or rejected) beside them in ``suggestions`` with its state (no answer for a document nobody
+touched: a task still to be done, its suggestions its spans), ``meta``
 (name, document_id, status and the document's meta), ``events`` (type, start, end, attributes,
 arguments) so that events sharing a trigger and attributes survive, ``_input_hash``/``_task_hash``.
 
@@ -69,22 +70,27 @@ def record_to_task(
         for k, (s, e, ws) in enumerate(zip(toks.starts, toks.ends, toks.spaces))
     ]
     spans: list[dict[str, Any]] = []
+    # an answered task's spans are its annotations: what nobody decided (and a rejected suggestion, where the export
+    # asks for those) goes beside them, in ``suggestions`` with its state, and comes back as it was
+    answered = _answered(rec)
+    held: list[dict[str, Any]] = []
     by_entity: dict[int, dict[str, Any]] = {}
-    seen: dict[tuple[int, int, str], dict[str, Any]] = {}
+    seen: dict[tuple[int, int, str, str], dict[str, Any]] = {}
 
-    def span(start: int, end: int, label: str, what: str) -> dict[str, Any] | None:
+    def span(start: int, end: int, label: str, what: str, state: str = "accepted") -> dict[str, Any] | None:
         hit = align(toks, start, end, mode, report, f"{name}: {what}")
         if hit is None:
             return None
         s, e = toks.starts[hit[0]], toks.ends[hit[1]]
-        key = (s, e, label)
+        aside = answered and state in UNDECIDED_OR_REJECTED
+        key = (s, e, label, state if aside else "")
         if key not in seen:
             seen[key] = {"start": s, "end": e, "token_start": hit[0], "token_end": hit[1], "label": label}
-            spans.append(seen[key])
+            (held if aside else spans).append(seen[key])
         return seen[key]
 
     for ent in rec["entities"]:
-        got = span(ent["start"], ent["end"], ent["label"], f"entity {ent['label']}")
+        got = span(ent["start"], ent["end"], ent["label"], f"entity {ent['label']}", ent["state"])
         if got is not None:
             by_entity[ent["id"]] = got
             if ent.get("score") is not None and "score" not in got:  # a suggestion's score, as ner.teach gives it
@@ -92,14 +98,19 @@ def record_to_task(
     relations, events = [], []
     for v in rec["events"]:
         t = v["trigger"]
-        head = span(t["start"], t["end"], v["type"], f"trigger of {v['type']}")
+        aside = answered and v["state"] in UNDECIDED_OR_REJECTED  # an undecided event: in ``events`` alone, marked
+        head = (
+            span(t["start"], t["end"], v["type"], f"trigger of {v['type']}")
+            if not aside
+            else _trigger_aside(toks, t, v["type"], mode, report, name)
+        )
         args = []
         for a in v["arguments"]:
             child = by_entity.get(a["entity_id"])
             if child is None:
                 continue
             args.append({"role": a["role"], "start": child["start"], "end": child["end"], "label": child["label"]})
-            if head is not None:
+            if head is not None and not aside:
                 relations.append(
                     {
                         "head": head["token_end"],
@@ -119,6 +130,7 @@ def record_to_task(
                 "end": head["end"],
                 "attributes": v["attributes"],
                 "arguments": args,
+                **({"state": v["state"]} if aside else {}),
             }
         )
     kept = rec["meta"].get("prodigy") if isinstance(rec["meta"].get("prodigy"), dict) else {}
@@ -170,12 +182,34 @@ def record_to_task(
         "meta": {**meta, "name": name, "document_id": rec["id"], "status": rec["status"]},
         **textcat,
     }
-    decided = all(x["state"] != "suggested" for x in rec["entities"] + rec["events"])
-    if rec["status"] == "reviewed" or (rec["status"] == "annotated" and decided):  # done: accepted as it stands
+    if answered:  # the decided spans are its annotations, accepted as they stand
         task["answer"] = "accept"
+        if held:
+            task["suggestions"] = [{**h, "state": k[3]} for k, h in seen.items() if k[3]]
     task["_input_hash"] = _hash(text)
     task["_task_hash"] = _hash(text, orjson.dumps(spans).decode(), orjson.dumps(relations).decode())
     return task
+
+
+UNDECIDED_OR_REJECTED = ("suggested", "rejected")
+
+
+def _answered(rec: dict[str, Any]) -> bool:
+    """Whether a document goes out as an accepted answer: reviewed or annotated, or with anything decided on it (an
+    entity or event accepted, added or rejected); a document nobody touched is a task still to do (no answer)."""
+    if rec["status"] in ("reviewed", "annotated"):
+        return True
+    return any(x["state"] != "suggested" for x in rec["entities"] + rec["events"])
+
+
+def _trigger_aside(
+    toks: DocTokens, t: dict[str, Any], label: str, mode: str, report: FormatExportReport, name: str
+) -> dict[str, Any] | None:
+    """An undecided event's trigger, aligned to the tokens but written as no span of the answer."""
+    hit = align(toks, t["start"], t["end"], mode, report, f"{name}: trigger of {label}")
+    if hit is None:
+        return None
+    return {"start": toks.starts[hit[0]], "end": toks.ends[hit[1]], "token_start": hit[0], "token_end": hit[1]}
 
 
 def _textcat(meta: dict[str, Any], kept: dict[str, Any]) -> dict[str, Any]:
@@ -361,6 +395,29 @@ def _task_tokens(
     return starts, ends, sentence_starts(text, starts, ends)
 
 
+def _suggestions(
+    text: str,
+    task: dict[str, Any],
+    path: Path,
+    line: int,
+    schema: Schema,
+    notes: list[str],
+    entities: dict[tuple[int, int, str], IncomingEntity],
+    who: str | None,
+) -> None:
+    """An answered task's ``suggestions`` (our export's: entities nobody decided, or rejected) into ``entities`` with
+    their state and score, before the answer's spans and the events' arguments name them."""
+    given = task.get("suggestions") or []
+    need(isinstance(given, list), path, line, "'suggestions' must be a list")
+    for k, sp in enumerate(given):
+        s, e, label = _span(text, sp, path, line, f"suggestion {k}", notes)
+        need_known_labels(schema, [label], path, line)
+        st = sp.get("state", "suggested")
+        need(st in UNDECIDED_OR_REJECTED, path, line, f"suggestion {k}: state {st!r} is neither suggested nor rejected")
+        score = float(sp["score"]) if is_score(sp.get("score")) else None
+        entities.setdefault((s, e, label), IncomingEntity((s, e, label), s, e, label, st, "prodigy", who, score))
+
+
 def _group_document(
     g: dict[str, Any], path: Path, schema: Schema, warnings: list[str], notes: list[str]
 ) -> IncomingDocument:
@@ -411,6 +468,8 @@ def _group_document(
                 entities[(s, e, label)].score = score
             return s, e, label
 
+        if task.get("answer") == "accept":  # our export's: what nobody decided, beside the answer's spans
+            _suggestions(text, task, path, line, schema, notes, entities, who)
         trig_spans = set()
         spans = [_span(text, sp, path, line, f"span {k}", notes) for k, sp in enumerate(task.get("spans", []))]
         need_known_labels(schema, [label for _, _, label in spans], path, line)
@@ -438,8 +497,17 @@ def _group_document(
                     )
                     args.append((a["role"], entity(*_span(text, a, path, line, f"event {k} argument {j}", notes))))
                 # our export writes every value an event has: one it lacks has none (no schema default filled in)
+                given_state = v.get("state", state)
+                need(given_state in ("accepted", *UNDECIDED_OR_REJECTED), path, line, f"event {k}: unknown state")
                 events[(v["type"], s, e, len(events))] = IncomingEvent(
-                    v["type"], s, e, dict(attrs), args, annotator=who, fill_defaults="attributes" not in v
+                    v["type"],
+                    s,
+                    e,
+                    dict(attrs),
+                    args,
+                    annotator=who,
+                    fill_defaults="attributes" not in v,
+                    state=given_state,
                 )
         by_head: dict[tuple[int, int, str], list] = {t: [] for t in trig_spans}
         for k, r in enumerate(task.get("relations", [])):

@@ -29,7 +29,8 @@ def test_export_tasks(sample, tmp_path):
     tasks = {t["meta"]["name"]: t for t in lines(tmp_path / "t.jsonl")}
     assert report.documents == 4 and set(tasks) == set(TEXTS)
     k = tasks["kabul.txt"]
-    assert k["answer"] == "accept" and "answer" not in tasks["rocket.txt"]  # only reviewed documents
+    assert k["answer"] == "accept" and tasks["rocket.txt"]["answer"] == "accept"  # in progress, with decisions
+    assert [s["label"] for s in tasks["rocket.txt"]["suggestions"]] == ["DATE"]  # undecided: beside the answer
     text = k["text"]
     assert "".join(t["text"] + (" " if t["ws"] else "") for t in k["tokens"]) == text
     for s in k["spans"]:
