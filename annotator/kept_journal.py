@@ -36,7 +36,7 @@ from typing import Any, Callable, Iterator
 
 import orjson
 
-from annotator.errors import AnnotatorError, BusyError, SaveError
+from annotator.errors import AnnotatorError, BusyError, ProjectMovedError, SaveError
 from annotator.exchange import rename_free
 from annotator.model import Argument, Change, Entity, Event
 from annotator.store import Project, now
@@ -508,7 +508,7 @@ def _replay_one(project: Project, path: Path, out: Replay, wait_ms: int | None, 
                     "written at the next open"
                 )
                 return
-            except SaveError as exc:  # a full disk, a file turned read-only: not the edit's fault, never skipped
+            except (SaveError, ProjectMovedError) as exc:  # a full disk, a file renamed since the open: never skipped
                 left = [ln for ln in parsed.lines[seq - 1 :] if int(ln["seq"]) not in parsed.skipped]
                 out.notes.append(
                     f"{path.name}: {counted(len(left), 'kept edit')} not written yet ({exc}); written at the next open "

@@ -161,3 +161,21 @@ def test_a_journal_follows_its_file_to_another_folder_at_the_first_try_while_the
     with api.open_project(moved, write=True) as reopened:
         assert reopened.kept_replay.written == 1
     assert stored_comments(moved) == [("ann", "one")]
+
+
+def test_a_file_renamed_while_its_open_writes_a_killed_run_s_edits_leaves_them_for_the_open_of_its_new_name(
+    path: Path,
+) -> None:
+    """Renamed between the open and its writing of the journal: each kept edit met the move, was taken for one the file
+    refuses ('could not be made') and skipped: the open of the new name had none of them."""
+    with Project(path, annotator="ann") as project:
+        left_by_a_killed_program(project, ["one", "two"]).close()
+    renamed = path.with_name("renamed.annotator")
+    with Project(path, annotator="ann") as opened:
+        os.rename(path, renamed)
+        replay = kept_journal.replay(opened)
+        assert replay is not None and replay.written == 0
+        assert len(replay.notes) == 1 and "2 kept edits not written yet" in replay.notes[0], replay.notes
+    with api.open_project(renamed, write=True) as reopened:
+        assert reopened.kept_replay.written == 2
+    assert stored_comments(renamed) == [("ann", "one"), ("ann", "two")]
