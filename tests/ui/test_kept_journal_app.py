@@ -135,6 +135,8 @@ def test_a_window_closed_while_kept_keys_wait_for_a_renamed_file_closes_at_once_
         other.execute("ROLLBACK")
         settled(qtbot, lambda: getattr(w, "_moved_box", None) is not None and w._moved_box.isVisible())
         w._moved_box.button(QMessageBox.StandardButton.No).click()
+        # the poll may show the box before the retry timer's next try meets the move: that try is sure to come
+        settled(qtbot, lambda: c.kept.wait_for_reopen())
         assert w.waiting_label.toolTip().startswith(
             "1 edit kept (the last: Add comment) waits for the project file, renamed or moved meanwhile, to be opened "
             "from where it is now; it is kept beside it and written then"
