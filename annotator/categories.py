@@ -1,7 +1,9 @@
 """A document's categories: the labels of a text classification (doccano's ``"label": ["positive"]``, Prodigy's
 textcat answers, Label Studio's ``choices`` of the whole text, spaCy's ``doc.cats``), kept in its meta, where the
 imports put them and the exports read them (``formats.common`` names them from here), and set by one edit
-(``edits.set_categories``: the app's Document > Categories…)."""
+(``edits.set_categories``: the app's Document > Categories…). The project keeps the list of its categories
+(``CATEGORY_LIST``: those its imports brought, Prodigy's offered options among them, and those set by hand), so a
+category stays offered when no document has it any more."""
 
 from __future__ import annotations
 
@@ -19,6 +21,8 @@ if TYPE_CHECKING:
 # (stored projects have it)
 CATEGORIES = "doccano_categories"
 CATS = "cats"  # spaCy's ``doc.cats`` as a training JSONL or a DocBin gave them (label -> score, 0.0: does not apply)
+# the project value listing the project's categories (a JSON list): those imported or set, kept when unused
+CATEGORY_LIST = "categories"
 APPLIES = 0.5  # a ``cats`` score from which the label applies, as spaCy's textcat decides
 
 
@@ -91,17 +95,48 @@ def with_categories(meta: dict[str, Any], categories: Iterable[str]) -> dict[str
     return out
 
 
+def known_categories(meta: dict[str, Any]) -> list[str]:
+    """Every category a document's meta knows: its ``CATEGORIES``, the labels of its spaCy ``cats`` at any score,
+    and the options a Prodigy choice offered it (``meta["prodigy"]["options"]``, chosen or not), in that order."""
+    out = dict.fromkeys(_listed(meta))
+    out.update(dict.fromkeys(_scores(meta)))
+    kept = meta.get("prodigy")
+    options = kept.get("options") if isinstance(kept, dict) else None
+    if isinstance(options, list):
+        out.update(dict.fromkeys(str(o["id"]) for o in options if isinstance(o, dict) and "id" in o))
+    return list(out)
+
+
+def _stored(project: "Project") -> list[str]:
+    raw = project.db.project_value(CATEGORY_LIST)
+    try:
+        given = orjson.loads(raw) if raw else []
+    except orjson.JSONDecodeError:
+        return []  # a list no JSON reader can read names none: the documents' categories are still offered
+    return [c for c in given if isinstance(c, str)] if isinstance(given, list) else []
+
+
+def remember_categories(project: "Project", names: Iterable[str]) -> None:
+    """Add ``names`` the project's list lacks to it, in the open transaction (an import's, an edit's); nothing is
+    written when it has them all. The list only grows: a category no document has any more is still offered."""
+    stored = _stored(project)
+    new = [c for c in dict.fromkeys(names) if c not in stored]
+    if new:
+        project.db.set_project_value(CATEGORY_LIST, orjson.dumps(stored + new).decode("utf-8"))
+
+
 def project_categories(project: "Project") -> list[str]:
-    """Every category the project's documents know (their ``CATEGORIES`` and the labels of their spaCy ``cats``, at
-    any score), in the order first met: what the app offers to choose from."""
-    metas = {i: raw for key in (CATEGORIES, f'"{CATS}"') for i, raw in project.db.document_metas(containing=key)}
-    seen: dict[str, None] = {}
+    """The project's categories, what the app offers to choose from: its list (``CATEGORY_LIST``: every category
+    imported or set, kept when no document has it any more), then any other its documents know (``known_categories``;
+    a project made before the list was kept), in the order first met."""
+    seen = dict.fromkeys(_stored(project))
+    keys = (CATEGORIES, f'"{CATS}"', '"options"')
+    metas = {i: raw for key in keys for i, raw in project.db.document_metas(containing=key)}
     for _id, raw in sorted(metas.items()):
         try:
             meta = orjson.loads(raw) if raw else {}
         except orjson.JSONDecodeError:
             continue  # a meta no JSON reader can read holds no category either
         if isinstance(meta, dict):
-            seen.update(dict.fromkeys(_listed(meta)))
-            seen.update(dict.fromkeys(_scores(meta)))
+            seen.update(dict.fromkeys(known_categories(meta)))
     return list(seen)

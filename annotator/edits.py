@@ -6,7 +6,7 @@ from typing import Iterable, Sequence
 
 import orjson
 
-from annotator.categories import category_names, with_categories
+from annotator.categories import category_names, remember_categories, with_categories
 from annotator.db import argument_row, event_row, is_score, span_row
 from annotator.decisions import accept_events, edit_event, leave_suggested_events, reject_events, undecide_fillers
 from annotator.errors import ValidationError
@@ -454,6 +454,7 @@ def set_categories(project: Project, doc_id: int, categories: Sequence[str]) -> 
         if not isinstance(meta, dict):
             raise ValidationError(f"document {doc_id}'s metadata is not an object; its categories cannot be set")
         new = with_categories(meta, chosen)
+        remember_categories(project, chosen)  # the project's list: offered again when no document has them
         if new != meta:
             rec.update("documents", doc_id, {"meta": orjson.dumps(new).decode(), "updated_at": now()})
             rec.touch_document()

@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from typing import Any, Callable, Iterable, Sequence
 
 
+from annotator.categories import known_categories, remember_categories
 from annotator.db import EVENT_COLUMNS, event_row, is_score, span_row
 from annotator.errors import ImportFileError
 from annotator.import_rows import PreparedDocument, prepare_document, sha256_text  # noqa: F401 (sha256_text: its old home)
@@ -209,6 +210,10 @@ def store_documents(
     the file, a look-up of the batch's texts and names and the inserts."""
     db = project.db
     prepared = [d if isinstance(d, PreparedDocument) else prepare_documents(project, [d])[0] for d in docs]
+    # the categories the input knows join the project's list (offered by the app even once no document has them)
+    remember_categories(
+        project, [c for p in prepared if isinstance(p.doc.meta, dict) for c in known_categories(p.doc.meta)]
+    )
     known = db.ids_of_digests(p.digest for p in prepared)
     names = db.names_taken(p.doc.name for p in prepared)
     logs: list[tuple[Any, ...]] = []

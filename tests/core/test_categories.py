@@ -78,3 +78,25 @@ def test_a_bad_category_is_refused_and_nothing_changes(project, bad):
         edits.set_categories(project, a, ["SPORT", bad])
     assert project.document(a).meta[CATEGORIES] == ["ECONOMY"]
     assert project.db.conn.execute("SELECT count(*) FROM change_log").fetchone() == before
+
+
+def test_the_project_keeps_the_categories_a_prodigy_choice_offered_and_those_no_document_has_any_more(tmp_path):
+    # textcat.manual's answer: options offered, one chosen; the project offered the chosen one alone, and once it
+    # was taken off its only document, none
+    from annotator.formats.loading import import_format
+
+    answer = {
+        "text": "Rain all week.",
+        "options": [{"id": "WEATHER", "text": "Weather"}, {"id": "SPORT", "text": "Sport"}],
+        "accept": ["WEATHER"],
+        "_view_id": "choice",
+        "answer": "accept",
+    }
+    (tmp_path / "a.jsonl").write_bytes(orjson.dumps(answer) + b"\n")
+    with Project(tmp_path / "q.annotator", annotator="vera") as p:
+        import_format(p, "prodigy", [tmp_path / "a.jsonl"])
+        assert project_categories(p) == ["WEATHER", "SPORT"]
+        (doc,) = p.document_ids()
+        edits.set_categories(p, doc, ["Floods"])
+        edits.set_categories(p, doc, [])
+        assert project_categories(p) == ["WEATHER", "SPORT", "Floods"]

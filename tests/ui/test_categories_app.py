@@ -97,3 +97,52 @@ def test_spacy_cats_that_apply_are_shown_and_cancel_changes_nothing(qtbot, tmp_p
         assert orjson.dumps(_stored(path, "b.txt")) == orjson.dumps({"cats": {"SPORT": 1.0, "CITY": 0.0}})
     finally:
         close_window(w)
+
+
+def test_a_category_stays_offered_when_no_document_has_it_any_more(qtbot, tmp_path):
+    # the dialog offered the categories the documents had: one unticked on its last document vanished and had to be
+    # typed again, and an option a Prodigy choice offered but nobody chose was never offered
+    from annotator.categories import CATEGORIES
+    from annotator.importing import IncomingDocument, import_documents
+    from annotator.store import Project
+
+    path = tmp_path / "kept.annotator"
+    with Project(path, annotator="setup") as p:
+        import_documents(
+            p,
+            [
+                IncomingDocument("Rates rose again.", "a.txt", meta={CATEGORIES: ["ECONOMY"]}),
+                IncomingDocument("Rain all week.", "b.txt", meta={"prodigy": {"options": [{"id": "WEATHER"}]}}),
+            ],
+        )
+    w = open_window(qtbot, path, annotator="vera", pipeline=None)
+
+    def offered() -> list[tuple[str, bool]]:
+        w.actions_by_name["categories"].trigger()
+        dlg = w._categories_dialog
+        settled(qtbot, lambda: dlg.isVisible())
+        items = map(dlg.list.item, range(dlg.list.count()))
+        return [(i.text(), i.checkState() == Qt.CheckState.Checked) for i in items]
+
+    def ok() -> None:
+        dlg = w._categories_dialog
+        qtbot.keyClick(dlg.new, Qt.Key.Key_Return)  # the box empty: OK
+        settled(qtbot, lambda: not dlg.isVisible())
+
+    try:
+        assert w.controller.doc.name == "a.txt"
+        assert offered() == [("ECONOMY", True), ("WEATHER", False)]  # Prodigy's offered option, though unchosen
+        qtbot.keyClicks(w._categories_dialog.new, "Markets")
+        qtbot.keyClick(w._categories_dialog.new, Qt.Key.Key_Return)  # typed, ticked
+        ok()
+        assert _stored(path, "a.txt")[CATEGORIES] == ["ECONOMY", "Markets"]
+        assert offered() == [("ECONOMY", True), ("WEATHER", False), ("Markets", True)]
+        qtbot.keyClick(w._categories_dialog.list, Qt.Key.Key_Space)  # ECONOMY off: a.txt was its only document
+        qtbot.keyClick(w._categories_dialog.list, Qt.Key.Key_End)
+        qtbot.keyClick(w._categories_dialog.list, Qt.Key.Key_Space)  # Markets off: its only document too
+        ok()
+        assert CATEGORIES not in _stored(path, "a.txt")
+        assert offered() == [("ECONOMY", False), ("WEATHER", False), ("Markets", False)]  # still the project's
+        qtbot.keyClick(w._categories_dialog.list, Qt.Key.Key_Escape)
+    finally:
+        close_window(w)
