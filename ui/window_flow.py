@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Any, Sequence
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QContextMenuEvent
-from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+from PySide6.QtWidgets import QApplication, QCheckBox, QMessageBox, QWidget
 
 from annotator.navigation import LocalTokens
 from ui import commands as cmd
@@ -34,6 +34,14 @@ def work_left(n: int, status: str = "in_progress") -> str:
     return f"Every suggestion in this document is decided{f'; it is {status}' if done else ''} ({enter})"
 
 
+def unasked_note(name: str, n: int, status: str) -> str | None:
+    """What Ctrl+Enter or Mark reviewed did without asking (Settings: the person chose not to be asked)."""
+    if not n:
+        return None
+    what = f"{n} undecided suggestion{'s' if n != 1 else ''}"
+    return f"{name} marked {status} with its {what} accepted, unasked (Ctrl+Z takes it back; Settings can ask first)"
+
+
 def _focus_target(panel: QWidget | None) -> QWidget | None:
     """Where the keys go in a tab of the annotation panel: its table (the arrows move in it), or its text box."""
     return getattr(panel, "table", None) or getattr(panel, "edit", None) or panel
@@ -49,7 +57,12 @@ class WindowFlow:
 
     def ask_undecided(self: "MainWindow", n: int, status: str = "annotated") -> str | None:
         """What to do with ``n`` undecided suggestions before the document is marked ``status``: ACCEPT_REST (the
-        default), LEAVE_REST or None."""
+        default), LEAVE_REST or None. A person who ticked "without asking" is not asked again (Settings asks again):
+        the answer is ACCEPT_REST, said with the mark (``accepted_unasked``)."""
+        self.accepted_unasked = 0
+        if self.settings.get("accept_rest_without_asking"):
+            self.accepted_unasked = n
+            return ACCEPT_REST
         box = QMessageBox(
             QMessageBox.Icon.Question,
             "Undecided suggestions",
@@ -61,9 +74,14 @@ class WindowFlow:
         leave = box.addButton(LEAVE_REST.replace("annotated", status), QMessageBox.ButtonRole.DestructiveRole)
         box.addButton(QMessageBox.StandardButton.Cancel)
         box.setDefaultButton(accept)
+        # the question a person who always accepts the rest answers by Enter at every document: asked once, not again
+        unasked = QCheckBox("Accept the rest &without asking from now on (Settings can ask again)", box)
+        box.setCheckBox(unasked)
         box.exec()
         self.back_to_text()
         clicked = box.clickedButton()
+        if clicked is accept and unasked.isChecked():
+            self.settings.set("accept_rest_without_asking", True)
         return ACCEPT_REST if clicked is accept else LEAVE_REST if clicked is leave else None
 
     def mark_annotated_and_next(self: "MainWindow") -> None:
@@ -75,10 +93,12 @@ class WindowFlow:
             self._open_next(shown=shown)
             return
         n = 0 if c.project is None or c.project.read_only else self.undecided_count()  # read-only: refused below
+        unasked = 0  # accepted without the question (the person chose not to be asked): said on the next document
         if n and c.doc.status != "annotated":
             choice = self.ask_undecided(n)
             if choice is None:
                 return
+            unasked = self.accepted_unasked if choice == ACCEPT_REST else 0
             if choice == ACCEPT_REST:  # and marked, in one step: one Ctrl+Z takes both back
                 c.run(cmd.AcceptRest, c.doc.id, status="annotated", **self.shown_undecided())
                 if c.doc is None or c.doc.status != "annotated":  # refused (one came in unseen) or not saved: stay
@@ -87,7 +107,8 @@ class WindowFlow:
             c.run(cmd.SetStatus, c.doc.id, "annotated")
             if c.doc is None or c.doc.status != "annotated":  # refused or not saved: stay, the message shows why
                 return
-        self._open_next(self._problems_left(), shown)
+        said = [unasked_note(c.doc.name, unasked, "annotated"), self._problems_left()]
+        self._open_next("; ".join(x for x in said if x) or None, shown)
 
     def shown_undecided(self: "MainWindow") -> dict[str, frozenset[int]]:
         """The undecided suggestions the view shows, as ``edits_flow.accept_rest`` takes them: accepting the rest
@@ -123,6 +144,8 @@ class WindowFlow:
             if not confirm_problems(self, more, partial(problem_text, c), self._go_to_problem):
                 return
             c.run(cmd.AcceptRest, c.doc.id, status="reviewed", **self.shown_undecided())
+            if self.accepted_unasked and c.doc is not None and c.doc.status == "reviewed":
+                c.report_status(unasked_note(c.doc.name, self.accepted_unasked, "reviewed"))
         else:
             c.run(cmd.SetStatus, c.doc.id, "reviewed")
 

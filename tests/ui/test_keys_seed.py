@@ -390,7 +390,7 @@ class Player:
         self.add_missing_events()
         self.phase = "finish"
         left = self.w.undecided_count()
-        if left:
+        if left and not self.w.settings.get("accept_rest_without_asking"):  # asked (unless the person ticked not to be)
 
             def accept_rest() -> None:  # the question's default answer: accept the rest and mark annotated
                 box = QApplication.activeModalWidget()

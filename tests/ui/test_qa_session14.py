@@ -210,3 +210,44 @@ def test_the_legend_takes_the_height_of_its_rows_at_a_new_width_without_an_edit(
         assert area.height() == need, (right, area.width(), area.height(), need)
         assert not area.verticalScrollBar().isVisible()
         assert area.legend.geometry().top() == 0
+
+
+def test_ctrl_enter_asks_until_the_person_ticks_not_to_be_asked_again(qtbot, window, db):
+    """Ctrl+Enter with undecided suggestions left asked at every document ("Accept the rest and mark annotated", the
+    default), a second key each time for a person who always accepts them. The question has a box to tick: not
+    asked again (the next Ctrl+Enter accepts and marks in one key, and says so on the next document); Settings asks
+    again."""
+    from ui.dialogs.settings import SettingsDialog
+
+    c, v = window.controller, window.view
+    asked: list[str] = []
+
+    def answer() -> None:
+        box = QApplication.activeModalWidget()
+        asked.append(box.windowTitle())
+        box.checkBox().setChecked(True)
+        qtbot.keyClick(box, Qt.Key.Key_Return)  # the default: accept the rest and mark annotated
+
+    def ctrl_enter() -> None:
+        window.activateWindow()
+        qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
+        v.setFocus()
+        qtbot.keyClick(v, Qt.Key.Key_Return, CTRL)
+
+    a, b = db.document_ids()[:2]
+    QTimer.singleShot(0, answer)
+    ctrl_enter()
+    assert asked == ["Undecided suggestions"] and c.doc.id == b
+    assert db.document(a).status == "annotated"
+    assert window.undecided_count() > 0  # b.txt has suggestions left too
+    ctrl_enter()  # not asked: a box would wait here for an answer
+    assert asked == ["Undecided suggestions"]
+    assert db.document(b).status == "annotated"
+    assert all(e.state != "suggested" for e in db.entities(b))
+    assert "b.txt marked annotated with its" in window.message.text(), window.message.text()
+    dialog = SettingsDialog(window.settings, window)
+    assert not dialog.ask_rest.isChecked()
+    dialog.ask_rest.setChecked(True)
+    dialog.save()
+    assert window.settings.get("accept_rest_without_asking") is False
+    dialog.deleteLater()

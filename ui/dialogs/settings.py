@@ -64,6 +64,8 @@ class SettingsDialog(QDialog):
         self.auto.setChecked(bool(settings.get("auto_preannotate")))
         self.quick_event = QCheckBox("&E makes the event at once when one event type's trigger words match")
         self.quick_event.setChecked(bool(settings.get("event_without_picker")))
+        self.ask_rest = QCheckBox("Ctrl+Enter and Mark reviewed as&k before accepting the undecided rest")
+        self.ask_rest.setChecked(not settings.get("accept_rest_without_asking"))
         self.palette = QComboBox()
         self.palette.addItem("The schema's colours", "schema")
         self.palette.addItem("Colour-blind safe (Tol)", "colorblind")
@@ -78,6 +80,7 @@ class SettingsDialog(QDialog):
         form.addRow("", self.rejected)
         form.addRow("", self.auto)
         form.addRow("", self.quick_event)
+        form.addRow("", self.ask_rest)
         form.addRow("Label &colours", self.palette)
         self.appearance = QComboBox()  # a dark palette where the platform offers none (a dark desktop's is followed)
         for value, text in (("system", "As the system's"), ("light", "Light"), ("dark", "Dark")):
@@ -126,6 +129,7 @@ class SettingsDialog(QDialog):
         s.set("show_rejected", self.rejected.isChecked())
         s.set("auto_preannotate", self.auto.isChecked())
         s.set("event_without_picker", self.quick_event.isChecked())
+        s.set("accept_rest_without_asking", not self.ask_rest.isChecked())
         s.set("palette", str(self.palette.currentData()))
         s.set("appearance", str(self.appearance.currentData()))
 
