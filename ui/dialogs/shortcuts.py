@@ -39,8 +39,9 @@ GENERAL = [
     ),
     (
         "Alt+1 … Alt+9",
-        "Fill role 1…9 of the selected event with the selected span; nothing selected: the nearest "
-        "fitting entity of the sentence (again: the next one)",
+        "Fill role 1…9 of the selected event with the selected span (a suggestion of a label the role does not "
+        "take is relabelled when the label is clear); nothing selected: the nearest fitting entity of the sentence "
+        "(again: the next one)",
     ),
     ("Alt+Shift+1 … 9", "Add another filler to role 1…9 (the selected span, else the nearest one not in it)"),
     ("Ctrl+Alt+1 … 9", "Empty role 1…9 of the selected event"),
@@ -56,7 +57,8 @@ GENERAL = [
     ("Ctrl+Shift+A", "Accept all suggestions in this document"),
     (
         "Ctrl+Enter",
-        "Mark annotated and open the next document not done of the list as shown (asks when suggestions are undecided)",
+        "Mark annotated and open the next document not done of the list as shown (asks when suggestions are undecided, "
+        "until told not to)",
     ),
     ("Ctrl+Shift+R", "Mark reviewed (after confirming validation problems)"),
     (
