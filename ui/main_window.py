@@ -209,8 +209,8 @@ class MainWindow(WindowPanels, FilesAndWork, WindowFlow, QMainWindow):
         self._fit_on_screen()
         self.size_docks()
         state = settings.q.value("window/state")
-        if isinstance(state, QByteArray):
-            self.restoreState(state)
+        # the docks' widths of the last run: the event panel's least width is then no reason to measure it early
+        self._docks_restored = isinstance(state, QByteArray) and bool(self.restoreState(state))
         self.view.setFocus()
         self._describe_current_entity()  # no project yet: how to begin (the first start said nothing)
 
@@ -250,8 +250,8 @@ class MainWindow(WindowPanels, FilesAndWork, WindowFlow, QMainWindow):
             self.entities.model.colors = colors
         # the legend's entries now (their counts with the document): the text is not pushed down once shown
         self.legend.set_counts(self.controller.schema, Counter(), colors)
-        if not self.panels_built and self.controller.schema is not None:  # the event panel's least width now: the
-            from ui.panels.event_editor import least_width  # docks widened when it came, after the first paint
+        if not (self.panels_built or self._docks_restored) and self.controller.schema is not None:  # the first start:
+            from ui.panels.event_editor import least_width  # the docks widened when the panel came after the paint
 
             self.docks["event"].widget().setMinimumWidth(least_width(self.controller))
         p = self.controller.project

@@ -50,6 +50,8 @@ def _focus_target(panel: QWidget | None) -> QWidget | None:
 class WindowFlow:
     """Methods of MainWindow (``self`` is the MainWindow)."""
 
+    accepted_unasked = 0  # the undecided suggestions the last question accepted without asking (Settings)
+
     # -- marking done ----------------------------------------------------------------------------------
     def undecided_count(self: "MainWindow") -> int:
         c = self.controller
