@@ -126,10 +126,11 @@ def remember_categories(project: "Project", names: Iterable[str]) -> None:
 
 
 def project_categories(project: "Project") -> list[str]:
-    """The project's categories, what the app offers to choose from: its list (``CATEGORY_LIST``: every category
+    """The project's categories, what the app offers to choose from: those its schema declares, its list (``CATEGORY_LIST``: every category
     imported or set, kept when no document has it any more), then any other its documents know (``known_categories``;
     a project made before the list was kept), in the order first met."""
-    seen = dict.fromkeys(_stored(project))
+    seen = dict.fromkeys(project.schema.categories)  # declared by the schema (``[[category]]``): first
+    seen.update(dict.fromkeys(_stored(project)))
     keys = (CATEGORIES, f'"{CATS}"', '"options"')
     metas = {i: raw for key in keys for i, raw in project.db.document_metas(containing=key)}
     for _id, raw in sorted(metas.items()):

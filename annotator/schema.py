@@ -87,6 +87,9 @@ class Schema:
     # names other tools give a role, for every event type with a role of that name ({"Time": ("Time-Within", ...)}):
     # an import maps them to it (formats.schema_names)
     role_aliases: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    # the document categories (a text classification's labels) the schema declares, ``[[category]]`` tables: the app
+    # offers them before any document has one (``annotator.categories.project_categories``)
+    categories: tuple[str, ...] = ()
 
     def label(self, name: str) -> EntityLabel | None:
         return self._labels.get(name)
@@ -135,6 +138,7 @@ class Schema:
                 {"name": a.name, "description": a.description, "values": list(a.values), "default": a.default}
                 for a in self.attributes
             ],
+            **({"categories": list(self.categories)} if self.categories else {}),
         }
 
     def to_data(self) -> dict[str, Any]:
@@ -159,6 +163,7 @@ class Schema:
             ],
             "attributes": [[a.name, list(a.values), a.default, a.description] for a in self.attributes],
             "role_aliases": [[name, list(names)] for name, names in self.role_aliases],
+            "categories": list(self.categories),
         }
 
     @classmethod
@@ -185,6 +190,7 @@ class Schema:
             source,
             data["description"],
             tuple((name, tuple(names)) for name, names in data.get("role_aliases", [])),
+            tuple(data.get("categories", [])),  # a parsed copy stored before categories were declared has none
         )
 
 
@@ -199,6 +205,7 @@ SLOT = re.compile(
     r"^(subj|subj_intrans|obj|obj_from|subjpass|agent|poss|compound|gov_subj|dative|oprd|nummod|npadvmod|prep:[a-z]+)$"
 )
 ATTRIBUTE_KEYS = {"name", "description", "values", "default"}
+CATEGORY_KEYS = {"name", "description"}
 SCHEMA_KEYS = {"name", "description", "version", "role_aliases"}
 
 
@@ -235,11 +242,11 @@ def _parse_schema(source: str, where: str, app_keys: bool) -> Schema:
         raise SchemaError(f"{where}: not valid TOML: {exc}") from None
     loc = Locator(source)
     w = _Where(where)
-    unknown = set(data) - {"schema", "entity", "event", "attribute"}
+    unknown = set(data) - {"schema", "entity", "event", "attribute", "category"}
     if unknown:
         key = sorted(unknown)[0]
         line = loc.table(key, 0) or loc.key(0, key)
-        raise w.fail(line, f"unknown section {key!r} (expected schema, entity, event, attribute)")
+        raise w.fail(line, f"unknown section {key!r} (expected schema, entity, event, attribute, category)")
     head = data.get("schema", {})
     if not isinstance(head, dict):
         raise w.fail(loc.key(0, "schema"), "[schema] must be a table")
@@ -262,7 +269,24 @@ def _parse_schema(source: str, where: str, app_keys: bool) -> Schema:
         source,
         str(head.get("description", "")),
         role_aliases,
+        _parse_categories(data.get("category", []), w, loc),
     )
+
+
+def _parse_categories(items: Any, w: _Where, loc: Locator) -> tuple[str, ...]:
+    """``[[category]]`` tables: each a document category's ``name`` (one line, as a person types one in the app) and
+    an optional ``description``."""
+    out: list[str] = []
+    for i, item in enumerate(_tables(items, "category", w, loc.key(0, "category"))):
+        at = loc.table("category", i)
+        _no_unknown_keys(item, CATEGORY_KEYS, "[[category]]", w, loc, at)
+        name = _string(item.get("name"), "category name", w, loc.key(at, "name"))
+        if name != name.strip() or any(ch in name for ch in "\r\n\t"):
+            raise w.fail(loc.key(at, "name"), f"category {name!r} must be one line without spaces around it")
+        if name in out:
+            raise w.fail(loc.key(at, "name"), f"category {name!r} is declared twice")
+        out.append(name)
+    return tuple(out)
 
 
 def _parse_role_aliases(

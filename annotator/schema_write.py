@@ -16,6 +16,7 @@ def schema_source(
     entities: Sequence[dict[str, Any]],
     attributes: Sequence[dict[str, Any]] = (),
     events: Sequence[dict[str, Any]] = (),
+    categories: Sequence[str] = (),
 ) -> str:
     """The TOML source of a schema given as tables of plain values (the keys of a schema file; an event's
     ``roles`` its ``[[event.role]]`` tables; None values left out): the one writer of schema files."""
@@ -35,6 +36,8 @@ def schema_source(
         out += ["", *table("event", {k: v for k, v in ev.items() if k != "roles"})]
         for r in ev.get("roles") or []:
             out += table("event.role", r, "  ")
+    for c in categories:
+        out += ["", *table("category", {"name": c})]
     return "\n".join(out) + "\n"
 
 

@@ -252,6 +252,7 @@ def header_schema(data: Any, path: str) -> Schema | None:
                 }
                 for t in data.get("events") or []
             ],
+            [str(c) for c in data.get("categories") or []],
         )
         return parse_schema(source, f"{path} (its schema)", app_keys=False)
     except SchemaError as exc:

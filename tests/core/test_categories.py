@@ -100,3 +100,51 @@ def test_the_project_keeps_the_categories_a_prodigy_choice_offered_and_those_no_
         edits.set_categories(p, doc, ["Floods"])
         edits.set_categories(p, doc, [])
         assert project_categories(p) == ["WEATHER", "SPORT", "Floods"]
+
+
+SCHEMA = """
+[schema]
+name = "desk"
+
+[[entity]]
+name = "ORG"
+
+[[category]]
+name = "economy"
+description = "money, trade, jobs"
+
+[[category]]
+name = "weather"
+"""
+
+
+def test_a_schema_declares_the_categories_offered_before_any_document_has_one(tmp_path):
+    from annotator.formats.project_json import header_schema
+    from annotator.schema import parse_schema
+
+    schema = parse_schema(SCHEMA, "desk.toml")
+    assert schema.categories == ("economy", "weather")
+    with Project(tmp_path / "d.annotator", schema=schema, annotator="vera") as p:
+        import_documents(p, [IncomingDocument("Rates rose.", "a.txt", meta={CATEGORIES: ["markets"]})])
+        assert project_categories(p) == ["economy", "weather", "markets"]
+        export(p, tmp_path / "d.json", "json")
+    header = orjson.loads((tmp_path / "d.json").read_bytes())["schema"]
+    assert header_schema(header, "d.json").categories == ("economy", "weather")  # the JSON export's schema keeps them
+    with Project(tmp_path / "d.annotator", create=False) as again:  # the stored schema's parsed copy too
+        assert again.schema.categories == ("economy", "weather")
+
+
+@pytest.mark.parametrize(
+    "table, message",
+    [
+        ('name = " sport"', "desk.toml:13: category ' sport' must be one line without spaces around it"),
+        ('name = "economy"', "desk.toml:13: category 'economy' is declared twice"),
+        ('label = "x"', "desk.toml:13: unknown key 'label' in [[category]] (allowed: description, name)"),
+    ],
+)
+def test_a_bad_category_in_a_schema_is_a_one_line_refusal(table, message):
+    from annotator.schema import SchemaError, parse_schema
+
+    with pytest.raises(SchemaError) as exc:
+        parse_schema(SCHEMA.replace('name = "weather"', table), "desk.toml")
+    assert str(exc.value) == message

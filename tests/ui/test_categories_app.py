@@ -146,3 +146,28 @@ def test_a_category_stays_offered_when_no_document_has_it_any_more(qtbot, tmp_pa
         qtbot.keyClick(w._categories_dialog.list, Qt.Key.Key_Escape)
     finally:
         close_window(w)
+
+
+def test_the_categories_a_schema_declares_are_offered_before_any_document_has_one(qtbot, tmp_path):
+    from annotator.importing import IncomingDocument, import_documents
+    from annotator.schema import parse_schema
+    from annotator.store import Project
+
+    schema = parse_schema(
+        '[[entity]]\nname = "ORG"\n\n[[category]]\nname = "economy"\n\n[[category]]\nname = "sport"\n'
+    )
+    path = tmp_path / "declared.annotator"
+    with Project(path, schema=schema, annotator="setup") as p:
+        import_documents(p, [IncomingDocument("Rates rose again.", "a.txt")])
+    w = open_window(qtbot, path, annotator="vera", pipeline=None)
+    try:
+        w.actions_by_name["categories"].trigger()
+        dlg = w._categories_dialog
+        settled(qtbot, lambda: dlg.isVisible())
+        assert [dlg.list.item(k).text() for k in range(dlg.list.count())] == ["economy", "sport"]
+        qtbot.keyClick(dlg.list, Qt.Key.Key_Space)  # economy ticked
+        qtbot.keyClick(dlg.new, Qt.Key.Key_Return)  # the box empty: OK
+        settled(qtbot, lambda: not dlg.isVisible())
+        assert _stored(path, "a.txt") == {"doccano_categories": ["economy"]}
+    finally:
+        close_window(w)
