@@ -128,7 +128,13 @@ def test_a_schema_declares_the_categories_offered_before_any_document_has_one(tm
         import_documents(p, [IncomingDocument("Rates rose.", "a.txt", meta={CATEGORIES: ["markets"]})])
         assert project_categories(p) == ["economy", "weather", "markets"]
         export(p, tmp_path / "d.json", "json")
-    header = orjson.loads((tmp_path / "d.json").read_bytes())["schema"]
+    import jsonschema
+
+    from annotator.resources_path import resource_path
+
+    written = orjson.loads((tmp_path / "d.json").read_bytes())
+    jsonschema.validate(written, orjson.loads(resource_path("export.schema.json").read_bytes()))  # the JSON Schema too
+    header = written["schema"]
     assert header_schema(header, "d.json").categories == ("economy", "weather")  # the JSON export's schema keeps them
     with Project(tmp_path / "d.annotator", create=False) as again:  # the stored schema's parsed copy too
         assert again.schema.categories == ("economy", "weather")
