@@ -20,7 +20,9 @@ if TYPE_CHECKING:
 # the key of a document's categories in its meta (a list of labels); named after doccano, whose reader kept them first
 # (stored projects have it)
 CATEGORIES = "doccano_categories"
-CATS = "cats"  # spaCy's ``doc.cats`` as a training JSONL or a DocBin gave them (label -> score, 0.0: does not apply)
+# spaCy's ``doc.cats`` as a training JSONL or a DocBin gave them (label -> score, 0.0: does not apply), or the list of
+# labels that apply that doccano's intent detection and slot filling lines give (``"cats": ["positive"]``)
+CATS = "cats"
 # the project value listing the project's categories (a JSON list): those imported or set, kept when unused
 CATEGORY_LIST = "categories"
 APPLIES = 0.5  # a ``cats`` score from which the label applies, as spaCy's textcat decides
@@ -28,6 +30,8 @@ APPLIES = 0.5  # a ``cats`` score from which the label applies, as spaCy's textc
 
 def _scores(meta: dict[str, Any]) -> dict[str, float]:
     given = meta.get(CATS)
+    if isinstance(given, list):  # doccano's intent lines: the labels that apply
+        return {c: 1.0 for c in given if isinstance(c, str)}
     if not isinstance(given, dict):
         return {}
     return {str(k): float(v) for k, v in given.items() if isinstance(v, (int, float)) and not isinstance(v, bool)}
@@ -74,17 +78,20 @@ def category_names(categories: Iterable[str]) -> list[str]:
 def with_categories(meta: dict[str, Any], categories: Iterable[str]) -> dict[str, Any]:
     """``meta`` (not changed) with exactly ``categories`` applying: the list under ``CATEGORIES`` (the labels kept
     in their order, new ones after them) and, of the spaCy ``cats`` it keeps, a label that no longer applies at 0.0
-    (it stays a label the textcat knows) and one that applies again at 1.0."""
+    (it stays a label the textcat knows) and one that applies again at 1.0; of doccano's list of ``cats``, the
+    labels still chosen."""
     chosen = category_names(categories)
     out = dict(meta)
+    scores = _scores(meta)
     kept = [c for c in _listed(meta) if c in chosen]
-    listed = kept + [c for c in chosen if c not in kept]
+    listed = kept + [c for c in chosen if c not in kept and c not in scores]  # a label of ``cats`` is set there
     if listed:
         out[CATEGORIES] = listed
     else:
         out.pop(CATEGORIES, None)
-    scores = _scores(meta)
-    if scores:
+    if isinstance(meta.get(CATS), list):  # doccano's intent lines: the list keeps the labels still chosen
+        out[CATS] = [c for c in meta[CATS] if not isinstance(c, str) or c in chosen]
+    elif scores:
         given = meta[CATS]
         out[CATS] = {
             k: (1.0 if str(k) in chosen else 0.0)
