@@ -78,6 +78,16 @@ def _in_file(path: Path) -> tuple[list[str], list[tuple[int, int]]]:
         conn.close()
 
 
+def _end(proc: subprocess.Popen, other: sqlite3.Connection) -> None:
+    """The app's process gone (killed if the test failed before its kill) and the other program's lock let go."""
+    if proc.poll() is None:
+        proc.kill()
+        proc.wait()
+    if other.in_transaction:
+        other.execute("ROLLBACK")
+    other.close()
+
+
 @pytest.mark.slow
 @pytest.mark.parametrize(
     "take_back, release_then_kill_after",
@@ -100,12 +110,7 @@ def test_kept_edits_of_a_killed_app_are_in_the_file_once_in_order_after_the_next
         proc.send_signal(signal.SIGKILL)
         proc.wait()
     finally:
-        if proc.poll() is None:
-            proc.kill()
-            proc.wait()
-        if other.in_transaction:
-            other.execute("ROLLBACK")
-        other.close()
+        _end(proc, other)
     before = _in_file(path)
     with api.open_project(path, write=True, annotator="someone") as reopened:
         replay = reopened.kept_replay
@@ -177,12 +182,7 @@ def test_a_project_renamed_while_edits_are_kept_then_the_app_killed_gets_them_at
         proc.send_signal(signal.SIGKILL)
         proc.wait()
     finally:
-        if proc.poll() is None:
-            proc.kill()
-            proc.wait()
-        if other.in_transaction:
-            other.execute("ROLLBACK")
-        other.close()
+        _end(proc, other)
     assert _in_file(moved) == ([], [])  # nothing landed before the kill
     with api.open_project(moved, write=True, annotator="someone") as reopened:
         assert reopened.kept_replay is not None and reopened.kept_replay.written == N - 1

@@ -89,51 +89,27 @@ def test_the_difference_is_the_characters_left_when_the_common_start_and_end_are
     assert _difference(a, b) == _naive_difference(a, b)
 
 
-@pytest.mark.slow
-@settings(max_examples=150, deadline=None)
-@given(
-    base=st.lists(TEXTS, min_size=1, max_size=12),
-    edits=st.lists(st.tuples(st.integers(0, 11), st.integers(0, 89), st.integers(0, 14), TEXTS), max_size=12),
-)
-def test_the_index_finds_what_comparing_every_pair_finds(base, edits):
-    # texts and near-copies of them (a stretch replaced), each checked against those added before it, as merge does
-    texts = list(base)
-    for which, at, cut, put in edits:
-        t = texts[which % len(texts)]
-        texts.append(t[:at] + put[: NEAR_LIMIT + 2] + t[at + cut :])
-    index = TwinIndex(lambda key: texts[key])  # type: ignore[index]
-    for k, text in enumerate(texts):
-        if text in texts[:k]:
-            continue  # the same text: matched by its hash, never checked
-        expected = next((j for j in range(k) if _naive_difference(text, texts[j])[0] <= NEAR_LIMIT), None)
-        found = index.near(f"n{k}", text)
-        if expected is None:
-            assert found is None
-        else:
-            assert found is not None and found.other == f"n{expected}"
-            assert (found.differing, found.offset) == _naive_difference(text, texts[expected])
-        index.add_text(k, f"n{k}", text)
-
-
 class _EagerIndex(TwinIndex):
     REFINE_AT = 1  # every bucket of two texts gets an index of its rests: the deep levels tried on small corpora
 
 
 @pytest.mark.slow
+@pytest.mark.parametrize("index_class", [TwinIndex, _EagerIndex], ids=["index", "index of rests"])
 @settings(max_examples=150, deadline=None)
 @given(
     base=st.lists(TEXTS, min_size=1, max_size=12),
     edits=st.lists(st.tuples(st.integers(0, 11), st.integers(0, 89), st.integers(0, 14), TEXTS), max_size=12),
 )
-def test_the_index_of_rests_finds_what_comparing_every_pair_finds(base, edits):
+def test_the_index_finds_what_comparing_every_pair_finds(index_class, base, edits):
+    # texts and near-copies of them (a stretch replaced), each checked against those added before it, as merge does
     texts = list(base)
     for which, at, cut, put in edits:
         t = texts[which % len(texts)]
         texts.append(t[:at] + put[: NEAR_LIMIT + 2] + t[at + cut :])
-    index = _EagerIndex(lambda key: texts[key])  # type: ignore[index]
+    index = index_class(lambda key: texts[key])  # type: ignore[index]
     for k, text in enumerate(texts):
         if text in texts[:k]:
-            continue
+            continue  # the same text: matched by its hash, never checked
         expected = next((j for j in range(k) if _naive_difference(text, texts[j])[0] <= NEAR_LIMIT), None)
         found = index.near(f"n{k}", text)
         if expected is None:
