@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import orjson
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QLabel
 
 from ui_support import close_window, open_window, settled
 
@@ -169,5 +169,40 @@ def test_the_categories_a_schema_declares_are_offered_before_any_document_has_on
         qtbot.keyClick(dlg.new, Qt.Key.Key_Return)  # the box empty: OK
         settled(qtbot, lambda: not dlg.isVisible())
         assert _stored(path, "a.txt") == {"doccano_categories": ["economy"]}
+    finally:
+        close_window(w)
+
+
+def test_the_note_says_what_is_true_once_the_first_category_is_added(qtbot, tmp_path):
+    # seen under Xvfb: "No document of the project has a category yet. ..." stayed after a category was typed and
+    # added with Enter, beside the ticked category it denied
+    from annotator.importing import IncomingDocument, import_documents
+    from annotator.store import Project
+
+    path = tmp_path / "none.annotator"
+    with Project(path, annotator="setup") as p:
+        import_documents(p, [IncomingDocument("Rates rose again.", "a.txt")])
+    w = open_window(qtbot, path, annotator="vera", pipeline=None)
+
+    def note() -> str:  # the dialog's wrapped note below the boxes (the labels above and the error are one line)
+        (how,) = [label.text() for label in dlg.findChildren(QLabel) if label.wordWrap()]
+        return how
+
+    try:
+        w.actions_by_name["categories"].trigger()
+        dlg = w._categories_dialog
+        settled(qtbot, lambda: dlg.isVisible())
+        assert dlg.list.count() == 0
+        assert note() == "The project has no category yet: type one below and press Enter to add it."
+        settled(qtbot, lambda: QApplication.focusWidget() is dlg.new)  # nothing to tick: the keys go to the box
+        qtbot.keyClicks(dlg.new, "Markets")
+        qtbot.keyClick(dlg.new, Qt.Key.Key_Return)  # added, ticked
+        assert dlg.isVisible() and dlg.chosen() == ["Markets"]
+        assert note() == (
+            "Space ticks or unticks the category under the cursor; a new one typed below is added with Enter."
+        )
+        assert "no category" not in note()
+        qtbot.keyClick(dlg.new, Qt.Key.Key_Escape)
+        settled(qtbot, lambda: not dlg.isVisible())
     finally:
         close_window(w)

@@ -31,6 +31,8 @@ if TYPE_CHECKING:  # pragma: no cover
 
 
 HOW = "Space ticks or unticks the category under the cursor; a new one typed below is added with Enter."
+# the note while the list is empty (no category declared, kept or on a document): ticking has nothing to act on yet
+NONE_YET = "The project has no category yet: type one below and press Enter to add it."
 
 
 class _NewCategory(QLineEdit):
@@ -64,8 +66,9 @@ class CategoriesDialog(QDialog):
         self.error = QLabel("")
         self.error.setTextFormat(Qt.TextFormat.PlainText)
         self.error.setStyleSheet(f"color: {themes.current().error}")
-        how = QLabel(HOW if self.list.count() else "No document of the project has a category yet. " + HOW)
-        how.setWordWrap(True)
+        self.how = QLabel("")
+        self.how.setWordWrap(True)
+        self._say_how()
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
@@ -75,7 +78,7 @@ class CategoriesDialog(QDialog):
         lay.addWidget(buddy_label("&New category", self.new))
         lay.addWidget(self.new)
         lay.addWidget(self.error)
-        lay.addWidget(how)
+        lay.addWidget(self.how)
         lay.addWidget(buttons)
         self.resize(360, 380)
         (self.list if self.list.count() else self.new).setFocus()
@@ -86,6 +89,10 @@ class CategoriesDialog(QDialog):
         item.setCheckState(Qt.CheckState.Checked if ticked else Qt.CheckState.Unchecked)
         self.list.addItem(item)
         return item
+
+    def _say_how(self) -> None:
+        """The note below, true of the list as it is now: how to tick, or (empty) how to add the first."""
+        self.how.setText(HOW if self.list.count() else NONE_YET)
 
     def add(self, typed: str) -> None:
         """A typed category ticked (a new item, or the one of that name), the box emptied for the next."""
@@ -100,6 +107,7 @@ class CategoriesDialog(QDialog):
         item.setCheckState(Qt.CheckState.Checked)
         self.list.setCurrentItem(item)
         self.new.clear()
+        self._say_how()  # the first one added: the list has one to tick now
 
     def chosen(self) -> list[str]:
         """The ticked categories, in the list's order."""
