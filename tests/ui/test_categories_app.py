@@ -193,13 +193,13 @@ def test_the_note_says_what_is_true_once_the_first_category_is_added(qtbot, tmp_
         dlg = w._categories_dialog
         settled(qtbot, lambda: dlg.isVisible())
         assert dlg.list.count() == 0
-        assert note() == "The project has no category yet: type one below and press Enter to add it."
+        assert note() == "The project has no category yet: type one in New category above and press Enter to add it."
         settled(qtbot, lambda: QApplication.focusWidget() is dlg.new)  # nothing to tick: the keys go to the box
         qtbot.keyClicks(dlg.new, "Markets")
         qtbot.keyClick(dlg.new, Qt.Key.Key_Return)  # added, ticked
         assert dlg.isVisible() and dlg.chosen() == ["Markets"]
         assert note() == (
-            "Space ticks or unticks the category under the cursor; a new one typed below is added with Enter."
+            "Space ticks or unticks the category under the cursor; a new one typed in New category above is added with Enter."
         )
         assert "no category" not in note()
         qtbot.keyClick(dlg.new, Qt.Key.Key_Escape)

@@ -30,9 +30,9 @@ if TYPE_CHECKING:  # pragma: no cover
     from ui.window_face import WindowFace
 
 
-HOW = "Space ticks or unticks the category under the cursor; a new one typed below is added with Enter."
+HOW = "Space ticks or unticks the category under the cursor; a new one typed in New category above is added with Enter."
 # the note while the list is empty (no category declared, kept or on a document): ticking has nothing to act on yet
-NONE_YET = "The project has no category yet: type one below and press Enter to add it."
+NONE_YET = "The project has no category yet: type one in New category above and press Enter to add it."
 
 
 class _NewCategory(QLineEdit):
