@@ -14,8 +14,8 @@ Registries (used by the command line and by the app's Import and Export dialogs)
   documents) takes them as ``options={KEY: VALUE}``. ``path`` is a file, or a folder for ``brat``. To check and
   store everything in one transaction (and adopt the input's schema), call
   ``annotator.formats.loading.import_format``.
-- ``readers_by_suffix()`` -> {suffix: read(path) -> list[IncomingDocument] or ReadResult (``.json``: with the export's
-  schema)}, for the project's own files
+- ``readers_by_suffix()`` -> {suffix: read(path, schema=None) -> list[IncomingDocument] or ReadResult (``.json``: with
+  the export's schema; ``schema``: the project's, which spaCy's training lines are named by)}, for the project's own files
   recognised by their name (``.txt``, ``.jsonl``: ``plain``; ``.json``: ``project_json``); other tools' files are
   told by ``detect.detect_format``. ``loading.import_paths`` imports files and folders with both.
 """
@@ -25,8 +25,6 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any, Callable
 
 if TYPE_CHECKING:
-    from pathlib import Path
-
     from annotator.formats.registry import Format
 
 # ``FORMATS`` (the registry's records) and ``OPTIONS`` (option keys each writer accepts, ``--option KEY=VALUE``)
@@ -46,11 +44,11 @@ def __getattr__(name: str) -> Any:
     return value
 
 
-def readers_by_suffix() -> dict[str, Callable[[Path], Any]]:
+def readers_by_suffix() -> dict[str, Callable[..., Any]]:
     """File readers keyed by suffix, for the project's own inputs recognised by their file name."""
     from annotator.formats import plain
 
-    return {".txt": lambda p: [plain.read_txt(p)], ".jsonl": plain.read_jsonl, ".json": plain.read_json}
+    return {".txt": lambda p, schema=None: [plain.read_txt(p)], ".jsonl": plain.read_jsonl, ".json": plain.read_json}
 
 
 def readers() -> dict[str, Callable]:

@@ -367,9 +367,11 @@ def read_any(path: Path) -> list[IncomingDocument]:
     return read_any_result(path).documents
 
 
-def read_any_result(path: Path) -> ReadResult:
+def read_any_result(path: Path, schema: Schema | None = None, grow: bool = False) -> ReadResult:
     """A file of the project's own inputs, read by the reader of its suffix (``readers_by_suffix``), with the schema
-    it holds (a JSON export's header)."""
+    it holds (a JSON export's header). Given the project's ``schema``, spaCy's training lines (``entities`` as
+    ``[start, end, label]`` lists) are named by it; labels they use that it lacks are added to it when ``grow`` (a new
+    project: ``ReadResult.labels_added``), as doccano's and CoNLL's are (``read_growing``)."""
     if not path.exists():
         raise ImportFileError(str(path), "no such file or folder")
     reader = readers_by_suffix().get(path.suffix.lower())
@@ -382,7 +384,10 @@ def read_any_result(path: Path) -> ReadResult:
             "brat folders and .ann files, CoNLL column files, spaCy DocBins, DyGIE++ and OneIE files, WebAnno TSV files, and the "
             "exports of doccano, Label Studio and Prodigy)",
         )
-    return as_result(reader(path))
+    if schema is None:
+        return as_result(reader(path))
+    fmt = "json" if path.suffix.lower() == ".json" else "jsonl"
+    return read_growing(lambda s: as_result(reader(path, schema=s)), path, schema, grow, fmt)
 
 
 def import_paths(
@@ -444,14 +449,18 @@ def import_paths(
                 report.formats.append((str(path), fmt))
                 docs = []
             else:
-                got_any = read_any_result(path)
+                got_any = read_any_result(path, project.schema, grow)
                 docs = got_any.documents
                 if got_any.schema is not None and not schema_covers(project.schema, got_any.schema):
-                    flush()  # a JSON export on a schema the project lacks: as another tool's input with its own
-                    got = store_results(project, [(path, got_any)])
+                    flush()  # a JSON export on a schema the project lacks, or labels a new project's schema grew by
+                    got = store_results(project, [(path, got_any)], grow)
                     report.merge(got)
+                    report.notes += got.notes
                     report.schema_adopted = got.schema_adopted or report.schema_adopted
+                    report.labels_added += got.labels_added
                     docs = []
+                else:
+                    report.notes += got_any.notes
             for d in docs:
                 check_document(project, d, str(path))
         except ImportFileError as exc:

@@ -2,7 +2,10 @@
 document a line (``text``, optional ``name`` or ``id``, ``meta``, ``spans`` of ``start``, ``end``, ``label``), and a
 line of the project's own JSONL export is read as the export (``project_json.parse_document``); ``entities`` as
 ``[start, end, label]`` lists (spaCy's training JSONL, an empty list too) are read as spans; other keys of a
-line (``cats``, ...) go to the document's meta."""
+line (``cats``, ...) go to the document's meta. Given the project's schema, a line of ``entities`` lists is read as
+doccano's and CoNLL's are: its labels named as the schema names them (``PER`` as the news schema's ``PERSON``, said in
+a note; ``formats.schema_names``), a label naming an event type a trigger, and the labels the schema still lacks
+named all at once for the whole file (``UnknownLabelsError``: a new project's import adds them to its schema)."""
 
 from __future__ import annotations
 
@@ -12,9 +15,12 @@ from typing import Any
 import orjson
 
 from annotator.errors import ImportFileError
-from annotator.formats.common import ReadResult, need
+from annotator.formats.common import LabelTally, ReadResult, need
 from annotator.formats.project_json import export_result, load_json, parse_document
+from annotator.formats.regions import Region, build_document
+from annotator.formats.schema_names import SchemaNames
 from annotator.importing import MAX_FILE_CHARS, IncomingDocument, IncomingEntity, decode_text
+from annotator.schema import Schema
 from annotator.wording import counted
 
 
@@ -42,9 +48,11 @@ DYGIEPP_LINE = (
 )
 
 
-def parse_jsonl_object(obj: Any, path: str, line: int) -> IncomingDocument:
+def parse_jsonl_object(obj: Any, path: str, line: int, names: SchemaNames | None = None) -> IncomingDocument:
     """One line of the simple JSONL input: text, optional name/id, meta, spans or ``entities`` as
-    ``[start, end, label]`` lists (spaCy's training JSONL); or a line of the project's JSONL export."""
+    ``[start, end, label]`` lists (spaCy's training JSONL); or a line of the project's JSONL export. With ``names``
+    (the project's schema) the ``entities`` lists are built as the other tools' spans are (``regions.build_document``:
+    labels as the schema names them, event types as triggers, unknown labels refused counted)."""
     need(isinstance(obj, dict), path, line, "each line must be a JSON object")
     need("text" in obj or "sentences" not in obj or "doc_key" not in obj, path, line, DYGIEPP_LINE)
     triples = not any(k in obj for k in EXPORT_KEYS) and _triples(obj.get("entities"))
@@ -78,34 +86,52 @@ def parse_jsonl_object(obj: Any, path: str, line: int) -> IncomingDocument:
         )
         need(isinstance(label, str) and label != "", path, line, f"{what} {k} needs a label")
         ents.append(IncomingEntity(k, start, end, label))
+    if triples and names is not None:
+        regions = [Region(e.key, e.start, e.end, names.label(e.label)) for e in ents]
+        return build_document(text, name, regions, [], names.schema, Path(path), line, [], meta=meta)
     return IncomingDocument(text=text, name=name, meta=meta, source_path=path, entities=ents)
 
 
-def read_jsonl(path: Path) -> list[IncomingDocument]:
-    """The whole file or nothing: the first bad line names the file and line."""
+def _parsed(items: Any, path: Path, schema: Schema | None) -> ReadResult:
+    """The documents of (number, object) ``items``, each numbered by its line or place; with ``schema``, the labels
+    it lacks refused once for the whole file, naming them all, and the names matched to its own said in a note."""
+    names = SchemaNames(schema) if schema is not None else None
+    unknown = LabelTally(path)
+    docs = []
+    for number, obj in items:
+        with unknown.collect():
+            doc = parse_jsonl_object(obj, str(path), number, names)
+            doc.source_line = number
+            docs.append(doc)
+    unknown.check()
+    return ReadResult(docs, None, [], names.notes(str(path)) if names is not None else [])
+
+
+def read_jsonl(path: Path, schema: Schema | None = None) -> ReadResult:
+    """The whole file or nothing: the first bad line names the file and line (``schema``: ``parse_jsonl_object``)."""
     try:
         data = path.read_bytes()
     except OSError as exc:
         raise ImportFileError(str(path), f"cannot read: {exc.strerror or exc}") from None
     text, _ = decode_text(data, str(path), MAX_FILE_CHARS)  # each document's own limit: check_document
-    docs = []
-    # split on \n only: str.splitlines() would also split inside strings holding U+2028, U+0085, ...
-    for number, raw in enumerate(text.split("\n"), start=1):
-        if not raw.strip():
-            continue
-        try:
-            obj = orjson.loads(raw)
-        except orjson.JSONDecodeError as exc:
-            raise ImportFileError(str(path), f"not valid JSON: {exc}", number) from None
-        doc = parse_jsonl_object(obj, str(path), number)
-        doc.source_line = number
-        docs.append(doc)
-    if not docs:
+
+    def objects() -> Any:
+        # split on \n only: str.splitlines() would also split inside strings holding U+2028, U+0085, ...
+        for number, raw in enumerate(text.split("\n"), start=1):
+            if not raw.strip():
+                continue
+            try:
+                yield number, orjson.loads(raw)
+            except orjson.JSONDecodeError as exc:
+                raise ImportFileError(str(path), f"not valid JSON: {exc}", number) from None
+
+    result = _parsed(objects(), path, schema)
+    if not result.documents:
         raise ImportFileError(str(path), "no documents in file")
-    return docs
+    return result
 
 
-def read_json(path: Path) -> ReadResult:
+def read_json(path: Path, schema: Schema | None = None) -> ReadResult:
     """A ``.json`` file: the project's JSON export, or a list of documents as the JSONL input gives them one a line
     (``[{"text": ...}, ...]``: ``json.dump`` of a list, pandas' ``to_json(orient="records")``; it was "not an
     annotator JSON export"), the number in its messages an item's place in the list."""
@@ -117,9 +143,4 @@ def read_json(path: Path) -> ReadResult:
     if not isinstance(obj, list):
         return export_result(obj, path)
     need(bool(obj), path, None, "no documents in the list")
-    docs = []
-    for number, item in enumerate(obj, start=1):
-        doc = parse_jsonl_object(item, str(path), number)
-        doc.source_line = number
-        docs.append(doc)
-    return ReadResult(docs)
+    return _parsed(enumerate(obj, start=1), path, schema)

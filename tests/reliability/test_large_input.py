@@ -105,7 +105,7 @@ def test_five_million_characters_on_one_line(project, tmp_path, figures):
 
     write_jsonl(project, tmp_path / "out.jsonl")
     write_json(project, tmp_path / "out.json")
-    assert read_jsonl(tmp_path / "out.jsonl")[0].text == text
+    assert read_jsonl(tmp_path / "out.jsonl").documents[0].text == text
     back = read_json(tmp_path / "out.json")[0]
     assert back.text == text and len(back.entities) == len(want)
     figures.update(characters=len(text), pieces=-(-len(text) // CHUNK_CHARS), tokens=len(starts), suggestions=len(got))
