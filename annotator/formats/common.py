@@ -314,6 +314,9 @@ class ReadResult:
     # what the input's schema declares that a Schema has no place for (brat's relation types and entity attributes,
     # by format: ``{"brat": {...}}``), kept with the schema when the project adopts it (``schema_kept``)
     schema_kept: dict[str, Any] = field(default_factory=dict)
+    # the document categories the input lists beyond its documents' own (a JSON export's header: the project's list,
+    # a category no document has any more among them), joining the importing project's list (``remember_categories``)
+    categories: list[str] = field(default_factory=list)
 
 
 SCHEMA_KEPT = "schema_kept"  # the project value holding ReadResult.schema_kept of the input whose schema it adopted

@@ -13,6 +13,7 @@ from typing import Any, BinaryIO, Callable, Iterable, Iterator, Mapping
 
 import orjson
 
+from annotator.categories import remember_categories
 from annotator.errors import AnnotatorError, ImportFileError, OptionError, UnknownLabelsError
 from annotator.formats import readers, readers_by_suffix
 from annotator.formats.common import SCHEMA_KEPT, ReadResult, check_with_line, reader_options
@@ -250,6 +251,7 @@ def store_results(project: Project, results: list[tuple[Path, ReadResult]], grow
                     project.db.set_project_value(SCHEMA_KEPT, orjson.dumps(kept).decode("utf-8"))
                 report.schema_adopted = new_schema.name
                 report.labels_added = [n for _, r in results for n in r.labels_added]
+            remember_categories(project, [c for _, r in results for c in r.categories])  # the inputs' lists first
             store_documents(project, prepared, report)
     except BaseException:
         project.schema = old
@@ -410,13 +412,16 @@ def import_paths(
     for folder in empty_folders(paths):  # a corpus folder that came out empty is not a success
         report.skipped.append((str(folder), f"{folder}: a folder with no file to import in it"))
     pending: list[IncomingDocument] = []
+    pending_categories: list[str] = []  # the lists of categories the pending files carry (a JSON export's header)
 
     def flush() -> None:
-        if pending:
+        if pending or pending_categories:
             prepared = prepare_documents(project, pending)  # before the lock: it covers the inserts only
             with project.transaction():
+                remember_categories(project, pending_categories)
                 store_documents(project, prepared, report)
             pending.clear()
+            pending_categories.clear()
 
     pairs_done: set[str] = set()  # brat documents read already (NAME.txt and NAME.ann are one document)
     members = doccano_members(files)  # doccano's export a file per member: each member's labels in a set of their own
@@ -436,6 +441,7 @@ def import_paths(
                     progress(number, len(files), str(path))
                 continue
             pairs_done.add(stem)
+        categories: list[str] = []  # another tool's reader stores its own (import_format: store_results)
         try:
             if fmt is not None:
                 flush()
@@ -450,7 +456,7 @@ def import_paths(
                 docs = []
             else:
                 got_any = read_any_result(path, project.schema, grow)
-                docs = got_any.documents
+                docs, categories = got_any.documents, got_any.categories
                 if got_any.schema is not None and not schema_covers(project.schema, got_any.schema):
                     flush()  # a JSON export on a schema the project lacks, or labels a new project's schema grew by
                     got = store_results(project, [(path, got_any)], grow)
@@ -458,18 +464,19 @@ def import_paths(
                     report.notes += got.notes
                     report.schema_adopted = got.schema_adopted or report.schema_adopted
                     report.labels_added += got.labels_added
-                    docs = []
+                    docs, categories = [], []
                 else:
                     report.notes += got_any.notes
             for d in docs:
                 check_document(project, d, str(path))
         except ImportFileError as exc:
             report.skipped.append((str(path), str(exc)))
-            docs = []
+            docs, categories = [], []
         except AnnotatorError as exc:
             report.skipped.append((str(path), f"{path}: {exc}"))
-            docs = []
+            docs, categories = [], []
         pending.extend(docs)
+        pending_categories.extend(categories)
         if len(pending) >= batch:
             flush()
         if progress:

@@ -7,8 +7,9 @@ from typing import Any
 
 import orjson
 
+from annotator.categories import category_names, project_categories
 from annotator.db import is_score
-from annotator.errors import ImportFileError
+from annotator.errors import ImportFileError, ValidationError
 from annotator.exporting import atomic_output
 from annotator.formats.common import ReadResult, no_cyclic_gc
 from annotator.formats.json_stream import write_documents
@@ -32,12 +33,18 @@ VERSION = 3
 
 
 def header(project: Project, annotation_set: str | None = None) -> dict[str, Any]:
-    return {
+    """The export's header: format and version, the set, the schema, and the project's categories (``categories``:
+    the list the app offers, a category no document has any more among them; absent when none)."""
+    head: dict[str, Any] = {
         "format": FORMAT,
         "version": VERSION,
         "annotation_set": annotation_set or project.annotation_set,
         "schema": project.schema.to_dict(),
     }
+    categories = project_categories(project)
+    if categories:
+        head["categories"] = categories
+    return head
 
 
 def _documents(fh, project: Project, ids: list[int], request: ExportRequest, report: ExportReport, sep: bytes) -> None:  # type: ignore[no-untyped-def]
@@ -261,6 +268,18 @@ def header_schema(data: Any, path: str) -> Schema | None:
         raise ImportFileError(path, "its 'schema' is not a schema as the export writes it") from None
 
 
+def header_categories(data: Any, path: str) -> list[str]:
+    """The project's categories a JSON export's header lists (``header``): none when it has no list (older files)."""
+    if data is None:
+        return []
+    if not isinstance(data, list):
+        raise ImportFileError(path, "its 'categories' must be a list of categories (labels of one line)")
+    try:
+        return category_names(data)
+    except ValidationError as exc:
+        raise ImportFileError(path, f"its 'categories' cannot be used: {exc}") from None
+
+
 def read_json_result(path: Path) -> ReadResult:
     """A JSON export: its documents and the schema its header holds."""
     try:
@@ -294,4 +313,8 @@ def export_result(obj: Any, path: Path) -> ReadResult:
     docs = obj.get("documents")
     if not isinstance(docs, list):
         raise ImportFileError(str(path), "'documents' must be a list")
-    return ReadResult([parse_document(d, str(path)) for d in docs], header_schema(obj.get("schema"), str(path)))
+    return ReadResult(
+        [parse_document(d, str(path)) for d in docs],
+        header_schema(obj.get("schema"), str(path)),
+        categories=header_categories(obj.get("categories"), str(path)),
+    )

@@ -17,6 +17,7 @@ from typing import Callable, Sequence
 
 import orjson
 
+from annotator.categories import project_categories, remember_categories
 from annotator.errors import AnnotatorError
 from annotator.model import DEFAULT_SET
 from annotator.store import Project, now
@@ -247,6 +248,7 @@ def _write(target: Project, plan: _Plan, source_set: str, step: Callable[[str, i
     rep = plan.report
     assert rep is not None
     # the source's rows are read before the target's write lock: it covers the writes only
+    categories = project_categories(plan.project)  # its list (kept when unused): offered in the target too
     sources = {}
     for done, (src_id, _name, sha, _) in enumerate(plan.docs, start=1):
         step(f"read {plan.path.name}", done, len(plan.docs))
@@ -254,6 +256,7 @@ def _write(target: Project, plan: _Plan, source_set: str, step: Callable[[str, i
             sources[src_id] = read_source_document(plan.project, src_id, source_set)
     with target.transaction():
         plan.record_id = save_source_record(target, plan.record_id, plan.set_name, plan.path, plan.history, now())
+        remember_categories(target, categories)
         here = {sha: i for i, sha in target.db.document_digests().items()}
         kept_from = {}
         owners = _target_owners(target, plan.set_name)
