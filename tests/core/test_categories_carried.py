@@ -82,3 +82,17 @@ def test_merge_carries_a_source_s_list_into_the_target(tmp_path):
         import_documents(target, [IncomingDocument("Rates rose again.", "a.txt", meta={CATEGORIES: ["markets"]})])
         merge_projects(target, [tmp_path / "vera.annotator"], ["vera"])
         assert project_categories(target) == ["markets", "ECONOMY", "Floods"]
+
+
+def test_the_whole_way_by_the_commands_annotator_file_team_json_another_project(tmp_path, capsys):
+    from annotator.cli import main
+
+    _made(tmp_path / "vera.annotator").close()
+    team, out = tmp_path / "team.annotator", tmp_path / "team.json"
+    assert main(["merge", str(team), str(tmp_path / "vera.annotator"), "--annotator", "lead"]) == 0
+    assert main(["export", str(team), "-o", str(out)]) == 0
+    assert main(["import", str(tmp_path / "next.annotator"), str(out), "--annotator", "ida"]) == 0
+    capsys.readouterr()
+    for path in (team, tmp_path / "next.annotator"):
+        with Project(path, create=False) as p:
+            assert project_categories(p) == ["ECONOMY", "Floods"], path.name
