@@ -12,7 +12,8 @@ text classification project's ``"label": ["positive"]``, doccano 1.x's ``annotat
 ``doccano_categories``, which the doccano export writes back as ``label``; ``Comments``
 (strings, or ``{"id", "comment"}`` objects as doccano's relation-mode export writes them) become comments.
 A ``.json`` file (one object or an array, pretty-printed or not, as doccano's samples are) is read too, and doccano's
-text classification uploads that are not JSON, its CSV and fastText files (``formats.doccano_tables``). A bad
+text classification uploads that are not JSON, its CSV and fastText files (``formats.doccano_tables``). Labels are
+named as the schema names them (``formats.schema_names``: ``PER`` is the news schema's ``PERSON``, its alias). A bad
 line refuses the whole file unless the reader is asked to skip bad lines (``skip_bad``, ``--skip-bad``). A label naming an event type is a trigger; relations from it are arguments.
 """
 
@@ -37,6 +38,7 @@ from annotator.formats.common import (
     read_text_file,
 )
 from annotator.formats.regions import Region, build_document
+from annotator.formats.schema_names import SchemaNames
 from annotator.offsets import Utf16Map
 from annotator.schema import Schema
 from annotator.wording import counted
@@ -124,7 +126,15 @@ def _comments(obj: dict[str, Any]) -> list[str]:
     return out
 
 
-def _document(obj: Any, path: Path, line: int, schema: Schema | None, warnings: list[str], notes: list[str]):  # type: ignore[no-untyped-def]
+def _document(  # type: ignore[no-untyped-def]
+    obj: Any,
+    path: Path,
+    line: int,
+    schema: Schema | None,
+    warnings: list[str],
+    notes: list[str],
+    names: SchemaNames | None,
+):
     need(isinstance(obj, dict), path, line, "each line must be a JSON object")
     text = obj.get("text")
     need(isinstance(text, str) and text != "", path, line, "'text' must be a non-empty string")
@@ -160,7 +170,7 @@ def _document(obj: Any, path: Path, line: int, schema: Schema | None, warnings: 
             line,
             f"span {key!r} ({label}) has offsets {s}, {e} outside the text ({counted(len(text), 'character')}) or empty",
         )
-        regions.append(Region(key, s, e, label))
+        regions.append(Region(key, s, e, names.label(label) if names is not None else label))
     name = obj.get("name", obj.get("id"))
     meta = {k: v for k, v in obj.items() if k not in RESERVED}
     if "id" in obj:
@@ -222,12 +232,13 @@ def read_doccano(path: str | Path, schema: Schema | None = None, skip_bad: bool 
     notes: list[str] = []
     docs = []
     unknown = LabelTally(path)  # labels the schema lacks: named all at once, after the whole file
+    names = SchemaNames(schema) if schema is not None else None  # PER as the news schema's PERSON (its alias)
     items = _items(path)
     for line, obj in items:
         try:
             if isinstance(obj, ImportFileError):
                 raise obj
-            docs.append(_document(obj, path, line, schema, warnings, notes))
+            docs.append(_document(obj, path, line, schema, warnings, notes, names))
         except UnknownLabelsError as exc:
             if not skip_bad:
                 unknown.add(exc)
@@ -240,4 +251,5 @@ def read_doccano(path: str | Path, schema: Schema | None = None, skip_bad: bool 
     unknown.check()
     need(bool(docs), path, None, "no documents in the file")
     notes += categories_note(path, docs, "a text classification's labels")
+    notes += names.notes(str(path)) if names is not None else []
     return ReadResult(docs, None, warnings, notes)

@@ -98,3 +98,19 @@ def test_the_projects_own_jsonl_lines_are_read_as_they_were(tmp_path):
         import_documents(p, [IncomingDocument("Maria met John.", "a.txt")])
         report = import_paths(p, [write_lines(tmp_path / "own.jsonl", own)])
         assert len(report.skipped) == 1 and "PER" in report.skipped[0][1]
+
+
+def test_doccanos_own_shapes_take_the_schemas_names_too(tmp_path):
+    """doccano's ``label`` triples and ``entities`` objects: ``PER`` was added to a new news project's schema beside
+    ``PERSON``, the label it is an alias of."""
+    f = write_lines(
+        tmp_path / "doccano.jsonl",
+        {"text": TEXT, "label": [[0, 5, "PER"], [14, 19, "LOC"]]},
+        {"text": TEXT + " Again.", "entities": [{"id": 1, "start_offset": 0, "end_offset": 5, "label": "PER"}]},
+    )
+    with Project(tmp_path / "p.annotator") as p:
+        report = import_paths(p, [f])
+        assert report.skipped == [] and report.labels_added == []
+        assert p.schema.label("PER") is None
+        assert sorted(labelled(p)) == [("Obama", "PERSON"), ("Obama", "PERSON"), ("Paris", "LOC")]
+        assert any("PER -> PERSON (2)" in n for n in report.notes)
