@@ -12,14 +12,13 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-import orjson
 
 from annotator.errors import ImportFileError
-from annotator.formats.common import LabelTally, ReadResult, need
+from annotator.formats.common import LabelTally, ReadResult, iter_jsonl, need
 from annotator.formats.project_json import export_result, load_json, parse_document
 from annotator.formats.regions import Region, build_document
 from annotator.formats.schema_names import SchemaNames
-from annotator.importing import MAX_FILE_CHARS, IncomingDocument, IncomingEntity, decode_text
+from annotator.importing import IncomingDocument, IncomingEntity, decode_text
 from annotator.schema import Schema
 from annotator.wording import counted
 
@@ -109,23 +108,7 @@ def _parsed(items: Any, path: Path, schema: Schema | None) -> ReadResult:
 
 def read_jsonl(path: Path, schema: Schema | None = None) -> ReadResult:
     """The whole file or nothing: the first bad line names the file and line (``schema``: ``parse_jsonl_object``)."""
-    try:
-        data = path.read_bytes()
-    except OSError as exc:
-        raise ImportFileError(str(path), f"cannot read: {exc.strerror or exc}") from None
-    text, _ = decode_text(data, str(path), MAX_FILE_CHARS)  # each document's own limit: check_document
-
-    def objects() -> Any:
-        # split on \n only: str.splitlines() would also split inside strings holding U+2028, U+0085, ...
-        for number, raw in enumerate(text.split("\n"), start=1):
-            if not raw.strip():
-                continue
-            try:
-                yield number, orjson.loads(raw)
-            except orjson.JSONDecodeError as exc:
-                raise ImportFileError(str(path), f"not valid JSON: {exc}", number) from None
-
-    result = _parsed(objects(), path, schema)
+    result = _parsed(iter_jsonl(path), path, schema)
     if not result.documents:
         raise ImportFileError(str(path), "no documents in file")
     return result
