@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any, BinaryIO, Callable, Iterable, Iterator, M
 import orjson
 
 from annotator.wording import counted, counted_kind, were
-from annotator.categories import CATEGORIES, document_categories, document_cats  # noqa: F401 - the formats' names
+from annotator.categories import CATEGORIES, CATS, document_categories, document_cats  # noqa: F401 - the formats' names
 from annotator.errors import ImportFileError, OptionError, UnknownLabelsError
 from annotator.formats.schema_names import AliasNames
 from annotator.formats.records import ExportReport, ExportRequest, iter_document_records

@@ -9,7 +9,7 @@ Offsets may be UTF-16 units (doccano runs in a browser): doccano gives no span t
 characters outside the BMP the reading that puts the spans on clean word edges wins (ties: code points),
 and the choice is reported. ``id``/``name`` name the document; other keys go to its meta; document categories (a
 text classification project's ``"label": ["positive"]``, doccano 1.x's ``annotations`` without offsets) to its meta's
-``doccano_categories``, which the doccano export writes back as ``label``; ``Comments``
+``doccano_categories``, which the doccano export writes back (``label``, or ``cats`` beside ``entities``); ``Comments``
 (strings, or ``{"id", "comment"}`` objects as doccano's relation-mode export writes them) become comments.
 A ``.json`` file (one object or an array, pretty-printed or not, as doccano's samples are) is read too, and doccano's
 text classification uploads that are not JSON, its CSV and fastText files (``formats.doccano_tables``). Labels are
@@ -82,7 +82,8 @@ def _regions(
         for k, r in enumerate(rels):
             need(isinstance(r, dict) and isinstance(r.get("type"), str), path, line, f"relation {k} needs a type")
             relations.append((r.get("from_id"), r.get("to_id"), r["type"]))
-        labels = obj.get("label")  # categories beside entities, as this project's doccano export writes them
+        # categories beside entities, as this project's doccano export wrote them until session 15
+        labels = obj.get("label")
         if isinstance(labels, list) and all(isinstance(x, str) for x in labels):
             categories += labels
     else:

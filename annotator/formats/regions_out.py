@@ -32,7 +32,7 @@ from typing import Any, Callable, Iterator
 import orjson
 
 from annotator.exporting import atomic_output
-from annotator.formats.common import CATEGORIES, FormatExportReport, document_categories
+from annotator.formats.common import CATEGORIES, CATS, FormatExportReport, document_categories
 from annotator.formats.label_studio import CHOICES_TAG, REGION_CHOICES
 from annotator.formats.label_studio_classes import KINDS as CLASS_KINDS, class_results
 from annotator.formats.records import (
@@ -104,11 +104,16 @@ def _meta(rec: dict[str, Any], own: tuple[str, ...]) -> dict[str, Any]:
 def doccano_line(rec: dict[str, Any], report: FormatExportReport) -> dict[str, Any]:
     """A document as doccano's relation export writes it (with ``name`` and the document's meta beside); a line that
     came from doccano's sequence-labelling export (``"label": [[start, end, LABEL]]``) goes back in that shape while it
-    has no relations, and offsets read as UTF-16 units go back as UTF-16 units (``meta["doccano_form"]``)."""
+    has no relations, and offsets read as UTF-16 units go back as UTF-16 units (``meta["doccano_form"]``).
+
+    The document's categories go in one key, the one doccano reads them from beside the line's labels: ``label`` on a
+    line of that shape (its text classification reads ``label``), ``cats`` beside ``entities`` (its intent detection
+    and slot filling reads ``cats`` and ``entities``; none of its imports reads a ``label`` there). The meta's own
+    ``cats`` (spaCy's scores, doccano's intent list) is what that key says: not written again beside it."""
     regions, relations = regions_and_relations(rec, report)
     reserved = {"text", "label", "labels", "entities", "relations", "Comments", "comments", "id", "name"}
     meta = _meta(
-        rec, (*KEPT, "doccano_id", "doccano_form", CATEGORIES, SETS_KEY)
+        rec, (*KEPT, "doccano_id", "doccano_form", CATEGORIES, CATS, SETS_KEY)
     )  # one set in the file: none to record
     for k in sorted(set(meta) & reserved):
         report.problem("meta keys left out (doccano's own keys)", f"{rec['name']}: {k}")
@@ -137,8 +142,8 @@ def doccano_line(rec: dict[str, Any], report: FormatExportReport) -> dict[str, A
         {"id": k, "from_id": a, "to_id": b, "type": label}
         for k, (a, b, label) in enumerate([r for r in relations if r[2] is not None], start=1)
     ]
-    if categories:  # a text classification's labels beside the entities, read back as categories
-        line["label"] = categories
+    if categories:  # doccano's intent lines: the categories beside the entities, read back as categories
+        line[CATS] = categories
     line["Comments"] = [c["text"] for c in rec["comments"]]
     line.update({k: v for k, v in meta.items() if k not in reserved})
     return line

@@ -30,18 +30,18 @@ def project(tmp_path):  # type: ignore[no-untyped-def]
     p.close()
 
 
-def _doccano_labels(project: Project, tmp_path) -> dict[str, list[str]]:  # type: ignore[no-untyped-def]
+def _doccano_cats(project: Project, tmp_path) -> dict[str, list[str]]:  # type: ignore[no-untyped-def]
     out = tmp_path / "out.jsonl"
     export(project, out, "doccano")
     lines = [orjson.loads(line) for line in out.read_bytes().splitlines()]
-    return {line["text"]: line.get("label", []) for line in lines}
+    return {line["text"]: line.get("cats", []) for line in lines}  # beside its entities, as doccano's intent lines
 
 
 def test_the_categories_set_are_what_the_exports_write_and_undo_puts_them_back(project, tmp_path):
     a, b, c = project.document_ids()
     change = edits.set_categories(project, a, ["POLITICS", "ECONOMY"])
     assert project.document(a).meta[CATEGORIES] == ["ECONOMY", "POLITICS"]  # kept in their order, the new after
-    assert _doccano_labels(project, tmp_path)["Rates rose again."] == ["ECONOMY", "POLITICS"]
+    assert _doccano_cats(project, tmp_path)["Rates rose again."] == ["ECONOMY", "POLITICS"]
     assert project.db.conn.execute("SELECT action FROM change_log ORDER BY id DESC LIMIT 1").fetchone() == (
         "set_categories",
     )
@@ -49,7 +49,7 @@ def test_the_categories_set_are_what_the_exports_write_and_undo_puts_them_back(p
     assert project.document(a).meta[CATEGORIES] == ["ECONOMY"]
     edits.set_categories(project, a, [])
     assert CATEGORIES not in project.document(a).meta
-    assert "label" not in orjson.dumps(_doccano_labels(project, tmp_path)["Rates rose again."]).decode()
+    assert "label" not in orjson.dumps(_doccano_cats(project, tmp_path)["Rates rose again."]).decode()
 
 
 def test_spacy_cats_follow_the_choice_and_keep_every_label(project):

@@ -1,5 +1,5 @@
 """spaCy's ``cats`` (a training JSONL's: 1.0 applies, 0.0 does not) are the categories the exports that write labels
-write: doccano's ``label``, Prodigy's ``accept``, Label Studio's ``choices`` (an annotation: categories are no
+write: doccano's ``label`` (``cats`` beside ``entities``, since session 15), Prodigy's ``accept``, Label Studio's ``choices`` (an annotation: categories are no
 model's suggestions). Session 13 found a spaCy textcat corpus exported to doccano or Prodigy without its labels
 (``cats`` went along as an unknown key) and a task of categories alone written as a prediction."""
 
@@ -22,7 +22,7 @@ def test_cats_that_apply_are_written_as_labels(tmp_path):
     for fmt, name in (("doccano", "d.jsonl"), ("prodigy", "t.jsonl"), ("label_studio", "ls.json")):
         assert main(["export", str(p), "-f", fmt, "-o", str(tmp_path / name)]) == 0
     (line,) = map(orjson.loads, (tmp_path / "d.jsonl").read_bytes().splitlines())
-    assert line["label"] == ["baking", "OTHER"]
+    assert line["cats"] == ["baking", "OTHER"]  # beside its entities, as doccano's intent lines (session 15)
     (task,) = map(orjson.loads, (tmp_path / "t.jsonl").read_bytes().splitlines())
     assert task["accept"] == ["baking", "OTHER"]
     (ls,) = orjson.loads((tmp_path / "ls.json").read_bytes())
@@ -47,7 +47,7 @@ def test_doccano_intents_are_the_documents_categories(tmp_path):
     for fmt, name in (("doccano", "d.jsonl"), ("prodigy", "t.jsonl")):
         assert main(["export", str(p), "-f", fmt, "-o", str(tmp_path / name)]) == 0
     lines = [orjson.loads(x) for x in (tmp_path / "d.jsonl").read_bytes().splitlines()]
-    assert [x.get("label") for x in lines] == [["book_flight"], ["weather", "smalltalk"]]
+    assert [x.get("cats") for x in lines] == [["book_flight"], ["weather", "smalltalk"]]
     tasks = [orjson.loads(x) for x in (tmp_path / "t.jsonl").read_bytes().splitlines()]
     assert tasks[1]["accept"] == ["weather", "smalltalk"]  # (a task with spans writes none: Prodigy's own rule)
     project = Project(p, annotator="vera")

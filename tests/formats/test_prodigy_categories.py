@@ -81,4 +81,4 @@ def test_categories_go_back_out_to_prodigy_and_to_doccano(tmp_path):
 
     assert main(["export", str(p2), "-f", "doccano", "-o", str(tmp_path / "d.jsonl")]) == 0
     lines = {d["text"]: d for d in map(orjson.loads, (tmp_path / "d.jsonl").read_bytes().splitlines())}
-    assert lines["Paris won the cup."]["label"] == ["SPORT", "CITY"]
+    assert lines["Paris won the cup."]["cats"] == ["SPORT", "CITY"]  # beside its entities (doccano's intent lines)
