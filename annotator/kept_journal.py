@@ -36,11 +36,11 @@ from typing import Any, Callable, Iterator
 
 import orjson
 
+from annotator import kept_messages
 from annotator.errors import AnnotatorError, BusyError, ProjectMovedError, SaveError
 from annotator.exchange import rename_free
 from annotator.model import Argument, Change, Entity, Event
 from annotator.store import Project, now
-from annotator.wording import counted
 
 SUFFIX = "-kept"
 MAX_JOURNALS = 8  # -kept, -kept-2 ... -kept-8: programs keeping edits on one project at once
@@ -344,6 +344,7 @@ class Parsed:
     lines: list[dict[str, Any]] = field(default_factory=list)  # the kept edits, in order
     skipped: set[int] = field(default_factory=set)
     note: str | None = None  # a torn last line, or a damaged one (the lines after it are not made)
+    damaged: bool = False  # a line past the header could not be read: the journal stays (a torn last line: it goes)
     whole: int = 0  # bytes up to the end of the last whole line (a torn one after them is cut off before appending)
 
 
@@ -359,7 +360,7 @@ def parse(path: Path, data: bytes) -> Parsed:
         raise NotJournaled(f"{path.name}: not a journal of kept edits this version writes")
     out = Parsed(header, whole=len(data) - len(torn))
     if torn.strip():
-        out.note = f"{path.name}: its last line was cut short (written when the program was killed): ignored"
+        out.note = kept_messages.journal_torn(path.name)
     for n, raw in enumerate(rows[1:], start=2):
         try:
             line = orjson.loads(raw)
@@ -372,7 +373,7 @@ def parse(path: Path, data: bytes) -> Parsed:
                     raise ValueError(f"edit {line['seq']} after {len(out.lines)}")
                 out.lines.append(line)
         except (orjson.JSONDecodeError, ValueError, KeyError, TypeError) as exc:
-            out.note = f"{path.name}: line {n} is damaged ({exc}): the kept edits from there on were not made"
+            out.note, out.damaged = kept_messages.journal_damaged(path.name, n, exc), True
             break
     return out
 
@@ -388,17 +389,8 @@ class Replay:
     waiting: tuple[KeptJournal, list[dict[str, Any]]] | None = None
 
     def summary(self) -> str | None:
-        if not self.written and not self.notes and self.waiting is None:
-            return None
-        kept = "kept by a program that stopped before saving {}"
-        parts = [f"Saved now: {counted(self.written, 'edit')} {kept.format('them' if self.written > 1 else 'it')}"]
-        if self.waiting is not None:
-            n = len(self.waiting[1])
-            parts.append(
-                f"{counted(n, 'edit')} {kept.format('them' if n > 1 else 'it')} wait{'s' if n == 1 else ''} for "
-                "another program writing to the project, before any new edit"
-            )
-        return "; ".join([*(parts if self.written else parts[1:]), *self.notes])
+        """In one line (``kept_messages.replayed``); None when there is nothing to say."""
+        return kept_messages.replayed(self.written, None if self.waiting is None else len(self.waiting[1]), self.notes)
 
 
 def replay(project: Project, wait_ms: int | None = None, adopt: bool = False) -> Replay | None:
@@ -421,7 +413,7 @@ def replay(project: Project, wait_ms: int | None = None, adopt: bool = False) ->
                 path = here
             _replay_one(project, path, out, wait_ms, adopt and out.waiting is None)
         except OSError as exc:
-            out.notes.append(f"{path.name}: could not be read or removed ({exc}); it is left as it is")
+            out.notes.append(kept_messages.journal_unreadable(path.name, exc))
     project.kept_replay = out if out.written or out.notes or out.waiting else None
     return project.kept_replay
 
@@ -474,11 +466,11 @@ def _replay_one(project: Project, path: Path, out: Replay, wait_ms: int | None, 
         try:
             parsed = parse(path, data)
         except NotJournaled as exc:
-            out.notes.append(f"{exc}; it is left as it is")
+            out.notes.append(kept_messages.journal_left(exc))
             return
         ident = parsed.header.get("identity")
         if ident is not None and project.identity is not None and list(project.identity) != list(ident):
-            out.notes.append(f"{path.name}: kept for another file that had this name; left as it is, nothing made")
+            out.notes.append(kept_messages.journal_of_another_file(path.name))
             return
         if parsed.note:
             out.notes.append(parsed.note)
@@ -503,22 +495,16 @@ def _replay_one(project: Project, path: Path, out: Replay, wait_ms: int | None, 
                 if adopt:
                     out.waiting, fd = (journal, left), -1  # the journal (and its lock) go to the opener
                     return
-                out.notes.append(
-                    f"{path.name}: {len(left)} kept edits wait for another program writing to the project; they are "
-                    "written at the next open"
-                )
+                out.notes.append(kept_messages.replay_waits(path.name, len(left)))
                 return
             except (SaveError, ProjectMovedError) as exc:  # a full disk, a file renamed since the open: never skipped
                 left = [ln for ln in parsed.lines[seq - 1 :] if int(ln["seq"]) not in parsed.skipped]
-                out.notes.append(
-                    f"{path.name}: {counted(len(left), 'kept edit')} not written yet ({exc}); written at the next open "
-                    "that can save them"
-                )
+                out.notes.append(kept_messages.replay_not_saved(path.name, len(left), exc))
                 return
             except AnnotatorError as exc:  # a rule the file now breaks, a row deleted since: said, never retried
-                out.notes.append(f"a kept edit ({line.get('edit', '?')}) could not be made: {exc}")
+                out.notes.append(kept_messages.replay_refused(str(line.get("edit", "?")), exc))
                 journal.skip(seq)
-        if parsed.note is None or "cut short" in parsed.note:
+        if not parsed.damaged:
             os.unlink(path)
     finally:
         if fd >= 0:

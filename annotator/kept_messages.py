@@ -1,5 +1,7 @@
-"""What the app says of edits kept while another program writes to the project (``write_queue``): waiting, saved,
-taken back, refused, left at a close. The words only; the app shows them."""
+"""What is said of edits kept while another program writes to the project (``write_queue``): waiting, saved,
+taken back, refused, left at a close; what an open wrote of a killed program's journal (``kept_journal``), and why a
+project read as its file holds it cannot be read yet (``kept_reading``). The words only, in one place: the app, the
+command line and the API show them."""
 
 from __future__ import annotations
 
@@ -79,3 +81,101 @@ def not_saved_at_close(titles: list[str], journaled: int, moved: bool = False) -
     if journaled:
         return f"{said}; {journaled} of them kept beside it for the next open, the rest lost"
     return said
+
+
+# -- an open's replay of journals a killed program left (kept_journal.replay): its summary and its notes ---------
+
+
+def replayed(written: int, waiting: int | None, notes: list[str]) -> str | None:
+    """What an open wrote of edits a killed program kept: ``written`` saved now, ``waiting`` (None: no journal
+    taken over) left to write before any new edit, then each note; None when there is nothing to say."""
+    if not written and not notes and waiting is None:
+        return None
+    parts = [f"Saved now: {_kept_by_a_stopped_program(written)}"] if written else []
+    if waiting is not None:
+        parts.append(
+            f"{_kept_by_a_stopped_program(waiting)} wait{'s' if waiting == 1 else ''} for another program writing to "
+            "the project, before any new edit"
+        )
+    return "; ".join([*parts, *notes])
+
+
+def _kept_by_a_stopped_program(n: int) -> str:
+    return f"{counted(n, 'edit')} kept by a program that stopped before saving {'them' if n > 1 else 'it'}"
+
+
+def journal_torn(name: str) -> str:
+    """A journal whose last line a kill cut short (the lines before it are made)."""
+    return f"{name}: its last line was cut short (written when the program was killed): ignored"
+
+
+def journal_damaged(name: str, line: int, why: object) -> str:
+    """A journal whose ``line`` cannot be read: the kept edits from there on are not made, the journal stays."""
+    return f"{name}: line {line} is damaged ({why}): the kept edits from there on were not made"
+
+
+def journal_left(why: object) -> str:
+    """A journal that cannot be read (``why`` names it) or is not one: left where it is, nothing made."""
+    return f"{why}; it is left as it is"
+
+
+def journal_unreadable(name: str, why: object) -> str:
+    """A journal that could not be read or removed (an OSError): left where it is."""
+    return journal_left(f"{name}: could not be read or removed ({why})")
+
+
+def journal_of_another_file(name: str) -> str:
+    """A journal beside the project, kept for another file that had its name."""
+    return f"{name}: kept for another file that had this name; left as it is, nothing made"
+
+
+def replay_waits(name: str, n: int) -> str:
+    """``n`` edits of the journal ``name`` met another program writing: left for the next open."""
+    return (
+        f"{name}: {counted(n, 'kept edit')} wait{'s' if n == 1 else ''} for another program writing to the project; "
+        f"{'it is' if n == 1 else 'they are'} written at the next open"
+    )
+
+
+def replay_not_saved(name: str, n: int, why: object) -> str:
+    """``n`` edits of the journal ``name`` not written (a full disk, a file renamed since the open): kept for later."""
+    return f"{name}: {counted(n, 'kept edit')} not written yet ({why}); written at the next open that can save them"
+
+
+def replay_refused(edit: str, why: object) -> str:
+    """A kept edit the file no longer takes (a rule it breaks now, a row deleted since): said, never retried."""
+    return f"a kept edit ({edit}) could not be made: {why}"
+
+
+# -- a project read as its file holds it (merge's sources: kept_reading), with edits kept for it ------------------
+
+
+def not_opened_to_write_kept(path: object, why: object) -> str:
+    """The project at ``path`` could not be opened to write the edits kept for it."""
+    return f"{path}: edits an app kept for it and never saved could not be written into it ({why})"
+
+
+def kept_cannot_be_written_here(path: object, n: int, journals: str, why: str, again: str) -> str:
+    """``n`` kept edits (in ``journals``) this user cannot write into the file (``why``): what to do, then ``again``."""
+    return (
+        f"{path}: holds {counted(n, 'edit')} an app kept and never saved ({journals}); {'they' if n > 1 else 'it'} "
+        f"cannot be written into it here ({why}): open it once as someone who can write it (the app, or "
+        f"'annotator stats {path}'), then {again}"
+    )
+
+
+def kept_by_a_running_program(path: object, n: int, journals: str, again: str) -> str:
+    """``n`` edits a program still running keeps for the file: ``again`` once it has saved them or is closed."""
+    return (
+        f"{path}: a program still has it open with {counted(n, 'edit')} not saved yet ({journals}): {again} once that "
+        f"program has saved {'them' if n > 1 else 'it'} or is closed"
+    )
+
+
+def kept_not_written(path: object, n: int, notes: list[str], again: str) -> str:
+    """``n`` kept edits the replay could not write (its ``notes``, else another program writing)."""
+    why = "; ".join(notes) if notes else "another program is writing to it"
+    return (
+        f"{path}: {counted(n, 'edit')} an app kept for it could not be written into it ({why}): {again} once "
+        f"{'they are' if n > 1 else 'it is'} (open it in the app to see why)"
+    )

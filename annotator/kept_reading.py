@@ -8,11 +8,10 @@ import fcntl
 import os
 from pathlib import Path
 
-from annotator import fileid
+from annotator import fileid, kept_messages
 from annotator.errors import AnnotatorError
 from annotator.kept_journal import NotJournaled, landed, parse, pending, replay
 from annotator.store import Project
-from annotator.wording import counted
 
 
 class KeptEditsLeft(AnnotatorError):
@@ -60,9 +59,7 @@ def write_before_reading(path: Path, again: str) -> str | None:
     try:
         project = Project(path, create=False)
     except AnnotatorError as exc:
-        raise KeptEditsLeft(
-            f"{path}: edits an app kept for it and never saved could not be written into it ({exc})"
-        ) from None
+        raise KeptEditsLeft(kept_messages.not_opened_to_write_kept(path, exc)) from None
     try:
         done = replay(project)
         left = pending(path, ident)
@@ -73,20 +70,8 @@ def write_before_reading(path: Path, again: str) -> str | None:
     if not left or not n:
         return done.summary() if done is not None else None
     names = ", ".join(p.name for p in left)
-    them = "them" if n > 1 else "it"
     if why is not None:
-        raise KeptEditsLeft(
-            f"{path}: holds {counted(n, 'edit')} an app kept and never saved ({names}); {'they' if n > 1 else 'it'} "
-            f"cannot be written into it here ({why}): open it once as someone who can write it (the app, or 'annotator stats {path}'), then "
-            f"{again}"
-        )
+        raise KeptEditsLeft(kept_messages.kept_cannot_be_written_here(path, n, names, why, again))
     if any(_held(p) for p in left):
-        raise KeptEditsLeft(
-            f"{path}: a program still has it open with {counted(n, 'edit')} not saved yet ({names}): {again} once that "
-            f"program has saved {them} or is closed"
-        )
-    notes = "; ".join(done.notes) if done is not None and done.notes else "another program is writing to it"
-    raise KeptEditsLeft(
-        f"{path}: {counted(n, 'edit')} an app kept for it could not be written into it ({notes}): {again} once "
-        f"{'they are' if n > 1 else 'it is'} (open it in the app to see why)"
-    )
+        raise KeptEditsLeft(kept_messages.kept_by_a_running_program(path, n, names, again))
+    raise KeptEditsLeft(kept_messages.kept_not_written(path, n, done.notes if done is not None else [], again))

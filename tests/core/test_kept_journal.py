@@ -297,3 +297,25 @@ def test_a_journal_taken_over_by_a_queue_is_written_first_as_who_kept_it_and_a_l
         assert not queue.take_over(reopened, make, str)  # nothing left to take over
     assert stored_comments(path) == [("ann", "one"), ("ann", "two"), ("bob", "new")]
     assert not any(p.exists() for p in kept_journal.journal_paths(path))
+
+
+def test_a_journal_left_for_the_next_open_says_how_many_wait_in_english(path: Path) -> None:
+    """The open that meets another program writing leaves the journal's edits for the next open and says how many
+    (one edit: 'edits wait ... they are' before its words came from ``kept_messages``); the journal stays whole."""
+    for texts, said in ((["one"], "1 kept edit waits"), (["one", "two"], "2 kept edits wait")):
+        with Project(path, annotator="ann") as project:
+            journal_left_by_a_killed_program(project, texts).close()
+        other = hold_lock(path)
+        try:
+            with Project(path, annotator="ann") as reopened:
+                replay = kept_journal.replay(reopened, wait_ms=0)
+                assert replay is not None and replay.written == 0 and replay.waiting is None
+                it = "it is" if len(texts) == 1 else "they are"
+                assert replay.summary() == (
+                    f"p.annotator-kept: {said} for another program writing to the project; {it} written at the next open"
+                )
+        finally:
+            other.execute("ROLLBACK")
+            other.close()
+        with reopen(path) as again:
+            assert again.kept_replay is not None and again.kept_replay.written == len(texts)
