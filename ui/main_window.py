@@ -212,7 +212,7 @@ class MainWindow(WindowPanels, FilesAndWork, WindowFlow, QMainWindow):
         # the docks' widths of the last run: the event panel's least width is then no reason to measure it early
         self._docks_restored = isinstance(state, QByteArray) and bool(self.restoreState(state))
         self.view.setFocus()
-        self._describe_current_entity()  # no project yet: how to begin (the first start said nothing)
+        self.describe_current_entity()  # no project yet: how to begin (the first start said nothing)
 
     # -- project and documents ---------------------------------------------------------------------------
     def open_project(self, path: str | Path) -> bool:
@@ -235,14 +235,6 @@ class MainWindow(WindowPanels, FilesAndWork, WindowFlow, QMainWindow):
         if self.auto_preannotate and self._needs_preannotation():
             self.preannotate(only_new=True)
         return True
-
-    def _needs_preannotation(self) -> bool:
-        """Documents never pre-annotated that came without suggestions: an import's predictions are not replaced
-        behind the person's back (``preannotate(only_new=True)`` leaves those documents alone too)."""
-        p = self.controller.project
-        if p is None:
-            return False
-        return bool(p.db.new_documents(p.annotation_set)[0])
 
     def _on_project(self) -> None:
         colors = label_colors(self.controller.schema, self.view.palette_name)
@@ -314,13 +306,13 @@ class MainWindow(WindowPanels, FilesAndWork, WindowFlow, QMainWindow):
     def on_selection_changed(self) -> None:
         c = self.controller
         if not self.panels_built:  # they select the current entity and event when filled
-            self._describe_current_entity()
+            self.describe_current_entity()
             return
         self.entities.select(c.current_entity)
         self.events.select(c.current_event)
         if self.event_editor.event_id != c.current_event:
             self.event_editor.rebuild()
-        self._describe_current_entity()
+        self.describe_current_entity()
 
     def jump_to_entity(self, entity_id: int) -> None:
         e = self.controller.entities.get(entity_id)

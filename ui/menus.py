@@ -13,11 +13,11 @@ from ui.plain import no_mnemonic
 from ui.toolbar import FittedToolBar
 
 if TYPE_CHECKING:  # pragma: no cover
-    from ui.main_window import MainWindow
+    from ui.window_parts import WindowParts
 
 
 def _action(
-    window: "MainWindow",
+    window: "WindowParts",
     text: str,
     slot: Callable[[], object],
     shortcut: str | QKeySequence | None = None,
@@ -47,13 +47,13 @@ def _action(
     return act
 
 
-def _edit_categories(w: "MainWindow") -> None:
+def _edit_categories(w: "WindowParts") -> None:
     from ui.dialogs.categories import edit_categories  # loaded on first use, as the Review menu's windows are
 
     edit_categories(w)
 
 
-def _step_button(w: "MainWindow", which: str) -> QAction:
+def _step_button(w: "WindowParts", which: str) -> QAction:
     """The toolbar's Undo or Redo: a fixed text, the step in its tooltip (Qt's undo action names the step, so the
     buttons right of it moved by that name's width at every edit, under the pointer)."""
     stack = w.controller.undo_stack
@@ -73,7 +73,7 @@ def _step_button(w: "MainWindow", which: str) -> QAction:
     return act
 
 
-def build_menus(w: "MainWindow") -> dict[str, QAction]:
+def build_menus(w: "WindowParts") -> dict[str, QAction]:
     a: dict[str, QAction] = {}
     undo = w.controller.undo_stack.createUndoAction(w, "&Undo")
     undo.setShortcut(QKeySequence("Ctrl+Z"))
@@ -227,7 +227,7 @@ def build_menus(w: "MainWindow") -> dict[str, QAction]:
     return a
 
 
-def build_context_menu(w: "MainWindow") -> QMenu:
+def build_context_menu(w: "WindowParts") -> QMenu:
     """The document view's right-click menu."""
     menu = QMenu(w)
     schema = w.controller.schema

@@ -13,16 +13,18 @@ from ui.plain import no_mnemonic
 from ui.workers import ExportWorker, ImportFormatWorker, ImportWorker, PreannotateWorker, Worker
 
 if TYPE_CHECKING:  # pragma: no cover
-    from ui.main_window import MainWindow
+    from ui.window_parts import WindowParts as _Window
+else:
+    _Window = object  # a part of the window: what it takes from the rest is WindowParts
 
 PROJECT_FILTER = "Annotator projects (*.annotator *.db *.sqlite);;All files (*)"
 
 
-class FilesAndWork:
+class FilesAndWork(_Window):
     """Methods of MainWindow that open files and run workers (``self`` is the MainWindow)."""
 
     # -- files ---------------------------------------------------------------------------------------------
-    def start_folder(self: "MainWindow") -> str:
+    def start_folder(self) -> str:
         """Where the file dialogs open: the open project's folder, else the last project's, else the home folder (they
         opened in the folder the app was started from: a checkout, or / from a desktop launcher)."""
         c = self.controller
@@ -32,14 +34,14 @@ class FilesAndWork:
             return str(where.parent)
         return str(Path.home())
 
-    def new_project(self: "MainWindow") -> None:
+    def new_project(self) -> None:
         start = str(Path(self.start_folder()) / "project.annotator")
         path, _ = QFileDialog.getSaveFileName(self, "New project", start, PROJECT_FILTER)
         self.back_to_text()
         if path:
             self.open_project(path)
 
-    def save_copy_of_project(self: "MainWindow") -> None:
+    def save_copy_of_project(self) -> None:
         """The open project written to a file the person names, then open there: a project deleted while open was
         lost at the close (its message spoke of "the file", which was no more). The one open is closed first: its
         -wal and -shm names may be the copy's."""
@@ -58,13 +60,13 @@ class FilesAndWork:
         if self.open_project(saved):
             c.report_status(f"A copy of the project is saved as {saved}; it is the one open now")
 
-    def open_project_dialog(self: "MainWindow") -> None:
+    def open_project_dialog(self) -> None:
         path, _ = QFileDialog.getOpenFileName(self, "Open project", self.start_folder(), PROJECT_FILTER)
         self.back_to_text()
         if path:
             self.open_project(path)
 
-    def fill_recent_menu(self: "MainWindow") -> None:
+    def fill_recent_menu(self) -> None:
         self.recent_menu.clear()
         for p in self.settings.recent_projects():
             act = self.recent_menu.addAction(no_mnemonic(p))
@@ -72,7 +74,7 @@ class FilesAndWork:
         if not self.recent_menu.actions():
             self.recent_menu.addAction("(none)").setEnabled(False)
 
-    def import_files_dialog(self: "MainWindow") -> None:
+    def import_files_dialog(self) -> None:
         paths, _ = QFileDialog.getOpenFileNames(
             self,
             "Import files",
@@ -83,13 +85,13 @@ class FilesAndWork:
         if paths:
             self.import_paths(paths)
 
-    def import_folder_dialog(self: "MainWindow") -> None:
+    def import_folder_dialog(self) -> None:
         path = QFileDialog.getExistingDirectory(self, "Import folder", self.start_folder())
         self.back_to_text()
         if path:
             self.import_paths([path])
 
-    def import_paths(self: "MainWindow", paths: list[str]) -> None:
+    def import_paths(self, paths: list[str]) -> None:
         if self.controller.project is None:
             self.alert("No project", "Open or create a project first (File > New project).")
             return
@@ -98,14 +100,14 @@ class FilesAndWork:
         w = ImportWorker(self.controller.project.path, paths, self.settings.annotator or None)
         self.start_worker(w, after=lambda: self._after_import_of(w))
 
-    def _after_import(self: "MainWindow") -> None:
+    def _after_import(self) -> None:
         self.controller.reload()
         if self.controller.doc is None and self.controller.project and self.controller.project.document_ids():
             self.controller.open_document(self.controller.project.document_ids()[0])
         if self.auto_preannotate and self._needs_preannotation():
             self.preannotate(only_new=True, said_before=self.message.text())  # the import's summary stays
 
-    def export_dialog(self: "MainWindow") -> None:
+    def export_dialog(self) -> None:
         c = self.controller
         if c.project is None:
             return
@@ -125,7 +127,7 @@ class FilesAndWork:
             )
         self.back_to_text()
 
-    def import_format_dialog(self: "MainWindow") -> None:
+    def import_format_dialog(self) -> None:
         c = self.controller
         if c.project is None:
             self.alert("No project", "Open or create a project first (File > New project).")
@@ -142,7 +144,7 @@ class FilesAndWork:
             w = ImportFormatWorker(c.project.path, fmt, [path], self.settings.annotator or None, dlg.options())
             self.start_worker(w, after=lambda: self._after_import_of(w))
 
-    def _after_import_of(self: "MainWindow", worker: ImportWorker | ImportFormatWorker) -> None:
+    def _after_import_of(self, worker: ImportWorker | ImportFormatWorker) -> None:
         c = self.controller
         # the input brought its own schema, or labels grew it: read it again (a brat folder's or CoNLL file's new
         # labels had no colour, no legend entry and no key until the project was opened again)
@@ -151,10 +153,10 @@ class FilesAndWork:
         else:
             self._after_import()
 
-    def preannotate_all(self: "MainWindow") -> None:
+    def preannotate_all(self) -> None:
         self.preannotate(only_new=False)
 
-    def preannotate(self: "MainWindow", only_new: bool = True, said_before: str = "") -> None:
+    def preannotate(self, only_new: bool = True, said_before: str = "") -> None:
         if self.controller.project is None or self.controller.refuse_read_only():
             return
         w = PreannotateWorker(
@@ -165,14 +167,20 @@ class FilesAndWork:
         )
         self.start_worker(w, after=self.controller.reload, said_before=said_before)
 
+    def _needs_preannotation(self) -> bool:
+        """Documents never pre-annotated that came without suggestions: an import's predictions are not replaced
+        behind the person's back (``preannotate(only_new=True)`` leaves those documents alone too)."""
+        p = self.controller.project
+        if p is None:
+            return False
+        return bool(p.db.new_documents(p.annotation_set)[0])
+
     # -- workers -------------------------------------------------------------------------------------------
-    def preannotating(self: "MainWindow") -> bool:
+    def preannotating(self) -> bool:
         """A pre-annotation is running (its suggestions are still to come)."""
         return any(isinstance(w, PreannotateWorker) for w in self.workers)
 
-    def start_worker(
-        self: "MainWindow", worker: Worker, after: Callable[[], None] | None = None, said_before: str = ""
-    ) -> None:
+    def start_worker(self, worker: Worker, after: Callable[[], None] | None = None, said_before: str = "") -> None:
         """Run ``worker``; ``said_before`` (the summary of the work it follows, an import's) stays in the status
         line beside what it says when done."""
         self.workers.append(worker)
@@ -195,24 +203,24 @@ class FilesAndWork:
         self.message.setText(said_before)  # a message of before (a refusal of a first try) is not what happens now
         self.message.setStyleSheet("")
         if not said_before:
-            self._describe_current_entity()
+            self.describe_current_entity()
         worker.start()
 
-    def _on_progress(self: "MainWindow", done: int, total: int, text: str) -> None:
+    def _on_progress(self, done: int, total: int, text: str) -> None:
         self.progress_label.setText(text)
         self.progress_bar.setRange(0, max(0, total))
         self.progress_bar.setValue(done)
 
-    def _show_progress(self: "MainWindow", on: bool) -> None:
+    def _show_progress(self, on: bool) -> None:
         for wdg in (self.progress_label, self.progress_bar, self.cancel_button):
             wdg.setVisible(on)
 
-    def cancel_work(self: "MainWindow") -> None:
+    def cancel_work(self) -> None:
         for w in self.workers:
             w.cancel()
         self.progress_label.setText("cancelling…")
 
-    def wait_for_workers(self: "MainWindow", ms: int = 30000) -> bool:
+    def wait_for_workers(self, ms: int = 30000) -> bool:
         """Cancel every worker and wait up to ``ms`` in all; True when none is still running."""
         import time
 

@@ -18,7 +18,9 @@ from ui.menus import build_context_menu
 from ui.status_line import SEPARATOR
 
 if TYPE_CHECKING:  # pragma: no cover
-    from ui.main_window import MainWindow
+    from ui.window_parts import WindowParts as _Window
+else:
+    _Window = object  # a part of the window: what it takes from the rest is WindowParts
 
 ACCEPT_REST = "&Accept the rest and mark annotated"  # Enter; Alt+A, Alt+L: each answer has its key
 LEAVE_REST = "Mark annotated, &leave them undecided"
@@ -47,17 +49,17 @@ def _focus_target(panel: QWidget | None) -> QWidget | None:
     return getattr(panel, "table", None) or getattr(panel, "edit", None) or panel
 
 
-class WindowFlow:
+class WindowFlow(_Window):
     """Methods of MainWindow (``self`` is the MainWindow)."""
 
     accepted_unasked = 0  # the undecided suggestions the last question accepted without asking (Settings)
 
     # -- marking done ----------------------------------------------------------------------------------
-    def undecided_count(self: "MainWindow") -> int:
+    def undecided_count(self) -> int:
         c = self.controller
         return c.entity_tally.count("suggested") + c.event_tally.count("suggested")
 
-    def ask_undecided(self: "MainWindow", n: int, status: str = "annotated") -> str | None:
+    def ask_undecided(self, n: int, status: str = "annotated") -> str | None:
         """What to do with ``n`` undecided suggestions before the document is marked ``status``: ACCEPT_REST (the
         default), LEAVE_REST or None. A person who ticked "without asking" is not asked again (Settings asks again):
         the answer is ACCEPT_REST, said with the mark (``accepted_unasked``)."""
@@ -86,7 +88,7 @@ class WindowFlow:
             self.settings.set("accept_rest_without_asking", True)
         return ACCEPT_REST if clicked is accept else LEAVE_REST if clicked is leave else None
 
-    def mark_annotated_and_next(self: "MainWindow") -> None:
+    def mark_annotated_and_next(self) -> None:
         c = self.controller
         if c.doc is None:
             return
@@ -112,7 +114,7 @@ class WindowFlow:
         said = [unasked_note(c.doc.name, unasked, "annotated"), self._problems_left()]
         self._open_next("; ".join(x for x in said if x) or None, shown)
 
-    def shown_undecided(self: "MainWindow") -> dict[str, frozenset[int]]:
+    def shown_undecided(self) -> dict[str, frozenset[int]]:
         """The undecided suggestions the view shows, as ``edits_flow.accept_rest`` takes them: accepting the rest
         accepts these only, and refuses when another came in elsewhere since (a command's pre-annotation)."""
         c = self.controller
@@ -122,7 +124,7 @@ class WindowFlow:
         }
 
     # -- marking reviewed -------------------------------------------------------------------------------------
-    def mark_reviewed(self: "MainWindow") -> None:
+    def mark_reviewed(self) -> None:
         c = self.controller
         if c.doc is None or c.project is None:
             return
@@ -151,7 +153,7 @@ class WindowFlow:
         else:
             c.run(cmd.SetStatus, c.doc.id, "reviewed")
 
-    def accept_scored(self: "MainWindow") -> None:
+    def accept_scored(self) -> None:
         """Edit > Accept suggestions scored at least…: ask the minimum, then accept as Accept all does."""
         if self.controller.doc is None:
             return
@@ -163,7 +165,7 @@ class WindowFlow:
             self.edit_actions.accept_all(min_score=chosen)
         self.back_to_text()
 
-    def _go_to_problem(self: "MainWindow", problem: Any) -> None:
+    def _go_to_problem(self, problem: Any) -> None:
         """A problem of Mark reviewed's list (an ``annotator.validation.Problem``, loaded on first use), chosen to be
         put right: its event (else its entity) selected."""
         if problem.event_id is not None:
@@ -172,7 +174,7 @@ class WindowFlow:
             self.jump_to_entity(problem.entity_id)
         self.back_to_text()  # after the dialog, the keys to the text (the role keys fill the event from there)
 
-    def _problems_left(self: "MainWindow") -> str | None:
+    def _problems_left(self) -> str | None:
         """What the document just marked annotated still breaks (a decided event without its required role), in a
         line for the next document's status bar: Ctrl+Enter said nothing of it, only Mark reviewed listed it."""
         from annotator.validation import validate  # loaded on first use, not at start
@@ -185,7 +187,7 @@ class WindowFlow:
         n = len(found)
         return f"{c.doc.name} has {n} problem{'s' if n != 1 else ''} left (Mark reviewed there lists them)"
 
-    def _open_next(self: "MainWindow", said: str | None = None, shown: Sequence[int] | None = None) -> None:
+    def _open_next(self, said: str | None = None, shown: Sequence[int] | None = None) -> None:
         """The next document not done, of those the list shows (``shown``: its rows as sorted and filtered) when
         given: a filter that hid it was passed over (Ctrl+Enter opened a document the list had no row for)."""
         c = self.controller
@@ -203,7 +205,7 @@ class WindowFlow:
             done = "Every document is annotated or reviewed"
         self.message.setText(f"{done}.{f' {said}.' if said else ''}")
 
-    def step_document(self: "MainWindow", step: int) -> None:
+    def step_document(self, step: int) -> None:
         """Ctrl+PgDown / Ctrl+PgUp: the next / previous document of the list as it is sorted and filtered, marking
         nothing; the keys stay in the text."""
         c = self.controller
@@ -217,30 +219,30 @@ class WindowFlow:
         self.view.setFocus()
 
     # -- focus -----------------------------------------------------------------------------------------
-    def back_to_text(self: "MainWindow") -> None:
+    def back_to_text(self) -> None:
         """After a dialog or a panel: the keys go to the text again."""
         self.activateWindow()
         self.view.setFocus()
 
-    def open_document_from_list(self: "MainWindow", doc_id: int) -> None:
+    def open_document_from_list(self, doc_id: int) -> None:
         """A document chosen in the list (Enter or a click): opened, and the keys go to its text."""
         self.open_document(doc_id)
         self.view.setFocus()
 
-    def into_event_editor(self: "MainWindow") -> None:
+    def into_event_editor(self) -> None:
         """F4: the focus into the event editor (its type); Escape there comes back to the text."""
         dock = self.docks["event"]
         dock.show()
         dock.raise_()
         self.keys_to(self.event_editor.type_combo or self.event_editor)
 
-    def keys_to(self: "MainWindow", target: QWidget) -> None:
+    def keys_to(self, target: QWidget) -> None:
         """The keyboard focus to ``target`` by a key (F4, F6), drawn as Tab draws it: Qt shows a box's focus frame
         only after a key moved the focus (Tab, a shortcut); given as Tab's, the type box that F4 or F6 gave the keys
         to looked as every other box did."""
         target.setFocus(Qt.FocusReason.ShortcutFocusReason)
 
-    def focus_pane(self: "MainWindow", step: int) -> None:
+    def focus_pane(self, step: int) -> None:
         """F6 / Shift+F6: the keyboard focus to the next (previous) pane shown: the text, the document list, each tab
         of the annotation panel (entities, events, comments: their tables keep Ctrl+Tab), the event editor (Tab is
         the text's next suggestion, so no other key reached them; Escape in any of them comes back to the text)."""
@@ -264,7 +266,7 @@ class WindowFlow:
             target = box if tab is not None else box.widget()  # type: ignore[attr-defined]
         self.keys_to(target)
 
-    def toggle_side_panels(self: "MainWindow") -> None:
+    def toggle_side_panels(self) -> None:
         """F8: hide every side panel (the text gets the width), or show them again."""
         shown = [d for d in self.docks.values() if d.isVisible()]
         if shown:
@@ -277,7 +279,7 @@ class WindowFlow:
         self.back_to_text()
 
     # -- right click -----------------------------------------------------------------------------------
-    def _context_menu(self: "MainWindow", event: QContextMenuEvent) -> None:
+    def _context_menu(self, event: QContextMenuEvent) -> None:
         """The menu acts on the span (or trigger) under the pointer, which it selects first."""
         c = self.controller
         cp = self.view.cp_at(event.pos())
@@ -289,7 +291,7 @@ class WindowFlow:
         self.view.setFocus()
 
     # -- status line -----------------------------------------------------------------------------------
-    def show_note(self: "MainWindow", message: str) -> None:
+    def show_note(self, message: str) -> None:
         """A key's own message ("Entity: John Smith (Alt+1 again: next candidate)"): it stays, with the work left,
         while what was selected when it was said stays selected and no other edit is made (the panels' update
         after the edit described the selection over it, so it was never seen). Another document ends it: "a.txt has
@@ -299,19 +301,19 @@ class WindowFlow:
         self.message.setText(message)
         self._described = self.message.text()  # as the line keeps it (its spaces made one): told from another's
 
-    def forget_note(self: "MainWindow", *_: object) -> None:
+    def forget_note(self, *_: object) -> None:
         self._note = None
 
-    def end_note(self: "MainWindow", message: str) -> None:
+    def end_note(self, message: str) -> None:
         """The note ``message`` is over (the window it spoke of closed): when the status line still shows it, the
         line tells the selection and the document's work again; another message since then stays."""
         note = getattr(self, "_note", None)
         if message and note is not None and note[0] == message and self.message.text() == self._described:
             self.forget_note()
             self.message.setText("")
-            self._describe_current_entity()
+            self.describe_current_entity()
 
-    def after_step(self: "MainWindow", *_: object) -> None:
+    def after_step(self, *_: object) -> None:
         """The undo stack moved: an undo or redo tells what it did ("Undone: Fill Place") beside the work left, with
         what it touched selected; any other step ends the message of the key before it."""
         said = self.controller.take_said()
@@ -319,11 +321,11 @@ class WindowFlow:
         if said is None:
             if self._step_index != before and getattr(self, "_note", None) is not None:  # a step made: said again
                 self.forget_note()  # now (a comment, which changes no span or event, left "Undone: Accept all
-                self._describe_current_entity()  # suggestions" as if that were the last thing done)
+                self.describe_current_entity()  # suggestions" as if that were the last thing done)
         else:
             self.show_note(said)
 
-    def _describe_current_entity(self: "MainWindow") -> None:
+    def describe_current_entity(self) -> None:
         """The selected span (else event): label, state and text in the status bar; cleared when it is gone."""
         c = self.controller
         e = c.entities.get(c.current_entity) if c.current_entity is not None else None
@@ -371,20 +373,20 @@ class WindowFlow:
             self._described = left
 
     # -- the last place of each project ----------------------------------------------------------------
-    def _place_key(self: "MainWindow", path: str | Path | None = None) -> str | None:
+    def _place_key(self, path: str | Path | None = None) -> str | None:
         p = self.controller.project
         if path is None and p is not None:
             path = p.path
         return f"places/{Path(path).resolve()}".replace("\\", "/") if path is not None else None
 
-    def remember_place(self: "MainWindow") -> None:
+    def remember_place(self) -> None:
         key, c = self._place_key(), self.controller
         if key is None or c.doc is None:
             return
         caret = self.view.to_cp(self.view.textCursor().position()) if not self.view.refused else 0
         self.settings.q.setValue(key, f"{c.doc.id}:{caret}")
 
-    def saved_place(self: "MainWindow", path: str | Path) -> tuple[int, int] | None:
+    def saved_place(self, path: str | Path) -> tuple[int, int] | None:
         """(document id, caret) where the project at ``path`` was left, if it was."""
         value = str(self.settings.q.value(self._place_key(path), "") or "")
         try:
@@ -393,7 +395,7 @@ class WindowFlow:
             return None
         return doc_id, caret
 
-    def restore_place(self: "MainWindow", place: tuple[int, int] | None) -> None:
+    def restore_place(self, place: tuple[int, int] | None) -> None:
         """Back to ``place`` (``saved_place``): its document (``open_project`` opens it first), the caret in it."""
         c = self.controller
         if place is None or c.project is None:

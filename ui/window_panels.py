@@ -17,14 +17,17 @@ from ui import commands as cmd
 from ui.palette import label_colors
 from ui.panels.events import list_order
 from ui.panels.documents import least_width as documents_least_width
+from ui.side_panels import SidePanels
 
 if TYPE_CHECKING:  # pragma: no cover
-    from ui.main_window import MainWindow
+    from ui.window_parts import WindowParts as _Window
     from ui.panels.comments import CommentPanel
     from ui.panels.documents import DocumentPanel
     from ui.panels.entities import EntityPanel
     from ui.panels.event_editor import EventEditor
     from ui.panels.events import EventPanel
+else:
+    _Window = object  # a part of the window: what it takes from the rest is WindowParts
 
 DOCKS = (  # name, title, area
     ("documents", "Documents", Qt.DockWidgetArea.LeftDockWidgetArea),
@@ -33,34 +36,12 @@ DOCKS = (  # name, title, area
 )
 
 
-class SidePanels:
-    """The panel widgets, made together."""
-
-    def __init__(self, window: "MainWindow") -> None:
-        from ui.panels.comments import CommentPanel
-        from ui.panels.documents import DocumentPanel
-        from ui.panels.entities import EntityPanel
-        from ui.panels.event_editor import EventEditor
-        from ui.panels.events import EventPanel
-
-        self.documents = DocumentPanel()
-        self.documents.setMinimumWidth(documents_least_width(self.documents))
-        self.entities = EntityPanel()
-        self.events = EventPanel()
-        self.comments = CommentPanel()
-        self.event_editor = EventEditor(window.controller)
-        self.tabs = QTabWidget()
-        self.tabs.addTab(self.entities, "Entities")
-        self.tabs.addTab(self.events, "Events")
-        self.tabs.addTab(self.comments, "Comments")
-
-
-class WindowPanels:
+class WindowPanels(_Window):
     """Methods of MainWindow (``self`` is the MainWindow)."""
 
     _side_panels: SidePanels | None = None
 
-    def _make_docks(self: "MainWindow") -> None:
+    def _make_docks(self) -> None:
         """The docks, each holding a placeholder until the panels are built."""
         self.docks = {}
         for name, title, area in DOCKS:
@@ -76,10 +57,10 @@ class WindowPanels:
     def panels_built(self) -> bool:
         return self._side_panels is not None
 
-    def side_panels(self: "MainWindow") -> SidePanels:
+    def side_panels(self) -> SidePanels:
         """The panels, built (put in their docks and wired) the first time they are asked for."""
         if self._side_panels is None:
-            self._side_panels = p = SidePanels(self)
+            self._side_panels = p = SidePanels(self.controller)
             for name, widget in (("documents", p.documents), ("annotations", p.tabs), ("event", p.event_editor)):
                 placeholder = self.docks[name].widget()
                 self.docks[name].setWidget(widget)
@@ -88,7 +69,7 @@ class WindowPanels:
             p.entities.model.colors = label_colors(self.controller.schema, self.view.palette_name)
         return self._side_panels
 
-    def keep_comment_draft(self: "MainWindow") -> None:
+    def keep_comment_draft(self) -> None:
         """A comment written but not added (Enter or Add) is added to its document when the person leaves it (another
         document or project, closing the window), one undoable step: it was dropped at the close, and the next
         document's Enter in the box added it there."""
@@ -99,7 +80,7 @@ class WindowPanels:
         if text and c.run(cmd.AddComment, c.doc.id, text) is not None:  # said on the next document: a note is
             self._said_on_leaving = f"The comment written on {c.doc.name} is added to it (Ctrl+Z takes it back)"
 
-    def _wire_panels(self: "MainWindow", p: SidePanels) -> None:
+    def _wire_panels(self, p: SidePanels) -> None:
         c = self.controller
         p.documents.documentActivated.connect(self.open_document_from_list)
         p.entities.entityActivated.connect(self.jump_to_entity)
@@ -129,7 +110,7 @@ class WindowPanels:
             back.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
 
     # -- keeping the panels in step with the document and its edits ------------------------------------------
-    def _make_refresh_timers(self: "MainWindow") -> None:
+    def _make_refresh_timers(self) -> None:
         """The panels refresh together, soon after a change (the text view redraws at once), and so does the
         document list: each by a single-shot timer, with what edits changed since."""
         self._panel_timer = QTimer(self)
@@ -145,14 +126,14 @@ class WindowPanels:
         self._docs_timer.timeout.connect(self.refresh_documents)
         self._docs_pending: set[int] | None = set()  # documents whose row an edit changed; None: all of them
 
-    def show_title(self: "MainWindow") -> None:
+    def show_title(self) -> None:
         """The document's name, status and categories (a text classification's labels) above the text."""
         doc = self.controller.doc
         cats = document_categories(doc.meta) if doc is not None and isinstance(doc.meta, dict) else []
         self.title.set_full_text(f"{doc.name}  —  {doc.status.replace('_', ' ')}" if doc else "No document")
         self.categories_shown.set_full_text(f"—  categories: {', '.join(cats)}" if cats else "")
 
-    def _fill_panels(self: "MainWindow") -> None:
+    def _fill_panels(self) -> None:
         """The side panels, the legend and the document list's current row, for the current document."""
         doc = self.controller.doc
         shown = doc.id if doc else None
@@ -165,7 +146,7 @@ class WindowPanels:
         self.documents.model.set_current(doc.id if doc else None)
         self.documents.select(doc.id if doc else None)
 
-    def refresh_panels(self: "MainWindow") -> None:
+    def refresh_panels(self) -> None:
         """Every row of the side panels read again (an open, another document, a new palette)."""
         c = self.controller
         text = c.doc.text if c.doc else ""
@@ -175,17 +156,17 @@ class WindowPanels:
         self._changed_entities, self._changed_events = set(), set()
         self._after_panels(rebuild_editor=True)
 
-    def _entities_changed(self: "MainWindow", ids: set[int]) -> None:
+    def _entities_changed(self, ids: set[int]) -> None:
         if self._changed_entities is not None:
             self._changed_entities |= set(ids)
         self._panel_timer.start()
 
-    def _events_changed(self: "MainWindow", ids: set[int]) -> None:
+    def _events_changed(self, ids: set[int]) -> None:
         if self._changed_events is not None:
             self._changed_events |= set(ids)
         self._panel_timer.start()
 
-    def _refresh_changed(self: "MainWindow") -> None:
+    def _refresh_changed(self) -> None:
         """After edits: only the rows of the spans and events they changed, the events whose arguments those spans
         fill, and the event editor when its event (or a span) changed; the rest stays (every panel was filled from
         scratch at each key: 8,000 spans sorted, 528 events' cells, the editor twice)."""
@@ -206,24 +187,24 @@ class WindowPanels:
         shown = self.event_editor.event_id
         self._after_panels(rebuild_editor=shown is not None and (shown in evs or bool(ents)))
 
-    def _after_panels(self: "MainWindow", rebuild_editor: bool) -> None:
+    def _after_panels(self, rebuild_editor: bool) -> None:
         c = self.controller
         self.legend.set_counts(c.schema, c.entity_tally.kinds, self.entities.model.colors)
         if rebuild_editor or self.event_editor.event_id != c.current_event:
             self.event_editor.refresh()
-        self._describe_current_entity()
+        self.describe_current_entity()
         self.show_title()
 
-    def _all_documents_changed(self: "MainWindow") -> None:
+    def _all_documents_changed(self) -> None:
         self._docs_pending = None
         self.after_view_paint.call(self._docs_timer.start)  # after an open: the text is drawn first
 
-    def _document_rows_changed(self: "MainWindow", ids: set[int]) -> None:
+    def _document_rows_changed(self, ids: set[int]) -> None:
         if self._docs_pending is not None:  # else every row is read already
             self._docs_pending |= set(ids)
         self._docs_timer.start()
 
-    def refresh_documents(self: "MainWindow") -> None:
+    def refresh_documents(self) -> None:
         """The document list: only the rows an edit changed, or every row (compared, so only what differs is
         redrawn) after an open, an import or a commit made elsewhere."""
         c = self.controller
@@ -238,7 +219,7 @@ class WindowPanels:
             self.documents.set_rows(c.project.document_summaries(), current, annotators_by_document(c.project))
         self.reviewed_label.setText(f"reviewed {model.reviewed}/{len(model.rows)}")
 
-    def document_list(self: "MainWindow") -> "DocumentPanel":
+    def document_list(self) -> "DocumentPanel":
         """The document list with its rows read: filled now when an open's fill is still waiting for the text's first
         paint (Ctrl+PgDown right after a project opened found it empty: "This is the last document in the list" on
         the first of three)."""
@@ -247,32 +228,32 @@ class WindowPanels:
             self.refresh_documents()
         return panel
 
-    def refresh_comments(self: "MainWindow") -> None:
+    def refresh_comments(self) -> None:
         if not self.panels_built:  # filled with the other panels after the first paint
             return
         c = self.controller
         self.comments.set_comments(c.project.comments(c.doc.id) if c.project and c.doc else [])
 
     @property
-    def documents(self: "MainWindow") -> "DocumentPanel":
+    def documents(self) -> "DocumentPanel":
         return self.side_panels().documents
 
     @property
-    def entities(self: "MainWindow") -> "EntityPanel":
+    def entities(self) -> "EntityPanel":
         return self.side_panels().entities
 
     @property
-    def events(self: "MainWindow") -> "EventPanel":
+    def events(self) -> "EventPanel":
         return self.side_panels().events
 
     @property
-    def comments(self: "MainWindow") -> "CommentPanel":
+    def comments(self) -> "CommentPanel":
         return self.side_panels().comments
 
     @property
-    def event_editor(self: "MainWindow") -> "EventEditor":
+    def event_editor(self) -> "EventEditor":
         return self.side_panels().event_editor
 
     @property
-    def tabs(self: "MainWindow") -> QTabWidget:
+    def tabs(self) -> QTabWidget:
         return self.side_panels().tabs

@@ -467,7 +467,7 @@ def test_a_document_never_pre_annotated_says_how_suggestions_are_made(qtbot, tmp
         import_documents(p, [IncomingDocument("Maria Lopez met John Smith in Paris.", "a.txt")])
     w = open_window(qtbot, path, size=(1366, 740))
     try:
-        w._describe_current_entity()
+        w.describe_current_entity()
         text = w.message.text()
         assert "mark it annotated" not in text, text
         assert "Project > Pre-annotate all documents" in text

@@ -112,7 +112,7 @@ def test_a_note_once_replaced_by_another_message_does_not_come_back(qtbot, windo
     c.report_status("b.txt has 2 problems left (Mark reviewed there lists them)")
     assert window.message.text().startswith("b.txt has 2 problems left")
     window.message.setText("Version 1 is now the default for pre-annotation")  # as make_default and a worker's end
-    window._describe_current_entity()  # the panels follow an edit, a pre-annotation's start, ...
+    window.describe_current_entity()  # the panels follow an edit, a pre-annotation's start, ...
     assert window.message.text() == "Version 1 is now the default for pre-annotation"
     c.select_entity(next(iter(c.entities)))  # the next selection is described as before
     assert "problems left" not in window.message.text() and window.message.text() != ""

@@ -1,0 +1,127 @@
+"""The main window as its own parts see it (``ui.main_window.MainWindow`` is it): the window is one class split over
+files to keep each to one job: its menus (ui/menus.py), files and background work (ui/window_files.py), keyboard
+flow (ui/window_flow.py) and side panels (ui/window_panels.py). This type names what a part takes from the window
+and from the other parts, so that no part imports the window that is made of it (the acyclic contract in
+pyproject.toml holds that). tests/ui/test_window_parts.py holds it to the window: every name declared here the
+window has, every name a part uses of the rest is declared here."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Callable, Protocol
+
+from ui.window_face import WindowFace
+
+if TYPE_CHECKING:  # pragma: no cover
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QDockWidget, QLabel, QMenu, QProgressBar, QPushButton, QTabWidget, QToolBar
+
+    from ui.after_paint import AfterPaint
+    from ui.editing import EditActions
+    from ui.elided import ElidedLabel
+    from ui.panels.documents import DocumentPanel
+    from ui.panels.event_editor import EventEditor
+    from ui.panels.find_bar import FindBar
+    from ui.panels.legend import Legend
+    from ui.side_panels import SidePanels
+
+
+class WindowParts(WindowFace, Protocol):
+    """What the window's parts take from each other and from the window (``WindowFace``: what its dialogs take)."""
+
+    # made by the window (ui/main_window.py)
+    pipeline: "str | Callable[[], Any] | None"
+    auto_preannotate: bool
+    edit_actions: "EditActions"
+    after_view_paint: "AfterPaint"
+    title: "ElidedLabel"
+    categories_shown: "ElidedLabel"
+    legend: "Legend"
+    find_bar: "FindBar"
+    progress_label: "QLabel"
+    progress_bar: "QProgressBar"
+    cancel_button: "QPushButton"
+    reviewed_label: "QLabel"
+
+    def open_project(self, path: str | Path) -> bool: ...
+
+    def open_document(self, doc_id: int) -> None: ...
+
+    def jump_to_entity(self, entity_id: int) -> None: ...
+
+    def jump_to_event(self, event_id: int) -> None: ...
+
+    def zoom(self, step: int) -> None: ...
+
+    def set_show_rejected(self, on: bool) -> None: ...
+
+    def settings_dialog(self) -> None: ...
+
+    def shortcuts_dialog(self) -> None: ...
+
+    # made by the menus (ui/menus.py)
+    recent_menu: "QMenu"
+
+    # files and work (ui/window_files.py)
+    def new_project(self) -> None: ...
+
+    def open_project_dialog(self) -> None: ...
+
+    def fill_recent_menu(self) -> None: ...
+
+    def import_files_dialog(self) -> None: ...
+
+    def import_folder_dialog(self) -> None: ...
+
+    def import_format_dialog(self) -> None: ...
+
+    def export_dialog(self) -> None: ...
+
+    def preannotate_all(self) -> None: ...
+
+    def preannotating(self) -> bool: ...
+
+    # the keyboard flow (ui/window_flow.py)
+    def describe_current_entity(self) -> None: ...
+
+    def mark_annotated_and_next(self) -> None: ...
+
+    def mark_reviewed(self) -> None: ...
+
+    def accept_scored(self) -> None: ...
+
+    def step_document(self, step: int) -> None: ...
+
+    def open_document_from_list(self, doc_id: int) -> None: ...
+
+    def into_event_editor(self) -> None: ...
+
+    def focus_pane(self, step: int) -> None: ...
+
+    def toggle_side_panels(self) -> None: ...
+
+    # the side panels (ui/window_panels.py)
+    docks: "dict[str, QDockWidget]"
+
+    @property
+    def panels_built(self) -> bool: ...
+
+    def side_panels(self) -> "SidePanels": ...
+
+    def document_list(self) -> "DocumentPanel": ...
+
+    @property
+    def documents(self) -> "DocumentPanel": ...
+
+    @property
+    def event_editor(self) -> "EventEditor": ...
+
+    @property
+    def tabs(self) -> "QTabWidget": ...
+
+    # Qt's own (QMainWindow)
+    def addDockWidget(self, area: "Qt.DockWidgetArea", dock: "QDockWidget") -> None: ...  # noqa: N802 (Qt name)
+
+    def addToolBar(self, toolbar: "QToolBar") -> None: ...  # noqa: N802 (Qt name)
+
+    def close(self) -> bool: ...
