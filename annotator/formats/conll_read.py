@@ -366,8 +366,6 @@ def tagged_documents(
         words = [[t[1] for t in s] for s in d.sentences]
         joined = join_own_texts(words, d.texts)[0] if any(d.texts) else join_tokens(words)
         regions = _regions(d, joined.starts, joined.ends, scheme, odd)
-        if names is not None:
-            regions = [Region(r.key, r.start, r.end, names.label(r.label), r.attributes, r.score) for r in regions]
         with unknown.collect():
             doc = build_document(
                 joined.text,
@@ -379,6 +377,7 @@ def tagged_documents(
                 d.first_line,
                 warnings,
                 source=source,
+                names=names,
             )
             doc.tokens, doc.tokens_source = joined.stored(), source
             docs.append(doc)

@@ -171,7 +171,7 @@ def _document(  # type: ignore[no-untyped-def]
             line,
             f"span {key!r} ({label}) has offsets {s}, {e} outside the text ({counted(len(text), 'character')}) or empty",
         )
-        regions.append(Region(key, s, e, names.label(label) if names is not None else label))
+        regions.append(Region(key, s, e, label))
     name = obj.get("name", obj.get("id"))
     meta = {k: v for k, v in obj.items() if k not in RESERVED}
     if "id" in obj:
@@ -194,6 +194,7 @@ def _document(  # type: ignore[no-untyped-def]
         keep_as="doccano",
         notes=notes,
         comments=_comments(obj),
+        names=names,
     )
 
 

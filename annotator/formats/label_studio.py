@@ -45,6 +45,7 @@ from annotator.errors import ImportFileError
 from annotator.formats.label_studio_classes import KINDS as CLASS_KINDS, classes_of, region_class
 from annotator.formats.label_studio_pick import Reading, once_per_span, readings
 from annotator.formats.regions import Region, build_document
+from annotator.formats.schema_names import SchemaNames
 from annotator.importing import IncomingDocument
 from annotator.db import is_score
 from annotator.offsets import Utf16Map
@@ -240,8 +241,10 @@ def _document(
     schema: Schema,
     warnings: list[str],
     notes: list[str],
+    names: SchemaNames,
 ) -> IncomingDocument:
-    """The document a task's annotation or prediction (``reading``) makes, in the annotation set it names."""
+    """The document a task's annotation or prediction (``reading``) makes, in the annotation set it names; its labels,
+    event types and roles as the schema names them (``names``)."""
     results, state, author, source = reading.results, reading.state, reading.author, reading.source
     text, text_key = _text_of(task.get("data"), results, who, path, line)
     regions: list[Region] = []
@@ -289,7 +292,7 @@ def _document(
             model, own = reading.origins[k] if reading.origins else (None, reading.score)  # several models: its own
             score = _score(r, value, own)
             for lab in labels:
-                regions.append(Region(rid, got[0], got[1], lab, score=score, source=model))
+                regions.append(Region(rid, got[0], got[1], names.region(lab), score=score, source=model))
             meta = r.get("meta")
             said_notes = meta.get("text") if isinstance(meta, dict) else None
             said_notes = [said_notes] if isinstance(said_notes, str) else said_notes
@@ -440,6 +443,7 @@ def _document(
         keep_as="label_studio",
         notes=notes,
         both_ways=set(both_ways),
+        names=names,
     )
     doc.annotation_set = reading.annotation_set
     return doc
@@ -452,6 +456,7 @@ def read_label_studio(path: str | Path, schema: Schema | None = None) -> ReadRes
     notes: list[str] = []
     docs = []
     unknown = LabelTally(path)
+    names = SchemaNames(schema)  # PER as the news schema's PERSON (its alias), attack as its Conflict:Attack
     suffix = path.suffix.lower()
     tag_names: set[str] = set()  # a CSV export's columns of regions: a row without regions has "[]" there
     if suffix in CSV_SUFFIXES:
@@ -471,8 +476,9 @@ def read_label_studio(path: str | Path, schema: Schema | None = None) -> ReadRes
             }
         for reading in readings(task, who, path, line, warnings, notes):
             with unknown.collect():  # labels the schema lacks: named all at once, after the whole file
-                docs.append(_document(task, reading, who, path, line, schema, warnings, notes))
+                docs.append(_document(task, reading, who, path, line, schema, warnings, notes, names))
     unknown.check()
     need(bool(docs), path, None, "no tasks in the file")
     notes += categories_note(path, docs, "the text's choices")
+    notes += names.notes(str(path))
     return ReadResult(docs, None, warnings, notes)

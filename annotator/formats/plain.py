@@ -86,8 +86,8 @@ def parse_jsonl_object(obj: Any, path: str, line: int, names: SchemaNames | None
         need(isinstance(label, str) and label != "", path, line, f"{what} {k} needs a label")
         ents.append(IncomingEntity(k, start, end, label))
     if triples and names is not None:
-        regions = [Region(e.key, e.start, e.end, names.label(e.label)) for e in ents]
-        return build_document(text, name, regions, [], names.schema, Path(path), line, [], meta=meta)
+        regions = [Region(e.key, e.start, e.end, e.label) for e in ents]
+        return build_document(text, name, regions, [], names.schema, Path(path), line, [], meta=meta, names=names)
     return IncomingDocument(text=text, name=name, meta=meta, source_path=path, entities=ents)
 
 

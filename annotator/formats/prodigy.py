@@ -45,6 +45,7 @@ from annotator.formats.common import (
     trigger_labels,
     write_per_part,
 )
+from annotator.formats.schema_names import SchemaNames
 from annotator.formats.records import ExportRequest, covering_set_records, export_writer
 from annotator.formats.tokens import ALIGN_MODES, DocTokens, align
 from annotator.db import is_score
@@ -263,10 +264,18 @@ def with_versions(task: dict[str, Any], others: dict[str, dict[str, Any]]) -> di
 
 # -- reading --------------------------------------------------------------------------------------
 def _span(
-    text: str, s: Any, path: Path, line: int, what: str, remapped: list[str], bare: bool = False
+    text: str,
+    s: Any,
+    path: Path,
+    line: int,
+    what: str,
+    remapped: list[str],
+    bare: bool = False,
+    names: SchemaNames | None = None,
 ) -> tuple[int, int, str]:
-    """A span object's offsets (checked against the text) and label; ``bare``: a relation's end, which may be words
-    that are no span (rel.manual draws relations from any token: its ``head_span`` then has ``"label": null``)."""
+    """A span object's offsets (checked against the text) and label (as the schema names it, with ``names``);
+    ``bare``: a relation's end, which may be words that are no span (rel.manual draws relations from any token: its
+    ``head_span`` then has ``"label": null``)."""
     need(isinstance(s, dict), path, line, f"{what} must be an object")
     label = s.get("label")
     need((bare and label is None) or (isinstance(label, str) and label != ""), path, line, f"{what} needs a label")
@@ -280,7 +289,7 @@ def _span(
     )
     if got[2]:
         remapped.append(f"{path}:{line}: {what} offsets read as UTF-16 units")
-    return got[0], got[1], label
+    return got[0], got[1], names.region(label) if names is not None and label is not None else label
 
 
 def read_prodigy(path: str | Path, schema: Schema | None = None) -> ReadResult:
@@ -333,12 +342,13 @@ def read_prodigy(path: str | Path, schema: Schema | None = None) -> ReadResult:
         )
     docs = []
     unknown = LabelTally(path)  # labels the schema lacks: named all at once, after the whole file
+    names = SchemaNames(schema or _default())  # PER as the news schema's PERSON (its alias), attack as Conflict:Attack
     for g in groups.values():
         if not g["tasks"] and not g["rejected"]:
             continue
         for aset, part, covers in by_annotator(g, path, notes):
             with unknown.collect():
-                doc = _group_document(part, path, schema or _default(), warnings, notes)
+                doc = _group_document(part, path, schema or _default(), warnings, notes, names)
                 if aset is not None:  # an annotator's answers: her set; the final set has no decision yet
                     doc.annotation_set, doc.status = aset, "new"
                 elif covers and part["tasks"] and doc.status == "annotated":  # the reviewer's (the others: new)
@@ -349,6 +359,7 @@ def read_prodigy(path: str | Path, schema: Schema | None = None) -> ReadResult:
                 docs.append(doc)
     unknown.check()
     notes += categories_note(path, docs, "textcat answers")
+    notes += names.notes(str(path))
     need(bool(docs) or skipped > 0, path, None, "no tasks in the file")
     return ReadResult(docs, None, warnings, notes)
 
@@ -404,13 +415,14 @@ def _suggestions(
     notes: list[str],
     entities: dict[tuple[int, int, str], IncomingEntity],
     who: str | None,
+    names: SchemaNames,
 ) -> None:
     """An answered task's ``suggestions`` (our export's: entities nobody decided, or rejected) into ``entities`` with
     their state and score, before the answer's spans and the events' arguments name them."""
     given = task.get("suggestions") or []
     need(isinstance(given, list), path, line, "'suggestions' must be a list")
     for k, sp in enumerate(given):
-        s, e, label = _span(text, sp, path, line, f"suggestion {k}", notes)
+        s, e, label = _span(text, sp, path, line, f"suggestion {k}", notes, names=names)
         need_known_labels(schema, [label], path, line)
         st = sp.get("state", "suggested")
         need(st in UNDECIDED_OR_REJECTED, path, line, f"suggestion {k}: state {st!r} is neither suggested nor rejected")
@@ -419,7 +431,7 @@ def _suggestions(
 
 
 def _group_document(
-    g: dict[str, Any], path: Path, schema: Schema, warnings: list[str], notes: list[str]
+    g: dict[str, Any], path: Path, schema: Schema, warnings: list[str], notes: list[str], names: SchemaNames
 ) -> IncomingDocument:
     text = g["text"]
     triggers = trigger_labels(schema)
@@ -469,9 +481,11 @@ def _group_document(
             return s, e, label
 
         if task.get("answer") == "accept":  # our export's: what nobody decided, beside the answer's spans
-            _suggestions(text, task, path, line, schema, notes, entities, who)
+            _suggestions(text, task, path, line, schema, notes, entities, who, names)
         trig_spans = set()
-        spans = [_span(text, sp, path, line, f"span {k}", notes) for k, sp in enumerate(task.get("spans", []))]
+        spans = [
+            _span(text, sp, path, line, f"span {k}", notes, names=names) for k, sp in enumerate(task.get("spans", []))
+        ]
         need_known_labels(schema, [label for _, _, label in spans], path, line)
         for (s, e, label), given in zip(spans, task.get("spans", [])):
             if label in triggers:
@@ -482,7 +496,7 @@ def _group_document(
         if given_events:
             for k, v in enumerate(task["events"]):
                 need(isinstance(v, dict) and isinstance(v.get("type"), str), path, line, f"event {k} needs a type")
-                s, e, _ = _span(text, {**v, "label": v["type"]}, path, line, f"event {k}", notes)
+                s, e, etype = _span(text, {**v, "label": v["type"]}, path, line, f"event {k}", notes, names=names)
                 attrs = v.get("attributes") or {}
                 need(isinstance(attrs, dict), path, line, f"event {k}: 'attributes' must be an object")
                 given_args = v.get("arguments") or []
@@ -495,12 +509,13 @@ def _group_document(
                         line,
                         f"event {k} argument {j} needs a role",
                     )
-                    args.append((a["role"], entity(*_span(text, a, path, line, f"event {k} argument {j}", notes))))
+                    filler = entity(*_span(text, a, path, line, f"event {k} argument {j}", notes, names=names))
+                    args.append((names.role(etype, a["role"]), filler))
                 # our export writes every value an event has: one it lacks has none (no schema default filled in)
                 given_state = v.get("state", state)
                 need(given_state in ("accepted", *UNDECIDED_OR_REJECTED), path, line, f"event {k}: unknown state")
-                events[(v["type"], s, e, len(events))] = IncomingEvent(
-                    v["type"],
+                events[(etype, s, e, len(events))] = IncomingEvent(
+                    etype,
                     s,
                     e,
                     dict(attrs),
@@ -512,8 +527,8 @@ def _group_document(
         by_head: dict[tuple[int, int, str], list] = {t: [] for t in trig_spans}
         for k, r in enumerate(task.get("relations", [])):
             need(isinstance(r, dict) and isinstance(r.get("label"), str), path, line, f"relation {k} needs a label")
-            head = _span(text, r.get("head_span"), path, line, f"relation {k} head_span", notes, bare=True)
-            child = _span(text, r.get("child_span"), path, line, f"relation {k} child_span", notes, bare=True)
+            head = _span(text, r.get("head_span"), path, line, f"relation {k} head_span", notes, True, names)
+            child = _span(text, r.get("child_span"), path, line, f"relation {k} child_span", notes, True, names)
             if head[2] not in triggers:  # between entities (rel.manual): kept for the way back, as brat's R lines
                 for end in (head, child):  # an end without a label is words that are no span: no entity
                     if end[2] not in triggers and end[2] is not None:
@@ -528,13 +543,15 @@ def _group_document(
                     f"to words that are no span [{child[0]}, {child[1]}) (an argument is an entity)"
                 )
                 continue
-            by_head.setdefault(head, []).append((r["label"], entity(*child)))
+            by_head.setdefault(head, []).append((names.role(head[2], r["label"]), entity(*child)))
         for (s, e, label), args in [] if given_events else by_head.items():
             key = (label, s, e, tuple(args))
             events.setdefault(key, IncomingEvent(label, s, e, {}, args, annotator=who))
     for line, task in g.get("rejected", []):  # binary answers rejecting their span: the model's, rejected
         who = task.get("_annotator_id") if isinstance(task.get("_annotator_id"), str) else None
-        spans = [_span(text, sp, path, line, f"span {k}", notes) for k, sp in enumerate(task.get("spans") or [])]
+        spans = [
+            _span(text, sp, path, line, f"span {k}", notes, names=names) for k, sp in enumerate(task.get("spans") or [])
+        ]
         need_known_labels(schema, [label for _, _, label in spans], path, line)
         for (s, e, label), given in zip(spans, task.get("spans") or []):
             if label not in triggers and (s, e, label) not in entities:

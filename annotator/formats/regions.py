@@ -9,12 +9,13 @@ and for relations that point at a trigger, they are reported as not kept.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
 from annotator.wording import counted
 from annotator.formats.common import check_with_line, need, need_known_labels, trigger_labels
+from annotator.formats.schema_names import SchemaNames
 from annotator.importing import IncomingDocument, IncomingEntity, IncomingEvent
 from annotator.schema import Schema, default_schema
 
@@ -28,6 +29,15 @@ class Region:
     attributes: dict[str, str] = field(default_factory=dict)
     score: float | None = None  # a prediction's confidence (Label Studio's per-region score): kept on spans and events
     source: str | None = None  # who made it, where not the document's (one of a Label Studio task's several models)
+
+
+def named(regions: list[Region], names: SchemaNames | None) -> list[Region]:
+    """``regions`` labelled as the schema names them (``SchemaNames.region``: ``PER`` for the news schema's
+    ``PERSON``, ``attack`` for its ``Conflict:Attack``); the same regions without ``names``. Naming twice changes
+    nothing more."""
+    if names is None:
+        return regions
+    return [r if (ours := names.region(r.label)) == r.label else replace(r, label=ours) for r in regions]
 
 
 def build_document(
@@ -49,10 +59,14 @@ def build_document(
     keep_as: str | None = None,
     notes: list[str] | None = None,
     both_ways: frozenset[int] | set[int] = frozenset(),
+    names: SchemaNames | None = None,
 ) -> IncomingDocument:
     """``both_ways``: the indices of ``relations`` drawn with an arrow at both ends (Label Studio's ``direction: "bi"``),
-    kept so on a relation between entities (``"direction": "bi"``) for the export to draw it so again."""
+    kept so on a relation between entities (``"direction": "bi"``) for the export to draw it so again. ``names``: the
+    other tool's labels, event types and roles matched to the schema's (``SchemaNames``; every reader of labelled
+    regions passes its one matcher, whose notes it gives)."""
     schema = schema or default_schema()
+    regions = named(regions, names)
     triggers = trigger_labels(schema)
     for r in regions:
         need(
@@ -129,8 +143,9 @@ def build_document(
             warnings.append(f"{path}:{line}: relation {k} ({label}) does not go from a trigger to an entity")
             continue
         for h in heads:
+            role = names.role(h.label, label) if names is not None and label is not None else label
             for t in tails:
-                events[(h.key, h.label)].arguments.append((label, (t.key, t.label)))
+                events[(h.key, h.label)].arguments.append((role, (t.key, t.label)))
     meta = dict(meta or {})
     if kept:
         meta[keep_as] = {"relations": list({repr(r): r for r in kept}.values())}  # type: ignore[index]

@@ -4,8 +4,11 @@ One general rule, no tool's names in code: a name is the schema's when it is the
 (``Conflict.Attack``, ``conflict_attack`` and ``Conflict:Attack``; ``attacker`` and ``Attacker``), or when the schema
 declares it as another name of one of its labels (an entity's ``aliases``: ACE's ``PER`` for ``PERSON``), event types
 (an event's ``aliases``: ``Conflict.Attack``) or roles (``[schema] role_aliases``: ACE's ``Time-Within`` for
-``Time``). A name that matches two of the schema's names, or none, is kept as it is and counted, for the reader to
-report. The other way (``AliasNames``, for a writer asked for the other tool's names): a name becomes its first
+``Time``). A labelled span's name (``region``: doccano's, Label Studio's, Prodigy's spans, which bring no roles to
+tell a type of their own by) is an event type also when the last part of a dotted or coloned name matches
+(``Conflict.Attack`` for a schema's ``Attack``, ``attack`` for ``Conflict:Attack``); a file of events with their
+roles (DyGIE++, OmniEvent's MAVEN, WebAnno TSV) keeps a type of that name as its own (``event_type``). A name that
+matches two of the schema's names, or none, is kept as it is and counted, for the reader to report. The other way (``AliasNames``, for a writer asked for the other tool's names): a name becomes its first
 alias, a name without one stays as it is.
 """
 
@@ -18,12 +21,18 @@ from dataclasses import dataclass, field
 from annotator.schema import Schema
 
 _SEPARATORS = re.compile(r"[\W_]+")
+_TYPE_PARTS = re.compile(r"[.:]")  # a type's parts: ACE's Conflict.Attack, the news schema's Conflict:Attack
 AMBIGUOUS = ""  # a key two of the schema's names share: matches neither
 
 
 def name_key(name: str) -> str:
     """``name`` without case and separators: the form two spellings of one name share."""
     return _SEPARATORS.sub("", name.casefold())
+
+
+def _last_part(name: str) -> str:
+    """The last part of a dotted or coloned type name (``Conflict.Attack`` -> ``Attack``)."""
+    return _TYPE_PARTS.split(name)[-1]
 
 
 def _index(pairs: list[tuple[str, str]]) -> dict[str, str]:
@@ -49,7 +58,9 @@ class SchemaNames:
         self._labels = _index(
             [(e.name, e.name) for e in s.entities] + [(a, e.name) for e in s.entities for a in e.aliases]
         )
-        self._types = _index([(t.name, t.name) for t in s.events] + [(a, t.name) for t in s.events for a in t.aliases])
+        type_names = [(t.name, t.name) for t in s.events] + [(a, t.name) for t in s.events for a in t.aliases]
+        self._types = _index(type_names)
+        self._type_parts = _index([(_last_part(given), ours) for given, ours in type_names])
         aliases = dict(s.role_aliases)
         self._roles = {
             t.name: _index(
@@ -57,6 +68,12 @@ class SchemaNames:
             )
             for t in s.events
         }
+
+    def _type_of(self, name: str) -> str | None:
+        """The schema's event type a span's label spells (AMBIGUOUS: two of them), by the whole name, else by its
+        last part (``Conflict.Attack`` for ``Attack``, ``attack`` for ``Conflict:Attack``); None: none."""
+        ours = self._types.get(name_key(name))
+        return ours if ours is not None else self._type_parts.get(name_key(_last_part(name)))
 
     def _match(self, kind: str, name: str, exact: bool, index: dict[str, str]) -> str:
         if exact:
@@ -73,6 +90,20 @@ class SchemaNames:
 
     def event_type(self, name: str) -> str:
         return self._match("event type", name, self.schema.event_type(name) is not None, self._types)
+
+    def region(self, name: str) -> str:
+        """A labelled span's label (doccano's, Label Studio's, Prodigy's, a training line's): the schema's entity label
+        or, where it names one, its event type (the span a trigger); a name that spells one of each is kept."""
+        s = self.schema
+        if s.label(name) is not None or s.event_type(name) is not None:
+            return name
+        found = [x for x in (self._labels.get(name_key(name)), self._type_of(name)) if x is not None]
+        if len(found) != 1 or found[0] == AMBIGUOUS:
+            self.unmatched[("label", name)] += 1
+            return name
+        kind = "entity label" if s.label(found[0]) is not None else "event type"
+        self.mapped[(kind, name, found[0])] += 1
+        return found[0]
 
     def role(self, event_type: str, name: str) -> str:
         """A role of ``event_type`` (the schema's name of it, as ``event_type()`` gave it)."""

@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from annotator.errors import ImportFileError
+from annotator.formats.schema_names import SchemaNames
 from annotator.formats.common import LabelTally, ReadResult, check_with_line, document_cats, need, need_known_labels
 from annotator.formats.docbin_plan import SPAN_KEY, TRIGGER_KEY
 from annotator.importing import IncomingDocument, IncomingEntity, IncomingEvent
@@ -82,7 +83,10 @@ def _ours(doc: Any) -> tuple[list[dict[str, Any]], list[Any]] | None:
     return infos, list(group)
 
 
-def _document(doc: Any, k: int, path: Path, schema: Schema, warnings: list[str]) -> IncomingDocument:
+def _document(
+    doc: Any, k: int, path: Path, schema: Schema, warnings: list[str], names: SchemaNames
+) -> IncomingDocument:
+    """One Doc as a document, its labels, event types and roles as the schema names them (``names``)."""
     user = doc.user_data if isinstance(doc.user_data, dict) else {}
     name = user.get("annotator_name")
     name = name if isinstance(name, str) and name else f"{path.name}:{k}"
@@ -114,7 +118,7 @@ def _document(doc: Any, k: int, path: Path, schema: Schema, warnings: list[str])
                     i,
                     span.start_char,
                     span.end_char,
-                    span.label_,
+                    names.label(span.label_),
                     state=str(info.get("state") or "accepted"),
                     source=str(info.get("source") or "spacy"),
                     annotator=info.get("annotator") if isinstance(info.get("annotator"), str) else None,
@@ -129,22 +133,25 @@ def _document(doc: Any, k: int, path: Path, schema: Schema, warnings: list[str])
             key = (s.start_char, s.end_char, s.label_)
             if key not in seen:
                 seen.add(key)
-                out.entities.append(IncomingEntity(len(seen), *key, source="spacy", score=scores.get(key)))
+                out.entities.append(
+                    IncomingEntity(len(seen), *key[:2], names.label(key[2]), source="spacy", score=scores.get(key))
+                )
     events = triggers.attrs.get("events") if triggers is not None else None
     for v in events if isinstance(events, list) else []:
         if not (isinstance(v, dict) and isinstance(v.get("type"), str) and isinstance(v.get("trigger"), list)):
             continue
         args = []
+        etype = names.event_type(v["type"])
         for a in v.get("arguments") or []:
             k_ = a.get("span") if isinstance(a, dict) else None
             if ours is not None and isinstance(k_, int) and 0 <= k_ < len(out.entities):
-                args.append((str(a.get("role")), k_))  # the argument's entity: span k_ of the group
+                args.append((names.role(etype, str(a.get("role"))), k_))  # the argument's entity: span k_ of the group
             else:
                 warnings.append(f"{path}: {name}: an argument of event {v.get('id')} points at no span")
         attrs = v.get("attributes")
         out.events.append(
             IncomingEvent(
-                v["type"],
+                etype,
                 int(v["trigger"][0]),
                 int(v["trigger"][1]),
                 {str(a): str(x) for a, x in attrs.items() if x is not None} if isinstance(attrs, dict) else {},
@@ -175,12 +182,13 @@ def read_spacy(path: str | Path, schema: Schema | None = None) -> ReadResult:
     schema = schema or default_schema()
     warnings: list[str] = []
     unknown = LabelTally(path)
+    names = SchemaNames(schema)  # another corpus's PER as the news schema's PERSON (its alias)
     out = []
     for k, doc in enumerate(_docs(path), start=1):
         with unknown.collect():
-            out.append(_document(doc, k, path, schema, warnings))
+            out.append(_document(doc, k, path, schema, warnings, names))
     unknown.check()
     need(bool(out), path, None, "no documents in the DocBin")
     # how many Docs it held ("read as spaCy DocBin" is the import's own line when the format was told from the file)
-    notes = [f"{path}: {len(out)} Doc{'' if len(out) == 1 else 's'} in the DocBin"]
+    notes = [f"{path}: {len(out)} Doc{'' if len(out) == 1 else 's'} in the DocBin"] + names.notes(str(path))
     return ReadResult(out, None, warnings, notes)
