@@ -82,17 +82,33 @@ def _min_regions(value: Any) -> bool:
     )
 
 
+def _min_class(value: Any) -> str | None:
+    """The kind of a JSON-MIN tag's classification of the whole text, as its converter (``prettify_result``) writes
+    them: ``[{"taxonomy": [["A", "B"]]}]``, ``[{"rating": 4}]``, several choices as ``{"choices": ["A", "B"]}``
+    (one choice is a bare string, which data is too: left as data); None for anything else."""
+    if isinstance(value, dict) and set(value) == {"choices"} and isinstance(value["choices"], list):
+        return "choices"
+    if isinstance(value, list) and value and all(isinstance(x, dict) and len(x) == 1 for x in value):
+        kind = next(iter(value[0]))
+        if kind in CLASS_KINDS and all(kind in x for x in value):
+            return kind
+    return None
+
+
 def from_json_min(task: dict[str, Any], tag_names: frozenset[str] | set[str] = frozenset()) -> dict[str, Any] | None:
     """A task of Label Studio's JSON-MIN export (flat: the data's keys, each tag's regions under its name, and
     ``annotator``, ``annotation_id``, ``lead_time``) as a task of the full export, or None if it is not one. The text
     is the data key whose string the regions' ``text`` fits (else the only string, else ``text``). ``tag_names``: keys
-    known to be tags (a CSV export's columns that hold regions in some row), taken even where a task has none (``[]``)."""
+    known to be tags (a CSV export's columns that hold regions in some row), taken even where a task has none (``[]``).
+    A tag's ``taxonomy``, ``rating`` or several ``choices`` of the whole text (``_min_class``) are its results too; a
+    task of such tags alone is JSON-MIN when it has the export's ``annotation_id``."""
     if not isinstance(task, dict) or "data" in task or "annotations" in task or "predictions" in task:
         return None
     tags = {k: v for k, v in task.items() if _min_regions(v) or (k in tag_names and v == [])}
-    if not tags:
+    classes = {k: kind for k, v in task.items() if k not in tags and (kind := _min_class(v))}
+    if not tags and not (classes and "annotation_id" in task):
         return None
-    data = {k: v for k, v in task.items() if k not in tags and k not in MIN_KEYS}
+    data = {k: v for k, v in task.items() if k not in tags and k not in classes and k not in MIN_KEYS}
     strings = [k for k, v in data.items() if isinstance(v, str)]
     said = [r for rs in tags.values() for r in rs if isinstance(r.get("text"), str)]
 
@@ -107,6 +123,10 @@ def from_json_min(task: dict[str, Any], tag_names: frozenset[str] | set[str] = f
         {"id": f"{tag}-{i}", "from_name": tag, "to_name": key, "type": "labels", "value": r}
         for tag, regions in tags.items()
         for i, r in enumerate(regions)
+    ] + [
+        {"from_name": tag, "to_name": key, "type": kind, "value": v}
+        for tag, kind in classes.items()
+        for v in ([task[tag]] if kind == "choices" else task[tag])
     ]
     return {
         **{k: task[k] for k in ("id", "created_at", "updated_at") if k in task},
