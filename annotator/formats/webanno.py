@@ -52,6 +52,7 @@ from annotator.formats.webanno_tsv import (
     EVENT_LINK,
     EVENT_SLOT,
     HEADER,
+    ANY_SPAN,
     NAMED_ENTITY,
     RELATION_LAYER,
     UNSET,
@@ -129,12 +130,13 @@ def _layer_cells(spans: list[_Span]) -> dict[UnitKey, list[_Span]]:
     return at
 
 
-def _give_ids(at: dict[UnitKey, list[_Span]], spans: list[_Span], n: int) -> int:
-    """The [n] ids after ``n``: for each span on several units or sharing a unit with another of its layer (one
-    numbering for the whole file, as INCEpTION's reader looks an id up across layers); the last id given."""
+def _give_ids(at: dict[UnitKey, list[_Span]], spans: list[_Span], n: int, named: frozenset[int] = frozenset()) -> int:
+    """The [n] ids after ``n``: for each span on several units, sharing a unit with another of its layer, or in
+    ``named`` (by ``id()``: the targets of a slot to any span, which INCEpTION finds by id alone; one numbering for the
+    whole file, as INCEpTION's reader looks an id up across layers); the last id given."""
     shared = {id(sp) for stack in at.values() if len(stack) > 1 for sp in stack}
     for sp in spans:
-        if len(sp.units) > 1 or id(sp) in shared:
+        if len(sp.units) > 1 or id(sp) in shared or id(sp) in named:
             n += 1
             sp.ident = n
     return n
@@ -171,13 +173,13 @@ def document_tsv(
 
     entities: dict[int, _Span] = {}
     on_layer: dict[str, list[_Span]] = {}  # a project's own span layer -> its entities
-    own = span_layers(rec, events, decisions, report)
+    own = span_layers(rec, decisions, report)
     shown = label_values(rec)  # a label read from a value that is no label name ('A.2 Landform') goes out as that
     for e in rec["entities"]:
         units = place(e["start"], e["end"], f"entity {e['label']}")
         if units is not None:
             entities[e["id"]] = _Span(units, shown.get(e["label"], e["label"]), extra=_decision(e) if decisions else {})
-            if e["label"] in own and e["id"] not in own[e["label"]][2]:
+            if e["label"] in own:
                 on_layer.setdefault(own[e["label"]][0], []).append(entities[e["id"]])
     triggers: list[_Span] = []
     if events:
@@ -207,11 +209,15 @@ def document_tsv(
         if decisions
     ]
     co_at = _layer_cells(notes)
-    n = _give_ids(ne_at, ne_spans, 0)
+    # an argument on a project's own layer: the slot points at any span, each target named by its id
+    filled = frozenset(id(t) for sp in triggers for _, t in sp.args)
+    any_span = bool(filled & elsewhere)
+    named = filled if any_span else frozenset()
+    n = _give_ids(ne_at, ne_spans, 0, named)
     for c in custom:
-        n = _give_ids(c.at, on_layer[c.layer], n)
+        n = _give_ids(c.at, on_layer[c.layer], n, named)
     _give_ids(co_at, notes, _give_ids(ev_at, triggers, n))
-    layers = _Layers(events, decisions, custom)
+    layers = _Layers(events, decisions, custom, ANY_SPAN if any_span else NAMED_ENTITY)
     return _render(rows, ne_at, ev_at, co_at, relations, chains, layers, report, name)
 
 
@@ -228,6 +234,7 @@ class _Layers:
     events: tuple[str, ...]
     decisions: bool
     custom: list[SpanLayer] = field(default_factory=list)  # the project's own span layers
+    slot_target: str = NAMED_ENTITY  # the event slot's target: ANY_SPAN when an argument is on a project's own layer
 
     @property
     def entity(self) -> tuple[str, ...]:
@@ -415,7 +422,7 @@ def _render(
     lines = [HEADER, f"#T_SP={NAMED_ENTITY}|" + "|".join(layers.entity)]
     lines += [f"#T_SP={c.layer}|{c.feature}" for c in layers.custom]
     if events:
-        slot = f"ROLE_{EVENT_LAYER}:{EVENT_SLOT}_{EVENT_LINK}|{NAMED_ENTITY}"
+        slot = f"ROLE_{EVENT_LAYER}:{EVENT_SLOT}_{EVENT_LINK}|{layers.slot_target}"
         lines.append(f"#T_SP={EVENT_LAYER}|" + "|".join(slot if f == EVENT_SLOT else f for f in events))
     if layers.comments:
         lines.append(f"#T_SP={COMMENT_LAYER}|" + "|".join(layers.comments))

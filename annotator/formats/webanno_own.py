@@ -1,7 +1,9 @@
 """A project's own span layers in the WebAnno TSV export: the labels a WebAnno TSV import read from a layer other than
 ``NamedEntity`` (``meta["webanno"]["span_layers"]``: label -> [layer, its labelling feature]) go back on that layer,
-so an INCEpTION project with the layer takes them back on it; ``NamedEntity`` for the rest, and for such an entity
-that is an event argument (the event layer's slot points at ``NamedEntity``)."""
+so an INCEpTION project with the layer takes them back on it; ``NamedEntity`` for the rest. Such an entity that fills an
+event argument stays on its layer too: the event layer's slot then points at any span (``uima.tcas.Annotation``,
+INCEpTION's "Link: <Any>"), each link naming its target by its ``[n]`` id, which INCEpTION's reader looks up across
+layers (without an id it looks for the slot's type on the row, which no span of a layer has as its type)."""
 
 from __future__ import annotations
 
@@ -23,27 +25,16 @@ class SpanLayer:
     at: dict[Any, list[Any]]  # unit -> the spans on it (webanno._layer_cells)
 
 
-def span_layers(
-    rec: dict[str, Any], events: tuple[str, ...], decisions: bool, report: FormatExportReport
-) -> dict[str, tuple[str, str, set[int]]]:
-    """label -> (its own span layer, that layer's labelling feature, the ids of its entities that stay on
-    ``NamedEntity``: event arguments, as the event layer's slot points at ``NamedEntity``)."""
+def span_layers(rec: dict[str, Any], decisions: bool, report: FormatExportReport) -> dict[str, tuple[str, str]]:
+    """label -> (its own span layer, that layer's labelling feature)."""
     kept = rec["meta"].get(SOURCE)
     given = kept.get(SPAN_LAYERS) if isinstance(kept, dict) else None
     if not isinstance(given, dict) or not given:
         return {}
-    arguments = {a["entity_id"] for v in rec["events"] for a in v["arguments"]} if events else set()
-    out: dict[str, tuple[str, str, set[int]]] = {}
+    out: dict[str, tuple[str, str]] = {}
     for label, where in given.items():
         if isinstance(where, list) and len(where) == 2 and all(isinstance(x, str) for x in where) and where[0]:
-            stay = {e["id"] for e in rec["entities"] if e["label"] == label and e["id"] in arguments}
-            out[label] = (where[0], where[1], stay)
-            if stay:
-                report.problem(
-                    "entities of a project's own layer written on NamedEntity (event arguments: the event layer's slot "
-                    "points at NamedEntity)",
-                    f"{rec['name']}: {label}",
-                )
+            out[label] = (where[0], where[1])
     if decisions and out:
         report.problem(
             "entities on a project's own layers written without their decisions (those layers keep their one feature)",
@@ -52,9 +43,9 @@ def span_layers(
     return out
 
 
-def own_feature(own: dict[str, tuple[str, str, set[int]]], layer: str) -> str:
+def own_feature(own: dict[str, tuple[str, str]], layer: str) -> str:
     """The labelling feature of one of the project's own span layers (the first label's that names it)."""
-    return next(feature for lay, feature, _ in own.values() if lay == layer)
+    return next(feature for lay, feature in own.values() if lay == layer)
 
 
 def label_values(rec: dict[str, Any]) -> dict[str, str]:
