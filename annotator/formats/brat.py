@@ -165,10 +165,13 @@ def document_ann(
             if spec is None or value is None:
                 continue
             if tuple(spec.values) == BINARY:
-                if value == "true":
-                    attrs.append(f"{brat_name(an)} {eid[v['id']]}")
+                if value != "true":
+                    continue
+                attrs.append(f"{brat_name(an)} {eid[v['id']]}")
             else:
                 attrs.append(f"{brat_name(an)} {eid[v['id']]} {value}")
+            if declared is not None:
+                declared.on_event(brat_name(an), brat_name(v["type"]))
 
     def resolve(where: Any) -> str | None:
         """A span reference kept by the brat import (``["T", label, s, e]``, ``["E", type, s, e, k]``) -> id."""
@@ -261,6 +264,7 @@ class Declared:
         self.relations: dict[str, dict[str, list[str | None]]] = {}  # type -> role -> the types that filled it
         self.attribute_targets: dict[str, list[str]] = {}  # name -> <ENTITY>, <EVENT>, <RELATION> it sits on
         self.equivalences: dict[str, list[str | None]] = {}  # ``*`` types (symmetric-transitive) -> member types
+        self.event_types: dict[str, list[str | None]] = {}  # an event attribute -> the event types it was written on
 
     def attribute(self, name: str, value: str | None, kind: str = "T") -> None:
         """An attribute met on an annotation of ``kind`` (T, E or R), with a value or none (binary)."""
@@ -278,6 +282,23 @@ class Declared:
         roles = self.relations.setdefault(type_, {})
         for role, filler in args:
             _add(roles.setdefault(role, []), filler)
+
+    def on_event(self, name: str, event_type: str) -> None:
+        """An event attribute written on an event of ``event_type``."""
+        _add(self.event_types.setdefault(name, []), event_type)
+
+    def event_targets(self, conf: Any = None) -> dict[str, list[str]]:
+        """An event attribute's brat name -> the event types annotation.conf offers it on: those its conf line named
+        (``conf``: ``brat_conf.conf_declarations``), then the types of the events the documents have it on beyond them
+        (brat checks an attribute against its line); an attribute the conf offered on ``<EVENT>`` is not listed. It
+        was ``<EVENT>`` for every one, so brat offered ``Negative`` on every event type."""
+        given = conf.get("event_attributes") if isinstance(conf, dict) else None
+        out: dict[str, list[str]] = {}
+        for name, types in given.items() if isinstance(given, dict) else ():
+            if isinstance(types, list) and types and all(isinstance(t, str) for t in types):
+                met = [t for t in self.event_types.get(name, []) if t is not None and t not in types]
+                out[name] = [*types, *met]
+        return out
 
     def equivalence(self, type_: str, members: list[str | None]) -> None:
         """A ``*`` equivalence met, with the types of its members."""
@@ -391,8 +412,10 @@ def write_brat(project: Project, out: str | Path, request: ExportRequest) -> For
                     "nothing was replaced"
                 ) from None
             report.bytes += len(data) + len(ann)
-        relations, attributes = declared.conf_lines(schema_kept(project).get(BRAT_KEPT))
-        (folder / "annotation.conf").write_bytes(write_annotation_conf(schema, relations, attributes).encode("utf-8"))
+        conf = schema_kept(project).get(BRAT_KEPT)
+        relations, attributes = declared.conf_lines(conf)
+        text = write_annotation_conf(schema, relations, attributes, declared.event_targets(conf))
+        (folder / "annotation.conf").write_bytes(text.encode("utf-8"))
         (folder / "visual.conf").write_bytes(write_visual_conf(schema).encode("utf-8"))
     report.files = [str(out)]
     return report

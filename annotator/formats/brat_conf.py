@@ -51,10 +51,14 @@ def proxy_labels(schema: Schema) -> set[str]:
 
 
 def write_annotation_conf(
-    schema: Schema, relations: list[str] | None = None, entity_attributes: list[str] | None = None
+    schema: Schema,
+    relations: list[str] | None = None,
+    entity_attributes: list[str] | None = None,
+    event_targets: dict[str, list[str]] | None = None,
 ) -> str:
     """The schema as brat's annotation.conf; ``relations`` and ``entity_attributes`` are extra conf lines (for
-    the relations and entity attributes a brat import kept)."""
+    the relations and entity attributes a brat import kept); ``event_targets``: an event attribute's brat name -> the
+    event types it is offered on (``<EVENT>``, every type, for the others)."""
     events = {t.name for t in schema.events}
     lines = [f"# annotation.conf written by annotator from schema {schema.name!r}", "", "[entities]"]
     lines += [brat_name(e.name) for e in schema.entities if e.name not in events]
@@ -73,11 +77,12 @@ def write_annotation_conf(
         lines.append(f"{brat_name(t.name)}\t{args}" if args else brat_name(t.name))
     lines += ["", "[attributes]"]
     for a in schema.attributes:
+        on = "|".join((event_targets or {}).get(brat_name(a.name)) or ["<EVENT>"])
         if tuple(a.values) == BINARY:
-            lines.append(f"{brat_name(a.name)}\tArg:<EVENT>")
+            lines.append(f"{brat_name(a.name)}\tArg:{on}")
         else:
             values = [a.default, *(v for v in a.values if v != a.default)]
-            lines.append(f"{brat_name(a.name)}\tArg:<EVENT>, Value:{'|'.join(values)}")
+            lines.append(f"{brat_name(a.name)}\tArg:{on}, Value:{'|'.join(values)}")
     lines += entity_attributes or []
     return "\n".join(lines) + "\n"
 
@@ -197,18 +202,23 @@ def read_annotation_conf(
 def conf_declarations(text: str, path: Path) -> dict[str, list[str]]:
     """What an annotation.conf declares that the schema has no place for, as its lines (macros expanded, indentation
     kept for brat's hierarchies): ``relations`` (every ``[relations]`` line but ``<OVERLAP>``, which the export
-    writes itself) and ``attributes`` (the ``[attributes]`` lines on entities or relations, not on events). The
-    brat export declares them again, so brat's menus offer every type the conf had, used in the documents or not."""
+    writes itself), ``attributes`` (the ``[attributes]`` lines on entities or relations, not on events) and
+    ``event_attributes`` (an event attribute's name -> the event types its line names, where it names them rather than
+    ``<EVENT>``: ``Negative  Arg:Correlate|Feedback``). The brat export declares them again, so brat's menus offer every
+    type the conf had, used in the documents or not, and an event attribute only where the conf offered it."""
     sections = _sections(text, path, [])
     relations = [line for _, line in sections.get("relations", []) if not line.lstrip().startswith("<OVERLAP>")]
     attributes = []
+    event_attributes: dict[str, list[str]] = {}
     events = {_term_line(line)[0] for _, line in sections.get("events", [])}
     for _, line in sections.get("attributes", []):
         targets = re.search(r"Arg:([^,]+)", _term_line(line)[2])
         types = [t.strip() for t in targets.group(1).split("|")] if targets else []
         if not any(t in ("<EVENT>", "<ANY>") or t in events for t in types):
             attributes.append(line)
-    return {"relations": relations, "attributes": attributes}
+        elif all(t in events for t in types):
+            event_attributes[_term_line(line)[0]] = types
+    return {"relations": relations, "attributes": attributes, "event_attributes": event_attributes}
 
 
 def conf_arguments(line: str) -> tuple[str, dict[str, list[str]]]:
