@@ -38,6 +38,7 @@ import orjson
 
 from annotator import kept_messages
 from annotator.errors import AnnotatorError, BusyError, ProjectMovedError, SaveError
+from annotator import kept_index
 from annotator.exchange import rename_free
 from annotator.model import Argument, Change, Entity, Event
 from annotator.store import Project, now
@@ -184,23 +185,36 @@ def _header(path: Path) -> dict[str, Any] | None:
 
 
 def kept_elsewhere(project_path: Path, ident: tuple[int, int] | None) -> list[Path]:
-    """The journals in ``project_path``'s folder kept for the file ``ident`` under another name (a name it had when a
-    program kept edits for it and was killed), oldest first. Only journal names are read: one listing of the folder."""
+    """The journals kept for the file ``ident`` under another name (a name it had when a program kept edits for it and
+    was killed): in ``project_path``'s folder (one listing of it; only journal names are read), or in another folder
+    the per-user index names (``kept_index``: the file moved there before its program saw the move); oldest first."""
     if ident is None:
         return []
     own = {p.name for p in journal_paths(project_path)}
-    found = []
     try:
         with os.scandir(project_path.parent) as entries:
             names = [e.name for e in entries if SUFFIX in e.name and _journal_name(e.name) and e.name not in own]
     except OSError:
-        return []
-    for name in names:
-        path = project_path.with_name(name)
+        names = []
+    seen = {_inode(p) for p in journal_paths(project_path)} - {None}
+    found = []
+    for path in [project_path.with_name(name) for name in names] + kept_index.named(ident):
+        inode = _inode(path)
+        if inode is None or inode in seen:
+            continue
+        seen.add(inode)
         header = _header(path)
         if header is not None and list(header.get("identity") or ()) == list(ident):
             found.append((os.path.getmtime(path) if os.path.exists(path) else 0.0, path))
     return [p for _, p in sorted(found)]
+
+
+def _inode(path: Path) -> tuple[int, int] | None:
+    try:
+        st = os.stat(path)
+    except OSError:
+        return None
+    return (st.st_dev, st.st_ino)
 
 
 def pending(project_path: Path, ident: tuple[int, int] | None) -> list[Path]:
@@ -246,11 +260,12 @@ def _fsync_folder(folder: Path) -> None:
 class KeptJournal:
     """One program's journal of kept edits, held under ``flock`` while it is in use."""
 
-    def __init__(self, path: Path, fd: int, nonce: str, seq: int = 0) -> None:
+    def __init__(self, path: Path, fd: int, nonce: str, seq: int = 0, ident: tuple[int, int] | None = None) -> None:
         self.path = path
         self._fd = fd
         self.nonce = nonce
         self.seq = seq  # the last line's number
+        self.ident = ident  # the file it is kept for (device, inode): its entry in ``kept_index``
 
     @classmethod
     def start(cls, project: Project) -> "KeptJournal":
@@ -275,6 +290,7 @@ class KeptJournal:
                 raise OSError(f"{MAX_JOURNALS} journals of kept edits are beside {project.path.name} already")
             os.unlink(tmp)
             _fsync_folder(project.path.parent)
+            kept_index.note(ident, nonce, path)
         except BaseException:
             os.close(fd)
             try:
@@ -282,7 +298,7 @@ class KeptJournal:
             except OSError:
                 pass
             raise
-        return cls(path, fd, nonce)
+        return cls(path, fd, nonce, ident=ident)
 
     def _append(self, line: dict[str, Any]) -> None:
         """One line, durable; a line that could not be written whole (a full disk) is cut off again, so the next
@@ -322,6 +338,7 @@ class KeptJournal:
         if self.path.parent == project_path.parent and self.path.name in {p.name for p in journal_paths(project_path)}:
             return
         self.path = _move_free(self.path, project_path)
+        kept_index.note(self.ident, self.nonce, self.path)
 
     def finish(self) -> None:
         """Every line landed or was skipped: the journal goes (while still locked, so no open replays it)."""
@@ -329,6 +346,7 @@ class KeptJournal:
             os.unlink(self.path)
         except FileNotFoundError:
             pass
+        kept_index.forget(self.ident, self.nonce)
         self.close()
 
     def close(self) -> None:
@@ -431,9 +449,13 @@ def _moved_here(project: Project, path: Path) -> Path | None:
         if os.fstat(fd).st_ino != os.stat(path).st_ino:
             return None
         try:
-            return _move_free(path, project.path)
+            here = _move_free(path, project.path)
         except OSError:
             return None  # written where it is
+        header = _header(here)
+        if header is not None and isinstance(header.get("nonce"), str):
+            kept_index.note(project.identity, header["nonce"], here)
+        return here
     finally:
         os.close(fd)
 
@@ -476,7 +498,7 @@ def _replay_one(project: Project, path: Path, out: Replay, wait_ms: int | None, 
             out.notes.append(parsed.note)
         if parsed.whole < size:  # a torn last line: off, before any line follows it
             os.ftruncate(fd, parsed.whole)
-        journal = KeptJournal(path, fd, parsed.header["nonce"], len(parsed.lines))
+        journal = KeptJournal(path, fd, parsed.header["nonce"], len(parsed.lines), project.identity)
         done = landed(project, journal.nonce)
         for line in parsed.lines:
             seq = int(line["seq"])
@@ -506,6 +528,7 @@ def _replay_one(project: Project, path: Path, out: Replay, wait_ms: int | None, 
                 journal.skip(seq)
         if not parsed.damaged:
             os.unlink(path)
+            kept_index.forget(project.identity, journal.nonce)
     finally:
         if fd >= 0:
             os.close(fd)

@@ -190,3 +190,40 @@ def test_a_project_renamed_while_edits_are_kept_then_the_app_killed_gets_them_at
     assert not [p.name for p in tmp_path.rglob("*-kept*")]
     with api.open_project(moved, write=True) as again:
         assert again.kept_replay is None
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("release_first", [False, True])
+def test_a_project_moved_to_another_folder_the_app_killed_before_it_noticed_gets_them_at_the_open_of_its_new_place(
+    tmp_path: Path, release_first: bool
+) -> None:
+    """The app stopped (SIGSTOP: it never ticks again, so it cannot see the move), the project moved to another folder
+    (the other program still writing, or done), then SIGKILL: the journal is left in the old folder, where the open in
+    the new one does not look. Until session 15 the edits stayed there, never written (the kill had to come within one
+    0.15 s tick of the move); the per-user index of journals (``kept_index``) names where it is."""
+    path = _project(tmp_path)
+    log = tmp_path / "claims.log"
+    (tmp_path / "elsewhere").mkdir()
+    moved = tmp_path / "elsewhere" / "moved.annotator"
+    other = sqlite3.connect(path, isolation_level=None)
+    other.execute("BEGIN IMMEDIATE")
+    proc = _start(path, log, 4)
+    try:
+        lines = _wait_for(proc, log, "all")
+        proc.send_signal(signal.SIGSTOP)
+        os.rename(path, moved)
+        if release_first:
+            other.execute("ROLLBACK")
+        proc.send_signal(signal.SIGKILL)
+        proc.wait()
+    finally:
+        _end(proc, other)
+    assert [p.name for p in journal_paths(path) if p.exists()] == ["p.annotator-kept"]  # left in the old folder
+    assert _in_file(moved) == ([], [])
+    with api.open_project(moved, write=True, annotator="someone") as reopened:
+        assert reopened.kept_replay is not None and reopened.kept_replay.written == N - 1
+    assert _in_file(moved) == _expected(lines)
+    assert not [p.name for p in tmp_path.rglob("*-kept*")]  # the journal is gone from both folders
+    with api.open_project(moved, write=True) as again:
+        assert again.kept_replay is None
+    assert _in_file(moved) == _expected(lines)
