@@ -37,8 +37,10 @@ def _prefix(ident: Identity) -> str:
 
 
 def note(ident: Identity | None, nonce: str, journal: Path) -> bool:
-    """Name the journal ``nonce`` of the file ``ident`` as being at ``journal`` now (made durable); False when the index
-    cannot be written here (the journal works as before, only not found from another folder)."""
+    """Name the journal ``nonce`` of the file ``ident`` as being at ``journal`` now; False when the index cannot be
+    written here (the journal works as before, only not found from another folder). Not fsynced: a kill leaves it
+    (the system's cache is the file's), and a power cut would take the move it covers too (a rename is durable only
+    once its folders are synced, which ``mv`` does not do); the fsync doubled the cost of a journal's start."""
     if ident is None:
         return False
     where = folder()
@@ -48,11 +50,6 @@ def note(ident: Identity | None, nonce: str, journal: Path) -> bool:
         where.mkdir(mode=0o700, parents=True, exist_ok=True)
         os.symlink(os.path.abspath(journal), tmp)
         os.replace(tmp, entry)  # one step: the entry names the old place or the new, never none
-        fd = os.open(where, os.O_RDONLY)
-        try:
-            os.fsync(fd)
-        finally:
-            os.close(fd)
     except OSError:
         try:
             os.unlink(tmp)

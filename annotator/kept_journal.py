@@ -219,14 +219,31 @@ def _inode(path: Path) -> tuple[int, int] | None:
 
 def pending(project_path: Path, ident: tuple[int, int] | None) -> list[Path]:
     """Every journal of edits kept for the file ``ident`` at ``project_path`` (beside it, or under a name it had)
-    that is still there: what an open would write (or a live program's, still writing them)."""
+    that is still there: what an open would write (or a live program's, still writing them); one beside it that this
+    user cannot read is among them (``unreadable``)."""
     own = []
     for path in journal_paths(project_path):
         if os.path.lexists(path):
             header = _header(path)
-            if header is not None and (header.get("identity") is None or list(header["identity"]) == list(ident or ())):
+            if header is None and unreadable(path) is not None:
+                own.append(path)  # what it holds cannot be told here: never taken for no journal
+            elif header is not None and (
+                header.get("identity") is None or list(header["identity"]) == list(ident or ())
+            ):
                 own.append(path)
     return own + kept_elsewhere(project_path, ident)
+
+
+def unreadable(path: Path) -> str | None:
+    """Why the journal at ``path`` cannot be read by this user (``Permission denied``: its keeper's umask made it
+    0600), or None when it can."""
+    try:
+        with open(path, "rb"):
+            return None
+    except FileNotFoundError:
+        return None
+    except OSError as exc:
+        return exc.strerror or str(exc)
 
 
 def _move_free(source: Path, project_path: Path) -> Path:

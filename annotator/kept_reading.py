@@ -10,7 +10,7 @@ from pathlib import Path
 
 from annotator import fileid, kept_messages
 from annotator.errors import AnnotatorError
-from annotator.kept_journal import NotJournaled, landed, parse, pending, replay
+from annotator.kept_journal import NotJournaled, landed, parse, pending, replay, unreadable
 from annotator.store import Project
 
 
@@ -52,7 +52,8 @@ def write_before_reading(path: Path, again: str) -> str | None:
     next open would), before it is read as its file holds it (``merge`` reads its sources read-only, and missed them
     silently); what was written (``Replay.summary``), or None when nothing was kept for it. Raises ``KeptEditsLeft``,
     one line ending in what to do and then ``again`` ("merge it"), when some cannot be written here: a program still
-    running holds them, the file cannot be written by this user, another program is writing to it, a damaged line."""
+    running holds them, the file cannot be written by this user, a journal this user cannot read, another program is
+    writing to it, a damaged line."""
     ident = fileid.identity(path)
     if not pending(path, ident):
         return None
@@ -67,6 +68,13 @@ def write_before_reading(path: Path, again: str) -> str | None:
         why = project.read_only_reason if project.read_only else None
     finally:
         project.close()
+    hidden = [(p, bad) for p in left if (bad := unreadable(p)) is not None]
+    if hidden:
+        raise KeptEditsLeft(
+            f"{path}: {', '.join(p.name for p, _ in hidden)} holds edits an app kept for it and never saved, which "
+            f"cannot be read here ({hidden[0][1]}): open the project once as the person who kept them (the app, or "
+            f"'annotator stats {path}'), then {again}"
+        )
     if not left or not n:
         return done.summary() if done is not None else None
     names = ", ".join(p.name for p in left)

@@ -54,3 +54,35 @@ def test_a_source_whose_kept_edits_the_person_merging_cannot_write_is_refused_sa
     assert (shared / "maria.annotator-kept").exists()  # left for that open
     with Project(source, create=False, read_only=True) as p:
         assert p.entities(1) == []
+
+
+@pytest.mark.slow  # another process
+@needs_nobody
+def test_a_source_whose_journal_the_person_merging_cannot_read_is_refused_saying_what_to_do(shared: Path) -> None:
+    """The keeper's umask made the journal 0600: a colleague merging the source could not read it, and the merge went
+    on without its edits, silently (until session 15: an unreadable journal was taken for no journal)."""
+    source = shared / "maria.annotator"
+    with Project(source, annotator="maria") as p:
+        import_documents(p, [IncomingDocument(TEXT, "a.txt")])
+        journal = KeptJournal.start(p)
+        journal.append(kept_journal.record(p, edits.add_entity, (1, 0, 11, "PERSON"), {}))
+        journal.close()
+    os.chmod(source, 0o644)
+    os.chmod(shared / "maria.annotator-kept", 0o600)
+    team = shared.parent / "team"
+    team.mkdir()
+    os.chmod(team, 0o777)
+    target = team / "team.annotator"
+    r = subprocess.run(
+        [*AS_NOBODY, sys.executable, "-m", "annotator", "merge", str(target), str(source)],
+        env={**os.environ, "PYTHONPATH": str(ROOT)},
+        capture_output=True,
+        text=True,
+        cwd="/",
+    )
+    lines = r.stderr.strip().splitlines()
+    assert r.returncode == 1 and len(lines) == 1, (r.stdout, r.stderr)
+    assert lines[0].startswith(f"annotator: error: {source}: maria.annotator-kept holds edits an app kept"), lines[0]
+    assert "cannot be read here" in lines[0] and lines[0].endswith("nothing was merged"), lines[0]
+    assert not target.exists()
+    assert (shared / "maria.annotator-kept").exists()
