@@ -17,6 +17,9 @@ from annotator.errors import ExportTargetError
 SQLITE_MAGIC = b"SQLite format 3\x00"
 APPLICATION_ID = 0x414E4E4F  # "ANNO" (as migrations.APPLICATION_ID), at byte 68 of the file header
 SIDE_SUFFIXES = ("-wal", "-shm", "-journal")
+KEPT_SUFFIX = "-kept"  # a project's journal of kept edits (``kept_journal``): <project>-kept, -kept-2 ... -kept-8
+KEPT_MAX = 8
+KEPT_HEAD = b'{"kept_journal":'  # how such a journal's first line starts
 
 Identity = tuple[int, int]
 
@@ -103,12 +106,37 @@ def refuse_project_target(target: str | Path) -> None:
                 "choose another name; nothing was written"
             )
     name = target.name
+    base = kept_journal_of(name)
+    if base is not None and (is_annotator_project(target.with_name(base)) or _starts_with(target, KEPT_HEAD)):
+        raise ExportTargetError(
+            f"{target}: is the journal of kept edits of the project {target.with_name(base)} (edits waiting to be "
+            "saved); choose another name; nothing was written"
+        )
     for suffix in SIDE_SUFFIXES:
         if name.endswith(suffix) and is_annotator_project(target.with_name(name[: -len(suffix)])):
             raise ExportTargetError(
                 f"{target}: is a side file of the project {target.with_name(name[: -len(suffix)])}; "
                 "choose another name; nothing was written"
             )
+
+
+def kept_journal_of(name: str) -> str | None:
+    """The name of the project whose journal of kept edits a file named ``name`` would be (``p.annotator-kept``,
+    ``p.annotator-kept-2`` ... ``-kept-8``: ``p.annotator``), or None."""
+    if name.endswith(KEPT_SUFFIX):
+        return name[: -len(KEPT_SUFFIX)] or None
+    head, _, n = name.rpartition("-")
+    if head.endswith(KEPT_SUFFIX) and len(head) > len(KEPT_SUFFIX) and n.isdigit() and 2 <= int(n) <= KEPT_MAX:
+        return head[: -len(KEPT_SUFFIX)]
+    return None
+
+
+def _starts_with(path: Path, head: bytes) -> bool:
+    try:
+        with open(path, "rb") as fh:
+            return fh.read(len(head)) == head
+    except OSError:
+        return False
 
 
 FOLDER_EXPORT_FILES = (".txt", ".ann", ".conf", ".tsv")  # what a brat export holds: never a project, not opened to look

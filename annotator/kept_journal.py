@@ -38,13 +38,13 @@ import orjson
 
 from annotator import kept_messages
 from annotator.errors import AnnotatorError, BusyError, ProjectMovedError, SaveError
-from annotator import kept_index
+from annotator import fileid, kept_index
 from annotator.exchange import rename_free
 from annotator.model import Argument, Change, Entity, Event
 from annotator.store import Project, now
 
-SUFFIX = "-kept"
-MAX_JOURNALS = 8  # -kept, -kept-2 ... -kept-8: programs keeping edits on one project at once
+SUFFIX = fileid.KEPT_SUFFIX
+MAX_JOURNALS = fileid.KEPT_MAX  # -kept, -kept-2 ... -kept-8: programs keeping edits on one project at once
 FORMAT = 1
 MARK = "kept:"  # the project's own value naming the last line of a journal that landed
 
@@ -167,10 +167,7 @@ def journal_paths(project_path: Path) -> list[Path]:
 
 def _journal_name(name: str) -> bool:
     """Whether ``name`` is one a journal takes (``<project>-kept``, ``<project>-kept-2`` ... ``-kept-8``)."""
-    head, _, n = name.rpartition("-")
-    if name.endswith(SUFFIX):
-        return len(name) > len(SUFFIX)
-    return head.endswith(SUFFIX) and len(head) > len(SUFFIX) and n.isdigit() and 2 <= int(n) <= MAX_JOURNALS
+    return fileid.kept_journal_of(name) is not None
 
 
 def _header(path: Path) -> dict[str, Any] | None:

@@ -46,6 +46,38 @@ def test_cli_export_onto_the_project_or_its_side_files_is_refused(tmp_path, caps
         holder.close()
 
 
+@pytest.mark.parametrize("left_alone", [False, True])
+def test_cli_export_onto_the_project_s_journal_of_kept_edits_is_refused(tmp_path, capsys, left_alone):
+    """An app keeping edits (another program writing) holds ``p.annotator-kept``; an export onto that name replaced it,
+    so the app's kept edits were gone after a kill (until session 15: only -wal, -shm and -journal were side files).
+    ``left_alone``: a killed app's journal left in a folder the project has moved out of."""
+    from annotator import kept_journal
+
+    path = tmp_path / "p.annotator"
+    with make(path) as p:
+        journal = kept_journal.KeptJournal.start(p)
+        journal.append(kept_journal.record(p, edits.add_comment, (1, "kept"), {}))
+    try:
+        if left_alone:
+            os.rename(path, tmp_path / "q.annotator")
+        keep = journal.path.read_bytes()
+        code = main(
+            [
+                "export",
+                str(tmp_path / ("q.annotator" if left_alone else "p.annotator")),
+                "-f",
+                "jsonl",
+                "-o",
+                str(journal.path),
+            ]
+        )
+        err = capsys.readouterr().err
+        assert code == 1 and "annotator: error:" in err and "kept edits" in err and "nothing was written" in err, err
+        assert journal.path.read_bytes() == keep
+    finally:
+        journal.close()
+
+
 def test_export_onto_a_hard_link_or_symlink_of_an_open_project_is_refused(tmp_path):
     from annotator.formats import writers
 
