@@ -164,6 +164,14 @@ def kept_cannot_be_written_here(path: object, n: int, journals: str, why: str, a
     )
 
 
+def kept_unreadable(path: object, journals: str, why: object, again: str) -> str:
+    """Journals beside the file this user cannot read (``why``: its keeper's umask): whom to open it as, then ``again``."""
+    return (
+        f"{path}: {journals} holds edits an app kept for it and never saved, which cannot be read here ({why}): open "
+        f"the project once as the person who kept them (the app, or 'annotator stats {path}'), then {again}"
+    )
+
+
 def kept_by_a_running_program(path: object, n: int, journals: str, again: str) -> str:
     """``n`` edits a program still running keeps for the file: ``again`` once it has saved them or is closed."""
     return (

@@ -70,11 +70,8 @@ def write_before_reading(path: Path, again: str) -> str | None:
         project.close()
     hidden = [(p, bad) for p in left if (bad := unreadable(p)) is not None]
     if hidden:
-        raise KeptEditsLeft(
-            f"{path}: {', '.join(p.name for p, _ in hidden)} holds edits an app kept for it and never saved, which "
-            f"cannot be read here ({hidden[0][1]}): open the project once as the person who kept them (the app, or "
-            f"'annotator stats {path}'), then {again}"
-        )
+        names = ", ".join(p.name for p, _ in hidden)
+        raise KeptEditsLeft(kept_messages.kept_unreadable(path, names, hidden[0][1], again))
     if not left or not n:
         return done.summary() if done is not None else None
     names = ", ".join(p.name for p in left)
