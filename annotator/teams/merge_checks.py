@@ -162,18 +162,26 @@ class TwinIndex:
 
     REFINE_AT = 8  # a bucket of more texts than this is looked up in an index of its texts' rests
 
-    def __init__(self, text_of: Callable[[object], str], grid: int = NEAR_LIMIT) -> None:
-        self.text_of = text_of
+    def __init__(self, text_of: Callable[[object], str], grid: int = NEAR_LIMIT, cut: tuple[int, int] = (0, 0)) -> None:
+        self.text_of = text_of  # a text by its key in the outermost index (in a bucket's index too)
         self.grid = grid  # characters a step: NEAR_LIMIT, or 1 in an index of short texts
+        # what a bucket's index (and those under it) leaves off each text: characters off its start and its end, the
+        # same for every text of the bucket (one slice of the text read, not one a level)
+        self.cut = cut
         self.order: list[tuple[object, str, int]] = []  # (key, name, length) in the order added
+        self.outer: list[object] = []  # each text's key in the outermost index (in one: its key)
         self.by_name: dict[str, int] = {}
         self.by_half: dict[_Bucket, list[int]] = defaultdict(list)
         self.rests: dict[_Bucket, TwinIndex] = {}  # a large bucket's own index of its texts' rests (keys: positions)
         self.steps: set[int] = set()  # the grid steps of the texts added: only those are looked up
 
     def add_text(self, key: object, name: str, text: str) -> None:
+        self._add(key, name, text, key)
+
+    def _add(self, key: object, name: str, text: str, outer: object) -> None:
         at = len(self.order)
         self.order.append((key, name, len(text)))
+        self.outer.append(outer)
         self.by_name.setdefault(name, at)
         c = _half(len(text), self.grid)
         self.steps.add(c)
@@ -183,17 +191,18 @@ class TwinIndex:
             members.append(at)
             rests = self.rests.get(bucket)
             if rests is not None:
-                rests.add_text(at, "", _rest(text, bucket, self.grid))
+                rests._add(at, "", _rest(text, bucket, self.grid), outer)
             elif len(members) > self.REFINE_AT and (c > 0 or self.grid > 1):  # a step of 0 at grid 1: all twins
-                self.rests[bucket] = rests = type(self)(self._rest_of(bucket), self.grid if c > 0 else 1)
+                head, tail = self.cut
+                cut = (head + width, tail) if bucket[0] == "h" else (head, tail + width)
+                self.rests[bucket] = rests = type(self)(self.text_of, self.grid if c > 0 else 1, cut)
                 for m in members:
-                    rests.add_text(m, "", _rest(text if m == at else self._text(m), bucket, self.grid))
+                    rests._add(m, "", _rest(text if m == at else self._text(m), bucket, self.grid), self.outer[m])
 
     def _text(self, at: int) -> str:
-        return self.text_of(self.order[at][0])
-
-    def _rest_of(self, bucket: _Bucket) -> Callable[[object], str]:
-        return lambda at: _rest(self._text(at), bucket, self.grid)  # type: ignore[arg-type]
+        text = self.text_of(self.outer[at])
+        head, tail = self.cut
+        return text[head : len(text) - tail] if head or tail else text
 
     def _buckets(self, text: str) -> Iterator[_Bucket]:
         n, c = len(text), _half(len(text), self.grid)
