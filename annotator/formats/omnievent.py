@@ -27,7 +27,7 @@ import re
 from bisect import bisect_left, bisect_right
 from collections import Counter
 from pathlib import Path
-from typing import Any, Mapping
+from typing import Any, Iterator, Mapping
 
 from annotator.formats.common import (
     ReadResult,
@@ -100,28 +100,14 @@ class _Line:
         self.negatives = 0
         self.utf16 = 0  # positions read as UTF-16 units (only that reading fits)
         mention_at: dict[Any, tuple[int, int]] = {}
-        for k, entity in enumerate(listed(obj.get("entities"), "'entities'", path, line)):
-            what = f"entities {k}"
-            need(isinstance(entity, dict), path, line, f"{what} must be an object")
-            label = entity.get("type")
-            need(isinstance(label, str) and label != "", path, line, f"{what} needs a 'type'")
-            mentions = listed(entity.get("mentions"), f"{what}: 'mentions'", path, line)
-            if len(mentions) > 1:
-                lost["entities of several mentions (each mention kept as an entity, not their coreference)"] += 1
+        for what, label, mentions in self.typed(obj, "entities", "mentions", lost, "each mention kept as an entity"):
             for j, m in enumerate(mentions):
                 s, e = self.span(m, "mention", f"{what} mention {j}")
                 self.entities.append((s, e, label))
                 for key in ("id", "mention_id"):  # ACE's conversions name a mention's id mention_id
                     if isinstance(m.get(key), (str, int)):
                         mention_at.setdefault(m[key], (s, e))
-        for k, event in enumerate(listed(obj.get("events"), "'events'", path, line)):
-            what = f"events {k}"
-            need(isinstance(event, dict), path, line, f"{what} must be an object")
-            etype = event.get("type")
-            need(isinstance(etype, str) and etype != "", path, line, f"{what} needs a 'type'")
-            triggers = listed(event.get("triggers"), f"{what}: 'triggers'", path, line)
-            if len(triggers) > 1:
-                lost["events of several triggers (each trigger kept as an event, not their coreference)"] += 1
+        for what, etype, triggers in self.typed(obj, "events", "triggers", lost, "each trigger kept as an event"):
             for t_k, trigger in enumerate(triggers):
                 where = f"{what} trigger {t_k}"
                 s, e = self.span(trigger, "trigger_word", where)
@@ -150,6 +136,22 @@ class _Line:
             lost[
                 "candidates (a test file's words to classify, without their types; their edges kept as token edges)"
             ] += len(candidates)
+
+    def typed(
+        self, obj: dict[str, Any], key: str, parts: str, lost: Counter[str], kept_as: str
+    ) -> Iterator[tuple[str, str, list[Any]]]:
+        """The line's ``key`` list ("entities", "events"), checked: for each, (what it is called in a message, its
+        type, its list of ``parts``: mentions, triggers); one of several parts is counted in ``lost`` (``kept_as``:
+        how they are kept, not their coreference)."""
+        for k, item in enumerate(listed(obj.get(key), f"'{key}'", self.path, self.line)):
+            what = f"{key} {k}"
+            need(isinstance(item, dict), self.path, self.line, f"{what} must be an object")
+            kind = item.get("type")
+            need(isinstance(kind, str) and kind != "", self.path, self.line, f"{what} needs a 'type'")
+            found = listed(item.get(parts), f"{what}: '{parts}'", self.path, self.line)
+            if len(found) > 1:
+                lost[f"{key} of several {parts} ({kept_as}, not their coreference)"] += 1
+            yield what, kind, found
 
     def span(self, m: Any, word_key: str, what: str) -> tuple[int, int]:
         """A mention's ``position`` checked against the text and its ``word_key`` text (as UTF-16 units when only
