@@ -6,7 +6,10 @@ from __future__ import annotations
 import pytest
 
 from annotator import edits
+from annotator.errors import ImportFileError
+from annotator.formats.loading import import_format
 from annotator.importing import IncomingDocument, IncomingEntity, IncomingEvent, import_documents
+from annotator.store import Project
 from text_support import word_span as at  # the format tests take it from here
 
 TEXTS = {
@@ -217,3 +220,18 @@ def places_imported_back(p, doc: int, out) -> list[tuple[str, str]]:  # type: ig
     with Project(p, create=False) as project:
         assert project.document_ids() == [doc]
         return sorted((PLACES_TEXT[e.start : e.end], e.state) for e in project.entities(doc))
+
+
+def assert_refused_whole(tmp_path, fmt: str, content: bytes, line: int, message: str) -> None:  # type: ignore[no-untyped-def]
+    """``content`` imported as ``fmt`` (a file bad.jsonl) is refused naming the file, its ``line`` and ``message``,
+    and nothing of it is stored."""
+    (tmp_path / "bad.jsonl").write_bytes(content)
+    project = Project(tmp_path / "p.annotator", annotator="t")
+    try:
+        with pytest.raises(ImportFileError) as info:
+            import_format(project, fmt, [tmp_path / "bad.jsonl"], grow=False)
+        err = info.value
+        assert err.path.endswith("bad.jsonl") and err.line == line and message in err.reason, str(err)
+        assert project.document_ids() == []
+    finally:
+        project.close()

@@ -18,6 +18,7 @@ from annotator.formats.label_studio import read_label_studio
 from annotator.formats.loading import import_format
 from annotator.offsets import Utf16Map
 from annotator.store import Project
+from tests.formats.conftest import assert_refused_whole
 
 TEXT = "\U0001f600\U0001f600 Gunmen killed three soldiers in Kabul \U0001f1e6\U0001f1eb."
 
@@ -421,15 +422,7 @@ def test_label_studio_truncated_and_wrong_encoding(tmp_path):
     ],
 )
 def test_doccano_broken_input_names_file_and_line(tmp_path, content, line, message):
-    (tmp_path / "bad.jsonl").write_bytes(content)
-    project = Project(tmp_path / "p.annotator", annotator="t")
-    with pytest.raises(ImportFileError) as info:
-        import_format(project, "doccano", [tmp_path / "bad.jsonl"], grow=False)
-    assert info.value.path.endswith("bad.jsonl") and info.value.line == line and message in info.value.reason, str(
-        info.value
-    )
-    assert project.document_ids() == []
-    project.close()
+    assert_refused_whole(tmp_path, "doccano", content, line, message)
 
 
 def test_a_text_classification_export_is_told_and_its_labels_go_back(tmp_path, capsys):

@@ -12,7 +12,7 @@ from annotator.formats.loading import import_format
 from annotator.formats.prodigy import read_prodigy, write_prodigy
 from annotator.store import Project
 from annotator.teams.agreement import agreement
-from tests.formats.conftest import TEXTS, event_contents
+from tests.formats.conftest import TEXTS, assert_refused_whole, event_contents
 
 
 def lines(path):
@@ -268,15 +268,7 @@ def test_utf16_offsets_are_remapped_when_the_span_text_says_so(tmp_path):
     ],
 )
 def test_broken_input_names_file_and_line_and_stores_nothing(tmp_path, content, line, message):
-    (tmp_path / "bad.jsonl").write_bytes(content)
-    project = Project(tmp_path / "p.annotator", annotator="t")
-    with pytest.raises(ImportFileError) as info:
-        import_format(project, "prodigy", [tmp_path / "bad.jsonl"], grow=False)
-    assert info.value.path.endswith("bad.jsonl") and info.value.line == line and message in info.value.reason, str(
-        info.value
-    )
-    assert project.document_ids() == []
-    project.close()
+    assert_refused_whole(tmp_path, "prodigy", content, line, message)
 
 
 def test_each_line_of_what_an_import_left_out_says_not_kept_once(tmp_path, capsys):

@@ -5,10 +5,11 @@ from __future__ import annotations
 
 import pytest
 
-import os
 import subprocess
 import sys
 import time
+
+from ui_support import app_child_env
 
 SCRIPT = r"""
 import sys, time
@@ -69,12 +70,7 @@ sys.exit(finish(w, code))
 
 @pytest.mark.slow
 def test_close_during_a_long_preannotation_exits_within_two_seconds(tmp_path):
-    env = {
-        **os.environ,
-        "PYTHONPATH": os.pathsep.join(sys.path),
-        "QT_QPA_PLATFORM": "offscreen",
-        "ANNOTATOR_CONFIG_DIR": str(tmp_path / "config"),
-    }
+    env = app_child_env(tmp_path / "config")
     path = tmp_path / "p.annotator"
     proc = subprocess.Popen(
         [sys.executable, "-c", SCRIPT, str(path)], env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True

@@ -8,9 +8,10 @@ from __future__ import annotations
 import pytest
 
 import json
-import os
 import subprocess
 import sys
+
+from ui_support import app_child_env
 
 SCRIPT = r"""
 import json, sys
@@ -52,12 +53,7 @@ LAZY = (
 
 @pytest.mark.slow
 def test_dialog_modules_are_not_imported_when_the_window_first_shows(tmp_path):
-    env = {
-        **os.environ,
-        "PYTHONPATH": os.pathsep.join(sys.path),
-        "QT_QPA_PLATFORM": "offscreen",
-        "ANNOTATOR_CONFIG_DIR": str(tmp_path / "config"),
-    }
+    env = app_child_env(tmp_path / "config")
     out = subprocess.run(
         [sys.executable, "-c", SCRIPT, str(tmp_path / "p.annotator")],
         env=env,

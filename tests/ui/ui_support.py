@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import os
+import sys
 from contextlib import contextmanager
+from pathlib import Path
 from typing import Iterator
 
 DOC_A = (
@@ -24,6 +27,17 @@ PATTERNS = [
     {"label": "PERSON", "pattern": "Zoë"},
     {"label": "PERSON", "pattern": "李小龍"},
 ]
+
+
+def app_child_env(config_dir: Path) -> dict[str, str]:
+    """The environment of the app run in a child process, as a person starts it: this tree importable, no screen
+    needed, its settings in ``config_dir`` (never the person's own)."""
+    return {
+        **os.environ,
+        "PYTHONPATH": os.pathsep.join(sys.path),
+        "QT_QPA_PLATFORM": "offscreen",
+        "ANNOTATOR_CONFIG_DIR": str(config_dir),
+    }
 
 
 def pattern_pipeline():  # type: ignore[no-untyped-def]
