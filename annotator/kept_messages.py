@@ -1,7 +1,7 @@
 """What is said of edits kept while another program writes to the project (``write_queue``): waiting, saved,
-taken back, refused, left at a close; what an open wrote of a killed program's journal (``kept_journal``), and why a
-project read as its file holds it cannot be read yet (``kept_reading``). The words only, in one place: the app, the
-command line and the API show them."""
+taken back, refused, left at a close, their journal not written; what an open wrote of a killed program's journal
+(``kept_journal``), and why a project read as its file holds it cannot be read yet (``kept_reading``). The words
+only, in one place: the app, the command line and the API show them."""
 
 from __future__ import annotations
 
@@ -81,6 +81,21 @@ def not_saved_at_close(titles: list[str], journaled: int, moved: bool = False) -
     if journaled:
         return f"{said}; {journaled} of them kept beside it for the next open, the rest lost"
     return said
+
+
+def journal_not_written(why: object) -> str:
+    """A kept edit's journal line could not be written (a full disk): it is kept in memory only."""
+    return f"the journal of kept edits could not be written ({why})"
+
+
+def journal_not_updated(why: object) -> str:
+    """An edit taken back or refused could not be marked in the journal: the next open would make it."""
+    return f"the journal of kept edits could not be updated ({why})"
+
+
+def journal_not_moved(name: str, why: object) -> str:
+    """The journal could not follow its project file, renamed or moved to ``name``."""
+    return f"the journal of kept edits could not be moved beside {name} ({why})"
 
 
 # -- an open's replay of journals a killed program left (kept_journal.replay): its summary and its notes ---------

@@ -26,6 +26,7 @@ from contextlib import nullcontext
 from functools import partial
 from typing import Any, Callable, ContextManager, Generic, TypeVar
 
+from annotator import kept_messages
 from annotator.errors import AnnotatorError, BusyError, ProjectMovedError, SaveError
 from annotator.kept_journal import KeptJournal, NotJournaled, as_who_kept, replay
 from annotator.store import Project
@@ -98,7 +99,7 @@ class WriteQueue(Generic[K]):
                 self._journal = KeptJournal.start(project)
             seq = self._journal.append(line)
         except (OSError, NotJournaled) as exc:
-            self.journal_problem = f"the journal of kept edits could not be written ({exc})"
+            self.journal_problem = kept_messages.journal_not_written(exc)
             return None
         self.journal_problem = None
         return seq
@@ -113,7 +114,7 @@ class WriteQueue(Generic[K]):
                 self._journal.finish()
                 self._journal = None
         except OSError as exc:  # the next open would make an edit taken back: said here
-            self.journal_problem = f"the journal of kept edits could not be updated ({exc})"
+            self.journal_problem = kept_messages.journal_not_updated(exc)
             return
         if all(k.seq is not None for k in self._kept):  # those in memory only are gone
             self.journal_problem = None
@@ -170,7 +171,7 @@ class WriteQueue(Generic[K]):
         try:
             self._journal.follow(file_now)
         except OSError as exc:
-            self.journal_problem = f"the journal of kept edits could not be moved beside {file_now.name} ({exc})"
+            self.journal_problem = kept_messages.journal_not_moved(file_now.name, exc)
 
     def drain(self, project: Project, timeout_s: float, wait_ms: int = 200) -> list[tuple[K, object]]:
         """Retry until every kept edit is written, one could not be saved, or ``timeout_s`` passed (a close waits for
@@ -213,7 +214,7 @@ class WriteQueue(Generic[K]):
             try:
                 key = make(line)
             except NotJournaled as exc:
-                found.notes.append(f"a kept edit ({line.get('edit', '?')}) could not be made: {exc}")
+                found.notes.append(kept_messages.replay_refused(str(line.get("edit", "?")), exc))
                 try:
                     journal.skip(int(line["seq"]))
                 except OSError:  # a full disk: not made either way; the next open says it again
