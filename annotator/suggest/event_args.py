@@ -174,7 +174,12 @@ def _predicate_frame(adj: Any) -> list[tuple[str, Any]]:
 
 
 def _conjuncts(tok: Any) -> list[Any]:
-    return [c for c in tok.children if c.dep_ == "conj" and c.pos_ in ("NOUN", "PROPN")]
+    """The nouns coordinated with ``tok``, in order ("Odessa and Mariupol", "A, B and C": C hangs on B)."""
+    out = []
+    for c in tok.children:
+        if c.dep_ == "conj" and c.pos_ in ("NOUN", "PROPN"):
+            out += [c, *_conjuncts(c)]
+    return out
 
 
 def _preps(tok: Any) -> list[tuple[str, Any]]:
@@ -257,7 +262,13 @@ def _verb_frame(v: Any) -> list[tuple[str, Any]]:
             out.append(("oprd", c))
         elif c.dep_ == "prt":
             out += _preps(c)
-    own = _preps(v)
+    # a "by" the parse hangs on an active verb after a noun's "of" phrase is that noun's ("protested the killing of
+    # a student by the police": not protested by the police)
+    own = [
+        (s, t)
+        for s, t in _preps(v)
+        if not (s in ("agent", "prep:by") and v.tag_ != "VBN" and _of_noun_before(t.head) is not None)
+    ]
     # "spoke on the phone with Putin": the parse hangs "with" on the phone; the one spoken with is the verb's
     late += [
         ("prep:with", g)
@@ -287,8 +298,38 @@ def _settings(v: Any, objs: list[Any]) -> list[tuple[str, Any]]:
     ]
 
 
+def _next_word(tok: Any) -> Any | None:
+    """The first token after ``tok`` that is no punctuation, or None."""
+    for t in tok.doc[tok.i + 1 :]:
+        if not t.is_punct:
+            return t
+    return None
+
+
+def _of_noun_before(by: Any) -> Any | None:
+    """The noun whose "of" phrase ends just before a "by" ("the killing of a student by the police"; commas between
+    may close an apposition: "of a commander, Burhan Wani, by forces"), or None."""
+    i = by.i - 1
+    while i >= 0 and by.doc[i].is_punct:
+        i -= 1
+    if i < 0:
+        return None
+    for t in by.doc[i].ancestors:
+        if t.dep_ == "prep" and t.lower_ == "of" and t.head.pos_ == "NOUN":
+            return t.head
+        if t.dep_ not in ("pobj", "appos", "compound", "amod", "conj") and t.pos_ != "NOUN":
+            return None
+    return None
+
+
 def _noun_frame(n: Any) -> list[tuple[str, Any]]:
     out: list[tuple[str, Any]] = []
+    # "the killing of a student by the police": the "by" after its "of" phrase, wherever the parse hangs it
+    if n.n_rights:
+        after = _next_word(n.right_edge)
+        for by in [t for t in n.subtree if t.i > n.i] + ([after] if after is not None else []):
+            if by.lower_ == "by" and by.head.i != n.i and (owner := _of_noun_before(by)) is not None and owner.i == n.i:
+                out += [("agent", g) for g in by.children if g.dep_ == "pobj"]
     for c in n.children:
         if c.dep_ == "poss":
             out.append(("poss", c))
@@ -346,9 +387,11 @@ def fill_roles(
     out: list[ArgumentSuggestion] = []
     used: set[tuple[int, int]] = set()
     filled: dict[str, int] = {}
+    heads: dict[str, set[int]] = {}  # role -> the tokens filling it (a conjunct of one fills it too)
     # "the U.S. attack on a base": with a target named, a country before the noun is the attacker, not the place
     targeted = any(slot in ("prep:on", "prep:against") and t.ent_type_ not in TIME_LABELS for slot, t in pairs)
     for slot, tok in pairs:
+        written = tok
         tok = resolve(tok, ents)
         if tok is None:
             continue
@@ -380,7 +423,12 @@ def fill_roles(
                 and not set(role.labels) <= set(PLACE_LABELS)
             ):
                 continue  # "the airport" may be a Place or a Destination, not a GPE-like participant
-            if filled.get(role.name) and not role.repeatable and slot != "obj":
+            if (
+                filled.get(role.name)
+                and not role.repeatable
+                and slot != "obj"
+                and not (written.dep_ == "conj" and written.head.i in heads.get(role.name, ()))
+            ):
                 continue
             fit = next((lab for lab in options if lab in role.labels), None)
             if fit is None:
@@ -389,6 +437,7 @@ def fill_roles(
             out.append(ArgumentSuggestion(role.name, start, end, fit, score))
             used.add((start, end))
             filled[role.name] = filled.get(role.name, 0) + 1
+            heads.setdefault(role.name, set()).add(written.i)
             break
     for role, _ in roles:
         if filled.get(role.name):

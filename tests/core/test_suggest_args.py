@@ -189,3 +189,40 @@ def test_the_body_of_a_person_is_the_person(nlp, suggester):
         "Movement:Transport",
     )
     assert ("Artifact", "girl") in got
+
+
+@pytest.mark.parametrize(
+    "text, trigger, type_, role, names",
+    [
+        # coordinated subjects of a passive: both died (Victim takes one filler by the schema, both are victims)
+        (
+            "Ahmed Ali and Omar Hassan were killed in Cairo on Monday.",
+            "killed",
+            "Life:Die",
+            "Victim",
+            {"Ahmed Ali", "Omar Hassan"},
+        ),
+        # a chain of three names: "C" hangs on "B", not on "A"
+        (
+            "The troops were moved to Germany, Poland and Romania.",
+            "moved",
+            "Movement:Transport",
+            "Destination",
+            {"Germany", "Poland", "Romania"},
+        ),
+    ],
+)
+def test_coordinated_fillers_share_the_role(nlp, suggester, text, trigger, type_, role, names):
+    got = args_of(nlp, suggester, text, trigger, type_)
+    assert names <= {t for r, t in got if r == role}, got
+
+
+def test_by_after_an_of_phrase_is_the_nouns_agent(nlp, suggester):
+    # the parse hangs "by security forces" on "protested"; it names who killed, not who protested
+    text = "Thousands protested over the killing of a student, Burhan Wani, by security forces."
+    assert ("Agent", "security forces") in args_of(nlp, suggester, text, "killing", "Life:Die")
+    assert not any(
+        t == "security forces" for _, t in args_of(nlp, suggester, text, "protested", "Conflict:Demonstrate")
+    )
+    text = "Protests marked the anniversary of the death of an unarmed man by a police officer."
+    assert ("Agent", "police officer") in args_of(nlp, suggester, text, "death", "Life:Die")
