@@ -356,7 +356,11 @@ def _noun_frame(n: Any) -> list[tuple[str, Any]]:
             out += [("gov_subj", c) for c in head.children if c.dep_ == "nsubj"]
         out += [(s, t) for s, t in _preps(head) if s.startswith("prep:") or s == "npadvmod"]
     elif n.dep_ == "nsubjpass" and head.pos_ == "VERB":  # "talks were held in Moscow"
-        out += [(s, t) for s, t in _preps(head) if s != "agent"]
+        # the agent of a verb of doing it is the noun's ("the attack was carried out by militants"), not of another
+        # verb ("the attack was condemned by the UN")
+        support = head.lemma_.lower() in SUPPORT_VERBS
+        out += [(s, t) for s, t in _preps(head) if s != "agent" or support]
+        out += [(s, t) for p in head.children if p.dep_ == "prt" and support for s, t in _preps(p)]
     elif n.dep_ == "pobj" and head.lower_ == "under" and head.head.lemma_ in ("come", "be"):
         # "the camps came under attack": the subject is what is attacked
         out += [("subjpass", c) for c in head.head.children if c.dep_ == "nsubj"]

@@ -226,3 +226,14 @@ def test_by_after_an_of_phrase_is_the_nouns_agent(nlp, suggester):
     )
     text = "Protests marked the anniversary of the death of an unarmed man by a police officer."
     assert ("Agent", "police officer") in args_of(nlp, suggester, text, "death", "Life:Die")
+
+
+def test_the_agent_of_a_verb_of_doing_it_is_the_nouns(nlp, suggester):
+    # "carried out" is doing the attack: its "by" names the attacker; "condemned" is not, its "by" names no one in it
+    text = "The attack was carried out by Islamic State militants."
+    assert any(
+        r == "Attacker" and "militants" in t for r, t in args_of(nlp, suggester, text, "attack", "Conflict:Attack")
+    )
+    low = RuleEventSuggester(load_schema(NEWS), threshold=0.0)
+    text = "The attack was condemned by the United Nations."
+    assert not any(r == "Attacker" for r, _ in args_of(nlp, low, text, "attack", "Conflict:Attack"))
