@@ -22,3 +22,13 @@ def state_with_score(state: str, score: float | None) -> str:
     """A span's or event's state with the suggester's score where it gave one ("suggested; score 0.85"): the one
     wording of a score in the event list, the entity table and the text's tooltips."""
     return f"{state}; score {score:.2f}" if score is not None else state
+
+
+def event_state_text(state: str, score: float | None, alternatives: "tuple[str, ...] | list[str]" = ()) -> str:
+    """An event's state as the event editor says it: undecided (a suggestion, with its score) or decided, and the
+    other types a suggestion was made with, which E offers first ("undecided (suggested; score 0.75); also
+    possible: Personnel:End-Position (E)"). The list calls a suggestion "undecided" too."""
+    words = f"undecided ({state_with_score(state, score)})" if state == "suggested" else state_with_score(state, score)
+    if alternatives and state == "suggested":
+        words += f"; also possible: {', '.join(alternatives)} (E)"
+    return words

@@ -24,7 +24,7 @@ from ui import theme as themes
 from ui.editing import role_shortcut
 from ui.elided import ElidedLabel
 from ui.panels.events import missing_roles
-from ui.plain import tooltip_text
+from ui.plain import event_state_text, tooltip_text
 from ui.wrapped import WrappedButton
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -116,6 +116,13 @@ def _show_text(box: QComboBox, text: str) -> None:
     box.setCurrentIndex(at if at >= 0 else 0)
 
 
+def _show_state(label: QLabel, ev: Event) -> None:
+    """``ev``'s state in the editor's State row: an undecided suggestion in the event list's colour and italics."""
+    label.setText(event_state_text(ev.state, ev.score, ev.alternatives))
+    undecided = ev.state == "suggested"
+    label.setStyleSheet(f"color: {themes.current().suggested_event}; font-style: italic" if undecided else "")
+
+
 def _widgets(layout: "QLayout") -> list[QWidget]:
     """The widgets of ``layout`` and of the layouts in it, in their order."""
     out: list[QWidget] = []
@@ -164,6 +171,7 @@ class EventEditor(QWidget):
         self.fill_combos: list[QComboBox] = []
         self.role_rows: dict[str, QLabel] = {}
         self.trigger_label: ElidedLabel | None = None
+        self.state_label: QLabel | None = None  # undecided or decided, a suggestion's score and other types
         self._least_width_of: tuple[Schema, int] | None = None
         self._head_of: Schema | None = None  # the schema whose type and attribute boxes are shown (None: no event)
         self._group_type: str | None = None  # the event type the Roles box has the rows of
@@ -177,9 +185,9 @@ class EventEditor(QWidget):
         self.rebuild()
 
     def shown(self) -> tuple:
-        """What the editor shows of the selected event: its type, trigger, attributes, each role's fillers and fill
-        list (ids, offsets, labels), the required roles it flags; not its state (accepting a suggestion changes nothing
-        here)."""
+        """What the editor shows of the selected event: its type, trigger, state (a suggestion's score and other
+        types with it), attributes, each role's fillers and fill list (ids, offsets, labels), the required roles it
+        flags."""
         c = self.c
         self._shown_at = (c.revision, c.current_event, id(c.schema))
         ev = c.events.get(c.current_event) if c.current_event is not None else None
@@ -208,6 +216,7 @@ class EventEditor(QWidget):
             ev.type,
             ev.trigger_start,
             ev.trigger_end,
+            (ev.state, ev.score, ev.alternatives),
             tuple(sorted(ev.attributes.items())),
             tuple(missing_roles(c.schema, ev)),  # the required roles it flags: none on a rejected event
             roles,
@@ -243,6 +252,7 @@ class EventEditor(QWidget):
             self._tab_order()
             return
         self._group = self._head_of = self._group_type = self._delete = None
+        self.state_label = None
         old = self.scroll.takeWidget()
         if old is not None:
             old.deleteLater()
@@ -426,6 +436,16 @@ class EventEditor(QWidget):
         trigger.setStyleSheet(f"font-weight: bold; color: {themes.current().trigger}")
         self.trigger_label = trigger if ev is not None else self.trigger_label
         head.addWidget(trigger, 1, 1, 1, 3)
+        # decided or not, and a suggestion's score and other types (E offers them first): seen only in the event
+        # list's tooltip before, out of reach by keys. Wrapped, never widening the panel (no least width of its own)
+        state = plain_label("")
+        state.setWordWrap(True)
+        state.setMinimumWidth(1)
+        if ev is not None:
+            _show_state(state, ev)
+            self.state_label = state
+        head.addWidget(plain_label("State"), 2, 0, Qt.AlignmentFlag.AlignTop)
+        head.addWidget(state, 2, 1, 1, 3)
         for k, attr in enumerate(schema.attributes):  # two attributes a row
             box = QComboBox()
             box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
@@ -439,7 +459,7 @@ class EventEditor(QWidget):
                     lambda _i, n=attr.name, b=box: self._ask(self.attributeChangeRequested, n, b.currentText())
                 )
             self.attribute_combos[attr.name] = box
-            row, col = 2 + k // 2, (k % 2) * 2
+            row, col = 3 + k // 2, (k % 2) * 2
             head.addWidget(plain_label(attr.name.capitalize()), row, col)
             head.addWidget(box, row, col + 1)
         head.setColumnStretch(1, 1)
@@ -451,6 +471,8 @@ class EventEditor(QWidget):
         assert self.type_combo is not None and self.trigger_label is not None
         _show_text(self.type_combo, ev.type)
         self.trigger_label.set_full_text(text[ev.trigger_start : ev.trigger_end])
+        if self.state_label is not None:
+            _show_state(self.state_label, ev)
         for name, box in self.attribute_combos.items():
             _set_attribute(box, ev.attributes.get(name))
 

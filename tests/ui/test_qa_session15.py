@@ -1,0 +1,47 @@
+"""Session 15's QA pass (docs/keyboard.md, round 7): the event display as a user meets it, and keys a skilled user
+should not need. Each test failed on main before its fix."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+
+
+def _suggest_meet(db, window, alternatives: tuple[str, ...] = ("Contact:Phone-Write",)) -> int:  # type: ignore[no-untyped-def]
+    """One suggested Contact:Meet on "met" of a.txt (score 0.6), shown in the window; its id."""
+    from annotator.suggest.types import EventSuggestion
+    from annotator.suggest.writer import WriteCounts, write_events
+    from ui_helpers import find
+    from ui_support import DOC_A
+
+    d = db.document_ids()[0]
+    with db.transaction():
+        found = [EventSuggestion("Contact:Meet", *find(DOC_A, "met"), 0.6, alternatives=alternatives)]
+        write_events(db, d, found, "rules:test@1", WriteCounts())
+    window.controller.reload()
+    return next(iter(window.controller.events))
+
+
+def test_the_event_editor_says_whether_an_event_is_decided_with_its_score_and_other_type(qtbot, window, db):
+    """The editor showed a suggested event as it showed a decided one: whether it was decided, the suggester's score
+    and the other type it was suggested with (which E offers first) were in the event list's tooltip only, out of
+    reach by keys. Its State row says them, and follows the decision."""
+    w, c, v = window, window.controller, window.view
+    ev_id = _suggest_meet(db, w)
+    ed = w.event_editor
+    dock = w.docks["event"].width()
+    v.setFocus()
+    qtbot.keyClick(v, Qt.Key.Key_BracketRight)  # ] to the event
+    assert c.current_event == ev_id
+    qtbot.waitUntil(lambda: ed.state_label is not None and ed.state_label.isVisible())
+    said = ed.state_label.text()
+    assert said.startswith("undecided"), said
+    assert "score 0.60" in said and "Contact:Phone-Write" in said, said
+    assert w.docks["event"].width() == dock  # the row never widens the panel
+    qtbot.keyClick(v, Qt.Key.Key_Return)  # accepted, on to the next undecided item
+    assert db.event(ev_id).state == "accepted"
+    qtbot.keyClick(v, Qt.Key.Key_BracketLeft)  # [ back to it
+    assert c.current_event == ev_id
+    qtbot.waitUntil(lambda: ed.state_label.text().startswith("accepted"))
+    assert "Contact:Phone-Write" not in ed.state_label.text()  # a decided event's other types are no longer offered
+    qtbot.keyClick(v, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)  # undone: undecided again, shown so
+    qtbot.waitUntil(lambda: c.current_event == ev_id and ed.state_label.text().startswith("undecided"))
