@@ -42,6 +42,8 @@ class WatchedFile:
             except ProjectMovedError:
                 pass
         self.db.conn.close()
+        if not self.read_only:
+            fileid.closed_for_writing(self.identity)
         if moved:
             fileid.remove_left_logs(self.path, self._logs)
         if self._made_logs:

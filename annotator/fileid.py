@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Iterator, Protocol
 
 from annotator.errors import ExportTargetError
+from annotator import whereabouts
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
 APPLICATION_ID = 0x414E4E4F  # "ANNO" (as migrations.APPLICATION_ID), at byte 68 of the file header
@@ -335,14 +336,108 @@ def remove_left_logs(path: str | Path, ours: dict[str, Identity]) -> list[Path]:
 
 SHM_DMS_BYTE = 128  # SQLite's "dead man switch" lock in a -shm file: every connection using the file holds it shared
 
+WAL_MAGIC = (0x377F0682, 0x377F0683)  # a write-ahead log's first four bytes (its checksums' byte order)
 
-def remove_old_log_names(path: str | Path) -> list[Path]:
+
+def _log_fits(wal: Path, path: Path) -> bool:
+    """Whether ``wal`` is a write-ahead log with frames of the page size of the project file at ``path``."""
+    try:
+        with open(wal, "rb") as fh:
+            head = fh.read(32)
+        with open(path, "rb") as fh:
+            fh.seek(16)
+            size = int.from_bytes(fh.read(2), "big")
+    except OSError:
+        return False
+    if len(head) < 32 or int.from_bytes(head[:4], "big") not in WAL_MAGIC:
+        return False
+    return int.from_bytes(head[8:12], "big") == (65536 if size == 1 else size)
+
+
+def _used(shm: Path) -> bool:
+    """Whether a connection uses the ``-shm`` at ``shm`` (it holds SQLite's lock on it); never asked of a file this
+    process has open (closing the descriptor would drop that connection's locks)."""
+    import fcntl
+
+    try:
+        fd = os.open(shm, os.O_RDWR | os.O_NOFOLLOW)
+    except FileNotFoundError:
+        return False
+    except OSError:
+        return True
+    try:
+        fcntl.lockf(fd, fcntl.LOCK_EX | fcntl.LOCK_NB, 1, SHM_DMS_BYTE)
+        return False
+    except OSError:
+        return True
+    finally:
+        os.close(fd)
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except OSError:
+        return True
+    return True
+
+
+def take_left_log(path: str | Path) -> Path | None:
+    """At a read-write open of ``path``, before SQLite opens it: the log a process killed with this file open under
+    another name left there (the file renamed or moved, and the process killed before it met the move: its poll
+    comes every 1.5 s) holds the edits it saved since its last write of the log into the file. It is given
+    ``path``'s log name (a hard link, as ``log_also_at`` gives it when the process lives to), so SQLite finishes it
+    from here, and the old names go once the open has it (``remove_old_log_names``). Only when provably that log: the
+    per-user index (``whereabouts``) says this very file was opened for writing at that name, no file is there now,
+    nobody uses the old ``-shm`` (SQLite's lock), no log is beside ``path`` yet, the log's page size is the file's and
+    the file was not written after the log's last frame (its pages would be put back as they were).
+    The old ``-wal`` taken, or None. Entries of processes gone whose logs are nothing to take are removed."""
+    path = Path(path)
+    ident = identity(path)
+    if ident is None or any(p.identity == ident for p in list(_OPEN)):
+        return None  # this process has the file open: its own connection meets the move
+    here, took = Path(f"{path}-wal"), None
+    for pid, old in whereabouts.opened_at(ident):
+        if pid == os.getpid():
+            continue
+        wal = Path(f"{old}-wal")
+        if os.path.abspath(old) == os.path.abspath(path) or os.path.lexists(old) or not wal.exists():
+            if not _alive(pid):  # killed where the file still is (its log is SQLite's), or nothing left there
+                whereabouts.forget_open_of(ident, pid)
+            continue
+        if took is not None or os.path.lexists(here) or not _log_fits(wal, path) or _used(Path(f"{old}-shm")):
+            continue  # left for a later open (a live process meets the move itself)
+        if os.stat(path).st_mtime_ns > os.stat(wal).st_mtime_ns:
+            continue  # the file was written after the log's last frame (another program): the log is no longer its
+        try:
+            os.link(wal, here)
+        except OSError:
+            continue
+        whereabouts.forget_open_of(ident, pid)
+        took = wal
+    return took
+
+
+def opened_for_writing(project: _OpenFile) -> None:
+    """Note where ``project`` (just opened for writing) has its log, for ``take_left_log`` after a kill."""
+    whereabouts.note_open(project.identity, project.path)
+
+
+def closed_for_writing(ident: Identity | None) -> None:
+    """The last connection of this process to the file ``ident`` is closed: its note goes."""
+    if ident is not None and not any(p.identity == ident for p in list(_OPEN)):
+        whereabouts.forget_open(ident)
+
+
+def remove_old_log_names(path: str | Path, taken: Path | None = None) -> list[Path]:
     """At the open of ``path``: the ``-wal``/``-shm`` a process killed while closing it under its old name left there.
     Such a close gave the log the file's new name first (``log_also_at``: a hard link), so this open finished the
     log from ``path``'s own ``-wal``; the old name's link to it and the old ``-shm`` stayed for ever (a log still
     full, beside no file). Removed only when provably that: the old ``-wal`` the very file ``path``'s ``-wal`` is, no
-    file at the old name, the old ``-shm`` used by nobody (SQLite's lock on it) and not by this process. Returns
-    what was removed."""
+    file at the old name, the old ``-shm`` used by nobody (SQLite's lock on it) and not by this process; ``taken``: the
+    old ``-wal`` this open took from another folder (``take_left_log``). Returns what was removed."""
     import fcntl
 
     path = Path(path)
@@ -353,7 +448,10 @@ def remove_old_log_names(path: str | Path) -> list[Path]:
         return []
     if st.st_nlink < 2:
         return []
-    other = find_by_identity(path.parent, (st.st_dev, st.st_ino), besides=wal)
+    if taken is not None and identity(taken) == (st.st_dev, st.st_ino):
+        other: Path | None = taken  # the old name's log this open took, in whatever folder (``take_left_log``)
+    else:
+        other = find_by_identity(path.parent, (st.st_dev, st.st_ino), besides=wal)
     if other is None or not other.name.endswith("-wal"):
         return []
     old = other.with_name(other.name[: -len("-wal")])

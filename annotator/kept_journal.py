@@ -38,7 +38,7 @@ import orjson
 
 from annotator import kept_messages
 from annotator.errors import AnnotatorError, BusyError, ProjectMovedError, SaveError
-from annotator import fileid, kept_index
+from annotator import fileid, whereabouts
 from annotator.exchange import rename_free
 from annotator.model import Argument, Change, Entity, Event
 from annotator.store import Project, now
@@ -184,7 +184,7 @@ def _header(path: Path) -> dict[str, Any] | None:
 def kept_elsewhere(project_path: Path, ident: tuple[int, int] | None) -> list[Path]:
     """The journals kept for the file ``ident`` under another name (a name it had when a program kept edits for it and
     was killed): in ``project_path``'s folder (one listing of it; only journal names are read), or in another folder
-    the per-user index names (``kept_index``: the file moved there before its program saw the move); oldest first."""
+    the per-user index names (``whereabouts``: the file moved there before its program saw the move); oldest first."""
     if ident is None:
         return []
     own = {p.name for p in journal_paths(project_path)}
@@ -195,7 +195,7 @@ def kept_elsewhere(project_path: Path, ident: tuple[int, int] | None) -> list[Pa
         names = []
     seen = {_inode(p) for p in journal_paths(project_path)} - {None}
     found = []
-    for path in [project_path.with_name(name) for name in names] + kept_index.named(ident):
+    for path in [project_path.with_name(name) for name in names] + whereabouts.journals(ident):
         inode = _inode(path)
         if inode is None or inode in seen:
             continue
@@ -279,7 +279,7 @@ class KeptJournal:
         self._fd = fd
         self.nonce = nonce
         self.seq = seq  # the last line's number
-        self.ident = ident  # the file it is kept for (device, inode): its entry in ``kept_index``
+        self.ident = ident  # the file it is kept for (device, inode): its entry in ``whereabouts``
 
     @classmethod
     def start(cls, project: Project) -> "KeptJournal":
@@ -304,7 +304,7 @@ class KeptJournal:
                 raise OSError(f"{MAX_JOURNALS} journals of kept edits are beside {project.path.name} already")
             os.unlink(tmp)
             _fsync_folder(project.path.parent)
-            kept_index.note(ident, nonce, path)
+            whereabouts.note_journal(ident, nonce, path)
         except BaseException:
             os.close(fd)
             try:
@@ -352,7 +352,7 @@ class KeptJournal:
         if self.path.parent == project_path.parent and self.path.name in {p.name for p in journal_paths(project_path)}:
             return
         self.path = _move_free(self.path, project_path)
-        kept_index.note(self.ident, self.nonce, self.path)
+        whereabouts.note_journal(self.ident, self.nonce, self.path)
 
     def finish(self) -> None:
         """Every line landed or was skipped: the journal goes (while still locked, so no open replays it)."""
@@ -360,7 +360,7 @@ class KeptJournal:
             os.unlink(self.path)
         except FileNotFoundError:
             pass
-        kept_index.forget(self.ident, self.nonce)
+        whereabouts.forget_journal(self.ident, self.nonce)
         self.close()
 
     def close(self) -> None:
@@ -468,7 +468,7 @@ def _moved_here(project: Project, path: Path) -> Path | None:
             return None  # written where it is
         header = _header(here)
         if header is not None and isinstance(header.get("nonce"), str):
-            kept_index.note(project.identity, header["nonce"], here)
+            whereabouts.note_journal(project.identity, header["nonce"], here)
         return here
     finally:
         os.close(fd)
@@ -542,7 +542,7 @@ def _replay_one(project: Project, path: Path, out: Replay, wait_ms: int | None, 
                 journal.skip(seq)
         if not parsed.damaged:
             os.unlink(path)
-            kept_index.forget(project.identity, journal.nonce)
+            whereabouts.forget_journal(project.identity, journal.nonce)
     finally:
         if fd >= 0:
             os.close(fd)

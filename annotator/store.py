@@ -71,6 +71,8 @@ class Project(WatchedFile):
         self.stopped: ProjectMovedError | None = None
         self.upgraded: migrations.Upgrade | None = None  # an older format's file upgraded by this open
         self.read_from: upgraded_copy.UpgradedCopy | None = None  # an older read-only file: read from this copy
+        # a process killed with this file open under another name (renamed or moved meanwhile) left its log there
+        self._took_log = fileid.take_left_log(self.path) if exists and not self.read_only else None
         self._had_log = exists and not self.read_only and opencheck.has_log(self.path)
         # a -wal beside the file: check file and log where nothing can be written, before a read-write open
         self._prechecked = self._had_log and opencheck.check_log_before_writing(self.path)
@@ -102,7 +104,7 @@ class Project(WatchedFile):
         # its -wal and -shm as opened: the close removes them under an old name only if they are these
         self._logs = {} if self.read_only else fileid.side_identities(self.path)
         if not self.read_only:  # a close under the old name killed half-way: its log was finished from this name
-            fileid.remove_old_log_names(self.path)
+            fileid.remove_old_log_names(self.path, self._took_log)
         # what the file alone held: a file copied over it later (same inode) is told by its history (filemark)
         self._unsure = False  # the file changed on disk and could not be read alone: perhaps a copy under way
         self._mark = (
@@ -111,6 +113,8 @@ class Project(WatchedFile):
             else filemark.read_mark(self.path, self.db.conn) or filemark.empty_mark(self.path, self.db.conn)
         )
         fileid.register_open(self)
+        if not self.read_only:
+            fileid.opened_for_writing(self)  # where its log is, should it be killed after a move (``take_left_log``)
 
     # -- opening ---------------------------------------------------------------------------------
     def _connect(self, target: str, uri: bool, exists: bool, schema: Schema | None, synchronous: str) -> None:

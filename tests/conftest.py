@@ -92,5 +92,5 @@ def _isolated_settings(tmp_path_factory, monkeypatch):
     cfg = tmp_path_factory.mktemp("config")
     monkeypatch.setenv("XDG_CONFIG_HOME", str(cfg))
     monkeypatch.setenv("ANNOTATOR_CONFIG_DIR", str(cfg))
-    # the per-user index of journals of kept edits (annotator.kept_index): each test its own, never the user's
+    # the per-user index of where journals and logs are (annotator.whereabouts): each test its own, never the user's
     monkeypatch.setenv("ANNOTATOR_STATE_DIR", str(tmp_path_factory.mktemp("state")))

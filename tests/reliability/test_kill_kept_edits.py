@@ -200,7 +200,7 @@ def test_a_project_moved_to_another_folder_the_app_killed_before_it_noticed_gets
     """The app stopped (SIGSTOP: it never ticks again, so it cannot see the move), the project moved to another folder
     (the other program still writing, or done), then SIGKILL: the journal is left in the old folder, where the open in
     the new one does not look. Until session 15 the edits stayed there, never written (the kill had to come within one
-    0.15 s tick of the move); the per-user index of journals (``kept_index``) names where it is."""
+    0.15 s tick of the move); the per-user index of journals (``whereabouts``) names where it is."""
     path = _project(tmp_path)
     log = tmp_path / "claims.log"
     (tmp_path / "elsewhere").mkdir()

@@ -1,4 +1,4 @@
-"""The per-user index of journals of kept edits (``annotator.kept_index``): a project moved to another folder before
+"""The per-user index of journals of kept edits (``annotator.whereabouts``): a project moved to another folder before
 the program keeping edits for it saw the move (killed within one tick) has them written by the open of its new place.
 
 Until session 15 the open listed its own folder only: the journal stayed in the old folder, never written."""
@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from annotator import api, edits, kept_index, kept_journal, kept_reading
+from annotator import api, edits, whereabouts, kept_journal, kept_reading
 from annotator.importing import IncomingDocument, import_documents
 from annotator.kept_journal import KeptJournal
 from annotator.store import Project
@@ -53,7 +53,7 @@ def test_the_open_of_a_project_moved_to_another_folder_writes_the_edits_left_in_
         assert reopened.kept_replay is not None and reopened.kept_replay.written == 2
     assert stored_comments(to) == [("ann", "one"), ("ann", "two")]
     assert kept_files(path.parent.parent) == []
-    assert os.listdir(kept_index.folder()) == []  # its entry went with it
+    assert os.listdir(whereabouts.folder()) == []  # its entry went with it
     with api.open_project(to, write=True) as again:
         assert again.kept_replay is None
 
@@ -70,8 +70,8 @@ def test_a_journal_that_waits_is_moved_beside_the_file_and_the_index_follows(pat
         opened.db.conn.execute("PRAGMA query_only = 0")
     assert found is not None and found.written == 0 and "not written yet" in found.notes[0]
     assert kept_files(path.parent.parent) == ["new/p.annotator-kept"]
-    assert kept_index.named((os.stat(to).st_dev, os.stat(to).st_ino)) == [to.parent.resolve() / "p.annotator-kept"]
-    assert journal.nonce in os.listdir(kept_index.folder())[0]
+    assert whereabouts.journals((os.stat(to).st_dev, os.stat(to).st_ino)) == [to.parent.resolve() / "p.annotator-kept"]
+    assert journal.nonce in os.listdir(whereabouts.folder())[0]
     with api.open_project(to, write=True) as reopened:
         assert reopened.kept_replay.written == 1
     assert stored_comments(to) == [("ann", "one")]
@@ -100,9 +100,9 @@ def test_an_entry_whose_journal_is_gone_is_removed_at_the_next_look(path: Path) 
         journal = left_by_a_killed_program(project, ["one"])
         ident = project.identity
     os.unlink(journal.path)  # a kill between the journal's removal and its entry's
-    assert len(os.listdir(kept_index.folder())) == 1
-    assert kept_index.named(ident) == []
-    assert os.listdir(kept_index.folder()) == []
+    assert len(os.listdir(whereabouts.folder())) == 1
+    assert whereabouts.journals(ident) == []
+    assert os.listdir(whereabouts.folder()) == []
 
 
 def test_where_the_index_cannot_be_written_journals_work_as_before(

@@ -1,0 +1,102 @@
+"""What the per-user index of where a project's side files are (``whereabouts``, session 15) costs: at a journal's
+start (the first edit kept in a stretch: one symbolic link made, and renamed into place), and at each read-write open
+and close (the open's note of where its log is, the look for a log a killed process left under another name, the
+look for journals; the close's removal of its note).
+
+Four measures, in the same run, beside the project (``--where``, default a temporary folder), ``--others`` entries of
+other files in the index:
+
+- a journal's start and finish with its entry (``KeptJournal.start`` as the app calls it);
+- the limit: the same start with the entry left out (as before session 15);
+- a read-write open and close of the project (``api.open_project``) with the index;
+- the limit: the same open and close with the index's steps left out.
+
+Prints the median and 90th percentile of ``--runs`` tries each; asserts nothing.
+Run: nice .venv/bin/python bench/whereabouts.py [--runs N] [--others N] [--where FOLDER]
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import sys
+import tempfile
+import time
+import uuid
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Iterator
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from annotator import api, fileid, kept_journal, whereabouts  # noqa: E402
+from annotator.store import Project  # noqa: E402
+
+
+def summary(seconds: list[float]) -> str:
+    seconds = sorted(seconds)
+    return f"{statistics.median(seconds) * 1e3:.3f} / {seconds[int(len(seconds) * 0.9) - 1] * 1e3:.3f} ms"
+
+
+@contextmanager
+def without_index(on: bool) -> Iterator[None]:
+    """The index's steps made no-ops (``on`` False): the code as before session 15."""
+    saved = (whereabouts.note_journal, fileid.take_left_log, fileid.opened_for_writing, fileid.closed_for_writing)
+    if not on:
+        whereabouts.note_journal = lambda *a: False  # type: ignore[assignment]
+        fileid.take_left_log = lambda *a: None  # type: ignore[assignment]
+        fileid.opened_for_writing = lambda *a: None  # type: ignore[assignment]
+        fileid.closed_for_writing = lambda *a: None  # type: ignore[assignment]
+    try:
+        yield
+    finally:
+        (whereabouts.note_journal, fileid.take_left_log, fileid.opened_for_writing, fileid.closed_for_writing) = saved
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--runs", type=int, default=30)
+    ap.add_argument("--others", type=int, default=20)
+    ap.add_argument("--where", type=Path, default=None)
+    args = ap.parse_args()
+    with tempfile.TemporaryDirectory(prefix="whereabouts-") as state, tempfile.TemporaryDirectory(dir=args.where) as at:
+        os.environ["ANNOTATOR_STATE_DIR"] = state
+        measure(Path(at), args.runs, args.others)
+
+
+def measure(folder: Path, runs: int, others: int) -> None:
+    for k in range(others):  # other files' live journals and opens
+        whereabouts.note_journal((1, 10_000 + k), uuid.uuid4().hex, folder / f"other{k}.annotator-kept")
+        whereabouts._note(f"o-1-{20_000 + k}-1", folder / f"other{k}.annotator")
+    path = folder / "p.annotator"
+    Project(path, annotator="a").close()
+
+    def start(on: bool) -> float:
+        with Project(path, annotator="a") as project, without_index(on):
+            t = time.perf_counter()
+            journal = kept_journal.KeptJournal.start(project)
+            took = time.perf_counter() - t
+            journal.finish()
+        return took
+
+    def open_close(on: bool) -> float:
+        with without_index(on):
+            t = time.perf_counter()
+            api.open_project(path, write=True).close()
+            return time.perf_counter() - t
+
+    results: dict[str, list[float]] = {"start": [], "start0": [], "open": [], "open0": []}
+    for _ in range(runs):
+        results["start"].append(start(True))
+        results["start0"].append(start(False))
+        results["open"].append(open_close(True))
+        results["open0"].append(open_close(False))
+    print(f"a journal's start with its entry (median / p90): {summary(results['start'])}")
+    print(f"the limit, the start without it:                  {summary(results['start0'])}")
+    print(f"a read-write open and close with the index:       {summary(results['open'])}")
+    print(f"the limit, the open and close without it:         {summary(results['open0'])}")
+
+
+if __name__ == "__main__":
+    main()

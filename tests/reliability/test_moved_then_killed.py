@@ -1,0 +1,149 @@
+"""A project renamed or moved (a file manager, ``mv``) while the app has it open, the app killed before its next poll
+met the move (1.5 s): the edits it had saved since its last write of the log into the file (the first poll after a
+pause in editing) were in ``<old name>-wal`` only, and the open of the file from where it is now did not look there:
+saved edits, gone (until session 15; a close or a write after the move gives the log the new name first, session 11).
+Now each open notes where the file's log is (``whereabouts``), and the open of the moved file takes that log as its
+own (a second name, as the app's own close does) when it provably is."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import signal
+import sqlite3
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from kept_worker import kept_text, word
+from reliability_support import HERE, ROOT, assert_sound, read_side_log
+
+from annotator import api
+from annotator.importing import IncomingDocument, import_documents
+from annotator.store import Project
+
+N = 12
+
+
+def _saved(path: Path) -> tuple[list[str], list[tuple[int, int]]]:
+    conn = sqlite3.connect(path)
+    try:
+        assert_sound(conn)
+        texts = [r[0] for r in conn.execute("SELECT text FROM comments WHERE author = 'ann' ORDER BY id")]
+        spans = [
+            (r[0], r[1]) for r in conn.execute("SELECT start, [end] FROM entities WHERE label = 'ORG' ORDER BY id")
+        ]
+        return texts, spans
+    finally:
+        conn.close()
+
+
+def _file_alone(path: Path, tmp: Path) -> tuple[list[str], list[tuple[int, int]]]:
+    """What the file holds without any log (a copy of it alone)."""
+    copy = tmp / "alone.annotator"
+    shutil.copyfile(path, copy)
+    return _saved(copy)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("where", ["same folder", "another folder"])
+def test_edits_saved_just_before_the_project_was_moved_and_the_app_killed_are_in_the_moved_file(
+    tmp_path: Path, where: str
+) -> None:
+    path = tmp_path / "p.annotator"
+    with Project(path, annotator="ann") as p:
+        import_documents(p, [IncomingDocument(kept_text(N), "a.txt")])
+    moved = tmp_path / "renamed.annotator"
+    if where == "another folder":
+        (tmp_path / "elsewhere").mkdir()
+        moved = tmp_path / "elsewhere" / "p.annotator"
+    log = tmp_path / "claims.log"
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(ROOT), *sys.path]), "QT_QPA_PLATFORM": "offscreen"}
+    proc = subprocess.Popen(
+        [sys.executable, str(HERE / "kept_worker.py"), str(path), str(log), str(N)],
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+    )
+    try:
+        end = time.monotonic() + 300
+        while not any("all" in ln for ln in read_side_log(log)):
+            assert time.monotonic() < end and proc.poll() is None, proc.stderr.read().decode()[-2000:]  # type: ignore[union-attr]
+            time.sleep(0.01)
+        proc.send_signal(signal.SIGSTOP)  # it never polls again: the move is never met
+        lines = read_side_log(log)
+        made = [ln["kept"] for ln in lines if "kept" in ln]
+        assert all(ln["waiting"] == 0 for ln in lines if "kept" in ln)  # every one saved when its key returned
+        expected = ([f"k{i}" for i in made if i % 3 != 2], [word(i) for i in made if i % 3 == 2])
+        assert _file_alone(path, tmp_path) != expected  # some are in the log only (the app's write-in comes later)
+        os.rename(path, moved)
+        proc.send_signal(signal.SIGKILL)
+        proc.wait()
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+            proc.wait()
+    with api.open_project(moved, write=True):
+        pass
+    assert _saved(moved) == expected
+    assert not [p.name for p in tmp_path.rglob("p.annotator-*")]  # the old name's logs went once used
+
+
+CHILD = """
+import sys
+from pathlib import Path
+from annotator import edits
+from annotator.store import Project
+p = Project(Path(sys.argv[1]), annotator="ann")
+for i in range(5):
+    edits.add_comment(p, 1, f"c{i}")
+print("saved", flush=True)
+sys.stdin.read()
+"""
+
+
+def _child_with_saved_edits(path: Path) -> subprocess.Popen:
+    """A program that opened ``path`` for writing, saved 5 comments (in its log only) and waits."""
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(ROOT), *sys.path])}
+    proc = subprocess.Popen(
+        [sys.executable, "-c", CHILD, str(path)], env=env, stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True
+    )
+    assert proc.stdout.readline().strip() == "saved"  # type: ignore[union-attr]
+    return proc
+
+
+@pytest.mark.slow
+def test_a_left_log_is_not_taken_while_its_program_lives_nor_once_the_file_was_written_after_it(tmp_path: Path) -> None:
+    """The old name's log is taken only when provably the moved file's: not while the program that wrote it still
+    has it open (it meets the move itself), and not once another program wrote the file after the log's last frame
+    (its old pages would be put back over the new ones)."""
+    path = tmp_path / "p.annotator"
+    with Project(path, annotator="ann") as p:
+        import_documents(p, [IncomingDocument("Some text.", "a.txt")])
+    moved = tmp_path / "q.annotator"
+    proc = _child_with_saved_edits(path)
+    try:
+        os.rename(path, moved)
+        with Project(moved, annotator="x"):  # the program still has the old name's log open: left to it
+            assert (
+                not Path(f"{moved}-wal").exists() or Path(f"{moved}-wal").stat().st_ino != os.stat(f"{path}-wal").st_ino
+            )
+        proc.kill()
+        proc.wait()
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+            proc.wait()
+    other = sqlite3.connect(moved)  # another program (sqlite3 in a terminal) writes the file after the kill
+    other.execute("INSERT INTO comments (document_id, author, text, created_at) VALUES (1, 'other', 'o', 't')")
+    other.commit()
+    other.close()
+    with Project(moved, annotator="x") as reopened:
+        assert reopened.db.conn.execute("SELECT author, text FROM comments").fetchall() == [("other", "o")]
+    conn = sqlite3.connect(moved)
+    assert_sound(conn)
+    conn.close()
+    assert Path(f"{path}-wal").exists()  # the killed program's log is left where it is, untaken
