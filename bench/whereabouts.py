@@ -3,13 +3,14 @@ start (the first edit kept in a stretch: one symbolic link made, and renamed int
 and close (the open's note of where its log is, the look for a log a killed process left under another name, the
 look for journals; the close's removal of its note).
 
-Four measures, in the same run, beside the project (``--where``, default a temporary folder), ``--others`` entries of
+Five measures, in the same run, beside the project (``--where``, default a temporary folder), ``--others`` entries of
 other files in the index:
 
 - a journal's start and finish with its entry (``KeptJournal.start`` as the app calls it);
 - the limit: the same start with the entry left out (as before session 15);
 - a read-write open and close of the project (``api.open_project``) with the index;
-- the limit: the same open and close with the index's steps left out.
+- the limit: the same open and close with the index's steps left out (and the CPU time of both);
+- the index's steps of an open and a close alone (the look for a left log, the note, its removal), 20x as many tries.
 
 Prints the median and 90th percentile of ``--runs`` tries each; asserts nothing.
 Run: nice .venv/bin/python bench/whereabouts.py [--runs N] [--others N] [--where FOLDER]
@@ -26,6 +27,7 @@ import time
 import uuid
 from contextlib import contextmanager
 from pathlib import Path
+from types import SimpleNamespace
 from typing import Iterator
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
@@ -82,20 +84,40 @@ def measure(folder: Path, runs: int, others: int) -> None:
 
     def open_close(on: bool) -> float:
         with without_index(on):
-            t = time.perf_counter()
+            t, c = time.perf_counter(), time.process_time()
             api.open_project(path, write=True).close()
+            results["open cpu" if on else "open0 cpu"].append(time.process_time() - c)
             return time.perf_counter() - t
 
-    results: dict[str, list[float]] = {"start": [], "start0": [], "open": [], "open0": []}
+    results: dict[str, list[float]] = {
+        "start": [],
+        "start0": [],
+        "open": [],
+        "open0": [],
+        "open cpu": [],
+        "open0 cpu": [],
+    }
     for _ in range(runs):
         results["start"].append(start(True))
         results["start0"].append(start(False))
         results["open"].append(open_close(True))
         results["open0"].append(open_close(False))
+    opened = SimpleNamespace(path=path, identity=fileid.identity(path))  # the project, closed (as before its open)
+    steps = []
+    for _ in range(runs * 20):  # the index's own steps at an open and a close, alone
+        t = time.perf_counter()
+        fileid.take_left_log(path)
+        fileid.opened_for_writing(opened)  # type: ignore[arg-type]
+        whereabouts.forget_open(opened.identity)
+        steps.append(time.perf_counter() - t)
     print(f"a journal's start with its entry (median / p90): {summary(results['start'])}")
     print(f"the limit, the start without it:                  {summary(results['start0'])}")
     print(f"a read-write open and close with the index:       {summary(results['open'])}")
     print(f"the limit, the open and close without it:         {summary(results['open0'])}")
+    print(f"the index's steps of an open and close, alone:     {summary(steps)}")
+    print(
+        f"the same two in CPU time:                          {summary(results['open cpu'])}, {summary(results['open0 cpu'])}"
+    )
 
 
 if __name__ == "__main__":
