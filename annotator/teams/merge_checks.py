@@ -186,7 +186,7 @@ class TwinIndex:
         c = _half(len(text), self.grid)
         self.steps.add(c)
         width = c * self.grid
-        for bucket in (("h", c, hash(text[:width])), ("t", c, hash(text[len(text) - width :]))):
+        for bucket in _sides(text, c, width):
             members = self.by_half[bucket]
             members.append(at)
             rests = self.rests.get(bucket)
@@ -210,7 +210,7 @@ class TwinIndex:
         for step in range(max(0, c - reach), c + reach + 1):
             width = step * self.grid
             if width <= n and step in self.steps:  # (at a grid of 1, 11 steps a side: most hold no text)
-                yield from (("h", step, hash(text[:width])), ("t", step, hash(text[n - width :])))
+                yield from _sides(text, step, width)
 
     def _twin(self, text: str, at: int) -> tuple[int, int] | None:
         """(characters differing, where) when the text at ``at`` is a near twin of ``text``."""
@@ -255,6 +255,15 @@ class TwinIndex:
         if name in self.by_name:
             return NearTwin(name, self.order[self.by_name[name]][1], None)
         return None
+
+
+def _sides(text: str, step: int, width: int) -> tuple[_Bucket, ...]:
+    """The buckets of ``text`` at ``step`` (``width`` characters): its first and its last ``width`` characters; at a
+    step of 0 one bucket, of every text (its start and its end would be two buckets of the same texts, each with
+    an index of their rests: sentences as documents were all indexed twice, every level down)."""
+    if not width:
+        return (("h", step, 0),)
+    return ("h", step, hash(text[:width])), ("t", step, hash(text[len(text) - width :]))
 
 
 def _rest(text: str, bucket: _Bucket, grid: int) -> str:

@@ -164,3 +164,21 @@ def test_short_texts_are_not_compared_pairwise(monkeypatch):
     pairs, firsts = _comparisons(monkeypatch, fresh)
     assert firsts == [None] * 300
     assert pairs <= 20 * len(fresh)  # 2,724: each text with the few of a bucket at each level; 44,850 pairs before
+
+
+def _indexes(index: TwinIndex) -> list[TwinIndex]:
+    """The index and every bucket's index under it."""
+    return [index, *(sub for rests in index.rests.values() for sub in _indexes(rests))]
+
+
+def test_each_text_is_indexed_once_a_level(monkeypatch):
+    """At a step of 0 a text's start and end are both empty: one bucket, not two of the same texts, each with an
+    index of their rests (sentences as documents were all indexed twice, every level down). (A step of 0 on the grid
+    of NEAR_LIMIT goes on in an index of the same texts on a grid of 1: another grid.)"""
+    texts = [f"Rebels took {k:05}xxxxxx{k:05} towns" for k in range(300)]  # bench/merge_twins.py's short corpus
+    index = TwinIndex(lambda key: texts[key])  # type: ignore[index]
+    for k, text in enumerate(texts):
+        assert index.near(f"n{k}", text) is None
+        index.add_text(k, f"n{k}", text)
+    held = [(sub.grid, sub.cut, tuple(sub.outer)) for sub in _indexes(index)]
+    assert len(held) == len(set(held)) > 2  # two indexes on one grid never hold the same texts cut alike
