@@ -1,6 +1,6 @@
 """What the dialogs and the menus added after the main ones (Review, Project) use of the main window
 (``ui.main_window.MainWindow`` is it): a type of its own, so that they need not import the window that imports
-them."""
+them. The window's own parts see more of it: ``ui.window_parts.WindowParts`` extends this."""
 
 from __future__ import annotations
 

@@ -92,7 +92,8 @@ def test_every_name_the_window_s_type_declares_the_window_has():
         for n in ast.walk(main)
         if isinstance(n, ast.Attribute) and isinstance(n.ctx, ast.Store) and ast.unparse(n.value) == "self"
     }
-    assert sorted(n for n in declared(WindowParts) if not hasattr(MainWindow, n) and n not in made) == []
+    unknown = sorted(n for n in declared(WindowParts) if not hasattr(MainWindow, n) and n not in made)
+    assert unknown == [], f"ui/window_parts.py declares what the window does not have: {unknown}"
 
 
 def test_the_window_s_type_declares_what_its_parts_take_and_no_more():
@@ -100,5 +101,7 @@ def test_the_window_s_type_declares_what_its_parts_take_and_no_more():
     (what the dialogs take is WindowFace's, which WindowParts extends)."""
     names = declared(WindowParts)
     taken = {p: taken_and_made((ROOT / p).read_text(encoding="utf-8"))[0] for p in PARTS}
-    assert {p: sorted(t - names) for p, t in taken.items() if t - names} == {}
-    assert sorted(declared(WindowParts) - declared(WindowFace) - set().union(*taken.values())) == []
+    missing = {p: sorted(t - names) for p, t in taken.items() if t - names}
+    assert missing == {}, f"declare them in ui/window_parts.py (typed as the window has them): {missing}"
+    unused = sorted(declared(WindowParts) - declared(WindowFace) - set().union(*taken.values()))
+    assert unused == [], f"no part takes them any more: off ui/window_parts.py: {unused}"
