@@ -170,6 +170,8 @@ def _result_items(rec: dict[str, Any], report: FormatExportReport) -> list[tuple
     u16 = Utf16Map(text)
     rid = {r.number: f"r{r.number}" for r in regions}
     source = {r.number: r.source for r in regions}
+    given_names = shape.get("labels")  # the import's spellings of the schema's names (Person for PERSON)
+    spelled = {k: v for k, v in given_names.items() if isinstance(v, str)} if isinstance(given_names, dict) else {}
     kept_choices: dict[tuple[int, int, str], list[dict[str, Any]]] = {}
     given = rec["meta"].get(REGION_CHOICES)
     for c in given if isinstance(given, list) else []:
@@ -182,7 +184,8 @@ def _result_items(rec: dict[str, Any], report: FormatExportReport) -> list[tuple
         where = {"start": u16.to_utf16(r.start), "end": u16.to_utf16(r.end), "text": text[r.start : r.end]}
         base = {"id": rid[r.number], "from_name": shape.get("from_name", "label"), "to_name": to_name}
         scored = {"score": r.score} if r.score is not None else {}  # a suggestion's confidence, as a prediction has it
-        result.append((r.source, {**base, "type": "labels", "value": {**where, "labels": [r.label]}, **scored}))
+        label = spelled.get(r.label, r.label)
+        result.append((r.source, {**base, "type": "labels", "value": {**where, "labels": [label]}, **scored}))
         result += [
             (r.source, {**base, "from_name": name, "type": "choices", "value": {**where, "choices": [value]}})
             for name, value in r.attributes.items()

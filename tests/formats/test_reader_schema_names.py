@@ -184,3 +184,22 @@ def test_doccano_with_a_schema_of_its_own_takes_conflict_attack_for_attack(tmp_p
         report = import_format(p, "doccano", [f])
         assert report.skipped == []
         assert spans_and_events(p) == ([("Rebels", "PERSON")], [("attacked", "Attack", [])])
+
+
+def test_the_label_studio_export_writes_the_labels_as_the_task_spelt_them(tmp_path):
+    """Matched to the schema's names in the project, a task's labels go back to Label Studio as its config names them
+    (``PER``, ``Conflict.Attack``; one spelling a name, the first the task gave: its ``per`` goes back as ``PER``): the
+    export wrote ``PERSON`` and ``Conflict:Attack``, labels the Label Studio project does not have."""
+    from tests.formats.conftest import cli_round_trip
+
+    f = tmp_path / "tasks.json"
+    f.write_text(json.dumps(label_studio_task("Conflict.Attack", "attacker")), encoding="utf-8")
+    out, p2, again = cli_round_trip(tmp_path, f, "label_studio")
+    (task,) = json.loads(out.read_text(encoding="utf-8"))
+    written = sorted(
+        (x["value"]["text"], x["value"]["labels"][0]) for x in task["annotations"][0]["result"] if x["type"] == "labels"
+    )
+    assert written == [("Kabul", "GPE"), ("Obama", "PER"), ("Rebels", "PER"), ("attacked", "Conflict.Attack")]
+    assert again.read_bytes() == out.read_bytes()
+    with Project(p2, create=False) as p:
+        assert spans_and_events(p) == EXPECTED
