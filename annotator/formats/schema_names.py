@@ -5,9 +5,11 @@ One general rule, no tool's names in code: a name is the schema's when it is the
 declares it as another name of one of its labels (an entity's ``aliases``: ACE's ``PER`` for ``PERSON``), event types
 (an event's ``aliases``: ``Conflict.Attack``) or roles (``[schema] role_aliases``: ACE's ``Time-Within`` for
 ``Time``). A labelled span's name (``region``: doccano's, Label Studio's, Prodigy's spans, which bring no roles to
-tell a type of their own by) is an event type also when the last part of a dotted or coloned name matches
-(``Conflict.Attack`` for a schema's ``Attack``, ``attack`` for ``Conflict:Attack``); a file of events with their
-roles (DyGIE++, OmniEvent's MAVEN, WebAnno TSV) keeps a type of that name as its own (``event_type``). A name that
+tell a type of their own by) is an event type also when the last part of its dotted or coloned name is one
+(``Conflict.Attack`` for a schema's ``Attack``); a bare word is not taken for the last part of a schema's type
+(``Transport`` stays a label, not the news schema's ``Movement:Transport``: an entity label of that name is more
+likely); a file of events with their roles (DyGIE++, OmniEvent's MAVEN, WebAnno TSV) keeps a type of another whole
+name as its own (``event_type``). A name that
 matches two of the schema's names, or none, is kept as it is and counted, for the reader to report. The other way (``AliasNames``, for a writer asked for the other tool's names): a name becomes its first
 alias, a name without one stays as it is.
 """
@@ -60,7 +62,6 @@ class SchemaNames:
         )
         type_names = [(t.name, t.name) for t in s.events] + [(a, t.name) for t in s.events for a in t.aliases]
         self._types = _index(type_names)
-        self._type_parts = _index([(_last_part(given), ours) for given, ours in type_names])
         aliases = dict(s.role_aliases)
         self._roles = {
             t.name: _index(
@@ -70,10 +71,11 @@ class SchemaNames:
         }
 
     def _type_of(self, name: str) -> str | None:
-        """The schema's event type a span's label spells (AMBIGUOUS: two of them), by the whole name, else by its
-        last part (``Conflict.Attack`` for ``Attack``, ``attack`` for ``Conflict:Attack``); None: none."""
+        """The schema's event type a span's label spells (AMBIGUOUS: two of them), by the whole name, else by the
+        last part of a dotted or coloned one (``Conflict.Attack`` for ``Attack``); None: none."""
         ours = self._types.get(name_key(name))
-        return ours if ours is not None else self._type_parts.get(name_key(_last_part(name)))
+        last = _last_part(name)
+        return ours if ours is not None or last == name else self._types.get(name_key(last))
 
     def _match(self, kind: str, name: str, exact: bool, index: dict[str, str]) -> str:
         if exact:
