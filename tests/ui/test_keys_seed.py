@@ -24,6 +24,7 @@ from annotator.keyflow import label_for_span, label_to_fill, role_candidates, tr
 from annotator.model import Entity, Event
 from annotator.resources_path import resource_path
 from annotator.schema import load_schema
+from ui.event_actions import NEXT_SAID
 
 DATA = Path(__file__).resolve().parent.parent / "data"
 SEEDS = Path(__file__).resolve().parents[2] / "seeds"
@@ -34,7 +35,9 @@ NO, SHIFT, CTRL, ALT = (
     Qt.KeyboardModifier.ControlModifier,
     Qt.KeyboardModifier.AltModifier,
 )
-MAX_CYCLE = 4  # Alt+N presses a player tries before going to the filler itself
+# the candidates a person sees of a role: the one Alt+N put and the next ones its message names (session 15; the
+# player pressed Alt+N up to four times blind before, then went to the filler itself)
+MAX_CYCLE = 1 + NEXT_SAID
 # seed 000's are issue 12's targets; 002's and 004's the keys of their first replays (session 7), as ceilings. Seed
 # 004 with event suggestions is left out: a person's first change to a suggested event accepts every filler it has,
 # and a wrong one then replaced ('Tuesday to eight years' as Time) stays accepted: Tab no longer reaches it
@@ -44,7 +47,7 @@ TARGETS = {
     ("002", "entities only"): 158,
     ("002", "with event suggestions"): 117,
     ("004", "entities only"): 170,
-    ("004", "with event suggestions"): 189,
+    ("004", "with event suggestions"): 180,
 }
 
 
@@ -240,13 +243,21 @@ class Player:
                     assert span in have(), (role.name, span)
                     continue
                 self.press(key, mods)
-                tries = 1
-                while span not in have() and tries < MAX_CYCLE:
+                named = self.named_next()  # the candidates the same key puts next, as its message names them
+                words = self.text[span[0] : span[1]]
+                for _ in range(named.index(words) + 1 if span not in have() and words in named else 0):
                     self.press(key, ALT)  # the next candidate, in the same argument
-                    tries += 1
+                    if span in have():
+                        break
                 if span not in have():  # go to the filler itself, select it, and fill the role with it
                     self.fill_from_text(i, span, want)
                 assert span in have(), (role.name, span)
+
+    def named_next(self) -> list[str]:
+        """The words of the candidates a role key's message names as the ones the same key puts next (the status line:
+        'Victim: officers  (Alt+2 again: “police”, then “Warsaw”, “court”)')."""
+        said = self.w.message.text()
+        return re.findall("“([^”]+)”", said.split("again:", 1)[1]) if "again:" in said else []
 
     def offered(self, v: Event, role, span: tuple[int, int]) -> bool:  # type: ignore[no-untyped-def]
         """Whether Alt+Shift+N and a few Alt+N would offer ``span`` as one more filler of ``role`` (a person sees the
@@ -272,8 +283,8 @@ class Player:
         role = self.c.schema.event_type(ev.type).roles[index]  # type: ignore[union-attr]
         mine = [a for a in ev.arguments if a.role == role.name]  # type: ignore[union-attr]
         if mine and (self.c.entities[mine[-1].entity_id].start, self.c.entities[mine[-1].entity_id].end) not in want:
-            if len(mine) == 1 or not role.repeatable:
-                self.press(key, CTRL | ALT)  # a wrong candidate left from cycling: empty the role (it held only it)
+            if len(mine) == 1 and role.repeatable:  # a wrong candidate left from cycling: empty the role (it held only
+                self.press(key, CTRL | ALT)  # it); a role of one filler needs no key: Alt+N with a selection replaces
         existing = [e for e in self.c.entities.values() if (e.start, e.end) == span and e.state != "rejected"]
         gold_label = self.gold_label(*span)
         if (
@@ -298,7 +309,7 @@ class Player:
             if guess != self.gold_label(*span):  # the role key would give it another label: label it first
                 self.press(self.keys[self.gold_label(*span)])
         filled = any(a.role == role.name for a in self.current_event().arguments)  # type: ignore[union-attr]
-        self.press(key, ALT | SHIFT if filled else ALT)
+        self.press(key, ALT | SHIFT if filled and role.repeatable else ALT)
 
     def decide_event(self, v: Event) -> None:
         g = self.gold_event(v)

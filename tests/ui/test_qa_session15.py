@@ -45,3 +45,35 @@ def test_the_event_editor_says_whether_an_event_is_decided_with_its_score_and_ot
     assert "Contact:Phone-Write" not in ed.state_label.text()  # a decided event's other types are no longer offered
     qtbot.keyClick(v, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)  # undone: undecided again, shown so
     qtbot.waitUntil(lambda: c.current_event == ev_id and ed.state_label.text().startswith("undecided"))
+
+
+def test_a_role_key_names_the_candidates_the_same_key_puts_next(qtbot, window, db):
+    """Alt+N said "Entity: Maria Lopez (Alt+1 again: next candidate)": which entity the key would put next was seen
+    only by pressing it, so a person cycled blind through wrong candidates to find that the filler was never offered
+    (seed 004's "fined": Alt+3 four times, then Ctrl+Alt+3 and Find). It names the next ones, and each press puts the
+    one named first, until it says there is no other."""
+    import re
+
+    from test_events import make_attack
+
+    w, c, v = window, window.controller, window.view
+    ev_id = make_attack(qtbot, w)  # Conflict:Attack on "attacked": Attacker takes PERSON, ORG, GPE, NORP
+    put: list[str] = []
+    for _ in range(12):
+        qtbot.keyClick(v, Qt.Key.Key_1, Qt.KeyboardModifier.AltModifier)
+        ev = db.event(ev_id)
+        assert [a.role for a in ev.arguments] == ["Attacker"]
+        filler = db.entity(ev.arguments[0].entity_id)
+        words = c.doc.text[filler.start : filler.end]
+        said = w.message.text()
+        if put:
+            assert words == put[-1], (words, put)  # the candidate named first by the press before
+        assert said.startswith(f"Attacker: {words}"), said
+        named = re.findall("“([^”]+)”", said.split("again:", 1)[1]) if "again:" in said else []
+        if not named:
+            assert "no other candidate" in said, said
+            break
+        put.append(named[0])
+    else:
+        raise AssertionError("the candidates never ended")
+    assert len(put) >= 2  # several candidates were named and put in turn

@@ -45,7 +45,7 @@ def test_the_role_key_says_what_it_filled_after_the_panels_follow(qtbot, window)
     qtbot.keyClick(v, Qt.Key.Key_1, ALT)
     qtbot.waitUntil(lambda: not window._panel_timer.isActive())
     said = window.message.text()
-    assert "Alt+1 again: next candidate" in said, said  # the hint to the next candidate is not overwritten
+    assert "Alt+1 again: “" in said, said  # the hint to the next candidate (named) is not overwritten
     assert "undecided" in said or "left" in said or "suggestion" in said, said  # the work left is still told
     qtbot.keyClick(v, Qt.Key.Key_Tab)  # another key that selects: the status describes that again
     qtbot.waitUntil(lambda: not window._panel_timer.isActive())

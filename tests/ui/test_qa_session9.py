@@ -366,7 +366,7 @@ def test_the_keys_stay_in_the_role_after_its_x_is_pressed(qtbot, window):
 
 def test_ctrl_alt_n_says_what_it_took_out(qtbot, window):
     """Ctrl+Alt+N emptied a role without a word (the status line described the event, as before the key); Alt+N
-    says what it put ("Attacker: NATO (Alt+1 again: next candidate)"), Ctrl+Alt+N now says what it took out."""
+    says what it put ("Attacker: NATO (Alt+1 again: “Tal Abyad”, …)"), Ctrl+Alt+N now says what it took out."""
     from test_events import make_attack
     from ui_helpers import click_char, find
     from ui_support import DOC_A
