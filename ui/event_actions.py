@@ -448,9 +448,15 @@ class EventActions:
 
     # -- moving between events ----------------------------------------------------------------------------
     def step(self, direction: int) -> None:
-        """Select the next (or previous) event in text order from where the user is."""
+        """Select the next (or previous) event in text order from where the user is: of those the text shows (a
+        rejected one only while rejected annotations are shown, as Tab goes; ] selected one hidden in the text, a key
+        lost, and the editor showed it as if it were there)."""
         c = self.c
-        evs = sorted(c.events.values(), key=lambda v: (v.trigger_start, v.trigger_end, v.id))
+        shown = self.view.highlighter.show_rejected
+        evs = sorted(
+            (v for v in c.events.values() if shown or v.state != "rejected"),
+            key=lambda v: (v.trigger_start, v.trigger_end, v.id),
+        )
         if not evs:
             return
         here = self.edit.anchor()

@@ -47,7 +47,7 @@ TARGETS = {
     ("002", "entities only"): 158,
     ("002", "with event suggestions"): 117,
     ("004", "entities only"): 170,
-    ("004", "with event suggestions"): 180,
+    ("004", "with event suggestions"): 176,
 }
 
 
@@ -434,7 +434,9 @@ class Player:
         tabs = [t[:3] for t in seq].index(target[:3]) + 1
         options = [(tabs, "tab")]
         if isinstance(item, Event):
-            evs = sorted((v.trigger_start, v.trigger_end, v.id) for v in self.c.events.values())
+            evs = sorted(
+                (v.trigger_start, v.trigger_end, v.id) for v in self.c.events.values() if v.state != "rejected"
+            )
             seq_e = [k for k in evs if k > here] + [k for k in evs if k <= here]
             options.append((seq_e.index(target[:3]) + 1, "]"))
         options.append((self.find_cost(target[0], target[1]) + 1, "find"))

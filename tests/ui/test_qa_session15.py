@@ -77,3 +77,39 @@ def test_a_role_key_names_the_candidates_the_same_key_puts_next(qtbot, window, d
     else:
         raise AssertionError("the candidates never ended")
     assert len(put) >= 2  # several candidates were named and put in turn
+
+
+def test_brackets_pass_over_a_rejected_event_the_text_hides(qtbot, window, db):
+    """X on a suggested event hides it; [ and ] still stepped onto it (the editor showing it as if it were there, the
+    status line "event Conflict:Attack (rejected)"), a key lost, and the Enter that followed took the rejection back.
+    They go through the events the text shows, as Tab does."""
+    from annotator.suggest.types import EventSuggestion
+    from annotator.suggest.writer import WriteCounts, write_events
+    from ui_helpers import find
+    from ui_support import DOC_A
+
+    w, c, v = window, window.controller, window.view
+    d = db.document_ids()[0]
+    with db.transaction():
+        found = [
+            EventSuggestion("Contact:Meet", *find(DOC_A, "met"), 0.6),
+            EventSuggestion("Conflict:Attack", *find(DOC_A, "attacked"), 0.6),
+            EventSuggestion("Personnel:End-Position", *find(DOC_A, "fired"), 0.6),
+        ]
+        write_events(db, d, found, "rules:test@1", WriteCounts())
+    c.reload()
+    by = {DOC_A[x.trigger_start : x.trigger_end]: k for k, x in c.events.items()}
+    v.setFocus()
+    v.select_cp(0, 0)
+    qtbot.keyClick(v, Qt.Key.Key_BracketRight)
+    qtbot.keyClick(v, Qt.Key.Key_BracketRight)
+    assert c.current_event == by["attacked"]
+    qtbot.keyClick(v, "x")  # rejected: hidden in the text, the selection on to the next undecided item
+    assert db.event(by["attacked"]).state == "rejected"
+    qtbot.keyClick(v, Qt.Key.Key_BracketLeft)
+    assert c.current_event == by["met"], w.message.text()
+    qtbot.keyClick(v, Qt.Key.Key_BracketRight)
+    assert c.current_event == by["fired"], w.message.text()
+    qtbot.keyClick(v, Qt.Key.Key_Return)
+    assert db.event(by["fired"]).state == "accepted"
+    assert db.event(by["attacked"]).state == "rejected"  # left as the person left it
