@@ -18,8 +18,9 @@ NOMINAL = ("nsubj", "nsubjpass", "dobj", "pobj")
 
 def resolve(tok: Any, ents: dict[int, tuple[int, int, str]]) -> Any | None:
     """The token a pronoun or a description stands for in its sentence, or None: a relative pronoun is the noun its
-    clause modifies ("the man who attacked"); he/she/him/her/his the nearest person named or described before it in
-    the sentence ("Grossu was escorted after his arrest"); a common noun with a name in apposition is the name ("a
+    clause modifies ("the man who attacked"); he/she/him/her/his the subject of the clause it is in when that is a
+    person named or described before it ("Grossu was escorted by an officer after his arrest": Grossu), else the
+    nearest such person before it in the sentence; a common noun with a name in apposition is the name ("a
     commander, Burhan Wani"). Other tokens stand for themselves."""
     low = tok.lower_
     if low in WH and tok.head.dep_ in ("relcl", "acl") and tok.dep_ in ("nsubj", "nsubjpass", "dobj"):
@@ -33,7 +34,12 @@ def resolve(tok: Any, ents: dict[int, tuple[int, int, str]]) -> Any | None:
         return _named(tok, ents)
     if low not in PERSON_PRONOUNS:
         return tok
-    for t in reversed(tok.doc[tok.sent.start : tok.i]):
+    # the subject of a clause the pronoun is in comes first ("Grossu is escorted by an officer after his arrest":
+    # Grossu, not the officer), then the nearest person before it
+    clause = next((v for v in tok.ancestors if v.pos_ in ("VERB", "AUX") and v.dep_ != "prep"), None)
+    subjects = [] if clause is None else [c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")]
+    before = reversed(tok.doc[tok.sent.start : tok.i])
+    for t in [c for c in subjects if c.i < tok.i] + list(before):
         if t.i in ents:
             if ents[t.i][2] == "PERSON" or ents[t.i][2] == "NORP" and t.dep_ in NOMINAL:
                 return t  # a person named, or one told by nationality ("the Palestinian stabbed two officers")

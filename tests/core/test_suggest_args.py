@@ -237,3 +237,10 @@ def test_the_agent_of_a_verb_of_doing_it_is_the_nouns(nlp, suggester):
     low = RuleEventSuggester(load_schema(NEWS), threshold=0.0)
     text = "The attack was condemned by the United Nations."
     assert not any(r == "Attacker" for r, _ in args_of(nlp, low, text, "attack", "Conflict:Attack"))
+
+
+def test_a_possessive_pronoun_refers_to_its_clauses_subject_first(nlp, suggester):
+    # "her" is Maria Lopez, the subject of the clause the pronoun is in, not the officer named nearer to it
+    text = "Maria Lopez was led away by a police officer following her arrest in Madrid."
+    got = args_of(nlp, suggester, text, "arrest", "Justice:Arrest-Jail")
+    assert ("Person", "Maria Lopez") in got and ("Person", "police officer") not in got, got
