@@ -19,9 +19,12 @@ import orjson
 
 from annotator.categories import project_categories, remember_categories
 from annotator.errors import AnnotatorError
+from annotator.formats.common import SCHEMA_KEPT, schema_kept
 from annotator.model import DEFAULT_SET
+from annotator.rules import schema_covers
 from annotator.store import Project, now
 from annotator.teams.merge_checks import TwinIndex, check_source, project_twin_index
+from annotator.teams.merge_categories import carry_schema_kept
 from annotator.teams.merge_copy import SourceReport, copy_document, read_source_document
 from annotator.teams.provenance import continues, file_history, fork, save_source_record, source_records, worked_since
 from annotator.teams.sets import META_KEY
@@ -85,6 +88,7 @@ class _Plan:
     actions: dict[str, str] = field(default_factory=dict)  # sha256 -> "copy" or "keep"
     record_id: int | None = None  # the merge_sources row this file continues
     report: SourceReport | None = None
+    adopt_schema: bool = False  # the target has no document and its schema lacks this source's: takes it
 
 
 @dataclass
@@ -209,14 +213,21 @@ def merge_projects(
         known = set(target.db.document_digests().values())
         pending_texts: dict[object, str] = {}
         twins: TwinIndex | None = None  # read at the first document the target does not have (every text of it)
+        # a target without documents takes the schema of a source its own does not cover (with the brat configuration
+        # kept with it), as an import into such a project takes a file's: a team's new file merged into
+        schema, adoptable = target.schema, not target.document_ids()
         for path, name in zip(paths, given):
             if target.path.resolve() == path.resolve():
                 raise AnnotatorError(f"{path}: cannot merge a project into itself")
             src = _open_source(path, stack)
             set_name = _set_name(src, path, name, source_set)
-            check_source(src, source_set, target.schema, path)
+            adopt = adoptable and not schema_covers(schema, src.schema)
+            if adopt:
+                schema, adoptable = src.schema, False
+            check_source(src, source_set, schema, path)
             docs = src.db.document_list()
             plan = _Plan(path, src, set_name, file_history(src), docs, report=SourceReport(str(path), set_name))
+            plan.adopt_schema = adopt
             if set_name not in owners_by_set:
                 owners_by_set[set_name] = _target_owners(target, set_name)
             _decide(plan, owners_by_set[set_name], combine, replace)
@@ -249,23 +260,50 @@ def _write(target: Project, plan: _Plan, source_set: str, step: Callable[[str, i
     assert rep is not None
     # the source's rows are read before the target's write lock: it covers the writes only
     categories = project_categories(plan.project)  # its list (kept when unused): offered in the target too
+    kept = schema_kept(plan.project)  # the brat configuration kept with its schema
     sources = {}
     for done, (src_id, _name, sha, _) in enumerate(plan.docs, start=1):
         step(f"read {plan.path.name}", done, len(plan.docs))
         if plan.actions.get(sha) != "keep":
             sources[src_id] = read_source_document(plan.project, src_id, source_set)
-    with target.transaction():
-        plan.record_id = save_source_record(target, plan.record_id, plan.set_name, plan.path, plan.history, now())
-        remember_categories(target, categories)
-        here = {sha: i for i, sha in target.db.document_digests().items()}
-        kept_from = {}
-        owners = _target_owners(target, plan.set_name)
-        for done, (src_id, name, sha, _) in enumerate(plan.docs, start=1):
-            step(f"merge {plan.path.name}", done, len(plan.docs))
-            if plan.actions.get(sha) == "keep":
-                rep.kept_documents.append(name)
-                kept_from[owners[sha].path] = True
-                continue
-            copy_document(target, sources[src_id], here.get(sha), plan.set_name, plan.path, plan.record_id, rep)
-        rep.kept_from = list(kept_from)
+    old_schema = target.schema
+    try:
+        with target.transaction():
+            _write_source(target, plan, sources, categories, kept, step)
+    except BaseException:
+        target.schema = old_schema  # a schema taken in the transaction rolled back: the one in use is the file's
+        raise
     return rep
+
+
+def _write_source(
+    target: Project,
+    plan: _Plan,
+    sources: dict,
+    categories: list[str],
+    kept: dict,
+    step: Callable[[str, int, int], None],
+) -> None:
+    """``_write``'s part inside the target's write transaction."""
+    rep = plan.report
+    assert rep is not None
+    if plan.adopt_schema:
+        target.set_schema(plan.project.schema)
+        target.db.set_project_value(SCHEMA_KEPT, orjson.dumps(kept).decode("utf-8"))
+        rep.schema_adopted = plan.project.schema.name
+    plan.record_id = save_source_record(target, plan.record_id, plan.set_name, plan.path, plan.history, now())
+    offered = set(project_categories(target))
+    remember_categories(target, categories)
+    rep.categories_added = [c for c in categories if c not in offered]
+    rep.schema_kept = carry_schema_kept(target, kept)
+    here = {sha: i for i, sha in target.db.document_digests().items()}
+    kept_from = {}
+    owners = _target_owners(target, plan.set_name)
+    for done, (src_id, name, sha, _) in enumerate(plan.docs, start=1):
+        step(f"merge {plan.path.name}", done, len(plan.docs))
+        if plan.actions.get(sha) == "keep":
+            rep.kept_documents.append(name)
+            kept_from[owners[sha].path] = True
+            continue
+        copy_document(target, sources[src_id], here.get(sha), plan.set_name, plan.path, plan.record_id, rep)
+    rep.kept_from = list(kept_from)

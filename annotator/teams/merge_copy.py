@@ -7,9 +7,11 @@ from pathlib import Path
 
 import orjson
 
+from annotator.categories import document_categories
 from annotator.wording import counted
 from annotator.db import EVENT_COLUMNS as DB_EVENT_COLUMNS
 from annotator.store import Project, now
+from annotator.teams.merge_categories import TAKEN, CategoryDifference, brought, carry_categories
 from annotator.teams.merge_checks import NearTwin
 from annotator.teams.model_quality import model_spans
 from annotator.teams.provenance import carry_suggestions
@@ -32,6 +34,11 @@ class SourceReport:
     kept_documents: list[str] = field(default_factory=list)  # left as another file of the set had them (--combine)
     kept_from: list[str] = field(default_factory=list)  # the files those came from
     near_duplicates: list[NearTwin] = field(default_factory=list)  # added documents almost like one already there
+    categories_added: list[str] = field(default_factory=list)  # categories new to the project's list
+    categories_taken: list[str] = field(default_factory=list)  # documents the target had that took hers
+    category_differences: list[CategoryDifference] = field(default_factory=list)  # the document's kept
+    schema_kept: str | None = None  # the brat configuration kept with the schema: "taken", "differs" or None
+    schema_adopted: str | None = None  # the source's schema, taken by a target without documents (its name)
     entities: int = 0
     events: int = 0
     arguments: int = 0
@@ -57,9 +64,44 @@ class SourceReport:
                 f"; {len(self.kept_documents)} kept as merged from {', '.join(sorted(set(self.kept_from)))} "
                 f"(not worked on in this file: {names})"
             )
+        if self.categories_added:
+            s += f"; {counted(len(self.categories_added), 'category', 'categories')} added to the project's list ({', '.join(self.categories_added)})"
+        if self.categories_taken:
+            s += (
+                f"; categories taken onto {counted(len(self.categories_taken), 'document')} the project had without "
+                f"any, or with this file's earlier ones ({_names(self.categories_taken)})"
+            )
         for twin in self.near_duplicates:
             s += f"\n  note: {twin.describe()}"
+        for d in self.category_differences[:_SAID]:
+            s += (
+                f"\n  note: document {d.document!r}: {self.annotation_set}'s categories ({', '.join(d.theirs)}) differ "
+                f"from the project's ({', '.join(d.ours)}); the project's kept, {self.annotation_set}'s kept with the set: "
+                "Document > Categories… chooses"
+            )
+        if len(self.category_differences) > _SAID:
+            rest = [d.document for d in self.category_differences[_SAID:]]
+            s += f"\n  note: and {counted(len(rest), 'more document')} whose categories differ ({_names(rest)})"
+        if self.schema_adopted is not None:
+            s += (
+                f"\n  note: the project had no document: it now uses this file's schema {self.schema_adopted!r} "
+                "(and the brat configuration kept with it), as an import into it would"
+            )
+        if self.schema_kept == "taken":
+            s += "\n  note: the brat configuration kept with its schema (relation types, entity attributes) taken too"
+        elif self.schema_kept == "differs":
+            s += (
+                "\n  note: its brat configuration kept with the schema (relation types, entity attributes) differs "
+                "from the project's: the project's kept"
+            )
         return s
+
+
+_SAID = 5  # documents named one a line; the rest in one
+
+
+def _names(names: list[str]) -> str:
+    return ", ".join(sorted(names)[:_SAID]) + (", ..." if len(names) > _SAID else "")
 
 
 def delete_set_rows(target: Project, doc_id: int, set_name: str) -> int:
@@ -120,6 +162,7 @@ def copy_document(
     if new_document:
         meta = orjson.loads(meta_json or "{}")
         meta.pop("adjudication", None)
+        brought(meta, record)  # its categories are hers
         meta[META_KEY] = {set_name: record}
         doc_id = db.insert_document(name, text, sha, "new", orjson.dumps(meta).decode(), bom, source_path, t)
         report.added_documents.append(name)
@@ -127,10 +170,19 @@ def copy_document(
     else:
         doc_id = target_doc_id
         meta = orjson.loads(db.document_meta(doc_id) or "{}")
-        was_merged = set_name in (meta.get(META_KEY) or {})
+        earlier = (meta.get(META_KEY) or {}).get(set_name)
         replaced = delete_set_rows(target, doc_id, set_name)
-        if replaced or was_merged:
+        if replaced or earlier is not None:
             report.replaced_documents.append(name)
+        source_meta = orjson.loads(meta_json or "{}")
+        ours = document_categories(meta)
+        meta, differs = carry_categories(meta, source_meta, record, earlier)
+        if differs:
+            report.category_differences.append(
+                CategoryDifference(name, tuple(document_categories(source_meta)), tuple(ours))
+            )
+        elif record.get(TAKEN) and set(ours) != set(record["categories"]):
+            report.categories_taken.append(name)
         meta.setdefault(META_KEY, {})[set_name] = record
         db.set_document_meta(doc_id, orjson.dumps(meta).decode())
         report.matched_documents.append(name)
