@@ -123,13 +123,55 @@ def _stored(project: "Project") -> list[str]:
     return [c for c in given if isinstance(c, str)] if isinstance(given, list) else []
 
 
-def remember_categories(project: "Project", names: Iterable[str]) -> None:
-    """Add ``names`` the project's list lacks to it, in the open transaction (an import's, an edit's); nothing is
-    written when it has them all. The list only grows: a category no document has any more is still offered."""
+def grown_list(project: "Project", names: Iterable[str]) -> str | None:
+    """The project's list (``CATEGORY_LIST``, as stored) with the ``names`` it lacks added; None when it has them."""
     stored = _stored(project)
     new = [c for c in dict.fromkeys(names) if c not in stored]
-    if new:
-        project.db.set_project_value(CATEGORY_LIST, orjson.dumps(stored + new).decode("utf-8"))
+    return orjson.dumps(stored + new).decode("utf-8") if new else None
+
+
+def remember_categories(project: "Project", names: Iterable[str]) -> None:
+    """Add ``names`` the project's list lacks to it, in the open transaction (an import's, a merge's); nothing is
+    written when it has them all. Only an edit takes one off (``edits.remove_category``): a category no document has
+    any more is still offered."""
+    grown = grown_list(project, names)
+    if grown is not None:
+        project.db.set_project_value(CATEGORY_LIST, grown)
+
+
+def shrunk_list(project: "Project", name: str) -> str | None:
+    """The project's list as stored without ``name``; None when it does not hold it."""
+    stored = _stored(project)
+    return orjson.dumps([c for c in stored if c != name]).decode("utf-8") if name in stored else None
+
+
+def without_category(meta: dict[str, Any], name: str) -> dict[str, Any]:
+    """``meta`` (not changed) with ``name`` gone from everything ``known_categories`` reads: its ``CATEGORIES``, its
+    spaCy ``cats`` (the label, at any score: the textcat no longer has it) and a Prodigy choice's options."""
+    out = with_categories(meta, [c for c in document_categories(meta) if c != name])
+    given = out.get(CATS)
+    if isinstance(given, dict) and name in given:
+        out[CATS] = {k: v for k, v in given.items() if k != name}
+    kept = out.get("prodigy")
+    if isinstance(kept, dict) and isinstance(kept.get("options"), list):
+        options = [o for o in kept["options"] if not (isinstance(o, dict) and str(o.get("id")) == name)]
+        if len(options) != len(kept["options"]):
+            out["prodigy"] = {**kept, "options": options}
+    return out
+
+
+def carriers(project: "Project", name: str) -> list[tuple[int, dict[str, Any]]]:
+    """(id, meta) of the documents whose meta knows the category ``name`` (``known_categories``: it applies there,
+    or a spaCy score or a Prodigy choice offers it), in order."""
+    out = []
+    for doc_id, raw in project.db.document_metas(containing=name):
+        try:
+            meta = orjson.loads(raw) if raw else {}
+        except orjson.JSONDecodeError:
+            continue
+        if isinstance(meta, dict) and name in known_categories(meta):
+            out.append((doc_id, meta))
+    return out
 
 
 def project_categories(project: "Project") -> list[str]:
@@ -148,3 +190,22 @@ def project_categories(project: "Project") -> list[str]:
         if isinstance(meta, dict):
             seen.update(dict.fromkeys(known_categories(meta)))
     return list(seen)
+
+
+def category_counts(project: "Project") -> dict[str, int]:
+    """Each of the project's categories (``project_categories``, in its order) -> the documents it applies to."""
+    counts = dict.fromkeys(project_categories(project), 0)
+    for _id, raw in project.db.document_metas():
+        try:
+            meta = orjson.loads(raw) if raw else {}
+        except orjson.JSONDecodeError:
+            continue
+        for c in document_categories(meta) if isinstance(meta, dict) else ():
+            counts[c] = counts.get(c, 0) + 1
+    return counts
+
+
+def carrier_names(project: "Project", name: str) -> list[str]:
+    """The names of the documents that carry the category ``name`` (``carriers``), in order."""
+    ids = {i for i, _ in carriers(project, name)}
+    return [row[1] for row in project.db.document_list() if row[0] in ids] if ids else []

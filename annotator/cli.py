@@ -188,6 +188,34 @@ def cmd_status(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_categories(args: argparse.Namespace) -> int:
+    """List the project's categories with the documents each applies to, or take one off the list (``--remove``)."""
+    from annotator.categories import category_counts
+    from annotator.edits import remove_category
+    from annotator.errors import CategoryInUse
+
+    if args.from_documents and not args.remove:
+        raise UsageError("--from-documents goes with --remove NAME")
+    with open_project(args, create=False) as project:
+        if args.remove is None:
+            counts = category_counts(project)
+            if not counts:
+                print("the project has no category")
+            width = max((len(c) for c in counts), default=0)
+            for name, n in counts.items():
+                print(f"{name:<{width}}  {counted(n, 'document')}")
+            return 0
+        try:
+            change = remove_category(project, args.remove, from_documents=args.from_documents)
+        except CategoryInUse as exc:
+            raise AnnotatorError(f"{exc}: add --from-documents") from None
+    taken = len(change.ids("documents"))
+    print(
+        f"category {args.remove.strip()!r} removed" + (f", and taken off {counted(taken, 'document')}" if taken else "")
+    )
+    return 0
+
+
 def cmd_accept(args: argparse.Namespace) -> int:
     """Accept the undecided entity suggestions of documents (the app's Accept all suggestions), with
     ``--min-score`` only those scored at least that much; each document is one edit in the change log."""
@@ -365,6 +393,7 @@ COMMANDS = {  # what each subcommand runs (cli_parser builds the command line it
     "export": cmd_export,
     "stats": cmd_stats,
     "status": cmd_status,
+    "categories": cmd_categories,
     "accept": cmd_accept,
     "validate": cmd_validate,
     "agree": cmd_agree,

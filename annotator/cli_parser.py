@@ -332,6 +332,24 @@ def build_parser() -> argparse.ArgumentParser:
     _which_documents(p)
 
     p = sub.add_parser(
+        "categories",
+        parents=[common],
+        help="list the project's categories, or take one off its list",
+        description="The project's document categories (a text classification's labels: those the app's Document > "
+        "Categories… offers), each with the number of documents it applies to. --remove NAME takes one off the "
+        "list, so it is offered no more (one edit, in the change log); one that documents carry is refused, naming "
+        "them, unless --from-documents: then it is taken off them too in the same step. A category the schema "
+        "declares stays.",
+    )
+    p.add_argument("project", help="an existing project file")
+    p.add_argument("--remove", metavar="NAME", help="take the category NAME off the project's list")
+    p.add_argument(
+        "--from-documents",
+        action="store_true",
+        help="with --remove: take it off the documents that carry it too (default: refuse while any does)",
+    )
+
+    p = sub.add_parser(
         "accept",
         parents=[with_set],
         help="accept the undecided entity suggestions of documents (optionally only those scored at least S)",

@@ -161,8 +161,12 @@ class ProjectDb(AnnotationReads, ChangeLogRows, CountReads, DecidedReads, Docume
         return {k: v for k, v in rows}
 
     def set_project_value(self, key: str, value: str) -> None:
-        """Set ``key`` in the open transaction."""
-        self.conn.execute("INSERT OR REPLACE INTO project (key, value) VALUES (?, ?)", (key, value))
+        """Set ``key`` in the open transaction; an existing key's row is updated in place (its rowid, by which an
+        edit's change names it for undo, stays)."""
+        self.conn.execute(
+            "INSERT INTO project (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+            (key, value),
+        )
 
     # -- entity spans ----------------------------------------------------------------------------------
     def insert_span(self, row: Mapping[str, Any]) -> int:

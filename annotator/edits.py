@@ -6,11 +6,21 @@ from typing import Iterable, Sequence
 
 import orjson
 
-from annotator.categories import category_names, remember_categories, with_categories
+from annotator.categories import (
+    CATEGORY_LIST,
+    carrier_names,
+    carriers,
+    category_names,
+    grown_list,
+    project_categories,
+    shrunk_list,
+    with_categories,
+    without_category,
+)
 from annotator.db import argument_row, event_row, is_score, span_row
 from annotator.decisions import accept_events, edit_event, leave_suggested_events, reject_events, undecide_fillers
-from annotator.errors import ValidationError
-from annotator.model import STATES, STATUSES, Change, Entity, Event
+from annotator.errors import CategoryInUse, ValidationError
+from annotator.model import PROJECT_WIDE, STATES, STATUSES, Change, Entity, Event
 from annotator.recorder import EditRecorder, run_edit
 from annotator.shown import check_as_shown, check_none_unseen
 from annotator.rules import Breach, attribute_breaches, event_type_breach, filler_breaches, label_breach, room_breach
@@ -454,12 +464,46 @@ def set_categories(project: Project, doc_id: int, categories: Sequence[str]) -> 
         if not isinstance(meta, dict):
             raise ValidationError(f"document {doc_id}'s metadata is not an object; its categories cannot be set")
         new = with_categories(meta, chosen)
-        remember_categories(project, chosen)  # the project's list: offered again when no document has them
+        grown = grown_list(project, chosen)  # the project's list: offered again when no document has them
+        if grown is not None:  # recorded: an undo takes a category it added off the list again
+            rec.set_value(CATEGORY_LIST, grown)
         if new != meta:
             rec.update("documents", doc_id, {"meta": orjson.dumps(new).decode(), "updated_at": now()})
             rec.touch_document()
 
     return run_edit(project, "set_categories", doc_id, body)
+
+
+def remove_category(project: Project, name: str, *, from_documents: bool = False) -> Change:
+    """Take the category ``name`` off the project's list, so it is offered no more; one transaction, one change-log
+    row, undone whole (a Change of the project: ``PROJECT_WIDE``). A category the schema declares cannot be (the
+    schema offers it). One that documents carry is refused, naming them, unless ``from_documents``: then it is taken
+    off them too in the same step (their categories, spaCy's scores of it, a Prodigy choice's option); their
+    statuses stay."""
+    (name,) = category_names([name])
+    offered = project_categories(project)
+    if name not in offered:
+        listed = ", ".join(offered) if offered else "none"
+        raise ValidationError(f"no category {name!r} in the project (its categories: {listed})")
+    if name in project.schema.categories:
+        raise ValidationError(
+            f"category {name!r} is declared by the project's schema {project.schema.name!r} ([[category]]): "
+            "it is offered while the schema declares it; nothing was removed"
+        )
+    on = carriers(project, name)
+    if on and not from_documents:
+        raise CategoryInUse(name, carrier_names(project, name))
+
+    def body(rec: EditRecorder) -> None:
+        for doc_id, meta in on:
+            rec.update(
+                "documents", doc_id, {"meta": orjson.dumps(without_category(meta, name)).decode(), "updated_at": now()}
+            )
+        shrunk = shrunk_list(project, name)
+        if shrunk is not None:
+            rec.set_value(CATEGORY_LIST, shrunk)
+
+    return run_edit(project, "remove_category", PROJECT_WIDE, body)
 
 
 def add_comment(project: Project, doc_id: int, text: str) -> Change:

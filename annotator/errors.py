@@ -65,6 +65,19 @@ class ValidationError(AnnotatorError):
     """An edit breaks a rule (offsets, labels, roles)."""
 
 
+class CategoryInUse(ValidationError):
+    """A category to take off the project's list that documents carry (``edits.remove_category``): nothing removed."""
+
+    def __init__(self, name: str, documents: list[str]) -> None:
+        self.name, self.documents = name, documents
+        n = len(documents)
+        named = ", ".join(documents[:5]) + (", ..." if n > 5 else "")
+        super().__init__(
+            f"category {name!r} is on {n} document{'' if n == 1 else 's'} ({named}): nothing was removed; "
+            "it can be taken off them too in the same step"
+        )
+
+
 class ImportFileError(AnnotatorError):
     """An input file cannot be imported; names the file and, where known, the line."""
 

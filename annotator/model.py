@@ -12,6 +12,9 @@ import orjson
 STATUSES = ("new", "in_progress", "annotated", "reviewed")
 STATES = ("suggested", "accepted", "rejected", "added")
 DEFAULT_SET = "main"
+# the ``document_id`` of a Change (and its change-log row) of the project rather than of one document: its list of
+# categories, with the documents it took a category off (``edits.remove_category``); no document has id 0
+PROJECT_WIDE = 0
 
 
 @dataclass(frozen=True)

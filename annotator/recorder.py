@@ -13,11 +13,21 @@ from annotator.model import Change, RowChange
 from annotator.store import Project, now
 
 # parents before children: inserts run in this order, deletes in the reverse
-TABLE_ORDER = ("documents", "entities", "events", "arguments", "comments")
+TABLE_ORDER = ("project", "documents", "entities", "events", "arguments", "comments")
+# the project's values (key, value: its list of categories, say): a row is named by its rowid, which an edit keeps
+# (``ProjectDb.set_project_value`` updates a key in place), so undo and redo find it again
+VALUES = "project"
+
+
+def _id_column(table: str) -> str:
+    return "rowid" if table == VALUES else "id"
 
 
 def _row(project: Project, table: str, id: int) -> dict[str, Any] | None:
     """A row as the change log records it; a document's text is left out (edits never change it)."""
+    if table == VALUES:
+        r = project.db.conn.execute("SELECT key, value FROM project WHERE rowid = ?", (id,)).fetchone()
+        return {"key": r[0], "value": r[1]} if r is not None else None
     if table != "documents":
         return project.row(table, id)
     cols = getattr(project, "_recorded_document_columns", None)
@@ -71,6 +81,17 @@ class EditRecorder:
         self.project.db.conn.execute(f"DELETE FROM [{table}] WHERE id = ?", (id,))
         self._note(table, id, before, None)
 
+    def set_value(self, key: str, value: str) -> None:
+        """Set the project's value ``key`` (the one edit of the project itself: its list of categories), recorded."""
+        conn = self.project.db.conn
+        found = conn.execute("SELECT rowid, value FROM project WHERE key = ?", (key,)).fetchone()
+        if found is None:
+            rowid = int(conn.execute("INSERT INTO project (key, value) VALUES (?, ?)", (key, value)).lastrowid)
+            self._note(VALUES, rowid, None, {"key": key, "value": value})
+        elif found[1] != value:
+            conn.execute("UPDATE project SET value = ? WHERE rowid = ?", (value, found[0]))
+            self._note(VALUES, found[0], {"key": key, "value": found[1]}, {"key": key, "value": value})
+
     def touch_document(self) -> None:
         """A document that is still ``new`` becomes ``in_progress`` with its first edit."""
         doc = _row(self.project, "documents", self.document_id)
@@ -121,23 +142,29 @@ def _apply_states_in_transaction(project: Project, change: Change, use_after: bo
         for r in change.rows:  # refuse if someone else changed these rows meanwhile
             current[(r.table, r.id)] = now_row = _row(project, r.table, r.id)
             if now_row != (r.before if use_after else r.after):
-                raise StaleChangeError(
-                    f"cannot {action.split(':')[0]} '{change.action}': the {r.table[:-1]} {r.id} was changed elsewhere"
+                what = (
+                    f"the project's value {(r.before or r.after or {}).get('key')!r}"
+                    if r.table == VALUES
+                    else f"the {r.table[:-1]} {r.id}"
                 )
+                raise StaleChangeError(f"cannot {action.split(':')[0]} '{change.action}': {what} was changed elsewhere")
         order = {t: i for i, t in enumerate(TABLE_ORDER)}
         targets = [(r, r.after if use_after else r.before) for r in change.rows]
         for r, state in sorted(targets, key=lambda x: -order[x[0].table]):
             if state is None:
-                conn.execute(f"DELETE FROM [{r.table}] WHERE id = ?", (r.id,))
+                conn.execute(f"DELETE FROM [{r.table}] WHERE {_id_column(r.table)} = ?", (r.id,))
         for r, state in sorted(targets, key=lambda x: order[x[0].table]):
             if state is None:
                 continue
             cols = list(state)
             if current[(r.table, r.id)] is None:
-                conn.execute(insert_sql(r.table, cols), [state[c] for c in cols])
+                if r.table == VALUES:  # its rowid again: a redo after an undo finds the same row
+                    conn.execute(insert_sql(r.table, ["rowid", *cols]), [r.id, *(state[c] for c in cols)])
+                else:
+                    conn.execute(insert_sql(r.table, cols), [state[c] for c in cols])
             else:
                 conn.execute(
-                    f"UPDATE [{r.table}] SET {', '.join(f'[{c}] = ?' for c in cols)} WHERE id = ?",
+                    f"UPDATE [{r.table}] SET {', '.join(f'[{c}] = ?' for c in cols)} WHERE {_id_column(r.table)} = ?",
                     [*(state[c] for c in cols), r.id],
                 )
         flipped = Change(

@@ -330,6 +330,15 @@ class SetCategories(CoreEditCommand):
         return f"Categories: {', '.join(categories)}" if categories else "No categories"
 
 
+class RemoveCategory(CoreEditCommand):
+    """A category taken off the project's list (and off the documents that carry it, when asked): one step."""
+
+    edit = edits.remove_category
+
+    def describe(self, name: str, **kw: Any) -> str:
+        return f"Remove category {name}" + (" from the project and its documents" if kw.get("from_documents") else "")
+
+
 class AddComment(CoreEditCommand):
     edit = edits.add_comment
     title = "Add comment"

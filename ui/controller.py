@@ -18,7 +18,7 @@ from annotator.errors import (
     SaveError,
 )
 from annotator.held import HeldDocument
-from annotator.model import Change, Document, Entity, Event
+from annotator.model import PROJECT_WIDE, Change, Document, Entity, Event
 from annotator import navigation
 from annotator.navigation import Tokens, still_there
 from annotator.offsets import Utf16Map
@@ -305,6 +305,9 @@ class Controller(QObject):
         if change.is_empty:
             return
         self.last_saved = datetime.now().strftime("%H:%M:%S")
+        if change.document_id == PROJECT_WIDE:  # the project's list of categories, and documents it took one off
+            self._apply_project_change(change)
+            return
         if self.landing and (self.doc is None or change.document_id != self.doc.id):
             # an edit kept while another program wrote, saved after the person went on to another document
             self.documentRowsChanged.emit({change.document_id})
@@ -329,6 +332,18 @@ class Controller(QObject):
         if evs:
             self.eventsChanged.emit(evs)
         self.documentRowsChanged.emit({change.document_id})  # one row of the list, not the whole list
+        self.saved.emit(self.last_saved)
+
+    def _apply_project_change(self, change: Change) -> None:
+        """A change of the project (``edits.remove_category``): the current document's row of it, if any, is held;
+        the list's rows of the documents it touched are told; nobody is taken to another document."""
+        touched = change.ids("documents")
+        if self.doc is not None and self.doc.id in touched:
+            mine = tuple(r for r in change.rows if r.table == "documents" and r.id == self.doc.id)
+            if self.held.apply(Change(change.action, self.doc.id, mine), self.project.annotation_set).meta:
+                self.categoriesChanged.emit()
+        if touched:
+            self.documentRowsChanged.emit(touched)
         self.saved.emit(self.last_saved)
 
     def show_change(self, change: Change, said: str | None = None) -> None:

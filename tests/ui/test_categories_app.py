@@ -199,7 +199,8 @@ def test_the_note_says_what_is_true_once_the_first_category_is_added(qtbot, tmp_
         qtbot.keyClick(dlg.new, Qt.Key.Key_Return)  # added, ticked
         assert dlg.isVisible() and dlg.chosen() == ["Markets"]
         assert note() == (
-            "Space ticks or unticks the category under the cursor; a new one typed in New category above is added with Enter."
+            "Space ticks or unticks the category under the cursor; a new one typed in New category above is added with "
+            "Enter. Delete takes the category under the cursor off the project's list."
         )
         assert "no category" not in note()
         qtbot.keyClick(dlg.new, Qt.Key.Key_Escape)

@@ -4,7 +4,7 @@ choice is one command on the undo stack (``commands.SetCategories``: ``edits.set
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Callable
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeyEvent
@@ -19,18 +19,21 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from annotator.categories import category_names, document_categories, project_categories
+from annotator.categories import carrier_names, category_names, document_categories, project_categories
 from annotator.errors import ValidationError
 from ui import theme as themes
-from ui.commands import SetCategories
-from ui.dialogs.keys import buddy_label
+from ui.commands import RemoveCategory, SetCategories
+from ui.dialogs.keys import ask_yes_no, buddy_label
 from ui.plain import no_mnemonic
 
 if TYPE_CHECKING:  # pragma: no cover
     from ui.window_face import WindowFace
 
 
-HOW = "Space ticks or unticks the category under the cursor; a new one typed in New category above is added with Enter."
+HOW = (
+    "Space ticks or unticks the category under the cursor; a new one typed in New category above is added with Enter. "
+    "Delete takes the category under the cursor off the project's list."
+)
 # the note while the list is empty (no category declared, kept or on a document): ticking has nothing to act on yet
 NONE_YET = "The project has no category yet: type one in New category above and press Enter to add it."
 
@@ -50,13 +53,37 @@ class _NewCategory(QLineEdit):
         super().keyPressEvent(event)
 
 
-class CategoriesDialog(QDialog):
-    """Every category of ``known`` (then of ``chosen`` not among them) as a check box, ``chosen`` ticked."""
+class _CategoryList(QListWidget):
+    """Delete (or Backspace) on a category asks the dialog to take it off the project's list."""
 
-    def __init__(self, name: str, known: list[str], chosen: list[str], parent: QWidget | None = None) -> None:
+    def __init__(self, dialog: "CategoriesDialog") -> None:
+        super().__init__()
+        self.dialog = dialog
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt's name
+        if event.key() in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace) and self.currentItem() is not None:
+            self.dialog.remove_current()
+            event.accept()
+            return
+        super().keyPressEvent(event)
+
+
+class CategoriesDialog(QDialog):
+    """Every category of ``known`` (then of ``chosen`` not among them) as a check box, ``chosen`` ticked.
+    ``remove(name)`` takes a category off the project's list (True when it went); None: the button is not offered."""
+
+    def __init__(
+        self,
+        name: str,
+        known: list[str],
+        chosen: list[str],
+        parent: QWidget | None = None,
+        remove: Callable[[str], bool] | None = None,
+    ) -> None:
         super().__init__(parent)
         self.setWindowTitle(no_mnemonic(f"Categories of {name}"))
-        self.list = QListWidget()
+        self._remove = remove
+        self.list = _CategoryList(self)
         for c in [*known, *(c for c in chosen if c not in known)]:
             self._item(c, c in chosen)
         if self.list.count():
@@ -72,6 +99,11 @@ class CategoriesDialog(QDialog):
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
+        self.remove_button = buttons.addButton("&Remove from project…", QDialogButtonBox.ButtonRole.ActionRole)
+        self.remove_button.setToolTip("Take the selected category off the project's list (Delete in the list)")
+        self.remove_button.setAutoDefault(False)
+        self.remove_button.clicked.connect(self.remove_current)
+        self.remove_button.setVisible(remove is not None)
         lay = QVBoxLayout(self)
         lay.addWidget(buddy_label("&Categories", self.list))
         lay.addWidget(self.list, 1)
@@ -82,6 +114,17 @@ class CategoriesDialog(QDialog):
         lay.addWidget(buttons)
         self.resize(360, 380)
         (self.list if self.list.count() else self.new).setFocus()
+
+    def confirm_remove(self, name: str, documents: list[str]) -> bool:
+        """Whether to take ``name`` off the ``documents`` that carry it too (Enter answers No)."""
+        n = len(documents)
+        named = ", ".join(documents[:5]) + (f" and {n - 5} more" if n > 5 else "")
+        return ask_yes_no(
+            self,
+            "Remove category?",
+            f"“{name}” is on {n} document{'' if n == 1 else 's'}: {named}.\n\nTake it off the project's list and off "
+            f"{'that document' if n == 1 else 'those documents'} too? Ctrl+Z in the main window puts it back on each.",
+        )
 
     def _item(self, name: str, ticked: bool) -> QListWidgetItem:
         item = QListWidgetItem(name)  # shown as text: a category is data, never markup
@@ -109,6 +152,22 @@ class CategoriesDialog(QDialog):
         self.new.clear()
         self._say_how()  # the first one added: the list has one to tick now
 
+    def remove_current(self) -> None:
+        """Take the category under the cursor off the project's list (``remove``: it asks first when documents carry
+        it); its box goes, and the note says how to bring it back."""
+        item = self.list.currentItem()
+        if item is None or self._remove is None:
+            return
+        name = item.text()
+        if not self._remove(name):
+            return
+        self.list.takeItem(self.list.row(item))
+        self._say_how()
+        self.error.setText("")
+        self.how.setText(
+            f"“{name}” was taken off the project's list. Ctrl+Z in the main window puts it back. " + self.how.text()
+        )
+
     def chosen(self) -> list[str]:
         """The ticked categories, in the list's order."""
         items = (self.list.item(k) for k in range(self.list.count()))
@@ -123,13 +182,24 @@ def edit_categories(window: "WindowFace") -> CategoriesDialog | None:
         return None
     doc = c.doc
     before = document_categories(doc.meta) if isinstance(doc.meta, dict) else []
-    dlg = CategoriesDialog(
-        doc.name, project_categories(c.project), before, window if isinstance(window, QWidget) else None
-    )
+
+    def remove(name: str) -> bool:
+        """Take ``name`` off the project's list: one step on the undo stack, asked first when documents carry it
+        (taken off them too, in the same step)."""
+        assert c.project is not None
+        on = carrier_names(c.project, name)
+        if on and not dlg.confirm_remove(name, on):
+            return False
+        c.run(RemoveCategory, name, from_documents=bool(on))
+        return c.project is not None and name not in project_categories(c.project)
+
+    parent = window if isinstance(window, QWidget) else None
+    dlg = CategoriesDialog(doc.name, project_categories(c.project), before, parent, remove=remove)
     window._categories_dialog = dlg  # type: ignore[attr-defined]
 
     def done(code: int) -> None:
-        if code == QDialog.DialogCode.Accepted and dlg.chosen() != before and c.doc is not None and c.doc.id == doc.id:
+        now = document_categories(c.doc.meta) if c.doc is not None and isinstance(c.doc.meta, dict) else []
+        if code == QDialog.DialogCode.Accepted and dlg.chosen() != now and c.doc is not None and c.doc.id == doc.id:
             c.run(SetCategories, doc.id, dlg.chosen())
         window.back_to_text()
         dlg.deleteLater()
