@@ -18,6 +18,7 @@ import orjson
 from annotator.categories import document_categories, with_categories
 from annotator.formats.common import SCHEMA_KEPT, schema_kept
 from annotator.store import Project
+from annotator.teams.sets import META_KEY
 
 TAKEN = "categories_taken"  # in a set's merge record: the document's categories are the ones her set gave it
 
@@ -60,6 +61,26 @@ def carry_categories(
             record[TAKEN] = True
         return with_categories(meta, theirs), False
     return meta, bool(theirs)  # she gave none: nothing to take, and no choice of hers differs
+
+
+def annotators_categories(meta: dict[str, Any]) -> dict[str, list[str]]:
+    """Each annotator's categories of a document, as her set's merge record keeps them (set -> categories, her
+    choice of none included); {} for a document no merge gave any."""
+    records = meta.get(META_KEY)
+    if not isinstance(records, dict):
+        return {}
+    return {
+        name: [c for c in rec["categories"] if isinstance(c, str)]
+        for name, rec in records.items()
+        if isinstance(rec, dict) and isinstance(rec.get("categories"), list)
+    }
+
+
+def said_choices(meta: dict[str, Any]) -> str:
+    """The annotators' categories of a document in one line for the reviewer (``alice — trade, diplomacy · bob —
+    trade``; the sets in their order); "" when no merge gave any."""
+    chosen = annotators_categories(meta)
+    return " · ".join(f"{name} — {', '.join(cats) or 'none'}" for name, cats in sorted(chosen.items()))
 
 
 def carry_schema_kept(target: Project, theirs: dict[str, Any]) -> str | None:

@@ -68,8 +68,8 @@ class SourceReport:
             s += f"; {counted(len(self.categories_added), 'category', 'categories')} added to the project's list ({', '.join(self.categories_added)})"
         if self.categories_taken:
             s += (
-                f"; categories taken onto {counted(len(self.categories_taken), 'document')} the project had without "
-                f"any, or with this file's earlier ones ({_names(self.categories_taken)})"
+                f"; categories taken onto {counted(len(self.categories_taken), 'document')} ({_names(self.categories_taken)}: "
+                "they had none, or this file's of an earlier merge)"
             )
         for twin in self.near_duplicates:
             s += f"\n  note: {twin.describe()}"

@@ -25,8 +25,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from annotator.categories import document_categories
 from annotator.teams import adjudication as adj
 from annotator.teams.differences import Difference, EntityOption, EventOption, differences, document_sets
+from annotator.teams.merge_categories import said_choices
 from annotator.teams.sets import not_worked_on
 from annotator.wording import counted
 from ui.commands import CoreEditCommand
@@ -126,9 +128,15 @@ class AdjudicationWindow(QDialog):
         for b in self.buttons.values():
             row.addWidget(b)
         row.addStretch(1)
+        # the annotators' categories of the document (a merge keeps them with each set): settled in Categories…
+        self.categories = QLabel("")
+        self.categories.setTextFormat(Qt.TextFormat.PlainText)
+        self.categories.setWordWrap(True)
+        self.categories.setVisible(False)
         self.hint = QLabel(keys_hint(2))
         lay = QVBoxLayout(self)
         lay.addWidget(self.heading)
+        lay.addWidget(self.categories)
         lay.addWidget(self.tree, 1)
         lay.addLayout(row)
         lay.addWidget(self.hint)
@@ -141,6 +149,7 @@ class AdjudicationWindow(QDialog):
             act.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
             self.addAction(act)
         controller.documentChanged.connect(self.refresh)
+        controller.categoriesChanged.connect(self._say_categories)  # changed in Categories… meanwhile
         controller.undo_stack.indexChanged.connect(lambda _i: self.refresh())
         self._set_columns()  # named from the start (one column headed "1" while no set covered the document)
         self.refresh()
@@ -153,6 +162,7 @@ class AdjudicationWindow(QDialog):
         self.diffs = []
         for b in self.buttons.values():
             b.setEnabled(False)
+        self._say_categories()
         if c.project is None or c.doc is None:
             self.heading.setText("No document open.")
             return
@@ -203,6 +213,19 @@ class AdjudicationWindow(QDialog):
         for b in self.buttons.values():
             b.setEnabled(bool(self.diffs))  # nothing listed: nothing to take, edit or settle
         self.buttons["both"].setEnabled(len(self.sets) > 1)  # one annotator: no two versions to keep
+
+    def _say_categories(self) -> None:
+        """The annotators' categories of the document beside the document's own, when a merge gave any (they are no
+        items of the list: Document > Categories… settles them)."""
+        c = self.controller
+        meta = c.doc.meta if c.doc is not None and isinstance(c.doc.meta, dict) else {}
+        choices = said_choices(meta)
+        if choices:
+            own = ", ".join(document_categories(meta)) or "none"
+            self.categories.setText(
+                f"Categories: {choices}; the document's: {own} (Document > Categories…, Ctrl+Shift+C, changes them)"
+            )
+        self.categories.setVisible(bool(choices))
 
     def _absent(self) -> str:
         """The annotators whose file had the document but who did not work on it: why their column is missing."""

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 
 from annotator.categories import carrier_names, category_names, document_categories, project_categories
 from annotator.errors import ValidationError
+from annotator.teams.merge_categories import said_choices
 from ui import theme as themes
 from ui.commands import RemoveCategory, SetCategories
 from ui.dialogs.keys import ask_yes_no, buddy_label
@@ -79,6 +80,7 @@ class CategoriesDialog(QDialog):
         chosen: list[str],
         parent: QWidget | None = None,
         remove: Callable[[str], bool] | None = None,
+        choices: str = "",
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle(no_mnemonic(f"Categories of {name}"))
@@ -90,6 +92,11 @@ class CategoriesDialog(QDialog):
             self.list.setCurrentRow(0)
         self.new = _NewCategory(self)
         self.new.setPlaceholderText("a new category")
+        # a team's document: what each annotator chose (merge keeps it with her set), for the reviewer to settle here
+        self.choices = QLabel(f"The annotators chose: {choices}" if choices else "")
+        self.choices.setTextFormat(Qt.TextFormat.PlainText)
+        self.choices.setWordWrap(True)
+        self.choices.setVisible(bool(choices))
         self.error = QLabel("")
         self.error.setTextFormat(Qt.TextFormat.PlainText)
         self.error.setStyleSheet(f"color: {themes.current().error}")
@@ -105,6 +112,7 @@ class CategoriesDialog(QDialog):
         self.remove_button.clicked.connect(self.remove_current)
         self.remove_button.setVisible(remove is not None)
         lay = QVBoxLayout(self)
+        lay.addWidget(self.choices)
         lay.addWidget(buddy_label("&Categories", self.list))
         lay.addWidget(self.list, 1)
         lay.addWidget(buddy_label("&New category", self.new))
@@ -194,7 +202,8 @@ def edit_categories(window: "WindowFace") -> CategoriesDialog | None:
         return c.project is not None and name not in project_categories(c.project)
 
     parent = window if isinstance(window, QWidget) else None
-    dlg = CategoriesDialog(doc.name, project_categories(c.project), before, parent, remove=remove)
+    choices = said_choices(doc.meta) if isinstance(doc.meta, dict) else ""
+    dlg = CategoriesDialog(doc.name, project_categories(c.project), before, parent, remove=remove, choices=choices)
     window._categories_dialog = dlg  # type: ignore[attr-defined]
 
     def done(code: int) -> None:

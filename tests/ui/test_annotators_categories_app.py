@@ -1,0 +1,78 @@
+"""A team's reviewer sees each annotator's categories of a document: ``annotator merge`` keeps them with her set (the
+document keeps its own where they differ, and the merge's note sends the reviewer to Document > Categories…). Until
+session 15 neither Categories… nor the Adjudication window showed them: the reviewer settled every item and marked the
+document reviewed without seeing that bob had chosen other categories than alice."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+
+from ui_support import close_window, open_window, settled
+
+TEXT = "Maria Lopez met officials in Kabul."
+
+
+def _team(tmp_path: Path) -> Path:
+    from annotator import edits
+    from annotator.importing import IncomingDocument, import_documents
+    from annotator.store import Project
+    from annotator.teams.merge import merge_projects
+
+    team = tmp_path / "team.annotator"
+    with Project(team, annotator="lead") as p:
+        import_documents(p, [IncomingDocument(TEXT, "one.txt")])
+    for name in ("alice", "bob"):
+        shutil.copy(team, tmp_path / f"{name}.annotator")
+    for name, cats in (("alice", ["politics", "diplomacy"]), ("bob", ["politics"])):
+        with Project(tmp_path / f"{name}.annotator", create=False, annotator=name) as p:
+            edits.add_entity(p, p.document_ids()[0], 0, 11, "PERSON")
+            edits.set_categories(p, p.document_ids()[0], cats)
+    with Project(team, create=False, annotator="rita") as p:
+        merge_projects(p, [tmp_path / "alice.annotator", tmp_path / "bob.annotator"])
+    return team
+
+
+def test_categories_and_the_adjudication_window_show_each_annotators_categories(qtbot, tmp_path):
+    w = open_window(qtbot, _team(tmp_path), annotator="vera", pipeline=None)
+    try:
+        w.actions_by_name["adjudicate"].trigger()
+        adj = w._adjudication_window
+        settled(qtbot, lambda: adj.isVisible())
+        assert adj.categories.isVisibleTo(adj)
+        assert adj.categories.text() == (
+            "Categories: alice — politics, diplomacy · bob — politics; the document's: politics, diplomacy "
+            "(Document > Categories…, Ctrl+Shift+C, changes them)"
+        )
+        w.actions_by_name["categories"].trigger()
+        dlg = w._categories_dialog
+        settled(qtbot, lambda: dlg.isVisible())
+        assert dlg.choices.isVisibleTo(dlg)
+        assert dlg.choices.text() == "The annotators chose: alice — politics, diplomacy · bob — politics"
+        qtbot.keyClick(dlg.list, Qt.Key.Key_Down)
+        qtbot.keyClick(dlg.list, Qt.Key.Key_Space)  # the reviewer settles on bob's: diplomacy off
+        qtbot.keyClick(dlg.list, Qt.Key.Key_Return)
+        settled(qtbot, lambda: not dlg.isVisible())
+        assert "the document's: politics (" in adj.categories.text()  # the window follows the choice
+    finally:
+        close_window(w)
+
+
+def test_a_document_no_merge_gave_categories_shows_no_such_line(qtbot, tmp_path):
+    from annotator.importing import IncomingDocument, import_documents
+    from annotator.store import Project
+
+    path = tmp_path / "solo.annotator"
+    with Project(path, annotator="setup") as p:
+        import_documents(p, [IncomingDocument(TEXT, "one.txt", meta={"doccano_categories": ["politics"]})])
+    w = open_window(qtbot, path, annotator="vera", pipeline=None)
+    try:
+        w.actions_by_name["categories"].trigger()
+        dlg = w._categories_dialog
+        settled(qtbot, lambda: dlg.isVisible())
+        assert not dlg.choices.isVisibleTo(dlg) and dlg.choices.text() == ""
+        qtbot.keyClick(dlg.list, Qt.Key.Key_Escape)
+    finally:
+        close_window(w)
