@@ -164,7 +164,8 @@ def carriers(project: "Project", name: str) -> list[tuple[int, dict[str, Any]]]:
     """(id, meta) of the documents whose meta knows the category ``name`` (``known_categories``: it applies there,
     or a spaCy score or a Prodigy choice offers it), in order."""
     out = []
-    for doc_id, raw in project.db.document_metas(containing=name):
+    as_stored = orjson.dumps(name).decode("utf-8")[1:-1]  # a quote or a backslash in it is escaped in the JSON
+    for doc_id, raw in project.db.document_metas(containing=as_stored):
         try:
             meta = orjson.loads(raw) if raw else {}
         except orjson.JSONDecodeError:

@@ -134,3 +134,12 @@ def test_the_command_lists_them_and_removes_one(project, capsys):
     assert capsys.readouterr().out.strip() == "category 'Politcs' removed, and taken off 2 documents"
     assert main(["categories", path]) == 0
     assert "Politcs" not in capsys.readouterr().out
+
+
+def test_a_category_with_a_quote_is_found_on_its_documents(project):
+    c = project.document_ids()[2]
+    edits.set_categories(project, c, ['say "hi"'])
+    with pytest.raises(CategoryInUse, match="is on 1 document"):
+        edits.remove_category(project, 'say "hi"')
+    edits.remove_category(project, 'say "hi"', from_documents=True)
+    assert document_categories(project.document(c).meta) == []
