@@ -342,7 +342,11 @@ def build_parser() -> argparse.ArgumentParser:
         "declares stays.",
     )
     p.add_argument("project", help="an existing project file")
-    p.add_argument("--remove", metavar="NAME", help="take the category NAME off the project's list")
+    p.add_argument(
+        "--remove",
+        metavar="NAME",
+        help="take the category NAME off the project's list (default: list them, change nothing)",
+    )
     p.add_argument(
         "--from-documents",
         action="store_true",
