@@ -184,8 +184,9 @@ def test_the_note_says_what_is_true_once_the_first_category_is_added(qtbot, tmp_
         import_documents(p, [IncomingDocument("Rates rose again.", "a.txt")])
     w = open_window(qtbot, path, annotator="vera", pipeline=None)
 
-    def note() -> str:  # the dialog's wrapped note below the boxes (the labels above and the error are one line)
-        (how,) = [label.text() for label in dlg.findChildren(QLabel) if label.wordWrap()]
+    def note() -> str:  # the dialog's wrapped note below the boxes (the labels above and the error are one line; the
+        # annotators' choices above the list show in a team's project only)
+        (how,) = [label.text() for label in dlg.findChildren(QLabel) if label.wordWrap() and label.isVisibleTo(dlg)]
         return how
 
     try:
