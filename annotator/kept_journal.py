@@ -62,7 +62,15 @@ def _classes() -> dict[str, type]:
     """The values a journal line may make (no other class is ever made from a journal: the file is data)."""
     from annotator.teams import differences
 
-    kinds = (Entity, Event, Argument, differences.Difference, differences.EntityOption, differences.EventOption)
+    kinds = (
+        Entity,
+        Event,
+        Argument,
+        differences.Difference,
+        differences.EntityOption,
+        differences.EventOption,
+        differences.CategoryOption,
+    )
     return {c.__name__: c for c in kinds}
 
 

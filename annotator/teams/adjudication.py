@@ -20,9 +20,11 @@ from annotator.recorder import EditRecorder, run_edit
 from annotator.store import Project, now
 from annotator.teams.differences import (
     DECISIONS_KEY,
+    CategoryOption,
     Difference,
     EntityOption,
     EventOption,
+    Option,
     differences,
 )
 from annotator.teams.sets import HUMAN_STATES
@@ -195,6 +197,14 @@ def _apply_event(project: Project, diff: Difference, target: EventOption | None,
     return changes
 
 
+# -- the document's categories ----------------------------------------------------------------------
+def _apply_categories(project: Project, diff: Difference, target: Option | None) -> list[Change]:
+    """The document's categories set to an annotator's (``edits.set_categories``)."""
+    chosen = list(target.categories) if isinstance(target, CategoryOption) else []
+    change = edits.set_categories(project, diff.document_id, chosen)
+    return [change] if not change.is_empty else []
+
+
 # -- settling -------------------------------------------------------------------------------------
 def _find(project: Project, doc_id: int, diff_id: str, sets: Sequence[str] | None) -> Difference:
     for d in differences(project, doc_id, sets):
@@ -220,6 +230,8 @@ def take(
         src = f"{SOURCE}:{set_name}"
         if d.kind == "entity":
             changes = _apply_entity(project, d, [opt] if opt is not None else [], src)
+        elif d.kind == "categories":
+            changes = _apply_categories(project, d, opt)
         else:
             changes = _apply_event(project, d, opt, src)
         return changes, {d.id: _decision(project, set_name)}
@@ -267,6 +279,8 @@ def take_all_agreed(
                 opt = d.options[0][1]
                 if d.kind == "entity":
                     changes += _apply_entity(project, d, [opt], f"{SOURCE}:agreed")
+                elif d.kind == "categories":
+                    changes += _apply_categories(project, d, opt)
                 else:
                     changes += _apply_event(project, d, opt, f"{SOURCE}:agreed")
                 # one annotator's item (the only set that worked on the document): hers, not agreed by anyone

@@ -4,7 +4,8 @@ Entities (only human labels: accepted/added) and events of each set are grouped 
 at most one item per set: the first set's items start the clusters; each further set's items join a
 cluster greedily, an item with the same offsets first, then the one sharing the most characters
 (labels and types are not used for grouping: differing on them is what a difference shows).
-A cluster is one Difference. Its id hashes the sets' options, so it stays the same while the
+A cluster is one Difference. The annotators' categories of the document (what a merge kept with each set) are one
+more, of kind ``categories``, when any of them gave one. Its id hashes the sets' options, so it stays the same while the
 annotators' sets do not change (settling writes only into "main").
 """
 
@@ -18,6 +19,7 @@ import orjson
 
 from annotator.model import DEFAULT_SET
 from annotator.store import Project
+from annotator.teams.merge_categories import annotators_categories
 from annotator.teams.sets import EventItem, covering_sets, document_meta, event_items, human_spans, overlapping_pairs
 
 DECISIONS_KEY = "adjudication"  # documents.meta[DECISIONS_KEY][difference id] = {"take": ..., "by": ..., "at": ...}
@@ -49,7 +51,23 @@ class EventOption:
         return self.trigger_end
 
 
-Option = EntityOption | EventOption
+@dataclass(frozen=True)
+class CategoryOption:
+    """An annotator's categories of the document (a text classification's labels; her set's merge record keeps
+    them): one item of the whole document, at offset 0."""
+
+    categories: tuple[str, ...]
+
+    @property
+    def start(self) -> int:
+        return 0
+
+    @property
+    def end(self) -> int:
+        return 0
+
+
+Option = EntityOption | EventOption | CategoryOption
 
 
 @dataclass(frozen=True)
@@ -58,7 +76,7 @@ class Difference:
 
     id: str
     document_id: int
-    kind: str  # "entity" or "event"
+    kind: str  # "entity", "event" or "categories" (the document's: one at most)
     status: str  # "same", or the main way they differ: entity boundary/label/only, event only/trigger/type/...
     aspects: tuple[str, ...]  # every way they differ (empty when the same)
     options: tuple[tuple[str, Option | None], ...]  # (set name, its item) in the order of the sets
@@ -148,6 +166,11 @@ def _event_aspects(opts: list[EventOption | None]) -> tuple[str, ...]:
     return tuple(a for a in EVENT_ASPECTS if checks[a])
 
 
+def _category_aspects(opts: list[CategoryOption | None]) -> tuple[str, ...]:
+    """Her choice of none is a choice: the annotators differ when their sets of categories do."""
+    return ("categories",) if len({frozenset(o.categories) for o in opts if o is not None}) > 1 else ()
+
+
 def _make_id(kind: str, options: list[tuple[str, Option | None]]) -> str:
     payload = orjson.dumps([kind, [[name, None if o is None else list(o.__dict__.values())] for name, o in options]])
     start = min(o.start for _, o in options if o is not None)
@@ -191,6 +214,10 @@ def differences(project: Project, doc_id: int, sets: Sequence[str] | None = None
     events = [event_items(project, doc_id, n) for n in names]
     for cl in _cluster(events, lambda e: (e.trigger_start, e.trigger_end)):
         add("event", cl, _event_option, _event_aspects)
+    chosen = annotators_categories(document_meta(project, doc_id))
+    if any(chosen.get(n) for n in names):  # some annotator gave the document categories: one item of them
+        picks = {k: CategoryOption(tuple(chosen.get(n) or ())) for k, n in enumerate(names)}
+        add("categories", picks, lambda o: o, _category_aspects)
     out.sort(key=lambda d: (d.start, d.end, d.kind != "entity", d.id))
     return out
 

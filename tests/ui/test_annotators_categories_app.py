@@ -76,3 +76,29 @@ def test_a_document_no_merge_gave_categories_shows_no_such_line(qtbot, tmp_path)
         qtbot.keyClick(dlg.list, Qt.Key.Key_Escape)
     finally:
         close_window(w)
+
+
+def test_the_categories_are_an_item_of_the_list_b_takes_bobs_and_e_opens_categories(qtbot, tmp_path):
+    w = open_window(qtbot, _team(tmp_path), annotator="vera", pipeline=None)
+    try:
+        w.actions_by_name["adjudicate"].trigger()
+        adj = w._adjudication_window
+        settled(qtbot, lambda: adj.isVisible())
+        first = adj.tree.topLevelItem(0)  # the document's categories come first, before the spans
+        assert [first.text(k) for k in range(5)] == [
+            "categories",
+            "categories",
+            "(the document)",
+            "politics, diplomacy",
+            "politics",
+        ]
+        adj.tree.setCurrentItem(first)
+        qtbot.keyClick(adj.tree, Qt.Key.Key_B)  # bob's
+        settled(qtbot, lambda: w.categories_shown.full_text == "—  categories: politics")
+        assert w.controller.undo_stack.undoText() == "Take bob's categories"
+        adj.tree.setCurrentItem(adj.tree.topLevelItem(0))
+        qtbot.keyClick(adj.tree, Qt.Key.Key_E)  # settled as the reviewer's own: Categories… opens to make it
+        settled(qtbot, lambda: getattr(w, "_categories_dialog", None) is not None and w._categories_dialog.isVisible())
+        qtbot.keyClick(w._categories_dialog.list, Qt.Key.Key_Escape)
+    finally:
+        close_window(w)

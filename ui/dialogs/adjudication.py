@@ -27,7 +27,14 @@ from PySide6.QtWidgets import (
 
 from annotator.categories import document_categories
 from annotator.teams import adjudication as adj
-from annotator.teams.differences import Difference, EntityOption, EventOption, differences, document_sets
+from annotator.teams.differences import (
+    CategoryOption,
+    Difference,
+    EntityOption,
+    EventOption,
+    differences,
+    document_sets,
+)
 from annotator.teams.merge_categories import said_choices
 from annotator.teams.sets import not_worked_on
 from annotator.wording import counted
@@ -66,10 +73,12 @@ class TakeAllAgreed(CoreEditCommand):
     title = "Take all agreed"
 
 
-def describe_option(text: str, opt: EntityOption | EventOption | None) -> str:
+def describe_option(text: str, opt: EntityOption | EventOption | CategoryOption | None) -> str:
     """One line for one annotator's version."""
     if opt is None:
         return "—"
+    if isinstance(opt, CategoryOption):
+        return ", ".join(opt.categories) if opt.categories else "(no category)"
     if isinstance(opt, EntityOption):
         return f"{opt.label} “{text[opt.start : opt.end]}” [{opt.start}, {opt.end})"
     args = ", ".join(f"{role}=“{text[s:e]}”" for role, s, e, _ in opt.arguments)
@@ -178,7 +187,8 @@ class AdjudicationWindow(QDialog):
                 d.decision["take"] + (f" by {d.decision['by']}" if d.decision.get("by") else "") if d.decision else ""
             )
             alone = len(d.options) == 1  # one annotator worked on the document: nothing to differ from
-            cols = [d.kind, "one annotator" if alone else d.status, text[d.start : d.end][:40]]
+            where = "(the document)" if d.kind == "categories" else text[d.start : d.end][:40]
+            cols = [d.kind, "one annotator" if alone else d.status, where]
             cols += [describe_option(text, opt) for _, opt in d.options]
             cols.append(decision)
             item = QTreeWidgetItem(cols)
@@ -315,7 +325,11 @@ class AdjudicationWindow(QDialog):
             return
         self.controller.run(MarkEdited, d, sets=self.sets)
         w = self.main_window
-        if w is not None:
+        if w is not None and d.kind == "categories":  # edited where categories are: Document > Categories…
+            from ui.dialogs.categories import edit_categories
+
+            edit_categories(w)
+        elif w is not None:
             w.view.show_cp(d.start, d.end)  # scrolls there (and drops the selection) ...
             w.view.select_cp(d.start, d.end)  # ... so select afterwards
             w.activateWindow()
