@@ -5,7 +5,8 @@ Categories of a document the target already has: the annotator's are kept with h
 (``meta["annotation_sets"][NAME]["categories"]``), whatever happens to the document's own. The document takes hers
 when it has none (as a document new to the target brings hers in its meta), or when those it has are what her set
 gave it at an earlier merge (her file merged again: her own choice, changed); when it has others they are a
-difference, reported with both, and the document's are kept: Document > Categories… settles it.
+difference, reported with both, and the document's are kept: adjudication settles it (the annotators' categories are
+one of its items, ``differences.CategoryOption``), or Document > Categories….
 """
 
 from __future__ import annotations

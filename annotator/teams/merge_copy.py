@@ -77,7 +77,7 @@ class SourceReport:
             s += (
                 f"\n  note: document {d.document!r}: {self.annotation_set}'s categories ({', '.join(d.theirs)}) differ "
                 f"from the project's ({', '.join(d.ours)}); the project's kept, {self.annotation_set}'s kept with the set: "
-                "Document > Categories… chooses"
+                "Review > Adjudicate settles them"
             )
         if len(self.category_differences) > _SAID:
             rest = [d.document for d in self.category_differences[_SAID:]]

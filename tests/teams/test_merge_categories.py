@@ -63,7 +63,7 @@ def test_a_document_takes_categories_where_it_has_none_and_a_difference_is_said(
         assert bob.categories_taken == ["1.txt"]
         assert (
             "note: document '0.txt': bob's categories (POLITICS) differ from the project's (ECONOMY); the project's "
-            "kept, bob's kept with the set: Document > Categories… chooses" in bob.summary()
+            "kept, bob's kept with the set: Review > Adjudicate settles them" in bob.summary()
         )
         assert project_categories(p) == ["ECONOMY", "POLITICS", "WEATHER", "Floods"]
     assert _categories(team) == [["ECONOMY"], ["WEATHER", "Floods"], []]
