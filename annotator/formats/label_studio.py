@@ -471,6 +471,9 @@ def _document(
         both_ways=set(both_ways),
         names=names,
     )
+    roles = {ours: theirs for (kind, theirs, ours), _ in names.mapped.items() if kind.startswith("role of ")}
+    if roles:  # the relations' roles as the file spelt them (attacker for Attacker), for the export too
+        doc.meta.setdefault("label_studio_task", {})["roles"] = roles
     doc.annotation_set = reading.annotation_set
     return doc
 

@@ -170,8 +170,11 @@ def _result_items(rec: dict[str, Any], report: FormatExportReport) -> list[tuple
     u16 = Utf16Map(text)
     rid = {r.number: f"r{r.number}" for r in regions}
     source = {r.number: r.source for r in regions}
-    given_names = shape.get("labels")  # the import's spellings of the schema's names (Person for PERSON)
-    spelled = {k: v for k, v in given_names.items() if isinstance(v, str)} if isinstance(given_names, dict) else {}
+    spelled, roles = (  # the import's spellings of the schema's names (Person for PERSON, attacker for Attacker)
+        {k: v for k, v in x.items() if isinstance(v, str)} if isinstance(x, dict) else {}
+        for x in (shape.get("labels"), shape.get("roles"))
+    )
+    triggers = {r.number for r in regions[len(rec["entities"]) :]}  # the events' regions: their relations are roles
     kept_choices: dict[tuple[int, int, str], list[dict[str, Any]]] = {}
     given = rec["meta"].get(REGION_CHOICES)
     for c in given if isinstance(given, list) else []:
@@ -214,7 +217,7 @@ def _result_items(rec: dict[str, Any], report: FormatExportReport) -> list[tuple
     for a, b, label in relations:
         labelled.setdefault((a, b), [])
         if label is not None:
-            labelled[(a, b)].append(label)
+            labelled[(a, b)].append(roles.get(label, label) if a in triggers else label)
     result += [
         (
             source[a],

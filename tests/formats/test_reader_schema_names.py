@@ -187,9 +187,10 @@ def test_doccano_with_a_schema_of_its_own_takes_conflict_attack_for_attack(tmp_p
 
 
 def test_the_label_studio_export_writes_the_labels_as_the_task_spelt_them(tmp_path):
-    """Matched to the schema's names in the project, a task's labels go back to Label Studio as its config names them
-    (``PER``, ``Conflict.Attack``; one spelling a name, the first the task gave: its ``per`` goes back as ``PER``): the
-    export wrote ``PERSON`` and ``Conflict:Attack``, labels the Label Studio project does not have."""
+    """Matched to the schema's names in the project, a task's labels and roles go back to Label Studio as its config
+    names them (``PER``, ``Conflict.Attack``, ``attacker``; one spelling a name, the first the file gave: its ``per``
+    goes back as ``PER``): the export wrote ``PERSON``, ``Conflict:Attack`` and ``Attacker``, which the Label Studio
+    project's config does not have."""
     from tests.formats.conftest import cli_round_trip
 
     f = tmp_path / "tasks.json"
@@ -200,6 +201,7 @@ def test_the_label_studio_export_writes_the_labels_as_the_task_spelt_them(tmp_pa
         (x["value"]["text"], x["value"]["labels"][0]) for x in task["annotations"][0]["result"] if x["type"] == "labels"
     )
     assert written == [("Kabul", "GPE"), ("Obama", "PER"), ("Rebels", "PER"), ("attacked", "Conflict.Attack")]
+    assert [x["labels"] for x in task["annotations"][0]["result"] if x["type"] == "relation"] == [["attacker"]]
     assert again.read_bytes() == out.read_bytes()
     with Project(p2, create=False) as p:
         assert spans_and_events(p) == EXPECTED
