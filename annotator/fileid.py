@@ -393,7 +393,8 @@ def take_left_log(path: str | Path) -> Path | None:
     per-user index (``whereabouts``) says this very file was opened for writing at that name, no file is there now,
     nobody uses the old ``-shm`` (SQLite's lock), no log is beside ``path`` yet, the log's page size is the file's and
     the file was not written after the log's last frame (its pages would be put back as they were).
-    The old ``-wal`` taken, or None. Entries of processes gone whose logs are nothing to take are removed."""
+    The old ``-wal`` taken (also one an earlier open linked and was killed before it removed the old names), or None.
+    Entries of processes gone whose logs are nothing to take (any more) are removed."""
     path = Path(path)
     ident = identity(path)
     if ident is None or any(p.identity == ident for p in list(_OPEN)):
@@ -407,6 +408,9 @@ def take_left_log(path: str | Path) -> Path | None:
             if not _alive(pid):  # killed where the file still is (its log is SQLite's), or nothing left there
                 whereabouts.forget_open_of(ident, pid)
             continue
+        if took is None and identity(here) == identity(wal) and not _used(Path(f"{old}-shm")):
+            took = wal  # linked by an open killed before it removed the old names: they go now
+            continue
         if took is not None or os.path.lexists(here) or not _log_fits(wal, path) or _used(Path(f"{old}-shm")):
             continue  # left for a later open (a live process meets the move itself)
         if os.stat(path).st_mtime_ns > os.stat(wal).st_mtime_ns:
@@ -415,8 +419,7 @@ def take_left_log(path: str | Path) -> Path | None:
             os.link(wal, here)
         except OSError:
             continue
-        whereabouts.forget_open_of(ident, pid)
-        took = wal
+        took = wal  # its entry goes at a later open, once the old names are gone (a kill before: taken again)
     return took
 
 

@@ -147,3 +147,28 @@ def test_a_left_log_is_not_taken_while_its_program_lives_nor_once_the_file_was_w
     assert_sound(conn)
     conn.close()
     assert Path(f"{path}-wal").exists()  # the killed program's log is left where it is, untaken
+
+
+@pytest.mark.slow
+def test_an_open_killed_after_it_took_a_left_log_leaves_the_old_names_to_the_next_open(tmp_path: Path) -> None:
+    """The open that takes a left log gives it the file's log name, then (once SQLite has it) removes the old names;
+    killed between the two, the old names in the other folder stayed beside no file for ever (a second name of a
+    log, full), the index's entry gone: the next open knows them by the index still, and removes them."""
+    (tmp_path / "old").mkdir()
+    path = tmp_path / "old" / "p.annotator"
+    with Project(path, annotator="ann") as p:
+        import_documents(p, [IncomingDocument("Some text.", "a.txt")])
+    proc = _child_with_saved_edits(path)
+    moved = tmp_path / "q.annotator"
+    os.rename(path, moved)
+    proc.kill()
+    proc.wait()
+    os.link(f"{path}-wal", f"{moved}-wal")  # the killed open's first step
+    with Project(moved, annotator="x") as reopened:
+        assert [t for _, t in reopened.db.conn.execute("SELECT author, text FROM comments")] == [
+            f"c{i}" for i in range(5)
+        ]
+    assert sorted(os.listdir(tmp_path / "old")) == []
+    conn = sqlite3.connect(moved)
+    assert_sound(conn)
+    conn.close()
