@@ -384,7 +384,7 @@ def _alive(pid: int) -> bool:
     return True
 
 
-def take_left_log(path: str | Path) -> Path | None:
+def take_left_log(path: str | Path, look_only: bool = False) -> Path | None:
     """At a read-write open of ``path``, before SQLite opens it: the log a process killed with this file open under
     another name left there (the file renamed or moved, and the process killed before it met the move: its poll
     comes every 1.5 s) holds the edits it saved since its last write of the log into the file. It is given
@@ -393,8 +393,9 @@ def take_left_log(path: str | Path) -> Path | None:
     per-user index (``whereabouts``) says this very file was opened for writing at that name, no file is there now,
     nobody uses the old ``-shm`` (SQLite's lock), no log is beside ``path`` yet, the log's page size is the file's and
     the file was not written after the log's last frame (its pages would be put back as they were).
-    The old ``-wal`` taken (also one an earlier open linked and was killed before it removed the old names), or None.
-    Entries of processes gone whose logs are nothing to take (any more) are removed."""
+    The old ``-wal`` taken (also one an earlier open linked and was killed before it removed the old names), or None;
+    ``look_only``: the one it would take, nothing linked (``kept_reading``, before a read-only read). Entries of
+    processes gone whose logs are nothing to take (any more) are removed."""
     path = Path(path)
     ident = identity(path)
     if ident is None or any(p.identity == ident for p in list(_OPEN)):
@@ -415,6 +416,8 @@ def take_left_log(path: str | Path) -> Path | None:
             continue  # left for a later open (a live process meets the move itself)
         if os.stat(path).st_mtime_ns > os.stat(wal).st_mtime_ns:
             continue  # the file was written after the log's last frame (another program): the log is no longer its
+        if look_only:
+            return wal
         try:
             os.link(wal, here)
         except OSError:

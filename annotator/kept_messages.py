@@ -5,6 +5,8 @@ only, in one place: the app, the command line and the API show them."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from annotator.errors import ProjectMovedError
 from annotator.wording import counted
 
@@ -176,6 +178,20 @@ def kept_cannot_be_written_here(path: object, n: int, journals: str, why: str, a
         f"{path}: holds {counted(n, 'edit')} an app kept and never saved ({journals}); {'they' if n > 1 else 'it'} "
         f"cannot be written into it here ({why}): open it once as someone who can write it (the app, or "
         f"'annotator stats {path}'), then {again}"
+    )
+
+
+def left_log_written(log: object) -> str:
+    """The edits a program killed after a rename had saved under the file's old name (its log ``log``) are in it."""
+    return f"Saved now: the edits saved under its old name by a program stopped since ({Path(str(log)).name}) are in it"
+
+
+def left_log_not_written(path: object, log: object, why: object, again: str) -> str:
+    """Edits saved under the file's old name (``log``) that cannot be written into it here (``why``)."""
+    return (
+        f"{path}: edits saved in it under its old name are in {log} (the program that saved them was stopped before it "
+        f"met the rename); they cannot be written into it here ({why}): open it once as someone who can write it (the "
+        f"app, or 'annotator stats {path}'), then {again}"
     )
 
 

@@ -53,12 +53,14 @@ def write_before_reading(path: Path, again: str) -> str | None:
     silently); what was written (``Replay.summary``), or None when nothing was kept for it. Raises ``KeptEditsLeft``,
     one line ending in what to do and then ``again`` ("merge it"), when some cannot be written here: a program still
     running holds them, the file cannot be written by this user, a journal this user cannot read, another program is
-    writing to it, a damaged line."""
+    writing to it, a damaged line. The same for the edits a program killed after the file was renamed or moved had
+    saved under its old name (its log there, which a read-write open takes: ``fileid.take_left_log``)."""
     ident = fileid.identity(path)
-    if not pending(path, ident):
+    log = fileid.take_left_log(path, look_only=True)  # saved under a name it had, by a program killed since
+    if not pending(path, ident) and log is None:
         return None
     try:
-        project = Project(path, create=False)
+        project = Project(path, create=False)  # a read-write open takes such a log (``fileid.take_left_log``)
     except AnnotatorError as exc:
         raise KeptEditsLeft(kept_messages.not_opened_to_write_kept(path, exc)) from None
     try:
@@ -68,12 +70,16 @@ def write_before_reading(path: Path, again: str) -> str | None:
         why = project.read_only_reason if project.read_only else None
     finally:
         project.close()
+    if log is not None and os.path.lexists(log):
+        raise KeptEditsLeft(kept_messages.left_log_not_written(path, log, why or "another program uses it", again))
+    took = kept_messages.left_log_written(log) if log is not None else None
     hidden = [(p, bad) for p in left if (bad := unreadable(p)) is not None]
     if hidden:
         names = ", ".join(p.name for p, _ in hidden)
         raise KeptEditsLeft(kept_messages.kept_unreadable(path, names, hidden[0][1], again))
     if not left or not n:
-        return done.summary() if done is not None else None
+        said = [x for x in (took, done.summary() if done is not None else None) if x]
+        return "; ".join(said) or None
     names = ", ".join(p.name for p in left)
     if why is not None:
         raise KeptEditsLeft(kept_messages.kept_cannot_be_written_here(path, n, names, why, again))

@@ -172,3 +172,54 @@ def test_an_open_killed_after_it_took_a_left_log_leaves_the_old_names_to_the_nex
     conn = sqlite3.connect(moved)
     assert_sound(conn)
     conn.close()
+
+
+@pytest.mark.slow
+def test_a_merge_of_a_source_renamed_before_its_program_was_killed_has_the_edits_saved_under_its_old_name(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """``merge`` reads a source read-only, as its file holds it: the edits its program saved under the old name (the
+    log there) were left out, silently, as a journal's were until session 14. They are written into it first."""
+    from annotator.cli import main
+
+    path = tmp_path / "alice.annotator"
+    with Project(path, annotator="alice") as p:
+        import_documents(p, [IncomingDocument("Some text.", "a.txt")])
+    proc = _child_with_saved_edits(path)
+    renamed = tmp_path / "alice-final.annotator"
+    os.rename(path, renamed)
+    proc.kill()
+    proc.wait()
+    team = tmp_path / "team.annotator"
+    assert main(["merge", str(team), str(renamed)]) == 0
+    err = capsys.readouterr().err
+    conn = sqlite3.connect(team)
+    try:
+        assert [r[0] for r in conn.execute("SELECT text FROM comments ORDER BY id")] == [f"c{i}" for i in range(5)], err
+    finally:
+        conn.close()
+    assert "alice.annotator-wal" in err, err  # said, in a note
+    assert not [p.name for p in tmp_path.iterdir() if p.name.startswith("alice.annotator")]
+
+
+@pytest.mark.slow
+def test_a_merge_of_such_a_source_that_cannot_be_written_here_is_refused_saying_what_to_do(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from annotator.cli import main
+
+    path = tmp_path / "alice.annotator"
+    with Project(path, annotator="alice") as p:
+        import_documents(p, [IncomingDocument("Some text.", "a.txt")])
+    proc = _child_with_saved_edits(path)
+    renamed = tmp_path / "alice-final.annotator"
+    os.rename(path, renamed)
+    proc.kill()
+    proc.wait()
+    os.chmod(renamed, 0o444)  # no write bit: opened read-only (even by root)
+    team = tmp_path / "team.annotator"
+    assert main(["merge", str(team), str(renamed)]) == 1
+    lines = capsys.readouterr().err.strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith(f"annotator: error: {renamed}: edits saved in it under its old name")
+    assert "cannot be written into it here" in lines[0] and lines[0].endswith("nothing was merged"), lines[0]
+    assert not team.exists() and Path(f"{path}-wal").exists()
