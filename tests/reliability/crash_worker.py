@@ -39,6 +39,7 @@ PATTERNS = [
     {"label": "PERSON", "pattern": [{"LOWER": "anna"}, {"LOWER": "berg"}]},
 ]
 _PIPELINE = None
+CATEGORIES = ["politics", "économie", "sport #1", 'a "quoted" one', "back\\slash"]
 
 
 def change_digest(change: Change) -> str:
@@ -114,12 +115,13 @@ class Editor:
                 "change_argument",
                 "remove_argument",
                 "status",
+                "categories",
                 "comment",
                 "delete_comment",
                 "undo",
                 "redo",
             ],
-            weights=[8, 4, 4, 3, 3, 2, 2, 1, 5, 1, 2, 3, 1, 8, 2, 2, 2, 2, 1, 5, 3],
+            weights=[8, 4, 4, 3, 3, 2, 2, 1, 5, 1, 2, 3, 1, 8, 2, 2, 2, 2, 2, 1, 5, 3],
         )[0]
         if choice == "undo":
             if not self.undo_stack:
@@ -209,6 +211,8 @@ class Editor:
             return edits.remove_argument(p, rng.choice(args).id) if args else None
         if choice == "status":
             return edits.set_status(p, doc, rng.choice(STATUSES))
+        if choice == "categories":  # Document > Categories… (the project's list grows in the same transaction)
+            return edits.set_categories(p, doc, rng.sample(CATEGORIES, rng.randint(0, 3)))
         if choice == "comment":
             return edits.add_comment(p, doc, f"note {rng.random():.6f} <b>not markup</b>")
         if choice == "delete_comment":

@@ -155,7 +155,9 @@ def assert_sound(conn: sqlite3.Connection) -> None:
 
 
 def row(conn: sqlite3.Connection, table: str, id: int) -> dict[str, Any] | None:
-    cur = conn.execute(f"SELECT * FROM [{table}] WHERE id = ?", (id,))
+    """The row a change names: by its rowid (the ``id`` of the tables with one; the project's values have none, and
+    an edit's change names such a row by its rowid: ``ProjectDb.set_project_value``)."""
+    cur = conn.execute(f"SELECT * FROM [{table}] WHERE rowid = ?", (id,))
     r = cur.fetchone()
     return None if r is None else dict(zip([c[0] for c in cur.description], r))
 

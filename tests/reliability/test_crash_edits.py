@@ -72,7 +72,7 @@ def test_sigkill_during_edits(edit_project, tmp_path, figures):
     finally:
         server.close()
     assert claimed > KILLS, "too few edits ran between kills to mean anything"
-    for needed in ("add_entity", "add_event", "add_argument", "undo", "redo", "delete_entity", "status"):
+    for needed in ("add_entity", "add_event", "add_argument", "undo", "redo", "delete_entity", "status", "categories"):
         assert kinds.get(needed), f"no {needed} edit ran"
     figures.update(
         kills=KILLS,
