@@ -113,3 +113,32 @@ def test_brackets_pass_over_a_rejected_event_the_text_hides(qtbot, window, db):
     qtbot.keyClick(v, Qt.Key.Key_Return)
     assert db.event(by["fired"]).state == "accepted"
     assert db.event(by["attacked"]).state == "rejected"  # left as the person left it
+
+
+def test_the_status_line_counts_the_undecided_events_among_the_suggestions(qtbot, window, db):
+    """ "13 suggestions undecided in this document": how many of them were events (in an article pre-annotated, 40
+    events among 200 entity suggestions) no view told but the event list, row by row. The line counts them, and the
+    count follows each decision."""
+    from annotator.suggest.types import EventSuggestion
+    from annotator.suggest.writer import WriteCounts, write_events
+    from ui_helpers import find
+    from ui_support import DOC_A
+
+    w, c, v = window, window.controller, window.view
+    d = db.document_ids()[0]
+    with db.transaction():
+        found = [
+            EventSuggestion("Contact:Meet", *find(DOC_A, "met"), 0.6),
+            EventSuggestion("Conflict:Attack", *find(DOC_A, "attacked"), 0.6),
+        ]
+        write_events(db, d, found, "rules:test@1", WriteCounts())
+    c.reload()
+    v.setFocus()
+    v.select_cp(0, 0)
+    qtbot.keyClick(v, Qt.Key.Key_BracketRight)  # the event on "met"
+    qtbot.waitUntil(lambda: not w._panel_timer.isActive())
+    assert ", 2 of them events (Tab" in w.message.text(), w.message.text()
+    qtbot.keyClick(v, Qt.Key.Key_Return)  # accepted: on to the next undecided item
+    qtbot.waitUntil(lambda: not w._panel_timer.isActive())
+    assert ", 1 of them event (Tab" in w.message.text(), w.message.text()
+    assert sum(1 for x in db.events(d) if x.state == "suggested") == 1
