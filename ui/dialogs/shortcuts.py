@@ -41,11 +41,11 @@ GENERAL = [
         "Alt+1 … Alt+9",
         "Fill role 1…9 of the selected event with the selected span (a suggestion of a label the role does not "
         "take is relabelled when the label is clear); nothing selected: the nearest fitting entity of the sentence "
-        "(again: the next one)",
+        "(again: the next one; the status line names the next ones)",
     ),
     ("Alt+Shift+1 … 9", "Add another filler to role 1…9 (the selected span, else the nearest one not in it)"),
     ("Ctrl+Alt+1 … 9", "Empty role 1…9 of the selected event"),
-    ("[ / ]", "Previous / next event"),
+    ("[ / ]", "Previous / next event the text shows"),
     ("N / Shift+N", "Next / previous trigger word of the schema that is no event yet (then E)"),
     ("F4", "Into the event editor (Escape: back to the text)"),
     (
