@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import heapq
+from bisect import bisect_left
 from collections import defaultdict
 from dataclasses import dataclass
 from pathlib import Path
@@ -174,6 +175,10 @@ class TwinIndex:
         self.by_half: dict[_Bucket, list[int]] = defaultdict(list)
         self.rests: dict[_Bucket, TwinIndex] = {}  # a large bucket's own index of its texts' rests (keys: positions)
         self.steps: set[int] = set()  # the grid steps of the texts added: only those are looked up
+        # buckets a lookup compared more than REFINE_AT texts of (none a twin before the last): refined at their next
+        # text. A bucket whose lookups meet a twin at once (texts that are all twins of the first) is never refined:
+        # its index would hold every text twice a level, at both its ends (3,000 such texts: 100 indexes each)
+        self.costly: set[_Bucket] = set()
 
     def add_text(self, key: object, name: str, text: str) -> None:
         self._add(key, name, text, key)
@@ -192,7 +197,8 @@ class TwinIndex:
             rests = self.rests.get(bucket)
             if rests is not None:
                 rests._add(at, "", _rest(text, bucket, self.grid), outer)
-            elif len(members) > self.REFINE_AT and (c > 0 or self.grid > 1):  # a step of 0 at grid 1: all twins
+            # (never a step of 0 on a grid of 1: texts of 11 characters at most, all twins)
+            elif len(members) > self.REFINE_AT and bucket in self.costly and (c > 0 or self.grid > 1):
                 head, tail = self.cut
                 cut = (head + width, tail) if bucket[0] == "h" else (head, tail + width)
                 self.rests[bucket] = rests = type(self)(self.text_of, self.grid if c > 0 else 1, cut)
@@ -219,32 +225,42 @@ class TwinIndex:
         differing, offset = _difference(text, self._text(at))
         return (differing, offset) if differing <= NEAR_LIMIT else None
 
-    def first(self, text: str) -> tuple[int, tuple[int, int]] | None:
-        """(position, (differing, offset)) of the first near twin of ``text`` added, or None."""
+    def first(self, text: str, before: int | None = None) -> tuple[int, tuple[int, int]] | None:
+        """(position, (differing, offset)) of the first near twin of ``text`` added (of those before position
+        ``before``), or None. A bucket's index is asked only for twins before the best found so far: texts that are
+        all twins of the first (3,000 of them) searched every bucket's index down to the bottom, 300 comparisons a
+        text."""
+        bound = len(self.order) if before is None else before  # the first twin is before it
         best: tuple[int, tuple[int, int]] | None = None
-        lists = []
+        lists, looked = [], []
         for bucket in self._buckets(text):
+            if not bound:
+                break
             rests = self.rests.get(bucket)
-            if rests is not None:
-                found = rests.first(_rest(text, bucket, self.grid))
+            if rests is not None:  # its positions follow this index's: the bound is the first of them at it or after
+                found = rests.first(_rest(text, bucket, self.grid), bisect_left(rests.order, bound, key=_position))
                 if found is not None:
                     at = rests.order[found[0]][0]
                     seen = self._twin(text, at)  # type: ignore[arg-type]
                     if seen is None:  # two halves with one hash (never seen): the bucket compared text by text
                         lists.append(self.by_half[bucket])
-                    elif best is None or at < best[0]:  # type: ignore[operator]
-                        best = at, seen  # type: ignore[assignment]
+                    else:
+                        best, bound = (at, seen), at  # type: ignore[assignment]
             elif bucket in self.by_half:
                 lists.append(self.by_half[bucket])
-        last = -1
+                looked.append(bucket)
+        last, compared = -1, 0
         for at in heapq.merge(*lists):  # each list is in the order added: so is the merge (lazily)
-            if best is not None and at >= best[0]:
+            if at >= bound:
                 break
             if at != last:
-                last = at
+                last, compared = at, compared + 1
                 seen = self._twin(text, at)
                 if seen is not None:
-                    return at, seen
+                    best = at, seen  # before the bound: the first
+                    break
+        if compared > self.REFINE_AT:
+            self.costly.update(looked)
         return best
 
     def near(self, name: str, text: str) -> NearTwin | None:
@@ -264,6 +280,11 @@ def _sides(text: str, step: int, width: int) -> tuple[_Bucket, ...]:
     if not width:
         return (("h", step, 0),)
     return ("h", step, hash(text[:width])), ("t", step, hash(text[len(text) - width :]))
+
+
+def _position(entry: tuple[object, str, int]) -> int:
+    """A bucket's index's entry: the text's position in the index above (its key there)."""
+    return entry[0]  # type: ignore[return-value]
 
 
 def _rest(text: str, bucket: _Bucket, grid: int) -> str:
