@@ -149,10 +149,11 @@ class TwinIndex:
     within one step). Only texts sharing half their text with it are candidates, in the order they were added, up
     to the first near twin: every near twin is found (the index is exact), and documents that merely share a
     header or a footer are never compared. A bucket of more than ``REFINE_AT`` texts (texts sharing half their
-    text: one agency's items whose boilerplate is more than half of each, a template with one slot) is not
-    compared text by text: it gets an index of its own over the rest of each of its texts (what follows the shared
-    start, or precedes the shared end), in which two texts differ exactly as the whole texts do; and so on down,
-    each level on a text half as long. Texts under 3·NEAR_LIMIT characters (one bucket at the grid of NEAR_LIMIT:
+    text: one agency's items whose boilerplate is more than half of each, a template with one slot) whose lookup
+    compared more than ``REFINE_AT`` of them without a twin is not compared text by text any more: it gets an index
+    of its own over the rest of each of its texts (what follows the shared start, or precedes the shared end), in
+    which two texts differ exactly as the whole texts do; and so on down, each level on a text half as long (texts
+    that meet a twin at once, all twins of the first, need none: each text would be in two indexes a level). Texts under 3·NEAR_LIMIT characters (one bucket at the grid of NEAR_LIMIT:
     sentences as documents) are indexed on a grid of 1 character in theirs. Until session 13 the index was the
     first and last 32 characters, and up to 200 texts sharing them were compared with each: 3,000 texts differing
     in a number spent 220 s in 579,900 comparisons; until session 14 a bucket was compared text by text: 2,000
@@ -161,7 +162,7 @@ class TwinIndex:
     stricter, exact relation that these keys decide.)
     """
 
-    REFINE_AT = 8  # a bucket of more texts than this is looked up in an index of its texts' rests
+    REFINE_AT = 8  # a bucket of more texts than this, a lookup of which compared more, gets an index of their rests
 
     def __init__(self, text_of: Callable[[object], str], grid: int = NEAR_LIMIT, cut: tuple[int, int] = (0, 0)) -> None:
         self.text_of = text_of  # a text by its key in the outermost index (in a bucket's index too)
@@ -175,10 +176,6 @@ class TwinIndex:
         self.by_half: dict[_Bucket, list[int]] = defaultdict(list)
         self.rests: dict[_Bucket, TwinIndex] = {}  # a large bucket's own index of its texts' rests (keys: positions)
         self.steps: set[int] = set()  # the grid steps of the texts added: only those are looked up
-        # buckets a lookup compared more than REFINE_AT texts of (none a twin before the last): refined at their next
-        # text. A bucket whose lookups meet a twin at once (texts that are all twins of the first) is never refined:
-        # its index would hold every text twice a level, at both its ends (3,000 such texts: 100 indexes each)
-        self.costly: set[_Bucket] = set()
 
     def add_text(self, key: object, name: str, text: str) -> None:
         self._add(key, name, text, key)
@@ -197,13 +194,16 @@ class TwinIndex:
             rests = self.rests.get(bucket)
             if rests is not None:
                 rests._add(at, "", _rest(text, bucket, self.grid), outer)
-            # (never a step of 0 on a grid of 1: texts of 11 characters at most, all twins)
-            elif len(members) > self.REFINE_AT and bucket in self.costly and (c > 0 or self.grid > 1):
-                head, tail = self.cut
-                cut = (head + width, tail) if bucket[0] == "h" else (head, tail + width)
-                self.rests[bucket] = rests = type(self)(self.text_of, self.grid if c > 0 else 1, cut)
-                for m in members:
-                    rests._add(m, "", _rest(text if m == at else self._text(m), bucket, self.grid), self.outer[m])
+
+    def _refine(self, bucket: _Bucket) -> None:
+        """Give ``bucket`` an index of its texts' rests (what follows their shared start, or precedes their end)."""
+        side, step, _ = bucket
+        head, tail = self.cut
+        width = step * self.grid
+        cut = (head + width, tail) if side == "h" else (head, tail + width)
+        self.rests[bucket] = rests = type(self)(self.text_of, self.grid if step > 0 else 1, cut)
+        for m in self.by_half[bucket]:
+            rests._add(m, "", _rest(self._text(m), bucket, self.grid), self.outer[m])
 
     def _text(self, at: int) -> str:
         text = self.text_of(self.outer[at])
@@ -259,8 +259,10 @@ class TwinIndex:
                 if seen is not None:
                     best = at, seen  # before the bound: the first
                     break
-        if compared > self.REFINE_AT:
-            self.costly.update(looked)
+        if compared > self.REFINE_AT:  # long lists without an early twin: those of more than REFINE_AT texts get an
+            for bucket in looked:  # index of their rests (never a step of 0 on a grid of 1: texts of 11 characters
+                if len(self.by_half[bucket]) > self.REFINE_AT and (bucket[1] > 0 or self.grid > 1):  # at most, twins)
+                    self._refine(bucket)
         return best
 
     def near(self, name: str, text: str) -> NearTwin | None:
