@@ -17,6 +17,9 @@ Definitions (also in docs/teams.md):
   argument matches when its event is paired and role, argument start and argument end are equal
   (the entity's label is not compared). Every argument of every event counts in |A| and |B|.
 - Compared documents: those both sets cover (a merge record, or any annotation in the set).
+- Document categories (a text classification's labels; a merge keeps each annotator's with her set): on the compared
+  documents either of the two gave categories, per category the documents each chose it on and both did (P, R, F1),
+  and Cohen's kappa of "chose it" over those documents; her choice of none on such a document is a choice.
 """
 
 from __future__ import annotations
@@ -30,13 +33,15 @@ from annotator.wording import counted
 from annotator.errors import AnnotatorError
 from annotator.store import Project
 from annotator.tokens import word_tokens
-from annotator.teams.scores import OVERALL, Kappa, Table, count_exact, fmt
+from annotator.teams.merge_categories import annotators_categories
+from annotator.teams.scores import OVERALL, CategoryChoices, Kappa, Table, count_exact, fmt
 from annotator.teams.sets import (
     EventItem,
     Span,
     annotator_sets,
     check_sets,
     covered_documents,
+    document_meta,
     event_items,
     human_spans,
     overlapping_pairs,
@@ -116,15 +121,18 @@ class Scores:
     triggers: Table = field(default_factory=Table)
     arguments: Table = field(default_factory=Table)
     kappa: Kappa = field(default_factory=Kappa)
+    categories: CategoryChoices = field(default_factory=CategoryChoices)
 
     def add(self, other: "Scores") -> None:
         for name in METRICS:
             getattr(self, name).add(getattr(other, name))
         self.kappa.add(other.kappa)
+        self.categories.add(other.categories)
 
     def to_dict(self) -> dict[str, Any]:
         out = {name: getattr(self, name).to_dict() for name in METRICS}
         out["kappa"] = self.kappa.to_dict()
+        out["categories"] = self.categories.to_dict()
         return out
 
 
@@ -155,6 +163,9 @@ def document_scores(project: Project, doc_id: int, set_a: str, set_b: str) -> Sc
         cb = Counter((r, s, t) for r, s, t, _ in y.arguments)
         for key in ca.keys() & cb.keys():
             sc.arguments.count(key[0], tp=min(ca[key], cb[key]))
+    chosen = annotators_categories(document_meta(project, doc_id))
+    if set_a in chosen or set_b in chosen:  # either gave the document categories (her choice of none is one)
+        sc.categories.add_document(chosen.get(set_a, []), chosen.get(set_b, []))
     return sc
 
 
@@ -262,6 +273,10 @@ def format_agreement(result: dict[str, Any]) -> str:
         )
         out += _table_lines("event triggers", p["triggers"], None, None, a, b)
         out += _table_lines("arguments (by role)", p["arguments"], None, None, a, b)
+        cats = p["categories"]
+        if cats["documents"]:
+            out.append(f"  document categories on {counted(cats['documents'], 'document')} (kappa: chose it or not)")
+            out += _table_lines("categories", cats, None, cats["kappa"], a, b)
         w = max(20, *(len(d["name"]) for d in pair["by_document"])) if pair["by_document"] else 20
         out.append(f"  {'per document:':<{w}} entity F1 exact / overlap   kappa   trigger F1   argument F1")
         for d in pair["by_document"]:

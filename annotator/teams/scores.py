@@ -127,3 +127,39 @@ class Kappa:
 
 def fmt(x: float | None, width: int = 6) -> str:
     return f"{x:>{width}.3f}" if x is not None else f"{'-':>{width}}"
+
+
+class CategoryChoices:
+    """Two annotators' categories of documents (a text classification's labels: several may apply), pooled: per
+    category, the documents each chose it on and both did (P, R, F1 as for spans), and Cohen's kappa of "chose it" on
+    every pooled document; ``overall`` sums the categories (micro) and its kappa pools every (document, category)
+    decision. The categories are those either annotator chose on a pooled document."""
+
+    def __init__(self) -> None:
+        self.documents: list[tuple[frozenset[str], frozenset[str]]] = []
+
+    def add_document(self, a: list[str], b: list[str]) -> None:
+        self.documents.append((frozenset(a), frozenset(b)))
+
+    def add(self, other: "CategoryChoices") -> None:
+        self.documents += other.documents
+
+    def to_dict(self) -> dict[str, Any]:
+        table = Table()
+        names = sorted({c for a, b in self.documents for c in a | b})
+        pooled: Counter[tuple[str, str]] = Counter()
+        kappas = {}
+        for c in names:
+            decisions: Counter[tuple[str, str]] = Counter((str(c in a), str(c in b)) for a, b in self.documents)
+            table.count(
+                c,
+                tp=decisions[("True", "True")],
+                a=sum(c in a for a, _ in self.documents),
+                b=sum(c in b for _, b in self.documents),
+            )
+            pooled.update(decisions)
+            kappas[c] = Kappa._kappa(decisions)[0]
+        out = table.to_dict()
+        out["documents"] = len(self.documents)
+        out["kappa"] = {OVERALL: Kappa._kappa(pooled)[0], "by_label": kappas}
+        return out

@@ -65,6 +65,22 @@ def pair_rows(scores: dict[str, Any]) -> list[list[str]]:
             rows.append(
                 [title, label, str(c["a"]), str(c["b"]), _num(c["precision"]), _num(c["recall"]), _num(c["f1"]), k]
             )
+    cats = scores.get("categories")
+    if cats and cats["documents"]:  # a text classification's labels, where a merge gave the annotators' choices
+        for label, c in [*cats["by_label"].items(), ("overall", cats["overall"])]:
+            k = _num(cats["kappa"]["overall"] if label == "overall" else cats["kappa"]["by_label"].get(label))
+            rows.append(
+                [
+                    "Document categories",
+                    label,
+                    str(c["a"]),
+                    str(c["b"]),
+                    _num(c["precision"]),
+                    _num(c["recall"]),
+                    _num(c["f1"]),
+                    k,
+                ]
+            )
     return rows
 
 
