@@ -122,7 +122,8 @@ def waiting_text(sets: list[str], done: int = 0, total: int | None = None) -> st
     return (
         f"Scoring {counted(len(pairs), 'pair')} of annotators: {shown}.\n\n"
         "A tab for each pair comes here when every document is scored: entity spans (exact and overlapping) with "
-        f"token kappa, event triggers and arguments, per label, then one line per document.{far}"
+        f"token kappa, event triggers and arguments, per label, the document categories where the annotators gave any, then "
+        f"one line per document.{far}"
     )
 
 
