@@ -142,8 +142,10 @@ def journal_unreadable(name: str, why: object) -> str:
 
 
 def journal_of_another_file(name: str) -> str:
-    """A journal beside the project, kept for another file that had its name."""
-    return f"{name}: kept for another file that had this name; left as it is, nothing made"
+    """A journal beside the project, kept for another file that had its name: that file's open writes it."""
+    return (
+        f"{name}: kept for another file that had this name: left as it is for that file's own open, nothing made here"
+    )
 
 
 def replay_waits(name: str, n: int) -> str:

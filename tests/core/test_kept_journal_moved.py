@@ -179,3 +179,31 @@ def test_a_file_renamed_while_its_open_writes_a_killed_run_s_edits_leaves_them_f
     with api.open_project(renamed, write=True) as reopened:
         assert reopened.kept_replay.written == 2
     assert stored_comments(renamed) == [("ann", "one"), ("ann", "two")]
+
+
+def test_two_projects_renamed_crosswise_each_get_their_own_kept_edits_and_the_note_says_the_other_s_waits(
+    tmp_path: Path,
+) -> None:
+    """a <-> b renamed crosswise, each with a killed app's journal: the open of each writes the journal kept for it
+    (under the other name). The open that meets the other file's journal said 'left as it is, nothing made', which
+    reads as edits lost; it says whose open writes them."""
+    paths = {}
+    for name, text in (("a", "Alpha."), ("b", "Beta.")):
+        p = tmp_path / f"{name}.annotator"
+        with Project(p, annotator="ann") as project:
+            import_documents(project, [IncomingDocument(text, "t.txt")])
+            left_by_a_killed_program(project, [f"for-{name}"]).close()
+        paths[name] = p
+    os.rename(paths["a"], tmp_path / "tmp.annotator")
+    os.rename(paths["b"], paths["a"])
+    os.rename(tmp_path / "tmp.annotator", paths["b"])
+    with api.open_project(paths["a"], write=True) as opened:
+        notes = opened.kept_replay.notes
+    assert notes == [
+        "a.annotator-kept: kept for another file that had this name: left as it is for that file's own open, nothing made here"
+    ]
+    with api.open_project(paths["b"], write=True) as opened:
+        assert opened.kept_replay.written == 1 and opened.kept_replay.notes == []
+    assert stored_comments(paths["a"]) == [("ann", "for-b")]
+    assert stored_comments(paths["b"]) == [("ann", "for-a")]
+    assert journals_in(tmp_path) == []
