@@ -3,6 +3,7 @@ should not need. Each test failed on main before its fix."""
 
 from __future__ import annotations
 
+import pytest
 from PySide6.QtCore import Qt
 
 
@@ -142,3 +143,42 @@ def test_the_status_line_counts_the_undecided_events_among_the_suggestions(qtbot
     qtbot.waitUntil(lambda: not w._panel_timer.isActive())
     assert ", 1 of them event (Tab" in w.message.text(), w.message.text()
     assert sum(1 for x in db.events(d) if x.state == "suggested") == 1
+
+
+@pytest.mark.slow
+def test_a_roles_fill_list_offers_first_what_its_key_puts(qtbot, tmp_path):
+    """ "Officials from Moscow met Blinken in Geneva": Alt+N's Place of the meeting is Geneva (a place told after the
+    event comes first), while the editor's Place list offered Moscow first (nearest first): the list and the key
+    disagreed on the likeliest filler. The list is in the key's order: its first entity is the one Alt+N puts."""
+    from annotator.store import Project
+    from test_qa_session14 import _suggested_project
+    from ui_support import close_window, open_window
+
+    text = "Officials from Moscow met Blinken in Geneva on Monday."
+    patterns = [
+        {"label": "GPE", "pattern": "Moscow"},
+        {"label": "GPE", "pattern": "Geneva"},
+        {"label": "PERSON", "pattern": "Blinken"},
+    ]
+    path = _suggested_project(tmp_path, text, patterns)
+    w = open_window(qtbot, path)
+    try:
+        c, v, ed = w.controller, w.view, w.event_editor
+        v.setFocus()
+        v.select_cp(text.index("met"), text.index("met") + 3)
+        qtbot.keyClick(v, Qt.Key.Key_E)  # Contact:Meet: one type's trigger words match
+        (ev,) = c.events.values()
+        roles = [r.name for r in c.schema.event_type(ev.type).roles]
+        place = roles.index("Place")
+        qtbot.waitUntil(lambda: len(ed.fill_combos) == len(roles))
+        offered = ed.fill_combos[place].itemText(1)
+        assert offered.startswith("Geneva"), offered
+        qtbot.keyClick(v, getattr(Qt.Key, f"Key_{place + 1}"), Qt.KeyboardModifier.AltModifier)
+    finally:
+        close_window(w)
+    with Project(path, create=False) as p:
+        doc = p.document_ids()[0]
+        ents = {e.id: e for e in p.entities(doc)}
+        (held,) = p.events(doc)
+        filled = [(a.role, text[ents[a.entity_id].start : ents[a.entity_id].end]) for a in held.arguments]
+    assert filled == [("Place", "Geneva")]  # what the list offered first

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from annotator.keyflow import first_role_candidates
 from annotator.model import Argument, Entity, Event
 from ui import theme as themes
 from ui.editing import role_shortcut
@@ -60,11 +61,21 @@ def plain_label(text: str, *, bold: bool = False, color: str | None = None) -> Q
     return lab
 
 
-def nearest_candidates(c: "Controller", labels: tuple[str, ...], event: Event) -> list[Entity]:
-    """Entities a role accepts (not rejected), nearest to the trigger first: the ``FILL_LIST_MOST`` nearest (a
-    long document's list held thousands, built again at every key: 25 ms an Enter), found by the controller's
-    index of spans by start (a pass over every span at each rebuild was half of the editor's time)."""
-    return c.span_index().nearest(c.entities, labels, event.trigger_start, event.trigger_end, FILL_LIST_MOST)
+def nearest_candidates(c: "Controller", labels: tuple[str, ...], event: Event, role: str = "") -> list[Entity]:
+    """Entities role ``role`` accepts (not rejected, not in it yet) in the order Alt+N puts them
+    (``keyflow.first_role_candidates``: the trigger's sentence first, a place after the trigger first for a place
+    role, a place told as where last for a participant role, then the nearest others): the list's first entity is
+    the one Alt+N puts (the list was nearest first, Alt+N's order another). The ``FILL_LIST_MOST`` first (a long
+    document's list held thousands, built again at every key: 25 ms an Enter), found by the controller's index of
+    spans by start (a pass over every span at each rebuild was half of the editor's time)."""
+    ts, te = event.trigger_start, event.trigger_end
+    taken = [a.entity_id for a in event.arguments if a.role == role]
+    others = [a.entity_id for a in event.arguments if a.role != role]
+    text = c.doc.text if c.doc is not None else ""
+    found, _ = first_role_candidates(
+        c.entities, c.span_index(), labels, (ts, te), c.sentence(ts), taken, others, text, most=FILL_LIST_MOST
+    )
+    return found[:FILL_LIST_MOST]
 
 
 def _name_style(missing: bool) -> str:
@@ -196,7 +207,7 @@ class EventEditor(QWidget):
             return (id(c.schema), c.doc.id if c.doc else None)
         etype = c.schema.event_type(ev.type)
         # each role's fill list, kept for the rebuild that may follow at once (it found them all again: 2 ms a key)
-        self._lists = {r.name: nearest_candidates(c, r.labels, ev) for r in (etype.roles if etype else ())}
+        self._lists = {r.name: nearest_candidates(c, r.labels, ev, r.name) for r in (etype.roles if etype else ())}
 
         def spans(ids: list[int]) -> tuple:
             return tuple((i, e.start, e.end, e.label) if (e := c.entities.get(i)) else (i,) for i in ids)
@@ -323,7 +334,9 @@ class EventEditor(QWidget):
             combo = QComboBox()
             combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
             combo.setMinimumContentsLength(6)
-            combo.setToolTip(tooltip_text(f"Fill {role.name} with an entity it accepts, nearest to the trigger first"))
+            combo.setToolTip(
+                tooltip_text(f"Fill {role.name} with an entity it accepts, in the order Alt+{i + 1} puts them")
+            )
             self._fill_list(combo, self._lists.get(role.name, ()))
             combo.activated.connect(lambda idx, ri=i, b=combo: self._fill(ri, b, idx))
             self.fill_combos.append(combo)
@@ -378,7 +391,7 @@ class EventEditor(QWidget):
 
     def _fill_list(self, combo: QComboBox, entities: "Iterable[Entity]") -> None:
         """A role's fill list: "fill…" (whole in the least width: 'fill Destination…' read 'fill Destinati'), then
-        the entities it accepts, nearest first."""
+        the entities it accepts, in the order Alt+N puts them."""
         text = self.c.doc.text if self.c.doc else ""
         combo.clear()
         combo.addItem("fill…", None)
