@@ -9,6 +9,7 @@ import shutil
 from pathlib import Path
 
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QTableWidget
 
 from ui_support import close_window, open_window, settled
 
@@ -100,5 +101,29 @@ def test_the_categories_are_an_item_of_the_list_b_takes_bobs_and_e_opens_categor
         qtbot.keyClick(adj.tree, Qt.Key.Key_E)  # settled as the reviewer's own: Categories… opens to make it
         settled(qtbot, lambda: getattr(w, "_categories_dialog", None) is not None and w._categories_dialog.isVisible())
         qtbot.keyClick(w._categories_dialog.list, Qt.Key.Key_Escape)
+    finally:
+        close_window(w)
+
+
+def test_the_agreement_window_shows_the_categories_rows_and_says_their_kappa_is_over_documents(qtbot, tmp_path):
+    w = open_window(qtbot, _team(tmp_path), annotator="vera", pipeline=None)
+    try:
+        w.actions_by_name["agreement"].trigger()
+        dlg = w._agreement_window
+        qtbot.waitUntil(lambda: dlg.result is not None, timeout=20000)
+        table = dlg.tabs.widget(0).findChild(QTableWidget)
+        rows = [[table.item(r, k).text() for k in range(8)] for r in range(table.rowCount())]
+        cats = [r[1:] for r in rows if r[0] == "Document categories"]
+        assert cats[-1] == [
+            "overall",
+            "2",
+            "1",
+            "1.000",
+            "0.500",
+            "0.667",
+            "0.000",
+        ]  # alice chose diplomacy too: p_o = p_e = 1/2
+        assert "over documents for the document categories" in dlg.note.text()
+        qtbot.waitUntil(lambda: not w.workers)
     finally:
         close_window(w)

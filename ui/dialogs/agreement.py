@@ -215,7 +215,7 @@ class AgreementWindow(QDialog):
         self.tabs.show()
         self.note.setText(
             "Only accepted and added spans count. A is the reference: P = share of B's items A also has. "
-            "Kappa is Cohen's kappa over tokens. Definitions: docs/teams.md."
+            "Kappa is Cohen's kappa over tokens (over documents for the document categories). Definitions: docs/teams.md."
         )
         for pair in self.result["pairs"]:
             self.tabs.addTab(self._pair_tab(pair), no_mnemonic(f"{pair['a']} vs {pair['b']}"))
