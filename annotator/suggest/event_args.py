@@ -391,11 +391,9 @@ def fill_roles(
     out: list[ArgumentSuggestion] = []
     used: set[tuple[int, int]] = set()
     filled: dict[str, int] = {}
-    heads: dict[str, set[int]] = {}  # role -> the tokens filling it (a conjunct of one fills it too)
     # "the U.S. attack on a base": with a target named, a country before the noun is the attacker, not the place
     targeted = any(slot in ("prep:on", "prep:against") and t.ent_type_ not in TIME_LABELS for slot, t in pairs)
     for slot, tok in pairs:
-        written = tok
         tok = resolve(tok, ents)
         if tok is None:
             continue
@@ -427,13 +425,8 @@ def fill_roles(
                 and not set(role.labels) <= set(PLACE_LABELS)
             ):
                 continue  # "the airport" may be a Place or a Destination, not a GPE-like participant
-            if (
-                filled.get(role.name)
-                and not role.repeatable
-                and slot != "obj"
-                and not (written.dep_ == "conj" and written.head.i in heads.get(role.name, ()))
-            ):
-                continue
+            if filled.get(role.name) and not role.repeatable:
+                continue  # the schema's multiplicity holds for suggestions too: a hand could not add a second one
             fit = next((lab for lab in options if lab in role.labels), None)
             if fit is None:
                 continue
@@ -441,7 +434,6 @@ def fill_roles(
             out.append(ArgumentSuggestion(role.name, start, end, fit, score))
             used.add((start, end))
             filled[role.name] = filled.get(role.name, 0) + 1
-            heads.setdefault(role.name, set()).add(written.i)
             break
     for role, _ in roles:
         if filled.get(role.name):

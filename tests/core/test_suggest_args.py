@@ -194,27 +194,41 @@ def test_the_body_of_a_person_is_the_person(nlp, suggester):
 @pytest.mark.parametrize(
     "text, trigger, type_, role, names",
     [
-        # coordinated subjects of a passive: both died (Victim takes one filler by the schema, both are victims)
+        # coordinated objects of an arrest: Person takes one or more fillers, both were arrested
         (
-            "Ahmed Ali and Omar Hassan were killed in Cairo on Monday.",
-            "killed",
-            "Life:Die",
-            "Victim",
+            "Police arrested Ahmed Ali and Omar Hassan in Cairo on Monday.",
+            "arrested",
+            "Justice:Arrest-Jail",
+            "Person",
             {"Ahmed Ali", "Omar Hassan"},
         ),
-        # a chain of three names: "C" hangs on "B", not on "A"
+        # a chain of three names: "C" hangs on "B", not on "A" (Entity of a meeting takes several)
         (
-            "The troops were moved to Germany, Poland and Romania.",
-            "moved",
-            "Movement:Transport",
-            "Destination",
-            {"Germany", "Poland", "Romania"},
+            "John Kerry met Sergei Lavrov, Wang Yi and Laurent Fabius in Geneva.",
+            "met",
+            "Contact:Meet",
+            "Entity",
+            {"John Kerry", "Sergei Lavrov", "Wang Yi", "Laurent Fabius"},
         ),
     ],
 )
-def test_coordinated_fillers_share_the_role(nlp, suggester, text, trigger, type_, role, names):
+def test_coordinated_fillers_share_a_role_that_takes_several(nlp, suggester, text, trigger, type_, role, names):
     got = args_of(nlp, suggester, text, trigger, type_)
     assert names <= {t for r, t in got if r == role}, got
+
+
+@pytest.mark.parametrize(
+    "text, trigger, type_, role",
+    [
+        ("Ahmed Ali and Omar Hassan were killed in Cairo on Monday.", "killed", "Life:Die", "Victim"),
+        ("The troops were moved to Germany, Poland and Romania.", "moved", "Movement:Transport", "Destination"),
+        ("Rebels attacked a school and a hospital in Aleppo.", "attacked", "Conflict:Attack", "Target"),
+    ],
+)
+def test_a_role_the_schema_fills_once_gets_one_suggested_filler(nlp, suggester, text, trigger, type_, role):
+    """Accepted, a second filler would break the schema's multiplicity: a hand could not add it, review would flag it."""
+    got = args_of(nlp, suggester, text, trigger, type_)
+    assert len([t for r, t in got if r == role]) == 1, got
 
 
 def test_by_after_an_of_phrase_is_the_nouns_agent(nlp, suggester):
