@@ -272,14 +272,24 @@ def _span(
     remapped: list[str],
     bare: bool = False,
     names: SchemaNames | None = None,
+    tokens: Any = None,
 ) -> tuple[int, int, str]:
     """A span object's offsets (checked against the text) and label (as the schema names it, with ``names``);
     ``bare``: a relation's end, which may be words that are no span (rel.manual draws relations from any token: its
-    ``head_span`` then has ``"label": null``)."""
+    ``head_span`` then has ``"label": null``); ``tokens``: the task's own, which may confirm offsets its ``text``
+    does not."""
     need(isinstance(s, dict), path, line, f"{what} must be an object")
     label = s.get("label")
     need((bare and label is None) or (isinstance(label, str) and label != ""), path, line, f"{what} needs a label")
     got = fit_span(text, s.get("start"), s.get("end"), s.get("text") if isinstance(s.get("text"), str) else None)
+    if got is None and isinstance(s.get("text"), str) and _tokens_confirm(text, s, tokens):
+        # Prodigy places a span by its offsets and tokens; its "text" is only shown (a converter may leave a
+        # word piece there: "Zulu" on the token "Zuluovia")
+        got = (s["start"], s["end"], "")
+        remapped.append(
+            f"{path}:{line}: {what}: its text {s['text']!r} is not the text at its offsets "
+            f"{text[s['start'] : s['end']]!r}; kept by its offsets, which its tokens confirm"
+        )
     need(
         got is not None,
         path,
@@ -290,6 +300,30 @@ def _span(
     if got[2]:
         remapped.append(f"{path}:{line}: {what} offsets read as UTF-16 units")
     return got[0], got[1], names.region(label) if names is not None and label is not None else label
+
+
+def _tokens_confirm(text: str, s: dict[str, Any], tokens: Any) -> bool:
+    """Do the span's ``token_start`` and ``token_end`` name tokens of the task that fit the text and begin and end
+    exactly at its ``start`` and ``end``?"""
+    if not isinstance(tokens, list):
+        return False
+    start, end, first, last = (s.get(k) for k in ("start", "end", "token_start", "token_end"))
+    if not all(type(v) is int for v in (start, end, first, last)) or not 0 <= first <= last < len(tokens):
+        return False
+    if not 0 <= start < end <= len(text):
+        return False
+
+    def fits(t: Any) -> bool:
+        return (
+            isinstance(t, dict)
+            and type(t.get("start")) is int
+            and type(t.get("end")) is int
+            and isinstance(t.get("text"), str)
+            and text[t["start"] : t["end"]] == t["text"]
+        )
+
+    a, b = tokens[first], tokens[last]
+    return fits(a) and fits(b) and a["start"] == start and b["end"] == end
 
 
 def read_prodigy(path: str | Path, schema: Schema | None = None) -> ReadResult:
@@ -484,7 +518,8 @@ def _group_document(
             _suggestions(text, task, path, line, schema, notes, entities, who, names)
         trig_spans = set()
         spans = [
-            _span(text, sp, path, line, f"span {k}", notes, names=names) for k, sp in enumerate(task.get("spans", []))
+            _span(text, sp, path, line, f"span {k}", notes, names=names, tokens=task.get("tokens"))
+            for k, sp in enumerate(task.get("spans", []))
         ]
         need_known_labels(schema, [label for _, _, label in spans], path, line)
         for (s, e, label), given in zip(spans, task.get("spans", [])):
@@ -550,7 +585,8 @@ def _group_document(
     for line, task in g.get("rejected", []):  # binary answers rejecting their span: the model's, rejected
         who = task.get("_annotator_id") if isinstance(task.get("_annotator_id"), str) else None
         spans = [
-            _span(text, sp, path, line, f"span {k}", notes, names=names) for k, sp in enumerate(task.get("spans") or [])
+            _span(text, sp, path, line, f"span {k}", notes, names=names, tokens=task.get("tokens"))
+            for k, sp in enumerate(task.get("spans") or [])
         ]
         need_known_labels(schema, [label for _, _, label in spans], path, line)
         for (s, e, label), given in zip(spans, task.get("spans") or []):

@@ -83,3 +83,31 @@ def test_an_option_chosen_for_a_span_is_said_as_such_not_as_a_category(tmp_path)
         "option 'Q1' chosen for PERSON [0, 7) (an entity link, say)"
     ]
     assert [(e.start, e.end, e.label) for e in result.documents[0].entities] == [(0, 7, "PERSON")]
+
+
+def test_a_span_text_its_tokens_contradict_is_kept_by_its_offsets(tmp_path):
+    # vidosuba/slovak-NER prodigy/prodigy-data/annotations_06.jsonl: spans converted from a BERT model's output keep
+    # the word piece as their "text" ("Zulu" on the token "Zuluovia", 399-407); Prodigy places a span by its offsets
+    # and tokens, and the whole file (hundreds of articles) was refused over it. Our own task in that shape.
+    text = "Zuluovia left Natal."
+    words = ["Zuluovia", "left", "Natal", "."]
+    task = {
+        "text": text,
+        "tokens": tokens_of(text, words),
+        "spans": [
+            {"text": "Zulu", "start": 0, "end": 8, "token_start": 0, "token_end": 0, "label": "NORP"},
+            {"text": "Natal", "start": 14, "end": 19, "token_start": 2, "token_end": 2, "label": "GPE"},
+        ],
+        "answer": "accept",
+        "_input_hash": 7,
+    }
+    src = tmp_path / "answers.jsonl"
+    src.write_bytes(orjson.dumps(task) + b"\n")
+    result = read_prodigy(src)
+    assert [(e.start, e.end, e.label) for e in result.documents[0].entities] == [(0, 8, "NORP"), (14, 19, "GPE")]
+    assert any("its text 'Zulu' is not the text at its offsets 'Zuluovia'" in n for n in result.notes)
+    # without tokens that confirm them, such offsets are still refused, the file whole
+    for wrong in ({"token_end": 1}, {"end": 7, "token_end": 0}):
+        bad = {**task, "spans": [{**task["spans"][0], **wrong}, task["spans"][1]]}
+        src.write_bytes(orjson.dumps(bad) + b"\n")
+        assert main(["import", str(tmp_path / f"p{len(wrong)}{bad['spans'][0]['end']}.annotator"), str(src)]) == 1
