@@ -178,7 +178,7 @@ def test_tab_in_the_event_editor_reaches_the_arguments_before_delete_event(qtbot
     body = ed.scroll.widget()
     shown = lambda: [b for b in body.findChildren(QAbstractButton) if hasattr(b, "full_text") and b.isVisible()]  # noqa: E731
     qtbot.waitUntil(lambda: len(shown()) == 2)  # (a widget put in a shown layout is shown at the next event loop)
-    delete = next(b for b in body.findChildren(QPushButton) if b.text() == "Delete event")
+    delete = next(b for b in ed.findChildren(QPushButton) if b.text() == "Delete event")
     w.activateWindow()
     qtbot.waitUntil(lambda: QApplication.activeWindow() is w)
     ed.type_combo.setFocus(Qt.FocusReason.TabFocusReason)

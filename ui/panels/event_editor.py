@@ -40,6 +40,7 @@ if TYPE_CHECKING:  # pragma: no cover
 
 FILL_LIST_MOST = 50  # entities in a role's fill list, nearest to the trigger first
 PROBE_FILLER = -1  # the entity id of the filler every role gets when the panel's least width is measured
+ROW_SPACING = 2  # pixels between two roles' rows (the style's 6 left Time of a seven-role event off screen)
 ROLE_NAME_LEAST = 14  # characters of a role's name always shown ("Beneficiary *"); a longer one is elided
 
 # An event's least width by (schema, font, application style sheet), measured once per process: a window made
@@ -176,6 +177,12 @@ class EventEditor(QWidget):
         lay = QVBoxLayout(self)
         lay.setContentsMargins(0, 0, 0, 0)
         lay.addWidget(self.scroll)
+        # under the scroll area, always on screen with an event: below its roles, seven of them (and the State row)
+        # pushed it under the panel's lower edge at 1366x768
+        self._delete = QPushButton("Delete event")
+        self._delete.clicked.connect(lambda: self.event_id is not None and self.deleteRequested.emit(self.event_id))
+        self._delete.hide()
+        lay.addWidget(self._delete, 0, Qt.AlignmentFlag.AlignLeft)
         self.event_id: int | None = None
         self.type_combo: QComboBox | None = None
         self.attribute_combos: dict[str, QComboBox] = {}
@@ -192,7 +199,6 @@ class EventEditor(QWidget):
         self._shown_at: tuple = ()  # (controller revision, event, schema) that ``_shown`` was worked out at
         self._lists: dict[str, list[Entity]] = {}  # each role's fill list, as shown() last found it
         self._group: QGroupBox | None = None  # the Roles box of the event shown
-        self._delete: QPushButton | None = None  # its "Delete event"
         self.rebuild()
 
     def shown(self) -> tuple:
@@ -262,8 +268,9 @@ class EventEditor(QWidget):
                 self._replace_roles()
             self._tab_order()
             return
-        self._group = self._head_of = self._group_type = self._delete = None
+        self._group = self._head_of = self._group_type = None
         self.state_label = None
+        self._delete.setVisible(ev is not None and c.schema is not None and c.doc is not None)
         old = self.scroll.takeWidget()
         if old is not None:
             old.deleteLater()
@@ -294,9 +301,6 @@ class EventEditor(QWidget):
         self._head_of = schema
         self._group = self._roles_group(ev)
         lay.addWidget(self._group)
-        delete = self._delete = QPushButton("Delete event")
-        delete.clicked.connect(lambda: self.event_id is not None and self.deleteRequested.emit(self.event_id))
-        lay.addWidget(delete, 0, Qt.AlignmentFlag.AlignLeft)
         lay.addStretch(1)
         self._tab_order()
 
@@ -314,6 +318,7 @@ class EventEditor(QWidget):
         hint.setWordWrap(True)
         group_lay.addWidget(hint)
         grid = QGridLayout()
+        grid.setVerticalSpacing(ROW_SPACING)  # seven roles fit at 1366x768, "Delete event" under them
         group_lay.addLayout(grid)
         grid.setColumnStretch(2, 1)
         missing = set(missing_roles(schema, ev))
@@ -353,7 +358,7 @@ class EventEditor(QWidget):
         for cell, combo in zip(self._cells, self.fill_combos, strict=True):
             chain += [w for w in _widgets(cell) if w.focusPolicy() & Qt.FocusPolicy.TabFocus]
             chain.append(combo)
-        if self._delete is not None:
+        if self._delete.isVisibleTo(self):
             chain.append(self._delete)
         for before, after in zip(chain, chain[1:]):
             QWidget.setTabOrder(before, after)

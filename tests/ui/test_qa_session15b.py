@@ -1,0 +1,45 @@
+"""Session 15's second QA pass on the event editor (docs/keyboard.md, round 7, left): a seven-role event at
+1366x768, and the candidate each empty role's key would put. Each test failed on main before its fix."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QPushButton
+
+TRANSPORT = "Hezbollah deployed thousands of fighters from Lebanon to Syria by truck on Friday."
+
+
+def _seen_whole(widget) -> bool:  # type: ignore[no-untyped-def]
+    """``widget`` shown and not clipped by the scroll area it is in: all of it on screen."""
+    return widget.isVisible() and widget.visibleRegion().boundingRect() == widget.rect()
+
+
+def test_a_seven_role_event_shows_delete_event_at_1366x768(qtbot, tmp_path):
+    """Movement:Transport's seven roles (and the State row) pushed "Delete event" below the panel's lower edge at
+    1366x768: a person scrolled the editor to find it. It is on screen with the event, and so is every role's row."""
+    from annotator import edits
+    from annotator.importing import IncomingDocument, import_documents
+    from annotator.store import Project
+    from ui_helpers import find
+    from ui_support import close_window, open_window
+
+    path = tmp_path / "seven.annotator"
+    with Project(path, annotator="setup") as p:
+        doc = import_documents(p, [IncomingDocument(TRANSPORT, "t.txt")]).imported[0][1]
+        ev_id = edits.add_event(p, doc, "Movement:Transport", *find(TRANSPORT, "deployed")).result_id
+    w = open_window(qtbot, path, size=(1366, 740))
+    try:
+        c, ed = w.controller, w.event_editor
+        roles = c.schema.event_type("Movement:Transport").roles
+        assert len(roles) == 7
+        c.select_event(ev_id)
+        qtbot.waitUntil(lambda: len(ed.fill_combos) == 7 and ed.role_rows["Time"].isVisible())
+        QApplication.processEvents()  # laid out
+        (delete,) = [b for b in ed.findChildren(QPushButton) if b.text() == "Delete event"]
+        assert _seen_whole(delete), (delete.visibleRegion().boundingRect(), delete.rect())
+        for role in roles:
+            assert _seen_whole(ed.role_rows[role.name]), role.name
+        qtbot.mouseClick(delete, Qt.MouseButton.LeftButton)  # and it does what it says
+        qtbot.waitUntil(lambda: ev_id not in c.events)
+    finally:
+        close_window(w)
