@@ -43,3 +43,50 @@ def test_a_seven_role_event_shows_delete_event_at_1366x768(qtbot, tmp_path):
         qtbot.waitUntil(lambda: ev_id not in c.events)
     finally:
         close_window(w)
+
+
+def test_an_empty_role_names_the_entity_its_key_would_put(qtbot, tmp_path):
+    """A role key was pressed once to see what it puts: an empty role showed a dash, the candidate was seen only
+    by pressing Alt+N (a wrong one put, the next key replacing it). An empty role names the entity its key puts with
+    nothing selected ("Officials from Moscow met Blinken in Geneva": Geneva for the Place, not Moscow), and the key
+    puts that one; a role no entity can fill shows the dash alone."""
+    from annotator.store import Project
+    from test_qa_session14 import _suggested_project
+    from ui.elided import ElidedLabel
+    from ui_support import close_window, open_window
+
+    text = "Officials from Moscow met Blinken in Geneva on Monday."
+    patterns = [
+        {"label": "GPE", "pattern": "Moscow"},
+        {"label": "GPE", "pattern": "Geneva"},
+        {"label": "PERSON", "pattern": "Blinken"},
+    ]
+    path = _suggested_project(tmp_path, text, patterns)
+    w = open_window(qtbot, path)
+    try:
+        c, v, ed = w.controller, w.view, w.event_editor
+        v.setFocus()
+        v.select_cp(text.index("met"), text.index("met") + 3)
+        qtbot.keyClick(v, Qt.Key.Key_E)  # Contact:Meet, no role filled
+        (ev,) = c.events.values()
+        roles = [r.name for r in c.schema.event_type(ev.type).roles]
+        place, time = roles.index("Place"), roles.index("Time")
+        qtbot.waitUntil(lambda: len(ed.fill_combos) == len(roles))
+
+        def said() -> list[str]:
+            return [lab.full_text for lab in ed.findChildren(ElidedLabel) if lab.full_text.startswith("—")]
+
+        qtbot.waitUntil(lambda: any(s.startswith(f"— Alt+{place + 1}: ") for s in said()))
+        (named,) = [s for s in said() if s.startswith(f"— Alt+{place + 1}: ")]
+        assert named == f"— Alt+{place + 1}: Geneva", said()
+        assert not any(s.startswith(f"— Alt+{time + 1}:") for s in said())  # no DATE in the text: no candidate
+        qtbot.keyClick(v, getattr(Qt.Key, f"Key_{place + 1}"), Qt.KeyboardModifier.AltModifier)
+        qtbot.waitUntil(lambda: not any(s.startswith(f"— Alt+{place + 1}: ") for s in said()))  # filled: named no more
+    finally:
+        close_window(w)
+    with Project(path, create=False) as p:
+        doc = p.document_ids()[0]
+        ents = {e.id: e for e in p.entities(doc)}
+        (held,) = p.events(doc)
+        filled = [(a.role, text[ents[a.entity_id].start : ents[a.entity_id].end]) for a in held.arguments]
+    assert filled == [("Place", "Geneva")]  # the entity its row named

@@ -334,7 +334,7 @@ class EventEditor(QWidget):
             grid.addWidget(name, i, 1, Qt.AlignmentFlag.AlignTop)
             cell = QVBoxLayout()
             cell.setSpacing(0)
-            self._fill_cell(cell, role.name, filled)
+            self._fill_cell(cell, i, role.name, filled)
             grid.addLayout(cell, i, 2)
             combo = QComboBox()
             combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
@@ -373,9 +373,11 @@ class EventEditor(QWidget):
         )
         return fillers, tuple(e.id for e in self._lists.get(role, ())), missing
 
-    def _fill_cell(self, cell: QVBoxLayout, role: str, filled: list) -> None:  # type: ignore[type-arg]
-        """A role's fillers in its cell: each a button (to the text) and × (remove it); a dash when none. A filler
-        of entity id ``PROBE_FILLER`` shows a long name (``_least_width`` measures a row at its widest)."""
+    def _fill_cell(self, cell: QVBoxLayout, index: int, role: str, filled: list) -> None:  # type: ignore[type-arg]
+        """A role's fillers in its cell: each a button (to the text) and × (remove it); when none, a dash and the
+        entity its key (role ``index``'s) puts with nothing selected, its fill list's first (the first press was
+        blind: a wrong candidate seen only once put). A filler of entity id ``PROBE_FILLER`` shows a long name
+        (``_least_width`` measures a row at its widest)."""
         c, text = self.c, self.c.doc.text if self.c.doc else ""
         for a in filled:
             ent = c.entities.get(a.entity_id)
@@ -392,7 +394,22 @@ class EventEditor(QWidget):
             line.addStretch(1)
             cell.addLayout(line)
         if not filled:
-            cell.addWidget(plain_label("—", color=themes.current().faint))
+            cell.addWidget(self._empty_role(index, role))
+
+    def _empty_role(self, index: int, role: str) -> QLabel:
+        """An empty role's cell: a dash, then "Alt+N: " and the words of the entity the key would put (elided, never
+        widening the panel; the whole in its tooltip), faint and in italics, a candidate and no filler."""
+        first, key = self._lists.get(role, [])[:1], role_shortcut(index)
+        if not first or not key:  # no candidate, or a tenth role (no key)
+            return plain_label("—", color=themes.current().faint)
+        ent = first[0]
+        words = self.c.doc.text[ent.start : ent.end] if self.c.doc else ""
+        said = ElidedLabel(
+            f"— {key}: {words}",
+            f"{role} is empty: {key} (nothing selected) puts “{words}” ({ent.label}), first in its fill list",
+        )
+        said.setStyleSheet(f"color: {themes.current().faint}; font-style: italic")
+        return said
 
     def _fill_list(self, combo: QComboBox, entities: "Iterable[Entity]") -> None:
         """A role's fill list: "fill…" (whole in the least width: 'fill Destination…' read 'fill Destinati'), then
@@ -411,10 +428,11 @@ class EventEditor(QWidget):
         for i, role in enumerate(etype.roles if etype else ()):
             now = self._row_of(ev, role.name, role.name in missing)
             was, self._row_shows[i] = self._row_shows[i], now
-            if now[0] != was[0]:
+            # an empty role's cell names its list's first entity (what its key puts): made again when that changes
+            if now[0] != was[0] or (not now[0] and now[1][:1] != was[1][:1]):
                 had_keys = any(w.hasFocus() for w in _widgets(self._cells[i]))  # its × pressed by Space
                 _empty(self._cells[i])
-                self._fill_cell(self._cells[i], role.name, [a for a in ev.arguments if a.role == role.name])
+                self._fill_cell(self._cells[i], i, role.name, [a for a in ev.arguments if a.role == role.name])
                 if had_keys:  # the keys stay in the row, seen there: Qt gave them on (to its fill list) unframed
                     combo = self.fill_combos[i]
                     combo.setFocus(Qt.FocusReason.ShortcutFocusReason)
