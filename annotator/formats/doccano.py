@@ -38,7 +38,7 @@ from annotator.formats.common import (
     read_text_file,
 )
 from annotator.formats.regions import Region, build_document
-from annotator.formats.schema_names import SchemaNames
+from annotator.formats.schema_names import SchemaNames, given_spellings
 from annotator.offsets import Utf16Map
 from annotator.schema import Schema
 from annotator.wording import counted
@@ -180,7 +180,7 @@ def _document(  # type: ignore[no-untyped-def]
         meta["doccano_form"] = form
     if categories:  # kept for the doccano export to write back (the project has no place for them)
         meta[CATEGORIES] = categories
-    return build_document(
+    doc = build_document(
         text,
         str(name) if name is not None else f"{path.name}:{line}",
         regions,
@@ -196,6 +196,10 @@ def _document(  # type: ignore[no-untyped-def]
         comments=_comments(obj),
         names=names,
     )
+    spelt = given_spellings(names)  # PER for PERSON, attacker for Attacker: written back as the file spelt them
+    if spelt:
+        doc.meta.setdefault("doccano_form", {}).update(spelt)
+    return doc
 
 
 def _lines(path: Path) -> Iterator[tuple[int, Any]]:

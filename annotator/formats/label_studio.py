@@ -45,7 +45,7 @@ from annotator.errors import ImportFileError
 from annotator.formats.label_studio_classes import KINDS as CLASS_KINDS, classes_of, region_class
 from annotator.formats.label_studio_pick import Reading, once_per_span, readings
 from annotator.formats.regions import Region, build_document
-from annotator.formats.schema_names import SchemaNames
+from annotator.formats.schema_names import SchemaNames, given_spellings
 from annotator.importing import IncomingDocument
 from annotator.db import is_score
 from annotator.offsets import Utf16Map
@@ -275,7 +275,6 @@ def _document(
     categories: dict[str, str] = {}  # the text's choices (text classification): category -> its Choices tag's name
     kept_classes: dict[str, dict[str, list[Any]]] = {}  # taxonomy and rating categories: category -> [tag, given]
     region_texts: list[tuple[Any, list[str]]] = []  # textarea results: (id, texts)
-    spelled: dict[str, str] = {}  # the schema's name of a label -> the task's own spelling (Person for PERSON)
     for k, r in enumerate(results):
         need(isinstance(r, dict), path, line, f"{who}: result {k} must be an object")
         kind, value = r.get("type"), r.get("value")
@@ -313,10 +312,7 @@ def _document(
             model, own = reading.origins[k] if reading.origins else (None, reading.score)  # several models: its own
             score = _score(r, value, own)
             for lab in labels:
-                ours = names.region(lab)
-                if ours != lab:
-                    spelled.setdefault(ours, lab)
-                regions.append(Region(rid, got[0], got[1], ours, score=score, source=model))
+                regions.append(Region(rid, got[0], got[1], names.region(lab), score=score, source=model))
             meta = r.get("meta")
             said_notes = meta.get("text") if isinstance(meta, dict) else None
             said_notes = [said_notes] if isinstance(said_notes, str) else said_notes
@@ -420,8 +416,6 @@ def _document(
     if "id" in task:
         meta["label_studio_id"] = _storable(task["id"])
     shape = task_shape(task, text_key, results)
-    if spelled:  # for the export to write the labels as the Label Studio project's config names them
-        shape["labels"] = spelled
     if categories:  # the document's categories, as a doccano or Prodigy text classification's
         meta[CATEGORIES] = list(categories)
         choices_tags = {c: t for c, t in categories.items() if not any(c in x for x in kept_classes.values())}
@@ -471,9 +465,11 @@ def _document(
         both_ways=set(both_ways),
         names=names,
     )
-    roles = {ours: theirs for (kind, theirs, ours), _ in names.mapped.items() if kind.startswith("role of ")}
-    if roles:  # the relations' roles as the file spelt them (attacker for Attacker), for the export too
-        doc.meta.setdefault("label_studio_task", {})["roles"] = roles
+    spelt = given_spellings(
+        names
+    )  # PER for PERSON, attacker for Attacker: written back as the task's config names them
+    if spelt:
+        doc.meta.setdefault("label_studio_task", {}).update(spelt)
     doc.annotation_set = reading.annotation_set
     return doc
 

@@ -45,7 +45,7 @@ from annotator.formats.common import (
     trigger_labels,
     write_per_part,
 )
-from annotator.formats.schema_names import SchemaNames
+from annotator.formats.schema_names import GivenSpellings, SchemaNames, given_spellings
 from annotator.formats.records import ExportRequest, covering_set_records, export_writer
 from annotator.formats.tokens import ALIGN_MODES, DocTokens, align
 from annotator.db import is_score
@@ -76,6 +76,8 @@ def record_to_task(
     answered = _answered(rec)
     held: list[dict[str, Any]] = []
     by_entity: dict[int, dict[str, Any]] = {}
+    kept = rec["meta"].get("prodigy") if isinstance(rec["meta"].get("prodigy"), dict) else {}
+    spelt = GivenSpellings.of(kept)  # the labels, event types and roles as the answers spelt them (PER for PERSON)
     seen: dict[tuple[int, int, str, str], dict[str, Any]] = {}
 
     def span(start: int, end: int, label: str, what: str, state: str = "accepted") -> dict[str, Any] | None:
@@ -91,26 +93,27 @@ def record_to_task(
         return seen[key]
 
     for ent in rec["entities"]:
-        got = span(ent["start"], ent["end"], ent["label"], f"entity {ent['label']}", ent["state"])
+        got = span(ent["start"], ent["end"], spelt.label(ent["label"]), f"entity {ent['label']}", ent["state"])
         if got is not None:
             by_entity[ent["id"]] = got
             if ent.get("score") is not None and "score" not in got:  # a suggestion's score, as ner.teach gives it
                 got["score"] = ent["score"]
     relations, events = [], []
     for v in rec["events"]:
-        t = v["trigger"]
+        t, etype = v["trigger"], spelt.label(v["type"])
         aside = answered and v["state"] in UNDECIDED_OR_REJECTED  # an undecided event: in ``events`` alone, marked
         head = (
-            span(t["start"], t["end"], v["type"], f"trigger of {v['type']}")
+            span(t["start"], t["end"], etype, f"trigger of {v['type']}")
             if not aside
-            else _trigger_aside(toks, t, v["type"], mode, report, name)
+            else _trigger_aside(toks, t, etype, mode, report, name)
         )
         args = []
         for a in v["arguments"]:
             child = by_entity.get(a["entity_id"])
             if child is None:
                 continue
-            args.append({"role": a["role"], "start": child["start"], "end": child["end"], "label": child["label"]})
+            role = spelt.role(a["role"])
+            args.append({"role": role, "start": child["start"], "end": child["end"], "label": child["label"]})
             if head is not None and not aside:
                 relations.append(
                     {
@@ -118,7 +121,7 @@ def record_to_task(
                         "child": child["token_end"],
                         "head_span": dict(head),
                         "child_span": dict(child),
-                        "label": a["role"],
+                        "label": role,
                     }
                 )
         if head is None:
@@ -126,7 +129,7 @@ def record_to_task(
             continue
         events.append(
             {
-                "type": v["type"],
+                "type": etype,
                 "start": head["start"],
                 "end": head["end"],
                 "attributes": v["attributes"],
@@ -134,7 +137,6 @@ def record_to_task(
                 **({"state": v["state"]} if aside else {}),
             }
         )
-    kept = rec["meta"].get("prodigy") if isinstance(rec["meta"].get("prodigy"), dict) else {}
     ends = {(e["start"], e["end"], e["label"]): by_entity[e["id"]] for e in rec["entities"] if e["id"] in by_entity}
 
     def end_of(end: Any) -> dict[str, Any] | None:
@@ -390,6 +392,9 @@ def read_prodigy(path: str | Path, schema: Schema | None = None) -> ReadResult:
                 if covers:
                     doc.meta["annotation_sets"] = covers  # teams.sets.META_KEY: the sets that cover the document
                 check_with_line(schema or _default(), doc, path, g["line"])
+                spelt = given_spellings(names)  # PER for PERSON, attacker for Attacker: written back as they came
+                if spelt:
+                    doc.meta.setdefault("prodigy", {}).update(spelt)
                 docs.append(doc)
     unknown.check()
     notes += categories_note(path, docs, "textcat answers")

@@ -25,7 +25,7 @@ suggested-or-not per document, meta values that are not text, numbers or boolean
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any, Callable, Iterator
 
@@ -42,6 +42,7 @@ from annotator.formats.records import (
     export_writer,
     iter_document_records,
 )
+from annotator.formats.schema_names import GivenSpellings
 from annotator.offsets import Utf16Map
 from annotator.store import Project
 
@@ -121,6 +122,10 @@ def doccano_line(rec: dict[str, Any], report: FormatExportReport) -> dict[str, A
     form = rec["meta"].get("doccano_form")
     form = form if isinstance(form, dict) else {}
     at = Utf16Map(rec["text"]).to_utf16 if form.get("utf16") else (lambda cp: cp)
+    spelt = GivenSpellings.of(form)  # the labels and roles as the file spelt them (PER for PERSON)
+    triggers = {r.number for r in regions[len(rec["entities"]) :]}  # the events' regions: their relations are roles
+    regions = [replace(r, label=spelt.label(r.label)) for r in regions]
+    relations = [(a, b, spelt.role(x) if a in triggers and x is not None else x) for a, b, x in relations]
     categories = document_categories(rec["meta"])
     if form.get("labels_key") in ("label", "labels") and not relations:  # sequence labelling, as it came
         text = rec["text"]  # with each span's text when the line came with them
@@ -170,10 +175,7 @@ def _result_items(rec: dict[str, Any], report: FormatExportReport) -> list[tuple
     u16 = Utf16Map(text)
     rid = {r.number: f"r{r.number}" for r in regions}
     source = {r.number: r.source for r in regions}
-    spelled, roles = (  # the import's spellings of the schema's names (Person for PERSON, attacker for Attacker)
-        {k: v for k, v in x.items() if isinstance(v, str)} if isinstance(x, dict) else {}
-        for x in (shape.get("labels"), shape.get("roles"))
-    )
+    spelt = GivenSpellings.of(shape)  # the import's spellings of the schema's names (Person for PERSON)
     triggers = {r.number for r in regions[len(rec["entities"]) :]}  # the events' regions: their relations are roles
     kept_choices: dict[tuple[int, int, str], list[dict[str, Any]]] = {}
     given = rec["meta"].get(REGION_CHOICES)
@@ -187,7 +189,7 @@ def _result_items(rec: dict[str, Any], report: FormatExportReport) -> list[tuple
         where = {"start": u16.to_utf16(r.start), "end": u16.to_utf16(r.end), "text": text[r.start : r.end]}
         base = {"id": rid[r.number], "from_name": shape.get("from_name", "label"), "to_name": to_name}
         scored = {"score": r.score} if r.score is not None else {}  # a suggestion's confidence, as a prediction has it
-        label = spelled.get(r.label, r.label)
+        label = spelt.label(r.label)
         result.append((r.source, {**base, "type": "labels", "value": {**where, "labels": [label]}, **scored}))
         result += [
             (r.source, {**base, "from_name": name, "type": "choices", "value": {**where, "choices": [value]}})
@@ -217,7 +219,7 @@ def _result_items(rec: dict[str, Any], report: FormatExportReport) -> list[tuple
     for a, b, label in relations:
         labelled.setdefault((a, b), [])
         if label is not None:
-            labelled[(a, b)].append(roles.get(label, label) if a in triggers else label)
+            labelled[(a, b)].append(spelt.role(label) if a in triggers else label)
     result += [
         (
             source[a],

@@ -19,6 +19,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass, field
+from typing import Any
 
 from annotator.schema import Schema
 
@@ -174,3 +175,44 @@ class AliasNames:
             f"{ours} written as {written} ({n}; its aliases: {', '.join(aliases)})"
             for (ours, written, aliases), n in sorted(self.chosen.items())
         ]
+
+
+def given_spellings(names: SchemaNames | None) -> dict[str, dict[str, str]]:
+    """The file's own spellings of the schema's names ``names`` matched so far, for a reader to keep in a document's
+    shape (the dict it keeps of how the file was written: ``meta["label_studio_task"]``, ``meta["doccano_form"]``,
+    ``meta["prodigy"]``) and the export to write them back: ``labels`` (``PERSON`` -> ``PER``, ``Conflict:Attack`` ->
+    ``Conflict.Attack``) and ``roles`` (``Attacker`` -> ``attacker``); one spelling a name, the first the file gave;
+    nothing matched: {}."""
+    if names is None:
+        return {}
+    labels: dict[str, str] = {}
+    roles: dict[str, str] = {}
+    for kind, theirs, ours in names.mapped:
+        (roles if kind.startswith("role of ") else labels).setdefault(ours, theirs)
+    return {k: v for k, v in (("labels", labels), ("roles", roles)) if v}
+
+
+@dataclass
+class GivenSpellings:
+    """The spellings ``given_spellings`` gave a reader to keep with a document, for a writer: ``label`` (an entity label or event type)
+    and ``role`` give the file's own spelling of a schema's name, a name it did not spell another way as it is."""
+
+    labels: dict[str, str] = field(default_factory=dict)
+    roles: dict[str, str] = field(default_factory=dict)
+
+    @classmethod
+    def of(cls, shape: Any) -> GivenSpellings:
+        """What ``shape`` (a document's kept shape, whatever it holds; not a dict: nothing) keeps."""
+        got = shape if isinstance(shape, dict) else {}
+        return cls(
+            *(
+                {str(k): v for k, v in x.items() if isinstance(v, str)} if isinstance(x, dict) else {}
+                for x in (got.get("labels"), got.get("roles"))
+            )
+        )
+
+    def label(self, name: str) -> str:
+        return self.labels.get(name, name)
+
+    def role(self, name: str) -> str:
+        return self.roles.get(name, name)

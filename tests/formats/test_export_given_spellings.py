@@ -1,0 +1,66 @@
+"""The doccano, Prodigy and DocBin exports write labels, event types and roles as the file a document came in with
+spelt them (``PER``, ``Conflict.Attack``, ``attacker``), as the Label Studio export does: the readers match them to the
+schema's names (``PERSON``, ``Conflict:Attack``, ``Attacker``; ``formats.schema_names``) and keep the file's spellings
+with the document (``given_spellings``); the exports wrote the schema's names, which the pipeline the file came from
+does not expect. The fixtures are our own, in each tool's shape."""
+
+from __future__ import annotations
+
+import json
+
+from annotator.store import Project
+from tests.formats.conftest import cli_round_trip
+from tests.formats.test_reader_schema_names import EXPECTED, TEXT, prodigy_task, spans_and_events
+
+
+def test_the_doccano_export_writes_the_labels_and_roles_as_the_line_spelt_them(tmp_path):
+    line = {
+        "id": 7,
+        "text": TEXT,
+        "entities": [
+            {"id": 1, "start_offset": 0, "end_offset": 6, "label": "PER"},
+            {"id": 2, "start_offset": 7, "end_offset": 15, "label": "Conflict.Attack"},
+            {"id": 3, "start_offset": 16, "end_offset": 21, "label": "PER"},
+            {"id": 4, "start_offset": 25, "end_offset": 30, "label": "GPE"},
+        ],
+        "relations": [{"id": 1, "from_id": 2, "to_id": 1, "type": "attacker"}],
+    }
+    f = tmp_path / "d.jsonl"
+    f.write_text(json.dumps(line) + "\n", encoding="utf-8")
+    out, p2, again = cli_round_trip(tmp_path, f, "doccano")
+    (got,) = [json.loads(x) for x in out.read_text(encoding="utf-8").splitlines()]
+    by_id = {e["id"]: e for e in got["entities"]}
+    assert sorted((TEXT[e["start_offset"] : e["end_offset"]], e["label"]) for e in got["entities"]) == [
+        ("Kabul", "GPE"),
+        ("Obama", "PER"),
+        ("Rebels", "PER"),
+        ("attacked", "Conflict.Attack"),
+    ]
+    assert [(by_id[r["from_id"]]["label"], r["type"], by_id[r["to_id"]]["label"]) for r in got["relations"]] == [
+        ("Conflict.Attack", "attacker", "PER")
+    ]
+    assert again.read_bytes() == out.read_bytes()
+    with Project(p2, create=False) as p:
+        assert spans_and_events(p) == EXPECTED
+
+
+def test_the_prodigy_export_writes_the_labels_and_roles_as_the_answers_spelt_them(tmp_path):
+    f = tmp_path / "answers.jsonl"
+    f.write_text(json.dumps(prodigy_task("Conflict.Attack", "attacker")) + "\n", encoding="utf-8")
+    out, p2, again = cli_round_trip(tmp_path, f, "prodigy")
+    (task,) = [json.loads(x) for x in out.read_text(encoding="utf-8").splitlines()]
+    assert sorted((TEXT[s["start"] : s["end"]], s["label"]) for s in task["spans"]) == [
+        ("Kabul", "GPE"),
+        ("Obama", "PER"),
+        ("Rebels", "PER"),
+        ("attacked", "Conflict.Attack"),
+    ]
+    assert [(r["head_span"]["label"], r["label"], r["child_span"]["label"]) for r in task["relations"]] == [
+        ("Conflict.Attack", "attacker", "PER")
+    ]
+    assert [(v["type"], [(a["role"], a["label"]) for a in v["arguments"]]) for v in task["events"]] == [
+        ("Conflict.Attack", [("attacker", "PER")])
+    ]
+    assert again.read_bytes() == out.read_bytes()
+    with Project(p2, create=False) as p:
+        assert spans_and_events(p) == EXPECTED
