@@ -25,7 +25,7 @@ import numpy as np
 import orjson
 
 from annotator.errors import DamagedTextError
-from annotator.formats.docbin_plan import SCORED_KEY, argument_entry, event_entry, user_data_of
+from annotator.formats.docbin_plan import SCORED_KEY, SHAPE, argument_entry, event_entry, user_data_of
 from annotator.formats.common import document_cats
 from annotator.formats.records import ExportRequest, chunk_extras, event_dicts, in_marks
 from annotator.formats.string_ids import murmurhash64a_ranges
@@ -124,6 +124,7 @@ def read_chunk(
     word_of, words = found
     ok = np.zeros(nd, dtype=bool)
     ok[kept] = True
+    ok[[k for k, d in enumerate(docs) if f'"{SHAPE}"' in (d[4] or "")]] = False  # names spelt as the file did: plan_doc
     sent = np.zeros(len(starts), dtype=bool)
     sent[tok_off[kept]] = True
     inside = (sent_at >= 0) & (sent_at < counts[sent_doc])

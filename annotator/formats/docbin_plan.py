@@ -10,11 +10,13 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from annotator.formats.common import FormatExportReport, document_cats
+from annotator.formats.schema_names import GivenSpellings
 from annotator.formats.tokens import DocTokens, align
 
 SPAN_KEY = "sc"
 TRIGGER_KEY = "triggers"
 SCORED_KEY = "scored"  # the entities that have a score, with ``attrs["scores"]`` (a float a span, as spancat writes)
+SHAPE = "spacy_docbin"  # meta: how the DocBin a document came from spelt the schema's names (``given_spellings``)
 
 
 @dataclass
@@ -61,8 +63,10 @@ def plan_doc(
     mode: str = "expand",
     proxies: set[str] | frozenset[str] = frozenset(),
 ) -> DocPlan:
-    """Align a record's entities and triggers to ``toks`` and report what cannot be kept (see the module doc)."""
+    """Align a record's entities and triggers to ``toks`` and report what cannot be kept (see the module doc); labels,
+    event types and roles as the DocBin the document came from spelt them (``spelt``: ``PER`` for ``PERSON``)."""
     name = rec["name"]
+    given = spelt(rec)
     spans: list[tuple[int, int, str]] = []
     infos: list[dict[str, Any]] = []
     index: dict[Any, int] = {}
@@ -75,7 +79,7 @@ def plan_doc(
         if hit is None:
             continue
         index[e["id"]] = len(spans)
-        spans.append((hit[0], hit[1] + 1, e["label"]))
+        spans.append((hit[0], hit[1] + 1, given.label(e["label"])))
         infos.append(entity_info(e["id"], e["state"], e["source"], e["annotator"], e["label"] in proxies))
         if e.get("score") is not None:
             scored.append(spans[-1])
@@ -111,9 +115,11 @@ def plan_doc(
                 report.problem("arguments left out (entity not exported)", f"{name}: event {v['id']} {a['role']}")
                 continue
             s, e, label = spans[k]
+            a = {**a, "role": given.role(a["role"])}
             arguments.append(argument_entry(a, k, label, toks.starts[s], toks.ends[e - 1]))
-        events.append(event_entry(v, arguments))
-        triggers.append((hit[0], hit[1] + 1, v["type"]))
+        etype = given.label(v["type"])
+        events.append(event_entry({**v, "type": etype}, arguments))
+        triggers.append((hit[0], hit[1] + 1, etype))
     plan = DocPlan(spans, infos, flat, rec["status"] == "reviewed", triggers, events, user_data_of(rec))
     plan.cats = document_cats(rec["meta"])
     plan.scored, plan.scores = scored, scores
@@ -156,6 +162,12 @@ def check_rebuilds(rec: dict[str, Any], toks: DocTokens, words: list[str], repor
         report.problem("documents whose tokens do not rebuild the text", rec["name"])
 
 
+def spelt(rec: dict[str, Any]) -> GivenSpellings:
+    """The spellings the DocBin a record's document came from gave the schema's names (none: as the schema's)."""
+    return GivenSpellings.of(rec["meta"].get(SHAPE))
+
+
 def labels_of(rec: dict[str, Any]) -> set[str]:
-    """Every label a record's Doc can carry (entity labels and event types)."""
-    return {e["label"] for e in rec["entities"]} | {v["type"] for v in rec["events"]}
+    """Every label a record's Doc can carry (entity labels and event types, as ``plan_doc`` writes them)."""
+    given = spelt(rec)
+    return {given.label(e["label"]) for e in rec["entities"]} | {given.label(v["type"]) for v in rec["events"]}

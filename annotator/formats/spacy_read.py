@@ -19,9 +19,9 @@ from pathlib import Path
 from typing import Any
 
 from annotator.errors import ImportFileError
-from annotator.formats.schema_names import SchemaNames
 from annotator.formats.common import LabelTally, ReadResult, check_with_line, document_cats, need, need_known_labels
-from annotator.formats.docbin_plan import SPAN_KEY, TRIGGER_KEY
+from annotator.formats.docbin_plan import SHAPE, SPAN_KEY, TRIGGER_KEY
+from annotator.formats.schema_names import SchemaNames, given_spellings
 from annotator.importing import IncomingDocument, IncomingEntity, IncomingEvent
 from annotator.model import STATUSES
 from annotator.nlp import scored_spans, to_parsed
@@ -186,7 +186,12 @@ def read_spacy(path: str | Path, schema: Schema | None = None) -> ReadResult:
     out = []
     for k, doc in enumerate(_docs(path), start=1):
         with unknown.collect():
-            out.append(_document(doc, k, path, schema, warnings, names))
+            got = _document(doc, k, path, schema, warnings, names)
+            spellings = given_spellings(names)  # PER for PERSON: written back by the DocBin export as they came
+            if spellings:
+                kept = got.meta.get(SHAPE)  # our own export's, back with its meta
+                got.meta[SHAPE] = {**(kept if isinstance(kept, dict) else {}), **spellings}
+            out.append(got)
     unknown.check()
     need(bool(out), path, None, "no documents in the DocBin")
     # how many Docs it held ("read as spaCy DocBin" is the import's own line when the format was told from the file)

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import json
 
+import pytest
+
 from annotator.store import Project
 from tests.formats.conftest import cli_round_trip
 from tests.formats.test_reader_schema_names import EXPECTED, TEXT, prodigy_task, spans_and_events
@@ -62,5 +64,70 @@ def test_the_prodigy_export_writes_the_labels_and_roles_as_the_answers_spelt_the
         ("Conflict.Attack", [("attacker", "PER")])
     ]
     assert again.read_bytes() == out.read_bytes()
+    with Project(p2, create=False) as p:
+        assert spans_and_events(p) == EXPECTED
+
+
+def _docbin_out(path):  # type: ignore[no-untyped-def]
+    import spacy
+    from spacy.tokens import DocBin
+
+    (doc,) = DocBin().from_disk(path).get_docs(spacy.blank("en").vocab)
+    return doc
+
+
+@pytest.mark.slow  # spaCy Docs made, written and read back twice
+def test_the_docbin_export_writes_the_labels_as_another_corpus_spelt_them(tmp_path):
+    """A DocBin of another corpus (``doc.ents`` of ACE's ``PER``): its documents' tokens are stored, which the export's
+    array path encodes; the labels go back as ``PER`` in ``doc.ents`` and ``doc.spans["sc"]``."""
+    import spacy
+    from spacy.tokens import DocBin
+
+    doc = spacy.blank("en")(TEXT)
+    doc.ents = [
+        doc.char_span(0, 6, label="PER"),
+        doc.char_span(16, 21, label="PER"),
+        doc.char_span(25, 30, label="GPE"),
+    ]
+    f = tmp_path / "train.spacy"
+    DocBin(docs=[doc]).to_disk(f)
+    out, p2, again = cli_round_trip(tmp_path, f, "spacy")
+    got = _docbin_out(out)
+    assert [(s.text, s.label_) for s in got.ents] == [("Rebels", "PER"), ("Obama", "PER"), ("Kabul", "GPE")]
+    assert [(s.text, s.label_) for s in got.spans["sc"]] == [("Rebels", "PER"), ("Obama", "PER"), ("Kabul", "GPE")]
+    second = _docbin_out(again)
+    assert [(s.text, s.label_) for s in second.ents] == [(s.text, s.label_) for s in got.ents]
+    with Project(p2, create=False) as p:
+        assert spans_and_events(p) == ([("Kabul", "GPE"), ("Obama", "PERSON"), ("Rebels", "PERSON")], [])
+
+
+@pytest.mark.slow  # spaCy Docs made, written and read back twice
+def test_the_docbin_export_writes_event_types_and_roles_as_the_docbin_spelt_them(tmp_path):
+    """A DocBin in the export's own layout (entities with their infos, triggers with their events) whose labels, event
+    type and role are spelt as ACE's: ``PER``, ``Conflict.Attack``, ``attacker`` go back so."""
+    import spacy
+    from spacy.tokens import DocBin
+
+    doc = spacy.blank("en")(TEXT)
+    ents = [doc.char_span(0, 6, label="PER"), doc.char_span(16, 21, label="PER"), doc.char_span(25, 30, label="GPE")]
+    doc.ents = ents
+    doc.spans["sc"] = ents
+    doc.spans["sc"].attrs["entities"] = [{"id": k, "state": "accepted", "source": "ace"} for k in (1, 2, 3)]
+    doc.spans["triggers"] = [doc.char_span(7, 15, label="Conflict.Attack")]
+    doc.spans["triggers"].attrs["events"] = [
+        {"id": 1, "type": "Conflict.Attack", "trigger": [7, 15], "arguments": [{"role": "attacker", "span": 0}]}
+    ]
+    f = tmp_path / "train.spacy"
+    DocBin(docs=[doc], store_user_data=True).to_disk(f)
+    out, p2, again = cli_round_trip(tmp_path, f, "spacy")
+    got = _docbin_out(out)
+    assert [(s.text, s.label_) for s in got.spans["sc"]] == [("Rebels", "PER"), ("Obama", "PER"), ("Kabul", "GPE")]
+    assert [(s.text, s.label_) for s in got.spans["triggers"]] == [("attacked", "Conflict.Attack")]
+    ((etype, roles),) = [
+        (v["type"], [a["role"] for a in v["arguments"]]) for v in got.spans["triggers"].attrs["events"]
+    ]
+    assert (etype, roles) == ("Conflict.Attack", ["attacker"])
+    second = _docbin_out(again)
+    assert [(s.text, s.label_) for s in second.spans["triggers"]] == [("attacked", "Conflict.Attack")]
     with Project(p2, create=False) as p:
         assert spans_and_events(p) == EXPECTED
