@@ -465,9 +465,8 @@ def _document(
         both_ways=set(both_ways),
         names=names,
     )
-    spelt = given_spellings(
-        names
-    )  # PER for PERSON, attacker for Attacker: written back as the task's config names them
+    # PER for PERSON, attacker for Attacker: written back as the Label Studio project's config names them
+    spelt = given_spellings(names)
     if spelt:
         doc.meta.setdefault("label_studio_task", {}).update(spelt)
     doc.annotation_set = reading.annotation_set
