@@ -108,7 +108,7 @@ FORMATS: dict[str, Format] = {
             ".jsonl",
             False,
             (*SPLIT, "misaligned"),
-            _M + "prodigy:write_prodigy",
+            _M + "prodigy_out:write_prodigy",
             _M + "prodigy:read_prodigy",
             export_help="split=train=0.8,dev=0.2, seed=N, misaligned=expand|skip",
             title="Prodigy",

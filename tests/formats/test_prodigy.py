@@ -9,7 +9,8 @@ from annotator.cli import main
 from annotator.errors import ImportFileError
 from annotator.formats import readers, writers
 from annotator.formats.loading import import_format
-from annotator.formats.prodigy import read_prodigy, write_prodigy
+from annotator.formats.prodigy import read_prodigy
+from annotator.formats.prodigy_out import write_prodigy
 from annotator.store import Project
 from annotator.teams.agreement import agreement
 from tests.formats.conftest import TEXTS, assert_refused_whole, event_contents

@@ -10,7 +10,7 @@ from __future__ import annotations
 import orjson
 
 from annotator.formats.loading import import_format
-from annotator.formats.prodigy import write_prodigy
+from annotator.formats.prodigy_out import write_prodigy
 from annotator.importing import IncomingDocument, IncomingEntity, IncomingEvent, import_documents
 from annotator.store import Project
 from text_support import word_span as at

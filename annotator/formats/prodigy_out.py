@@ -1,0 +1,233 @@
+"""Prodigy JSONL out: a document as a task (``record_to_task``; the layout is told in ``prodigy``, whose reader takes
+it back), the annotators' sets of a document as a review's ``versions``.
+
+Labels, event types and roles go out as the answers a document came in with spelt them (``meta["prodigy"]``'s
+``labels`` and ``roles``, kept by the reader: ``schema_names.given_spellings``), else as the schema names them."""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+from typing import Any
+
+import orjson
+
+from annotator.formats.common import (
+    CATEGORIES,
+    FormatExportReport,
+    document_categories,
+    option_choice,
+    write_per_part,
+)
+from annotator.formats.records import ExportRequest, covering_set_records, export_writer
+from annotator.formats.schema_names import GivenSpellings
+from annotator.formats.tokens import ALIGN_MODES, DocTokens, align
+from annotator.store import Project
+
+
+def _hash(*parts: str) -> int:
+    return int.from_bytes(
+        hashlib.sha256("\x00".join(parts).encode("utf-8", "surrogatepass")).digest()[:4], "big", signed=True
+    )
+
+
+def record_to_task(
+    rec: dict[str, Any], toks: DocTokens, report: FormatExportReport, mode: str = "expand"
+) -> dict[str, Any]:
+    text, name = rec["text"], rec["name"]
+    tokens = [
+        {"text": text[s:e], "start": s, "end": e, "id": k, "ws": ws}
+        for k, (s, e, ws) in enumerate(zip(toks.starts, toks.ends, toks.spaces))
+    ]
+    spans: list[dict[str, Any]] = []
+    # an answered task's spans are its annotations: what nobody decided (and a rejected suggestion, where the export
+    # asks for those) goes beside them, in ``suggestions`` with its state, and comes back as it was
+    answered = _answered(rec)
+    held: list[dict[str, Any]] = []
+    by_entity: dict[int, dict[str, Any]] = {}
+    kept = rec["meta"].get("prodigy") if isinstance(rec["meta"].get("prodigy"), dict) else {}
+    spelt = GivenSpellings.of(kept)  # the labels, event types and roles as the answers spelt them (PER for PERSON)
+    seen: dict[tuple[int, int, str, str], dict[str, Any]] = {}
+
+    def span(start: int, end: int, label: str, what: str, state: str = "accepted") -> dict[str, Any] | None:
+        hit = align(toks, start, end, mode, report, f"{name}: {what}")
+        if hit is None:
+            return None
+        s, e = toks.starts[hit[0]], toks.ends[hit[1]]
+        aside = answered and state in UNDECIDED_OR_REJECTED
+        key = (s, e, label, state if aside else "")
+        if key not in seen:
+            seen[key] = {"start": s, "end": e, "token_start": hit[0], "token_end": hit[1], "label": label}
+            (held if aside else spans).append(seen[key])
+        return seen[key]
+
+    for ent in rec["entities"]:
+        got = span(ent["start"], ent["end"], spelt.label(ent["label"]), f"entity {ent['label']}", ent["state"])
+        if got is not None:
+            by_entity[ent["id"]] = got
+            if ent.get("score") is not None and "score" not in got:  # a suggestion's score, as ner.teach gives it
+                got["score"] = ent["score"]
+    relations, events = [], []
+    for v in rec["events"]:
+        t, etype = v["trigger"], spelt.label(v["type"])
+        aside = answered and v["state"] in UNDECIDED_OR_REJECTED  # an undecided event: in ``events`` alone, marked
+        head = (
+            span(t["start"], t["end"], etype, f"trigger of {v['type']}")
+            if not aside
+            else _trigger_aside(toks, t, etype, mode, report, name)
+        )
+        args = []
+        for a in v["arguments"]:
+            child = by_entity.get(a["entity_id"])
+            if child is None:
+                continue
+            role = spelt.role(a["role"])
+            args.append({"role": role, "start": child["start"], "end": child["end"], "label": child["label"]})
+            if head is not None and not aside:
+                relations.append(
+                    {
+                        "head": head["token_end"],
+                        "child": child["token_end"],
+                        "head_span": dict(head),
+                        "child_span": dict(child),
+                        "label": role,
+                    }
+                )
+        if head is None:
+            report.problem("events left out (trigger not on token edges)", f"{name}: event {v['id']} {v['type']}")
+            continue
+        events.append(
+            {
+                "type": etype,
+                "start": head["start"],
+                "end": head["end"],
+                "attributes": v["attributes"],
+                "arguments": args,
+                **({"state": v["state"]} if aside else {}),
+            }
+        )
+    ends = {(e["start"], e["end"], e["label"]): by_entity[e["id"]] for e in rec["entities"] if e["id"] in by_entity}
+
+    def end_of(end: Any) -> dict[str, Any] | None:
+        """A kept relation's end: its entity's span, or words that are no span (``label`` null, as rel.manual
+        writes a relation drawn from a token)."""
+        if isinstance(end, list) and len(end) == 3 and end[2] is None and all(isinstance(x, int) for x in end[:2]):
+            hit = align(toks, end[0], end[1], mode, report, f"{name}: relation end")
+            return (
+                None
+                if hit is None
+                else {
+                    "start": toks.starts[hit[0]],
+                    "end": toks.ends[hit[1]],
+                    "token_start": hit[0],
+                    "token_end": hit[1],
+                    "label": None,
+                }
+            )
+        return ends.get(tuple(end or ()))
+
+    for r in kept.get("relations", []):  # relations between entities a Prodigy import kept
+        head, child = (end_of(r.get(x)) for x in ("head", "child"))
+        if head is None or child is None:
+            report.problem("Prodigy relations left out (an end is gone)", f"{name}: {r.get('label')}")
+            continue
+        relations.append(
+            {
+                "head": head["token_end"],
+                "child": child["token_end"],
+                "head_span": dict(head),
+                "child_span": dict(child),
+                "label": r["label"],
+            }
+        )
+    # the file holds one set: the record of the annotators' sets (teams.sets.META_KEY) would name sets it lacks
+    meta = {k: v for k, v in rec["meta"].items() if k not in ("prodigy", "annotation_sets")}
+    textcat = _textcat(meta, kept) if not spans else {}  # with spans, "accept" would be read as the spans' links
+    if textcat:
+        meta.pop(CATEGORIES, None)
+    task: dict[str, Any] = {
+        "text": text,
+        "tokens": tokens,
+        "spans": spans,
+        "relations": relations,
+        "events": events,
+        "meta": {**meta, "name": name, "document_id": rec["id"], "status": rec["status"]},
+        **textcat,
+    }
+    if answered:  # the decided spans are its annotations, accepted as they stand
+        task["answer"] = "accept"
+        if held:
+            task["suggestions"] = [{**h, "state": k[3]} for k, h in seen.items() if k[3]]
+    task["_input_hash"] = _hash(text)
+    task["_task_hash"] = _hash(text, orjson.dumps(spans).decode(), orjson.dumps(relations).decode())
+    return task
+
+
+UNDECIDED_OR_REJECTED = ("suggested", "rejected")
+
+
+def _answered(rec: dict[str, Any]) -> bool:
+    """Whether a document goes out as an accepted answer: reviewed or annotated, or with anything decided on it (an
+    entity or event accepted, added or rejected); a document nobody touched is a task still to do (no answer)."""
+    if rec["status"] in ("reviewed", "annotated"):
+        return True
+    return any(x["state"] != "suggested" for x in rec["entities"] + rec["events"])
+
+
+def _trigger_aside(
+    toks: DocTokens, t: dict[str, Any], label: str, mode: str, report: FormatExportReport, name: str
+) -> dict[str, Any] | None:
+    """An undecided event's trigger, aligned to the tokens but written as no span of the answer."""
+    hit = align(toks, t["start"], t["end"], mode, report, f"{name}: trigger of {label}")
+    if hit is None:
+        return None
+    return {"start": toks.starts[hit[0]], "end": toks.ends[hit[1]], "token_start": hit[0], "token_end": hit[1]}
+
+
+def _textcat(meta: dict[str, Any], kept: dict[str, Any]) -> dict[str, Any]:
+    """A document's categories as Prodigy's textcat answers: ``label`` where they came as textcat.teach's one label,
+    else the choice's ``options`` (those the import kept, and a category they lack) and ``accept``; {} for none."""
+    cats = document_categories(meta)
+    if not cats:
+        return {}
+    if kept.get("category") == "label" and len(cats) == 1:
+        return {"label": cats[0]}
+    options = [o for o in kept.get("options") or [] if isinstance(o, dict) and "id" in o]
+    options += [{"id": c, "text": c} for c in cats if c not in {str(o["id"]) for o in options}]
+    return {"options": options, "accept": cats}
+
+
+@export_writer("prodigy")
+def write_prodigy(project: Project, out: str | Path, request: ExportRequest) -> FormatExportReport:
+    """One task a line (one file per part with ``split=...``)."""
+    opts = dict(request.options)
+    mode = option_choice(opts, "misaligned", ALIGN_MODES)
+    return write_per_part(
+        project,
+        out,
+        request,
+        "prodigy",
+        lambda rec, toks, report: orjson.dumps(
+            with_versions(
+                record_to_task(rec, toks, report, mode),
+                {
+                    n: record_to_task(r, toks, report, mode)
+                    for n, r in covering_set_records(project, request, rec).items()
+                },
+            ),
+            option=orjson.OPT_APPEND_NEWLINE,
+        ),
+    )
+
+
+def with_versions(task: dict[str, Any], others: dict[str, dict[str, Any]]) -> dict[str, Any]:
+    """``task`` (the exported set's) with the annotators' sets of its document as a review's ``versions``, each an
+    accepted answer of the session named after its set, as Prodigy's review recipe saves them and the reader takes
+    them back into those sets (``prodigy_answers.review_versions``)."""
+    if not others:
+        return task
+    versions = [
+        {**t, "_annotator_id": name, "_session_id": name, "sessions": [name], "answer": "accept"}
+        for name, t in others.items()
+    ]
+    return {**task, "sessions": list(others), "versions": versions}
