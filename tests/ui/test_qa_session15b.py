@@ -90,3 +90,35 @@ def test_an_empty_role_names_the_entity_its_key_would_put(qtbot, tmp_path):
         (held,) = p.events(doc)
         filled = [(a.role, text[ents[a.entity_id].start : ents[a.entity_id].end]) for a in held.arguments]
     assert filled == [("Place", "Geneva")]  # the entity its row named
+
+
+def test_an_empty_role_names_the_candidate_of_the_event_shown(qtbot, tmp_path):
+    """From one event to another of the same type (the editor keeps its rows), an empty role names the new event's
+    candidate: Paris for the meeting in Paris, Beijing for the one in Beijing."""
+    from test_qa_session14 import _suggested_project
+    from ui.elided import ElidedLabel
+    from ui_support import close_window, open_window
+
+    text = "Putin met Xi in Beijing on Monday. Later, Biden met Macron in Paris."
+    patterns = [{"label": "GPE", "pattern": p} for p in ("Beijing", "Paris")]
+    patterns += [{"label": "PERSON", "pattern": p} for p in ("Putin", "Xi", "Biden", "Macron")]
+    path = _suggested_project(tmp_path, text, patterns)
+    w = open_window(qtbot, path)
+    try:
+        c, v, ed = w.controller, w.view, w.event_editor
+        v.setFocus()
+        for at in (text.index("met"), text.rindex("met")):
+            v.select_cp(at, at + 3)
+            qtbot.keyClick(v, Qt.Key.Key_E)  # Contact:Meet on each "met"
+        assert len(c.events) == 2
+        roles = [r.name for r in c.schema.event_type("Contact:Meet").roles]
+        key = f"Alt+{roles.index('Place') + 1}"
+
+        def place_said() -> list[str]:
+            return [lab.full_text for lab in ed.findChildren(ElidedLabel) if lab.full_text.startswith(f"— {key}: ")]
+
+        for step, city in ((Qt.Key.Key_BracketLeft, "Beijing"), (Qt.Key.Key_BracketRight, "Paris")):
+            qtbot.keyClick(v, step)
+            qtbot.waitUntil(lambda city=city: place_said() == [f"— {key}: {city}"])
+    finally:
+        close_window(w)

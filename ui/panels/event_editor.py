@@ -396,20 +396,30 @@ class EventEditor(QWidget):
         if not filled:
             cell.addWidget(self._empty_role(index, role))
 
-    def _empty_role(self, index: int, role: str) -> QLabel:
+    def _empty_role(self, index: int, role: str) -> ElidedLabel:
         """An empty role's cell: a dash, then "Alt+N: " and the words of the entity the key would put (elided, never
         widening the panel; the whole in its tooltip), faint and in italics, a candidate and no filler."""
+        said = ElidedLabel("—")
+        said.setStyleSheet(f"color: {themes.current().faint}; font-style: italic")
+        self._say_candidate(said, index, role)
+        return said
+
+    def _say_candidate(self, said: ElidedLabel, index: int, role: str) -> None:
+        """``said`` names the first of role ``index``'s fill list, as its key with nothing selected puts it; a dash
+        alone when there is none or the role has no key (a tenth). Set in place: ] made the label again."""
         first, key = self._lists.get(role, [])[:1], role_shortcut(index)
-        if not first or not key:  # no candidate, or a tenth role (no key)
-            return plain_label("—", color=themes.current().faint)
+        if not first or not key:
+            said.set_full_text("—")
+            said.setToolTip(tooltip_text(f"{role} is empty; no entity it accepts is in the document"))
+            return
         ent = first[0]
         words = self.c.doc.text[ent.start : ent.end] if self.c.doc else ""
-        said = ElidedLabel(
-            f"— {key}: {words}",
-            f"{role} is empty: {key} (nothing selected) puts “{words}” ({ent.label}), first in its fill list",
+        said.set_full_text(f"— {key}: {words}")
+        said.setToolTip(
+            tooltip_text(
+                f"{role} is empty: {key} (nothing selected) puts “{words}” ({ent.label}), first in its fill list"
+            )
         )
-        said.setStyleSheet(f"color: {themes.current().faint}; font-style: italic")
-        return said
 
     def _fill_list(self, combo: QComboBox, entities: "Iterable[Entity]") -> None:
         """A role's fill list: "fill…" (whole in the least width: 'fill Destination…' read 'fill Destinati'), then
@@ -422,14 +432,13 @@ class EventEditor(QWidget):
 
     def _update_roles(self, ev: Event) -> None:
         """The Roles box's rows (of ``ev``'s type) changed in place, each only where it differs from what it shows:
-        its fillers, its fill list, its flag as a required role not filled."""
+        its fillers (or the candidate an empty one names), its fill list, its flag as a required role not filled."""
         etype = self.c.schema.event_type(ev.type)
         missing = set(missing_roles(self.c.schema, ev))
         for i, role in enumerate(etype.roles if etype else ()):
             now = self._row_of(ev, role.name, role.name in missing)
             was, self._row_shows[i] = self._row_shows[i], now
-            # an empty role's cell names its list's first entity (what its key puts): made again when that changes
-            if now[0] != was[0] or (not now[0] and now[1][:1] != was[1][:1]):
+            if now[0] != was[0]:
                 had_keys = any(w.hasFocus() for w in _widgets(self._cells[i]))  # its × pressed by Space
                 _empty(self._cells[i])
                 self._fill_cell(self._cells[i], i, role.name, [a for a in ev.arguments if a.role == role.name])
@@ -438,6 +447,10 @@ class EventEditor(QWidget):
                     combo.setFocus(Qt.FocusReason.ShortcutFocusReason)
                     combo.window().setAttribute(Qt.WidgetAttribute.WA_KeyboardFocusChange)  # as after Tab
                     combo.update()
+            elif not now[0] and now[1][:1] != was[1][:1]:  # empty, another first candidate: named in place
+                said = self._cells[i].itemAt(0).widget()
+                if isinstance(said, ElidedLabel):
+                    self._say_candidate(said, i, role.name)
             if now[1] != was[1]:
                 self._fill_list(self.fill_combos[i], self._lists.get(role.name, ()))
             else:
