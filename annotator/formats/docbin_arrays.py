@@ -25,7 +25,7 @@ import numpy as np
 import orjson
 
 from annotator.errors import DamagedTextError
-from annotator.formats.docbin_plan import SCORED_KEY, SHAPE, argument_entry, event_entry, user_data_of
+from annotator.formats.docbin_plan import SCORED_KEY, SHAPE, argument_entry, event_entry, spelt, user_data_of
 from annotator.formats.common import document_cats
 from annotator.formats.records import ExportRequest, chunk_extras, event_dicts, in_marks
 from annotator.formats.string_ids import murmurhash64a_ranges
@@ -124,7 +124,6 @@ def read_chunk(
     word_of, words = found
     ok = np.zeros(nd, dtype=bool)
     ok[kept] = True
-    ok[[k for k, d in enumerate(docs) if f'"{SHAPE}"' in (d[4] or "")]] = False  # names spelt as the file did: plan_doc
     sent = np.zeros(len(starts), dtype=bool)
     sent[tok_off[kept]] = True
     inside = (sent_at >= 0) & (sent_at < counts[sent_doc])
@@ -144,6 +143,7 @@ def read_chunk(
     e_first = e_first - tok_off[e_doc]
     e_end_tok = e_last + 1 - tok_off[e_doc]
     combos = _combos(combos, proxies)
+    e_combo = _spelt_combos(docs, e_doc, e_combo, combos)
     proxy = np.array([c.proxy for c in combos] + [False], dtype=bool)[e_combo]
     flat = np.flatnonzero(~proxy)  # doc.ents: the spans of each document must already be apart
     same = e_doc[flat[1:]] == e_doc[flat[:-1]]
@@ -362,6 +362,28 @@ def _combos(keys: list[str], proxies: Any) -> list[Combo]:
     return out
 
 
+def _spelt_combos(docs: list[tuple], e_doc: Any, e_combo: Any, combos: list[Combo]) -> Any:
+    """``e_combo`` with the entities of a document whose DocBin spelt a label otherwise (``docbin_plan.spelt``: ``PER``
+    for ``PERSON``) on a combination of that label, added to ``combos`` (its state, source, annotator and proxy as
+    the one it spells)."""
+    spelt_docs = [k for k, d in enumerate(docs) if f'"{SHAPE}"' in (d[4] or "")]
+    if not spelt_docs:
+        return e_combo
+    e_combo = e_combo.copy()
+    made: dict[tuple[int, str], int] = {}
+    for k in spelt_docs:
+        given = spelt({"meta": orjson.loads(docs[k][4])})
+        for x in np.flatnonzero(e_doc == k).tolist():
+            c = combos[int(e_combo[x])]
+            label = given.label(c.label)
+            if label != c.label:
+                if (int(e_combo[x]), label) not in made:
+                    made[(int(e_combo[x]), label)] = len(combos)
+                    combos.append(Combo(label, c.proxy, c.head, c.tail))
+                e_combo[x] = made[(int(e_combo[x]), label)]
+    return e_combo
+
+
 def _align(g_starts: Any, g_ends: Any, doc_of: Any, docs: Any, starts: Any, ends: Any) -> tuple[Any, Any, Any]:
     """``DocTokens.exact_many`` over a chunk: spans [starts, ends) in the chunk's characters (of documents
     ``docs``) that begin and end on token edges of their own document; (ok, first token, last token)."""
@@ -456,9 +478,12 @@ def encode(
             index = dict(zip(ids_all[a:z], range(z - a)))  # entity id -> its span: also the exported ids
             events = event_dicts(d, d[2], rows_k, chunk.args, index, report)
             tb = tok_off[k - lo]
+            given = spelt({"meta": orjson.loads(d[4] or "{}")})  # the event types and roles as the DocBin spelt them
             for v, (s, e) in zip(events, chunk.triggers[d[0]]):
+                v = {**v, "type": given.label(v["type"])}
                 arguments = []
                 for arg in v["arguments"]:
+                    arg = {**arg, "role": given.role(arg["role"])}
                     x = a + index[arg["entity_id"]]
                     f, t = first_l[x] + base_l[x], end_l[x] - 1 + base_l[x]
                     label = chunk.combos[combo_l[x]].label

@@ -131,3 +131,36 @@ def test_the_docbin_export_writes_event_types_and_roles_as_the_docbin_spelt_them
     assert [(s.text, s.label_) for s in second.spans["triggers"]] == [("attacked", "Conflict.Attack")]
     with Project(p2, create=False) as p:
         assert spans_and_events(p) == EXPECTED
+
+
+@pytest.mark.slow  # spaCy's own DocBin of the record path's Docs, as the other array-path tests
+def test_the_docbin_array_path_writes_the_spellings_as_the_record_path_does(sample, tmp_path, monkeypatch):
+    """Documents with stored tokens stay on the array path with their DocBin's own spellings (every other one here,
+    so a chunk mixes them with the schema's names) and read back as spaCy's own DocBin of the record path's Docs (they
+    went to the record path, about 6 times the CPU)."""
+    from annotator.formats.docbin_plan import SHAPE
+    from annotator.formats.records import ExportRequest
+    from tests.formats.test_docbin_arrays import exported, names_encoded_as_arrays, reference, store_tokens
+
+    project, _ = sample
+    store_tokens(project)
+    request = ExportRequest(states=("suggested", "accepted", "added"))
+    encoded = names_encoded_as_arrays(monkeypatch)
+    exported(project, tmp_path / "before.spacy", request)
+    on_arrays = set(encoded)  # the documents the arrays cover without spellings
+    encoded.clear()
+    s = project.schema
+    spellings = {
+        "labels": {e.name: e.name.lower() for e in s.entities} | {t.name: t.name.replace(":", ".") for t in s.events},
+        "roles": {r.name: r.name.lower() for t in s.events for r in t.roles},
+    }
+    project.db.conn.execute(
+        "UPDATE documents SET meta = json_set(coalesce(meta, '{}'), ?, json(?)) WHERE id % 2 = 0",
+        (f"$.{SHAPE}", json.dumps(spellings)),
+    )
+    project.db.conn.commit()
+    theirs, _ = reference(project, request)
+    ours, _ = exported(project, tmp_path / "c.spacy", request)
+    assert ours == theirs
+    assert len(on_arrays) > 1 and set(encoded) == on_arrays  # the spellings moved none of them to the record path
+    assert "'person'" in repr(ours) and "'PERSON'" in repr(ours)  # spelt where the meta says, else the schema's
