@@ -22,7 +22,9 @@ from annotator.formats.common import (
     option_choice,
     write_per_part,
 )
+from annotator.formats.conll_read import SHAPE
 from annotator.formats.records import ExportRequest, export_writer
+from annotator.formats.schema_names import GivenSpellings
 from annotator.formats.tokens import ALIGN_MODES, DocTokens, align
 from annotator.store import Project
 
@@ -101,7 +103,8 @@ def document_conll(
     docstart: bool,
     skip: set[str] | frozenset[str] = frozenset(),
 ) -> str:
-    tags = flat_tags(rec, toks, report, mode, skip)
+    given = GivenSpellings.of(rec["meta"].get(SHAPE))  # the labels as the file the document came from spelt them
+    tags = [t if t == "O" else t[:2] + given.label(t[2:]) for t in flat_tags(rec, toks, report, mode, skip)]
     out = [DOCSTART, ""] if docstart else []
     for sentence in tagged_sentences(rec, toks, tags):
         out += [f"{word} -X- _ {tag}" for word, tag in sentence] + [""]

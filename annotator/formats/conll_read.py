@@ -37,11 +37,13 @@ from annotator.formats.iob import (
     scheme_name,
 )
 from annotator.formats.regions import Region, build_document
-from annotator.formats.schema_names import SchemaNames
+from annotator.formats.schema_names import SchemaNames, given_spellings
 from annotator.formats.tokens import join_own_texts, join_tokens, tokens_in_text
 from annotator.importing import IncomingDocument
 from annotator.wording import counted
 from annotator.schema import Schema
+
+SHAPE = "conll_form"  # meta: how the file a document came from spelt the schema's labels (``given_spellings``)
 
 OPTIONS = ("scheme", "column", "documents")  # ``import --format conll --option KEY=VALUE``
 SNIFF_LINES = 200
@@ -380,6 +382,9 @@ def tagged_documents(
                 names=names,
             )
             doc.tokens, doc.tokens_source = joined.stored(), source
+            spelt = given_spellings(names)  # CoNLL-2003's PER for PERSON: written back by the CoNLL export as it came
+            if spelt:
+                doc.meta[SHAPE] = spelt
             docs.append(doc)
     unknown.check()
     if names is not None:

@@ -164,3 +164,19 @@ def test_the_docbin_array_path_writes_the_spellings_as_the_record_path_does(samp
     assert ours == theirs
     assert len(on_arrays) > 1 and set(encoded) == on_arrays  # the spellings moved none of them to the record path
     assert "'person'" in repr(ours) and "'PERSON'" in repr(ours)  # spelt where the meta says, else the schema's
+
+
+def test_the_conll_export_writes_the_tags_as_the_file_spelt_them(tmp_path):
+    """CoNLL-2003's ``PER`` comes in as the news schema's ``PERSON`` and goes back as ``B-PER``: the export wrote
+    ``B-PERSON``, a tag the tagger trained on the file does not have."""
+    rows = [("Barack", "B-PER"), ("Obama", "I-PER"), ("visited", "O"), ("Kabul", "B-GPE"), (".", "O")]
+    f = tmp_path / "train.conll"
+    f.write_text("\n".join(f"{w} -X- _ {t}" for w, t in rows) + "\n\n", encoding="utf-8")
+    out, p2, again = cli_round_trip(tmp_path, f, "conll")
+    tags = [
+        line.split()[-1] for line in out.read_text(encoding="utf-8").splitlines() if line and "DOCSTART" not in line
+    ]
+    assert tags == [t for _, t in rows]
+    assert again.read_bytes() == out.read_bytes()
+    with Project(p2, create=False) as p:
+        assert spans_and_events(p) == ([("Barack Obama", "PERSON"), ("Kabul", "GPE")], [])
