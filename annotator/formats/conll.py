@@ -22,7 +22,6 @@ from annotator.formats.common import (
     option_choice,
     write_per_part,
 )
-from annotator.formats.conll_read import SHAPE
 from annotator.formats.records import ExportRequest, export_writer
 from annotator.formats.schema_names import GivenSpellings
 from annotator.formats.tokens import ALIGN_MODES, DocTokens, align
@@ -39,8 +38,11 @@ def flat_tags(
     mode: str = "expand",
     skip: set[str] | frozenset[str] = frozenset(),
 ) -> list[str]:
-    """IOB2 tag per token; overlapping entities: longest first, then earliest; labels in ``skip`` left out."""
+    """IOB2 tag per token; overlapping entities: longest first, then earliest; labels in ``skip`` left out. A label
+    goes out as the file the document came from spelt it (``GivenSpellings.of_meta``: CoNLL-2003's or a Label Studio
+    task's ``PER`` for the schema's ``PERSON``), in the CoNLL and the Hugging Face tokens export alike."""
     name = rec["name"]
+    spelt = GivenSpellings.of_meta(rec["meta"])
     spans = []
     for e in rec["entities"]:
         if e["label"] in skip:
@@ -54,9 +56,10 @@ def flat_tags(
         if any(t != "O" for t in tags[i : j + 1]):
             report.problem("overlapping entities left out", f"{name}: {label} [{s}, {e})")
             continue
-        tags[i] = f"B-{label}"
+        written = spelt.label(label)
+        tags[i] = f"B-{written}"
         for k in range(i + 1, j + 1):
-            tags[k] = f"I-{label}"
+            tags[k] = f"I-{written}"
     return tags
 
 
@@ -103,8 +106,7 @@ def document_conll(
     docstart: bool,
     skip: set[str] | frozenset[str] = frozenset(),
 ) -> str:
-    given = GivenSpellings.of(rec["meta"].get(SHAPE))  # the labels as the file the document came from spelt them
-    tags = [t if t == "O" else t[:2] + given.label(t[2:]) for t in flat_tags(rec, toks, report, mode, skip)]
+    tags = flat_tags(rec, toks, report, mode, skip)
     out = [DOCSTART, ""] if docstart else []
     for sentence in tagged_sentences(rec, toks, tags):
         out += [f"{word} -X- _ {tag}" for word, tag in sentence] + [""]

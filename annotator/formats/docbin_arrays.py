@@ -25,9 +25,10 @@ import numpy as np
 import orjson
 
 from annotator.errors import DamagedTextError
-from annotator.formats.docbin_plan import SCORED_KEY, SHAPE, argument_entry, event_entry, spelt, user_data_of
+from annotator.formats.docbin_plan import SCORED_KEY, argument_entry, event_entry, spelt, user_data_of
 from annotator.formats.common import document_cats
 from annotator.formats.records import ExportRequest, chunk_extras, event_dicts, in_marks
+from annotator.formats.schema_names import has_spellings
 from annotator.formats.string_ids import murmurhash64a_ranges
 
 SPAN_ROW = np.dtype(  # one span of SpanGroup.to_bytes (struct ">QQQllll") as a msgpack bin of 40 bytes
@@ -366,7 +367,7 @@ def _spelt_combos(docs: list[tuple], e_doc: Any, e_combo: Any, combos: list[Comb
     """``e_combo`` with the entities of a document whose DocBin spelt a label otherwise (``docbin_plan.spelt``: ``PER``
     for ``PERSON``) on a combination of that label, added to ``combos`` (its state, source, annotator and proxy as
     the one it spells)."""
-    spelt_docs = [k for k, d in enumerate(docs) if f'"{SHAPE}"' in (d[4] or "")]
+    spelt_docs = [k for k, d in enumerate(docs) if has_spellings(d[4])]
     if not spelt_docs:
         return e_combo
     e_combo = e_combo.copy()

@@ -163,8 +163,9 @@ def check_rebuilds(rec: dict[str, Any], toks: DocTokens, words: list[str], repor
 
 
 def spelt(rec: dict[str, Any]) -> GivenSpellings:
-    """The spellings the DocBin a record's document came from gave the schema's names (none: as the schema's)."""
-    return GivenSpellings.of(rec["meta"].get(SHAPE))
+    """The spellings the file a record's document came from gave the schema's names (a DocBin's, a Label Studio task's, ...:
+    ``GivenSpellings.of_meta``; none: as the schema's)."""
+    return GivenSpellings.of_meta(rec["meta"])
 
 
 def labels_of(rec: dict[str, Any]) -> set[str]:

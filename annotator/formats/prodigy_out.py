@@ -46,7 +46,7 @@ def record_to_task(
     held: list[dict[str, Any]] = []
     by_entity: dict[int, dict[str, Any]] = {}
     kept = rec["meta"].get("prodigy") if isinstance(rec["meta"].get("prodigy"), dict) else {}
-    spelt = GivenSpellings.of(kept)  # the labels, event types and roles as the answers spelt them (PER for PERSON)
+    spelt = GivenSpellings.of_meta(rec["meta"])  # the labels, event types and roles as its file spelt them (PER)
     seen: dict[tuple[int, int, str, str], dict[str, Any]] = {}
 
     def span(start: int, end: int, label: str, what: str, state: str = "accepted") -> dict[str, Any] | None:

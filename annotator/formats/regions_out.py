@@ -122,7 +122,7 @@ def doccano_line(rec: dict[str, Any], report: FormatExportReport) -> dict[str, A
     form = rec["meta"].get("doccano_form")
     form = form if isinstance(form, dict) else {}
     at = Utf16Map(rec["text"]).to_utf16 if form.get("utf16") else (lambda cp: cp)
-    spelt = GivenSpellings.of(form)  # the labels and roles as the file spelt them (PER for PERSON)
+    spelt = GivenSpellings.of_meta(rec["meta"])  # the labels and roles as its file spelt them (PER for PERSON)
     triggers = {r.number for r in regions[len(rec["entities"]) :]}  # the events' regions: their relations are roles
     regions = [replace(r, label=spelt.label(r.label)) for r in regions]
     relations = [(a, b, spelt.role(x) if a in triggers and x is not None else x) for a, b, x in relations]
@@ -175,7 +175,7 @@ def _result_items(rec: dict[str, Any], report: FormatExportReport) -> list[tuple
     u16 = Utf16Map(text)
     rid = {r.number: f"r{r.number}" for r in regions}
     source = {r.number: r.source for r in regions}
-    spelt = GivenSpellings.of(shape)  # the import's spellings of the schema's names (Person for PERSON)
+    spelt = GivenSpellings.of_meta(rec["meta"])  # the import's spellings of the schema's names (Person for PERSON)
     triggers = {r.number for r in regions[len(rec["entities"]) :]}  # the events' regions: their relations are roles
     kept_choices: dict[tuple[int, int, str], list[dict[str, Any]]] = {}
     given = rec["meta"].get(REGION_CHOICES)

@@ -211,8 +211,34 @@ class GivenSpellings:
             )
         )
 
+    @classmethod
+    def of_meta(cls, meta: Any) -> GivenSpellings:
+        """The spellings the reader that brought a document in kept in its meta (``meta``), whichever format it came
+        from (``SPELLING_KEYS``; a key's first spelling of a name wins): every writer that names labels span by span
+        writes a document's labels as its own file spelt them (``PER`` from a Label Studio task goes out as ``PER`` to
+        the Hugging Face tokens or CoNLL too)."""
+        got = cls()
+        for key in SPELLING_KEYS if isinstance(meta, dict) else ():
+            kept = cls.of(meta.get(key))
+            for ours, theirs in kept.labels.items():
+                got.labels.setdefault(ours, theirs)
+            for ours, theirs in kept.roles.items():
+                got.roles.setdefault(ours, theirs)
+        return got
+
     def label(self, name: str) -> str:
         return self.labels.get(name, name)
 
     def role(self, name: str) -> str:
         return self.roles.get(name, name)
+
+
+# the meta keys in which the readers keep a document's shape with its spellings (``given_spellings``): Label Studio's,
+# doccano's, Prodigy's, the spaCy DocBin's, CoNLL's (and the Hugging Face tokens', read as CoNLL's)
+SPELLING_KEYS = ("label_studio_task", "doccano_form", "prodigy", "spacy_docbin", "conll_form")
+
+
+def has_spellings(meta_json: str | None) -> bool:
+    """Whether a document's meta as stored (JSON text) may keep spellings (a key of ``SPELLING_KEYS`` in it): a
+    quick test before parsing it."""
+    return bool(meta_json) and any(f'"{key}"' in meta_json for key in SPELLING_KEYS)  # type: ignore[operator]
