@@ -14,6 +14,7 @@ from typing import Any, Iterable, Sequence
 
 from annotator.suggest.arg_spans import PLACE_LABELS, WH, guess_or_ent, resolve, span_of
 from annotator.suggest.noun_classes import alternative_labels, is_weapon
+from annotator.suggest.time_spans import is_duration
 from annotator.suggest.types import ArgumentSuggestion
 
 _PLACE_PREPS = (
@@ -126,7 +127,7 @@ DEFAULT_SLOTS: dict[str, tuple[str, ...]] = {
     "Plaintiff": ("subj", "subj_intrans", "agent", "poss"),
     "Adjudicator": ("subj", "agent", "prep:by"),
     "Crime": ("prep:for", "prep:with", "prep:of", "prep:over"),
-    "Sentence": ("prep:to",),
+    "Sentence": ("prep:to", "prep:of"),  # "sentenced to eight years", "a sentence of two years"
     "Position": ("prep:as", "oprd", "compound"),
     "Place": _PLACE_PREPS,
     "Time": _TIME_PREPS,
@@ -430,6 +431,8 @@ def fill_roles(
             fit = next((lab for lab in options if lab in role.labels), None)
             if fit is None:
                 continue
+            if _takes_times(role) and is_duration(tok.doc, start, end):
+                continue  # "for three days", "a two-year war": a length of time is no time it happened
             score = 0.8 if tok.i in ents else 0.6
             out.append(ArgumentSuggestion(role.name, start, end, fit, score))
             used.add((start, end))
@@ -448,6 +451,11 @@ def fill_roles(
             out.append(ArgumentSuggestion(role.name, near[0], near[1], near[2], 0.4))
             used.add((near[0], near[1]))
     return out
+
+
+def _takes_times(role: Any) -> bool:
+    """Whether a role takes only times (the schema's Time, or a role of one's own with DATE/TIME labels)."""
+    return bool(role.labels) and set(role.labels) <= set(TIME_LABELS)
 
 
 def _nearest(
@@ -469,6 +477,8 @@ def _nearest(
             continue
         if setting and not _is_setting(sentence.doc, s, e):
             continue
+        if set(labels) <= set(TIME_LABELS) and is_duration(sentence.doc, s, e):
+            continue  # "ended a trial that lasted almost two years": the trial's length is no time of the ending
         dist = trigger[0] - e if e <= trigger[0] else s - trigger[1]
         if dist > NEAR_CHARS:
             continue

@@ -258,3 +258,24 @@ def test_a_possessive_pronoun_refers_to_its_clauses_subject_first(nlp, suggester
     text = "Maria Lopez was led away by a police officer following her arrest in Madrid."
     got = args_of(nlp, suggester, text, "arrest", "Justice:Arrest-Jail")
     assert ("Person", "Maria Lopez") in got and ("Person", "police officer") not in got, got
+
+
+@pytest.mark.slow
+def test_a_length_of_time_is_no_time_it_happened_a_point_is(nlp, suggester):
+    for text, trigger, type_ in [
+        ("Protesters marched through the capital for three days.", "marched", "Conflict:Demonstrate"),
+        ("Police detained the activist for two weeks.", "detained", "Justice:Arrest-Jail"),
+        ("The rebels ended a two-year siege of the city.", "siege", "Conflict:Attack"),
+        ("He was held for 48 hours before police released him.", "held", "Justice:Arrest-Jail"),
+    ]:
+        assert not any(role == "Time" for role, _ in args_of(nlp, suggester, text, trigger, type_)), text
+    got = args_of(nlp, suggester, "Police arrested the man on Tuesday.", "arrested", "Justice:Arrest-Jail")
+    assert ("Time", "Tuesday") in got
+    got = args_of(nlp, suggester, "Rebels attacked the town in May 2023.", "attacked", "Conflict:Attack")
+    assert ("Time", "May 2023") in got
+
+
+@pytest.mark.slow
+def test_the_length_of_a_sentence_is_its_sentence(nlp, suggester):
+    got = args_of(nlp, suggester, "The judge gave him a sentence of five years.", "sentence", "Justice:Sentence")
+    assert ("Sentence", "five years") in got and not any(role == "Time" for role, _ in got)

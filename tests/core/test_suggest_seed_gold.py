@@ -63,3 +63,15 @@ def test_seed_000_at_least_12_mentions_with_type_and_trigger(nlp):
 def test_other_seeds_half_of_the_mentions(nlp, name):
     hits, total = found_mentions(nlp, name)
     assert hits * 2 >= total, f"{hits} of {total}"
+
+
+@pytest.mark.slow
+def test_seed_004_gets_no_length_of_time_as_a_time(nlp):
+    # "ending a trial that lasted almost two years", "a suspended sentence of two years", "for ten years"
+    text = (ROOT / "seeds" / "004_arrest_trial_sentence.txt").read_bytes().decode("utf-8")
+    doc = nlp(text)
+    suggested = RuleEventSuggester(load_schema(NEWS)).suggest(
+        doc, [(e.start_char, e.end_char, e.label_) for e in doc.ents]
+    )
+    times = {text[a.start : a.end] for s in suggested for a in s.arguments if a.role == "Time"}
+    assert times and not times & {"almost two years", "two years", "ten years"}, times

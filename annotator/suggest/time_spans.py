@@ -1,0 +1,48 @@
+"""Whether a DATE or TIME span says when something happened or only how long it lasted.
+
+A Time argument places an event on the calendar: ACE's Time roles (Time-Within, Time-Starting, Time-Ending,
+Time-Before, Time-After, ...) each relate the event to a time it happened in, began, ended or came before or after.
+A bare length of time ("for three days", "a two-year war", "ended a trial that lasted almost two years") places
+nothing; "two years ago", "three days later", "the past two weeks", "in two days" are measured from a point and do.
+The units of time are a closed class of English, not words of any event.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+UNITS = frozenset("second minute hour day night week fortnight month year decade century millennium".split())
+# words that measure a length from a point, which makes it one: "two years ago", "three days later", "the past week"
+_ANCHORS = frozenset(
+    "ago later earlier before after since past last next this that these those coming previous following same "
+    "recent early late mid".split()
+)
+# a length counted from now or from an event is a point too: "in two days", "within hours of the attack"
+_POINT_PREPS = frozenset("in within after before by until till from since".split())
+
+
+def is_duration(doc: Any, start: int, end: int) -> bool:
+    """Whether the DATE/TIME span at [start, end) of ``doc`` is a bare length of time ("three days", "two-year",
+    "almost two years", "decades"), which is no time an event happened at."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return False
+    root = span.root
+    if root.lemma_.lower() not in UNITS:
+        return False
+    if any(t.pos_ == "PROPN" or t.like_num and len(t.text) == 4 for t in span):  # "Tuesday", "May 2023", "2016"
+        return False
+    after = doc[span.end] if span.end < len(doc) else None
+    if any(t.lower_ in _ANCHORS for t in span):
+        return False
+    if after is not None and after.lower_ in _ANCHORS and after.head.i in range(span.start, span.end):
+        return False  # "two years after the war", "three days later"; not "a sentence of two years after pleading"
+    head = root.head if root.dep_ in ("pobj", "npadvmod") else None
+    if head is not None and head.dep_ == "prep" and head.lower_ in _POINT_PREPS:
+        return False
+    counted = any(t.like_num or t.tag_ == "CD" or t.lower_ in ("several", "few", "many", "some") for t in span)
+    if counted:
+        return True
+    if any(t.dep_ == "det" or t.tag_ in ("DT", "PRP$") for t in span):  # "the day", "that night": a point
+        return False
+    return root.tag_ == "NNS"  # "for days", "decades of war"
