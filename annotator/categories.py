@@ -114,13 +114,29 @@ def known_categories(meta: dict[str, Any]) -> list[str]:
     return list(out)
 
 
-def _stored(project: "Project") -> list[str]:
-    raw = project.db.project_value(CATEGORY_LIST)
+def _listed_in(raw: str | None) -> list[str]:
+    """The names of a stored list (``CATEGORY_LIST``'s value)."""
     try:
         given = orjson.loads(raw) if raw else []
     except orjson.JSONDecodeError:
         return []  # a list no JSON reader can read names none: the documents' categories are still offered
     return [c for c in given if isinstance(c, str)] if isinstance(given, list) else []
+
+
+def _stored(project: "Project") -> list[str]:
+    return _listed_in(project.db.project_value(CATEGORY_LIST))
+
+
+def list_step_again(now: str | None, step_from: str | None, step_to: str | None) -> str:
+    """The project's list as stored ``now``, with one recorded step of it made over whatever changed it since (another
+    window's tick of a new category, an import's or a merge's): the names the step (``step_from`` -> ``step_to``, the
+    lists it found and left) added are added, those it took off are taken off, every other name stays as it is now.
+    An undo passes the step backwards (a tick that grew the list takes off only the categories it added)."""
+    before, after = _listed_in(step_from), _listed_in(step_to)
+    gone = set(before) - set(after)
+    out = [c for c in _listed_in(now) if c not in gone]
+    out += [c for c in after if c not in before and c not in out]
+    return orjson.dumps(out).decode("utf-8")
 
 
 def grown_list(project: "Project", names: Iterable[str]) -> str | None:

@@ -7,6 +7,7 @@ from typing import Any, Callable
 
 import orjson
 
+from annotator.categories import CATEGORY_LIST, list_step_again
 from annotator.db import insert_sql
 from annotator.errors import AnnotatorError, StaleChangeError
 from annotator.model import Change, RowChange
@@ -139,9 +140,13 @@ def _apply_states_in_transaction(project: Project, change: Change, use_after: bo
     conn = project.db.conn
     with project.transaction():
         current: dict[tuple[str, int], dict | None] = {}
+        again: dict[tuple[str, int], dict] = {}  # the category list's step made over changes made since
         for r in change.rows:  # refuse if someone else changed these rows meanwhile
             current[(r.table, r.id)] = now_row = _row(project, r.table, r.id)
             if now_row != (r.before if use_after else r.after):
+                if (state := _list_again(r, now_row, use_after)) is not None:
+                    again[(r.table, r.id)] = state
+                    continue
                 what = (
                     f"the project's value {(r.before or r.after or {}).get('key')!r}"
                     if r.table == VALUES
@@ -149,7 +154,7 @@ def _apply_states_in_transaction(project: Project, change: Change, use_after: bo
                 )
                 raise StaleChangeError(f"cannot {action.split(':')[0]} '{change.action}': {what} was changed elsewhere")
         order = {t: i for i, t in enumerate(TABLE_ORDER)}
-        targets = [(r, r.after if use_after else r.before) for r in change.rows]
+        targets = [(r, again.get((r.table, r.id), r.after if use_after else r.before)) for r in change.rows]
         for r, state in sorted(targets, key=lambda x: -order[x[0].table]):
             if state is None:
                 conn.execute(f"DELETE FROM [{r.table}] WHERE {_id_column(r.table)} = ?", (r.id,))
@@ -171,7 +176,9 @@ def _apply_states_in_transaction(project: Project, change: Change, use_after: bo
             change.action,
             change.document_id,
             tuple(
-                RowChange(r.table, r.id, r.before, r.after)
+                RowChange(r.table, r.id, current[(r.table, r.id)], again[(r.table, r.id)])
+                if (r.table, r.id) in again  # what was written: the change log's rows replay to the file
+                else RowChange(r.table, r.id, r.before, r.after)
                 if use_after
                 else RowChange(r.table, r.id, r.after, r.before)
                 for r in change.rows
@@ -180,6 +187,22 @@ def _apply_states_in_transaction(project: Project, change: Change, use_after: bo
         )
         log_change(project, flipped, action)
     return flipped
+
+
+def _list_again(r: RowChange, now_row: dict | None, use_after: bool) -> dict | None:
+    """The state to write for the project's list of categories when it was changed since the step (another window
+    ticked a new category, an import or a merge brought some): the step's own names added or taken off, the rest as
+    it is now (``categories.list_step_again``); None for any other row (refused as changed elsewhere). Undone as a
+    whole row, a tick's undo would have taken the other window's category off the list, so it was refused, and the
+    app dropped the step: the document's own tick could not be taken back by Ctrl+Z."""
+    key = (r.before or r.after or {}).get("key")
+    if r.table != VALUES or key != CATEGORY_LIST or (now_row is not None and now_row.get("key") != key):
+        return None
+    start, end = (r.before, r.after) if use_after else (r.after, r.before)
+    value = list_step_again(
+        now_row["value"] if now_row else None, start["value"] if start else None, end["value"] if end else None
+    )
+    return {"key": key, "value": value}
 
 
 def undo(project: Project, change: Change) -> Change:

@@ -9,7 +9,7 @@ import pytest
 
 from annotator import edits, recorder
 from annotator.categories import CATEGORIES, document_categories, project_categories
-from annotator.errors import CategoryInUse, StaleChangeError, ValidationError
+from annotator.errors import CategoryInUse, ValidationError
 from annotator.importing import IncomingDocument, import_documents
 from annotator.model import PROJECT_WIDE
 from annotator.schema import parse_schema
@@ -103,15 +103,8 @@ def test_undo_of_a_tick_that_added_a_category_takes_it_off_the_list_so_earlier_u
     assert "Storm" not in project_categories(project)
     recorder.undo(project, removed)  # the list is as the removal left it: its undo applies
     assert "Floods" in project_categories(project)
-    # a list changed by something no undo knows (an import meanwhile) is said, not overwritten
-    again = edits.remove_category(project, "Floods")
-    import_documents(project, [IncomingDocument("Hail.", "d.txt", meta={CATEGORIES: ["Hail"]})])
-    from annotator.categories import remember_categories
-
-    with project.transaction():
-        remember_categories(project, ["Hail"])
-    with pytest.raises(StaleChangeError, match="the project's value 'categories' was changed elsewhere"):
-        recorder.undo(project, again)
+    # a list changed since by something else (an import meanwhile): session 16 makes the step over it
+    # (tests/core/test_category_undo_elsewhere.py); until then it was refused as changed elsewhere
 
 
 def test_the_command_lists_them_and_removes_one(project, capsys):
