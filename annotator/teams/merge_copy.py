@@ -36,6 +36,7 @@ class SourceReport:
     near_duplicates: list[NearTwin] = field(default_factory=list)  # added documents almost like one already there
     categories_added: list[str] = field(default_factory=list)  # categories new to the project's list
     categories_taken: list[str] = field(default_factory=list)  # documents the target had that took hers
+    categories_removed: list[str] = field(default_factory=list)  # documents that only lost hers of an earlier merge
     category_differences: list[CategoryDifference] = field(default_factory=list)  # the document's kept
     schema_kept: str | None = None  # the brat configuration kept with the schema: "taken", "differs" or None
     schema_adopted: str | None = None  # the source's schema, taken by a target without documents (its name)
@@ -45,31 +46,37 @@ class SourceReport:
     comments: int = 0
 
     def summary(self) -> str:
+        """What the source did, one fact a line (a terminal's width for the counts; the names of documents, five at
+        most, after them): the line of the file and its set, then indented lines."""
         copied = len(self.added_documents) + len(self.matched_documents)
         s = (
             f"{self.path} -> set {self.annotation_set!r}: {counted(copied, 'document')} "
-            f"({len(self.added_documents)} new to the project, {len(self.matched_documents)} matched by text), "
-            f"{counted(self.entities, 'entity', 'entities')}, {counted(self.events, 'event')}, "
+            f"({len(self.added_documents)} new to the project, {len(self.matched_documents)} matched by text)"
+            f"\n  {counted(self.entities, 'entity', 'entities')}, {counted(self.events, 'event')}, "
             f"{counted(self.arguments, 'argument')}, {counted(self.comments, 'comment')}"
         )
         if self.replaced_documents:
             s += (
-                f"; {len(self.replaced_documents)} replaced the set's earlier version of the same "
+                f"\n  {len(self.replaced_documents)} replaced the set's earlier version of the same "
                 f"{'document' if len(self.replaced_documents) == 1 else 'documents'} "
                 "(replaced, not duplicated)"
             )
         if self.kept_documents:
-            names = ", ".join(sorted(self.kept_documents)[:5]) + (", ..." if len(self.kept_documents) > 5 else "")
             s += (
-                f"; {len(self.kept_documents)} kept as merged from {', '.join(sorted(set(self.kept_from)))} "
-                f"(not worked on in this file: {names})"
+                f"\n  {len(self.kept_documents)} kept as merged from {', '.join(sorted(set(self.kept_from)))} "
+                f"(not worked on in this file: {_names(self.kept_documents)})"
             )
         if self.categories_added:
-            s += f"; {counted(len(self.categories_added), 'category', 'categories')} added to the project's list ({', '.join(self.categories_added)})"
+            s += f"\n  {counted(len(self.categories_added), 'category', 'categories')} added to the project's list ({', '.join(self.categories_added)})"
         if self.categories_taken:
             s += (
-                f"; categories taken onto {counted(len(self.categories_taken), 'document')} ({_names(self.categories_taken)}: "
+                f"\n  categories taken onto {counted(len(self.categories_taken), 'document')} ({_names(self.categories_taken)}: "
                 "they had none, or this file's of an earlier merge)"
+            )
+        if self.categories_removed:
+            s += (
+                f"\n  categories taken off {counted(len(self.categories_removed), 'document')} "
+                f"({_names(self.categories_removed)}: this file's of an earlier merge, which it no longer gives)"
             )
         for twin in self.near_duplicates:
             s += f"\n  note: {twin.describe()}"
@@ -181,8 +188,10 @@ def copy_document(
             report.category_differences.append(
                 CategoryDifference(name, tuple(document_categories(source_meta)), tuple(ours))
             )
-        elif record.get(TAKEN) and set(ours) != set(record["categories"]):
+        elif set(now_has := document_categories(meta)) - set(ours):
             report.categories_taken.append(name)
+        elif set(ours) - set(now_has):  # her file took them off (she removed the category she had given)
+            report.categories_removed.append(name)
         meta.setdefault(META_KEY, {})[set_name] = record
         db.set_document_meta(doc_id, orjson.dumps(meta).decode())
         report.matched_documents.append(name)
