@@ -11,7 +11,7 @@ from annotator.categories import document_categories
 from annotator.wording import counted
 from annotator.db import EVENT_COLUMNS as DB_EVENT_COLUMNS
 from annotator.store import Project, now
-from annotator.teams.merge_categories import TAKEN, CategoryDifference, brought, carry_categories
+from annotator.teams.merge_categories import CategoryDifference, brought, carry_categories
 from annotator.teams.merge_checks import NearTwin
 from annotator.teams.model_quality import model_spans
 from annotator.teams.provenance import carry_suggestions
