@@ -18,16 +18,25 @@ and where it cannot be written (no home) everything works as before, only those 
 only says where to look: what is found there is used only when it provably belongs to the file. Entries are not
 fsynced: a kill leaves them (the system's cache is the file's), and a power cut would take the move they cover too (a
 rename is durable only once its folders are synced, which ``mv`` does not do).
+
+Entries whose file is never opened again (deleted, or moved and opened elsewhere by someone else) are pruned
+(``prune``, at a read-write open, once an hour at most): only an entry that can no longer lead to anything, never one
+by which a moved file's next open would find a journal or a log (see ``prune``).
 """
 
 from __future__ import annotations
 
 import os
+import time
 import uuid
 from pathlib import Path
 
 Identity = tuple[int, int]
 JOURNAL, OPEN = "k", "o"
+PRUNE_EVERY_S = 3600.0  # a read-write open prunes the index when its last pruning is older than this
+PRUNED = ".pruned"  # the stamp of the last pruning (its mtime)
+WAL_HEADER = 32  # a log shorter than SQLite's WAL header holds no frame: nothing to take
+PART_AGE_S = 600.0  # a ``.part`` older than this was left by a kill between the link and its rename
 
 
 def folder() -> Path:
@@ -115,8 +124,12 @@ def journals(ident: Identity | None) -> list[Path]:
 
 
 def note_open(ident: Identity | None, path: Path) -> bool:
-    """This process opened the file ``ident`` for writing at ``path`` (its log is ``<path>-wal``)."""
-    return ident is not None and _note(f"{_prefix(OPEN, ident)}{os.getpid()}", path)
+    """This process opened the file ``ident`` for writing at ``path`` (its log is ``<path>-wal``); the index is
+    pruned when it is due (``prune_if_due``)."""
+    noted = ident is not None and _note(f"{_prefix(OPEN, ident)}{os.getpid()}", path)
+    if noted:
+        prune_if_due()
+    return noted
 
 
 def forget_open(ident: Identity | None) -> None:
@@ -136,3 +149,138 @@ def opened_at(ident: Identity | None) -> list[tuple[int, Path]]:
 def forget_open_of(ident: Identity, pid: int) -> None:
     """The entry of process ``pid``'s open of the file ``ident`` goes (its log was taken, or there is none left)."""
     _forget(f"{_prefix(OPEN, ident)}{pid}")
+
+
+# -- pruning --------------------------------------------------------------------------------------------------------
+
+
+def _started_at(pid: int) -> float | None:
+    """When process ``pid`` started (seconds since the epoch), None when it is gone; ``inf`` when it lives but its
+    start cannot be read (no ``/proc``: taken for the same process)."""
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return None
+    except OSError:
+        pass  # another user's: it lives
+    try:
+        with open(f"/proc/{pid}/stat", "rb") as f:
+            ticks = int(f.read().rsplit(b")", 1)[1].split()[19])  # field 22, after the name in parentheses
+        with open("/proc/stat", "rb") as f:
+            boot = next(int(line.split()[1]) for line in f if line.startswith(b"btime "))
+    except (OSError, ValueError, IndexError, StopIteration):
+        return float("inf")
+    return boot + ticks / os.sysconf("SC_CLK_TCK")
+
+
+def _process_gone(pid: int, noted_at: float) -> bool:
+    """The process that made an entry at ``noted_at`` is gone: no process has its id, or the one that has it started
+    after the entry was made (the id given again, or a restart of the machine). ``btime`` is in whole seconds: 2 s
+    of slack."""
+    started = _started_at(pid)
+    return started is None or (started != float("inf") and started > noted_at + 2.0)
+
+
+def _log_left(old: Path) -> bool:
+    """A log with frames beside no file at ``old``: a file moved before its process met the move may need it."""
+    if os.path.lexists(old):
+        return False  # a file at that name: its log is its own (SQLite finds it by the name), or another's
+    try:
+        return os.stat(f"{old}-wal").st_size >= WAL_HEADER
+    except OSError:
+        return False
+
+
+def _useless(name: str, link: Path) -> bool:
+    """Whether the entry ``name`` (its link at ``link``) can no longer lead anywhere (see ``prune``)."""
+    try:
+        st = os.lstat(link)
+        target = Path(os.readlink(link))
+    except OSError:
+        return False  # gone meanwhile, or not a link: not ours to judge
+    if name.startswith(f"{JOURNAL}-"):
+        return not os.path.lexists(target)  # a journal still there is written by its file's next open, wherever
+    if name.startswith(f"{OPEN}-"):
+        pid = name.rsplit("-", 1)[1]
+        return pid.isdigit() and _process_gone(int(pid), st.st_mtime) and not _log_left(target)
+    return False
+
+
+def prune(now: float | None = None) -> list[str]:
+    """Remove the entries that can no longer lead to anything, of any file: a journal's whose journal is gone (it was
+    written, or removed by hand); an open's whose process is gone (or whose id a later process has) and whose log is
+    nothing to take: a file is at the name it opened (its log is SQLite's own there) or no log with frames is; and
+    a ``.part`` a kill left between an entry's link and its rename. Kept: a live process's, a journal that is still
+    there (its file's next open writes it, wherever the file went), a log left beside no file (the moved file's next
+    open takes it: the edits saved since its last write-in). Each entry is taken out of the index by one rename
+    first and judged again: an entry its owner renamed over meanwhile (a journal that followed its file) is put back.
+    Returns the names removed."""
+    where, now = folder(), time.time() if now is None else now
+    try:
+        with os.scandir(where) as entries:
+            names = [e.name for e in entries]
+    except OSError:
+        return []
+    removed = []
+    for name in names:
+        if name.startswith(".") and name.endswith(".part"):
+            try:
+                if now - os.lstat(where / name).st_mtime > PART_AGE_S:
+                    os.unlink(where / name)
+                    removed.append(name)
+            except OSError:
+                pass
+            continue
+        if name.startswith(".") and name.endswith(".prune"):  # a pruning killed between its rename and its judging
+            _put_back(where / name, name[1:-15], now)  # ".<name>.<8 hex>.prune": judged at the next pruning
+            continue
+        if name.startswith(".") or not _useless(name, where / name):
+            continue
+        aside = where / f".{name}.{uuid.uuid4().hex[:8]}.prune"
+        try:
+            os.rename(where / name, aside)
+        except OSError:
+            continue  # removed meanwhile by its owner
+        try:
+            if _useless(name, aside):
+                removed.append(name)
+                os.unlink(aside)
+            else:  # its owner renamed a new one over it meanwhile
+                _put_back(aside, name, None)
+        except OSError:
+            pass
+    return removed
+
+
+def _put_back(aside: Path, name: str, now: float | None) -> None:
+    """An entry taken aside by a pruning goes back under ``name``, unless its owner has made it again since (``now``:
+    only one older than ``PART_AGE_S``, a killed pruning's, not a running one's)."""
+    try:
+        if now is not None and now - os.lstat(aside).st_ctime <= PART_AGE_S:  # the rename aside sets ctime
+            return
+        try:
+            os.symlink(os.readlink(aside), aside.with_name(name))
+        except FileExistsError:
+            pass
+        os.unlink(aside)
+    except OSError:
+        pass
+
+
+def prune_if_due(now: float | None = None) -> list[str]:
+    """``prune`` when the last pruning (the stamp ``PRUNED``'s time) is older than ``PRUNE_EVERY_S`` or none was
+    made: one ``stat`` otherwise. The stamp is set first, so opens at the same moment do not all prune."""
+    stamp, now = folder() / PRUNED, time.time() if now is None else now
+    try:
+        if now - os.stat(stamp).st_mtime < PRUNE_EVERY_S:
+            return []
+    except FileNotFoundError:
+        pass
+    except OSError:
+        return []
+    try:
+        stamp.touch()
+        os.utime(stamp, (now, now))
+    except OSError:
+        return []
+    return prune(now)

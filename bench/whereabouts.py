@@ -10,7 +10,10 @@ other files in the index:
 - the limit: the same start with the entry left out (as before session 15);
 - a read-write open and close of the project (``api.open_project``) with the index;
 - the limit: the same open and close with the index's steps left out (and the CPU time of both);
-- the index's steps of an open and a close alone (the look for a left log, the note, its removal), 20x as many tries.
+- the index's steps of an open and a close alone (the look for a left log, the note, its removal), 20x as many tries;
+- (session 16) a pruning of the index (``whereabouts.prune``: every entry judged, none of them to go: live journals
+  and live processes' opens), the check whether one is due (``prune_if_due`` within the hour: one ``stat``), and the
+  limit: a bare listing of the index's folder; 20x as many tries.
 
 Prints the median and 90th percentile of ``--runs`` tries each; asserts nothing.
 Run: nice .venv/bin/python bench/whereabouts.py [--runs N] [--others N] [--where FOLDER]
@@ -68,7 +71,8 @@ def main() -> None:
 
 
 def measure(folder: Path, runs: int, others: int) -> None:
-    for k in range(others):  # other files' live journals and opens
+    for k in range(others):  # other files' live journals and opens (pid 1's: alive, so a pruning keeps them)
+        (folder / f"other{k}.annotator-kept").write_text("{}\n")
         whereabouts.note_journal((1, 10_000 + k), uuid.uuid4().hex, folder / f"other{k}.annotator-kept")
         whereabouts._note(f"o-1-{20_000 + k}-1", folder / f"other{k}.annotator")
     path = folder / "p.annotator"
@@ -110,11 +114,27 @@ def measure(folder: Path, runs: int, others: int) -> None:
         fileid.opened_for_writing(opened)  # type: ignore[arg-type]
         whereabouts.forget_open(opened.identity)
         steps.append(time.perf_counter() - t)
+    pruning, due, bare = [], [], []
+    for _ in range(runs * 20):
+        t = time.perf_counter()
+        gone = whereabouts.prune()
+        pruning.append(time.perf_counter() - t)
+        assert not gone, gone
+        t = time.perf_counter()
+        whereabouts.prune_if_due()
+        due.append(time.perf_counter() - t)
+        t = time.perf_counter()
+        with os.scandir(whereabouts.folder()) as listing:
+            [e.name for e in listing]
+        bare.append(time.perf_counter() - t)
     print(f"a journal's start with its entry (median / p90): {summary(results['start'])}")
     print(f"the limit, the start without it:                  {summary(results['start0'])}")
     print(f"a read-write open and close with the index:       {summary(results['open'])}")
     print(f"the limit, the open and close without it:         {summary(results['open0'])}")
     print(f"the index's steps of an open and close, alone:     {summary(steps)}")
+    print(f"a pruning of the index, {2 * others} entries kept:   {summary(pruning)}")
+    print(f"the check whether a pruning is due:                {summary(due)}")
+    print(f"the limit, a bare listing of the index's folder:   {summary(bare)}")
     print(
         f"the same two in CPU time:                          {summary(results['open cpu'])}, {summary(results['open0 cpu'])}"
     )

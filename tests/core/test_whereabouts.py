@@ -41,6 +41,11 @@ def moved(path: Path, folder: str = "new", name: str = "p.annotator") -> Path:
     return to
 
 
+def entries() -> list[str]:
+    """The index's entries (not its stamp of the last pruning)."""
+    return [n for n in os.listdir(whereabouts.folder()) if n != whereabouts.PRUNED]
+
+
 def kept_files(top: Path) -> list[str]:
     return sorted(str(p.relative_to(top)) for p in top.rglob("*-kept*"))
 
@@ -53,7 +58,7 @@ def test_the_open_of_a_project_moved_to_another_folder_writes_the_edits_left_in_
         assert reopened.kept_replay is not None and reopened.kept_replay.written == 2
     assert stored_comments(to) == [("ann", "one"), ("ann", "two")]
     assert kept_files(path.parent.parent) == []
-    assert os.listdir(whereabouts.folder()) == []  # its entry went with it
+    assert entries() == []  # its entry went with it
     with api.open_project(to, write=True) as again:
         assert again.kept_replay is None
 
@@ -71,7 +76,7 @@ def test_a_journal_that_waits_is_moved_beside_the_file_and_the_index_follows(pat
     assert found is not None and found.written == 0 and "not written yet" in found.notes[0]
     assert kept_files(path.parent.parent) == ["new/p.annotator-kept"]
     assert whereabouts.journals((os.stat(to).st_dev, os.stat(to).st_ino)) == [to.parent.resolve() / "p.annotator-kept"]
-    assert journal.nonce in os.listdir(whereabouts.folder())[0]
+    assert journal.nonce in entries()[0]
     with api.open_project(to, write=True) as reopened:
         assert reopened.kept_replay.written == 1
     assert stored_comments(to) == [("ann", "one")]
@@ -100,9 +105,9 @@ def test_an_entry_whose_journal_is_gone_is_removed_at_the_next_look(path: Path) 
         journal = left_by_a_killed_program(project, ["one"])
         ident = project.identity
     os.unlink(journal.path)  # a kill between the journal's removal and its entry's
-    assert len(os.listdir(whereabouts.folder())) == 1
+    assert len(entries()) == 1
     assert whereabouts.journals(ident) == []
-    assert os.listdir(whereabouts.folder()) == []
+    assert entries() == []
 
 
 def test_where_the_index_cannot_be_written_journals_work_as_before(
