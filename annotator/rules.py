@@ -14,7 +14,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from annotator.schema import EventType, Schema
+from annotator.schema import EventType, Role, Schema
 
 # kinds of breach an import lets in and validation reports: a required role left empty, a single role filled
 # twice (other tools allow it; the editor keeps it to one), a rejected span still filling a role
@@ -55,6 +55,25 @@ def attribute_breaches(schema: Schema, attributes: Mapping[str, Any]) -> list[Br
     return out
 
 
+def takes(role: Role, label: str) -> bool:
+    """Does ``role`` take an entity labelled ``label``? (The labels allowed per role: one answer for edits, imports,
+    validation, the suggesters, the readers that guess a filler's label and the app's keys.)"""
+    return label in role.labels
+
+
+def has_room(role: Role, fillers: int) -> bool:
+    """Does ``role``, filled by ``fillers`` entities, take one more? A role that takes one has room only while empty
+    (an edit refuses a second: ``room_breach``'s too_many; the app's keys replace its filler instead)."""
+    return role.repeatable or fillers == 0
+
+
+def missing_roles(etype: EventType, filled: Iterable[str]) -> list[str]:
+    """The required roles of ``etype`` (multiplicity one or one_or_more) that none of ``filled`` (the roles its
+    arguments fill) is, in the type's order."""
+    have = set(filled)
+    return [r.name for r in etype.roles if r.required and r.name not in have]
+
+
 def filler_breaches(etype: EventType, role: str, filler: Any, label: str | None, state: str | None) -> list[Breach]:
     """Can an entity with ``label`` and ``state`` fill ``role`` of ``etype``? (``None``: the entity is unknown.)"""
     r = etype.role(role)
@@ -66,7 +85,7 @@ def filler_breaches(etype: EventType, role: str, filler: Any, label: str | None,
         out.append(
             Breach("rejected_argument", f"a rejected suggestion cannot fill {role} of {etype.name}", role, filler)
         )
-    if label is not None and label not in r.labels:
+    if label is not None and not takes(r, label):
         out.append(
             Breach("wrong_label", f"role {role} of {etype.name} takes {', '.join(r.labels)}, not {label}", role, filler)
         )
@@ -79,7 +98,7 @@ def room_breach(etype: EventType, role: str, filler: Any, fillers: Iterable[Any]
     if filler in others:
         return Breach("already_fills", f"that entity already fills {role}", role, filler)
     r = etype.role(role)
-    if others and r is not None and not r.repeatable:
+    if r is not None and not has_room(r, len(others)):
         return Breach(
             "too_many", f"role {role} of {etype.name} takes one argument and is filled; change it instead", role, filler
         )
@@ -89,9 +108,10 @@ def room_breach(etype: EventType, role: str, filler: Any, fillers: Iterable[Any]
 def multiplicity_breaches(etype: EventType, fillers: Mapping[str, list[Any]]) -> list[Breach]:
     """Every role's count of fillers against its multiplicity: required roles left empty, single roles filled twice."""
     out = []
+    missing = set(missing_roles(etype, (name for name, found in fillers.items() if found)))
     for r in etype.roles:
         n = len(fillers.get(r.name, []))
-        if r.required and n == 0:
+        if r.name in missing:
             out.append(Breach("missing_role", f"{etype.name} needs {r.name}", r.name))
         if not r.repeatable and n > 1:
             out.append(Breach("too_many", f"{etype.name} has {n} {r.name} arguments; it takes one", r.name))

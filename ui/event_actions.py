@@ -14,6 +14,7 @@ from annotator.keyflow import (
     trigger_words,
 )
 from annotator.model import Entity, Event
+from annotator.rules import has_room, takes
 from ui import commands as cmd
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -193,7 +194,7 @@ class EventActions:
         role = etype.roles[index]
         filled = [a for a in ev.arguments if a.role == role.name]
         if entity_id is None:
-            if self._fill_with_new_span(ev, role, replace=filled[0].id if filled and not role.repeatable else None):
+            if self._fill_with_new_span(ev, role, replace=None if has_room(role, len(filled)) else filled[0].id):
                 return
             entity_id = self._explicit_entity(ev, role.name)
             if entity_id == -1:
@@ -204,9 +205,9 @@ class EventActions:
         self._cycle = None
         if any(a.entity_id == entity_id for a in filled):
             return
-        replace = filled[0].id if filled and not role.repeatable else None
+        replace = None if has_room(role, len(filled)) else filled[0].id
         ent = c.entities.get(entity_id)
-        if ent is not None and ent.state == "suggested" and ent.label not in role.labels:
+        if ent is not None and ent.state == "suggested" and not takes(role, ent.label):
             self._fill_relabelled(ev, index, ent, replace)
             return
         arg = self._put(ev, role.name, entity_id, replace)
@@ -306,7 +307,7 @@ class EventActions:
         if etype is None or not 0 <= index < len(etype.roles):
             return
         role = etype.roles[index]
-        if not role.repeatable and any(a.role == role.name for a in ev.arguments):
+        if not has_room(role, sum(a.role == role.name for a in ev.arguments)):
             self.fill_role(index)
             return
         if self._fill_with_new_span(ev, role):

@@ -28,7 +28,7 @@ from annotator.formats.schema_names import SchemaNames
 from annotator.formats.schema_growth import PALETTE
 from annotator.formats.tokens import join_tokens
 from annotator.importing import IncomingDocument, IncomingEntity, IncomingEvent
-from annotator.rules import schema_covers
+from annotator.rules import schema_covers, takes
 from annotator.wording import counted
 from annotator.schema import Schema, default_schema, parse_schema
 from annotator.schema_write import schema_source
@@ -291,7 +291,7 @@ def _label_of_argument(
         return role.labels[0], "the role's one label"
     word = d.text[d.starts[e] : d.ends[e]]
     guess = guess_label_of_word(word)
-    fit = next((lab for lab in alternative_labels(guess) if lab in role.labels), None) if guess else None
+    fit = next((lab for lab in alternative_labels(guess) if takes(role, lab)), None) if guess else None
     if fit is not None:
         told = f"its last word {word!r} told {guess}, as the event suggester tells a plain noun's label"
         return fit, told + ("" if fit == guess else f"; {fit} is the role's")

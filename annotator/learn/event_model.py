@@ -29,6 +29,7 @@ from annotator.learn.event_features import (
 )
 from annotator.learn.lemma_stats import LemmaStats
 from annotator.learn.perceptron import LogLinear, softmax
+from annotator.rules import takes
 from annotator.schema import Schema
 from annotator.suggest.types import ArgumentSuggestion, EventSuggester, EventSuggestion
 
@@ -435,8 +436,8 @@ def learned_fillers(
         r = et.role(role) if et is not None else None
         if r is None:
             continue
-        fill = label if label in r.labels else model.role_labels.get(f"{type_}|{role}")
-        if fill not in r.labels:
+        fill = label if takes(r, label) else model.role_labels.get(f"{type_}|{role}")
+        if fill is None or not takes(r, fill):
             fill = r.labels[0]
         args.append(ArgumentSuggestion(role, doc[s].idx, doc[e - 1].idx + len(doc[e - 1]), fill, round(prob, 4)))
     return tuple(args)

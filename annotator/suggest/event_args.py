@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from typing import Any, Iterable, Sequence
 
+from annotator.rules import has_room, takes
 from annotator.suggest.arg_spans import PLACE_LABELS, WH, guess_or_ent, resolve, span_of
 from annotator.suggest.noun_classes import alternative_labels, is_weapon
 from annotator.suggest.time_spans import is_duration
@@ -422,13 +423,13 @@ def fill_roles(
             if (
                 tok.i not in ents
                 and label in PLACE_LABELS
-                and label not in role.labels
+                and not takes(role, label)
                 and not set(role.labels) <= set(PLACE_LABELS)
             ):
                 continue  # "the airport" may be a Place or a Destination, not a GPE-like participant
-            if filled.get(role.name) and not role.repeatable:
+            if not has_room(role, filled.get(role.name, 0)):
                 continue  # the schema's multiplicity holds for suggestions too: a hand could not add a second one
-            fit = next((lab for lab in options if lab in role.labels), None)
+            fit = next((lab for lab in options if takes(role, lab)), None)
             if fit is None:
                 continue
             if _takes_times(role) and is_duration(tok.doc, start, end):
@@ -445,7 +446,7 @@ def fill_roles(
         if wanted is None or not set(wanted) & set(role.labels):
             continue
         near = _nearest(
-            sentence, entities, [lab for lab in wanted if lab in role.labels], trigger_span, used, role.name == "Place"
+            sentence, entities, [lab for lab in wanted if takes(role, lab)], trigger_span, used, role.name == "Place"
         )
         if near is not None:
             out.append(ArgumentSuggestion(role.name, near[0], near[1], near[2], 0.4))

@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 from typing import Any, Mapping, Sequence
 
+from annotator.rules import takes
 from annotator.suggest.arg_spans import entity_index
 from annotator.suggest.event_args import fill_roles, frame
 from annotator.suggest.event_context import Context, read_context
@@ -119,7 +120,7 @@ class RuleEventSuggester:
             args = []
             for a in event.arguments:
                 role = other.role(renamed.get(a.role, a.role))
-                if role is not None and a.label in role.labels:
+                if role is not None and takes(role, a.label):
                     args.append(replace(a, role=role.name))
             out.append(replace(event, type=name, arguments=tuple(args), alternatives=()))
         return out
@@ -149,7 +150,7 @@ class RuleEventSuggester:
             for a in other.arguments:
                 role = SHARED_ROLES.get(a.role, a.role)
                 r = etype.role(role)
-                if r is None or role in have or (a.start, a.end) in spans or a.label not in r.labels:
+                if r is None or role in have or (a.start, a.end) in spans or not takes(r, a.label):
                     continue
                 extra.append(ArgumentSuggestion(role, a.start, a.end, a.label, a.score))
                 have.add(role)

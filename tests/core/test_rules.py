@@ -8,7 +8,15 @@ from core_helpers import add_document
 from annotator import edits
 from annotator.errors import ImportFileError, ValidationError
 from annotator.importing import IncomingDocument, IncomingEntity, IncomingEvent, check_incoming, import_documents
-from annotator.rules import ALLOWED_WHILE_WORKING, event_breaches
+from annotator.rules import (
+    ALLOWED_WHILE_WORKING,
+    event_breaches,
+    has_room,
+    missing_roles,
+    multiplicity_breaches,
+    room_breach,
+    takes,
+)
 from annotator.schema import default_schema
 from annotator.validation import validate
 
@@ -35,6 +43,22 @@ def test_event_breaches_name_every_rule():
     ]
     assert kinds(event_breaches(schema, "Life:Be-Born", {}, [], {})) == ["missing_role"]
     assert kinds(event_breaches(schema, "Weather:Rain", {}, args, fillers)) == ["unknown_type"]
+
+
+def test_the_role_rules_answer_as_the_breaches_do():
+    """takes, has_room and missing_roles (what the suggesters, readers and the app's keys ask) give the answers the
+    breaches of an edit or a validation give."""
+    born = default_schema().event_type("Life:Be-Born")
+    person = born.role("Person")  # one
+    assert takes(person, "PERSON") and not takes(person, "ORG")
+    assert has_room(person, 0) and not has_room(person, 1)
+    assert room_breach(born, "Person", 2, [1]).kind == "too_many"
+    assert room_breach(born, "Person", 2, []) is None
+    spouses = default_schema().event_type("Life:Marry").role("Person")  # one_or_more
+    assert has_room(spouses, 0) and has_room(spouses, 3)
+    assert missing_roles(born, []) == ["Person"]
+    assert missing_roles(born, ["Place", "Person"]) == []
+    assert [b.role for b in multiplicity_breaches(born, {"Person": [], "Place": [1]})] == missing_roles(born, ["Place"])
 
 
 @pytest.mark.parametrize("label, refused", [("PERSON", False), ("ORG", True)])

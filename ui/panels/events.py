@@ -10,6 +10,7 @@ from PySide6.QtGui import QColor, QFont
 from PySide6.QtWidgets import QHeaderView, QWidget
 
 from annotator.model import Entity, Event
+from annotator import rules
 from annotator.schema import Schema
 from ui import theme as themes
 from ui.panels.row_panel import RowPanel
@@ -32,8 +33,7 @@ def missing_roles(schema: Schema, event: Event) -> list[str]:
     etype = schema.event_type(event.type)
     if etype is None or event.state == "rejected":
         return []
-    filled = {a.role for a in event.arguments}
-    return [r.name for r in etype.roles if r.required and r.name not in filled]
+    return rules.missing_roles(etype, (a.role for a in event.arguments))
 
 
 def list_order(v: Event) -> tuple[int, int]:
