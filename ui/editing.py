@@ -13,32 +13,13 @@ from annotator.wording import counted
 from annotator.model import Entity, Event
 from ui import commands as cmd
 from ui.event_actions import EventActions
+from ui.role_keys import ROLE_KEYS
 
 if TYPE_CHECKING:  # pragma: no cover
     from ui.controller import Controller
     from ui.document_view import DocumentView
 
 NO_MODS = Qt.KeyboardModifier.NoModifier
-ROLE_KEYS = {getattr(Qt.Key, f"Key_{i}"): i for i in range(1, 10)}
-# Shift+1..9 on a US keyboard: Alt+Shift+N adds another filler to role N
-ROLE_KEYS.update(
-    {
-        k: i + 1
-        for i, k in enumerate(
-            (
-                Qt.Key.Key_Exclam,
-                Qt.Key.Key_At,
-                Qt.Key.Key_NumberSign,
-                Qt.Key.Key_Dollar,
-                Qt.Key.Key_Percent,
-                Qt.Key.Key_AsciiCircum,
-                Qt.Key.Key_Ampersand,
-                Qt.Key.Key_Asterisk,
-                Qt.Key.Key_ParenLeft,
-            )
-        )
-    }
-)
 UNDECIDED = "suggested"
 MODIFIER_KEYS = (Qt.Key.Key_Shift, Qt.Key.Key_Control, Qt.Key.Key_Alt, Qt.Key.Key_Meta, Qt.Key.Key_AltGr)
 
@@ -46,11 +27,6 @@ MODIFIER_KEYS = (Qt.Key.Key_Shift, Qt.Key.Key_Control, Qt.Key.Key_Alt, Qt.Key.Ke
 def _text_order(item: tuple[int, int, int, object]) -> tuple[int, int, int]:
     """(start, end, id) of a (start, end, id, span or event) item: the order Tab goes in."""
     return item[0], item[1], item[2]
-
-
-def role_shortcut(index: int) -> str:
-    """The key that fills the role at ``index`` (0-based) of the selected event."""
-    return f"Alt+{index + 1}" if index < 9 else ""
 
 
 class EditActions(QObject):

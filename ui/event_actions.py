@@ -15,6 +15,7 @@ from annotator.keyflow import (
 )
 from annotator.model import Entity, Event
 from annotator.rules import has_room, takes
+from ui.role_keys import role_shortcut
 from ui import commands as cmd
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -265,7 +266,7 @@ class EventActions:
             fit = ", ".join(f"{lab} ({keys[lab]})" if keys.get(lab) else lab for lab in role.labels)
             c.report_error(
                 f"“{words}” is suggested as {ent.label}; {role.name} takes {fit}: "
-                f"that label's key relabels it, then Alt+{index + 1}."
+                f"that label's key relabels it, then {role_shortcut(index)}."
             )
             return
         undecide = tuple(sorted(self._as_filler))
@@ -404,9 +405,9 @@ class EventActions:
         names = [n if len(n) <= NAME_SAID else n[: NAME_SAID - 1] + "…" for n in names]
         if names:
             rest = f", then {', '.join(f'“{n}”' for n in names[1:])}" if len(names) > 1 else ""
-            return f"Alt+{index + 1} again: “{names[0]}”{rest}"
+            return f"{role_shortcut(index)} again: “{names[0]}”{rest}"
         if more is not None:
-            return f"Alt+{index + 1} again: the candidates further from the trigger"
+            return f"{role_shortcut(index)} again: the candidates further from the trigger"
         return "no other candidate"
 
     def trigger_words(self) -> list[tuple[int, int]]:

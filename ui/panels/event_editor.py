@@ -9,87 +9,31 @@ from PySide6.QtWidgets import (
     QApplication,
     QComboBox,
     QGridLayout,
-    QGroupBox,
-    QHBoxLayout,
     QLabel,
     QPushButton,
     QScrollArea,
-    QToolButton,
     QVBoxLayout,
     QWidget,
 )
 
-from annotator.keyflow import first_role_candidates
 from annotator.model import Argument, Entity, Event
 from ui import theme as themes
-from ui.editing import role_shortcut
 from ui.elided import ElidedLabel
+from ui.panels.event_roles import PROBE_FILLER, RolesBox, nearest_candidates, role_label_columns
 from ui.panels.events import missing_roles
 from ui.plain import event_state_text, tooltip_text
-from ui.wrapped import WrappedButton
+from ui.widget_tools import plain_label
 
 if TYPE_CHECKING:  # pragma: no cover
-    from collections.abc import Iterable
-
     from PySide6.QtCore import SignalInstance
-    from PySide6.QtWidgets import QLayout
 
-    from annotator.schema import EventType, Role, Schema
+    from annotator.schema import EventType, Schema
     from ui.controller import Controller
 
-
-FILL_LIST_MOST = 50  # entities in a role's fill list, nearest to the trigger first
-PROBE_FILLER = -1  # the entity id of the filler every role gets when the panel's least width is measured
-ROW_SPACING = 2  # pixels between two roles' rows (the style's 6 left Time of a seven-role event off screen)
-ROLE_NAME_LEAST = 14  # characters of a role's name always shown ("Beneficiary *"); a longer one is elided
 
 # An event's least width by (schema, font, application style sheet), measured once per process: a window made
 # again on the same schema (a project reopened; every GUI test's window) measured it again, ~40 % of opening one.
 _LEAST_WIDTHS: dict[tuple["Schema", str, str], int] = {}
-
-
-def plain_label(text: str, *, bold: bool = False, color: str | None = None) -> QLabel:
-    """A QLabel that never interprets its text as HTML."""
-    lab = QLabel(text)
-    lab.setTextFormat(Qt.TextFormat.PlainText)
-    style = []
-    if bold:
-        style.append("font-weight: bold")
-    if color:
-        style.append(f"color: {color}")
-    if style:
-        lab.setStyleSheet("; ".join(style))
-    return lab
-
-
-def nearest_candidates(c: "Controller", labels: tuple[str, ...], event: Event, role: str = "") -> list[Entity]:
-    """Entities role ``role`` accepts (not rejected, not in it yet) in the order Alt+N puts them
-    (``keyflow.first_role_candidates``: the trigger's sentence first, a place after the trigger first for a place
-    role, a place told as where last for a participant role, then the nearest others): the list's first entity is
-    the one Alt+N puts (the list was nearest first, Alt+N's order another). The ``FILL_LIST_MOST`` first (a long
-    document's list held thousands, built again at every key: 25 ms an Enter), found by the controller's index of
-    spans by start (a pass over every span at each rebuild was half of the editor's time)."""
-    ts, te = event.trigger_start, event.trigger_end
-    taken = [a.entity_id for a in event.arguments if a.role == role]
-    others = [a.entity_id for a in event.arguments if a.role != role]
-    text = c.doc.text if c.doc is not None else ""
-    found, _ = first_role_candidates(
-        c.entities, c.span_index(), labels, (ts, te), c.sentence(ts), taken, others, text, most=FILL_LIST_MOST
-    )
-    return found[:FILL_LIST_MOST]
-
-
-def _name_style(missing: bool) -> str:
-    """A role's name: bold; red while it is required and not filled."""
-    return "font-weight: bold" + (f"; color: {themes.current().error}" if missing else "")
-
-
-def _role_label_columns(index: int, role: "Role") -> tuple[QLabel, QLabel]:
-    """A role's key and name labels as its row in the Roles box shows them (name bold, as a filled role's)."""
-    key = plain_label(role_shortcut(index), color=themes.current().muted)
-    name = ElidedLabel(role.name + (" *" if role.required else ""), "", least=ROLE_NAME_LEAST)
-    name.setStyleSheet(_name_style(False))
-    return key, name
 
 
 def _widest_roles_type(schema: "Schema") -> "EventType | None":
@@ -101,7 +45,7 @@ def _widest_roles_type(schema: "Schema") -> "EventType | None":
         probe = QWidget()
         grid = QGridLayout(probe)
         for i, role in enumerate(etype.roles):
-            key, name = _role_label_columns(i, role)
+            key, name = role_label_columns(i, role)
             grid.addWidget(key, i, 0)
             grid.addWidget(name, i, 1)
         width = grid.minimumSize().width()
@@ -135,29 +79,6 @@ def _show_state(label: QLabel, ev: Event) -> None:
     label.setStyleSheet(f"color: {themes.current().suggested_event}; font-style: italic" if undecided else "")
 
 
-def _widgets(layout: "QLayout") -> list[QWidget]:
-    """The widgets of ``layout`` and of the layouts in it, in their order."""
-    out: list[QWidget] = []
-    for k in range(layout.count()):
-        item = layout.itemAt(k)
-        if (w := item.widget()) is not None:
-            out.append(w)
-        elif (sub := item.layout()) is not None:
-            out += _widgets(sub)
-    return out
-
-
-def _empty(layout: "QLayout") -> None:
-    """Take every widget and layout out of ``layout``, deleting them."""
-    while (item := layout.takeAt(0)) is not None:
-        if (w := item.widget()) is not None:
-            w.hide()
-            w.deleteLater()
-        elif (sub := item.layout()) is not None:
-            _empty(sub)
-            sub.deleteLater()
-
-
 class EventEditor(QWidget):
     """Rebuilt whenever the selected event changes; every control runs one command."""
 
@@ -186,20 +107,25 @@ class EventEditor(QWidget):
         self.event_id: int | None = None
         self.type_combo: QComboBox | None = None
         self.attribute_combos: dict[str, QComboBox] = {}
-        self.fill_combos: list[QComboBox] = []
-        self.role_rows: dict[str, QLabel] = {}
         self.trigger_label: ElidedLabel | None = None
         self.state_label: QLabel | None = None  # undecided or decided, a suggestion's score and other types
         self._least_width_of: tuple[Schema, int] | None = None
         self._head_of: Schema | None = None  # the schema whose type and attribute boxes are shown (None: no event)
-        self._group_type: str | None = None  # the event type the Roles box has the rows of
-        self._cells: list[QVBoxLayout] = []  # each role's fillers, as its row shows them
-        self._row_shows: list[tuple] = []  # each row's fillers, fill list and flag, as shown
         self._shown: tuple = ()
         self._shown_at: tuple = ()  # (controller revision, event, schema) that ``_shown`` was worked out at
         self._lists: dict[str, list[Entity]] = {}  # each role's fill list, as shown() last found it
-        self._group: QGroupBox | None = None  # the Roles box of the event shown
+        self._group: RolesBox | None = None  # the Roles box of the event shown
         self.rebuild()
+
+    @property
+    def fill_combos(self) -> list[QComboBox]:
+        """Each role's fill list, in the Roles box shown (none without an event)."""
+        return self._group.fill_combos if self._group is not None else []
+
+    @property
+    def role_rows(self) -> dict[str, QLabel]:
+        """Each role's name, in the Roles box shown (none without an event)."""
+        return self._group.role_rows if self._group is not None else {}
 
     def shown(self) -> tuple:
         """What the editor shows of the selected event: its type, trigger, state (a suggestion's score and other
@@ -262,13 +188,13 @@ class EventEditor(QWidget):
         if ev is not None and c.doc is not None and self._group is not None and self._head_of is c.schema:
             self.event_id = ev.id
             self._set_head(ev, c.doc.text)
-            if self._group_type == ev.type:
-                self._update_roles(ev)
+            if self._group.event_type == ev.type:
+                self._group.update_rows(ev, self._lists)
             else:
                 self._replace_roles()
             self._tab_order()
             return
-        self._group = self._head_of = self._group_type = None
+        self._group = self._head_of = None
         self.state_label = None
         self._delete.setVisible(ev is not None and c.schema is not None and c.doc is not None)
         old = self.scroll.takeWidget()
@@ -277,7 +203,7 @@ class EventEditor(QWidget):
         body = QWidget()
         self.scroll.setWidget(body)
         body.installEventFilter(self)  # its rows are shown (and sized) later: _fit_width follows them
-        self.attribute_combos, self.fill_combos, self.role_rows = {}, [], {}
+        self.attribute_combos = {}
         self.type_combo = None
         c = self.c
         ev = c.events.get(c.current_event) if c.current_event is not None else None
@@ -304,159 +230,25 @@ class EventEditor(QWidget):
         lay.addStretch(1)
         self._tab_order()
 
-    def _roles_group(self, ev: Event) -> QGroupBox:
-        """The Roles box of ``ev``: each role's key, name, fillers and fill list (``role_rows``, ``fill_combos``)."""
-        c = self.c
-        schema = c.schema
-        self.fill_combos, self.role_rows, self._cells, self._row_shows = [], {}, [], []
-        self._group_type = ev.type
-        etype = schema.event_type(ev.type)
-        group = QGroupBox("Roles")
-        group_lay = QVBoxLayout(group)
-        # the hint wraps: as the group's title it set the panel's least width, wider than the dock it starts in
-        hint = plain_label("Select an entity in the text, then press the role's key.", color=themes.current().muted)
-        hint.setWordWrap(True)
-        group_lay.addWidget(hint)
-        grid = QGridLayout()
-        grid.setVerticalSpacing(ROW_SPACING)  # seven roles fit at 1366x768, "Delete event" under them
-        group_lay.addLayout(grid)
-        grid.setColumnStretch(2, 1)
-        missing = set(missing_roles(schema, ev))
-        for i, role in enumerate(etype.roles if etype else ()):
-            filled = [a for a in ev.arguments if a.role == role.name]
-            key, name = _role_label_columns(i, role)
-            # a row never widens the panel (the dock took the width of each event): the argument elides first
-            accepts = f"{role.name}: accepts " + ", ".join(role.labels) + f" ({role.multiplicity.replace('_', ' ')})"
-            name.setToolTip(tooltip_text(accepts))
-            name.setStyleSheet(_name_style(role.name in missing))
-            self.role_rows[role.name] = name
-            grid.addWidget(key, i, 0, Qt.AlignmentFlag.AlignTop)
-            grid.addWidget(name, i, 1, Qt.AlignmentFlag.AlignTop)
-            cell = QVBoxLayout()
-            cell.setSpacing(0)
-            self._fill_cell(cell, i, role.name, filled)
-            grid.addLayout(cell, i, 2)
-            combo = QComboBox()
-            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-            combo.setMinimumContentsLength(6)
-            combo.setToolTip(
-                tooltip_text(f"Fill {role.name} with an entity it accepts, in the order Alt+{i + 1} puts them")
-            )
-            self._fill_list(combo, self._lists.get(role.name, ()))
-            combo.activated.connect(lambda idx, ri=i, b=combo: self._fill(ri, b, idx))
-            self.fill_combos.append(combo)
-            self._cells.append(cell)
-            self._row_shows.append(self._row_of(ev, role.name, role.name in missing))
-            grid.addWidget(combo, i, 3, Qt.AlignmentFlag.AlignTop)
-        return group
-
     def _tab_order(self) -> None:
         """Tab goes down the editor as it reads: type, attributes, then each role's arguments (each with its ×) and
         fill list, then "Delete event". A widget made later (an argument filled while its event is shown, a new Roles
         box) came after every other, past "Delete event"."""
         chain: list[QWidget] = [w for w in (self.type_combo, *self.attribute_combos.values()) if w is not None]
-        for cell, combo in zip(self._cells, self.fill_combos, strict=True):
-            chain += [w for w in _widgets(cell) if w.focusPolicy() & Qt.FocusPolicy.TabFocus]
-            chain.append(combo)
+        if self._group is not None:
+            chain += self._group.focus_chain()
         if self._delete.isVisibleTo(self):
             chain.append(self._delete)
         for before, after in zip(chain, chain[1:]):
             QWidget.setTabOrder(before, after)
 
-    def _row_of(self, ev: Event, role: str, missing: bool) -> tuple:
-        """What a role's row shows of ``ev``: its fillers (argument, entity, offsets), its fill list, its flag."""
-        ents = self.c.entities
-        fillers = tuple(
-            (a.id, a.entity_id, (e.start, e.end) if (e := ents.get(a.entity_id)) else None)
-            for a in ev.arguments
-            if a.role == role
-        )
-        return fillers, tuple(e.id for e in self._lists.get(role, ())), missing
-
-    def _fill_cell(self, cell: QVBoxLayout, index: int, role: str, filled: list) -> None:  # type: ignore[type-arg]
-        """A role's fillers in its cell: each a button (to the text) and × (remove it); when none, a dash and the
-        entity its key (role ``index``'s) puts with nothing selected, its fill list's first (the first press was
-        blind: a wrong candidate seen only once put). A filler of entity id ``PROBE_FILLER`` shows a long name
-        (``_least_width`` measures a row at its widest)."""
-        c, text = self.c, self.c.doc.text if self.c.doc else ""
-        for a in filled:
-            ent = c.entities.get(a.entity_id)
-            line = QHBoxLayout()
-            shown = "M" * 40 if a.entity_id == PROBE_FILLER else text[ent.start : ent.end] if ent else "?"
-            btn = WrappedButton(shown, f"{shown}\n(click: show it in the text)")  # whole: elided, 7 roles cut it
-            btn.clicked.connect(lambda _=False, eid=a.entity_id: self.argumentClicked.emit(eid))
-            rm = QToolButton()
-            rm.setText("×")
-            rm.setToolTip(f"Remove this {role}")
-            rm.clicked.connect(lambda _=False, aid=a.id: self.removeArgumentRequested.emit(aid))
-            line.addWidget(btn)  # as wide as its text, or wrapped onto more lines in the room there is
-            line.addWidget(rm, 0, Qt.AlignmentFlag.AlignTop)  # beside the first line of a wrapped filler
-            line.addStretch(1)
-            cell.addLayout(line)
-        if not filled:
-            cell.addWidget(self._empty_role(index, role))
-
-    def _empty_role(self, index: int, role: str) -> ElidedLabel:
-        """An empty role's cell: a dash, then "Alt+N: " and the words of the entity the key would put (elided, never
-        widening the panel; the whole in its tooltip), faint and in italics, a candidate and no filler."""
-        said = ElidedLabel("—")
-        said.setStyleSheet(f"color: {themes.current().faint}; font-style: italic")
-        self._say_candidate(said, index, role)
-        return said
-
-    def _say_candidate(self, said: ElidedLabel, index: int, role: str) -> None:
-        """``said`` names the first of role ``index``'s fill list, as its key with nothing selected puts it; a dash
-        alone when there is none or the role has no key (a tenth). Set in place: ] made the label again."""
-        first, key = self._lists.get(role, [])[:1], role_shortcut(index)
-        if not first or not key:
-            said.set_full_text("—")
-            said.setToolTip(tooltip_text(f"{role} is empty; no entity it accepts is in the document"))
-            return
-        ent = first[0]
-        words = self.c.doc.text[ent.start : ent.end] if self.c.doc else ""
-        said.set_full_text(f"— {key}: {words}")
-        said.setToolTip(
-            tooltip_text(
-                f"{role} is empty: {key} (nothing selected) puts “{words}” ({ent.label}), first in its fill list"
-            )
-        )
-
-    def _fill_list(self, combo: QComboBox, entities: "Iterable[Entity]") -> None:
-        """A role's fill list: "fill…" (whole in the least width: 'fill Destination…' read 'fill Destinati'), then
-        the entities it accepts, in the order Alt+N puts them."""
-        text = self.c.doc.text if self.c.doc else ""
-        combo.clear()
-        combo.addItem("fill…", None)
-        for e in entities:
-            combo.addItem(f"{text[e.start : e.end]}  ({e.label})", e.id)
-
-    def _update_roles(self, ev: Event) -> None:
-        """The Roles box's rows (of ``ev``'s type) changed in place, each only where it differs from what it shows:
-        its fillers (or the candidate an empty one names), its fill list, its flag as a required role not filled."""
-        etype = self.c.schema.event_type(ev.type)
-        missing = set(missing_roles(self.c.schema, ev))
-        for i, role in enumerate(etype.roles if etype else ()):
-            now = self._row_of(ev, role.name, role.name in missing)
-            was, self._row_shows[i] = self._row_shows[i], now
-            if now[0] != was[0]:
-                had_keys = any(w.hasFocus() for w in _widgets(self._cells[i]))  # its × pressed by Space
-                _empty(self._cells[i])
-                self._fill_cell(self._cells[i], i, role.name, [a for a in ev.arguments if a.role == role.name])
-                if had_keys:  # the keys stay in the row, seen there: Qt gave them on (to its fill list) unframed
-                    combo = self.fill_combos[i]
-                    combo.setFocus(Qt.FocusReason.ShortcutFocusReason)
-                    combo.window().setAttribute(Qt.WidgetAttribute.WA_KeyboardFocusChange)  # as after Tab
-                    combo.update()
-            elif not now[0] and now[1][:1] != was[1][:1]:  # empty, another first candidate: named in place
-                said = self._cells[i].itemAt(0).widget()
-                if isinstance(said, ElidedLabel):
-                    self._say_candidate(said, i, role.name)
-            if now[1] != was[1]:
-                self._fill_list(self.fill_combos[i], self._lists.get(role.name, ()))
-            else:
-                self.fill_combos[i].setCurrentIndex(0)  # "fill…" again, as a new box shows it
-            if now[2] != was[2]:
-                self.role_rows[role.name].setStyleSheet(_name_style(now[2]))
+    def _roles_group(self, ev: Event) -> RolesBox:
+        """The Roles box of ``ev``, its requests the editor's."""
+        group = RolesBox(self.c, ev, self._lists)
+        group.fillRequested.connect(self.fillRequested)
+        group.removeArgumentRequested.connect(self.removeArgumentRequested)
+        group.argumentClicked.connect(self.argumentClicked)
+        return group
 
     def _replace_roles(self) -> None:
         """A new Roles box in place of the old one, the rest of the editor kept."""
@@ -547,7 +339,6 @@ class EventEditor(QWidget):
 
     def _measure_least_width(self, schema: "Schema") -> int:
         """The least width ``_least_width`` keeps, measured off screen from the head and the widest Roles box."""
-        kept = (self.fill_combos, self.role_rows, self._cells, self._row_shows, self._group_type)
         probe = QWidget()
         lay = QVBoxLayout(probe)
         lay.addLayout(self._head(schema, None, ""))
@@ -559,7 +350,6 @@ class EventEditor(QWidget):
         least = lay.minimumSize().width() - margins.left() - margins.right()
         probe.deleteLater()
         self.type_combo, self.attribute_combos = None, {}
-        self.fill_combos, self.role_rows, self._cells, self._row_shows, self._group_type = kept
         return least
 
     def eventFilter(self, obj: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
@@ -577,11 +367,6 @@ class EventEditor(QWidget):
                 + self.scroll.verticalScrollBar().sizeHint().width()
                 + 2 * self.scroll.frameWidth()
             )
-
-    def _fill(self, role_index: int, combo: QComboBox, idx: int) -> None:
-        eid = combo.itemData(idx)
-        if eid is not None:
-            self.fillRequested.emit(role_index, int(eid))
 
 
 def least_width(controller: "Controller") -> int:

@@ -1,0 +1,226 @@
+"""The event editor's Roles box: each role of the event's type as a row (its key, its name, its fillers, its fill
+list), built once for a type and changed in place row by row as the event shown changes."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QComboBox, QGridLayout, QGroupBox, QHBoxLayout, QLabel, QToolButton, QVBoxLayout, QWidget
+
+from annotator.keyflow import first_role_candidates
+from annotator.model import Entity, Event
+from ui import theme as themes
+from ui.elided import ElidedLabel
+from ui.panels.events import missing_roles
+from ui.plain import tooltip_text
+from ui.role_keys import role_shortcut
+from ui.widget_tools import empty_layout, plain_label, widgets_of
+from ui.wrapped import WrappedButton
+
+if TYPE_CHECKING:  # pragma: no cover
+    from collections.abc import Iterable
+
+    from annotator.schema import Role
+    from ui.controller import Controller
+
+FILL_LIST_MOST = 50  # entities in a role's fill list, nearest to the trigger first
+PROBE_FILLER = -1  # the entity id of the filler every role gets when the panel's least width is measured
+ROW_SPACING = 2  # pixels between two roles' rows (the style's 6 left Time of a seven-role event off screen)
+ROLE_NAME_LEAST = 14  # characters of a role's name always shown ("Beneficiary *"); a longer one is elided
+
+
+def nearest_candidates(c: "Controller", labels: tuple[str, ...], event: Event, role: str = "") -> list[Entity]:
+    """Entities role ``role`` accepts (not rejected, not in it yet) in the order Alt+N puts them
+    (``keyflow.first_role_candidates``: the trigger's sentence first, a place after the trigger first for a place
+    role, a place told as where last for a participant role, then the nearest others): the list's first entity is
+    the one Alt+N puts (the list was nearest first, Alt+N's order another). The ``FILL_LIST_MOST`` first (a long
+    document's list held thousands, built again at every key: 25 ms an Enter), found by the controller's index of
+    spans by start (a pass over every span at each rebuild was half of the editor's time)."""
+    ts, te = event.trigger_start, event.trigger_end
+    taken = [a.entity_id for a in event.arguments if a.role == role]
+    others = [a.entity_id for a in event.arguments if a.role != role]
+    text = c.doc.text if c.doc is not None else ""
+    found, _ = first_role_candidates(
+        c.entities, c.span_index(), labels, (ts, te), c.sentence(ts), taken, others, text, most=FILL_LIST_MOST
+    )
+    return found[:FILL_LIST_MOST]
+
+
+def name_style(missing: bool) -> str:
+    """A role's name: bold; red while it is required and not filled."""
+    return "font-weight: bold" + (f"; color: {themes.current().error}" if missing else "")
+
+
+def role_label_columns(index: int, role: "Role") -> tuple[QLabel, QLabel]:
+    """A role's key and name labels as its row in the Roles box shows them (name bold, as a filled role's)."""
+    key = plain_label(role_shortcut(index), color=themes.current().muted)
+    name = ElidedLabel(role.name + (" *" if role.required else ""), "", least=ROLE_NAME_LEAST)
+    name.setStyleSheet(name_style(False))
+    return key, name
+
+
+class RolesBox(QGroupBox):
+    """The Roles box of an event: each role's key, name, fillers and fill list (``role_rows``, ``fill_combos``);
+    ``lists``: each role's fill list, as the editor found them. Every control asks through a signal."""
+
+    fillRequested = Signal(int, int)  # role index, entity id
+    removeArgumentRequested = Signal(int)
+    argumentClicked = Signal(int)  # entity id
+
+    def __init__(self, controller: "Controller", ev: Event, lists: dict[str, list[Entity]]) -> None:
+        super().__init__("Roles")
+        self.c = controller
+        self.event_type = ev.type
+        self._lists = lists
+        self.fill_combos: list[QComboBox] = []
+        self.role_rows: dict[str, QLabel] = {}
+        self._cells: list[QVBoxLayout] = []  # each role's fillers, as its row shows them
+        self._row_shows: list[tuple] = []  # each row's fillers, fill list and flag, as shown
+        schema = controller.schema
+        etype = schema.event_type(ev.type)
+        group_lay = QVBoxLayout(self)
+        # the hint wraps: as the group's title it set the panel's least width, wider than the dock it starts in
+        hint = plain_label("Select an entity in the text, then press the role's key.", color=themes.current().muted)
+        hint.setWordWrap(True)
+        group_lay.addWidget(hint)
+        grid = QGridLayout()
+        grid.setVerticalSpacing(ROW_SPACING)  # seven roles fit at 1366x768, "Delete event" under them
+        group_lay.addLayout(grid)
+        grid.setColumnStretch(2, 1)
+        missing = set(missing_roles(schema, ev))
+        for i, role in enumerate(etype.roles if etype else ()):
+            filled = [a for a in ev.arguments if a.role == role.name]
+            key, name = role_label_columns(i, role)
+            # a row never widens the panel (the dock took the width of each event): the argument elides first
+            accepts = f"{role.name}: accepts " + ", ".join(role.labels) + f" ({role.multiplicity.replace('_', ' ')})"
+            name.setToolTip(tooltip_text(accepts))
+            name.setStyleSheet(name_style(role.name in missing))
+            self.role_rows[role.name] = name
+            grid.addWidget(key, i, 0, Qt.AlignmentFlag.AlignTop)
+            grid.addWidget(name, i, 1, Qt.AlignmentFlag.AlignTop)
+            cell = QVBoxLayout()
+            cell.setSpacing(0)
+            self._fill_cell(cell, i, role.name, filled)
+            grid.addLayout(cell, i, 2)
+            combo = QComboBox()
+            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            combo.setMinimumContentsLength(6)
+            combo.setToolTip(
+                tooltip_text(f"Fill {role.name} with an entity it accepts, in the order Alt+{i + 1} puts them")
+            )
+            self._fill_list(combo, self._lists.get(role.name, ()))
+            combo.activated.connect(lambda idx, ri=i, b=combo: self._fill(ri, b, idx))
+            self.fill_combos.append(combo)
+            self._cells.append(cell)
+            self._row_shows.append(self._row_of(ev, role.name, role.name in missing))
+            grid.addWidget(combo, i, 3, Qt.AlignmentFlag.AlignTop)
+
+    def focus_chain(self) -> list[QWidget]:
+        """Each role's arguments (each with its ×) and fill list, as Tab goes down them."""
+        chain: list[QWidget] = []
+        for cell, combo in zip(self._cells, self.fill_combos, strict=True):
+            chain += [w for w in widgets_of(cell) if w.focusPolicy() & Qt.FocusPolicy.TabFocus]
+            chain.append(combo)
+        return chain
+
+    def update_rows(self, ev: Event, lists: dict[str, list[Entity]]) -> None:
+        """The rows (of ``ev``'s type) changed in place, each only where it differs from what it shows: its fillers
+        (or the candidate an empty one names), its fill list, its flag as a required role not filled."""
+        self._lists = lists
+        etype = self.c.schema.event_type(ev.type)
+        missing = set(missing_roles(self.c.schema, ev))
+        for i, role in enumerate(etype.roles if etype else ()):
+            now = self._row_of(ev, role.name, role.name in missing)
+            was, self._row_shows[i] = self._row_shows[i], now
+            if now[0] != was[0]:
+                had_keys = any(w.hasFocus() for w in widgets_of(self._cells[i]))  # its × pressed by Space
+                empty_layout(self._cells[i])
+                self._fill_cell(self._cells[i], i, role.name, [a for a in ev.arguments if a.role == role.name])
+                if had_keys:  # the keys stay in the row, seen there: Qt gave them on (to its fill list) unframed
+                    combo = self.fill_combos[i]
+                    combo.setFocus(Qt.FocusReason.ShortcutFocusReason)
+                    combo.window().setAttribute(Qt.WidgetAttribute.WA_KeyboardFocusChange)  # as after Tab
+                    combo.update()
+            elif not now[0] and now[1][:1] != was[1][:1]:  # empty, another first candidate: named in place
+                said = self._cells[i].itemAt(0).widget()
+                if isinstance(said, ElidedLabel):
+                    self._say_candidate(said, i, role.name)
+            if now[1] != was[1]:
+                self._fill_list(self.fill_combos[i], self._lists.get(role.name, ()))
+            else:
+                self.fill_combos[i].setCurrentIndex(0)  # "fill…" again, as a new box shows it
+            if now[2] != was[2]:
+                self.role_rows[role.name].setStyleSheet(name_style(now[2]))
+
+    def _row_of(self, ev: Event, role: str, missing: bool) -> tuple:
+        """What a role's row shows of ``ev``: its fillers (argument, entity, offsets), its fill list, its flag."""
+        ents = self.c.entities
+        fillers = tuple(
+            (a.id, a.entity_id, (e.start, e.end) if (e := ents.get(a.entity_id)) else None)
+            for a in ev.arguments
+            if a.role == role
+        )
+        return fillers, tuple(e.id for e in self._lists.get(role, ())), missing
+
+    def _fill_cell(self, cell: QVBoxLayout, index: int, role: str, filled: list) -> None:  # type: ignore[type-arg]
+        """A role's fillers in its cell: each a button (to the text) and × (remove it); when none, a dash and the
+        entity its key (role ``index``'s) puts with nothing selected, its fill list's first (the first press was
+        blind: a wrong candidate seen only once put). A filler of entity id ``PROBE_FILLER`` shows a long name
+        (the editor's least width measures a row at its widest)."""
+        c, text = self.c, self.c.doc.text if self.c.doc else ""
+        for a in filled:
+            ent = c.entities.get(a.entity_id)
+            line = QHBoxLayout()
+            shown = "M" * 40 if a.entity_id == PROBE_FILLER else text[ent.start : ent.end] if ent else "?"
+            btn = WrappedButton(shown, f"{shown}\n(click: show it in the text)")  # whole: elided, 7 roles cut it
+            btn.clicked.connect(lambda _=False, eid=a.entity_id: self.argumentClicked.emit(eid))
+            rm = QToolButton()
+            rm.setText("×")
+            rm.setToolTip(f"Remove this {role}")
+            rm.clicked.connect(lambda _=False, aid=a.id: self.removeArgumentRequested.emit(aid))
+            line.addWidget(btn)  # as wide as its text, or wrapped onto more lines in the room there is
+            line.addWidget(rm, 0, Qt.AlignmentFlag.AlignTop)  # beside the first line of a wrapped filler
+            line.addStretch(1)
+            cell.addLayout(line)
+        if not filled:
+            cell.addWidget(self._empty_role(index, role))
+
+    def _empty_role(self, index: int, role: str) -> ElidedLabel:
+        """An empty role's cell: a dash, then "Alt+N: " and the words of the entity the key would put (elided, never
+        widening the panel; the whole in its tooltip), faint and in italics, a candidate and no filler."""
+        said = ElidedLabel("—")
+        said.setStyleSheet(f"color: {themes.current().faint}; font-style: italic")
+        self._say_candidate(said, index, role)
+        return said
+
+    def _say_candidate(self, said: ElidedLabel, index: int, role: str) -> None:
+        """``said`` names the first of role ``index``'s fill list, as its key with nothing selected puts it; a dash
+        alone when there is none or the role has no key (a tenth). Set in place: ] made the label again."""
+        first, key = self._lists.get(role, [])[:1], role_shortcut(index)
+        if not first or not key:
+            said.set_full_text("—")
+            said.setToolTip(tooltip_text(f"{role} is empty; no entity it accepts is in the document"))
+            return
+        ent = first[0]
+        words = self.c.doc.text[ent.start : ent.end] if self.c.doc else ""
+        said.set_full_text(f"— {key}: {words}")
+        said.setToolTip(
+            tooltip_text(
+                f"{role} is empty: {key} (nothing selected) puts “{words}” ({ent.label}), first in its fill list"
+            )
+        )
+
+    def _fill_list(self, combo: QComboBox, entities: "Iterable[Entity]") -> None:
+        """A role's fill list: "fill…" (whole in the least width: 'fill Destination…' read 'fill Destinati'), then
+        the entities it accepts, in the order Alt+N puts them."""
+        text = self.c.doc.text if self.c.doc else ""
+        combo.clear()
+        combo.addItem("fill…", None)
+        for e in entities:
+            combo.addItem(f"{text[e.start : e.end]}  ({e.label})", e.id)
+
+    def _fill(self, role_index: int, combo: QComboBox, idx: int) -> None:
+        eid = combo.itemData(idx)
+        if eid is not None:
+            self.fillRequested.emit(role_index, int(eid))
