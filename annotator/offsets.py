@@ -37,6 +37,17 @@ class Utf16Map:
         # every astral character whose low surrogate sits at or before u16 counts one unit extra
         return u16 - bisect_right(self._astral_u16, u16)
 
+    def exact_codepoint(self, u16: int) -> int | None:
+        """UTF-16 offset to code point; None for an offset inside a surrogate pair (no code point starts there: an
+        offset read as UTF-16 units that is none)."""
+        cp = self.to_codepoint(u16)
+        return cp if self.to_utf16(cp) == u16 else None
+
+
+def utf16_length(text: str) -> int:
+    """How many UTF-16 units ``text`` takes (a character outside the BMP two)."""
+    return len(text) if text.isascii() else len(text) + len(_ASTRAL.findall(text))
+
 
 def to_utf16(text: str, cp: int) -> int:
     return Utf16Map(text).to_utf16(cp)

@@ -513,8 +513,8 @@ def fit_span(
     if text.isascii():
         return None
     u16 = u16 or Utf16Map(text)
-    s, e = u16.to_codepoint(start), u16.to_codepoint(end)
-    if u16.to_utf16(s) != start or u16.to_utf16(e) != end:
+    s, e = u16.exact_codepoint(start), u16.exact_codepoint(end)
+    if s is None or e is None:
         return None  # falls inside a surrogate pair: not UTF-16 either
     if 0 <= s < e <= len(text) and (span_text is None or text[s:e] == span_text):
         return s, e, "utf16"
@@ -549,8 +549,8 @@ def looks_utf16(text: str, spans: list[tuple[int, int]]) -> bool:
     as_cp = sum(clean(s, e) for s, e in spans)
     as_u16 = 0
     for s, e in spans:
-        cs, ce = u16.to_codepoint(s), u16.to_codepoint(e)
-        if u16.to_utf16(cs) != s or u16.to_utf16(ce) != e:
+        cs, ce = u16.exact_codepoint(s), u16.exact_codepoint(e)
+        if cs is None or ce is None:
             return False  # inside a surrogate pair: cannot be UTF-16
         as_u16 += clean(cs, ce)
     return as_u16 > as_cp

@@ -22,7 +22,7 @@ from annotator.formats.webanno_tsv import (
     unescape_text,
     unescape_value,
 )
-from annotator.offsets import Utf16Map
+from annotator.offsets import Utf16Map, utf16_length
 
 UNIT_ID = re.compile(r"(\d+)-(\d+)(?:\.(\d+))?$")
 OFFSETS = re.compile(r"(\d+)-(\d+)$")
@@ -262,7 +262,7 @@ def _rebuild(out: Layout, sentences: list[tuple[list[str], list[Unit]]], path: P
 
 
 def _size(s: str, utf16: bool) -> int:
-    return len(s.encode("utf-16-le", "surrogatepass")) // 2 if utf16 else len(s)
+    return utf16_length(s) if utf16 else len(s)
 
 
 def _astral(text: str) -> bool:

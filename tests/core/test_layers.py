@@ -281,3 +281,15 @@ def test_the_role_rules_are_the_rule_module_s():
         if p.relative_to(ROOT).as_posix() not in ("annotator/rules.py", "annotator/schema.py")
     }
     assert {k: v for k, v in found.items() if v} == {}
+
+
+def test_utf16_is_counted_in_offsets_alone():
+    """The one offset conversion: code points and UTF-16 units are converted, and UTF-16 lengths counted, by
+    annotator/offsets.py (Utf16Map, utf16_length); the WebAnno reader encoded each sentence to count its units."""
+    found = sorted(
+        p.relative_to(ROOT).as_posix()
+        for folder in ("annotator", "ui")
+        for p in (ROOT / folder).rglob("*.py")
+        if re.search(r"(en|de)code\(\s*[\"']utf[-_]?16", p.read_text(encoding="utf-8"), re.IGNORECASE)
+    )
+    assert found == []

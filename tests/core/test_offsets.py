@@ -7,7 +7,15 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from annotator.offsets import Utf16Map, char_to_token_span, snap_to_tokens, to_codepoint, to_utf16, token_index_at
+from annotator.offsets import (
+    Utf16Map,
+    char_to_token_span,
+    snap_to_tokens,
+    to_codepoint,
+    to_utf16,
+    token_index_at,
+    utf16_length,
+)
 
 # text mixing ASCII, BMP and astral characters (emoji, CJK extension B, musical symbols)
 chars = st.one_of(
@@ -48,6 +56,25 @@ def test_offsets_inside_a_surrogate_pair_round_down(text):
             high = m.to_utf16(cp)
             assert m.to_codepoint(high + 1) == cp  # between the two halves: the character itself
             assert m.to_codepoint(high + 2) == cp + 1
+
+
+@settings(max_examples=100)
+@given(texts)
+def test_length_and_exact_offsets_in_utf16(text):
+    """utf16_length is the UTF-16 encoding's length; exact_codepoint gives a code point only where one starts (the
+    readers' test of offsets read as UTF-16 units, and the WebAnno reader's sentence lengths, counted them alone)."""
+    m = Utf16Map(text)
+    assert utf16_length(text) == utf16_len(text)
+    starts = {utf16_len(text[:cp]): cp for cp in range(len(text) + 1)}
+    assert [m.exact_codepoint(u) for u in range(utf16_len(text) + 1)] == [
+        starts.get(u) for u in range(utf16_len(text) + 1)
+    ]
+
+
+def test_exact_offsets_in_utf16_known_values():
+    m = Utf16Map("a😀b")
+    assert [m.exact_codepoint(u) for u in range(5)] == [0, 1, None, 2, 3]
+    assert utf16_length("a😀b") == 4 and utf16_length("abc") == 3 and utf16_length("é") == 1
 
 
 @pytest.mark.slow
