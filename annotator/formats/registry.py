@@ -27,6 +27,7 @@ class Format:
     read_options: tuple[str, ...] = ()  # keyword options the reader takes (doccano: skip_bad)
     import_options: tuple[str, ...] = ()  # reader option keys (``import --format NAME --option KEY=VALUE``)
     import_help: str = ""  # the reader options' values, for the command line's help and the Import dialog
+    import_example: str = ""  # reader options as the Import dialog's box shows them for an example ("KEY=VALUE; ...")
     export_help: str = ""  # the writer options' values, for the command line's help and the Export dialog
     description: str = ""
     # the reader rebuilds each text from bare tokens (DyGIE++, CoNLL): its documents are matched to the stored ones
@@ -147,6 +148,7 @@ FORMATS: dict[str, Format] = {
             _M + "omnievent:read_omnievent",
             import_options=("documents",),
             import_help="documents=id|prefix|line (lines of one id a document; prefix: ids DOC-N too; line: each)",
+            import_example="documents=prefix",
             rebuilds_text=True,
             export_help="split=train=0.8,dev=0.2, seed=N, misaligned=expand|skip, unit=sentence|document, "
             "names=schema|aliases (aliases: each name's first alias, ACE's PER and Conflict.Attack for the news schema)",
@@ -164,6 +166,7 @@ FORMATS: dict[str, Format] = {
             _M + "conll_read:read_conll",
             import_options=("scheme", "column", "documents"),
             import_help="scheme=auto|iob|bioes|io, column=N|last, documents=docstart|sentence|N",
+            import_example="documents=sentence; scheme=bioes",
             rebuilds_text=True,
             export_help="split=train=0.8,dev=0.2, seed=N, misaligned=expand|skip, docstart=yes|no",
             title="CoNLL",
@@ -177,6 +180,7 @@ FORMATS: dict[str, Format] = {
             _M + "hf_tokens:read_hf",
             import_options=("tag_names", "documents"),
             import_help="tag_names=O,B-PER,I-PER,...|label.json (for numbered tags), documents=N (lines a document)",
+            import_example="tag_names=label.json",
             rebuilds_text=True,
             export_help="split=train=0.8,dev=0.2, seed=N, misaligned=expand|skip, unit=sentence|document",
             description="token classification JSONL (tokens and ner_tags) for datasets and transformers",

@@ -52,3 +52,16 @@ def test_one_token_fallback_for_the_app_the_exports_and_agreement(project):
     assert [text[s:e] for s, e in words][:4] == ["Merkel", "'", "s", "aide"]
     firsts = [text[exported.starts[k] : exported.ends[k]] for k in exported.sent_starts]
     assert firsts == ["Merkel", "Then", "Really"]
+
+
+def test_an_import_example_is_in_its_record_and_the_reader_takes_it():
+    """The Import dialog's example of a format's options is the format's record's (it kept a table of its own, keyed
+    by format name), and names only options the reader takes."""
+    from annotator.api import check_import
+
+    with_example = {f.name: f.import_example for f in FORMATS.values() if f.import_example}
+    assert sorted(with_example) == ["conll", "hf", "omnievent"]
+    for name, example in with_example.items():
+        options = dict(part.strip().split("=", 1) for part in example.split(";"))
+        assert set(options) <= set(FORMATS[name].import_options)
+        check_import(name, options)  # the check the dialog runs: OptionError on a key the reader does not take

@@ -21,9 +21,6 @@ from annotator.formats.registry import FORMATS, import_formats
 from ui.dialogs.export import parse_options
 from ui.dialogs.keys import buddy_label, options_and_error_rows
 
-# an example a format's options box shows (its keys and values come from the format's record)
-EXAMPLES = {"conll": "documents=sentence; scheme=bioes", "hf": "tag_names=label.json", "omnievent": "documents=prefix"}
-
 
 class ImportFormatDialog(QDialog):
     def __init__(self, parent: QWidget | None = None, folder: str = "") -> None:
@@ -72,7 +69,7 @@ class ImportFormatDialog(QDialog):
     def _options_for(self) -> None:
         keys = FORMATS[self.format.currentData()].import_options
         self.options_edit.setEnabled(bool(keys))
-        example = EXAMPLES.get(self.format.currentData())
+        example = FORMATS[self.format.currentData()].import_example
         self.options_edit.setPlaceholderText(
             ("KEY=VALUE; … with keys: " + ", ".join(keys) + (f"  (e.g. {example})" if example else ""))
             if keys
