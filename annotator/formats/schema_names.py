@@ -234,8 +234,8 @@ class GivenSpellings:
 
 
 # the meta keys in which the readers keep a document's shape with its spellings (``given_spellings``): Label Studio's,
-# doccano's, Prodigy's, the spaCy DocBin's, CoNLL's (and the Hugging Face tokens', read as CoNLL's)
-SPELLING_KEYS = ("label_studio_task", "doccano_form", "prodigy", "spacy_docbin", "conll_form")
+# doccano's, Prodigy's, the spaCy DocBin's, CoNLL's (and the Hugging Face tokens', read as CoNLL's), WebAnno TSV's
+SPELLING_KEYS = ("label_studio_task", "doccano_form", "prodigy", "spacy_docbin", "conll_form", "webanno")
 
 
 def has_spellings(meta_json: str | None) -> bool:

@@ -59,8 +59,17 @@ from annotator.formats.webanno_tsv import (
     escape_text,
     escape_value,
 )
+from annotator.formats.schema_names import GivenSpellings
 from annotator.formats.webanno_chains import ChainLink, is_chain_link, kept_chains
-from annotator.formats.webanno_own import SpanLayer, label_values, own_feature, span_layers
+from annotator.formats.webanno_own import (
+    EventLayer,
+    SpanLayer,
+    event_layers,
+    label_values,
+    own_feature,
+    slot_feature,
+    span_layers,
+)
 from annotator.formats.webanno_read import SOURCE
 from annotator.offsets import Utf16Map
 from annotator.schema import Schema
@@ -175,19 +184,28 @@ def document_tsv(
     on_layer: dict[str, list[_Span]] = {}  # a project's own span layer -> its entities
     own = span_layers(rec, decisions, report)
     shown = label_values(rec)  # a label read from a value that is no label name ('A.2 Landform') goes out as that
+    spelt = GivenSpellings.of_meta(rec["meta"])  # the labels, types and roles as the file it came from spelt them
     for e in rec["entities"]:
         units = place(e["start"], e["end"], f"entity {e['label']}")
         if units is not None:
-            entities[e["id"]] = _Span(units, shown.get(e["label"], e["label"]), extra=_decision(e) if decisions else {})
+            written = shown.get(e["label"], spelt.label(e["label"]))  # as the file spelt it (INCEpTION's PER)
+            entities[e["id"]] = _Span(units, written, extra=_decision(e) if decisions else {})
             if e["label"] in own:
                 on_layer.setdefault(own[e["label"]][0], []).append(entities[e["id"]])
     triggers: list[_Span] = []
+    own_events = event_layers(rec) if events else {}  # event type -> the project's own event layer it came from
+    if own_events and decisions:
+        report.problem(
+            "events on a project's own layers written without their decisions (those layers keep their features)",
+            name,
+        )
     if events:
         for v in rec["events"]:
             units = place(v["trigger"]["start"], v["trigger"]["end"], f"event {v['type']}")
             if units is None:
                 continue
-            sp = _Span(units, v["type"], attributes=dict(v["attributes"]), extra=_decision(v) if decisions else {})
+            written = spelt.label(v["type"])
+            sp = _Span(units, written, attributes=dict(v["attributes"]), extra=_decision(v) if decisions else {})
             for a in v["arguments"]:
                 if a["entity_id"] in entities:
                     sp.args.append((a["role"], entities[a["entity_id"]]))
@@ -195,7 +213,10 @@ def document_tsv(
                     report.problem(
                         "arguments left out (their entity is not written)", f"{name}: {v['type']} {a['role']}"
                     )
-            triggers.append(sp)
+            if v["type"] in own_events:
+                own_events[v["type"]].spans.append(sp)
+            else:
+                triggers.append(sp)
     relations = _relations(rec, entities, report)
     chains = _chains(rec, entities, report)
     elsewhere = {id(sp) for spans in on_layer.values() for sp in spans}
@@ -203,6 +224,9 @@ def document_tsv(
     ne_at = _layer_cells(ne_spans)
     custom = [SpanLayer(layer, own_feature(own, layer), _layer_cells(spans)) for layer, spans in on_layer.items()]
     ev_at = _layer_cells(triggers)
+    own_layers = list({id(x): x for x in own_events.values() if x.spans}.values())  # each once, those with events
+    for x in own_layers:
+        x.at = _layer_cells(x.spans)
     notes = [
         _Span([(0, rows.starts[0], rows.ends[0])], "", extra={"author": c.get("author"), "text": c.get("text")})
         for c in rec["comments"]
@@ -213,11 +237,24 @@ def document_tsv(
     filled = frozenset(id(t) for sp in triggers for _, t in sp.args)
     any_span = bool(filled & elsewhere)
     named = filled if any_span else frozenset()
+    # an own event layer's argument on a layer other than its slot's target: named by its id (INCEpTION looks it up
+    # across layers); on the slot's target layer, by its row
+    written_on = {id(sp): layer for layer, spans in on_layer.items() for sp in spans}
+    named = named | {
+        id(t)
+        for x in own_layers
+        for sp in x.spans
+        for role, t in sp.args
+        if x.target_of(x.slot_of(role)) != written_on.get(id(t), NAMED_ENTITY)
+    }
     n = _give_ids(ne_at, ne_spans, 0, named)
     for c in custom:
         n = _give_ids(c.at, on_layer[c.layer], n, named)
-    _give_ids(co_at, notes, _give_ids(ev_at, triggers, n))
-    layers = _Layers(events, decisions, custom, ANY_SPAN if any_span else NAMED_ENTITY)
+    n = _give_ids(ev_at, triggers, n)
+    for x in own_layers:
+        n = _give_ids(x.at, x.spans, n)
+    _give_ids(co_at, notes, n)
+    layers = _Layers(events, decisions, custom, ANY_SPAN if any_span else NAMED_ENTITY, own_layers, spelt)
     return _render(rows, ne_at, ev_at, co_at, relations, chains, layers, report, name)
 
 
@@ -235,6 +272,8 @@ class _Layers:
     decisions: bool
     custom: list[SpanLayer] = field(default_factory=list)  # the project's own span layers
     slot_target: str = NAMED_ENTITY  # the event slot's target: ANY_SPAN when an argument is on a project's own layer
+    own_events: list[EventLayer] = field(default_factory=list)  # the project's own event layers
+    spelt: GivenSpellings = field(default_factory=GivenSpellings)  # the roles as the document's file spelt them
 
     @property
     def entity(self) -> tuple[str, ...]:
@@ -311,7 +350,7 @@ def _render(
     u16 = Utf16Map(text)
     s16, e16 = u16.to_utf16_many(rows.starts), u16.to_utf16_many(rows.ends)
     subs: dict[int, list[UnitKey]] = {}  # a token's sub-token rows, in order
-    custom_keys = [key for c in layers.custom for key in c.at]
+    custom_keys = [key for c in layers.custom for key in c.at] + [key for x in layers.own_events for key in x.at]
     for key in sorted({key for key in [*ne_at, *custom_keys, *ev_at, *co_at] if not rows.is_token(key)}):
         subs.setdefault(key[0], []).append(key)
     bounds: list[tuple[int, int]] = []  # the sentences, as ranges of word token indices
@@ -378,6 +417,37 @@ def _render(
             for f in names
         ]
 
+    role = layers.spelt.role  # a role as the file the document came from spelt it
+
+    def own_event_cells(x: EventLayer, ev: list[_Span] | None) -> list[str]:
+        """A project's own event layer's cells on a row, column by column as its header declared them."""
+        if not ev:
+            return [EMPTY] * len(x.columns)
+        out: list[str] = []
+        for k, c in enumerate(x.columns):
+            if c.startswith("ROLE_"):  # a slot's roles: a link without a role as '*'
+                slot = slot_feature(c)
+                out.append(
+                    "|".join(
+                        (
+                            ";".join(
+                                UNSET if r in x.unset else esc(role(r)) for r, _ in sp.args if x.slot_of(r) == slot
+                            )
+                            or EMPTY
+                        )
+                        + suffix(sp)
+                        for sp in ev
+                    )
+                )
+            elif k and x.columns[k - 1].startswith("ROLE_"):  # that slot's targets
+                slot = slot_feature(x.columns[k - 1])
+                out.append("|".join(";".join(ref(t) for r, t in sp.args if x.slot_of(r) == slot) or UNSET for sp in ev))
+            elif c == x.feature:
+                out.append("|".join(esc(sp.value) + suffix(sp) for sp in ev))
+            else:  # an event attribute where the layer has it, else unset
+                out.append("|".join(value(sp.attributes.get(c)) + suffix(sp) for sp in ev))
+        return out
+
     def cells(key: UnitKey) -> list[str]:
         ne = ne_at.get(key)
         if decisions:
@@ -392,7 +462,7 @@ def _render(
             if not ev:
                 out += [EMPTY, EMPTY] if f == EVENT_SLOT else [EMPTY]
             elif f == EVENT_SLOT:
-                out.append("|".join((";".join(esc(r) for r, _ in sp.args) or EMPTY) + suffix(sp) for sp in ev))
+                out.append("|".join((";".join(esc(role(r)) for r, _ in sp.args) or EMPTY) + suffix(sp) for sp in ev))
                 out.append("|".join(";".join(ref(t) for _, t in sp.args) or UNSET for sp in ev))
             elif f == "type":
                 out.append("|".join(esc(sp.value) + suffix(sp) for sp in ev))
@@ -400,6 +470,8 @@ def _render(
                 out.append("|".join(value(sp.extra.get(f)) + suffix(sp) for sp in ev))
             else:
                 out.append("|".join(value(sp.attributes.get(f)) + suffix(sp) for sp in ev))
+        for x in layers.own_events:
+            out += own_event_cells(x, x.at.get(key))
         if comment_features:
             out += features(co_at.get(key), comment_features)
         if ch_layers:
@@ -424,6 +496,7 @@ def _render(
     if events:
         slot = f"ROLE_{EVENT_LAYER}:{EVENT_SLOT}_{EVENT_LINK}|{layers.slot_target}"
         lines.append(f"#T_SP={EVENT_LAYER}|" + "|".join(slot if f == EVENT_SLOT else f for f in events))
+    lines += [f"#T_SP={x.layer}|" + "|".join(x.columns) for x in layers.own_events]
     if layers.comments:
         lines.append(f"#T_SP={COMMENT_LAYER}|" + "|".join(layers.comments))
     lines += [f"#T_CH={layer}|referenceRelation|referenceType" for layer in ch_layers]

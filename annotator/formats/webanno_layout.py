@@ -36,7 +36,7 @@ class Column:
     kind: str  # span, relation, chain
     role: str  # feature, placeholder, slot_role, slot_target, base, chain_type, chain_link
     feature: str = ""
-    target: str = ""  # the type a slot or a relation points at
+    target: str = ""  # the type a slot or a relation points at; a slot's role column: its declaration (ROLE_...)
 
 
 @dataclass(slots=True)
@@ -134,7 +134,7 @@ def _column(index: int, layer: str, kind: str, decl: str, before: list[Column], 
     if kind == "span" and decl.startswith("ROLE_"):
         feature = decl[5:].partition(":")[2].partition("_")[0]
         need(bool(feature), path, line, f"slot column {decl!r} names no feature (ROLE_LAYER:feature_LinkType)")
-        return Column(index, layer, kind, "slot_role", feature)
+        return Column(index, layer, kind, "slot_role", feature, decl)  # its whole declaration, for the export
     if kind == "span" and before and before[-1].role == "slot_role" and before[-1].layer == layer and "." in decl:
         return Column(index, layer, kind, "slot_target", before[-1].feature, decl)
     if kind == "relation" and decl.startswith("BT_"):

@@ -7,12 +7,12 @@ layers (without an id it looks for the slot's type on the row, which no span of 
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from annotator.formats.common import FormatExportReport
 from annotator.formats.webanno_read import SOURCE
-from annotator.formats.webanno_tsv import LABEL_VALUES, SPAN_LAYERS
+from annotator.formats.webanno_tsv import ANY_SPAN, EVENT_LAYERS, LABEL_VALUES, SPAN_LAYERS
 
 
 @dataclass
@@ -54,3 +54,62 @@ def label_values(rec: dict[str, Any]) -> dict[str, str]:
     kept = rec["meta"].get(SOURCE)
     given = kept.get(LABEL_VALUES) if isinstance(kept, dict) else None
     return {k: v for k, v in given.items() if isinstance(v, str)} if isinstance(given, dict) else {}
+
+
+@dataclass
+class EventLayer:
+    """A project's own event layer a WebAnno TSV import read events from (``meta["webanno"]["event_layers"]``, by event
+    type): its events go back on it, in its columns as its header declared them (a feature, or a slot's role column
+    ``ROLE_...`` and its target column), the type as the value of ``feature`` (``""``: the layer's name is the type),
+    each argument in the slot it came in (``slots``; another: the layer's first), a role in ``unset`` as a link without
+    a role (``*``)."""
+
+    layer: str
+    columns: list[str]
+    feature: str
+    slots: dict[str, str]
+    unset: list[str]
+    spans: list[Any] = field(default_factory=list)  # its events (webanno._Span)
+    at: dict[Any, list[Any]] = field(default_factory=dict)  # unit -> its events on it (webanno._layer_cells)
+
+    @property
+    def first_slot(self) -> str:
+        return next(slot_feature(c) for c in self.columns if c.startswith("ROLE_"))
+
+    def slot_of(self, role: str) -> str:
+        return self.slots.get(role, self.first_slot)
+
+    def target_of(self, slot: str) -> str:
+        """The type the slot's target column names (``uima.tcas.Annotation``: any span)."""
+        k = next(k for k, c in enumerate(self.columns) if c.startswith("ROLE_") and slot_feature(c) == slot)
+        return self.columns[k + 1] if k + 1 < len(self.columns) else ANY_SPAN
+
+
+def slot_feature(decl: str) -> str:
+    """The slot feature a role column's declaration names (``ROLE_webanno.custom.Host:links_webanno.custom.Link`` ->
+    ``links``)."""
+    return decl[5:].partition(":")[2].partition("_")[0]
+
+
+def event_layers(rec: dict[str, Any]) -> dict[str, EventLayer]:
+    """event type -> its own event layer (a new ``EventLayer`` each call: the writer fills its spans); a kept record
+    that is not of that shape is passed over (its events go on ``webanno.custom.Event``)."""
+    kept = rec["meta"].get(SOURCE)
+    given = kept.get(EVENT_LAYERS) if isinstance(kept, dict) else None
+    out: dict[str, EventLayer] = {}
+    by_layer: dict[
+        str, EventLayer
+    ] = {}  # one a layer, whichever of its types (a layer with a type feature has several)
+    for etype, x in given.items() if isinstance(given, dict) else ():
+        if not isinstance(x, dict) or not isinstance(x.get("layer"), str) or not isinstance(x.get("columns"), list):
+            continue
+        columns = [c for c in x["columns"] if isinstance(c, str)]
+        if not any(c.startswith("ROLE_") for c in columns):
+            continue
+        slots = x.get("slots") if isinstance(x.get("slots"), dict) else {}
+        unset = x.get("unset") if isinstance(x.get("unset"), list) else []
+        got = by_layer.setdefault(x["layer"], EventLayer(x["layer"], columns, str(x.get("feature") or ""), {}, []))
+        got.slots.update({str(k): v for k, v in slots.items() if isinstance(v, str)})
+        got.unset += [r for r in unset if isinstance(r, str) and r not in got.unset]
+        out[etype] = got
+    return out

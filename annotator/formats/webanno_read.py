@@ -30,10 +30,11 @@ from __future__ import annotations
 import math
 from collections import Counter
 from pathlib import Path
+from typing import Any
 
 from annotator.formats.common import LabelTally, ReadResult, check_with_line, need, need_known_labels, read_text_file
 from annotator.formats.schema_growth import as_label_name
-from annotator.formats.schema_names import SchemaNames
+from annotator.formats.schema_names import SchemaNames, given_spellings
 from annotator.formats.webanno_chains import read_chains
 from annotator.formats.webanno_layout import Annotation, Column, Layout, read_layout
 from annotator.formats.webanno_schema import extended_schema
@@ -42,6 +43,8 @@ from annotator.formats.webanno_tsv import (
     COMMENT_FEATURES,
     COMMENT_LAYER,
     DECISION_FEATURES,
+    EVENT_LAYER,
+    EVENT_LAYERS,
     LABEL_VALUES,
     NAMED_ENTITY,
     SPAN_LAYERS,
@@ -83,6 +86,9 @@ def read_webanno(path: str | Path, schema: Schema | None = None) -> ReadResult:
     names = SchemaNames(schema)  # INCEpTION's PER, LOC, ORG as the schema spells them where it declares them
     for doc in result.documents:
         _rename(doc, names)
+        spelt = given_spellings(names)  # INCEpTION's PER for PERSON: written back as the file spelt it
+        if spelt:
+            doc.meta.setdefault(SOURCE, {}).update(spelt)
     result.notes += names.notes(str(path))  # what had no match is added to the schema below, and said there
     use = schema
     extended = extended_schema(schema, result.documents, path)
@@ -170,9 +176,20 @@ def _rename(doc: IncomingDocument, names: SchemaNames) -> None:
         ours = names.label(e.label)
         renamed[e.label] = ours
         e.label = ours
+    types: dict[str, str] = {}
+    roles: dict[tuple[str, str], str] = {}  # (the file's type, its role) -> the role as renamed
     for v in doc.events:
-        v.type = names.event_type(v.type)
-        v.arguments = [(names.role(v.type, role), key) for role, key in v.arguments]
+        given, v.type = v.type, names.event_type(v.type)
+        types[given] = v.type
+        renamed_args = [(names.role(v.type, role), key) for role, key in v.arguments]
+        roles.update({(given, old): new for (old, _), (new, _) in zip(v.arguments, renamed_args)})
+        v.arguments = renamed_args
+    own = doc.meta.get(SOURCE, {}).get(EVENT_LAYERS)
+    for given, kept in list((own or {}).items()):  # the own event layers' types and roles as the events now name them
+        kept["slots"] = {roles.get((given, r), r): slot for r, slot in kept["slots"].items()}
+        kept["unset"] = [roles.get((given, r), r) for r in kept["unset"]]
+        del own[given]
+        own[types.get(given, given)] = kept
     for rel in doc.meta.get(SOURCE, {}).get("relations", ()):
         for end in (rel["from"], rel["to"]):
             end[2] = renamed.get(end[2], end[2])
@@ -201,7 +218,8 @@ def read_document(
     span_layers: dict[str, list[str]] = {}
     values: dict[str, str] = {}
     entities = _entities(layout, doc, warn, result.notes, path, span_layers, values)
-    _events(layout, entities, doc, warn, path, attributes)
+    event_layers: dict[str, dict[str, Any]] = {}
+    _events(layout, entities, doc, warn, path, attributes, event_layers)
     kept = _relations(layout, entities, warn, path)
     before = len(doc.entities)
     links = read_chains(layout, doc, SOURCE, warn)
@@ -225,6 +243,8 @@ def read_document(
         doc.meta[SOURCE] = {"relations": kept + links}
     if span_layers:  # the labels of a project's own span layers: the export writes them back there
         doc.meta.setdefault(SOURCE, {})[SPAN_LAYERS] = span_layers
+    if event_layers:  # the event types of a project's own event layers: the export writes them back there
+        doc.meta.setdefault(SOURCE, {})[EVENT_LAYERS] = event_layers
     if values:  # the values that are no label names, as the export writes them back
         doc.meta.setdefault(SOURCE, {})[LABEL_VALUES] = values
     for layer, n in layout.chains.items():
@@ -300,7 +320,7 @@ def _entities(
     layer and its labelling feature (``""`` for a layer without features); ``values``, for each value that is no label
     name (``A.2 Landform``), the label it is read as (``A.2_Landform``) -> the value."""
     out: dict[int, IncomingEntity] = {}
-    seen: dict[tuple[int, int, str], IncomingEntity] = {}
+    seen: dict[tuple[int, int, str], list[tuple[IncomingEntity, set[str]]]] = {}  # each entity with its layers
     layers = layout.layers("span")
     used_as_labels: set[str] = set()
     event_layers = {c.layer for c in layout.columns if c.role == "slot_role"}
@@ -345,12 +365,17 @@ def _entities(
             span_layers.setdefault(label, [a.layer, feature])
             if a.layer == NAMED_ENTITY:  # a label of NamedEntity stays there
                 span_layers[label] = [NAMED_ENTITY, "value"]
-        key = (begin, end, label)
-        if key not in seen:
+        # the same span and label from two layers is one entity; two of one layer (stacked: ``NE[1]|NE[2]``) are two,
+        # as INCEpTION holds them (they were one, the other lost without a word)
+        same = seen.setdefault((begin, end, label), [])
+        got = next((x for x, layers in same if a.layer not in layers), None)
+        if got is None:
             state, source, score = _decision(a, path)
-            seen[key] = IncomingEntity(len(doc.entities), begin, end, label, state, source, score=score)
-            doc.entities.append(seen[key])
-        out[id(a)] = seen[key]
+            got = IncomingEntity(len(doc.entities), begin, end, label, state, source, score=score)
+            doc.entities.append(got)
+            same.append((got, set()))
+        next(layers for x, layers in same if x is got).add(a.layer)
+        out[id(a)] = got
     for label in [k for k, (layer, _) in (span_layers or {}).items() if layer == NAMED_ENTITY]:
         del span_layers[label]  # type: ignore[union-attr]
     if values:
@@ -395,7 +420,11 @@ def _events(
     warn: _Warnings,
     path: Path,
     attributes: frozenset[str],
+    own: dict[str, dict[str, Any]] | None = None,
 ) -> None:
+    """Events from the span layers with slot features. ``own`` gets, for each event type read from a layer other
+    than ``webanno.custom.Event`` (a project's own, ``SimpleLinkHost``), that layer as the export writes it back
+    (``_own_layer``)."""
     layers = layout.layers("span")
     for a in layout.spans:
         cols = layers[a.layer]
@@ -427,20 +456,41 @@ def _events(
             score=score,
             fill_defaults=not attrs,  # a layer with the attributes' features says which are unset ('*')
         )
+        kept = _own_layer(a.layer, cols, feature, own, type_)
         for slot in slots:
             target_col = next((c for c in cols if c.role == "slot_target" and c.feature == slot.feature), None)
             roles = a.roles.get(slot.feature, [])
             refs = a.targets.get(slot.feature, [])
-            for role, ref in zip(roles, refs):
+            for given, ref in zip(roles, refs):
                 unit_id, n = split_suffix(ref)
                 filler = _resolve(layout, unit_id, n, target_col.target if target_col else ANY_SPAN, a, path)
-                role = role or slot.feature
+                role = given or slot.feature
+                if kept is not None:
+                    kept["slots"].setdefault(role, slot.feature)
+                    if given is None and role not in kept["unset"]:
+                        kept["unset"].append(role)
                 if filler is None or id(filler) not in entities:
                     what = "nothing" if filler is None else f"a {short_name(filler.layer)} span"
                     warn.add("arguments that point at no entity", f"{type_} {role} -> {ref} ({what})")
                     continue
                 event.arguments.append((role, entities[id(filler)].key))
         doc.events.append(event)
+
+
+def _own_layer(
+    layer: str, cols: list[Column], feature: str | None, own: dict[str, dict[str, Any]] | None, type_: str
+) -> dict[str, Any] | None:
+    """The record of a project's own event layer kept for the events of type ``type_`` (the first layer that gave
+    it), None for ``webanno.custom.Event`` (the export's own) or when nothing is kept: ``layer``, its ``columns`` as
+    the header declares them, the ``feature`` that gave the type (``""``: the layer's name), ``slots`` (role -> the
+    slot it came in) and ``unset`` (the roles that came as a slot's name, from links without a role)."""
+    if own is None or layer == EVENT_LAYER:
+        return None
+    if type_ not in own:
+        columns = [c.target if c.role in ("slot_role", "slot_target") else c.feature for c in cols]
+        own[type_] = {"layer": layer, "columns": columns, "feature": feature or "", "slots": {}, "unset": []}
+    got = own[type_]
+    return got if got["layer"] == layer else None
 
 
 def _resolve(

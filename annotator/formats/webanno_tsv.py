@@ -28,6 +28,9 @@ DECISION_FEATURES = ("score", "source", "state")  # an entity's or event's, on i
 # was read from where that was no label name ('A.2 Landform'), both for the export
 SPAN_LAYERS = "span_layers"
 LABEL_VALUES = "label_values"
+# meta["webanno"] key: event type -> the project's own event layer it came from (``webanno_own.EventLayer``), for the
+# export to write such events back on their layer (they went out on webanno.custom.Event, typed by the layer's name)
+EVENT_LAYERS = "event_layers"
 ANY_SPAN = "uima.tcas.Annotation"  # a slot that may point at a span of any layer
 # DKPro Core's token-level layers (POS, lemma, stem, morphology, tokens, sentences, chunks): not entities
 TOKEN_LAYERS = (
