@@ -43,6 +43,7 @@ from annotator.formats.common import (
 )
 from annotator.errors import ImportFileError
 from annotator.formats.label_studio_classes import KINDS as CLASS_KINDS, classes_of, region_class
+from annotator.formats.label_studio_paragraphs import KIND, SHAPE_KEY, paragraphs_of
 from annotator.formats.label_studio_pick import Reading, once_per_span, readings
 from annotator.formats.regions import Region, build_document
 from annotator.formats.schema_names import SchemaNames, given_spellings
@@ -266,7 +267,15 @@ def _document(
     """The document a task's annotation or prediction (``reading``) makes, in the annotation set it names; its labels,
     event types and roles as the schema names them (``names``)."""
     results, state, author, source = reading.results, reading.state, reading.author, reading.source
-    text, text_key = _text_of(task.get("data"), results, who, path, line)
+    paragraphs = paragraphs_of(task.get("data"), results)  # a dialogue: the text as a list of paragraphs
+    if paragraphs is None:
+        text, text_key = _text_of(task.get("data"), results, who, path, line)
+    else:
+        text, text_key = paragraphs.text, paragraphs.key
+        results = [
+            paragraphs.as_labels(r, who, path, line) if isinstance(r, dict) and r.get("type") == KIND else r
+            for r in results
+        ]
     regions: list[Region] = []
     relations, comments, choices = [], [], []
     untexted: list[tuple[int, int, int, int]] = []  # regions without value.text: first index, count, start, end
@@ -416,6 +425,8 @@ def _document(
     if "id" in task:
         meta["label_studio_id"] = _storable(task["id"])
     shape = task_shape(task, text_key, results)
+    if paragraphs is not None:  # the paragraphs' other keys (the authors) and places, for the export
+        shape[SHAPE_KEY] = paragraphs.shape
     if categories:  # the document's categories, as a doccano or Prodigy text classification's
         meta[CATEGORIES] = list(categories)
         choices_tags = {c: t for c, t in categories.items() if not any(c in x for x in kept_classes.values())}

@@ -35,6 +35,7 @@ from annotator.exporting import atomic_output
 from annotator.formats.common import CATEGORIES, CATS, FormatExportReport, document_categories
 from annotator.formats.label_studio import CHOICES_TAG, REGION_CHOICES
 from annotator.formats.label_studio_classes import KINDS as CLASS_KINDS, class_results
+from annotator.formats.label_studio_paragraphs import KIND as PARAGRAPH_LABELS, paragraph_data, paragraph_value
 from annotator.formats.records import (
     SETS_KEY,
     ExportRequest,
@@ -185,12 +186,16 @@ def _result_items(rec: dict[str, Any], report: FormatExportReport) -> list[tuple
         if isinstance(on, list) and len(on) == 3 and kind in ("choices", *CLASS_KINDS) and c.get(kind) is not None:
             kept_choices.setdefault((on[0], on[1], on[2]), []).append(c)
     result: list[tuple[str | None, dict[str, Any]]] = []
+    kind = "labels"
     for r in regions:
         where = {"start": u16.to_utf16(r.start), "end": u16.to_utf16(r.end), "text": text[r.start : r.end]}
+        placed = paragraph_value(shape, text, r.start, r.end)  # a dialogue's span: by paragraph, as it came
+        if placed is not None:
+            where, kind = {**placed, "text": text[r.start : r.end]}, PARAGRAPH_LABELS
         base = {"id": rid[r.number], "from_name": shape.get("from_name", "label"), "to_name": to_name}
         scored = {"score": r.score} if r.score is not None else {}  # a suggestion's confidence, as a prediction has it
         label = spelt.label(r.label)
-        result.append((r.source, {**base, "type": "labels", "value": {**where, "labels": [label]}, **scored}))
+        result.append((r.source, {**base, "type": kind, "value": {**where, kind: [label]}, **scored}))
         result += [
             (r.source, {**base, "from_name": name, "type": "choices", "value": {**where, "choices": [value]}})
             for name, value in r.attributes.items()
@@ -277,10 +282,10 @@ def _predictions(items: list[tuple[str | None, dict[str, Any]]]) -> list[dict[st
         by_model["annotator"] = []
     regions: dict[str, list[dict[str, Any]]] = {}  # a region's id -> its labels and choices items
     for _, item in items:
-        if item.get("type") in ("labels", "choices"):
+        if item.get("type") in ("labels", PARAGRAPH_LABELS, "choices"):
             regions.setdefault(item["id"], []).append(item)
     for result in by_model.values():  # a relation to another model's region (one suggestion two models gave): that
-        ids = {x["id"] for x in result if x.get("type") == "labels"}  # region in this prediction too, as it came
+        ids = {x["id"] for x in result if x.get("type") in ("labels", PARAGRAPH_LABELS)}  # region here too, as it came
         at = next((k for k, x in enumerate(result) if x.get("type") == "relation"), len(result))
         wanted = [x["to_id"] for x in result if x.get("type") == "relation" and x["to_id"] not in ids]
         result[at:at] = [x for rid in dict.fromkeys(wanted) for x in regions.get(rid, [])]
@@ -310,6 +315,9 @@ def label_studio_task(
         data[k] = v
     for k, v in (shape.get("data") or {}).items():  # lists and objects of the task's data, as they came
         data.setdefault(k, v)
+    dialogue = paragraph_data(shape, rec["text"])  # a dialogue: the text as the list of paragraphs it came as
+    if dialogue is not None:
+        data[dialogue[0]] = dialogue[1]
     task: dict[str, Any] = {"id": rec["meta"]["label_studio_id"]} if "label_studio_id" in rec["meta"] else {}
     task["data"] = data
     if isinstance(shape.get("meta"), dict):
