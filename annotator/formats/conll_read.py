@@ -60,6 +60,7 @@ OWN_TEXT = re.compile(r"#\s*text\s*=\s?(.*)")  # CoNLL-U's "# text = ..." before
 WORDLESS = re.compile(
     r"\d+[-.]\d+\t"
 )  # CoNLL-U's multiword token (1-2) and empty node (8.1) lines: no word of their own
+MULTIWORD = re.compile(r"(\d+)-(\d+)\t([^\t]+)\t")  # a multiword token's line: its words' ids, its text
 
 
 def _fields(line: str) -> list[str]:
@@ -135,12 +136,23 @@ def sentence_lines(lines: list[str]) -> bool:
     return bool(sample) and all(_piped(t) for line in sample for t in line.split())
 
 
-def _token_rows(path: Path, lines: list[str]) -> tuple[list[tuple[int, str]], int]:
-    """(line number, column line) a token, and how many columns besides the token and the tag the file had: a
-    sentence-a-line file becomes a token a line, a blank line after each sentence."""
+def _token_rows(path: Path, lines: list[str]) -> tuple[list[tuple[int, str]], int, dict[int, tuple[int, str]]]:
+    """(line number, column line) a token, how many columns besides the token and the tag the file had (a
+    sentence-a-line file becomes a token a line, a blank line after each sentence), and CoNLL-U's multiword tokens:
+    the line of each one's first word -> (how many words, the token as the text has it: ``del`` for ``de el``)."""
     if not sentence_lines(lines):  # CoNLL-U's multiword token and empty node lines left out: their words follow them
         rows = [(number, line.rstrip(" \t\r")) for number, line in enumerate(lines, start=1)]
-        return [(n, line) for n, line in rows if not WORDLESS.match(line)], 0
+        surfaces: dict[int, tuple[int, str]] = {}
+        pending: tuple[str, int, str] | None = None  # a multiword token's first word's id, its words, its text
+        for n, line in rows:
+            got = MULTIWORD.match(line)
+            if got:
+                first, last = int(got.group(1)), int(got.group(2))
+                pending = (got.group(1), last - first + 1, got.group(3)) if last > first else None
+            elif pending is not None and line.split("\t", 1)[0] == pending[0]:
+                surfaces[n] = pending[1:]
+                pending = None
+        return [(n, line) for n, line in rows if not WORDLESS.match(line)], 0, surfaces
     rows: list[tuple[int, str]] = []
     other = 0
     for number, line in enumerate(lines, start=1):
@@ -154,7 +166,7 @@ def _token_rows(path: Path, lines: list[str]) -> tuple[list[tuple[int, str]], in
             other = max(other, len(parts) - 2)
             rows.append((number, f"{parts[0]}\t{parts[-1]}"))
         rows.append((number, ""))
-    return rows, other
+    return rows, other, {}
 
 
 # -- options ----------------------------------------------------------------------------------------
@@ -247,6 +259,12 @@ class TaggedDocument:
     # each sentence's own text where the file gives one that holds its tokens (a Hugging Face line's ``text``), else
     # None; empty: no sentence has one (CoNLL), each text is its tokens joined (``join_own_texts``)
     texts: list[str | None] = field(default_factory=list)
+    # CoNLL-U's multiword tokens: the line of each one's first word -> (how many words, its text: 'del' for 'de el')
+    surfaces: dict[int, tuple[int, str]] = field(default_factory=dict)
+
+    def groups(self) -> list[dict[int, tuple[int, str]]]:
+        """Each sentence's multiword tokens: its first word's place in the sentence -> (how many words, its text)."""
+        return [{k: self.surfaces[t[0]] for k, t in enumerate(s) if t[0] in self.surfaces} for s in self.sentences]
 
 
 def _separator(rows: list[tuple[int, str]]) -> str:
@@ -366,7 +384,7 @@ def tagged_documents(
     names = SchemaNames(schema) if schema is not None else None  # CoNLL-2003's PER as the schema's PERSON
     for d in parsed:
         words = [[t[1] for t in s] for s in d.sentences]
-        joined = join_own_texts(words, d.texts)[0] if any(d.texts) else join_tokens(words)
+        joined = join_own_texts(words, d.texts, d.groups())[0] if any(d.texts) else join_tokens(words)
         regions = _regions(d, joined.starts, joined.ends, scheme, odd)
         with unknown.collect():
             doc = build_document(
@@ -400,14 +418,14 @@ def tagged_documents(
 
 def _text_notes(path: Path, parsed: list[TaggedDocument]) -> list[str]:
     """How the documents' texts were made: from the tokens, or from the sentences' own texts (``# text =``)."""
-    pairs = [(t, [x[1] for x in s]) for d in parsed for s, t in zip(d.sentences, d.texts)]
-    given = [(t, w) for t, w in pairs if t is not None]
+    pairs = [(t, [x[1] for x in s], g) for d in parsed for s, t, g in zip(d.sentences, d.texts, d.groups())]
+    given = [(t, w, g) for t, w, g in pairs if t is not None]
     if not given:
         return [
             f"{path}: CoNLL keeps no original text: each document's text is its tokens, a space between them and a "
             "line per sentence"
         ]
-    odd = sum(tokens_in_text(t, w) is None for t, w in given)
+    odd = sum(tokens_in_text(t, w, g) is None for t, w, g in given)
     kept = len(given) - odd
     notes = [
         f"{path}: each sentence's own text kept ('# text =' or SpaceAfter=No, CoNLL-U's), the tokens' offsets into it (a line per "
@@ -418,8 +436,14 @@ def _text_notes(path: Path, parsed: list[TaggedDocument]) -> list[str]:
     ]
     if odd:
         notes.append(
-            f"{path}: {counted(odd, 'sentence')} whose '# text =' does not hold its tokens in order (a multiword token "
-            "such as 'del' for 'de el', say): its text is its tokens with a space between them"
+            f"{path}: {counted(odd, 'sentence')} whose '# text =' does not hold its tokens in order (a token written "
+            "otherwise than in the text, say): its text is its tokens with a space between them"
+        )
+    mwt = sum(len(g) for t, w, g in given if g and tokens_in_text(t, w, g) is not None)
+    if mwt:
+        notes.append(
+            f"{path}: {counted(mwt, 'multiword token')} (CoNLL-U's 'del' for the words 'de el') kept as in the text, "
+            "one token its words lie on: an entity that begins or ends inside one covers the whole token"
         )
     return notes
 
@@ -430,7 +454,9 @@ def read_conll(path: str | Path, schema: Schema | None = None, options: Mapping[
     path = Path(path)
     opts = reader_options(options, OPTIONS, "CoNLL")
     asked_scheme, per_doc, column = _scheme_option(opts), _documents_option(opts), _column_option(opts)
-    rows, piped_other = _token_rows(path, read_text_file(path).lstrip("\ufeff").replace("\r\n", "\n").split("\n"))
+    rows, piped_other, surfaces = _token_rows(
+        path, read_text_file(path).lstrip("\ufeff").replace("\r\n", "\n").split("\n")
+    )
     lines = [line for _, line in rows]
     misc_notes: list[str] = []
     misc_warnings: list[str] = []
@@ -443,6 +469,8 @@ def read_conll(path: str | Path, schema: Schema | None = None, options: Mapping[
     marker_like: list[tuple[int, str]] = []
     parsed, comments, data = _parse(path, rows, shape, per_doc, asked_scheme == "io", marker_like, spaced)
     need(bool(parsed), path, None, "no tokens in the file")
+    for d in parsed if surfaces else ():
+        d.surfaces = surfaces
     prefixes = {tag[0] for d in parsed for s in d.sentences for t in s for tag in t[2] if tag != "O"}
     scheme = detect_scheme(prefixes) if asked_scheme == "auto" else asked_scheme
     if asked_scheme != "auto":

@@ -224,7 +224,8 @@ class JoinedTokens:
 
     def stored(self) -> tuple[list[int], list[int], list[int]]:
         """(starts, ends, sentence starts) to store as the document's tokens: a token that holds a space (a
-        tab-separated CoNLL token ``New York``) is its words."""
+        tab-separated CoNLL token ``New York``) is its words; the words of one multiword token, which lie where it
+        does (CoNLL-U's ``de el`` on ``del``), are one token."""
         starts: list[int] = []
         ends: list[int] = []
         sent_starts: list[int] = []
@@ -232,6 +233,8 @@ class JoinedTokens:
         for k, (s, e) in enumerate(zip(self.starts, self.ends)):
             if k in firsts:
                 sent_starts.append(len(starts))
+            elif starts and (s, e) == (starts[-1], ends[-1]):  # a multiword token's next word
+                continue
             token = self.text[s:e]
             if " " in token or "\t" in token or "\xa0" in token:
                 for m in _WORD.finditer(token):
@@ -246,35 +249,46 @@ class JoinedTokens:
 _WORD = re.compile(r"\S+")
 
 
-def tokens_in_text(text: Any, tokens: Sequence[str]) -> list[tuple[int, int]] | None:
+def tokens_in_text(
+    text: Any, tokens: Sequence[str], surfaces: Mapping[int, tuple[int, str]] | None = None
+) -> list[tuple[int, int]] | None:
     """Where each token lies in a line's own ``text`` (OneIE's ``sentence``, a token classification line's ``text``),
     when they are all there in order with only whitespace between and around them; else None (the tokens were changed:
-    a quote written ``` `` ```, say)."""
+    a quote written ``` `` ```, say). ``surfaces``: token index -> (how many tokens, the text they stand for), CoNLL-U's
+    multiword tokens (``del`` for the words ``de el``): each of those tokens lies where that text does."""
     if not isinstance(text, str):
         return None
     at, got = 0, []
-    for token in tokens:
+    k = 0
+    while k < len(tokens):
         while at < len(text) and text[at].isspace():
             at += 1
+        count, token = (surfaces or {}).get(k, (1, tokens[k]))
         if not text.startswith(token, at):
             return None
-        got.append((at, at + len(token)))
+        got += [(at, at + len(token))] * count
         at += len(token)
-    return got if not text[at:].strip() else None
+        k += count
+    return got if len(got) == len(tokens) and not text[at:].strip() else None
 
 
-def join_own_texts(sentences: Sequence[Sequence[str]], texts: Sequence[Any]) -> tuple[JoinedTokens, list[bool]]:
+def join_own_texts(
+    sentences: Sequence[Sequence[str]],
+    texts: Sequence[Any],
+    surfaces: Sequence[Mapping[int, tuple[int, str]]] | None = None,
+) -> tuple[JoinedTokens, list[bool]]:
     """The text of sentences of tokens that may come with their own text (``texts``, one per sentence, None where
-    there is none): each sentence's own text where its tokens are in it (``tokens_in_text``), else its tokens with a
-    space between them (``join_tokens``); a newline between sentences. Also which sentences kept their own text."""
+    there is none): each sentence's own text where its tokens are in it (``tokens_in_text``, with the sentence's
+    multiword tokens, ``surfaces``), else its tokens with a space between them (``join_tokens``); a newline between
+    sentences. Also which sentences kept their own text."""
     parts: list[str] = []
     starts: list[int] = []
     ends: list[int] = []
     sent_starts: list[int] = []
     kept: list[bool] = []
     at = 0
-    for tokens, own in zip(sentences, texts):
-        where = tokens_in_text(own, tokens)
+    for n, (tokens, own) in enumerate(zip(sentences, texts)):
+        where = tokens_in_text(own, tokens, surfaces[n] if surfaces else None)
         kept.append(where is not None)
         if where is None:
             joined = join_tokens([tokens])

@@ -257,7 +257,7 @@ def test_a_file_without_entities_imports(tmp_path, capsys):
 
 
 # CoNLL-U with an entity column after MISC (as NER corpora in CoNLL-U add one), our own sentences: "# text =" gives
-# each sentence as written (SpaceAfter=No), a multiword token line (2-3) gives no word of its own
+# each sentence as written (SpaceAfter=No), a multiword token line (2-3) gives the text its words (de, el) lie on
 CONLLU = (
     "# sent_id = 1\n# text = Ada visited Oslo🙂.\n"
     "1\tAda\tAda\tPROPN\t_\t_\t2\tnsubj\t_\t_\tB-PER\n"
@@ -281,15 +281,18 @@ def test_a_conllu_file_keeps_each_sentences_own_text(tmp_path):
     assert detect_format(path) == "conll"  # it was "unknown kind of file '.conllu'"
     result = read_conll(path, parse_schema(SCHEMA))
     (doc,) = result.documents
-    # the first sentence as written; the second's words are not its text ("de el" for "del"): its tokens joined
-    assert doc.text == "Ada visited Oslo🙂.\nVino de el mar ."
+    # each sentence as written, the multiword token "del" too (session 16: its words "de el" were not the text, and
+    # the sentence was its tokens joined, "Vino de el mar .")
+    assert doc.text == "Ada visited Oslo🙂.\nVino del mar."
     assert [(doc.text[e.start : e.end], e.label) for e in doc.entities] == [
         ("Ada", "PER"),
         ("Oslo", "LOC"),
         ("mar", "LOC"),
     ]
-    assert any("1 of 2 sentences kept their own text ('# text ='" in n for n in result.notes)
-    assert any("1 sentence whose '# text =' does not hold its tokens" in n for n in result.notes)
+    starts, ends, _ = doc.tokens
+    assert [doc.text[s:e] for s, e in zip(starts, ends)][-4:] == ["Vino", "del", "mar", "."]  # the words on one token
+    assert any("each sentence's own text kept ('# text ='" in n for n in result.notes)
+    assert any("1 multiword token (CoNLL-U's 'del' for the words 'de el')" in n for n in result.notes)
     assert any("1 comment line (starting with #)" in w for w in result.warnings)  # the sent_id, not the texts
 
 
@@ -315,3 +318,37 @@ def test_a_universal_ner_file_is_read_with_its_sentences_texts(tmp_path):
         ("Bo", "PER"),
     ]
     assert not any("columns besides the token" in w for w in result.warnings)  # the "-" columns hold nothing
+
+
+def test_an_entity_over_a_multiword_token_keeps_the_sentences_text(tmp_path):
+    """UD's Romance treebanks: "Universidad del País" (B-ORG I-ORG on 'de' and 'el' I-ORG) and an entity starting at
+    the second word of a multiword token ('el' of 'del' B-LOC) cover the token's text as written."""
+    rows = [
+        ("1", "Estudia", "O"),
+        ("2", "en", "O"),
+        ("3", "la", "O"),
+        ("4", "Universidad", "B-ORG"),
+        ("5-6", "del", None),
+        ("5", "de", "I-ORG"),
+        ("6", "el", "I-ORG"),
+        ("7", "País", "I-ORG"),
+        ("8-9", "del", None),
+        ("8", "de", "O"),
+        ("9", "el", "B-LOC"),
+        ("10", "Norte", "I-LOC"),
+    ]
+    lines = ["# text = Estudia en la Universidad del País del Norte"]
+    for n, word, tag in rows:
+        misc = "_" if tag is None else f"NER={tag}"
+        lines.append(
+            "\t".join([n, word, word.lower(), "X", "_", "_", "0" if tag else "_", "dep" if tag else "_", "_", misc])
+        )
+    path = tmp_path / "es.conllu"
+    path.write_text("\n".join(lines) + "\n\n", encoding="utf-8")
+    result = read_conll(path, parse_schema(SCHEMA))
+    (doc,) = result.documents
+    assert doc.text == "Estudia en la Universidad del País del Norte"
+    assert sorted((doc.text[e.start : e.end], e.label) for e in doc.entities) == [
+        ("Universidad del País", "ORG"),
+        ("del Norte", "LOC"),
+    ]
