@@ -57,6 +57,7 @@ TAGS_SAID = "O, B-LABEL, I-LABEL, E-, S-"
 # token line, and the tag column was not found); WNUT's token "#" ("#\tO") has no "="
 KEY_VALUE = re.compile(r"#[^\t=]*=")
 OWN_TEXT = re.compile(r"#\s*text\s*=\s?(.*)")  # CoNLL-U's "# text = ..." before a sentence: its text as written
+NEWDOC = re.compile(r"#\s*newdoc(?:\s+id\s*=\s*(.*?))?\s*")  # CoNLL-U's "# newdoc id = ...": a document starts
 WORDLESS = re.compile(
     r"\d+[-.]\d+\t"
 )  # CoNLL-U's multiword token (1-2) and empty node (8.1) lines: no word of their own
@@ -296,16 +297,17 @@ def _parse(
     comments = 0
     new_doc = True
     own: str | None = None  # the next sentence's own text (CoNLL-U's "# text = ...")
+    doc_name: str | None = None  # the next document's name (CoNLL-U's "# newdoc id = ...")
     # CoNLL-U's MISC column, when its SpaceAfter=No makes the text of a sentence without "# text"
     misc = MISC if spaced and shape.token == 1 and width > MISC and MISC not in tag_cols else None
     miscs: list[str] = []  # the sentence's words' MISC values
 
     def end_sentence() -> None:
-        nonlocal sentence, new_doc, own, miscs
+        nonlocal sentence, new_doc, own, miscs, doc_name
         if sentence:
             if new_doc or (per_doc and len(docs[-1].sentences) == per_doc):
-                docs.append(TaggedDocument(sentence[0][0]))
-                new_doc = False
+                docs.append(TaggedDocument(sentence[0][0], name=doc_name))
+                new_doc, doc_name = False, None
             if own is None and misc is not None:
                 own = space_after_text([(t[1], m) for t, m in zip(sentence, miscs)])
             docs[-1].sentences.append(sentence)
@@ -323,8 +325,12 @@ def _parse(
             continue
         if line.startswith("#") and (len(fields) != width or not all(is_tag(fields[c]) for c in tag_cols)):
             said = OWN_TEXT.fullmatch(line)
+            starts = NEWDOC.fullmatch(line)
             if said and not sentence and said.group(1).strip():
                 own = said.group(1)
+            elif starts:  # a document of its own, named by its id (UD's treebanks mark their documents so)
+                end_sentence()
+                new_doc, doc_name = True, (starts.group(1) or "").strip() or None
             else:
                 comments += 1
             continue

@@ -352,3 +352,27 @@ def test_an_entity_over_a_multiword_token_keeps_the_sentences_text(tmp_path):
         ("Universidad del País", "ORG"),
         ("del Norte", "LOC"),
     ]
+
+
+def test_conllu_documents_start_at_newdoc_and_take_its_id(tmp_path):
+    """UD's treebanks mark their documents with ``# newdoc id = ...``: a file of several came in as one document (the
+    lines counted as comments not kept), or one per sentence with --option documents=sentence."""
+
+    def sentence(words: list[tuple[str, str]], text: str) -> list[str]:
+        return [f"# text = {text}"] + [
+            f"{k}\t{w}\t{w}\tX\t_\t_\t0\tdep\t_\tNER={tag}" for k, (w, tag) in enumerate(words, start=1)
+        ]
+
+    lines = ["# newdoc id = weblog-001", *sentence([("Obama", "B-PER"), ("left", "O")], "Obama left"), ""]
+    lines += [*sentence([("He", "O"), ("won", "O")], "He won"), ""]
+    lines += ["# newdoc", *sentence([("Kabul", "B-LOC"), ("calls", "O")], "Kabul calls"), ""]
+    lines += ["# newdoc id = email-003", *sentence([("Hi", "O")], "Hi"), ""]
+    path = tmp_path / "ewt.conllu"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    result = read_conll(path, parse_schema(SCHEMA))
+    assert [(d.name, d.text) for d in result.documents] == [
+        ("weblog-001", "Obama left\nHe won"),
+        ("ewt.conllu:12", "Kabul calls"),  # no id: named by its first word's line, as before
+        ("email-003", "Hi"),
+    ]
+    assert not any("comment line" in w for w in result.warnings)
