@@ -203,6 +203,17 @@ REGION_CHOICES = (
 CHOICES_TAG = "category"  # the name of the Choices tag the export writes a document's categories under by default
 
 
+LEFT_AS = "status"  # the task meta's key of the status an unfinished document left with (the export writes it)
+
+
+def status_left_as(task: dict[str, Any], status: str) -> str:
+    """The document's status: as the task's annotations tell it (``status``), but a task the export wrote for an
+    unfinished document (``meta.status`` ``new`` or ``in_progress``: Label Studio shows its decisions as a submitted
+    annotation) comes back as it left, unless a review has judged it since."""
+    left = task["meta"].get(LEFT_AS) if isinstance(task.get("meta"), dict) else None
+    return left if status == "annotated" and left in ("new", "in_progress") else status
+
+
 def task_shape(task: dict[str, Any], key: str, results: list) -> dict[str, Any]:
     """What the Label Studio export needs to write a task the same project takes back, where it is not the default:
     the text's key in ``data`` (``text``), the names of the labelling tag and of the text tag its regions give
@@ -215,8 +226,9 @@ def task_shape(task: dict[str, Any], key: str, results: list) -> dict[str, Any]:
         shape["from_name"] = first["from_name"]
     if first is not None and isinstance(first.get("to_name"), str) and first["to_name"] != key:
         shape["to_name"] = first["to_name"]
-    if isinstance(task.get("meta"), dict) and task["meta"]:
-        shape["meta"] = task["meta"]
+    own = {k: v for k, v in task["meta"].items() if k != LEFT_AS} if isinstance(task.get("meta"), dict) else {}
+    if own:  # the task's meta but the status our export wrote in it (status_left_as)
+        shape["meta"] = own
     data = task.get("data") if isinstance(task.get("data"), dict) else {}
     other = {k: v for k, v in data.items() if k not in (key, "name") and not isinstance(v, (str, int, float, bool))}
     if other:
@@ -466,7 +478,7 @@ def _document(
         line,
         warnings,
         state=state,
-        status=reading.status,
+        status=status_left_as(task, reading.status),
         source=source,
         annotator=author,
         meta=meta,

@@ -52,7 +52,7 @@ class Reading:
     covers: dict[str, dict[str, Any]] | None = None
     # per result, where several predictions were read as one: the source of its model and its prediction's own score
     origins: list[tuple[str, float | None]] | None = None
-    status: str = "new"  # the document's: reviewed or in_progress as the task's reviews and drafts tell it
+    status: str = "new"  # the document's: annotated when submitted, reviewed or in_progress as reviews and drafts tell
 
 
 def author(annotation: dict[str, Any]) -> str | None:
@@ -287,7 +287,7 @@ def readings(
             f"{where}: {counted(len(preds), 'prediction')} ({models}) not kept beside the annotation the import's "
             "set takes"
         )
-    status = "in_progress" if drafts else "new"
+    status = "in_progress" if drafts else "annotated" if main is not None else "new"  # submitted: done
     verdict = review(main) if main is not None else None
     if verdict is not None:
         status = "reviewed" if verdict else "in_progress"

@@ -154,6 +154,8 @@ def record_to_task(
         "meta": {**meta, "name": name, "document_id": rec["id"], "status": rec["status"]},
         **textcat,
     }
+    if not answered and rec["status"] == "new":  # a task to do: its answer in Prodigy says how far it got (the
+        del task["meta"]["status"]  # status it left with, which Prodigy keeps in the meta, beat an accept there)
     if answered:  # the decided spans are its annotations, accepted as they stand
         task["answer"] = "accept"
         if held:

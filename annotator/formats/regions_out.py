@@ -33,7 +33,7 @@ import orjson
 
 from annotator.exporting import atomic_output
 from annotator.formats.common import CATEGORIES, CATS, FormatExportReport, document_categories
-from annotator.formats.label_studio import CHOICES_TAG, REGION_CHOICES
+from annotator.formats.label_studio import CHOICES_TAG, LEFT_AS, REGION_CHOICES
 from annotator.formats.label_studio_classes import KINDS as CLASS_KINDS, class_results
 from annotator.formats.label_studio_paragraphs import KIND as PARAGRAPH_LABELS, paragraph_data, paragraph_value
 from annotator.formats.records import (
@@ -333,6 +333,8 @@ def label_studio_task(
         truth = {"ground_truth": True} if theirs else {}
         review = {"reviews": [{"accepted": True}]} if rec["status"] == "reviewed" else {}  # read back as reviewed
         task["annotations"] = [{"result": result, **truth, **review}] + theirs
+        if rec["status"] in ("new", "in_progress"):  # a submitted annotation reads as done: not yet (status_left_as)
+            task["meta"] = {**task.get("meta", {}), LEFT_AS: rec["status"]}
     return task
 
 

@@ -120,7 +120,7 @@ def test_a_draft_of_a_submitted_annotation_is_said_and_the_submitted_one_kept(tm
     with Project(p, create=False) as project:
         (doc_id,) = project.document_ids()
         assert [e.label for e in project.entities(doc_id)] == ["GPE"]
-        assert project.document(doc_id).status == "new"
+        assert project.document(doc_id).status == "annotated"  # submitted (it came in new: test_answered_in_the_tool)
     result = read_label_studio(path)
     assert any("1 draft of a submitted annotation (by label-studio user 5) not read" in w for w in result.warnings)
 
