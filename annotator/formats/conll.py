@@ -31,6 +31,9 @@ from annotator.store import Project
 DOCSTART = "-DOCSTART- -X- O O"
 
 
+EVENTS_LEFT_OUT = "events left out (the format holds entities alone)"
+
+
 def flat_tags(
     rec: dict[str, Any],
     toks: DocTokens,
@@ -40,9 +43,14 @@ def flat_tags(
 ) -> list[str]:
     """IOB2 tag per token; overlapping entities: longest first, then earliest; labels in ``skip`` left out. A label
     goes out as the file the document came from spelt it (``GivenSpellings.of_meta``: CoNLL-2003's or a Label Studio
-    task's ``PER`` for the schema's ``PERSON``), in the CoNLL and the Hugging Face tokens export alike."""
+    task's ``PER`` for the schema's ``PERSON``), in the CoNLL and the Hugging Face tokens export alike. The document's
+    events are no part of the tags: uncounted in ``report`` and said (they were counted as written)."""
     name = rec["name"]
     spelt = GivenSpellings.of_meta(rec["meta"])
+    report.events -= len(rec["events"])
+    for v in rec["events"]:
+        t = v["trigger"]
+        report.problem(EVENTS_LEFT_OUT, f"{name}: {v['type']} [{t['start']}, {t['end']})")
     spans = []
     for e in rec["entities"]:
         if e["label"] in skip:
