@@ -15,7 +15,7 @@ doccano: one line a document, ``{"id", "name", "text", "entities": [{"id", "labe
 (doccano's relation export). Offsets in code points (the reader's guess keeps code points on a tie). Lost: entity and
 event states and sources, event attributes.
 
-Label Studio: a JSON list of tasks, ``{"id"?, "data": {"text", "name", meta...}, "annotations": [{"result": [...]}]}``
+Label Studio: a JSON list of tasks, ``{"id", "data": {"text", "name", meta...}, "annotations": [{"result": [...]}]}``
 (a document whose exported annotations are all undecided suggestions: ``predictions`` instead, which the reader takes
 as suggestions). Results: ``labels`` regions with ``value.text`` and UTF-16 offsets (what Label Studio, a browser
 tool, counts in), ``relation`` results (``direction: "right"``), per-region ``choices`` for event attributes (their
@@ -318,7 +318,9 @@ def label_studio_task(
     dialogue = paragraph_data(shape, rec["text"])  # a dialogue: the text as the list of paragraphs it came as
     if dialogue is not None:
         data[dialogue[0]] = dialogue[1]
-    task: dict[str, Any] = {"id": rec["meta"]["label_studio_id"]} if "label_studio_id" in rec["meta"] else {}
+    # every task has an id, as Label Studio's export gives it (its converter reads task["id"]): the one an import
+    # kept, else the document's, as doccano's line id
+    task: dict[str, Any] = {"id": rec["meta"].get("label_studio_id", rec["id"])}
     task["data"] = data
     if isinstance(shape.get("meta"), dict):
         task["meta"] = shape["meta"]

@@ -116,3 +116,19 @@ def test_label_studio_tasks_come_back_as_they_left(tmp_path):
     }
     again = {d.name: d.meta for d in read_label_studio(tmp_path / "out").documents}
     assert all("label_studio_task" not in m for m in again.values())  # the status is no task meta of its own
+
+
+def test_every_label_studio_task_has_an_id_as_its_converter_reads_it(tmp_path):
+    """label-studio-sdk 2.1.2's ``Converter`` (JSON_MIN, CSV, CONLL2003 from a JSON export) reads ``task["id"]`` of
+    every task (``Converter.get_data``) and failed with ``KeyError: 'id'`` on our export of documents that did not come
+    from Label Studio: the task's id is the one an import kept, else the document's, as doccano's line id is."""
+    exported(tmp_path, write_label_studio)
+    tasks = orjson.loads((tmp_path / "out").read_bytes())
+    ids = [t.get("id") for t in tasks]
+    assert all(isinstance(i, int) for i in ids) and len(set(ids)) == len(ids)
+    task = {"id": 41, "data": {"text": TEXT}, "annotations": [{"result": [ls_region("a", "Mosul", "GPE")]}]}
+    (tmp_path / "tasks.json").write_bytes(orjson.dumps([task]))
+    with Project(tmp_path / "b.annotator") as project:
+        import_documents(project, read_label_studio(tmp_path / "tasks.json").documents)
+        write_label_studio(project, tmp_path / "again")
+    assert [t["id"] for t in orjson.loads((tmp_path / "again").read_bytes())] == [41]  # the kept one
