@@ -19,6 +19,7 @@ from ui.role_keys import role_shortcut
 from ui import commands as cmd
 
 if TYPE_CHECKING:  # pragma: no cover
+    from annotator.model import Argument
     from annotator.schema import Role
     from ui.controller import Controller
     from ui.document_view import DocumentView
@@ -194,8 +195,10 @@ class EventActions:
             return
         role = etype.roles[index]
         filled = [a for a in ev.arguments if a.role == role.name]
+        by_key = entity_id is None  # the role key (the fill list's choice adds to a role of several, as before)
         if entity_id is None:
-            if self._fill_with_new_span(ev, role, replace=None if has_room(role, len(filled)) else filled[0].id):
+            span = self.edit.selected_span()
+            if self._fill_with_new_span(ev, role, replace=self._replaced(filled, role, span)):
                 return
             entity_id = self._explicit_entity(ev, role.name)
             if entity_id == -1:
@@ -206,8 +209,11 @@ class EventActions:
         self._cycle = None
         if any(a.entity_id == entity_id for a in filled):
             return
-        replace = None if has_room(role, len(filled)) else filled[0].id
         ent = c.entities.get(entity_id)
+        if by_key or not has_room(role, len(filled)):
+            replace = self._replaced(filled, role, (ent.start, ent.end) if ent is not None else None)
+        else:
+            replace = None
         if ent is not None and ent.state == "suggested" and not takes(role, ent.label):
             self._fill_relabelled(ev, index, ent, replace)
             return
@@ -216,6 +222,35 @@ class EventActions:
             self.edit.clear_selection()
             if self.c.current_entity == entity_id:
                 self._left = entity_id
+            if (said := self._in_place(ev, role, replace)) and ent is not None:
+                c.report_status(f"{role.name}: {c.span_text(ent.start, ent.end)}{said}")
+
+    def _replaced(self, filled: "list[Argument]", role: "Role", span: tuple[int, int] | None) -> int | None:
+        """The argument a role key with a selection puts its filler in place of: the role's filler, for a role of
+        one; in a role of several, the filler the selection overlaps (its words put right: 'minister' for 'deputy
+        transport minister'), else the last one put, as the key with nothing selected replaces it. Alt+Shift+N adds
+        one instead. (The key added to a role of several: a wrong filler took Ctrl+Alt+N first, a key more, and the
+        same key did another thing by the role's multiplicity.)"""
+        if not filled:
+            return None
+        if not has_room(role, len(filled)):  # a role of one filler
+            return filled[0].id
+        if span is None:
+            return filled[-1].id
+        ents = self.c.entities
+        over = [a for a in filled if (e := ents.get(a.entity_id)) is not None and e.start < span[1] and span[0] < e.end]
+        return (over or filled)[-1].id
+
+    def _in_place(self, ev: Event, role: "Role", replaced: int | None) -> str:
+        """What the status line adds when a role key put a filler in place of another in a role of several: which one
+        went, and the key that adds one instead ("" when it replaced none, or the role takes one)."""
+        old = next((a for a in ev.arguments if a.id == replaced), None)
+        e = self.c.entities.get(old.entity_id) if old is not None else None
+        if e is None or not has_room(role, 1):  # a role of one filler: no other to add
+            return ""
+        index = [r.name for r in self.c.schema.event_type(ev.type).roles].index(role.name)
+        words = self.c.span_text(e.start, e.end)
+        return f" in place of “{words}” (Alt+Shift+{index + 1} adds one instead; Ctrl+Z puts it back)"
 
     def _put(self, ev: Event, role: str, entity_id: int, replace: int | None) -> int | None:
         """Fill the role (or put the entity in argument ``replace``); the core accepts an undecided filler, and
@@ -239,6 +274,7 @@ class EventActions:
         if any((e.start, e.end) == span and e.state != "rejected" for e in c.entities.values()):
             return False  # an entity there: filled with it (or refused for its label)
         label = label_for_span(c.entities.values(), c.doc.text, span, role.labels)
+        said = self._in_place(ev, role, replace)
         undecide = tuple(sorted(self._as_filler))
         arg = self._run_on_event(
             ev, cmd.FillRoleWithSpan, ev.id, role.name, span[0], span[1], label, replace=replace, undecide=undecide
@@ -249,7 +285,7 @@ class EventActions:
             made = next((a.entity_id for a in c.events[ev.id].arguments if a.id == arg), None)
             c.select_entity(made)  # selected, so that a label key changes it (as the status line says)
             self._left = made
-            c.report_status(f"{role.name}: {c.span_text(*span)} as {label} (a label key changes it)")
+            c.report_status(f"{role.name}: {c.span_text(*span)} as {label} (a label key changes it){said}")
         return True
 
     def _fill_relabelled(self, ev: Event, index: int, ent: Entity, replace: int | None) -> None:
@@ -260,6 +296,7 @@ class EventActions:
         c = self.c
         role = c.schema.event_type(ev.type).roles[index]
         words = c.span_text(ent.start, ent.end)
+        said = self._in_place(ev, role, replace)
         label = label_to_fill(c.entities.values(), c.doc.text, ent, role.labels)
         if label is None:
             keys = {e.name: e.key for e in c.schema.entities}
@@ -277,7 +314,7 @@ class EventActions:
             self.edit.clear_selection()
             c.select_entity(ent.id)  # selected, so that a label key changes it (as the status line says)
             self._left = ent.id
-            c.report_status(f"{role.name}: {words} as {label}, suggested as {ent.label} (a label key changes it)")
+            c.report_status(f"{role.name}: {words} as {label}, suggested as {ent.label} (a label key changes it){said}")
 
     def _explicit_entity(self, ev: Event | None = None, role: str | None = None) -> int | None:
         """The selected span, or the entity whose span equals the (token-snapped) text selection; not the span the

@@ -230,10 +230,12 @@ class Player:
             if have() == want:
                 continue
             if have() - want:
-                if not want or role.repeatable:
+                # a role of several fillers: the role key puts a filler in place of the last (session 16), so one
+                # wrong filler, the last, is replaced by the first right one; else the role is emptied first
+                if not want or (role.repeatable and not self.last_is_wrong(role, want, alone=True)):
                     self.press(getattr(Qt.Key, f"Key_{i + 1}"), CTRL | ALT)  # empty the role
             for n, span in enumerate(sorted(want - have(), key=lambda sp: abs(sp[0] - v.trigger_start))):
-                mods = ALT | SHIFT if have() else ALT
+                mods = ALT | SHIFT if have() and not self.last_is_wrong(role, want) else ALT
                 key = getattr(Qt.Key, f"Key_{i + 1}")
                 if not any((e.start, e.end) == span and e.state != "rejected" for e in self.c.entities.values()):
                     self.fill_from_text(i, span, want)  # not a span yet: label it there first
@@ -252,6 +254,14 @@ class Player:
                 if span not in have():  # go to the filler itself, select it, and fill the role with it
                     self.fill_from_text(i, span, want)
                 assert span in have(), (role.name, span)
+
+    def last_is_wrong(self, role, want: set, alone: bool = False) -> bool:  # type: ignore[no-untyped-def]
+        """Whether the last filler of ``role`` (the one the role key replaces) is not in ``want`` (``alone``: and the
+        only wrong one)."""
+        mine = [a for a in self.current_event().arguments if a.role == role.name]  # type: ignore[union-attr]
+        spans = [(self.c.entities[a.entity_id].start, self.c.entities[a.entity_id].end) for a in mine]
+        wrong = [sp for sp in spans if sp not in want]
+        return bool(spans) and spans[-1] not in want and (not alone or len(wrong) == 1)
 
     def named_next(self) -> list[str]:
         """The words of the candidates a role key's message names as the ones the same key puts next (the status line:
@@ -281,10 +291,9 @@ class Player:
         key = getattr(Qt.Key, f"Key_{index + 1}")
         ev = self.current_event()
         role = self.c.schema.event_type(ev.type).roles[index]  # type: ignore[union-attr]
-        mine = [a for a in ev.arguments if a.role == role.name]  # type: ignore[union-attr]
-        if mine and (self.c.entities[mine[-1].entity_id].start, self.c.entities[mine[-1].entity_id].end) not in want:
-            if len(mine) == 1 and role.repeatable:  # a wrong candidate left from cycling: empty the role (it held only
-                self.press(key, CTRL | ALT)  # it); a role of one filler needs no key: Alt+N with a selection replaces
+        # a wrong candidate left from cycling needs no key: the role key with a selection puts it in place of the
+        # last filler, in a role of several fillers too (session 16: Ctrl+Alt+N emptied such a role first)
+        replace = self.last_is_wrong(role, want)
         existing = [e for e in self.c.entities.values() if (e.start, e.end) == span and e.state != "rejected"]
         gold_label = self.gold_label(*span)
         if (
@@ -309,7 +318,7 @@ class Player:
             if guess != self.gold_label(*span):  # the role key would give it another label: label it first
                 self.press(self.keys[self.gold_label(*span)])
         filled = any(a.role == role.name for a in self.current_event().arguments)  # type: ignore[union-attr]
-        self.press(key, ALT | SHIFT if filled and role.repeatable else ALT)
+        self.press(key, ALT | SHIFT if filled and role.repeatable and not replace else ALT)
 
     def decide_event(self, v: Event) -> None:
         g = self.gold_event(v)

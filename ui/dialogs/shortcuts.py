@@ -39,9 +39,10 @@ GENERAL = [
     ),
     (
         "Alt+1 … Alt+9",
-        "Fill role 1…9 of the selected event with the selected span (a suggestion of a label the role does not "
-        "take is relabelled when the label is clear); nothing selected: the nearest fitting entity of the sentence "
-        "(again: the next one; the status line names the next ones)",
+        "Fill role 1…9 of the selected event with the selected span, in place of its filler (in a role of several: "
+        "the one the span overlaps, else the last; a suggestion of a label the role does not take is relabelled when "
+        "the label is clear); nothing selected: the nearest fitting entity of the sentence (again: the next one; the "
+        "status line names the next ones)",
     ),
     ("Alt+Shift+1 … 9", "Add another filler to role 1…9 (the selected span, else the nearest one not in it)"),
     ("Ctrl+Alt+1 … 9", "Empty role 1…9 of the selected event"),
