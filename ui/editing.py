@@ -410,6 +410,7 @@ class EditActions(QObject):
                 self.events.add_another(ROLE_KEYS[key] - 1)
             else:
                 self.fill_role(ROLE_KEYS[key] - 1)
+            self.events.show_role(ROLE_KEYS[key] - 1)  # the row the key changed, in the editor's view
             return True
         has_target = self.current() is not None or (
             self.c.current_event is not None and self.view.selection_cp() is None

@@ -57,6 +57,8 @@ class EventActions:
         self.view: "DocumentView" = edit.view
         self.pick_event_type = pick_event_type
         self.without_picker = True  # E makes the event at once when exactly one type's trigger words match
+        # brings a role's row into the event editor's view (the window's; a role key's row was filled unseen there)
+        self.show_role: Callable[[int], None] = lambda index: None
         # event, role, candidates, index, argument, and the whole list of candidates when those are only the first
         self._cycle: tuple[int, int, list[int], int, int, Callable[[], list[Entity]] | None] | None = None
         # the span a role key left selected (the one it made or filled the role with): the next role key does not

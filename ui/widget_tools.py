@@ -1,15 +1,19 @@
 """Small helpers of widgets and layouts the panels share: a label that never reads its text as HTML, the widgets of
-a layout, a layout emptied."""
+a layout, a layout emptied, widgets brought into a scroll area's view."""
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel, QWidget
+from PySide6.QtCore import QEvent, QPoint, Qt
+from PySide6.QtWidgets import QApplication, QLabel, QWidget
 
 if TYPE_CHECKING:  # pragma: no cover
-    from PySide6.QtWidgets import QLayout
+    from collections.abc import Iterable
+
+    from PySide6.QtWidgets import QLayout, QScrollArea
+
+MARGIN = 4  # pixels kept between what is brought into a scroll area's view and the view's edge
 
 
 def plain_label(text: str, *, bold: bool = False, color: str | None = None) -> QLabel:
@@ -47,3 +51,16 @@ def empty_layout(layout: "QLayout") -> None:
         elif (sub := item.layout()) is not None:
             empty_layout(sub)
             sub.deleteLater()
+
+
+def bring_into_view(scroll: "QScrollArea", parts: "Iterable[QWidget]") -> None:
+    """Scroll ``scroll`` so that the band from the top of the highest of ``parts`` (widgets in its content) to the
+    bottom of the lowest is in view, laid out as they are now; its top when the band is taller than the view."""
+    body = scroll.widget()
+    if body is None:
+        return
+    QApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)  # the rows laid out after the edit
+    boxes = [w.geometry().translated(w.parentWidget().mapTo(body, QPoint(0, 0))) for w in parts if w.isVisible()]
+    if boxes:
+        scroll.ensureVisible(0, max(b.bottom() for b in boxes), 0, MARGIN)
+        scroll.ensureVisible(0, min(b.top() for b in boxes), 0, MARGIN)

@@ -100,6 +100,7 @@ class WindowPanels(_Window):
         ed.removeArgumentRequested.connect(self.edit_actions.events.remove_argument)
         ed.deleteRequested.connect(lambda eid: c.run(cmd.DeleteEvent, eid, expected=c.events.get(eid)))
         ed.argumentClicked.connect(self.jump_to_entity)
+        self.edit_actions.events.show_role = self._show_role
         # a click on the Comments tab gives its box the keys: they stayed in the text, where the comment typed
         # next acted as keys ("ok": "o" relabelled the selected span ORDINAL, and accepted it)
         p.tabs.tabBarClicked.connect(
@@ -117,6 +118,7 @@ class WindowPanels(_Window):
         self._panel_timer.setSingleShot(True)
         self._panel_timer.setInterval(0)
         self._panel_timer.timeout.connect(self._refresh_changed)
+        self._role_to_show: int | None = None  # a role key's row, brought into the editor's view after the refresh
         # what edits changed since the panels were last filled (None: everything, e.g. another document)
         self._changed_entities: set[int] | None = None
         self._changed_events: set[int] | None = None
@@ -187,11 +189,21 @@ class WindowPanels(_Window):
         shown = self.event_editor.event_id
         self._after_panels(rebuild_editor=shown is not None and (shown in evs or bool(ents)))
 
+    def _show_role(self, index: int) -> None:
+        """Role ``index``'s row into the editor's view: after the refresh its key's edit started, when there is one."""
+        if self._panel_timer.isActive():
+            self._role_to_show = index
+        else:
+            self.event_editor.reveal_role(index)
+
     def _after_panels(self, rebuild_editor: bool) -> None:
         c = self.controller
         self.legend.set_counts(c.schema, c.entity_tally.kinds, self.entities.model.colors)
         if rebuild_editor or self.event_editor.event_id != c.current_event:
             self.event_editor.refresh()
+        if self._role_to_show is not None:
+            self.event_editor.reveal_role(self._role_to_show)
+            self._role_to_show = None
         self.describe_current_entity()
         self.show_title()
 

@@ -89,3 +89,65 @@ def test_the_role_key_replaces_and_alt_shift_adds_in_a_role_of_several(qtbot, tm
         close_window(w)
     assert _defendants(path) == ["Jan Nowak", "deputy transport minister"]
 
+
+CARRIED = (
+    "Hezbollah deployed Abdullah Mohammed al-Rashidi, Mustafa Badreddine Hassan Nasrallah, Imad Fayez Mughniyeh "
+    "al-Husseini, Samir Kuntar of the Golan brigades and Wissam al-Tawil of the Radwan force from Lebanon to Syria "
+    "by truck on Friday."
+)
+
+
+def _seen_whole(widget) -> bool:  # type: ignore[no-untyped-def]
+    """``widget`` shown and not clipped by the scroll area it is in."""
+    return widget.isVisible() and widget.visibleRegion().boundingRect() == widget.rect()
+
+
+def test_a_role_key_brings_its_row_into_view_at_1366x768(qtbot, tmp_path):
+    """A seven-role event whose Artifact holds five long fillers, wrapped: the Roles box scrolls at 1366x768, and Alt+7
+    (Time, the last row, out of view) filled it unseen, the editor still at Agent. The row the key changed comes into
+    view (Time with Friday in it), and Alt+1 then brings Agent back."""
+    from annotator import edits
+    from annotator.importing import IncomingDocument, import_documents
+    from annotator.store import Project
+    from ui_helpers import find
+    from ui_support import close_window, open_window
+
+    path = tmp_path / "carried.annotator"
+    people = [
+        "Abdullah Mohammed al-Rashidi",
+        "Mustafa Badreddine Hassan Nasrallah",
+        "Imad Fayez Mughniyeh al-Husseini",
+        "Samir Kuntar of the Golan brigades",
+        "Wissam al-Tawil of the Radwan force",
+    ]
+    with Project(path, annotator="setup") as p:
+        doc = import_documents(p, [IncomingDocument(CARRIED, "t.txt")]).imported[0][1]
+        ev_id = edits.add_event(p, doc, "Movement:Transport", *find(CARRIED, "deployed")).result_id
+        for name in people:
+            ent = edits.add_entity(p, doc, *find(CARRIED, name), "PERSON").result_id
+            edits.add_argument(p, ev_id, "Artifact", ent)
+        for words, label in (("Hezbollah", "ORG"), ("Friday", "DATE"), ("Syria", "GPE"), ("Lebanon", "GPE")):
+            edits.add_entity(p, doc, *find(CARRIED, words), label)
+    w = open_window(qtbot, path, size=(1366, 740))
+    try:
+        c, v, ed = w.controller, w.view, w.event_editor
+        roles = [r.name for r in c.schema.event_type("Movement:Transport").roles]
+        time = roles.index("Time")
+        v.setFocus()
+        c.select_event(ev_id)
+        qtbot.waitUntil(lambda: len(ed.fill_combos) == 7 and ed.role_rows["Agent"].isVisible())
+        qtbot.wait(50)  # laid out
+        assert ed.scroll.verticalScrollBar().maximum() > 0  # the box scrolls: the case of the fix
+        assert not _seen_whole(ed.role_rows["Time"])
+        qtbot.keyClick(v, getattr(Qt.Key, f"Key_{time + 1}"), ALT)
+        assert any(a.role == "Time" for a in c.events[ev_id].arguments)
+        qtbot.waitUntil(lambda: _seen_whole(ed.role_rows["Time"]) and _seen_whole(ed.fill_combos[time]))
+        qtbot.keyClick(v, Qt.Key.Key_1, ALT)  # Agent: Hezbollah, the first row
+        qtbot.waitUntil(lambda: _seen_whole(ed.role_rows["Agent"]))
+    finally:
+        close_window(w)
+    with Project(path, create=False) as p:
+        ents = {e.id: e for e in p.entities(p.document_ids()[0])}
+        (held,) = p.events(p.document_ids()[0])
+        filled = {(a.role, CARRIED[ents[a.entity_id].start : ents[a.entity_id].end]) for a in held.arguments}
+    assert {("Time", "Friday"), ("Agent", "Hezbollah")} <= filled

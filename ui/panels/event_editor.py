@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QApplication,
     QComboBox,
@@ -22,7 +22,7 @@ from ui.elided import ElidedLabel
 from ui.panels.event_roles import PROBE_FILLER, RolesBox, nearest_candidates, role_label_columns
 from ui.panels.events import missing_roles
 from ui.plain import event_state_text, tooltip_text
-from ui.widget_tools import plain_label
+from ui.widget_tools import bring_into_view, plain_label
 
 if TYPE_CHECKING:  # pragma: no cover
     from PySide6.QtCore import SignalInstance
@@ -351,6 +351,14 @@ class EventEditor(QWidget):
         probe.deleteLater()
         self.type_combo, self.attribute_combos = None, {}
         return least
+
+    def reveal_role(self, index: int) -> None:
+        """Bring role ``index``'s row (its name, every filler, its fill list) into the editor's view, once the rows are
+        laid out after the edit under way: a role of several fillers, or a long filler wrapped onto lines, scrolls the
+        Roles box at 1366x768, and Alt+N on a row scrolled out of view filled it unseen."""
+        QTimer.singleShot(
+            0, lambda: self._group is not None and bring_into_view(self.scroll, self._group.row_widgets(index))
+        )
 
     def eventFilter(self, obj: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
         if obj is self.scroll.widget() and event.type() in (QEvent.Type.LayoutRequest, QEvent.Type.Show):

@@ -124,6 +124,13 @@ class RolesBox(QGroupBox):
             chain.append(combo)
         return chain
 
+    def row_widgets(self, index: int) -> list[QWidget]:
+        """Role ``index``'s row: its name, every filler (or the candidate an empty one names), its fill list."""
+        if not 0 <= index < len(self._cells):
+            return []
+        name = list(self.role_rows.values())[index]
+        return [name, *widgets_of(self._cells[index]), self.fill_combos[index]]
+
     def update_rows(self, ev: Event, lists: dict[str, list[Entity]]) -> None:
         """The rows (of ``ev``'s type) changed in place, each only where it differs from what it shows: its fillers
         (or the candidate an empty one names), its fill list, its flag as a required role not filled."""
