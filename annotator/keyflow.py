@@ -256,8 +256,19 @@ def _label_elsewhere(entities: Iterable[Entity], text: str, span: tuple[int, int
 
 def label_for_span(entities: Iterable[Entity], text: str, span: tuple[int, int], labels: Sequence[str]) -> str:
     """The label a role's new span gets: the one the same words carry most often elsewhere in the document (not
-    rejected) when the role takes it ("Putin" as PERSON), else the role's first label."""
-    return _label_elsewhere(entities, text, span, labels) or labels[0]
+    rejected) when the role takes it ("Putin" as PERSON); else that of a span it ends with, the same name with fewer
+    words before it ("Court of Appeal" of the ORG "the Court of Appeal", "minister" of "deputy transport minister":
+    it was the role's first label, PERSON for the court); else the role's first label."""
+    ents = list(entities)
+    return _label_elsewhere(ents, text, span, labels) or _label_of_longer_name(ents, span, labels) or labels[0]
+
+
+def _label_of_longer_name(entities: Iterable[Entity], span: tuple[int, int], labels: Sequence[str]) -> str | None:
+    """Of ``labels``, that of the shortest span (not rejected) that ends where ``span`` ends and starts before it, if
+    any ("Warsaw" of "the Warsaw Regional Court" ends elsewhere: a name of its own)."""
+    longer = [e for e in entities if e.state != "rejected" and e.end == span[1] and e.start < span[0]]
+    fit = sorted((e for e in longer if e.label in labels), key=lambda e: e.end - e.start)
+    return fit[0].label if fit else None
 
 
 def label_to_fill(entities: Iterable[Entity], text: str, suggestion: Entity, labels: Sequence[str]) -> str | None:

@@ -322,3 +322,24 @@ def test_label_every_occurrence_leaves_rejected_places_and_other_labels(project)
     edits_flow.add_entities(project, doc, [(11, 17), (19, 25), (32, 38)], "PERSON")
     held = sorted((e.start, e.label, e.state) for e in project.entities(doc))
     assert held == [(11, "PERSON", "rejected"), (19, "ORG", "suggested"), (32, "PERSON", "suggested")]
+
+
+def test_a_new_span_at_the_end_of_a_longer_name_gets_its_label():
+    """Seed 004's "Court of Appeal", the Adjudicator, selected in the ORG "the Court of Appeal": Alt+2 made it a PERSON
+    (the role's first label), a label key more. It gets the label of the longer name it ends with, when the role takes
+    it; a word inside a name that ends elsewhere ("Warsaw" of "the Warsaw Regional Court") gets the first label."""
+    from annotator.keyflow import label_for_span
+    from annotator.model import Entity
+
+    text = "He would appeal to the Court of Appeal in Warsaw, said the Warsaw Regional Court."
+    roles = ("PERSON", "ORG", "GPE", "NORP")
+    court = text.index("the Court of Appeal")
+    regional = text.index("the Warsaw Regional Court")
+    ents = [
+        Entity(1, 1, court, court + len("the Court of Appeal"), "ORG", "suggested", "spacy", None),
+        Entity(2, 1, regional, regional + len("the Warsaw Regional Court"), "ORG", "suggested", "spacy", None),
+    ]
+    assert label_for_span(ents, text, (court + 4, court + len("the Court of Appeal")), roles) == "ORG"
+    warsaw = text.index("Warsaw Regional")
+    assert label_for_span(ents, text, (warsaw, warsaw + 6), roles) == "PERSON"
+    assert label_for_span(ents, text, (court + 4, court + len("the Court of Appeal")), ("PERSON", "GPE")) == "PERSON"

@@ -151,3 +151,41 @@ def test_a_role_key_brings_its_row_into_view_at_1366x768(qtbot, tmp_path):
         (held,) = p.events(p.document_ids()[0])
         filled = {(a.role, CARRIED[ents[a.entity_id].start : ents[a.entity_id].end]) for a in held.arguments}
     assert {("Time", "Friday"), ("Agent", "Hezbollah")} <= filled
+
+
+APPEAL = "His client was innocent and would appeal to the Court of Appeal in Warsaw."
+
+
+def test_a_role_key_on_the_end_of_a_longer_name_gives_its_label(qtbot, tmp_path):
+    """Seed 004's "appeal": "Court of Appeal" (the Adjudicator) selected inside the ORG "the Court of Appeal", Alt+2
+    made a PERSON of it (the role's first label): a label key more. It is an ORG, as the longer name it ends with."""
+    from annotator import edits
+    from annotator.importing import IncomingDocument, import_documents
+    from annotator.store import Project
+    from ui_helpers import find
+    from ui_support import close_window, open_window
+
+    path = tmp_path / "appeal.annotator"
+    with Project(path, annotator="setup") as p:
+        doc = import_documents(p, [IncomingDocument(APPEAL, "a.txt")]).imported[0][1]
+        edits.add_entity(p, doc, *find(APPEAL, "the Court of Appeal"), "ORG", state="suggested", source="spacy")
+        ev_id = edits.add_event(p, doc, "Justice:Appeal", *find(APPEAL, "appeal")).result_id
+    w = open_window(qtbot, path)
+    try:
+        c, v = w.controller, w.view
+        roles = [r.name for r in c.schema.event_type("Justice:Appeal").roles]
+        v.setFocus()
+        c.select_event(ev_id)
+        v.select_cp(*find(APPEAL, "Court of Appeal"))
+        qtbot.keyClick(v, getattr(Qt.Key, f"Key_{roles.index('Adjudicator') + 1}"), ALT)
+    finally:
+        close_window(w)
+    with Project(path, create=False) as p:
+        doc = p.document_ids()[0]
+        ents = {e.id: e for e in p.entities(doc)}
+        (held,) = p.events(doc)
+        filled = [
+            (a.role, APPEAL[ents[a.entity_id].start : ents[a.entity_id].end], ents[a.entity_id].label)
+            for a in held.arguments
+        ]
+    assert filled == [("Adjudicator", "Court of Appeal", "ORG")]
