@@ -243,6 +243,11 @@ class SpanIndex:
             if end <= hi and (e := entities.get(i)) is not None and e.label in labels and e.state != "rejected"
         ]
 
+    def covers(self, entities: dict[int, Entity], start: int, end: int) -> bool:
+        """Whether a span (not rejected) holds all of [start, end): the word is one of a name's."""
+        rows = self.rows[bisect_left(self.starts, start - self.longest) : bisect_right(self.starts, start)]
+        return any(stop >= end and (e := entities.get(i)) is not None and e.state != "rejected" for _, stop, i in rows)
+
     def nearest(
         self, entities: dict[int, Entity], labels: Container[str], start: int, end: int, most: int
     ) -> list[Entity]:

@@ -460,10 +460,18 @@ class EventActions:
             self._words_key = key
         return self._words
 
+    def n_stops(self) -> list[tuple[int, int]]:
+        """The words N goes through: trigger words of the schema that are no event's trigger yet, nor a word of a
+        span's name (it stopped at "Appeal" of "the Court of Appeal"; on events-dev, with spaCy's entities, 6 of the
+        109 trigger words inside a span are gold triggers, in headlines spaCy took for names; 440 of 2,033 outside)."""
+        c = self.c
+        taken = {(v.trigger_start, v.trigger_end) for v in c.events.values() if v.state != "rejected"}
+        index, ents = c.span_index(), c.entities
+        return [w for w in self.trigger_words() if w not in taken and not index.covers(ents, *w)]
+
     def next_trigger_word(self, direction: int) -> None:
-        """N (Shift+N back): select the next trigger word of the schema that is no event's trigger yet."""
-        taken = {(v.trigger_start, v.trigger_end) for v in self.c.events.values() if v.state != "rejected"}
-        words = [w for w in self.trigger_words() if w not in taken]
+        """N (Shift+N back): select the next trigger word of the schema that is no event's trigger yet (``n_stops``)."""
+        words = self.n_stops()
         if not words:
             self.c.report_status("No other trigger word in this document.")
             return

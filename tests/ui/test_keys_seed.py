@@ -354,8 +354,7 @@ class Player:
     def go_to_trigger(self, start: int, end: int) -> None:
         """N (the next trigger word) as often as needed, or Find: whichever takes fewer keys."""
         ea = self.w.edit_actions
-        taken = {(v.trigger_start, v.trigger_end) for v in self.c.events.values() if v.state != "rejected"}
-        words = [w for w in ea.events.trigger_words() if w not in taken]
+        words = ea.events.n_stops()  # the words N goes through, as the app counts them
         here = ea.anchor()
         sel = self.v.selection_cp()
         if sel is not None and ea.current() is None:

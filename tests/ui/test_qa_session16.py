@@ -189,3 +189,31 @@ def test_a_role_key_on_the_end_of_a_longer_name_gives_its_label(qtbot, tmp_path)
             for a in held.arguments
         ]
     assert filled == [("Adjudicator", "Court of Appeal", "ORG")]
+
+
+def test_n_goes_past_a_trigger_word_inside_a_name(qtbot, tmp_path):
+    """Seed 004: N from "appeal" stopped at "Appeal" of the ORG "the Court of Appeal" (a word of a name, no event),
+    a key lost, and E there made a Justice:Appeal of it. N goes past the words of a span's name: N, N, E make the
+    arrest."""
+    from annotator import edits
+    from annotator.importing import IncomingDocument, import_documents
+    from annotator.store import Project
+    from ui_helpers import find
+    from ui_support import close_window, open_window
+
+    text = "He would appeal to the Court of Appeal in Warsaw. Police arrested him on Monday."
+    path = tmp_path / "n.annotator"
+    with Project(path, annotator="setup") as p:
+        doc = import_documents(p, [IncomingDocument(text, "n.txt")]).imported[0][1]
+        edits.add_entity(p, doc, *find(text, "the Court of Appeal"), "ORG")
+    w = open_window(qtbot, path)
+    try:
+        v = w.view
+        v.setFocus()
+        for key in (Qt.Key.Key_N, Qt.Key.Key_N, Qt.Key.Key_E):
+            qtbot.keyClick(v, key)
+    finally:
+        close_window(w)
+    with Project(path, create=False) as p:
+        (held,) = p.events(p.document_ids()[0])
+    assert (held.type, text[held.trigger_start : held.trigger_end]) == ("Justice:Arrest-Jail", "arrested")
