@@ -224,7 +224,9 @@ class HeldDocument:
         sentences, found around ``cp`` (the whole text was taken: Alt+N ranked every span of a long document)."""
         toks, n = self.tokens(project), len(self.doc.text) if self.doc else 0
         if isinstance(toks, navigation.LocalTokens):
-            return toks.sentence(cp)
-        if not self._sentence_starts:
-            return 0, n
-        return keyflow.sentence_bounds(toks.starts, toks.ends, self._sentence_starts, n, cp)
+            found = toks.sentence(cp)
+        elif not self._sentence_starts:
+            found = 0, n
+        else:
+            found = keyflow.sentence_bounds(toks.starts, toks.ends, self._sentence_starts, n, cp)
+        return keyflow.within_line(self.doc.text, found, cp) if self.doc else found  # never past a paragraph's end

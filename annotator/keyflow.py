@@ -141,6 +141,34 @@ def sentence_bounds(
     return starts[first], ends[last]
 
 
+SENTENCE_ENDS = ".!?…"  # a line ending in one of these (closing quotes and brackets aside) ends its sentence too
+
+
+def within_line(text: str, bounds: tuple[int, int], cp: int) -> tuple[int, int]:
+    """``bounds`` (a sentence holding ``cp``) cut at the line breaks in it that end a sentence: after a blank line, or
+    after a line ending in a full stop, question or exclamation mark (quotes and brackets aside). The parser's
+    sentence ran on past "…after pleading guilty." into the next paragraph (seed 004), and Alt+N offered its names
+    before those of the trigger's own sentence; a hard-wrapped line ending mid-sentence is not cut. Only the line
+    breaks between ``cp`` and the cuts are looked at (the whole text is the sentence when sentences are unknown)."""
+    start, end = bounds
+    at = text.rfind("\n", start, cp)
+    while at != -1 and not _ends_sentence(text, start, at):
+        at = text.rfind("\n", start, at)
+    at_end = text.find("\n", cp, end)
+    while at_end != -1 and not _ends_sentence(text, start, at_end):
+        at_end = text.find("\n", at_end + 1, end)
+    return (at + 1 if at != -1 else start), (at_end if at_end != -1 else end)
+
+
+def _ends_sentence(text: str, start: int, at: int) -> bool:
+    """Whether the line break at ``at`` ends a sentence (``within_line``): a blank line, or a line's last mark (quotes
+    and brackets aside) a full stop, question or exclamation mark."""
+    if at <= start:
+        return False
+    before = text[max(start, at - 8) : at].rstrip(" \t\r\"'”’)]»")
+    return not before or before[-1] in SENTENCE_ENDS or text[at - 1] == "\n"
+
+
 def role_candidates(
     entities: Iterable[Entity],
     labels: Sequence[str],

@@ -26,7 +26,7 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 from events import DATA, MODEL, SCHEMA, TYPES, UNSCORED_ROLES, parse_cached, read_articles  # noqa: E402
 
-from annotator.keyflow import role_candidates  # noqa: E402
+from annotator.keyflow import role_candidates, within_line  # noqa: E402
 from annotator.model import Entity  # noqa: E402
 from annotator.schema import load_schema  # noqa: E402
 
@@ -56,6 +56,7 @@ def ranks(rows: list[dict], docs: list, schema, order=role_candidates, entities:
             etype = schema.event_type(ev["type"])
             trig = tuple(ev["trigger"])
             sent = next((s for s in sents if s[0] <= trig[0] < s[1]), (0, len(text)))
+            sent = within_line(text, sent, trig[0])  # as the app cuts it (HeldDocument.sentence)
             used: list[int] = []
             for role in etype.roles:
                 if role.name in UNSCORED_ROLES:

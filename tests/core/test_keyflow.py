@@ -343,3 +343,17 @@ def test_a_new_span_at_the_end_of_a_longer_name_gets_its_label():
     warsaw = text.index("Warsaw Regional")
     assert label_for_span(ents, text, (warsaw, warsaw + 6), roles) == "PERSON"
     assert label_for_span(ents, text, (court + 4, court + len("the Court of Appeal")), ("PERSON", "GPE")) == "PERSON"
+
+
+def test_a_sentence_ends_at_a_line_break_after_a_full_stop():
+    """The parser's sentence of seed 004 ran on past "...after pleading guilty." into the next paragraph; a line break
+    after a full stop (quotes aside) or a blank line cuts it, a hard-wrapped line ending mid-sentence does not."""
+    from annotator.keyflow import within_line
+
+    text = 'He said "guilty."\nThe lawyer said so\nand left.\n\nA new paragraph'
+    whole = (0, len(text))
+    assert within_line(text, whole, 3) == (0, text.index("\n"))
+    lawyer = text.index("lawyer")
+    assert within_line(text, whole, lawyer) == (text.index("The"), text.index("\n\n"))  # "so\nand": one sentence
+    assert within_line(text, whole, text.index("new")) == (text.index("A new"), len(text))
+    assert within_line(text, (lawyer, len(text) - 3), lawyer + 2) == (lawyer, text.index("\n\n"))

@@ -3,6 +3,8 @@ then reads what the project file holds, and failed on main before its fix."""
 
 from __future__ import annotations
 
+import re
+
 from PySide6.QtCore import Qt
 
 ALT, SHIFT = Qt.KeyboardModifier.AltModifier, Qt.KeyboardModifier.ShiftModifier
@@ -217,3 +219,44 @@ def test_n_goes_past_a_trigger_word_inside_a_name(qtbot, tmp_path):
     with Project(path, create=False) as p:
         (held,) = p.events(p.document_ids()[0])
     assert (held.type, text[held.trigger_start : held.trigger_end]) == ("Justice:Arrest-Jail", "arrested")
+
+
+PARAGRAPHS = (
+    "Nowicki testified against his former partner and was later given a suspended sentence.\n"
+    "Zielinski's lawyer told reporters outside the court that his client was innocent."
+)
+
+
+def test_a_role_key_takes_the_trigger_s_sentence_first_not_the_next_paragraph(qtbot, tmp_path):
+    """Seed 004's "sentence": the sentence Alt+N looks in first ran on past "...after pleading guilty." into the next
+    paragraph (the parser did not split there), and its nearest name, Zielinski, came before the partner and Nowicki
+    of the trigger's own sentence. A line break after a full stop ends the sentence: Alt+1 puts the partner."""
+    from annotator import edits
+    from annotator.importing import IncomingDocument, import_documents
+    from annotator.store import Project
+    from ui_helpers import find
+    from ui_support import close_window, open_window
+
+    path = tmp_path / "paragraphs.annotator"
+    words = [m.span() for m in re.finditer(r"\w+|[^\w\s]", PARAGRAPHS)]
+    one_sentence = ([a for a, _ in words], [b for _, b in words], [0])  # as the parser cut it: across the line break
+    with Project(path, annotator="setup") as p:
+        incoming = IncomingDocument(PARAGRAPHS, "p.txt", tokens=one_sentence)
+        doc = import_documents(p, [incoming]).imported[0][1]
+        for name in ("Nowicki", "partner", "Zielinski"):
+            edits.add_entity(p, doc, *find(PARAGRAPHS, name), "PERSON")
+        ev_id = edits.add_event(p, doc, "Justice:Sentence", *find(PARAGRAPHS, "sentence")).result_id
+    w = open_window(qtbot, path)
+    try:
+        c, v = w.controller, w.view
+        v.setFocus()
+        c.select_event(ev_id)
+        qtbot.keyClick(v, Qt.Key.Key_1, ALT)  # Defendant, nothing selected: the nearest of the trigger's sentence
+    finally:
+        close_window(w)
+    with Project(path, create=False) as p:
+        doc = p.document_ids()[0]
+        ents = {e.id: e for e in p.entities(doc)}
+        (held,) = p.events(doc)
+        filled = [(a.role, PARAGRAPHS[ents[a.entity_id].start : ents[a.entity_id].end]) for a in held.arguments]
+    assert filled == [("Defendant", "partner")]
