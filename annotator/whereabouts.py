@@ -191,13 +191,32 @@ def _log_left(old: Path) -> bool:
         return False
 
 
+def _looked_at_on(target: Path, device: int) -> bool:
+    """Whether what is (or is not) at ``target`` is seen on the file system ``device``: the nearest folder of it that
+    exists is there. A drive or a share not mounted now shows the folder it is mounted on (another device), or
+    nothing: its entries are kept for when it is back."""
+    folder = target.parent
+    while True:
+        try:
+            return os.stat(folder).st_dev == device
+        except FileNotFoundError:
+            if folder.parent == folder:
+                return False
+            folder = folder.parent
+        except OSError:
+            return False
+
+
 def _useless(name: str, link: Path) -> bool:
     """Whether the entry ``name`` (its link at ``link``) can no longer lead anywhere (see ``prune``)."""
     try:
         st = os.lstat(link)
         target = Path(os.readlink(link))
-    except OSError:
-        return False  # gone meanwhile, or not a link: not ours to judge
+        device = int(name.split("-")[1])
+    except (OSError, ValueError, IndexError):
+        return False  # gone meanwhile, or not a link or not a name of ours: not ours to judge
+    if not _looked_at_on(target, device):
+        return False
     if name.startswith(f"{JOURNAL}-"):
         return not os.path.lexists(target)  # a journal still there is written by its file's next open, wherever
     if name.startswith(f"{OPEN}-"):
@@ -212,7 +231,8 @@ def prune(now: float | None = None) -> list[str]:
     nothing to take: a file is at the name it opened (its log is SQLite's own there) or no log with frames is; and
     a ``.part`` a kill left between an entry's link and its rename. Kept: a live process's, a journal that is still
     there (its file's next open writes it, wherever the file went), a log left beside no file (the moved file's next
-    open takes it: the edits saved since its last write-in). Each entry is taken out of the index by one rename
+    open takes it: the edits saved since its last write-in), and any entry whose place is not on its file's device
+    now (a drive or a share not mounted: its journal or log may be there when it is back). Each entry is taken out of the index by one rename
     first and judged again: an entry its owner renamed over meanwhile (a journal that followed its file) is put back.
     Returns the names removed."""
     where, now = folder(), time.time() if now is None else now

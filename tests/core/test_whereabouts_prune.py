@@ -41,7 +41,7 @@ def _names() -> set[str]:
 
 
 def test_entries_that_lead_nowhere_go_and_those_a_moved_file_needs_stay(tmp_path: Path) -> None:
-    dead = _dead_pid()
+    dead, dev = _dead_pid(), os.stat(tmp_path).st_dev
     gone = tmp_path / "deleted.annotator"  # deleted: nothing beside its name
     moved_away = tmp_path / "moved.annotator"  # moved before its process met the move: its log left beside no file
     Path(f"{moved_away}-wal").write_bytes(b"\x37\x7f\x06\x82" + b"\0" * 60)
@@ -51,34 +51,46 @@ def test_entries_that_lead_nowhere_go_and_those_a_moved_file_needs_stay(tmp_path
     journal = tmp_path / "elsewhere" / "p.annotator-kept"
     journal.parent.mkdir()
     journal.write_text("{}\n")
-    _entry(f"o-1-10-{dead}", gone)
-    _entry(f"o-1-11-{dead}", moved_away)
-    _entry(f"o-1-12-{dead}", still)
-    _entry(f"o-1-13-{os.getpid()}", gone)  # a live process's: its own close removes it
-    _entry("k-1-14-aaaa", tmp_path / "written.annotator-kept")  # its journal gone
-    _entry("k-1-15-bbbb", journal)  # a journal still there: the moved file's next open writes it
+    _entry(f"o-{dev}-10-{dead}", gone)
+    _entry(f"o-{dev}-11-{dead}", moved_away)
+    _entry(f"o-{dev}-12-{dead}", still)
+    _entry(f"o-{dev}-13-{os.getpid()}", gone)  # a live process's: its own close removes it
+    _entry(f"k-{dev}-14-aaaa", tmp_path / "written.annotator-kept")  # its journal gone
+    _entry(f"k-{dev}-15-bbbb", journal)  # a journal still there: the moved file's next open writes it
     sleeper = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(30)"])
     try:  # an entry older than the process that has its id now: the id was given again
-        _entry(f"o-1-16-{sleeper.pid}", gone, age_s=3600)
-        _entry(f"o-1-17-{sleeper.pid}", gone)  # made by it: it lives
-        old_part = _entry(".o-1-18-1.1234abcd.part", gone, age_s=3600)
-        _entry(".o-1-19-1.5678abcd.part", gone)  # a running note's, between its link and its rename
+        _entry(f"o-{dev}-16-{sleeper.pid}", gone, age_s=3600)
+        _entry(f"o-{dev}-17-{sleeper.pid}", gone)  # made by it: it lives
+        old_part = _entry(f".o-{dev}-18-1.1234abcd.part", gone, age_s=3600)
+        _entry(f".o-{dev}-19-1.5678abcd.part", gone)  # a running note's, between its link and its rename
         removed = whereabouts.prune()
         again = whereabouts.prune()  # nothing more to take; kept entries stay kept
     finally:
         sleeper.kill()
         sleeper.wait()
     assert sorted(removed) == sorted(
-        [f"o-1-10-{dead}", f"o-1-12-{dead}", "k-1-14-aaaa", f"o-1-16-{sleeper.pid}", old_part.name]
+        [f"o-{dev}-10-{dead}", f"o-{dev}-12-{dead}", f"k-{dev}-14-aaaa", f"o-{dev}-16-{sleeper.pid}", old_part.name]
     )
     assert _names() == {
-        f"o-1-11-{dead}",
-        f"o-1-13-{os.getpid()}",
-        "k-1-15-bbbb",
-        f"o-1-17-{sleeper.pid}",
-        ".o-1-19-1.5678abcd.part",
+        f"o-{dev}-11-{dead}",
+        f"o-{dev}-13-{os.getpid()}",
+        f"k-{dev}-15-bbbb",
+        f"o-{dev}-17-{sleeper.pid}",
+        f".o-{dev}-19-1.5678abcd.part",
     }
     assert again == []
+
+
+def test_entries_of_a_file_system_not_mounted_now_stay(tmp_path: Path) -> None:
+    """A project on a USB drive or a share, its program killed after a rename: the drive unplugged, its entries lead
+    to a folder that is not there (or is the empty mount point, another device): kept for when it is back."""
+    other_dev = os.stat(tmp_path).st_dev + 1
+    dead = _dead_pid()
+    _entry(f"o-{other_dev}-50-{dead}", tmp_path / "media" / "usb" / "p.annotator")  # the drive's folder not there
+    _entry(f"o-{other_dev}-51-{dead}", tmp_path / "p.annotator")  # the mount point there, empty: another device
+    _entry(f"k-{other_dev}-52-eeee", tmp_path / "p.annotator-kept")
+    assert whereabouts.prune() == []
+    assert len(_names()) == 3
 
 
 def test_an_entry_a_killed_pruning_left_aside_goes_back(tmp_path: Path) -> None:
@@ -102,18 +114,18 @@ def test_a_read_write_open_prunes_when_due_and_a_moved_file_s_journal_is_still_w
     to = tmp_path / "new" / "p.annotator"
     to.parent.mkdir()
     os.rename(old, to)
-    dead = _dead_pid()
-    _entry(f"o-1-30-{dead}", tmp_path / "deleted.annotator")
+    dead, dev = _dead_pid(), os.stat(tmp_path).st_dev
+    _entry(f"o-{dev}-30-{dead}", tmp_path / "deleted.annotator")
     other = tmp_path / "other.annotator"
     (whereabouts.folder() / whereabouts.PRUNED).unlink()  # the opens above pruned: an hour later
     with Project(other, annotator="ann"):
         pass
-    assert f"o-1-30-{dead}" not in _names()  # the first read-write open pruned (no pruning made yet)
+    assert f"o-{dev}-30-{dead}" not in _names()  # the first read-write open pruned (no pruning made yet)
     assert any(n.startswith("k-") for n in _names())
-    _entry(f"o-1-31-{dead}", tmp_path / "deleted.annotator")
+    _entry(f"o-{dev}-31-{dead}", tmp_path / "deleted.annotator")
     with Project(other, annotator="ann"):
         pass
-    assert f"o-1-31-{dead}" in _names()  # not due again within the hour: one stat
+    assert f"o-{dev}-31-{dead}" in _names()  # not due again within the hour: one stat
     with api.open_project(to, write=True, annotator="someone") as reopened:
         assert reopened.kept_replay is not None and reopened.kept_replay.written == 1
     assert stored_comments(to) == [("ann", "kept")]
@@ -125,7 +137,8 @@ def test_an_entry_its_owner_renamed_over_while_it_was_judged_is_put_back(tmp_pat
     the two looks (its entry renamed over) keeps its entry."""
     journal = tmp_path / "p.annotator-kept"
     journal.write_text("{}\n")
-    name = f"{kind}-1-40-{_dead_pid()}" if kind == "o" else "k-1-40-dddd"
+    dev = os.stat(tmp_path).st_dev
+    name = f"{kind}-{dev}-40-{_dead_pid()}" if kind == "o" else f"k-{dev}-40-dddd"
     link = _entry(name, tmp_path / "gone")
     real = whereabouts._useless
 
