@@ -141,6 +141,38 @@ def is_disk_full(exc: BaseException) -> bool:
     return (isinstance(code, int) and code & 0xFF == sqlite3.SQLITE_FULL) or getattr(exc, "errno", None) == errno.ENOSPC
 
 
+def file_size_limit_met(path: Path) -> int | None:
+    """The process's file size limit (``ulimit -f``, RLIMIT_FSIZE) when the project file or its log has reached it:
+    SQLite's write past it fails with EFBIG, which it reports as 'disk I/O error' (a short write stops at the limit,
+    so the file is then within a page of it); None otherwise."""
+    try:
+        import resource
+    except ImportError:  # not POSIX
+        return None
+    limit = resource.getrlimit(resource.RLIMIT_FSIZE)[0]
+    if limit == resource.RLIM_INFINITY or limit < 0:
+        return None
+    for side in ("", "-wal", "-journal"):
+        try:
+            if os.stat(f"{path}{side}").st_size >= limit - 65536:
+                return limit
+        except OSError:
+            continue
+    return None
+
+
+def why_not_saved(path: Path, exc: BaseException) -> str:
+    """SQLite's reason a write failed, with its cause where SQLite's words hide it: the file size limit (``ulimit
+    -f``) reached is 'disk I/O error' to SQLite."""
+    limit = file_size_limit_met(path)
+    if limit is None:
+        return str(exc)
+    return (
+        f"{exc}: the file reached the largest size this program may write, {limit:,} bytes (its file size limit, "
+        "'ulimit -f'): raise or remove the limit"
+    )
+
+
 def why_write_open_failed(path: Path, exc: BaseException) -> str:
     """The reason to show when a read-write open failed where a read-only one may work. A full disk is told by the
     error's code, or by the folder's free space (an existing file's open fails with SQLITE_IOERR_SHMSIZE, 'disk I/O

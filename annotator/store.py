@@ -305,7 +305,10 @@ class Project(WatchedFile):
         except sqlite3.OperationalError as exc:
             if conn.in_transaction:
                 conn.execute("ROLLBACK")
-            raise SaveError(f"{self.path}: the change could not be saved ({exc}); nothing was changed") from None
+            raise SaveError(
+                f"{self.path}: the change could not be saved ({opencheck.why_not_saved(self.path, exc)}); nothing was "
+                "changed"
+            ) from None
         except sqlite3.DatabaseError as exc:
             if conn.in_transaction:
                 conn.execute("ROLLBACK")
