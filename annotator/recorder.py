@@ -140,13 +140,11 @@ def _apply_states_in_transaction(project: Project, change: Change, use_after: bo
     conn = project.db.conn
     with project.transaction():
         current: dict[tuple[str, int], dict | None] = {}
-        again: dict[tuple[str, int], dict] = {}  # the category list's step made over changes made since
-        for r in change.rows:  # refuse if someone else changed these rows meanwhile
+        lists = [r for r in change.rows if _is_category_list(r)]  # made again over the list as it is now
+        rows = [r for r in change.rows if not _is_category_list(r)]
+        for r in rows:  # refuse if someone else changed these rows meanwhile
             current[(r.table, r.id)] = now_row = _row(project, r.table, r.id)
             if now_row != (r.before if use_after else r.after):
-                if (state := _list_again(r, now_row, use_after)) is not None:
-                    again[(r.table, r.id)] = state
-                    continue
                 what = (
                     f"the project's value {(r.before or r.after or {}).get('key')!r}"
                     if r.table == VALUES
@@ -154,7 +152,7 @@ def _apply_states_in_transaction(project: Project, change: Change, use_after: bo
                 )
                 raise StaleChangeError(f"cannot {action.split(':')[0]} '{change.action}': {what} was changed elsewhere")
         order = {t: i for i, t in enumerate(TABLE_ORDER)}
-        targets = [(r, again.get((r.table, r.id), r.after if use_after else r.before)) for r in change.rows]
+        targets = [(r, r.after if use_after else r.before) for r in rows]
         for r, state in sorted(targets, key=lambda x: -order[x[0].table]):
             if state is None:
                 conn.execute(f"DELETE FROM [{r.table}] WHERE {_id_column(r.table)} = ?", (r.id,))
@@ -172,12 +170,13 @@ def _apply_states_in_transaction(project: Project, change: Change, use_after: bo
                     f"UPDATE [{r.table}] SET {', '.join(f'[{c}] = ?' for c in cols)} WHERE {_id_column(r.table)} = ?",
                     [*(state[c] for c in cols), r.id],
                 )
+        written = {id(r): _list_step(project, r, use_after) for r in lists}
         flipped = Change(
             change.action,
             change.document_id,
             tuple(
-                RowChange(r.table, r.id, current[(r.table, r.id)], again[(r.table, r.id)])
-                if (r.table, r.id) in again  # what was written: the change log's rows replay to the file
+                written[id(r)]  # what was written: the change log's rows replay to the file
+                if id(r) in written
                 else RowChange(r.table, r.id, r.before, r.after)
                 if use_after
                 else RowChange(r.table, r.id, r.after, r.before)
@@ -189,20 +188,37 @@ def _apply_states_in_transaction(project: Project, change: Change, use_after: bo
     return flipped
 
 
-def _list_again(r: RowChange, now_row: dict | None, use_after: bool) -> dict | None:
-    """The state to write for the project's list of categories when it was changed since the step (another window
-    ticked a new category, an import or a merge brought some): the step's own names added or taken off, the rest as
-    it is now (``categories.list_step_again``); None for any other row (refused as changed elsewhere). Undone as a
-    whole row, a tick's undo would have taken the other window's category off the list, so it was refused, and the
-    app dropped the step: the document's own tick could not be taken back by Ctrl+Z."""
-    key = (r.before or r.after or {}).get("key")
-    if r.table != VALUES or key != CATEGORY_LIST or (now_row is not None and now_row.get("key") != key):
-        return None
+def _is_category_list(r: RowChange) -> bool:
+    return r.table == VALUES and (r.before or r.after or {}).get("key") == CATEGORY_LIST
+
+
+def _list_step(project: Project, r: RowChange, use_after: bool) -> RowChange:
+    """Undo (or redo) one step of the project's list of categories over the list as it is now, in the open
+    transaction: the names the step added taken off (put back), those it took off put back (taken off), every other
+    name as it is now (``categories.list_step_again``). The row is found by its key and never deleted (an undone
+    first tick leaves an empty list): its rowid, once free, was given to the next project value written (a kept
+    edit's landing mark), and the redo met that value (refused as changed elsewhere, the step dropped), or failed for
+    ever on the key's uniqueness. Whole rows were compared before: once another window ticked a new category of its
+    own (an import, a merge brought some), a tick's undo was refused and the app dropped the step: the document's
+    own tick could not be taken back by Ctrl+Z. Returns the row change written."""
+    conn = project.db.conn
+    found = conn.execute("SELECT rowid, value FROM project WHERE key = ?", (CATEGORY_LIST,)).fetchone()
     start, end = (r.before, r.after) if use_after else (r.after, r.before)
-    value = list_step_again(
-        now_row["value"] if now_row else None, start["value"] if start else None, end["value"] if end else None
+    now, step_from, step_to = (
+        found[1] if found else None,
+        start["value"] if start else None,
+        end["value"] if end else None,
     )
-    return {"key": key, "value": value}
+    if now == step_from and step_to is not None:
+        value = step_to  # nothing changed it since: exactly as the step found (left) it, in its order
+    else:
+        value = list_step_again(now, step_from, step_to)
+    after = {"key": CATEGORY_LIST, "value": value}
+    if found is None:
+        rowid = int(conn.execute("INSERT INTO project (key, value) VALUES (?, ?)", (CATEGORY_LIST, value)).lastrowid)
+        return RowChange(VALUES, rowid, None, after)
+    conn.execute("UPDATE project SET value = ? WHERE rowid = ?", (value, found[0]))
+    return RowChange(VALUES, int(found[0]), {"key": CATEGORY_LIST, "value": found[1]}, after)
 
 
 def undo(project: Project, change: Change) -> Change:

@@ -74,3 +74,25 @@ def test_undo_of_a_removal_after_an_import_brought_categories_puts_back_only_the
         assert project_categories(p) == ["ECONOMY", "Hail", "Floods"]
         recorder.redo(p, removed)
         assert project_categories(p) == ["ECONOMY", "Hail"]
+
+
+def test_a_redo_after_the_list_s_row_id_went_to_another_value_still_applies(tmp_path):
+    """The first tick of a project makes its list's row; its undo deleted the row, and the next project value written
+    (a kept edit's landing mark, here) took its rowid: the redo met that value, was refused as changed elsewhere and
+    dropped from the history (the project table's rowids are reused: it has no AUTOINCREMENT)."""
+    path = tmp_path / "p.annotator"
+    with Project(path, annotator="vera") as p:
+        import_documents(p, [IncomingDocument("Rain.", "a.txt")])
+        doc = p.document_ids()[0]
+        tick = Step(edits.set_categories, doc, ["Floods"])
+        tick.do(p)
+        assert tick.undo(p).error is None
+        assert project_categories(p) == []
+        with p.transaction():
+            p.db.set_project_value("kept:p.annotator-kept", "0123 4")
+        redone = tick.redo(p)
+        assert redone.error is None, redone.error
+        assert document_categories(p.document(doc).meta) == ["Floods"] and project_categories(p) == ["Floods"]
+        assert p.db.project_value("kept:p.annotator-kept") == "0123 4"  # the other value untouched
+        assert tick.undo(p).error is None and tick.redo(p).error is None  # and again
+        assert _replayed_list(p) == ["Floods"]
