@@ -107,16 +107,16 @@ def open_project(args: argparse.Namespace, create: bool = True, reads_set: bool 
     return project
 
 
-def write_kept_edits_of(paths: Sequence[str | Path], again: str, refused: str) -> None:
+def write_kept_edits_of(paths: Sequence[str | Path], again: str, refused: str, running_ok: bool = False) -> None:
     """Before projects are read as their files hold them (``merge``'s sources, read-only), the edits an app kept for
     each and was killed before saving are written into it, as every command's open of it does; said in a note each.
     One that cannot be written there refuses the command in one line: what to do, then ``again`` ("merge it"), then
-    ``refused`` ("nothing was merged")."""
+    ``refused`` ("nothing was merged"); ``running_ok``: a live program's journal is passed over (``export``)."""
     from annotator import kept_reading
 
     for path in paths:
         try:
-            kept = kept_reading.write_before_reading(Path(path), again)
+            kept = kept_reading.write_before_reading(Path(path), again, running_ok)
         except kept_reading.KeptEditsLeft as exc:
             raise AnnotatorError(f"{exc}; {refused}") from None
         if kept:

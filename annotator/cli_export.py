@@ -8,7 +8,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from annotator.cli_common import UsageError, open_project, progress_bar, split_option
+from annotator.cli_common import UsageError, open_project, progress_bar, split_option, write_kept_edits_of
 
 
 def cmd_export(args: argparse.Namespace) -> int:
@@ -41,6 +41,10 @@ def cmd_export(args: argparse.Namespace) -> int:
         )
     if to_stdout and "split" in options:
         raise UsageError("-o - (standard output) is one file; --option split writes one file per part: name one")
+    # edits an app kept for the project and was killed before saving are written first (as the open below does when
+    # it can write the file); where they cannot be (a colleague's file, read-only here) the export is refused: it
+    # would lack them without a word. A live app's kept edits are its own: the file is exported as it is now
+    write_kept_edits_of([args.project], "export it", "nothing was written", running_ok=True)
     with (
         open_project(args, create=False, reads_set=True) as project,
         progress_bar(len(project.document_ids(args.status)), "export") as bar,

@@ -47,17 +47,23 @@ def _not_landed(project: Project, paths: list[Path]) -> int:
     return n
 
 
-def write_before_reading(path: Path, again: str) -> str | None:
+def write_before_reading(path: Path, again: str, running_ok: bool = False) -> str | None:
     """Write into the project at ``path`` the edits a program killed before saving them kept for it (as the person's
     next open would), before it is read as its file holds it (``merge`` reads its sources read-only, and missed them
     silently); what was written (``Replay.summary``), or None when nothing was kept for it. Raises ``KeptEditsLeft``,
     one line ending in what to do and then ``again`` ("merge it"), when some cannot be written here: a program still
     running holds them, the file cannot be written by this user, a journal this user cannot read, another program is
     writing to it, a damaged line. The same for the edits a program killed after the file was renamed or moved had
-    saved under its old name (its log there, which a read-write open takes: ``fileid.take_left_log``)."""
+    saved under its old name (its log there, which a read-write open takes: ``fileid.take_left_log``).
+    ``running_ok``: a journal a live program holds is passed over (``export``: the file as it is at that moment, as
+    with any program's edits not saved yet; ``merge`` refuses the source)."""
     ident = fileid.identity(path)
     log = fileid.take_left_log(path, look_only=True)  # saved under a name it had, by a program killed since
-    if not pending(path, ident) and log is None:
+
+    def left_now() -> list[Path]:
+        return [p for p in pending(path, ident) if not (running_ok and _held(p))]
+
+    if not left_now() and log is None:
         return None
     try:
         project = Project(path, create=False)  # a read-write open takes such a log (``fileid.take_left_log``)
@@ -65,7 +71,7 @@ def write_before_reading(path: Path, again: str) -> str | None:
         raise KeptEditsLeft(kept_messages.not_opened_to_write_kept(path, exc)) from None
     try:
         done = replay(project)
-        left = pending(path, ident)
+        left = left_now()
         n = _not_landed(project, left)
         why = project.read_only_reason if project.read_only else None
     finally:
