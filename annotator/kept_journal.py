@@ -441,7 +441,7 @@ def replay(project: Project, wait_ms: int | None = None, adopt: bool = False) ->
     (default: the busy timeout) for another program; one that finds it still writing leaves the rest for the next
     open, or, with ``adopt`` (the app), hands them over in ``waiting`` to be written before anything else."""
     if project.read_only:
-        return None
+        return _not_written_here(project)
     found = [p for p in journal_paths(project.path) if os.path.lexists(p)]
     elsewhere = kept_elsewhere(project.path, project.identity)
     if not found and not elsewhere:
@@ -455,6 +455,50 @@ def replay(project: Project, wait_ms: int | None = None, adopt: bool = False) ->
         except OSError as exc:
             out.notes.append(kept_messages.journal_unreadable(path.name, exc))
     project.kept_replay = out if out.written or out.notes or out.waiting else None
+    return project.kept_replay
+
+
+def held(path: Path) -> bool:
+    """Whether a live program holds the journal at ``path`` (its ``flock``)."""
+    try:
+        fd = os.open(path, os.O_RDONLY)
+    except OSError:
+        return False
+    try:
+        fcntl.flock(fd, fcntl.LOCK_SH | fcntl.LOCK_NB)
+        return False
+    except BlockingIOError:
+        return True
+    finally:
+        os.close(fd)
+
+
+def not_landed(project: Project, path: Path) -> int:
+    """How many edits of the journal at ``path`` are neither landed in ``project`` nor taken back; raises OSError
+    (it cannot be read) and NotJournaled."""
+    parsed = parse(path, path.read_bytes())
+    done = landed(project, parsed.header["nonce"])
+    return sum(int(ln["seq"]) > done and int(ln["seq"]) not in parsed.skipped for ln in parsed.lines)
+
+
+def _not_written_here(project: Project) -> Replay | None:
+    """A read-only open writes nothing: the edits a killed program kept for the file (no live program holds their
+    journal) are said, so the person knows the project as read here lacks them (the app's open of a colleague's
+    file, ``stats`` of it: they said nothing)."""
+    out = Replay()
+    for path in pending(project.path, project.identity):
+        if held(path):
+            continue  # a live program's: saved by it
+        try:
+            n = not_landed(project, path)
+        except NotJournaled:
+            continue
+        except OSError as exc:
+            out.notes.append(kept_messages.kept_unread_here(path.name, exc.strerror or exc))
+            continue
+        if n:
+            out.notes.append(kept_messages.kept_not_in_read_only(path.name, n, project.read_only_reason))
+    project.kept_replay = out if out.notes else None
     return project.kept_replay
 
 

@@ -161,6 +161,23 @@ def replay_not_saved(name: str, n: int, why: object) -> str:
     return f"{name}: {counted(n, 'kept edit')} not written yet ({why}); written at the next open that can save them"
 
 
+def kept_not_in_read_only(name: str, n: int, why: object) -> str:
+    """A read-only open of a project for which a killed program kept ``n`` edits (journal ``name``): not in it here."""
+    because = "opened read-only" if why in (None, "opened read-only") else f"read-only: {why}"
+    return (
+        f"{name}: {counted(n, 'edit')} a stopped program kept {'are' if n > 1 else 'is'} not in it ({because}); saved "
+        "at the next open that can write it"
+    )
+
+
+def kept_unread_here(name: str, why: object) -> str:
+    """A journal of kept edits beside a project opened read-only that this user cannot read (``why``)."""
+    return (
+        f"{name}: edits a program kept and never saved may be missing from the project as read here: their journal "
+        f"cannot be read ({why}); they are written at the next open by the person who kept them"
+    )
+
+
 def replay_refused(edit: str, why: object) -> str:
     """A kept edit the file no longer takes (a rule it breaks now, a row deleted since): said, never retried."""
     return f"a kept edit ({edit}) could not be made: {why}"

@@ -4,13 +4,12 @@ or the read is refused in one line that says what to do; read as they were, they
 
 from __future__ import annotations
 
-import fcntl
 import os
 from pathlib import Path
 
 from annotator import fileid, kept_messages
 from annotator.errors import AnnotatorError
-from annotator.kept_journal import NotJournaled, landed, parse, pending, replay, unreadable
+from annotator.kept_journal import NotJournaled, held as _held, not_landed, pending, replay, unreadable
 from annotator.store import Project
 
 
@@ -19,31 +18,14 @@ class KeptEditsLeft(AnnotatorError):
     here (``write_before_reading``)."""
 
 
-def _held(path: Path) -> bool:
-    """Whether a live program holds the journal at ``path`` (its ``flock``)."""
-    try:
-        fd = os.open(path, os.O_RDONLY)
-    except OSError:
-        return False
-    try:
-        fcntl.flock(fd, fcntl.LOCK_SH | fcntl.LOCK_NB)
-        return False
-    except BlockingIOError:
-        return True
-    finally:
-        os.close(fd)
-
-
 def _not_landed(project: Project, paths: list[Path]) -> int:
     """How many edits of the journals at ``paths`` are neither landed nor taken back."""
     n = 0
     for path in paths:
         try:
-            parsed = parse(path, path.read_bytes())
+            n += not_landed(project, path)
         except (OSError, NotJournaled):
             continue
-        done = landed(project, parsed.header["nonce"])
-        n += sum(int(ln["seq"]) > done and int(ln["seq"]) not in parsed.skipped for ln in parsed.lines)
     return n
 
 

@@ -154,3 +154,23 @@ def test_a_window_closed_while_kept_keys_wait_for_a_renamed_file_closes_at_once_
     with Project(moved, annotator="x") as reopened:
         assert kept_journal.replay(reopened).written == 1
     assert comments(moved) == ["one"]
+
+
+def test_a_read_only_open_says_what_a_killed_run_kept_is_not_shown(qtbot, project_path):  # type: ignore[no-untyped-def]
+    """Session 16: a colleague's project (here 0444) whose app was killed with edits kept: the read-only open can
+    write nothing, and said nothing; the document was shown without them."""
+    import os
+
+    killed_run_kept(project_path, ["one", "two"])
+    os.chmod(project_path, 0o444)
+    w = open_window(qtbot, project_path)
+    try:
+        said = w.message.text() + w.message.toolTip()
+        assert (
+            "gui.annotator-kept: 2 edits a stopped program kept are not in it (read-only: the file is not writable "
+            "(no write permission)); saved at the next open that can write it"
+        ) in said, said
+        assert comments(project_path) == [] and kept_journal.journal_paths(project_path)[0].exists()
+    finally:
+        close_window(w)
+        os.chmod(project_path, 0o644)
