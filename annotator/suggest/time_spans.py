@@ -35,9 +35,10 @@ def is_duration(doc: Any, start: int, end: int) -> bool:
     after = doc[span.end] if span.end < len(doc) else None
     if any(t.lower_ in _ANCHORS for t in span):
         return False
-    if after is not None and after.lower_ in _ANCHORS and after.head.i in range(span.start, span.end):
-        return False  # "two years after the war", "three days later"; not "a sentence of two years after pleading"
     head = root.head if root.dep_ in ("pobj", "npadvmod") else None
+    measured = head is not None and head.dep_ == "prep" and head.lower_ in ("for", "of")  # "a sentence of two years"
+    if after is not None and after.lower_ in _ANCHORS and not measured:
+        return False  # "two years after the war", "just days after the election", "three days later"
     if head is not None and head.dep_ == "prep" and head.lower_ in _POINT_PREPS:
         return False
     counted = any(t.like_num or t.tag_ == "CD" or t.lower_ in ("several", "few", "many", "some") for t in span)

@@ -273,6 +273,10 @@ def test_a_length_of_time_is_no_time_it_happened_a_point_is(nlp, suggester):
     assert ("Time", "Tuesday") in got
     got = args_of(nlp, suggester, "Rebels attacked the town in May 2023.", "attacked", "Conflict:Attack")
     assert ("Time", "May 2023") in got
+    got = args_of(
+        nlp, suggester, "Police arrested the man just days after the vote.", "arrested", "Justice:Arrest-Jail"
+    )
+    assert ("Time", "just days") in got  # a length measured from a point is one
 
 
 @pytest.mark.slow
