@@ -10,6 +10,7 @@ from bisect import bisect_left, bisect_right
 from typing import TYPE_CHECKING, Callable, Iterable, Sequence
 
 from annotator.model import Entity
+from annotator.rules import takes_value
 from annotator.schema import Schema
 
 if TYPE_CHECKING:
@@ -420,8 +421,8 @@ def attribute_cues(
     out: dict[str, str] = {}
     for attr in schema.attributes:
         value = cues.get(attr.name)
-        if value is None or value not in attr.values:
-            value = "Unspecified" if "Unspecified" in attr.values else attr.default
+        if value is None or not takes_value(attr, value):
+            value = "Unspecified" if takes_value(attr, "Unspecified") else attr.default
         out[attr.name] = value
     return out
 

@@ -14,7 +14,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from annotator.schema import EventType, Role, Schema
+from annotator.schema import Attribute, EventType, Role, Schema
 
 # kinds of breach an import lets in and validation reports: a required role left empty, a single role filled
 # twice (other tools allow it; the editor keeps it to one), a rejected span still filling a role
@@ -44,13 +44,19 @@ def event_type_breach(schema: Schema, type_: str) -> Breach | None:
     return None
 
 
+def takes_value(attr: Attribute, value: str) -> bool:
+    """Is ``value`` one of the values attribute ``attr`` takes? (Edits, imports and validation through
+    ``attribute_breaches``; the suggesters' and the event keys' attributes, the brat reader's.)"""
+    return value in attr.values
+
+
 def attribute_breaches(schema: Schema, attributes: Mapping[str, Any]) -> list[Breach]:
     out = []
     for name, value in attributes.items():
         attr = schema.attribute(name)
         if attr is None:
             out.append(Breach("bad_attribute", f"attribute {name!r} is not in the schema"))
-        elif value not in attr.values:
+        elif not takes_value(attr, value):
             out.append(Breach("bad_attribute", f"{name} must be one of {', '.join(attr.values)}, not {value!r}"))
     return out
 

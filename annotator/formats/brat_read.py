@@ -59,7 +59,7 @@ from annotator.formats.brat_text import (
 )
 from annotator.formats.common import ReadResult, check_with_line, need
 from annotator.importing import IncomingDocument, IncomingEntity, IncomingEvent, decode_text
-from annotator.rules import ALLOWED_WHILE_WORKING, event_breaches
+from annotator.rules import ALLOWED_WHILE_WORKING, event_breaches, takes_value
 from annotator.schema import Schema, default_schema
 from annotator.wording import counted
 
@@ -492,7 +492,12 @@ def parse_ann(
                 number,
                 f"attribute {name} on {target} needs a value: one of {', '.join(spec.values)}",
             )
-            need(v in spec.values, ann, number, f"attribute {name}: value {v!r} is not one of {', '.join(spec.values)}")
+            need(
+                takes_value(spec, v),
+                ann,
+                number,
+                f"attribute {name}: value {v!r} is not one of {', '.join(spec.values)}",
+            )
         es[target].attributes[aname] = v
     binary = [a.name for a in schema.attributes if tuple(a.values) == BINARY]
     fillers = {x.key: (x.label, x.state) for x in doc.entities}

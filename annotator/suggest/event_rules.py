@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 from typing import Any, Mapping, Sequence
 
-from annotator.rules import takes
+from annotator.rules import takes, takes_value
 from annotator.suggest.arg_spans import entity_index
 from annotator.suggest.event_args import fill_roles, frame
 from annotator.suggest.event_context import Context, read_context
@@ -67,7 +67,7 @@ class RuleEventSuggester:
         self.weights = WEIGHTS if weights is None else weights  # of the kinds of evidence (rule_weights.TERMS)
         self.link = link
         self.trace: list | None = None  # a list: every candidate's (type, start, end, terms, score) is added to it
-        self._attributes = {a.name: set(a.values) for a in schema.attributes}
+        self._attributes = {a.name: a for a in schema.attributes}
 
     @property
     def source(self) -> str:
@@ -323,7 +323,8 @@ class RuleEventSuggester:
     def _attrs(self, ctx: Context) -> dict[str, str]:
         out = {}
         for name, value in ctx.attributes.items():
-            if value in self._attributes.get(name, ()):
+            attr = self._attributes.get(name)
+            if attr is not None and takes_value(attr, value):
                 out[name] = value
         return out
 

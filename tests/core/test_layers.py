@@ -240,7 +240,7 @@ def test_only_the_data_access_layer_reads_a_table_s_columns():
 def role_rule_checks(source: str) -> list[str]:
     """A module's own check of a role's rules: whether it takes another filler (``.repeatable``), which labels it
     takes (``label in role.labels``, ``role`` a name with 'role' in it or ``r``, or ``x.role(...)``), which of an
-    event's roles are missing (``.required`` in a condition)."""
+    event's roles are missing (``.required`` in a condition); and of an attribute's values (``v in attr.values``)."""
     found: list[str] = []
 
     def role_like(node: ast.AST) -> bool:
@@ -254,7 +254,7 @@ def role_rule_checks(source: str) -> list[str]:
         elif isinstance(node, ast.Compare):
             for op, right in zip(node.ops, node.comparators):
                 if isinstance(op, (ast.In, ast.NotIn)) and isinstance(right, ast.Attribute):
-                    if right.attr == "labels" and role_like(right.value):
+                    if (right.attr == "labels" and role_like(right.value)) or right.attr == "values":
                         found.append(ast.unparse(node))
         elif isinstance(node, (ast.BoolOp, ast.comprehension)):
             parts = node.values if isinstance(node, ast.BoolOp) else node.ifs
@@ -267,13 +267,15 @@ def test_the_role_rule_check_sees_a_rule():
     assert role_rule_checks("ok = e.label in r.labels") == ["e.label in r.labels"]
     assert role_rule_checks("ok = lab not in etype.role(x).labels") == ["lab not in etype.role(x).labels"]
     assert role_rule_checks("m = [r.name for r in t.roles if r.required and r.name not in f]") == ["r.required"]
+    assert role_rule_checks("if v not in spec.values: pass") == ["v not in spec.values"]
     assert role_rule_checks('star = " *" if role.required else ""; ok = x in ner.labels; n = len(role.labels)') == []
+    assert role_rule_checks("ok = x in d.values()") == []
 
 
 def test_the_role_rules_are_the_rule_module_s():
-    """Which labels a role takes, whether it takes another filler and which roles an event misses are
-    ``annotator.rules``'s to say (takes, has_room, missing_roles): the suggesters, the readers, the app's keys and
-    its event list each checked them themselves."""
+    """Which labels a role takes, whether it takes another filler, which roles an event misses and which values an
+    attribute takes are ``annotator.rules``'s to say (takes, has_room, missing_roles, takes_value): the suggesters,
+    the readers, the app's keys and its event list each checked them themselves."""
     found = {
         str(p.relative_to(ROOT)): role_rule_checks(p.read_text(encoding="utf-8"))
         for folder in ("annotator", "ui")

@@ -10,12 +10,14 @@ from annotator.errors import ImportFileError, ValidationError
 from annotator.importing import IncomingDocument, IncomingEntity, IncomingEvent, check_incoming, import_documents
 from annotator.rules import (
     ALLOWED_WHILE_WORKING,
+    attribute_breaches,
     event_breaches,
     has_room,
     missing_roles,
     multiplicity_breaches,
     room_breach,
     takes,
+    takes_value,
 )
 from annotator.schema import default_schema
 from annotator.validation import validate
@@ -59,6 +61,11 @@ def test_the_role_rules_answer_as_the_breaches_do():
     assert missing_roles(born, []) == ["Person"]
     assert missing_roles(born, ["Place", "Person"]) == []
     assert [b.role for b in multiplicity_breaches(born, {"Person": [], "Place": [1]})] == missing_roles(born, ["Place"])
+    tense = default_schema().attribute("tense")
+    assert takes_value(tense, "Past") and not takes_value(tense, "Someday")
+    assert [b.kind for b in attribute_breaches(default_schema(), {"tense": "Someday", "polarity": "Positive"})] == [
+        "bad_attribute"
+    ]
 
 
 @pytest.mark.parametrize("label, refused", [("PERSON", False), ("ORG", True)])
