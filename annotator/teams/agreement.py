@@ -32,7 +32,7 @@ from typing import Any, Callable, Sequence
 from annotator.wording import counted
 from annotator.errors import AnnotatorError
 from annotator.store import Project
-from annotator.tokens import word_tokens
+from annotator.navigation import Tokens
 from annotator.teams.merge_categories import annotators_categories
 from annotator.teams.scores import OVERALL, CategoryChoices, Kappa, Table, count_exact, fmt
 from annotator.teams.sets import (
@@ -51,11 +51,10 @@ METRICS = ("entities_exact", "entities_overlap", "triggers", "arguments")
 
 
 def document_tokens(project: Project, doc_id: int, text: str) -> list[tuple[int, int]]:
-    """Stored tokens, or the one fallback (``annotator.tokens``) when the document was never pre-annotated."""
-    stored = project.tokens(doc_id)
-    if stored is not None and stored[0]:
-        return list(zip(stored[0], stored[1]))
-    return list(zip(*word_tokens(text)))
+    """Stored tokens, or the one fallback (``annotator.tokens``) when the document was never pre-annotated: the
+    app's tokens (``navigation.Tokens.of`` makes the choice for both)."""
+    toks = Tokens.of(text, project.tokens(doc_id))
+    return list(zip(toks.starts, toks.ends))
 
 
 def token_labels(tokens: list[tuple[int, int]], spans: list[Span]) -> list[str]:

@@ -295,3 +295,17 @@ def test_utf16_is_counted_in_offsets_alone():
         if re.search(r"(en|de)code\(\s*[\"']utf[-_]?16", p.read_text(encoding="utf-8"), re.IGNORECASE)
     )
     assert found == []
+
+
+def test_the_token_fallback_is_chosen_in_two_places():
+    """Stored tokens or the one fallback (``annotator.tokens.word_tokens``): the app's and agreement's choice is
+    ``navigation.Tokens.of``, the token exports' ``formats.tokens.tokens_for`` (which completes them with the gaps);
+    agreement made the choice a third time."""
+    found = sorted(
+        p.relative_to(ROOT).as_posix()
+        for folder in ("annotator", "ui")
+        for p in (ROOT / folder).rglob("*.py")
+        if p.name != "tokens.py" or p.parent.name != "annotator"
+        if re.search(r"\bword_tokens\(", p.read_text(encoding="utf-8"))
+    )
+    assert found == ["annotator/formats/tokens.py", "annotator/navigation.py"]
