@@ -69,6 +69,7 @@ from annotator.formats.webanno_own import (
     own_feature,
     slot_feature,
     span_layers,
+    unset_labels,
 )
 from annotator.formats.webanno_read import SOURCE
 from annotator.offsets import Utf16Map
@@ -95,6 +96,7 @@ class _Span:
     args: list[tuple[str, "_Span"]] = field(default_factory=list)
     attributes: dict[str, str] = field(default_factory=dict)
     extra: dict[str, Any] = field(default_factory=dict)  # state, source, score (decisions=yes); a comment's features
+    unset: bool = False  # an entity read from a span whose labelling feature was unset: written back so (``*``)
 
 
 class _Rows:
@@ -185,11 +187,14 @@ def document_tsv(
     own = span_layers(rec, decisions, report)
     shown = label_values(rec)  # a label read from a value that is no label name ('A.2 Landform') goes out as that
     spelt = GivenSpellings.of_meta(rec["meta"])  # the labels, types and roles as the file it came from spelt them
+    not_labelled = unset_labels(rec)  # labels read for spans without a value (the layer's name): written back so
     for e in rec["entities"]:
         units = place(e["start"], e["end"], f"entity {e['label']}")
         if units is not None:
             written = shown.get(e["label"], spelt.label(e["label"]))  # as the file spelt it (INCEpTION's PER)
-            entities[e["id"]] = _Span(units, written, extra=_decision(e) if decisions else {})
+            entities[e["id"]] = _Span(
+                units, written, extra=_decision(e) if decisions else {}, unset=e["label"] in not_labelled
+            )
             if e["label"] in own:
                 on_layer.setdefault(own[e["label"]][0], []).append(entities[e["id"]])
     triggers: list[_Span] = []
@@ -413,11 +418,15 @@ def _render(
         if not spans:
             return [EMPTY] * len(names)
         return [
-            "|".join((esc(sp.value) if f == "value" else value(sp.extra.get(f))) + suffix(sp) for sp in spans)
+            "|".join((label(sp) if f == "value" else value(sp.extra.get(f))) + suffix(sp) for sp in spans)
             for f in names
         ]
 
     role = layers.spelt.role  # a role as the file the document came from spelt it
+
+    def label(sp: _Span) -> str:
+        """An entity's labelling feature's cell: its label, or ``*`` where it came without one."""
+        return UNSET if sp.unset else esc(sp.value)
 
     def own_event_cells(x: EventLayer, ev: list[_Span] | None) -> list[str]:
         """A project's own event layer's cells on a row, column by column as its header declared them."""
@@ -453,10 +462,10 @@ def _render(
         if decisions:
             out = features(ne, entity_features)
         else:
-            out = ["|".join(esc(sp.value) + suffix(sp) for sp in ne) if ne else EMPTY]
+            out = ["|".join(label(sp) + suffix(sp) for sp in ne) if ne else EMPTY]
         for c in layers.custom:  # the project's own span layers: the label as their feature's value
             own = c.at.get(key)
-            out.append("|".join((esc(sp.value) if c.feature else UNSET) + suffix(sp) for sp in own) if own else EMPTY)
+            out.append("|".join((label(sp) if c.feature else UNSET) + suffix(sp) for sp in own) if own else EMPTY)
         ev = ev_at.get(key)
         for f in events:  # the event layer's features by name, as INCEpTION orders them
             if not ev:

@@ -12,7 +12,7 @@ from typing import Any
 
 from annotator.formats.common import FormatExportReport
 from annotator.formats.webanno_read import SOURCE
-from annotator.formats.webanno_tsv import ANY_SPAN, EVENT_LAYERS, LABEL_VALUES, SPAN_LAYERS
+from annotator.formats.webanno_tsv import ANY_SPAN, EVENT_LAYERS, LABEL_VALUES, SPAN_LAYERS, UNSET_LABELS
 
 
 @dataclass
@@ -46,6 +46,14 @@ def span_layers(rec: dict[str, Any], decisions: bool, report: FormatExportReport
 def own_feature(own: dict[str, tuple[str, str]], layer: str) -> str:
     """The labelling feature of one of the project's own span layers (the first label's that names it)."""
     return next(feature for lay, feature in own.values() if lay == layer)
+
+
+def unset_labels(rec: dict[str, Any]) -> dict[str, str]:
+    """label -> layer, the labels a WebAnno TSV import gave spans whose labelling feature was unset (the layer's name):
+    the export writes such an entity back on that layer unset (``*``)."""
+    kept = rec["meta"].get(SOURCE)
+    given = kept.get(UNSET_LABELS) if isinstance(kept, dict) else None
+    return {k: v for k, v in given.items() if isinstance(v, str)} if isinstance(given, dict) else {}
 
 
 def label_values(rec: dict[str, Any]) -> dict[str, str]:

@@ -49,6 +49,7 @@ from annotator.formats.webanno_tsv import (
     NAMED_ENTITY,
     SPAN_LAYERS,
     TOKEN_LAYERS,
+    UNSET_LABELS,
     is_webanno_file,
     short_name,
     split_suffix,
@@ -193,7 +194,7 @@ def _rename(doc: IncomingDocument, names: SchemaNames) -> None:
     for rel in doc.meta.get(SOURCE, {}).get("relations", ()):
         for end in (rel["from"], rel["to"]):
             end[2] = renamed.get(end[2], end[2])
-    for key in (SPAN_LAYERS, LABEL_VALUES):
+    for key in (SPAN_LAYERS, LABEL_VALUES, UNSET_LABELS):
         kept = doc.meta.get(SOURCE, {}).get(key)
         if kept:
             doc.meta[SOURCE][key] = {renamed.get(k, k): v for k, v in kept.items()}
@@ -217,7 +218,8 @@ def read_document(
     warn = _Warnings(path, result.warnings)
     span_layers: dict[str, list[str]] = {}
     values: dict[str, str] = {}
-    entities = _entities(layout, doc, warn, result.notes, path, span_layers, values)
+    unset: dict[str, str] = {}
+    entities = _entities(layout, doc, warn, result.notes, path, span_layers, values, unset)
     event_layers: dict[str, dict[str, Any]] = {}
     _events(layout, entities, doc, warn, path, attributes, event_layers)
     kept = _relations(layout, entities, warn, path)
@@ -245,6 +247,13 @@ def read_document(
         doc.meta.setdefault(SOURCE, {})[SPAN_LAYERS] = span_layers
     if event_layers:  # the event types of a project's own event layers: the export writes them back there
         doc.meta.setdefault(SOURCE, {})[EVENT_LAYERS] = event_layers
+    if unset:  # the labels read for spans without a value: the export writes them back so
+        doc.meta.setdefault(SOURCE, {})[UNSET_LABELS] = unset
+        result.notes.append(
+            f"{path}: spans without a value read as entities labelled with their layer's name ("
+            + ", ".join(sorted(unset))
+            + "); the WebAnno TSV export writes them back without one"
+        )
     if values:  # the values that are no label names, as the export writes them back
         doc.meta.setdefault(SOURCE, {})[LABEL_VALUES] = values
     for layer, n in layout.chains.items():
@@ -314,11 +323,14 @@ def _entities(
     path: Path,
     span_layers: dict[str, list[str]] | None = None,
     values: dict[str, str] | None = None,
+    unset: dict[str, str] | None = None,
 ) -> dict[int, IncomingEntity]:
     """Entities from the span layers that label spans; keyed by ``id`` of the annotation they come from.
     ``span_layers`` gets, for each label that came from a layer other than ``NamedEntity`` (and never from it), that
     layer and its labelling feature (``""`` for a layer without features); ``values``, for each value that is no label
-    name (``A.2 Landform``), the label it is read as (``A.2_Landform``) -> the value."""
+    name (``A.2 Landform``), the label it is read as (``A.2_Landform``) -> the value; ``unset``, for each span whose
+    labelling feature is unset (``*``: marked, not yet labelled), the label it is read as, the layer's name -> the
+    layer (the export writes such an entity back unset)."""
     out: dict[int, IncomingEntity] = {}
     seen: dict[tuple[int, int, str], list[tuple[IncomingEntity, set[str]]]] = {}  # each entity with its layers
     layers = layout.layers("span")
@@ -345,6 +357,10 @@ def _entities(
         label = short_name(a.layer) if feature == LAYER_NAME else a.features.get(feature)
         if a.layer == NAMED_ENTITY and a.features.get("identifier") is not None:
             warn.add("entity links (NamedEntity identifier)", f"{_where(layout, a)} -> {a.features['identifier']}")
+        if not label and a.begin < a.end:  # marked, its label not set yet (or an entity link alone): the layer's name
+            label = short_name(a.layer)
+            if unset is not None:
+                unset[label] = a.layer
         if not label:
             warn.add(f"{short_name(a.layer)} spans without a {feature}", _where(layout, a))
             continue

@@ -31,6 +31,8 @@ LABEL_VALUES = "label_values"
 # meta["webanno"] key: event type -> the project's own event layer it came from (``webanno_own.EventLayer``), for the
 # export to write such events back on their layer (they went out on webanno.custom.Event, typed by the layer's name)
 EVENT_LAYERS = "event_layers"
+# meta["webanno"] key: label -> layer, the labels read for spans whose labelling feature was unset (the layer's name)
+UNSET_LABELS = "unset_labels"
 ANY_SPAN = "uima.tcas.Annotation"  # a slot that may point at a span of any layer
 # DKPro Core's token-level layers (POS, lemma, stem, morphology, tokens, sentences, chunks): not entities
 TOKEN_LAYERS = (
