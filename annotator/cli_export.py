@@ -15,7 +15,8 @@ def cmd_export(args: argparse.Namespace) -> int:
     from annotator import api
     from annotator.exporting import STDOUT, written_to_stream
     from annotator.formats import FORMATS
-    from annotator.formats.records import undecided_counts
+    from annotator.formats.records import spelling_mix, undecided_counts
+    from annotator.wording import counted
     from annotator.formats.registry import export_format_for, shown_name
 
     told = ""
@@ -70,6 +71,7 @@ def cmd_export(args: argparse.Namespace) -> int:
         else:
             report = write(args.output)
         undecided = undecided_counts(project, args.status, args.set) if args.states is None else (0, 0)
+        mixed = spelling_mix(project, args.status, args.set) if record is not None and record.spelt else {}
     files = getattr(report, "files", None)  # a split export writes one file per part, never ``--output`` itself
     if to_stdout:  # the summary out of the data's way
         print(f"wrote standard output{told}: {report.summary()}", file=sys.stderr)
@@ -81,6 +83,13 @@ def cmd_export(args: argparse.Namespace) -> int:
         print(
             f"note: {undecided[0]} entity and {undecided[1]} event suggestions nobody decided are in it, where a "
             f"training tool takes them for annotations (--states accepted added leaves them out)",
+            file=sys.stderr,
+        )
+    for name, ways in mixed.items():  # one label two ways in one file: a tagger trained on it learns two classes
+        said = " and ".join(f"{w} ({counted(n, 'document')})" for w, n in ways.most_common())
+        print(
+            f"note: {name} is written {said}: each document as the file it came from spelt it, a document annotated "
+            "here as the schema names it",
             file=sys.stderr,
         )
     return 0

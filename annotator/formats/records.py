@@ -12,6 +12,7 @@ query, shared by every writer), the report.
 from __future__ import annotations
 
 import functools
+from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any, Callable, Iterator, Mapping
 
@@ -20,6 +21,7 @@ import orjson
 from annotator.wording import counted
 from annotator.errors import OptionError
 from annotator.formats.json_chunks import event_dicts  # noqa: F401  (the name every export imports from here)
+from annotator.formats.schema_names import GivenSpellings, has_spellings
 from annotator.model import STATUSES
 from annotator.store import Project
 
@@ -115,6 +117,40 @@ def undecided_counts(
         conn.execute(f"SELECT count(*) FROM entities WHERE {where}", params).fetchone()[0],
         conn.execute(f"SELECT count(*) FROM events WHERE {where}", params).fetchone()[0],
     )
+
+
+def spelling_mix(
+    project: Project, statuses: list[str] | None = None, annotation_set: str | None = None
+) -> dict[str, Counter[str]]:
+    """The labels and event types an export that writes a document's own spellings (``GivenSpellings.of_meta``) would
+    write two ways in one file: name -> {as written: how many documents}, for the names whose documents disagree (files
+    that spelt ``PERSON`` as ``PER`` and as ``Person``, or documents annotated here, which go out with the schema's
+    name, beside imported ones); {} when they agree or none came with spellings of their own."""
+    conn = project.db.conn
+    where = f" AND status IN ({in_marks(statuses)})" if statuses else ""
+    spelt = {
+        doc_id: GivenSpellings.of_meta(orjson.loads(meta))
+        for doc_id, meta in conn.execute(
+            f"SELECT id, meta FROM documents WHERE meta LIKE '%\"labels\"%'{where}", list(statuses or [])
+        )
+        if has_spellings(meta)
+    }
+    if not any(g.labels for g in spelt.values()):
+        return {}
+    names = {n for g in spelt.values() for n in g.labels}
+    aset = annotation_set or project.annotation_set
+    used = conn.execute(
+        f"SELECT document_id, label FROM entities WHERE annotation_set = ? AND label IN ({in_marks(sorted(names))}) "
+        f"UNION SELECT document_id, type FROM events WHERE annotation_set = ? AND type IN ({in_marks(sorted(names))})",
+        [aset, *sorted(names), aset, *sorted(names)],
+    ).fetchall()
+    kept = set(project.document_ids(statuses)) if statuses else None
+    written: dict[str, Counter[str]] = {}
+    for doc_id, name in used:
+        if kept is None or doc_id in kept:
+            g = spelt.get(doc_id)
+            written.setdefault(name, Counter())[g.label(name) if g else name] += 1
+    return {name: n for name, n in sorted(written.items()) if len(n) > 1}
 
 
 def nothing_selected(project: Project, statuses: list[str] | None = None) -> str | None:

@@ -36,6 +36,8 @@ class Format:
     title: str = ""  # the name users know it by (Label Studio, DyGIE++), shown in the dialogs and messages
     binary: bool = False  # the export is not text (a DocBin): never written onto a terminal (export -o -)
     article: str = "a"  # before its shown name in a sentence ("an OmniEvent file")
+    # the export writes each document's labels as the file it came from spelt them (``GivenSpellings.of_meta``)
+    spelt: bool = False
 
     @property
     def shown(self) -> str:
@@ -92,6 +94,7 @@ FORMATS: dict[str, Format] = {
             export_help="split=train=0.8,dev=0.2, seed=N, misaligned=expand|skip, span_key=NAME, trigger_key=NAME",
             title="spaCy DocBin",
             binary=True,
+            spelt=True,
         ),
         Format(
             "brat",
@@ -113,6 +116,7 @@ FORMATS: dict[str, Format] = {
             _M + "prodigy:read_prodigy",
             export_help="split=train=0.8,dev=0.2, seed=N, misaligned=expand|skip",
             title="Prodigy",
+            spelt=True,
         ),
         Format(
             "dygiepp",
@@ -170,6 +174,7 @@ FORMATS: dict[str, Format] = {
             rebuilds_text=True,
             export_help="split=train=0.8,dev=0.2, seed=N, misaligned=expand|skip, docstart=yes|no",
             title="CoNLL",
+            spelt=True,
         ),
         Format(
             "hf",
@@ -185,6 +190,7 @@ FORMATS: dict[str, Format] = {
             export_help="split=train=0.8,dev=0.2, seed=N, misaligned=expand|skip, unit=sentence|document",
             description="token classification JSONL (tokens and ner_tags) for datasets and transformers",
             title="Hugging Face",
+            spelt=True,
         ),
         Format(
             "doccano",
@@ -196,6 +202,7 @@ FORMATS: dict[str, Format] = {
             read_options=("skip_bad",),
             export_help="form=jsonl|csv|fasttext (default: told from the output's name, .csv/.tsv CSV, .txt fastText)",
             title="doccano",
+            spelt=True,
         ),
         Format(
             "label_studio",
@@ -205,6 +212,7 @@ FORMATS: dict[str, Format] = {
             _M + "regions_out:write_label_studio",
             _M + "label_studio:read_label_studio",
             title="Label Studio",
+            spelt=True,
         ),
         Format(
             "webanno",
@@ -216,6 +224,7 @@ FORMATS: dict[str, Format] = {
             description="a folder of .tsv files (INCEpTION, WebAnno)",
             export_help="split=train=0.8,dev=0.2, seed=N, decisions=no|yes",
             title="WebAnno TSV",
+            spelt=True,
         ),
     )
 }
