@@ -355,10 +355,7 @@ class Player:
         """N (the next trigger word) as often as needed, or Find: whichever takes fewer keys."""
         ea = self.w.edit_actions
         words = ea.events.n_stops()  # the words N goes through, as the app counts them
-        here = ea.anchor()
-        sel = self.v.selection_cp()
-        if sel is not None and ea.current() is None:
-            here = (sel[0], sel[1], -1)
+        here = ea.events.start_point()
         keys = [(a, b, -1) for a, b in words]
         seq = [k for k in keys if k > here] + [k for k in keys if k <= here]
         hops = seq.index((start, end, -1)) + 1 if (start, end, -1) in seq else 10**6
@@ -445,7 +442,8 @@ class Player:
             evs = sorted(
                 (v.trigger_start, v.trigger_end, v.id) for v in self.c.events.values() if v.state != "rejected"
             )
-            seq_e = [k for k in evs if k > here] + [k for k in evs if k <= here]
+            there = self.w.edit_actions.events.start_point()  # where ] goes on from (Find's words, else here)
+            seq_e = [k for k in evs if k > there] + [k for k in evs if k <= there]
             options.append((seq_e.index(target[:3]) + 1, "]"))
         options.append((self.find_cost(target[0], target[1]) + 1, "find"))
         _, how = min(options)

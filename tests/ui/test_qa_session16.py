@@ -260,3 +260,44 @@ def test_a_role_key_takes_the_trigger_s_sentence_first_not_the_next_paragraph(qt
         (held,) = p.events(doc)
         filled = [(a.role, PARAGRAPHS[ents[a.entity_id].start : ents[a.entity_id].end]) for a in held.arguments]
     assert filled == [("Defendant", "partner")]
+
+
+def test_bracket_after_find_goes_on_from_the_words_found(qtbot, tmp_path):
+    """An event selected, Find to words further on (the event stays selected, so that a role key takes the words
+    found), then ]: it went to the event after the one selected before, far from the words found (round 7 saw it
+    once under xdotool and could not make it again; it is so whenever an event was selected before Find). ] goes on
+    from the words found: Alt+1 then fills the event after them."""
+    from annotator import edits
+    from annotator.importing import IncomingDocument, import_documents
+    from annotator.store import Project
+    from ui_helpers import find
+    from ui_support import close_window, open_window
+
+    text = "Putin met Xi on Monday. Biden met Macron on Tuesday. Later Scholz met Sunak in Berlin."
+    path = tmp_path / "meets.annotator"
+    with Project(path, annotator="setup") as p:
+        doc = import_documents(p, [IncomingDocument(text, "m.txt")]).imported[0][1]
+        for name in ("Putin", "Xi", "Biden", "Macron", "Scholz", "Sunak"):
+            edits.add_entity(p, doc, *find(text, name), "PERSON")
+        at = [i for i in range(len(text)) if text.startswith("met", i)]
+        first = edits.add_event(p, doc, "Contact:Meet", at[0], at[0] + 3).result_id
+        for a in at[1:]:
+            edits.add_event(p, doc, "Contact:Meet", a, a + 3)
+    w = open_window(qtbot, path)
+    try:
+        c, v = w.controller, w.view
+        v.setFocus()
+        c.select_event(first)
+        qtbot.keyClick(v, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+        qtbot.keyClicks(w.find_bar.edit, "Later")
+        qtbot.keyClick(w.find_bar.edit, Qt.Key.Key_Return)
+        assert c.current_event == first  # still selected: a role key would take the words found
+        qtbot.keyClick(v, Qt.Key.Key_BracketRight)
+        qtbot.keyClick(v, Qt.Key.Key_1, ALT)
+    finally:
+        close_window(w)
+    with Project(path, create=False) as p:
+        doc = p.document_ids()[0]
+        filled = {ev.trigger_start: len(ev.arguments) for ev in p.events(doc)}
+    later = text.index("Scholz met") + len("Scholz ")
+    assert filled == {text.index("met"): 0, text.index("Biden met") + len("Biden "): 0, later: 1}
