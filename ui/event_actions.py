@@ -507,11 +507,15 @@ class EventActions:
     # -- moving between events ----------------------------------------------------------------------------
     def start_point(self) -> tuple[int, int, int]:
         """Where N and [ ] go on from, as a text-order key: the words selected when they are no span (Find's match, N's
-        word: ] after Find went on from the event selected before it, far from the words found), else where the user
-        is (``anchor``: the selected span, event or the caret)."""
+        word: ] after Find went on from the event selected before it, far from the words found); the event filled when
+        the span selected is the filler a role key left selected (] went on from the filler, found paragraphs further
+        on, past the events between); else where the user is (``anchor``: the selected span, event or the caret)."""
         sel = self.view.selection_cp()
         if sel is not None and self.edit.current() is None:
             return sel[0], sel[1], -1
+        ev, cur = self.current(), self.edit.current()
+        if ev is not None and cur is not None and cur.id == self._left:  # a filler a role key left selected
+            return ev.trigger_start, ev.trigger_end, ev.id  # the event is where the person is ("Halvorsen" of 005)
         return self.edit.anchor()
 
     def step(self, direction: int) -> None:

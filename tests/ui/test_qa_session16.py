@@ -301,3 +301,52 @@ def test_bracket_after_find_goes_on_from_the_words_found(qtbot, tmp_path):
         filled = {ev.trigger_start: len(ev.arguments) for ev in p.events(doc)}
     later = text.index("Scholz met") + len("Scholz ")
     assert filled == {text.index("met"): 0, text.index("Biden met") + len("Biden "): 0, later: 1}
+
+
+def test_bracket_after_filling_a_role_from_words_found_goes_on_from_the_event(qtbot, tmp_path):
+    """Seed 005: "merge" selected, Find "Halvorsen" a paragraph further on, Space, Alt+Shift+1 (one more Org), then ]:
+    it went on from the filler left selected, past the events between ("deal", "creating"), to "step down", and the
+    X meant for "deal" rejected that. ] goes on from the event the role key filled: here the next meeting, whose Time
+    Alt+2 then fills."""
+    from annotator import edits
+    from annotator.importing import IncomingDocument, import_documents
+    from annotator.store import Project
+    from ui_helpers import find
+    from ui_support import close_window, open_window
+
+    text = "Putin met Xi on Monday. Biden met Macron on Tuesday. Later Scholz met Sunak in Berlin."
+    path = tmp_path / "meets.annotator"
+    with Project(path, annotator="setup") as p:
+        doc = import_documents(p, [IncomingDocument(text, "m.txt")]).imported[0][1]
+        for name in ("Putin", "Xi", "Biden", "Macron", "Scholz", "Sunak"):
+            edits.add_entity(p, doc, *find(text, name), "PERSON")
+        for day in ("Monday", "Tuesday"):
+            edits.add_entity(p, doc, *find(text, day), "DATE")
+        at = [i for i in range(len(text)) if text.startswith("met", i)]
+        first = edits.add_event(p, doc, "Contact:Meet", at[0], at[0] + 3).result_id
+        for a in at[1:]:
+            edits.add_event(p, doc, "Contact:Meet", a, a + 3)
+    w = open_window(qtbot, path)
+    try:
+        c, v = w.controller, w.view
+        v.setFocus()
+        c.select_event(first)
+        qtbot.keyClick(v, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+        qtbot.keyClicks(w.find_bar.edit, "Sunak")
+        qtbot.keyClick(w.find_bar.edit, Qt.Key.Key_Return)
+        qtbot.keyClick(v, Qt.Key.Key_Space)  # the span found, selected
+        qtbot.keyClick(v, Qt.Key.Key_Exclam, ALT | SHIFT)  # one more Entity of the first meeting: Sunak
+        qtbot.keyClick(v, Qt.Key.Key_BracketRight)
+        qtbot.keyClick(v, Qt.Key.Key_2, ALT)  # Time of the event ] selected
+    finally:
+        close_window(w)
+    with Project(path, create=False) as p:
+        doc = p.document_ids()[0]
+        ents = {e.id: e for e in p.entities(doc)}
+        filled = {
+            ev.trigger_start: sorted(
+                (a.role, text[ents[a.entity_id].start : ents[a.entity_id].end]) for a in ev.arguments
+            )
+            for ev in p.events(doc)
+        }
+    assert filled == {at[0]: [("Entity", "Sunak")], at[1]: [("Time", "Tuesday")], at[2]: []}
