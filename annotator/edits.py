@@ -20,13 +20,11 @@ from annotator.categories import (
 from annotator.db import argument_row, event_row, is_score, span_row
 from annotator.decisions import accept_events, edit_event, leave_suggested_events, reject_events, undecide_fillers
 from annotator.errors import CategoryInUse, ValidationError
-from annotator.model import PROJECT_WIDE, STATES, STATUSES, Change, Entity, Event
+from annotator.model import HUMAN, PROJECT_WIDE, STATES, STATUSES, Change, Entity, Event
 from annotator.recorder import EditRecorder, run_edit
 from annotator.shown import check_as_shown, check_none_unseen
 from annotator.rules import Breach, attribute_breaches, event_type_breach, filler_breaches, label_breach, room_breach
 from annotator.store import Project, now
-
-HUMAN = "human"
 
 
 def text_of(project: Project, doc_id: int) -> str:

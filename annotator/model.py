@@ -11,6 +11,7 @@ import orjson
 
 STATUSES = ("new", "in_progress", "annotated", "reviewed")
 STATES = ("suggested", "accepted", "rejected", "added")
+HUMAN = "human"  # the source of what a person made (an entity or event added by hand)
 DEFAULT_SET = "main"
 # the ``document_id`` of a Change (and its change-log row) of the project rather than of one document: its list of
 # categories, with the documents it took a category off (``edits.remove_category``); no document has id 0

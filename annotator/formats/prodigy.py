@@ -29,7 +29,7 @@ import orjson
 
 from annotator.wording import counted
 from annotator.formats.prodigy_answers import binary, by_annotator
-from annotator.formats.prodigy_out import UNDECIDED_OR_REJECTED
+from annotator.formats.prodigy_out import UNDECIDED_OR_REJECTED, made_by
 from annotator.formats.common import (
     CATEGORIES,
     LabelTally,
@@ -252,7 +252,8 @@ def _suggestions(
         st = sp.get("state", "suggested")
         need(st in UNDECIDED_OR_REJECTED, path, line, f"suggestion {k}: state {st!r} is neither suggested nor rejected")
         score = float(sp["score"]) if is_score(sp.get("score")) else None
-        entities.setdefault((s, e, label), IncomingEntity((s, e, label), s, e, label, st, "prodigy", who, score))
+        source, st = made_by(sp, "prodigy", st)
+        entities.setdefault((s, e, label), IncomingEntity((s, e, label), s, e, label, st, source, who, score))
 
 
 def _group_document(
@@ -298,9 +299,12 @@ def _group_document(
         elif label:
             form = "label"
 
-        def entity(s: int, e: int, label: str, score: float | None = None) -> tuple[int, int, str]:
+        def entity(
+            s: int, e: int, label: str, score: float | None = None, given: dict | None = None
+        ) -> tuple[int, int, str]:
             if (s, e, label) not in entities:
-                entities[(s, e, label)] = IncomingEntity((s, e, label), s, e, label, state, "prodigy", who, score)
+                source, st = made_by(given or {}, "prodigy", state)  # our export's source (a person's: added)
+                entities[(s, e, label)] = IncomingEntity((s, e, label), s, e, label, st, source, who, score)
             elif score is not None and entities[(s, e, label)].score is None:
                 entities[(s, e, label)].score = score
             return s, e, label
@@ -317,7 +321,7 @@ def _group_document(
             if label in triggers:
                 trig_spans.add((s, e, label))
             else:  # a model's span (ner.teach, ner.correct) may carry its score
-                entity(s, e, label, float(given["score"]) if is_score(given.get("score")) else None)
+                entity(s, e, label, float(given["score"]) if is_score(given.get("score")) else None, given)
         given_events = isinstance(task.get("events"), list)  # our export: events whole, relations only for show
         if given_events:
             for k, v in enumerate(task["events"]):
@@ -340,6 +344,7 @@ def _group_document(
                 # our export writes every value an event has: one it lacks has none (no schema default filled in)
                 given_state = v.get("state", state)
                 need(given_state in ("accepted", *UNDECIDED_OR_REJECTED), path, line, f"event {k}: unknown state")
+                made, given_state = made_by(v, "import", given_state)
                 events[(etype, s, e, len(events))] = IncomingEvent(
                     etype,
                     s,
@@ -349,6 +354,7 @@ def _group_document(
                     annotator=who,
                     fill_defaults="attributes" not in v,
                     state=given_state,
+                    source=made,
                 )
         by_head: dict[tuple[int, int, str], list] = {t: [] for t in trig_spans}
         for k, r in enumerate(task.get("relations", [])):

@@ -22,6 +22,7 @@ from annotator.formats.common import (
 from annotator.formats.records import ExportRequest, covering_set_records, export_writer
 from annotator.formats.schema_names import GivenSpellings
 from annotator.formats.tokens import ALIGN_MODES, DocTokens, align
+from annotator.model import HUMAN
 from annotator.store import Project
 
 
@@ -49,7 +50,9 @@ def record_to_task(
     spelt = GivenSpellings.of_meta(rec["meta"])  # the labels, event types and roles as its file spelt them (PER)
     seen: dict[tuple[int, int, str, str], dict[str, Any]] = {}
 
-    def span(start: int, end: int, label: str, what: str, state: str = "accepted") -> dict[str, Any] | None:
+    def span(
+        start: int, end: int, label: str, what: str, state: str = "accepted", source: str | None = None
+    ) -> dict[str, Any] | None:
         hit = align(toks, start, end, mode, report, f"{name}: {what}")
         if hit is None:
             return None
@@ -58,11 +61,15 @@ def record_to_task(
         key = (s, e, label, state if aside else "")
         if key not in seen:
             seen[key] = {"start": s, "end": e, "token_start": hit[0], "token_end": hit[1], "label": label}
+            if source not in OWN_SOURCES:  # what made it (a pipeline, a person): Prodigy keeps a span's other keys
+                seen[key]["source"] = source
             (held if aside else spans).append(seen[key])
         return seen[key]
 
     for ent in rec["entities"]:
-        got = span(ent["start"], ent["end"], spelt.label(ent["label"]), f"entity {ent['label']}", ent["state"])
+        got = span(
+            ent["start"], ent["end"], spelt.label(ent["label"]), f"entity {ent['label']}", ent["state"], ent["source"]
+        )
         if got is not None:
             by_entity[ent["id"]] = got
             if ent.get("score") is not None and "score" not in got:  # a suggestion's score, as ner.teach gives it
@@ -72,7 +79,7 @@ def record_to_task(
         t, etype = v["trigger"], spelt.label(v["type"])
         aside = answered and v["state"] in UNDECIDED_OR_REJECTED  # an undecided event: in ``events`` alone, marked
         head = (
-            span(t["start"], t["end"], etype, f"trigger of {v['type']}")
+            span(t["start"], t["end"], etype, f"trigger of {v['type']}", source=v["source"])
             if not aside
             else _trigger_aside(toks, t, etype, mode, report, name)
         )
@@ -104,6 +111,7 @@ def record_to_task(
                 "attributes": v["attributes"],
                 "arguments": args,
                 **({"state": v["state"]} if aside else {}),
+                **({"source": v["source"]} if v["source"] not in OWN_SOURCES else {}),
             }
         )
     ends = {(e["start"], e["end"], e["label"]): by_entity[e["id"]] for e in rec["entities"] if e["id"] in by_entity}
@@ -166,6 +174,15 @@ def record_to_task(
 
 
 UNDECIDED_OR_REJECTED = ("suggested", "rejected")
+# the sources a Prodigy import gives (its entities', its events'): not written, so a Prodigy file goes back as it came
+OWN_SOURCES = (None, "prodigy", "import")
+
+
+def made_by(given: dict[str, Any], source: str, state: str) -> tuple[str, str]:
+    """(source, state) of a span or event our export wrote its ``source`` on (``source`` and ``state`` else): what a
+    person made (``human``) and an answer accepts is ``added`` again, as it went out."""
+    made = given.get("source") if isinstance(given.get("source"), str) and given.get("source") else source
+    return made, ("added" if made == HUMAN and state == "accepted" else state)
 
 
 def _answered(rec: dict[str, Any]) -> bool:
