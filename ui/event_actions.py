@@ -425,8 +425,11 @@ class EventActions:
             ents, whole = first_role_candidates(c.entities, c.span_index(), *ask, most=CANDIDATES_FIRST)
             more = None if whole else (lambda: role_candidates(c.entities.values(), *ask))
             cands, i = [e.id for e in ents], 0
-            if not cands:
-                c.report_error(f"No entity of {', '.join(role.labels)} to fill {role.name}.")
+            if not cands:  # the role's own fillers named: "No entity of DATE, TIME" read as if Friday were not there
+                there = [c.span_text(e.start, e.end) for x in taken if (e := c.entities.get(x)) is not None]
+                held = f" (“{'”, “'.join(there)}” {'is' if len(there) == 1 else 'are'} in it)" if there else ""
+                other = " other" if there else ""
+                c.report_error(f"No{other} entity of {', '.join(role.labels)} to fill {role.name}{held}.")
                 return
             filled = [a for a in ev.arguments if a.role == role.name]
             arg_id = filled[-1].id if filled and not keep else None  # type: ignore[assignment]

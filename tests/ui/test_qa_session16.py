@@ -350,3 +350,36 @@ def test_bracket_after_filling_a_role_from_words_found_goes_on_from_the_event(qt
             for ev in p.events(doc)
         }
     assert filled == {at[0]: [("Entity", "Sunak")], at[1]: [("Time", "Tuesday")], at[2]: []}
+
+
+def test_a_role_key_with_no_other_candidate_names_the_filler_there(qtbot, tmp_path):
+    """Movement:Transport at 1920x1080, Time holding "Friday", the document's only DATE: Alt+7 said "No entity of DATE,
+    TIME to fill Time.", as if Friday were not there. It says no other one, and names the one in the role; the file
+    holds Friday still."""
+    from annotator import edits
+    from annotator.importing import IncomingDocument, import_documents
+    from annotator.store import Project
+    from ui_helpers import find
+    from ui_support import close_window, open_window
+
+    text = "Hezbollah deployed fighters from Lebanon to Syria on Friday."
+    path = tmp_path / "friday.annotator"
+    with Project(path, annotator="setup") as p:
+        doc = import_documents(p, [IncomingDocument(text, "f.txt")]).imported[0][1]
+        friday = edits.add_entity(p, doc, *find(text, "Friday"), "DATE").result_id
+        ev_id = edits.add_event(p, doc, "Movement:Transport", *find(text, "deployed")).result_id
+        edits.add_argument(p, ev_id, "Time", friday)
+    w = open_window(qtbot, path)
+    try:
+        c, v = w.controller, w.view
+        roles = [r.name for r in c.schema.event_type("Movement:Transport").roles]
+        v.setFocus()
+        c.select_event(ev_id)
+        qtbot.keyClick(v, getattr(Qt.Key, f"Key_{roles.index('Time') + 1}"), ALT)
+        said = w.message.text()
+        assert said.startswith("No other entity of DATE, TIME to fill Time (“Friday” is in it)"), said
+    finally:
+        close_window(w)
+    with Project(path, create=False) as p:
+        (held,) = p.events(p.document_ids()[0])
+    assert [(a.role, a.entity_id) for a in held.arguments] == [("Time", friday)]
