@@ -5,7 +5,7 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right
 from typing import TYPE_CHECKING, Callable
 
-from PySide6.QtCore import QObject, Qt
+from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QKeyEvent
 
 from annotator.keyflow import other_occurrences, sort_places
@@ -31,6 +31,10 @@ def _text_order(item: tuple[int, int, int, object]) -> tuple[int, int, int]:
 
 class EditActions(QObject):
     """Keyboard-first editing on the document view; used by the view, the menus and the panels."""
+
+    # Escape in the text with nothing to let go of (no selection, span or event): the window closes the find bar,
+    # which Enter there had left open over the text with no key to close it from the text
+    escapedBare = Signal()
 
     def __init__(
         self, controller: "Controller", view: "DocumentView", pick_event_type: Callable[[str, list[str]], str | None]
@@ -427,9 +431,12 @@ class EditActions(QObject):
             self.delete()
             return True
         if key == Qt.Key.Key_Escape:
+            bare = self.view.selection_cp() is None and self.c.current_entity is None and self.c.current_event is None
             self.clear_selection()
             self.c.select_entity(None)
             self.c.select_event(None)
+            if bare:
+                self.escapedBare.emit()
             return True
         if key == Qt.Key.Key_Space:
             self.select_at_caret()

@@ -95,7 +95,13 @@ def build_menus(w: "WindowParts") -> dict[str, QAction]:
         None,
         "Import the files of another tool: " + ", ".join(f.shown for f in import_formats()),
     )
-    a["export"] = _action(w, "&Export…", w.export_dialog, "Ctrl+E", "Export annotations in any format the core offers")
+    a["export"] = _action(
+        w,
+        "&Export…",
+        w.export_dialog,
+        "Ctrl+E",
+        "Export the annotations to a file: JSON, spaCy, brat, CoNLL and the other formats",
+    )
     a["preannotate"] = _action(
         w, "&Pre-annotate all documents", w.preannotate_all, None, "Run spaCy over every document"
     )

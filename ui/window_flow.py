@@ -22,6 +22,9 @@ if TYPE_CHECKING:  # pragma: no cover
 else:
     _Window = object  # a part of the window: what it takes from the rest is WindowParts
 
+# what decides the suggestion selected, said beside it: a person new to the app found Enter and X only in the context
+# menu or Help > Shortcuts (the line named Tab and Ctrl+Enter, not these)
+DECIDE_KEYS = " (Enter: accept; X: reject)"
 ACCEPT_REST = "&Accept the rest and mark annotated"  # Enter; Alt+A, Alt+L: each answer has its key
 LEAVE_REST = "Mark annotated, &leave them undecided"
 
@@ -364,10 +367,12 @@ class WindowFlow(_Window):
         if note is not None:
             text = note[0]
         elif e is not None:
-            text = f"{e.label} ({e.state}): {c.span_text(e.start, e.end)[:80]}"
+            keys = DECIDE_KEYS if e.state == "suggested" else ""
+            text = f"{e.label} ({e.state}): {c.span_text(e.start, e.end)[:80]}{keys}"
         elif v is not None:
             alt = f"; also possible: {', '.join(v.alternatives)}" if v.alternatives and v.state == "suggested" else ""
-            text = f"event {v.type} ({v.state}): {c.span_text(v.trigger_start, v.trigger_end)[:60]}{alt}"
+            keys = DECIDE_KEYS if v.state == "suggested" else ""
+            text = f"event {v.type} ({v.state}): {c.span_text(v.trigger_start, v.trigger_end)[:60]}{keys}{alt}"
         else:
             text = ""
         if text:
