@@ -47,3 +47,29 @@ def test_escape_in_the_text_closes_the_find_bar_once_nothing_is_selected(qtbot, 
     assert v.selection_cp() is None and bar.isVisible()  # the match let go; the bar still shows the words
     qtbot.keyClick(v, Qt.Key.Key_Escape)
     assert not bar.isVisible() and v.hasFocus()
+
+
+def test_review_adjudicate_again_takes_the_keys_to_its_window(qtbot, window):
+    """Review > Adjudicate differences (Ctrl+Shift+J) with its window already open behind the main one (a click back
+    in the text, to read the document it follows) raised it but left the keys in the main window: Escape did not close
+    it (it went to the text), and its A / B / E / G keys would have labelled words there. The window is raised and
+    takes the keys, so Escape leaves it."""
+    from PySide6.QtWidgets import QApplication
+
+    w = window
+    w.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is w)
+    w.view.setFocus()
+    qtbot.keyClick(w.view, Qt.Key.Key_J, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    dlg = w._adjudication_window
+    try:
+        qtbot.waitUntil(dlg.isVisible)
+        w.activateWindow()  # back in the main window, the adjudication window open behind it
+        w.view.setFocus()
+        qtbot.waitUntil(lambda: QApplication.activeWindow() is w)
+        qtbot.keyClick(w.view, Qt.Key.Key_J, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+        qtbot.waitUntil(lambda: QApplication.activeWindow() is dlg)
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Escape)  # where a person's key goes
+        qtbot.waitUntil(lambda: not dlg.isVisible())
+    finally:
+        dlg.close()

@@ -376,5 +376,6 @@ def open_adjudication(window: "WindowFace") -> AdjudicationWindow | None:
     dlg.refresh()
     dlg.show()
     dlg.raise_()
+    dlg.activateWindow()  # the keys too: raised behind them, Escape and A / B / E / G went to the main window's text
     dlg.tree.setFocus()
     return dlg
