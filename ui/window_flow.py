@@ -192,8 +192,14 @@ class WindowFlow(_Window):
         found = validate(c.project, c.doc.id)
         if not found:
             return None
+        from ui.dialogs.problems import problem_text  # the words as the list names them, not the ids
+
         n = len(found)
-        return f"{c.doc.name} has {n} problem{'s' if n != 1 else ''} left (Mark reviewed there lists them)"
+        # the first one named, and the key that lists them: "(Mark reviewed there lists them)" named no problem, and
+        # read as a button's name
+        more = f", and {n - 1} more" if n > 1 else ""
+        said = f"{problem_text(c, found[0])}{more}"
+        return f"{c.doc.name} has {n} problem{'s' if n != 1 else ''} left: {said} (Ctrl+Shift+R there lists them)"
 
     def _open_next(self, said: str | None = None, shown: Sequence[int] | None = None) -> None:
         """The next document not done, of those the list shows (``shown``: its rows as sorted and filtered) when

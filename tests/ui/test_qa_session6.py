@@ -250,4 +250,4 @@ def test_ctrl_enter_says_what_the_document_it_marked_still_breaks(qtbot, window,
     qtbot.keyClick(v, Qt.Key.Key_Return, CTRL)
     assert c.doc.id != first
     said = _said(qtbot, window)
-    assert f"{name} has 1 problem left (Mark reviewed there lists them)" in said, said
+    assert f"{name} has 1 problem left: “met”: " in said and "(Ctrl+Shift+R there lists them)" in said, said
