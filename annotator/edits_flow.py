@@ -203,3 +203,41 @@ def clear_role(project: Project, event_id: int, role: str, *, undecide: Iterable
             rec.touch_document()
 
     return run_edit(project, "clear_role", event["document_id"], body)
+
+
+def move_filler(
+    project: Project, argument_id: int, role: str, *, replace: int | None = None, undecide: Iterable[int] = ()
+) -> Change:
+    """Move an argument's entity out of its role into ``role`` of the same event in one step (a role key on a filler
+    of another role: it was put in both, and the old role took Ctrl+Alt+N, a key more), in place of argument
+    ``replace`` of that role when given (taken out; its entity, if one of ``undecide``, undecided again as
+    ``edits.change_argument`` says). ``change.result_id`` is the argument moved."""
+    arg = project.row("arguments", argument_id)
+    if arg is None:
+        raise ValidationError(f"no argument with id {argument_id}")
+    event = event_of(project, arg["event_id"])
+    check_event_type(project, event["type"])
+    etype = project.schema.event_type(event["type"])
+    assert etype is not None
+    if role == arg["role"]:
+        raise ValidationError(f"that entity fills {role} already")
+    fillers = project.db.role_fillers(event["id"], role)
+    if replace is not None and replace not in {a for a, _ in fillers}:
+        raise ValidationError(f"argument {replace} is no filler of {role} of that event")
+    ent = project.row("entities", arg["entity_id"])
+    assert ent is not None  # (the foreign key)
+    refuse_breach(filler_breaches(etype, role, ent["id"], ent["label"], ent["state"]))
+    refuse_breach([room_breach(etype, role, ent["id"], [x for a, x in fillers if a != replace])])
+    old = next((x for a, x in fillers if a == replace), None)
+
+    def body(rec: EditRecorder) -> None:
+        rec.result_id = argument_id
+        if replace is not None:
+            rec.delete("arguments", replace)
+        rec.update("arguments", argument_id, {"role": role, "annotator": project.annotator})
+        edit_event(rec, event["id"], filler=ent["id"])
+        if old is not None and old != ent["id"] and old in set(undecide):
+            undecide_fillers(rec, [old])
+        rec.touch_document()
+
+    return run_edit(project, "move_filler", event["document_id"], body)

@@ -299,6 +299,13 @@ class FillRoleRelabelled(CoreEditCommand):
         return f"Fill {role} with a suggestion relabelled {label}"
 
 
+class MoveFiller(CoreEditCommand):
+    edit = edits_flow.move_filler
+
+    def describe(self, argument_id: int, role: str, **kw: Any) -> str:
+        return f"Move a filler to {role}"
+
+
 class ChangeArgument(CoreEditCommand):
     edit = edits.change_argument
     title = "Change argument"

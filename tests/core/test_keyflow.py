@@ -163,6 +163,35 @@ def test_a_suggestion_of_another_label_relabelled_into_a_role_in_one_undoable_st
         edits_flow.fill_role_relabelled(project, ev, "Money", qty, "MONEY")
 
 
+def test_a_filler_moved_to_another_role_of_its_event_in_one_undoable_step(project):
+    """A role key on a filler of another role of the same event ("two years" from Time to Sentence): the argument
+    moves, in place of the new role's filler when asked, in one step; one undo puts both back. Its own role, or a
+    role that refuses its label, is refused."""
+    text = "Nowicki was sentenced in May to two years."
+    doc = add_document(project, text)
+    ev = edits.add_event(project, doc, "Justice:Sentence", 12, 21).result_id
+    may = edits.add_entity(project, doc, 25, 28, "DATE").result_id
+    two = edits.add_entity(project, doc, 32, 41, "DATE").result_id
+    arg = edits.add_argument(project, ev, "Time", two).result_id
+    change = edits_flow.move_filler(project, arg, "Sentence")
+    assert change.result_id == arg
+    assert [(a.role, a.entity_id) for a in project.event(ev).arguments] == [("Sentence", two)]
+    undo(project, change)
+    assert [(a.role, a.entity_id) for a in project.event(ev).arguments] == [("Time", two)]
+    with pytest.raises(ValidationError):
+        edits_flow.move_filler(project, arg, "Time")  # its own role
+    with pytest.raises(ValidationError):
+        edits_flow.move_filler(project, arg, "Defendant")  # takes no DATE
+    edits_flow.move_filler(project, arg, "Sentence")
+    time = edits.add_argument(project, ev, "Time", may).result_id
+    with pytest.raises(ValidationError):  # Time takes one and holds "May": in place of it, or not at all
+        edits_flow.move_filler(project, arg, "Time")
+    change = edits_flow.move_filler(project, arg, "Time", replace=time)
+    assert [(a.role, a.entity_id) for a in project.event(ev).arguments] == [("Time", two)]
+    undo(project, change)
+    assert sorted((a.role, a.entity_id) for a in project.event(ev).arguments) == [("Sentence", two), ("Time", may)]
+
+
 def test_the_label_a_role_key_gives_a_suggestion_is_given_only_when_clear():
     from annotator.keyflow import label_to_fill
 

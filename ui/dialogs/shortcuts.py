@@ -41,10 +41,14 @@ GENERAL = [
         "Alt+1 … Alt+9",
         "Fill role 1…9 of the selected event with the selected span, in place of its filler (in a role of several: "
         "the one the span overlaps, else the last; a suggestion of a label the role does not take is relabelled when "
-        "the label is clear); nothing selected: the nearest fitting entity of the sentence (again: the next one; the "
-        "status line names the next ones)",
+        "the label is clear; a filler of another role of the event is moved); nothing selected: the nearest fitting "
+        "entity of the sentence (again: the next one; the status line names the next ones)",
     ),
-    ("Alt+Shift+1 … 9", "Add another filler to role 1…9 (the selected span, else the nearest one not in it)"),
+    (
+        "Alt+Shift+1 … 9",
+        "Add another filler to role 1…9 (the selected span, else the nearest one not in it; a filler of another role "
+        "stays there too)",
+    ),
     ("Ctrl+Alt+1 … 9", "Empty role 1…9 of the selected event"),
     ("[ / ]", "Previous / next event the text shows"),
     ("N / Shift+N", "Next / previous trigger word of the schema that is no event yet (then E)"),

@@ -1,0 +1,105 @@
+"""Session 16's second pass on the keys (docs/keyboard.md, round 8b): each test presses keys through the real window,
+then reads what the project file holds, and failed on main before its fix."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+
+ALT, SHIFT, CTRL = (
+    Qt.KeyboardModifier.AltModifier,
+    Qt.KeyboardModifier.ShiftModifier,
+    Qt.KeyboardModifier.ControlModifier,
+)
+GIVEN = "Nowicki testified in May 2023 and was given a suspended sentence of two years after pleading guilty."
+
+
+def _given_project(tmp_path):  # type: ignore[no-untyped-def]
+    """Seed 004's "sentence" as the pass by hand met it: a Justice:Sentence whose Time holds "two years", the gold
+    Sentence; "May 2023" a DATE too."""
+    from annotator import edits
+    from annotator.importing import IncomingDocument, import_documents
+    from annotator.store import Project
+    from ui_helpers import find
+
+    path = tmp_path / "given.annotator"
+    with Project(path, annotator="setup") as p:
+        doc = import_documents(p, [IncomingDocument(GIVEN, "g.txt")]).imported[0][1]
+        two = edits.add_entity(p, doc, *find(GIVEN, "two years"), "DATE").result_id
+        edits.add_entity(p, doc, *find(GIVEN, "May 2023"), "DATE")
+        ev = edits.add_event(p, doc, "Justice:Sentence", *find(GIVEN, "sentence")).result_id
+        edits.add_argument(p, ev, "Time", two)
+    return path
+
+
+def _roles(path) -> list[tuple[str, str]]:  # type: ignore[no-untyped-def]
+    from annotator.store import Project
+
+    with Project(path, create=False) as p:
+        ents = {e.id: e for e in p.entities(p.document_ids()[0])}
+        (ev,) = p.events(p.document_ids()[0])
+        return sorted((a.role, GIVEN[ents[a.entity_id].start : ents[a.entity_id].end]) for a in ev.arguments)
+
+
+def _key(c, role: str) -> Qt.Key:  # type: ignore[no-untyped-def]
+    roles = [r.name for r in c.schema.event_type("Justice:Sentence").roles]
+    return getattr(Qt.Key, f"Key_{roles.index(role) + 1}")
+
+
+def test_a_role_key_on_a_filler_of_another_role_moves_it(qtbot, tmp_path):
+    """Seed 004's "sentence": "two years" was in Time, the gold Sentence. "two years" selected, Alt+4 put it in both,
+    and Ctrl+Alt+5 had to take it out of Time, a key more. The role key moves it and says so; one Ctrl+Z puts it back
+    in Time alone, and the key again moves it."""
+    from ui_helpers import find
+    from ui_support import close_window, open_window
+
+    path = _given_project(tmp_path)
+    w = open_window(qtbot, path)
+    try:
+        c, v = w.controller, w.view
+        v.setFocus()
+        (ev,) = c.events.values()
+        c.select_event(ev.id)
+        v.select_cp(*find(GIVEN, "two years"))
+        qtbot.keyClick(v, _key(c, "Sentence"), ALT)
+        said = w.message.text()
+        assert said.startswith("Sentence: two years, moved from Time ("), said
+        qtbot.keyClick(v, Qt.Key.Key_Z, CTRL)
+        assert _roles(path) == [("Time", "two years")]
+        c.select_event(ev.id)
+        v.select_cp(*find(GIVEN, "two years"))
+        qtbot.keyClick(v, _key(c, "Sentence"), ALT)
+    finally:
+        close_window(w)
+    assert _roles(path) == [("Sentence", "two years")]
+
+
+def test_a_filler_moved_into_a_filled_role_of_one_takes_its_place_and_alt_shift_keeps_both(qtbot, tmp_path):
+    """Alt+Shift+N on a filler of another role puts it in both, as it adds (the one case in 1,055 arguments of
+    events-dev). Then "May 2023" in Sentence and "two years" in Time, the two the wrong way round: "two years"
+    selected, Alt+4 moves it in place of "May 2023" (a role of one filler) and says which went."""
+    from ui_helpers import find
+    from ui_support import close_window, open_window
+
+    path = _given_project(tmp_path)
+    w = open_window(qtbot, path)
+    try:
+        c, v = w.controller, w.view
+        v.setFocus()
+        (ev,) = c.events.values()
+        c.select_event(ev.id)
+        v.select_cp(*find(GIVEN, "two years"))
+        qtbot.keyClick(v, Qt.Key.Key_Dollar, ALT | SHIFT)  # Alt+Shift+4 as a US keyboard sends it: Sentence empty
+        assert _roles(path) == [("Sentence", "two years"), ("Time", "two years")]
+        qtbot.keyClick(v, Qt.Key.Key_Z, CTRL)
+        c.select_event(ev.id)
+        v.select_cp(*find(GIVEN, "May 2023"))
+        qtbot.keyClick(v, Qt.Key.Key_Dollar, ALT | SHIFT)
+        assert _roles(path) == [("Sentence", "May 2023"), ("Time", "two years")]
+        c.select_event(ev.id)
+        v.select_cp(*find(GIVEN, "two years"))
+        qtbot.keyClick(v, _key(c, "Sentence"), ALT)
+        said = w.message.text()
+        assert said.startswith("Sentence: two years, moved from Time, in place of “May 2023” ("), said
+    finally:
+        close_window(w)
+    assert _roles(path) == [("Sentence", "two years")]
