@@ -44,7 +44,7 @@ from annotator.formats.common import (
 from annotator.errors import ImportFileError
 from annotator.formats.label_studio_classes import KINDS as CLASS_KINDS, classes_of, region_class
 from annotator.formats.label_studio_paragraphs import KIND, SHAPE_KEY, paragraphs_of
-from annotator.formats.label_studio_pick import Reading, once_per_span, readings
+from annotator.formats.label_studio_pick import UNDECIDED_BESIDE, Reading, once_per_span, readings, undecided_beside
 from annotator.formats.regions import Region, build_document
 from annotator.formats.schema_names import SchemaNames, given_spellings
 from annotator.importing import IncomingDocument
@@ -203,6 +203,7 @@ REGION_CHOICES = (
 CHOICES_TAG = "category"  # the name of the Choices tag the export writes a document's categories under by default
 
 
+TASK_ID = "label_studio_id"  # the document meta's key of the task id the import kept (the export writes it back)
 LEFT_AS = "status"  # the task meta's key of the status an unfinished document left with (the export writes it)
 
 
@@ -226,8 +227,9 @@ def task_shape(task: dict[str, Any], key: str, results: list) -> dict[str, Any]:
         shape["from_name"] = first["from_name"]
     if first is not None and isinstance(first.get("to_name"), str) and first["to_name"] != key:
         shape["to_name"] = first["to_name"]
-    own = {k: v for k, v in task["meta"].items() if k != LEFT_AS} if isinstance(task.get("meta"), dict) else {}
-    if own:  # the task's meta but the status our export wrote in it (status_left_as)
+    ours = (LEFT_AS, *UNDECIDED_BESIDE)
+    own = {k: v for k, v in task["meta"].items() if k not in ours} if isinstance(task.get("meta"), dict) else {}
+    if own:  # the task's meta but the status and the mark of undecided predictions our export wrote in it
         shape["meta"] = own
     data = task.get("data") if isinstance(task.get("data"), dict) else {}
     other = {k: v for k, v in data.items() if k not in (key, "name") and not isinstance(v, (str, int, float, bool))}
@@ -330,10 +332,13 @@ def _document(
                 )
                 if got[2]:
                     notes.append(f"{path}:{line}: result {rid} offsets read as UTF-16 units")
-            model, own = reading.origins[k] if reading.origins else (None, reading.score)  # several models: its own
+            # several models (or an annotation and the undecided predictions beside it): its own model and state
+            model, own, state_of = reading.origins[k] if reading.origins else (None, reading.score, None)
             score = _score(r, value, own)
             for lab in labels:
-                regions.append(Region(rid, got[0], got[1], names.region(lab), score=score, source=model))
+                regions.append(
+                    Region(rid, got[0], got[1], names.region(lab), score=score, source=model, state=state_of)
+                )
             meta = r.get("meta")
             said_notes = meta.get("text") if isinstance(meta, dict) else None
             said_notes = [said_notes] if isinstance(said_notes, str) else said_notes
@@ -435,7 +440,7 @@ def _document(
         if k not in (text_key, "name") and isinstance(v, (str, int, float, bool))  # the text once, as the text
     }
     if "id" in task:
-        meta["label_studio_id"] = _storable(task["id"])
+        meta[TASK_ID] = _storable(task["id"])
     shape = task_shape(task, text_key, results)
     if paragraphs is not None:  # the paragraphs' other keys (the authors) and places, for the export
         shape[SHAPE_KEY] = paragraphs.shape
@@ -458,7 +463,7 @@ def _document(
     if reading.origins:  # several models: one suggestion per span and label, the relations onto the one kept
         regions, alias, merged = once_per_span(regions)
         relations = [(alias.get(a, a), alias.get(b, b), lab) for a, b, lab in relations]
-        if merged:
+        if merged and not undecided_beside(task):  # beside an annotation: a decided region's copy (the export's)
             notes.append(
                 f"{path}:{line}: {who}: {counted(merged, 'region')} of a span and label an earlier model gave kept as "
                 "that model's suggestion (one suggestion there)"

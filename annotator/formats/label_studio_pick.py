@@ -35,6 +35,10 @@ from annotator.model import DEFAULT_SET
 from annotator.wording import counted
 
 SOURCE = "label-studio"  # the source of what a task brings; a prediction's adds its model_version
+# the task meta our export writes beside a decided document's annotation: its predictions are the document's
+# suggestions nobody decided (in Label Studio's own workflow a prediction beside an annotation is where the annotator
+# started from, a region it lacks taken out: not kept)
+UNDECIDED_BESIDE = {"predictions": "undecided"}
 
 
 @dataclass
@@ -50,8 +54,9 @@ class Reading:
     # documents.meta["annotation_sets"] (teams.sets.META_KEY): the annotators' sets this task's annotations went into,
     # so a set covers the document even where its annotator marked nothing (as a merge records them)
     covers: dict[str, dict[str, Any]] | None = None
-    # per result, where several predictions were read as one: the source of its model and its prediction's own score
-    origins: list[tuple[str, float | None]] | None = None
+    # per result, where several predictions (or an annotation and the undecided predictions beside it) were read as
+    # one: the source of its model (None: the reading's), its prediction's own score, its state (None: the reading's)
+    origins: list[tuple[str | None, float | None, str | None]] | None = None
     status: str = "new"  # the document's: annotated when submitted, reviewed or in_progress as reviews and drafts tell
 
 
@@ -192,8 +197,28 @@ def _predictions(
     if len(preds) == 1:
         return Reading(results[0], "suggested", None, _source(preds[0]), score=_own_score(preds[0]), covers=covers)
     merged = [_keyed(r, j) for j, rs in enumerate(results) for r in rs]
-    origins = [(_source(p), _own_score(p)) for p, rs in zip(preds, results) for _ in rs]
+    origins: list[tuple[str | None, float | None, str | None]] = [
+        (_source(p), _own_score(p), None) for p, rs in zip(preds, results) for _ in rs
+    ]
     return Reading(merged, "suggested", None, SOURCE, covers=covers, origins=origins)
+
+
+def undecided_beside(task: dict[str, Any]) -> bool:
+    """Whether the task's predictions are suggestions nobody decided beside its annotation (our export's mark)."""
+    meta = task.get("meta")
+    return isinstance(meta, dict) and all(meta.get(k) == v for k, v in UNDECIDED_BESIDE.items())
+
+
+def _with_undecided(main: Reading, preds: list[dict[str, Any]], who: str, path: Path, line: int) -> Reading:
+    """The annotation's reading with the predictions beside it as suggestions of their models (region ids as they
+    are: our export's are the document's, and a prediction's relation may point at a region of the annotation)."""
+    results = [listed(p.get("result"), f"{who}: 'result'", path, line) for p in preds]
+    origins: list[tuple[str | None, float | None, str | None]] = [(None, None, None)] * len(main.results)
+    origins += [(_source(p), _own_score(p), "suggested") for p, rs in zip(preds, results) for _ in rs]
+    merged = [*main.results, *(r for rs in results for r in rs)]
+    return Reading(
+        merged, main.state, main.author, main.source, main.annotation_set, covers=main.covers, origins=origins
+    )
 
 
 def readings(
@@ -273,7 +298,14 @@ def readings(
             f"its own ({', '.join(names)}); {settled}"
         )
     covers = out[0].covers if out else None
-    if preds and main is None:
+    if preds and main is not None and undecided_beside(task):  # our export's: the document's undecided suggestions
+        at = next(k for k, r in enumerate(out) if r.annotation_set is None)
+        out[at] = _with_undecided(out[at], preds, who, path, line)
+        notes.append(
+            f"{where}: {counted(len(preds), 'prediction')} beside the annotation read as the suggestions nobody decided "
+            "(the task's meta says so, as our export writes it)"
+        )
+    elif preds and main is None:
         out.insert(0, _predictions(preds, who, path, line, covers))
         if len(preds) > 1:
             models = ", ".join(_model(p) or "no model_version" for p in preds)

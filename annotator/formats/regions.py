@@ -29,6 +29,7 @@ class Region:
     attributes: dict[str, str] = field(default_factory=dict)
     score: float | None = None  # a prediction's confidence (Label Studio's per-region score): kept on spans and events
     source: str | None = None  # who made it, where not the document's (one of a Label Studio task's several models)
+    state: str | None = None  # where not the document's (a suggestion beside a Label Studio annotation's decisions)
 
 
 def named(regions: list[Region], names: SchemaNames | None) -> list[Region]:
@@ -91,7 +92,16 @@ def build_document(
     for r in regions:
         by_key.setdefault(r.key, []).append(r)
     entities = [
-        IncomingEntity((r.key, r.label), r.start, r.end, r.label, state, r.source or source, annotator, score=r.score)
+        IncomingEntity(
+            (r.key, r.label),
+            r.start,
+            r.end,
+            r.label,
+            r.state or state,
+            r.source or source,
+            annotator if r.state in (None, state) else None,  # a model's suggestion beside a person's decisions
+            score=r.score,
+        )
         for r in regions
         if r.label not in triggers
     ]
@@ -101,8 +111,8 @@ def build_document(
             r.start,
             r.end,
             dict(r.attributes),
-            annotator=annotator,
-            state=state,
+            annotator=annotator if r.state in (None, state) else None,
+            state=r.state or state,
             source=r.source or source,
             score=r.score,
         )

@@ -33,7 +33,8 @@ import orjson
 
 from annotator.exporting import atomic_output
 from annotator.formats.common import CATEGORIES, CATS, FormatExportReport, document_categories
-from annotator.formats.label_studio import CHOICES_TAG, LEFT_AS, REGION_CHOICES
+from annotator.formats.label_studio import CHOICES_TAG, LEFT_AS, REGION_CHOICES, TASK_ID
+from annotator.formats.label_studio_pick import UNDECIDED_BESIDE
 from annotator.formats.label_studio_classes import KINDS as CLASS_KINDS, class_results
 from annotator.formats.label_studio_paragraphs import KIND as PARAGRAPH_LABELS, paragraph_data, paragraph_value
 from annotator.formats.records import (
@@ -57,6 +58,7 @@ class OutRegion:
     attributes: dict[str, Any]
     score: float | None = None  # a suggestion's confidence (Label Studio's per-region score)
     source: str | None = None  # who made it (a Label Studio prediction's model: ``label-studio:MODEL_VERSION``)
+    undecided: bool = False  # a suggestion nobody decided (a Label Studio prediction, beside the annotation)
 
 
 KEPT = ("doccano", "label_studio")  # where the two imports keep relations between entities (the same shape)
@@ -73,7 +75,16 @@ def regions_and_relations(
     by_entity: dict[int, OutRegion] = {}
     by_span: dict[tuple[int, int, str], OutRegion] = {}
     for e in rec["entities"]:
-        r = OutRegion(len(regions) + 1, e["start"], e["end"], e["label"], {}, e.get("score"), e.get("source"))
+        r = OutRegion(
+            len(regions) + 1,
+            e["start"],
+            e["end"],
+            e["label"],
+            {},
+            e.get("score"),
+            e.get("source"),
+            e["state"] == "suggested",
+        )
         regions.append(r)
         by_entity[e["id"]] = r
         by_span.setdefault((r.start, r.end, r.label), r)
@@ -81,7 +92,14 @@ def regions_and_relations(
     for v in rec["events"]:
         t = v["trigger"]
         head = OutRegion(
-            len(regions) + 1, t["start"], t["end"], v["type"], v["attributes"], v.get("score"), v.get("source")
+            len(regions) + 1,
+            t["start"],
+            t["end"],
+            v["type"],
+            v["attributes"],
+            v.get("score"),
+            v.get("source"),
+            v["state"] == "suggested",
         )
         regions.append(head)
         relations += [(head.number, by_entity[a["entity_id"]].number, a["role"]) for a in v["arguments"]]
@@ -162,12 +180,16 @@ def _shape(rec: dict[str, Any]) -> dict[str, Any]:
 
 def label_studio_result(rec: dict[str, Any], report: FormatExportReport) -> list[dict[str, Any]]:
     """A document's annotations (one set's record) as the ``result`` of a Label Studio annotation."""
-    return [item for _, item in _result_items(rec, report)]
+    return [item for _, _, item in _result_items(rec, report)]
 
 
-def _result_items(rec: dict[str, Any], report: FormatExportReport) -> list[tuple[str | None, dict[str, Any]]]:
+Item = tuple[str | None, bool, dict[str, Any]]  # a result's region's source, whether it is undecided, the result
+
+
+def _result_items(rec: dict[str, Any], report: FormatExportReport) -> list[Item]:
     """``label_studio_result``'s items, each with the source of the region it is about (a relation: its from-region's;
-    the comments: None), for the predictions of several models."""
+    the comments: None), for the predictions of several models, and whether it is about an undecided suggestion (a
+    relation: either end), for the predictions beside a decided document's annotation."""
     both_ways: set[tuple[int, int]] = set()
     regions, relations = regions_and_relations(rec, report, both_ways)
     text = rec["text"]
@@ -176,6 +198,7 @@ def _result_items(rec: dict[str, Any], report: FormatExportReport) -> list[tuple
     u16 = Utf16Map(text)
     rid = {r.number: f"r{r.number}" for r in regions}
     source = {r.number: r.source for r in regions}
+    undecided = {r.number: r.undecided for r in regions}
     spelt = GivenSpellings.of_meta(rec["meta"])  # the import's spellings of the schema's names (Person for PERSON)
     triggers = {r.number for r in regions[len(rec["entities"]) :]}  # the events' regions: their relations are roles
     kept_choices: dict[tuple[int, int, str], list[dict[str, Any]]] = {}
@@ -185,7 +208,7 @@ def _result_items(rec: dict[str, Any], report: FormatExportReport) -> list[tuple
         kind = c.get("type", "choices") if isinstance(c, dict) else None  # choices; a taxonomy's, a rating's
         if isinstance(on, list) and len(on) == 3 and kind in ("choices", *CLASS_KINDS) and c.get(kind) is not None:
             kept_choices.setdefault((on[0], on[1], on[2]), []).append(c)
-    result: list[tuple[str | None, dict[str, Any]]] = []
+    result: list[Item] = []
     kind = "labels"
     for r in regions:
         where = {"start": u16.to_utf16(r.start), "end": u16.to_utf16(r.end), "text": text[r.start : r.end]}
@@ -195,15 +218,20 @@ def _result_items(rec: dict[str, Any], report: FormatExportReport) -> list[tuple
         base = {"id": rid[r.number], "from_name": shape.get("from_name", "label"), "to_name": to_name}
         scored = {"score": r.score} if r.score is not None else {}  # a suggestion's confidence, as a prediction has it
         label = spelt.label(r.label)
-        result.append((r.source, {**base, "type": kind, "value": {**where, kind: [label]}, **scored}))
+        result.append((r.source, r.undecided, {**base, "type": kind, "value": {**where, kind: [label]}, **scored}))
         result += [
-            (r.source, {**base, "from_name": name, "type": "choices", "value": {**where, "choices": [value]}})
+            (
+                r.source,
+                r.undecided,
+                {**base, "from_name": name, "type": "choices", "value": {**where, "choices": [value]}},
+            )
             for name, value in r.attributes.items()
             if value is not None
         ]
         result += [  # an entity's choices the import kept (a Choices tag with perRegion)
             (
                 r.source,
+                r.undecided,
                 {
                     **base,
                     "from_name": str(c["from_name"]),
@@ -228,6 +256,7 @@ def _result_items(rec: dict[str, Any], report: FormatExportReport) -> list[tuple
     result += [
         (
             source[a],
+            undecided[a] or undecided[b],
             {
                 "from_id": rid[a],
                 "to_id": rid[b],
@@ -238,7 +267,7 @@ def _result_items(rec: dict[str, Any], report: FormatExportReport) -> list[tuple
         )
         for (a, b), labels in labelled.items()
     ]
-    result += [(None, item) for item in _choices(rec, to_name)]
+    result += [(None, False, item) for item in _choices(rec, to_name)]
     if rec["comments"]:
         comments = {
             "id": "comments",
@@ -247,7 +276,7 @@ def _result_items(rec: dict[str, Any], report: FormatExportReport) -> list[tuple
             "type": "textarea",
             "value": {"text": [c["text"] for c in rec["comments"]]},
         }
-        result.append((None, comments))
+        result.append((None, False, comments))
     return result
 
 
@@ -267,13 +296,15 @@ def _choices(rec: dict[str, Any], to_name: str) -> list[dict[str, Any]]:
     ] + classes
 
 
-def _predictions(items: list[tuple[str | None, dict[str, Any]]]) -> list[dict[str, Any]]:
+def _predictions(items: list[Item], every: list[Item] | None = None) -> list[dict[str, Any]]:
     """Undecided suggestions as Label Studio predictions: one per model (``label-studio:MODEL_VERSION`` sources, in
     the order their first region comes), its ``model_version`` the model's; suggestions of another source (our own
-    pipeline's) are ``annotator``'s; a relation's region of another model (a span two models gave, one suggestion)
-    is written in the relation's prediction too; items of no region (the comments) go with the first."""
+    pipeline's) are ``annotator``'s; a relation's region of another model (a span two models gave, one suggestion),
+    or of the annotation (``every``: the document's items, the decided ones among them; an undecided event's
+    argument that is decided), is written in the relation's prediction too, as Label Studio wants a prediction's
+    relations between its own regions; items of no region (the comments) go with the first."""
     by_model: dict[str, list[dict[str, Any]]] = {}
-    for source, item in items:
+    for source, _, item in items:
         if source is None:
             continue
         model = source[len("label-studio:") :] if source.startswith("label-studio:") else "annotator"
@@ -281,34 +312,57 @@ def _predictions(items: list[tuple[str | None, dict[str, Any]]]) -> list[dict[st
     if not by_model:
         by_model["annotator"] = []
     regions: dict[str, list[dict[str, Any]]] = {}  # a region's id -> its labels and choices items
-    for _, item in items:
+    for _, _, item in every if every is not None else items:
         if item.get("type") in ("labels", PARAGRAPH_LABELS, "choices"):
             regions.setdefault(item["id"], []).append(item)
-    for result in by_model.values():  # a relation to another model's region (one suggestion two models gave): that
-        ids = {x["id"] for x in result if x.get("type") in ("labels", PARAGRAPH_LABELS)}  # region here too, as it came
+    for result in by_model.values():  # a relation to another model's region (one suggestion two models gave), or
+        ids = {x["id"] for x in result if x.get("type") in ("labels", PARAGRAPH_LABELS)}  # a decided one: here too
         at = next((k for k, x in enumerate(result) if x.get("type") == "relation"), len(result))
-        wanted = [x["to_id"] for x in result if x.get("type") == "relation" and x["to_id"] not in ids]
-        result[at:at] = [x for rid in dict.fromkeys(wanted) for x in regions.get(rid, [])]
+        ends = [x[end] for x in result if x.get("type") == "relation" for end in ("from_id", "to_id")]
+        result[at:at] = [x for rid in dict.fromkeys(ends) if rid not in ids for x in regions.get(rid, [])]
     first = next(iter(by_model.values()))
-    first += [item for source, item in items if source is None]
+    first += [item for source, _, item in items if source is None]
     return [{"model_version": model, "result": result} for model, result in by_model.items()]
 
 
+class TaskIds:
+    """The task ids of one Label Studio export: the one an import kept (``meta["label_studio_id"]``), as Label Studio
+    gave it; else the document's, or, where that is a task id another document kept, the document's plus the largest
+    document id or kept id of the project (unique, and the same in every export of the project whatever it selects).
+    Every task has one, as Label Studio's export gives it: its converter reads ``task["id"]``."""
+
+    def __init__(self, project: Project | None = None) -> None:
+        kept: set[int] = set()
+        for _, raw in project.db.document_metas(containing=TASK_ID) if project is not None else ():
+            given = orjson.loads(raw).get(TASK_ID) if raw else None
+            if isinstance(given, int) and not isinstance(given, bool):
+                kept.add(given)
+        self.kept = kept
+        self.top = max([*(project.document_ids() if project is not None else ()), *kept], default=0)
+
+    def of(self, rec: dict[str, Any]) -> Any:
+        if TASK_ID in rec["meta"]:
+            return rec["meta"][TASK_ID]
+        return rec["id"] + self.top if rec["id"] in self.kept else rec["id"]
+
+
 def label_studio_task(
-    rec: dict[str, Any], report: FormatExportReport, others: dict[str, dict[str, Any]] | None = None
+    rec: dict[str, Any],
+    report: FormatExportReport,
+    others: dict[str, dict[str, Any]] | None = None,
+    ids: TaskIds | None = None,
 ) -> dict[str, Any]:
     """A document as a task of Label Studio's JSON export (``from_name`` ``label``, ``to_name`` and the text's key
     ``text``, or the names and key the task came in with: ``meta["label_studio_task"]``, ``label_studio.task_shape``).
     ``others``: the records of the annotators' sets that cover the document (``meta["annotation_sets"]``), each
     written as an annotation of its own (``completed_by`` the set's name), the exported set's marked ``ground_truth``
-    when it has a decision: the import reads them back into the same sets."""
+    when it has a decision: the import reads them back into the same sets. ``ids``: the export's task ids
+    (``TaskIds``; without it, the kept one, else the document's)."""
     items = _result_items(rec, report)
-    result = [item for _, item in items]
+    result = [item for _, _, item in items]
     shape = _shape(rec)
     data: dict[str, Any] = {shape.get("text_key", "text"): rec["text"], "name": rec["name"]}
-    for k, v in _meta(
-        rec, (*KEPT, "label_studio_id", "label_studio_task", CATEGORIES, REGION_CHOICES, SETS_KEY)
-    ).items():
+    for k, v in _meta(rec, (*KEPT, TASK_ID, "label_studio_task", CATEGORIES, REGION_CHOICES, SETS_KEY)).items():
         if k in data or not isinstance(v, (str, int, float, bool)):
             report.problem("meta values left out (not text or a number)", f"{rec['name']}: {k}")
             continue
@@ -318,9 +372,7 @@ def label_studio_task(
     dialogue = paragraph_data(shape, rec["text"])  # a dialogue: the text as the list of paragraphs it came as
     if dialogue is not None:
         data[dialogue[0]] = dialogue[1]
-    # every task has an id, as Label Studio's export gives it (its converter reads task["id"]): the one an import
-    # kept, else the document's, as doccano's line id
-    task: dict[str, Any] = {"id": rec["meta"].get("label_studio_id", rec["id"])}
+    task: dict[str, Any] = {"id": (ids or TaskIds()).of(rec)}
     task["data"] = data
     if isinstance(shape.get("meta"), dict):
         task["meta"] = shape["meta"]
@@ -334,9 +386,14 @@ def label_studio_task(
     else:
         truth = {"ground_truth": True} if theirs else {}
         review = {"reviews": [{"accepted": True}]} if rec["status"] == "reviewed" else {}  # read back as reviewed
-        task["annotations"] = [{"result": result, **truth, **review}] + theirs
+        decisions = [item for _, undecided, item in items if not undecided]
+        task["annotations"] = [{"result": decisions, **truth, **review}] + theirs
         if rec["status"] in ("new", "in_progress"):  # a submitted annotation reads as done: not yet (status_left_as)
             task["meta"] = {**task.get("meta", {}), LEFT_AS: rec["status"]}
+        undecided = [x for x in items if x[1]]
+        if undecided:  # beside the decisions, where Label Studio keeps a model's suggestions; the meta says so
+            task["predictions"] = _predictions(undecided, items)
+            task["meta"] = {**task.get("meta", {}), **UNDECIDED_BESIDE}
     return task
 
 
@@ -394,11 +451,12 @@ def write_doccano(project: Project, out: str | Path, request: ExportRequest) -> 
 @export_writer("label_studio")
 def write_label_studio(project: Project, out: str | Path, request: ExportRequest) -> FormatExportReport:
     """Label Studio's JSON export: a list of tasks, each annotator's set of a document an annotation of its own."""
+    ids = TaskIds(project)
     return _write(
         project,
         out,
         request,
         "label_studio",
-        lambda rec, report: label_studio_task(rec, report, covering_set_records(project, request, rec)),
+        lambda rec, report: label_studio_task(rec, report, covering_set_records(project, request, rec), ids),
         array=True,
     )
