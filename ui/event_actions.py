@@ -229,7 +229,8 @@ class EventActions:
             self.edit.clear_selection()
             if self.c.current_entity == entity_id:
                 self._left = entity_id
-            if (said := self._in_place(ev, role, replace)) and ent is not None:
+            if ent is not None:  # the role named ("Place: Paris"), as with nothing selected: the span's own line
+                said = self._in_place(ev, role, replace)  # ("GPE (accepted): Paris") said which role took it nowhere
                 c.report_status(f"{role.name}: {c.span_text(ent.start, ent.end)}{said}")
 
     def _move(self, ev: Event, role: "Role", arg: "Argument", ent: Entity, replace: int | None, both: bool) -> None:

@@ -73,3 +73,21 @@ def test_review_adjudicate_again_takes_the_keys_to_its_window(qtbot, window):
         qtbot.waitUntil(lambda: not dlg.isVisible())
     finally:
         dlg.close()
+
+
+def test_a_role_key_on_a_selected_span_names_the_role_it_filled(qtbot, window):
+    """E on "met" made a Contact:Meet, a click on "Paris", Alt+3: the status line said "GPE (accepted): Paris", the
+    span's own line, and which role took it was seen only in the editor (Alt+3 with nothing selected says "Place:
+    …"). It says the role and the filler, as the key with nothing selected does."""
+    from ui_helpers import drag_select
+
+    w, c, v = window, window.controller, window.view
+    drag_select(qtbot, v, *find(DOC_A, "met"))
+    qtbot.keyClick(v, "e")  # Contact:Meet: Entity, Time, Place
+    qtbot.waitUntil(lambda: c.current_event is not None and c.events[c.current_event].type == "Contact:Meet")
+    ev = c.current_event
+    s, _ = find(DOC_A, "Paris")
+    click_char(qtbot, v, s + 2)
+    qtbot.keyClick(v, Qt.Key.Key_3, Qt.KeyboardModifier.AltModifier)
+    qtbot.waitUntil(lambda: any(a.role == "Place" for a in c.events[ev].arguments))
+    assert w.message.text().startswith("Place: Paris"), w.message.text()
