@@ -1,0 +1,95 @@
+"""N's stops on the development articles: would N gain from stopping at weak trigger words too? Prints figures,
+asserts nothing.
+
+N (``EventActions.n_stops``) goes through the tokens that are strong trigger words of the schema
+(``keyflow.trigger_words``), past an event's trigger and a word inside an entity span. A weak trigger word ("verdict",
+"term") is reached by Find. For each article of events-dev, with spaCy's tokens and entities (the pipeline's, as
+pre-annotation gives them), counted: the stops N makes now, and the stops weak words would add (the words that are no
+strong trigger word too), each either on a gold trigger (of the 8 annotated types) or not; with event suggestions
+off (no event yet) and on (the rule suggester's triggers are events: N goes past them). Counted apart: the weak words of
+the 8 annotated types (whose gold is known: a weak word of another type is no gold trigger here because that type is
+not annotated). And with suggestions off, the weak words the suggester would take (its cues around them), were N
+to ask it. Keys, a person walking the document by N: each stop one N; a gold trigger N does not stop at one
+Find (Ctrl+F, about three letters, Enter, Escape: FIND_KEYS). Weak stops save keys when FIND_KEYS times the gold ones
+they reach is more than all the stops they add.
+
+    python bench/n_stops.py [--cache FILE.spacy]
+"""
+
+from __future__ import annotations
+
+import argparse
+import dataclasses
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "bench"))
+from events import MODEL, SCHEMA, TYPES, parse_cached, read_articles  # noqa: E402
+
+from annotator.keyflow import trigger_words  # noqa: E402
+from annotator.schema import load_schema  # noqa: E402
+from annotator.suggest.event_rules import RuleEventSuggester  # noqa: E402
+
+FIND_KEYS = 6
+
+
+def weak_schema(schema, types: tuple[str, ...] | None = None):  # noqa: ANN001, ANN201
+    """``schema`` with each type's weak trigger words as its trigger words (``types``: those types' only), so that
+    ``keyflow.trigger_words`` lists the words N would stop at for them."""
+    events = tuple(
+        dataclasses.replace(t, triggers=t.weak_triggers if types is None or t.name in types else ())
+        for t in schema.events
+    )
+    return dataclasses.replace(schema, events=events)
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--cache", type=Path, help="a .spacy file keeping the parsed articles between runs")
+    args = ap.parse_args()
+    schema = load_schema(SCHEMA)
+    rows = read_articles()
+    docs = parse_cached([r["text"] for r in rows], args.cache, MODEL)
+    suggester = RuleEventSuggester(schema)
+    weak_all, weak_8 = weak_schema(schema), weak_schema(schema, TYPES)
+    counts: dict[tuple[str, str], list[int]] = {}  # (suggestions, kind) -> [stops, on a gold trigger]
+    gold_total = 0
+    for row, doc in zip(rows, docs):
+        text = row["text"]
+        starts, ends = [t.idx for t in doc], [t.idx + len(t) for t in doc]
+        ents = [(e.start_char, e.end_char) for e in doc.ents]
+        gold = [tuple(e["trigger"]) for e in row["events"] if e["type"] in TYPES]
+        gold_total += len(gold)
+        suggested = {
+            (s.trigger_start, s.trigger_end)
+            for s in suggester.suggest(doc, [(e.start_char, e.end_char, e.label_) for e in doc.ents])
+        }
+        strong = trigger_words(schema, text, starts, ends)
+        kinds = {
+            "strong": strong,
+            "weak, every type": [w for w in trigger_words(weak_all, text, starts, ends) if w not in set(strong)],
+            "weak, the 8 types": [w for w in trigger_words(weak_8, text, starts, ends) if w not in set(strong)],
+        }
+        for sugg_on in (False, True):
+            taken = suggested if sugg_on else set()
+            if not sugg_on:  # suggestions off, N at the weak words the suggester would take (it parses: no GUI key)
+                kinds["weak, suggested"] = [w for w in kinds["weak, every type"] if w in suggested]
+            else:
+                kinds.pop("weak, suggested")
+            for kind, words in kinds.items():
+                stops = [w for w in words if w not in taken and not any(a <= w[0] and w[1] <= b for a, b in ents)]
+                hit = sum(any(g[0] < w[1] and w[0] < g[1] for g in gold) for w in stops)
+                c = counts.setdefault(("on" if sugg_on else "off", kind), [0, 0])
+                c[0] += len(stops)
+                c[1] += hit
+    print(f"events-dev: {len(rows)} articles, {gold_total} gold triggers of the 8 types; FIND_KEYS {FIND_KEYS}")
+    print(f"{'suggestions':<12}{'words':<20}{'stops':>7}{'gold':>6}{'other':>7}{'keys saved':>12}")
+    for (sugg, kind), (stops, hit) in counts.items():
+        saved = "" if kind == "strong" else f"{FIND_KEYS * hit - stops:+d}"
+        print(f"{sugg:<12}{kind:<20}{stops:>7}{hit:>6}{stops - hit:>7}{saved:>12}")
+
+
+if __name__ == "__main__":
+    main()
