@@ -103,3 +103,29 @@ def test_a_filler_moved_into_a_filled_role_of_one_takes_its_place_and_alt_shift_
     finally:
         close_window(w)
     assert _roles(path) == [("Sentence", "two years")]
+
+
+def test_a_role_key_after_the_find_bar_s_next_button_fills_the_role(qtbot, tmp_path):
+    """Seen under Xvfb: "sentence" selected, Find "two years", the bar's Next clicked with the mouse to the second
+    match, then Alt+4: nothing happened (the button kept the keys), where Enter in the box gives them back to the text.
+    The buttons give them back too: Alt+4 fills Sentence with the match."""
+    from PySide6.QtWidgets import QApplication, QPushButton
+
+    from ui_support import close_window, open_window
+
+    path = _given_project(tmp_path)
+    w = open_window(qtbot, path)
+    try:
+        c, v = w.controller, w.view
+        v.setFocus()
+        (ev,) = c.events.values()
+        c.select_event(ev.id)
+        qtbot.keyClick(v, Qt.Key.Key_F, CTRL)
+        bar = w.find_bar
+        qtbot.keyClicks(bar.edit, "May 2023")
+        (nxt,) = [b for b in bar.findChildren(QPushButton) if b.text() == "Next"]
+        qtbot.mouseClick(nxt, Qt.MouseButton.LeftButton)
+        qtbot.keyClick(QApplication.focusWidget(), _key(c, "Sentence"), ALT)
+    finally:
+        close_window(w)
+    assert _roles(path) == [("Sentence", "May 2023"), ("Time", "two years")]

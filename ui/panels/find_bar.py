@@ -41,8 +41,9 @@ class FindBar(QWidget):
         lay.addWidget(self.info)
         lay.addWidget(close)
         self.edit.returnPressed.connect(lambda: self.jump(False))
-        nxt.clicked.connect(lambda: self.find(False))
-        prev.clicked.connect(lambda: self.find(True))
+        # the buttons give the keys back to the text as Enter does (a role key after Next was lost on the button)
+        nxt.clicked.connect(lambda: self.jump(False))
+        prev.clicked.connect(lambda: self.jump(True))
         close.clicked.connect(self.close_bar)
         self.edit.installEventFilter(self)
         self.edit.textChanged.connect(lambda _t: self.info.setText(""))  # said of the words before
