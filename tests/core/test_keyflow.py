@@ -166,11 +166,11 @@ def test_a_suggestion_of_another_label_relabelled_into_a_role_in_one_undoable_st
 def test_a_filler_moved_to_another_role_of_its_event_in_one_undoable_step(project):
     """A role key on a filler of another role of the same event ("two years" from Time to Sentence): the argument
     moves, in place of the new role's filler when asked, in one step; one undo puts both back. Its own role, or a
-    role that refuses its label, is refused."""
+    role that refuses its label, is refused; the filler taken out, accepted only as a filler, is undecided again."""
     text = "Nowicki was sentenced in May to two years."
     doc = add_document(project, text)
     ev = edits.add_event(project, doc, "Justice:Sentence", 12, 21).result_id
-    may = edits.add_entity(project, doc, 25, 28, "DATE").result_id
+    may = edits.add_entity(project, doc, 25, 28, "DATE", state="suggested").result_id
     two = edits.add_entity(project, doc, 32, 41, "DATE").result_id
     arg = edits.add_argument(project, ev, "Time", two).result_id
     change = edits_flow.move_filler(project, arg, "Sentence")
@@ -186,10 +186,13 @@ def test_a_filler_moved_to_another_role_of_its_event_in_one_undoable_step(projec
     time = edits.add_argument(project, ev, "Time", may).result_id
     with pytest.raises(ValidationError):  # Time takes one and holds "May": in place of it, or not at all
         edits_flow.move_filler(project, arg, "Time")
-    change = edits_flow.move_filler(project, arg, "Time", replace=time)
+    assert project.entity(may).state == "accepted"  # by filling the role (a role key's candidate: the caller knows)
+    change = edits_flow.move_filler(project, arg, "Time", replace=time, undecide=[may])
     assert [(a.role, a.entity_id) for a in project.event(ev).arguments] == [("Time", two)]
+    assert project.entity(may).state == "suggested"  # out of its last role: undecided again
     undo(project, change)
     assert sorted((a.role, a.entity_id) for a in project.event(ev).arguments) == [("Sentence", two), ("Time", may)]
+    assert project.entity(may).state == "accepted"
 
 
 def test_the_label_a_role_key_gives_a_suggestion_is_given_only_when_clear():
