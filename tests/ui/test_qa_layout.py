@@ -276,6 +276,41 @@ def test_the_import_dialog_has_room_for_a_path(qtbot, window):
     dlg.reject()
 
 
+def test_the_import_dialog_shows_each_reader_s_example_whole(qtbot, window):
+    """The Import dialog's options box gave CoNLL's example in its hint, cut at the box's end at 1366x768
+    ("(e.g. documents=sentence; s…"): wherever the example is shown, its text fits the width it is shown in (on as
+    many lines as the label has room for)."""
+    from PySide6.QtCore import QRect
+    from PySide6.QtWidgets import QLabel
+
+    from annotator.formats.registry import FORMATS
+    from ui.dialogs.import_format import ImportFormatDialog
+    from ui_support import show_widget
+
+    dlg = show_widget(qtbot, ImportFormatDialog(window))
+    examples = {f.name: f.import_example for f in FORMATS.values() if f.import_options and f.import_example}
+    assert "conll" in examples
+    for name, example in examples.items():
+        dlg.set_format(name)
+        QApplication.processEvents()
+        dlg.adjustSize()  # as the dialog is when it opens on this format
+        QApplication.processEvents()
+        hint = dlg.options_edit.placeholderText()
+        if example in hint:  # in the box's hint: one line, as wide as the box's text area
+            needed = dlg.options_edit.fontMetrics().horizontalAdvance(hint)
+            room = dlg.options_edit.contentsRect().width() - 8  # the frame's and the text's margins
+            assert needed <= room, (name, hint, needed, room)
+            continue
+        shown = [w for w in dlg.findChildren(QLabel) if example in w.text() and w.isVisible()]
+        assert shown, (name, "the example is nowhere in the dialog")
+        label = shown[0]
+        area = label.contentsRect()
+        flags = Qt.TextFlag.TextWordWrap if label.wordWrap() else 0
+        needed = label.fontMetrics().boundingRect(QRect(0, 0, area.width(), 10_000), flags, label.text())
+        assert needed.width() <= area.width() and needed.height() <= area.height(), (name, needed, area)
+    dlg.reject()
+
+
 def test_a_status_line_too_long_for_the_window_ends_in_an_ellipsis_and_is_whole_in_its_tip(qtbot, project_path):
     """Pre-annotation's summary is one line longer than a 1366 window: it was cut at the right edge mid-word
     ('72 event suggestions with 1'), with no way to read the rest."""
