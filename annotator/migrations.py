@@ -251,7 +251,7 @@ def _m8_news_aliases(db: "Database") -> None:
         return
     if {e.name for e in news.entities} - {e.name for e in stored.entities}:
         return
-    if {t.name for t in news.events} - {t.name for t in stored.events}:
+    if set(news.event_type_names) - set(stored.event_type_names):
         return
     source = with_aliases(stored, news)
     if source is None:

@@ -112,6 +112,11 @@ class Schema:
     def label_names(self) -> list[str]:
         return [e.name for e in self.entities]
 
+    @cached_property
+    def event_type_names(self) -> tuple[str, ...]:
+        """The event types' names in the schema's order (``set(schema.event_type_names)`` to test a name against)."""
+        return tuple(t.name for t in self.events)
+
     def default_attributes(self) -> dict[str, str]:
         return {a.name: a.default for a in self.attributes}
 

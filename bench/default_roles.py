@@ -32,7 +32,7 @@ def train(docs: list, ents: list, golds: list, keys: list[int], schema, prior, e
 
     examples = [(docs[k], ents[k], golds[k]) for k in keys]
     model = train_event_model(examples, schema, prior, epochs=epochs, seed=seed, unannotated_roles=skip)
-    model.prior_types = {et.name for et in schema.events}  # the rules' triggers: only arguments may change
+    model.prior_types = set(schema.event_type_names)  # the rules' triggers: only arguments may change
     return model
 
 

@@ -51,7 +51,7 @@ def fold_setup(args: argparse.Namespace) -> tuple:
     ents = labelled_entities(docs, labels)
     golds = [gold_events(a) for a in articles]
     prior = default_prior(schema)
-    prepared = prepare(list(zip(docs, ents, golds)), [et.name for et in schema.events], prior)
+    prepared = prepare(list(zip(docs, ents, golds)), list(schema.event_type_names), prior)
     keys = list(range(len(articles)))
     random.Random(args.seed).shuffle(keys)
     folds = [set(keys[j :: args.folds]) for j in range(args.folds)]

@@ -39,7 +39,7 @@ def brat_name(name: str) -> str:
 def names_from_brat(schema: Schema) -> dict[str, str]:
     """brat type name -> schema name, for labels, event types and attributes."""
     table: dict[str, str] = {}
-    for n in [*schema.label_names, *(t.name for t in schema.events), *(a.name for a in schema.attributes)]:
+    for n in [*schema.label_names, *schema.event_type_names, *(a.name for a in schema.attributes)]:
         table.setdefault(brat_name(n), n)
         table[n] = n
     return table
@@ -47,7 +47,7 @@ def names_from_brat(schema: Schema) -> dict[str, str]:
 
 def proxy_labels(schema: Schema) -> set[str]:
     """Entity labels that stand for events used as arguments (a label that is also an event type)."""
-    return set(schema.label_names) & {t.name for t in schema.events}
+    return set(schema.label_names) & set(schema.event_type_names)
 
 
 def write_annotation_conf(
@@ -59,7 +59,7 @@ def write_annotation_conf(
     """The schema as brat's annotation.conf; ``relations`` and ``entity_attributes`` are extra conf lines (for
     the relations and entity attributes a brat import kept); ``event_targets``: an event attribute's brat name -> the
     event types it is offered on (``<EVENT>``, every type, for the others)."""
-    events = {t.name for t in schema.events}
+    events = set(schema.event_type_names)
     lines = [f"# annotation.conf written by annotator from schema {schema.name!r}", "", "[entities]"]
     lines += [brat_name(e.name) for e in schema.entities if e.name not in events]
     lines += [
@@ -90,16 +90,14 @@ def write_annotation_conf(
 def write_visual_conf(schema: Schema) -> str:
     lines = ["# visual.conf written by annotator: display names and colours", "", "[labels]"]
     for e in schema.entities:
-        if e.name not in {t.name for t in schema.events}:
+        if e.name not in schema.event_type_names:
             lines.append(f"{brat_name(e.name)} | {e.name}")
     for t in schema.events:
         short = t.name.split(":")[-1]
         lines.append(f"{brat_name(t.name)} | {t.name}" + (f" | {short}" if short != t.name else ""))
     lines += ["", "[drawing]"]
     lines += [
-        f"{brat_name(e.name)}\tbgColor:{e.color}"
-        for e in schema.entities
-        if e.name not in {t.name for t in schema.events}
+        f"{brat_name(e.name)}\tbgColor:{e.color}" for e in schema.entities if e.name not in schema.event_type_names
     ]
     return "\n".join(lines) + "\n"
 

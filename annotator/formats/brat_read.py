@@ -283,7 +283,7 @@ def parse_ann(
     """Read one .ann into ``doc``; what is not kept goes to ``warnings``, how something was read to ``said``."""
     offsets = offsets or BratOffsets(text)
     names = names_from_brat(schema)
-    event_types = {t.name for t in schema.events}
+    event_types = set(schema.event_type_names)
     ts: dict[str, _T] = {}
     es: dict[str, _E] = {}
     attrs: list[tuple[str, str, str | None, int]] = []

@@ -560,4 +560,4 @@ def trigger_labels(schema: Schema | None) -> set[str]:
     """Labels that name event types (their spans are triggers) in ``schema`` (or the default schema)."""
     from annotator.schema import default_schema
 
-    return {t.name for t in (schema or default_schema()).events}
+    return set((schema or default_schema()).event_type_names)

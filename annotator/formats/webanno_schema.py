@@ -18,7 +18,7 @@ def extended_schema(schema: Schema, docs: list[IncomingDocument], path: Path) ->
     """``schema`` with the entity labels and event types ``docs`` use that it lacks (a new event type's roles: those
     its arguments take, any number of times, filled by the labels seen), and what was added, named; None when it lacks
     nothing, or when it cannot be extended (no source): the labels are then refused as for any import."""
-    known = set(schema.label_names) | {t.name for t in schema.events}
+    known = set(schema.label_names) | set(schema.event_type_names)
     labels: list[str] = []
     types: dict[str, dict[str, list[str]]] = {}
     for d in docs:

@@ -230,7 +230,7 @@ class EventModel:
         cancelled: Callable[[], bool] | None = None,
     ) -> "EventModel":
         """The classifiers and the style statistics from prepared documents (thresholds left at defaults)."""
-        types = [et.name for et in schema.events]
+        types = list(schema.event_type_names)
         roles = sorted({r.name for et in schema.events for r in et.roles})
         allowed = {et.name: {r.name for r in et.roles} for et in schema.events}
         type_counts: Counter = Counter()

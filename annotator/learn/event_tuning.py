@@ -71,7 +71,7 @@ def train_event_model(
     ``folds``-fold predictions inside these documents (``tune``). ``unannotated_roles``: role names the documents
     do not annotate, left out of every measure and not suggested; None: the roles the prior fills in these
     documents and none of them does (argument_tuning.unfilled_roles: Time in events-dev)."""
-    types = [et.name for et in schema.events]
+    types = list(schema.event_type_names)
     docs = prepare(examples, types, prior)
     if unannotated_roles is None:
         unannotated_roles = unfilled_roles(
@@ -180,11 +180,11 @@ def tune(
         # arguments, except for the types people marked where the prior suggested none (what only the model knows)
         suggested = {s.type for p in docs for _i, s in shown_suggestions(p.views)}
         marked = {g.type for p in docs for g in p.gold.values()}
-        model.prior_types = {et.name for et in schema.events} - (marked - suggested)
+        model.prior_types = set(schema.event_type_names) - (marked - suggested)
         model.learned_arguments = False
         model.tuning = {"folds": 0, "documents": len(docs), "prior_types": sorted(model.prior_types)}
         return
-    types = [et.name for et in schema.events]
+    types = list(schema.event_type_names)
     allowed = {et.name: {r.name for r in et.roles} for et in schema.events}
     held_models: list[tuple[EventModel, list[PreparedDoc]]] = []
     rec = _Records(list(docs), {p.key: shown_suggestions(p.views) for p in docs}, {t: [] for t in types}, [], [])

@@ -234,7 +234,7 @@ def train_project(
     splits = held_out_split(list(by_id), opt.seed, opt.folds)
     report.folds = len(splits)
     tallies = {w: {p: Tally() for p in ("entities", "triggers", "arguments")} for w in ("current", "new")}
-    types = {et.name for et in run.schema.events}
+    types = set(run.schema.event_type_names)
     nlp_new: Any = None
     events_new: EventModel | None = None
     steps = len(splits) + (1 if len(splits) > 1 else 0)

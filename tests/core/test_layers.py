@@ -309,3 +309,52 @@ def test_the_token_fallback_is_chosen_in_two_places():
         if re.search(r"\bword_tokens\(", p.read_text(encoding="utf-8"))
     )
     assert found == ["annotator/formats/tokens.py", "annotator/navigation.py"]
+
+
+def spelt_event_type_names(source: str) -> list[str]:
+    """The event types' names spelt out (``{t.name for t in schema.events}``, ``[et.name for et in s.events]``,
+    ``(t.name for t in schema.events)``, one whose condition reads only ``t.name``): ``Schema.event_type_names``."""
+    found: list[str] = []
+    for node in ast.walk(ast.parse(source)):
+        if not isinstance(node, (ast.ListComp, ast.SetComp, ast.GeneratorExp)) or len(node.generators) != 1:
+            continue
+        gen = node.generators[0]
+        if not (isinstance(gen.target, ast.Name) and isinstance(gen.iter, ast.Attribute) and gen.iter.attr == "events"):
+            continue
+        name = gen.target.id
+
+        def its_name(n: ast.AST) -> bool:
+            return isinstance(n, ast.Attribute) and n.attr == "name" and isinstance(n.value, ast.Name)
+
+        uses = [n for c in gen.ifs for n in ast.walk(c) if isinstance(n, ast.Name) and n.id == name]
+        names = [n for c in gen.ifs for n in ast.walk(c) if its_name(n) and n.value.id == name]
+        if its_name(node.elt) and node.elt.value.id == name and len(uses) == len(names):
+            found.append(ast.unparse(node))
+    return found
+
+
+def test_the_event_type_names_check_sees_them_spelt():
+    assert spelt_event_type_names("x = {t.name for t in schema.events}") == ["{t.name for t in schema.events}"]
+    assert spelt_event_type_names("x = [et.name for et in run.schema.events]") == [
+        "[et.name for et in run.schema.events]"
+    ]
+    assert spelt_event_type_names("f(*(t.name for t in s.events))") == ["(t.name for t in s.events)"]
+    assert spelt_event_type_names("x = [t.name for t in s.events if t.name not in top]") == [
+        "[t.name for t in s.events if t.name not in top]"
+    ]
+    # a condition on the type itself, a dict of the types, other names: not the names alone
+    assert spelt_event_type_names("x = [t.name for t in s.events if any(w in t.triggers for w in ws)]") == []
+    assert spelt_event_type_names("x = {t.name: t for t in s.events}; y = [e.name for e in s.entities]") == []
+
+
+def test_the_event_type_names_are_the_schema_s():
+    """``Schema.event_type_names`` names them; ``{t.name for t in schema.events}`` and its variants were written out
+    19 times in the code on main (a55bdde: the brat and WebAnno readers and writers, the event model and its tuning,
+    training, a migration, the event editor's and the event type dialog's lists, two benches) and 14 in the tests."""
+    found = {
+        p.relative_to(ROOT).as_posix(): spelt_event_type_names(p.read_text(encoding="utf-8"))
+        for folder in ("annotator", "ui", "bench", "scripts", "tests")
+        for p in sorted((ROOT / folder).rglob("*.py"))
+        if p.relative_to(ROOT).as_posix() != "annotator/schema.py"
+    }
+    assert {k: v for k, v in found.items() if v} == {}

@@ -41,5 +41,5 @@ def test_default_schema_through_its_dict_and_back():
     ents = [{k: e.get(k) for k in ("name", "description", "color", "key")} for e in d["entities"]]
     back = parse_schema(schema_source({"name": d["name"]}, ents, d.get("attributes") or [], events), app_keys=False)
     assert back.label_names == schema.label_names
-    assert [e.name for e in back.events] == [e.name for e in schema.events]
+    assert list(back.event_type_names) == list(schema.event_type_names)
     assert [[r.name for r in e.roles] for e in back.events] == [[r.name for r in e.roles] for e in schema.events]

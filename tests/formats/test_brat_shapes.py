@@ -129,7 +129,7 @@ def test_conf_as_brat_reads_it(tmp_path):
     schema = result.schema
     assert schema is not None
     assert {"Person", "Organization", "GPE", "Money"} <= set(schema.label_names)
-    assert [t.name for t in schema.events] == ["Be-born", "Marry", "Merge-org", "Report"]  # no "----", no !Life
+    assert list(schema.event_type_names) == ["Be-born", "Marry", "Merge-org", "Report"]  # no "----", no !Life
     assert schema.event_type("Merge-org").role("Org-Arg").labels == ("Organization",)
     assert "annotation.conf:29: unknown section [mystery] ignored" in "\n".join(result.warnings)
 

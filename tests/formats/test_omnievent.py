@@ -198,7 +198,7 @@ def test_lines_of_one_id_are_one_document_and_coreference_is_reported(tmp_path):
     assert (doc1.name, doc1.text) == ("doc1", f"{first}\n{second}")
     assert doc1.tokens[2] == [0, len(first.split())]  # a sentence a line
     assert sorted(doc1.text[v.trigger_start : v.trigger_end] for v in doc1.events) == ["attack", "attacked", "killed"]
-    assert result.schema is not None and [t.name for t in result.schema.events] == ["Attack"]  # told from the file
+    assert result.schema is not None and list(result.schema.event_type_names) == ["Attack"]  # told from the file
     assert any("events of several triggers" in w and "(1)" in w for w in result.warnings)
     assert doc2.name == "doc2" and not doc2.events
     # each line its own document, or ids DOC-N joined

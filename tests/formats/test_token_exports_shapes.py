@@ -49,7 +49,7 @@ def test_nested_event_stand_ins_stay_out_of_entity_exports(tmp_path):
 
     project = Project(tmp_path / "bio.annotator", annotator="t")
     import_format(project, "brat", [BIONLP])
-    events = {t.name for t in project.schema.events}
+    events = set(project.schema.event_type_names)
     writers()["conll"](project, tmp_path / "o.conll")
     tags = {
         line.split()[-1][2:]

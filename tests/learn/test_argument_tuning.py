@@ -42,7 +42,7 @@ class _Prior:
 
 def _role_model(schema) -> EventModel:
     """Learned roles that find the Place (a GPE is an Attack's Place with probability 0.6) and no Attacker."""
-    types = [et.name for et in schema.events]
+    types = list(schema.event_type_names)
     roles = sorted({r.name for et in schema.events for r in et.roles})
     aw = np.full((1, len(roles) + 1), -50.0, np.float32)
     aw[0, 1 + roles.index("Place")] = np.log(0.6)
@@ -71,7 +71,7 @@ def test_each_role_keeps_the_filler_that_did_better(nlp):
             (GoldArgument("Attacker", *_at(text, "Rebels"), "ORG"), GoldArgument("Place", *_at(text, city), "GPE")),
         )
         examples.append((doc, ents, [gold]))
-    docs = prepare(examples, [et.name for et in schema.events], prior)
+    docs = prepare(examples, list(schema.event_type_names), prior)
     model = _role_model(schema)
     many = docs * (MIN_DOCUMENTS // len(docs) + 1)  # as many held-out documents as the choice needs
     measured = tune_arguments(model, held_prior_events([(model, many)], schema), schema, GRID, {ATTACK})
@@ -96,7 +96,7 @@ def test_too_few_documents_keep_the_priors_fillers(nlp):
     doc = nlp(text)
     ents = [(e.start_char, e.end_char, e.label_) for e in doc.ents]
     gold = GoldEvent(ATTACK, *_at(text, "attacked"), (GoldArgument("Place", *_at(text, city), "GPE"),))
-    docs = prepare([(doc, ents, [gold])], [et.name for et in schema.events], prior)
+    docs = prepare([(doc, ents, [gold])], list(schema.event_type_names), prior)
     model = _role_model(schema)
     measured = tune_arguments(model, held_prior_events([(model, docs * 5)], schema), schema, GRID, {ATTACK})
     assert measured["learned_f1"] > measured["own_f1"]
@@ -148,7 +148,7 @@ def test_a_role_the_data_does_not_annotate_is_left_out_of_the_measures(nlp):
             (GoldArgument("Attacker", *_at(text, "Rebels"), "ORG"), GoldArgument("Place", *_at(text, city), "GPE")),
         )
         examples.append((doc, ents, [gold]))
-    docs = prepare(examples, [et.name for et in schema.events], prior)
+    docs = prepare(examples, list(schema.event_type_names), prior)
     many = docs * (MIN_DOCUMENTS // len(docs) + 1)
     counted = _both_roles_model(schema)
     tune_arguments(counted, held_prior_events([(counted, many)], schema), schema, GRID, {ATTACK})

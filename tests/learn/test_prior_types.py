@@ -15,7 +15,7 @@ ATTACK = "Conflict:Attack"
 def _model(schema) -> EventModel:
     """A hand-set model: every candidate is an Attack with probability 0.5; a GPE is its Place with probability
     0.6."""
-    types = [et.name for et in schema.events]
+    types = list(schema.event_type_names)
     roles = sorted({r.name for et in schema.events for r in et.roles})
     tw = np.zeros((1, len(types) + 1), np.float32)
     tw[0, 1 + types.index(ATTACK)] = 10.0
@@ -48,7 +48,7 @@ def test_the_priors_types_come_out_as_the_prior_suggests_them_all(nlp):
     want = prior.suggest(doc, ents)
     assert len({(s.trigger_start, s.trigger_end) for s in want}) < len(want)  # two types on one trigger
     model = _model(schema)
-    model.prior_types = {et.name for et in schema.events}
+    model.prior_types = set(schema.event_type_names)
     model.learned_arguments = False
     got = TrainedEventSuggester(model, schema, "trained:test@1", prior).suggest(doc, ents)
     assert sorted(got, key=repr) == sorted(want, key=repr)

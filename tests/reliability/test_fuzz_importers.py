@@ -24,7 +24,7 @@ from reliability_support import table_counts
 
 SCHEMA = default_schema()
 LABELS = SCHEMA.label_names
-TYPES = [t.name for t in SCHEMA.events]
+TYPES = list(SCHEMA.event_type_names)
 COUNTED: dict[str, int] = {}  # inputs tried, by kind
 IMPORTED: dict[str, int] = {}  # of which imported correctly (the rest were refused with a clear message)
 

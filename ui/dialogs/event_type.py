@@ -30,7 +30,7 @@ def ranked_types(schema: Schema, trigger: str, likely: list[str] | None = None) 
         t.split(":")[0] for t in top
     ]  # then the other types of the same kind (Contact:Meet by Contact:Phone-Write)
     top += [t.name for f in families for t in schema.events if t.name.split(":")[0] == f and t.name not in top]
-    return top + [t.name for t in schema.events if t.name not in top]
+    return top + [n for n in schema.event_type_names if n not in top]
 
 
 class EventTypeDialog(QDialog):

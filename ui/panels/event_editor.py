@@ -265,7 +265,7 @@ class EventEditor(QWidget):
         head = QGridLayout()
         self.type_combo = QComboBox()
         self.type_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-        self.type_combo.addItems([t.name for t in schema.events])
+        self.type_combo.addItems(list(schema.event_type_names))
         if ev is not None:
             self.type_combo.setCurrentText(ev.type)
             combo = self.type_combo  # the event shown when it is chosen (the box is kept for the next event)
