@@ -10,7 +10,7 @@ from bisect import bisect_left, bisect_right
 from typing import TYPE_CHECKING, Callable, Iterable, Sequence
 
 from annotator.model import Entity
-from annotator.rules import takes_value
+from annotator.rules import can_fill, takes_value
 from annotator.schema import Schema
 
 if TYPE_CHECKING:
@@ -195,7 +195,7 @@ def role_candidates(
     ok = [
         e
         for e in entities
-        if e.label in labels and e.state != "rejected" and e.id not in skip and not (e.start == ts and e.end == te)
+        if e.label in labels and can_fill(e.state) and e.id not in skip and not (e.start == ts and e.end == te)
     ]
     return sorted(ok, key=rank)
 

@@ -80,6 +80,13 @@ def missing_roles(etype: EventType, filled: Iterable[str]) -> list[str]:
     return [r.name for r in etype.roles if r.required and r.name not in have]
 
 
+def can_fill(state: str | None) -> bool:
+    """Can an entity in ``state`` fill a role? Not a rejected suggestion (``None``: the entity is unknown). One answer
+    for an edit's refusal and validation (``filler_breaches``' rejected_argument) and the candidates the role keys and
+    fill lists offer (``keyflow.role_candidates``)."""
+    return state != "rejected"
+
+
 def filler_breaches(etype: EventType, role: str, filler: Any, label: str | None, state: str | None) -> list[Breach]:
     """Can an entity with ``label`` and ``state`` fill ``role`` of ``etype``? (``None``: the entity is unknown.)"""
     r = etype.role(role)
@@ -87,7 +94,7 @@ def filler_breaches(etype: EventType, role: str, filler: Any, label: str | None,
         names = ", ".join(x.name for x in etype.roles) or "none"
         return [Breach("unknown_role", f"{etype.name} has no role {role!r} (roles: {names})", role, filler)]
     out = []
-    if state == "rejected":
+    if not can_fill(state):
         out.append(
             Breach("rejected_argument", f"a rejected suggestion cannot fill {role} of {etype.name}", role, filler)
         )

@@ -358,3 +358,39 @@ def test_the_event_type_names_are_the_schema_s():
         if p.relative_to(ROOT).as_posix() != "annotator/schema.py"
     }
     assert {k: v for k, v in found.items() if v} == {}
+
+
+def candidate_rules(source: str) -> list[str]:
+    """A candidates function's own test of whether an entity can fill a role (``e.state != "rejected"``):
+    ``rules.can_fill``'s to say."""
+    found: list[str] = []
+    for fn in ast.walk(ast.parse(source)):
+        if isinstance(fn, (ast.FunctionDef, ast.AsyncFunctionDef)) and "candidate" in fn.name:
+            for node in ast.walk(fn):
+                if (
+                    isinstance(node, ast.Compare)
+                    and isinstance(node.left, ast.Attribute)
+                    and node.left.attr == "state"
+                    and any(isinstance(c, ast.Constant) and c.value == "rejected" for c in node.comparators)
+                ):
+                    found.append(f"{fn.name}: {ast.unparse(node)}")
+    return found
+
+
+def test_the_candidate_check_sees_a_state_test():
+    src = 'def role_candidates(es):\n    return [e for e in es if e.state != "rejected"]\n'
+    assert candidate_rules(src) == ["role_candidates: e.state != 'rejected'"]
+    assert candidate_rules('def shown(es):\n    return [e for e in es if e.state != "rejected"]\n') == []
+    assert candidate_rules("def role_candidates(es):\n    return [e for e in es if can_fill(e.state)]\n") == []
+
+
+def test_a_rejected_entity_fills_no_role_by_the_rule_module_s_word():
+    """The candidates a role key and a fill list offer (``keyflow.role_candidates``) left out a rejected suggestion
+    by their own test, the rule that refuses one as a filler being ``filler_breaches``' (rejected_argument): both ask
+    ``rules.can_fill`` now."""
+    found = {
+        p.relative_to(ROOT).as_posix(): candidate_rules(p.read_text(encoding="utf-8"))
+        for folder in ("annotator", "ui")
+        for p in sorted((ROOT / folder).rglob("*.py"))
+    }
+    assert {k: v for k, v in found.items() if v} == {}
