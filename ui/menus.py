@@ -120,6 +120,32 @@ def build_menus(w: "WindowParts") -> dict[str, QAction]:
         None,
         "Accept the undecided suggestions whose score is at least a minimum you give (one undo step)",
     )
+    # the keys that decide one suggestion, in the menu a person looks in first (they were in the context menu and
+    # Help > Shortcuts only): the text view answers the keys themselves, shown beside the items as E and A are
+    a["next_suggestion"] = _action(
+        w,
+        "&Next undecided suggestion",
+        lambda: w.edit_actions.cycle(1),
+        None,
+        "Select the next undecided suggestion (span or event) from where you are",
+        text_key="Tab",
+    )
+    a["accept_one"] = _action(
+        w,
+        "A&ccept the selected suggestion",
+        w.edit_actions.accept,
+        None,
+        "Accept the selected suggestion and go to the next undecided one",
+        text_key="Enter",
+    )
+    a["reject_one"] = _action(
+        w,
+        "Re&ject the selected suggestion",
+        w.edit_actions.reject,
+        None,
+        "Reject the selected suggestion and go to the next undecided one",
+        text_key="X",
+    )
     a["new_event"] = _action(
         w, "New &event…", w.edit_actions.new_event, None, "New event on the selected trigger (E)", text_key="E"
     )
@@ -203,6 +229,9 @@ def build_menus(w: "WindowParts") -> dict[str, QAction]:
     m.addAction(a["quit"])
     m = mb.addMenu("&Edit")
     for k in ("undo", "redo"):
+        m.addAction(a[k])
+    m.addSeparator()
+    for k in ("next_suggestion", "accept_one", "reject_one"):
         m.addAction(a[k])
     m.addSeparator()
     for k in ("accept_all", "accept_scored", "new_event", "label_everywhere", "find"):

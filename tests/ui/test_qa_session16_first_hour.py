@@ -91,3 +91,31 @@ def test_a_role_key_on_a_selected_span_names_the_role_it_filled(qtbot, window):
     qtbot.keyClick(v, Qt.Key.Key_3, Qt.KeyboardModifier.AltModifier)
     qtbot.waitUntil(lambda: any(a.role == "Place" for a in c.events[ev].arguments))
     assert w.message.text().startswith("Place: Paris"), w.message.text()
+
+
+def test_the_edit_menu_decides_the_selected_suggestion(qtbot, window, db):
+    """A person looking for how to accept a suggestion opens Edit and found "Accept all suggestions" only: Enter and X
+    were in the context menu and Help > Shortcuts. Edit lists "Next undecided suggestion  Tab", "Accept the selected
+    suggestion  Enter" and "Reject the selected suggestion  X", and each does what its key does."""
+    from ui_helpers import entity_rows
+
+    w, v = window, window.view
+    (edit,) = [a.menu() for a in w.menuBar().actions() if a.text() == "&Edit"]
+    items = [a.text() for a in edit.actions()]
+    for text in (
+        "&Next undecided suggestion\tTab",
+        "A&ccept the selected suggestion\tEnter",
+        "Re&ject the selected suggestion\tX",
+    ):
+        assert text in items, items
+    s, e = find(DOC_A, "Paris")
+    click_char(qtbot, v, s + 2)
+    w.actions_by_name["accept_one"].trigger()
+    d = db.document_ids()[0]
+    assert entity_rows(db, d)[(s, e)].state == "accepted"
+    qtbot.waitUntil(lambda: w.message.text().startswith("DATE (suggested): Monday"))  # and on to the next one
+    w.actions_by_name["reject_one"].trigger()
+    assert entity_rows(db, d)[find(DOC_A, "Monday")].state == "rejected"
+    before = w.controller.current_entity
+    w.actions_by_name["next_suggestion"].trigger()
+    assert w.controller.current_entity not in (None, before)
