@@ -17,7 +17,8 @@ event states and sources, event attributes.
 
 Label Studio: a JSON list of tasks, ``{"id", "data": {"text", "name", meta...}, "annotations": [{"result": [...]}]}``
 (a document whose exported annotations are all undecided suggestions: ``predictions`` instead, which the reader takes
-as suggestions). Results: ``labels`` regions with ``value.text`` and UTF-16 offsets (what Label Studio, a browser
+as suggestions; a decided document's undecided ones: ``predictions`` beside its annotation, the task's ``meta`` saying
+so, ``label_studio_pick.UNDECIDED_BESIDE``). Task ids unique in one export (``TaskIds``). Results: ``labels`` regions with ``value.text`` and UTF-16 offsets (what Label Studio, a browser
 tool, counts in), ``relation`` results (``direction: "right"``), per-region ``choices`` for event attributes (their
 ``from_name`` the attribute's name), a ``textarea`` holding the document's comments. Lost: states and sources but
 suggested-or-not per document, meta values that are not text, numbers or booleans (reported).
