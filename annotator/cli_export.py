@@ -15,8 +15,7 @@ def cmd_export(args: argparse.Namespace) -> int:
     from annotator import api
     from annotator.exporting import STDOUT, written_to_stream
     from annotator.formats import FORMATS
-    from annotator.formats.records import spelling_mix, undecided_counts
-    from annotator.wording import counted
+    from annotator.formats.records import spelling_mix, spelling_notes, undecided_counts
     from annotator.formats.registry import export_format_for, shown_name
 
     told = ""
@@ -85,11 +84,6 @@ def cmd_export(args: argparse.Namespace) -> int:
             f"training tool takes them for annotations (--states accepted added leaves them out)",
             file=sys.stderr,
         )
-    for name, ways in mixed.items():  # one label two ways in one file: a tagger trained on it learns two classes
-        said = " and ".join(f"{w} ({counted(n, 'document')})" for w, n in ways.most_common())
-        print(
-            f"note: {name} is written {said}: each document as the file it came from spelt it, a document annotated "
-            "here as the schema names it",
-            file=sys.stderr,
-        )
+    for line in spelling_notes(mixed):  # one label two ways in one file: a tagger trained on it learns two classes
+        print(f"note: {line}", file=sys.stderr)
     return 0

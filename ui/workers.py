@@ -222,6 +222,15 @@ class ExportWorker(Worker):
             **extra,
         )
         summary = report.summary() if hasattr(report, "summary") else ""
+        # a label the file writes two ways (a tagger trained on it learns two classes), as the command line says it
+        from annotator.formats import FORMATS
+        from annotator.formats.records import spelling_mix, spelling_notes
+
+        spelt = FORMATS[self.fmt].spelt if self.fmt in FORMATS else False
+        mixed = spelling_mix(project, self.statuses, self.annotation_set) if spelt else {}
+        notes = [f"Note: {line}" for line in spelling_notes(mixed)]
+        if notes:  # before the counts, where the status line's width shows it (the whole in its tooltip)
+            return "\n".join([f"Exported to {self.out}", *notes, summary])
         return f"Exported to {self.out}: {summary}"
 
 

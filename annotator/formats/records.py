@@ -153,6 +153,18 @@ def spelling_mix(
     return {name: n for name, n in sorted(written.items()) if len(n) > 1}
 
 
+def spelling_notes(mixed: Mapping[str, Counter[str]]) -> list[str]:
+    """What ``spelling_mix`` found, a line a name, as the command line and the app's Export say it."""
+    out = []
+    for name, ways in mixed.items():
+        said = " and ".join(f"{w} ({counted(n, 'document')})" for w, n in ways.most_common())
+        out.append(
+            f"{name} is written {said}: each document as the file it came from spelt it, a document annotated here "
+            "as the schema names it"
+        )
+    return out
+
+
 def nothing_selected(project: Project, statuses: list[str] | None = None) -> str | None:
     """Why an export with these statuses would hold no document (said before anything is written: an empty corpus
     written with success went on to train on nothing), else None."""
