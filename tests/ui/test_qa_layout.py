@@ -276,6 +276,46 @@ def test_the_import_dialog_has_room_for_a_path(qtbot, window):
     dlg.reject()
 
 
+def example_shown_whole(dlg, example: str) -> str:
+    """'' when ``example`` is whole where ``dlg`` shows it (the Options box's hint, on one line, or a label, on as
+    many lines as it has room for), else what was cut and by how much."""
+    from PySide6.QtCore import QRect
+    from PySide6.QtWidgets import QLabel
+
+    hint = dlg.options_edit.placeholderText()
+    if example in hint:
+        needed = dlg.options_edit.fontMetrics().horizontalAdvance(hint)
+        room = dlg.options_edit.contentsRect().width() - 8  # the frame's and the text's margins
+        return "" if needed <= room else f"hint {hint!r}: {needed} > {room}"
+    shown = [w for w in dlg.findChildren(QLabel) if example in w.text() and w.isVisible()]
+    if not shown:
+        return f"{example!r} is nowhere in the dialog"
+    area = shown[0].contentsRect()
+    flags = Qt.TextFlag.TextWordWrap if shown[0].wordWrap() else 0
+    needed = shown[0].fontMetrics().boundingRect(QRect(0, 0, area.width(), 10_000), flags, shown[0].text())
+    whole = needed.width() <= area.width() and needed.height() <= area.height()
+    return "" if whole else f"label {shown[0].text()!r}: {needed} in {area}"
+
+
+def test_the_export_dialog_shows_the_options_example_whole(qtbot, window, tmp_path):
+    """Export's Options box gave its example in its hint too, cut for every format with options
+    ("(e.g. split=train=0.8,d…" for CoNLL: 595 px of hint in a 445 px box offscreen)."""
+    from annotator.formats import OPTIONS
+    from ui.dialogs.export import ExportDialog
+    from ui_support import show_widget
+
+    dlg = show_widget(qtbot, ExportDialog(str(tmp_path / "p.json"), window))
+    cut = {}
+    for name in [f for f in OPTIONS if OPTIONS[f]]:
+        dlg.set_format(name)
+        QApplication.processEvents()
+        dlg.adjustSize()
+        QApplication.processEvents()
+        cut[name] = example_shown_whole(dlg, "split=train=0.8,dev=0.2; seed=1")
+    assert {k: v for k, v in cut.items() if v} == {}
+    dlg.reject()
+
+
 def test_the_import_dialog_shows_each_reader_s_example_whole(qtbot, window):
     """The Import dialog's options box gave CoNLL's example in its hint, cut at the box's end at 1366x768
     ("(e.g. documents=sentence; s…"): wherever the example is shown, its text fits the width it is shown in (on as

@@ -24,7 +24,7 @@ from annotator.fileid import refuse_project_target
 from annotator.formats import OPTIONS
 from annotator.formats.registry import FORMATS, export_formats, shown_name
 from annotator.model import STATES, STATUSES
-from ui.dialogs.keys import ask_yes_no, buddy_label, options_and_error_rows
+from ui.dialogs.keys import ask_yes_no, buddy_label, example_row, options_and_error_rows, show_example
 
 # from the core's format records: each format's file name ending, and the formats that write a folder
 SUFFIX = {f.name: f.suffix for f in export_formats()}
@@ -96,6 +96,7 @@ class ExportDialog(QDialog):
             trow.addWidget(box)
         form.addRow(buddy_label("&Documents", next(iter(self.statuses.values()))), trow)
         self.options_edit, self.error = options_and_error_rows(form)
+        self.example = example_row(form, self.error)  # whole below the box: in its hint it was cut at 1366x768
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
@@ -116,10 +117,9 @@ class ExportDialog(QDialog):
         keys = OPTIONS.get(fmt, ())
         self.options_edit.setEnabled(bool(keys))
         self.options_edit.setPlaceholderText(
-            ("KEY=VALUE; … with keys: " + ", ".join(keys) + "  (e.g. split=train=0.8,dev=0.2; seed=1)")
-            if keys
-            else "no options for this format"
+            "KEY=VALUE; … with keys: " + ", ".join(keys) if keys else "no options for this format"
         )
+        show_example(self.example, "split=train=0.8,dev=0.2; seed=1" if keys else "")
         # the values each key takes, a key a line (as one line the tip was wider than the dialog, near the screen's)
         self.options_edit.setToolTip(re.sub(r", (?=\w+=)", "\n", FORMATS[fmt].export_help))
         if fmt in FOLDER_FORMATS:

@@ -19,9 +19,7 @@ from annotator.api import check_import
 from annotator.errors import AnnotatorError
 from annotator.formats.registry import FORMATS, import_formats
 from ui.dialogs.export import parse_options
-from ui import theme as themes
-from ui.dialogs.keys import buddy_label, options_and_error_rows
-from ui.widget_tools import plain_label
+from ui.dialogs.keys import buddy_label, example_row, options_and_error_rows, show_example
 
 
 class ImportFormatDialog(QDialog):
@@ -47,11 +45,7 @@ class ImportFormatDialog(QDialog):
         form.addRow("&Format", self.format)  # every row and button has its Alt+letter
         form.addRow(buddy_label("Fro&m", self.path), row)
         self.options_edit, self.error = options_and_error_rows(form)
-        # the reader's example on a line of its own below the box, wrapped: in the box's hint it was cut at the box's
-        # end ("documents=sentence; s…" for CoNLL at 1366x768)
-        self.example = plain_label("", color=themes.current().muted)
-        self.example.setWordWrap(True)
-        form.insertRow(form.getWidgetPosition(self.error)[0], "", self.example)
+        self.example = example_row(form, self.error)  # the reader's example, whole below the box
         self.format.currentIndexChanged.connect(self._options_for)
         self._options_for()
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
@@ -80,8 +74,7 @@ class ImportFormatDialog(QDialog):
         self.options_edit.setPlaceholderText(
             "KEY=VALUE; … with keys: " + ", ".join(keys) if keys else "no options for this format"
         )
-        self.example.setText(f"e.g. {example}" if keys and example else "")
-        self.example.setVisible(bool(self.example.text()))
+        show_example(self.example, example if keys else "")
         self.options_edit.setToolTip(FORMATS[self.format.currentData()].import_help)
         self.error.setText("")
 

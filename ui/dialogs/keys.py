@@ -37,6 +37,23 @@ def options_and_error_rows(form: QFormLayout) -> tuple[QLineEdit, QLabel]:
     return options, error
 
 
+def example_row(form: QFormLayout, error: QLabel) -> QLabel:
+    """A grey line above ``error`` (``options_and_error_rows``') for an example of the options, wrapped: in the
+    Options box's hint an example was cut at the box's end at 1366x768 (Import's CoNLL, Export's every format)."""
+    from ui.widget_tools import plain_label
+
+    example = plain_label("", color=themes.current().muted)
+    example.setWordWrap(True)
+    form.insertRow(form.getWidgetPosition(error)[0], "", example)
+    return example
+
+
+def show_example(label: QLabel, example: str) -> None:
+    """``e.g. <example>`` on ``label``, the line hidden when there is none."""
+    label.setText(f"e.g. {example}" if example else "")
+    label.setVisible(bool(example))
+
+
 def details_key(box: QMessageBox) -> None:
     """Alt+D on a message box's own "Show Details…" (Qt gives it no letter while the buttons beside it have one),
     kept when Qt relabels it "Hide Details…" at each click (its relabelling runs first: connected before ours)."""
