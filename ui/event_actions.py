@@ -224,6 +224,7 @@ class EventActions:
         if other is not None and ent is not None:
             self._move(ev, role, other, ent, replace, has_room(role, len(filled)))
             return
+        also = next((a.role for a in ev.arguments if a.entity_id == entity_id), None)  # Alt+Shift+N, the fill list
         arg = self._put(ev, role.name, entity_id, replace)
         if arg is not None:
             self.edit.clear_selection()
@@ -231,6 +232,8 @@ class EventActions:
                 self._left = entity_id
             if ent is not None:  # the role named ("Place: Paris"), as with nothing selected: the span's own line
                 said = self._in_place(ev, role, replace)  # ("GPE (accepted): Paris") said which role took it nowhere
+                if also is not None and not said:  # in both now: said, and the key that moves it instead
+                    said = f", in {also} too ({role_shortcut(index)} moves it; Ctrl+Z takes it back)"
                 c.report_status(f"{role.name}: {c.span_text(ent.start, ent.end)}{said}")
 
     def _move(self, ev: Event, role: "Role", arg: "Argument", ent: Entity, replace: int | None, both: bool) -> None:

@@ -90,6 +90,8 @@ def test_a_filler_moved_into_a_filled_role_of_one_takes_its_place_and_alt_shift_
         v.select_cp(*find(GIVEN, "two years"))
         qtbot.keyClick(v, Qt.Key.Key_Dollar, ALT | SHIFT)  # Alt+Shift+4 as a US keyboard sends it: Sentence empty
         assert _roles(path) == [("Sentence", "two years"), ("Time", "two years")]
+        said = w.message.text()  # in both: said so, with the key that moves it instead
+        assert said.startswith("Sentence: two years, in Time too (Alt+4 moves it; Ctrl+Z takes it back)"), said
         qtbot.keyClick(v, Qt.Key.Key_Z, CTRL)
         c.select_event(ev.id)
         v.select_cp(*find(GIVEN, "May 2023"))
