@@ -211,6 +211,8 @@ class EventActions:
             return
         self._cycle = None
         if any(a.entity_id == entity_id for a in filled):
+            if by_key:  # in this role and another (Alt+Shift+N put it in both): the key keeps it here alone
+                self._out_of_others(ev, role, entity_id)
             return
         ent = c.entities.get(entity_id)
         if by_key or not has_room(role, len(filled)):
@@ -234,7 +236,23 @@ class EventActions:
                 said = self._in_place(ev, role, replace)  # ("GPE (accepted): Paris") said which role took it nowhere
                 if also is not None and not said:  # in both now: said, and the key that moves it instead
                     said = f", in {also} too ({role_shortcut(index)} moves it; Ctrl+Z takes it back)"
+                    c.select_entity(entity_id)  # selected, so that the key named takes it (Find's words were let go)
+                    self._left = entity_id
                 c.report_status(f"{role.name}: {c.span_text(ent.start, ent.end)}{said}")
+
+    def _out_of_others(self, ev: Event, role: "Role", entity_id: int) -> None:
+        """The role key on a filler of its role that fills another role of the event too: taken out of the other one
+        (the message of Alt+Shift+N, which put it in both, names this key as the one that moves it)."""
+        other = next((a for a in ev.arguments if a.entity_id == entity_id and a.role != role.name), None)
+        ent = self.c.entities.get(entity_id)
+        if other is None or ent is None:
+            return
+        self._run_on_event(ev, cmd.RemoveArgument, other.id)  # (no result id: the event after it tells)
+        after = self.c.events.get(ev.id)
+        if after is None or any(a.id == other.id for a in after.arguments):
+            return
+        words = self.c.span_text(ent.start, ent.end)
+        self.c.report_status(f"{role.name}: {words}, out of {other.role} (Ctrl+Z puts it back)")
 
     def _move(self, ev: Event, role: "Role", arg: "Argument", ent: Entity, replace: int | None, both: bool) -> None:
         """The role key on a filler of another role of the event: moved, in one step (it was put in both, and the old

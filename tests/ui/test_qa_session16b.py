@@ -92,6 +92,11 @@ def test_a_filler_moved_into_a_filled_role_of_one_takes_its_place_and_alt_shift_
         assert _roles(path) == [("Sentence", "two years"), ("Time", "two years")]
         said = w.message.text()  # in both: said so, with the key that moves it instead
         assert said.startswith("Sentence: two years, in Time too (Alt+4 moves it; Ctrl+Z takes it back)"), said
+        qtbot.keyClick(v, _key(c, "Sentence"), ALT)  # as the line says: out of Time
+        assert w.message.text().startswith("Sentence: two years, out of Time (Ctrl+Z puts it back)"), w.message.text()
+        assert _roles(path) == [("Sentence", "two years")]
+        qtbot.keyClick(v, Qt.Key.Key_Z, CTRL)
+        assert _roles(path) == [("Sentence", "two years"), ("Time", "two years")]
         qtbot.keyClick(v, Qt.Key.Key_Z, CTRL)
         c.select_event(ev.id)
         v.select_cp(*find(GIVEN, "May 2023"))
