@@ -43,6 +43,7 @@ from annotator.offsets import Utf16Map
 from annotator.schema import Schema
 from annotator.wording import counted
 
+DOCCANO_ID = "doccano_id"  # the document meta's key of the line id the import kept (the export writes it back)
 RESERVED = ("text", "label", "labels", "entities", "annotations", "relations", "Comments", "comments", "id", "name")
 
 
@@ -175,7 +176,7 @@ def _document(  # type: ignore[no-untyped-def]
     name = obj.get("name", obj.get("id"))
     meta = {k: v for k, v in obj.items() if k not in RESERVED}
     if "id" in obj:
-        meta["doccano_id"] = obj["id"]
+        meta[DOCCANO_ID] = obj["id"]
     if form:
         meta["doccano_form"] = form
     if categories:  # kept for the doccano export to write back (the project has no place for them)

@@ -23,11 +23,12 @@ from typing import Any, Iterable
 
 from annotator.formats.common import CATEGORIES, FormatExportReport, document_categories
 from annotator.formats.doccano_tables import FASTTEXT, LABEL_SEPARATOR
-from annotator.formats.records import SETS_KEY
+from annotator.formats.doccano import DOCCANO_ID
+from annotator.formats.records import SETS_KEY, KeptIds
 
 FORMS = ("jsonl", "csv", "fasttext")
 BY_SUFFIX = {".csv": "csv", ".tsv": "csv", ".txt": "fasttext"}
-OWN = ("doccano_id", "doccano_form", "doccano", "label_studio", CATEGORIES, SETS_KEY)  # the import's own meta keys
+OWN = (DOCCANO_ID, "doccano_form", "doccano", "label_studio", CATEGORIES, SETS_KEY)  # the import's own meta keys
 FIXED = ("id", "name", "text", "label")
 
 
@@ -50,14 +51,17 @@ def _left_out(rec: dict[str, Any], report: FormatExportReport, shape: str) -> No
         report.problem(f"documents whose comments were left out ({shape} holds a text and its categories)", rec["name"])
 
 
-def csv_text(records: Iterable[dict[str, Any]], report: FormatExportReport, tab: bool = False) -> str:
-    """The documents as doccano's CSV (see the module's docstring)."""
+def csv_text(
+    records: Iterable[dict[str, Any]], report: FormatExportReport, tab: bool = False, ids: KeptIds | None = None
+) -> str:
+    """The documents as doccano's CSV (see the module's docstring); ``ids``: the export's (``records.KeptIds``)."""
+    ids = ids or KeptIds(DOCCANO_ID)
     rows: list[dict[str, str]] = []
     extra: dict[str, None] = {}
     for rec in records:
         _left_out(rec, report, "a CSV row")
         row = {
-            "id": str(rec["meta"].get("doccano_id", rec["id"])),
+            "id": str(ids.of(rec)),
             "name": rec["name"],
             "text": rec["text"],
             "label": LABEL_SEPARATOR.join(document_categories(rec["meta"])),

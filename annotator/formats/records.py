@@ -165,6 +165,29 @@ def spelling_notes(mixed: Mapping[str, Counter[str]]) -> list[str]:
     return out
 
 
+class KeptIds:
+    """The ids one export writes where a tool keeps its own (a Label Studio task's, a doccano line's): the id an import
+    kept (``meta[key]``), as the tool gave it; else the document's, or, where that is an id another document kept,
+    the document's plus the largest document or kept id of the project (unique, and the same in every export of the
+    project whatever it selects). A document that never came from the tool took its project id, which could equal a
+    kept one: two tasks or lines of one id in one file."""
+
+    def __init__(self, key: str, project: Project | None = None) -> None:
+        self.key = key
+        kept: set[int] = set()
+        for _, raw in project.db.document_metas(containing=key) if project is not None else ():
+            given = orjson.loads(raw).get(key) if raw else None
+            if isinstance(given, int) and not isinstance(given, bool):
+                kept.add(given)
+        self.kept = kept
+        self.top = max([*(project.document_ids() if project is not None else ()), *kept], default=0)
+
+    def of(self, rec: dict[str, Any]) -> Any:
+        if self.key in rec["meta"]:
+            return rec["meta"][self.key]
+        return rec["id"] + self.top if rec["id"] in self.kept else rec["id"]
+
+
 def nothing_selected(project: Project, statuses: list[str] | None = None) -> str | None:
     """Why an export with these statuses would hold no document (said before anything is written: an empty corpus
     written with success went on to train on nothing), else None."""

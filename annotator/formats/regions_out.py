@@ -18,7 +18,7 @@ event states and sources, event attributes.
 Label Studio: a JSON list of tasks, ``{"id", "data": {"text", "name", meta...}, "annotations": [{"result": [...]}]}``
 (a document whose exported annotations are all undecided suggestions: ``predictions`` instead, which the reader takes
 as suggestions; a decided document's undecided ones: ``predictions`` beside its annotation, the task's ``meta`` saying
-so, ``label_studio_pick.UNDECIDED_BESIDE``). Task ids unique in one export (``TaskIds``). Results: ``labels`` regions with ``value.text`` and UTF-16 offsets (what Label Studio, a browser
+so, ``label_studio_pick.UNDECIDED_BESIDE``). Task and line ids unique in one export (``records.KeptIds``). Results: ``labels`` regions with ``value.text`` and UTF-16 offsets (what Label Studio, a browser
 tool, counts in), ``relation`` results (``direction: "right"``), per-region ``choices`` for event attributes (their
 ``from_name`` the attribute's name), a ``textarea`` holding the document's comments. Lost: states and sources but
 suggested-or-not per document, meta values that are not text, numbers or booleans (reported).
@@ -34,6 +34,7 @@ import orjson
 
 from annotator.exporting import atomic_output
 from annotator.formats.common import CATEGORIES, CATS, FormatExportReport, document_categories
+from annotator.formats.doccano import DOCCANO_ID
 from annotator.formats.label_studio import CHOICES_TAG, LEFT_AS, REGION_CHOICES, TASK_ID
 from annotator.formats.label_studio_pick import UNDECIDED_BESIDE
 from annotator.formats.label_studio_classes import KINDS as CLASS_KINDS, class_results
@@ -41,6 +42,7 @@ from annotator.formats.label_studio_paragraphs import KIND as PARAGRAPH_LABELS, 
 from annotator.formats.records import (
     SETS_KEY,
     ExportRequest,
+    KeptIds,
     covering_set_records,
     export_writer,
     iter_document_records,
@@ -122,7 +124,7 @@ def _meta(rec: dict[str, Any], own: tuple[str, ...]) -> dict[str, Any]:
     return {k: v for k, v in rec["meta"].items() if k not in own}
 
 
-def doccano_line(rec: dict[str, Any], report: FormatExportReport) -> dict[str, Any]:
+def doccano_line(rec: dict[str, Any], report: FormatExportReport, ids: KeptIds | None = None) -> dict[str, Any]:
     """A document as doccano's relation export writes it (with ``name`` and the document's meta beside); a line that
     came from doccano's sequence-labelling export (``"label": [[start, end, LABEL]]``) goes back in that shape while it
     has no relations, and offsets read as UTF-16 units go back as UTF-16 units (``meta["doccano_form"]``).
@@ -134,11 +136,11 @@ def doccano_line(rec: dict[str, Any], report: FormatExportReport) -> dict[str, A
     regions, relations = regions_and_relations(rec, report)
     reserved = {"text", "label", "labels", "entities", "relations", "Comments", "comments", "id", "name"}
     meta = _meta(
-        rec, (*KEPT, "doccano_id", "doccano_form", CATEGORIES, CATS, SETS_KEY)
+        rec, (*KEPT, DOCCANO_ID, "doccano_form", CATEGORIES, CATS, SETS_KEY)
     )  # one set in the file: none to record
     for k in sorted(set(meta) & reserved):
         report.problem("meta keys left out (doccano's own keys)", f"{rec['name']}: {k}")
-    line: dict[str, Any] = {"id": rec["meta"].get("doccano_id", rec["id"]), "name": rec["name"], "text": rec["text"]}
+    line: dict[str, Any] = {"id": (ids or KeptIds(DOCCANO_ID)).of(rec), "name": rec["name"], "text": rec["text"]}
     form = rec["meta"].get("doccano_form")
     form = form if isinstance(form, dict) else {}
     at = Utf16Map(rec["text"]).to_utf16 if form.get("utf16") else (lambda cp: cp)
@@ -326,39 +328,18 @@ def _predictions(items: list[Item], every: list[Item] | None = None) -> list[dic
     return [{"model_version": model, "result": result} for model, result in by_model.items()]
 
 
-class TaskIds:
-    """The task ids of one Label Studio export: the one an import kept (``meta["label_studio_id"]``), as Label Studio
-    gave it; else the document's, or, where that is a task id another document kept, the document's plus the largest
-    document id or kept id of the project (unique, and the same in every export of the project whatever it selects).
-    Every task has one, as Label Studio's export gives it: its converter reads ``task["id"]``."""
-
-    def __init__(self, project: Project | None = None) -> None:
-        kept: set[int] = set()
-        for _, raw in project.db.document_metas(containing=TASK_ID) if project is not None else ():
-            given = orjson.loads(raw).get(TASK_ID) if raw else None
-            if isinstance(given, int) and not isinstance(given, bool):
-                kept.add(given)
-        self.kept = kept
-        self.top = max([*(project.document_ids() if project is not None else ()), *kept], default=0)
-
-    def of(self, rec: dict[str, Any]) -> Any:
-        if TASK_ID in rec["meta"]:
-            return rec["meta"][TASK_ID]
-        return rec["id"] + self.top if rec["id"] in self.kept else rec["id"]
-
-
 def label_studio_task(
     rec: dict[str, Any],
     report: FormatExportReport,
     others: dict[str, dict[str, Any]] | None = None,
-    ids: TaskIds | None = None,
+    ids: KeptIds | None = None,
 ) -> dict[str, Any]:
     """A document as a task of Label Studio's JSON export (``from_name`` ``label``, ``to_name`` and the text's key
     ``text``, or the names and key the task came in with: ``meta["label_studio_task"]``, ``label_studio.task_shape``).
     ``others``: the records of the annotators' sets that cover the document (``meta["annotation_sets"]``), each
     written as an annotation of its own (``completed_by`` the set's name), the exported set's marked ``ground_truth``
     when it has a decision: the import reads them back into the same sets. ``ids``: the export's task ids
-    (``TaskIds``; without it, the kept one, else the document's)."""
+    (``records.KeptIds``; without it, the kept one, else the document's)."""
     items = _result_items(rec, report)
     result = [item for _, _, item in items]
     shape = _shape(rec)
@@ -373,7 +354,7 @@ def label_studio_task(
     dialogue = paragraph_data(shape, rec["text"])  # a dialogue: the text as the list of paragraphs it came as
     if dialogue is not None:
         data[dialogue[0]] = dialogue[1]
-    task: dict[str, Any] = {"id": (ids or TaskIds()).of(rec)}
+    task: dict[str, Any] = {"id": (ids or KeptIds(TASK_ID)).of(rec)}
     task["data"] = data
     if isinstance(shape.get("meta"), dict):
         task["meta"] = shape["meta"]
@@ -434,12 +415,13 @@ def write_doccano(project: Project, out: str | Path, request: ExportRequest) -> 
     from annotator.formats import doccano_tables_out as tables
 
     form = tables.form_for(request.options, out)
+    ids = KeptIds(DOCCANO_ID, project)
     if form == "jsonl":
-        return _write(project, out, request, "doccano", doccano_line, array=False)
+        return _write(project, out, request, "doccano", lambda rec, report: doccano_line(rec, report, ids), array=False)
     report = FormatExportReport(format="doccano")
     records = _records(project, request, report)
     if form == "csv":
-        data = tables.csv_text(records, report, tab=Path(out).suffix.lower() == ".tsv").encode("utf-8")
+        data = tables.csv_text(records, report, tab=Path(out).suffix.lower() == ".tsv", ids=ids).encode("utf-8")
     else:
         data = b"".join(tables.fasttext_line(rec, report).encode("utf-8") for rec in records)
     with atomic_output(out) as fh:
@@ -452,7 +434,7 @@ def write_doccano(project: Project, out: str | Path, request: ExportRequest) -> 
 @export_writer("label_studio")
 def write_label_studio(project: Project, out: str | Path, request: ExportRequest) -> FormatExportReport:
     """Label Studio's JSON export: a list of tasks, each annotator's set of a document an annotation of its own."""
-    ids = TaskIds(project)
+    ids = KeptIds(TASK_ID, project)
     return _write(
         project,
         out,

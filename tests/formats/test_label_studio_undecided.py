@@ -137,3 +137,22 @@ def test_task_ids_of_one_export_are_unique_and_the_kept_ones_stay(tmp_path):
     assert got["task.txt"] == ids[1] and got["more.txt"] == "x"  # as Label Studio gave them
     assert len(set(got.values())) == len(got)  # d2.txt took its project id, the same as task.txt's kept one
     assert all(isinstance(i, int) for n, i in got.items() if n != "more.txt")
+
+
+def test_doccano_line_ids_of_one_export_are_unique_and_the_kept_ones_stay(tmp_path):
+    """doccano's line ids the same way (its JSONL and its CSV): a kept one stays, a document's own that clashes moves."""
+    import csv
+
+    from annotator.formats.regions_out import write_doccano
+
+    with Project(tmp_path / "a.annotator") as project:
+        import_documents(project, [IncomingDocument(f"Text number {n}.", f"d{n}.txt") for n in range(1, 4)])
+        ids = project.document_ids()
+        import_documents(project, [IncomingDocument("A line from doccano.", "line.txt", meta={"doccano_id": ids[2]})])
+        write_doccano(project, tmp_path / "out.jsonl")
+        write_doccano(project, tmp_path / "out.csv")
+    lines = {x["name"]: x["id"] for x in map(orjson.loads, (tmp_path / "out.jsonl").read_bytes().splitlines())}
+    assert lines["line.txt"] == ids[2] and len(set(lines.values())) == len(lines)
+    with open(tmp_path / "out.csv", newline="", encoding="utf-8") as fh:
+        rows = {r["name"]: r["id"] for r in csv.DictReader(fh)}
+    assert rows == {k: str(v) for k, v in lines.items()}
