@@ -38,6 +38,9 @@ class Format:
     article: str = "a"  # before its shown name in a sentence ("an OmniEvent file")
     # the export writes each document's labels as the file it came from spelt them (``GivenSpellings.of_meta``)
     spelt: bool = False
+    # the export keeps suggestions nobody decided apart from the decisions (the project's own files, each with its
+    # state; Label Studio's predictions), where a training tool does not take them for annotations
+    undecided_apart: bool = False
 
     @property
     def shown(self) -> str:
@@ -72,6 +75,7 @@ FORMATS: dict[str, Format] = {
             None,
             description="the project's own export",
             title="JSON",
+            undecided_apart=True,
         ),
         Format(
             "jsonl",
@@ -82,6 +86,7 @@ FORMATS: dict[str, Format] = {
             None,
             description="one document a line",
             title="JSONL",
+            undecided_apart=True,
         ),
         Format(
             "spacy",
@@ -213,6 +218,7 @@ FORMATS: dict[str, Format] = {
             _M + "label_studio:read_label_studio",
             title="Label Studio",
             spelt=True,
+            undecided_apart=True,
         ),
         Format(
             "webanno",

@@ -156,3 +156,16 @@ def test_doccano_line_ids_of_one_export_are_unique_and_the_kept_ones_stay(tmp_pa
     with open(tmp_path / "out.csv", newline="", encoding="utf-8") as fh:
         rows = {r["name"]: r["id"] for r in csv.DictReader(fh)}
     assert rows == {k: str(v) for k, v in lines.items()}
+
+
+def test_the_command_line_does_not_say_label_studio_writes_suggestions_as_annotations(tmp_path, capsys):
+    """The note that undecided suggestions are in the file, where a training tool takes them for annotations, is
+    for the formats that mix them in: a Label Studio export keeps them apart, as predictions (its converter reads the
+    annotations alone), as the project's own JSON keeps their states."""
+    from annotator.cli import main
+
+    with Project(tmp_path / "a.annotator") as project:
+        import_documents(project, [decided_document()])
+    for fmt, said in (("label_studio", False), ("conll", True)):
+        assert main(["export", str(tmp_path / "a.annotator"), "-f", fmt, "-o", str(tmp_path / f"out.{fmt}")]) == 0
+        assert ("suggestions nobody decided are in it" in capsys.readouterr().err) is said, fmt
