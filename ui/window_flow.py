@@ -67,18 +67,21 @@ class WindowFlow(_Window):
         c = self.controller
         return c.entity_tally.count("suggested") + c.event_tally.count("suggested")
 
-    def ask_undecided(self, n: int, status: str = "annotated") -> str | None:
+    def ask_undecided(self, n: int, status: str = "annotated", roles: bool = False) -> str | None:
         """What to do with ``n`` undecided suggestions before the document is marked ``status``: ACCEPT_REST (the
         default), LEAVE_REST or None. A person who ticked "without asking" is not asked again (Settings asks again):
-        the answer is ACCEPT_REST, said with the mark (``accepted_unasked``)."""
+        the answer is ACCEPT_REST, said with the mark (``accepted_unasked``). With ``roles``, the question says
+        which of the suggested events it would accept lack a required role (Mark reviewed lists them after)."""
         self.accepted_unasked = 0
         if self.settings.get("accept_rest_without_asking"):
             self.accepted_unasked = n
             return ACCEPT_REST
+        question = f"{n} suggestion{'s are' if n != 1 else ' is'} still undecided in this document."
+        lacking = self._accepted_lacking_roles() if roles else None
         box = QMessageBox(
             QMessageBox.Icon.Question,
             "Undecided suggestions",
-            f"{n} suggestion{'s are' if n != 1 else ' is'} still undecided in this document.",
+            f"{question}\n\n{lacking}" if lacking else question,
             QMessageBox.StandardButton.NoButton,
             self,
         )
@@ -107,7 +110,7 @@ class WindowFlow(_Window):
         n = 0 if c.project is None or c.project.read_only else self.undecided_count()  # read-only: refused below
         unasked = 0  # accepted without the question (the person chose not to be asked): said on the next document
         if n and c.doc.status != "annotated":
-            choice = self.ask_undecided(n)
+            choice = self.ask_undecided(n, roles=True)
             if choice is None:
                 return
             unasked = self.accepted_unasked if choice == ACCEPT_REST else 0
@@ -192,14 +195,38 @@ class WindowFlow(_Window):
         found = validate(c.project, c.doc.id)
         if not found:
             return None
-        from ui.dialogs.problems import problem_text  # the words as the list names them, not the ids
-
         n = len(found)
         # the first one named, and the key that lists them: "(Mark reviewed there lists them)" named no problem, and
         # read as a button's name
-        more = f", and {n - 1} more" if n > 1 else ""
-        said = f"{problem_text(c, found[0])}{more}"
+        said = self._first_and_more(found[0], n)
         return f"{c.doc.name} has {n} problem{'s' if n != 1 else ''} left: {said} (Ctrl+Shift+R there lists them)"
+
+    def _first_and_more(self, first: Any, n: int) -> str:
+        """The first of ``n`` problems named as the problems list names it, and how many more: "“meeting”:
+        Contact:Meet needs Entity, and 3 more"."""
+        from ui.dialogs.problems import problem_text  # the words as the list names them, not the ids
+
+        return f"{problem_text(self.controller, first)}{f', and {n - 1} more' if n > 1 else ''}"
+
+    def _accepted_lacking_roles(self) -> str | None:
+        """What Ctrl+Enter's question says, before anything is accepted, of the suggested events its "Accept the
+        rest" would accept without a required role (``validate(accepting=True)``, the check Mark reviewed asks): they
+        were accepted with the rest and said only on the next document ("has 4 problems left")."""
+        from annotator.validation import validate  # loaded on first use, not at start
+
+        c = self.controller
+        assert c.project is not None and c.doc is not None
+        suggested = {i for i, v in c.events.items() if v.state == "suggested"}
+        found = [
+            p
+            for p in validate(c.project, c.doc.id, accepting=True)
+            if p.kind == "missing_role" and p.event_id in suggested
+        ]
+        if not found:
+            return None
+        n = len({p.event_id for p in found})
+        events = "an event" if n == 1 else f"{n} events"
+        return f"Accepting them accepts {events} without a required role: {self._first_and_more(found[0], n)}."
 
     def _open_next(self, said: str | None = None, shown: Sequence[int] | None = None) -> None:
         """The next document not done, of those the list shows (``shown``: its rows as sorted and filtered) when

@@ -119,3 +119,41 @@ def test_the_edit_menu_decides_the_selected_suggestion(qtbot, window, db):
     before = w.controller.current_entity
     w.actions_by_name["next_suggestion"].trigger()
     assert w.controller.current_entity not in (None, before)
+
+
+def test_ctrl_enter_says_before_accepting_which_suggested_events_lack_a_required_role(qtbot, window, db):
+    """Ctrl+Enter's "Accept the rest and mark annotated" accepted suggested events without their required role and
+    said so only after, on the next document ("…has 1 problem left"); Mark reviewed checks first. The question names
+    them before anything is accepted, as the problems list does, and the person still chooses."""
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication
+
+    from annotator.suggest.types import EventSuggestion
+    from annotator.suggest.writer import WriteCounts, write_events
+
+    w, c, v = window, window.controller, window.view
+    first = c.doc.id
+    with db.transaction():  # "met" without its required Entity; "attacked" (every role optional) is not named
+        found = [EventSuggestion("Contact:Meet", *find(DOC_A, "met"), 0.5)]
+        found.append(EventSuggestion("Conflict:Attack", *find(DOC_A, "attacked"), 0.5))
+        write_events(db, first, found, "rules:test@1", WriteCounts())
+    c.reload()
+    qtbot.waitUntil(lambda: w.panels_built and len(w.events.ids) == 2)
+    asked: list[str] = []
+
+    def answer() -> None:
+        box = QApplication.activeModalWidget()
+        assert box is not None
+        asked.append(box.text())
+        assert db.events(first)[0].state == "suggested"  # nothing accepted yet
+        qtbot.keyClick(box, Qt.Key.Key_Return)  # accepted all the same: the person chose
+
+    w.activateWindow()
+    v.setFocus()
+    QTimer.singleShot(0, answer)
+    qtbot.keyClick(v, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: c.doc.id != first)
+    assert len(asked) == 1 and asked[0].endswith(
+        "\n\nAccepting them accepts an event without a required role: “met”: Contact:Meet needs Entity."
+    ), asked
+    assert {e.state for e in db.events(first)} == {"accepted"} and db.document(first).status == "annotated"
