@@ -67,17 +67,18 @@ class WindowFlow(_Window):
         c = self.controller
         return c.entity_tally.count("suggested") + c.event_tally.count("suggested")
 
-    def ask_undecided(self, n: int, status: str = "annotated", roles: bool = False) -> str | None:
+    def ask_undecided(self, n: int, status: str = "annotated") -> str | None:
         """What to do with ``n`` undecided suggestions before the document is marked ``status``: ACCEPT_REST (the
         default), LEAVE_REST or None. A person who ticked "without asking" is not asked again (Settings asks again):
-        the answer is ACCEPT_REST, said with the mark (``accepted_unasked``). With ``roles``, the question says
-        which of the suggested events it would accept lack a required role (Mark reviewed lists them after)."""
+        the answer is ACCEPT_REST, said with the mark (``accepted_unasked``). Ctrl+Enter's question (``annotated``)
+        says which suggested events it would accept lack a required role; Mark reviewed's problems list follows its
+        own."""
         self.accepted_unasked = 0
         if self.settings.get("accept_rest_without_asking"):
             self.accepted_unasked = n
             return ACCEPT_REST
         question = f"{n} suggestion{'s are' if n != 1 else ' is'} still undecided in this document."
-        lacking = self._accepted_lacking_roles() if roles else None
+        lacking = self._accepted_lacking_roles() if status == "annotated" else None
         box = QMessageBox(
             QMessageBox.Icon.Question,
             "Undecided suggestions",
@@ -110,7 +111,7 @@ class WindowFlow(_Window):
         n = 0 if c.project is None or c.project.read_only else self.undecided_count()  # read-only: refused below
         unasked = 0  # accepted without the question (the person chose not to be asked): said on the next document
         if n and c.doc.status != "annotated":
-            choice = self.ask_undecided(n, roles=True)
+            choice = self.ask_undecided(n)
             if choice is None:
                 return
             unasked = self.accepted_unasked if choice == ACCEPT_REST else 0

@@ -243,7 +243,7 @@ def test_ctrl_enter_says_what_the_document_it_marked_still_breaks(qtbot, window,
     from ui.window_flow import LEAVE_REST
 
     v, c = window.view, window.controller
-    monkeypatch.setattr(window, "ask_undecided", lambda n, **_: LEAVE_REST)
+    monkeypatch.setattr(window, "ask_undecided", lambda n: LEAVE_REST)
     drag_select(qtbot, v, *find(DOC_A, "met"))
     qtbot.keyClick(v, "e")  # Contact:Meet, its required Entity empty
     name, first = c.doc.name, c.doc.id
