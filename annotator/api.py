@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any, Callable, Iterable, Iterator, Mapping
 from annotator.errors import AnnotatorError, OptionError
 
 if TYPE_CHECKING:  # pragma: no cover
-    from annotator.formats.common import FormatExportReport
+    from annotator.formats.writing import FormatExportReport
     from annotator.formats.loading import FormatImportReport
     from annotator.preannotate import PreannotateReport
     from annotator.store import Project
@@ -174,7 +174,7 @@ def spacy_docs(
     ``FormatExportReport``: its ``summary()`` says what the export would say)."""
     from spacy.vocab import Vocab
 
-    from annotator.formats.common import FormatExportReport, records_with_tokens
+    from annotator.formats.writing import FormatExportReport, records_with_tokens
     from annotator.formats.records import ExportRequest
     from annotator.formats.spacy_docbin import record_to_doc
     from annotator.formats.tokens import ALIGN_MODES

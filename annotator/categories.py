@@ -1,6 +1,6 @@
 """A document's categories: the labels of a text classification (doccano's ``"label": ["positive"]``, Prodigy's
 textcat answers, Label Studio's ``choices`` of the whole text, spaCy's ``doc.cats``), kept in its meta, where the
-imports put them and the exports read them (``formats.common`` names them from here), and set by one edit
+imports put them and the exports read them (the formats name them from here), and set by one edit
 (``edits.set_categories``: the app's Document > Categories…). The project keeps the list of its categories
 (``CATEGORY_LIST``: those its imports brought, Prodigy's offered options among them, and those set by hand), so a
 category stays offered when no document has it any more."""

@@ -102,7 +102,7 @@ class UnknownTypeError(ImportFileError):
 
 class UnknownLabelsError(ImportFileError):
     """Labels an input gives that the project's schema lacks, counted (``labels``: label -> spans), so that one
-    refusal can name every such label of a file (``formats.common.LabelTally``)."""
+    refusal can name every such label of a file (``formats.reading.LabelTally``)."""
 
     def __init__(self, path: str, labels: dict[str, int], schema_name: str, line: int | None = None) -> None:
         self.labels = dict(labels)

@@ -133,12 +133,12 @@ def brat_limit(target: Path, dt: float, cpu: float) -> str:
     )
 
 
-TOKEN_LINES = ("dygiepp", "oneie", "omnievent", "hf")  # written by ``common.write_per_part``
+TOKEN_LINES = ("dygiepp", "oneie", "omnievent", "hf")  # written by ``writing.write_per_part``
 
 
 def records_limit(project: Project, dt: float, cpu: float) -> str:
     """The same run's limit for a token-line export: reading every record with its tokens and writing nothing."""
-    from annotator.formats.common import FormatExportReport, records_with_tokens
+    from annotator.formats.writing import FormatExportReport, records_with_tokens
     from annotator.formats.records import ExportRequest
 
     t0, c0 = time.perf_counter(), time.process_time()

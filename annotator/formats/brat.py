@@ -31,7 +31,8 @@ from annotator.formats.brat_conf import (
     write_visual_conf,
 )
 from annotator.formats.brat_text import LINE_BREAKS, NOTE_TYPE, BratOffsets, parse_note
-from annotator.formats.common import FormatExportReport, parts_of, schema_kept, split_option
+from annotator.formats.common import schema_kept
+from annotator.formats.writing import FormatExportReport, parts_of, split_option
 from annotator.formats.records import ExportRequest, export_writer, iter_document_records
 from annotator.schema import Schema
 from annotator.store import Project

@@ -57,7 +57,7 @@ from annotator.formats.brat_text import (
     stem_of,
     universal_newlines,
 )
-from annotator.formats.common import ReadResult, check_with_line, need
+from annotator.formats.reading import ReadResult, check_with_line, need
 from annotator.importing import IncomingDocument, IncomingEntity, IncomingEvent, decode_text
 from annotator.rules import ALLOWED_WHILE_WORKING, event_breaches, takes_value
 from annotator.schema import Schema, default_schema

@@ -17,11 +17,8 @@ from pathlib import Path
 from typing import Any
 
 from annotator.formats.brat_conf import proxy_labels
-from annotator.formats.common import (
-    FormatExportReport,
-    option_choice,
-    write_per_part,
-)
+from annotator.formats.common import option_choice
+from annotator.formats.writing import FormatExportReport, write_per_part
 from annotator.formats.records import ExportRequest, export_writer
 from annotator.formats.schema_names import GivenSpellings
 from annotator.formats.tokens import ALIGN_MODES, DocTokens, align

@@ -25,7 +25,7 @@ from pathlib import Path
 from typing import Mapping
 
 from annotator.errors import ImportFileError, OptionError
-from annotator.formats.common import LabelTally, ReadResult, need, read_text_file, reader_options
+from annotator.formats.reading import LabelTally, ReadResult, need, read_text_file, reader_options
 from annotator.formats.conllu_chains import keep_chains
 from annotator.formats.conllu_misc import MISC, space_after_text, with_misc_tags
 from annotator.formats.iob import (

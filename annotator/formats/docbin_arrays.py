@@ -26,7 +26,7 @@ import orjson
 
 from annotator.errors import DamagedTextError
 from annotator.formats.docbin_plan import SCORED_KEY, argument_entry, event_entry, spelt, user_data_of
-from annotator.formats.common import document_cats
+from annotator.categories import document_cats
 from annotator.formats.records import ExportRequest, chunk_extras, event_dicts, in_marks
 from annotator.formats.schema_names import has_spellings
 from annotator.formats.string_ids import murmurhash64a_ranges

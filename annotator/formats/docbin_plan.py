@@ -9,7 +9,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from annotator.formats.common import FormatExportReport, document_cats
+from annotator.categories import document_cats
+from annotator.formats.writing import FormatExportReport
 from annotator.formats.schema_names import GivenSpellings
 from annotator.formats.tokens import DocTokens, align
 

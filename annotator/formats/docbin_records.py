@@ -12,7 +12,8 @@ from typing import Iterator
 
 from annotator.formats import docbin_arrays
 from annotator.formats.brat_conf import proxy_labels
-from annotator.formats.common import FormatExportReport, option_choice, records_with_tokens
+from annotator.formats.common import option_choice
+from annotator.formats.writing import FormatExportReport, records_with_tokens
 from annotator.formats.docbin_plan import SPAN_KEY, TRIGGER_KEY, check_rebuilds, labels_of, plan_doc
 from annotator.formats.docbin_stream import DocBinWriter
 from annotator.formats.records import CHUNK, ExportRequest

@@ -19,7 +19,7 @@ from typing import Any, Callable, Iterator
 
 from annotator.child_process import module_command
 from annotator.errors import AnnotatorError, DamagedTextError, second_process_failed
-from annotator.formats.common import FormatExportReport
+from annotator.formats.writing import FormatExportReport
 from annotator.formats.docbin_records import add_records, msgpack_encoders_looked_up_once
 from annotator.formats.docbin_stream import STREAMS, DocBinWriter, spacy_layout
 from annotator.formats.records import ExportRequest

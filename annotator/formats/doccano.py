@@ -26,8 +26,8 @@ from typing import Any
 import orjson
 
 from annotator.errors import ImportFileError, UnknownLabelsError
-from annotator.formats.common import (
-    CATEGORIES,
+from annotator.categories import CATEGORIES
+from annotator.formats.reading import (
     LabelTally,
     categories_note,
     ReadResult,

@@ -18,7 +18,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any, Iterator
 
-from annotator.formats.common import iter_csv_rows, need, read_text_file
+from annotator.formats.reading import iter_csv_rows, need, read_text_file
 
 TEXT_COLUMNS = ("text", "column_data")
 LABEL_COLUMNS = ("label", "column_label")

@@ -21,7 +21,8 @@ import io
 from pathlib import Path
 from typing import Any, Iterable
 
-from annotator.formats.common import CATEGORIES, FormatExportReport, document_categories
+from annotator.categories import CATEGORIES, document_categories
+from annotator.formats.writing import FormatExportReport
 from annotator.formats.doccano_tables import FASTTEXT, LABEL_SEPARATOR
 from annotator.formats.doccano import DOCCANO_ID
 from annotator.formats.records import SETS_KEY, KeptIds

@@ -18,12 +18,7 @@ from typing import Any
 
 
 from annotator.db import is_score
-from annotator.formats.common import (
-    ReadResult,
-    check_with_line,
-    iter_json_values,
-    need,
-)
+from annotator.formats.reading import ReadResult, check_with_line, iter_json_values, need
 from annotator.formats.schema_names import SchemaNames
 from annotator.formats.schema_growth import PALETTE
 from annotator.formats.tokens import join_tokens

@@ -20,9 +20,9 @@ from typing import Any
 import orjson
 
 from annotator.formats.brat_conf import proxy_labels
-from annotator.formats.common import (
+from annotator.formats.common import option_choice
+from annotator.formats.writing import (
     FormatExportReport,
-    option_choice,
     option_names,
     placed_triggers,
     report_alias_choices,

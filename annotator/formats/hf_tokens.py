@@ -27,15 +27,9 @@ from typing import Any, Mapping
 
 from annotator.errors import OptionError
 from annotator.formats.brat_conf import proxy_labels
-from annotator.formats.common import (
-    FormatExportReport,
-    ReadResult,
-    iter_json_values,
-    need,
-    option_choice,
-    reader_options,
-    write_lines_per_part,
-)
+from annotator.formats.common import option_choice
+from annotator.formats.reading import ReadResult, iter_json_values, need, reader_options
+from annotator.formats.writing import FormatExportReport, write_lines_per_part
 from annotator.formats.conll import flat_tags, tagged_sentences
 from annotator.formats.conll_read import TaggedDocument, tagged_documents
 from annotator.formats.iob import TAG, detect_scheme

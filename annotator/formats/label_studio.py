@@ -16,7 +16,7 @@ of the whole text (a text classification: the document's categories, ``common.CA
 ``label_studio_classes``), document ``textarea``
 (comments). Other results are reported. Offsets are checked against ``value.text`` and read as UTF-16
 units when that is what fits; regions without ``value.text`` (real exports often omit it) go through the
-same check as doccano's offsets (``common.looks_utf16``) for the whole task. Any part of the wrong shape is
+same check as doccano's offsets (``reading.looks_utf16``) for the whole task. Any part of the wrong shape is
 an ImportFileError naming the file, the task and the line where the task starts.
 """
 
@@ -27,8 +27,8 @@ import re
 from pathlib import Path
 from typing import Any, Iterator
 
-from annotator.formats.common import (
-    CATEGORIES,
+from annotator.categories import CATEGORIES
+from annotator.formats.reading import (
     LabelTally,
     categories_note,
     ReadResult,

@@ -12,7 +12,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from annotator.formats.common import listed, need
+from annotator.formats.reading import listed, need
 
 KINDS = ("taxonomy", "rating")
 PATH_SEPARATOR = " / "  # Label Studio's Taxonomy shows a path so (its pathSeparator)

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from annotator.formats.common import need
+from annotator.formats.reading import need
 from annotator.offsets import Utf16Map, utf16_length
 
 KIND = "paragraphlabels"  # the result type and its value's key of labels

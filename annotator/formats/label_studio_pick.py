@@ -29,7 +29,7 @@ from pathlib import Path
 from typing import Any
 
 from annotator.db import is_score
-from annotator.formats.common import listed, need
+from annotator.formats.reading import listed, need
 from annotator.formats.regions import Region
 from annotator.model import DEFAULT_SET
 from annotator.wording import counted

@@ -16,7 +16,8 @@ import orjson
 from annotator.categories import remember_categories
 from annotator.errors import AnnotatorError, ImportFileError, OptionError, UnknownLabelsError
 from annotator.formats import readers, readers_by_suffix
-from annotator.formats.common import SCHEMA_KEPT, ReadResult, check_with_line, reader_options
+from annotator.formats.common import SCHEMA_KEPT
+from annotator.formats.reading import ReadResult, check_with_line, reader_options
 from annotator.formats.detect import detect_format, told_apart
 from annotator.formats.members import doccano_members
 from annotator.formats.onto_stored import match_stored

@@ -13,7 +13,7 @@ from collections import Counter
 from pathlib import Path
 from typing import Any
 
-from annotator.formats.common import listed, need
+from annotator.formats.reading import listed, need
 from annotator.formats.tokens import JoinedTokens, join_own_texts, join_tokens
 from annotator.tokens import CJK
 

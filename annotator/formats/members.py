@@ -11,7 +11,7 @@ import hashlib
 from pathlib import Path
 
 from annotator.errors import ImportFileError
-from annotator.formats.common import iter_jsonl
+from annotator.formats.reading import iter_jsonl
 from annotator.formats.detect import detect_format
 
 

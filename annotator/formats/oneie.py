@@ -22,7 +22,7 @@ from collections import Counter
 from pathlib import Path
 from typing import Any
 
-from annotator.formats.common import ReadResult, iter_json_values, listed, need
+from annotator.formats.reading import ReadResult, iter_json_values, listed, need
 from annotator.formats.dygiepp import TokenLine, read_token_lines
 from annotator.formats.tokens import join_own_texts
 from annotator.wording import counted

@@ -20,10 +20,10 @@ from typing import Any
 
 
 from annotator.formats.brat_conf import proxy_labels
-from annotator.formats.common import (
+from annotator.formats.common import option_choice
+from annotator.formats.writing import (
     FormatExportReport,
     arguments_in_line,
-    option_choice,
     option_names,
     placed_triggers,
     report_alias_choices,

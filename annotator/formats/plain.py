@@ -14,7 +14,7 @@ from typing import Any
 
 
 from annotator.errors import ImportFileError
-from annotator.formats.common import LabelTally, ReadResult, iter_jsonl, need
+from annotator.formats.reading import LabelTally, ReadResult, iter_jsonl, need
 from annotator.formats.project_json import export_result, load_json, parse_document
 from annotator.formats.regions import Region, build_document
 from annotator.formats.schema_names import SchemaNames

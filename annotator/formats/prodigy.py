@@ -17,7 +17,7 @@ its arguments (``events`` wins when present). Offsets are checked against the sp
 and read as UTF-16 units when that is what fits. The task's own ``tokens`` are kept as the document's tokens (the first
 accepted task's that fit the text; sentences cut among them by the fallback's rule), so the token exports, Prodigy's
 own included, cut the text as the task did. Text classification answers (a task's ``label``, the choice's ``accept``
-among its ``options``) are the document's categories (``formats.common.CATEGORIES``), written back the same way.
+among its ``options``) are the document's categories (``categories.CATEGORIES``), written back the same way.
 """
 
 from __future__ import annotations
@@ -30,8 +30,8 @@ import orjson
 from annotator.wording import counted
 from annotator.formats.prodigy_answers import binary, by_annotator
 from annotator.formats.prodigy_out import UNDECIDED_OR_REJECTED, made_by
-from annotator.formats.common import (
-    CATEGORIES,
+from annotator.categories import CATEGORIES
+from annotator.formats.reading import (
     LabelTally,
     categories_note,
     need_known_labels,

@@ -7,7 +7,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from annotator.formats.common import need
+from annotator.formats.reading import need
 from annotator.wording import counted
 
 

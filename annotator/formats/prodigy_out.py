@@ -12,13 +12,9 @@ from typing import Any
 
 import orjson
 
-from annotator.formats.common import (
-    CATEGORIES,
-    FormatExportReport,
-    document_categories,
-    option_choice,
-    write_per_part,
-)
+from annotator.categories import CATEGORIES, document_categories
+from annotator.formats.common import option_choice
+from annotator.formats.writing import FormatExportReport, write_per_part
 from annotator.formats.records import ExportRequest, covering_set_records, export_writer
 from annotator.formats.schema_names import GivenSpellings
 from annotator.formats.tokens import ALIGN_MODES, DocTokens, align

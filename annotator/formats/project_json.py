@@ -11,7 +11,8 @@ from annotator.categories import category_names, project_categories
 from annotator.db import is_score
 from annotator.errors import ImportFileError, ValidationError
 from annotator.exporting import atomic_output
-from annotator.formats.common import ReadResult, no_cyclic_gc
+from annotator.formats.reading import ReadResult
+from annotator.formats.writing import no_cyclic_gc
 from annotator.formats.json_stream import write_documents
 from annotator.formats.records import (  # noqa: F401  (DEFAULT_STATES, iter_document_records: the names others import)
     DEFAULT_STATES,

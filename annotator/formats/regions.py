@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from annotator.wording import counted
-from annotator.formats.common import check_with_line, need, need_known_labels, trigger_labels
+from annotator.formats.reading import check_with_line, need, need_known_labels, trigger_labels
 from annotator.formats.schema_names import SchemaNames
 from annotator.importing import IncomingDocument, IncomingEntity, IncomingEvent
 from annotator.schema import Schema, default_schema

@@ -33,7 +33,8 @@ from typing import Any, Callable, Iterator
 import orjson
 
 from annotator.exporting import atomic_output
-from annotator.formats.common import CATEGORIES, CATS, FormatExportReport, document_categories
+from annotator.categories import CATEGORIES, CATS, document_categories
+from annotator.formats.writing import FormatExportReport
 from annotator.formats.doccano import DOCCANO_ID
 from annotator.formats.label_studio import CHOICES_TAG, LEFT_AS, REGION_CHOICES, TASK_ID
 from annotator.formats.label_studio_pick import UNDECIDED_BESIDE

@@ -21,11 +21,11 @@ from pathlib import Path
 from typing import Any
 
 from annotator.formats import docbin_split
-from annotator.formats.common import (
+from annotator.formats.common import option_choice
+from annotator.formats.writing import (
     FormatExportReport,
     atomic_outputs,
     no_cyclic_gc,
-    option_choice,
     part_path,
     parts_of,
     split_option,

@@ -19,7 +19,8 @@ from pathlib import Path
 from typing import Any
 
 from annotator.errors import ImportFileError
-from annotator.formats.common import LabelTally, ReadResult, check_with_line, document_cats, need, need_known_labels
+from annotator.categories import document_cats
+from annotator.formats.reading import LabelTally, ReadResult, check_with_line, need, need_known_labels
 from annotator.formats.docbin_plan import SHAPE, SPAN_KEY, TRIGGER_KEY
 from annotator.formats.schema_names import SchemaNames, given_spellings
 from annotator.importing import IncomingDocument, IncomingEntity, IncomingEvent

@@ -33,13 +33,8 @@ from typing import Any
 from annotator.errors import AnnotatorError
 from annotator.exporting import atomic_folder
 from annotator.formats.brat import file_stem, unused_stem
-from annotator.formats.common import (
-    FormatExportReport,
-    option_choice,
-    parts_of,
-    records_with_tokens,
-    split_option,
-)
+from annotator.formats.common import option_choice
+from annotator.formats.writing import FormatExportReport, parts_of, records_with_tokens, split_option
 from annotator.formats.records import ExportRequest, export_writer
 from annotator.formats.regions_out import KEPT
 from annotator.formats.tokens import DocTokens

@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Callable
 
 from annotator.errors import ImportFileError
-from annotator.formats.common import need
+from annotator.formats.reading import need
 from annotator.formats.webanno_tsv import (
     EMPTY,
     FORMAT_LINE,

@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from annotator.formats.common import FormatExportReport
+from annotator.formats.writing import FormatExportReport
 from annotator.formats.webanno_read import SOURCE
 from annotator.formats.webanno_tsv import ANY_SPAN, EVENT_LAYERS, LABEL_VALUES, SPAN_LAYERS, UNSET_LABELS
 

@@ -32,7 +32,7 @@ from collections import Counter
 from pathlib import Path
 from typing import Any
 
-from annotator.formats.common import LabelTally, ReadResult, check_with_line, need, need_known_labels, read_text_file
+from annotator.formats.reading import LabelTally, ReadResult, check_with_line, need, need_known_labels, read_text_file
 from annotator.formats.schema_growth import as_label_name
 from annotator.formats.schema_names import SchemaNames, given_spellings
 from annotator.formats.webanno_chains import read_chains

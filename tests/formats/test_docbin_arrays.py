@@ -10,7 +10,7 @@ import pytest
 
 from annotator import edits
 from annotator.formats import docbin_arrays, docbin_records
-from annotator.formats.common import FormatExportReport, records_with_tokens
+from annotator.formats.writing import FormatExportReport, records_with_tokens
 from annotator.formats.records import ExportRequest
 from annotator.formats.spacy_docbin import record_to_doc, write_spacy
 from annotator.importing import IncomingDocument, IncomingEntity, IncomingEvent, import_documents

@@ -9,7 +9,7 @@ import pytest
 
 from annotator.errors import AnnotatorError
 
-from annotator.formats.common import FormatExportReport, records_with_tokens
+from annotator.formats.writing import FormatExportReport, records_with_tokens
 from annotator.formats.docbin_stream import DocBinWriter
 from annotator.formats.records import ExportRequest
 from annotator.formats.spacy_docbin import record_to_doc, write_spacy

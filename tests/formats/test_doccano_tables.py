@@ -10,7 +10,7 @@ import pytest
 
 from annotator.cli import main
 from annotator.errors import ImportFileError
-from annotator.formats.common import CATEGORIES
+from annotator.categories import CATEGORIES
 from annotator.formats.detect import detect_format
 from annotator.formats.doccano import read_doccano
 from annotator.store import Project

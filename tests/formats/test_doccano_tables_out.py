@@ -6,7 +6,7 @@ in again is the same file. Our own rows, in the shapes of doccano's ``data_expor
 from __future__ import annotations
 
 from annotator.cli import main
-from annotator.formats.common import CATEGORIES
+from annotator.categories import CATEGORIES
 from annotator.formats.doccano import read_doccano
 from annotator.store import Project
 

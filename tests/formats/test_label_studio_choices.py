@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import json
 
-from annotator.formats.common import CATEGORIES
+from annotator.categories import CATEGORIES
 from annotator.formats.label_studio import read_label_studio
 from tests.formats.conftest import cli_round_trip
 

@@ -9,7 +9,7 @@ import json
 import pytest
 
 from annotator.errors import ImportFileError
-from annotator.formats.common import CATEGORIES, document_cats
+from annotator.categories import CATEGORIES, document_cats
 from annotator.formats.label_studio import read_label_studio
 from tests.formats.conftest import cli_round_trip
 

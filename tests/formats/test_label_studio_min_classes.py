@@ -10,7 +10,7 @@ import csv
 import json
 
 from annotator.cli import main
-from annotator.formats.common import CATEGORIES
+from annotator.categories import CATEGORIES
 from annotator.formats.detect import detect_format
 from annotator.formats.label_studio import read_label_studio
 from annotator.store import Project

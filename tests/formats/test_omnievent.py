@@ -436,7 +436,7 @@ def test_positions_in_utf16_units_are_read_where_only_that_fits(tmp_path):
 
 
 def test_a_token_holding_a_space_is_written_as_its_words():
-    from annotator.formats.common import FormatExportReport
+    from annotator.formats.writing import FormatExportReport
     from annotator.formats.omnievent_out import record_to_omnievent
     from annotator.formats.tokens import DocTokens
 

@@ -1,5 +1,5 @@
 """Prodigy's textcat answers are the document's categories, kept as doccano's text classification keeps them
-(``formats.common.CATEGORIES``) and written back: a task's ``label`` (textcat.teach, a binary ``classification``
+(``categories.CATEGORIES``) and written back: a task's ``label`` (textcat.teach, a binary ``classification``
 answer) and the choice interface's ``options`` and ``accept`` (textcat.manual). Session 12 said them not kept
 ("document category 'ECONOMY'"), so a text classification project imported and exported lost every label."""
 
@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import orjson
 
-from annotator.formats.common import CATEGORIES
+from annotator.categories import CATEGORIES
 from annotator.formats.prodigy import read_prodigy
 from annotator.store import Project
 from tests.formats.conftest import cli_round_trip

@@ -1,4 +1,4 @@
-"""An option a reader does not take is refused in one wording (``formats.common.reader_options``) wherever it is
+"""An option a reader does not take is refused in one wording (``formats.reading.reader_options``) wherever it is
 given: the command line, the app's import dialog, ``api.import_files`` and the reader called directly (the CoNLL and
 Hugging Face readers had their own copies, the dialog a third: 'sentences: CoNLL import takes the options ...')."""
 

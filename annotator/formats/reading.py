@@ -1,0 +1,300 @@
+"""The readers' side of the formats' plumbing: what a reader found (``ReadResult``), the file iterators (JSONL, CSV,
+JSON arrays and values, strict UTF-8), refusals naming the file and line (``need``, ``listed``, unknown labels),
+offsets that may be UTF-16 units (``fit_span``, ``looks_utf16``), and the reader's options."""
+
+from __future__ import annotations
+
+import unicodedata
+from collections import Counter
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Iterable, Iterator, Mapping
+
+import orjson
+
+from annotator.wording import counted
+from annotator.categories import CATEGORIES
+from annotator.errors import ImportFileError, OptionError, UnknownLabelsError
+from annotator.importing import MAX_FILE_CHARS, IncomingDocument, check_incoming, decode_text
+from annotator.schema import Schema
+
+if TYPE_CHECKING:
+    from annotator.offsets import Utf16Map
+
+
+@dataclass
+class ReadResult:
+    """What a reader found: documents, optionally a schema the input defines, and what it could not keep."""
+
+    documents: list[IncomingDocument]
+    schema: Schema | None = None
+    warnings: list[str] = field(default_factory=list)  # what could not be kept
+    notes: list[str] = field(default_factory=list)  # how something was read (UTF-16 offsets, ...): not a loss
+    schema_from: str = ""  # how a refusal names where ``schema`` came from ("its layers give labels and event types")
+    # the entity labels ``schema`` adds to the project's and nothing else (formats.loading grows a new project's
+    # schema by the labels a file uses): adoptable by a project whose documents all came in with the same import
+    labels_added: tuple[str, ...] = ()
+    # what the input's schema declares that a Schema has no place for (brat's relation types and entity attributes,
+    # by format: ``{"brat": {...}}``), kept with the schema when the project adopts it (``schema_kept``)
+    schema_kept: dict[str, Any] = field(default_factory=dict)
+    # the document categories the input lists beyond its documents' own (a JSON export's header: the project's list,
+    # a category no document has any more among them), joining the importing project's list (``remember_categories``)
+    categories: list[str] = field(default_factory=list)
+
+
+def reader_options(options: Mapping[str, str] | None, known: tuple[str, ...], shown: str) -> dict[str, str]:
+    """``options`` as a dict, refused (``OptionError``) when it names a key the reader ``shown`` (``CoNLL``) does not
+    take: the one wording of it for the command line, the app's import dialog and a reader called directly."""
+    opts = dict(options or {})
+    unknown = sorted(set(opts) - set(known))
+    if unknown:
+        raise OptionError(
+            f"{shown} import takes the options {', '.join(known)}, not {', '.join(map(repr, unknown))}; nothing was "
+            "imported"
+        )
+    return opts
+
+
+def read_text_file(path: Path) -> str:
+    """Strict UTF-8 with clear errors (file and line of the first bad byte). A file of another tool holds many
+    documents (a JSONL of tasks, a CoNLL corpus, a DyGIE++ or OneIE training file): the file's limit applies
+    (``MAX_FILE_CHARS``), each document's own when it is checked (``importing.check_incoming``)."""
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise ImportFileError(str(path), f"cannot read: {exc.strerror or exc}") from None
+    return decode_text(data, str(path), MAX_FILE_CHARS)[0]
+
+
+def iter_jsonl(path: Path) -> Iterator[tuple[int, Any]]:
+    """(line number, object) for each non-blank line; bad JSON names the line."""
+    text = read_text_file(path)
+    for number, raw in enumerate(text.split("\n"), start=1):
+        if not raw.strip():
+            continue
+        try:
+            yield number, orjson.loads(raw)
+        except orjson.JSONDecodeError as exc:
+            raise ImportFileError(str(path), f"not valid JSON ({exc}); is the line cut short?", number) from None
+
+
+def iter_csv_rows(
+    path: Path, text: str | None = None, what: str = "a CSV file"
+) -> Iterator[tuple[int, dict[str, str]]]:
+    """(line where it starts, {column: value}) for each row of a CSV or TSV file with a header line (a tab in the
+    header makes it TSV; blank rows skipped); a row of another width, or a broken quote, refuses it with the line."""
+    import csv
+    import io
+
+    text = (read_text_file(path) if text is None else text).lstrip("\ufeff")
+    delimiter = "\t" if "\t" in text.split("\n", 1)[0] else ","
+    rows = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    try:
+        header = next(rows, None)
+        need(bool(header), path, 1, "no header line (the CSV export's first line names its columns)")
+        assert header is not None
+        while True:
+            line = rows.line_num + 1
+            row = next(rows, None)
+            if row is None:
+                return
+            if not any(cell.strip() for cell in row):
+                continue
+            need(len(row) == len(header), path, line, f"{len(row)} columns where the header has {len(header)}")
+            yield line, dict(zip(header, row))
+    except csv.Error as exc:
+        need(False, path, rows.line_num, f"not {what} ({exc})")
+
+
+def iter_json_array(path: Path) -> Iterator[tuple[int, Any]]:
+    """(line number where it starts, item) for each item of a top-level JSON array (or one object)."""
+    import json
+
+    text = read_text_file(path)
+    decoder = json.JSONDecoder()
+    i = len(text) - len(text.lstrip())
+    if text[i : i + 1] != "[":
+        try:
+            obj, _ = decoder.raw_decode(text, i)
+        except json.JSONDecodeError as exc:
+            raise ImportFileError(str(path), f"not valid JSON: {exc.msg}", exc.lineno) from None
+        yield text.count("\n", 0, i) + 1, obj
+        return
+    i += 1
+    while True:
+        while i < len(text) and text[i] in " \t\r\n,":
+            i += 1
+        if i >= len(text):
+            raise ImportFileError(
+                str(path), "the JSON array is not closed; is the file cut short?", text.count("\n") + 1
+            )
+        if text[i] == "]":
+            return
+        try:
+            obj, end = decoder.raw_decode(text, i)
+        except json.JSONDecodeError as exc:
+            raise ImportFileError(str(path), f"not valid JSON: {exc.msg}", exc.lineno) from None
+        yield text.count("\n", 0, i) + 1, obj
+        i = end
+
+
+def iter_json_values(path: Path) -> Iterator[tuple[int, Any]]:
+    """(line number where it starts, value) for each JSON value written one after another: a JSONL file, objects
+    pretty-printed over many lines (as tools' sample files are), or the items of one top-level array."""
+    import json
+
+    text = read_text_file(path).lstrip("\ufeff")
+    i = len(text) - len(text.lstrip())
+    if text[i : i + 1] == "[":
+        yield from iter_json_array(path)
+        return
+    decoder = json.JSONDecoder()
+    line, counted_to = 1, 0  # the line number at ``counted_to``, counted as the reading goes
+    while i < len(text):
+        line += text.count("\n", counted_to, i)
+        counted_to = i
+        try:
+            obj, end = decoder.raw_decode(text, i)
+        except json.JSONDecodeError as exc:
+            raise ImportFileError(
+                str(path), f"not valid JSON ({exc.msg}); is the line cut short?", exc.lineno
+            ) from None
+        yield line, obj
+        i = end
+        while i < len(text) and text[i] in " \t\r\n":
+            i += 1
+
+
+class LabelTally:
+    """The labels a file gives that the schema lacks, gathered over the whole file (``collect`` around each
+    document) so that ``check`` refuses it once, naming them all, at the first place one was met."""
+
+    def __init__(self, path: Path | str) -> None:
+        self.path = str(path)
+        self.labels: Counter[str] = Counter()
+        self.line: int | None = None
+        self.schema_name = ""
+
+    def add(self, exc: UnknownLabelsError) -> None:
+        self.labels.update(exc.labels)
+        self.line = exc.line if self.line is None else self.line
+        self.schema_name = exc.schema_name
+
+    @contextmanager
+    def collect(self) -> Iterator[None]:
+        try:
+            yield
+        except UnknownLabelsError as exc:
+            self.add(exc)
+
+    def check(self) -> None:
+        if self.labels:
+            raise UnknownLabelsError(self.path, dict(self.labels), self.schema_name, self.line)
+
+
+def need_known_labels(schema: Schema, labels: Iterable[str], path: Path | str, line: int | None) -> None:
+    """Refuse (``UnknownLabelsError``, counted) the labels among ``labels`` that are neither entity labels nor event
+    types of ``schema``."""
+    known = trigger_labels(schema) | set(schema.label_names)
+    unknown = Counter(label for label in labels if label not in known)
+    if unknown:
+        raise UnknownLabelsError(str(path), dict(unknown), schema.name, line)
+
+
+def need(cond: bool, path: Path | str, line: int | None, reason: str) -> None:
+    if not cond:
+        raise ImportFileError(str(path), reason, line)
+
+
+def listed(value: Any, what: str, path: Path | str, line: int | None) -> list:
+    """``value`` when it is a list, [] when it is absent (None); any other shape is refused in one line."""
+    if value is None:
+        return []
+    need(isinstance(value, list), path, line, f"{what} must be a list, not {type(value).__name__}")
+    return value
+
+
+def check_with_line(schema: Schema, doc: IncomingDocument, path: Path | str, line: int | None) -> None:
+    """The schema's rules for an incoming document, refused with the file and the line it came from."""
+    check_incoming(schema, doc, str(path), line)
+
+
+def categories_note(path: Path, docs: Iterable[Any], what: str) -> list[str]:
+    """The one note on the document categories a reader kept (``CATEGORIES`` in each document's meta), with their
+    counts; [] when there are none."""
+    tally = Counter(c for d in docs for c in d.meta.get(CATEGORIES, []))
+    if not tally:
+        return []
+    shown = ", ".join(f"{c} ({n})" for c, n in tally.most_common(5)) + (", ..." if len(tally) > 5 else "")
+    return [
+        f"{path}: {counted(sum(tally.values()), 'document category', 'document categories')} ({what}: {shown}) kept "
+        "in the documents' meta for the doccano, Prodigy, Label Studio and spaCy exports; the app shows them (Document > "
+        "Categories…)"
+    ]
+
+
+def fit_span(
+    text: str, start: Any, end: Any, span_text: str | None, u16: "Utf16Map | None" = None
+) -> tuple[int, int, str] | None:
+    """Offsets as code points: as given when they fit, else read as UTF-16 units (browser tools).
+
+    Returns (start, end, how) with how "" or "utf16", or None when neither reading fits.
+    """
+    from annotator.offsets import Utf16Map
+
+    if type(start) is not int or type(end) is not int:
+        return None
+    if 0 <= start < end <= len(text) and (span_text is None or text[start:end] == span_text):
+        return start, end, ""
+    if text.isascii():
+        return None
+    u16 = u16 or Utf16Map(text)
+    s, e = u16.exact_codepoint(start), u16.exact_codepoint(end)
+    if s is None or e is None:
+        return None  # falls inside a surrogate pair: not UTF-16 either
+    if 0 <= s < e <= len(text) and (span_text is None or text[s:e] == span_text):
+        return s, e, "utf16"
+    return None
+
+
+def looks_utf16(text: str, spans: list[tuple[int, int]]) -> bool:
+    """For offsets given without the span text: do they fit the text better as UTF-16 units?
+
+    Scores clean spans under both readings; ties stay code points. A span is clean when it holds a letter
+    or digit, neither cuts a word at its ends, and does not begin or end with whitespace or a symbol such as
+    an emoji or flag (Unicode categories So, Sk), which is where a misread offset lands.
+    """
+    from annotator.offsets import Utf16Map
+
+    if text.isascii() or not spans:
+        return False
+    u16 = Utf16Map(text)
+
+    def clean(s: int, e: int) -> bool:
+        if not 0 <= s < e <= len(text):
+            return False
+        piece = text[s:e]
+        if piece != piece.strip() or not any(ch.isalnum() for ch in piece):
+            return False
+        if unicodedata.category(piece[0]) in ("So", "Sk") or unicodedata.category(piece[-1]) in ("So", "Sk"):
+            return False
+        cut_left = s > 0 and text[s - 1].isalnum() and text[s].isalnum()
+        cut_right = e < len(text) and text[e - 1].isalnum() and text[e].isalnum()
+        return not cut_left and not cut_right
+
+    as_cp = sum(clean(s, e) for s, e in spans)
+    as_u16 = 0
+    for s, e in spans:
+        cs, ce = u16.exact_codepoint(s), u16.exact_codepoint(e)
+        if cs is None or ce is None:
+            return False  # inside a surrogate pair: cannot be UTF-16
+        as_u16 += clean(cs, ce)
+    return as_u16 > as_cp
+
+
+def trigger_labels(schema: Schema | None) -> set[str]:
+    """Labels that name event types (their spans are triggers) in ``schema`` (or the default schema)."""
+    from annotator.schema import default_schema
+
+    return set((schema or default_schema()).event_type_names)

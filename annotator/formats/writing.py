@@ -1,0 +1,254 @@
+"""The writers' side of the formats' plumbing: the export's report (``FormatExportReport``), reproducible splits into
+parts and a file a part, each document's record with its tokens, the token writers' triggers and arguments left out,
+and a writer's ``names`` option."""
+
+from __future__ import annotations
+
+import gc
+import hashlib
+from collections import Counter
+from contextlib import ExitStack, contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, BinaryIO, Callable, Iterable, Iterator, Mapping
+
+import orjson
+
+from annotator.wording import counted, counted_kind, were
+from annotator.errors import OptionError
+from annotator.formats.common import option_choice, option_int
+from annotator.formats.schema_names import AliasNames
+from annotator.formats.records import ExportReport, ExportRequest, iter_document_records
+from annotator.formats.tokens import DocTokens, tokens_for
+from annotator.schema import Schema
+from annotator.store import Project
+
+
+MAX_EXAMPLES = 5
+
+
+@dataclass
+class FormatExportReport(ExportReport):
+    """What an export wrote and what it could not carry, each problem naming document and offsets."""
+
+    format: str = ""
+    files: list[str] = field(default_factory=list)
+    tokenized: list[str] = field(default_factory=list)  # documents tokenised here (no stored tokens)
+    problems: list[tuple[str, str]] = field(default_factory=list)  # (kind, message)
+
+    def problem(self, kind: str, message: str) -> None:
+        self.problems.append((kind, message))
+
+    def summary(self, with_files: bool = True) -> str:
+        """The counts and problems; ``with_files=False`` leaves out the list of files (for a caller that names them)."""
+        s = super().summary()
+        if with_files and len(self.files) > 1:
+            s += f"; files: {', '.join(self.files)}"
+        if self.tokenized:
+            s += (
+                f"; {counted(len(self.tokenized), 'document')} had no stored tokens and "
+                f"{were(len(self.tokenized))} tokenised into words and "
+                f"punctuation (the fallback of annotator.tokens; e.g. {', '.join(self.tokenized[:3])})"
+            )
+        counts = Counter(k for k, _ in self.problems)
+        for kind, n in counts.items():
+            examples = [m for k, m in self.problems if k == kind][:MAX_EXAMPLES]
+            s += f"; {counted_kind(n, kind)}: " + " | ".join(examples) + (" | ..." if n > len(examples) else "")
+        return s
+
+
+@contextmanager
+def no_cyclic_gc() -> Iterator[None]:
+    """Pause the cyclic garbage collector while an export makes and drops millions of small objects (no cycles
+    there); in the app a worker runs with it paused already (ui/gc_guard.py), and it stays so."""
+    was = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was:
+            gc.enable()
+
+
+def parse_split(value: str | None) -> list[tuple[str, float]] | None:
+    """``train=0.8,dev=0.2`` -> [("train", 0.8), ("dev", 0.2)]; the fractions must add up to 1."""
+    if not value:
+        return None
+    parts = []
+    for item in value.split(","):
+        name, _, frac = item.partition("=")
+        name = name.strip()
+        try:
+            f = float(frac)
+        except ValueError:
+            raise OptionError(f"split: {item!r} is not NAME=FRACTION (e.g. train=0.8,dev=0.2)") from None
+        if not name or not name.replace("-", "").replace("_", "").isalnum() or not 0 < f <= 1:
+            raise OptionError(f"split: {item!r} needs a name of letters and digits and a fraction in (0, 1]")
+        if any(n == name for n, _ in parts):
+            raise OptionError(f"split: part {name!r} named twice")
+        parts.append((name, f))
+    total = sum(f for _, f in parts)
+    if abs(total - 1.0) > 1e-6:
+        raise OptionError(f"split: the fractions add up to {total:g}, not 1")
+    return parts
+
+
+NAMES = ("schema", "aliases")  # a writer's ``names`` option: the schema's own names, or their first aliases
+
+
+def option_names(schema: Schema, options: dict[str, str]) -> AliasNames | None:
+    """The ``names`` option of a writer that can write another tool's names (DyGIE++, OneIE, OmniEvent):
+    ``AliasNames`` to write each name as its first alias, None to write the schema's own."""
+    return AliasNames(schema) if option_choice(options, "names", NAMES) == "aliases" else None
+
+
+def report_alias_choices(report: FormatExportReport, names: AliasNames | None) -> None:
+    """A problem line for each name written as the first of several aliases (after the writing)."""
+    for note in names.notes() if names else []:
+        report.problem("names written as the first of their aliases", note)
+
+
+def assign_parts(
+    project: Project, statuses: list[str] | None, split: list[tuple[str, float]] | None, seed: int
+) -> dict[int, str]:
+    """Document id -> part name. Reproducible: the order is a hash of seed and text, not of ids or time."""
+    ids = project.document_ids(statuses)
+    if not split:
+        return {i: "" for i in ids}
+    sha = project.db.document_digests()
+    order = sorted(ids, key=lambda i: (hashlib.sha256(f"{seed}:{sha[i]}".encode()).hexdigest(), i))
+    out: dict[int, str] = {}
+    start, acc = 0, 0.0
+    for k, (name, frac) in enumerate(split):
+        acc += frac
+        end = len(order) if k == len(split) - 1 else round(acc * len(order))
+        for i in order[start:end]:
+            out[i] = name
+        start = end
+    return out
+
+
+def part_path(out: str | Path, part: str) -> Path:
+    """``corpus.spacy`` + ``train`` -> ``corpus.train.spacy``; a path without suffix gets ``.train``."""
+    p = Path(out)
+    if not part:
+        return p
+    return p.with_name(f"{p.stem}.{part}{p.suffix}") if p.suffix else p.with_name(f"{p.name}.{part}")
+
+
+@contextmanager
+def atomic_outputs(out: str | Path, parts: list[str]) -> Iterator[dict[str, BinaryIO]]:
+    """One atomic file per part; all are renamed into place only if the block finishes."""
+    from annotator.exporting import atomic_output
+
+    with ExitStack() as stack:
+        yield {p: stack.enter_context(atomic_output(part_path(out, p))) for p in parts}
+
+
+def parts_of(assignment: dict[int, str]) -> list[str]:
+    return list(dict.fromkeys(assignment.values())) or [""]
+
+
+def split_option(project: Project, statuses: Any, opts: Mapping[str, str]) -> dict[int, str]:
+    """Document id -> part name, from the ``split`` and ``seed`` options (see ``assign_parts``)."""
+    statuses = list(statuses) if statuses is not None else None
+    return assign_parts(project, statuses, parse_split(opts.get("split")), option_int(dict(opts), "seed", 0))
+
+
+def records_with_tokens(
+    project: Project,
+    request: ExportRequest,
+    report: FormatExportReport,
+    ids: list[int] | None = None,
+) -> Iterator[tuple[dict[str, Any], DocTokens]]:
+    """Each exported document record with its tokens; documents without stored tokens go in ``report.tokenized``;
+    ``ids``: only these documents (see ``iter_document_records``)."""
+    for rec in iter_document_records(
+        project, request.states, request.statuses_list, request.annotation_set, report, request.progress, ids
+    ):
+        toks = tokens_for(project, rec["id"], rec["text"])
+        if not toks.stored:
+            report.tokenized.append(rec["name"])
+        yield rec, toks
+
+
+def write_per_part(
+    project: Project,
+    out: str | Path,
+    request: ExportRequest,
+    fmt: str,
+    render: Callable[[dict[str, Any], DocTokens, FormatExportReport], bytes],
+) -> FormatExportReport:
+    """A token-based export of one file per part: ``render(record, tokens, report)`` bytes appended per document."""
+    assignment = split_option(project, request.statuses, request.options)
+    parts = parts_of(assignment)
+    report = FormatExportReport(format=fmt)
+    with atomic_outputs(out, parts) as handles:
+        for rec, toks in records_with_tokens(project, request, report):
+            handles[assignment[rec["id"]]].write(render(rec, toks, report))
+        report.bytes = sum(fh.tell() for fh in handles.values())
+    report.files = [str(part_path(out, p)) for p in parts]
+    return report
+
+
+def placed_triggers(
+    events: Iterable[dict[str, Any]],
+    place: Callable[[int, int, str], Any],
+    report: FormatExportReport,
+    name: str,
+) -> Iterator[tuple[int, dict[str, Any], Any]]:
+    """Each exported event whose trigger ``place(start, end, what)`` puts somewhere (not None), as (its index in
+    ``events``, the event, where); the others reported as left out (the token writers: DyGIE++, OneIE, OmniEvent)."""
+    for k, v in enumerate(events):
+        t = v["trigger"]
+        got = place(t["start"], t["end"], f"trigger of {v['type']}")
+        if got is None:
+            report.problem("events left out (trigger not usable)", f"{name}: event {v['id']} {v['type']}")
+            continue
+        yield k, v, got
+
+
+def arguments_in_line(
+    event: dict[str, Any],
+    line: int,
+    mention: Mapping[Any, tuple[Any, ...]],
+    labels: Mapping[Any, str],
+    proxies: set[str] | frozenset[str],
+    report: FormatExportReport,
+    name: str,
+) -> Iterator[tuple[dict[str, Any], tuple[Any, ...]]]:
+    """Each argument of an exported ``event`` with the mention its entity was written as (``mention``: entity id ->
+    (line, ...)), when that mention is in the trigger's ``line``; the others reported: an event standing in as an
+    entity (``proxies``), or outside the trigger's sentence (OneIE's and OmniEvent's lines are sentences)."""
+    for arg in event["arguments"]:
+        got = mention.get(arg["entity_id"])
+        if got is None:
+            if labels.get(arg["entity_id"]) in proxies:
+                report.problem("arguments left out (an event as argument)", f"{name}: {event['type']} {arg['role']}")
+            continue
+        if got[0] != line:
+            report.problem(
+                "arguments left out (outside the trigger's sentence)", f"{name}: {event['type']} {arg['role']}"
+            )
+            continue
+        yield arg, got
+
+
+def write_lines_per_part(
+    project: Project,
+    out: str | Path,
+    request: ExportRequest,
+    fmt: str,
+    lines: Callable[[dict[str, Any], DocTokens, FormatExportReport], Iterable[Any]],
+) -> FormatExportReport:
+    """``write_per_part`` for the formats of a JSON object a line, several a document (a sentence each: OneIE,
+    OmniEvent, Hugging Face): ``lines(record, tokens, report)`` gives each document's objects."""
+    return write_per_part(
+        project,
+        out,
+        request,
+        fmt,
+        lambda rec, toks, report: b"".join(
+            orjson.dumps(line, option=orjson.OPT_APPEND_NEWLINE) for line in lines(rec, toks, report)
+        ),
+    )
