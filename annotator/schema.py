@@ -55,7 +55,8 @@ class EventType:
     weak_triggers: tuple[str, ...] = ()
     cues: tuple[str, ...] = ()
     # words that, modifying a trigger, rule the type out ("press conference"); "dep:X" a child of relation X,
-    # "obj:event" an object that is itself an event word ("fleeing war")
+    # "obj:event" an object that is itself an event word ("fleeing war"), "obj:LABEL" an object of that entity label
+    # (named or guessed from its noun: "obj:PRODUCT", "donated weapons")
     blockers: tuple[str, ...] = ()
     # types an event of this type also is (an execution is a death): (type, ((role here, role there), ...)); roles
     # of the same name carry over without being listed

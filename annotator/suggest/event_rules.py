@@ -202,6 +202,7 @@ class RuleEventSuggester:
         direct |= _means(head)  # "talked by phone": no meeting
         if self._event_object(head, span):
             direct |= {"obj:event"}  # "fleeing war", "brought charges": what is fled or brought is an event
+        direct |= _object_labels(head, span)  # "donated weapons": "obj:product", a thing given, not money
         purpose = _purpose(head)
         cands: list[_Candidate] = []
         for type_name in dict.fromkeys(p.type for p in patterns):
@@ -223,7 +224,13 @@ class RuleEventSuggester:
             cue = len(self.cues[type_name] & neighbours)
             roles_filled = len({a.role for a in args if a.role not in _NON_CORE and a.score >= 0.5})
             # a word with other senses needs support: a cue, two roles, or who with whom ("Putin hosted Erdogan")
-            if pattern.weak and not cue and roles_filled < 2 and not _named_subject_and_object(pairs, args):
+            if (
+                pattern.weak
+                and not cue
+                and roles_filled < 2
+                and not _named_subject_and_object(pairs, args)
+                and not _person_undergoing(head, args)
+            ):
                 continue
             if pattern.weak and not cue and _misfits(pairs, args, ("obj",)):  # "gave him a standing ovation"
                 continue
@@ -356,6 +363,34 @@ def _means(head: Any) -> frozenset[str]:
         for g in c.children
         if g.dep_ == "pobj"
         for x in (g, *(k for k in g.children if k.dep_ == "compound"))
+    )
+
+
+def _object_labels(head: Any, span: Any) -> frozenset[str]:
+    """ "obj:LABEL" (lowercase) for what a verb trigger is done to (its object outside the trigger) or a noun trigger
+    is of ("donation of arms"), by its entity label or the label its noun is guessed to name: a blocker
+    "obj:product" rules a type out where the thing given is a weapon or a vehicle (ACE: a Transfer-Money gives
+    money; "donated weapons" is a transfer of ownership)."""
+    if head.pos_ == "VERB":
+        objs = [c for c in head.children if c.dep_ == "dobj" and not span.start <= c.i < span.end]
+    elif head.pos_ == "NOUN":
+        objs = [
+            g for c in head.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"
+        ]
+    else:
+        return frozenset()
+    return frozenset(f"obj:{label.lower()}" for o in objs if (label := o.ent_type_ or guess_label(o)))
+
+
+def _person_undergoing(head: Any, args: Sequence[ArgumentSuggestion]) -> bool:
+    """A verb in the passive whose subject, a person, fills a core role: something done to someone by a doer the
+    passive leaves implicit ("the pilot was being held", "the suspect was picked up"), who did what to whom as two
+    roles tell, one of them unsaid."""
+    if head.pos_ != "VERB" or not any(c.dep_ == "auxpass" for c in head.children):
+        return False
+    subj = next((c for c in head.children if c.dep_ == "nsubjpass"), None)
+    return subj is not None and any(
+        a.start <= subj.idx < a.end and a.label == "PERSON" and a.role not in _NON_CORE for a in args
     )
 
 

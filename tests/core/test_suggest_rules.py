@@ -641,3 +641,25 @@ def test_fleeing_an_event_is_no_movement_of_its_own(nlp, suggester):
     assert not movements("The villagers, fleeing war and hunger, waited for food.")
     assert not movements("A colleague brought charges against the manager.")
     assert movements("The villagers fled the town before dawn.")
+
+
+@pytest.mark.slow
+def test_a_thing_given_is_no_transfer_of_money(nlp, suggester):
+    # ACE: a Transfer-Money gives money; weapons or vehicles given change owner (the schema's blocker "obj:PRODUCT")
+    def money(text):
+        return [e for e in run(nlp, suggester, text) if e["type"] == "Transaction:Transfer-Money"]
+
+    assert not money("Moscow donated weapons to the rebels last year.")
+    assert not money("The company donated two helicopters to the army.")
+    assert money("Moscow donated $5 million to the rebels last year.")
+
+
+@pytest.mark.slow
+def test_a_person_held_in_the_passive_is_an_arrest(nlp, suggester):
+    # something done to a person by a doer the passive leaves unsaid: who did what to whom, as two roles tell
+    assert only(run(nlp, suggester, "The reporter was held for two days."), "held")["type"] == "Justice:Arrest-Jail"
+    assert (
+        only(run(nlp, suggester, "The two activists were picked up outside their homes."), "picked up")["type"]
+        == "Justice:Arrest-Jail"
+    )
+    assert not [e for e in run(nlp, suggester, "The meeting was held in Geneva.") if e["type"] == "Justice:Arrest-Jail"]
