@@ -27,6 +27,7 @@ from annotator.queries.columns import ENTITY_COLUMNS, EVENT_COLUMNS
 from annotator.queries.counts import CountReads
 from annotator.queries.decided import DecidedReads
 from annotator.queries.documents import DocumentRows
+from annotator.queries.exports import ExportReads
 from annotator.queries.merging import MergeRows
 from annotator.queries.suggestions import SuggestionRows
 
@@ -135,7 +136,9 @@ def argument_row(event_id: int, role: str, entity_id: int, annotator: str | None
     return {"event_id": event_id, "role": role, "entity_id": entity_id, "annotator": annotator, "created_at": now()}
 
 
-class ProjectDb(AnnotationReads, ChangeLogRows, CountReads, DecidedReads, DocumentRows, MergeRows, SuggestionRows):
+class ProjectDb(
+    AnnotationReads, ChangeLogRows, CountReads, DecidedReads, DocumentRows, ExportReads, MergeRows, SuggestionRows
+):
     """One open project file: ``conn`` is its connection (autocommit; ``Project.transaction`` opens writes); the
     named reads and writes of ``annotator.queries`` are its parts."""
 

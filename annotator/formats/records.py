@@ -106,17 +106,7 @@ def undecided_counts(
 ) -> tuple[int, int]:
     """(entity, event) suggestions nobody decided in the documents an export with these statuses takes: a format
     without states (spaCy, CoNLL, brat, Prodigy, DyGIE++) writes them as annotations like any other."""
-    aset = annotation_set or project.annotation_set
-    where = "annotation_set = ? AND state = 'suggested'"
-    params: list[Any] = [aset]
-    if statuses:
-        where += f" AND document_id IN (SELECT id FROM documents WHERE status IN ({in_marks(statuses)}))"
-        params += list(statuses)
-    conn = project.db.conn
-    return (
-        conn.execute(f"SELECT count(*) FROM entities WHERE {where}", params).fetchone()[0],
-        conn.execute(f"SELECT count(*) FROM events WHERE {where}", params).fetchone()[0],
-    )
+    return project.db.undecided_counts(annotation_set or project.annotation_set, statuses)
 
 
 def spelling_mix(
@@ -126,24 +116,16 @@ def spelling_mix(
     write two ways in one file: name -> {as written: how many documents}, for the names whose documents disagree (files
     that spelt ``PERSON`` as ``PER`` and as ``Person``, or documents annotated here, which go out with the schema's
     name, beside imported ones); {} when they agree or none came with spellings of their own."""
-    conn = project.db.conn
-    where = f" AND status IN ({in_marks(statuses)})" if statuses else ""
     spelt = {
         doc_id: GivenSpellings.of_meta(orjson.loads(meta))
-        for doc_id, meta in conn.execute(
-            f"SELECT id, meta FROM documents WHERE meta LIKE '%\"labels\"%'{where}", list(statuses or [])
-        )
+        for doc_id, meta in project.db.metas_with_labels(statuses)
         if has_spellings(meta)
     }
     if not any(g.labels for g in spelt.values()):
         return {}
     names = {n for g in spelt.values() for n in g.labels}
     aset = annotation_set or project.annotation_set
-    used = conn.execute(
-        f"SELECT document_id, label FROM entities WHERE annotation_set = ? AND label IN ({in_marks(sorted(names))}) "
-        f"UNION SELECT document_id, type FROM events WHERE annotation_set = ? AND type IN ({in_marks(sorted(names))})",
-        [aset, *sorted(names), aset, *sorted(names)],
-    ).fetchall()
+    used = project.db.documents_naming(aset, sorted(names))
     kept = set(project.document_ids(statuses)) if statuses else None
     written: dict[str, Counter[str]] = {}
     for doc_id, name in used:
