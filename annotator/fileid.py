@@ -12,6 +12,7 @@ import weakref
 from pathlib import Path
 from typing import Iterator, Protocol
 
+from annotator.child_process import process_alive
 from annotator.errors import ExportTargetError
 from annotator import whereabouts
 
@@ -374,16 +375,6 @@ def _used(shm: Path) -> bool:
         os.close(fd)
 
 
-def _alive(pid: int) -> bool:
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except OSError:
-        return True
-    return True
-
-
 def take_left_log(path: str | Path, look_only: bool = False) -> Path | None:
     """At a read-write open of ``path``, before SQLite opens it: the log a process killed with this file open under
     another name left there (the file renamed or moved, and the process killed before it met the move: its poll
@@ -406,7 +397,7 @@ def take_left_log(path: str | Path, look_only: bool = False) -> Path | None:
             continue
         wal = Path(f"{old}-wal")
         if os.path.abspath(old) == os.path.abspath(path) or os.path.lexists(old) or not wal.exists():
-            if not _alive(pid):  # killed where the file still is (its log is SQLite's), or nothing left there
+            if not process_alive(pid):  # killed where the file still is (its log is SQLite's), or nothing left there
                 whereabouts.forget_open_of(ident, pid)
             continue
         if took is None and identity(here) == identity(wal) and not _used(Path(f"{old}-shm")):

@@ -31,6 +31,8 @@ import time
 import uuid
 from pathlib import Path
 
+from annotator.child_process import process_alive
+
 Identity = tuple[int, int]
 JOURNAL, OPEN = "k", "o"
 PRUNE_EVERY_S = 3600.0  # a read-write open prunes the index when its last pruning is older than this
@@ -157,12 +159,8 @@ def forget_open_of(ident: Identity, pid: int) -> None:
 def _started_at(pid: int) -> float | None:
     """When process ``pid`` started (seconds since the epoch), None when it is gone; ``inf`` when it lives but its
     start cannot be read (no ``/proc``: taken for the same process)."""
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
+    if not process_alive(pid):  # another user's lives too
         return None
-    except OSError:
-        pass  # another user's: it lives
     try:
         with open(f"/proc/{pid}/stat", "rb") as f:
             ticks = int(f.read().rsplit(b")", 1)[1].split()[19])  # field 22, after the name in parentheses
