@@ -16,7 +16,7 @@ from typing import Any, Mapping
 import orjson
 
 from annotator.db import ENTITY_COLUMNS, EVENT_COLUMNS, event_row, span_row
-from annotator.incoming import IncomingDocument
+from annotator.incoming import IncomingDocument, IncomingEvent
 
 
 def sha256_text(text: str) -> str:
@@ -71,6 +71,28 @@ class PreparedDocument:
         return orjson.dumps(rows).decode()
 
 
+def incoming_event_row(
+    v: IncomingEvent, doc_id: int, aset: str, defaults: Mapping[str, str], annotator: str | None, state: str, at: str
+) -> dict[str, Any]:
+    """An incoming event's row in ``state``: its attributes over the schema's ``defaults`` when it asks for them
+    (``fill_defaults``: brat's says an attribute it lacks has no value), its source, score and alternatives as given."""
+    attrs = {**(defaults if v.fill_defaults else {}), **v.attributes}
+    return event_row(
+        doc_id,
+        aset,
+        v.type,
+        v.trigger_start,
+        v.trigger_end,
+        attrs,
+        annotator,
+        state=state,
+        source=v.source,
+        score=v.score,
+        alternatives=v.alternatives,
+        at=at,
+    )
+
+
 def prepare_document(
     doc: IncomingDocument, defaults: Mapping[str, str], annotator: str | None, default_set: str, at: str
 ) -> PreparedDocument:
@@ -90,21 +112,7 @@ def prepare_document(
         entities.append([row[c] for c in ENTITY_COLUMNS])
     events = []
     for v in doc.events:
-        attrs = {**(defaults if v.fill_defaults else {}), **v.attributes}
-        row = event_row(
-            0,
-            aset,
-            v.type,
-            v.trigger_start,
-            v.trigger_end,
-            attrs,
-            who(v.annotator),
-            state=v.state,
-            source=v.source,
-            score=v.score,
-            alternatives=v.alternatives,
-            at=at,
-        )
+        row = incoming_event_row(v, 0, aset, defaults, who(v.annotator), v.state, at)
         events.append(PreparedEvent([row[c] for c in EVENT_COLUMNS], [(role, index[key]) for role, key in v.arguments]))
     prepared = PreparedDocument(
         doc, sha256_text(doc.text), aset, orjson.dumps(doc.meta).decode(), entities, events, _sound_tokens(doc), at

@@ -10,9 +10,9 @@ from typing import Any, Callable, Iterable, Sequence
 
 
 from annotator.categories import known_categories, remember_categories
-from annotator.db import EVENT_COLUMNS, event_row, is_score, span_row
+from annotator.db import EVENT_COLUMNS, is_score, span_row
 from annotator.errors import ImportFileError
-from annotator.import_rows import PreparedDocument, prepare_document, sha256_text  # noqa: F401 (sha256_text: its old home)
+from annotator.import_rows import PreparedDocument, incoming_event_row, prepare_document, sha256_text  # noqa: F401 (sha256_text: its old home)
 from annotator.incoming import IncomingDocument, IncomingEntity, IncomingEvent  # noqa: F401 (the readers take them from here)
 from annotator.textcheck import first_surrogate, printable
 from annotator.wording import counted
@@ -272,23 +272,9 @@ def store_documents(
 def _insert_event(
     project: Project, doc_id: int, aset: str, v: IncomingEvent, annotator: str | None, state: str, t: str
 ) -> int:
-    """An incoming event's row (its attributes over the schema's defaults when it asks for them), in ``state``."""
-    attrs = {**(project.schema.default_attributes() if v.fill_defaults else {}), **v.attributes}
-    row = event_row(
-        doc_id,
-        aset,
-        v.type,
-        v.trigger_start,
-        v.trigger_end,
-        attrs,
-        annotator,
-        state=state,
-        source=v.source,
-        score=v.score,
-        alternatives=v.alternatives,
-        at=t,
-    )
-    return project.db.insert_event(row)
+    """An incoming event stored in ``state`` (its row: ``import_rows.incoming_event_row``, as a new document's)."""
+    defaults = project.schema.default_attributes()
+    return project.db.insert_event(incoming_event_row(v, doc_id, aset, defaults, annotator, state, t))
 
 
 _EVENT_ANNOTATOR = EVENT_COLUMNS.index("annotator")

@@ -424,3 +424,49 @@ def test_a_rejected_entity_fills_no_role_by_the_rule_module_s_word():
         for p in sorted((ROOT / folder).rglob("*.py"))
     }
     assert {k: v for k, v in found.items() if v} == {}
+
+
+def liveness_tests(source: str) -> list[str]:
+    """A module's own test of whether a process lives: ``os.kill(pid, 0)``."""
+    return [
+        ast.unparse(node)
+        for node in ast.walk(ast.parse(source))
+        if isinstance(node, ast.Call)
+        and ast.unparse(node.func) == "os.kill"
+        and len(node.args) == 2
+        and isinstance(node.args[1], ast.Constant)
+        and node.args[1].value == 0
+    ]
+
+
+def test_the_liveness_check_sees_os_kill_0():
+    assert liveness_tests("try:\n    os.kill(pid, 0)\nexcept OSError:\n    pass\n") == ["os.kill(pid, 0)"]
+    assert liveness_tests("os.kill(pid, signal.SIGKILL)") == []
+
+
+def test_whether_a_process_lives_is_asked_of_one_function():
+    """``child_process.process_alive`` says whether a process lives (another user's too); the file's identity
+    (``fileid``: a killed run's log) and the per-user index (``whereabouts``: pruning) each tested it themselves."""
+    found = sorted(
+        p.relative_to(ROOT).as_posix()
+        for folder in ("annotator", "ui")
+        for p in (ROOT / folder).rglob("*.py")
+        if liveness_tests(p.read_text(encoding="utf-8"))
+    )
+    assert found == ["annotator/child_process.py"]
+
+
+def test_an_incoming_event_s_row_is_made_in_one_place():
+    """An incoming event's row (its attributes over the schema's defaults when it asks for them, ``fill_defaults``)
+    is ``import_rows.incoming_event_row``'s: a new document's rows and the events an import adds to a stored
+    document (``importing._insert_event``) each merged the defaults themselves."""
+    found = sorted(
+        p.relative_to(ROOT).as_posix()
+        for folder in ("annotator", "ui")
+        for p in (ROOT / folder).rglob("*.py")
+        if any(
+            isinstance(node, ast.Attribute) and node.attr == "fill_defaults"
+            for node in ast.walk(ast.parse(p.read_text(encoding="utf-8")))
+        )
+    )
+    assert found == ["annotator/import_rows.py"]
