@@ -279,6 +279,9 @@ def _verb_frame(v: Any) -> list[tuple[str, Any]]:
         for s2, g in _preps(t)
         if s2 == "prep:with"
     ]
+    # "fired his gun, killing the man": what the outcome's cause was done with is the outcome's instrument too
+    if v.dep_ == "advcl" and v.tag_ == "VBG" and v.head.pos_ == "VERB":
+        late += [("weapon", c) for c in v.head.children if c.dep_ in ("dobj", "obj") and is_weapon(c)]
     return out + own + late + _settings(v, objs)
 
 

@@ -283,3 +283,14 @@ def test_a_length_of_time_is_no_time_it_happened_a_point_is(nlp, suggester):
 def test_the_length_of_a_sentence_is_its_sentence(nlp, suggester):
     got = args_of(nlp, suggester, "The judge gave him a sentence of five years.", "sentence", "Justice:Sentence")
     assert ("Sentence", "five years") in got and not any(role == "Time" for role, _ in got)
+
+
+@pytest.mark.slow
+def test_an_outcome_takes_the_weapon_of_what_caused_it(nlp, suggester):
+    # "..., killing two officers" tells what the firing did: the rifle fired is what they were killed with
+    text = "The gunman fired his rifle into the crowd, killing two police officers."
+    got = args_of(nlp, suggester, text, "killing", "Life:Die")
+    assert {("Instrument", "rifle"), ("Victim", "police officers"), ("Agent", "gunman")} <= got, got
+    # a vehicle driven is no weapon: no instrument is said
+    got = args_of(nlp, suggester, "He drove a truck into the crowd, killing 80 people.", "killing", "Life:Die")
+    assert not any(role == "Instrument" for role, _ in got), got
