@@ -253,6 +253,14 @@ def _verb_frame(v: Any) -> list[tuple[str, Any]]:
     for c in objs:
         out.append((obj_slot if guess_or_ent(c) in PLACE_LABELS else "obj", c))
     transitive = any(guess_or_ent(c) not in PLACE_LABELS for c in objs)
+    # "left Bolivia for Medellin": a place takes no "for" or "to" of its own; the parse hangs the verb's on it
+    out += [
+        (s, g)
+        for c in objs
+        if guess_or_ent(c) in PLACE_LABELS
+        for s, g in _preps(c)
+        if s in ("prep:for", "prep:to", "prep:toward", "prep:towards", "prep:into")
+    ]
     for c in subj:
         out.append(("subj" if transitive else "subj_intrans", c))
     for c in subjpass:

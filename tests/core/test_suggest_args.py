@@ -294,3 +294,10 @@ def test_an_outcome_takes_the_weapon_of_what_caused_it(nlp, suggester):
     # a vehicle driven is no weapon: no instrument is said
     got = args_of(nlp, suggester, "He drove a truck into the crowd, killing 80 people.", "killing", "Life:Die")
     assert not any(role == "Instrument" for role, _ in got), got
+
+
+@pytest.mark.slow
+def test_where_a_place_left_is_left_for_is_the_destination(nlp, suggester):
+    # the parse hangs "for Medellin" on "Bolivia"; a place takes no "for" of its own: it is where the plane went
+    got = args_of(nlp, suggester, "The plane had left Bolivia for Medellin.", "left", "Movement:Transport")
+    assert {("Origin", "Bolivia"), ("Destination", "Medellin")} <= got, got
