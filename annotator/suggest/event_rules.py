@@ -29,6 +29,8 @@ NAME_LABELS = {"PERSON", "ORG", "GPE", "LOC", "FAC", "PRODUCT", "WORK_OF_ART", "
 _NON_CORE = {"Time", "Place"}
 ALTERNATIVES_CUT = 0.25  # a runner-up type this close to the best one's score is kept as an alternative
 SHARED_ROLES = {"Attacker": "Agent"}  # a role of the inner event that is another role of the outer one
+HOST_ROLES = {"Agent": "Attacker", "Victim": "Target"}  # and of the outer event in the inner one (ACE: who is killed
+# in an attack is its target, intended or not)
 _SPLIT_DEPS = {"prt", "oprd", "acomp", "ccomp", "xcomp", "dobj"}
 # forms less often used for a specific event that happened: base-form verbs ("to attack", "could attack"),
 # gerunds and present participles ("fighting"), plural nouns ("attacks on civilians"); the weights of these terms
@@ -127,9 +129,11 @@ class RuleEventSuggester:
 
     def _share_arguments(self, doc: Any, events: list[EventSuggestion], heads: list[int]) -> list[EventSuggestion]:
         """An event told as happening in another ("killed in an attack by rebels in Adana") takes that event's
-        participants for its own empty roles of the same kind: the attacker killed, in the attack's place."""
+        participants for its own empty roles of the same kind: the attacker killed, in the attack's place; and the
+        other takes this one's ("Badreddine was killed in an attack": the one killed is the attack's target)."""
         by_head = dict(zip(heads, events))
         out = []
+        pairs: list[tuple[int, int]] = []  # (index of the event in ``out``, head of the event it happened in)
         for e, hi in zip(events, heads):
             h = doc[hi]
             inner = [
@@ -143,19 +147,31 @@ class RuleEventSuggester:
                 out.append(e)
                 continue
             other = by_head[inner[0].i]
-            etype = self.types[e.type]
-            have = {a.role for a in e.arguments}
-            spans = {(a.start, a.end) for a in e.arguments}
-            extra = []
-            for a in other.arguments:
-                role = SHARED_ROLES.get(a.role, a.role)
-                r = etype.role(role)
-                if r is None or role in have or (a.start, a.end) in spans or not takes(r, a.label):
-                    continue
-                extra.append(ArgumentSuggestion(role, a.start, a.end, a.label, a.score))
-                have.add(role)
-            out.append(replace(e, arguments=e.arguments + tuple(extra)) if extra else e)
+            pairs.append((len(out), inner[0].i))
+            out.append(self._with_arguments_of(e, other, SHARED_ROLES))
+        at = {h: i for i, h in enumerate(heads)}
+        for i, h in pairs:
+            j = at[h]
+            out[j] = self._with_arguments_of(out[j], out[i], HOST_ROLES)
         return out
+
+    def _with_arguments_of(self, e: EventSuggestion, other: EventSuggestion, names: dict[str, str]) -> EventSuggestion:
+        """``e`` with ``other``'s arguments in its empty roles of the same name (or the one ``names`` gives), where
+        the label fits."""
+        etype = self.types[e.type]
+        have = {a.role for a in e.arguments}
+        spans = {(a.start, a.end) for a in e.arguments}
+        extra = []
+        for a in other.arguments:
+            role = names.get(a.role, a.role)
+            r = etype.role(role)
+            if r is None or role in have or (a.start, a.end) in spans or not takes(r, a.label):
+                continue
+            if a.start < e.trigger_end and e.trigger_start < a.end:  # "an airstrike 10 days ago" (a DATE)
+                continue
+            extra.append(ArgumentSuggestion(role, a.start, a.end, a.label, a.score))
+            have.add(role)
+        return replace(e, arguments=e.arguments + tuple(extra)) if extra else e
 
     def _match(self, tok: Any, sent: Any, named: set[int]) -> tuple[int, list[Pattern], list[int]] | None:
         """The longest trigger starting at ``tok``, every pattern of that length matching it, and the index of a

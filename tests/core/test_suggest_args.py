@@ -301,3 +301,12 @@ def test_where_a_place_left_is_left_for_is_the_destination(nlp, suggester):
     # the parse hangs "for Medellin" on "Bolivia"; a place takes no "for" of its own: it is where the plane went
     got = args_of(nlp, suggester, "The plane had left Bolivia for Medellin.", "left", "Movement:Transport")
     assert {("Origin", "Bolivia"), ("Destination", "Medellin")} <= got, got
+
+
+@pytest.mark.slow
+def test_who_is_killed_in_an_attack_is_its_target(nlp, suggester):
+    # the death is told as happening in the attack: its victim is what the attack hit (ACE: intended or not)
+    text = "Three civilians died in a rocket attack on Monday."
+    assert ("Target", "civilians") in args_of(nlp, suggester, text, "attack", "Conflict:Attack")
+    text = "The journalist was killed during clashes in the city."
+    assert ("Target", "journalist") in args_of(nlp, suggester, text, "clashes", "Conflict:Attack")
