@@ -96,7 +96,7 @@ DEFAULT_SLOTS: dict[str, tuple[str, ...]] = {
         "agent",
         "prep:by",
     ),
-    "Target": ("obj", "subjpass", "prep:on", "prep:against", "prep:at", "compound", "prep:of", "prep:to"),
+    "Target": ("obj", "subjpass", "prep:on", "prep:against", "prep:at", "compound", "prep:of", "prep:to", "prep:into"),
     "Victim": ("obj", "subjpass", "subj_intrans", "poss", "prep:of", "compound"),
     "Instrument": ("prep:with", "subj", "agent", "compound", "prep:by", "prep:using", "weapon"),
     "Person": ("obj", "subjpass", "subj_intrans", "poss", "prep:of", "compound"),

@@ -310,3 +310,10 @@ def test_who_is_killed_in_an_attack_is_its_target(nlp, suggester):
     assert ("Target", "civilians") in args_of(nlp, suggester, text, "attack", "Conflict:Attack")
     text = "The journalist was killed during clashes in the city."
     assert ("Target", "journalist") in args_of(nlp, suggester, text, "clashes", "Conflict:Attack")
+
+
+@pytest.mark.slow
+def test_what_is_fired_into_is_the_target(nlp, suggester):
+    # "into" after a verb of attacking names what is hit, as "at" and "on" do
+    got = args_of(nlp, suggester, "The army fired shells into Syria on Friday.", "fired", "Conflict:Attack")
+    assert ("Target", "Syria") in got and ("Instrument", "shells") in got, got
