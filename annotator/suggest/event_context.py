@@ -138,6 +138,8 @@ def read_context(head: Any) -> Context:
     if _alternative(head):  # "whether an airstrike, missile attack or artillery bombardment": one of them, if any
         ctx.attributes["modality"] = "Other"
         ctx.signs.append("alternative")
+    if _ongoing(head):  # ACE marks events that happen; "has been fighting" tells a state of affairs
+        ctx.signs.append("ongoing")
     if any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in ckids):
         ctx.attributes["modality"] = "Other"
         ctx.signs.append("conditional")
@@ -157,6 +159,13 @@ def read_context(head: Any) -> Context:
             ctx.signs.append("generic_det")
         ctx.generic_noun = not dets and head.tag_ in ("NNS", "NN")
     return ctx
+
+
+def _ongoing(head: Any) -> bool:
+    """A verb in the perfect progressive ("has been fighting", "had been battling for years"): an activity going on
+    over a stretch of time up to a point, told as a state of affairs rather than as one occurrence."""
+    aux = [c for c in head.children if c.dep_ == "aux"]
+    return head.tag_ == "VBG" and any(c.lower_ == "been" for c in aux) and any(c.lemma_.lower() == "have" for c in aux)
 
 
 def _denied(clause: Any) -> bool:

@@ -663,3 +663,13 @@ def test_a_person_held_in_the_passive_is_an_arrest(nlp, suggester):
         == "Justice:Arrest-Jail"
     )
     assert not [e for e in run(nlp, suggester, "The meeting was held in Geneva.") if e["type"] == "Justice:Arrest-Jail"]
+
+
+@pytest.mark.slow
+def test_the_perfect_progressive_tells_an_ongoing_activity(nlp, suggester):
+    # "have been fighting": a state of affairs over a stretch of time, scored as other mentions not of one occurrence
+    def score(text):
+        return only(run(nlp, suggester, text), "fighting")["score"]
+
+    going = score("Rebels are fighting government troops near the border.")
+    assert score("Rebels have been fighting government troops near the border.") == pytest.approx(going - 0.2)
