@@ -56,6 +56,18 @@ def validate(
     return problems
 
 
+def lacking_roles_on_accepting(project: Project, doc_id: int, annotation_set: str | None = None) -> list[Problem]:
+    """What accepting the document's undecided suggestions would leave without a required role: the
+    ``missing_role`` problems of ``validate(accepting=True)`` whose event is a suggestion now (Ctrl+Enter's
+    question names them before its "Accept the rest" accepts them)."""
+    suggested = {v.id for v in project.events(doc_id, annotation_set) if v.state == "suggested"}
+    return [
+        p
+        for p in validate(project, doc_id, annotation_set, accepting=True)
+        if p.kind == "missing_role" and p.event_id in suggested
+    ]
+
+
 def _words(text: str, start: int, end: int) -> str:
     """The words of a span and where they are, for a message read without the app ("event 74 (Contact:Meet):"
     named no words): “conference” [882, 892)."""

@@ -12,6 +12,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QContextMenuEvent
 from PySide6.QtWidgets import QApplication, QCheckBox, QMessageBox, QWidget
 
+from annotator.model import FINISHED
 from annotator.navigation import LocalTokens
 from ui import commands as cmd
 from ui.menus import build_context_menu
@@ -34,7 +35,7 @@ def work_left(n: int, status: str = "in_progress", events: int = 0) -> str:
     ``status``, and what the keys do with them (it said nothing while nothing was selected; "Ctrl+Enter: mark it
     annotated" on one marked already). The events are counted apart: among 200 entity suggestions, how many events
     were left to decide was told by no view but the event list, row by row."""
-    done = status in ("annotated", "reviewed")
+    done = status in FINISHED
     enter = "Ctrl+Enter: the next document" if done else "Ctrl+Enter: done" if n else "Ctrl+Enter: mark it annotated"
     if n:
         among = (
@@ -213,16 +214,11 @@ class WindowFlow(_Window):
         """What Ctrl+Enter's question says, before anything is accepted, of the suggested events its "Accept the
         rest" would accept without a required role (``validate(accepting=True)``, the check Mark reviewed asks): they
         were accepted with the rest and said only on the next document ("has 4 problems left")."""
-        from annotator.validation import validate  # loaded on first use, not at start
+        from annotator.validation import lacking_roles_on_accepting  # loaded on first use, not at start
 
         c = self.controller
         assert c.project is not None and c.doc is not None
-        suggested = {i for i, v in c.events.items() if v.state == "suggested"}
-        found = [
-            p
-            for p in validate(c.project, c.doc.id, accepting=True)
-            if p.kind == "missing_role" and p.event_id in suggested
-        ]
+        found = lacking_roles_on_accepting(c.project, c.doc.id)
         if not found:
             return None
         n = len({p.event_id for p in found})

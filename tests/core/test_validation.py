@@ -133,3 +133,33 @@ def test_stats(project):
     assert stats["events_by_type"] == {"Contact:Meet": 1}
     text = format_stats(stats)
     assert "documents: 2" in text and "Contact:Meet" in text and "PERSON" in text
+
+
+def test_lacking_roles_on_accepting_names_the_suggested_events_alone(project):
+    """What Ctrl+Enter's question names before "Accept the rest": the suggested events accepting would leave without
+    a required role; an event decided already without it is validate's own problem, not this question's."""
+    from annotator.importing import IncomingDocument, IncomingEntity, IncomingEvent, import_documents
+    from annotator.validation import lacking_roles_on_accepting
+
+    import_documents(
+        project,
+        [
+            IncomingDocument(
+                TEXT,
+                "s.txt",
+                entities=[IncomingEntity(0, *at("Sergey Lavrov"), "PERSON", "suggested", "m")],
+                events=[
+                    IncomingEvent("Contact:Meet", *at("met"), state="suggested", source="m"),  # no Entity
+                    IncomingEvent("Contact:Meet", *at("in"), state="accepted", source="m"),  # decided, no Entity
+                    IncomingEvent(
+                        "Contact:Meet", *at("on"), state="suggested", source="m", arguments=[("Entity", 0)]
+                    ),  # its Entity comes with it
+                ],
+            )
+        ],
+    )
+    (doc,) = project.document_ids()
+    by_trigger = {(v.trigger_start, v.trigger_end): v.id for v in project.events(doc)}
+    found = lacking_roles_on_accepting(project, doc)
+    assert [(p.kind, p.event_id, p.role) for p in found] == [("missing_role", by_trigger[at("met")], "Entity")]
+    assert [p.event_id for p in validate(project, doc)] == [by_trigger[at("in")]]
