@@ -24,6 +24,7 @@ from annotator.cli_common import (
 from annotator.cli_export import cmd_export
 from annotator.cli_import import cmd_import
 from annotator.cli_parser import build_parser
+from annotator.model import FINISHED
 from annotator.wording import counted, were
 
 
@@ -171,7 +172,7 @@ def cmd_status(args: argparse.Namespace) -> int:
     with open_project(args, create=False) as project:
         ids = project.document_ids() if args.all else project.documents_named(args.docs)
         changes = set_statuses(project, ids, args.status)
-        finished = args.status in ("annotated", "reviewed")
+        finished = args.status in FINISHED
         undecided = undecided_counts(project, [args.status]) if finished else (0, 0)
     already = len(ids) - len(changes)
     print(

@@ -8,7 +8,7 @@ import textwrap
 from typing import Any
 
 from annotator import __version__
-from annotator.model import STATES, STATUSES
+from annotator.model import FINISHED, STATES, STATUSES
 
 LISTED = 20  # lines of one kind an import prints before it counts the rest (--verbose lists them all)
 
@@ -218,8 +218,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument(
         "--status",
         nargs="+",
-        choices=("annotated", "reviewed"),
-        default=["annotated", "reviewed"],
+        choices=FINISHED,
+        default=list(FINISHED),
         help="train on documents with these statuses (default: annotated and reviewed)",
     )
     p.add_argument(

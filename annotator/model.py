@@ -11,6 +11,9 @@ import orjson
 
 STATUSES = ("new", "in_progress", "annotated", "reviewed")
 STATES = ("suggested", "accepted", "rejected", "added")
+# a document done (trained on, exported as an answer, passed over by Ctrl+Enter's next), and one not yet
+FINISHED = ("annotated", "reviewed")
+UNFINISHED = ("new", "in_progress")
 HUMAN = "human"  # the source of what a person made (an entity or event added by hand)
 DEFAULT_SET = "main"
 # the ``document_id`` of a Change (and its change-log row) of the project rather than of one document: its list of

@@ -18,7 +18,7 @@ from annotator.errors import (
     SaveError,
 )
 from annotator.held import HeldDocument
-from annotator.model import PROJECT_WIDE, Change, Document, Entity, Event
+from annotator.model import PROJECT_WIDE, UNFINISHED, Change, Document, Entity, Event
 from annotator import navigation
 from annotator.navigation import Tokens, still_there
 from annotator.offsets import Utf16Map
@@ -429,7 +429,7 @@ class Controller(QObject):
         if self.project is None:
             return None
         current = self.doc.id if self.doc else None
-        open_ids = self.project.document_ids(["new", "in_progress"])
+        open_ids = self.project.document_ids(list(UNFINISHED))
         if shown is None:
             return navigation.next_open(open_ids, current)
         return navigation.next_open_in(shown, set(open_ids), current)
@@ -440,7 +440,7 @@ class Controller(QObject):
         if self.project is None:
             return 0
         current = self.doc.id if self.doc else None
-        return len(set(self.project.document_ids(["new", "in_progress"])) - set(shown) - {current})
+        return len(set(self.project.document_ids(list(UNFINISHED))) - set(shown) - {current})
 
     def progress(self) -> tuple[int, int]:
         """(reviewed, total) documents of the project."""

@@ -49,6 +49,7 @@ from annotator.formats.regions import Region, build_document
 from annotator.formats.schema_names import SchemaNames, given_spellings
 from annotator.importing import IncomingDocument
 from annotator.db import is_score
+from annotator.model import UNFINISHED
 from annotator.offsets import Utf16Map
 from annotator.schema import Schema, default_schema
 from annotator.wording import counted
@@ -212,7 +213,7 @@ def status_left_as(task: dict[str, Any], status: str) -> str:
     unfinished document (``meta.status`` ``new`` or ``in_progress``: Label Studio shows its decisions as a submitted
     annotation) comes back as it left, unless a review has judged it since."""
     left = task["meta"].get(LEFT_AS) if isinstance(task.get("meta"), dict) else None
-    return left if status == "annotated" and left in ("new", "in_progress") else status
+    return left if status == "annotated" and left in UNFINISHED else status
 
 
 def task_shape(task: dict[str, Any], key: str, results: list) -> dict[str, Any]:

@@ -18,7 +18,7 @@ from annotator.formats.writing import FormatExportReport, write_per_part
 from annotator.formats.records import ExportRequest, covering_set_records, export_writer
 from annotator.formats.schema_names import GivenSpellings
 from annotator.formats.tokens import ALIGN_MODES, DocTokens, align
-from annotator.model import HUMAN
+from annotator.model import FINISHED, HUMAN
 from annotator.store import Project
 
 
@@ -184,7 +184,7 @@ def made_by(given: dict[str, Any], source: str, state: str) -> tuple[str, str]:
 def _answered(rec: dict[str, Any]) -> bool:
     """Whether a document goes out as an accepted answer: reviewed or annotated, or with anything decided on it (an
     entity or event accepted, added or rejected); a document nobody touched is a task still to do (no answer)."""
-    if rec["status"] in ("reviewed", "annotated"):
+    if rec["status"] in FINISHED:
         return True
     return any(x["state"] != "suggested" for x in rec["entities"] + rec["events"])
 

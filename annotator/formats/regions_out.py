@@ -49,6 +49,7 @@ from annotator.formats.records import (
     iter_document_records,
 )
 from annotator.formats.schema_names import GivenSpellings
+from annotator.model import UNFINISHED
 from annotator.offsets import Utf16Map
 from annotator.store import Project
 
@@ -371,7 +372,7 @@ def label_studio_task(
         review = {"reviews": [{"accepted": True}]} if rec["status"] == "reviewed" else {}  # read back as reviewed
         decisions = [item for _, undecided, item in items if not undecided]
         task["annotations"] = [{"result": decisions, **truth, **review}] + theirs
-        if rec["status"] in ("new", "in_progress"):  # a submitted annotation reads as done: not yet (status_left_as)
+        if rec["status"] in UNFINISHED:  # a submitted annotation reads as done: not yet (status_left_as)
             task["meta"] = {**task.get("meta", {}), LEFT_AS: rec["status"]}
         undecided = [x for x in items if x[1]]
         if undecided:  # beside the decisions, where Label Studio keeps a model's suggestions; the meta says so

@@ -5,9 +5,9 @@ from __future__ import annotations
 import random
 from dataclasses import dataclass, field
 
+from annotator.model import FINISHED
 from annotator.store import Project
 
-FINISHED = ("annotated", "reviewed")
 POSITIVE = ("accepted", "added")  # what a person said is right; undecided suggestions are not evidence
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
-from annotator.learn.data import FINISHED
+from annotator.model import FINISHED
 
 NER_EPOCHS = 8  # passes over the documents when updating the entity pipeline
 EVENT_EPOCHS = 5  # passes when training the event suggester

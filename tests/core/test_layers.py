@@ -470,3 +470,68 @@ def test_an_incoming_event_s_row_is_made_in_one_place():
         )
     )
     assert found == ["annotator/import_rows.py"]
+
+
+def breach_kinds() -> set[str]:
+    """The kinds of breach the rule module names (``Breach("missing_role", ...)``)."""
+    return {
+        node.args[0].value
+        for node in ast.walk(ast.parse((ROOT / "annotator" / "rules.py").read_text(encoding="utf-8")))
+        if isinstance(node, ast.Call)
+        and ast.unparse(node.func) == "Breach"
+        and node.args
+        and isinstance(node.args[0], ast.Constant)
+    }
+
+
+def test_the_breach_kinds_are_seen():
+    assert {"missing_role", "wrong_label", "unknown_label", "already_fills"} <= breach_kinds()
+
+
+def test_the_app_picks_no_problem_by_its_kind():
+    """Which problems matter to a question is the core's to say (``validation``): Ctrl+Enter's question kept the
+    ``missing_role`` problems of suggested events itself (``validation.lacking_roles_on_accepting`` now)."""
+    kinds = breach_kinds()
+    found = {
+        p.relative_to(ROOT).as_posix(): sorted(
+            node.value
+            for node in ast.walk(ast.parse(p.read_text(encoding="utf-8")))
+            if isinstance(node, ast.Constant) and node.value in kinds
+        )
+        for p in sorted((ROOT / "ui").rglob("*.py"))
+    }
+    assert {k: v for k, v in found.items() if v} == {}
+
+
+STATUS_GROUPS = ({"annotated", "reviewed"}, {"new", "in_progress"})
+
+
+def spelt_status_groups(source: str) -> list[str]:
+    """The finished statuses (or the unfinished ones) written out: a tuple, list or set of exactly those two."""
+    return [
+        ast.unparse(node)
+        for node in ast.walk(ast.parse(source))
+        if isinstance(node, (ast.Tuple, ast.List, ast.Set))
+        and all(isinstance(x, ast.Constant) for x in node.elts)
+        and len(node.elts) == 2
+        and {x.value for x in node.elts} in STATUS_GROUPS
+    ]
+
+
+def test_the_status_group_check_sees_them():
+    assert spelt_status_groups('done = s in ("reviewed", "annotated")') == ["('reviewed', 'annotated')"]
+    assert spelt_status_groups('ids = p.document_ids(["new", "in_progress"])') == ["['new', 'in_progress']"]
+    assert spelt_status_groups('x = ("new", "in_progress", "annotated")') == []
+
+
+def test_the_finished_statuses_are_the_model_s():
+    """Which statuses mean a document is done is ``model.FINISHED`` (and ``UNFINISHED``): the command line's
+    ``status`` and ``train``, training, the Prodigy and Label Studio exports and reader, the app's next document and
+    its status line each wrote them out. ``ui/menus.py`` names actions alike (``annotated``, ``reviewed``)."""
+    found = {
+        p.relative_to(ROOT).as_posix(): spelt_status_groups(p.read_text(encoding="utf-8"))
+        for folder in ("annotator", "ui")
+        for p in sorted((ROOT / folder).rglob("*.py"))
+        if p.relative_to(ROOT).as_posix() not in ("annotator/model.py", "ui/menus.py")
+    }
+    assert {k: v for k, v in found.items() if v} == {}

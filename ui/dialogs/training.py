@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from annotator.learn.data import FINISHED
+from annotator.model import FINISHED
 from annotator.learn.options import EVENT_EPOCHS, LEAST_DOCUMENTS, NER_EPOCHS, QUICK_EPOCHS, TrainOptions
 from ui import theme as themes
 from ui.dialogs.keys import details_key
