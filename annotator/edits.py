@@ -52,6 +52,12 @@ def check_label(project: Project, label: str) -> None:
     refuse_breach([label_breach(project.schema, label)])
 
 
+def check_status(status: str) -> None:
+    """Refuse (``ValidationError``) a document status that is none of ``STATUSES``."""
+    if status not in STATUSES:
+        raise ValidationError(f"status {status!r} is not one of {', '.join(STATUSES)}")
+
+
 def _entity_row(project: Project, entity_id: int) -> dict:
     row = project.row("entities", entity_id)
     if row is None:
@@ -426,8 +432,7 @@ def remove_argument(project: Project, argument_id: int, *, undecide: Iterable[in
 
 # -- documents ------------------------------------------------------------------------------------
 def set_status(project: Project, doc_id: int, status: str) -> Change:
-    if status not in STATUSES:
-        raise ValidationError(f"status {status!r} is not one of {', '.join(STATUSES)}")
+    check_status(status)
     text_of(project, doc_id)
 
     def body(rec: EditRecorder) -> None:
@@ -439,8 +444,7 @@ def set_status(project: Project, doc_id: int, status: str) -> Change:
 def set_statuses(project: Project, doc_ids: list[int], status: str) -> list[Change]:
     """``set_status`` for each document (skipping those already in ``status``), all in one transaction: each is
     one entry of the change log, as the app's status edits are; a failure leaves every document as it was."""
-    if status not in STATUSES:
-        raise ValidationError(f"status {status!r} is not one of {', '.join(STATUSES)}")
+    check_status(status)
     changes: list[Change] = []
     with project.transaction():
         for doc_id in doc_ids:

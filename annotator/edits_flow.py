@@ -10,6 +10,7 @@ from annotator.edits import (
     HUMAN,
     check_event_type,
     check_label,
+    check_status,
     text_of,
     event_of,
     refuse_breach,
@@ -18,7 +19,7 @@ from annotator.edits import (
 )
 from annotator.errors import ValidationError
 from annotator.keyflow import sort_places
-from annotator.model import STATES, STATUSES, Change
+from annotator.model import STATES, Change
 from annotator.recorder import EditRecorder, run_edit
 from annotator.rules import filler_breaches, room_breach
 from annotator.shown import check_none_unseen
@@ -72,8 +73,8 @@ def accept_rest(
     ``shown_events`` (what the view showed undecided), a suggestion that came in elsewhere since (a pre-annotation
     re-run by a command while the app asked "accept the N undecided?") is a StaleChangeError, never accepted unseen."""
     text_of(project, doc_id)
-    if status is not None and status not in STATUSES:
-        raise ValidationError(f"status {status!r} is not one of {', '.join(STATUSES)}")
+    if status is not None:
+        check_status(status)
 
     def body(rec: EditRecorder) -> None:
         t = now()

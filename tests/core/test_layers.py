@@ -535,3 +535,32 @@ def test_the_finished_statuses_are_the_model_s():
         if p.relative_to(ROOT).as_posix() not in ("annotator/model.py", "ui/menus.py")
     }
     assert {k: v for k, v in found.items() if v} == {}
+
+
+def status_refusals(source: str) -> list[str]:
+    """A function's own refusal of a status: ``... not in STATUSES`` (the functions named)."""
+    found = []
+    for fn in ast.walk(ast.parse(source)):
+        if isinstance(fn, ast.FunctionDef):
+            for node in ast.walk(fn):
+                if isinstance(node, ast.Compare) and any(
+                    isinstance(op, ast.NotIn) and ast.unparse(c) == "STATUSES"
+                    for op, c in zip(node.ops, node.comparators)
+                ):
+                    found.append(fn.name)
+    return found
+
+
+def test_a_status_is_refused_by_one_function():
+    """An edit's refusal of a status none of ``STATUSES`` is ``edits.check_status``'s: ``set_status``,
+    ``set_statuses`` and ``edits_flow.accept_rest`` each wrote it out. An import's refusal names the file and line
+    (``importing.check_incoming``)."""
+    found = {
+        p.relative_to(ROOT).as_posix(): status_refusals(p.read_text(encoding="utf-8"))
+        for folder in ("annotator", "ui")
+        for p in sorted((ROOT / folder).rglob("*.py"))
+    }
+    assert {k: v for k, v in found.items() if v} == {
+        "annotator/edits.py": ["check_status"],
+        "annotator/importing.py": ["check_incoming"],
+    }
