@@ -17,6 +17,7 @@ from typing import Any
 import webcolors
 
 from annotator.errors import ImportFileError, SchemaError
+from annotator.formats.reading import read_file_bytes
 from annotator.schema import Schema, is_label_name, parse_schema
 from annotator.schema_write import schema_source
 
@@ -188,11 +189,9 @@ def read_annotation_conf(
     """annotation.conf (+ visual.conf) as a Schema; returns (schema, warnings, what the schema has no place for:
     ``conf_declarations``)."""
     try:
-        text = path.read_bytes().decode("utf-8")
+        text = read_file_bytes(path).decode("utf-8")
     except UnicodeDecodeError as exc:
         raise ImportFileError(str(path), f"not valid UTF-8 (byte {exc.start})") from None
-    except OSError as exc:
-        raise ImportFileError(str(path), f"cannot read: {exc.strerror or exc}") from None
     schema, warnings = conf_schema(text, path, visual, name or path.parent.name)
     return schema, warnings, conf_declarations(text, path)
 

@@ -14,7 +14,7 @@ from typing import Any
 
 
 from annotator.errors import ImportFileError
-from annotator.formats.reading import LabelTally, ReadResult, iter_jsonl, need
+from annotator.formats.reading import LabelTally, ReadResult, iter_jsonl, need, read_file_bytes
 from annotator.formats.project_json import export_result, load_json, parse_document
 from annotator.formats.regions import Region, build_document
 from annotator.formats.schema_names import SchemaNames
@@ -25,10 +25,7 @@ from annotator.wording import counted
 
 def read_txt(path: Path) -> IncomingDocument:
     """A .txt file as one document, its text exactly as read (strict UTF-8; a BOM is noted and dropped)."""
-    try:
-        data = path.read_bytes()
-    except OSError as exc:
-        raise ImportFileError(str(path), f"cannot read: {exc.strerror or exc}") from None
+    data = read_file_bytes(path)
     text, bom = decode_text(data, str(path))
     return IncomingDocument(text=text, name=path.name, bom=bom, source_path=str(path))
 
@@ -118,10 +115,7 @@ def read_json(path: Path, schema: Schema | None = None) -> ReadResult:
     """A ``.json`` file: the project's JSON export, or a list of documents as the JSONL input gives them one a line
     (``[{"text": ...}, ...]``: ``json.dump`` of a list, pandas' ``to_json(orient="records")``; it was "not an
     annotator JSON export"), the number in its messages an item's place in the list."""
-    try:
-        data = path.read_bytes()
-    except OSError as exc:
-        raise ImportFileError(str(path), f"cannot read: {exc.strerror or exc}") from None
+    data = read_file_bytes(path)
     obj = load_json(data, path)
     if not isinstance(obj, list):
         return export_result(obj, path)

@@ -11,7 +11,7 @@ from annotator.categories import category_names, project_categories
 from annotator.db import is_score
 from annotator.errors import ImportFileError, ValidationError
 from annotator.exporting import atomic_output
-from annotator.formats.reading import ReadResult
+from annotator.formats.reading import ReadResult, read_file_bytes
 from annotator.formats.writing import no_cyclic_gc
 from annotator.formats.json_stream import write_documents
 from annotator.formats.records import (  # noqa: F401  (DEFAULT_STATES, iter_document_records: the names others import)
@@ -283,10 +283,7 @@ def header_categories(data: Any, path: str) -> list[str]:
 
 def read_json_result(path: Path) -> ReadResult:
     """A JSON export: its documents and the schema its header holds."""
-    try:
-        data = path.read_bytes()
-    except OSError as exc:
-        raise ImportFileError(str(path), f"cannot read: {exc.strerror or exc}") from None
+    data = read_file_bytes(path)
     return export_result(load_json(data, path), path)
 
 

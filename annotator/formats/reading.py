@@ -56,14 +56,19 @@ def reader_options(options: Mapping[str, str] | None, known: tuple[str, ...], sh
     return opts
 
 
+def read_file_bytes(path: Path) -> bytes:
+    """The file's bytes, or ``ImportFileError`` saying why it cannot be read (the readers' one wording of it)."""
+    try:
+        return path.read_bytes()
+    except OSError as exc:
+        raise ImportFileError(str(path), f"cannot read: {exc.strerror or exc}") from None
+
+
 def read_text_file(path: Path) -> str:
     """Strict UTF-8 with clear errors (file and line of the first bad byte). A file of another tool holds many
     documents (a JSONL of tasks, a CoNLL corpus, a DyGIE++ or OneIE training file): the file's limit applies
     (``MAX_FILE_CHARS``), each document's own when it is checked (``importing.check_incoming``)."""
-    try:
-        data = path.read_bytes()
-    except OSError as exc:
-        raise ImportFileError(str(path), f"cannot read: {exc.strerror or exc}") from None
+    data = read_file_bytes(path)
     return decode_text(data, str(path), MAX_FILE_CHARS)[0]
 
 

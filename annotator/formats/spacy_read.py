@@ -20,7 +20,7 @@ from typing import Any
 
 from annotator.errors import ImportFileError
 from annotator.categories import document_cats
-from annotator.formats.reading import LabelTally, ReadResult, check_with_line, need, need_known_labels
+from annotator.formats.reading import LabelTally, ReadResult, check_with_line, need, need_known_labels, read_file_bytes
 from annotator.formats.docbin_plan import SHAPE, SPAN_KEY, TRIGGER_KEY
 from annotator.formats.schema_names import SchemaNames, given_spellings
 from annotator.importing import IncomingDocument, IncomingEntity, IncomingEvent
@@ -33,10 +33,7 @@ def _docs(path: Path) -> list[Any]:
     from spacy.tokens import DocBin
     from spacy.vocab import Vocab
 
-    try:
-        data = path.read_bytes()
-    except OSError as exc:
-        raise ImportFileError(str(path), f"cannot read: {exc.strerror or exc}") from None
+    data = read_file_bytes(path)
     try:
         return list(DocBin(store_user_data=True).from_bytes(data).get_docs(Vocab()))
     except Exception as exc:  # zlib, msgpack or spaCy's own errors: each says the bytes are not a DocBin

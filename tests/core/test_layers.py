@@ -564,3 +564,17 @@ def test_a_status_is_refused_by_one_function():
         "annotator/edits.py": ["check_status"],
         "annotator/importing.py": ["check_incoming"],
     }
+
+
+def test_a_file_a_reader_cannot_read_is_refused_in_one_place():
+    """A reader's file that cannot be read (``OSError``) is refused in one wording, ``formats.reading.read_file_bytes``:
+    the text files' reader, the .txt and .json readers, the DocBin reader, the JSON export's and brat's
+    annotation.conf each wrote out the same try and message. brat's document of several files (its text and its
+    parts, read together) is refused by its name (``brat_read``)."""
+    found = sorted(
+        p.relative_to(ROOT).as_posix()
+        for folder in ("annotator", "ui")
+        for p in (ROOT / folder).rglob("*.py")
+        if re.search(r"cannot read: \{exc\.strerror", p.read_text(encoding="utf-8"))
+    )
+    assert found == ["annotator/formats/brat_read.py", "annotator/formats/reading.py"]
