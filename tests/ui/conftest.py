@@ -53,3 +53,26 @@ def db(project_path):  # type: ignore[no-untyped-def]
     p = Project(project_path, create=False)
     yield p
     p.close()
+
+
+@pytest.fixture(autouse=True)
+def _application_look_put_back():  # type: ignore[no-untyped-def]
+    """The application's look as it was before each test: its palette, its style sheet and the palette ui.style keeps
+    as the system's (``_given``, kept by the first ``apply_style`` of a process). They belong to the one
+    QApplication every test of a process shares, so a test that left them changed (``ui.app.main`` run in-process
+    applies the app's style and keeps the light palette as the system's) changed the tests after it in the same
+    process: the dark palette's tests then got the light palette back from ``apply_style``, and failed or passed as
+    xdist happened to hand tests to its two processes (the "flaky under load" dark palette test of session 17)."""
+    from PySide6.QtWidgets import QApplication
+
+    import ui.style
+
+    app = QApplication.instance()
+    before = (app.palette(), app.styleSheet()) if app is not None else None
+    given = list(ui.style._given)
+    yield
+    app = QApplication.instance()
+    if app is not None and before is not None:
+        app.setPalette(before[0])
+        app.setStyleSheet(before[1])
+    ui.style._given[:] = given
