@@ -92,6 +92,7 @@ def cmd_preannotate(args: argparse.Namespace) -> int:
 
 
 def cmd_train(args: argparse.Namespace) -> int:
+    from annotator import kept_reading
     from annotator.learn.options import TrainOptions
     from annotator.learn.train import train_project
 
@@ -104,6 +105,10 @@ def cmd_train(args: argparse.Namespace) -> int:
         make_default=True if args.make_default else None,
     )
     with open_project(args, create=False) as project, progress_bar(None, "train", "step") as bar:
+        project.check_writable()  # said before the kept edits: what stops it first
+        # decisions a stopped app kept that this open could not write (another user's journal): a model trained
+        # without them would miss them silently (kept_reading.refuse_left; the app's training asks the same)
+        kept_reading.refuse_left(project, kept_reading.TRAIN_AGAIN)
         report = train_project(project, options, progress=in_stages(bar))
     print(report.summary())
     return 0

@@ -38,7 +38,7 @@ import orjson
 
 from annotator import kept_messages
 from annotator.errors import AnnotatorError, BusyError, ProjectMovedError, SaveError
-from annotator import fileid, whereabouts
+from annotator import fileid, opencheck, whereabouts
 from annotator.exchange import rename_free
 from annotator.model import Argument, Change, Entity, Event
 from annotator.store import Project, now
@@ -237,6 +237,19 @@ def pending(project_path: Path, ident: tuple[int, int] | None) -> list[Path]:
             ):
                 own.append(path)
     return own + kept_elsewhere(project_path, ident)
+
+
+def unwritable(path: Path) -> str | None:
+    """Why this user cannot write the journal at ``path`` (another user's: a replay writes into it), or None when
+    it can (or it is gone)."""
+    try:
+        fd = os.open(path, os.O_RDWR | os.O_APPEND)
+    except FileNotFoundError:
+        return None
+    except OSError as exc:
+        return exc.strerror or str(exc)
+    os.close(fd)
+    return None
 
 
 def unreadable(path: Path) -> str | None:
@@ -453,9 +466,29 @@ def replay(project: Project, wait_ms: int | None = None, adopt: bool = False) ->
                 path = here
             _replay_one(project, path, out, wait_ms, adopt and out.waiting is None)
         except OSError as exc:
-            out.notes.append(kept_messages.journal_unreadable(path.name, exc))
+            if (note := _not_replayed_note(project, path, exc)) is not None:
+                out.notes.append(note)
     project.kept_replay = out if out.written or out.notes or out.waiting else None
     return project.kept_replay
+
+
+def _not_replayed_note(project: Project, path: Path, exc: OSError) -> str | None:
+    """What to say of the journal at ``path`` that a read-write open could not replay (``exc``). One this user
+    cannot write (another user's, 0644 under her umask: a replay cuts a torn line and marks a refused edit in it) has
+    its edits counted, so the person knows the project as read here lacks them (it said "could not be read or
+    removed ... left as it is", and ``stats`` or ``train`` went on without them); None when all of them are in the
+    project already (only its removal failed)."""
+    if not isinstance(exc, PermissionError):
+        return kept_messages.journal_unreadable(path.name, exc)
+    try:
+        n = not_landed(project, path)
+    except NotJournaled:
+        return kept_messages.journal_unreadable(path.name, exc)
+    except OSError as unread:
+        return kept_messages.kept_unread_here(path.name, unread.strerror or unread)
+    if not n:
+        return None
+    return kept_messages.kept_not_writable_here(path.name, n, exc.strerror or exc, opencheck.owner_name(path))
 
 
 def held(path: Path) -> bool:

@@ -178,6 +178,15 @@ def kept_unread_here(name: str, why: object) -> str:
     )
 
 
+def kept_not_writable_here(name: str, n: int, why: object, owner: str) -> str:
+    """A read-write open that cannot write the journal ``name`` of ``n`` edits a killed program kept (``why``: it is
+    ``owner``'s): not in the project as read here."""
+    return (
+        f"{name}: {counted(n, 'edit')} a stopped program kept {'are' if n > 1 else 'is'} not in it (their journal "
+        f"is {owner}'s and cannot be written by this user: {why}); saved at the next open by {owner}, who kept them"
+    )
+
+
 def replay_refused(edit: str, why: object) -> str:
     """A kept edit the file no longer takes (a rule it breaks now, a row deleted since): said, never retried."""
     return f"a kept edit ({edit}) could not be made: {why}"
@@ -219,6 +228,16 @@ def kept_unreadable(path: object, journals: str, why: object, again: str) -> str
     return (
         f"{path}: {journals} holds edits an app kept for it and never saved, which cannot be read here ({why}): open "
         f"the project once as the person who kept them (the app, or 'annotator stats {path}'), then {again}"
+    )
+
+
+def kept_unwritable(path: object, n: int, journals: str, why: object, owner: str, again: str) -> str:
+    """``n`` kept edits whose journals this user cannot write (``why``; ``owner``'s): whom to open it as, then
+    ``again``."""
+    return (
+        f"{path}: holds {counted(n, 'edit')} an app kept and never saved ({journals}, {owner}'s); "
+        f"{'they' if n > 1 else 'it'} cannot be written into it by this user ({why}): open it once as {owner} (the "
+        f"app, or 'annotator stats {path}'), then {again}"
     )
 
 

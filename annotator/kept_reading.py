@@ -7,10 +7,14 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from annotator import fileid, kept_messages
+from annotator import fileid, kept_messages, opencheck
 from annotator.errors import AnnotatorError
-from annotator.kept_journal import NotJournaled, held as _held, not_landed, pending, replay, unreadable
+from annotator.kept_journal import NotJournaled, held as _held, not_landed, pending, replay, unreadable, unwritable
 from annotator.store import Project
+
+TRAIN_AGAIN = (
+    "train on it; nothing was trained"  # what ``refuse_left`` tells a training to do (the command's, the app's)
+)
 
 
 class KeptEditsLeft(AnnotatorError):
@@ -61,16 +65,47 @@ def write_before_reading(path: Path, again: str, running_ok: bool = False) -> st
     if log is not None and os.path.lexists(log):
         raise KeptEditsLeft(kept_messages.left_log_not_written(path, log, why or "another program uses it", again))
     took = kept_messages.left_log_written(log) if log is not None else None
+    refusal = _refusal(path, left, n, why, done.notes if done is not None else [], again)
+    if refusal is not None:
+        raise refusal
+    said = [x for x in (took, done.summary() if done is not None else None) if x]
+    return "; ".join(said) or None
+
+
+def _refusal(
+    path: Path, left: list[Path], n: int, why: str | None, notes: list[str], again: str
+) -> KeptEditsLeft | None:
+    """Why the ``n`` edits of the journals ``left`` (no live program's, unless passed over) are not in the project
+    at ``path`` and what to do, then ``again``; None when there is nothing left out (``n`` 0 and every journal
+    readable). ``why``: the project opened read-only; ``notes``: its open's replay's."""
     hidden = [(p, bad) for p in left if (bad := unreadable(p)) is not None]
     if hidden:
         names = ", ".join(p.name for p, _ in hidden)
-        raise KeptEditsLeft(kept_messages.kept_unreadable(path, names, hidden[0][1], again))
+        return KeptEditsLeft(kept_messages.kept_unreadable(path, names, hidden[0][1], again))
     if not left or not n:
-        said = [x for x in (took, done.summary() if done is not None else None) if x]
-        return "; ".join(said) or None
+        return None
     names = ", ".join(p.name for p in left)
     if why is not None:
-        raise KeptEditsLeft(kept_messages.kept_cannot_be_written_here(path, n, names, why, again))
+        return KeptEditsLeft(kept_messages.kept_cannot_be_written_here(path, n, names, why, again))
     if any(_held(p) for p in left):
-        raise KeptEditsLeft(kept_messages.kept_by_a_running_program(path, n, names, again))
-    raise KeptEditsLeft(kept_messages.kept_not_written(path, n, done.notes if done is not None else [], again))
+        return KeptEditsLeft(kept_messages.kept_by_a_running_program(path, n, names, again))
+    locked = [(p, bad) for p in left if (bad := unwritable(p)) is not None]
+    if locked:
+        owner = opencheck.owner_name(locked[0][0])
+        return KeptEditsLeft(kept_messages.kept_unwritable(path, n, names, locked[0][1], owner, again))
+    return KeptEditsLeft(kept_messages.kept_not_written(path, n, notes, again))
+
+
+def refuse_left(project: Project, again: str) -> None:
+    """Raise ``KeptEditsLeft`` (what to do, then ``again``) when edits a stopped program kept for the open
+    ``project`` are not in it: its open could not write them (a journal this user cannot read or write, another
+    program writing, a full disk, opened read-only). For work that must have every decision (``train``: a model
+    trained without them, silently). A live program's journal is passed over: its edits are its own, not saved yet."""
+    left = [p for p in pending(project.path, project.identity) if not _held(p)]
+    if not left:
+        return
+    why = project.read_only_reason or "opened read-only" if project.read_only else None
+    notes = project.kept_replay.notes if project.kept_replay is not None else []
+    refusal = _refusal(project.path, left, _not_landed(project, left), why, notes, again)
+    if refusal is not None:
+        raise refusal

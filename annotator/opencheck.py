@@ -105,13 +105,14 @@ def why_not_writable(path: Path) -> str | None:
         side = Path(f"{path}{suffix}")
         if side.exists() and not os.access(side, os.W_OK):
             return (
-                f"its {side.name} belongs to another user ({_owner(side)}), who has it open to read; it can be edited "
+                f"its {side.name} belongs to another user ({owner_name(side)}), who has it open to read; it can be edited "
                 f"again once they close it (when nobody has it open, {side.name} may be removed)"
             )
     return None
 
 
-def _owner(path: Path) -> str:
+def owner_name(path: Path) -> str:
+    """The login name of the user who owns the file at ``path`` ("another user" where it cannot be told)."""
     import pwd
 
     try:

@@ -138,9 +138,14 @@ class TrainWorker(Worker):
         self.report: Any = None  # the TrainReport once done
 
     def work(self, project: Project) -> str:
+        from annotator import kept_reading
         from annotator.errors import TrainingCancelled
         from annotator.learn.train import train_project
 
+        project.check_writable()
+        # decisions a stopped app kept that the window's open could not write (another user's journal): said in its
+        # status line; a model trained without them would miss them silently
+        kept_reading.refuse_left(project, kept_reading.TRAIN_AGAIN)
         try:
             report = train_project(
                 project,
