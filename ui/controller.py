@@ -274,6 +274,18 @@ class Controller(QObject):
         """How many edits are kept, not yet written (another program holds the lock)."""
         return len(self.kept.writes)
 
+    def still_here(self) -> bool:
+        """True when the open project's file is still at its name; otherwise False, saying where it went and
+        offering to reopen it (``report_failure``): work started by name would reach another file."""
+        if self.project is None:
+            return True
+        try:
+            self.project.check_still_here()
+        except ProjectMovedError as exc:
+            self.report_failure(exc)
+            return False
+        return True
+
     def refuse_read_only(self) -> bool:
         """True, saying so, when the open project cannot be written: an edit's keys ask it before they ask anything
         of the person (E opened the type picker, and the type chosen was then refused)."""

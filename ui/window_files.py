@@ -183,6 +183,14 @@ class FilesAndWork(_Window):
     def start_worker(self, worker: Worker, after: Callable[[], None] | None = None, said_before: str = "") -> None:
         """Run ``worker``; ``said_before`` (the summary of the work it follows, an import's) stays in the status
         line beside what it says when done."""
+        project = self.controller.project
+        if project is not None and worker.project_path == str(project.path):
+            # the work is on the file this window has open: renamed or moved since (another file perhaps at its
+            # name), it is said, with the offer to reopen it, and nothing starts (it exported or wrote the other file)
+            if not self.controller.still_here():
+                worker.deleteLater()
+                return
+            worker.opened = project.identity
         self.workers.append(worker)
         worker.progress.connect(self._on_progress)
         worker.done.connect(lambda text: self.message.setText(f"{said_before}\n{text}" if said_before else text))

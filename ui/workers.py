@@ -11,7 +11,7 @@ from typing import Any, Callable
 
 from PySide6.QtCore import QThread, Signal
 
-from annotator.errors import AnnotatorError
+from annotator.errors import AnnotatorError, ProjectMovedError
 from annotator.formats.registry import shown_name
 from annotator.store import Project
 from ui import gc_guard
@@ -37,6 +37,9 @@ class Worker(QThread):
         self.project_path = str(project_path)
         self.annotator = annotator
         self._cancel = False
+        # the file (device, inode) the window has open at ``project_path``, given by its ``start_worker``: the work is
+        # done on that file only (renamed or moved since, another file at the name would be exported or written)
+        self.opened: tuple[int, int] | None = None
 
     def cancel(self) -> None:
         self._cancel = True
@@ -52,6 +55,13 @@ class Worker(QThread):
     def _run(self) -> None:
         try:
             with Project(self.project_path, create=False, annotator=self.annotator) as project:
+                if self.opened is not None and project.identity != self.opened:
+                    raise ProjectMovedError(
+                        f"{self.project_path}: the project file at this name is not the one open in this window "
+                        f"(renamed, moved or replaced since it was opened); {self.title}: nothing was done; reopen the "
+                        "project where it is now",
+                        None,
+                    )
                 summary = self.work(project)
             self.done.emit(summary)
         except Cancelled:
