@@ -153,6 +153,12 @@ class ProjectDb(
         that reads a table's columns (the migrations and the schema's parsed copy ask it too)."""
         return any(r[1] == column for r in self.conn.execute(f"PRAGMA table_info([{table}])"))
 
+    def birth(self) -> str | None:
+        """What tells this project from another: when its first schema was stored (made with the file; a copy or a
+        backup of the project shares it, another project has its own). None for a file without one."""
+        row = self.conn.execute("SELECT added_at FROM schemas ORDER BY id LIMIT 1").fetchone()
+        return str(row[0]) if row is not None and row[0] is not None else None
+
     # -- the project's own values (key -> text: the trained models' registry, ...) ------------------------
     def project_value(self, key: str) -> str | None:
         row = self.conn.execute("SELECT value FROM project WHERE key = ?", (key,)).fetchone()

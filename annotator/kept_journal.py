@@ -24,148 +24,27 @@ name its marks were written under.
 
 from __future__ import annotations
 
-import dataclasses
 import fcntl
-import math
 import os
 import uuid
 from dataclasses import dataclass, field
 from pathlib import Path
-from contextlib import contextmanager
-from typing import Any, Callable, Iterator
+from typing import Any, Callable
 
 import orjson
 
 from annotator import kept_messages
 from annotator.errors import AnnotatorError, BusyError, ProjectMovedError, SaveError
 from annotator import fileid, opencheck, whereabouts
+from annotator.kept_lines import NotJournaled as NotJournaled, as_who_kept as as_who_kept, edit_of as edit_of
+from annotator.kept_lines import record as record, run_line
 from annotator.exchange import rename_free
-from annotator.model import Argument, Change, Entity, Event
-from annotator.store import Project, now
+from annotator.store import Project
 
 SUFFIX = fileid.KEPT_SUFFIX
 MAX_JOURNALS = fileid.KEPT_MAX  # -kept, -kept-2 ... -kept-8: programs keeping edits on one project at once
 FORMAT = 1
 MARK = "kept:"  # the project's own value naming the last line of a journal that landed
-
-
-def _edit_modules() -> tuple[Any, ...]:
-    """What a journal line may name: the core's edit functions (the app's commands call nothing else). Imported
-    when a journal is met: every command's open asks for one, and these modules load the adjudication's."""
-    from annotator import edits, edits_flow
-    from annotator.teams import adjudication
-
-    return (edits, edits_flow, adjudication)
-
-
-def _classes() -> dict[str, type]:
-    """The values a journal line may make (no other class is ever made from a journal: the file is data)."""
-    from annotator.teams import differences
-
-    kinds = (
-        Entity,
-        Event,
-        Argument,
-        differences.Difference,
-        differences.EntityOption,
-        differences.EventOption,
-        differences.CategoryOption,
-    )
-    return {c.__name__: c for c in kinds}
-
-
-class NotJournaled(AnnotatorError):
-    """An edit whose function or arguments a journal line cannot hold (it stays kept in memory only)."""
-
-
-def _edit_name(edit: Callable[..., Change]) -> str:
-    for module in _edit_modules():
-        if getattr(module, edit.__name__, None) is edit and not edit.__name__.startswith("_"):
-            return f"{module.__name__}:{edit.__name__}"
-    raise NotJournaled(f"{getattr(edit, '__name__', edit)!r} is not one of the core's edits")
-
-
-def _edit_named(name: str) -> Callable[..., Change]:
-    module_name, _, fn = name.partition(":")
-    for module in _edit_modules():
-        if module.__name__ == module_name and not fn.startswith("_") and callable(getattr(module, fn, None)):
-            return getattr(module, fn)
-    raise NotJournaled(f"{name!r} is not one of the core's edits")
-
-
-def _enc(v: Any) -> Any:
-    if v is None or isinstance(v, (bool, int, str)):
-        return v
-    if isinstance(v, float):
-        if not math.isfinite(v):
-            raise NotJournaled(f"{v!r} is not a finite number")
-        return v
-    if isinstance(v, list):
-        return [_enc(x) for x in v]
-    if isinstance(v, tuple):
-        return {"$t": [_enc(x) for x in v]}
-    if isinstance(v, (set, frozenset)):
-        return {"$s": [_enc(x) for x in v]}
-    if isinstance(v, dict) and all(isinstance(k, str) for k in v):
-        return {"$d": {k: _enc(x) for k, x in v.items()}}
-    if dataclasses.is_dataclass(v) and _classes().get(type(v).__name__) is type(v):
-        return {"$c": type(v).__name__, "f": {f.name: _enc(getattr(v, f.name)) for f in dataclasses.fields(v)}}
-    raise NotJournaled(f"a {type(v).__name__} cannot be written to the journal")
-
-
-def _dec(v: Any) -> Any:
-    if isinstance(v, list):
-        return [_dec(x) for x in v]
-    if not isinstance(v, dict):
-        return v
-    if "$t" in v:
-        return tuple(_dec(x) for x in v["$t"])
-    if "$s" in v:
-        return {_dec(x) for x in v["$s"]}
-    if "$d" in v:
-        return {k: _dec(x) for k, x in v["$d"].items()}
-    cls = _classes().get(v.get("$c"))  # type: ignore[arg-type]
-    if cls is None or not isinstance(v.get("f"), dict):
-        raise NotJournaled(f"{str(v)[:80]} is not a value a journal holds")
-    return cls(**{k: _dec(x) for k, x in v["f"].items()})
-
-
-def record(project: Project, edit: Callable[..., Change], args: tuple, kwargs: dict[str, Any]) -> dict[str, Any]:
-    """One kept edit as a journal line holds it (raises NotJournaled for what it cannot hold)."""
-    return {
-        "edit": _edit_name(edit),
-        "args": _enc(list(args)),
-        "kwargs": _enc(dict(kwargs)),
-        "annotator": project.annotator,
-        "set": project.annotation_set,
-        "at": now(),
-    }
-
-
-def edit_of(line: dict[str, Any]) -> tuple[Callable[..., Change], tuple, dict[str, Any]]:
-    """The edit function and arguments a journal line names (raises NotJournaled for a line it cannot be)."""
-    try:
-        return _edit_named(str(line["edit"])), tuple(_dec(line["args"])), dict(_dec(line["kwargs"]))
-    except (KeyError, TypeError, ValueError) as exc:
-        raise NotJournaled(f"not an edit ({type(exc).__name__}: {exc})") from None
-
-
-@contextmanager
-def as_who_kept(project: Project, line: dict[str, Any]) -> Iterator[None]:
-    """Edits in the block are made as the person who kept ``line`` made it (their name, their annotation set)."""
-    who, where = project.annotator, project.annotation_set
-    project.annotator, project.annotation_set = line.get("annotator"), line.get("set") or where
-    try:
-        yield
-    finally:
-        project.annotator, project.annotation_set = who, where
-
-
-def run_line(project: Project, line: dict[str, Any]) -> Change:
-    """Make the edit of a journal line as the person who kept it made it."""
-    edit, args, kwargs = edit_of(line)
-    with as_who_kept(project, line):
-        return edit(project, *args, **kwargs)
 
 
 def journal_paths(project_path: Path) -> list[Path]:
@@ -312,7 +191,13 @@ class KeptJournal:
         try:
             fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
             ident = project.identity
-            header = {"kept_journal": FORMAT, "nonce": nonce, "project": project.path.name, "identity": ident}
+            header = {
+                "kept_journal": FORMAT,
+                "nonce": nonce,
+                "project": project.path.name,
+                "identity": ident,
+                "born": project.db.birth(),  # the project, not only its file: another copied over it has its inode
+            }
             os.write(fd, orjson.dumps(header) + b"\n")
             os.fsync(fd)
             for path in journal_paths(project.path):
@@ -506,10 +391,19 @@ def held(path: Path) -> bool:
         os.close(fd)
 
 
+def kept_for(header: dict[str, Any], project: Project) -> bool:
+    """Whether a journal (its ``header``) was kept for ``project``, not for another project that has its file's name
+    and inode now (copied over it in place); a journal of before session 17 names no project: taken as its own."""
+    born = header.get("born")
+    return born is None or born == project.db.birth()
+
+
 def not_landed(project: Project, path: Path) -> int:
-    """How many edits of the journal at ``path`` are neither landed in ``project`` nor taken back; raises OSError
-    (it cannot be read) and NotJournaled."""
+    """How many edits of the journal at ``path`` are neither landed in ``project`` nor taken back (none of one kept
+    for another project); raises OSError (it cannot be read) and NotJournaled."""
     parsed = parse(path, path.read_bytes())
+    if not kept_for(parsed.header, project):
+        return 0
     done = landed(project, parsed.header["nonce"])
     return sum(int(ln["seq"]) > done and int(ln["seq"]) not in parsed.skipped for ln in parsed.lines)
 
@@ -590,7 +484,9 @@ def _replay_one(project: Project, path: Path, out: Replay, wait_ms: int | None, 
             out.notes.append(kept_messages.journal_left(exc))
             return
         ident = parsed.header.get("identity")
-        if ident is not None and project.identity is not None and list(project.identity) != list(ident):
+        if (ident is not None and project.identity is not None and list(project.identity) != list(ident)) or not (
+            kept_for(parsed.header, project)
+        ):
             out.notes.append(kept_messages.journal_of_another_file(path.name))
             return
         if parsed.note:

@@ -28,7 +28,8 @@ from typing import Any, Callable, ContextManager, Generic, TypeVar
 
 from annotator import kept_messages
 from annotator.errors import AnnotatorError, BusyError, ProjectMovedError, SaveError
-from annotator.kept_journal import KeptJournal, NotJournaled, as_who_kept, replay
+from annotator.kept_journal import KeptJournal, replay
+from annotator.kept_lines import NotJournaled, as_who_kept
 from annotator.store import Project
 
 T = TypeVar("T")
