@@ -18,6 +18,7 @@ from annotator.child_process import process_alive
 from annotator.errors import AnnotatorError
 from annotator.exchange import exchange
 from annotator.fileid import refuse_project_folder, refuse_project_target
+from annotator.opencheck import why_file_not_written
 
 
 def current_umask() -> int:
@@ -62,7 +63,7 @@ def atomic_output(out: str | Path) -> Iterator[BinaryIO]:
         _put_in_place(tmp, target)
     except OSError as exc:
         _discard(tmp)
-        raise AnnotatorError(f"{target}: export failed, nothing was replaced: {exc.strerror or exc}") from None
+        raise AnnotatorError(f"{target}: export failed, nothing was replaced: {why_file_not_written(exc)}") from None
     except BaseException:
         _discard(tmp)
         raise
@@ -185,7 +186,7 @@ def atomic_folder(out: str | Path, kind: str = "a brat export") -> Iterator[Path
             os.replace(tmp, target)
     except OSError as exc:
         shutil.rmtree(tmp, ignore_errors=True)
-        raise AnnotatorError(f"{target}: export failed, nothing was replaced: {exc.strerror or exc}") from None
+        raise AnnotatorError(f"{target}: export failed, nothing was replaced: {why_file_not_written(exc)}") from None
     except BaseException:
         shutil.rmtree(tmp, ignore_errors=True)
         raise

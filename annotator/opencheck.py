@@ -174,6 +174,26 @@ def why_not_saved(path: Path, exc: BaseException) -> str:
     )
 
 
+def why_file_not_written(exc: OSError) -> str:
+    """The system's reason a file (an export, a trained model) could not be written, with its cause where the words
+    hide it: EFBIG is 'File too large', which is this program's file size limit (``ulimit -f``) met, not the disk."""
+    said = exc.strerror or str(exc)
+    if exc.errno != errno.EFBIG:
+        return said
+    try:
+        import resource
+
+        limit = resource.getrlimit(resource.RLIMIT_FSIZE)[0]
+    except (ImportError, OSError):
+        return said
+    if limit == resource.RLIM_INFINITY or limit < 0:
+        return said
+    return (
+        f"{said}: a file reached the largest size this program may write, {limit:,} bytes (its file size limit, "
+        "'ulimit -f'): raise or remove the limit"
+    )
+
+
 def why_write_open_failed(path: Path, exc: BaseException) -> str:
     """The reason to show when a read-write open failed where a read-only one may work. A full disk is told by the
     error's code, or by the folder's free space (an existing file's open fails with SQLITE_IOERR_SHMSIZE, 'disk I/O

@@ -6,6 +6,7 @@ import time
 from dataclasses import dataclass, field
 from typing import Any, Callable, Sequence
 
+from annotator.opencheck import why_file_not_written
 from annotator.errors import NotEnoughData, SaveError, TrainingCancelled
 from annotator.learn import versions
 from annotator.learn.argument_tuning import unfilled_roles
@@ -307,7 +308,7 @@ def train_project(
     except OSError as exc:  # a full disk, a folder that cannot be written: spaCy's own error names nothing
         versions.discard_temp_folder(project, tmp)
         raise SaveError(
-            f"{versions.models_dir(project)}: cannot save the trained model there ({exc.strerror or exc}); no model "
+            f"{versions.models_dir(project)}: cannot save the trained model there ({why_file_not_written(exc)}); no model "
             "version was made and the project is as it was"
         ) from None
     except BaseException:

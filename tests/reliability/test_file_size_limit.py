@@ -60,3 +60,27 @@ def test_an_import_past_the_file_size_limit_says_so_and_changes_nothing(tmp_path
         assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
         assert conn.execute("SELECT count(*) FROM documents").fetchone()[0] == 2
         assert conn.execute("SELECT text FROM comments").fetchall() == [("after the limit",)]
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(resource.getrlimit(resource.RLIMIT_FSIZE)[0] != resource.RLIM_INFINITY, reason="a limit is set")
+def test_an_export_past_the_file_size_limit_names_the_limit_and_keeps_the_old_export(tmp_path: Path) -> None:
+    """It said `export failed, nothing was replaced: File too large`, which reads as a disk or a format's limit (the
+    trained model's save said `cannot save the trained model there (File too large)` the same way: one wording)."""
+    from annotator.errors import AnnotatorError
+    from annotator.formats import writers
+
+    path = tmp_path / "p.annotator"
+    out = tmp_path / "out.jsonl"
+    out.write_bytes(b"the export of before\n")
+    with Project(path, annotator="ann") as p:
+        import_documents(p, _documents(6))  # about 360 KB of text
+        with file_size_limit(100_000):
+            with pytest.raises(AnnotatorError) as err:
+                writers()["jsonl"](p, out, states=["added", "accepted", "suggested"])
+    assert str(err.value) == (
+        f"{out}: export failed, nothing was replaced: File too large: a file reached the largest size this program "
+        "may write, 100,000 bytes (its file size limit, 'ulimit -f'): raise or remove the limit"
+    )
+    assert out.read_bytes() == b"the export of before\n"
+    assert sorted(f.name for f in tmp_path.iterdir()) == ["out.jsonl", "p.annotator"]
