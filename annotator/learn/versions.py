@@ -189,7 +189,8 @@ def publish(project: Project, tmp: Path, manifest: dict[str, Any], make_default:
     with project.transaction():
         _record_left_in_place(project)
         version = next_version(project)
-        manifest = {**manifest, "version": version, "source": source_of(project, version)}
+        # born: the project it was trained for (copies and backups of it share it); its name alone is not
+        manifest = {**manifest, "version": version, "source": source_of(project, version), "born": project.db.birth()}
         (tmp / MANIFEST).write_bytes(orjson.dumps(manifest, option=orjson.OPT_INDENT_2))
         target = models_dir(project) / str(version)
         os.replace(tmp, target)  # atomic on one file system; a folder never appears half-written
@@ -225,6 +226,8 @@ def _record_left_in_place(project: Project) -> list[int]:
             source_of(project, int(folder.name)),
         ):
             continue  # not a version this project published (another project's models folder put here)
+        if manifest.get("born") not in (None, project.db.birth()):
+            continue  # another project's of the same name (deleted, or moved away without its models folder)
         found.append(int(folder.name))
         reg["versions"].append(
             {

@@ -75,3 +75,25 @@ def test_a_version_a_killed_run_moved_into_place_is_recorded_by_the_next_run(tmp
         listed = {v.version: (v.manifest.get("created"), v.present, v.default) for v in versions.list_versions(p)}
     assert made == 2
     assert listed == {1: ("killed run", True, False), 2: ("next run", True, False)}, listed  # was: {2: ...} alone
+
+
+def test_versions_another_project_of_the_same_name_left_are_not_taken_as_this_one_s(tmp_path):
+    """A project deleted (or moved away without its models folder) and a new one made under its name: its first
+    training took the old project's versions left beside it for versions of its own "a killed run left" (their source
+    is ``trained:p@N``, from the file's name alone): listed by ``annotator models``, usable as ``--model-version 1``,
+    trained on another project's documents (session 17 probe). A version is this project's when its manifest says so."""
+    import shutil
+    import time
+
+    path = tmp_path / "p.annotator"
+    with Project(path) as old:
+        versions.publish(old, versions.new_temp_folder(old), {"created": "the old project's"}, True)
+    path.unlink()
+    time.sleep(0.002)  # a project is told by when it was made, to the millisecond
+    with Project(path) as new:  # another project under the same name, the old one's models folder beside it
+        assert versions.list_versions(new) == []
+        made = versions.publish(new, versions.new_temp_folder(new), {"created": "the new project's"}, False)
+        listed = {v.version: v.manifest.get("created") for v in versions.list_versions(new)}
+    assert made == 2 and listed == {2: "the new project's"}, listed  # was: 1, the old project's, listed too
+    assert (tmp_path / "p.annotator.models" / "1").is_dir()  # left as it is: not this project's to remove
+    shutil.rmtree(tmp_path / "p.annotator.models")
