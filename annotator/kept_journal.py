@@ -346,6 +346,8 @@ def replay(project: Project, wait_ms: int | None = None, adopt: bool = False) ->
         return None
     out = Replay()
     for path in found + elsewhere:
+        if path in elsewhere and not kept_for(_header(path) or {}, project):
+            continue  # kept for another project whose file had this one's inode (deleted since): left where it is
         try:
             if path in elsewhere and (here := _moved_here(project, path)) is not None:
                 path = here

@@ -60,3 +60,36 @@ def test_a_backup_of_the_same_project_copied_back_still_gets_its_kept_edits(tmp_
     with api.open_project(path, write=True) as p:
         assert p.kept_replay is not None and p.kept_replay.written == 1
         assert [(e.start, e.end, e.label) for e in p.entities(1)] == [(0, 13, "PERSON")]
+
+
+def test_a_journal_the_index_names_for_this_file_s_inode_but_another_project_is_neither_moved_nor_written(
+    tmp_path: Path,
+) -> None:
+    """A file's device and inode are given again once it is deleted: the per-user index (``whereabouts``) then names
+    a journal in another folder, kept for the deleted project, as this file's. Its open moved that journal beside
+    itself and wrote its edits into this project (as the index's entry made by hand shows here)."""
+    import orjson
+
+    from annotator import whereabouts
+
+    old_folder, here = tmp_path / "old", tmp_path / "here"
+    old_folder.mkdir()
+    here.mkdir()
+    gone = old_folder / "gone.annotator"
+    _killed_with_kept(gone)
+    path = here / "p.annotator"
+    with Project(path, annotator="kari") as p:
+        import_documents(p, [IncomingDocument("Oslo weather: rain all week, said Kari Nordmann.", "o.txt")])
+        ident = p.identity
+    journal = old_folder / "gone.annotator-kept"
+    lines = journal.read_bytes().splitlines(keepends=True)
+    header = orjson.loads(lines[0])
+    header["identity"] = list(ident)  # the inode given again to this project's file
+    journal.write_bytes(orjson.dumps(header) + b"\n" + b"".join(lines[1:]))
+    gone.unlink()
+    whereabouts.note_journal(ident, header["nonce"], journal)
+    before = _dump(path)
+    with api.open_project(path, write=True) as p:
+        assert p.entities(1) == []
+    assert _dump(path) == before
+    assert journal.exists() and not (here / "p.annotator-kept").exists()  # left where it was
