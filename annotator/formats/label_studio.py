@@ -44,7 +44,14 @@ from annotator.formats.reading import (
 from annotator.errors import ImportFileError
 from annotator.formats.label_studio_classes import KINDS as CLASS_KINDS, classes_of, region_class
 from annotator.formats.label_studio_paragraphs import KIND, SHAPE_KEY, paragraphs_of
-from annotator.formats.label_studio_pick import UNDECIDED_BESIDE, Reading, once_per_span, readings, undecided_beside
+from annotator.formats.label_studio_pick import (
+    PREDICTIONS_OF,
+    UNDECIDED_BESIDE,
+    Reading,
+    once_per_span,
+    readings,
+    undecided_beside,
+)
 from annotator.formats.regions import Region, build_document
 from annotator.formats.schema_names import SchemaNames, given_spellings
 from annotator.importing import IncomingDocument
@@ -228,7 +235,7 @@ def task_shape(task: dict[str, Any], key: str, results: list) -> dict[str, Any]:
         shape["from_name"] = first["from_name"]
     if first is not None and isinstance(first.get("to_name"), str) and first["to_name"] != key:
         shape["to_name"] = first["to_name"]
-    ours = (LEFT_AS, *UNDECIDED_BESIDE)
+    ours = (LEFT_AS, *UNDECIDED_BESIDE, PREDICTIONS_OF)
     own = {k: v for k, v in task["meta"].items() if k not in ours} if isinstance(task.get("meta"), dict) else {}
     if own:  # the task's meta but the status and the mark of undecided predictions our export wrote in it
         shape["meta"] = own

@@ -39,6 +39,10 @@ SOURCE = "label-studio"  # the source of what a task brings; a prediction's adds
 # suggestions nobody decided (in Label Studio's own workflow a prediction beside an annotation is where the annotator
 # started from, a region it lacks taken out: not kept)
 UNDECIDED_BESIDE = {"predictions": "undecided"}
+# the task meta our export writes where annotators' sets have suggestions nobody decided: a list beside the task's
+# predictions, each the annotation set (an annotation's ``completed_by``) whose suggestions it holds, None for the
+# exported set's (inside her annotation they came back as her decisions)
+PREDICTIONS_OF = "predictions_of"
 
 
 @dataclass
@@ -221,6 +225,31 @@ def _with_undecided(main: Reading, preds: list[dict[str, Any]], who: str, path: 
     )
 
 
+def _sets_of(task: dict[str, Any], preds: list[dict[str, Any]]) -> list[str | None]:
+    """The annotation set each prediction is of (``PREDICTIONS_OF``, our export's), None: the task's own."""
+    meta = task.get("meta")
+    of = meta.get(PREDICTIONS_OF) if isinstance(meta, dict) else None
+    if isinstance(of, list) and len(of) == len(preds) and all(x is None or isinstance(x, str) for x in of):
+        return of
+    return [None] * len(preds)
+
+
+def _with_sets_undecided(
+    out: list[Reading], preds: list[dict[str, Any]], of: list[str | None], who: str, path: Path, line: int
+) -> list[str]:
+    """Each annotator's predictions (``of``) as her suggestions beside her annotation's decisions in ``out``; the
+    sets whose annotation the task lacks (their predictions not kept)."""
+    missing = []
+    for name in dict.fromkeys(x for x in of if x is not None):
+        mine = [p for p, x in zip(preds, of) if x == name]
+        at = next((k for k, r in enumerate(out) if (r.annotation_set or set_name(r.author)) == name), None)
+        if at is None:
+            missing.append(name)
+            continue
+        out[at] = _with_undecided(out[at], mine, who, path, line)
+    return missing
+
+
 def readings(
     task: dict[str, Any], who: str, path: Path, line: int, warnings: list[str], notes: list[str]
 ) -> list[Reading]:
@@ -298,6 +327,14 @@ def readings(
             f"its own ({', '.join(names)}); {settled}"
         )
     covers = out[0].covers if out else None
+    of = _sets_of(task, preds)
+    if any(x is not None for x in of):  # our export's: annotators' suggestions nobody decided, each beside hers
+        missing = _with_sets_undecided(out, preds, of, who, path, line)
+        if missing:
+            warnings.append(
+                f"{where}: predictions of {', '.join(missing)} not kept: the task has no annotation of theirs"
+            )
+        preds = [p for p, x in zip(preds, of) if x is None]
     if preds and main is not None and undecided_beside(task):  # our export's: the document's undecided suggestions
         at = next(k for k, r in enumerate(out) if r.annotation_set is None)
         out[at] = _with_undecided(out[at], preds, who, path, line)

@@ -37,7 +37,7 @@ from annotator.categories import CATEGORIES, CATS, document_categories
 from annotator.formats.writing import FormatExportReport
 from annotator.formats.doccano import DOCCANO_ID
 from annotator.formats.label_studio import CHOICES_TAG, LEFT_AS, REGION_CHOICES, TASK_ID
-from annotator.formats.label_studio_pick import UNDECIDED_BESIDE
+from annotator.formats.label_studio_pick import PREDICTIONS_OF, UNDECIDED_BESIDE
 from annotator.formats.label_studio_classes import KINDS as CLASS_KINDS, class_results
 from annotator.formats.label_studio_paragraphs import KIND as PARAGRAPH_LABELS, paragraph_data, paragraph_value
 from annotator.formats.records import (
@@ -181,11 +181,6 @@ def doccano_line(rec: dict[str, Any], report: FormatExportReport, ids: KeptIds |
 def _shape(rec: dict[str, Any]) -> dict[str, Any]:
     shape = rec["meta"].get("label_studio_task")
     return shape if isinstance(shape, dict) else {}
-
-
-def label_studio_result(rec: dict[str, Any], report: FormatExportReport) -> list[dict[str, Any]]:
-    """A document's annotations (one set's record) as the ``result`` of a Label Studio annotation."""
-    return [item for _, _, item in _result_items(rec, report)]
 
 
 Item = tuple[str | None, bool, dict[str, Any]]  # a result's region's source, whether it is undecided, the result
@@ -361,7 +356,16 @@ def label_studio_task(
     if isinstance(shape.get("meta"), dict):
         task["meta"] = shape["meta"]
     decided = [x for x in rec["entities"] + rec["events"] if x["state"] != "suggested"]
-    theirs = [{"completed_by": name, "result": label_studio_result(r, report)} for name, r in (others or {}).items()]
+    of_sets = {name: _result_items(r, report) for name, r in (others or {}).items()}
+    # each annotator's decisions in her annotation; her undecided suggestions predictions of the task (the meta names
+    # her set): inside her annotation they came back as her decisions
+    theirs = [{"completed_by": name, "result": [x for _, u, x in got if not u]} for name, got in of_sets.items()]
+    her_predictions = [
+        (name, p)
+        for name, got in of_sets.items()
+        if any(u for _, u, _ in got)
+        for p in _predictions([x for x in got if x[1]], got)
+    ]
     suggested = bool(rec["entities"] or rec["events"]) or not _choices(rec, "")  # categories are no suggestions
     if result and not decided and suggested:  # undecided suggestions only: a prediction a model, read back as such
         task["annotations"], task["predictions"] = theirs, _predictions(items)
@@ -378,6 +382,11 @@ def label_studio_task(
         if undecided:  # beside the decisions, where Label Studio keeps a model's suggestions; the meta says so
             task["predictions"] = _predictions(undecided, items)
             task["meta"] = {**task.get("meta", {}), **UNDECIDED_BESIDE}
+    if her_predictions:  # which set each prediction is of: the exported set's (None) first
+        own = task.get("predictions", [])
+        task["predictions"] = own + [p for _, p in her_predictions]
+        of = [None] * len(own) + [name for name, _ in her_predictions]
+        task["meta"] = {**task.get("meta", {}), PREDICTIONS_OF: of}
     return task
 
 
