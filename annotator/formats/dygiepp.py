@@ -19,7 +19,7 @@ from typing import Any
 
 from annotator.db import is_score
 from annotator.formats.reading import ReadResult, check_with_line, iter_json_values, need
-from annotator.formats.schema_names import SchemaNames
+from annotator.formats.schema_names import SchemaNames, given_spellings
 from annotator.formats.schema_growth import PALETTE
 from annotator.formats.tokens import join_tokens
 from annotator.importing import IncomingDocument, IncomingEntity, IncomingEvent
@@ -405,6 +405,7 @@ def read_token_lines(
     names = SchemaNames(schema)  # ACE's names (Conflict.Attack, PER, attacker) as the schema spells them
     for d in lines:
         _rename(d, names)
+    spelt = given_spellings(names)  # ACE's PER for PERSON: written back by the exports as the file spelt them
     notes += names.notes(str(path)) + names.unmatched_notes(str(path))
     told = None
     if not schema_covers(schema, _told_schema(lines, path.stem, schema, what)):
@@ -417,6 +418,9 @@ def read_token_lines(
     docs = []
     for d in lines:
         doc = _document(d, path, warnings, use, notes, source, entities_key)
+        if spelt:  # under the reader's own key (GivenSpellings.of_meta reads it)
+            kept = doc.meta.get(source)
+            doc.meta[source] = {**(kept if isinstance(kept, dict) else {}), **spelt}
         check_with_line(use, doc, path, d.line)
         docs.append(doc)
     notes.append(

@@ -23,6 +23,7 @@ from annotator.formats.brat_conf import proxy_labels
 from annotator.formats.common import option_choice
 from annotator.formats.writing import (
     FormatExportReport,
+    option_file_names,
     option_names,
     placed_triggers,
     report_alias_choices,
@@ -30,7 +31,7 @@ from annotator.formats.writing import (
 )
 from annotator.formats.dygiepp import KEPT
 from annotator.formats.records import ExportRequest, export_writer
-from annotator.formats.schema_names import AliasNames
+from annotator.formats.schema_names import AliasNames, written_names
 from annotator.formats.tokens import ALIGN_MODES, DocTokens, placed_span
 from annotator.store import Project
 
@@ -45,11 +46,13 @@ def record_to_dygiepp(
     proxies: set[str] | frozenset[str] = frozenset(),
     schema_name: str = "",
     names: AliasNames | None = None,
+    file_names: bool = True,
 ) -> dict[str, Any]:
     """One document as a DyGIE++ line; ``names`` writes the schema's first aliases (ACE's ``PER``,
-    ``Conflict.Attack``) for its labels, event types and roles."""
+    ``Conflict.Attack``) for its labels, event types and roles, else the document's as its file spelt them
+    (``file_names``; off: the schema's, ``schema_names.written_names``)."""
     text, name = rec["text"], rec["name"]
-    label_of, type_of, role_of = (names.label, names.event_type, names.role) if names else (_same, _same, _same)
+    label_of, type_of, role_of = written_names(rec["meta"], names, file_names)
     keep = [k for k in range(len(toks)) if not toks.is_space(text, k)]
     new_index = {k: n for n, k in enumerate(keep)}
     sent_of_new: list[int] = []
@@ -158,16 +161,12 @@ def _webanno_clusters(
     return [[list(link.span) for link in chain] for _layer, chain in chains]
 
 
-def _same(name: str) -> str:
-    return name
-
-
 @export_writer("dygiepp")
 def write_dygiepp(project: Project, out: str | Path, request: ExportRequest) -> FormatExportReport:
     opts = dict(request.options)
     mode = option_choice(opts, "misaligned", ALIGN_MODES)
     head = option_choice(opts, "trigger_head", ("last", "first"))
-    names = option_names(project.schema, opts)
+    names, file_names = option_names(project.schema, opts), option_file_names(opts)
     dataset = opts.get("dataset")  # else the dataset a DyGIE++ import kept, else the schema's name
     proxies = proxy_labels(project.schema)
     report = write_per_part(
@@ -176,7 +175,9 @@ def write_dygiepp(project: Project, out: str | Path, request: ExportRequest) -> 
         request,
         "dygiepp",
         lambda rec, toks, report: orjson.dumps(
-            record_to_dygiepp(rec, toks, report, dataset or "", mode, head, proxies, project.schema.name, names),
+            record_to_dygiepp(
+                rec, toks, report, dataset or "", mode, head, proxies, project.schema.name, names, file_names
+            ),
             option=orjson.OPT_APPEND_NEWLINE,
         ),
     )

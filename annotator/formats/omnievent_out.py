@@ -28,13 +28,14 @@ from annotator.formats.common import option_choice
 from annotator.formats.writing import (
     FormatExportReport,
     arguments_in_line,
+    option_file_names,
     option_names,
     placed_triggers,
     report_alias_choices,
     write_lines_per_part,
 )
 from annotator.formats.records import ExportRequest, export_writer
-from annotator.formats.schema_names import AliasNames
+from annotator.formats.schema_names import AliasNames, written_names
 from annotator.formats.tokens import ALIGN_MODES, DocTokens, align
 from annotator.store import Project
 from annotator.tokens import CJK
@@ -51,10 +52,11 @@ def record_to_omnievent(
     unit: str = "sentence",
     proxies: set[str] | frozenset[str] = frozenset(),
     names: AliasNames | None = None,
+    file_names: bool = True,
 ) -> list[dict[str, Any]]:
-    """One document as OmniEvent lines."""
+    """One document as OmniEvent lines (names as ``schema_names.written_names`` gives them)."""
     text, name = rec["text"], rec["name"]
-    label_of, type_of, role_of = (names.label, names.event_type, names.role) if names else (str, str, str)
+    label_of, type_of, role_of = written_names(rec["meta"], names, file_names)
     starts, ends = toks.starts, toks.ends
     n_tok = len(starts)
     cuts = [0, n_tok] if unit == "document" else sorted({0, n_tok, *(s for s in toks.sent_starts if 0 < s < n_tok)})
@@ -163,14 +165,14 @@ def write_omnievent(project: Project, out: str | Path, request: ExportRequest) -
     opts = dict(request.options)
     mode = option_choice(opts, "misaligned", ALIGN_MODES)
     unit = option_choice(opts, "unit", UNITS)
-    names = option_names(project.schema, opts)
+    names, file_names = option_names(project.schema, opts), option_file_names(opts)
     proxies = proxy_labels(project.schema)
     report = write_lines_per_part(
         project,
         out,
         request,
         "omnievent",
-        lambda rec, toks, report: record_to_omnievent(rec, toks, report, mode, unit, proxies, names),
+        lambda rec, toks, report: record_to_omnievent(rec, toks, report, mode, unit, proxies, names, file_names),
     )
     report_alias_choices(report, names)
     return report

@@ -24,6 +24,7 @@ from annotator.formats.common import option_choice
 from annotator.formats.writing import (
     FormatExportReport,
     arguments_in_line,
+    option_file_names,
     option_names,
     placed_triggers,
     report_alias_choices,
@@ -31,7 +32,7 @@ from annotator.formats.writing import (
 )
 from annotator.formats.oneie import SOURCE
 from annotator.formats.records import ExportRequest, export_writer
-from annotator.formats.schema_names import AliasNames
+from annotator.formats.schema_names import AliasNames, written_names
 from annotator.formats.tokens import ALIGN_MODES, DocTokens, placed_span
 from annotator.store import Project
 
@@ -43,12 +44,14 @@ def record_to_oneie(
     mode: str = "expand",
     proxies: set[str] | frozenset[str] = frozenset(),
     names: AliasNames | None = None,
+    file_names: bool = True,
 ) -> list[dict[str, Any]]:
-    """One document as OneIE lines, a sentence each."""
+    """One document as OneIE lines, a sentence each (names as ``schema_names.written_names`` gives them)."""
     text, name = rec["text"], rec["name"]
-    # event types keep the schema's names: OneIE's ACE types are spelt as the news schema's (Conflict:Attack), where
-    # their first aliases are DyGIE++'s (Conflict.Attack)
-    label_of, role_of = (names.label, names.role) if names else (str, str)
+    label_of, type_of, role_of = written_names(rec["meta"], names, file_names)
+    # names=aliases keeps the schema's event types: OneIE's ACE types are spelt as the news schema's (Conflict:Attack),
+    # where their first aliases are DyGIE++'s (Conflict.Attack)
+    type_of = str if names else type_of
     keep = [k for k in range(len(toks)) if not toks.is_space(text, k)]
     sentence_tokens: dict[int, list[int]] = {}
     for k in keep:
@@ -125,7 +128,7 @@ def record_to_oneie(
         line["event_mentions"].append(
             {
                 "id": f"{line[id_key]}-EV{len(line['event_mentions'])}",
-                "event_type": v["type"],
+                "event_type": type_of(v["type"]),
                 "trigger": {"text": " ".join(line["tokens"][a:b]), "start": a, "end": b},
                 "arguments": args,
             }
@@ -161,14 +164,14 @@ def write_oneie(project: Project, out: str | Path, request: ExportRequest) -> Fo
     """A line per sentence (one file per part with ``split=...``)."""
     opts = dict(request.options)
     mode = option_choice(opts, "misaligned", ALIGN_MODES)
-    names = option_names(project.schema, opts)
+    names, file_names = option_names(project.schema, opts), option_file_names(opts)
     proxies = proxy_labels(project.schema)
     report = write_lines_per_part(
         project,
         out,
         request,
         "oneie",
-        lambda rec, toks, report: record_to_oneie(rec, toks, report, mode, proxies, names),
+        lambda rec, toks, report: record_to_oneie(rec, toks, report, mode, proxies, names, file_names),
     )
     report_alias_choices(report, names)
     return report

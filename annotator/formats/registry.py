@@ -132,8 +132,10 @@ FORMATS: dict[str, Format] = {
             _M + "dygiepp:read_dygiepp",
             rebuilds_text=True,
             export_help="split=train=0.8,dev=0.2, seed=N, misaligned=expand|skip, dataset=NAME, trigger_head=last|first, "
-            "names=schema|aliases (aliases: each name's first alias, ACE's PER and Conflict.Attack for the news schema)",
+            "names=file|schema|aliases (file: as the file each document came from spelt them; aliases: each name's first "
+            "alias, ACE's PER and Conflict.Attack for the news schema)",
             title="DyGIE++",
+            spelt=True,
         ),
         Format(
             "oneie",
@@ -144,9 +146,11 @@ FORMATS: dict[str, Format] = {
             _M + "oneie:read_oneie",
             rebuilds_text=True,
             export_help="split=train=0.8,dev=0.2, seed=N, misaligned=expand|skip, "
-            "names=schema|aliases (aliases: each name's first alias, ACE's PER and Conflict.Attack for the news schema)",
+            "names=file|schema|aliases (file: as the file each document came from spelt them; aliases: each name's first "
+            "alias, ACE's PER and Conflict.Attack for the news schema)",
             description="OneIE's event extraction data (ACE05-E, ERE-EN as OneIE, DEGREE, TextEE write them)",
             title="OneIE",
+            spelt=True,
         ),
         Format(
             "omnievent",
@@ -160,11 +164,13 @@ FORMATS: dict[str, Format] = {
             import_example="documents=prefix",
             rebuilds_text=True,
             export_help="split=train=0.8,dev=0.2, seed=N, misaligned=expand|skip, unit=sentence|document, "
-            "names=schema|aliases (aliases: each name's first alias, ACE's PER and Conflict.Attack for the news schema)",
+            "names=file|schema|aliases (file: as the file each document came from spelt them; aliases: each name's first "
+            "alias, ACE's PER and Conflict.Attack for the news schema)",
             description="OmniEvent's unified JSONL (train.unified.jsonl: ACE2005, ERE, TAC KBP, MAVEN as OmniEvent "
             "converts them), and MAVEN's and MAVEN-ARG's own files in",
             title="OmniEvent",
             article="an",
+            spelt=True,
         ),
         Format(
             "conll",

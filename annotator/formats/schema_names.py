@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Callable
 
 from annotator.schema import Schema
 
@@ -233,9 +233,36 @@ class GivenSpellings:
         return self.roles.get(name, name)
 
 
+Spell = Callable[[str], str]
+
+
+def written_names(meta: Any, aliases: AliasNames | None = None, file_names: bool = True) -> tuple[Spell, Spell, Spell]:
+    """How a writer names one document's (entity labels, event types, roles): each name's first alias where the
+    ``names=aliases`` option asks (``aliases``), else as the file the document came from spelt them
+    (``GivenSpellings.of_meta``; the schema's where it spelt them so, or the document was annotated here), or the
+    schema's own where ``file_names`` is off (``names=schema``)."""
+    if aliases is not None:
+        return aliases.label, aliases.event_type, aliases.role
+    if not file_names:
+        return str, str, str
+    spelt = GivenSpellings.of_meta(meta)
+    return spelt.label, spelt.label, spelt.role
+
+
 # the meta keys in which the readers keep a document's shape with its spellings (``given_spellings``): Label Studio's,
-# doccano's, Prodigy's, the spaCy DocBin's, CoNLL's (and the Hugging Face tokens', read as CoNLL's), WebAnno TSV's
-SPELLING_KEYS = ("label_studio_task", "doccano_form", "prodigy", "spacy_docbin", "conll_form", "webanno")
+# doccano's, Prodigy's, the spaCy DocBin's, CoNLL's (and the Hugging Face tokens', read as CoNLL's), WebAnno TSV's,
+# DyGIE++'s, OneIE's and OmniEvent's (``dygiepp.read_token_lines``)
+SPELLING_KEYS = (
+    "label_studio_task",
+    "doccano_form",
+    "prodigy",
+    "spacy_docbin",
+    "conll_form",
+    "webanno",
+    "dygiepp",
+    "oneie",
+    "omnievent",
+)
 
 
 def has_spellings(meta_json: str | None) -> bool:

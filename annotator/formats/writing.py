@@ -93,13 +93,21 @@ def parse_split(value: str | None) -> list[tuple[str, float]] | None:
     return parts
 
 
-NAMES = ("schema", "aliases")  # a writer's ``names`` option: the schema's own names, or their first aliases
+# a writer's ``names`` option: each document's as the file it came from spelt them (``GivenSpellings.of_meta``), the
+# schema's own names, or their first aliases
+NAMES = ("file", "schema", "aliases")
 
 
 def option_names(schema: Schema, options: dict[str, str]) -> AliasNames | None:
     """The ``names`` option of a writer that can write another tool's names (DyGIE++, OneIE, OmniEvent):
-    ``AliasNames`` to write each name as its first alias, None to write the schema's own."""
+    ``AliasNames`` to write each name as its first alias, None to write the schema's own or the file's spellings
+    (``option_file_names``)."""
     return AliasNames(schema) if option_choice(options, "names", NAMES) == "aliases" else None
+
+
+def option_file_names(options: dict[str, str]) -> bool:
+    """Whether the ``names`` option asks for each document's names as the file it came from spelt them (the default)."""
+    return option_choice(options, "names", NAMES) == "file"
 
 
 def report_alias_choices(report: FormatExportReport, names: AliasNames | None) -> None:

@@ -55,8 +55,8 @@ def test_the_export_writes_the_aliases_and_their_import_comes_back_to_the_projec
             [("Conflict:Attack", ["Attacker", "Place", "Target", "Time"])],
         )
         assert b.schema.name == "news"  # nothing told from the file: every alias is the news schema's
-    mine = tmp_path / "mine.jsonl"  # the default writes the project's own names, as before
-    assert main(["export", str(first), "-f", "dygiepp", "-o", str(mine)]) == 0
+    mine = tmp_path / "mine.jsonl"  # names=schema writes the project's own names (the default: the file's, session 17)
+    assert main(["export", str(first), "-f", "dygiepp", "-o", str(mine), "--option", "names=schema"]) == 0
     (line,) = [orjson.loads(x) for x in mine.read_bytes().splitlines()]
     assert line["events"][0][0][0] == [1, "Conflict:Attack"] and line["ner"][0][0] == [0, 0, "PERSON"]
 
@@ -68,7 +68,7 @@ def test_a_bad_names_value_is_refused_in_one_line(tmp_path, capsys):
     assert main(["import", str(p), str(src)]) == 0
     capsys.readouterr()
     assert main(["export", str(p), "-f", "dygiepp", "-o", str(tmp_path / "o.jsonl"), "--option", "names=ace"]) != 0
-    assert "option names must be one of schema, aliases, not 'ace'" in capsys.readouterr().err
+    assert "option names must be one of file, schema, aliases, not 'ace'" in capsys.readouterr().err
     assert not (tmp_path / "o.jsonl").exists()
 
 
