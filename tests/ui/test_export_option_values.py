@@ -13,7 +13,7 @@ def test_the_options_field_tells_each_formats_values(qtbot, tmp_path):
     dlg = ExportDialog(str(tmp_path / "p.json"), None)
     qtbot.addWidget(dlg)
     dlg.set_format("dygiepp")
-    assert "names=schema|aliases" in dlg.options_edit.toolTip()
+    assert "names=file|schema|aliases" in dlg.options_edit.toolTip()
     assert "trigger_head=last|first" in dlg.options_edit.toolTip()
     dlg.set_format("conll")
     assert "docstart=yes|no" in dlg.options_edit.toolTip()
