@@ -43,8 +43,10 @@ RESERVED_STEMS = ("annotation", "visual", "tools", "kb_shortcuts")
 STEM_MAX_BYTES = 200  # file names are at most 255 bytes on common file systems; room left for "-ID-k.ann"
 
 
-def file_stem(name: str) -> str:
-    stem = name[:-4] if name.lower().endswith(".txt") else name
+def file_stem(name: str, added: str = ".txt") -> str:
+    """A document's name as a file's stem, the suffix the format adds back (``added``: brat's ``.txt``) taken off; the
+    WebAnno TSV export adds ``.tsv`` and keeps the whole name (``story.txt.tsv``, read back as ``story.txt``)."""
+    stem = name[: -len(added)] if added and name.lower().endswith(added) else name
     stem = re.sub(r"[^\w.\-]+", "_", stem).strip("._") or "document"
     if len(stem.encode("utf-8")) > STEM_MAX_BYTES:  # cut whole characters only
         stem = stem.encode("utf-8")[:STEM_MAX_BYTES].decode("utf-8", "ignore").rstrip("._") or "document"

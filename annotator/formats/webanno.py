@@ -570,7 +570,7 @@ def write_webanno(project: Project, out: str | Path, request: ExportRequest) -> 
             if body is None:
                 continue
             part = assignment[rec["id"]]
-            stem = unused_stem(file_stem(rec["name"]), part, used, rec["id"])
+            stem = unused_stem(file_stem(rec["name"], ""), part, used, rec["id"])  # story.txt.tsv: story.txt back
             data = body.encode("utf-8")
             try:
                 (folder / part / f"{stem}.tsv").write_bytes(data)

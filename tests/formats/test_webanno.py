@@ -410,18 +410,18 @@ def test_round_trip_keeps_every_span_and_event(sample, tmp_path):
     request = {"states": ("accepted", "added", "suggested")}
     report = writers()["webanno"](project, tmp_path / "out", **request)
     assert sorted(p.name for p in (tmp_path / "out").iterdir()) == [
-        "arrest.tsv",
-        "kabul.tsv",
-        "meeting.tsv",
-        "rocket.tsv",
+        "arrest.txt.tsv",
+        "kabul.txt.tsv",
+        "meeting.txt.tsv",
+        "rocket.txt.tsv",
     ]
     again = Project(tmp_path / "again.annotator", annotator="t")
     import_format(again, "webanno", [tmp_path / "out"])
     names = {again.document(i).name: i for i in again.document_ids()}
-    assert sorted(names) == ["arrest", "kabul", "meeting", "rocket"]
+    assert sorted(names) == ["arrest.txt", "kabul.txt", "meeting.txt", "rocket.txt"]  # their names, .txt and all
     for doc_id in project.document_ids():
         doc = project.document(doc_id)
-        back = names[doc.name[:-4]]
+        back = names[doc.name]
         got = again.document(back).text
         assert got[-1] == "\n" and len(got) == len(doc.text) + 1  # as INCEpTION rebuilds it: a line break after
         assert all(a == b or a.isspace() and b.isspace() for a, b in zip(got, doc.text)), got  # between sentences
@@ -444,7 +444,7 @@ def test_spans_off_token_edges_go_on_sub_token_rows_and_come_back(project, tmp_p
     ]
     import_documents(project, [IncomingDocument(text, "d.txt", entities=ents)])
     report = writers()["webanno"](project, tmp_path / "out")
-    body = (tmp_path / "out" / "d.tsv").read_text(encoding="utf-8")
+    body = (tmp_path / "out" / "d.txt.tsv").read_text(encoding="utf-8")
     assert "1-1\t0-5\tKabul\tGPE\t" in body and "1-1.1\t1-3\tab\tORG\t" in body, body  # a sub-token row
     assert "1-3\t6-11\tbased\tPERSON[1]\t" in body and "2-4\t38-40\ter\tGPE[2]\t" in body, body
     again = Project(tmp_path / "again.annotator", annotator="t")
@@ -464,7 +464,7 @@ def test_a_folder_of_someone_s_files_is_refused_and_a_former_export_replaced(sam
     assert (mine / "thesis.docx").exists()
     writers()["webanno"](project, tmp_path / "out")
     writers()["webanno"](project, tmp_path / "out", statuses=("reviewed",))
-    assert sorted(p.name for p in (tmp_path / "out").iterdir()) == ["arrest.tsv", "kabul.tsv"]
+    assert sorted(p.name for p in (tmp_path / "out").iterdir()) == ["arrest.txt.tsv", "kabul.txt.tsv"]
 
 
 def test_a_new_label_on_two_spans_is_added_to_the_schema_once(tmp_path):

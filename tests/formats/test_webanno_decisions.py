@@ -63,7 +63,7 @@ def decisions_project(sample):
 def test_states_sources_scores_and_comments_go_out_and_come_back(decisions_project, tmp_path):
     project = decisions_project
     writers()["webanno"](project, tmp_path / "out", states=ALL, options={"decisions": "yes"})
-    body = (tmp_path / "out" / "scored.tsv").read_text(encoding="utf-8")
+    body = (tmp_path / "out" / "scored.txt.tsv").read_text(encoding="utf-8")
     assert f"#T_SP={NE}|score|source|state|value\n" in body, body
     assert "#T_SP=webanno.custom.Comment|author|text\n" in body, body
     assert "\tSergey\t0.95[1]\tlabel-studio:m[1]\tsuggested[1]\tPERSON[1]\t" in body, body
@@ -79,7 +79,7 @@ def test_states_sources_scores_and_comments_go_out_and_come_back(decisions_proje
 
 def test_without_the_option_the_files_are_as_before(decisions_project, tmp_path):
     writers()["webanno"](decisions_project, tmp_path / "out", states=ALL)
-    body = (tmp_path / "out" / "scored.tsv").read_text(encoding="utf-8")
+    body = (tmp_path / "out" / "scored.txt.tsv").read_text(encoding="utf-8")
     assert f"#T_SP={NE}|value\n" in body and "Comment" not in body and "suggested" not in body, body
     with pytest.raises(AnnotatorError, match="option decisions must be one of no, yes, not 'maybe'"):
         writers()["webanno"](decisions_project, tmp_path / "o2", options={"decisions": "maybe"})
