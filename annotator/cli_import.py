@@ -9,7 +9,7 @@ import sys
 from typing import Any
 
 from annotator.cli_common import Interrupted, UsageError, open_project, progress_bar, split_option
-from annotator.cli_parser import LISTED
+from annotator.cli_parser import LISTED, OWN_FORMATS
 from annotator.errors import AnnotatorError, OptionError
 from annotator.wording import counted
 
@@ -25,8 +25,12 @@ def cmd_import(args: argparse.Namespace) -> int:
     if STDIN in args.paths and sys.stdin.isatty():
         raise UsageError("- reads documents from standard input, which is a terminal here: pipe them in")
     piped, args.spool = STDIN in args.paths, ""
+    own = args.format if args.format in OWN_FORMATS else None  # -f json: the project's own files, read as without -f
+    args.format = None if own else args.format
     try:
-        with stdin_spooled(args.paths, sys.stdin.buffer, args.format) as (args.paths, args.spool):
+        with stdin_spooled(args.paths, sys.stdin.buffer, args.format or own) as (args.paths, args.spool):
+            if own:
+                own_kind_only(args.paths, own, args.spool)
             if not args.format and (getattr(args, "options", None) or getattr(args, "skip_bad", False)):
                 args.format = _told_format(args.paths)
             try:
@@ -44,6 +48,22 @@ def cmd_import(args: argparse.Namespace) -> int:
                 "is imported)"
             ) from None
         raise
+
+
+def own_kind_only(paths: list[str], kind: str, spool: str = "") -> None:
+    """``import -f json`` (``jsonl``, ``txt``: the project's own files, ``OWN_FORMATS``): every file given, and every
+    file of a folder given, must end in ``.json``; else one line naming the first that does not, before anything is
+    read (the files are read as without ``-f``, each by its ending and content)."""
+    from annotator.formats.loading import expand_paths
+
+    what = {"json": "the project's JSON export", "jsonl": "JSONL, one document a line", "txt": "plain texts"}[kind]
+    for path in expand_paths(paths):
+        if path.exists() and path.suffix.lower() != f".{kind}":  # a missing one: the import names it
+            raise AnnotatorError(
+                f"{_shown(str(path), spool)}: --format {kind} reads .{kind} files ({what}), and this one ends in "
+                f"{path.suffix or 'no suffix'}; leave --format out to tell each file by its ending and content; "
+                "nothing was imported"
+            )
 
 
 def _import_interrupted(saved: str, spool: str, again: str) -> Interrupted:

@@ -40,21 +40,18 @@ def _at_least(low: int):  # type: ignore[no-untyped-def]
     return whole
 
 
-OWN_FORMATS = ("json", "jsonl", "txt")  # the project's own inputs: read by their ending, with no --format
+# the project's own inputs: read by their ending without --format; named (``-f json``, as export takes it), each file
+# must end so (``cli_import.own_kind_only``)
+OWN_FORMATS = ("json", "jsonl", "txt")
 
 
 def _import_format_named(names: list[str]):  # type: ignore[no-untyped-def]
-    """An argparse type: an import format's name; the project's own (``-f jsonl``, which export takes) is refused
-    saying to leave --format out (it was "invalid choice: 'jsonl'", as for a typo)."""
+    """An argparse type: an import format's name, or one of the project's own (``-f json``, which export takes: it
+    was a usage error, "leave it out", and before that "invalid choice: 'json'", as for a typo)."""
 
     def name(text: str) -> str:
-        if text in names:
+        if text in names or text in OWN_FORMATS:
             return text
-        if text in OWN_FORMATS:
-            raise argparse.ArgumentTypeError(
-                f"{text!r}: the project's own files (.txt, .jsonl, .json) are read without --format: leave it out "
-                "(each file is told by its ending and content)"
-            )
         choose = ", ".join(map(repr, names))
         raise argparse.ArgumentTypeError(f"invalid choice: {text!r} (choose from {choose})")
 
@@ -152,8 +149,8 @@ def build_parser() -> argparse.ArgumentParser:
         "-f",
         type=_import_format_named([f.name for f in import_formats()]),
         metavar="FORMAT",
-        help="read with this format (brat, prodigy, doccano, label_studio, conll, hf, spacy, dygiepp, oneie, omnievent, webanno); default: told "
-        "from the name and content",
+        help="read with this format (brat, prodigy, doccano, label_studio, conll, hf, spacy, dygiepp, oneie, omnievent, webanno; "
+        "json, jsonl, txt: the project's own files, each of which must end so); default: told from the name and content",
     )
     p.add_argument(
         "--skip-bad",

@@ -286,8 +286,8 @@ def stdin_suffix(head: bytes, fmt: str | None = None) -> str:
     the content as from a file)."""
     from annotator.formats.spacy_read import zlib_header
 
-    if fmt is not None:
-        return FORMATS[fmt].suffix or (".tsv" if fmt == "webanno" else "")
+    if fmt is not None:  # a format's, or one of the project's own (json, jsonl, txt: OWN_FORMATS)
+        return FORMATS[fmt].suffix or (".tsv" if fmt == "webanno" else "") if fmt in FORMATS else f".{fmt}"
     if zlib_header(head) and not _is_text(head):
         return ".spacy"
     first = head.lstrip(b"\xef\xbb\xbf \t")[:1]

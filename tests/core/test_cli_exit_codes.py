@@ -47,10 +47,28 @@ def test_import_takes_f_for_format_as_export_does(tmp_path, capsys):
 
 
 @pytest.mark.parametrize("fmt", ["json", "jsonl", "txt"])
-def test_import_of_the_projects_own_format_by_name_says_to_leave_format_out(tmp_path, capsys, fmt):
-    """'import P out.jsonl -f jsonl' (export takes -f jsonl) was "invalid choice: 'jsonl'", as for a typo."""
+def test_import_of_the_projects_own_format_by_name_reads_it(tmp_path, capsys, fmt):
+    """'import P out.json -f json' (export takes -f json) was a usage error ("leave it out"; before session 16
+    "invalid choice: 'json'", as for a typo): the files are read as without -f, each of them of that kind."""
+    path = one_document_project(tmp_path)
+    body = {"jsonl": '{"text": "Ivan Petrov flew to Zurich."}\n', "txt": "Ivan Petrov flew to Zurich.\n"}
+    if fmt == "json":
+        assert main(["export", str(path), "-f", "json", "-o", str(tmp_path / "out.json")]) == 0
+        new = tmp_path / "new.annotator"
+    else:
+        (tmp_path / f"in.{fmt}").write_text(body[fmt], encoding="utf-8")
+        new = path
+    given = tmp_path / ("out.json" if fmt == "json" else f"in.{fmt}")
+    assert main(["import", str(new), str(given), "-f", fmt]) == 0
+    with Project(new, create=False) as p:
+        assert len(p.document_ids()) == (1 if fmt == "json" else 2)
+
+
+def test_import_of_the_projects_own_format_by_name_refuses_a_file_of_another_kind(tmp_path, capsys):
     path = one_document_project(tmp_path)
     (tmp_path / "in.jsonl").write_text('{"text": "Ivan Petrov flew to Zurich."}\n', encoding="utf-8")
-    code = main(["import", str(path), str(tmp_path / "in.jsonl"), "-f", fmt])
-    line = _usage_line(capsys.readouterr().err)
-    assert code == 2 and "are read without --format: leave it out" in line and "invalid choice" not in line, line
+    code = main(["import", str(path), str(tmp_path / "in.jsonl"), "-f", "json"])
+    (line,) = capsys.readouterr().err.strip().splitlines()
+    assert code == 1 and "--format json reads .json files" in line and "ends in .jsonl" in line, line
+    with Project(path, create=False) as p:
+        assert len(p.document_ids()) == 1
