@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from typing import Any, Callable, Iterable, Sequence
 
 
+from annotator.answers_onto import apply_answers
 from annotator.categories import known_categories, remember_categories
 from annotator.db import EVENT_COLUMNS, is_score, span_row
 from annotator.errors import ImportFileError
@@ -41,6 +42,9 @@ class ImportReport:
     # (name, document id, set): an annotator's annotations of a document in a set of their own (a Label Studio task
     # that several annotators annotated), stored with the document or onto it
     in_sets: list[tuple[str, int, str]] = field(default_factory=list)
+    # (name, id): a document already in the project given a person's answers to its task (Prodigy's) as decisions
+    answered: list[tuple[str, int]] = field(default_factory=list)
+    left_undecided: int = 0  # suggestions of those documents that the answers do not hold (left as they were)
 
     def merge(self, other: "ImportReport") -> None:
         self.imported += other.imported
@@ -51,12 +55,15 @@ class ImportReport:
         self.events += other.events
         self.arguments_left_out += other.arguments_left_out
         self.in_sets += other.in_sets
+        self.answered += other.answered
+        self.left_undecided += other.left_undecided
 
     def to_data(self) -> dict[str, Any]:
         """The report as ``import --json`` prints it (docs/command-line.md lists the keys)."""
         return {
             "imported": [{"name": n, "id": i} for n, i in self.imported],
             "annotated": [{"name": n, "id": i} for n, i in self.annotated],
+            "answered": [{"name": n, "id": i} for n, i in self.answered],
             "duplicates": [{"name": n, "duplicate_of": i} for n, i in self.duplicates],
             "skipped": [{"path": p, "reason": r} for p, r in self.skipped],
             "entities": self.entities,
@@ -71,6 +78,11 @@ class ImportReport:
             parts.append(f"{counted(self.entities, 'entity', 'entities')}, {counted(self.events, 'event')}")
         if self.annotated:
             parts.append(f"{len(self.annotated)} annotated (already in the project)")
+        if self.answered:
+            parts.append(
+                f"{counted(len(self.answered), 'document')} answered (the answers' decisions onto the documents they "
+                f"came from; {counted(self.left_undecided, 'suggestion')} they do not hold left undecided)"
+            )
         if self.in_sets:
             sets = sorted({s for _, _, s in self.in_sets})
             parts.append(
@@ -220,6 +232,15 @@ def store_documents(
     for p in prepared:
         doc, digest, aset, t = p.doc, p.digest, p.annotation_set, p.at
         dup_id = known.get(digest)
+        if dup_id is not None and doc.answered and not _set_is_empty(project, dup_id, aset):
+            applied = apply_answers(project, doc, dup_id, aset, t)
+            if applied.changed:
+                logs.append(p.log_row(dup_id, "import_answers", project.annotator))
+                report.answered.append((doc.name, dup_id))
+                report.left_undecided += applied.left_undecided
+            else:  # every decision was there already
+                report.duplicates.append((doc.name, dup_id))
+            continue
         if (
             dup_id is not None
             and doc.onto_stored

@@ -58,3 +58,6 @@ class IncomingDocument:
     # a document a reader rebuilt from tokens, matched to the stored one it came from (formats.onto_stored): its
     # annotations go onto that document even where its set has some, as suggestions of what it lacks
     onto_stored: bool = False
+    # a person's answers to this document's task in another tool (Prodigy's accept): onto a stored document of the same
+    # text whose set has annotations they are decisions there (``answers_onto``), not a duplicate
+    answered: bool = False

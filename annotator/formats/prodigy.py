@@ -419,6 +419,7 @@ def _group_document(
         source_path=str(path),
         entities=list(entities.values()),
         events=list(events.values()),
+        answered=accepted,  # a person's answers: onto the document they came from, as decisions (answers_onto)
     )
     if tokens is not None:  # the task's own tokens, so the token exports cut the text as Prodigy did
         doc.tokens, doc.tokens_source = tokens, "prodigy"
