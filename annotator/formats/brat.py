@@ -17,7 +17,7 @@ import itertools
 import re
 from collections import defaultdict
 from pathlib import Path
-from typing import Any
+from typing import Any, Callable
 
 from annotator.errors import AnnotatorError
 from annotator.exporting import atomic_folder
@@ -34,6 +34,7 @@ from annotator.formats.brat_text import LINE_BREAKS, NOTE_TYPE, BratOffsets, par
 from annotator.formats.common import schema_kept
 from annotator.formats.writing import FormatExportReport, parts_of, split_option
 from annotator.formats.records import ExportRequest, export_writer, iter_document_records
+from annotator.formats.schema_names import GivenSpellings, spelt_schema
 from annotator.schema import Schema
 from annotator.store import Project
 
@@ -120,6 +121,8 @@ def document_ann(
         by_trigger[(v["type"], v["trigger"]["start"], v["trigger"]["end"])].append(f"E{k}")
     kept = rec["meta"].get("brat") if isinstance(rec["meta"].get("brat"), dict) else {}
     pieces = kept_fragments(kept, text)
+    spelt = GivenSpellings.of_meta(rec["meta"])  # the labels and roles as the file it came from spelt them (PER)
+    label, role_of = (declared or Declared()).spelling(spelt)
     # entities; a proxy entity that matches an event becomes a reference to that event
     ref: dict[int, str] = {}
     targets: dict[tuple[str, int, int], str] = {}
@@ -138,7 +141,7 @@ def document_ann(
         ref[e["id"]] = f"T{n}"
         targets.setdefault((e["label"], e["start"], e["end"]), f"T{n}")
         span = (e["label"], e["start"], e["end"])
-        lines.append(t_line(f"T{n}", brat_name(e["label"]), text, e["start"], e["end"], at, pieces.get(span)))
+        lines.append(t_line(f"T{n}", brat_name(label(e["label"])), text, e["start"], e["end"], at, pieces.get(span)))
     trig: dict[tuple[str, int, int], str] = {}
     for v in events:
         key = (v["type"], v["trigger"]["start"], v["trigger"]["end"])
@@ -146,7 +149,7 @@ def document_ann(
             n += 1
             trig[key] = f"T{n}"
             targets.setdefault(key, f"T{n}")
-            lines.append(t_line(f"T{n}", brat_name(v["type"]), text, key[1], key[2], at, pieces.get(key)))
+            lines.append(t_line(f"T{n}", brat_name(label(v["type"])), text, key[1], key[2], at, pieces.get(key)))
     for item in kept.get("textbounds", []):  # spans of an event type that no event used, as brat had them
         if isinstance(item, list) and len(item) == 3 and (item[0], item[1], item[2]) not in targets:
             n += 1
@@ -157,10 +160,10 @@ def document_ann(
     for v in events:
         key = (v["type"], v["trigger"]["start"], v["trigger"]["end"])
         seen: dict[str, int] = defaultdict(int)
-        parts = [f"{brat_name(v['type'])}:{trig[key]}"]
+        parts = [f"{brat_name(label(v['type']))}:{trig[key]}"]
         for a in v["arguments"]:
             seen[a["role"]] += 1
-            role = a["role"] + (str(seen[a["role"]]) if seen[a["role"]] > 1 else "")
+            role = role_of(a["role"]) + (str(seen[a["role"]]) if seen[a["role"]] > 1 else "")
             parts.append(f"{role}:{ref[a['entity_id']]}")
         lines.append(f"{eid[v['id']]}\t{' '.join(parts)}")
         for an, value in v["attributes"].items():
@@ -174,7 +177,7 @@ def document_ann(
             else:
                 attrs.append(f"{brat_name(an)} {eid[v['id']]} {value}")
             if declared is not None:
-                declared.on_event(brat_name(an), brat_name(v["type"]))
+                declared.on_event(brat_name(an), brat_name(label(v["type"])))
 
     def resolve(where: Any) -> str | None:
         """A span reference kept by the brat import (``["T", label, s, e]``, ``["E", type, s, e, k]``) -> id."""
@@ -268,6 +271,23 @@ class Declared:
         self.attribute_targets: dict[str, list[str]] = {}  # name -> <ENTITY>, <EVENT>, <RELATION> it sits on
         self.equivalences: dict[str, list[str | None]] = {}  # ``*`` types (symmetric-transitive) -> member types
         self.event_types: dict[str, list[str | None]] = {}  # an event attribute -> the event types it was written on
+        # the schema's labels, event types and roles -> how the documents wrote them (their files' spellings, PER for
+        # PERSON: ``GivenSpellings.of_meta``), for the conf to declare those names
+        self.labels: dict[str, list[str]] = {}
+        self.roles: dict[str, list[str]] = {}
+
+    def spelling(self, spelt: GivenSpellings) -> tuple[Callable[[str], str], Callable[[str], str]]:
+        """How one document names labels (event types too) and roles, each name written kept for the conf."""
+
+        def written(table: dict[str, list[str]], spell: Callable[[str], str]) -> Callable[[str], str]:
+            def name(ours: str) -> str:
+                theirs = spell(ours)
+                _add(table.setdefault(ours, []), theirs)  # type: ignore[arg-type]
+                return theirs
+
+            return name
+
+        return written(self.labels, spelt.label), written(self.roles, spelt.role)
 
     def attribute(self, name: str, value: str | None, kind: str = "T") -> None:
         """An attribute met on an annotation of ``kind`` (T, E or R), with a value or none (binary)."""
@@ -417,8 +437,9 @@ def write_brat(project: Project, out: str | Path, request: ExportRequest) -> For
             report.bytes += len(data) + len(ann)
         conf = schema_kept(project).get(BRAT_KEPT)
         relations, attributes = declared.conf_lines(conf)
-        text = write_annotation_conf(schema, relations, attributes, declared.event_targets(conf))
+        written = spelt_schema(schema, declared.labels, declared.roles)  # the names the .ann files use (PER)
+        text = write_annotation_conf(written, relations, attributes, declared.event_targets(conf))
         (folder / "annotation.conf").write_bytes(text.encode("utf-8"))
-        (folder / "visual.conf").write_bytes(write_visual_conf(schema).encode("utf-8"))
+        (folder / "visual.conf").write_bytes(write_visual_conf(written).encode("utf-8"))
     report.files = [str(out)]
     return report

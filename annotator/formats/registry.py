@@ -111,6 +111,7 @@ FORMATS: dict[str, Format] = {
             description="a folder of .txt and .ann files",
             export_help="split=train=0.8,dev=0.2, seed=N",
             title="brat",
+            spelt=True,
         ),
         Format(
             "prodigy",

@@ -236,6 +236,32 @@ class GivenSpellings:
 Spell = Callable[[str], str]
 
 
+def spelt_schema(schema: Schema, labels: dict[str, list[str]], roles: dict[str, list[str]]) -> Schema:
+    """``schema`` under the names an export wrote (a file that declares its types beside the annotations: brat's
+    annotation.conf): each entity label and event type as the spellings ``labels`` gives it (one entry each; the
+    schema's own name where none, or where it was written so), each role as ``roles`` gives it, role labels too."""
+    from dataclasses import replace
+
+    def names(name: str, table: dict[str, list[str]]) -> list[str]:
+        return table.get(name) or [name]
+
+    entities = tuple(replace(e, name=n) for e in schema.entities for n in names(e.name, labels))
+    events = tuple(
+        replace(
+            t,
+            name=n,
+            roles=tuple(
+                replace(r, name=rn, labels=tuple(x for lab in r.labels for x in names(lab, labels)))
+                for r in t.roles
+                for rn in names(r.name, roles)
+            ),
+        )
+        for t in schema.events
+        for n in names(t.name, labels)
+    )
+    return replace(schema, entities=entities, events=events)
+
+
 def written_names(meta: Any, aliases: AliasNames | None = None, file_names: bool = True) -> tuple[Spell, Spell, Spell]:
     """How a writer names one document's (entity labels, event types, roles): each name's first alias where the
     ``names=aliases`` option asks (``aliases``), else as the file the document came from spelt them
