@@ -43,6 +43,7 @@ from annotator.formats.reading import (
 )
 from annotator.errors import ImportFileError
 from annotator.formats.label_studio_classes import KINDS as CLASS_KINDS, classes_of, region_class
+from annotator.formats.label_studio_hypertext import KIND as HYPERTEXT, SHAPE_KEY as HYPERTEXT_SHAPE, hypertext_of
 from annotator.formats.label_studio_paragraphs import KIND, SHAPE_KEY, paragraphs_of
 from annotator.formats.label_studio_pick import (
     PREDICTIONS_OF,
@@ -290,7 +291,16 @@ def _document(
     event types and roles as the schema names them (``names``)."""
     results, state, author, source = reading.results, reading.state, reading.author, reading.source
     paragraphs = paragraphs_of(task.get("data"), results)  # a dialogue: the text as a list of paragraphs
-    if paragraphs is None:
+    page = hypertext_of(task.get("data"), results) if paragraphs is None else None  # HTML: its text, by XPath
+    if page is not None and REFERENCE.match(page.html.strip()):
+        page = None  # a URL, refused as for a text
+    if page is not None:
+        text, text_key = page.text, page.key
+        results = [
+            page.as_labels(r, who, path, line) if isinstance(r, dict) and r.get("type") == HYPERTEXT else r
+            for r in results
+        ]
+    elif paragraphs is None:
         text, text_key = _text_of(task.get("data"), results, who, path, line)
     else:
         text, text_key = paragraphs.text, paragraphs.key
@@ -452,6 +462,8 @@ def _document(
     shape = task_shape(task, text_key, results)
     if paragraphs is not None:  # the paragraphs' other keys (the authors) and places, for the export
         shape[SHAPE_KEY] = paragraphs.shape
+    if page is not None:  # the HTML, written back by the export with each span's XPaths
+        shape[HYPERTEXT_SHAPE] = page.shape
     if categories:  # the document's categories, as a doccano or Prodigy text classification's
         meta[CATEGORIES] = list(categories)
         choices_tags = {c: t for c, t in categories.items() if not any(c in x for x in kept_classes.values())}

@@ -39,6 +39,7 @@ from annotator.formats.doccano import DOCCANO_ID
 from annotator.formats.label_studio import CHOICES_TAG, LEFT_AS, REGION_CHOICES, TASK_ID
 from annotator.formats.label_studio_pick import PREDICTIONS_OF, UNDECIDED_BESIDE
 from annotator.formats.label_studio_classes import KINDS as CLASS_KINDS, class_results
+from annotator.formats.label_studio_hypertext import KIND as HYPERTEXT_LABELS, html_data, hypertext_value
 from annotator.formats.label_studio_paragraphs import KIND as PARAGRAPH_LABELS, paragraph_data, paragraph_value
 from annotator.formats.records import (
     SETS_KEY,
@@ -215,6 +216,9 @@ def _result_items(rec: dict[str, Any], report: FormatExportReport) -> list[Item]
         placed = paragraph_value(shape, text, r.start, r.end)  # a dialogue's span: by paragraph, as it came
         if placed is not None:
             where, kind = {**placed, "text": text[r.start : r.end]}, PARAGRAPH_LABELS
+        in_html = hypertext_value(shape, text, r.start, r.end) if placed is None else None  # HTML: by XPath
+        if in_html is not None:
+            where, kind = {**in_html, "text": text[r.start : r.end]}, HYPERTEXT_LABELS
         base = {"id": rid[r.number], "from_name": shape.get("from_name", "label"), "to_name": to_name}
         scored = {"score": r.score} if r.score is not None else {}  # a suggestion's confidence, as a prediction has it
         label = spelt.label(r.label)
@@ -313,10 +317,12 @@ def _predictions(items: list[Item], every: list[Item] | None = None) -> list[dic
         by_model["annotator"] = []
     regions: dict[str, list[dict[str, Any]]] = {}  # a region's id -> its labels and choices items
     for _, _, item in every if every is not None else items:
-        if item.get("type") in ("labels", PARAGRAPH_LABELS, "choices"):
+        if item.get("type") in ("labels", PARAGRAPH_LABELS, HYPERTEXT_LABELS, "choices"):
             regions.setdefault(item["id"], []).append(item)
     for result in by_model.values():  # a relation to another model's region (one suggestion two models gave), or
-        ids = {x["id"] for x in result if x.get("type") in ("labels", PARAGRAPH_LABELS)}  # a decided one: here too
+        ids = {
+            x["id"] for x in result if x.get("type") in ("labels", PARAGRAPH_LABELS, HYPERTEXT_LABELS)
+        }  # a decided one: here too
         at = next((k for k, x in enumerate(result) if x.get("type") == "relation"), len(result))
         ends = [x[end] for x in result if x.get("type") == "relation" for end in ("from_id", "to_id")]
         result[at:at] = [x for rid in dict.fromkeys(ends) if rid not in ids for x in regions.get(rid, [])]
@@ -351,6 +357,9 @@ def label_studio_task(
     dialogue = paragraph_data(shape, rec["text"])  # a dialogue: the text as the list of paragraphs it came as
     if dialogue is not None:
         data[dialogue[0]] = dialogue[1]
+    page = html_data(shape)  # HTML: as it came, its text the document's
+    if page is not None:
+        data[page[0]] = page[1]
     task: dict[str, Any] = {"id": (ids or KeptIds(TASK_ID)).of(rec)}
     task["data"] = data
     if isinstance(shape.get("meta"), dict):
