@@ -38,7 +38,7 @@ from annotator.formats.iob import (
 )
 from annotator.formats.regions import Region, build_document
 from annotator.formats.schema_names import SchemaNames, given_spellings
-from annotator.formats.tokens import join_own_texts, join_tokens, tokens_in_text
+from annotator.formats.tokens import join_own_texts, join_tokens, tokens_in_text, word_places
 from annotator.importing import IncomingDocument
 from annotator.wording import counted
 from annotator.schema import Schema
@@ -390,8 +390,15 @@ def tagged_documents(
     names = SchemaNames(schema) if schema is not None else None  # CoNLL-2003's PER as the schema's PERSON
     for d in parsed:
         words = [[t[1] for t in s] for s in d.sentences]
-        joined = join_own_texts(words, d.texts, d.groups())[0] if any(d.texts) else join_tokens(words)
-        regions = _regions(d, joined.starts, joined.ends, scheme, odd)
+        joined, kept = join_own_texts(words, d.texts, d.groups()) if any(d.texts) else (join_tokens(words), [])
+        starts, ends = list(joined.starts), list(joined.ends)  # an entity's edges: a multiword token's own words'
+        for n, group in enumerate(d.groups() if kept else []):
+            for k, (count, surface) in group.items() if kept[n] else ():
+                first = joined.sent_starts[n] + k
+                places = word_places(surface, words[n][k : k + count])
+                starts[first : first + count] = [joined.starts[first] + s for s, _ in places]
+                ends[first : first + count] = [joined.starts[first] + e for _, e in places]
+        regions = _regions(d, starts, ends, scheme, odd)
         with unknown.collect():
             doc = build_document(
                 joined.text,
@@ -449,7 +456,8 @@ def _text_notes(path: Path, parsed: list[TaggedDocument]) -> list[str]:
     if mwt:
         notes.append(
             f"{path}: {counted(mwt, 'multiword token')} (CoNLL-U's 'del' for the words 'de el') kept as in the text, "
-            "one token its words lie on: an entity that begins or ends inside one covers the whole token"
+            "one token its words lie on: an entity that begins or ends inside one takes the part of it its words are "
+            "('el' of 'del', 'la' of 'della'), the whole token where a word is not to be found in it ('le' of 'du')"
         )
     return notes
 

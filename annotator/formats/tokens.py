@@ -272,6 +272,27 @@ def tokens_in_text(
     return got if len(got) == len(tokens) and not text[at:].strip() else None
 
 
+def word_places(surface: str, words: Sequence[str]) -> list[tuple[int, int]]:
+    """Where each word of a multiword token lies in its ``surface`` (CoNLL-U's ``del`` for ``de el``), as offsets
+    into it: left to right, a word the rest of the surface begins with (case aside) lies there, the last word where
+    the surface ends with it (``el`` is ``del``'s last two letters, ``la`` ``della``'s); a word that is neither (the
+    ``de`` of ``du``) lies on the whole surface."""
+    places: list[tuple[int, int]] = []
+    at = 0
+    for k, word in enumerate(words):
+        rest = surface[at:]
+        if word and len(rest) >= len(word) and rest[: len(word)].lower() == word.lower():
+            places.append((at, at + len(word)))
+            at += len(word)
+        elif (
+            word and k == len(words) - 1 and surface[-len(word) :].lower() == word.lower() and len(word) < len(surface)
+        ):
+            places.append((len(surface) - len(word), len(surface)))
+        else:
+            places.append((0, len(surface)))
+    return places
+
+
 def join_own_texts(
     sentences: Sequence[Sequence[str]],
     texts: Sequence[Any],

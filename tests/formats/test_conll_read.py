@@ -321,8 +321,9 @@ def test_a_universal_ner_file_is_read_with_its_sentences_texts(tmp_path):
 
 
 def test_an_entity_over_a_multiword_token_keeps_the_sentences_text(tmp_path):
-    """UD's Romance treebanks: "Universidad del País" (B-ORG I-ORG on 'de' and 'el' I-ORG) and an entity starting at
-    the second word of a multiword token ('el' of 'del' B-LOC) cover the token's text as written."""
+    """UD's Romance treebanks: "Universidad del País" (B-ORG I-ORG on 'de' and 'el' I-ORG) covers the token's text as
+    written; an entity starting at the second word of a multiword token ('el' of 'del' B-LOC) starts where that word
+    is in the token, 'el Norte' (session 17: it covered the whole token, 'del Norte')."""
     rows = [
         ("1", "Estudia", "O"),
         ("2", "en", "O"),
@@ -350,8 +351,30 @@ def test_an_entity_over_a_multiword_token_keeps_the_sentences_text(tmp_path):
     assert doc.text == "Estudia en la Universidad del País del Norte"
     assert sorted((doc.text[e.start : e.end], e.label) for e in doc.entities) == [
         ("Universidad del País", "ORG"),
-        ("del Norte", "LOC"),
+        ("el Norte", "LOC"),
     ]
+    assert any("'el' of 'del'" in n for n in result.notes)
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "words", "tags", "entity"),
+    [
+        ("Vive nella Repubblica", "nella", ("in", "la"), ("O", "B-LOC"), "la Repubblica"),  # the last word's letters
+        ("Vient du Nord", "du", ("de", "le"), ("O", "B-LOC"), "du Nord"),  # 'le' is not in 'du': the whole token
+        ("Geht zum Rathaus", "zum", ("zu", "dem"), ("B-LOC", "O"), "zu"),  # the first word's letters
+    ],
+)
+def test_an_entity_edge_inside_a_multiword_token_takes_its_words_part(tmp_path, text, surface, words, tags, entity):
+    before, after = text.split(f" {surface} ")
+    lines = [f"# text = {text}", f"1\t{before}\t_\t_\t_\t_\t_\t_\t_\tNER=O", f"2-3\t{surface}\t_\t_\t_\t_\t_\t_\t_\t_"]
+    lines += [f"{2 + k}\t{w}\t_\t_\t_\t_\t_\t_\t_\tNER={t}" for k, (w, t) in enumerate(zip(words, tags))]
+    follow = "I-" + tags[1][2:] if tags[1] != "O" else "O"
+    lines.append(f"4\t{after}\t_\t_\t_\t_\t_\t_\t_\tNER={follow}")
+    path = tmp_path / "mwt.conllu"
+    path.write_text("\n".join(lines) + "\n\n", encoding="utf-8")
+    (doc,) = read_conll(path, parse_schema(SCHEMA)).documents
+    assert doc.text == text
+    assert [doc.text[e.start : e.end] for e in doc.entities] == [entity]
 
 
 def test_conllu_documents_start_at_newdoc_and_take_its_id(tmp_path):
