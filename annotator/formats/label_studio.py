@@ -43,7 +43,7 @@ from annotator.formats.reading import (
 )
 from annotator.errors import ImportFileError
 from annotator.formats.label_studio_classes import KINDS as CLASS_KINDS, classes_of, region_class
-from annotator.formats.label_studio_hypertext import KIND as HYPERTEXT, SHAPE_KEY as HYPERTEXT_SHAPE, hypertext_of
+from annotator.formats.label_studio_hypertext import KINDS as HYPERTEXT, SHAPE_KEY as HYPERTEXT_SHAPE, hypertext_of
 from annotator.formats.label_studio_paragraphs import KIND, SHAPE_KEY, paragraphs_of
 from annotator.formats.label_studio_pick import (
     PREDICTIONS_OF,
@@ -297,7 +297,7 @@ def _document(
     if page is not None:
         text, text_key = page.text, page.key
         results = [
-            page.as_labels(r, who, path, line) if isinstance(r, dict) and r.get("type") == HYPERTEXT else r
+            page.as_labels(r, who, path, line) if isinstance(r, dict) and r.get("type") in HYPERTEXT else r
             for r in results
         ]
     elif paragraphs is None:

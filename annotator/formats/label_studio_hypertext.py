@@ -26,6 +26,7 @@ from annotator.formats.reading import need
 from annotator.offsets import Utf16Map
 
 KIND = "hypertextlabels"  # the result type and its value's key of labels
+KINDS = (KIND, "htmllabels")  # Label Studio 0.x named it htmllabels (its HyperTextRegion's toStateJSON)
 SHAPE_KEY = "hypertext"  # in meta["label_studio_task"]: {"key", "html"}
 VOID = frozenset("area base br col embed hr img input link meta param source track wbr".split())
 HIDDEN = frozenset(("script", "style"))  # their text is no text of the page
@@ -148,9 +149,10 @@ class HyperText:
         rest = {
             k: v
             for k, v in value.items()
-            if k not in ("start", "end", "startOffset", "endOffset", "globalOffsets", KIND)
+            if k not in ("start", "end", "startOffset", "endOffset", "globalOffsets", *KINDS)
         }
-        return {**result, "type": "labels", "value": {**rest, "start": start, "end": end, "labels": value.get(KIND)}}
+        labels = value.get(KIND, value.get("htmllabels"))
+        return {**result, "type": "labels", "value": {**rest, "start": start, "end": end, "labels": labels}}
 
 
 @lru_cache(maxsize=8)  # the export places each region of a document in its HTML
@@ -165,7 +167,7 @@ def hypertext_of(data: Any, results: list[Any]) -> HyperText | None:
     """The task's HTML, where its ``hypertextlabels`` results point at a ``data`` string; None otherwise."""
     if not isinstance(data, dict):
         return None
-    named = [r.get("to_name") for r in results if isinstance(r, dict) and r.get("type") == KIND]
+    named = [r.get("to_name") for r in results if isinstance(r, dict) and r.get("type") in KINDS]
     for key in dict.fromkeys(k for k in named if isinstance(k, str)):
         got = data.get(key)
         if isinstance(got, str) and got.strip():

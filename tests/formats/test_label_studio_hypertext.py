@@ -90,3 +90,15 @@ def test_a_span_neither_place_gives_refuses_the_file_naming_it(tmp_path):
     (tmp_path / "tasks.json").write_bytes(orjson.dumps([bad]))
     with pytest.raises(ImportFileError, match=r"result 'z' \(hypertextlabels\) at '/div\[1\]/p\[7\]/text\(\)\[1\]'"):
         read_label_studio(tmp_path / "tasks.json")
+
+
+def test_label_studio_0x_htmllabels_are_read_too(tmp_path):
+    """Label Studio 0.x wrote the same result as ``htmllabels`` (its front end's HyperTextRegion), labels under that
+    key."""
+    old = task()
+    for r in old["annotations"][0]["result"]:
+        r["type"] = "htmllabels"
+        r["value"]["htmllabels"] = r["value"].pop("hypertextlabels")
+    (tmp_path / "tasks.json").write_bytes(orjson.dumps([old]))
+    (doc,) = read_label_studio(tmp_path / "tasks.json").documents
+    assert doc.text == TEXT and len(doc.entities) == 4
