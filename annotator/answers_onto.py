@@ -15,7 +15,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from annotator.db import argument_row, event_row, span_row
+from annotator.db import argument_row, span_row
+from annotator.import_rows import incoming_event_row
 from annotator.decisions import accept_events
 from annotator.incoming import IncomingDocument
 from annotator.model import STATUSES
@@ -71,11 +72,8 @@ def apply_answers(project: Project, doc: IncomingDocument, doc_id: int, aset: st
             wanted = [(role, ids[key]) for role, key in v.arguments if key in ids]
             have = events.get((v.type, v.trigger_start, v.trigger_end))
             if have is None:
-                attrs = {**project.schema.default_attributes(), **v.attributes} if v.fill_defaults else v.attributes
-                row = event_row(
-                    doc_id, aset, v.type, v.trigger_start, v.trigger_end, attrs, v.annotator or project.annotator,
-                    state=v.state, source=v.source, score=v.score, alternatives=v.alternatives, at=at,
-                )  # fmt: skip
+                defaults = project.schema.default_attributes()
+                row = incoming_event_row(v, doc_id, aset, defaults, v.annotator or project.annotator, v.state, at)
                 event_id = rec.insert("events", row)
                 for r, i in wanted:
                     rec.insert("arguments", argument_row(event_id, r, i, project.annotator))
