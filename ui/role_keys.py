@@ -3,7 +3,16 @@ the keys the editing reads, and the name the event keys' messages and the event 
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import Qt
+
+from annotator.rules import takes
+
+if TYPE_CHECKING:  # pragma: no cover
+    from annotator.model import Event
+    from annotator.schema import Role
+    from ui.controller import Controller
 
 ROLE_KEYS = {getattr(Qt.Key, f"Key_{i}"): i for i in range(1, 10)}
 # Shift+1..9 on a US keyboard: Alt+Shift+N adds another filler to role N
@@ -30,3 +39,18 @@ ROLE_KEYS.update(
 def role_shortcut(index: int) -> str:
     """The key that fills the role at ``index`` (0-based) of the selected event ("" past the ninth: none)."""
     return f"Alt+{index + 1}" if index < 9 else ""
+
+
+def elsewhere_said(c: "Controller", ev: "Event", role: "Role", index: int, lead: str) -> str:
+    """The fillers of ``ev``'s other roles that ``role`` (role ``index``) takes, which its key's cycle leaves out,
+    named with the key that moves one: "; “two years” is in Time (select it, then Alt+4 moves it)"; "" when none."""
+    mine = {a.entity_id for a in ev.arguments if a.role == role.name}
+    seen: dict[int, str] = {}
+    for a in ev.arguments:
+        e = c.entities.get(a.entity_id)
+        if a.role != role.name and e is not None and e.id not in mine and takes(role, e.label):
+            seen.setdefault(e.id, f"“{c.span_text(e.start, e.end)}” is in {a.role}")
+    if not seen:
+        return ""
+    one = "it" if len(seen) == 1 else "one"
+    return f"{lead}{', '.join(seen.values())} (select {one}, then {role_shortcut(index)} moves it)"

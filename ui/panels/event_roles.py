@@ -73,6 +73,7 @@ class RolesBox(QGroupBox):
         self.c = controller
         self.event_type = ev.type
         self._lists = lists
+        self._in_event = {a.entity_id for a in ev.arguments}  # no candidate Alt+N puts (it leaves them out)
         self.fill_combos: list[QComboBox] = []
         self.role_rows: dict[str, QLabel] = {}
         self._cells: list[QVBoxLayout] = []  # each role's fillers, as its row shows them
@@ -135,6 +136,7 @@ class RolesBox(QGroupBox):
         """The rows (of ``ev``'s type) changed in place, each only where it differs from what it shows: its fillers
         (or the candidate an empty one names), its fill list, its flag as a required role not filled."""
         self._lists = lists
+        self._in_event = {a.entity_id for a in ev.arguments}
         etype = self.c.schema.event_type(ev.type)
         missing = set(missing_roles(self.c.schema, ev))
         for i, role in enumerate(etype.roles if etype else ()):
@@ -149,7 +151,7 @@ class RolesBox(QGroupBox):
                     combo.setFocus(Qt.FocusReason.ShortcutFocusReason)
                     combo.window().setAttribute(Qt.WidgetAttribute.WA_KeyboardFocusChange)  # as after Tab
                     combo.update()
-            elif not now[0] and now[1][:1] != was[1][:1]:  # empty, another first candidate: named in place
+            elif not now[0] and now[1] != was[1]:  # empty, its list changed: the first named again
                 said = self._cells[i].itemAt(0).widget()
                 if isinstance(said, ElidedLabel):
                     self._say_candidate(said, i, role.name)
@@ -202,9 +204,11 @@ class RolesBox(QGroupBox):
         return said
 
     def _say_candidate(self, said: ElidedLabel, index: int, role: str) -> None:
-        """``said`` names the first of role ``index``'s fill list, as its key with nothing selected puts it; a dash
-        alone when there is none or the role has no key (a tenth). Set in place: ] made the label again."""
-        first, key = self._lists.get(role, [])[:1], role_shortcut(index)
+        """``said`` names the first of role ``index``'s fill list that fills no other role of the event, as its key
+        with nothing selected puts it; a dash alone when there is none or the role has no key (a tenth). Set in
+        place: ] made the label again."""
+        first = [e for e in self._lists.get(role, []) if e.id not in self._in_event][:1]
+        key = role_shortcut(index)
         if not first or not key:
             said.set_full_text("—")
             said.setToolTip(tooltip_text(f"{role} is empty; no entity it accepts is in the document"))
