@@ -50,7 +50,10 @@ def main(argv: list[str] | None = None) -> int:
 
     apply_style(app, style_chosen=made_here, appearance=str(settings.get("appearance")))
     window = MainWindow(settings)
-    window.show()
+    if window.first_start:  # the screen's room: maximised, where a window manager places it
+        window.showMaximized()
+    else:
+        window.show()
     gc_guard.freeze_start()  # the start's objects out of the collector's way (before a document is read)
     if args.project:
         window.open_project(args.project)

@@ -205,7 +205,8 @@ class MainWindow(WindowPanels, FilesAndWork, WindowFlow, QMainWindow):
         c.projectChanged.connect(self._on_project)
         settings.changed.connect(self.on_setting_changed)
         geo = settings.q.value("window/geometry")
-        if isinstance(geo, QByteArray):
+        self.first_start = not isinstance(geo, QByteArray)  # no geometry of a last run: the screen's room (app.py)
+        if not self.first_start:
             self.restoreGeometry(geo)
         self._fit_on_screen()
         self.size_docks()
@@ -295,12 +296,16 @@ class MainWindow(WindowPanels, FilesAndWork, WindowFlow, QMainWindow):
         )
 
     def _fit_on_screen(self) -> None:
-        """Never open larger than the screen (a geometry saved on a bigger screen, or the default size)."""
+        """Never open larger than the screen (a geometry saved on a bigger screen); on a first start, the screen's
+        room (its available geometry, as a maximised window has it: the fixed 1500x920 sat in the corner of a
+        1920x1080 screen, and was cut to the screen's size at 1366x768 with the text column the narrower)."""
         screen = self.screen() or QApplication.primaryScreen()
         if screen is None:
             return
         avail = screen.availableGeometry()
-        if self.width() > avail.width() or self.height() > avail.height():
+        if self.first_start:
+            self.setGeometry(avail)
+        elif self.width() > avail.width() or self.height() > avail.height():
             self.resize(min(self.width(), avail.width()), min(self.height(), avail.height()))
             self.move(avail.topLeft())
 

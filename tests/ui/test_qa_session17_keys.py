@@ -118,3 +118,28 @@ def test_an_empty_role_names_no_filler_of_another_role_as_its_keys_candidate(qtb
         assert "“two years” is in Time (select it, then Alt+4 moves it)" in w.message.text(), w.message.text()
     finally:
         close_window(w)
+
+
+def test_the_first_start_window_takes_the_screens_room(qtbot, monkeypatch):
+    """The first start (no geometry of a last run) opened a fixed 1500x920 window: in the corner of a 1920x1080
+    screen, cut to the screen at 1366x768. It takes the screen's available geometry at both; a later start keeps the
+    geometry the last one left."""
+    from PySide6.QtCore import QRect
+    from PySide6.QtGui import QScreen
+
+    from ui.main_window import MainWindow
+    from ui.settings import AppSettings
+
+    for room in (QRect(0, 0, 1920, 1080), QRect(0, 0, 1366, 740)):
+        monkeypatch.setattr(QScreen, "availableGeometry", lambda _self, r=room: QRect(r))
+        settings = AppSettings()
+        settings.q.remove("window/geometry")
+        settings.set("annotator", "tester")
+        w = MainWindow(settings, auto_preannotate=False)
+        qtbot.addWidget(w)
+        assert w.geometry() == room, (w.geometry(), room)
+    w.resize(1000, 700)
+    settings.q.setValue("window/geometry", w.saveGeometry())
+    again = MainWindow(settings, auto_preannotate=False)
+    qtbot.addWidget(again)
+    assert again.size().height() == 700  # the last run's (its width within the test screen's 800 pixels)
