@@ -1,14 +1,15 @@
 """A button whose text from the data is shown whole, wrapped onto as many lines as the width the layout gives it
-needs (at word boundaries; inside a word only when the word alone is longer than ``WORD_LEAST`` characters): an
-event's argument. Elided, an event of seven roles showed "Middle …" and "Septem…" at 1366x768 (the tooltip alone held
-the names); wrapped, every name is read in place."""
+needs, at word boundaries: an event's argument. Elided, an event of seven roles showed "Middle …" and "Septem…" at
+1366x768 (the tooltip alone held the names); wrapped, every name is read in place. A word wider than the button (one
+longer than ``WORD_LEAST`` characters in a narrow filler column) is elided on its line, the whole in the tooltip: cut
+inside the word, "Konstantinopoul / os" read as two words."""
 
 from __future__ import annotations
 
 import math
 
 from PySide6.QtCore import QPointF, QRect, QSize, Qt
-from PySide6.QtGui import QColor, QPainter, QPaintEvent, QTextLayout, QTextOption
+from PySide6.QtGui import QColor, QPainter, QPaintEvent, QTextLayout, QTextLine, QTextOption
 from PySide6.QtWidgets import QAbstractButton, QSizePolicy, QStyle, QStyleOptionFocusRect, QWidget
 
 from ui import theme as themes
@@ -23,7 +24,7 @@ class WrappedButton(QAbstractButton):
     """A flat, bold, link-coloured button showing ``text`` whole: one line when the layout gives it the text's
     width, more lines (height for width) when it gives less. It asks for its longest word's width at least (up to
     ``WORD_LEAST`` average characters: "Septemb/er 27" was cut in a word at the panel's least width, 1366 px), so a
-    word is cut only when it is longer. Focus (Tab) and Space click it as any button."""
+    word is elided only when it is longer. Focus (Tab) and Space click it as any button."""
 
     def __init__(self, text: str, tooltip: str = "", parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -43,7 +44,7 @@ class WrappedButton(QAbstractButton):
         """The text laid out in ``width`` pixels (the text's own, padding aside)."""
         layout = QTextLayout(self.full_text, self.font())
         option = QTextOption()
-        option.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
+        option.setWrapMode(QTextOption.WrapMode.WordWrap)  # a longer word overflows its line: elided when drawn
         layout.setTextOption(option)
         layout.beginLayout()
         y = 0.0
@@ -53,6 +54,18 @@ class WrappedButton(QAbstractButton):
             y += line.height()
         layout.endLayout()
         return layout
+
+    def shown_lines(self, width: int) -> list[str]:
+        """The lines a button ``width`` pixels wide shows: the text cut at word boundaries, a line wider than the
+        button (a word longer than the room) elided."""
+        layout, room = self._lines(width - 2 * PAD_X), max(1, width - 2 * PAD_X)
+        return [self._line_text(layout.lineAt(i), room) for i in range(layout.lineCount())]
+
+    def _line_text(self, line: QTextLine, room: int) -> str:
+        piece = self.full_text[line.textStart() : line.textStart() + line.textLength()].rstrip()
+        if line.naturalTextWidth() <= room:
+            return piece
+        return self.fontMetrics().elidedText(piece, Qt.TextElideMode.ElideRight, room)
 
     def lines_at(self, width: int) -> int:
         """How many lines the text takes in a button ``width`` pixels wide."""
@@ -83,7 +96,15 @@ class WrappedButton(QAbstractButton):
             if self.isEnabled()
             else self.palette().color(self.palette().ColorRole.PlaceholderText)
         )
-        self._lines(self.width() - 2 * PAD_X).draw(painter, QPointF(PAD_X, PAD_Y))
+        room = max(1, self.width() - 2 * PAD_X)
+        layout = self._lines(room)
+        for i in range(layout.lineCount()):
+            line = layout.lineAt(i)
+            if line.naturalTextWidth() <= room:
+                line.draw(painter, QPointF(PAD_X, PAD_Y))
+            else:  # a word longer than the room: elided, whole in the tooltip (it was cut inside the word)
+                at = QPointF(PAD_X, PAD_Y + line.y() + line.ascent())
+                painter.drawText(at, self._line_text(line, room))
         if self.hasFocus():
             opt = QStyleOptionFocusRect()
             opt.initFrom(self)

@@ -143,3 +143,46 @@ def test_the_first_start_window_takes_the_screens_room(qtbot, monkeypatch):
     again = MainWindow(settings, auto_preannotate=False)
     qtbot.addWidget(again)
     assert again.size().height() == 700  # the last run's (its width within the test screen's 800 pixels)
+
+
+def test_a_long_name_in_a_narrow_filler_column_is_never_cut_inside_a_word(qtbot, tmp_path):
+    """At 1366 pixels the Person of "arrested" showed "Giorgos / Konstantinopoul / os", the name cut inside its word
+    (round 8: "Badreddin e"). Its lines break at word boundaries, a word wider than the column elided; the whole name
+    in the tooltip."""
+    from annotator import edits
+    from annotator.importing import IncomingDocument, import_documents
+    from annotator.store import Project
+    from ui.wrapped import WrappedButton
+    from ui_helpers import find
+    from ui_support import close_window, open_window
+
+    text = "Police arrested Giorgos Konstantinopoulos in Athens on Friday."
+    name = "Giorgos Konstantinopoulos"
+    path = tmp_path / "long.annotator"
+    with Project(path, annotator="setup") as p:
+        doc = import_documents(p, [IncomingDocument(text, "g.txt")]).imported[0][1]
+        edits.add_entity(p, doc, *find(text, name), "PERSON")
+        edits.add_event(p, doc, "Justice:Arrest-Jail", *find(text, "arrested"))
+    w = open_window(qtbot, path, size=(1366, 740))
+    try:
+        c, v, ed = w.controller, w.view, w.event_editor
+        v.setFocus()
+        (event,) = c.events.values()
+        c.select_event(event.id)
+        v.select_cp(*find(text, name))
+        qtbot.keyClick(v, Qt.Key.Key_1, ALT)  # Person
+        qtbot.waitUntil(lambda: any(b.full_text == name for b in ed.findChildren(WrappedButton)))
+        (button,) = [b for b in ed.findChildren(WrappedButton) if b.full_text == name]
+        qtbot.waitUntil(lambda: button.width() > 0 and button.isVisible())
+        assert button.width() < button.fontMetrics().horizontalAdvance("Konstantinopoulos")  # narrower than the word
+        layout = button._lines(button.width() - 4)
+        pieces = [
+            name[layout.lineAt(i).textStart() : layout.lineAt(i).textStart() + layout.lineAt(i).textLength()]
+            for i in range(layout.lineCount())
+        ]
+        assert [x.strip() for x in pieces] == ["Giorgos", "Konstantinopoulos"], pieces
+        shown = button.shown_lines(button.width())
+        assert shown[0] == "Giorgos" and shown[1].endswith("…") and "Konstantinopoulos".startswith(shown[1][:-1])
+        assert name in button.toolTip()
+    finally:
+        close_window(w)
