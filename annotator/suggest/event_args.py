@@ -12,26 +12,13 @@ from __future__ import annotations
 
 from typing import Any, Iterable, Sequence
 
+from annotator.role_slots import role_slots
 from annotator.rules import has_room, takes
 from annotator.suggest.arg_spans import PLACE_LABELS, WH, guess_or_ent, resolve, span_of
 from annotator.suggest.noun_classes import alternative_labels, is_weapon
 from annotator.suggest.time_spans import is_duration
 from annotator.suggest.types import ArgumentSuggestion
 
-_PLACE_PREPS = (
-    "prep:in",
-    "prep:at",
-    "prep:near",
-    "prep:outside",
-    "prep:inside",
-    "prep:across",
-    "prep:throughout",
-    "prep:around",
-    "prep:on",
-    "compound",
-    "setting",
-)
-_TIME_PREPS = ("prep:on", "prep:in", "prep:at", "prep:during", "prep:since", "npadvmod", "compound", "when")
 # verbs whose subject takes part in the event their object names ("launched an attack", "held talks", "paid a
 # visit"); the subject of any other verb is someone speaking of it ("condemned the attack", "announced his arrival")
 SUPPORT_VERBS = {
@@ -77,61 +64,6 @@ SUPPORT_VERBS = {
     "embark",
     "chair",
     "convene",
-}
-# default slots of ACE 2005 role names (a schema's role may give its own with ``slots = [...]``)
-DEFAULT_SLOTS: dict[str, tuple[str, ...]] = {
-    "Attacker": ("subj", "subj_intrans", "agent", "poss", "gov_subj", "compound", "prep:by", "prep:from"),
-    "Agent": ("subj", "agent", "gov_subj", "prep:by"),
-    "Entity": (
-        "subj",
-        "subj_intrans",
-        "obj",
-        "prep:with",
-        "poss",
-        "gov_subj",
-        "prep:between",
-        "prep:among",
-        "compound",
-        "prep:of",
-        "agent",
-        "prep:by",
-    ),
-    "Target": ("obj", "subjpass", "prep:on", "prep:against", "prep:at", "compound", "prep:of", "prep:to", "prep:into"),
-    "Victim": ("obj", "subjpass", "subj_intrans", "poss", "prep:of", "compound"),
-    "Instrument": ("prep:with", "subj", "agent", "compound", "prep:by", "prep:using", "weapon"),
-    "Person": ("obj", "subjpass", "subj_intrans", "poss", "prep:of", "compound"),
-    "Artifact": ("obj", "subjpass", "subj_intrans", "poss", "gov_subj", "prep:of", "compound", "weapon"),
-    "Vehicle": ("prep:by", "prep:aboard", "prep:on", "prep:in", "subj"),
-    "Destination": (
-        "prep:to",
-        "prep:into",
-        "prep:toward",
-        "prep:towards",
-        "obj",
-        "prep:for",
-        "prep:in",
-        "prep:at",
-        "prep:onto",
-        "compound",
-    ),
-    "Origin": ("prep:from", "prep:out", "obj_from"),
-    "Giver": ("subj", "subj_intrans", "agent", "poss", "gov_subj", "compound", "prep:from"),
-    "Recipient": ("prep:to", "dative", "obj", "subjpass"),
-    "Beneficiary": ("prep:for",),
-    "Money": ("obj", "prep:of", "subjpass", "compound", "nummod"),
-    "Price": ("prep:for",),
-    "Buyer": ("subj", "agent", "gov_subj"),
-    "Seller": ("prep:from",),
-    "Org": ("obj", "subjpass", "subj_intrans", "poss", "prep:of", "compound"),
-    "Defendant": ("obj", "subjpass", "poss", "prep:against", "prep:of", "compound"),
-    "Prosecutor": ("subj", "agent"),
-    "Plaintiff": ("subj", "subj_intrans", "agent", "poss"),
-    "Adjudicator": ("subj", "agent", "prep:by"),
-    "Crime": ("prep:for", "prep:with", "prep:of", "prep:over"),
-    "Sentence": ("prep:to", "prep:of"),  # "sentenced to eight years", "a sentence of two years"
-    "Position": ("prep:as", "oprd", "compound"),
-    "Place": _PLACE_PREPS,
-    "Time": _TIME_PREPS,
 }
 NEAR_CHARS = 50  # a Place or Time further from the trigger is too often another event's
 TIME_LABELS = ("DATE", "TIME")
@@ -400,7 +332,7 @@ def fill_roles(
     entities: Sequence[tuple[int, int, str]],
 ) -> list[ArgumentSuggestion]:
     """Roles of ``event_type`` filled from the frame, then Place and Time from the sentence when still empty."""
-    roles = [(r, tuple(getattr(r, "slots", ()) or DEFAULT_SLOTS.get(r.name, ()))) for r in event_type.roles]
+    roles = [(r, role_slots(r)) for r in event_type.roles]
     out: list[ArgumentSuggestion] = []
     used: set[tuple[int, int]] = set()
     filled: dict[str, int] = {}

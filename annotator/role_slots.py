@@ -1,0 +1,88 @@
+"""The syntactic slots a role is filled from (``prep:from``, ``subj``, ``obj``...: ``suggest.event_args`` names them):
+the schema's own (a role's ``slots = [...]``) or the defaults of ACE 2005's role names. One table for the rule
+suggester, which fills roles from the parse, and the role keys' candidates (``keyflow.source_order``: a name told
+after "from" first for a role filled from it). Data alone, light enough for the app's start."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # pragma: no cover
+    from annotator.schema import Role
+
+PLACE_PREPS = (
+    "prep:in",
+    "prep:at",
+    "prep:near",
+    "prep:outside",
+    "prep:inside",
+    "prep:across",
+    "prep:throughout",
+    "prep:around",
+    "prep:on",
+    "compound",
+    "setting",
+)
+TIME_PREPS = ("prep:on", "prep:in", "prep:at", "prep:during", "prep:since", "npadvmod", "compound", "when")
+# default slots of ACE 2005 role names (a schema's role may give its own with ``slots = [...]``)
+DEFAULT_SLOTS: dict[str, tuple[str, ...]] = {
+    "Attacker": ("subj", "subj_intrans", "agent", "poss", "gov_subj", "compound", "prep:by", "prep:from"),
+    "Agent": ("subj", "agent", "gov_subj", "prep:by"),
+    "Entity": (
+        "subj",
+        "subj_intrans",
+        "obj",
+        "prep:with",
+        "poss",
+        "gov_subj",
+        "prep:between",
+        "prep:among",
+        "compound",
+        "prep:of",
+        "agent",
+        "prep:by",
+    ),
+    "Target": ("obj", "subjpass", "prep:on", "prep:against", "prep:at", "compound", "prep:of", "prep:to", "prep:into"),
+    "Victim": ("obj", "subjpass", "subj_intrans", "poss", "prep:of", "compound"),
+    "Instrument": ("prep:with", "subj", "agent", "compound", "prep:by", "prep:using", "weapon"),
+    "Person": ("obj", "subjpass", "subj_intrans", "poss", "prep:of", "compound"),
+    "Artifact": ("obj", "subjpass", "subj_intrans", "poss", "gov_subj", "prep:of", "compound", "weapon"),
+    "Vehicle": ("prep:by", "prep:aboard", "prep:on", "prep:in", "subj"),
+    "Destination": (
+        "prep:to",
+        "prep:into",
+        "prep:toward",
+        "prep:towards",
+        "obj",
+        "prep:for",
+        "prep:in",
+        "prep:at",
+        "prep:onto",
+        "compound",
+    ),
+    "Origin": ("prep:from", "prep:out", "obj_from"),
+    "Giver": ("subj", "subj_intrans", "agent", "poss", "gov_subj", "compound", "prep:from"),
+    "Recipient": ("prep:to", "dative", "obj", "subjpass"),
+    "Beneficiary": ("prep:for",),
+    "Money": ("obj", "prep:of", "subjpass", "compound", "nummod"),
+    "Price": ("prep:for",),
+    "Buyer": ("subj", "agent", "gov_subj"),
+    "Seller": ("prep:from",),
+    "Org": ("obj", "subjpass", "subj_intrans", "poss", "prep:of", "compound"),
+    "Defendant": ("obj", "subjpass", "poss", "prep:against", "prep:of", "compound"),
+    "Prosecutor": ("subj", "agent"),
+    "Plaintiff": ("subj", "subj_intrans", "agent", "poss"),
+    "Adjudicator": ("subj", "agent", "prep:by"),
+    "Crime": ("prep:for", "prep:with", "prep:of", "prep:over"),
+    "Sentence": ("prep:to", "prep:of"),  # "sentenced to eight years", "a sentence of two years"
+    "Position": ("prep:as", "oprd", "compound"),
+    "Place": PLACE_PREPS,
+    "Time": TIME_PREPS,
+}
+# every preposition a role is filled from ("prep:<word>"): the words ``keyflow`` stops at, looking back from a name
+PREPOSITIONS = frozenset(s[5:] for slots in DEFAULT_SLOTS.values() for s in slots if s.startswith("prep:"))
+
+
+def role_slots(role: Role) -> tuple[str, ...]:
+    """The slots ``role`` is filled from: its own in the schema, else its ACE name's defaults (none for another)."""
+    return tuple(getattr(role, "slots", ()) or DEFAULT_SLOTS.get(role.name, ()))
