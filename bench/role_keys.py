@@ -4,14 +4,15 @@ keys offer, with spaCy's entities (the pipeline's, as pre-annotation gives them)
 For each gold event of the 8 annotated types and each gold argument (Time is not annotated there) whose span is
 exactly an entity of a label the role takes ("reachable"), the roles filled in the type's order as a person
 fills them (each role's arguments nearest the trigger first, the ones before passed as ``used``), the argument's
-rank in ``keyflow.role_candidates``: 0 is Alt+N's first press. Counted apart: the arguments inside the trigger's
+rank in ``keyflow.role_candidates``: 0 is Alt+N's first press (the fillers of the roles before left out, as Alt+N
+leaves them out: an argument filling two roles of its event costs the most keys, a person going to it). Counted apart: the arguments inside the trigger's
 sentence and those outside it. Keys per argument: rank + 1, at most 5 (past the fourth candidate a person goes to
 the filler: Find, a few letters, Enter, Space, Alt+N). Figures for the two halves (even / odd lines) and all.
 Then the same on the three seed documents with hand-written gold (tests/data/seed_gold/, their gold entities
 tests/data/keys_seedNNN_entities.json: the spans the key replays end with), whose gold marks arguments in other
 sentences too. Asserts nothing.
 
-    python bench/role_keys.py [--cache FILE.spacy]
+    python bench/role_keys.py [--cache FILE.spacy] [--no-from]
 """
 
 from __future__ import annotations
@@ -26,11 +27,12 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 from events import DATA, MODEL, SCHEMA, TYPES, UNSCORED_ROLES, parse_cached, read_articles  # noqa: E402
 
-from annotator.keyflow import role_candidates, within_line  # noqa: E402
+from annotator.keyflow import role_candidates, source_order, within_line  # noqa: E402
 from annotator.model import Entity  # noqa: E402
 from annotator.schema import load_schema  # noqa: E402
 
 MOST_KEYS = 5
+FROM_FIRST = True  # --no-from: every role's candidates as if no name were told after "from" (the order before)
 
 
 def ranks(rows: list[dict], docs: list, schema, order=role_candidates, entities: list | None = None) -> list[dict]:  # noqa: ANN001
@@ -69,9 +71,11 @@ def ranks(rows: list[dict], docs: list, schema, order=role_candidates, entities:
                     hit = [e for e in by_span.get(sp, []) if e.label in role.labels]
                     if not hit:
                         continue
-                    cands = order(ents, role.labels, trig, sent, used=used, text=text)
+                    source = source_order(etype, role) if FROM_FIRST else 0
+                    cands = order(ents, role.labels, trig, sent, exclude=used, used=used, text=text, source=source)
                     ids = [e.id for e in cands]
-                    rank = ids.index(hit[0].id)
+                    # a filler of an earlier role is no candidate (the app's cycle leaves it out): a person goes to it
+                    rank = ids.index(hit[0].id) if hit[0].id in ids else MOST_KEYS - 1
                     out.append(
                         {
                             "half": k % 2,
@@ -112,7 +116,10 @@ def report(name: str, recs: list[dict]) -> None:
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--cache", type=Path, default=None)
+    ap.add_argument("--no-from", action="store_true", help="leave out keyflow.source_order (the order before it)")
     args = ap.parse_args()
+    global FROM_FIRST
+    FROM_FIRST = not args.no_from
     rows = read_articles(DATA)
     schema = load_schema(SCHEMA)
     from annotator.nlp import load_pipeline

@@ -41,9 +41,13 @@ def role_shortcut(index: int) -> str:
     return f"Alt+{index + 1}" if index < 9 else ""
 
 
+NAMED_MOST = 2  # fillers of other roles a role key's message names: three long ones filled the line at 1366 pixels
+
+
 def elsewhere_said(c: "Controller", ev: "Event", role: "Role", index: int, lead: str) -> str:
     """The fillers of ``ev``'s other roles that ``role`` (role ``index``) takes, which its key's cycle leaves out,
-    named with the key that moves one: "; “two years” is in Time (select it, then Alt+4 moves it)"; "" when none."""
+    named with the key that moves one: "; “two years” is in Time (select it, then Alt+4 moves it)" (the first
+    ``NAMED_MOST``, then how many more); "" when none."""
     mine = {a.entity_id for a in ev.arguments if a.role == role.name}
     seen: dict[int, str] = {}
     for a in ev.arguments:
@@ -52,5 +56,7 @@ def elsewhere_said(c: "Controller", ev: "Event", role: "Role", index: int, lead:
             seen.setdefault(e.id, f"“{c.span_text(e.start, e.end)}” is in {a.role}")
     if not seen:
         return ""
+    named = list(seen.values())
+    more = f" and {len(named) - NAMED_MOST} more" if len(named) > NAMED_MOST else ""  # the line stays whole at 1366
     one = "it" if len(seen) == 1 else "one"
-    return f"{lead}{', '.join(seen.values())} (select {one}, then {role_shortcut(index)} moves it)"
+    return f"{lead}{', '.join(named[:NAMED_MOST])}{more} (select {one}, then {role_shortcut(index)} moves it)"

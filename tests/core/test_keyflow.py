@@ -8,7 +8,7 @@ from core_helpers import add_document
 
 from annotator import edits, edits_flow
 from annotator.errors import ValidationError
-from annotator.keyflow import attribute_cues, other_occurrences, role_candidates, trigger_types
+from annotator.keyflow import attribute_cues, other_occurrences, role_candidates, source_order, trigger_types
 from annotator.model import Entity
 from annotator.recorder import undo
 from annotator.schema import default_schema
@@ -58,6 +58,28 @@ def test_role_candidates_put_an_entity_filling_another_role_last():
     ents = [ent(1, 0, 9, "PERSON"), ent(2, 30, 35, "PERSON"), ent(3, 60, 65, "GPE")]
     got = role_candidates(ents, ("PERSON",), (12, 20), (0, 70), used=[1])
     assert [e.id for e in got] == [2, 1]
+
+
+def test_a_name_told_after_from_comes_first_for_a_source_and_after_the_others_for_another_role():
+    """ "from two construction firms": first for the Giver (a role filled from "from"), after the sentence's others
+    for the Recipient; a comma or another preposition between, or a role of a type that "from" fills nowhere, keeps
+    the nearest first."""
+    text = "Zielinski took the money from two construction firms, Acme and Bolt in Warsaw."
+    schema = default_schema()
+    money = schema.event_type("Transaction:Transfer-Money")
+    giver, recipient = (next(r for r in money.roles if r.name == n) for n in ("Giver", "Recipient"))
+    assert (source_order(money, giver), source_order(money, recipient)) == (-1, 1)
+    meet = schema.event_type("Contact:Meet")
+    assert source_order(meet, meet.roles[0]) == 0
+
+    def at(words: str) -> tuple[int, int]:
+        return text.index(words), text.index(words) + len(words)
+
+    ents = [ent(1, *at("Zielinski"), "PERSON"), ent(2, *at("firms"), "ORG"), ent(3, *at("Acme"), "ORG")]
+    trigger, sentence = at("took"), (0, len(text))
+    for source, want in ((-1, [2, 1, 3]), (1, [1, 3, 2]), (0, [1, 2, 3])):
+        got = role_candidates(ents, ("PERSON", "ORG"), trigger, sentence, text=text, source=source)
+        assert [e.id for e in got] == want, source
 
 
 def test_other_occurrences_are_whole_words():

@@ -186,3 +186,53 @@ def test_a_long_name_in_a_narrow_filler_column_is_never_cut_inside_a_word(qtbot,
         assert name in button.toolTip()
     finally:
         close_window(w)
+
+
+ACCEPTING = (
+    "Judge Anna Kowalczyk of the Warsaw Regional Court found Marek Zielinski guilty of accepting 3 million zlotys "
+    "(about $850,000) from two construction firms between 2017 and 2020."
+)
+
+
+def test_the_giver_told_after_from_is_alt_ns_first_candidate(qtbot, tmp_path):
+    """Seed 004's "accepting": nothing selected, Alt+1 (Giver) put Marek Zielinski, then the court, then "firms", the
+    gold Giver told after "from": three keys. A name told after "from" comes first for a role filled from "from"
+    (``keyflow.source_order``); on events-dev 708 -> 703 keys (bench/role_keys.py). Recipient, which "from" does not
+    fill, takes it after the sentence's others. ("3 million": the token fallback's sentences, of a document not
+    pre-annotated, end at the full stop of "3.4".)"""
+    from annotator import edits
+    from annotator.importing import IncomingDocument, import_documents
+    from annotator.store import Project
+    from ui_helpers import find
+    from ui_support import close_window, open_window
+
+    path = tmp_path / "accepting.annotator"
+    with Project(path, annotator="setup") as p:
+        doc = import_documents(p, [IncomingDocument(ACCEPTING, "a.txt")]).imported[0][1]
+        for words, label in (
+            ("Anna Kowalczyk", "PERSON"),
+            ("Warsaw Regional Court", "ORG"),
+            ("Marek Zielinski", "PERSON"),
+            ("3 million zlotys", "MONEY"),
+            ("firms", "ORG"),
+        ):
+            edits.add_entity(p, doc, *find(ACCEPTING, words), label)
+        edits.add_event(p, doc, "Transaction:Transfer-Money", *find(ACCEPTING, "accepting"))
+    w = open_window(qtbot, path)
+    try:
+        c, v = w.controller, w.view
+        v.setFocus()
+        (ev,) = c.events.values()
+        c.select_event(ev.id)
+        roles = [r.name for r in c.schema.event_type(ev.type).roles]
+        qtbot.keyClick(v, getattr(Qt.Key, f"Key_{roles.index('Giver') + 1}"), ALT)
+        assert w.message.text().startswith("Giver: firms"), w.message.text()
+        qtbot.keyClick(v, getattr(Qt.Key, f"Key_{roles.index('Recipient') + 1}"), ALT)
+        assert w.message.text().startswith("Recipient: Marek Zielinski"), w.message.text()
+    finally:
+        close_window(w)
+    with Project(path, create=False) as p:
+        (event,) = p.events(p.document_ids()[0])
+        ents = {e.id: e for e in p.entities(p.document_ids()[0])}
+        got = sorted((a.role, ACCEPTING[ents[a.entity_id].start : ents[a.entity_id].end]) for a in event.arguments)
+    assert got == [("Giver", "firms"), ("Recipient", "Marek Zielinski")]

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QComboBox, QGridLayout, QGroupBox, QHBoxLayout, QLabel, QToolButton, QVBoxLayout, QWidget
 
-from annotator.keyflow import first_role_candidates
+from annotator.keyflow import first_role_candidates, source_order
 from annotator.model import Entity, Event
 from ui import theme as themes
 from ui.elided import ElidedLabel
@@ -41,8 +41,11 @@ def nearest_candidates(c: "Controller", labels: tuple[str, ...], event: Event, r
     taken = [a.entity_id for a in event.arguments if a.role == role]
     others = [a.entity_id for a in event.arguments if a.role != role]
     text = c.doc.text if c.doc is not None else ""
+    etype = c.schema.event_type(event.type) if c.schema is not None else None
+    the_role = next((r for r in etype.roles if r.name == role), None) if etype is not None else None
+    source = source_order(etype, the_role) if the_role is not None else 0
     found, _ = first_role_candidates(
-        c.entities, c.span_index(), labels, (ts, te), c.sentence(ts), taken, others, text, most=FILL_LIST_MOST
+        c.entities, c.span_index(), labels, (ts, te), c.sentence(ts), taken, others, text, source, FILL_LIST_MOST
     )
     return found[:FILL_LIST_MOST]
 
