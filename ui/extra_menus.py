@@ -45,8 +45,13 @@ def _start_training(window: "WindowFace") -> None:
 
 
 def add_review_menu(window: "WindowFace") -> None:
-    """A "Review" menu with the Adjudication and Agreement windows, before Help."""
+    """A "Review" menu, before Help: Mark reviewed (the Document menu's action, which lists the document's problems
+    first), then the team's work, the Adjudication and Agreement windows. A person looking in Review for how to review
+    a document found adjudication alone (in INCEpTION too, curation is the team's review: both are here)."""
     menu = _menu_before_help(window, "&Review")
+    if (reviewed := window.actions_by_name.get("reviewed")) is not None:
+        menu.addAction(reviewed)
+        menu.addSeparator()
     acts = {}
     opens: tuple[tuple[str, str, str | None, Callable[["WindowFace"], None]], ...] = (
         ("adjudicate", "&Adjudicate differences…", "Ctrl+Shift+J", _open_adjudication),

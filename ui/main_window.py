@@ -136,7 +136,7 @@ class MainWindow(WindowPanels, FilesAndWork, WindowFlow, QMainWindow):
         self.resizeDocks([self.docks["annotations"], self.docks["event"]], [330, 560], Qt.Orientation.Vertical)
 
         self.actions_by_name = build_menus(self)
-        add_review_menu(self)  # Review > Adjudicate, Agreement (ui/extra_menus.py; the windows load on first use)
+        add_review_menu(self)  # Review > Mark reviewed, Adjudicate, Agreement (ui/extra_menus.py; windows on first use)
         add_training_menu(self)  # Project > Train suggestions… (ui/dialogs/training.py, loaded on first use)
         self.actions_by_name["annotated"].setShortcuts(["Ctrl+Return", "Ctrl+Enter"])
         for dock in self.docks.values():

@@ -236,3 +236,32 @@ def test_the_giver_told_after_from_is_alt_ns_first_candidate(qtbot, tmp_path):
         ents = {e.id: e for e in p.entities(p.document_ids()[0])}
         got = sorted((a.role, ACCEPTING[ents[a.entity_id].start : ents[a.entity_id].end]) for a in event.arguments)
     assert got == [("Giver", "firms"), ("Recipient", "Marek Zielinski")]
+
+
+def test_the_review_menu_marks_the_document_reviewed(qtbot, tmp_path):
+    """The Review menu held the team's work alone (Adjudicate differences, Agreement between annotators): a person
+    looking there to review the document found neither Mark reviewed nor its problems list (under Document). Its first
+    item is Mark reviewed, its key beside it; chosen there, the file holds the document reviewed."""
+    from annotator.importing import IncomingDocument, import_documents
+    from annotator.store import Project
+    from ui_support import close_window, open_window
+
+    path = tmp_path / "one.annotator"
+    with Project(path, annotator="setup") as p:
+        import_documents(p, [IncomingDocument("Nothing to decide here.", "n.txt")])
+    w = open_window(qtbot, path)
+    try:
+        review = next(a.menu() for a in w.menuBar().actions() if a.text().replace("&", "") == "Review")
+        items = [a for a in review.actions() if not a.isSeparator()]
+        assert items[0].text().replace("&", "") == "Mark reviewed", [a.text() for a in items]
+        assert items[0].shortcut().toString() == "Ctrl+Shift+R"
+        assert [a.text().replace("&", "") for a in items[1:]] == [
+            "Adjudicate differences…",
+            "Agreement between annotators…",
+        ]
+        items[0].trigger()
+    finally:
+        close_window(w)
+    with Project(path, create=False) as p:
+        assert p.document(p.document_ids()[0]).status == "reviewed"
+
