@@ -111,9 +111,13 @@ class FilesAndWork(_Window):
         c = self.controller
         if c.project is None:
             return
+        from annotator.formats.records import undecided_counts
         from ui.dialogs.export import ExportDialog  # loads on first use, not at start
 
-        dlg = ExportDialog(str(c.project.path.with_suffix(".json")), self)
+        project = c.project
+        dlg = ExportDialog(
+            str(project.path.with_suffix(".json")), self, lambda statuses: undecided_counts(project, statuses)
+        )
         last = getattr(self, "_last_export", None)
         if last is not None and last[0] == c.project.path:  # this project's export before, failed or not
             dlg.fill(last[1])

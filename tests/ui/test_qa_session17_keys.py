@@ -265,3 +265,49 @@ def test_the_review_menu_marks_the_document_reviewed(qtbot, tmp_path):
     with Project(path, create=False) as p:
         assert p.document(p.document_ids()[0]).status == "reviewed"
 
+
+def test_the_export_dialog_says_what_it_does_with_the_suggestions_nobody_decided(qtbot, tmp_path, monkeypatch):
+    """Export in the app said nothing of the suggestions nobody decided (the command line says it after writing): a
+    brat or CoNLL export with "suggested" ticked wrote them as annotations. The dialog says it under its choices, as
+    the choices change: written as annotations, kept apart (JSON), left out ("suggested" unticked); the documents of
+    the statuses ticked only."""
+    from annotator import edits
+    from annotator.importing import IncomingDocument, import_documents
+    from annotator.store import Project
+    from ui.dialogs.export import ExportDialog
+    from ui_helpers import find
+    from ui_support import close_window, open_window
+
+    text = "Police arrested Nowicki in Krakow."
+    path = tmp_path / "s.annotator"
+    with Project(path, annotator="setup") as p:
+        doc = import_documents(p, [IncomingDocument(text, "s.txt")]).imported[0][1]
+        for words, label in (("Nowicki", "PERSON"), ("Krakow", "GPE")):
+            edits.add_entity(p, doc, *find(text, words), label, state="suggested")
+    shown: list[ExportDialog] = []
+
+    def look(dlg: ExportDialog) -> int:
+        shown.append(dlg)
+        return 0
+
+    monkeypatch.setattr(ExportDialog, "exec", look)
+    w = open_window(qtbot, path)
+    try:
+        w.actions_by_name["export"].trigger()
+        (dlg,) = shown
+        note = dlg.undecided_note
+        dlg.set_format("conll")
+        assert not note.isHidden()
+        assert note.text().startswith("2 entity and 0 event suggestions nobody decided go in as annotations"), (
+            note.text()
+        )
+        dlg.set_format("json")
+        assert "go in as suggestions, apart from the decided annotations" in note.text(), note.text()
+        dlg.states["suggested"].setChecked(False)
+        assert note.text() == "2 entity and 0 event suggestions nobody decided are left out (“suggested” is unticked)."
+        dlg.states["suggested"].setChecked(True)
+        for status, box in dlg.statuses.items():
+            box.setChecked(status == "reviewed")  # no reviewed document: nothing to say
+        assert note.isHidden() and note.text() == ""
+    finally:
+        close_window(w)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Callable
 
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -24,11 +25,29 @@ from annotator.fileid import refuse_project_target
 from annotator.formats import OPTIONS
 from annotator.formats.registry import FORMATS, export_formats, shown_name
 from annotator.model import STATES, STATUSES
+from ui import theme as themes
 from ui.dialogs.keys import ask_yes_no, buddy_label, example_row, options_and_error_rows, show_example
+from ui.widget_tools import plain_label
 
 # from the core's format records: each format's file name ending, and the formats that write a folder
 SUFFIX = {f.name: f.suffix for f in export_formats()}
 FOLDER_FORMATS = {f.name for f in export_formats() if f.folder}
+Undecided = Callable[[list[str] | None], tuple[int, int]]  # (entity, event) suggestions nobody decided, by statuses
+
+
+def undecided_note(counts: tuple[int, int], written: bool, apart: bool) -> str:
+    """What an export does with the suggestions nobody decided (``counts``: entities, events), as the Export dialog
+    says it before the export: left out (``written`` False: "suggested" unticked), kept apart as suggestions (a
+    format that keeps them apart: JSON, JSONL, Label Studio), or written as annotations a training tool takes for
+    decisions (a format that has no state: brat, CoNLL, spaCy...); "" when there are none."""
+    if not any(counts):
+        return ""
+    what = f"{counts[0]} entity and {counts[1]} event suggestions nobody decided"
+    if not written:
+        return f"{what} are left out (“suggested” is unticked)."
+    if apart:
+        return f"{what} go in as suggestions, apart from the decided annotations."
+    return f"{what} go in as annotations: untick “suggested” to leave them out."
 
 
 def parse_options(text: str) -> dict[str, str]:
@@ -62,7 +81,12 @@ class ExportOptions:
 
 
 class ExportDialog(QDialog):
-    def __init__(self, default_path: str = "", parent: QWidget | None = None) -> None:
+    """``undecided``: counts the suggestions nobody decided in the documents of the statuses chosen (None: every
+    status), for the note under the choices (it was said only after the export, by the command line alone)."""
+
+    def __init__(
+        self, default_path: str = "", parent: QWidget | None = None, undecided: Undecided | None = None
+    ) -> None:
         super().__init__(parent)
         self.setWindowTitle("Export annotations")
         self.format = QComboBox()
@@ -95,6 +119,10 @@ class ExportDialog(QDialog):
         for box in self.statuses.values():
             trow.addWidget(box)
         form.addRow(buddy_label("&Documents", next(iter(self.statuses.values()))), trow)
+        self._undecided, self._counted = undecided, {}  # type: ignore[var-annotated]
+        self.undecided_note = plain_label("", color=themes.current().muted)
+        self.undecided_note.setWordWrap(True)
+        form.addRow("", self.undecided_note)
         self.options_edit, self.error = options_and_error_rows(form)
         self.example = example_row(form, self.error)  # whole below the box: in its hint it was cut at 1366x768
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
@@ -104,6 +132,32 @@ class ExportDialog(QDialog):
         self.format.currentIndexChanged.connect(lambda: self._fix_suffix(self.format_id()))
         self.format.currentIndexChanged.connect(lambda: self._options_for(self.format_id()))
         self._options_for(self.format_id())
+        for box in (*self.states.values(), *self.statuses.values()):
+            box.toggled.connect(self.say_undecided)
+        self.format.currentIndexChanged.connect(self.say_undecided)
+        self.say_undecided()
+
+    def say_undecided(self) -> None:
+        """The note on the suggestions nobody decided in the documents chosen: what this export does with them; hidden
+        when there are none (or nothing counts them)."""
+        note = ""
+        if self._undecided is not None:
+            statuses = self.options_statuses()
+            key = tuple(statuses) if statuses is not None else None
+            if key not in self._counted:
+                self._counted[key] = self._undecided(statuses)
+            written = self.states["suggested"].isChecked()
+            note = undecided_note(self._counted[key], written, FORMATS[self.format_id()].undecided_apart)
+        self.undecided_note.setText(note)
+        self.undecided_note.setVisible(bool(note))
+        if self.isVisible():  # a longer note (another format) grows the dialog: its last line was cut under Options
+            self.layout().activate()
+            self.resize(self.width(), max(self.height(), self.heightForWidth(self.width()), self.sizeHint().height()))
+
+    def options_statuses(self) -> list[str] | None:
+        """The statuses ticked (None: every one, as the export takes it)."""
+        statuses = [s for s, b in self.statuses.items() if b.isChecked()]
+        return None if len(statuses) == len(STATUSES) else statuses
 
     def format_id(self) -> str:
         """The chosen format's id (``dygiepp``), not the name shown (DyGIE++)."""
@@ -184,11 +238,10 @@ class ExportDialog(QDialog):
         self.options_edit.setText("; ".join(f"{k}={v}" for k, v in (o.options or {}).items()))
 
     def options(self) -> ExportOptions:
-        statuses = [s for s, b in self.statuses.items() if b.isChecked()]
         return ExportOptions(
             self.format_id(),
             self.path.text().strip(),
             [s for s, b in self.states.items() if b.isChecked()],
-            None if len(statuses) == len(STATUSES) else statuses,
+            self.options_statuses(),
             parse_options(self.options_edit.text()) if self.format_id() in OPTIONS else None,
         )
