@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any
 import orjson
 
 from annotator.errors import ValidationError
+from annotator.model import meta_object
 
 if TYPE_CHECKING:
     from annotator.store import Project
@@ -182,11 +183,8 @@ def carriers(project: "Project", name: str) -> list[tuple[int, dict[str, Any]]]:
     out = []
     as_stored = orjson.dumps(name).decode("utf-8")[1:-1]  # a quote or a backslash in it is escaped in the JSON
     for doc_id, raw in project.db.document_metas(containing=as_stored):
-        try:
-            meta = orjson.loads(raw) if raw else {}
-        except orjson.JSONDecodeError:
-            continue
-        if isinstance(meta, dict) and name in known_categories(meta):
+        meta = meta_object(raw)
+        if meta is not None and name in known_categories(meta):
             out.append((doc_id, meta))
     return out
 
@@ -200,11 +198,8 @@ def project_categories(project: "Project") -> list[str]:
     keys = (CATEGORIES, f'"{CATS}"', '"options"')
     metas = {i: raw for key in keys for i, raw in project.db.document_metas(containing=key)}
     for _id, raw in sorted(metas.items()):
-        try:
-            meta = orjson.loads(raw) if raw else {}
-        except orjson.JSONDecodeError:
-            continue  # a meta no JSON reader can read holds no category either
-        if isinstance(meta, dict):
+        meta = meta_object(raw)  # a meta no JSON reader can read holds no category either
+        if meta is not None:
             seen.update(dict.fromkeys(known_categories(meta)))
     return list(seen)
 
@@ -213,11 +208,8 @@ def category_counts(project: "Project") -> dict[str, int]:
     """Each of the project's categories (``project_categories``, in its order) -> the documents it applies to."""
     counts = dict.fromkeys(project_categories(project), 0)
     for _id, raw in project.db.document_metas():
-        try:
-            meta = orjson.loads(raw) if raw else {}
-        except orjson.JSONDecodeError:
-            continue
-        for c in document_categories(meta) if isinstance(meta, dict) else ():
+        meta = meta_object(raw)
+        for c in document_categories(meta) if meta is not None else ():
             counts[c] = counts.get(c, 0) + 1
     return counts
 

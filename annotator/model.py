@@ -21,6 +21,17 @@ DEFAULT_SET = "main"
 PROJECT_WIDE = 0
 
 
+def meta_object(raw: str | None) -> dict[str, Any] | None:
+    """A document's metadata as stored (JSON text; none: ``{}``) as an object, None when no JSON reader can read it
+    or it is no object: what a pass over the documents' metas passes over (a meta that cannot be read holds nothing
+    it looks for)."""
+    try:
+        meta = orjson.loads(raw) if raw else {}
+    except orjson.JSONDecodeError:
+        return None
+    return meta if isinstance(meta, dict) else None
+
+
 @dataclass(frozen=True)
 class Document:
     id: int

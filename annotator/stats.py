@@ -5,10 +5,9 @@ from __future__ import annotations
 
 from typing import Any
 
-import orjson
 
 from annotator.wording import counted
-from annotator.model import DEFAULT_SET
+from annotator.model import DEFAULT_SET, meta_object
 from annotator.store import Project
 
 
@@ -21,11 +20,9 @@ def set_statuses(project: Project, annotation_set: str) -> dict[int, str]:
     out: dict[int, str] = {}
     if annotation_set == DEFAULT_SET:
         return out
-    for doc_id, meta in project.db.document_metas(containing=META_KEY):
-        try:
-            record = ((orjson.loads(meta) or {}).get(META_KEY) or {}).get(annotation_set)
-        except (orjson.JSONDecodeError, AttributeError):
-            continue
+    for doc_id, raw in project.db.document_metas(containing=META_KEY):
+        sets = (meta_object(raw) or {}).get(META_KEY)
+        record = sets.get(annotation_set) if isinstance(sets, dict) else None
         if isinstance(record, dict) and isinstance(record.get("status"), str):
             out[doc_id] = record["status"]
     return out

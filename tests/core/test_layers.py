@@ -578,3 +578,45 @@ def test_a_file_a_reader_cannot_read_is_refused_in_one_place():
         if re.search(r"cannot read: \{exc\.strerror", p.read_text(encoding="utf-8"))
     )
     assert found == ["annotator/formats/brat_read.py", "annotator/formats/reading.py"]
+
+
+def metas_read_leniently(source: str) -> list[str]:
+    """The functions of a module that pass over the documents' metas (a loop over ``document_metas(...)`` or its
+    rows) and catch a meta no JSON reader can read themselves (``orjson.JSONDecodeError``)."""
+    found = []
+    for fn in ast.walk(ast.parse(source)):
+        if not isinstance(fn, ast.FunctionDef) or "document_metas" not in ast.unparse(fn):
+            continue
+        for node in ast.walk(fn):
+            if (
+                isinstance(node, ast.ExceptHandler)
+                and node.type is not None
+                and "JSONDecodeError" in ast.unparse(node.type)
+            ):
+                found.append(fn.name)
+                break
+    return found
+
+
+def test_the_meta_check_sees_a_lenient_read():
+    source = (
+        "def f(p):\n    for i, raw in p.db.document_metas():\n        try:\n            m = orjson.loads(raw)\n"
+        "        except orjson.JSONDecodeError:\n            continue\n"
+    )
+    assert metas_read_leniently(source) == ["f"]
+    assert (
+        metas_read_leniently("def f(p):\n    for i, raw in p.db.document_metas():\n        m = meta_object(raw)\n")
+        == []
+    )
+
+
+def test_a_stored_meta_is_read_by_one_function():
+    """A document's stored meta, passed over when no JSON reader can read it or it is no object, is
+    ``model.meta_object``'s: the categories' three passes over the documents (``carriers``, ``project_categories``,
+    ``category_counts``) and the statuses of an annotator's set (``stats.set_statuses``) each caught it themselves."""
+    found = {
+        p.relative_to(ROOT).as_posix(): metas_read_leniently(p.read_text(encoding="utf-8"))
+        for folder in ("annotator", "ui")
+        for p in sorted((ROOT / folder).rglob("*.py"))
+    }
+    assert {k: v for k, v in found.items() if v} == {}
