@@ -65,6 +65,7 @@ from annotator.formats.webanno_own import (
     slot_feature,
     span_layers,
     unset_labels,
+    zero_width,
 )
 from annotator.formats.webanno_read import SOURCE
 from annotator.offsets import Utf16Map
@@ -122,6 +123,10 @@ class _Rows:
             b, f = max(s, self.starts[k]), min(e, self.ends[k])
             keys.append((k, b, f))
         return keys, (s, e)
+
+    def point(self, at: int) -> UnitKey:  # a zero-width row at ``at``, on the token it is in or ends (else the first)
+        k = max(bisect_right(self.starts, at) - 1, 0)
+        return (k, min(max(at, self.starts[k]), self.ends[k]), min(max(at, self.starts[k]), self.ends[k]))
 
     def is_token(self, key: UnitKey) -> bool:
         return (key[1], key[2]) == (self.starts[key[0]], self.ends[key[0]])
@@ -192,6 +197,10 @@ def document_tsv(
             )
             if e["label"] in own:
                 on_layer.setdefault(own[e["label"]][0], []).append(entities[e["id"]])
+    zero = [(_Span([rows.point(at)], spelt.label(lab)), lay, f) for at, lab, lay, f in zero_width(rec)]
+    for sp, layer, feature in [z for z in zero if z[1] != NAMED_ENTITY]:  # the zero-width spans an import kept
+        own.setdefault(sp.value, (layer, feature))
+        on_layer.setdefault(layer, []).append(sp)
     triggers: list[_Span] = []
     own_events = event_layers(rec) if events else {}  # event type -> the project's own event layer it came from
     if own_events and decisions:
@@ -220,7 +229,9 @@ def document_tsv(
     relations = _relations(rec, entities, report)
     chains = _chains(rec, entities, report)
     elsewhere = {id(sp) for spans in on_layer.values() for sp in spans}
-    ne_spans = [sp for sp in entities.values() if id(sp) not in elsewhere]
+    ne_spans = [sp for sp in entities.values() if id(sp) not in elsewhere] + [
+        z[0] for z in zero if z[1] == NAMED_ENTITY
+    ]
     ne_at = _layer_cells(ne_spans)
     custom = [SpanLayer(layer, own_feature(own, layer), _layer_cells(spans)) for layer, spans in on_layer.items()]
     ev_at = _layer_cells(triggers)

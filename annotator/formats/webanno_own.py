@@ -12,7 +12,7 @@ from typing import Any
 
 from annotator.formats.writing import FormatExportReport
 from annotator.formats.webanno_read import SOURCE
-from annotator.formats.webanno_tsv import ANY_SPAN, EVENT_LAYERS, LABEL_VALUES, SPAN_LAYERS, UNSET_LABELS
+from annotator.formats.webanno_tsv import ANY_SPAN, EVENT_LAYERS, LABEL_VALUES, SPAN_LAYERS, UNSET_LABELS, ZERO_WIDTH
 
 
 @dataclass
@@ -46,6 +46,19 @@ def span_layers(rec: dict[str, Any], decisions: bool, report: FormatExportReport
 def own_feature(own: dict[str, tuple[str, str]], layer: str) -> str:
     """The labelling feature of one of the project's own span layers (the first label's that names it)."""
     return next(feature for lay, feature in own.values() if lay == layer)
+
+
+def zero_width(rec: dict[str, Any]) -> list[tuple[int, str, str, str]]:
+    """The zero-width spans a WebAnno TSV import kept (``ZERO_WIDTH``): (at, label, layer, feature) each, in the
+    document's text."""
+    kept = rec["meta"].get(SOURCE)
+    given = kept.get(ZERO_WIDTH) if isinstance(kept, dict) else None
+    return [
+        (z[0], z[1], z[2], z[3] or "")
+        for z in (given if isinstance(given, list) else [])
+        if isinstance(z, list) and len(z) == 4 and type(z[0]) is int and 0 <= z[0] <= len(rec["text"])
+        and all(isinstance(x, str) for x in z[1:3]) and (z[3] is None or isinstance(z[3], str))
+    ]  # fmt: skip
 
 
 def unset_labels(rec: dict[str, Any]) -> dict[str, str]:

@@ -39,6 +39,7 @@ from annotator.formats.webanno_chains import read_chains
 from annotator.formats.webanno_layout import Annotation, Column, Layout, read_layout
 from annotator.formats.webanno_schema import extended_schema
 from annotator.formats.webanno_tsv import (
+    ZERO_WIDTH,
     ANY_SPAN,
     COMMENT_FEATURES,
     COMMENT_LAYER,
@@ -219,7 +220,8 @@ def read_document(
     span_layers: dict[str, list[str]] = {}
     values: dict[str, str] = {}
     unset: dict[str, str] = {}
-    entities = _entities(layout, doc, warn, result.notes, path, span_layers, values, unset)
+    zero: list[list[Any]] = []
+    entities = _entities(layout, doc, warn, result.notes, path, span_layers, values, unset, zero)
     event_layers: dict[str, dict[str, Any]] = {}
     _events(layout, entities, doc, warn, path, attributes, event_layers)
     kept = _relations(layout, entities, warn, path)
@@ -253,6 +255,12 @@ def read_document(
             f"{path}: spans without a value read as entities labelled with their layer's name ("
             + ", ".join(sorted(unset))
             + "); the WebAnno TSV export writes them back without one"
+        )
+    if zero:  # zero-width spans: no entity, written back by the export where they were
+        doc.meta.setdefault(SOURCE, {})[ZERO_WIDTH] = zero
+        result.notes.append(
+            f"{path}: {counted(len(zero), 'zero-width span')} ({', '.join(sorted({z[1] for z in zero}))}) kept for the "
+            "export to WebAnno TSV, which writes them back where they were (an entity needs a width: the app does not show them)"
         )
     if values:  # the values that are no label names, as the export writes them back
         doc.meta.setdefault(SOURCE, {})[LABEL_VALUES] = values
@@ -324,6 +332,7 @@ def _entities(
     span_layers: dict[str, list[str]] | None = None,
     values: dict[str, str] | None = None,
     unset: dict[str, str] | None = None,
+    zero: list[list[Any]] | None = None,
 ) -> dict[int, IncomingEntity]:
     """Entities from the span layers that label spans; keyed by ``id`` of the annotation they come from.
     ``span_layers`` gets, for each label that came from a layer other than ``NamedEntity`` (and never from it), that
@@ -372,6 +381,9 @@ def _entities(
         if lost and feature != LAYER_NAME:
             warn.add(f"features of layer {a.layer} other than {feature}", f"{label} {', '.join(lost)}")
         begin, end = a.begin, a.end
+        if begin >= end and zero is not None:  # kept for the export: an entity needs a width
+            zero.append([begin, label, a.layer, feature])
+            continue
         if begin >= end:
             warn.add("zero-width spans", f"{a.units[0].id} {label}")
             continue

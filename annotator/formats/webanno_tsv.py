@@ -33,6 +33,9 @@ LABEL_VALUES = "label_values"
 EVENT_LAYERS = "event_layers"
 # meta["webanno"] key: label -> layer, the labels read for spans whose labelling feature was unset (the layer's name)
 UNSET_LABELS = "unset_labels"
+# meta["webanno"]: the zero-width spans of a span layer (an entity needs a width), [at, label, layer, feature] each,
+# kept for the export to write back where they were
+ZERO_WIDTH = "zero_width"
 ANY_SPAN = "uima.tcas.Annotation"  # a slot that may point at a span of any layer
 # DKPro Core's token-level layers (POS, lemma, stem, morphology, tokens, sentences, chunks): not entities
 TOKEN_LAYERS = (
