@@ -59,6 +59,18 @@ def sentence_starts(text: str, starts: list[int], ends: list[int]) -> list[int]:
         if seen_end and not punct:
             out.append(k)
             seen_end = False
-        elif piece in SENTENCE_END:
+        elif piece in SENTENCE_END and not _in_number(text, starts, ends, k):
             seen_end = True
     return out
+
+
+def _in_number(text: str, starts: list[int], ends: list[int], k: int) -> bool:
+    """Whether token ``k`` (a full stop or the like) joins two runs of digits with no space ("3.4", "10.30"), as in a
+    spaCy token: "accepting 3.4 million zlotys" was two sentences, cut at "3."."""
+    return (
+        0 < k < len(starts) - 1
+        and ends[k - 1] == starts[k]
+        and ends[k] == starts[k + 1]
+        and text[starts[k] - 1].isdigit()
+        and text[ends[k]].isdigit()
+    )

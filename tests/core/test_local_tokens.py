@@ -168,3 +168,17 @@ def test_a_text_without_sentence_ends_near_the_place_finds_its_sentences_whole_o
     monkeypatch.setattr(nav.fallback, "sentence_starts", lambda t, s, e: calls.append(len(s)) or real(t, s, e))
     assert local.sentence(len(flat) // 2) == local.sentence(10) == (0, len(flat) - 1)
     assert calls.count(20_000) == 1
+
+
+def test_a_decimal_number_ends_no_fallback_sentence():
+    """A document never pre-annotated: "accepting 3.4 million zlotys from two construction firms" was two sentences,
+    cut at "3." (the fallback's tokens 3 . 4), and Alt+N's first candidates of "accepting" stopped there. A full stop
+    between two runs of digits with no space ends none, as spaCy's token "3.4" does not; one after a number does."""
+    from annotator.tokens import sentence_starts
+
+    text = "He took 3.4 million zlotys from two firms. At 10.30 he left in 2020. Then he went."
+    starts, ends = word_tokens(text)
+    firsts = [text[starts[k] : ends[k]] for k in sentence_starts(text, starts, ends)]
+    assert firsts == ["He", "At", "Then"]
+    tokens = nav.Tokens.of(text, None)
+    assert tokens.sentence(text.index("firms")) == (0, text.index("firms") + len("firms."))

@@ -189,7 +189,7 @@ def test_a_long_name_in_a_narrow_filler_column_is_never_cut_inside_a_word(qtbot,
 
 
 ACCEPTING = (
-    "Judge Anna Kowalczyk of the Warsaw Regional Court found Marek Zielinski guilty of accepting 3 million zlotys "
+    "Judge Anna Kowalczyk of the Warsaw Regional Court found Marek Zielinski guilty of accepting 3.4 million zlotys "
     "(about $850,000) from two construction firms between 2017 and 2020."
 )
 
@@ -198,8 +198,8 @@ def test_the_giver_told_after_from_is_alt_ns_first_candidate(qtbot, tmp_path):
     """Seed 004's "accepting": nothing selected, Alt+1 (Giver) put Marek Zielinski, then the court, then "firms", the
     gold Giver told after "from": three keys. A name told after "from" comes first for a role filled from "from"
     (``keyflow.source_order``); on events-dev 708 -> 703 keys (bench/role_keys.py). Recipient, which "from" does not
-    fill, takes it after the sentence's others. ("3 million": the token fallback's sentences, of a document not
-    pre-annotated, end at the full stop of "3.4".)"""
+    fill, takes it after the sentence's others. (The document is not pre-annotated: the fallback's sentence ended at
+    the full stop of "3.4", "firms" outside it.)"""
     from annotator import edits
     from annotator.importing import IncomingDocument, import_documents
     from annotator.store import Project
@@ -213,7 +213,7 @@ def test_the_giver_told_after_from_is_alt_ns_first_candidate(qtbot, tmp_path):
             ("Anna Kowalczyk", "PERSON"),
             ("Warsaw Regional Court", "ORG"),
             ("Marek Zielinski", "PERSON"),
-            ("3 million zlotys", "MONEY"),
+            ("3.4 million zlotys", "MONEY"),
             ("firms", "ORG"),
         ):
             edits.add_entity(p, doc, *find(ACCEPTING, words), label)
