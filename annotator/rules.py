@@ -12,9 +12,12 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from annotator.schema import Attribute, EventType, Role, Schema
+
+if TYPE_CHECKING:
+    from annotator.model import Event
 
 # kinds of breach an import lets in and validation reports: a required role left empty, a single role filled
 # twice (other tools allow it; the editor keeps it to one), a rejected span still filling a role
@@ -78,6 +81,17 @@ def missing_roles(etype: EventType, filled: Iterable[str]) -> list[str]:
     arguments fill) is, in the type's order."""
     have = set(filled)
     return [r.name for r in etype.roles if r.required and r.name not in have]
+
+
+def event_missing_roles(schema: Schema, event: Event) -> list[str]:
+    """The required roles a stored ``event`` leaves empty (``missing_roles`` of its type and its arguments), in the
+    type's order: none for a rejected event (no annotation, and rejecting took its arguments; validation passes it
+    over too) or one of a type the schema lacks. What the app flags on an event: its row in the event list, the red
+    names of the Roles box, the editor's."""
+    etype = schema.event_type(event.type)
+    if etype is None or event.state == "rejected":
+        return []
+    return missing_roles(etype, (a.role for a in event.arguments))
 
 
 def can_fill(state: str | None) -> bool:

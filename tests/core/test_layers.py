@@ -620,3 +620,15 @@ def test_a_stored_meta_is_read_by_one_function():
         for p in sorted((ROOT / folder).rglob("*.py"))
     }
     assert {k: v for k, v in found.items() if v} == {}
+
+
+def test_the_app_asks_an_event_s_missing_roles_of_the_rule_module():
+    """Which required roles an event leaves empty, and that a rejected one leaves none, is
+    ``rules.event_missing_roles``' answer: the event list worked it out from ``rules.missing_roles`` with its own
+    type look-up and state test (``ui/panels/events.py``), and the Roles box and the editor imported it from there."""
+    found = sorted(
+        p.relative_to(ROOT).as_posix()
+        for p in (ROOT / "ui").rglob("*.py")
+        if re.search(r"\brules\.missing_roles\b|import[^\n]*\bmissing_roles\b", p.read_text(encoding="utf-8"))
+    )
+    assert found == []

@@ -113,3 +113,23 @@ def test_what_is_allowed_while_working_comes_in_and_is_reported(project):
         ("rejected_argument", "Person"),
         ("too_many", "Place"),
     ]
+
+
+def test_an_event_s_missing_roles_none_when_rejected():
+    """What the app flags on an event: the required roles its arguments leave empty; none on a rejected event or on
+    one of a type the schema lacks."""
+    from annotator.model import Argument, Event
+    from annotator.rules import event_missing_roles
+    from annotator.schema import default_schema
+
+    schema = default_schema()
+
+    def event(type_: str, state: str, roles: tuple[str, ...] = ()) -> Event:
+        args = tuple(Argument(k + 1, 1, role, k + 10) for k, role in enumerate(roles))
+        return Event(1, 1, type_, 0, 3, {}, None, args, state=state)
+
+    required = [r.name for r in schema.event_type("Contact:Meet").roles if r.required]
+    assert event_missing_roles(schema, event("Contact:Meet", "accepted")) == required
+    assert event_missing_roles(schema, event("Contact:Meet", "suggested", tuple(required))) == []
+    assert event_missing_roles(schema, event("Contact:Meet", "rejected")) == []
+    assert event_missing_roles(schema, event("No:Such", "accepted")) == []

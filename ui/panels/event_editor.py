@@ -20,7 +20,7 @@ from annotator.model import Argument, Entity, Event
 from ui import theme as themes
 from ui.elided import ElidedLabel
 from ui.panels.event_roles import PROBE_FILLER, RolesBox, nearest_candidates, role_label_columns
-from ui.panels.events import missing_roles
+from annotator.rules import event_missing_roles
 from ui.plain import event_state_text, tooltip_text
 from ui.widget_tools import bring_into_view, plain_label
 
@@ -161,7 +161,7 @@ class EventEditor(QWidget):
             ev.trigger_end,
             (ev.state, ev.score, ev.alternatives),
             tuple(sorted(ev.attributes.items())),
-            tuple(missing_roles(c.schema, ev)),  # the required roles it flags: none on a rejected event
+            tuple(event_missing_roles(c.schema, ev)),  # the required roles it flags: none on a rejected event
             roles,
         )
 

@@ -12,7 +12,7 @@ from annotator.keyflow import first_role_candidates, source_order
 from annotator.model import Entity, Event
 from ui import theme as themes
 from ui.elided import ElidedLabel
-from ui.panels.events import missing_roles
+from annotator.rules import event_missing_roles
 from ui.plain import tooltip_text
 from ui.role_keys import role_shortcut
 from ui.widget_tools import empty_layout, plain_label, widgets_of
@@ -92,7 +92,7 @@ class RolesBox(QGroupBox):
         grid.setVerticalSpacing(ROW_SPACING)  # seven roles fit at 1366x768, "Delete event" under them
         group_lay.addLayout(grid)
         grid.setColumnStretch(2, 1)
-        missing = set(missing_roles(schema, ev))
+        missing = set(event_missing_roles(schema, ev))
         for i, role in enumerate(etype.roles if etype else ()):
             filled = [a for a in ev.arguments if a.role == role.name]
             key, name = role_label_columns(i, role)
@@ -141,7 +141,7 @@ class RolesBox(QGroupBox):
         self._lists = lists
         self._in_event = {a.entity_id for a in ev.arguments}
         etype = self.c.schema.event_type(ev.type)
-        missing = set(missing_roles(self.c.schema, ev))
+        missing = set(event_missing_roles(self.c.schema, ev))
         for i, role in enumerate(etype.roles if etype else ()):
             now = self._row_of(ev, role.name, role.name in missing)
             was, self._row_shows[i] = self._row_shows[i], now

@@ -10,7 +10,7 @@ from PySide6.QtGui import QColor, QFont
 from PySide6.QtWidgets import QHeaderView, QWidget
 
 from annotator.model import Entity, Event
-from annotator import rules
+from annotator.rules import event_missing_roles
 from annotator.schema import Schema
 from ui import theme as themes
 from ui.panels.row_panel import RowPanel
@@ -25,15 +25,6 @@ TRIGGER_WIDEST = 160  # pixels: a longer trigger is elided in its column
 ARGUMENTS_CHARS = 18  # Arguments keeps about this many characters ("Artifact: Daniel…") ...
 GIVE_UP = (0, 1)  # ... Type and Trigger giving up room for it, in this order ...
 FLOOR_CHARS = 8  # ... down to about this many characters each (or their titles)
-
-
-def missing_roles(schema: Schema, event: Event) -> list[str]:
-    """Required roles of the event's type that no argument fills (none for a rejected event: no annotation, and
-    rejecting took its arguments; validation skips it too)."""
-    etype = schema.event_type(event.type)
-    if etype is None or event.state == "rejected":
-        return []
-    return rules.missing_roles(etype, (a.role for a in event.arguments))
 
 
 def list_order(v: Event) -> tuple[int, int]:
@@ -162,7 +153,7 @@ class EventTableModel(RowTableModel):
 
 def event_cells(schema: Schema | None, v: Event, entities: dict[int, Entity], text: str) -> tuple[str, ...]:
     """Type (short), trigger, arguments by role, missing required roles, state: as the list shows them."""
-    miss = missing_roles(schema, v) if schema else []
+    miss = event_missing_roles(schema, v) if schema else []
     state = "undecided" if v.state == "suggested" else v.state
     return (
         v.type.split(":")[-1],
