@@ -22,7 +22,7 @@ from typing import Any, Callable
 from annotator.errors import AnnotatorError
 from annotator.exporting import atomic_folder
 from annotator.formats.brat_conf import (
-    BINARY,
+    is_binary,
     BRAT_KEPT,
     brat_name,
     conf_arguments,
@@ -170,7 +170,7 @@ def document_ann(
             spec = schema.attribute(an)
             if spec is None or value is None:
                 continue
-            if tuple(spec.values) == BINARY:
+            if is_binary(spec):
                 if value != "true":
                     continue
                 attrs.append(f"{brat_name(an)} {eid[v['id']]}")

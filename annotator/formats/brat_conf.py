@@ -18,7 +18,7 @@ import webcolors
 
 from annotator.errors import ImportFileError, SchemaError
 from annotator.formats.reading import read_file_bytes
-from annotator.schema import Schema, is_label_name, parse_schema
+from annotator.schema import Attribute, Schema, is_label_name, parse_schema
 from annotator.schema_write import schema_source
 
 MULT_OUT = {"one": "", "optional": "?", "any": "*", "one_or_more": "+"}
@@ -26,6 +26,12 @@ MULT_IN = {"": "one", "?": "optional", "*": "any", "+": "one_or_more"}
 BINARY = ("false", "true")
 PROXY_NOTE = "an event used as an argument of another event (its trigger span)"
 BRAT_KEPT = "brat"  # the key of annotation.conf's declarations the schema cannot hold (common.SCHEMA_KEPT)
+
+
+def is_binary(attr: Attribute) -> bool:
+    """An attribute brat writes present or absent, without a value: its values are ``false`` and ``true``, in
+    that order (annotation.conf's attribute without values comes in so; a schema's own is written so)."""
+    return tuple(attr.values) == BINARY
 
 
 def brat_name(name: str) -> str:
@@ -79,7 +85,7 @@ def write_annotation_conf(
     lines += ["", "[attributes]"]
     for a in schema.attributes:
         on = "|".join((event_targets or {}).get(brat_name(a.name)) or ["<EVENT>"])
-        if tuple(a.values) == BINARY:
+        if is_binary(a):
             lines.append(f"{brat_name(a.name)}\tArg:{on}")
         else:
             values = [a.default, *(v for v in a.values if v != a.default)]

@@ -41,7 +41,7 @@ from collections import Counter
 from typing import Any
 
 from annotator.errors import ImportFileError, UnknownTypeError
-from annotator.formats.brat_conf import BINARY, BRAT_KEPT, conf_schema, names_from_brat, read_annotation_conf
+from annotator.formats.brat_conf import BINARY, BRAT_KEPT, conf_schema, is_binary, names_from_brat, read_annotation_conf
 from annotator.formats.brat_infer import conf_from_anns, types_used
 from annotator.formats.brat_text import (
     NOTE_TYPE,
@@ -481,7 +481,7 @@ def parse_ann(
             continue
         need(target in es, ann, number, f"attribute {name}: unknown target id {target!r}")
         assert spec is not None
-        binary_spec = tuple(spec.values) == BINARY
+        binary_spec = is_binary(spec)
         v = value if value is not None else "true"
         if binary_spec:  # brat writes a binary attribute with no value ("true" is how we keep it)
             need(v in BINARY, ann, number, f"attribute {name} is binary (present or absent, no value), got value {v!r}")
@@ -499,7 +499,7 @@ def parse_ann(
                 f"attribute {name}: value {v!r} is not one of {', '.join(spec.values)}",
             )
         es[target].attributes[aname] = v
-    binary = [a.name for a in schema.attributes if tuple(a.values) == BINARY]
+    binary = [a.name for a in schema.attributes if is_binary(a)]
     fillers = {x.key: (x.label, x.state) for x in doc.entities}
     for e in sorted(es.values(), key=lambda x: x.line):
         t = ts[e.trigger]

@@ -632,3 +632,22 @@ def test_the_app_asks_an_event_s_missing_roles_of_the_rule_module():
         if re.search(r"\brules\.missing_roles\b|import[^\n]*\bmissing_roles\b", p.read_text(encoding="utf-8"))
     )
     assert found == []
+
+
+def test_a_binary_attribute_is_told_by_one_function():
+    """Whether brat writes an attribute present or absent, without a value (its values ``false`` and ``true``), is
+    ``brat_conf.is_binary``'s: the annotation.conf writer, the .ann writer and the reader (twice) each compared the
+    values with ``BINARY`` themselves."""
+    found = sorted(
+        f"{p.relative_to(ROOT).as_posix()}:{fn.name}"
+        for p in (ROOT / "annotator").rglob("*.py")
+        for fn in ast.walk(ast.parse(p.read_text(encoding="utf-8")))
+        if isinstance(fn, ast.FunctionDef)
+        and any(
+            isinstance(node, ast.Compare)
+            and any(isinstance(op, ast.Eq) for op in node.ops)
+            and "BINARY" in {ast.unparse(x) for x in [node.left, *node.comparators]}
+            for node in ast.walk(fn)
+        )
+    )
+    assert found == ["annotator/formats/brat_conf.py:is_binary"]
