@@ -18,7 +18,7 @@ import webcolors
 
 from annotator.errors import ImportFileError, SchemaError
 from annotator.formats.reading import read_file_bytes
-from annotator.schema import Attribute, Schema, is_label_name, parse_schema
+from annotator.schema import Attribute, EventType, Role, Schema, is_label_name, parse_schema
 from annotator.schema_write import schema_source
 
 MULT_OUT = {"one": "", "optional": "?", "any": "*", "one_or_more": "+"}
@@ -57,6 +57,39 @@ def proxy_labels(schema: Schema) -> set[str]:
     return set(schema.label_names) & set(schema.event_type_names)
 
 
+LOOSER = {"one": 0, "optional": 1, "one_or_more": 2, "any": 3}  # a role merged from two types: the looser kept
+
+
+def one_type_a_name(schema: Schema) -> Schema:
+    """``schema`` with one entity label and one event type a brat name: two spellings brat stores alike
+    (``Conflict.Attack`` and ``Conflict:Attack`` are both ``Conflict_Attack``) are one type, the first named, its
+    roles those of both (a role of both: their labels together, the looser multiplicity)."""
+    from dataclasses import replace
+
+    entities, seen = [], set()
+    for e in schema.entities:
+        if brat_name(e.name) not in seen:
+            seen.add(brat_name(e.name))
+            entities.append(e)
+    events: dict[str, EventType] = {}
+    for t in schema.events:
+        first = events.get(brat_name(t.name))
+        if first is None:
+            events[brat_name(t.name)] = t
+            continue
+        roles: dict[str, Role] = {r.name: r for r in first.roles}
+        for r in t.roles:
+            had = roles.get(r.name)
+            if had is None:
+                roles[r.name] = r
+                continue
+            labels = (*had.labels, *(x for x in r.labels if x not in had.labels))
+            loose = max(had.multiplicity, r.multiplicity, key=lambda m: LOOSER.get(m, 1))
+            roles[r.name] = replace(had, labels=labels, multiplicity=loose)
+        events[brat_name(t.name)] = replace(first, roles=tuple(roles.values()))
+    return replace(schema, entities=tuple(entities), events=tuple(events.values()))
+
+
 def write_annotation_conf(
     schema: Schema,
     relations: list[str] | None = None,
@@ -65,7 +98,8 @@ def write_annotation_conf(
 ) -> str:
     """The schema as brat's annotation.conf; ``relations`` and ``entity_attributes`` are extra conf lines (for
     the relations and entity attributes a brat import kept); ``event_targets``: an event attribute's brat name -> the
-    event types it is offered on (``<EVENT>``, every type, for the others)."""
+    event types it is offered on (``<EVENT>``, every type, for the others); each brat name declared once."""
+    schema = one_type_a_name(schema)
     events = set(schema.event_type_names)
     lines = [f"# annotation.conf written by annotator from schema {schema.name!r}", "", "[entities]"]
     lines += [brat_name(e.name) for e in schema.entities if e.name not in events]
@@ -95,6 +129,7 @@ def write_annotation_conf(
 
 
 def write_visual_conf(schema: Schema) -> str:
+    schema = one_type_a_name(schema)
     lines = ["# visual.conf written by annotator: display names and colours", "", "[labels]"]
     for e in schema.entities:
         if e.name not in schema.event_type_names:

@@ -21,7 +21,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any, Callable
 
-from annotator.schema import Schema
+from annotator.schema import Role, Schema
 
 _SEPARATORS = re.compile(r"[\W_]+")
 _TYPE_PARTS = re.compile(r"[.:]")  # a type's parts: ACE's Conflict.Attack, the news schema's Conflict:Attack
@@ -239,11 +239,17 @@ Spell = Callable[[str], str]
 def spelt_schema(schema: Schema, labels: dict[str, list[str]], roles: dict[str, list[str]]) -> Schema:
     """``schema`` under the names an export wrote (a file that declares its types beside the annotations: brat's
     annotation.conf): each entity label and event type as the spellings ``labels`` gives it (one entry each; the
-    schema's own name where none, or where it was written so), each role as ``roles`` gives it, role labels too."""
+    schema's own name where none, or where it was written so), each role as ``roles`` gives it, role labels too. A
+    role written two ways is required in neither (either fills it: brat would want both of an event)."""
     from dataclasses import replace
 
     def names(name: str, table: dict[str, list[str]]) -> list[str]:
         return table.get(name) or [name]
+
+    def multiplicity(role: Role) -> str:
+        if len(names(role.name, roles)) < 2:
+            return role.multiplicity
+        return {"one": "optional", "one_or_more": "any"}.get(role.multiplicity, role.multiplicity)
 
     entities = tuple(replace(e, name=n) for e in schema.entities for n in names(e.name, labels))
     events = tuple(
@@ -251,7 +257,12 @@ def spelt_schema(schema: Schema, labels: dict[str, list[str]], roles: dict[str, 
             t,
             name=n,
             roles=tuple(
-                replace(r, name=rn, labels=tuple(x for lab in r.labels for x in names(lab, labels)))
+                replace(
+                    r,
+                    name=rn,
+                    labels=tuple(x for lab in r.labels for x in names(lab, labels)),
+                    multiplicity=multiplicity(r),
+                )
                 for r in t.roles
                 for rn in names(r.name, roles)
             ),
