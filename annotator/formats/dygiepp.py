@@ -403,9 +403,10 @@ def read_token_lines(
     need(bool(lines), path, None, "no documents in the file")
     schema = schema or default_schema()
     names = SchemaNames(schema)  # ACE's names (Conflict.Attack, PER, attacker) as the schema spells them
+    spellings = []
     for d in lines:
         _rename(d, names)
-    spelt = given_spellings(names)  # ACE's PER for PERSON: written back by the exports as the file spelt them
+        spellings.append(given_spellings(names))  # ACE's PER for PERSON: written back as the document spelt them
     notes += names.notes(str(path)) + names.unmatched_notes(str(path))
     told = None
     if not schema_covers(schema, _told_schema(lines, path.stem, schema, what)):
@@ -416,7 +417,7 @@ def read_token_lines(
         )
     use = told or schema
     docs = []
-    for d in lines:
+    for d, spelt in zip(lines, spellings):
         doc = _document(d, path, warnings, use, notes, source, entities_key)
         if spelt:  # under the reader's own key (GivenSpellings.of_meta reads it)
             kept = doc.meta.get(source)

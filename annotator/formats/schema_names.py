@@ -55,6 +55,7 @@ class SchemaNames:
     schema: Schema
     mapped: Counter[tuple[str, str, str]] = field(default_factory=Counter)  # (kind, theirs, ours)
     unmatched: Counter[tuple[str, str]] = field(default_factory=Counter)  # (kind, theirs)
+    given: Counter[tuple[str, str, str]] = field(default_factory=Counter)  # ``mapped`` as given_spellings last saw it
 
     def __post_init__(self) -> None:
         s = self.schema
@@ -181,14 +182,19 @@ def given_spellings(names: SchemaNames | None) -> dict[str, dict[str, str]]:
     """The file's own spellings of the schema's names ``names`` matched so far, for a reader to keep in a document's
     shape (the dict it keeps of how the file was written: ``meta["label_studio_task"]``, ``meta["doccano_form"]``,
     ``meta["prodigy"]``) and the export to write them back: ``labels`` (``PERSON`` -> ``PER``, ``Conflict:Attack`` ->
-    ``Conflict.Attack``) and ``roles`` (``Attacker`` -> ``attacker``); one spelling a name, the first the file gave;
-    nothing matched: {}."""
+    ``Conflict.Attack``) and ``roles`` (``Attacker`` -> ``attacker``); one spelling a name, the first the document
+    gave: those matched since the reader last asked (a reader asks once a document, after reading it), so a
+    document keeps its own, not those of the file's other documents (a file of several sources' documents wrote
+    ``Conflict:Attack`` in one, ``Conflict.Attack`` in another); nothing matched: {}."""
     if names is None:
         return {}
     labels: dict[str, str] = {}
     roles: dict[str, str] = {}
-    for kind, theirs, ours in names.mapped:
-        (roles if kind.startswith("role of ") else labels).setdefault(ours, theirs)
+    for key, count in names.mapped.items():
+        if count > names.given[key]:
+            kind, theirs, ours = key
+            (roles if kind.startswith("role of ") else labels).setdefault(ours, theirs)
+    names.given = Counter(names.mapped)
     return {k: v for k, v in (("labels", labels), ("roles", roles)) if v}
 
 
