@@ -10,7 +10,7 @@ from bisect import bisect_left, bisect_right
 from typing import TYPE_CHECKING, Callable, Iterable, Sequence
 
 from annotator.model import Entity
-from annotator.rules import can_fill, takes_value
+from annotator.rules import can_fill, takes, takes_value
 from annotator.role_slots import PREPOSITIONS, role_slots
 from annotator.schema import EventType, Role, Schema
 
@@ -176,7 +176,7 @@ def _ends_sentence(text: str, start: int, at: int) -> bool:
 
 def role_candidates(
     entities: Iterable[Entity],
-    labels: Sequence[str],
+    role: Role,
     trigger: tuple[int, int],
     sentence: tuple[int, int],
     exclude: Iterable[int] = (),
@@ -184,7 +184,7 @@ def role_candidates(
     text: str = "",
     source: int = 0,
 ) -> list[Entity]:
-    """Entities a role accepts (not rejected, not ``exclude``): those in the trigger's sentence nearest first,
+    """Entities ``role`` accepts (``rules.takes`` their label, ``rules.can_fill`` their state; not ``exclude``): those in the trigger's sentence nearest first,
     then the rest of the document nearest first; entities that already fill another role of the event (``used``)
     come last, as one entity rarely plays two roles. A role that takes places only (``PLACE_LABELS``) takes those
     after the trigger in its sentence first: a place is told after the event ("met ... in Geneva"): of the 1,046
@@ -197,13 +197,13 @@ def role_candidates(
     firms") goes first for a role filled from "from" and after the sentence's others for another role of its type
     (``source``: ``source_order``'s answer; the Giver of seed 004's "accepting" was offered third, after Marek Zielinski
     and the court: on events-dev 708 -> 703 keys, on the seeds 82 -> 80)."""
-    rank = _candidate_rank(labels, trigger, sentence, used, text, source)
+    rank = _candidate_rank(role.labels, trigger, sentence, used, text, source)
     ts, te = trigger
     skip = set(exclude)
     ok = [
         e
         for e in entities
-        if e.label in labels and can_fill(e.state) and e.id not in skip and not (e.start == ts and e.end == te)
+        if takes(role, e.label) and can_fill(e.state) and e.id not in skip and not (e.start == ts and e.end == te)
     ]
     return sorted(ok, key=rank)
 
@@ -250,7 +250,7 @@ def _candidate_rank(
 def first_role_candidates(
     entities: dict[int, Entity],
     index: "SpanIndex",
-    labels: Sequence[str],
+    role: Role,
     trigger: tuple[int, int],
     sentence: tuple[int, int],
     exclude: Iterable[int] = (),
@@ -264,14 +264,14 @@ def first_role_candidates(
     True when that is the whole list. The list is the same as the start of ``role_candidates``'s."""
     skip = set(exclude)
     ts, te = trigger
-    inside = index.within(entities, labels, sentence[0], sentence[1])
+    inside = index.within(entities, role.labels, sentence[0], sentence[1])
     ask = most + len(inside) + len(skip) + 1
     while True:
-        near = index.nearest(entities, labels, ts, te, ask)
+        near = index.nearest(entities, role.labels, ts, te, ask)
         pool = {e.id: e for e in [*inside, *near]}
-        found = role_candidates(pool.values(), labels, trigger, sentence, skip, used, text, source)
+        found = role_candidates(pool.values(), role, trigger, sentence, skip, used, text, source)
         complete = len(near) < ask  # every span the role takes is in the pool
-        rank = _candidate_rank(labels, trigger, sentence, used, text, source)
+        rank = _candidate_rank(role.labels, trigger, sentence, used, text, source)
         first = [e for e in found if rank(e)[:2] in ((False, 0), (False, 1))]
         if complete:
             return found, True

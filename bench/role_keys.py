@@ -72,7 +72,7 @@ def ranks(rows: list[dict], docs: list, schema, order=role_candidates, entities:
                     if not hit:
                         continue
                     source = source_order(etype, role) if FROM_FIRST else 0
-                    cands = order(ents, role.labels, trig, sent, exclude=used, used=used, text=text, source=source)
+                    cands = order(ents, role, trig, sent, exclude=used, used=used, text=text, source=source)
                     ids = [e.id for e in cands]
                     # a filler of an earlier role is no candidate (the app's cycle leaves it out): a person goes to it
                     rank = ids.index(hit[0].id) if hit[0].id in ids else MOST_KEYS - 1

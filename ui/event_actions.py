@@ -463,7 +463,7 @@ class EventActions:
             # a filler of another role of the event is no candidate: the cycle put it in both roles unasked (one
             # argument in 1,055 of events-dev fills two); selected, the key moves it (the message says so)
             ask = (
-                role.labels,
+                role,
                 (ev.trigger_start, ev.trigger_end),
                 self.sentence(ev.trigger_start),
                 [*taken, *others],

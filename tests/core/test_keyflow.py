@@ -11,7 +11,7 @@ from annotator.errors import ValidationError
 from annotator.keyflow import attribute_cues, other_occurrences, role_candidates, source_order, trigger_types
 from annotator.model import Entity
 from annotator.recorder import undo
-from annotator.schema import default_schema
+from annotator.schema import Role, default_schema
 from annotator.store import Project
 
 
@@ -48,15 +48,15 @@ def test_role_candidates_take_the_sentence_first_nearest_first():
         ent(4, 30, 35, "PERSON"),
         ent(5, 50, 55, "GPE", "rejected"),
     ]
-    got = role_candidates(ents, ("GPE",), (36, 39), (20, 70))
+    got = role_candidates(ents, Role("r", ("GPE",)), (36, 39), (20, 70))
     assert [e.id for e in got] == [2, 3, 1]
-    assert [e.id for e in role_candidates(ents, ("GPE",), (36, 39), (20, 70), exclude=[2])] == [3, 1]
+    assert [e.id for e in role_candidates(ents, Role("r", ("GPE",)), (36, 39), (20, 70), exclude=[2])] == [3, 1]
 
 
 def test_role_candidates_put_an_entity_filling_another_role_last():
     """Alt+2 on a Transport whose Agent is "ministers" offers the next person first, not "ministers" again."""
     ents = [ent(1, 0, 9, "PERSON"), ent(2, 30, 35, "PERSON"), ent(3, 60, 65, "GPE")]
-    got = role_candidates(ents, ("PERSON",), (12, 20), (0, 70), used=[1])
+    got = role_candidates(ents, Role("r", ("PERSON",)), (12, 20), (0, 70), used=[1])
     assert [e.id for e in got] == [2, 1]
 
 
@@ -78,7 +78,7 @@ def test_a_name_told_after_from_comes_first_for_a_source_and_after_the_others_fo
     ents = [ent(1, *at("Zielinski"), "PERSON"), ent(2, *at("firms"), "ORG"), ent(3, *at("Acme"), "ORG")]
     trigger, sentence = at("took"), (0, len(text))
     for source, want in ((-1, [2, 1, 3]), (1, [1, 3, 2]), (0, [1, 2, 3])):
-        got = role_candidates(ents, ("PERSON", "ORG"), trigger, sentence, text=text, source=source)
+        got = role_candidates(ents, Role("r", ("PERSON", "ORG")), trigger, sentence, text=text, source=source)
         assert [e.id for e in got] == want, source
 
 
@@ -248,9 +248,9 @@ def test_a_place_role_takes_the_places_after_its_trigger_first():
     moscow, geneva = ent(1, 11, 17, "GPE"), ent(2, 42, 48, "GPE")
     trigger = (27, 30)
     assert text[trigger[0] : trigger[1]] == "met" and text[11:17] == "Moscow" and text[42:48] == "Geneva"
-    got = role_candidates([moscow, geneva], ("GPE", "LOC", "FAC"), trigger, (0, len(text)))
+    got = role_candidates([moscow, geneva], Role("r", ("GPE", "LOC", "FAC")), trigger, (0, len(text)))
     assert [e.id for e in got] == [2, 1]
-    got = role_candidates([moscow, geneva], ("PERSON", "GPE"), trigger, (0, len(text)))
+    got = role_candidates([moscow, geneva], Role("r", ("PERSON", "GPE")), trigger, (0, len(text)))
     assert [e.id for e in got] == [1, 2]  # not a place-only role: the nearest first
 
 
@@ -259,9 +259,11 @@ def test_a_participant_role_takes_a_place_told_as_where_after_the_others():
     place after 'in' or 'at' is where the event is (its Place), so Lavrov comes first, Moscow after him."""
     text = "Lavrov will hold talks in Moscow."
     lavrov, moscow = ent(1, 0, 6, "PERSON"), ent(2, 26, 32, "GPE")
-    got = role_candidates([lavrov, moscow], ("PERSON", "ORG", "GPE", "NORP"), (17, 22), (0, len(text)), text=text)
+    got = role_candidates(
+        [lavrov, moscow], Role("r", ("PERSON", "ORG", "GPE", "NORP")), (17, 22), (0, len(text)), text=text
+    )
     assert [e.id for e in got] == [1, 2]
-    got = role_candidates([lavrov, moscow], ("PERSON", "ORG", "GPE", "NORP"), (17, 22), (0, len(text)))
+    got = role_candidates([lavrov, moscow], Role("r", ("PERSON", "ORG", "GPE", "NORP")), (17, 22), (0, len(text)))
     assert [e.id for e in got] == [2, 1]  # without the text: the nearest first
 
 
@@ -281,9 +283,9 @@ def test_a_place_told_as_where_comes_after_every_other_candidate_of_a_participan
     army = at(4, "army", "ORG")
     trigger = (text.index("killed"), text.index("killed") + 6)
     sentence = (0, text.index(" The army"))
-    got = role_candidates([*places, army], ("PERSON", "ORG", "GPE", "NORP"), trigger, sentence, text=text)
+    got = role_candidates([*places, army], Role("r", ("PERSON", "ORG", "GPE", "NORP")), trigger, sentence, text=text)
     assert [e.id for e in got] == [4, 1, 2, 3]
-    got = role_candidates(places, ("GPE", "LOC", "FAC"), trigger, sentence, text=text)
+    got = role_candidates(places, Role("r", ("GPE", "LOC", "FAC")), trigger, sentence, text=text)
     assert [e.id for e in got] == [1, 2, 3]  # the Place itself: the nearest after the trigger first
 
 
@@ -318,7 +320,7 @@ def test_first_role_candidates_are_the_start_of_the_whole_list():
         for role_labels in (("GPE", "LOC", "FAC"), ("PERSON", "ORG", "GPE"), ("DATE",)):
             taken = [e.id for e in rnd.sample(ents, 3)]
             used = [e.id for e in rnd.sample(ents, 3)]
-            ask = (role_labels, (t.start, t.end), sentence, taken, used, text)
+            ask = (Role("r", role_labels), (t.start, t.end), sentence, taken, used, text)
             whole = role_candidates(ents, *ask)
             for most in (5, 50, 2000):
                 first, complete = first_role_candidates(by_id, index, *ask, most=most)

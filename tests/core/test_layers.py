@@ -391,17 +391,22 @@ def test_the_event_type_names_are_the_schema_s():
 
 
 def candidate_rules(source: str) -> list[str]:
-    """A candidates function's own test of whether an entity can fill a role (``e.state != "rejected"``):
-    ``rules.can_fill``'s to say."""
+    """A candidates function's own test of whether an entity can fill a role (``e.state != "rejected"``:
+    ``rules.can_fill``'s to say) or whether the role takes its label (``e.label in labels``: ``rules.takes``'; a kind of label, a constant such as
+    ``PLACE_LABELS``, is the order's, not a rule)."""
     found: list[str] = []
     for fn in ast.walk(ast.parse(source)):
         if isinstance(fn, (ast.FunctionDef, ast.AsyncFunctionDef)) and "candidate" in fn.name:
             for node in ast.walk(fn):
+                if not (isinstance(node, ast.Compare) and isinstance(node.left, ast.Attribute)):
+                    continue
                 if (
-                    isinstance(node, ast.Compare)
-                    and isinstance(node.left, ast.Attribute)
-                    and node.left.attr == "state"
+                    node.left.attr == "state"
                     and any(isinstance(c, ast.Constant) and c.value == "rejected" for c in node.comparators)
+                ) or (
+                    node.left.attr == "label"
+                    and any(isinstance(op, (ast.In, ast.NotIn)) for op in node.ops)
+                    and not all(isinstance(c, ast.Name) and c.id.isupper() for c in node.comparators)
                 ):
                     found.append(f"{fn.name}: {ast.unparse(node)}")
     return found
@@ -412,12 +417,17 @@ def test_the_candidate_check_sees_a_state_test():
     assert candidate_rules(src) == ["role_candidates: e.state != 'rejected'"]
     assert candidate_rules('def shown(es):\n    return [e for e in es if e.state != "rejected"]\n') == []
     assert candidate_rules("def role_candidates(es):\n    return [e for e in es if can_fill(e.state)]\n") == []
+    src = "def role_candidates(es, labels):\n    return [e for e in es if e.label in labels]\n"
+    assert candidate_rules(src) == ["role_candidates: e.label in labels"]
+    assert candidate_rules("def role_candidates(es, role):\n    return [e for e in es if takes(role, e.label)]\n") == []
+    assert candidate_rules("def _candidate_rank(e):\n    return e.label in PLACE_LABELS\n") == []
 
 
 def test_a_rejected_entity_fills_no_role_by_the_rule_module_s_word():
     """The candidates a role key and a fill list offer (``keyflow.role_candidates``) left out a rejected suggestion
     by their own test, the rule that refuses one as a filler being ``filler_breaches``' (rejected_argument): both ask
-    ``rules.can_fill`` now."""
+    ``rules.can_fill`` now. Which labels the role takes they tested on a bare tuple (``e.label in labels``, the
+    same test as ``rules.takes``): they take the ``Role`` and ask ``takes`` (session 17)."""
     found = {
         p.relative_to(ROOT).as_posix(): candidate_rules(p.read_text(encoding="utf-8"))
         for folder in ("annotator", "ui")

@@ -144,7 +144,7 @@ def test_an_undo_that_selects_another_event_finds_its_fill_lists_once(qtbot, win
     qtbot.waitUntil(lambda: w.event_editor.event_id == met.id and not w._panel_timer.isActive())
     calls = []
     real = event_editor.nearest_candidates
-    monkeypatch.setattr(event_editor, "nearest_candidates", lambda *a: calls.append(a[1]) or real(*a))
+    monkeypatch.setattr(event_editor, "nearest_candidates", lambda *a: calls.append(a[1].labels) or real(*a))
     qtbot.keyClick(w.view, Qt.Key.Key_Z, CTRL)
     qtbot.waitUntil(lambda: w.event_editor.event_id == attacked.id and not w._panel_timer.isActive())
     assert not c.events[attacked.id].arguments

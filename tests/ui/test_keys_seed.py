@@ -277,7 +277,7 @@ class Player:
         others = [a.entity_id for a in ev.arguments if a.role != role.name]  # type: ignore[union-attr]
         cands = role_candidates(
             self.c.entities.values(),
-            role.labels,
+            role,
             (v.trigger_start, v.trigger_end),
             self.c.sentence(v.trigger_start),
             [*taken, *others],  # the app's cycle offers no filler of another role (session 17)

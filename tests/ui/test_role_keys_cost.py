@@ -33,7 +33,7 @@ def test_alt_n_reads_the_tokens_once_and_goes_past_the_nearest_into_the_whole_li
     role = c.schema.event_type(ev.type).roles[0]
     whole = role_candidates(
         c.entities.values(),
-        role.labels,
+        role,
         (ev.trigger_start, ev.trigger_end),
         c.sentence(ev.trigger_start),
         used=[],
@@ -66,13 +66,13 @@ def test_the_event_editor_finds_each_fill_list_once_a_rebuild(qtbot, window, mon
     qtbot.waitUntil(lambda: w.event_editor.event_id is None)
     calls = []
     real = event_editor.nearest_candidates
-    monkeypatch.setattr(event_editor, "nearest_candidates", lambda *a: calls.append(a[1]) or real(*a))
+    monkeypatch.setattr(event_editor, "nearest_candidates", lambda *a: calls.append(a[1].labels) or real(*a))
     c.select_event(ev_id)
     qtbot.waitUntil(lambda: w.event_editor.event_id == ev_id)
     roles = c.schema.event_type(c.events[ev_id].type).roles
     assert sorted(calls) == sorted(r.labels for r in roles)  # once each
     fills = w.event_editor.fill_combos
-    assert [combo.count() - 1 for combo in fills] == [len(real(c, r.labels, c.events[ev_id])) for r in roles]
+    assert [combo.count() - 1 for combo in fills] == [len(real(c, r, c.events[ev_id])) for r in roles]
 
 
 def test_filling_a_role_makes_only_the_roles_box_again(qtbot, window):

@@ -139,7 +139,7 @@ class EventEditor(QWidget):
             return (id(c.schema), c.doc.id if c.doc else None)
         etype = c.schema.event_type(ev.type)
         # each role's fill list, kept for the rebuild that may follow at once (it found them all again: 2 ms a key)
-        self._lists = {r.name: nearest_candidates(c, r.labels, ev, r.name) for r in (etype.roles if etype else ())}
+        self._lists = {r.name: nearest_candidates(c, r, ev) for r in (etype.roles if etype else ())}
 
         def spans(ids: list[int]) -> tuple:
             return tuple((i, e.start, e.end, e.label) if (e := c.entities.get(i)) else (i,) for i in ids)

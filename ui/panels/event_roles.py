@@ -30,22 +30,21 @@ ROW_SPACING = 2  # pixels between two roles' rows (the style's 6 left Time of a 
 ROLE_NAME_LEAST = 14  # characters of a role's name always shown ("Beneficiary *"); a longer one is elided
 
 
-def nearest_candidates(c: "Controller", labels: tuple[str, ...], event: Event, role: str = "") -> list[Entity]:
-    """Entities role ``role`` accepts (not rejected, not in it yet) in the order Alt+N puts them
+def nearest_candidates(c: "Controller", role: "Role", event: Event) -> list[Entity]:
+    """Entities ``role`` accepts (not rejected, not in it yet) in the order Alt+N puts them
     (``keyflow.first_role_candidates``: the trigger's sentence first, a place after the trigger first for a place
     role, a place told as where last for a participant role, then the nearest others): the list's first entity is
     the one Alt+N puts (the list was nearest first, Alt+N's order another). The ``FILL_LIST_MOST`` first (a long
     document's list held thousands, built again at every key: 25 ms an Enter), found by the controller's index of
     spans by start (a pass over every span at each rebuild was half of the editor's time)."""
     ts, te = event.trigger_start, event.trigger_end
-    taken = [a.entity_id for a in event.arguments if a.role == role]
-    others = [a.entity_id for a in event.arguments if a.role != role]
+    taken = [a.entity_id for a in event.arguments if a.role == role.name]
+    others = [a.entity_id for a in event.arguments if a.role != role.name]
     text = c.doc.text if c.doc is not None else ""
     etype = c.schema.event_type(event.type) if c.schema is not None else None
-    the_role = next((r for r in etype.roles if r.name == role), None) if etype is not None else None
-    source = source_order(etype, the_role) if the_role is not None else 0
+    source = source_order(etype, role)
     found, _ = first_role_candidates(
-        c.entities, c.span_index(), labels, (ts, te), c.sentence(ts), taken, others, text, source, FILL_LIST_MOST
+        c.entities, c.span_index(), role, (ts, te), c.sentence(ts), taken, others, text, source, FILL_LIST_MOST
     )
     return found[:FILL_LIST_MOST]
 
