@@ -256,6 +256,19 @@ def _suggestions(
         entities.setdefault((s, e, label), IncomingEntity((s, e, label), s, e, label, st, source, who, score))
 
 
+def _as_answered(events: dict[tuple, IncomingEvent], shown: list[tuple], triggers: set, held: set[tuple]) -> None:
+    """The events of our export's ``events`` key that the task showed as spans and relations, as the answer left
+    them (Prodigy keeps the key as it was sent): one whose trigger span she took out is not in the answer, an argument
+    whose relation she took out not in its event."""
+    for key in shown:
+        v = events[key]
+        trigger = (v.trigger_start, v.trigger_end, v.type)
+        if trigger not in triggers:
+            del events[key]
+            continue
+        v.arguments = [(role, filler) for role, filler in v.arguments if (trigger, role, filler) in held]
+
+
 def _group_document(
     g: dict[str, Any], path: Path, schema: Schema, warnings: list[str], notes: list[str], names: SchemaNames
 ) -> IncomingDocument:
@@ -323,6 +336,7 @@ def _group_document(
             else:  # a model's span (ner.teach, ner.correct) may carry its score
                 entity(s, e, label, float(given["score"]) if is_score(given.get("score")) else None, given)
         given_events = isinstance(task.get("events"), list)  # our export: events whole, relations only for show
+        shown: list[tuple] = []  # the events shown as spans and relations (no state of their own): what she saw
         if given_events:
             for k, v in enumerate(task["events"]):
                 need(isinstance(v, dict) and isinstance(v.get("type"), str), path, line, f"event {k} needs a type")
@@ -345,6 +359,8 @@ def _group_document(
                 given_state = v.get("state", state)
                 need(given_state in ("accepted", *UNDECIDED_OR_REJECTED), path, line, f"event {k}: unknown state")
                 made, given_state = made_by(v, "import", given_state)
+                if "state" not in v:
+                    shown.append((etype, s, e, len(events)))
                 events[(etype, s, e, len(events))] = IncomingEvent(
                     etype,
                     s,
@@ -357,6 +373,7 @@ def _group_document(
                     source=made,
                 )
         by_head: dict[tuple[int, int, str], list] = {t: [] for t in trig_spans}
+        held: set[tuple] = set()  # (trigger, role, filler) of each relation the answer holds
         for k, r in enumerate(task.get("relations", [])):
             need(isinstance(r, dict) and isinstance(r.get("label"), str), path, line, f"relation {k} needs a label")
             head = _span(text, r.get("head_span"), path, line, f"relation {k} head_span", notes, True, names)
@@ -368,6 +385,7 @@ def _group_document(
                 kept.append({"label": r["label"], "head": list(head), "child": list(child)})
                 continue
             if given_events:
+                held.add((head, names.role(head[2], r["label"]), child))
                 continue
             if child[2] is None:  # a role's filler is an entity: words that are no span cannot fill it
                 warnings.append(
@@ -376,6 +394,8 @@ def _group_document(
                 )
                 continue
             by_head.setdefault(head, []).append((names.role(head[2], r["label"]), entity(*child)))
+        if task.get("answer") == "accept":
+            _as_answered(events, shown, trig_spans, held)
         for (s, e, label), args in [] if given_events else by_head.items():
             key = (label, s, e, tuple(args))
             events.setdefault(key, IncomingEvent(label, s, e, {}, args, annotator=who))
