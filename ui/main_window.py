@@ -40,7 +40,7 @@ from ui.panels.legend import Legend, LegendArea
 from ui.panels.table_model import keys_look
 from ui.palette import label_colors
 from ui.settings import AppSettings
-from ui.window_files import FilesAndWork
+from ui.window_files import FilesAndWork, is_project_file
 from ui.window_flow import WindowFlow
 from ui.window_panels import WindowPanels
 from ui.workers import Worker
@@ -416,7 +416,7 @@ class MainWindow(WindowPanels, FilesAndWork, WindowFlow, QMainWindow):
 
     def dropEvent(self, event: QDropEvent) -> None:  # noqa: N802
         paths = [u.toLocalFile() for u in event.mimeData().urls() if u.isLocalFile()]
-        if len(paths) == 1 and Path(paths[0]).suffix in (".annotator", ".db", ".sqlite"):
+        if len(paths) == 1 and is_project_file(paths[0]):
             self.open_project(paths[0])
         elif paths:
             self.import_paths(paths)

@@ -661,3 +661,34 @@ def test_a_binary_attribute_is_told_by_one_function():
         )
     )
     assert found == ["annotator/formats/brat_conf.py:is_binary"]
+
+
+def project_suffix_spellings(source: str) -> list[str]:
+    """A module's own spelling of the project file's endings: a string naming ``.sqlite`` (the rarest of the three,
+    alone or in a file dialog's filter) or exactly ``.db`` / ``*.db``."""
+    return [
+        node.value
+        for node in ast.walk(ast.parse(source))
+        if isinstance(node, ast.Constant)
+        and isinstance(node.value, str)
+        and (".sqlite" in node.value or node.value in (".db", "*.db"))
+    ]
+
+
+def test_the_project_suffix_check_sees_them():
+    assert project_suffix_spellings('ok = Path(p).suffix in (".annotator", ".db", ".sqlite")') == [".db", ".sqlite"]
+    assert project_suffix_spellings('F = "Annotator projects (*.annotator *.db *.sqlite)"') == [
+        "Annotator projects (*.annotator *.db *.sqlite)"
+    ]
+    assert project_suffix_spellings('uri = fileid.sqlite_uri(p)\nname = "project.annotator"') == []
+
+
+def test_the_project_file_s_endings_are_written_once_in_the_app():
+    """The project file's endings were written twice in the app: the file dialogs' filter
+    (``window_files.PROJECT_FILTER``) and a drop on the window (``main_window.dropEvent``). ``window_files``'
+    ``PROJECT_SUFFIXES`` is their one spelling; the filter is made from it and a drop asks ``is_project_file``."""
+    found = {
+        p.relative_to(ROOT).as_posix(): project_suffix_spellings(p.read_text(encoding="utf-8"))
+        for p in sorted((ROOT / "ui").rglob("*.py"))
+    }
+    assert {k: v for k, v in found.items() if v} == {"ui/window_files.py": [".db", ".sqlite"]}
