@@ -28,15 +28,12 @@ from annotator.formats.common import option_choice
 from annotator.formats.writing import (
     FormatExportReport,
     arguments_in_line,
-    option_file_names,
-    option_names,
     placed_triggers,
-    report_alias_choices,
-    write_lines_per_part,
+    write_event_lines,
 )
 from annotator.formats.records import ExportRequest, export_writer
 from annotator.formats.schema_names import AliasNames, written_names
-from annotator.formats.tokens import ALIGN_MODES, DocTokens, align
+from annotator.formats.tokens import DocTokens, align
 from annotator.store import Project
 from annotator.tokens import CJK
 
@@ -162,17 +159,14 @@ def record_to_omnievent(
 @export_writer("omnievent")
 def write_omnievent(project: Project, out: str | Path, request: ExportRequest) -> FormatExportReport:
     """A line per sentence (or document with ``unit=document``; one file per part with ``split=...``)."""
-    opts = dict(request.options)
-    mode = option_choice(opts, "misaligned", ALIGN_MODES)
-    unit = option_choice(opts, "unit", UNITS)
-    names, file_names = option_names(project.schema, opts), option_file_names(opts)
+    unit = option_choice(dict(request.options), "unit", UNITS)
     proxies = proxy_labels(project.schema)
-    report = write_lines_per_part(
+    return write_event_lines(
         project,
         out,
         request,
         "omnievent",
-        lambda rec, toks, report: record_to_omnievent(rec, toks, report, mode, unit, proxies, names, file_names),
+        lambda rec, toks, report, mode, names, file_names: record_to_omnievent(
+            rec, toks, report, mode, unit, proxies, names, file_names
+        ),
     )
-    report_alias_choices(report, names)
-    return report

@@ -20,20 +20,16 @@ from typing import Any
 
 
 from annotator.formats.brat_conf import proxy_labels
-from annotator.formats.common import option_choice
 from annotator.formats.writing import (
     FormatExportReport,
     arguments_in_line,
-    option_file_names,
-    option_names,
     placed_triggers,
-    report_alias_choices,
-    write_lines_per_part,
+    write_event_lines,
 )
 from annotator.formats.oneie import SOURCE
 from annotator.formats.records import ExportRequest, export_writer
 from annotator.formats.schema_names import AliasNames, written_names
-from annotator.formats.tokens import ALIGN_MODES, DocTokens, placed_span
+from annotator.formats.tokens import DocTokens, placed_span
 from annotator.store import Project
 
 
@@ -162,16 +158,13 @@ def record_to_oneie(
 @export_writer("oneie")
 def write_oneie(project: Project, out: str | Path, request: ExportRequest) -> FormatExportReport:
     """A line per sentence (one file per part with ``split=...``)."""
-    opts = dict(request.options)
-    mode = option_choice(opts, "misaligned", ALIGN_MODES)
-    names, file_names = option_names(project.schema, opts), option_file_names(opts)
     proxies = proxy_labels(project.schema)
-    report = write_lines_per_part(
+    return write_event_lines(
         project,
         out,
         request,
         "oneie",
-        lambda rec, toks, report: record_to_oneie(rec, toks, report, mode, proxies, names, file_names),
+        lambda rec, toks, report, mode, names, file_names: record_to_oneie(
+            rec, toks, report, mode, proxies, names, file_names
+        ),
     )
-    report_alias_choices(report, names)
-    return report

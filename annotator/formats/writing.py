@@ -19,7 +19,7 @@ from annotator.errors import OptionError
 from annotator.formats.common import option_choice, option_int
 from annotator.formats.schema_names import AliasNames
 from annotator.formats.records import ExportReport, ExportRequest, iter_document_records
-from annotator.formats.tokens import DocTokens, tokens_for
+from annotator.formats.tokens import ALIGN_MODES, DocTokens, tokens_for
 from annotator.schema import Schema
 from annotator.store import Project
 
@@ -114,6 +114,27 @@ def report_alias_choices(report: FormatExportReport, names: AliasNames | None) -
     """A problem line for each name written as the first of several aliases (after the writing)."""
     for note in names.notes() if names else []:
         report.problem("names written as the first of their aliases", note)
+
+
+# a document's lines of an event corpus's writer: (record, tokens, report, misaligned mode, names, file's names)
+EventLines = Callable[[dict[str, Any], DocTokens, FormatExportReport, str, AliasNames | None, bool], Iterable[Any]]
+
+
+def write_event_lines(
+    project: Project, out: str | Path, request: ExportRequest, fmt: str, lines: EventLines
+) -> FormatExportReport:
+    """The writers of an event corpus's sentence lines (OneIE, OmniEvent: a JSON object a sentence of tokens, its
+    entity and event mentions): their ``misaligned`` (``tokens.ALIGN_MODES``) and ``names`` options, read alike, the
+    lines per part (``write_lines_per_part``) by ``lines(record, tokens, report, mode, names, file_names)``, and the
+    names written as the first of several aliases reported after."""
+    opts = dict(request.options)
+    mode = option_choice(opts, "misaligned", ALIGN_MODES)
+    names, file_names = option_names(project.schema, opts), option_file_names(opts)
+    report = write_lines_per_part(
+        project, out, request, fmt, lambda rec, toks, report: lines(rec, toks, report, mode, names, file_names)
+    )
+    report_alias_choices(report, names)
+    return report
 
 
 def assign_parts(

@@ -692,3 +692,34 @@ def test_the_project_file_s_endings_are_written_once_in_the_app():
         for p in sorted((ROOT / "ui").rglob("*.py"))
     }
     assert {k: v for k, v in found.items() if v} == {"ui/window_files.py": [".db", ".sqlite"]}
+
+
+def event_line_writers(source: str) -> list[str]:
+    """The functions of a module that read a writer's ``names`` option (``option_names``) and write lines per part
+    (``write_lines_per_part``) themselves: ``writing.write_event_lines``' job."""
+    found = []
+    for fn in ast.walk(ast.parse(source)):
+        if isinstance(fn, (ast.FunctionDef, ast.AsyncFunctionDef)):
+            called = {
+                ast.unparse(n.func) for n in ast.walk(fn) if isinstance(n, ast.Call) and isinstance(n.func, ast.Name)
+            }
+            if {"option_names", "write_lines_per_part"} <= called:
+                found.append(fn.name)
+    return found
+
+
+def test_the_event_line_writer_check_sees_one():
+    src = "def write_x(p, o, r):\n    names = option_names(p.schema, {})\n    return write_lines_per_part(p, o, r, 'x', f)\n"
+    assert event_line_writers(src) == ["write_x"]
+    assert event_line_writers("def write_x(p, o, r):\n    return write_event_lines(p, o, r, 'x', f)\n") == []
+
+
+def test_the_event_corpora_s_sentence_lines_are_written_by_one_function():
+    """The OneIE and OmniEvent writers each read the ``misaligned`` and ``names`` options, wrote the lines per part
+    and reported the names written as the first of several aliases (11 lines alike): ``writing.write_event_lines``
+    does it for both, each giving its record's lines."""
+    found = {
+        p.relative_to(ROOT).as_posix(): event_line_writers(p.read_text(encoding="utf-8"))
+        for p in sorted((ROOT / "annotator").rglob("*.py"))
+    }
+    assert {k: v for k, v in found.items() if v} == {"annotator/formats/writing.py": ["write_event_lines"]}
