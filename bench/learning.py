@@ -150,6 +150,8 @@ def main() -> int:
 
         return timing(args.timing, args.words, TrainOptions.ner_epochs, TrainOptions.event_epochs)
 
+    if not plotting_available():  # said before the long run, not as a traceback after it
+        print(f"{NO_MATPLOTLIB}: the curve's numbers are written, no plot", file=sys.stderr)
     from annotator.learn import versions
     from annotator.learn.event_model import default_prior
     from annotator.learn.train import TrainOptions, train_project
@@ -212,10 +214,28 @@ def main() -> int:
                 print(f"      {k:28} untrained {u['triggers'].get(k, {}).get('f1', 0):.3f}  trained {v['f1']:.3f}")
     out = Path(args.out)
     out.parent.mkdir(parents=True, exist_ok=True)
-    out.with_suffix(".json").write_text(json.dumps(rows, indent=1), encoding="utf-8")
-    plot(rows, out.with_suffix(".png"))
-    print(f"wrote {out.with_suffix('.json')} and {out.with_suffix('.png')}")
+    print(write_curve(rows, out))
     return 0
+
+
+def write_curve(rows: list[dict], out: Path) -> str:
+    """Write the curve's numbers (OUT.json) and, when matplotlib is installed, its plot (OUT.png); say what."""
+    out.with_suffix(".json").write_text(json.dumps(rows, indent=1), encoding="utf-8")
+    if not plotting_available():
+        return f"wrote {out.with_suffix('.json')}; no plot: {NO_MATPLOTLIB}"
+    plot(rows, out.with_suffix(".png"))
+    return f"wrote {out.with_suffix('.json')} and {out.with_suffix('.png')}"
+
+
+NO_MATPLOTLIB = "matplotlib is not installed (pip install -e '.[bench]')"
+
+
+def plotting_available() -> bool:
+    try:
+        import matplotlib  # noqa: F401
+    except ImportError:
+        return False
+    return True
 
 
 def plot(rows: list[dict], path: Path) -> None:
