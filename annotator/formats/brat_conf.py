@@ -10,6 +10,7 @@ its spans are the triggers of the events that fill such roles.
 
 from __future__ import annotations
 
+import ast
 import re
 from pathlib import Path
 from typing import Any
@@ -57,6 +58,22 @@ def proxy_labels(schema: Schema) -> set[str]:
     return set(schema.label_names) & set(schema.event_type_names)
 
 
+HEADER = "# annotation.conf written by annotator from schema "  # then the schema's name, as Python writes a str
+
+
+def written_name(text: str) -> str | None:
+    """The schema's name our export's first line gives (``HEADER``), so an import names the schema as the project
+    it came from did and writes the same conf again; None for another tool's conf."""
+    first = text.split("\n", 1)[0].rstrip("\r")
+    if not first.startswith(HEADER):
+        return None
+    try:
+        name = ast.literal_eval(first[len(HEADER) :])
+    except (ValueError, SyntaxError):
+        return None
+    return name if isinstance(name, str) and name.strip() else None
+
+
 LOOSER = {"one": 0, "optional": 1, "one_or_more": 2, "any": 3}  # a role merged from two types: the looser kept
 
 
@@ -101,7 +118,7 @@ def write_annotation_conf(
     event types it is offered on (``<EVENT>``, every type, for the others); each brat name declared once."""
     schema = one_type_a_name(schema)
     events = set(schema.event_type_names)
-    lines = [f"# annotation.conf written by annotator from schema {schema.name!r}", "", "[entities]"]
+    lines = [f"{HEADER}{schema.name!r}", "", "[entities]"]
     lines += [brat_name(e.name) for e in schema.entities if e.name not in events]
     lines += [
         "",
@@ -233,7 +250,7 @@ def read_annotation_conf(
         text = read_file_bytes(path).decode("utf-8")
     except UnicodeDecodeError as exc:
         raise ImportFileError(str(path), f"not valid UTF-8 (byte {exc.start})") from None
-    schema, warnings = conf_schema(text, path, visual, name or path.parent.name)
+    schema, warnings = conf_schema(text, path, visual, written_name(text) or name or path.parent.name)
     return schema, warnings, conf_declarations(text, path)
 
 

@@ -39,3 +39,14 @@ def test_a_type_two_documents_spelt_apart_is_declared_once_its_spellings_optiona
     assert "victim" not in roles and "Victim" not in roles, die
     labels = [x.split(" | ")[0] for x in _section((out / "visual.conf").read_text(encoding="utf-8"), "labels")]
     assert len(labels) == len(set(labels)), [n for n in labels if labels.count(n) > 1]
+
+
+def test_the_export_imported_and_exported_again_is_the_same_folder(tmp_path):
+    out = _export(tmp_path)
+    q, again = tmp_path / "q.annotator", tmp_path / "again"
+    assert main(["import", str(q), str(out)]) == 0
+    assert main(["export", str(q), "-f", "brat", "-o", str(again)]) == 0
+    first = {f.name: f.read_bytes() for f in out.iterdir()}
+    second = {f.name: f.read_bytes() for f in again.iterdir()}
+    assert first.keys() == second.keys()
+    assert [n for n in first if first[n] != second[n]] == []  # the conf's first line named the folder's schema
