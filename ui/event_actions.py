@@ -403,6 +403,15 @@ class EventActions:
         entity_id = self._explicit_entity(ev, role.name)
         if entity_id == -1:
             return
+        if entity_id is not None and any(a.entity_id == entity_id and a.role == role.name for a in ev.arguments):
+            if entity_id != self._left:  # a span the person selected, in the role already: one more is none
+                ent = self.c.entities[entity_id]
+                self.c.report_status(
+                    f"“{self.c.span_text(ent.start, ent.end)}” is already in {role.name} "
+                    f"(Alt+Shift+{index + 1} with nothing selected adds the next candidate)"
+                )
+                return
+            entity_id = None  # the one this role's key left selected: one more is the next candidate
         if entity_id is not None:
             self.fill_role(index, entity_id)
             return

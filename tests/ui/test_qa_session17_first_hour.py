@@ -1,0 +1,63 @@
+"""Session 17's first-hour pass (docs/keyboard.md, round 10b): seeds 000 and 004 annotated by keys under Xvfb. Each
+test presses keys through the real window, then reads what the project file holds or what the window shows, and
+failed on main before its fix."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+
+ALT, SHIFT = Qt.KeyboardModifier.AltModifier, Qt.KeyboardModifier.ShiftModifier
+MEETING = "The planned meeting highlights the engagement between New Delhi and Moscow, despite altering circumstances."
+
+
+def _meeting_project(tmp_path):  # type: ignore[no-untyped-def]
+    """Seed 000's second sentence as pre-annotation left it: a suggested Contact:Meet on "meeting" with no role
+    filled, two suggested GPEs after it."""
+    from annotator.importing import IncomingDocument, import_documents
+    from annotator.store import Project
+    from annotator.suggest.types import EventSuggestion
+    from annotator.suggest.writer import WriteCounts, write_entities, write_events
+    from ui_helpers import find
+
+    path = tmp_path / "meeting.annotator"
+    with Project(path, annotator="setup") as p:
+        doc = import_documents(p, [IncomingDocument(MEETING, "m.txt")]).imported[0][1]
+        with p.transaction():
+            spans = [(*find(MEETING, "New Delhi"), "GPE"), (*find(MEETING, "Moscow"), "GPE")]
+            write_entities(p, doc, spans, "spacy:test@1", WriteCounts())
+            meeting = EventSuggestion("Contact:Meet", *find(MEETING, "meeting"), 0.45)
+            write_events(p, doc, [meeting], "rules:test@1", WriteCounts())
+    return path
+
+
+def _fillers(path) -> list[tuple[str, str]]:  # type: ignore[no-untyped-def]
+    from annotator.store import Project
+
+    with Project(path, create=False) as p:
+        ents = {e.id: e for e in p.entities(p.document_ids()[0])}
+        (ev,) = p.events(p.document_ids()[0])
+        return sorted((a.role, MEETING[ents[a.entity_id].start : ents[a.entity_id].end]) for a in ev.arguments)
+
+
+def test_alt_shift_n_on_a_span_already_in_the_role_says_so(qtbot, tmp_path):
+    """A click on "New Delhi", which fills Entity already, and Alt+Shift+1: nothing happened and the status line still
+    described the span. It says the span is in the role already."""
+    from ui_support import close_window, open_window
+    from ui_helpers import click_char, find
+
+    path = _meeting_project(tmp_path)
+    w = open_window(qtbot, path)
+    try:
+        c, v = w.controller, w.view
+        v.setFocus()
+        (ev,) = c.events.values()
+        c.select_event(ev.id)
+        qtbot.keyClick(v, Qt.Key.Key_1, ALT)
+        qtbot.waitUntil(lambda: _fillers(path) == [("Entity", "New Delhi")])
+        c.select_event(ev.id)
+        click_char(qtbot, v, find(MEETING, "New Delhi")[0] + 2)
+        qtbot.keyClick(v, Qt.Key.Key_Exclam, ALT | SHIFT)
+        assert _fillers(path) == [("Entity", "New Delhi")]
+        assert "already" in w.message.text() and "New Delhi" in w.message.text(), w.message.text()
+    finally:
+        close_window(w)
