@@ -122,9 +122,9 @@ class FilesAndWork(_Window):
         from ui.dialogs.export import ExportDialog  # loads on first use, not at start
 
         project = c.project
-        dlg = ExportDialog(
-            str(project.path.with_suffix(".json")), self, lambda statuses: undecided_counts(project, statuses)
-        )
+        # the whole path: opened by a relative one ("seeds.annotator"), "seeds.json" named no folder to look in
+        target = str(project.path.absolute().with_suffix(".json"))
+        dlg = ExportDialog(target, self, lambda statuses: undecided_counts(project, statuses))
         last = getattr(self, "_last_export", None)
         if last is not None and last[0] == c.project.path:  # this project's export before, failed or not
             dlg.fill(last[1])

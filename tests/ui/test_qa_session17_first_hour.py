@@ -61,3 +61,33 @@ def test_alt_shift_n_on_a_span_already_in_the_role_says_so(qtbot, tmp_path):
         assert "already" in w.message.text() and "New Delhi" in w.message.text(), w.message.text()
     finally:
         close_window(w)
+
+
+def test_the_export_dialog_names_the_folder_it_writes_to(qtbot, tmp_path, monkeypatch):
+    """`scripts/app` opens `seeds.annotator` by a relative path: Ctrl+E proposed "seeds.json" and the status line said
+    "Exported to seeds.json: 8 documents, ...", with no folder a person could look in (the folder the app was
+    started from). The dialog proposes the whole path beside the project, which the line then names."""
+    from pathlib import Path
+
+    from annotator.importing import IncomingDocument, import_documents
+    from annotator.store import Project
+    from ui.dialogs.export import ExportDialog
+    from ui_support import close_window, open_window
+
+    monkeypatch.chdir(tmp_path)
+    with Project(tmp_path / "seeds.annotator", annotator="setup") as p:
+        import_documents(p, [IncomingDocument(MEETING, "m.txt")])
+    shown: list[ExportDialog] = []
+
+    def look(dlg: ExportDialog) -> int:
+        shown.append(dlg)
+        return 0
+
+    monkeypatch.setattr(ExportDialog, "exec", look)
+    w = open_window(qtbot, Path("seeds.annotator"))
+    try:
+        w.actions_by_name["export"].trigger()
+        (dlg,) = shown
+        assert dlg.path.text() == str(tmp_path / "seeds.json")
+    finally:
+        close_window(w)
