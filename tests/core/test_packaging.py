@@ -26,6 +26,21 @@ def _copy_tree(dst: Path) -> Path:
     return src
 
 
+def test_every_resources_folder_is_a_listed_package():
+    """`scripts/app`'s first run (pip install -e) printed two screenfuls of setuptools' "Package
+    'annotator.resources.schemas' is absent from the `packages` configuration" (and styles), the first thing a new
+    person saw: every folder under resources/ is in the list, as the resources' own package is."""
+    import tomllib
+
+    listed = set(tomllib.loads((ROOT / "pyproject.toml").read_text())["tool"]["setuptools"]["packages"])
+    folders = {
+        "annotator.resources." + ".".join(d.relative_to(ROOT / "resources").parts)
+        for d in (ROOT / "resources").rglob("*")
+        if d.is_dir() and d.name != "__pycache__"
+    }
+    assert folders and folders <= listed, sorted(folders - listed)
+
+
 @pytest.mark.slow  # builds and installs the wheel (~14 s)
 def test_wheel_has_resources_and_ui_and_runs_installed(tmp_path):
     src = _copy_tree(tmp_path)
