@@ -17,7 +17,7 @@ from annotator.keyflow import (
 )
 from annotator.model import Entity, Event
 from annotator.rules import has_room, takes
-from ui.role_keys import elsewhere_said, role_shortcut
+from ui.role_keys import already_in, elsewhere_said, role_shortcut
 from ui import commands as cmd
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -405,11 +405,7 @@ class EventActions:
             return
         if entity_id is not None and any(a.entity_id == entity_id and a.role == role.name for a in ev.arguments):
             if entity_id != self._left:  # a span the person selected, in the role already: one more is none
-                ent = self.c.entities[entity_id]
-                self.c.report_status(
-                    f"“{self.c.span_text(ent.start, ent.end)}” is already in {role.name} "
-                    f"(Alt+Shift+{index + 1} with nothing selected adds the next candidate)"
-                )
+                self.c.report_status(already_in(self.c, entity_id, role.name, index))
                 return
             entity_id = None  # the one this role's key left selected: one more is the next candidate
         if entity_id is not None:

@@ -60,3 +60,10 @@ def elsewhere_said(c: "Controller", ev: "Event", role: "Role", index: int, lead:
     more = f" and {len(named) - NAMED_MOST} more" if len(named) > NAMED_MOST else ""  # the line stays whole at 1366
     one = "it" if len(seen) == 1 else "one"
     return f"{lead}{', '.join(named[:NAMED_MOST])}{more} (select {one}, then {role_shortcut(index)} moves it)"
+
+
+def already_in(c: "Controller", entity_id: int, role: str, index: int) -> str:
+    """What Alt+Shift+N says on a selected span that fills its role already (it did nothing and said nothing)."""
+    e = c.entities[entity_id]
+    key = f"Alt+Shift+{index + 1}"
+    return f"“{c.span_text(e.start, e.end)}” is already in {role} ({key} with nothing selected adds the next candidate)"
