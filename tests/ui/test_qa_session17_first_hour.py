@@ -91,3 +91,36 @@ def test_the_export_dialog_names_the_folder_it_writes_to(qtbot, tmp_path, monkey
         assert dlg.path.text() == str(tmp_path / "seeds.json")
     finally:
         close_window(w)
+
+
+def test_every_suggestion_decided_names_the_trigger_words_left(qtbot, tmp_path):
+    """Seed 000 by Tab and Enter: the last suggestion decided, the status line said "Every suggestion in this document
+    is decided (Ctrl+Enter: mark it annotated)", and a person new to the app marked it annotated with six events of its
+    gold never made ("conference", "conversations", ...: no suggestion came for them, and only N goes to them). The
+    line says how many trigger words are no event yet, and the key that goes to them."""
+    from annotator import edits
+    from annotator.importing import IncomingDocument, import_documents
+    from annotator.store import Project
+    from ui_helpers import find
+    from ui_support import close_window, open_window
+
+    text = "The ministers met in Moscow. The conference included discussions about trade."
+    path = tmp_path / "words.annotator"
+    with Project(path, annotator="setup") as p:
+        doc = import_documents(p, [IncomingDocument(text, "w.txt")]).imported[0][1]
+        edits.add_entity(p, doc, *find(text, "Moscow"), "GPE")
+    w = open_window(qtbot, path)
+    try:
+        v = w.view
+        v.setFocus()
+        qtbot.waitUntil(lambda: "Every suggestion in this document is decided" in w.message.text())
+        said = w.message.text()
+        assert "3 trigger words are no event yet (N: the next" in said, said
+        qtbot.keyClick(v, Qt.Key.Key_N)
+        qtbot.waitUntil(lambda: v.selection_cp() is not None)
+        qtbot.keyClick(v, Qt.Key.Key_E)
+        qtbot.waitUntil(lambda: len(w.controller.events) == 1)
+        w.controller.select_event(None)
+        qtbot.waitUntil(lambda: "2 trigger words are no event yet" in w.message.text())
+    finally:
+        close_window(w)
