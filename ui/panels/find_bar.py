@@ -1,6 +1,6 @@
 """Ctrl+F: find text in the document (Enter selects the next match and returns to the text, Shift+Enter the
-previous one, Escape closes). The words stay from one document to the next and are searched again in each: the count
-beside them is always the open document's."""
+previous one, Escape closes). Another document opened closes the bar (its words and "not found" were the document
+before's); the words stay, and Ctrl+F there shows them again, counted in the document open."""
 
 from __future__ import annotations
 
@@ -75,9 +75,16 @@ class FindBar(QWidget):
             self.count()
 
     def document_changed(self) -> None:
-        """Another document opened: the words stay, searched again in it (the count was the one before's)."""
-        if self.isVisible():
-            self.count()
+        """Another document opened: the bar closes (a person moving on by Ctrl+Enter read the last document's words
+        and "not found" over the new one); the words stay for the next Ctrl+F, which counts them in this one."""
+        if not self.isVisible():
+            return
+        typing = self.edit.hasFocus()
+        self._at = None
+        self.info.setText("")
+        self.hide()
+        if typing:  # the keys back to the text, as Escape gives them; another widget's focus (the list) is left
+            self.view.setFocus()
 
     def close_bar(self) -> None:
         self.hide()
