@@ -23,6 +23,7 @@ from annotator.formats.members import doccano_members
 from annotator.formats.onto_stored import match_stored
 from annotator.formats.registry import FORMATS, a_shown
 from annotator.formats.schema_growth import grown_schema
+from annotator.formats.schema_match import match_to_schema
 from annotator.importing import (
     BATCH,
     ImportReport,
@@ -225,6 +226,10 @@ def store_results(project: Project, results: list[tuple[Path, ReadResult]], grow
             continue  # an earlier file's schema holds it already
         grows = grow and bool(r.labels_added) and schema_covers(r.schema, new_schema or project.schema)
         if not grows and (project.document_ids() or new_schema is not None):
+            matched = match_to_schema(r.schema, r.documents, new_schema or project.schema, str(p))
+            if matched is not None:  # ACE's brat conf (PER, Attack) in a news project: its names are the schema's
+                report.notes.append(matched)
+                continue
             lacks = schema_lacks(new_schema or project.schema, r.schema)
             named = ", ".join(lacks[:4]) + (f" and {len(lacks) - 4} more" if len(lacks) > 4 else "")
             said = (

@@ -95,6 +95,17 @@ class SchemaNames:
     def event_type(self, name: str) -> str:
         return self._match("event type", name, self.schema.event_type(name) is not None, self._types)
 
+    def declared_type(self, name: str) -> str | None:
+        """The schema's event type that an event type a file declares as one (brat's annotation.conf) spells: by its
+        whole name (``Conflict.Attack``), else the one schema type whose last part it is (brat's ``Attack``, a leaf
+        under ``Conflict``, for ``Conflict:Attack``: declared an event type, it is no entity label); None: none, or
+        two. Not counted (``notes`` is for the names of annotations)."""
+        ours = self._types.get(name_key(name))
+        if ours is None and _last_part(name) == name:
+            leaves = {t.name for t in self.schema.events if name_key(_last_part(t.name)) == name_key(name)}
+            ours = leaves.pop() if len(leaves) == 1 else None
+        return ours or None
+
     def region(self, name: str) -> str:
         """A labelled span's label (doccano's, Label Studio's, Prodigy's, a training line's): the schema's entity label
         or, where it names one, its event type (the span a trigger); a name that spells one of each is kept."""
@@ -294,7 +305,8 @@ def written_names(meta: Any, aliases: AliasNames | None = None, file_names: bool
 
 # the meta keys in which the readers keep a document's shape with its spellings (``given_spellings``): Label Studio's,
 # doccano's, Prodigy's, the spaCy DocBin's, CoNLL's (and the Hugging Face tokens', read as CoNLL's), WebAnno TSV's,
-# DyGIE++'s, OneIE's and OmniEvent's (``dygiepp.read_token_lines``)
+# DyGIE++'s, OneIE's and OmniEvent's (``dygiepp.read_token_lines``), and the names of a file that brought a schema of
+# its own matched to the project's (``schema_match``: brat's annotation.conf)
 SPELLING_KEYS = (
     "label_studio_task",
     "doccano_form",
@@ -305,6 +317,7 @@ SPELLING_KEYS = (
     "dygiepp",
     "oneie",
     "omnievent",
+    "schema_matched",
 )
 
 
