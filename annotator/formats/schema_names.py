@@ -102,7 +102,7 @@ class SchemaNames:
         two. Not counted (``notes`` is for the names of annotations)."""
         ours = self._types.get(name_key(name))
         if ours is None and _last_part(name) == name:
-            leaves = {t.name for t in self.schema.events if name_key(_last_part(t.name)) == name_key(name)}
+            leaves = {n for n in self.schema.event_type_names if name_key(_last_part(n)) == name_key(name)}
             ours = leaves.pop() if len(leaves) == 1 else None
         return ours or None
 
