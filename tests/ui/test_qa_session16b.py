@@ -4,45 +4,13 @@ then reads what the project file holds, and failed on main before its fix."""
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
+from sentence_case import GIVEN, given_project, role_key, roles
 
 ALT, SHIFT, CTRL = (
     Qt.KeyboardModifier.AltModifier,
     Qt.KeyboardModifier.ShiftModifier,
     Qt.KeyboardModifier.ControlModifier,
 )
-GIVEN = "Nowicki testified in May 2023 and was given a suspended sentence of two years after pleading guilty."
-
-
-def _given_project(tmp_path):  # type: ignore[no-untyped-def]
-    """Seed 004's "sentence" as the pass by hand met it: a Justice:Sentence whose Time holds "two years", the gold
-    Sentence; "May 2023" a DATE too."""
-    from annotator import edits
-    from annotator.importing import IncomingDocument, import_documents
-    from annotator.store import Project
-    from ui_helpers import find
-
-    path = tmp_path / "given.annotator"
-    with Project(path, annotator="setup") as p:
-        doc = import_documents(p, [IncomingDocument(GIVEN, "g.txt")]).imported[0][1]
-        two = edits.add_entity(p, doc, *find(GIVEN, "two years"), "DATE").result_id
-        edits.add_entity(p, doc, *find(GIVEN, "May 2023"), "DATE")
-        ev = edits.add_event(p, doc, "Justice:Sentence", *find(GIVEN, "sentence")).result_id
-        edits.add_argument(p, ev, "Time", two)
-    return path
-
-
-def _roles(path) -> list[tuple[str, str]]:  # type: ignore[no-untyped-def]
-    from annotator.store import Project
-
-    with Project(path, create=False) as p:
-        ents = {e.id: e for e in p.entities(p.document_ids()[0])}
-        (ev,) = p.events(p.document_ids()[0])
-        return sorted((a.role, GIVEN[ents[a.entity_id].start : ents[a.entity_id].end]) for a in ev.arguments)
-
-
-def _key(c, role: str) -> Qt.Key:  # type: ignore[no-untyped-def]
-    roles = [r.name for r in c.schema.event_type("Justice:Sentence").roles]
-    return getattr(Qt.Key, f"Key_{roles.index(role) + 1}")
 
 
 def test_a_role_key_on_a_filler_of_another_role_moves_it(qtbot, tmp_path):
@@ -52,7 +20,7 @@ def test_a_role_key_on_a_filler_of_another_role_moves_it(qtbot, tmp_path):
     from ui_helpers import find
     from ui_support import close_window, open_window
 
-    path = _given_project(tmp_path)
+    path = given_project(tmp_path)
     w = open_window(qtbot, path)
     try:
         c, v = w.controller, w.view
@@ -60,17 +28,17 @@ def test_a_role_key_on_a_filler_of_another_role_moves_it(qtbot, tmp_path):
         (ev,) = c.events.values()
         c.select_event(ev.id)
         v.select_cp(*find(GIVEN, "two years"))
-        qtbot.keyClick(v, _key(c, "Sentence"), ALT)
+        qtbot.keyClick(v, role_key(c, "Sentence"), ALT)
         said = w.message.text()
         assert said.startswith("Sentence: two years, moved from Time ("), said
         qtbot.keyClick(v, Qt.Key.Key_Z, CTRL)
-        assert _roles(path) == [("Time", "two years")]
+        assert roles(path) == [("Time", "two years")]
         c.select_event(ev.id)
         v.select_cp(*find(GIVEN, "two years"))
-        qtbot.keyClick(v, _key(c, "Sentence"), ALT)
+        qtbot.keyClick(v, role_key(c, "Sentence"), ALT)
     finally:
         close_window(w)
-    assert _roles(path) == [("Sentence", "two years")]
+    assert roles(path) == [("Sentence", "two years")]
 
 
 def test_a_filler_moved_into_a_filled_role_of_one_takes_its_place_and_alt_shift_keeps_both(qtbot, tmp_path):
@@ -80,7 +48,7 @@ def test_a_filler_moved_into_a_filled_role_of_one_takes_its_place_and_alt_shift_
     from ui_helpers import find
     from ui_support import close_window, open_window
 
-    path = _given_project(tmp_path)
+    path = given_project(tmp_path)
     w = open_window(qtbot, path)
     try:
         c, v = w.controller, w.view
@@ -89,27 +57,27 @@ def test_a_filler_moved_into_a_filled_role_of_one_takes_its_place_and_alt_shift_
         c.select_event(ev.id)
         v.select_cp(*find(GIVEN, "two years"))
         qtbot.keyClick(v, Qt.Key.Key_Dollar, ALT | SHIFT)  # Alt+Shift+4 as a US keyboard sends it: Sentence empty
-        assert _roles(path) == [("Sentence", "two years"), ("Time", "two years")]
+        assert roles(path) == [("Sentence", "two years"), ("Time", "two years")]
         said = w.message.text()  # in both: said so, with the key that moves it instead
         assert said.startswith("Sentence: two years, in Time too (Alt+4 moves it; Ctrl+Z takes it back)"), said
-        qtbot.keyClick(v, _key(c, "Sentence"), ALT)  # as the line says: out of Time
+        qtbot.keyClick(v, role_key(c, "Sentence"), ALT)  # as the line says: out of Time
         assert w.message.text().startswith("Sentence: two years, out of Time (Ctrl+Z puts it back)"), w.message.text()
-        assert _roles(path) == [("Sentence", "two years")]
+        assert roles(path) == [("Sentence", "two years")]
         qtbot.keyClick(v, Qt.Key.Key_Z, CTRL)
-        assert _roles(path) == [("Sentence", "two years"), ("Time", "two years")]
+        assert roles(path) == [("Sentence", "two years"), ("Time", "two years")]
         qtbot.keyClick(v, Qt.Key.Key_Z, CTRL)
         c.select_event(ev.id)
         v.select_cp(*find(GIVEN, "May 2023"))
         qtbot.keyClick(v, Qt.Key.Key_Dollar, ALT | SHIFT)
-        assert _roles(path) == [("Sentence", "May 2023"), ("Time", "two years")]
+        assert roles(path) == [("Sentence", "May 2023"), ("Time", "two years")]
         c.select_event(ev.id)
         v.select_cp(*find(GIVEN, "two years"))
-        qtbot.keyClick(v, _key(c, "Sentence"), ALT)
+        qtbot.keyClick(v, role_key(c, "Sentence"), ALT)
         said = w.message.text()
         assert said.startswith("Sentence: two years, moved from Time, in place of “May 2023” ("), said
     finally:
         close_window(w)
-    assert _roles(path) == [("Sentence", "two years")]
+    assert roles(path) == [("Sentence", "two years")]
 
 
 def test_a_role_key_after_the_find_bar_s_next_button_fills_the_role(qtbot, tmp_path):
@@ -120,7 +88,7 @@ def test_a_role_key_after_the_find_bar_s_next_button_fills_the_role(qtbot, tmp_p
 
     from ui_support import close_window, open_window
 
-    path = _given_project(tmp_path)
+    path = given_project(tmp_path)
     w = open_window(qtbot, path)
     try:
         c, v = w.controller, w.view
@@ -132,7 +100,7 @@ def test_a_role_key_after_the_find_bar_s_next_button_fills_the_role(qtbot, tmp_p
         qtbot.keyClicks(bar.edit, "May 2023")
         (nxt,) = [b for b in bar.findChildren(QPushButton) if b.text() == "Next"]
         qtbot.mouseClick(nxt, Qt.MouseButton.LeftButton)
-        qtbot.keyClick(QApplication.focusWidget(), _key(c, "Sentence"), ALT)
+        qtbot.keyClick(QApplication.focusWidget(), role_key(c, "Sentence"), ALT)
     finally:
         close_window(w)
-    assert _roles(path) == [("Sentence", "May 2023"), ("Time", "two years")]
+    assert roles(path) == [("Sentence", "May 2023"), ("Time", "two years")]

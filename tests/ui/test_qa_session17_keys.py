@@ -4,40 +4,13 @@ what the project file holds or what the window shows, and failed on main before 
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
+from sentence_case import given_project, roles
 
 ALT, SHIFT, CTRL = (
     Qt.KeyboardModifier.AltModifier,
     Qt.KeyboardModifier.ShiftModifier,
     Qt.KeyboardModifier.ControlModifier,
 )
-GIVEN = "Nowicki testified in May 2023 and was given a suspended sentence of two years after pleading guilty."
-
-
-def _given_project(tmp_path):  # type: ignore[no-untyped-def]
-    """Seed 004's "sentence" as round 8b met it: a Justice:Sentence whose Time holds "two years"; "May 2023" a DATE
-    too, in no role."""
-    from annotator import edits
-    from annotator.importing import IncomingDocument, import_documents
-    from annotator.store import Project
-    from ui_helpers import find
-
-    path = tmp_path / "given.annotator"
-    with Project(path, annotator="setup") as p:
-        doc = import_documents(p, [IncomingDocument(GIVEN, "g.txt")]).imported[0][1]
-        two = edits.add_entity(p, doc, *find(GIVEN, "two years"), "DATE").result_id
-        edits.add_entity(p, doc, *find(GIVEN, "May 2023"), "DATE")
-        ev = edits.add_event(p, doc, "Justice:Sentence", *find(GIVEN, "sentence")).result_id
-        edits.add_argument(p, ev, "Time", two)
-    return path
-
-
-def _roles(path) -> list[tuple[str, str]]:  # type: ignore[no-untyped-def]
-    from annotator.store import Project
-
-    with Project(path, create=False) as p:
-        ents = {e.id: e for e in p.entities(p.document_ids()[0])}
-        (ev,) = p.events(p.document_ids()[0])
-        return sorted((a.role, GIVEN[ents[a.entity_id].start : ents[a.entity_id].end]) for a in ev.arguments)
 
 
 def test_alt_n_cycling_never_puts_a_filler_of_another_role_in_both(qtbot, tmp_path):
@@ -46,7 +19,7 @@ def test_alt_n_cycling_never_puts_a_filler_of_another_role_in_both(qtbot, tmp_pa
     of another role; its message names it and the key that moves it."""
     from ui_support import close_window, open_window
 
-    path = _given_project(tmp_path)
+    path = given_project(tmp_path)
     w = open_window(qtbot, path)
     try:
         c, v = w.controller, w.view
@@ -62,7 +35,7 @@ def test_alt_n_cycling_never_puts_a_filler_of_another_role_in_both(qtbot, tmp_pa
         assert "“two years” is in Time" in said and "Alt+4 moves it" in said, said
     finally:
         close_window(w)
-    assert _roles(path) == [("Sentence", "May 2023"), ("Time", "two years")]
+    assert roles(path) == [("Sentence", "May 2023"), ("Time", "two years")]
 
 
 def test_alt_shift_n_with_nothing_selected_adds_no_filler_of_another_role(qtbot, tmp_path):
@@ -70,7 +43,7 @@ def test_alt_shift_n_with_nothing_selected_adds_no_filler_of_another_role(qtbot,
     ("two years" is Time's), where it put "two years" in both."""
     from ui_support import close_window, open_window
 
-    path = _given_project(tmp_path)
+    path = given_project(tmp_path)
     w = open_window(qtbot, path)
     try:
         c, v = w.controller, w.view
@@ -81,7 +54,7 @@ def test_alt_shift_n_with_nothing_selected_adds_no_filler_of_another_role(qtbot,
         qtbot.keyClick(v, Qt.Key.Key_4, ALT | SHIFT)
     finally:
         close_window(w)
-    assert ("Sentence", "two years") not in _roles(path)
+    assert ("Sentence", "two years") not in roles(path)
 
 
 def test_an_empty_role_names_no_filler_of_another_role_as_its_keys_candidate(qtbot, tmp_path):
