@@ -121,7 +121,17 @@ class EditActions(QObject):
             c.run(cmd.AcceptEntity, cur.id, expected=cur)
         now = c.entities.get(cur.id)
         if was_undecided and now is not None and now.state != UNDECIDED:
-            self.cycle(1)  # a decision: on to the next undecided item
+            self.move_on()  # a decision: on to the next undecided item
+
+    def move_on(self) -> bool:
+        """After a decision (Enter, X, a label key): on to the next undecided item. When none is left it stays where
+        the user is (it went round to the document's first span, the text scrolled to the top): the status line
+        says every suggestion is decided. True when it moved."""
+        c = self.c
+        if c.entity_tally.count(UNDECIDED) or c.event_tally.count(UNDECIDED):
+            self.cycle(1)
+            return True
+        return False
 
     def accept(self) -> None:
         """Accept the selected suggestion (span, else event) and move on to the next undecided item (Enter)."""
@@ -138,7 +148,7 @@ class EditActions(QObject):
             after = self.c.events.get(ev.id)
             if after is None or after.state == UNDECIDED:
                 return
-        self.cycle(1)
+        self.move_on()
 
     def reject(self) -> None:
         """Reject the selected suggestion (span, else event) and move on (X)."""
@@ -155,7 +165,11 @@ class EditActions(QObject):
         else:
             return
         if now is None or now.state == "rejected":  # a refused edit stays put, its message in view
-            self.cycle(1)
+            if not self.move_on():  # the last one: nothing selected (a rejected item is hidden), the view stays
+                self.c.select_entity(None)
+                if cur is None:  # the event rejected; a span's event stays selected, its roles filled from here
+                    self.c.select_event(None)
+                return
             if cur is None and self.current() is not None and self.c.current_event == ev.id:
                 self.c.select_event(None)  # on to a span: the role keys are not for the event just rejected
 

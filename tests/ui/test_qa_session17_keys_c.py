@@ -34,3 +34,63 @@ def test_the_find_bar_closes_at_the_next_document_and_ctrl_f_brings_its_words_ba
     qtbot.keyClick(bar.edit, Qt.Key.Key_PageDown, CTRL)  # the next document from the bar itself: the keys to the text
     assert not bar.isVisible()
     assert v.hasFocus()
+
+
+LONG = "Warsaw opened the talks on Monday.\n" + "".join(f"Line {i} of the report says little.\n" for i in range(80))
+LONG += "Krakow closed them on Friday.\nGdansk said nothing.\n"
+
+
+def _long_project(tmp_path):  # type: ignore[no-untyped-def]
+    """A document longer than the window, three suggested GPEs: one at its top, two at its end."""
+    from annotator.importing import IncomingDocument, import_documents
+    from annotator.store import Project
+    from annotator.suggest.writer import WriteCounts, write_entities
+    from ui_helpers import find
+
+    path = tmp_path / "long.annotator"
+    with Project(path, annotator="setup") as p:
+        doc = import_documents(p, [IncomingDocument(LONG, "long.txt")]).imported[0][1]
+        with p.transaction():
+            spans = [(*find(LONG, w), "GPE") for w in ("Warsaw", "Krakow", "Gdansk")]
+            write_entities(p, doc, spans, "spacy:test@1", WriteCounts())
+    return path
+
+
+def test_enter_on_the_last_suggestion_stays_where_the_user_is(qtbot, tmp_path):
+    """Round 10b: Enter past the last undecided suggestion went round to the document's first span (decided), the
+    text scrolled to the top. The last one decided stays selected where it is, and the status line says every
+    suggestion is decided; X on the last one leaves nothing selected and the view where it was."""
+    from ui_helpers import find
+    from ui_support import close_window, open_window
+
+    def said(c) -> str:  # type: ignore[no-untyped-def]
+        e = c.entities[c.current_entity]
+        return LONG[e.start : e.end]
+
+    w = open_window(qtbot, _long_project(tmp_path), size=(1366, 740))
+    try:
+        c, v = w.controller, w.view
+        bar = v.verticalScrollBar()
+        v.setFocus()
+        qtbot.keyClick(v, Qt.Key.Key_Tab)
+        assert said(c) == "Warsaw"
+        qtbot.keyClick(v, Qt.Key.Key_Return)  # Warsaw accepted: on to Krakow, at the end
+        assert said(c) == "Krakow"
+        qtbot.keyClick(v, Qt.Key.Key_Return)  # Krakow accepted: on to Gdansk
+        assert said(c) == "Gdansk"
+        qtbot.keyClick(v, Qt.Key.Key_Return)  # Gdansk, the last: accepted, and the view stays
+        shown = bar.value()
+        assert shown > 0
+        gdansk = c.entities[c.current_entity]
+        assert (gdansk.start, gdansk.end, gdansk.state) == (*find(LONG, "Gdansk"), "accepted")
+        qtbot.waitUntil(lambda: "Every suggestion in this document is decided" in w.message.text())  # beside Gdansk
+        qtbot.keyClick(v, Qt.Key.Key_Z, CTRL)  # Gdansk suggested again; X on it, the last
+        qtbot.waitUntil(lambda: c.entities[gdansk.id].state == "suggested")
+        c.select_entity(gdansk.id)
+        qtbot.keyClick(v, Qt.Key.Key_X)
+        assert c.entities[gdansk.id].state == "rejected"
+        assert c.current_entity is None
+        assert bar.value() == shown
+        qtbot.waitUntil(lambda: w.message.text().startswith("Every suggestion in this document is decided"))
+    finally:
+        close_window(w)
