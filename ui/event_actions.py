@@ -17,7 +17,7 @@ from annotator.keyflow import (
 )
 from annotator.model import Entity, Event
 from annotator.rules import has_room, takes
-from ui.role_keys import already_in, elsewhere_said, role_shortcut
+from ui.role_keys import already_in, elsewhere_said, next_said, role_shortcut
 from ui import commands as cmd
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -26,8 +26,6 @@ if TYPE_CHECKING:  # pragma: no cover
     from ui.controller import Controller
     from ui.document_view import DocumentView
 
-NEXT_SAID = 3  # the candidates Alt+N's message names, that the same key again puts in turn
-NAME_SAID = 30  # characters of a candidate's words in that message
 CANDIDATES_FIRST = 50  # Alt+N's candidates made at the first press besides the sentence's (more when gone past)
 
 # (trigger text, types to put on top) -> the chosen type or None
@@ -495,20 +493,9 @@ class EventActions:
             self._cycle = (ev.id, index, cands, i, new, more)
             e = c.entities[cands[i]]
             c.report_status(
-                f"{role.name}: {c.span_text(e.start, e.end)}  ({self._next_said(index, cands[i + 1 :], more)})"
+                f"{role.name}: {c.span_text(e.start, e.end)}  "
+                f"({next_said(c, index, cands[i:], more, self.sentence(ev.trigger_start))})"
             )
-
-    def _next_said(self, index: int, later: list[int], more: object) -> str:
-        """What the role key again would put, as its message says it: the next few candidates by their words (the
-        key was pressed blind: a person cycled through wrong ones to find that the filler was never offered)."""
-        names = [self.c.span_text(e.start, e.end) for i in later[:NEXT_SAID] if (e := self.c.entities.get(i))]
-        names = [n if len(n) <= NAME_SAID else n[: NAME_SAID - 1] + "…" for n in names]
-        if names:
-            rest = f", then {', '.join(f'“{n}”' for n in names[1:])}" if len(names) > 1 else ""
-            return f"{role_shortcut(index)} again: “{names[0]}”{rest}"
-        if more is not None:
-            return f"{role_shortcut(index)} again: the candidates further from the trigger"
-        return "no other candidate"
 
     def trigger_words(self) -> list[tuple[int, int]]:
         """Words of the document that are trigger words of the schema (cached per document)."""

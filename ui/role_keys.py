@@ -67,3 +67,33 @@ def already_in(c: "Controller", entity_id: int, role: str, index: int) -> str:
     e = c.entities[entity_id]
     key = f"Alt+Shift+{index + 1}"
     return f"“{c.span_text(e.start, e.end)}” is already in {role} ({key} with nothing selected adds the next candidate)"
+
+
+NEXT_SAID = 3  # the candidates Alt+N's message names, that the same key again puts in turn
+NAME_SAID = 30  # characters of a candidate's words in that message
+
+
+def next_said(c: "Controller", index: int, cands: list[int], more: object, sentence: tuple[int, int]) -> str:
+    """What role key ``index`` again would put, as its message says it: the next few candidates after ``cands[0]``
+    (the one just put) by their words (the key was pressed blind: a person cycled through wrong ones to find that the
+    filler was never offered). A candidate whose words were named before it (the one just put, or one of these) is
+    told apart by where it is against the trigger's ``sentence``: "Alt+3 again: “Ukraine”, then another “New York”
+    (a later sentence)" (it read "then “New York”", as if the one just put came back)."""
+    ents = [e for i in cands[: NEXT_SAID + 1] if (e := c.entities.get(i)) is not None]
+    seen: set[str] = set()
+    names = []
+    for k, e in enumerate(ents):
+        words = c.span_text(e.start, e.end)
+        name = f"“{words if len(words) <= NAME_SAID else words[: NAME_SAID - 1] + '…'}”"
+        if words in seen:
+            where = "an earlier" if e.start < sentence[0] else "the trigger's" if e.start < sentence[1] else "a later"
+            name = f"another {name} ({where} sentence)"
+        seen.add(words)
+        if k:
+            names.append(name)
+    if names:
+        rest = f", then {', '.join(names[1:])}" if len(names) > 1 else ""
+        return f"{role_shortcut(index)} again: {names[0]}{rest}"
+    if more is not None:
+        return f"{role_shortcut(index)} again: the candidates further from the trigger"
+    return "no other candidate"

@@ -24,7 +24,7 @@ from annotator.keyflow import label_for_span, label_to_fill, role_candidates, so
 from annotator.model import Entity, Event
 from annotator.resources_path import resource_path
 from annotator.schema import load_schema
-from ui.event_actions import NEXT_SAID
+from ui.role_keys import NEXT_SAID
 
 DATA = Path(__file__).resolve().parent.parent / "data"
 SEEDS = Path(__file__).resolve().parents[2] / "seeds"

@@ -94,3 +94,42 @@ def test_enter_on_the_last_suggestion_stays_where_the_user_is(qtbot, tmp_path):
         qtbot.waitUntil(lambda: w.message.text().startswith("Every suggestion in this document is decided"))
     finally:
         close_window(w)
+
+
+PLACES = "The leaders met in New York on Monday, with Ukraine and West Asia watching. New York was calm."
+
+
+def test_the_role_key_names_a_second_span_of_the_same_words_apart(qtbot, tmp_path):
+    """Round 10b: "Place: New York (Alt+3 again: “Ukraine”, then “West Asia”, “New York”)": the last was the next
+    sentence's "New York", another span of the same words, read as the one just put. It is named as another, with
+    where it is."""
+    from annotator.importing import IncomingDocument, import_documents
+    from annotator.store import Project
+    from annotator.suggest.types import EventSuggestion
+    from annotator.suggest.writer import WriteCounts, write_entities, write_events
+    from ui_helpers import find
+    from ui_support import close_window, open_window
+
+    path = tmp_path / "places.annotator"
+    second = PLACES.rindex("New York")
+    with Project(path, annotator="setup") as p:
+        doc = import_documents(p, [IncomingDocument(PLACES, "p.txt")]).imported[0][1]
+        with p.transaction():
+            spans = [(*find(PLACES, w), "GPE") for w in ("New York", "Ukraine", "West Asia")]
+            write_entities(p, doc, [*spans, (second, second + 8, "GPE")], "spacy:test@1", WriteCounts())
+            write_events(
+                p, doc, [EventSuggestion("Contact:Meet", *find(PLACES, "met"), 0.45)], "rules:t@1", WriteCounts()
+            )
+    w = open_window(qtbot, path)
+    try:
+        c, v = w.controller, w.view
+        v.setFocus()
+        (ev,) = c.events.values()
+        c.select_event(ev.id)
+        place = 1 + [r.name for r in c.schema.event_type("Contact:Meet").roles].index("Place")
+        qtbot.keyClick(v, getattr(Qt.Key, f"Key_{place}"), Qt.KeyboardModifier.AltModifier)
+        said = w.message.text()
+        assert said.startswith("Place: New York"), said
+        assert "another “New York” (a later sentence)" in said, said
+    finally:
+        close_window(w)
