@@ -119,6 +119,13 @@ def cmd_models(args: argparse.Namespace) -> int:
     from annotator.learn.versions import ORIGINAL, default_version, left_behind_message, list_versions, set_default
 
     with open_project(args, create=False) as project:
+        if args.attach is not None:
+            from annotator.learn.kept_models import attach
+
+            number = attach(project, args.attach)
+            print(
+                f"{args.attach}: attached as version {number} (not the default: 'annotator models {project.path} --default {number}')"
+            )
         if args.default is not None:
             set_default(project, None if args.default == ORIGINAL else _version_number(args.default))
         infos = list_versions(project)

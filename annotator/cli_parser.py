@@ -255,6 +255,12 @@ def build_parser() -> argparse.ArgumentParser:
         help="make version N (or the original pipeline) the default (default: leave it as it is)",
     )
     p.add_argument(
+        "--attach",
+        metavar="FOLDER",
+        help="make a trained model kept aside (a training whose project file was moved or deleted under it said "
+        "where) the project's next version",
+    )
+    p.add_argument(
         "--json",
         action="store_true",
         help="the versions and their manifests as JSON (default: a table)",

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from typing import Any, Callable, Sequence
 
 from annotator.opencheck import why_file_not_written
-from annotator.errors import NotEnoughData, SaveError, TrainingCancelled
+from annotator.errors import NotEnoughData, ProjectMovedError, SaveError, TrainingCancelled
 from annotator.learn import versions
 from annotator.learn.argument_tuning import unfilled_roles
 from annotator.learn.data import FinishedDoc, finished_documents, held_out_split
@@ -39,6 +39,7 @@ class TrainReport:
     # roles the suggestions fill and no finished document does: left out of the scores, not suggested by the new
     # version (argument_tuning.unfilled_roles)
     unannotated_roles: list[str] = field(default_factory=list)
+    moved_to: str | None = None  # the project file was renamed or moved while it trained: the version is kept there
 
     def summary(self, not_default_hint: str | None = None) -> str:
         """The run in a line and the held-out table; ``not_default_hint`` says how to make a version kept aside the
@@ -67,6 +68,8 @@ class TrainReport:
                 f"; roles no finished document fills, left out of the scores and no longer suggested: "
                 f"{', '.join(self.unannotated_roles)}"
             )
+        if self.moved_to:
+            head += f" (the project file was renamed or moved while it trained: kept beside the project where it is now, {self.moved_to})"
         return f"{head}; {verdict}\n{format_comparison(self.scores, self.current)}"
 
 
@@ -304,7 +307,13 @@ def train_project(
                 "rehearsal_documents": len(rehearsal),
             },
         }
-        report.version = versions.publish(project, tmp, manifest, make_default)
+        try:
+            report.version = versions.publish(project, tmp, manifest, make_default)
+        except ProjectMovedError as moved:  # renamed or moved while it trained: saved where it is now
+            from annotator.learn.kept_models import publish_where_now
+
+            where, report.version = publish_where_now(project, tmp, manifest, make_default, moved)
+            report.moved_to = str(where)
     except OSError as exc:  # a full disk, a folder that cannot be written: spaCy's own error names nothing
         versions.discard_temp_folder(project, tmp)
         raise SaveError(

@@ -1,0 +1,87 @@
+"""A trained model whose project file went away under its run (renamed, moved or deleted while it trained): saved
+beside the project where it is now, else kept in a folder of its own and attached later (``annotator models P
+--attach FOLDER``). The minutes of training are not thrown away at the save."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import time
+from pathlib import Path
+from typing import Any
+
+import orjson
+
+from annotator import fileid
+from annotator.errors import AnnotatorError, ModelVersionError, ProjectMovedError, SaveError
+from annotator.learn import versions
+from annotator.store import Project
+
+KEPT_PREFIX = "kept-"  # a kept model's folder in the models folder under the old name: never a version's (digits)
+
+
+def _move_in(project: Project, folder: Path, manifest: dict[str, Any], make_default: bool) -> int:
+    """Move the finished model ``folder`` into ``project``'s models folder and publish it as its next version."""
+    place = versions.new_temp_folder(project)
+    os.rmdir(place)
+    shutil.move(str(folder), str(place))
+    try:
+        return versions.publish(project, place, manifest, make_default)
+    except BaseException:
+        if place.is_dir() and not folder.exists():  # not published: put back where it was kept
+            shutil.move(str(place), str(folder))
+        raise
+
+
+def _drop_if_empty(folder: Path) -> None:
+    try:
+        folder.rmdir()
+    except OSError:
+        pass
+
+
+def publish_where_now(
+    project: Project, tmp: Path, manifest: dict[str, Any], make_default: bool, moved: ProjectMovedError
+) -> tuple[Path, int]:
+    """Publish the model in ``tmp`` beside the project file where it is now (the very file: its identity, and its
+    birth); returns (that path, the version). Not found (deleted, or moved where this process cannot see it): the
+    model is kept in a folder beside the old name and SaveError says where and how to attach it."""
+    old_models = versions.models_dir(project)
+    born = project.db.birth()
+    now_at = moved.file_now or moved.new_path
+    if now_at is not None and project.identity is not None and fileid.identity(now_at) == project.identity:
+        try:
+            with Project(now_at, create=False, annotator=project.annotator) as there:
+                if there.db.birth() == born:
+                    there.check_writable()
+                    version = _move_in(there, tmp, manifest, make_default)
+                    _drop_if_empty(old_models)
+                    return there.path, version
+        except (AnnotatorError, OSError):
+            pass  # kept below, said
+    kept = old_models / f"{KEPT_PREFIX}{time.strftime('%Y%m%d-%H%M%S')}-{os.getpid()}"
+    (tmp / versions.MANIFEST).write_bytes(orjson.dumps({**manifest, "born": born}, option=orjson.OPT_INDENT_2))
+    os.replace(tmp, kept)
+    raise SaveError(
+        f"{project.path}: the project file was renamed, moved or deleted while training and was not found; the trained "
+        f"model is kept in {kept}: attach it to the project where it is now with 'annotator models PROJECT --attach "
+        f"{kept}'"
+    )
+
+
+def attach(project: Project, folder: str | Path) -> int:
+    """Make the kept model ``folder`` (``publish_where_now``'s) the project's next version, not the default; refused
+    for a model trained for another project (its birth), or a folder that holds no trained model."""
+    folder = Path(folder)
+    manifest = versions.read_manifest(folder)
+    if not (folder / "pipeline").is_dir():
+        raise ModelVersionError(f"{folder}: holds no trained model (no pipeline folder); nothing was attached")
+    if manifest.get("born") not in (None, project.db.birth()):
+        raise ModelVersionError(
+            f"{folder}: a model trained for another project (not {project.path.name} or a copy of it); nothing was "
+            "attached"
+        )
+    manifest = {k: v for k, v in manifest.items() if k not in ("version", "source")}
+    version = _move_in(project, folder, manifest, make_default=False)
+    _drop_if_empty(folder.parent)
+    return version

@@ -1,0 +1,91 @@
+"""A training whose project file is renamed or moved while it runs (session 17, round 9's Left): its save met the
+moved file (``the project file was renamed or moved … reopen it from …``) and threw the trained model away, minutes of
+training lost. The rename here is made by a hook between the training and its save (no kill, no timing)."""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+import pytest
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "learn"))
+
+from learn_support import tiny_project  # noqa: E402
+
+from annotator.cli import main  # noqa: E402
+from annotator.learn import versions  # noqa: E402
+from annotator.store import Project  # noqa: E402
+
+TRAIN = ["--ner-epochs", "1", "--event-epochs", "1"]
+
+
+def _move_at_save(monkeypatch: pytest.MonkeyPatch, path: Path, to: Path | None) -> None:
+    """Rename (or, ``to`` None, delete) the project file when the trained model is about to be saved."""
+    made = versions.new_temp_folder
+
+    def hook(project: Project) -> Path:
+        monkeypatch.setattr(versions, "new_temp_folder", made)  # once
+        if to is None:
+            os.unlink(path)
+        else:
+            os.rename(path, to)
+        return made(project)
+
+    monkeypatch.setattr(versions, "new_temp_folder", hook)
+
+
+@pytest.mark.slow
+def test_a_project_renamed_while_training_gets_its_model_where_it_is_now(tmp_path, monkeypatch, capsys):
+    path, moved = tmp_path / "p.annotator", tmp_path / "elsewhere" / "q.annotator"
+    moved.parent.mkdir()
+    tiny_project(path, 8).close()
+    _move_at_save(monkeypatch, path, moved)
+    code = main(["train", str(path), *TRAIN])
+    out, err = capsys.readouterr()
+    assert code == 0, err  # was: 1, 'the project file was renamed or moved …', the model thrown away
+    assert f"kept beside the project where it is now, {moved}" in out, out
+    with Project(moved, create=False) as p:
+        (info,) = versions.list_versions(p)
+        assert info.present and info.version == 1
+        assert versions.read_manifest(versions.models_dir(p) / "1")["source"] == "trained:q@1"
+    assert not path.exists() and not Path(f"{path}.models").exists()  # nothing left under the old name
+
+
+@pytest.mark.slow
+def test_a_project_deleted_while_training_keeps_the_model_and_says_how_to_attach_it(tmp_path, monkeypatch, capsys):
+    path = tmp_path / "p.annotator"
+    tiny_project(path, 8).close()
+    copy = tmp_path / "backup.annotator"
+    copy.write_bytes(path.read_bytes())  # a backup of the same project (its birth), attached to afterwards
+    _move_at_save(monkeypatch, path, None)
+    code = main(["train", str(path), *TRAIN])
+    err = capsys.readouterr().err
+    lines = [x for x in err.splitlines() if x.startswith("annotator:")]
+    assert code == 1 and len(lines) == 1, err
+    kept = [d for d in Path(f"{path}.models").iterdir() if d.name.startswith("kept-")]
+    assert len(kept) == 1 and (kept[0] / "pipeline").is_dir(), err  # was: nothing kept
+    assert str(kept[0]) in lines[0] and "--attach" in lines[0], err
+    assert main(["models", str(copy), "--attach", str(kept[0])]) == 0, capsys.readouterr().err
+    with Project(copy, create=False) as p:
+        (info,) = versions.list_versions(p)
+        assert info.present and info.version == 1
+    assert not kept[0].exists()
+
+
+def test_attach_refuses_a_model_trained_for_another_project(tmp_path, capsys):
+    a, b = tmp_path / "a.annotator", tmp_path / "b.annotator"
+    tiny_project(a, 3).close()
+    tiny_project(b, 3).close()
+    with Project(a, create=False) as p:
+        born = p.db.birth()
+    folder = tmp_path / "kept-x"
+    (folder / "pipeline").mkdir(parents=True)
+    (folder / versions.MANIFEST).write_text(f'{{"born": "{born}", "created": "x"}}', encoding="utf-8")
+    assert main(["models", str(b), "--attach", str(folder)]) == 1
+    err = capsys.readouterr().err
+    assert len(err.splitlines()) == 1 and "trained for another project" in err, err
+    assert folder.is_dir()
+    with Project(b, create=False) as p:
+        assert versions.list_versions(p) == []
