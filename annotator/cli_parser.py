@@ -258,7 +258,7 @@ def build_parser() -> argparse.ArgumentParser:
         "--attach",
         metavar="FOLDER",
         help="make a trained model kept aside (a training whose project file was moved or deleted under it said "
-        "where) the project's next version",
+        "where) the project's next version, not the default (default: none attached)",
     )
     p.add_argument(
         "--json",
