@@ -486,10 +486,13 @@ def _replay_one(project: Project, path: Path, out: Replay, wait_ms: int | None, 
             out.notes.append(kept_messages.journal_left(exc))
             return
         ident = parsed.header.get("identity")
-        if (ident is not None and project.identity is not None and list(project.identity) != list(ident)) or not (
-            kept_for(parsed.header, project)
-        ):
+        if ident is not None and project.identity is not None and list(project.identity) != list(ident):
             out.notes.append(kept_messages.journal_of_another_file(path.name))
+            return
+        if not kept_for(parsed.header, project):  # another project's, copied over: said once, then left in peace
+            if not whereabouts.told(project.identity, parsed.header["nonce"]):
+                out.notes.append(kept_messages.journal_of_another_project(path))
+                whereabouts.note_told(project.identity, parsed.header["nonce"], path)
             return
         if parsed.note:
             out.notes.append(parsed.note)

@@ -148,6 +148,16 @@ def journal_of_another_file(name: str) -> str:
     )
 
 
+def journal_of_another_project(path: Path) -> str:
+    """A journal beside the project kept for another project whose file had this one's name and inode (copied over it
+    in place): none of it can go here; said once (``whereabouts.note_told``), with what to do."""
+    return (
+        f"{path.name}: kept for another project, whose file had this name (another project was copied over it since); "
+        f"none of its edits can go into this one: remove it ({path}) or move it away, it is of no use here (said this "
+        "once)"
+    )
+
+
 def replay_waits(name: str, n: int) -> str:
     """``n`` edits of the journal ``name`` met another program writing: left for the next open."""
     return (

@@ -7,6 +7,8 @@ Two kinds of entry, each a symbolic link in one small folder:
 - ``k-<device>-<inode>-<nonce>`` → a live journal of kept edits (``kept_journal``): made with the journal, renamed
   over when it follows its file, removed when it goes. An app killed within one 0.15 s tick of a move to another
   folder left the journal there, and the open of the moved file lists its own folder only.
+- ``t-<device>-<inode>-<nonce>`` → a journal kept for another project (copied over its file) that this user was told
+  of once (``kept_journal``): not named at every open after; gone with the journal.
 - ``o-<device>-<inode>-<pid>`` → the path a process opened the file at for writing (its log, ``<path>-wal``): made at
   the open, removed at the last close in that process. An app killed before its next poll (1.5 s) met a rename or a
   move left the edits it saved since its last write of the log into the file in ``<old name>-wal``, and SQLite looks
@@ -34,7 +36,7 @@ from pathlib import Path
 from annotator.child_process import process_alive
 
 Identity = tuple[int, int]
-JOURNAL, OPEN = "k", "o"
+JOURNAL, OPEN, TOLD = "k", "o", "t"
 PRUNE_EVERY_S = 3600.0  # a read-write open prunes the index when its last pruning is older than this
 PRUNED = ".pruned"  # the stamp of the last pruning (its mtime)
 WAL_HEADER = 32  # a log shorter than SQLite's WAL header holds no frame: nothing to take
@@ -120,6 +122,17 @@ def journals(ident: Identity | None) -> list[Path]:
         else:
             forget_journal(ident, nonce)
     return found
+
+
+def note_told(ident: Identity | None, nonce: str, journal: Path) -> bool:
+    """This user was told what the journal ``nonce`` beside the file ``ident`` is (kept for another project) and what
+    to do with it; False when the index cannot be written here (it is told again at the next open)."""
+    return ident is not None and _note(_prefix(TOLD, ident) + nonce, journal)
+
+
+def told(ident: Identity | None, nonce: str) -> bool:
+    """Whether ``note_told`` was made for the journal ``nonce`` of the file ``ident``."""
+    return ident is not None and os.path.lexists(folder() / (_prefix(TOLD, ident) + nonce))
 
 
 # -- where the file was opened for writing --------------------------------------------------------------------------
@@ -217,6 +230,8 @@ def _useless(name: str, link: Path) -> bool:
         return False
     if name.startswith(f"{JOURNAL}-"):
         return not os.path.lexists(target)  # a journal still there is written by its file's next open, wherever
+    if name.startswith(f"{TOLD}-"):
+        return not os.path.lexists(target)  # told of a journal removed since
     if name.startswith(f"{OPEN}-"):
         pid = name.rsplit("-", 1)[1]
         return pid.isdigit() and _process_gone(int(pid), st.st_mtime) and not _log_left(target)

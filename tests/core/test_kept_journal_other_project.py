@@ -41,7 +41,7 @@ def test_a_journal_is_not_written_into_another_project_copied_over_its_file(tmp_
     with api.open_project(path, write=True) as p:
         assert p.entities(1) == [] and p.document_summaries()[0]["status"] == "new"
         assert p.kept_replay is not None and p.kept_replay.written == 0
-        assert "kept for another file that had this name" in (p.kept_replay.summary() or "")
+        assert "kept for another project, whose file had this name" in (p.kept_replay.summary() or "")
     assert _dump(path) == before
     assert (tmp_path / "p.annotator-kept").exists()  # the kept edits stay, for nothing here
 
@@ -93,3 +93,26 @@ def test_a_journal_the_index_names_for_this_file_s_inode_but_another_project_is_
         assert p.entities(1) == []
     assert _dump(path) == before
     assert journal.exists() and not (here / "p.annotator-kept").exists()  # left where it was
+
+
+def test_a_journal_kept_for_another_project_is_named_once_with_what_to_do_then_no_more(tmp_path: Path) -> None:
+    """It was named at every open ('kept for another file … left as it is'), with nothing to do but remove it by
+    hand, which nothing said (session 17, round 9's Left): now said once, what it is and how to remove it; the
+    journal stays, the project unchanged."""
+    path = tmp_path / "p.annotator"
+    _killed_with_kept(path)
+    other = tmp_path / "other.annotator"
+    with Project(other, annotator="kari") as p:
+        import_documents(p, [IncomingDocument("Oslo weather: rain all week, said Kari Nordmann.", "o.txt")])
+    before = _dump(other)
+    shutil.copyfile(other, path)
+    journal = tmp_path / "p.annotator-kept"
+    with api.open_project(path, write=True) as p:
+        said = p.kept_replay.summary() if p.kept_replay is not None else ""
+    assert "kept for another project" in (said or "") and f"remove it ({journal})" in (said or ""), said
+    assert "said this once" in (said or ""), said
+    for _ in range(2):
+        with api.open_project(path, write=True) as p:
+            again = p.kept_replay.summary() if p.kept_replay is not None else None
+        assert not again, again  # was: named at every open
+    assert journal.exists() and _dump(path) == before
