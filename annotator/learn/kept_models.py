@@ -15,6 +15,7 @@ import orjson
 from annotator import fileid
 from annotator.errors import AnnotatorError, ModelVersionError, ProjectMovedError, SaveError
 from annotator.learn import versions
+from annotator.opencheck import why_file_not_written
 from annotator.store import Project
 
 KEPT_PREFIX = "kept-"  # a kept model's folder in the models folder under the old name: never a version's (digits)
@@ -49,6 +50,7 @@ def publish_where_now(
     old_models = versions.models_dir(project)
     born = project.db.birth()
     now_at = moved.file_now or moved.new_path
+    found, project_now = "was not found", "PROJECT"
     if now_at is not None and project.identity is not None and fileid.identity(now_at) == project.identity:
         try:
             with Project(now_at, create=False, annotator=project.annotator) as there:
@@ -57,14 +59,15 @@ def publish_where_now(
                     version = _move_in(there, tmp, manifest, make_default)
                     _drop_if_empty(old_models)
                     return there.path, version
-        except (AnnotatorError, OSError):
-            pass  # kept below, said
+        except (AnnotatorError, OSError) as exc:  # kept below, said
+            why = why_file_not_written(exc) if isinstance(exc, OSError) else str(exc)
+            found, project_now = f"is now {now_at}, where the model could not be saved ({why})", str(now_at)
     kept = old_models / f"{KEPT_PREFIX}{time.strftime('%Y%m%d-%H%M%S')}-{os.getpid()}"
     (tmp / versions.MANIFEST).write_bytes(orjson.dumps({**manifest, "born": born}, option=orjson.OPT_INDENT_2))
     os.replace(tmp, kept)
     raise SaveError(
-        f"{project.path}: the project file was renamed, moved or deleted while training and was not found; the trained "
-        f"model is kept in {kept}: attach it to the project where it is now with 'annotator models PROJECT --attach "
+        f"{project.path}: the project file was renamed, moved or deleted while training and {found}; the trained model "
+        f"is kept in {kept}: attach it to the project where it is now with 'annotator models {project_now} --attach "
         f"{kept}'"
     )
 

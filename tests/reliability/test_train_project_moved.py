@@ -5,6 +5,7 @@ training lost. The rename here is made by a hook between the training and its sa
 from __future__ import annotations
 
 import os
+import subprocess
 import sys
 from pathlib import Path
 
@@ -13,6 +14,8 @@ import pytest
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "learn"))
 
 from learn_support import tiny_project  # noqa: E402
+
+from reliability_support import AS_NOBODY, ROOT, needs_nobody  # noqa: E402
 
 from annotator.cli import main  # noqa: E402
 from annotator.learn import versions  # noqa: E402
@@ -89,3 +92,33 @@ def test_attach_refuses_a_model_trained_for_another_project(tmp_path, capsys):
     assert folder.is_dir()
     with Project(b, create=False) as p:
         assert versions.list_versions(p) == []
+
+
+@pytest.fixture
+def team_folder():
+    from reliability_support import shared_folder
+
+    yield from shared_folder("annotator-train-moved-", mode=0o777)
+
+
+@needs_nobody
+@pytest.mark.slow  # another process, a training
+def test_as_another_user_a_project_moved_where_she_cannot_write_keeps_the_model_and_names_the_place(team_folder):
+    worker = Path(__file__).with_name("train_moved_worker.py")
+    run = subprocess.run(
+        [*AS_NOBODY, sys.executable, str(worker), str(team_folder)],
+        env={**os.environ, "PYTHONPATH": str(ROOT)},
+        capture_output=True,
+        text=True,
+        cwd="/",
+    )
+    lines = [x for x in run.stderr.splitlines() if x.startswith("annotator:")]
+    assert run.returncode == 1 and len(lines) == 1, run.stderr
+    now = team_folder / "b" / "p.annotator"
+    kept = [d for d in (team_folder / "w" / "p.annotator.models").iterdir() if d.name.startswith("kept-")]
+    assert len(kept) == 1 and (kept[0] / "pipeline").is_dir(), run.stderr  # was: thrown away
+    assert f"is now {now}, where the model could not be saved" in lines[0], lines[0]
+    assert f"'annotator models {now} --attach {kept[0]}'" in lines[0], lines[0]
+    assert main(["models", str(now), "--attach", str(kept[0])]) == 0  # root can write there: attached
+    with Project(now, create=False) as p:
+        assert [v.version for v in versions.list_versions(p) if v.present] == [1]
