@@ -122,3 +122,25 @@ def test_as_another_user_a_project_moved_where_she_cannot_write_keeps_the_model_
     assert main(["models", str(now), "--attach", str(kept[0])]) == 0  # root can write there: attached
     with Project(now, create=False) as p:
         assert [v.version for v in versions.list_versions(p) if v.present] == [1]
+
+
+@pytest.mark.slow
+def test_the_app_s_train_worker_keeps_the_model_beside_the_project_renamed_while_it_trained(
+    tmp_path, monkeypatch, qtbot
+):
+    from annotator.learn.options import TrainOptions
+    from ui.workers import TrainWorker
+
+    path, moved = tmp_path / "p.annotator", tmp_path / "r.annotator"
+    tiny_project(path, 3).close()
+    _move_at_save(monkeypatch, path, moved)
+    worker = TrainWorker(path, options=TrainOptions(ner_epochs=1, event_epochs=1))
+    failed: list[str] = []
+    worker.failed.connect(failed.append)
+    with qtbot.waitSignal(worker.finished, timeout=120_000):
+        worker.start()
+    worker.wait()
+    assert not failed, failed  # was: 'the project file was renamed, moved or deleted while open …', nothing kept
+    assert worker.report is not None and worker.report.moved_to == str(moved)
+    with Project(moved, create=False) as p:
+        assert [v.version for v in versions.list_versions(p) if v.present] == [1]
