@@ -11,7 +11,8 @@ import orjson
 from annotator.wording import counted, were
 from annotator.errors import DamagedTextError, ValidationError
 from annotator.nlp import Parsed, Pipeline, load_pipeline, to_parsed
-from annotator.schema import Schema
+from annotator.schema import Schema, default_schema
+from annotator.pipeline_names import AdoptedNames, RenamedSuggester
 from annotator.store import Project, now
 from annotator.suggest.types import EventSuggester, EventSuggestion
 from annotator.suggest.writer import WriteCounts, clear_undecided, known_entities, write_entities, write_events
@@ -94,13 +95,19 @@ def store_parsed(
     report: PreannotateReport,
     events: list[EventSuggestion] | None = None,
     event_source: str = "",
+    names: AdoptedNames | None = None,
 ) -> None:
     """Replace a document's undecided suggestions and tokens with new ones (inside the open transaction).
 
-    ``events`` None means this run suggests no events: event suggestions already there are left alone.
+    ``events`` None means this run suggests no events: event suggestions already there are left alone. ``names``:
+    the pipeline's labels as the project's schema spells them (``PERSON`` as ``PER``).
     """
     clear_undecided(project, doc_id, report.counts, events=events is not None)
-    write_entities(project, doc_id, parsed.entities, source, report.counts, parsed.scores)
+    spans, scores = parsed.entities, parsed.scores
+    if names is not None and names.labels:
+        spans = [(s, e, names.label(label)) for s, e, label in parsed.entities]
+        scores = {(s, e, names.label(label)): v for (s, e, label), v in (parsed.scores or {}).items()}
+    write_entities(project, doc_id, spans, source, report.counts, scores)
     if events is not None:
         write_events(project, doc_id, events, event_source, report.counts)
     project.db.insert_tokens(
@@ -194,7 +201,9 @@ def _shifted(sug: EventSuggestion, offset: int) -> EventSuggestion:
     return replace(sug, trigger_start=sug.trigger_start + offset, trigger_end=sug.trigger_end + offset, arguments=args)
 
 
-def _piece_events(project: Project, ids: list[int], suggester: EventSuggester) -> EventsOfPiece:
+def _piece_events(
+    project: Project, ids: list[int], suggester: EventSuggester, names: AdoptedNames | None = None
+) -> EventsOfPiece:
     """Run ``suggester`` on a parsed piece with the entities known there (``known_entities``: those a person
     decided on and the pipeline's new ones), in the piece's offsets; the events come back in the text's."""
 
@@ -202,7 +211,7 @@ def _piece_events(project: Project, ids: list[int], suggester: EventSuggester) -
         index: int, doc: Any, offset: int, length: int, ents: list[tuple[int, int, str]]
     ) -> list[EventSuggestion]:
         end = offset + length  # the piece's text (Doc.text would join a string per token)
-        new = [(s + offset, e + offset, label) for s, e, label in ents]
+        new = [(s + offset, e + offset, names.label(label) if names else label) for s, e, label in ents]
         known = [
             (s - offset, e - offset, label)
             for s, e, label in known_entities(project, ids[index], new)
@@ -213,12 +222,16 @@ def _piece_events(project: Project, ids: list[int], suggester: EventSuggester) -
     return suggest
 
 
-def default_event_suggester(schema: Schema) -> EventSuggester | None:
-    """The rule-based suggester for a schema with event types; None when it has none."""
+def default_event_suggester(schema: Schema, names: AdoptedNames | None = None) -> EventSuggester | None:
+    """The rule-based suggester for a schema with event types; None when it has none. A schema whose types list no
+    trigger words but are the news schema's ACE types under other names (``names``: one adopted from an ACE brat
+    corpus's annotation.conf) gets the news schema's, its suggestions renamed."""
     if not schema.events:
         return None
     from annotator.suggest.event_rules import RuleEventSuggester
 
+    if names is not None and names.suggests_events:
+        return RenamedSuggester(RuleEventSuggester(names.base), names)
     return RuleEventSuggester(schema)
 
 
@@ -263,10 +276,17 @@ def preannotate(
         ids = [i for i in ids if i in fresh]
     report = PreannotateReport(pipeline=pipe.source, kept_imported=len(held))
     suggester = None
+    names = AdoptedNames(project.schema, default_schema())  # the pipeline's labels as the schema spells them (PER)
     if wants_events:
-        suggester = event_suggester or (default_event_suggester(project.schema) if pipe.parses else None)
+        suggester = event_suggester or (default_event_suggester(project.schema, names) if pipe.parses else None)
         if suggester is None:
             report.events_not_suggested = "the pipeline has no parser"
+        elif (
+            event_suggester is None and not names.suggests_events and not any(t.triggers for t in project.schema.events)
+        ):
+            report.events_not_suggested = (
+                "the schema's event types list no trigger words and none is one of the news schema's ACE types"
+            )
     report.event_source = suggester.source if suggester is not None else ""
     started = now()
     pending: list[tuple[int, Parsed, list[EventSuggestion] | None]] = []
@@ -274,12 +294,12 @@ def preannotate(
     def flush() -> None:
         with project.transaction():
             for doc_id, parsed, events in pending:
-                store_parsed(project, doc_id, parsed, pipe.source, report, events, report.event_source)
+                store_parsed(project, doc_id, parsed, pipe.source, report, events, report.event_source, names)
         pending.clear()
         if progress:
             progress(report.documents, len(ids))
 
-    suggest = _piece_events(project, ids, suggester) if suggester is not None else None
+    suggest = _piece_events(project, ids, suggester, names) if suggester is not None else None
     parsed_docs = parse_in_pieces(pipe, _texts(project, ids), batch_size, n_process, suggest, cancelled)
     for doc_id, (parsed, events) in zip(ids, parsed_docs):
         pending.append((doc_id, parsed, events))

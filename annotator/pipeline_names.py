@@ -1,0 +1,93 @@
+"""Pre-annotation in a project whose schema names the pipeline's labels and the ACE types otherwise: one that adopted
+an ACE brat corpus's annotation.conf (``PER``, ``Attack``, ``Time-Within``). spaCy's English pipelines label with
+OntoNotes' names and the rule-based event suggester knows the news schema's ACE types, so such a project skipped every
+``PERSON`` ("labels not in the schema skipped") and got no event suggestions (its types list no trigger words).
+
+The news schema (``default_schema``: the pipeline's labels, its ACE types with their trigger words) is matched to the
+project's by the alias table every reader uses (``schema_names.SchemaNames``: ``PERSON``'s alias ``PER``,
+``Conflict:Attack`` for a declared ``Attack``, ``Time-Within`` for ``Time``); the pipeline's entities are written under
+the project's labels, and the suggester runs on the news schema with its suggestions renamed to the project's types,
+roles and labels (what has no match is left out)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+from typing import Any, Sequence
+
+from annotator.formats.schema_names import SchemaNames
+from annotator.schema import Schema
+from annotator.suggest.types import ArgumentSuggestion, EventSuggester, EventSuggestion
+
+
+@dataclass
+class AdoptedNames:
+    """The news schema's (``base``) names as the project's schema (``schema``) spells them: ``labels`` (``PERSON`` ->
+    ``PER``), ``types`` (``Conflict:Attack`` -> ``Attack``), ``roles`` ((``Conflict:Attack``, ``Time``) ->
+    ``Time-Within``); a name the project has as it is is left out of the tables."""
+
+    schema: Schema
+    base: Schema
+    labels: dict[str, str] = field(default_factory=dict)
+    types: dict[str, str] = field(default_factory=dict)
+    roles: dict[tuple[str, str], str] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        ours = SchemaNames(self.schema)
+        for e in self.base.entities:
+            if self.schema.label(e.name) is None:
+                found = {ours.label(n) for n in (e.name, *e.aliases)} & set(self.schema.label_names)
+                if len(found) == 1:
+                    self.labels[e.name] = found.pop()
+        theirs = SchemaNames(self.base)
+        for t in self.schema.events:
+            b = theirs.declared_type(t.name)
+            base_type = self.base.event_type(b) if b else None
+            if base_type is None:
+                continue
+            self.types[base_type.name] = t.name
+            for r in t.roles:
+                role = theirs.role(base_type.name, r.name)
+                if base_type.role(role) is not None:
+                    self.roles[(base_type.name, role)] = r.name
+
+    def label(self, name: str) -> str:
+        """The project's label for the pipeline's ``name`` (itself when the project has it or none matches)."""
+        return self.labels.get(name, name)
+
+    def unlabel(self, name: str) -> str:
+        """The pipeline's label for the project's ``name``, for the suggester (itself when none)."""
+        return next((b for b, ours in self.labels.items() if ours == name), name)
+
+    @property
+    def suggests_events(self) -> bool:
+        """Whether the suggester should run on the news schema: the project's event types list no trigger words and
+        some are the news schema's."""
+        return bool(self.types) and not any(t.triggers for t in self.schema.events)
+
+
+@dataclass
+class RenamedSuggester:
+    """``inner`` (a suggester of the news schema) with its suggestions in the project's names (``names``)."""
+
+    inner: EventSuggester
+    names: AdoptedNames
+
+    @property
+    def source(self) -> str:
+        return self.inner.source
+
+    def suggest(self, doc: Any, entities: Sequence[tuple[int, int, str]]) -> list[EventSuggestion]:
+        n = self.names
+        got = self.inner.suggest(doc, [(s, e, n.unlabel(label)) for s, e, label in entities])
+        out = []
+        for sug in got:
+            if sug.type not in n.types:
+                continue
+            args = tuple(
+                ArgumentSuggestion(n.roles[(sug.type, a.role)], a.start, a.end, n.label(a.label), a.score)
+                for a in sug.arguments
+                if (sug.type, a.role) in n.roles and self.names.schema.label(n.label(a.label)) is not None
+            )
+            alternatives = tuple(n.types[x] for x in sug.alternatives if x in n.types)
+            out.append(replace(sug, type=n.types[sug.type], arguments=args, alternatives=alternatives))
+        return out
