@@ -413,3 +413,20 @@ def test_a_sentence_ends_at_a_line_break_after_a_full_stop():
     assert within_line(text, whole, lawyer) == (text.index("The"), text.index("\n\n"))  # "so\nand": one sentence
     assert within_line(text, whole, text.index("new")) == (text.index("A new"), len(text))
     assert within_line(text, (lawyer, len(text) - 3), lawyer + 2) == (lawyer, text.index("\n\n"))
+
+
+def test_a_role_filled_from_the_subject_takes_the_names_before_its_trigger_first():
+    """ "The court, after a long hearing, found Nowak guilty": the Adjudicator (filled from the subject, never the
+    object) is offered the court before Nowak, nearer but after the trigger; the Defendant (the object's) keeps the
+    nearest first."""
+    from annotator.keyflow import subject_side
+
+    text = "The court, after a long hearing, found Nowak guilty."
+    convict = default_schema().event_type("Justice:Convict")
+    adjudicator, defendant = (next(r for r in convict.roles if r.name == n) for n in ("Adjudicator", "Defendant"))
+    assert (subject_side(adjudicator), subject_side(defendant)) == (-1, 0)
+    court, nowak = (text.index("court"), text.index("court") + 5), (text.index("Nowak"), text.index("Nowak") + 5)
+    ents = [ent(1, *court, "ORG"), ent(2, *nowak, "PERSON")]
+    found = (text.index("found"), text.index("found") + 5)
+    assert [e.id for e in role_candidates(ents, adjudicator, found, (0, len(text)), text=text)] == [1, 2]
+    assert [e.id for e in role_candidates(ents, defendant, found, (0, len(text)), text=text)] == [2, 1]

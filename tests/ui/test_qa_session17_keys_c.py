@@ -133,3 +133,45 @@ def test_the_role_key_names_a_second_span_of_the_same_words_apart(qtbot, tmp_pat
         assert "another “New York” (a later sentence)" in said, said
     finally:
         close_window(w)
+
+
+COURT = "The court, after a long hearing, found Nowak guilty of taking bribes."
+
+
+def test_the_adjudicator_key_puts_the_court_told_before_the_verdict(qtbot, tmp_path):
+    """Round 10b: Alt+N on seed 004's verdicts offered the wrong name first. A role filled from the subject only
+    (Adjudicator) takes its sentence's names told before the trigger first: Alt+2 on "found" puts the court, not
+    Nowak (nearer, after it: the Defendant)."""
+    from annotator.importing import IncomingDocument, import_documents
+    from annotator.store import Project
+    from annotator.suggest.types import EventSuggestion
+    from annotator.suggest.writer import WriteCounts, write_entities, write_events
+    from ui_helpers import find
+    from ui_support import close_window, open_window
+
+    path = tmp_path / "court.annotator"
+    with Project(path, annotator="setup") as p:
+        doc = import_documents(p, [IncomingDocument(COURT, "c.txt")]).imported[0][1]
+        with p.transaction():
+            spans = [(*find(COURT, "court"), "ORG"), (*find(COURT, "Nowak"), "PERSON")]
+            write_entities(p, doc, spans, "spacy:test@1", WriteCounts())
+            write_events(
+                p, doc, [EventSuggestion("Justice:Convict", *find(COURT, "found"), 0.5)], "rules:t@1", WriteCounts()
+            )
+    w = open_window(qtbot, path)
+    try:
+        c, v = w.controller, w.view
+        v.setFocus()
+        (ev,) = c.events.values()
+        c.select_event(ev.id)
+        key = 1 + [r.name for r in c.schema.event_type("Justice:Convict").roles].index("Adjudicator")
+        qtbot.keyClick(v, getattr(Qt.Key, f"Key_{key}"), Qt.KeyboardModifier.AltModifier)
+        close_window(w)
+        with Project(path, create=False) as p:
+            (held,) = p.events(p.document_ids()[0])
+            ents = {e.id: e for e in p.entities(held.document_id)}
+            got = [(a.role, COURT[ents[a.entity_id].start : ents[a.entity_id].end]) for a in held.arguments]
+        assert got == [("Adjudicator", "court")]
+    finally:
+        if w.controller.project is not None:
+            close_window(w)
