@@ -218,9 +218,12 @@ def _candidate_rank(
     lean: int = 0,
 ) -> Callable[[Entity], tuple]:
     """The order of ``role_candidates`` as a key: (filling another role, group, told after "from", place side,
-    distance, start, id); group 0 the trigger's sentence, 1 the rest of the document, 2 the sentence's places told as
-    where; told after "from": ``source`` for a name of the sentence told so, else 0; side: a place's before its trigger
-    last, and for a role filled from the subject (``lean``: ``subject_side``) a name after its trigger."""
+    typical, distance, start, id); group 0 the trigger's sentence, 1 the rest of the document, 2 the sentence's places
+    told as where; told after "from": ``source`` for a name of the sentence told so, else 0; side: a place's before its
+    trigger last, and for a role filled from the subject (``lean``: ``subject_side``) a name after its trigger;
+    typical: in the trigger's sentence, a name of the role's first label (the schema lists a role's typical filler
+    first, the label a new span for it takes: ``label_for_span``) before the others, for a role that takes other
+    kinds than places (a place's order is where it is told)."""
     ts, te = trigger
     late = set(used)
     places_only = set(labels) <= PLACE_LABELS
@@ -246,7 +249,8 @@ def _candidate_rank(
                 side = 0 if (e.start >= te) == (lean > 0) else 1
         else:
             group = 1
-        return (e.id in late, group, after_from, side, distance, e.start, e.id)
+        typical = 1 if group == 0 and not places_only and e.label != labels[0] else 0
+        return (e.id in late, group, after_from, side, typical, distance, e.start, e.id)
 
     return rank
 

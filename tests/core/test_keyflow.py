@@ -263,8 +263,8 @@ def test_a_participant_role_takes_a_place_told_as_where_after_the_others():
         [lavrov, moscow], Role("r", ("PERSON", "ORG", "GPE", "NORP")), (17, 22), (0, len(text)), text=text
     )
     assert [e.id for e in got] == [1, 2]
-    got = role_candidates([lavrov, moscow], Role("r", ("PERSON", "ORG", "GPE", "NORP")), (17, 22), (0, len(text)))
-    assert [e.id for e in got] == [2, 1]  # without the text: the nearest first
+    got = role_candidates([lavrov, moscow], Role("r", ("ORG", "PERSON", "GPE", "NORP")), (17, 22), (0, len(text)))
+    assert [e.id for e in got] == [2, 1]  # without the text (and neither of the role's first label): the nearest first
 
 
 def test_a_place_told_as_where_comes_after_every_other_candidate_of_a_participant_role():
@@ -430,3 +430,21 @@ def test_a_role_filled_from_the_subject_takes_the_names_before_its_trigger_first
     found = (text.index("found"), text.index("found") + 5)
     assert [e.id for e in role_candidates(ents, adjudicator, found, (0, len(text)), text=text)] == [1, 2]
     assert [e.id for e in role_candidates(ents, defendant, found, (0, len(text)), text=text)] == [2, 1]
+
+
+def test_a_role_takes_the_names_of_its_first_label_in_the_sentence_first():
+    """Seed 004: "Judge Anna Kowalczyk of the Warsaw Regional Court found Marek Zielinski guilty": Alt+N on the
+    Defendant (PERSON, ORG, GPE, NORP) offered the court, the nearest; the schema lists a role's typical filler first
+    (the label a new span for it takes), so the sentence's people come first, nearest first, then the court. A role
+    of places keeps its own order; outside the sentence the nearest first."""
+    text = "Judge Anna Kowalczyk of the Warsaw Regional Court found Marek Zielinski guilty. The court met."
+    anna, court, marek = ent(1, 6, 20, "PERSON"), ent(2, 28, 49, "ORG"), ent(3, 56, 71, "PERSON")
+    assert (text[6:20], text[28:49], text[56:71]) == ("Anna Kowalczyk", "Warsaw Regional Court", "Marek Zielinski")
+    convict = default_schema().event_type("Justice:Convict")
+    defendant = next(r for r in convict.roles if r.name == "Defendant")
+    found, sentence = (50, 55), (0, 79)
+    got = role_candidates([anna, court, marek], defendant, found, sentence, text=text)
+    assert [e.id for e in got] == [3, 1, 2]
+    later = ent(4, 84, 89, "ORG")  # "court" of the next sentence
+    got = role_candidates([anna, court, marek, later], defendant, (90, 93), (80, len(text)), text=text)
+    assert [e.id for e in got] == [4, 3, 2, 1]  # only one name in the sentence: the rest nearest first
