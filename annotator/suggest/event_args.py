@@ -88,7 +88,9 @@ def frame(trigger: Any) -> list[tuple[str, Any]]:
         out += _noun_frame(trigger)
     expanded = []
     for slot, tok in out:
-        group = [tok, *_conjuncts(tok)]
+        # the last conjunct first: a role that takes one filler gets it ("Odessa and Mariupol": Mariupol), as the
+        # data marks one filler a role, the later more often (docs/suggestions.md, session 18)
+        group = [*reversed(_conjuncts(tok)), tok]
         if tok.pos_ == "NOUN" and not tok.ent_type_:  # "activist and commentator Kem Ley": the name first
             group.sort(key=lambda t: t.ent_type_ not in ("PERSON", "ORG", "GPE"))
         expanded += [(slot, t) for t in group]
