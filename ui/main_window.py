@@ -318,6 +318,7 @@ class MainWindow(WindowPanels, FilesAndWork, WindowFlow, QMainWindow):
         self.events.select(c.current_event)
         if self.event_editor.event_id != c.current_event:
             self.event_editor.rebuild()
+            self.fit_event_height_soon()
         self.describe_current_entity()
 
     def jump_to_entity(self, entity_id: int) -> None:

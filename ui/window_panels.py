@@ -29,6 +29,7 @@ if TYPE_CHECKING:  # pragma: no cover
 else:
     _Window = object  # a part of the window: what it takes from the rest is WindowParts
 
+ANNOTATIONS_LEAST_ROWS = 5  # rows of the entity list kept when the event panel grows for an event's roles
 DOCKS = (  # name, title, area
     ("documents", "Documents", Qt.DockWidgetArea.LeftDockWidgetArea),
     ("annotations", "Annotations", Qt.DockWidgetArea.RightDockWidgetArea),
@@ -122,6 +123,10 @@ class WindowPanels(_Window):
         # what edits changed since the panels were last filled (None: everything, e.g. another document)
         self._changed_entities: set[int] | None = None
         self._changed_events: set[int] | None = None
+        self._height_timer = QTimer(self)  # the event panel's height, once an event shown is laid out
+        self._height_timer.setSingleShot(True)
+        self._height_timer.setInterval(0)
+        self._height_timer.timeout.connect(self.fit_event_height)
         self._docs_timer = QTimer(self)
         self._docs_timer.setSingleShot(True)
         self._docs_timer.setInterval(0)
@@ -201,11 +206,39 @@ class WindowPanels(_Window):
         self.legend.set_counts(c.schema, c.entity_tally.kinds, self.entities.model.colors)
         if rebuild_editor or self.event_editor.event_id != c.current_event:
             self.event_editor.refresh()
+            self._height_timer.start()
         if self._role_to_show is not None:
             self.event_editor.reveal_role(self._role_to_show)
             self._role_to_show = None
         self.describe_current_entity()
         self.show_title()
+
+    def fit_event_height_soon(self) -> None:
+        """``fit_event_height`` once the event shown is laid out (its rows' heights are known only then)."""
+        self._height_timer.start()
+
+    def fit_event_height(self) -> None:
+        """The event panel grows (the Annotations above it give up rows, down to ``ANNOTATIONS_LEAST_ROWS``) when the
+        event shown needs more height than it has: a Movement:Transport's seven roles at 1366x768 needed the scroll
+        bar for Time, its last. Only grows, only when the two docks stand one above the other; the person's own
+        split is theirs to move again (the window keeps it)."""
+        if not self.panels_built:
+            return
+        short = self.event_editor.height_short()
+        dock, above = self.docks["event"], self.docks["annotations"]
+        stacked = (
+            self.dockWidgetArea(dock) == self.dockWidgetArea(above)
+            and not (dock.isFloating() or above.isFloating() or self.tabifiedDockWidgets(dock))
+            and above.isVisible()
+            and above.y() < dock.y()
+        )
+        if short <= 0 or not stacked:
+            return
+        table = self.entities.table
+        spare = table.viewport().height() - ANNOTATIONS_LEAST_ROWS * table.verticalHeader().defaultSectionSize()
+        give = min(short, spare)
+        if give > 0:
+            self.resizeDocks([above, dock], [above.height() - give, dock.height() + give], Qt.Orientation.Vertical)
 
     def _all_documents_changed(self) -> None:
         self._docs_pending = None

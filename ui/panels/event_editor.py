@@ -360,6 +360,17 @@ class EventEditor(QWidget):
             0, lambda: self._group is not None and bring_into_view(self.scroll, self._group.row_widgets(index))
         )
 
+    def height_short(self) -> int:
+        """How many pixels the event shown needs beyond the editor's view at the view's width (its rows laid out
+        first); 0 when every row is in sight or no event is shown."""
+        body = self.scroll.widget()
+        if body is None or self.event_id is None:
+            return 0
+        QApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
+        view = self.scroll.viewport()
+        need = body.heightForWidth(view.width()) if body.hasHeightForWidth() else body.sizeHint().height()
+        return max(0, need - view.height())
+
     def eventFilter(self, obj: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
         if obj is self.scroll.widget() and event.type() in (QEvent.Type.LayoutRequest, QEvent.Type.Show):
             self._fit_width()
