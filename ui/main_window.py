@@ -30,6 +30,7 @@ from ui import theme as themes
 from ui.after_paint import AfterPaint
 from ui.controller import Controller
 from ui.document_view import DocumentView
+from ui.documents_width import share_width
 from ui.editing import EditActions
 from ui.extra_menus import add_review_menu, add_training_menu
 from ui.menus import build_menus
@@ -248,6 +249,7 @@ class MainWindow(WindowPanels, FilesAndWork, WindowFlow, QMainWindow):
             from ui.panels.event_editor import least_width  # the docks widened when the panel came after the paint
 
             self.docks["event"].widget().setMinimumWidth(least_width(self.controller))
+        self.fit_documents_to_names()
         p = self.controller.project
         read_only = p is not None and p.read_only
         self.read_only_banner.setText(
@@ -291,7 +293,7 @@ class MainWindow(WindowPanels, FilesAndWork, WindowFlow, QMainWindow):
         """The text column gets the room: side panels in proportion to the window (F8 hides them)."""
         self.resizeDocks(
             [self.docks["documents"], self.docks["annotations"]],
-            [max(170, self.width() * 16 // 100), max(300, self.width() * 27 // 100)],
+            [share_width(self.width()), max(300, self.width() * 27 // 100)],
             Qt.Orientation.Horizontal,
         )
 
@@ -464,6 +466,7 @@ class MainWindow(WindowPanels, FilesAndWork, WindowFlow, QMainWindow):
         self.remember_place()
         self.settings.q.setValue("window/geometry", self.saveGeometry())
         self.settings.q.setValue("window/state", self.saveState())
+        self.documents_width.keep()  # the list's width the person's (moved) or the app's (fitted to names)
         self.settings.q.sync()
         # cancel and wait a moment: work checks between pieces, but spaCy cannot be stopped inside one, so a
         # thread still running then is left to the process's end (app.finish), never destroyed while it runs

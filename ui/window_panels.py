@@ -16,6 +16,8 @@ from annotator.teams.sets import annotators_by_document
 from ui import commands as cmd
 from ui.palette import label_colors
 from ui.panels.events import list_order
+from ui.documents_width import DocumentsWidth
+from ui.panels.documents import NAMES_MEASURED
 from ui.panels.documents import least_width as documents_least_width
 from ui.side_panels import SidePanels
 
@@ -53,6 +55,14 @@ class WindowPanels(_Window):
             self.docks[name] = dock
         # the list's least width from the start (its panel comes after the first paint: no reflow of the text then)
         self.docks["documents"].widget().setMinimumWidth(documents_least_width(self))
+        self.documents_width = DocumentsWidth(self, self.docks["documents"], self.settings.q)
+
+    def fit_documents_to_names(self) -> None:
+        """The list's dock fitted to the open project's longest names before the text is first drawn (the rows come
+        after that paint: fitted then, the text reflowed under the reader's eyes)."""
+        p = self.controller.project
+        if p is not None:
+            self.documents_width.fit(p.db.longest_names(NAMES_MEASURED))
 
     @property
     def panels_built(self) -> bool:
@@ -123,6 +133,7 @@ class WindowPanels(_Window):
         # what edits changed since the panels were last filled (None: everything, e.g. another document)
         self._changed_entities: set[int] | None = None
         self._changed_events: set[int] | None = None
+        self._height_fitted_for: int | None = None  # the event the panel's height was last fitted for
         self._height_timer = QTimer(self)  # the event panel's height, once an event shown is laid out
         self._height_timer.setSingleShot(True)
         self._height_timer.setInterval(0)
@@ -220,10 +231,12 @@ class WindowPanels(_Window):
     def fit_event_height(self) -> None:
         """The event panel grows (the Annotations above it give up rows, down to ``ANNOTATIONS_LEAST_ROWS``) when the
         event shown needs more height than it has: a Movement:Transport's seven roles at 1366x768 needed the scroll
-        bar for Time, its last. Only grows, only when the two docks stand one above the other; the person's own
-        split is theirs to move again (the window keeps it)."""
-        if not self.panels_built:
+        bar for Time, its last. Only grows, once for each event shown (the panel a person shortens while filling its
+        roles stays so), only when the two docks stand one above the other; the split is theirs to move again (the
+        window keeps it)."""
+        if not self.panels_built or self.event_editor.event_id in (None, self._height_fitted_for):
             return
+        self._height_fitted_for = self.event_editor.event_id  # once per event shown: a person's shorter panel stays
         short = self.event_editor.height_short()
         dock, above = self.docks["event"], self.docks["annotations"]
         stacked = (
@@ -261,7 +274,9 @@ class WindowPanels(_Window):
         elif pending and self.documents.update_rows(c.document_rows(pending), current):
             pass
         else:
-            self.documents.set_rows(c.project.document_summaries(), current, annotators_by_document(c.project))
+            rows, annotators = c.project.document_summaries(), annotators_by_document(c.project)
+            self.documents.set_rows(rows, current, annotators)
+            self.documents_width.fit((r["name"] for r in rows), marked=bool(annotators))  # an import's names
         self.reviewed_label.setText(f"reviewed {model.reviewed}/{len(model.rows)}")
 
     def document_list(self) -> "DocumentPanel":

@@ -124,4 +124,12 @@ class WindowParts(WindowFace, Protocol):
 
     def addToolBar(self, toolbar: "QToolBar") -> None: ...  # noqa: N802 (Qt name)
 
+    def dockWidgetArea(self, dock: "QDockWidget") -> "Qt.DockWidgetArea": ...  # noqa: N802 (Qt name)
+
+    def resizeDocks(  # noqa: N802 (Qt name)
+        self, docks: "list[QDockWidget]", sizes: list[int], orientation: "Qt.Orientation"
+    ) -> None: ...
+
+    def tabifiedDockWidgets(self, dock: "QDockWidget") -> "list[QDockWidget]": ...  # noqa: N802 (Qt name)
+
     def close(self) -> bool: ...

@@ -38,6 +38,13 @@ class DocumentRows:
             ).fetchall()
         )
 
+    def longest_names(self, most: int) -> list[str]:
+        """The ``most`` longest document names (in characters), longest first: what a list sized to its names
+        measures (one pass over the names, none of the counts the list's rows add)."""
+        return [
+            r[0] for r in self.conn.execute("SELECT name FROM documents ORDER BY length(name) DESC LIMIT ?", (most,))
+        ]
+
     def has_document_named(self, name: str) -> bool:
         return self.conn.execute("SELECT 1 FROM documents WHERE name = ? LIMIT 1", (name,)).fetchone() is not None
 

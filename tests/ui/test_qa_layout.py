@@ -43,6 +43,7 @@ def test_training_details_are_a_table_not_wrapped_lines(qtbot, window):
 
 def test_event_editor_fits_its_panel_when_it_scrolls(qtbot, window):
     make_attack(qtbot, window)
+    QApplication.processEvents()  # the panel fitted to the event shown first (it grows for its roles: session 18)
     ed = window.event_editor
     dock = window.docks["event"]
     window.resizeDocks([dock], [200], Qt.Orientation.Vertical)  # short: the roles need the vertical scroll bar

@@ -3,6 +3,8 @@ work) and by text."""
 
 from __future__ import annotations
 
+import heapq
+from collections.abc import Iterable
 from typing import Any, Callable
 
 from PySide6.QtCore import QModelIndex, QSortFilterProxyModel, Qt, Signal
@@ -45,7 +47,9 @@ MIN_NAME_SAMPLE = "000_c508…ef81.txt"  # what that width shows in the default 
 MARGIN = 4  # the panel layout's margins
 MARKER_GAP = 4  # between the waiting marker and the status
 NAME_FLOOR = 100  # what a name keeps when the Status column needs the rest ("000_c5…f81.txt": still told apart)
-NAME_FLOOR_SAMPLE = "000_c5…f81.txt"  # in pixels they read "000…txt" in a 14 pt font, every name alike
+NAME_FLOOR_SAMPLE = "000_c5…f81.txt"
+GRID_SLACK = 2  # the grid's line a cell's column includes, and a pixel of the fractional advance
+NAMES_MEASURED = 50  # the longest names (in characters) measured for the Name column's width  # in pixels they read "000…txt" in a 14 pt font, every name alike
 
 
 def status_width(widget: QWidget, marked: bool = False) -> int:
@@ -93,6 +97,23 @@ def least_width(widget: QWidget, marked: bool = False) -> int:
     frame = 2 * style.pixelMetric(QStyle.PixelMetric.PM_DefaultFrameWidth, None, widget)
     scroll_bar = style.pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent, None, widget)
     return name_floor(widget) + status_width(widget, marked) + frame + scroll_bar + 2 * MARGIN
+
+
+def longest(names: Iterable[str]) -> list[str]:
+    """The ``NAMES_MEASURED`` longest of ``names`` (in characters): the ones whose width decides the Name column's."""
+    return heapq.nlargest(NAMES_MEASURED, names, key=len)
+
+
+def names_width(widget: QWidget, names: Iterable[str]) -> int:
+    """The width of a Name cell showing the widest of ``names`` whole, in bold (the open document's row), with the
+    grid's line and the fractional advance the delegate elides by (a name 1 px short read "…e_agreement.txt")."""
+    return max((cell_width(widget, n, bold=True) + GRID_SLACK for n in longest(names)), default=0)
+
+
+def content_width(widget: QWidget, names: Iterable[str], marked: bool = False) -> int:
+    """The panel's width with the widest of ``names`` whole and the Status column beside it (its frame, scroll bar
+    and margins, as ``least_width``); never less than that least width. The counts scroll sideways."""
+    return least_width(widget, marked) - name_floor(widget) + max(name_floor(widget), names_width(widget, names))
 
 
 def blank_marker(size: int) -> QIcon:
@@ -292,6 +313,7 @@ class DocumentPanel(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.model = DocumentListModel()
+        self._names_width = 0  # a Name cell with the widest name of the rows whole (``names_width``)
         self.proxy = DocumentFilter()
         self.proxy.setSourceModel(self.model)
         self.search = QLineEdit()
@@ -381,6 +403,7 @@ class DocumentPanel(QWidget):
         self.model.current_id = current_id
         self.model.annotators = annotators or {}
         self.model.set_rows(rows)
+        self._names_width = names_width(self.table, (r["name"] for r in rows))
         self._show_adjudication(bool(self.model.annotators))
         self.fit_columns()
         self.select(current_id)
@@ -416,10 +439,10 @@ class DocumentPanel(QWidget):
         hh = self.table.horizontalHeader()
         room = self.table.viewport().width()
         others = sum(self.table.columnWidth(i) for i in range(1, len(COLUMNS)))
-        floor, least = name_floor(self.table), name_width(self.table)
+        floor, least = name_floor(self.table), max(name_width(self.table), self._names_width)
         if room - others >= least:
             hh.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        else:
+        else:  # the names whole first, the Status beside them (at 1366x768 "000_c508…1.txt" beside the counts)
             hh.setSectionResizeMode(0, QHeaderView.ResizeMode.Interactive)
             self.table.setColumnWidth(0, max(floor, min(least, room - self.table.columnWidth(1))))
 

@@ -1,0 +1,57 @@
+"""The document list's dock width: fitted to the project's names within reason (the names whole beside the Status,
+at most ``MOST_SHARE`` of the window, never narrower than the window's share for it), until the person moves its
+edge; a width the person chose is theirs, kept from run to run (the window's saved state holds it, the settings
+whether it is theirs)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QSettings, Qt
+
+from ui.panels.documents import content_width
+
+if TYPE_CHECKING:  # pragma: no cover
+    from PySide6.QtWidgets import QDockWidget, QMainWindow
+
+MOST_SHARE = 22  # per cent of the window's width the list may take for its names (300 px at 1366, 422 at 1920)
+OWN_KEY = "window/documents_width_own"  # the person moved the list's edge: their width, never fitted again
+SLACK = 2  # pixels a dock's width may differ from the one set (the separator's rounding) and still be the app's
+
+
+def share_width(window_width: int) -> int:
+    """The list's width as a share of the window's (the start's proportion, before it was fitted to the names)."""
+    return max(170, window_width * 16 // 100)
+
+
+class DocumentsWidth:
+    """Fits the list's dock to the names shown while the width is the app's; ``keep`` at the close notes whether it
+    is the person's."""
+
+    def __init__(self, window: "QMainWindow", dock: "QDockWidget", settings: QSettings) -> None:
+        self.window, self.dock, self.settings = window, dock, settings
+        self.fitted: int | None = None  # the width this run set, while the person has not moved it
+        own = settings.value(OWN_KEY, False)
+        self.own = own is True or str(own).lower() == "true"
+
+    def moved(self) -> bool:
+        """The person moved the list's edge since the app last fitted it (or in a run before)."""
+        if not self.own and self.fitted is not None and self.dock.isVisible():
+            self.own = abs(self.dock.width() - self.fitted) > SLACK
+        return self.own
+
+    def fit(self, names: Iterable[str], marked: bool = False) -> None:
+        """The dock as wide as the widest of ``names`` needs beside the Status column, between the window's share
+        for it and ``MOST_SHARE`` of the window; nothing when the width is the person's or the dock not shown."""
+        if self.moved() or self.dock.isFloating() or self.dock.isHidden():
+            return
+        room = self.window.width()
+        width = min(max(content_width(self.dock.widget(), names, marked), share_width(room)), room * MOST_SHARE // 100)
+        if abs(self.dock.width() - width) > SLACK:
+            self.window.resizeDocks([self.dock], [width], Qt.Orientation.Horizontal)
+        self.fitted = width
+
+    def keep(self) -> None:
+        """At the close: whether the width the window saves is the person's (then never fitted again)."""
+        self.settings.setValue(OWN_KEY, self.moved())
