@@ -3,7 +3,7 @@
 A Time argument places an event on the calendar: ACE's Time roles (Time-Within, Time-Starting, Time-Ending,
 Time-Before, Time-After, ...) each relate the event to a time it happened in, began, ended or came before or after.
 A bare length of time ("for three days", "a two-year war", "ended a trial that lasted almost two years") places
-nothing; "two years ago", "three days later", "the past two weeks", "in two days" are measured from a point and do.
+nothing, nor does an age ("a 20-year-old man"); "two years ago", "three days later", "the past two weeks", "in two days" are measured from a point and do.
 The units of time are a closed class of English, not words of any event.
 """
 
@@ -28,6 +28,8 @@ def is_duration(doc: Any, start: int, end: int) -> bool:
     if span is None or len(span) == 0:
         return False
     root = span.root
+    if root.lower_ == "old" and any(t.lemma_.lower() in UNITS for t in span):
+        return True  # an age ("a 20-year-old man", "three years old"): how long one has lived, no time
     if root.lemma_.lower() not in UNITS:
         return False
     if any(t.pos_ == "PROPN" or t.like_num and len(t.text) == 4 for t in span):  # "Tuesday", "May 2023", "2016"

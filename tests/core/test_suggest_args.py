@@ -304,6 +304,18 @@ def test_a_length_of_time_is_no_time_it_happened_a_point_is(nlp, suggester):
 
 
 @pytest.mark.slow
+def test_an_age_is_no_time_it_happened(nlp, suggester):
+    # spaCy's NER makes an age a DATE; it tells how long one has lived, not when the event was (session 18)
+    text = "The police shot the suspect, a 20-year-old man, in Chicago."
+    got = args_of(nlp, suggester, text, "shot", "Conflict:Attack")
+    assert ("Target", "suspect") in got and not any(role == "Time" for role, _ in got), got
+    got = args_of(
+        nlp, suggester, "Police arrested the 18-year old suspect on Monday.", "arrested", "Justice:Arrest-Jail"
+    )
+    assert [t for role, t in got if role == "Time"] == ["Monday"], got
+
+
+@pytest.mark.slow
 def test_the_length_of_a_sentence_is_its_sentence(nlp, suggester):
     got = args_of(nlp, suggester, "The judge gave him a sentence of five years.", "sentence", "Justice:Sentence")
     assert ("Sentence", "five years") in got and not any(role == "Time" for role, _ in got)
