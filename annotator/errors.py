@@ -141,6 +141,17 @@ class SaveError(AnnotatorError):
     nothing was changed. The app shows these in a dialog: the person's work is not saved."""
 
 
+class ModelKeptAsideError(SaveError):
+    """A trained model whose project file went away under its run (deleted, or moved where it could not be saved) was
+    kept in a folder of its own, ``kept``; ``project_now`` is where the project was found, if it was. The app offers to
+    attach it (``learn.kept_models.attach``), as ``annotator models P --attach FOLDER`` does."""
+
+    def __init__(self, message: str, kept: str, project_now: str | None = None) -> None:
+        super().__init__(message)
+        self.kept = kept
+        self.project_now = project_now
+
+
 class BusyError(SaveError):
     """Another program held the project's write lock for longer than this write would wait; nothing was changed,
     and the same write can be made once it is done (``annotator.write_queue`` keeps the app's edits until then)."""

@@ -9,6 +9,9 @@ Two kinds of entry, each a symbolic link in one small folder:
   folder left the journal there, and the open of the moved file lists its own folder only.
 - ``t-<device>-<inode>-<nonce>`` → a journal kept for another project (copied over its file) that this user was told
   of once (``kept_journal``): not named at every open after; gone with the journal.
+- ``m-<device>-<inode>-<nonce>`` → a trained model kept aside for the file (``learn.kept_models``: its project moved
+  or was deleted while it trained, and it could not be saved beside it): the moved file's next open finds it, from
+  another folder, to offer attaching it; gone with the folder (attached, or removed).
 - ``o-<device>-<inode>-<pid>`` → the path a process opened the file at for writing (its log, ``<path>-wal``): made at
   the open, removed at the last close in that process. An app killed before its next poll (1.5 s) met a rename or a
   move left the edits it saved since its last write of the log into the file in ``<old name>-wal``, and SQLite looks
@@ -36,7 +39,7 @@ from pathlib import Path
 from annotator.child_process import process_alive
 
 Identity = tuple[int, int]
-JOURNAL, OPEN, TOLD = "k", "o", "t"
+JOURNAL, OPEN, TOLD, MODEL = "k", "o", "t", "m"
 PRUNE_EVERY_S = 3600.0  # a read-write open prunes the index when its last pruning is older than this
 PRUNED = ".pruned"  # the stamp of the last pruning (its mtime)
 WAL_HEADER = 32  # a log shorter than SQLite's WAL header holds no frame: nothing to take
@@ -133,6 +136,29 @@ def note_told(ident: Identity | None, nonce: str, journal: Path) -> bool:
 def told(ident: Identity | None, nonce: str) -> bool:
     """Whether ``note_told`` was made for the journal ``nonce`` of the file ``ident``."""
     return ident is not None and os.path.lexists(folder() / (_prefix(TOLD, ident) + nonce))
+
+
+# -- trained models kept aside ------------------------------------------------------------------------------------
+
+
+def note_kept_model(ident: Identity | None, folder_: Path) -> bool:
+    """A model trained for the file ``ident`` is kept aside in ``folder_``; False when the index cannot be written
+    here (the model is still named in the training's message, and found beside the old name)."""
+    return ident is not None and _note(_prefix(MODEL, ident) + uuid.uuid4().hex[:8], folder_)
+
+
+def kept_models(ident: Identity | None) -> list[Path]:
+    """The kept models' folders the index names for the file ``ident`` that are still there; an entry whose folder is
+    gone (attached, or removed by hand) is removed."""
+    if ident is None:
+        return []
+    found = []
+    for nonce, target in _entries(MODEL, ident):
+        if os.path.isdir(target):
+            found.append(target)
+        else:
+            _forget(_prefix(MODEL, ident) + nonce)
+    return found
 
 
 # -- where the file was opened for writing --------------------------------------------------------------------------
@@ -232,6 +258,8 @@ def _useless(name: str, link: Path) -> bool:
         return not os.path.lexists(target)  # a journal still there is written by its file's next open, wherever
     if name.startswith(f"{TOLD}-"):
         return not os.path.lexists(target)  # told of a journal removed since
+    if name.startswith(f"{MODEL}-"):
+        return not os.path.lexists(target)  # a kept model attached, or removed by hand
     if name.startswith(f"{OPEN}-"):
         pid = name.rsplit("-", 1)[1]
         return pid.isdigit() and _process_gone(int(pid), st.st_mtime) and not _log_left(target)

@@ -41,7 +41,8 @@ from ui.panels.legend import Legend, LegendArea
 from ui.panels.table_model import keys_look
 from ui.palette import label_colors
 from ui.settings import AppSettings
-from ui.window_files import FilesAndWork, is_project_file
+from ui.project_files import is_project_file
+from ui.window_files import FilesAndWork
 from ui.window_flow import WindowFlow
 from ui.window_panels import WindowPanels
 from ui.workers import Worker

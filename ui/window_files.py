@@ -10,21 +10,13 @@ from PySide6.QtWidgets import QFileDialog
 
 from annotator.errors import SaveError
 from ui.plain import no_mnemonic
+from ui.project_files import PROJECT_FILTER
 from ui.workers import ExportWorker, ImportFormatWorker, ImportWorker, PreannotateWorker, Worker
 
 if TYPE_CHECKING:  # pragma: no cover
     from ui.window_parts import WindowParts as _Window
 else:
     _Window = object  # a part of the window: what it takes from the rest is WindowParts
-
-PROJECT_SUFFIXES = (".annotator", ".db", ".sqlite")  # a project file's endings: the file dialogs' and a drop's
-PROJECT_FILTER = f"Annotator projects ({' '.join('*' + s for s in PROJECT_SUFFIXES)});;All files (*)"
-
-
-def is_project_file(path: str) -> bool:
-    """Does ``path`` end as a project file does (``PROJECT_SUFFIXES``)? A file dropped on the window is opened as
-    the project when it does, imported when not."""
-    return Path(path).suffix in PROJECT_SUFFIXES
 
 
 class FilesAndWork(_Window):

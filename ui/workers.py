@@ -146,10 +146,11 @@ class TrainWorker(Worker):
         super().__init__(project_path, annotator)
         self.options = options
         self.report: Any = None  # the TrainReport once done
+        self.kept_aside: Any = None  # the ModelKeptAsideError of a model kept aside (its project moved meanwhile)
 
     def work(self, project: Project) -> str:
         from annotator import kept_reading
-        from annotator.errors import TrainingCancelled
+        from annotator.errors import ModelKeptAsideError, TrainingCancelled
         from annotator.learn.train import train_project
 
         project.check_writable()
@@ -165,6 +166,9 @@ class TrainWorker(Worker):
             )
         except TrainingCancelled:
             raise Cancelled() from None
+        except ModelKeptAsideError as exc:  # failed, said as any failure; the window offers to attach it
+            self.kept_aside = exc
+            raise
         self.report = report
         return f"Training: {report.summary(NOT_DEFAULT_HINT)}"
 

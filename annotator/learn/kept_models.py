@@ -12,8 +12,8 @@ from typing import Any
 
 import orjson
 
-from annotator import fileid
-from annotator.errors import AnnotatorError, ModelVersionError, ProjectMovedError, SaveError
+from annotator import fileid, whereabouts
+from annotator.errors import AnnotatorError, ModelKeptAsideError, ModelVersionError, ProjectMovedError
 from annotator.learn import versions
 from annotator.opencheck import why_file_not_written
 from annotator.store import Project
@@ -46,7 +46,7 @@ def publish_where_now(
 ) -> tuple[Path, int]:
     """Publish the model in ``tmp`` beside the project file where it is now (the very file: its identity, and its
     birth); returns (that path, the version). Not found (deleted, or moved where this process cannot see it): the
-    model is kept in a folder beside the old name and SaveError says where and how to attach it."""
+    model is kept in a folder beside the old name and ModelKeptAsideError says where and how to attach it."""
     old_models = versions.models_dir(project)
     born = project.db.birth()
     now_at = moved.file_now or moved.new_path
@@ -65,11 +65,45 @@ def publish_where_now(
     kept = old_models / f"{KEPT_PREFIX}{time.strftime('%Y%m%d-%H%M%S')}-{os.getpid()}"
     (tmp / versions.MANIFEST).write_bytes(orjson.dumps({**manifest, "born": born}, option=orjson.OPT_INDENT_2))
     os.replace(tmp, kept)
-    raise SaveError(
+    whereabouts.note_kept_model(project.identity, kept)  # the moved file's next open finds it from its new folder
+    raise ModelKeptAsideError(
         f"{project.path}: the project file was renamed, moved or deleted while training and {found}; the trained model "
         f"is kept in {kept}: attach it to the project where it is now with 'annotator models {project_now} --attach "
-        f"{kept}'"
+        f"{kept}'",
+        kept=str(kept),
+        project_now=None if project_now == "PROJECT" else project_now,
     )
+
+
+def _trained_for(project: Project, folder: Path, born: str) -> bool:
+    """Whether ``folder`` holds a kept model trained for ``project`` (or a copy of it: its birth)."""
+    try:
+        return (folder / "pipeline").is_dir() and versions.read_manifest(folder).get("born") == born
+    except (ModelVersionError, OSError):
+        return False
+
+
+def kept_for(project: Project) -> list[Path]:
+    """The kept models (``publish_where_now``'s) trained for this project and not attached yet, oldest first: those
+    beside its name (the project deleted while it trained, then restored there) and those the per-user index names
+    for its file (moved while it trained: kept beside the old name, in another folder). One folder listing and one of
+    the index; nothing is read further unless a ``kept-`` folder is there."""
+    here = versions.models_dir(project)
+    try:
+        with os.scandir(here) as entries:
+            found = [Path(e.path) for e in entries if e.name.startswith(KEPT_PREFIX) and e.is_dir()]
+    except OSError:
+        found = []
+    found += whereabouts.kept_models(project.identity)
+    if not found:
+        return []
+    born = project.db.birth()
+    seen: dict[str, Path] = {}
+    for folder in found:
+        key = os.path.realpath(folder)
+        if key not in seen and _trained_for(project, folder, born):
+            seen[key] = folder
+    return sorted(seen.values(), key=lambda f: f.name)
 
 
 def attach(project: Project, folder: str | Path) -> int:

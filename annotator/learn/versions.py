@@ -97,7 +97,8 @@ def left_behind(project: Project) -> list[int]:
     return [v.version for v in list_versions(project) if not v.present]
 
 
-def _made_at(folder: Path) -> str | None:
+def made_at(folder: Path) -> str | None:
+    """When the model in ``folder`` was trained, as its manifest says (None: no manifest to read)."""
     try:
         return str(read_manifest(folder).get("created", ""))
     except ModelVersionError:
@@ -110,7 +111,7 @@ def _folder_holding(project: Project, missing: list[int]) -> Path | None:
     made = {int(e["version"]): str(e.get("created", "")) for e in registry(project)["versions"]}
     own = models_dir(project)
     for folder in sorted(project.path.parent.glob("*.models")):
-        if folder != own and folder.is_dir() and all(_made_at(folder / str(n)) == made.get(n) for n in missing):
+        if folder != own and folder.is_dir() and all(made_at(folder / str(n)) == made.get(n) for n in missing):
             return folder
     return None
 

@@ -685,13 +685,13 @@ def test_the_project_suffix_check_sees_them():
 
 def test_the_project_file_s_endings_are_written_once_in_the_app():
     """The project file's endings were written twice in the app: the file dialogs' filter
-    (``window_files.PROJECT_FILTER``) and a drop on the window (``main_window.dropEvent``). ``window_files``'
-    ``PROJECT_SUFFIXES`` is their one spelling; the filter is made from it and a drop asks ``is_project_file``."""
+    (``window_files.PROJECT_FILTER``) and a drop on the window (``main_window.dropEvent``). ``project_files``'
+    ``PROJECT_SUFFIXES`` is their one spelling (its own module since session 18: a dialog asks it too); the filter is made from it and a drop asks ``is_project_file``."""
     found = {
         p.relative_to(ROOT).as_posix(): project_suffix_spellings(p.read_text(encoding="utf-8"))
         for p in sorted((ROOT / "ui").rglob("*.py"))
     }
-    assert {k: v for k, v in found.items() if v} == {"ui/window_files.py": [".db", ".sqlite"]}
+    assert {k: v for k, v in found.items() if v} == {"ui/project_files.py": [".db", ".sqlite"]}
 
 
 def event_line_writers(source: str) -> list[str]:

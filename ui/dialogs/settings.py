@@ -3,6 +3,7 @@ suggestions."""
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
@@ -14,7 +15,9 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QInputDialog,
     QLabel,
+    QHBoxLayout,
     QLineEdit,
+    QPushButton,
     QSpinBox,
     QWidget,
 )
@@ -41,12 +44,17 @@ class SettingsDialog(QDialog):
         # `annotator models --default N|original` sets it; there was no way to go back to another in the app
         self.model: QComboBox | None = None
         self.model_was: int | None = None
+        self.project = project
+        self.kept: list[Path] = []  # models trained while the project moved, kept aside (kept_models.kept_for)
+        self.kept_row: QWidget | None = None
         if project is not None:
+            from annotator.learn.kept_models import kept_for
             from annotator.learn.report import describe_version
             from annotator.learn.versions import default_version, list_versions
 
             infos = [v for v in list_versions(project) if v.present]
-            if infos:
+            self.kept = kept_for(project)
+            if infos or self.kept:
                 self.model = QComboBox()
                 self.model.addItem("The original pipeline", None)
                 for v in infos:
@@ -75,6 +83,8 @@ class SettingsDialog(QDialog):
         form.addRow("spaCy &pipeline", self.pipeline)
         if self.model is not None:
             form.addRow("This project's &model", self.model)
+        if self.kept:
+            form.addRow("Kept model", self._kept_row())
         form.addRow("", self.snap)
         form.addRow("&Font size", self.font_size)
         form.addRow("", self.rejected)
@@ -97,6 +107,68 @@ class SettingsDialog(QDialog):
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         form.addRow(buttons)
+
+    def _kept_row(self) -> QWidget:
+        """A model trained while the project moved, kept aside (its folder), and a button that attaches it as the
+        project's next version (``annotator models P --attach FOLDER`` was the only way)."""
+        row = QWidget()
+        lay = QHBoxLayout(row)
+        lay.setContentsMargins(0, 0, 0, 0)
+        self.kept_note = QLabel()
+        self.kept_note.setTextFormat(Qt.TextFormat.PlainText)
+        self.kept_note.setWordWrap(True)
+        self.attach_button = QPushButton("Attac&h it")
+        self.attach_button.clicked.connect(self.attach_kept)
+        lay.addWidget(self.kept_note, 1)
+        lay.addWidget(self.attach_button)
+        self._say_kept()
+        self.kept_row = row
+        return row
+
+    def _say_kept(self, attached: int | None = None) -> None:
+        from annotator.learn.versions import made_at
+
+        done = f"Attached as version {attached} (choose it above to use it). " if attached is not None else ""
+        if not self.kept:
+            self.kept_note.setText(done.strip())
+            self.attach_button.setEnabled(False)
+            return
+        folder = self.kept[0]
+        when = (made_at(folder) or "")[:16].replace("T", " ")
+        more = f" ({len(self.kept) - 1} more after it)" if len(self.kept) > 1 else ""
+        self.kept_note.setText(
+            f"{done}A model trained {'on ' + when + ' ' if when else ''}while the project was moved or deleted is kept "
+            f"aside{more}: {folder}"
+        )
+        self.kept_note.setToolTip(str(folder))
+        read_only = self.project is not None and self.project.read_only
+        self.attach_button.setEnabled(not read_only)
+        self.attach_button.setToolTip(
+            "The project is open read-only: it cannot be attached here"
+            if read_only
+            else "Make it the project's next version (not the default), as 'annotator models --attach' does"
+        )
+
+    def attach_kept(self) -> None:
+        """The first kept model becomes the project's next version (``kept_models.attach``), listed above."""
+        from annotator.errors import AnnotatorError
+        from annotator.learn.kept_models import attach
+        from annotator.learn.report import describe_version
+        from annotator.learn.versions import list_versions
+
+        if self.project is None or not self.kept or self.model is None:
+            return
+        try:
+            number = attach(self.project, self.kept[0])
+        except (AnnotatorError, OSError) as exc:
+            self.problem.setText(str(exc))
+            self.problem.show()
+            return
+        self.kept = self.kept[1:]
+        for v in list_versions(self.project):
+            if v.version == number:
+                self.model.addItem(describe_version(v), v.version)
+        self._say_kept(number)
 
     def accept(self) -> None:
         """OK keeps the settings only when the pipeline named can be loaded (the rest stays as typed; Cancel drops

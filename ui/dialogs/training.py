@@ -110,8 +110,20 @@ def start_training(window: "WindowFace", options: TrainOptions | None = None) ->
     worker.done.connect(lambda text: None if worker.cancelled else show_training_result(window, text, worker.report))
     # why it did not train (too few finished documents, ...) in a box too: the red status line alone was hidden
     # while the pointer rested on a toolbar button (as after the menu's click), so nothing seemed to happen
-    worker.failed.connect(lambda message: window.alert("Training not done", message))
+    worker.failed.connect(lambda message: training_failed(window, worker, message))
     window.start_worker(worker)
+
+
+def training_failed(window: "WindowFace", worker: TrainWorker, message: str) -> None:
+    """Why it did not train, in a box; a model kept aside (the project moved or was deleted while it trained) gets a
+    button that attaches it to a project the person picks (where it is now, or a backup put back)."""
+    kept = worker.kept_aside
+    if kept is None:
+        window.alert("Training not done", message)
+        return
+    from ui.dialogs.kept_model import offer_attach
+
+    offer_attach(window, kept)
 
 
 def show_training_result(window: "WindowFace", text: str, report: "TrainReport | None" = None) -> None:
