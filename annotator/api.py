@@ -190,6 +190,9 @@ def spacy_docs(
         yield record_to_doc(vocab, rec, toks, report, misaligned)
 
 
+EXPORT_UNREAD = "export it then (or as that user); nothing was written"
+
+
 def export(
     project: Project,
     out: str | Path,
@@ -216,6 +219,7 @@ def export(
         raise OptionError(
             f"{fmt} export takes no options (formats with options: {', '.join(OPTIONS)}); nothing was written"
         )
+    project.refuse_unread_log(EXPORT_UNREAD)  # an export hands the project on: not without another's saved changes
     statuses = list(statuses) if statuses is not None else None
     if (why := nothing_selected(project, statuses)) is not None:
         raise AnnotatorError(why)

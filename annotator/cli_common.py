@@ -68,9 +68,13 @@ def annotator_name(args: argparse.Namespace) -> str:
         return "annotator"
 
 
-def open_project(args: argparse.Namespace, create: bool = True, reads_set: bool = False) -> "Project":
+def open_project(
+    args: argparse.Namespace, create: bool = True, reads_set: bool = False, unread_refused: str | None = None
+) -> "Project":
     """The project of ``args``; ``reads_set``: a command that only reads ``--set`` refuses a set the project does
-    not have (it would read an empty one); import and preannotate make the set they are given."""
+    not have (it would read an empty one); import and preannotate make the set they are given. ``unread_refused``: a
+    command that hands the project on refuses it, in one line ending so, when it was read without another user's
+    saved changes (``Project.log_unread``); the others say so in a note."""
     from annotator import kept_journal
     from annotator.schema import load_schema
     from annotator.store import Project
@@ -81,6 +85,11 @@ def open_project(args: argparse.Namespace, create: bool = True, reads_set: bool 
         print(f"annotator: note: {project.upgraded.summary(project.path.name)}", file=sys.stderr)
     if project.read_from is not None:  # an older file it cannot upgrade where it is: read from an upgraded copy
         print(f"annotator: note: {project.read_from.summary(project.path.name)}", file=sys.stderr)
+    if project.log_unread is not None:  # another user's saved changes in a log this user cannot read: not counted
+        if unread_refused is not None:
+            project.close()
+            project.refuse_unread_log(unread_refused)
+        print(f"annotator: note: {project.path.name}: {project.log_unread}", file=sys.stderr)
     kept = kept_journal.replay(project)  # edits the app kept while another program wrote, and was killed before saving
     if kept is not None and (said := kept.summary()):
         print(f"annotator: note: {said}", file=sys.stderr)

@@ -46,7 +46,7 @@ def cmd_export(args: argparse.Namespace) -> int:
     # would lack them without a word. A live app's kept edits are its own: the file is exported as it is now
     write_kept_edits_of([args.project], "export it", "nothing was written", running_ok=True)
     with (
-        open_project(args, create=False, reads_set=True) as project,
+        open_project(args, create=False, reads_set=True, unread_refused=api.EXPORT_UNREAD) as project,
         progress_bar(len(project.document_ids(args.status)), "export") as bar,
     ):
 

@@ -111,6 +111,29 @@ def why_not_writable(path: Path) -> str | None:
     return None
 
 
+def _log_closed(path: Path) -> bool:
+    """A log with content beside ``path`` whose ``-wal`` or ``-shm`` this user cannot read."""
+    return has_log(path) and any(
+        os.path.exists(f"{path}{side}") and not os.access(f"{path}{side}", os.R_OK) for side in ("-wal", "-shm")
+    )
+
+
+def unread_log(path: Path, exc: BaseException) -> str:
+    """What a read-only open that could read the file alone, not its log (``read_only_uris``' last resort), misses:
+    the log beside it holds changes saved by another user's program (their app killed, or open now) that this user
+    cannot read (its ``-wal`` or ``-shm`` theirs, not readable: a private umask), so the project as read here lacks
+    them. One sentence, said by every open that reads it so (a note) and the reason an export or a merge of it is
+    refused (it would hand on the project without them, without a word)."""
+    wal, shm = Path(f"{path}-wal"), Path(f"{path}-shm")
+    closed = [side for side in (wal, shm) if side.exists() and not os.access(side, os.R_OK)]
+    whose = owner_name(closed[0] if closed else wal)
+    why = f"{' and '.join(side.name for side in closed)} cannot be read by this user" if closed else str(exc)
+    return (
+        f"read without the changes saved in its log ({wal.name}, {whose}'s): {why}; they are in the file once {whose} "
+        "opens it again"
+    )
+
+
 def owner_name(path: Path) -> str:
     """The login name of the user who owns the file at ``path`` ("another user" where it cannot be told)."""
     import pwd
@@ -228,8 +251,9 @@ def read_only_uris(path: Path, write_open_failed: bool = False) -> list[str]:
         return [ro]
     nobody_writes = not st.st_mode & 0o222 or _read_only_fs(path) or not os.access(path.parent, os.W_OK | os.X_OK)
     if not nobody_writes:
-        # a read-write open failed (full disk): read the file alone if even a read-only one cannot start
-        return [ro, immutable] if write_open_failed else [ro]
+        # a read-write open failed (full disk): read the file alone if even a read-only one cannot start; so too
+        # where the log is there and this user cannot read it (another user's): said (``unread_log``), never silent
+        return [ro, immutable] if write_open_failed or _log_closed(path) else [ro]
     if has_log(path):
         return [ro, immutable]  # the log holds saved work: read it if SQLite can, else the file alone
     return [immutable]

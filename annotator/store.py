@@ -71,6 +71,8 @@ class Project(WatchedFile):
         self.stopped: ProjectMovedError | None = None
         self.upgraded: migrations.Upgrade | None = None  # an older format's file upgraded by this open
         self.read_from: upgraded_copy.UpgradedCopy | None = None  # an older read-only file: read from this copy
+        # read-only, the file read alone: its log holds saved changes this user cannot read (opencheck.unread_log)
+        self.log_unread: str | None = None
         # a process killed with this file open under another name (renamed or moved meanwhile) left its log there
         self._took_log = fileid.take_left_log(self.path) if exists and not self.read_only else None
         self._had_log = exists and not self.read_only and opencheck.has_log(self.path)
@@ -97,6 +99,8 @@ class Project(WatchedFile):
                 except sqlite3.OperationalError as exc:
                     if n == len(uris) - 1:
                         raise ProjectFileError(f"{self.path}: cannot open the project file: {exc}") from None
+                    if opencheck.has_log(self.path):  # the file alone next: its log's saved changes not read
+                        self.log_unread = opencheck.unread_log(self.path, exc)
         self.identity = fileid.identity(self.path)  # the file opened: device and inode, not its name
         # the -wal/-shm a read-only connection made (owned by this user): removed at the close, or the file's owner
         # could not write them, nor so edit the project
@@ -240,6 +244,13 @@ class Project(WatchedFile):
         self.close()
 
     # -- transactions -----------------------------------------------------------------------------
+    def refuse_unread_log(self, then: str) -> None:
+        """Raise when the project was read without a log of saved changes this user cannot read (``log_unread``):
+        what hands the project on (an export, a merge of it) would pass it on without them, without a word; ``then``
+        says what to do and that nothing was done ("export it then (or as that user); nothing was written")."""
+        if self.log_unread is not None:
+            raise AnnotatorError(f"{self.path}: {self.log_unread}: {then}")
+
     def check_writable(self) -> None:
         """Raise the ``SaveError`` a write would meet when the project is open read-only (a long job, loading a
         model or training, asks first)."""

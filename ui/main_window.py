@@ -266,6 +266,8 @@ class MainWindow(WindowPanels, FilesAndWork, WindowFlow, QMainWindow):
         self.saved_label.setText("")  # the project before's last save ("saved 02:20:09") is not this one's
         if p is not None and p.upgraded is not None:  # said once, kept while the first document's note shows
             self.after_view_paint.call(partial(self.show_note, p.upgraded.summary(p.path.name)))
+        if p is not None and p.log_unread is not None:  # another user's saved changes in a log not readable here
+            self.after_view_paint.call(partial(self.show_note, f"{p.path.name}: {p.log_unread}"))
         if p is not None and p.read_from is not None:  # an older file read-only: shown from an upgraded copy
             self.after_view_paint.call(partial(self.show_note, p.read_from.summary(p.path.name)))
         if p is not None and p.kept_replay is not None and (kept := p.kept_replay.summary()):  # a run killed with

@@ -61,6 +61,7 @@ def _open_source(path: Path, stack: ExitStack) -> Project:
         raise AnnotatorError(f"{path}: no such project file")
     project = Project(path, create=False, read_only=True)
     stack.callback(project.close)
+    project.refuse_unread_log("merge it then (or as that user); nothing was merged")  # its set would lack them
     return project
 
 
