@@ -22,7 +22,7 @@ from annotator.decisions import accept_events, edit_event, leave_suggested_event
 from annotator.errors import CategoryInUse, ValidationError
 from annotator.model import HUMAN, PROJECT_WIDE, STATES, STATUSES, Change, Entity, Event
 from annotator.recorder import EditRecorder, run_edit
-from annotator.shown import check_as_shown, check_none_unseen
+from annotator.shown import aimed_at, check_as_shown, check_none_unseen
 from annotator.rules import Breach, attribute_breaches, event_type_breach, filler_breaches, label_breach, room_breach
 from annotator.store import Project, now
 
@@ -95,6 +95,7 @@ def add_entity(
 
 def _decide(project: Project, entity_id: int, action: str, values: dict, expected: Entity | None = None) -> Change:
     """A person's decision on a span; a rejected span also leaves the roles of suggested events."""
+    entity_id = aimed_at(project, entity_id, expected)
     row = _shown_row(project, entity_id, expected)
     if row["state"] == "suggested" and "state" not in values:
         values = {**values, "state": "accepted"}
@@ -125,6 +126,7 @@ def relabel_entity(project: Project, entity_id: int, label: str, *, expected: En
 
 
 def resize_entity(project: Project, entity_id: int, start: int, end: int, *, expected: Entity | None = None) -> Change:
+    entity_id = aimed_at(project, entity_id, expected)
     row = _shown_row(project, entity_id, expected)
     check_offsets(text_of(project, row["document_id"]), start, end)
     return _decide(project, entity_id, "resize_entity", {"start": start, "end": end, "edited": 1}, expected)
@@ -191,6 +193,7 @@ def reject_all(project: Project, doc_id: int, *, shown: Iterable[int] | None = N
 
 def delete_entity(project: Project, entity_id: int, *, expected: Entity | None = None) -> Change:
     """Delete a span and, in the same step, every event argument that points at it."""
+    entity_id = aimed_at(project, entity_id, expected)
     row = _shown_row(project, entity_id, expected)
     return _delete_with_arguments(project, "delete_entity", "entities", entity_id, row["document_id"], expected)
 

@@ -42,6 +42,20 @@ def check_as_shown(project: Project, row_id: int, expected: Entity | Event | Non
         raise StaleChangeError(f"{what} was changed elsewhere ({now}); nothing was changed")
 
 
+def aimed_at(project: Project, entity_id: int, expected: Entity | None) -> int:
+    """The span an edit from the view is aimed at: ``entity_id``, or, when that undecided suggestion is gone and a
+    later pre-annotation run (the app's own, or a command's) put the very same suggestion in its place (the same
+    document, set, offsets and label, undecided: a run deletes its undecided suggestions and writes them afresh, with
+    new ids), that one: the person decides on what they saw. Until session 18 the key was refused as 'deleted
+    elsewhere' and lost. Anything else is left to ``check_as_shown`` to refuse."""
+    if expected is None or expected.state != "suggested" or project.row("entities", entity_id) is not None:
+        return entity_id
+    again = project.db.same_suggestion(
+        expected.document_id, expected.annotation_set, expected.start, expected.end, expected.label, after=entity_id
+    )
+    return entity_id if again is None else again
+
+
 def check_none_unseen(found: Iterable[int], shown: Iterable[int] | None, what: str) -> None:
     """Raise StaleChangeError when a decision on every suggestion of a document would reach one the view never showed
     (``shown``: the ids it showed undecided; None: no check): a pre-annotation or an import elsewhere added it since,

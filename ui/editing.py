@@ -115,11 +115,12 @@ class EditActions(QObject):
         if cur is None:
             return
         was_undecided = cur.state == UNDECIDED
+        done = None  # the span decided: its id, or the one a re-run of pre-annotation put in its place (aimed_at)
         if cur.label != label:
-            c.run(cmd.RelabelEntity, cur.id, label, expected=cur)
+            done = c.run(cmd.RelabelEntity, cur.id, label, expected=cur)
         elif cur.state in (UNDECIDED, "rejected"):
-            c.run(cmd.AcceptEntity, cur.id, expected=cur)
-        now = c.entities.get(cur.id)
+            done = c.run(cmd.AcceptEntity, cur.id, expected=cur)
+        now = c.entities.get(done or cur.id)
         if was_undecided and now is not None and now.state != UNDECIDED:
             self.move_on()  # a decision: on to the next undecided item
 
@@ -139,8 +140,8 @@ class EditActions(QObject):
         ev = self.events.current()
         if cur is not None:
             if cur.state in (UNDECIDED, "rejected"):
-                self.c.run(cmd.AcceptEntity, cur.id, expected=cur)
-                now = self.c.entities.get(cur.id)
+                done = self.c.run(cmd.AcceptEntity, cur.id, expected=cur)  # the span decided: its id, or the one a
+                now = self.c.entities.get(done or cur.id)  # re-run of pre-annotation put in its place (aimed_at)
                 if now is None or now.state == UNDECIDED:  # refused: stay, the message says why
                     return
         elif ev is not None and ev.state in (UNDECIDED, "rejected"):
@@ -157,8 +158,8 @@ class EditActions(QObject):
         if cur is not None:
             if cur.state == "rejected":
                 return
-            self.c.run(cmd.RejectEntity, cur.id, expected=cur)
-            now = self.c.entities.get(cur.id)
+            done = self.c.run(cmd.RejectEntity, cur.id, expected=cur)
+            now = self.c.entities.get(done or cur.id)
         elif ev is not None and ev.state != "rejected":
             self.c.run(cmd.RejectEvent, ev.id)
             now = self.c.events.get(ev.id)  # type: ignore[assignment]

@@ -29,6 +29,18 @@ class SuggestionRows:
         ).rowcount
         return removed_events, removed
 
+    def same_suggestion(
+        self, doc_id: int, annotation_set: str, start: int, end: int, label: str, after: int
+    ) -> int | None:
+        """The id of an undecided, unedited suggestion with these offsets and label made after the row ``after``
+        (a pre-annotation run that replaced that one by the very same), else None."""
+        row = self.conn.execute(
+            f"SELECT id FROM entities WHERE {_UNDECIDED} AND start = ? AND end = ? AND label = ? AND id > ? "
+            "ORDER BY id LIMIT 1",
+            (doc_id, annotation_set, start, end, label, after),
+        ).fetchone()
+        return None if row is None else int(row[0])
+
     def entity_marks(self, doc_id: int, annotation_set: str) -> list[tuple[int, int, int, str, str, int]]:
         """(id, start, end, label, state, edited) of the document's entities in the set."""
         return self.conn.execute(
