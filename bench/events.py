@@ -26,11 +26,12 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from annotator.schema import load_schema  # noqa: E402
+from annotator.resources_path import resource_path  # noqa: E402
 from annotator.suggest.event_rules import RuleEventSuggester  # noqa: E402
 from annotator.suggest.rule_weights import read_weights  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
-SCHEMA = ROOT / "resources" / "schemas" / "news.toml"  # this checkout's (an installed package may point elsewhere)
+SCHEMA = resource_path("schemas/news.toml")  # this checkout's: bench/ puts it first on sys.path
 DATA = Path("/work/shared/data/events-dev/dev.jsonl")
 if not DATA.exists():  # a checkout beside shared/
     DATA = ROOT.parent / "shared" / "data" / "events-dev" / "dev.jsonl"

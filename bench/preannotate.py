@@ -33,6 +33,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from annotator.importing import IncomingDocument, import_documents  # noqa: E402
 from annotator.nlp import EMBEDDING_BATCH, load_pipeline  # noqa: E402
 from annotator.preannotate import PreannotateReport, preannotate  # noqa: E402
+from annotator.resources_path import resource_path  # noqa: E402
 from annotator.store import Project  # noqa: E402
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
@@ -170,7 +171,7 @@ def trigger_candidates(texts: list[str], model: str | None, batch_size: int) -> 
     from annotator.suggest.event_lexicon import Lexicon
     from annotator.suggest.event_rules import NAME_LABELS, RuleEventSuggester
 
-    schema = load_schema(Path(__file__).resolve().parent.parent / "resources" / "schemas" / "news.toml")
+    schema = load_schema(resource_path("schemas/news.toml"))
     lexicon = Lexicon.from_schema(schema)
     full, plain = load_pipeline(model, events=True), load_pipeline(model)
     lemmatizer = full.nlp.get_pipe("lemmatizer")
@@ -248,7 +249,7 @@ def pos_aware_shares(full, model: str | None, texts: list[str], batch_size: int)
     from annotator.suggest.event_rules import NAME_LABELS, TRIGGER_POS
     from annotator.suggest.noun_classes import guess_label
 
-    lexicon = Lexicon.from_schema(load_schema(Path(__file__).resolve().parent.parent / "resources/schemas/news.toml"))
+    lexicon = Lexicon.from_schema(load_schema(resource_path("schemas/news.toml")))
     senter = spacy.load(model or DEFAULT_PIPELINE)
     senter.enable_pipe("senter")
 

@@ -723,3 +723,42 @@ def test_the_event_corpora_s_sentence_lines_are_written_by_one_function():
         for p in sorted((ROOT / "annotator").rglob("*.py"))
     }
     assert {k: v for k, v in found.items() if v} == {"annotator/formats/writing.py": ["write_event_lines"]}
+
+
+def resource_paths_spelt(source: str) -> list[str]:
+    """Strings of a module's code (not its docstrings) that name the shipped resources' folder as a path: the
+    folder alone (``ROOT / "resources" / ...``) or a path through it (``"resources/schemas/news.toml"``)."""
+    tree = ast.parse(source)
+    docstrings = {
+        id(node.value)
+        for node in ast.walk(tree)
+        if isinstance(node, ast.Expr) and isinstance(node.value, ast.Constant) and isinstance(node.value.value, str)
+    }
+    return [
+        node.value
+        for node in ast.walk(tree)
+        if isinstance(node, ast.Constant) and isinstance(node.value, str) and id(node) not in docstrings
+        if not re.search(r"\s", node.value) and re.search(r"(^|/)resources($|/)", node.value)
+    ]
+
+
+def test_the_resource_path_check_sees_a_path():
+    assert resource_paths_spelt('NEWS = ROOT / "resources" / "schemas" / "news.toml"') == ["resources"]
+    assert resource_paths_spelt('p = root / "resources/schemas/news.toml"') == ["resources/schemas/news.toml"]
+    assert resource_paths_spelt('"""The schema (resources/schemas/news.toml)."""\nx = "resources: said"') == []
+    assert resource_paths_spelt('s = resource_path("schemas/news.toml")') == []
+
+
+@pytest.mark.slow
+def test_a_shipped_file_is_found_by_resource_path_alone():
+    """Where the shipped files are (annotator/resources/, in a checkout and installed alike) is
+    ``resources_path.resource_path``'s to say: six tests and two bench scripts built the checkout's
+    ``ROOT / "resources" / "schemas" / "news.toml"`` themselves, which named a folder the wheel does not have.
+    ``test_packaging.py`` is left out: it checks the wheel's and the checkout's layout itself."""
+    found = {
+        p.relative_to(ROOT).as_posix(): resource_paths_spelt(p.read_text(encoding="utf-8"))
+        for folder in ("annotator", "ui", "tests", "bench", "scripts")
+        for p in sorted((ROOT / folder).rglob("*.py"))
+        if p.name not in ("resources_path.py", "test_packaging.py", "test_layers.py")
+    }
+    assert {k: v for k, v in found.items() if v} == {}

@@ -19,7 +19,7 @@ def _copy_tree(dst: Path) -> Path:
     src = dst / "src"
     src.mkdir()
     ignore = shutil.ignore_patterns("__pycache__", "*.pyc", "*.egg-info", "build")
-    for folder in ("annotator", "ui", "resources"):
+    for folder in ("annotator", "ui"):
         shutil.copytree(ROOT / folder, src / folder, ignore=ignore)
     for name in ("pyproject.toml", "README.md"):
         shutil.copy2(ROOT / name, src / name)
@@ -29,16 +29,48 @@ def _copy_tree(dst: Path) -> Path:
 def test_every_resources_folder_is_a_listed_package():
     """`scripts/app`'s first run (pip install -e) printed two screenfuls of setuptools' "Package
     'annotator.resources.schemas' is absent from the `packages` configuration" (and styles), the first thing a new
-    person saw: every folder under resources/ is in the list, as the resources' own package is."""
+    person saw: every folder under annotator/resources/ is in the list, as the resources' own package is."""
     import tomllib
 
     listed = set(tomllib.loads((ROOT / "pyproject.toml").read_text())["tool"]["setuptools"]["packages"])
     folders = {
-        "annotator.resources." + ".".join(d.relative_to(ROOT / "resources").parts)
-        for d in (ROOT / "resources").rglob("*")
+        "annotator.resources." + ".".join(d.relative_to(ROOT / "annotator" / "resources").parts)
+        for d in (ROOT / "annotator" / "resources").rglob("*")
         if d.is_dir() and d.name != "__pycache__"
     }
     assert folders and folders <= listed, sorted(folders - listed)
+
+
+def test_every_package_lies_at_its_dotted_path():
+    """`pip install -e` (scripts/bootstrap) printed setuptools' "Editable installation" warning: the resources'
+    package was mapped onto the top-level resources/ folder, so setuptools installed an import finder of its own in
+    place of a path entry (and warned that folders named as the packages may take precedence). The resources are
+    annotator/resources/ now and the flat layout is said (``package-dir`` ``"" = "."``): every package is its dotted
+    path below the checkout, which is when setuptools puts the checkout on the path as it is."""
+    import tomllib
+
+    setuptools = tomllib.loads((ROOT / "pyproject.toml").read_text())["tool"]["setuptools"]
+    assert setuptools.get("package-dir") == {"": "."}
+    astray = [p for p in setuptools["packages"] if not ROOT.joinpath(*p.split(".")).is_dir()]
+    assert astray == []
+
+
+@pytest.mark.slow  # builds an editable wheel (~2 s)
+def test_the_editable_install_is_a_path_entry(tmp_path):
+    """What scripts/bootstrap's ``pip install -e`` installs, the editable wheel setuptools builds (its PEP 660 hook,
+    run as pip runs it; nothing is installed): a .pth line naming the checkout, no finder module of setuptools'."""
+    src = _copy_tree(tmp_path)
+    out = tmp_path / "dist"
+    out.mkdir()
+    code = "import sys, setuptools.build_meta as b; print(b.build_editable(sys.argv[1]))"
+    done = subprocess.run([sys.executable, "-c", code, str(out)], cwd=src, capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+    assert "Editable installation" not in done.stderr, done.stderr
+    names = zipfile.ZipFile(out / done.stdout.strip().splitlines()[-1]).namelist()
+    assert [n for n in names if n.endswith(".py")] == []  # no __editable___annotator_..._finder.py
+    (pth,) = [n for n in names if n.endswith(".pth")]
+    lines = zipfile.ZipFile(out / done.stdout.strip().splitlines()[-1]).read(pth).decode().split()
+    assert [Path(line).resolve() for line in lines] == [src.resolve()]
 
 
 @pytest.mark.slow  # builds and installs the wheel (~14 s)

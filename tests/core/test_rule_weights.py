@@ -11,12 +11,13 @@ import pytest
 
 from annotator.errors import SchemaError
 from annotator.schema import load_schema
+from annotator.resources_path import resource_path
 from annotator.suggest import rule_weights
 from annotator.suggest.event_rules import RuleEventSuggester
 from annotator.suggest.rule_weights import CONTEXT_TERMS, HAND, TERMS, read_weights, score
 
 ROOT = Path(__file__).resolve().parents[2]
-NEWS = ROOT / "resources" / "schemas" / "news.toml"
+NEWS = resource_path("schemas/news.toml")
 SEED = ROOT / "seeds" / "000_c5086996ec44ef81.txt"
 _CONTEXT = {"negated": 0.25, "denied": 0.25, "future": 0.15, "modal": 0.2, "irrealis": 0.2, "alternative": 0.15}
 _CONTEXT |= {"conditional": 0.2, "generic_det": 0.15, "ongoing": 0.2}  # "ongoing": session 17

@@ -7,9 +7,10 @@ import pytest
 from annotator.cli import main
 from annotator.errors import SchemaError
 from annotator.schema import MULTIPLICITIES, default_schema, load_schema, parse_schema
+from annotator.resources_path import resource_path
 from annotator.store import Project
 
-ROOT_SCHEMA = __import__("pathlib").Path(__file__).resolve().parents[2] / "resources" / "schemas" / "news.toml"
+ROOT_SCHEMA = resource_path("schemas/news.toml")
 
 ONTONOTES = {
     "PERSON",

@@ -3,14 +3,14 @@ and which span it stands for."""
 
 from __future__ import annotations
 
-from pathlib import Path
 
 import pytest
 
 from annotator.schema import load_schema
+from annotator.resources_path import resource_path
 from annotator.suggest.event_rules import RuleEventSuggester
 
-NEWS = Path(__file__).resolve().parents[2] / "resources" / "schemas" / "news.toml"
+NEWS = resource_path("schemas/news.toml")
 
 
 @pytest.fixture(scope="module")

@@ -8,11 +8,12 @@ from pathlib import Path
 import pytest
 
 from annotator.schema import load_schema
+from annotator.resources_path import resource_path
 from annotator.suggest.event_rules import RuleEventSuggester
 
 ROOT = Path(__file__).resolve().parents[2]
 GOLD = ROOT / "tests" / "data" / "seed_gold"
-NEWS = ROOT / "resources" / "schemas" / "news.toml"
+NEWS = resource_path("schemas/news.toml")
 
 
 def gold_files() -> list[Path]:

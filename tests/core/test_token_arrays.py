@@ -8,6 +8,7 @@ import pytest
 
 from annotator.nlp import load_pipeline
 from annotator.schema import load_schema
+from annotator.resources_path import resource_path
 from annotator.suggest import token_arrays
 from annotator.suggest.event_lexicon import token_forms
 from annotator.suggest.event_rules import TRIGGER_POS, RuleEventSuggester
@@ -37,7 +38,7 @@ def test_attribute_ids_are_spacys():
 @pytest.mark.slow
 def test_trigger_starts_are_the_walk_over_sentences():
     pipe = load_pipeline(events=True)
-    lexicon = RuleEventSuggester(load_schema(ROOT / "resources" / "schemas" / "news.toml")).lexicon
+    lexicon = RuleEventSuggester(load_schema(resource_path("schemas/news.toml"))).lexicon
     first = FirstWords(lexicon.by_first)
     texts = [p.read_text(encoding="utf-8") for p in sorted(SEEDS.glob("*.txt"))] + ODD
     tried = 0
