@@ -10,10 +10,11 @@ from __future__ import annotations
 from typing import Any, Sequence
 
 from annotator.formats.webanno_chains import CHAIN, PREVIOUS_TYPE, RELATION, TYPE, chain_type
+from annotator.formats.webanno_tsv import SOURCE
 from annotator.importing import IncomingDocument
 
 COREFERENCE_LINK = "de.tudarmstadt.ukp.dkpro.core.api.coref.type.CoreferenceLink"
-KEPT = "webanno"  # webanno_read.SOURCE: where the chains of every import are kept
+KEPT = SOURCE  # where the chains of every import are kept (meta["webanno"], as a WebAnno TSV import keeps them)
 
 
 def keep_chains(

@@ -147,7 +147,7 @@ def _webanno_clusters(
     its mentions' token spans in order, a mention the span of its entity as written in ``ner`` (session 10: chains
     were not written, though DyGIE++ has a place for them)."""
     from annotator.formats.webanno_chains import kept_chains
-    from annotator.formats.webanno_read import SOURCE
+    from annotator.formats.webanno_tsv import SOURCE
 
     by_span: dict[tuple[int, int, str], tuple[int, int]] = {}
     for e in rec["entities"]:

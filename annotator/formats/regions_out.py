@@ -50,6 +50,7 @@ from annotator.formats.records import (
     iter_document_records,
 )
 from annotator.formats.schema_names import GivenSpellings
+from annotator.formats.webanno_tsv import SOURCE
 from annotator.model import UNFINISHED
 from annotator.offsets import Utf16Map
 from annotator.store import Project
@@ -68,7 +69,9 @@ class OutRegion:
 
 
 KEPT = ("doccano", "label_studio")  # where the two imports keep relations between entities (the same shape)
-ALSO_KEPT = ("webanno",)  # a WebAnno TSV import keeps them in that shape too: written by these exports as well
+ALSO_KEPT = (
+    SOURCE,
+)  # a WebAnno TSV import (meta["webanno"]) keeps them in that shape too: written by these exports as well
 
 
 def regions_and_relations(

@@ -11,8 +11,15 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from annotator.formats.writing import FormatExportReport
-from annotator.formats.webanno_read import SOURCE
-from annotator.formats.webanno_tsv import ANY_SPAN, EVENT_LAYERS, LABEL_VALUES, SPAN_LAYERS, UNSET_LABELS, ZERO_WIDTH
+from annotator.formats.webanno_tsv import (
+    ANY_SPAN,
+    EVENT_LAYERS,
+    LABEL_VALUES,
+    SOURCE,
+    SPAN_LAYERS,
+    UNSET_LABELS,
+    ZERO_WIDTH,
+)
 
 
 @dataclass
@@ -90,7 +97,7 @@ class EventLayer:
     feature: str
     slots: dict[str, str]
     unset: list[str]
-    spans: list[Any] = field(default_factory=list)  # its events (webanno._Span)
+    spans: list[Any] = field(default_factory=list)  # its events (webanno_rows.Span)
     at: dict[Any, list[Any]] = field(default_factory=dict)  # unit -> its events on it (webanno._layer_cells)
 
     @property

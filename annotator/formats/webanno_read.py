@@ -48,6 +48,7 @@ from annotator.formats.webanno_tsv import (
     EVENT_LAYERS,
     LABEL_VALUES,
     NAMED_ENTITY,
+    SOURCE,
     SPAN_LAYERS,
     TOKEN_LAYERS,
     UNSET_LABELS,
@@ -59,8 +60,6 @@ from annotator.importing import IncomingDocument, IncomingEntity, IncomingEvent
 from annotator.wording import counted
 from annotator.model import STATES
 from annotator.schema import Schema, default_schema, is_label_name
-
-SOURCE = "webanno"
 
 
 def read_webanno(path: str | Path, schema: Schema | None = None) -> ReadResult:

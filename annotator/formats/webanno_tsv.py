@@ -24,6 +24,7 @@ RELATION_LAYER = "webanno.custom.Relation"  # where relations kept from other fo
 COMMENT_LAYER = "webanno.custom.Comment"  # a document's comments (decisions=yes): on its first token, author and text
 COMMENT_FEATURES = ("author", "text")
 DECISION_FEATURES = ("score", "source", "state")  # an entity's or event's, on its own layer (decisions=yes)
+SOURCE = "webanno"  # an import's source and its meta key (meta["webanno"]), read back by the exports
 # meta["webanno"] keys: label -> [span layer, its labelling feature] of a project's own layers; label -> the value it
 # was read from where that was no label name ('A.2 Landform'), both for the export
 SPAN_LAYERS = "span_layers"

@@ -762,3 +762,38 @@ def test_a_shipped_file_is_found_by_resource_path_alone():
         if p.name not in ("resources_path.py", "test_packaging.py", "test_layers.py")
     }
     assert {k: v for k, v in found.items() if v} == {}
+
+
+def bound_to(source: str, value: str) -> list[str]:
+    """The module-level names a module binds to ``value`` itself or to a tuple holding it."""
+    found = []
+    for node in ast.parse(source).body:
+        if isinstance(node, (ast.Assign, ast.AnnAssign)) and node.value is not None:
+            parts = node.value.elts if isinstance(node.value, ast.Tuple) else [node.value]
+            if any(isinstance(p, ast.Constant) and p.value == value for p in parts):
+                targets = node.targets if isinstance(node, ast.Assign) else [node.target]
+                found += [ast.unparse(t) for t in targets]
+    return found
+
+
+def test_the_binding_check_sees_a_spelt_key():
+    assert bound_to('KEPT = "webanno"\nALSO = ("doccano", "webanno")\nx: str = "webanno"', "webanno") == [
+        "KEPT",
+        "ALSO",
+        "x",
+    ]
+    assert bound_to('KEPT = SOURCE\nFORMAT = "webanno_tsv"\ndef f():\n    k = "webanno"\n', "webanno") == []
+
+
+@pytest.mark.slow
+def test_the_webanno_meta_key_is_spelt_once():
+    """Where a WebAnno TSV import keeps what the exports write back (``meta["webanno"]``) is ``webanno_tsv.SOURCE``:
+    the reader defined it (so the writer, its own layers and DyGIE++'s chains imported the reader for it), and the
+    CoNLL-U chains and the doccano and Label Studio writers spelt it again. ``schema_names.SPELLING_KEYS`` is left
+    out: one list of every reader's key."""
+    found = {
+        p.relative_to(ROOT).as_posix(): bound_to(p.read_text(encoding="utf-8"), "webanno")
+        for p in sorted((ROOT / "annotator").rglob("*.py"))
+        if p.name not in ("webanno_tsv.py", "schema_names.py")
+    }
+    assert {k: v for k, v in found.items() if v} == {}
