@@ -20,6 +20,8 @@ from annotator.incoming import IncomingDocument, IncomingEvent
 
 
 def sha256_text(text: str) -> str:
+    """A text's digest as the project keeps it (``documents.sha256``: how an import, a merge and an export's reader
+    know a text they have seen), a lone surrogate kept as it is."""
     return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
 
 

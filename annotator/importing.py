@@ -13,7 +13,7 @@ from annotator.answers_onto import apply_answers
 from annotator.categories import known_categories, remember_categories
 from annotator.db import EVENT_COLUMNS, is_score, span_row
 from annotator.errors import ImportFileError
-from annotator.import_rows import PreparedDocument, incoming_event_row, prepare_document, sha256_text  # noqa: F401 (sha256_text: its old home)
+from annotator.import_rows import PreparedDocument, incoming_event_row, prepare_document
 from annotator.incoming import IncomingDocument, IncomingEntity, IncomingEvent  # noqa: F401 (the readers take them from here)
 from annotator.textcheck import first_surrogate, printable
 from annotator.wording import counted

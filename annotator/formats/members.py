@@ -7,10 +7,10 @@ without labels."""
 
 from __future__ import annotations
 
-import hashlib
 from pathlib import Path
 
 from annotator.errors import ImportFileError
+from annotator.import_rows import sha256_text
 from annotator.formats.reading import iter_jsonl
 from annotator.formats.detect import detect_format
 
@@ -20,7 +20,7 @@ def _texts(path: Path) -> tuple[str, ...] | None:
     try:
         return tuple(
             sorted(
-                hashlib.sha256(o["text"].encode("utf-8", "surrogatepass")).hexdigest()
+                sha256_text(o["text"])
                 for _, o in iter_jsonl(path)
                 if isinstance(o, dict) and isinstance(o.get("text"), str)
             )

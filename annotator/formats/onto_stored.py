@@ -11,11 +11,11 @@ stored one and it is marked ``onto_stored``: ``importing.store_documents`` puts 
 
 from __future__ import annotations
 
-import hashlib
 import re
 from bisect import bisect_right
 from pathlib import Path
 
+from annotator.import_rows import sha256_text
 from annotator.importing import IncomingDocument
 from annotator.wording import counted
 from annotator.store import Project
@@ -29,7 +29,7 @@ def squeezed(text: str) -> str:
 
 
 def _digest(text: str) -> str:
-    return hashlib.sha256(squeezed(text).encode("utf-8", "surrogatepass")).hexdigest()
+    return sha256_text(squeezed(text))
 
 
 class _Chars:

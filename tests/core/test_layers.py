@@ -797,3 +797,29 @@ def test_the_webanno_meta_key_is_spelt_once():
         if p.name not in ("webanno_tsv.py", "schema_names.py")
     }
     assert {k: v for k, v in found.items() if v} == {}
+
+
+TEXT_DIGEST = re.compile(
+    r"sha256\((?:(?!\)\)).)*\.encode\(\s*[\"']utf-?8[\"']\s*,\s*[\"']surrogatepass[\"']\s*\)\s*\)\.hexdigest"
+)
+
+
+def test_the_digest_check_sees_one():
+    assert TEXT_DIGEST.search('d = hashlib.sha256(o["text"].encode("utf-8", "surrogatepass")).hexdigest()')
+    assert TEXT_DIGEST.search('hashlib.sha256(squeezed(text).encode("utf-8", "surrogatepass")).hexdigest()')
+    # Prodigy's input hash: four bytes of another digest, not a text's as the project keeps it
+    assert not TEXT_DIGEST.search('hashlib.sha256("\\x00".join(parts).encode("utf-8", "surrogatepass")).digest()[:4]')
+    assert not TEXT_DIGEST.search("sha256_text(squeezed(text))")
+
+
+def test_a_text_s_digest_is_made_by_one_function():
+    """A document's digest as the project keeps it (``documents.sha256``) is ``import_rows.sha256_text``: doccano's
+    members' files (``formats/members.py``) and the token exports' texts found again (``formats/onto_stored.py``, of
+    the text without its whitespace) wrote it out again."""
+    found = sorted(
+        p.relative_to(ROOT).as_posix()
+        for folder in ("annotator", "ui")
+        for p in (ROOT / folder).rglob("*.py")
+        if TEXT_DIGEST.search(p.read_text(encoding="utf-8"))
+    )
+    assert found == ["annotator/import_rows.py"]

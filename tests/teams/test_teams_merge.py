@@ -12,7 +12,7 @@ from teams_data import DOC1, DOC2, DOC3, at, make_alice, make_bob, new_project
 
 
 def _doc_id(p: Project, text: str) -> int:
-    from annotator.importing import sha256_text
+    from annotator.import_rows import sha256_text
 
     return p.db.conn.execute("SELECT id FROM documents WHERE sha256 = ?", (sha256_text(text),)).fetchone()[0]
 
