@@ -200,12 +200,15 @@ def role_candidates(
     rank = _candidate_rank(role.labels, trigger, sentence, used, text, source, subject_side(role))
     ts, te = trigger
     skip = set(exclude)
-    ok = [
-        e
-        for e in entities
-        if takes(role, e.label) and can_fill(e.state) and e.id not in skip and not (e.start == ts and e.end == te)
-    ]
+    fits = role_fits(role)
+    ok = [e for e in entities if fits(e) and e.id not in skip and not (e.start == ts and e.end == te)]
     return sorted(ok, key=rank)
+
+
+def role_fits(role: Role) -> Callable[[Entity], bool]:
+    """Whether an entity can fill ``role``, as the rule module says: ``rules.takes`` its label, ``rules.can_fill`` its
+    state (the candidates' test, and the span index's, which knows no rule of its own)."""
+    return lambda e: takes(role, e.label) and can_fill(e.state)
 
 
 def _candidate_rank(
@@ -272,10 +275,11 @@ def first_role_candidates(
     True when that is the whole list. The list is the same as the start of ``role_candidates``'s."""
     skip = set(exclude)
     ts, te = trigger
-    inside = index.within(entities, role.labels, sentence[0], sentence[1])
+    fits = role_fits(role)
+    inside = index.within(entities, fits, sentence[0], sentence[1])
     ask = most + len(inside) + len(skip) + 1
     while True:
-        near = index.nearest(entities, role.labels, ts, te, ask)
+        near = index.nearest(entities, fits, ts, te, ask)
         pool = {e.id: e for e in [*inside, *near]}
         found = role_candidates(pool.values(), role, trigger, sentence, skip, used, text, source)
         complete = len(near) < ask  # every span the role takes is in the pool

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from collections.abc import Container, Iterable, Sequence
+from collections.abc import Callable, Container, Iterable, Sequence
 from dataclasses import dataclass
 
 from annotator.model import Entity, Event
@@ -234,14 +234,10 @@ class SpanIndex:
         self.rows = rows
         self.longest = max((e - s for s, e, _ in rows), default=0)
 
-    def within(self, entities: dict[int, Entity], labels: Container[str], lo: int, hi: int) -> list[Entity]:
-        """The spans of ``labels`` (not rejected) inside [lo, hi), by start."""
+    def within(self, entities: dict[int, Entity], fits: Callable[[Entity], bool], lo: int, hi: int) -> list[Entity]:
+        """The spans that ``fits`` (the caller's rule: a role's, ``keyflow.role_fits``) inside [lo, hi), by start."""
         rows = self.rows[bisect_left(self.starts, lo) : bisect_left(self.starts, hi)]
-        return [
-            e
-            for _, end, i in rows
-            if end <= hi and (e := entities.get(i)) is not None and e.label in labels and e.state != "rejected"
-        ]
+        return [e for _, end, i in rows if end <= hi and (e := entities.get(i)) is not None and fits(e)]
 
     def covers(self, entities: dict[int, Entity], start: int, end: int) -> bool:
         """Whether a span (not rejected) holds all of [start, end): the word is one of a name's."""
@@ -249,9 +245,9 @@ class SpanIndex:
         return any(stop >= end and (e := entities.get(i)) is not None and e.state != "rejected" for _, stop, i in rows)
 
     def nearest(
-        self, entities: dict[int, Entity], labels: Container[str], start: int, end: int, most: int
+        self, entities: dict[int, Entity], fits: Callable[[Entity], bool], start: int, end: int, most: int
     ) -> list[Entity]:
-        """Up to ``most`` spans of ``labels`` (not rejected) nearest to [start, end), nearest first (ties: the
+        """Up to ``most`` spans that ``fits`` nearest to [start, end), nearest first (ties: the
         earlier start, then the smaller id): the same as sorting every span by that distance, looking only at a window around it."""
 
         def distance(e: Entity) -> tuple[int, int, int]:
@@ -265,11 +261,7 @@ class SpanIndex:
         while True:
             lo = bisect_left(self.starts, start - reach - self.longest)
             hi = bisect_left(self.starts, end + reach + 1)
-            found = [
-                e
-                for _, _, i in self.rows[lo:hi]
-                if (e := entities.get(i)) is not None and e.label in labels and e.state != "rejected"
-            ]
+            found = [e for _, _, i in self.rows[lo:hi] if (e := entities.get(i)) is not None and fits(e)]
             best = sorted(found, key=distance)[:most]
             whole = lo == 0 and hi == len(self.rows)
             if whole or (len(best) == most and distance(best[-1])[0] <= reach):

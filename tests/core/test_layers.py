@@ -823,3 +823,49 @@ def test_a_text_s_digest_is_made_by_one_function():
         if TEXT_DIGEST.search(p.read_text(encoding="utf-8"))
     )
     assert found == ["annotator/import_rows.py"]
+
+
+def fill_rules(source: str) -> list[str]:
+    """A module's own test of whether an entity can fill a role, by function: one condition testing both its label
+    against a collection (``e.label in labels``: ``rules.takes``) and its state against "rejected" (``rules.can_fill``)."""
+    found = []
+    for fn in ast.walk(ast.parse(source)):
+        if not isinstance(fn, (ast.FunctionDef, ast.AsyncFunctionDef)):
+            continue
+        for node in ast.walk(fn):
+            if isinstance(node, ast.BoolOp) and isinstance(node.op, ast.And):
+                tests = [v for v in node.values if isinstance(v, ast.Compare) and isinstance(v.left, ast.Attribute)]
+                label = any(t.left.attr == "label" and isinstance(t.ops[0], (ast.In, ast.NotIn)) for t in tests)
+                state = any(
+                    t.left.attr == "state"
+                    and any(isinstance(c, ast.Constant) and c.value == "rejected" for c in t.comparators)
+                    for t in tests
+                )
+                if label and state:
+                    found.append(fn.name)
+    return found
+
+
+def test_the_fill_rule_check_sees_one():
+    src = 'def within(m, labels):\n    return [e for i in m if (e := m.get(i)) and e.label in labels and e.state != "rejected"]'
+    assert fill_rules(src) == ["within"]
+    assert fill_rules('def f(e):\n    return e.state != "rejected" and e.start < 3') == []
+    assert fill_rules("def f(role, e):\n    return takes(role, e.label) and can_fill(e.state)") == []
+
+
+# a label's evidence, not a filler: the label the words of a new span carry most often elsewhere (label_for_span), of
+# the role's labels, a rejected suggestion giving none
+NOT_A_FILL_RULE = {"annotator/keyflow.py": ["_label_elsewhere"]}
+
+
+def test_whether_an_entity_can_fill_a_role_is_the_rule_module_s_word():
+    """The span index behind Alt+N and the fill lists (``navigation.SpanIndex.within`` and ``nearest``) kept the
+    spans of a role's labels that are not rejected by its own test (session 16's and 17's note): it takes the
+    caller's ``fits`` now, ``keyflow.role_fits`` (``rules.takes`` and ``rules.can_fill``), the candidates' test too."""
+    found = {
+        p.relative_to(ROOT).as_posix(): fill_rules(p.read_text(encoding="utf-8"))
+        for folder in ("annotator", "ui")
+        for p in sorted((ROOT / folder).rglob("*.py"))
+        if p.name != "rules.py"
+    }
+    assert {k: v for k, v in found.items() if v} == NOT_A_FILL_RULE
