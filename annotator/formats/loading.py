@@ -32,7 +32,7 @@ from annotator.importing import (
     prepare_documents,
     store_documents,
 )
-from annotator.rules import schema_covers, schema_lacks
+from annotator.rules import schema_covers
 from annotator.wording import counted
 from annotator.schema import Schema
 from annotator.store import Project
@@ -226,19 +226,18 @@ def store_results(project: Project, results: list[tuple[Path, ReadResult]], grow
             continue  # an earlier file's schema holds it already
         grows = grow and bool(r.labels_added) and schema_covers(r.schema, new_schema or project.schema)
         if not grows and (project.document_ids() or new_schema is not None):
-            matched = match_to_schema(r.schema, r.documents, new_schema or project.schema, str(p))
-            if matched is not None:  # ACE's brat conf (PER, Attack) in a news project: its names are the schema's
+            matched, lacks = match_to_schema(r.schema, r.documents, new_schema or project.schema, str(p))
+            if not lacks:  # ACE's brat conf (PER, Attack) in a news project: its names are the schema's
                 report.notes.append(matched)
                 continue
-            lacks = schema_lacks(new_schema or project.schema, r.schema)
             named = ", ".join(lacks[:4]) + (f" and {len(lacks) - 4} more" if len(lacks) > 4 else "")
             said = (
                 r.schema_from or f"its {'schema' if p.suffix.lower() == '.json' else 'annotation.conf'} defines types"
             )
             raise ImportFileError(
                 str(p),
-                f"{said} the project's schema does not have (the project's schema has no {named}); "
-                "import it into a new project (nothing was imported)",
+                f"{said} the project's schema does not have, which its documents use (the project's schema has no "
+                f"{named}, nor a name that matches); import it into a new project (nothing was imported)",
             )
         new_schema, kept, grew = r.schema, r.schema_kept, grows
     use = new_schema or project.schema

@@ -106,6 +106,31 @@ class SchemaNames:
             ours = leaves.pop() if len(leaves) == 1 else None
         return ours or None
 
+    def declared_label(self, name: str) -> str | None:
+        """The schema's entity label that an entity type a file declares (brat's annotation.conf) names: by its whole
+        name or an alias (``Person``, ``PER``), else the one label, of three letters or more, that begins it (an
+        abbreviation: ``ORG`` for ACE's ``Organization``, ``LOC`` for ``Location``); None: none, or two. Not counted."""
+        key = name_key(name)
+        ours = self._labels.get(key)
+        if ours is None:
+            found = {
+                e.name for e in self.schema.entities if len(name_key(e.name)) >= 3 and key.startswith(name_key(e.name))
+            }
+            ours = found.pop() if len(found) == 1 else None
+        return ours or None
+
+    def declared_role(self, event_type: str, name: str) -> str | None:
+        """The role of the schema's ``event_type`` that a role a file declares for it names: by its whole name or an
+        alias, else the one role that begins it (brat's news tutorial marks its roles apart from its entity types:
+        ``Person-Arg`` for ``Person``, ``Org-Arg`` for ``Org``); None: none, or two. Not counted."""
+        index = self._roles.get(event_type, {})
+        key = name_key(name)
+        ours = index.get(key)
+        if ours is None:
+            found = {r for k, r in index.items() if r and key.startswith(k)}
+            ours = found.pop() if len(found) == 1 else None
+        return ours or None
+
     def region(self, name: str) -> str:
         """A labelled span's label (doccano's, Label Studio's, Prodigy's, a training line's): the schema's entity label
         or, where it names one, its event type (the span a trigger); a name that spells one of each is kept."""

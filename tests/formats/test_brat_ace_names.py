@@ -81,7 +81,7 @@ def test_the_brat_export_writes_the_files_names_back(tmp_path):
     assert "Time-Within:" in ann and "Attacker:" in ann, ann
 
 
-def test_a_conf_with_a_type_the_schema_has_no_match_for_is_still_refused(tmp_path, capsys):
+def test_a_conf_with_a_type_the_schema_has_no_match_for_that_a_document_uses_is_still_refused(tmp_path, capsys):
     p = tmp_path / "p.annotator"
     first = tmp_path / "first.txt"
     first.write_text("A document already here.\n", encoding="utf-8")
@@ -89,7 +89,10 @@ def test_a_conf_with_a_type_the_schema_has_no_match_for_is_still_refused(tmp_pat
     folder = _corpus(tmp_path)
     conf = folder / "annotation.conf"
     conf.write_text(conf.read_text(encoding="utf-8").replace("Time\n", "Time\nWEATHER\n", 1), encoding="utf-8")
+    ann = folder / "CNN_ENG_1.ann"
+    ann.write_text(ann.read_text(encoding="utf-8") + "T7\tWEATHER 0 6\tRebels\n", encoding="utf-8")
     assert main(["import", str(p), str(folder)]) == 1
-    assert "does not have" in capsys.readouterr().err
+    err = capsys.readouterr().err
+    assert "does not have" in err and "label WEATHER" in err and "PER" not in err.split("has no")[1], err
     with Project(p, create=False) as project:
         assert len(project.document_ids()) == 1

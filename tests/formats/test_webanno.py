@@ -341,7 +341,7 @@ def test_labels_and_event_types_the_schema_lacks_come_with_the_file_into_a_new_p
     with pytest.raises(ImportFileError) as exc:
         import_format(busy, "webanno", [path])
     assert "its layers give labels and event types the project's schema does not have" in str(exc.value)
-    assert "no label OTH, event type Attack" in str(exc.value) and len(busy.document_ids()) == 1
+    assert "no label OTH, role Attack:Attacker" in str(exc.value) and len(busy.document_ids()) == 1
     new = Project(tmp_path / "new.annotator", annotator="t")
     report = import_format(new, "webanno", [path])
     assert report.schema_adopted == "news" and any("lacks label OTH, event type Attack" in n for n in report.notes)
