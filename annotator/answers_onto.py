@@ -5,7 +5,8 @@ The answer holds what the person kept and added: an entity of the same span and 
 rejected) there is accepted, an event of the same type and trigger too (with the suggestions filling its roles, as
 accepting it in the app does: ``decisions.accept_events``; the whole answer one edit in the change log);
 what the document lacks comes in as the answer gives it (its state and source), an event's missing arguments onto
-its entities. A suggestion the answer does not hold is left undecided and counted: the task may have gone out
+its entities; an argument of an event the answer holds whose entity the answer holds too but not the argument (the
+relation taken out in Prodigy, the span left) is removed. A suggestion the answer does not hold is left undecided and counted: the task may have gone out
 without it (``--states accepted added``), so its absence is no rejection. The document's status rises to the
 answer's (``annotated``), never falls (a reviewed document stays reviewed).
 """
@@ -34,11 +35,12 @@ class Applied:
     accepted: int = 0  # entities and events accepted there
     added: int = 0  # entities and events the document lacked
     arguments: int = 0  # arguments added to events it had
+    removed: int = 0  # arguments of events it had that the answer took out (their entity held, the relation gone)
     left_undecided: int = 0  # suggestions of the document the answer does not hold
 
     @property
     def changed(self) -> bool:
-        return bool(self.accepted or self.added or self.arguments)
+        return bool(self.accepted or self.added or self.arguments or self.removed)
 
 
 def apply_answers(project: Project, doc: IncomingDocument, doc_id: int, aset: str, at: str) -> Applied:
@@ -80,6 +82,11 @@ def apply_answers(project: Project, doc: IncomingDocument, doc_id: int, aset: st
                 got.added += 1
                 continue
             there = {(a.role, a.entity_id) for a in have.arguments}
+            held = set(ids.values())
+            for a in have.arguments:  # shown with its entity, taken out of the answer: she removed it
+                if a.entity_id in held and (a.role, a.entity_id) not in wanted:
+                    rec.delete("arguments", a.id)
+                    got.removed += 1
             for r, i in [(r, i) for r, i in wanted if (r, i) not in there]:
                 rec.insert("arguments", argument_row(have.id, r, i, project.annotator))
                 got.arguments += 1

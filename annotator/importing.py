@@ -45,6 +45,7 @@ class ImportReport:
     # (name, id): a document already in the project given a person's answers to its task (Prodigy's) as decisions
     answered: list[tuple[str, int]] = field(default_factory=list)
     left_undecided: int = 0  # suggestions of those documents that the answers do not hold (left as they were)
+    arguments_removed: int = 0  # arguments of those documents' events that the answers took out (their relation)
 
     def merge(self, other: "ImportReport") -> None:
         self.imported += other.imported
@@ -57,6 +58,7 @@ class ImportReport:
         self.in_sets += other.in_sets
         self.answered += other.answered
         self.left_undecided += other.left_undecided
+        self.arguments_removed += other.arguments_removed
 
     def to_data(self) -> dict[str, Any]:
         """The report as ``import --json`` prints it (docs/command-line.md lists the keys)."""
@@ -81,7 +83,12 @@ class ImportReport:
         if self.answered:
             parts.append(
                 f"{counted(len(self.answered), 'document')} answered (the answers' decisions onto the documents they "
-                f"came from; {counted(self.left_undecided, 'suggestion')} they do not hold left undecided)"
+                f"came from; {counted(self.left_undecided, 'suggestion')} they do not hold left undecided"
+                + (
+                    f"; {counted(self.arguments_removed, 'argument')} they took out removed)"
+                    if self.arguments_removed
+                    else ")"
+                )
             )
         if self.in_sets:
             sets = sorted({s for _, _, s in self.in_sets})
@@ -238,6 +245,7 @@ def store_documents(
                 logs.append(p.log_row(dup_id, "import_answers", project.annotator))
                 report.answered.append((doc.name, dup_id))
                 report.left_undecided += applied.left_undecided
+                report.arguments_removed += applied.removed
             else:  # every decision was there already
                 report.duplicates.append((doc.name, dup_id))
             continue

@@ -89,3 +89,19 @@ def test_a_new_project_takes_the_answer_without_what_she_took_out(tmp_path):
         (attack,) = project.events(doc)
         assert TEXT[attack.trigger_start : attack.trigger_end] == "attacked"
         assert [a.role for a in attack.arguments] == ["Place"]
+
+
+def test_an_argument_taken_out_in_prodigy_is_removed_from_its_event(tmp_path, capsys):
+    """The attack's Time relation taken out, the span of Friday left: the argument goes, the entity stays (session 17
+    left it on the event: an answer only added)."""
+    p, task = _project(tmp_path)
+    answers = tmp_path / "answers.jsonl"
+    answers.write_text(json.dumps(_answer(task)) + "\n", encoding="utf-8")
+    assert main(["import", str(p), str(answers)]) == 0
+    assert "1 argument they took out removed" in capsys.readouterr().out
+    with Project(p, create=False) as project:
+        (doc,) = project.document_ids()
+        attack = next(v for v in project.events(doc) if v.type == "Conflict:Attack")
+        words = {e.id: TEXT[e.start : e.end] for e in project.entities(doc)}
+        assert sorted((a.role, words[a.entity_id]) for a in attack.arguments) == [("Place", "Mosul")]
+        assert "Friday" in words.values()
