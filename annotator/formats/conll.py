@@ -73,14 +73,16 @@ def tagged_sentences(
 ) -> list[list[tuple[str, str]]]:
     """(word, tag) of each sentence's words: whitespace tokens left out, a token holding spaces (a DocBin's word may)
     split into words, its later words inside its entity. The words of the token exports (CoNLL, Hugging Face).
-    ``spans``, when given, gets each sentence's [start, end) in the text (its first word's start, its last's end)."""
+    ``spans``, when given, gets each sentence's [start, end) in the text (its first word's start, its last's end).
+    A sentence is not cut inside an entity (brat's CoNLL-ST 2002 corpus has ``MISC`` over ``Hiraki. Shaughnessey``):
+    cut there, it was read back as two entities."""
     text = rec["text"]
     sentences: list[list[tuple[str, str]]] = []
     sent_starts = set(toks.sent_starts)
     sentence: list[tuple[str, str]] = []
     first = last = 0
     for k in range(len(toks)):
-        if k in sent_starts and sentence:
+        if k in sent_starts and sentence and not tags[k].startswith("I-"):
             sentences.append(sentence)
             if spans is not None:
                 spans.append((first, last))
