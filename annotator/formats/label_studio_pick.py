@@ -24,6 +24,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -73,8 +74,27 @@ def author(annotation: dict[str, Any]) -> str | None:
     if isinstance(by, str) and by.strip():
         return by.strip()
     if isinstance(by, int) and not isinstance(by, bool):
-        return f"label-studio user {by}"
+        return f"{MEMBER}{by}"
     return None
+
+
+MEMBER = "label-studio user "  # a set read from a member's number (``completed_by: 7``), named so by ``author``
+_EMAIL = re.compile(r"[^@\s]+@[^@\s]+\.[^@\s]+")
+
+
+def author_keys(name: str) -> dict[str, Any]:
+    """The keys that name whose annotation it is (a set's ``name``), ``author`` the other way, as Label Studio's import
+    takes them: it resolves ``completed_by`` as a member's number or an object with her ``email`` and refuses the
+    whole file for anything else (a plain name: "not a valid annotator's email or ID"). A set read from a member's
+    number (``label-studio user 7``) goes out as the number, one named by an e-mail address as ``{"email": ...}``;
+    another name as ``created_username``, which that import passes over (the annotation is the importing user's)
+    and ``author`` reads back."""
+    number = name[len(MEMBER) :]
+    if name.startswith(MEMBER) and number.isdigit() and number.isascii():
+        return {"completed_by": int(number)}
+    if _EMAIL.fullmatch(name):
+        return {"completed_by": {"email": name}}
+    return {"created_username": name}
 
 
 def _when(annotation: dict[str, Any]) -> str:

@@ -37,6 +37,7 @@ from annotator.categories import CATEGORIES, CATS, document_categories
 from annotator.formats.writing import FormatExportReport
 from annotator.formats.doccano import DOCCANO_ID
 from annotator.formats.label_studio import CHOICES_TAG, LEFT_AS, REGION_CHOICES, TASK_ID
+from annotator.formats.label_studio_pick import author_keys
 from annotator.formats.label_studio_pick import PREDICTIONS_OF, UNDECIDED_BESIDE
 from annotator.formats.label_studio_classes import KINDS as CLASS_KINDS, class_results
 from annotator.formats.label_studio_hypertext import KIND as HYPERTEXT_LABELS, html_data, hypertext_value
@@ -343,7 +344,7 @@ def label_studio_task(
     """A document as a task of Label Studio's JSON export (``from_name`` ``label``, ``to_name`` and the text's key
     ``text``, or the names and key the task came in with: ``meta["label_studio_task"]``, ``label_studio.task_shape``).
     ``others``: the records of the annotators' sets that cover the document (``meta["annotation_sets"]``), each
-    written as an annotation of its own (``completed_by`` the set's name), the exported set's marked ``ground_truth``
+    written as an annotation of its own (named as Label Studio's import takes it: ``label_studio_pick.author_keys``), the exported set's marked ``ground_truth``
     when it has a decision: the import reads them back into the same sets. ``ids``: the export's task ids
     (``records.KeptIds``; without it, the kept one, else the document's)."""
     items = _result_items(rec, report)
@@ -371,7 +372,7 @@ def label_studio_task(
     of_sets = {name: _result_items(r, report) for name, r in (others or {}).items()}
     # each annotator's decisions in her annotation; her undecided suggestions predictions of the task (the meta names
     # her set): inside her annotation they came back as her decisions
-    theirs = [{"completed_by": name, "result": [x for _, u, x in got if not u]} for name, got in of_sets.items()]
+    theirs = [{**author_keys(name), "result": [x for _, u, x in got if not u]} for name, got in of_sets.items()]
     her_predictions = [
         (name, p)
         for name, got in of_sets.items()
