@@ -100,7 +100,11 @@ def _is_label_studio_csv(path: Path) -> bool:
 
 
 def _is_prodigy(obj: Any) -> bool:
-    return isinstance(obj, dict) and any(k in obj for k in ("_input_hash", "_task_hash", "answer", "tokens"))
+    """A Prodigy task: its hashes, an answer, or its list of tokens (the project's own JSONL export writes a
+    document's stored tokens as an object)."""
+    return isinstance(obj, dict) and (
+        any(k in obj for k in ("_input_hash", "_task_hash", "answer")) or isinstance(obj.get("tokens"), list)
+    )
 
 
 def _is_prodigy_task(obj: Any) -> bool:

@@ -30,6 +30,7 @@ _TEXT = b'"text":"%b"'  # where an entity's quoted text goes (a raw quote is nev
 _JOIN = "\x7f"  # joins a document's entity texts for one orjson call (orjson leaves it raw; used if the text lacks it)
 _JOIN_B = _JOIN.encode()
 _ENTITIES = b',"entities":['
+_TOKENS = b',"tokens":'
 _SCORE = b'"score":""'  # where a scored entity's score goes
 _NO_EVENTS = b'],"events":[],"comments":[]}'
 
@@ -53,7 +54,9 @@ def _documents_sql(n_states: int, n_docs: int) -> str:
         "      CASE WHEN e.score IS NOT NULL THEN quote(e.score) END AS q"
         "    FROM entities e"
         f"   WHERE e.document_id = d.id AND e.annotation_set = ? AND e.state IN ({_in(n_states)})"
-        "    ORDER BY e.start, e.end, e.id)) AS ents"
+        "    ORDER BY e.start, e.end, e.id)) AS ents, ("
+        "  SELECT json_object('source', k.pipeline, 'starts', json(k.starts), 'ends', json(k.ends),"
+        "    'sentence_starts', json(coalesce(k.sentence_starts, '[]'))) FROM tokens k WHERE k.document_id = d.id) AS toks"
         f" FROM documents d WHERE d.id IN ({_in(n_docs)}) ORDER BY d.id"
     )
 
@@ -63,8 +66,9 @@ def _chunk_sql(n_states: int, n_docs: int) -> str:
     wait for the GIL once a document, while the joining thread holds it): their small fields as a JSON array, then
     the texts (UTF-8) and the entity columns, each joined, with their lengths in bytes."""
     return (
-        "SELECT json_group_array(json_array(id, name, sha256, status, meta, length(CAST(text AS BLOB)), length(ents))),"
-        " CAST(group_concat(text, '') AS BLOB), CAST(group_concat(ents, '') AS BLOB)"
+        "SELECT json_group_array(json_array(id, name, sha256, status, meta, length(CAST(text AS BLOB)), length(ents),"
+        " length(CAST(toks AS BLOB)))),"
+        " CAST(group_concat(text, '') AS BLOB), CAST(group_concat(ents, '') AS BLOB), CAST(group_concat(toks, '') AS BLOB)"
         f" FROM ({_documents_sql(n_states, n_docs)})"
     )
 
@@ -80,17 +84,21 @@ class Chunk:
         self.kept: dict[int, set[int]] = {}  # entity ids exported, for documents with events
 
 
-def _split_docs(head: str, texts: bytes | None, ents: bytes | None) -> list[tuple]:
-    """The chunk's row back into one tuple a document: (id, name, text, sha256, status, meta, entities column)."""
+def _split_docs(head: str, texts: bytes | None, ents: bytes | None, toks: bytes | None) -> list[tuple]:
+    """The chunk's row back into one tuple a document: (id, name, text, sha256, status, meta, entities column,
+    stored tokens' JSON or None)."""
     docs = []
-    at = cut = 0
+    at = cut = took = 0
     view = memoryview(texts or b"")
-    for did, name, sha, status, meta, n, m in _loads(head):
-        column = None
+    for did, name, sha, status, meta, n, m, t in _loads(head):
+        column = tokens = None
         if m is not None:
             column = ents[cut : cut + m]  # type: ignore[index]
             cut += m
-        docs.append((did, name, str(view[at : at + n], "utf-8"), sha, status, meta, column))
+        if t is not None:
+            tokens = toks[took : took + t]  # type: ignore[index]
+            took += t
+        docs.append((did, name, str(view[at : at + n], "utf-8"), sha, status, meta, column, tokens))
         at += n
     return docs
 
@@ -231,7 +239,10 @@ def render_chunk(
         head = _dumps(
             {"id": did, "name": d[1], "text": text, "sha256": d[3], "status": d[4], "meta": _loads(d[5] or "{}")}
         )
-        add(memoryview(head)[:-1])  # without its closing brace: the entities, events and comments follow
+        add(memoryview(head)[:-1])  # without its closing brace: the tokens, entities, events and comments follow
+        if d[7] is not None:  # the stored tokens (records.iter_document_records' "tokens")
+            add(_TOKENS)
+            add(d[7].encode() if isinstance(d[7], str) else d[7])
         add(_ENTITIES)
         ents, n = entities_json(text, d[6])
         add(ents)

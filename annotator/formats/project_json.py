@@ -97,6 +97,9 @@ SPAN_SHAPE = (
 )
 
 
+TOKEN_LISTS = ("starts", "ends", "sentence_starts")  # a document's "tokens" (records.stored_tokens)
+
+
 def parse_document(obj: Any, path: str, line: int | None = None) -> IncomingDocument:
     """One exported document object back into an IncomingDocument (ids kept as keys)."""
 
@@ -220,7 +223,17 @@ def parse_document(obj: Any, path: str, line: int | None = None) -> IncomingDocu
         comments.append(c)
     meta = obj.get("meta") or {}
     need(isinstance(meta, dict), f"document {name!r}: 'meta' must be an object")
-    return IncomingDocument(
+    tokens = obj.get("tokens")
+    lists = [tokens.get(k) for k in TOKEN_LISTS] if isinstance(tokens, dict) else []
+    need(
+        tokens is None
+        or isinstance(tokens.get("source"), str)  # type: ignore[union-attr]
+        and all(isinstance(x, list) and all(type(i) is int for i in x) for x in lists)
+        and len(lists[0]) == len(lists[1]),
+        f"document {name!r}: 'tokens' must give a 'source' and lists of numbers 'starts', 'ends' (as many) and "
+        "'sentence_starts'",
+    )
+    doc = IncomingDocument(
         text=text,
         name=name,
         meta=meta,
@@ -231,6 +244,9 @@ def parse_document(obj: Any, path: str, line: int | None = None) -> IncomingDocu
         comments=comments,
         keep_annotators=True,
     )
+    if tokens is not None:  # the stored tokens the export wrote: the document is cut as it was
+        doc.tokens, doc.tokens_source = (lists[0], lists[1], lists[2]), tokens["source"]
+    return doc
 
 
 def read_json(path: Path) -> list[IncomingDocument]:

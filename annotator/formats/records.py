@@ -197,8 +197,11 @@ def iter_document_records(
     report: ExportReport | None = None,
     progress: Callable[[int], None] | None = None,
     ids: list[int] | None = None,
+    tokens: bool = False,
 ) -> Iterator[dict[str, Any]]:
-    """Each document as the export's plain dict, read in chunks with a few queries each.
+    """Each document as the export's plain dict, read in chunks with a few queries each; ``tokens``: with its stored
+    tokens (``"tokens"``: their ``source``, ``starts``, ``ends`` and ``sentence_starts``; the project's JSON and JSONL
+    exports write them, so that a document read back is cut as it was), where it has them.
 
     ``progress(report.documents)`` is called once the caller has handled each document; ``ids``: only these
     documents (a range of ``project.document_ids(statuses)``), in that order.
@@ -240,6 +243,7 @@ def iter_document_records(
                 }
             )
         events, args, comments = chunk_extras(conn, chunk, aset, states)
+        stored = stored_tokens(conn, chunk) if tokens else {}
         for d in docs:
             text = d[2]
             entity_rows = ents.get(d[0], [])
@@ -255,12 +259,30 @@ def iter_document_records(
                 "sha256": d[3],
                 "status": d[4],
                 "meta": orjson.loads(d[5] or "{}"),
+                **({"tokens": stored[d[0]]} if d[0] in stored else {}),
                 "entities": entity_rows,
                 "events": out_events,
                 "comments": comments.get(d[0], []),
             }
             if progress:
                 progress(report.documents)
+
+
+def stored_tokens(conn: Any, chunk: list[int]) -> dict[int, dict[str, Any]]:
+    """The stored tokens of the documents ``chunk``, by document id, as the JSON export writes them."""
+    rows = conn.execute(
+        f"SELECT document_id, pipeline, starts, ends, sentence_starts FROM tokens WHERE document_id IN ({in_marks(chunk)})",
+        chunk,
+    )
+    return {
+        did: {
+            "source": p,
+            "starts": orjson.loads(a),
+            "ends": orjson.loads(b),
+            "sentence_starts": orjson.loads(c or "[]"),
+        }
+        for did, p, a, b, c in rows
+    }
 
 
 def chunk_extras(

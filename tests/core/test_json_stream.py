@@ -24,7 +24,7 @@ from annotator.store import Project
 
 def reference(project: Project, fmt: str, states=DEFAULT_STATES, statuses=None) -> bytes:
     """What the export must be: orjson's dump of each document record (the pre-streaming writer)."""
-    recs = [orjson.dumps(r) for r in iter_document_records(project, states, statuses)]
+    recs = [orjson.dumps(r) for r in iter_document_records(project, states, statuses, tokens=True)]
     if fmt == "jsonl":
         return b"".join(r + b"\n" for r in recs)
     return orjson.dumps(header(project))[:-1] + b',"documents":[' + b",".join(recs) + b"]}"

@@ -137,7 +137,7 @@ DATA_ACCESS = {
     "queries/exports",
 }
 STREAMING_READERS = {  # the module -> its functions that read as they stream (a read's SQL is theirs alone)
-    "formats/records": {"iter_document_records", "chunk_extras"},
+    "formats/records": {"iter_document_records", "chunk_extras", "stored_tokens"},
     "formats/json_chunks": {"_documents_sql", "_chunk_sql", "read_chunk"},
     "formats/json_split": {"_child"},
     "formats/json_stream": {"_reader_connection", "iter_chunks", "write_documents", "_split_uri"},
