@@ -340,6 +340,9 @@ def fill_roles(
     filled: dict[str, int] = {}
     # "the U.S. attack on a base": with a target named, a country before the noun is the attacker, not the place
     targeted = any(slot in ("prep:on", "prep:against") and t.ent_type_ not in TIME_LABELS for slot, t in pairs)
+    # "the police detention of the activist", "the army's killing of civilians": the "of" phrase of a noun names the
+    # one it is done to, so the name before the noun is not that one too
+    has_of = any(slot == "prep:of" for slot, _ in pairs)
     for slot, tok in pairs:
         tok = resolve(tok, ents)
         if tok is None:
@@ -364,6 +367,8 @@ def fill_roles(
             order = sorted(roles, key=lambda rs: rs[0].name != "Instrument")  # "bomb attacks", "rocket fire"
         for role, slots in order:
             if slot not in slots:
+                continue
+            if has_of and slot in ("poss", "compound") and "prep:of" in slots:
                 continue
             if (
                 tok.i not in ents

@@ -304,6 +304,20 @@ def test_a_length_of_time_is_no_time_it_happened_a_point_is(nlp, suggester):
 
 
 @pytest.mark.slow
+def test_the_name_before_a_noun_with_an_of_phrase_is_not_the_one_it_is_done_to(nlp, suggester):
+    # the "of" phrase of an event noun names the one it is done to (its object); the name before the noun is not
+    # that one too: "the army's killing of civilians" made the army the Victim, "the police detention of the activist"
+    # the police one detained (session 18)
+    got = args_of(nlp, suggester, "The army's killing of civilians in Aleppo shocked the world.", "killing", "Life:Die")
+    assert ("Victim", "civilians") in got and not any(t == "army" for _, t in got), got
+    text = "The police detention of the activist drew criticism."
+    got = args_of(nlp, suggester, text, "detention", "Justice:Arrest-Jail")
+    assert [t for role, t in got if role == "Person"] == ["activist"], got
+    got = args_of(nlp, suggester, "Russia's invasion of Ukraine shocked Europe.", "invasion", "Conflict:Attack")
+    assert {("Attacker", "Russia"), ("Target", "Ukraine")} <= got, got  # a role of the doer still takes it
+
+
+@pytest.mark.slow
 def test_an_age_is_no_time_it_happened(nlp, suggester):
     # spaCy's NER makes an age a DATE; it tells how long one has lived, not when the event was (session 18)
     text = "The police shot the suspect, a 20-year-old man, in Chicago."
