@@ -1,5 +1,5 @@
-"""Locate files under annotator/resources/, in a checkout and in an installed package alike: the one way every
-module (core and app), test and bench finds a shipped file."""
+"""Locate the shipped files (the checkout's top-level resources/, which annotator/resources links to; the package
+``annotator.resources`` once installed): the one way every module (core and app), test and bench finds one."""
 
 from __future__ import annotations
 

@@ -1,6 +1,6 @@
 """The untrained rules with trigger words found by static word vectors (issue 11), decided by 2-fold across the
 halves of events-dev: a verb, noun or adjective of an article whose lemma's vector (en_core_web_md's 300-d table)
-is within cosine ``t`` of an event type's own trigger words in the schema (annotator/resources/schemas/news.toml; never the
+is within cosine ``t`` of an event type's own trigger words in the schema (resources/schemas/news.toml; never the
 development triggers) becomes a trigger word of that type for the rules (as a trigger, or as a weak trigger that
 needs a cue or participants), and the rules run as usual (types, arguments, score, threshold). ``t`` is chosen on
 half A (even lines) and scored on half B (odd lines), and the other way round; the rules alone in the same run.

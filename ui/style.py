@@ -1,4 +1,4 @@
-"""The app's look: Fusion with the style sheet shipped as annotator/resources/styles/app.qss, its colours those of the theme
+"""The app's look: Fusion with the style sheet shipped as resources/styles/app.qss, its colours those of the theme
 for the background in use (ui/theme.py: light, or dark under a dark palette)."""
 
 from __future__ import annotations

@@ -1,7 +1,7 @@
 """The app's own colours for the background in use: light (the default) or dark, told from the palette Qt gives
 the application (a dark platform theme, ``-style fusion`` with a dark palette, Settings' Appearance).
 
-One place for every colour the app draws itself: the style sheet's (annotator/resources/styles/app.qss, a template filled
+One place for every colour the app draws itself: the style sheet's (resources/styles/app.qss, a template filled
 from a ``Theme``), the text's highlights and label boxes, the panels' inks. Under a dark palette the fixed light
 colours left the title, the legend and the status line white on near-white, and the triggers, the arguments and the
 hints dark red and dark blue on near-black. Span fills are worked out from the label's colour so that the text on

@@ -751,7 +751,7 @@ def test_the_resource_path_check_sees_a_path():
 
 @pytest.mark.slow
 def test_a_shipped_file_is_found_by_resource_path_alone():
-    """Where the shipped files are (annotator/resources/, in a checkout and installed alike) is
+    """Where the shipped files are (resources/ through the annotator/resources link, installed alike) is
     ``resources_path.resource_path``'s to say: six tests and two bench scripts built the checkout's
     ``ROOT / "resources" / "schemas" / "news.toml"`` themselves, which named a folder the wheel does not have.
     ``test_packaging.py`` is left out: it checks the wheel's and the checkout's layout itself."""

@@ -19,8 +19,8 @@ def _copy_tree(dst: Path) -> Path:
     src = dst / "src"
     src.mkdir()
     ignore = shutil.ignore_patterns("__pycache__", "*.pyc", "*.egg-info", "build")
-    for folder in ("annotator", "ui"):
-        shutil.copytree(ROOT / folder, src / folder, ignore=ignore)
+    for folder in ("annotator", "ui", "resources"):
+        shutil.copytree(ROOT / folder, src / folder, ignore=ignore, symlinks=True)
     for name in ("pyproject.toml", "README.md"):
         shutil.copy2(ROOT / name, src / name)
     return src
@@ -29,7 +29,7 @@ def _copy_tree(dst: Path) -> Path:
 def test_every_resources_folder_is_a_listed_package():
     """`scripts/app`'s first run (pip install -e) printed two screenfuls of setuptools' "Package
     'annotator.resources.schemas' is absent from the `packages` configuration" (and styles), the first thing a new
-    person saw: every folder under annotator/resources/ is in the list, as the resources' own package is."""
+    person saw: every folder under resources/ is in the list, as the resources' own package is."""
     import tomllib
 
     listed = set(tomllib.loads((ROOT / "pyproject.toml").read_text())["tool"]["setuptools"]["packages"])
@@ -41,11 +41,20 @@ def test_every_resources_folder_is_a_listed_package():
     assert folders and folders <= listed, sorted(folders - listed)
 
 
+def test_the_shipped_files_live_in_the_top_level_resources_folder():
+    """The project's layout keeps resources/ at the top (pyproject.toml, README.md, annotator/, ui/, resources/,
+    tests/, seeds/); the package annotator.resources is a relative link to it, so a checkout, an editable install and
+    the wheel all find the same files."""
+    link = ROOT / "annotator" / "resources"
+    assert (ROOT / "resources" / "schemas" / "news.toml").is_file() and not (ROOT / "resources").is_symlink()
+    assert link.is_symlink() and os.readlink(link) == "../resources"
+
+
 def test_every_package_lies_at_its_dotted_path():
     """`pip install -e` (scripts/bootstrap) printed setuptools' "Editable installation" warning: the resources'
     package was mapped onto the top-level resources/ folder, so setuptools installed an import finder of its own in
-    place of a path entry (and warned that folders named as the packages may take precedence). The resources are
-    annotator/resources/ now and the flat layout is said (``package-dir`` ``"" = "."``): every package is its dotted
+    place of a path entry (and warned that folders named as the packages may take precedence). The files stay in the
+    top-level resources/ folder (the project's fixed layout), annotator/resources is a link to it, and the flat layout is said (``package-dir`` ``"" = "."``): every package is its dotted
     path below the checkout, which is when setuptools puts the checkout on the path as it is."""
     import tomllib
 
