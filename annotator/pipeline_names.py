@@ -5,7 +5,8 @@ OntoNotes' names and the rule-based event suggester knows the news schema's ACE 
 
 The news schema (``default_schema``: the pipeline's labels, its ACE types with their trigger words) is matched to the
 project's by the alias table every reader uses (``schema_names.SchemaNames``: ``PERSON``'s alias ``PER``,
-``Conflict:Attack`` for a declared ``Attack``, ``Time-Within`` for ``Time``); the pipeline's entities are written under
+``Conflict:Attack`` for a declared ``Attack``, ``Time-Within`` for ``Time``; the names a conf declares, as brat's news
+tutorial spells them: ``Organization`` for ``ORG``, ``Org-Arg`` for ``Org``); the pipeline's entities are written under
 the project's labels, and the suggester runs on the news schema with its suggestions renamed to the project's types,
 roles and labels (what has no match is left out)."""
 
@@ -33,21 +34,23 @@ class AdoptedNames:
 
     def __post_init__(self) -> None:
         ours = SchemaNames(self.schema)
+        theirs = SchemaNames(self.base)
         for e in self.base.entities:
             if self.schema.label(e.name) is None:
                 found = {ours.label(n) for n in (e.name, *e.aliases)} & set(self.schema.label_names)
+                if not found:  # a name the conf spells in full (brat's tutorial: Organization for ORG)
+                    found = {n for n in self.schema.label_names if theirs.declared_label(n) == e.name}
                 if len(found) == 1:
                     self.labels[e.name] = found.pop()
-        theirs = SchemaNames(self.base)
         for t in self.schema.events:
             b = theirs.declared_type(t.name)
             base_type = self.base.event_type(b) if b else None
             if base_type is None:
                 continue
             self.types[base_type.name] = t.name
-            for r in t.roles:
-                role = theirs.role(base_type.name, r.name)
-                if base_type.role(role) is not None:
+            for r in t.roles:  # Time-Within for Time; a role marked apart, brat's tutorial's Org-Arg for Org
+                role = theirs.declared_role(base_type.name, r.name)
+                if role is not None and base_type.role(role) is not None:
                     self.roles[(base_type.name, role)] = r.name
 
     def label(self, name: str) -> str:
