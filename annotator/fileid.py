@@ -15,6 +15,7 @@ from typing import Iterator, Protocol
 from annotator.child_process import process_alive
 from annotator.errors import ExportTargetError
 from annotator import whereabouts
+from annotator.wording import first_named
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
 APPLICATION_ID = 0x414E4E4F  # "ANNO" (as migrations.APPLICATION_ID), at byte 68 of the file header
@@ -205,7 +206,7 @@ def refuse_project_folder(target: str | Path, kind: str = "a brat export") -> No
                 refuse(Path(root) / name)
     foreign = foreign_files(folder)
     if foreign:
-        named = ", ".join(foreign[:3]) + (f" and {len(foreign) - 3} more" if len(foreign) > 3 else "")
+        named = first_named(foreign, 3)
         raise ExportTargetError(
             f"{target}: holds files {kind} does not write ({named}); {kind} replaces its whole "
             f"folder: choose a new or empty folder, or a former {kind.split(' ', 1)[1]}; nothing was written"

@@ -3,12 +3,20 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 
 def counted(n: int, one: str, many: str = "") -> str:
     """``n`` and its noun as English has it: "1 thing", "0 things", "2 entities", "12,000 documents" (``many``: a
     plural not in -s)."""
     return f"{n:,} {one if n == 1 else many or one + 's'}"
+
+
+def first_named(names: Sequence[str], most: int) -> str:
+    """The first ``most`` of ``names`` and how many more: "a.txt, b.txt, c.txt and 4 more" (the count as ``counted``
+    words it, "and 1,204 more"); all of them when there are no more."""
+    shown = ", ".join(names[:most])
+    return f"{shown} and {len(names) - most:,} more" if len(names) > most else shown
 
 
 def were(n: int) -> str:

@@ -33,7 +33,7 @@ from annotator.importing import (
     store_documents,
 )
 from annotator.rules import schema_covers
-from annotator.wording import counted
+from annotator.wording import counted, first_named
 from annotator.schema import Schema
 from annotator.store import Project
 
@@ -230,7 +230,7 @@ def store_results(project: Project, results: list[tuple[Path, ReadResult]], grow
             if not lacks:  # ACE's brat conf (PER, Attack) in a news project: its names are the schema's
                 report.notes.append(matched)
                 continue
-            named = ", ".join(lacks[:4]) + (f" and {len(lacks) - 4} more" if len(lacks) > 4 else "")
+            named = first_named(lacks, 4)
             said = (
                 r.schema_from or f"its {'schema' if p.suffix.lower() == '.json' else 'annotation.conf'} defines types"
             )

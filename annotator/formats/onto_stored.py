@@ -17,7 +17,7 @@ from pathlib import Path
 
 from annotator.import_rows import sha256_text
 from annotator.importing import IncomingDocument
-from annotator.wording import counted
+from annotator.wording import counted, first_named
 from annotator.store import Project
 
 _RUN = re.compile(r"\S+")
@@ -126,6 +126,5 @@ def match_stored(project: Project, docs: list[IncomingDocument], path: Path) -> 
             "not put on them: the stored documents keep their own"
         )
     if new:
-        said += f"; {counted(len(new), 'document')} matched none, imported as new: {', '.join(new[:5])}"
-        said += f" and {len(new) - 5} more" if len(new) > 5 else ""
+        said += f"; {counted(len(new), 'document')} matched none, imported as new: {first_named(new, 5)}"
     return said, matched

@@ -12,6 +12,7 @@ from typing import Any, Sequence
 from annotator.errors import ImportFileError, SchemaError
 from annotator.schema import Schema, is_label_name, parse_schema
 from annotator.schema_write import schema_source
+from annotator.wording import first_named
 
 # colours for the added labels (the app tells labels apart by colour; brat's default grey for all said nothing)
 PALETTE = ("#8dd3c7", "#ffffb3", "#bebada", "#fb8072", "#80b1d3", "#fdb462", "#b3de69", "#fccde5", "#bc80bd", "#ccebc5")
@@ -35,7 +36,7 @@ def grown_schema(
     they cannot be (a name the schema's rules refuse)."""
     bad = [n for n in labels if not is_label_name(n)]
     if bad:  # said by name: the schema's parser would name a line of the grown schema's text ("news + a.tsv:1214")
-        shown = ", ".join(repr(n) for n in bad[:3]) + (f" and {len(bad) - 3} more" if len(bad) > 3 else "")
+        shown = first_named([repr(n) for n in bad], 3)
         raise ImportFileError(
             str(path),
             f"{'a label' if len(bad) == 1 else 'labels'} it uses cannot be added to the schema {schema.name!r}: "

@@ -57,7 +57,7 @@ from annotator.formats.webanno_tsv import (
     split_suffix,
 )
 from annotator.importing import IncomingDocument, IncomingEntity, IncomingEvent
-from annotator.wording import counted
+from annotator.wording import counted, first_named
 from annotator.model import STATES
 from annotator.schema import Schema, default_schema, is_label_name
 
@@ -74,7 +74,7 @@ def read_webanno(path: str | Path, schema: Schema | None = None) -> ReadResult:
         taken = set(files)
         others = [f.relative_to(path).as_posix() for f in found if f not in taken]
         if others:  # an INCEpTION project export's source texts and project file, say
-            shown = ", ".join(others[:3]) + (f" and {len(others) - 3} more" if len(others) > 3 else "")
+            shown = first_named(others, 3)
             result.warnings.append(f"{path}: files that are not WebAnno TSV, skipped: {len(others)} ({shown})")
     else:
         need(path.is_file(), path, None, "no such file or folder")

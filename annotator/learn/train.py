@@ -18,7 +18,7 @@ from annotator.learn.options import LEAST_DOCUMENTS, QUICK_EPOCHS, TrainOptions
 from annotator.learn.scoring import Tally, as_events, tally_entities, tally_events
 from annotator.nlp import DEFAULT_PIPELINE
 from annotator.store import Project, now
-from annotator.wording import counted
+from annotator.wording import counted, first_named
 
 Progress = Callable[[str, int, int], None]
 
@@ -59,9 +59,7 @@ class TrainReport:
             + ")"
         )
         if self.left_out:
-            names = ", ".join(self.left_out[:3]) + (
-                f" and {len(self.left_out) - 3} more" if len(self.left_out) > 3 else ""
-            )
+            names = first_named(self.left_out, 3)
             head += f" ({len(self.left_out)} left out, only undecided suggestions in them: {names})"
         if self.unannotated_roles:
             head += (

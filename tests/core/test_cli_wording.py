@@ -149,3 +149,12 @@ def test_an_export_whose_name_tells_no_format_says_it_wrote_json(tmp_path, capsy
     assert "train.oneie as JSON, the default (the ending '.oneie' tells no format; --format names one)" in out, out
     assert main(["export", str(path), "-o", str(tmp_path / "x.json")]) == 0
     assert "x.json as JSON (told from its name): " in capsys.readouterr().out
+
+
+def test_first_named_says_the_first_few_and_how_many_more():
+    from annotator.wording import first_named
+
+    assert first_named(["a", "b", "c", "d", "e"], 3) == "a, b, c and 2 more"
+    assert first_named(["a", "b", "c"], 3) == "a, b, c"
+    assert first_named([], 3) == ""
+    assert first_named([str(i) for i in range(1_206)], 6) == "0, 1, 2, 3, 4, 5 and 1,200 more"

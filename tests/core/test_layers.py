@@ -869,3 +869,27 @@ def test_whether_an_entity_can_fill_a_role_is_the_rule_module_s_word():
         if p.name != "rules.py"
     }
     assert {k: v for k, v in found.items() if v} == NOT_A_FILL_RULE
+
+
+AND_MORE = re.compile(r"\band \{len\([^}]*\} more[\"']")  # the rest of a list of names counted
+
+
+def test_the_and_more_check_sees_one():
+    assert AND_MORE.search('named = ", ".join(xs[:3]) + (f" and {len(xs) - 3} more" if len(xs) > 3 else "")')
+    assert AND_MORE.search('said += f" and {len(new) - 5:,} more" if len(new) > 5 else ""')
+    assert not AND_MORE.search('shown = first_named(xs, 3); s = f"{n} more documents"')
+    assert not AND_MORE.search("f\"... and {len(lines) - len(shown):,} more '{kind}' lines\"")  # lines, not names
+
+
+def test_the_first_few_names_and_how_many_more_are_worded_by_one_function():
+    """ "a, b, c and 4 more" is ``wording.first_named``'s: eight modules joined the first few names and counted the rest
+    themselves (the formats' loading, WebAnno TSV reader, schema growth and onto-stored notes, the model's and the
+    export target's refusals, the agreement and categories dialogs; one grouped the count's digits, the others did
+    not). ``ui/role_keys.py`` is left out: s18-keys' module this hour (its line is kept whole at 1366 pixels)."""
+    found = sorted(
+        p.relative_to(ROOT).as_posix()
+        for folder in ("annotator", "ui")
+        for p in (ROOT / folder).rglob("*.py")
+        if p.name != "wording.py" and AND_MORE.search(p.read_text(encoding="utf-8"))
+    )
+    assert found == ["ui/role_keys.py"]

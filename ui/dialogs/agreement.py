@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
 from annotator.errors import AnnotatorError
 from annotator.store import Project
 from annotator.teams.agreement import agreement, compared_sets
-from annotator.wording import counted
+from annotator.wording import counted, first_named
 from ui.dialogs.keys import close_buttons
 from ui.plain import no_mnemonic
 from ui.workers import Cancelled, Worker
@@ -115,7 +115,7 @@ class AgreementWorker(Worker):
 def waiting_text(sets: list[str], done: int = 0, total: int | None = None) -> str:
     """What the table area says while the scores are worked out: which pairs, what comes, how far."""
     pairs = [f"{a} vs {b}" for k, a in enumerate(sets) for b in sets[k + 1 :]]
-    shown = ", ".join(pairs[:6]) + (f" and {len(pairs) - 6:,} more" if len(pairs) > 6 else "")
+    shown = first_named(pairs, 6)
     far = (
         "" if total is None else f"\n\n{done:,} of {counted(total, 'document')} scored (each pair's documents counted)."
     )

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 from annotator.categories import carrier_names, category_names, document_categories, project_categories
 from annotator.errors import ValidationError
 from annotator.teams.merge_categories import said_choices
+from annotator.wording import first_named
 from ui import theme as themes
 from ui.commands import RemoveCategory, SetCategories
 from ui.dialogs.keys import ask_yes_no, buddy_label
@@ -126,7 +127,7 @@ class CategoriesDialog(QDialog):
     def confirm_remove(self, name: str, documents: list[str]) -> bool:
         """Whether to take ``name`` off the ``documents`` that carry it too (Enter answers No)."""
         n = len(documents)
-        named = ", ".join(documents[:5]) + (f" and {n - 5} more" if n > 5 else "")
+        named = first_named(documents, 5)
         return ask_yes_no(
             self,
             "Remove category?",
