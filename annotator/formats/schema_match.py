@@ -18,6 +18,7 @@ from typing import Any
 from annotator.formats.schema_names import SchemaNames
 from annotator.incoming import IncomingDocument
 from annotator.schema import Schema
+from annotator.wording import first_named
 
 KEY = "schema_matched"  # the documents' meta key of the file's spellings (in schema_names.SPELLING_KEYS)
 UNSET = (None, "false")  # an attribute value that says nothing (brat's binary attribute without its A line)
@@ -99,10 +100,6 @@ def _rename_places(kept: Any, labels: dict[str, str]) -> None:
         _rename_places(x, labels)
 
 
-def _listed(names: list[str], most: int = 6) -> str:
-    return ", ".join(names[:most]) + (f" and {len(names) - most} more" if len(names) > most else "")
-
-
 def match_to_schema(told: Schema, docs: list[IncomingDocument], schema: Schema, where: str) -> tuple[str, list[str]]:
     """Rename ``docs`` (read under ``told``, the file's schema) to ``schema``'s names, keeping each document's
     spellings in its meta: the note that says so ("...: names matched to the schema's (news): PER -> PERSON (3);
@@ -148,5 +145,5 @@ def match_to_schema(told: Schema, docs: list[IncomingDocument], schema: Schema, 
     note = f"{where}: names matched to the schema's ({schema.name}): {listed or 'the same names'}"
     unused = [w for w, how in got.unmatched.items() if how[0] != "type" or told.event_type(how[1]).roles]  # type: ignore[union-attr]
     if unused:  # a role-less type no document uses is a brat hierarchy's heading (``Conflict`` above ``Attack``)
-        note += f"; declared without a match, used by no document (not kept): {_listed(unused)}"
+        note += f"; declared without a match, used by no document (not kept): {first_named(unused, 6)}"
     return note, []
