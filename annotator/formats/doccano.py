@@ -33,6 +33,7 @@ from annotator.formats.reading import (
     ReadResult,
     fit_span,
     iter_json_array,
+    iter_json_values,
     looks_utf16,
     need,
     read_text_file,
@@ -223,8 +224,12 @@ def _items(path: Path) -> Iterator[tuple[int, Any]]:
         return iter_json_array(path)
     if suffix in (".csv", ".tsv"):
         return csv_items(path)
-    if suffix != ".jsonl" and is_fasttext(read_text_file(path).lstrip("\ufeff").split("\n", 200)[:200]):
+    text = read_text_file(path).lstrip("\ufeff")
+    if suffix != ".jsonl" and is_fasttext(text.split("\n", 200)[:200]):
         return fasttext_items(path)
+    first = next((x for x in text.split("\n", 50) if x.strip()), "")
+    if first.strip() == "{":  # objects written over several lines, as doccano's export dialog shows its example
+        return iter_json_values(path)
     return _lines(path)
 
 
