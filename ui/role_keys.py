@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import Qt
 
 from annotator.rules import takes
+from annotator.wording import first_named
 
 if TYPE_CHECKING:  # pragma: no cover
     from annotator.model import Event
@@ -57,9 +58,8 @@ def elsewhere_said(c: "Controller", ev: "Event", role: "Role", index: int, lead:
     if not seen:
         return ""
     named = list(seen.values())
-    more = f" and {len(named) - NAMED_MOST} more" if len(named) > NAMED_MOST else ""  # the line stays whole at 1366
     one = "it" if len(seen) == 1 else "one"
-    return f"{lead}{', '.join(named[:NAMED_MOST])}{more} (select {one}, then {role_shortcut(index)} moves it)"
+    return f"{lead}{first_named(named, NAMED_MOST)} (select {one}, then {role_shortcut(index)} moves it)"
 
 
 def already_in(c: "Controller", entity_id: int, role: str, index: int) -> str:
