@@ -305,8 +305,12 @@ def set_event_attribute(
     )
 
 
-def _decide_events(project: Project, action: str, doc_id: int, event_ids: list[int], decide) -> Change:  # type: ignore[no-untyped-def]
+def _decide_events(
+    project: Project, action: str, doc_id: int, event_ids: list[int], decide, expected: Event | None = None
+) -> Change:  # type: ignore[no-untyped-def]
     def body(rec: EditRecorder) -> None:
+        if expected is not None:  # one event, as the view showed it
+            check_as_shown(project, event_ids[0], expected)
         rec.result_id = event_ids[0] if len(event_ids) == 1 else None
         decide(rec, event_ids)
         if rec.rows:
@@ -315,16 +319,25 @@ def _decide_events(project: Project, action: str, doc_id: int, event_ids: list[i
     return run_edit(project, action, doc_id, body)
 
 
-def accept_event(project: Project, event_id: int) -> Change:
-    """Accept an event (a suggestion, or a rejected one again) and the entity suggestions filling its roles."""
-    row = event_of(project, event_id)
-    return _decide_events(project, "accept_event", row["document_id"], [event_id], accept_events)
+def accept_event(project: Project, event_id: int, *, expected: Event | None = None) -> Change:
+    """Accept an event (a suggestion, or a rejected one again) and the entity suggestions filling its roles;
+    ``expected``: the event as the view showed it (changed elsewhere since: StaleChangeError)."""
+    event_id = aimed_at(project, event_id, expected)
+    row = _shown_event(project, event_id, expected)
+    return _decide_events(project, "accept_event", row["document_id"], [event_id], accept_events, expected)
 
 
-def reject_event(project: Project, event_id: int) -> Change:
+def reject_event(project: Project, event_id: int, *, expected: Event | None = None) -> Change:
     """Reject an event; it is remembered, so pre-annotation does not suggest this trigger and type again."""
-    row = event_of(project, event_id)
-    return _decide_events(project, "reject_event", row["document_id"], [event_id], reject_events)
+    event_id = aimed_at(project, event_id, expected)
+    row = _shown_event(project, event_id, expected)
+    return _decide_events(project, "reject_event", row["document_id"], [event_id], reject_events, expected)
+
+
+def _shown_event(project: Project, event_id: int, expected: Event | None) -> dict:
+    if expected is not None:
+        check_as_shown(project, event_id, expected)
+    return event_of(project, event_id)
 
 
 def suggested_events(project: Project, doc_id: int, min_score: float | None = None) -> list[int]:

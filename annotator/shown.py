@@ -42,18 +42,27 @@ def check_as_shown(project: Project, row_id: int, expected: Entity | Event | Non
         raise StaleChangeError(f"{what} was changed elsewhere ({now}); nothing was changed")
 
 
-def aimed_at(project: Project, entity_id: int, expected: Entity | None) -> int:
-    """The span an edit from the view is aimed at: ``entity_id``, or, when that undecided suggestion is gone and a
-    later pre-annotation run (the app's own, or a command's) put the very same suggestion in its place (the same
-    document, set, offsets and label, undecided: a run deletes its undecided suggestions and writes them afresh, with
-    new ids), that one: the person decides on what they saw. Until session 18 the key was refused as 'deleted
-    elsewhere' and lost. Anything else is left to ``check_as_shown`` to refuse."""
-    if expected is None or expected.state != "suggested" or project.row("entities", entity_id) is not None:
-        return entity_id
-    again = project.db.same_suggestion(
-        expected.document_id, expected.annotation_set, expected.start, expected.end, expected.label, after=entity_id
-    )
-    return entity_id if again is None else again
+def aimed_at(project: Project, row_id: int, expected: Entity | Event | None) -> int:
+    """The span or event an edit from the view is aimed at: ``row_id``, or, when that undecided suggestion is gone
+    and a later pre-annotation run (the app's own, or a command's) put the very same suggestion in its place (the
+    same document, set, offsets and label; for an event the same trigger and type with arguments in the same roles;
+    undecided: a run deletes its undecided suggestions and writes them afresh, with new ids), that one: the person
+    decides on what they saw. Until session 18 the key was refused as 'deleted elsewhere' and lost. Anything else is
+    left to ``check_as_shown`` to refuse."""
+    table = "events" if isinstance(expected, Event) else "entities"
+    if expected is None or expected.state != "suggested" or project.row(table, row_id) is not None:
+        return row_id
+    if isinstance(expected, Event):
+        roles = sorted(a.role for a in expected.arguments)
+        trigger = (expected.trigger_start, expected.trigger_end)
+        again = project.db.same_event_suggestion(
+            expected.document_id, expected.annotation_set, trigger, expected.type, roles, after=row_id
+        )
+    else:
+        again = project.db.same_suggestion(
+            expected.document_id, expected.annotation_set, expected.start, expected.end, expected.label, after=row_id
+        )
+    return row_id if again is None else again
 
 
 def check_none_unseen(found: Iterable[int], shown: Iterable[int] | None, what: str) -> None:

@@ -330,7 +330,8 @@ class Controller(QObject):
             self.documentRowsChanged.emit({change.document_id})
             self.saved.emit(self.last_saved)
             return
-        if any(r.table == "entities" and r.before is not None and r.id not in self.held.entities for r in change.rows):
+        held = {"entities": self.held.entities, "events": self.held.events}
+        if any(r.table in held and r.before is not None and r.id not in held[r.table] for r in change.rows):
             # a key on a suggestion that a pre-annotation elsewhere (or the app's own) replaced by the very same one
             # before the next poll went to that one (``shown.aimed_at``): the view holds the old rows, read them again
             self.reload()

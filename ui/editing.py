@@ -145,8 +145,8 @@ class EditActions(QObject):
                 if now is None or now.state == UNDECIDED:  # refused: stay, the message says why
                     return
         elif ev is not None and ev.state in (UNDECIDED, "rejected"):
-            self.c.run(cmd.AcceptEvent, ev.id)
-            after = self.c.events.get(ev.id)
+            done = self.c.run(cmd.AcceptEvent, ev.id, expected=ev)
+            after = self.c.events.get(done or ev.id)
             if after is None or after.state == UNDECIDED:
                 return
         self.move_on()
@@ -161,8 +161,8 @@ class EditActions(QObject):
             done = self.c.run(cmd.RejectEntity, cur.id, expected=cur)
             now = self.c.entities.get(done or cur.id)
         elif ev is not None and ev.state != "rejected":
-            self.c.run(cmd.RejectEvent, ev.id)
-            now = self.c.events.get(ev.id)  # type: ignore[assignment]
+            done = self.c.run(cmd.RejectEvent, ev.id, expected=ev)
+            now = self.c.events.get(done or ev.id)  # type: ignore[assignment]
         else:
             return
         if now is None or now.state == "rejected":  # a refused edit stays put, its message in view

@@ -41,6 +41,24 @@ class SuggestionRows:
         ).fetchone()
         return None if row is None else int(row[0])
 
+    def same_event_suggestion(
+        self, doc_id: int, annotation_set: str, trigger: tuple[int, int], type_: str, roles: list[str], after: int
+    ) -> int | None:
+        """The id of an undecided, unedited event suggestion with this trigger and type, whose arguments fill the
+        same ``roles`` (sorted), made after the row ``after`` (a run that replaced that one by the same), else None."""
+        for (event_id,) in self.conn.execute(
+            f"SELECT id FROM events WHERE {_UNDECIDED} AND trigger_start = ? AND trigger_end = ? AND type = ? "
+            "AND id > ? ORDER BY id",
+            (doc_id, annotation_set, trigger[0], trigger[1], type_, after),
+        ).fetchall():
+            has = [
+                r[0]
+                for r in self.conn.execute("SELECT role FROM arguments WHERE event_id = ? ORDER BY role", (event_id,))
+            ]
+            if has == roles:
+                return int(event_id)
+        return None
+
     def entity_marks(self, doc_id: int, annotation_set: str) -> list[tuple[int, int, int, str, str, int]]:
         """(id, start, end, label, state, edited) of the document's entities in the set."""
         return self.conn.execute(

@@ -85,3 +85,46 @@ def test_a_suggestion_replaced_then_decided_elsewhere_is_still_refused(project):
     with pytest.raises(StaleChangeError):
         edits.accept_entity(project, shown.id, expected=shown)
     assert _spans(project)[(0, 11)].state == "rejected"
+
+
+# -- events: Enter and X on an event suggestion a re-run replaced by the same (it said 'no event with id 7')
+
+
+def _event_run(path, text: str, roles: tuple[str, ...] = ("Entity", "Place")) -> None:  # type: ignore[no-untyped-def]
+    """A pre-annotation run's store of one Contact:Meet suggestion on 'met' (another connection), as ``store_parsed``
+    makes it: the undecided cleared, then entities and events written afresh."""
+    from annotator.suggest.types import ArgumentSuggestion, EventSuggestion
+    from annotator.suggest.writer import WriteCounts, clear_undecided, write_entities, write_events
+    from text_support import word_span
+
+    fillers = {"Entity": ("Maria Lopez", "PERSON"), "Place": ("Paris", "GPE")}
+    args = tuple(ArgumentSuggestion(r, *word_span(text, fillers[r][0]), fillers[r][1]) for r in roles)
+    meet = EventSuggestion("Contact:Meet", *word_span(text, "met"), 0.9, arguments=args)
+    with Project(path, create=False, annotator="cli") as other:
+        doc = other.document_ids()[0]
+        counts = WriteCounts()
+        with other.transaction():
+            clear_undecided(other, doc, counts)
+            write_entities(other, doc, [], "spacy:x@1", counts)
+            write_events(other, doc, [meet], "rules:test@1", counts)
+
+
+@pytest.mark.parametrize("decide, state", [(edits.accept_event, "accepted"), (edits.reject_event, "rejected")])
+def test_a_decision_on_an_event_a_rerun_replaced_by_the_same_goes_to_it(project, decide, state):
+    _event_run(project.path, TEXT)
+    doc = project.document_ids()[0]
+    (shown,) = project.events(doc)
+    _event_run(project.path, TEXT)  # the same suggestion again, a new id
+    change = decide(project, shown.id, expected=shown)  # on main: 'no event with id …' (and no expected= taken)
+    (now,) = project.events(doc)
+    assert now.id == change.result_id != shown.id and now.state == state
+
+
+def test_an_event_replaced_with_other_roles_is_refused(project):
+    _event_run(project.path, TEXT)
+    doc = project.document_ids()[0]
+    (shown,) = project.events(doc)
+    _event_run(project.path, TEXT, roles=("Entity",))  # the run found no Place this time: not what was shown
+    with pytest.raises(StaleChangeError, match="deleted elsewhere"):
+        edits.accept_event(project, shown.id, expected=shown)
+    assert project.events(doc)[0].state == "suggested"
