@@ -460,6 +460,8 @@ class EditActions(QObject):
         if text in ("x", "X"):
             self.reject()
             return True
+        if key == Qt.Key.Key_E and shift and self.events.take_alternative():  # a suggestion's other type, one key
+            return True
         if text in ("e", "E"):
             self.new_event()
             return True

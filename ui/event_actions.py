@@ -168,6 +168,19 @@ class EventActions:
             else:
                 self.set_type(ev, type_)
 
+    def take_alternative(self) -> bool:
+        """Shift+E on a suggested event that could be another type (the first of its alternatives, which the State row
+        and the status line name): that type, the event accepted, one step; E and the picker's Enter took two keys.
+        False (Shift+E is E then) when nothing such is selected."""
+        ev = self.current()
+        if ev is None or ev.state != "suggested" or not ev.alternatives or self.edit.current() is not None:
+            return False
+        if self.view.selection_cp() is not None:  # words selected: a new event on them, as E
+            return False
+        if not self.c.refuse_read_only():
+            self.set_type(ev, ev.alternatives[0])
+        return True
+
     def set_type(self, ev: Event, type_: str) -> None:
         """Another type for ``ev`` (the picker, the editor's box); the arguments it cannot hold go with the change
         (the core's rule) and the status line names them: they vanished from the text without a word."""

@@ -27,8 +27,9 @@ def state_with_score(state: str, score: float | None) -> str:
 def event_state_text(state: str, score: float | None, alternatives: "tuple[str, ...] | list[str]" = ()) -> str:
     """An event's state as the event editor says it: undecided (a suggestion, with its score) or decided, and the
     other types a suggestion was made with, which E offers first ("undecided (suggested; score 0.75); also
-    possible: Personnel:End-Position (E)"). The list calls a suggestion "undecided" too."""
+    possible: Personnel:End-Position (Shift+E takes Personnel:End-Position; E: the picker)"). The list calls a
+    suggestion "undecided" too."""
     words = f"undecided ({state_with_score(state, score)})" if state == "suggested" else state_with_score(state, score)
     if alternatives and state == "suggested":
-        words += f"; also possible: {', '.join(alternatives)} (E)"
+        words += f"; also possible: {', '.join(alternatives)} (Shift+E takes {alternatives[0]}; E: the picker)"
     return words

@@ -421,7 +421,11 @@ class WindowFlow(_Window):
             keys = DECIDE_KEYS if e.state == "suggested" else ""
             text = f"{e.label} ({e.state}): {c.span_text(e.start, e.end)[:80]}{keys}"
         elif v is not None:
-            alt = f"; also possible: {', '.join(v.alternatives)}" if v.alternatives and v.state == "suggested" else ""
+            alt = (
+                f"; also possible: {', '.join(v.alternatives)} (Shift+E)"
+                if v.alternatives and v.state == "suggested"
+                else ""
+            )
             keys = DECIDE_KEYS if v.state == "suggested" else ""
             text = f"event {v.type} ({v.state}): {c.span_text(v.trigger_start, v.trigger_end)[:60]}{keys}{alt}"
         else:

@@ -148,3 +148,43 @@ def test_the_document_list_keeps_the_width_a_person_gave_it(qtbot, tmp_path):
         assert abs(again.docks["documents"].width() - (fitted - 90)) <= 2
     finally:
         close_window(again)
+
+
+def test_shift_e_gives_a_suggested_event_its_other_type_in_one_key(qtbot, window, db):
+    """Deciding a suggestion whose type is the other one it was made with ("met": Contact:Meet, also possible
+    Contact:Phone-Write, as the State row and the status line say) took E and the picker's Enter: two keys. Shift+E
+    takes the first alternative and accepts the event, one step Ctrl+Z undoes; with no alternative, or words
+    selected, Shift+E is E as before (the picker, a new event)."""
+    from PySide6.QtCore import Qt, QTimer
+    from PySide6.QtWidgets import QApplication
+
+    from annotator.suggest.types import EventSuggestion
+    from annotator.suggest.writer import WriteCounts, write_events
+    from ui_helpers import find
+    from ui_support import DOC_A
+
+    d = db.document_ids()[0]
+    with db.transaction():
+        found = [EventSuggestion("Contact:Meet", *find(DOC_A, "met"), 0.6, alternatives=("Contact:Phone-Write",))]
+        write_events(db, d, found, "rules:test@1", WriteCounts())
+    w, c = window, window.controller
+    c.reload()
+    qtbot.waitUntil(lambda: len(c.events) == 1)
+    ev_id = next(iter(c.events))
+    w.edit_actions.select_event(c.events[ev_id])  # as ] or Tab
+    assert "(Shift+E)" in w.message.text(), w.message.text()
+    picked = []
+
+    def no_picker() -> None:  # the picker would wait for keys: closed, and noted
+        box = QApplication.activeModalWidget()
+        if box is not None:
+            picked.append(box.windowTitle())
+            box.reject()
+
+    QTimer.singleShot(0, no_picker)
+    qtbot.keyClick(w.view, Qt.Key.Key_E, Qt.KeyboardModifier.ShiftModifier)
+    assert picked == []
+    assert c.events[ev_id].type == "Contact:Phone-Write"
+    assert db.event(ev_id).state == "accepted"
+    qtbot.keyClick(w.view, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert (c.events[ev_id].type, db.event(ev_id).state) == ("Contact:Meet", "suggested")

@@ -37,6 +37,7 @@ GENERAL = [
         "New event on the trigger word(s) (no picker when one type's trigger words match); "
         "on a selected event: change its type",
     ),
+    ("Shift+E", "On a suggested event that could be another type (“also possible”): that type, accepted"),
     (
         "Alt+1 … Alt+9",
         "Fill role 1…9 of the selected event with the selected span, in place of its filler (in a role of several: "
