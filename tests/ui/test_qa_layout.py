@@ -42,9 +42,11 @@ def test_training_details_are_a_table_not_wrapped_lines(qtbot, window):
 
 
 def test_event_editor_fits_its_panel_when_it_scrolls(qtbot, window):
-    make_attack(qtbot, window)
-    QApplication.processEvents()  # the panel fitted to the event shown first (it grows for its roles: session 18)
+    ev = make_attack(qtbot, window)
     ed = window.event_editor
+    qtbot.waitUntil(  # the panel fitted to the event shown first (it grows for its roles once: session 18)
+        lambda: ed.event_id == ev and not (window._panel_timer.isActive() or window._height_timer.isActive())
+    )
     dock = window.docks["event"]
     window.resizeDocks([dock], [200], Qt.Orientation.Vertical)  # short: the roles need the vertical scroll bar
     qtbot.waitUntil(lambda: ed.scroll.verticalScrollBar().isVisible())
