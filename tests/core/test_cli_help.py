@@ -4,6 +4,11 @@ pipeline author reads --help, not the README)."""
 from __future__ import annotations
 
 import argparse
+import json
+import tomllib
+from importlib.metadata import Distribution, distributions
+from pathlib import Path
+from urllib.parse import unquote, urlparse
 
 import pytest
 
@@ -57,15 +62,37 @@ def test_the_main_help_gives_the_exit_codes(capsys):
     assert "annotator: error:" in text and "stderr" in text
 
 
-def test_version_is_the_package_s(capsys):
-    """A pipeline records the versions of its tools: 'annotator --version' was a usage error."""
-    from importlib.metadata import version
+def _installed_at(dist: Distribution) -> Path:
+    """The folder an installed annotator's metadata stands for: an editable install's source tree (its
+    direct_url.json), else the folder its metadata lies in (site-packages, or a checkout holding an egg-info)."""
+    url = json.loads(dist.read_text("direct_url.json") or "{}").get("url", "")
+    where = Path(unquote(urlparse(url).path)) if url.startswith("file:") else Path(str(dist.locate_file("")))
+    return where.resolve()
 
+
+def _installed_from_this_tree(root: Path) -> list[Distribution]:
+    """The installed metadata of the annotator package that is this tree: an editable install of it or an installed
+    copy beside it; an egg-info the tree holds counts too. Not another checkout's: a git worktree run with the shared
+    venv finds only the main checkout's editable install, whose version says nothing of this tree."""
+    return [d for d in distributions(name="annotator") if _installed_at(d) == root]
+
+
+def test_version_is_the_package_s(capsys):
+    """A pipeline records the versions of its tools: 'annotator --version' was a usage error. The version is the
+    one pyproject.toml gives, and the installed metadata of this tree says the same."""
     import annotator
 
     assert main(["--version"]) == 0
     assert capsys.readouterr().out.strip() == f"annotator {annotator.__version__}"
-    assert annotator.__version__ == version("annotator")
+    root = Path(annotator.__file__).resolve().parent.parent
+    pyproject = root / "pyproject.toml"
+    if pyproject.is_file():  # a checkout (an installed copy has no pyproject.toml beside it)
+        assert tomllib.loads(pyproject.read_text(encoding="utf-8"))["project"]["version"] == annotator.__version__
+    installed = _installed_from_this_tree(root)
+    if not installed:
+        others = ", ".join(sorted({str(_installed_at(d)) for d in distributions(name="annotator")})) or "none"
+        pytest.skip(f"no installed metadata for this tree ({root}); annotator's found: {others}")
+    assert [d.version for d in installed] == [annotator.__version__] * len(installed)
 
 
 def test_help_lines_never_break_at_a_hyphen(capsys, monkeypatch):
