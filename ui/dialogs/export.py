@@ -181,17 +181,20 @@ class ExportDialog(QDialog):
 
     def _fix_suffix(self, fmt: str) -> None:
         """The name's ending follows the format; a format whose extension another one has already (Prodigy and
-        DyGIE++ write .jsonl as JSONL does) adds its name, so that one export never takes another's file."""
+        DyGIE++ write .jsonl as JSONL does) adds its name, so that one export never takes another's file. A folder
+        format's folder is named by the format too (``seeds.brat``): the project's bare name was the folder its
+        documents came from (``seeds/`` beside ``seeds.annotator``), which brat's export offered to replace."""
         path = self.path.text()
         suffix = SUFFIX.get(fmt)
         if path and suffix is not None:
             endings = [f".{f}{s}" for f, s in SUFFIX.items() if s] + [s for s in SUFFIX.values() if s]
+            endings += [f".{f}" for f in FOLDER_FORMATS]
             for ending in sorted(endings, key=len, reverse=True):
                 if path.endswith(ending):
                     path = path[: -len(ending)]
                     break
             first = next(f for f, s in SUFFIX.items() if s == suffix)
-            self.path.setText(path + (suffix if not suffix or first == fmt else f".{fmt}{suffix}"))
+            self.path.setText(path + (suffix if suffix and first == fmt else f".{fmt}{suffix}"))
 
     def browse(self) -> None:
         fmt = self.format_id()
