@@ -376,7 +376,7 @@ class WindowFlow(_Window):
         trigger changed: 4.6 ms a count on the 529,249-character document of bench/event_keys.py, at every key once all is
         decided."""
         c = self.controller
-        taken = frozenset((v.trigger_start, v.trigger_end) for v in c.events.values() if v.state != "rejected")
+        taken = frozenset((v.trigger_start, v.trigger_end) for v in c.events.values())  # a rejected one's too
         key = (c.doc.id if c.doc is not None else None, id(c.span_index()), c.entity_tally.count("rejected"), taken)
         kept = getattr(self, "_words_left", None)
         if kept is None or kept[0] != key:

@@ -62,3 +62,44 @@ def test_brat_export_proposes_a_folder_of_its_own_not_the_documents_folder(qtbot
         "annotation.conf",
         "visual.conf",
     ]
+
+
+def test_n_skips_a_word_whose_suggested_event_was_rejected(qtbot, tmp_path):
+    """Seed 002's "buy" (a suggested Transaction:Transfer-Ownership, "the teacher who had gone to buy grain") rejected
+    by X: once every suggestion was decided the status line still said "1 trigger word is no event yet (N: the next;
+    …)", and N went to "buy" and offered the type just rejected ("“buy”: E makes a Transaction:Transfer-Ownership
+    event"). The person decided there: N passes it, and the count leaves it out."""
+    import re
+
+    from annotator.importing import IncomingDocument, import_documents
+    from annotator.store import Project
+    from annotator.suggest.types import EventSuggestion
+    from annotator.suggest.writer import WriteCounts, write_events
+    from ui_helpers import find
+    from ui_support import close_window, open_window
+
+    path = tmp_path / "buy.annotator"
+    with Project(path, annotator="setup") as p:
+        doc = import_documents(p, [IncomingDocument(TEXT, "b.txt")]).imported[0][1]
+        with p.transaction():
+            buy = EventSuggestion("Transaction:Transfer-Ownership", *find(TEXT, "buy"), 0.55)
+            write_events(p, doc, [buy], "rules:test@1", WriteCounts())
+    w = open_window(qtbot, path)
+    try:
+        v = w.view
+        v.setFocus()
+        qtbot.keyClick(v, Qt.Key.Key_Tab)
+        qtbot.waitUntil(lambda: "Transfer-Ownership (suggested): buy" in w.message.text())
+        qtbot.keyClick(v, Qt.Key.Key_X)
+        qtbot.waitUntil(lambda: "Every suggestion in this document is decided" in w.message.text())
+        said = w.message.text()
+        n = int(re.search(r"(\d+) trigger words? (?:is|are) no event yet", said).group(1))  # type: ignore[union-attr]
+        visited = []
+        for _ in range(n + 1):  # round the end once
+            qtbot.keyClick(v, Qt.Key.Key_N)
+            a, b = v.selection_cp()
+            visited.append(TEXT[a:b])
+        assert "buy" not in visited, (said, visited)
+        assert len(set(visited)) == n, (said, visited)
+    finally:
+        close_window(w)
