@@ -505,10 +505,13 @@ class EventActions:
         if new is not None:
             self._cycle = (ev.id, index, cands, i, new, more)
             e = c.entities[cands[i]]
-            c.report_status(
-                f"{role.name}: {c.span_text(e.start, e.end)}  "
-                f"({next_said(c, index, cands[i:], more, self.sentence(ev.trigger_start))})"
-            )
+            other = [
+                c.span_text(f.start, f.end)
+                for a in ev.arguments
+                if a.role != role.name and (f := c.entities.get(a.entity_id))
+            ]
+            said = next_said(c, index, cands[i:], more, self.sentence(ev.trigger_start), other)
+            c.report_status(f"{role.name}: {c.span_text(e.start, e.end)}  ({said})")
 
     def trigger_words(self) -> list[tuple[int, int]]:
         """Words of the document that are trigger words of the schema (cached per document)."""

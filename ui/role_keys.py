@@ -3,6 +3,7 @@ the keys the editing reads, and the name the event keys' messages and the event 
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
@@ -73,14 +74,22 @@ NEXT_SAID = 3  # the candidates Alt+N's message names, that the same key again p
 NAME_SAID = 30  # characters of a candidate's words in that message
 
 
-def next_said(c: "Controller", index: int, cands: list[int], more: object, sentence: tuple[int, int]) -> str:
+def next_said(
+    c: "Controller",
+    index: int,
+    cands: list[int],
+    more: object,
+    sentence: tuple[int, int],
+    filling: Iterable[str] = (),
+) -> str:
     """What role key ``index`` again would put, as its message says it: the next few candidates after ``cands[0]``
     (the one just put) by their words (the key was pressed blind: a person cycled through wrong ones to find that the
-    filler was never offered). A candidate whose words were named before it (the one just put, or one of these) is
-    told apart by where it is against the trigger's ``sentence``: "Alt+3 again: “Ukraine”, then another “New York”
-    (a later sentence)" (it read "then “New York”", as if the one just put came back)."""
+    filler was never offered). A candidate whose words were named before it (the one just put, or one of these) or
+    are those of a filler of another role of the event (``filling``) is told apart by where it is against the
+    trigger's ``sentence``: "Alt+3 again: “Ukraine”, then another “New York” (a later sentence)" (it read "then “New
+    York”", as if the one just put came back; "then “market”" beside a Target “market”, as if that one moved)."""
     ents = [e for i in cands[: NEXT_SAID + 1] if (e := c.entities.get(i)) is not None]
-    seen: set[str] = set()
+    seen: set[str] = set(filling)
     names = []
     for k, e in enumerate(ents):
         words = c.span_text(e.start, e.end)

@@ -103,3 +103,40 @@ def test_n_skips_a_word_whose_suggested_event_was_rejected(qtbot, tmp_path):
         assert len(set(visited)) == n, (said, visited)
     finally:
         close_window(w)
+
+
+def test_alt_n_names_a_span_of_a_filler_s_words_as_another(qtbot, tmp_path):
+    """Seed 002's "airstrike" with "market" in Target: Alt+5 (Place) put "Kabkabiya" and said "(Alt+5 again: “Sudan”,
+    then “North Darfur”, “market”)": that "market" is the last sentence's ("a civilian market in Darfur"), read as the
+    Target's market about to move to Place. A candidate of the words of another role's filler is told apart as round
+    10c tells a second mention of the words just put: "another “market” (a later sentence)"."""
+    from annotator.importing import IncomingDocument, import_documents
+    from annotator.store import Project
+    from annotator.suggest.types import ArgumentSuggestion, EventSuggestion
+    from annotator.suggest.writer import WriteCounts, write_entities, write_events
+    from ui_helpers import find
+    from ui_support import close_window, open_window
+
+    text = "An airstrike hit a crowded market in Kabkabiya. It was the third attack on a civilian market since May."
+    later = text.rindex("market")
+    path = tmp_path / "market.annotator"
+    with Project(path, annotator="setup") as p:
+        doc = import_documents(p, [IncomingDocument(text, "m.txt")]).imported[0][1]
+        with p.transaction():
+            spans = [(*find(text, "market"), "FAC"), (later, later + 6, "FAC"), (*find(text, "Kabkabiya"), "GPE")]
+            write_entities(p, doc, spans, "spacy:test@1", WriteCounts())
+            target = ArgumentSuggestion("Target", *find(text, "market"), "FAC")
+            strike = EventSuggestion("Conflict:Attack", *find(text, "airstrike"), 0.45, (target,))
+            write_events(p, doc, [strike], "rules:test@1", WriteCounts())
+    w = open_window(qtbot, path)
+    try:
+        v = w.view
+        v.setFocus()
+        qtbot.keyClick(v, Qt.Key.Key_Tab)  # the first suggestion: "airstrike", the event (its Target accepted with it)
+        qtbot.waitUntil(lambda: "Conflict:Attack (suggested): airstrike" in w.message.text())
+        qtbot.keyClick(v, Qt.Key.Key_5, Qt.KeyboardModifier.AltModifier)
+        qtbot.waitUntil(lambda: w.message.text().startswith("Place: Kabkabiya"))
+        said = w.message.text()
+        assert "(Alt+5 again: another “market” (a later sentence))" in said, said
+    finally:
+        close_window(w)
