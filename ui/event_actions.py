@@ -17,7 +17,7 @@ from annotator.keyflow import (
 )
 from annotator.model import Entity, Event
 from annotator.rules import has_room, takes
-from ui.role_keys import already_in, elsewhere_said, next_said, role_shortcut
+from ui.role_keys import already_in, elsewhere_said, next_said, one_only, role_shortcut
 from ui import commands as cmd
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -64,6 +64,7 @@ class EventActions:
         # the span a role key left selected (the one it made or filled the role with): the next role key does not
         # take it for its own filler (it was refused for its label, or put in a second role), it finds candidates
         self._left: int | None = None
+        self._one_only = ""  # Alt+Shift+N on a role of one filler: what it put the new one in place of
         # entity suggestions accepted only by filling a role (put there by a role key, or accepted with their
         # suggested event at a person's first change to it): a role key that takes one out of its last role puts it
         # back to undecided (it stayed accepted, out of Tab's and Ctrl+Enter's reach)
@@ -307,8 +308,8 @@ class EventActions:
         went, and the key that adds one instead ("" when it replaced none, or the role takes one)."""
         old = next((a for a in ev.arguments if a.id == replaced), None)
         e = self.c.entities.get(old.entity_id) if old is not None else None
-        if e is None or not has_room(role, 1):  # a role of one filler: no other to add
-            return ""
+        if e is None or not has_room(role, 1):  # a role of one filler: no other to add (Alt+Shift+N: it replaced)
+            return self._one_only
         index = [r.name for r in self.c.schema.event_type(ev.type).roles].index(role.name)
         words = self.c.span_text(e.start, e.end)
         return f" in place of “{words}” (Alt+Shift+{index + 1} adds one instead; Ctrl+Z puts it back)"
@@ -407,7 +408,9 @@ class EventActions:
             return
         role = etype.roles[index]
         if not has_room(role, sum(a.role == role.name for a in ev.arguments)):
+            self._one_only = one_only(self.c, ev, role)  # it replaces: said (it read as one more added)
             self.fill_role(index)
+            self._one_only = ""
             return
         if self._fill_with_new_span(ev, role):
             return
@@ -511,7 +514,7 @@ class EventActions:
                 if a.role != role.name and (f := c.entities.get(a.entity_id))
             ]
             said = next_said(c, index, cands[i:], more, self.sentence(ev.trigger_start), other)
-            c.report_status(f"{role.name}: {c.span_text(e.start, e.end)}  ({said})")
+            c.report_status(f"{role.name}: {c.span_text(e.start, e.end)}{self._one_only}  ({said})")
 
     def trigger_words(self) -> list[tuple[int, int]]:
         """Words of the document that are trigger words of the schema (cached per document)."""

@@ -106,3 +106,10 @@ def next_said(
     if more is not None:
         return f"{role_shortcut(index)} again: the candidates further from the trigger"
     return "no other candidate"
+
+
+def one_only(c: "Controller", ev: "Event", role: "Role") -> str:
+    """What Alt+Shift+N adds to its message on a role of one filler, which it fills in place of the one there: seed
+    006's "marched", Place "Ikeja", Alt+Shift+3 said "Place: Lagos (Alt+3 again: …)", read as a second place added."""
+    old = [e for a in ev.arguments if a.role == role.name and (e := c.entities.get(a.entity_id)) is not None]
+    return f" in place of “{c.span_text(old[-1].start, old[-1].end)}” ({role.name} takes one)" if old else ""

@@ -140,3 +140,44 @@ def test_alt_n_names_a_span_of_a_filler_s_words_as_another(qtbot, tmp_path):
         assert "(Alt+5 again: another “market” (a later sentence))" in said, said
     finally:
         close_window(w)
+
+
+def test_alt_shift_n_on_a_role_of_one_filler_says_what_it_replaced(qtbot, tmp_path):
+    """Seed 006's "marched" (Conflict:Demonstrate), Place "Ikeja": Alt+Shift+3, one more place asked for "Ikeja and
+    Victoria Island", put another in place of Ikeja (Place takes one filler) and said only "Place: … (Alt+3 again:
+    …)", read as a second place added. It says what went and why: "in place of “Ikeja” (Place takes one)"."""
+    from annotator.importing import IncomingDocument, import_documents
+    from annotator.store import Project
+    from annotator.suggest.types import ArgumentSuggestion, EventSuggestion
+    from annotator.suggest.writer import WriteCounts, write_entities, write_events
+    from ui_helpers import find
+    from ui_support import close_window, open_window
+
+    text = "Thousands of supporters marched through Ikeja and Victoria Island on Sunday."
+    path = tmp_path / "march.annotator"
+    with Project(path, annotator="setup") as p:
+        doc = import_documents(p, [IncomingDocument(text, "m.txt")]).imported[0][1]
+        with p.transaction():
+            spans = [(*find(text, "Ikeja"), "GPE"), (*find(text, "Victoria Island"), "LOC")]
+            write_entities(p, doc, spans, "spacy:test@1", WriteCounts())
+            place = ArgumentSuggestion("Place", *find(text, "Ikeja"), "GPE")
+            march = EventSuggestion("Conflict:Demonstrate", *find(text, "marched"), 0.78, (place,))
+            write_events(p, doc, [march], "rules:test@1", WriteCounts())
+    w = open_window(qtbot, path)
+    try:
+        v = w.view
+        v.setFocus()
+        qtbot.keyClick(v, Qt.Key.Key_Tab)
+        qtbot.waitUntil(lambda: "Conflict:Demonstrate (suggested): marched" in w.message.text())
+        qtbot.keyClick(v, Qt.Key.Key_3, Qt.KeyboardModifier.AltModifier | Qt.KeyboardModifier.ShiftModifier)
+        qtbot.waitUntil(lambda: w.message.text().startswith("Place: "))
+        said = w.message.text()
+        assert said.startswith("Place: Victoria Island in place of “Ikeja” (Place takes one)"), said
+    finally:
+        close_window(w)
+    with Project(path, create=False) as p:
+        ents = {e.id: e for e in p.entities(p.document_ids()[0])}
+        (ev,) = p.events(p.document_ids()[0])
+        assert [(a.role, text[ents[a.entity_id].start : ents[a.entity_id].end]) for a in ev.arguments] == [
+            ("Place", "Victoria Island")
+        ]
