@@ -17,7 +17,7 @@ from annotator.keyflow import (
 )
 from annotator.model import Entity, Event
 from annotator.rules import has_room, takes
-from ui.role_keys import already_in, elsewhere_said, next_said, one_only, role_shortcut
+from ui.role_keys import already_in, elsewhere_said, filling, next_said, one_only, role_shortcut
 from ui import commands as cmd
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -508,12 +508,7 @@ class EventActions:
         if new is not None:
             self._cycle = (ev.id, index, cands, i, new, more)
             e = c.entities[cands[i]]
-            other = [
-                c.span_text(f.start, f.end)
-                for a in ev.arguments
-                if a.role != role.name and (f := c.entities.get(a.entity_id))
-            ]
-            said = next_said(c, index, cands[i:], more, self.sentence(ev.trigger_start), other)
+            said = next_said(c, index, cands[i:], more, self.sentence(ev.trigger_start), filling(c, ev, role))
             c.report_status(f"{role.name}: {c.span_text(e.start, e.end)}{self._one_only}  ({said})")
 
     def trigger_words(self) -> list[tuple[int, int]]:
@@ -528,11 +523,9 @@ class EventActions:
         return self._words
 
     def n_stops(self) -> list[tuple[int, int]]:
-        """The words N goes through: trigger words of the schema that are no event's trigger yet (a rejected one's
-        too: the person decided there, and seed 002's "buy", its suggestion rejected, was still "1 trigger word is no
-        event yet" once all was done), nor a word of a span's name (it stopped at "Appeal" of "the Court of Appeal";
-        on events-dev, with spaCy's entities, 6 of the 109 trigger words inside a span are gold triggers, in headlines
-        spaCy took for names; 440 of 2,033 outside)."""
+        """Trigger words of the schema that are no event's trigger yet (a rejected one's too: seed 002's "buy"), nor a
+        word of a span's name ("Appeal" of "the Court of Appeal"; on events-dev 6 of the 109 trigger words inside
+        spaCy's entities are gold triggers, in headlines it took for names; 440 of 2,033 outside)."""
         stops = self._stop_test()
         return [w for w in self.trigger_words() if stops(w)]
 

@@ -113,3 +113,10 @@ def one_only(c: "Controller", ev: "Event", role: "Role") -> str:
     006's "marched", Place "Ikeja", Alt+Shift+3 said "Place: Lagos (Alt+3 again: …)", read as a second place added."""
     old = [e for a in ev.arguments if a.role == role.name and (e := c.entities.get(a.entity_id)) is not None]
     return f" in place of “{c.span_text(old[-1].start, old[-1].end)}” ({role.name} takes one)" if old else ""
+
+
+def filling(c: "Controller", ev: "Event", role: "Role") -> list[str]:
+    """The words of the fillers of the event's other roles (``next_said`` tells a candidate of those words apart)."""
+    return [
+        c.span_text(f.start, f.end) for a in ev.arguments if a.role != role.name and (f := c.entities.get(a.entity_id))
+    ]
