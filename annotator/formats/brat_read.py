@@ -43,11 +43,7 @@ from typing import Any
 from annotator.errors import ImportFileError, UnknownTypeError
 from annotator.formats.brat_conf import BINARY, BRAT_KEPT, conf_schema, is_binary, names_from_brat, read_annotation_conf
 from annotator.formats.brat_infer import conf_from_anns, types_used
-from annotator.formats.brat_text import (
-    NOTE_TYPE,
-    BRAT_ID,
-    BratOffsets,
-    note_comment,
+from annotator.formats.brat_files import (
     BIONLP_2013_NORMALIZATION,
     ann_files,
     in_part,
@@ -55,8 +51,8 @@ from annotator.formats.brat_text import (
     read_parts,
     said_in_parts,
     stem_of,
-    universal_newlines,
 )
+from annotator.formats.brat_text import NOTE_TYPE, BRAT_ID, BratOffsets, note_comment, universal_newlines
 from annotator.formats.reading import ReadResult, check_with_line, need
 from annotator.importing import IncomingDocument, IncomingEntity, IncomingEvent, decode_text
 from annotator.rules import ALLOWED_WHILE_WORKING, event_breaches, takes_value
@@ -175,7 +171,7 @@ def _ann_texts(stems: list[Path]) -> list[str]:
 
 def read_pair(stem: Path, schema: Schema, warnings: list[str], notes: list[str] | None = None) -> IncomingDocument:
     """A document: its text and its annotations (``NAME.ann``, or the BioNLP Shared Tasks' ``NAME.a1`` and
-    ``NAME.a2``, ``.co``, ``.rel`` read as one, as brat reads them: ``brat_text.ann_files``)."""
+    ``NAME.a2``, ``.co``, ``.rel`` read as one, as brat reads them: ``brat_files.ann_files``)."""
     txt = pair_of(stem)[0]
     parts = ann_files(stem)
     ann = parts[0] if parts else pair_of(stem)[1]  # the messages' file, lines told apart by ``_in_part``

@@ -36,6 +36,7 @@ from annotator.formats.iob import (
     entities,
     scheme_name,
 )
+from annotator.formats.meta_keys import CONLL_FORM
 from annotator.formats.regions import Region, build_document
 from annotator.formats.schema_names import SchemaNames, given_spellings
 from annotator.formats.tokens import join_own_texts, join_tokens, tokens_in_text, word_places
@@ -43,7 +44,7 @@ from annotator.importing import IncomingDocument
 from annotator.wording import counted
 from annotator.schema import Schema
 
-SHAPE = "conll_form"  # meta: how the file a document came from spelt the schema's labels (``given_spellings``)
+SHAPE = CONLL_FORM  # meta: how the file a document came from spelt the schema's labels (``given_spellings``)
 
 OPTIONS = ("scheme", "column", "documents")  # ``import --format conll --option KEY=VALUE``
 SNIFF_LINES = 200

@@ -77,7 +77,7 @@ def _first_object(path: Path) -> Any:
 def _is_label_studio(obj: Any) -> bool:
     """A task: ``data`` with annotations, predictions or completions (Label Studio before 1.0, John Snow Labs'
     Annotation Lab), or ``data`` and nothing but Label Studio's task keys."""
-    from annotator.formats.label_studio import TASK_KEYS, from_json_min
+    from annotator.formats.label_studio_forms import TASK_KEYS, from_json_min
 
     if from_json_min(obj) is not None:  # the JSON-MIN export: flat, each tag's regions under its name
         return True
@@ -88,7 +88,7 @@ def _is_label_studio(obj: Any) -> bool:
 
 def _is_label_studio_csv(path: Path) -> bool:
     """Label Studio's CSV (TSV) export: its first row is a JSON-MIN task (a column of regions as JSON text)."""
-    from annotator.formats.label_studio import csv_first_task, from_json_min
+    from annotator.formats.label_studio_forms import csv_first_task, from_json_min
 
     try:
         with path.open("rb") as fh:

@@ -11,13 +11,14 @@ from typing import Any
 
 from annotator.categories import document_cats
 from annotator.formats.writing import FormatExportReport
+from annotator.formats.meta_keys import SPACY_DOCBIN
 from annotator.formats.schema_names import GivenSpellings
 from annotator.formats.tokens import DocTokens, align
 
 SPAN_KEY = "sc"
 TRIGGER_KEY = "triggers"
 SCORED_KEY = "scored"  # the entities that have a score, with ``attrs["scores"]`` (a float a span, as spancat writes)
-SHAPE = "spacy_docbin"  # meta: how the DocBin a document came from spelt the schema's names (``given_spellings``)
+SHAPE = SPACY_DOCBIN  # meta: how the DocBin a document came from spelt the schema's names (``given_spellings``)
 
 
 @dataclass

@@ -38,13 +38,14 @@ from annotator.formats.reading import (
     need,
     read_text_file,
 )
+from annotator.formats.doccano_names import DOCCANO_ID
+from annotator.formats.meta_keys import DOCCANO_FORM
 from annotator.formats.regions import Region, build_document
 from annotator.formats.schema_names import SchemaNames, given_spellings
 from annotator.offsets import Utf16Map
 from annotator.schema import Schema
 from annotator.wording import counted
 
-DOCCANO_ID = "doccano_id"  # the document meta's key of the line id the import kept (the export writes it back)
 RESERVED = ("text", "label", "labels", "entities", "annotations", "relations", "Comments", "comments", "id", "name")
 
 
@@ -179,7 +180,7 @@ def _document(  # type: ignore[no-untyped-def]
     if "id" in obj:
         meta[DOCCANO_ID] = obj["id"]
     if form:
-        meta["doccano_form"] = form
+        meta[DOCCANO_FORM] = form
     if categories:  # kept for the doccano export to write back (the project has no place for them)
         meta[CATEGORIES] = categories
     doc = build_document(
@@ -200,7 +201,7 @@ def _document(  # type: ignore[no-untyped-def]
     )
     spelt = given_spellings(names)  # PER for PERSON, attacker for Attacker: written back as the file spelt them
     if spelt:
-        doc.meta.setdefault("doccano_form", {}).update(spelt)
+        doc.meta.setdefault(DOCCANO_FORM, {}).update(spelt)
     return doc
 
 

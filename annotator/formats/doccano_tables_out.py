@@ -24,12 +24,13 @@ from typing import Any, Iterable
 from annotator.categories import CATEGORIES, document_categories
 from annotator.formats.writing import FormatExportReport
 from annotator.formats.doccano_tables import FASTTEXT, LABEL_SEPARATOR
-from annotator.formats.doccano import DOCCANO_ID
+from annotator.formats.doccano_names import DOCCANO_ID
+from annotator.formats.meta_keys import DOCCANO_FORM
 from annotator.formats.records import SETS_KEY, KeptIds
 
 FORMS = ("jsonl", "csv", "fasttext")
 BY_SUFFIX = {".csv": "csv", ".tsv": "csv", ".txt": "fasttext"}
-OWN = (DOCCANO_ID, "doccano_form", "doccano", "label_studio", CATEGORIES, SETS_KEY)  # the import's own meta keys
+OWN = (DOCCANO_ID, DOCCANO_FORM, "doccano", "label_studio", CATEGORIES, SETS_KEY)  # the import's own meta keys
 FIXED = ("id", "name", "text", "label")
 
 

@@ -19,6 +19,7 @@ from typing import Any
 
 from annotator.db import is_score
 from annotator.formats.reading import ReadResult, check_with_line, iter_json_values, need
+from annotator.formats.meta_keys import DYGIEPP
 from annotator.formats.schema_names import SchemaNames, given_spellings
 from annotator.formats.schema_growth import PALETTE
 from annotator.formats.tokens import join_tokens
@@ -28,7 +29,7 @@ from annotator.wording import counted
 from annotator.schema import Schema, default_schema, parse_schema
 from annotator.schema_write import schema_source
 
-KEPT = "dygiepp"  # the meta key of what has no place in the project but goes back out (relations, clusters, dataset)
+KEPT = DYGIEPP  # the meta key of what has no place in the project but goes back out (relations, clusters, dataset)
 
 
 # -- reading --------------------------------------------------------------------------------------

@@ -29,7 +29,7 @@ from annotator.formats.writing import (
     report_alias_choices,
     write_per_part,
 )
-from annotator.formats.dygiepp import KEPT
+from annotator.formats.meta_keys import DYGIEPP as KEPT
 from annotator.formats.records import ExportRequest, export_writer
 from annotator.formats.schema_names import AliasNames, written_names
 from annotator.formats.tokens import ALIGN_MODES, DocTokens, placed_span

@@ -1,7 +1,8 @@
 """Label Studio JSON import (the JSON export: a list of tasks; a .jsonl file of tasks also works).
 
-A JSON-MIN export (a flat object a task) is read as the full export it comes from (``from_json_min``); so is the CSV
-(or TSV) export, JSON-MIN's rows with list and object values written as JSON text (``iter_csv_tasks``).
+A JSON-MIN export (a flat object a task) is read as the full export it comes from (``label_studio_forms``:
+``from_json_min``); so is the CSV (or TSV) export, JSON-MIN's rows with list and object values written as JSON text
+(``iter_csv_tasks``).
 
 Per task (a task without ``data`` is its own data, as Label Studio takes it): the text is ``data[KEY]`` where KEY is the ``to_name`` its results point at when ``data`` has
 such a key, else ``data.text``; a task whose text is elsewhere, or is a URL or file reference (tasks of
@@ -33,7 +34,6 @@ from annotator.formats.reading import (
     categories_note,
     ReadResult,
     fit_span,
-    iter_csv_rows,
     iter_json_array,
     iter_jsonl,
     listed,
@@ -41,9 +41,10 @@ from annotator.formats.reading import (
     need,
     trigger_labels,
 )
-from annotator.errors import ImportFileError
 from annotator.formats.label_studio_classes import KINDS as CLASS_KINDS, classes_of, region_class
 from annotator.formats.label_studio_hypertext import KINDS as HYPERTEXT, SHAPE_KEY as HYPERTEXT_SHAPE, hypertext_of
+from annotator.formats.label_studio_forms import CSV_SUFFIXES, TASK_KEYS, from_json_min, iter_csv_tasks, min_regions
+from annotator.formats.label_studio_names import CHOICES_TAG, LEFT_AS, REGION_CHOICES, TASK_ID
 from annotator.formats.label_studio_paragraphs import KIND, SHAPE_KEY, paragraphs_of
 from annotator.formats.label_studio_pick import (
     PREDICTIONS_OF,
@@ -54,6 +55,7 @@ from annotator.formats.label_studio_pick import (
     undecided_beside,
 )
 from annotator.formats.regions import Region, build_document
+from annotator.formats.meta_keys import LABEL_STUDIO_TASK
 from annotator.formats.schema_names import SchemaNames, given_spellings
 from annotator.importing import IncomingDocument
 from annotator.db import is_score
@@ -61,121 +63,6 @@ from annotator.model import UNFINISHED
 from annotator.offsets import Utf16Map
 from annotator.schema import Schema, default_schema
 from annotator.wording import counted
-
-TASK_KEYS = {
-    "id",
-    "annotations",
-    "completions",  # Label Studio before 1.0 (and John Snow Labs' Annotation Lab): the annotations' old name
-    "predictions",
-    "meta",
-    "created_at",
-    "updated_at",
-    "project",
-    "drafts",
-    "inner_id",
-    "total_annotations",
-    "cancelled_annotations",
-    "total_predictions",
-    "file_upload",
-}
-MIN_KEYS = {"id", "annotator", "annotation_id", "created_at", "updated_at", "lead_time"}  # JSON-MIN's own keys
-
-
-def _min_regions(value: Any) -> bool:
-    """A JSON-MIN tag's regions: a list of objects with ``start``, ``end`` and a list of ``labels``."""
-    return (
-        isinstance(value, list)
-        and bool(value)
-        and all(
-            isinstance(r, dict) and "start" in r and "end" in r and isinstance(r.get("labels"), list) for r in value
-        )
-    )
-
-
-def _min_class(value: Any) -> str | None:
-    """The kind of a JSON-MIN tag's classification of the whole text, as its converter (``prettify_result``) writes
-    them: ``[{"taxonomy": [["A", "B"]]}]``, ``[{"rating": 4}]``, several choices as ``{"choices": ["A", "B"]}``
-    (one choice is a bare string, which data is too: left as data); None for anything else."""
-    if isinstance(value, dict) and set(value) == {"choices"} and isinstance(value["choices"], list):
-        return "choices"
-    if isinstance(value, list) and value and all(isinstance(x, dict) and len(x) == 1 for x in value):
-        kind = next(iter(value[0]))
-        if kind in CLASS_KINDS and all(kind in x for x in value):
-            return kind
-    return None
-
-
-def from_json_min(task: dict[str, Any], tag_names: frozenset[str] | set[str] = frozenset()) -> dict[str, Any] | None:
-    """A task of Label Studio's JSON-MIN export (flat: the data's keys, each tag's regions under its name, and
-    ``annotator``, ``annotation_id``, ``lead_time``) as a task of the full export, or None if it is not one. The text
-    is the data key whose string the regions' ``text`` fits (else the only string, else ``text``). ``tag_names``: keys
-    known to be tags (a CSV export's columns that hold regions in some row), taken even where a task has none (``[]``).
-    A tag's ``taxonomy``, ``rating`` or several ``choices`` of the whole text (``_min_class``) are its results too; a
-    task of such tags alone is JSON-MIN when it has the export's ``annotation_id``."""
-    if not isinstance(task, dict) or "data" in task or "annotations" in task or "predictions" in task:
-        return None
-    tags = {k: v for k, v in task.items() if _min_regions(v) or (k in tag_names and v == [])}
-    classes = {k: kind for k, v in task.items() if k not in tags and (kind := _min_class(v))}
-    if not tags and not (classes and "annotation_id" in task):
-        return None
-    data = {k: v for k, v in task.items() if k not in tags and k not in classes and k not in MIN_KEYS}
-    strings = [k for k, v in data.items() if isinstance(v, str)]
-    said = [r for rs in tags.values() for r in rs if isinstance(r.get("text"), str)]
-
-    def fits(key: str) -> bool:
-        text = data[key]
-        return all(
-            type(r["start"]) is int and type(r["end"]) is int and text[r["start"] : r["end"]] == r["text"] for r in said
-        )
-
-    key = next((k for k in strings if said and fits(k)), strings[0] if len(strings) == 1 else "text")
-    result = [
-        {"id": f"{tag}-{i}", "from_name": tag, "to_name": key, "type": "labels", "value": r}
-        for tag, regions in tags.items()
-        for i, r in enumerate(regions)
-    ] + [
-        {"from_name": tag, "to_name": key, "type": kind, "value": v}
-        for tag, kind in classes.items()
-        for v in ([task[tag]] if kind == "choices" else task[tag])
-    ]
-    return {
-        **{k: task[k] for k in ("id", "created_at", "updated_at") if k in task},
-        "data": data,
-        "annotations": [{"result": result, **({"completed_by": task["annotator"]} if "annotator" in task else {})}],
-    }
-
-
-CSV_SUFFIXES = (".csv", ".tsv")
-
-
-def _csv_value(key: str, value: str) -> Any:
-    """A CSV cell as the JSON-MIN value it was written from: lists and objects are JSON text, ids whole numbers."""
-    if value[:1] in "[{":
-        try:
-            return json.loads(value)
-        except ValueError:
-            return value
-    if key in ("id", "annotation_id") and value.isdigit():
-        return int(value)
-    return value
-
-
-def iter_csv_tasks(path: Path, text: str | None = None) -> Iterator[tuple[int, dict[str, Any]]]:
-    """(line where it starts, task) for each row of Label Studio's CSV or TSV export (JSON-MIN's rows under a header
-    of their keys; a tab in the header line makes it TSV)."""
-    for line, row in iter_csv_rows(path, text, "a CSV file Label Studio wrote"):
-        yield line, {k: _csv_value(k, v) for k, v in row.items()}
-
-
-def csv_first_task(path: Path, head: str) -> dict[str, Any] | None:
-    """The first row of a CSV export as a task, from the start of the file (``head``), or None."""
-    try:
-        for _, task in iter_csv_tasks(path, head.rsplit("\n", 1)[0] if "\n" in head else head):
-            return task
-    except ImportFileError:
-        return None
-    return None
-
 
 REFERENCE = re.compile(r"^(?:[a-z][a-z0-9+.-]*://\S+|/data/(?:upload|local-files)/\S+|/?\S+\?d=\S+)$", re.I)
 
@@ -204,16 +91,6 @@ def _text_of(data: Any, results: list, who: str, path: Path, line: int) -> tuple
         "files themselves, or export the tasks with the text inlined",
     )
     return text, key
-
-
-REGION_CHOICES = (
-    "label_studio_choices"  # the meta key of the choices on entity regions: [{"on", "from_name", "choices"}]
-)
-CHOICES_TAG = "category"  # the name of the Choices tag the export writes a document's categories under by default
-
-
-TASK_ID = "label_studio_id"  # the document meta's key of the task id the import kept (the export writes it back)
-LEFT_AS = "status"  # the task meta's key of the status an unfinished document left with (the export writes it)
 
 
 def status_left_as(task: dict[str, Any], status: str) -> str:
@@ -471,7 +348,7 @@ def _document(
             shape["choices"] = choices_tags
         shape.update(kept_classes)  # taxonomy paths and ratings as they came
     if shape:
-        meta["label_studio_task"] = shape
+        meta[LABEL_STUDIO_TASK] = shape
     if region_choices:
         meta[REGION_CHOICES] = region_choices
         notes.append(
@@ -516,7 +393,7 @@ def _document(
     # PER for PERSON, attacker for Attacker: written back as the Label Studio project's config names them
     spelt = given_spellings(names)
     if spelt:
-        doc.meta.setdefault("label_studio_task", {}).update(spelt)
+        doc.meta.setdefault(LABEL_STUDIO_TASK, {}).update(spelt)
     doc.annotation_set = reading.annotation_set
     return doc
 
@@ -533,7 +410,7 @@ def read_label_studio(path: str | Path, schema: Schema | None = None) -> ReadRes
     tag_names: set[str] = set()  # a CSV export's columns of regions: a row without regions has "[]" there
     if suffix in CSV_SUFFIXES:
         rows = list(iter_csv_tasks(path))
-        tag_names = {k for _, t in rows for k, v in t.items() if _min_regions(v)}
+        tag_names = {k for _, t in rows for k, v in t.items() if min_regions(v)}
         items: Iterator[tuple[int, Any]] = iter(rows)
     else:
         items = iter_jsonl(path) if suffix == ".jsonl" else iter_json_array(path)

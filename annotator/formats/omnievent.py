@@ -40,10 +40,11 @@ from annotator.formats.maven import (
     maven_lines,
     maven_test_lines,
 )
+from annotator.formats.meta_keys import OMNIEVENT
 from annotator.schema import Schema
 from annotator.wording import counted
 
-SOURCE = "omnievent"
+SOURCE = OMNIEVENT
 OPTIONS = ("documents",)  # ``import --format omnievent --option KEY=VALUE``
 DOCUMENTS = ("id", "prefix", "line")
 LINE_KEYS = frozenset({"id", "text", "events", "negative_triggers", "entities", "candidates"})

@@ -24,11 +24,12 @@ from typing import Any
 
 from annotator.formats.reading import ReadResult, iter_json_values, listed, need
 from annotator.formats.dygiepp import TokenLine, read_token_lines
+from annotator.formats.meta_keys import ONEIE
 from annotator.formats.tokens import join_own_texts
 from annotator.wording import counted
 from annotator.schema import Schema
 
-SOURCE = "oneie"
+SOURCE = ONEIE
 # a line's keys that are read, or made from its tokens (word pieces, their lengths): not kept in the meta
 LINE_KEYS = frozenset(
     {"doc_id", "sent_id", "wnd_id", "tokens", "sentence", "text", "entity_mentions", "relation_mentions"}

@@ -26,7 +26,7 @@ from annotator.formats.writing import (
     placed_triggers,
     write_event_lines,
 )
-from annotator.formats.oneie import SOURCE
+from annotator.formats.meta_keys import DYGIEPP, ONEIE as SOURCE
 from annotator.formats.records import ExportRequest, export_writer
 from annotator.formats.schema_names import AliasNames, written_names
 from annotator.formats.tokens import DocTokens, placed_span
@@ -130,7 +130,7 @@ def record_to_oneie(
             }
         )
     relations = (
-        (rec["meta"].get("dygiepp") or {}).get("relations") if isinstance(rec["meta"].get("dygiepp"), dict) else None
+        (rec["meta"].get(DYGIEPP) or {}).get("relations") if isinstance(rec["meta"].get(DYGIEPP), dict) else None
     )
     for r in relations or []:  # relations between entities a OneIE or DyGIE++ import kept, while their ends are there
         ends = [by_span.get(tuple(x)) if isinstance(x, list) else None for x in (r.get("from"), r.get("to"))]

@@ -42,6 +42,7 @@ from annotator.formats.reading import (
     need,
     trigger_labels,
 )
+from annotator.formats.meta_keys import PRODIGY
 from annotator.formats.schema_names import SchemaNames, given_spellings
 from annotator.db import is_score
 from annotator.importing import IncomingDocument, IncomingEntity, IncomingEvent
@@ -180,7 +181,7 @@ def read_prodigy(path: str | Path, schema: Schema | None = None) -> ReadResult:
                 check_with_line(schema or _default(), doc, path, g["line"])
                 spelt = given_spellings(names)  # PER for PERSON, attacker for Attacker: written back as they came
                 if spelt:
-                    doc.meta.setdefault("prodigy", {}).update(spelt)
+                    doc.meta.setdefault(PRODIGY, {}).update(spelt)
                 docs.append(doc)
     unknown.check()
     notes += categories_note(path, docs, "textcat answers")
@@ -416,9 +417,9 @@ def _group_document(
     name = meta.get("name") or meta.get("id") or f"{path.name}:{g['line']}"
     meta = {k: v for k, v in meta.items() if k not in ("name", "status", "document_id")}
     if kept:
-        meta["prodigy"] = {"relations": _unique(kept)}
+        meta[PRODIGY] = {"relations": _unique(kept)}
         notes.append(
-            f"{path}:{g['line']}: {counted(len(meta['prodigy']['relations']), 'relation')} between entities kept for the "
+            f"{path}:{g['line']}: {counted(len(meta[PRODIGY]['relations']), 'relation')} between entities kept for the "
             "Prodigy export (the app does not show them)"
         )
     if declined:
@@ -428,9 +429,9 @@ def _group_document(
         given = meta.get(CATEGORIES) if isinstance(meta.get(CATEGORIES), list) else []
         meta[CATEGORIES] = given + [c for c in categories if c not in given]
         if choices:
-            meta.setdefault("prodigy", {})["options"] = choices
+            meta.setdefault(PRODIGY, {})["options"] = choices
         elif form:
-            meta.setdefault("prodigy", {})["category"] = form
+            meta.setdefault(PRODIGY, {})["category"] = form
     doc = IncomingDocument(
         text=text,
         name=str(name),

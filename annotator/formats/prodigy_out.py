@@ -16,6 +16,7 @@ from annotator.categories import CATEGORIES, document_categories
 from annotator.formats.common import option_choice
 from annotator.formats.writing import FormatExportReport, write_per_part
 from annotator.formats.records import ExportRequest, covering_set_records, export_writer
+from annotator.formats.meta_keys import PRODIGY
 from annotator.formats.schema_names import GivenSpellings
 from annotator.formats.tokens import ALIGN_MODES, DocTokens, align
 from annotator.model import FINISHED, HUMAN
@@ -42,7 +43,7 @@ def record_to_task(
     answered = _answered(rec)
     held: list[dict[str, Any]] = []
     by_entity: dict[int, dict[str, Any]] = {}
-    kept = rec["meta"].get("prodigy") if isinstance(rec["meta"].get("prodigy"), dict) else {}
+    kept = rec["meta"].get(PRODIGY) if isinstance(rec["meta"].get(PRODIGY), dict) else {}
     spelt = GivenSpellings.of_meta(rec["meta"])  # the labels, event types and roles as its file spelt them (PER)
     seen: dict[tuple[int, int, str, str], dict[str, Any]] = {}
 
@@ -145,7 +146,7 @@ def record_to_task(
             }
         )
     # the file holds one set: the record of the annotators' sets (teams.sets.META_KEY) would name sets it lacks
-    meta = {k: v for k, v in rec["meta"].items() if k not in ("prodigy", "annotation_sets")}
+    meta = {k: v for k, v in rec["meta"].items() if k not in (PRODIGY, "annotation_sets")}
     textcat = _textcat(meta, kept) if not spans else {}  # with spans, "accept" would be read as the spans' links
     if textcat:
         meta.pop(CATEGORIES, None)

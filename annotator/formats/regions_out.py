@@ -35,8 +35,9 @@ import orjson
 from annotator.exporting import atomic_output
 from annotator.categories import CATEGORIES, CATS, document_categories
 from annotator.formats.writing import FormatExportReport
-from annotator.formats.doccano import DOCCANO_ID
-from annotator.formats.label_studio import CHOICES_TAG, LEFT_AS, REGION_CHOICES, TASK_ID
+from annotator.formats.doccano_names import DOCCANO_ID
+from annotator.formats.label_studio_names import CHOICES_TAG, LEFT_AS, REGION_CHOICES, TASK_ID
+from annotator.formats.meta_keys import DOCCANO_FORM, LABEL_STUDIO_TASK
 from annotator.formats.label_studio_pick import author_keys
 from annotator.formats.label_studio_pick import PREDICTIONS_OF, UNDECIDED_BESIDE
 from annotator.formats.label_studio_classes import KINDS as CLASS_KINDS, class_results
@@ -143,12 +144,12 @@ def doccano_line(rec: dict[str, Any], report: FormatExportReport, ids: KeptIds |
     regions, relations = regions_and_relations(rec, report)
     reserved = {"text", "label", "labels", "entities", "relations", "Comments", "comments", "id", "name"}
     meta = _meta(
-        rec, (*KEPT, DOCCANO_ID, "doccano_form", CATEGORIES, CATS, SETS_KEY)
+        rec, (*KEPT, DOCCANO_ID, DOCCANO_FORM, CATEGORIES, CATS, SETS_KEY)
     )  # one set in the file: none to record
     for k in sorted(set(meta) & reserved):
         report.problem("meta keys left out (doccano's own keys)", f"{rec['name']}: {k}")
     line: dict[str, Any] = {"id": (ids or KeptIds(DOCCANO_ID)).of(rec), "name": rec["name"], "text": rec["text"]}
-    form = rec["meta"].get("doccano_form")
+    form = rec["meta"].get(DOCCANO_FORM)
     form = form if isinstance(form, dict) else {}
     at = Utf16Map(rec["text"]).to_utf16 if form.get("utf16") else (lambda cp: cp)
     spelt = GivenSpellings.of_meta(rec["meta"])  # the labels and roles as its file spelt them (PER for PERSON)
@@ -184,7 +185,7 @@ def doccano_line(rec: dict[str, Any], report: FormatExportReport, ids: KeptIds |
 
 
 def _shape(rec: dict[str, Any]) -> dict[str, Any]:
-    shape = rec["meta"].get("label_studio_task")
+    shape = rec["meta"].get(LABEL_STUDIO_TASK)
     return shape if isinstance(shape, dict) else {}
 
 
@@ -351,7 +352,7 @@ def label_studio_task(
     result = [item for _, _, item in items]
     shape = _shape(rec)
     data: dict[str, Any] = {shape.get("text_key", "text"): rec["text"], "name": rec["name"]}
-    for k, v in _meta(rec, (*KEPT, TASK_ID, "label_studio_task", CATEGORIES, REGION_CHOICES, SETS_KEY)).items():
+    for k, v in _meta(rec, (*KEPT, TASK_ID, LABEL_STUDIO_TASK, CATEGORIES, REGION_CHOICES, SETS_KEY)).items():
         if k in data or not isinstance(v, (str, int, float, bool)):
             report.problem("meta values left out (not text or a number)", f"{rec['name']}: {k}")
             continue

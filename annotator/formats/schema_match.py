@@ -15,12 +15,13 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from annotator.formats.meta_keys import SCHEMA_MATCHED
 from annotator.formats.schema_names import SchemaNames
 from annotator.incoming import IncomingDocument
 from annotator.schema import Schema
 from annotator.wording import first_named
 
-KEY = "schema_matched"  # the documents' meta key of the file's spellings (in schema_names.SPELLING_KEYS)
+KEY = SCHEMA_MATCHED  # the documents' meta key of the file's spellings (in meta_keys.SPELLING_KEYS)
 UNSET = (None, "false")  # an attribute value that says nothing (brat's binary attribute without its A line)
 
 

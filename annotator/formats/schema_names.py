@@ -21,6 +21,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any, Callable
 
+from annotator.formats.meta_keys import SPELLING_KEYS
 from annotator.schema import Role, Schema
 
 _SEPARATORS = re.compile(r"[\W_]+")
@@ -326,24 +327,6 @@ def written_names(meta: Any, aliases: AliasNames | None = None, file_names: bool
         return str, str, str
     spelt = GivenSpellings.of_meta(meta)
     return spelt.label, spelt.label, spelt.role
-
-
-# the meta keys in which the readers keep a document's shape with its spellings (``given_spellings``): Label Studio's,
-# doccano's, Prodigy's, the spaCy DocBin's, CoNLL's (and the Hugging Face tokens', read as CoNLL's), WebAnno TSV's,
-# DyGIE++'s, OneIE's and OmniEvent's (``dygiepp.read_token_lines``), and the names of a file that brought a schema of
-# its own matched to the project's (``schema_match``: brat's annotation.conf)
-SPELLING_KEYS = (
-    "label_studio_task",
-    "doccano_form",
-    "prodigy",
-    "spacy_docbin",
-    "conll_form",
-    "webanno",
-    "dygiepp",
-    "oneie",
-    "omnievent",
-    "schema_matched",
-)
 
 
 def has_spellings(meta_json: str | None) -> bool:

@@ -34,7 +34,7 @@ from typing import Any
 from annotator.formats.reading import LabelTally, ReadResult, check_with_line, need, need_known_labels, read_text_file
 from annotator.formats.schema_names import SchemaNames, given_spellings
 from annotator.formats.webanno_annotations import Warnings, entities_of, events_of, relations_of
-from annotator.formats.webanno_chains import read_chains
+from annotator.formats.webanno_chains_read import read_chains
 from annotator.formats.webanno_layout import read_layout
 from annotator.formats.webanno_schema import extended_schema
 from annotator.formats.webanno_tsv import (

@@ -789,12 +789,12 @@ def test_the_binding_check_sees_a_spelt_key():
 def test_the_webanno_meta_key_is_spelt_once():
     """Where a WebAnno TSV import keeps what the exports write back (``meta["webanno"]``) is ``webanno_tsv.SOURCE``:
     the reader defined it (so the writer, its own layers and DyGIE++'s chains imported the reader for it), and the
-    CoNLL-U chains and the doccano and Label Studio writers spelt it again. ``schema_names.SPELLING_KEYS`` is left
-    out: one list of every reader's key."""
+    CoNLL-U chains and the doccano and Label Studio writers spelt it again (and ``schema_names.SPELLING_KEYS``, the
+    list of every reader's key, now ``meta_keys``' names)."""
     found = {
         p.relative_to(ROOT).as_posix(): bound_to(p.read_text(encoding="utf-8"), "webanno")
         for p in sorted((ROOT / "annotator").rglob("*.py"))
-        if p.name not in ("webanno_tsv.py", "schema_names.py")
+        if p.name != "webanno_tsv.py"
     }
     assert {k: v for k, v in found.items() if v} == {}
 
@@ -893,3 +893,69 @@ def test_the_first_few_names_and_how_many_more_are_worded_by_one_function():
         if p.name != "wording.py" and AND_MORE.search(p.read_text(encoding="utf-8"))
     )
     assert found == []
+
+
+def meta_keys_spelt(source: str, keys: tuple[str, ...], names_too: tuple[str, ...]) -> list[str]:
+    """Where a module spells a document meta's key itself: a module-level name bound to it, the key of a subscript or
+    of ``.get``, ``.setdefault`` or ``.pop`` (``meta["prodigy"]``, ``meta.get("oneie")``); a key that is no format's
+    name (``names_too``: "doccano_form", ...) anywhere in the code but a docstring."""
+    found = []
+    tree = ast.parse(source)
+    docstrings = {
+        id(n.value)
+        for n in ast.walk(tree)
+        if isinstance(n, ast.Expr) and isinstance(n.value, ast.Constant) and isinstance(n.value.value, str)
+    }
+    for node in tree.body:
+        if isinstance(node, ast.Assign) and isinstance(node.value, ast.Constant) and node.value.value in keys:
+            found += [f"{ast.unparse(t)} = {node.value.value!r}" for t in node.targets]
+    for node in ast.walk(tree):
+        key = None
+        if isinstance(node, ast.Subscript) and isinstance(node.slice, ast.Constant):
+            key = node.slice.value
+        elif (
+            isinstance(node, ast.Call)
+            and isinstance(node.func, ast.Attribute)
+            and node.func.attr in ("get", "setdefault", "pop")
+            and node.args
+            and isinstance(node.args[0], ast.Constant)
+        ):
+            key = node.args[0].value
+        if key in keys:
+            found.append(f"line {node.lineno}: {ast.unparse(node)[:60]}")
+        elif isinstance(node, ast.Constant) and node.value in names_too and id(node) not in docstrings:
+            found.append(f"line {node.lineno}: {node.value!r}")
+    return sorted(set(found))
+
+
+def test_the_meta_key_check_sees_a_spelt_key():
+    keys, names_too = ("prodigy", "doccano_form"), ("doccano_form",)
+    source = 'KEPT = "prodigy"\nx = meta["prodigy"]\nmeta.setdefault("prodigy", {})\nOWN = (ID, "doccano_form")\n'
+    assert meta_keys_spelt(source, keys, names_too) == [
+        "KEPT = 'prodigy'",
+        "line 2: meta['prodigy']",
+        "line 3: meta.setdefault('prodigy', {})",
+        "line 4: 'doccano_form'",
+    ]
+    fine = 'KEPT = PRODIGY\nx = meta[PRODIGY]\n@export_writer("prodigy")\ndef f():\n    """meta["doccano_form"]"""\n'
+    assert meta_keys_spelt(fine, keys, names_too) == []
+
+
+def test_each_reader_s_meta_key_is_spelt_once():
+    """The document meta's keys in which the readers keep a document's shape with its spellings were spelt at each
+    reader (Label Studio's, doccano's, Prodigy's, the spaCy DocBin's, CoNLL's, DyGIE++'s, OneIE's, OmniEvent's, the
+    matched schema's), again at the writers that read them back (``regions_out``, ``doccano_tables_out``,
+    ``prodigy_out``, ``oneie_out``'s DyGIE++ relations), and again in ``schema_names.SPELLING_KEYS``: they are
+    ``meta_keys``' names now (WebAnno TSV's is ``webanno_tsv.SOURCE``, which ``meta_keys`` names too). The formats'
+    modules only: ``categories`` (the core, below the formats) reads Prodigy's options by the key's spelling."""
+    from annotator.formats.meta_keys import SPELLING_KEYS
+
+    format_names = ("prodigy", "webanno", "dygiepp", "oneie", "omnievent")
+    assert set(format_names) < set(SPELLING_KEYS)
+    names_too = tuple(k for k in SPELLING_KEYS if k not in format_names)
+    found = {
+        p.relative_to(ROOT).as_posix(): meta_keys_spelt(p.read_text(encoding="utf-8"), SPELLING_KEYS, names_too)
+        for p in sorted((ROOT / "annotator" / "formats").glob("*.py"))
+        if p.name not in ("meta_keys.py", "webanno_tsv.py")
+    }
+    assert {k: v for k, v in found.items() if v} == {}

@@ -1,0 +1,34 @@
+"""The document meta's keys under which the readers keep a document's shape with the names its file spelt
+(``schema_names.given_spellings``), one spelling each: the readers write them, the exports and ``schema_names`` read
+them back. WebAnno TSV's is ``webanno_tsv.SOURCE`` (the format's shared names); this module names it too."""
+
+from __future__ import annotations
+
+from annotator.formats.webanno_tsv import SOURCE as WEBANNO
+
+LABEL_STUDIO_TASK = "label_studio_task"  # Label Studio's task shape (``label_studio.task_shape``)
+DOCCANO_FORM = "doccano_form"  # doccano's line shape
+PRODIGY = "prodigy"  # Prodigy's answers: relations, options, category, spellings
+SPACY_DOCBIN = "spacy_docbin"  # how the DocBin a document came from spelt the schema's names
+CONLL_FORM = "conll_form"  # how the CoNLL (or Hugging Face tokens) file spelt the labels
+DYGIEPP = "dygiepp"  # what has no place in the project but goes back out (relations, clusters, dataset)
+ONEIE = "oneie"  # the OneIE lines' ids and mentions
+OMNIEVENT = "omnievent"  # OmniEvent's
+SCHEMA_MATCHED = "schema_matched"  # the names of a file's own schema matched to the project's (``schema_match``)
+
+# the keys in which the readers keep a document's shape with its spellings: Label Studio's, doccano's, Prodigy's, the
+# spaCy DocBin's, CoNLL's (and the Hugging Face tokens', read as CoNLL's), WebAnno TSV's, DyGIE++'s, OneIE's and
+# OmniEvent's (``dygiepp.read_token_lines``), and the names of a file that brought a schema of its own matched to the
+# project's (``schema_match``: brat's annotation.conf)
+SPELLING_KEYS = (
+    LABEL_STUDIO_TASK,
+    DOCCANO_FORM,
+    PRODIGY,
+    SPACY_DOCBIN,
+    CONLL_FORM,
+    WEBANNO,
+    DYGIEPP,
+    ONEIE,
+    OMNIEVENT,
+    SCHEMA_MATCHED,
+)
