@@ -1,0 +1,208 @@
+"""What the parse says around a candidate trigger, for the rule-based event suggester (``event_rules``): a place
+noun naming a state one is put in, the means and the objects of an event word, a person undergoing it, a purpose
+clause, a caption's side, a cited term in short quotation marks, pronouns and definite objects, named subjects and
+objects, participants that fit no slot, and the cue words near the trigger. Pure functions of spaCy tokens.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Sequence
+
+from annotator.suggest.noun_classes import guess_label
+from annotator.suggest.types import ArgumentSuggestion
+
+NON_CORE = {"Time", "Place"}  # roles no participant of the event fills
+
+
+STATE_PREPS = {"to", "in", "into", "behind"}
+
+
+def state_of(tok: Any) -> bool:
+    """A place noun without a determiner after "to", "in", "into" or "behind" names a state one is put in, not the
+    building: "took them to jail", "kept in prison" (but "attacked the jail", "a jail in Sanaa")."""
+    return (
+        tok.dep_ == "pobj"
+        and tok.head.lower_ in STATE_PREPS
+        and guess_label(tok) == "FAC"
+        and not any(c.dep_ in ("det", "poss", "amod", "compound") for c in tok.children)
+    )
+
+
+MEANS_PREPS = {"by", "via"}
+
+
+def means(head: Any) -> frozenset[str]:
+    """Lemmas of what the event is done by or via ("talked by phone", "spoke via video link"): a blocker there rules
+    a type out as one of the trigger's own modifiers does."""
+    return frozenset(
+        x.lemma_.lower()
+        for c in head.children
+        if c.dep_ == "prep" and c.lower_ in MEANS_PREPS
+        for g in c.children
+        if g.dep_ == "pobj"
+        for x in (g, *(k for k in g.children if k.dep_ == "compound"))
+    )
+
+
+def object_labels(head: Any, span: Any) -> frozenset[str]:
+    """ "obj:LABEL" (lowercase) for what a verb trigger is done to (its object outside the trigger) or a noun trigger
+    is of ("donation of arms"), by its entity label or the label its noun is guessed to name: a blocker
+    "obj:product" rules a type out where the thing given is a weapon or a vehicle (ACE: a Transfer-Money gives
+    money; "donated weapons" is a transfer of ownership)."""
+    if head.pos_ == "VERB":
+        objs = [c for c in head.children if c.dep_ == "dobj" and not span.start <= c.i < span.end]
+    elif head.pos_ == "NOUN":
+        objs = [
+            g for c in head.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"
+        ]
+    else:
+        return frozenset()
+    return frozenset(f"obj:{label.lower()}" for o in objs if (label := o.ent_type_ or guess_label(o)))
+
+
+def person_undergoing(head: Any, args: Sequence[ArgumentSuggestion]) -> bool:
+    """A verb in the passive whose subject, a person, fills a core role: something done to someone by a doer the
+    passive leaves implicit ("the pilot was being held", "the suspect was picked up"), who did what to whom as two
+    roles tell, one of them unsaid."""
+    if head.pos_ != "VERB" or not any(c.dep_ == "auxpass" for c in head.children):
+        return False
+    subj = next((c for c in head.children if c.dep_ == "nsubjpass"), None)
+    return subj is not None and any(
+        a.start <= subj.idx < a.end and a.label == "PERSON" and a.role not in NON_CORE for a in args
+    )
+
+
+def purpose_of(head: Any) -> list[Any] | None:
+    """The words of what a verb with no object is said to be done for: a "for" phrase ("gathered for the weekly
+    market"; not a duration or a name: "for two hours", "fought for Mosul") or a "to" infinitive ("gathered to see him speak"); None without one.
+    ACE: a word with several senses takes the sense of the event only when its stated purpose is one."""
+    if head.pos_ != "VERB" or any(c.dep_ in ("dobj", "dative") for c in head.children):
+        return None
+    for c in head.children:
+        if c.dep_ == "prep" and c.lower_ == "for":
+            objs = [g for g in c.children if g.dep_ == "pobj"]
+            if objs and objs[0].pos_ in ("NOUN", "ADJ") and not objs[0].ent_type_:  # not "for two hours", "for Mosul"
+                return list(c.subtree)
+        if c.dep_ in ("xcomp", "advcl") and c.pos_ in ("VERB", "AUX"):
+            if any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children):
+                return list(c.subtree)
+    return None
+
+
+def caption_side(tok: Any) -> bool:
+    """The word "left" or "right" set off by commas or brackets after a name, as photo captions place people."""
+    doc = tok.doc
+    return (
+        tok.lower_ in ("left", "right")
+        and 0 < tok.i < len(doc) - 1
+        and doc[tok.i - 1].text in (",", "(")
+        and doc[tok.i + 1].text in (",", ")")
+    )
+
+
+SHORT_QUOTE = 3  # words at most between quotation marks for a cited term, a slogan or a title
+
+
+def in_short_quote(tok: Any, sent: Any) -> bool:
+    """Whether the word stands between quotation marks with at most SHORT_QUOTE words in all (a term, slogan or title
+    cited, not reported speech)."""
+    left = next((t for t in reversed(sent[: tok.i - sent.start]) if t.is_quote), None)
+    right = next((t for t in sent[tok.i - sent.start + 1 :] if t.is_quote), None)
+    if left is None or right is None:
+        return False
+    inside = [t for t in tok.doc[left.i + 1 : right.i] if not t.is_punct]
+    return len(inside) <= SHORT_QUOTE
+
+
+PERSONAL = {"he", "she", "they", "we", "i", "him", "her", "them", "us", "me", "his", "their", "our", "my"}
+
+
+def person_pronoun(pairs: Sequence[tuple[str, Any]]) -> bool:
+    return any(tok.lower_ in PERSONAL for slot, tok in pairs if slot in ("subj", "subj_intrans", "obj", "subjpass"))
+
+
+DEFINITE_DETS = {"the", "this", "that", "these", "those"}
+
+
+def definite_object(head: Any) -> bool:
+    """A noun trigger with "the" (or "this", "that"), as the object of a verb or a preposition."""
+    return (
+        head.pos_ == "NOUN"
+        and head.dep_ in ("dobj", "pobj")
+        and any(c.dep_ == "det" and c.lower_ in DEFINITE_DETS for c in head.children)
+    )
+
+
+def possessive_pronoun(head: Any) -> bool:
+    return head.pos_ == "NOUN" and any(c.dep_ == "poss" and c.tag_ == "PRP$" for c in head.children)
+
+
+def named_subject_and_object(pairs: Sequence[tuple[str, Any]], args: Sequence[ArgumentSuggestion]) -> bool:
+    """A named subject and a named person as object both taken as participants (in one role or two): one party
+    doing something to or with another, as two roles tell ("Putin hosted Erdogan"); not two parties after "to"
+    or "with" ("speaks to his supporters")."""
+
+    def named(tok: Any) -> ArgumentSuggestion | None:
+        return next((a for a in args if a.start <= tok.idx < a.end and a.score >= 0.8 and a.role not in NON_CORE), None)
+
+    subj = [a for slot, t in pairs if slot in ("subj", "subj_intrans") and (a := named(t)) is not None]
+    obj = [a for slot, t in pairs if slot == "obj" and (a := named(t)) is not None and a.label == "PERSON"]
+    return bool(subj and obj and subj[0] != obj[0])
+
+
+NUMBER_LABELS = {"CARDINAL", "QUANTITY"}
+
+
+def misfits(pairs: Sequence[tuple[str, Any]], args: Sequence[ArgumentSuggestion], slots: tuple[str, ...]) -> int:
+    """Nouns in ``slots`` of the frame that no role took (pronouns and numbers aside: "left dozens dead", "killed
+    hundreds" count people, no other sense of the word)."""
+    n = 0
+    for slot, tok in pairs:
+        if (
+            slot in slots
+            and tok.pos_ == "NOUN"
+            and tok.ent_type_ not in NUMBER_LABELS
+            and not any(a.start <= tok.idx < a.end for a in args)
+        ):
+            n += 1
+    return min(n, 1)
+
+
+def cue_words(cue: str) -> tuple[str, ...]:
+    """A cue's words as the tokenizer splits them: lowercase, a hyphen a word of its own ("face - to - face")."""
+    return tuple(cue.lower().replace("-", " - ").split())
+
+
+def cue_phrases(cues: Any) -> dict[str, list[tuple[str, ...]]]:
+    """Cues of several words, by their last word."""
+    out: dict[str, list[tuple[str, ...]]] = {}
+    for cue in cues:
+        words = cue_words(cue)
+        if len(words) > 1:
+            out.setdefault(words[-1], []).append(words)
+    return out
+
+
+def neighbour_lemmas(head: Any, phrases: dict[str, list[tuple[str, ...]]]) -> frozenset[str]:
+    """Words close to the trigger in the parse (its head, children, grandchildren and siblings), each as its lemma
+    and its lowercase form ("troops", "thousands": a cue written in the plural), and a cue of several words
+    (``phrases``, by last word) that ends on one of them ("tear gas", "at least")."""
+    near = [head.head]
+    for c in head.children:
+        near.append(c)
+        for g in c.children:
+            near.append(g)
+            if c.dep_ in ("prep", "agent") or g.lower_ == "of":  # "by phone call", "a barrage of missiles"
+                near.extend(g.children)
+    near.extend(s for s in head.head.children if s.i != head.i)
+    doc = head.doc
+    out = set()
+    for t in near:
+        low = t.lower_
+        out.add(t.lemma_.lower())
+        out.add(low)
+        for words in phrases.get(low, ()):
+            n = len(words)
+            if t.i + 1 >= n and all(doc[t.i - n + 1 + k].lower_ == words[k] for k in range(n - 1)):
+                out.add(" ".join(words))
+    return frozenset(out)
