@@ -25,11 +25,11 @@ def open_project(path: str | Path, *, write: bool = False, annotator: str | None
     """An existing project file, read-only unless ``write`` (then ``annotator`` is recorded on each edit).
 
     Use it in a ``with`` block or call ``close()``; a missing or damaged file raises ``ProjectFileError``."""
-    from annotator import kept_journal
+    from annotator import kept_replay
     from annotator.store import Project
 
     project = Project(path, create=False, read_only=not write, annotator=annotator)
-    kept_journal.replay(project)  # edits the app kept and was killed before saving: written first, in order
+    kept_replay.replay(project)  # edits the app kept and was killed before saving: written first, in order
     return project
 
 

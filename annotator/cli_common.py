@@ -75,7 +75,7 @@ def open_project(
     not have (it would read an empty one); import and preannotate make the set they are given. ``unread_refused``: a
     command that hands the project on refuses it, in one line ending so, when it was read without another user's
     saved changes (``Project.log_unread``); the others say so in a note."""
-    from annotator import kept_journal
+    from annotator import kept_replay
     from annotator.schema import load_schema
     from annotator.store import Project
 
@@ -90,7 +90,7 @@ def open_project(
             project.close()
             project.refuse_unread_log(unread_refused)
         print(f"annotator: note: {project.path.name}: {project.log_unread}", file=sys.stderr)
-    kept = kept_journal.replay(project)  # edits the app kept while another program wrote, and was killed before saving
+    kept = kept_replay.replay(project)  # edits the app kept while another program wrote, and was killed before saving
     if kept is not None and (said := kept.summary()):
         print(f"annotator: note: {said}", file=sys.stderr)
     if schema is not None and project.schema.to_data() != schema.to_data():  # an existing project: not ignored

@@ -4,7 +4,7 @@ An edit the app keeps (``write_queue``: another program holds SQLite's write loc
 landed; a kill or a power cut meanwhile lost a keystroke the person saw applied. Each kept edit is now one line of
 ``<project>-kept`` (the edit's core function and arguments as JSON), written and fsynced before the key returns,
 and the file is owned like the ``-wal``: it exists only while edits are kept, and the next read-write open of the
-project writes what it holds, in order (``replay``, called by ``Project``).
+project writes what it holds, in order (``kept_replay.replay``).
 
 Idempotent: a kept edit that lands writes ``kept:<journal name>`` = ``<nonce> <seq>`` into the project's own
 values in its own transaction (``Project.riding``), so the file says which lines landed whatever moment a kill came;
@@ -17,7 +17,7 @@ leaves it alone; a second program keeping edits at the same time takes ``-kept-2
 
 A journal belongs to the file it was kept for (its header names it by device and inode), not to a name: a project
 renamed while edits are kept has them written by the open of its new name, which finds the journal under the old
-name in its folder and moves it beside itself first (``_moved_here``); a program that sees the file move while it
+name in its folder and moves it beside itself first (``kept_replay``); a program that sees the file move while it
 keeps edits moves its journal with it (``KeptJournal.follow``). What landed is known by the journal's nonce, whatever
 name its marks were written under.
 """
@@ -27,17 +27,14 @@ from __future__ import annotations
 import fcntl
 import os
 import uuid
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable
 
 import orjson
 
-from annotator import kept_messages
-from annotator.errors import AnnotatorError, BusyError, ProjectMovedError, SaveError
-from annotator import fileid, opencheck, whereabouts
+from annotator import fileid, whereabouts
 from annotator.kept_lines import NotJournaled as NotJournaled, as_who_kept as as_who_kept, edit_of as edit_of
-from annotator.kept_lines import record as record, run_line
+from annotator.kept_lines import record as record
 from annotator.exchange import rename_free
 from annotator.store import Project
 
@@ -57,7 +54,7 @@ def _journal_name(name: str) -> bool:
     return fileid.kept_journal_of(name) is not None
 
 
-def _header(path: Path) -> dict[str, Any] | None:
+def journal_header(path: Path) -> dict[str, Any] | None:
     """A journal's first line, or None when the file at ``path`` is not one (or cannot be read)."""
     try:
         with open(path, "rb") as fh:
@@ -87,7 +84,7 @@ def kept_elsewhere(project_path: Path, ident: tuple[int, int] | None) -> list[Pa
         if inode is None or inode in seen:
             continue
         seen.add(inode)
-        header = _header(path)
+        header = journal_header(path)
         if header is not None and list(header.get("identity") or ()) == list(ident):
             found.append((os.path.getmtime(path) if os.path.exists(path) else 0.0, path))
     return [p for _, p in sorted(found)]
@@ -108,7 +105,7 @@ def pending(project_path: Path, ident: tuple[int, int] | None) -> list[Path]:
     own = []
     for path in journal_paths(project_path):
         if os.path.lexists(path):
-            header = _header(path)
+            header = journal_header(path)
             if header is None and unreadable(path) is not None:
                 own.append(path)  # what it holds cannot be told here: never taken for no journal
             elif header is not None and (
@@ -143,7 +140,7 @@ def unreadable(path: Path) -> str | None:
         return exc.strerror or str(exc)
 
 
-def _move_free(source: Path, project_path: Path) -> Path:
+def move_free(source: Path, project_path: Path) -> Path:
     """Give the journal at ``source`` the first free journal name of ``project_path`` instead, in one step where the
     system can (``exchange.rename_free``); elsewhere a second name, then the first removed (a kill between leaves two
     names of one journal: each open writes it once, its marks being by nonce). Raises OSError (no free name, a folder
@@ -257,7 +254,7 @@ class KeptJournal:
         under its name, so the next open of it finds it wherever it was killed. Raises OSError (left where it was)."""
         if self.path.parent == project_path.parent and self.path.name in {p.name for p in journal_paths(project_path)}:
             return
-        self.path = _move_free(self.path, project_path)
+        self.path = move_free(self.path, project_path)
         whereabouts.note_journal(self.ident, self.nonce, self.path)
 
     def finish(self) -> None:
@@ -274,261 +271,3 @@ class KeptJournal:
         if self._fd >= 0:
             os.close(self._fd)
             self._fd = -1
-
-
-@dataclass
-class Parsed:
-    header: dict[str, Any]
-    lines: list[dict[str, Any]] = field(default_factory=list)  # the kept edits, in order
-    skipped: set[int] = field(default_factory=set)
-    note: str | None = None  # a torn last line, or a damaged one (the lines after it are not made)
-    damaged: bool = False  # a line past the header could not be read: the journal stays (a torn last line: it goes)
-    whole: int = 0  # bytes up to the end of the last whole line (a torn one after them is cut off before appending)
-
-
-def parse(path: Path, data: bytes) -> Parsed:
-    """A journal's content; raises NotJournaled when its first line is not a journal's header."""
-    rows = data.split(b"\n")
-    torn = rows.pop()  # after the last newline: empty, or a line the kill cut short
-    try:
-        header = orjson.loads(rows[0]) if rows else None
-    except orjson.JSONDecodeError:
-        header = None
-    if not isinstance(header, dict) or header.get("kept_journal") != FORMAT or not isinstance(header.get("nonce"), str):
-        raise NotJournaled(f"{path.name}: not a journal of kept edits this version writes")
-    out = Parsed(header, whole=len(data) - len(torn))
-    if torn.strip():
-        out.note = kept_messages.journal_torn(path.name)
-    for n, raw in enumerate(rows[1:], start=2):
-        try:
-            line = orjson.loads(raw)
-            if not isinstance(line, dict):
-                raise ValueError("not an object")
-            if "skip" in line:
-                out.skipped.add(int(line["skip"]))
-            else:
-                if int(line["seq"]) != len(out.lines) + 1:
-                    raise ValueError(f"edit {line['seq']} after {len(out.lines)}")
-                out.lines.append(line)
-        except (orjson.JSONDecodeError, ValueError, KeyError, TypeError) as exc:
-            out.note, out.damaged = kept_messages.journal_damaged(path.name, n, exc), True
-            break
-    return out
-
-
-@dataclass
-class Replay:
-    """What an open found and wrote of edits that programs kept and never wrote."""
-
-    written: int = 0
-    notes: list[str] = field(default_factory=list)  # one line each: a refused edit, a torn line, one left for later
-    # a journal whose next edit found another program writing, when the opener takes it over (``adopt``): the
-    # journal, still locked, and its lines not yet written, in order; they go before any edit made after the open
-    waiting: tuple[KeptJournal, list[dict[str, Any]]] | None = None
-
-    def summary(self) -> str | None:
-        """In one line (``kept_messages.replayed``); None when there is nothing to say."""
-        return kept_messages.replayed(self.written, None if self.waiting is None else len(self.waiting[1]), self.notes)
-
-
-def replay(project: Project, wait_ms: int | None = None, adopt: bool = False) -> Replay | None:
-    """Write, in order, the edits of every journal beside ``project`` that no live program holds; each journal that
-    is done goes. None when there was none (or the project is open read-only); also kept in
-    ``project.kept_replay``. Called by the person's opens (the app's, every command's, the API's), never by a
-    worker's. Never raises for a journal's content: what it cannot make is a note. Each write waits ``wait_ms``
-    (default: the busy timeout) for another program; one that finds it still writing leaves the rest for the next
-    open, or, with ``adopt`` (the app), hands them over in ``waiting`` to be written before anything else."""
-    if project.read_only:
-        return _not_written_here(project)
-    found = [p for p in journal_paths(project.path) if os.path.lexists(p)]
-    elsewhere = kept_elsewhere(project.path, project.identity)
-    if not found and not elsewhere:
-        return None
-    out = Replay()
-    for path in found + elsewhere:
-        if path in elsewhere and not kept_for(_header(path) or {}, project):
-            continue  # kept for another project whose file had this one's inode (deleted since): left where it is
-        try:
-            if path in elsewhere and (here := _moved_here(project, path)) is not None:
-                path = here
-            _replay_one(project, path, out, wait_ms, adopt and out.waiting is None)
-        except OSError as exc:
-            if (note := _not_replayed_note(project, path, exc)) is not None:
-                out.notes.append(note)
-    project.kept_replay = out if out.written or out.notes or out.waiting else None
-    return project.kept_replay
-
-
-def _not_replayed_note(project: Project, path: Path, exc: OSError) -> str | None:
-    """What to say of the journal at ``path`` that a read-write open could not replay (``exc``). One this user
-    cannot write (another user's, 0644 under her umask: a replay cuts a torn line and marks a refused edit in it) has
-    its edits counted, so the person knows the project as read here lacks them (it said "could not be read or
-    removed ... left as it is", and ``stats`` or ``train`` went on without them); None when all of them are in the
-    project already (only its removal failed)."""
-    if not isinstance(exc, PermissionError):
-        return kept_messages.journal_unreadable(path.name, exc)
-    try:
-        n = not_landed(project, path)
-    except NotJournaled:
-        return kept_messages.journal_unreadable(path.name, exc)
-    except OSError as unread:
-        return kept_messages.kept_unread_here(path.name, unread.strerror or unread)
-    if not n:
-        return None
-    return kept_messages.kept_not_writable_here(path.name, n, exc.strerror or exc, opencheck.owner_name(path))
-
-
-def held(path: Path) -> bool:
-    """Whether a live program holds the journal at ``path`` (its ``flock``)."""
-    try:
-        fd = os.open(path, os.O_RDONLY)
-    except OSError:
-        return False
-    try:
-        fcntl.flock(fd, fcntl.LOCK_SH | fcntl.LOCK_NB)
-        return False
-    except BlockingIOError:
-        return True
-    finally:
-        os.close(fd)
-
-
-def kept_for(header: dict[str, Any], project: Project) -> bool:
-    """Whether a journal (its ``header``) was kept for ``project``, not for another project that has its file's name
-    and inode now (copied over it in place); a journal of before session 17 names no project: taken as its own."""
-    born = header.get("born")
-    return born is None or born == project.db.birth()
-
-
-def not_landed(project: Project, path: Path) -> int:
-    """How many edits of the journal at ``path`` are neither landed in ``project`` nor taken back (none of one kept
-    for another project); raises OSError (it cannot be read) and NotJournaled."""
-    parsed = parse(path, path.read_bytes())
-    if not kept_for(parsed.header, project):
-        return 0
-    done = landed(project, parsed.header["nonce"])
-    return sum(int(ln["seq"]) > done and int(ln["seq"]) not in parsed.skipped for ln in parsed.lines)
-
-
-def _not_written_here(project: Project) -> Replay | None:
-    """A read-only open writes nothing: the edits a killed program kept for the file (no live program holds their
-    journal) are said, so the person knows the project as read here lacks them (the app's open of a colleague's
-    file, ``stats`` of it: they said nothing)."""
-    out = Replay()
-    for path in pending(project.path, project.identity):
-        if held(path):
-            continue  # a live program's: saved by it
-        try:
-            n = not_landed(project, path)
-        except NotJournaled:
-            continue
-        except OSError as exc:
-            out.notes.append(kept_messages.kept_unread_here(path.name, exc.strerror or exc))
-            continue
-        if n:
-            out.notes.append(kept_messages.kept_not_in_read_only(path.name, n, project.read_only_reason))
-    project.kept_replay = out if out.notes else None
-    return project.kept_replay
-
-
-def _moved_here(project: Project, path: Path) -> Path | None:
-    """A journal kept for ``project``'s file under a name it had, given the file's journal name now (so the edits
-    left after this open, or kept on top of them, are where its next open looks, and the old name is free); the new
-    name, or None when it stays where it is (a live program holds it, the folder cannot be written)."""
-    fd = os.open(path, os.O_RDONLY)
-    try:
-        try:
-            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except BlockingIOError:
-            return None  # its program is alive (it moves it itself: ``follow``)
-        if os.fstat(fd).st_ino != os.stat(path).st_ino:
-            return None
-        try:
-            here = _move_free(path, project.path)
-        except OSError:
-            return None  # written where it is
-        header = _header(here)
-        if header is not None and isinstance(header.get("nonce"), str):
-            whereabouts.note_journal(project.identity, header["nonce"], here)
-        return here
-    finally:
-        os.close(fd)
-
-
-def landed(project: Project, nonce: str) -> int:
-    """The last line of the journal ``nonce`` that landed (0: none): its marks name it by nonce, under whatever
-    journal name it had when each was written."""
-    seqs = [0]
-    for value in project.db.project_values_under(MARK).values():
-        parts = value.split()
-        if len(parts) == 2 and parts[0] == nonce and parts[1].isdigit():
-            seqs.append(int(parts[1]))
-    return max(seqs)
-
-
-def _replay_one(project: Project, path: Path, out: Replay, wait_ms: int | None, adopt: bool) -> None:
-    try:
-        fd = os.open(path, os.O_RDWR | os.O_APPEND)
-    except FileNotFoundError:
-        return
-    try:
-        try:
-            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except BlockingIOError:
-            return  # its program is alive: its edits are its own to write
-        if os.fstat(fd).st_ino != os.stat(path).st_ino:
-            return  # finished and replaced while this open waited for it
-        size = os.fstat(fd).st_size
-        data = os.pread(fd, size, 0)
-        try:
-            parsed = parse(path, data)
-        except NotJournaled as exc:
-            out.notes.append(kept_messages.journal_left(exc))
-            return
-        ident = parsed.header.get("identity")
-        if ident is not None and project.identity is not None and list(project.identity) != list(ident):
-            out.notes.append(kept_messages.journal_of_another_file(path.name))
-            return
-        if not kept_for(parsed.header, project):  # another project's, copied over: said once, then left in peace
-            if not whereabouts.told(project.identity, parsed.header["nonce"]):
-                out.notes.append(kept_messages.journal_of_another_project(path))
-                whereabouts.note_told(project.identity, parsed.header["nonce"], path)
-            return
-        if parsed.note:
-            out.notes.append(parsed.note)
-        if parsed.whole < size:  # a torn last line: off, before any line follows it
-            os.ftruncate(fd, parsed.whole)
-        journal = KeptJournal(path, fd, parsed.header["nonce"], len(parsed.lines), project.identity)
-        done = landed(project, journal.nonce)
-        for line in parsed.lines:
-            seq = int(line["seq"])
-            if seq <= done or seq in parsed.skipped:
-                continue
-            try:
-                with project.riding(journal.mark(seq)):
-                    if wait_ms is None:
-                        run_line(project, line)
-                    else:
-                        with project.lock_wait(wait_ms):
-                            run_line(project, line)
-                out.written += 1
-            except BusyError:
-                left = [ln for ln in parsed.lines[seq - 1 :] if int(ln["seq"]) not in parsed.skipped]
-                if adopt:
-                    out.waiting, fd = (journal, left), -1  # the journal (and its lock) go to the opener
-                    return
-                out.notes.append(kept_messages.replay_waits(path.name, len(left)))
-                return
-            except (SaveError, ProjectMovedError) as exc:  # a full disk, a file renamed since the open: never skipped
-                left = [ln for ln in parsed.lines[seq - 1 :] if int(ln["seq"]) not in parsed.skipped]
-                out.notes.append(kept_messages.replay_not_saved(path.name, len(left), exc))
-                return
-            except AnnotatorError as exc:  # a rule the file now breaks, a row deleted since: said, never retried
-                out.notes.append(kept_messages.replay_refused(str(line.get("edit", "?")), exc))
-                journal.skip(seq)
-        if not parsed.damaged:
-            os.unlink(path)
-            whereabouts.forget_journal(project.identity, journal.nonce)
-    finally:
-        if fd >= 0:
-            os.close(fd)

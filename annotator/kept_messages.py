@@ -100,7 +100,7 @@ def journal_not_moved(name: str, why: object) -> str:
     return f"the journal of kept edits could not be moved beside {name} ({why})"
 
 
-# -- an open's replay of journals a killed program left (kept_journal.replay): its summary and its notes ---------
+# -- an open's replay of journals a killed program left (kept_replay.replay): its summary and its notes ---------
 
 
 def replayed(written: int, waiting: int | None, notes: list[str]) -> str | None:

@@ -9,7 +9,8 @@ from pathlib import Path
 
 from annotator import fileid, kept_messages, opencheck
 from annotator.errors import AnnotatorError
-from annotator.kept_journal import held as _held, not_landed, pending, replay, unreadable, unwritable
+from annotator.kept_journal import pending, unreadable, unwritable
+from annotator.kept_replay import held as _held, not_landed, replay
 from annotator.kept_lines import NotJournaled
 from annotator.store import Project
 

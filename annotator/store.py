@@ -67,7 +67,7 @@ class Project(WatchedFile):
             raise ProjectFileError(f"{self.path}: cannot create the project: no folder {self.path.parent}")
         self.identity: tuple[int, int] | None = None  # set once open: the writes of opening are not checked
         self._riders: list[Callable[[ProjectDb], None]] = []  # written in the next transaction's commit (``riding``)
-        self.kept_replay: Any = None  # kept_journal.Replay: what the person's open wrote of edits a killed run kept
+        self.kept_replay: Any = None  # kept_replay.Replay: what the person's open wrote of edits a killed run kept
         self.stopped: ProjectMovedError | None = None
         self.upgraded: migrations.Upgrade | None = None  # an older format's file upgraded by this open
         self.read_from: upgraded_copy.UpgradedCopy | None = None  # an older read-only file: read from this copy

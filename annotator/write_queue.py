@@ -28,7 +28,8 @@ from typing import Any, Callable, ContextManager, Generic, TypeVar
 
 from annotator import kept_messages
 from annotator.errors import AnnotatorError, BusyError, ProjectMovedError, SaveError
-from annotator.kept_journal import KeptJournal, replay
+from annotator.kept_journal import KeptJournal
+from annotator.kept_replay import replay
 from annotator.kept_lines import NotJournaled, as_who_kept
 from annotator.store import Project
 
@@ -184,7 +185,7 @@ class WriteQueue(Generic[K]):
         return done
 
     def adopt(self, journal: KeptJournal, writes: list[tuple[K, Callable[[], object], int]]) -> None:
-        """Take over a journal a killed run left whose edits still wait for another program (``kept_journal.replay``
+        """Take over a journal a killed run left whose edits still wait for another program (``kept_replay.replay``
         with ``adopt``): its (key, write, line) go before every edit kept from now on, in the same journal."""
         if self._kept or self._journal is not None:
             raise ValueError("adopt() is for a queue with nothing kept")
@@ -202,7 +203,7 @@ class WriteQueue(Generic[K]):
         run: Callable[[K], object],
         wait_ms: int | None = None,
     ) -> bool:
-        """What a run killed while another program wrote had kept (its journal, ``kept_journal.replay``): written
+        """What a run killed while another program wrote had kept (its journal, ``kept_replay.replay``): written
         now, or, while that program still writes, adopted here as made now, before any new edit; True then.
         ``make`` turns a journal line into its key (the app: the command; ``NotJournaled``: the line is skipped, said
         in the replay's notes); ``run`` writes a key, under the name of the person who kept it."""

@@ -8,7 +8,7 @@ from pathlib import Path
 import orjson
 import pytest
 
-from annotator import api, edits, kept_journal
+from annotator import api, edits, kept_journal, kept_lines, kept_replay
 from annotator.importing import IncomingDocument, import_documents
 from annotator.kept_journal import KeptJournal
 from annotator.model import Entity
@@ -60,7 +60,7 @@ def test_a_kept_edit_is_a_line_of_the_journal_before_submit_returns(path: Path) 
         try:
             for text in ("first", "second"):
                 keep(queue, project, text)
-            parsed = kept_journal.parse(journal_of(path), journal_of(path).read_bytes())
+            parsed = kept_replay.parse(journal_of(path), journal_of(path).read_bytes())
             assert [(ln["seq"], ln["edit"], ln["args"]) for ln in parsed.lines] == [
                 (1, "annotator.edits:add_comment", [1, "first"]),
                 (2, "annotator.edits:add_comment", [1, "second"]),
@@ -96,10 +96,10 @@ def test_an_edit_that_landed_before_the_kill_is_not_made_twice(path: Path) -> No
     """Killed after the second kept edit's commit, before its journal went: its mark landed with it."""
     with Project(path, annotator="ann") as project:
         journal = journal_left_by_a_killed_program(project, ["one", "two", "three"])
-        parsed = kept_journal.parse(journal.path, journal.path.read_bytes())
+        parsed = kept_replay.parse(journal.path, journal.path.read_bytes())
         for seq, line in enumerate(parsed.lines[:2], start=1):
             with project.riding(journal.mark(seq)):
-                kept_journal.run_line(project, line)
+                kept_lines.run_line(project, line)
         journal.close()
     with reopen(path) as reopened:
         assert reopened.kept_replay is not None and reopened.kept_replay.written == 1
@@ -174,7 +174,7 @@ def test_a_live_program_s_journal_is_left_to_it_by_another_open(path: Path) -> N
         other.execute("ROLLBACK")
         other.close()
         with Project(path, annotator="worker") as worker:  # a worker's open: no replay
-            assert kept_journal.replay(worker) is None  # nor would it take a live journal
+            assert kept_replay.replay(worker) is None  # nor would it take a live journal
             assert worker.kept_replay is None
         assert stored_comments(path) == []
         assert [k for k, _ in queue.retry(project)] == ["mine"]
@@ -206,7 +206,7 @@ def test_a_journal_taken_over_while_another_program_writes_goes_on_whole_after_a
     other = hold_lock(path)
     try:
         with Project(path, annotator="ann") as reopened:
-            replay = kept_journal.replay(reopened, wait_ms=0, adopt=True)
+            replay = kept_replay.replay(reopened, wait_ms=0, adopt=True)
             assert replay is not None and replay.waiting is not None and replay.written == 0
             journal, lines = replay.waiting
             assert [ln["args"] for ln in lines] == [[1, "one"], [1, "two"]]
@@ -220,7 +220,7 @@ def test_a_journal_taken_over_while_another_program_writes_goes_on_whole_after_a
     finally:
         other.execute("ROLLBACK")
         other.close()
-    parsed = kept_journal.parse(journal_of(path), journal_of(path).read_bytes())
+    parsed = kept_replay.parse(journal_of(path), journal_of(path).read_bytes())
     assert parsed.note is None and [ln["seq"] for ln in parsed.lines] == [1, 2, 3]
     with reopen(path) as again:
         assert again.kept_replay.written == 3
@@ -308,7 +308,7 @@ def test_a_journal_left_for_the_next_open_says_how_many_wait_in_english(path: Pa
         other = hold_lock(path)
         try:
             with Project(path, annotator="ann") as reopened:
-                replay = kept_journal.replay(reopened, wait_ms=0)
+                replay = kept_replay.replay(reopened, wait_ms=0)
                 assert replay is not None and replay.written == 0 and replay.waiting is None
                 it = "it is" if len(texts) == 1 else "they are"
                 assert replay.summary() == (

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from annotator import api, edits, kept_journal
+from annotator import api, edits, kept_journal, kept_lines, kept_replay
 from annotator.errors import ProjectMovedError
 from annotator.importing import IncomingDocument, import_documents
 from annotator.kept_journal import KeptJournal
@@ -49,7 +49,7 @@ def test_the_open_of_a_renamed_project_writes_the_edits_kept_under_its_old_name(
     assert stored_comments(renamed) == [("ann", "one"), ("ann", "two")]
     assert journals_in(path.parent) == []  # landed and gone: nothing left under either name
     with Project(path, annotator="new") as made_at_the_old_name:  # a new file at the old name: nothing to refuse
-        assert kept_journal.replay(made_at_the_old_name) is None
+        assert kept_replay.replay(made_at_the_old_name) is None
     with api.open_project(renamed, write=True) as again:
         assert again.kept_replay is None
     assert stored_comments(renamed) == [("ann", "one"), ("ann", "two")]
@@ -58,9 +58,9 @@ def test_the_open_of_a_renamed_project_writes_the_edits_kept_under_its_old_name(
 def test_edits_that_landed_under_the_old_name_before_the_kill_are_not_made_twice(path: Path) -> None:
     with Project(path, annotator="ann") as project:
         journal = left_by_a_killed_program(project, ["one", "two", "three"])
-        parsed = kept_journal.parse(journal.path, journal.path.read_bytes())
+        parsed = kept_replay.parse(journal.path, journal.path.read_bytes())
         with project.riding(journal.mark(1)):
-            kept_journal.run_line(project, parsed.lines[0])
+            kept_lines.run_line(project, parsed.lines[0])
         journal.close()
     renamed = path.with_name("renamed.annotator")
     os.rename(path, renamed)
@@ -79,7 +79,7 @@ def test_a_journal_taken_over_from_the_old_name_is_kept_under_the_new_one(path: 
     other = hold_lock(renamed)
     try:
         with Project(renamed, annotator="ann") as reopened:
-            replay = kept_journal.replay(reopened, wait_ms=0, adopt=True)
+            replay = kept_replay.replay(reopened, wait_ms=0, adopt=True)
             assert replay is not None and replay.waiting is not None
             journal, _ = replay.waiting
             assert journal.path.name == "renamed.annotator-kept"
@@ -173,7 +173,7 @@ def test_a_file_renamed_while_its_open_writes_a_killed_run_s_edits_leaves_them_f
     renamed = path.with_name("renamed.annotator")
     with Project(path, annotator="ann") as opened:
         os.rename(path, renamed)
-        replay = kept_journal.replay(opened)
+        replay = kept_replay.replay(opened)
         assert replay is not None and replay.written == 0
         assert len(replay.notes) == 1 and "2 kept edits not written yet" in replay.notes[0], replay.notes
     with api.open_project(renamed, write=True) as reopened:

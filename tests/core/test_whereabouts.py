@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from annotator import api, edits, whereabouts, kept_journal, kept_reading
+from annotator import api, edits, whereabouts, kept_journal, kept_reading, kept_replay
 from annotator.importing import IncomingDocument, import_documents
 from annotator.kept_journal import KeptJournal
 from annotator.store import Project
@@ -71,7 +71,7 @@ def test_a_journal_that_waits_is_moved_beside_the_file_and_the_index_follows(pat
     to = moved(path)
     with Project(to, annotator="x") as opened:
         opened.db.conn.execute("PRAGMA query_only = 1")
-        found = kept_journal.replay(opened)
+        found = kept_replay.replay(opened)
         opened.db.conn.execute("PRAGMA query_only = 0")
     assert found is not None and found.written == 0 and "not written yet" in found.notes[0]
     assert kept_files(path.parent.parent) == ["new/p.annotator-kept"]
@@ -96,7 +96,7 @@ def test_another_file_s_journal_named_in_the_index_is_left_to_it(path: Path, tmp
         left_by_a_killed_program(project, ["one"])
     other = tmp_path / "other.annotator"
     with Project(other, annotator="ann") as made:
-        assert kept_journal.replay(made) is None
+        assert kept_replay.replay(made) is None
     assert kept_files(tmp_path) == ["old/p.annotator-kept"]
 
 

@@ -11,7 +11,7 @@ import orjson
 import pytest
 from reliability_support import fill
 
-from annotator import api, edits, kept_journal
+from annotator import api, edits, kept_journal, kept_replay
 from annotator.importing import IncomingDocument, import_documents
 from annotator.store import Project
 from annotator.write_queue import WriteQueue
@@ -54,7 +54,7 @@ def test_kept_edits_on_a_disk_that_fills_are_kept_in_memory_and_the_journal_stay
         other.execute("ROLLBACK")
         other.close()
     journal = kept_journal.journal_paths(path)[0]
-    parsed = kept_journal.parse(journal, journal.read_bytes())
+    parsed = kept_replay.parse(journal, journal.read_bytes())
     assert parsed.note is None and parsed.skipped == {journaled + 1}
     with api.open_project(path, write=True) as reopened:
         assert reopened.kept_replay.notes == []

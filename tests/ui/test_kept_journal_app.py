@@ -11,7 +11,7 @@ from ui_support import close_window, open_window, settled, shown_window
 
 from PySide6.QtWidgets import QMessageBox
 
-from annotator import edits, kept_journal
+from annotator import edits, kept_journal, kept_replay
 from annotator.kept_journal import KeptJournal
 from annotator.store import Project
 from ui import commands
@@ -152,7 +152,7 @@ def test_a_window_closed_while_kept_keys_wait_for_a_renamed_file_closes_at_once_
         other.close()
         close_window(w)
     with Project(moved, annotator="x") as reopened:
-        assert kept_journal.replay(reopened).written == 1
+        assert kept_replay.replay(reopened).written == 1
     assert comments(moved) == ["one"]
 
 
