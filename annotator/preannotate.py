@@ -14,6 +14,8 @@ from annotator.nlp import Parsed, Pipeline, load_pipeline, to_parsed
 from annotator.schema import Schema, default_schema
 from annotator.pipeline_names import AdoptedNames, RenamedSuggester
 from annotator.store import Project, now
+from annotator.learn.decision_prior import LEAST_REJECTED, types_nobody_keeps
+from annotator.suggest.decided import DecidedSuggester
 from annotator.suggest.types import EventSuggester, EventSuggestion
 from annotator.suggest.writer import WriteCounts, clear_undecided, known_entities, write_entities, write_events
 
@@ -30,6 +32,7 @@ class PreannotateReport:
     # with only_new: documents never pre-annotated left alone because they came with suggestions (an import's
     # predictions, which a run would replace)
     kept_imported: int = 0
+    types_left_out: tuple[str, ...] = ()  # event types nobody kept, not suggested (learn.decision_prior)
 
     @property
     def suggestions(self) -> int:
@@ -67,6 +70,11 @@ class PreannotateReport:
             )
         if self.events_not_suggested:
             s += f"; no events suggested: {self.events_not_suggested}"
+        if self.types_left_out:
+            s += (
+                f"; event types nobody kept (rejected {LEAST_REJECTED} times or more, none accepted or added) not "
+                "suggested: " + ", ".join(self.types_left_out)
+            )
         if c.skipped_labels:
             s += "; labels not in the schema skipped: " + ", ".join(
                 f"{k} x{v}" for k, v in c.skipped_labels.most_common()
@@ -235,6 +243,15 @@ def default_event_suggester(schema: Schema, names: AdoptedNames | None = None) -
     return RuleEventSuggester(schema)
 
 
+def with_decisions(project: Project, suggester: EventSuggester) -> tuple[EventSuggester, tuple[str, ...]]:
+    """``suggester`` without the event types nobody keeps in the project's set (``learn.decision_prior``), and those
+    types, sorted; the suggester itself when there are none."""
+    left_out = types_nobody_keeps(project.db.event_type_decisions(project.annotation_set))
+    if not left_out:
+        return suggester, ()
+    return DecidedSuggester(suggester, left_out), tuple(sorted(left_out))
+
+
 def _texts(project: Project, ids: list[int]) -> Iterator[str]:
     """The texts of ``ids`` in order, read 256 at a time; a damaged one (not UTF-8) is a ``DamagedTextError``."""
     for k in range(0, len(ids), 256):
@@ -287,6 +304,8 @@ def preannotate(
             report.events_not_suggested = (
                 "the schema's event types list no trigger words and none is one of the news schema's ACE types"
             )
+    if suggester is not None:
+        suggester, report.types_left_out = with_decisions(project, suggester)
     report.event_source = suggester.source if suggester is not None else ""
     started = now()
     pending: list[tuple[int, Parsed, list[EventSuggestion] | None]] = []

@@ -38,6 +38,15 @@ class DecidedReads:
             (doc_id, annotation_set),
         ).fetchall()
 
+    def event_type_decisions(self, annotation_set: str) -> list[tuple[str, int, int]]:
+        """(type, events kept: accepted or added, events rejected) of every event type a person decided on in the
+        set, over all documents (what ``learn.decision_prior`` counts)."""
+        return self.conn.execute(
+            f"SELECT type, sum(state IN {DECIDED}), sum(state = 'rejected') FROM events WHERE annotation_set = ? "
+            "AND state != 'suggested' GROUP BY type ORDER BY type",
+            (annotation_set,),
+        ).fetchall()
+
     def argument_roles(self, event_id: int) -> list[tuple[str, int]]:
         """(role, entity id) of an event's arguments."""
         return self.conn.execute("SELECT role, entity_id FROM arguments WHERE event_id = ?", (event_id,)).fetchall()
