@@ -6,6 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 
+from annotator.learn.decision_prior import LEAST_REJECTED, types_nobody_keeps
 from annotator.wording import counted
 from annotator.model import DEFAULT_SET, meta_object
 from annotator.store import Project
@@ -66,6 +67,12 @@ def project_stats(project: Project, annotation_set: str | None = None) -> dict[s
         "statuses_of": statuses_of,  # "set": the set's own statuses; "project": the project's (one per document)
         "documents_outside_set": outside,  # with statuses_of "set": documents the set's file did not have
         "pipeline_runs": runs,
+        # event types nobody kept: pre-annotation no longer suggests them (learn.decision_prior)
+        "event_types_not_suggested": sorted(
+            types_nobody_keeps(
+                (t, v.get("accepted", 0) + v.get("added", 0), v.get("rejected", 0)) for t, v in events_by_type.items()
+            )
+        ),
     }
 
 
@@ -96,6 +103,11 @@ def format_stats(stats: dict[str, Any]) -> str:
         lines.append(
             f"undecided suggestions with a score: {counted(scored.get('entities', 0), 'entity', 'entities')}, "
             f"{counted(scored.get('events', 0), 'event')}"
+        )
+    if stats.get("event_types_not_suggested"):
+        lines.append(
+            f"event types nobody kept (rejected {LEAST_REJECTED} times or more, none accepted or added), no longer "
+            "suggested by pre-annotation: " + ", ".join(stats["event_types_not_suggested"])
         )
     for r in stats["pipeline_runs"][:1]:
         lines.append(

@@ -144,3 +144,19 @@ def test_types_nobody_keeps_needs_evidence():
     counts = [("A", 0, LEAST_REJECTED), ("B", 1, 40), ("C", 0, LEAST_REJECTED - 1)]
     assert types_nobody_keeps(counts) == {"A"}
     assert types_nobody_keeps(counts, least=1) == {"A", "C"}
+
+
+def test_stats_names_the_types_pre_annotation_no_longer_suggests(project, pipe):
+    from annotator.stats import format_stats, project_stats
+
+    docs = six_documents(project)
+    preannotate(project, pipe, event_suggester=Words(WORDS))
+    decide(project, docs[:LEAST_REJECTED], "Movement:Transport", "reject")
+    stats = project_stats(project)
+    assert stats["event_types_not_suggested"] == ["Movement:Transport"]
+    assert (
+        "event types nobody kept (rejected 5 times or more, none accepted or added), no longer suggested by "
+        "pre-annotation: Movement:Transport" in format_stats(stats)
+    )
+    edits.accept_event(project, next(v.id for v in project.events(docs[5]) if v.type == "Movement:Transport"))
+    assert project_stats(project)["event_types_not_suggested"] == []
