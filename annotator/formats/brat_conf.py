@@ -18,7 +18,6 @@ from typing import Any
 import webcolors
 
 from annotator.errors import ImportFileError, SchemaError
-from annotator.formats.reading import read_file_bytes
 from annotator.schema import Attribute, EventType, Role, Schema, is_label_name, parse_schema
 from annotator.schema_write import schema_source
 
@@ -239,19 +238,6 @@ def _html_colour(value: str) -> str | None:
         return webcolors.normalize_hex(value) if value.startswith("#") else webcolors.name_to_hex(value)
     except ValueError:  # 'darken' and other brat specials, or no colour at all
         return None
-
-
-def read_annotation_conf(
-    path: Path, visual: Path | None = None, name: str | None = None
-) -> tuple[Schema, list[str], dict[str, list[str]]]:
-    """annotation.conf (+ visual.conf) as a Schema; returns (schema, warnings, what the schema has no place for:
-    ``conf_declarations``)."""
-    try:
-        text = read_file_bytes(path).decode("utf-8")
-    except UnicodeDecodeError as exc:
-        raise ImportFileError(str(path), f"not valid UTF-8 (byte {exc.start})") from None
-    schema, warnings = conf_schema(text, path, visual, written_name(text) or name or path.parent.name)
-    return schema, warnings, conf_declarations(text, path)
 
 
 def conf_declarations(text: str, path: Path) -> dict[str, list[str]]:

@@ -3,7 +3,8 @@ text and of an .ann line is ``brat_text``).
 
 A document's annotations are ``NAME.ann``, or, as brat reads them when there is none, the BioNLP Shared Tasks'
 ``NAME.a1``, ``NAME.a2``, ``NAME.co``, ``NAME.rel`` read as one (``ann_files``, ``read_parts``; ``in_part`` and
-``said_in_parts`` give a line of the whole as the file and line it came from).
+``said_in_parts`` give a line of the whole as the file and line it came from). A folder's ``annotation.conf`` (and
+``visual.conf``) is read as a schema by ``read_annotation_conf``; the conf's text, read and written, is ``brat_conf``'s.
 """
 
 from __future__ import annotations
@@ -11,7 +12,11 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from annotator.errors import ImportFileError
+from annotator.formats.brat_conf import conf_declarations, conf_schema, written_name
+from annotator.formats.reading import read_file_bytes
 from annotator.importing import decode_text
+from annotator.schema import Schema
 
 
 def pair_of(stem: Path) -> tuple[Path, Path]:
@@ -76,3 +81,16 @@ def said_in_parts(label: Path, starts: list[tuple[Path, int]], lines: list[str])
         return f"{part}:{n}:"
 
     return [where.sub(local, x) for x in lines] if len(starts) > 1 else lines
+
+
+def read_annotation_conf(
+    path: Path, visual: Path | None = None, name: str | None = None
+) -> tuple[Schema, list[str], dict[str, list[str]]]:
+    """annotation.conf (+ visual.conf) as a Schema; returns (schema, warnings, what the schema has no place for:
+    ``conf_declarations``)."""
+    try:
+        text = read_file_bytes(path).decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise ImportFileError(str(path), f"not valid UTF-8 (byte {exc.start})") from None
+    schema, warnings = conf_schema(text, path, visual, written_name(text) or name or path.parent.name)
+    return schema, warnings, conf_declarations(text, path)

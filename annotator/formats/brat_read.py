@@ -41,13 +41,14 @@ from collections import Counter
 from typing import Any
 
 from annotator.errors import ImportFileError, UnknownTypeError
-from annotator.formats.brat_conf import BINARY, BRAT_KEPT, conf_schema, is_binary, names_from_brat, read_annotation_conf
+from annotator.formats.brat_conf import BINARY, BRAT_KEPT, conf_schema, is_binary, names_from_brat
 from annotator.formats.brat_infer import conf_from_anns, types_used
 from annotator.formats.brat_files import (
     BIONLP_2013_NORMALIZATION,
     ann_files,
     in_part,
     pair_of,
+    read_annotation_conf,
     read_parts,
     said_in_parts,
     stem_of,

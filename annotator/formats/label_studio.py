@@ -44,11 +44,16 @@ from annotator.formats.reading import (
 from annotator.formats.label_studio_classes import KINDS as CLASS_KINDS, classes_of, region_class
 from annotator.formats.label_studio_hypertext import KINDS as HYPERTEXT, SHAPE_KEY as HYPERTEXT_SHAPE, hypertext_of
 from annotator.formats.label_studio_forms import CSV_SUFFIXES, TASK_KEYS, from_json_min, iter_csv_tasks, min_regions
-from annotator.formats.label_studio_names import CHOICES_TAG, LEFT_AS, REGION_CHOICES, TASK_ID
+from annotator.formats.label_studio_names import (
+    CHOICES_TAG,
+    LEFT_AS,
+    PREDICTIONS_OF,
+    REGION_CHOICES,
+    TASK_ID,
+    UNDECIDED_BESIDE,
+)
 from annotator.formats.label_studio_paragraphs import KIND, SHAPE_KEY, paragraphs_of
 from annotator.formats.label_studio_pick import (
-    PREDICTIONS_OF,
-    UNDECIDED_BESIDE,
     Reading,
     once_per_span,
     readings,

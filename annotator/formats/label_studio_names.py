@@ -1,8 +1,12 @@
 """The names the Label Studio import and the doccano and Label Studio exports (``regions_out``) share: the document
-meta's keys the import keeps and the export writes back, and the tags and task keys the export writes. The reader is
-``label_studio``; the writer imports this module, never the reader."""
+meta's keys the import keeps and the export writes back, the tags and task keys the export writes, and how an
+annotation set's name goes out as an annotation's author (``author_keys``; ``label_studio_pick.author`` reads it
+back). The reader is ``label_studio``; the writer imports this module, never the reader."""
 
 from __future__ import annotations
+
+import re
+from typing import Any
 
 REGION_CHOICES = (
     "label_studio_choices"  # the meta key of the choices on entity regions: [{"on", "from_name", "choices"}]
@@ -12,3 +16,30 @@ CHOICES_TAG = "category"  # the name of the Choices tag the export writes a docu
 
 TASK_ID = "label_studio_id"  # the document meta's key of the task id the import kept (the export writes it back)
 LEFT_AS = "status"  # the task meta's key of the status an unfinished document left with (the export writes it)
+
+# the task meta our export writes beside a decided document's annotation: its predictions are the document's
+# suggestions nobody decided (in Label Studio's own workflow a prediction beside an annotation is where the annotator
+# started from, a region it lacks taken out: not kept)
+UNDECIDED_BESIDE = {"predictions": "undecided"}
+# the task meta our export writes where annotators' sets have suggestions nobody decided: a list beside the task's
+# predictions, each the annotation set (an annotation's ``completed_by``) whose suggestions it holds, None for the
+# exported set's (inside her annotation they came back as her decisions)
+PREDICTIONS_OF = "predictions_of"
+
+MEMBER = "label-studio user "  # a set read from a member's number (``completed_by: 7``), named so by ``label_studio_pick.author``
+EMAIL = re.compile(r"[^@\s]+@[^@\s]+\.[^@\s]+")
+
+
+def author_keys(name: str) -> dict[str, Any]:
+    """The keys that name whose annotation it is (a set's ``name``), ``label_studio_pick.author`` the other way, as Label Studio's import
+    takes them: it resolves ``completed_by`` as a member's number or an object with her ``email`` and refuses the
+    whole file for anything else (a plain name: "not a valid annotator's email or ID"). A set read from a member's
+    number (``label-studio user 7``) goes out as the number, one named by an e-mail address as ``{"email": ...}``;
+    another name as ``created_username``, which that import passes over (the annotation is the importing user's)
+    and ``author`` reads back."""
+    number = name[len(MEMBER) :]
+    if name.startswith(MEMBER) and number.isdigit() and number.isascii():
+        return {"completed_by": int(number)}
+    if EMAIL.fullmatch(name):
+        return {"completed_by": {"email": name}}
+    return {"created_username": name}

@@ -24,26 +24,18 @@
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from annotator.db import is_score
+from annotator.formats.label_studio_names import MEMBER, PREDICTIONS_OF, UNDECIDED_BESIDE
 from annotator.formats.reading import listed, need
 from annotator.formats.regions import Region
 from annotator.model import DEFAULT_SET
 from annotator.wording import counted
 
 SOURCE = "label-studio"  # the source of what a task brings; a prediction's adds its model_version
-# the task meta our export writes beside a decided document's annotation: its predictions are the document's
-# suggestions nobody decided (in Label Studio's own workflow a prediction beside an annotation is where the annotator
-# started from, a region it lacks taken out: not kept)
-UNDECIDED_BESIDE = {"predictions": "undecided"}
-# the task meta our export writes where annotators' sets have suggestions nobody decided: a list beside the task's
-# predictions, each the annotation set (an annotation's ``completed_by``) whose suggestions it holds, None for the
-# exported set's (inside her annotation they came back as her decisions)
-PREDICTIONS_OF = "predictions_of"
 
 
 @dataclass
@@ -76,25 +68,6 @@ def author(annotation: dict[str, Any]) -> str | None:
     if isinstance(by, int) and not isinstance(by, bool):
         return f"{MEMBER}{by}"
     return None
-
-
-MEMBER = "label-studio user "  # a set read from a member's number (``completed_by: 7``), named so by ``author``
-_EMAIL = re.compile(r"[^@\s]+@[^@\s]+\.[^@\s]+")
-
-
-def author_keys(name: str) -> dict[str, Any]:
-    """The keys that name whose annotation it is (a set's ``name``), ``author`` the other way, as Label Studio's import
-    takes them: it resolves ``completed_by`` as a member's number or an object with her ``email`` and refuses the
-    whole file for anything else (a plain name: "not a valid annotator's email or ID"). A set read from a member's
-    number (``label-studio user 7``) goes out as the number, one named by an e-mail address as ``{"email": ...}``;
-    another name as ``created_username``, which that import passes over (the annotation is the importing user's)
-    and ``author`` reads back."""
-    number = name[len(MEMBER) :]
-    if name.startswith(MEMBER) and number.isdigit() and number.isascii():
-        return {"completed_by": int(number)}
-    if _EMAIL.fullmatch(name):
-        return {"completed_by": {"email": name}}
-    return {"created_username": name}
 
 
 def _when(annotation: dict[str, Any]) -> str:

@@ -18,7 +18,7 @@ event states and sources, event attributes.
 Label Studio: a JSON list of tasks, ``{"id", "data": {"text", "name", meta...}, "annotations": [{"result": [...]}]}``
 (a document whose exported annotations are all undecided suggestions: ``predictions`` instead, which the reader takes
 as suggestions; a decided document's undecided ones: ``predictions`` beside its annotation, the task's ``meta`` saying
-so, ``label_studio_pick.UNDECIDED_BESIDE``). Task and line ids unique in one export (``records.KeptIds``). Results: ``labels`` regions with ``value.text`` and UTF-16 offsets (what Label Studio, a browser
+so, ``label_studio_names.UNDECIDED_BESIDE``). Task and line ids unique in one export (``records.KeptIds``). Results: ``labels`` regions with ``value.text`` and UTF-16 offsets (what Label Studio, a browser
 tool, counts in), ``relation`` results (``direction: "right"``), per-region ``choices`` for event attributes (their
 ``from_name`` the attribute's name), a ``textarea`` holding the document's comments. Lost: states and sources but
 suggested-or-not per document, meta values that are not text, numbers or booleans (reported).
@@ -36,10 +36,16 @@ from annotator.exporting import atomic_output
 from annotator.categories import CATEGORIES, CATS, document_categories
 from annotator.formats.writing import FormatExportReport
 from annotator.formats.doccano_names import DOCCANO_ID
-from annotator.formats.label_studio_names import CHOICES_TAG, LEFT_AS, REGION_CHOICES, TASK_ID
+from annotator.formats.label_studio_names import (
+    CHOICES_TAG,
+    LEFT_AS,
+    PREDICTIONS_OF,
+    REGION_CHOICES,
+    TASK_ID,
+    UNDECIDED_BESIDE,
+    author_keys,
+)
 from annotator.formats.meta_keys import DOCCANO_FORM, LABEL_STUDIO_TASK
-from annotator.formats.label_studio_pick import author_keys
-from annotator.formats.label_studio_pick import PREDICTIONS_OF, UNDECIDED_BESIDE
 from annotator.formats.label_studio_classes import KINDS as CLASS_KINDS, class_results
 from annotator.formats.label_studio_hypertext import KIND as HYPERTEXT_LABELS, html_data, hypertext_value
 from annotator.formats.label_studio_paragraphs import KIND as PARAGRAPH_LABELS, paragraph_data, paragraph_value
@@ -345,7 +351,7 @@ def label_studio_task(
     """A document as a task of Label Studio's JSON export (``from_name`` ``label``, ``to_name`` and the text's key
     ``text``, or the names and key the task came in with: ``meta["label_studio_task"]``, ``label_studio.task_shape``).
     ``others``: the records of the annotators' sets that cover the document (``meta["annotation_sets"]``), each
-    written as an annotation of its own (named as Label Studio's import takes it: ``label_studio_pick.author_keys``), the exported set's marked ``ground_truth``
+    written as an annotation of its own (named as Label Studio's import takes it: ``label_studio_names.author_keys``), the exported set's marked ``ground_truth``
     when it has a decision: the import reads them back into the same sets. ``ids``: the export's task ids
     (``records.KeptIds``; without it, the kept one, else the document's)."""
     items = _result_items(rec, report)

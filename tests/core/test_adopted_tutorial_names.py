@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from annotator.formats.brat_conf import read_annotation_conf
+from annotator.formats.brat_files import read_annotation_conf
 from annotator.pipeline_names import AdoptedNames
 from annotator.schema import default_schema
 from tests.formats.test_brat_news_tutorial_conf import CONF

@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import orjson
 
-from annotator.formats.label_studio_pick import author, author_keys
+from annotator.formats.label_studio_names import author_keys
+from annotator.formats.label_studio_pick import author
 from annotator.store import Project
 from tests.formats.conftest import cli_round_trip
 
