@@ -714,9 +714,12 @@ def _format_of(which: str) -> str:
 
 
 @pytest.mark.parametrize("which", [*READERS, *SHAPES])
-def test_format_reader_sample_imports(fuzz_project, samples, which, tmp_path):
-    p, _ = fuzz_project
-    assert _import_format(p, _format_of(which), tmp_path, samples[which], f"reader {which} sample") == "imported"
+def test_format_reader_sample_imports(project, samples, which, tmp_path):
+    """Each correct sample imports into a new news project of its own: the module's shared project, emptied of
+    documents, takes the schema of a file imported into it (a project without documents adopts it), so after the
+    MAVEN samples the spaCy and Prodigy ones were refused ('attribute 'polarity' is not in the schema'): the
+    tests passed in file order only."""
+    assert _import_format(project, _format_of(which), tmp_path, samples[which], f"reader {which} sample") == "imported"
 
 
 @pytest.mark.slow
