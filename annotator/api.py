@@ -90,6 +90,7 @@ def preannotate(
     model: str | None = None,
     version: int | None = None,
     only_new: bool = False,
+    finished: bool = False,
     progress: Callable[[int, int], None] | None = None,
     batch_size: int = 64,
     n_process: int = 1,
@@ -98,7 +99,8 @@ def preannotate(
 ) -> PreannotateReport:
     """Suggest entities, and events where the schema has event types (``annotator preannotate`` is this call):
     ``model`` a spaCy pipeline's name or path, or ``"original"`` (the shipped one); ``version`` a trained version
-    (``annotator models``); neither: the project's default. Decided suggestions are never touched.
+    (``annotator models``); neither: the project's default. Decided suggestions are never touched, and documents
+    annotated or reviewed are left as they are unless ``finished`` (the report's ``kept_finished`` counts them).
 
     ``progress(documents done, documents)`` after each batch's commit; ``loading(what)`` is told what is loaded
     before the seconds it takes (``"trained version 2"``); ``warning(text)`` what a pipeline should know (the
@@ -125,6 +127,7 @@ def preannotate(
         batch_size=batch_size,
         n_process=n_process,
         only_new=only_new,
+        finished=finished,
         progress=progress,
         event_suggester=chosen.events,
     )

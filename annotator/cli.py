@@ -74,6 +74,7 @@ def cmd_preannotate(args: argparse.Namespace) -> int:
                 model=args.model,
                 version=args.model_version,
                 only_new=args.only_new,
+                finished=args.finished,
                 progress=progress,
                 batch_size=args.batch_size,
                 n_process=args.n_process,
@@ -87,7 +88,8 @@ def cmd_preannotate(args: argparse.Namespace) -> int:
                 f"{what} {were(done)} pre-annotated and saved, in whole batches; run it again with --only-new to do "
                 "the rest"
             ) from None
-    print(f"{report.pipeline}: {report.summary()}")
+    more = " (--finished pre-annotates them too)" if report.kept_finished else ""
+    print(f"{report.pipeline}: {report.summary()}{more}")
     return 0
 
 

@@ -181,7 +181,8 @@ def build_parser() -> argparse.ArgumentParser:
         parents=[with_set],
         help="suggest entities and events (spaCy pipeline, rules or a trained model)",
         description="Suggest entities (a spaCy pipeline) and events (rules or a trained model) in the project's "
-        "documents, one transaction per batch. Suggestions nobody decided on are replaced; decisions are kept.",
+        "documents, one transaction per batch. Suggestions nobody decided on are replaced; decisions are kept; "
+        "documents annotated or reviewed are left as they are (--finished: them too).",
     )
     p.add_argument("project", help="an existing project file")
     p.add_argument(
@@ -202,6 +203,12 @@ def build_parser() -> argparse.ArgumentParser:
         action="store_true",
         help="only documents never pre-annotated (one that came with suggestions, an import's predictions, is left "
         "as it came; default: every document, suggestions nobody decided on replaced)",
+    )
+    p.add_argument(
+        "--finished",
+        action="store_true",
+        help="documents annotated or reviewed too (default: they are left as their annotators decided; their "
+        "decisions are kept either way)",
     )
 
     p = sub.add_parser(

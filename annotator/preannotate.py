@@ -10,6 +10,7 @@ import orjson
 
 from annotator.wording import counted, were
 from annotator.errors import DamagedTextError, ValidationError
+from annotator.model import FINISHED
 from annotator.nlp import Parsed, Pipeline, load_pipeline, to_parsed
 from annotator.schema import Schema, default_schema
 from annotator.pipeline_names import AdoptedNames, RenamedSuggester
@@ -33,6 +34,8 @@ class PreannotateReport:
     # predictions, which a run would replace)
     kept_imported: int = 0
     types_left_out: tuple[str, ...] = ()  # event types nobody kept, not suggested (learn.decision_prior)
+    # without finished=True: documents annotated or reviewed left as the people who finished them decided
+    kept_finished: int = 0
 
     @property
     def suggestions(self) -> int:
@@ -90,9 +93,42 @@ class PreannotateReport:
                 f"{'they' if many else 'it'} came with (an import's predictions; pre-annotating all documents "
                 "replaces them)"
             )
+        if self.kept_finished:
+            n = self.kept_finished
+            s += f"; {counted(n, 'finished document')} (annotated or reviewed) left as {'it was' if n == 1 else 'they were'}"
         if self.cancelled:
             s += "; cancelled (finished batches are kept)"
         return s
+
+
+@dataclass
+class Chosen:
+    """The documents a pre-annotation runs over, and those it leaves alone."""
+
+    ids: list[int]
+    kept_imported: int = 0  # never pre-annotated, with an import's predictions (only_new)
+    kept_finished: int = 0  # annotated or reviewed (unless finished=True)
+
+
+def choose_documents(
+    project: Project, doc_ids: list[int] | None = None, only_new: bool = False, finished: bool = False
+) -> Chosen:
+    """The one rule of which documents a pre-annotation touches (the command's, the API's and the app's): all, or
+    ``doc_ids``; with ``only_new`` those never pre-annotated that came without suggestions; and, unless
+    ``finished``, none annotated or reviewed (a run after training refreshes unfinished documents' suggestions,
+    never what a finished one's annotator settled)."""
+    ids = doc_ids if doc_ids is not None else project.document_ids()
+    held: list[int] = []
+    if only_new:  # never pre-annotated; one that came with suggestions (an import's predictions) keeps them
+        new, held = project.db.new_documents(project.annotation_set)
+        fresh = set(new)
+        ids = [i for i in ids if i in fresh]
+    left = 0
+    if not finished:
+        done = set(project.document_ids(list(FINISHED)))
+        left = sum(1 for i in ids if i in done)
+        ids = [i for i in ids if i not in done]
+    return Chosen(ids, len(held), left)
 
 
 def store_parsed(
@@ -273,9 +309,11 @@ def preannotate(
     cancelled: Callable[[], bool] | None = None,
     event_suggester: EventSuggester | None = None,
     suggest_events: bool = True,
+    finished: bool = False,
 ) -> PreannotateReport:
-    """Suggest entities, and events where the schema has event types, for documents (all, or ``doc_ids``);
-    one transaction per batch of documents.
+    """Suggest entities, and events where the schema has event types, for documents (all, or ``doc_ids``, as
+    ``choose_documents`` picks them: annotated and reviewed ones only with ``finished``); one transaction per batch
+    of documents.
 
     Events come from ``event_suggester``, else from the rule-based one when the pipeline parses; a pipeline
     given by name is loaded with the components events need only when the schema has event types.
@@ -285,13 +323,11 @@ def preannotate(
             raise ValidationError(f"{name} must be a whole number of at least 1, not {value!r}")
     wants_events = suggest_events and bool(project.schema.events)
     pipe = pipeline if isinstance(pipeline, Pipeline) else load_pipeline(pipeline, events=wants_events)
-    ids = doc_ids if doc_ids is not None else project.document_ids()
-    held: list[int] = []
-    if only_new:  # never pre-annotated; one that came with suggestions (an import's predictions) keeps them
-        new, held = project.db.new_documents(project.annotation_set)
-        fresh = set(new)
-        ids = [i for i in ids if i in fresh]
-    report = PreannotateReport(pipeline=pipe.source, kept_imported=len(held))
+    chosen = choose_documents(project, doc_ids, only_new, finished)
+    ids = chosen.ids
+    report = PreannotateReport(
+        pipeline=pipe.source, kept_imported=chosen.kept_imported, kept_finished=chosen.kept_finished
+    )
     suggester = None
     names = AdoptedNames(project.schema, default_schema())  # the pipeline's labels as the schema spells them (PER)
     if wants_events:

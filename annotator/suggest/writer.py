@@ -2,7 +2,7 @@
 
 The rule, the same for entities and events: a new run replaces only suggestions nobody decided on or edited;
 accepted, added, rejected and edited ones are never touched, and nothing is suggested again where a person
-already decided (the same entity span; the same trigger, or a rejected trigger with the same type).
+already decided (an entity span over words a person settled, whatever its label; the same trigger, or a rejected trigger with the same type).
 """
 
 from __future__ import annotations
@@ -61,11 +61,11 @@ def write_entities(
     scores = scores or {}
     labels = set(project.schema.label_names)
     kept: set[tuple[int, int]] = set()
-    decided: dict[str, list[tuple[int, int]]] = {}  # label -> spans a person accepted, added or edited
+    decided: list[tuple[int, int]] = []  # spans a person accepted, added or edited
     for _, start, end, label, state, edited in _entity_rows(project, doc_id):
         kept.add((start, end))
         if state != "rejected" and (state != "suggested" or edited):
-            decided.setdefault(label, []).append((start, end))
+            decided.append((start, end))
     rows = []
     t = now()
     aset = project.annotation_set
@@ -73,8 +73,9 @@ def write_entities(
         if label not in labels:
             counts.skipped_labels[label] += 1
             continue
-        # the same offsets, or an overlap with a span a person settled with this label (e.g. resized): not again
-        if (start, end) in kept or any(s < end and start < e for s, e in decided.get(label, ())):
+        # the same offsets, or an overlap with a span a person settled, of any label (resized, relabelled, cut in
+        # two: "Sunday" beside her "Sunday evening" TIME, "Alimosho and Ikorodu" ORG beside her two GPEs): not again
+        if (start, end) in kept or any(s < end and start < e for s, e in decided):
             counts.kept_human += 1
             continue
         kept.add((start, end))
