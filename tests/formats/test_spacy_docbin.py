@@ -128,7 +128,7 @@ def test_stored_tokens_are_used(sample, tmp_path):
     from annotator.preannotate import preannotate
 
     project, _ = sample
-    preannotate(project, blank_pipeline_with_patterns([]))
+    preannotate(project, blank_pipeline_with_patterns([]), finished=True)  # annotated ones too
     report = write_spacy(project, tmp_path / "t.spacy")
     assert report.tokenized == []
     docs = load(tmp_path / "t.spacy")
