@@ -73,6 +73,7 @@ def add_training_menu(window: "WindowFace") -> None:
     from the training whose version it then uses) and Train suggestions…."""
     menu = _menu_before_help(window, "&Project")
     menu.addAction(window.actions_by_name["preannotate"])
+    menu.addAction(window.actions_by_name["preannotate_document"])
     act = QAction("&Train suggestions…", window)
     act.setStatusTip("Train entity and event suggestions from the annotated and reviewed documents (in the background)")
     act.triggered.connect(lambda _c=False: _start_training(window))

@@ -52,6 +52,7 @@ WRITE_ACTIONS = (
     "import_folder",
     "import_format",
     "preannotate",
+    "preannotate_document",
     "accept_all",
     "accept_scored",
     "new_event",

@@ -103,7 +103,18 @@ def build_menus(w: "WindowParts") -> dict[str, QAction]:
         "Export the annotations to a file: JSON, spaCy, brat, CoNLL and the other formats",
     )
     a["preannotate"] = _action(
-        w, "&Pre-annotate all documents", w.preannotate_all, None, "Run spaCy over every document"
+        w,
+        "&Pre-annotate all documents",
+        w.preannotate_all,
+        None,
+        "Run spaCy over every unfinished document (annotated and reviewed ones are left as they are)",
+    )
+    a["preannotate_document"] = _action(
+        w,
+        "Pre-annotate this &document",
+        w.preannotate_document,
+        None,
+        "Run spaCy over the open document, even one annotated or reviewed (its decisions are kept)",
     )
     a["quit"] = _action(w, "&Quit", w.close, "Ctrl+Q")
     a["accept_all"] = _action(

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Callable
 from PySide6.QtWidgets import QFileDialog
 
 from annotator.errors import SaveError
+from annotator.model import FINISHED
 from ui.plain import no_mnemonic
 from ui.project_files import PROJECT_FILTER
 from ui.workers import ExportWorker, ImportFormatWorker, ImportWorker, PreannotateWorker, Worker
@@ -157,16 +158,31 @@ class FilesAndWork(_Window):
             self._after_import()
 
     def preannotate_all(self) -> None:
+        """Every unfinished document (annotated and reviewed ones are left as they are: ``choose_documents``)."""
         self.preannotate(only_new=False)
 
-    def preannotate(self, only_new: bool = True, said_before: str = "") -> None:
+    def preannotate_document(self) -> None:
+        """The open document alone, finished or not: asked for by name, its decisions kept as in any run."""
+        doc = self.controller.doc
+        if doc is None:
+            self.message.setText("No document is open: there is nothing to pre-annotate")
+            return
+        self.preannotate(only_new=False, doc_ids=[doc.id], this_document=doc.name)
+
+    def preannotate(
+        self, only_new: bool = True, said_before: str = "", doc_ids: list[int] | None = None, this_document: str = ""
+    ) -> None:
         if self.controller.project is None or self.controller.refuse_read_only():
             return
+        doc = self.controller.doc
         w = PreannotateWorker(
             self.controller.project.path,
             self.pipeline or self.settings.pipeline,
+            doc_ids=doc_ids,
             only_new=only_new,
             annotator=self.settings.annotator or None,
+            this_document=this_document,
+            open_finished=doc.id if doc is not None and doc.status in FINISHED else None,
         )
         self.start_worker(w, after=self.controller.reload, said_before=said_before)
 

@@ -89,12 +89,19 @@ class PreannotateWorker(Worker):
         only_new: bool = True,
         annotator: str | None = None,
         batch_size: int = 4,
+        this_document: str = "",
+        open_finished: int | None = None,
     ) -> None:
+        """``this_document``: the name of the one document asked for (``doc_ids``), finished or not, and said so;
+        else annotated and reviewed documents are left as they are. ``open_finished``: the open document's id when
+        it is finished (a run that left it says how to ask for it)."""
         super().__init__(project_path, annotator)
         self.pipeline = pipeline
         self.doc_ids = doc_ids
         self.only_new = only_new
         self.batch_size = batch_size
+        self.this_document = this_document
+        self.open_finished = open_finished
 
     def work(self, project: Project) -> str:
         from annotator.learn.versions import select_for_preannotation  # no spaCy on the GUI thread
@@ -129,8 +136,16 @@ class PreannotateWorker(Worker):
             progress=lambda done, n: self.progress.emit(done, n, "pre-annotating"),
             cancelled=lambda: self._cancel,
             event_suggester=events,
+            finished=bool(self.this_document),
         )
-        said = f"Pre-annotation ({report.pipeline}): {report.summary()}"
+        if self.this_document:
+            said = (
+                f"Pre-annotation of {self.this_document} alone ({report.pipeline}; decisions kept): {report.summary()}"
+            )
+        else:
+            said = f"Pre-annotation ({report.pipeline}): {report.summary()}"
+            if report.kept_finished and self.open_finished is not None:
+                said += " (this one too: Project > Pre-annotate this document)"
         return f"{said} ({self.again})" if report.cancelled else said
 
 
