@@ -58,6 +58,22 @@ class PreannotateReport:
     def event_suggestions(self) -> int:
         return self.counts.events
 
+    def short(self) -> str:
+        """The run in a line the app's status line shows whole at 1366x768 (``summary`` is the whole account):
+        documents, new suggestions, the finished documents left, a cancel."""
+        c = self.counts
+        s = f"{counted(self.documents, 'document')}, {counted(c.entities, 'suggestion')}"
+        if self.event_source:
+            s += f", {counted(c.events, 'event suggestion')}"
+        if self.events_not_suggested:
+            s += "; no events suggested"
+        if self.kept_finished:
+            n = self.kept_finished
+            s += f"; {counted(n, 'finished document')} left as {'it was' if n == 1 else 'they were'}"
+        if self.cancelled:
+            s += "; cancelled (finished batches are kept)"
+        return s
+
     def summary(self) -> str:
         c = self.counts
         s = (

@@ -22,6 +22,7 @@ class StatusLine(QLabel):
         self._lines = 0
 
     def setText(self, text: str) -> None:  # noqa: N802 - Qt's name; signals connected to setText come here
+        self._detail = ""
         lines = [" ".join(line.split()) for line in text.splitlines() if line.strip()]  # a table's padding too
         self._lines = len(lines)
         self._full = text
@@ -32,7 +33,17 @@ class StatusLine(QLabel):
         """The text as drawn: elided with "…" when the label is too narrow for it."""
         return self.fontMetrics().elidedText(self.text(), Qt.TextElideMode.ElideRight, self.contentsRect().width())
 
+    def set_text_and_detail(self, text: str, detail: str) -> None:
+        """``text`` in the line and ``detail`` (the whole account, a pre-annotation's counts) in its tooltip below
+        it, whether the line fits or not."""
+        self.setText(text)
+        self._detail = detail
+        self._tip()
+
     def _tip(self) -> None:
+        if getattr(self, "_detail", ""):
+            self.setToolTip(tooltip_text(f"{self._full}\n{self._detail}"))
+            return
         whole = self._lines > 1 or self.shown_text() != self.text()
         self.setToolTip(tooltip_text(getattr(self, "_full", self.text())) if whole else "")
 

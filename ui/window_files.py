@@ -212,7 +212,11 @@ class FilesAndWork(_Window):
             worker.opened = project.identity
         self.workers.append(worker)
         worker.progress.connect(self._on_progress)
-        worker.done.connect(lambda text: self.message.setText(f"{said_before}\n{text}" if said_before else text))
+        worker.done.connect(
+            lambda text: self.message.set_text_and_detail(
+                f"{said_before}\n{text}" if said_before else text, worker.detail
+            )
+        )
         worker.failed.connect(self.show_error)
 
         def finished() -> None:

@@ -30,6 +30,7 @@ class Worker(QThread):
     title = "Working"
     again = ""  # how to start it again, said when it is cancelled (a new user read "Pre-annotation: cancelled")
     reads_only = False  # True: stopping it loses nothing, so quitting stops it without asking (Agreement)
+    detail = ""  # the whole account behind the short line ``done`` says (the status line's tooltip), set by ``work``
 
     def __init__(self, project_path: str | Path, annotator: str | None = None) -> None:
         super().__init__()
@@ -138,12 +139,12 @@ class PreannotateWorker(Worker):
             event_suggester=events,
             finished=bool(self.this_document),
         )
+        # the line short enough for the status line at 1366x768, the whole account in its tooltip (round 11c)
+        self.detail = f"{report.pipeline}: {report.summary()}"
         if self.this_document:
-            said = (
-                f"Pre-annotation of {self.this_document} alone ({report.pipeline}; decisions kept): {report.summary()}"
-            )
+            said = f"Pre-annotation of {self.this_document} alone (decisions kept): {report.short()}"
         else:
-            said = f"Pre-annotation ({report.pipeline}): {report.summary()}"
+            said = f"Pre-annotation: {report.short()}"
             if report.kept_finished and self.open_finished is not None:
                 said += " (this one too: Project > Pre-annotate this document)"
         return f"{said} ({self.again})" if report.cancelled else said

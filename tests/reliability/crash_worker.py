@@ -9,7 +9,8 @@ fast: the child starts with everything imported and no database connection open.
 Tasks (the child's side log gets one flushed and fsynced JSON line per completed step):
 - ``edits``: random edits through the annotation API forever; a line after each edit returns.
 - ``import``: ``import_paths`` over a folder, then a ``done`` line.
-- ``preannotate``: ``preannotate(only_new=True)`` with the blank pattern pipeline, then a ``done`` line.
+- ``preannotate``: ``preannotate(only_new=True, finished=True)`` (the documents the editing process marks annotated
+  meanwhile too) with the blank pattern pipeline, then a ``done`` line.
 """
 
 from __future__ import annotations
@@ -265,7 +266,7 @@ def run_preannotate(cmd: dict) -> None:
 
     log = SideLog(cmd["log"])
     project = Project(cmd["project"], annotator="preannotator", create=False)
-    report = preannotate(project, pipeline(), only_new=True, batch_size=cmd.get("batch", 4))
+    report = preannotate(project, pipeline(), only_new=True, finished=True, batch_size=cmd.get("batch", 4))
     log.write({"done": "preannotate", "documents": report.documents})
 
 

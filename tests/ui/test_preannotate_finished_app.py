@@ -18,20 +18,22 @@ def test_pre_annotate_all_leaves_the_annotated_document_and_this_document_asks_f
     edits.set_status(db, a, "annotated")  # as Ctrl+Enter leaves it
     before = _rows(db, a)
     assert any(state == "suggested" for *_, state in before)  # suggestions nobody decided, which a run would replace
-    w = open_window(qtbot, project_path)
+    w = open_window(qtbot, project_path, size=(1366, 740))
     try:
         w.open_document(a)
         w.actions_by_name["preannotate"].trigger()
         qtbot.waitUntil(lambda: not w.workers, timeout=60000)
         said = w.message.text()
-        assert "2 documents," in said and "1 finished document (annotated or reviewed) left as it was" in said
+        assert said.startswith("Pre-annotation: 2 documents, ") and "1 finished document left as it was" in said
         assert "this one too: Project > Pre-annotate this document" in said
+        assert w.message.shown_text() == said  # whole at the window's width; the whole account in the tooltip
+        assert "old suggestions replaced" in w.message.toolTip() and "(annotated or reviewed)" in w.message.toolTip()
         assert _rows(db, a) == before  # main replaced its undecided suggestions (new rows)
 
         w.actions_by_name["preannotate_document"].trigger()
         qtbot.waitUntil(lambda: not w.workers, timeout=60000)
         said = w.message.text()
-        assert said.startswith("Pre-annotation of a.txt alone (") and "1 document," in said
+        assert said.startswith("Pre-annotation of a.txt alone (decisions kept): 1 document, ")
         assert "finished document" not in said
         after = _rows(db, a)
         assert after != before and [r[1:] for r in after] == [r[1:] for r in before]  # replaced by the same

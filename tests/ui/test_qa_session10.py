@@ -434,7 +434,7 @@ def test_while_pre_annotation_runs_a_bare_document_is_not_said_to_be_decided(qtb
         assert "Pre-annotation is running" in text
         release.set()
         qtbot.waitUntil(lambda: not w.workers, timeout=20000)
-        assert "Pre-annotation (" in w.message.text()  # its summary when done
+        assert "Pre-annotation: " in w.message.text()  # its summary when done
         qtbot.waitUntil(lambda: bool(w.controller.entities))  # its suggestions came
     finally:
         release.set()
