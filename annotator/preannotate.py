@@ -67,6 +67,8 @@ class PreannotateReport:
             s += f", {counted(c.events, 'event suggestion')}"
         if self.events_not_suggested:
             s += "; no events suggested"
+        if self.types_left_out:
+            s += f"; {counted(len(self.types_left_out), 'event type')} nobody kept left out"
         if self.kept_finished:
             n = self.kept_finished
             s += f"; {counted(n, 'finished document')} left as {'it was' if n == 1 else 'they were'}"
