@@ -472,6 +472,8 @@ def attribute_cues(
         bool(near) and near[-1] in _PERFECT and trig.endswith("ed")
     )
     present = not future and not past and bool(near) and near[-1] in ("is", "are") and trig.endswith("ing")
+    if not (future or past or present):  # a noun trigger's tense is its verb's, told after it
+        future, past, present = _tense_after(text, trigger_end)
     cues: dict[str, str] = {}
     if future:
         cues["tense"] = "Future"
@@ -490,6 +492,27 @@ def attribute_cues(
             value = "Unspecified" if takes_value(attr, "Unspecified") else attr.default
         out[attr.name] = value
     return out
+
+
+_ARRANGED = {"planned", "scheduled", "expected", "due", "set", "slated"}
+
+
+def _tense_after(text: str, trigger_end: int) -> tuple[bool, bool, bool]:
+    """(future, past, present) as the verb right after a noun trigger says it, in its sentence: "The strike took
+    place", "the meeting was held" (past), "the talks will resume", "protests are planned" (future), "the fighting is
+    spreading" (present); nothing when the next word is no verb of these kinds."""
+    clause = re.split(r"[.;:!?\n]", text[trigger_end : trigger_end + 60], maxsplit=1)[0]
+    after = [w.lower() for w in re.findall(r"\w+|n't|'ll", clause)][:2]
+    if not after:
+        return False, False, False
+    first, second = after[0], (after[1] if len(after) > 1 else "")
+    if first in _FUTURE or (first in ("is", "are") and second in _ARRANGED):
+        return True, False, False
+    if first in ("is", "are") and second.endswith("ing"):
+        return False, False, True
+    if first in ("was", "were", "had") or first in _IRREGULAR or (first.endswith("ed") and len(first) > 4):
+        return False, True, False
+    return False, False, False
 
 
 def trigger_words(schema: Schema, text: str, starts: Sequence[int], ends: Sequence[int]) -> list[tuple[int, int]]:

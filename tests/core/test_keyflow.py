@@ -36,6 +36,24 @@ def test_attribute_cues_say_what_the_text_says_and_never_guess():
     assert talk["tense"] == "Unspecified"  # nothing in the text: no guess
 
 
+def test_a_noun_trigger_takes_its_tense_from_the_verb_after_it():
+    """s18-qa: an event made with E on "strike" in "The strike took place" got Tense Unspecified (only the words
+    before the trigger were read); a noun's tense is its verb's, told after it. No verb after it: still no guess."""
+    s = default_schema()
+
+    def tense(text: str, word: str) -> str:
+        at = text.index(word)
+        return attribute_cues(s, text, at, at + len(word))["tense"]
+
+    assert tense("The strike took place on Monday.", "strike") == "Past"
+    assert tense("The meeting was held in Lagos.", "meeting") == "Past"
+    assert tense("A second day of protests is planned for Friday.", "protests") == "Future"
+    assert tense("The talks will resume in May.", "talks") == "Future"
+    assert tense("The fighting is spreading north.", "fighting") == "Present"
+    assert tense("Protests in the capital. Police arrested many.", "Protests") == "Unspecified"
+    assert tense("The attack on the embassy.", "attack") == "Unspecified"
+
+
 def ent(i: int, start: int, end: int, label: str, state: str = "suggested") -> Entity:
     return Entity(i, 1, start, end, label, state, "x", None)
 
