@@ -110,24 +110,18 @@ def test_alt_n_names_a_span_of_a_filler_s_words_as_another(qtbot, tmp_path):
     then “North Darfur”, “market”)": that "market" is the last sentence's ("a civilian market in Darfur"), read as the
     Target's market about to move to Place. A candidate of the words of another role's filler is told apart as round
     10c tells a second mention of the words just put: "another “market” (a later sentence)"."""
-    from annotator.importing import IncomingDocument, import_documents
-    from annotator.store import Project
     from annotator.suggest.types import ArgumentSuggestion, EventSuggestion
-    from annotator.suggest.writer import WriteCounts, write_entities, write_events
     from ui_helpers import find
-    from ui_support import close_window, open_window
+    from ui_support import close_window, one_suggested_event, open_window
 
     text = "An airstrike hit a crowded market in Kabkabiya. It was the third attack on a civilian market since May."
     later = text.rindex("market")
     path = tmp_path / "market.annotator"
-    with Project(path, annotator="setup") as p:
-        doc = import_documents(p, [IncomingDocument(text, "m.txt")]).imported[0][1]
-        with p.transaction():
-            spans = [(*find(text, "market"), "FAC"), (later, later + 6, "FAC"), (*find(text, "Kabkabiya"), "GPE")]
-            write_entities(p, doc, spans, "spacy:test@1", WriteCounts())
-            target = ArgumentSuggestion("Target", *find(text, "market"), "FAC")
-            strike = EventSuggestion("Conflict:Attack", *find(text, "airstrike"), 0.45, (target,))
-            write_events(p, doc, [strike], "rules:test@1", WriteCounts())
+    spans = [(*find(text, "market"), "FAC"), (later, later + 6, "FAC"), (*find(text, "Kabkabiya"), "GPE")]
+    target = ArgumentSuggestion("Target", *find(text, "market"), "FAC")
+    one_suggested_event(
+        path, text, spans, EventSuggestion("Conflict:Attack", *find(text, "airstrike"), 0.45, (target,))
+    )
     w = open_window(qtbot, path)
     try:
         v = w.view
@@ -146,23 +140,18 @@ def test_alt_shift_n_on_a_role_of_one_filler_says_what_it_replaced(qtbot, tmp_pa
     """Seed 006's "marched" (Conflict:Demonstrate), Place "Ikeja": Alt+Shift+3, one more place asked for "Ikeja and
     Victoria Island", put another in place of Ikeja (Place takes one filler) and said only "Place: … (Alt+3 again:
     …)", read as a second place added. It says what went and why: "in place of “Ikeja” (Place takes one)"."""
-    from annotator.importing import IncomingDocument, import_documents
     from annotator.store import Project
     from annotator.suggest.types import ArgumentSuggestion, EventSuggestion
-    from annotator.suggest.writer import WriteCounts, write_entities, write_events
     from ui_helpers import find
-    from ui_support import close_window, open_window
+    from ui_support import close_window, one_suggested_event, open_window
 
     text = "Thousands of supporters marched through Ikeja and Victoria Island on Sunday."
     path = tmp_path / "march.annotator"
-    with Project(path, annotator="setup") as p:
-        doc = import_documents(p, [IncomingDocument(text, "m.txt")]).imported[0][1]
-        with p.transaction():
-            spans = [(*find(text, "Ikeja"), "GPE"), (*find(text, "Victoria Island"), "LOC")]
-            write_entities(p, doc, spans, "spacy:test@1", WriteCounts())
-            place = ArgumentSuggestion("Place", *find(text, "Ikeja"), "GPE")
-            march = EventSuggestion("Conflict:Demonstrate", *find(text, "marched"), 0.78, (place,))
-            write_events(p, doc, [march], "rules:test@1", WriteCounts())
+    spans = [(*find(text, "Ikeja"), "GPE"), (*find(text, "Victoria Island"), "LOC")]
+    place = ArgumentSuggestion("Place", *find(text, "Ikeja"), "GPE")
+    one_suggested_event(
+        path, text, spans, EventSuggestion("Conflict:Demonstrate", *find(text, "marched"), 0.78, (place,))
+    )
     w = open_window(qtbot, path)
     try:
         v = w.view

@@ -122,3 +122,17 @@ def event_list_at_1366(qtbot, qapp, path, points: float, events: int) -> Iterato
         close_window(w)
     finally:
         qapp.setFont(was)
+
+
+def one_suggested_event(path: Path, text: str, spans, event) -> None:  # type: ignore[no-untyped-def]
+    """A project at ``path`` holding ``text`` as one document, entity suggestions ``spans`` ((start, end, label))
+    and one suggested ``event`` (an EventSuggestion), as pre-annotation writes them."""
+    from annotator.importing import IncomingDocument, import_documents
+    from annotator.store import Project
+    from annotator.suggest.writer import WriteCounts, write_entities, write_events
+
+    with Project(path, annotator="setup") as p:
+        doc = import_documents(p, [IncomingDocument(text, "m.txt")]).imported[0][1]
+        with p.transaction():
+            write_entities(p, doc, spans, "spacy:test@1", WriteCounts())
+            write_events(p, doc, [event], "rules:test@1", WriteCounts())
