@@ -16,7 +16,7 @@ Registries (used by the command line and by the app's Import and Export dialogs)
   ``annotator.formats.loading.import_format``.
 - ``readers_by_suffix()`` -> {suffix: read(path, schema=None) -> list[IncomingDocument] or ReadResult (``.json``: with
   the export's schema; ``schema``: the project's, which spaCy's training lines are named by)}, for the project's own files
-  recognised by their name (``.txt``, ``.jsonl``: ``plain``; ``.json``: ``project_json``); other tools' files are
+  recognised by their name (``.txt``, ``.jsonl``: ``plain``; ``.json``: ``project_json_read``); other tools' files are
   told by ``detect.detect_format``. ``loading.import_paths`` imports files and folders with both.
 """
 

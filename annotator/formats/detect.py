@@ -158,7 +158,7 @@ CONLL_SUFFIXES = (".conll", ".conllu", ".iob", ".iob2", ".bio", ".bioes")
 
 
 def _is_hf(obj: Any) -> bool:
-    from annotator.formats.hf_tokens import tag_key
+    from annotator.formats.hf_tokens_read import tag_key
 
     return tag_key(obj) is not None
 
@@ -278,7 +278,7 @@ OWN_EXPORT_KEYS = ("sha256", "status", "events")  # what the project's JSONL exp
 def told_apart(path: str | Path) -> tuple[str, str] | None:
     """What ``path`` is, told from its name and content, for a reader that refused it: (what it is, the import
     option that reads it), e.g. ("the project's own JSON export", "no --format"); None when nothing tells."""
-    from annotator.formats.project_json import FORMAT
+    from annotator.formats.project_json_names import FORMAT
     from annotator.formats.registry import a_shown
 
     p = Path(path)

@@ -1,6 +1,6 @@
 """The project's plain inputs, told by their suffix: a ``.txt`` file is one document; a ``.jsonl`` file holds one
 document a line (``text``, optional ``name`` or ``id``, ``meta``, ``spans`` of ``start``, ``end``, ``label``), and a
-line of the project's own JSONL export is read as the export (``project_json.parse_document``); ``entities`` as
+line of the project's own JSONL export is read as the export (``project_json_read.parse_document``); ``entities`` as
 ``[start, end, label]`` lists (spaCy's training JSONL, an empty list too) are read as spans; other keys of a
 line (``cats``, ...) go to the document's meta. Given the project's schema, a line of ``entities`` lists is read as
 doccano's and CoNLL's are: its labels named as the schema names them (``PER`` as the news schema's ``PERSON``, said in
@@ -15,7 +15,7 @@ from typing import Any
 
 from annotator.errors import ImportFileError
 from annotator.formats.reading import LabelTally, ReadResult, iter_jsonl, need, read_file_bytes
-from annotator.formats.project_json import export_result, load_json, parse_document
+from annotator.formats.project_json_read import export_result, load_json, parse_document
 from annotator.formats.regions import Region, build_document
 from annotator.formats.schema_names import SchemaNames
 from annotator.importing import IncomingDocument, IncomingEntity, decode_text

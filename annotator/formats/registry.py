@@ -194,7 +194,7 @@ FORMATS: dict[str, Format] = {
             False,
             (*SPLIT, "misaligned", "unit"),
             _M + "hf_tokens:write_hf",
-            _M + "hf_tokens:read_hf",
+            _M + "hf_tokens_read:read_hf",
             import_options=("tag_names", "documents"),
             import_help="tag_names=O,B-PER,I-PER,...|label.json (for numbered tags), documents=N (lines a document)",
             import_example="tag_names=label.json",

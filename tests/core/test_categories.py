@@ -119,7 +119,7 @@ name = "weather"
 
 
 def test_a_schema_declares_the_categories_offered_before_any_document_has_one(tmp_path):
-    from annotator.formats.project_json import header_schema
+    from annotator.formats.project_json_read import header_schema
     from annotator.schema import parse_schema
 
     schema = parse_schema(SCHEMA, "desk.toml")

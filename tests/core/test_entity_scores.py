@@ -13,7 +13,8 @@ from core_helpers import add_document
 from annotator import migrations
 from annotator.errors import ImportFileError
 from annotator.formats import json_split
-from annotator.formats.project_json import iter_document_records, read_json, write_json, write_jsonl
+from annotator.formats.project_json import iter_document_records, write_json, write_jsonl
+from annotator.formats.project_json_read import read_json
 from annotator.importing import IncomingDocument, IncomingEntity, import_documents
 from annotator.nlp import Pipeline, blank_pipeline_with_patterns
 from annotator.preannotate import preannotate

@@ -12,7 +12,8 @@ from test_project_json import validate_json_export, validate_jsonl_export
 
 from annotator import edits
 from annotator.formats import writers
-from annotator.formats.project_json import read_json, write_json, write_jsonl
+from annotator.formats.project_json import write_json, write_jsonl
+from annotator.formats.project_json_read import read_json
 from annotator.importing import import_documents
 from annotator.model import STATES
 from annotator.stats import format_stats, project_stats

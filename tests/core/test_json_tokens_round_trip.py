@@ -9,7 +9,7 @@ import pytest
 
 from annotator.cli import main
 from annotator.errors import ImportFileError
-from annotator.formats.project_json import parse_document
+from annotator.formats.project_json_read import parse_document
 from annotator.store import Project
 
 CONLL = "-DOCSTART- -X- -X- O\n\nHe -X- _ O\nsaid -X- _ O\nMary's -X- _ B-PER\ndog -X- _ O\n. -X- _ O\n\nIt -X- _ O\nran -X- _ O\n. -X- _ O\n"

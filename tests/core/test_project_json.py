@@ -15,7 +15,8 @@ from hypothesis import strategies as st
 from annotator import edits
 from annotator.errors import AnnotatorError, ImportFileError
 from annotator.formats import readers_by_suffix, writers
-from annotator.formats.project_json import iter_document_records, read_json, write_json, write_jsonl
+from annotator.formats.project_json import iter_document_records, write_json, write_jsonl
+from annotator.formats.project_json_read import read_json
 from annotator.importing import IncomingDocument, IncomingEntity, IncomingEvent, import_documents
 from annotator.formats.loading import import_paths
 from annotator.model import STATES, STATUSES

@@ -10,7 +10,7 @@ import pytest
 from annotator.cli import main
 from annotator.errors import ImportFileError, OptionError
 from annotator.formats.detect import detect_format
-from annotator.formats.hf_tokens import read_hf
+from annotator.formats.hf_tokens_read import read_hf
 from annotator.schema import parse_schema
 from annotator.store import Project
 

@@ -9,7 +9,7 @@ import pytest
 from annotator import api
 from annotator.errors import OptionError
 from annotator.formats.conll_read import read_conll
-from annotator.formats.hf_tokens import read_hf
+from annotator.formats.hf_tokens_read import read_hf
 
 
 @pytest.mark.parametrize(

@@ -10,7 +10,8 @@ import orjson
 import pytest
 
 from annotator.errors import ImportFileError
-from annotator.formats.project_json import read_json, write_json, write_jsonl
+from annotator.formats.project_json import write_json, write_jsonl
+from annotator.formats.project_json_read import read_json
 from annotator.importing import MAX_TEXT_CHARS
 from annotator.formats.loading import import_paths, read_any
 from annotator.formats.plain import read_jsonl

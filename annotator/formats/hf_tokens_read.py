@@ -1,0 +1,148 @@
+"""Hugging Face token classification JSONL (``hf``) read in (``hf_tokens`` writes it, and its text says the lines'
+shape).
+
+In: each line's ``tokens`` and its ``ner_tags`` (or ``tags``), as strings in IOB1/IOB2/BIOES, or as numbers with
+their names given (``tag_names=O,B-PER,I-PER,...`` in the dataset's ClassLabel order, or the path of a JSON file
+holding that list or a name -> number map, as TNER's ``label.json``). The lines of one ``document`` (the key the
+export writes) make one document; without it each line is a document (``documents=N``: every N lines). A line's own
+text (``text``, ``sentence`` or ``sequence`` beside its tokens) is its sentence's text when it holds the tokens in
+order with only whitespace between them (the tokens' offsets into it), else (said in one line) and without one the
+text is rebuilt from the tokens as for CoNLL (``conll_read.tagged_documents``); a line per sentence.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any, Mapping
+
+from annotator.errors import OptionError
+from annotator.formats.conll_read import TaggedDocument, tagged_documents
+from annotator.formats.iob import TAG, detect_scheme
+from annotator.formats.reading import ReadResult, iter_json_values, need, reader_options
+from annotator.formats.tokens import tokens_in_text
+from annotator.schema import Schema
+from annotator.wording import counted
+
+OPTIONS = ("tag_names", "documents")  # ``import --format hf --option KEY=VALUE``
+TAG_KEYS = ("ner_tags", "tags")  # the tag column's name in the datasets met (conll2003, wikiann: ner_tags; TNER: tags)
+TEXT_KEYS = ("text", "sentence", "sequence")  # a line's own text beside its tokens, in the datasets that keep one
+
+
+def tag_key(obj: Any) -> str | None:
+    """The key of ``obj``'s tags when it is a token classification line (``tokens`` as strings, tags beside them)."""
+    if not isinstance(obj, dict) or not isinstance(obj.get("tokens"), list):
+        return None
+    tokens = obj["tokens"]
+    if not all(isinstance(t, str) for t in tokens):
+        return None
+    for key in TAG_KEYS:
+        tags = obj.get(key)
+        if isinstance(tags, list) and len(tags) == len(tokens):
+            return key
+    return None
+
+
+def _tag_names(value: str | None) -> list[str] | None:
+    """The names of numbered tags, from ``tag_names=``: a comma-separated list, or a JSON file of a list or a map."""
+    if value is None:
+        return None
+    path = Path(value)
+    if value.endswith(".json") or path.is_file():
+        try:
+            got = json.loads(path.read_text(encoding="utf-8"))
+        except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
+            raise OptionError(f"option tag_names: cannot read {value} ({exc})") from None
+        if isinstance(got, dict) and all(isinstance(v, int) for v in got.values()):
+            got = [name for name, _ in sorted(got.items(), key=lambda kv: kv[1])]
+        if not (isinstance(got, list) and got and all(isinstance(n, str) for n in got)):
+            raise OptionError(f"option tag_names: {value} must hold a list of tag names or a map of name to number")
+        names = got
+    else:
+        names = [n.strip() for n in value.split(",")]
+    for name in names:
+        if not TAG.fullmatch(name):
+            raise OptionError(f"option tag_names: {name!r} is not a tag (O, B-LABEL, I-LABEL, E-, S-)")
+    return names
+
+
+def _documents(opts: Mapping[str, str]) -> int:
+    value = opts.get("documents", "1").strip()
+    if not value.isdigit() or int(value) < 1:
+        raise OptionError(f"option documents must be a number of lines, 1 or more, not {value!r}")
+    return int(value)
+
+
+def _tags(obj: dict[str, Any], key: str, names: list[str] | None, path: Path, line: int) -> tuple[str, ...]:
+    tags = obj[key]
+    if all(isinstance(t, int) and not isinstance(t, bool) for t in tags):
+        need(
+            names is not None or not tags,
+            path,
+            line,
+            f"{key!r} are numbers: name them with --option tag_names=O,B-PER,I-PER,... (the dataset's tag names in "
+            "order) or tag_names=label.json",
+        )
+        assert names is not None or not tags
+        for t in tags:
+            need(0 <= t < len(names or []), path, line, f"tag {t} has no name ({len(names or [])} names given)")
+        return tuple((names or [])[t] for t in tags)
+    for t in tags:
+        need(isinstance(t, str) and TAG.fullmatch(t) is not None, path, line, f"{t!r} is not a tag")
+    return tuple(tags)
+
+
+def read_hf(path: str | Path, schema: Schema | None = None, options: Mapping[str, str] | None = None) -> ReadResult:
+    """A token classification JSONL (or JSON list): a sentence or a document a line, see the module's text."""
+    path = Path(path)
+    opts = reader_options(options, OPTIONS, "Hugging Face")
+    names, per_doc = _tag_names(opts.get("tag_names")), _documents(opts)
+    parsed: list[TaggedDocument] = []
+    own: list[int] = []  # lines whose own text holds their tokens
+    odd: list[tuple[int, str]] = []  # lines whose own text does not: (line, its key)
+    for line, obj in iter_json_values(path):
+        key = tag_key(obj)
+        need(key is not None, path, line, "each line must have 'tokens' (strings) and 'ner_tags' or 'tags' beside them")
+        assert key is not None
+        for token in obj["tokens"]:
+            need(token.strip() != "", path, line, "an empty token")
+        sentence = [(line, t, (tag,)) for t, tag in zip(obj["tokens"], _tags(obj, key, names, path, line))]
+        document = obj.get("document")
+        document = document if isinstance(document, str) and document else None
+        last = parsed[-1] if parsed else None
+        if last is None or last.name != document or (document is None and len(last.sentences) >= per_doc):
+            parsed.append(TaggedDocument(line, name=document))
+        if sentence:
+            text_key = next((k for k in TEXT_KEYS if isinstance(obj.get(k), str)), None)
+            text = obj[text_key] if text_key and tokens_in_text(obj[text_key], obj["tokens"]) is not None else None
+            if text is not None:
+                own.append(line)
+            elif text_key is not None:
+                odd.append((line, text_key))
+            parsed[-1].sentences.append(sentence)
+            parsed[-1].texts.append(text)
+    parsed = [d for d in parsed if d.sentences]  # lines without tokens hold no document
+    need(bool(parsed), path, None, "no tokens in the file")
+    prefixes = {tag[0] for d in parsed for s in d.sentences for t in s for tag in t[2] if tag != "O"}
+    warnings: list[str] = []
+    docs, notes = tagged_documents(parsed, path, schema, detect_scheme(prefixes), "hf", warnings)
+    lines = sum(len(d.sentences) for d in parsed)
+    if odd:  # printed after "not kept: "
+        shown = ", ".join(f"{n} ({k!r})" for n, k in odd[:3]) + (", ..." if len(odd) > 3 else "")
+        warnings.append(
+            f"{path}: the own text of {counted(len(odd), 'line')} (line {shown}): it does not hold the line's tokens "
+            "in order with only whitespace between them, so that line's text is its tokens with a space between them"
+        )
+    if not own:
+        notes.append(
+            f"{path}: token classification lines keep no original text: each document's text is its tokens, a space "
+            "between them and a line per sentence"
+        )
+    elif len(own) < lines:
+        notes.append(
+            f"{path}: {len(own):,} of {counted(lines, 'line')} kept their own text, the tokens' offsets into it; the "
+            "others' text is their tokens with a space between them (a line per sentence)"
+        )
+    else:
+        notes.append(f"{path}: each line's own text kept, the tokens' offsets into it (a line per sentence)")
+    return ReadResult(docs, None, warnings, notes)

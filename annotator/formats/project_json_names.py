@@ -1,0 +1,7 @@
+"""What the project's JSON export and its reader share: the file's format marker and version (the writer writes
+them, the reader checks them, telling a file's format looks for the marker)."""
+
+FORMAT = "annotator-json"
+# 2: events carry state, source, score and alternatives (version 1 files still read: their events are accepted);
+# 3: entities carry score too (versions 1 and 2 still read: their entities have none)
+VERSION = 3
