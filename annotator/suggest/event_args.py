@@ -69,6 +69,8 @@ NEAR_CHARS = 50  # a Place or Time further from the trigger is too often another
 TIME_LABELS = ("DATE", "TIME")
 SETTING_PREPS = {"in", "at", "near", "outside", "inside", "across", "throughout", "around", "on", "within"}
 _WHILE = {"while", "when", "as"}
+# the slots only a noun phrase fills: a word there is a noun, whatever its tag
+NOMINAL_DEPS = ("nsubj", "nsubjpass", "dobj", "obj", "pobj")
 LEAVING_VERBS = {"flee", "leave", "depart", "evacuate", "escape", "exit", "abandon", "quit", "vacate"}
 
 
@@ -76,6 +78,8 @@ def frame(trigger: Any) -> list[tuple[str, Any]]:
     """The (slot, token) pairs around a trigger's head token."""
     out: list[tuple[str, Any]] = []
     pos = trigger.pos_
+    if pos == "VERB" and trigger.tag_ == "VBZ" and trigger.dep_ in NOMINAL_DEPS:
+        pos = "NOUN"  # "killed in government airstrikes": a plural noun the tagger took for a verb, as its slot shows
     if pos == "ADJ" and trigger.dep_ in ("acomp", "oprd", "xcomp", "ccomp") and trigger.head.pos_ in ("VERB", "AUX"):
         out += _predicate_frame(trigger)
     elif pos in ("VERB", "AUX") or (pos == "ADJ" and trigger.dep_ in ("acomp", "ROOT", "conj", "advcl")):
@@ -281,7 +285,9 @@ def _noun_frame(n: Any) -> list[tuple[str, Any]]:
         if c.dep_ == "poss":
             out.append(("poss", c))
         elif c.dep_ in ("compound", "nmod") and c.i < n.i:
-            out.append(("compound", c))
+            # "Syrian government airstrikes", "U.S. military strikes": the nationality of a common noun in front of
+            # the trigger names the party that noun describes, as a name in front of "area" names the place
+            out += [("compound", g) for g in _nationalities(c) or [c]]
             # "the Putin-Modi summit": the first name of a hyphenated pair hangs on the second
             out += [
                 ("compound", g)
@@ -322,6 +328,18 @@ def _noun_frame(n: Any) -> list[tuple[str, Any]]:
         if verb.dep_ == "acl" and verb.tag_ == "VBN" or verb.dep_ == "acl" and verb.tag_ == "VBG" and not objs:
             out.append(("subjpass", verb.head))  # "a teenager being shot to death"
         out += [(s, t) for s, t in _preps(verb) if s.startswith("prep:") and s != "prep:to"]
+    return out
+
+
+def _nationalities(noun: Any) -> list[Any]:
+    """The nationality or country adjective of a common noun with no name of its own; of coordinated ones ("Russian
+    and Syrian government") the last, as ``frame`` puts it first: they are one party, not a second role's."""
+    if noun.pos_ != "NOUN" or noun.ent_type_:
+        return []
+    out = []
+    for g in noun.children:
+        if g.dep_ in ("amod", "compound") and g.i < noun.i and g.ent_type_ in ("NORP", "GPE"):
+            out += [[g, *(c for c in g.children if c.dep_ == "conj" and c.ent_type_ in ("NORP", "GPE"))][-1]]
     return out
 
 
