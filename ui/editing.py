@@ -22,6 +22,16 @@ if TYPE_CHECKING:  # pragma: no cover
 NO_MODS = Qt.KeyboardModifier.NoModifier
 UNDECIDED = "suggested"
 MODIFIER_KEYS = (Qt.Key.Key_Shift, Qt.Key.Key_Control, Qt.Key.Key_Alt, Qt.Key.Key_Meta, Qt.Key.Key_AltGr)
+CARET_MOVES = (  # the caret's own keys, alone or with Ctrl (a word, a paragraph, the text's ends)
+    Qt.Key.Key_Left,
+    Qt.Key.Key_Right,
+    Qt.Key.Key_Up,
+    Qt.Key.Key_Down,
+    Qt.Key.Key_Home,
+    Qt.Key.Key_End,
+    Qt.Key.Key_PageUp,
+    Qt.Key.Key_PageDown,
+)
 
 
 def _text_order(item: tuple[int, int, int, object]) -> tuple[int, int, int]:
@@ -437,6 +447,9 @@ class EditActions(QObject):
         if shift and key in (Qt.Key.Key_Left, Qt.Key.Key_Right) and has_target and not alt:
             self.move_edge("end" if ctrl else "start", -1 if key == Qt.Key.Key_Left else 1)
             return True
+        if key in CARET_MOVES and not (shift or alt):
+            self.c.select_entity(None)  # moving the caret (Ctrl+Home, a word, ... too) leaves the span
+            return False
         if not plain:
             return False
         if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and not shift:
@@ -478,19 +491,4 @@ class EditActions(QObject):
         if text in ("]", "["):
             self.events.step(1 if text == "]" else -1)
             return True
-        if (
-            key
-            in (
-                Qt.Key.Key_Left,
-                Qt.Key.Key_Right,
-                Qt.Key.Key_Up,
-                Qt.Key.Key_Down,
-                Qt.Key.Key_Home,
-                Qt.Key.Key_End,
-                Qt.Key.Key_PageUp,
-                Qt.Key.Key_PageDown,
-            )
-            and not shift
-        ):
-            self.c.select_entity(None)  # moving the caret leaves the span
         return False
