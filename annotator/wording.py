@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Sequence
 
 
@@ -37,3 +38,16 @@ def counted_kind(n: int, kind: str) -> str:
         return f"1 {kind}"
     stem, ending = found.groups()
     return f"1 {kind[: found.start()]}{stem}{'y' if ending == 'ies' else ''}{kind[found.end() :]}"
+
+
+FSI, PDI = "\u2068", "\u2069"  # Unicode's first-strong isolate and its end (UAX #9)
+
+
+def isolated(text: str) -> str:
+    """``text`` (a document's words) as a message quotes it: between Unicode's first-strong isolate and its end when
+    it holds right-to-left letters, so that a Hebrew or Arabic name keeps its place among the message's words (the
+    status line showed "PERSON (added): שלום · 7 suggestions" as "PERSON (added): 7 · שלום suggestions": the count
+    and the dot after the name were laid out right to left with it); as it is otherwise."""
+    if any(unicodedata.bidirectional(ch) in ("R", "AL") for ch in text):
+        return f"{FSI}{text}{PDI}"
+    return text

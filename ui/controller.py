@@ -25,6 +25,7 @@ from annotator.offsets import Utf16Map
 from annotator.schema import Schema
 from annotator.store import Project
 from annotator.tally import Tally
+from annotator.wording import isolated
 from ui import commands
 from ui.kept_edits import KeptEdits
 
@@ -419,6 +420,11 @@ class Controller(QObject):
 
     def span_text(self, start: int, end: int) -> str:
         return self.doc.text[start:end] if self.doc else ""
+
+    def span_said(self, start: int, end: int, most: int | None = None) -> str:
+        """The words of ``[start, end)`` as a message quotes them (the first ``most`` code points): right-to-left
+        words isolated (``wording.isolated``), so the message around them keeps its order."""
+        return isolated(self.span_text(start, end)[:most])
 
     def tokens(self) -> Tokens:
         """The current document's tokens: the stored tokens of pre-annotation, else words and punctuation."""

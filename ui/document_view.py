@@ -323,13 +323,13 @@ class DocumentView(QPlainTextEdit):
         for e in c.entities_at(cp, self.highlighter.show_rejected):
             lines.append(
                 f"<b>{html.escape(e.label)}</b> ({html.escape(state_with_score(e.state, e.score))}): "
-                f"{html.escape(c.span_text(e.start, e.end))}"
+                f"{html.escape(c.span_said(e.start, e.end))}"
             )
         for v in c.events_at(cp):
             scored = f" ({html.escape(state_with_score(v.state, v.score))})" if v.score is not None else ""
             lines.append(
                 f"<b>event {html.escape(v.type)}</b>{scored}: "
-                f"{html.escape(c.span_text(v.trigger_start, v.trigger_end))}"
+                f"{html.escape(c.span_said(v.trigger_start, v.trigger_end))}"
             )
         return "<qt>" + "<br>".join(lines) + "</qt>" if lines else ""
 

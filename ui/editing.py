@@ -193,16 +193,16 @@ class EditActions(QObject):
         filled: list[str] = []  # the arguments a span fills go with it: said, as a type change says them
         if cur is not None:
             filled = [
-                f"{a.role} of “{c.span_text(v.trigger_start, v.trigger_end)}”"
+                f"{a.role} of “{c.span_said(v.trigger_start, v.trigger_end)}”"
                 for v in sorted(c.events.values(), key=lambda v: (v.trigger_start, v.id))
                 for a in v.arguments
                 if a.entity_id == cur.id
             ]
             c.run(cmd.DeleteEntity, cur.id, expected=cur)
-            gone, what = cur.id not in c.entities, f"{cur.label} “{c.span_text(cur.start, cur.end)}”"
+            gone, what = cur.id not in c.entities, f"{cur.label} “{c.span_said(cur.start, cur.end)}”"
         elif ev is not None:
             c.run(cmd.DeleteEvent, ev.id, expected=ev)
-            gone, what = ev.id not in c.events, f"{ev.type} “{c.span_text(ev.trigger_start, ev.trigger_end)}”"
+            gone, what = ev.id not in c.events, f"{ev.type} “{c.span_said(ev.trigger_start, ev.trigger_end)}”"
         else:
             return
         if gone and filled:  # the events it left without a filler were otherwise seen only in the Missing column
@@ -246,7 +246,7 @@ class EditActions(QObject):
         shown = [(e.start, e.end) for e in c.visible_entities()]
         spans = other_occurrences(c.doc.text, cur.start, cur.end, shown)
         inside = len(other_occurrences(c.doc.text, cur.start, cur.end)) - len(spans)
-        words = c.span_text(cur.start, cur.end)
+        words = c.span_said(cur.start, cur.end)
         left = f"; {inside} inside another span left as {'it is' if inside == 1 else 'they are'}" if inside else ""
         if not spans:
             c.report_status(f"“{words}” occurs nowhere else{' on its own' if inside else ''}{left}.")

@@ -193,7 +193,7 @@ class EventActions:
         gone = [a for a in ev.arguments if a.id not in kept]
         if gone:
             what = ", ".join(
-                f"{a.role} “{c.span_text(e.start, e.end)}”" for a in gone if (e := c.entities.get(a.entity_id))
+                f"{a.role} “{c.span_said(e.start, e.end)}”" for a in gone if (e := c.entities.get(a.entity_id))
             )
             c.report_status(f"{type_} cannot hold {what}: taken out (Ctrl+Z puts it back)")
 
@@ -251,7 +251,7 @@ class EventActions:
                     said = f", in {also} too ({role_shortcut(index)} moves it; Ctrl+Z takes it back)"
                     c.select_entity(entity_id)  # selected, so that the key named takes it (Find's words were let go)
                     self._left = entity_id
-                c.report_status(f"{role.name}: {c.span_text(ent.start, ent.end)}{said}")
+                c.report_status(f"{role.name}: {c.span_said(ent.start, ent.end)}{said}")
 
     def _out_of_others(self, ev: Event, role: "Role", entity_id: int) -> None:
         """The role key on a filler of its role that fills another role of the event too: taken out of the other one
@@ -264,7 +264,7 @@ class EventActions:
         after = self.c.events.get(ev.id)
         if after is None or any(a.id == other.id for a in after.arguments):
             return
-        words = self.c.span_text(ent.start, ent.end)
+        words = self.c.span_said(ent.start, ent.end)
         self.c.report_status(f"{role.name}: {words}, out of {other.role} (Ctrl+Z puts it back)")
 
     def _move(self, ev: Event, role: "Role", arg: "Argument", ent: Entity, replace: int | None, both: bool) -> None:
@@ -281,9 +281,9 @@ class EventActions:
         if c.current_entity == ent.id:
             self._left = ent.id
         index = [r.name for r in c.schema.event_type(ev.type).roles].index(role.name)
-        said = f"{role.name}: {c.span_text(ent.start, ent.end)}, moved from {arg.role}"
+        said = f"{role.name}: {c.span_said(ent.start, ent.end)}, moved from {arg.role}"
         if gone_ent is not None:
-            said += f", in place of “{c.span_text(gone_ent.start, gone_ent.end)}”"
+            said += f", in place of “{c.span_said(gone_ent.start, gone_ent.end)}”"
         keys = f"Alt+Shift+{index + 1} puts it in both; " if both else ""
         c.report_status(f"{said} ({keys}Ctrl+Z puts it back)")
 
@@ -311,7 +311,7 @@ class EventActions:
         if e is None or not has_room(role, 1):  # a role of one filler: no other to add (Alt+Shift+N: it replaced)
             return self._one_only
         index = [r.name for r in self.c.schema.event_type(ev.type).roles].index(role.name)
-        words = self.c.span_text(e.start, e.end)
+        words = self.c.span_said(e.start, e.end)
         return f" in place of “{words}” (Alt+Shift+{index + 1} adds one instead; Ctrl+Z puts it back)"
 
     def _put(self, ev: Event, role: str, entity_id: int, replace: int | None) -> int | None:
@@ -347,7 +347,7 @@ class EventActions:
             made = next((a.entity_id for a in c.events[ev.id].arguments if a.id == arg), None)
             c.select_entity(made)  # selected, so that a label key changes it (as the status line says)
             self._left = made
-            c.report_status(f"{role.name}: {c.span_text(*span)} as {label} (a label key changes it){said}")
+            c.report_status(f"{role.name}: {c.span_said(*span)} as {label} (a label key changes it){said}")
         return True
 
     def _fill_relabelled(self, ev: Event, index: int, ent: Entity, replace: int | None) -> None:
@@ -357,7 +357,7 @@ class EventActions:
         again, two keys to decide one suggestion)."""
         c = self.c
         role = c.schema.event_type(ev.type).roles[index]
-        words = c.span_text(ent.start, ent.end)
+        words = c.span_said(ent.start, ent.end)
         said = self._in_place(ev, role, replace)
         label = label_to_fill(c.entities.values(), c.doc.text, ent, role.labels)
         if label is None:
@@ -445,7 +445,7 @@ class EventActions:
     def _say_taken_out(self, role: str, gone: list[Entity]) -> None:
         """What × or Ctrl+Alt+N took out of a role, as Alt+N says what it put (the status line described the event
         as before the key)."""
-        what = ", ".join(f"“{self.c.span_text(e.start, e.end)}”" for e in gone)
+        what = ", ".join(f"“{self.c.span_said(e.start, e.end)}”" for e in gone)
         self.c.report_status(f"{role}: {what} taken out (Ctrl+Z puts {'it' if len(gone) == 1 else 'them'} back)")
 
     def clear_role(self, index: int) -> None:
@@ -496,7 +496,7 @@ class EventActions:
             more = None if whole else (lambda: role_candidates(c.entities.values(), *ask))
             cands, i = [e.id for e in ents], 0
             if not cands:  # the role's own fillers named: "No entity of DATE, TIME" read as if Friday were not there
-                there = [c.span_text(e.start, e.end) for x in taken if (e := c.entities.get(x)) is not None]
+                there = [c.span_said(e.start, e.end) for x in taken if (e := c.entities.get(x)) is not None]
                 held = f" (“{'”, “'.join(there)}” {'is' if len(there) == 1 else 'are'} in it)" if there else ""
                 elsewhere = elsewhere_said(c, ev, role, index, "; ")
                 other = " other" if there or elsewhere else ""
@@ -509,7 +509,7 @@ class EventActions:
             self._cycle = (ev.id, index, cands, i, new, more)
             e = c.entities[cands[i]]
             said = next_said(c, index, cands[i:], more, self.sentence(ev.trigger_start), filling(c, ev, role))
-            c.report_status(f"{role.name}: {c.span_text(e.start, e.end)}{self._one_only}  ({said})")
+            c.report_status(f"{role.name}: {c.span_said(e.start, e.end)}{self._one_only}  ({said})")
 
     def trigger_words(self) -> list[tuple[int, int]]:
         """Words of the document that are trigger words of the schema (cached per document)."""
@@ -559,7 +559,7 @@ class EventActions:
         self.c.select_event(None)
         self.view.select_cp(a, b)
         self.view.ensureCursorVisible()
-        likely, word = self.likely_types((a, b)), self.c.span_text(a, b)
+        likely, word = self.likely_types((a, b)), self.c.span_said(a, b)
         if self.without_picker and len(likely) == 1:
             self.c.report_status(f"“{word}”: E makes a {likely[0]} event (N: the next trigger word)")
         else:  # what E's picker puts first (it said only how many suggestions were left)

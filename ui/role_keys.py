@@ -55,7 +55,7 @@ def elsewhere_said(c: "Controller", ev: "Event", role: "Role", index: int, lead:
     for a in ev.arguments:
         e = c.entities.get(a.entity_id)
         if a.role != role.name and e is not None and e.id not in mine and takes(role, e.label):
-            seen.setdefault(e.id, f"“{c.span_text(e.start, e.end)}” is in {a.role}")
+            seen.setdefault(e.id, f"“{c.span_said(e.start, e.end)}” is in {a.role}")
     if not seen:
         return ""
     named = list(seen.values())
@@ -67,7 +67,7 @@ def already_in(c: "Controller", entity_id: int, role: str, index: int) -> str:
     """What Alt+Shift+N says on a selected span that fills its role already (it did nothing and said nothing)."""
     e = c.entities[entity_id]
     key = f"Alt+Shift+{index + 1}"
-    return f"“{c.span_text(e.start, e.end)}” is already in {role} ({key} with nothing selected adds the next candidate)"
+    return f"“{c.span_said(e.start, e.end)}” is already in {role} ({key} with nothing selected adds the next candidate)"
 
 
 NEXT_SAID = 3  # the candidates Alt+N's message names, that the same key again puts in turn
@@ -92,7 +92,7 @@ def next_said(
     seen: set[str] = set(filling)
     names = []
     for k, e in enumerate(ents):
-        words = c.span_text(e.start, e.end)
+        words = c.span_said(e.start, e.end)
         name = f"“{words if len(words) <= NAME_SAID else words[: NAME_SAID - 1] + '…'}”"
         if words in seen:
             where = "an earlier" if e.start < sentence[0] else "the trigger's" if e.start < sentence[1] else "a later"
@@ -112,11 +112,11 @@ def one_only(c: "Controller", ev: "Event", role: "Role") -> str:
     """What Alt+Shift+N adds to its message on a role of one filler, which it fills in place of the one there: seed
     006's "marched", Place "Ikeja", Alt+Shift+3 said "Place: Lagos (Alt+3 again: …)", read as a second place added."""
     old = [e for a in ev.arguments if a.role == role.name and (e := c.entities.get(a.entity_id)) is not None]
-    return f" in place of “{c.span_text(old[-1].start, old[-1].end)}” ({role.name} takes one)" if old else ""
+    return f" in place of “{c.span_said(old[-1].start, old[-1].end)}” ({role.name} takes one)" if old else ""
 
 
 def filling(c: "Controller", ev: "Event", role: "Role") -> list[str]:
     """The words of the fillers of the event's other roles (``next_said`` tells a candidate of those words apart)."""
     return [
-        c.span_text(f.start, f.end) for a in ev.arguments if a.role != role.name and (f := c.entities.get(a.entity_id))
+        c.span_said(f.start, f.end) for a in ev.arguments if a.role != role.name and (f := c.entities.get(a.entity_id))
     ]

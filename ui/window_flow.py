@@ -419,7 +419,7 @@ class WindowFlow(_Window):
             text = note[0]
         elif e is not None:
             keys = DECIDE_KEYS if e.state == "suggested" else ""
-            text = f"{e.label} ({e.state}): {c.span_text(e.start, e.end)[:80]}{keys}"
+            text = f"{e.label} ({e.state}): {c.span_said(e.start, e.end, 80)}{keys}"
         elif v is not None:
             alt = (
                 f"; also possible: {', '.join(v.alternatives)} (Shift+E)"
@@ -427,7 +427,7 @@ class WindowFlow(_Window):
                 else ""
             )
             keys = DECIDE_KEYS if v.state == "suggested" else ""
-            text = f"event {v.type} ({v.state}): {c.span_text(v.trigger_start, v.trigger_end)[:60]}{keys}{alt}"
+            text = f"event {v.type} ({v.state}): {c.span_said(v.trigger_start, v.trigger_end, 60)}{keys}{alt}"
         else:
             text = ""
         if text:

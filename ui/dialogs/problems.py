@@ -18,9 +18,9 @@ def problem_text(c: "Controller", p: Problem) -> str:
     ev = c.events.get(p.event_id) if p.event_id is not None else None
     ent = c.entities.get(p.entity_id) if p.entity_id is not None else None
     if ev is not None and p.detail:
-        return f"“{c.span_text(ev.trigger_start, ev.trigger_end)}”: {p.detail}"
+        return f"“{c.span_said(ev.trigger_start, ev.trigger_end)}”: {p.detail}"
     if ent is not None and p.detail:
-        return f"“{c.span_text(ent.start, ent.end)}” ({ent.label}): {p.detail}"
+        return f"“{c.span_said(ent.start, ent.end)}” ({ent.label}): {p.detail}"
     return p.message
 
 
