@@ -99,8 +99,8 @@ def why_not_writable(path: Path) -> str | None:
     if st.st_nlink > 1:
         return "the file has more than one name (hard links); two names for one open project can corrupt it"
     folder = path.parent
-    if not os.access(folder, os.W_OK | os.X_OK):
-        return f"the folder {folder} is not writable (an open project needs its -wal and -shm files beside it)"
+    if not os.access(folder, os.W_OK | os.X_OK):  # named whole: a path typed as "p.annotator" has the folder "."
+        return f"the folder {path.absolute().parent} is not writable (an open project needs its -wal and -shm files beside it)"
     for suffix in ("-wal", "-shm"):  # made by someone who opened it to read: every write here would fail
         side = Path(f"{path}{suffix}")
         if side.exists() and not os.access(side, os.W_OK):

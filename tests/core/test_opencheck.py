@@ -31,3 +31,23 @@ def test_the_word_full_in_a_message_is_no_full_disk(tmp_path):
     assert (
         why_write_open_failed(tmp_path / "p.annotator", other) == "it cannot be written here (no such table: fullness)"
     )
+
+
+def test_a_folder_not_writable_is_named_by_its_full_path(tmp_path, monkeypatch):
+    """Session 19's first hour: `annotator gui p.annotator` in a folder made read-only said "Read-only: p.annotator:
+    the folder . is not writable …" (and every refused command the same): the project's path as typed, relative, gave
+    the folder as ".". The folder is named by its full path. (Root may write anywhere: the folder's answer is the one
+    another user gets, as `setpriv --reuid=nobody` showed.)"""
+    import os
+    from pathlib import Path
+
+    from annotator import opencheck
+
+    (tmp_path / "p.annotator").write_bytes(b"")
+    monkeypatch.chdir(tmp_path)
+    real = os.access
+    monkeypatch.setattr(
+        opencheck.os, "access", lambda p, mode: False if Path(p) in (Path("."), tmp_path) else real(p, mode)
+    )
+    said = opencheck.why_not_writable(Path("p.annotator"))
+    assert said == f"the folder {tmp_path} is not writable (an open project needs its -wal and -shm files beside it)"
