@@ -186,7 +186,9 @@ class TrainWorker(Worker):
             self.kept_aside = exc
             raise
         self.report = report
-        return f"Training: {report.summary(NOT_DEFAULT_HINT)}"
+        # the run and its verdict in the status line; the held-out table behind it (its tooltip), not flattened into it
+        head, _, self.detail = report.summary(NOT_DEFAULT_HINT).partition("\n")
+        return f"Training: {head}"
 
 
 class ImportWorker(Worker):

@@ -72,3 +72,34 @@ def test_a_right_to_left_name_keeps_its_place_in_the_status_line(qtbot, tmp_path
     with Project(path, create=False) as p:
         ents = {(e.start, e.end, e.label, e.state) for e in p.entities(p.document_ids()[0])}
     assert (s, s + 4, "PERSON", "added") in ents  # code-point offsets, after an Arabic word and a CRLF
+
+
+def test_the_training_s_line_is_its_verdict_and_the_table_is_behind_it(qtbot, window, monkeypatch):
+    """Project > Train suggestions… (quick try) on the first hour's three documents: the status line said "Training:
+    version 1 trained on 3 finished documents (…) in 41 s (…); made the default · current (original) new · P R F1 P R
+    F1 gold · entities (all) 0.958 0.892 0.924 0.9…", the held-out table flattened into one line and cut at the right.
+    The line says the run and its verdict; the table is in its tooltip (as a pre-annotation's whole account is), and
+    the box at the end shows it under Show Details as before."""
+    from annotator.learn import train
+    from annotator.learn.train import TrainReport
+    from ui.dialogs import training
+    from ui.workers import TrainWorker
+
+    prf = {"p": 0.958, "r": 0.892, "f1": 0.924, "tp": 91, "fp": 4, "fn": 11}
+    report = TrainReport(
+        version=1, documents=3, held_out=3, folds=3, seconds=41.0, quick=True, made_default=True,
+        scores={"current": {"entities": {"all": prf}}, "new": {"entities": {"all": prf}}},
+    )  # fmt: skip
+    monkeypatch.setattr(train, "train_project", lambda *a, **k: report)
+    shown: list[str] = []
+    monkeypatch.setattr(training, "show_training_result", lambda w, text, rep=None: shown.append(text))
+    worker = TrainWorker(window.controller.project.path, "tester")
+    window.start_worker(worker)
+    qtbot.waitUntil(lambda: not window.workers, timeout=20000)
+    line = window.message.text()
+    assert line == (
+        "Training: version 1 trained on 3 finished documents (3 held out, 3-fold) in 41 s (a quick try: 1 pass each); "
+        "made the default"
+    ), line
+    assert "entities (all)" in window.message.toolTip() and "0.924" in window.message.toolTip()
+    assert report.summary().endswith(worker.detail) and "P" in worker.detail
