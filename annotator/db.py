@@ -60,9 +60,11 @@ def span_row(
     *,
     score: float | None = None,
     at: str | None = None,
+    edited: bool = False,
 ) -> dict[str, Any]:
-    """A new entity span's row: not edited by a person yet, created and updated ``at`` (default: now); ``score``: the
-    suggester's confidence where it gave one (``checked_score``)."""
+    """A new entity span's row: not edited by a person yet (``edited``: a span read back from a file that says a
+    person changed it), created and updated ``at`` (default: now); ``score``: the suggester's confidence where it gave
+    one (``checked_score``)."""
     t = at or now()
     return {
         "document_id": document_id,
@@ -73,7 +75,7 @@ def span_row(
         "state": state,
         "source": source,
         "annotator": annotator,
-        "edited": 0,
+        "edited": int(edited),
         "score": checked_score(score),
         "created_at": t,
         "updated_at": t,
@@ -110,8 +112,10 @@ def event_row(
     score: float | None = None,
     alternatives: Iterable[str] = (),
     at: str | None = None,
+    edited: bool = False,
 ) -> dict[str, Any]:
-    """A new event's row, like ``span_row``: not edited by a person yet, created and updated ``at``."""
+    """A new event's row, like ``span_row``: not edited by a person yet (unless ``edited``), created and updated
+    ``at``."""
     t = at or now()
     return {
         "document_id": document_id,
@@ -124,7 +128,7 @@ def event_row(
         "source": source,
         "score": checked_score(score),
         "alternatives": orjson.dumps(list(alternatives)).decode(),
-        "edited": 0,
+        "edited": int(edited),
         "annotator": annotator,
         "created_at": t,
         "updated_at": t,

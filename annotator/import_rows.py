@@ -92,6 +92,7 @@ def incoming_event_row(
         score=v.score,
         alternatives=v.alternatives,
         at=at,
+        edited=v.edited,
     )
 
 
@@ -110,7 +111,9 @@ def prepare_document(
     entities = []
     for k, e in enumerate(doc.entities):
         index[e.key] = k
-        row = span_row(0, aset, e.start, e.end, e.label, e.state, e.source, who(e.annotator), score=e.score, at=at)
+        row = span_row(
+            0, aset, e.start, e.end, e.label, e.state, e.source, who(e.annotator), score=e.score, at=at, edited=e.edited
+        )
         entities.append([row[c] for c in ENTITY_COLUMNS])
     events = []
     for v in doc.events:

@@ -18,6 +18,7 @@ class IncomingEntity:
     source: str = "import"
     annotator: str | None = None
     score: float | None = None  # a suggester's confidence where the input gives one (a prediction's score)
+    edited: bool = False  # a person changed it after it was made (the project's JSON says so since version 4)
 
 
 @dataclass
@@ -33,6 +34,7 @@ class IncomingEvent:
     source: str = "import"
     score: float | None = None
     alternatives: list[str] = field(default_factory=list)
+    edited: bool = False  # as for entities
 
 
 @dataclass

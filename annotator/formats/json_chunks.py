@@ -50,6 +50,7 @@ def _documents_sql(n_states: int, n_docs: int) -> str:
         "    || group_concat(frag, ',') AS BLOB) FROM ("
         "    SELECT json_object('id', e.id, 'start', e.start, 'end', e.end, 'label', e.label, 'text', '%b',"
         "      'state', e.state, 'source', e.source, 'annotator', e.annotator,"
+        "      'edited', json(CASE WHEN e.edited THEN 'true' ELSE 'false' END),"
         "      'score', CASE WHEN e.score IS NULL THEN NULL ELSE '' END) AS frag, e.start AS s, e.end AS t,"
         "      CASE WHEN e.score IS NOT NULL THEN quote(e.score) END AS q"
         "    FROM entities e"
@@ -131,7 +132,7 @@ def read_chunk(
             out.docs = conn.execute(_documents_sql(len(states), len(chunk)), params).fetchall()
         for r in conn.execute(
             f"SELECT id, document_id, type, trigger_start, trigger_end, attributes, annotator, state, source, score, "
-            f"alternatives FROM events WHERE document_id IN ({marks}) AND annotation_set = ? AND state IN ({smarks}) "
+            f"alternatives, edited FROM events WHERE document_id IN ({marks}) AND annotation_set = ? AND state IN ({smarks}) "
             "ORDER BY document_id, trigger_start, id",
             [*chunk, aset, *states],
         ):
@@ -287,6 +288,7 @@ def event_dicts(
                 "source": v[8],
                 "score": v[9],
                 "alternatives": orjson.loads(v[10] or "[]"),
+                "edited": bool(v[11]),
             }
         )
     return out_events

@@ -75,6 +75,8 @@ def parse_document(obj: Any, path: str, line: int | None = None) -> IncomingDocu
             score is None or is_score(score),
             f"document {name!r}: entity {e.get('id')!r}: 'score' must be a number, not {score!r}",
         )
+        edited = e.get("edited", False)
+        need(isinstance(edited, bool), f"document {name!r}: entity {e.get('id')!r}: 'edited' must be true or false")
         key = e.get("id") if e.get("id") is not None else ("no id", k)  # never matched by an argument
         entities.append(
             IncomingEntity(
@@ -86,6 +88,7 @@ def parse_document(obj: Any, path: str, line: int | None = None) -> IncomingDocu
                 e.get("source") or "import",
                 e.get("annotator"),
                 score=score,
+                edited=edited,
             )
         )
     events = []
@@ -126,6 +129,8 @@ def parse_document(obj: Any, path: str, line: int | None = None) -> IncomingDocu
             isinstance(alternatives, list) and all(isinstance(x, str) for x in alternatives),
             f"document {name!r}: event {v.get('id')!r}: 'alternatives' must be a list of event types",
         )
+        edited = v.get("edited", False)
+        need(isinstance(edited, bool), f"document {name!r}: event {v.get('id')!r}: 'edited' must be true or false")
         events.append(
             IncomingEvent(
                 v["type"],
@@ -141,6 +146,7 @@ def parse_document(obj: Any, path: str, line: int | None = None) -> IncomingDocu
                 # the export writes every value an event has: one it lacks has none (a brat event without its A
                 # line), so the schema's defaults are filled in only where the object gives no attributes at all
                 fill_defaults="attributes" not in v,
+                edited=edited,
             )
         )
     comments = []

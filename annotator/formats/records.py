@@ -220,8 +220,8 @@ def iter_document_records(
         texts = {d[0]: d[2] for d in docs}
         ents: dict[int, list[dict[str, Any]]] = {}
         doc_id, text, bucket = None, "", []  # rows come grouped by document: one dict per row, one pass
-        for eid, did, start, end, label, state, source, who, score in conn.execute(
-            f"SELECT id, document_id, start, end, label, state, source, annotator, score FROM entities "
+        for eid, did, start, end, label, state, source, who, edited, score in conn.execute(
+            f"SELECT id, document_id, start, end, label, state, source, annotator, edited, score FROM entities "
             f"WHERE document_id IN ({marks}) AND annotation_set = ? AND state IN ({in_marks(states)}) "
             "ORDER BY document_id, start, end, id",
             [*chunk, aset, *states],
@@ -239,6 +239,7 @@ def iter_document_records(
                     "state": state,
                     "source": source,
                     "annotator": who,
+                    "edited": bool(edited),
                     "score": score,
                 }
             )
@@ -295,7 +296,7 @@ def chunk_extras(
     events: dict[int, list] = {}
     for r in conn.execute(
         f"SELECT id, document_id, type, trigger_start, trigger_end, attributes, annotator, state, source, score, "
-        f"alternatives FROM events WHERE document_id IN ({marks}) AND annotation_set = ? AND state IN ({in_marks(states)}) "
+        f"alternatives, edited FROM events WHERE document_id IN ({marks}) AND annotation_set = ? AND state IN ({in_marks(states)}) "
         "ORDER BY document_id, trigger_start, id",
         [*chunk, aset, *states],
     ):
