@@ -96,11 +96,14 @@ def preannotate(
     n_process: int = 1,
     loading: Callable[[str], None] | None = None,
     warning: Callable[[str], None] | None = None,
+    tokens_only: bool = False,
 ) -> PreannotateReport:
     """Suggest entities, and events where the schema has event types (``annotator preannotate`` is this call):
     ``model`` a spaCy pipeline's name or path, or ``"original"`` (the shipped one); ``version`` a trained version
     (``annotator models``); neither: the project's default. Decided suggestions are never touched, and documents
     annotated or reviewed are left as they are unless ``finished`` (the report's ``kept_finished`` counts them).
+    ``tokens_only``: the pipeline's tokens stored for the documents without any (finished ones too), nothing
+    suggested (``annotator preannotate --tokens-only``: a gold corpus before a token export).
 
     ``progress(documents done, documents)`` after each batch's commit; ``loading(what)`` is told what is loaded
     before the seconds it takes (``"trained version 2"``); ``warning(text)`` what a pipeline should know (the
@@ -130,6 +133,7 @@ def preannotate(
         finished=finished,
         progress=progress,
         event_suggester=chosen.events,
+        tokens_only=tokens_only,
     )
 
 

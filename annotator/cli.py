@@ -58,6 +58,10 @@ def cmd_preannotate(args: argparse.Namespace) -> int:
             "--model and --model-version do not go together (--model original is the shipped pipeline, "
             "--model-version N a trained one)"
         )
+    if args.tokens_only and args.only_new:
+        raise UsageError(
+            "--tokens-only and --only-new do not go together (--tokens-only takes the documents without tokens)"
+        )
     with open_project(args, create=False) as project, contextlib.ExitStack() as stack:
         saved = {"done": 0, "of": ""}
         bars: list[Any] = []  # drawn from the first batch on: under the 'loading ...' line, not above it
@@ -75,6 +79,7 @@ def cmd_preannotate(args: argparse.Namespace) -> int:
                 version=args.model_version,
                 only_new=args.only_new,
                 finished=args.finished,
+                tokens_only=args.tokens_only,
                 progress=progress,
                 batch_size=args.batch_size,
                 n_process=args.n_process,

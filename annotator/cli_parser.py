@@ -210,6 +210,12 @@ def build_parser() -> argparse.ArgumentParser:
         help="documents annotated or reviewed too (default: they are left as their annotators decided; their "
         "decisions are kept either way)",
     )
+    p.add_argument(
+        "--tokens-only",
+        action="store_true",
+        help="only store the pipeline's tokens and sentences for documents that have none, finished ones too, "
+        "suggesting nothing (a gold corpus before a CoNLL, Hugging Face or spaCy export; default: suggest as above)",
+    )
 
     p = sub.add_parser(
         "train",

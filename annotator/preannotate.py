@@ -36,6 +36,7 @@ class PreannotateReport:
     types_left_out: tuple[str, ...] = ()  # event types nobody kept, not suggested (learn.decision_prior)
     # without finished=True: documents annotated or reviewed left as the people who finished them decided
     kept_finished: int = 0
+    tokens_only: bool = False  # the run stored tokens for documents without them and suggested nothing
 
     @property
     def suggestions(self) -> int:
@@ -78,6 +79,12 @@ class PreannotateReport:
 
     def summary(self) -> str:
         c = self.counts
+        if self.tokens_only:
+            s = (
+                f"{counted(self.documents, 'document')} without stored tokens tokenised ({counted(self.words, 'token')}"
+                "), nothing suggested; the token exports (CoNLL, Hugging Face, spaCy, Prodigy, DyGIE++) cut them so"
+            )
+            return s + ("; cancelled (finished batches are kept)" if self.cancelled else "")
         s = (
             f"{counted(self.documents, 'document')}, {counted(self.words, 'token')}, {counted(c.entities, 'suggestion')} "
             f"({counted(c.replaced, 'old suggestion')} replaced, {c.kept_human} matched a human decision and {were(c.kept_human)} not suggested "
@@ -172,6 +179,11 @@ def store_parsed(
     write_entities(project, doc_id, spans, source, report.counts, scores)
     if events is not None:
         write_events(project, doc_id, events, event_source, report.counts)
+    store_tokens(project, doc_id, parsed, source, report)
+
+
+def store_tokens(project: Project, doc_id: int, parsed: Parsed, source: str, report: PreannotateReport) -> None:
+    """Store (replace) a document's tokens and sentences as ``source`` cut them (inside the open transaction)."""
     project.db.insert_tokens(
         doc_id,
         source,
@@ -328,6 +340,7 @@ def preannotate(
     event_suggester: EventSuggester | None = None,
     suggest_events: bool = True,
     finished: bool = False,
+    tokens_only: bool = False,
 ) -> PreannotateReport:
     """Suggest entities, and events where the schema has event types, for documents (all, or ``doc_ids``, as
     ``choose_documents`` picks them: annotated and reviewed ones only with ``finished``); one transaction per batch
@@ -335,16 +348,28 @@ def preannotate(
 
     Events come from ``event_suggester``, else from the rule-based one when the pipeline parses; a pipeline
     given by name is loaded with the components events need only when the schema has event types.
+
+    ``tokens_only``: store the pipeline's tokens and sentences for the documents (all, or ``doc_ids``) that have no
+    stored tokens, finished ones too, and suggest nothing: a gold corpus imported as annotated, before a token
+    export, is cut as the pipeline cuts (the export's fallback would cut ``Merkel's`` as ``Merkel``, ``'``, ``s``)
+    without a suggestion added to what its annotators settled.
     """
     for name, value in (("batch_size", batch_size), ("n_process", n_process)):
         if isinstance(value, bool) or not isinstance(value, int) or value < 1:
             raise ValidationError(f"{name} must be a whole number of at least 1, not {value!r}")
-    wants_events = suggest_events and bool(project.schema.events)
+    wants_events = suggest_events and bool(project.schema.events) and not tokens_only
     pipe = pipeline if isinstance(pipeline, Pipeline) else load_pipeline(pipeline, events=wants_events)
-    chosen = choose_documents(project, doc_ids, only_new, finished)
+    if tokens_only:
+        without = set(project.db.documents_without_tokens())
+        chosen = Chosen([i for i in (doc_ids if doc_ids is not None else project.document_ids()) if i in without])
+    else:
+        chosen = choose_documents(project, doc_ids, only_new, finished)
     ids = chosen.ids
     report = PreannotateReport(
-        pipeline=pipe.source, kept_imported=chosen.kept_imported, kept_finished=chosen.kept_finished
+        pipeline=pipe.source,
+        kept_imported=chosen.kept_imported,
+        kept_finished=chosen.kept_finished,
+        tokens_only=tokens_only,
     )
     suggester = None
     names = AdoptedNames(project.schema, default_schema())  # the pipeline's labels as the schema spells them (PER)
@@ -367,7 +392,10 @@ def preannotate(
     def flush() -> None:
         with project.transaction():
             for doc_id, parsed, events in pending:
-                store_parsed(project, doc_id, parsed, pipe.source, report, events, report.event_source, names)
+                if tokens_only:
+                    store_tokens(project, doc_id, parsed, pipe.source, report)
+                else:
+                    store_parsed(project, doc_id, parsed, pipe.source, report, events, report.event_source, names)
         pending.clear()
         if progress:
             progress(report.documents, len(ids))
@@ -385,6 +413,8 @@ def preannotate(
         report.cancelled = True
     if pending:
         flush()
+    if tokens_only:  # no suggestions: not a pre-annotation run (stats' "last pre-annotation" stays as it was)
+        return report
     with project.transaction():
         project.db.record_pipeline_run(
             started,

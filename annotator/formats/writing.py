@@ -48,7 +48,8 @@ class FormatExportReport(ExportReport):
             s += (
                 f"; {counted(len(self.tokenized), 'document')} had no stored tokens and "
                 f"{were(len(self.tokenized))} tokenised into words and "
-                f"punctuation (the fallback of annotator.tokens; e.g. {', '.join(self.tokenized[:3])})"
+                f"punctuation (the fallback of annotator.tokens; e.g. {', '.join(self.tokenized[:3])}; "
+                "annotator preannotate --tokens-only cuts them as the pipeline does, suggesting nothing)"
             )
         counts = Counter(k for k, _ in self.problems)
         for kind, n in counts.items():
