@@ -53,19 +53,27 @@ def import_files(
     skip_bad: bool = False,
     batch: int | None = None,
     progress: Callable[[int, int, str], None] | None = None,
+    add_types: bool = False,
+    mapped: Mapping[str, str] | None = None,
 ) -> FormatImportReport:
     """Bring files and folders in (``annotator import`` is this call): without ``format`` each file is told by its
     name and content and a bad one is skipped with its reason (``report.skipped``), small files stored ``batch`` to
     a transaction; with ``format`` (``brat``, ``conll``, ...: ``annotator.formats.readers()``) everything is read by
     that reader, with its ``options`` (and ``skip_bad`` for a reader that can skip bad lines), and stored in one
-    transaction or not at all (``ImportFileError``). ``progress(files done, files, path)`` after each file."""
+    transaction or not at all (``ImportFileError``). ``progress(files done, files, path)`` after each file.
+
+    A file with a schema of its own (a brat folder) that uses names a project with documents neither has nor matches
+    is refused (``SchemaLacksError``, its ``lacks``) unless ``add_types`` (its labels and event types are added to the
+    project's schema) or ``mapped`` names them ({"Report": "ORG"}: the file's label or event type as the project's)."""
     from annotator.formats.loading import import_format, import_paths
+    from annotator.formats.schema_choices import SchemaChoices
     from annotator.importing import BATCH
 
     check_import(format, options, skip_bad)
+    choices = SchemaChoices(add_types, dict(mapped or {}))
     if format is None:
-        return import_paths(project, paths, batch=batch or BATCH, progress=progress)
-    return import_format(project, format, paths, progress=progress, skip_bad=skip_bad, options=options)
+        return import_paths(project, paths, batch=batch or BATCH, progress=progress, choices=choices)
+    return import_format(project, format, paths, progress=progress, skip_bad=skip_bad, options=options, choices=choices)
 
 
 def check_import(format: str | None, options: Mapping[str, str] | None = None, skip_bad: bool = False) -> None:

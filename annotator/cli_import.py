@@ -10,7 +10,7 @@ from typing import Any
 
 from annotator.cli_common import Interrupted, UsageError, open_project, progress_bar, split_option
 from annotator.cli_parser import LISTED, OWN_FORMATS
-from annotator.errors import AnnotatorError, OptionError
+from annotator.errors import AnnotatorError, OptionError, ValidationError
 from annotator.wording import counted
 
 
@@ -104,6 +104,7 @@ def _import_paths(args: argparse.Namespace) -> int:
     from annotator.formats.registry import shown_name
 
     api.check_import(None, _import_options(args), getattr(args, "skip_bad", False))  # before the project is opened
+    choices = _choices(args)
     with open_project(args) as project, progress_bar(len(list(expand_paths(args.paths))), "import", "file") as bar:
 
         def progress(done: int, total: int, path: str) -> None:
@@ -111,7 +112,7 @@ def _import_paths(args: argparse.Namespace) -> int:
 
         before = len(project.document_ids())
         try:
-            report = api.import_files(project, args.paths, batch=args.batch, progress=progress)
+            report = api.import_files(project, args.paths, batch=args.batch, progress=progress, **choices)
         except KeyboardInterrupt:  # every batch before it is stored (files whole), the one under way is not
             saved = len(project.document_ids()) - before
             raise _import_interrupted(
@@ -172,6 +173,7 @@ def _import_format(args: argparse.Namespace) -> int:
 
     options = _import_options(args)
     api.check_import(args.format, options, args.skip_bad)  # before the project is opened (or made)
+    choices = _choices(args)
     with open_project(args) as project, progress_bar(len(args.paths), "read", "file") as bar:
 
         def progress(done: int, total: int, path: str) -> None:
@@ -179,7 +181,13 @@ def _import_format(args: argparse.Namespace) -> int:
 
         try:
             report = api.import_files(
-                project, args.paths, format=args.format, options=options, skip_bad=args.skip_bad, progress=progress
+                project,
+                args.paths,
+                format=args.format,
+                options=options,
+                skip_bad=args.skip_bad,
+                progress=progress,
+                **choices,
             )
         except KeyboardInterrupt:  # read whole, then stored in one transaction: nothing of it is there
             raise _import_interrupted(
@@ -190,6 +198,17 @@ def _import_format(args: argparse.Namespace) -> int:
     _tell_import_report(report, args.verbose, args.spool)
     _print_import_result(report, args)
     return 0
+
+
+def _choices(args: argparse.Namespace) -> dict[str, Any]:
+    """``--add-types`` and ``--map`` as ``api.import_files`` takes them (a bad --map is a usage error)."""
+    from annotator.formats.schema_choices import parse_maps
+
+    try:
+        mapped = parse_maps(getattr(args, "maps", None) or [])
+    except ValidationError as exc:
+        raise UsageError(str(exc)) from None
+    return {"add_types": getattr(args, "add_types", False), "mapped": mapped}
 
 
 def _import_options(args: argparse.Namespace) -> dict[str, str]:

@@ -167,6 +167,20 @@ def build_parser() -> argparse.ArgumentParser:
         + "; ".join(f"{f.name}: {f.import_help}" for f in import_formats() if f.import_help),
     )
     p.add_argument(
+        "--add-types",
+        action="store_true",
+        help="a brat folder whose annotation.conf has labels or event types its documents use and the project's "
+        "schema lacks: add them to the project's schema (default: such a folder is refused, naming them)",
+    )
+    p.add_argument(
+        "--map",
+        dest="maps",
+        action="append",
+        metavar="NAME=THE_PROJECT'S",
+        help="take a brat folder's label or event type as one the project's schema has (repeatable: --map "
+        "Report=ORG; default: names are matched by the schema's aliases alone)",
+    )
+    p.add_argument(
         "--verbose", action="store_true", help=f"list every warning and note (default: the first {LISTED} of each kind)"
     )
     p.add_argument(

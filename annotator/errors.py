@@ -100,6 +100,16 @@ class UnknownTypeError(ImportFileError):
         self.type_name = type_name
 
 
+class SchemaLacksError(ImportFileError):
+    """A file whose own schema (brat's annotation.conf) has names its documents use that the project's schema, in a
+    project that holds documents, neither has nor matches (``lacks``: "label Report", "event type Report", "role
+    Attack:Weapon", "attribute Negation"), so that the app can offer to add them (``formats.schema_choices``)."""
+
+    def __init__(self, path: str, reason: str, lacks: list[str]) -> None:
+        super().__init__(path, reason)
+        self.lacks = list(lacks)
+
+
 class UnknownLabelsError(ImportFileError):
     """Labels an input gives that the project's schema lacks, counted (``labels``: label -> spans), so that one
     refusal can name every such label of a file (``formats.reading.LabelTally``)."""

@@ -150,12 +150,53 @@ class FilesAndWork(_Window):
 
     def _after_import_of(self, worker: ImportWorker | ImportFormatWorker) -> None:
         c = self.controller
+        if worker.lacking and not worker.add_types and c.project is not None:
+            self._offer_added_types(worker)
         # the input brought its own schema, or labels grew it: read it again (a brat folder's or CoNLL file's new
         # labels had no colour, no legend entry and no key until the project was opened again)
         if worker.schema_adopted and c.project is not None:
             self.open_project(c.project.path)
         else:
             self._after_import()
+
+    def _offer_added_types(self, worker: ImportWorker | ImportFormatWorker) -> None:
+        """A brat folder refused because the project's schema lacks labels or event types its documents use: offer
+        to add them and import it again (the refusal, said in the status line, names them and the command line's
+        --add-types and --map)."""
+        addable = [
+            (p, lacks) for p, lacks in worker.lacking if all(w.startswith(("label ", "event type ")) for w in lacks)
+        ]
+        if not addable or not self.ask_add_types(addable):
+            return
+        paths = [p for p, _ in addable]
+        c = self.controller
+        assert c.project is not None
+        again: ImportWorker | ImportFormatWorker
+        if isinstance(worker, ImportFormatWorker):
+            again = ImportFormatWorker(
+                c.project.path, worker.fmt, paths, worker.annotator, worker.options, add_types=True
+            )
+        else:
+            again = ImportWorker(c.project.path, paths, worker.annotator, add_types=True)
+        self.start_worker(again, after=lambda: self._after_import_of(again))
+
+    def ask_add_types(self, lacking: list[tuple[str, list[str]]]) -> bool:
+        """Whether the user adds what ``lacking`` names to the project's schema (a question box; tests replace it)."""
+        from PySide6.QtWidgets import QMessageBox
+
+        named = "; ".join(f"{Path(p).name} uses {', '.join(lacks)}" for p, lacks in lacking)
+        box = QMessageBox(
+            QMessageBox.Icon.Question,
+            "Add to the project's schema?",
+            f"{named}, which the project's schema lacks. Add to the project's schema and import? (Or import into a "
+            "new project; the command line's --map takes them as names the schema has.)",
+            QMessageBox.StandardButton.NoButton,
+            self,
+        )
+        add = box.addButton("Add and import", QMessageBox.ButtonRole.AcceptRole)
+        box.addButton(QMessageBox.StandardButton.Cancel)
+        box.exec()
+        return box.clickedButton() is add
 
     def preannotate_all(self) -> None:
         """Every unfinished document (annotated and reviewed ones are left as they are: ``choose_documents``)."""

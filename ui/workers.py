@@ -11,7 +11,7 @@ from typing import Any, Callable
 
 from PySide6.QtCore import QThread, Signal
 
-from annotator.errors import AnnotatorError, ProjectMovedError
+from annotator.errors import AnnotatorError, ProjectMovedError, SchemaLacksError
 from annotator.formats.registry import shown_name
 from annotator.store import Project
 from ui import gc_guard
@@ -194,22 +194,29 @@ class TrainWorker(Worker):
 class ImportWorker(Worker):
     title = "Import"
 
-    def __init__(self, project_path: str | Path, paths: list[str], annotator: str | None = None) -> None:
+    def __init__(
+        self, project_path: str | Path, paths: list[str], annotator: str | None = None, add_types: bool = False
+    ) -> None:
         super().__init__(project_path, annotator)
         self.paths = paths
         self.schema_adopted: str | None = None  # the schema the files brought or grew (the window reads it again)
+        self.add_types = add_types  # a brat folder's labels and event types the project lacks are added to its schema
+        self.lacking: list[tuple[str, list[str]]] = []  # inputs refused for names the schema lacks (offered to add)
 
     def work(self, project: Project) -> str:
         from annotator.formats.loading import import_paths
+        from annotator.formats.schema_choices import SchemaChoices
 
         report = import_paths(
             project,
             self.paths,
             progress=lambda done, total, path: self.progress.emit(done, total, f"importing {Path(path).name}"),
             cancelled=lambda: self._cancel,
+            choices=SchemaChoices(add_types=self.add_types),
         )
         self.report = report
-        self.schema_adopted = report.schema_adopted
+        self.schema_adopted = report.schema_adopted or ("added" if report.types_added else None)
+        self.lacking = report.schema_lacks
         text = "\n".join([f"Import: {report.summary()}", *report.matched])
         if report.skipped:
             text += "\n" + "\n".join(reason for _p, reason in report.skipped[:20])
@@ -283,22 +290,31 @@ class ImportFormatWorker(Worker):
         paths: list[str],
         annotator: str | None = None,
         options: dict[str, str] | None = None,
+        add_types: bool = False,
     ) -> None:
         super().__init__(project_path, annotator)
         self.fmt, self.paths, self.options = fmt, paths, options or {}
         self.schema_adopted: str | None = None
+        self.add_types = add_types  # as ImportWorker's
+        self.lacking: list[tuple[str, list[str]]] = []
 
     def work(self, project: Project) -> str:
         from annotator.formats.loading import import_format
+        from annotator.formats.schema_choices import SchemaChoices
 
-        report = import_format(
-            project,
-            self.fmt,
-            self.paths,
-            progress=lambda k, n, p: self.progress.emit(k, n, f"reading {Path(p).name}"),
-            options=self.options,
-        )
-        self.schema_adopted = getattr(report, "schema_adopted", None)
+        try:
+            report = import_format(
+                project,
+                self.fmt,
+                self.paths,
+                progress=lambda k, n, p: self.progress.emit(k, n, f"reading {Path(p).name}"),
+                options=self.options,
+                choices=SchemaChoices(add_types=self.add_types),
+            )
+        except SchemaLacksError as exc:  # refused, said as any failure; the window offers to add them
+            self.lacking = [(exc.path, exc.lacks)]
+            raise
+        self.schema_adopted = report.schema_adopted or ("added" if report.types_added else None)
         fmt = shown_name(self.fmt)
         text = f"Import ({fmt}): {report.summary()}" if hasattr(report, "summary") else f"Import ({fmt}) done"
         # the summary counts what was not kept; the first of them a line each, as the command line prints them

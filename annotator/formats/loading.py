@@ -14,7 +14,7 @@ from typing import Any, BinaryIO, Callable, Iterable, Iterator, Mapping
 import orjson
 
 from annotator.categories import remember_categories
-from annotator.errors import AnnotatorError, ImportFileError, OptionError, UnknownLabelsError
+from annotator.errors import AnnotatorError, ImportFileError, OptionError, SchemaLacksError, UnknownLabelsError
 from annotator.formats import readers, readers_by_suffix
 from annotator.formats.common import SCHEMA_KEPT
 from annotator.formats.reading import ReadResult, check_with_line, reader_options
@@ -23,7 +23,16 @@ from annotator.formats.members import doccano_members
 from annotator.formats.onto_stored import match_stored
 from annotator.formats.registry import FORMATS, a_shown
 from annotator.formats.schema_growth import grown_schema
-from annotator.formats.schema_match import match_to_schema
+from annotator.formats.schema_choices import (
+    LABEL,
+    NO_CHOICES,
+    TYPE,
+    SchemaChoices,
+    check_mapped,
+    refusal,
+    with_added_types,
+)
+from annotator.formats.schema_match import match_to_schema, matched_labels
 from annotator.importing import (
     BATCH,
     ImportReport,
@@ -46,6 +55,10 @@ class FormatImportReport(ImportReport):
     notes: list[str] = field(default_factory=list)  # how something was read (not a loss)
     schema_adopted: str | None = None
     labels_added: list[str] = field(default_factory=list)  # entity labels the input's files added to the schema
+    types_added: list[str] = field(default_factory=list)  # what --add-types added ("label Report", "event type X")
+    # (path, what it lacks) of each input skipped because the project's schema lacks names it uses (SchemaLacksError):
+    # the app offers to add them
+    schema_lacks: list[tuple[str, list[str]]] = field(default_factory=list)
     formats: list[tuple[str, str]] = field(default_factory=list)  # (path, reader) told from the content
     # the line of each file whose documents matched stored ones (formats.onto_stored), also among the notes: the
     # app shows it beside the summary, which counts them as "annotated (already in the project)"
@@ -58,12 +71,15 @@ class FormatImportReport(ImportReport):
             "not_kept": list(self.warnings),
             "notes": list(self.notes),
             "labels_added": list(self.labels_added),
+            "types_added": list(self.types_added),
             "schema_adopted": self.schema_adopted,
         }
 
     def summary(self) -> str:
         s = super().summary()
-        if self.labels_added:
+        if self.types_added:
+            s += f"; added to the project's schema (--add-types): {', '.join(self.types_added)}"
+        elif self.labels_added:
             s += f"; labels added to the project's schema: {', '.join(self.labels_added)}"
         elif self.schema_adopted:
             s += f"; the project now uses the schema {self.schema_adopted!r} from the input"
@@ -85,6 +101,7 @@ def import_format(
     options: Mapping[str, str] | None = None,
     grow: bool | None = None,
     into_set: str | None = None,
+    choices: SchemaChoices = NO_CHOICES,
 ) -> FormatImportReport:
     """Read ``paths`` with the reader ``fmt`` (with its ``options``: ``import_options`` of its record); if anything
     is wrong nothing is stored (ImportFileError).
@@ -92,7 +109,8 @@ def import_format(
     A schema the input brings (brat's annotation.conf) becomes the project's schema when the project has
     no documents yet; otherwise the project's schema must already hold it. Entity labels a file uses that the
     schema lacks are added to it when ``grow`` (default: the project has no documents yet), as WebAnno TSV layers
-    and brat's types are: a CoNLL corpus with GENE tags imported into a new project was refused.
+    and brat's types are: a CoNLL corpus with GENE tags imported into a new project was refused. ``choices``: what
+    to do with the names a file's own schema has and a project with documents lacks (``store_results``).
     """
     if grow is None:
         grow = not project.document_ids()
@@ -128,7 +146,7 @@ def import_format(
         results.append((p, result))
         if progress:
             progress(k, len(paths), str(p))
-    report = store_results(project, results, grow)
+    report = store_results(project, results, grow, choices)
     report.matched = matched
     return report
 
@@ -209,10 +227,14 @@ def read_growing(read: Callable[[Schema], ReadResult], path: Path, schema: Schem
     return result
 
 
-def store_results(project: Project, results: list[tuple[Path, ReadResult]], grow: bool = False) -> FormatImportReport:
+def store_results(
+    project: Project, results: list[tuple[Path, ReadResult]], grow: bool = False, choices: SchemaChoices = NO_CHOICES
+) -> FormatImportReport:
     """Check what readers read and store it all in one transaction, adopting a schema the input brings (brat's
     annotation.conf, a JSON export's header) when the project has no documents yet; a schema that only adds entity
-    labels (``ReadResult.labels_added``) also when ``grow`` (the project had none when this import began)."""
+    labels (``ReadResult.labels_added``) also when ``grow`` (the project had none when this import began); in a
+    project with documents, the names a file's schema has and the project's lacks as ``choices`` say (added, mapped),
+    else refused (``SchemaLacksError``)."""
     report = FormatImportReport()
     new_schema = None
     kept: dict[str, Any] = {}  # what the adopted schema's input declared beyond it (brat's relation types)
@@ -226,19 +248,25 @@ def store_results(project: Project, results: list[tuple[Path, ReadResult]], grow
             continue  # an earlier file's schema holds it already
         grows = grow and bool(r.labels_added) and schema_covers(r.schema, new_schema or project.schema)
         if not grows and (project.document_ids() or new_schema is not None):
-            matched, lacks = match_to_schema(r.schema, r.documents, new_schema or project.schema, str(p))
+            base = new_schema or project.schema
+            check_mapped(choices.mapped, base, str(p))
+            matched, lacks = match_to_schema(r.schema, r.documents, base, str(p), choices.mapped)
+            if lacks and choices.add_types and all(w.startswith((LABEL, TYPE)) for w in lacks):
+                labels = matched_labels(r.schema, base, choices.mapped)
+                grown = with_added_types(base, r.schema, lacks, labels, p)
+                matched, still = match_to_schema(r.schema, r.documents, grown, str(p), choices.mapped)
+                if not still:  # the user's choice: the project's schema takes them
+                    report.notes.append(matched)
+                    report.types_added += lacks
+                    new_schema, grew = grown, True
+                    continue
             if not lacks:  # ACE's brat conf (PER, Attack) in a news project: its names are the schema's
                 report.notes.append(matched)
                 continue
-            named = first_named(lacks, 4)
             said = (
                 r.schema_from or f"its {'schema' if p.suffix.lower() == '.json' else 'annotation.conf'} defines types"
             )
-            raise ImportFileError(
-                str(p),
-                f"{said} the project's schema does not have, which its documents use (the project's schema has no "
-                f"{named}, nor a name that matches); import it into a new project (nothing was imported)",
-            )
+            raise SchemaLacksError(str(p), refusal(said, first_named(lacks, 4), lacks, choices), lacks)
         new_schema, kept, grew = r.schema, r.schema_kept, grows
     use = new_schema or project.schema
     docs = []
@@ -403,8 +431,10 @@ def import_paths(
     batch: int = BATCH,
     progress: Callable[[int, int, str], None] | None = None,
     cancelled: Callable[[], bool] | None = None,
+    choices: SchemaChoices = NO_CHOICES,
 ) -> FormatImportReport:
-    """Import files and folders; a bad file is skipped with its reason and the rest goes on.
+    """Import files and folders; a bad file is skipped with its reason and the rest goes on (``choices``: as
+    ``import_format`` takes them).
 
     Each file is stored whole or not at all; small files are batched into shared transactions. An input that
     another tool made (a brat folder, doccano, Label Studio or Prodigy files: ``formats.detect``) is read by
@@ -450,13 +480,14 @@ def import_paths(
         try:
             if fmt is not None:
                 flush()
-                got = import_format(project, fmt, [path], grow=grow, into_set=members.get(path))
+                got = import_format(project, fmt, [path], grow=grow, into_set=members.get(path), choices=choices)
                 report.merge(got)
                 report.warnings += got.warnings
                 report.notes += got.notes
                 report.matched += got.matched
                 report.schema_adopted = got.schema_adopted or report.schema_adopted
                 report.labels_added += got.labels_added
+                report.types_added += got.types_added
                 report.formats.append((str(path), fmt))
                 docs = []
             else:
@@ -464,11 +495,12 @@ def import_paths(
                 docs, categories = got_any.documents, got_any.categories
                 if got_any.schema is not None and not schema_covers(project.schema, got_any.schema):
                     flush()  # a JSON export on a schema the project lacks, or labels a new project's schema grew by
-                    got = store_results(project, [(path, got_any)], grow)
+                    got = store_results(project, [(path, got_any)], grow, choices)
                     report.merge(got)
                     report.notes += got.notes
                     report.schema_adopted = got.schema_adopted or report.schema_adopted
                     report.labels_added += got.labels_added
+                    report.types_added += got.types_added
                     docs, categories = [], []
                 else:
                     report.notes += got_any.notes
@@ -476,6 +508,8 @@ def import_paths(
                 check_document(project, d, str(path))
         except ImportFileError as exc:
             report.skipped.append((str(path), str(exc)))
+            if isinstance(exc, SchemaLacksError):
+                report.schema_lacks.append((str(path), exc.lacks))
             docs, categories = [], []
         except AnnotatorError as exc:
             report.skipped.append((str(path), f"{path}: {exc}"))

@@ -13,7 +13,7 @@ that is not there). A name without a match that a document uses refuses the file
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Mapping
 
 from annotator.formats.meta_keys import SCHEMA_MATCHED
 from annotator.formats.schema_names import SchemaNames
@@ -37,20 +37,22 @@ class Renames:
     unmatched: dict[str, tuple[str, str, str]] = field(default_factory=dict)
 
 
-def _renames(told: Schema, schema: Schema) -> Renames:
+def _renames(told: Schema, schema: Schema, mapped: Mapping[str, str] | None = None) -> Renames:
+    """``mapped``: {the file's label or event type: the project's} as the user chose (``--map``), before the rule."""
     names = SchemaNames(schema)
     got = Renames(names)
     told_types = set(told.event_type_names)
+    chosen = dict(mapped or {})
     for e in told.entities:
         if e.name in told_types:  # a nested event's label (brat's Event-Arg:<EVENT>): goes with its type
             continue
-        ours = names.declared_label(e.name)
+        ours = chosen[e.name] if chosen.get(e.name) in schema.label_names else names.declared_label(e.name)
         if ours is None:
             got.unmatched[f"label {e.name}"] = ("label", e.name, "")
         else:
             got.labels[e.name] = ours
     for t in told.events:
-        ours = names.declared_type(t.name)
+        ours = chosen[t.name] if chosen.get(t.name) in schema.event_type_names else names.declared_type(t.name)
         if ours is None:
             got.unmatched[f"event type {t.name}"] = ("type", t.name, "")
             continue
@@ -101,12 +103,19 @@ def _rename_places(kept: Any, labels: dict[str, str]) -> None:
         _rename_places(x, labels)
 
 
-def match_to_schema(told: Schema, docs: list[IncomingDocument], schema: Schema, where: str) -> tuple[str, list[str]]:
+def matched_labels(told: Schema, schema: Schema, mapped: Mapping[str, str] | None = None) -> dict[str, str]:
+    """{the file's label or event type: the project's} for those that match (``mapped`` first)."""
+    return dict(_renames(told, schema, mapped).labels)
+
+
+def match_to_schema(
+    told: Schema, docs: list[IncomingDocument], schema: Schema, where: str, mapped: Mapping[str, str] | None = None
+) -> tuple[str, list[str]]:
     """Rename ``docs`` (read under ``told``, the file's schema) to ``schema``'s names, keeping each document's
     spellings in its meta: the note that says so ("...: names matched to the schema's (news): PER -> PERSON (3);
     declared without a match, used by no document: event type Report") and [] ; or, when a document uses a name
     that has no match, ("", those names) with nothing changed."""
-    got = _renames(told, schema)
+    got = _renames(told, schema, mapped)
     used = [what for what, how in got.unmatched.items() if _used(docs, *how)]
     if used:
         return "", used

@@ -46,3 +46,34 @@ def test_a_brat_folders_own_types_reach_the_window(qtbot, tmp_path):
         assert w.controller.schema.label("Protein") is not None
     finally:
         close_window(w)
+
+
+def test_a_brat_folder_of_types_a_busy_project_lacks_is_offered_to_the_schema(qtbot, tmp_path, monkeypatch):
+    """Session 19: the folder was refused ("import it into a new project"); the app now asks whether to add its
+    labels and event types to the project's schema, and with yes imports it with them."""
+    from annotator.importing import IncomingDocument, import_documents
+    from annotator.store import Project
+
+    folder = tmp_path / "reports"
+    folder.mkdir()
+    (folder / "annotation.conf").write_text(
+        "[entities]\nPerson\nReport\n[relations]\n[events]\n[attributes]\n", encoding="utf-8"
+    )
+    (folder / "r.txt").write_text("The minister read the report.", encoding="utf-8")
+    (folder / "r.ann").write_text("T1\tPerson 4 12\tminister\nT2\tReport 22 28\treport\n", encoding="utf-8")
+    path = tmp_path / "busy.annotator"
+    with Project(path, annotator="tester") as p:
+        import_documents(p, [IncomingDocument(text="A text already here.", name="seed.txt")])
+    w = open_window(qtbot, path)
+    asked: list = []
+    monkeypatch.setattr(w, "ask_add_types", lambda lacking: asked.append(lacking) or True)
+    try:
+        w.import_paths([str(folder)])
+        qtbot.waitUntil(lambda: w.controller.schema.label("Report") is not None, timeout=30000)
+        qtbot.waitUntil(lambda: not w.workers, timeout=20000)
+        assert asked == [[(str(folder), ["label Report"])]]
+        assert "added to the project's schema (--add-types): label Report" in w.message.text()
+        with Project(path, create=False) as p:
+            assert len(p.document_ids()) == 2
+    finally:
+        close_window(w)

@@ -1,0 +1,89 @@
+"""What a user chose for the names a file's own schema (brat's annotation.conf, or the types told from a brat
+folder's files) uses and a project that holds documents neither has nor matches (``schema_match``): add them to the
+project's schema (``add_types``: its labels and event types, with the roles the file declares) or take them as names
+the project's schema has (``mapped``: the file's label or event type -> the project's, ``--map Report=ORG``). Without
+either such a file is refused, naming what it lacks and these two ways (``SchemaLacksError``)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Iterable, Mapping
+
+from annotator.errors import ImportFileError, ValidationError
+from annotator.formats.schema_growth import grown_schema
+from annotator.schema import Schema
+
+LABEL, TYPE = "label ", "event type "  # how ``schema_match`` names what a file lacks
+
+
+@dataclass(frozen=True)
+class SchemaChoices:
+    """``add_types``: the labels and event types the file's documents use and the project's schema lacks are added to
+    it; ``mapped``: {the file's label or event type: the project's}."""
+
+    add_types: bool = False
+    mapped: Mapping[str, str] = field(default_factory=dict)
+
+
+NO_CHOICES = SchemaChoices()  # refuse such a file (the default)
+
+
+def parse_maps(values: Iterable[str]) -> dict[str, str]:
+    """``["Report=ORG", ...]`` as {file's name: project's}; a value without one ``=`` between two names raises
+    ValidationError."""
+    out: dict[str, str] = {}
+    for value in values:
+        theirs, sep, ours = value.partition("=")
+        if not sep or not theirs.strip() or not ours.strip():
+            raise ValidationError(f"--map {value!r}: give NAME=THE_PROJECT'S_NAME (the file's label or event type)")
+        out[theirs.strip()] = ours.strip()
+    return out
+
+
+def check_mapped(mapped: Mapping[str, str], schema: Schema, path: str) -> None:
+    """Refuse a mapping onto a name the project's schema has not (nothing imported)."""
+    ours = set(schema.label_names) | set(schema.event_type_names)
+    bad = [f"{k}={v}" for k, v in mapped.items() if v not in ours]
+    if bad:
+        raise ImportFileError(
+            path,
+            f"--map {', '.join(bad)}: the project's schema {schema.name!r} has no label or event type of that name "
+            "(nothing was imported)",
+        )
+
+
+def with_added_types(base: Schema, told: Schema, lacks: list[str], labels: Mapping[str, str], path: Path) -> Schema:
+    """``base`` with the labels and event types of ``lacks`` (as ``schema_match`` names them) added as ``told``
+    declares them: an event type's roles take the labels the project has or gets (``labels``: the file's matched
+    label -> the project's); a role left with none is not added."""
+    added = [w[len(LABEL) :] for w in lacks if w.startswith(LABEL)]
+    known = set(base.label_names) | set(added)
+    tables = []
+    for name in (w[len(TYPE) :] for w in lacks if w.startswith(TYPE)):
+        t = told.event_type(name)
+        roles = []
+        for r in t.roles if t is not None else ():
+            fillers = [x for x in dict.fromkeys(labels.get(x, x) for x in r.labels) if x in known]
+            if fillers:
+                roles.append({"name": r.name, "labels": fillers, "multiplicity": r.multiplicity})
+        tables.append({"name": name, "roles": roles})
+    return grown_schema(base, added, tables, path, f"from {Path(path).name}")
+
+
+def refusal(said: str, named: str, lacks: list[str], choices: SchemaChoices) -> str:
+    """The one line that refuses such a file: what it lacks, and the ways in."""
+    addable = all(w.startswith((LABEL, TYPE)) for w in lacks)
+    if choices.add_types and not addable:
+        how = (
+            "--add-types adds labels and event types, not roles of the project's own types nor attributes: give the "
+            "project a schema that has them, or import it into a new project"
+        )
+    elif addable:
+        how = (
+            "import it again with --add-types (the project's schema takes them) or --map "
+            f"{lacks[0].split(' ')[-1]}=NAME (NAME a label or event type the project has), or into a new project"
+        )
+    else:
+        how = "import it into a new project, or give the project a schema that has them"
+    return f"{said} the project's schema does not have, which its documents use (the project's schema has no {named}, nor a name that matches); {how} (nothing was imported)"
