@@ -26,6 +26,8 @@ suggested-or-not per document, meta values that are not text, numbers or boolean
 
 from __future__ import annotations
 
+import re
+
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any, Callable, Iterator
@@ -196,6 +198,8 @@ def _shape(rec: dict[str, Any]) -> dict[str, Any]:
 
 
 Item = tuple[str | None, bool, dict[str, Any]]  # a result's region's source, whether it is undecided, the result
+# a comment the Label Studio reader made of a perRegion TextArea: "[on LABEL start-end] text" (label_studio.py)
+REGION_NOTE = re.compile(r"\[on (\S+) (\d+)-(\d+)\] (.*)", re.DOTALL)
 
 
 def _result_items(rec: dict[str, Any], report: FormatExportReport) -> list[Item]:
@@ -283,13 +287,26 @@ def _result_items(rec: dict[str, Any], report: FormatExportReport) -> list[Item]
         for (a, b), labels in labelled.items()
     ]
     result += [(None, False, item) for item in _choices(rec, to_name)]
-    if rec["comments"]:
+    at_region = {(r.start, r.end, spelt.label(r.label)): r for r in regions} | {
+        (r.start, r.end, r.label): r for r in regions
+    }
+    on_task = []
+    for c in rec["comments"]:
+        note = REGION_NOTE.fullmatch(c["text"])  # a perRegion TextArea the import read: back on its region
+        r = at_region.get((int(note[2]), int(note[3]), note[1])) if note else None
+        if note is None or r is None:
+            on_task.append(c["text"])
+            continue
+        where = {"start": u16.to_utf16(r.start), "end": u16.to_utf16(r.end)}
+        item = {"id": rid[r.number], "from_name": "comment", "to_name": to_name, "type": "textarea"}
+        result.append((r.source, r.undecided, {**item, "value": {**where, "text": [note[4]]}}))
+    if on_task:
         comments = {
             "id": "comments",
             "from_name": "comment",
             "to_name": to_name,
             "type": "textarea",
-            "value": {"text": [c["text"] for c in rec["comments"]]},
+            "value": {"text": on_task},
         }
         result.append((None, False, comments))
     return result
