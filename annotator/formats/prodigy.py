@@ -422,6 +422,10 @@ def _group_document(
             f"{path}:{g['line']}: {counted(len(meta[PRODIGY]['relations']), 'relation')} between entities kept for the "
             "Prodigy export (the app does not show them)"
         )
+    tasks = [t for _, t in g["tasks"] + g.get("rejected", [])]
+    given_hash = next((t["_input_hash"] for t in tasks if type(t.get("_input_hash")) is int), None)
+    if given_hash is not None:  # Prodigy's hash of the input: the export writes it back, not one of its own
+        meta.setdefault(PRODIGY, {})["input_hash"] = given_hash
     if declined:
         given_cats = meta.get("cats") if isinstance(meta.get("cats"), dict) else {}
         meta["cats"] = {**declined, **given_cats}

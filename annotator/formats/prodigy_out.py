@@ -165,7 +165,8 @@ def record_to_task(
         task["answer"] = "accept"
         if held:
             task["suggestions"] = [{**h, "state": k[3]} for k, h in seen.items() if k[3]]
-    task["_input_hash"] = _hash(text)
+    given = kept.get("input_hash")  # the dataset's own (Prodigy's review and --exclude match inputs by it)
+    task["_input_hash"] = given if type(given) is int else _hash(text)
     task["_task_hash"] = _hash(text, orjson.dumps(spans).decode(), orjson.dumps(relations).decode())
     return task
 
