@@ -16,6 +16,7 @@ from annotator.formats.reading import need
 from annotator.formats.webanno_tsv import (
     EMPTY,
     FORMAT_LINE,
+    TSV2_LINE,
     UNSET,
     split_suffix,
     split_unescaped,
@@ -102,6 +103,13 @@ def parse_header(lines: list[str], path: Path) -> tuple[int, list[Column], int]:
     """(minor version, columns, index of the first line after the header)."""
     first = lines[0].lstrip("\ufeff") if lines else ""
     m = FORMAT_LINE.match(first)
+    need(
+        TSV2_LINE.match(first) is None,
+        path,
+        1,
+        "WebAnno TSV 2 (its first line names the layers, no '#FORMAT=WebAnno TSV 3.x') is not read (only 3.x): export "
+        "the documents from WebAnno or INCEpTION again as 'WebAnno TSV v3'",
+    )
     need(
         m is not None,
         path,

@@ -16,6 +16,9 @@ from pathlib import Path
 
 HEADER = "#FORMAT=WebAnno TSV 3.3"
 FORMAT_LINE = re.compile(r"#FORMAT=WebAnno TSV (\d+)(?:\.(\d+))?\s*$")  # WebAnno 3.0 wrote "TSV 3", no minor
+# WebAnno 2's TSV (no #FORMAT line): its first line names the layers and their features,
+# " # webanno.custom.Span | f1 | f2 # de.tudarmstadt...NamedEntity | value"
+TSV2_LINE = re.compile(r"\s*# [A-Za-z_][\w.]*\.[A-Za-z_]\w* \| ")
 NAMED_ENTITY = "de.tudarmstadt.ukp.dkpro.core.api.ner.type.NamedEntity"
 EVENT_LAYER = "webanno.custom.Event"
 EVENT_SLOT = "arguments"  # the slot feature of the event layer: its links' roles are the arguments' roles
@@ -152,4 +155,6 @@ def is_webanno_file(path: Path) -> bool:
     except OSError:
         return False
     first = head.decode("utf-8", "replace").lstrip("\ufeff").split("\n", 1)[0]
-    return FORMAT_LINE.match(first) is not None or first.startswith("#FORMAT=WebAnno TSV ")
+    return (
+        FORMAT_LINE.match(first) is not None or first.startswith("#FORMAT=WebAnno TSV ") or bool(TSV2_LINE.match(first))
+    )
