@@ -113,7 +113,7 @@ class MainWindow(WindowPanels, FilesAndWork, WindowFlow, QMainWindow):
         row.addWidget(self.categories_shown, 1)
         self.legend = Legend()
         self.legend.labelClicked.connect(self.edit_actions.label)
-        self.find_bar = FindBar(self.view, lambda: c.doc.text if c.doc is not None else "")
+        self.find_bar = FindBar(self.view, lambda: c.doc.text if c.doc is not None else "", self._chosen_range)
         self.find_bar.jumped.connect(lambda: c.select_entity(None))  # keys act on the match and start from it
         self.edit_actions.escapedBare.connect(self.find_bar.close_bar)  # Escape: the match let go, then the bar
         self.read_only_banner = QLabel("")  # shown while the project file is open read-only
@@ -338,6 +338,16 @@ class MainWindow(WindowPanels, FilesAndWork, WindowFlow, QMainWindow):
         if v is not None:  # as ] selects it: a span selected before is no filler chosen for its roles
             self.edit_actions.select_event(v)
             self.view.setFocus()
+
+    def _chosen_range(self) -> tuple[int, int] | None:
+        """What the keys act on, as code points: the selected span, else the selected event's trigger (Find goes on
+        past a match it overlaps)."""
+        c = self.controller
+        span = c.entities.get(c.current_entity) if c.current_entity is not None else None
+        if span is not None:
+            return span.start, span.end
+        ev = c.events.get(c.current_event) if c.current_event is not None else None
+        return (ev.trigger_start, ev.trigger_end) if ev is not None else None
 
     def _pick_event_type(self, trigger: str, likely: list[str] | None) -> str | None:
         from ui.dialogs.event_type import pick_event_type  # the picker loads on first use, not at start

@@ -20,10 +20,17 @@ if TYPE_CHECKING:  # pragma: no cover
 class FindBar(QWidget):
     jumped = Signal()  # a match was selected from the bar: the text has the focus again
 
-    def __init__(self, view: "DocumentView", text: Callable[[], str], parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        view: "DocumentView",
+        text: Callable[[], str],
+        chosen: Callable[[], tuple[int, int] | None] = lambda: None,
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
         self.view = view
         self.text = text  # the open document's text (stored, code points)
+        self.chosen = chosen  # what the keys act on: the selected span's or event trigger's [start, end), or None
         self.edit = QLineEdit()
         self.edit.setPlaceholderText("Find in document")
         self.edit.setClearButtonEnabled(True)
@@ -46,8 +53,9 @@ class FindBar(QWidget):
         prev.clicked.connect(lambda: self.jump(True))
         close.clicked.connect(self.close_bar)
         self.edit.installEventFilter(self)
-        self.edit.textChanged.connect(lambda _t: self.info.setText(""))  # said of the words before
+        self.edit.textChanged.connect(self._words_changed)
         self._at: tuple[int, int] | None = None  # the match "k of n" is said of, while it is selected
+        self._last: tuple[int, int] | None = None  # the match the bar selected last, of these words in this document
         view.selectionChanged.connect(self._left_match)
         view.cursorPositionChanged.connect(self._left_match)
         self.hide()
@@ -68,6 +76,10 @@ class FindBar(QWidget):
         self._at = None
         self.info.setText("" if not words else counted(n, "match", "matches") if n else "not found")
 
+    def _words_changed(self, _text: str) -> None:
+        self.info.setText("")  # said of the words before
+        self._last = None
+
     def _left_match(self) -> None:
         """The selection is no longer the match "k of n" was said of (an undo selected what it touched, a key moved
         on): the count of the words again, which the next Enter goes on from."""
@@ -80,7 +92,7 @@ class FindBar(QWidget):
         if not self.isVisible():
             return
         typing = self.edit.hasFocus()
-        self._at = None
+        self._at = self._last = None
         self.info.setText("")
         self.hide()
         if typing:  # the keys back to the text, as Escape gives them; another widget's focus (the list) is left
@@ -97,19 +109,33 @@ class FindBar(QWidget):
         if not words:
             return False
         matches = find_all(self.text(), words)
-        cur = self.view.textCursor()
-        here = self.view.selection_cp() or (self.view.to_cp(cur.position()),) * 2
+        here = self._from(matches)
         i = next_match(matches, here[0], here[1], backward)
         if i is None:
-            self._at = None
+            self._at = self._last = None
             self.info.setText("not found")
             return False
         self._at = None
         self.view.select_cp(*matches[i])
-        self._at = matches[i]
+        self._at = self._last = matches[i]
         self.view.reveal()  # the match with lines around it, not on the viewport's edge
         self.info.setText(f"{i + 1} of {len(matches)}")
         return True
+
+    def _from(self, matches: list[tuple[int, int]]) -> tuple[int, int]:
+        """Where the next match is looked for from: the text selected, else the caret; but the match the bar selected
+        last while the caret is in it or what the keys act on overlaps it (an event made or selected on the match
+        put the caret at its start, and Enter found the same match again)."""
+        selected = self.view.selection_cp()
+        if selected:
+            return selected
+        caret = self.view.to_cp(self.view.textCursor().position())
+        last = self._last
+        if last is not None and last in matches:
+            chosen = self.chosen()
+            if last[0] <= caret <= last[1] or (chosen is not None and chosen[0] < last[1] and last[0] < chosen[1]):
+                return last
+        return caret, caret
 
     def jump(self, backward: bool = False) -> None:
         """Select the next match and give the keys back to the text (the bar stays open to show the word)."""
