@@ -158,7 +158,7 @@ def _decide_all(
     state: str,
     action: str,
     min_score: float | None = None,
-    shown: Iterable[int] | None = None,
+    shown: Iterable[int | Entity] | None = None,
 ) -> Change:
     text_of(project, doc_id)
     check_min_score(min_score)
@@ -166,7 +166,7 @@ def _decide_all(
     def body(rec: EditRecorder) -> None:
         # with a minimum, only the suggestions scored at least that much: one without a score stays undecided
         ids = project.db.suggested_entities(doc_id, project.annotation_set, min_score)
-        check_none_unseen(ids, shown, "entity")
+        check_none_unseen(project, ids, shown, "entity")
         t = now()
         for i in ids:
             rec.update("entities", i, {"state": state, "annotator": project.annotator, "updated_at": t})
@@ -179,15 +179,16 @@ def _decide_all(
 
 
 def accept_all(
-    project: Project, doc_id: int, *, min_score: float | None = None, shown: Iterable[int] | None = None
+    project: Project, doc_id: int, *, min_score: float | None = None, shown: Iterable[int | Entity] | None = None
 ) -> Change:
     """Accept every undecided entity suggestion of a document in one step; with ``min_score``, only those the
     suggester scored at least that much (a suggestion without a score stays undecided). Undone as any edit. With
-    ``shown`` (the suggestions the view showed), one that came in elsewhere since is a StaleChangeError."""
+    ``shown`` (the suggestions the view showed: ids, or the rows as shown, which stand for the same suggestions a
+    re-run put in their places), one that came in elsewhere since is a StaleChangeError."""
     return _decide_all(project, doc_id, "accepted", "accept_all", min_score, shown)
 
 
-def reject_all(project: Project, doc_id: int, *, shown: Iterable[int] | None = None) -> Change:
+def reject_all(project: Project, doc_id: int, *, shown: Iterable[int | Entity] | None = None) -> Change:
     return _decide_all(project, doc_id, "rejected", "reject_all", shown=shown)
 
 

@@ -19,7 +19,7 @@ from annotator.edits import (
 )
 from annotator.errors import ValidationError
 from annotator.keyflow import sort_places
-from annotator.model import STATES, Change
+from annotator.model import STATES, Change, Entity, Event
 from annotator.recorder import EditRecorder, run_edit
 from annotator.rules import filler_breaches, room_breach
 from annotator.shown import check_none_unseen
@@ -65,8 +65,8 @@ def accept_rest(
     doc_id: int,
     *,
     status: str | None = None,
-    shown: Iterable[int] | None = None,
-    shown_events: Iterable[int] | None = None,
+    shown: Iterable[int | Entity] | None = None,
+    shown_events: Iterable[int | Event] | None = None,
 ) -> Change:
     """Accept every undecided entity and event suggestion of a document in one step (before marking it done);
     with ``status``, the document gets it in the same step (Ctrl+Enter: one key, one undo). With ``shown`` and
@@ -80,8 +80,8 @@ def accept_rest(
         t = now()
         entities = project.db.suggested_entities(doc_id, project.annotation_set)
         events = suggested_events(project, doc_id)  # read in the edit's transaction: nothing comes in between
-        check_none_unseen(entities, shown, "entity")
-        check_none_unseen(events, shown_events, "event")
+        check_none_unseen(project, entities, shown, "entity")
+        check_none_unseen(project, events, shown_events, "event")
         for entity_id in entities:
             rec.update("entities", entity_id, {"state": "accepted", "annotator": project.annotator, "updated_at": t})
         accept_events(rec, events)

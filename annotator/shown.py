@@ -65,13 +65,22 @@ def aimed_at(project: Project, row_id: int, expected: Entity | Event | None) -> 
     return row_id if again is None else again
 
 
-def check_none_unseen(found: Iterable[int], shown: Iterable[int] | None, what: str) -> None:
+def check_none_unseen(
+    project: Project, found: Iterable[int], shown: Iterable[int | Entity | Event] | None, what: str
+) -> None:
     """Raise StaleChangeError when a decision on every suggestion of a document would reach one the view never showed
-    (``shown``: the ids it showed undecided; None: no check): a pre-annotation or an import elsewhere added it since,
-    and "accept all" would accept it unseen."""
+    (``shown``: the suggestions it showed undecided, as ids or as the rows it showed; None: no check): a
+    pre-annotation or an import elsewhere added it since, and "accept all" would accept it unseen. A row shown that a
+    later run replaced by the very same suggestion (``aimed_at``: new ids, the same offsets and label, or trigger,
+    type and roles) stands for its successor: Accept all and Ctrl+Enter in the moment after a re-run decide what the
+    person saw, as a single key does (until session 19 they were refused until the app's next poll)."""
     if shown is None:
         return
-    unseen = set(found) - set(shown)
+    shown = list(shown)
+    ids = {s if isinstance(s, int) else s.id for s in shown}
+    unseen = set(found) - ids
+    if unseen:  # the successors of rows shown and gone (one row read each, only when something looks new)
+        unseen -= {aimed_at(project, s.id, s) for s in shown if not isinstance(s, int)}
     if unseen:
         n = len(unseen)
         raise StaleChangeError(

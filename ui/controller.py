@@ -408,6 +408,15 @@ class Controller(QObject):
             self.selectionChanged.emit()
 
     # -- reading helpers (the logic is annotator.navigation's) ----------------------------------------
+    def shown_undecided(self) -> dict[str, list[Entity] | list[Event]]:
+        """The undecided suggestions the view shows, as the rows it shows them (``shown`` and ``shown_events`` of
+        ``edits_flow.accept_rest``; ``shown`` of ``edits.accept_all``): accepting them all accepts these only, or the
+        same ones a re-run put in their places, and refuses when another came in elsewhere since."""
+        return {
+            "shown": [e for e in self.entities.values() if e.state == "suggested"],
+            "shown_events": [v for v in self.events.values() if v.state == "suggested"],
+        }
+
     def visible_entities(self, show_rejected: bool = False) -> list[Entity]:
         return navigation.visible_entities(self.entities.values(), show_rejected)
 

@@ -217,12 +217,12 @@ class EditActions(QObject):
         c = self.c
         if c.doc is None:
             return
-        shown = frozenset(i for i, e in c.entities.items() if e.state == "suggested")  # none accepted unseen
+        undecided = c.shown_undecided()  # none accepted unseen (the same a re-run put back are)
+        shown, events = undecided["shown"], undecided["shown_events"]
         if min_score is None:  # the events too: "Accept all suggestions" left them undecided without a word
-            events = frozenset(i for i, v in c.events.items() if v.state == "suggested")
-            c.run(cmd.AcceptRest, c.doc.id, shown=shown, shown_events=events)
-            left = [i for i in shown if c.entities.get(i) is not None and c.entities[i].state == "suggested"]
-            left += [i for i in events if c.events.get(i) is not None and c.events[i].state == "suggested"]
+            c.run(cmd.AcceptRest, c.doc.id, **undecided)
+            left = [e for e in c.entities.values() if e.state == "suggested"]
+            left += [v for v in c.events.values() if v.state == "suggested"]
             if (shown or events) and not left:  # (refused: the failure says why)
                 said = f"{counted(len(shown), 'entity suggestion')} and {counted(len(events), 'event')} accepted"
                 c.report_status(f"{said} (Ctrl+Z takes them back)")

@@ -125,7 +125,7 @@ class WindowFlow(_Window):
                 return
             unasked = self.accepted_unasked if choice == ACCEPT_REST else 0
             if choice == ACCEPT_REST:  # and marked, in one step: one Ctrl+Z takes both back
-                c.run(cmd.AcceptRest, c.doc.id, status="annotated", **self.shown_undecided())
+                c.run(cmd.AcceptRest, c.doc.id, status="annotated", **c.shown_undecided())
                 if c.doc is None or c.doc.status != "annotated":  # refused (one came in unseen) or not saved: stay
                     return
         if c.doc.status != "annotated":
@@ -134,15 +134,6 @@ class WindowFlow(_Window):
                 return
         said = [unasked_note(c.doc.name, unasked, "annotated"), self._problems_left()]
         self._open_next("; ".join(x for x in said if x) or None, shown)
-
-    def shown_undecided(self) -> dict[str, frozenset[int]]:
-        """The undecided suggestions the view shows, as ``edits_flow.accept_rest`` takes them: accepting the rest
-        accepts these only, and refuses when another came in elsewhere since (a command's pre-annotation)."""
-        c = self.controller
-        return {
-            "shown": frozenset(i for i, e in c.entities.items() if e.state == "suggested"),
-            "shown_events": frozenset(i for i, v in c.events.items() if v.state == "suggested"),
-        }
 
     # -- marking reviewed -------------------------------------------------------------------------------------
     def mark_reviewed(self) -> None:
@@ -168,7 +159,7 @@ class WindowFlow(_Window):
             more = [p for p in validate(c.project, c.doc.id, accepting=True) if p not in confirmed]
             if not confirm_problems(self, more, partial(problem_text, c), self._go_to_problem):
                 return
-            c.run(cmd.AcceptRest, c.doc.id, status="reviewed", **self.shown_undecided())
+            c.run(cmd.AcceptRest, c.doc.id, status="reviewed", **c.shown_undecided())
             if self.accepted_unasked and c.doc is not None and c.doc.status == "reviewed":
                 c.report_status(unasked_note(c.doc.name, self.accepted_unasked, "reviewed"))
         else:

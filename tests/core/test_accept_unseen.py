@@ -71,3 +71,31 @@ def test_a_suggestion_decided_elsewhere_meanwhile_does_not_stop_accept_all(tmp_p
     edits.accept_all(p, 1, shown=shown)
     assert [(e.id, e.state) for e in p.entities(1)] == [(shown[0], "rejected"), (shown[1], "accepted")]
     p.close()
+
+
+def test_the_same_event_suggestion_a_rerun_put_back_is_accepted_with_the_rest(tmp_path):
+    """Session 19: accept_rest given the rows the view showed accepts an event suggestion a re-run replaced by the
+    same one (new id: same trigger, type and roles), and refuses one of another type, never shown."""
+    from annotator.suggest.types import ArgumentSuggestion, EventSuggestion
+    from annotator.suggest.writer import WriteCounts, clear_undecided, write_events
+
+    p = project(tmp_path)
+    meet = EventSuggestion("Contact:Meet", 12, 15, 0.9, arguments=(ArgumentSuggestion("Entity", 0, 11, "PERSON"),))
+
+    def run(events) -> None:  # type: ignore[no-untyped-def]
+        with p.transaction():
+            clear_undecided(p, 1, WriteCounts())
+            p.db.insert_span(span_row(1, "main", 0, 11, "PERSON", "suggested", "spacy:test@1", None))
+            p.db.insert_span(span_row(1, "main", 16, 26, "PERSON", "suggested", "spacy:test@1", None))
+            write_events(p, 1, events, "rules:test@1", WriteCounts())
+
+    run([meet])
+    shown, shown_events = [e for e in p.entities(1) if e.state == "suggested"], list(p.events(1))
+    run([EventSuggestion("Conflict:Attack", 12, 15, 0.9)])  # another type in its place: not what was shown
+    with pytest.raises(StaleChangeError, match="1 event suggestion came in elsewhere"):
+        edits_flow.accept_rest(p, 1, status="annotated", shown=shown, shown_events=shown_events)
+    run([meet])  # the very same again, new ids
+    assert {v.id for v in p.events(1)}.isdisjoint(v.id for v in shown_events)
+    edits_flow.accept_rest(p, 1, status="annotated", shown=shown, shown_events=shown_events)
+    assert [v.state for v in p.events(1)] == ["accepted"] and p.document(1).status == "annotated"
+    assert {e.state for e in p.entities(1)} == {"accepted"}
