@@ -113,6 +113,7 @@ def read_context(head: Any) -> Context:
         ctx.signs.append("modal")
     if "to" in aux and clause.dep_ in ("xcomp", "ccomp") and clause.head.lemma_.lower() in IRREALIS_HEADS:
         ctx.attributes["modality"] = "Other"
+        ctx.attributes.setdefault("tense", _tense_after_governor(clause.head))
         ctx.signs.append("irrealis")
     elif "to" in aux and clause.dep_ == "acl" and clause.head.lemma_.lower() in IRREALIS_HEADS | IRREALIS_NOUNS:
         ctx.attributes["modality"] = "Other"  # "the right to invade", "a plan to attack": not (yet) real
@@ -159,6 +160,20 @@ def read_context(head: Any) -> Context:
             ctx.signs.append("generic_det")
         ctx.generic_noun = not dets and head.tag_ in ("NNS", "NN")
     return ctx
+
+
+NOW_OR_LATER_AUX = FUTURE | {"is", "are", "am", "'s", "'re", "has", "have", "'ve"}
+
+
+def _tense_after_governor(verb: Any) -> str:
+    """The tense of an event under "promise/plan/agree/expect to" (``verb``): it lies after the governing verb, so
+    never Past. Future when the governor speaks of now or later ("plans to meet", "is expected to visit", "have agreed
+    to attack", "will try to"); a past governor ("promised to meet", "agreed to meet") leaves untold whether it has
+    happened by the time of writing: Unspecified (the schema's default, Past, was given before)."""
+    aux = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
+    if aux & NOW_OR_LATER_AUX or (not aux and verb.tag_ in ("VBZ", "VBP")):
+        return "Future"
+    return "Unspecified"
 
 
 def _ongoing(head: Any) -> bool:

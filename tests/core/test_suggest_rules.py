@@ -673,3 +673,28 @@ def test_the_perfect_progressive_tells_an_ongoing_activity(nlp, suggester):
 
     going = score("Rebels are fighting government troops near the border.")
     assert score("Rebels have been fighting government troops near the border.") == pytest.approx(going - 0.2)
+
+
+@pytest.mark.parametrize(
+    "text, trigger, tense",
+    [
+        # seed 006's sentence (round 11b): the meeting was promised, not held
+        (
+            "Ogunleye called for calm and promised to meet opposition leaders before his inauguration.",
+            "meet",
+            "Unspecified",
+        ),
+        ("The two sides agreed to meet in Geneva.", "meet", "Unspecified"),
+        ("The two leaders plan to meet in Geneva next month.", "meet", "Future"),
+        ("The minister is expected to visit Paris.", "visit", "Future"),
+        ("The rebels have agreed to attack the town.", "attack", "Future"),
+    ],
+)
+def test_a_verb_under_promise_plan_agree_or_expect_to_is_no_past_event(nlp, text, trigger, tense):
+    """A verb under "promise/plan/agree/expect to" was suggested with Tense Past (the schema's default): its time is
+    after the governing verb's. A governor of now or later ("plans to", "is expected to", "have agreed to") makes it
+    Future; a past one ("promised to") leaves when it happens untold: Unspecified. Modality Other either way."""
+    low = RuleEventSuggester(load_schema(NEWS), threshold=0.0)
+    found = only(run(nlp, low, text), trigger)
+    assert found["attributes"].get("tense") == tense
+    assert found["attributes"].get("modality") == "Other"
