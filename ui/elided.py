@@ -163,12 +163,19 @@ def elide_unique(text: str, others: Collection[str], room: float, advance: Calla
     return "…"
 
 
-def elide_apart(text: str, differs_at: int, room: float, advance: Callable[[str], float]) -> str:
+def common_end(a: str, b: str) -> int:
+    """How many characters ``a`` and ``b`` share at their end."""
+    return common_start(a[::-1], b[::-1])
+
+
+def elide_apart(text: str, differs_at: int, room: float, advance: Callable[[str], float], shared_end: int = 0) -> str:
     """``text`` in ``room`` (``advance`` measures a string), keeping what tells it from its neighbours: its start up
     to the character at ``differs_at`` (where it parts from the names above and below it), then as much of its end
     (the extension) and of the rest as fits around "…". Qt's middle elision cut "dev_000_article.txt" and
     "dev_001_article.txt" both to "dev_00…le.txt". When even that start does not fit, the text from a little before
-    the difference, elided at its end ("…12.09.4163…")."""
+    the difference, elided at its end ("…12.09.4163…"). With ``shared_end`` (characters of its end a neighbour's
+    name ends with too, as ".txt"), the end tells nothing apart: the most of the start is kept, "…" last (at 1366x768
+    "001_state_visit_trade_agreement.txt" read "001_state_visi…agreement.txt", its words cut in the middle)."""
     if advance(text) <= room:
         return text
     keep = min(len(text), differs_at + 1)
@@ -178,6 +185,10 @@ def elide_apart(text: str, differs_at: int, room: float, advance: Callable[[str]
             tail = tail[:-1]
         return tail + "…"
     left, right = keep, 0
+    if shared_end:
+        while left < len(text) and advance(text[: left + 1] + "…") <= room:
+            left += 1
+        return text[:left] + "…"
     grow_right = True
     while left + right < len(text):
         trial = (left, right + 1) if grow_right else (left + 1, right)

@@ -96,3 +96,31 @@ def test_accept_all_just_after_a_rerun_accepts_the_same_and_refuses_a_new_one(qt
     window.edit_actions.accept_all()
     assert "came in elsewhere" in window.message.text()
     assert all(e.state == "suggested" for e in entity_rows(db, doc).values())
+
+
+def test_the_longest_seed_name_keeps_its_words_at_1366(qtbot, tmp_path):
+    """Round 11's Left: at 1366x768 the list read "001_state_visi…agreement.txt", the name cut in its middle (the
+    list's width is capped at 22 % of the window). The end every name shares (".txt") tells nothing apart: it is
+    given up first, the name's start kept to the room ("001_state_visit_trade_ag…"), the names still told apart, the
+    whole name in the row's tooltip."""
+    from PySide6.QtCore import Qt as _Qt
+
+    from test_qa_session18_keys import SEED_NAMES, _named_project, _names_shown
+    from ui_support import close_window, open_window
+
+    w = open_window(qtbot, _named_project(tmp_path), size=(1366, 740))
+    try:
+        qtbot.waitUntil(lambda: w.documents.proxy.rowCount() == len(SEED_NAMES))
+        qtbot.wait(20)
+        names = sorted(SEED_NAMES)
+        shown = dict(zip(names, _names_shown(w)))
+        long = "001_state_visit_trade_agreement.txt"
+        assert shown[long] != long  # the cap: still not whole at 1366
+        assert shown[long].endswith("…") and long.startswith(shown[long][:-1]), shown[long]
+        assert shown[long].startswith("001_state_visit_trade"), shown[long]
+        assert len(set(shown.values())) == len(names)  # told apart
+        row = names.index(long)
+        tip = w.documents.proxy.index(row, 0).data(_Qt.ItemDataRole.ToolTipRole)
+        assert long in tip
+    finally:
+        close_window(w)

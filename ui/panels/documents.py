@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 from annotator.model import STATUSES
 from annotator.teams.sets import waits_for_adjudication
 from ui import theme as themes
-from ui.elided import common_start, elide_apart
+from ui.elided import common_end, common_start, elide_apart
 from annotator.wording import counted
 from ui.panels.empty_note import EmptyNote
 from ui.panels.table_model import ElidingDelegate, RowTableModel, cell_width, show_keys
@@ -297,12 +297,15 @@ class DocumentFilter(QSortFilterProxyModel):
 
 
 def apart_from_neighbours(index: QModelIndex, name: str, room: float, advance: Callable[[str], float]) -> str:
-    """A document's name elided so that it keeps what tells it from the names above and below it in the list."""
-    model, differs = index.model(), 0
+    """A document's name elided so that it keeps what tells it from the names above and below it in the list (an end
+    they share, as ".txt", given up first)."""
+    model, differs, shared = index.model(), 0, 0
     for row in (index.row() - 1, index.row() + 1):
         if 0 <= row < model.rowCount():
-            differs = max(differs, common_start(name, str(model.index(row, 0).data())))
-    return elide_apart(name, differs, room, advance)
+            other = str(model.index(row, 0).data())
+            differs = max(differs, common_start(name, other))
+            shared = max(shared, common_end(name, other))
+    return elide_apart(name, differs, room, advance, shared)
 
 
 class DocumentPanel(QWidget):
