@@ -466,3 +466,25 @@ def test_a_role_takes_the_names_of_its_first_label_in_the_sentence_first():
     later = ent(4, 84, 89, "ORG")  # "court" of the next sentence
     got = role_candidates([anna, court, marek, later], defendant, (90, 93), (80, len(text)), text=text)
     assert [e.id for e in got] == [4, 3, 2, 1]  # only one name in the sentence: the rest nearest first
+
+
+def test_an_appeals_adjudicator_is_the_court_it_goes_to():
+    """Seed 004: "Zielinski's lawyer, Tomasz Grabowski, told reporters that his client would appeal to the Court of
+    Appeal": Alt+2 (Adjudicator) offered the sentence's people before the trigger first (the Adjudicator of a trial or
+    a conviction is its subject, "the court found"), the court fourth: four keys for one filler. An appeal is made by
+    its Plaintiff (the subject) to a court ("appeal to", "appealed before"): the Appeal's Adjudicator is filled from
+    those and its typical filler is an organisation (the schema's own slots and labels for the type)."""
+    from annotator.keyflow import subject_side
+
+    text = "Zielinski's lawyer, Tomasz Grabowski, said that his client would appeal to the Court of Appeal in Warsaw."
+    appeal = default_schema().event_type("Justice:Appeal")
+    adjudicator = next(r for r in appeal.roles if r.name == "Adjudicator")
+    assert subject_side(adjudicator) == 0
+    spans = [("Zielinski", "PERSON"), ("Tomasz Grabowski", "PERSON"), ("client", "PERSON"), ("Court of Appeal", "ORG")]
+    ents = [ent(i, text.index(w), text.index(w) + len(w), label) for i, (w, label) in enumerate(spans, 1)]
+    trigger = (text.index("appeal"), text.index("appeal") + 6)
+    got = role_candidates(ents, adjudicator, trigger, (0, len(text)), text=text)
+    assert got[0].id == 4
+    assert adjudicator.labels[0] == "ORG"  # a new span for it: ORG where the words say nothing else
+    convict = default_schema().event_type("Justice:Convict")  # a conviction's Adjudicator is still its subject
+    assert subject_side(next(r for r in convict.roles if r.name == "Adjudicator")) == -1
