@@ -54,6 +54,42 @@ def test_find_enter_after_an_event_made_on_a_match_goes_to_the_next_match(qtbot,
         close_window(w)
 
 
+AIR = "The airstrike hit the market. Another strike followed at noon."
+
+
+def test_find_enter_goes_past_a_match_inside_the_selected_events_trigger(qtbot, tmp_path):
+    """Find "strike" lands inside "airstrike"; the event there selected (a click on its trigger puts the caret at the
+    trigger's start, before the match): Ctrl+F and Enter go on to the next "strike", not to the one inside the event
+    the keys act on."""
+    from annotator import edits
+    from annotator.importing import IncomingDocument, import_documents
+    from annotator.store import Project
+    from ui_support import close_window, open_window
+
+    path = tmp_path / "air.annotator"
+    with Project(path, annotator="setup") as p:
+        doc = import_documents(p, [IncomingDocument(AIR, "air.txt")]).imported[0][1]
+        a = AIR.index("airstrike")
+        edits.add_event(p, doc, "Conflict:Attack", a, a + 9)
+    w = open_window(qtbot, path, size=(1366, 740))
+    try:
+        c, v, bar = w.controller, w.view, w.find_bar
+        qtbot.waitUntil(lambda: w.panels_built and len(c.events) == 1)
+        v.setFocus()
+        qtbot.keyClick(v, Qt.Key.Key_F, CTRL)
+        qtbot.keyClicks(bar.edit, "strike")
+        qtbot.keyClick(bar.edit, Qt.Key.Key_Return)
+        assert v.selection_cp() == (a + 3, a + 9)
+        w.edit_actions.select_event(next(iter(c.events.values())))  # the caret at "airstrike"'s start
+        assert v.selection_cp() is None
+        qtbot.keyClick(v, Qt.Key.Key_F, CTRL)
+        qtbot.keyClick(bar.edit, Qt.Key.Key_Return)
+        second = AIR.index(" strike") + 1
+        assert v.selection_cp() == (second, second + 6)
+    finally:
+        close_window(w)
+
+
 def test_ctrl_enter_just_after_a_rerun_accepts_what_the_view_shows_and_marks_it(qtbot, window, db):
     """Reliability round 10's Left: Ctrl+Enter's "accept the rest and mark annotated" in the 1.5 s after a
     pre-annotation re-run elsewhere was refused ("8 entity suggestions came in elsewhere …"): the run had put the very
