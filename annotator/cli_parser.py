@@ -169,8 +169,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument(
         "--add-types",
         action="store_true",
-        help="a brat folder whose annotation.conf has labels or event types its documents use and the project's "
-        "schema lacks: add them to the project's schema (default: such a folder is refused, naming them)",
+        help="labels (and a brat folder's event types) a file uses and the project's schema lacks: add them to the "
+        "project's schema (default: such a file is refused, naming them)",
     )
     p.add_argument(
         "--map",

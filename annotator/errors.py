@@ -121,7 +121,8 @@ class UnknownLabelsError(ImportFileError):
         super().__init__(
             path,
             f"labels not in the project's schema {schema_name!r}: {named}; give the project a schema that has them "
-            "(a new project: annotator import PROJECT FILE --schema SCHEMA.toml)",
+            "(a new project: annotator import PROJECT FILE --schema SCHEMA.toml), or import it again with --add-types "
+            "(the project's schema takes them)",
             line,
         )
 

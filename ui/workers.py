@@ -11,7 +11,7 @@ from typing import Any, Callable
 
 from PySide6.QtCore import QThread, Signal
 
-from annotator.errors import AnnotatorError, ProjectMovedError, SchemaLacksError
+from annotator.errors import AnnotatorError, ProjectMovedError, SchemaLacksError, UnknownLabelsError
 from annotator.formats.registry import shown_name
 from annotator.store import Project
 from ui import gc_guard
@@ -313,6 +313,9 @@ class ImportFormatWorker(Worker):
             )
         except SchemaLacksError as exc:  # refused, said as any failure; the window offers to add them
             self.lacking = [(exc.path, exc.lacks)]
+            raise
+        except UnknownLabelsError as exc:  # a doccano, Label Studio, Prodigy or CoNLL file's labels: the same
+            self.lacking = [(exc.path, [f"label {label}" for label in exc.labels])]
             raise
         self.schema_adopted = report.schema_adopted or ("added" if report.types_added else None)
         fmt = shown_name(self.fmt)

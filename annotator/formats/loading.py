@@ -114,6 +114,7 @@ def import_format(
     """
     if grow is None:
         grow = not project.document_ids()
+    grow = grow or choices.add_types  # the user asked for the labels a file uses and the schema lacks
     check_import_options(fmt, skip_bad, options)
     table = readers()
     paths = [Path(p) for p in paths]
@@ -443,7 +444,8 @@ def import_paths(
     paths = list(paths)
     files = list(expand_paths(paths))
     report = FormatImportReport()
-    grow = not project.document_ids()  # a new project takes the labels its files use (import_format)
+    # a new project takes the labels its files use (import_format), and one with documents when the user asks
+    grow = not project.document_ids() or choices.add_types
     for folder in empty_folders(paths):  # a corpus folder that came out empty is not a success
         report.skipped.append((str(folder), f"{folder}: a folder with no file to import in it"))
     pending: list[IncomingDocument] = []
@@ -510,6 +512,8 @@ def import_paths(
             report.skipped.append((str(path), str(exc)))
             if isinstance(exc, SchemaLacksError):
                 report.schema_lacks.append((str(path), exc.lacks))
+            elif isinstance(exc, UnknownLabelsError):
+                report.schema_lacks.append((str(path), [f"label {label}" for label in exc.labels]))
             docs, categories = [], []
         except AnnotatorError as exc:
             report.skipped.append((str(path), f"{path}: {exc}"))

@@ -5,6 +5,7 @@ either the refusal names both ways, typed (``SchemaLacksError``), nothing import
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -91,3 +92,32 @@ def test_the_command_line_offers_and_takes_them(busy, tmp_path, capsys):
     assert "NAME=THE_PROJECT'S_NAME" in capsys.readouterr().err
     assert main(["import", path, src, "--add-types"]) == 0
     assert "added to the project's schema (--add-types): label Report" in capsys.readouterr().out
+
+
+def test_add_types_takes_the_labels_of_a_label_studio_file_too(busy, tmp_path):
+    """The readers without a schema of their own (doccano, Label Studio, Prodigy, CoNLL) refused a project with
+    documents the labels it lacks, saying only "give the project a schema that has them"."""
+    text = "BRCA1 binds p53 in the nucleus."
+    task = {
+        "data": {"text": text},
+        "annotations": [
+            {
+                "result": [
+                    {
+                        "id": "g",
+                        "from_name": "label",
+                        "to_name": "text",
+                        "type": "labels",
+                        "value": {"start": 0, "end": 5, "text": "BRCA1", "labels": ["GENE"]},
+                    },
+                ]
+            }
+        ],
+    }
+    src = tmp_path / "tasks.json"
+    src.write_text(json.dumps([task]), encoding="utf-8")
+    report = api.import_files(busy, [src])
+    assert not report.imported and report.schema_lacks == [(str(src), ["label GENE"])]
+    assert "--add-types" in report.skipped[0][1]
+    report = api.import_files(busy, [src], add_types=True)
+    assert len(report.imported) == 1 and "GENE" in busy.schema.label_names
