@@ -4,7 +4,7 @@ every trigger's type, a legend that wraps, a window that fits 1366x768, a colour
 from __future__ import annotations
 
 from PySide6.QtCore import QRectF
-from ui_support import DOC_A, close_window, open_window
+from ui_support import DOC_A, close_window, open_window, window_settled
 from ui_helpers import click_char, drag_select, find
 
 
@@ -50,7 +50,7 @@ def test_the_selected_events_roles_are_drawn_at_its_arguments(qtbot, window):
 def test_every_legend_label_and_the_status_bar_fit_at_1366x768(qtbot, project_path):
     w = open_window(qtbot, project_path, size=(1366, 740))
     try:
-        qtbot.wait(50)
+        window_settled(qtbot, w)
         legend = w.legend
         assert len(legend.buttons) == len(w.controller.schema.entities)
         for b in legend.buttons.values():

@@ -65,7 +65,7 @@ def test_keys_pressed_while_another_program_writes_are_kept_and_saved_once_it_is
         assert forces not in entity_rows(db, doc) and workers not in entity_rows(db, doc)
         assert c.undo_stack.count() == 1
         # the window goes on: its timers run (the kept edits are tried again, without waiting, and kept)
-        qtbot.wait(400)
+        qtbot.waitUntil(lambda: c.kept.writes.last_busy is not None)
         assert c.edits_waiting() == 3 and c.kept.writes.last_busy is not None
         # Ctrl+Z takes back the last key (kept, never written), not the step written before it
         window.actions_by_name["undo"].trigger()

@@ -7,6 +7,7 @@ import threading
 
 from ui import gc_guard
 from ui.workers import Worker
+from ui_support import HANG_GUARD_MS
 
 
 class _Cycle:
@@ -35,8 +36,7 @@ def test_collection_happens_on_the_gui_thread_only_while_workers_run(qtbot):
 
         t = threading.Thread(target=worker_run)
         t.start()
-        while t.is_alive():
-            qtbot.wait(20)  # the GUI thread's event loop keeps running, as in the app
+        qtbot.waitUntil(lambda: not t.is_alive(), timeout=HANG_GUARD_MS)  # the GUI thread's loop runs, as in the app
         t.join()
         qtbot.waitUntil(lambda: threading.main_thread().ident in threads and gc.isenabled(), timeout=3000)
     finally:

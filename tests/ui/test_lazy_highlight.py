@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from ui_support import close_window, open_window, shown_window
+from ui_support import close_window, open_window, shown_window, window_settled
 
 LINE = "Maria Lopez met John Smith in Paris on Monday."
 
@@ -91,7 +91,8 @@ def test_blocks_out_of_view_are_formatted_without_repainting_the_view(qtbot, tmp
         assert h.deferred
         qtbot.waitUntil(lambda: bool(paints), timeout=5000)  # the first paint: the background formatting follows it
         qtbot.waitUntil(lambda: not h.deferred, timeout=5000)
-        qtbot.wait(50)
+        window_settled(qtbot, w)
+        QApplication.processEvents()  # a repaint the formatting asked for would be painted now
         assert len(paints) == 1  # hundreds of blocks formatted, nothing repainted
         far = v.document().findBlockByNumber(599)  # the last: in view at the end whatever the font's line height
         paris = [(far.text().index("Paris"), 5)]
@@ -138,8 +139,9 @@ def test_formatting_blocks_just_above_the_view_repaints_it(qtbot, tmp_path):
         h.resume = lambda: None  # hold the background steps (each paint starts them again)
         h._later.stop()
         bar = v.verticalScrollBar()
+        scrolled = _each_paint(v)
         bar.setValue(bar.maximum() // 2)
-        qtbot.wait(20)
+        qtbot.waitUntil(lambda: bool(scrolled))  # painted where it scrolled to
         shown = [b for b in v.visible_blocks() if b not in h.deferred]
         above = sorted(b for b in h.deferred if b < min(shown))[-5:]
         assert above == list(range(min(shown) - 5, min(shown)))

@@ -7,7 +7,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QTextEdit
 from test_events import make_attack
-from ui_support import DOC_A
+from ui_support import DOC_A, laid_out
 
 SUMMARY = (
     "version 3 trained on 5 finished documents (5 held out, 5-fold) in 42 s; kept but NOT made the default\n"
@@ -63,7 +63,7 @@ def test_showing_an_event_does_not_narrow_the_text_at_1366(qtbot, project_path):
     w = open_window(qtbot, project_path, size=(1366, 740))
     try:
         w.size_docks()  # as the window does at start, at its size
-        qtbot.wait(50)
+        laid_out()
         width = w.view.width()
         make_attack(qtbot, w)
         ed = w.event_editor
@@ -102,7 +102,7 @@ def test_a_long_argument_neither_widens_the_event_panel_nor_is_cut(qtbot, tmp_pa
     w = open_window(qtbot, path, size=(width, 740))
     try:
         w.size_docks()  # as the window does at start, at its size
-        qtbot.wait(50)
+        laid_out()
         text, dock = w.view.width(), w.docks["event"].width()
         w.edit_actions.select_event(w.controller.events[ev])
         ed = w.event_editor

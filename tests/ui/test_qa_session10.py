@@ -281,8 +281,7 @@ def test_document_names_stay_told_apart_in_the_least_panel(qtbot, qapp, names, b
             {"id": i, "name": n, "status": "new", "entities": 0, "events": 0, "suggestions": 0}
             for i, n in enumerate(names)
         ]
-        panel.set_rows(rows, 0)
-        qtbot.wait(10)
+        panel.set_rows(rows, 0)  # the columns fitted at once (fit_columns)
         shown = _shown_names(panel)
         assert len(set(shown)) == len(names), shown[:6]
         assert not [s for s in shown if s.count("…") > 1], shown  # cut once, not again by Qt

@@ -9,6 +9,7 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 
 from test_qa_session11 import meet_path, visit_path  # noqa: F401 - fixtures: a suggested Meet; seed 001's Transfer types
+from ui_support import window_settled
 
 CTRL = Qt.KeyboardModifier.ControlModifier
 
@@ -117,7 +118,7 @@ def test_agreement_on_a_project_without_annotators_sets_says_why_in_a_line(qtbot
     qtbot.waitUntil(lambda: window.panels_built)
     window.view.setFocus()
     window.actions_by_name["agreement"].trigger()
-    qtbot.wait(50)
+    window_settled(qtbot, window)  # a window that opened would be shown by now
     assert not [d for d in window.findChildren(AgreementWindow) if d.isVisible()]
     said = window.message.text()
     assert said.startswith("Agreement needs two annotation sets or more; the project has none"), said
@@ -192,7 +193,7 @@ def test_a_click_on_the_comments_tab_gives_its_box_the_keys(qtbot, window, db):
     bar = window.tabs.tabBar()
     qtbot.mouseClick(bar, Qt.MouseButton.LeftButton, pos=bar.tabRect(2).center())
     assert window.tabs.currentWidget() is window.comments
-    qtbot.wait(100)
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is window.comments.edit)
     typed_in = QApplication.focusWidget()  # where the keys are after the click
     qtbot.keyClicks(typed_in, "ok")
     qtbot.keyClick(typed_in, Qt.Key.Key_Return)

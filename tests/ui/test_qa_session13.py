@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 
 from PySide6.QtCore import Qt
+from ui_support import laid_out
 
 CTRL = Qt.KeyboardModifier.ControlModifier
 
@@ -243,7 +244,7 @@ def test_the_find_bar_buttons_stay_where_they_are_whatever_it_says(qtbot, window
         bar.edit.selectAll()
         qtbot.keyClicks(bar.edit, words) if words else qtbot.keyClick(bar.edit, Qt.Key.Key_Backspace)
         qtbot.keyClick(bar.edit, Qt.Key.Key_Return)
-        qtbot.wait(20)  # laid out
+        laid_out()
         places[bar.info.text()] = nxt.geometry().x()
     assert len(places) == 3 and len(set(places.values())) == 1, places
 
@@ -263,7 +264,7 @@ def test_an_edit_that_selects_nothing_ends_the_note_of_the_undo_before(qtbot, wi
     assert window.message.text().startswith("Undone: Accept all suggestions"), window.message.text()
     bar = window.tabs.tabBar()
     qtbot.mouseClick(bar, Qt.MouseButton.LeftButton, pos=bar.tabRect(2).center())
-    qtbot.wait(50)
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is window.comments.edit)
     box = QApplication.focusWidget()
     assert box is window.comments.edit
     qtbot.keyClicks(box, "ok")

@@ -8,6 +8,7 @@ import re
 import pytest
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication
+from ui_support import laid_out
 
 CTRL = Qt.KeyboardModifier.ControlModifier
 
@@ -189,7 +190,7 @@ def test_the_right_hand_docks_keep_their_width_when_the_panels_come_on_a_first_s
     assert w.open_project(project_path)
     settled(qtbot, lambda: bool(seen))
     settled(qtbot, lambda: w.panels_built and not w.after_view_paint.pending)
-    qtbot.wait(50)  # the docks' layout after the panels came (a posted layout request)
+    laid_out()  # the docks' layout after the panels came (a posted layout request)
     assert (w.docks["annotations"].width(), w.docks["event"].width(), w.view.width()) == seen[0]
     w.view.viewport().removeEventFilter(watch)
     close_window(w)
@@ -221,8 +222,10 @@ def test_ctrl_enter_asks_until_the_person_ticks_not_to_be_asked_again(qtbot, win
 
     c, v = window.controller, window.view
     asked: list[str] = []
+    looked: list[bool] = []  # each time the box that would ask was looked for
 
     def answer() -> None:
+        looked.append(True)
         box = QApplication.activeModalWidget()
         if box is None:  # not asked
             return
@@ -244,7 +247,7 @@ def test_ctrl_enter_asks_until_the_person_ticks_not_to_be_asked_again(qtbot, win
     assert db.document(a).status == "annotated"
     assert window.undecided_count() > 0  # b.txt has suggestions left too
     ctrl_enter()
-    qtbot.wait(20)
+    qtbot.waitUntil(lambda: len(looked) == 2)  # the box that would ask was looked for
     assert asked == ["Undecided suggestions"]  # not asked
     assert db.document(b).status == "annotated"
     assert all(e.state != "suggested" for e in db.entities(b))

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 
 from PySide6.QtCore import Qt
+from ui_support import laid_out
 
 ALT, SHIFT = Qt.KeyboardModifier.AltModifier, Qt.KeyboardModifier.ShiftModifier
 SENTENCED = "A former deputy transport minister of Poland was sentenced on Tuesday, and so was Jan Nowak of Gdansk."
@@ -138,7 +139,7 @@ def test_a_role_key_brings_its_row_into_view_at_1366x768(qtbot, tmp_path):
         v.setFocus()
         c.select_event(ev_id)
         qtbot.waitUntil(lambda: len(ed.fill_combos) == 7 and ed.role_rows["Agent"].isVisible())
-        qtbot.wait(50)  # laid out
+        laid_out()
         assert ed.scroll.verticalScrollBar().maximum() > 0  # the box scrolls: the case of the fix
         assert not _seen_whole(ed.role_rows["Time"])
         qtbot.keyClick(v, getattr(Qt.Key, f"Key_{time + 1}"), ALT)

@@ -7,6 +7,7 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import QRect
 from PySide6.QtWidgets import QApplication
+from ui_support import window_settled
 
 TRIP = (
     "The deputy transport minister flew from Warsaw to Brussels on Monday aboard a government jet, "
@@ -55,8 +56,7 @@ def test_every_role_of_a_seven_role_event_is_in_sight_with_its_key(qtbot, tmp_pa
         w.edit_actions.select_event(w.controller.events[ev])
         ed = w.event_editor
         qtbot.waitUntil(lambda: len(ed.fill_combos) == 7 and ed.fill_combos[-1].isVisible())
-        qtbot.wait(50)
-        QApplication.processEvents()
+        window_settled(qtbot, w)
         view = ed.scroll.viewport()
         seen = QRect(0, 0, view.width(), view.height())
         for index, role in enumerate(TRIP_ROLES):
@@ -114,7 +114,7 @@ def test_the_document_list_is_as_wide_as_its_names_within_reason(qtbot, tmp_path
         qtbot.waitUntil(lambda: w.documents.proxy.rowCount() == len(SEED_NAMES))
         for doc_id in [r["id"] for r in w.documents.model.rows]:  # each row bold in turn, as the open one is
             w.open_document(doc_id)
-            qtbot.wait(20)
+            window_settled(qtbot, w)
             shown = dict(zip(sorted(SEED_NAMES), _names_shown(w)))
             whole = [n for n in SEED_NAMES if size[0] >= 1920 or len(n) <= 24]  # at 1366 "000_c5086996ec44ef81.txt"
             assert [shown[n] for n in whole] == whole
@@ -145,7 +145,7 @@ def test_the_document_list_keeps_the_width_a_person_gave_it(qtbot, tmp_path):
     again = open_window(qtbot, path, size=(1920, 1050))
     try:
         qtbot.waitUntil(lambda: again.documents.proxy.rowCount() == len(SEED_NAMES))
-        qtbot.wait(20)
+        window_settled(qtbot, again)
         assert abs(again.docks["documents"].width() - (fitted - 90)) <= 2
     finally:
         close_window(again)
@@ -157,7 +157,6 @@ def test_shift_e_gives_a_suggested_event_its_other_type_in_one_key(qtbot, window
     takes the first alternative and accepts the event, one step Ctrl+Z undoes; with no alternative, or words
     selected, Shift+E is E as before (the picker, a new event)."""
     from PySide6.QtCore import Qt, QTimer
-    from PySide6.QtWidgets import QApplication
 
     from annotator.suggest.types import EventSuggestion
     from annotator.suggest.writer import WriteCounts, write_events

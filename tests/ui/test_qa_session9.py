@@ -8,6 +8,7 @@ import re
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QMessageBox, QTextEdit
+from ui_support import laid_out
 
 SUMMARY = "version 3 trained on 5 finished documents in 42 s; kept but NOT made the default\n" + "\n".join(
     f"  LABEL{k:<10} 1.000  1.000  1.000" for k in range(5)
@@ -90,7 +91,7 @@ def test_an_event_of_seven_roles_shows_every_argument_whole(qtbot, tmp_path, siz
     w = open_window(qtbot, path, size=size)
     try:
         w.size_docks()
-        qtbot.wait(50)
+        laid_out()
         text, dock = w.view.width(), w.docks["event"].width()
         w.edit_actions.select_event(w.controller.events[ev])
         ed = w.event_editor
@@ -355,7 +356,7 @@ def test_the_keys_stay_in_the_role_after_its_x_is_pressed(qtbot, window):
     assert QApplication.focusWidget() is x
     qtbot.keyClick(x, Qt.Key.Key_Space)
     qtbot.waitUntil(lambda: not w.controller.events[w.controller.current_event].arguments)
-    qtbot.wait(50)
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is ed.fill_combos[0])
     now = QApplication.focusWidget()
     assert now is ed.fill_combos[0] and now.isVisible(), now  # the Attacker row's fill list
     assert isinstance(now, QComboBox)

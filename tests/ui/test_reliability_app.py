@@ -14,8 +14,8 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QMessageBox
-from ui_support import DOC_A, close_window, open_window, pattern_pipeline
+from PySide6.QtWidgets import QApplication, QMessageBox
+from ui_support import DOC_A, close_window, open_window, pattern_pipeline, window_settled
 from ui_helpers import entity_rows, find
 
 from annotator import edits
@@ -409,7 +409,7 @@ def test_changes_by_another_connection_are_shown_without_losing_the_place(qtbot,
     mine = entity_rows(db, doc)[(s, e)].id
     bar = window.view.verticalScrollBar()
     target = entity_rows(db, doc)[find(text, "Paris", 300)]
-    qtbot.wait(200)  # let the layout settle (a narrower view re-wraps the lines)
+    window_settled(qtbot, window)  # the panels filled and laid out (a narrower view re-wraps the lines)
     window.edit_actions.select(target)
     scrolled = bar.value()
     assert scrolled > 0
@@ -528,7 +528,7 @@ def test_markup_in_data_is_shown_literally_everywhere(qtbot, tmp_path, figures):
     ev = next(iter(c.events))
     w.controller.select_event(ev)  # the event editor shows type, trigger, attribute and the role fillers
     w.edit_actions.select(c.entities[min(c.entities)])
-    qtbot.wait(50)
+    window_settled(qtbot, w)
 
     # every label that shows data is plain text
     labels = [lab for lab in w.findChildren(QLabel) if "<b>" in lab.text()]
@@ -622,7 +622,7 @@ def test_very_large_documents_open_or_are_refused_clearly(qtbot, tmp_path, figur
     assert v.toPlainText() == paragraphs
     t = time.perf_counter()
     w.open_document(ids[1])
-    qtbot.wait(1)
+    QApplication.processEvents()
     timings["one_line_open_s"] = round(time.perf_counter() - t, 2)
     shown = v.toPlainText()
     assert len(shown) == len(one_line) and shown.replace("\n", " ") == one_line and "\n" in shown
@@ -635,7 +635,7 @@ def test_very_large_documents_open_or_are_refused_clearly(qtbot, tmp_path, figur
     assert entity_rows(c.project, ids[1])[(s, e)].label == "GPE"
     t = time.perf_counter()
     w.open_document(ids[2])
-    qtbot.wait(1)
+    QApplication.processEvents()
     timings["refused_s"] = round(time.perf_counter() - t, 2)
     assert v.toPlainText() == "" and "660,000 characters without a space" in v.placeholderText()
     assert "not shown" in w.message.text()

@@ -56,6 +56,29 @@ def settled(qtbot, condition) -> None:  # type: ignore[no-untyped-def]
     qtbot.waitUntil(condition, timeout=HANG_GUARD_MS)
 
 
+def laid_out() -> None:
+    """The layouts Qt was asked for, done now: the posted ``LayoutRequest`` events delivered (a layout sets its
+    widgets' geometry, and theirs in turn, when its request arrives), and again for any a layout posted on the way.
+    What the test reads next is the geometry the next paint shows. It replaces a fixed ``qtbot.wait(50)`` ("laid
+    out"), which guessed how long the event loop takes to get there: too short under load, too long otherwise."""
+    from PySide6.QtCore import QCoreApplication, QEvent
+
+    for _ in range(3):  # a layout's request, a parent's it posts, a grandparent's
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
+
+
+def window_settled(qtbot, w) -> None:  # type: ignore[no-untyped-def]
+    """Wait until the main window ``w`` has no deferred work left (the events already posted delivered; the side
+    panels' and the document list's zero-time timers run; nothing waiting for the text's paint), then its layouts
+    done (``laid_out``): the real condition a fixed ``qtbot.wait(20)`` after an edit, an open or a click stood for.
+    A check that something did not happen (no read, no box) is made after it."""
+    from PySide6.QtWidgets import QApplication
+
+    QApplication.processEvents()  # a queued signal's slot may start one of the timers below
+    settled(qtbot, lambda: not (w._panel_timer.isActive() or w._docs_timer.isActive() or w.after_view_paint.pending))
+    laid_out()
+
+
 def show_widget(qtbot, widget, size: tuple[int, int] | None = None):  # type: ignore[no-untyped-def]
     """``widget`` kept by qtbot, resized to ``size`` (when given), shown and exposed."""
     qtbot.addWidget(widget)
