@@ -1,6 +1,8 @@
-"""The names the doccano import and the doccano exports (``regions_out``, ``doccano_tables_out``) share. The reader
-is ``doccano``; the writers import this module, never the reader."""
+"""The names the doccano import and the doccano exports (``regions_out``, ``doccano_tables_out``) share. The readers
+are ``doccano`` and ``doccano_tables``; the writers import this module, never a reader."""
 
 from __future__ import annotations
 
 DOCCANO_ID = "doccano_id"  # the document meta's key of the line id the import kept (the export writes it back)
+FASTTEXT = "__label__"  # a fastText line's label words start so (``doccano_tables`` reads them, its export writes them)
+LABEL_SEPARATOR = "#"  # between the labels of one CSV cell, as doccano's CSV export joins them

@@ -18,12 +18,11 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any, Iterator
 
+from annotator.formats.doccano_names import FASTTEXT, LABEL_SEPARATOR
 from annotator.formats.reading import iter_csv_rows, need, read_text_file
 
 TEXT_COLUMNS = ("text", "column_data")
 LABEL_COLUMNS = ("label", "column_label")
-FASTTEXT = "__label__"
-LABEL_SEPARATOR = "#"  # between the labels of one CSV cell, as doccano's CSV export joins them
 SNIFF_LINES = 50
 
 

@@ -23,8 +23,7 @@ from typing import Any, Iterable
 
 from annotator.categories import CATEGORIES, document_categories
 from annotator.formats.writing import FormatExportReport
-from annotator.formats.doccano_tables import FASTTEXT, LABEL_SEPARATOR
-from annotator.formats.doccano_names import DOCCANO_ID
+from annotator.formats.doccano_names import DOCCANO_ID, FASTTEXT, LABEL_SEPARATOR
 from annotator.formats.meta_keys import DOCCANO_FORM
 from annotator.formats.records import SETS_KEY, KeptIds
 

@@ -12,9 +12,10 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+from annotator.formats.label_studio_names import CLASS_KINDS
 from annotator.formats.reading import listed, need
 
-KINDS = ("taxonomy", "rating")
+KINDS = CLASS_KINDS
 PATH_SEPARATOR = " / "  # Label Studio's Taxonomy shows a path so (its pathSeparator)
 
 
@@ -51,28 +52,3 @@ def region_class(kind: str, value: dict[str, Any], who: str, k: int, path: Path,
         if (kind == "taxonomy")
         else classes_of(kind, {"from_name": kind}, value, who, k, path, line)[0][2]
     )
-
-
-def class_results(categories: list[str], shape: dict[str, Any], to_name: str) -> tuple[list[str], list[dict[str, Any]]]:
-    """The categories a ``taxonomy`` or ``rating`` result brought, written back as those results (one a tag), and
-    the other categories (for ``choices``)."""
-    results: dict[tuple[str, str], dict[str, Any]] = {}
-    rest = []
-    for c in categories:
-        kept = next(
-            ((kind, x[c]) for kind in KINDS if isinstance(x := shape.get(kind), dict) and isinstance(x.get(c), list)),
-            None,
-        )
-        if kept is None or len(kept[1]) != 2:
-            rest.append(c)
-            continue
-        kind, (tag, given) = kept
-        item = results.setdefault(
-            (kind, str(tag)),
-            {"id": f"{kind}-{tag}", "from_name": str(tag), "to_name": to_name, "type": kind, "value": {}},
-        )
-        if kind == "taxonomy":
-            item["value"].setdefault("taxonomy", []).append(given)
-        else:
-            item["value"]["rating"] = given
-    return rest, list(results.values())

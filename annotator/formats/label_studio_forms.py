@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any, Iterator
 
 from annotator.errors import ImportFileError
-from annotator.formats.label_studio_classes import KINDS as CLASS_KINDS
+from annotator.formats.label_studio_names import CLASS_KINDS
 from annotator.formats.reading import iter_csv_rows
 
 TASK_KEYS = {

@@ -26,6 +26,19 @@ UNDECIDED_BESIDE = {"predictions": "undecided"}
 # exported set's (inside her annotation they came back as her decisions)
 PREDICTIONS_OF = "predictions_of"
 
+# the kinds of result besides labels and choices, read by the import's modules of each kind and written back by
+# label_studio_kinds_out, with the keys of the task meta that keeps what each needs to go out as it came
+PARAGRAPH_LABELS = "paragraphlabels"  # the Paragraphs tag's result type and its value's key of labels
+PARAGRAPHS_SHAPE = "paragraphs"  # in meta["label_studio_task"]: {"key", "text_key", "others", "starts"}
+PARAGRAPH_TEXT_KEY = "text"  # the Paragraphs tag's default textKey
+HYPERTEXT_LABELS = "hypertextlabels"  # the HyperText tag's result type and its value's key of labels
+HYPERTEXT_KINDS = (
+    HYPERTEXT_LABELS,
+    "htmllabels",
+)  # Label Studio 0.x named it htmllabels (HyperTextRegion's toStateJSON)
+HYPERTEXT_SHAPE = "hypertext"  # in meta["label_studio_task"]: {"key", "html"}
+CLASS_KINDS = ("taxonomy", "rating")  # classifications of the whole text (or a region) besides choices
+
 MEMBER = "label-studio user "  # a set read from a member's number (``completed_by: 7``), named so by ``label_studio_pick.author``
 EMAIL = re.compile(r"[^@\s]+@[^@\s]+\.[^@\s]+")
 

@@ -7,22 +7,20 @@ The document's text is the paragraphs' texts, one a line (joined by a line break
 paragraph's start plus its offset in it (code points, or UTF-16 units where only they give the span's ``text``). What
 else a paragraph holds (its author) is kept with the document (``meta["label_studio_task"]["paragraphs"]``), with
 where each paragraph starts, and the Label Studio export writes the list back and the spans as ``paragraphlabels``
-again. Until session 16 such a task was refused ("has no text under 'dialogue'").
+again (``label_studio_kinds_out``; this module is the import's). Until session 16 such a task was refused ("has no text under 'dialogue'").
 """
 
 from __future__ import annotations
 
-from bisect import bisect_right
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from annotator.formats.label_studio_names import PARAGRAPH_LABELS, PARAGRAPH_TEXT_KEY, PARAGRAPHS_SHAPE
 from annotator.formats.reading import need
 from annotator.offsets import Utf16Map, utf16_length
 
-KIND = "paragraphlabels"  # the result type and its value's key of labels
-SHAPE_KEY = "paragraphs"  # in meta["label_studio_task"]: {"key", "text_key", "others", "starts"}
-TEXT_KEY = "text"  # the Paragraphs tag's default textKey
+KIND, SHAPE_KEY, TEXT_KEY = PARAGRAPH_LABELS, PARAGRAPHS_SHAPE, PARAGRAPH_TEXT_KEY
 
 
 @dataclass
@@ -100,36 +98,3 @@ def paragraphs_of(data: Any, results: list[Any]) -> Paragraphs | None:
             others = [{k: v for k, v in p.items() if k != TEXT_KEY} for p in got]
             return Paragraphs(key, text, starts, others)
     return None
-
-
-def paragraph_data(shape: dict[str, Any], text: str) -> tuple[str, list[dict[str, Any]]] | None:
-    """For the export: (the data key, the paragraphs as the task had them, each with its text cut from ``text``);
-    None when the document came in no paragraphs (or its kept shape does not fit the text)."""
-    kept = shape.get(SHAPE_KEY)
-    if not isinstance(kept, dict) or not isinstance(kept.get("key"), str):
-        return None
-    starts, others = kept.get("starts"), kept.get("others")
-    if not isinstance(starts, list) or not isinstance(others, list) or len(starts) != len(others) or not starts:
-        return None
-    ends = [s - 1 for s in starts[1:]] + [len(text)]
-    if starts[0] != 0 or any(not isinstance(s, int) or e < s for s, e in zip(starts, ends)):
-        return None
-    key = str(kept.get("text_key") or TEXT_KEY)
-    rows = [{**(o if isinstance(o, dict) else {}), key: text[s:e]} for o, s, e in zip(others, starts, ends)]
-    return kept["key"], rows
-
-
-def paragraph_value(shape: dict[str, Any], text: str, start: int, end: int) -> dict[str, Any] | None:
-    """A span's place as a ``paragraphlabels`` value gives it (the paragraphs' indices as text, offsets in UTF-16
-    units as Label Studio counts), for the export; None when the document came in no paragraphs."""
-    kept = shape.get(SHAPE_KEY)
-    starts = kept.get("starts") if isinstance(kept, dict) else None
-    if not isinstance(starts, list) or not starts:
-        return None
-    i = max(bisect_right(starts, start) - 1, 0)
-    j = max(bisect_right(starts, max(end - 1, start)) - 1, 0)
-
-    def units(k: int, at: int) -> int:  # code points into paragraph k as UTF-16 units
-        return utf16_length(text[starts[k] : at])
-
-    return {"start": str(i), "end": str(j), "startOffset": units(i, start), "endOffset": units(j, end)}

@@ -39,6 +39,9 @@ from annotator.categories import CATEGORIES, CATS, document_categories
 from annotator.formats.writing import FormatExportReport
 from annotator.formats.doccano_names import DOCCANO_ID
 from annotator.formats.label_studio_names import (
+    CLASS_KINDS,
+    HYPERTEXT_LABELS,
+    PARAGRAPH_LABELS,
     CHOICES_TAG,
     LEFT_AS,
     PREDICTIONS_OF,
@@ -48,9 +51,13 @@ from annotator.formats.label_studio_names import (
     author_keys,
 )
 from annotator.formats.meta_keys import DOCCANO_FORM, LABEL_STUDIO_TASK
-from annotator.formats.label_studio_classes import KINDS as CLASS_KINDS, class_results
-from annotator.formats.label_studio_hypertext import KIND as HYPERTEXT_LABELS, html_data, hypertext_value
-from annotator.formats.label_studio_paragraphs import KIND as PARAGRAPH_LABELS, paragraph_data, paragraph_value
+from annotator.formats.label_studio_kinds_out import (
+    class_results,
+    html_data,
+    hypertext_value,
+    paragraph_data,
+    paragraph_value,
+)
 from annotator.formats.records import (
     SETS_KEY,
     ExportRequest,
@@ -315,7 +322,7 @@ def _result_items(rec: dict[str, Any], report: FormatExportReport) -> list[Item]
 def _choices(rec: dict[str, Any], to_name: str) -> list[dict[str, Any]]:
     """The document's categories as ``choices`` results of the whole text, one a Choices tag (the names the import
     kept, ``meta["label_studio_task"]["choices"]``, else ``category``); those a ``taxonomy`` or ``rating`` result
-    brought as such results again (``label_studio_classes``)."""
+    brought as such results again (``label_studio_kinds_out``)."""
     categories, classes = class_results(document_categories(rec["meta"]), _shape(rec), to_name)  # taxonomy, rating
     tags = _shape(rec).get("choices")
     tags = tags if isinstance(tags, dict) else {}
