@@ -13,6 +13,7 @@ from annotator.wording import counted
 from annotator.model import Entity, Event
 from ui import commands as cmd
 from ui.event_actions import EventActions
+from ui.event_moves import EventMoves
 from ui.role_keys import ROLE_KEYS
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -53,6 +54,7 @@ class EditActions(QObject):
         self.c = controller
         self.view = view
         self.events = EventActions(self, pick_event_type)
+        self.moves = EventMoves(self.events)  # N, [ and ]
         view.key_handler = self.handle_key
 
     # -- helpers ---------------------------------------------------------------------------------------
@@ -486,9 +488,9 @@ class EditActions(QObject):
             self.label_everywhere(accept=text == "A")
             return True
         if text in ("n", "N"):
-            self.events.next_trigger_word(-1 if text == "N" else 1)
+            self.moves.next_trigger_word(-1 if text == "N" else 1)
             return True
         if text in ("]", "["):
-            self.events.step(1 if text == "]" else -1)
+            self.moves.step(1 if text == "]" else -1)
             return True
         return False

@@ -363,7 +363,7 @@ class WindowFlow(_Window):
             self.show_note(said)
 
     def _trigger_words_left(self) -> int:
-        """How many words N stops at (``EventActions.n_stops``), counted again only when a span, a rejection or an event
+        """How many words N stops at (``EventMoves.n_stops``), counted again only when a span, a rejection or an event
         trigger changed: 4.6 ms a count on the 529,249-character document of bench/event_keys.py, at every key once all is
         decided."""
         c = self.controller
@@ -371,7 +371,7 @@ class WindowFlow(_Window):
         key = (c.doc.id if c.doc is not None else None, id(c.span_index()), c.entity_tally.count("rejected"), taken)
         kept = getattr(self, "_words_left", None)
         if kept is None or kept[0] != key:
-            kept = self._words_left = (key, len(self.edit_actions.events.n_stops()))
+            kept = self._words_left = (key, len(self.edit_actions.moves.n_stops()))
         return kept[1]
 
     def describe_current_entity(self) -> None:

@@ -355,8 +355,8 @@ class Player:
     def go_to_trigger(self, start: int, end: int) -> None:
         """N (the next trigger word) as often as needed, or Find: whichever takes fewer keys."""
         ea = self.w.edit_actions
-        words = ea.events.n_stops()  # the words N goes through, as the app counts them
-        here = ea.events.start_point()
+        words = ea.moves.n_stops()  # the words N goes through, as the app counts them
+        here = ea.moves.start_point()
         keys = [(a, b, -1) for a, b in words]
         seq = [k for k in keys if k > here] + [k for k in keys if k <= here]
         hops = seq.index((start, end, -1)) + 1 if (start, end, -1) in seq else 10**6
@@ -443,7 +443,7 @@ class Player:
             evs = sorted(
                 (v.trigger_start, v.trigger_end, v.id) for v in self.c.events.values() if v.state != "rejected"
             )
-            there = self.w.edit_actions.events.start_point()  # where ] goes on from (Find's words, else here)
+            there = self.w.edit_actions.moves.start_point()  # where ] goes on from (Find's words, else here)
             seq_e = [k for k in evs if k > there] + [k for k in evs if k <= there]
             options.append((seq_e.index(target[:3]) + 1, "]"))
         options.append((self.find_cost(target[0], target[1]) + 1, "find"))
