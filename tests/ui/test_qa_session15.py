@@ -5,21 +5,7 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import Qt
-
-
-def _suggest_meet(db, window, alternatives: tuple[str, ...] = ("Contact:Phone-Write",)) -> int:  # type: ignore[no-untyped-def]
-    """One suggested Contact:Meet on "met" of a.txt (score 0.6), shown in the window; its id."""
-    from annotator.suggest.types import EventSuggestion
-    from annotator.suggest.writer import WriteCounts, write_events
-    from ui_helpers import find
-    from ui_support import DOC_A
-
-    d = db.document_ids()[0]
-    with db.transaction():
-        found = [EventSuggestion("Contact:Meet", *find(DOC_A, "met"), 0.6, alternatives=alternatives)]
-        write_events(db, d, found, "rules:test@1", WriteCounts())
-    window.controller.reload()
-    return next(iter(window.controller.events))
+from ui_support import suggest_meet
 
 
 def test_the_event_editor_says_whether_an_event_is_decided_with_its_score_and_other_type(qtbot, window, db):
@@ -27,7 +13,7 @@ def test_the_event_editor_says_whether_an_event_is_decided_with_its_score_and_ot
     and the other type it was suggested with (which E offers first) were in the event list's tooltip only, out of
     reach by keys. Its State row says them, and follows the decision."""
     w, c, v = window, window.controller, window.view
-    ev_id = _suggest_meet(db, w)
+    ev_id = suggest_meet(db, w)
     ed = w.event_editor
     dock = w.docks["event"].width()
     v.setFocus()

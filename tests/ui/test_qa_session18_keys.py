@@ -157,20 +157,11 @@ def test_shift_e_gives_a_suggested_event_its_other_type_in_one_key(qtbot, window
     takes the first alternative and accepts the event, one step Ctrl+Z undoes; with no alternative, or words
     selected, Shift+E is E as before (the picker, a new event)."""
     from PySide6.QtCore import Qt, QTimer
+    from ui_support import suggest_meet
 
-    from annotator.suggest.types import EventSuggestion
-    from annotator.suggest.writer import WriteCounts, write_events
-    from ui_helpers import find
-    from ui_support import DOC_A
-
-    d = db.document_ids()[0]
-    with db.transaction():
-        found = [EventSuggestion("Contact:Meet", *find(DOC_A, "met"), 0.6, alternatives=("Contact:Phone-Write",))]
-        write_events(db, d, found, "rules:test@1", WriteCounts())
     w, c = window, window.controller
-    c.reload()
-    qtbot.waitUntil(lambda: len(c.events) == 1)
-    ev_id = next(iter(c.events))
+    ev_id = suggest_meet(db, w)
+    assert list(c.events) == [ev_id]
     w.edit_actions.select_event(c.events[ev_id])  # as ] or Tab
     assert "(Shift+E)" in w.message.text(), w.message.text()
     picked = []

@@ -116,20 +116,12 @@ def test_e_on_a_suggested_event_offers_its_alternative_type_first(qtbot, window,
     """E on a suggestion ("visit": Movement:Transport, or Contact:Meet) opened the picker on the type it has: Enter
     there accepted it as it was, which Enter on the event does already; the alternative took Down first. Its
     alternatives come first now (E, Enter: the other type), its own type next (Down, Enter: accepted as it is)."""
-    from annotator.suggest.types import EventSuggestion
-    from annotator.suggest.writer import WriteCounts, write_events
     from test_events import pick_in_dialog
-    from ui_helpers import find
-    from ui_support import DOC_A
+    from ui_support import suggest_meet
 
-    d = db.document_ids()[0]
-    with db.transaction():
-        found = [EventSuggestion("Contact:Meet", *find(DOC_A, "met"), 0.6, alternatives=("Contact:Phone-Write",))]
-        write_events(db, d, found, "rules:test@1", WriteCounts())
     w, c = window, window.controller
-    c.reload()
-    qtbot.waitUntil(lambda: len(c.events) == 1)
-    ev_id = next(iter(c.events))
+    ev_id = suggest_meet(db, w)
+    assert list(c.events) == [ev_id]
     w.edit_actions.select_event(c.events[ev_id])  # as ] or Tab
     pick_in_dialog(qtbot, "")  # Enter at once: the type the picker offers first
     qtbot.keyClick(w.view, "e")

@@ -159,3 +159,18 @@ def one_suggested_event(path: Path, text: str, spans, event) -> None:  # type: i
         with p.transaction():
             write_entities(p, doc, spans, "spacy:test@1", WriteCounts())
             write_events(p, doc, [event], "rules:test@1", WriteCounts())
+
+
+def suggest_meet(db, window, alternatives: tuple[str, ...] = ("Contact:Phone-Write",)) -> int:  # type: ignore[no-untyped-def]
+    """One suggested Contact:Meet on "met" of a.txt (score 0.6, Contact:Phone-Write beside it unless told), shown in the
+    window; its id."""
+    from annotator.suggest.types import EventSuggestion
+    from annotator.suggest.writer import WriteCounts, write_events
+    from ui_helpers import find
+
+    d = db.document_ids()[0]
+    with db.transaction():
+        found = [EventSuggestion("Contact:Meet", *find(DOC_A, "met"), 0.6, alternatives=alternatives)]
+        write_events(db, d, found, "rules:test@1", WriteCounts())
+    window.controller.reload()
+    return next(iter(window.controller.events))
