@@ -959,3 +959,35 @@ def test_each_reader_s_meta_key_is_spelt_once():
         if p.name not in ("meta_keys.py", "webanno_tsv.py")
     }
     assert {k: v for k, v in found.items() if v} == {}
+
+
+def fixed_waits(source: str) -> list[int]:
+    """The lines of ``qtbot.wait(...)`` calls in a test module's source (a wait of a fixed time; ``waitUntil``,
+    ``waitSignal`` and the like are other names)."""
+    return [
+        node.lineno
+        for node in ast.walk(ast.parse(source))
+        if isinstance(node, ast.Call)
+        and isinstance(node.func, ast.Attribute)
+        and node.func.attr == "wait"
+        and isinstance(node.func.value, ast.Name)
+        and node.func.value.id == "qtbot"
+    ]
+
+
+def test_the_gui_tests_wait_on_a_condition_never_a_fixed_time():
+    """A GUI test waits for what it reads: ``qtbot.waitUntil`` on the condition, ``ui_support.window_settled`` (the
+    window's deferred work done) or ``ui_support.laid_out`` (the layouts posted done). A fixed ``qtbot.wait(N)``
+    guessed how long the event loop takes: too short under load (a flaky test), too long otherwise (a slow suite).
+    31 stood in ``tests/ui`` until session 19."""
+    found = {
+        p.relative_to(ROOT).as_posix(): lines
+        for p in sorted((ROOT / "tests").rglob("*.py"))
+        if (lines := fixed_waits(p.read_text(encoding="utf-8")))
+    }
+    assert found == {}
+
+
+def test_the_fixed_wait_check_sees_a_fixed_wait():
+    assert fixed_waits("def t(qtbot):\n    qtbot.waitUntil(lambda: True)\n    qtbot.wait(20)\n") == [3]
+    assert fixed_waits('"""qtbot.wait(50) stood here."""\nqtbot.waitSignal(s)\n') == []
