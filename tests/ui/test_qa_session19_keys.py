@@ -142,12 +142,12 @@ def test_the_longest_seed_name_keeps_its_words_at_1366(qtbot, tmp_path):
     from PySide6.QtCore import Qt as _Qt
 
     from test_qa_session18_keys import SEED_NAMES, _named_project, _names_shown
-    from ui_support import close_window, open_window
+    from ui_support import close_window, open_window, window_settled
 
     w = open_window(qtbot, _named_project(tmp_path), size=(1366, 740))
     try:
         qtbot.waitUntil(lambda: w.documents.proxy.rowCount() == len(SEED_NAMES))
-        qtbot.wait(20)
+        window_settled(qtbot, w)
         names = sorted(SEED_NAMES)
         shown = dict(zip(names, _names_shown(w)))
         long = "001_state_visit_trade_agreement.txt"
