@@ -109,7 +109,8 @@ def status_left_as(task: dict[str, Any], status: str) -> str:
 def task_shape(task: dict[str, Any], key: str, results: list) -> dict[str, Any]:
     """What the Label Studio export needs to write a task the same project takes back, where it is not the default:
     the text's key in ``data`` (``text``), the names of the labelling tag and of the text tag its regions give
-    (``label``, the text's key), the task's ``meta``, and ``data`` values that are not text or numbers."""
+    (``label``, the text's key) and of its TextArea (``comment``), the task's ``meta``, and ``data`` values that are
+    not text or numbers."""
     shape: dict[str, Any] = {}
     if key != "text":
         shape["text_key"] = key
@@ -118,6 +119,10 @@ def task_shape(task: dict[str, Any], key: str, results: list) -> dict[str, Any]:
         shape["from_name"] = first["from_name"]
     if first is not None and isinstance(first.get("to_name"), str) and first["to_name"] != key:
         shape["to_name"] = first["to_name"]
+    for key_, on_region in (("textarea", False), ("region_textarea", True)):  # the TextArea tags' names, for the export
+        notes = next((r for r in results if _is_textarea(r) and ("start" in r["value"]) == on_region), None)
+        if notes is not None and isinstance(notes.get("from_name"), str) and notes["from_name"] != "comment":
+            shape[key_] = notes["from_name"]
     ours = (LEFT_AS, *UNDECIDED_BESIDE, PREDICTIONS_OF)
     own = {k: v for k, v in task["meta"].items() if k not in ours} if isinstance(task.get("meta"), dict) else {}
     if own:  # the task's meta but the status and the mark of undecided predictions our export wrote in it
@@ -127,6 +132,10 @@ def task_shape(task: dict[str, Any], key: str, results: list) -> dict[str, Any]:
     if other:
         shape["data"] = other
     return shape
+
+
+def _is_textarea(r: Any) -> bool:
+    return isinstance(r, dict) and r.get("type") == "textarea" and isinstance(r.get("value"), dict)
 
 
 def _storable(value: Any) -> Any:

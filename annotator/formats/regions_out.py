@@ -305,12 +305,17 @@ def _result_items(rec: dict[str, Any], report: FormatExportReport) -> list[Item]
             on_task.append(c["text"])
             continue
         where = {"start": u16.to_utf16(r.start), "end": u16.to_utf16(r.end)}
-        item = {"id": rid[r.number], "from_name": "comment", "to_name": to_name, "type": "textarea"}
+        item = {
+            "id": rid[r.number],
+            "from_name": shape.get("region_textarea", "comment"),
+            "to_name": to_name,
+            "type": "textarea",
+        }
         result.append((r.source, r.undecided, {**item, "value": {**where, "text": [note[4]]}}))
     if on_task:
         comments = {
             "id": "comments",
-            "from_name": "comment",
+            "from_name": shape.get("textarea", "comment"),  # the TextArea tag the task's notes came from
             "to_name": to_name,
             "type": "textarea",
             "value": {"text": on_task},

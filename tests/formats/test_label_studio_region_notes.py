@@ -1,6 +1,7 @@
 """A Label Studio task's per-region TextArea (a note on one span, ``perRegion``) goes back on its region: the import
 keeps it as a comment "[on GPE 30-35] text", and the export wrote every comment into one TextArea of the whole text,
-so the note was no longer on its span (session 19, a task with labels, a relation, choices and two TextAreas)."""
+so the note was no longer on its span, and every note went out under the tag name ``comment`` (session 19, a task
+with labels, a relation, choices and two TextAreas)."""
 
 from __future__ import annotations
 
@@ -33,10 +34,10 @@ def _task() -> list[dict]:
         region("a3", "Monday", "DATE"),
         {"from_id": "a1", "to_id": "a2", "type": "relation", "direction": "right", "labels": ["located_in"]},
         {"id": "c", "from_name": "tone", "to_name": "text", "type": "choices", "value": {"choices": ["Negative"]}},
-        {"id": "n", "from_name": "comment", "to_name": "text", "type": "textarea", "value": {"text": ["check it"]}},
+        {"id": "n", "from_name": "notes", "to_name": "text", "type": "textarea", "value": {"text": ["check it"]}},
         {
             "id": "a3",
-            "from_name": "comment",
+            "from_name": "remark",
             "to_name": "text",
             "type": "textarea",
             "value": {"start": _u16(monday[0]), "end": _u16(monday[1]), "text": ["the 4th, not the 11th"]},
@@ -63,6 +64,8 @@ def test_a_note_on_a_region_goes_back_on_its_region(tmp_path):
         )
     ]
     assert [r["value"] for r in notes if "start" not in r["value"]] == [{"text": ["check it"]}]
+    # each under the TextArea tag it came from (they went out as 'comment', a tag the project lacks)
+    assert sorted(r["from_name"] for r in notes) == ["notes", "remark"]
     again = tmp_path / "again.json"  # and the file is stable through a second project
     assert main(["import", str(tmp_path / "q.annotator"), str(out)]) == 0
     assert main(["export", str(tmp_path / "q.annotator"), "-f", "label_studio", "-o", str(again)]) == 0
