@@ -46,6 +46,9 @@ class EditActions(QObject):
     # Escape in the text with nothing to let go of (no selection, span or event): the window closes the find bar,
     # which Enter there had left open over the text with no key to close it from the text
     escapedBare = Signal()
+    # Escape on the find bar's match, the bar open: the window closes the bar and keeps the match selected (True), so
+    # that the next key acts on the words found; it let go of them, and a label key took the word at the caret
+    closes_find: Callable[[], bool] = staticmethod(lambda: False)  # type: ignore[assignment]
 
     def __init__(
         self, controller: "Controller", view: "DocumentView", pick_event_type: Callable[[str, list[str]], str | None]
@@ -461,6 +464,8 @@ class EditActions(QObject):
             self.delete()
             return True
         if key == Qt.Key.Key_Escape:
+            if self.closes_find():
+                return True
             bare = self.view.selection_cp() is None and self.c.current_entity is None and self.c.current_event is None
             self.clear_selection()
             self.c.select_entity(None)

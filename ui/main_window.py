@@ -115,7 +115,8 @@ class MainWindow(WindowPanels, FilesAndWork, WindowFlow, QMainWindow):
         self.legend.labelClicked.connect(self.edit_actions.label)
         self.find_bar = FindBar(self.view, lambda: c.doc.text if c.doc is not None else "", self._chosen_range)
         self.find_bar.jumped.connect(lambda: c.select_entity(None))  # keys act on the match and start from it
-        self.edit_actions.escapedBare.connect(self.find_bar.close_bar)  # Escape: the match let go, then the bar
+        self.edit_actions.escapedBare.connect(self.find_bar.close_bar)  # Escape with nothing selected: the bar
+        self.edit_actions.closes_find = self.find_bar.close_on_match  # Escape on its match: the bar, the match kept
         self.read_only_banner = QLabel("")  # shown while the project file is open read-only
         self.read_only_banner.setTextFormat(Qt.TextFormat.PlainText)
         self.read_only_banner.setWordWrap(True)

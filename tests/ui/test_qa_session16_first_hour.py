@@ -34,7 +34,9 @@ def test_a_selected_suggestion_says_which_keys_decide_it(qtbot, window, db):
 def test_escape_in_the_text_closes_the_find_bar_once_nothing_is_selected(qtbot, window):
     """Ctrl+F, "Paris", Enter: the match selected and the keys back in the text, the bar left open to show the words.
     Escape let go of the match, but no key closed the bar from there (a second Escape did nothing): a person reached
-    for its Close button. Escape with nothing selected closes it; the first still lets go of the match only."""
+    for its Close button. Escape with nothing selected closes it. (Session 19: the first Escape on the match closes
+    the bar and keeps the match selected, so that a label key takes the words found; the second lets go of it; with
+    something else selected, Escape lets go of it and the next closes the bar.)"""
     w, v = window, window.view
     v.setFocus()
     qtbot.keyClick(v, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
@@ -44,7 +46,16 @@ def test_escape_in_the_text_closes_the_find_bar_once_nothing_is_selected(qtbot, 
     qtbot.keyClick(bar.edit, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: v.hasFocus() and v.selection_cp() == find(DOC_A, "Paris"))
     qtbot.keyClick(v, Qt.Key.Key_Escape)
-    assert v.selection_cp() is None and bar.isVisible()  # the match let go; the bar still shows the words
+    assert not bar.isVisible() and v.hasFocus() and v.selection_cp() == find(DOC_A, "Paris")  # the bar, the match kept
+    qtbot.keyClick(v, Qt.Key.Key_Escape)
+    assert v.selection_cp() is None  # the match let go
+    qtbot.keyClick(v, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(bar.isVisible)
+    qtbot.keyClick(bar.edit, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: v.hasFocus() and v.selection_cp() == find(DOC_A, "Paris"))
+    v.select_cp(*find(DOC_A, "Monday"))  # something else selected (a Shift+arrow from the match, a click)
+    qtbot.keyClick(v, Qt.Key.Key_Escape)
+    assert v.selection_cp() is None and bar.isVisible()  # let go; the bar still shows the words
     qtbot.keyClick(v, Qt.Key.Key_Escape)
     assert not bar.isVisible() and v.hasFocus()
 

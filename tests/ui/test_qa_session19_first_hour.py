@@ -103,3 +103,30 @@ def test_the_training_s_line_is_its_verdict_and_the_table_is_behind_it(qtbot, wi
     ), line
     assert "entities (all)" in window.message.toolTip() and "0.924" in window.message.toolTip()
     assert report.summary().endswith(worker.detail) and "P" in worker.detail
+
+
+def test_escape_after_find_closes_the_bar_and_the_label_key_takes_the_words_found(qtbot, window, db):
+    """The 2 MB document: Ctrl+F, "Oleksander Pisaruk", Enter (the match selected, the keys back in the text, the bar
+    left open), Escape (to close the bar, as in any editor) and 1: the span made was "Pisaruk", PERSON, the word at
+    the caret, for Escape had let go of the match and a label key with nothing selected labels the word under the
+    caret. Escape on Find's match closes the bar and keeps the match selected; a second Escape lets it go (and the
+    keys act where the caret is, as before)."""
+    w, v = window, window.view
+    v.setFocus()
+    qtbot.keyClick(v, Qt.Key.Key_F, CTRL)
+    bar = w.find_bar
+    qtbot.waitUntil(bar.isVisible)
+    qtbot.keyClicks(bar.edit, "John Smith")
+    qtbot.keyClick(bar.edit, Qt.Key.Key_Return)
+    s, e = find(DOC_A, "John Smith")
+    qtbot.waitUntil(lambda: v.hasFocus() and v.selection_cp() == (s, e))
+    john = next(x for x in w.controller.entities.values() if (x.start, x.end) == (s, e))
+    qtbot.keyClick(v, Qt.Key.Key_Escape)
+    assert not bar.isVisible() and v.hasFocus()
+    assert v.selection_cp() == (s, e)  # the words found, still selected
+    qtbot.keyClick(v, "2")  # ORG: the span there relabelled, not the word "Smith" made a span
+    rows = entity_rows(db, db.document_ids()[0])
+    assert rows[(s, e)].id == john.id and rows[(s, e)].label == "ORG"
+    assert (find(DOC_A, "Smith")[0], e) not in rows
+    qtbot.keyClick(v, Qt.Key.Key_Escape)  # a second Escape lets go of what is selected
+    assert v.selection_cp() is None and w.controller.current_entity is None

@@ -102,6 +102,14 @@ class FindBar(QWidget):
         self.hide()
         self.view.setFocus()
 
+    def close_on_match(self) -> bool:
+        """Escape in the text: with the bar open and its match still selected, the bar closes and the match stays
+        selected for the next key (True); else nothing (False: Escape lets go of what is selected)."""
+        if not self.isVisible() or self._at is None or self.view.selection_cp() != self._at:
+            return False
+        self.close_bar()
+        return True
+
     def find(self, backward: bool = False) -> bool:
         """Select the next match after the caret (the previous one before it), wrapping round; say which of how
         many it is."""
