@@ -122,6 +122,15 @@ def column_shape(lines: list[str]) -> Shape | None:
     return Shape(width, token, tuple(sorted(tags))) if tags else None
 
 
+def column_file(lines: list[str]) -> bool:
+    """Whether ``lines`` are CoNLL token lines told from their content alone (a file of another name than a CoNLL
+    one: ``train.txt``, ``eng.train``): more than one token line, the tag columns at their right end (one column may
+    follow, LexiconNER's). One line of prose is one "row" of many columns, and a word of it that looks like a tag
+    ("E-commerce", "S-400", "U-235") was taken for its tag column: a plain sentence became a one-token document."""
+    sample, shape = _sample(lines), column_shape(lines)
+    return sample is not None and shape is not None and len(sample[0]) > 1 and shape.width - 1 - max(shape.tags) <= 1
+
+
 def _token_column(rows: list[list[str]], width: int) -> int:
     return 1 if width >= 3 and all(r[0].isdigit() for r in rows) else 0
 

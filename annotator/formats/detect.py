@@ -182,13 +182,13 @@ def _head_lines(path: Path, size: int = 1 << 16) -> list[str]:
 
 def _is_conll(lines: list[str]) -> bool:
     """A column file: its first line ``-DOCSTART-`` or its first lines tokens with a column of IOB tags."""
-    from annotator.formats.conll_read import column_shape, sentence_lines
+    from annotator.formats.conll_read import column_file, sentence_lines
     from annotator.formats.conllu_misc import misc_entities
 
     first = next((line for line in lines if line.strip()), "")
     return (
         first.startswith("-DOCSTART-")
-        or column_shape(lines) is not None
+        or column_file(lines)
         or sentence_lines(lines)
         or misc_entities(lines)  # CoNLL-U with NER=B-PER or Entity=( in MISC, under another name than .conllu
     )
