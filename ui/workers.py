@@ -151,6 +151,8 @@ class PreannotateWorker(Worker):
 
 
 NOT_DEFAULT_HINT = "'Make it the default' below uses it from now on"
+# the status line's words for the same, read once the box with that button is closed
+NOT_DEFAULT_LINE = "Settings > This project's model makes it the default"
 
 
 class TrainWorker(Worker):
@@ -187,7 +189,7 @@ class TrainWorker(Worker):
             raise
         self.report = report
         # the run and its verdict in the status line; the held-out table behind it (its tooltip), not flattened into it
-        head, _, self.detail = report.summary(NOT_DEFAULT_HINT).partition("\n")
+        head, _, self.detail = report.summary(NOT_DEFAULT_LINE).partition("\n")
         return f"Training: {head}"
 
 

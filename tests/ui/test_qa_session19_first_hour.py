@@ -105,6 +105,26 @@ def test_the_training_s_line_is_its_verdict_and_the_table_is_behind_it(qtbot, wi
     assert report.summary().endswith(worker.detail) and "P" in worker.detail
 
 
+def test_the_training_s_line_says_where_a_version_not_made_the_default_is_chosen(qtbot, window, monkeypatch):
+    """A version kept but not made the default: the status line said "… ('Make it the default' below uses it from now
+    on)", the box's words, read once the box with that button was closed. The line names Settings, where the
+    project's model is chosen; the box keeps its button and its words."""
+    from annotator.learn import train
+    from annotator.learn.train import TrainReport
+    from ui.dialogs import training
+    from ui.workers import TrainWorker
+
+    report = TrainReport(version=2, documents=3, held_out=3, folds=3, seconds=45.0, quick=True, made_default=False)
+    monkeypatch.setattr(train, "train_project", lambda *a, **k: report)
+    monkeypatch.setattr(training, "show_training_result", lambda *a, **k: None)
+    window.start_worker(TrainWorker(window.controller.project.path, "tester"))
+    qtbot.waitUntil(lambda: not window.workers, timeout=20000)
+    assert window.message.text().endswith(
+        "kept but NOT made the default (worse than the current model; Settings > This project's model makes it the "
+        "default)"
+    ), window.message.text()
+
+
 def test_escape_after_find_closes_the_bar_and_the_label_key_takes_the_words_found(qtbot, window, db):
     """The 2 MB document: Ctrl+F, "Oleksander Pisaruk", Enter (the match selected, the keys back in the text, the bar
     left open), Escape (to close the bar, as in any editor) and 1: the span made was "Pisaruk", PERSON, the word at
