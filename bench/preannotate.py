@@ -15,6 +15,8 @@ Run: nice .venv/bin/python bench/preannotate.py [--docs 2000] [--words 500] [--b
      [--components: only each component's CPU seconds, for the entity and the event pipelines]
      [--component-major N: with --events, also spaCy alone run component by component over N documents at a time]
      [--candidates: only the share of sentences that may hold a trigger, on these texts and the events-dev articles]
+     [--mapped-embedding MODE: with --events, also pre-annotation with events whose tagger and parser read the NER's
+      own embedding through a map (token or window; bench/embedding_map.py fits it first, outside the timed runs)]
 """
 
 from __future__ import annotations
@@ -292,6 +294,13 @@ def main() -> None:
         help="with --events, a sixth run: spaCy alone with the event components run component by component over N "
         "documents at a time (checks it gives the same Docs as nlp.pipe first)",
     )
+    ap.add_argument(
+        "--mapped-embedding",
+        choices=["token", "window"],
+        default=None,
+        help="with --events, two more runs: preannotate() with events and spaCy alone, the shared tok2vec left out and "
+        "the tagger and parser fed from the NER's embedding through a map fitted first (bench/embedding_map.py)",
+    )
     ap.add_argument("--profile", action="store_true", help="profile the preannotate() runs and print the top entries")
     ap.add_argument(
         "--components",
@@ -321,13 +330,21 @@ def main() -> None:
     full = load_pipeline(args.model, events=True) if args.events else None
     if full is not None:
         print(f"events:   {full.source} {full.nlp.pipe_names}")
-    for p in (pipe, full):
+    mapped = None
+    if full is not None and args.mapped_embedding:
+        import embedding_map
+
+        embedding_map.fit(full.nlp, embedding_map.fitting_texts(), [args.mapped_embedding], 0)
+        mapped = embedding_map.mapped_pipeline(args.model, args.mapped_embedding)
+        print(f"mapped:   {mapped.source} {mapped.nlp.pipe_names}")
+    for p in (pipe, full, mapped):
         if p is not None:
             list(p.nlp.pipe(texts[:32], batch_size=args.batch_size))  # warm up every path alike
 
     with tempfile.TemporaryDirectory(prefix="annotator-bench-") as tmp:
         projects = []
-        for name in ("entities", "events") if full is not None else ("entities",):
+        names = ("entities", "events", "mapped")[: 1 + (full is not None) + (mapped is not None)]
+        for name in names:
             project = Project(Path(tmp) / f"{name}.annotator", annotator="bench")
             import_documents(project, [IncomingDocument(text=t, name=f"d{i:05}") for i, t in enumerate(texts)])
             projects.append(project)
@@ -338,6 +355,11 @@ def main() -> None:
                 Run("preannotate(), entities + events", full, projects[1], True),
                 Run("spaCy alone, as preannotate() runs", full, docs=True),
             ]
+            if mapped is not None:
+                runs += [
+                    Run(f"preannotate(), events, mapped {args.mapped_embedding}", mapped, projects[2], True),
+                    Run("spaCy alone, mapped", mapped, docs=True),
+                ]
             if args.component_major:
                 same_docs(full, texts[: args.component_major + 7], args.batch_size, args.component_major)
                 runs.append(
@@ -376,8 +398,16 @@ def main() -> None:
             f"{floor.wall / ours.wall:.2f}x wall, {floor.cpu / ours.cpu:.2f}x CPU; suggesting and storing events add "
             f"{(ours_ev.cpu - floor.cpu) / ours.cpu:.2f}x CPU"
         )
+        if mapped is not None:
+            ours_map, floor_map = runs[5], runs[6]
+            print(
+                f"cost of events, mapped embedding ({args.mapped_embedding}): {ours_map.wall / ours.wall:.2f}x wall, "
+                f"{ours_map.cpu / ours.cpu:.2f}x CPU (target <= 1.5x); its floor, spaCy alone: "
+                f"{floor_map.cpu / ours.cpu:.2f}x CPU; its suggestions: {ours_map.report.counts.events:,} events "
+                f"against {ours_ev.report.counts.events:,}"
+            )
         if args.component_major:
-            major = runs[5]
+            major = runs[7 if mapped is not None else 5]
             print(
                 f"component-major over {args.component_major} documents / as preannotate() runs spaCy: "
                 f"{major.wall / floor.wall:.3f} wall, {major.cpu / floor.cpu:.3f} CPU; over preannotate entities: "
