@@ -19,7 +19,7 @@ generated documents of bench/preannotate.py (another random seed than its timed 
 
 Prints, for each mode: the map's R^2 on the fitted text; on half B, every token's agreement with the original
 pipeline (POS, TAG, LEMMA, DEP, HEAD, sentence starts) and the documents whose entities are identical; the
-event suggestions' trigger and argument F1 on half A, half B and the seeds' gold (tests/data/seed_gold), original
+event suggestions' trigger and argument F1 on half A, half B and the seeds' gold (tests/data/seed_gold, Time left out as bench/role_keys.py reads it), original
 against mapped in the same run; the seeds' mentions suggested with the right type and trigger (000 must keep
 >= 12). Then, unless --no-cost, the CPU seconds of spaCy alone over bench/preannotate.py's documents, run as
 pre-annotation runs it (``Pipeline.docs``): entities, events (original) and events (mapped), alternating over
@@ -34,7 +34,6 @@ Run: nice .venv/bin/python bench/embedding_map.py [--modes token window layers m
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 import time
 from pathlib import Path
@@ -50,8 +49,8 @@ from annotator.schema import load_schema  # noqa: E402
 from annotator.suggest.event_rules import RuleEventSuggester  # noqa: E402
 from events import DATA, SCHEMA, as_dicts, read_articles, report  # noqa: E402
 from preannotate import SEEDS, make_texts  # noqa: E402
+from role_keys import seed_rows  # noqa: E402
 
-ROOT = Path(__file__).resolve().parent.parent
 STASH = "bench_ner_embedding"  # the Doc's user_data key holding the NER's inner Tok2Vec output until the NER runs
 LAYERS = ("POS", "TAG", "LEMMA", "DEP", "HEAD", "SENT_START")
 MAPS: dict[str, Any] = {}  # mode -> fitted map (the first component's factory reads it: bench only, one process)
@@ -239,16 +238,6 @@ def agreement(ref: list, got: list) -> str:
         + ", ".join(f"{k} {v / n:.4f}" for k, v in zip(LAYERS, same))
         + f"; entities identical in {ents} of {len(ref)} documents"
     )
-
-
-def seed_rows() -> list[dict]:
-    """The seeds with gold events (tests/data/seed_gold), as events-dev's rows (every argument role kept)."""
-    out = []
-    for gold in sorted((ROOT / "tests" / "data" / "seed_gold").glob("*.json")):
-        g = json.loads(gold.read_text(encoding="utf-8"))
-        text = (ROOT / "seeds" / g["document"]).read_bytes().decode("utf-8")
-        out.append({"name": g["document"], "text": text, "events": g["events"]})
-    return out
 
 
 def suggest(docs: list) -> list[list[dict]]:
