@@ -64,7 +64,8 @@ def import_files(
 
     A file with a schema of its own (a brat folder) that uses names a project with documents neither has nor matches
     is refused (``SchemaLacksError``, its ``lacks``) unless ``add_types`` (its labels and event types are added to the
-    project's schema) or ``mapped`` names them ({"Report": "ORG"}: the file's label or event type as the project's)."""
+    project's schema) or ``mapped`` names them ({"Report": "ORG"}: the file's label or event type as the project's);
+    so are the labels of a doccano, Label Studio, Prodigy or CoNLL file (``UnknownLabelsError``)."""
     from annotator.formats.loading import import_format, import_paths
     from annotator.formats.schema_choices import SchemaChoices
     from annotator.importing import BATCH

@@ -177,7 +177,7 @@ def build_parser() -> argparse.ArgumentParser:
         dest="maps",
         action="append",
         metavar="NAME=THE_PROJECT'S",
-        help="take a brat folder's label or event type as one the project's schema has (repeatable: --map "
+        help="take a file's label (or a brat folder's event type) as one the project's schema has (repeatable: --map "
         "Report=ORG; default: names are matched by the schema's aliases alone)",
     )
     p.add_argument(

@@ -122,7 +122,8 @@ class UnknownLabelsError(ImportFileError):
             path,
             f"labels not in the project's schema {schema_name!r}: {named}; give the project a schema that has them "
             "(a new project: annotator import PROJECT FILE --schema SCHEMA.toml), or import it again with --add-types "
-            "(the project's schema takes them)",
+            f"(the project's schema takes them) or --map {next(iter(self.labels), 'NAME')}=LABEL (LABEL one the "
+            "project has)",
             line,
         )
 

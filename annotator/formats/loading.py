@@ -29,10 +29,11 @@ from annotator.formats.schema_choices import (
     TYPE,
     SchemaChoices,
     check_mapped,
+    check_mapped_labels,
     refusal,
     with_added_types,
 )
-from annotator.formats.schema_match import match_to_schema, matched_labels
+from annotator.formats.schema_match import match_to_schema, matched_labels, take_mapped_labels
 from annotator.importing import (
     BATCH,
     ImportReport,
@@ -127,7 +128,9 @@ def import_format(
         if options:
             extra["options"] = dict(options)
         try:
-            result = read_growing(lambda s: as_result(table[fmt](p, schema=s, **extra)), p, schema, grow, fmt)
+            result = read_growing(
+                lambda s: as_result(table[fmt](p, schema=s, **extra)), p, schema, grow, fmt, choices.mapped
+            )
         except UnknownLabelsError:
             raise
         except ImportFileError as exc:
@@ -209,17 +212,37 @@ def told_read_as(path: Path, fmt: str) -> str | None:
     )
 
 
-def read_growing(read: Callable[[Schema], ReadResult], path: Path, schema: Schema, grow: bool, fmt: str) -> ReadResult:
-    """``read(schema)``; when it refuses entity labels the schema lacks and ``grow``, read again with them added
-    (``ReadResult.labels_added``, said in a note)."""
+def read_growing(
+    read: Callable[[Schema], ReadResult],
+    path: Path,
+    schema: Schema,
+    grow: bool,
+    fmt: str,
+    mapped: Mapping[str, str] | None = None,
+) -> ReadResult:
+    """``read(schema)``; when it refuses entity labels the schema lacks, those ``mapped`` names (the user's ``--map
+    GENE=ORG``) are taken as the schema's labels (``take_mapped_labels``) and, when ``grow``, the others are added
+    (``ReadResult.labels_added``, said in a note); else refused (``UnknownLabelsError``, naming those left)."""
     try:
         return read(schema)
     except UnknownLabelsError as exc:
-        if not grow or not schema.source:
+        if not schema.source:
             raise
-        labels = tuple(exc.labels)
-        grown = grown_schema(schema, labels, (), path, f"from {a_shown(fmt)} file")
-    result = read(grown)
+        taken = {label: mapped[label] for label in exc.labels if mapped and label in mapped}
+        labels = tuple(label for label in exc.labels if label not in taken)
+        if labels and not grow:
+            if not taken:
+                raise
+            left = {label: exc.labels[label] for label in labels}
+            raise UnknownLabelsError(exc.path, left, exc.schema_name, exc.line) from None
+        check_mapped_labels(taken, schema, str(path))
+        read_with = grown_schema(schema, tuple(exc.labels), (), path, f"from {a_shown(fmt)} file")
+        grown = grown_schema(schema, labels, (), path, f"from {a_shown(fmt)} file") if labels else None
+    result = read(read_with)
+    if taken:
+        result.notes.append(take_mapped_labels(result.documents, taken, schema, str(path)))
+    if grown is None:
+        return result
     result.schema, result.labels_added = grown, labels
     result.schema_from = f"it uses labels the schema lacks ({', '.join(labels)})"
     result.notes.append(
@@ -403,7 +426,9 @@ def read_any(path: Path) -> list[IncomingDocument]:
     return read_any_result(path).documents
 
 
-def read_any_result(path: Path, schema: Schema | None = None, grow: bool = False) -> ReadResult:
+def read_any_result(
+    path: Path, schema: Schema | None = None, grow: bool = False, mapped: Mapping[str, str] | None = None
+) -> ReadResult:
     """A file of the project's own inputs, read by the reader of its suffix (``readers_by_suffix``), with the schema
     it holds (a JSON export's header). Given the project's ``schema``, spaCy's training lines (``entities`` as
     ``[start, end, label]`` lists) are named by it; labels they use that it lacks are added to it when ``grow`` (a new
@@ -423,7 +448,7 @@ def read_any_result(path: Path, schema: Schema | None = None, grow: bool = False
     if schema is None:
         return as_result(reader(path))
     fmt = "json" if path.suffix.lower() == ".json" else "jsonl"
-    return read_growing(lambda s: as_result(reader(path, schema=s)), path, schema, grow, fmt)
+    return read_growing(lambda s: as_result(reader(path, schema=s)), path, schema, grow, fmt, mapped)
 
 
 def import_paths(
@@ -493,7 +518,7 @@ def import_paths(
                 report.formats.append((str(path), fmt))
                 docs = []
             else:
-                got_any = read_any_result(path, project.schema, grow)
+                got_any = read_any_result(path, project.schema, grow, choices.mapped)
                 docs, categories = got_any.documents, got_any.categories
                 if got_any.schema is not None and not schema_covers(project.schema, got_any.schema):
                     flush()  # a JSON export on a schema the project lacks, or labels a new project's schema grew by

@@ -53,6 +53,18 @@ def check_mapped(mapped: Mapping[str, str], schema: Schema, path: str) -> None:
         )
 
 
+def check_mapped_labels(taken: Mapping[str, str], schema: Schema, path: str) -> None:
+    """Refuse taking a file's entity label (a doccano, Label Studio, Prodigy or CoNLL file's) as a name that is no
+    label of the project's schema (nothing imported)."""
+    bad = [f"{k}={v}" for k, v in taken.items() if v not in schema.label_names]
+    if bad:
+        raise ImportFileError(
+            path,
+            f"--map {', '.join(bad)}: the project's schema {schema.name!r} has no label of that name (its labels: "
+            f"{', '.join(schema.label_names)}; nothing was imported)",
+        )
+
+
 def with_added_types(base: Schema, told: Schema, lacks: list[str], labels: Mapping[str, str], path: Path) -> Schema:
     """``base`` with the labels and event types of ``lacks`` (as ``schema_match`` names them) added as ``told``
     declares them: an event type's roles take the labels the project has or gets (``labels``: the file's matched

@@ -157,3 +157,23 @@ def match_to_schema(
     if unused:  # a role-less type no document uses is a brat hierarchy's heading (``Conflict`` above ``Attack``)
         note += f"; declared without a match, used by no document (not kept): {first_named(unused, 6)}"
     return note, []
+
+
+def take_mapped_labels(docs: list[IncomingDocument], taken: Mapping[str, str], schema: Schema, where: str) -> str:
+    """Give the entities of ``docs`` (a file without a schema of its own: doccano, Label Studio, Prodigy, CoNLL) the
+    project's labels the user chose for theirs (``taken``: {the file's label: the project's}, ``--map GENE=ORG``),
+    keeping each document's spellings in its meta as ``match_to_schema`` does; the note that says so."""
+    said: dict[tuple[str, str], int] = {}
+    for doc in docs:
+        spelt: dict[str, str] = {}
+        for e in doc.entities:
+            ours = taken.get(e.label)
+            if ours is not None:
+                spelt.setdefault(ours, e.label)
+                said[(e.label, ours)] = said.get((e.label, ours), 0) + 1
+                e.label = ours
+        if spelt:
+            kept = doc.meta.setdefault(KEY, {})
+            kept["labels"] = {**spelt, **kept.get("labels", {})}
+    listed = ", ".join(f"{theirs} -> {ours} ({n})" for (theirs, ours), n in sorted(said.items()))
+    return f"{where}: labels taken as the schema's ({schema.name}, --map): {listed or 'none used'}"
