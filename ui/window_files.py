@@ -150,7 +150,7 @@ class FilesAndWork(_Window):
 
     def _after_import_of(self, worker: ImportWorker | ImportFormatWorker) -> None:
         c = self.controller
-        if worker.lacking and not worker.add_types and c.project is not None:
+        if worker.lacking and not (worker.add_types or worker.mapped) and c.project is not None:
             self._offer_added_types(worker)
         # the input brought its own schema, or labels grew it: read it again (a brat folder's or CoNLL file's new
         # labels had no colour, no legend entry and no key until the project was opened again)
@@ -160,43 +160,39 @@ class FilesAndWork(_Window):
             self._after_import()
 
     def _offer_added_types(self, worker: ImportWorker | ImportFormatWorker) -> None:
-        """A brat folder refused because the project's schema lacks labels or event types its documents use: offer
-        to add them and import it again (the refusal, said in the status line, names them and the command line's
-        --add-types and --map)."""
+        """A file refused because the project's schema lacks labels or event types its documents use: offer to add
+        them, or to take each as one of the project's (``--map``), and import it again (the refusal, said in the
+        status line, names them and the command line's --add-types and --map)."""
         addable = [
             (p, lacks) for p, lacks in worker.lacking if all(w.startswith(("label ", "event type ")) for w in lacks)
         ]
-        if not addable or not self.ask_add_types(addable):
+        chosen = self.ask_schema_choice(addable) if addable else None
+        if chosen is None:
             return
+        add, mapped = chosen
         paths = [p for p, _ in addable]
         c = self.controller
         assert c.project is not None
         again: ImportWorker | ImportFormatWorker
         if isinstance(worker, ImportFormatWorker):
             again = ImportFormatWorker(
-                c.project.path, worker.fmt, paths, worker.annotator, worker.options, add_types=True
+                c.project.path, worker.fmt, paths, worker.annotator, worker.options, add_types=add, mapped=mapped
             )
         else:
-            again = ImportWorker(c.project.path, paths, worker.annotator, add_types=True)
+            again = ImportWorker(c.project.path, paths, worker.annotator, add_types=add, mapped=mapped)
         self.start_worker(again, after=lambda: self._after_import_of(again))
 
-    def ask_add_types(self, lacking: list[tuple[str, list[str]]]) -> bool:
-        """Whether the user adds what ``lacking`` names to the project's schema (a question box; tests replace it)."""
-        from PySide6.QtWidgets import QMessageBox
+    def ask_schema_choice(self, lacking: list[tuple[str, list[str]]]) -> tuple[bool, dict[str, str]] | None:
+        """Whether the user adds what ``lacking`` names to the project's schema, (True, {}), or takes each as one of
+        the project's names, (False, {the file's: the project's}); None when they cancel (tests replace it)."""
+        from ui.dialogs.add_or_map import AddOrMapDialog
 
-        named = "; ".join(f"{Path(p).name} uses {', '.join(lacks)}" for p, lacks in lacking)
-        box = QMessageBox(
-            QMessageBox.Icon.Question,
-            "Add to the project's schema?",
-            f"{named}, which the project's schema lacks. Add to the project's schema and import? (Or import into a "
-            "new project; the command line's --map takes them as names the schema has.)",
-            QMessageBox.StandardButton.NoButton,
-            self,
-        )
-        add = box.addButton("Add and import", QMessageBox.ButtonRole.AcceptRole)
-        box.addButton(QMessageBox.StandardButton.Cancel)
-        box.exec()
-        return box.clickedButton() is add
+        schema = self.controller.schema
+        assert schema is not None  # a project is open (the import ran on it)
+        dlg = AddOrMapDialog(self, lacking, list(schema.label_names), list(schema.event_type_names))
+        chosen = dlg.exec()
+        self.back_to_text()
+        return dlg.choice() if chosen else None
 
     def preannotate_all(self) -> None:
         """Every unfinished document (annotated and reviewed ones are left as they are: ``choose_documents``)."""

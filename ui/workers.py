@@ -197,12 +197,18 @@ class ImportWorker(Worker):
     title = "Import"
 
     def __init__(
-        self, project_path: str | Path, paths: list[str], annotator: str | None = None, add_types: bool = False
+        self,
+        project_path: str | Path,
+        paths: list[str],
+        annotator: str | None = None,
+        add_types: bool = False,
+        mapped: dict[str, str] | None = None,
     ) -> None:
         super().__init__(project_path, annotator)
         self.paths = paths
         self.schema_adopted: str | None = None  # the schema the files brought or grew (the window reads it again)
         self.add_types = add_types  # a brat folder's labels and event types the project lacks are added to its schema
+        self.mapped = mapped or {}  # or taken as the project's: {the file's name: the project's} (``--map``)
         self.lacking: list[tuple[str, list[str]]] = []  # inputs refused for names the schema lacks (offered to add)
 
     def work(self, project: Project) -> str:
@@ -214,7 +220,7 @@ class ImportWorker(Worker):
             self.paths,
             progress=lambda done, total, path: self.progress.emit(done, total, f"importing {Path(path).name}"),
             cancelled=lambda: self._cancel,
-            choices=SchemaChoices(add_types=self.add_types),
+            choices=SchemaChoices(self.add_types, self.mapped),
         )
         self.report = report
         self.schema_adopted = report.schema_adopted or ("added" if report.types_added else None)
@@ -293,11 +299,12 @@ class ImportFormatWorker(Worker):
         annotator: str | None = None,
         options: dict[str, str] | None = None,
         add_types: bool = False,
+        mapped: dict[str, str] | None = None,
     ) -> None:
         super().__init__(project_path, annotator)
         self.fmt, self.paths, self.options = fmt, paths, options or {}
         self.schema_adopted: str | None = None
-        self.add_types = add_types  # as ImportWorker's
+        self.add_types, self.mapped = add_types, mapped or {}  # as ImportWorker's
         self.lacking: list[tuple[str, list[str]]] = []
 
     def work(self, project: Project) -> str:
@@ -311,7 +318,7 @@ class ImportFormatWorker(Worker):
                 self.paths,
                 progress=lambda k, n, p: self.progress.emit(k, n, f"reading {Path(p).name}"),
                 options=self.options,
-                choices=SchemaChoices(add_types=self.add_types),
+                choices=SchemaChoices(self.add_types, self.mapped),
             )
         except SchemaLacksError as exc:  # refused, said as any failure; the window offers to add them
             self.lacking = [(exc.path, exc.lacks)]

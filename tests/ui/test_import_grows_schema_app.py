@@ -66,7 +66,7 @@ def test_a_brat_folder_of_types_a_busy_project_lacks_is_offered_to_the_schema(qt
         import_documents(p, [IncomingDocument(text="A text already here.", name="seed.txt")])
     w = open_window(qtbot, path)
     asked: list = []
-    monkeypatch.setattr(w, "ask_add_types", lambda lacking: asked.append(lacking) or True)
+    monkeypatch.setattr(w, "ask_schema_choice", lambda lacking: asked.append(lacking) or (True, {}))
     try:
         w.import_paths([str(folder)])
         qtbot.waitUntil(lambda: w.controller.schema.label("Report") is not None, timeout=30000)

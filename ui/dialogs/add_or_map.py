@@ -1,0 +1,82 @@
+"""A file refused because the project's schema lacks labels (or a brat folder's event types) its documents use: the
+box offered only to add them to the schema (session 19); it now offers the command line's other way too, ``--map``:
+take each as one of the project's own labels or event types, picked from a list beside its name."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QRadioButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+LABEL, TYPE = "label ", "event type "  # how the import names what a file lacks (``schema_choices``)
+PICK = "choose…"  # a list's first entry: nothing taken yet
+
+
+class AddOrMapDialog(QDialog):
+    """Add the names ``lacking`` lists to the project's schema, or take each as one of ``labels`` (an event type as
+    one of ``event_types``). ``choice()``: (add, {the file's name: the project's})."""
+
+    def __init__(
+        self,
+        parent: QWidget | None,
+        lacking: list[tuple[str, list[str]]],
+        labels: list[str],
+        event_types: list[str],
+    ) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Labels the project's schema lacks")
+        names = list(dict.fromkeys(w for _, lacks in lacking for w in lacks))
+        files = "; ".join(f"{Path(p).name} uses {', '.join(lacks)}" for p, lacks in lacking)
+        said = QLabel(f"{files}, which the project's schema lacks.")
+        said.setWordWrap(True)
+        self.add = QRadioButton("&Add them to the project's schema")
+        self.take = QRadioButton("&Take each as one of the project's:")
+        group = QButtonGroup(self)
+        group.addButton(self.add)
+        group.addButton(self.take)
+        self.add.setChecked(True)
+        self.lists: dict[str, QComboBox] = {}
+        form = QFormLayout()
+        form.setContentsMargins(24, 0, 0, 0)
+        for w in names:
+            box = QComboBox()
+            box.addItem(PICK)
+            box.addItems(event_types if w.startswith(TYPE) else labels)
+            box.setEnabled(False)
+            box.currentIndexChanged.connect(self._update)
+            name = w[len(TYPE) :] if w.startswith(TYPE) else w[len(LABEL) :]
+            form.addRow(f"{name} ({'event type' if w.startswith(TYPE) else 'label'}) as", box)
+            self.lists[name] = box
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
+        self.ok = self.buttons.addButton("&Import", QDialogButtonBox.ButtonRole.AcceptRole)
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        self.add.toggled.connect(self._update)
+        layout = QVBoxLayout(self)
+        for part in (said, self.add, self.take):
+            layout.addWidget(part)
+        layout.addLayout(form)
+        layout.addWidget(self.buttons)
+        self._update()
+
+    def _update(self, *_: object) -> None:
+        taking = self.take.isChecked()
+        for box in self.lists.values():
+            box.setEnabled(taking)
+        self.ok.setEnabled(not taking or all(b.currentIndex() > 0 for b in self.lists.values()))
+
+    def choice(self) -> tuple[bool, dict[str, str]]:
+        """(True, {}) to add them; (False, {the file's name: the project's}) to take each as the project's."""
+        if self.add.isChecked():
+            return True, {}
+        return False, {name: box.currentText() for name, box in self.lists.items()}
