@@ -109,8 +109,8 @@ def status_left_as(task: dict[str, Any], status: str) -> str:
 def task_shape(task: dict[str, Any], key: str, results: list) -> dict[str, Any]:
     """What the Label Studio export needs to write a task the same project takes back, where it is not the default:
     the text's key in ``data`` (``text``), the names of the labelling tag and of the text tag its regions give
-    (``label``, the text's key) and of its TextArea (``comment``), the task's ``meta``, and ``data`` values that are
-    not text or numbers."""
+    (``label``, the text's key) and of its TextArea (``comment``; of a second one, the notes it held), the task's
+    ``meta``, and ``data`` values that are not text or numbers."""
     shape: dict[str, Any] = {}
     if key != "text":
         shape["text_key"] = key
@@ -123,6 +123,8 @@ def task_shape(task: dict[str, Any], key: str, results: list) -> dict[str, Any]:
         notes = next((r for r in results if _is_textarea(r) and ("start" in r["value"]) == on_region), None)
         if notes is not None and isinstance(notes.get("from_name"), str) and notes["from_name"] != "comment":
             shape[key_] = notes["from_name"]
+    if others := _other_textareas(results, shape):
+        shape["textarea_tags"] = others
     ours = (LEFT_AS, *UNDECIDED_BESIDE, PREDICTIONS_OF)
     own = {k: v for k, v in task["meta"].items() if k not in ours} if isinstance(task.get("meta"), dict) else {}
     if own:  # the task's meta but the status and the mark of undecided predictions our export wrote in it
@@ -132,6 +134,24 @@ def task_shape(task: dict[str, Any], key: str, results: list) -> dict[str, Any]:
     if other:
         shape["data"] = other
     return shape
+
+
+def _other_textareas(results: list, shape: dict[str, Any]) -> dict[str, dict[str, str]]:
+    """The notes of a TextArea tag other than the first of its kind (a second one of the whole text, or of a region):
+    {"task" or "region": {the note: its tag}}, so that the export writes each under the tag it came from (they went
+    out under the first one's name)."""
+    out: dict[str, dict[str, str]] = {}
+    for r in results:
+        if not _is_textarea(r) or not isinstance(r.get("from_name"), str):
+            continue
+        on_region = "start" in r["value"]
+        if r["from_name"] == shape.get("region_textarea" if on_region else "textarea", "comment"):
+            continue
+        said = r["value"].get("text")
+        for t in [said] if isinstance(said, str) else said if isinstance(said, list) else []:
+            if isinstance(t, str) and t.strip():
+                out.setdefault("region" if on_region else "task", {})[t] = r["from_name"]
+    return out
 
 
 def _is_textarea(r: Any) -> bool:

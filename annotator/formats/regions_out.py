@@ -297,28 +297,30 @@ def _result_items(rec: dict[str, Any], report: FormatExportReport) -> list[Item]
     at_region = {(r.start, r.end, spelt.label(r.label)): r for r in regions} | {
         (r.start, r.end, r.label): r for r in regions
     }
-    on_task = []
+    tags = shape.get("textarea_tags") if isinstance(shape.get("textarea_tags"), dict) else {}
+    on_task: dict[str, list[str]] = {}  # the whole text's notes by the TextArea tag each came from
     for c in rec["comments"]:
         note = REGION_NOTE.fullmatch(c["text"])  # a perRegion TextArea the import read: back on its region
         r = at_region.get((int(note[2]), int(note[3]), note[1])) if note else None
         if note is None or r is None:
-            on_task.append(c["text"])
+            tag = tags.get("task", {}).get(c["text"], shape.get("textarea", "comment"))
+            on_task.setdefault(tag, []).append(c["text"])
             continue
         where = {"start": u16.to_utf16(r.start), "end": u16.to_utf16(r.end)}
         item = {
             "id": rid[r.number],
-            "from_name": shape.get("region_textarea", "comment"),
+            "from_name": tags.get("region", {}).get(note[4], shape.get("region_textarea", "comment")),
             "to_name": to_name,
             "type": "textarea",
         }
         result.append((r.source, r.undecided, {**item, "value": {**where, "text": [note[4]]}}))
-    if on_task:
+    for k, (tag, texts) in enumerate(on_task.items()):  # the TextArea tag the task's notes came from, one result each
         comments = {
-            "id": "comments",
-            "from_name": shape.get("textarea", "comment"),  # the TextArea tag the task's notes came from
+            "id": "comments" if k == 0 else f"comments_{k + 1}",
+            "from_name": tag,
             "to_name": to_name,
             "type": "textarea",
-            "value": {"text": on_task},
+            "value": {"text": texts},
         }
         result.append((None, False, comments))
     return result
