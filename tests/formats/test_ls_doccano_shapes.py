@@ -222,7 +222,8 @@ def test_labels_the_schema_lacks_are_named_all_at_once(tmp_path, make, reader):
     assert info.value.reason == (
         "labels not in the project's schema 'news': Skill (2), Tool (1); "
         "give the project a schema that has them (a new project: annotator import PROJECT FILE --schema SCHEMA.toml), "
-        "or import it again with --add-types (the project's schema takes them)"
+        "or import it again with --add-types (the project's schema takes them) or --map Skill=LABEL (LABEL one the "
+        "project has)"
     )
 
 
