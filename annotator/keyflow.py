@@ -21,6 +21,7 @@ _WORD = re.compile(r"\w+")
 _PIECE = re.compile(r"\w+|[^\w\s]")  # words and single marks: a comma stops a look back
 SOURCE_SLOT = "prep:from"  # a role filled from "from" is a source: Giver, Seller, Origin, Attacker
 SOURCE_WORDS = 3  # words looked back from a name for "from": "from two construction firms"
+AGENT_SLOT = "agent"  # a passive's "by": "was arrested by officers", "was invaded by Iraq"
 # a few irregular verb forms of the kind trigger words take (the rest is handled by dropping suffixes)
 _IRREGULAR = {
     "met": "meet",
@@ -183,6 +184,7 @@ def role_candidates(
     used: Iterable[int] = (),
     text: str = "",
     source: int = 0,
+    agent: int = 0,
 ) -> list[Entity]:
     """Entities ``role`` accepts (``rules.takes`` their label, ``rules.can_fill`` their state; not ``exclude``): those in the trigger's sentence nearest first,
     then the rest of the document nearest first; entities that already fill another role of the event (``used``)
@@ -197,7 +199,7 @@ def role_candidates(
     firms") goes first for a role filled from "from" and after the sentence's others for another role of its type
     (``source``: ``source_order``'s answer; the Giver of seed 004's "accepting" was offered third, after Marek Zielinski
     and the court: on events-dev 708 -> 703 keys, on the seeds 82 -> 80)."""
-    rank = _candidate_rank(role.labels, trigger, sentence, used, text, source, subject_side(role))
+    rank = _candidate_rank(role.labels, trigger, sentence, used, text, source, subject_side(role), agent)
     ts, te = trigger
     skip = set(exclude)
     fits = role_fits(role)
@@ -219,6 +221,7 @@ def _candidate_rank(
     text: str,
     source: int = 0,
     lean: int = 0,
+    agent: int = 0,
 ) -> Callable[[Entity], tuple]:
     """The order of ``role_candidates`` as a key: (filling another role, group, told after "from", place side,
     typical, distance, start, id); group 0 the trigger's sentence, 1 the rest of the document, 2 the sentence's places
@@ -242,8 +245,9 @@ def _candidate_rank(
         side = after_from = 0
         if sentence[0] <= e.start and e.end <= sentence[1]:
             group = 0
-            if source and _told_as_source(text, e.start):
-                after_from = source
+            if source or agent:
+                told = _told_after(text, e.start)
+                after_from = source if told == "from" else agent if told == "by" else 0
             if places_only:
                 side = 0 if e.start >= te else 1  # a place is told after the event
             elif where_too and e.label in PLACE_LABELS and _told_as_where(text, e.start):
@@ -268,6 +272,7 @@ def first_role_candidates(
     used: Iterable[int] = (),
     text: str = "",
     source: int = 0,
+    agent: int = 0,
     most: int = 50,
 ) -> tuple[list[Entity], bool]:
     """The first of ``role_candidates`` (the trigger's sentence and at least the ``most`` nearest others) found by the
@@ -281,9 +286,9 @@ def first_role_candidates(
     while True:
         near = index.nearest(entities, fits, ts, te, ask)
         pool = {e.id: e for e in [*inside, *near]}
-        found = role_candidates(pool.values(), role, trigger, sentence, skip, used, text, source)
+        found = role_candidates(pool.values(), role, trigger, sentence, skip, used, text, source, agent)
         complete = len(near) < ask  # every span the role takes is in the pool
-        rank = _candidate_rank(role.labels, trigger, sentence, used, text, source, subject_side(role))
+        rank = _candidate_rank(role.labels, trigger, sentence, used, text, source, subject_side(role), agent)
         first = [e for e in found if rank(e)[:2] in ((False, 0), (False, 1))]
         if complete:
             return found, True
@@ -315,17 +320,39 @@ def source_order(etype: EventType | None, role: Role) -> int:
     return 0
 
 
+def agent_order(etype: EventType | None, role: Role) -> int:
+    """Where ``role``'s candidates told after "by" go among their sentence's (``role_candidates``' ``agent``), as
+    ``source_order`` for "from": -1 first when the role is filled from a passive's agent and never from the object
+    (``role_slots``: Agent, Attacker, Adjudicator, Buyer... "was arrested by officers"), 1 after the others when
+    another role of the type is and this one takes neither the agent nor "by" (the Person of "arrested by", the
+    Target of "invaded by"), else 0 (Entity, filled from both sides)."""
+    slots = set(role_slots(role))
+    if AGENT_SLOT in slots and not slots & {"obj", "subjpass"}:
+        return -1
+    if slots & {AGENT_SLOT, "prep:by"}:
+        return 0
+    if etype is not None and any(AGENT_SLOT in role_slots(r) for r in etype.roles if r.name != role.name):
+        return 1
+    return 0
+
+
+def _told_after(text: str, start: int) -> str | None:
+    """The preposition that leads to ``start`` over at most a few words ("from two construction firms", "by
+    officers of the bureau"), no punctuation and no other preposition between, lower-cased; None if none does."""
+    for piece in reversed(_PIECE.findall(text[max(0, start - 60) : start])[-SOURCE_WORDS:]):
+        word = piece.lower()
+        if word in PREPOSITIONS:
+            return word
+        if not piece[0].isalnum():
+            return None
+    return None
+
+
 def _told_as_source(text: str, start: int) -> bool:
     """Whether "from" leads to ``start`` over at most a few words ("from two construction firms"), no punctuation and
     no other preposition between: spaCy's parse makes such a name an object of "from" (on events-dev, 203 of the 211
     entities told so, 79 more over longer phrases)."""
-    for piece in reversed(_PIECE.findall(text[max(0, start - 60) : start])[-SOURCE_WORDS:]):
-        word = piece.lower()
-        if word in PREPOSITIONS:
-            return word == "from"
-        if not piece[0].isalnum():
-            return False
-    return False
+    return _told_after(text, start) == "from"
 
 
 def _told_as_where(text: str, start: int) -> bool:

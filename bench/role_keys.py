@@ -12,7 +12,7 @@ Then the same on the three seed documents with hand-written gold (tests/data/see
 tests/data/keys_seedNNN_entities.json: the spans the key replays end with), whose gold marks arguments in other
 sentences too. Asserts nothing.
 
-    python bench/role_keys.py [--cache FILE.spacy] [--no-from]
+    python bench/role_keys.py [--cache FILE.spacy] [--no-from] [--no-by]
 """
 
 from __future__ import annotations
@@ -27,12 +27,13 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 from events import DATA, MODEL, SCHEMA, TYPES, UNSCORED_ROLES, parse_cached, read_articles  # noqa: E402
 
-from annotator.keyflow import role_candidates, source_order, within_line  # noqa: E402
+from annotator.keyflow import agent_order, role_candidates, source_order, within_line  # noqa: E402
 from annotator.model import Entity  # noqa: E402
 from annotator.schema import load_schema  # noqa: E402
 
 MOST_KEYS = 5
 FROM_FIRST = True  # --no-from: every role's candidates as if no name were told after "from" (the order before)
+BY_FIRST = True  # --no-by: as if no name were told after "by" (keyflow.agent_order left out: the order before)
 
 
 def ranks(rows: list[dict], docs: list, schema, order=role_candidates, entities: list | None = None) -> list[dict]:  # noqa: ANN001
@@ -72,7 +73,8 @@ def ranks(rows: list[dict], docs: list, schema, order=role_candidates, entities:
                     if not hit:
                         continue
                     source = source_order(etype, role) if FROM_FIRST else 0
-                    cands = order(ents, role, trig, sent, exclude=used, used=used, text=text, source=source)
+                    agent = agent_order(etype, role) if BY_FIRST else 0
+                    cands = order(ents, role, trig, sent, used, used, text, source, agent)
                     ids = [e.id for e in cands]
                     # a filler of an earlier role is no candidate (the app's cycle leaves it out): a person goes to it
                     rank = ids.index(hit[0].id) if hit[0].id in ids else MOST_KEYS - 1
@@ -117,9 +119,11 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--cache", type=Path, default=None)
     ap.add_argument("--no-from", action="store_true", help="leave out keyflow.source_order (the order before it)")
+    ap.add_argument("--no-by", action="store_true", help="leave out keyflow.agent_order (the order before it)")
     args = ap.parse_args()
-    global FROM_FIRST
+    global FROM_FIRST, BY_FIRST
     FROM_FIRST = not args.no_from
+    BY_FIRST = not args.no_by
     rows = read_articles(DATA)
     schema = load_schema(SCHEMA)
     from annotator.nlp import load_pipeline

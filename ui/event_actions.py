@@ -6,12 +6,13 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Callable, Protocol
 
 from annotator.keyflow import (
+    agent_order,
     attribute_cues,
     first_role_candidates,
-    source_order,
     label_for_span,
     label_to_fill,
     role_candidates,
+    source_order,
     trigger_types,
 )
 from annotator.model import Entity, Event
@@ -492,6 +493,7 @@ class EventActions:
                 others,
                 c.doc.text,
                 source_order(c.schema.event_type(ev.type), role),
+                agent_order(c.schema.event_type(ev.type), role),
             )
             # the sentence's and the nearest others, from the span index: a long document's 8,000 spans were sorted
             # at each key; the whole list (the same, longer) is made only if the user goes past those

@@ -8,7 +8,14 @@ from core_helpers import add_document
 
 from annotator import edits, edits_flow
 from annotator.errors import ValidationError
-from annotator.keyflow import attribute_cues, other_occurrences, role_candidates, source_order, trigger_types
+from annotator.keyflow import (
+    agent_order,
+    attribute_cues,
+    other_occurrences,
+    role_candidates,
+    source_order,
+    trigger_types,
+)
 from annotator.model import Entity
 from annotator.recorder import undo
 from annotator.schema import Role, default_schema
@@ -488,3 +495,29 @@ def test_an_appeals_adjudicator_is_the_court_it_goes_to():
     assert adjudicator.labels[0] == "ORG"  # a new span for it: ORG where the words say nothing else
     convict = default_schema().event_type("Justice:Convict")  # a conviction's Adjudicator is still its subject
     assert subject_side(next(r for r in convict.roles if r.name == "Adjudicator")) == -1
+
+
+def test_a_name_told_after_by_comes_first_for_the_agent_and_after_the_others_for_the_person():
+    """Seed 004's "Zielinski, 58, was arrested by officers of the Central Anti-Corruption Bureau ... along with
+    businessman Piotr Nowicki": Alt+1 (Person) put "officers", the nearest, the one who arrested; a passive's "by"
+    tells the agent (``keyflow.agent_order``): first for a role filled from the agent and never from the object
+    (Agent, Attacker), after the sentence's others for another role of its type (Person), as "from" does for a
+    source. Entity, filled from both sides, and a type no role of which the agent fills keep the nearest first."""
+    schema = default_schema()
+    arrest = schema.event_type("Justice:Arrest-Jail")
+    person, agent = (next(r for r in arrest.roles if r.name == n) for n in ("Person", "Agent"))
+    assert (agent_order(arrest, agent), agent_order(arrest, person)) == (-1, 1)
+    meet = schema.event_type("Contact:Meet")
+    assert agent_order(meet, meet.roles[0]) == 0
+    text = "Zielinski, 58, was arrested by officers of the bureau along with businessman Piotr Nowicki."
+
+    def at(words: str) -> tuple[int, int]:
+        return text.index(words), text.index(words) + len(words)
+
+    ents = [ent(1, *at("Zielinski"), "PERSON"), ent(2, *at("officers"), "PERSON"), ent(3, *at("Piotr"), "PERSON")]
+    trigger, sentence = at("arrested"), (0, len(text))
+    for order, want in ((1, [1, 3, 2]), (-1, [2, 1, 3]), (0, [2, 1, 3])):
+        got = role_candidates(ents, Role("r", ("PERSON",)), trigger, sentence, text=text, agent=order)
+        assert [e.id for e in got] == want, order
+    got = role_candidates(ents, person, trigger, sentence, text=text, agent=agent_order(arrest, person))
+    assert [e.id for e in got][:1] == [1]

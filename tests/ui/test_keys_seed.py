@@ -20,7 +20,7 @@ from PySide6.QtGui import QKeyEvent
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 
-from annotator.keyflow import label_for_span, label_to_fill, role_candidates, source_order, trigger_types
+from annotator.keyflow import agent_order, label_for_span, label_to_fill, role_candidates, source_order, trigger_types
 from annotator.model import Entity, Event
 from annotator.resources_path import resource_path
 from annotator.schema import load_schema
@@ -284,6 +284,7 @@ class Player:
             others,
             self.text,
             source_order(self.c.schema.event_type(v.type), role),
+            agent_order(self.c.schema.event_type(v.type), role),
         )
         return span in [(e.start, e.end) for e in cands[:MAX_CYCLE]]
 

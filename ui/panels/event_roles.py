@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QComboBox, QGridLayout, QGroupBox, QHBoxLayout, QLabel, QToolButton, QVBoxLayout, QWidget
 
-from annotator.keyflow import first_role_candidates, source_order
+from annotator.keyflow import agent_order, first_role_candidates, source_order
 from annotator.model import Entity, Event
 from ui import theme as themes
 from ui.elided import ElidedLabel
@@ -42,9 +42,9 @@ def nearest_candidates(c: "Controller", role: "Role", event: Event) -> list[Enti
     others = [a.entity_id for a in event.arguments if a.role != role.name]
     text = c.doc.text if c.doc is not None else ""
     etype = c.schema.event_type(event.type) if c.schema is not None else None
-    source = source_order(etype, role)
+    source, agent = source_order(etype, role), agent_order(etype, role)
     found, _ = first_role_candidates(
-        c.entities, c.span_index(), role, (ts, te), c.sentence(ts), taken, others, text, source, FILL_LIST_MOST
+        c.entities, c.span_index(), role, (ts, te), c.sentence(ts), taken, others, text, source, agent, FILL_LIST_MOST
     )
     return found[:FILL_LIST_MOST]
 

@@ -1,0 +1,56 @@
+"""Session 19's keys pass b (docs/keyboard.md, round 12b): fewer keys per decided argument. Each test presses keys
+through the real window, then reads what the window shows or the project file holds, and failed on main before its
+fix."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+
+ALT = Qt.KeyboardModifier.AltModifier
+
+ARRESTED = (
+    "Zielinski, 58, was arrested by officers of the Central Anti-Corruption Bureau at his home in Krakow in February "
+    "2023, along with businessman Piotr Nowicki, the owner of Nowicki Budownictwo."
+)
+
+
+def test_the_person_of_a_passive_arrest_comes_before_the_officers_told_after_by(qtbot, tmp_path):
+    """Seed 004's "was arrested by officers": Alt+1 (Person) put "officers", the nearest, the ones who arrested; the
+    Person came with a second key. A name told after "by" comes after the sentence's others for a role the agent
+    does not fill, and first for one it fills (``keyflow.agent_order``); on events-dev 650 -> 646 keys
+    (bench/role_keys.py, half A 351 -> 349, half B 299 -> 297)."""
+    from annotator import edits
+    from annotator.importing import IncomingDocument, import_documents
+    from annotator.store import Project
+    from ui_helpers import find
+    from ui_support import close_window, open_window
+
+    path = tmp_path / "arrested.annotator"
+    with Project(path, annotator="setup") as p:
+        doc = import_documents(p, [IncomingDocument(ARRESTED, "a.txt")]).imported[0][1]
+        for words, label in (
+            ("Zielinski", "PERSON"),
+            ("officers", "PERSON"),
+            ("Central Anti-Corruption Bureau", "ORG"),
+            ("Piotr Nowicki", "PERSON"),
+        ):
+            edits.add_entity(p, doc, *find(ARRESTED, words), label)
+        edits.add_event(p, doc, "Justice:Arrest-Jail", *find(ARRESTED, "arrested"))
+    w = open_window(qtbot, path)
+    try:
+        c, v = w.controller, w.view
+        v.setFocus()
+        (ev,) = c.events.values()
+        c.select_event(ev.id)
+        roles = [r.name for r in c.schema.event_type(ev.type).roles]
+        qtbot.keyClick(v, getattr(Qt.Key, f"Key_{roles.index('Person') + 1}"), ALT)
+        assert w.message.text().startswith("Person: Zielinski"), w.message.text()
+        qtbot.keyClick(v, getattr(Qt.Key, f"Key_{roles.index('Agent') + 1}"), ALT)
+        assert w.message.text().startswith("Agent: officers"), w.message.text()
+    finally:
+        close_window(w)
+    with Project(path, create=False) as p:
+        (event,) = p.events(p.document_ids()[0])
+        ents = {e.id: e for e in p.entities(p.document_ids()[0])}
+        got = sorted((a.role, ARRESTED[ents[a.entity_id].start : ents[a.entity_id].end]) for a in event.arguments)
+    assert got == [("Agent", "officers"), ("Person", "Zielinski")]
