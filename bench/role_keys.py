@@ -12,7 +12,12 @@ Then the same on the three seed documents with hand-written gold (tests/data/see
 tests/data/keys_seedNNN_entities.json: the spans the key replays end with), whose gold marks arguments in other
 sentences too. Asserts nothing.
 
-    python bench/role_keys.py [--cache FILE.spacy] [--no-from] [--no-by]
+With --parse, also the order a stored parse would give (not the app's: it stores no parse): the candidates the
+pipeline's parse puts in one of the role's slots around the trigger (``suggest.event_args.frame``, the suggester's
+reading) before the others, the rest as ``role_candidates`` orders them; and what storing the parse would cost
+(its arrays as the tokens table keeps its own, JSON; a Doc made again from them).
+
+    python bench/role_keys.py [--cache FILE.spacy] [--no-from] [--no-by] [--parse]
 """
 
 from __future__ import annotations
@@ -32,11 +37,12 @@ from annotator.model import Entity  # noqa: E402
 from annotator.schema import load_schema  # noqa: E402
 
 MOST_KEYS = 5
+PARSE = False  # --parse: the parse's slot fillers first (parse_first)
 FROM_FIRST = True  # --no-from: every role's candidates as if no name were told after "from" (the order before)
 BY_FIRST = True  # --no-by: as if no name were told after "by" (keyflow.agent_order left out: the order before)
 
 
-def ranks(rows: list[dict], docs: list, schema, order=role_candidates, entities: list | None = None) -> list[dict]:  # noqa: ANN001
+def ranks(rows: list[dict], docs: list, schema, order=role_candidates, entities: list | None = None) -> list[dict]:  # noqa: ANN001, C901
     """One record per reachable gold argument: its rank, whether it lies in the trigger's sentence, its role
     (``entities``: each document's (start, end, label, ...) instead of the pipeline's)."""
     labels = {lab.name for lab in schema.entities}
@@ -75,6 +81,8 @@ def ranks(rows: list[dict], docs: list, schema, order=role_candidates, entities:
                     source = source_order(etype, role) if FROM_FIRST else 0
                     agent = agent_order(etype, role) if BY_FIRST else 0
                     cands = order(ents, role, trig, sent, used, used, text, source, agent)
+                    if PARSE:
+                        cands = parse_first(cands, doc, role, trig, used)
                     ids = [e.id for e in cands]
                     # a filler of an earlier role is no candidate (the app's cycle leaves it out): a person goes to it
                     rank = ids.index(hit[0].id) if hit[0].id in ids else MOST_KEYS - 1
@@ -89,6 +97,60 @@ def ranks(rows: list[dict], docs: list, schema, order=role_candidates, entities:
                     )
                     used.append(hit[0].id)
     return out
+
+
+def parse_first(cands: list, doc, role, trigger: tuple[int, int], used: list[int]) -> list:  # noqa: ANN001
+    """``cands`` with those the parse puts in one of ``role``'s slots around the trigger first (fillers of other
+    roles last, as before); the rest in their order."""
+    from annotator.role_slots import role_slots
+    from annotator.suggest.event_args import frame
+
+    span = doc.char_span(trigger[0], trigger[1], alignment_mode="expand")
+    if span is None:
+        return cands
+    slots = set(role_slots(role))
+    at = [t.idx for slot, t in frame(span.root) if slot in slots]
+    late = set(used)
+    return sorted(cands, key=lambda e: (e.id in late, not any(e.start <= i < e.end for i in at)))
+
+
+def parse_cost(rows: list[dict], docs: list) -> str:
+    """Bytes of the parse (heads, dependency labels, tags, parts of speech, lemmas) as JSON arrays, as the tokens
+    table keeps starts, ends and sentence starts, against those; CPU to make the Docs again from the arrays."""
+    import time
+
+    import orjson
+    from spacy.tokens import Doc
+    from spacy.vocab import Vocab
+
+    tokens = parse = n = 0
+    kept = []
+    for row, doc in zip(rows, docs):
+        starts, ends = [t.idx for t in doc], [t.idx + len(t) for t in doc]
+        tokens += sum(len(orjson.dumps(a)) for a in (starts, ends, [s.start_char for s in doc.sents]))
+        arrays = (
+            [t.head.i - t.i for t in doc],
+            [t.dep_ for t in doc],
+            [t.tag_ for t in doc],
+            [t.pos_ for t in doc],
+            [t.lemma_ for t in doc],
+        )
+        parse += sum(len(orjson.dumps(a)) for a in arrays)
+        n += len(doc)
+        kept.append((row["text"], starts, ends, arrays))
+    vocab = Vocab()
+    t0 = time.process_time()
+    for text, starts, ends, (heads, deps, tags, pos, lemmas) in kept:
+        words = [text[s:e] for s, e in zip(starts, ends)]
+        spaces = [k + 1 < len(starts) and starts[k + 1] > e for k, e in enumerate(ends)]
+        heads = [k + h for k, h in enumerate(heads)]
+        Doc(vocab, words=words, spaces=spaces, heads=heads, deps=deps, tags=tags, pos=pos, lemmas=lemmas)
+    cpu = time.process_time() - t0
+    return (
+        f"{len(kept)} articles, {n} tokens: the tokens table's arrays {tokens / 1e6:.2f} MB, the parse's "
+        f"{parse / 1e6:.2f} MB ({parse / n:.1f} bytes a token); the Docs made again {cpu:.2f} s CPU "
+        f"({cpu / len(kept) * 1000:.1f} ms an article)"
+    )
 
 
 def summary(recs: list[dict]) -> str:
@@ -120,8 +182,9 @@ def main() -> None:
     ap.add_argument("--cache", type=Path, default=None)
     ap.add_argument("--no-from", action="store_true", help="leave out keyflow.source_order (the order before it)")
     ap.add_argument("--no-by", action="store_true", help="leave out keyflow.agent_order (the order before it)")
+    ap.add_argument("--parse", action="store_true", help="also the parse's slot fillers first, and the parse's cost")
     args = ap.parse_args()
-    global FROM_FIRST, BY_FIRST
+    global FROM_FIRST, BY_FIRST, PARSE
     FROM_FIRST = not args.no_from
     BY_FIRST = not args.no_by
     rows = read_articles(DATA)
@@ -148,6 +211,14 @@ def main() -> None:
         r["half"] = 0
     print(f"seeds 000, 002, 004: {sum(len(a['arguments']) for r in seeds for a in r['events'])} gold arguments")
     report("seeds, their gold entities", srecs)
+    if args.parse:
+        PARSE = True
+        report("the parse's slot fillers first (a stored parse)", ranks(rows, docs, schema))
+        precs = ranks(seeds, seed_docs, schema, entities=[r["entities"] for r in seeds])
+        for r in precs:
+            r["half"] = 0
+        report("seeds, the parse's slot fillers first", precs)
+        print(parse_cost(rows, docs))
 
 
 def seed_rows() -> list[dict]:
