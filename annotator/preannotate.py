@@ -217,6 +217,28 @@ def _pieces(text: str) -> list[tuple[int, str]]:
     return out
 
 
+def _docs_in_groups(pipe: Pipeline, pieces: Iterator[str], batch_size: int, n_process: int) -> Iterator[Any]:
+    """The Docs of ``pieces``, given to spaCy a group at a time (at most ``batch_size`` pieces and about CHUNK_CHARS
+    characters: one piece of a long text, or many short texts), so that ``pieces`` (which asks the cancel) is read
+    between groups. One ``nlp.pipe`` over the whole stream read ``batch_size`` pieces at once (its trained components
+    batch), and a 2 MB text's 10 pieces all went in before the first check. Worker processes (``n_process`` > 1)
+    take the stream as one, started once."""
+    if n_process != 1:
+        yield from pipe.docs(pieces, batch_size=batch_size, n_process=n_process)
+        return
+    while True:
+        group: list[str] = []
+        size = 0
+        for piece in pieces:
+            group.append(piece)
+            size += len(piece)
+            if len(group) >= batch_size or size >= CHUNK_CHARS:
+                break
+        if not group:
+            return
+        yield from pipe.docs(group, batch_size=batch_size)
+
+
 # (text index, Doc, offset, the piece's length, its entities in its offsets) -> events, in the text's offsets
 EventsOfPiece = Callable[[int, Any, int, int, list[tuple[int, int, str]]], list[EventSuggestion]]
 
@@ -252,7 +274,7 @@ def parse_in_pieces(
     ends: list[int] = []
     sents: list[int] = []
     events: list[EventSuggestion] = []
-    for doc in pipe.docs(pieces(), batch_size=batch_size, n_process=n_process):
+    for doc in _docs_in_groups(pipe, pieces(), batch_size, n_process):
         parsed = to_parsed(doc)
         index, offset, length, last = plan.popleft()
         base = len(starts)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 from core_helpers import add_document
+from spacy.language import Language
 
 from annotator import edits
 from annotator.errors import PipelineError
@@ -427,3 +428,53 @@ def test_pipeline_problem_tells_a_name_that_cannot_load_without_loading_it(tmp_p
     for bad in ("en_core_nonexist", "en_core_web_sm-3.8", str(tmp_path / "gone")):
         said = pipeline_problem(bad)
         assert said is not None and said.startswith(f"spaCy pipeline {bad!r} is not installed or not found"), said
+
+
+class _Batching:
+    """A component that takes its docs ``batch_size`` at a time, as spaCy's trained ones do (``ner``, ``tok2vec``),
+    and counts the pieces it was given."""
+
+    def __init__(self) -> None:
+        self.seen = 0
+
+    def __call__(self, doc):
+        self.seen += 1
+        return doc
+
+    def pipe(self, docs, batch_size=128):
+        from spacy.util import minibatch
+
+        for batch in minibatch(docs, size=batch_size):
+            self.seen += len(batch)
+            yield from batch
+
+
+_BATCHING = _Batching()
+Language.component("s19qab_batching", func=_BATCHING)
+
+
+def test_a_cancel_stops_a_long_document_between_its_pieces_and_stores_none_of_it(project, monkeypatch):
+    """s19-qab: a cancel in the app waited for the end of a 2 MB document (minutes): nlp.pipe read all its pieces
+    into one batch before the first check. Now it stops at the check after the piece it is in, the long
+    document gets nothing (no tokens, no suggestion), the short one before it is kept."""
+    import annotator.preannotate as pre
+
+    monkeypatch.setattr(pre, "CHUNK_CHARS", 60)
+    pipe = blank_pipeline_with_patterns(PATTERNS, name="batching")
+    pipe.nlp.add_pipe("s19qab_batching")
+    counter = _BATCHING
+    counter.seen = 0
+    short = add_document(project, "Sergey Lavrov in Moscow.", "short")
+    long_doc = add_document(project, (TEXT + "\n") * 20, "long")
+    pieces = len(pre._pieces((TEXT + "\n") * 20))
+    assert pieces > 10
+    report = preannotate(
+        project,
+        pipe,
+        cancelled=lambda: counter.seen >= 3,  # true once two pieces of the long one are parsed
+    )
+    assert report.cancelled and report.documents == 1
+    assert project.tokens(short) is not None and project.tokens(long_doc) is None
+    assert project.entities(long_doc) == []
+    # the short one and a group or two of pieces (about CHUNK_CHARS each): stopped at a check, not at the text's end
+    assert 3 <= counter.seen <= 5 < 1 + pieces
