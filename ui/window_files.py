@@ -236,6 +236,10 @@ class FilesAndWork(_Window):
         """A pre-annotation is running (its suggestions are still to come)."""
         return any(isinstance(w, PreannotateWorker) for w in self.workers)
 
+    def importing(self) -> bool:
+        """An import is running (its documents come into the list batch by batch)."""
+        return any(isinstance(w, (ImportWorker, ImportFormatWorker)) for w in self.workers)
+
     def start_worker(self, worker: Worker, after: Callable[[], None] | None = None, said_before: str = "") -> None:
         """Run ``worker``; ``said_before`` (the summary of the work it follows, an import's) stays in the status
         line beside what it says when done."""

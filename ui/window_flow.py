@@ -393,6 +393,8 @@ class WindowFlow(_Window):
             else:
                 words = 0 if n or c.doc.status in FINISHED else self._trigger_words_left()
                 left = work_left(n, c.doc.status, c.event_tally.count("suggested"), words)
+        elif c.project is not None and self.importing():  # not "has no documents yet" while they come in
+            left = "Importing: the documents come into the list as each batch is stored (Alt+C cancels; stored ones are kept)"
         elif c.project is not None and not c.project.document_ids():  # a new project (`gui NEW` makes one): said so
             left = f"{c.project.path.name} has no documents yet: File > Import files… (Ctrl+I) brings them in"
         elif c.project is None:  # the first start: the window was empty and said nothing

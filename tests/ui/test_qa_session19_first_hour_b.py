@@ -1,0 +1,39 @@
+"""Session 19's first-hour pass, what was left (docs/reliability.md, round 11, s19-qab): each test failed on main."""
+
+from __future__ import annotations
+
+import threading
+
+
+def test_the_status_line_says_an_import_is_running_not_that_the_project_is_empty(qtbot, tmp_path, monkeypatch):
+    """An import of 3,163 files into a new project: the status line kept "p.annotator has no documents yet: File >
+    Import files… (Ctrl+I) brings them in" until it ended, the list and "reviewed 0/897" growing below it."""
+    import annotator.formats.loading as loading
+    from ui_support import close_window, open_window
+
+    real = loading.import_paths
+    go = threading.Event()
+
+    def slow_import(*args, **kwargs):
+        go.wait(30)  # the import is under way until the test has read the line
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(loading, "import_paths", slow_import)
+    text = tmp_path / "a.txt"
+    text.write_text("Maria Lopez met officials in Paris.\n")
+    window = open_window(qtbot, tmp_path / "new.annotator")
+    try:
+        qtbot.waitUntil(lambda: "no documents yet" in window.message.text())
+        window.import_paths([str(text)])
+        try:
+            assert window.workers  # the import is running
+            said = window.message.text()
+            assert "no documents yet" not in said and said.startswith("Importing")
+        finally:
+            go.set()
+        qtbot.waitUntil(lambda: not window.workers, timeout=20000)
+        qtbot.waitUntil(lambda: "Import: 1 document" in window.message.text() or window.controller.doc is not None)
+        assert window.controller.project.document_ids()
+    finally:
+        go.set()
+        close_window(window)
