@@ -228,6 +228,8 @@ class ImportWorker(Worker):
         text = "\n".join([f"Import: {report.summary()}", *report.matched])
         if report.skipped:
             text += "\n" + "\n".join(reason for _p, reason in report.skipped[:20])
+        if report.warnings:  # the summary's "(see warnings)": in the line's tooltip, whole, at any width
+            text += "\n" + "\n".join(f"not kept: {w}" for w in report.warnings[:20])
         return text
 
 

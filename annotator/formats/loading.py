@@ -531,6 +531,7 @@ def import_paths(
                     docs, categories = [], []
                 else:
                     report.notes += got_any.notes
+                    report.warnings += got_any.warnings  # a plain file's (events-dev's events kept in meta)
             for d in docs:
                 check_document(project, d, str(path))
         except ImportFileError as exc:

@@ -38,10 +38,27 @@ def _triples(value: Any) -> bool:
 # a line of the project's own JSONL export has these (a training line with "entities": [] has none of them)
 EXPORT_KEYS = ("events", "sha256", "status", "comments")
 OWN_KEYS = ("text", "name", "id", "meta", "spans", "entities")
+SPAN_EVENTS = (
+    "{path}: {events} with the trigger as a [start, end] list and arguments as spans (events-dev's and M2E2's shape) "
+    "not made events (an argument span names no entity label); the texts came in, each document's events kept as "
+    "they were in its meta 'events' (docs/formats.md: 'Events as spans')"
+)
 DYGIEPP_LINE = (
     "a DyGIE++ line (doc_key, sentences of tokens), not the project's JSONL: import it without --format (it is told "
     "from its content) or with --format dygiepp"
 )
+
+
+def span_events(obj: Any) -> int:
+    """How many events a line gives in events-dev's (M2E2's converted) shape: each a trigger as ``[start, end]``, its
+    arguments as spans without an entity (0 when it has none, or events of another shape). Such a line is read for
+    its text, name and entities; its events, which name no entity label for an argument to point at, go to the
+    document's meta (``events``) as they were, nothing lost, and the file's import says so once."""
+    events = obj.get("events") if isinstance(obj, dict) else None
+    if not isinstance(events, list) or not events or any(k in obj for k in ("sha256", "status", "comments")):
+        return 0
+    shaped = all(isinstance(v, dict) and isinstance(v.get("trigger"), list) for v in events)
+    return len(events) if shaped else 0
 
 
 def parse_jsonl_object(obj: Any, path: str, line: int, names: SchemaNames | None = None) -> IncomingDocument:
@@ -51,6 +68,10 @@ def parse_jsonl_object(obj: Any, path: str, line: int, names: SchemaNames | None
     labels as the schema names them, event types as triggers, unknown labels refused counted)."""
     need(isinstance(obj, dict), path, line, "each line must be a JSON object")
     need("text" in obj or "sentences" not in obj or "doc_key" not in obj, path, line, DYGIEPP_LINE)
+    if span_events(obj):  # read as a line of text, its events kept in its meta
+        obj = {k: v for k, v in obj.items() if k != "events"} | {
+            "meta": {**(obj.get("meta") or {}), "events": obj["events"]}
+        }
     triples = not any(k in obj for k in EXPORT_KEYS) and _triples(obj.get("entities"))
     if ("entities" in obj or "events" in obj) and not triples:
         return parse_document(obj, path, line)
@@ -94,13 +115,16 @@ def _parsed(items: Any, path: Path, schema: Schema | None) -> ReadResult:
     names = SchemaNames(schema) if schema is not None else None
     unknown = LabelTally(path)
     docs = []
+    as_spans = 0
     for number, obj in items:
+        as_spans += span_events(obj)
         with unknown.collect():
             doc = parse_jsonl_object(obj, str(path), number, names)
             doc.source_line = number
             docs.append(doc)
     unknown.check()
-    return ReadResult(docs, None, [], names.notes(str(path)) if names is not None else [])
+    warnings = [SPAN_EVENTS.format(path=path, events=counted(as_spans, "event"))] if as_spans else []
+    return ReadResult(docs, None, warnings, names.notes(str(path)) if names is not None else [])
 
 
 def read_jsonl(path: Path, schema: Schema | None = None) -> ReadResult:

@@ -37,3 +37,31 @@ def test_the_status_line_says_an_import_is_running_not_that_the_project_is_empty
     finally:
         go.set()
         close_window(window)
+
+
+def test_events_dev_s_own_file_comes_in_and_the_app_says_what_was_not_made_events(qtbot, tmp_path):
+    """events-dev's dev.jsonl by Import files: refused as a whole, the reason cut at 1366x768. Its texts come in now,
+    and the import's line says what of it was not made events (whole in the line's tooltip at any width)."""
+    import json
+
+    from ui_support import close_window, open_window
+
+    line = {
+        "name": "VOA_1.txt",
+        "text": "Police arrested the man in Paris on Monday.",
+        "events": [{"type": "Justice:Arrest-Jail", "trigger": [7, 15], "trigger_text": "arrested", "arguments": []}],
+    }
+    src = tmp_path / "dev.jsonl"
+    src.write_text(json.dumps(line) + "\n", encoding="utf-8")
+    window = open_window(qtbot, tmp_path / "new.annotator", size=(1366, 740))
+    try:
+        window.auto_preannotate = False
+        window.import_paths([str(src)])
+        qtbot.waitUntil(lambda: not window.workers, timeout=20000)
+        qtbot.waitUntil(lambda: "not kept" in window.message.text())
+        said = window.message.text()
+        assert "not kept:" in said and "[start, end] list" in said and "meta 'events'" in said
+        assert "[start, end] list" in window.message.toolTip()
+        assert len(window.controller.project.document_ids()) == 1
+    finally:
+        close_window(window)
