@@ -196,7 +196,7 @@ def store_tokens(project: Project, doc_id: int, parsed: Parsed, source: str, rep
     report.documents += 1
 
 
-CHUNK_CHARS = 200_000  # longer texts are parsed in pieces (spaCy refuses texts over 1 M characters)
+CHUNK_CHARS = 20_000  # longer texts are parsed in pieces (spaCy refuses texts over 1 M; a cancel waits for one)
 
 
 def _pieces(text: str) -> list[tuple[int, str]]:
