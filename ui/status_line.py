@@ -1,12 +1,13 @@
 """The status bar's message: always one line (a multi-line summary, e.g. a training table or an import's skipped
 files, made the status bar grow and squeezed the text and the panels), ended by "…" where the window is too
-narrow for it (it was cut mid-word), the whole text in its tooltip then."""
+narrow for it (it was cut mid-word), the whole text in its tooltip then, and in a box a click on the line opens
+(a refusal's reason, cut at 1366x768, is read whole and can be copied)."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QPainter, QPaintEvent, QResizeEvent
-from PySide6.QtWidgets import QLabel, QSizePolicy, QWidget
+from PySide6.QtGui import QMouseEvent, QPainter, QPaintEvent, QResizeEvent
+from PySide6.QtWidgets import QLabel, QMessageBox, QSizePolicy, QWidget
 
 from ui.plain import tooltip_text
 
@@ -20,6 +21,7 @@ class StatusLine(QLabel):
         self.setMinimumWidth(1)  # a long line is elided at the window's edge, never widens the window
         self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self._lines = 0
+        self.details_box: QMessageBox | None = None  # the whole text, opened by a click on a line that is cut
 
     def setText(self, text: str) -> None:  # noqa: N802 - Qt's name; signals connected to setText come here
         self._detail = ""
@@ -40,12 +42,32 @@ class StatusLine(QLabel):
         self._detail = detail
         self._tip()
 
+    def is_cut(self) -> bool:
+        """The line does not show the whole text (elided, or lines joined): a click opens it whole."""
+        return self._lines > 1 or self.shown_text() != self.text()
+
     def _tip(self) -> None:
+        cut = self.is_cut()
+        self.setCursor(Qt.CursorShape.PointingHandCursor if cut else Qt.CursorShape.ArrowCursor)
         if getattr(self, "_detail", ""):
             self.setToolTip(tooltip_text(f"{self._full}\n{self._detail}"))
             return
-        whole = self._lines > 1 or self.shown_text() != self.text()
-        self.setToolTip(tooltip_text(getattr(self, "_full", self.text())) if whole else "")
+        self.setToolTip(tooltip_text(getattr(self, "_full", self.text())) + "\n(click: the whole text)" if cut else "")
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:  # noqa: N802
+        """A line that is cut opens its whole text (and the detail) in a box, selectable, lines as they came."""
+        if event.button() != Qt.MouseButton.LeftButton or not self.is_cut():
+            super().mousePressEvent(event)
+            return
+        whole = "\n".join(x for x in (getattr(self, "_full", self.text()), getattr(self, "_detail", "")) if x)
+        box = self.details_box
+        if box is None:
+            box = self.details_box = QMessageBox(self.window())
+            box.setWindowTitle("Message")
+            box.setTextFormat(Qt.TextFormat.PlainText)
+            box.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        box.setText(whole)
+        box.open()
 
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802
         super().resizeEvent(event)

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import threading
 
+from PySide6.QtCore import Qt
+
 
 def test_the_status_line_says_an_import_is_running_not_that_the_project_is_empty(qtbot, tmp_path, monkeypatch):
     """An import of 3,163 files into a new project: the status line kept "p.annotator has no documents yet: File >
@@ -41,7 +43,8 @@ def test_the_status_line_says_an_import_is_running_not_that_the_project_is_empty
 
 def test_events_dev_s_own_file_comes_in_and_the_app_says_what_was_not_made_events(qtbot, tmp_path):
     """events-dev's dev.jsonl by Import files: refused as a whole, the reason cut at 1366x768. Its texts come in now,
-    and the import's line says what of it was not made events (whole in the line's tooltip at any width)."""
+        and the import's line says what of it was not made events, whole in the line's tooltip and in the box a click on
+    the cut line opens."""
     import json
 
     from ui_support import close_window, open_window
@@ -62,6 +65,13 @@ def test_events_dev_s_own_file_comes_in_and_the_app_says_what_was_not_made_event
         said = window.message.text()
         assert "not kept:" in said and "[start, end] list" in said and "meta 'events'" in said
         assert "[start, end] list" in window.message.toolTip()
+        # cut at 1366x768: a click on the line opens it whole in a box
+        assert window.message.shown_text() != window.message.text()
+        qtbot.mouseClick(window.message, Qt.MouseButton.LeftButton)
+        box = window.message.details_box
+        qtbot.waitUntil(lambda: box is not None and box.isVisible())
+        assert f"not kept: {src}: 1 event with the trigger" in box.text() and box.text().endswith("'Events as spans')")
+        box.close()
         assert len(window.controller.project.document_ids()) == 1
     finally:
         close_window(window)
