@@ -63,6 +63,11 @@ class PreannotateReport:
         """The run in a line the app's status line shows whole at 1366x768 (``summary`` is the whole account):
         documents, new suggestions, the finished documents left, a cancel."""
         c = self.counts
+        if self.tokens_only:
+            if not self.documents and not self.cancelled:
+                return "every document has stored tokens already; nothing suggested"
+            s = f"{counted(self.documents, 'document')} tokenised ({counted(self.words, 'token')}), nothing suggested"
+            return s + ("; cancelled (finished batches are kept)" if self.cancelled else "")
         s = f"{counted(self.documents, 'document')}, {counted(c.entities, 'suggestion')}"
         if self.event_source:
             s += f", {counted(c.events, 'event suggestion')}"

@@ -74,6 +74,7 @@ def add_training_menu(window: "WindowFace") -> None:
     menu = _menu_before_help(window, "&Project")
     menu.addAction(window.actions_by_name["preannotate"])
     menu.addAction(window.actions_by_name["preannotate_document"])
+    menu.addAction(window.actions_by_name["preannotate_tokens"])
     act = QAction("&Train suggestions…", window)
     act.setStatusTip("Train entity and event suggestions from the annotated and reviewed documents (in the background)")
     act.triggered.connect(lambda _c=False: _start_training(window))

@@ -53,6 +53,7 @@ WRITE_ACTIONS = (
     "import_format",
     "preannotate",
     "preannotate_document",
+    "preannotate_tokens",
     "accept_all",
     "accept_scored",
     "new_event",

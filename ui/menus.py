@@ -116,6 +116,14 @@ def build_menus(w: "WindowParts") -> dict[str, QAction]:
         None,
         "Run spaCy over the open document, even one annotated or reviewed (its decisions are kept)",
     )
+    a["preannotate_tokens"] = _action(
+        w,
+        "Pre-annotate to&kens only",
+        w.preannotate_tokens,
+        None,
+        "Store spaCy's tokens and sentences for the documents that have none, finished ones too, and suggest "
+        "nothing: a gold corpus before a CoNLL, Hugging Face or spaCy export",
+    )
     a["quit"] = _action(w, "&Quit", w.close, "Ctrl+Q")
     a["accept_all"] = _action(
         w,

@@ -206,8 +206,18 @@ class FilesAndWork(_Window):
             return
         self.preannotate(only_new=False, doc_ids=[doc.id], this_document=doc.name)
 
+    def preannotate_tokens(self) -> None:
+        """A gold corpus: spaCy's tokens and sentences stored for the documents without any, finished ones too,
+        nothing suggested (``preannotate --tokens-only``), so the token exports cut its words as the pipeline does."""
+        self.preannotate(only_new=False, tokens_only=True)
+
     def preannotate(
-        self, only_new: bool = True, said_before: str = "", doc_ids: list[int] | None = None, this_document: str = ""
+        self,
+        only_new: bool = True,
+        said_before: str = "",
+        doc_ids: list[int] | None = None,
+        this_document: str = "",
+        tokens_only: bool = False,
     ) -> None:
         if self.controller.project is None or self.controller.refuse_read_only():
             return
@@ -220,6 +230,7 @@ class FilesAndWork(_Window):
             annotator=self.settings.annotator or None,
             this_document=this_document,
             open_finished=doc.id if doc is not None and doc.status in FINISHED else None,
+            tokens_only=tokens_only,
         )
         self.start_worker(w, after=self.controller.reload, said_before=said_before)
 

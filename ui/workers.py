@@ -92,10 +92,12 @@ class PreannotateWorker(Worker):
         batch_size: int = 4,
         this_document: str = "",
         open_finished: int | None = None,
+        tokens_only: bool = False,
     ) -> None:
         """``this_document``: the name of the one document asked for (``doc_ids``), finished or not, and said so;
         else annotated and reviewed documents are left as they are. ``open_finished``: the open document's id when
-        it is finished (a run that left it says how to ask for it)."""
+        it is finished (a run that left it says how to ask for it). ``tokens_only``: the pipeline's tokens for the
+        documents without any, finished ones too, nothing suggested (``preannotate --tokens-only``)."""
         super().__init__(project_path, annotator)
         self.pipeline = pipeline
         self.doc_ids = doc_ids
@@ -103,6 +105,9 @@ class PreannotateWorker(Worker):
         self.batch_size = batch_size
         self.this_document = this_document
         self.open_finished = open_finished
+        self.tokens_only = tokens_only
+        if tokens_only:
+            self.again = "Project > Pre-annotate tokens only goes on with the rest"
 
     def work(self, project: Project) -> str:
         from annotator.learn.versions import select_for_preannotation  # no spaCy on the GUI thread
@@ -138,10 +143,13 @@ class PreannotateWorker(Worker):
             cancelled=lambda: self._cancel,
             event_suggester=events,
             finished=bool(self.this_document),
+            tokens_only=self.tokens_only,
         )
         # the line short enough for the status line at 1366x768, the whole account in its tooltip (round 11c)
         self.detail = f"{report.pipeline}: {report.summary()}"
-        if self.this_document:
+        if self.tokens_only:
+            said = f"Tokens only: {report.short()}"
+        elif self.this_document:
             said = f"Pre-annotation of {self.this_document} alone (decisions kept): {report.short()}"
         else:
             said = f"Pre-annotation: {report.short()}"
@@ -275,6 +283,8 @@ class ExportWorker(Worker):
             progress=progress,
             **extra,
         )
+        if hasattr(report, "tokens_hint"):  # a gold corpus without tokens: the app's way to them, not a command
+            report.tokens_hint = "Project > Pre-annotate tokens only"
         summary = report.summary() if hasattr(report, "summary") else ""
         # a label the file writes two ways (a tagger trained on it learns two classes), as the command line says it
         from annotator.formats import FORMATS

@@ -35,6 +35,8 @@ class FormatExportReport(ExportReport):
     files: list[str] = field(default_factory=list)
     tokenized: list[str] = field(default_factory=list)  # documents tokenised here (no stored tokens)
     problems: list[tuple[str, str]] = field(default_factory=list)  # (kind, message)
+    # the way to the pipeline's tokens that ``summary`` names (the app names its menu entry)
+    tokens_hint: str = "annotator preannotate --tokens-only"
 
     def problem(self, kind: str, message: str) -> None:
         self.problems.append((kind, message))
@@ -49,7 +51,7 @@ class FormatExportReport(ExportReport):
                 f"; {counted(len(self.tokenized), 'document')} had no stored tokens and "
                 f"{were(len(self.tokenized))} tokenised into words and "
                 f"punctuation (the fallback of annotator.tokens; e.g. {', '.join(self.tokenized[:3])}; "
-                "annotator preannotate --tokens-only cuts them as the pipeline does, suggesting nothing)"
+                f"{self.tokens_hint} cuts them as the pipeline does, suggesting nothing)"
             )
         counts = Counter(k for k, _ in self.problems)
         for kind, n in counts.items():

@@ -177,7 +177,12 @@ def test_pre_annotation_is_in_the_project_menu_beside_training(qtbot, window):
     """Pre-annotate all documents was in File, among the imports, while Project held only Train suggestions…: after a
     training, re-suggesting with the new version was looked for in Project. Both are there now, in the order of use."""
     names = [a.text() for a in window.project_menu.actions()]
-    assert names == ["&Pre-annotate all documents", "Pre-annotate this &document", "&Train suggestions…"]
+    assert names == [
+        "&Pre-annotate all documents",
+        "Pre-annotate this &document",
+        "Pre-annotate to&kens only",  # session 19: the tokens-only run (a gold corpus)
+        "&Train suggestions…",
+    ]
     file_menu = next(a.menu() for a in window.menuBar().actions() if a.text() == "&File")
     assert "&Pre-annotate all documents" not in [a.text() for a in file_menu.actions()]
 
