@@ -182,7 +182,16 @@ def _verb_frame(v: Any) -> list[tuple[str, Any]]:
         if v.dep_ == "pcomp" and v.head.lower_ in ("for", "of"):  # "thanked the pope for visiting": the pope visits
             subj = [c for c in hk if c.dep_ in ("dobj", "obj")] or subj
         shared = [c for c in hk if c.dep_ == "nsubjpass"]
-        if v.dep_ == "conj" and any(c.dep_ == "auxpass" for c in kids):  # "was shot and was killed"
+        if v.dep_ == "conj" and (
+            any(c.dep_ == "auxpass" for c in kids)  # "was shot and was killed"
+            or (  # "was shot and wounded", "were arrested and jailed": a participle sharing a passive's auxiliary
+                v.tag_ == "VBN"
+                and shared
+                and not objs
+                and not any(c.dep_ in ("aux", "auxpass") for c in kids)
+                and any(c.dep_ == "auxpass" for c in hk)
+            )
+        ):
             subjpass = shared
         elif not subj:  # "was ousted and fled", "is accused of shooting": the subject of both
             subj = shared

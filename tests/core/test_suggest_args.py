@@ -383,3 +383,11 @@ def test_the_nationality_of_a_noun_in_front_of_the_trigger_is_the_party(nlp, sug
     # the last of the two as a role that takes one gets the last of coordinated fillers
     text = "The town was hit by Russian and Syrian government bombings."
     assert args_of(nlp, suggester, text, "bombings", "Conflict:Attack") == {("Attacker", "Syrian")}
+
+
+@pytest.mark.slow
+def test_a_participle_coordinated_with_a_passive_is_passive_too(nlp, suggester):
+    # "was arrested and charged": "charged" shares the auxiliary of "arrested", so the subject is the one charged,
+    # not the one charging
+    text = "The activist was arrested on Monday and charged with murder."
+    assert ("Defendant", "activist") in args_of(nlp, suggester, text, "charged", "Justice:Charge-Indict")
