@@ -161,6 +161,31 @@ def one_suggested_event(path: Path, text: str, spans, event) -> None:  # type: i
             write_events(p, doc, [event], "rules:test@1", WriteCounts())
 
 
+def one_event(path: Path, text: str, words_labels, event_type: str, trigger: str) -> None:  # type: ignore[no-untyped-def]
+    """A project at ``path`` holding ``text`` as one document, the entities ``words_labels`` ((words, label), each
+    the first place its words stand) and one hand-made ``event_type`` event on the words ``trigger``."""
+    from annotator import edits
+    from annotator.importing import IncomingDocument, import_documents
+    from annotator.store import Project
+    from ui_helpers import find
+
+    with Project(path, annotator="setup") as p:
+        doc = import_documents(p, [IncomingDocument(text, "a.txt")]).imported[0][1]
+        for words, label in words_labels:
+            edits.add_entity(p, doc, *find(text, words), label)
+        edits.add_event(p, doc, event_type, *find(text, trigger))
+
+
+def event_fillers(path: Path, text: str) -> list[tuple[str, str]]:
+    """The (role, words) of the arguments of the one event of the one document the project at ``path`` holds."""
+    from annotator.store import Project
+
+    with Project(path, create=False) as p:
+        (event,) = p.events(p.document_ids()[0])
+        ents = {e.id: e for e in p.entities(p.document_ids()[0])}
+        return sorted((a.role, text[ents[a.entity_id].start : ents[a.entity_id].end]) for a in event.arguments)
+
+
 def suggest_meet(db, window, alternatives: tuple[str, ...] = ("Contact:Phone-Write",)) -> int:  # type: ignore[no-untyped-def]
     """One suggested Contact:Meet on "met" of a.txt (score 0.6, Contact:Phone-Write beside it unless told), shown in the
     window; its id."""
