@@ -1,6 +1,7 @@
 """doccano JSONL import, both forms:
 
-- ``{"text": ..., "label": [[start, end, "LABEL"], ...]}`` (also ``labels``);
+- ``{"text": ..., "label": [[start, end, "LABEL"], ...]}`` (also ``labels``; ``entities`` as such lists beside
+  ``cats``, doccano's intent detection and slot filling);
 - ``{"text": ..., "entities": [{"id", "start_offset", "end_offset", "label"}], "relations": [{"id",
   "from_id", "to_id", "type"}]}``; doccano 1.x's ``"annotations"`` objects are read as ``entities`` (one that gives its
   label as a number, doccano's label id, refuses the file: the name is not in it).
@@ -49,6 +50,26 @@ from annotator.wording import counted
 RESERVED = ("text", "label", "labels", "entities", "annotations", "relations", "Comments", "comments", "id", "name")
 
 
+def _listed_span(
+    x: Any, k: int, key: str, path: Path, line: int, spans: list[tuple], said: dict[Any, str], warnings: list[str]
+) -> None:
+    """One ``[start, end, "LABEL"]`` (or ``[start, end, "LABEL", "its text"]``) of a line's ``label`` or ``entities``
+    list into ``spans`` (the same span and label twice is one entity, said in ``warnings``)."""
+    need(
+        isinstance(x, list) and len(x) in (3, 4) and isinstance(x[2], str) and isinstance(x[-1], str),
+        path,
+        line,
+        f'{key} {k} must be [start, end, "LABEL"] or [start, end, "LABEL", "its text"]',
+    )
+    first = next((j for j, s_, e_, lab in spans if (s_, e_, lab) == (x[0], x[1], x[2])), None)
+    if first is not None:  # the same span and label twice (doccano's example_overlapping.jsonl): one entity
+        warnings.append(f"{path}:{line}: {key} {k}, a second {x[2]} on {x[0]}-{x[1]} ({key} {first} is it)")
+        return
+    spans.append((k, x[0], x[1], x[2]))
+    if len(x) == 4:
+        said[k] = x[3]
+
+
 def _regions(
     obj: dict[str, Any], path: Path, line: int, warnings: list[str], categories: list[str]
 ) -> tuple[list[tuple], list[tuple], dict[Any, str]]:
@@ -61,7 +82,10 @@ def _regions(
     if key is not None:  # doccano 1.x's download writes "annotations" objects, each label by its id
         need(isinstance(obj[key], list), path, line, f"'{key}' must be a list")
         for k, e in enumerate(obj[key]):
-            need(isinstance(e, dict), path, line, f"{key} {k} must be an object")
+            if isinstance(e, list):  # doccano's intent detection and slot filling: [start, end, "LABEL"] slots
+                _listed_span(e, k, key, path, line, spans, said, warnings)
+                continue
+            need(isinstance(e, dict), path, line, f'{key} {k} must be an object or [start, end, "LABEL"]')
             label = e.get("label")
             if "start_offset" not in e and isinstance(label, str):  # a category of the document (text classification)
                 categories.append(label)
@@ -96,19 +120,7 @@ def _regions(
             if isinstance(x, str):  # a category of the document (text classification)
                 categories.append(x)
                 continue
-            need(
-                isinstance(x, list) and len(x) in (3, 4) and isinstance(x[2], str) and isinstance(x[-1], str),
-                path,
-                line,
-                f'label {k} must be [start, end, "LABEL"] or [start, end, "LABEL", "its text"]',
-            )
-            first = next((j for j, s_, e_, lab in spans if (s_, e_, lab) == (x[0], x[1], x[2])), None)
-            if first is not None:  # the same span and label twice (doccano's example_overlapping.jsonl): one entity
-                warnings.append(f"{path}:{line}: label {k}, a second {x[2]} on {x[0]}-{x[1]} (label {first} is it)")
-                continue
-            spans.append((k, x[0], x[1], x[2]))
-            if len(x) == 4:
-                said[k] = x[3]
+            _listed_span(x, k, "label", path, line, spans, said, warnings)
     for key, s, e, _ in spans:
         need(
             type(s) is int and type(e) is int,
@@ -147,6 +159,8 @@ def _document(  # type: ignore[no-untyped-def]
     form: dict[str, Any] = {}  # how the line was written, for the doccano export to write it the same way
     if "entities" not in obj:
         form["labels_key"] = "labels" if "labels" in obj and "label" not in obj else "label"
+    elif isinstance(obj["entities"], list) and obj["entities"] and all(isinstance(e, list) for e in obj["entities"]):
+        form["entity_lists"] = True  # an intent line's slots, written back the same way
     if said:  # the spans' own texts say how the offsets count (code points, else UTF-16 units), as Label Studio's
         u16 = Utf16Map(text)
         fitted = []

@@ -180,6 +180,16 @@ def doccano_line(rec: dict[str, Any], report: FormatExportReport, ids: KeptIds |
         line["Comments"] = [c["text"] for c in rec["comments"]]
         line.update({k: v for k, v in meta.items() if k not in reserved})
         return line
+    if form.get("entity_lists") and not relations:  # doccano's intent detection and slot filling, as it came
+        text = rec["text"]
+        line["entities"] = [
+            [at(r.start), at(r.end), r.label] + ([text[r.start : r.end]] if form.get("texts") else []) for r in regions
+        ]
+        if categories:
+            line[CATS] = categories
+        line["Comments"] = [c["text"] for c in rec["comments"]]
+        line.update({k: v for k, v in meta.items() if k not in reserved})
+        return line
     line["entities"] = [
         {"id": r.number, "label": r.label, "start_offset": at(r.start), "end_offset": at(r.end)}
         | ({"text": rec["text"][r.start : r.end]} if form.get("texts") else {})  # with its text when it came with one
