@@ -1,6 +1,8 @@
 """CoNLL-2003-style IOB2 export of the flat entities: ``TOKEN -X- _ TAG`` a line, a blank line between
-sentences, ``-DOCSTART- -X- O O`` before each document (``docstart=no`` leaves it out): the one document
-line ``spacy convert`` recognises, and one seqeval reads as an ``O`` token.
+sentences, ``-DOCSTART- -X- O O`` and a blank line before each document (``docstart=no`` leaves it out): the one
+document line ``spacy convert`` recognises, and one seqeval reads as an ``O`` token. ``docstart=label-studio`` writes
+Label Studio's CONLL2003 export's marker instead, ``-DOCSTART- -X- O`` with no blank line after it, for the scripts
+made for that export's files.
 
 Entities that stand for a nested event (a label that is also an event type: see brat import) are not
 entities of the text: they are left out.
@@ -26,6 +28,8 @@ from annotator.store import Project
 
 
 DOCSTART = "-DOCSTART- -X- O O"
+# the marker lines before a document, by the option docstart's value
+MARKERS: dict[str, list[str]] = {"yes": [DOCSTART, ""], "no": [], "label-studio": ["-DOCSTART- -X- O"]}
 
 
 EVENTS_LEFT_OUT = "events left out (the format holds entities alone)"
@@ -110,11 +114,12 @@ def document_conll(
     toks: DocTokens,
     report: FormatExportReport,
     mode: str,
-    docstart: bool,
+    docstart: str,
     skip: set[str] | frozenset[str] = frozenset(),
 ) -> str:
+    """A document's lines: the marker ``docstart`` names (``MARKERS``), then its sentences' token lines."""
     tags = flat_tags(rec, toks, report, mode, skip)
-    out = [DOCSTART, ""] if docstart else []
+    out = list(MARKERS[docstart])
     for sentence in tagged_sentences(rec, toks, tags):
         out += [f"{word} -X- _ {tag}" for word, tag in sentence] + [""]
     return "\n".join(out) + "\n"
@@ -124,7 +129,7 @@ def document_conll(
 def write_conll(project: Project, out: str | Path, request: ExportRequest) -> FormatExportReport:
     opts = dict(request.options)
     mode = option_choice(opts, "misaligned", ALIGN_MODES)
-    docstart = option_choice(opts, "docstart", ("yes", "no")) == "yes"
+    docstart = option_choice(opts, "docstart", tuple(MARKERS))
     skip = proxy_labels(project.schema)
     return write_per_part(
         project,

@@ -184,7 +184,7 @@ FORMATS: dict[str, Format] = {
             import_help="scheme=auto|iob|bioes|io, column=N|last, documents=docstart|sentence|N",
             import_example="documents=sentence; scheme=bioes",
             rebuilds_text=True,
-            export_help="split=train=0.8,dev=0.2, seed=N, misaligned=expand|skip, docstart=yes|no",
+            export_help="split=train=0.8,dev=0.2, seed=N, misaligned=expand|skip, docstart=yes|no|label-studio",
             title="CoNLL",
             spelt=True,
         ),
