@@ -202,13 +202,28 @@ def _decision(x: dict[str, Any]) -> dict[str, Any]:
     return {"state": x["state"], "source": x["source"], "score": x.get("score")}
 
 
-def _by_span(rec: dict[str, Any], entities: dict[int, Span]) -> dict[tuple[int, int, str], Span]:
-    """The written entities by their ``(start, end, label)``, as kept relations name their ends."""
-    out: dict[tuple[int, int, str], Span] = {}
+def _stacks(rec: dict[str, Any], entities: dict[int, Span]) -> dict[tuple[int, int, str], list[Span]]:
+    """The written entities by their ``(start, end, label)``, as kept relations name their ends: the ones alike in
+    label and place (stacked) in the document's order."""
+    out: dict[tuple[int, int, str], list[Span]] = {}
     for e in rec["entities"]:
         if e["id"] in entities:
-            out.setdefault((e["start"], e["end"], e["label"]), entities[e["id"]])
+            out.setdefault((e["start"], e["end"], e["label"]), []).append(entities[e["id"]])
     return out
+
+
+def _by_span(rec: dict[str, Any], entities: dict[int, Span]) -> dict[tuple[int, int, str], Span]:
+    """The first written entity of each ``(start, end, label)``."""
+    return {k: v[0] for k, v in _stacks(rec, entities).items()}
+
+
+def _end(stacks: dict[tuple[int, int, str], list[Span]], end: Any, nth: Any) -> Span | None:
+    """A kept relation's end, ``[start, end, label]``: the ``nth`` of the entities so (the import's ``stacked``), the
+    first when there are not so many (one taken out since)."""
+    got = stacks.get(tuple(end)) if isinstance(end, list) else None
+    if not got:
+        return None
+    return got[nth] if isinstance(nth, int) and 0 <= nth < len(got) else got[0]
 
 
 def _chains(
@@ -227,14 +242,15 @@ def _relations(rec: dict[str, Any], entities: dict[int, Span], report: FormatExp
     """The relations between entities a WebAnno TSV, doccano or Label Studio import kept in the meta, between the
     spans they join (one whose end is gone is left out and reported); doccano's and Label Studio's go on the layer
     ``webanno.custom.Relation`` with their type as its ``label``."""
-    by_span = _by_span(rec, entities)
+    stacks = _stacks(rec, entities)
     out = []
     for key in (SOURCE, *KEPT):
         kept = rec["meta"].get(key)
         for r in kept.get("relations", []) if isinstance(kept, dict) else []:
             if not isinstance(r, dict) or (key == SOURCE and is_chain_link(r)):
                 continue
-            ends = [by_span.get(tuple(x)) if isinstance(x, list) else None for x in (r.get("from"), r.get("to"))]
+            nth = r.get("stacked") if key == SOURCE and isinstance(r.get("stacked"), list) else [0, 0]
+            ends = [_end(stacks, x, k) for x, k in zip((r.get("from"), r.get("to")), [*nth, 0, 0][:2])]
             if ends[0] is None or ends[1] is None:
                 report.problem(
                     "relations between entities left out (an end is gone)", f"{rec['name']}: {r.get('type')}"

@@ -312,6 +312,7 @@ def relations_of(
     bases = {c.layer: c.target for c in layout.columns if c.role == "base"}
     layers = layout.layers("relation")
     out: list[dict[str, object]] = []
+    place = stacked_places(entities)
     for a in layout.relations:
         unit = a.units[0]
         if not a.source:
@@ -324,6 +325,7 @@ def relations_of(
             warn.add(f"relations of layer {a.layer} whose ends are not entities", f"{a.source} -> {unit.id}")
             continue
         features = {c.feature: a.features.get(c.feature) for c in layers[a.layer] if c.role == "feature"}
+        nth = [place[id(got[0])], place[id(got[1])]]
         out.append(
             {
                 "layer": a.layer,
@@ -333,5 +335,18 @@ def relations_of(
                 "to": [got[1].start, got[1].end, got[1].label],
             }
             | ({"base": base} if base not in (NAMED_ENTITY, ANY_SPAN) else {})  # the span layer its ends are on
+            | ({"stacked": nth} if any(nth) else {})  # which of stacked spans alike in label and place each end is
         )
+    return out
+
+
+def stacked_places(entities: dict[int, IncomingEntity]) -> dict[int, int]:
+    """Each entity's place among the entities of its span and label (``NE[1]|NE[2]`` stacked, alike once a second
+    feature is gone), in the document's order: 0 for the first or only one; keyed by ``id`` of the entity."""
+    seen: dict[tuple[int, int, str], int] = {}
+    out: dict[int, int] = {}
+    for e in sorted({id(x): x for x in entities.values()}.values(), key=lambda x: x.key):
+        k = (e.start, e.end, e.label)
+        out[id(e)] = seen.get(k, 0)
+        seen[k] = out[id(e)] + 1
     return out

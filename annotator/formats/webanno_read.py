@@ -15,7 +15,9 @@ it that starts with ``#FORMAT=WebAnno TSV`` (the other files are counted as skip
   points at.
 - Relations (``#T_RL`` layers) between two entities are kept in the document's meta (``meta["webanno"]["relations"]``:
   ``{"layer", "type", "features", "from": [start, end, label], "to": [...]}``, ``type`` the first feature's value, the
-  shape doccano's and Label Studio's imports keep) for the exports to write back; the app does not show them.
+  shape doccano's and Label Studio's imports keep; ``"stacked": [i, j]`` when an end is the i-th of stacked spans alike
+  in label and place, ``PER[1]|PER[3]``, in the document's order) for the exports to write back; the app does not
+  show them.
 - Coreference chains (``#T_CH`` layers) are kept as relations from each mention to the one before it (``webanno_chains``:
   a mention on no entity's span becomes an entity labelled with its ``referenceType``, or ``Mention``).
 - Left out, and said so in warnings: relations whose ends are not entities, a chain of one mention, spans without a label,
