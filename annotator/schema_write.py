@@ -1,11 +1,12 @@
 """Schema files written: ``schema_source``, the one writer of a schema file's TOML from tables of plain values
 (the JSON export's header, brat's annotation.conf and a schema told from a file become files through it), and
-``with_aliases``, another schema's aliases added to a file with its comments kept (a migration's)."""
+``with_aliases``, another schema's aliases added to a file with its comments kept (a migration's), and ``with_roles``,
+roles added to event types the file has (``import --add-types``), the rest of it as it was."""
 
 from __future__ import annotations
 
 import json
-from typing import Any, Sequence
+from typing import Any, Mapping, Sequence
 
 from annotator.schema import Schema
 from annotator.schema_lines import Locator
@@ -71,4 +72,28 @@ def with_aliases(schema: Schema, like: Schema) -> str | None:
     lines = schema.source.splitlines()
     for line, text in sorted(inserts, reverse=True):
         lines.insert(line, text)
+    return "\n".join(lines) + "\n"
+
+
+def with_roles(schema: Schema, roles: Mapping[str, Sequence[dict[str, Any]]]) -> str | None:
+    """``schema``'s source with ``roles`` (the event type's name -> its new ``[[event.role]]`` tables of plain values)
+    added after each type's last table, so the rest of the file (its comments) stays as it was; None when the event
+    tables cannot be told apart (a schema written as inline arrays) or a type is not the schema's."""
+    loc = Locator(schema.source)
+    headers = loc.lines_of.get("event", [])
+    names = schema.event_type_names
+    if len(headers) != len(names) or any(t not in names for t in roles):
+        return None
+    lines = schema.source.splitlines()
+    inserts: list[tuple[int, list[str]]] = []  # (the index in ``lines`` to insert at, the lines)
+    for name, tables in roles.items():
+        start = headers[names.index(name)]
+        after = next((n for n, t in loc.headers if n > start and not t.startswith("event.")), len(lines) + 1)
+        at = after - 1  # the next table's header's index; back over the blank and comment lines before it
+        while at > start and (not lines[at - 1].strip() or lines[at - 1].lstrip().startswith("#")):
+            at -= 1
+        body = schema_source({}, (), (), [{"name": name, "roles": list(tables)}]).splitlines()
+        inserts.append((at, body[body.index("  [[event.role]]") :]))
+    for at, body in sorted(inserts, key=lambda x: x[0], reverse=True):
+        lines[at:at] = body
     return "\n".join(lines) + "\n"

@@ -24,10 +24,9 @@ from annotator.formats.onto_stored import match_stored
 from annotator.formats.registry import FORMATS, a_shown
 from annotator.formats.schema_growth import grown_schema
 from annotator.formats.schema_choices import (
-    LABEL,
     NO_CHOICES,
-    TYPE,
     SchemaChoices,
+    addable,
     check_mapped,
     check_mapped_labels,
     refusal,
@@ -275,7 +274,7 @@ def store_results(
             base = new_schema or project.schema
             check_mapped(choices.mapped, base, str(p))
             matched, lacks = match_to_schema(r.schema, r.documents, base, str(p), choices.mapped)
-            if lacks and choices.add_types and all(w.startswith((LABEL, TYPE)) for w in lacks):
+            if lacks and choices.add_types and addable(lacks):
                 labels = matched_labels(r.schema, base, choices.mapped)
                 grown = with_added_types(base, r.schema, lacks, labels, p)
                 matched, still = match_to_schema(r.schema, r.documents, grown, str(p), choices.mapped)
@@ -284,6 +283,7 @@ def store_results(
                     report.types_added += lacks
                     new_schema, grew = grown, True
                     continue
+                lacks = still  # what --add-types could not add (a role of that name the type has): named alone
             if not lacks:  # ACE's brat conf (PER, Attack) in a news project: its names are the schema's
                 report.notes.append(matched)
                 continue

@@ -1,6 +1,7 @@
 """What a user chose for the names a file's own schema (brat's annotation.conf, or the types told from a brat
 folder's files) uses and a project that holds documents neither has nor matches (``schema_match``): add them to the
-project's schema (``add_types``: its labels and event types, with the roles the file declares) or take them as names
+project's schema (``add_types``: its labels and event types, with the roles the file declares, and the roles it
+declares for the project's own event types) or take them as names
 the project's schema has (``mapped``: the file's label or event type -> the project's, ``--map Report=ORG``). Without
 either such a file is refused, naming what it lacks and these two ways (``SchemaLacksError``)."""
 
@@ -8,13 +9,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterable, Mapping
+from typing import Any, Iterable, Mapping
 
 from annotator.errors import ImportFileError, ValidationError
 from annotator.formats.schema_growth import grown_schema
-from annotator.schema import Schema
+from annotator.schema import Role, Schema
 
-LABEL, TYPE = "label ", "event type "  # how ``schema_match`` names what a file lacks
+LABEL, TYPE, ROLE = "label ", "event type ", "role "  # how ``schema_match`` names what a file lacks
 
 
 @dataclass(frozen=True)
@@ -65,37 +66,53 @@ def check_mapped_labels(taken: Mapping[str, str], schema: Schema, path: str) -> 
         )
 
 
+def addable(lacks: list[str]) -> bool:
+    """Whether ``--add-types`` can add all of ``lacks``: labels, event types and roles (not attributes)."""
+    return all(w.startswith((LABEL, TYPE, ROLE)) for w in lacks)
+
+
 def with_added_types(base: Schema, told: Schema, lacks: list[str], labels: Mapping[str, str], path: Path) -> Schema:
-    """``base`` with the labels and event types of ``lacks`` (as ``schema_match`` names them) added as ``told``
-    declares them: an event type's roles take the labels the project has or gets (``labels``: the file's matched
-    label -> the project's); a role left with none is not added."""
+    """``base`` with the labels, event types and roles of ``lacks`` (as ``schema_match`` names them) added as
+    ``told`` declares them: an event type's roles take the labels the project has or gets (``labels``: the file's
+    matched label or event type -> the project's); a role left with none is not added, nor one of a name the
+    project's type has (its labels stay the schema's: the role is still lacked)."""
     added = [w[len(LABEL) :] for w in lacks if w.startswith(LABEL)]
     known = set(base.label_names) | set(added)
+
+    def role_table(r: Role) -> dict[str, Any] | None:
+        fillers = [x for x in dict.fromkeys(labels.get(x, x) for x in r.labels) if x in known]
+        return {"name": r.name, "labels": fillers, "multiplicity": r.multiplicity} if fillers else None
+
     tables = []
     for name in (w[len(TYPE) :] for w in lacks if w.startswith(TYPE)):
         t = told.event_type(name)
-        roles = []
-        for r in t.roles if t is not None else ():
-            fillers = [x for x in dict.fromkeys(labels.get(x, x) for x in r.labels) if x in known]
-            if fillers:
-                roles.append({"name": r.name, "labels": fillers, "multiplicity": r.multiplicity})
-        tables.append({"name": name, "roles": roles})
-    return grown_schema(base, added, tables, path, f"from {Path(path).name}")
+        tables.append({"name": name, "roles": [x for r in (t.roles if t else ()) if (x := role_table(r))]})
+    roles: dict[str, list[dict[str, Any]]] = {}
+    for theirs, _, role in (w[len(ROLE) :].rpartition(":") for w in lacks if w.startswith(ROLE)):
+        t, ours = told.event_type(theirs), base.event_type(labels.get(theirs, theirs))
+        r = t.role(role) if t is not None else None
+        if r is None or ours is None or ours.role(r.name) is not None:
+            continue
+        if (table := role_table(r)) is not None:
+            roles.setdefault(ours.name, []).append(table)
+    return grown_schema(base, added, tables, path, f"from {Path(path).name}", roles)
 
 
 def refusal(said: str, named: str, lacks: list[str], choices: SchemaChoices) -> str:
     """The one line that refuses such a file: what it lacks, and the ways in."""
-    addable = all(w.startswith((LABEL, TYPE)) for w in lacks)
-    if choices.add_types and not addable:
+    names = [w for w in lacks if w.startswith((LABEL, TYPE))]
+    if choices.add_types:
         how = (
-            "--add-types adds labels and event types, not roles of the project's own types nor attributes: give the "
-            "project a schema that has them, or import it into a new project"
+            "--add-types adds labels, event types and the roles a type of the project's lacks, not labels to a role "
+            "it has nor attributes: give the project a schema that has them, or import it into a new project"
         )
-    elif addable:
+    elif addable(lacks) and names:
         how = (
             "import it again with --add-types (the project's schema takes them) or --map "
-            f"{lacks[0].split(' ')[-1]}=NAME (NAME a label or event type the project has), or into a new project"
+            f"{names[0].split(' ')[-1]}=NAME (NAME a label or event type the project has), or into a new project"
         )
+    elif addable(lacks):
+        how = "import it again with --add-types (the project's event types take the roles), or into a new project"
     else:
         how = "import it into a new project, or give the project a schema that has them"
     return f"{said} the project's schema does not have, which its documents use (the project's schema has no {named}, nor a name that matches); {how} (nothing was imported)"

@@ -1,5 +1,5 @@
-"""A schema grown by what an input uses and it lacks: the one place labels and event types are added to a schema
-on import (WebAnno TSV layers, and the entity labels of a CoNLL, doccano, Label Studio, Prodigy or DocBin file
+"""A schema grown by what an input uses and it lacks: the one place labels, event types and roles of its own event
+types are added to a schema on import (WebAnno TSV layers, ``--add-types``, and the entity labels of a CoNLL, doccano, Label Studio, Prodigy or DocBin file
 imported into a new project), with their colours."""
 
 from __future__ import annotations
@@ -7,11 +7,11 @@ from __future__ import annotations
 import re
 import unicodedata
 from pathlib import Path
-from typing import Any, Sequence
+from typing import Any, Mapping, Sequence
 
 from annotator.errors import ImportFileError, SchemaError
 from annotator.schema import Schema, is_label_name, parse_schema
-from annotator.schema_write import schema_source
+from annotator.schema_write import schema_source, with_roles
 from annotator.wording import first_named
 
 # colours for the added labels (the app tells labels apart by colour; brat's default grey for all said nothing)
@@ -29,11 +29,17 @@ def as_label_name(value: str) -> str | None:
 
 
 def grown_schema(
-    schema: Schema, labels: Sequence[str], events: Sequence[dict[str, Any]], path: Path | str, added_from: str
+    schema: Schema,
+    labels: Sequence[str],
+    events: Sequence[dict[str, Any]],
+    path: Path | str,
+    added_from: str,
+    roles: Mapping[str, Sequence[dict[str, Any]]] | None = None,
 ) -> Schema:
     """``schema`` with the entity ``labels`` and the event types ``events`` (tables of a schema file's keys, roles
-    under ``roles``) added after its own tables, each described as ``added_from``; refused with the file's name when
-    they cannot be (a name the schema's rules refuse)."""
+    under ``roles``) added after its own tables, each described as ``added_from``, and ``roles`` (one of its event
+    types -> role tables) added to its own types; refused with the file's name when they cannot be (a name the
+    schema's rules refuse, a schema file whose event tables cannot be told apart)."""
     bad = [n for n in labels if not is_label_name(n)]
     if bad:  # said by name: the schema's parser would name a line of the grown schema's text ("news + a.tsv:1214")
         shown = first_named([repr(n) for n in bad], 3)
@@ -47,9 +53,14 @@ def grown_schema(
     ]
     tables = [{"name": e["name"], "description": added_from, **e} for e in events]
     extra = schema_source({}, entities, (), tables).split("\n", 1)[1]  # the tables alone, after the schema's own
-    try:
-        return parse_schema(
-            schema.source.rstrip("\n") + "\n\n" + extra, f"{schema.name} + {Path(path).name}", app_keys=False
+    source = with_roles(schema, roles) if roles else schema.source
+    if source is None:
+        raise ImportFileError(
+            str(path),
+            f"roles cannot be added to the schema {schema.name!r} (its event types are not written as [[event]] "
+            "tables): give the project a schema that has them, or import it into a new project",
         )
+    try:
+        return parse_schema(source.rstrip("\n") + "\n\n" + extra, f"{schema.name} + {Path(path).name}", app_keys=False)
     except SchemaError as exc:
         raise ImportFileError(str(path), f"its labels and event types cannot be added to the schema: {exc}") from None
