@@ -77,3 +77,45 @@ def test_a_brat_folder_of_types_a_busy_project_lacks_is_offered_to_the_schema(qt
             assert len(p.document_ids()) == 2
     finally:
         close_window(w)
+
+
+def test_a_role_of_the_projects_own_type_is_offered_to_add_alone(qtbot, tmp_path, monkeypatch):
+    """s19-realc: a brat folder whose conf gives the project's Conflict:Attack a role it lacks (Witness) was refused
+    with no offer (the box took labels and event types alone); the app now offers to add it, the box's other way
+    (take each as one of the project's) off for a role, and with yes imports the folder with it."""
+    from annotator.importing import IncomingDocument, import_documents
+    from annotator.store import Project
+    from ui.dialogs.add_or_map import AddOrMapDialog
+
+    folder = tmp_path / "attack"
+    folder.mkdir()
+    (folder / "annotation.conf").write_text(
+        "[entities]\nPerson\n[relations]\n[events]\nAttack\tAttacker:Person, Witness:Person\n[attributes]\n",
+        encoding="utf-8",
+    )
+    (folder / "a.txt").write_text("A gunman attacked as a teacher watched.", encoding="utf-8")
+    (folder / "a.ann").write_text(
+        "T1\tPerson 2 8\tgunman\nT2\tPerson 23 30\tteacher\nT3\tAttack 9 17\tattacked\n"
+        "E1\tAttack:T3 Attacker:T1 Witness:T2\n",
+        encoding="utf-8",
+    )
+    path = tmp_path / "busy.annotator"
+    with Project(path, annotator="tester") as p:
+        import_documents(p, [IncomingDocument(text="A text already here.", name="seed.txt")])
+    w = open_window(qtbot, path)
+    asked: list = []
+    monkeypatch.setattr(w, "ask_schema_choice", lambda lacking: asked.append(lacking) or (True, {}))
+    try:
+        w.import_paths([str(folder)])
+        qtbot.waitUntil(lambda: bool(asked) and not w.workers, timeout=30000)
+        qtbot.waitUntil(lambda: "role Attack:Witness" in w.message.text(), timeout=20000)
+        assert asked == [[(str(folder), ["role Attack:Witness"])]]
+        assert "added to the project's schema (--add-types): role Attack:Witness" in w.message.text()
+        dlg = AddOrMapDialog(w, asked[0], ["PERSON"], ["Conflict:Attack"])
+        qtbot.addWidget(dlg)
+        assert not dlg.take.isEnabled() and not dlg.lists and dlg.ok.isEnabled() and dlg.choice() == (True, {})
+        assert dlg.windowTitle() == "Roles the project's schema lacks"
+        with Project(path, create=False) as p:
+            assert len(p.document_ids()) == 2 and p.schema.event_type("Conflict:Attack").role("Witness") is not None
+    finally:
+        close_window(w)

@@ -1,6 +1,7 @@
 """A file refused because the project's schema lacks labels (or a brat folder's event types) its documents use: the
 box offered only to add them to the schema (session 19); it now offers the command line's other way too, ``--map``:
-take each as one of the project's own labels or event types, picked from a list beside its name."""
+take each as one of the project's own labels or event types, picked from a list beside its name. A role a file gives
+one of the project's event types (s19-realc) can only be added: with one among them the other way is off, saying so."""
 
 from __future__ import annotations
 
@@ -18,7 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-LABEL, TYPE = "label ", "event type "  # how the import names what a file lacks (``schema_choices``)
+LABEL, TYPE, ROLE = "label ", "event type ", "role "  # how the import names what a file lacks (``schema_choices``)
 PICK = "choose…"  # a list's first entry: nothing taken yet
 
 
@@ -34,8 +35,9 @@ class AddOrMapDialog(QDialog):
         event_types: list[str],
     ) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Labels the project's schema lacks")
         names = list(dict.fromkeys(w for _, lacks in lacking for w in lacks))
+        only_roles = bool(names) and all(w.startswith(ROLE) for w in names)
+        self.setWindowTitle(f"{'Roles' if only_roles else 'Labels'} the project's schema lacks")
         files = "; ".join(f"{Path(p).name} uses {', '.join(lacks)}" for p, lacks in lacking)
         said = QLabel(f"{files}, which the project's schema lacks.")
         said.setWordWrap(True)
@@ -48,7 +50,13 @@ class AddOrMapDialog(QDialog):
         self.lists: dict[str, QComboBox] = {}
         form = QFormLayout()
         form.setContentsMargins(24, 0, 0, 0)
+        roles = [w for w in names if w.startswith(ROLE)]
+        if roles:
+            self.take.setEnabled(False)
+            self.take.setToolTip(f"{', '.join(roles)}: a role can only be added (--map takes labels and event types)")
         for w in names:
+            if w.startswith(ROLE):
+                continue
             box = QComboBox()
             box.addItem(PICK)
             box.addItems(event_types if w.startswith(TYPE) else labels)
