@@ -187,9 +187,21 @@ def entity_index(doc: Any, entities: Sequence[tuple[int, int, str]]) -> dict[int
         count = votes[name]
         if count[names[name]] > count[label]:
             label = names[name]
+        elif label == "NORP" and (place := _place_reading(count)) is not None:
+            label = place
         for i in range(span.start, span.end):
             out[i] = (s, e, label)
     for i in proper_nouns(doc):
         if i not in out and (t := doc[i]).lower_ in names:
             out[i] = (t.idx, t.idx + len(t.text), names[t.lower_])
     return out
+
+
+def _place_reading(count: dict[str, int]) -> str | None:
+    """The place label a name read as a nationality as often as a place has: "Mombasa" read twice GPE and twice NORP
+    ("the Mombasa attack") is the city; a nationality or a group has a word of its own ("Kenyan"), never a place's
+    name."""
+    place = max((lab for lab in ("GPE", "LOC") if lab in count), key=count.__getitem__, default=None)
+    if place is None or count[place] < count["NORP"]:
+        return None
+    return place

@@ -391,3 +391,21 @@ def test_a_participle_coordinated_with_a_passive_is_passive_too(nlp, suggester):
     # not the one charging
     text = "The activist was arrested on Monday and charged with murder."
     assert ("Defendant", "activist") in args_of(nlp, suggester, text, "charged", "Justice:Charge-Indict")
+
+
+@pytest.mark.slow
+def test_a_name_read_as_often_a_place_as_a_nationality_is_the_place(nlp, suggester):
+    # the NER read "Mombasa" as a city once and as a nationality (NORP) in front of "attack": a tie, and a
+    # nationality has a word of its own ("Kenyan"), so the name in front of the attack is where it happened
+    text = "Police in Mombasa were on alert. Officials said the Mombasa attack killed two officers."
+    at = [i for i in range(len(text)) if text.startswith("Mombasa", i)]
+    entities = [(at[0], at[0] + 7, "GPE"), (at[1], at[1] + 7, "NORP")]
+    doc = nlp(text)
+    found = [
+        s
+        for s in suggester.suggest(doc, entities)
+        if text[s.trigger_start : s.trigger_end] == "attack" and s.type == "Conflict:Attack"
+    ]
+    assert len(found) == 1, found
+    got = {(a.role, a.start, a.label) for a in found[0].arguments}
+    assert ("Place", at[1], "GPE") in got and not any(role == "Attacker" for role, _, _ in got), got
