@@ -155,6 +155,10 @@ def _place_name(
             return s, e, label
         if of[0].pos_ == "PROPN" and kind in ("GPE", "LOC") and label in NAME_LABELS:
             return s, e, kind
+    for c in tok.lefts:  # "Kurdish towns", "a Nigerian refugee camp": with no name of its own, the nationality names
+        # the place
+        if c.dep_ in ("amod", "compound") and c.i in ents and ents[c.i][2] == "NORP" and kind in ("GPE", "LOC"):
+            return ents[c.i][0], ents[c.i][1], kind
     return None
 
 

@@ -409,3 +409,13 @@ def test_a_name_read_as_often_a_place_as_a_nationality_is_the_place(nlp, suggest
     assert len(found) == 1, found
     got = {(a.role, a.start, a.label) for a in found[0].arguments}
     assert ("Place", at[1], "GPE") in got and not any(role == "Attacker" for role, _, _ in got), got
+
+
+@pytest.mark.slow
+def test_the_nationality_of_a_place_noun_without_a_name_is_the_place(nlp, suggester):
+    # "Kurdish towns" names no town: the nationality says which places, as the data marks them; a name after "of"
+    # still comes first ("the Greek island of Kos": Kos)
+    got = args_of(nlp, suggester, "The soldiers withdrew from Kurdish towns.", "withdrew", "Movement:Transport")
+    assert ("Origin", "Kurdish") in got, got
+    text = "Boats carried the migrants to the Greek island of Kos."
+    assert ("Destination", "Kos") in args_of(nlp, suggester, text, "carried", "Movement:Transport")
