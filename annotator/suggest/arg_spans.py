@@ -132,7 +132,11 @@ def span_of(tok: Any, ents: dict[int, tuple[int, int, str]]) -> tuple[int, int, 
         and first.i - 1 not in ents
     ):
         first = first.doc[first.i - 1]
-    return first.idx, tok.idx + len(tok.text), guess_label(tok)
+    start = first.idx
+    if first.i > 0 and (prev := first.doc[first.i - 1]).head.i == tok.i and prev.dep_ in ("amod", "compound"):
+        if prev.i in ents and ents[prev.i][2] == "NORP" and ents[prev.i][1] <= start:
+            start = ents[prev.i][0]  # "Italian authorities", "Kurdish rebels": who they are is part of the phrase
+    return start, tok.idx + len(tok.text), guess_label(tok)
 
 
 def _place_name(

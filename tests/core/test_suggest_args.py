@@ -419,3 +419,10 @@ def test_the_nationality_of_a_place_noun_without_a_name_is_the_place(nlp, sugges
     assert ("Origin", "Kurdish") in got, got
     text = "Boats carried the migrants to the Greek island of Kos."
     assert ("Destination", "Kos") in args_of(nlp, suggester, text, "carried", "Movement:Transport")
+
+
+@pytest.mark.slow
+def test_a_common_noun_filler_keeps_the_nationality_in_front_of_it(nlp, suggester):
+    # "Italian authorities" are who arrested: the nationality says which authorities, part of the phrase
+    got = args_of(nlp, suggester, "Italian authorities arrested two smugglers.", "arrested", "Justice:Arrest-Jail")
+    assert ("Agent", "Italian authorities") in got, got
