@@ -157,6 +157,9 @@ def _verb_frame(v: Any) -> list[tuple[str, Any]]:
     # a participle or relative clause takes its noun as subject or object
     if v.dep_ in ("acl", "amod") and v.tag_ == "VBN":  # "a detained woman", "people killed in the attack"
         subjpass.append(v.head)
+        if v.dep_ == "amod" and v.head.dep_ in ("dobj", "obj") and v.head.head.pos_ == "VERB":
+            # "officers lead a detained woman": those who have her in hand are who detained her
+            late += [("agent", c) for c in v.head.head.children if c.dep_ == "nsubj"]
     elif v.dep_ == "acl" and v.tag_ == "VBG":
         subj.append(v.head)
     elif v.dep_ == "relcl":

@@ -426,3 +426,12 @@ def test_a_common_noun_filler_keeps_the_nationality_in_front_of_it(nlp, suggeste
     # "Italian authorities" are who arrested: the nationality says which authorities, part of the phrase
     got = args_of(nlp, suggester, "Italian authorities arrested two smugglers.", "arrested", "Justice:Arrest-Jail")
     assert ("Agent", "Italian authorities") in got, got
+
+
+@pytest.mark.slow
+def test_who_has_a_detained_person_in_hand_detained_them(nlp, suggester):
+    # an attributive participle on an object: the verb's subject did what the participle says was done to it
+    got = args_of(
+        nlp, suggester, "Police officers led a detained woman through the crowd.", "detained", "Justice:Arrest-Jail"
+    )
+    assert ("Agent", "Police officers") in got and ("Person", "woman") in got, got
