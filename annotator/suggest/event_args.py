@@ -101,6 +101,20 @@ def frame(trigger: Any) -> list[tuple[str, Any]]:
     return expanded
 
 
+def phrase_settings(head: Any, span: Any) -> list[tuple[str, Any]]:
+    """The place a noun inside a trigger of several words is of or in ("took to the streets of Chicago"): a setting
+    of the event, as the trigger's own "in" phrase would be."""
+    return [
+        ("setting", g)
+        for t in span
+        if t.i != head.i and t.pos_ == "NOUN"
+        for c in t.children
+        if c.dep_ == "prep" and c.lower_ in ("of", "in") and c.i >= span.end
+        for g in c.children
+        if g.dep_ == "pobj" and guess_or_ent(g) in PLACE_LABELS
+    ]
+
+
 def _predicate_frame(adj: Any) -> list[tuple[str, Any]]:
     """An adjective said of someone through a verb ("is dead", "was shot dead", "left 55 civilians dead"): the one
     it is said of is the verb's object, or its subject when there is none; a subject beside an object is the agent."""

@@ -13,7 +13,7 @@ from typing import Any, Mapping, Sequence
 
 from annotator.rules import takes, takes_value
 from annotator.suggest.arg_spans import entity_index
-from annotator.suggest.event_args import fill_roles, frame
+from annotator.suggest.event_args import fill_roles, frame, phrase_settings
 from annotator.suggest.event_context import Context, read_context
 from annotator.suggest.event_lexicon import Lexicon, Pattern, matches
 from annotator.suggest.noun_classes import guess_label
@@ -225,7 +225,7 @@ class RuleEventSuggester:
         extra: Sequence[int] = (),
     ) -> EventSuggestion | None:
         ctx = read_context(head)
-        pairs = frame(head)
+        pairs = frame(head) + phrase_settings(head, span)
         if extra:  # "lost their lives": the second word of the trigger is no participant, and the verb has no object
             pairs = [(s, t) for s, t in pairs if t.i not in extra]
             if not any(s == "obj" for s, _ in pairs):

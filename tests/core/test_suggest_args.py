@@ -435,3 +435,11 @@ def test_who_has_a_detained_person_in_hand_detained_them(nlp, suggester):
         nlp, suggester, "Police officers led a detained woman through the crowd.", "detained", "Justice:Arrest-Jail"
     )
     assert ("Agent", "Police officers") in got and ("Person", "woman") in got, got
+
+
+@pytest.mark.slow
+def test_the_place_a_noun_inside_the_trigger_is_of_is_the_place(nlp, suggester):
+    # "the streets of Chicago": the place is told inside the phrase "took to the streets", not after it
+    text = "Protesters took to the streets of Chicago for the second night."
+    got = args_of(nlp, suggester, text, "took to the streets", "Conflict:Demonstrate")
+    assert ("Place", "Chicago") in got, got
