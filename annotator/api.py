@@ -118,11 +118,13 @@ def preannotate(
     before the seconds it takes (``"trained version 2"``); ``warning(text)`` what a pipeline should know (the
     default version's folder is missing, the original pipeline is used), else it is a Python warning."""
     from annotator.learn.versions import choose_version, select_for_preannotation, version_folder
+    from annotator.lease import check_free
     from annotator.preannotate import preannotate as run
 
     if model is not None and version is not None:
         raise AnnotatorError("model and version do not go together (model='original' is the shipped pipeline)")
     project.check_writable()  # before seconds of loading a model
+    check_free(project)  # nor while another pre-annotation runs on the project (annotator.lease)
     what = f"trained version {version}" if version is not None else (model or "the default model")
     if version is not None:
         version_folder(project, version)  # one that is not there: its error alone, before any loading

@@ -28,6 +28,7 @@ from annotator.queries.counts import CountReads
 from annotator.queries.decided import DecidedReads
 from annotator.queries.documents import DocumentRows
 from annotator.queries.exports import ExportReads
+from annotator.queries.lease import LeaseRows
 from annotator.queries.merging import MergeRows
 from annotator.queries.suggestions import SuggestionRows
 
@@ -141,7 +142,15 @@ def argument_row(event_id: int, role: str, entity_id: int, annotator: str | None
 
 
 class ProjectDb(
-    AnnotationReads, ChangeLogRows, CountReads, DecidedReads, DocumentRows, ExportReads, MergeRows, SuggestionRows
+    AnnotationReads,
+    ChangeLogRows,
+    CountReads,
+    DecidedReads,
+    DocumentRows,
+    ExportReads,
+    LeaseRows,
+    MergeRows,
+    SuggestionRows,
 ):
     """One open project file: ``conn`` is its connection (autocommit; ``Project.transaction`` opens writes); the
     named reads and writes of ``annotator.queries`` are its parts."""

@@ -263,6 +263,16 @@ def _m8_news_aliases(db: "Database") -> None:
     store_schema(conn, schema, now())
 
 
+def _m9_preannotation_lease(db: "Database") -> None:
+    """One row while a pre-annotation runs (``annotator.lease``): its pid, host, start and a heartbeat renewed as it
+    goes, so that a second run (the app's of new documents while ``annotator preannotate`` runs) finds it and waits
+    instead of doubling the CPU and replacing the first one's suggestions."""
+    db.conn.execute(
+        "CREATE TABLE IF NOT EXISTS preannotation_lease (id INTEGER PRIMARY KEY CHECK (id = 1), pid INTEGER NOT NULL, "
+        "host TEXT NOT NULL, started_at TEXT NOT NULL, heartbeat_at TEXT NOT NULL, token TEXT NOT NULL)"
+    )
+
+
 MIGRATIONS: list[Callable[["Database"], None]] = [
     _m1_initial,
     _m2_event_suggestions,
@@ -272,6 +282,7 @@ MIGRATIONS: list[Callable[["Database"], None]] = [
     _m6_document_names,
     _m7_entity_scores,
     _m8_news_aliases,
+    _m9_preannotation_lease,
 ]
 LATEST = len(MIGRATIONS)
 

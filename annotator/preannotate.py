@@ -10,6 +10,7 @@ import orjson
 
 from annotator.wording import counted, were
 from annotator.errors import DamagedTextError, ValidationError
+from annotator.lease import Lease, check_free, held
 from annotator.model import FINISHED
 from annotator.nlp import Parsed, Pipeline, load_pipeline, to_parsed
 from annotator.schema import Schema, default_schema
@@ -385,7 +386,42 @@ def preannotate(
         if isinstance(value, bool) or not isinstance(value, int) or value < 1:
             raise ValidationError(f"{name} must be a whole number of at least 1, not {value!r}")
     wants_events = suggest_events and bool(project.schema.events) and not tokens_only
+    check_free(project)  # another run under way: said before the seconds of loading a pipeline
     pipe = pipeline if isinstance(pipeline, Pipeline) else load_pipeline(pipeline, events=wants_events)
+    with held(project) as lease:  # one pre-annotation of the project at a time (annotator.lease)
+        return _run(
+            project,
+            pipe,
+            lease,
+            doc_ids,
+            batch_size,
+            n_process,
+            only_new,
+            progress,
+            cancelled,
+            event_suggester,
+            wants_events,
+            finished,
+            tokens_only,
+        )
+
+
+def _run(
+    project: Project,
+    pipe: Pipeline,
+    lease: Lease,
+    doc_ids: list[int] | None,
+    batch_size: int,
+    n_process: int,
+    only_new: bool,
+    progress: Callable[[int, int], None] | None,
+    cancelled: Callable[[], bool] | None,
+    event_suggester: EventSuggester | None,
+    wants_events: bool,
+    finished: bool,
+    tokens_only: bool,
+) -> PreannotateReport:
+    """``preannotate``'s run with the pipeline loaded and the lease held."""
     if tokens_only:
         without = set(project.db.documents_without_tokens())
         chosen = Chosen([i for i in (doc_ids if doc_ids is not None else project.document_ids()) if i in without])
@@ -418,6 +454,7 @@ def preannotate(
 
     def flush() -> None:
         with project.transaction():
+            lease.beat_in_transaction()
             for doc_id, parsed, events in pending:
                 if tokens_only:
                     store_tokens(project, doc_id, parsed, pipe.source, report)
@@ -428,7 +465,12 @@ def preannotate(
             progress(report.documents, len(ids))
 
     suggest = _piece_events(project, ids, suggester, names) if suggester is not None else None
-    parsed_docs = parse_in_pieces(pipe, _texts(project, ids), batch_size, n_process, suggest, cancelled)
+
+    def asked() -> bool:  # between groups of pieces: the heartbeat of a long document's run, then the cancel
+        lease.beat()
+        return bool(cancelled and cancelled())
+
+    parsed_docs = parse_in_pieces(pipe, _texts(project, ids), batch_size, n_process, suggest, asked)
     for doc_id, (parsed, events) in zip(ids, parsed_docs):
         pending.append((doc_id, parsed, events))
         if len(pending) >= batch_size:

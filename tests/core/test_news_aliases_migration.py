@@ -14,6 +14,8 @@ from annotator.cli import main
 from annotator.schema import default_schema, parse_schema
 from annotator.store import Project
 
+BEFORE = migrations.MIGRATIONS.index(migrations._m8_news_aliases)  # the format before migration 8
+
 
 def old_news_source() -> str:
     """news.toml as it was before session 8: no aliases, no role_aliases (its comments and the rest as they are)."""
@@ -29,7 +31,7 @@ def old_project(tmp_path, source: str):  # type: ignore[no-untyped-def]
     Project(p, schema=parse_schema(source, "old news.toml")).close()
     assert main(["import", str(p), str(tmp_path / "a.txt")]) == 0
     conn = sqlite3.connect(p)
-    conn.execute(f"PRAGMA user_version = {migrations.LATEST - 1}")
+    conn.execute(f"PRAGMA user_version = {BEFORE}")
     conn.commit()
     conn.close()
     return p
@@ -72,7 +74,7 @@ def test_an_older_news_project_takes_aces_per_after_the_upgrade(tmp_path, capsys
         )
         versions = project.db.conn.execute("SELECT count(*) FROM schemas").fetchone()[0]
     assert versions == 2  # a new version of the schema; the old one kept below it
-    assert list(tmp_path.glob(f"old.annotator.v{migrations.LATEST - 1}.bak*"))  # the copy any upgrade makes first
+    assert list(tmp_path.glob(f"old.annotator.v{BEFORE}.bak*"))  # the copy any upgrade makes first
 
 
 def test_a_schema_of_its_own_or_one_that_has_them_is_left_as_it_is(tmp_path):

@@ -1,0 +1,130 @@
+"""The pre-annotation lease: one pre-annotation of a project at a time, across processes and within one.
+
+The write lock is held only while a batch is stored, so nothing told the app's pre-annotation of new documents that
+``annotator preannotate`` was running on the same file (round 11, docs/reliability.md): both parsed the same
+documents, doubling the CPU, the later one's writes replacing the former's suggestions. A run takes the lease (one
+row of ``preannotation_lease``, migration 9) in its own short transaction before its first document, renews its
+heartbeat at each stored batch and, at most every ``RENEW_EVERY`` seconds, between groups of pieces, and lets it go
+at its end, on a cancel or an error too. A second run that finds a live lease is refused (``PreannotationRunning``);
+a lease whose pid is gone on this host, or whose heartbeat is older than ``STALE_AFTER``, is taken over.
+"""
+
+from __future__ import annotations
+
+import os
+import socket
+import time
+import uuid
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import datetime, timedelta
+
+from annotator.db import now
+from annotator.errors import AnnotatorError, BusyError
+from annotator.store import Project
+
+STALE_AFTER = timedelta(minutes=10)  # a heartbeat older than this: a run stopped without a word (a kill, a sleep)
+RENEW_EVERY = 30.0  # seconds between heartbeats written between groups of pieces (a stored batch renews it too)
+
+
+class PreannotationRunning(AnnotatorError):
+    """Another pre-annotation holds the project's lease (``pid`` on ``host`` since ``started``, UTC ISO)."""
+
+    def __init__(self, path: object, pid: int, host: str, started: str) -> None:
+        self.pid, self.host, self.started = pid, host, started
+        super().__init__(
+            f"pre-annotation is already running on this project (pid {pid} on {host} since {_clock(started)}); "
+            f"{path}: nothing was started; run it again when that one has finished"
+        )
+
+
+def _clock(at: str) -> str:
+    """``at`` (the file's UTC timestamp) as this machine's HH:MM; as stored when it cannot be read."""
+    try:
+        return datetime.fromisoformat(at).astimezone().strftime("%H:%M")
+    except ValueError:
+        return at
+
+
+def host_name() -> str:
+    return socket.gethostname() or "this machine"
+
+
+def _pid_gone(pid: int) -> bool:
+    """The process ``pid`` of this host has ended (on Windows not asked: os.kill would end it; the heartbeat tells)."""
+    if os.name == "nt" or pid <= 0:
+        return False
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return True
+    except OSError:  # PermissionError: another user's process, alive
+        return False
+    return False
+
+
+def is_live(row: tuple[int, str, str, str, str], host: str, at: datetime) -> bool:
+    """A lease row (pid, host, started, heartbeat, token) whose run may still be going at ``at``."""
+    pid, their_host, _, heartbeat, _ = row
+    if their_host == host and _pid_gone(pid):
+        return False
+    try:
+        beat = datetime.fromisoformat(heartbeat)
+    except ValueError:
+        return False
+    return at - beat <= STALE_AFTER
+
+
+def check_free(project: Project) -> None:
+    """Raise ``PreannotationRunning`` when a live run holds the lease (a read: asked before seconds of loading a
+    pipeline; ``held`` takes it)."""
+    row = project.db.lease_row()
+    if row is not None and is_live(row, host_name(), datetime.fromisoformat(now())):
+        raise PreannotationRunning(project.path, row[0], row[1], row[2])
+
+
+class Lease:
+    """A lease held by this run: ``beat`` renews its heartbeat."""
+
+    def __init__(self, project: Project, token: str) -> None:
+        self.project, self.token = project, token
+        self._last = time.monotonic()
+
+    def beat_in_transaction(self) -> None:
+        """Renew the heartbeat inside the open transaction (a stored batch's)."""
+        self.project.db.renew_lease(self.token, now())
+        self._last = time.monotonic()
+
+    def beat(self) -> None:
+        """Renew the heartbeat in a transaction of its own, at most every ``RENEW_EVERY`` seconds; another program
+        writing just then skips it (the next one, or the next batch, renews it)."""
+        if time.monotonic() - self._last < RENEW_EVERY:
+            return
+        try:
+            with self.project.transaction():
+                self.beat_in_transaction()
+        except BusyError:
+            self._last = time.monotonic()
+
+
+@contextmanager
+def held(project: Project) -> Iterator[Lease]:
+    """Take the lease (its own short transaction), yield it, let it go at the end, a cancel or an error; a live
+    lease of another run is ``PreannotationRunning``. A read-only project is refused by its transaction, nothing
+    written."""
+    token = uuid.uuid4().hex
+    host = host_name()
+    with project.transaction():
+        row = project.db.lease_row()
+        at = now()
+        if row is not None and is_live(row, host, datetime.fromisoformat(at)):
+            raise PreannotationRunning(project.path, row[0], row[1], row[2])
+        project.db.put_lease(os.getpid(), host, at, token)
+    try:
+        yield Lease(project, token)
+    finally:
+        try:
+            with project.transaction():
+                project.db.drop_lease(token)
+        except AnnotatorError:  # the file gone or locked: the pid's end (or the heartbeat's age) frees it
+            pass

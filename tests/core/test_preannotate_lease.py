@@ -1,0 +1,143 @@
+"""One pre-annotation of a project at a time (annotator.lease, migration 9): the app's pre-annotation of new
+documents started while ``annotator preannotate`` ran on the same file, both parsing the same documents (round 11,
+docs/reliability.md). A second run is refused in one line; a stale lease is taken over; the lease is let go at the
+end, on a cancel and on an error."""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+import subprocess
+import sys
+from datetime import datetime, timedelta, timezone
+
+import pytest
+from core_helpers import add_document
+from spacy.language import Language
+
+from annotator import migrations
+from annotator.cli import main
+from annotator.errors import SaveError
+from annotator.lease import STALE_AFTER, PreannotationRunning, host_name
+from annotator.nlp import blank_pipeline_with_patterns
+from annotator.preannotate import preannotate
+from annotator.store import Project
+
+
+@pytest.fixture(scope="module")
+def pipe():
+    return blank_pipeline_with_patterns([{"label": "GPE", "pattern": "Moscow"}])
+
+
+def lease_of(path) -> list[tuple]:
+    conn = sqlite3.connect(path)
+    try:
+        return conn.execute("SELECT pid, host FROM preannotation_lease").fetchall()
+    finally:
+        conn.close()
+
+
+def put(path, pid: int, host: str, beat: datetime) -> None:
+    conn = sqlite3.connect(path)
+    at = beat.isoformat(timespec="milliseconds")
+    conn.execute("INSERT OR REPLACE INTO preannotation_lease VALUES (1, ?, ?, ?, ?, 'theirs')", (pid, host, at, at))
+    conn.commit()
+    conn.close()
+
+
+def test_a_second_run_in_the_same_process_is_refused_and_nothing_is_stored_twice(project, pipe):
+    for i in range(4):
+        add_document(project, f"Doc {i} on Moscow.", f"d{i}")
+    refused: list[str] = []
+
+    def second(done: int, total: int) -> None:  # the app's run of new documents, while the first is under way
+        if refused:
+            return
+        with Project(project.path, create=False) as other:
+            with pytest.raises(PreannotationRunning) as exc:
+                preannotate(other, pipe, only_new=True)
+            refused.append(str(exc.value))
+            assert lease_of(project.path) == [(os.getpid(), host_name())]
+
+    report = preannotate(project, pipe, batch_size=2, progress=second)
+    assert report.documents == 4 and report.suggestions == 4
+    (said,) = refused
+    assert said.startswith(f"pre-annotation is already running on this project (pid {os.getpid()} on {host_name()} ")
+    assert "\n" not in said
+    conn = project.db.conn
+    assert conn.execute("SELECT count(*) FROM entities").fetchone()[0] == 4  # one run's suggestions, once
+    assert conn.execute("SELECT count(*) FROM pipeline_runs").fetchone()[0] == 1
+    assert lease_of(project.path) == []  # let go at the end
+    assert preannotate(project, pipe).documents == 4  # and the next run takes it
+
+
+def test_a_live_lease_of_another_host_refuses_the_command_with_a_clear_line(tmp_path, capsys):
+    path = tmp_path / "p.annotator"
+    with Project(path) as p:
+        add_document(p, "Rebels near Moscow.", "a")
+    put(path, 4242, "elsewhere", datetime.now(timezone.utc))
+    assert main(["preannotate", str(path), "--only-new"]) != 0
+    err = capsys.readouterr().err
+    assert "pre-annotation is already running on this project (pid 4242 on elsewhere since " in err
+    assert len(err.strip().splitlines()) == 1, err
+    assert lease_of(path) == [(4242, "elsewhere")]  # theirs, left as it was
+
+
+def test_a_stale_lease_is_taken_over(project, pipe):
+    add_document(project, "Rebels near Moscow.", "a")
+    old = datetime.now(timezone.utc) - STALE_AFTER - timedelta(seconds=5)
+    put(project.path, 4242, "elsewhere", old)  # a run on another machine that stopped without a word
+    assert preannotate(project, pipe).documents == 1
+    assert lease_of(project.path) == []
+    ended = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"], capture_output=True, text=True)
+    put(project.path, int(ended.stdout), host_name(), datetime.now(timezone.utc))  # a killed run of this host
+    assert preannotate(project, pipe).documents == 1
+    assert lease_of(project.path) == []
+
+
+def test_the_lease_is_let_go_after_a_cancel_and_after_an_error(project, pipe):
+    for i in range(3):
+        add_document(project, f"Doc {i} on Moscow.", f"d{i}")
+    report = preannotate(project, pipe, batch_size=1, progress=lambda d, n: None, cancelled=lambda: True)
+    assert report.cancelled
+    assert lease_of(project.path) == []
+
+    @Language.component("lease_test_breaks")
+    def breaks(doc):
+        raise RuntimeError("a component that fails")
+
+    broken = blank_pipeline_with_patterns([{"label": "GPE", "pattern": "Moscow"}])
+    broken.nlp.add_pipe("lease_test_breaks")
+    with pytest.raises(RuntimeError):
+        preannotate(project, broken)
+    assert lease_of(project.path) == []
+    assert preannotate(project, pipe).documents == 3
+
+
+def test_a_read_only_open_writes_no_lease(tmp_path, pipe):
+    path = tmp_path / "p.annotator"
+    with Project(path) as p:
+        add_document(p, "Rebels near Moscow.", "a")
+    with Project(path, create=False, read_only=True) as p:
+        with pytest.raises(SaveError):
+            preannotate(p, pipe)
+    assert lease_of(path) == []
+
+
+def test_an_older_file_gets_the_lease_table_and_a_copy_beside_it(tmp_path, pipe):
+    path = tmp_path / "old.annotator"
+    with Project(path) as p:
+        add_document(p, "Rebels near Moscow.", "a")
+    before = migrations.MIGRATIONS.index(migrations._m9_preannotation_lease)
+    conn = sqlite3.connect(path)
+    conn.execute("DROP TABLE preannotation_lease")  # as format 8 wrote it
+    conn.execute(f"PRAGMA user_version = {before}")
+    conn.commit()
+    conn.close()
+    with Project(path, create=False) as p:
+        assert migrations.user_version(p.db.conn) == migrations.LATEST
+        assert p.upgraded is not None and p.upgraded.before == before
+        assert p.db.lease_row() is None
+        assert preannotate(p, pipe).documents == 1
+    assert (tmp_path / f"old.annotator.v{before}.bak").exists()
+    assert lease_of(path) == []
