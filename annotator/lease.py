@@ -19,6 +19,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import datetime, timedelta
 
+from annotator.child_process import process_alive
 from annotator.db import now
 from annotator.errors import AnnotatorError, BusyError
 from annotator.store import Project
@@ -30,11 +31,11 @@ RENEW_EVERY = 30.0  # seconds between heartbeats written between groups of piece
 class PreannotationRunning(AnnotatorError):
     """Another pre-annotation holds the project's lease (``pid`` on ``host`` since ``started``, UTC ISO)."""
 
-    def __init__(self, path: object, pid: int, host: str, started: str) -> None:
+    def __init__(self, pid: int, host: str, started: str) -> None:
         self.pid, self.host, self.started = pid, host, started
         super().__init__(
             f"pre-annotation is already running on this project (pid {pid} on {host} since {_clock(started)}); "
-            f"{path}: nothing was started; run it again when that one has finished"
+            "nothing was started: run it again when that one has finished"
         )
 
 
@@ -50,23 +51,10 @@ def host_name() -> str:
     return socket.gethostname() or "this machine"
 
 
-def _pid_gone(pid: int) -> bool:
-    """The process ``pid`` of this host has ended (on Windows not asked: os.kill would end it; the heartbeat tells)."""
-    if os.name == "nt" or pid <= 0:
-        return False
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return True
-    except OSError:  # PermissionError: another user's process, alive
-        return False
-    return False
-
-
 def is_live(row: tuple[int, str, str, str, str], host: str, at: datetime) -> bool:
     """A lease row (pid, host, started, heartbeat, token) whose run may still be going at ``at``."""
     pid, their_host, _, heartbeat, _ = row
-    if their_host == host and _pid_gone(pid):
+    if their_host == host and not process_alive(pid):
         return False
     try:
         beat = datetime.fromisoformat(heartbeat)
@@ -75,12 +63,20 @@ def is_live(row: tuple[int, str, str, str, str], host: str, at: datetime) -> boo
     return at - beat <= STALE_AFTER
 
 
-def check_free(project: Project) -> None:
-    """Raise ``PreannotationRunning`` when a live run holds the lease (a read: asked before seconds of loading a
-    pipeline; ``held`` takes it)."""
+def running(project: Project) -> PreannotationRunning | None:
+    """The live run holding the lease, as the error a new run would meet; None when there is none (a read of one
+    row: the app asks it before its pre-annotation of new documents)."""
     row = project.db.lease_row()
     if row is not None and is_live(row, host_name(), datetime.fromisoformat(now())):
-        raise PreannotationRunning(project.path, row[0], row[1], row[2])
+        return PreannotationRunning(row[0], row[1], row[2])
+    return None
+
+
+def check_free(project: Project) -> None:
+    """Raise ``PreannotationRunning`` when a live run holds the lease (asked before seconds of loading a pipeline;
+    ``held`` takes it)."""
+    if (other := running(project)) is not None:
+        raise other
 
 
 class Lease:
@@ -118,7 +114,7 @@ def held(project: Project) -> Iterator[Lease]:
         row = project.db.lease_row()
         at = now()
         if row is not None and is_live(row, host, datetime.fromisoformat(at)):
-            raise PreannotationRunning(project.path, row[0], row[1], row[2])
+            raise PreannotationRunning(row[0], row[1], row[2])
         project.db.put_lease(os.getpid(), host, at, token)
     try:
         yield Lease(project, token)

@@ -240,7 +240,7 @@ class MainWindow(WindowPanels, FilesAndWork, WindowFlow, QMainWindow):
             self.message.setText("Opened read-only: edits are not possible")
         self.restore_place(place)
         if self.auto_preannotate and self._needs_preannotation():
-            self.preannotate(only_new=True)
+            self.preannotate(only_new=True, auto=True)
         return True
 
     def _on_project(self) -> None:

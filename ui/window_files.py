@@ -6,6 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable
 
+from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QFileDialog
 
 from annotator.errors import SaveError
@@ -18,6 +19,9 @@ if TYPE_CHECKING:  # pragma: no cover
     from ui.window_parts import WindowParts as _Window
 else:
     _Window = object  # a part of the window: what it takes from the rest is WindowParts
+
+
+LEASE_RETRY_MS = 30_000  # the app's pre-annotation of new documents, waiting for another run's end, tries again
 
 
 class FilesAndWork(_Window):
@@ -105,7 +109,7 @@ class FilesAndWork(_Window):
         if self.controller.doc is None and self.controller.project and self.controller.project.document_ids():
             self.controller.open_document(self.controller.project.document_ids()[0])
         if self.auto_preannotate and self._needs_preannotation():
-            self.preannotate(only_new=True, said_before=self.message.text())  # the import's summary stays
+            self.preannotate(only_new=True, said_before=self.message.text(), auto=True)  # the import's summary stays
 
     def export_dialog(self) -> None:
         c = self.controller
@@ -221,8 +225,17 @@ class FilesAndWork(_Window):
         doc_ids: list[int] | None = None,
         this_document: str = "",
         tokens_only: bool = False,
+        auto: bool = False,
     ) -> None:
+        """``auto``: the app's own run of new documents (after an open or an import): while another pre-annotation
+        of the project runs (``annotator preannotate``: its lease, ``annotator.lease``) it waits quietly and tries
+        again every ``LEASE_RETRY_MS``; a run asked for from the menu says so in the status line."""
         if self.controller.project is None or self.controller.refuse_read_only():
+            return
+        from annotator.lease import running  # not at start-up
+
+        if auto and running(self.controller.project) is not None:  # a read of one row
+            self._retry_new_documents_later()
             return
         doc = self.controller.doc
         w = PreannotateWorker(
@@ -234,8 +247,33 @@ class FilesAndWork(_Window):
             this_document=this_document,
             open_finished=doc.id if doc is not None and doc.status in FINISHED else None,
             tokens_only=tokens_only,
+            auto=auto,
         )
-        self.start_worker(w, after=self.controller.reload, said_before=said_before)
+
+        def after() -> None:
+            self.controller.reload()
+            if w.elsewhere is not None:  # another run took the lease between the read above and the worker's
+                self._retry_new_documents_later()
+
+        self.start_worker(w, after=after, said_before=said_before)
+
+    def _retry_new_documents_later(self) -> None:
+        """The app's pre-annotation of new documents, tried again in ``LEASE_RETRY_MS`` (once, however often asked)
+        on the project open now, if it is still open then and still has new documents."""
+        if getattr(self, "_lease_retry_due", False) or self.controller.project is None:
+            return
+        self._lease_retry_due = True
+        path = self.controller.project.path
+
+        def again() -> None:
+            self._lease_retry_due = False
+            p = self.controller.project
+            if p is None or p.path != path or not self.auto_preannotate or self.preannotating():
+                return
+            if self._needs_preannotation():
+                self.preannotate(only_new=True, auto=True)
+
+        QTimer.singleShot(LEASE_RETRY_MS, self, again)
 
     def _needs_preannotation(self) -> bool:
         """Documents never pre-annotated that came without suggestions: an import's predictions are not replaced

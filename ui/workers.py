@@ -93,8 +93,10 @@ class PreannotateWorker(Worker):
         this_document: str = "",
         open_finished: int | None = None,
         tokens_only: bool = False,
+        auto: bool = False,
     ) -> None:
-        """``this_document``: the name of the one document asked for (``doc_ids``), finished or not, and said so;
+        """``auto``: the app's own run of new documents, which another run under way (``annotator.lease``) leaves
+        waiting quietly (``elsewhere``, for the window to try again) instead of failing. ``this_document``: the name of the one document asked for (``doc_ids``), finished or not, and said so;
         else annotated and reviewed documents are left as they are. ``open_finished``: the open document's id when
         it is finished (a run that left it says how to ask for it). ``tokens_only``: the pipeline's tokens for the
         documents without any, finished ones too, nothing suggested (``preannotate --tokens-only``)."""
@@ -106,10 +108,24 @@ class PreannotateWorker(Worker):
         self.this_document = this_document
         self.open_finished = open_finished
         self.tokens_only = tokens_only
+        self.auto = auto
+        self.elsewhere: Any = None  # the PreannotationRunning an ``auto`` run met
         if tokens_only:
             self.again = "Project > Pre-annotate tokens only goes on with the rest"
 
     def work(self, project: Project) -> str:
+        from annotator.lease import PreannotationRunning, check_free
+
+        try:
+            check_free(project)  # another run under way (``annotator preannotate``): before loading a pipeline
+            return self._preannotate(project)
+        except PreannotationRunning as exc:
+            if not self.auto:  # asked for: said in the status line
+                raise AnnotatorError(str(exc)[:1].upper() + str(exc)[1:]) from None
+            self.elsewhere = exc  # the window tries again later, nothing said
+            return ""
+
+    def _preannotate(self, project: Project) -> str:
         from annotator.learn.versions import select_for_preannotation  # no spaCy on the GUI thread
         from annotator.nlp import DEFAULT_PIPELINE
         from annotator.preannotate import preannotate

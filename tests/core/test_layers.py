@@ -128,6 +128,7 @@ DATA_ACCESS = {
     "opencheck",
     "upgraded_copy",
     "queries/annotations",
+    "queries/lease",
     "queries/merging",
     "queries/change_log",
     "queries/suggestions",
