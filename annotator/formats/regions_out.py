@@ -30,7 +30,7 @@ import re
 
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Any, Callable, Iterator
+from typing import Any, Callable, Iterator, Mapping, Sequence, TypeVar
 
 import orjson
 
@@ -90,6 +90,24 @@ ALSO_KEPT = (
     SOURCE,
 )  # a WebAnno TSV import (meta["webanno"]) keeps them in that shape too: written by these exports as well
 
+End = TypeVar("End")
+
+
+def kept_end(stacks: Mapping[tuple[int, int, str], Sequence[End]], end: Any, nth: Any) -> End | None:
+    """A kept relation's end, ``[start, end, label]``, among the written spans of each ``(start, end, label)`` in the
+    document's order: the ``nth`` (a WebAnno TSV import's ``stacked``: which of stacked spans alike it was), the
+    first when there are not so many (one taken out since); None when none is written."""
+    got = stacks.get(tuple(end)) if isinstance(end, list) else None
+    if not got:
+        return None
+    return got[nth] if isinstance(nth, int) and 0 <= nth < len(got) else got[0]
+
+
+def kept_ends(r: dict[str, Any], stacks: Mapping[tuple[int, int, str], Sequence[End]]) -> list[End | None]:
+    """A kept relation's two ends (``kept_end``), by its ``stacked`` places where it has them."""
+    nth = r.get("stacked") if isinstance(r.get("stacked"), list) else []
+    return [kept_end(stacks, x, k) for x, k in zip((r.get("from"), r.get("to")), [*nth, 0, 0][:2])]
+
 
 def regions_and_relations(
     rec: dict[str, Any], report: FormatExportReport, both_ways: set[tuple[int, int]] | None = None
@@ -99,7 +117,7 @@ def regions_and_relations(
     the (from, to) of those drawn with an arrow at both ends (Label Studio's ``direction: "bi"``)."""
     regions: list[OutRegion] = []
     by_entity: dict[int, OutRegion] = {}
-    by_span: dict[tuple[int, int, str], OutRegion] = {}
+    stacks: dict[tuple[int, int, str], list[OutRegion]] = {}
     for e in rec["entities"]:
         r = OutRegion(
             len(regions) + 1,
@@ -113,7 +131,7 @@ def regions_and_relations(
         )
         regions.append(r)
         by_entity[e["id"]] = r
-        by_span.setdefault((r.start, r.end, r.label), r)
+        stacks.setdefault((r.start, r.end, r.label), []).append(r)
     relations: list[tuple[int, int, str | None]] = []
     for v in rec["events"]:
         t = v["trigger"]
@@ -131,7 +149,7 @@ def regions_and_relations(
         relations += [(head.number, by_entity[a["entity_id"]].number, a["role"]) for a in v["arguments"]]
     kept = [rec["meta"].get(k) for k in (*KEPT, *ALSO_KEPT)]
     for r in [r for x in kept if isinstance(x, dict) for r in x.get("relations", []) if isinstance(r, dict)]:
-        ends = [by_span.get(tuple(x)) if isinstance(x, list) else None for x in (r.get("from"), r.get("to"))]
+        ends = kept_ends(r, stacks)
         if ends[0] is None or ends[1] is None:
             report.problem("relations between entities left out (an end is gone)", f"{rec['name']}: {r.get('type')}")
             continue

@@ -33,7 +33,7 @@ from annotator.formats.brat import file_stem, unused_stem
 from annotator.formats.common import option_choice
 from annotator.formats.writing import FormatExportReport, parts_of, records_with_tokens, split_option
 from annotator.formats.records import ExportRequest, export_writer
-from annotator.formats.regions_out import KEPT
+from annotator.formats.regions_out import KEPT, kept_ends
 from annotator.formats.tokens import DocTokens
 from annotator.formats.webanno_tsv import (
     DECISION_FEATURES,
@@ -217,15 +217,6 @@ def _by_span(rec: dict[str, Any], entities: dict[int, Span]) -> dict[tuple[int, 
     return {k: v[0] for k, v in _stacks(rec, entities).items()}
 
 
-def _end(stacks: dict[tuple[int, int, str], list[Span]], end: Any, nth: Any) -> Span | None:
-    """A kept relation's end, ``[start, end, label]``: the ``nth`` of the entities so (the import's ``stacked``), the
-    first when there are not so many (one taken out since)."""
-    got = stacks.get(tuple(end)) if isinstance(end, list) else None
-    if not got:
-        return None
-    return got[nth] if isinstance(nth, int) and 0 <= nth < len(got) else got[0]
-
-
 def _chains(
     rec: dict[str, Any], entities: dict[int, Span], report: FormatExportReport
 ) -> list[tuple[str, list[ChainLink]]]:
@@ -249,8 +240,7 @@ def _relations(rec: dict[str, Any], entities: dict[int, Span], report: FormatExp
         for r in kept.get("relations", []) if isinstance(kept, dict) else []:
             if not isinstance(r, dict) or (key == SOURCE and is_chain_link(r)):
                 continue
-            nth = r.get("stacked") if key == SOURCE and isinstance(r.get("stacked"), list) else [0, 0]
-            ends = [_end(stacks, x, k) for x, k in zip((r.get("from"), r.get("to")), [*nth, 0, 0][:2])]
+            ends = kept_ends(r, stacks)
             if ends[0] is None or ends[1] is None:
                 report.problem(
                     "relations between entities left out (an end is gone)", f"{rec['name']}: {r.get('type')}"

@@ -7,6 +7,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import orjson
+
 from annotator.formats import writers
 from annotator.formats.loading import import_format, import_paths
 from annotator.store import Project
@@ -53,3 +55,21 @@ def test_a_relation_from_the_second_of_two_stacked_spans_goes_back_from_it(tmp_p
     import_paths(again, [tmp_path / "p.json"])
     writers()["webanno"](again, tmp_path / "out2")
     assert relation_rows(tmp_path / "out2" / "s.tsv") == written
+
+
+def test_the_label_studio_and_doccano_exports_take_the_same_span(tmp_path):
+    """They write the relations a WebAnno TSV import kept too: from the second PERSON region, not the first."""
+    (tmp_path / "s.tsv").write_text(TSV, encoding="utf-8")
+    project = Project(tmp_path / "p.annotator", annotator="t")
+    import_format(project, "webanno", [tmp_path / "s.tsv"])
+    writers()["label_studio"](project, tmp_path / "ls.json")
+    (task,) = orjson.loads((tmp_path / "ls.json").read_bytes())
+    result = task["annotations"][0]["result"]
+    people = [x["id"] for x in result if x.get("type") == "labels" and x["value"]["start"] == 0]
+    labels = [x["value"]["labels"][0] for x in result if x.get("type") == "labels" and x["value"]["start"] == 0]
+    (rel,) = [x for x in result if x.get("type") == "relation"]
+    assert labels == ["PER", "LOC", "PER"] and rel["from_id"] == people[2], (people, rel)
+    writers()["doccano"](project, tmp_path / "d.jsonl")
+    (line,) = [orjson.loads(x) for x in (tmp_path / "d.jsonl").read_bytes().splitlines()]
+    ids = [e["id"] for e in line["entities"] if e["start_offset"] == 0 and e["label"] != "LOC"]
+    assert [r["from_id"] for r in line["relations"]] == [ids[1]]
