@@ -141,3 +141,28 @@ def test_an_older_file_gets_the_lease_table_and_a_copy_beside_it(tmp_path, pipe)
         assert preannotate(p, pipe).documents == 1
     assert (tmp_path / f"old.annotator.v{before}.bak").exists()
     assert lease_of(path) == []
+
+
+def test_a_long_document_s_run_renews_its_heartbeat_between_groups_of_pieces(project, pipe, monkeypatch):
+    """One long document is one stored batch: without a heartbeat between its pieces a run of minutes would look
+    stopped to a second run after ``STALE_AFTER``."""
+    from annotator import lease, preannotate as module
+
+    monkeypatch.setattr(module, "CHUNK_CHARS", 200)
+    monkeypatch.setattr(lease, "RENEW_EVERY", 0.0)
+    clock = iter(range(10_000))
+    base = datetime(2026, 12, 5, tzinfo=timezone.utc)
+    monkeypatch.setattr(lease, "now", lambda: (base + timedelta(seconds=next(clock))).isoformat())
+    add_document(project, "Talks in Moscow went on. " * 100, "long")  # 2,500 characters: about 13 pieces
+    seen: list[str] = []
+
+    def asked() -> bool:
+        conn = sqlite3.connect(project.path)
+        seen.extend(r[0] for r in conn.execute("SELECT heartbeat_at FROM preannotation_lease"))
+        conn.close()
+        return False
+
+    assert preannotate(project, pipe, batch_size=64, cancelled=asked).documents == 1
+    assert len(set(seen)) >= 10, seen  # renewed before each piece, not only when the one batch was stored
+    assert seen == sorted(seen)
+    assert lease_of(project.path) == []
