@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from PySide6.QtCore import Qt
-from ui_support import laid_out
+from ui_support import laid_out, window_on_its_event
 
 ALT, SHIFT = Qt.KeyboardModifier.AltModifier, Qt.KeyboardModifier.ShiftModifier
 SENTENCED = "A former deputy transport minister of Poland was sentenced on Tuesday, and so was Jan Nowak of Gdansk."
@@ -46,15 +46,12 @@ def test_a_role_key_on_a_selection_puts_it_right_in_a_role_of_several_fillers(qt
     more than a role of one filler takes. The role key puts the selection in place of the filler it overlaps, and says
     which went and the key that adds one instead; one Ctrl+Z puts the old one back."""
     from ui_helpers import find
-    from ui_support import close_window, open_window
+    from ui_support import close_window
 
     path = _sentence_project(tmp_path)
-    w = open_window(qtbot, path)
+    w, ev = window_on_its_event(qtbot, path)
     try:
-        c, v = w.controller, w.view
-        v.setFocus()
-        (ev,) = c.events.values()
-        c.select_event(ev.id)
+        v = w.view
         v.select_cp(*find(SENTENCED, "minister"))
         qtbot.keyClick(v, Qt.Key.Key_1, ALT)
         said = w.message.text()
@@ -69,15 +66,12 @@ def test_the_role_key_replaces_and_alt_shift_adds_in_a_role_of_several(qtbot, tm
     one's span puts it in place of the last filler (as the key with nothing selected does), Alt+Shift+N adds one more;
     Ctrl+Z takes the replacement back whole."""
     from ui_helpers import find
-    from ui_support import close_window, open_window
+    from ui_support import close_window
 
     path = _sentence_project(tmp_path)
-    w = open_window(qtbot, path)
+    w, ev = window_on_its_event(qtbot, path)
     try:
         c, v = w.controller, w.view
-        v.setFocus()
-        (ev,) = c.events.values()
-        c.select_event(ev.id)
         v.select_cp(*find(SENTENCED, "Jan Nowak"))
         qtbot.keyClick(v, Qt.Key.Key_1, ALT)
         names = sorted(

@@ -18,15 +18,12 @@ def test_a_role_key_on_a_filler_of_another_role_moves_it(qtbot, tmp_path):
     and Ctrl+Alt+5 had to take it out of Time, a key more. The role key moves it and says so; one Ctrl+Z puts it back
     in Time alone, and the key again moves it."""
     from ui_helpers import find
-    from ui_support import close_window, open_window
+    from ui_support import close_window, window_on_its_event
 
     path = given_project(tmp_path)
-    w = open_window(qtbot, path)
+    w, ev = window_on_its_event(qtbot, path)
     try:
         c, v = w.controller, w.view
-        v.setFocus()
-        (ev,) = c.events.values()
-        c.select_event(ev.id)
         v.select_cp(*find(GIVEN, "two years"))
         qtbot.keyClick(v, role_key(c, "Sentence"), ALT)
         said = w.message.text()
@@ -46,15 +43,12 @@ def test_a_filler_moved_into_a_filled_role_of_one_takes_its_place_and_alt_shift_
     events-dev). Then "May 2023" in Sentence and "two years" in Time, the two the wrong way round: "two years"
     selected, Alt+4 moves it in place of "May 2023" (a role of one filler) and says which went."""
     from ui_helpers import find
-    from ui_support import close_window, open_window
+    from ui_support import close_window, window_on_its_event
 
     path = given_project(tmp_path)
-    w = open_window(qtbot, path)
+    w, ev = window_on_its_event(qtbot, path)
     try:
         c, v = w.controller, w.view
-        v.setFocus()
-        (ev,) = c.events.values()
-        c.select_event(ev.id)
         v.select_cp(*find(GIVEN, "two years"))
         qtbot.keyClick(v, Qt.Key.Key_Dollar, ALT | SHIFT)  # Alt+Shift+4 as a US keyboard sends it: Sentence empty
         assert roles(path) == [("Sentence", "two years"), ("Time", "two years")]
@@ -86,15 +80,12 @@ def test_a_role_key_after_the_find_bar_s_next_button_fills_the_role(qtbot, tmp_p
     The buttons give them back too: Alt+4 fills Sentence with the match."""
     from PySide6.QtWidgets import QApplication, QPushButton
 
-    from ui_support import close_window, open_window
+    from ui_support import close_window, window_on_its_event
 
     path = given_project(tmp_path)
-    w = open_window(qtbot, path)
+    w, ev = window_on_its_event(qtbot, path)
     try:
         c, v = w.controller, w.view
-        v.setFocus()
-        (ev,) = c.events.values()
-        c.select_event(ev.id)
         qtbot.keyClick(v, Qt.Key.Key_F, CTRL)
         bar = w.find_bar
         qtbot.keyClicks(bar.edit, "May 2023")

@@ -42,16 +42,13 @@ def _fillers(path) -> list[tuple[str, str]]:  # type: ignore[no-untyped-def]
 def test_alt_shift_n_on_a_span_already_in_the_role_says_so(qtbot, tmp_path):
     """A click on "New Delhi", which fills Entity already, and Alt+Shift+1: nothing happened and the status line still
     described the span. It says the span is in the role already."""
-    from ui_support import close_window, open_window
+    from ui_support import close_window, window_on_its_event
     from ui_helpers import click_char, find
 
     path = _meeting_project(tmp_path)
-    w = open_window(qtbot, path)
+    w, ev = window_on_its_event(qtbot, path)
     try:
         c, v = w.controller, w.view
-        v.setFocus()
-        (ev,) = c.events.values()
-        c.select_event(ev.id)
         qtbot.keyClick(v, Qt.Key.Key_1, ALT)
         qtbot.waitUntil(lambda: _fillers(path) == [("Entity", "New Delhi")])
         c.select_event(ev.id)

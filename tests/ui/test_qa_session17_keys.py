@@ -17,15 +17,12 @@ def test_alt_n_cycling_never_puts_a_filler_of_another_role_in_both(qtbot, tmp_pa
     """Nothing selected, Alt+4 (Sentence) put "May 2023", and Alt+4 again put "two years", the Time of the event, in
     Sentence too: a filler in two roles, unasked (one argument in 1,055 of events-dev is). The cycle offers no filler
     of another role; its message names it and the key that moves it."""
-    from ui_support import close_window, open_window
+    from ui_support import close_window, window_on_its_event
 
     path = given_project(tmp_path)
-    w = open_window(qtbot, path)
+    w, ev = window_on_its_event(qtbot, path)
     try:
-        c, v = w.controller, w.view
-        v.setFocus()
-        (ev,) = c.events.values()
-        c.select_event(ev.id)
+        v = w.view
         qtbot.keyClick(v, Qt.Key.Key_4, ALT)
         first = w.message.text()
         assert first.startswith("Sentence: May 2023"), first
@@ -41,15 +38,12 @@ def test_alt_n_cycling_never_puts_a_filler_of_another_role_in_both(qtbot, tmp_pa
 def test_alt_shift_n_with_nothing_selected_adds_no_filler_of_another_role(qtbot, tmp_path):
     """Alt+Shift+4 with nothing selected adds the nearest candidate not in the role: "May 2023", then nothing more
     ("two years" is Time's), where it put "two years" in both."""
-    from ui_support import close_window, open_window
+    from ui_support import close_window, window_on_its_event
 
     path = given_project(tmp_path)
-    w = open_window(qtbot, path)
+    w, ev = window_on_its_event(qtbot, path)
     try:
-        c, v = w.controller, w.view
-        v.setFocus()
-        (ev,) = c.events.values()
-        c.select_event(ev.id)
+        v = w.view
         qtbot.keyClick(v, Qt.Key.Key_4, ALT | SHIFT)
         qtbot.keyClick(v, Qt.Key.Key_4, ALT | SHIFT)
     finally:
@@ -173,7 +167,7 @@ def test_the_giver_told_after_from_is_alt_ns_first_candidate(qtbot, tmp_path):
     (``keyflow.source_order``); on events-dev 708 -> 703 keys (bench/role_keys.py). Recipient, which "from" does not
     fill, takes it after the sentence's others. (The document is not pre-annotated: the fallback's sentence ended at
     the full stop of "3.4", "firms" outside it.)"""
-    from ui_support import close_window, event_fillers, one_event, open_window
+    from ui_support import close_window, event_fillers, one_event, window_on_its_event
 
     path = tmp_path / "accepting.annotator"
     words_labels = (
@@ -184,12 +178,9 @@ def test_the_giver_told_after_from_is_alt_ns_first_candidate(qtbot, tmp_path):
         ("firms", "ORG"),
     )
     one_event(path, ACCEPTING, words_labels, "Transaction:Transfer-Money", "accepting")
-    w = open_window(qtbot, path)
+    w, ev = window_on_its_event(qtbot, path)
     try:
         c, v = w.controller, w.view
-        v.setFocus()
-        (ev,) = c.events.values()
-        c.select_event(ev.id)
         roles = [r.name for r in c.schema.event_type(ev.type).roles]
         qtbot.keyClick(v, getattr(Qt.Key, f"Key_{roles.index('Giver') + 1}"), ALT)
         assert w.message.text().startswith("Giver: firms"), w.message.text()

@@ -108,7 +108,7 @@ def test_the_role_key_names_a_second_span_of_the_same_words_apart(qtbot, tmp_pat
     from annotator.suggest.types import EventSuggestion
     from annotator.suggest.writer import WriteCounts, write_entities, write_events
     from ui_helpers import find
-    from ui_support import close_window, open_window
+    from ui_support import close_window, window_on_its_event
 
     path = tmp_path / "places.annotator"
     second = PLACES.rindex("New York")
@@ -120,12 +120,9 @@ def test_the_role_key_names_a_second_span_of_the_same_words_apart(qtbot, tmp_pat
             write_events(
                 p, doc, [EventSuggestion("Contact:Meet", *find(PLACES, "met"), 0.45)], "rules:t@1", WriteCounts()
             )
-    w = open_window(qtbot, path)
+    w, ev = window_on_its_event(qtbot, path)
     try:
         c, v = w.controller, w.view
-        v.setFocus()
-        (ev,) = c.events.values()
-        c.select_event(ev.id)
         place = 1 + [r.name for r in c.schema.event_type("Contact:Meet").roles].index("Place")
         qtbot.keyClick(v, getattr(Qt.Key, f"Key_{place}"), Qt.KeyboardModifier.AltModifier)
         said = w.message.text()
@@ -147,7 +144,7 @@ def test_the_adjudicator_key_puts_the_court_told_before_the_verdict(qtbot, tmp_p
     from annotator.suggest.types import EventSuggestion
     from annotator.suggest.writer import WriteCounts, write_entities, write_events
     from ui_helpers import find
-    from ui_support import close_window, open_window
+    from ui_support import close_window, window_on_its_event
 
     path = tmp_path / "court.annotator"
     with Project(path, annotator="setup") as p:
@@ -158,12 +155,9 @@ def test_the_adjudicator_key_puts_the_court_told_before_the_verdict(qtbot, tmp_p
             write_events(
                 p, doc, [EventSuggestion("Justice:Convict", *find(COURT, "found"), 0.5)], "rules:t@1", WriteCounts()
             )
-    w = open_window(qtbot, path)
+    w, ev = window_on_its_event(qtbot, path)
     try:
         c, v = w.controller, w.view
-        v.setFocus()
-        (ev,) = c.events.values()
-        c.select_event(ev.id)
         key = 1 + [r.name for r in c.schema.event_type("Justice:Convict").roles].index("Adjudicator")
         qtbot.keyClick(v, getattr(Qt.Key, f"Key_{key}"), Qt.KeyboardModifier.AltModifier)
         close_window(w)

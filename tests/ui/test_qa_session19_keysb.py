@@ -19,7 +19,7 @@ def test_the_person_of_a_passive_arrest_comes_before_the_officers_told_after_by(
     Person came with a second key. A name told after "by" comes after the sentence's others for a role the agent
     does not fill, and first for one it fills (``keyflow.agent_order``); on events-dev 650 -> 646 keys
     (bench/role_keys.py, half A 351 -> 349, half B 299 -> 297)."""
-    from ui_support import close_window, event_fillers, one_event, open_window
+    from ui_support import close_window, event_fillers, one_event, window_on_its_event
 
     path = tmp_path / "arrested.annotator"
     words_labels = (
@@ -29,12 +29,9 @@ def test_the_person_of_a_passive_arrest_comes_before_the_officers_told_after_by(
         ("Piotr Nowicki", "PERSON"),
     )
     one_event(path, ARRESTED, words_labels, "Justice:Arrest-Jail", "arrested")
-    w = open_window(qtbot, path)
+    w, ev = window_on_its_event(qtbot, path)
     try:
         c, v = w.controller, w.view
-        v.setFocus()
-        (ev,) = c.events.values()
-        c.select_event(ev.id)
         roles = [r.name for r in c.schema.event_type(ev.type).roles]
         qtbot.keyClick(v, getattr(Qt.Key, f"Key_{roles.index('Person') + 1}"), ALT)
         assert w.message.text().startswith("Person: Zielinski"), w.message.text()

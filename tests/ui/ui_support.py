@@ -118,6 +118,16 @@ def open_window(
     return w
 
 
+def window_on_its_event(qtbot, path: Path):  # type: ignore[no-untyped-def]
+    """The window on the project at ``path``, the text focused and the one event of its document selected; (window,
+    event)."""
+    w = open_window(qtbot, path)
+    w.view.setFocus()
+    (ev,) = w.controller.events.values()
+    w.controller.select_event(ev.id)
+    return w, ev
+
+
 def close_window(w) -> None:  # type: ignore[no-untyped-def]
     """Wait for the window's background work, then close its project."""
     w.wait_for_workers()
