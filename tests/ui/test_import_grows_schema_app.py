@@ -15,6 +15,21 @@ def _new_project_window(qtbot, tmp_path):  # type: ignore[no-untyped-def]
     return open_window(qtbot, path)
 
 
+def _busy_project_window(qtbot, tmp_path, monkeypatch):  # type: ignore[no-untyped-def]
+    """A project that holds a document, its window, and the list the window's schema question (answered "add") fills;
+    (path, window, asked)."""
+    from annotator.importing import IncomingDocument, import_documents
+    from annotator.store import Project
+
+    path = tmp_path / "busy.annotator"
+    with Project(path, annotator="tester") as p:
+        import_documents(p, [IncomingDocument(text="A text already here.", name="seed.txt")])
+    w = open_window(qtbot, path)
+    asked: list = []
+    monkeypatch.setattr(w, "ask_schema_choice", lambda lacking: asked.append(lacking) or (True, {}))
+    return path, w, asked
+
+
 def test_a_conll_file_of_new_labels_brings_them_into_the_window(qtbot, tmp_path):
     f = tmp_path / "genes.conll"
     f.write_text("BRCA1\tB-GENE\nbinds\tO\np53\tB-GENE\n.\tO\n", encoding="utf-8")
@@ -51,7 +66,6 @@ def test_a_brat_folders_own_types_reach_the_window(qtbot, tmp_path):
 def test_a_brat_folder_of_types_a_busy_project_lacks_is_offered_to_the_schema(qtbot, tmp_path, monkeypatch):
     """Session 19: the folder was refused ("import it into a new project"); the app now asks whether to add its
     labels and event types to the project's schema, and with yes imports it with them."""
-    from annotator.importing import IncomingDocument, import_documents
     from annotator.store import Project
 
     folder = tmp_path / "reports"
@@ -61,12 +75,7 @@ def test_a_brat_folder_of_types_a_busy_project_lacks_is_offered_to_the_schema(qt
     )
     (folder / "r.txt").write_text("The minister read the report.", encoding="utf-8")
     (folder / "r.ann").write_text("T1\tPerson 4 12\tminister\nT2\tReport 22 28\treport\n", encoding="utf-8")
-    path = tmp_path / "busy.annotator"
-    with Project(path, annotator="tester") as p:
-        import_documents(p, [IncomingDocument(text="A text already here.", name="seed.txt")])
-    w = open_window(qtbot, path)
-    asked: list = []
-    monkeypatch.setattr(w, "ask_schema_choice", lambda lacking: asked.append(lacking) or (True, {}))
+    path, w, asked = _busy_project_window(qtbot, tmp_path, monkeypatch)
     try:
         w.import_paths([str(folder)])
         qtbot.waitUntil(lambda: w.controller.schema.label("Report") is not None, timeout=30000)
@@ -83,7 +92,6 @@ def test_a_role_of_the_projects_own_type_is_offered_to_add_alone(qtbot, tmp_path
     """s19-realc: a brat folder whose conf gives the project's Conflict:Attack a role it lacks (Witness) was refused
     with no offer (the box took labels and event types alone); the app now offers to add it, the box's other way
     (take each as one of the project's) off for a role, and with yes imports the folder with it."""
-    from annotator.importing import IncomingDocument, import_documents
     from annotator.store import Project
     from ui.dialogs.add_or_map import AddOrMapDialog
 
@@ -99,12 +107,7 @@ def test_a_role_of_the_projects_own_type_is_offered_to_add_alone(qtbot, tmp_path
         "E1\tAttack:T3 Attacker:T1 Witness:T2\n",
         encoding="utf-8",
     )
-    path = tmp_path / "busy.annotator"
-    with Project(path, annotator="tester") as p:
-        import_documents(p, [IncomingDocument(text="A text already here.", name="seed.txt")])
-    w = open_window(qtbot, path)
-    asked: list = []
-    monkeypatch.setattr(w, "ask_schema_choice", lambda lacking: asked.append(lacking) or (True, {}))
+    path, w, asked = _busy_project_window(qtbot, tmp_path, monkeypatch)
     try:
         w.import_paths([str(folder)])
         qtbot.waitUntil(lambda: bool(asked) and not w.workers, timeout=30000)
