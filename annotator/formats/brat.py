@@ -54,6 +54,16 @@ def file_stem(name: str, added: str = ".txt") -> str:
     return stem
 
 
+def name_parts(name: str, added: str = ".txt") -> tuple[str, str]:
+    """A document's name as (the folder it goes in under the export's, its file's stem): a document the brat or
+    WebAnno reader took from a subfolder is named with it (``esp/esp.train-doc-29.txt``) and goes back into it; each
+    folder's name made safe as a stem is, ``.``, ``..`` and empty ones left out. The exports wrote every document at
+    the top (``esp_esp.train-doc-29``, or the folder lost), so a corpus of subfolders came back flat."""
+    *dirs, last = name.split("/")
+    folders = [file_stem(d, "") for d in dirs if d.strip() not in ("", ".", "..")]
+    return "/".join(folders), file_stem(last, added)
+
+
 def fragments(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """[start, end) split at line breaks (brat spans do not cross lines)."""
     out, pos = [], start
@@ -418,8 +428,11 @@ def write_brat(project: Project, out: str | Path, request: ExportRequest) -> For
         for rec in iter_document_records(
             project, request.states, request.statuses_list, request.annotation_set, report, request.progress
         ):
-            sub = folder / assignment[rec["id"]] if assignment[rec["id"]] else folder
-            stem = unused_stem(file_stem(rec["name"]), assignment[rec["id"]], used, rec["id"])
+            inner, base = name_parts(rec["name"])  # a document of a subfolder goes back into it (esp/)
+            where = "/".join(x for x in (assignment[rec["id"]], inner) if x)
+            sub = folder / where if where else folder
+            sub.mkdir(parents=True, exist_ok=True)
+            stem = unused_stem(base, where, used, rec["id"])
             if len(rec["name"].encode("utf-8")) > STEM_MAX_BYTES and stem != rec["name"]:
                 report.problem(
                     "document names too long for a file name, shortened", f"{rec['name'][:60]}… -> {stem[:60]}…"

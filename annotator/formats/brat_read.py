@@ -137,6 +137,10 @@ def read_brat(path: str | Path, schema: Schema | None = None) -> ReadResult:
             "files use; add them there, or remove annotation.conf to have the types told from the files",
             exc.line,
         ) from None
+    if path.is_dir():  # a document of a subfolder is named with it (esp/esp.train-doc-29.txt), as WebAnno's are
+        for stem, doc in zip(stems, docs):
+            if stem.parent != path:
+                doc.name = pair_of(stem)[0].relative_to(path).as_posix()
     kept = {BRAT_KEPT: declared} if any(declared.values()) else {}
     return ReadResult(docs, told, warnings, notes, schema_kept=kept)
 

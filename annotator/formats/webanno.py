@@ -29,7 +29,7 @@ from typing import Any
 
 from annotator.errors import AnnotatorError
 from annotator.exporting import atomic_folder
-from annotator.formats.brat import file_stem, unused_stem
+from annotator.formats.brat import name_parts, unused_stem
 from annotator.formats.common import option_choice
 from annotator.formats.writing import FormatExportReport, parts_of, records_with_tokens, split_option
 from annotator.formats.records import ExportRequest, export_writer
@@ -278,8 +278,10 @@ def write_webanno(project: Project, out: str | Path, request: ExportRequest) -> 
             body = document_tsv(rec, toks, report, events, decisions)
             if body is None:
                 continue
-            part = assignment[rec["id"]]
-            stem = unused_stem(file_stem(rec["name"], ""), part, used, rec["id"])  # story.txt.tsv: story.txt back
+            inner, base = name_parts(rec["name"], "")  # story.txt.tsv: story.txt back; sub/story.txt into sub/
+            part = "/".join(x for x in (assignment[rec["id"]], inner) if x)
+            (folder / part).mkdir(parents=True, exist_ok=True)
+            stem = unused_stem(base, part, used, rec["id"])
             data = body.encode("utf-8")
             try:
                 (folder / part / f"{stem}.tsv").write_bytes(data)
