@@ -144,6 +144,9 @@ def read_context(head: Any) -> Context:
     if any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in ckids):
         ctx.attributes["modality"] = "Other"
         ctx.signs.append("conditional")
+    elif _in_open_clause(clause):  # "would determine whether an airstrike had caused the blast"
+        ctx.attributes["modality"] = "Other"
+        ctx.signs.append("open_clause")
     if head.pos_ in ("NOUN", "PROPN"):
         if lemmas & FUTURE_NOUN_MODS:  # "the planned meeting": one particular event, not yet real
             ctx.attributes["modality"] = "Other"
@@ -181,6 +184,24 @@ def _ongoing(head: Any) -> bool:
     over a stretch of time up to a point, told as a state of affairs rather than as one occurrence."""
     aux = [c for c in head.children if c.dep_ == "aux"]
     return head.tag_ == "VBG" and any(c.lower_ == "been" for c in aux) and any(c.lemma_.lower() == "have" for c in aux)
+
+
+OPEN_MARKS = {"if", "unless", "whether"}  # a clause they open is a condition or an open question
+
+
+def _in_open_clause(clause: Any) -> bool:
+    """The trigger's clause or one above it is a condition or an open question ("the probe would determine whether an
+    airstrike, missile attack or artillery bombardment had caused the blast", "unless ministers attend a session"):
+    the event is not told as having happened (ACE: hypothetical, modality Other; the data marks events that happen).
+    The walk up stops at a relative clause (told as given: "if they find the man who was extradited") and at a clause
+    coordinated with another (told on its own); coordinated nouns share their place."""
+    tok = clause
+    while True:
+        if any(c.dep_ == "mark" and c.lower_ in OPEN_MARKS for c in tok.children):
+            return True
+        if tok.dep_ == "relcl" or (tok.dep_ == "conj" and tok.pos_ in ("VERB", "AUX")) or tok.head.i == tok.i:
+            return False
+        tok = tok.head
 
 
 def _denied(clause: Any) -> bool:

@@ -675,6 +675,18 @@ def test_the_perfect_progressive_tells_an_ongoing_activity(nlp, suggester):
     assert score("Rebels have been fighting government troops near the border.") == pytest.approx(going - 0.2)
 
 
+@pytest.mark.slow
+def test_an_event_in_an_open_question_or_a_condition_above_its_clause_is_not_told_as_happening(nlp, suggester):
+    # ACE: hypothetical; "whether" or "if" on a clause above the trigger's (or on its own) scores it as "if" on its
+    # own clause does; the same words told as a fact stay an attack
+    asked = "The probe will determine whether an airstrike or a missile attack caused the blast."
+    assert not [e for e in run(nlp, suggester, asked) if e["trigger"] == "attack"]
+    low = RuleEventSuggester(load_schema(NEWS), threshold=0.0)
+    assert only(run(nlp, low, asked), "attack")["attributes"].get("modality") == "Other"
+    told = "Police said an airstrike and a missile attack caused the blast."
+    assert only(run(nlp, suggester, told), "attack")["type"] == "Conflict:Attack"
+
+
 @pytest.mark.parametrize(
     "text, trigger, tense",
     [
