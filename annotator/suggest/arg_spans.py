@@ -153,6 +153,8 @@ def _place_name(
             return ents[c.i]
         if kind == "FAC" and label in ("FAC", "ORG"):  # "the Pulse nightclub": its name (not "the Damascus airport")
             return ents[c.i][0], ents[c.i][1], "FAC"
+        if label == "PERSON" and c.pos_ == "PROPN":  # "Nad Ali district", "Wat Chak pagoda": no person, the name
+            return ents[c.i][0], ents[c.i][1], kind
     if of and of[0].i in ents:
         s, e, label = ents[of[0].i]
         if label in PLACE_LABELS:

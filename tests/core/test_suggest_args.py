@@ -443,3 +443,10 @@ def test_the_place_a_noun_inside_the_trigger_is_of_is_the_place(nlp, suggester):
     text = "Protesters took to the streets of Chicago for the second night."
     got = args_of(nlp, suggester, text, "took to the streets", "Conflict:Demonstrate")
     assert ("Place", "Chicago") in got, got
+
+
+@pytest.mark.slow
+def test_a_name_the_ner_reads_as_a_person_in_front_of_a_place_noun_names_the_place(nlp, suggester):
+    # "Nad Ali district": the NER reads the name as a PERSON, but a name in front of "district" is the district's
+    got = args_of(nlp, suggester, "Afghan troops arrive in Nad Ali district.", "arrive", "Movement:Transport")
+    assert ("Destination", "Nad Ali") in got, got
