@@ -141,11 +141,23 @@ def _preps(tok: Any) -> list[tuple[str, Any]]:
     for c in tok.children:
         if c.dep_ in ("prep", "agent") and c.pos_ in ("ADP", "SCONJ"):
             for g in c.children:
-                if g.dep_ == "pobj":
+                if g.dep_ == "pobj" and (doer := _hands_of(g)) is not None:
+                    out.append(("agent", doer))  # "killed at the hands of police": the police did it
+                elif g.dep_ == "pobj":
                     out.append(("agent" if c.dep_ == "agent" else f"prep:{c.lower_}", g))
         elif c.dep_ == "npadvmod" and c.ent_type_ in ("DATE", "TIME"):
             out.append(("npadvmod", c))
     return out
+
+
+def _hands_of(noun: Any) -> Any | None:
+    """X of "at (in) the hands of X", the one who did it, or None."""
+    if noun.lemma_.lower() != "hand" or noun.tag_ != "NNS" or noun.head.lower_ not in ("at", "in"):
+        return None
+    return next(
+        (g for c in noun.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"),
+        None,
+    )
 
 
 def _verb_frame(v: Any) -> list[tuple[str, Any]]:

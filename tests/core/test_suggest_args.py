@@ -450,3 +450,10 @@ def test_a_name_the_ner_reads_as_a_person_in_front_of_a_place_noun_names_the_pla
     # "Nad Ali district": the NER reads the name as a PERSON, but a name in front of "district" is the district's
     got = args_of(nlp, suggester, "Afghan troops arrive in Nad Ali district.", "arrive", "Movement:Transport")
     assert ("Destination", "Nad Ali") in got, got
+
+
+@pytest.mark.slow
+def test_the_one_at_whose_hands_it_happened_did_it(nlp, suggester):
+    # "at the hands of police": the police are the doer, whichever preposition the parse hangs "hands" on
+    text = "Several black men have been killed at the hands of police."
+    assert ("Agent", "police") in args_of(nlp, suggester, text, "killed", "Life:Die")
