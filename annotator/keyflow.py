@@ -13,6 +13,7 @@ from annotator.model import Entity
 from annotator.rules import can_fill, takes, takes_value
 from annotator.role_slots import PREPOSITIONS, role_slots
 from annotator.schema import EventType, Role, Schema
+from annotator.suggest.time_spans import is_apposed_age
 
 if TYPE_CHECKING:
     from annotator.navigation import SpanIndex
@@ -91,6 +92,7 @@ _OTHER_MODALITY = {
     "would-be",
 }
 PLACE_LABELS = {"GPE", "LOC", "FAC"}  # labels of places (spaCy's English labels, the default schema's)
+TIME_LABELS = {"DATE", "TIME"}  # labels of times (the same)
 _WHERE = {"in", "at", "near", "outside", "inside", "across", "around", "throughout"}
 # words between a preposition of place and the place ("in the town of Kabkabiya"); a name's words (capitals) too
 _ON_THE_WAY = {"the", "a", "an", "of", "s", "'s", "town", "city", "village", "capital", "province", "region", "state"}
@@ -198,12 +200,22 @@ def role_candidates(
     other places being told as where too). A name of the sentence told after "from" ("accepting … from two construction
     firms") goes first for a role filled from "from" and after the sentence's others for another role of its type
     (``source``: ``source_order``'s answer; the Giver of seed 004's "accepting" was offered third, after Marek Zielinski
-    and the court: on events-dev 708 -> 703 keys, on the seeds 82 -> 80)."""
+    and the court: on events-dev 708 -> 703 keys, on the seeds 82 -> 80). A role that takes times only is offered no
+    age told in apposition ("Zielinski, 58, was arrested": ``time_spans.is_apposed_age``), which the pipeline labels
+    DATE and which is no time of the event."""
     rank = _candidate_rank(role.labels, trigger, sentence, used, text, source, subject_side(role), agent)
     ts, te = trigger
     skip = set(exclude)
     fits = role_fits(role)
-    ok = [e for e in entities if fits(e) and e.id not in skip and not (e.start == ts and e.end == te)]
+    ages = bool(text) and bool(role.labels) and set(role.labels) <= TIME_LABELS
+    ok = [
+        e
+        for e in entities
+        if fits(e)
+        and e.id not in skip
+        and not (e.start == ts and e.end == te)
+        and not (ages and is_apposed_age(text, e.start, e.end))
+    ]
     return sorted(ok, key=rank)
 
 

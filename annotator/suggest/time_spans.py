@@ -3,12 +3,15 @@
 A Time argument places an event on the calendar: ACE's Time roles (Time-Within, Time-Starting, Time-Ending,
 Time-Before, Time-After, ...) each relate the event to a time it happened in, began, ended or came before or after.
 A bare length of time ("for three days", "a two-year war", "ended a trial that lasted almost two years") places
-nothing, nor does an age ("a 20-year-old man"); "two years ago", "three days later", "the past two weeks", "in two days" are measured from a point and do.
+nothing, nor does an age ("a 20-year-old man"; "Zielinski, 58, was arrested", spaCy's DATE for an age set off by
+commas after a name: ACE marks no time there); "two years ago", "three days later", "the past two weeks", "in two
+days" are measured from a point and do.
 The units of time are a closed class of English, not words of any event.
 """
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 UNITS = frozenset("second minute hour day night week fortnight month year decade century millennium".split())
@@ -19,14 +22,29 @@ _ANCHORS = frozenset(
 )
 # a length counted from now or from an event is a point too: "in two days", "within hours of the attack"
 _POINT_PREPS = frozenset("in within after before by until till from since".split())
+_AGE = re.compile(r"\d{1,3}")  # a bare number of at most three digits: no year ("2023"), no date ("5/12")
+
+
+def is_apposed_age(text: str, start: int, end: int) -> bool:
+    """Whether the span at [start, end) of ``text`` is a bare number set off by commas right after a word (or by a
+    comma and the sentence's end): an age told in apposition ("Zielinski, 58, was arrested", "says Soler, 52."),
+    which spaCy's pipeline often labels DATE. It says how old someone
+    is, no time an event happened at. Text alone, so the app's role keys (no parse) and the suggester read it alike."""
+    if not _AGE.fullmatch(text[start:end]):
+        return False
+    before = text[max(0, start - 40) : start].rstrip(" ")
+    after = text[end : end + 3].lstrip(" ")
+    return before.endswith(",") and before[:-1].rstrip(" ")[-1:].isalpha() and after[:1] in (",", ".", ";", "")
 
 
 def is_duration(doc: Any, start: int, end: int) -> bool:
     """Whether the DATE/TIME span at [start, end) of ``doc`` is a bare length of time ("three days", "two-year",
-    "almost two years", "decades"), which is no time an event happened at."""
+    "almost two years", "decades") or an age ("Zielinski, 58,"), which is no time an event happened at."""
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None or len(span) == 0:
         return False
+    if is_apposed_age(doc.text, start, end):
+        return True  # "Zielinski, 58, was arrested": an age, no time
     root = span.root
     if root.lower_ == "old" and any(t.lemma_.lower() in UNITS for t in span):
         return True  # an age ("a 20-year-old man", "three years old"): how long one has lived, no time

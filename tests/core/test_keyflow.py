@@ -20,6 +20,7 @@ from annotator.model import Entity
 from annotator.recorder import undo
 from annotator.schema import Role, default_schema
 from annotator.store import Project
+from annotator.suggest.time_spans import is_apposed_age
 
 
 def test_trigger_types_match_inflected_words_and_rank_weak_words_last():
@@ -521,3 +522,22 @@ def test_a_name_told_after_by_comes_first_for_the_agent_and_after_the_others_for
         assert [e.id for e in got] == want, order
     got = role_candidates(ents, person, trigger, sentence, text=text, agent=agent_order(arrest, person))
     assert [e.id for e in got][:1] == [1]
+
+
+def test_a_time_role_is_offered_no_age_told_in_apposition():
+    """Seed 004's "Zielinski, 58, was arrested ... in February 2023": the Roles box's Time hint and Alt+N offered
+    "58" first, the age the pipeline labelled DATE and the nearest DATE. An age set off by commas after a name is no
+    time of the event (``time_spans.is_apposed_age``); a year, a date and a count are not ages."""
+    text = "Zielinski, 58, was arrested by officers at his home in February 2023, May 5, 12 days after."
+
+    def at(words: str) -> tuple[int, int]:
+        return text.index(words), text.index(words) + len(words)
+
+    time = next(r for r in default_schema().event_type("Justice:Arrest-Jail").roles if r.name == "Time")
+    ents = [ent(1, *at("58"), "DATE"), ent(2, *at("February 2023"), "DATE"), ent(3, *at("12 days"), "DATE")]
+    ents.append(ent(4, *at("Zielinski"), "PERSON"))
+    got = role_candidates(ents, time, at("arrested"), (0, len(text)), text=text)
+    assert [e.id for e in got] == [2, 3]
+    assert [(is_apposed_age(text, *at(w))) for w in ("58", "2023", "5", "12")] == [True, False, False, False]
+    anyone = Role("r", ("DATE", "PERSON"))  # a role that takes other kinds too is left as it was
+    assert 1 in [e.id for e in role_candidates(ents, anyone, at("arrested"), (0, len(text)), text=text)]

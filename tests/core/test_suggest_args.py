@@ -330,6 +330,18 @@ def test_an_age_is_no_time_it_happened(nlp, suggester):
 
 
 @pytest.mark.slow
+def test_an_age_told_in_apposition_is_no_time_it_happened(nlp, suggester):
+    # "Zielinski, 58, was arrested" (seed 004): spaCy's DATE "58", the sentence's only DATE, was the arrest's Time
+    # (session 20); with a date in the sentence ("in February 2023") the date is
+    text = "Zielinski, 58, was arrested by officers at his home in Krakow."
+    got = args_of(nlp, suggester, text, "arrested", "Justice:Arrest-Jail")
+    assert ("Person", "Zielinski") in got or ("Agent", "officers") in got, got
+    assert not any(role == "Time" for role, _ in got), got
+    got = args_of(nlp, suggester, text.replace(".", " in February 2023."), "arrested", "Justice:Arrest-Jail")
+    assert [t for role, t in got if role == "Time"] == ["February 2023"], got
+
+
+@pytest.mark.slow
 def test_the_length_of_a_sentence_is_its_sentence(nlp, suggester):
     got = args_of(nlp, suggester, "The judge gave him a sentence of five years.", "sentence", "Justice:Sentence")
     assert ("Sentence", "five years") in got and not any(role == "Time" for role, _ in got)
