@@ -111,9 +111,12 @@ def read_context(head: Any) -> Context:
     elif aux & MODALS:
         ctx.attributes["modality"] = "Other"
         ctx.signs.append("modal")
+    if "to" in aux and clause.dep_ in ("xcomp", "ccomp") and clause.head.pos_ in ("VERB", "AUX"):
+        tense = _tense_under_to(clause)
+        if tense is not None:
+            ctx.attributes.setdefault("tense", tense)
     if "to" in aux and clause.dep_ in ("xcomp", "ccomp") and clause.head.lemma_.lower() in IRREALIS_HEADS:
         ctx.attributes["modality"] = "Other"
-        ctx.attributes.setdefault("tense", _tense_after_governor(clause.head))
         ctx.signs.append("irrealis")
     elif "to" in aux and clause.dep_ == "acl" and clause.head.lemma_.lower() in IRREALIS_HEADS | IRREALIS_NOUNS:
         ctx.attributes["modality"] = "Other"  # "the right to invade", "a plan to attack": not (yet) real
@@ -166,6 +169,17 @@ def read_context(head: Any) -> Context:
 
 
 NOW_OR_LATER_AUX = FUTURE | {"is", "are", "am", "'s", "'re", "has", "have", "'ve"}
+
+
+def _tense_under_to(clause: Any) -> str | None:
+    """The tense of an event told by a to-infinitive under a verb (``clause``, the parse's xcomp or ccomp with "to"):
+    the infinitive has no tense of its own, so the event's is read from its governor, whatever verb it is ("vowed to
+    release", "hopes to bring", "was told to withdraw"): ``_tense_after_governor``. A perfect infinitive ("is believed
+    to have been killed", "appear to have died") tells an event before the governor's time: None, the default (Past)
+    stands."""
+    if any(c.dep_ == "aux" and c.lemma_.lower() == "have" for c in clause.children):
+        return None
+    return _tense_after_governor(clause.head)
 
 
 def _tense_after_governor(verb: Any) -> str:

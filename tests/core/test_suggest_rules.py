@@ -710,3 +710,23 @@ def test_a_verb_under_promise_plan_agree_or_expect_to_is_no_past_event(nlp, text
     found = only(run(nlp, low, text), trigger)
     assert found["attributes"].get("tense") == tense
     assert found["attributes"].get("modality") == "Other"
+
+
+@pytest.mark.parametrize(
+    "text, trigger, tense",
+    [
+        # a to-infinitive has no tense of its own, whatever verb governs it (session 20: round 12 read it under
+        # promise/plan/agree/expect/vow alone; "invited her Swiss counterpart to visit Tokyo" of seed 007 was Past)
+        ("Troops were told to withdraw from the city.", "withdraw", "Unspecified"),
+        ("She invited her Swiss counterpart to visit Tokyo in the autumn.", "visit", "Unspecified"),
+        ("The two leaders are set to meet in Geneva.", "meet", "Future"),
+        ("The rebels wait to return to their villages.", "return", "Future"),
+        # a perfect infinitive tells an event before its governor's time: the default, Past, stands
+        ("The soldier is believed to have been killed in the attack.", "killed", None),
+    ],
+)
+def test_an_event_told_by_a_to_infinitive_takes_its_tense_from_the_governing_verb(nlp, text, trigger, tense):
+    """An event under any verb governing a to-infinitive (the parse's xcomp with "to"), not only a listed one: a
+    governor of now or later makes it Future, a past one Unspecified (``event_context._tense_under_to``)."""
+    low = RuleEventSuggester(load_schema(NEWS), threshold=0.0)
+    assert only(run(nlp, low, text), trigger)["attributes"].get("tense") == tense
