@@ -93,6 +93,8 @@ _OTHER_MODALITY = {
 }
 PLACE_LABELS = {"GPE", "LOC", "FAC"}  # labels of places (spaCy's English labels, the default schema's)
 TIME_LABELS = {"DATE", "TIME"}  # labels of times (the same)
+# labels of amounts, which the pipeline's NER takes for one another ("500,000 zlotys" QUANTITY, "3.4 million zlotys")
+AMOUNT_LABELS = {"MONEY", "QUANTITY", "CARDINAL", "PERCENT"}
 _WHERE = {"in", "at", "near", "outside", "inside", "across", "around", "throughout"}
 # words between a preposition of place and the place ("in the town of Kabkabiya"); a name's words (capitals) too
 _ON_THE_WAY = {"the", "a", "an", "of", "s", "'s", "town", "city", "village", "capital", "province", "region", "state"}
@@ -202,16 +204,19 @@ def role_candidates(
     (``source``: ``source_order``'s answer; the Giver of seed 004's "accepting" was offered third, after Marek Zielinski
     and the court: on events-dev 708 -> 703 keys, on the seeds 82 -> 80). A role that takes times only is offered no
     age told in apposition ("Zielinski, 58, was arrested": ``time_spans.is_apposed_age``), which the pipeline labels
-    DATE and which is no time of the event."""
+    DATE and which is no time of the event. A role of one amount's label takes the sentence's undecided suggestions of
+    another amount's label after its own (``kin_fits``: the Money of seed 004's "fined", "500,000 zlotys" QUANTITY:
+    the role key relabels it as it fills)."""
     rank = _candidate_rank(role.labels, trigger, sentence, used, text, source, subject_side(role), agent)
     ts, te = trigger
     skip = set(exclude)
     fits = role_fits(role)
+    kin = kin_fits(role)
     ages = bool(text) and bool(role.labels) and set(role.labels) <= TIME_LABELS
     ok = [
         e
         for e in entities
-        if fits(e)
+        if (fits(e) or (kin(e) and sentence[0] <= e.start and e.end <= sentence[1]))
         and e.id not in skip
         and not (e.start == ts and e.end == te)
         and not (ages and is_apposed_age(text, e.start, e.end))
@@ -223,6 +228,17 @@ def role_fits(role: Role) -> Callable[[Entity], bool]:
     """Whether an entity can fill ``role``, as the rule module says: ``rules.takes`` its label, ``rules.can_fill`` its
     state (the candidates' test, and the span index's, which knows no rule of its own)."""
     return lambda e: takes(role, e.label) and can_fill(e.state)
+
+
+def kin_fits(role: Role) -> Callable[[Entity], bool]:
+    """Whether an entity can fill ``role`` once its label is put right, as the role key puts it when it fills
+    (``label_to_fill``): for a role that takes one label of an amount (Justice:Fine's Money: MONEY), an undecided
+    suggestion of another amount's label (``AMOUNT_LABELS``: "500,000 zlotys", QUANTITY). ``role_candidates`` offers
+    those of the trigger's sentence after the sentence's spans of the role's own label."""
+    if len(role.labels) != 1 or role.labels[0] not in AMOUNT_LABELS:
+        return lambda e: False
+    own = role.labels[0]
+    return lambda e: e.state == "suggested" and e.label in AMOUNT_LABELS and e.label != own
 
 
 def _candidate_rank(
@@ -292,8 +308,8 @@ def first_role_candidates(
     True when that is the whole list. The list is the same as the start of ``role_candidates``'s."""
     skip = set(exclude)
     ts, te = trigger
-    fits = role_fits(role)
-    inside = index.within(entities, fits, sentence[0], sentence[1])
+    fits, kin = role_fits(role), kin_fits(role)
+    inside = index.within(entities, lambda e: fits(e) or kin(e), sentence[0], sentence[1])
     ask = most + len(inside) + len(skip) + 1
     while True:
         near = index.nearest(entities, fits, ts, te, ask)

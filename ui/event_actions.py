@@ -320,7 +320,16 @@ class EventActions:
 
     def _put(self, ev: Event, role: str, entity_id: int, replace: int | None) -> int | None:
         """Fill the role (or put the entity in argument ``replace``); the core accepts an undecided filler, and
-        undecides the one it replaces when that was accepted only as a filler."""
+        undecides the one it replaces when that was accepted only as a filler. A suggestion of a label the role does
+        not take (a candidate of ``keyflow.kin_fits``) is relabelled as it fills, in the same step."""
+        etype = self.c.schema.event_type(ev.type)
+        ent, fill = self.c.entities.get(entity_id), next((r for r in etype.roles if r.name == role), None)
+        if ent is not None and fill is not None and not takes(fill, ent.label):  # an amount of another label
+            label = label_to_fill(self.c.entities.values(), self.c.doc.text, ent, fill.labels)  # (keyflow.kin_fits)
+            undecide = tuple(sorted(self._as_filler))
+            return self._run_on_event(
+                ev, cmd.FillRoleRelabelled, ev.id, role, entity_id, label, replace=replace, undecide=undecide
+            )
         if replace is None:
             return self._run_on_event(ev, cmd.AddArgument, ev.id, role, entity_id, put=entity_id)
         undecide = tuple(sorted(self._as_filler))
@@ -509,9 +518,11 @@ class EventActions:
                 return
             filled = [a for a in ev.arguments if a.role == role.name]
             arg_id = filled[-1].id if filled and not keep else None  # type: ignore[assignment]
+        was = c.entities[cands[i]].label
         new = self._put(ev, role.name, cands[i], arg_id)
         if new is not None:
             self._cycle = (ev.id, index, cands, i, new, more)
             e = c.entities[cands[i]]
             said = next_said(c, index, cands[i:], more, self.sentence(ev.trigger_start), filling(c, ev, role))
-            c.report_status(f"{role.name}: {c.span_said(e.start, e.end)}{self._one_only}  ({said})")
+            relabelled = f" as {e.label}, suggested as {was}" if e.label != was else ""
+            c.report_status(f"{role.name}: {c.span_said(e.start, e.end)}{relabelled}{self._one_only}  ({said})")

@@ -541,3 +541,29 @@ def test_a_time_role_is_offered_no_age_told_in_apposition():
     assert [(is_apposed_age(text, *at(w))) for w in ("58", "2023", "5", "12")] == [True, False, False, False]
     anyone = Role("r", ("DATE", "PERSON"))  # a role that takes other kinds too is left as it was
     assert 1 in [e.id for e in role_candidates(ents, anyone, at("arrested"), (0, len(text)), text=text)]
+
+
+def test_a_role_of_one_amounts_label_takes_the_sentences_suggestions_of_another_amounts_label_after_its_own():
+    """Seed 004's "The court also fined him 500,000 zlotys": the pipeline's QUANTITY; Justice:Fine's Money takes MONEY
+    alone and was offered the sentence before's "$850,000" only. The trigger's sentence's undecided suggestions of
+    another amount's label come after the sentence's MONEY and before the rest of the document's; decided ones, other
+    sentences' and other kinds (PERSON) do not, nor for a role of several labels or of no amount."""
+    text = "He took 3.4 million zlotys ($850,000). The court fined him 500,000 zlotys and 20 percent, Kim said."
+
+    def at(words: str) -> tuple[int, int]:
+        return text.index(words), text.index(words) + len(words)
+
+    money = next(r for r in default_schema().event_type("Justice:Fine").roles if r.name == "Money")
+    ents = [
+        ent(1, *at("3.4 million zlotys"), "QUANTITY"),
+        ent(2, *at("$850,000"), "MONEY"),
+        ent(3, *at("500,000 zlotys"), "QUANTITY"),
+        ent(4, *at("20 percent"), "PERCENT", "accepted"),
+        ent(5, *at("Kim"), "PERSON"),
+    ]
+    sentence = (text.index("The court"), len(text))
+    got = role_candidates(ents, money, at("fined"), sentence, text=text)
+    assert [e.id for e in got] == [3, 2]
+    ents.append(ent(6, *at("20 percent"), "MONEY"))
+    assert [e.id for e in role_candidates(ents, money, at("fined"), sentence, text=text)] == [6, 3, 2]
+    assert [e.id for e in role_candidates(ents, Role("r", ("MONEY", "PERSON")), at("fined"), sentence)] == [6, 5, 2]
