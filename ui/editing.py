@@ -167,7 +167,12 @@ class EditActions(QObject):
         self.move_on()
 
     def reject(self) -> None:
-        """Reject the selected suggestion (span, else event) and move on (X)."""
+        """Reject the selected suggestion (span, else event) and move on (X). Words selected in the text (Find's match,
+        a Shift+arrow selection) that are not the selected span stand for the one undecided suggestion they lie in
+        (``_suggestion_under``): Find's first letters and X reject it, where Space went between them (and X rejected
+        the event selected before the Find, out of view)."""
+        if not self._select_suggestion_under():
+            return
         cur = self.current()
         ev = self.events.current()
         if cur is not None:
@@ -188,6 +193,32 @@ class EditActions(QObject):
                 return
             if cur is None and self.current() is not None and self.c.current_event == ev.id:
                 self.c.select_event(None)  # on to a span: the role keys are not for the event just rejected
+
+    def _select_suggestion_under(self) -> bool:
+        """With words selected in the text that are not the selected span, select the one undecided suggestion (span
+        or event) they lie in, as Space would; False, said in the status line, when they lie in none or in several.
+        True with nothing selected in the text: the key acts on what is selected."""
+        sel = self.view.selection_cp()
+        cur, ev = self.current(), self.events.current()
+        if sel is None or sel == ((cur.start, cur.end) if cur else (ev.trigger_start, ev.trigger_end) if ev else None):
+            return True
+        a, b = sel
+        spans = [e for e in self.c.entities_at(a) if e.state == "suggested" and e.start <= a and b <= e.end]
+        events = [
+            v for v in self.c.events_at(a) if v.state == "suggested" and v.trigger_start <= a and b <= v.trigger_end
+        ]
+        if len(spans) + len(events) != 1:
+            how = "no undecided suggestion" if not spans and not events else "several suggestions (Space: one by one)"
+            self.c.report_status(f"The words selected lie in {how}: nothing was rejected.")
+            return False
+        self.events.forget_left()
+        self.clear_selection()
+        if spans:
+            self.c.select_entity(spans[0].id)
+        else:
+            self.c.select_entity(None)
+            self.c.select_event(events[0].id)
+        return True
 
     def delete(self) -> None:
         """Delete the selected span, else the selected event; the status line says what went (it said nothing, and

@@ -85,3 +85,62 @@ def test_a_money_role_offers_the_sentences_amount_the_pipeline_labelled_quantity
         assert (
             ents[next(i for i, e in ents.items() if FINED[e.start : e.end] == "3.4 million zlotys")].label == "QUANTITY"
         )
+
+
+BOUGHT = (
+    "Nowicki testified against his former partner. 'The verdict is based on the words of a man who bought his own "
+    "freedom,' Grabowski said."
+)
+
+
+def _two_suggested_events(path) -> None:  # type: ignore[no-untyped-def]
+    """``BOUGHT`` as one document with two suggested events: "testified" (Trial-Hearing), "bought" (Transfer-Ownership)."""
+    from annotator.importing import IncomingDocument, import_documents
+    from annotator.store import Project
+    from annotator.suggest.types import EventSuggestion
+    from annotator.suggest.writer import WriteCounts, write_events
+    from ui_helpers import find
+
+    with Project(path, annotator="setup") as p:
+        doc = import_documents(p, [IncomingDocument(BOUGHT, "b.txt")]).imported[0][1]
+        events = [
+            EventSuggestion("Justice:Trial-Hearing", *find(BOUGHT, "testified"), 0.6),
+            EventSuggestion("Transaction:Transfer-Ownership", *find(BOUGHT, "bought"), 0.6),
+        ]
+        with p.transaction():
+            write_events(p, doc, events, "rules:test@1", WriteCounts())
+
+
+def test_x_on_finds_match_rejects_the_suggestion_the_words_found_lie_in(qtbot, tmp_path):
+    """Seed 004's "a man who bought his own freedom", a suggested Transfer-Ownership that is none: the replay reached
+    it by `]` six times past right suggestions, then X. Find's first letters reach it in fewer keys, but X after the
+    match rejected the event selected before the Find ("testified", out of view): Space had to come between. X on
+    words selected in the text rejects the one undecided suggestion they lie in; in none, it says so and rejects
+    nothing."""
+    from annotator.store import Project
+    from ui_helpers import find
+    from ui_support import close_window, open_window
+
+    path = tmp_path / "bought.annotator"
+    _two_suggested_events(path)
+    w = open_window(qtbot, path)
+    try:
+        c, v = w.controller, w.view
+        v.setFocus()
+        testified = next(e for e in c.events.values() if e.type == "Justice:Trial-Hearing")
+        c.select_event(testified.id)
+        for words in ("gra", "bou"):  # "Grabowski": no suggestion there; then "bought"
+            qtbot.keyClick(v, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+            w.find_bar.edit.selectAll()
+            qtbot.keyClicks(w.find_bar.edit, words)
+            qtbot.keyClick(w.find_bar.edit, Qt.Key.Key_Return)
+            assert v.selection_cp() == find(BOUGHT, words.capitalize() if words == "gra" else words)
+            qtbot.keyClick(v, Qt.Key.Key_X)
+            if words == "gra":
+                assert "nothing was rejected" in w.message.text(), w.message.text()
+                assert c.events[testified.id].state == "suggested"
+    finally:
+        close_window(w)
+    with Project(path, create=False) as p:
+        states = {BOUGHT[e.trigger_start : e.trigger_end]: e.state for e in p.events(p.document_ids()[0])}
+    assert states == {"testified": "suggested", "bought": "rejected"}
