@@ -88,6 +88,7 @@ class Player:
         self.on: tuple[int, int] | None = None  # the trigger the keys pressed now are for
         self.gold_entities, self.gold_events = gold(seed)
         self.keys = {e.name: e.key for e in self.c.schema.entities}
+        self.found_to_reject = False  # reach() left Find's match on a suggestion to reject: X next, no Space
 
     # -- pressing --------------------------------------------------------------------------------------
     def press(self, key: Qt.Key | str, mods: Qt.KeyboardModifier = NO, widget=None) -> None:  # type: ignore[no-untyped-def]
@@ -396,6 +397,10 @@ class Player:
                 break
             item = self.reach(wrong)
             self.phase = "entities" if isinstance(item, Entity) else "events"
+            if self.found_to_reject:  # X on Find's match: the suggestion it lies in
+                self.found_to_reject = False
+                self.press("x")
+                continue
             if isinstance(item, Entity):
                 assert self.c.current_entity == item.id
                 self.decide_entity(item)
@@ -447,7 +452,9 @@ class Player:
             there = self.w.edit_actions.moves.start_point()  # where ] goes on from (Find's words, else here)
             seq_e = [k for k in evs if k > there] + [k for k in evs if k <= there]
             options.append((seq_e.index(target[:3]) + 1, "]"))
-        options.append((self.find_cost(target[0], target[1]) + 1, "find"))
+        # X on Find's match rejects the one undecided suggestion it lies in (session 20): no Space between
+        direct = self.rejects(item) and self.lone_under(target[0], target[1])
+        options.append((self.find_cost(target[0], target[1]) + (0 if direct else 1), "find"))
         _, how = min(options)
         if how == "tab":
             for _ in range(tabs):
@@ -457,8 +464,27 @@ class Player:
                 self.press("]")
         else:
             self.find(target[0], target[1])
-            self.press(Qt.Key.Key_Space)
+            if direct:
+                self.found_to_reject = True
+            else:
+                self.press(Qt.Key.Key_Space)
         return item
+
+    def rejects(self, item: Entity | Event) -> bool:
+        """Whether deciding ``item`` is X (no gold event on its trigger; no gold span on or across it)."""
+        if isinstance(item, Event):
+            return self.gold_event(item) is None
+        return not any(s < item.end and item.start < t for s, t, _ in self.gold_entities)
+
+    def lone_under(self, start: int, end: int) -> bool:
+        """Whether Find's match of the target at ``start`` lies in that one undecided suggestion only."""
+        _, n, _ = self._find_plan(start, end)
+        a, b = start, start + n
+        spans = [e for e in self.c.entities.values() if e.state == "suggested" and e.start <= a and b <= e.end]
+        evs = [
+            v for v in self.c.events.values() if v.state == "suggested" and v.trigger_start <= a and b <= v.trigger_end
+        ]
+        return len(spans) + len(evs) == 1
 
     def find_cost(self, start: int, end: int) -> int:
         return self._find_plan(start, end)[0]
