@@ -27,7 +27,11 @@ GENERAL = [
     ("Space", "Select the span under the caret (again: the next one out)"),
     ("Click a span", "Select it (a second click: the next one out)"),
     ("Enter", "Accept the selected suggestion and go to the next undecided one"),
-    ("X", "Reject the selected suggestion and go to the next undecided one"),
+    (
+        "X",
+        "Reject the selected suggestion and go to the next undecided one (words selected in the text, as Find's "
+        "match: the one suggestion they lie in)",
+    ),
     ("A / Shift+A", "Give the selected span's label to every other occurrence of its text (to decide / accepted)"),
     ("Delete", "Delete the selected span (or the selected event)"),
     ("Shift+Left / Shift+Right", "Move the start of the span (or the selected event's trigger) by a token"),
@@ -43,7 +47,8 @@ GENERAL = [
         "Fill role 1…9 of the selected event with the selected span, in place of its filler (in a role of several: "
         "the one the span overlaps, else the last; a suggestion of a label the role does not take is relabelled when "
         "the label is clear; a filler of another role of the event is moved); nothing selected: the nearest fitting "
-        "entity of the sentence (again: the next one; the status line names the next ones)",
+        "entity of the sentence (again: the next one; the status line names the next ones; a role of amounts, as "
+        "Money, takes the sentence's suggested amounts of another label too, relabelled)",
     ),
     (
         "Alt+Shift+1 … 9",
