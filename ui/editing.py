@@ -49,6 +49,7 @@ class EditActions(QObject):
     # Escape on the find bar's match, the bar open: the window closes the bar and keeps the match selected (True), so
     # that the next key acts on the words found; it let go of them, and a label key took the word at the caret
     closes_find: Callable[[], bool] = staticmethod(lambda: False)  # type: ignore[assignment]
+    on_find_match: Callable[[], bool] = staticmethod(lambda: False)  # type: ignore[assignment]
 
     def __init__(
         self, controller: "Controller", view: "DocumentView", pick_event_type: Callable[[str, list[str]], str | None]
@@ -167,10 +168,10 @@ class EditActions(QObject):
         self.move_on()
 
     def reject(self) -> None:
-        """Reject the selected suggestion (span, else event) and move on (X). Words selected in the text (Find's match,
-        a Shift+arrow selection) that are not the selected span stand for the one undecided suggestion they lie in
-        (``_suggestion_under``): Find's first letters and X reject it, where Space went between them (and X rejected
-        the event selected before the Find, out of view)."""
+        """Reject the selected suggestion (span, else event) and move on (X). Find's match, still selected with the bar
+        open, stands for the one undecided suggestion it lies in (``_select_suggestion_under``): Find's first letters
+        and X reject it, where Space went between them (and X rejected the event selected before the Find, out of
+        view). Words selected otherwise (Shift+arrows) leave X as it was: the selected span or event."""
         if not self._select_suggestion_under():
             return
         cur = self.current()
@@ -195,12 +196,14 @@ class EditActions(QObject):
                 self.c.select_event(None)  # on to a span: the role keys are not for the event just rejected
 
     def _select_suggestion_under(self) -> bool:
-        """With words selected in the text that are not the selected span, select the one undecided suggestion (span
-        or event) they lie in, as Space would; False, said in the status line, when they lie in none or in several.
-        True with nothing selected in the text: the key acts on what is selected."""
+        """With Find's match selected (the bar open) that is not the selected span or trigger, select the one undecided
+        suggestion (span or event) it lies in, as Space would; False, said in the status line, when it lies in none or
+        in several. True otherwise: the key acts on what is selected."""
         sel = self.view.selection_cp()
         cur, ev = self.current(), self.events.current()
-        if sel is None or sel == ((cur.start, cur.end) if cur else (ev.trigger_start, ev.trigger_end) if ev else None):
+        if sel is None or not self.on_find_match():
+            return True
+        if sel == ((cur.start, cur.end) if cur else (ev.trigger_start, ev.trigger_end) if ev else None):
             return True
         a, b = sel
         spans = [e for e in self.c.entities_at(a) if e.state == "suggested" and e.start <= a and b <= e.end]
@@ -209,7 +212,7 @@ class EditActions(QObject):
         ]
         if len(spans) + len(events) != 1:
             how = "no undecided suggestion" if not spans and not events else "several suggestions (Space: one by one)"
-            self.c.report_status(f"The words selected lie in {how}: nothing was rejected.")
+            self.c.report_status(f"The words found lie in {how}: nothing was rejected.")
             return False
         self.events.forget_left()
         self.clear_selection()

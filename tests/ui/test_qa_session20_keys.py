@@ -115,7 +115,7 @@ def test_x_on_finds_match_rejects_the_suggestion_the_words_found_lie_in(qtbot, t
     """Seed 004's "a man who bought his own freedom", a suggested Transfer-Ownership that is none: the replay reached
     it by `]` six times past right suggestions, then X. Find's first letters reach it in fewer keys, but X after the
     match rejected the event selected before the Find ("testified", out of view): Space had to come between. X on
-    words selected in the text rejects the one undecided suggestion they lie in; in none, it says so and rejects
+    Find's match (the bar open) rejects the one undecided suggestion it lies in; in none, it says so and rejects
     nothing."""
     from annotator.store import Project
     from ui_helpers import find

@@ -29,8 +29,8 @@ GENERAL = [
     ("Enter", "Accept the selected suggestion and go to the next undecided one"),
     (
         "X",
-        "Reject the selected suggestion and go to the next undecided one (words selected in the text, as Find's "
-        "match: the one suggestion they lie in)",
+        "Reject the selected suggestion and go to the next undecided one (on Find's match, the bar open: the one "
+        "suggestion it lies in)",
     ),
     ("A / Shift+A", "Give the selected span's label to every other occurrence of its text (to decide / accepted)"),
     ("Delete", "Delete the selected span (or the selected event)"),

@@ -102,10 +102,15 @@ class FindBar(QWidget):
         self.hide()
         self.view.setFocus()
 
+    def on_match(self) -> bool:
+        """Whether the text's selection is the match the bar selected last, the bar open (X rejects the suggestion it
+        lies in: ``EditActions.reject``)."""
+        return self.isVisible() and self._at is not None and self.view.selection_cp() == self._at
+
     def close_on_match(self) -> bool:
         """Escape in the text: with the bar open and its match still selected, the bar closes and the match stays
         selected for the next key (True); else nothing (False: Escape lets go of what is selected)."""
-        if not self.isVisible() or self._at is None or self.view.selection_cp() != self._at:
+        if not self.on_match():
             return False
         self.close_bar()
         return True
