@@ -187,7 +187,16 @@ def _verb_frame(v: Any) -> list[tuple[str, Any]]:
             # "officers lead a detained woman": those who have her in hand are who detained her
             late += [("agent", c) for c in v.head.head.children if c.dep_ == "nsubj"]
     elif v.dep_ == "acl" and v.tag_ == "VBG":
-        subj.append(v.head)
+        # "a video that showed officer Van Dyke shooting McDonald": the parse may hang the participle on a noun
+        # further back; the noun right before it, an object, is who does it
+        before = v.doc[v.i - 1] if v.i > 0 else None
+        near = (
+            before is not None
+            and before.i != v.head.i
+            and before.dep_ in ("dobj", "obj")
+            and before.pos_ in ("NOUN", "PROPN")
+        )
+        subj.append(before if near else v.head)
     elif v.dep_ == "relcl":
         wh = [c for c in kids if c.lower_ in WH]
         adverb = next((c.lower_ for c in kids if c.dep_ == "advmod" and c.lower_ in ("where", "when")), None)
