@@ -204,7 +204,29 @@ def entity_index(doc: Any, entities: Sequence[tuple[int, int, str]]) -> dict[int
     for i in proper_nouns(doc):
         if i not in out and (t := doc[i]).lower_ in names:
             out[i] = (t.idx, t.idx + len(t.text), names[t.lower_])
+    _conjuncts_alike(doc, out, votes)
     return out
+
+
+def _conjuncts_alike(doc: Any, out: dict[int, tuple[int, int, str]], votes: dict[str, dict[str, int]]) -> None:
+    """Names coordinated with "and"/"or" are of one kind: a later conjunct the NER read as another kind of name than
+    the first ("officers Serdar Kazar and Isa Ipek": a GPE; "in Nigeria and Cameroon": an ORG) takes the first's
+    label, unless its name is read so more than once in the document."""
+    for i, (s, e, label) in list(out.items()):
+        tok = doc[i]
+        if tok.dep_ != "conj" or tok.pos_ != "PROPN" or label not in NAME_LABELS:
+            continue
+        first = tok.head
+        if first.pos_ != "PROPN" or first.i not in out or not any(c.dep_ == "cc" for c in first.children):
+            continue
+        first_label = out[first.i][2]
+        if first_label == label or first_label not in NAME_LABELS:
+            continue
+        if votes.get(doc.text[s:e].lower(), {}).get(label, 0) > 1:
+            continue  # read so elsewhere too: the NER's reading stands
+        span = doc.char_span(s, e, alignment_mode="expand")
+        for j in range(span.start, span.end) if span is not None else ():
+            out[j] = (s, e, first_label)
 
 
 def _place_reading(count: dict[str, int]) -> str | None:

@@ -160,6 +160,27 @@ def _hands_of(noun: Any) -> Any | None:
     )
 
 
+def _nearest_labelled(v: Any) -> Any:
+    """The noun a participle after a noun phrase is said of: its head, or when the head names nothing a role takes
+    ("the coffin of officers Serdar Kazar and Isa Ipek, killed in an attack") the noun right before it in the head's
+    phrase that does."""
+    head = v.head
+    if v.i < head.i or guess_or_ent(head) is not None:
+        return head
+    i = v.i - 1
+    while i > head.i and v.doc[i].is_punct:
+        i -= 1
+    near = v.doc[i]
+    if (
+        near.i != head.i
+        and near.pos_ in ("NOUN", "PROPN")
+        and guess_or_ent(near) is not None
+        and head in near.ancestors
+    ):
+        return near
+    return head
+
+
 def _verb_frame(v: Any) -> list[tuple[str, Any]]:
     kids = list(v.children)
     subj = [c for c in kids if c.dep_ == "nsubj"]
@@ -182,7 +203,7 @@ def _verb_frame(v: Any) -> list[tuple[str, Any]]:
     late: list[tuple[str, Any]] = []  # after the clause's own attachments: "where" is less precise than "in the town"
     # a participle or relative clause takes its noun as subject or object
     if v.dep_ in ("acl", "amod") and v.tag_ == "VBN":  # "a detained woman", "people killed in the attack"
-        subjpass.append(v.head)
+        subjpass.append(_nearest_labelled(v))
         if v.dep_ == "amod" and v.head.dep_ in ("dobj", "obj") and v.head.head.pos_ == "VERB":
             # "officers lead a detained woman": those who have her in hand are who detained her
             late += [("agent", c) for c in v.head.head.children if c.dep_ == "nsubj"]
