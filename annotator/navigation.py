@@ -51,6 +51,28 @@ class Tokens:
         return bounds[i] if i >= 0 else offset
 
 
+def edge_moved(
+    tokens: "Tokens | LocalTokens", text: str, start: int, end: int, edge: str, direction: int
+) -> tuple[int, int]:
+    """[start, end) with its ``edge`` ('start' or 'end') moved by one token in ``direction`` (-1 or +1); ``start >=
+    end`` when the move would leave no token. A span inside one token of the pipeline's that the fallback cuts
+    (``annotator.tokens``: spaCy's "--Algerians", "Yemenis--") moves by the fallback's pieces within it, so the keys
+    can make it "Algerians" (round 12, docs/keyboard.md: Shift+Right said "A span keeps at least one token")."""
+    moved = (
+        (tokens.move(start, direction, "start"), end)
+        if edge == "start"
+        else (start, tokens.move(end, direction, "end"))
+    )
+    if moved[0] < moved[1]:
+        return moved
+    pieces = Tokens(*word_tokens(text, start, end))
+    if len(pieces.starts) < 2:
+        return moved
+    if edge == "start":
+        return pieces.move(start, direction, "start"), end
+    return start, pieces.move(end, direction, "end")
+
+
 SENTENCE_REACH = 16_384  # code points each side of a place within which LocalTokens.sentence looks for its sentence
 
 

@@ -453,9 +453,11 @@ class Controller(QObject):
         """The word the caret at ``cp`` is on (the one ending there rather than a full stop after it)."""
         return navigation.word_at(self.tokens(), self.doc.text if self.doc else "", cp)
 
-    def move_by_token(self, offset: int, direction: int, edge: str) -> int:
-        """The next token boundary from ``offset`` (edge 'start' or 'end') in ``direction`` (-1 or +1)."""
-        return self.tokens().move(offset, direction, edge)
+    def edge_moved(self, start: int, end: int, edge: str, direction: int) -> tuple[int, int]:
+        """[start, end) with its ``edge`` ('start' or 'end') moved by a token in ``direction`` (-1 or +1)
+        (``navigation.edge_moved``: inside one of the pipeline's tokens, by the fallback's pieces)."""
+        text = self.doc.text if self.doc is not None else ""
+        return navigation.edge_moved(self.tokens(), text, start, end, edge, direction)
 
     def next_open_document(self, shown: Sequence[int] | None = None) -> int | None:
         """The next document (after the current one, wrapping) that is neither annotated nor reviewed; with

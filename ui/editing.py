@@ -428,10 +428,7 @@ class EditActions(QObject):
             start, end = v.trigger_start, v.trigger_end
         else:
             return
-        if edge == "start":
-            start = self.c.move_by_token(start, direction, "start")
-        else:
-            end = self.c.move_by_token(end, direction, "end")
+        start, end = self.c.edge_moved(start, end, edge, direction)
         if start >= end:  # it said nothing: the key seemed not to work
             other = "Ctrl+Shift+Right" if edge == "start" else "Shift+Left"
             self.c.report_status(

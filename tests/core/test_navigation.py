@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from annotator.model import Entity, Event
 from annotator.navigation import (
+    edge_moved,
     Tokens,
     entities_at,
     events_at,
@@ -111,3 +112,16 @@ def test_word_at_takes_the_word_a_caret_ends_rather_than_the_full_stop_after_it(
         assert word_at(tokens, text, 4) == (0, 4)  # "Acme| fired": the word before the space
         assert word_at(tokens, text, 5) == (5, 10)  # on a word's first letter: that word
         assert word_at(tokens, text, end + 1) is None  # after the full stop, before a space: no word ends there
+
+
+def test_an_edge_inside_one_stored_token_moves_by_the_fallback_s_pieces() -> None:
+    """spaCy's "--Algerians" and "Yemenis--" are one token each: the keys move an edge inside them by the fallback's
+    pieces (round 12: "A span keeps at least one token"); across tokens they move by the stored ones, as before."""
+    text = "detainees --Algerians, and Yemenis-- were"
+    tokens = Tokens([0, 10, 21, 23, 27, 37], [9, 21, 22, 26, 36, 41])
+    assert edge_moved(tokens, text, 10, 21, "start", 1) == (11, 21)
+    assert edge_moved(tokens, text, 11, 21, "start", 1) == (12, 21)  # "Algerians"
+    assert edge_moved(tokens, text, 12, 21, "start", -1) == (10, 21)  # out again: the stored token whole
+    assert edge_moved(tokens, text, 27, 36, "end", -1) == (27, 35)
+    assert edge_moved(tokens, text, 23, 36, "end", -1) == (23, 26)  # over two tokens: the stored one, as before
+    assert edge_moved(tokens, text, 23, 26, "end", -1)[0] >= edge_moved(tokens, text, 23, 26, "end", -1)[1]  # "and"
