@@ -29,14 +29,33 @@ RENEW_EVERY = 30.0  # seconds between heartbeats written between groups of piece
 
 
 class PreannotationRunning(AnnotatorError):
-    """Another pre-annotation holds the project's lease (``pid`` on ``host`` since ``started``, UTC ISO)."""
+    """Another pre-annotation holds the project's lease (``pid`` on ``host`` since ``started``, its last sign of life
+    ``heartbeat``, UTC ISO; ``token`` the run's: ``take_over`` lets that lease go and no other)."""
 
-    def __init__(self, pid: int, host: str, started: str) -> None:
-        self.pid, self.host, self.started = pid, host, started
+    def __init__(self, pid: int, host: str, started: str, heartbeat: str = "", token: str = "") -> None:
+        self.pid, self.host, self.started, self.heartbeat, self.token = pid, host, started, heartbeat, token
         super().__init__(
-            f"pre-annotation is already running on this project (pid {pid} on {host} since {_clock(started)}); "
+            f"pre-annotation is already running on this project ({self.where()}); "
             "nothing was started: run it again when that one has finished"
         )
+
+    def where(self) -> str:
+        """ "pid N on HOST since HH:MM", and when it was last heard from when that is a later minute: a run that
+        stopped without a word on another machine is told by a heartbeat that stays behind."""
+        since = _clock(self.started)
+        heard = _clock(self.heartbeat) if self.heartbeat else since
+        return f"pid {self.pid} on {self.host} since {since}" + (
+            f", last heard from at {heard}" if heard != since else ""
+        )
+
+    def silent_for(self, at: datetime) -> timedelta:
+        """How long before ``at`` (UTC) the run was last heard from (its heartbeat; its start when unreadable)."""
+        for stamp in (self.heartbeat, self.started):
+            try:
+                return at - datetime.fromisoformat(stamp)
+            except ValueError:
+                continue
+        return timedelta(0)
 
 
 def _clock(at: str) -> str:
@@ -68,7 +87,7 @@ def running(project: Project) -> PreannotationRunning | None:
     row: the app asks it before its pre-annotation of new documents)."""
     row = project.db.lease_row()
     if row is not None and is_live(row, host_name(), datetime.fromisoformat(now())):
-        return PreannotationRunning(row[0], row[1], row[2])
+        return PreannotationRunning(*row)
     return None
 
 
@@ -77,6 +96,18 @@ def check_free(project: Project) -> None:
     ``held`` takes it)."""
     if (other := running(project)) is not None:
         raise other
+
+
+def take_over(project: Project, theirs: PreannotationRunning) -> bool:
+    """Let the lease ``theirs`` names go, asked by a person who knows that run has stopped (a machine asleep or off,
+    a program killed on another host: its heartbeat would free it only after ``STALE_AFTER``). One short transaction;
+    False when the lease is no longer that run's (it ended, or another run holds it now: nothing is let go)."""
+    with project.transaction():
+        row = project.db.lease_row()
+        if row is None or row[4] != theirs.token:
+            return False
+        project.db.drop_lease(theirs.token)
+    return True
 
 
 class Lease:
@@ -114,7 +145,7 @@ def held(project: Project) -> Iterator[Lease]:
         row = project.db.lease_row()
         at = now()
         if row is not None and is_live(row, host, datetime.fromisoformat(at)):
-            raise PreannotationRunning(row[0], row[1], row[2])
+            raise PreannotationRunning(*row)
         project.db.put_lease(os.getpid(), host, at, token)
     try:
         yield Lease(project, token)

@@ -16,6 +16,7 @@ from ui.project_files import PROJECT_FILTER
 from ui.workers import ExportWorker, ImportFormatWorker, ImportWorker, PreannotateWorker, Worker
 
 if TYPE_CHECKING:  # pragma: no cover
+    from annotator.lease import PreannotationRunning
     from ui.window_parts import WindowParts as _Window
 else:
     _Window = object  # a part of the window: what it takes from the rest is WindowParts
@@ -234,8 +235,14 @@ class FilesAndWork(_Window):
             return
         from annotator.lease import running  # not at start-up
 
-        if auto and running(self.controller.project) is not None:  # a read of one row
-            self._retry_new_documents_later()
+        other = running(self.controller.project)  # a read of one row
+        if auto:
+            self._waiting_for = (self.controller.project.path, other)  # the empty document's line names it
+            if other is not None:
+                self._retry_new_documents_later()
+                self.describe_current_entity()
+                return
+        elif other is not None and not self._took_over(other):
             return
         doc = self.controller.doc
         w = PreannotateWorker(
@@ -251,6 +258,8 @@ class FilesAndWork(_Window):
         )
 
         def after() -> None:
+            if auto and self.controller.project is not None:
+                self._waiting_for = (self.controller.project.path, w.elsewhere)
             self.controller.reload()
             if w.elsewhere is not None:  # another run took the lease between the read above and the worker's
                 self._retry_new_documents_later()
@@ -267,13 +276,65 @@ class FilesAndWork(_Window):
 
         def again() -> None:
             self._lease_retry_due = False
+            self._waiting_for = None
             p = self.controller.project
             if p is None or p.path != path or not self.auto_preannotate or self.preannotating():
                 return
             if self._needs_preannotation():
                 self.preannotate(only_new=True, auto=True)
+            else:  # the other run did them: the empty document's line is not about a wait any more
+                self.describe_current_entity()
 
         QTimer.singleShot(LEASE_RETRY_MS, self, again)
+
+    def waiting_for_other_run(self) -> str:
+        """The empty document's line while the app's own run of new documents waits for another run of the project
+        (Project > Pre-annotate all documents, which that line named, is refused then), or "" when it waits for none."""
+        from annotator.lease import host_name
+
+        waiting = getattr(self, "_waiting_for", None)
+        p = self.controller.project
+        if waiting is None or waiting[1] is None or p is None or waiting[0] != p.path:
+            return ""
+        other = waiting[1]
+        said = f"Another pre-annotation of this project is running ({other.where()}): this document's suggestions come when it has finished"
+        if other.host != host_name():  # a machine asleep or off holds it until its heartbeat is old
+            said += "; if it has stopped, Project > Pre-annotate all documents takes it over"
+        return said
+
+    def _took_over(self, other: "PreannotationRunning") -> bool:
+        """Project > Pre-annotate … while another run holds the lease: one of this machine's, alive, is said in the
+        status line (nothing starts); one of another host is asked about, since its machine may be asleep or off and
+        its lease would hold the project until its heartbeat is ``STALE_AFTER`` old. True when it was taken over."""
+        from datetime import datetime, timezone
+
+        from annotator.lease import STALE_AFTER, host_name, take_over
+
+        said = f"Pre-annotation is already running on this project ({other.where()}); nothing was started"
+        if other.host == host_name():
+            self.message.setText(f"{said}: run it again when that one has finished")
+            return False
+        silent = max(0, int(other.silent_for(datetime.now(timezone.utc)).total_seconds() // 60))
+        wait = max(1, int(STALE_AFTER.total_seconds() // 60) - silent)
+        if not self.ask_take_over(
+            f"Pre-annotation of this project is running on {other.host} (pid {other.pid}), not heard from for "
+            f"{silent} min.\n\nIf that run has stopped (its machine asleep or off, the program killed), take it "
+            f"over and pre-annotate here; otherwise both would run. Left alone, it is taken over by itself in about "
+            f"{wait} min."
+        ):
+            self.message.setText(f"{said}: run it again when that one has finished, or take it over")
+            return False
+        if self.controller.project is not None:
+            take_over(
+                self.controller.project, other
+            )  # False: it ended meanwhile, or a new run holds it (the worker says)
+        return True
+
+    def ask_take_over(self, text: str) -> bool:
+        """Whether to take over another host's pre-annotation (Enter: no, the answer that changes nothing)."""
+        from ui.dialogs.keys import ask_yes_no
+
+        return ask_yes_no(self, "Take over the other pre-annotation?", text)
 
     def _needs_preannotation(self) -> bool:
         """Documents never pre-annotated that came without suggestions: an import's predictions are not replaced

@@ -385,6 +385,8 @@ class WindowFlow(_Window):
             if bare and self.preannotating():
                 # not "every suggestion is decided (Ctrl+Enter: mark it annotated)": they have not come yet
                 left = "Pre-annotation is running: this document's suggestions come when it is done (Alt+C cancels it)"
+            elif bare and (elsewhere := self.waiting_for_other_run()):  # not "Pre-annotate all": it is refused
+                left = elsewhere
             elif bare and isinstance(c.tokens(), LocalTokens):  # never pre-annotated (cancelled, or turned off)
                 left = (
                     "No suggestions here yet: Project > Pre-annotate all documents makes them "

@@ -166,3 +166,33 @@ def test_a_long_document_s_run_renews_its_heartbeat_between_groups_of_pieces(pro
     assert len(set(seen)) >= 10, seen  # renewed before each piece, not only when the one batch was stored
     assert seen == sorted(seen)
     assert lease_of(project.path) == []
+
+
+def test_a_lease_is_taken_over_when_asked_and_only_the_one_named(project, pipe) -> None:
+    """A run on another host that stopped without a word held the project for ``STALE_AFTER``; ``take_over`` lets
+    the one lease a person was told of go (its token), never one another run holds since."""
+    from annotator.lease import running, take_over
+
+    add_document(project, "Doc on Moscow.", "d")
+    beat = datetime.now(timezone.utc) - timedelta(minutes=3)
+    put(project.path, 4242, "elsewhere", beat)
+    theirs = running(project)
+    assert theirs is not None and theirs.token == "theirs"
+    assert ", last heard from at " not in theirs.where()  # its start and heartbeat alike
+    conn = sqlite3.connect(project.path)
+    conn.execute("UPDATE preannotation_lease SET token = 'newer'")  # another run holds it now
+    conn.commit()
+    conn.close()
+    assert not take_over(project, theirs) and lease_of(project.path) == [(4242, "elsewhere")]
+    put(project.path, 4242, "elsewhere", beat)
+    assert take_over(project, theirs) and lease_of(project.path) == []
+    preannotate(project, pipe, only_new=True)
+    assert [e.label for e in project.entities(project.document_ids()[0])] == ["GPE"]
+
+
+def test_the_refusal_says_when_the_other_run_was_last_heard_from() -> None:
+    started = datetime(2026, 12, 5, 1, 0, tzinfo=timezone.utc)
+    quiet = PreannotationRunning(7, "box", started.isoformat(), (started + timedelta(minutes=9)).isoformat(), "t")
+    clock = (started + timedelta(minutes=9)).astimezone().strftime("%H:%M")
+    assert f", last heard from at {clock})" in str(quiet)
+    assert quiet.silent_for(started + timedelta(minutes=12)) == timedelta(minutes=3)
