@@ -40,13 +40,14 @@ class PreannotationRunning(AnnotatorError):
         )
 
     def where(self) -> str:
-        """ "pid N on HOST since HH:MM", and when it was last heard from when that is a later minute: a run that
-        stopped without a word on another machine is told by a heartbeat that stays behind."""
-        since = _clock(self.started)
-        heard = _clock(self.heartbeat) if self.heartbeat else since
-        return f"pid {self.pid} on {self.host} since {since}" + (
-            f", last heard from at {heard}" if heard != since else ""
-        )
+        """ "pid N on HOST since HH:MM", and when it was last seen when that is a later minute: a run that stopped
+        without a word on another machine is told by a heartbeat that stays behind."""
+        since, seen = _clock(self.started), self.seen()
+        return f"pid {self.pid} on {self.host} since {since}" + (f", last seen at {seen}" if seen != since else "")
+
+    def seen(self) -> str:
+        """When the run was last seen (its heartbeat, else its start) as this machine's HH:MM."""
+        return _clock(self.heartbeat or self.started)
 
     def silent_for(self, at: datetime) -> timedelta:
         """How long before ``at`` (UTC) the run was last heard from (its heartbeat; its start when unreadable)."""

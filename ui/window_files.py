@@ -297,10 +297,15 @@ class FilesAndWork(_Window):
         if waiting is None or waiting[1] is None or p is None or waiting[0] != p.path:
             return ""
         other = waiting[1]
-        said = f"Another pre-annotation of this project is running ({other.where()}): this document's suggestions come when it has finished"
-        if other.host != host_name():  # a machine asleep or off holds it until its heartbeat is old
-            said += "; if it has stopped, Project > Pre-annotate all documents takes it over"
-        return said
+        if other.host == host_name():
+            return (
+                f"Waiting for the pre-annotation of pid {other.pid}: this document's suggestions come when it is done"
+            )
+        # a machine asleep or off holds it until its heartbeat is old; whole in the status line at 1366x768
+        return (
+            f"Waiting for the pre-annotation on {other.host} (pid {other.pid}, last seen at {other.seen()}); "
+            "if it has stopped, Project > Pre-annotate all documents takes it over"
+        )
 
     def _took_over(self, other: "PreannotationRunning") -> bool:
         """Project > Pre-annotate … while another run holds the lease: one of this machine's, alive, is said in the

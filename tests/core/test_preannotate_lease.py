@@ -178,7 +178,7 @@ def test_a_lease_is_taken_over_when_asked_and_only_the_one_named(project, pipe) 
     put(project.path, 4242, "elsewhere", beat)
     theirs = running(project)
     assert theirs is not None and theirs.token == "theirs"
-    assert ", last heard from at " not in theirs.where()  # its start and heartbeat alike
+    assert ", last seen at " not in theirs.where()  # its start and heartbeat alike
     conn = sqlite3.connect(project.path)
     conn.execute("UPDATE preannotation_lease SET token = 'newer'")  # another run holds it now
     conn.commit()
@@ -190,9 +190,9 @@ def test_a_lease_is_taken_over_when_asked_and_only_the_one_named(project, pipe) 
     assert [e.label for e in project.entities(project.document_ids()[0])] == ["GPE"]
 
 
-def test_the_refusal_says_when_the_other_run_was_last_heard_from() -> None:
+def test_the_refusal_says_when_the_other_run_was_last_seen() -> None:
     started = datetime(2026, 12, 5, 1, 0, tzinfo=timezone.utc)
     quiet = PreannotationRunning(7, "box", started.isoformat(), (started + timedelta(minutes=9)).isoformat(), "t")
     clock = (started + timedelta(minutes=9)).astimezone().strftime("%H:%M")
-    assert f", last heard from at {clock})" in str(quiet)
+    assert f", last seen at {clock})" in str(quiet) and quiet.seen() == clock
     assert quiet.silent_for(started + timedelta(minutes=12)) == timedelta(minutes=3)

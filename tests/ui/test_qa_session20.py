@@ -105,8 +105,8 @@ def test_the_empty_document_says_another_run_is_under_way_not_pre_annotate_all(q
     window_settled(qtbot, w)
     said = w.message.text()
     assert "Pre-annotate all documents makes them" not in said, said
-    assert said.startswith("Another pre-annotation of this project is running (pid 4242 on elsewhere since "), said
-    assert "if it has stopped, Project > Pre-annotate all documents takes it over" in said
+    assert said.startswith("Waiting for the pre-annotation on elsewhere (pid 4242, last seen at "), said
+    assert said.endswith("; if it has stopped, Project > Pre-annotate all documents takes it over"), said
     assert not w.workers and lease_and_suggestions(path) == ([(4242, "elsewhere")], 0)
     close_window(w)
 
