@@ -169,9 +169,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument(
         "--add-types",
         action="store_true",
-        help="labels (and a brat folder's event types, and roles its conf gives the project's event types) a file "
-        "uses and the project's schema lacks: add them to the project's schema (default: such a file is refused, "
-        "naming them)",
+        help="labels (and a brat folder's event types, with an event as an argument, roles its conf gives the "
+        "project's event types, and its event attributes) a file uses and the project's schema lacks: add them to the "
+        "project's schema (default: such a file is refused, naming them)",
     )
     p.add_argument(
         "--map",

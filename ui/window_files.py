@@ -165,15 +165,13 @@ class FilesAndWork(_Window):
             self._after_import()
 
     def _offer_added_types(self, worker: ImportWorker | ImportFormatWorker) -> None:
-        """A file refused because the project's schema lacks labels, event types or roles of its event types that its
-        documents use: offer to add them, or to take each label or event type as one of the project's (``--map``),
+        """A file refused because the project's schema lacks labels, event types, roles of its event types or event
+        attributes that its documents use: offer to add them, or to take each label or event type as one of the project's (``--map``),
         and import it again (the refusal, said in the status line, names them and the command line's --add-types
         and --map)."""
-        addable = [
-            (p, lacks)
-            for p, lacks in worker.lacking
-            if all(w.startswith(("label ", "event type ", "role ")) for w in lacks)
-        ]
+        from annotator.formats.schema_choices import addable as can_add
+
+        addable = [(p, lacks) for p, lacks in worker.lacking if can_add(lacks)]
         chosen = self.ask_schema_choice(addable) if addable else None
         if chosen is None:
             return

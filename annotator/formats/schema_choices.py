@@ -1,7 +1,7 @@
 """What a user chose for the names a file's own schema (brat's annotation.conf, or the types told from a brat
 folder's files) uses and a project that holds documents neither has nor matches (``schema_match``): add them to the
-project's schema (``add_types``: its labels and event types, with the roles the file declares, and the roles it
-declares for the project's own event types) or take them as names
+project's schema (``add_types``: its labels and event types, with the roles the file declares, the roles it
+declares for the project's own event types, and its event attributes) or take them as names
 the project's schema has (``mapped``: the file's label or event type -> the project's, ``--map Report=ORG``). Without
 either such a file is refused, naming what it lacks and these two ways (``SchemaLacksError``)."""
 
@@ -15,7 +15,7 @@ from annotator.errors import ImportFileError, ValidationError
 from annotator.formats.schema_growth import grown_schema
 from annotator.schema import Role, Schema
 
-LABEL, TYPE, ROLE = "label ", "event type ", "role "  # how ``schema_match`` names what a file lacks
+LABEL, TYPE, ROLE, ATTRIBUTE = "label ", "event type ", "role ", "attribute "  # how ``schema_match`` names them
 
 
 @dataclass(frozen=True)
@@ -67,24 +67,37 @@ def check_mapped_labels(taken: Mapping[str, str], schema: Schema, path: str) -> 
 
 
 def addable(lacks: list[str]) -> bool:
-    """Whether ``--add-types`` can add all of ``lacks``: labels, event types and roles (not attributes)."""
-    return all(w.startswith((LABEL, TYPE, ROLE)) for w in lacks)
+    """Whether ``--add-types`` can add all of ``lacks``: labels, event types, roles and event attributes."""
+    return all(w.startswith((LABEL, TYPE, ROLE, ATTRIBUTE)) for w in lacks)
 
 
 def with_added_types(base: Schema, told: Schema, lacks: list[str], labels: Mapping[str, str], path: Path) -> Schema:
-    """``base`` with the labels, event types and roles of ``lacks`` (as ``schema_match`` names them) added as
-    ``told`` declares them: an event type's roles take the labels the project has or gets (``labels``: the file's
-    matched label or event type -> the project's); a role left with none is not added, nor one of a name the
-    project's type has (its labels stay the schema's: the role is still lacked)."""
+    """``base`` with the labels, event types, roles and attributes of ``lacks`` (as ``schema_match`` names them) added
+    as ``told`` declares them: an event type's roles take the labels the project has or gets (``labels``: the file's
+    matched label or event type -> the project's), an event as an argument (brat's ``Event-Arg:<EVENT>``) the label
+    of its type's name that stands for one (``brat_conf.PROXY_NOTE``), added when the project lacks it; a role left
+    with none is not added, nor one of a name the project's type has (its labels stay the schema's: the role is still
+    lacked), nor an attribute of a name the project has (its values stay the schema's)."""
     added = [w[len(LABEL) :] for w in lacks if w.startswith(LABEL)]
+    types = [w[len(TYPE) :] for w in lacks if w.startswith(TYPE)]
     known = set(base.label_names) | set(added)
+    nested = set(told.label_names) & set(told.event_type_names)  # the file's labels that stand for its events
+    proxies: list[str] = []  # the project's event types used as arguments, whose label it lacks
+
+    def filler(theirs: str) -> str | None:
+        ours = labels.get(theirs, theirs)
+        if theirs in nested and (ours in base.event_type_names or ours in types):
+            if ours not in known and ours not in proxies:
+                proxies.append(ours)
+            return ours
+        return ours if ours in known else None
 
     def role_table(r: Role) -> dict[str, Any] | None:
-        fillers = [x for x in dict.fromkeys(labels.get(x, x) for x in r.labels) if x in known]
+        fillers = [x for x in dict.fromkeys(filler(x) for x in r.labels) if x is not None]
         return {"name": r.name, "labels": fillers, "multiplicity": r.multiplicity} if fillers else None
 
     tables = []
-    for name in (w[len(TYPE) :] for w in lacks if w.startswith(TYPE)):
+    for name in types:
         t = told.event_type(name)
         tables.append({"name": name, "roles": [x for r in (t.roles if t else ()) if (x := role_table(r))]})
     roles: dict[str, list[dict[str, Any]]] = {}
@@ -95,7 +108,12 @@ def with_added_types(base: Schema, told: Schema, lacks: list[str], labels: Mappi
             continue
         if (table := role_table(r)) is not None:
             roles.setdefault(ours.name, []).append(table)
-    return grown_schema(base, added, tables, path, f"from {Path(path).name}", roles)
+    attributes = [
+        {"name": a.name, "values": list(a.values), "default": a.default}
+        for w in lacks
+        if w.startswith(ATTRIBUTE) and (a := told.attribute(w[len(ATTRIBUTE) :])) and base.attribute(a.name) is None
+    ]
+    return grown_schema(base, added, tables, path, f"from {Path(path).name}", roles, proxies, attributes)
 
 
 def refusal(said: str, named: str, lacks: list[str], choices: SchemaChoices) -> str:
@@ -103,8 +121,9 @@ def refusal(said: str, named: str, lacks: list[str], choices: SchemaChoices) -> 
     names = [w for w in lacks if w.startswith((LABEL, TYPE))]
     if choices.add_types:
         how = (
-            "--add-types adds labels, event types and the roles a type of the project's lacks, not labels to a role "
-            "it has nor attributes: give the project a schema that has them, or import it into a new project"
+            "--add-types adds labels, event types, attributes and the roles a type of the project's lacks, not labels "
+            "to a role it has nor values to an attribute it has: give the project a schema that has them, or import "
+            "it into a new project"
         )
     elif addable(lacks) and names:
         how = (
@@ -112,7 +131,8 @@ def refusal(said: str, named: str, lacks: list[str], choices: SchemaChoices) -> 
             f"{names[0].split(' ')[-1]}=NAME (NAME a label or event type the project has), or into a new project"
         )
     elif addable(lacks):
-        how = "import it again with --add-types (the project's event types take the roles), or into a new project"
+        takes = "event types take the roles" if all(w.startswith(ROLE) for w in lacks) else "schema takes them"
+        how = f"import it again with --add-types (the project's {takes}), or into a new project"
     else:
         how = "import it into a new project, or give the project a schema that has them"
     return f"{said} the project's schema does not have, which its documents use (the project's schema has no {named}, nor a name that matches); {how} (nothing was imported)"

@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any, Mapping, Sequence
 
 from annotator.errors import ImportFileError, SchemaError
+from annotator.formats.brat_conf import PROXY_NOTE
 from annotator.schema import Schema, is_label_name, parse_schema
 from annotator.schema_write import schema_source, with_roles
 from annotator.wording import first_named
@@ -35,11 +36,15 @@ def grown_schema(
     path: Path | str,
     added_from: str,
     roles: Mapping[str, Sequence[dict[str, Any]]] | None = None,
+    proxies: Sequence[str] = (),
+    attributes: Sequence[dict[str, Any]] = (),
 ) -> Schema:
-    """``schema`` with the entity ``labels`` and the event types ``events`` (tables of a schema file's keys, roles
-    under ``roles``) added after its own tables, each described as ``added_from``, and ``roles`` (one of its event
-    types -> role tables) added to its own types; refused with the file's name when they cannot be (a name the
-    schema's rules refuse, a schema file whose event tables cannot be told apart)."""
+    """``schema`` with the entity ``labels``, the event types ``events`` (tables of a schema file's keys, roles
+    under ``roles``) and the event ``attributes`` (tables too) added after its own tables, each described as
+    ``added_from``, ``roles`` (one of its event types -> role tables) added to its own types, and ``proxies``, labels
+    of its event types' names that stand for an event used as an argument (brat's ``<EVENT>``); refused with the
+    file's name when they cannot be (a name the schema's rules refuse, a schema file whose event tables cannot be
+    told apart)."""
     bad = [n for n in labels if not is_label_name(n)]
     if bad:  # said by name: the schema's parser would name a line of the grown schema's text ("news + a.tsv:1214")
         shown = first_named([repr(n) for n in bad], 3)
@@ -50,9 +55,10 @@ def grown_schema(
         )
     entities = [
         {"name": n, "description": added_from, "color": PALETTE[k % len(PALETTE)]} for k, n in enumerate(labels)
-    ]
+    ] + [{"name": n, "description": PROXY_NOTE} for n in proxies]
     tables = [{"name": e["name"], "description": added_from, **e} for e in events]
-    extra = schema_source({}, entities, (), tables).split("\n", 1)[1]  # the tables alone, after the schema's own
+    attribute_tables = [{"name": a["name"], "description": added_from, **a} for a in attributes]
+    extra = schema_source({}, entities, attribute_tables, tables).split("\n", 1)[1]  # the tables alone, after its own
     source = with_roles(schema, roles) if roles else schema.source
     if source is None:
         raise ImportFileError(

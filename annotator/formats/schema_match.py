@@ -51,12 +51,16 @@ def _renames(told: Schema, schema: Schema, mapped: Mapping[str, str] | None = No
             got.unmatched[f"label {e.name}"] = ("label", e.name, "")
         else:
             got.labels[e.name] = ours
-    for t in told.events:
+    for t in told.events:  # every type first: a role takes the label of a type declared after its own (<EVENT>)
         ours = chosen[t.name] if chosen.get(t.name) in schema.event_type_names else names.declared_type(t.name)
         if ours is None:
             got.unmatched[f"event type {t.name}"] = ("type", t.name, "")
+        else:
+            got.labels[t.name] = ours
+    for t in told.events:
+        ours = got.labels.get(t.name)
+        if ours is None or f"event type {t.name}" in got.unmatched:
             continue
-        got.labels[t.name] = ours
         mine = schema.event_type(ours)
         assert mine is not None
         for r in t.roles:

@@ -122,3 +122,41 @@ def test_a_role_of_the_projects_own_type_is_offered_to_add_alone(qtbot, tmp_path
             assert len(p.document_ids()) == 2 and p.schema.event_type("Conflict:Attack").role("Witness") is not None
     finally:
         close_window(w)
+
+
+def test_an_event_attribute_and_a_nested_event_are_offered_to_add(qtbot, tmp_path, monkeypatch):
+    """Session 20: a brat folder whose conf declares event attributes the project lacks (Negation) and a type whose
+    argument is an event (Report, Event-Arg:<EVENT>) was refused with no offer (the box took labels, event types and
+    roles alone); the app now offers them, the other way off (an attribute can only be added), and with yes imports."""
+    from annotator.store import Project
+    from ui.dialogs.add_or_map import AddOrMapDialog
+
+    folder = tmp_path / "reports"
+    folder.mkdir()
+    (folder / "annotation.conf").write_text(
+        "[entities]\nPerson\n[relations]\n[events]\nDie\tVictim:Person\nReport\tEvent-Arg:<EVENT>\n"
+        "[attributes]\nNegation\tArg:<EVENT>\n",
+        encoding="utf-8",
+    )
+    (folder / "r.txt").write_text("It was reported that the man died.", encoding="utf-8")
+    (folder / "r.ann").write_text(
+        "T1\tPerson 25 28\tman\nT2\tDie 29 33\tdied\nE1\tDie:T2 Victim:T1\nT3\tReport 7 15\treported\n"
+        "E2\tReport:T3 Event-Arg:E1\nA1\tNegation E1\n",
+        encoding="utf-8",
+    )
+    path, w, asked = _busy_project_window(qtbot, tmp_path, monkeypatch)
+    try:
+        w.import_paths([str(folder)])
+        qtbot.waitUntil(lambda: bool(asked) and not w.workers, timeout=30000)
+        qtbot.waitUntil(lambda: "attribute Negation" in w.message.text(), timeout=20000)
+        assert asked == [[(str(folder), ["event type Report", "attribute Negation"])]]
+        assert "added to the project's schema (--add-types): event type Report, attribute Negation" in w.message.text()
+        dlg = AddOrMapDialog(w, [(str(folder), ["attribute Negation"])], ["PERSON"], ["Life:Die"])
+        qtbot.addWidget(dlg)
+        assert not dlg.take.isEnabled() and not dlg.lists and dlg.choice() == (True, {})
+        assert dlg.windowTitle() == "Attributes the project's schema lacks"
+        with Project(path, create=False) as p:
+            assert len(p.document_ids()) == 2 and p.schema.attribute("Negation") is not None
+            assert {v.type for v in p.events(p.document_ids()[-1])} == {"Life:Die", "Report"}
+    finally:
+        close_window(w)

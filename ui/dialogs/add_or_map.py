@@ -1,7 +1,8 @@
 """A file refused because the project's schema lacks labels (or a brat folder's event types) its documents use: the
 box offered only to add them to the schema (session 19); it now offers the command line's other way too, ``--map``:
 take each as one of the project's own labels or event types, picked from a list beside its name. A role a file gives
-one of the project's event types (s19-realc) can only be added: with one among them the other way is off, saying so."""
+one of the project's event types (s19-realc) and an event attribute (session 20) can only be added: with one among
+them the other way is off, saying so."""
 
 from __future__ import annotations
 
@@ -19,7 +20,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-LABEL, TYPE, ROLE = "label ", "event type ", "role "  # how the import names what a file lacks (``schema_choices``)
+# how the import names what a file lacks (``schema_choices``)
+LABEL, TYPE, ROLE, ATTRIBUTE = "label ", "event type ", "role ", "attribute "
+ADDED_ONLY = (ROLE, ATTRIBUTE)  # what can only be added (--map takes labels and event types)
 PICK = "choose…"  # a list's first entry: nothing taken yet
 
 
@@ -36,8 +39,7 @@ class AddOrMapDialog(QDialog):
     ) -> None:
         super().__init__(parent)
         names = list(dict.fromkeys(w for _, lacks in lacking for w in lacks))
-        only_roles = bool(names) and all(w.startswith(ROLE) for w in names)
-        self.setWindowTitle(f"{'Roles' if only_roles else 'Labels'} the project's schema lacks")
+        self.setWindowTitle(f"{_what(names)} the project's schema lacks")
         files = "; ".join(f"{Path(p).name} uses {', '.join(lacks)}" for p, lacks in lacking)
         said = QLabel(f"{files}, which the project's schema lacks.")
         said.setWordWrap(True)
@@ -50,12 +52,14 @@ class AddOrMapDialog(QDialog):
         self.lists: dict[str, QComboBox] = {}
         form = QFormLayout()
         form.setContentsMargins(24, 0, 0, 0)
-        roles = [w for w in names if w.startswith(ROLE)]
-        if roles:
+        only_added = [w for w in names if w.startswith(ADDED_ONLY)]
+        if only_added:
             self.take.setEnabled(False)
-            self.take.setToolTip(f"{', '.join(roles)}: a role can only be added (--map takes labels and event types)")
+            self.take.setToolTip(
+                f"{', '.join(only_added)}: a role or an attribute can only be added (--map takes labels and event types)"
+            )
         for w in names:
-            if w.startswith(ROLE):
+            if w.startswith(ADDED_ONLY):
                 continue
             box = QComboBox()
             box.addItem(PICK)
@@ -88,3 +92,12 @@ class AddOrMapDialog(QDialog):
         if self.add.isChecked():
             return True, {}
         return False, {name: box.currentText() for name, box in self.lists.items()}
+
+
+def _what(names: list[str]) -> str:
+    """The box's title's first words: what the file's names the project lacks are."""
+    if names and all(w.startswith(ROLE) for w in names):
+        return "Roles"
+    if names and all(w.startswith(ADDED_ONLY) for w in names):
+        return "Roles and attributes" if any(w.startswith(ROLE) for w in names) else "Attributes"
+    return "Labels"
