@@ -14,7 +14,7 @@ from typing import Any
 
 
 from annotator.errors import ImportFileError
-from annotator.formats.reading import LabelTally, ReadResult, iter_jsonl, need, read_file_bytes
+from annotator.formats.reading import LabelTally, ReadResult, iter_jsonl, need, need_known_labels, read_file_bytes
 from annotator.formats.project_json_read import export_result, load_json, parse_document
 from annotator.formats.regions import Region, build_document
 from annotator.formats.schema_names import SchemaNames
@@ -47,6 +47,19 @@ DYGIEPP_LINE = (
     "a DyGIE++ line (doc_key, sentences of tokens), not the project's JSONL: import it without --format (it is told "
     "from its content) or with --format dygiepp"
 )
+SPACY_V2_JSON = (
+    "spaCy v2's JSON training format (paragraphs of sentences of tokens), which annotator does not read: convert it "
+    "with 'python -m spacy convert FILE.json OUT_FOLDER' and import the .spacy file that makes"
+)
+DOCCANO_LABELS = ("task_type", "background_color", "suffix_key")  # a label of doccano's "Export Labels" file
+
+
+def _doccano_label_list(obj: Any) -> str:
+    """The refusal of a label of doccano's label list (a project's label types, not a document)."""
+    return (
+        f"doccano's label list (label {obj.get('text')!r}, {obj.get('task_type')}), not documents: import doccano's "
+        "dataset export (its JSONL, whose labels come with its texts), or give the project a schema with these labels"
+    )
 
 
 def span_events(obj: Any) -> int:
@@ -68,13 +81,18 @@ def parse_jsonl_object(obj: Any, path: str, line: int, names: SchemaNames | None
     labels as the schema names them, event types as triggers, unknown labels refused counted)."""
     need(isinstance(obj, dict), path, line, "each line must be a JSON object")
     need("text" in obj or "sentences" not in obj or "doc_key" not in obj, path, line, DYGIEPP_LINE)
+    need("text" in obj or not isinstance(obj.get("paragraphs"), list), path, line, SPACY_V2_JSON)
+    need(not all(k in obj for k in DOCCANO_LABELS), path, line, _doccano_label_list(obj))
     if span_events(obj):  # read as a line of text, its events kept in its meta
         obj = {k: v for k, v in obj.items() if k != "events"} | {
             "meta": {**(obj.get("meta") or {}), "events": obj["events"]}
         }
     triples = not any(k in obj for k in EXPORT_KEYS) and _triples(obj.get("entities"))
     if ("entities" in obj or "events" in obj) and not triples:
-        return parse_document(obj, path, line)
+        doc = parse_document(obj, path, line)
+        if names is not None:  # a line of the project's JSONL: its labels tallied as other files' (a new project's)
+            need_known_labels(names.schema, (e.label for e in doc.entities), path, line)
+        return doc
     text = obj.get("text")
     need(isinstance(text, str) and text != "", path, line, "'text' must be a non-empty string")
     name = obj.get("name", obj.get("id"))
