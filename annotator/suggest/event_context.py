@@ -200,7 +200,7 @@ def _ongoing(head: Any) -> bool:
     return head.tag_ == "VBG" and any(c.lower_ == "been" for c in aux) and any(c.lemma_.lower() == "have" for c in aux)
 
 
-OPEN_MARKS = {"if", "unless", "whether"}  # a clause they open is a condition or an open question
+OPEN_MARKS = {"if", "unless", "whether", "lest"}  # a clause they open is a condition or an open question
 
 
 def _in_open_clause(clause: Any) -> bool:

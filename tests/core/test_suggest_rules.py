@@ -687,6 +687,15 @@ def test_an_event_in_an_open_question_or_a_condition_above_its_clause_is_not_tol
     assert only(run(nlp, suggester, told), "attack")["type"] == "Conflict:Attack"
 
 
+@pytest.mark.slow
+def test_an_event_under_lest_is_feared_not_told_as_happening(nlp, suggester):
+    # "lest" opens a clause of what is feared, as "if" one of what is supposed: scored as one, modality Other
+    feared = only(run(nlp, suggester, "Troops stayed in the city lest the rebels attack the airport."), "attack")
+    told = only(run(nlp, suggester, "Troops stayed in the city as the rebels attack the airport."), "attack")
+    assert feared["attributes"].get("modality") == "Other"
+    assert feared["score"] == pytest.approx(told["score"] - 0.25)
+
+
 @pytest.mark.parametrize(
     "text, trigger, tense",
     [
