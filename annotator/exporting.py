@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import os
 import re
 import shutil
@@ -85,6 +86,19 @@ def written_to_stream(write: Callable[[Path], T], suffix: str, stream: BinaryIO)
             shutil.copyfileobj(fh, stream, 1 << 20)
         stream.flush()
     return result
+
+
+def check_target_folder(out: str | Path) -> None:
+    """Raise ``AnnotatorError`` when an export to ``out`` would be refused for its folder (missing, or one this user
+    cannot write), in the words the export itself uses: asked by the app's export dialog before it closes, so the
+    refusal stands beside the path typed (it came in the status line after the dialog was gone)."""
+    target = Path(out)
+    folder = target.parent if str(target.parent) else Path(".")
+    if not folder.is_dir():
+        raise AnnotatorError(f"{folder}: no such folder")
+    if not os.access(folder, os.W_OK | os.X_OK):
+        why = "Read-only file system" if os.statvfs(folder).f_flag & os.ST_RDONLY else os.strerror(errno.EACCES)
+        raise AnnotatorError(f"{target}: cannot write in {folder}: {why}; nothing was written")
 
 
 def _made_beside(target: Path, folder: Path, make: Callable[[], T]) -> T:

@@ -109,3 +109,23 @@ def test_older_files_read_as_edited_by_nobody_and_a_bad_flag_is_refused(project,
     (tmp_path / "bad.json").write_bytes(orjson.dumps(data))
     with pytest.raises(ImportFileError, match="'edited' must be true or false"):
         read_json(tmp_path / "bad.json")
+
+
+def test_an_export_target_s_folder_is_checked_in_the_export_s_own_words(tmp_path, monkeypatch) -> None:
+    """What the app's export dialog asks before it closes (``check_target_folder``): a folder this user cannot write
+    is named as the export names it. Root writes anything, so the refusal of ``os.access`` stands in for a folder
+    of another user's (the whole export as ``nobody``: docs/reliability.md, round 12 of session 20)."""
+    import os
+
+    from annotator import exporting
+    from annotator.errors import AnnotatorError
+
+    exporting.check_target_folder(tmp_path / "out.json")  # writable: nothing said
+    with pytest.raises(AnnotatorError, match=r"nowhere: no such folder$"):
+        exporting.check_target_folder(tmp_path / "nowhere" / "out.json")
+    monkeypatch.setattr(os, "access", lambda path, mode: False)
+    with pytest.raises(AnnotatorError) as exc:
+        exporting.check_target_folder(tmp_path / "out.json")
+    assert (
+        str(exc.value) == f"{tmp_path / 'out.json'}: cannot write in {tmp_path}: Permission denied; nothing was written"
+    )

@@ -140,3 +140,20 @@ def test_a_live_run_of_this_machine_is_not_offered_to_take_over(qtbot, tmp_path,
     assert "nothing was started: run it again when that one has finished" in w.message.text()
     assert lease_and_suggestions(path) == ([(os.getpid(), host_name())], 0)
     close_window(w)
+
+
+def test_the_export_dialog_says_a_folder_it_cannot_write_in_and_stays_open(qtbot, tmp_path):
+    """An export into a folder the user cannot write (as ``nobody``) or that is not there was refused only after the
+    dialog had closed, in the status line; the project's own file name was refused in the dialog itself."""
+    from PySide6.QtWidgets import QDialog
+
+    from ui.dialogs.export import ExportDialog
+
+    dlg = show_widget(qtbot, ExportDialog(str(tmp_path / "p.json"), None))
+    dlg.path.setText(str(tmp_path / "nowhere" / "out.json"))
+    dlg.accept()
+    assert dlg.result() != QDialog.DialogCode.Accepted and dlg.isVisible()
+    assert dlg.error.text() == f"{tmp_path / 'nowhere'}: no such folder"
+    dlg.path.setText(str(tmp_path / "out.json"))
+    dlg.accept()
+    assert dlg.result() == QDialog.DialogCode.Accepted

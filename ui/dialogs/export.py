@@ -220,8 +220,11 @@ class ExportDialog(QDialog):
             self.error.setText(str(exc))
             return
         path = self.path.text().strip()
+        from annotator.exporting import check_target_folder  # not at start-up
+
         try:
             refuse_project_target(path)  # never the open project, its -wal/-shm, or any project file
+            check_target_folder(path)  # a missing folder or one the user cannot write: said here, the dialog open
         except AnnotatorError as exc:
             self.error.setText(str(exc))
             return
