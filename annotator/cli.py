@@ -52,6 +52,7 @@ def cmd_init(args: argparse.Namespace) -> int:
 
 def cmd_preannotate(args: argparse.Namespace) -> int:
     from annotator import api
+    from annotator.lease import PreannotationRunning, host_name
 
     if args.model and args.model_version:
         raise UsageError(
@@ -63,6 +64,8 @@ def cmd_preannotate(args: argparse.Namespace) -> int:
             "--tokens-only and --only-new do not go together (--tokens-only takes the documents without tokens)"
         )
     with open_project(args, create=False) as project, contextlib.ExitStack() as stack:
+        if args.take_over:
+            _take_over(project)
         saved = {"done": 0, "of": ""}
         bars: list[Any] = []  # drawn from the first batch on: under the 'loading ...' line, not above it
 
@@ -86,6 +89,10 @@ def cmd_preannotate(args: argparse.Namespace) -> int:
                 loading=lambda what: print(f"loading {what} ...", file=sys.stderr),
                 warning=lambda text: print(f"annotator: warning: {text}", file=sys.stderr),
             )
+        except PreannotationRunning as exc:
+            if exc.host == host_name():
+                raise
+            raise AnnotatorError(f"{exc}, or with --take-over if it has stopped without a word") from None
         except KeyboardInterrupt:
             done = saved["done"]
             what = f"{done:,}{saved['of']} documents" if saved["of"] else counted(done, "document")
@@ -96,6 +103,26 @@ def cmd_preannotate(args: argparse.Namespace) -> int:
     more = " (--finished pre-annotates them too)" if report.kept_finished else ""
     print(f"{report.pipeline}: {report.summary()}{more}")
     return 0
+
+
+def _take_over(project: Any) -> None:
+    """``preannotate --take-over``: the lease of another machine's run let go (said on stderr); a live run of this
+    machine refused."""
+    from annotator.lease import host_name, running, take_over
+
+    other = running(project)
+    if other is None:
+        return
+    if other.host == host_name():
+        raise AnnotatorError(
+            f"pre-annotation is running on this machine ({other.where()}) and its process is alive; nothing was "
+            "started: --take-over takes over only another machine's run"
+        )
+    if take_over(project, other):
+        print(
+            f"took over from the pre-annotation of pid {other.pid} on {other.host} (last seen at {other.seen()})",
+            file=sys.stderr,
+        )
 
 
 def cmd_train(args: argparse.Namespace) -> int:

@@ -231,6 +231,13 @@ def build_parser() -> argparse.ArgumentParser:
         help="only store the pipeline's tokens and sentences for documents that have none, finished ones too, "
         "suggesting nothing (a gold corpus before a CoNLL, Hugging Face or spaCy export; default: suggest as above)",
     )
+    p.add_argument(
+        "--take-over",
+        action="store_true",
+        help="take over from a pre-annotation of this project on another machine that stopped without a word (its "
+        "machine asleep or off, the program killed: the refusal names it and when it was last seen; default: it is "
+        "taken over once not seen for 10 minutes); a run of this machine whose process is alive never is",
+    )
 
     p = sub.add_parser(
         "train",

@@ -196,3 +196,30 @@ def test_the_refusal_says_when_the_other_run_was_last_seen() -> None:
     clock = (started + timedelta(minutes=9)).astimezone().strftime("%H:%M")
     assert f", last seen at {clock})" in str(quiet) and quiet.seen() == clock
     assert quiet.silent_for(started + timedelta(minutes=12)) == timedelta(minutes=3)
+
+
+@pytest.mark.slow  # loads a pipeline from disk: about 2 s
+def test_the_command_takes_over_another_machine_s_stopped_run_when_told(tmp_path, pipe, capsys) -> None:
+    """``annotator preannotate`` over a run on another machine that stopped without a word could only wait out
+    ``STALE_AFTER``; the refusal names ``--take-over``, which lets that lease go and runs. A live run of this
+    machine is never taken over."""
+    path = tmp_path / "p.annotator"
+    model = tmp_path / "model"
+    pipe.nlp.to_disk(model)
+    with Project(path) as p:
+        add_document(p, "Rebels near Moscow.", "a")
+    put(path, 4242, "elsewhere", datetime.now(timezone.utc) - timedelta(minutes=4))
+    assert main(["preannotate", str(path), "--model", str(model)]) == 1
+    err = capsys.readouterr().err
+    assert err.strip().endswith(
+        "run it again when that one has finished, or with --take-over if it has stopped without a word"
+    )
+    assert main(["preannotate", str(path), "--model", str(model), "--take-over"]) == 0
+    out, err = capsys.readouterr()
+    assert "took over from the pre-annotation of pid 4242 on elsewhere (last seen at " in err
+    assert "1 document" in out and lease_of(path) == []
+    put(path, os.getpid(), host_name(), datetime.now(timezone.utc))  # alive, here
+    assert main(["preannotate", str(path), "--model", str(model), "--take-over"]) == 1
+    err = capsys.readouterr().err
+    assert "its process is alive; nothing was started: --take-over takes over only another machine's run" in err
+    assert lease_of(path) == [(os.getpid(), host_name())]
