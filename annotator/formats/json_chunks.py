@@ -42,7 +42,7 @@ def _in(n: int) -> str:
     return ",".join("?" * n)
 
 
-def _documents_sql(n_states: int, n_docs: int) -> str:
+def _documents_sql(n_states: int, n_docs: int, tokens: bool = True) -> str:
     # parameters: annotation set, states (the correlated subquery comes first in the text), then document ids
     return (
         "SELECT d.id, d.name, d.text, d.sha256, d.status, d.meta, ("
@@ -56,13 +56,17 @@ def _documents_sql(n_states: int, n_docs: int) -> str:
         "    FROM entities e"
         f"   WHERE e.document_id = d.id AND e.annotation_set = ? AND e.state IN ({_in(n_states)})"
         "    ORDER BY e.start, e.end, e.id)) AS ents, ("
-        "  SELECT json_object('source', k.pipeline, 'starts', json(k.starts), 'ends', json(k.ends),"
-        "    'sentence_starts', json(coalesce(k.sentence_starts, '[]'))) FROM tokens k WHERE k.document_id = d.id) AS toks"
-        f" FROM documents d WHERE d.id IN ({_in(n_docs)}) ORDER BY d.id"
+        + (
+            "  SELECT json_object('source', k.pipeline, 'starts', json(k.starts), 'ends', json(k.ends),"
+            "    'sentence_starts', json(coalesce(k.sentence_starts, '[]'))) FROM tokens k WHERE k.document_id = d.id)"
+            if tokens
+            else "  NULL)"  # the export's tokens=no: not read at all
+        )
+        + f" AS toks FROM documents d WHERE d.id IN ({_in(n_docs)}) ORDER BY d.id"
     )
 
 
-def _chunk_sql(n_states: int, n_docs: int) -> str:
+def _chunk_sql(n_states: int, n_docs: int, tokens: bool = True) -> str:
     """The documents of a chunk in one row, so a reader thread takes the GIL once a chunk (a row a document would
     wait for the GIL once a document, while the joining thread holds it): their small fields as a JSON array, then
     the texts (UTF-8) and the entity columns, each joined, with their lengths in bytes."""
@@ -70,7 +74,7 @@ def _chunk_sql(n_states: int, n_docs: int) -> str:
         "SELECT json_group_array(json_array(id, name, sha256, status, meta, length(CAST(text AS BLOB)), length(ents),"
         " length(CAST(toks AS BLOB)))),"
         " CAST(group_concat(text, '') AS BLOB), CAST(group_concat(ents, '') AS BLOB), CAST(group_concat(toks, '') AS BLOB)"
-        f" FROM ({_documents_sql(n_states, n_docs)})"
+        f" FROM ({_documents_sql(n_states, n_docs, tokens)})"
     )
 
 
@@ -111,11 +115,13 @@ def read_chunk(
     states: tuple[str, ...],
     one_row: bool = True,
     where: object = None,
+    tokens: bool = True,
 ) -> Chunk:
     """Everything the export needs of these documents, read in one read transaction. ``one_row``: the documents
     come in one row (``_chunk_sql``: for reader threads, which take the GIL back after each row), else a row each
     (in a process of its own: 0.06-0.1 s less CPU for 10,000 documents, no chunk-sized strings to build and cut).
-    ``where``: the project file, named if a stored text is not UTF-8 (``DamagedTextError``)."""
+    ``where``: the project file, named if a stored text is not UTF-8 (``DamagedTextError``). ``tokens``: with the
+    stored tokens (the export's ``tokens=no`` leaves them out)."""
     out = Chunk()
     marks, smarks = _in(len(chunk)), _in(len(states))
     began = not conn.in_transaction
@@ -125,11 +131,11 @@ def read_chunk(
         params = [aset, *states, *chunk]
         if one_row:
             try:
-                out.docs = _split_docs(*conn.execute(_chunk_sql(len(states), len(chunk)), params).fetchone())
+                out.docs = _split_docs(*conn.execute(_chunk_sql(len(states), len(chunk), tokens), params).fetchone())
             except UnicodeDecodeError:
                 raise DamagedTextError(where or getattr(conn, "project_path", "the project file")) from None
         else:
-            out.docs = conn.execute(_documents_sql(len(states), len(chunk)), params).fetchall()
+            out.docs = conn.execute(_documents_sql(len(states), len(chunk), tokens), params).fetchall()
         for r in conn.execute(
             f"SELECT id, document_id, type, trigger_start, trigger_end, attributes, annotator, state, source, score, "
             f"alternatives, edited FROM events WHERE document_id IN ({marks}) AND annotation_set = ? AND state IN ({smarks}) "

@@ -195,11 +195,12 @@ def _renderer(
     report: Any,
     dropped: dict[int, list],
     tick: Callable[[], None] | None,
+    tokens: bool = True,
 ) -> Callable[[int], tuple[list[bytes | memoryview], tuple[int, int, int]]]:
     after = separator == b"\n"
 
     def render(i: int) -> tuple[list[bytes | memoryview], tuple[int, int, int]]:
-        chunk = read_chunk(conn, chunks[i], aset, states, one_row=False)
+        chunk = read_chunk(conn, chunks[i], aset, states, one_row=False, tokens=tokens)
         d, e, v, x = report.documents, report.entities, report.events, len(report.dropped_arguments)
         parts = render_chunk(chunk, report, event_dicts, separator, after, False, tick)
         dropped[i] = report.dropped_arguments[x:]
@@ -220,6 +221,7 @@ def write_split(
     separator: bytes,
     tick: Callable[[], None] | None,
     between: Callable[[int], None],
+    tokens: bool = True,
 ) -> None:
     """Write the documents of ``chunks`` (``separator`` between them, or after each for JSONL) from ``fh``'s
     position on, this process reading on ``conn`` and a second one on the file at ``uri``; ``fh`` ends at their
@@ -248,6 +250,7 @@ def write_split(
         "base": base,
         "lead": lead,
         "fds": child_fds,
+        "tokens": tokens,
     }
     argv, env = module_command(__name__, packages=("orjson",))
     proc = None
@@ -274,7 +277,7 @@ def write_split(
                 lead,
                 len(chunks),
                 (claims_r, from_child, to_child),
-                _renderer(conn, chunks, aset, states, separator, report, dropped, tick),
+                _renderer(conn, chunks, aset, states, separator, report, dropped, tick, tokens),
                 lambda: between(side.offset),
                 received,
                 second=False,
@@ -324,7 +327,9 @@ def _child() -> int:
     # mapping is a SIGBUS: it ends this process, not the app, and the export fails with nothing replaced
     conn.execute(f"PRAGMA mmap_size = {MMAP_SIZE}")
     report, dropped = Counts(), {}
-    render = _renderer(conn, a["chunks"], a["aset"], tuple(a["states"]), a["separator"].encode(), report, dropped, None)
+    render = _renderer(
+        conn, a["chunks"], a["aset"], tuple(a["states"]), a["separator"].encode(), report, dropped, None, a["tokens"]
+    )
     side = _Side(
         out, a["base"], a["lead"], len(a["chunks"]), (claims, recv, send), render, lambda: None, lambda c: None, True
     )

@@ -56,7 +56,12 @@ def chunk_size(count: int) -> int:
 
 
 def iter_chunks(
-    project: Project, ids: list[int], aset: str, states: tuple[str, ...], readers: int | None = None
+    project: Project,
+    ids: list[int],
+    aset: str,
+    states: tuple[str, ...],
+    readers: int | None = None,
+    tokens: bool = True,
 ) -> Generator[Chunk, None, None]:
     """The chunks of ``ids`` in order, read ahead by reader threads where the project's file allows."""
     readers = READERS if readers is None else readers
@@ -65,7 +70,7 @@ def iter_chunks(
     connect = _reader_connection(project) if readers > 0 and len(chunks) > 1 else None
     if connect is None:
         for c in chunks:
-            yield read_chunk(project.db.conn, c, aset, states, where=project.path)
+            yield read_chunk(project.db.conn, c, aset, states, where=project.path, tokens=tokens)
         return
     local = threading.local()
     opened: list[sqlite3.Connection] = []
@@ -77,7 +82,7 @@ def iter_chunks(
             conn = local.conn = connect()
             with lock:
                 opened.append(conn)
-        return read_chunk(conn, c, aset, states, where=project.path)
+        return read_chunk(conn, c, aset, states, where=project.path, tokens=tokens)
 
     pool = ThreadPoolExecutor(max_workers=readers, thread_name_prefix="export-reader")
     pending: deque[Future[Chunk]] = deque()
@@ -111,8 +116,10 @@ def write_documents(
     events_of: Callable,
     separator: bytes,
     progress: Callable[[int], None] | None = None,
+    tokens: bool = True,
 ) -> None:
-    """Write every document's JSON object, ``separator`` between them (JSON) or after each (JSONL: ``b"\\n"``)."""
+    """Write every document's JSON object, ``separator`` between them (JSON) or after each (JSONL: ``b"\\n"``);
+    ``tokens``: with each document's stored tokens."""
     steps = _Progress(report, progress)
     uri = _split_uri(project, ids, events_of)
     if uri is not None:
@@ -125,11 +132,11 @@ def write_documents(
                 steps.done()
 
             json_split.write_split(
-                fh, project.db.conn, uri, chunks, aset, states, report, separator, steps.tick, between
+                fh, project.db.conn, uri, chunks, aset, states, report, separator, steps.tick, between, tokens
             )
         return
     after = separator == b"\n"
-    read = iter_chunks(project, ids, aset, states)
+    read = iter_chunks(project, ids, aset, states, tokens=tokens)
     try:
         with synced_behind(fh) as wrote:
             first = True

@@ -9,6 +9,7 @@ import orjson
 
 from annotator.categories import project_categories
 from annotator.exporting import atomic_output
+from annotator.formats.common import option_choice
 from annotator.formats.writing import no_cyclic_gc
 from annotator.formats.json_stream import write_documents
 from annotator.formats.project_json_names import FORMAT, VERSION
@@ -50,6 +51,7 @@ def _documents(fh, project: Project, ids: list[int], request: ExportRequest, rep
         event_dicts,
         sep,
         request.progress,
+        option_choice(dict(request.options), "tokens", ("yes", "no")) == "yes",
     )
 
 

@@ -14,6 +14,11 @@ from pathlib import Path
 from typing import Any, Callable
 
 SPLIT = ("split", "seed")
+# the project's JSON and JSONL: each document's stored tokens (session 20)
+TOKENS_HELP = (
+    "tokens=yes|no (default yes: each document's stored tokens, so a project that imports the file cuts it as this one "
+    "did; no leaves them out, a file about a third smaller)"
+)
 
 
 @dataclass(frozen=True)
@@ -70,10 +75,11 @@ FORMATS: dict[str, Format] = {
             "json",
             ".json",
             False,
-            (),
+            ("tokens",),
             _M + "project_json:write_json",
             None,
             description="the project's own export",
+            export_help=TOKENS_HELP,
             title="JSON",
             undecided_apart=True,
         ),
@@ -81,10 +87,11 @@ FORMATS: dict[str, Format] = {
             "jsonl",
             ".jsonl",
             False,
-            (),
+            ("tokens",),
             _M + "project_json:write_jsonl",
             None,
             description="one document a line",
+            export_help=TOKENS_HELP,
             title="JSONL",
             undecided_apart=True,
         ),

@@ -198,7 +198,7 @@ def test_schema_given_again_after_an_import_that_lacked_it(tmp_path, capsys):
             ["not installed", "pip install"],
         ),
         (
-            lambda t: ["export", t / "p.annotator", "-f", "json", "-o", t / "x.json", "--option", "a=b"],
+            lambda t: ["export", t / "p.annotator", "-f", "label_studio", "-o", t / "x.json", "--option", "a=b"],
             ["takes no options"],
         ),
         (lambda t: ["init", t / "q.annotator", "--schema", t / "none.toml"], ["cannot read schema file"]),

@@ -18,6 +18,8 @@ def test_the_options_field_tells_each_formats_values(qtbot, tmp_path):
     dlg.set_format("conll")
     assert "docstart=yes|no" in dlg.options_edit.toolTip()
     dlg.set_format("json")
+    assert "tokens=yes|no" in dlg.options_edit.toolTip()  # session 20
+    dlg.set_format("label_studio")
     assert dlg.options_edit.toolTip() == ""  # no options: nothing to tell
     # every key a writer takes is told with its values
     for f in FORMATS.values():

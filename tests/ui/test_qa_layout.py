@@ -314,7 +314,8 @@ def test_the_export_dialog_shows_the_options_example_whole(qtbot, window, tmp_pa
         QApplication.processEvents()
         dlg.adjustSize()
         QApplication.processEvents()
-        cut[name] = example_shown_whole(dlg, "split=train=0.8,dev=0.2; seed=1")
+        # each format's own example (JSON's tokens=no, session 20; the split where a format takes one)
+        cut[name] = example_shown_whole(dlg, dlg.example.text().removeprefix("e.g. "))
     assert {k: v for k, v in cut.items() if v} == {}
     dlg.reject()
 
