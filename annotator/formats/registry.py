@@ -15,10 +15,7 @@ from typing import Any, Callable
 
 SPLIT = ("split", "seed")
 # the project's JSON and JSONL: each document's stored tokens (session 20)
-TOKENS_HELP = (
-    "tokens=yes|no (default yes: each document's stored tokens, so a project that imports the file cuts it as this one "
-    "did; no leaves them out, a file about a third smaller)"
-)
+TOKENS_HELP = "tokens=yes|no (yes, the default: each document's stored tokens; no: left out, a file a third smaller)"
 
 
 @dataclass(frozen=True)

@@ -19,6 +19,7 @@ def test_the_options_field_tells_each_formats_values(qtbot, tmp_path):
     assert "docstart=yes|no" in dlg.options_edit.toolTip()
     dlg.set_format("json")
     assert "tokens=yes|no" in dlg.options_edit.toolTip()  # session 20
+    assert dlg.example.text() == "e.g. tokens=no"  # not a split, which JSON refuses
     dlg.set_format("label_studio")
     assert dlg.options_edit.toolTip() == ""  # no options: nothing to tell
     # every key a writer takes is told with its values

@@ -173,7 +173,7 @@ class ExportDialog(QDialog):
         self.options_edit.setPlaceholderText(
             "KEY=VALUE; … with keys: " + ", ".join(keys) if keys else "no options for this format"
         )
-        show_example(self.example, "split=train=0.8,dev=0.2; seed=1" if keys else "")
+        show_example(self.example, _example(fmt, keys))
         # the values each key takes, a key a line (as one line the tip was wider than the dialog, near the screen's)
         self.options_edit.setToolTip(re.sub(r", (?=\w+=)", "\n", FORMATS[fmt].export_help))
         if fmt in FOLDER_FORMATS:
@@ -251,3 +251,14 @@ class ExportDialog(QDialog):
             self.options_statuses(),
             parse_options(self.options_edit.text()) if self.format_id() in OPTIONS else None,
         )
+
+
+def _example(fmt: str, keys: tuple[str, ...]) -> str:
+    """An example of the options ``fmt`` takes: a split where it takes one, else its first option's other value
+    (``tokens=no``; a JSON export was shown the split, which it refuses)."""
+    if not keys:
+        return ""
+    if "split" in keys:
+        return "split=train=0.8,dev=0.2; seed=1"
+    m = re.match(r"(\w+)=([^|,( ]+)(?:\|([^|,( ]+))?", FORMATS[fmt].export_help)
+    return f"{m.group(1)}={m.group(3) or m.group(2)}" if m else ""
