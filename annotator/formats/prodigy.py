@@ -285,6 +285,7 @@ def _group_document(
     categories: list[str] = []
     declined: dict[str, float] = {}  # textcat.teach's rejected labels: spaCy's cats at 0.0
     choices: list[dict[str, Any]] = []
+    links: list[dict[str, Any]] = []  # nel.manual's choices about a span: the knowledge-base ids, for the export
     form = None  # "label": they came as textcat.teach's task label
     tokens = next((t for line, task in g["tasks"] if (t := _task_tokens(text, task, path, line, warnings))), None)
     for line, task in g["tasks"]:
@@ -304,7 +305,11 @@ def _group_document(
         spans_of = [s for s in task.get("spans") or [] if isinstance(s, dict)]
         if options and spans_of:  # a choice about the task's span (nel.manual: the knowledge-base id it links to)
             on = ", ".join(f"{s.get('label')} [{s.get('start')}, {s.get('end')})" for s in spans_of)
-            warnings += [f"{path}:{line}: option {c!r} chosen for {on} (an entity link, say)" for c in options]
+            notes.append(f"{path}:{line}: {', '.join(map(repr, options))} chosen for {on} (an entity link) kept for the "
+                         "Prodigy export (the app does not show it)")  # fmt: skip
+            given = [o for o in task.get("options") or [] if isinstance(o, dict) and "id" in o]
+            links.append({"spans": [[x.get("start"), x.get("end"), x.get("label")] for x in spans_of],
+                          "accept": options, "options": given})  # fmt: skip
             options = []
         categories += [str(c) for c in label + options if str(c) not in categories]
         if options:  # the choice's options, chosen or not, for the Prodigy export to offer them again
@@ -426,6 +431,8 @@ def _group_document(
     given_hash = next((t["_input_hash"] for t in tasks if type(t.get("_input_hash")) is int), None)
     if given_hash is not None:  # Prodigy's hash of the input: the export writes it back, not one of its own
         meta.setdefault(PRODIGY, {})["input_hash"] = given_hash
+    if links:  # nel.manual's answers: they were said as not kept and lost on the way back to Prodigy
+        meta.setdefault(PRODIGY, {})["links"] = links
     if declined:
         given_cats = meta.get("cats") if isinstance(meta.get("cats"), dict) else {}
         meta["cats"] = {**declined, **given_cats}

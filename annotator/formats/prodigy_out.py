@@ -150,6 +150,7 @@ def record_to_task(
     textcat = _textcat(meta, kept) if not spans else {}  # with spans, "accept" would be read as the spans' links
     if textcat:
         meta.pop(CATEGORIES, None)
+    link = _links(kept, spans, report, name)  # nel.manual's choice about the task's span (the ids it links to)
     task: dict[str, Any] = {
         "text": text,
         "tokens": tokens,
@@ -158,6 +159,7 @@ def record_to_task(
         "events": events,
         "meta": {**meta, "name": name, "document_id": rec["id"], "status": rec["status"]},
         **textcat,
+        **link,
     }
     if not answered and rec["status"] == "new":  # a task to do: its answer in Prodigy says how far it got (the
         del task["meta"]["status"]  # status it left with, which Prodigy keeps in the meta, beat an accept there)
@@ -212,6 +214,20 @@ def _textcat(meta: dict[str, Any], kept: dict[str, Any]) -> dict[str, Any]:
     options = [o for o in kept.get("options") or [] if isinstance(o, dict) and "id" in o]
     options += [{"id": c, "text": c} for c in cats if c not in {str(o["id"]) for o in options}]
     return {"options": options, "accept": cats}
+
+
+def _links(kept: dict[str, Any], spans: list[dict[str, Any]], report: Any, name: str) -> dict[str, Any]:
+    """The entity link a Prodigy import kept (nel.manual: the ``options`` offered and the ids ``accept``ed for the
+    task's spans) while the task still has those spans; {} for none, said when a span of it is gone or the document
+    came with several (one task holds one choice)."""
+    links = [x for x in kept.get("links") or [] if isinstance(x, dict) and isinstance(x.get("spans"), list)]
+    if not links:
+        return {}
+    have = {(s["start"], s["end"], s["label"]) for s in spans}
+    if len(links) > 1 or not all(isinstance(x, list) and tuple(x) in have for x in links[0]["spans"]):
+        report.problem("Prodigy entity links left out (their span is gone, or several choices on one text)", name)
+        return {}
+    return {"options": links[0].get("options") or [], "accept": links[0].get("accept") or []}
 
 
 @export_writer("prodigy")
