@@ -52,6 +52,10 @@ SPACY_V2_JSON = (
     "with 'python -m spacy convert FILE.json OUT_FOLDER' and import the .spacy file that makes"
 )
 DOCCANO_LABELS = ("task_type", "background_color", "suffix_key")  # a label of doccano's "Export Labels" file
+PATTERNS = (
+    "a line of match patterns (label, pattern: spaCy's EntityRuler, Prodigy's --patterns), not a document: they find "
+    "spans in texts; import the texts to annotate"
+)
 
 
 def _doccano_label_list(obj: Any) -> str:
@@ -83,6 +87,7 @@ def parse_jsonl_object(obj: Any, path: str, line: int, names: SchemaNames | None
     need("text" in obj or "sentences" not in obj or "doc_key" not in obj, path, line, DYGIEPP_LINE)
     need("text" in obj or not isinstance(obj.get("paragraphs"), list), path, line, SPACY_V2_JSON)
     need(not all(k in obj for k in DOCCANO_LABELS), path, line, _doccano_label_list(obj))
+    need("text" in obj or "pattern" not in obj or "label" not in obj, path, line, PATTERNS)
     if span_events(obj):  # read as a line of text, its events kept in its meta
         obj = {k: v for k, v in obj.items() if k != "events"} | {
             "meta": {**(obj.get("meta") or {}), "events": obj["events"]}

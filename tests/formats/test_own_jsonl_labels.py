@@ -89,3 +89,12 @@ def test_spacys_v2_json_training_file_is_refused_naming_the_converter(project, t
     report = api.import_files(project, [path])
     ((_, reason),) = report.skipped
     assert "spaCy v2's JSON training format" in reason and "spacy convert" in reason
+
+
+def test_a_patterns_file_is_refused_saying_what_it_is(project, tmp_path):
+    """explosion/projects' ner-drugs/drugs_patterns.jsonl shape (our own lines): "'text' must be a non-empty string"."""
+    path = tmp_path / "drugs_patterns.jsonl"
+    path.write_text('{"label":"DRUG","pattern":[{"lower":"aspirin"}]}\n{"label":"DRUG","pattern":"ibuprofen"}\n')
+    report = api.import_files(project, [path])
+    ((_, reason),) = report.skipped
+    assert "match patterns" in reason and "EntityRuler" in reason and not project.document_ids()
