@@ -13,7 +13,7 @@ from annotator.model import Entity
 from annotator.rules import can_fill, takes, takes_value
 from annotator.role_slots import PREPOSITIONS, role_slots
 from annotator.schema import EventType, Role, Schema
-from annotator.suggest.time_spans import is_apposed_age
+from annotator.suggest.time_spans import is_apposed_age, tells_time_of_day
 
 if TYPE_CHECKING:
     from annotator.navigation import SpanIndex
@@ -407,9 +407,14 @@ def label_for_span(entities: Iterable[Entity], text: str, span: tuple[int, int],
     """The label a role's new span gets: the one the same words carry most often elsewhere in the document (not
     rejected) when the role takes it ("Putin" as PERSON); else that of a span it ends with, the same name with fewer
     words before it ("Court of Appeal" of the ORG "the Court of Appeal", "minister" of "deputy transport minister":
-    it was the role's first label, PERSON for the court); else the role's first label."""
+    it was the role's first label, PERSON for the court); else TIME for words of a part of a day or the clock when
+    the role takes it (``time_spans.tells_time_of_day``: the Time of seed 002's "killed", "Saturday morning", was made
+    DATE, Time's first label, and took a label key); else the role's first label."""
     ents = list(entities)
-    return _label_elsewhere(ents, text, span, labels) or _label_of_longer_name(ents, span, labels) or labels[0]
+    found = _label_elsewhere(ents, text, span, labels) or _label_of_longer_name(ents, span, labels)
+    if found is None and "TIME" in labels and tells_time_of_day(text[span[0] : span[1]]):
+        found = "TIME"  # "Saturday morning", "about 10:30 a.m.": a part of a day or the clock (Time: DATE first)
+    return found or labels[0]
 
 
 def _label_of_longer_name(entities: Iterable[Entity], span: tuple[int, int], labels: Sequence[str]) -> str | None:

@@ -22,7 +22,16 @@ _ANCHORS = frozenset(
 )
 # a length counted from now or from an event is a point too: "in two days", "within hours of the attack"
 _POINT_PREPS = frozenset("in within after before by until till from since".split())
+# the parts of a day and the clock: what makes a span a TIME rather than a DATE (OntoNotes, whose labels the schema's
+# are: "Saturday morning", "about 10:30 a.m.", "that night"); a closed class of English, as the units are
+_DAY_PARTS = frozenset("morning afternoon evening night tonight overnight midnight noon midday dawn dusk".split())
+_CLOCK = re.compile(r"\d{1,2}:\d{2}|\d\s*[ap]\.m\.?|\d\s*[ap]m\b|o'clock", re.IGNORECASE)
 _AGE = re.compile(r"\d{1,3}")  # a bare number of at most three digits: no year ("2023"), no date ("5/12")
+
+
+def tells_time_of_day(words: str) -> bool:
+    """Whether ``words`` name a part of a day or a clock time ("Saturday morning", "about 10:30 a.m.", "at noon")."""
+    return bool(_CLOCK.search(words)) or any(w in _DAY_PARTS for w in re.findall(r"[a-z]+", words.lower()))
 
 
 def is_apposed_age(text: str, start: int, end: int) -> bool:

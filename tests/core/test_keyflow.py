@@ -20,7 +20,7 @@ from annotator.model import Entity
 from annotator.recorder import undo
 from annotator.schema import Role, default_schema
 from annotator.store import Project
-from annotator.suggest.time_spans import is_apposed_age
+from annotator.suggest.time_spans import is_apposed_age, tells_time_of_day
 
 
 def test_trigger_types_match_inflected_words_and_rank_weak_words_last():
@@ -567,3 +567,27 @@ def test_a_role_of_one_amounts_label_takes_the_sentences_suggestions_of_another_
     ents.append(ent(6, *at("20 percent"), "MONEY"))
     assert [e.id for e in role_candidates(ents, money, at("fined"), sentence, text=text)] == [6, 3, 2]
     assert [e.id for e in role_candidates(ents, Role("r", ("MONEY", "PERSON")), at("fined"), sentence)] == [6, 5, 2]
+
+
+def test_a_new_span_for_a_time_role_is_a_time_when_its_words_name_a_part_of_a_day_or_the_clock():
+    """Seed 002's "on Saturday morning": the gold's TIME, and a new span for the Time of "killed" took Time's first
+    label, DATE, and a label key after it. Words of a part of a day or the clock make it TIME
+    (``time_spans.tells_time_of_day``); a day, a month, a year stay DATE; the same words labelled elsewhere win."""
+    text = "It hit on Saturday morning, at about 10:30 a.m., that night; on Sunday, in May 2023, at noon."
+    from annotator.keyflow import label_for_span
+
+    time = next(r for r in default_schema().event_type("Life:Die").roles if r.name == "Time")
+    assert time.labels[0] == "DATE"
+
+    def label(words: str) -> str:
+        at = text.index(words)
+        return label_for_span([], text, (at, at + len(words)), time.labels)
+
+    got = [label(w) for w in ("Saturday morning", "about 10:30 a.m.", "that night", "Sunday", "May 2023", "noon")]
+    assert got == ["TIME", "TIME", "TIME", "DATE", "DATE", "TIME"]
+    at = text.index("Sunday")
+    sunday_time = [ent(1, at, at + 6, "TIME")]  # the same words labelled elsewhere: that label
+    assert label_for_span(sunday_time, text, (at, at + 6), time.labels) == "TIME"
+    assert label_for_span([], text, (0, 2), ("DATE",)) == "DATE"  # a role that takes no TIME: its label
+    assert tells_time_of_day("10:30") and tells_time_of_day("9pm") and tells_time_of_day("at 5 p.m.")
+    assert not any(tells_time_of_day(w) for w in ("Monday, 2 May", "Amman", "I am", "pm Modi"))
