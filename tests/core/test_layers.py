@@ -7,19 +7,43 @@ from __future__ import annotations
 import pytest
 
 import ast
+import functools
 import re
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
 
 
+@functools.cache
+def parsed(source: str) -> ast.Module:
+    """``ast.parse`` once a source per test process: some thirty checks below read every module of ``annotator/``
+    and ``ui/`` (parsing them all is ~1.5 s CPU; read-only trees, so one parse serves every check)."""
+    return ast.parse(source)
+
+
+@functools.cache
+def walk(node: ast.AST) -> list[ast.AST]:
+    """``ast.walk`` of a parsed tree's node, once per test process: the checks walk each module again, a candidate's
+    function within it again (walking them was ~75% of these tests' CPU time on a0762830)."""
+    return list(ast.walk(node))
+
+
+@pytest.fixture(autouse=True, scope="module")
+def _parsed_once_per_module():
+    """The parsed trees (~230 MB for the whole code) go when this module's tests are done: the process's later tests
+    neither carry them nor pay for them in each full collection."""
+    yield
+    parsed.cache_clear()
+    walk.cache_clear()
+
+
 def private_core_names(source: str) -> list[str]:
     """``from annotator... import _name``, ``annotator.x._name`` and ``module._name`` of a core module imported
     under its own name: every private core name a module uses."""
-    tree = ast.parse(source)
+    tree = parsed(source)
     core_aliases: set[str] = set()
     found: list[str] = []
-    for node in ast.walk(tree):
+    for node in walk(tree):
         if isinstance(node, ast.ImportFrom) and (node.module or "").split(".")[0] == "annotator":
             for a in node.names:
                 if a.name.startswith("_") and not (a.name.startswith("__") and a.name.endswith("__")):
@@ -32,7 +56,7 @@ def private_core_names(source: str) -> list[str]:
                     if any(part.startswith("_") for part in a.name.split(".")):
                         found.append(a.name)
                     core_aliases.add((a.asname or a.name).split(".")[0])
-    for node in ast.walk(tree):
+    for node in walk(tree):
         if isinstance(node, ast.Attribute) and node.attr.startswith("_") and not node.attr.startswith("__"):
             base = node.value
             while isinstance(base, ast.Attribute):
@@ -79,7 +103,7 @@ SQL_START = re.compile(
 def sql_in(source: str) -> list[str]:
     """A module's own SQL: string literals that start a statement, and uses of a connection (``.conn``)."""
     found = []
-    for node in ast.walk(ast.parse(source)):
+    for node in walk(parsed(source)):
         if isinstance(node, ast.Constant) and isinstance(node.value, str) and SQL_START.match(node.value):
             found.append(node.value.strip()[:40])
         elif isinstance(node, ast.Attribute) and node.attr == "conn":
@@ -165,7 +189,7 @@ def functions_with_sql(source: str) -> list[str]:
     """The module's top-level functions (and classes) that hold SQL of their own (``sql_in``), by name."""
     return [
         node.name
-        for node in ast.parse(source).body
+        for node in parsed(source).body
         if isinstance(node, (ast.FunctionDef, ast.ClassDef)) and sql_in(ast.unparse(node))
     ]
 
@@ -210,7 +234,7 @@ def unhinted_public_functions(source: str) -> list[str]:
             elif not isinstance(child, (ast.ClassDef, ast.FunctionDef, ast.AsyncFunctionDef)):
                 visit(child, owner)
 
-    visit(ast.parse(source), "")
+    visit(parsed(source), "")
     return found
 
 
@@ -279,7 +303,7 @@ def role_rule_checks(source: str) -> list[str]:
             return node.id == "r" or "role" in node.id.lower()
         return isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr == "role"
 
-    for node in ast.walk(ast.parse(source)):
+    for node in walk(parsed(source)):
         if isinstance(node, ast.Attribute) and node.attr == "repeatable":
             found.append(ast.unparse(node))
         elif isinstance(node, ast.Compare):
@@ -346,7 +370,7 @@ def spelt_event_type_names(source: str) -> list[str]:
     """The event types' names spelt out (``{t.name for t in schema.events}``, ``[et.name for et in s.events]``,
     ``(t.name for t in schema.events)``, one whose condition reads only ``t.name``): ``Schema.event_type_names``."""
     found: list[str] = []
-    for node in ast.walk(ast.parse(source)):
+    for node in walk(parsed(source)):
         if not isinstance(node, (ast.ListComp, ast.SetComp, ast.GeneratorExp)) or len(node.generators) != 1:
             continue
         gen = node.generators[0]
@@ -357,8 +381,8 @@ def spelt_event_type_names(source: str) -> list[str]:
         def its_name(n: ast.AST) -> bool:
             return isinstance(n, ast.Attribute) and n.attr == "name" and isinstance(n.value, ast.Name)
 
-        uses = [n for c in gen.ifs for n in ast.walk(c) if isinstance(n, ast.Name) and n.id == name]
-        names = [n for c in gen.ifs for n in ast.walk(c) if its_name(n) and n.value.id == name]
+        uses = [n for c in gen.ifs for n in walk(c) if isinstance(n, ast.Name) and n.id == name]
+        names = [n for c in gen.ifs for n in walk(c) if its_name(n) and n.value.id == name]
         if its_name(node.elt) and node.elt.value.id == name and len(uses) == len(names):
             found.append(ast.unparse(node))
     return found
@@ -396,9 +420,9 @@ def candidate_rules(source: str) -> list[str]:
     ``rules.can_fill``'s to say) or whether the role takes its label (``e.label in labels``: ``rules.takes``'; a kind of label, a constant such as
     ``PLACE_LABELS``, is the order's, not a rule)."""
     found: list[str] = []
-    for fn in ast.walk(ast.parse(source)):
+    for fn in walk(parsed(source)):
         if isinstance(fn, (ast.FunctionDef, ast.AsyncFunctionDef)) and "candidate" in fn.name:
-            for node in ast.walk(fn):
+            for node in walk(fn):
                 if not (isinstance(node, ast.Compare) and isinstance(node.left, ast.Attribute)):
                     continue
                 if (
@@ -441,7 +465,7 @@ def liveness_tests(source: str) -> list[str]:
     """A module's own test of whether a process lives: ``os.kill(pid, 0)``."""
     return [
         ast.unparse(node)
-        for node in ast.walk(ast.parse(source))
+        for node in walk(parsed(source))
         if isinstance(node, ast.Call)
         and ast.unparse(node.func) == "os.kill"
         and len(node.args) == 2
@@ -477,7 +501,7 @@ def test_an_incoming_event_s_row_is_made_in_one_place():
         for p in (ROOT / folder).rglob("*.py")
         if any(
             isinstance(node, ast.Attribute) and node.attr == "fill_defaults"
-            for node in ast.walk(ast.parse(p.read_text(encoding="utf-8")))
+            for node in walk(parsed(p.read_text(encoding="utf-8")))
         )
     )
     assert found == ["annotator/import_rows.py"]
@@ -487,7 +511,7 @@ def breach_kinds() -> set[str]:
     """The kinds of breach the rule module names (``Breach("missing_role", ...)``)."""
     return {
         node.args[0].value
-        for node in ast.walk(ast.parse((ROOT / "annotator" / "rules.py").read_text(encoding="utf-8")))
+        for node in walk(parsed((ROOT / "annotator" / "rules.py").read_text(encoding="utf-8")))
         if isinstance(node, ast.Call)
         and ast.unparse(node.func) == "Breach"
         and node.args
@@ -506,7 +530,7 @@ def test_the_app_picks_no_problem_by_its_kind():
     found = {
         p.relative_to(ROOT).as_posix(): sorted(
             node.value
-            for node in ast.walk(ast.parse(p.read_text(encoding="utf-8")))
+            for node in walk(parsed(p.read_text(encoding="utf-8")))
             if isinstance(node, ast.Constant) and node.value in kinds
         )
         for p in sorted((ROOT / "ui").rglob("*.py"))
@@ -521,7 +545,7 @@ def spelt_status_groups(source: str) -> list[str]:
     """The finished statuses (or the unfinished ones) written out: a tuple, list or set of exactly those two."""
     return [
         ast.unparse(node)
-        for node in ast.walk(ast.parse(source))
+        for node in walk(parsed(source))
         if isinstance(node, (ast.Tuple, ast.List, ast.Set))
         and all(isinstance(x, ast.Constant) for x in node.elts)
         and len(node.elts) == 2
@@ -551,9 +575,9 @@ def test_the_finished_statuses_are_the_model_s():
 def status_refusals(source: str) -> list[str]:
     """A function's own refusal of a status: ``... not in STATUSES`` (the functions named)."""
     found = []
-    for fn in ast.walk(ast.parse(source)):
+    for fn in walk(parsed(source)):
         if isinstance(fn, ast.FunctionDef):
-            for node in ast.walk(fn):
+            for node in walk(fn):
                 if isinstance(node, ast.Compare) and any(
                     isinstance(op, ast.NotIn) and ast.unparse(c) == "STATUSES"
                     for op, c in zip(node.ops, node.comparators)
@@ -595,10 +619,10 @@ def metas_read_leniently(source: str) -> list[str]:
     """The functions of a module that pass over the documents' metas (a loop over ``document_metas(...)`` or its
     rows) and catch a meta no JSON reader can read themselves (``orjson.JSONDecodeError``)."""
     found = []
-    for fn in ast.walk(ast.parse(source)):
+    for fn in walk(parsed(source)):
         if not isinstance(fn, ast.FunctionDef) or "document_metas" not in ast.unparse(fn):
             continue
-        for node in ast.walk(fn):
+        for node in walk(fn):
             if (
                 isinstance(node, ast.ExceptHandler)
                 and node.type is not None
@@ -652,13 +676,13 @@ def test_a_binary_attribute_is_told_by_one_function():
     found = sorted(
         f"{p.relative_to(ROOT).as_posix()}:{fn.name}"
         for p in (ROOT / "annotator").rglob("*.py")
-        for fn in ast.walk(ast.parse(p.read_text(encoding="utf-8")))
+        for fn in walk(parsed(p.read_text(encoding="utf-8")))
         if isinstance(fn, ast.FunctionDef)
         and any(
             isinstance(node, ast.Compare)
             and any(isinstance(op, ast.Eq) for op in node.ops)
             and "BINARY" in {ast.unparse(x) for x in [node.left, *node.comparators]}
-            for node in ast.walk(fn)
+            for node in walk(fn)
         )
     )
     assert found == ["annotator/formats/brat_conf.py:is_binary"]
@@ -669,7 +693,7 @@ def project_suffix_spellings(source: str) -> list[str]:
     alone or in a file dialog's filter) or exactly ``.db`` / ``*.db``."""
     return [
         node.value
-        for node in ast.walk(ast.parse(source))
+        for node in walk(parsed(source))
         if isinstance(node, ast.Constant)
         and isinstance(node.value, str)
         and (".sqlite" in node.value or node.value in (".db", "*.db"))
@@ -699,11 +723,9 @@ def event_line_writers(source: str) -> list[str]:
     """The functions of a module that read a writer's ``names`` option (``option_names``) and write lines per part
     (``write_lines_per_part``) themselves: ``writing.write_event_lines``' job."""
     found = []
-    for fn in ast.walk(ast.parse(source)):
+    for fn in walk(parsed(source)):
         if isinstance(fn, (ast.FunctionDef, ast.AsyncFunctionDef)):
-            called = {
-                ast.unparse(n.func) for n in ast.walk(fn) if isinstance(n, ast.Call) and isinstance(n.func, ast.Name)
-            }
+            called = {ast.unparse(n.func) for n in walk(fn) if isinstance(n, ast.Call) and isinstance(n.func, ast.Name)}
             if {"option_names", "write_lines_per_part"} <= called:
                 found.append(fn.name)
     return found
@@ -729,15 +751,15 @@ def test_the_event_corpora_s_sentence_lines_are_written_by_one_function():
 def resource_paths_spelt(source: str) -> list[str]:
     """Strings of a module's code (not its docstrings) that name the shipped resources' folder as a path: the
     folder alone (``ROOT / "resources" / ...``) or a path through it (``"resources/schemas/news.toml"``)."""
-    tree = ast.parse(source)
+    tree = parsed(source)
     docstrings = {
         id(node.value)
-        for node in ast.walk(tree)
+        for node in walk(tree)
         if isinstance(node, ast.Expr) and isinstance(node.value, ast.Constant) and isinstance(node.value.value, str)
     }
     return [
         node.value
-        for node in ast.walk(tree)
+        for node in walk(tree)
         if isinstance(node, ast.Constant) and isinstance(node.value, str) and id(node) not in docstrings
         if not re.search(r"\s", node.value) and re.search(r"(^|/)resources($|/)", node.value)
     ]
@@ -768,7 +790,7 @@ def test_a_shipped_file_is_found_by_resource_path_alone():
 def bound_to(source: str, value: str) -> list[str]:
     """The module-level names a module binds to ``value`` itself or to a tuple holding it."""
     found = []
-    for node in ast.parse(source).body:
+    for node in parsed(source).body:
         if isinstance(node, (ast.Assign, ast.AnnAssign)) and node.value is not None:
             parts = node.value.elts if isinstance(node.value, ast.Tuple) else [node.value]
             if any(isinstance(p, ast.Constant) and p.value == value for p in parts):
@@ -830,10 +852,10 @@ def fill_rules(source: str) -> list[str]:
     """A module's own test of whether an entity can fill a role, by function: one condition testing both its label
     against a collection (``e.label in labels``: ``rules.takes``) and its state against "rejected" (``rules.can_fill``)."""
     found = []
-    for fn in ast.walk(ast.parse(source)):
+    for fn in walk(parsed(source)):
         if not isinstance(fn, (ast.FunctionDef, ast.AsyncFunctionDef)):
             continue
-        for node in ast.walk(fn):
+        for node in walk(fn):
             if isinstance(node, ast.BoolOp) and isinstance(node.op, ast.And):
                 tests = [v for v in node.values if isinstance(v, ast.Compare) and isinstance(v.left, ast.Attribute)]
                 label = any(t.left.attr == "label" and isinstance(t.ops[0], (ast.In, ast.NotIn)) for t in tests)
@@ -901,16 +923,16 @@ def meta_keys_spelt(source: str, keys: tuple[str, ...], names_too: tuple[str, ..
     of ``.get``, ``.setdefault`` or ``.pop`` (``meta["prodigy"]``, ``meta.get("oneie")``); a key that is no format's
     name (``names_too``: "doccano_form", ...) anywhere in the code but a docstring."""
     found = []
-    tree = ast.parse(source)
+    tree = parsed(source)
     docstrings = {
         id(n.value)
-        for n in ast.walk(tree)
+        for n in walk(tree)
         if isinstance(n, ast.Expr) and isinstance(n.value, ast.Constant) and isinstance(n.value.value, str)
     }
     for node in tree.body:
         if isinstance(node, ast.Assign) and isinstance(node.value, ast.Constant) and node.value.value in keys:
             found += [f"{ast.unparse(t)} = {node.value.value!r}" for t in node.targets]
-    for node in ast.walk(tree):
+    for node in walk(tree):
         key = None
         if isinstance(node, ast.Subscript) and isinstance(node.slice, ast.Constant):
             key = node.slice.value
@@ -964,7 +986,10 @@ def test_each_reader_s_meta_key_is_spelt_once():
 
 def fixed_waits(source: str) -> list[int]:
     """The lines of ``qtbot.wait(...)`` calls in a test module's source (a wait of a fixed time; ``waitUntil``,
-    ``waitSignal`` and the like are other names)."""
+    ``waitSignal`` and the like are other names). Tests' modules are read by this check alone: parsed here, not kept;
+    one that spells no ``qtbot`` has no such call and is not parsed."""
+    if "qtbot" not in source:
+        return []
     return [
         node.lineno
         for node in ast.walk(ast.parse(source))
