@@ -7,10 +7,13 @@ from __future__ import annotations
 
 import threading
 
+import pytest
+
 from annotator.learn import versions
 from annotator.store import Project
 
 
+@pytest.mark.slow  # 2 s of a worker's wall time by design: the first run waits that long for the second, held back
 def test_two_runs_finishing_at_once_each_keep_their_version(tmp_path, monkeypatch):
     path = tmp_path / "p.annotator"
     Project(path).close()
