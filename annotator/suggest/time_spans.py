@@ -52,7 +52,9 @@ def is_duration(doc: Any, start: int, end: int) -> bool:
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None or len(span) == 0:
         return False
-    if is_apposed_age(doc.text, start, end):
+    # the words around the span, not ``doc.text``, which spaCy joins anew at each read (a whole article per span)
+    near = doc[max(0, span.start - 4) : span.end + 2]
+    if is_apposed_age(near.text, start - near.start_char, end - near.start_char):
         return True  # "Zielinski, 58, was arrested": an age, no time
     root = span.root
     if root.lower_ == "old" and any(t.lemma_.lower() in UNITS for t in span):
