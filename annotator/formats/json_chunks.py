@@ -33,6 +33,7 @@ _ENTITIES = b',"entities":['
 _TOKENS = b',"tokens":'
 _SCORE = b'"score":""'  # where a scored entity's score goes
 _NO_EVENTS = b'],"events":[],"comments":[]}'
+_BOM_KEY = b',"bom":true}'  # a document whose file began with a byte order mark (after "meta")
 
 _dumps = orjson.dumps
 _loads = orjson.loads
@@ -43,7 +44,8 @@ def _in(n: int) -> str:
 
 
 def _documents_sql(n_states: int, n_docs: int, tokens: bool = True) -> str:
-    # parameters: annotation set, states (the correlated subquery comes first in the text), then document ids
+    # parameters: annotation set, states (the correlated subquery comes first in the text), then document ids; the
+    # BOM flag is the last column, so the columns before it keep the places the renderer indexes
     return (
         "SELECT d.id, d.name, d.text, d.sha256, d.status, d.meta, ("
         "  SELECT CAST(json_group_array(s) || json_group_array(t) || '[' || coalesce(group_concat(q), '') || ']' "
@@ -62,7 +64,7 @@ def _documents_sql(n_states: int, n_docs: int, tokens: bool = True) -> str:
             if tokens
             else "  NULL)"  # the export's tokens=no: not read at all
         )
-        + f" AS toks FROM documents d WHERE d.id IN ({_in(n_docs)}) ORDER BY d.id"
+        + f" AS toks, d.bom FROM documents d WHERE d.id IN ({_in(n_docs)}) ORDER BY d.id"
     )
 
 
@@ -72,7 +74,7 @@ def _chunk_sql(n_states: int, n_docs: int, tokens: bool = True) -> str:
     the texts (UTF-8) and the entity columns, each joined, with their lengths in bytes."""
     return (
         "SELECT json_group_array(json_array(id, name, sha256, status, meta, length(CAST(text AS BLOB)), length(ents),"
-        " length(CAST(toks AS BLOB)))),"
+        " length(CAST(toks AS BLOB)), bom)),"
         " CAST(group_concat(text, '') AS BLOB), CAST(group_concat(ents, '') AS BLOB), CAST(group_concat(toks, '') AS BLOB)"
         f" FROM ({_documents_sql(n_states, n_docs, tokens)})"
     )
@@ -91,11 +93,11 @@ class Chunk:
 
 def _split_docs(head: str, texts: bytes | None, ents: bytes | None, toks: bytes | None) -> list[tuple]:
     """The chunk's row back into one tuple a document: (id, name, text, sha256, status, meta, entities column,
-    stored tokens' JSON or None)."""
+    stored tokens' JSON or None, bom)."""
     docs = []
     at = cut = took = 0
     view = memoryview(texts or b"")
-    for did, name, sha, status, meta, n, m, t in _loads(head):
+    for did, name, sha, status, meta, n, m, t, bom in _loads(head):
         column = tokens = None
         if m is not None:
             column = ents[cut : cut + m]  # type: ignore[index]
@@ -103,7 +105,7 @@ def _split_docs(head: str, texts: bytes | None, ents: bytes | None, toks: bytes 
         if t is not None:
             tokens = toks[took : took + t]  # type: ignore[index]
             took += t
-        docs.append((did, name, str(view[at : at + n], "utf-8"), sha, status, meta, column, tokens))
+        docs.append((did, name, str(view[at : at + n], "utf-8"), sha, status, meta, column, tokens, bom))
         at += n
     return docs
 
@@ -246,6 +248,8 @@ def render_chunk(
         head = _dumps(
             {"id": did, "name": d[1], "text": text, "sha256": d[3], "status": d[4], "meta": _loads(d[5] or "{}")}
         )
+        if d[8]:  # the file began with a byte order mark: said only then, as records.iter_document_records does
+            head = head[:-1] + _BOM_KEY
         add(memoryview(head)[:-1])  # without its closing brace: the tokens, entities, events and comments follow
         if d[7] is not None:  # the stored tokens (records.iter_document_records' "tokens")
             add(_TOKENS)

@@ -5,5 +5,7 @@ FORMAT = "annotator-json"
 # 2: events carry state, source, score and alternatives (version 1 files still read: their events are accepted);
 # 3: entities carry score too (versions 1 and 2 still read: their entities have none);
 # 4: entities and events carry edited, whether a person changed them after they were made (a suggestion relabelled,
-# resized, retyped, its arguments or attributes changed); older files read as edited by nobody (they do not say)
-VERSION = 4
+# resized, retyped, its arguments or attributes changed); older files read as edited by nobody (they do not say);
+# 5: a document whose file began with a UTF-8 byte order mark says so ("bom": true, only then); older files read as
+# without one (they do not say)
+VERSION = 5

@@ -166,9 +166,12 @@ def parse_document(obj: Any, path: str, line: int | None = None) -> IncomingDocu
         f"document {name!r}: 'tokens' must give a 'source' and lists of numbers 'starts', 'ends' (as many) and "
         "'sentence_starts'",
     )
+    bom = obj.get("bom", False)  # since format version 5, said only where true; older files do not say
+    need(isinstance(bom, bool), f"document {name!r}: 'bom' must be true or false")
     doc = IncomingDocument(
         text=text,
         name=name,
+        bom=bom,
         meta=meta,
         status=obj.get("status", "new"),
         source_path=path,

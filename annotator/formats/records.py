@@ -215,7 +215,7 @@ def iter_document_records(
         chunk = ids[k : k + CHUNK]
         marks = in_marks(chunk)
         docs = conn.execute(
-            f"SELECT id, name, text, sha256, status, meta FROM documents WHERE id IN ({marks}) ORDER BY id", chunk
+            f"SELECT id, name, text, sha256, status, meta, bom FROM documents WHERE id IN ({marks}) ORDER BY id", chunk
         ).fetchall()
         texts = {d[0]: d[2] for d in docs}
         ents: dict[int, list[dict[str, Any]]] = {}
@@ -260,6 +260,8 @@ def iter_document_records(
                 "sha256": d[3],
                 "status": d[4],
                 "meta": orjson.loads(d[5] or "{}"),
+                # the file began with a byte order mark (stripped from the text): said only then (format version 5)
+                **({"bom": True} if d[6] else {}),
                 **({"tokens": stored[d[0]]} if d[0] in stored else {}),
                 "entities": entity_rows,
                 "events": out_events,
