@@ -15,7 +15,7 @@ from annotator.db import EVENT_COLUMNS, is_score, span_row
 from annotator.errors import ImportFileError
 from annotator.import_rows import PreparedDocument, incoming_event_row, prepare_document
 from annotator.incoming import IncomingDocument, IncomingEntity, IncomingEvent  # noqa: F401 (the readers take them from here)
-from annotator.textcheck import first_surrogate, printable
+from annotator.textcheck import BOM, first_surrogate, printable
 from annotator.wording import counted
 from annotator.model import STATES, STATUSES
 from annotator.rules import ALLOWED_WHILE_WORKING, event_breaches, event_type_breach, label_breach
@@ -25,7 +25,6 @@ from annotator.store import Project, now
 BATCH = 500
 MAX_TEXT_CHARS = 20_000_000  # 20 M characters: larger texts are refused with this limit named
 MAX_FILE_CHARS = 200_000_000  # a JSON/JSONL file of many documents (each still under MAX_TEXT_CHARS)
-BOM = "\ufeff"
 
 
 @dataclass

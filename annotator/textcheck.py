@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+BOM = "\ufeff"  # a UTF-8 byte order mark: stripped from a file's text at import and recorded (documents.bom)
 _SURROGATE = re.compile("[\ud800-\udfff]")
 
 

@@ -37,6 +37,7 @@ from annotator.formats.records import ExportRequest, export_writer, iter_documen
 from annotator.formats.schema_names import GivenSpellings, spelt_schema
 from annotator.schema import Schema
 from annotator.store import Project
+from annotator.textcheck import BOM
 
 RESERVED_STEMS = ("annotation", "visual", "tools", "kb_shortcuts")
 
@@ -120,7 +121,7 @@ def document_ann(
 ) -> str:
     """The .ann text of one exported document record (``declared`` collects the types the conf must add)."""
     text, name = rec["text"], rec["name"]
-    at = BratOffsets(text)
+    at = BratOffsets(text, rec.get("bom", False))  # a .txt written with its BOM: brat counts it
     proxies = proxy_labels(schema)
     lines: list[str] = []
     events = rec["events"]
@@ -437,7 +438,7 @@ def write_brat(project: Project, out: str | Path, request: ExportRequest) -> For
                 report.problem(
                     "document names too long for a file name, shortened", f"{rec['name'][:60]}… -> {stem[:60]}…"
                 )
-            data = rec["text"].encode("utf-8")
+            data = (BOM + rec["text"]).encode("utf-8") if rec.get("bom") else rec["text"].encode("utf-8")
             ann = document_ann(rec, schema, report, declared).encode("utf-8")
             try:
                 (sub / f"{stem}.txt").write_bytes(data)

@@ -213,11 +213,11 @@ def _read_annotations(
 ) -> IncomingDocument:
     doc = IncomingDocument(text=text, name=txt.name, bom=bom, source_path=str(txt))
     if ann_text:
-        offsets = BratOffsets(text)
+        offsets = BratOffsets(text, bom)
         found: list[str] = []
         noted: list[str] = []
         try:
-            parse_ann(ann_text, text, int(bom), schema, doc, ann, found, offsets, noted)
+            parse_ann(ann_text, text, schema, doc, ann, found, offsets, noted)
         except _Mismatch as first:
             if offsets.identity:
                 raise ImportFileError(first.path, first.reason, first.line) from None
@@ -225,7 +225,7 @@ def _read_annotations(
             doc = IncomingDocument(text=text, name=txt.name, bom=bom, source_path=str(txt))
             found, noted = [], []
             try:
-                parse_ann(ann_text, text, int(bom), schema, doc, ann, found, BratOffsets(""), noted)
+                parse_ann(ann_text, text, schema, doc, ann, found, BratOffsets("", bom), noted)
             except _Mismatch:
                 raise ImportFileError(first.path, first.reason, first.line) from None
             (notes if notes is not None else found).append(
@@ -237,14 +237,12 @@ def _read_annotations(
     return doc
 
 
-def _offsets(
-    spec: str, text: str, shift: int, ann: Path, line: int, tid: str, offsets: BratOffsets
-) -> tuple[int, int, list]:
+def _offsets(spec: str, text: str, ann: Path, line: int, tid: str, offsets: BratOffsets) -> tuple[int, int, list]:
     frags = []
     for piece in spec.split(";"):
         nums = piece.split()
         need(len(nums) == 2 and all(x.isdigit() for x in nums), ann, line, f"{tid}: cannot read offsets {piece!r}")
-        s, e = offsets.to_stored(int(nums[0]) - shift), offsets.to_stored(int(nums[1]) - shift)
+        s, e = offsets.to_stored(int(nums[0])), offsets.to_stored(int(nums[1]))
         need(
             0 <= s < e <= len(text),
             ann,
@@ -273,7 +271,6 @@ def _ref(token: str) -> tuple[str, str]:
 def parse_ann(
     ann_text: str,
     text: str,
-    shift: int,
     schema: Schema,
     doc: IncomingDocument,
     ann: Path,
@@ -320,7 +317,7 @@ def parse_ann(
             label = names.get(btype)
             if label is None:
                 raise UnknownTypeError(str(ann), f"{aid}: type {btype!r} is not in the schema", number, btype)
-            s, e, frags = _offsets(spec, text, shift, ann, number, aid, offsets)
+            s, e, frags = _offsets(spec, text, ann, number, aid, offsets)
             covered = " ".join(universal_newlines(text[a:b]) for a, b in frags)
             if not _text_fits(covered, "".join(universal_newlines(text[a:b]) for a, b in frags), span_text):
                 raise _Mismatch(

@@ -53,16 +53,20 @@ def universal_newlines(text: str) -> str:
 
 
 class BratOffsets:
-    """Offsets in the text as brat reads it <-> code points of the stored text (they differ after each ``\\r\\n``)."""
+    """Offsets in the text as brat reads it <-> code points of the stored text (they differ after each ``\\r\\n``,
+    and by one everywhere when the ``.txt`` begins with a byte order mark: brat reads it as a character, the stored
+    text has none, ``bom``)."""
 
-    def __init__(self, text: str) -> None:
+    def __init__(self, text: str, bom: bool = False) -> None:
         crlf = [m.start() for m in re.finditer("\r\n", text)]
         self._brat_pos = [p - k for k, p in enumerate(crlf)]  # where each dropped "\r" sits in brat's text
         self._dropped = [p + 1 for p in crlf]  # the stored positions of the "\n" that brat's text lacks
-        self.identity = not crlf
+        self.identity = not crlf  # (of the line ends: the BOM's one is added or taken off either way)
+        self.shift = int(bom)
 
     def to_stored(self, offset: int) -> int:
+        offset -= self.shift
         return offset if self.identity else offset + bisect_left(self._brat_pos, offset)
 
     def to_brat(self, offset: int) -> int:
-        return offset if self.identity else offset - bisect_left(self._dropped, offset)
+        return self.shift + (offset if self.identity else offset - bisect_left(self._dropped, offset))

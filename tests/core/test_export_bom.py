@@ -1,7 +1,9 @@
 """A file's byte order mark survives the project's JSON (format version 5): a document whose .txt began with a UTF-8
 BOM says so (``"bom": true``, only then), and imported into a second project it is recorded again
 (``documents.bom``). A file of version 4 (which does not say) reads as without one; a flag that is not true or false
-refuses the file. docs/reliability.md, round 12 of session 20, found the second project's documents with bom 0."""
+refuses the file. docs/reliability.md, round 12 of session 20, found the second project's documents with bom 0.
+The one export that writes a document's text as a file of its own, brat's ``.txt``, writes the mark back (brat reads
+it as a character: the ``.ann`` offsets count it), so the file comes out as it went in."""
 
 from __future__ import annotations
 
@@ -10,8 +12,10 @@ import pytest
 from test_json_stream import force, reference
 from test_project_json import validate_json_export, validate_jsonl_export
 
+from annotator import edits
 from annotator.errors import ImportFileError
 from annotator.formats import json_stream
+from annotator.formats.brat import write_brat
 from annotator.formats.loading import import_paths
 from annotator.formats.project_json import write_json, write_jsonl
 from annotator.formats.project_json_read import read_json
@@ -90,3 +94,27 @@ def test_older_files_read_as_without_a_bom_and_a_bad_flag_is_refused(project, tm
         (tmp_path / "bad.json").write_bytes(orjson.dumps(data))
         with pytest.raises(ImportFileError, match="'bom' must be true or false"):
             read_json(tmp_path / "bad.json")
+
+
+def test_a_txt_with_a_bom_comes_out_of_brat_as_it_went_in_after_a_json_round_trip(project, tmp_path):
+    """A .txt with a BOM imported, exported to JSON, imported into a second project, exported as text (brat's
+    folder): the same bytes; its .ann offsets count the BOM as brat does, and the folder reads back to the same
+    offsets."""
+    corpus(project, tmp_path)
+    doc = dict(project.db.conn.execute("SELECT name, id FROM documents").fetchall())["bom.txt"]
+    text = WITH_BOM.decode()[1:]
+    kabul = text.index("Herat")  # after a CRLF: brat counts it as one character, the BOM as one more
+    edits.add_entity(project, doc, kabul, kabul + 5, "GPE")
+    write_json(project, tmp_path / "out.json")
+    with Project(tmp_path / "second.annotator") as second:
+        import_paths(second, [tmp_path / "out.json"])
+        write_brat(second, tmp_path / "brat")
+    assert (tmp_path / "brat" / "bom.txt").read_bytes() == WITH_BOM
+    assert (tmp_path / "brat" / "plain.txt").read_bytes() == WITHOUT
+    brat_text = WITH_BOM.decode().replace("\r\n", "\n")  # as brat reads the file: the BOM a character
+    start = brat_text.index("Herat")
+    assert (tmp_path / "brat" / "bom.ann").read_text(encoding="utf-8") == f"T1\tGPE {start} {start + 5}\tHerat\n"
+    with Project(tmp_path / "third.annotator") as third:
+        import_paths(third, [tmp_path / "brat"])
+        assert boms(third) == {"bom.txt": 1, "plain.txt": 0}
+        assert third.db.conn.execute("SELECT start, end, label FROM entities").fetchall() == [(kabul, kabul + 5, "GPE")]
