@@ -164,9 +164,10 @@ def records(
     statuses: Iterable[str] | None = None,
     annotation_set: str | None = None,
 ) -> Iterator[dict[str, Any]]:
-    """Each document as the JSON export's record (``id``, ``name``, ``text``, ``status``, ``meta``, ``entities``,
-    ``events`` with their arguments, ``comments``: docs/formats.md), read a chunk at a time; entities and events
-    of ``states`` only, documents of ``statuses`` only (default: every document)."""
+    """Each document as the JSON export's record (``id``, ``name``, ``text``, ``status``, ``meta``, ``bom`` where the
+    file began with a byte order mark, ``entities``, ``events`` with their arguments, ``comments``: docs/formats.md),
+    read a chunk at a time; entities and events of ``states`` only, documents of ``statuses`` only (default: every
+    document)."""
     from annotator.formats.records import iter_document_records
 
     yield from iter_document_records(
