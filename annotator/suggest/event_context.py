@@ -200,12 +200,13 @@ def _ongoing(head: Any) -> bool:
     return head.tag_ == "VBG" and any(c.lower_ == "been" for c in aux) and any(c.lemma_.lower() == "have" for c in aux)
 
 
-OPEN_MARKS = {"if", "unless", "whether", "lest"}  # a clause they open is a condition or an open question
+OPEN_MARKS = {"if", "unless", "whether", "lest"}  # a clause they open is supposed, asked or feared, not told
 
 
 def _in_open_clause(clause: Any) -> bool:
-    """The trigger's clause or one above it is a condition or an open question ("the probe would determine whether an
-    airstrike, missile attack or artillery bombardment had caused the blast", "unless ministers attend a session"):
+    """The trigger's clause or one above it is a condition, an open question or a fear ("the probe would determine
+    whether an airstrike, missile attack or artillery bombardment had caused the blast", "unless ministers attend a
+    session", "lest he arrive"):
     the event is not told as having happened (ACE: hypothetical, modality Other; the data marks events that happen).
     The walk up stops at a relative clause (told as given: "if they find the man who was extradited") and at a clause
     coordinated with another (told on its own); coordinated nouns share their place."""

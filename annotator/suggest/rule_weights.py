@@ -27,7 +27,7 @@ CONTEXT_TERMS = (
     "conditional",  # "if", "unless"
     "generic_det",  # "any", "every", "no", "such" attack
     "ongoing",  # "has been fighting": an activity going on over a stretch of time, not one occurrence
-    "open_clause",  # in a clause above, "if", "unless", "whether": "would determine whether an attack caused it"
+    "open_clause",  # "whether", "if", "unless", "lest" here or above: "would determine whether an attack caused it"
 )
 
 # (term, hand weight) in the order the score adds them; a tuple of several is one group, summed on its own first
