@@ -13,7 +13,7 @@ from annotator.model import Entity
 from annotator.rules import can_fill, takes, takes_value
 from annotator.role_slots import PREPOSITIONS, role_slots
 from annotator.schema import EventType, Role, Schema
-from annotator.suggest.time_spans import is_apposed_age, tells_time_of_day
+from annotator.suggest.time_spans import is_length_of_time, tells_time_of_day
 
 if TYPE_CHECKING:
     from annotator.navigation import SpanIndex
@@ -203,8 +203,8 @@ def role_candidates(
     firms") goes first for a role filled from "from" and after the sentence's others for another role of its type
     (``source``: ``source_order``'s answer; the Giver of seed 004's "accepting" was offered third, after Marek Zielinski
     and the court: on events-dev 708 -> 703 keys, on the seeds 82 -> 80). A role that takes times only is offered no
-    age told in apposition ("Zielinski, 58, was arrested": ``time_spans.is_apposed_age``), which the pipeline labels
-    DATE and which is no time of the event. A role of one amount's label takes the sentence's undecided suggestions of
+    length of time nor age ("barred him ... for ten years", "Zielinski, 58, was arrested":
+    ``time_spans.is_length_of_time``), which the pipeline labels DATE and which is no time of the event. A role of one amount's label takes the sentence's undecided suggestions of
     another amount's label after its own (``kin_fits``: the Money of seed 004's "fined", "500,000 zlotys" QUANTITY:
     the role key relabels it as it fills)."""
     rank = _candidate_rank(role.labels, trigger, sentence, used, text, source, subject_side(role), agent)
@@ -219,7 +219,7 @@ def role_candidates(
         if (fits(e) or (kin(e) and sentence[0] <= e.start and e.end <= sentence[1]))
         and e.id not in skip
         and not (e.start == ts and e.end == te)
-        and not (ages and is_apposed_age(text, e.start, e.end))
+        and not (ages and is_length_of_time(text, e.start, e.end))
     ]
     return sorted(ok, key=rank)
 

@@ -6,7 +6,9 @@ A bare length of time ("for three days", "a two-year war", "ended a trial that l
 nothing, nor does an age ("a 20-year-old man"; "Zielinski, 58, was arrested", spaCy's DATE for an age set off by
 commas after a name: ACE marks no time there); "two years ago", "three days later", "the past two weeks", "in two
 days" are measured from a point and do.
-The units of time are a closed class of English, not words of any event.
+The units of time, the number words and the words that measure from a point are closed classes of English, not
+words of any event. The test reads the text alone (``is_length_of_time``), so the app's role keys, which read no
+parse, and the suggester tell a length alike.
 """
 
 from __future__ import annotations
@@ -46,35 +48,88 @@ def is_apposed_age(text: str, start: int, end: int) -> bool:
     return before.endswith(",") and before[:-1].rstrip(" ")[-1:].isalpha() and after[:1] in (",", ".", ";", "")
 
 
+_NUMBER_WORDS = frozenset(
+    "one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen "
+    "eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety hundred hundreds thousand thousands dozen "
+    "dozens several few many some couple".split()
+)  # a count of units: English's number words (and the vague counts), a closed class as the units are
+_ORDINAL = re.compile(r"first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|last|\d+(st|nd|rd|th)")
+# the names of the days and months, which place a span on the calendar ("Tuesday", "May 2023")
+_CALENDAR = frozenset(
+    "monday tuesday wednesday thursday friday saturday sunday january february march april may june july august "
+    "september october november december jan feb mar apr jun jul aug sep sept oct nov dec".split()
+)
+_DETERMINERS = frozenset("the a an this that these those his her its their our my your".split())
+# words before a length that make it one told as such even when a point-word follows ("for weeks after the shooting")
+_MEASURED = frozenset(("for", "of"))
+_TOKEN = re.compile(r"[^\W\d_]+|\d[\d,.:]*(?:st|nd|rd|th)?")
+_STARTS = ".!?\n\"“‘'(—"  # marks after which a capital starts a sentence (or a quote) and names nothing
+
+
+def _unit(word: str) -> str | None:
+    """The unit of time ``word`` names ("years" -> "year", "centuries" -> "century"), if any."""
+    if word in UNITS:
+        return word
+    for plural, single in (("ies", "y"), ("ia", "ium"), ("s", "")):
+        if word.endswith(plural) and word[: -len(plural)] + single in UNITS:
+            return word[: -len(plural)] + single
+    return None
+
+
+def is_length_of_time(text: str, start: int, end: int) -> bool:
+    """Whether the span at [start, end) of ``text`` says only how long something lasted ("ten years", "three months",
+    "for two weeks", "almost two years", "a two-year war", "decades") or how old someone is ("Zielinski, 58,", "a
+    20-year-old"), from the text alone: its last word a unit of time, counted or plural, and nothing that measures it
+    from a point (not "two years ago", "last year", "the past two weeks", "in two days", "three days after the
+    attack"), nor a day, a month, a year or an ordinal ("in 2019", "May 2023", "the first week", "day 77"). Neither is
+    a time an event happened at (ACE's Time-Within). Text alone, so the role keys (no parse) and the suggester read it
+    alike."""
+    if is_apposed_age(text, start, end):
+        return True  # "Zielinski, 58, was arrested": an age, no time
+    words = [w.lower() for w in _TOKEN.findall(text[start:end])]
+    if not words:
+        return False
+    if "old" in words and any(_unit(w) for w in words):
+        return True  # an age ("a 20-year-old man", "three years old"): how long one has lived, no time
+    unit = _unit(words[-1])
+    if unit is None:
+        return False  # "in 2019", "day 77", "Tuesday": no length's unit at the end
+    if any(w in _CALENDAR or w in _ANCHORS or _ORDINAL.fullmatch(w) or len(w) == 4 and w.isdigit() for w in words):
+        return False  # "the past two weeks", "last year", "the third straight year", "May 2023"
+    if _names_something(text, start, end):
+        return False  # "the so-called Obama years": a name's years, a point
+    if re.search(r"-\s*" + re.escape(words[-1]) + r"$", text[start:end].lower()):
+        return True  # "a two-year war", "24-year prison sentences": a length said of a thing, where it is told
+    before = [w.lower() for w in _TOKEN.findall(text[max(0, start - 30) : start])]
+    after = re.match(r"\s*([^\W\d_]+)", text[end : end + 30])
+    measured = bool(before) and before[-1] in _MEASURED or words[0] in _MEASURED
+    if after and after.group(1).lower() in _ANCHORS and not measured:
+        return False  # "two years after the war", "just days after the election", "three days later"
+    if before and before[-1] in _POINT_PREPS or words[0] in _POINT_PREPS:
+        return False  # "in two days", "within hours": counted from now or from an event, a point
+    if any(w[0].isdigit() or w in _NUMBER_WORDS for w in words):
+        return True  # "ten years", "a 40-year period", "several hours"
+    if any(w in _DETERMINERS for w in words):
+        return False  # "the day", "that night": a point
+    return words[-1] != unit  # "for days", "decades of war": a plural unit uncounted
+
+
+def _names_something(text: str, start: int, end: int) -> bool:
+    """Whether a word of the span at [start, end) is written with a capital where no sentence or quote starts (a
+    name: "the Obama years"); a span's first word after a full stop, a line break or a quote is not ("Decades of
+    conflict", "“For three years")."""
+    at_start = text[max(0, start - 3) : start].rstrip(" ")[-1:] in _STARTS or start == 0
+    for i, m in enumerate(re.finditer(r"[^\W\d_]+", text[start:end])):
+        if m.group()[0].isupper() and not (i == 0 and at_start):
+            return True
+    return False
+
+
 def is_duration(doc: Any, start: int, end: int) -> bool:
-    """Whether the DATE/TIME span at [start, end) of ``doc`` is a bare length of time ("three days", "two-year",
-    "almost two years", "decades") or an age ("Zielinski, 58,"), which is no time an event happened at."""
+    """``is_length_of_time`` for the DATE/TIME span at [start, end) of a parsed ``doc`` (the suggester's), read from
+    the words around the span, not ``doc.text``, which spaCy joins anew at each read (a whole article per span)."""
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None or len(span) == 0:
         return False
-    # the words around the span, not ``doc.text``, which spaCy joins anew at each read (a whole article per span)
-    near = doc[max(0, span.start - 4) : span.end + 2]
-    if is_apposed_age(near.text, start - near.start_char, end - near.start_char):
-        return True  # "Zielinski, 58, was arrested": an age, no time
-    root = span.root
-    if root.lower_ == "old" and any(t.lemma_.lower() in UNITS for t in span):
-        return True  # an age ("a 20-year-old man", "three years old"): how long one has lived, no time
-    if root.lemma_.lower() not in UNITS:
-        return False
-    if any(t.pos_ == "PROPN" or t.like_num and len(t.text) == 4 for t in span):  # "Tuesday", "May 2023", "2016"
-        return False
-    after = doc[span.end] if span.end < len(doc) else None
-    if any(t.lower_ in _ANCHORS for t in span):
-        return False
-    head = root.head if root.dep_ in ("pobj", "npadvmod") else None
-    measured = head is not None and head.dep_ == "prep" and head.lower_ in ("for", "of")  # "a sentence of two years"
-    if after is not None and after.lower_ in _ANCHORS and not measured:
-        return False  # "two years after the war", "just days after the election", "three days later"
-    if head is not None and head.dep_ == "prep" and head.lower_ in _POINT_PREPS:
-        return False
-    counted = any(t.like_num or t.tag_ == "CD" or t.lower_ in ("several", "few", "many", "some") for t in span)
-    if counted:
-        return True
-    if any(t.dep_ == "det" or t.tag_ in ("DT", "PRP$") for t in span):  # "the day", "that night": a point
-        return False
-    return root.tag_ == "NNS"  # "for days", "decades of war"
+    near = doc[max(0, span.start - 8) : span.end + 4]  # as much as the text's test looks at either side
+    return is_length_of_time(near.text, start - near.start_char, end - near.start_char)

@@ -20,7 +20,7 @@ from annotator.model import Entity
 from annotator.recorder import undo
 from annotator.schema import Role, default_schema
 from annotator.store import Project
-from annotator.suggest.time_spans import is_apposed_age, tells_time_of_day
+from annotator.suggest.time_spans import is_apposed_age, is_length_of_time, tells_time_of_day
 
 
 def test_trigger_types_match_inflected_words_and_rank_weak_words_last():
@@ -541,6 +541,69 @@ def test_a_time_role_is_offered_no_age_told_in_apposition():
     assert [(is_apposed_age(text, *at(w))) for w in ("58", "2023", "5", "12")] == [True, False, False, False]
     anyone = Role("r", ("DATE", "PERSON"))  # a role that takes other kinds too is left as it was
     assert 1 in [e.id for e in role_candidates(ents, anyone, at("arrested"), (0, len(text)), text=text)]
+
+
+def test_a_time_role_is_offered_no_length_of_time():
+    """Seed 004's "barred him from holding public office for ten years": the Roles box's Time hint of "fined" offered
+    "ten years", a length spaCy labels DATE (the suggester's parse left it out; the role keys read none). A length of
+    time is no time of the event (``time_spans.is_length_of_time``, text alone); a role of lengths (Sentence) keeps it."""
+    text = "Between 2017 and 2020 he took bribes. The court fined him and barred him from office for ten years."
+
+    def at(words: str) -> tuple[int, int]:
+        return text.index(words), text.index(words) + len(words)
+
+    fine = default_schema().event_type("Justice:Fine")
+    time = next(r for r in fine.roles if r.name == "Time")
+    ents = [ent(1, *at("2017 and 2020"), "DATE"), ent(2, *at("ten years"), "DATE")]
+    sentence = (text.index("The court"), len(text))
+    assert [e.id for e in role_candidates(ents, time, at("fined"), sentence, text=text)] == [1]
+    sentence_role = next(r for r in default_schema().event_type("Justice:Sentence").roles if r.name == "Sentence")
+    assert [e.id for e in role_candidates(ents, sentence_role, at("fined"), sentence, text=text)] == [2, 1]
+
+
+def test_a_length_of_time_is_told_from_the_text_alone():
+    """``time_spans.is_length_of_time``: a counted or plural unit of time that nothing measures from a point (the
+    spans spaCy labels DATE on events-dev and the seeds: "for ten years", "a two-year war", "decades"); an age; not a
+    point ("two years ago", "last year", "in 2019", "in two days", "three days after", "day 77", "the first week",
+    "the Obama years", "Tuesday")."""
+    lengths = [
+        ("barred him from office for ten years.", "ten years"),
+        ("He was jailed for three months in 2019.", "three months"),
+        ("They marched for two weeks.", "for two weeks"),
+        ("ending a trial that lasted almost two years.", "almost two years"),
+        ("rebels ended a two-year siege", "two-year"),
+        ("which could result in 24-year prison sentences", "24-year"),
+        ("For decades, the party ruled.", "For decades"),
+        ("sometimes for hours, sometimes for days.", "days"),
+        ("For weeks after the shooting, crowds gathered.", "weeks"),
+        ("the ruling party out of its more than three decades in office", "more than three decades"),
+        ("Zielinski, 58, was arrested", "58"),
+        ("killed a 17-year-old boy", "17-year-old"),
+        ("she was 3 years old.", "3 years old"),
+    ]
+    points = [
+        ("He was jailed two years ago.", "two years ago"),
+        ("He was jailed last year.", "last year"),
+        ("He was jailed in 2019.", "2019"),
+        ("He was jailed two years after the war.", "two years"),
+        ("He was jailed three days later.", "three days"),
+        ("He will be freed in two days.", "two days"),
+        ("He was jailed in the past two weeks.", "the past two weeks"),
+        ("Trump, on day 77 of his presidency, struck.", "day 77"),
+        ("The first week we had a friend in.", "The first week"),
+        ("rise for the third straight year", "the third straight year"),
+        ("during the so-called Obama years.", "Obama years"),
+        ("He was jailed on Tuesday.", "Tuesday"),
+        ("He was jailed the day before.", "the day"),
+        ("He was jailed in May 2023.", "May 2023"),
+        ("He was jailed that night.", "that night"),
+    ]
+
+    def length(text: str, words: str) -> bool:
+        return is_length_of_time(text, text.index(words), text.index(words) + len(words))
+
+    assert [w for t, w in lengths if not length(t, w)] == []
+    assert [w for t, w in points if length(t, w)] == []
 
 
 def test_a_role_of_one_amounts_label_takes_the_sentences_suggestions_of_another_amounts_label_after_its_own():
