@@ -170,7 +170,7 @@ def build_parser() -> argparse.ArgumentParser:
         "--add-types",
         action="store_true",
         help="labels (and a brat folder's event types, with an event as an argument, roles its conf gives the "
-        "project's event types, and its event attributes) a file uses and the project's schema lacks: add them to the "
+        "project's event types, its event attributes and values of the project's) a file uses and the project's schema lacks: add them to the "
         "project's schema (default: such a file is refused, naming them)",
     )
     p.add_argument(

@@ -1,11 +1,13 @@
 """Schema files written: ``schema_source``, the one writer of a schema file's TOML from tables of plain values
 (the JSON export's header, brat's annotation.conf and a schema told from a file become files through it), and
 ``with_aliases``, another schema's aliases added to a file with its comments kept (a migration's), and ``with_roles``,
-roles added to event types the file has (``import --add-types``), the rest of it as it was."""
+roles added to event types the file has (``import --add-types``), and ``with_values``, values added to attributes it
+has (``import --add-types`` too), the rest of it as it was."""
 
 from __future__ import annotations
 
 import json
+import tomllib
 from typing import Any, Mapping, Sequence
 
 from annotator.schema import Schema
@@ -96,4 +98,33 @@ def with_roles(schema: Schema, roles: Mapping[str, Sequence[dict[str, Any]]]) ->
         inserts.append((at, body[body.index("  [[event.role]]") :]))
     for at, body in sorted(inserts, key=lambda x: x[0], reverse=True):
         lines[at:at] = body
+    return "\n".join(lines) + "\n"
+
+
+def with_values(schema: Schema, values: Mapping[str, Sequence[str]], source: str | None = None) -> str | None:
+    """``source`` (``schema``'s own, or it with roles added by ``with_roles``) with ``values`` (an attribute's name -> the values to add to its own) appended to each
+    attribute's ``values`` array, so the rest of the file (its comments, its default) stays as it was; None when the
+    attribute tables cannot be told apart (a schema written as inline arrays), an attribute is not the schema's, or
+    its ``values`` is not an array written on one line."""
+    text = schema.source if source is None else source
+    loc = Locator(text)
+    headers = loc.lines_of.get("attribute", [])
+    names = [a.name for a in schema.attributes]
+    if len(headers) != len(names) or any(n not in names for n in values):
+        return None
+    lines = text.splitlines()
+    for name, more in values.items():
+        attribute = schema.attributes[names.index(name)]
+        line = loc.key(headers[names.index(name)], "values")
+        if line is None or line == headers[names.index(name)]:
+            return None
+        key, _, value = lines[line - 1].partition("=")
+        try:
+            written = tomllib.loads(f"v = {value}")["v"]
+        except tomllib.TOMLDecodeError:
+            return None
+        if list(written) != list(attribute.values):
+            return None
+        grown = [*attribute.values, *(v for v in more if v not in attribute.values)]
+        lines[line - 1] = f"{key.rstrip()} = {json.dumps(grown, ensure_ascii=False)}"
     return "\n".join(lines) + "\n"

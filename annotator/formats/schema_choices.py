@@ -77,7 +77,8 @@ def with_added_types(base: Schema, told: Schema, lacks: list[str], labels: Mappi
     matched label or event type -> the project's), an event as an argument (brat's ``Event-Arg:<EVENT>``) the label
     of its type's name that stands for one (``brat_conf.PROXY_NOTE``), added when the project lacks it; a role left
     with none is not added, nor one of a name the project's type has (its labels stay the schema's: the role is still
-    lacked), nor an attribute of a name the project has (its values stay the schema's)."""
+    lacked); an attribute of a name the project has takes the values the file declares and it lacks, after its
+    own (its default stays the schema's)."""
     added = [w[len(LABEL) :] for w in lacks if w.startswith(LABEL)]
     types = [w[len(TYPE) :] for w in lacks if w.startswith(TYPE)]
     known = set(base.label_names) | set(added)
@@ -113,7 +114,24 @@ def with_added_types(base: Schema, told: Schema, lacks: list[str], labels: Mappi
         for w in lacks
         if w.startswith(ATTRIBUTE) and (a := told.attribute(w[len(ATTRIBUTE) :])) and base.attribute(a.name) is None
     ]
-    return grown_schema(base, added, tables, path, f"from {Path(path).name}", roles, proxies, attributes)
+    values = {
+        a.name: [v for v in a.values if v not in mine.values]
+        for w in lacks
+        if w.startswith(ATTRIBUTE)
+        and (a := told.attribute(w[len(ATTRIBUTE) :]))
+        and (mine := base.attribute(a.name)) is not None
+    }
+    return grown_schema(
+        base,
+        added,
+        tables,
+        path,
+        f"from {Path(path).name}",
+        roles,
+        proxies,
+        attributes,
+        {k: v for k, v in values.items() if v},
+    )
 
 
 def refusal(said: str, named: str, lacks: list[str], choices: SchemaChoices) -> str:
@@ -121,9 +139,9 @@ def refusal(said: str, named: str, lacks: list[str], choices: SchemaChoices) -> 
     names = [w for w in lacks if w.startswith((LABEL, TYPE))]
     if choices.add_types:
         how = (
-            "--add-types adds labels, event types, attributes and the roles a type of the project's lacks, not labels "
-            "to a role it has nor values to an attribute it has: give the project a schema that has them, or import "
-            "it into a new project"
+            "--add-types adds labels, event types, attributes, their values and the roles a type of the project's "
+            "lacks, not labels to a role it has: give the project a schema that has them, or import it into a new "
+            "project"
         )
     elif addable(lacks) and names:
         how = (

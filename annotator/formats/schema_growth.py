@@ -12,7 +12,7 @@ from typing import Any, Mapping, Sequence
 from annotator.errors import ImportFileError, SchemaError
 from annotator.formats.brat_conf import PROXY_NOTE
 from annotator.schema import Schema, is_label_name, parse_schema
-from annotator.schema_write import schema_source, with_roles
+from annotator.schema_write import schema_source, with_roles, with_values
 from annotator.wording import first_named
 
 # colours for the added labels (the app tells labels apart by colour; brat's default grey for all said nothing)
@@ -38,13 +38,15 @@ def grown_schema(
     roles: Mapping[str, Sequence[dict[str, Any]]] | None = None,
     proxies: Sequence[str] = (),
     attributes: Sequence[dict[str, Any]] = (),
+    values: Mapping[str, Sequence[str]] | None = None,
 ) -> Schema:
     """``schema`` with the entity ``labels``, the event types ``events`` (tables of a schema file's keys, roles
-    under ``roles``) and the event ``attributes`` (tables too) added after its own tables, each described as
-    ``added_from``, ``roles`` (one of its event types -> role tables) added to its own types, and ``proxies``, labels
-    of its event types' names that stand for an event used as an argument (brat's ``<EVENT>``); refused with the
-    file's name when they cannot be (a name the schema's rules refuse, a schema file whose event tables cannot be
-    told apart)."""
+        under ``roles``) and the event ``attributes`` (tables too) added after its own tables, each described as
+        ``added_from``, ``roles`` (one of its event types -> role tables) added to its own types, and ``proxies``, labels
+        of its event types' names that stand for an event used as an argument (brat's ``<EVENT>``), and ``values`` (one of its
+    attributes -> values) added to its own attributes' values; refused with the
+        file's name when they cannot be (a name the schema's rules refuse, a schema file whose event tables cannot be
+        told apart)."""
     bad = [n for n in labels if not is_label_name(n)]
     if bad:  # said by name: the schema's parser would name a line of the grown schema's text ("news + a.tsv:1214")
         shown = first_named([repr(n) for n in bad], 3)
@@ -66,6 +68,15 @@ def grown_schema(
             f"roles cannot be added to the schema {schema.name!r} (its event types are not written as [[event]] "
             "tables): give the project a schema that has them, or import it into a new project",
         )
+    if values:
+        source = with_values(schema, values, source)
+        if source is None:
+            raise ImportFileError(
+                str(path),
+                f"values cannot be added to the attributes of the schema {schema.name!r} ({', '.join(values)}: not "
+                "written as [[attribute]] tables of a values line each): give the project a schema that has them, or "
+                "import it into a new project",
+            )
     try:
         return parse_schema(source.rstrip("\n") + "\n\n" + extra, f"{schema.name} + {Path(path).name}", app_keys=False)
     except SchemaError as exc:

@@ -89,11 +89,44 @@ def test_add_types_takes_the_nested_event_and_the_attributes(busy, tmp_path):
     assert sorted(x.split("\t")[1].split()[0] for x in lines if x.startswith("A")) == ["Confidence", "Negation"]
 
 
-def test_an_attribute_the_project_has_with_other_values_is_refused_naming_it(busy, tmp_path):
+def test_an_attribute_the_project_has_takes_the_values_it_lacks(busy, tmp_path):
+    """The project's ``polarity`` (Positive, Negative) takes the file's ``Unknown`` after its own; the schema file's
+    comments and the attribute's default stay, and the brat export writes the value back."""
     conf = CONF + "polarity\tArg:<EVENT>, Value:Positive|Negative|Unknown\n"
     ann = [*ANN, "A3\tpolarity E1 Unknown"]
-    with pytest.raises(SchemaLacksError) as got:
-        api.import_files(busy, [folder(tmp_path, conf, ann)], format="brat", add_types=True)
-    assert got.value.lacks == ["attribute polarity"]
-    assert "nor values to an attribute it has" in got.value.reason
-    assert len(busy.document_ids()) == 1 and busy.schema.attribute("Negation") is None
+    report = api.import_files(busy, [folder(tmp_path, conf, ann)], format="brat", add_types=True)
+    assert "attribute polarity" in report.types_added
+    polarity = busy.schema.attribute("polarity")
+    assert polarity.values == ("Positive", "Negative", "Unknown") and polarity.default == "Positive"
+    assert busy.schema.attribute("modality").values == ("Asserted", "Other")
+    assert busy.schema.source.count("#") >= 1  # the news schema's comments kept
+    (die,) = [v for v in busy.events(busy.document_ids()[-1]) if v.type == "Life:Die"]
+    assert die.attributes["polarity"] == "Unknown"
+    api.export(busy, tmp_path / "back", format="brat")
+    lines = (tmp_path / "back" / "a.ann").read_text(encoding="utf-8").splitlines()
+    assert any(x.split("\t")[1].split()[0::2] == ["polarity", "Unknown"] for x in lines if x.startswith("A"))
+    conf_back = (tmp_path / "back" / "annotation.conf").read_text(encoding="utf-8")
+    assert "Positive|Negative|Unknown" in conf_back
+
+
+def test_values_of_an_attribute_written_over_lines_are_refused_in_one_line(tmp_path):
+    """A schema whose attribute's values are an array over several lines cannot take values in place: refused in one
+    line naming the attribute, nothing imported."""
+    from annotator.errors import ImportFileError
+
+    schema_file = tmp_path / "lined.toml"
+    schema_file.write_text(
+        '[schema]\nname = "lined"\n\n[[entity]]\nname = "Person"\n\n[[entity]]\nname = "Organization"\n\n'
+        '[[entity]]\nname = "GPE"\n\n[[attribute]]\nname = "polarity"\nvalues = [\n  "Positive",\n  "Negative",\n]\n'
+        'default = "Positive"\n\n[[event]]\nname = "Die"\n  [[event.role]]\n  name = "Victim"\n  labels = ["Person"]\n',
+        encoding="utf-8",
+    )
+    p = api.new_project(tmp_path / "p.annotator", schema=schema_file)
+    import_documents(p, [IncomingDocument(text="A text already here.", name="seed.txt")])
+    conf = "[entities]\nPerson\nOrganization\nGPE\n[relations]\n[events]\nDie\tVictim?:Person\n[attributes]\n"
+    conf += "polarity\tArg:<EVENT>, Value:Positive|Negative|Unknown\n"
+    ann = ["T2\tPerson 29 36\tgeneral", "T4\tDie 37 41\tdied", "E1\tDie:T4 Victim:T2", "A3\tpolarity E1 Unknown"]
+    with pytest.raises(ImportFileError) as got:
+        api.import_files(p, [folder(tmp_path, conf, ann)], format="brat", add_types=True)
+    assert "values cannot be added to the attributes of the schema 'lined' (polarity" in str(got.value)
+    assert "\n" not in str(got.value) and len(p.document_ids()) == 1
