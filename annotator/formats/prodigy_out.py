@@ -29,6 +29,9 @@ def _hash(*parts: str) -> int:
     )
 
 
+MORE = "_link_tasks"  # a task's further tasks (its entity links), written after it by the export, never in it
+
+
 def record_to_task(
     rec: dict[str, Any], toks: DocTokens, report: FormatExportReport, mode: str = "expand"
 ) -> dict[str, Any]:
@@ -150,7 +153,10 @@ def record_to_task(
     textcat = _textcat(meta, kept) if not spans else {}  # with spans, "accept" would be read as the spans' links
     if textcat:
         meta.pop(CATEGORIES, None)
-    link = _links(kept, spans, report, name)  # nel.manual's choice about the task's span (the ids it links to)
+    links = _links(kept, spans, report, name)  # nel.manual's choices about spans (the ids each links to)
+    # one link on all the task's spans goes on the task itself, as nel.manual saved it; others as tasks of their own
+    alone = len(links) == 1 and len(links[0]["spans"]) == len(spans)
+    link = {"options": links[0]["options"], "accept": links[0]["accept"]} if alone else {}
     task: dict[str, Any] = {
         "text": text,
         "tokens": tokens,
@@ -170,6 +176,8 @@ def record_to_task(
     given = kept.get("input_hash")  # the dataset's own (Prodigy's review and --exclude match inputs by it)
     task["_input_hash"] = given if type(given) is int else _hash(text)
     task["_task_hash"] = _hash(text, orjson.dumps(spans).decode(), orjson.dumps(relations).decode())
+    if links and not alone:
+        task[MORE] = _link_tasks(task, links)
     return task
 
 
@@ -216,18 +224,47 @@ def _textcat(meta: dict[str, Any], kept: dict[str, Any]) -> dict[str, Any]:
     return {"options": options, "accept": cats}
 
 
-def _links(kept: dict[str, Any], spans: list[dict[str, Any]], report: Any, name: str) -> dict[str, Any]:
-    """The entity link a Prodigy import kept (nel.manual: the ``options`` offered and the ids ``accept``ed for the
-    task's spans) while the task still has those spans; {} for none, said when a span of it is gone or the document
-    came with several (one task holds one choice)."""
+def _links(kept: dict[str, Any], spans: list[dict[str, Any]], report: Any, name: str) -> list[dict[str, Any]]:
+    """The entity links a Prodigy import kept (nel.manual: the ``options`` offered and the ids ``accept``ed for a
+    task's spans) whose spans the task still has, each as ``{"spans": [the task's span dicts], "options", "accept"}``;
+    those whose span is gone are left out, said."""
     links = [x for x in kept.get("links") or [] if isinstance(x, dict) and isinstance(x.get("spans"), list)]
-    if not links:
-        return {}
-    have = {(s["start"], s["end"], s["label"]) for s in spans}
-    if len(links) > 1 or not all(isinstance(x, list) and tuple(x) in have for x in links[0]["spans"]):
-        report.problem("Prodigy entity links left out (their span is gone, or several choices on one text)", name)
-        return {}
-    return {"options": links[0].get("options") or [], "accept": links[0].get("accept") or []}
+    by_key = {(s["start"], s["end"], s["label"]): s for s in spans}
+    out = []
+    for x in links:
+        keys = [tuple(k) for k in x["spans"] if isinstance(k, list)]
+        if not keys or len(keys) != len(x["spans"]) or any(k not in by_key for k in keys):
+            report.problem("Prodigy entity links left out (their span is gone)", name)
+            continue
+        out.append(
+            {"spans": [by_key[k] for k in keys], "options": x.get("options") or [], "accept": x.get("accept") or []}
+        )
+    return out
+
+
+def _link_tasks(task: dict[str, Any], links: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """nel.manual's tasks for ``links`` on ``task``'s text, one a link as Prodigy saves them (the text, the linked
+    span alone, its ``options`` and ``accept``, the task's answer and ``_input_hash``), so that the reader groups them
+    back into the task's document."""
+    out = []
+    for link in links:
+        t: dict[str, Any] = {
+            "text": task["text"],
+            "tokens": task["tokens"],
+            "spans": link["spans"],
+            "options": link["options"],
+            "accept": link["accept"],
+            "_view_id": "choice",
+            "meta": {"name": task["meta"]["name"], "document_id": task["meta"]["document_id"]},
+        }
+        if "answer" in task:
+            t["answer"] = task["answer"]
+        t["_input_hash"] = task["_input_hash"]
+        t["_task_hash"] = _hash(
+            task["text"], orjson.dumps(link["spans"]).decode(), orjson.dumps(link["accept"]).decode()
+        )
+        out.append(t)
+    return out
 
 
 @export_writer("prodigy")
@@ -240,17 +277,20 @@ def write_prodigy(project: Project, out: str | Path, request: ExportRequest) -> 
         out,
         request,
         "prodigy",
-        lambda rec, toks, report: orjson.dumps(
-            with_versions(
-                record_to_task(rec, toks, report, mode),
-                {
-                    n: record_to_task(r, toks, report, mode)
-                    for n, r in covering_set_records(project, request, rec).items()
-                },
-            ),
-            option=orjson.OPT_APPEND_NEWLINE,
+        lambda rec, toks, report: _lines(
+            record_to_task(rec, toks, report, mode),
+            {n: record_to_task(r, toks, report, mode) for n, r in covering_set_records(project, request, rec).items()},
         ),
     )
+
+
+def _lines(task: dict[str, Any], others: dict[str, dict[str, Any]]) -> bytes:
+    """A document's lines: its task (with the annotators' sets as ``versions``), then its entity links' tasks."""
+    more = task.pop(MORE, [])
+    for t in others.values():
+        t.pop(MORE, None)
+    tasks = [with_versions(task, others), *more]
+    return b"".join(orjson.dumps(t, option=orjson.OPT_APPEND_NEWLINE) for t in tasks)
 
 
 def with_versions(task: dict[str, Any], others: dict[str, dict[str, Any]]) -> dict[str, Any]:
