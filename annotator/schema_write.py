@@ -125,6 +125,6 @@ def with_values(schema: Schema, values: Mapping[str, Sequence[str]], source: str
             return None
         if list(written) != list(attribute.values):
             return None
-        grown = [*attribute.values, *(v for v in more if v not in attribute.values)]
+        grown = list(dict.fromkeys([*attribute.values, *more]))  # ``more``: values it lacks (``rules.takes_value``)
         lines[line - 1] = f"{key.rstrip()} = {json.dumps(grown, ensure_ascii=False)}"
     return "\n".join(lines) + "\n"

@@ -13,6 +13,7 @@ from typing import Any, Iterable, Mapping
 
 from annotator.errors import ImportFileError, ValidationError
 from annotator.formats.schema_growth import grown_schema
+from annotator.rules import takes_value
 from annotator.schema import Role, Schema
 
 LABEL, TYPE, ROLE, ATTRIBUTE = "label ", "event type ", "role ", "attribute "  # how ``schema_match`` names them
@@ -115,7 +116,7 @@ def with_added_types(base: Schema, told: Schema, lacks: list[str], labels: Mappi
         if w.startswith(ATTRIBUTE) and (a := told.attribute(w[len(ATTRIBUTE) :])) and base.attribute(a.name) is None
     ]
     values = {
-        a.name: [v for v in a.values if v not in mine.values]
+        a.name: [v for v in a.values if not takes_value(mine, v)]
         for w in lacks
         if w.startswith(ATTRIBUTE)
         and (a := told.attribute(w[len(ATTRIBUTE) :]))
