@@ -347,6 +347,14 @@ def _group_document(
             for k, v in enumerate(task["events"]):
                 need(isinstance(v, dict) and isinstance(v.get("type"), str), path, line, f"event {k} needs a type")
                 s, e, etype = _span(text, {**v, "label": v["type"]}, path, line, f"event {k}", notes, names=names)
+                need(  # else its trigger span was taken as an entity label and the event dropped without a word
+                    schema.event_type(etype) is not None,
+                    path,
+                    line,
+                    f"event {k}: event type {v['type']!r} is not in the schema {schema.name!r} (a Prodigy task's "
+                    "events bring no roles for a type: import the project's JSON export, which carries its schema, or "
+                    "import it into a project whose schema has the type: annotator init P --schema FILE)",
+                )
                 attrs = v.get("attributes") or {}
                 need(isinstance(attrs, dict), path, line, f"event {k}: 'attributes' must be an object")
                 given_args = v.get("arguments") or []
