@@ -13,6 +13,7 @@ from annotator.model import Entity
 from annotator.rules import can_fill, takes, takes_value
 from annotator.role_slots import PREPOSITIONS, role_slots
 from annotator.schema import EventType, Role, Schema
+from annotator.suggest.amounts import AMOUNT_LABELS
 from annotator.suggest.time_spans import is_length_of_time, tells_time_of_day
 
 if TYPE_CHECKING:
@@ -93,8 +94,6 @@ _OTHER_MODALITY = {
 }
 PLACE_LABELS = {"GPE", "LOC", "FAC"}  # labels of places (spaCy's English labels, the default schema's)
 TIME_LABELS = {"DATE", "TIME"}  # labels of times (the same)
-# labels of amounts, which the pipeline's NER takes for one another ("500,000 zlotys" QUANTITY, "3.4 million zlotys")
-AMOUNT_LABELS = {"MONEY", "QUANTITY", "CARDINAL", "PERCENT"}
 _WHERE = {"in", "at", "near", "outside", "inside", "across", "around", "throughout"}
 # words between a preposition of place and the place ("in the town of Kabkabiya"); a name's words (capitals) too
 _ON_THE_WAY = {"the", "a", "an", "of", "s", "'s", "town", "city", "village", "capital", "province", "region", "state"}

@@ -19,7 +19,14 @@ from annotator.store import Project, now
 from annotator.learn.decision_prior import LEAST_REJECTED, types_nobody_keeps
 from annotator.suggest.decided import DecidedSuggester
 from annotator.suggest.types import EventSuggester, EventSuggestion
-from annotator.suggest.writer import WriteCounts, clear_undecided, known_entities, write_entities, write_events
+from annotator.suggest.writer import (
+    WriteCounts,
+    clear_undecided,
+    filled_as_other_amounts,
+    known_entities,
+    write_entities,
+    write_events,
+)
 
 
 @dataclass
@@ -182,9 +189,12 @@ def store_parsed(
     if names is not None and names.labels:
         spans = [(s, e, names.label(label)) for s, e, label in parsed.entities]
         scores = {(s, e, names.label(label)): v for (s, e, label), v in (parsed.scores or {}).items()}
+    spans, amounts = filled_as_other_amounts(spans, events or ())
     write_entities(project, doc_id, spans, source, report.counts, scores)
     if events is not None:
         write_events(project, doc_id, events, event_source, report.counts)
+    if amounts:  # an amount an event's argument did not take as money: as the pipeline read it
+        write_entities(project, doc_id, amounts, source, report.counts, scores)
     store_tokens(project, doc_id, parsed, source, report)
 
 

@@ -14,6 +14,7 @@ from typing import Any, Iterable, Sequence
 
 from annotator.role_slots import role_slots
 from annotator.rules import has_room, takes
+from annotator.suggest.amounts import COUNTS, is_money
 from annotator.suggest.arg_spans import PLACE_LABELS, WH, guess_or_ent, resolve, span_of
 from annotator.suggest.noun_classes import alternative_labels, is_weapon
 from annotator.suggest.time_spans import is_duration
@@ -440,6 +441,8 @@ def fill_roles(
         if label is None or (start, end) in used or (start < trigger_span[1] and trigger_span[0] < end):
             continue
         options = (label,) if tok.i in ents else alternative_labels(label)
+        if label in COUNTS and is_money(label, tok.doc.char_span(start, end, alignment_mode="expand").text):
+            options = (label, "MONEY")  # "fined him 500,000 zlotys": spaCy's QUANTITY, a sum of money by its words
         if (
             slot == "obj"
             and label == "PRODUCT"

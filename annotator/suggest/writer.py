@@ -16,6 +16,7 @@ from annotator.db import event_row, span_row
 from annotator.rules import attribute_breaches, event_type_breach, label_breach, room_breach
 from annotator.schema import Schema
 from annotator.store import Project, now
+from annotator.suggest.amounts import AMOUNT_LABELS
 from annotator.suggest.types import EventSuggestion
 
 Span = tuple[int, int, str]
@@ -82,6 +83,22 @@ def write_entities(
         score = scores.get((start, end, label))
         rows.append(span_row(doc_id, aset, start, end, label, "suggested", source, None, score=score, at=t))
     counts.entities += project.db.insert_spans(rows)
+
+
+def filled_as_other_amounts(spans: Sequence[Span], events: Iterable[EventSuggestion]) -> tuple[list[Span], list[Span]]:
+    """The pipeline's ``spans`` in two: those to write before the events, and the amounts an event suggestion's
+    argument fills under another amount's label (the Money of "fined him 500,000 zlotys", spaCy's QUANTITY, a sum of
+    money by its words: ``amounts.is_money``), to write after them. ``write_events`` makes the argument's span with
+    its label and the suggester's source, and ``write_entities`` then leaves the pipeline's on the same words out:
+    one suggestion on the amount, of the label the role takes (there were two, QUANTITY and MONEY); where no event
+    was written (one a person rejected), the pipeline's stays as it read it."""
+    given = {(a.start, a.end, a.label) for sug in events for a in sug.arguments if a.label in AMOUNT_LABELS}
+    other = {(s, e) for s, e, _ in given}
+    before, after = [], []
+    for span in spans:
+        refilled = span[2] in AMOUNT_LABELS and span[:2] in other and span not in given
+        (after if refilled else before).append(span)
+    return before, after
 
 
 def known_entities(project: Project, doc_id: int, new: Iterable[Span] = ()) -> list[Span]:

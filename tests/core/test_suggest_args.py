@@ -533,3 +533,11 @@ def test_a_participle_after_a_phrase_is_said_of_the_noun_in_it_that_names_someon
         for a in e.arguments
     }
     assert ("Victim", "officer") in got, got
+
+
+@pytest.mark.slow
+def test_an_amount_in_a_currency_the_pipeline_reads_as_a_quantity_is_the_money(nlp, suggester):
+    # seed 004: spaCy's QUANTITY for "500,000 zlotys"; Justice:Fine's Money takes MONEY alone and was left empty
+    text = "The court also fined him 500,000 zlotys and barred him from holding public office for ten years."
+    got = args_of(nlp, suggester, text, "fined", "Justice:Fine")
+    assert ("Money", "500,000 zlotys") in got and not any(role == "Time" for role, _ in got), got
