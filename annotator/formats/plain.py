@@ -145,6 +145,16 @@ def _parsed(items: Any, path: Path, schema: Schema | None) -> ReadResult:
             doc = parse_jsonl_object(obj, str(path), number, names)
             doc.source_line = number
             docs.append(doc)
+            lacked = [v.type for v in doc.events if schema is not None and schema.event_type(v.type) is None]
+            need(  # said as "not in the schema" alone: no way in was named
+                not lacked,
+                path,
+                number,
+                f"document {doc.name!r}: event type {lacked[0] if lacked else ''!r} is not in the schema "
+                f"{schema.name if schema else ''!r} (documents without a schema bring no roles for a type: import the project's "
+                "JSON export, which carries its schema, or import it into a project whose schema has the type: "
+                "annotator init P --schema FILE)",
+            )
     unknown.check()
     warnings = [SPAN_EVENTS.format(path=path, events=counted(as_spans, "event"))] if as_spans else []
     return ReadResult(docs, None, warnings, names.notes(str(path)) if names is not None else [])
