@@ -24,6 +24,7 @@ from annotator.suggest.writer import (
     clear_undecided,
     filled_as_other_amounts,
     known_entities,
+    write_amounts_left,
     write_entities,
     write_events,
 )
@@ -194,7 +195,7 @@ def store_parsed(
     if events is not None:
         write_events(project, doc_id, events, event_source, report.counts)
     if amounts:  # an amount an event's argument did not take as money: as the pipeline read it
-        write_entities(project, doc_id, amounts, source, report.counts, scores)
+        write_amounts_left(project, doc_id, amounts, source, report.counts, scores)
     store_tokens(project, doc_id, parsed, source, report)
 
 

@@ -101,6 +101,23 @@ def filled_as_other_amounts(spans: Sequence[Span], events: Iterable[EventSuggest
     return before, after
 
 
+def write_amounts_left(
+    project: Project,
+    doc_id: int,
+    amounts: Iterable[Span],
+    source: str,
+    counts: WriteCounts,
+    scores: Mapping[Span, float] | None = None,
+) -> None:
+    """Store ``filled_as_other_amounts``'s amounts (after ``write_events``) where no event's argument made a
+    suggestion on the same words in this run: those are not written again, nor counted as kept for a person's
+    decision (the run's summary said "1 matched a human decision" for seed 004's fine)."""
+    made = {
+        (s, e) for _, s, e, _, state, edited in _entity_rows(project, doc_id) if state == "suggested" and not edited
+    }
+    write_entities(project, doc_id, [a for a in amounts if a[:2] not in made], source, counts, scores)
+
+
 def known_entities(project: Project, doc_id: int, new: Iterable[Span] = ()) -> list[Span]:
     """The spans an event suggester may build on: the document's entities a person accepted, added or edited,
     plus ``new`` spans of schema labels (this run's pipeline entities) where no rejected span lies (the old

@@ -51,7 +51,8 @@ def test_the_pipelines_amount_an_event_suggestion_fills_as_money_is_one_suggesti
     entity suggestions on one amount (the writer made a MONEY beside the QUANTITY): one now, MONEY, filling the role;
     another amount stays as the pipeline read it, and so does this one where no event takes it."""
     doc = add_document(project, TEXT)
-    preannotate(project, pipe, event_suggester=Fines())
+    report = preannotate(project, pipe, event_suggester=Fines())
+    assert report.counts.kept_human == 0  # the pipeline's QUANTITY is no person's decision it spared
     got = sorted((TEXT[e.start : e.end], e.label, e.state) for e in project.entities(doc))
     assert got == [("20", "CARDINAL", "suggested"), ("500,000 zlotys", "MONEY", "suggested")]
     assert [e.source for e in project.entities(doc) if e.label == "MONEY"] == ["fake:fines@1"]  # the label's maker
