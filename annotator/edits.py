@@ -449,11 +449,14 @@ def remove_argument(project: Project, argument_id: int, *, undecide: Iterable[in
 
 # -- documents ------------------------------------------------------------------------------------
 def set_status(project: Project, doc_id: int, status: str) -> Change:
+    """The document's status; the one it has already is an empty Change (no change-log row, ``updated_at`` as it
+    was), whenever it comes: re-stamped, it was an edit unless it fell in the last stamp's millisecond."""
     check_status(status)
     text_of(project, doc_id)
 
     def body(rec: EditRecorder) -> None:
-        rec.update("documents", doc_id, {"status": status, "updated_at": now()})
+        if project.document(doc_id).status != status:  # read in the edit's transaction
+            rec.update("documents", doc_id, {"status": status, "updated_at": now()})
 
     return run_edit(project, "set_status", doc_id, body)
 

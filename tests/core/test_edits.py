@@ -308,6 +308,23 @@ def test_status_and_comments(project):
         edits.delete_comment(project, c)
 
 
+def test_a_status_the_document_has_already_changes_nothing_whatever_the_clock(project, monkeypatch):
+    """Marking a document with the status it has is an empty Change and writes no change-log row, as
+    ``set_statuses`` and ``set_categories`` do; it used to stamp ``updated_at`` again and so was an edit (an undo
+    step that undid a timestamp) unless it came in the same millisecond as the last stamp, when it was none."""
+    ticks = iter(f"2026-12-05T04:00:00.{i:03d}+00:00" for i in range(1, 100))
+    monkeypatch.setattr(edits, "now", lambda: next(ticks))  # each stamp a millisecond after the last
+    doc = add_document(project, TEXT)
+    assert not edits.set_status(project, doc, "annotated").is_empty
+    logged = len(project.change_log(doc))
+    stamped = project.row("documents", doc)["updated_at"]
+    again = edits.set_status(project, doc, "annotated")
+    assert again.is_empty
+    assert len(project.change_log(doc)) == logged
+    assert project.row("documents", doc)["updated_at"] == stamped
+    assert not edits.set_status(project, doc, "reviewed").is_empty
+
+
 def test_decisions_on_a_reviewed_document_keep_its_status(world):
     edits.set_status(world.project, world.doc, "reviewed")
     edits.accept_entity(world.project, world.moscow)
