@@ -125,6 +125,7 @@ def test_preannotation_and_import_processes_while_editing(tmp_path, figures):
 
     stop = threading.Event()
     claims: list[dict] = []
+    empty: list[str] = []  # the edits that changed nothing (a status the document had already)
     errors: list[BaseException] = []
     versions: list[int] = []
 
@@ -146,15 +147,26 @@ def test_preannotation_and_import_processes_while_editing(tmp_path, figures):
                     for _ in range(lap // 4):
                         end = text.index(" ", end + 1)
 
-                    def record(change):  # type: ignore[no-untyped-def]
-                        log_id = p.db.conn.execute(
-                            "SELECT id FROM change_log WHERE annotator = 'app' ORDER BY id DESC LIMIT 1"
-                        ).fetchone()[0]
+                    def last_log_id() -> int | None:
+                        row = p.db.conn.execute("SELECT max(id) FROM change_log WHERE annotator = 'app'").fetchone()
+                        return row[0]
+
+                    def record(edit, *args):  # type: ignore[no-untyped-def]
+                        # the edit's row is the one it added, if any: an edit that changed nothing (a status the
+                        # document has already) returns an empty Change and must add none
+                        before = last_log_id()
+                        change = edit(p, *args)
+                        log_id = last_log_id()
+                        if change.is_empty:
+                            assert log_id == before, f"{change.action} changed nothing but wrote row {log_id}"
+                            empty.append(change.action)
+                            return change
+                        assert log_id != before, f"{change.action} returned rows but wrote no change-log row"
                         claims.append({"action": change.action, "log_id": log_id, "digest": change_digest(change)})
                         return change
 
                     try:
-                        ent_id = record(edits.add_entity(p, doc, start, end, label)).result_id
+                        ent_id = record(edits.add_entity, doc, start, end, label).result_id
                     except AnnotatorError:  # the pre-annotation process suggested this very span and label first
                         row = p.db.conn.execute(
                             "SELECT id FROM entities WHERE document_id = ? AND start = ? AND end = ? AND label = ?",
@@ -163,9 +175,9 @@ def test_preannotation_and_import_processes_while_editing(tmp_path, figures):
                         if row is None:
                             raise
                         ent_id = row[0]
-                    ev = record(edits.add_event(p, doc, "Contact:Meet", start, end))
-                    record(edits.add_argument(p, ev.result_id, "Entity", ent_id))
-                    record(edits.set_status(p, doc, ("in_progress", "annotated")[k % 2]))
+                    ev = record(edits.add_event, doc, "Contact:Meet", start, end)
+                    record(edits.add_argument, ev.result_id, "Entity", ent_id)
+                    record(edits.set_status, doc, ("in_progress", "annotated")[k % 2])
                     k += 1
         except BaseException as exc:  # noqa: BLE001 - reported by the test
             errors.append(exc)
@@ -223,6 +235,7 @@ def test_preannotation_and_import_processes_while_editing(tmp_path, figures):
     assert len(versions) > 2, "the watcher never saw another process commit"
     figures.update(
         app_edits=len(claims),
+        app_edits_changing_nothing=len(empty),
         documents_preannotated=done,
         files_imported=whole,
         refreshes_noticed=len(versions) - 1,
