@@ -5,9 +5,11 @@ from __future__ import annotations
 import os
 import sys
 from pathlib import Path
+from typing import Iterator
 
 import pytest
 from hypothesis import settings
+from temp_folders import memory_temp_root
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
@@ -23,9 +25,31 @@ settings.register_profile("annotator", deadline=None)
 settings.register_profile("annotator-ci", deadline=None, derandomize=True, database=None)
 settings.load_profile("annotator-ci" if os.environ.get("CI") else "annotator")
 
+
+# The tests' folders in memory where there is a tmpfs: a project's every commit fdatasyncs (~7.6 a test, ~5 ms each on
+# this machine's disk), which a tmpfs makes free (docs/performance.md, session 20). pytest reads the variable when it
+# first makes its base folder, after this; one set before the command (PYTEST_DEBUG_TEMPROOT=/tmp to stay on the
+# disk) or --basetemp wins. The tests of durability and fsync themselves keep the disk (``disk_tmp_path_factory``).
+if "PYTEST_DEBUG_TEMPROOT" not in os.environ and (_shm := memory_temp_root()) is not None:
+    os.environ["PYTEST_DEBUG_TEMPROOT"] = _shm
+
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
 SEED = SEEDS / "000_c5086996ec44ef81.txt"
+
+
+@pytest.fixture(scope="session")
+def disk_tmp_path_factory(request) -> Iterator[pytest.TempPathFactory]:
+    """pytest's folders on the system's temporary folder (the disk), whatever ``PYTEST_DEBUG_TEMPROOT`` says: for the
+    tests of durability and fsync (a test module or folder names it ``tmp_path_factory``, and so its ``tmp_path``).
+    Removed at the end of a run that passed (kept to look at otherwise, as pytest keeps its own)."""
+    import shutil
+    import tempfile
+
+    base = Path(tempfile.mkdtemp(prefix="pytest-disk-", dir=tempfile.gettempdir()))
+    yield pytest.TempPathFactory(base, 3, "all", trace=request.config.trace.get("tmpdir"), _ispytest=True)
+    if request.session.testsfailed == 0:
+        shutil.rmtree(base, ignore_errors=True)
 
 
 @pytest.fixture(scope="session")

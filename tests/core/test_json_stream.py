@@ -22,6 +22,12 @@ from annotator.model import STATES
 from annotator.store import Project
 
 
+@pytest.fixture(scope="session")
+def tmp_path_factory(disk_tmp_path_factory):
+    """This module's folders on the disk, not a tmpfs: it tests the export's fdatasyncs (tests/conftest.py)."""
+    return disk_tmp_path_factory
+
+
 def reference(project: Project, fmt: str, states=DEFAULT_STATES, statuses=None) -> bytes:
     """What the export must be: orjson's dump of each document record (the pre-streaming writer)."""
     recs = [orjson.dumps(r) for r in iter_document_records(project, states, statuses, tokens=True)]

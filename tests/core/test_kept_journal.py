@@ -17,6 +17,12 @@ from annotator.write_queue import WriteQueue
 from core_helpers import hold_lock, stored_comments
 
 
+@pytest.fixture(scope="session")
+def tmp_path_factory(disk_tmp_path_factory):
+    """This module's folders on the disk, not a tmpfs: it tests a kept edit's fsynced journal (tests/conftest.py)."""
+    return disk_tmp_path_factory
+
+
 @pytest.fixture
 def path(tmp_path: Path) -> Path:
     p = tmp_path / "p.annotator"

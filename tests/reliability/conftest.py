@@ -16,6 +16,13 @@ from reliability_settings import FIGURES, RELIABLE  # noqa: E402,F401
 from reliability_support import mounted_small_fs
 
 
+@pytest.fixture(scope="session")
+def tmp_path_factory(disk_tmp_path_factory):
+    """The folders of these tests on the disk, not a tmpfs: they test durability (kills, crashes, full disks, other
+    processes; tests/conftest.py)."""
+    return disk_tmp_path_factory
+
+
 @pytest.fixture
 def small_fs(tmp_path):
     """A 2 MB tmpfs (a disk that fills), mounted for the test."""

@@ -1,0 +1,28 @@
+"""Where the tests' folders are: in memory where there is a tmpfs (tests/conftest.py), never for the tests of
+durability and fsync, which name ``disk_tmp_path_factory`` (docs/performance.md, session 20)."""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from pathlib import Path
+
+import pytest
+from temp_folders import memory_temp_root
+
+
+def test_a_memory_folder_is_one_this_process_can_write(tmp_path):
+    assert memory_temp_root(str(tmp_path)) == str(tmp_path)
+    assert memory_temp_root(str(tmp_path / "absent")) is None
+    (tmp_path / "a-file").write_text("")
+    assert memory_temp_root(str(tmp_path / "a-file")) is None
+
+
+def test_a_test_s_folder_is_under_the_memory_root_and_a_durability_test_s_on_the_disk(tmp_path, disk_tmp_path_factory):
+    root = os.environ.get("PYTEST_DEBUG_TEMPROOT")
+    if root is None:
+        pytest.skip("no tmpfs here: the tests' folders are on the disk")
+    assert tmp_path.resolve().is_relative_to(Path(root).resolve())
+    disk = disk_tmp_path_factory.mktemp("durable")
+    assert disk.resolve().is_relative_to(Path(tempfile.gettempdir()).resolve())
+    assert not disk.resolve().is_relative_to(Path(root).resolve())
