@@ -21,15 +21,25 @@ def _deep(tmp_path: Path, total: int) -> Path:
     """A folder under ``tmp_path`` in which ``p.annotator``'s full path is ``total`` bytes long."""
     base = Path(os.path.realpath(tmp_path))
     left = total - len(os.fsencode(base)) - len("/p.annotator")
+    assert left != 1, f"no folder under {base} makes a path of {total} bytes"  # a part is 2 bytes or more, with its /
     parts = []
     while left > 0:
-        n = min(200, left - 1) if left > 1 else 0
-        parts.append("d" * max(n, 1))
-        left -= len(parts[-1]) + 1
+        n = min(200, left - 1)  # a part of n bytes and its "/"
+        if left - (n + 1) == 1:  # it would leave one byte, which no part fills: one shorter, and 2 left
+            n -= 1
+        parts.append("d" * n)
+        left -= n + 1
     folder = base.joinpath(*parts)
     folder.mkdir(parents=True)
     assert len(os.fsencode(folder / "p.annotator")) == total
     return folder
+
+
+def test_the_deep_folder_is_as_long_as_asked_whatever_the_base_s_length(tmp_path):
+    """``_deep`` overshot by one byte when the room left was one more than a whole 200-byte part and its "/" (a base
+    path of 89 bytes: pytest's folders under /dev/shm/s20-fastb/full failed the test below)."""
+    for pad in range(1, 203):
+        _deep(tmp_path / ("b" * pad), 504)
 
 
 def test_a_project_at_the_longest_path_sqlite_takes_works(tmp_path):
