@@ -20,8 +20,8 @@ def test_a_memory_folder_is_one_this_process_can_write(tmp_path):
 
 def test_a_test_s_folder_is_under_the_memory_root_and_a_durability_test_s_on_the_disk(tmp_path, disk_tmp_path_factory):
     root = os.environ.get("PYTEST_DEBUG_TEMPROOT")
-    if root is None:
-        pytest.skip("no tmpfs here: the tests' folders are on the disk")
+    if root is None or Path(root).resolve() == Path(tempfile.gettempdir()).resolve():
+        pytest.skip("the tests' folders are on the disk here (no tmpfs, or PYTEST_DEBUG_TEMPROOT names it)")
     assert tmp_path.resolve().is_relative_to(Path(root).resolve())
     disk = disk_tmp_path_factory.mktemp("durable")
     assert disk.resolve().is_relative_to(Path(tempfile.gettempdir()).resolve())
