@@ -32,6 +32,7 @@ from annotator.suggest.trigger_clues import (
     named_subject_and_object,
     neighbour_lemmas,
     object_labels,
+    objects_of,
     person_pronoun,
     person_undergoing,
     possessive_pronoun,
@@ -267,7 +268,12 @@ class RuleEventSuggester:
                 continue
             if pattern.weak and not cue and misfits(pairs, args, ("obj",)):  # "gave him a standing ovation"
                 continue
-            if self.blockers[type_name] & direct:  # "press conference" is not a meeting
+            blocked = self.blockers[type_name] & direct
+            if blocked == {"obj:thing"} and any(
+                o.lemma_.lower() in self.cues[type_name] for o in objects_of(head, span)
+            ):
+                blocked = set()  # a noun the type's cues name is no mere thing: "fired the coach"
+            if blocked:  # "press conference" is not a meeting
                 continue
             if (
                 pattern.weak

@@ -48,16 +48,26 @@ def object_labels(head: Any, span: Any) -> frozenset[str]:
     """ "obj:LABEL" (lowercase) for what a verb trigger is done to (its object outside the trigger) or a noun trigger
     is of ("donation of arms"), by its entity label or the label its noun is guessed to name: a blocker
     "obj:product" rules a type out where the thing given is a weapon or a vehicle (ACE: a Transfer-Money gives
-    money; "donated weapons" is a transfer of ownership)."""
+    money; "donated weapons" is a transfer of ownership). A passive verb's subject is what it is done to as well
+    ("shots were fired"), and a common noun with no label is "obj:thing", neither a person nor any named kind of
+    thing ("fired tear gas": no one dismissed)."""
+    return frozenset(
+        f"obj:{label.lower()}"
+        for o in objects_of(head, span)
+        if (label := o.ent_type_ or guess_label(o) or ("thing" if o.pos_ == "NOUN" else None))
+    )
+
+
+def objects_of(head: Any, span: Any) -> list[Any]:
+    """What a verb trigger is done to (its object or its passive subject, outside the trigger) or a noun trigger is
+    of ("donation of arms")."""
     if head.pos_ == "VERB":
-        objs = [c for c in head.children if c.dep_ == "dobj" and not span.start <= c.i < span.end]
-    elif head.pos_ == "NOUN":
-        objs = [
+        return [c for c in head.children if c.dep_ in ("dobj", "nsubjpass") and not span.start <= c.i < span.end]
+    if head.pos_ == "NOUN":
+        return [
             g for c in head.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"
         ]
-    else:
-        return frozenset()
-    return frozenset(f"obj:{label.lower()}" for o in objs if (label := o.ent_type_ or guess_label(o)))
+    return []
 
 
 def person_undergoing(head: Any, args: Sequence[ArgumentSuggestion]) -> bool:

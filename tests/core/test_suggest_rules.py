@@ -739,3 +739,26 @@ def test_an_event_told_by_a_to_infinitive_takes_its_tense_from_the_governing_ver
     governor of now or later makes it Future, a past one Unspecified (``event_context._tense_under_to``)."""
     low = RuleEventSuggester(load_schema(NEWS), threshold=0.0)
     assert only(run(nlp, low, text), trigger)["attributes"].get("tense") == tense
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Police fired tear gas at the protesters.",
+        "Shots were fired at the crowd.",
+        "The army fired a missile at the camp.",
+    ],
+)
+def test_a_thing_fired_is_no_one_dismissed(nlp, suggester, text):
+    # "fired" names a dismissal when a person is fired; a thing fired (the object or the passive subject) is not one
+    events = run(nlp, suggester, text)
+    assert not [e for e in events if e["type"] == "Personnel:End-Position"], events
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "text", ["The club fired the coach on Monday.", "Smith was fired from his job.", "The company fired John Smith."]
+)
+def test_a_person_fired_is_dismissed(nlp, suggester, text):
+    assert only(run(nlp, suggester, text), "fired")["type"] == "Personnel:End-Position"
