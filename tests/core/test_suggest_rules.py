@@ -762,3 +762,13 @@ def test_a_thing_fired_is_no_one_dismissed(nlp, suggester, text):
 )
 def test_a_person_fired_is_dismissed(nlp, suggester, text):
     assert only(run(nlp, suggester, text), "fired")["type"] == "Personnel:End-Position"
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "text", ["Police fired tear gas at the protesters.", "The guards fired rubber projectiles at the prisoners."]
+)
+def test_what_is_fired_at_someone_tells_an_attack(nlp, suggester, text):
+    # a weak "fire" needs a cue of the type near it: a thing fired that is a weapon of a riot or a street (ACE: an
+    # attack is a violent physical act)
+    assert only(run(nlp, suggester, text), "fired")["type"] == "Conflict:Attack"
