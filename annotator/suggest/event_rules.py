@@ -16,7 +16,7 @@ from annotator.suggest.arg_spans import entity_index
 from annotator.suggest.event_args import fill_roles, frame, phrase_settings
 from annotator.suggest.event_context import Context, read_context
 from annotator.suggest.event_lexicon import Lexicon, Pattern, matches
-from annotator.suggest.noun_classes import guess_label
+from annotator.suggest.noun_classes import guess_label, is_weapon
 from annotator.suggest.rule_weights import LINK, THRESHOLD, WEIGHTS
 from annotator.suggest.rule_weights import score as rule_score
 from annotator.suggest.token_arrays import FirstWords, trigger_starts
@@ -250,6 +250,15 @@ class RuleEventSuggester:
             core = sum(1 for a in args if a.role not in NON_CORE and a.score >= 0.5)
             if not core and person_pronoun(pairs):  # "his conversations", "they attacked": a participant all the same
                 core = 1
+            # "a car bomb exploded": the weapon that went off is the event's instrument, no subject of another sense
+            instrument = etype.role("Instrument")
+            weapon_subject = (
+                instrument is not None
+                and takes(instrument, "PRODUCT")
+                and any(s == "subj_intrans" and is_weapon(t) for s, t in pairs)
+            )
+            if not core and weapon_subject:
+                core = 1
             # "talks in Moscow" (not the fallback); a plural is not singled out by a place or a date ("attacks in
             # Orlando and Brussels", "street protests"): several events, or a kind of event - unless the schema
             # writes the trigger in the plural, a word plural in form that names one event ("talks", "negotiations")
@@ -290,7 +299,7 @@ class RuleEventSuggester:
                 terms["time"] = 1
             # an object no role takes points to another sense ("returned fire", "met all conditions")
             terms["misfit_object"] = misfits(pairs, args, ("obj",))
-            terms["misfit_subject"] = misfits(pairs, args, ("subj_intrans",))
+            terms["misfit_subject"] = 0 if weapon_subject else misfits(pairs, args, ("subj_intrans",))
             if not core and not anchored:  # no participant: often a generic or a later mention
                 terms["no_participant"] = 1
                 if head.tag_ in BARE_FORMS:  # "attacks", "to die", "talking", "dead" with no one taking part

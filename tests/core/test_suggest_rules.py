@@ -772,3 +772,12 @@ def test_what_is_fired_at_someone_tells_an_attack(nlp, suggester, text):
     # a weak "fire" needs a cue of the type near it: a thing fired that is a weapon of a riot or a street (ACE: an
     # attack is a violent physical act)
     assert only(run(nlp, suggester, text), "fired")["type"] == "Conflict:Attack"
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "text", ["A car bomb exploded outside the ministry.", "A roadside bomb exploded as the convoy passed."]
+)
+def test_a_weapon_that_goes_off_takes_part_in_the_attack(nlp, suggester, text):
+    # the subject of "exploded" is the attack's instrument, no sign of another sense and no event without a participant
+    assert only(run(nlp, suggester, text), "exploded")["type"] == "Conflict:Attack"
