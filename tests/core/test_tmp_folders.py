@@ -18,6 +18,14 @@ def test_a_memory_folder_is_one_this_process_can_write(tmp_path):
     assert memory_temp_root(str(tmp_path / "a-file")) is None
 
 
+def test_a_memory_folder_too_small_for_a_run_is_not_taken(tmp_path):
+    # a container's /dev/shm is often 64 MB: a run's ~1 GB of folders would fill it half-way through the suite
+    fs = os.statvfs(tmp_path)
+    free = fs.f_bavail * fs.f_frsize
+    assert memory_temp_root(str(tmp_path), least_free=free + 2**40) is None
+    assert memory_temp_root(str(tmp_path), least_free=1) == str(tmp_path)
+
+
 def test_a_test_s_folder_is_under_the_memory_root_and_a_durability_test_s_on_the_disk(tmp_path, disk_tmp_path_factory):
     root = os.environ.get("PYTEST_DEBUG_TEMPROOT")
     if root is None or Path(root).resolve() == Path(tempfile.gettempdir()).resolve():
