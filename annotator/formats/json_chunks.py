@@ -54,7 +54,7 @@ def _documents_sql(n_states: int, n_docs: int, tokens: bool = True) -> str:
         "      'state', e.state, 'source', e.source, 'annotator', e.annotator,"
         "      'edited', json(CASE WHEN e.edited THEN 'true' ELSE 'false' END),"
         "      'score', CASE WHEN e.score IS NULL THEN NULL ELSE '' END) AS frag, e.start AS s, e.end AS t,"
-        "      CASE WHEN e.score IS NOT NULL THEN quote(e.score) END AS q"
+        "      CASE WHEN e.score IS NOT NULL THEN 0 END AS q"
         "    FROM entities e"
         f"   WHERE e.document_id = d.id AND e.annotation_set = ? AND e.state IN ({_in(n_states)})"
         "    ORDER BY e.start, e.end, e.id)) AS ents, ("
@@ -81,7 +81,7 @@ def _chunk_sql(n_states: int, n_docs: int, tokens: bool = True) -> str:
 
 
 class Chunk:
-    __slots__ = ("docs", "events", "args", "comments", "kept")
+    __slots__ = ("docs", "events", "args", "comments", "kept", "scores")
 
     def __init__(self) -> None:
         self.docs: list[tuple] = []
@@ -89,6 +89,7 @@ class Chunk:
         self.args: dict[int, list[tuple]] = {}
         self.comments: dict[int, list[dict[str, Any]]] = {}
         self.kept: dict[int, set[int]] = {}  # entity ids exported, for documents with events
+        self.scores: dict[int, list[float]] = {}  # the scores of a document's scored entities, in the column's order
 
 
 def _split_docs(head: str, texts: bytes | None, ents: bytes | None, toks: bytes | None) -> list[tuple]:
@@ -138,6 +139,14 @@ def read_chunk(
                 raise DamagedTextError(where or getattr(conn, "project_path", "the project file")) from None
         else:
             out.docs = conn.execute(_documents_sql(len(states), len(chunk), tokens), params).fetchall()
+        # the scores as Python reads them (exact): SQLite's quote() of a few doubles is not the stored value
+        # (0.6782850768370841 as 0.678285076837084), nor is any of its printf's formats over the whole range
+        for did, score in conn.execute(
+            f"SELECT document_id, score FROM entities WHERE document_id IN ({marks}) AND annotation_set = ? "
+            f"AND state IN ({smarks}) AND score IS NOT NULL ORDER BY document_id, start, end, id",
+            [*chunk, aset, *states],
+        ):
+            out.scores.setdefault(did, []).append(score)
         for r in conn.execute(
             f"SELECT id, document_id, type, trigger_start, trigger_end, attributes, annotator, state, source, score, "
             f"alternatives, edited FROM events WHERE document_id IN ({marks}) AND annotation_set = ? AND state IN ({smarks}) "
@@ -170,9 +179,10 @@ def read_chunk(
     return out
 
 
-def entities_json(text: str, column: bytes | None) -> tuple[bytes | memoryview, int]:
-    """The entities of one document from its SQL column (the starts and the ends as two JSON arrays, then the
-    entities' JSON, each text's place a ``%b``): (their JSON without the array's brackets, how many)."""
+def entities_json(text: str, column: bytes | None, scores: list[float]) -> tuple[bytes | memoryview, int]:
+    """The entities of one document from its SQL column (the starts and the ends as two JSON arrays, an array with
+    a 0 for each scored entity, then the entities' JSON, each text's place a ``%b``), ``scores`` the scored entities'
+    scores in order (``Chunk.scores``): (their JSON without the array's brackets, how many)."""
     if column is None:
         return b"", 0
     cut = column.index(b"]") + 1
@@ -180,7 +190,8 @@ def entities_json(text: str, column: bytes | None) -> tuple[bytes | memoryview, 
     end = column.index(b"]", mid) + 1
     view = memoryview(column)
     starts, ends = _loads(view[:cut]), _loads(view[cut:mid])
-    scores = _loads(view[mid:end])  # the entities' scores that are not NULL, in order (SQLite's exact quote())
+    if len(_loads(view[mid:end])) != len(scores):  # never silently wrong output
+        raise RuntimeError("entity scores and their places disagree")
     n = len(starts)
     texts = [text[a:b] for a, b in zip(starts, ends)]
     if _JOIN not in text:  # one orjson call quotes every text; the joining character comes out raw, split there
@@ -213,8 +224,9 @@ def entities_json(text: str, column: bytes | None) -> tuple[bytes | memoryview, 
 
 def _with_scores(ents: memoryview, scores: list[float]) -> bytes | memoryview:
     """The entities' JSON with each score's place (json_object's ``"score":""``: a raw quote is never inside a JSON
-    string, so that sequence is only ever our key and its empty value) given its score as orjson writes it (SQLite
-    would write 15 digits; its quote() gives every digit, read back exactly)."""
+    string, so that sequence is only ever our key and its empty value) given its score as orjson writes it (the value
+    Python read, ``Chunk.scores``: SQLite's json_object writes 15 digits, and its quote() misses the last digit of a
+    few doubles)."""
     if not scores:
         return ents
     pieces = bytes(ents).split(_SCORE)
@@ -255,7 +267,7 @@ def render_chunk(
             add(_TOKENS)
             add(d[7].encode() if isinstance(d[7], str) else d[7])
         add(_ENTITIES)
-        ents, n = entities_json(text, d[6])
+        ents, n = entities_json(text, d[6], chunk.scores.get(did, []))
         add(ents)
         rows = chunk.events.get(did)
         out_events = events_of(d, text, rows, chunk.args, chunk.kept.get(did, ()), report) if rows else []

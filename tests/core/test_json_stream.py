@@ -99,6 +99,21 @@ TRICKY += ["%", "%b", "%%b", '"text":"%b"', "\x7f", "a\x7fb", "%s"]
 
 
 @pytest.mark.parametrize("fmt", ["json", "jsonl"])
+def test_every_score_is_written_exactly(project, tmp_path, split, fmt):
+    """Scores whose SQLite quote() is not the stored double (its last digit dropped: a score of [0, 1) among 70,000
+    or so, and values near the ends of the range, which hypothesis drew for the test above) come out as stored."""
+    scores = [0.6782850768370841, 9.128864066252889e-308, 0.5, 1e-05, 6.4387017260810395e301]
+    ents = [IncomingEntity(k, 0, 4, "PERSON", "suggested", "spacy:x@1", score=v) for k, v in enumerate(scores)]
+    import_documents(project, [IncomingDocument(text="Kabul", name="d", entities=ents)])
+    out = export(project, fmt, tmp_path / "out", states=STATES)
+    assert out == reference(project, fmt, STATES)
+    doc = orjson.loads(out)["documents"][0] if fmt == "json" else orjson.loads(out)
+    assert sorted(e["score"] for e in doc["entities"]) == sorted(scores)
+    assert b"0.6782850768370841" in out
+    assert used(*split)
+
+
+@pytest.mark.parametrize("fmt", ["json", "jsonl"])
 def test_markers_and_quotes_in_the_data(project, tmp_path, monkeypatch, split, fmt):
     monkeypatch.setattr(json_stream, "CHUNK", 1)
     docs = []
