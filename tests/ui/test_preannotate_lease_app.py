@@ -6,24 +6,10 @@ both ran, doubling the CPU)."""
 from __future__ import annotations
 
 import sqlite3
-from datetime import datetime, timezone
 
-from ui_support import close_window, pattern_pipeline, settled, show_widget, window_settled
+from ui_support import close_window, project_held_elsewhere, settled, shown_window, window_settled
 
-from annotator.importing import IncomingDocument, import_documents
 from annotator.store import Project
-
-
-def project_held_elsewhere(tmp_path):  # type: ignore[no-untyped-def]
-    path = tmp_path / "p.annotator"
-    with Project(path, annotator="setup") as p:
-        import_documents(p, [IncomingDocument("Maria Lopez visited Paris.", "a.txt")])
-    at = datetime.now(timezone.utc).isoformat(timespec="milliseconds")
-    conn = sqlite3.connect(path)
-    conn.execute("INSERT INTO preannotation_lease VALUES (1, 4242, 'elsewhere', ?, ?, 'theirs')", (at, at))
-    conn.commit()
-    conn.close()
-    return path
 
 
 def suggestions(path) -> int:  # type: ignore[no-untyped-def]
@@ -33,8 +19,6 @@ def suggestions(path) -> int:  # type: ignore[no-untyped-def]
 
 def test_the_app_s_run_of_new_documents_waits_for_another_run_and_starts_after_it(qtbot, tmp_path, monkeypatch):
     from ui import window_files
-    from ui.main_window import MainWindow
-    from ui.settings import AppSettings
 
     from annotator import lease
 
@@ -42,9 +26,7 @@ def test_the_app_s_run_of_new_documents_waits_for_another_run_and_starts_after_i
     asked: list[object] = []
     monkeypatch.setattr(lease, "running", lambda p, ask=lease.running: asked.append(ask(p)) or asked[-1])
     path = project_held_elsewhere(tmp_path)
-    settings = AppSettings()
-    settings.set("annotator", "tester")
-    w = show_widget(qtbot, MainWindow(settings, pipeline=pattern_pipeline, auto_preannotate=True), (1200, 800))
+    w = shown_window(qtbot, auto_preannotate=True)
     assert w.open_project(path)
     window_settled(qtbot, w)
     assert not w.workers and suggestions(path) == 0  # waiting, not running beside the other

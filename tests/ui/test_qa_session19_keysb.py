@@ -5,13 +5,9 @@ fix."""
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
+from ui_support import ARRESTED
 
 ALT = Qt.KeyboardModifier.AltModifier
-
-ARRESTED = (
-    "Zielinski, 58, was arrested by officers of the Central Anti-Corruption Bureau at his home in Krakow in February "
-    "2023, along with businessman Piotr Nowicki, the owner of Nowicki Budownictwo."
-)
 
 
 def test_the_person_of_a_passive_arrest_comes_before_the_officers_told_after_by(qtbot, tmp_path):

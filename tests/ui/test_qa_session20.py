@@ -6,11 +6,18 @@ from __future__ import annotations
 import json
 import os
 import sqlite3
-from datetime import datetime, timedelta, timezone
 
 import pytest
 from PySide6.QtCore import Qt
-from ui_support import close_window, open_window, pattern_pipeline, settled, show_widget, window_settled
+from ui_support import (
+    close_window,
+    open_window,
+    project_held_elsewhere,
+    settled,
+    show_widget,
+    shown_window,
+    window_settled,
+)
 
 from annotator.importing import IncomingDocument, import_documents
 from annotator.lease import host_name
@@ -68,19 +75,6 @@ def test_the_keys_shrink_a_span_inside_one_of_the_pipeline_s_tokens_to_its_word(
     close_window(w)
 
 
-def held_elsewhere(tmp_path, host: str = "elsewhere", pid: int = 4242, minutes_ago: int = 3):  # type: ignore[no-untyped-def]
-    """A project of one new document whose lease another run holds (``host``, ``pid``, heard from ``minutes_ago``)."""
-    path = tmp_path / "p.annotator"
-    with Project(path, annotator="setup") as p:
-        import_documents(p, [IncomingDocument("Maria Lopez visited Paris.", "a.txt")])
-    at = (datetime.now(timezone.utc) - timedelta(minutes=minutes_ago)).isoformat(timespec="milliseconds")
-    conn = sqlite3.connect(path)
-    conn.execute("INSERT INTO preannotation_lease VALUES (1, ?, ?, ?, ?, 'theirs')", (pid, host, at, at))
-    conn.commit()
-    conn.close()
-    return path
-
-
 def lease_and_suggestions(path) -> tuple[list[tuple], int]:  # type: ignore[no-untyped-def]
     conn = sqlite3.connect(path)
     try:
@@ -94,13 +88,9 @@ def lease_and_suggestions(path) -> tuple[list[tuple], int]:  # type: ignore[no-u
 def test_the_empty_document_says_another_run_is_under_way_not_pre_annotate_all(qtbot, tmp_path):
     """Round 11: after an open that found another run's lease, the empty document's line said "No suggestions here
     yet: Project > Pre-annotate all documents makes them", which that run's lease refused."""
-    from ui.main_window import MainWindow
-    from ui.settings import AppSettings
 
-    path = held_elsewhere(tmp_path)
-    settings = AppSettings()
-    settings.set("annotator", "tester")
-    w = show_widget(qtbot, MainWindow(settings, pipeline=pattern_pipeline, auto_preannotate=True), (1200, 800))
+    path = project_held_elsewhere(tmp_path, minutes_ago=3)
+    w = shown_window(qtbot, auto_preannotate=True)
     assert w.open_project(path)
     window_settled(qtbot, w)
     said = w.message.text()
@@ -114,7 +104,7 @@ def test_the_empty_document_says_another_run_is_under_way_not_pre_annotate_all(q
 def test_another_host_s_run_is_offered_to_take_over_and_pre_annotation_runs(qtbot, tmp_path, monkeypatch):
     """A run on another host that stopped without a word held the project for 10 minutes, and Project > Pre-annotate
     all documents said only "run it again when that one has finished"."""
-    path = held_elsewhere(tmp_path)
+    path = project_held_elsewhere(tmp_path, minutes_ago=3)
     w = open_window(qtbot, path)
     asked: list[str] = []
     monkeypatch.setattr(w, "ask_take_over", lambda text: asked.append(text) or False)
@@ -132,7 +122,7 @@ def test_another_host_s_run_is_offered_to_take_over_and_pre_annotation_runs(qtbo
 
 
 def test_a_live_run_of_this_machine_is_not_offered_to_take_over(qtbot, tmp_path, monkeypatch):
-    path = held_elsewhere(tmp_path, host=host_name(), pid=os.getpid())
+    path = project_held_elsewhere(tmp_path, minutes_ago=3, host=host_name(), pid=os.getpid())
     w = open_window(qtbot, path)
     monkeypatch.setattr(w, "ask_take_over", lambda text: pytest.fail("asked"))
     w.preannotate_all()

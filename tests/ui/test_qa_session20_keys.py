@@ -5,13 +5,9 @@ fix."""
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
+from ui_support import ARRESTED
 
 ALT = Qt.KeyboardModifier.AltModifier
-
-ARRESTED = (
-    "Zielinski, 58, was arrested by officers of the Central Anti-Corruption Bureau at his home in Krakow in February "
-    "2023, along with businessman Piotr Nowicki, the owner of Nowicki Budownictwo."
-)
 
 
 def test_the_time_of_an_arrest_is_no_age_told_in_apposition(qtbot, tmp_path):

@@ -15,6 +15,11 @@ DOC_A = (
 )
 DOC_B = "<b>x</b> said 😀 Zoë met 李小龍 in 東京 🎉 today.\r\nSecond line 𝔘𝔫𝔦 here."
 DOC_C = "Nothing to see here, only words."
+# seed 004's arrest, which the keys passes replay (docs/keyboard.md rounds 12b and 13)
+ARRESTED = (
+    "Zielinski, 58, was arrested by officers of the Central Anti-Corruption Bureau at his home in Krakow in February "
+    "2023, along with businessman Piotr Nowicki, the owner of Nowicki Budownictwo."
+)
 PATTERNS = [
     {"label": "PERSON", "pattern": "Maria Lopez"},
     {"label": "PERSON", "pattern": "John Smith"},
@@ -94,6 +99,7 @@ def shown_window(
     annotator: str = "tester",
     pipeline=pattern_pipeline,  # type: ignore[no-untyped-def]
     size: tuple[int, int] = (1200, 800),
+    auto_preannotate: bool = False,
 ):
     """The real main window, shown and exposed, no project open yet."""
     from ui.main_window import MainWindow
@@ -101,7 +107,27 @@ def shown_window(
 
     settings = AppSettings()
     settings.set("annotator", annotator)
-    return show_widget(qtbot, MainWindow(settings, pipeline=pipeline, auto_preannotate=False), size)
+    return show_widget(qtbot, MainWindow(settings, pipeline=pipeline, auto_preannotate=auto_preannotate), size)
+
+
+def project_held_elsewhere(tmp_path: Path, host: str = "elsewhere", pid: int = 4242, minutes_ago: int = 0) -> Path:
+    """A project of one new document whose pre-annotation lease another run holds (``host``, ``pid``, heard from
+    ``minutes_ago``)."""
+    import sqlite3
+    from datetime import datetime, timedelta, timezone
+
+    from annotator.importing import IncomingDocument, import_documents
+    from annotator.store import Project
+
+    path = tmp_path / "p.annotator"
+    with Project(path, annotator="setup") as p:
+        import_documents(p, [IncomingDocument("Maria Lopez visited Paris.", "a.txt")])
+    at = (datetime.now(timezone.utc) - timedelta(minutes=minutes_ago)).isoformat(timespec="milliseconds")
+    conn = sqlite3.connect(path)
+    conn.execute("INSERT INTO preannotation_lease VALUES (1, ?, ?, ?, ?, 'theirs')", (pid, host, at, at))
+    conn.commit()
+    conn.close()
+    return path
 
 
 def open_window(
