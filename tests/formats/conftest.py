@@ -135,6 +135,13 @@ def fill(project) -> dict[str, int]:
 
 
 @pytest.fixture
+def busy(project):  # type: ignore[no-untyped-def]
+    """The project holding one document already: a file with types it lacks is refused or grows its schema."""
+    import_documents(project, [IncomingDocument(text="A text already here.", name="seed.txt")])
+    return project
+
+
+@pytest.fixture
 def sample(project):
     """(project, {name: id}) with the sample documents and edits."""
     return project, fill(project)

@@ -53,12 +53,6 @@ def folder(tmp_path: Path, conf: str = CONF, ann: list[str] = ANN) -> Path:
     return out
 
 
-@pytest.fixture
-def busy(project):
-    import_documents(project, [IncomingDocument(text="A text already here.", name="seed.txt")])
-    return project
-
-
 def test_refused_without_add_types_naming_it_as_the_way_in(busy, tmp_path):
     with pytest.raises(SchemaLacksError) as got:
         api.import_files(busy, [folder(tmp_path)], format="brat")

@@ -36,12 +36,6 @@ def folder(tmp_path: Path, conf_role: str = "Witness:Person") -> Path:
     return out
 
 
-@pytest.fixture
-def busy(project: Project) -> Project:
-    import_documents(project, [IncomingDocument(text="A text already here.", name="seed.txt")])
-    return project
-
-
 def test_without_add_types_the_refusal_names_the_role_and_the_way(busy, tmp_path):
     with pytest.raises(SchemaLacksError) as got:
         api.import_files(busy, [folder(tmp_path)], format="brat")

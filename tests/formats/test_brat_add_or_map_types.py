@@ -13,7 +13,6 @@ import pytest
 from annotator import api
 from annotator.cli import main
 from annotator.errors import ImportFileError, SchemaLacksError
-from annotator.importing import IncomingDocument, import_documents
 
 TEXT = "The minister said on Monday that the report of the commission was late."
 CONF = """[entities]
@@ -36,12 +35,6 @@ def folder(tmp_path: Path, events: bool = True) -> Path:
         lines += ["T3\tStatement 13 17\tsaid", "E1\tStatement:T3 Speaker:T1"]
     (out / "d1.ann").write_text("\n".join(lines) + "\n", encoding="utf-8")
     return out
-
-
-@pytest.fixture
-def busy(project):
-    import_documents(project, [IncomingDocument(text="A text already here.", name="seed.txt")])
-    return project
 
 
 def test_refused_naming_both_ways_and_nothing_imported(busy, tmp_path):

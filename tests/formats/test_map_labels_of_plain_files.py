@@ -13,15 +13,8 @@ import pytest
 from annotator import api
 from annotator.cli import main
 from annotator.errors import ImportFileError, UnknownLabelsError
-from annotator.importing import IncomingDocument, import_documents
 
 TEXT = "BRCA1 binds p53 in the nucleus."
-
-
-@pytest.fixture
-def busy(project):
-    import_documents(project, [IncomingDocument(text="A text already here.", name="seed.txt")])
-    return project
 
 
 def label_studio(tmp_path: Path) -> Path:
