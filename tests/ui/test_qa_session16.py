@@ -160,7 +160,7 @@ def test_a_role_key_on_the_end_of_a_longer_name_gives_its_label(qtbot, tmp_path)
     from annotator.importing import IncomingDocument, import_documents
     from annotator.store import Project
     from ui_helpers import find
-    from ui_support import close_window, open_window
+    from ui_support import close_window, open_window, press_role_key
 
     path = tmp_path / "appeal.annotator"
     with Project(path, annotator="setup") as p:
@@ -170,11 +170,10 @@ def test_a_role_key_on_the_end_of_a_longer_name_gives_its_label(qtbot, tmp_path)
     w = open_window(qtbot, path)
     try:
         c, v = w.controller, w.view
-        roles = [r.name for r in c.schema.event_type("Justice:Appeal").roles]
         v.setFocus()
         c.select_event(ev_id)
         v.select_cp(*find(APPEAL, "Court of Appeal"))
-        qtbot.keyClick(v, getattr(Qt.Key, f"Key_{roles.index('Adjudicator') + 1}"), ALT)
+        press_role_key(qtbot, w, "Justice:Appeal", "Adjudicator")
     finally:
         close_window(w)
     with Project(path, create=False) as p:
@@ -355,7 +354,7 @@ def test_a_role_key_with_no_other_candidate_names_the_filler_there(qtbot, tmp_pa
     from annotator.importing import IncomingDocument, import_documents
     from annotator.store import Project
     from ui_helpers import find
-    from ui_support import close_window, open_window
+    from ui_support import close_window, open_window, press_role_key
 
     text = "Hezbollah deployed fighters from Lebanon to Syria on Friday."
     path = tmp_path / "friday.annotator"
@@ -367,10 +366,9 @@ def test_a_role_key_with_no_other_candidate_names_the_filler_there(qtbot, tmp_pa
     w = open_window(qtbot, path)
     try:
         c, v = w.controller, w.view
-        roles = [r.name for r in c.schema.event_type("Movement:Transport").roles]
         v.setFocus()
         c.select_event(ev_id)
-        qtbot.keyClick(v, getattr(Qt.Key, f"Key_{roles.index('Time') + 1}"), ALT)
+        press_role_key(qtbot, w, "Movement:Transport", "Time")
         said = w.message.text()
         assert said.startswith("No other entity of DATE, TIME to fill Time (“Friday” is in it)"), said
     finally:

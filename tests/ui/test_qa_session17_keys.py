@@ -167,7 +167,7 @@ def test_the_giver_told_after_from_is_alt_ns_first_candidate(qtbot, tmp_path):
     (``keyflow.source_order``); on events-dev 708 -> 703 keys (bench/role_keys.py). Recipient, which "from" does not
     fill, takes it after the sentence's others. (The document is not pre-annotated: the fallback's sentence ended at
     the full stop of "3.4", "firms" outside it.)"""
-    from ui_support import close_window, event_fillers, one_event, window_on_its_event
+    from ui_support import close_window, event_fillers, one_event, press_role_key, window_on_its_event
 
     path = tmp_path / "accepting.annotator"
     words_labels = (
@@ -180,11 +180,9 @@ def test_the_giver_told_after_from_is_alt_ns_first_candidate(qtbot, tmp_path):
     one_event(path, ACCEPTING, words_labels, "Transaction:Transfer-Money", "accepting")
     w, ev = window_on_its_event(qtbot, path)
     try:
-        c, v = w.controller, w.view
-        roles = [r.name for r in c.schema.event_type(ev.type).roles]
-        qtbot.keyClick(v, getattr(Qt.Key, f"Key_{roles.index('Giver') + 1}"), ALT)
+        press_role_key(qtbot, w, ev.type, "Giver")
         assert w.message.text().startswith("Giver: firms"), w.message.text()
-        qtbot.keyClick(v, getattr(Qt.Key, f"Key_{roles.index('Recipient') + 1}"), ALT)
+        press_role_key(qtbot, w, ev.type, "Recipient")
         assert w.message.text().startswith("Recipient: Marek Zielinski"), w.message.text()
     finally:
         close_window(w)

@@ -15,7 +15,7 @@ def test_the_person_of_a_passive_arrest_comes_before_the_officers_told_after_by(
     Person came with a second key. A name told after "by" comes after the sentence's others for a role the agent
     does not fill, and first for one it fills (``keyflow.agent_order``); on events-dev 650 -> 646 keys
     (bench/role_keys.py, half A 351 -> 349, half B 299 -> 297)."""
-    from ui_support import close_window, event_fillers, one_event, window_on_its_event
+    from ui_support import close_window, event_fillers, one_event, press_role_key, window_on_its_event
 
     path = tmp_path / "arrested.annotator"
     words_labels = (
@@ -27,11 +27,9 @@ def test_the_person_of_a_passive_arrest_comes_before_the_officers_told_after_by(
     one_event(path, ARRESTED, words_labels, "Justice:Arrest-Jail", "arrested")
     w, ev = window_on_its_event(qtbot, path)
     try:
-        c, v = w.controller, w.view
-        roles = [r.name for r in c.schema.event_type(ev.type).roles]
-        qtbot.keyClick(v, getattr(Qt.Key, f"Key_{roles.index('Person') + 1}"), ALT)
+        press_role_key(qtbot, w, ev.type, "Person")
         assert w.message.text().startswith("Person: Zielinski"), w.message.text()
-        qtbot.keyClick(v, getattr(Qt.Key, f"Key_{roles.index('Agent') + 1}"), ALT)
+        press_role_key(qtbot, w, ev.type, "Agent")
         assert w.message.text().startswith("Agent: officers"), w.message.text()
     finally:
         close_window(w)

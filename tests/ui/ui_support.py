@@ -154,6 +154,14 @@ def window_on_its_event(qtbot, path: Path):  # type: ignore[no-untyped-def]
     return w, ev
 
 
+def press_role_key(qtbot, w, event_type: str, role: str) -> None:  # type: ignore[no-untyped-def]
+    """Alt+N on the text for ``role``, N its place among ``event_type``'s roles (the Roles box's key)."""
+    from PySide6.QtCore import Qt
+
+    names = [r.name for r in w.controller.schema.event_type(event_type).roles]
+    qtbot.keyClick(w.view, getattr(Qt.Key, f"Key_{names.index(role) + 1}"), Qt.KeyboardModifier.AltModifier)
+
+
 def close_window(w) -> None:  # type: ignore[no-untyped-def]
     """Wait for the window's background work, then close its project."""
     w.wait_for_workers()
