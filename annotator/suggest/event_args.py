@@ -125,7 +125,8 @@ def _predicate_frame(adj: Any) -> list[tuple[str, Any]]:
     out: list[tuple[str, Any]] = [("obj", c) for c in objs]
     out += [("subjpass", c) for c in kids if c.dep_ == "nsubjpass"]
     out += [("subj" if objs else "subj_intrans", c) for c in kids if c.dep_ == "nsubj"]
-    return out + _preps(verb) + _preps(adj)
+    # "was shot dead while sitting in a coffee shop": one dies where the verb's clause says it happened
+    return out + _preps(verb) + _preps(adj) + _settings(verb, objs)
 
 
 def _conjuncts(tok: Any) -> list[Any]:

@@ -541,3 +541,10 @@ def test_an_amount_in_a_currency_the_pipeline_reads_as_a_quantity_is_the_money(n
     text = "The court also fined him 500,000 zlotys and barred him from holding public office for ten years."
     got = args_of(nlp, suggester, text, "fined", "Justice:Fine")
     assert ("Money", "500,000 zlotys") in got and not any(role == "Time" for role, _ in got), got
+
+
+@pytest.mark.slow
+def test_one_shot_dead_dies_where_the_shooting_happened(nlp, suggester):
+    # "shot dead while sitting in a cafe": the death told by the adjective happened where the verb's clause says
+    text = "The activist was shot dead while sitting in a cafe."
+    assert ("Place", "cafe") in args_of(nlp, suggester, text, "dead", "Life:Die")
