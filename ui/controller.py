@@ -19,7 +19,7 @@ from annotator.errors import (
 )
 from annotator.held import HeldDocument
 from annotator.model import PROJECT_WIDE, UNFINISHED, Change, Document, Entity, Event
-from annotator import navigation
+from annotator import fileid, navigation
 from annotator.navigation import Tokens, still_there
 from annotator.offsets import Utf16Map
 from annotator.schema import Schema
@@ -81,6 +81,12 @@ class Controller(QObject):
     def open_project(self, path: str | Path, annotator: str | None = None, document_id: int | None = None) -> None:
         """Open (or create) a project file at ``document_id`` (when it has it) or its first document; raises
         AnnotatorError with a clear message."""
+        if self.project is not None and fileid.identity(path) == self.project.identity:
+            # the file open here already, maybe under another name (renamed while open, then reopened): closed first.
+            # A process's connections to one file share one -shm, the one under the name first opened, which that
+            # close then removes; every other program opens the new name's: two lock files, and their writes
+            # overwrote each other
+            self.close_project()
         project = Project(path, annotator=annotator or None)
         self.close_project()
         self.project = project

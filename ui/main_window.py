@@ -505,7 +505,7 @@ class MainWindow(WindowPanels, FilesAndWork, WindowFlow, QMainWindow):
                 QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
                 self,
             )
-            box.accepted.connect(lambda: self.open_project(new_path))
+            box.accepted.connect(lambda: self.reopen_moved(new_path))
         else:  # not found beside it (deleted, or moved away): what is open can still be saved, the only copy maybe
             box = QMessageBox(
                 QMessageBox.Icon.Warning,
@@ -520,6 +520,14 @@ class MainWindow(WindowPanels, FilesAndWork, WindowFlow, QMainWindow):
         box.setTextFormat(Qt.TextFormat.PlainText)
         self._moved_box = box
         box.open()
+
+    def reopen_moved(self, new_path: str) -> None:
+        """The project open again where its file is now; the line no longer says "…: the project file was renamed …;
+        editing has stopped …" (it stayed after the reopen, in red)."""
+        self.message.setText("")
+        self.message.setStyleSheet("")
+        self._error_timer.stop()
+        self.open_project(new_path)
 
     def confirm_stop_work(self, title: str) -> bool:
         """Ask before quitting while background work runs; True to stop it and quit."""

@@ -1,0 +1,51 @@
+"""A first hour, session 21 (docs/reliability.md, round 13, session 21): the event flow by keys, the project renamed
+while open and reopened, a second program on the same file."""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+import subprocess
+import sys
+
+from PySide6.QtWidgets import QMessageBox
+
+# another program's write: a process of its own (a connection of this process would share the app's lock file)
+OTHER_PROGRAM = (
+    "import sqlite3, sys; c = sqlite3.connect(sys.argv[1], timeout=10); "
+    "c.execute(\"UPDATE documents SET status = 'annotated' WHERE name = 'c.txt'\"); c.commit(); c.close()"
+)
+
+
+def reopen_renamed(qtbot, window, project_path):  # type: ignore[no-untyped-def]
+    """The file renamed while open, the app's 'Reopen it now?' answered Yes: the project open again at its new name."""
+    c = window.controller
+    window.edit_actions.accept_all()  # something saved under the old name first
+    moved = project_path.with_name("renamed.annotator")
+    os.rename(project_path, moved)
+    c.check_outside_changes()  # the poll notices and offers to reopen
+    window._moved_box.button(QMessageBox.StandardButton.Yes).click()
+    qtbot.waitUntil(lambda: c.project is not None and c.project.path == moved, timeout=5000)
+    return moved
+
+
+def test_after_the_reopen_of_a_renamed_file_another_program_s_write_is_kept(qtbot, window, project_path):
+    moved = reopen_renamed(qtbot, window, project_path)
+    # the reopened connection's lock file is the one at the new name, which every other program opens: on main the
+    # reopen took over the old name's -shm (the same file, still open in this process) and its close then deleted it
+    assert os.path.exists(f"{moved}-shm")
+    subprocess.run([sys.executable, "-c", OTHER_PROGRAM, str(moved)], check=True, timeout=60)
+    window.controller.check_outside_changes()
+    window.edit_actions.accept_all()  # the app's next edit (document a.txt)
+    conn = sqlite3.connect(moved)
+    try:
+        status = conn.execute("SELECT status FROM documents WHERE name = 'c.txt'").fetchone()[0]
+        assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+    finally:
+        conn.close()
+    assert status == "annotated"  # was: 'new', the other program's write overwritten by the app's next commit
+
+
+def test_the_reopened_project_s_status_line_no_longer_says_editing_has_stopped(qtbot, window, project_path):
+    reopen_renamed(qtbot, window, project_path)
+    assert "editing has stopped" not in window.message.text()
