@@ -4,6 +4,7 @@ position, the next document to work on, and which selection survives a reload or
 from __future__ import annotations
 
 import re
+import unicodedata
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Container, Iterable, Sequence
 from dataclasses import dataclass
@@ -71,6 +72,27 @@ def edge_moved(
     if edge == "start":
         return pieces.move(start, direction, "start"), end
     return start, pieces.move(end, direction, "end")
+
+
+def snapped(tokens: "Tokens | LocalTokens", text: str, start: int, end: int) -> tuple[int, int]:
+    """[start, end) snapped to the tokens it touches (``offsets.snap_to_tokens``: a partial token widens). A selection
+    inside one token of the pipeline's that takes its word and leaves out the dash run the pipeline kept with the word
+    (spaCy's "--Algerians", "Yemenis--") snaps to the fallback's pieces within the token, as ``edge_moved`` moves by
+    them: a drag over "Algerians" is "Algerians" (it was "--Algerians", round 12's Left). Only dashes: a drag that
+    leaves out the last full stop of "U.S." still takes the whole token."""
+    a, b = tokens.snap(start, end)
+    if a >= b or (a, b) == (start, end) or tokens.at(start) != (a, b):
+        return a, b  # no token, one already whole, or several: as the tokens say
+    pieces = Tokens(*word_tokens(text, a, b))
+    if len(pieces.starts) < 2:
+        return a, b
+    inner = pieces.snap(start, end)
+    left_out = text[a : inner[0]] + text[inner[1] : b]
+    if not left_out or not all(unicodedata.category(ch) == "Pd" for ch in left_out):
+        return a, b
+    if not all(unicodedata.category(text[i])[0] in "LNM" for i in (inner[0], inner[1] - 1)):
+        return a, b  # a dash of the run taken, not all of it ("-Algerians"): the token whole
+    return inner
 
 
 SENTENCE_REACH = 16_384  # code points each side of a place within which LocalTokens.sentence looks for its sentence

@@ -450,7 +450,9 @@ class Controller(QObject):
         return self.held.sentence(self.project, cp)
 
     def snap(self, start: int, end: int) -> tuple[int, int]:
-        return self.tokens().snap(start, end)
+        """A selection snapped to tokens (``navigation.snapped``: inside "--Algerians", to the word)."""
+        text = self.doc.text if self.doc is not None else ""
+        return navigation.snapped(self.tokens(), text, start, end)
 
     def token_at(self, cp: int) -> tuple[int, int] | None:
         return self.tokens().at(cp)

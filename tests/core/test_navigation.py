@@ -5,6 +5,7 @@ from __future__ import annotations
 from annotator.model import Entity, Event
 from annotator.navigation import (
     edge_moved,
+    snapped,
     Tokens,
     entities_at,
     events_at,
@@ -125,3 +126,18 @@ def test_an_edge_inside_one_stored_token_moves_by_the_fallback_s_pieces() -> Non
     assert edge_moved(tokens, text, 27, 36, "end", -1) == (27, 35)
     assert edge_moved(tokens, text, 23, 36, "end", -1) == (23, 26)  # over two tokens: the stored one, as before
     assert edge_moved(tokens, text, 23, 26, "end", -1)[0] >= edge_moved(tokens, text, 23, 26, "end", -1)[1]  # "and"
+
+
+def test_a_selection_inside_one_stored_token_leaving_out_its_dashes_snaps_to_the_word() -> None:
+    """Round 12's Left: a drag over "Algerians" of spaCy's one token "--Algerians" snapped to the whole token. Inside
+    one stored token, a selection that leaves out only a dash run snaps to the fallback's pieces; anything else (the
+    full stop of "U.S.", a selection over two tokens) snaps to the stored tokens as before."""
+    text = "detainees --Algerians, and Yemenis-- were in the U.S. now"
+    tokens = Tokens([0, 10, 21, 23, 27, 37, 42, 45, 49, 54], [9, 21, 22, 26, 36, 41, 44, 48, 53, 57])
+    assert snapped(tokens, text, 12, 21) == (12, 21)  # "Algerians" exactly
+    assert snapped(tokens, text, 13, 19) == (12, 21)  # "lgerian": the word, not its dashes
+    assert snapped(tokens, text, 11, 19) == (10, 21)  # a dash in it: the whole token
+    assert snapped(tokens, text, 27, 33) == (27, 34)  # "Yemeni" of "Yemenis--": "Yemenis"
+    assert snapped(tokens, text, 49, 52) == (49, 53)  # "U.S" of "U.S.": the whole token, as before
+    assert snapped(tokens, text, 12, 25) == (10, 26)  # over several tokens: as before
+    assert snapped(tokens, text, 9, 10) == (9, 10)  # a space alone: as it is

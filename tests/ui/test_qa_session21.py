@@ -8,7 +8,11 @@ import sqlite3
 import subprocess
 import sys
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
+from test_qa_session20 import DETAINEES, detainees_project, stored_spans
+from ui_helpers import drag_select
+from ui_support import close_window, open_window, window_settled
 
 # another program's write: a process of its own (a connection of this process would share the app's lock file)
 OTHER_PROGRAM = (
@@ -49,3 +53,19 @@ def test_after_the_reopen_of_a_renamed_file_another_program_s_write_is_kept(qtbo
 def test_the_reopened_project_s_status_line_no_longer_says_editing_has_stopped(qtbot, window, project_path):
     reopen_renamed(qtbot, window, project_path)
     assert "editing has stopped" not in window.message.text()
+
+
+def test_a_drag_over_the_word_of_dashes_kept_with_it_selects_the_word(qtbot, tmp_path):
+    """Round 12's Left: spaCy keeps "--" with the word ("--Algerians" one token), and a drag over "Algerians" snapped
+    to the whole token; a label key then made "--Algerians" an entity. Now the drag selects the word."""
+    path = tmp_path / "p.annotator"
+    detainees_project(path)
+    w = open_window(qtbot, path)
+    v = w.view
+    start = DETAINEES.index("Algerians")
+    drag_select(qtbot, v, start, start + len("Algerians"))
+    assert v.selection_cp() == (start, start + len("Algerians"))  # was: "--Algerians"
+    qtbot.keyClick(v, Qt.Key.Key_4)  # NORP: the selection equal to no span, so a new one
+    window_settled(qtbot, w)
+    assert ("Algerians", "NORP") in stored_spans(path)
+    close_window(w)
