@@ -16,7 +16,7 @@ from annotator.suggest.arg_spans import entity_index
 from annotator.suggest.event_args import fill_roles, frame, phrase_settings
 from annotator.suggest.event_context import Context, read_context
 from annotator.suggest.event_lexicon import Lexicon, Pattern, matches
-from annotator.suggest.noun_classes import guess_label, is_weapon
+from annotator.suggest.noun_classes import guess_label, is_vehicle, is_weapon
 from annotator.suggest.rule_weights import LINK, THRESHOLD, WEIGHTS
 from annotator.suggest.rule_weights import score as rule_score
 from annotator.suggest.token_arrays import FirstWords, trigger_starts
@@ -250,12 +250,13 @@ class RuleEventSuggester:
             core = sum(1 for a in args if a.role not in NON_CORE and a.score >= 0.5)
             if not core and person_pronoun(pairs):  # "his conversations", "they attacked": a participant all the same
                 core = 1
-            # "a car bomb exploded": the weapon that went off is the event's instrument, no subject of another sense
+            # "a car bomb exploded", "the device exploded": the weapon or the thing made that went off is the event's
+            # instrument, no subject of another sense
             instrument = etype.role("Instrument")
             weapon_subject = (
                 instrument is not None
                 and takes(instrument, "PRODUCT")
-                and any(s == "subj_intrans" and is_weapon(t) for s, t in pairs)
+                and any(s == "subj_intrans" and (is_weapon(t) or _made_thing(t)) for s, t in pairs)
             )
             if not core and weapon_subject:
                 core = 1
@@ -382,3 +383,9 @@ class RuleEventSuggester:
             if attr is not None and takes_value(attr, value):
                 out[name] = value
         return out
+
+
+def _made_thing(tok: Any) -> bool:
+    """A noun naming a thing made, a weapon or a vehicle (PRODUCT, named or guessed: "device", "car"), which as the
+    subject of an event word with an instrument is what it was done with, not a doer of another sense."""
+    return tok.pos_ == "NOUN" and not tok.ent_type_ and guess_label(tok) == "PRODUCT" and not is_vehicle(tok)

@@ -57,6 +57,10 @@ WEAPONS = frozenset(
     """bomb missile rocket gun rifle weapon explosive grenade mortar shell bullet artillery knife machete cannon munition
     ammunition warhead ied landmine""".split()
 )
+VEHICLES = frozenset(
+    """drone tank plane aircraft jet airplane airliner warplane helicopter ship vessel boat car truck vehicle bus train
+    submarine warship carrier frigate destroyer convoy""".split()
+)
 _NOT_PEOPLE = frozenset(
     "number paper order border matter center centre quarter water power letter other horror terror error factor sector"
     " mirror floor door color colour corridor interior meteor rumor rumour favor favour labor labour".split()
@@ -112,6 +116,11 @@ def guess_label_of_word(word: str) -> str | None:
 def is_weapon(token: Token) -> bool:
     """Whether a common noun names a weapon (what is fired, thrown or dropped), not a vehicle."""
     return token.pos_ == "NOUN" and token.lemma_.lower() in WEAPONS
+
+
+def is_vehicle(token: Token) -> bool:
+    """Whether a common noun names a vehicle (what carries people or things, or is driven or flown)."""
+    return token.pos_ == "NOUN" and token.lemma_.lower() in VEHICLES
 
 
 def alternative_labels(label: str) -> tuple[str, ...]:

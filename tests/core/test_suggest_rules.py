@@ -781,3 +781,12 @@ def test_what_is_fired_at_someone_tells_an_attack(nlp, suggester, text):
 def test_a_weapon_that_goes_off_takes_part_in_the_attack(nlp, suggester, text):
     # the subject of "exploded" is the attack's instrument, no sign of another sense and no event without a participant
     assert only(run(nlp, suggester, text), "exploded")["type"] == "Conflict:Attack"
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "text", ["A suspicious device exploded outside the ministry.", "An explosive device exploded as the convoy passed."]
+)
+def test_a_device_that_goes_off_takes_part_in_the_attack(nlp, suggester, text):
+    # a thing made that is no vehicle ("device": no weapon word) is what went off, as a bomb is (session 21)
+    assert only(run(nlp, suggester, text), "exploded")["type"] == "Conflict:Attack"
