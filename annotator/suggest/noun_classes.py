@@ -118,6 +118,32 @@ def is_weapon(token: Token) -> bool:
     return token.pos_ == "NOUN" and token.lemma_.lower() in WEAPONS
 
 
+def names_person(token: Token) -> bool:
+    """Whether a common noun is used of a person: a word for one (``guess_label``), or a noun the document itself
+    uses so somewhere, as a title in front of a person's name ("striker John Smith"), with a name in apposition ("the
+    striker, John Smith") or with a "who" clause ("the striker who missed the penalty")."""
+    if guess_label(token) == "PERSON":
+        return True
+    if token.pos_ != "NOUN":
+        return False
+    lemma = token.lemma_.lower()
+    return any(t.lemma_.lower() == lemma and _used_of_person(t) for t in token.doc if t.pos_ in ("NOUN", "PROPN"))
+
+
+_WHO = frozenset(("who", "whom", "whose"))
+
+
+def _used_of_person(t: Token) -> bool:
+    if t.ent_type_ == "PERSON":
+        return False  # a word of the name itself
+    return (
+        (t.dep_ == "compound" and t.head.ent_type_ == "PERSON")
+        or (t.dep_ == "appos" and t.head.ent_type_ == "PERSON")
+        or any(c.dep_ == "appos" and c.ent_type_ == "PERSON" for c in t.children)
+        or any(c.dep_ == "relcl" and any(g.lower_ in _WHO for g in c.children) for c in t.children)
+    )
+
+
 def is_vehicle(token: Token) -> bool:
     """Whether a common noun names a vehicle (what carries people or things, or is driven or flown)."""
     return token.pos_ == "NOUN" and token.lemma_.lower() in VEHICLES

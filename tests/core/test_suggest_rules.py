@@ -9,6 +9,7 @@ from annotator.schema import load_schema, parse_schema
 from annotator.resources_path import resource_path
 from annotator.suggest.event_lexicon import base_forms
 from annotator.suggest.event_rules import RuleEventSuggester
+from annotator.suggest.noun_classes import names_person
 
 NEWS = resource_path("schemas/news.toml")
 
@@ -766,6 +767,16 @@ def test_a_person_fired_is_dismissed(nlp, suggester, text):
 
 @pytest.mark.slow
 @pytest.mark.parametrize(
+    "text", ["The club fired its striker, John Smith.", "The board fired the keeper, Ann Lee, on Monday."]
+)
+def test_a_noun_the_document_uses_of_a_person_is_no_thing_fired(nlp, suggester, text):
+    # "striker" is no word for a person the lists know, but the name in apposition says it is one: no thing fired
+    # (session 21; a title in front of a name or a "who" clause say so too: noun_classes.names_person)
+    assert only(run(nlp, suggester, text), "fired")["type"] == "Personnel:End-Position"
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
     "text", ["Police fired tear gas at the protesters.", "The guards fired rubber projectiles at the prisoners."]
 )
 def test_what_is_fired_at_someone_tells_an_attack(nlp, suggester, text):
@@ -790,3 +801,19 @@ def test_a_weapon_that_goes_off_takes_part_in_the_attack(nlp, suggester, text):
 def test_a_device_that_goes_off_takes_part_in_the_attack(nlp, suggester, text):
     # a thing made that is no vehicle ("device": no weapon word) is what went off, as a bomb is (session 21)
     assert only(run(nlp, suggester, text), "exploded")["type"] == "Conflict:Attack"
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "text, person",
+    [
+        ("The striker who missed the penalty left. The club fired the striker.", True),
+        ("Their new striker John Smith scored twice. The club fired the striker.", True),
+        ("The club fired the striker.", False),
+        ("The club sold the house.", False),
+    ],
+)
+def test_a_noun_is_used_of_a_person_where_the_document_says_so(nlp, text, person):
+    doc = nlp(text)
+    last = [t for t in doc if t.pos_ == "NOUN"][-1]
+    assert names_person(last) is person
