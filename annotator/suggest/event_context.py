@@ -194,10 +194,19 @@ def _tense_after_governor(verb: Any) -> str:
 
 
 def _ongoing(head: Any) -> bool:
-    """A verb in the perfect progressive ("has been fighting", "had been battling for years"): an activity going on
-    over a stretch of time up to a point, told as a state of affairs rather than as one occurrence."""
+    """A verb in the perfect progressive ("has been fighting", "had been battling for years") or the present
+    progressive ("they are attacking everything", "he is consulting with lawyers"; session 21): an activity going on
+    over a stretch of time up to a point or now, told as a state of affairs rather than as one occurrence ("will be
+    heading" is a future, "were fleeing" a past one's setting: neither)."""
     aux = [c for c in head.children if c.dep_ == "aux"]
-    return head.tag_ == "VBG" and any(c.lower_ == "been" for c in aux) and any(c.lemma_.lower() == "have" for c in aux)
+    if head.tag_ != "VBG":
+        return False
+    if any(c.lower_ == "been" for c in aux) and any(c.lemma_.lower() == "have" for c in aux):
+        return True
+    return any(c.lower_ in _PRESENT_BE for c in aux) and not any(c.tag_ == "MD" for c in aux)
+
+
+_PRESENT_BE = {"is", "are", "am", "'s", "'re", "'m"}  # "be" in the present
 
 
 OPEN_MARKS = {"if", "unless", "whether", "lest"}  # a clause they open is supposed, asked or feared, not told

@@ -672,8 +672,24 @@ def test_the_perfect_progressive_tells_an_ongoing_activity(nlp, suggester):
     def score(text):
         return only(run(nlp, suggester, text), "fighting")["score"]
 
-    going = score("Rebels are fighting government troops near the border.")
+    going = score("Rebels were fighting government troops near the border.")
     assert score("Rebels have been fighting government troops near the border.") == pytest.approx(going - 0.2)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "now, then, trigger",
+    [
+        ("The rebels are attacking the town.", "The rebels were attacking the town.", "attacking"),
+        ("He is consulting with his lawyers.", "He was consulting with his lawyers.", "consulting"),
+    ],
+)
+def test_the_present_progressive_tells_an_ongoing_activity(nlp, now, then, trigger):
+    # "they are attacking everything": an activity going on now, a state of affairs rather than one occurrence, as
+    # the perfect progressive (session 21)
+    low = RuleEventSuggester(load_schema(NEWS), threshold=0.0)
+    before = only(run(nlp, low, then), trigger)["score"]
+    assert only(run(nlp, low, now), trigger)["score"] == pytest.approx(before - 0.2)
 
 
 @pytest.mark.slow
