@@ -235,6 +235,12 @@ def _m8_news_aliases(db: "Database") -> None:
     schema (each a line added to its source, the rest as it was): an older news project refused ACE's PER, and its
     DyGIE++ export could not write ACE's names. A schema is the news schema when it has the bundled one's name and
     every one of its labels and event types; any other is left as it is, as is one that cannot be read."""
+    _news_aliases_added(db)
+
+
+def _news_aliases_added(db: "Database") -> None:
+    """The bundled news.toml's aliases added to the project's news schema where its labels and event types have none
+    (``schema_write.with_aliases``), as a new version of it; any other schema left as it is."""
     from annotator.db import now
     from annotator.errors import SchemaError
     from annotator.schema import default_schema, parse_schema
@@ -273,6 +279,14 @@ def _m9_preannotation_lease(db: "Database") -> None:
     )
 
 
+def _m10_news_words(db: "Database") -> None:
+    """A project on the news schema stored before it declared the words ORG, GPE, LOC and FAC abbreviate as their
+    aliases (``organization``, ``Location``, ``Facility``, ``Geo-political entity``; session 21) gets them as
+    migration 8 gave ACE's names: an older news project refused a Label Studio file labelled ``organization``, and a
+    news project of this version takes it as ``ORG``."""
+    _news_aliases_added(db)
+
+
 MIGRATIONS: list[Callable[["Database"], None]] = [
     _m1_initial,
     _m2_event_suggestions,
@@ -283,6 +297,7 @@ MIGRATIONS: list[Callable[["Database"], None]] = [
     _m7_entity_scores,
     _m8_news_aliases,
     _m9_preannotation_lease,
+    _m10_news_words,
 ]
 LATEST = len(MIGRATIONS)
 

@@ -177,8 +177,9 @@ class SchemaNames:
 class AliasNames:
     """The schema's names as its first aliases (``PERSON`` -> ``PER``, ``Conflict:Attack`` -> ``Conflict.Attack``,
     ``Time`` -> ``Time-Within``), for a writer asked for the other tool's names; a name without an alias stays as it
-    is. ``chosen`` counts the names written for one with several aliases (``PRODUCT`` -> ``VEH`` though ``WEA`` is
-    one too), for the writer to report."""
+    is, as does one whose first alias is itself (the news schema's ``ORG``, whose other aliases are the words it
+    abbreviates). ``chosen`` counts the names written for one with several aliases (``PRODUCT`` -> ``VEH`` though
+    ``WEA`` is one too), for the writer to report."""
 
     schema: Schema
     chosen: Counter[tuple[str, str, tuple[str, ...]]] = field(default_factory=Counter)  # (ours, written, all aliases)
@@ -193,7 +194,7 @@ class AliasNames:
         aliases = table.get(name)
         if not aliases:
             return name
-        if len(aliases) > 1:
+        if len(aliases) > 1 and aliases[0] != name:  # a name listed first is written as itself: no choice to say
             self.chosen[(name, aliases[0], aliases)] += 1
         return aliases[0]
 
