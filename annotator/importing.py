@@ -45,6 +45,8 @@ class ImportReport:
     answered: list[tuple[str, int]] = field(default_factory=list)
     left_undecided: int = 0  # suggestions of those documents that the answers do not hold (left as they were)
     arguments_removed: int = 0  # arguments of those documents' events that the answers took out (their relation)
+    # documents already in the project whose file, an input of the same text says, began with a byte order mark
+    boms_recorded: int = 0
 
     def merge(self, other: "ImportReport") -> None:
         self.imported += other.imported
@@ -58,6 +60,7 @@ class ImportReport:
         self.answered += other.answered
         self.left_undecided += other.left_undecided
         self.arguments_removed += other.arguments_removed
+        self.boms_recorded += other.boms_recorded
 
     def to_data(self) -> dict[str, Any]:
         """The report as ``import --json`` prints it (docs/command-line.md lists the keys)."""
@@ -96,6 +99,11 @@ class ImportReport:
                 f"{', ...' if len(sets) > 5 else ''})"
             )
         parts.append(f"{counted(len(self.duplicates), 'duplicate')} skipped")
+        if self.boms_recorded:
+            parts.append(
+                f"a byte order mark recorded on {counted(self.boms_recorded, 'document')} already in the project (the "
+                "input says its file began with one)"
+            )
         parts.append(f"{counted(len(self.skipped), 'file')} skipped")
         if self.arguments_left_out:
             parts.append(
@@ -238,6 +246,9 @@ def store_documents(
     for p in prepared:
         doc, digest, aset, t = p.doc, p.digest, p.annotation_set, p.at
         dup_id = known.get(digest)
+        if dup_id is not None and doc.bom and db.mark_bom(dup_id):
+            # a JSON export of version 5 onto the document an older one brought without it, say: the mark is kept
+            report.boms_recorded += 1
         if dup_id is not None and doc.answered and not _set_is_empty(project, dup_id, aset):
             applied = apply_answers(project, doc, dup_id, aset, t)
             if applied.changed:

@@ -30,6 +30,11 @@ class DocumentRows:
         """Set a document's metadata (JSON text) in the open transaction."""
         self.conn.execute("UPDATE documents SET meta = ? WHERE id = ?", (meta, doc_id))
 
+    def mark_bom(self, doc_id: int) -> bool:
+        """Record, in the open transaction, that the file a stored document came from began with a byte order mark
+        (an import of its text that says so); True when it had none recorded."""
+        return self.conn.execute("UPDATE documents SET bom = 1 WHERE id = ? AND bom = 0", (doc_id,)).rowcount == 1
+
     def texts_of(self, doc_ids: Sequence[int]) -> dict[int, str]:
         """Document id -> its stored text, for ``doc_ids`` (at most a few hundred: one read)."""
         return dict(
