@@ -11,7 +11,6 @@ readers of OneIE and OmniEvent too (their lines are tokens and sentences as well
 
 from __future__ import annotations
 
-from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -20,6 +19,7 @@ from typing import Any
 from annotator.db import is_score
 from annotator.formats.reading import ReadResult, check_with_line, iter_json_values, need
 from annotator.formats.meta_keys import DYGIEPP
+from annotator.formats.told_types import EventUses
 from annotator.formats.schema_names import SchemaNames, given_spellings
 from annotator.formats.schema_growth import PALETTE
 from annotator.formats.tokens import join_tokens
@@ -213,25 +213,16 @@ def _told_schema(
     ``schema``'s labels (a schema needs one: such a file was refused as "the schema needs at least one [[entity]]
     label")."""
     labels = list(dict.fromkeys(e[2] for d in lines for e in d.entities))
-    roles: dict[str, dict[str, list[str]]] = {}
-    counts: dict[tuple[str, str], list[int]] = {}
-    per_type: Counter[str] = Counter()
+    uses = EventUses()
     bare: dict[tuple[str, str], int] = {}  # (event type, role) -> its arguments on no entity
     for d in lines:
         at = _entity_index(d)
         for _s, _e, etype, args, _p, _score in d.events:
-            per_type[etype] += 1
-            seen: Counter[str] = Counter()
             for s, e, role in args:
-                seen[role] += 1
                 if (s, e) not in at:
                     bare[(etype, role)] = bare.get((etype, role), 0) + 1
-                    continue
-                filled = roles.setdefault(etype, {}).setdefault(role, [])
-                if at[(s, e)][0] not in filled:
-                    filled.append(at[(s, e)][0])
-            for role, k in seen.items():
-                counts.setdefault((etype, role), []).append(k)
+            uses.add(etype, [(role, at[(s, e)][0] if (s, e) in at else None) for s, e, role in args])
+    roles = uses.roles
     # a role no argument of which is on an entity (DuEE's, MAVEN-ARG's non-entity arguments, a model's ARG0): its
     # arguments become entities labelled with the role's name, so no argument is lost (``_label_of_argument``)
     elsewhere: dict[str, list[str]] = {}  # a role's labels in any event type (SENTiVENT's MainCompany takes ORG)
@@ -243,15 +234,7 @@ def _told_schema(
             roles.setdefault(etype, {})[role] = list(elsewhere.get(role) or [role])
             labels += [x for x in roles[etype][role] if x not in labels]
     labels = labels or [e.name for e in schema.entities]
-    events = []
-    for etype in per_type:
-        role_tables = []
-        for role, filled in roles.get(etype, {}).items():
-            got = counts[(etype, role)]
-            optional, repeated = len(got) < per_type[etype], max(got) > 1
-            mult = "any" if optional and repeated else "optional" if optional else "one_or_more" if repeated else "one"
-            role_tables.append({"name": role, "labels": filled, "multiplicity": mult})
-        events.append({"name": etype, "roles": role_tables})
+    events = uses.tables()
     header = {"name": name, "description": f"told from a {what} file by annotator"}
     colours = [{"name": label, "color": PALETTE[k % len(PALETTE)]} for k, label in enumerate(labels)]  # told apart
     source = schema_source(header, colours, (), events)

@@ -43,7 +43,11 @@ from annotator.formats.reading import (
     trigger_labels,
 )
 from annotator.formats.meta_keys import PRODIGY
+from annotator.formats.brat_conf import BINARY
+from annotator.formats.schema_growth import grown_schema
 from annotator.formats.schema_names import SchemaNames, given_spellings
+from annotator.formats.told_types import EventUses
+from annotator.rules import takes_value
 from annotator.db import is_score
 from annotator.importing import IncomingDocument, IncomingEntity, IncomingEvent
 from annotator.model import STATUSES
@@ -165,20 +169,28 @@ def read_prodigy(path: str | Path, schema: Schema | None = None) -> ReadResult:
         )
     docs = []
     unknown = LabelTally(path)  # labels the schema lacks: named all at once, after the whole file
-    names = SchemaNames(schema or _default())  # PER as the news schema's PERSON (its alias), attack as Conflict:Attack
+    base = schema or _default()
+    told = _told_event_types(groups, base, path)  # our export's events of types the schema lacks
+    use = told or base
+    if told is not None:
+        notes.append(
+            f"{path}: event types (and attributes) the schema {base.name!r} lacks, told from their events' arguments (a Prodigy task "
+            f"brings no schema): {', '.join(_lacked(told, base))}"
+        )
+    names = SchemaNames(use)  # PER as the news schema's PERSON (its alias), attack as Conflict:Attack
     for g in groups.values():
         if not g["tasks"] and not g["rejected"]:
             continue
         for aset, part, covers in by_annotator(g, path, notes):
             with unknown.collect():
-                doc = _group_document(part, path, schema or _default(), warnings, notes, names)
+                doc = _group_document(part, path, use, warnings, notes, names)
                 if aset is not None:  # an annotator's answers: her set; the final set has no decision yet
                     doc.annotation_set, doc.status = aset, "new"
                 elif covers and part["tasks"] and doc.status == "annotated":  # the reviewer's (the others: new)
                     doc.status = "reviewed"
                 if covers:
                     doc.meta["annotation_sets"] = covers  # teams.sets.META_KEY: the sets that cover the document
-                check_with_line(schema or _default(), doc, path, g["line"])
+                check_with_line(use, doc, path, g["line"])
                 spelt = given_spellings(names)  # PER for PERSON, attacker for Attacker: written back as they came
                 if spelt:
                     doc.meta.setdefault(PRODIGY, {}).update(spelt)
@@ -187,7 +199,50 @@ def read_prodigy(path: str | Path, schema: Schema | None = None) -> ReadResult:
     notes += categories_note(path, docs, "textcat answers")
     notes += names.notes(str(path))
     need(bool(docs) or skipped > 0, path, None, "no tasks in the file")
-    return ReadResult(docs, None, warnings, notes)
+    said = "its events' types and attributes (told from the events: a Prodigy task brings no schema) are types"
+    return ReadResult(docs, told, warnings, notes, schema_from=said if told is not None else "")
+
+
+def _lacked(told: Schema, base: Schema) -> list[str]:
+    """The event types and attributes ``told`` has and ``base`` lacks, as a note names them."""
+    types = [t for t in told.event_type_names if base.event_type(t) is None]
+    return types + [f"attribute {a.name}" for a in told.attributes if base.attribute(a.name) is None]
+
+
+def _told_event_types(groups: dict[Any, dict[str, Any]], schema: Schema, path: Path) -> Schema | None:
+    """``schema`` with the event types the tasks' ``events`` (our export's) use and it lacks, each role taking the
+    labels of its arguments that the schema has (``told_types``), for the project to adopt or, holding documents,
+    to take with ``--add-types`` as a brat folder's; None when it has them all (their trigger spans were taken as
+    entity labels and the events refused)."""
+    names = SchemaNames(schema)  # a look of its own: the reader's counts are for the documents' names
+    uses = EventUses()
+    values: dict[str, list[str]] = {}  # an attribute -> the values the events give it that the schema lacks
+    for g in groups.values():
+        for _, task in g["tasks"]:
+            for v in task.get("events") if isinstance(task.get("events"), list) else ():
+                if not isinstance(v, dict) or not isinstance(v.get("type"), str):
+                    continue
+                for name, value in (v.get("attributes") if isinstance(v.get("attributes"), dict) else {}).items():
+                    mine = schema.attribute(name)
+                    if isinstance(value, str) and (mine is None or not takes_value(mine, value)):
+                        values.setdefault(name, []).extend([] if value in values.get(name, []) else [value])
+                etype = names.region(v["type"])
+                if schema.event_type(etype) is not None:
+                    continue
+                given = v.get("arguments") if isinstance(v.get("arguments"), list) else []
+                args = [a for a in given if isinstance(a, dict) and isinstance(a.get("role"), str)]
+                labels = [names.region(a["label"]) if isinstance(a.get("label"), str) else "" for a in args]
+                uses.add(etype, [(a["role"], x if schema.label(x) else None) for a, x in zip(args, labels)])
+    if not uses.per_type and not values:
+        return None
+    attributes = [
+        {"name": n, "values": list(BINARY) if set(vs) <= set(BINARY) else vs}  # brat's present-or-absent one
+        for n, vs in values.items()
+        if schema.attribute(n) is None
+    ]
+    more = {n: vs for n, vs in values.items() if schema.attribute(n) is not None}
+    said = f"told from the events of {path.name} (a Prodigy file)"
+    return grown_schema(schema, (), uses.tables(), path, said, attributes=attributes, values=more)
 
 
 def _unique(items: list[dict[str, Any]]) -> list[dict[str, Any]]:

@@ -1,8 +1,10 @@
 """A Prodigy file of our export's shape (``events`` whole, each trigger shown as a span) from a project whose schema
 has an event type the news schema lacks (a brat project's ``Meet``), imported into a new project: the trigger span was
 taken as an entity label (``Meet`` added to the schema), and the event, its arguments and attributes were dropped
-without a word (its trigger was no event type's, so the answer "left it out"). Now refused in one line naming the
-type and the ways in; nothing imported."""
+without a word (its trigger was no event type's, so the answer "left it out"). Session 20 refused it in one line;
+since session 21 the type is told from its events (each role the labels of its arguments), as a brat folder's
+without a conf: a new project adopts it, one holding documents refuses it naming ``--add-types`` and takes it with
+that."""
 
 from __future__ import annotations
 
@@ -10,7 +12,7 @@ import orjson
 import pytest
 
 from annotator import api
-from annotator.errors import ImportFileError
+from annotator.errors import SchemaLacksError
 
 TEXT = "Maria Lopez met the mayor of Lyon on Monday."
 TASK = {
@@ -20,7 +22,22 @@ TASK = {
         {"start": 29, "end": 33, "label": "GPE"},
         {"start": 12, "end": 15, "label": "Meet"},
     ],
-    "relations": [],
+    "relations": [  # as our export shows the event's arguments (head, child: the spans' last tokens)
+        {
+            "head": 2,
+            "child": 1,
+            "label": "Entity",
+            "head_span": {"start": 12, "end": 15, "label": "Meet"},
+            "child_span": {"start": 0, "end": 11, "label": "PERSON"},
+        },
+        {
+            "head": 2,
+            "child": 6,
+            "label": "Place",
+            "head_span": {"start": 12, "end": 15, "label": "Meet"},
+            "child_span": {"start": 29, "end": 33, "label": "GPE"},
+        },
+    ],  # fmt: skip
     "events": [
         {
             "type": "Meet",
@@ -38,12 +55,62 @@ TASK = {
 }
 
 
-def test_an_event_type_the_schema_lacks_is_refused_not_dropped(tmp_path):
+def write(tmp_path):  # type: ignore[no-untyped-def]
     src = tmp_path / "events.jsonl"
     src.write_bytes(orjson.dumps(TASK) + b"\n")
+    return src
+
+
+def meets(project) -> list[tuple]:  # type: ignore[no-untyped-def]
+    doc = project.document_ids()[-1]
+    ents = {e.id: (TEXT[e.start : e.end], e.label) for e in project.entities(doc)}
+    return [
+        (v.type, TEXT[v.trigger_start : v.trigger_end], sorted((a.role, ents[a.entity_id]) for a in v.arguments))
+        for v in project.events(doc)
+    ]
+
+
+MEET = [("Meet", "met", [("Entity", ("Maria Lopez", "PERSON")), ("Place", ("Lyon", "GPE"))])]
+
+
+def test_a_new_project_takes_the_type_told_from_its_events_not_dropped(tmp_path):
+    """Session 20 refused the file (the event was dropped without a word before); since session 21 the type is told
+    from its events, as a brat folder's without a conf, and a new project adopts it."""
     project = api.new_project(tmp_path / "a.annotator")
-    with pytest.raises(ImportFileError) as got:
-        api.import_files(project, [src], format="prodigy")
+    report = api.import_files(project, [write(tmp_path)], format="prodigy")
+    assert meets(project) == MEET
+    meet = project.schema.event_type("Meet")
+    assert [(r.name, r.labels) for r in meet.roles] == [("Entity", ("PERSON",)), ("Place", ("GPE",))]
+    assert project.schema.label("Meet") is None  # its trigger span is no entity label
+    assert any("told from their events' arguments" in n and "Meet" in n for n in report.notes)
+
+
+def test_a_project_holding_documents_refuses_it_naming_add_types_and_takes_it_with_it(busy, tmp_path):
+    """In a project holding documents the told type is matched as a brat conf's is (``Meet``, a leaf of the news
+    schema's ``Contact:Meet``); what it still lacks, the attribute, is named with ``--add-types``, which adds it."""
+    src = write(tmp_path)
+    with pytest.raises(SchemaLacksError) as got:
+        api.import_files(busy, [src], format="prodigy")
     said = str(got.value)
-    assert "event type 'Meet'" in said and "JSON export" in said and "\n" not in said
-    assert project.document_ids() == [] and project.schema.label("Meet") is None
+    assert "attribute Negation" in said and "--add-types" in said and "\n" not in said, said
+    assert len(busy.document_ids()) == 1 and busy.schema.attribute("Negation") is None
+    report = api.import_files(busy, [src], format="prodigy", add_types=True)
+    assert meets(busy) == [("Contact:Meet", *MEET[0][1:])]
+    assert report.types_added == ["attribute Negation"]
+    assert busy.schema.event_type("Meet") is None
+    (v,) = busy.events(busy.document_ids()[-1])
+    assert v.attributes["Negation"] == "true"
+
+
+def test_a_type_no_schema_type_ends_in_is_added_by_add_types(busy, tmp_path):
+    task = orjson.loads(orjson.dumps(TASK).replace(b"Meet", b"Summit"))
+    del task["events"][0]["attributes"]
+    src = tmp_path / "summit.jsonl"
+    src.write_bytes(orjson.dumps(task) + b"\n")
+    with pytest.raises(SchemaLacksError, match="event type Summit"):
+        api.import_files(busy, [src], format="prodigy")
+    report = api.import_files(busy, [src], format="prodigy", add_types=True)
+    assert report.types_added == ["event type Summit"]
+    assert meets(busy) == [("Summit", *MEET[0][1:])]
+    summit = busy.schema.event_type("Summit")
+    assert [(r.name, r.labels) for r in summit.roles] == [("Entity", ("PERSON",)), ("Place", ("GPE",))]
