@@ -3,7 +3,8 @@
 A trigger's *frame* lists (slot, token) pairs: ``subj`` (subject of a transitive verb), ``subj_intrans`` (subject
 when there is no object, or the object is a place), ``obj``, ``subjpass``, ``agent`` ("by" of a passive), ``poss``,
 ``compound`` (nouns and nationality adjectives in front of a noun trigger), ``gov_subj`` (the subject of the verb
-governing a noun trigger: "X launched an attack"), ``prep:<word>`` (prepositional attachments). Each role lists
+governing a noun trigger: "X launched an attack"), ``acl_obj`` (the object of a participle right after a noun trigger:
+"an explosion targeting a base"), ``prep:<word>`` (prepositional attachments). Each role lists
 the slots it takes (``slots`` in the schema, or the defaults below by ACE role name); the first role of the event
 type (in schema order) that takes the slot and accepts the candidate's label gets it.
 """
@@ -372,6 +373,11 @@ def _noun_frame(n: Any) -> list[tuple[str, Any]]:
             out.append(("compound", c))
         elif c.dep_ == "nummod" and c.ent_type_ == "MONEY":
             out.append(("nummod", c))
+        elif c.dep_ == "acl" and c.tag_ == "VBG" and c.i == n.i + 1:
+            # "an explosion targeting one of its bases": the event does to the participle's object what the
+            # participle says, so that object is the one the noun's event is done to (right after the noun: further
+            # on, the parse hangs another noun's participle on it, "clashes between youth and forces firing bullets")
+            out += [("acl_obj", g) for g in c.children if g.dep_ in ("dobj", "obj")]
     out += _preps(n)
     head = n.head
     if n.dep_ in ("dobj", "attr", "obj") and head.pos_ in ("VERB", "AUX"):

@@ -548,3 +548,12 @@ def test_one_shot_dead_dies_where_the_shooting_happened(nlp, suggester):
     # "shot dead while sitting in a cafe": the death told by the adjective happened where the verb's clause says
     text = "The activist was shot dead while sitting in a cafe."
     assert ("Place", "cafe") in args_of(nlp, suggester, text, "dead", "Life:Die")
+
+
+@pytest.mark.slow
+def test_what_a_participle_right_after_an_attack_noun_is_done_to_is_its_target(nlp, suggester):
+    # "an explosion targeting one of their bases": the bases were attacked; the one killed in the explosion is the
+    # target only where nothing else is told
+    text = "Rebels said the commander was killed in an explosion targeting one of their bases."
+    got = args_of(nlp, suggester, text, "explosion", "Conflict:Attack")
+    assert ("Target", "bases") in got and ("Target", "commander") not in got, got
