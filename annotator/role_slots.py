@@ -80,7 +80,7 @@ DEFAULT_SLOTS: dict[str, tuple[str, ...]] = {
     "Buyer": ("subj", "agent", "gov_subj"),
     "Seller": ("prep:from",),
     "Org": ("obj", "subjpass", "subj_intrans", "poss", "prep:of", "compound"),
-    "Defendant": ("obj", "subjpass", "poss", "prep:against", "prep:of", "compound"),
+    "Defendant": ("obj", "subjpass", "given", "poss", "prep:against", "prep:of", "compound"),
     "Prosecutor": ("subj", "agent"),
     "Plaintiff": ("subj", "subj_intrans", "agent", "poss"),
     "Adjudicator": ("subj", "agent", "prep:by"),

@@ -209,7 +209,7 @@ APP_KEYS = {"x": "rejecting a suggestion (X)", "e": "a new event (E)"}
 EVENT_KEYS = {"name", "description", "triggers", "weak_triggers", "cues", "blockers", "role", "implies", "aliases"}
 ROLE_KEYS = {"name", "labels", "multiplicity", "description", "slots"}
 SLOT = re.compile(
-    r"^(subj|subj_intrans|obj|obj_from|subjpass|agent|poss|compound|gov_subj|acl_obj|dative|oprd|nummod|npadvmod|prep:[a-z]+)$"
+    r"^(subj|subj_intrans|obj|obj_from|subjpass|agent|poss|compound|gov_subj|acl_obj|given|dative|oprd|nummod|npadvmod|prep:[a-z]+)$"
 )
 ATTRIBUTE_KEYS = {"name", "description", "values", "default"}
 CATEGORY_KEYS = {"name", "description"}
@@ -449,7 +449,7 @@ def _parse_events(items: Any, labels: set[str], w: _Where, loc: Locator) -> list
                 raise w.fail(
                     loc.key(rat, "slots"),
                     f"slot {bad[0]!r} of role {rname!r} in {name!r} is not one of subj, subj_intrans, obj, obj_from, subjpass, "
-                    "agent, poss, compound, gov_subj, acl_obj, dative, oprd, nummod, npadvmod, prep:<word>",
+                    "agent, poss, compound, gov_subj, acl_obj, given, dative, oprd, nummod, npadvmod, prep:<word>",
                 )
             roles.append(Role(rname, tuple(rlabels), mult, tuple(slots)))
         triggers = _string_list(item.get("triggers", []), f"triggers of {name!r}", w, loc.key(at, "triggers"))

@@ -4,7 +4,7 @@ A trigger's *frame* lists (slot, token) pairs: ``subj`` (subject of a transitive
 when there is no object, or the object is a place), ``obj``, ``subjpass``, ``agent`` ("by" of a passive), ``poss``,
 ``compound`` (nouns and nationality adjectives in front of a noun trigger), ``gov_subj`` (the subject of the verb
 governing a noun trigger: "X launched an attack"), ``acl_obj`` (the object of a participle right after a noun trigger:
-"an explosion targeting a base"), ``prep:<word>`` (prepositional attachments). Each role lists
+"an explosion targeting a base"), ``given`` (the one a noun trigger is given to: "was given a sentence"), ``prep:<word>`` (prepositional attachments). Each role lists
 the slots it takes (``slots`` in the schema, or the defaults below by ACE role name); the first role of the event
 type (in schema order) that takes the slot and accepts the candidate's label gets it.
 """
@@ -383,6 +383,18 @@ def _noun_frame(n: Any) -> list[tuple[str, Any]]:
     if n.dep_ in ("dobj", "attr", "obj") and head.pos_ in ("VERB", "AUX"):
         if n.dep_ == "attr" or head.lemma_.lower() in SUPPORT_VERBS:  # "X launched an attack", not "X condemned it"
             out += [("gov_subj", c) for c in head.children if c.dep_ == "nsubj"]
+        # "X was given a suspended sentence", "gave him a fine", "received a life sentence": the one given a penalty
+        # is its defendant (slot ``given``)
+        if head.lemma_.lower() == "give":
+            out += [("given", c) for c in head.children if c.dep_ in ("nsubjpass", "dative")]
+            if (
+                head.dep_ == "conj"
+                and any(c.dep_ == "auxpass" for c in head.children)
+                and not any(c.dep_ in ("nsubj", "nsubjpass") for c in head.children)
+            ):  # "Nowicki testified and was later given a suspended sentence": the subject of both
+                out += [("given", c) for c in head.head.children if c.dep_ in ("nsubj", "nsubjpass")]
+        elif head.lemma_.lower() in ("receive", "get"):
+            out += [("given", c) for c in head.children if c.dep_ == "nsubj"]
         out += [(s, t) for s, t in _preps(head) if s.startswith("prep:") or s == "npadvmod"]
     elif n.dep_ == "nsubjpass" and head.pos_ == "VERB":  # "talks were held in Moscow"
         # the agent of a verb of doing it is the noun's ("the attack was carried out by militants"), not of another

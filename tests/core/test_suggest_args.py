@@ -557,3 +557,13 @@ def test_what_a_participle_right_after_an_attack_noun_is_done_to_is_its_target(n
     text = "Rebels said the commander was killed in an explosion targeting one of their bases."
     got = args_of(nlp, suggester, text, "explosion", "Conflict:Attack")
     assert ("Target", "bases") in got and ("Target", "commander") not in got, got
+
+
+@pytest.mark.slow
+def test_the_one_given_a_sentence_is_its_defendant(nlp, suggester):
+    # seed 004: a noun trigger given to someone ("was given", "received") has the one given it as its Defendant, also
+    # through a passive coordinated with the verb whose subject he is
+    text = "The mayor testified against his partner and was later given a suspended sentence of two years."
+    assert ("Defendant", "mayor") in args_of(nlp, suggester, text, "sentence", "Justice:Sentence")
+    text = "Smith received a life sentence for the murder."
+    assert ("Defendant", "Smith") in args_of(nlp, suggester, text, "life sentence", "Justice:Sentence")
