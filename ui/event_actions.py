@@ -11,6 +11,7 @@ from annotator.keyflow import (
     first_role_candidates,
     label_for_span,
     label_to_fill,
+    next_event_type,
     role_candidates,
     source_order,
     trigger_types,
@@ -56,7 +57,8 @@ class EventActions:
         self.c: "Controller" = edit.c
         self.view: "DocumentView" = edit.view
         self.pick_event_type = pick_event_type
-        self.without_picker = True  # E makes the event at once when exactly one type's trigger words match
+        self.without_picker = True  # E makes the event at once when a type's trigger words match (the first named)
+        self._tried: tuple[int, list[str]] = (-1, [])  # the event Shift+E went through types on, and those types
         # brings a role's row into the event editor's view (the window's; a role key's row was filled unseen there)
         self.show_role: Callable[[int], None] = lambda index: None
         # event, role, candidates, index, argument, and the whole list of candidates when those are only the first
@@ -129,7 +131,7 @@ class EventActions:
             c.report_error("Select the trigger word(s) of the event first.")
             return
         likely = self.likely_types(span)
-        if self.without_picker and len(likely) == 1:
+        if self.without_picker and likely:  # the first type its words name; Shift+E the next (session 21)
             type_: str | None = likely[0]
         else:
             type_ = self.pick_event_type(c.span_text(*span), likely)
@@ -156,6 +158,12 @@ class EventActions:
             c.select_entity(None)
             c.select_event(new_id)
             self.view.show_cp(span[0], span[1])
+            others = [t for t in likely if t != type_]
+            if self.without_picker and others:  # a type chosen among several: said, with the key for the next
+                c.report_status(
+                    f"{type_} made on “{c.span_said(*span, 60)}”; its words name {', '.join(others)} too "
+                    f"(Shift+E: {others[0]}; E: the picker)"
+                )
 
     def change_type(self, ev: Event) -> None:
         """The type picker on the selected event: a suggestion's alternatives on top, then the other types of its
@@ -174,16 +182,24 @@ class EventActions:
                 self.set_type(ev, type_)
 
     def take_alternative(self) -> bool:
-        """Shift+E on a suggested event that could be another type (the first of its alternatives, which the State row
-        and the status line name): that type, the event accepted, one step; E and the picker's Enter took two keys.
-        False (Shift+E is E then) when nothing such is selected."""
+        """Shift+E on the selected event that could be another type: a suggestion's first alternative (which the
+        State row and the status line name), else the next type its trigger words name (E made the first of them);
+        again: the one after. The type set (a suggestion accepted), one step; E and the picker's Down and Enter took
+        three keys. False (Shift+E is E then) when nothing such is selected."""
         ev = self.current()
-        if ev is None or ev.state != "suggested" or not ev.alternatives or self.edit.current() is not None:
+        if ev is None or self.edit.current() is not None:
             return False
         if self.view.selection_cp() is not None:  # words selected: a new event on them, as E
             return False
+        mine, tried = self._tried
+        tried = tried if mine == ev.id and ev.type in tried else [ev.type]
+        likely = self.likely_types((ev.trigger_start, ev.trigger_end))
+        type_ = next_event_type(ev.type, ev.alternatives, likely, tried)  # the alternatives kept once accepted too
+        if type_ is None:
+            return False
         if not self.c.refuse_read_only():
-            self.set_type(ev, ev.alternatives[0])
+            self.set_type(ev, type_)
+            self._tried = (ev.id, [*tried, type_] if type_ not in tried else [ev.type, type_])
         return True
 
     def set_type(self, ev: Event, type_: str) -> None:

@@ -82,6 +82,10 @@ class EventMoves:
         likely, word = self.likely_types((a, b)), self.c.span_said(a, b)
         if self.events.without_picker and len(likely) == 1:
             self.c.report_status(f"“{word}”: E makes a {likely[0]} event (N: the next trigger word)")
+        elif self.events.without_picker and likely:
+            self.c.report_status(
+                f"“{word}”: E makes a {likely[0]} event, then Shift+E a {likely[1]} (N: the next trigger word)"
+            )
         else:  # what E's picker puts first (it said only how many suggestions were left)
             self.c.report_status(f"“{word}”: E picks its type ({', '.join(likely[:3]) or 'any'} first)")
 

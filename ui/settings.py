@@ -15,7 +15,7 @@ DEFAULTS: dict[str, object] = {
     "font_size": 12,
     "show_rejected": False,
     "auto_preannotate": True,
-    "event_without_picker": True,  # E makes the event at once when one event type's trigger words match
+    "event_without_picker": True,  # E makes the event at once when its words are trigger words (the first type named)
     "accept_rest_without_asking": False,  # Ctrl+Enter / Mark reviewed accept the undecided rest without the question
     "train_quick": False,  # Project > Train suggestions…: the quick try was chosen last time
     "palette": "schema",  # label colours: the schema's, or "colorblind" (Okabe-Ito and Tol, told apart by all)

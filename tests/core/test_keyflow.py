@@ -11,6 +11,7 @@ from annotator.errors import ValidationError
 from annotator.keyflow import (
     agent_order,
     attribute_cues,
+    next_event_type,
     other_occurrences,
     role_candidates,
     source_order,
@@ -654,3 +655,19 @@ def test_a_new_span_for_a_time_role_is_a_time_when_its_words_name_a_part_of_a_da
     assert label_for_span([], text, (0, 2), ("DATE",)) == "DATE"  # a role that takes no TIME: its label
     assert tells_time_of_day("10:30") and tells_time_of_day("9pm") and tells_time_of_day("at 5 p.m.")
     assert not any(tells_time_of_day(w) for w in ("Monday, 2 May", "Amman", "I am", "pm Modi"))
+
+
+def test_shift_e_goes_through_the_types_the_words_name_a_suggestions_alternatives_first():
+    """Shift+E's next type (session 21): E made the first type "visit" names; Shift+E the next, again the one after,
+    then round to the first; a suggestion's "also possible" comes first; nothing else named: None."""
+    likely = ["Movement:Transport", "Contact:Meet"]
+    assert next_event_type("Movement:Transport", (), likely, ["Movement:Transport"]) == "Contact:Meet"
+    assert next_event_type("Contact:Meet", (), likely, ["Movement:Transport", "Contact:Meet"]) == "Movement:Transport"
+    three = ["Movement:Transport", "Transaction:Transfer-Ownership", "Transaction:Transfer-Money"]
+    tried = ["Movement:Transport", "Transaction:Transfer-Ownership"]
+    assert next_event_type("Transaction:Transfer-Ownership", (), three, tried) == "Transaction:Transfer-Money"
+    assert next_event_type("Conflict:Attack", ("Personnel:End-Position",), ["Conflict:Attack"]) == (
+        "Personnel:End-Position"
+    )
+    assert next_event_type("Life:Die", (), ["Life:Die"]) is None
+    assert next_event_type("Life:Die", (), []) is None

@@ -20,7 +20,15 @@ from PySide6.QtGui import QKeyEvent
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 
-from annotator.keyflow import agent_order, label_for_span, label_to_fill, role_candidates, source_order, trigger_types
+from annotator.keyflow import (
+    agent_order,
+    label_for_span,
+    label_to_fill,
+    next_event_type,
+    role_candidates,
+    source_order,
+    trigger_types,
+)
 from annotator.model import Entity, Event
 from annotator.resources_path import resource_path
 from annotator.schema import load_schema
@@ -208,8 +216,13 @@ class Player:
         return next((g for g in self.gold_events if g[1] == (v.trigger_start, v.trigger_end)), None)
 
     def fix_type(self, v: Event, type_: str) -> None:
-        """E on the selected event opens the picker on its type (and alternatives): choose ``type_``."""
-
+        """Shift+E through the other types the event's words name (a suggestion's alternatives first) when ``type_``
+        is among them (session 21); else E on the selected event opens the picker on its type: choose ``type_``."""
+        likely = trigger_types(self.c.schema, self.text[v.trigger_start : v.trigger_end])
+        if next_event_type(v.type, v.alternatives, likely) is not None and type_ in (*v.alternatives, *likely):
+            while self.current_event().type != type_:  # type: ignore[union-attr]
+                self.press(Qt.Key.Key_E, SHIFT)
+            return
         self.type_in_dialog(lambda dlg: self._pick(dlg, type_))
         self.press("e")
         assert self.current_event().type == type_  # type: ignore[union-attr]
@@ -344,7 +357,7 @@ class Player:
             self.on = g[1]
             self.go_to_trigger(*g[1])
             likely = trigger_types(self.c.schema, self.text[g[1][0] : g[1][1]])
-            if len(likely) != 1:
+            if not likely:  # E makes the first type the words name, with no picker (session 21)
                 self.type_in_dialog(lambda dlg, t=g[0]: self._pick(dlg, t))
             self.press("e")
             v = self.current_event()

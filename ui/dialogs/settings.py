@@ -70,7 +70,9 @@ class SettingsDialog(QDialog):
         self.rejected.setChecked(settings.show_rejected)
         self.auto = QCheckBox("Pre-&annotate new documents when a project opens")
         self.auto.setChecked(bool(settings.get("auto_preannotate")))
-        self.quick_event = QCheckBox("&E makes the event at once when one event type's trigger words match")
+        self.quick_event = QCheckBox(
+            "&E makes the event at once on trigger words (the first type they name; Shift+E the next)"
+        )
         self.quick_event.setChecked(bool(settings.get("event_without_picker")))
         self.ask_rest = QCheckBox("Ctrl+Enter and Mark reviewed as&k before accepting the undecided rest")
         self.ask_rest.setChecked(not settings.get("accept_rest_without_asking"))

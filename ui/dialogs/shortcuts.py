@@ -38,10 +38,14 @@ GENERAL = [
     ("Ctrl+Shift+Left / Ctrl+Shift+Right", "Move the end of the span (or the trigger) by a token"),
     (
         "E",
-        "New event on the trigger word(s) (no picker when one type's trigger words match); "
+        "New event on the trigger word(s) (no picker when they are a type's trigger words: the first type they name); "
         "on a selected event: change its type",
     ),
-    ("Shift+E", "On a suggested event that could be another type (“also possible”): that type, accepted"),
+    (
+        "Shift+E",
+        "On the selected event that could be another type (a suggestion's “also possible”, else the next type its "
+        "trigger words name): that type, a suggestion accepted (again: the next one)",
+    ),
     (
         "Alt+1 … Alt+9",
         "Fill role 1…9 of the selected event with the selected span, in place of its filler (in a role of several: "

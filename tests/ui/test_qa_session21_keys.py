@@ -1,0 +1,56 @@
+"""Session 21's keys pass (docs/keyboard.md, round 14): deciding is one key. Each test presses keys through the real
+window, then reads what the window shows or the project file holds, and failed on main before its fix."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import QApplication
+
+SHIFT = Qt.KeyboardModifier.ShiftModifier
+CTRL = Qt.KeyboardModifier.ControlModifier
+
+VISIT = "Prime Minister Modi arrived in Tokyo on Monday for a three-day visit to Japan."
+
+
+def test_e_on_words_of_two_types_makes_the_first_and_shift_e_the_next(qtbot, tmp_path):
+    """Seed 000's "visit" (Movement:Transport or Contact:Meet): E opened the picker with the two on top, and the
+    decision took `e Return` (the first) or `e Down Return` (the second). E makes the first type the words name and
+    says the others; Shift+E gives the event the next (again: the one after, round to the first); Ctrl+Z undoes."""
+    from annotator.store import Project
+    from ui_helpers import find
+    from ui_support import close_window, one_event, open_window
+
+    path = tmp_path / "visit.annotator"
+    one_event(path, VISIT, (("Modi", "PERSON"), ("Tokyo", "GPE")), "Movement:Transport", "arrived")
+    w = open_window(qtbot, path)
+    try:
+        c, v = w.controller, w.view
+        (old,) = c.events.values()
+        v.setFocus()
+        v.select_cp(*find(VISIT, "visit"))
+        picker: list[str] = []
+
+        def close_picker() -> None:  # the picker that opened (it did before): shut, so the test fails and goes on
+            dlg = QApplication.activeModalWidget()
+            if dlg is not None:
+                picker.append(dlg.windowTitle())
+                dlg.reject()
+
+        QTimer.singleShot(100, close_picker)
+        qtbot.keyClick(v, Qt.Key.Key_E)
+        assert not picker and c.current_event is not None
+        ev = c.events[c.current_event]
+        assert ev.type == "Movement:Transport" and ev.id != old.id
+        said = w.message.text()
+        assert "Shift+E: Contact:Meet" in said, said
+        qtbot.keyClick(v, Qt.Key.Key_E, SHIFT)
+        assert c.events[ev.id].type == "Contact:Meet"
+        qtbot.keyClick(v, Qt.Key.Key_E, SHIFT)  # again: round to the first
+        assert c.events[ev.id].type == "Movement:Transport"
+        qtbot.keyClick(v, Qt.Key.Key_Z, CTRL)
+        assert c.events[ev.id].type == "Contact:Meet"
+    finally:
+        close_window(w)
+    with Project(path, create=False) as p:
+        types = sorted(x.type for x in p.events(p.document_ids()[0]))
+    assert types == ["Contact:Meet", "Movement:Transport"]
