@@ -512,6 +512,23 @@ def find_all(text: str, words: str) -> list[tuple[int, int]]:
     return [m.span() for m in re.finditer(re.escape(words), text, re.IGNORECASE)]
 
 
+def find_stops(text: str, matches: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The matches Find's Enter stops at: those at a word's start or end (a whole word, "strike" of "airstrike",
+    "bou" of "bought"), stepping over one inside a word, a letter on each side ("bou" of "about": a person typing the
+    first letters of a word looks for a word that starts so), unless every match lies inside a word. Words of one
+    letter stop everywhere, as before: a letter is looked for as itself. Find counts every match (``find_all``)."""
+    if not matches or matches[0][1] - matches[0][0] < 2:
+        return list(matches)
+
+    def inside(start: int, end: int) -> bool:
+        if start == 0 or end == len(text):
+            return False
+        return all(ch.isalnum() for ch in (text[start - 1], text[start], text[end - 1], text[end]))
+
+    stops = [m for m in matches if not inside(*m)]
+    return stops or list(matches)
+
+
 def next_match(matches: Sequence[tuple[int, int]], start: int, end: int, backward: bool = False) -> int | None:
     """The index in ``matches`` (as ``find_all`` gives them) of the match after the caret or selection [start, end)
     (before it, ``backward``), wrapping round; None when there is none."""

@@ -11,6 +11,8 @@ from annotator.errors import ValidationError
 from annotator.keyflow import (
     agent_order,
     attribute_cues,
+    find_all,
+    find_stops,
     next_event_type,
     other_occurrences,
     role_candidates,
@@ -671,3 +673,12 @@ def test_shift_e_goes_through_the_types_the_words_name_a_suggestions_alternative
     )
     assert next_event_type("Life:Die", (), ["Life:Die"]) is None
     assert next_event_type("Life:Die", (), []) is None
+
+
+def test_find_stops_at_a_words_start_or_end_unless_every_match_lies_inside_a_word():
+    text = "about the man who bought an airstrike, a strike; e"
+    assert [text[a : b + 3] for a, b in find_stops(text, find_all(text, "bou"))] == ["bought"]
+    assert [text[a - 3 : b] for a, b in find_stops(text, find_all(text, "strike"))] == ["airstrike", " a strike"]
+    assert find_stops(text, find_all(text, "irst")) == find_all(text, "irst")  # inside words only: there
+    assert find_stops(text, find_all(text, "e")) == find_all(text, "e")  # one letter: everywhere, as before
+    assert find_stops(text, []) == []

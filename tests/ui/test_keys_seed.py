@@ -22,6 +22,7 @@ from PySide6.QtWidgets import QApplication
 
 from annotator.keyflow import (
     agent_order,
+    find_stops,
     label_for_span,
     label_to_fill,
     next_event_type,
@@ -148,8 +149,11 @@ class Player:
         best = None
         for n in range(1, len(want) + 1):
             p = want[:n]
-            at = [i for i in range(len(low)) if low.startswith(p, i)]
+            found = [(i, i + n) for i in range(len(low)) if low.startswith(p, i)]
+            at = [a for a, _ in find_stops(self.text, found)]  # the matches Enter stops at (session 21)
             order = [i for i in at if i >= here] + [i for i in at if i < here]
+            if start not in order:  # stepped over, inside a word: a longer prefix
+                continue
             hops = order.index(start)
             cost = 2 + n + 2 * hops
             if best is None or cost < best[0]:

@@ -54,3 +54,41 @@ def test_e_on_words_of_two_types_makes_the_first_and_shift_e_the_next(qtbot, tmp
     with Project(path, create=False) as p:
         types = sorted(x.type for x in p.events(p.document_ids()[0]))
     assert types == ["Contact:Meet", "Movement:Transport"]
+
+
+BOUGHT = (
+    'His client would appeal to the court, he said, about the verdict. "The verdict is based on the words of a man '
+    'who bought his own freedom," Grabowski said of the airstrike and the strike.'
+)
+
+
+def test_find_steps_over_a_match_inside_a_word_for_one_at_a_words_start(qtbot, tmp_path):
+    """Seed 004's "bought": Find's first letters "bou" met "about" first, so reaching the word cost a key more than
+    `]` did. Enter steps over a match with a letter on each side while another stands at a word's start or end
+    (``keyflow.find_stops``): "bou" selects "bought", said as the 2nd of 2; "strike" still finds "airstrike" first
+    (round 12), and words found only inside words are found there."""
+    from ui_helpers import find
+    from ui_support import close_window, one_event, open_window
+
+    path = tmp_path / "bought.annotator"
+    one_event(path, BOUGHT, (("Grabowski", "PERSON"),), "Justice:Appeal", "appeal")
+    w = open_window(qtbot, path)
+    try:
+        v, bar = w.view, w.find_bar
+
+        def found(words: str) -> tuple[tuple[int, int] | None, str]:
+            v.setFocus()
+            v.select_cp(0, 0)
+            qtbot.keyClick(v, Qt.Key.Key_F, CTRL)
+            bar.edit.setText(words)
+            qtbot.keyClick(bar.edit, Qt.Key.Key_Return)
+            return v.selection_cp(), bar.info.text()
+
+        at = find(BOUGHT, "bought")[0]
+        assert found("bou") == ((at, at + 3), "2 of 2")
+        at = find(BOUGHT, "airstrike")[0] + 3
+        assert found("strike") == ((at, at + 6), "1 of 2")
+        at = find(BOUGHT, "verdict")[0] + 2
+        assert found("rdi") == ((at, at + 3), "1 of 2")  # only inside words: found there
+    finally:
+        close_window(w)

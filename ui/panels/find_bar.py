@@ -1,5 +1,6 @@
 """Ctrl+F: find text in the document (Enter selects the next match and returns to the text, Shift+Enter the
-previous one, Escape closes). Another document opened closes the bar (its words and "not found" were the document
+previous one, Escape closes; a match inside a word is stepped over while others stand at a word's start or end:
+``keyflow.find_stops``). Another document opened closes the bar (its words and "not found" were the document
 before's); the words stay, and Ctrl+F there shows them again, counted in the document open."""
 
 from __future__ import annotations
@@ -10,7 +11,7 @@ from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QPushButton, QWidget
 
-from annotator.keyflow import find_all, next_match
+from annotator.keyflow import find_all, find_stops, next_match
 from annotator.wording import counted
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -121,18 +122,20 @@ class FindBar(QWidget):
         words = self.edit.text()
         if not words:
             return False
-        matches = find_all(self.text(), words)
+        text = self.text()
+        matches = find_all(text, words)
+        stops = find_stops(text, matches)  # a match inside a word is stepped over while others stand at a word's edge
         here = self._from(matches)
-        i = next_match(matches, here[0], here[1], backward)
+        i = next_match(stops, here[0], here[1], backward)
         if i is None:
             self._at = self._last = None
             self.info.setText("not found")
             return False
         self._at = None
-        self.view.select_cp(*matches[i])
-        self._at = self._last = matches[i]
+        self.view.select_cp(*stops[i])
+        self._at = self._last = stops[i]
         self.view.reveal()  # the match with lines around it, not on the viewport's edge
-        self.info.setText(f"{i + 1} of {len(matches)}")
+        self.info.setText(f"{matches.index(stops[i]) + 1} of {len(matches)}")
         return True
 
     def _from(self, matches: list[tuple[int, int]]) -> tuple[int, int]:

@@ -1,0 +1,83 @@
+"""Find's keys to reach each gold trigger of the development articles: prints figures, asserts nothing.
+
+For each article and each gold trigger in text order, the caret at the trigger before (the first: the text's start),
+the cheapest Find as the key replays count it (tests/ui/test_keys_seed.py: Ctrl+F, the first n letters, Enter, and
+Ctrl+F, Enter for each match passed; the cheapest n), with Enter stopping at every match (``--every``: as before
+session 21) or at the matches ``keyflow.find_stops`` keeps (a match inside a word stepped over while others stand at
+a word's start or end). Figures for the two halves (even / odd lines) and all; the seeds' gold triggers too.
+
+    python bench/find_keys.py [--every]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "bench"))
+from events import DATA, read_articles  # noqa: E402
+
+from annotator.keyflow import find_stops  # noqa: E402
+
+EVERY = False
+
+
+def find_cost(text: str, low: str, here: int, start: int, end: int) -> int:
+    """The keys of the cheapest Find from the caret at ``here`` to the match at ``start`` (as the replays' player)."""
+    want = low[start:end]
+    best = 10**6
+    for n in range(1, len(want) + 1):
+        p = want[:n]
+        found = []
+        at = low.find(p)
+        while at != -1:
+            found.append((at, at + n))
+            at = low.find(p, at + 1)
+        stops = [a for a, _ in (found if EVERY else find_stops(text, found))]
+        order = [i for i in stops if i >= here] + [i for i in stops if i < here]
+        if start not in order:
+            continue
+        best = min(best, 2 + n + 2 * order.index(start))
+        if best <= 3 + n:  # a longer prefix costs at least one key more
+            break
+    return best
+
+
+def costs(rows: list[dict]) -> list[int]:
+    out = []
+    for row in rows:
+        text = row["text"]
+        low = text.lower()
+        here = 0
+        for s, e in sorted({tuple(ev["trigger"]) for ev in row["events"]}):
+            out.append(find_cost(text, low, here, s, e))
+            here = s
+    return out
+
+
+def seed_rows() -> list[dict]:
+    data = ROOT / "tests" / "data" / "seed_gold"
+    rows = []
+    for gold in sorted(data.glob("*.json")):
+        g = json.loads(gold.read_text(encoding="utf-8"))
+        rows.append({"text": (ROOT / "seeds" / g["document"]).read_text(encoding="utf-8"), "events": g["events"]})
+    return rows
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--every", action="store_true", help="Enter stops at every match (the Find before session 21)")
+    global EVERY
+    EVERY = ap.parse_args().every
+    rows = read_articles(DATA)
+    for name, sel in (("A", rows[0::2]), ("B", rows[1::2]), ("all", rows), ("seeds", seed_rows())):
+        c = costs(sel)
+        print(f"{name:5}: {len(c)} triggers, Find keys {sum(c)} ({sum(c) / max(len(c), 1):.2f} each)")
+
+
+if __name__ == "__main__":
+    main()
