@@ -3,7 +3,7 @@
 For each article and each gold trigger in text order, the caret at the trigger before (the first: the text's start),
 the cheapest Find as the key replays count it (tests/ui/test_keys_seed.py: Ctrl+F, the first n letters, Enter, and
 Ctrl+F, Enter for each match passed; the cheapest n), with Enter stopping at every match (``--every``: as before
-session 21) or at the matches ``keyflow.find_stops`` keeps (a match inside a word stepped over while others stand at
+session 21) or at the matches ``find_words.find_stops`` keeps (a match inside a word stepped over while others stand at
 a word's start or end). Figures for the two halves (even / odd lines) and all; the seeds' gold triggers too.
 
     python bench/find_keys.py [--every]
@@ -21,7 +21,7 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 from events import DATA, read_articles  # noqa: E402
 
-from annotator.keyflow import find_stops  # noqa: E402
+from annotator.find_words import find_stops  # noqa: E402
 
 EVERY = False
 

@@ -8,11 +8,10 @@ from core_helpers import add_document
 
 from annotator import edits, edits_flow
 from annotator.errors import ValidationError
+from annotator.find_words import find_all, find_stops, next_match
 from annotator.keyflow import (
     agent_order,
     attribute_cues,
-    find_all,
-    find_stops,
     next_event_type,
     other_occurrences,
     role_candidates,
@@ -383,7 +382,6 @@ def test_trigger_words_look_at_each_distinct_word_once(monkeypatch):
 
 
 def test_find_all_and_next_match_step_through_the_text_wrapping_round():
-    from annotator.keyflow import find_all, next_match
 
     text = "Met 😀 met, MET."
     matches = find_all(text, "met")

@@ -20,9 +20,9 @@ from PySide6.QtGui import QKeyEvent
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 
+from annotator.find_words import find_stops
 from annotator.keyflow import (
     agent_order,
-    find_stops,
     label_for_span,
     label_to_fill,
     next_event_type,

@@ -65,7 +65,7 @@ BOUGHT = (
 def test_find_steps_over_a_match_inside_a_word_for_one_at_a_words_start(qtbot, tmp_path):
     """Seed 004's "bought": Find's first letters "bou" met "about" first, so reaching the word cost a key more than
     `]` did. Enter steps over a match with a letter on each side while another stands at a word's start or end
-    (``keyflow.find_stops``): "bou" selects "bought", said as the 2nd of 2; "strike" still finds "airstrike" first
+    (``find_words.find_stops``): "bou" selects "bought", said as the 2nd of 2; "strike" still finds "airstrike" first
     (round 12), and words found only inside words are found there."""
     from ui_helpers import find
     from ui_support import close_window, one_event, open_window

@@ -1,6 +1,6 @@
 """Ctrl+F: find text in the document (Enter selects the next match and returns to the text, Shift+Enter the
 previous one, Escape closes; a match inside a word is stepped over while others stand at a word's start or end:
-``keyflow.find_stops``). Another document opened closes the bar (its words and "not found" were the document
+``find_words.find_stops``). Another document opened closes the bar (its words and "not found" were the document
 before's); the words stay, and Ctrl+F there shows them again, counted in the document open."""
 
 from __future__ import annotations
@@ -11,7 +11,7 @@ from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QPushButton, QWidget
 
-from annotator.keyflow import find_all, find_stops, next_match
+from annotator.find_words import find_all, find_stops, next_match
 from annotator.wording import counted
 
 if TYPE_CHECKING:  # pragma: no cover
