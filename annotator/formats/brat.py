@@ -168,6 +168,7 @@ def document_ann(
             span = (item[0], item[1], item[2])
             lines.append(t_line(f"T{n}", brat_name(item[0]), text, item[1], item[2], at, pieces.get(span)))
     attrs: list[str] = []
+    attr_keys: list[tuple[str, str, int, int]] = []  # each A line's ("attribute", name, span): a note names it so
     for v in events:
         key = (v["type"], v["trigger"]["start"], v["trigger"]["end"])
         seen: dict[str, int] = defaultdict(int)
@@ -187,6 +188,7 @@ def document_ann(
                 attrs.append(f"{brat_name(an)} {eid[v['id']]}")
             else:
                 attrs.append(f"{brat_name(an)} {eid[v['id']]} {value}")
+            attr_keys.append(("attribute", brat_name(an), key[1], key[2]))
             if declared is not None:
                 declared.on_event(brat_name(an), brat_name(label(v["type"])))
 
@@ -221,9 +223,12 @@ def document_ann(
             continue
         value = item.get("value")
         attrs.append(f"{item['name']} {target}" + (f" {value}" if value is not None else ""))
+        w = item["target"]
+        attr_keys.append(("attribute", item["name"], *(w[2:4] if w[0] in "TE" else (-1, -1))))
         if declared is not None:
             declared.attribute(item["name"], value, target[0])
     lines += [f"A{k}\t{a}" for k, a in enumerate(attrs, start=1)]
+    line_ids = {key: f"A{k}" for k, key in reversed(list(enumerate(attr_keys, start=1)))}  # the first of a key
     for item in kept.get("equivalences", []):
         members = [resolve(w) for w in item.get("members", [])]
         if len(members) < 2 or any(m is None for m in members):
@@ -242,6 +247,9 @@ def document_ann(
         extra.append(
             f"N{k}\t{item['type']} {target} {item['reference']}" + (f"\t{item['text']}" if item.get("text") else "")
         )
+        w = item["target"]
+        if w[0] in "TE":
+            line_ids.setdefault(("normalization", w[1], w[2], w[3]), f"N{k}")
     lines += extra
     first = lines[0].split("\t", 1)[0] if lines else None
     for k, c in enumerate(rec["comments"], start=1):
@@ -251,6 +259,8 @@ def document_ann(
             note_type, kind, label, spans, text_ = note
             if kind == "relation":
                 hit = relation_ids.get((label, spans))
+            elif kind in ("normalization", "attribute"):  # a note on an N or A line: back on it
+                hit = line_ids.get((kind, label, *spans[0]))
             else:
                 hit = by_trigger.get((label, *spans[0]), [None])[0] if kind else targets.get((label, *spans[0]))
             if hit:

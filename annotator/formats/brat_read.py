@@ -19,7 +19,9 @@ Read the way brat's own reader (``server/src/annotation.py``) reads them:
 - ``A``/``M`` attributes on events are kept. An event without an ``A`` line for a multi-valued attribute has
   no value (brat has no default); a binary attribute without one is ``false``.
 - ``#`` notes become document comments: ``[on LABEL start-end] text`` (``[on event TYPE start-end]`` for
-  notes on events); a note type other than ``AnnotatorNotes`` is kept in front (``[Lemma on N 0-4] talo``).
+  notes on events, ``[on normalization LABEL start-end]`` and ``[on attribute NAME start-end]`` for notes on
+  ``N`` and ``A`` lines, by what they sit on); a note type other than ``AnnotatorNotes`` is kept in front
+  (``[Lemma on N 0-4] talo``).
   The brat export puts each back on the same annotation with the same type.
 - What the project has no place for is kept in the document's meta under ``brat`` and written back by the
   brat export: attributes on entities, ``R`` relations, ``*`` equivalences, ``N`` normalisations, each with
@@ -286,6 +288,7 @@ def parse_ann(
     es: dict[str, _E] = {}
     attrs: list[tuple[str, str, str | None, int]] = []
     notes: list[tuple[str, str, str, int]] = []
+    attr_ids: dict[str, tuple[str, str]] = {}  # an A id -> (name, target id): what a note on it sits on
     others: list[tuple[str, str, str, int]] = []  # R, *, N lines: (kind, id, rest, line)
     seen: set[str] = set()
     for number, raw in enumerate(ann_text.split("\n"), start=1):
@@ -354,6 +357,7 @@ def parse_ann(
             parts = rest.split("\t")[0].split()
             need(len(parts) in (2, 3), ann, number, f"{aid}: expected NAME TARGET [VALUE]")
             attrs.append((parts[0], parts[1], parts[2] if len(parts) == 3 else None, number))
+            attr_ids[aid] = (parts[0], parts[1])
         elif kind == "#":
             head, _, body = rest.partition("\t")
             need(len(head.split()) == 2, ann, number, f"{aid}: expected AnnotatorNotes TARGET<TAB>TEXT")
@@ -442,6 +446,7 @@ def parse_ann(
         return None
 
     kept: dict[str, list] = {}
+    on_lines: dict[str, tuple[str, str, list[Any]]] = {}  # an N or A id -> (kind, label, what it sits on), for notes
     for kind, aid, rest, number in others:
         head, _, tail = rest.partition("\t")
         if kind == "N":  # the BioNLP Shared Task 2013 form, which brat reads too: Reference Annotation:T1 Referent:ID
@@ -471,6 +476,11 @@ def parse_ann(
             kept.setdefault("normalizations", []).append(
                 {"type": parts[0], "target": where(parts[1]), "reference": " ".join(parts[2:]), "text": tail}
             )
+            if (w := where(parts[1])) is not None:
+                on_lines[aid] = ("normalization", "", w)
+    for aid, (name, target) in attr_ids.items():
+        if (w := where(target)) is not None:
+            on_lines[aid] = ("attribute", name, w)
     for name, target, value, number in attrs:
         aname = names.get(name, name)
         spec = schema.attribute(aname)
@@ -520,6 +530,10 @@ def parse_ann(
         elif target in relations:  # brat's news tutorial notes a relation: the export puts it back on it
             rtype, refs = relations[target]
             doc.comments.append({"text": note_comment(ntype, "relation", rtype, [(w[2], w[3]) for w in refs], body)})
+        elif target in on_lines and on_lines[target][2][0] in "TE":  # an N or A line on a span or an event
+            kind, name, w = on_lines[target]
+            comment = note_comment(ntype, kind, name or w[1], [(w[2], w[3])], body)
+            doc.comments.append({"text": comment})
         else:
             need(target in seen, ann, number, f"note: unknown target id {target!r}")
             label = "" if ntype == NOTE_TYPE else f"{ntype} "

@@ -9,7 +9,9 @@ text's code points. brat splits ``.ann`` files into lines the way Python's ``str
 
 A brat note (``#1\tAnnotatorNotes T3\ttext``) is kept as a document comment that names what it sat on
 (``note_comment``): ``[on LABEL 4-9] text``, ``[on event TYPE 4-9] text`` (the trigger's span) or
-``[on relation TYPE 0-14 19-32] text`` (its arguments' spans, in order), a note type other than
+``[on relation TYPE 0-14 19-32] text`` (its arguments' spans, in order), ``[on normalization LABEL 4-9] text``
+(a note on an ``N`` line: the span it normalises, the first ``N`` there) or ``[on attribute NAME 4-9] text`` (on an
+``A`` line: the attribute's name and the span or trigger it sits on), a note type other than
 ``AnnotatorNotes`` in front (``[Lemma on N 0-4] talo``); ``parse_note`` reads it back for the export.
 
 Ids follow brat's reader (``server/src/annotation.py``): letters (or ``#`` and letters), digits, and any
@@ -23,13 +25,16 @@ from bisect import bisect_left
 
 
 NOTE_TYPE = "AnnotatorNotes"
-_NOTE = re.compile(r"^\[(?:(\S+) )?on (?:(event|relation) )?(\S+) (\d+-\d+(?: \d+-\d+)*)\] (.*)$", re.S)
+_NOTE = re.compile(
+    r"^\[(?:(\S+) )?on (?:(event|relation|normalization|attribute) )?(\S+) (\d+-\d+(?: \d+-\d+)*)\] (.*)$", re.S
+)
 LINE_BREAKS = re.compile(r"[\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029]+")
 BRAT_ID = re.compile(r"^(?:[A-Za-z]+|#[A-Za-z]*)[0-9]+.*$|^\*$")
 
 
 def note_comment(note_type: str, kind: str, label: str, spans: list[tuple[int, int]], body: str) -> str:
-    """A brat note as the document comment that names its annotation (``kind``: "", "event" or "relation")."""
+    """A brat note as the document comment that names its annotation (``kind``: "", "event", "relation",
+    "normalization" or "attribute")."""
     head = "" if note_type == NOTE_TYPE else f"{note_type} "
     where = " ".join(f"{s}-{e}" for s, e in spans)
     return f"[{head}on {kind + ' ' if kind else ''}{label} {where}] {body}"
