@@ -2,7 +2,8 @@
 (the JSON export's header, brat's annotation.conf and a schema told from a file become files through it), and
 ``with_aliases``, another schema's aliases added to a file with its comments kept (a migration's), and ``with_roles``,
 roles added to event types the file has (``import --add-types``), and ``with_values``, values added to attributes it
-has (``import --add-types`` too), the rest of it as it was."""
+has (``import --add-types`` too), and ``with_role_labels``, labels added to roles it has (``import --add-types``
+too), the rest of it as it was."""
 
 from __future__ import annotations
 
@@ -127,4 +128,42 @@ def with_values(schema: Schema, values: Mapping[str, Sequence[str]], source: str
             return None
         grown = list(dict.fromkeys([*attribute.values, *more]))  # ``more``: values it lacks (``rules.takes_value``)
         lines[line - 1] = f"{key.rstrip()} = {json.dumps(grown, ensure_ascii=False)}"
+    return "\n".join(lines) + "\n"
+
+
+def with_role_labels(
+    schema: Schema, labels: Mapping[str, Mapping[str, Sequence[str]]], source: str | None = None
+) -> str | None:
+    """``source`` (``schema``'s own, or it grown by ``with_roles`` and ``with_values``) with ``labels`` (an event
+    type's name -> one of its roles -> the labels to add) appended to each role's ``labels`` array, the rest of the
+    file as it was; None when the event or role tables cannot be told apart, a type or role is not the schema's, or
+    a ``labels`` array is not written on one line."""
+    text = schema.source if source is None else source
+    loc = Locator(text)
+    headers = loc.lines_of.get("event", [])
+    names = schema.event_type_names
+    if len(headers) != len(names) or any(t not in names for t in labels):
+        return None
+    lines = text.splitlines()
+    for name, by_role in labels.items():
+        etype = schema.events[names.index(name)]
+        start = headers[names.index(name)]
+        end = loc.next_header(start, ("event", "attribute", "entity", "category", "schema"))
+        for role, more in by_role.items():
+            r = etype.role(role)
+            if r is None:
+                return None
+            at = loc.table("event.role", etype.roles.index(r), after=start, before=end)
+            line = loc.key(at, "labels")
+            if at is None or line is None or line == at:
+                return None
+            key, _, value = lines[line - 1].partition("=")
+            try:
+                written = tomllib.loads(f"v = {value}")["v"]
+            except tomllib.TOMLDecodeError:
+                return None
+            if list(written) != list(r.labels):
+                return None
+            grown = list(dict.fromkeys([*r.labels, *more]))
+            lines[line - 1] = f"{key.rstrip()} = {json.dumps(grown, ensure_ascii=False)}"
     return "\n".join(lines) + "\n"

@@ -77,8 +77,8 @@ def with_added_types(base: Schema, told: Schema, lacks: list[str], labels: Mappi
     as ``told`` declares them: an event type's roles take the labels the project has or gets (``labels``: the file's
     matched label or event type -> the project's), an event as an argument (brat's ``Event-Arg:<EVENT>``) the label
     of its type's name that stands for one (``brat_conf.PROXY_NOTE``), added when the project lacks it; a role left
-    with none is not added, nor one of a name the project's type has (its labels stay the schema's: the role is still
-    lacked); an attribute of a name the project has takes the values the file declares and it lacks, after its
+    with none is not added; one of a name the project's type has takes the labels the file's gives it and it lacks,
+    after its own (session 21: they stayed the schema's and the role was still lacked); an attribute of a name the project has takes the values the file declares and it lacks, after its
     own (its default stays the schema's)."""
     added = [w[len(LABEL) :] for w in lacks if w.startswith(LABEL)]
     types = [w[len(TYPE) :] for w in lacks if w.startswith(TYPE)]
@@ -103,10 +103,16 @@ def with_added_types(base: Schema, told: Schema, lacks: list[str], labels: Mappi
         t = told.event_type(name)
         tables.append({"name": name, "roles": [x for r in (t.roles if t else ()) if (x := role_table(r))]})
     roles: dict[str, list[dict[str, Any]]] = {}
+    wider: dict[str, dict[str, list[str]]] = {}  # a role the project's type has -> the labels it takes in the file
     for theirs, _, role in (w[len(ROLE) :].rpartition(":") for w in lacks if w.startswith(ROLE)):
         t, ours = told.event_type(theirs), base.event_type(labels.get(theirs, theirs))
         r = t.role(role) if t is not None else None
-        if r is None or ours is None or ours.role(r.name) is not None:
+        if r is None or ours is None:
+            continue
+        if (mine := ours.role(r.name)) is not None:
+            more = [x for x in dict.fromkeys(filler(x) for x in r.labels) if x is not None and x not in mine.labels]
+            if more:
+                wider.setdefault(ours.name, {})[mine.name] = more
             continue
         if (table := role_table(r)) is not None:
             roles.setdefault(ours.name, []).append(table)
@@ -132,6 +138,7 @@ def with_added_types(base: Schema, told: Schema, lacks: list[str], labels: Mappi
         proxies,
         attributes,
         {k: v for k, v in values.items() if v},
+        wider,
     )
 
 
@@ -140,9 +147,9 @@ def refusal(said: str, named: str, lacks: list[str], choices: SchemaChoices) -> 
     names = [w for w in lacks if w.startswith((LABEL, TYPE))]
     if choices.add_types:
         how = (
-            "--add-types adds labels, event types, attributes, their values and the roles a type of the project's "
-            "lacks, not labels to a role it has: give the project a schema that has them, or import it into a new "
-            "project"
+            "--add-types adds labels, event types, attributes, their values, the roles a type of the project's "
+            "lacks and the labels a role of it lacks, not what cannot be matched: give the project a schema that has "
+            "them, or import it into a new project"
         )
     elif addable(lacks) and names:
         how = (

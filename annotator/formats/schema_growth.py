@@ -1,5 +1,5 @@
-"""A schema grown by what an input uses and it lacks: the one place labels, event types and roles of its own event
-types are added to a schema on import (WebAnno TSV layers, ``--add-types``, and the entity labels of a CoNLL, doccano, Label Studio, Prodigy or DocBin file
+"""A schema grown by what an input uses and it lacks: the one place labels, event types, roles of its own event
+types and labels of its roles are added to a schema on import (WebAnno TSV layers, ``--add-types``, and the entity labels of a CoNLL, doccano, Label Studio, Prodigy or DocBin file
 imported into a new project), with their colours."""
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ from typing import Any, Mapping, Sequence
 from annotator.errors import ImportFileError, SchemaError
 from annotator.formats.brat_conf import PROXY_NOTE
 from annotator.schema import Schema, is_label_name, parse_schema
-from annotator.schema_write import schema_source, with_roles, with_values
+from annotator.schema_write import schema_source, with_role_labels, with_roles, with_values
 from annotator.wording import first_named
 
 # colours for the added labels (the app tells labels apart by colour; brat's default grey for all said nothing)
@@ -39,12 +39,14 @@ def grown_schema(
     proxies: Sequence[str] = (),
     attributes: Sequence[dict[str, Any]] = (),
     values: Mapping[str, Sequence[str]] | None = None,
+    role_labels: Mapping[str, Mapping[str, Sequence[str]]] | None = None,
 ) -> Schema:
     """``schema`` with the entity ``labels``, the event types ``events`` (tables of a schema file's keys, roles
         under ``roles``) and the event ``attributes`` (tables too) added after its own tables, each described as
         ``added_from``, ``roles`` (one of its event types -> role tables) added to its own types, and ``proxies``, labels
         of its event types' names that stand for an event used as an argument (brat's ``<EVENT>``), and ``values`` (one of its
-    attributes -> values) added to its own attributes' values; refused with the
+    attributes -> values) added to its own attributes' values, and ``role_labels`` (one of its event types -> one of its
+    roles -> labels) added to that role's labels; refused with the
         file's name when they cannot be (a name the schema's rules refuse, a schema file whose event tables cannot be
         told apart)."""
     bad = [n for n in labels if not is_label_name(n)]
@@ -75,6 +77,15 @@ def grown_schema(
                 str(path),
                 f"values cannot be added to the attributes of the schema {schema.name!r} ({', '.join(values)}: not "
                 "written as [[attribute]] tables of a values line each): give the project a schema that has them, or "
+                "import it into a new project",
+            )
+    if role_labels:
+        source = with_role_labels(schema, role_labels, source)
+        if source is None:
+            raise ImportFileError(
+                str(path),
+                f"labels cannot be added to the roles of the schema {schema.name!r} ({', '.join(role_labels)}: not "
+                "written as [[event.role]] tables of a labels line each): give the project a schema that has them, or "
                 "import it into a new project",
             )
     try:

@@ -2,7 +2,7 @@
 annotation.conf declares for one of the project's own event types (``Attack  Attacker:Person, Witness:Person`` into a
 news project whose ``Conflict:Attack`` has no Witness): the file was refused even with --add-types. The role is now
 added to the project's type, stored with the schema as the added types are; a role of a name the type has, whose
-labels differ, is still refused, named, with the way (our own brat folder)."""
+labels differ, was still refused, named; since session 21 it takes the labels (our own brat folder)."""
 
 from __future__ import annotations
 
@@ -59,13 +59,24 @@ def test_add_types_adds_the_role_to_the_projects_own_type(busy, tmp_path):
     assert "[[event]]" in reopened.schema.source and reopened.schema.source.count('name = "Witness"') == 1
 
 
-def test_a_role_the_type_has_with_other_labels_is_refused_naming_it(busy, tmp_path):
-    # Instrument takes PRODUCT in the news schema: --add-types does not widen a role the project's type has
+def test_a_role_the_type_has_takes_the_labels_the_file_gives_it(busy, tmp_path):
+    """Instrument takes PRODUCT in the news schema; the file's takes Person: session 20 refused the folder even with
+    --add-types ("not labels to a role it has"); since session 21 the role takes PERSON after its own labels, its
+    line in the schema file edited, the rest as it was."""
+    source = busy.schema.source
+    src = folder(tmp_path, "Instrument:Person")
     with pytest.raises(SchemaLacksError) as got:
-        api.import_files(busy, [folder(tmp_path, "Instrument:Person")], format="brat", add_types=True)
-    assert got.value.lacks == ["role Attack:Instrument"]
-    assert "not labels to a role it has" in got.value.reason and "role Attack:Instrument" in got.value.reason
-    assert len(busy.document_ids()) == 1 and busy.schema.event_type("Conflict:Attack").role("Witness") is None
+        api.import_files(busy, [src], format="brat")
+    assert got.value.lacks == ["role Attack:Instrument"] and "--add-types" in got.value.reason
+    report = api.import_files(busy, [src], format="brat", add_types=True)
+    assert report.types_added == ["role Attack:Instrument"]
+    instrument = busy.schema.event_type("Conflict:Attack").role("Instrument")
+    assert instrument.labels == ("PRODUCT", "PERSON")
+    (event,) = busy.events(busy.document_ids()[-1])
+    assert sorted(a.role for a in event.arguments) == ["Attacker", "Instrument", "Target"]
+    changed = [ln for ln in busy.schema.source.splitlines() if ln not in source.splitlines()]
+    assert len(changed) == 1 and '"PRODUCT", "PERSON"' in changed[0]  # one line: the rest as it was
+    assert busy.schema.event_type("Life:Die").role("Instrument").labels == ("PRODUCT",)  # another type's untouched
 
 
 def test_a_json_exports_header_gives_its_role_the_same_way(busy, tmp_path):
