@@ -26,6 +26,7 @@ else:
 # what decides the suggestion selected, said beside it: a person new to the app found Enter and X only in the context
 # menu or Help > Shortcuts (the line named Tab and Ctrl+Enter, not these)
 DECIDE_KEYS = " (Enter: accept; X: reject)"
+FILLERS_SAID = 3  # a suggested event's fillers the status line names (what Enter accepts with it); the rest counted
 ACCEPT_REST = "&Accept the rest and mark annotated"  # Enter; Alt+A, Alt+L: each answer has its key
 LEAVE_REST = "Mark annotated, &leave them undecided"
 
@@ -41,7 +42,13 @@ def work_left(n: int, status: str = "in_progress", events: int = 0, words: int =
     enter = "Ctrl+Enter: the next document" if done else "Ctrl+Enter: done" if n else "Ctrl+Enter: mark it annotated"
     if n:
         among = (
-            "" if not events else ", an event" if n == 1 else f", {events} of them event{'s' if events != 1 else ''}"
+            ""
+            if not events
+            else ", an event"
+            if n == 1
+            else f", {events} of them events"
+            if events > 1
+            else ", one of them an event"
         )
         return f"{n} suggestion{'s' if n != 1 else ''} undecided in this document{among} (Tab: the next; {enter})"
     if words and not done:
@@ -422,6 +429,14 @@ class WindowFlow(_Window):
                 else ""
             )
             keys = DECIDE_KEYS if v.state == "suggested" else ""
+            named = [
+                f"{a.role} “{c.span_said(e.start, e.end, 30)}”"
+                for a in v.arguments
+                if (e := c.entities.get(a.entity_id))
+            ]
+            if keys and named:  # what Enter accepts with it, named: the text draws the fillers only while it is in view
+                more = f" and {len(named) - FILLERS_SAID} more" if len(named) > FILLERS_SAID else ""
+                keys = f" (Enter: accept, with {', '.join(named[:FILLERS_SAID])}{more}; X: reject)"
             text = f"event {v.type} ({v.state}): {c.span_said(v.trigger_start, v.trigger_end, 60)}{keys}{alt}"
         else:
             text = ""

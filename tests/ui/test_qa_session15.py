@@ -127,7 +127,7 @@ def test_the_status_line_counts_the_undecided_events_among_the_suggestions(qtbot
     assert ", 2 of them events (Tab" in w.message.text(), w.message.text()
     qtbot.keyClick(v, Qt.Key.Key_Return)  # accepted: on to the next undecided item
     qtbot.waitUntil(lambda: not w._panel_timer.isActive())
-    assert ", 1 of them event (Tab" in w.message.text(), w.message.text()
+    assert ", one of them an event (Tab" in w.message.text(), w.message.text()  # "1 of them event" (session 21)
     assert sum(1 for x in db.events(d) if x.state == "suggested") == 1
 
 

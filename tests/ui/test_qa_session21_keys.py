@@ -92,3 +92,31 @@ def test_find_steps_over_a_match_inside_a_word_for_one_at_a_words_start(qtbot, t
         assert found("rdi") == ((at, at + 3), "1 of 2")  # only inside words: found there
     finally:
         close_window(w)
+
+
+def test_the_status_line_names_what_enter_accepts_with_a_suggested_event(qtbot, tmp_path):
+    """A person deciding a suggested event read "event Justice:Fine (suggested): fined (Enter: accept; X: reject)":
+    what Enter accepts with it, its fillers, only the Roles box and the text's labels around the trigger showed. The
+    status line names them (three, the rest counted): "(Enter: accept, with Money “500,000 zlotys”, Adjudicator
+    “court”; X: reject)". What is left said "3 suggestions undecided in this document, 1 of them event": "one of them an
+    event"."""
+    from annotator.suggest.types import ArgumentSuggestion, EventSuggestion
+    from ui_helpers import find
+    from ui_support import close_window, one_suggested_event, window_on_its_event
+
+    text = "The court also fined him 500,000 zlotys and barred him from holding public office."
+    path = tmp_path / "fined.annotator"
+    spans = [(*find(text, "court"), "ORG"), (*find(text, "500,000 zlotys"), "MONEY")]
+    args = (
+        ArgumentSuggestion("Adjudicator", *find(text, "court"), "ORG"),
+        ArgumentSuggestion("Money", *find(text, "500,000 zlotys"), "MONEY"),
+    )
+    one_suggested_event(path, text, spans, EventSuggestion("Justice:Fine", *find(text, "fined"), 0.6, args))
+    w, ev = window_on_its_event(qtbot, path)
+    try:
+        said = w.message.text()
+        assert said.startswith("event Justice:Fine (suggested): fined (Enter: accept, with "), said
+        assert "Adjudicator “court”" in said and "Money “500,000 zlotys”" in said and "; X: reject)" in said, said
+        assert "suggestions undecided in this document, one of them an event (Tab" in said, said  # "1 of them event"
+    finally:
+        close_window(w)
