@@ -429,9 +429,11 @@ class WindowFlow(_Window):
                 else ""
             )
             keys = DECIDE_KEYS if v.state == "suggested" else ""
+            etype = c.schema.event_type(v.type) if c.schema is not None else None
+            roles = [r.name for r in etype.roles] if etype is not None else []
             named = [
-                f"{a.role} “{c.span_said(e.start, e.end, 30)}”"
-                for a in v.arguments
+                f"{a.role} “{c.span_said(e.start, e.end, 24)}”"
+                for a in sorted(v.arguments, key=lambda a: roles.index(a.role) if a.role in roles else len(roles))
                 if (e := c.entities.get(a.entity_id))
             ]
             if keys and named:  # what Enter accepts with it, named: the text draws the fillers only while it is in view

@@ -97,8 +97,8 @@ def test_find_steps_over_a_match_inside_a_word_for_one_at_a_words_start(qtbot, t
 def test_the_status_line_names_what_enter_accepts_with_a_suggested_event(qtbot, tmp_path):
     """A person deciding a suggested event read "event Justice:Fine (suggested): fined (Enter: accept; X: reject)":
     what Enter accepts with it, its fillers, only the Roles box and the text's labels around the trigger showed. The
-    status line names them (three, the rest counted): "(Enter: accept, with Money “500,000 zlotys”, Adjudicator
-    “court”; X: reject)". What is left said "3 suggestions undecided in this document, 1 of them event": "one of them an
+    status line names them in the roles' order (three, the rest counted): "(Enter: accept, with Adjudicator “court”, Money
+    “500,000 zlotys”; X: reject)". What is left said "3 suggestions undecided in this document, 1 of them event": "one of them an
     event"."""
     from annotator.suggest.types import ArgumentSuggestion, EventSuggestion
     from ui_helpers import find
@@ -108,15 +108,15 @@ def test_the_status_line_names_what_enter_accepts_with_a_suggested_event(qtbot, 
     path = tmp_path / "fined.annotator"
     spans = [(*find(text, "court"), "ORG"), (*find(text, "500,000 zlotys"), "MONEY")]
     args = (
-        ArgumentSuggestion("Adjudicator", *find(text, "court"), "ORG"),
         ArgumentSuggestion("Money", *find(text, "500,000 zlotys"), "MONEY"),
+        ArgumentSuggestion("Adjudicator", *find(text, "court"), "ORG"),
     )
     one_suggested_event(path, text, spans, EventSuggestion("Justice:Fine", *find(text, "fined"), 0.6, args))
     w, ev = window_on_its_event(qtbot, path)
     try:
         said = w.message.text()
         assert said.startswith("event Justice:Fine (suggested): fined (Enter: accept, with "), said
-        assert "Adjudicator “court”" in said and "Money “500,000 zlotys”" in said and "; X: reject)" in said, said
+        assert "with Adjudicator “court”, Money “500,000 zlotys”; X: reject)" in said, said
         assert "suggestions undecided in this document, one of them an event (Tab" in said, said  # "1 of them event"
     finally:
         close_window(w)
