@@ -432,7 +432,7 @@ class WindowFlow(_Window):
             etype = c.schema.event_type(v.type) if c.schema is not None else None
             roles = [r.name for r in etype.roles] if etype is not None else []
             named = [
-                f"{a.role} “{c.span_said(e.start, e.end, 24)}”"
+                f"{a.role} “{c.span_said(e.start, e.end, 24)}{'…' if e.end - e.start > 24 else ''}”"
                 for a in sorted(v.arguments, key=lambda a: roles.index(a.role) if a.role in roles else len(roles))
                 if (e := c.entities.get(a.entity_id))
             ]
