@@ -161,8 +161,7 @@ class EventActions:
             others = [t for t in likely if t != type_]
             if self.without_picker and others:  # a type chosen among several: said, with the key for the next
                 c.report_status(
-                    f"{type_} made on “{c.span_said(*span, 60)}”; its words name {', '.join(others)} too "
-                    f"(Shift+E: {others[0]}; E: the picker)"
+                    f"{type_} made on “{c.span_said(*span, 60)}” (Shift+E: {', then '.join(others)}; E: the picker)"
                 )
 
     def change_type(self, ev: Event) -> None:
