@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QApplication, QCheckBox, QMessageBox, QWidget
 
 from annotator.model import FINISHED
 from annotator.navigation import LocalTokens
+from annotator.wording import first_named
 from ui import commands as cmd
 from ui.menus import build_context_menu
 from ui.status_line import SEPARATOR
@@ -437,8 +438,7 @@ class WindowFlow(_Window):
                 if (e := c.entities.get(a.entity_id))
             ]
             if keys and named:  # what Enter accepts with it, named: the text draws the fillers only while it is in view
-                more = f" and {len(named) - FILLERS_SAID} more" if len(named) > FILLERS_SAID else ""
-                keys = f" (Enter: accept, with {', '.join(named[:FILLERS_SAID])}{more}; X: reject)"
+                keys = f" (Enter: accept, with {first_named(named, FILLERS_SAID)}; X: reject)"
             text = f"event {v.type} ({v.state}): {c.span_said(v.trigger_start, v.trigger_end, 60)}{keys}{alt}"
         else:
             text = ""
