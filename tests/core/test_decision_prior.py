@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 from core_helpers import add_document
 
+from spacy_support import ruler_pipeline
 from annotator import edits
 from annotator.learn.decision_prior import LEAST_REJECTED, types_nobody_keeps
 from annotator.nlp import blank_pipeline_with_patterns
@@ -19,7 +20,7 @@ TEXT = "Paris met Moscow. They left."
 
 @pytest.fixture(scope="module")
 def pipe():
-    return blank_pipeline_with_patterns([{"label": "GPE", "pattern": "Paris"}, {"label": "GPE", "pattern": "Moscow"}])
+    return ruler_pipeline([{"label": "GPE", "pattern": "Paris"}, {"label": "GPE", "pattern": "Moscow"}])
 
 
 class Words:

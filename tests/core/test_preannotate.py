@@ -6,6 +6,7 @@ import pytest
 from core_helpers import add_document
 from spacy.language import Language
 
+from spacy_support import ruler_pipeline
 from annotator import edits
 from annotator.errors import PipelineError
 from annotator.nlp import blank_pipeline_with_patterns, load_pipeline, to_parsed
@@ -25,7 +26,7 @@ PATTERNS = [
 
 @pytest.fixture(scope="module")
 def pipe():
-    return blank_pipeline_with_patterns(PATTERNS)
+    return ruler_pipeline(PATTERNS)
 
 
 def at(text: str, word: str) -> tuple[int, int]:

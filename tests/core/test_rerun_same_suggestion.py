@@ -8,10 +8,10 @@ from __future__ import annotations
 
 import pytest
 
+from spacy_support import ruler_pipeline
 from annotator import edits, recorder
 from annotator.errors import StaleChangeError
 from annotator.importing import IncomingDocument, import_documents
-from annotator.nlp import blank_pipeline_with_patterns
 from annotator.preannotate import preannotate
 from annotator.store import Project
 
@@ -27,7 +27,7 @@ PATTERNS = [
 def project(tmp_path):
     with Project(tmp_path / "p.annotator", annotator="ann") as p:
         import_documents(p, [IncomingDocument(TEXT, "a.txt")])
-        preannotate(p, blank_pipeline_with_patterns(PATTERNS))
+        preannotate(p, ruler_pipeline(PATTERNS))
         yield p
 
 
@@ -39,7 +39,7 @@ def _shown_then_rerun(p: Project, patterns=PATTERNS):  # type: ignore[no-untyped
     """The span 'Maria Lopez' as the view showed it, then a run elsewhere (another connection) over the document."""
     shown = _spans(p)[(0, 11)]
     with Project(p.path, create=False, annotator="cli") as other:
-        preannotate(other, blank_pipeline_with_patterns(patterns))
+        preannotate(other, ruler_pipeline(patterns))
     assert (0, 11) not in {(e.start, e.end) for e in p.entities(p.document_ids()[0]) if e.id == shown.id}
     return shown
 

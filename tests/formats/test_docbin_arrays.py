@@ -8,6 +8,7 @@ from __future__ import annotations
 import orjson
 import pytest
 
+from spacy_support import english_sentences, english_vocab
 from annotator import edits
 from annotator.formats import docbin_arrays, docbin_records
 from annotator.formats.writing import FormatExportReport, records_with_tokens
@@ -27,10 +28,7 @@ ODD = {  # name: (text, an entity, a trigger): texts the word split and the toke
 
 def store_tokens(project, skip: tuple[str, ...] = ()) -> None:
     """Stored tokens and sentence starts as pre-annotation stores them (spaCy's tokenizer, a sentencizer)."""
-    import spacy
-
-    nlp = spacy.blank("en")
-    nlp.add_pipe("sentencizer")
+    nlp = english_sentences()
     rows = project.db.conn.execute("SELECT id, name, text FROM documents ORDER BY id").fetchall()
     for doc_id, name, text in rows:
         if name in skip:
@@ -86,30 +84,28 @@ def drop_whitespace_tokens(project, name: str) -> None:
 
 def reference(project, request: ExportRequest) -> tuple[dict, FormatExportReport]:
     """The record path's Docs (spaCy's own DocBin of ``record_to_doc``), by document name, and its report."""
-    import spacy
     from spacy.tokens import DocBin
 
     report = FormatExportReport(format="spacy")
     opts = request.options
     mode, keys = opts.get("misaligned", "expand"), (opts.get("span_key", "sc"), opts.get("trigger_key", "triggers"))
-    vocab = spacy.blank("en").vocab
+    vocab = english_vocab()
     docs = [
         record_to_doc(vocab, rec, toks, report, mode, *keys)
         for rec, toks in records_with_tokens(project, request, report)
     ]
     data = DocBin(store_user_data=True, docs=docs).to_bytes()
-    read = DocBin().from_bytes(data).get_docs(spacy.blank("en").vocab)
+    read = DocBin().from_bytes(data).get_docs(english_vocab())
     return {d.user_data["annotator_name"]: picture(d) for d in read}, report
 
 
 def exported(project, out, request: ExportRequest) -> tuple[dict, FormatExportReport]:
-    import spacy
     from spacy.tokens import DocBin
 
     report = write_spacy(project, out, request)
     pictures = {}
     for f in report.files:
-        for d in DocBin().from_disk(f).get_docs(spacy.blank("en").vocab):
+        for d in DocBin().from_disk(f).get_docs(english_vocab()):
             pictures[d.user_data["annotator_name"]] = picture(d)
     return pictures, report
 

@@ -9,6 +9,7 @@ import orjson
 import spacy
 from spacy.tokens import DocBin
 
+from spacy_support import english_vocab
 from annotator.cli import main
 from annotator.store import Project
 
@@ -32,7 +33,7 @@ TASK = {
 
 
 def cats_of(path) -> dict[str, dict[str, float]]:  # type: ignore[no-untyped-def]
-    docs = DocBin().from_disk(path).get_docs(spacy.blank("en").vocab)
+    docs = DocBin().from_disk(path).get_docs(english_vocab())
     return {d.text: dict(d.cats) for d in docs}
 
 

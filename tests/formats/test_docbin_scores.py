@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import pytest
 
+from spacy_support import english_vocab
 from annotator.formats import writers
 from annotator.formats.loading import import_format
 from annotator.importing import IncomingDocument, IncomingEntity, import_documents
@@ -56,7 +57,6 @@ def scores(project: Project, doc_id: int) -> list[tuple[str, str, str, float | N
 
 @pytest.mark.parametrize("tokens", [True, False], ids=["arrays", "planned"])
 def test_entity_scores_go_out_in_a_scored_span_group_and_come_back(tmp_path, tokens):
-    import spacy
     from spacy.tokens import DocBin
 
     project = Project(tmp_path / "p.annotator", annotator="t")
@@ -64,8 +64,7 @@ def test_entity_scores_go_out_in_a_scored_span_group_and_come_back(tmp_path, tok
     states = ("suggested", "accepted", "added")
     writers()["spacy"](project, tmp_path / "out.spacy", states=states)
     docs = {
-        d.user_data["annotator_name"]: d
-        for d in DocBin().from_disk(tmp_path / "out.spacy").get_docs(spacy.blank("en").vocab)
+        d.user_data["annotator_name"]: d for d in DocBin().from_disk(tmp_path / "out.spacy").get_docs(english_vocab())
     }
     group = docs["d.txt"].spans["scored"]
     assert [(s.text, s.label_) for s in group] == [

@@ -7,6 +7,7 @@ import io
 
 import pytest
 
+from spacy_support import english_vocab
 from annotator.errors import AnnotatorError
 
 from annotator.formats.writing import FormatExportReport, records_with_tokens
@@ -27,11 +28,10 @@ def picture(doc):
 
 @pytest.mark.slow
 def test_docs_read_back_as_from_spacys_docbin(sample):
-    import spacy
     from spacy.tokens import DocBin
 
     project, _ = sample
-    vocab = spacy.blank("en").vocab
+    vocab = english_vocab()
     report = FormatExportReport()
     docs = [
         record_to_doc(vocab, rec, toks, report) for rec, toks in records_with_tokens(project, ExportRequest(), report)
@@ -42,9 +42,9 @@ def test_docs_read_back_as_from_spacys_docbin(sample):
     for d in docs:
         w.add(d, [t.text for t in d])
     w.finish()
-    fresh = spacy.blank("en").vocab
+    fresh = english_vocab()
     ours = [picture(d) for d in DocBin().from_bytes(buf.getvalue()).get_docs(fresh)]
-    assert ours == [picture(d) for d in DocBin().from_bytes(theirs).get_docs(spacy.blank("en").vocab)]
+    assert ours == [picture(d) for d in DocBin().from_bytes(theirs).get_docs(english_vocab())]
     assert len(ours) == 4
 
 
@@ -52,7 +52,6 @@ def test_docs_read_back_as_from_spacys_docbin(sample):
 @pytest.mark.parametrize("mode", ["expand", "skip"])
 def test_written_without_docs_reads_back_as_spacys_docbin(sample, mode):
     """add_plan (no spaCy Doc made) gives the Docs spaCy's own DocBin gives for record_to_doc's Docs."""
-    import spacy
     from spacy.tokens import DocBin
 
     from annotator.formats.docbin_plan import check_rebuilds, labels_of, plan_doc
@@ -60,7 +59,7 @@ def test_written_without_docs_reads_back_as_spacys_docbin(sample, mode):
     project, _ = sample
     project.db.conn.execute("UPDATE entities SET start = start + 1 WHERE id % 3 = 0")  # misaligned ones too
     states = ("suggested", "accepted", "added")
-    vocab = spacy.blank("en").vocab
+    vocab = english_vocab()
     theirs_report, ours_report = FormatExportReport(), FormatExportReport()
     docs = [
         record_to_doc(vocab, rec, toks, theirs_report, mode)
@@ -74,13 +73,12 @@ def test_written_without_docs_reads_back_as_spacys_docbin(sample, mode):
         check_rebuilds(rec, toks, words, ours_report)
         w.add_plan(plan_doc(rec, toks, ours_report, mode), toks, words, labels_of(rec), "sc", "triggers")
     w.finish()
-    ours = [picture(d) for d in DocBin().from_bytes(buf.getvalue()).get_docs(spacy.blank("en").vocab)]
-    assert ours == [picture(d) for d in DocBin().from_bytes(theirs).get_docs(spacy.blank("en").vocab)]
+    ours = [picture(d) for d in DocBin().from_bytes(buf.getvalue()).get_docs(english_vocab())]
+    assert ours == [picture(d) for d in DocBin().from_bytes(theirs).get_docs(english_vocab())]
     assert ours_report.problems == theirs_report.problems and ours_report.problems
 
 
 def test_split_parts_and_no_leftover_spill(sample, tmp_path, monkeypatch):
-    import spacy
     from spacy.tokens import DocBin
 
     project, _ = sample
@@ -92,7 +90,7 @@ def test_split_parts_and_no_leftover_spill(sample, tmp_path, monkeypatch):
     for part in ("train", "dev"):
         names += [
             d.user_data["annotator_name"]
-            for d in DocBin().from_disk(tmp_path / f"corpus.{part}.spacy").get_docs(spacy.blank("en").vocab)
+            for d in DocBin().from_disk(tmp_path / f"corpus.{part}.spacy").get_docs(english_vocab())
         ]
     assert sorted(names) == ["arrest.txt", "kabul.txt", "meeting.txt", "rocket.txt"]
 
@@ -109,7 +107,6 @@ def test_split_parts_and_no_leftover_spill(sample, tmp_path, monkeypatch):
 @pytest.mark.parametrize("split", [None, "train=0.5,dev=0.5"])
 def test_two_processes_write_what_one_writes(sample, tmp_path, monkeypatch, split):
     """The second document range written by a child process and joined: same Docs, same report, no spill left."""
-    import spacy
     from spacy.tokens import DocBin
 
     from annotator.formats import docbin_split
@@ -125,7 +122,7 @@ def test_two_processes_write_what_one_writes(sample, tmp_path, monkeypatch, spli
         out.mkdir()
         report = write_spacy(project, out / "c.spacy", options=opts)
         files = [out / (f"c.{p}.spacy" if p else "c.spacy") for p in parts]
-        docs = [[picture(d) for d in DocBin().from_disk(f).get_docs(spacy.blank("en").vocab)] for f in files]
+        docs = [[picture(d) for d in DocBin().from_disk(f).get_docs(english_vocab())] for f in files]
         return docs, report, sorted(p.name for p in out.iterdir())
 
     one, one_report, one_files = export("one")

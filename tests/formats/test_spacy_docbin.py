@@ -9,6 +9,7 @@ import sys
 
 import pytest
 
+from spacy_support import english_vocab
 from annotator import edits
 from annotator.formats import writers
 from annotator.formats.spacy_docbin import write_spacy
@@ -16,11 +17,9 @@ from tests.formats.conftest import TEXTS, at
 
 
 def load(path):
-    import spacy
     from spacy.tokens import DocBin
 
-    nlp = spacy.blank("en")
-    return {d.user_data["annotator_name"]: d for d in DocBin().from_disk(path).get_docs(nlp.vocab)}
+    return {d.user_data["annotator_name"]: d for d in DocBin().from_disk(path).get_docs(english_vocab())}
 
 
 def test_registry_has_spacy():

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 
+from spacy_support import english_vocab
 from annotator.cli import main
 from annotator.errors import ImportFileError
 from annotator.formats import readers, writers
@@ -100,10 +101,9 @@ def test_a_cut_or_damaged_docbin_is_said_to_be_so(tmp_path, capsys):
 
 def test_the_docs_own_tokens_go_back_out(tmp_path):
     # the Doc's tokens are kept: cut again with the fallback on export, "U.S." went out as four tokens
-    import spacy
     from spacy.tokens import Doc, DocBin, Span
 
-    vocab = spacy.blank("en").vocab
+    vocab = english_vocab()
     doc = Doc(vocab, words=["U.S.", "officials", "met", "in", "New York"], spaces=[True, True, True, True, False])
     doc.ents = [Span(doc, 0, 1, "GPE"), Span(doc, 4, 5, "GPE")]
     DocBin(docs=[doc]).to_disk(tmp_path / "in.spacy")
@@ -118,10 +118,9 @@ def test_the_docs_own_tokens_go_back_out(tmp_path):
 
 def test_a_token_with_a_space_goes_to_conll_as_words(tmp_path):
     # a DocBin's word "New York" is kept as one token; CoNLL, split by spaces, got a line of five fields
-    import spacy
     from spacy.tokens import Doc, DocBin, Span
 
-    vocab = spacy.blank("en").vocab
+    vocab = english_vocab()
     doc = Doc(vocab, words=["Flights", "to", "New York"], spaces=[True, True, False])
     doc.ents = [Span(doc, 2, 3, "GPE")]
     DocBin(docs=[doc]).to_disk(tmp_path / "in.spacy")
