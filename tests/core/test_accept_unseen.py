@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import pytest
 
+from project_support import new_project
 from annotator import edits, edits_flow
 from annotator.db import span_row
 from annotator.errors import StaleChangeError
@@ -17,7 +18,7 @@ TEXT = "Maria Lopez met John Smith in Paris on Monday."
 
 
 def project(tmp_path) -> Project:  # type: ignore[no-untyped-def]
-    p = Project(tmp_path / "p.annotator", annotator="maria")
+    p = new_project(tmp_path / "p.annotator", annotator="maria")
     import_documents(
         p,
         [

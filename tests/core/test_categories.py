@@ -7,6 +7,7 @@ from __future__ import annotations
 import orjson
 import pytest
 
+from project_support import new_project
 from annotator import edits, recorder
 from annotator.api import export
 from annotator.categories import CATEGORIES, document_cats, project_categories
@@ -17,7 +18,7 @@ from annotator.store import Project
 
 @pytest.fixture
 def project(tmp_path):  # type: ignore[no-untyped-def]
-    p = Project(tmp_path / "p.annotator", annotator="vera")
+    p = new_project(tmp_path / "p.annotator", annotator="vera")
     import_documents(
         p,
         [
@@ -93,7 +94,7 @@ def test_the_project_keeps_the_categories_a_prodigy_choice_offered_and_those_no_
         "answer": "accept",
     }
     (tmp_path / "a.jsonl").write_bytes(orjson.dumps(answer) + b"\n")
-    with Project(tmp_path / "q.annotator", annotator="vera") as p:
+    with new_project(tmp_path / "q.annotator", annotator="vera") as p:
         import_format(p, "prodigy", [tmp_path / "a.jsonl"])
         assert project_categories(p) == ["WEATHER", "SPORT"]
         (doc,) = p.document_ids()

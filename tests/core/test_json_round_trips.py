@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import pytest
 
+from project_support import new_project
 from annotator.formats import writers
 from annotator.formats.loading import import_paths
 from annotator.formats.project_json import iter_document_records, write_json, write_jsonl
@@ -44,7 +45,7 @@ def test_events_without_attribute_values_come_back_without_them(project, tmp_pat
     assert sorted(str(e[2]) for e in before) == ["{'modality': 'Other'}", "{}"]
     out = tmp_path / f"x.{fmt}"
     writers()[fmt](project, out, states=STATES)
-    with Project(tmp_path / "back.annotator", annotator="someone") as back:
+    with new_project(tmp_path / "back.annotator", annotator="someone") as back:
         import_paths(back, [out])
         if fmt == "prodigy":  # (Prodigy keeps no states, sources or scores: the attributes are compared)
             assert sorted(str(e[2]) for e in _events(back)) == sorted(str(e[2]) for e in before)
@@ -81,7 +82,7 @@ def test_several_annotation_sets_round_trip(project, tmp_path, fmt):
     write = write_json if fmt == "json" else write_jsonl
     write(project, tmp_path / f"main.{fmt}", states=STATES)
     write(project, tmp_path / f"ann2.{fmt}", states=STATES, annotation_set="ann2")
-    with Project(tmp_path / "back.annotator", annotator="someone") as back:
+    with new_project(tmp_path / "back.annotator", annotator="someone") as back:
         assert len(import_paths(back, [tmp_path / f"main.{fmt}"]).imported) == 1
         back.annotation_set = "ann2"
         report = import_paths(back, [tmp_path / f"ann2.{fmt}"])
@@ -107,18 +108,18 @@ def test_json_export_brings_its_schema_into_a_new_project(tmp_path):
         '[[event]]\nname = "Binding"\n  [[event.role]]\n  name = "Theme"\n  labels = ["Protein"]\n'
         '  multiplicity = "one_or_more"\n'
     )
-    with Project(tmp_path / "a.annotator", annotator="t") as a:
+    with new_project(tmp_path / "a.annotator", annotator="t") as a:
         a.set_schema(bio)
         import_documents(
             a, [IncomingDocument("IL-2 binds CD25.", "d.txt", entities=[IncomingEntity(1, 0, 4, "Protein")])]
         )
         write_json(a, tmp_path / "x.json", states=STATES)
         want = _records(a, "main")
-    with Project(tmp_path / "b.annotator", annotator="t") as b:
+    with new_project(tmp_path / "b.annotator", annotator="t") as b:
         report = import_paths(b, [tmp_path / "x.json"])
         assert report.skipped == [] and report.schema_adopted == "bio"
         assert b.schema.label("Protein") is not None and _records(b, "main") == want
-    with Project(tmp_path / "c.annotator", annotator="t") as c:
+    with new_project(tmp_path / "c.annotator", annotator="t") as c:
         import_documents(c, [IncomingDocument("Another text.", "o.txt")])
         report = import_paths(c, [tmp_path / "x.json"])
         assert report.imported == [] and "schema" in report.skipped[0][1] and c.schema.label("Protein") is None

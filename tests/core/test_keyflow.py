@@ -4,6 +4,7 @@ labelling every occurrence, refusing an exact duplicate span, accepting the rest
 from __future__ import annotations
 
 import pytest
+from project_support import new_project
 from core_helpers import add_document
 
 from annotator import edits, edits_flow
@@ -21,7 +22,6 @@ from annotator.keyflow import (
 from annotator.model import Entity
 from annotator.recorder import undo
 from annotator.schema import Role, default_schema
-from annotator.store import Project
 from annotator.suggest.time_spans import is_apposed_age, is_length_of_time, tells_time_of_day
 
 
@@ -130,7 +130,7 @@ def test_other_occurrences_leave_out_the_words_of_another_span():
 
 @pytest.fixture
 def project(tmp_path):  # type: ignore[no-untyped-def]
-    p = Project(tmp_path / "k.annotator", annotator="ann")
+    p = new_project(tmp_path / "k.annotator", annotator="ann")
     yield p
     p.close()
 

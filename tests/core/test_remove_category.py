@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import pytest
 
+from project_support import new_project
 from annotator import edits, recorder
 from annotator.categories import CATEGORIES, document_categories, project_categories
 from annotator.errors import CategoryInUse, ValidationError
@@ -18,7 +19,7 @@ from annotator.store import Project
 
 @pytest.fixture
 def project(tmp_path):  # type: ignore[no-untyped-def]
-    p = Project(tmp_path / "p.annotator", annotator="vera")
+    p = new_project(tmp_path / "p.annotator", annotator="vera")
     import_documents(
         p,
         [

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import pytest
 
+from project_support import new_project
 from spacy_support import ruler_pipeline
 from annotator import edits, recorder
 from annotator.errors import StaleChangeError
@@ -25,7 +26,7 @@ PATTERNS = [
 
 @pytest.fixture
 def project(tmp_path):
-    with Project(tmp_path / "p.annotator", annotator="ann") as p:
+    with new_project(tmp_path / "p.annotator", annotator="ann") as p:
         import_documents(p, [IncomingDocument(TEXT, "a.txt")])
         preannotate(p, ruler_pipeline(PATTERNS))
         yield p

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 
+from project_support import new_project
 from annotator import edits
 from annotator.errors import ImportFileError
 from annotator.formats.loading import import_format
@@ -199,7 +200,6 @@ def places_exported(tmp_path, fmt: str):  # type: ignore[no-untyped-def]
     """A project of one text with Mosul and Safwan marked, exported as ``fmt``, then Safwan deleted from the project
     (the file still has it): (project path, document id, export path)."""
     from annotator.cli import main
-    from annotator.store import Project
 
     (tmp_path / "a.txt").write_text(PLACES_TEXT, encoding="utf-8")
     p = tmp_path / "p.annotator"
@@ -221,7 +221,6 @@ def places_imported_back(p, doc: int, out) -> list[tuple[str, str]]:  # type: ig
     """Import ``out`` into the project ``p`` of ``places_exported``: its one document's (entity text, state), sorted,
     after checking that no document was added."""
     from annotator.cli import main
-    from annotator.store import Project
 
     assert main(["import", str(p), str(out)]) == 0
     with Project(p, create=False) as project:
@@ -233,7 +232,7 @@ def assert_refused_whole(tmp_path, fmt: str, content: bytes, line: int, message:
     """``content`` imported as ``fmt`` (a file bad.jsonl) is refused naming the file, its ``line`` and ``message``,
     and nothing of it is stored."""
     (tmp_path / "bad.jsonl").write_bytes(content)
-    project = Project(tmp_path / "p.annotator", annotator="t")
+    project = new_project(tmp_path / "p.annotator", annotator="t")
     try:
         with pytest.raises(ImportFileError) as info:
             import_format(project, fmt, [tmp_path / "bad.jsonl"], grow=False)

@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+from project_support import new_project
 from annotator import api
 from annotator.errors import SchemaLacksError
 from annotator.importing import IncomingDocument, import_documents
@@ -82,7 +83,7 @@ def test_a_role_the_type_has_takes_the_labels_the_file_gives_it(busy, tmp_path):
 def test_a_json_exports_header_gives_its_role_the_same_way(busy, tmp_path):
     api.import_files(busy, [folder(tmp_path)], format="brat", add_types=True)
     api.export(busy, tmp_path / "out.json", format="json")
-    other = Project(tmp_path / "other.annotator", annotator="t")
+    other = new_project(tmp_path / "other.annotator", annotator="t")
     import_documents(other, [IncomingDocument(text="Another text.", name="seed.txt")])
     refused = api.import_files(other, [tmp_path / "out.json"])
     assert refused.schema_lacks == [(str(tmp_path / "out.json"), ["role Conflict:Attack:Witness"])]

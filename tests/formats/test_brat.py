@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from project_support import new_project
 from annotator.errors import ImportFileError
 from annotator.formats import readers, writers
 from annotator.formats.brat import write_brat
@@ -60,7 +61,7 @@ def test_export_meeting_span_across_a_line_break_is_fragmented(project, tmp_path
     edits.add_entity(project, ids["x.txt"], 0, 10, "ORG")
     write_brat(project, tmp_path / "o")
     assert (tmp_path / "o" / "x.ann").read_text() == "T1\tORG 0 4;5 10\tAcme Corp.\n"
-    fresh = Project(tmp_path / "p.annotator", annotator="t")
+    fresh = new_project(tmp_path / "p.annotator", annotator="t")
     import_format(fresh, "brat", [tmp_path / "o"])
     doc_id = fresh.document_ids()[0]
     assert [(e.start, e.end, e.label) for e in fresh.entities(doc_id)] == [(0, 10, "ORG")]
@@ -68,7 +69,7 @@ def test_export_meeting_span_across_a_line_break_is_fragmented(project, tmp_path
 
 
 def test_bionlp_round_trip_same_annotations_out_as_in(tmp_path):
-    project = Project(tmp_path / "bio.annotator", annotator="t")
+    project = new_project(tmp_path / "bio.annotator", annotator="t")
     report = import_format(project, "brat", [DATA])
     assert report.schema_adopted == "bionlp" and len(report.imported) == 2
     assert project.schema.label("Phosphorylation") is not None  # nested events kept via their trigger span
@@ -83,7 +84,7 @@ def test_bionlp_round_trip_same_annotations_out_as_in(tmp_path):
     for txt in DATA.glob("*.txt"):
         assert (tmp_path / "out" / txt.name).read_bytes() == txt.read_bytes()
     # and once more: the exported folder reads back to the same annotations
-    again = Project(tmp_path / "again.annotator", annotator="t")
+    again = new_project(tmp_path / "again.annotator", annotator="t")
     import_format(again, "brat", [tmp_path / "out"])
     write_brat(again, tmp_path / "out2")
     assert canon_folder(tmp_path / "out2") == canon_folder(DATA)
@@ -95,7 +96,7 @@ def test_bionlp_round_trip_same_annotations_out_as_in(tmp_path):
 def test_project_brat_project_keeps_annotations(sample, tmp_path):
     project, ids = sample
     write_brat(project, tmp_path / "out")
-    fresh = Project(tmp_path / "fresh.annotator", annotator="t")
+    fresh = new_project(tmp_path / "fresh.annotator", annotator="t")
     import_format(fresh, "brat", [tmp_path / "out"])
     for name, doc_id in ids.items():
         new_id = next(d["id"] for d in fresh.document_summaries() if d["name"] == name)
@@ -121,7 +122,7 @@ def test_relations_equivalences_normalisations_and_entity_attributes_go_back_out
     assert doc.meta["brat"]["relations"] == [
         {"type": "Equiv", "args": [["Arg1", ["T", "Protein", 16, 19]], ["Arg2", ["T", "Entity", 40, 52]]]}
     ]
-    project = Project(tmp_path / "p.annotator", annotator="t")
+    project = new_project(tmp_path / "p.annotator", annotator="t")
     import_format(project, "brat", [folder])
     write_brat(project, tmp_path / "out")
     ann = (tmp_path / "out" / "PMID-9000001.ann").read_text()
@@ -154,7 +155,7 @@ def test_discontinuous_span_shows_its_covering_span_and_goes_back_in_fragments(t
     assert [(e.start, e.end) for e in result.documents[0].entities] == [(0, 25), (27, 32)]
     assert any("a.ann:1: T1 is discontinuous; the app shows its covering span [0, 25)" in n for n in result.notes)
     assert not any("discontinuous" in w for w in result.warnings)
-    project = Project(tmp_path / "p.annotator", annotator="t")
+    project = new_project(tmp_path / "p.annotator", annotator="t")
     import_format(project, "brat", [folder])
     write_brat(project, tmp_path / "out")
     ann = (tmp_path / "out" / "a.ann").read_text()
@@ -167,7 +168,7 @@ def test_without_conf_uses_the_project_schema(sample, tmp_path):
     project, _ = sample
     write_brat(project, tmp_path / "out")
     (tmp_path / "out" / "annotation.conf").unlink()
-    fresh = Project(tmp_path / "f.annotator", annotator="t")
+    fresh = new_project(tmp_path / "f.annotator", annotator="t")
     report = import_format(fresh, "brat", [tmp_path / "out"])
     assert report.schema_adopted is None and report.events == 8
     fresh.close()
@@ -208,7 +209,7 @@ GOOD = "T1\tProtein 0 5\tBMP-6\nT2\tProtein 14 19\tSmad1\nT3\tPositive_regulatio
 )
 def test_broken_ann_names_file_and_line_and_stores_nothing(tmp_path, ann, line, message):
     folder = _broken(tmp_path, ann)
-    project = Project(tmp_path / "p.annotator", annotator="t")
+    project = new_project(tmp_path / "p.annotator", annotator="t")
     with pytest.raises(ImportFileError) as info:
         import_format(project, "brat", [folder])
     assert info.value.path.endswith("a.ann") and info.value.line == line, str(info.value)
@@ -223,7 +224,7 @@ def test_lines_without_an_id_are_passed_over_as_brat_does(tmp_path):
     # the file's annotations and passes those lines over; the whole folder was refused at line 1
     ann = "Inclusion criteria:\n\n- adults over 18 (see the protocol)\n" + GOOD
     folder = _broken(tmp_path, ann)
-    project = Project(tmp_path / "p.annotator", annotator="t")
+    project = new_project(tmp_path / "p.annotator", annotator="t")
     report = import_format(project, "brat", [folder])
     doc = next(d for d in project.document_ids() if project.document(d).name == "a.txt")
     assert [(e.start, e.end) for e in project.entities(doc)] == [(0, 5), (14, 19)]
@@ -234,7 +235,7 @@ def test_lines_without_an_id_are_passed_over_as_brat_does(tmp_path):
 
 def test_text_in_a_wrong_encoding_is_refused(tmp_path):
     folder = _broken(tmp_path, "T1\tProtein 0 5\tBMP-6\n", txt="BMP-6 \u00e9t\u00e9\nx".encode("latin-1"))
-    project = Project(tmp_path / "p.annotator", annotator="t")
+    project = new_project(tmp_path / "p.annotator", annotator="t")
     with pytest.raises(ImportFileError) as info:
         import_format(project, "brat", [folder])
     assert info.value.path.endswith("a.txt") and info.value.line == 1 and "not valid UTF-8" in info.value.reason
@@ -248,7 +249,7 @@ def test_ann_without_txt_and_nested_event_without_label(tmp_path):
     (folder / "a.ann").write_text("T1\tProtein 0 5\tBMP-6\n")
     with pytest.raises(ImportFileError, match="no text file a.txt"):
         read_brat(folder)
-    project = Project(tmp_path / "p.annotator", annotator="t")
+    project = new_project(tmp_path / "p.annotator", annotator="t")
     folder = tmp_path / "y"
     folder.mkdir()
     (folder / "a.txt").write_text("Gunmen killed soldiers in an attack.")
@@ -293,7 +294,7 @@ def test_labels_in_other_scripts_go_to_brat_under_names_brat_keeps(tmp_path):
     types = [line.split("\t")[1].split()[0] for line in ann.splitlines()]
     assert types == ["U5173U952EU6570U636E", "U6570U503C"]
     assert "U6570U503C | 数值" in (tmp_path / "out" / "visual.conf").read_text(encoding="utf-8")
-    again = Project(tmp_path / "q.annotator", annotator="t")
+    again = new_project(tmp_path / "q.annotator", annotator="t")
     import_format(again, "brat", [tmp_path / "out"])
     (doc,) = again.document_ids()
     assert [(e.start, e.end, e.label) for e in again.entities(doc)] == [(0, 2, "关键数据"), (6, 10, "数值")]
@@ -307,7 +308,7 @@ def test_types_the_conf_lacks_are_named_at_once_with_the_way_out(tmp_path):
     # saying that the folder's conf is that schema or what to do
     folder = _broken(tmp_path, GOOD + "T4\tPremise 0 5\tBMP-6\n")
     (folder / "b.ann").write_text("T1\tpivot 0 5\tSmad1\n")
-    project = Project(tmp_path / "p.annotator", annotator="t")
+    project = new_project(tmp_path / "p.annotator", annotator="t")
     with pytest.raises(ImportFileError) as info:
         import_format(project, "brat", [folder])
     reason = info.value.reason

@@ -6,11 +6,11 @@ from pathlib import Path
 
 import pytest
 
+from project_support import new_project
 from annotator.errors import ImportFileError
 from annotator.formats.brat import write_brat
 from annotator.formats.brat_infer import conf_from_anns
 from annotator.formats.loading import import_format
-from annotator.store import Project
 from tests.formats.brat_canon import canon_folder
 
 # Our own small corpus in the shape of BioNLP-ST's EPI/GE data: events written before the T lines they use, two
@@ -62,7 +62,7 @@ def test_conf_told_from_the_files_declares_what_they_use():
 
 def test_folder_without_conf_becomes_a_new_project_with_its_types(tmp_path):
     folder = _folder(tmp_path)
-    project = Project(tmp_path / "epi.annotator", annotator="t")
+    project = new_project(tmp_path / "epi.annotator", annotator="t")
     report = import_format(project, "brat", [folder])
     assert len(report.imported) == 2 and report.events == 5
     assert report.schema_adopted == "EPI"

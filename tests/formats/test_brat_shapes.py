@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from project_support import new_project
 from annotator.formats.brat import write_brat
 from annotator.formats.brat_read import read_brat
 from annotator.formats.loading import import_format
@@ -53,7 +54,7 @@ def _folder(tmp_path: Path, files: dict[str, str | bytes], conf: str | None = NE
 
 
 def _round_trip(tmp_path: Path, folder: Path) -> tuple[Project, Path]:
-    project = Project(tmp_path / "p.annotator", annotator="t")
+    project = new_project(tmp_path / "p.annotator", annotator="t")
     import_format(project, "brat", [folder])
     out = tmp_path / "out"
     write_brat(project, out)
@@ -82,7 +83,7 @@ def test_dotted_names_pair_with_their_own_text(tmp_path):
 
 
 def test_export_names_never_overwrite_each_other(tmp_path):
-    project = Project(tmp_path / "p.annotator", annotator="t")
+    project = new_project(tmp_path / "p.annotator", annotator="t")
     docs = [
         IncomingDocument("one", "report"),
         IncomingDocument("two", "report-3"),
@@ -187,7 +188,7 @@ def test_import_applies_the_schemas_role_rules(tmp_path):
     text = "Acme was born in Paris."
     ann = "T1\tOrganization 0 4\tAcme\nT2\tBe-born 9 13\tborn\nE1\tBe-born:T2 Person-Arg:T1\n"
     folder = _folder(tmp_path, {"a.txt": text, "a.ann": ann})
-    project = Project(tmp_path / "p.annotator", annotator="t")
+    project = new_project(tmp_path / "p.annotator", annotator="t")
     with pytest.raises(ImportFileError, match="a.ann") as info:
         import_format(project, "brat", [folder])
     assert info.value.line == 3 and "E1" in info.value.reason and "Organization" in info.value.reason
@@ -330,7 +331,7 @@ def test_an_event_line_may_write_the_type_with_its_colon_as_its_trigger_line_doe
         "T4\tContact:Meet 13 16\tmet\nE1\tContact:Meet:T4 Entity:T1 Entity2:T2 Place:T3\n"
     )
     folder = _folder(tmp_path, {"meet.txt": text, "meet.ann": ann}, conf=None)
-    project = Project(tmp_path / "p.annotator", annotator="t")
+    project = new_project(tmp_path / "p.annotator", annotator="t")
     import_format(project, "brat", [folder])
     (doc_id,) = project.document_ids()
     (event,) = project.events(doc_id)

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import pytest
 
+from project_support import new_project
 from spacy_support import english_vocab
 from annotator.formats import writers
 from annotator.formats.loading import import_format
@@ -59,7 +60,7 @@ def scores(project: Project, doc_id: int) -> list[tuple[str, str, str, float | N
 def test_entity_scores_go_out_in_a_scored_span_group_and_come_back(tmp_path, tokens):
     from spacy.tokens import DocBin
 
-    project = Project(tmp_path / "p.annotator", annotator="t")
+    project = new_project(tmp_path / "p.annotator", annotator="t")
     import_documents(project, [scored_document("d.txt", tokens), IncomingDocument(text="No one.", name="e.txt")])
     states = ("suggested", "accepted", "added")
     writers()["spacy"](project, tmp_path / "out.spacy", states=states)
@@ -74,7 +75,7 @@ def test_entity_scores_go_out_in_a_scored_span_group_and_come_back(tmp_path, tok
     ]
     assert list(group.attrs["scores"]) == [0.95, 0.8, 0.25]
     assert "scored" not in docs["e.txt"].spans  # no entity with a score: no group
-    again = Project(tmp_path / "again.annotator", annotator="t")
+    again = new_project(tmp_path / "again.annotator", annotator="t")
     import_format(again, "spacy", [tmp_path / "out.spacy"])
     names = {again.document(i).name: i for i in again.document_ids()}
     (before,) = [i for i in project.document_ids() if project.document(i).name == "d.txt"]

@@ -9,6 +9,7 @@ import pytest
 from hypothesis import given, settings, HealthCheck
 from hypothesis import strategies as st
 
+from project_support import new_project
 from annotator.cli import main
 from annotator.errors import ImportFileError
 from annotator.formats import readers
@@ -17,7 +18,6 @@ from annotator.formats.doccano import read_doccano
 from annotator.formats.label_studio import read_label_studio
 from annotator.formats.loading import import_format
 from annotator.offsets import Utf16Map
-from annotator.store import Project
 from tests.formats.conftest import assert_refused_whole
 
 TEXT = "\U0001f600\U0001f600 Gunmen killed three soldiers in Kabul \U0001f1e6\U0001f1eb."
@@ -44,7 +44,7 @@ def test_doccano_label_form(tmp_path):
         {"text": "Nothing here.", "label": ["politics"]},
     ]
     (tmp_path / "d.jsonl").write_bytes(b"\n".join(map(orjson.dumps, rows)))
-    project = Project(tmp_path / "p.annotator", annotator="t")
+    project = new_project(tmp_path / "p.annotator", annotator="t")
     report = import_format(project, "doccano", [tmp_path / "d.jsonl"])
     assert [n for n, _ in report.imported] == ["7", "d.jsonl:2"]
     first = report.imported[0][1]
@@ -117,7 +117,7 @@ def test_doccano_entity_objects_with_their_text_check_the_offsets_and_go_back_wi
     }
     src = tmp_path / "a.jsonl"
     src.write_text(json.dumps(line, ensure_ascii=False) + "\n", encoding="utf-8")
-    project = Project(tmp_path / "p.annotator", annotator="t")
+    project = new_project(tmp_path / "p.annotator", annotator="t")
     import_format(project, "doccano", [src])
     doc = project.document_ids()[0]
     assert sorted(text[e.start : e.end] for e in project.entities(doc)) == ["Paris", "Tan"]
@@ -257,7 +257,7 @@ def test_label_studio_task_with_relations_attributes_and_utf16(tmp_path):
         ],
     }
     (tmp_path / "ls.json").write_text(json.dumps([ls_task(TEXT), second], indent=2))
-    project = Project(tmp_path / "p.annotator", annotator="t")
+    project = new_project(tmp_path / "p.annotator", annotator="t")
     report = import_format(project, "label_studio", [tmp_path / "ls.json"])
     first, other = (i for _, i in report.imported)
     assert sorted((TEXT[e.start : e.end], e.label) for e in project.entities(first)) == [
@@ -319,7 +319,7 @@ def _bad_ls(task_edit) -> str:
 )
 def test_label_studio_broken_input_names_file_and_line(tmp_path, content, message):
     (tmp_path / "bad.json").write_text(content)
-    project = Project(tmp_path / "p.annotator", annotator="t")
+    project = new_project(tmp_path / "p.annotator", annotator="t")
     with pytest.raises(ImportFileError) as info:
         import_format(project, "label_studio", [tmp_path / "bad.json"], grow=False)
     starts = [n for n, x in enumerate(content.splitlines(), start=1) if x == " {"]
@@ -369,7 +369,7 @@ def test_label_studio_meta_the_store_cannot_hold_becomes_text(tmp_path):
     (tmp_path / "ls.json").write_text(
         '[{"id": 99999999999999999999, "data": {"text": "Paris.", "n": -99999999999999999999}}]'
     )
-    project = Project(tmp_path / "p.annotator", annotator="t")
+    project = new_project(tmp_path / "p.annotator", annotator="t")
     ((_, doc_id),) = import_format(project, "label_studio", [tmp_path / "ls.json"]).imported
     assert project.document(doc_id).meta == {"n": "-99999999999999999999", "label_studio_id": "99999999999999999999"}
     project.close()

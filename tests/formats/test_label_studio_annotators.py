@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import orjson
 
+from project_support import new_project
 from annotator.cli import main
 from annotator.formats.label_studio import read_label_studio
 from annotator.formats.loading import import_format
@@ -102,7 +103,7 @@ def spans(project: Project, doc: int, aset: str) -> list[tuple]:
 def test_each_annotator_gets_a_set_and_the_prediction_is_the_main_sets_suggestion(tmp_path):
     path = tmp_path / "tasks.json"
     path.write_bytes(orjson.dumps([OVERLAP]))
-    project = Project(tmp_path / "p.annotator", annotator="importer")
+    project = new_project(tmp_path / "p.annotator", annotator="importer")
     report = import_format(project, "label_studio", [path])
     (doc,) = project.document_ids()
     assert spans(project, doc, "alice@example.org") == [("Kabul", "GPE", "accepted", "alice@example.org")]
@@ -130,7 +131,7 @@ def test_each_annotator_gets_a_set_and_the_prediction_is_the_main_sets_suggestio
 def test_the_ground_truth_annotation_is_the_final_sets(tmp_path):
     path = tmp_path / "tasks.json"
     path.write_bytes(orjson.dumps([TRUTH]))
-    project = Project(tmp_path / "p.annotator", annotator="importer")
+    project = new_project(tmp_path / "p.annotator", annotator="importer")
     report = import_format(project, "label_studio", [path])
     (doc,) = project.document_ids()
     assert spans(project, doc, "main") == [("Herat", "GPE", "accepted", "bob")]
@@ -175,7 +176,7 @@ def test_an_annotator_who_marked_nothing_covers_the_task(tmp_path):
     }
     path = tmp_path / "tasks.json"
     path.write_bytes(orjson.dumps([task]))
-    project = Project(tmp_path / "p.annotator", annotator="importer")
+    project = new_project(tmp_path / "p.annotator", annotator="importer")
     import_format(project, "label_studio", [path])
     (doc,) = project.document_ids()
     assert covered_documents(project, "carol") == {doc} and project.entities(doc, "carol") == []

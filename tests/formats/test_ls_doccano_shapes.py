@@ -6,12 +6,12 @@ import json
 
 import pytest
 
+from project_support import new_project
 from annotator.cli import main
 from annotator.errors import ImportFileError
 from annotator.formats.doccano import read_doccano
 from annotator.formats.label_studio import read_label_studio
 from annotator.formats.loading import import_format
-from annotator.store import Project
 
 TEXT = "I \U0001f600 love Tim Cook and Apple."
 
@@ -112,7 +112,7 @@ def test_doccano_bad_line_refuses_the_file_unless_asked_to_skip(tmp_path, capsys
         + json.dumps({"text": "Carol left.", "label": [[0, 5, "PERSON"]]})
         + "\n"
     )
-    project = Project(tmp_path / "p.annotator", annotator="t")
+    project = new_project(tmp_path / "p.annotator", annotator="t")
     with pytest.raises(ImportFileError, match="d.jsonl:2"):
         import_format(project, "doccano", [f])
     assert not project.document_ids()

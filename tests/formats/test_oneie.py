@@ -11,6 +11,7 @@ import json
 import orjson
 import pytest
 
+from project_support import new_project
 from annotator.cli import main
 from annotator.errors import ImportFileError
 from annotator.formats.detect import detect_format
@@ -212,7 +213,7 @@ def test_what_oneie_cannot_hold_is_left_out_and_said(tmp_path):
 
     text = "Rebels attacked Kabul. Two soldiers died there."
     at = text.index
-    with Project(tmp_path / "p.annotator", annotator="t") as project:
+    with new_project(tmp_path / "p.annotator", annotator="t") as project:
         import_documents(
             project,
             [
@@ -272,7 +273,7 @@ def test_a_textee_line_with_its_text_and_lang_comes_in_on_its_text_and_goes_back
     }
     src = tmp_path / "train.json"
     _write(src, [line])
-    with Project(tmp_path / "p.annotator", annotator="t") as project:
+    with new_project(tmp_path / "p.annotator", annotator="t") as project:
         from annotator.formats.loading import import_format
 
         import_format(project, "oneie", [src])

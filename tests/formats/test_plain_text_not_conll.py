@@ -5,9 +5,9 @@ from __future__ import annotations
 
 import pytest
 
+from project_support import new_project
 from annotator.formats.detect import detect_format
 from annotator.formats.loading import import_paths
-from annotator.store import Project
 
 SENTENCES = [
     "Vietnam: Lack of Credit Cards Not Stopping Pursuit of E-commerce HO CHI MINH CITY — When it comes to "
@@ -28,7 +28,7 @@ def test_a_sentence_with_a_word_like_a_tag_is_plain_text(tmp_path, text):
     path = tmp_path / "s.txt"
     path.write_text(text, encoding="utf-8")
     assert detect_format(path) is None
-    with Project(tmp_path / "p.annotator", annotator="t") as p:
+    with new_project(tmp_path / "p.annotator", annotator="t") as p:
         report = import_paths(p, [str(path)])
         docs = [p.document(i) for i in p.document_ids()]
     assert not report.skipped and [d.text for d in docs] == [text]

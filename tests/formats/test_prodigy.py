@@ -5,6 +5,7 @@ from __future__ import annotations
 import orjson
 import pytest
 
+from project_support import new_project
 from annotator.cli import main
 from annotator.errors import ImportFileError
 from annotator.formats import readers, writers
@@ -53,7 +54,7 @@ def test_export_tasks(sample, tmp_path):
 def test_round_trip_through_prodigy(sample, tmp_path):
     project, ids = sample
     write_prodigy(project, tmp_path / "t.jsonl")
-    fresh = Project(tmp_path / "f.annotator", annotator="t")
+    fresh = new_project(tmp_path / "f.annotator", annotator="t")
     report = import_format(fresh, "prodigy", [tmp_path / "t.jsonl"])
     assert len(report.imported) == 4
     for name, doc_id in ids.items():
@@ -123,7 +124,7 @@ def test_answers_of_several_annotators_to_one_text_go_into_their_own_sets(tmp_pa
         "2 annotators (news-alice, news-bob) to one text are kept each in an annotation set" in n
         for n in (result.notes)
     )
-    project = Project(tmp_path / "p.annotator", annotator="importer")
+    project = new_project(tmp_path / "p.annotator", annotator="importer")
     report = import_format(project, "prodigy", [tmp_path / "a.jsonl"])
     doc_id = project.document_ids()[0]
     assert [(e.label, e.annotator) for e in project.entities(doc_id, "news-alice")] == [("ORG", "news-alice")]
@@ -169,7 +170,7 @@ def test_relations_between_entities_go_back_out(tmp_path):
     task = {"text": text, "spans": [acme, lee, bo], "relations": [rel(acme, lee, "Employs"), rel(acme, bo, "Employs")]}
     task["answer"] = "accept"
     (tmp_path / "a.jsonl").write_bytes(orjson.dumps(task))
-    project = Project(tmp_path / "p.annotator", annotator="t")
+    project = new_project(tmp_path / "p.annotator", annotator="t")
     report = import_format(project, "prodigy", [tmp_path / "a.jsonl"])
     assert not report.warnings and any("relations between entities" in n for n in report.notes), report.notes
     doc = project.document_ids()[0]
@@ -189,7 +190,7 @@ def test_relations_between_entities_go_back_out(tmp_path):
     r = task_out["relations"][0]
     assert (r["head"], r["child"]) == (r["head_span"]["token_end"], r["child_span"]["token_end"])
     assert "1 Prodigy relation left out (an end is gone)" in out.summary()
-    again = Project(tmp_path / "q.annotator", annotator="t")
+    again = new_project(tmp_path / "q.annotator", annotator="t")
     import_format(again, "prodigy", [tmp_path / "out.jsonl"])
     write_prodigy(again, tmp_path / "again.jsonl")
     assert lines(tmp_path / "again.jsonl")[0]["relations"] == task_out["relations"]
@@ -221,7 +222,7 @@ def test_a_relation_drawn_from_words_that_are_no_span_is_kept_and_goes_back_out(
         "answer": "accept",
     }
     (tmp_path / "a.jsonl").write_bytes(orjson.dumps(task))
-    project = Project(tmp_path / "p.annotator", annotator="t")
+    project = new_project(tmp_path / "p.annotator", annotator="t")
     report = import_format(project, "prodigy", [tmp_path / "a.jsonl"])
     doc = project.document_ids()[0]
     assert sorted(text[e.start : e.end] for e in project.entities(doc)) == ["Acme", "Dana"]
@@ -332,7 +333,7 @@ def test_a_review_keeps_the_reviewers_version_and_each_sessions(tmp_path):
         "versions": [alice, bob],
     }
     (tmp_path / "review.jsonl").write_bytes(orjson.dumps(review) + b"\n")
-    project = Project(tmp_path / "p.annotator", annotator="importer")
+    project = new_project(tmp_path / "p.annotator", annotator="importer")
     report = import_format(project, "prodigy", [tmp_path / "review.jsonl"])
     (doc,) = project.document_ids()
     assert project.document(doc).status == "reviewed"

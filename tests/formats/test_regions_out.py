@@ -8,6 +8,7 @@ import json
 import orjson
 import pytest
 
+from project_support import new_project
 from annotator import edits
 from annotator.formats import writers
 from annotator.errors import ImportFileError
@@ -90,13 +91,13 @@ def annotations(project: Project, doc_id: int) -> tuple[set, set]:
 
 def round_trip(tmp_path, fmt: str, source) -> None:  # noqa: ANN001
     key = {"doccano": "doccano", "label_studio": "label_studio"}[fmt]
-    first = Project(tmp_path / "a.annotator", annotator="t")
+    first = new_project(tmp_path / "a.annotator", annotator="t")
     report = import_format(first, fmt, [source])
     doc = report.imported[0][1]
     assert between(first, doc, key) == BETWEEN_ENTITIES
     out = tmp_path / f"out.{fmt}"
     writers()[fmt](first, out)
-    second = Project(tmp_path / "b.annotator", annotator="t")
+    second = new_project(tmp_path / "b.annotator", annotator="t")
     again = import_format(second, fmt, [out]).imported[0][1]
     assert between(second, again, key) == BETWEEN_ENTITIES
     assert annotations(second, again) == annotations(first, doc)
@@ -133,12 +134,12 @@ def test_label_studio_import_export_import_keeps_relations_between_entities(tmp_
 
 
 def test_event_attributes_go_through_label_studio(tmp_path):
-    first = Project(tmp_path / "a.annotator", annotator="t")
+    first = new_project(tmp_path / "a.annotator", annotator="t")
     doc = import_format(first, "label_studio", [label_studio_file(tmp_path)]).imported[0][1]
     (event,) = first.events(doc)
     edits.set_event_attribute(first, event.id, "polarity", "Negative")
     writers()["label_studio"](first, tmp_path / "out.json")
-    second = Project(tmp_path / "b.annotator", annotator="t")
+    second = new_project(tmp_path / "b.annotator", annotator="t")
     again = import_format(second, "label_studio", [tmp_path / "out.json"]).imported[0][1]
     assert second.events(again)[0].attributes == first.events(doc)[0].attributes
     assert second.events(again)[0].attributes["polarity"] == "Negative"
@@ -147,7 +148,7 @@ def test_event_attributes_go_through_label_studio(tmp_path):
 
 
 def test_a_relation_whose_end_was_deleted_is_left_out_and_reported(tmp_path):
-    project = Project(tmp_path / "a.annotator", annotator="t")
+    project = new_project(tmp_path / "a.annotator", annotator="t")
     doc = import_format(project, "doccano", [doccano_file(tmp_path)]).imported[0][1]
     merkel = next(e for e in project.entities(doc) if e.start == 0)
     edits.delete_entity(project, merkel.id)
@@ -160,13 +161,13 @@ def test_a_relation_whose_end_was_deleted_is_left_out_and_reported(tmp_path):
 
 
 def test_label_studio_a_document_of_suggestions_only_is_a_prediction(tmp_path):
-    project = Project(tmp_path / "a.annotator", annotator="t")
+    project = new_project(tmp_path / "a.annotator", annotator="t")
     doc = import_documents(project, [IncomingDocument("Kabul was calm.", "k.txt")]).imported[0][1]
     edits.add_entity(project, doc, 0, 5, "GPE", state="suggested", source="ner")
     writers()["label_studio"](project, tmp_path / "out.json")
     (task,) = orjson.loads((tmp_path / "out.json").read_bytes())
     assert task["annotations"] == [] and task["predictions"][0]["result"][0]["value"]["labels"] == ["GPE"]
-    other = Project(tmp_path / "b.annotator", annotator="t")
+    other = new_project(tmp_path / "b.annotator", annotator="t")
     again = import_format(other, "label_studio", [tmp_path / "out.json"]).imported[0][1]
     assert [(e.label, e.state) for e in other.entities(again)] == [("GPE", "suggested")]
     project.close()
@@ -195,7 +196,7 @@ def test_label_studio_relations_drawn_without_a_label_go_back(tmp_path):
     ]
     src = tmp_path / "tasks.json"
     src.write_text(json.dumps([{"id": 5, "data": {"text": text}, "annotations": [{"result": result}]}]))
-    first = Project(tmp_path / "a.annotator", annotator="t")
+    first = new_project(tmp_path / "a.annotator", annotator="t")
     report = import_format(first, "label_studio", [src])
     doc = report.imported[0][1]
     assert first.document(doc).meta["label_studio"]["relations"] == [
@@ -207,7 +208,7 @@ def test_label_studio_relations_drawn_without_a_label_go_back(tmp_path):
     (task,) = orjson.loads(out.read_bytes())
     (rel,) = [r for r in task["annotations"][0]["result"] if r["type"] == "relation"]
     assert "labels" not in rel
-    second = Project(tmp_path / "b.annotator", annotator="t")
+    second = new_project(tmp_path / "b.annotator", annotator="t")
     import_format(second, "label_studio", [out])
     writers()["label_studio"](second, tmp_path / "out2.json")
     assert (tmp_path / "out2.json").read_bytes() == out.read_bytes()
@@ -234,7 +235,7 @@ def test_label_studio_task_goes_back_under_its_own_names(tmp_path):
     }
     src = tmp_path / "tasks.json"
     src.write_text(json.dumps([task]))
-    first = Project(tmp_path / "a.annotator", annotator="t")
+    first = new_project(tmp_path / "a.annotator", annotator="t")
     doc = import_format(first, "label_studio", [src]).imported[0][1]
     assert text not in first.document(doc).meta.values()  # the text once, as the text
     out = tmp_path / "out.json"
@@ -244,7 +245,7 @@ def test_label_studio_task_goes_back_under_its_own_names(tmp_path):
     assert back["meta"] == {"batch": "b1"}
     (res,) = back["annotations"][0]["result"]
     assert (res["from_name"], res["to_name"], res["value"]["labels"]) == ("entities", "dialogue", ["PERSON"])
-    second = Project(tmp_path / "b.annotator", annotator="t")
+    second = new_project(tmp_path / "b.annotator", annotator="t")
     import_format(second, "label_studio", [out])
     writers()["label_studio"](second, tmp_path / "out2.json")
     assert (tmp_path / "out2.json").read_bytes() == out.read_bytes()
@@ -265,7 +266,7 @@ def test_doccano_sequence_labelling_lines_go_back_in_their_shape(tmp_path):
     ]
     src = tmp_path / "seq.jsonl"
     src.write_bytes(b"\n".join(map(orjson.dumps, rows)) + b"\n")
-    first = Project(tmp_path / "a.annotator", annotator="t")
+    first = new_project(tmp_path / "a.annotator", annotator="t")
     report = import_format(first, "doccano", [src])
     doc = report.imported[0][1]
     assert [(e.start, e.end) for e in first.entities(doc)] == [(start, start + 13)]  # read as UTF-16 units
@@ -274,7 +275,7 @@ def test_doccano_sequence_labelling_lines_go_back_in_their_shape(tmp_path):
     lines = [orjson.loads(x) for x in out.read_bytes().splitlines()]
     assert lines[0]["label"] == rows[0]["label"] and "entities" not in lines[0]
     assert lines[1]["labels"] == rows[1]["labels"] and lines[1]["Comments"] == ["ok"]
-    second = Project(tmp_path / "b.annotator", annotator="t")
+    second = new_project(tmp_path / "b.annotator", annotator="t")
     import_format(second, "doccano", [out])
     writers()["doccano"](second, tmp_path / "out2.jsonl")
     assert (tmp_path / "out2.jsonl").read_bytes() == out.read_bytes()
@@ -288,14 +289,14 @@ def test_a_doccano_export_whose_first_text_has_no_spans_is_read_as_doccano(tmp_p
     from annotator.formats.detect import detect_format
     from annotator.formats.loading import import_paths
 
-    project = Project(tmp_path / "a.annotator", annotator="t")
+    project = new_project(tmp_path / "a.annotator", annotator="t")
     import_documents(project, [IncomingDocument("Nothing here.", "empty.txt")])
     import_format(project, "doccano", [doccano_file(tmp_path)])
     out = tmp_path / "out.jsonl"
     writers()["doccano"](project, out)
     assert orjson.loads(out.read_bytes().splitlines()[0])["entities"] == []
     assert detect_format(out) == "doccano"
-    other = Project(tmp_path / "b.annotator", annotator="t")
+    other = new_project(tmp_path / "b.annotator", annotator="t")
     import_paths(other, [out])
     doc = next(d for d in other.document_ids() if other.document(d).name == "17")
     assert between(other, doc, "doccano") == BETWEEN_ENTITIES
@@ -319,7 +320,7 @@ def test_doccano_spans_with_their_text(tmp_path):
     ]
     src = tmp_path / "cn.jsonl"
     src.write_bytes(b"\n".join(map(orjson.dumps, rows)) + b"\n")
-    first = Project(tmp_path / "a.annotator", annotator="t")
+    first = new_project(tmp_path / "a.annotator", annotator="t")
     report = import_paths(first, [src])
     (doc,) = first.document_ids()
     assert [(text[e.start : e.end], e.label) for e in first.entities(doc)] == [("店埠河", "GPE"), ("南淝河", "GPE")]
@@ -329,7 +330,7 @@ def test_doccano_spans_with_their_text(tmp_path):
     assert orjson.loads(out.read_bytes())["labels"] == rows[0]["labels"]
     rows[0]["labels"][0][3] = "店埠"
     src.write_bytes(orjson.dumps(rows[0]) + b"\n")
-    second = Project(tmp_path / "b.annotator", annotator="t")
+    second = new_project(tmp_path / "b.annotator", annotator="t")
     with pytest.raises(ImportFileError, match="offsets 0, 3 do not hold '店埠'"):
         import_format(second, "doccano", [src])
     first.close()

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 
+from project_support import new_project
 from spacy_support import english_vocab
 from annotator.cli import main
 from annotator.errors import ImportFileError
@@ -51,7 +52,7 @@ def test_another_projects_docbin_is_imported(tmp_path, capsys):
 def test_our_docbin_reads_back_entities_events_and_document_data(sample, tmp_path):
     project, _ = sample
     writers()["spacy"](project, tmp_path / "all.spacy", states=["suggested", "accepted", "added", "rejected"])
-    again = Project(tmp_path / "again.annotator", annotator="t")
+    again = new_project(tmp_path / "again.annotator", annotator="t")
     import_format(again, "spacy", [tmp_path / "all.spacy"])
 
     def content(p: Project) -> list:
@@ -107,7 +108,7 @@ def test_the_docs_own_tokens_go_back_out(tmp_path):
     doc = Doc(vocab, words=["U.S.", "officials", "met", "in", "New York"], spaces=[True, True, True, True, False])
     doc.ents = [Span(doc, 0, 1, "GPE"), Span(doc, 4, 5, "GPE")]
     DocBin(docs=[doc]).to_disk(tmp_path / "in.spacy")
-    project = Project(tmp_path / "p.annotator", annotator="t")
+    project = new_project(tmp_path / "p.annotator", annotator="t")
     import_format(project, "spacy", [tmp_path / "in.spacy"])
     writers()["spacy"](project, tmp_path / "out.spacy")
     (back,) = DocBin().from_disk(tmp_path / "out.spacy").get_docs(vocab)
@@ -124,7 +125,7 @@ def test_a_token_with_a_space_goes_to_conll_as_words(tmp_path):
     doc = Doc(vocab, words=["Flights", "to", "New York"], spaces=[True, True, False])
     doc.ents = [Span(doc, 2, 3, "GPE")]
     DocBin(docs=[doc]).to_disk(tmp_path / "in.spacy")
-    project = Project(tmp_path / "p.annotator", annotator="t")
+    project = new_project(tmp_path / "p.annotator", annotator="t")
     import_format(project, "spacy", [tmp_path / "in.spacy"])
     writers()["conll"](project, tmp_path / "out.conll")
     lines = (tmp_path / "out.conll").read_text().splitlines()

@@ -6,9 +6,9 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+from project_support import new_project
 from annotator.formats import writers
 from annotator.formats.loading import import_format
-from annotator.store import Project
 
 BIONLP = Path(__file__).parent / "data" / "bionlp"
 
@@ -47,7 +47,7 @@ def test_nested_event_stand_ins_stay_out_of_entity_exports(tmp_path):
     import spacy
     from spacy.tokens import DocBin
 
-    project = Project(tmp_path / "bio.annotator", annotator="t")
+    project = new_project(tmp_path / "bio.annotator", annotator="t")
     import_format(project, "brat", [BIONLP])
     events = set(project.schema.event_type_names)
     writers()["conll"](project, tmp_path / "o.conll")

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from project_support import new_project
 from annotator.errors import AnnotatorError, ImportFileError
 from annotator.formats import writers
 from annotator.formats.detect import detect_format
@@ -55,7 +56,7 @@ def test_reads_an_inception_file_with_events_stacking_ids_subtokens_and_an_emoji
     """Our own file in INCEpTION's shapes: NamedEntity with identifier, a one-feature custom layer, an event layer with
     a slot feature (two events stacked on one token with [n] ids), a multi-line sentence, UTF-16 offsets after an
     emoji, a relation and a chain layer, a sentence id."""
-    project = Project(tmp_path / "p.annotator", annotator="t")
+    project = new_project(tmp_path / "p.annotator", annotator="t")
     report = import_format(project, "webanno", [DATA / "events.tsv"])
     (doc_id,) = project.document_ids()
     doc = project.document(doc_id)
@@ -127,7 +128,7 @@ def test_reads_an_inception_file_with_events_stacking_ids_subtokens_and_an_emoji
 def test_relations_between_entities_go_back_out_and_come_back(tmp_path):
     """The kept relation is written on its layer (INCEpTION's form: on the target's row, the source's row in the BT_
     column); read again, the same relation; a doccano relation goes out on webanno.custom.Relation|label."""
-    project = Project(tmp_path / "p.annotator", annotator="t")
+    project = new_project(tmp_path / "p.annotator", annotator="t")
     import_format(project, "webanno", [DATA / "events.tsv"])
     writers()["webanno"](project, tmp_path / "out")
     body = (tmp_path / "out" / "events.tsv").read_text(encoding="utf-8")
@@ -135,7 +136,7 @@ def test_relations_between_entities_go_back_out_and_come_back(tmp_path):
     assert "2-6\t73-78\tParis\tGPE" + "\t_" * 8 + "\tvisits\t2-4\t\n" in body, (
         body
     )  # the Mention layer, 7 event columns
-    again = Project(tmp_path / "again.annotator", annotator="t")
+    again = new_project(tmp_path / "again.annotator", annotator="t")
     import_format(again, "webanno", [tmp_path / "out"])
     (a,), (b,) = project.document_ids(), again.document_ids()
     assert again.document(b).meta["webanno"] == project.document(a).meta["webanno"]
@@ -148,7 +149,7 @@ def test_relations_between_entities_go_back_out_and_come_back(tmp_path):
         "relations": [{"id": 1, "from_id": 1, "to_id": 2, "type": "founded"}],
     }
     (tmp_path / "d.jsonl").write_text(__import__("json").dumps(line) + "\n", encoding="utf-8")
-    other = Project(tmp_path / "q.annotator", annotator="t")
+    other = new_project(tmp_path / "q.annotator", annotator="t")
     import_format(other, "doccano", [tmp_path / "d.jsonl"])
     writers()["webanno"](other, tmp_path / "out2")
     (written,) = (tmp_path / "out2").iterdir()
@@ -184,7 +185,7 @@ def test_sub_token_spans_over_tokens_and_zero_width_ones(tmp_path):
     ]
     assert not any("zero-width" in w for w in got.warnings), got.warnings
     assert any("1 zero-width span (DATE) kept for the export to WebAnno TSV" in n for n in got.notes), got.notes
-    project = Project(tmp_path / "p.annotator", annotator="t")
+    project = new_project(tmp_path / "p.annotator", annotator="t")
     import_format(project, "webanno", [path])
     writers()["webanno"](project, tmp_path / "out")
     (written,) = (tmp_path / "out").iterdir()
@@ -302,7 +303,7 @@ def test_code_point_offsets_are_read_when_only_they_fit(tmp_path):
 )
 def test_bad_input_names_file_and_line_and_nothing_is_imported(tmp_path, body, line, says):
     path = tsv(tmp_path, "bad.tsv", [f"#T_SP={NE}|value"], body)
-    project = Project(tmp_path / "p.annotator", annotator="t")
+    project = new_project(tmp_path / "p.annotator", annotator="t")
     with pytest.raises(ImportFileError) as exc:
         import_format(project, "webanno", [path])
     assert exc.value.line == line and says in exc.value.reason, str(exc.value)
@@ -336,13 +337,13 @@ def test_labels_and_event_types_the_schema_lacks_come_with_the_file_into_a_new_p
         "1-4\t22-23\t.\t_\t_\t_\t",
     ]
     path = tsv(tmp_path, "own.tsv", header, body)
-    busy = Project(tmp_path / "busy.annotator", annotator="t")
+    busy = new_project(tmp_path / "busy.annotator", annotator="t")
     import_format(busy, "webanno", [DATA / "events.tsv"])
     with pytest.raises(ImportFileError) as exc:
         import_format(busy, "webanno", [path])
     assert "its layers give labels and event types the project's schema does not have" in str(exc.value)
     assert "no label OTH, role Attack:Attacker" in str(exc.value) and len(busy.document_ids()) == 1
-    new = Project(tmp_path / "new.annotator", annotator="t")
+    new = new_project(tmp_path / "new.annotator", annotator="t")
     report = import_format(new, "webanno", [path])
     assert report.schema_adopted == "news" and any("lacks label OTH, event type Attack" in n for n in report.notes)
     schema = new.schema
@@ -372,7 +373,7 @@ def test_inception_s_tags_take_the_schema_s_names_where_it_declares_them(tmp_pat
         "1-6\t26-27\t.\t_\t_\t_\t",
     ]
     path = tsv(tmp_path, "ner.tsv", header, body)
-    busy = Project(tmp_path / "busy.annotator", annotator="t")
+    busy = new_project(tmp_path / "busy.annotator", annotator="t")
     import_format(busy, "webanno", [DATA / "events.tsv"])
     report = import_format(busy, "webanno", [path])
     assert any("names matched to the schema's (news): PER -> PERSON (1)" in n for n in report.notes), report.notes
@@ -393,14 +394,14 @@ def test_told_by_its_first_line_and_a_folder_of_them(tmp_path):
     odd.write_bytes((DATA / "events.tsv").read_bytes().replace(b"Kabul", b"Herat"))
     assert detect_format(folder / "alice.tsv") == "webanno" and detect_format(odd) == "webanno"
     assert detect_format(tmp_path / "export") == "webanno"  # a folder of nothing else: read whole
-    project = Project(tmp_path / "p.annotator", annotator="t")
+    project = new_project(tmp_path / "p.annotator", annotator="t")
     import_paths(project, [tmp_path / "export"])
     names = sorted(project.document(i).name for i in project.document_ids())
     assert names == ["named", "story.txt"]  # INCEpTION's annotation/DOC/USER.tsv by its document (session 11)
     (tmp_path / "export" / "source").mkdir()
     (tmp_path / "export" / "source" / "story.txt").write_text("Gunmen killed three soldiers.", encoding="utf-8")
     assert detect_format(tmp_path / "export") is None  # other files beside them: each file by itself
-    other = Project(tmp_path / "q.annotator", annotator="t")
+    other = new_project(tmp_path / "q.annotator", annotator="t")
     report = import_format(other, "webanno", [tmp_path / "export"])
     assert len(other.document_ids()) == 2
     assert any("files that are not WebAnno TSV, skipped: 1 (source/story.txt)" in w for w in report.warnings)
@@ -425,7 +426,7 @@ def test_round_trip_keeps_every_span_and_event(sample, tmp_path):
         "meeting.txt.tsv",
         "rocket.txt.tsv",
     ]
-    again = Project(tmp_path / "again.annotator", annotator="t")
+    again = new_project(tmp_path / "again.annotator", annotator="t")
     import_format(again, "webanno", [tmp_path / "out"])
     names = {again.document(i).name: i for i in again.document_ids()}
     assert sorted(names) == ["arrest.txt", "kabul.txt", "meeting.txt", "rocket.txt"]  # their names, .txt and all
@@ -457,7 +458,7 @@ def test_spans_off_token_edges_go_on_sub_token_rows_and_come_back(project, tmp_p
     body = (tmp_path / "out" / "d.txt.tsv").read_text(encoding="utf-8")
     assert "1-1\t0-5\tKabul\tGPE\t" in body and "1-1.1\t1-3\tab\tORG\t" in body, body  # a sub-token row
     assert "1-3\t6-11\tbased\tPERSON[1]\t" in body and "2-4\t38-40\ter\tGPE[2]\t" in body, body
-    again = Project(tmp_path / "again.annotator", annotator="t")
+    again = new_project(tmp_path / "again.annotator", annotator="t")
     import_format(again, "webanno", [tmp_path / "out"])
     (back,) = again.document_ids()
     assert spans(again, back) == [("GPE", "Kabul"), ("GPE", "New York'er"), ("ORG", "ab"), ("PERSON", "based gunmen")]
@@ -487,7 +488,7 @@ def test_a_new_label_on_two_spans_is_added_to_the_schema_once(tmp_path):
         "1-3\t11-17\trebels\tOTH\t",
         "1-4\t18-19\t.\t_\t",
     ]
-    project = Project(tmp_path / "p.annotator", annotator="t")
+    project = new_project(tmp_path / "p.annotator", annotator="t")
     import_format(project, "webanno", [tsv(tmp_path, "two.tsv", [f"#T_SP={NE}|value"], body)])
     (doc_id,) = project.document_ids()
     assert spans(project, doc_id) == [("OTH", "Rebels"), ("OTH", "rebels")]

@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from project_support import new_project
 from annotator import edits
 from annotator.errors import ImportFileError
 from annotator.formats import writers
@@ -57,7 +58,7 @@ def chain_relations(project: Project, doc_id: int) -> list[tuple]:
 def test_a_chain_comes_in_as_relations_from_each_mention_to_the_one_before(tmp_path):
     """Mentions on an entity's span are that entity (Angela Merkel, a multi-row link); the others come in as entities
     labelled with their type (she: pro); a chain of one mention keeps its entity and is reported."""
-    project = Project(tmp_path / "p.annotator", annotator="t")
+    project = new_project(tmp_path / "p.annotator", annotator="t")
     report = import_format(project, "webanno", [tsv(tmp_path, "coref.tsv", HEADER, BODY)])
     (doc_id,) = project.document_ids()
     text = project.document(doc_id).text
@@ -90,7 +91,7 @@ def test_a_chain_comes_in_as_relations_from_each_mention_to_the_one_before(tmp_p
 
 
 def test_chains_go_back_out_on_their_layer_and_come_back_the_same(tmp_path):
-    project = Project(tmp_path / "p.annotator", annotator="t")
+    project = new_project(tmp_path / "p.annotator", annotator="t")
     import_format(project, "webanno", [tsv(tmp_path, "coref.tsv", HEADER, BODY)])
     writers()["webanno"](project, tmp_path / "out")
     body = (tmp_path / "out" / "coref.tsv").read_text(encoding="utf-8")
@@ -100,7 +101,7 @@ def test_chains_go_back_out_on_their_layer_and_come_back_the_same(tmp_path):
     assert f"\tAngela\tPER[1]{events}\tanaphoric->1-1\tnam[1]\t" in body, body  # PER as the file spelt it
     assert f"\tchancellor\tnom[2]{events}\t*->1-3\tnom[1]\t" in body, body
     assert "\tParis\tLOC" + "\t_" * 9 + "\t\n" in body, body  # a chain of one mention: its entity alone
-    again = Project(tmp_path / "again.annotator", annotator="t")
+    again = new_project(tmp_path / "again.annotator", annotator="t")
     import_format(again, "webanno", [tmp_path / "out"])
     (a,), (b,) = project.document_ids(), again.document_ids()
     assert chain_relations(again, b) == chain_relations(project, a)
@@ -117,7 +118,7 @@ def test_chains_go_back_out_on_their_layer_and_come_back_the_same(tmp_path):
 
 def test_a_chain_whose_mention_is_not_exported_goes_out_in_the_pieces_left(tmp_path):
     """Exporting only accepted entities after she was rejected: the links to and from her are left out and said."""
-    project = Project(tmp_path / "p.annotator", annotator="t")
+    project = new_project(tmp_path / "p.annotator", annotator="t")
     import_format(project, "webanno", [tsv(tmp_path, "coref.tsv", HEADER, BODY)])
     (doc_id,) = project.document_ids()
     text = project.document(doc_id).text
@@ -141,7 +142,7 @@ def test_a_chain_link_that_cannot_be_read_refuses_the_file_with_its_line(tmp_pat
 def test_a_chain_goes_out_to_dygiepp_as_a_cluster_and_comes_back(tmp_path):
     """WebAnno TSV's coreference chains were not written as DyGIE++'s ``clusters`` (it has a place for them): a
     WebAnno corpus with chains exported for DyGIE++'s coreference training lost them without a word."""
-    project = Project(tmp_path / "p.annotator", annotator="t")
+    project = new_project(tmp_path / "p.annotator", annotator="t")
     import_format(project, "webanno", [tsv(tmp_path, "coref.tsv", HEADER, BODY)])
     out = tmp_path / "out.jsonl"
     report = writers()["dygiepp"](project, out)
@@ -151,7 +152,7 @@ def test_a_chain_goes_out_to_dygiepp_as_a_cluster_and_comes_back(tmp_path):
     clusters = [[" ".join(tokens[a : b + 1]) for a, b in c] for c in line["clusters"]]
     assert clusters == [["Angela Merkel", "she", "The chancellor"]]  # Paris's chain of one mention is none
     assert line["clusters"][0] == [[0, 1], [3, 3], [8, 9]]
-    back = Project(tmp_path / "back.annotator", annotator="t")
+    back = new_project(tmp_path / "back.annotator", annotator="t")
     got = import_format(back, "dygiepp", [out])
     assert any("1 coreference cluster kept for the export to DyGIE++" in n for n in got.notes), got.notes
     (doc_id,) = back.document_ids()
@@ -165,7 +166,7 @@ def test_a_chain_goes_out_to_dygiepp_as_a_cluster_and_comes_back(tmp_path):
 
 
 def test_a_chain_mention_not_exported_is_said(tmp_path):
-    project = Project(tmp_path / "p.annotator", annotator="t")
+    project = new_project(tmp_path / "p.annotator", annotator="t")
     import_format(project, "webanno", [tsv(tmp_path, "coref.tsv", HEADER, BODY)])
     out = tmp_path / "out.jsonl"
     (doc_id,) = project.document_ids()

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import pytest
 
+from project_support import new_project
 from annotator import edits
 from annotator.errors import AnnotatorError, ImportFileError
 from annotator.formats import writers
@@ -68,7 +69,7 @@ def test_states_sources_scores_and_comments_go_out_and_come_back(decisions_proje
     assert "#T_SP=webanno.custom.Comment|author|text\n" in body, body
     assert "\tSergey\t0.95[1]\tlabel-studio:m[1]\tsuggested[1]\tPERSON[1]\t" in body, body
     assert "\talice[2]|*[3]\tCheck \\| the date\\; it's \\[odd\\]\\_[2]|second[3]\t" in body, body
-    again = Project(tmp_path / "again.annotator", annotator="t")
+    again = new_project(tmp_path / "again.annotator", annotator="t")
     import_format(again, "webanno", [tmp_path / "out"])
     assert decided(again) == decided(project)
     assert ("PERSON", "Gunmen", "rejected", "import", None) in decided(again)["kabul"][0]

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from project_support import new_project
 from annotator.formats.loading import import_format
 from annotator.store import Project
 
@@ -59,7 +60,7 @@ def test_a_feature_less_layer_s_spans_come_in_labelled_with_the_layer_s_name(tmp
         "2-7\t55-59\tsign\tsign\tVERB\tV\tccomp\t*\t2-4\t_\t*[2]\t_\t",
         "2-8\t60-61\t.\t.\tPUNCT\tPunct\tpunct\t*\t2-4\t_\t*[2]\t_\t",
     ]
-    project = Project(tmp_path / "p.annotator", annotator="t")
+    project = new_project(tmp_path / "p.annotator", annotator="t")
     report = import_format(project, "webanno", [write(tmp_path, "fi.tsv", lines)])
     assert entities(project) == [
         ("EnamexPrsHum", "Anna Virtanen"),
@@ -95,7 +96,7 @@ def test_slot_links_to_a_feature_less_layer_are_arguments(tmp_path):
         "1-4.1\t23-23\t\t*\t_\t_\t",
         "1-5\t24-25\t.\t_\t_\t_\t",
     ]
-    project = Project(tmp_path / "p.annotator", annotator="t")
+    project = new_project(tmp_path / "p.annotator", annotator="t")
     report = import_format(project, "webanno", [write(tmp_path, "slots.tsv", header + body)])
     assert entities(project) == [("SimpleSpan", "Rebels"), ("SimpleSpan", "town")]
     (doc_id,) = project.document_ids()
@@ -140,7 +141,7 @@ def test_a_layer_of_several_features_is_labelled_by_the_one_named_as_a_label_and
         "3-1\t56-64\tThailand\tplace[6]\tnew[6]\tThailand[6]\t_\t_\t",
         "3-2\t65-71\thelped\t_\t_\t_\t_\t_\t",
     ]
-    project = Project(tmp_path / "p.annotator", annotator="t")
+    project = new_project(tmp_path / "p.annotator", annotator="t")
     report = import_format(project, "webanno", [write(tmp_path, "gum.tsv", lines)])
     assert entities(project) == [  # person as the news schema spells it (case), the others added to it
         ("PERSON", "Fishermen"),
@@ -197,7 +198,7 @@ def test_a_letters_project_s_file_value_labels_and_a_span_ends_where_its_last_ro
         "2-8\t60-66\tSuidas\t*[2]\tLIT[2]\t_\t",
         "2-9\t66-67\t.\t_\t_\t_",
     ]
-    project = Project(tmp_path / "p.annotator", annotator="t")
+    project = new_project(tmp_path / "p.annotator", annotator="t")
     report = import_format(project, "webanno", [write(tmp_path, "letter.tsv", lines)])
     assert entities(project) == [
         ("ANN", "(Zettel)"),

@@ -9,9 +9,9 @@ from pathlib import Path
 
 import orjson
 
+from project_support import new_project
 from annotator.formats import writers
 from annotator.formats.loading import import_format, import_paths
-from annotator.store import Project
 
 NE = "de.tudarmstadt.ukp.dkpro.core.api.ner.type.NamedEntity"
 TSV = "\n".join(
@@ -42,7 +42,7 @@ def relation_rows(path: Path) -> list[str]:
 def test_a_relation_from_the_second_of_two_stacked_spans_goes_back_from_it(tmp_path):
     (tmp_path / "in").mkdir()
     (tmp_path / "in" / "s.tsv").write_text(TSV, encoding="utf-8")
-    project = Project(tmp_path / "p.annotator", annotator="t")
+    project = new_project(tmp_path / "p.annotator", annotator="t")
     import_format(project, "webanno", [tmp_path / "in" / "s.tsv"])
     (doc_id,) = project.document_ids()
     (rel,) = project.document(doc_id).meta["webanno"]["relations"]
@@ -51,7 +51,7 @@ def test_a_relation_from_the_second_of_two_stacked_spans_goes_back_from_it(tmp_p
     written = relation_rows(tmp_path / "out" / "s.tsv")
     assert written == relation_rows(tmp_path / "in" / "s.tsv"), written  # 1-1[3_0], not 1-1[1_0]
     writers()["json"](project, tmp_path / "p.json")
-    again = Project(tmp_path / "q.annotator", annotator="t")
+    again = new_project(tmp_path / "q.annotator", annotator="t")
     import_paths(again, [tmp_path / "p.json"])
     writers()["webanno"](again, tmp_path / "out2")
     assert relation_rows(tmp_path / "out2" / "s.tsv") == written
@@ -60,7 +60,7 @@ def test_a_relation_from_the_second_of_two_stacked_spans_goes_back_from_it(tmp_p
 def test_the_label_studio_and_doccano_exports_take_the_same_span(tmp_path):
     """They write the relations a WebAnno TSV import kept too: from the second PERSON region, not the first."""
     (tmp_path / "s.tsv").write_text(TSV, encoding="utf-8")
-    project = Project(tmp_path / "p.annotator", annotator="t")
+    project = new_project(tmp_path / "p.annotator", annotator="t")
     import_format(project, "webanno", [tmp_path / "s.tsv"])
     writers()["label_studio"](project, tmp_path / "ls.json")
     (task,) = orjson.loads((tmp_path / "ls.json").read_bytes())
