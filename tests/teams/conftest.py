@@ -4,14 +4,14 @@ from __future__ import annotations
 
 import pytest
 
-from annotator.store import Project
 from annotator.teams.merge import merge_projects
+from project_support import new_project
 from teams_data import make_alice, make_bob
 
 
 @pytest.fixture
 def team(tmp_path):  # type: ignore[no-untyped-def]
-    p = Project(tmp_path / "team.annotator", annotator="rita")
+    p = new_project(tmp_path / "team.annotator", annotator="rita")
     merge_projects(p, [make_alice(tmp_path / "a.annotator"), make_bob(tmp_path / "b.annotator")])
     yield p
     p.close()

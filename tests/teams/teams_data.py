@@ -7,6 +7,7 @@ from pathlib import Path
 from annotator import edits
 from annotator.importing import IncomingDocument, import_documents
 from annotator.store import Project
+from project_support import new_project as empty_project
 from text_support import word_span as at  # noqa: F401 (the teams tests take it from here)
 
 DOC1 = "John Smith visited Paris and Berlin with Acme Corp yesterday"  # 10 whitespace tokens
@@ -16,7 +17,7 @@ DOC3 = "Only Alice read this"
 
 def new_project(path: Path, annotator: str, texts: list[tuple[str, str]]) -> tuple[Project, dict[str, int]]:
     """A project with documents (name, text) imported in the given order; returns it and ids by name."""
-    p = Project(path, annotator=annotator)
+    p = empty_project(path, annotator=annotator)
     report = import_documents(p, [IncomingDocument(text=t, name=n) for n, t in texts])
     return p, dict(report.imported)
 
