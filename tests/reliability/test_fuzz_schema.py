@@ -45,6 +45,7 @@ def check(source: str) -> None:
     COUNTED["parsed"] += 1
 
 
+@pytest.mark.slow  # 1.8 s: fuzzing, 150 random texts
 @settings(RELIABLE, max_examples=scaled(150))
 @given(st.text(max_size=300))
 def test_random_text(source):

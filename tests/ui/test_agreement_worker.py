@@ -110,6 +110,7 @@ def test_cancel_stops_at_the_next_document_and_leaves_nothing_behind(qtbot, team
         close_window(w)
 
 
+@pytest.mark.slow  # 1.6 s: the close waits for the worker held back
 def test_closing_the_app_while_the_scores_are_worked_out_asks_nothing(qtbot, team_path, monkeypatch):
     """Quitting asked 'Agreement is still running. Stop it and quit? Finished batches are saved; …': nothing of it
     is saved, it only reads; the work is stopped without a question, as closing its window stops it."""

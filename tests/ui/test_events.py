@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication
 from ui_support import DOC_A
@@ -127,6 +128,7 @@ def test_cancelled_picker_makes_no_event(qtbot, window, db):
     assert db.events(db.document_ids()[0]) == []
 
 
+@pytest.mark.slow  # 1.5 s: waits for the app's poll (every 1.5 s) to show the change
 def test_an_attribute_the_event_does_not_have_shows_no_value(qtbot, window, db):
     """An imported event without a value (brat: no A line) shows none, not the schema's default."""
     w = window

@@ -4,6 +4,7 @@ the selection lost, though the person saw the same suggestion. It now decides th
 
 from __future__ import annotations
 
+import pytest
 from PySide6.QtCore import Qt
 
 from ui_helpers import entity_rows
@@ -48,6 +49,7 @@ class _MeetSuggester:
         ]
 
 
+@pytest.mark.slow  # 1.6 s: waits for the app's poll (every 1.5 s) to show the run's event
 def test_enter_on_an_event_suggestion_a_rerun_replaced_by_the_same_accepts_it(qtbot, window, db):
     from annotator.preannotate import preannotate
 
