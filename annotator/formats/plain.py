@@ -18,6 +18,7 @@ from annotator.formats.reading import LabelTally, ReadResult, iter_jsonl, need, 
 from annotator.formats.project_json_read import export_result, load_json, parse_document
 from annotator.formats.regions import Region, build_document
 from annotator.formats.schema_names import SchemaNames
+from annotator.formats.told_types import EventUses, told_schema
 from annotator.importing import IncomingDocument, IncomingEntity, decode_text
 from annotator.schema import Schema
 from annotator.wording import counted
@@ -139,25 +140,37 @@ def _parsed(items: Any, path: Path, schema: Schema | None) -> ReadResult:
     unknown = LabelTally(path)
     docs = []
     as_spans = 0
+    uses = EventUses()  # events of types the schema lacks, and their attributes' values it lacks: told from them
     for number, obj in items:
         as_spans += span_events(obj)
         with unknown.collect():
             doc = parse_jsonl_object(obj, str(path), number, names)
             doc.source_line = number
             docs.append(doc)
-            lacked = [v.type for v in doc.events if schema is not None and schema.event_type(v.type) is None]
-            need(  # said as "not in the schema" alone: no way in was named
-                not lacked,
-                path,
-                number,
-                f"document {doc.name!r}: event type {lacked[0] if lacked else ''!r} is not in the schema "
-                f"{schema.name if schema else ''!r} (documents without a schema bring no roles for a type: import the project's "
-                "JSON export, which carries its schema, or import it into a project whose schema has the type: "
-                "annotator init P --schema FILE)",
-            )
+            if schema is None:
+                continue
+            labels = {e.key: e.label for e in doc.entities}
+            for v in doc.events:
+                uses.attributes(schema, v.attributes)
+                if schema.event_type(v.type) is None:  # it was refused, naming the JSON export as the way in
+                    filled = [labels.get(key) for _, key in v.arguments]
+                    uses.add(
+                        v.type, [(r, x if x and schema.label(x) else None) for (r, _), x in zip(v.arguments, filled)]
+                    )
     unknown.check()
     warnings = [SPAN_EVENTS.format(path=path, events=counted(as_spans, "event"))] if as_spans else []
-    return ReadResult(docs, None, warnings, names.notes(str(path)) if names is not None else [])
+    notes = names.notes(str(path)) if names is not None else []
+    told = told_schema(schema, uses, path, "lines without a schema") if schema is not None else None
+    if told is None or schema is None:
+        return ReadResult(docs, None, warnings, notes)
+    lacked = [t for t in told.event_type_names if schema.event_type(t) is None]
+    lacked += [f"attribute {a.name}" for a in told.attributes if schema.attribute(a.name) is None]
+    notes.append(
+        f"{path}: event types (and attributes) the schema {schema.name!r} lacks, told from their events' arguments "
+        f"(the lines bring no schema; the project's JSON export carries it): {', '.join(lacked)}"
+    )
+    said = "its events' types and attributes (told from the events: the lines bring no schema) are types"
+    return ReadResult(docs, told, warnings, notes, schema_from=said)
 
 
 def read_jsonl(path: Path, schema: Schema | None = None) -> ReadResult:

@@ -43,11 +43,8 @@ from annotator.formats.reading import (
     trigger_labels,
 )
 from annotator.formats.meta_keys import PRODIGY
-from annotator.formats.brat_conf import BINARY
-from annotator.formats.schema_growth import grown_schema
 from annotator.formats.schema_names import SchemaNames, given_spellings
-from annotator.formats.told_types import EventUses
-from annotator.rules import takes_value
+from annotator.formats.told_types import EventUses, told_schema
 from annotator.db import is_score
 from annotator.importing import IncomingDocument, IncomingEntity, IncomingEvent
 from annotator.model import STATUSES
@@ -216,16 +213,12 @@ def _told_event_types(groups: dict[Any, dict[str, Any]], schema: Schema, path: P
     entity labels and the events refused)."""
     names = SchemaNames(schema)  # a look of its own: the reader's counts are for the documents' names
     uses = EventUses()
-    values: dict[str, list[str]] = {}  # an attribute -> the values the events give it that the schema lacks
     for g in groups.values():
         for _, task in g["tasks"]:
             for v in task.get("events") if isinstance(task.get("events"), list) else ():
                 if not isinstance(v, dict) or not isinstance(v.get("type"), str):
                     continue
-                for name, value in (v.get("attributes") if isinstance(v.get("attributes"), dict) else {}).items():
-                    mine = schema.attribute(name)
-                    if isinstance(value, str) and (mine is None or not takes_value(mine, value)):
-                        values.setdefault(name, []).extend([] if value in values.get(name, []) else [value])
+                uses.attributes(schema, v.get("attributes"))
                 etype = names.region(v["type"])
                 if schema.event_type(etype) is not None:
                     continue
@@ -233,16 +226,7 @@ def _told_event_types(groups: dict[Any, dict[str, Any]], schema: Schema, path: P
                 args = [a for a in given if isinstance(a, dict) and isinstance(a.get("role"), str)]
                 labels = [names.region(a["label"]) if isinstance(a.get("label"), str) else "" for a in args]
                 uses.add(etype, [(a["role"], x if schema.label(x) else None) for a, x in zip(args, labels)])
-    if not uses.per_type and not values:
-        return None
-    attributes = [
-        {"name": n, "values": list(BINARY) if set(vs) <= set(BINARY) else vs}  # brat's present-or-absent one
-        for n, vs in values.items()
-        if schema.attribute(n) is None
-    ]
-    more = {n: vs for n, vs in values.items() if schema.attribute(n) is not None}
-    said = f"told from the events of {path.name} (a Prodigy file)"
-    return grown_schema(schema, (), uses.tables(), path, said, attributes=attributes, values=more)
+    return told_schema(schema, uses, path, "a Prodigy file")
 
 
 def _unique(items: list[dict[str, Any]]) -> list[dict[str, Any]]:

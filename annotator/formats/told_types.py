@@ -1,11 +1,18 @@
 """Event types told from the events that use them, for a file without a schema of its own (DyGIE++'s lines, a
-Prodigy task's ``events``): each role takes the labels of the entities that filled it, optional when some events of
-the type lack it, repeatable when one fills it twice."""
+Prodigy task's ``events``, the project's JSONL lines): each role takes the labels of the entities that filled it,
+optional when some events of the type lack it, repeatable when one fills it twice; ``told_schema`` grows the project's
+schema by the types it lacks and by the attributes and values the events give that it lacks."""
 
 from __future__ import annotations
 
 from collections import Counter
+from pathlib import Path
 from typing import Any, Iterable, Sequence
+
+from annotator.formats.brat_conf import BINARY
+from annotator.formats.schema_growth import grown_schema
+from annotator.rules import takes_value
+from annotator.schema import Schema
 
 
 class EventUses:
@@ -15,6 +22,15 @@ class EventUses:
         self.per_type: Counter[str] = Counter()
         self.roles: dict[str, dict[str, list[str]]] = {}  # event type -> role -> its fillers' labels, in order
         self.counts: dict[tuple[str, str], list[int]] = {}  # (event type, role) -> each event's number of it
+        self.values: dict[str, list[str]] = {}  # an attribute -> the values events give it that a schema lacks
+
+    def attributes(self, schema: Schema, given: Any) -> None:
+        """An event's attributes (``given``: name -> value), those values ``schema`` lacks noted."""
+        for name, value in (given if isinstance(given, dict) else {}).items():
+            mine = schema.attribute(name)
+            seen = self.values.get(name, [])
+            if isinstance(value, str) and (mine is None or not takes_value(mine, value)) and value not in seen:
+                self.values[name] = [*seen, value]
 
     def add(self, event_type: str, arguments: Sequence[tuple[str, str | None]]) -> None:
         """One event of ``event_type`` with its (role, filler's label) ``arguments`` (None: a filler of no label,
@@ -46,3 +62,20 @@ class EventUses:
                 role_tables.append({"name": role, "labels": filled, "multiplicity": mult})
             out.append({"name": etype, "roles": role_tables})
         return out
+
+
+def told_schema(schema: Schema, uses: EventUses, path: Path | str, what: str) -> Schema | None:
+    """``schema`` with the event types ``uses`` holds (those it lacks: the caller adds only them), a new attribute
+    for each one it lacks (``false``/``true`` when the events give no other value: brat's present-or-absent one)
+    and the values its own attributes lack; None when there is nothing to add. ``what`` names the file's kind in the
+    added tables' description ("a Prodigy file")."""
+    if not uses.per_type and not uses.values:
+        return None
+    attributes = [
+        {"name": n, "values": list(BINARY) if set(vs) <= set(BINARY) else vs}
+        for n, vs in uses.values.items()
+        if schema.attribute(n) is None
+    ]
+    more = {n: vs for n, vs in uses.values.items() if schema.attribute(n) is not None}
+    said = f"told from the events of {Path(path).name} ({what})"
+    return grown_schema(schema, (), uses.tables(), path, said, attributes=attributes, values=more)

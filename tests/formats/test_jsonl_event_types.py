@@ -1,6 +1,8 @@
 """The project's JSONL export of a project whose schema has an event type of its own (a brat folder's ``Meet``),
 imported into a new project: skipped saying only "document 'a.txt': event type 'Meet' is not in the schema", naming
-no way in. Now the line says which schema and how to bring it in (the project's JSON export carries its schema)."""
+no way in (session 20: the line named the ways in). Since session 21 the type is told from its events, as a Prodigy
+file's and a brat folder's without a conf: each role takes the labels of its arguments; a new project adopts it, one
+holding documents refuses it naming ``--add-types`` and takes it with that."""
 
 from __future__ import annotations
 
@@ -9,24 +11,60 @@ from annotator import api
 
 LINE = {
     "name": "a.txt",
-    "text": "Maria Lopez met the mayor of Lyon.",
-    "entities": [{"id": 1, "start": 0, "end": 11, "label": "PERSON"}],
+    "text": "Maria Lopez chaired the summit in Lyon.",
+    "entities": [
+        {"id": 1, "start": 0, "end": 11, "label": "PERSON"},
+        {"id": 2, "start": 34, "end": 38, "label": "GPE"},
+    ],
     "events": [
         {
             "id": 1,
-            "type": "Meet",
-            "trigger": {"start": 12, "end": 15},
-            "arguments": [{"role": "Entity", "entity_id": 1}],
+            "type": "Summit",
+            "trigger": {"start": 24, "end": 30},
+            "attributes": {"Negation": "true"},
+            "arguments": [{"role": "Chair", "entity_id": 1}, {"role": "Place", "entity_id": 2}],
         }
     ],
 }
 
 
-def test_an_event_type_the_schema_lacks_names_the_ways_in(tmp_path):
+def write(tmp_path):  # type: ignore[no-untyped-def]
     src = tmp_path / "out.jsonl"
     src.write_bytes(orjson.dumps(LINE) + b"\n")
+    return src
+
+
+def summits(project) -> list[tuple]:  # type: ignore[no-untyped-def]
+    doc = project.document_ids()[-1]
+    text = project.document(doc).text
+    ents = {e.id: (text[e.start : e.end], e.label) for e in project.entities(doc)}
+    return [
+        (v.type, v.attributes.get("Negation"), sorted((a.role, ents[a.entity_id]) for a in v.arguments))
+        for v in project.events(doc)
+    ]
+
+
+SUMMIT = [("Summit", "true", [("Chair", ("Maria Lopez", "PERSON")), ("Place", ("Lyon", "GPE"))])]
+
+
+def test_a_new_project_takes_the_type_told_from_its_events(tmp_path):
     project = api.new_project(tmp_path / "a.annotator")
-    report = api.import_files(project, [src])
-    ((where, said),) = report.skipped
-    assert "event type 'Meet' is not in the schema 'news'" in said and "JSON export" in said and "\n" not in said
-    assert project.document_ids() == []
+    report = api.import_files(project, [write(tmp_path)])
+    assert not report.skipped, report.skipped
+    assert summits(project) == SUMMIT
+    summit = project.schema.event_type("Summit")
+    assert [(r.name, r.labels) for r in summit.roles] == [("Chair", ("PERSON",)), ("Place", ("GPE",))]
+    assert project.schema.attribute("Negation").values == ("false", "true")
+    assert any("told from their events' arguments" in n and "Summit" in n for n in report.notes)
+
+
+def test_a_project_holding_documents_takes_it_with_add_types(busy, tmp_path):
+    src = write(tmp_path)
+    refused = api.import_files(busy, [src])
+    assert refused.schema_lacks == [(str(src), ["event type Summit", "attribute Negation"])]
+    ((_, said),) = refused.skipped
+    assert "--add-types" in said and "\n" not in said
+    assert len(busy.document_ids()) == 1
+    report = api.import_files(busy, [src], add_types=True)
+    assert summits(busy) == SUMMIT
+    assert sorted(report.types_added) == ["attribute Negation", "event type Summit"]
