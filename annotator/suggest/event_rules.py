@@ -16,7 +16,7 @@ from annotator.suggest.arg_spans import entity_index
 from annotator.suggest.event_args import fill_roles, frame, phrase_settings
 from annotator.suggest.event_context import Context, read_context
 from annotator.suggest.event_lexicon import Lexicon, Pattern, matches
-from annotator.suggest.noun_classes import guess_label, is_vehicle, is_weapon
+from annotator.suggest.noun_classes import guess_label, is_vehicle, is_weapon, names_person
 from annotator.suggest.rule_weights import LINK, THRESHOLD, WEIGHTS
 from annotator.suggest.rule_weights import score as rule_score
 from annotator.suggest.token_arrays import FirstWords, trigger_starts
@@ -280,9 +280,10 @@ class RuleEventSuggester:
                 continue
             blocked = self.blockers[type_name] & direct
             if blocked == {"obj:thing"} and any(
-                o.lemma_.lower() in self.cues[type_name] for o in objects_of(head, span)
+                o.lemma_.lower() in self.cues[type_name] or names_person(o) for o in objects_of(head, span)
             ):
-                blocked = set()  # a noun the type's cues name is no mere thing: "fired the coach"
+                blocked = set()  # a noun the type's cues name, or one used of a person, is no mere thing: "fired
+                # the coach", "fired its striker, John Smith"
             if blocked:  # "press conference" is not a meeting
                 continue
             if (

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Any, Sequence
 
-from annotator.suggest.noun_classes import guess_label, names_person
+from annotator.suggest.noun_classes import guess_label
 from annotator.suggest.types import ArgumentSuggestion
 
 NON_CORE = {"Time", "Place"}  # roles no participant of the event fills
@@ -54,16 +54,8 @@ def object_labels(head: Any, span: Any) -> frozenset[str]:
     return frozenset(
         f"obj:{label.lower()}"
         for o in objects_of(head, span)
-        if (label := o.ent_type_ or guess_label(o) or _person_or_thing(o))
+        if (label := o.ent_type_ or guess_label(o) or ("thing" if o.pos_ == "NOUN" else None))
     )
-
-
-def _person_or_thing(o: Any) -> str | None:
-    """A common noun of no label: "person" where the document uses it of one ("fired the striker": the striker John
-    Smith), else "thing"."""
-    if o.pos_ != "NOUN":
-        return None
-    return "person" if names_person(o) else "thing"
 
 
 def objects_of(head: Any, span: Any) -> list[Any]:
