@@ -191,7 +191,8 @@ class EventActions:
         if self.view.selection_cp() is not None:  # words selected: a new event on them, as E
             return False
         mine, tried = self._tried
-        tried = tried if mine == ev.id and ev.type in tried else [ev.type]
+        # the types gone through go on while the event has the last one given; an undo (or the picker) starts again
+        tried = tried if mine == ev.id and tried and ev.type == tried[-1] else [ev.type]
         likely = self.likely_types((ev.trigger_start, ev.trigger_end))
         type_ = next_event_type(ev.type, ev.alternatives, likely, tried)  # the alternatives kept once accepted too
         if type_ is None:

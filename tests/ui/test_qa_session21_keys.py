@@ -120,3 +120,33 @@ def test_the_status_line_names_what_enter_accepts_with_a_suggested_event(qtbot, 
         assert "suggestions undecided in this document, one of them an event (Tab" in said, said  # "1 of them event"
     finally:
         close_window(w)
+
+
+def test_shift_e_after_an_undo_goes_on_from_the_type_undone_to(qtbot, tmp_path):
+    """ "transfer" names Movement:Transport, Transaction:Transfer-Ownership, Transfer-Money and Justice:Extradite: E,
+    Shift+E (Ownership),
+    Ctrl+Z (Transport again), Shift+E gave Transfer-Money, the types tried before the undo still counted as tried.
+    After an undo Shift+E starts again from the type the event has: Ownership."""
+    from ui_helpers import find
+    from ui_support import close_window, one_event, open_window
+
+    text = "The ministry will transfer the prisoners to Warsaw on Monday."
+    path = tmp_path / "transfer.annotator"
+    one_event(path, text, (("Warsaw", "GPE"),), "Contact:Meet", "ministry")
+    w = open_window(qtbot, path)
+    try:
+        c, v = w.controller, w.view
+        v.setFocus()
+        v.select_cp(*find(text, "transfer"))
+        qtbot.keyClick(v, Qt.Key.Key_E)
+        ev = c.current_event
+        assert c.events[ev].type == "Movement:Transport"
+        qtbot.keyClick(v, Qt.Key.Key_E, SHIFT)
+        assert c.events[ev].type == "Transaction:Transfer-Ownership"
+        qtbot.keyClick(v, Qt.Key.Key_Z, CTRL)
+        assert c.events[ev].type == "Movement:Transport"
+        c.select_event(ev)
+        qtbot.keyClick(v, Qt.Key.Key_E, SHIFT)
+        assert c.events[ev].type == "Transaction:Transfer-Ownership"
+    finally:
+        close_window(w)
