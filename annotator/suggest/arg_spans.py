@@ -95,13 +95,14 @@ QUANTITY_HEADS = {
     "salvo",
     "body",
     "remains",
+    "round",
 }
 
 
 def span_of(tok: Any, ents: dict[int, tuple[int, int, str]]) -> tuple[int, int, str | None] | None:
     """The span a candidate argument covers: its entity, or the noun with its compounds ("police officers");
     for "hundreds of migrants", "some of the attackers", "a barrage of missiles", "the body of a child", the noun
-    after "of"."""
+    after "of" (through a chain of them: "millions of rounds of ammunition")."""
     of = [g for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
     if (
         of
@@ -109,6 +110,13 @@ def span_of(tok: Any, ents: dict[int, tuple[int, int, str]]) -> tuple[int, int, 
         and tok.lemma_.lower() in QUANTITY_HEADS
     ):
         tok = of[0]
+        while tok.i not in ents and tok.lemma_.lower() in QUANTITY_HEADS:  # "millions of rounds of ammunition"
+            nxt = [
+                g for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"
+            ]
+            if not nxt:
+                break
+            tok = nxt[0]
     elif tok.i not in ents and (kind := guess_label(tok)) in PLACE_LABELS:
         named = _place_name(tok, of, ents, kind)
         if named is not None:

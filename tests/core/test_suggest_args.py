@@ -567,3 +567,10 @@ def test_the_one_given_a_sentence_is_its_defendant(nlp, suggester):
     assert ("Defendant", "mayor") in args_of(nlp, suggester, text, "sentence", "Justice:Sentence")
     text = "Smith received a life sentence for the murder."
     assert ("Defendant", "Smith") in args_of(nlp, suggester, text, "life sentence", "Justice:Sentence")
+
+
+@pytest.mark.slow
+def test_a_chain_of_quantities_stands_for_the_thing_counted(nlp, suggester):
+    # "millions of rounds of ammunition": the ammunition was carried, through both measures
+    text = "The ship carried millions of rounds of ammunition to the port."
+    assert ("Artifact", "ammunition") in args_of(nlp, suggester, text, "carried", "Movement:Transport")
