@@ -262,6 +262,7 @@ def store_results(
     new_schema = None
     kept: dict[str, Any] = {}  # what the adopted schema's input declared beyond it (brat's relation types)
     grew = False
+    holding = bool(project.document_ids())
     for p, r in results:
         report.warnings += r.warnings
         report.notes += r.notes
@@ -270,11 +271,14 @@ def store_results(
         if new_schema is not None and schema_covers(new_schema, r.schema):
             continue  # an earlier file's schema holds it already
         grows = grow and bool(r.labels_added) and schema_covers(r.schema, new_schema or project.schema)
-        if not grows and (project.document_ids() or new_schema is not None):
+        if not grows and (holding or new_schema is not None or r.told):
             base = new_schema or project.schema
+            # a schema told from the events (the project's grown) is matched in a new project too (a Prodigy `Meet`
+            # is the news schema's Contact:Meet in both), which takes what still lacks as --add-types would
+            adds = choices.add_types or (r.told and not holding)
             check_mapped(choices.mapped, base, str(p))
             matched, lacks = match_to_schema(r.schema, r.documents, base, str(p), choices.mapped)
-            if lacks and choices.add_types and addable(lacks):
+            if lacks and adds and addable(lacks):
                 labels = matched_labels(r.schema, base, choices.mapped)
                 grown = with_added_types(base, r.schema, lacks, labels, p)
                 matched, still = match_to_schema(r.schema, r.documents, grown, str(p), choices.mapped)
@@ -286,6 +290,9 @@ def store_results(
                 lacks = still  # what --add-types could not add (a role of that name the type has): named alone
             if not lacks:  # ACE's brat conf (PER, Attack) in a news project: its names are the schema's
                 report.notes.append(matched)
+                continue
+            if r.told and not holding:  # what --add-types cannot add: the told schema adopted as it was
+                new_schema, kept, grew = r.schema, r.schema_kept, grows
                 continue
             said = (
                 r.schema_from or f"its {'schema' if p.suffix.lower() == '.json' else 'annotation.conf'} defines types"

@@ -170,7 +170,7 @@ def _parsed(items: Any, path: Path, schema: Schema | None) -> ReadResult:
         f"(the lines bring no schema; the project's JSON export carries it): {', '.join(lacked)}"
     )
     said = "its events' types and attributes (told from the events: the lines bring no schema) are types"
-    return ReadResult(docs, told, warnings, notes, schema_from=said)
+    return ReadResult(docs, told, warnings, notes, schema_from=said, told=True)
 
 
 def read_jsonl(path: Path, schema: Schema | None = None) -> ReadResult:

@@ -197,7 +197,7 @@ def read_prodigy(path: str | Path, schema: Schema | None = None) -> ReadResult:
     notes += names.notes(str(path))
     need(bool(docs) or skipped > 0, path, None, "no tasks in the file")
     said = "its events' types and attributes (told from the events: a Prodigy task brings no schema) are types"
-    return ReadResult(docs, told, warnings, notes, schema_from=said if told is not None else "")
+    return ReadResult(docs, told, warnings, notes, schema_from=said if told is not None else "", told=told is not None)
 
 
 def _lacked(told: Schema, base: Schema) -> list[str]:

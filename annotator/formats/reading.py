@@ -41,6 +41,9 @@ class ReadResult:
     # the document categories the input lists beyond its documents' own (a JSON export's header: the project's list,
     # a category no document has any more among them), joining the importing project's list (``remember_categories``)
     categories: list[str] = field(default_factory=list)
+    # ``schema`` is the project's grown by what the documents' events use and it lacks (``told_types``: a file with no
+    # schema of its own): matched to the project's as a file's schema is, in a new project as in one holding documents
+    told: bool = False
 
 
 def reader_options(options: Mapping[str, str] | None, known: tuple[str, ...], shown: str) -> dict[str, str]:

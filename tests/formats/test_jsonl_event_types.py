@@ -68,3 +68,19 @@ def test_a_project_holding_documents_takes_it_with_add_types(busy, tmp_path):
     report = api.import_files(busy, [src], add_types=True)
     assert summits(busy) == SUMMIT
     assert sorted(report.types_added) == ["attribute Negation", "event type Summit"]
+
+
+def test_a_meet_line_is_the_news_schemas_contact_meet_in_a_new_project_as_in_one_holding_documents(busy, tmp_path):
+    """``Meet`` (its roles ``Entity`` and ``Place``, the news schema's) was a type of its own in a new project and
+    ``Contact:Meet`` in one holding documents; both now match it (``schema_match``, the one rule)."""
+    line = orjson.loads(orjson.dumps(LINE).replace(b"Summit", b"Meet"))
+    del line["events"][0]["attributes"]
+    line["events"][0]["arguments"][0]["role"] = "Entity"
+    src = tmp_path / "meet.jsonl"
+    src.write_bytes(orjson.dumps(line) + b"\n")
+    project = api.new_project(tmp_path / "a.annotator")
+    api.import_files(project, [src])
+    api.import_files(busy, [src])
+    want = [("Contact:Meet", None, [("Entity", ("Maria Lopez", "PERSON")), ("Place", ("Lyon", "GPE"))])]
+    assert summits(project) == summits(busy) == want
+    assert project.schema.event_type("Meet") is None

@@ -73,16 +73,23 @@ def meets(project) -> list[tuple]:  # type: ignore[no-untyped-def]
 MEET = [("Meet", "met", [("Entity", ("Maria Lopez", "PERSON")), ("Place", ("Lyon", "GPE"))])]
 
 
-def test_a_new_project_takes_the_type_told_from_its_events_not_dropped(tmp_path):
-    """Session 20 refused the file (the event was dropped without a word before); since session 21 the type is told
-    from its events, as a brat folder's without a conf, and a new project adopts it."""
+def test_a_new_project_matches_the_told_type_as_a_project_holding_documents_does(tmp_path):
+    """Session 20 refused the file (the event was dropped without a word before); session 21 told the type from its
+    events and a new project adopted ``Meet`` beside the news schema's ``Contact:Meet``, which a project holding
+    documents matched it to. Now both match it (``schema_match``, the one rule); the new project adds what it still
+    lacks (the attribute) as ``--add-types`` would, and the export writes ``Meet`` back as the file spelt it."""
     project = api.new_project(tmp_path / "a.annotator")
     report = api.import_files(project, [write(tmp_path)], format="prodigy")
-    assert meets(project) == MEET
-    meet = project.schema.event_type("Meet")
-    assert [(r.name, r.labels) for r in meet.roles] == [("Entity", ("PERSON",)), ("Place", ("GPE",))]
-    assert project.schema.label("Meet") is None  # its trigger span is no entity label
+    assert meets(project) == [("Contact:Meet", *MEET[0][1:])]
+    assert project.schema.event_type("Meet") is None and project.schema.label("Meet") is None
+    assert project.schema.attribute("Negation") is not None
+    assert report.types_added == ["attribute Negation"]
     assert any("told from their events' arguments" in n and "Meet" in n for n in report.notes)
+    assert any("Meet -> Contact:Meet" in n for n in report.notes)
+    out = tmp_path / "back.jsonl"
+    api.export(project, out, "prodigy")
+    (back,) = [orjson.loads(x) for x in out.read_bytes().splitlines()]
+    assert [v["type"] for v in back["events"]] == ["Meet"]
 
 
 def test_a_project_holding_documents_refuses_it_naming_add_types_and_takes_it_with_it(busy, tmp_path):
