@@ -218,6 +218,15 @@ class ProjectDb(
         """Insert one event row (``event_row``, or a row copied whole) in the open transaction; its new id."""
         return int(self.conn.execute(_INSERT_EVENT, [row[c] for c in EVENT_COLUMNS]).lastrowid)
 
+    def give_attribute(self, name: str, value: str) -> int:
+        """Give every event without a value of the attribute ``name`` the value ``value`` in the open transaction (an
+        attribute added to the schema: its default, as a migration of the data gives a new column's); how many."""
+        return self.conn.execute(
+            "UPDATE events SET attributes = json_set(attributes, '$.' || json_quote(?1), ?2) "
+            "WHERE json_type(attributes, '$.' || json_quote(?1)) IS NULL",
+            (name, value),
+        ).rowcount
+
     def insert_arguments(self, rows: Iterable[tuple[int, str, int, str | None, str]]) -> int:
         """Insert arguments, each (event id, role, entity id, annotator, created at), in the open transaction; how
         many."""

@@ -63,6 +63,9 @@ class FormatImportReport(ImportReport):
     # the line of each file whose documents matched stored ones (formats.onto_stored), also among the notes: the
     # app shows it beside the summary, which counts them as "annotated (already in the project)"
     matched: list[str] = field(default_factory=list)
+    # (attribute, its default, how many events) of each event attribute the import added to the schema: the events
+    # already in the project given its default in the import's transaction (they had no value: a binary one read false)
+    defaults_given: list[tuple[str, str, int]] = field(default_factory=list)
 
     def to_data(self) -> dict[str, Any]:
         return {
@@ -83,6 +86,8 @@ class FormatImportReport(ImportReport):
             s += f"; labels added to the project's schema: {', '.join(self.labels_added)}"
         elif self.schema_adopted:
             s += f"; the project now uses the schema {self.schema_adopted!r} from the input"
+        for name, value, n in self.defaults_given:
+            s += f"; {counted(n, 'event')} already in the project given {name} {value!r} (its default)"
         if self.warnings:
             s += f"; {counted(len(self.warnings), 'thing')} not kept (see warnings)"
         return s
@@ -313,6 +318,10 @@ def store_results(
                 project.set_schema(new_schema)
                 if kept or not grew:  # a schema of another input: what an earlier one declared beyond it is gone
                     project.db.set_project_value(SCHEMA_KEPT, orjson.dumps(kept).decode("utf-8"))
+                for a in new_schema.attributes:
+                    n = project.db.give_attribute(a.name, a.default) if old.attribute(a.name) is None else 0
+                    if n:  # before the import's own events: they are as the file gives them (brat: no value)
+                        report.defaults_given.append((a.name, a.default, n))
                 report.schema_adopted = new_schema.name
                 report.labels_added = [n for _, r in results for n in r.labels_added]
             remember_categories(project, [c for _, r in results for c in r.categories])  # the inputs' lists first
