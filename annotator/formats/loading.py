@@ -56,6 +56,7 @@ class FormatImportReport(ImportReport):
     schema_adopted: str | None = None
     labels_added: list[str] = field(default_factory=list)  # entity labels the input's files added to the schema
     types_added: list[str] = field(default_factory=list)  # what --add-types added ("label Report", "event type X")
+    types_told: list[str] = field(default_factory=list)  # what a new project took of a schema told from the events
     # (path, what it lacks) of each input skipped because the project's schema lacks names it uses (SchemaLacksError):
     # the app offers to add them
     schema_lacks: list[tuple[str, list[str]]] = field(default_factory=list)
@@ -75,6 +76,7 @@ class FormatImportReport(ImportReport):
             "notes": list(self.notes),
             "labels_added": list(self.labels_added),
             "types_added": list(self.types_added),
+            "types_told": list(self.types_told),
             "schema_adopted": self.schema_adopted,
         }
 
@@ -82,6 +84,8 @@ class FormatImportReport(ImportReport):
         s = super().summary()
         if self.types_added:
             s += f"; added to the project's schema (--add-types): {', '.join(self.types_added)}"
+        elif self.types_told:
+            s += f"; added to the project's schema (told from the events): {', '.join(self.types_told)}"
         elif self.labels_added:
             s += f"; labels added to the project's schema: {', '.join(self.labels_added)}"
         elif self.schema_adopted:
@@ -287,9 +291,12 @@ def store_results(
                 labels = matched_labels(r.schema, base, choices.mapped)
                 grown = with_added_types(base, r.schema, lacks, labels, p)
                 matched, still = match_to_schema(r.schema, r.documents, grown, str(p), choices.mapped)
-                if not still:  # the user's choice: the project's schema takes them
+                if not still:  # the user's choice (a new project's, of a told schema): the project's schema takes them
                     report.notes.append(matched)
-                    report.types_added += lacks
+                    if choices.add_types:
+                        report.types_added += lacks
+                    else:
+                        report.types_told += lacks
                     new_schema, grew = grown, True
                     continue
                 lacks = still  # what --add-types could not add (a role of that name the type has): named alone

@@ -83,7 +83,8 @@ def test_a_new_project_matches_the_told_type_as_a_project_holding_documents_does
     assert meets(project) == [("Contact:Meet", *MEET[0][1:])]
     assert project.schema.event_type("Meet") is None and project.schema.label("Meet") is None
     assert project.schema.attribute("Negation") is not None
-    assert report.types_added == ["attribute Negation"]
+    assert report.types_added == [] and "--add-types" not in report.summary()  # nobody asked for it
+    assert "added to the project's schema (told from the events): attribute Negation" in report.summary()
     assert any("told from their events' arguments" in n and "Meet" in n for n in report.notes)
     assert any("Meet -> Contact:Meet" in n for n in report.notes)
     out = tmp_path / "back.jsonl"
