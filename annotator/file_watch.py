@@ -1,6 +1,7 @@
 """Is the file a project opened still the one at its name? Renamed, moved, given a second name, replaced or copied
 over while open: SQLite keeps writing beside the old name, so editing stops and what was saved is put where a reopen
-finds it; at the close, the -wal and -shm left under the old name go when provably ours. ``Project`` is one."""
+finds it; the -wal and -shm left under the old name go when provably ours, once that is done (else at the close).
+``Project`` is one."""
 
 from __future__ import annotations
 
@@ -86,6 +87,11 @@ class WatchedFile:
             kept = f"what was saved here since the file was last written stays in {self.path.name}-wal"
         elif not self._write_log_into_moved(new_path, second_name=here == self.identity):
             kept = f"what was saved here since the file was last written stays in {self.path.name}-wal"
+        if kept.startswith("everything") and here != self.identity:
+            # the log is in the moved file: the old name's -wal and -shm go now, not at the close (the connection
+            # keeps them open for its reads; SQLite neither checkpoints nor deletes a moved file's log by name). Left
+            # there, a project made at the old name meanwhile took them as its own: this connection's lock file
+            fileid.remove_left_logs(self.path, self._logs)
         file_now = self.path if here == self.identity else new_path or fileid.where_now(self.identity)
         if here == self.identity:
             why = (

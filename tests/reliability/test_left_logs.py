@@ -161,3 +161,26 @@ def test_a_command_whose_project_is_renamed_mid_run_leaves_no_log(tmp_path, monk
     conn = sqlite3.connect(f"file:{moved}?mode=ro&immutable=1", uri=True)
     assert conn.execute("SELECT name FROM documents ORDER BY id").fetchall() == [("a.txt",), ("d0.txt",)]
     conn.close()
+
+
+def test_the_old_name_s_logs_go_once_the_move_is_noticed_and_a_new_project_there_shares_nothing(tmp_path):
+    """Round 12's Left (session 21): the old name's -wal and -shm stayed beside the renamed file until the app closed,
+    and a project made at the old name meanwhile (``scripts/app`` makes seeds.annotator again when it is missing) took
+    them as its own: the open connection's lock file and index, for another file. They go when the move is noticed
+    and everything is written into the moved file; the connection keeps them open for its reads."""
+    path, moved = tmp_path / "p.annotator", tmp_path / "q.annotator"
+    p = make(path)
+    edits.add_entity(p, 1, 0, 11, "PERSON")
+    os.rename(path, moved)
+    with pytest.raises(ProjectMovedError):
+        edits.add_entity(p, 1, 29, 34, "GPE")
+    assert names(tmp_path) == ["q.annotator"]  # was: p.annotator-shm and an empty p.annotator-wal, until the close
+    other = make(path)  # a new project at the old name, while the renamed one is still open
+    edits.add_entity(other, 1, 29, 34, "GPE")
+    other.close()
+    assert [e.label for e in p.entities(1)] == ["PERSON"]  # the open project still reads its own file
+    p.close()
+    assert alone(moved) == ["PERSON"]
+    with Project(path, create=False) as fresh:
+        assert [e.label for e in fresh.entities(1)] == ["GPE"]
+        assert fresh.db.conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
