@@ -118,10 +118,22 @@ class EditActions(QObject):
                 (e for e in c.entities.values() if (e.start, e.end) == span and e.state != "rejected"),
                 key=lambda e: (e.label != label, e.id),
             )
+            cut = None if same else self._suggestion_cut_to(span)
             if same:
                 self.clear_selection()
                 c.select_entity(same[0].id)
                 cur = same[0]
+            elif cut is not None:  # the suggestion made the words selected (its dashes left out), decided as it goes
+                done = c.run(cmd.ResizeEntity, cut.id, span[0], span[1], expected=cut)
+                now = c.entities.get(done or cut.id)
+                if now is None or (now.start, now.end) != span:
+                    return  # refused: the message says why
+                self.clear_selection()
+                c.select_entity(now.id)
+                if now.label != label:
+                    c.run(cmd.RelabelEntity, now.id, label, expected=now)
+                self.move_on()
+                return
             else:
                 new_id = c.run(cmd.AddEntity, c.doc.id, span[0], span[1], label)
                 if new_id is not None:
@@ -139,6 +151,16 @@ class EditActions(QObject):
         now = c.entities.get(done or cur.id)
         if was_undecided and now is not None and now.state != UNDECIDED:
             self.move_on()  # a decision: on to the next undecided item
+
+    def _suggestion_cut_to(self, span: tuple[int, int]) -> Entity | None:
+        """The one undecided suggestion that the pipeline's tokens would make of ``span``, a selection inside one of
+        them ("Yemenis" of spaCy's one token "Yemenis--", ``navigation.snapped``): a label key makes the suggestion
+        those words (it added a second span beside it, the suggestion left to be rejected); None otherwise."""
+        whole = self.c.tokens().snap(*span)
+        if whole == span:
+            return None
+        cut = [e for e in self.c.entities.values() if e.state == UNDECIDED and (e.start, e.end) == whole]
+        return cut[0] if len(cut) == 1 else None
 
     def move_on(self) -> bool:
         """After a decision (Enter, X, a label key): on to the next undecided item. When none is left it stays where

@@ -69,3 +69,24 @@ def test_a_drag_over_the_word_of_dashes_kept_with_it_selects_the_word(qtbot, tmp
     window_settled(qtbot, w)
     assert ("Algerians", "NORP") in stored_spans(path)
     close_window(w)
+
+
+def test_a_label_key_on_the_word_of_a_suggestion_with_dashes_makes_the_suggestion_that_word(qtbot, tmp_path):
+    """A drag over "Yemenis" of the suggestion "Yemenis--" (one token of spaCy's) and a label key: the suggestion
+    becomes "Yemenis", decided, in one step; it added a second span "Yemenis" beside the suggestion, which Tab and X
+    then had to take away."""
+    path = tmp_path / "p.annotator"
+    detainees_project(path)
+    w = open_window(qtbot, path)
+    v = w.view
+    start = DETAINEES.index("Yemenis")
+    drag_select(qtbot, v, start, start + len("Yemenis"))
+    qtbot.keyClick(v, Qt.Key.Key_4)  # NORP, the suggestion's label
+    window_settled(qtbot, w)
+    assert ("Yemenis", "NORP") in stored_spans(path) and ("Yemenis--", "NORP") not in stored_spans(path)
+    states = {w.controller.entities[i].state for i in w.controller.entities}
+    assert len(w.controller.entities) == 2 and states == {"suggested", "accepted"}  # "--Algerians" still to decide
+    qtbot.keyClick(v, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)  # one step back: the suggestion as it came
+    window_settled(qtbot, w)
+    assert ("Yemenis--", "NORP") in stored_spans(path) and ("Yemenis", "NORP") not in stored_spans(path)
+    close_window(w)
