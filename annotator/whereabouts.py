@@ -187,6 +187,25 @@ def opened_at(ident: Identity | None) -> list[tuple[int, Path]]:
     return [(int(pid), target) for pid, target in _entries(OPEN, ident) if pid.isdigit()]
 
 
+def live_opens(ident: Identity | None) -> list[int]:
+    """The process ids of the other live opens of the file ``ident`` for writing (this process's left out; a process
+    killed since, or whose id was given again, is not one: ``_process_gone``)."""
+    if ident is None:
+        return []
+    where, prefix = folder(), _prefix(OPEN, ident)
+    pids = []
+    for pid, _ in _entries(OPEN, ident):
+        if not pid.isdigit() or int(pid) == os.getpid():
+            continue
+        try:
+            noted = os.lstat(where / f"{prefix}{pid}").st_mtime
+        except OSError:
+            continue
+        if not _process_gone(int(pid), noted):
+            pids.append(int(pid))
+    return sorted(pids)
+
+
 def forget_open_of(ident: Identity, pid: int) -> None:
     """The entry of process ``pid``'s open of the file ``ident`` goes (its log was taken, or there is none left)."""
     _forget(f"{_prefix(OPEN, ident)}{pid}")

@@ -242,6 +242,8 @@ class MainWindow(WindowPanels, FilesAndWork, WindowFlow, QMainWindow):
         self.restore_place(place)
         if self.auto_preannotate and self._needs_preannotation():
             self.preannotate(only_new=True, auto=True)
+        if not read_only and self.controller.project is not None:
+            self.say_open_elsewhere(self.controller.project.identity)
         return True
 
     def _on_project(self) -> None:

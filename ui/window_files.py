@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Callable
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QFileDialog
 
+from annotator import whereabouts
 from annotator.errors import SaveError
 from annotator.model import FINISHED
 from ui.plain import no_mnemonic
@@ -38,6 +39,18 @@ class FilesAndWork(_Window):
         if where is not None and where.parent.is_dir():
             return str(where.parent)
         return str(Path.home())
+
+    def say_open_elsewhere(self, ident: tuple[int, int] | None) -> None:
+        """A second app (or window) on the file works, each showing the other's edits after its poll, but nothing
+        said so (round 13, docs/reliability.md): the open names the other live opens of this user
+        (``whereabouts.live_opens``)."""
+        pids = whereabouts.live_opens(ident)
+        if pids:
+            said = ", ".join(str(p) for p in pids[:3]) + (", …" if len(pids) > 3 else "")
+            self.show_note(
+                f"Open in another program too (pid {said}): its edits show here within seconds; "
+                "Ctrl+Z takes back this window's own"
+            )
 
     def new_project(self) -> None:
         start = str(Path(self.start_folder()) / "project.annotator")

@@ -8,6 +8,7 @@ import sqlite3
 import subprocess
 import sys
 
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 from test_qa_session20 import DETAINEES, detainees_project, stored_spans
@@ -89,4 +90,25 @@ def test_a_label_key_on_the_word_of_a_suggestion_with_dashes_makes_the_suggestio
     qtbot.keyClick(v, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)  # one step back: the suggestion as it came
     window_settled(qtbot, w)
     assert ("Yemenis--", "NORP") in stored_spans(path) and ("Yemenis", "NORP") not in stored_spans(path)
+    close_window(w)
+
+
+@pytest.mark.slow  # two windows opened: ~1.5 s
+def test_the_open_says_when_another_program_has_the_file_open(qtbot, project_path, monkeypatch):
+    """A second app on the file worked but said nothing of the first: the open names the other live open."""
+    from annotator import fileid, whereabouts
+
+    other = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(60)"])
+    try:
+        with monkeypatch.context() as m:  # the other process's open, as its Project notes it
+            m.setattr(os, "getpid", lambda: other.pid)
+            assert whereabouts.note_open(fileid.identity(project_path), project_path)
+        w = open_window(qtbot, project_path)
+        assert f"Open in another program too (pid {other.pid})" in w.message.text()  # was: nothing said
+        close_window(w)
+    finally:
+        other.kill()
+        other.wait()
+    w = open_window(qtbot, project_path)  # once it is gone, nothing is said
+    assert "another program" not in w.message.text()
     close_window(w)
