@@ -428,6 +428,7 @@ class EditActions(QObject):
             hits = self.c.entities_at(pos - 1, self.view.highlighter.show_rejected)
         events = self.c.events_at(pos) or (self.c.events_at(pos - 1) if pos > 0 else [])
         if events and not hits:
+            self.clear_selection()  # as for a span: Find's words left selected made Shift+E a new event on them
             self.c.select_entity(None)
             self.c.select_event(events[0].id)
             return

@@ -112,3 +112,20 @@ def test_the_open_says_when_another_program_has_the_file_open(qtbot, project_pat
     w = open_window(qtbot, project_path)  # once it is gone, nothing is said
     assert "another program" not in w.message.text()
     close_window(w)
+
+
+def test_shift_e_with_the_event_s_own_trigger_words_selected_gives_the_other_type(qtbot, window, db):
+    """Find "visited", Escape, Space (seed 000): the event selected, its trigger words still selected as Find left
+    them, and the status line "also possible: Contact:Meet (Shift+E)". Shift+E took the words for new ones: E on a
+    suggested event's words accepts it as it is (Movement:Transport), not the type the line named."""
+    from ui_support import suggest_meet
+
+    w, c = window, window.controller
+    ev_id = suggest_meet(db, w)
+    ev = c.events[ev_id]
+    w.view.setFocus()
+    w.view.select_cp(ev.trigger_start, ev.trigger_end)  # the words Find found
+    qtbot.keyClick(w.view, Qt.Key.Key_Space)  # the event under the caret
+    assert c.current_event == ev_id and "(Shift+E)" in w.message.text()
+    qtbot.keyClick(w.view, Qt.Key.Key_E, Qt.KeyboardModifier.ShiftModifier)
+    assert (c.events[ev_id].type, db.event(ev_id).state) == ("Contact:Phone-Write", "accepted")  # was: Contact:Meet
