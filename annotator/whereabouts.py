@@ -189,13 +189,20 @@ def opened_at(ident: Identity | None) -> list[tuple[int, Path]]:
 
 def live_opens(ident: Identity | None) -> list[int]:
     """The process ids of the other live opens of the file ``ident`` for writing (this process's left out; a process
-    killed since, or whose id was given again, is not one: ``_process_gone``)."""
+    killed since, or whose id was given again, is not one: ``_process_gone``; nor an entry whose path now holds
+    another file)."""
     if ident is None:
         return []
     where, prefix = folder(), _prefix(OPEN, ident)
     pids = []
-    for pid, _ in _entries(OPEN, ident):
+    for pid, target in _entries(OPEN, ident):
         if not pid.isdigit() or int(pid) == os.getpid():
+            continue
+        try:  # the file it names is this one: an entry left for a file deleted since names its inode, given again
+            st = os.stat(target)
+        except OSError:
+            continue
+        if (st.st_dev, st.st_ino) != ident:
             continue
         try:
             noted = os.lstat(where / f"{prefix}{pid}").st_mtime
