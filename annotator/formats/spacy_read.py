@@ -139,7 +139,8 @@ def _document(
         if not (isinstance(v, dict) and isinstance(v.get("type"), str) and isinstance(v.get("trigger"), list)):
             continue
         args = []
-        etype = names.event_type(v["type"])
+        etype = names.event_type(v["type"])  # a bare leaf (our export's Prodigy-spelt Meet) as a file's schema names it
+        etype = etype if schema.event_type(etype) is not None else names.declared_type(etype) or etype
         for a in v.get("arguments") or []:
             k_ = a.get("span") if isinstance(a, dict) else None
             if ours is not None and isinstance(k_, int) and 0 <= k_ < len(out.entities):
