@@ -230,9 +230,11 @@ def _conjuncts_alike(doc: Any, out: dict[int, tuple[int, int, str]], votes: dict
         first_label = out[first.i][2]
         if first_label == label or first_label not in NAME_LABELS:
             continue
-        if votes.get(doc.text[s:e].lower(), {}).get(label, 0) > 1:
-            continue  # read so elsewhere too: the NER's reading stands
         span = doc.char_span(s, e, alignment_mode="expand")
+        # the name's text from its own words: doc.text is the whole article joined anew at each read
+        name = doc.text[s:e] if span is None else span.text[s - span.start_char : e - span.start_char]
+        if votes.get(name.lower(), {}).get(label, 0) > 1:
+            continue  # read so elsewhere too: the NER's reading stands
         for j in range(span.start, span.end) if span is not None else ():
             out[j] = (s, e, first_label)
 

@@ -1,0 +1,95 @@
+"""The rule suggester's own CPU time over parsed articles, trees alternating in one process, and its suggestions dumped.
+
+Parses the 112 events-dev articles and the seed documents once (``--cache`` keeps the Docs between runs), then times
+``RuleEventSuggester.suggest`` alone (CPU seconds, ``time.process_time``) over half A (even lines), over all 112 and
+over the seeds, ``--rounds`` passes. With ``--tree DIR`` (a checkout or an unpacked ``git archive`` holding
+``annotator/`` and ``resources/``, e.g. main before a change) each tree's suggester is imported in turn (the modules
+of one swapped out of ``sys.modules`` for the other's) and the passes alternate between them, so both meet the same
+load. ``--dump FILE`` writes every suggestion of every document (all of each suggestion's fields, JSON, one document
+a line: the articles, then the seeds) per tree (``FILE``, ``FILE.1``, ...): ``cmp`` tells whether two trees suggest the
+same, byte for byte. Asserts nothing.
+
+Run: nice .venv/bin/python bench/suggester_cpu.py --cache /tmp/x/dev.spacy [--rounds 5] [--tree DIR ...] [--dump F]
+"""
+
+from __future__ import annotations
+
+import argparse
+import dataclasses
+import json
+import os
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "bench"))
+
+from events import DATA, MODEL, parse_cached, read_articles  # noqa: E402
+
+
+def load_suggester(tree: Path):  # noqa: ANN201
+    """A RuleEventSuggester built from ``tree``'s own modules and schema (imported afresh; the previous tree's
+    modules, if any, are taken out of ``sys.modules`` first: objects already made keep theirs)."""
+    for name in [m for m in sys.modules if m == "annotator" or m.startswith("annotator.")]:
+        del sys.modules[name]
+    sys.path.insert(0, str(tree))
+    try:
+        from annotator.schema import load_schema
+        from annotator.suggest.event_rules import RuleEventSuggester
+    finally:
+        sys.path.remove(str(tree))
+    return RuleEventSuggester(load_schema(tree / "resources" / "schemas" / "news.toml"))
+
+
+def suggest_all(suggester, docs: list) -> list[list]:  # noqa: ANN001
+    out = []
+    for doc in docs:
+        ents = [(e.start_char, e.end_char, e.label_) for e in doc.ents]
+        out.append(suggester.suggest(doc, ents))
+    return out
+
+
+def cpu(suggester, docs: list) -> float:  # noqa: ANN001
+    c0 = time.process_time()
+    suggest_all(suggester, docs)
+    return time.process_time() - c0
+
+
+def dump(path: Path, suggestions: list[list]) -> None:
+    with path.open("w", encoding="utf-8") as f:
+        for doc_suggestions in suggestions:
+            f.write(json.dumps([dataclasses.asdict(s) for s in doc_suggestions], sort_keys=True) + "\n")
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--cache", type=Path, required=True, help="a .spacy file: the parsed articles and seeds")
+    ap.add_argument("--rounds", type=int, default=3)
+    ap.add_argument("--tree", type=Path, action="append", help="a tree to time (default: this checkout); repeatable")
+    ap.add_argument("--dump", type=Path, help="write each tree's suggestions here (FILE, FILE.1, ...)")
+    args = ap.parse_args()
+    rows = read_articles(DATA)
+    seeds = [p.read_text(encoding="utf-8") for p in sorted((ROOT / "seeds").glob("*.txt"))]
+    docs = parse_cached([r["text"] for r in rows] + seeds, args.cache, model=MODEL)
+    articles, seed_docs = docs[: len(rows)], docs[len(rows) :]
+    half_a = articles[0::2]
+    trees = args.tree or [ROOT]
+    suggesters = [load_suggester(t) for t in trees]
+    if args.dump:
+        for i, s in enumerate(suggesters):
+            dump(args.dump if i == 0 else Path(f"{args.dump}.{i}"), suggest_all(s, docs))
+    times: list[dict[str, list[float]]] = [{"half A": [], "all 112": [], "seeds": []} for _ in trees]
+    for _ in range(args.rounds):
+        for i, s in enumerate(suggesters):
+            times[i]["half A"].append(cpu(s, half_a))
+            times[i]["all 112"].append(cpu(s, articles))
+            times[i]["seeds"].append(cpu(s, seed_docs))
+    print(f"load average {' '.join(f'{x:.1f}' for x in os.getloadavg())}; {args.rounds} rounds, trees alternating")
+    for t, tt in zip(trees, times):
+        parts = "; ".join(f"{k} {min(v):.3f} s (" + ", ".join(f"{x:.3f}" for x in v) + ")" for k, v in tt.items())
+        print(f"{t}: CPU min (passes): {parts}")
+
+
+if __name__ == "__main__":
+    main()
