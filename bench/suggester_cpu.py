@@ -2,11 +2,11 @@
 
 Parses the 112 events-dev articles and the seed documents once (``--cache`` keeps the Docs between runs), then times
 ``RuleEventSuggester.suggest`` alone (CPU seconds, ``time.process_time``) over half A (even lines), over all 112 and
-over the seeds, ``--rounds`` passes. With ``--tree DIR`` (a checkout or an unpacked ``git archive`` holding
+over the seeds, ``--rounds`` passes (``--joined``: also over the 112 in one Doc, a long document). With ``--tree DIR`` (a checkout or an unpacked ``git archive`` holding
 ``annotator/`` and ``resources/``, e.g. main before a change) each tree's suggester is imported in turn (the modules
 of one swapped out of ``sys.modules`` for the other's) and the passes alternate between them, so both meet the same
 load. ``--dump FILE`` writes every suggestion of every document (all of each suggestion's fields, JSON, one document
-a line: the articles, then the seeds) per tree (``FILE``, ``FILE.1``, ...): ``cmp`` tells whether two trees suggest the
+a line: the articles, the seeds, then the joined document) per tree (``FILE``, ``FILE.1``, ...): ``cmp`` tells whether two trees suggest the
 same, byte for byte. Asserts nothing.
 
 Run: nice .venv/bin/python bench/suggester_cpu.py --cache /tmp/x/dev.spacy [--rounds 5] [--tree DIR ...] [--dump F]
@@ -68,23 +68,31 @@ def main() -> None:
     ap.add_argument("--rounds", type=int, default=3)
     ap.add_argument("--tree", type=Path, action="append", help="a tree to time (default: this checkout); repeatable")
     ap.add_argument("--dump", type=Path, help="write each tree's suggestions here (FILE, FILE.1, ...)")
+    ap.add_argument(
+        "--joined", action="store_true", help="also one long document: the 112 articles in one Doc (Doc.from_docs)"
+    )
     args = ap.parse_args()
     rows = read_articles(DATA)
     seeds = [p.read_text(encoding="utf-8") for p in sorted((ROOT / "seeds").glob("*.txt"))]
     docs = parse_cached([r["text"] for r in rows] + seeds, args.cache, model=MODEL)
     articles, seed_docs = docs[: len(rows)], docs[len(rows) :]
     half_a = articles[0::2]
+    joined = []
+    if args.joined:  # ~95,000 words: what grows with the square of a document's length shows here
+        from spacy.tokens import Doc
+
+        joined = [Doc.from_docs(articles)]
     trees = args.tree or [ROOT]
     suggesters = [load_suggester(t) for t in trees]
     if args.dump:
         for i, s in enumerate(suggesters):
-            dump(args.dump if i == 0 else Path(f"{args.dump}.{i}"), suggest_all(s, docs))
-    times: list[dict[str, list[float]]] = [{"half A": [], "all 112": [], "seeds": []} for _ in trees]
+            dump(args.dump if i == 0 else Path(f"{args.dump}.{i}"), suggest_all(s, docs + joined))
+    parts = {"half A": half_a, "all 112": articles, "seeds": seed_docs, **({"112 joined": joined} if joined else {})}
+    times: list[dict[str, list[float]]] = [{k: [] for k in parts} for _ in trees]
     for _ in range(args.rounds):
         for i, s in enumerate(suggesters):
-            times[i]["half A"].append(cpu(s, half_a))
-            times[i]["all 112"].append(cpu(s, articles))
-            times[i]["seeds"].append(cpu(s, seed_docs))
+            for k, part in parts.items():
+                times[i][k].append(cpu(s, part))
     print(f"load average {' '.join(f'{x:.1f}' for x in os.getloadavg())}; {args.rounds} rounds, trees alternating")
     for t, tt in zip(trees, times):
         parts = "; ".join(f"{k} {min(v):.3f} s (" + ", ".join(f"{x:.3f}" for x in v) + ")" for k, v in tt.items())

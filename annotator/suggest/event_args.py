@@ -11,6 +11,7 @@ type (in schema order) that takes the slot and accepts the candidate's label get
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from typing import Any, Iterable, Sequence
 
 from annotator.role_slots import role_slots
@@ -510,6 +511,27 @@ def fill_roles(
             out.append(ArgumentSuggestion(role.name, near[0], near[1], near[2], 0.4))
             used.add((near[0], near[1]))
     return out
+
+
+class SentenceEntities:
+    """A document's entities by sentence, each sentence's in the order given: what ``fill_roles`` looks through for
+    the nearest Place or Time (all of a document's entities for each role looked for made a long document's cost
+    grow with the square of its length). One per document: sentences are told apart by their offsets."""
+
+    def __init__(self, entities: Sequence[tuple[int, int, str]]) -> None:
+        self._entities = entities
+        self._order = sorted(range(len(entities)), key=lambda i: entities[i][0])
+        self._starts = [entities[i][0] for i in self._order]
+        self._of: dict[tuple[int, int], list[tuple[int, int, str]]] = {}
+
+    def of(self, sentence: Any) -> list[tuple[int, int, str]]:
+        """The entities within ``sentence`` (a Span), in the order given."""
+        lo, hi = sentence.start_char, sentence.end_char
+        got = self._of.get((lo, hi))
+        if got is None:
+            within = self._order[bisect_left(self._starts, lo) : bisect_right(self._starts, hi)]
+            got = self._of[lo, hi] = [self._entities[i] for i in sorted(within) if self._entities[i][1] <= hi]
+        return got
 
 
 def _takes_times(role: Any) -> bool:

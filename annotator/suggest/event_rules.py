@@ -13,10 +13,10 @@ from typing import Any, Mapping, Sequence
 
 from annotator.rules import takes, takes_value
 from annotator.suggest.arg_spans import entity_index
-from annotator.suggest.event_args import fill_roles, frame, phrase_settings
+from annotator.suggest.event_args import SentenceEntities, fill_roles, frame, phrase_settings
 from annotator.suggest.event_context import Context, read_context
 from annotator.suggest.event_lexicon import Lexicon, Pattern, matches
-from annotator.suggest.noun_classes import guess_label, is_vehicle, is_weapon, names_person
+from annotator.suggest.noun_classes import PersonNouns, guess_label, is_vehicle, is_weapon, names_person
 from annotator.suggest.rule_weights import LINK, THRESHOLD, WEIGHTS
 from annotator.suggest.rule_weights import score as rule_score
 from annotator.suggest.token_arrays import FirstWords, trigger_starts
@@ -102,6 +102,8 @@ class RuleEventSuggester:
         taken: set[int] = set()
         seen: set[tuple[str, str]] = set()  # (type, lemma) already suggested in this document
         heads: list[int] = []  # the head token of each suggestion in ``out``
+        by_sentence = SentenceEntities(entities)
+        person_nouns = PersonNouns(doc)  # this document's, read at the first question
         # in document order, only the tokens of a trigger's part of speech, outside a name, that may start a pattern
         for tok, sent in trigger_starts(doc, self._first_words, TRIGGER_POS, named):
             if tok.i in taken:
@@ -118,7 +120,9 @@ class RuleEventSuggester:
             length, patterns, extra = found
             span_toks = doc[tok.i : tok.i + length]
             head = span_toks.root
-            suggestion = self._decide(head, span_toks, patterns, sent, ents, entities, seen, extra)
+            suggestion = self._decide(
+                head, span_toks, patterns, sent, ents, by_sentence.of(sent), seen, person_nouns, extra
+            )
             if suggestion is not None:
                 seen.add((suggestion.type, head.lemma_.lower()))
                 for s in (suggestion, *self._implied(suggestion)):
@@ -223,6 +227,7 @@ class RuleEventSuggester:
         ents: dict,
         entities: Sequence[tuple[int, int, str]],
         seen: set[tuple[str, str]],
+        person_nouns: PersonNouns,
         extra: Sequence[int] = (),
     ) -> EventSuggestion | None:
         ctx = read_context(head)
@@ -280,7 +285,8 @@ class RuleEventSuggester:
                 continue
             blocked = self.blockers[type_name] & direct
             if blocked == {"obj:thing"} and any(
-                o.lemma_.lower() in self.cues[type_name] or names_person(o) for o in objects_of(head, span)
+                o.lemma_.lower() in self.cues[type_name] or names_person(o, person_nouns)
+                for o in objects_of(head, span)
             ):
                 blocked = set()  # a noun the type's cues name, or one used of a person, is no mere thing: "fired
                 # the coach", "fired its striker, John Smith"

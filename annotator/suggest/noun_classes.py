@@ -7,7 +7,7 @@ The labels are OntoNotes names; a schema without them simply never sees these gu
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:  # pragma: no cover: spaCy loads with the pipeline, not with this module
     from spacy.tokens import Token
@@ -118,16 +118,32 @@ def is_weapon(token: Token) -> bool:
     return token.pos_ == "NOUN" and token.lemma_.lower() in WEAPONS
 
 
-def names_person(token: Token) -> bool:
+class PersonNouns:
+    """The nouns one document uses of a person (lowercase lemmas; see ``names_person``), read from the whole
+    document once, at the first question: one per document, never shared by two."""
+
+    def __init__(self, doc: Any) -> None:
+        self._doc = doc
+        self._lemmas: frozenset[str] | None = None
+
+    def __contains__(self, lemma: str) -> bool:
+        if self._lemmas is None:
+            self._lemmas = frozenset(
+                t.lemma_.lower() for t in self._doc if t.pos_ in ("NOUN", "PROPN") and _used_of_person(t)
+            )
+        return lemma in self._lemmas
+
+
+def names_person(token: Token, person_nouns: PersonNouns | None = None) -> bool:
     """Whether a common noun is used of a person: a word for one (``guess_label``), or a noun the document itself
     uses so somewhere, as a title in front of a person's name ("striker John Smith"), with a name in apposition ("the
-    striker, John Smith") or with a "who" clause ("the striker who missed the penalty")."""
+    striker, John Smith") or with a "who" clause ("the striker who missed the penalty"). ``person_nouns``: the
+    token's document's, when asked more than once (each question otherwise reads the whole document)."""
     if guess_label(token) == "PERSON":
         return True
     if token.pos_ != "NOUN":
         return False
-    lemma = token.lemma_.lower()
-    return any(t.lemma_.lower() == lemma and _used_of_person(t) for t in token.doc if t.pos_ in ("NOUN", "PROPN"))
+    return token.lemma_.lower() in (person_nouns if person_nouns is not None else PersonNouns(token.doc))
 
 
 _WHO = frozenset(("who", "whom", "whose"))

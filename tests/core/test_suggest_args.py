@@ -8,6 +8,7 @@ import pytest
 
 from annotator.schema import load_schema
 from annotator.resources_path import resource_path
+from annotator.suggest.event_args import SentenceEntities
 from annotator.suggest.event_rules import RuleEventSuggester
 
 NEWS = resource_path("schemas/news.toml")
@@ -574,3 +575,17 @@ def test_a_chain_of_quantities_stands_for_the_thing_counted(nlp, suggester):
     # "millions of rounds of ammunition": the ammunition was carried, through both measures
     text = "The ship carried millions of rounds of ammunition to the port."
     assert ("Artifact", "ammunition") in args_of(nlp, suggester, text, "carried", "Movement:Transport")
+
+
+def test_sentence_entities_keep_the_given_order_within_a_sentence():
+    # the nearest Place or Time is looked for among the sentence's entities only, in the order given (a tie goes to
+    # the first given, as when all the document's entities were looked through; session 21)
+    class Sent:
+        def __init__(self, lo, hi):
+            self.start_char, self.end_char = lo, hi
+
+    entities = [(30, 35, "GPE"), (5, 9, "DATE"), (12, 20, "GPE"), (40, 48, "LOC"), (20, 20, "GPE"), (18, 41, "ORG")]
+    by_sentence = SentenceEntities(entities)
+    assert by_sentence.of(Sent(0, 20)) == [(5, 9, "DATE"), (12, 20, "GPE"), (20, 20, "GPE")]
+    assert by_sentence.of(Sent(21, 50)) == [(30, 35, "GPE"), (40, 48, "LOC")]
+    assert by_sentence.of(Sent(50, 60)) == []

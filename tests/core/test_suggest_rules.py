@@ -833,3 +833,17 @@ def test_a_noun_is_used_of_a_person_where_the_document_says_so(nlp, text, person
     doc = nlp(text)
     last = [t for t in doc if t.pos_ == "NOUN"][-1]
     assert names_person(last) is person
+
+
+@pytest.mark.slow
+def test_the_nouns_used_of_a_person_are_each_documents_own(nlp, suggester):
+    # one suggester, documents in turn: what one document says of "striker" (a person, by the name beside it) is
+    # not carried to the next, either way round (noun_classes.PersonNouns, one per document; session 21)
+    person = "The club fired its striker, John Smith."
+    thing = "Chelsea fired its striker after the game."
+    for first, second in ((person, thing), (thing, person)):
+        got = {
+            text: [e["type"] for e in run(nlp, suggester, text) if e["trigger"] == "fired"] for text in (first, second)
+        }
+        assert got[person] == ["Personnel:End-Position"]
+        assert "Personnel:End-Position" not in got[thing]
