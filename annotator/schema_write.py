@@ -119,15 +119,9 @@ def with_values(schema: Schema, values: Mapping[str, Sequence[str]], source: str
         line = loc.key(headers[names.index(name)], "values")
         if line is None or line == headers[names.index(name)]:
             return None
-        key, _, value = lines[line - 1].partition("=")
-        try:
-            written = tomllib.loads(f"v = {value}")["v"]
-        except tomllib.TOMLDecodeError:
+        # ``more``: values it lacks (``rules.takes_value``)
+        if not _grow_array(lines, line, attribute.values, more):
             return None
-        if list(written) != list(attribute.values):
-            return None
-        grown = list(dict.fromkeys([*attribute.values, *more]))  # ``more``: values it lacks (``rules.takes_value``)
-        lines[line - 1] = f"{key.rstrip()} = {json.dumps(grown, ensure_ascii=False)}"
     return "\n".join(lines) + "\n"
 
 
@@ -157,13 +151,21 @@ def with_role_labels(
             line = loc.key(at, "labels")
             if at is None or line is None or line == at:
                 return None
-            key, _, value = lines[line - 1].partition("=")
-            try:
-                written = tomllib.loads(f"v = {value}")["v"]
-            except tomllib.TOMLDecodeError:
+            if not _grow_array(lines, line, r.labels, more):
                 return None
-            if list(written) != list(r.labels):
-                return None
-            grown = list(dict.fromkeys([*r.labels, *more]))
-            lines[line - 1] = f"{key.rstrip()} = {json.dumps(grown, ensure_ascii=False)}"
     return "\n".join(lines) + "\n"
+
+
+def _grow_array(lines: list[str], line: int, current: Sequence[str], more: Sequence[str]) -> bool:
+    """Rewrite the one-line array at ``lines[line - 1]`` (1-based) as ``current`` followed by ``more``; False, the
+    line untouched, when it does not hold exactly ``current`` as one TOML array."""
+    key, _, value = lines[line - 1].partition("=")
+    try:
+        written = tomllib.loads(f"v = {value}")["v"]
+    except tomllib.TOMLDecodeError:
+        return False
+    if list(written) != list(current):
+        return False
+    grown = list(dict.fromkeys([*current, *more]))
+    lines[line - 1] = f"{key.rstrip()} = {json.dumps(grown, ensure_ascii=False)}"
+    return True
