@@ -157,6 +157,10 @@ class MainWindow(WindowPanels, FilesAndWork, WindowFlow, QMainWindow):
         self.cancel_button = QPushButton("&Cancel")  # Alt+C: the keys reach it (Tab is the text's)
         self.cancel_button.clicked.connect(self.cancel_work)
         self.reviewed_label = QLabel("")
+        # the work left in the document (ui/window_flow.py): its own widget, which no long message pushes out of view
+        self.work_label = QLabel("")
+        self.work_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.work_label.hide()
         self.saved_label = QLabel("")
         # edits kept while another program writes to the project (an import, a merge): shown until they are saved
         self.waiting_label = QLabel("")
@@ -177,11 +181,13 @@ class MainWindow(WindowPanels, FilesAndWork, WindowFlow, QMainWindow):
             self.progress_bar,
             self.cancel_button,
             self.waiting_label,
+            self.work_label,
             self.reviewed_label,
             self.saved_label,
         ):
             sb.addPermanentWidget(wdg)
         self._show_progress(False)
+        self.message.textSet.connect(lambda _text: self.follow_work_label())
 
         self._make_refresh_timers()  # the panels and the document list follow edits (ui/window_panels.py)
         self._error_timer = QTimer(self)  # owned by the window: never fires after it is gone

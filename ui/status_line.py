@@ -5,7 +5,7 @@ narrow for it (it was cut mid-word), the whole text in its tooltip then, and in 
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QMouseEvent, QPainter, QPaintEvent, QResizeEvent
 from PySide6.QtWidgets import QLabel, QMessageBox, QSizePolicy, QWidget
 
@@ -15,6 +15,8 @@ SEPARATOR = "  ·  "
 
 
 class StatusLine(QLabel):
+    textSet = Signal(str)  # every text set (the window's work-left widget hides while the line says it whole)
+
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__("", parent)
         self.setTextFormat(Qt.TextFormat.PlainText)
@@ -30,6 +32,7 @@ class StatusLine(QLabel):
         self._full = text
         super().setText(SEPARATOR.join(lines))
         self._tip()
+        self.textSet.emit(self.text())
 
     def shown_text(self) -> str:
         """The text as drawn: elided with "…" when the label is too narrow for it."""

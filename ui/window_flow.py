@@ -17,6 +17,7 @@ from annotator.navigation import LocalTokens
 from annotator.wording import first_named
 from ui import commands as cmd
 from ui.menus import build_context_menu
+from ui.plain import tooltip_text
 from ui.status_line import SEPARATOR
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -59,6 +60,26 @@ def work_left(n: int, status: str = "in_progress", events: int = 0, words: int =
             f"{'is' if one else 'are'} no event yet (N: the next; {enter})"
         )
     return f"Every suggestion in this document is decided{f'; it is {status}' if done else ''} ({enter})"
+
+
+def work_left_short(n: int, status: str = "in_progress", events: int = 0, words: int = 0) -> str:
+    """``work_left`` as the status bar's own widget says it beside a selection's line, the count alone (``work_left``
+    whole in its tooltip): at 1366x768 a suggested event's line naming four fillers, or E's message with its Shift+E,
+    pushed the count after it out of the line ("11 of them ev…")."""
+    if n:
+        among = (
+            ""
+            if not events
+            else ", an event"
+            if n == 1
+            else f", {events} of them events"
+            if events > 1
+            else ", one of them an event"
+        )
+        return f"Left: {n} undecided{among}"
+    if words and status not in FINISHED:
+        return f"Left: all decided; {words} trigger word{'' if words == 1 else 's'} no event yet"
+    return f"All decided{f'; {status}' if status in FINISHED else ''}"
 
 
 def unasked_note(name: str, n: int, status: str) -> str | None:
@@ -387,6 +408,7 @@ class WindowFlow(_Window):
         c = self.controller
         e = c.entities.get(c.current_entity) if c.current_entity is not None else None
         v = c.events.get(c.current_event) if c.current_event is not None else None
+        short = ""  # the count in the status bar's own widget (a selection's line no longer ends with it)
         if c.doc is not None:
             n = self.undecided_count()
             bare = not n and c.doc.status == "new" and not c.entities and not c.events
@@ -403,6 +425,7 @@ class WindowFlow(_Window):
             else:
                 words = 0 if n or c.doc.status in FINISHED else self._trigger_words_left()
                 left = work_left(n, c.doc.status, c.event_tally.count("suggested"), words)
+                short = work_left_short(n, c.doc.status, c.event_tally.count("suggested"), words)
         elif c.project is not None and self.importing():  # not "has no documents yet" while they come in
             left = "Importing: the documents come into the list as each batch is stored (Alt+C cancels; stored ones are kept)"
         elif c.project is not None and not c.project.document_ids():  # a new project (`gui NEW` makes one): said so
@@ -411,6 +434,7 @@ class WindowFlow(_Window):
             left = "No project open: File > New project… (Ctrl+N) makes one, File > Open project… (Ctrl+O) opens one"
         else:
             left = ""
+        self.show_work_left(short, left)
         note = getattr(self, "_note", None)
         ours = self.message.text() in ("", getattr(self, "_described", ""))  # not a message of some work's
         here = (c.current_entity, c.current_event, c.doc.id if c.doc is not None else None)
@@ -443,11 +467,25 @@ class WindowFlow(_Window):
         else:
             text = ""
         if text:
-            self.message.setText(f"{text}{SEPARATOR}{left}" if left else text)
+            self.message.setText(f"{text}{SEPARATOR}{left}" if left and not short else text)
             self._described = self.message.text()
         elif ours:  # what it described is gone, or nothing is selected: the work left in the document
             self.message.setText(left)
             self._described = left
+
+    def show_work_left(self, short: str, whole: str) -> None:
+        """The work left in the document in the status bar's own widget (``short``, ``whole`` in its tooltip), where
+        no message can push it out of view; hidden while the line itself says ``whole``."""
+        label = self.work_label
+        label.setText(short)
+        label.setToolTip(tooltip_text(whole) if short else "")
+        self._work_left_whole = whole if short else ""
+        self.follow_work_label()
+
+    def follow_work_label(self) -> None:
+        """The work-left widget shown unless the status line says the same whole (nothing selected)."""
+        whole = getattr(self, "_work_left_whole", "")
+        self.work_label.setVisible(bool(whole) and self.message.text() != whole)
 
     # -- the last place of each project ----------------------------------------------------------------
     def _place_key(self, path: str | Path | None = None) -> str | None:

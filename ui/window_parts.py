@@ -42,6 +42,7 @@ class WindowParts(WindowFace, Protocol):
     progress_bar: "QProgressBar"
     cancel_button: "QPushButton"
     reviewed_label: "QLabel"
+    work_label: "QLabel"
 
     def open_project(self, path: str | Path) -> bool: ...
 

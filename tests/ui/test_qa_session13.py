@@ -271,7 +271,7 @@ def test_an_edit_that_selects_nothing_ends_the_note_of_the_undo_before(qtbot, wi
     qtbot.keyClick(box, Qt.Key.Key_Return)
     assert c.undo_stack.undoText() == "Add comment"
     said = window.message.text()
-    assert not said.startswith("Undone:") and "suggestions undecided in this document" in said, said
+    assert not said.startswith("Undone:") and " undecided" in window.work_label.text(), said  # the count beside it
 
 
 def test_ctrl_pgdown_right_after_a_project_opens_goes_to_the_next_document(qtbot, project_path):

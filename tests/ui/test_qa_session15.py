@@ -124,10 +124,10 @@ def test_the_status_line_counts_the_undecided_events_among_the_suggestions(qtbot
     v.select_cp(0, 0)
     qtbot.keyClick(v, Qt.Key.Key_BracketRight)  # the event on "met"
     qtbot.waitUntil(lambda: not w._panel_timer.isActive())
-    assert ", 2 of them events (Tab" in w.message.text(), w.message.text()
+    assert w.work_label.text().endswith(" undecided, 2 of them events"), w.work_label.text()  # its own widget (21b)
     qtbot.keyClick(v, Qt.Key.Key_Return)  # accepted: on to the next undecided item
     qtbot.waitUntil(lambda: not w._panel_timer.isActive())
-    assert ", one of them an event (Tab" in w.message.text(), w.message.text()  # "1 of them event" (session 21)
+    assert w.work_label.text().endswith(" undecided, one of them an event"), w.work_label.text()
     assert sum(1 for x in db.events(d) if x.state == "suggested") == 1
 
 
