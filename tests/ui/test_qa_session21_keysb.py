@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
+
 from ui_helpers import find
 from ui_support import close_window, one_suggested_event, open_window
 
@@ -47,3 +49,53 @@ def test_the_work_left_stays_in_view_beside_a_four_filler_event_at_1366(qtbot, t
         assert left.isVisible()
     finally:
         close_window(w)
+
+
+SENTENCE = (
+    "A former deputy transport minister of Poland was sentenced on Tuesday to eight years in prison, ending a trial "
+    "that lasted almost two years. Judge Anna Kowalczyk of the Warsaw Regional Court found Marek Zielinski guilty. "
+    "The court also fined him 500,000 zlotys. " + ARREST
+)
+
+
+def test_the_event_list_shows_each_type_whole_at_1366(qtbot, qapp, tmp_path):
+    """Seed 004's suggestions at 1366x768: the list's Type column read "End-…", "Sent…", "Trial…", "Arres…" (Type
+    gave up its room first for Arguments); what Enter accepts was read in the editor alone. Trigger and Missing give
+    up room first (the trigger is selected in the text; their whole text in the tooltip): each type is whole, and
+    Arguments keeps its least."""
+    from annotator.importing import IncomingDocument, import_documents
+    from annotator.store import Project
+    from annotator.suggest.types import ArgumentSuggestion, EventSuggestion
+    from annotator.suggest.writer import WriteCounts, write_events
+    from test_qa_session12 import shown_text
+    from ui_support import event_list_at_1366
+
+    def sug(type_: str, word: str, *args: tuple[str, str, str]) -> EventSuggestion:
+        parts = tuple(ArgumentSuggestion(role, *find(SENTENCE, w), label) for role, w, label in args)
+        return EventSuggestion(type_, *find(SENTENCE, word), 0.8, parts)
+
+    path = tmp_path / "sentence.annotator"
+    with Project(path, annotator="setup") as p:
+        doc = import_documents(p, [IncomingDocument(SENTENCE, "004.txt")]).imported[0][1]
+        found = [
+            sug("Personnel:End-Position", "former", ("Person", "deputy transport minister", "PERSON")),
+            sug("Justice:Sentence", "sentenced", ("Defendant", "deputy transport minister", "PERSON")),
+            sug("Justice:Trial-Hearing", "trial"),
+            sug("Justice:Convict", "found"),
+            sug("Justice:Fine", "fined", ("Adjudicator", "court", "ORG"), ("Money", "500,000 zlotys", "MONEY")),
+            sug("Justice:Arrest-Jail", "arrested", ("Person", "Zielinski", "PERSON"), ("Agent", "officers", "PERSON")),
+        ]
+        with p.db.conn:
+            write_events(p, doc, found, "rules:test@1", WriteCounts())
+    with event_list_at_1366(qtbot, qapp, path, 0, events=6) as (w, table):
+        hh = table.horizontalHeader()
+
+        def laid_out() -> bool:  # once the dock has its width (the tab is laid out after it is shown)
+            return sum(table.columnWidth(i) for i in range(5)) <= table.viewport().width() and hh.sectionSize(2) > 0
+
+        qtbot.waitUntil(laid_out)
+        types = {w.events.cell(r, 0): shown_text(table, r, 0) for r in range(6)}
+        assert all(whole == shown for whole, shown in types.items()), types
+        least = 18 * table.fontMetrics().averageCharWidth()  # Arguments keeps about 18 characters, as before
+        assert table.columnWidth(2) >= least, (table.columnWidth(2), least)
+        assert "Defendant" in table.model().index(2, 3).data(Qt.ItemDataRole.ToolTipRole)  # Missing, whole in its tip

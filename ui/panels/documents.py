@@ -27,7 +27,7 @@ from ui import theme as themes
 from ui.elided import common_end, common_start, elide_apart
 from annotator.wording import counted
 from ui.panels.empty_note import EmptyNote
-from ui.panels.table_model import ElidingDelegate, RowTableModel, cell_width, show_keys
+from ui.panels.table_model import GRID_SLACK, ElidingDelegate, RowTableModel, cell_width, show_keys
 
 COLUMNS = ("Name", "Status", "Ent.", "Ev.", "Sugg.", "Adj.")
 HEADER_TIPS = (
@@ -48,7 +48,6 @@ MARGIN = 4  # the panel layout's margins
 MARKER_GAP = 4  # between the waiting marker and the status
 NAME_FLOOR = 100  # what a name keeps when the Status column needs the rest ("000_c5…f81.txt": still told apart)
 NAME_FLOOR_SAMPLE = "000_c5…f81.txt"
-GRID_SLACK = 2  # the grid's line a cell's column includes, and a pixel of the fractional advance
 NAMES_MEASURED = 50  # the longest names (in characters) measured for the Name column's width  # in pixels they read "000…txt" in a 14 pt font, every name alike
 
 

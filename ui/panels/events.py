@@ -15,7 +15,7 @@ from annotator.schema import Schema
 from ui import theme as themes
 from ui.panels.row_panel import RowPanel
 from ui.elided import elide_unique
-from ui.panels.table_model import ElidingDelegate, RowTableModel, cell_width, header_width
+from ui.panels.table_model import GRID_SLACK, ElidingDelegate, RowTableModel, cell_width, header_width
 from ui.plain import state_with_score, tooltip_text
 
 COLUMNS = ("Type", "Trigger", "Arguments", "Missing", "State")
@@ -23,7 +23,10 @@ STATE_COLORS = ("suggested", "rejected")  # drawn in their own ink (italic; stru
 FITTED = (0, 1, 3, 4)  # columns as wide as their longest text; Arguments takes the rest
 TRIGGER_WIDEST = 160  # pixels: a longer trigger is elided in its column
 ARGUMENTS_CHARS = 18  # Arguments keeps about this many characters ("Artifact: Daniel…") ...
-GIVE_UP = (0, 1)  # ... Type and Trigger giving up room for it, in this order ...
+# ... Trigger, Missing, State and Type giving up room for it, in this order (Trigger first: it is selected in the
+# text; State's ink says it too; the type is what Enter accepts: at 1366x768 "Sent…", "Arres…" and "End-…" left it to
+# the editor) ...
+GIVE_UP = (1, 3, 4, 0)
 FLOOR_CHARS = 8  # ... down to about this many characters each (or their titles)
 
 
@@ -146,8 +149,10 @@ class EventTableModel(RowTableModel):
             if col == 0:
                 alt = f"; also possible: {', '.join(v.alternatives)}" if v.alternatives else ""
                 return tooltip_text(f"{v.type} ({state_with_score(v.state, v.score)}){alt}")
-            if col in (1, 2):  # a long trigger is elided in its column, the arguments in theirs
+            if col in (1, 2, 3):  # a long trigger is elided in its column, the arguments and missing roles in theirs
                 return tooltip_text(self.cells[r][col])
+            if col == 4:
+                return tooltip_text(state_with_score(v.state, v.score))
         return None
 
 
@@ -230,15 +235,18 @@ class EventPanel(RowPanel):
             want = header_width(self.table, COLUMNS[col]) if only is None else self._fitted.get(col, 0)
             for text in {cells[col] for cells in (self.model.cells if only is None else only)}:
                 if text not in widths:
-                    widths[text] = cell_width(self.table, text)
+                    # a suggestion's row is drawn in italics, and the grid's line is in the column: measured
+                    # upright without it, "Trial-Hearing" read "Trial-Heari…" in the room made for it
+                    upright = cell_width(self.table, text)
+                    widths[text] = max(upright, cell_width(self.table, text, italic=True)) + GRID_SLACK
                 want = max(want, min(widths[text], TRIGGER_WIDEST if col == 1 else widths[text]))
             self._fitted[col] = want
         self._share()
 
     def _share(self) -> None:
         """Each fitted column its width, unless Arguments would be left less than its least (its title, a role with
-        the start of its filler): then Type and Trigger give up room, down to their titles' (their whole text is
-        in the tooltip). Arguments took what the others left: "rguments" and "Artifa…" at 1366 px."""
+        the start of its filler): then Trigger, Missing and State give up room, down to their titles', then a few
+        characters, and only then Type (their whole text is in the tooltip). Arguments took what the others left: "rguments" and "Artifa…" at 1366 px."""
         if not self._fitted:
             return
         table, hh = self.table, self.table.horizontalHeader()
@@ -247,14 +255,16 @@ class EventPanel(RowPanel):
         over = sum(widths.values()) + least - table.viewport().width()
         least_cell = cell_width(table, "x" * FLOOR_CHARS)
         last_floor = cell_width(table, "x" * (FLOOR_CHARS - 2))
-        for titled in (True, False):  # their titles whole first; under a large font on a small screen, a few
-            for col in GIVE_UP:  # characters less and their titles elided (else the list scrolled sideways)
-                if over <= 0:
-                    break
-                floor = max(header_width(table, COLUMNS[col]), least_cell) if titled else last_floor
-                take = max(0, min(over, widths[col] - floor))
-                widths[col] -= take
-                over -= take
+        # their titles whole first, then a few characters less and their titles elided (else the list scrolled
+        # sideways): Trigger, Missing and State before Type
+        steps = [(col, titled) for cols in (GIVE_UP[:-1], GIVE_UP[-1:]) for titled in (True, False) for col in cols]
+        for col, titled in steps:
+            if over <= 0:
+                break
+            floor = max(header_width(table, COLUMNS[col]), least_cell) if titled else last_floor
+            take = max(0, min(over, widths[col] - floor))
+            widths[col] -= take
+            over -= take
         for col, width in widths.items():
             if hh.sectionSize(col) != width:
                 hh.resizeSection(col, width)

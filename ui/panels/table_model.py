@@ -59,12 +59,16 @@ class ElidingDelegate(QStyledItemDelegate):
         option.text = self.elide(index, option.text, room, QFontMetricsF(option.font).horizontalAdvance)
 
 
-def cell_width(table: QWidget, text: str, bold: bool = False) -> int:
+GRID_SLACK = 2  # the grid's line a cell's column includes, and a pixel of the fractional advance
+
+
+def cell_width(table: QWidget, text: str, bold: bool = False, italic: bool = False) -> int:
     """The width a cell of ``table`` needs to show ``text`` whole (the item delegate's margins included), in
-    bold when a row can be (the document list's open document)."""
+    bold when a row can be (the document list's open document), in italics when it can be (a suggestion)."""
     margin = table.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, table)
     font = QFont(table.font())
     font.setBold(bold)
+    font.setItalic(italic)
     return QFontMetrics(font).horizontalAdvance(text) + 2 * (margin + 1) + 4
 
 
