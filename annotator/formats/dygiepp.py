@@ -391,7 +391,7 @@ def read_token_lines(
     for d in lines:
         _rename(d, names)
         spellings.append(given_spellings(names))  # ACE's PER for PERSON: written back as the document spelt them
-    notes += names.notes(str(path)) + names.unmatched_notes(str(path))
+    notes += names.notes(str(path)) + names.unmatched_notes(str(path), told=True)
     told = None
     if not schema_covers(schema, _told_schema(lines, path.stem, schema, what)):
         told = _told_schema(lines, path.stem, schema, what, bare_roles=True)
@@ -430,4 +430,5 @@ def read_token_lines(
         warnings,
         notes,
         schema_from=f"its labels, event types and roles ({what} files bring no schema) are types",
+        told=told is not None,
     )

@@ -280,11 +280,14 @@ def store_results(
         if new_schema is not None and schema_covers(new_schema, r.schema):
             continue  # an earlier file's schema holds it already
         grows = grow and bool(r.labels_added) and schema_covers(r.schema, new_schema or project.schema)
-        if not grows and (holding or new_schema is not None or r.told):
-            base = new_schema or project.schema
+        base = new_schema or project.schema
+        # a schema told from a file alone that names nothing of the project's (SciERC's Method, Task) is the corpus's
+        # own world: a new project adopts it as it was; one that shares a name (DyGIE++'s `Meet`) is matched below
+        told = r.told and (holding or bool(matched_labels(r.schema, base, choices.mapped)))
+        if not grows and (holding or new_schema is not None or told):
             # a schema told from the events (the project's grown) is matched in a new project too (a Prodigy `Meet`
             # is the news schema's Contact:Meet in both), which takes what still lacks as --add-types would
-            adds = choices.add_types or (r.told and not holding)
+            adds = choices.add_types or (told and not holding)
             check_mapped(choices.mapped, base, str(p))
             matched, lacks = match_to_schema(r.schema, r.documents, base, str(p), choices.mapped)
             if lacks and adds and addable(lacks):
@@ -303,7 +306,7 @@ def store_results(
             if not lacks:  # ACE's brat conf (PER, Attack) in a news project: its names are the schema's
                 report.notes.append(matched)
                 continue
-            if r.told and not holding:  # what --add-types cannot add: the told schema adopted as it was
+            if told and not holding:  # what --add-types cannot add: the told schema adopted as it was
                 new_schema, kept, grew = r.schema, r.schema_kept, grows
                 continue
             said = (
