@@ -35,11 +35,12 @@ def load_suggester(tree: Path):  # noqa: ANN201
         del sys.modules[name]
     sys.path.insert(0, str(tree))
     try:
+        from annotator.resources_path import resource_path  # the tree's own: its annotator/resources link
         from annotator.schema import load_schema
         from annotator.suggest.event_rules import RuleEventSuggester
     finally:
         sys.path.remove(str(tree))
-    return RuleEventSuggester(load_schema(tree / "resources" / "schemas" / "news.toml"))
+    return RuleEventSuggester(load_schema(resource_path("schemas/news.toml")))
 
 
 def suggest_all(suggester, docs: list) -> list[list]:  # noqa: ANN001
