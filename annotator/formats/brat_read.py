@@ -144,7 +144,11 @@ def read_brat(path: str | Path, schema: Schema | None = None) -> ReadResult:
             if stem.parent != path:
                 doc.name = pair_of(stem)[0].relative_to(path).as_posix()
     kept = {BRAT_KEPT: declared} if any(declared.values()) else {}
-    return ReadResult(docs, told, warnings, notes, schema_kept=kept)
+    # without a conf the types are told from the .ann files, as DyGIE++'s from its lines: matched by one rule
+    said = (
+        "" if conf is not None else "its types and attributes (told from the .ann files: no annotation.conf) are types"
+    )
+    return ReadResult(docs, told, warnings, notes, schema_kept=kept, schema_from=said, told=conf is None)
 
 
 def _schema_from_anns(

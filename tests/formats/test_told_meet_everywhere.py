@@ -9,6 +9,7 @@ from __future__ import annotations
 import pytest
 
 from annotator import api
+from annotator.errors import SchemaLacksError
 from tests.formats.test_prodigy_event_types import write
 
 FORMATS = ["dygiepp", "oneie", "omnievent"]
@@ -54,4 +55,21 @@ def test_its_export_read_into_a_new_project_keeps_one_type_as_a_project_holding_
     assert any("Meet -> Contact:Meet" in n for n in report.notes)
     assert not any("no match" in n and "Meet" in n for n in report.notes)  # said before it was matched
     api.import_files(busy, [src], format=fmt)
+    assert kinds(busy) == WANT
+
+
+def test_a_brat_folder_without_its_conf_tells_meet_and_a_new_project_matches_it(exported, busy, tmp_path):
+    """Without ``annotation.conf`` the types are told from the ``.ann`` files, as DyGIE++'s from its lines: the same
+    rule in a new project as in one holding documents."""
+    src = exported("brat")
+    (src / "annotation.conf").unlink()
+    (src / "visual.conf").unlink(missing_ok=True)
+    project = api.new_project(tmp_path / "again.annotator")
+    report = api.import_files(project, [src], format="brat")
+    assert kinds(project) == WANT
+    assert project.schema.event_type("Meet") is None
+    assert any("Meet -> Contact:Meet" in n for n in report.notes)
+    with pytest.raises(SchemaLacksError, match=r"told from the \.ann files.*no attribute Negation.*--add-types"):
+        api.import_files(busy, [src], format="brat")  # said as what it is, not as a conf's types
+    api.import_files(busy, [src], format="brat", add_types=True)
     assert kinds(busy) == WANT
