@@ -106,6 +106,8 @@ class Legend(QWidget):
         policy.setHeightForWidth(True)
         self.setSizePolicy(policy)
         self.setToolTip("Labels: key, name, count in this document. Click one to label the selection.")
+        # one style sheet for every entry: a sheet of each button's own took ~40 % of the legend's build and show
+        self.setStyleSheet("QToolButton { padding: 0px 2px; }")
         self.buttons: dict[str, QToolButton] = {}
         self._colors: dict[str, str] = {}
         self._shown: tuple | None = None  # what ``set_counts`` last showed (labels, counts, colours, how many left out)
@@ -137,7 +139,6 @@ class Legend(QWidget):
                 b.setAutoRaise(True)
                 b.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
                 b.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # the keys stay in the text
-                b.setStyleSheet("QToolButton { padding: 0px 2px; }")
                 b.clicked.connect(lambda _c=False, n=lab.name: self.labelClicked.emit(n))
                 b.setToolTip(f"<qt>{html.escape(lab.description)}</qt>" if lab.description else "")
                 self.flow.addWidget(b)
