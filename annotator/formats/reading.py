@@ -41,8 +41,10 @@ class ReadResult:
     # the document categories the input lists beyond its documents' own (a JSON export's header: the project's list,
     # a category no document has any more among them), joining the importing project's list (``remember_categories``)
     categories: list[str] = field(default_factory=list)
-    # ``schema`` is the project's grown by what the documents' events use and it lacks (``told_types``: a file with no
-    # schema of its own): matched to the project's as a file's schema is, in a new project as in one holding documents
+    # ``schema`` is told from a file with no schema of its own (Prodigy's and the JSONL lines': the project's grown by
+    # what the events use, ``told_types``; DyGIE++'s, OneIE's, OmniEvent's, a brat folder's without a conf: the file's
+    # alone): matched to the project's as a file's schema is, in a new project as in one holding documents (one that
+    # names nothing of the project's, SciERC's, is adopted by a new project as it was: ``loading.store_results``)
     told: bool = False
 
 
