@@ -43,15 +43,7 @@ def work_left(n: int, status: str = "in_progress", events: int = 0, words: int =
     done = status in FINISHED
     enter = "Ctrl+Enter: the next document" if done else "Ctrl+Enter: done" if n else "Ctrl+Enter: mark it annotated"
     if n:
-        among = (
-            ""
-            if not events
-            else ", an event"
-            if n == 1
-            else f", {events} of them events"
-            if events > 1
-            else ", one of them an event"
-        )
+        among = _events_among(n, events)
         return f"{n} suggestion{'s' if n != 1 else ''} undecided in this document{among} (Tab: the next; {enter})"
     if words and not done:
         one = words == 1
@@ -62,20 +54,21 @@ def work_left(n: int, status: str = "in_progress", events: int = 0, words: int =
     return f"Every suggestion in this document is decided{f'; it is {status}' if done else ''} ({enter})"
 
 
+def _events_among(n: int, events: int) -> str:
+    """How many of ``n`` undecided suggestions are events, as both work-left lines say it."""
+    if not events:
+        return ""
+    if n == 1:
+        return ", an event"
+    return f", {events} of them events" if events > 1 else ", one of them an event"
+
+
 def work_left_short(n: int, status: str = "in_progress", events: int = 0, words: int = 0) -> str:
     """``work_left`` as the status bar's own widget says it beside a selection's line, the count alone (``work_left``
     whole in its tooltip): at 1366x768 a suggested event's line naming four fillers, or E's message with its Shift+E,
     pushed the count after it out of the line ("11 of them ev…")."""
     if n:
-        among = (
-            ""
-            if not events
-            else ", an event"
-            if n == 1
-            else f", {events} of them events"
-            if events > 1
-            else ", one of them an event"
-        )
+        among = _events_among(n, events)
         return f"Left: {n} undecided{among}"
     if words and status not in FINISHED:
         return f"Left: all decided; {words} trigger word{'' if words == 1 else 's'} no event yet"
