@@ -57,13 +57,19 @@ def test_renamed_while_open_then_closed_keeps_the_work_in_the_file_and_leaves_no
         assert [e.label for e in q.entities(1)] == ["PERSON"]
 
 
-def test_renamed_then_edit_refused_then_closed_leaves_no_empty_log(tmp_path):
-    path, moved = tmp_path / "p.annotator", tmp_path / "q.annotator"
+def renamed_with_an_edit_refused(path, moved):  # type: ignore[no-untyped-def]
+    """A project at ``path`` with one edit, renamed to ``moved`` while open, its next edit refused as moved."""
     p = make(path)
     edits.add_entity(p, 1, 0, 11, "PERSON")
     os.rename(path, moved)
     with pytest.raises(ProjectMovedError):
         edits.add_entity(p, 1, 29, 34, "GPE")
+    return p
+
+
+def test_renamed_then_edit_refused_then_closed_leaves_no_empty_log(tmp_path):
+    path, moved = tmp_path / "p.annotator", tmp_path / "q.annotator"
+    p = renamed_with_an_edit_refused(path, moved)
     p.close()
     assert names(tmp_path) == ["q.annotator"]  # was: an empty p.annotator-wal and its -shm
     assert alone(moved) == ["PERSON"]
@@ -169,11 +175,7 @@ def test_the_old_name_s_logs_go_once_the_move_is_noticed_and_a_new_project_there
     them as its own: the open connection's lock file and index, for another file. They go when the move is noticed
     and everything is written into the moved file; the connection keeps them open for its reads."""
     path, moved = tmp_path / "p.annotator", tmp_path / "q.annotator"
-    p = make(path)
-    edits.add_entity(p, 1, 0, 11, "PERSON")
-    os.rename(path, moved)
-    with pytest.raises(ProjectMovedError):
-        edits.add_entity(p, 1, 29, 34, "GPE")
+    p = renamed_with_an_edit_refused(path, moved)
     assert names(tmp_path) == ["q.annotator"]  # was: p.annotator-shm and an empty p.annotator-wal, until the close
     other = make(path)  # a new project at the old name, while the renamed one is still open
     edits.add_entity(other, 1, 29, 34, "GPE")
