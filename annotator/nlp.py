@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any, Iterable, Iterator
 
 from annotator.errors import PipelineError
+from annotator.suggest.time_spans import point_and_length
 
 MODEL_SOURCE = "spacy:"  # the source of a spaCy pipeline's suggestions: spacy:NAME@VERSION
 
@@ -89,7 +90,7 @@ def to_parsed(doc: Any) -> Parsed:
     from spacy.attrs import IDX, IS_SPACE, LENGTH, SENT_START
 
     n = len(doc)
-    ents = [(e.start_char, e.end_char, e.label_) for e in doc.ents]
+    ents = pipeline_entities(doc)
     scores = scored_spans(doc)
     if scores:  # a span categorizer's spans beside the entities (the same span and label once)
         have = set(ents)
@@ -114,6 +115,20 @@ def to_parsed(doc: Any) -> Parsed:
     else:
         sents = [0]
     return Parsed(ents, starts, ends, sents, scores)
+
+
+def pipeline_entities(doc: Any) -> list[tuple[int, int, str]]:
+    """The Doc's entities as pre-annotation keeps them: (start, end, label), a DATE the NER ran across a preposition
+    from a day to a length of time ("sentenced on Tuesday to eight years") in its two phrases
+    (``time_spans.point_and_length``): a time and a term are two arguments, not one."""
+    out = []
+    for e in doc.ents:
+        parts = point_and_length(e.text) if e.label_ == "DATE" and len(e) > 2 else None
+        if parts is None:
+            out.append((e.start_char, e.end_char, e.label_))
+        else:
+            out += [(e.start_char + a, e.start_char + b, e.label_) for a, b in parts]
+    return out
 
 
 def scored_spans(doc: Any) -> dict[tuple[int, int, str], float]:

@@ -25,6 +25,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from annotator.nlp import pipeline_entities  # noqa: E402
 from annotator.schema import load_schema  # noqa: E402
 from annotator.resources_path import resource_path  # noqa: E402
 from annotator.suggest.event_rules import RuleEventSuggester  # noqa: E402
@@ -225,8 +226,7 @@ def run_direct(
     t0, c0 = time.perf_counter(), time.process_time()
     preds = []
     for doc in docs:
-        ents = [(e.start_char, e.end_char, e.label_) for e in doc.ents]
-        preds.append(as_dicts(suggester.suggest(doc, ents)))
+        preds.append(as_dicts(suggester.suggest(doc, pipeline_entities(doc))))  # as pre-annotation keeps them
     t_sugg = time.perf_counter() - t0
     CPU["suggester"] = time.process_time() - c0
     return preds, t_pipe, t_sugg

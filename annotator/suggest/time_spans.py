@@ -114,6 +114,26 @@ def is_length_of_time(text: str, start: int, end: int) -> bool:
     return words[-1] != unit  # "for days", "decades of war": a plural unit uncounted
 
 
+_JOINED = re.compile(r"\s+(?:to|for)\s+")
+
+
+def point_and_length(text: str) -> tuple[tuple[int, int], tuple[int, int]] | None:
+    """The two phrases of a DATE span the NER ran across a preposition ("was sentenced on Tuesday to eight years":
+    spaCy's one DATE "Tuesday to eight years"), as (start, end) offsets into ``text``, the span's own words: a point
+    on the calendar (a day, a month or a year) before "to" or "for", and a length of time after it (the Sentence,
+    or how long it lasted), which no single time is ("from March to May", "2004 to 2007", "one to three years" are
+    one each and stay whole); else None."""
+    m = _JOINED.search(text)
+    if m is None or _JOINED.search(text, m.end()) is not None:
+        return None
+    first = [w.lower() for w in _TOKEN.findall(text[: m.start()])]
+    if not any(w in _CALENDAR or len(w) == 4 and w.isdigit() for w in first) or any(_unit(w) for w in first):
+        return None
+    if not is_length_of_time(text, m.end(), len(text)):
+        return None
+    return (0, m.start()), (m.end(), len(text))
+
+
 def _names_something(text: str, start: int, end: int) -> bool:
     """Whether a word of the span at [start, end) is written with a capital where no sentence or quote starts (a
     name: "the Obama years"); a span's first word after a full stop, a line break or a quote is not ("Decades of

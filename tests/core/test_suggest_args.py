@@ -589,3 +589,29 @@ def test_sentence_entities_keep_the_given_order_within_a_sentence():
     assert by_sentence.of(Sent(0, 20)) == [(5, 9, "DATE"), (12, 20, "GPE"), (20, 20, "GPE")]
     assert by_sentence.of(Sent(21, 50)) == [(30, 35, "GPE"), (40, 48, "LOC")]
     assert by_sentence.of(Sent(50, 60)) == []
+
+
+def test_a_day_and_a_length_of_time_the_ner_ran_together_are_two_phrases():
+    # spaCy's one DATE "Tuesday to eight years" ("was sentenced on Tuesday to eight years"): a day, then a term
+    from annotator.suggest.time_spans import point_and_length
+
+    assert point_and_length("Tuesday to eight years") == ((0, 7), (11, 22))
+    assert point_and_length("2019 for five years") == ((0, 4), (9, 19))
+    for one in ("2004 to 2007", "one to three years", "March 2009 to April 2015", "July 18 to 21", "up to five years"):
+        assert point_and_length(one) is None, one
+
+
+@pytest.mark.slow
+def test_a_sentence_told_after_the_day_is_the_sentence_and_the_day_its_time(nlp, suggester):
+    # seed 004: "was sentenced on Tuesday to eight years in prison", the NER's DATE across both phrases: the Time was
+    # "Tuesday to eight years" and the Sentence empty; pre-annotation keeps the two phrases as two entities
+    from annotator.nlp import to_parsed
+
+    text = "The former minister was sentenced on Tuesday to eight years in prison."
+    doc = nlp(text)
+    ents = to_parsed(doc).entities
+    assert {text[s:e] for s, e, label in ents if label == "DATE"} == {"Tuesday", "eight years"}
+    got = [s for s in suggester.suggest(doc, ents) if text[s.trigger_start : s.trigger_end] == "sentenced"]
+    assert len(got) == 1 and got[0].type == "Justice:Sentence", got
+    args = {(a.role, text[a.start : a.end]) for a in got[0].arguments}
+    assert {("Sentence", "eight years"), ("Time", "Tuesday"), ("Defendant", "minister")} <= args, args
