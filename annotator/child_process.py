@@ -49,3 +49,12 @@ def process_alive(pid: int) -> bool:
     except OSError:  # exists, owned by someone else
         return True
     return True
+
+
+def process_owner(pid: int) -> int | None:
+    """The user id process ``pid`` runs as (another user's too: ``/proc`` tells it to anyone), None when it is gone or
+    where it cannot be told (no ``/proc``)."""
+    try:
+        return os.stat(f"/proc/{pid}").st_uid
+    except OSError:
+        return None

@@ -12,7 +12,7 @@ import weakref
 from pathlib import Path
 from typing import Iterator, Protocol
 
-from annotator.child_process import process_alive
+from annotator.child_process import process_alive, process_owner
 from annotator.errors import ExportTargetError
 from annotator import whereabouts
 from annotator.wording import first_named
@@ -374,6 +374,57 @@ def _used(shm: Path) -> bool:
         return True
     finally:
         os.close(fd)
+
+
+LOCKS_TABLE = "/proc/locks"  # the system's table of file locks (Linux): "1: POSIX  ADVISORY  READ <pid> <maj>:<min>:<ino> <start> <end>"
+
+
+def shm_users(path: str | Path) -> list[int]:
+    """The process ids of the other programs using the project file at ``path`` now (this process left out), another
+    user's as well as this user's: each SQLite connection holds a lock on its ``-shm``'s byte 128 while it is open
+    (``SHM_DMS_BYTE``), read from the system's table of locks by the ``-shm``'s device and inode. [] where there is no
+    ``-shm`` or the table cannot be read (not Linux): nothing is said then, as before."""
+    try:
+        st = os.stat(f"{path}-shm")
+        with open(LOCKS_TABLE, encoding="ascii", errors="replace") as fh:
+            table = fh.read()
+    except OSError:
+        return []
+    where = f"{os.major(st.st_dev):02x}:{os.minor(st.st_dev):02x}:{st.st_ino}"
+    pids = set()
+    for line in table.splitlines():
+        parts = line.split()  # a lock waited for has "->" after its number: not held
+        if len(parts) != 8 or parts[5] != where or not parts[4].isdigit():  # an OFD lock's pid is -1: no process
+            continue
+        start, end = parts[6], parts[7]
+        if (
+            start.isdigit()
+            and int(start) <= SHM_DMS_BYTE
+            and (end == "EOF" or (end.isdigit() and int(end) >= SHM_DMS_BYTE))
+        ):
+            pids.add(int(parts[4]))
+    pids.discard(os.getpid())
+    pids.discard(0)  # a process outside this one's pid namespace
+    return sorted(pids)
+
+
+def other_users_opens(path: str | Path) -> list[tuple[str, int]]:
+    """(login name, process id) of each program of another user that has the project file at ``path`` open now
+    (``shm_users``): the per-user index (``whereabouts.live_opens``) names this user's alone. The name is the user
+    id where the system has no name for it."""
+    import pwd
+
+    me, found = os.getuid(), []
+    for pid in shm_users(path):
+        uid = process_owner(pid)
+        if uid is None or uid == me:
+            continue
+        try:
+            name = pwd.getpwuid(uid).pw_name
+        except KeyError:
+            name = f"uid {uid}"
+        found.append((name, pid))
+    return found
 
 
 def take_left_log(path: str | Path, look_only: bool = False) -> Path | None:

@@ -249,7 +249,7 @@ class MainWindow(WindowPanels, FilesAndWork, WindowFlow, QMainWindow):
         if self.auto_preannotate and self._needs_preannotation():
             self.preannotate(only_new=True, auto=True)
         if not read_only and self.controller.project is not None:
-            self.say_open_elsewhere(self.controller.project.identity)
+            self.say_open_elsewhere(self.controller.project.identity, self.controller.project.path)
         return True
 
     def _on_project(self) -> None:

@@ -9,9 +9,10 @@ from typing import TYPE_CHECKING, Callable
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QFileDialog
 
-from annotator import whereabouts
+from annotator import fileid, whereabouts
 from annotator.errors import SaveError
 from annotator.model import FINISHED
+from annotator.wording import first_named
 from ui.plain import no_mnemonic
 from ui.project_files import PROJECT_FILTER
 from ui.workers import ExportWorker, ImportFormatWorker, ImportWorker, PreannotateWorker, Worker
@@ -40,17 +41,24 @@ class FilesAndWork(_Window):
             return str(where.parent)
         return str(Path.home())
 
-    def say_open_elsewhere(self, ident: tuple[int, int] | None) -> None:
+    def say_open_elsewhere(self, ident: tuple[int, int] | None, path: Path) -> None:
         """A second app (or window) on the file works, each showing the other's edits after its poll, but nothing
         said so (round 13, docs/reliability.md): the open names the other live opens of this user
-        (``whereabouts.live_opens``)."""
+        (``whereabouts.live_opens``) and another user's programs that have it open (``fileid.other_users_opens``,
+        round 14: a teammate's open of a shared project was not named)."""
         pids = whereabouts.live_opens(ident)
+        users = fileid.other_users_opens(path)
+        if not pids and not users:
+            return
+        users_said = first_named([f"{name} (pid {pid})" for name, pid in users], 3)
         if pids:
-            said = ", ".join(str(p) for p in pids[:3]) + (", …" if len(pids) > 3 else "")
-            self.show_note(
-                f"Open in another program too (pid {said}): its edits show here within seconds; "
-                "Ctrl+Z takes back this window's own"
-            )
+            listed = ", ".join(str(p) for p in pids[:3]) + (", …" if len(pids) > 3 else "")
+            said = f"Open in another program too (pid {listed})" + (f", and by {users_said}" if users else "")
+        else:
+            said = f"Open by {users_said} too"
+        self.show_note(
+            f"{said}: {'their' if users else 'its'} edits show here within seconds; Ctrl+Z takes back this window's own"
+        )
 
     def new_project(self) -> None:
         start = str(Path(self.start_folder()) / "project.annotator")

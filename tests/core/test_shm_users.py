@@ -1,0 +1,73 @@
+"""Who else has a project open (``fileid.shm_users``, ``other_users_opens``): read from the system's table of locks,
+where every SQLite connection holds a lock on its ``-shm``'s byte 128, another user's too (round 14, session 22)."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from annotator import fileid
+from annotator.store import Project
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def table_for(path: Path, *rows: str) -> str:
+    st = os.stat(f"{path}-shm")
+    where = f"{os.major(st.st_dev):02x}:{os.minor(st.st_dev):02x}:{st.st_ino}"
+    return "".join(f"{n}: {row.format(where=where)}\n" for n, row in enumerate(rows, 1))
+
+
+def test_the_lock_table_s_holders_of_the_shm_s_byte_128_are_the_other_programs(tmp_path, monkeypatch):
+    path = tmp_path / "p.annotator"
+    with Project(path, annotator="me"):
+        table = tmp_path / "locks"
+        table.write_text(
+            table_for(
+                path,
+                "POSIX  ADVISORY  READ 4001 {where} 128 128",  # a connection of another program
+                "POSIX  ADVISORY  READ 4002 {where} 120 EOF",  # a range holding byte 128
+                "POSIX  ADVISORY  READ 4003 {where} 1073741826 1073742335",  # another byte of the same file
+                "-> POSIX  ADVISORY  WRITE 4004 {where} 128 128",  # waiting for the lock: not holding it
+                "OFDLCK ADVISORY  READ -1 {where} 128 128",  # an open file description's: no process named
+                "POSIX  ADVISORY  READ 4005 00:00:1 128 128",  # another file's
+                "POSIX  ADVISORY  READ 0 {where} 128 128",  # a process outside this pid namespace
+                f"POSIX  ADVISORY  READ {os.getpid()} {{where}} 128 128",  # this process's own connection
+            )
+        )
+        monkeypatch.setattr(fileid, "LOCKS_TABLE", str(table))
+        assert fileid.shm_users(path) == [4001, 4002]
+        monkeypatch.setattr(fileid, "LOCKS_TABLE", str(tmp_path / "none"))
+        assert fileid.shm_users(path) == []  # no table (not Linux): nothing said, as before
+    assert fileid.shm_users(tmp_path / "other.annotator") == []  # no -shm
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(not os.path.exists(fileid.LOCKS_TABLE), reason="the table of locks is Linux's")
+def test_another_program_with_the_project_open_is_found_and_gone_once_it_closes(tmp_path):
+    path = tmp_path / "p.annotator"
+    Project(path, annotator="me").close()
+    hold = "import sys; from annotator.store import Project; p = Project(sys.argv[1], create=False); print(1, flush=True); sys.stdin.readline(); p.close()"
+    other = subprocess.Popen(
+        [sys.executable, "-c", hold, str(path)],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        text=True,
+        env={**os.environ, "PYTHONPATH": str(ROOT)},
+    )
+    try:
+        assert other.stdout is not None and other.stdout.readline().strip() == "1"
+        with Project(path, create=False, annotator="me"):
+            assert fileid.shm_users(path) == [other.pid]  # this process's own connection left out
+            assert fileid.other_users_opens(path) == []  # this user's: the per-user index names it
+    finally:
+        assert other.stdin is not None
+        other.stdin.write("\n")
+        other.stdin.close()
+        other.wait(timeout=60)
+    with Project(path, create=False, annotator="me"):
+        assert fileid.shm_users(path) == []

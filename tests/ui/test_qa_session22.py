@@ -1,0 +1,72 @@
+"""A first hour, session 22 (docs/reliability.md, round 14, session 22): two users on one project. Round 13 named a
+second program of the same user at the open (the per-user index); a teammate's open of a shared project was named
+nowhere, and each person's list changed under them without a word. Root ignores file modes, so the teammate is a real
+unprivileged user (``nobody`` with ``setpriv``)."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from ui_support import close_window, open_window
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "reliability"))
+
+from reliability_support import AS_NOBODY, ROOT, needs_nobody, shared_folder  # noqa: E402
+
+# the teammate's program: the project open for writing, held until a line comes on stdin
+HOLD = r"""
+import sys
+from annotator.store import Project
+p = Project(sys.argv[1], create=False, annotator="teammate")
+print("open", p.read_only, flush=True)
+sys.stdin.readline()
+p.close()
+"""
+
+
+def hold_as(who: list[str], path: Path) -> subprocess.Popen:
+    """``who``'s program with the project at ``path`` open for writing (told once it is open)."""
+    env = {**os.environ, "PYTHONPATH": str(ROOT), "HOME": "/"}
+    held = subprocess.Popen(
+        [*who, sys.executable, "-c", HOLD, str(path)], stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True, env=env
+    )
+    assert held.stdout is not None and held.stdout.readline().split() == ["open", "False"]  # read-write, not read-only
+    return held
+
+
+def let_go(held: subprocess.Popen) -> None:
+    assert held.stdin is not None
+    held.stdin.write("\n")
+    held.stdin.close()
+    held.wait(timeout=60)
+
+
+@pytest.fixture
+def shared_project(project_path):  # type: ignore[no-untyped-def]
+    """The project in a folder both users write in, the file writable by both (a team's shared folder)."""
+    for folder in shared_folder("annotator-team-"):
+        path = folder / "team.annotator"
+        shutil.copyfile(project_path, path)
+        os.chmod(path, 0o666)
+        yield path
+
+
+@pytest.mark.slow
+@needs_nobody
+def test_the_open_names_another_user_s_program_that_has_the_project_open(qtbot, shared_project):
+    held = hold_as(AS_NOBODY, shared_project)
+    try:
+        w = open_window(qtbot, shared_project)
+        said = w.message.text()
+        close_window(w)
+    finally:
+        let_go(held)
+    assert f"Open by nobody (pid {held.pid}) too: their edits show here within seconds" in said  # was: nothing said
+    w = open_window(qtbot, shared_project)  # once the teammate has closed it, nothing is said
+    assert "Open by" not in w.message.text()
+    close_window(w)
