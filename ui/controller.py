@@ -40,6 +40,7 @@ class Controller(QObject):
     entitiesChanged = Signal(object)  # set of entity ids of the current document
     eventsChanged = Signal(object)  # set of event ids of the current document
     documentsChanged = Signal()  # documents may have come, gone or changed anywhere (open, import, outside commits)
+    outsideCommit = Signal()  # another connection committed to the project (its changes were read again)
     documentRowsChanged = Signal(object)  # set of document ids whose status or counts an edit changed
     commentsChanged = Signal()
     statusChanged = Signal(str)  # status of the current document
@@ -244,6 +245,7 @@ class Controller(QObject):
         if v != self._data_version:
             self._data_version = v
             self.reload()
+            self.outsideCommit.emit()
         # what was saved goes into the file itself, at the first poll after a pause in editing (each write-in waits
         # for the disk, ~7 ms): a copy of the file alone (cp while the app is open) then misses nothing
         changes = self.project.changes()

@@ -75,6 +75,7 @@ class MainWindow(WindowPanels, FilesAndWork, WindowFlow, QMainWindow):
         self.auto_preannotate = bool(settings.get("auto_preannotate")) if auto_preannotate is None else auto_preannotate
         self.controller = c = Controller(self)
         self.workers: list[Worker] = []
+        self.opens_named: set[int] = set()  # the other programs' process ids said to have the project open
         self.setWindowTitle("Annotator")
         self.resize(1500, 920)
         self.setAcceptDrops(True)
@@ -214,6 +215,7 @@ class MainWindow(WindowPanels, FilesAndWork, WindowFlow, QMainWindow):
         c.saveFailed.connect(lambda msg: self.alert("Not saved", msg))
         c.writesWaiting.connect(self.show_waiting)
         c.projectMoved.connect(self.offer_reopen)
+        c.outsideCommit.connect(self.say_open_elsewhere)  # a program opened after this one: named at its first commit
         c.projectChanged.connect(self._on_project)
         settings.changed.connect(self.on_setting_changed)
         geo = settings.q.value("window/geometry")
@@ -248,8 +250,9 @@ class MainWindow(WindowPanels, FilesAndWork, WindowFlow, QMainWindow):
         self.restore_place(place)
         if self.auto_preannotate and self._needs_preannotation():
             self.preannotate(only_new=True, auto=True)
-        if not read_only and self.controller.project is not None:
-            self.say_open_elsewhere(self.controller.project.identity, self.controller.project.path)
+        self.opens_named.clear()
+        if not read_only:
+            self.say_open_elsewhere()
         return True
 
     def _on_project(self) -> None:

@@ -41,15 +41,20 @@ class FilesAndWork(_Window):
             return str(where.parent)
         return str(Path.home())
 
-    def say_open_elsewhere(self, ident: tuple[int, int] | None, path: Path) -> None:
+    def say_open_elsewhere(self) -> None:
         """A second app (or window) on the file works, each showing the other's edits after its poll, but nothing
         said so (round 13, docs/reliability.md): the open names the other live opens of this user
-        (``whereabouts.live_opens``) and another user's programs that have it open (``fileid.other_users_opens``,
-        round 14: a teammate's open of a shared project was not named)."""
-        pids = whereabouts.live_opens(ident)
-        users = fileid.other_users_opens(path)
+        (``whereabouts.live_opens``) and another user's programs that have it open (``fileid.other_users_opens``;
+        a teammate's open of a shared project was named nowhere, round 14), and the poll that first reads a commit of
+        another connection names those opened since (each program once: ``opens_named``)."""
+        p = self.controller.project
+        if p is None or p.read_only:
+            return
+        pids = [pid for pid in whereabouts.live_opens(p.identity) if pid not in self.opens_named]
+        users = [(name, pid) for name, pid in fileid.other_users_opens(p.path) if pid not in self.opens_named]
         if not pids and not users:
             return
+        self.opens_named.update(pids, (pid for _, pid in users))
         users_said = first_named([f"{name} (pid {pid})" for name, pid in users], 3)
         if pids:
             listed = ", ".join(str(p) for p in pids[:3]) + (", …" if len(pids) > 3 else "")

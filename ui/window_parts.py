@@ -43,6 +43,7 @@ class WindowParts(WindowFace, Protocol):
     cancel_button: "QPushButton"
     reviewed_label: "QLabel"
     work_label: "QLabel"
+    opens_named: "set[int]"
 
     def open_project(self, path: str | Path) -> bool: ...
 

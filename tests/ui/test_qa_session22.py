@@ -21,19 +21,27 @@ from reliability_support import AS_NOBODY, ROOT, needs_nobody, shared_folder  # 
 # the teammate's program: the project open for writing, held until a line comes on stdin
 HOLD = r"""
 import sys
+from annotator import edits
 from annotator.store import Project
 p = Project(sys.argv[1], create=False, annotator="teammate")
+if sys.argv[2:] == ["edit"]:
+    edits.add_comment(p, 1, "the teammate's comment")
 print("open", p.read_only, flush=True)
 sys.stdin.readline()
 p.close()
 """
 
 
-def hold_as(who: list[str], path: Path) -> subprocess.Popen:
-    """``who``'s program with the project at ``path`` open for writing (told once it is open)."""
+def hold_as(who: list[str], path: Path, *args: str) -> subprocess.Popen:
+    """``who``'s program with the project at ``path`` open for writing (told once it is open; ``edit``: with a
+    comment of theirs committed)."""
     env = {**os.environ, "PYTHONPATH": str(ROOT), "HOME": "/"}
     held = subprocess.Popen(
-        [*who, sys.executable, "-c", HOLD, str(path)], stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True, env=env
+        [*who, sys.executable, "-c", HOLD, str(path), *args],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        text=True,
+        env=env,
     )
     assert held.stdout is not None and held.stdout.readline().split() == ["open", "False"]  # read-write, not read-only
     return held
@@ -70,3 +78,27 @@ def test_the_open_names_another_user_s_program_that_has_the_project_open(qtbot, 
     w = open_window(qtbot, shared_project)  # once the teammate has closed it, nothing is said
     assert "Open by" not in w.message.text()
     close_window(w)
+
+
+@pytest.mark.slow
+@needs_nobody
+def test_a_teammate_who_opens_the_project_later_is_named_at_their_first_edit(qtbot, shared_project):
+    """The first to open was told nothing when a teammate opened it after: their comment came into the window without a
+    word of whose it was."""
+    w = open_window(qtbot, shared_project)
+    try:
+        assert "Open by" not in w.message.text()
+        held = hold_as(AS_NOBODY, shared_project, "edit")
+        try:
+            w.controller.check_outside_changes()  # the window's poll reads the teammate's commit
+            said = w.message.text()
+            w.controller.check_outside_changes()
+            w.edit_actions.accept_all()  # an edit of this window's: its own message
+            w.controller.check_outside_changes()  # no commit since: the teammate is not named again
+            again = w.message.text()
+        finally:
+            let_go(held)
+    finally:
+        close_window(w)
+    assert f"Open by nobody (pid {held.pid}) too: their edits show here within seconds" in said  # was: nothing said
+    assert "Open by" not in again
