@@ -303,7 +303,7 @@ class RuleEventSuggester:
             terms.update((sign, 1.0) for sign in ctx.signs)
             if any(a.role not in NON_CORE and a.score >= 0.8 for a in args):  # a named participant
                 terms["named"] = 1
-            if any(a.role == "Time" for a in args):  # a time of its own: a specific event
+            if any(a.role == "Time" and a.score >= 0.5 for a in args):  # a time the parse gives it: a specific event
                 terms["time"] = 1
             # an object no role takes points to another sense ("returned fire", "met all conditions")
             terms["misfit_object"] = misfits(pairs, args, ("obj",))

@@ -37,7 +37,7 @@ GROUPS: tuple[tuple[tuple[str, float], ...], ...] = (
         (name, w) for name, w in zip(CONTEXT_TERMS, (-0.25, -0.25, -0.15, -0.2, -0.2, -0.15, -0.2, -0.15, -0.2, -0.25))
     ),
     (("named", 0.05),),  # a named participant in a core role
-    (("time", 0.05),),  # a Time argument: a specific event
+    (("time", 0.05),),  # a Time argument the parse gives (not the sentence's nearest date): a specific event
     (("misfit_object", -0.15), ("misfit_subject", -0.1)),  # a noun no role takes as object / intransitive subject
     (("no_participant", -0.1),),  # no core participant, no place or time of its own
     (("bare_form", -0.1),),  # ... and a base-form verb, gerund, plural noun or adjective

@@ -847,3 +847,13 @@ def test_the_nouns_used_of_a_person_are_each_documents_own(nlp, suggester):
         }
         assert got[person] == ["Personnel:End-Position"]
         assert "Personnel:End-Position" not in got[thing]
+
+
+@pytest.mark.slow
+def test_a_date_near_the_trigger_that_is_not_its_own_time_is_no_sign_of_a_specific_event(nlp, suggester):
+    # a caption's date taken as the Time by the sentence's fallback (nearest DATE within 50 characters) is said of the
+    # photo, not of the event: only a Time the parse gives the trigger ("met on Monday") scores it as specific
+    dated = only(run(nlp, suggester, "He spoke after their talks in Tehran, Iran, Monday, Jan. 4, 2016."), "talks")
+    plain = only(run(nlp, suggester, "He spoke after their talks in Tehran, Iran."), "talks")
+    assert ("Time", "Monday, Jan. 4, 2016", "DATE") in dated["args"]  # still suggested as its Time
+    assert dated["score"] == pytest.approx(plain["score"])
