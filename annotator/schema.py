@@ -65,6 +65,11 @@ class EventType:
     # names other tools give this type (ACE's Conflict.Attack for Conflict:Attack): an import maps them here, an
     # export may write the first (formats.schema_names)
     aliases: tuple[str, ...] = ()
+    # words that count as triggers of the type only with an object of a kind ("throw" an attack only when what is
+    # thrown is a weapon or a cue of the type: "threw stones", not "threw a party"): (word, (kind, ...)); a kind is
+    # "cue", "weapon", "thing" (a common noun of no label) or an entity label (named or guessed from its noun), read
+    # on the object as a blocker's "obj:" is (the object of a passive verb is its subject)
+    object_triggers: tuple[tuple[str, tuple[str, ...]], ...] = ()
 
     def role(self, name: str) -> Role | None:
         return next((r for r in self.roles if r.name == name), None)
@@ -165,6 +170,7 @@ class Schema:
                     list(t.blockers),
                     [[name, [list(pair) for pair in pairs]] for name, pairs in t.implies],
                     list(t.aliases),
+                    [[word, list(kinds)] for word, kinds in t.object_triggers],
                 ]
                 for t in self.events
             ],
@@ -190,6 +196,7 @@ class Schema:
                     tuple(blockers),
                     tuple((n, tuple((a, b) for a, b in pairs)) for n, pairs in implies),
                     tuple(rest[0]) if rest else (),
+                    tuple((word, tuple(kinds)) for word, kinds in rest[1]) if len(rest) > 1 else (),
                 )
                 for name, description, triggers, roles, weak, cues, blockers, implies, *rest in data["events"]
             ),
@@ -206,7 +213,19 @@ _TOML_AT = re.compile(r"^(.*?) \(at line (\d+), column (\d+)\)$")
 ENTITY_KEYS = {"name", "description", "color", "key", "aliases"}
 # plain keys the app's document view already uses (either case): a label key there would never work
 APP_KEYS = {"x": "rejecting a suggestion (X)", "e": "a new event (E)"}
-EVENT_KEYS = {"name", "description", "triggers", "weak_triggers", "cues", "blockers", "role", "implies", "aliases"}
+EVENT_KEYS = {
+    "name",
+    "description",
+    "triggers",
+    "weak_triggers",
+    "cues",
+    "blockers",
+    "role",
+    "implies",
+    "aliases",
+    "object_triggers",
+}
+OBJECT_KINDS = ("cue", "weapon", "thing")  # an object_triggers kind, or an entity label
 ROLE_KEYS = {"name", "labels", "multiplicity", "description", "slots"}
 SLOT = re.compile(
     r"^(subj|subj_intrans|obj|obj_from|subjpass|agent|poss|compound|gov_subj|acl_obj|given|dative|oprd|nummod|npadvmod|prep:[a-z]+)$"
@@ -460,6 +479,9 @@ def _parse_events(items: Any, labels: set[str], w: _Where, loc: Locator) -> list
         blockers = _string_list(item.get("blockers", []), f"blockers of {name!r}", w, loc.key(at, "blockers"))
         implies = _parse_implies(item.get("implies", []), name, w, loc.key(at, "implies"))
         aliases = _string_list(item.get("aliases", []), f"aliases of {name!r}", w, loc.key(at, "aliases"))
+        object_triggers = _parse_object_triggers(
+            item.get("object_triggers", {}), name, set(triggers) | set(weak), labels, w, loc.key(at, "object_triggers")
+        )
         out.append(
             EventType(
                 name,
@@ -471,11 +493,37 @@ def _parse_events(items: Any, labels: set[str], w: _Where, loc: Locator) -> list
                 tuple(blockers),
                 implies,
                 tuple(aliases),
+                object_triggers,
             )
         )
     _check_implies(out, w, loc)
     _check_aliases(out, "event", w, loc)
     return out
+
+
+def _parse_object_triggers(
+    value: Any, name: str, words: set[str], labels: Any, w: _Where, line: int | None
+) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """``object_triggers = { throw = ["cue", "weapon"], hurl = "weapon" }``: each word with the kinds of object it
+    needs (``OBJECT_KINDS`` or an entity label of the schema)."""
+    if not isinstance(value, dict):
+        raise w.fail(line, f"object_triggers of {name!r} must be a table: {{ word = kind or [kinds] }}")
+    out = []
+    for word, kinds in value.items():
+        kinds = [kinds] if isinstance(kinds, str) else kinds
+        if not word.strip() or not isinstance(kinds, list) or not kinds or not all(isinstance(k, str) for k in kinds):
+            raise w.fail(line, f"object_triggers of {name!r}: {word!r} needs a kind of object or a list of them")
+        bad = [k for k in kinds if k not in OBJECT_KINDS and k not in labels]
+        if bad:
+            raise w.fail(
+                line,
+                f"object_triggers of {name!r}: {bad[0]!r} for {word!r} is not one of {', '.join(OBJECT_KINDS)} "
+                "or an entity label",
+            )
+        if word in words:
+            raise w.fail(line, f"object_triggers of {name!r}: {word!r} is a trigger of {name!r} already")
+        out.append((word, tuple(kinds)))
+    return tuple(out)
 
 
 def _parse_implies(

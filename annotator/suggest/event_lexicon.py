@@ -147,6 +147,7 @@ class Pattern:
     words: tuple[Word, ...]
     phrase: str
     weak: bool = False  # counts only when the context supports the type (a cue word or a fitting argument)
+    objects: tuple[str, ...] = ()  # counts only with an object of one of these kinds (the schema's object_triggers)
 
     @property
     def length(self) -> int:
@@ -188,6 +189,10 @@ class Lexicon:
                 words = tuple(base_forms(w) for w in phrase.replace("-", " - ").split())
                 if words:
                     patterns.append(Pattern(t.name, words, phrase, phrase in weak))
+            for phrase, kinds in getattr(t, "object_triggers", ()):
+                words = tuple(base_forms(w) for w in phrase.replace("-", " - ").split())
+                if words:
+                    patterns.append(Pattern(t.name, words, phrase, objects=kinds))
         return cls(patterns)
 
     def candidates(self, token: Token) -> list[Pattern]:

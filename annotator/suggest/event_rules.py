@@ -32,6 +32,7 @@ from annotator.suggest.trigger_clues import (
     named_subject_and_object,
     neighbour_lemmas,
     object_labels,
+    object_kinds,
     objects_of,
     person_pronoun,
     person_undergoing,
@@ -283,6 +284,11 @@ class RuleEventSuggester:
                 continue
             if pattern.weak and not cue and misfits(pairs, args, ("obj",)):  # "gave him a standing ovation"
                 continue
+            if pattern.objects and not any(
+                set(pattern.objects) & object_kinds(o, self.cues[type_name], self.phrases)
+                for o in objects_of(head, span)
+            ):
+                continue  # "threw a party": a word that names the type only with an object of a kind ("threw stones")
             blocked = self.blockers[type_name] & direct
             if blocked == {"obj:thing"} and any(
                 o.lemma_.lower() in self.cues[type_name] or names_person(o, person_nouns)

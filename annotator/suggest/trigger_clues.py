@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Any, Sequence
 
-from annotator.suggest.noun_classes import guess_label
+from annotator.suggest.noun_classes import guess_label, is_weapon
 from annotator.suggest.types import ArgumentSuggestion
 
 NON_CORE = {"Time", "Place"}  # roles no participant of the event fills
@@ -56,6 +56,31 @@ def object_labels(head: Any, span: Any) -> frozenset[str]:
         for o in objects_of(head, span)
         if (label := o.ent_type_ or guess_label(o) or ("thing" if o.pos_ == "NOUN" else None))
     )
+
+
+def object_kinds(obj: Any, cues: frozenset[str], phrases: dict[str, list[tuple[str, ...]]]) -> frozenset[str]:
+    """The kinds a schema's ``object_triggers`` may ask of what a trigger is done to (``objects_of``): its entity
+    label, named or guessed from its noun, or "thing" for a common noun of no label (as ``object_labels``);
+    "weapon" (``noun_classes.is_weapon``); "cue" when it is a cue word of the type (``cues``), or ends a cue of
+    several words (``phrases``, by last word: "tear gas")."""
+    out = set()
+    label = obj.ent_type_ or guess_label(obj) or ("thing" if obj.pos_ == "NOUN" else None)
+    if label:
+        out.add(label)
+    if is_weapon(obj):
+        out.add("weapon")
+    low, doc = obj.lower_, obj.doc
+    if low in cues or obj.lemma_.lower() in cues:
+        out.add("cue")
+    for words in phrases.get(low, ()):
+        n = len(words)
+        if (
+            " ".join(words) in cues
+            and obj.i + 1 >= n
+            and all(doc[obj.i - n + 1 + k].lower_ == words[k] for k in range(n - 1))
+        ):
+            out.add("cue")
+    return frozenset(out)
 
 
 def objects_of(head: Any, span: Any) -> list[Any]:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from annotator.cli import main
@@ -202,6 +204,30 @@ def test_suggestion_data_is_optional_and_read():
     assert s.event_type("Meet").weak_triggers == ("see",) and s.event_type("Meet").cues == ("summit", "talks")
     assert s.event_type("Meet").blockers == ("press",)
     assert s.event_type("Visit").role("Place").slots == ("prep:in", "compound")
+
+
+def test_object_triggers_are_read_checked_and_kept_in_the_parsed_copy():
+    # a word that names the type only with an object of a kind ("throw" an attack: what is thrown is a weapon)
+    from annotator.schema import Schema
+
+    source = GOOD.replace(
+        'triggers = ["met"]', 'triggers = ["met"]\nobject_triggers = { see = "PERSON", host = ["cue", "GPE"] }', 1
+    )
+    schema = parse_schema(source, "mini.toml")
+    assert schema.event_type("Meet").object_triggers == (("see", ("PERSON",)), ("host", ("cue", "GPE")))
+    assert parse_schema(GOOD, "mini.toml").event_type("Meet").object_triggers == ()
+    assert Schema.from_data(schema.to_data(), schema.source) == schema
+    old = schema.to_data()  # a parsed copy stored before object triggers existed reads as having none
+    old["events"] = [e[:9] for e in old["events"]]
+    assert Schema.from_data(old, schema.source).event_type("Meet").object_triggers == ()
+    for bad, reason in [
+        ('object_triggers = ["see"]', "object_triggers of 'Meet' must be a table"),
+        ('object_triggers = { see = "car" }', "'car' for 'see' is not one of cue, weapon, thing or an entity label"),
+        ("object_triggers = { see = [] }", "'see' needs a kind of object"),
+        ('object_triggers = { met = "PERSON" }', "'met' is a trigger of 'Meet' already"),
+    ]:
+        with pytest.raises(SchemaError, match=re.escape(reason)):
+            parse_schema(GOOD.replace('triggers = ["met"]', f'triggers = ["met"]\n{bad}', 1), "mini.toml")
 
 
 def test_implied_types_are_read():

@@ -857,3 +857,18 @@ def test_a_date_near_the_trigger_that_is_not_its_own_time_is_no_sign_of_a_specif
     plain = only(run(nlp, suggester, "He spoke after their talks in Tehran, Iran."), "talks")
     assert ("Time", "Monday, Jan. 4, 2016", "DATE") in dated["args"]  # still suggested as its Time
     assert dated["score"] == pytest.approx(plain["score"])
+
+
+@pytest.mark.slow
+def test_a_word_of_throwing_is_an_attack_by_what_is_thrown(nlp, suggester):
+    # the schema's object_triggers: "throw", "hurl", "lob" name an attack only when what is thrown (the object, or a
+    # passive's subject) is a weapon or a cue of the type; ACE's Attack takes throwing as firing
+    for text, trigger in [
+        ("Settler boys threw stones at the soldiers.", "threw"),
+        ("Militants lobbed grenades at the checkpoint.", "lobbed"),
+        ("Stones were thrown at the police.", "thrown"),
+        ("Police lobbed tear gas at the crowd.", "lobbed"),
+    ]:
+        assert only(run(nlp, suggester, text), trigger)["type"] == "Conflict:Attack", text
+    for text in ["They threw a great party for her.", "Protesters hurled insults at the minister."]:
+        assert not run(nlp, suggester, text), text
