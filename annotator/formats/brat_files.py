@@ -10,6 +10,7 @@ A document's annotations are ``NAME.ann``, or, as brat reads them when there is 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from pathlib import Path
 
 from annotator.errors import ImportFileError
@@ -83,14 +84,24 @@ def said_in_parts(label: Path, starts: list[tuple[Path, int]], lines: list[str])
     return [where.sub(local, x) for x in lines] if len(starts) > 1 else lines
 
 
-def read_annotation_conf(
-    path: Path, visual: Path | None = None, name: str | None = None
-) -> tuple[Schema, list[str], dict[str, list[str]]]:
-    """annotation.conf (+ visual.conf) as a Schema; returns (schema, warnings, what the schema has no place for:
-    ``conf_declarations``)."""
+@dataclass
+class ReadConf:
+    """annotation.conf (+ visual.conf) read: its ``schema``, ``warnings``, what the schema has no place for
+    (``declared``: ``conf_declarations``) and the schema's name our export's first line gives (``written``: None for
+    another tool's conf)."""
+
+    schema: Schema
+    warnings: list[str]
+    declared: dict[str, list[str]]
+    written: str | None
+
+
+def read_annotation_conf(path: Path, visual: Path | None = None, name: str | None = None) -> ReadConf:
+    """annotation.conf (+ visual.conf) as a Schema (named as its first line says, else ``name``, else its folder)."""
     try:
         text = read_file_bytes(path).decode("utf-8")
     except UnicodeDecodeError as exc:
         raise ImportFileError(str(path), f"not valid UTF-8 (byte {exc.start})") from None
-    schema, warnings = conf_schema(text, path, visual, written_name(text) or name or path.parent.name)
-    return schema, warnings, conf_declarations(text, path)
+    written = written_name(text)
+    schema, warnings = conf_schema(text, path, visual, written or name or path.parent.name)
+    return ReadConf(schema, warnings, conf_declarations(text, path), written)

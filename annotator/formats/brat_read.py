@@ -9,7 +9,9 @@ Read the way brat's own reader (``server/src/annotation.py``) reads them:
   whose offsets fit only when ``\\r\\n`` counts as two (other tools, older exports of this one) is read that
   way, and that is reported.
 - Without annotation.conf, the project's schema when it has every type the .ann files use, else a schema told from
-  the files (``brat_infer``).
+  the files (``brat_infer``). That schema, and a conf our export wrote from a schema of the project's name (its first
+  line says which), are matched to the project's by ``schema_match``'s rule in a new project too (``ReadResult.told``);
+  another tool's conf, or ours of another schema, is adopted by a new project as it is.
 - ``T`` lines become entities, or triggers when their type is an event type; ``E`` lines become events.
 - Nested events: an argument that is another event (``Theme:E2``) is kept as an entity on that event's
   trigger span, labelled with that event's type (the schema read from annotation.conf has such a label;
@@ -113,8 +115,11 @@ def read_brat(path: str | Path, schema: Schema | None = None) -> ReadResult:
     conf = find_conf(folder)
     told = None
     declared: dict[str, list[str]] = {}
+    ours = False  # a conf our export wrote from the project's schema: that schema spelt as the file spelt it
     if conf is not None:
-        told, warnings, declared = read_annotation_conf(conf, conf.parent / "visual.conf", folder.name)
+        read = read_annotation_conf(conf, conf.parent / "visual.conf", folder.name)
+        told, warnings, declared = read.schema, read.warnings, read.declared
+        ours = read.written is not None and read.written == (schema or default_schema()).name
     stems = document_stems(path)
     if not stems:
         raise ImportFileError(
@@ -144,11 +149,13 @@ def read_brat(path: str | Path, schema: Schema | None = None) -> ReadResult:
             if stem.parent != path:
                 doc.name = pair_of(stem)[0].relative_to(path).as_posix()
     kept = {BRAT_KEPT: declared} if any(declared.values()) else {}
-    # without a conf the types are told from the .ann files, as DyGIE++'s from its lines: matched by one rule
+    # without a conf the types are told from the .ann files, as DyGIE++'s from its lines, and a conf our export wrote
+    # from the project's schema names that schema as the file spelt it (a Prodigy file's Meet for Contact:Meet):
+    # matched by one rule, in a new project as in one holding documents; another tool's conf is its own world
     said = (
         "" if conf is not None else "its types and attributes (told from the .ann files: no annotation.conf) are types"
     )
-    return ReadResult(docs, told, warnings, notes, schema_kept=kept, schema_from=said, told=conf is None)
+    return ReadResult(docs, told, warnings, notes, schema_kept=kept, schema_from=said, told=conf is None or ours)
 
 
 def _schema_from_anns(

@@ -24,7 +24,9 @@ it that starts with ``#FORMAT=WebAnno TSV`` (the other files are counted as skip
   layers of several features none named as a label, links that point at something that is not an entity, zero-width spans, sentence ids,
   entity links (``NamedEntity|identifier``).
 Bad input refuses the file with its line. Labels and event types the schema lacks are added to it
-(``webanno_schema``): the result's ``schema``, which a project without documents takes.
+(``webanno_schema``): the result's ``schema``, told from the files (``ReadResult.told``), matched to the project's by
+``schema_match``'s rule (``Meet`` is the news schema's ``Contact:Meet``); what it still lacks a project without documents
+takes, one with documents refuses (``--add-types`` adds it).
 """
 
 from __future__ import annotations
@@ -84,14 +86,11 @@ def read_webanno(path: str | Path, schema: Schema | None = None) -> ReadResult:
     result.notes += names.notes(str(path))  # what had no match is added to the schema below, and said there
     use = schema
     extended = extended_schema(schema, result.documents, path)
-    if extended is not None:
-        use, added = extended
+    if extended is not None:  # the project's schema grown by what the layers use: told from the files, as a
+        # DyGIE++ file's, it goes through schema_match's rule in a new project as in one holding documents (a layer's
+        # Meet is the news schema's Contact:Meet; what still lacks is added to a new project, and said there)
+        use, result.told = extended[0], True
         result.schema = use
-        result.notes.append(
-            f"{path}: the schema {schema.name!r} lacks {', '.join(added[:6])}{' and more' if len(added) > 6 else ''} "
-            "that the files use: added to it (a project without documents takes it; one with documents refuses the "
-            "files)"
-        )
     tally = LabelTally(path)  # labels the schema lacks and cannot be given: named all at once
     for doc in result.documents:
         with tally.collect():

@@ -16,7 +16,7 @@ from tests.formats.test_brat_news_tutorial_conf import CONF
 def _adopted(tmp_path: Path) -> AdoptedNames:
     conf = tmp_path / "annotation.conf"
     conf.write_text(CONF, encoding="utf-8")
-    schema, _, _ = read_annotation_conf(conf, tmp_path / "visual.conf", "news")
+    schema = read_annotation_conf(conf, tmp_path / "visual.conf", "news").schema
     return AdoptedNames(schema, default_schema())
 
 
