@@ -123,16 +123,28 @@ def _phrase_key(text: str) -> tuple[str, ...]:
     return tuple(stem(w) for w in _WORD.findall(text))
 
 
+def _around_object(phrase: tuple[str, ...], key: tuple[str, ...]) -> bool:
+    """Whether the words ``key`` are the trigger phrase ``phrase`` of two or more words with its object between
+    its first word and the rest: "found Marek Zielinski guilty" (find guilty), "shot it down", "set the depot on
+    fire" (words a person selected: E names their type as for "found guilty")."""
+    return len(phrase) >= 2 and len(key) > len(phrase) and key[0] == phrase[0] and key[-len(phrase) + 1 :] == phrase[1:]
+
+
 def trigger_types(schema: Schema, trigger: str, weak: bool = True) -> list[str]:
     """Event types whose trigger words match ``trigger`` (by rough lemma, whole phrase), best first: exact
-    trigger words, then the same lemma, then (``weak``) a type's weak (ambiguous) trigger words."""
+    trigger words, then the same lemma, then a phrase with its object between its words; then (``weak``) a type's
+    weak (ambiguous) trigger words the same way."""
     key = _phrase_key(trigger)
     if not key:
         return []
     word = trigger.strip().lower()
     out: list[str] = []
     for words_of in (lambda t: t.triggers, lambda t: getattr(t, "weak_triggers", ()) if weak else ()):
-        for same in (lambda x: x.lower() == word, lambda x: _phrase_key(x) == key):
+        for same in (
+            lambda x: x.lower() == word,
+            lambda x: _phrase_key(x) == key,
+            lambda x: _around_object(_phrase_key(x), key),
+        ):
             out += [t.name for t in schema.events if t.name not in out and any(same(x) for x in words_of(t))]
     return out
 

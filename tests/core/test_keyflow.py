@@ -35,6 +35,16 @@ def test_trigger_types_match_inflected_words_and_rank_weak_words_last():
     assert trigger_types(s, "banana") == []
 
 
+def test_trigger_types_read_a_phrase_with_its_object_between_its_words():
+    """A trigger phrase of the schema with the words a person selected between its first word and the rest."""
+    s = default_schema()
+    assert trigger_types(s, "found Marek Zielinski guilty") == ["Justice:Convict"]
+    assert trigger_types(s, "shot it down") == ["Conflict:Attack"]
+    assert trigger_types(s, "set the depot on fire") == ["Conflict:Attack"]
+    assert trigger_types(s, "found the man dead") == []  # the phrase's words, not one of them
+    assert trigger_types(s, "guilty of fraud") == []  # the phrase's first word first
+
+
 def test_attribute_cues_say_what_the_text_says_and_never_guess():
     s = default_schema()
     text = "Jaishankar and Lavrov will conduct official discussions in Moscow. They met in May. We talk."

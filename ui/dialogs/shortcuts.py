@@ -38,8 +38,8 @@ GENERAL = [
     ("Ctrl+Shift+Left / Ctrl+Shift+Right", "Move the end of the span (or the trigger) by a token"),
     (
         "E",
-        "New event on the trigger word(s) (no picker when they are a type's trigger words: the first type they name); "
-        "on a selected event: change its type",
+        "New event on the trigger word(s) (no picker when they are a type's trigger words, “found … guilty” with its "
+        "object between too: the first type they name); on a selected event: change its type",
     ),
     (
         "Shift+E",
