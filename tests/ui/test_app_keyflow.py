@@ -165,7 +165,7 @@ def test_event_suggestions_are_decided_by_keys(qtbot, window, db):
     click_char(qtbot, v, find(DOC_A, "Maria")[0])
     qtbot.keyClick(v, Qt.Key.Key_Return)  # Maria accepted; on to the next undecided: the suggested event "met"
     assert c.current_entity is None and c.events[c.current_event].trigger_start == met[0]
-    qtbot.waitUntil(lambda: bool(window.events.ids) and window.events.cell(0, 4) == "undecided")
+    qtbot.waitUntil(lambda: bool(window.events.ids) and window.events.cell(0, 3) == "undecided")
     qtbot.keyClick(v, Qt.Key.Key_Return)  # the event accepted, with the suggestion filling its role
     meet = next(e for e in db.events(d) if e.trigger_start == met[0])
     assert meet.state == "accepted"

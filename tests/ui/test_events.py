@@ -99,7 +99,7 @@ def test_missing_required_role_is_flagged(qtbot, window, db):
     ev = db.event(w.controller.current_event)
     assert ev.type == "Personnel:End-Position"
     qtbot.waitUntil(lambda: w.events.model.rowCount() == 1)
-    assert w.events.cell(0, 3) == "Person"
+    assert w.events.cell(0, 2) == "missing Person"  # the missing required roles lead the Arguments cell
     assert w.event_editor.role_rows["Person"].text() == "Person *"
 
 
@@ -160,12 +160,12 @@ def test_a_rejected_event_is_not_flagged_for_its_missing_roles(qtbot, window):
     assert c.events[ev_id].type == "Contact:Meet"
     cell = lambda col: w.events.cell(w.events.ids.index(ev_id), col)  # noqa: E731
     qtbot.waitUntil(lambda: ev_id in w.events.ids)  # the list is refreshed just after the edit
-    assert cell(3) == "Entity"  # left empty while it counts: flagged
+    assert cell(2) == "missing Entity"  # left empty while it counts: flagged, leading the Arguments cell
     c.run(cmd.RejectEvent, ev_id)
     c.select_event(ev_id)
     assert c.events[ev_id].state == "rejected"
-    qtbot.waitUntil(lambda: cell(4) == "rejected")
-    assert cell(3) == ""
+    qtbot.waitUntil(lambda: cell(3) == "rejected")
+    assert cell(2) == ""
     qtbot.waitUntil(lambda: w.event_editor.event_id == ev_id and "Entity" in w.event_editor.role_rows)
     assert "color" not in w.event_editor.role_rows["Entity"].styleSheet()
 
@@ -209,7 +209,7 @@ def test_deciding_an_event_redraws_its_row_of_the_event_list_only(qtbot, window,
     w.edit_actions.select_event(c.events[second])
     w.view.setFocus()
     qtbot.keyClick(w.view, Qt.Key.Key_Return)  # accepted, and on to the next undecided
-    qtbot.waitUntil(lambda: w.events.cell(1, 4) == "accepted")
+    qtbot.waitUntil(lambda: w.events.cell(1, 3) == "accepted")
     assert resets == [] and set(rows) == {1}
 
 

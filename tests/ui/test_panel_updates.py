@@ -50,10 +50,10 @@ def test_the_event_editor_is_rebuilt_only_when_what_it_shows_changed(qtbot, wind
     qtbot.waitUntil(lambda: w.event_editor.event_id == met.id)
     body = w.event_editor.scroll.widget()
     c.run(cmd.RejectEvent, attacked.id)  # another event: the editor's stays as it is
-    qtbot.waitUntil(lambda: w.events.cell(1, 4) == "rejected")
+    qtbot.waitUntil(lambda: w.events.cell(1, 3) == "rejected")
     assert w.event_editor.scroll.widget() is body
     c.run(cmd.AcceptEvent, met.id)  # decided: nothing the editor shows changed
-    qtbot.waitUntil(lambda: w.events.cell(0, 4) == "accepted")
+    qtbot.waitUntil(lambda: w.events.cell(0, 3) == "accepted")
     assert w.event_editor.scroll.widget() is body
     group = w.event_editor._group
     c.run(cmd.SetEventType, met.id, "Contact:Meet")  # its type: shown again, with that type's Roles box

@@ -144,7 +144,7 @@ def test_the_event_list_keeps_its_arguments_readable(qtbot, qapp, visit_path, po
         role = QFontMetrics(table.font()).horizontalAdvance("Artifact: Daniel")
 
         def readable() -> bool:  # once the dock has its width (the tab is laid out after it is shown)
-            shown = sum(table.columnWidth(i) for i in range(5))
+            shown = sum(table.columnWidth(i) for i in range(table.model().columnCount()))
             return table.columnWidth(2) >= max(title, role) and shown <= table.viewport().width()
 
         qtbot.waitUntil(readable)  # its title and a role with the start of its filler; State in sight, no scrolling

@@ -50,3 +50,69 @@ def test_e_on_a_phrase_with_its_object_between_its_words_makes_its_type(qtbot, t
     with Project(path, create=False) as p:
         types = sorted(x.type for x in p.events(p.document_ids()[0]))
     assert types == ["Conflict:Attack", "Justice:Convict", "Justice:Fine"]
+
+
+SENTENCE = (
+    "A former deputy transport minister of Poland was sentenced on Tuesday to eight years in prison, ending a trial "
+    "that lasted almost two years. Judge Anna Kowalczyk of the Warsaw Regional Court found Marek Zielinski guilty. "
+    "The court also fined him 500,000 zlotys. Zielinski, 58, was arrested by officers at his home in Krakow."
+)
+
+
+def test_the_event_list_reads_each_event_s_fillers_at_1366(qtbot, qapp, tmp_path):
+    """Seed 004's suggestions at 1366x768: the Arguments column kept about 18 characters in the 400-px dock
+    ("Defendant: de…", "Person: Zielins…") beside a Missing column of its own. The missing required roles lead the
+    Arguments cell now, in the error's ink ("missing Entity; Adjudicator: court; …"), and Trigger and State give up
+    room for Arguments (their whole text in the tooltip): a role and its filler's words are read; each type of up to
+    13 characters stays whole (session 21)."""
+    from annotator.importing import IncomingDocument, import_documents
+    from annotator.store import Project
+    from annotator.suggest.types import ArgumentSuggestion, EventSuggestion
+    from annotator.suggest.writer import WriteCounts, write_events
+    from test_qa_session12 import shown_text
+    from ui_helpers import find
+    from ui_support import event_list_at_1366
+
+    def sug(type_: str, word: str, *args: tuple[str, str, str]) -> EventSuggestion:
+        parts = tuple(ArgumentSuggestion(role, *find(SENTENCE, w), label) for role, w, label in args)
+        return EventSuggestion(type_, *find(SENTENCE, word), 0.8, parts)
+
+    path = tmp_path / "sentence.annotator"
+    with Project(path, annotator="setup") as p:
+        doc = import_documents(p, [IncomingDocument(SENTENCE, "004.txt")]).imported[0][1]
+        found = [
+            sug("Personnel:End-Position", "former", ("Person", "deputy transport minister", "PERSON")),
+            sug("Justice:Sentence", "sentenced", ("Defendant", "deputy transport minister", "PERSON")),
+            sug("Justice:Trial-Hearing", "trial"),
+            sug("Justice:Convict", "found"),
+            sug("Justice:Fine", "fined", ("Adjudicator", "court", "ORG"), ("Money", "500,000 zlotys", "MONEY")),
+            sug("Justice:Arrest-Jail", "arrested", ("Person", "Zielinski", "PERSON"), ("Agent", "officers", "PERSON")),
+        ]
+        with p.db.conn:
+            write_events(p, doc, found, "rules:test@1", WriteCounts())
+    with event_list_at_1366(qtbot, qapp, path, 0, events=6) as (w, table):
+        hh = table.horizontalHeader()
+        columns = table.model().columnCount()
+
+        def laid_out() -> bool:  # once the dock has its width (the tab is laid out after it is shown)
+            shown = sum(table.columnWidth(i) for i in range(columns))
+            return shown <= table.viewport().width() and hh.sectionSize(2) > 0
+
+        qtbot.waitUntil(laid_out)
+        assert [table.model().headerData(i, Qt.Orientation.Horizontal) for i in range(columns)] == [
+            "Type",
+            "Trigger",
+            "Arguments",
+            "State",
+        ]
+        args = {w.events.cell(r, 1): shown_text(table, r, 2) for r in range(6)}
+        assert args["sentenced"].startswith("Defendant: deputy transport"), args
+        assert args["arrested"].startswith("Person: Zielinski; Agent"), args
+        assert args["trial"] == "missing Defendant", args
+        fine = w.events.ids.index(next(v.id for v in w.controller.events.values() if v.type == "Justice:Fine"))
+        assert w.events.cell(fine, 2) == "missing Entity; Adjudicator: court; Money: 500,000 zlotys"
+        from ui.panels.events import MISSING_ROLE
+
+        assert table.model().index(fine, 2).data(MISSING_ROLE) == len("missing Entity")  # the part in red
+        types = {w.events.cell(r, 0): shown_text(table, r, 0) for r in range(6)}
+        assert all(whole == shown for whole, shown in types.items()), types

@@ -1,4 +1,5 @@
-"""The events of the current document: type, trigger, arguments by role, missing required roles flagged."""
+"""The events of the current document: type, trigger, arguments by role (the missing required roles first, in the
+error's ink), state."""
 
 from __future__ import annotations
 
@@ -6,8 +7,15 @@ from bisect import bisect_left
 from typing import Any, Callable, Iterable
 
 from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, Signal
-from PySide6.QtGui import QColor, QFont
-from PySide6.QtWidgets import QHeaderView, QWidget
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPalette
+from PySide6.QtWidgets import (
+    QApplication,
+    QHeaderView,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QWidget,
+)
 
 from annotator.model import Entity, Event
 from annotator.rules import event_missing_roles
@@ -18,15 +26,22 @@ from ui.elided import elide_unique
 from ui.panels.table_model import GRID_SLACK, ElidingDelegate, RowTableModel, cell_width, header_width
 from ui.plain import state_with_score, tooltip_text
 
-COLUMNS = ("Type", "Trigger", "Arguments", "Missing", "State")
+# The missing required roles lead the Arguments cell ("missing Defendant; Time: Tuesday"), in the error's ink: a
+# Missing column of their own took ~50 px of the 390 at 1366x768, where Arguments read "Defendant: de…" (session 22)
+COLUMNS = ("Type", "Trigger", "Arguments", "State")
+ARGUMENTS, STATE = 2, 3
+MISSING_SAID = "missing "  # before the roles, in the Arguments cell
 STATE_COLORS = ("suggested", "rejected")  # drawn in their own ink (italic; struck out)
-FITTED = (0, 1, 3, 4)  # columns as wide as their longest text; Arguments takes the rest
+FITTED = (0, 1, STATE)  # columns as wide as their longest text; Arguments takes the rest
 TRIGGER_WIDEST = 160  # pixels: a longer trigger is elided in its column
 ARGUMENTS_CHARS = 18  # Arguments keeps about this many characters ("Artifact: Daniel…") ...
-# ... Trigger, Missing, State and Type giving up room for it, in this order (Trigger first: it is selected in the
-# text; State's ink says it too; the type is what Enter accepts: at 1366x768 "Sent…", "Arres…" and "End-…" left it to
-# the editor) ...
-GIVE_UP = (1, 3, 4, 0)
+# ... Trigger, State and Type giving up room for it, in this order (Trigger first: it is selected in the text;
+# State's ink says it too; the type is what Enter accepts: at 1366x768 "Sent…", "Arres…" and "End-…" left it to the
+# editor) ...
+GIVE_UP = (1, STATE, 0)
+MISSING_ROLE = Qt.ItemDataRole.UserRole + 1  # how many characters of an Arguments cell say its missing roles
+ARGUMENTS_WANT = 36  # characters ("Defendant: deputy transport minister"): the room Arguments is given before the rest
+TYPE_KEPT = 13  # characters: a type of up to this many stays whole ("Trial-Hearing", "End-Position") for Arguments
 FLOOR_CHARS = 8  # ... down to about this many characters each (or their titles)
 
 
@@ -56,7 +71,7 @@ class EventTableModel(RowTableModel):
         super().__init__()
         self.rows: list[Event] = []
         self.cells: list[tuple[str, ...]] = []
-        self.missing: list[bool] = []
+        self.missing: list[int] = []  # the characters of each row's Arguments cell that say its missing roles
         self._row_by_id: dict[int, int] = {}
         self.types: frozenset[str] = frozenset()  # the types shown (Type's cells), each elided apart from the others
 
@@ -65,14 +80,14 @@ class EventTableModel(RowTableModel):
         if [v.id for v in events] != [v.id for v in self.rows]:
             self.beginResetModel()
             self.rows, self.cells = events, cells
-            self.missing = [bool(c[3]) for c in cells]
+            self.missing = [missing_length(c) for c in cells]
             self._row_by_id = {v.id: i for i, v in enumerate(events)}
             self.types = frozenset(c[0] for c in cells)
             self.endResetModel()
             return
         for r, (v, row_cells) in enumerate(zip(events, cells)):
             if v != self.rows[r] or row_cells != self.cells[r]:
-                self.rows[r], self.cells[r], self.missing[r] = v, row_cells, bool(row_cells[3])
+                self.rows[r], self.cells[r], self.missing[r] = v, row_cells, missing_length(row_cells)
                 self.dataChanged.emit(self.index(r, 0), self.index(r, len(COLUMNS) - 1))
         self._types_changed()
 
@@ -102,7 +117,7 @@ class EventTableModel(RowTableModel):
                 made.append(cells)
             if r >= 0 and v is not None and list_order(self.rows[r]) == list_order(v):
                 if v != self.rows[r] or cells != self.cells[r]:
-                    self.rows[r], self.cells[r], self.missing[r] = v, cells, bool(cells[3])
+                    self.rows[r], self.cells[r], self.missing[r] = v, cells, missing_length(cells)
                     self.dataChanged.emit(self.index(r, 0), self.index(r, len(COLUMNS) - 1))
                 continue
             if r >= 0:
@@ -115,7 +130,7 @@ class EventTableModel(RowTableModel):
                 self.beginInsertRows(QModelIndex(), at, at)
                 self.rows.insert(at, v)
                 self.cells.insert(at, cells)
-                self.missing.insert(at, bool(cells[3]))
+                self.missing.insert(at, missing_length(cells))
                 self._row_by_id = {x.id: i for i, x in enumerate(self.rows)}
                 self.endInsertRows()
         self._types_changed()
@@ -133,9 +148,9 @@ class EventTableModel(RowTableModel):
             return self.cells[r][col]
         if role == Qt.ItemDataRole.UserRole:
             return v.id
+        if role == MISSING_ROLE:
+            return self.missing[r] if col == ARGUMENTS else 0
         if role == Qt.ItemDataRole.ForegroundRole:
-            if col == 3 and self.missing[r]:
-                return QColor(themes.current().error)
             if v.state in STATE_COLORS:
                 t = themes.current()
                 return QColor(t.suggested_event if v.state == "suggested" else t.rejected)
@@ -149,24 +164,63 @@ class EventTableModel(RowTableModel):
             if col == 0:
                 alt = f"; also possible: {', '.join(v.alternatives)}" if v.alternatives else ""
                 return tooltip_text(f"{v.type} ({state_with_score(v.state, v.score)}){alt}")
-            if col in (1, 2, 3):  # a long trigger is elided in its column, the arguments and missing roles in theirs
+            if col in (1, ARGUMENTS):  # a long trigger is elided in its column, the arguments in theirs
                 return tooltip_text(self.cells[r][col])
-            if col == 4:
+            if col == STATE:
                 return tooltip_text(state_with_score(v.state, v.score))
         return None
 
 
 def event_cells(schema: Schema | None, v: Event, entities: dict[int, Entity], text: str) -> tuple[str, ...]:
-    """Type (short), trigger, arguments by role, missing required roles, state: as the list shows them."""
+    """Type (short), trigger, arguments by role after the missing required roles, state: as the list shows them."""
     miss = event_missing_roles(schema, v) if schema else []
     state = "undecided" if v.state == "suggested" else v.state
-    return (
-        v.type.split(":")[-1],
-        text[v.trigger_start : v.trigger_end],
-        arguments_text(v, entities, text, schema),
-        ", ".join(miss),
-        state,
-    )
+    said = arguments_text(v, entities, text, schema)
+    if miss:
+        said = f"{MISSING_SAID}{', '.join(miss)}" + (f"; {said}" if said else "")
+    return (v.type.split(":")[-1], text[v.trigger_start : v.trigger_end], said, state)
+
+
+def missing_length(cells: tuple[str, ...]) -> int:
+    """How many characters of the Arguments cell say the missing roles (0: none missing)."""
+    said = cells[ARGUMENTS]
+    if not said.startswith(MISSING_SAID):
+        return 0
+    end = said.find("; ")
+    return len(said) if end < 0 else end
+
+
+class ArgumentsDelegate(QStyledItemDelegate):
+    """The Arguments cell with its leading missing roles in the error's ink (the rest in the row's), elided as one
+    text; a selected row in the selection's ink alone, as every other cell."""
+
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex) -> None:
+        red = int(index.data(MISSING_ROLE) or 0)
+        if not red:
+            super().paint(painter, option, index)
+            return
+        opt = QStyleOptionViewItem(option)
+        self.initStyleOption(opt, index)
+        text, opt.text = opt.text, ""
+        widget = opt.widget
+        style = widget.style() if widget is not None else QApplication.style()
+        style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, widget)  # background, selection
+        rect = style.subElementRect(QStyle.SubElement.SE_ItemViewItemText, opt, widget)
+        margin = style.pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, widget) + 1
+        rect = rect.adjusted(margin, 0, -margin, 0)
+        shown = QFontMetrics(opt.font).elidedText(text, Qt.TextElideMode.ElideRight, rect.width())
+        selected = bool(opt.state & QStyle.StateFlag.State_Selected)
+        ink = opt.palette.color(QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text)
+        painter.save()
+        painter.setFont(opt.font)
+        flags = int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+        head, rest = shown[:red], shown[red:]
+        painter.setPen(ink if selected else QColor(themes.current().error))
+        painter.drawText(rect, flags, head)
+        if rest:
+            painter.setPen(ink)
+            painter.drawText(rect.adjusted(QFontMetrics(opt.font).horizontalAdvance(head), 0, 0, 0), flags, rest)
+        painter.restore()
 
 
 class EventPanel(RowPanel):
@@ -180,13 +234,16 @@ class EventPanel(RowPanel):
         # a type elided keeps what tells it from the other types shown: Transfer-Ownership and Transfer-Money both
         # read "Transfer-…" where Arguments took the room
         self.table.setItemDelegateForColumn(0, ElidingDelegate(self._elide_type, self.table))
+        self.table.setItemDelegateForColumn(ARGUMENTS, ArgumentsDelegate(self.table))
         self._elided: dict[tuple[str, float, frozenset[str]], str] = {}
         hh = self.table.horizontalHeader()
         for col in FITTED:  # sized by _fit_columns: Qt's ResizeToContents read every row at each selection
             hh.setSectionResizeMode(col, QHeaderView.ResizeMode.Interactive)
-        hh.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        hh.setSectionResizeMode(ARGUMENTS, QHeaderView.ResizeMode.Stretch)
         self._widths: dict[str, int] = {}  # text -> its cell's width, measured once
         self._fitted: dict[int, int] = {}
+        self._args_widest = 0  # the width Arguments' widest cell needs
+        self._type_kept = 0  # the width of the widest type shown of up to TYPE_KEPT characters
         self.table.viewport().installEventFilter(self)
 
     def _elide_type(self, _index: QModelIndex, text: str, room: float, advance: Callable[[str], float]) -> str:
@@ -227,7 +284,7 @@ class EventPanel(RowPanel):
         self.select(current)
 
     def _fit_columns(self, only: list[tuple[str, ...]] | None = None) -> None:
-        """Type, trigger, missing roles and state as wide as their longest text (a trigger's up to a limit; the
+        """Type, trigger and state as wide as their longest text (a trigger's up to a limit; the
         whole in the cell's tooltip): each distinct text measured once with the font; with ``only`` (the rows
         an edit changed), columns are widened to fit them, never narrowed."""
         widths = self._widths
@@ -241,27 +298,53 @@ class EventPanel(RowPanel):
                     widths[text] = max(upright, cell_width(self.table, text, italic=True)) + GRID_SLACK
                 want = max(want, min(widths[text], TRIGGER_WIDEST if col == 1 else widths[text]))
             self._fitted[col] = want
+        # Arguments' widest cell: the longest few by characters, measured (a width for every row's text at each
+        # open cost more than the list's other columns together)
+        texts = [cells[ARGUMENTS] for cells in (self.model.cells if only is None else only)]
+        longest = sorted(set(texts), key=len)[-3:]
+        widest = max((cell_width(self.table, t, italic=True) + GRID_SLACK for t in longest), default=0)
+        self._args_widest = widest if only is None else max(self._args_widest, widest)
+        types = [t for t in {cells[0] for cells in self.model.cells} if len(t) <= TYPE_KEPT]
+        self._type_kept = max((widths.get(t, 0) for t in types), default=0)
         self._share()
 
     def _share(self) -> None:
         """Each fitted column its width, unless Arguments would be left less than its least (its title, a role with
-        the start of its filler): then Trigger, Missing and State give up room, down to their titles', then a few
-        characters, and only then Type (their whole text is in the tooltip). Arguments took what the others left: "rguments" and "Artifa…" at 1366 px."""
+        the start of its filler): then Trigger and State give up room, down to their titles', then a few
+        characters, and only then Type (their whole text is in the tooltip). Arguments took what the others left:
+        "rguments" and "Artifa…" at 1366 px. Then Trigger and State give up room for the rest of Arguments' widest
+        cell, Type not."""
         if not self._fitted:
             return
         table, hh = self.table, self.table.horizontalHeader()
-        least = max(header_width(table, COLUMNS[2]), ARGUMENTS_CHARS * table.fontMetrics().averageCharWidth())
+        least = max(header_width(table, COLUMNS[ARGUMENTS]), ARGUMENTS_CHARS * table.fontMetrics().averageCharWidth())
         widths = dict(self._fitted)
         over = sum(widths.values()) + least - table.viewport().width()
         least_cell = cell_width(table, "x" * FLOOR_CHARS)
         last_floor = cell_width(table, "x" * (FLOOR_CHARS - 2))
         # their titles whole first, then a few characters less and their titles elided (else the list scrolled
-        # sideways): Trigger, Missing and State before Type
+        # sideways): Trigger and State before Type
         steps = [(col, titled) for cols in (GIVE_UP[:-1], GIVE_UP[-1:]) for titled in (True, False) for col in cols]
         for col, titled in steps:
             if over <= 0:
                 break
             floor = max(header_width(table, COLUMNS[col]), least_cell) if titled else last_floor
+            take = max(0, min(over, widths[col] - floor))
+            widths[col] -= take
+            over -= take
+        # then Arguments as wide as its widest cell (up to ARGUMENTS_WANT characters: at 1920x1080 the other
+        # columns stay whole) where Trigger and State can give it the room, down to a few
+        # characters (at 1366x768 "Defendant: de…" in 105 px beside "sentenced" and "undecided" whole), and Type
+        # down to its types of up to TYPE_KEPT characters, whole (session 21; "Transfer-Ownership" elided apart)
+        want = min(self._args_widest, ARGUMENTS_WANT * table.fontMetrics().averageCharWidth())
+        over = want - (table.viewport().width() - sum(widths.values()))
+        extra = [(col, titled) for titled in (True, False) for col in GIVE_UP[:-1]] + [(0, False)]
+        for col, titled in extra:
+            if over <= 0:
+                break
+            floor = max(header_width(table, COLUMNS[col]), least_cell) if titled else last_floor
+            if col == 0:
+                floor = max(floor, self._type_kept)
             take = max(0, min(over, widths[col] - floor))
             widths[col] -= take
             over -= take
