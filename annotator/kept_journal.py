@@ -184,7 +184,7 @@ class KeptJournal:
         under a temporary name, then linked into place, so no open ever sees it half made. Raises OSError."""
         nonce = uuid.uuid4().hex
         tmp = project.path.with_name(f".{project.path.name}{SUFFIX}.{nonce[:12]}.part")
-        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_APPEND, 0o644)
+        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_APPEND, 0o666)  # the user's umask decides
         try:
             fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
             ident = project.identity

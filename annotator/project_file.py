@@ -3,6 +3,7 @@ file format it is of."""
 
 from __future__ import annotations
 
+import os
 import sqlite3
 from pathlib import Path
 from typing import Any
@@ -55,6 +56,18 @@ class Connection(sqlite3.Connection):
             return super().executemany(*args)
         except sqlite3.DatabaseError as exc:
             raise self._damaged(exc) from None
+
+
+def make_new(path: Path | str) -> None:
+    """Make the empty file of a new project as a plain ``open`` makes a file: 0666 less the user's umask. SQLite makes
+    it 0644 whatever the umask (its default mode), and its ``-wal`` and ``-shm`` take the file's mode: a team's umask
+    002 in its shared folder gave a file the teammates could only read (round 14, session 22). An empty file is a new
+    database to SQLite. Where it cannot be made (the folder, the disk, or another program made it first) nothing is
+    done: SQLite's own open says why, or opens the one that is there."""
+    try:
+        os.close(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666))
+    except OSError:
+        pass
 
 
 def connect(target: str, project_path: Path | str, *, uri: bool = False) -> Connection:

@@ -80,6 +80,8 @@ class Project(WatchedFile):
         self._prechecked = self._had_log and opencheck.check_log_before_writing(self.path)
         if not self.read_only:
             made = not exists and not self.path.exists()
+            if made:
+                project_file.make_new(self.path)  # the user's umask, not SQLite's 0644
             try:
                 self._connect(str(self.path), False, exists, schema, synchronous)
             except sqlite3.OperationalError as exc:  # full disk, read-only file system, folder not writable
@@ -348,6 +350,7 @@ class Project(WatchedFile):
         if (too_long := opencheck.path_too_long(dest, False, room=len(part.name) - len(dest.name))) is not None:
             raise SaveError(f"{dest}: cannot save a copy of the project there: {too_long}")
         try:
+            project_file.make_new(part)
             out = sqlite3.connect(part)
             try:
                 with out:
