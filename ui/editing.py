@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
-from typing import TYPE_CHECKING, Callable
+from typing import TYPE_CHECKING, Any, Callable
 
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QKeyEvent
@@ -172,20 +172,29 @@ class EditActions(QObject):
             return True
         return False
 
+    def _decide(self, command_cls: type[cmd.CoreEditCommand], item: Any, table: str) -> tuple[bool, Any]:
+        """Make the decision ``command_cls`` on ``item`` (a span or an event, of the controller's ``table``, read after
+        the edit: a reload makes it anew): (kept, the item as it is now: its id's, or the one a re-run of
+        pre-annotation put in its place, aimed_at). Kept while another program writes (the
+        edits waiting grew), a decision is one made: Enter, X and a label key move on, as after one written (they
+        stayed, the list still showing it undecided, and the next Enter kept another accept of the same span, refused
+        once it landed)."""
+        waiting = self.c.edits_waiting()
+        done = self.c.run(command_cls, item.id, expected=item)
+        return self.c.edits_waiting() > waiting, getattr(self.c, table).get(done or item.id)
+
     def accept(self) -> None:
         """Accept the selected suggestion (span, else event) and move on to the next undecided item (Enter)."""
         cur = self.current()
         ev = self.events.current()
         if cur is not None:
             if cur.state in (UNDECIDED, "rejected"):
-                done = self.c.run(cmd.AcceptEntity, cur.id, expected=cur)  # the span decided: its id, or the one a
-                now = self.c.entities.get(done or cur.id)  # re-run of pre-annotation put in its place (aimed_at)
-                if now is None or now.state == UNDECIDED:  # refused: stay, the message says why
+                kept, now = self._decide(cmd.AcceptEntity, cur, "entities")
+                if not kept and (now is None or now.state == UNDECIDED):  # refused: stay, the message says why
                     return
         elif ev is not None and ev.state in (UNDECIDED, "rejected"):
-            done = self.c.run(cmd.AcceptEvent, ev.id, expected=ev)
-            after = self.c.events.get(done or ev.id)
-            if after is None or after.state == UNDECIDED:
+            kept, after = self._decide(cmd.AcceptEvent, ev, "events")
+            if not kept and (after is None or after.state == UNDECIDED):
                 return
         self.move_on()
 
@@ -201,14 +210,12 @@ class EditActions(QObject):
         if cur is not None:
             if cur.state == "rejected":
                 return
-            done = self.c.run(cmd.RejectEntity, cur.id, expected=cur)
-            now = self.c.entities.get(done or cur.id)
+            kept, now = self._decide(cmd.RejectEntity, cur, "entities")
         elif ev is not None and ev.state != "rejected":
-            done = self.c.run(cmd.RejectEvent, ev.id, expected=ev)
-            now = self.c.events.get(done or ev.id)  # type: ignore[assignment]
+            kept, now = self._decide(cmd.RejectEvent, ev, "events")
         else:
             return
-        if now is None or now.state == "rejected":  # a refused edit stays put, its message in view
+        if kept or now is None or now.state == "rejected":  # a refused edit stays put, its message in view
             if not self.move_on():  # the last one: nothing selected (a rejected item is hidden), the view stays
                 self.c.select_entity(None)
                 if cur is None:  # the event rejected; a span's event stays selected, its roles filled from here

@@ -102,3 +102,38 @@ def test_a_teammate_who_opens_the_project_later_is_named_at_their_first_edit(qtb
         close_window(w)
     assert f"Open by nobody (pid {held.pid}) too: their edits show here within seconds" in said  # was: nothing said
     assert "Open by" not in again
+
+
+def test_enter_and_x_while_another_program_writes_move_on_each_keeping_one_decision(qtbot, window, project_path):
+    """A teammate's program held the write lock (their import, pre-annotation or merge): Enter kept the accept but
+    stayed on the suggestion, which the list still showed undecided, so a person pressing on kept accept after accept of
+    the one span (seen: three Enters, three kept accepts of 'November 17', two of them refused once they landed) and
+    never reached the next. Enter and X now move on once their decision is kept, as when it is written."""
+    import sqlite3
+
+    from PySide6.QtCore import Qt
+
+    w, c = window, window.controller
+    other = sqlite3.connect(project_path, isolation_level=None)
+    other.execute("BEGIN IMMEDIATE")  # the teammate's write, under way
+    try:
+        w.view.setFocus()
+        qtbot.keyClick(w.view, Qt.Key.Key_Tab)
+        first = c.current_entity
+        qtbot.keyClick(w.view, Qt.Key.Key_Return)
+        second = c.current_entity
+        qtbot.keyClick(w.view, Qt.Key.Key_X)
+        third = c.current_entity
+        assert c.edits_waiting() == 2
+    finally:
+        other.execute("COMMIT")
+        other.close()
+    assert len({first, second, third}) == 3  # was: the three the same span, the X kept as a reject of it
+    c.kept.write_kept()  # the retry timer, once the lock is free
+    qtbot.waitUntil(lambda: c.edits_waiting() == 0, timeout=10_000)
+    conn = sqlite3.connect(f"file:{project_path}?mode=ro", uri=True)
+    try:
+        states = dict(conn.execute("SELECT id, state FROM entities WHERE id IN (?, ?)", (first, second)).fetchall())
+    finally:
+        conn.close()
+    assert states == {first: "accepted", second: "rejected"}
