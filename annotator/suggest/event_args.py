@@ -18,7 +18,7 @@ from annotator.role_slots import role_slots
 from annotator.rules import has_room, takes
 from annotator.suggest.amounts import COUNTS, is_money
 from annotator.suggest.arg_spans import PLACE_LABELS, WH, guess_or_ent, resolve, span_of
-from annotator.suggest.noun_classes import alternative_labels, is_weapon
+from annotator.suggest.noun_classes import alternative_labels, court_role, is_weapon
 from annotator.suggest.time_spans import is_duration
 from annotator.suggest.types import ArgumentSuggestion
 
@@ -474,6 +474,11 @@ def fill_roles(
             order = sorted(roles, key=lambda rs: rs[0].name != "Place")  # "the Moscow meeting": a place, not a party
         elif slot == "compound" and label == "PRODUCT":
             order = sorted(roles, key=lambda rs: rs[0].name != "Instrument")  # "bomb attacks", "rocket fire"
+        # "was tried by a court", "a court indicted him": who judges is the Adjudicator, never the Prosecutor, and who
+        # prosecutes never the Adjudicator, where the schema puts the Prosecutor first
+        judges = court_role(tok)
+        if judges is not None:
+            order = [rs for rs in order if rs[0].name != _OTHER_SIDE[judges]]
         for role, slots in order:
             if slot not in slots:
                 continue
@@ -511,6 +516,9 @@ def fill_roles(
             out.append(ArgumentSuggestion(role.name, near[0], near[1], near[2], 0.4))
             used.add((near[0], near[1]))
     return out
+
+
+_OTHER_SIDE = {"Adjudicator": "Prosecutor", "Prosecutor": "Adjudicator"}
 
 
 class SentenceEntities:

@@ -33,7 +33,7 @@ ORG = frozenset(
     """police army military government regime administration ministry militia force navy airforce coalition
     group organization organisation party authority agency council parliament congress court tribunal cabinet
     company firm bank unit brigade battalion division squad faction movement alliance committee commission
-    junta opposition network cell team board""".split()
+    junta opposition network cell team board jury""".split()
 )
 FAC = frozenset(
     """market square street road highway building house home school university hospital clinic mosque church
@@ -111,6 +111,25 @@ def guess_label_of_word(word: str) -> str | None:
     if w.endswith("s"):
         forms.add(w[:-1])
     return _label_of(forms)
+
+
+# who judges and who prosecutes, a closed class of English the Justice types' roles tell apart: a court is never the
+# prosecutor nor a prosecutor the adjudicator, whichever slot of the parse they come in
+ADJUDICATORS = frozenset("court tribunal jury judge magistrate".split())
+PROSECUTORS = frozenset("prosecutor prosecution".split())
+
+
+def court_role(token: Token) -> str | None:
+    """ "Adjudicator" for a noun (or a name's head) naming who judges ("the court", "the Warsaw Regional Court", "a
+    jury", "Judge Kowalczyk"'s title aside), "Prosecutor" for who prosecutes, else None."""
+    if token.pos_ not in ("NOUN", "PROPN"):
+        return None
+    words = {token.lemma_.lower(), token.lower_}
+    if words & ADJUDICATORS:
+        return "Adjudicator"
+    if words & PROSECUTORS or token.lower_ == "prosecutors":
+        return "Prosecutor"
+    return None
 
 
 def is_weapon(token: Token) -> bool:

@@ -615,3 +615,20 @@ def test_a_sentence_told_after_the_day_is_the_sentence_and_the_day_its_time(nlp,
     assert len(got) == 1 and got[0].type == "Justice:Sentence", got
     args = {(a.role, text[a.start : a.end]) for a in got[0].arguments}
     assert {("Sentence", "eight years"), ("Time", "Tuesday"), ("Defendant", "minister")} <= args, args
+
+
+@pytest.mark.slow
+def test_who_judges_is_the_adjudicator_and_never_the_prosecutor(nlp, suggester):
+    # Trial-Hearing and Charge-Indict list the Prosecutor first, and both take a "by" agent or a subject: "tried by a
+    # court" made the court the Prosecutor; a jury had no label and judged nothing
+    got = args_of(nlp, suggester, "He was tried in absentia by a court in Tehran.", "tried", "Justice:Trial-Hearing")
+    assert ("Adjudicator", "court") in got and not any(r == "Prosecutor" for r, _ in got), got
+    got = args_of(
+        nlp, suggester, "A court indicted the mayor on corruption charges.", "indicted", "Justice:Charge-Indict"
+    )
+    assert {("Adjudicator", "court"), ("Defendant", "mayor")} <= got, got
+    got = args_of(nlp, suggester, "A federal jury convicted the man of terrorism.", "convicted", "Justice:Convict")
+    assert ("Adjudicator", "jury") in got, got
+    # who prosecutes stays the Prosecutor
+    got = args_of(nlp, suggester, "Prosecutors charged the mayor with corruption.", "charged", "Justice:Charge-Indict")
+    assert ("Prosecutor", "Prosecutors") in got, got
