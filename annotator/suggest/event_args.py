@@ -18,7 +18,7 @@ from annotator.role_slots import role_slots
 from annotator.rules import has_room, takes
 from annotator.suggest.amounts import COUNTS, is_money
 from annotator.suggest.arg_spans import PLACE_LABELS, WH, guess_or_ent, resolve, span_of
-from annotator.suggest.noun_classes import alternative_labels, court_role, is_weapon
+from annotator.suggest.noun_classes import alternative_labels, court_role, is_crime, is_weapon
 from annotator.suggest.time_spans import is_duration
 from annotator.suggest.types import ArgumentSuggestion
 
@@ -458,6 +458,8 @@ def fill_roles(
         if got is None:
             continue
         start, end, label = got
+        if label is None and tok.i not in ents and is_crime(tok):
+            label = "EVENT"  # "charged with corruption": the crime, an EVENT where the schema's Crime takes one
         if label is None or (start, end) in used or (start < trigger_span[1] and trigger_span[0] < end):
             continue
         options = (label,) if tok.i in ents else alternative_labels(label)

@@ -119,6 +119,21 @@ ADJUDICATORS = frozenset("court tribunal jury judge magistrate".split())
 PROSECUTORS = frozenset("prosecutor prosecution".split())
 
 
+# what one is charged with, tried, convicted or sentenced for: English's names of crimes, a closed class as the
+# weapons are; a crime is no entity the NER names, and the schema's Crime takes LAW or EVENT (OntoNotes has no label
+# of its own for one)
+CRIMES = frozenset(
+    """corruption bribery fraud embezzlement extortion racketeering laundering smuggling trafficking murder manslaughter
+    homicide assassination rape assault robbery burglary theft kidnapping abduction terrorism espionage spying treason
+    sedition subversion blasphemy arson genocide perjury incitement insurrection rebellion desertion crime""".split()
+)
+
+
+def is_crime(token: Token) -> bool:
+    """Whether a common noun names a crime ("charged with corruption", "convicted of murder")."""
+    return token.pos_ == "NOUN" and token.lemma_.lower() in CRIMES
+
+
 def court_role(token: Token) -> str | None:
     """ "Adjudicator" for a noun (or a name's head) naming who judges ("the court", "the Warsaw Regional Court", "a
     jury", "Judge Kowalczyk"'s title aside), "Prosecutor" for who prosecutes, else None."""

@@ -632,3 +632,14 @@ def test_who_judges_is_the_adjudicator_and_never_the_prosecutor(nlp, suggester):
     # who prosecutes stays the Prosecutor
     got = args_of(nlp, suggester, "Prosecutors charged the mayor with corruption.", "charged", "Justice:Charge-Indict")
     assert ("Prosecutor", "Prosecutors") in got, got
+
+
+@pytest.mark.slow
+def test_a_crime_named_by_a_common_noun_is_the_crime(nlp, suggester):
+    # the Crime takes LAW or EVENT, which no crime the NER reads has: "charged with corruption" left it empty
+    got = args_of(nlp, suggester, "The mayor was charged with corruption.", "charged", "Justice:Charge-Indict")
+    assert {("Defendant", "mayor"), ("Crime", "corruption")} <= got, got
+    got = args_of(nlp, suggester, "Police arrested two men for drug trafficking.", "arrested", "Justice:Arrest-Jail")
+    assert ("Crime", "drug trafficking") in got, got
+    got = args_of(nlp, suggester, "The general was acquitted of war crimes.", "acquitted", "Justice:Acquit")
+    assert ("Crime", "war crimes") in got, got
