@@ -25,7 +25,9 @@
   of IOB tags, or sentences of ``word|TAG`` tokens (spaCy's ``iob`` input), or CoNLL-U lines with entities in MISC
   (``NER=B-PER``, ``Entity=(e1-person``): ``conll`` (such a ``train.txt`` was
   imported as one plain-text document, its tags as words).
-- ``.spacy``: a spaCy DocBin (``spacy``).
+- ``.spacy``: a spaCy DocBin (``spacy``); ``.json`` or ``.jsonl`` whose first object has ``paragraphs`` of
+  ``sentences`` (and no ``text``): spaCy v2's JSON training format (``spacy`` too; it was refused naming
+  ``spacy convert``).
 - ``.csv``/``.tsv`` whose first row has a column of regions (``[{"start", "end", "text", "labels"}]`` as JSON text):
   Label Studio's CSV export (``label_studio``); one whose header names a ``text`` and a ``label`` column (or doccano's
   older ``column_data``, ``column_label``): doccano's text classification upload (``doccano``); other tables stay
@@ -146,6 +148,12 @@ def _is_dygiepp(obj: Any) -> bool:
     if not (isinstance(sentences, list) and sentences and all(isinstance(s, list) for s in sentences)):
         return False
     return any(k in obj for k in ("doc_key", "ner", "relations", "events", "clusters"))
+
+
+def _is_spacy_v2(obj: Any) -> bool:
+    from annotator.formats.spacy_v2 import is_v2_document
+
+    return is_v2_document(obj)
 
 
 def _is_oneie(obj: Any) -> bool:
@@ -269,6 +277,8 @@ def detect_format(path: str | Path) -> str | None:
         return "doccano"
     if _is_dygiepp(obj):
         return "dygiepp"
+    if _is_spacy_v2(obj):
+        return "spacy"
     return None
 
 

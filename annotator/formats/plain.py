@@ -49,8 +49,8 @@ DYGIEPP_LINE = (
     "from its content) or with --format dygiepp"
 )
 SPACY_V2_JSON = (
-    "spaCy v2's JSON training format (paragraphs of sentences of tokens), which annotator does not read: convert it "
-    "with 'python -m spacy convert FILE.json OUT_FOLDER' and import the .spacy file that makes"
+    "spaCy v2's JSON training format (paragraphs of sentences of tokens), not the project's JSONL: import it without "
+    "--format (it is told from its content) or with --format spacy"
 )
 DOCCANO_LABELS = ("task_type", "background_color", "suffix_key")  # a label of doccano's "Export Labels" file
 PATTERNS = (

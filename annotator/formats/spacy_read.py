@@ -1,5 +1,5 @@
 """spaCy DocBin (``.spacy``) import: the training corpora spaCy projects make (``corpus/train.spacy``), and our
-own DocBin export read back.
+own DocBin export read back; a JSON file given to it is spaCy v2's training format (``formats.spacy_v2``).
 
 Per Doc: the text is ``doc.text``; entities are ``doc.ents`` and the spans of every span group (a spancat's
 ``sc``), each (start, end, label) once, ``accepted`` with source ``spacy``, with its score where the group has
@@ -38,6 +38,17 @@ def _docs(path: Path) -> list[Any]:
         return list(DocBin(store_user_data=True).from_bytes(data).get_docs(Vocab()))
     except Exception as exc:  # zlib, msgpack or spaCy's own errors: each says the bytes are not a DocBin
         raise ImportFileError(str(path), _why_not_read(data, exc)) from None
+
+
+def _is_json(path: Path) -> bool:
+    """Whether ``path`` starts as JSON text does (``[`` or ``{``), as spaCy v2's training files do; a DocBin starts
+    with zlib's header."""
+    try:
+        with path.open("rb") as fh:
+            head = fh.read(64)
+    except OSError:
+        return False
+    return head.lstrip(b"\xef\xbb\xbf \t\r\n")[:1] in (b"[", b"{")
 
 
 def zlib_header(data: bytes) -> bool:
@@ -178,6 +189,10 @@ def _document(
 def read_spacy(path: str | Path, schema: Schema | None = None) -> ReadResult:
     """The Docs of a DocBin file as documents (the line number in messages is the Doc's place in the file)."""
     path = Path(path)
+    if _is_json(path):  # spaCy v2's JSON training format, which spacy convert makes a DocBin of
+        from annotator.formats.spacy_v2 import read_spacy_v2
+
+        return read_spacy_v2(path, schema)
     schema = schema or default_schema()
     warnings: list[str] = []
     unknown = LabelTally(path)

@@ -10,7 +10,11 @@ from __future__ import annotations
 
 import json
 
+import pytest
+
 from annotator import api
+from annotator.errors import ImportFileError
+from annotator.formats.plain import read_jsonl
 from annotator.importing import IncomingDocument, import_documents
 
 TEXT = "Outbreaks of cholera were traced to Vibrio cholerae in the river."
@@ -80,15 +84,20 @@ def test_doccanos_label_list_is_refused_saying_what_it_is(project, tmp_path):
     assert not project.document_ids()
 
 
-def test_spacys_v2_json_training_file_is_refused_naming_the_converter(project, tmp_path):
-    """It was "'text' must be a non-empty string", which said nothing of what the file is or how to bring it in."""
+def test_spacys_v2_json_training_file_is_read(project, tmp_path):
+    """It was "'text' must be a non-empty string", which said nothing of what the file is or how to bring it in; then
+    refused naming ``spacy convert``; since session 22 read (``tests/formats/test_spacy_v2_json.py``). The reader of the
+    project's JSONL lines, given one, refuses it naming the way in."""
     token = {"id": 0, "orth": "Apple", "tag": "NNP", "head": 0, "dep": "ROOT", "ner": "U-ORG"}
     doc = {"id": 0, "paragraphs": [{"raw": "Apple", "sentences": [{"tokens": [token]}]}]}
     path = tmp_path / "train.json"
     path.write_text(json.dumps([doc]), encoding="utf-8")
     report = api.import_files(project, [path])
-    ((_, reason),) = report.skipped
-    assert "spaCy v2's JSON training format" in reason and "spacy convert" in reason
+    assert not report.skipped and [e.label for d in project.document_ids() for e in project.entities(d)] == ["ORG"]
+    lines = tmp_path / "train.jsonl"
+    lines.write_text(json.dumps(doc) + "\n", encoding="utf-8")
+    with pytest.raises(ImportFileError, match="spaCy v2's JSON training format.*--format spacy"):
+        read_jsonl(lines)
 
 
 def test_a_patterns_file_is_refused_saying_what_it_is(project, tmp_path):

@@ -1,0 +1,203 @@
+"""spaCy v2's JSON training format read in (``spacy``'s reader takes it beside the DocBin): what ``spacy train`` read
+before v3 and what ``spacy convert`` still turns into a DocBin (spaCy's ``extra/example_data/ner_example_data/
+ner-sent-per-line.json``; v3's ``docs_to_json`` writes it too).
+
+The file is a list of documents (or one, or one a line), each ``{"id", "paragraphs": [{"raw"?, "sentences": [{"tokens":
+[{"orth", "ner", "tag", "space"?, ...}]}], "cats"?: [{"label", "value"}]}]}``. Each paragraph is a document, as
+``spacy convert`` makes a Doc of each (named ``FILE:ID``, ``FILE:ID.N`` when the document has several paragraphs; the
+id kept in the meta). Its text is the paragraph's ``raw`` where its tokens lie in it in order with only whitespace
+between them, else the tokens and their ``space`` (what v3 writes), else the tokens joined as every reader of bare
+tokens joins them (``formats.tokens.join_tokens``: a space between tokens, a line between sentences; spaCy puts a space
+there); the tokens and sentences are stored as the document's. Entities are the ``ner`` tags in BILUO (``U-ORG``,
+``B-PERSON`` ... ``L-PERSON``; IOB read as well), through ``iob.entities`` as a CoNLL file's, labels as the schema names
+them; ``-`` (spaCy's missing value) is no entity, and said. ``cats`` are kept in the meta as a DocBin's ``doc.cats``.
+The other token fields (``tag``, ``pos``, ``lemma``, ``head``, ``dep``, ``morph``) and ``brackets`` are not kept,
+and said."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from annotator.formats.iob import allowed, detect_scheme, entities
+from annotator.formats.reading import LabelTally, ReadResult, iter_json_values, need
+from annotator.formats.regions import Region, build_document
+from annotator.formats.schema_names import SchemaNames, given_spellings
+from annotator.formats.tokens import JoinedTokens, join_tokens, tokens_in_text
+from annotator.schema import Schema, default_schema
+from annotator.wording import counted
+
+SOURCE = "spacy"
+SHAPE = "spacy_v2"  # the meta key of how the file wrote labels (the schema's PERSON as the file's PER)
+MISSING = ("-", "", None)  # spaCy's missing NER value: nothing said of the token
+OTHER_FIELDS = ("tag", "pos", "lemma", "head", "dep", "morph")
+
+
+def is_v2_document(obj: Any) -> bool:
+    """Whether ``obj`` is a document of spaCy v2's JSON training format: ``paragraphs`` as a list of objects with
+    ``sentences``, and no ``text`` (a line of ours or another tool's)."""
+    if not isinstance(obj, dict) or "text" in obj or not isinstance(obj.get("paragraphs"), list):
+        return False
+    first = obj["paragraphs"][0] if obj["paragraphs"] else None
+    return first is None or (isinstance(first, dict) and isinstance(first.get("sentences"), list))
+
+
+@dataclass
+class _Said:
+    """What the file held that the documents do not keep, counted for one note each."""
+
+    missing: int = 0  # tokens whose ner is spaCy's missing value
+    fields: set[str] = field(default_factory=set)  # token fields not kept
+    brackets: int = 0
+    own_text: int = 0  # paragraphs whose text is their raw
+    spaced: int = 0  # paragraphs whose text is their tokens and spaces
+    raw_off: int = 0  # paragraphs with a raw their tokens do not lie in
+
+
+def _tokens(paragraph: dict[str, Any], path: Path, line: int, where: str, said: _Said) -> list[list[dict[str, Any]]]:
+    sentences = paragraph.get("sentences")
+    need(isinstance(sentences, list), path, line, f"{where}: 'sentences' must be a list")
+    out = []
+    for n, s in enumerate(sentences, start=1):
+        tokens = s.get("tokens") if isinstance(s, dict) else None
+        need(isinstance(tokens, list), path, line, f"{where}, sentence {n}: 'tokens' must be a list")
+        for k, t in enumerate(tokens, start=1):
+            ok = isinstance(t, dict) and isinstance(t.get("orth"), str) and t["orth"] != ""
+            need(ok, path, line, f"{where}, sentence {n}, token {k}: 'orth' must be a non-empty string")
+            said.fields.update(f for f in OTHER_FIELDS if t.get(f) not in (None, ""))
+        said.brackets += len(s.get("brackets") or [])
+        out.append(tokens)
+    return out
+
+
+def _text(sentences: list[list[dict[str, Any]]], raw: Any, said: _Said) -> JoinedTokens:
+    """The paragraph's text and where each token lies in it: its ``raw``, its tokens' ``space``, or the tokens
+    joined."""
+    words = [t["orth"] for s in sentences for t in s]
+    firsts, n = [], 0
+    for s in sentences:
+        if s:
+            firsts.append(n)
+        n += len(s)
+    if raw is not None:
+        where = tokens_in_text(raw, words)
+        if where is not None:
+            said.own_text += 1
+            return JoinedTokens(raw, [a for a, _ in where], [b for _, b in where], firsts)
+        said.raw_off += 1
+    flat = [t for s in sentences for t in s]
+    if flat and all(isinstance(t.get("space"), str) and not t["space"].strip() for t in flat):
+        said.spaced += 1
+        starts, ends, at = [], [], 0
+        for t in flat:
+            starts.append(at)
+            at += len(t["orth"])
+            ends.append(at)
+            at += len(t["space"])
+        return JoinedTokens("".join(t["orth"] + t["space"] for t in flat), starts, ends, firsts)
+    return join_tokens([[t["orth"] for t in s] for s in sentences])
+
+
+def _regions(tags: list[str], joined: JoinedTokens, path: Path, line: int, where: str) -> list[Region]:
+    prefixes = {t[0] for t in tags if t != "O"}
+    scheme = detect_scheme(prefixes)
+    for k, tag in enumerate(tags, start=1):
+        need(
+            allowed(tag, scheme),
+            path,
+            line,
+            f"{where}, token {k}: ner {tag!r} is not a BILUO tag (O, U-LABEL, B-LABEL, I-LABEL, L-LABEL or '-')",
+        )
+    found, _ = entities(tags, scheme)
+    return [Region(i, joined.starts[a], joined.ends[b], label) for i, (label, a, b) in enumerate(found)]
+
+
+def _cats(paragraph: dict[str, Any], path: Path, line: int, where: str) -> dict[str, float]:
+    cats = paragraph.get("cats") or []
+    need(isinstance(cats, list), path, line, f"{where}: 'cats' must be a list of {{'label', 'value'}}")
+    out = {}
+    for c in cats:
+        ok = isinstance(c, dict) and isinstance(c.get("label"), str) and isinstance(c.get("value"), (int, float))
+        need(ok, path, line, f"{where}: each of 'cats' must be {{'label': NAME, 'value': NUMBER}}, not {c!r}")
+        out[c["label"]] = float(c["value"])
+    return out
+
+
+def read_spacy_v2(path: str | Path, schema: Schema | None = None) -> ReadResult:
+    """The paragraphs of a spaCy v2 JSON training file as documents (the line in messages: where its document
+    starts)."""
+    path = Path(path)
+    schema = schema or default_schema()
+    names = SchemaNames(schema)
+    unknown = LabelTally(path)
+    said = _Said()
+    warnings: list[str] = []
+    docs = []
+    for place, (line, item) in enumerate(iter_json_values(path), start=1):
+        need(is_v2_document(item), path, line, "not a document of spaCy v2's JSON training format ('paragraphs')")
+        doc_id = item.get("id", place)
+        paragraphs = item["paragraphs"]
+        for k, paragraph in enumerate(paragraphs, start=1):
+            where = f"document {doc_id!r}, paragraph {k}"
+            need(isinstance(paragraph, dict), path, line, f"{where} must be an object")
+            raw = paragraph.get("raw")
+            need(raw is None or isinstance(raw, str), path, line, f"{where}: 'raw' must be a string")
+            sentences = _tokens(paragraph, path, line, where, said)
+            if not any(sentences):
+                continue
+            joined = _text(sentences, raw, said)
+            tags = [t.get("ner") for s in sentences for t in s]
+            said.missing += sum(t in MISSING for t in tags)
+            tags = ["O" if t in MISSING else t for t in tags]
+            need(all(isinstance(t, str) for t in tags), path, line, f"{where}: each token's 'ner' must be a string")
+            regions = _regions(tags, joined, path, line, where)
+            meta: dict[str, Any] = {"id": doc_id}
+            cats = _cats(paragraph, path, line, where)
+            if cats:
+                meta["cats"] = cats
+            name = f"{path.name}:{doc_id}" + (f".{k}" if len(paragraphs) > 1 else "")
+            with unknown.collect():
+                doc = build_document(
+                    joined.text, name, regions, [], schema, path, line, warnings, source=SOURCE, meta=meta, names=names
+                )
+                doc.tokens, doc.tokens_source = joined.stored(), SOURCE
+                spelt = given_spellings(names)  # the file's PER for PERSON: written back by the exports as it came
+                if spelt:
+                    doc.meta[SHAPE] = spelt
+                docs.append(doc)
+    unknown.check()
+    need(bool(docs), path, None, "no tokens in the file (spaCy v2's JSON training format)")
+    notes = _notes(path, len(docs), said) + names.notes(str(path))
+    return ReadResult(docs, None, warnings + _not_kept(path, said), notes)
+
+
+def _notes(path: Path, n: int, said: _Said) -> list[str]:
+    joined = n - said.own_text - said.spaced
+    how = [
+        f"its 'raw' ({said.own_text})" if said.own_text else "",
+        f"its tokens and each one's 'space' ({said.spaced})" if said.spaced else "",
+        f"its tokens, a space between them and a line per sentence, as the file gives none ({joined})"
+        if joined
+        else "",
+    ]
+    notes = [
+        f"{path}: spaCy v2's JSON training format, a document a paragraph ({counted(n, 'document')}); the text of "
+        f"each: {'; '.join(x for x in how if x)}"
+    ]
+    if said.raw_off:
+        notes.append(
+            f"{path}: {counted(said.raw_off, 'paragraph')} whose 'raw' does not hold its tokens in order: its text is "
+            "its tokens with a space between them"
+        )
+    if said.missing:
+        notes.append(f"{path}: {counted(said.missing, 'token')} with ner '-' (spaCy's missing value): no entity there")
+    return notes
+
+
+def _not_kept(path: Path, said: _Said) -> list[str]:
+    """The warning (printed after "not kept: ") of the token fields and brackets the documents do not keep."""
+    if not (said.fields or said.brackets):
+        return []
+    fields = sorted(said.fields) + (["brackets"] if said.brackets else [])
+    return [f"{path}: the tokens' {', '.join(fields)} (spaCy's tags and parse: the project keeps entities and events)"]

@@ -1,0 +1,188 @@
+"""spaCy v2's JSON training format (the shape of spaCy's ``extra/example_data/ner_example_data/ner-sent-per-line.json``:
+documents of paragraphs of sentences of tokens with ``orth``, ``tag`` and a BILUO ``ner``, no ``raw``; and what v3's
+``docs_to_json`` writes: ``raw``, each token's ``space``, ``cats``) was refused naming ``spacy convert``: now read,
+without ``--format`` and with ``--format spacy``, a document a paragraph as ``spacy convert`` makes a Doc of each. The
+files are our own, in its shape."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from annotator import api
+from annotator.errors import ImportFileError
+from annotator.formats.spacy_v2 import read_spacy_v2
+
+
+def tok(orth: str, ner: str = "O", tag: str = "NN", **more) -> dict:  # type: ignore[no-untyped-def]
+    return {"orth": orth, "tag": tag, "ner": ner, **more}
+
+
+SENT_PER_LINE = [
+    {
+        "id": 0,
+        "paragraphs": [
+            {
+                "sentences": [
+                    {"tokens": [tok("When", tag="WRB"), tok("Ada", "B-PERSON"), tok("Lovelace", "L-PERSON"),
+                                tok("joined"), tok("Acme", "U-ORG"), tok("in"), tok("1843", "U-DATE"), tok(",")]},
+                    {"tokens": [tok("“"), tok("Babbage", "U-PERSON"), tok("was"), tok("n’t"), tok("there"),
+                                tok("this", "B-DATE"), tok("week", "L-DATE"), tok(".")]},
+                ]
+            }
+        ],
+    }
+]  # fmt: skip
+
+WANT_TEXT = "When Ada Lovelace joined Acme in 1843 ,\n“ Babbage was n’t there this week ."
+WANT_SPANS = [
+    ("Ada Lovelace", "PERSON"),
+    ("Acme", "ORG"),
+    ("1843", "DATE"),
+    ("Babbage", "PERSON"),
+    ("this week", "DATE"),
+]
+
+
+def spans(project, doc: int) -> list[tuple[str, str]]:  # type: ignore[no-untyped-def]
+    text = project.document(doc).text
+    return [(text[e.start : e.end], e.label) for e in sorted(project.entities(doc), key=lambda e: e.start)]
+
+
+def write(tmp_path, data, name="train.json"):  # type: ignore[no-untyped-def]
+    path = tmp_path / name
+    path.write_text(json.dumps(data, ensure_ascii=False, indent=2), encoding="utf-8")
+    return path
+
+
+@pytest.mark.parametrize("fmt", [None, "spacy"])
+def test_the_sentence_per_line_shape_is_read_not_refused(tmp_path, fmt):
+    src = write(tmp_path, SENT_PER_LINE)
+    project = api.new_project(tmp_path / "p.annotator")
+    report = api.import_files(project, [src], **({"format": fmt} if fmt else {}))
+    assert not report.skipped, report.skipped
+    (doc,) = project.document_ids()
+    assert project.document(doc).text == WANT_TEXT
+    assert project.document(doc).name == "train.json:0"
+    assert spans(project, doc) == WANT_SPANS
+    assert any("the tokens' tag" in w for w in report.warnings), report.warnings  # said as not kept
+    assert any("spaCy v2's JSON training format" in n for n in report.notes), report.notes
+
+
+def test_its_tokens_and_sentences_are_the_documents(tmp_path):
+    got = read_spacy_v2(write(tmp_path, SENT_PER_LINE))
+    (doc,) = got.documents
+    starts, ends, sentences = doc.tokens
+    assert [WANT_TEXT[s:e] for s, e in zip(starts, ends)][:4] == ["When", "Ada", "Lovelace", "joined"]
+    assert len(starts) == 16 and sentences == [0, 8]
+
+
+V3 = [
+    {
+        "id": 7,
+        "paragraphs": [
+            {
+                "raw": "Paris hosted the talks.  Then Rome.",
+                "sentences": [{"tokens": [tok("Paris", "U-GPE"), tok("hosted"), tok("the"), tok("talks"), tok(".")]},
+                              {"tokens": [tok("Then"), tok("Rome", "U-GPE"), tok(".")]}],
+                "cats": [{"label": "POLITICS", "value": 1.0}, {"label": "SPORT", "value": 0.0}],
+                "brackets": [],
+            },
+            {
+                "sentences": [{"tokens": [tok("Oslo", "U-GPE", space=""), tok(",", space=" "), tok("Norway", "U-GPE", space="")]}],
+            },
+            {"raw": "A raw that lost its words.", "sentences": [{"tokens": [tok("Kyiv", "U-GPE"), tok("wins", "-")]}]},
+        ],
+    }
+]  # fmt: skip
+
+
+def test_raw_spaces_and_cats(tmp_path):
+    src = write(tmp_path, V3)
+    project = api.new_project(tmp_path / "p.annotator")
+    report = api.import_files(project, [src], format="spacy")
+    one, two, three = project.document_ids()
+    assert project.document(one).text == "Paris hosted the talks.  Then Rome."  # the raw, as it is
+    assert spans(project, one) == [("Paris", "GPE"), ("Rome", "GPE")]
+    assert project.document(one).meta["cats"] == {"POLITICS": 1.0, "SPORT": 0.0}
+    assert [project.document(d).name for d in (one, two, three)] == [
+        "train.json:7.1",
+        "train.json:7.2",
+        "train.json:7.3",
+    ]
+    assert project.document(two).text == "Oslo, Norway"  # the tokens and their space, as spaCy's Doc.text
+    assert spans(project, two) == [("Oslo", "GPE"), ("Norway", "GPE")]
+    assert project.document(three).text == "Kyiv wins"  # its raw does not hold its tokens: said
+    notes = " ".join(report.notes)
+    assert "1 paragraph whose 'raw' does not hold its tokens" in notes and "1 token with ner '-'" in notes, notes
+
+
+@pytest.mark.parametrize(
+    "bad, said",
+    [
+        (tok("Acme", "X-ORG"), "document 0, paragraph 1, token 2: ner 'X-ORG' is not a BILUO tag"),
+        ({"tag": "NN"}, "document 0, paragraph 1, sentence 1, token 2: 'orth' must be a non-empty string"),
+    ],
+)
+def test_bad_input_refuses_the_file_in_one_line_and_keeps_nothing(tmp_path, bad, said):
+    data = [{"id": 0, "paragraphs": [{"sentences": [{"tokens": [tok("At"), bad]}]}]}]
+    src = write(tmp_path, data)
+    project = api.new_project(tmp_path / "p.annotator")
+    with pytest.raises(ImportFileError) as got:
+        api.import_files(project, [src], format="spacy")
+    assert said in str(got.value) and "\n" not in str(got.value)
+    assert not project.document_ids()
+
+
+def test_one_document_a_line_too(tmp_path):
+    src = tmp_path / "train.jsonl"
+    src.write_text("\n".join(json.dumps(d) for d in SENT_PER_LINE + V3) + "\n", encoding="utf-8")
+    project = api.new_project(tmp_path / "p.annotator")
+    api.import_files(project, [src])
+    assert len(project.document_ids()) == 4
+
+
+def test_labels_as_the_schema_names_them_and_back_through_the_docbin(tmp_path, busy):
+    data = [
+        {"id": 1, "paragraphs": [{"sentences": [{"tokens": [tok("Ada", "U-PER"), tok("met"), tok("Acme", "U-ORG")]}]}]}
+    ]
+    src = write(tmp_path, data)
+    api.import_files(busy, [src])
+    doc = busy.document_ids()[-1]
+    assert spans(busy, doc) == [("Ada", "PERSON"), ("Acme", "ORG")]  # ACE's PER: the news schema's alias
+    out = tmp_path / "out.spacy"
+    api.export(busy, out, "spacy")
+    again = api.new_project(tmp_path / "again.annotator")
+    api.import_files(again, [out])
+    back = [d for d in again.document_ids() if again.document(d).name == "train.json:1"]
+    assert [spans(again, d) for d in back] == [[("Ada", "PERSON"), ("Acme", "ORG")]]
+
+
+@pytest.mark.slow
+def test_the_same_tokens_and_entities_as_spacy_converts(tmp_path):
+    """spaCy's own converter (``spacy convert``'s ``json_to_docs``) over the same file: each Doc's words and
+    entities (label, first and last word) are our document's, paragraph by paragraph; where the file gives the text
+    (``raw``, or ``space``) the text too."""
+    from spacy.training.converters import json_to_docs
+
+    data = [SENT_PER_LINE[0], {"id": 7, "paragraphs": V3[0]["paragraphs"][:2]}]
+    for p in data:
+        for para in p["paragraphs"]:
+            for s in para["sentences"]:
+                for t in s["tokens"]:
+                    t["ner"] = "O" if t["ner"] == "-" else t["ner"]
+    src = write(tmp_path, data)
+    theirs = list(json_to_docs(src.read_bytes()))
+    ours = read_spacy_v2(src).documents
+    assert len(theirs) == len(ours) == 3
+    for doc, mine in zip(theirs, ours):
+        starts, ends, _ = mine.tokens
+        assert [mine.text[s:e] for s, e in zip(starts, ends)] == [t.text for t in doc]
+        index = {s: k for k, s in enumerate(starts)}
+        got = sorted((index[e.start], index[max(s for s in starts if s < e.end)] + 1, e.label) for e in mine.entities)
+        assert got == sorted((e.start, e.end, e.label_) for e in doc.ents)
+    no_text, raw, spaced = zip(theirs, ours)
+    assert no_text[1].text.replace("\n", " ") + " " == no_text[0].text  # spaCy's spaces; ours a line a sentence
+    assert raw[1].text == V3[0]["paragraphs"][0]["raw"]  # the raw as it is (spaCy's Doc drops a space of two)
+    assert spaced[1].text == spaced[0].text
