@@ -149,16 +149,6 @@ def trigger_types(schema: Schema, trigger: str, weak: bool = True) -> list[str]:
     return out
 
 
-def next_event_type(
-    current: str, alternatives: Sequence[str], likely: Sequence[str], tried: Sequence[str] = ()
-) -> str | None:
-    """Shift+E's type for an event of type ``current``: a suggestion's ``alternatives`` first, then the other types
-    its trigger words name (``likely``, ``trigger_types``' order), past those ``tried`` already by Shift+E on this
-    event (the first again when every one was); None when no other type is named."""
-    order = [t for t in dict.fromkeys([*alternatives, *likely]) if t != current]
-    return next((t for t in order if t not in tried), order[0] if order else None)
-
-
 def sentence_bounds(
     starts: Sequence[int], ends: Sequence[int], sentence_starts: Sequence[int], text_len: int, cp: int
 ) -> tuple[int, int]:

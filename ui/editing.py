@@ -18,6 +18,7 @@ from ui.role_keys import ROLE_KEYS
 
 if TYPE_CHECKING:  # pragma: no cover
     from ui.controller import Controller
+    from ui.event_actions import TypePicker
     from ui.document_view import DocumentView
 
 NO_MODS = Qt.KeyboardModifier.NoModifier
@@ -51,9 +52,7 @@ class EditActions(QObject):
     closes_find: Callable[[], bool] = staticmethod(lambda: False)  # type: ignore[assignment]
     on_find_match: Callable[[], bool] = staticmethod(lambda: False)  # type: ignore[assignment]
 
-    def __init__(
-        self, controller: "Controller", view: "DocumentView", pick_event_type: Callable[[str, list[str]], str | None]
-    ) -> None:
+    def __init__(self, controller: "Controller", view: "DocumentView", pick_event_type: "TypePicker") -> None:
         super().__init__(view)
         self.c = controller
         self.view = view

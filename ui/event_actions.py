@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Callable, Protocol
+from typing import TYPE_CHECKING, Callable, Protocol, Sequence
 
 from annotator.keyflow import (
     agent_order,
@@ -11,12 +11,12 @@ from annotator.keyflow import (
     first_role_candidates,
     label_for_span,
     label_to_fill,
-    next_event_type,
     role_candidates,
     source_order,
     trigger_types,
 )
 from annotator.model import Entity, Event
+from annotator.type_order import next_event_type, types_nearby
 from annotator.rules import has_room, takes
 from ui.role_keys import already_in, elsewhere_said, filling, next_said, one_only, role_shortcut
 from ui import commands as cmd
@@ -30,7 +30,7 @@ if TYPE_CHECKING:  # pragma: no cover
 CANDIDATES_FIRST = 50  # Alt+N's candidates made at the first press besides the sentence's (more when gone past)
 
 # (trigger text, types to put on top) -> the chosen type or None
-TypePicker = Callable[[str, list[str]], "str | None"]
+TypePicker = Callable[[str, list[str], Sequence[str]], "str | None"]  # (trigger, likely, nearby) -> type
 
 
 class SpanKeys(Protocol):
@@ -134,7 +134,7 @@ class EventActions:
         if self.without_picker and likely:  # the first type its words name; Shift+E the next (session 21)
             type_: str | None = likely[0]
         else:
-            type_ = self.pick_event_type(c.span_text(*span), likely)
+            type_ = self.pick_event_type(c.span_text(*span), likely, types_nearby(c.events.values(), span[0]))
             self.view.window().activateWindow()  # back to the text after the picker closes
             self.view.setFocus()
         if not type_:
@@ -171,7 +171,10 @@ class EventActions:
         c = self.c
         words = [t for t in self.likely_types((ev.trigger_start, ev.trigger_end)) if t != ev.type]
         likely = list(dict.fromkeys([*ev.alternatives, *words, ev.type]))
-        type_ = self.pick_event_type(c.span_text(ev.trigger_start, ev.trigger_end), likely)
+        others = (v for v in c.events.values() if v.id != ev.id)
+        type_ = self.pick_event_type(
+            c.span_text(ev.trigger_start, ev.trigger_end), likely, types_nearby(others, ev.trigger_start)
+        )
         self.view.window().activateWindow()
         self.view.setFocus()
         if type_ and (type_ != ev.type or ev.state == "suggested"):

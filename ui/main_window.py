@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import Counter
 from functools import partial
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any, Callable, Sequence
 
 from PySide6.QtCore import QByteArray, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QFont, QShowEvent
@@ -363,10 +363,10 @@ class MainWindow(WindowPanels, FilesAndWork, WindowFlow, QMainWindow):
         ev = c.events.get(c.current_event) if c.current_event is not None else None
         return (ev.trigger_start, ev.trigger_end) if ev is not None else None
 
-    def _pick_event_type(self, trigger: str, likely: list[str] | None) -> str | None:
+    def _pick_event_type(self, trigger: str, likely: list[str] | None, nearby: Sequence[str] = ()) -> str | None:
         from ui.dialogs.event_type import pick_event_type  # the picker loads on first use, not at start
 
-        return pick_event_type(self, self.controller.schema, trigger, likely)
+        return pick_event_type(self, self.controller.schema, trigger, likely, nearby)
 
     # -- settings and view ---------------------------------------------------------------------------------
     def zoom(self, step: int) -> None:

@@ -13,7 +13,6 @@ from annotator.find_words import find_all, find_stops, next_match
 from annotator.keyflow import (
     agent_order,
     attribute_cues,
-    next_event_type,
     other_occurrences,
     role_candidates,
     source_order,
@@ -22,6 +21,7 @@ from annotator.keyflow import (
 from annotator.model import Entity
 from annotator.recorder import undo
 from annotator.schema import Role, default_schema
+from annotator.type_order import next_event_type
 from annotator.suggest.time_spans import is_apposed_age, is_length_of_time, tells_time_of_day
 
 

@@ -25,12 +25,12 @@ from annotator.keyflow import (
     agent_order,
     label_for_span,
     label_to_fill,
-    next_event_type,
     role_candidates,
     source_order,
     trigger_types,
 )
 from annotator.model import Entity, Event
+from annotator.type_order import next_event_type
 from annotator.resources_path import resource_path
 from annotator.schema import load_schema
 from ui.role_keys import NEXT_SAID

@@ -116,3 +116,51 @@ def test_the_event_list_reads_each_event_s_fillers_at_1366(qtbot, qapp, tmp_path
         assert table.model().index(fine, 2).data(MISSING_ROLE) == len("missing Entity")  # the part in red
         types = {w.events.cell(r, 0): shown_text(table, r, 0) for r in range(6)}
         assert all(whole == shown for whole, shown in types.items()), types
+
+
+BRIBES = (
+    "A former minister was sentenced for taking bribes in exchange for contracts. The judge found him guilty of "
+    "accepting 3.4 million zlotys from two firms."
+)
+
+
+def test_the_picker_puts_the_types_of_the_events_nearby_first_for_a_word_of_no_type(qtbot, tmp_path):
+    """Seed 004's "accepting" (bribes): its word names no type, and the picker listed the schema's types from the
+    first (Life:Be-Born); the player typed `m o n` for Transaction:Transfer-Money. The types of the document's
+    events come first now, the nearest trigger first (Justice:Convict on "found", then Transfer-Money on "bribes"),
+    before the schema's order: Down, Enter. A rejected event's type is not one of them."""
+    from annotator import edits
+    from annotator.importing import IncomingDocument, import_documents
+    from annotator.store import Project
+    from ui_helpers import find
+    from ui_support import close_window, open_window
+
+    path = tmp_path / "bribes.annotator"
+    with Project(path, annotator="setup") as p:
+        doc = import_documents(p, [IncomingDocument(BRIBES, "a.txt")]).imported[0][1]
+        edits.add_event(p, doc, "Transaction:Transfer-Money", *find(BRIBES, "bribes"))
+        edits.add_event(p, doc, "Justice:Convict", *find(BRIBES, "found"))
+        gone = edits.add_event(p, doc, "Conflict:Attack", *find(BRIBES, "firms")).result_id
+        edits.reject_event(p, gone)
+    w = open_window(qtbot, path)
+    try:
+        c, v = w.controller, w.view
+        listed: list[list[str]] = []
+
+        def read_and_choose() -> None:  # the picker as it opened: its rows in order; Down, Enter
+            dlg = QApplication.activeModalWidget()
+            assert dlg is not None and dlg.windowTitle() == "Event type"
+            listed.append([dlg.list.item(i).data(Qt.ItemDataRole.UserRole) for i in range(dlg.list.count())])
+            qtbot.keyClick(dlg.filter, Qt.Key.Key_Down)
+            qtbot.keyClick(dlg.filter, Qt.Key.Key_Return)
+
+        v.setFocus()
+        v.select_cp(*find(BRIBES, "accepting"))
+        QTimer.singleShot(0, read_and_choose)
+        qtbot.keyClick(v, Qt.Key.Key_E)
+        assert listed and listed[0][:2] == ["Justice:Convict", "Transaction:Transfer-Money"], listed[0][:4]
+        assert listed[0].index("Conflict:Attack") > 2  # the rejected event's type: where the schema puts it
+        ev = c.events[c.current_event]
+        assert (ev.type, BRIBES[ev.trigger_start : ev.trigger_end]) == ("Transaction:Transfer-Money", "accepting")
+    finally:
+        close_window(w)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from typing import Sequence
 
 from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QKeyEvent
@@ -16,28 +17,21 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from annotator.keyflow import trigger_types
+from annotator.type_order import ranked_types
 from annotator.schema import Schema
 from ui.plain import tooltip_text
-
-
-def ranked_types(schema: Schema, trigger: str, likely: list[str] | None = None) -> list[str]:
-    """Event type names: ``likely`` first (a selected suggestion's alternatives and its type), then those whose trigger words
-    match ``trigger`` by lemma, then the other types of their kinds, then the rest."""
-    top = [t for t in (likely or []) if schema.event_type(t) is not None]
-    top += [t for t in trigger_types(schema, trigger) if t not in top]
-    families = [
-        t.split(":")[0] for t in top
-    ]  # then the other types of the same kind (Contact:Meet by Contact:Phone-Write)
-    top += [t.name for f in families for t in schema.events if t.name.split(":")[0] == f and t.name not in top]
-    return top + [n for n in schema.event_type_names if n not in top]
 
 
 class EventTypeDialog(QDialog):
     """A filter box over a list; Enter takes the highlighted type."""
 
     def __init__(
-        self, schema: Schema, trigger: str = "", parent: QWidget | None = None, likely: list[str] | None = None
+        self,
+        schema: Schema,
+        trigger: str = "",
+        parent: QWidget | None = None,
+        likely: list[str] | None = None,
+        nearby: Sequence[str] = (),
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle("Event type")
@@ -50,7 +44,7 @@ class EventTypeDialog(QDialog):
         self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         head = QLabel(f"Trigger: {trigger}")
         head.setTextFormat(Qt.TextFormat.PlainText)
-        for name in ranked_types(schema, trigger, likely):
+        for name in ranked_types(schema, trigger, likely, nearby):
             t = schema.event_type(name)
             item = QListWidgetItem(f"{name} — {t.description}" if t and t.description else name)
             item.setData(Qt.ItemDataRole.UserRole, name)
@@ -105,10 +99,15 @@ class EventTypeDialog(QDialog):
 
 
 def pick_event_type(
-    parent: QWidget | None, schema: Schema, trigger: str = "", likely: list[str] | None = None
+    parent: QWidget | None,
+    schema: Schema,
+    trigger: str = "",
+    likely: list[str] | None = None,
+    nearby: Sequence[str] = (),
 ) -> str | None:
-    """Ask for an event type, ``likely`` ones on top and the first selected; None when cancelled."""
-    dlg = EventTypeDialog(schema, trigger, parent, likely)
+    """Ask for an event type, ``likely`` ones on top and the first selected, then the types ``nearby``; None when
+    cancelled."""
+    dlg = EventTypeDialog(schema, trigger, parent, likely, nearby)
     if dlg.exec() != QDialog.DialogCode.Accepted:
         return None
     return dlg.chosen()

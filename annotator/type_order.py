@@ -1,0 +1,45 @@
+"""The order in which event types are offered for a trigger: the type picker's list (the types its words name, their
+kinds, the document's types nearby, then the schema's), and Shift+E's next type."""
+
+from __future__ import annotations
+
+from typing import Iterable, Sequence
+
+from annotator.keyflow import trigger_types
+from annotator.model import Event
+from annotator.schema import Schema
+
+
+def ranked_types(
+    schema: Schema, trigger: str, likely: list[str] | None = None, nearby: Sequence[str] = ()
+) -> list[str]:
+    """Event type names: ``likely`` first (a selected suggestion's alternatives and its type), then those whose trigger words
+    match ``trigger`` by lemma, then the other types of their kinds, then the types of the document's events
+    ``nearby`` (nearest first: ``types_nearby``), then the rest."""
+    top = [t for t in (likely or []) if schema.event_type(t) is not None]
+    top += [t for t in trigger_types(schema, trigger) if t not in top]
+    families = [
+        t.split(":")[0] for t in top
+    ]  # then the other types of the same kind (Contact:Meet by Contact:Phone-Write)
+    top += [t.name for f in families for t in schema.events if t.name.split(":")[0] == f and t.name not in top]
+    top += [t for t in nearby if t not in top and schema.event_type(t) is not None]
+    return top + [n for n in schema.event_type_names if n not in top]
+
+
+def types_nearby(events: Iterable[Event], at: int) -> list[str]:
+    """The types of the document's events (a rejected one's left out), the nearest trigger to ``at`` first: the
+    picker's order for a word no type's trigger words name, before the schema's ("accepting" bribes beside the
+    Transfer-Money of "bribes"; on events-dev the picker's keys for such words and for a wrong first type 272 -> 196
+    (half A) and 268 -> 203 (half B) with the events before the word, nearest first: bench/picker_keys.py)."""
+    near = sorted((abs(v.trigger_start - at), v.type) for v in events if v.state != "rejected")
+    return list(dict.fromkeys(t for _, t in near))
+
+
+def next_event_type(
+    current: str, alternatives: Sequence[str], likely: Sequence[str], tried: Sequence[str] = ()
+) -> str | None:
+    """Shift+E's type for an event of type ``current``: a suggestion's ``alternatives`` first, then the other types
+    its trigger words name (``likely``, ``trigger_types``' order), past those ``tried`` already by Shift+E on this
+    event (the first again when every one was); None when no other type is named."""
+    order = [t for t in dict.fromkeys([*alternatives, *likely]) if t != current]
+    return next((t for t in order if t not in tried), order[0] if order else None)

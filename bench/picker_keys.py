@@ -1,0 +1,82 @@
+"""The type picker's keys on the development articles: prints figures, asserts nothing.
+
+For each gold event whose type E does not give (its words name no type, or only other types: E then opens the picker
+on the event), the keys in the picker as the key replays' player presses them (tests/ui/test_keys_seed.py: Down to a
+type among the first five, else the fewest letters of a word of its name that put it first; Enter), with the picker's
+order as the app makes it (``type_order.ranked_types``) and the types of the document's events
+(``type_order.types_nearby``): those a person going through the article in order has made, the gold events before the
+word, nearest first; ``--no-nearby`` leaves them out (the order before session 22: the schema's). Figures for the two
+halves (even / odd lines) and the seeds' gold.
+
+    python bench/picker_keys.py [--no-nearby]
+"""
+
+from __future__ import annotations
+
+import argparse
+import re
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "bench"))
+from events import DATA, SCHEMA, read_articles  # noqa: E402
+from find_keys import seed_rows  # noqa: E402
+
+from annotator.keyflow import trigger_types  # noqa: E402
+from annotator.model import Event  # noqa: E402
+from annotator.schema import Schema, load_schema  # noqa: E402
+from annotator.type_order import ranked_types, types_nearby  # noqa: E402
+
+NEARBY = True
+
+
+def picker_keys(schema: Schema, order: list[str], type_: str) -> int:
+    """Down to ``type_`` among the first five, else the fewest letters that put it first; Enter."""
+    steps = order.index(type_)
+    if steps <= 4:
+        return steps + 1
+    shown = []
+    for name in order:
+        t = schema.event_type(name)
+        shown.append((f"{name} — {t.description}" if t and t.description else name).lower())
+    tries = [w[:n] for w in re.split("[:-]", type_.lower()) for n in range(1, len(w) + 1)]
+    word = min((t for t in tries if order[next(i for i, x in enumerate(shown) if t in x)] == type_), key=len)
+    return len(word) + 1
+
+
+def costs(schema: Schema, rows: list[dict]) -> tuple[int, int]:
+    """(events that open the picker, its keys)."""
+    n = keys = 0
+    for row in rows:
+        text = row["text"]
+        gold = sorted(row["events"], key=lambda ev: tuple(ev["trigger"]))
+        for i, ev in enumerate(gold):
+            s, e = ev["trigger"]
+            named = trigger_types(schema, text[s:e])
+            if ev["type"] in named:
+                continue  # E, or E and Shift+E: no picker
+            made = [Event(k, 0, g["type"], *g["trigger"], {}, None) for k, g in enumerate(gold[:i])]
+            nearby = types_nearby(made, s) if NEARBY else []
+            likely = [*named[1:], *named[:1]]  # E made the first type its words name: E again, that type last
+            order = ranked_types(schema, text[s:e], likely, nearby)
+            n += 1
+            keys += picker_keys(schema, order, ev["type"])
+    return n, keys
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--no-nearby", action="store_true", help="the picker's order before session 22 (no nearby types)")
+    global NEARBY
+    NEARBY = not ap.parse_args().no_nearby
+    schema = load_schema(SCHEMA)
+    rows = read_articles(DATA)
+    for name, sel in (("A", rows[0::2]), ("B", rows[1::2]), ("all", rows), ("seeds", seed_rows())):
+        n, keys = costs(schema, sel)
+        print(f"{name:5}: {n} events open the picker, its keys {keys} ({keys / max(n, 1):.2f} each)")
+
+
+if __name__ == "__main__":
+    main()
