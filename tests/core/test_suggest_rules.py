@@ -872,3 +872,15 @@ def test_a_word_of_throwing_is_an_attack_by_what_is_thrown(nlp, suggester):
         assert only(run(nlp, suggester, text), trigger)["type"] == "Conflict:Attack", text
     for text in ["They threw a great party for her.", "Protesters hurled insults at the minister."]:
         assert not run(nlp, suggester, text), text
+
+
+@pytest.mark.slow
+def test_a_word_of_dropping_is_an_attack_by_what_is_dropped(nlp, suggester):
+    # "dropped" (an object trigger, no longer a weak one): bombs dropped are an attack, leaflets dropped are none,
+    # whatever cue ("plane", "warplanes") stands near
+    assert only(run(nlp, suggester, "Warplanes dropped bombs on the town."), "dropped")["type"] == "Conflict:Attack"
+    for text in [
+        "An army plane dropped thousands of leaflets over the city.",
+        "Warplanes dropped leaflets over the town.",
+    ]:
+        assert not run(nlp, suggester, text), text
