@@ -133,13 +133,18 @@ def _around_object(phrase: tuple[str, ...], key: tuple[str, ...]) -> bool:
 def trigger_types(schema: Schema, trigger: str, weak: bool = True) -> list[str]:
     """Event types whose trigger words match ``trigger`` (by rough lemma, whole phrase), best first: exact
     trigger words, then the same lemma, then a phrase with its object between its words; then (``weak``) a type's
-    weak (ambiguous) trigger words the same way."""
+    weak (ambiguous) trigger words and its words that need an object of a kind (``object_triggers``: "throwing") the
+    same way."""
     key = _phrase_key(trigger)
     if not key:
         return []
     word = trigger.strip().lower()
     out: list[str] = []
-    for words_of in (lambda t: t.triggers, lambda t: getattr(t, "weak_triggers", ()) if weak else ()):
+
+    def weak_words(t: EventType) -> tuple[str, ...]:  # a word with other senses, or one that needs an object of a kind
+        return (*getattr(t, "weak_triggers", ()), *(w for w, _ in getattr(t, "object_triggers", ()))) if weak else ()
+
+    for words_of in (lambda t: t.triggers, weak_words):
         for same in (
             lambda x: x.lower() == word,
             lambda x: _phrase_key(x) == key,

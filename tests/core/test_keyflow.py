@@ -33,6 +33,9 @@ def test_trigger_types_match_inflected_words_and_rank_weak_words_last():
     fired = trigger_types(s, "fired")
     assert set(fired) == {"Personnel:End-Position", "Conflict:Attack"}
     assert trigger_types(s, "banana") == []
+    # a word that names a type only by its object ("throwing stones") names it for E as a weak word does
+    assert trigger_types(s, "throwing") == ["Conflict:Attack"] and trigger_types(s, "throwing", weak=False) == []
+    assert trigger_types(s, "dropped") == ["Conflict:Attack"]
 
 
 def test_trigger_types_read_a_phrase_with_its_object_between_its_words():
