@@ -6,7 +6,7 @@ from bisect import bisect_left, bisect_right
 from typing import TYPE_CHECKING, Any, Callable
 
 from PySide6.QtCore import QObject, Qt, Signal
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtGui import QKeyEvent, QTextCursor
 
 from annotator.keyflow import other_occurrences, sort_places
 from annotator.wording import counted
@@ -222,6 +222,19 @@ class EditActions(QObject):
                 return
             if cur is None and self.current() is not None and self.c.current_event == ev.id:
                 self.c.select_event(None)  # on to a span: the role keys are not for the event just rejected
+
+    def _past_the_match_s_word(self) -> bool:
+        """Ctrl+Shift+Right on Find's match that ends inside a word (the bar open): the selection is taken on to the
+        next word's start here, and the view's own move then takes it past that word. A key on the match acts on its
+        whole word already (a label key, E, Alt+N snap it), so the first press, which only took in the rest of the
+        match's word, was a key lost for words of two or more ("sa" -> "Saturday morning": seed 002's Time)."""
+        sel = self.view.selection_cp()
+        if sel is None or not self.on_find_match() or self.c.snap(*sel)[1] <= sel[1]:
+            return False
+        cur = self.view.textCursor()
+        cur.movePosition(QTextCursor.MoveOperation.NextWord, QTextCursor.MoveMode.KeepAnchor)
+        self.view.setTextCursor(cur)
+        return True
 
     def _select_suggestion_under(self) -> bool:
         """With Find's match selected (the bar open) that is not the selected span or trigger, select the one undecided
@@ -506,6 +519,8 @@ class EditActions(QObject):
                 self.fill_role(ROLE_KEYS[key] - 1)
             self.events.show_role(ROLE_KEYS[key] - 1)  # the row the key changed, in the editor's view
             return True
+        if ctrl and shift and not alt and key == Qt.Key.Key_Right and self._past_the_match_s_word():
+            return False  # the view takes the selection on to the next word's end, as from a word's end
         has_target = self.current() is not None or (
             self.c.current_event is not None and self.view.selection_cp() is None
         )

@@ -164,3 +164,37 @@ def test_the_picker_puts_the_types_of_the_events_nearby_first_for_a_word_of_no_t
         assert (ev.type, BRIBES[ev.trigger_start : ev.trigger_end]) == ("Transaction:Transfer-Money", "accepting")
     finally:
         close_window(w)
+
+
+KILLED = "At least 14 people were killed on Saturday morning when an airstrike hit a crowded market in Kabkabiya."
+
+
+def test_ctrl_shift_right_on_find_s_match_takes_in_the_next_word(qtbot, tmp_path):
+    """Seed 002's Time "Saturday morning": Find "sa", Enter selected "Sa"; the first Ctrl+Shift+Right only took in the
+    rest of "Saturday" (which a label key, E or Alt+N takes for the match already) and a second took "morning". On
+    Find's match the first press takes in the next word now; the next presses go on a word each, as before, and a
+    selection made otherwise is widened as it was."""
+    from ui_helpers import find
+    from ui_support import close_window, one_event, open_window
+
+    path = tmp_path / "killed.annotator"
+    one_event(path, KILLED, (("Kabkabiya", "GPE"),), "Life:Die", "killed")
+    w = open_window(qtbot, path)
+    try:
+        c, v, bar = w.controller, w.view, w.find_bar
+        v.setFocus()
+        v.select_cp(0, 0)
+        qtbot.keyClick(v, Qt.Key.Key_F, CTRL)
+        bar.edit.setText("sa")
+        qtbot.keyClick(bar.edit, Qt.Key.Key_Return)
+        at = find(KILLED, "Saturday")[0]
+        assert v.selection_cp() == (at, at + 2)
+        qtbot.keyClick(v, Qt.Key.Key_Right, CTRL | SHIFT)
+        assert c.snap(*v.selection_cp()) == find(KILLED, "Saturday morning")
+        qtbot.keyClick(v, Qt.Key.Key_Right, CTRL | SHIFT)  # then a word a press
+        assert c.snap(*v.selection_cp()) == find(KILLED, "Saturday morning when")
+        v.select_cp(at, at + 2)  # the same letters selected otherwise (no Find): the press as it was
+        qtbot.keyClick(v, Qt.Key.Key_Right, CTRL | SHIFT)
+        assert c.snap(*v.selection_cp()) == find(KILLED, "Saturday")
+    finally:
+        close_window(w)

@@ -86,7 +86,8 @@ GENERAL = [
     (
         "Ctrl+F, then Enter",
         "Find in the document (the words stay, counted in each document): Enter selects the next match ("
-        "“3 of 6”) and returns to the text",
+        "“3 of 6”) and returns to the text; Ctrl+Shift+Right on the match takes in the next word (“sa”: "
+        "“Saturday morning”)",
     ),
     ("Ctrl++ / Ctrl+-", "Zoom in / out"),
     ("Escape", "Clear the selection"),
