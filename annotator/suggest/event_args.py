@@ -100,7 +100,8 @@ def frame(trigger: Any) -> list[tuple[str, Any]]:
         group = [*reversed(_conjuncts(tok)), tok]
         if tok.pos_ == "NOUN" and not tok.ent_type_:  # "activist and commentator Kem Ley": the name first
             group.sort(key=lambda t: t.ent_type_ not in ("PERSON", "ORG", "GPE"))
-        expanded += [(slot, t) for t in group]
+        # "the president, along with his wife, visited": the one along with it takes part as it does, after it
+        expanded += [(slot, t) for t in group + _along_with(tok)]
     return expanded
 
 
@@ -138,6 +139,26 @@ def _conjuncts(tok: Any) -> list[Any]:
         if c.dep_ == "conj" and c.pos_ in ("NOUN", "PROPN"):
             out += [c, *_conjuncts(c)]
     return out
+
+
+def _along_with(tok: Any) -> list[Any]:
+    """Who or what is "along with" or "together with" ``tok`` ("was arrested along with his partner": the partner, with
+    the verb; "the president, along with his wife": the wife, with the noun)."""
+    return [
+        g
+        for c in tok.children
+        if c.dep_ == "prep" and c.lower_ in ("along", "together")
+        for w in c.children
+        if w.dep_ == "prep" and w.lower_ == "with"
+        for g in w.children
+        if g.dep_ == "pobj"
+    ] + [
+        g
+        for c in tok.children
+        if c.dep_ == "prep" and c.lower_ == "with" and any(a.lower_ in ("along", "together") for a in c.children)
+        for g in c.children
+        if g.dep_ == "pobj"
+    ]
 
 
 def _preps(tok: Any) -> list[tuple[str, Any]]:
@@ -271,10 +292,15 @@ def _verb_frame(v: Any) -> list[tuple[str, Any]]:
         for s, g in _preps(c)
         if s in ("prep:for", "prep:to", "prep:toward", "prep:towards", "prep:into")
     ]
+    # "was arrested along with his partner", "fled together with his family": the one along with the verb's subject
+    # undergoes or does it too (with an object, "arrested the mayor along with two aides", either may be meant)
+    along = _along_with(v) if subjpass or not transitive else []
     for c in subj:
         out.append(("subj" if transitive else "subj_intrans", c))
+    out += [("subj_intrans", g) for g in along if not subjpass and subj]
     for c in subjpass:
         out.append(("subjpass", c))
+    out += [("subjpass", g) for g in along if subjpass]
     for c in kids:
         if c.dep_ == "dative":
             out.append(("dative", c))

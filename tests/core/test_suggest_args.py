@@ -643,3 +643,17 @@ def test_a_crime_named_by_a_common_noun_is_the_crime(nlp, suggester):
     assert ("Crime", "drug trafficking") in got, got
     got = args_of(nlp, suggester, "The general was acquitted of war crimes.", "acquitted", "Justice:Acquit")
     assert ("Crime", "war crimes") in got, got
+
+
+@pytest.mark.slow
+def test_the_one_along_with_a_participant_takes_part_too(nlp, suggester):
+    # seed 004: "Zielinski was arrested ... along with businessman Piotr Nowicki": Nowicki was arrested too; the
+    # "along with" ("together with") phrase hangs on the verb or on the noun
+    got = args_of(
+        nlp, suggester, "The mayor was arrested on Monday along with two officials.", "arrested", "Justice:Arrest-Jail"
+    )
+    assert {("Person", "mayor"), ("Person", "officials")} <= got, got
+    got = args_of(nlp, suggester, "The president, along with his wife, visited Paris.", "visited", "Movement:Transport")
+    assert {("Artifact", "president"), ("Artifact", "wife")} <= got, got
+    got = args_of(nlp, suggester, "The minister fled to Russia together with his family.", "fled", "Movement:Transport")
+    assert {("Artifact", "minister"), ("Artifact", "family")} <= got, got
