@@ -11,14 +11,14 @@ type (in schema order) that takes the slot and accepts the candidate's label get
 
 from __future__ import annotations
 
-from bisect import bisect_left, bisect_right
-from typing import Any, Iterable, Sequence
+from typing import Any, Sequence
 
 from annotator.role_slots import role_slots
 from annotator.rules import has_room, takes
 from annotator.suggest.amounts import COUNTS, is_money
 from annotator.suggest.arg_spans import PLACE_LABELS, WH, guess_or_ent, resolve, span_of
 from annotator.suggest.noun_classes import alternative_labels, court_role, is_crime, is_weapon
+from annotator.suggest.nearest_setting import SETTING_PREPS, TIME_LABELS, nearest, takes_times
 from annotator.suggest.time_spans import is_duration
 from annotator.suggest.types import ArgumentSuggestion
 
@@ -68,9 +68,6 @@ SUPPORT_VERBS = {
     "chair",
     "convene",
 }
-NEAR_CHARS = 50  # a Place or Time further from the trigger is too often another event's
-TIME_LABELS = ("DATE", "TIME")
-SETTING_PREPS = {"in", "at", "near", "outside", "inside", "across", "throughout", "around", "on", "within"}
 _WHILE = {"while", "when", "as"}
 # the slots only a noun phrase fills: a word there is a noun, whatever its tag
 NOMINAL_DEPS = ("nsubj", "nsubjpass", "dobj", "obj", "pobj")
@@ -524,7 +521,7 @@ def fill_roles(
             fit = next((lab for lab in options if takes(role, lab)), None)
             if fit is None:
                 continue
-            if _takes_times(role) and is_duration(tok.doc, start, end):
+            if takes_times(role) and is_duration(tok.doc, start, end):
                 continue  # "for three days", "a two-year war": a length of time is no time it happened
             score = 0.8 if tok.i in ents else 0.6
             out.append(ArgumentSuggestion(role.name, start, end, fit, score))
@@ -537,7 +534,7 @@ def fill_roles(
         wanted = PLACE_LABELS if role.name == "Place" else TIME_LABELS if role.name == "Time" else None
         if wanted is None or not set(wanted) & set(role.labels):
             continue
-        near = _nearest(
+        near = nearest(
             sentence, entities, [lab for lab in wanted if takes(role, lab)], trigger_span, used, role.name == "Place"
         )
         if near is not None:
@@ -547,70 +544,3 @@ def fill_roles(
 
 
 _OTHER_SIDE = {"Adjudicator": "Prosecutor", "Prosecutor": "Adjudicator"}
-
-
-class SentenceEntities:
-    """A document's entities by sentence, each sentence's in the order given: what ``fill_roles`` looks through for
-    the nearest Place or Time (all of a document's entities for each role looked for made a long document's cost
-    grow with the square of its length). One per document: sentences are told apart by their offsets."""
-
-    def __init__(self, entities: Sequence[tuple[int, int, str]]) -> None:
-        self._entities = entities
-        self._order = sorted(range(len(entities)), key=lambda i: entities[i][0])
-        self._starts = [entities[i][0] for i in self._order]
-        self._of: dict[tuple[int, int], list[tuple[int, int, str]]] = {}
-
-    def of(self, sentence: Any) -> list[tuple[int, int, str]]:
-        """The entities within ``sentence`` (a Span), in the order given."""
-        lo, hi = sentence.start_char, sentence.end_char
-        got = self._of.get((lo, hi))
-        if got is None:
-            within = self._order[bisect_left(self._starts, lo) : bisect_right(self._starts, hi)]
-            got = self._of[lo, hi] = [self._entities[i] for i in sorted(within) if self._entities[i][1] <= hi]
-        return got
-
-
-def _takes_times(role: Any) -> bool:
-    """Whether a role takes only times (the schema's Time, or a role of one's own with DATE/TIME labels)."""
-    return bool(role.labels) and set(role.labels) <= set(TIME_LABELS)
-
-
-def _nearest(
-    sentence: Any,
-    entities: Iterable[tuple[int, int, str]],
-    labels: list[str],
-    trigger: tuple[int, int],
-    used: set[tuple[int, int]],
-    setting: bool = False,
-) -> tuple[int, int, str] | None:
-    """The entity of ``labels`` nearest the trigger in the sentence (within NEAR_CHARS); with ``setting``, only one
-    named as where something happens ("in Kabul"), not a party ("Syria said", "India's opposition")."""
-    lo, hi = sentence.start_char, sentence.end_char
-    best = None
-    for s, e, lab in entities:
-        if lab not in labels or s < lo or e > hi or (s, e) in used:
-            continue
-        if s < trigger[1] and trigger[0] < e:  # "an airstrike 10 days ago" (a DATE): the trigger is no time of itself
-            continue
-        if setting and not _is_setting(sentence.doc, s, e):
-            continue
-        if set(labels) <= set(TIME_LABELS) and is_duration(sentence.doc, s, e):
-            continue  # "ended a trial that lasted almost two years": the trial's length is no time of the ending
-        dist = trigger[0] - e if e <= trigger[0] else s - trigger[1]
-        if dist > NEAR_CHARS:
-            continue
-        if best is None or dist < best[0]:
-            best = (dist, (s, e, lab))
-    return best[1] if best else None
-
-
-def _is_setting(doc: Any, start: int, end: int) -> bool:
-    """Whether the span is a place something happens in: the object of a locative preposition ("in Aleppo"), or a
-    name beside one ("in Jalalabad, Afghanistan")."""
-    span = doc.char_span(start, end, alignment_mode="expand")
-    if span is None:
-        return False
-    tok = span.root
-    while tok.dep_ in ("appos", "conj", "compound", "npadvmod") and tok.head.i != tok.i:
-        tok = tok.head
-    return tok.dep_ == "pobj" and tok.head.lower_ in SETTING_PREPS

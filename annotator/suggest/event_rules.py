@@ -13,7 +13,8 @@ from typing import Any, Mapping, Sequence
 
 from annotator.rules import takes, takes_value
 from annotator.suggest.arg_spans import entity_index
-from annotator.suggest.event_args import SentenceEntities, fill_roles, frame, phrase_settings
+from annotator.suggest.event_args import fill_roles, frame, phrase_settings
+from annotator.suggest.nearest_setting import SentenceEntities
 from annotator.suggest.event_context import Context, read_context
 from annotator.suggest.event_lexicon import Lexicon, Pattern, matches
 from annotator.suggest.noun_classes import PersonNouns, guess_label, is_vehicle, is_weapon, names_person

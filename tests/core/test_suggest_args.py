@@ -8,7 +8,7 @@ import pytest
 
 from annotator.schema import load_schema
 from annotator.resources_path import resource_path
-from annotator.suggest.event_args import SentenceEntities
+from annotator.suggest.nearest_setting import SentenceEntities
 from annotator.suggest.event_rules import RuleEventSuggester
 
 NEWS = resource_path("schemas/news.toml")

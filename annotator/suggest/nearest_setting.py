@@ -1,0 +1,81 @@
+"""The Place or Time of an event from its sentence when the parse gives none: the nearest entity of a fitting label
+within NEAR_CHARS of the trigger, a Place only where it is named as where something happens ("in Kabul"), a Time
+never a bare length of time; and a document's entities by sentence, which that looks through."""
+
+from __future__ import annotations
+
+from bisect import bisect_left, bisect_right
+from typing import Any, Iterable, Sequence
+
+from annotator.suggest.time_spans import is_duration
+
+NEAR_CHARS = 50  # a Place or Time further from the trigger is too often another event's
+TIME_LABELS = ("DATE", "TIME")
+SETTING_PREPS = {"in", "at", "near", "outside", "inside", "across", "throughout", "around", "on", "within"}
+
+
+class SentenceEntities:
+    """A document's entities by sentence, each sentence's in the order given: what ``fill_roles`` looks through for
+    the nearest Place or Time (all of a document's entities for each role looked for made a long document's cost
+    grow with the square of its length). One per document: sentences are told apart by their offsets."""
+
+    def __init__(self, entities: Sequence[tuple[int, int, str]]) -> None:
+        self._entities = entities
+        self._order = sorted(range(len(entities)), key=lambda i: entities[i][0])
+        self._starts = [entities[i][0] for i in self._order]
+        self._of: dict[tuple[int, int], list[tuple[int, int, str]]] = {}
+
+    def of(self, sentence: Any) -> list[tuple[int, int, str]]:
+        """The entities within ``sentence`` (a Span), in the order given."""
+        lo, hi = sentence.start_char, sentence.end_char
+        got = self._of.get((lo, hi))
+        if got is None:
+            within = self._order[bisect_left(self._starts, lo) : bisect_right(self._starts, hi)]
+            got = self._of[lo, hi] = [self._entities[i] for i in sorted(within) if self._entities[i][1] <= hi]
+        return got
+
+
+def takes_times(role: Any) -> bool:
+    """Whether a role takes only times (the schema's Time, or a role of one's own with DATE/TIME labels)."""
+    return bool(role.labels) and set(role.labels) <= set(TIME_LABELS)
+
+
+def nearest(
+    sentence: Any,
+    entities: Iterable[tuple[int, int, str]],
+    labels: list[str],
+    trigger: tuple[int, int],
+    used: set[tuple[int, int]],
+    setting: bool = False,
+) -> tuple[int, int, str] | None:
+    """The entity of ``labels`` nearest the trigger in the sentence (within NEAR_CHARS); with ``setting``, only one
+    named as where something happens ("in Kabul"), not a party ("Syria said", "India's opposition")."""
+    lo, hi = sentence.start_char, sentence.end_char
+    best = None
+    for s, e, lab in entities:
+        if lab not in labels or s < lo or e > hi or (s, e) in used:
+            continue
+        if s < trigger[1] and trigger[0] < e:  # "an airstrike 10 days ago" (a DATE): the trigger is no time of itself
+            continue
+        if setting and not _is_setting(sentence.doc, s, e):
+            continue
+        if set(labels) <= set(TIME_LABELS) and is_duration(sentence.doc, s, e):
+            continue  # "ended a trial that lasted almost two years": the trial's length is no time of the ending
+        dist = trigger[0] - e if e <= trigger[0] else s - trigger[1]
+        if dist > NEAR_CHARS:
+            continue
+        if best is None or dist < best[0]:
+            best = (dist, (s, e, lab))
+    return best[1] if best else None
+
+
+def _is_setting(doc: Any, start: int, end: int) -> bool:
+    """Whether the span is a place something happens in: the object of a locative preposition ("in Aleppo"), or a
+    name beside one ("in Jalalabad, Afghanistan")."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None:
+        return False
+    tok = span.root
+    while tok.dep_ in ("appos", "conj", "compound", "npadvmod") and tok.head.i != tok.i:
+        tok = tok.head
+    return tok.dep_ == "pobj" and tok.head.lower_ in SETTING_PREPS
