@@ -29,7 +29,7 @@ def ranked_types(
 def types_nearby(events: Iterable[Event], at: int) -> list[str]:
     """The types of the document's events (a rejected one's left out), the nearest trigger to ``at`` first: the
     picker's order for a word no type's trigger words name, before the schema's ("accepting" bribes beside the
-    Transfer-Money of "bribes"; on events-dev the picker's keys for such words and for a wrong first type 272 -> 196
+    Transfer-Money of "bribes"; on events-dev the picker's keys for such words and for a wrong first type 268 -> 194
     (half A) and 268 -> 203 (half B) with the events before the word, nearest first: bench/picker_keys.py)."""
     near = sorted((abs(v.trigger_start - at), v.type) for v in events if v.state != "rejected")
     return list(dict.fromkeys(t for _, t in near))
