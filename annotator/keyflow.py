@@ -148,7 +148,7 @@ def trigger_types(schema: Schema, trigger: str, weak: bool = True) -> list[str]:
         for same in (
             lambda x: x.lower() == word,
             lambda x: _phrase_key(x) == key,
-            lambda x: _around_object(_phrase_key(x), key),
+            lambda x: len(key) > 2 and _around_object(_phrase_key(x), key),  # three words or more (N's: one)
         ):
             out += [t.name for t in schema.events if t.name not in out and any(same(x) for x in words_of(t))]
     return out
