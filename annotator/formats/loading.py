@@ -541,6 +541,8 @@ def import_paths(
                 report.schema_adopted = got.schema_adopted or report.schema_adopted
                 report.labels_added += got.labels_added
                 report.types_added += got.types_added
+                report.types_told += got.types_told
+                report.defaults_given += got.defaults_given
                 report.formats.append((str(path), fmt))
                 docs = []
             else:
@@ -554,6 +556,8 @@ def import_paths(
                     report.schema_adopted = got.schema_adopted or report.schema_adopted
                     report.labels_added += got.labels_added
                     report.types_added += got.types_added
+                    report.types_told += got.types_told
+                    report.defaults_given += got.defaults_given
                     docs, categories = [], []
                 else:
                     report.notes += got_any.notes

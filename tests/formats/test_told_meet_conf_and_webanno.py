@@ -43,3 +43,17 @@ def test_another_schemas_conf_is_adopted_as_it_is(exported, tmp_path):  # noqa: 
     api.import_files(project, [src], format="brat")
     assert project.schema.name == "meetings"
     assert [t for t, _ in kinds(project)] == ["Meet"]
+
+
+def test_an_import_told_from_the_content_says_what_the_told_schema_added(tmp_path, capsys):
+    """Without --format (the reader told from the file) the summary said "the project now uses the schema 'news' from
+    the input" where --format prodigy said what was added: the report of each file's import left out ``types_told``."""
+    from annotator.cli import main
+    from tests.formats.test_prodigy_event_types import write
+
+    src = write(tmp_path)
+    assert main(["import", str(tmp_path / "p.annotator"), str(src)]) == 0
+    got = capsys.readouterr()
+    err = got.out + got.err
+    assert "added to the project's schema (told from the events): attribute Negation" in err, err
+    assert "now uses the schema" not in err
