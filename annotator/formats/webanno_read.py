@@ -41,6 +41,7 @@ from annotator.formats.webanno_annotations import Warnings, entities_of, events_
 from annotator.formats.webanno_chains_read import read_chains
 from annotator.formats.webanno_layout import read_layout
 from annotator.formats.webanno_schema import extended_schema
+from annotator.formats.webanno_tsv2 import as_tsv3, is_tsv2
 from annotator.formats.webanno_tsv import (
     ZERO_WIDTH,
     EVENT_LAYERS,
@@ -199,6 +200,12 @@ def read_document(
     if lines and lines[0].endswith("\r"):
         lines = [line[:-1] if line.endswith("\r") else line for line in lines]
         result.notes.append(f"{path}: lines end in CR LF; read as LF")
+    if lines and is_tsv2(lines[0]):  # WebAnno 2's TSV: read as the TSV 3.3 it stands for
+        lines = as_tsv3(lines, path)
+        result.notes.append(
+            f"{path}: WebAnno TSV 2 (no offsets: each token found in its sentence's '#text=', the sentences a line "
+            "each), read as TSV 3.3"
+        )
     layout = read_layout(lines, path)
     if not layout.utf16:
         result.notes.append(f"{path}: offsets read as code points (the tokens fit them that way, not as UTF-16 units)")
