@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from annotator.formats.reading import need
+from annotator.offsets import Utf16Map, utf16_length
 from annotator.formats.tokens import join_tokens, tokens_in_text
 from annotator.formats.webanno_tsv import TSV2_LINE
 
@@ -254,14 +255,12 @@ def _escaped(text: str) -> str:
 
 
 def _utf16_offsets(texts: list[str], places: list[list[tuple[int, int]]]) -> list[tuple[int, int]]:
+    """Each token's offsets in UTF-16 units (TSV 3's), the sentences' texts a line each (``offsets``, the one
+    conversion)."""
     out = []
     at = 0  # the sentence's start in UTF-16 units, a line break between sentences
     for text, where in zip(texts, places):
-        for s, e in where:
-            out.append((at + _units(text[:s]), at + _units(text[:e])))
-        at += _units(text) + 1
+        units = Utf16Map(text)
+        out += [(at + units.to_utf16(s), at + units.to_utf16(e)) for s, e in where]
+        at += utf16_length(text) + 1
     return out
-
-
-def _units(s: str) -> int:
-    return len(s.encode("utf-16-le")) // 2
