@@ -295,7 +295,7 @@ def store_results(
                 grown = with_added_types(base, r.schema, lacks, labels, p)
                 matched, still = match_to_schema(r.schema, r.documents, grown, str(p), choices.mapped)
                 if not still:  # the user's choice (a new project's, of a told schema): the project's schema takes them
-                    report.notes.append(matched)
+                    report.notes += [matched] if matched else []
                     if choices.add_types:
                         report.types_added += lacks
                     else:
@@ -304,7 +304,7 @@ def store_results(
                     continue
                 lacks = still  # what --add-types could not add (a role of that name the type has): named alone
             if not lacks:  # ACE's brat conf (PER, Attack) in a news project: its names are the schema's
-                report.notes.append(matched)
+                report.notes += [matched] if matched else []
                 continue
             if told and not holding:  # what --add-types cannot add: the told schema adopted as it was
                 new_schema, kept, grew = r.schema, r.schema_kept, grows

@@ -117,7 +117,7 @@ def match_to_schema(
 ) -> tuple[str, list[str]]:
     """Rename ``docs`` (read under ``told``, the file's schema) to ``schema``'s names, keeping each document's
     spellings in its meta: the note that says so ("...: names matched to the schema's (news): PER -> PERSON (3);
-    declared without a match, used by no document: event type Report") and [] ; or, when a document uses a name
+    declared without a match, used by no document: event type Report"; "" when nothing was renamed) and [] ; or, when a document uses a name
     that has no match, ("", those names) with nothing changed."""
     got = _renames(told, schema, mapped)
     used = [what for what, how in got.unmatched.items() if _used(docs, *how)]
@@ -156,8 +156,10 @@ def match_to_schema(
         if spelt["labels"] or spelt["roles"]:
             doc.meta[KEY] = {k: v for k, v in spelt.items() if v}
     listed = ", ".join(f"{theirs} -> {ours} ({n})" for (theirs, ours), n in sorted(said.items()))
-    note = f"{where}: names matched to the schema's ({schema.name}): {listed or 'the same names'}"
     unused = [w for w, how in got.unmatched.items() if how[0] != "type" or told.event_type(how[1]).roles]  # type: ignore[union-attr]
+    if not (listed or unused):  # nothing renamed (a WebAnno file's labels the project lacks): what is added is said
+        return "", []
+    note = f"{where}: names matched to the schema's ({schema.name}): {listed or 'the same names'}"
     if unused:  # a role-less type no document uses is a brat hierarchy's heading (``Conflict`` above ``Attack``)
         note += f"; declared without a match, used by no document (not kept): {first_named(unused, 6)}"
     return note, []
