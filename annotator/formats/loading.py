@@ -251,6 +251,9 @@ def read_growing(
         result.notes.append(take_mapped_labels(result.documents, taken, schema, str(path)))
     if grown is None:
         return result
+    if result.told and result.schema is not None:  # told from the events too (a JSONL line's Process): the told
+        # schema holds the labels as well and goes through schema_match's rule, which adds what the project lacks
+        return result
     result.schema, result.labels_added = grown, labels
     result.schema_from = f"it uses labels the schema lacks ({', '.join(labels)})"
     result.notes.append(
