@@ -12,7 +12,7 @@ from dataclasses import dataclass, field, replace
 from typing import Any, Mapping, Sequence
 
 from annotator.rules import takes, takes_value
-from annotator.suggest.arg_spans import entity_index
+from annotator.suggest.arg_spans import entity_index, span_of
 from annotator.suggest.event_args import fill_roles, frame, phrase_settings
 from annotator.suggest.nearest_setting import SentenceEntities
 from annotator.suggest.event_context import Context, read_context
@@ -286,7 +286,7 @@ class RuleEventSuggester:
             if pattern.weak and not cue and misfits(pairs, args, ("obj",)):  # "gave him a standing ovation"
                 continue
             if pattern.objects and not any(
-                set(pattern.objects) & object_kinds(o, self.cues[type_name], self.phrases)
+                set(pattern.objects) & object_kinds(_counted(o, ents), self.cues[type_name], self.phrases)
                 for o in objects_of(head, span)
             ):
                 continue  # "threw a party": a word that names the type only with an object of a kind ("threw stones")
@@ -403,3 +403,13 @@ def _made_thing(tok: Any) -> bool:
     """A noun naming a thing made, a weapon or a vehicle (PRODUCT, named or guessed: "device", "car"), which as the
     subject of an event word with an instrument is what it was done with, not a doer of another sense."""
     return tok.pos_ == "NOUN" and not tok.ent_type_ and guess_label(tok) == "PRODUCT" and not is_vehicle(tok)
+
+
+def _counted(tok: Any, ents: dict) -> Any:
+    """The noun a quantity or a measure stands for ("dozens of barrel bombs", "a barrage of stones": bombs, stones), as
+    an argument's span reads it (``arg_spans.span_of``); ``tok`` itself otherwise."""
+    got = span_of(tok, ents)
+    if got is None:
+        return tok
+    inner = tok.doc.char_span(got[0], got[1], alignment_mode="expand")
+    return tok if inner is None else inner.root

@@ -884,3 +884,14 @@ def test_a_word_of_dropping_is_an_attack_by_what_is_dropped(nlp, suggester):
         "Warplanes dropped leaflets over the town.",
     ]:
         assert not run(nlp, suggester, text), text
+
+
+@pytest.mark.slow
+def test_what_a_quantity_stands_for_is_what_is_dropped_or_thrown(nlp, suggester):
+    # "dozens of barrel bombs", "a barrage of stones": the object is the quantity, the thing counted is what is dropped
+    # or thrown (read as an argument's span reads it, arg_spans.span_of)
+    for text, trigger in [
+        ("Helicopters dropped dozens of barrel bombs on the town.", "dropped"),
+        ("Youths threw a barrage of stones at the police.", "threw"),
+    ]:
+        assert only(run(nlp, suggester, text), trigger)["type"] == "Conflict:Attack", text
