@@ -101,7 +101,7 @@ def _shown(line: str, spool: str) -> str:
 def _import_paths(args: argparse.Namespace) -> int:
     from annotator import api
     from annotator.formats.loading import expand_paths
-    from annotator.formats.registry import shown_name
+    from annotator.formats.registry import read_as_name
 
     api.check_import(None, _import_options(args), getattr(args, "skip_bad", False))  # before the project is opened
     choices = _choices(args)
@@ -122,7 +122,7 @@ def _import_paths(args: argparse.Namespace) -> int:
                 "run the same import again to finish (what is there already is skipped as a duplicate)",
             ) from None
     every, spool = args.verbose, args.spool
-    read_as = [f"{path}: read as {shown_name(fmt)}" for path, fmt in getattr(report, "formats", [])]
+    read_as = [f"{path}: read as {read_as_name(fmt, path)}" for path, fmt in getattr(report, "formats", [])]
     _tell("read as", read_as, every, spool)
     _tell_import_report(report, every, spool)
     _tell("skipped", [f"skipped {reason}" for _, reason in report.skipped], every, spool)

@@ -43,6 +43,8 @@ class Format:
     # the export keeps suggestions nobody decided apart from the decisions (the project's own files, each with its
     # state; Label Studio's predictions), where a training tool does not take them for annotations
     undecided_apart: bool = False
+    # what its reader reads under another name, by the input's ending: (".json", "spaCy v2 JSON") for the DocBin's
+    read_titles: tuple[tuple[str, str], ...] = ()
 
     @property
     def shown(self) -> str:
@@ -102,6 +104,7 @@ FORMATS: dict[str, Format] = {
             description="DocBin for spacy train",
             export_help="split=train=0.8,dev=0.2, seed=N, misaligned=expand|skip, span_key=NAME, trigger_key=NAME",
             title="spaCy DocBin",
+            read_titles=((".json", "spaCy v2 JSON"), (".jsonl", "spaCy v2 JSON")),
             binary=True,
             spelt=True,
         ),
@@ -272,3 +275,11 @@ def shown_name(name: str) -> str:
     """The name users know a format by (``label_studio`` -> Label Studio); an unknown name as it is."""
     f = FORMATS.get(name)
     return f.shown if f else name
+
+
+def read_as_name(name: str, path: str) -> str:
+    """The name of what the reader ``name`` read ``path`` as: ``shown_name``, or the one its ending gives (a v2 JSON
+    file given to the spaCy reader is no DocBin: "read as spaCy v2 JSON")."""
+    f = FORMATS.get(name)
+    suffix = Path(path).suffix.lower()
+    return next((t for s, t in f.read_titles if s == suffix), f.shown) if f else name

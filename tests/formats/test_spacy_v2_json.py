@@ -186,3 +186,13 @@ def test_the_same_tokens_and_entities_as_spacy_converts(tmp_path):
     assert no_text[1].text.replace("\n", " ") + " " == no_text[0].text  # spaCy's spaces; ours a line a sentence
     assert raw[1].text == V3[0]["paragraphs"][0]["raw"]  # the raw as it is (spaCy's Doc drops a space of two)
     assert spaced[1].text == spaced[0].text
+
+
+def test_the_command_line_says_what_it_read_it_as(tmp_path, capsys):
+    """It said "read as spaCy DocBin" (the format's title) for a v2 JSON file."""
+    from annotator.cli import main
+
+    src = write(tmp_path, SENT_PER_LINE)
+    assert main(["import", str(tmp_path / "p.annotator"), str(src)]) == 0
+    err = capsys.readouterr().err
+    assert "read as spaCy v2 JSON" in err and "DocBin" not in err, err
