@@ -12,6 +12,7 @@ import orjson
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from claims_support import FirstTakesTurns, second_process_command
 from test_project_json import a_document
 
 from annotator import edits
@@ -413,6 +414,7 @@ def test_a_process_waits_instead_of_holding_more_than_max_pending_chunks(tmp_pat
 def test_the_report_is_the_same_from_one_process_or_two(project, tmp_path, monkeypatch):
     """Counts and the arguments left out (their entity not exported), in document order, whichever process wrote
     which chunk."""
+    from annotator import child_process
     from annotator.importing import IncomingEvent
 
     monkeypatch.setattr(json_stream, "CHUNK", 1)
@@ -426,27 +428,24 @@ def test_the_report_is_the_same_from_one_process_or_two(project, tmp_path, monke
         events = [IncomingEvent("Contact:Meet", 7, 10, {}, [("Entity", "m"), ("Entity", "p")])]
         docs.append(IncomingDocument(text=text, name=f"d{i}", entities=ents, events=events))
     import_documents(project, docs)
-    mine: list[int] = []  # the chunks this process rendered, each slowly: the second process takes the others
-    real_renderer = json_split._renderer
+    # which process renders which chunk is decided here, not by the scheduler: they take turns (claims_support)
+    monkeypatch.setattr(json_split, "_Side", FirstTakesTurns)
+    monkeypatch.setattr(FirstTakesTurns, "mine", [])
+    command = child_process.module_command
 
-    def renderer(*args, **kwargs):
-        render = real_renderer(*args, **kwargs)
+    def in_turns(module, packages=None):
+        argv, env = command(module, packages=packages)
+        return second_process_command(argv), env
 
-        def slowly(i):
-            mine.append(i)
-            threading.Event().wait(0.2)
-            return render(i)
-
-        return slowly
-
-    monkeypatch.setattr(json_split, "_renderer", renderer)
+    monkeypatch.setattr(child_process, "module_command", in_turns)
     reports = {}
     for mode in ("one process", "two processes"):
         started = force(monkeypatch, mode)
         reports[mode] = write_json(project, tmp_path / f"{mode}.json")
         assert bool(started) == (mode == "two processes")
-    assert 0 < len(mine) < 12  # both processes wrote chunks
+    assert FirstTakesTurns.mine == [0, 2, 4, 6, 8, 10]  # both processes wrote chunks, the second 1, 3, 5...
     one, two = reports["one process"], reports["two processes"]
     assert (one.documents, one.entities, one.events) == (two.documents, two.entities, two.events) == (12, 16, 12)
     assert one.dropped_arguments == two.dropped_arguments
     assert [name for name, _, _ in two.dropped_arguments] == [f"d{i}" for i in range(12) if i % 3 != 2]
+    assert (tmp_path / "one process.json").read_bytes() == (tmp_path / "two processes.json").read_bytes()
