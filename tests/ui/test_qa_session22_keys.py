@@ -65,31 +65,11 @@ def test_the_event_list_reads_each_event_s_fillers_at_1366(qtbot, qapp, tmp_path
     Arguments cell now, in the error's ink ("missing Entity; Adjudicator: court; …"), and Trigger and State give up
     room for Arguments (their whole text in the tooltip): a role and its filler's words are read; each type of up to
     13 characters stays whole (session 21)."""
-    from annotator.importing import IncomingDocument, import_documents
-    from annotator.store import Project
-    from annotator.suggest.types import ArgumentSuggestion, EventSuggestion
-    from annotator.suggest.writer import WriteCounts, write_events
     from test_qa_session12 import shown_text
-    from ui_helpers import find
-    from ui_support import event_list_at_1366
-
-    def sug(type_: str, word: str, *args: tuple[str, str, str]) -> EventSuggestion:
-        parts = tuple(ArgumentSuggestion(role, *find(SENTENCE, w), label) for role, w, label in args)
-        return EventSuggestion(type_, *find(SENTENCE, word), 0.8, parts)
+    from ui_support import event_list_at_1366, seed004_suggestions
 
     path = tmp_path / "sentence.annotator"
-    with Project(path, annotator="setup") as p:
-        doc = import_documents(p, [IncomingDocument(SENTENCE, "004.txt")]).imported[0][1]
-        found = [
-            sug("Personnel:End-Position", "former", ("Person", "deputy transport minister", "PERSON")),
-            sug("Justice:Sentence", "sentenced", ("Defendant", "deputy transport minister", "PERSON")),
-            sug("Justice:Trial-Hearing", "trial"),
-            sug("Justice:Convict", "found"),
-            sug("Justice:Fine", "fined", ("Adjudicator", "court", "ORG"), ("Money", "500,000 zlotys", "MONEY")),
-            sug("Justice:Arrest-Jail", "arrested", ("Person", "Zielinski", "PERSON"), ("Agent", "officers", "PERSON")),
-        ]
-        with p.db.conn:
-            write_events(p, doc, found, "rules:test@1", WriteCounts())
+    seed004_suggestions(path, SENTENCE)
     with event_list_at_1366(qtbot, qapp, path, 0, events=6) as (w, table):
         hh = table.horizontalHeader()
         columns = table.model().columnCount()

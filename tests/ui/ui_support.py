@@ -191,6 +191,33 @@ def event_list_at_1366(qtbot, qapp, path, points: float, events: int) -> Iterato
         qapp.setFont(was)
 
 
+def seed004_suggestions(path: Path, text: str) -> None:
+    """A project at ``path`` holding ``text`` (seed 004's sentences: a sentencing, a trial, a conviction, a fine, an
+    arrest) as one document and six suggested events on its words, with the fillers pre-annotation would give."""
+    from annotator.importing import IncomingDocument, import_documents
+    from annotator.store import Project
+    from annotator.suggest.types import ArgumentSuggestion, EventSuggestion
+    from annotator.suggest.writer import WriteCounts, write_events
+    from ui_helpers import find
+
+    def sug(type_: str, word: str, *args: tuple[str, str, str]) -> EventSuggestion:
+        parts = tuple(ArgumentSuggestion(role, *find(text, w), label) for role, w, label in args)
+        return EventSuggestion(type_, *find(text, word), 0.8, parts)
+
+    with Project(path, annotator="setup") as p:
+        doc = import_documents(p, [IncomingDocument(text, "004.txt")]).imported[0][1]
+        found = [
+            sug("Personnel:End-Position", "former", ("Person", "deputy transport minister", "PERSON")),
+            sug("Justice:Sentence", "sentenced", ("Defendant", "deputy transport minister", "PERSON")),
+            sug("Justice:Trial-Hearing", "trial"),
+            sug("Justice:Convict", "found"),
+            sug("Justice:Fine", "fined", ("Adjudicator", "court", "ORG"), ("Money", "500,000 zlotys", "MONEY")),
+            sug("Justice:Arrest-Jail", "arrested", ("Person", "Zielinski", "PERSON"), ("Agent", "officers", "PERSON")),
+        ]
+        with p.db.conn:
+            write_events(p, doc, found, "rules:test@1", WriteCounts())
+
+
 def one_suggested_event(path: Path, text: str, spans, event) -> None:  # type: ignore[no-untyped-def]
     """A project at ``path`` holding ``text`` as one document, entity suggestions ``spans`` ((start, end, label))
     and one suggested ``event`` (an EventSuggestion), as pre-annotation writes them."""
