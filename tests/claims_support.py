@@ -12,7 +12,7 @@ import struct
 import termios
 import threading
 from pathlib import Path
-from typing import Callable
+from typing import Any, Callable
 
 from annotator.formats import json_split
 
@@ -37,7 +37,8 @@ def _taken_by_the_other(side: json_split._Side, mine: list[int]) -> int:
 
 class FirstTakesTurns(json_split._Side):
     """The first process's part (``json_split._Side`` in this process): it renders its n-th chunk once the second
-    has taken n, so the second has taken the chunk after it before this one takes another. ``mine``: its chunks."""
+    has taken n, so the second has taken the chunk after it before this one takes another (or once the second has
+    ended: killed, it takes no more). ``mine``: its chunks."""
 
     mine: list[int] = []
 
@@ -47,13 +48,38 @@ class FirstTakesTurns(json_split._Side):
         def in_turn(i: int) -> tuple[list[bytes | memoryview], tuple[int, int, int]]:
             self.mine.append(i)
             until(
-                lambda: _taken_by_the_other(self, self.mine) >= len(self.mine) or not unclaimed(self.claims),
+                lambda: (
+                    _taken_by_the_other(self, self.mine) >= len(self.mine)
+                    or not unclaimed(self.claims)
+                    or self._ended()
+                ),
                 "the second process took no chunk",
             )
             return render(i)
 
         self.render = in_turn
         super().run(need_all)
+
+    def _ended(self) -> bool:
+        self._receive(0.0)  # (its sizes and counts read as the export reads them; its pipe closed sets ``ended``)
+        return self.ended
+
+
+def take_turns(monkeypatch: Any) -> list[int]:
+    """Make a split export's processes take turns (the first chunks 0, 2, 4..., the second 1, 3, 5...); returns the
+    list of the chunks the first renders."""
+    from annotator import child_process
+
+    command = child_process.module_command
+
+    def in_turns(module: str, packages: tuple[str, ...] | None = None) -> tuple[list[str], dict[str, str]]:
+        argv, env = command(module, packages=packages)
+        return second_process_command(argv), env
+
+    monkeypatch.setattr(child_process, "module_command", in_turns)
+    monkeypatch.setattr(json_split, "_Side", FirstTakesTurns)
+    monkeypatch.setattr(FirstTakesTurns, "mine", [])
+    return FirstTakesTurns.mine
 
 
 def second_process_command(argv: list[str]) -> list[str]:
