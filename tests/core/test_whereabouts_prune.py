@@ -57,7 +57,9 @@ def test_entries_that_lead_nowhere_go_and_those_a_moved_file_needs_stay(tmp_path
     _entry(f"o-{dev}-13-{os.getpid()}", gone)  # a live process's: its own close removes it
     _entry(f"k-{dev}-14-aaaa", tmp_path / "written.annotator-kept")  # its journal gone
     _entry(f"k-{dev}-15-bbbb", journal)  # a journal still there: the moved file's next open writes it
-    sleeper = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(30)"])
+    sleeper = subprocess.Popen(
+        [sys.executable, "-c", "import threading; threading.Event().wait()"]
+    )  # lives until killed, however long the test takes
     try:  # an entry older than the process that has its id now: the id was given again
         _entry(f"o-{dev}-16-{sleeper.pid}", gone, age_s=3600)
         _entry(f"o-{dev}-17-{sleeper.pid}", gone)  # made by it: it lives

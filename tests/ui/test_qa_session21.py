@@ -98,7 +98,9 @@ def test_the_open_says_when_another_program_has_the_file_open(qtbot, project_pat
     """A second app on the file worked but said nothing of the first: the open names the other live open."""
     from annotator import fileid, whereabouts
 
-    other = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(60)"])
+    other = subprocess.Popen(
+        [sys.executable, "-c", "import threading; threading.Event().wait()"]
+    )  # lives until killed, however long the test takes
     try:
         with monkeypatch.context() as m:  # the other process's open, as its Project notes it
             m.setattr(os, "getpid", lambda: other.pid)
