@@ -38,7 +38,7 @@ class WindowFace(Protocol):
     def end_note(self, message: str) -> None: ...
 
     def start_worker(
-        self, worker: "Worker", after: Callable[[], None] | None = None, said_before: str = ""
+        self, worker: "Worker", after: Callable[[], None] | None = None, said_before: str = "", note: bool = False
     ) -> None: ...
 
     def menuBar(self) -> "QMenuBar": ...  # noqa: N802 (Qt name)

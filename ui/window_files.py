@@ -382,9 +382,13 @@ class FilesAndWork(_Window):
         """An import is running (its documents come into the list batch by batch)."""
         return any(isinstance(w, (ImportWorker, ImportFormatWorker)) for w in self.workers)
 
-    def start_worker(self, worker: Worker, after: Callable[[], None] | None = None, said_before: str = "") -> None:
+    def start_worker(
+        self, worker: Worker, after: Callable[[], None] | None = None, said_before: str = "", note: bool = False
+    ) -> None:
         """Run ``worker``; ``said_before`` (the summary of the work it follows, an import's) stays in the status
-        line beside what it says when done."""
+        line beside what it says when done. ``note``: what it says when done is a note (``show_note``: it ends at the
+        next selection or edit, or with the window that asked for it), listened for before the thread starts (the
+        Agreement window connected it after: a small project's scores came first and the line kept them)."""
         project = self.controller.project
         if project is not None and worker.project_path == str(project.path):
             # the work is on the file this window has open: renamed or moved since (another file perhaps at its
@@ -395,11 +399,15 @@ class FilesAndWork(_Window):
             worker.opened = project.identity
         self.workers.append(worker)
         worker.progress.connect(self._on_progress)
-        worker.done.connect(
-            lambda text: self.message.set_text_and_detail(
-                f"{said_before}\n{text}" if said_before else text, worker.detail
-            )
-        )
+
+        def said(text: str) -> None:
+            whole = f"{said_before}\n{text}" if said_before else text
+            if note:
+                self.show_note(whole)
+            else:
+                self.message.set_text_and_detail(whole, worker.detail)
+
+        worker.done.connect(said)
         worker.failed.connect(self.show_error)
 
         def finished() -> None:

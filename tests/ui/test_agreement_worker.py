@@ -166,3 +166,28 @@ def test_the_status_lines_note_ends_with_the_window(qtbot, team_path):
         assert "Agreement" not in w.message.text() and w.message.text() == before != ""
     finally:
         close_window(w)
+
+
+def test_the_note_ends_with_the_window_when_the_scores_came_before_it_showed(qtbot, team_path, monkeypatch):
+    """A small project's scores can be worked out before the window that asked for them is shown (the worker's
+    thread runs while the app's thread is held back by a busy machine): the 'done' came before the window's note
+    was listening, so the line said 'Agreement: …' as a plain message and closing the window left it there (2 of 8
+    inner loops in session 21). The note is listening before the work starts."""
+    w = open_window(qtbot, team_path, annotator="vera", pipeline=None)
+    real = w.start_worker
+
+    def start_and_wait(worker, *args, **kwargs):  # type: ignore[no-untyped-def]
+        real(worker, *args, **kwargs)
+        assert worker.wait(20000)  # done and finished emitted (queued) before start returns
+
+    monkeypatch.setattr(w, "start_worker", start_and_wait)
+    try:
+        before = w.message.text()
+        w.actions_by_name["agreement"].trigger()
+        dlg = w._agreement_window
+        qtbot.waitUntil(lambda: dlg.result is not None and not w.workers, timeout=20000)
+        assert w.message.text().startswith("Agreement: 1 pair of annotators")
+        dlg.close()
+        assert "Agreement" not in w.message.text() and w.message.text() == before != ""
+    finally:
+        close_window(w)

@@ -9,6 +9,7 @@ cancel, at the next selection or edit), where it stayed until some other message
 
 from __future__ import annotations
 
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Callable
 
@@ -271,7 +272,7 @@ def open_agreement(window: "WindowFace") -> AgreementWindow | None:
     if c.project is None:
         window.show_error("Open a project first")
         return None
-    dlg = AgreementWindow(c.project, window, window.start_worker)
+    dlg = AgreementWindow(c.project, window, partial(window.start_worker, note=True))  # its 'done' a note
     if dlg.refusal is not None:  # fewer than two annotators' sets: said in the status line, no empty window
         refusal = dlg.refusal  # (it opened 900x600 with no tab for the one line, the keys left in it)
         dlg.deleteLater()
@@ -279,8 +280,6 @@ def open_agreement(window: "WindowFace") -> AgreementWindow | None:
         window.back_to_text()
         return None
     window._agreement_window = dlg  # type: ignore[attr-defined]
-    if dlg.worker is not None:  # after start_worker's own (which puts the text in the status line): it is a note
-        dlg.worker.done.connect(window.show_note)  # that ends at the next selection or edit
     dlg.finished.connect(lambda _code: window.end_note(dlg.summary))  # its note goes with it
     dlg.show()
     return dlg
