@@ -50,7 +50,8 @@ from annotator.formats.label_studio_names import (
     UNDECIDED_BESIDE,
     author_keys,
 )
-from annotator.formats.meta_keys import DOCCANO_FORM, LABEL_STUDIO_TASK
+from annotator.formats.kept_relations import from_words, kept_relations
+from annotator.formats.meta_keys import DOCCANO_FORM, LABEL_STUDIO_TASK, PRODIGY
 from annotator.formats.label_studio_kinds_out import (
     class_results,
     html_data,
@@ -147,9 +148,11 @@ def regions_and_relations(
         )
         regions.append(head)
         relations += [(head.number, by_entity[a["entity_id"]].number, a["role"]) for a in v["arguments"]]
-    kept = [rec["meta"].get(k) for k in (*KEPT, *ALSO_KEPT)]
-    for r in [r for x in kept if isinstance(x, dict) for r in x.get("relations", []) if isinstance(r, dict)]:
+    for _, r in kept_relations(rec["meta"], (*KEPT, *ALSO_KEPT, PRODIGY)):
         ends = kept_ends(r, stacks)
+        if from_words(r):
+            report.problem("relations from words that are no entity left out", f"{rec['name']}: {r.get('type')}")
+            continue
         if ends[0] is None or ends[1] is None:
             report.problem("relations between entities left out (an end is gone)", f"{rec['name']}: {r.get('type')}")
             continue

@@ -33,6 +33,8 @@ from annotator.formats.brat import name_parts, unused_stem
 from annotator.formats.common import option_choice
 from annotator.formats.writing import FormatExportReport, parts_of, records_with_tokens, split_option
 from annotator.formats.records import ExportRequest, export_writer
+from annotator.formats.kept_relations import from_words, kept_relations
+from annotator.formats.meta_keys import PRODIGY
 from annotator.formats.regions_out import KEPT, kept_ends
 from annotator.formats.tokens import DocTokens
 from annotator.formats.webanno_tsv import (
@@ -230,26 +232,26 @@ def _chains(
 
 
 def _relations(rec: dict[str, Any], entities: dict[int, Span], report: FormatExportReport) -> list[Relation]:
-    """The relations between entities a WebAnno TSV, doccano or Label Studio import kept in the meta, between the
+    """The relations between entities a WebAnno TSV, doccano, Label Studio or Prodigy import kept in the meta
+    (``kept_relations``), between the
     spans they join (one whose end is gone is left out and reported); doccano's and Label Studio's go on the layer
     ``webanno.custom.Relation`` with their type as its ``label``."""
     stacks = _stacks(rec, entities)
     out = []
-    for key in (SOURCE, *KEPT):
-        kept = rec["meta"].get(key)
-        for r in kept.get("relations", []) if isinstance(kept, dict) else []:
-            if not isinstance(r, dict) or (key == SOURCE and is_chain_link(r)):
-                continue
-            ends = kept_ends(r, stacks)
-            if ends[0] is None or ends[1] is None:
-                report.problem(
-                    "relations between entities left out (an end is gone)", f"{rec['name']}: {r.get('type')}"
-                )
-                continue
-            features = r.get("features") if key == SOURCE and isinstance(r.get("features"), dict) else None
-            layer = r.get("layer") if key == SOURCE and isinstance(r.get("layer"), str) else RELATION_LAYER
-            base = r.get("base") if key == SOURCE and isinstance(r.get("base"), str) else NAMED_ENTITY
-            out.append(Relation(layer, features if features is not None else {"label": r.get("type")}, *ends, base))
+    for key, r in kept_relations(rec["meta"], (SOURCE, *KEPT, PRODIGY)):
+        if key == SOURCE and is_chain_link(r):
+            continue
+        if from_words(r):
+            report.problem("relations from words that are no entity left out", f"{rec['name']}: {r.get('type')}")
+            continue
+        ends = kept_ends(r, stacks)
+        if ends[0] is None or ends[1] is None:
+            report.problem("relations between entities left out (an end is gone)", f"{rec['name']}: {r.get('type')}")
+            continue
+        features = r.get("features") if key == SOURCE and isinstance(r.get("features"), dict) else None
+        layer = r.get("layer") if key == SOURCE and isinstance(r.get("layer"), str) else RELATION_LAYER
+        base = r.get("base") if key == SOURCE and isinstance(r.get("base"), str) else NAMED_ENTITY
+        out.append(Relation(layer, features if features is not None else {"label": r.get("type")}, *ends, base))
     return out
 
 

@@ -1,0 +1,50 @@
+"""The relations between entities the imports keep in a document's meta (the app has no place for them), read as one
+list for every export that writes them: doccano's, Label Studio's and WebAnno TSV's keep them in one shape
+(``{"type", "from": [start, end, label], "to": [...]}`` under ``meta["doccano"]``, ``meta["label_studio"]``,
+``meta["webanno"]``), Prodigy's ``rel.manual`` relations in its own (``{"label", "head", "child"}`` under
+``meta["prodigy"]``). Each export took only the keys of its own family, so a Prodigy dataset's relations went to no
+doccano, Label Studio or WebAnno file and theirs to no Prodigy file (session 22)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from annotator.formats.meta_keys import PRODIGY, WEBANNO
+
+SHARED = ("doccano", "label_studio", WEBANNO)  # the keys that keep them in the shared shape
+
+
+def from_words(r: dict[str, Any]) -> bool:
+    """Whether a relation (shared shape) has an end on words that are no span (``[start, end, None]``: Prodigy's
+    rel.manual draws one from any token), which only a Prodigy file can hold."""
+    return any(isinstance(x, list) and len(x) == 3 and x[2] is None for x in (r.get("from"), r.get("to")))
+
+
+def as_shared(r: dict[str, Any]) -> dict[str, Any]:
+    """A Prodigy relation (``label``, ``head``, ``child``) in the shape the other imports keep (``type``, ``from``,
+    ``to``)."""
+    return {"type": r.get("label"), "from": r.get("head"), "to": r.get("child")}
+
+
+def as_prodigy(r: dict[str, Any]) -> dict[str, Any]:
+    """A relation in the shared shape as a Prodigy import keeps it."""
+    return {"label": r.get("type"), "head": r.get("from"), "child": r.get("to")}
+
+
+def kept_relations(meta: dict[str, Any], keys: tuple[str, ...]) -> list[tuple[str, dict[str, Any]]]:
+    """The relations kept under each of ``keys`` (with the key each came under), in the shared shape (Prodigy's
+    converted); one given under two keys with the same type and ends (a file of one tool read back from another's
+    export keeps both) once, the first."""
+    out: list[tuple[str, dict[str, Any]]] = []
+    seen: set[str] = set()
+    for key in keys:
+        kept = meta.get(key)
+        for r in kept.get("relations", []) if isinstance(kept, dict) else []:
+            if not isinstance(r, dict):
+                continue
+            shared = as_shared(r) if key == PRODIGY else r
+            same = repr((shared.get("type"), shared.get("from"), shared.get("to")))
+            if same not in seen:
+                seen.add(same)
+                out.append((key, shared))
+    return out
