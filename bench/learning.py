@@ -12,6 +12,7 @@ fills (Time here: annotator.learn.argument_tuning.unfilled_roles). The untrained
 suggester when installed, else the schema's trigger words) are scored on the same articles.
 
     python bench/learning.py [--points 20 50 80] [--ner-epochs 3] [--out docs/learning]
+    python bench/learning.py --points 80 50 20   # the last point first; the curve is written after each point
     python bench/learning.py --timing 100 --words 500     # the time of one run on 100 documents of ~500 words
     python bench/learning.py --data dev.jsonl --test heldback.jsonl --points 80   # score on another file
 """
@@ -172,6 +173,8 @@ def main() -> int:
         test_entities = labelled_entities(test_parsed, labels)
         test_golds = [a["events"] for a in tests]
     prior = default_prior(default_schema())
+    out = Path(args.out)
+    out.parent.mkdir(parents=True, exist_ok=True)
     rows = []
     for n in args.points:
         rest = slice(n, None)
@@ -198,6 +201,7 @@ def main() -> int:
             "trained": trained,
             "untrained_source": prior.source,
             "train_report": report.scores,
+            "load_average": round(os.getloadavg()[0], 1),  # other jobs on the machine: the wall time's context
         }
         rows.append(row)
         u, tr = untrained, trained
@@ -207,14 +211,14 @@ def main() -> int:
             f"argument F1 {u['arguments']['all']['f1']:.3f} -> {tr['arguments']['all']['f1']:.3f}   "
             f"(P/R trained {tr['triggers']['all']['p']:.2f}/{tr['triggers']['all']['r']:.2f}); "
             f"held-out entity F1 in the run: original {report.scores['current']['entities']['all']['f1']:.3f}, "
-            f"trained {report.scores['new']['entities']['all']['f1']:.3f}"
+            f"trained {report.scores['new']['entities']['all']['f1']:.3f}; load average {row['load_average']}"
         )
         for k, v in tr["triggers"].items():
             if k != "all":
                 print(f"      {k:28} untrained {u['triggers'].get(k, {}).get('f1', 0):.3f}  trained {v['f1']:.3f}")
-    out = Path(args.out)
-    out.parent.mkdir(parents=True, exist_ok=True)
-    print(write_curve(rows, out))
+        # written after every point, in the order of the articles trained on: a run stopped after its first
+        # point (``--points 80 50 20`` gives the last point first) keeps what it measured
+        print(write_curve(sorted(rows, key=lambda r: r["articles"]), out), flush=True)
     return 0
 
 
