@@ -34,7 +34,7 @@ import orjson
 
 from annotator import fileid, whereabouts
 from annotator.kept_lines import NotJournaled as NotJournaled, as_who_kept as as_who_kept, edit_of as edit_of
-from annotator.kept_lines import record as record
+from annotator.kept_lines import record as record, title_of as title_of
 from annotator.exchange import rename_free
 from annotator.store import Project
 

@@ -95,9 +95,12 @@ def _dec(v: Any) -> Any:
     return cls(**{k: _dec(x) for k, x in v["f"].items()})
 
 
-def record(project: Project, edit: Callable[..., Change], args: tuple, kwargs: dict[str, Any]) -> dict[str, Any]:
-    """One kept edit as a journal line holds it (raises NotJournaled for what it cannot hold)."""
-    return {
+def record(
+    project: Project, edit: Callable[..., Change], args: tuple, kwargs: dict[str, Any], title: str | None = None
+) -> dict[str, Any]:
+    """One kept edit as a journal line holds it (raises NotJournaled for what it cannot hold); ``title``: the edit in
+    words, as the Undo menu names it (the app's command), for what an open says of the line."""
+    line: dict[str, Any] = {
         "edit": _edit_name(edit),
         "args": _enc(list(args)),
         "kwargs": _enc(dict(kwargs)),
@@ -105,6 +108,21 @@ def record(project: Project, edit: Callable[..., Change], args: tuple, kwargs: d
         "set": project.annotation_set,
         "at": now(),
     }
+    if title is not None:
+        line["title"] = title
+    return line
+
+
+def edit_title(name: str) -> str:
+    """An edit named by its function (``annotator.edits:accept_entity``) in words: "Accept entity"."""
+    return name.rpartition(":")[2].replace("_", " ").capitalize()
+
+
+def title_of(line: dict[str, Any]) -> str:
+    """A journal line's edit in words: as the Undo menu named it when it was kept, else from its function's name (a
+    line without a title, or a command the app has no words for)."""
+    title = line.get("title")
+    return title if isinstance(title, str) and title else edit_title(str(line.get("edit", "?")))
 
 
 def edit_of(line: dict[str, Any]) -> tuple[Callable[..., Change], tuple, dict[str, Any]]:

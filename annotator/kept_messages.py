@@ -197,9 +197,10 @@ def kept_not_writable_here(name: str, n: int, why: object, owner: str) -> str:
     )
 
 
-def replay_refused(edit: str, why: object) -> str:
-    """A kept edit the file no longer takes (a rule it breaks now, a row deleted since): said, never retried."""
-    return f"a kept edit ({edit}) could not be made: {why}"
+def replay_refused(title: str, why: object) -> str:
+    """A kept edit the file no longer takes (a rule it breaks now, a row deleted since): said, never retried;
+    ``title`` names it as the Undo menu did (``kept_lines.title_of``)."""
+    return f"a kept edit (“{title}”) could not be made: {why}"
 
 
 # -- a project read as its file holds it (merge's sources: kept_reading), with edits kept for it ------------------

@@ -27,7 +27,7 @@ from annotator.kept_journal import (
     move_free,
     pending,
 )
-from annotator.kept_lines import NotJournaled, run_line
+from annotator.kept_lines import NotJournaled, run_line, title_of
 from annotator.store import Project
 
 
@@ -279,7 +279,7 @@ def _replay_one(project: Project, path: Path, out: Replay, wait_ms: int | None, 
                 out.notes.append(kept_messages.replay_not_saved(path.name, len(left), exc))
                 return
             except AnnotatorError as exc:  # a rule the file now breaks, a row deleted since: said, never retried
-                out.notes.append(kept_messages.replay_refused(str(line.get("edit", "?")), exc))
+                out.notes.append(kept_messages.replay_refused(title_of(line), exc))
                 journal.skip(seq)
         if not parsed.damaged:
             os.unlink(path)

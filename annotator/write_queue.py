@@ -30,7 +30,7 @@ from annotator import kept_messages
 from annotator.errors import AnnotatorError, BusyError, ProjectMovedError, SaveError
 from annotator.kept_journal import KeptJournal
 from annotator.kept_replay import replay
-from annotator.kept_lines import NotJournaled, as_who_kept
+from annotator.kept_lines import NotJournaled, as_who_kept, title_of
 from annotator.store import Project
 
 T = TypeVar("T")
@@ -216,7 +216,7 @@ class WriteQueue(Generic[K]):
             try:
                 key = make(line)
             except NotJournaled as exc:
-                found.notes.append(kept_messages.replay_refused(str(line.get("edit", "?")), exc))
+                found.notes.append(kept_messages.replay_refused(title_of(line), exc))
                 try:
                     journal.skip(int(line["seq"]))
                 except OSError:  # a full disk: not made either way; the next open says it again

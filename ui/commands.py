@@ -85,7 +85,8 @@ class CoreEditCommand(QUndoCommand):
 
     def journal_line(self) -> dict[str, Any]:
         """This edit as a line of the journal of kept edits (``kept_journal.record``); raises NotJournaled."""
-        return kept_journal.record(self.controller.project, self.step.edit, self.step.args, self.step.kwargs)
+        project = self.controller.project
+        return kept_journal.record(project, self.step.edit, self.step.args, self.step.kwargs, title=self.text())
 
     def execute(self) -> bool:
         """Make the edit in the file; False (and a message) when it failed or changed nothing. Another program
@@ -177,7 +178,7 @@ def command_for_line(controller: EditHost, line: dict[str, Any]) -> CoreEditComm
         if cls is not CoreEditCommand and cls.__dict__.get("edit") is edit:
             return cls(controller, *args, **kwargs)
         found.extend(cls.__subclasses__())
-    made = type("KeptEdit", (CoreEditCommand,), {"edit": edit, "title": edit.__name__.replace("_", " ").capitalize()})
+    made = type("KeptEdit", (CoreEditCommand,), {"edit": edit, "title": kept_journal.title_of(line)})
     return made(controller, *args, **kwargs)
 
 

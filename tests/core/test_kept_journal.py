@@ -141,7 +141,7 @@ def test_a_kept_edit_refused_when_it_is_written_at_the_open_is_said_and_the_rest
         replay = reopened.kept_replay
         assert replay is not None and replay.written == 2
         assert len(replay.notes) == 1 and replay.notes[0].startswith(
-            "a kept edit (annotator.edits:relabel_entity) could not be made:"
+            "a kept edit (“Relabel entity”) could not be made:"
         )
         assert reopened.entity(1).label == "LOC"
     assert [t for _, t in stored_comments(path)] == ["before", "after"]
@@ -167,7 +167,10 @@ def test_a_journal_naming_anything_but_a_core_edit_makes_nothing(path: Path) -> 
     with reopen(path) as reopened:
         replay = reopened.kept_replay
         assert replay is not None and replay.written == 0
-        assert [n.split(":")[0] for n in replay.notes] == ["a kept edit (os", "a kept edit (annotator.edits"]
+        assert [n.split(":")[0] for n in replay.notes] == [
+            "a kept edit (“System”) could not be made",
+            "a kept edit (“Add comment”) could not be made",
+        ]
     assert stored_comments(path) == []
 
 
@@ -293,10 +296,7 @@ def test_a_journal_taken_over_by_a_queue_is_written_first_as_who_kept_it_and_a_l
         keep(queue, reopened, "new")
         assert queue.keys() == ["one", "two", "new"]
         assert reopened.kept_replay is not None
-        assert (
-            "a kept edit (annotator.edits:add_comment) could not be made: no command for it"
-            in reopened.kept_replay.notes
-        )
+        assert "a kept edit (“Add comment”) could not be made: no command for it" in reopened.kept_replay.notes
         other.execute("ROLLBACK")
         other.close()
         assert [k for k, _ in queue.drain(reopened, 5)] == ["one", "two", "new"]

@@ -137,3 +137,38 @@ def test_enter_and_x_while_another_program_writes_move_on_each_keeping_one_decis
     finally:
         conn.close()
     assert states == {first: "accepted", second: "rejected"}
+
+
+def test_a_kept_decision_refused_at_the_next_open_is_named_as_the_undo_menu_names_it(qtbot, project_path):
+    """Round 14's Left: a kept accept the file no longer took when the next open wrote it (the program killed while a
+    teammate's program wrote; the span decided meanwhile) was named by its function, 'a kept edit
+    (annotator.edits:accept_entity) could not be made', where the Undo menu says 'Accept suggestion'."""
+    import sqlite3
+
+    from PySide6.QtCore import Qt
+
+    other = sqlite3.connect(project_path, isolation_level=None)
+    other.execute("BEGIN IMMEDIATE")  # the teammate's write, under way
+    w = open_window(qtbot, project_path)
+    try:
+        c = w.controller
+        w.view.setFocus()
+        qtbot.keyClick(w.view, Qt.Key.Key_Tab)
+        span = c.current_entity
+        qtbot.keyClick(w.view, Qt.Key.Key_Return)
+        assert c.edits_waiting() == 1
+        title = c.kept.writes.keys()[0].text()
+        c.kept.writes.clear()  # killed: the journal left beside the file, as a kill leaves it
+    finally:
+        close_window(w)
+    other.execute("UPDATE entities SET state = 'rejected' WHERE id = ?", (span,))  # the teammate decided it first
+    other.execute("COMMIT")
+    other.close()
+    w = open_window(qtbot, project_path)
+    try:
+        said = w.message.text() + w.message.toolTip()
+    finally:
+        close_window(w)
+    assert title == "Accept suggestion"
+    assert f"a kept edit (“{title}”) could not be made:" in said, said  # was: (annotator.edits:accept_entity)
+    assert "annotator.edits" not in said
