@@ -532,8 +532,11 @@ class EditActions(QObject):
             return False
         if not plain:
             return False
-        if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and not shift:
-            self.accept()
+        if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            if shift:  # the selected event's trigger widened to the phrase its word starts ("found … guilty")
+                self.events.accept_as_phrase()
+            else:
+                self.accept()
             return True
         if key == Qt.Key.Key_Delete or key == Qt.Key.Key_Backspace:
             self.delete()

@@ -14,8 +14,10 @@ from annotator.keyflow import (
     role_candidates,
     source_order,
     trigger_types,
+    within_line,
 )
 from annotator.model import Entity, Event
+from annotator.trigger_phrase import phrase_ahead
 from annotator.type_order import next_event_type, types_nearby
 from annotator.rules import has_room, takes
 from ui.role_keys import already_in, elsewhere_said, filling, next_said, one_only, role_shortcut
@@ -204,6 +206,37 @@ class EventActions:
             self.set_type(ev, type_)
             self._tried = (ev.id, [*tried, type_] if type_ not in tried else [ev.type, type_])
         return True
+
+    def phrase(self, ev: Event) -> tuple[int, int] | None:
+        """The trigger phrase of ``ev``'s type that its trigger word starts, its rest told after it in its sentence
+        ("found" of "found Marek Zielinski guilty": ``trigger_phrase.phrase_ahead``); what Shift+Enter takes."""
+        c = self.c
+        etype = c.schema.event_type(ev.type) if c.schema is not None else None
+        if etype is None or c.doc is None:
+            return None
+        bound = within_line(c.doc.text, self.sentence(ev.trigger_start), ev.trigger_start)[1]
+        return phrase_ahead(etype, c.doc.text, ev.trigger_start, ev.trigger_end, bound)
+
+    def accept_as_phrase(self) -> None:
+        """Shift+Enter on the selected event whose trigger word starts a trigger phrase of its type (``phrase``, the
+        status line names it): its trigger becomes the whole phrase, which accepts a suggestion with its fillers (one
+        step, the core's move of a trigger); the event stays selected, for its roles. The suggested "found" of seed
+        004's "found Marek Zielinski guilty" was rejected and made again (13 keys), or widened by three
+        Ctrl+Shift+Right. Anything else selected: said, nothing changed."""
+        c, ev = self.c, self.current()
+        if ev is None or self.edit.current() is not None or ev.state == "rejected":
+            c.report_status("Shift+Enter takes the trigger phrase a selected event's word starts (“found … guilty”)")
+            return
+        span = self.phrase(ev)
+        if span is None:
+            word = c.span_said(ev.trigger_start, ev.trigger_end, 40)
+            c.report_status(f"“{word}” starts no trigger phrase of {ev.type} in its sentence: nothing was changed")
+            return
+        if c.refuse_read_only() or self._run_on_event(ev, cmd.MoveTrigger, ev.id, *span, expected=ev) is None:
+            return  # (refused: the failure says why)
+        word = c.span_said(ev.trigger_start, ev.trigger_end, 40)
+        done = "accepted" if ev.state == "suggested" else "trigger widened"
+        c.report_status(f"{ev.type} {done} on “{c.span_said(*span, 60)}” (Ctrl+Z: back to “{word}”)")
 
     def set_type(self, ev: Event, type_: str) -> None:
         """Another type for ``ev`` (the picker, the editor's box); the arguments it cannot hold go with the change

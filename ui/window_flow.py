@@ -456,6 +456,8 @@ class WindowFlow(_Window):
             ]
             if keys and named:  # what Enter accepts with it, named: the text draws the fillers only while it is in view
                 keys = f" (Enter: accept, with {first_named(named, FILLERS_SAID)}; X: reject)"
+            if keys and (phrase := self.edit_actions.events.phrase(v)) is not None:  # "found" of "found … guilty"
+                keys = keys.replace("; X:", f"; Shift+Enter: accept as “{c.span_said(*phrase, 60)}”; X:")
             text = f"event {v.type} ({v.state}): {c.span_said(v.trigger_start, v.trigger_end, 60)}{keys}{alt}"
         else:
             text = ""

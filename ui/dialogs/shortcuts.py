@@ -28,6 +28,12 @@ GENERAL = [
     ("Click a span", "Select it (a second click: the next one out)"),
     ("Enter", "Accept the selected suggestion and go to the next undecided one"),
     (
+        "Shift+Enter",
+        "On a selected event whose trigger word starts a trigger phrase of its type told on in its sentence (the "
+        "status line says “Shift+Enter: accept as …”: “found” of “found Marek Zielinski guilty”): the whole phrase "
+        "becomes its trigger, a suggestion accepted; the event stays selected for its roles",
+    ),
+    (
         "X",
         "Reject the selected suggestion and go to the next undecided one (on Find's match, the bar open: the one "
         "suggestion it lies in)",
