@@ -340,10 +340,25 @@ class Player:
         filled = any(a.role == role.name for a in self.current_event().arguments)  # type: ignore[union-attr]
         self.press(key, ALT | SHIFT if filled and role.repeatable and not replace else ALT)
 
+    def phrase_gold(self, v: Event) -> tuple | None:
+        """The gold event on the trigger phrase the status line offers for ``v`` ("Shift+Enter: accept as “found Marek
+        Zielinski guilty”", session 22), when there is one there and none on ``v``'s own word."""
+        said = re.search("Shift\\+Enter: accept as “([^”]+)”", self.w.message.text())
+        if said is None or self.gold_event(v) is not None:
+            return None
+        span = (v.trigger_start, v.trigger_start + len(said.group(1)))
+        assert self.text[span[0] : span[1]] == said.group(1)
+        return next((g for g in self.gold_events if g[1] == span), None)
+
     def decide_event(self, v: Event) -> None:
         g = self.gold_event(v)
         before = sum(self.counts.values())
         self.on = (v.trigger_start, v.trigger_end)
+        if g is None and (g := self.phrase_gold(v)) is not None:  # the phrase its word starts: Shift+Enter
+            self.on = g[1]
+            self.press(Qt.Key.Key_Return, SHIFT)
+            v = self.current_event()  # type: ignore[assignment]
+            assert (v.trigger_start, v.trigger_end) == g[1]
         if g is None:
             self.press("x")
             return
@@ -489,9 +504,14 @@ class Player:
 
     def rejects(self, item: Entity | Event) -> bool:
         """Whether deciding ``item`` is X (no gold event on its trigger; no gold span on or across it)."""
-        if isinstance(item, Event):
-            return self.gold_event(item) is None
+        if isinstance(item, Event):  # (a trigger phrase's first word is widened: decide_event)
+            return self.gold_event(item) is None and not self.phrase_first_word(item)
         return not any(s < item.end and item.start < t for s, t, _ in self.gold_entities)
+
+    def phrase_first_word(self, v: Event) -> bool:
+        """Whether a gold event's trigger starts at ``v``'s and goes on past it (the status line offers such a phrase
+        once the event is selected: ``phrase_gold``)."""
+        return any(g[1][0] == v.trigger_start and g[1][1] > v.trigger_end for g in self.gold_events)
 
     def lone_under(self, start: int, end: int) -> bool:
         """Whether Find's match of the target at ``start`` lies in that one undecided suggestion only."""
