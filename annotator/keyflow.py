@@ -271,7 +271,8 @@ def _candidate_rank(
     typical, distance, start, id); group 0 the trigger's sentence, 1 the rest of the document, 2 the sentence's places
     told as where; told after "from": ``source`` for a name of the sentence told so, else 0; side: a place's before its
     trigger last, and for a role filled from the subject (``lean``: ``subject_side``) a name after its trigger;
-    typical: in the trigger's sentence, a name of the role's first label (the schema lists a role's typical filler
+    a name inside a trigger phrase after its first word counts as told after it (its object: "found Marek Zielinski
+    guilty"); typical: in the trigger's sentence, a name of the role's first label (the schema lists a role's typical filler
     first, the label a new span for it takes: ``label_for_span``) before the others, for a role that takes other
     kinds than places (a place's order is where it is told)."""
     ts, te = trigger
@@ -296,8 +297,8 @@ def _candidate_rank(
                 side = 0 if e.start >= te else 1  # a place is told after the event
             elif where_too and e.label in PLACE_LABELS and _told_as_where(text, e.start):
                 group = 2
-            elif lean:
-                side = 0 if (e.start >= te) == (lean > 0) else 1
+            elif lean:  # a name inside a trigger phrase ("found Marek Zielinski guilty") is its object: after it
+                side = 0 if (e.start > ts) == (lean > 0) else 1
         else:
             group = 1
         typical = 1 if group == 0 and not places_only and e.label != labels[0] else 0

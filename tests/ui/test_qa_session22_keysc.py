@@ -46,3 +46,33 @@ def test_shift_enter_takes_the_trigger_phrase_a_suggested_word_starts(qtbot, tmp
     with Project(path, create=False) as p:
         found = next(x for x in p.events(p.document_ids()[0]) if x.type == "Justice:Convict")
     assert (SENTENCE[found.trigger_start : found.trigger_end], found.state) == ("found", "suggested")
+
+
+def test_a_name_inside_the_widened_phrase_is_its_object_for_the_role_keys(qtbot, tmp_path):
+    """After Shift+Enter the trigger "found Marek Zielinski guilty" holds the Defendant: a name inside it was at distance
+    0 and neither before nor after it, so the Adjudicator's first candidate (a role filled from the subject: names
+    before the trigger first) was Marek Zielinski, not the judge told before. It counts as told after the phrase's first
+    word now (its object): Alt+2 first fills the Adjudicator with Anna Kowalczyk, Alt+1 the Defendant with him."""
+    from annotator.suggest.types import EventSuggestion
+    from ui_helpers import find
+    from ui_support import close_window, one_suggested_event, open_window
+
+    text = "Judge Anna Kowalczyk found Marek Zielinski guilty of fraud on Tuesday."
+    spans = [(*find(text, "Anna Kowalczyk"), "PERSON"), (*find(text, "Marek Zielinski"), "PERSON")]
+    path = tmp_path / "judge.annotator"
+    one_suggested_event(path, text, spans, EventSuggestion("Justice:Convict", *find(text, "found"), 0.6, ()))
+    w = open_window(qtbot, path)
+    try:
+        c, v = w.controller, w.view
+        v.setFocus()
+        c.select_event(next(iter(c.events)))
+        qtbot.keyClick(v, Qt.Key.Key_Return, SHIFT)
+        alt = Qt.KeyboardModifier.AltModifier
+        qtbot.keyClick(v, Qt.Key.Key_2, alt)
+        qtbot.keyClick(v, Qt.Key.Key_1, alt)
+        ev = c.events[c.current_event]
+        filled = {a.role: text[c.entities[a.entity_id].start : c.entities[a.entity_id].end] for a in ev.arguments}
+        assert text[ev.trigger_start : ev.trigger_end] == "found Marek Zielinski guilty"
+        assert filled == {"Adjudicator": "Anna Kowalczyk", "Defendant": "Marek Zielinski"}
+    finally:
+        close_window(w)
