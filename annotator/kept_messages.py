@@ -41,6 +41,12 @@ def taken_back(title: str, left: int) -> str:
     )
 
 
+def decision_waits(what: str, title: str) -> str:
+    """A key deciding a ``what`` ("span", "event") whose decision ``title`` is kept: nothing more is kept (it would be
+    refused when it landed, the item no longer as shown)."""
+    return f"This {what}'s decision (“{title}”) is kept already, saved once the other program is done; nothing more was kept"
+
+
 def redo_waits(n: int) -> str:
     """Why a redo is refused while ``n`` later edits are kept (they would land after it)."""
     return (

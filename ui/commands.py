@@ -70,6 +70,11 @@ class CoreEditCommand(QUndoCommand):
 
     edit: Callable[..., Change]
     title = "Edit"
+    decides: str | None = None  # a decision on the span ("entities") or event ("events") its first argument names
+
+    def decided(self, table: str) -> int | None:
+        """The id of the item of ``table`` this edit decides (None: it decides none there)."""
+        return self.step.args[0] if self.decides == table and self.step.args else None
 
     def __init__(self, controller: EditHost, *args: Any, **kwargs: Any) -> None:
         super().__init__(self.describe(*args, **kwargs))
@@ -191,6 +196,7 @@ class AddEntity(CoreEditCommand):
 
 class RelabelEntity(CoreEditCommand):
     edit = edits.relabel_entity
+    decides = "entities"
 
     def describe(self, entity_id: int, label: str, **kw: Any) -> str:
         return f"Relabel as {label}"
@@ -203,11 +209,13 @@ class ResizeEntity(CoreEditCommand):
 
 class AcceptEntity(CoreEditCommand):
     edit = edits.accept_entity
+    decides = "entities"
     title = "Accept suggestion"
 
 
 class RejectEntity(CoreEditCommand):
     edit = edits.reject_entity
+    decides = "entities"
     title = "Reject suggestion"
 
 
@@ -235,11 +243,13 @@ class AcceptRest(CoreEditCommand):
 
 class AcceptEvent(CoreEditCommand):
     edit = edits.accept_event
+    decides = "events"
     title = "Accept event"
 
 
 class RejectEvent(CoreEditCommand):
     edit = edits.reject_event
+    decides = "events"
     title = "Reject event"
 
 

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Any, Callable
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QKeyEvent, QTextCursor
 
+from annotator import kept_messages
 from annotator.keyflow import other_occurrences, sort_places
 from annotator.wording import counted
 from annotator.model import Entity, Event
@@ -141,6 +142,8 @@ class EditActions(QObject):
                 return
         if cur is None:
             return
+        if (cur.label != label or cur.state in (UNDECIDED, "rejected")) and self._decision_kept(cur, "entities"):
+            return
         was_undecided = cur.state == UNDECIDED
         done = None  # the span decided: its id, or the one a re-run of pre-annotation put in its place (aimed_at)
         if cur.label != label:
@@ -165,11 +168,34 @@ class EditActions(QObject):
         """After a decision (Enter, X, a label key): on to the next undecided item. When none is left it stays where
         the user is (it went round to the document's first span, the text scrolled to the top): the status line
         says every suggestion is decided. True when it moved."""
-        c = self.c
-        if c.entity_tally.count(UNDECIDED) or c.event_tally.count(UNDECIDED):
+        if self._undecided_left():
             self.cycle(1)
             return True
         return False
+
+    def _undecided_left(self) -> bool:
+        """Some span or event is undecided, its decision not kept (``_kept_decided``)."""
+        c = self.c
+        kept_spans, kept_events = self._kept_decided()
+        spans = c.entity_tally.ids(UNDECIDED)
+        events = c.event_tally.ids(UNDECIDED)
+        return len(spans) > len(kept_spans & spans) or len(events) > len(kept_events & events)
+
+    def _kept_decided(self) -> tuple[set[int], set[int]]:
+        """The spans and the events whose decision is kept while another program writes (not yet in the file, so
+        still shown undecided): a decision made, for Tab, Enter and X (Tab went to them, and Enter there kept a second
+        decision, refused when it landed)."""
+        kept = self.c.kept
+        return set(kept.decided("entities")), set(kept.decided("events"))
+
+    def _decision_kept(self, item: Entity | Event, table: str) -> bool:
+        """``item`` (of ``table``) has a decision kept: said, and True (a second one would be refused when it landed,
+        the item no longer as shown)."""
+        edit = self.c.kept.decided(table).get(item.id)
+        if edit is None:
+            return False
+        self.c.report_status(kept_messages.decision_waits("span" if table == "entities" else "event", edit.text()))
+        return True
 
     def _decide(self, command_cls: type[cmd.CoreEditCommand], item: Any, table: str) -> tuple[bool, Any]:
         """Make the decision ``command_cls`` on ``item`` (a span or an event, of the controller's ``table``, read after
@@ -188,10 +214,14 @@ class EditActions(QObject):
         ev = self.events.current()
         if cur is not None:
             if cur.state in (UNDECIDED, "rejected"):
+                if self._decision_kept(cur, "entities"):
+                    return
                 kept, now = self._decide(cmd.AcceptEntity, cur, "entities")
                 if not kept and (now is None or now.state == UNDECIDED):  # refused: stay, the message says why
                     return
         elif ev is not None and ev.state in (UNDECIDED, "rejected"):
+            if self._decision_kept(ev, "events"):
+                return
             kept, after = self._decide(cmd.AcceptEvent, ev, "events")
             if not kept and (after is None or after.state == UNDECIDED):
                 return
@@ -207,10 +237,12 @@ class EditActions(QObject):
         cur = self.current()
         ev = self.events.current()
         if cur is not None:
-            if cur.state == "rejected":
+            if cur.state == "rejected" or self._decision_kept(cur, "entities"):
                 return
             kept, now = self._decide(cmd.RejectEntity, cur, "entities")
         elif ev is not None and ev.state != "rejected":
+            if self._decision_kept(ev, "events"):
+                return
             kept, now = self._decide(cmd.RejectEvent, ev, "events")
         else:
             return
@@ -384,11 +416,12 @@ class EditActions(QObject):
 
         c = self.c
         here = self.anchor()
-        # the undecided ones (the tallies hold their ids: no pass over every span), else any shown
-        evs = [c.events[i] for i in c.event_tally.ids(UNDECIDED)]
-        if c.entity_tally.count(UNDECIDED) or evs:
-            ents = self._next_undecided_spans(here, step)
-        else:
+        # the undecided ones (the tallies hold their ids: no pass over every span), those with a decision kept passed
+        # over, else any shown
+        kept_spans, kept_events = self._kept_decided()
+        evs = [c.events[i] for i in c.event_tally.ids(UNDECIDED) if i not in kept_events]
+        ents = self._next_undecided_spans(here, step, kept_spans) if c.entity_tally.count(UNDECIDED) else []
+        if not ents and not evs:
             ents = [e for e in c.entities.values() if shown(e.state)]
             evs = [v for v in c.events.values() if shown(v.state)]
         pool: list[tuple[int, int, int, Entity | Event]] = [(e.start, e.end, e.id, e) for e in ents]
@@ -407,17 +440,17 @@ class EditActions(QObject):
         else:
             self.select_event(item)
 
-    def _next_undecided_spans(self, here: tuple[int, int, int], step: int) -> list[Entity]:
+    def _next_undecided_spans(self, here: tuple[int, int, int], step: int, kept: set[int]) -> list[Entity]:
         """The undecided spans Tab may go to from ``here``: the first one after it in text order and the first of
         the document (to wrap to), or for ``step`` < 0 the last one before it and the last of the document; found
         by walking the spans by start from ``here`` (not a pass over the 4,000 undecided spans of a long
-        document at every Enter)."""
+        document at every Enter); those in ``kept`` (a decision kept) passed over."""
         c = self.c
         rows = c.span_index().rows  # (start, end, id), in text order
 
         def undecided(r: tuple[int, int, int]) -> Entity | None:
             e = c.entities.get(r[2])
-            return e if e is not None and e.state == UNDECIDED else None
+            return e if e is not None and e.state == UNDECIDED and e.id not in kept else None
 
         at = bisect_right(rows, here) if step > 0 else bisect_left(rows, here)
         ahead = range(at, len(rows)) if step > 0 else range(at - 1, -1, -1)

@@ -55,6 +55,11 @@ class KeptEdits(QObject):
             self.tell()
         return done, ok
 
+    def decided(self, table: str) -> dict[int, CoreEditCommand]:
+        """The items of ``table`` ("entities", "events") whose decision is kept, not yet written: id -> its edit."""
+        found = ((cmd.decided(table), cmd) for cmd in self.writes.keys())
+        return {i: cmd for i, cmd in found if i is not None}
+
     def take_over(self, project: Project, command_for: Callable[[dict], CoreEditCommand]) -> None:
         """A killed run's kept edits (its journal), the commands ``command_for`` makes of its lines: written at the
         open, or kept before any new edit while another program still writes."""

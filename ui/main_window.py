@@ -465,13 +465,17 @@ class MainWindow(WindowPanels, FilesAndWork, WindowFlow, QMainWindow):
         self.waiting_label.setToolTip(message)
         self.waiting_label.setVisible(bool(kept))
         self._follow_take_back()
-        if kept:
+        # said when it changes, not at each retry (every 150 ms): a key's own message meanwhile ("This span's
+        # decision is kept already ...") stays, the count still beside it
+        said, self._waiting_said = self._waiting_said, message
+        if kept and message != said:
             self.show_note(message)
-        elif self._close_when_saved:
+        elif not kept and self._close_when_saved:
             self._close_when_saved = False
             self.close()
 
     _close_when_saved = False
+    _waiting_said = ""  # the last waiting message shown (show_waiting)
 
     def _follow_take_back(self) -> None:
         """On exactly when Qt's Undo is off and an edit is kept (never both: one Ctrl+Z, one action)."""

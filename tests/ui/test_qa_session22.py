@@ -172,3 +172,45 @@ def test_a_kept_decision_refused_at_the_next_open_is_named_as_the_undo_menu_name
     assert title == "Accept suggestion"
     assert f"a kept edit (“{title}”) could not be made:" in said, said  # was: (annotator.edits:accept_entity)
     assert "annotator.edits" not in said
+
+
+def test_a_suggestion_whose_decision_is_kept_is_passed_over_by_tab_and_a_second_key_there_keeps_nothing(
+    qtbot, window, project_path
+):
+    """Round 14's Left: with the accept of a span kept (another program writing), Shift+Tab went back to that span,
+    still shown undecided, and Enter there kept a second accept, refused once it landed ('… was changed elsewhere').
+    A kept decision is one made: Tab and Shift+Tab pass over it, and Enter or X on it (clicked) say it is kept,
+    keeping nothing more."""
+    import sqlite3
+
+    from PySide6.QtCore import Qt
+
+    w, c = window, window.controller
+    refused: list[str] = []
+    c.failed.connect(refused.append)
+    other = sqlite3.connect(project_path, isolation_level=None)
+    other.execute("BEGIN IMMEDIATE")  # the teammate's write, under way
+    try:
+        w.view.setFocus()
+        qtbot.keyClick(w.view, Qt.Key.Key_Tab)
+        first = c.current_entity
+        qtbot.keyClick(w.view, Qt.Key.Key_Return)  # kept: on to the next
+        assert c.edits_waiting() == 1 and c.current_entity != first
+        qtbot.keyClick(w.view, Qt.Key.Key_Tab, Qt.KeyboardModifier.ShiftModifier)
+        back = c.current_entity
+        c.select_entity(first)  # clicked
+        for key in (Qt.Key.Key_Return, Qt.Key.Key_X):
+            qtbot.keyClick(w.view, key)
+            assert "decision (“Accept suggestion”) is kept already" in w.message.text(), w.message.text()
+        c.kept.write_kept()  # a retry (every 150 ms), the lock still held: the key's message stays (was: written over)
+        assert "decision (“Accept suggestion”) is kept already" in w.message.text(), w.message.text()
+        waiting = c.edits_waiting()
+    finally:
+        other.execute("COMMIT")
+        other.close()
+    assert back != first  # was: Shift+Tab went back to it
+    assert waiting == 1  # was: 3, a second accept and a reject of the same span kept
+    c.kept.write_kept()  # the retry timer, once the lock is free
+    qtbot.waitUntil(lambda: c.edits_waiting() == 0, timeout=10_000)
+    assert refused == []  # was: '... was changed elsewhere ...' for each
+    assert c.entities[first].state == "accepted"
