@@ -180,7 +180,7 @@ def test_a_suggestion_whose_decision_is_kept_is_passed_over_by_tab_and_a_second_
     """Round 14's Left: with the accept of a span kept (another program writing), Shift+Tab went back to that span,
     still shown undecided, and Enter there kept a second accept, refused once it landed ('… was changed elsewhere').
     A kept decision is one made: Tab and Shift+Tab pass over it, and Enter or X on it (clicked) say it is kept,
-    keeping nothing more."""
+    keeping nothing more; so does its label key."""
     import sqlite3
 
     from PySide6.QtCore import Qt
@@ -199,7 +199,7 @@ def test_a_suggestion_whose_decision_is_kept_is_passed_over_by_tab_and_a_second_
         qtbot.keyClick(w.view, Qt.Key.Key_Tab, Qt.KeyboardModifier.ShiftModifier)
         back = c.current_entity
         c.select_entity(first)  # clicked
-        for key in (Qt.Key.Key_Return, Qt.Key.Key_X):
+        for key in (Qt.Key.Key_Return, Qt.Key.Key_X, Qt.Key.Key_1):  # Enter, X, the PERSON key
             qtbot.keyClick(w.view, key)
             assert "decision (“Accept suggestion”) is kept already" in w.message.text(), w.message.text()
         c.kept.write_kept()  # a retry (every 150 ms), the lock still held: the key's message stays (was: written over)
@@ -209,7 +209,7 @@ def test_a_suggestion_whose_decision_is_kept_is_passed_over_by_tab_and_a_second_
         other.execute("COMMIT")
         other.close()
     assert back != first  # was: Shift+Tab went back to it
-    assert waiting == 1  # was: 3, a second accept and a reject of the same span kept
+    assert waiting == 1  # was: each key kept one more (Enter a second accept of it, refused when it landed)
     c.kept.write_kept()  # the retry timer, once the lock is free
     qtbot.waitUntil(lambda: c.edits_waiting() == 0, timeout=10_000)
     assert refused == []  # was: '... was changed elsewhere ...' for each
