@@ -8,7 +8,6 @@ from typing import TYPE_CHECKING, Any, Callable
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QKeyEvent, QTextCursor
 
-from annotator import kept_messages
 from annotator.keyflow import other_occurrences, sort_places
 from annotator.wording import counted
 from annotator.model import Entity, Event
@@ -168,34 +167,21 @@ class EditActions(QObject):
         """After a decision (Enter, X, a label key): on to the next undecided item. When none is left it stays where
         the user is (it went round to the document's first span, the text scrolled to the top): the status line
         says every suggestion is decided. True when it moved."""
-        if self._undecided_left():
+        c = self.c
+        spans, events = c.kept.decided_ids()  # decisions kept while another program writes: made
+        left = c.entity_tally.ids(UNDECIDED), c.event_tally.ids(UNDECIDED)
+        if len(left[0]) > len(spans & left[0]) or len(left[1]) > len(events & left[1]):
             self.cycle(1)
             return True
         return False
 
-    def _undecided_left(self) -> bool:
-        """Some span or event is undecided, its decision not kept (``_kept_decided``)."""
-        c = self.c
-        kept_spans, kept_events = self._kept_decided()
-        spans = c.entity_tally.ids(UNDECIDED)
-        events = c.event_tally.ids(UNDECIDED)
-        return len(spans) > len(kept_spans & spans) or len(events) > len(kept_events & events)
-
-    def _kept_decided(self) -> tuple[set[int], set[int]]:
-        """The spans and the events whose decision is kept while another program writes (not yet in the file, so
-        still shown undecided): a decision made, for Tab, Enter and X (Tab went to them, and Enter there kept a second
-        decision, refused when it landed)."""
-        kept = self.c.kept
-        return set(kept.decided("entities")), set(kept.decided("events"))
-
     def _decision_kept(self, item: Entity | Event, table: str) -> bool:
         """``item`` (of ``table``) has a decision kept: said, and True (a second one would be refused when it landed,
         the item no longer as shown)."""
-        edit = self.c.kept.decided(table).get(item.id)
-        if edit is None:
-            return False
-        self.c.report_status(kept_messages.decision_waits("span" if table == "entities" else "event", edit.text()))
-        return True
+        said = self.c.kept.decision_waits(table, item.id)
+        if said is not None:
+            self.c.report_status(said)
+        return said is not None
 
     def _decide(self, command_cls: type[cmd.CoreEditCommand], item: Any, table: str) -> tuple[bool, Any]:
         """Make the decision ``command_cls`` on ``item`` (a span or an event, of the controller's ``table``, read after
@@ -418,7 +404,7 @@ class EditActions(QObject):
         here = self.anchor()
         # the undecided ones (the tallies hold their ids: no pass over every span), those with a decision kept passed
         # over, else any shown
-        kept_spans, kept_events = self._kept_decided()
+        kept_spans, kept_events = c.kept.decided_ids()
         evs = [c.events[i] for i in c.event_tally.ids(UNDECIDED) if i not in kept_events]
         ents = self._next_undecided_spans(here, step, kept_spans) if c.entity_tally.count(UNDECIDED) else []
         if not ents and not evs:

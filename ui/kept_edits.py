@@ -60,6 +60,18 @@ class KeptEdits(QObject):
         found = ((cmd.decided(table), cmd) for cmd in self.writes.keys())
         return {i: cmd for i, cmd in found if i is not None}
 
+    def decided_ids(self) -> tuple[set[int], set[int]]:
+        """The spans and the events whose decision is kept (not in the file yet, so still shown undecided): a decision
+        made, for Tab, Enter and X (Tab went to them, and Enter there kept a second decision, refused when it
+        landed)."""
+        return set(self.decided("entities")), set(self.decided("events"))
+
+    def decision_waits(self, table: str, item_id: int) -> str | None:
+        """What a key deciding the item ``item_id`` of ``table`` again says while its decision is kept; None: none is."""
+        edit = self.decided(table).get(item_id)
+        what = "span" if table == "entities" else "event"
+        return None if edit is None else kept_messages.decision_waits(what, edit.text())
+
     def take_over(self, project: Project, command_for: Callable[[dict], CoreEditCommand]) -> None:
         """A killed run's kept edits (its journal), the commands ``command_for`` makes of its lines: written at the
         open, or kept before any new edit while another program still writes."""
