@@ -152,18 +152,23 @@ def test_while_the_scores_are_worked_out_the_window_says_what_comes(qtbot, team_
         close_window(w)
 
 
+def agreement_note_ends_with_its_window(qtbot, w) -> None:  # type: ignore[no-untyped-def]
+    """Agreement from the menu: its note in the status line while its window is open, the line as it was after."""
+    before = w.message.text()
+    w.actions_by_name["agreement"].trigger()
+    dlg = w._agreement_window
+    qtbot.waitUntil(lambda: dlg.result is not None and not w.workers, timeout=20000)
+    assert w.message.text().startswith("Agreement: 1 pair of annotators")
+    dlg.close()
+    assert "Agreement" not in w.message.text() and w.message.text() == before != ""
+
+
 def test_the_status_lines_note_ends_with_the_window(qtbot, team_path):
     """'Agreement: 1 pair of annotators, 2 annotation sets' stayed in the status line after the window was closed,
     until some other message came; it goes with the window, and the line tells the document's work again."""
     w = open_window(qtbot, team_path, annotator="vera", pipeline=None)
     try:
-        before = w.message.text()
-        w.actions_by_name["agreement"].trigger()
-        dlg = w._agreement_window
-        qtbot.waitUntil(lambda: dlg.result is not None and not w.workers, timeout=20000)
-        assert w.message.text().startswith("Agreement: 1 pair of annotators")
-        dlg.close()
-        assert "Agreement" not in w.message.text() and w.message.text() == before != ""
+        agreement_note_ends_with_its_window(qtbot, w)
     finally:
         close_window(w)
 
@@ -182,12 +187,6 @@ def test_the_note_ends_with_the_window_when_the_scores_came_before_it_showed(qtb
 
     monkeypatch.setattr(w, "start_worker", start_and_wait)
     try:
-        before = w.message.text()
-        w.actions_by_name["agreement"].trigger()
-        dlg = w._agreement_window
-        qtbot.waitUntil(lambda: dlg.result is not None and not w.workers, timeout=20000)
-        assert w.message.text().startswith("Agreement: 1 pair of annotators")
-        dlg.close()
-        assert "Agreement" not in w.message.text() and w.message.text() == before != ""
+        agreement_note_ends_with_its_window(qtbot, w)
     finally:
         close_window(w)
