@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any, Iterable, Iterator
 
 from annotator.errors import PipelineError
-from annotator.suggest.time_spans import point_and_length
+from annotator.suggest.time_spans import day_and_part, point_and_length
 
 MODEL_SOURCE = "spacy:"  # the source of a spaCy pipeline's suggestions: spacy:NAME@VERSION
 
@@ -120,9 +120,18 @@ def to_parsed(doc: Any) -> Parsed:
 def pipeline_entities(doc: Any) -> list[tuple[int, int, str]]:
     """The Doc's entities as pre-annotation keeps them: (start, end, label), a DATE the NER ran across a preposition
     from a day to a length of time ("sentenced on Tuesday to eight years") in its two phrases
-    (``time_spans.point_and_length``): a time and a term are two arguments, not one."""
-    out = []
+    (``time_spans.point_and_length``): a time and a term are two arguments, not one; a day and a part of it the NER
+    read as a DATE and a TIME side by side ("on Saturday morning") one TIME (``time_spans.day_and_part``)."""
+    out: list[tuple[int, int, str]] = []
+    last = None  # the entity before, whole
     for e in doc.ents:
+        if last is not None and last.end == e.start:
+            gap = doc[last.end - 1].whitespace_
+            if day_and_part(last.text, last.label_, gap, e.text, e.label_) and out[-1][1] == last.end_char:
+                out[-1] = (out[-1][0], e.end_char, "TIME")  # "Saturday morning": one TIME (time_spans)
+                last = None
+                continue
+        last = e
         parts = point_and_length(e.text) if e.label_ == "DATE" and len(e) > 2 else None
         if parts is None:
             out.append((e.start_char, e.end_char, e.label_))

@@ -134,6 +134,23 @@ def point_and_length(text: str) -> tuple[tuple[int, int], tuple[int, int]] | Non
     return (0, m.start()), (m.end(), len(text))
 
 
+_DAY_WORDS = frozenset("yesterday today tomorrow".split())  # the days named from now, as the weekdays are
+
+
+def day_and_part(first: str, first_label: str, gap: str, second: str, second_label: str) -> bool:
+    """Whether a DATE (``first``) and a TIME (``second``) the NER read side by side, ``gap`` between them, are one
+    time: a day ("Saturday", "yesterday", "Dec. 5") and a part of it or the clock right after it with one space
+    between ("Saturday morning", "Wednesday evening", "Tuesday 10:30 a.m."), which OntoNotes, whose labels the
+    schema's are, marks as one TIME and an event's Time is whole; a length ("three days") or a year before it is
+    none, nor is a phrase a preposition or a comma parts ("on Saturday at 10:30 a.m.": two, as the text says)."""
+    if first_label != "DATE" or second_label != "TIME" or gap != " " or not tells_time_of_day(second):
+        return False
+    words = [w.lower() for w in _TOKEN.findall(first)]
+    if not words or any(_unit(w) for w in words) or tells_time_of_day(first):
+        return False
+    return any(w in _CALENDAR or w in _DAY_WORDS for w in words)
+
+
 def _names_something(text: str, start: int, end: int) -> bool:
     """Whether a word of the span at [start, end) is written with a capital where no sentence or quote starts (a
     name: "the Obama years"); a span's first word after a full stop, a line break or a quote is not ("Decades of

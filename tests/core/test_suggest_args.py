@@ -617,6 +617,33 @@ def test_a_sentence_told_after_the_day_is_the_sentence_and_the_day_its_time(nlp,
     assert {("Sentence", "eight years"), ("Time", "Tuesday"), ("Defendant", "minister")} <= args, args
 
 
+def test_a_day_and_a_part_of_it_side_by_side_are_one_time():
+    # spaCy reads "Saturday morning" as a DATE and a TIME (seed 002): one time, as OntoNotes marks it
+    from annotator.suggest.time_spans import day_and_part
+
+    assert day_and_part("Saturday", "DATE", " ", "morning", "TIME")
+    assert day_and_part("yesterday", "DATE", " ", "10:30 a.m.", "TIME")
+    assert not day_and_part("Saturday", "DATE", " at ", "10:30 a.m.", "TIME")  # a preposition between: two
+    assert not day_and_part("three days", "DATE", " ", "that night", "TIME")  # a length, no day
+    assert not day_and_part("2019", "DATE", " ", "morning", "TIME")
+    assert not day_and_part("Saturday", "TIME", " ", "morning", "DATE")
+
+
+@pytest.mark.slow
+def test_an_events_time_is_the_day_and_the_part_of_it_whole(nlp, suggester):
+    # seed 002: "killed ... on Saturday morning", the NER's DATE "Saturday" and TIME "morning": the Time was half of it
+    from annotator.nlp import to_parsed
+
+    text = "At least 14 people were killed when an airstrike hit a market on Saturday morning."
+    doc = nlp(text)
+    ents = to_parsed(doc).entities
+    assert {(text[s:e], label) for s, e, label in ents if label in ("DATE", "TIME")} == {("Saturday morning", "TIME")}
+    got = [s for s in suggester.suggest(doc, ents) if text[s.trigger_start : s.trigger_end] == "killed"]
+    assert len(got) == 1, got
+    args = {(a.role, text[a.start : a.end]) for a in got[0].arguments}
+    assert ("Time", "Saturday morning") in args, args
+
+
 @pytest.mark.slow
 def test_who_judges_is_the_adjudicator_and_never_the_prosecutor(nlp, suggester):
     # Trial-Hearing and Charge-Indict list the Prosecutor first, and both take a "by" agent or a subject: "tried by a
