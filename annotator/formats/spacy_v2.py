@@ -10,7 +10,11 @@ between them, else the tokens and their ``space`` (what v3 writes), else the tok
 tokens joins them (``formats.tokens.join_tokens``: a space between tokens, a line between sentences; spaCy puts a space
 there); the tokens and sentences are stored as the document's. Entities are the ``ner`` tags in BILUO (``U-ORG``,
 ``B-PERSON`` ... ``L-PERSON``; IOB read as well), through ``iob.entities`` as a CoNLL file's, labels as the schema names
-them; ``-`` (spaCy's missing value) is no entity, and said. ``cats`` are kept in the meta as a DocBin's ``doc.cats``.
+them; ``-`` (spaCy's missing value) is no entity, and said. A paragraph's ``entities`` (v3's ``docs_to_json`` writes
+``[start, end, label]`` in characters of its ``raw``, or of its tokens and their ``space``, beside the tags) are read
+too: where the tags give none they are the entities; where both give some, each entity once, a disagreement said in one
+line; one not at a token's edge is kept as its characters and said; one in a ``raw`` the tokens do not lie in (the text
+is then the tokens) has no place, and is said as not kept. ``cats`` are kept in the meta as a DocBin's ``doc.cats``.
 The other token fields (``tag``, ``pos``, ``lemma``, ``head``, ``dep``, ``morph``) and ``brackets`` are not kept,
 and said."""
 
@@ -53,6 +57,10 @@ class _Said:
     own_text: int = 0  # paragraphs whose text is their raw
     spaced: int = 0  # paragraphs whose text is their tokens and spaces
     raw_off: int = 0  # paragraphs with a raw their tokens do not lie in
+    given: int = 0  # entities read from paragraphs' ``entities`` alone (their tokens' ner gave none)
+    disagree: int = 0  # paragraphs whose ``entities`` and tokens' ner give different entities
+    off_tokens: int = 0  # entities of ``entities`` that do not begin or end at a token's edge
+    unplaced: int = 0  # entities of ``entities`` in a raw the tokens do not lie in
 
 
 def _tokens(paragraph: dict[str, Any], path: Path, line: int, where: str, said: _Said) -> list[list[dict[str, Any]]]:
@@ -113,6 +121,42 @@ def _regions(tags: list[str], joined: JoinedTokens, path: Path, line: int, where
     return [Region(i, joined.starts[a], joined.ends[b], label) for i, (label, a, b) in enumerate(found)]
 
 
+def _given(
+    paragraph: dict[str, Any], raw: Any, joined: JoinedTokens, path: Path, line: int, where: str, said: _Said
+) -> list[tuple[int, int, str]]:
+    """The paragraph's ``entities`` (v3's ``docs_to_json``: ``[start, end, label]`` in characters of its ``raw``, or of
+    its tokens and their ``space`` where it has none), as (start, end, label) in the document's text; an entity that
+    does not begin and end at a token's edge is kept as its characters, and counted."""
+    given = paragraph.get("entities") or []
+    need(isinstance(given, list), path, line, f"{where}: 'entities' must be a list of [start, end, label]")
+    size = len(raw) if raw is not None else len(joined.text)
+    out = []
+    for e in given:
+        ok = isinstance(e, (list, tuple)) and len(e) == 3 and isinstance(e[2], str) and e[2] != ""
+        ok = ok and all(isinstance(x, int) and not isinstance(x, bool) for x in e[:2])
+        need(ok, path, line, f"{where}: each of 'entities' must be [start, end, label], not {e!r}")
+        need(0 <= e[0] < e[1] <= size, path, line, f"{where}: entity {list(e)!r} lies outside its {size} characters")
+        out.append((e[0], e[1], e[2]))
+    if raw is not None and joined.text != raw:  # the text is not the raw the offsets count in: no place for them
+        said.unplaced += len(out)
+        return []
+    starts, ends = set(joined.starts), set(joined.ends)
+    said.off_tokens += sum(not (a in starts and b in ends) for a, b, _ in out)
+    return out
+
+
+def _merged(regions: list[Region], given: list[tuple[int, int, str]], any_tag: bool, said: _Said) -> list[Region]:
+    """The tags' entities and the paragraph's ``entities`` together, each once; a paragraph where they differ while its
+    tokens carry tags is counted (both kept)."""
+    have = {(r.start, r.end, r.label) for r in regions}
+    extra = [g for g in dict.fromkeys(given) if g not in have]
+    if any_tag and (extra or (given and have - set(given))):
+        said.disagree += 1
+    elif not any_tag:
+        said.given += len(extra)
+    return regions + [Region(len(regions) + i, a, b, label) for i, (a, b, label) in enumerate(extra)]
+
+
 def _cats(paragraph: dict[str, Any], path: Path, line: int, where: str) -> dict[str, float]:
     cats = paragraph.get("cats") or []
     need(isinstance(cats, list), path, line, f"{where}: 'cats' must be a list of {{'label', 'value'}}")
@@ -147,11 +191,13 @@ def read_spacy_v2(path: str | Path, schema: Schema | None = None) -> ReadResult:
             if not any(sentences):
                 continue
             joined = _text(sentences, raw, said)
+            given = _given(paragraph, raw, joined, path, line, where, said)
             tags = [t.get("ner") for s in sentences for t in s]
-            said.missing += sum(t in MISSING for t in tags)
+            any_tag = any(t not in MISSING for t in tags)
+            said.missing += 0 if given else sum(t in MISSING for t in tags)
             tags = ["O" if t in MISSING else t for t in tags]
             need(all(isinstance(t, str) for t in tags), path, line, f"{where}: each token's 'ner' must be a string")
-            regions = _regions(tags, joined, path, line, where)
+            regions = _merged(_regions(tags, joined, path, line, where), given, any_tag, said)
             meta: dict[str, Any] = {"id": doc_id}
             cats = _cats(paragraph, path, line, where)
             if cats:
@@ -192,12 +238,33 @@ def _notes(path: Path, n: int, said: _Said) -> list[str]:
         )
     if said.missing:
         notes.append(f"{path}: {counted(said.missing, 'token')} with ner '-' (spaCy's missing value): no entity there")
+    if said.given:
+        notes.append(
+            f"{path}: {counted(said.given, 'entity', 'entities')} from the paragraphs' 'entities', where their tokens' ner gave none"
+        )
+    if said.disagree:
+        notes.append(
+            f"{path}: {counted(said.disagree, 'paragraph')} whose 'entities' and tokens' ner give different entities: "
+            "both kept"
+        )
+    if said.off_tokens:
+        notes.append(
+            f"{path}: {counted(said.off_tokens, 'entity', 'entities')} of 'entities' not at its tokens' edges: kept as characters"
+        )
     return notes
 
 
 def _not_kept(path: Path, said: _Said) -> list[str]:
     """The warning (printed after "not kept: ") of the token fields and brackets the documents do not keep."""
-    if not (said.fields or said.brackets):
-        return []
-    fields = sorted(said.fields) + (["brackets"] if said.brackets else [])
-    return [f"{path}: the tokens' {', '.join(fields)} (spaCy's tags and parse: the project keeps entities and events)"]
+    out = []
+    if said.fields or said.brackets:
+        fields = sorted(said.fields) + (["brackets"] if said.brackets else [])
+        out.append(
+            f"{path}: the tokens' {', '.join(fields)} (spaCy's tags and parse: the project keeps entities and events)"
+        )
+    if said.unplaced:
+        out.append(
+            f"{path}: {counted(said.unplaced, 'entity', 'entities')} of 'entities' in a 'raw' that does not hold its tokens (the "
+            "text is its tokens)"
+        )
+    return out

@@ -196,3 +196,118 @@ def test_the_command_line_says_what_it_read_it_as(tmp_path, capsys):
     assert main(["import", str(tmp_path / "p.annotator"), str(src)]) == 0
     err = capsys.readouterr().err
     assert "read as spaCy v2 JSON" in err and "DocBin" not in err, err
+
+
+def untagged(orth: str, space: str = " ") -> dict:
+    return {"orth": orth, "space": space, "ner": "-"}
+
+
+ENTITIES = [
+    {
+        "id": 3,
+        "paragraphs": [
+            {
+                "raw": "Ada Lovelace met Babbage in London.",
+                "sentences": [{"tokens": [untagged("Ada"), untagged("Lovelace"), untagged("met"), untagged("Babbage"),
+                                          untagged("in"), untagged("London", ""), untagged(".", "")]}],
+                "entities": [[0, 12, "PERSON"], [17, 24, "PERSON"], [28, 34, "GPE"]],
+            },
+            {
+                "raw": None,
+                "sentences": [{"tokens": [{"orth": "Acme", "space": ""}, {"orth": ",", "space": " "},
+                                          {"orth": "Oslo", "space": ""}]}],
+                "entities": [[0, 4, "ORG"], [6, 10, "GPE"]],
+            },
+        ],
+    }
+]  # fmt: skip
+
+
+def test_paragraph_entities_where_the_tokens_ner_says_nothing(tmp_path):
+    """v3's ``docs_to_json`` writes each paragraph's ``entities`` in characters of its ``raw`` beside the tokens'
+    ``ner``: a file whose tokens' ``ner`` is ``-`` or missing lost them all."""
+    src = write(tmp_path, ENTITIES)
+    project = api.new_project(tmp_path / "p.annotator")
+    report = api.import_files(project, [src])
+    one, two = project.document_ids()
+    assert spans(project, one) == [("Ada Lovelace", "PERSON"), ("Babbage", "PERSON"), ("London", "GPE")]
+    assert project.document(two).text == "Acme, Oslo"
+    assert spans(project, two) == [("Acme", "ORG"), ("Oslo", "GPE")]
+    notes = " ".join(report.notes)
+    assert "5 entities from the paragraphs' 'entities'" in notes and "ner '-'" not in notes, notes
+
+
+def test_entities_and_ner_that_disagree_are_both_kept_and_said(tmp_path):
+    data = json.loads(json.dumps(ENTITIES))
+    first = data[0]["paragraphs"][0]
+    first["sentences"][0]["tokens"][5]["ner"] = "U-LOC"  # London a LOC by its tag, a GPE by 'entities'
+    first["entities"].append([4, 10, "PERSON"])  # "Lovela": no token's end
+    project = api.new_project(tmp_path / "p.annotator")
+    report = api.import_files(project, [write(tmp_path, data)])
+    one = project.document_ids()[0]
+    got = sorted(spans(project, one))
+    want = [
+        ("Ada Lovelace", "PERSON"),
+        ("Babbage", "PERSON"),
+        ("London", "GPE"),
+        ("London", "LOC"),
+        ("Lovela", "PERSON"),
+    ]
+    assert got == sorted(want)
+    notes = " ".join(report.notes)
+    assert "1 paragraph whose 'entities' and tokens' ner give different entities: both kept" in notes, notes
+    assert "1 entity of 'entities' not at its tokens' edges: kept as characters" in notes, notes
+
+
+@pytest.mark.parametrize(
+    "bad, said",
+    [
+        ([0, 99, "ORG"], "document 3, paragraph 1: entity [0, 99, 'ORG'] lies outside its 35 characters"),
+        (
+            [0, "4", "ORG"],
+            "document 3, paragraph 1: each of 'entities' must be [start, end, label], not [0, '4', 'ORG']",
+        ),
+    ],
+)
+def test_a_bad_entity_refuses_the_file_in_one_line(tmp_path, bad, said):
+    data = json.loads(json.dumps(ENTITIES))
+    data[0]["paragraphs"][0]["entities"].append(bad)
+    project = api.new_project(tmp_path / "p.annotator")
+    with pytest.raises(ImportFileError) as got:
+        api.import_files(project, [write(tmp_path, data)], format="spacy")
+    assert said in str(got.value) and "\n" not in str(got.value)
+    assert not project.document_ids()
+
+
+@pytest.mark.slow
+def test_entities_alone_give_what_spacy_reads_from_the_tags(tmp_path):
+    """spaCy's own ``docs_to_json`` writes the file (``raw``, ``entities`` and BILUO ``ner``); spaCy's ``json_to_docs``
+    reads the tags of it. The same file with every token's ``ner`` dropped gives us the same entities from
+    ``entities`` alone, on the same words."""
+    import spacy
+    from spacy.tokens import Span
+    from spacy.training import docs_to_json
+    from spacy.training.converters import json_to_docs
+
+    nlp = spacy.blank("en")
+    nlp.add_pipe("sentencizer")
+    one = nlp("Ada Lovelace met Babbage in London.")
+    one.ents = [Span(one, 0, 2, "PERSON"), Span(one, 3, 4, "PERSON"), Span(one, 5, 6, "GPE")]
+    two = nlp("Acme hired 40 people in Oslo, Norway.")
+    two.ents = [Span(two, 0, 1, "ORG"), Span(two, 2, 3, "CARDINAL"), Span(two, 5, 6, "GPE"), Span(two, 7, 8, "GPE")]
+    data = docs_to_json([one, two], doc_id=5)
+    full = write(tmp_path, [data], "full.json")
+    theirs = list(json_to_docs(full.read_bytes()))
+    for para in data["paragraphs"]:
+        assert para["entities"]
+        for s in para["sentences"]:
+            for t in s["tokens"]:
+                del t["ner"]
+    ours = read_spacy_v2(write(tmp_path, [data], "bare.json")).documents
+    assert len(theirs) == len(ours) == 2
+    for doc, mine in zip(theirs, ours):
+        assert mine.text == doc.text
+        starts, ends, _ = mine.tokens
+        assert [mine.text[s:e] for s, e in zip(starts, ends)] == [t.text for t in doc]
+        got = sorted((e.start, e.end, e.label) for e in mine.entities)
+        assert got == sorted((e.start_char, e.end_char, e.label_) for e in doc.ents)
