@@ -14,9 +14,9 @@ them; ``-`` (spaCy's missing value) is no entity, and said. A paragraph's ``enti
 ``[start, end, label]`` in characters of its ``raw``, or of its tokens and their ``space``, beside the tags) are read
 too: where the tags give none they are the entities; where both give some, each entity once, a disagreement said in one
 line; one not at a token's edge is kept as its characters and said; one in a ``raw`` the tokens do not lie in (the text
-is then the tokens) has no place, and is said as not kept. ``cats`` are kept in the meta as a DocBin's ``doc.cats``.
-The other token fields (``tag``, ``pos``, ``lemma``, ``head``, ``dep``, ``morph``) and ``brackets`` are not kept,
-and said."""
+is then the tokens) has no place, and is said as not kept, as are ``links`` (an entity linker's). ``cats`` are kept
+in the meta as a DocBin's ``doc.cats``. The other token fields (``tag``, ``pos``, ``lemma``, ``head``, ``dep``,
+``morph``) and ``brackets`` are not kept, and said."""
 
 from __future__ import annotations
 
@@ -61,6 +61,7 @@ class _Said:
     disagree: int = 0  # paragraphs whose ``entities`` and tokens' ner give different entities
     off_tokens: int = 0  # entities of ``entities`` that do not begin or end at a token's edge
     unplaced: int = 0  # entities of ``entities`` in a raw the tokens do not lie in
+    links: int = 0  # entity links (``links``: an entity linker's knowledge base ids)
 
 
 def _tokens(paragraph: dict[str, Any], path: Path, line: int, where: str, said: _Said) -> list[list[dict[str, Any]]]:
@@ -192,6 +193,7 @@ def read_spacy_v2(path: str | Path, schema: Schema | None = None) -> ReadResult:
                 continue
             joined = _text(sentences, raw, said)
             given = _given(paragraph, raw, joined, path, line, where, said)
+            said.links += len(paragraph.get("links") or [])
             tags = [t.get("ner") for s in sentences for t in s]
             any_tag = any(t not in MISSING for t in tags)
             said.missing += 0 if given else sum(t in MISSING for t in tags)
@@ -240,7 +242,8 @@ def _notes(path: Path, n: int, said: _Said) -> list[str]:
         notes.append(f"{path}: {counted(said.missing, 'token')} with ner '-' (spaCy's missing value): no entity there")
     if said.given:
         notes.append(
-            f"{path}: {counted(said.given, 'entity', 'entities')} from the paragraphs' 'entities', where their tokens' ner gave none"
+            f"{path}: {counted(said.given, 'entity', 'entities')} from the paragraphs' 'entities', where their tokens' "
+            "ner gave none"
         )
     if said.disagree:
         notes.append(
@@ -249,13 +252,15 @@ def _notes(path: Path, n: int, said: _Said) -> list[str]:
         )
     if said.off_tokens:
         notes.append(
-            f"{path}: {counted(said.off_tokens, 'entity', 'entities')} of 'entities' not at its tokens' edges: kept as characters"
+            f"{path}: {counted(said.off_tokens, 'entity', 'entities')} of 'entities' not at its tokens' edges: kept as "
+            "characters"
         )
     return notes
 
 
 def _not_kept(path: Path, said: _Said) -> list[str]:
-    """The warning (printed after "not kept: ") of the token fields and brackets the documents do not keep."""
+    """The warnings (printed after "not kept: ") of the token fields, brackets, entities with no place and entity
+    links the documents do not keep."""
     out = []
     if said.fields or said.brackets:
         fields = sorted(said.fields) + (["brackets"] if said.brackets else [])
@@ -264,7 +269,9 @@ def _not_kept(path: Path, said: _Said) -> list[str]:
         )
     if said.unplaced:
         out.append(
-            f"{path}: {counted(said.unplaced, 'entity', 'entities')} of 'entities' in a 'raw' that does not hold its tokens (the "
-            "text is its tokens)"
+            f"{path}: {counted(said.unplaced, 'entity', 'entities')} of 'entities' in a 'raw' that does not hold its "
+            "tokens (the text is its tokens)"
         )
+    if said.links:
+        out.append(f"{path}: {counted(said.links, 'entity link')} ('links': an entity linker's knowledge base ids)")
     return out

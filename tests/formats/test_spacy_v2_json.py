@@ -211,6 +211,7 @@ ENTITIES = [
                 "sentences": [{"tokens": [untagged("Ada"), untagged("Lovelace"), untagged("met"), untagged("Babbage"),
                                           untagged("in"), untagged("London", ""), untagged(".", "")]}],
                 "entities": [[0, 12, "PERSON"], [17, 24, "PERSON"], [28, 34, "GPE"]],
+                "links": [{"[28, 34]": {"Q84": 1.0}}],
             },
             {
                 "raw": None,
@@ -235,6 +236,7 @@ def test_paragraph_entities_where_the_tokens_ner_says_nothing(tmp_path):
     assert spans(project, two) == [("Acme", "ORG"), ("Oslo", "GPE")]
     notes = " ".join(report.notes)
     assert "5 entities from the paragraphs' 'entities'" in notes and "ner '-'" not in notes, notes
+    assert any("1 entity link ('links'" in w for w in report.warnings), report.warnings  # not kept, said
 
 
 def test_entities_and_ner_that_disagree_are_both_kept_and_said(tmp_path):
