@@ -313,3 +313,25 @@ def test_entities_alone_give_what_spacy_reads_from_the_tags(tmp_path):
         assert [mine.text[s:e] for s, e in zip(starts, ends)] == [t.text for t in doc]
         got = sorted((e.start, e.end, e.label) for e in mine.entities)
         assert got == sorted((e.start_char, e.end_char, e.label_) for e in doc.ents)
+
+
+def test_entities_in_a_raw_the_tokens_do_not_lie_in_are_said_as_not_kept(tmp_path):
+    """The text is then the tokens (the raw cannot be it): the offsets count in another text, and are said."""
+    data = [
+        {
+            "id": 4,
+            "paragraphs": [
+                {
+                    "raw": "``Kyiv'' wins.",
+                    "sentences": [{"tokens": [untagged('"'), untagged("Kyiv"), untagged('"'), untagged("wins")]}],
+                    "entities": [[2, 6, "GPE"]],
+                }
+            ],
+        }
+    ]
+    project = api.new_project(tmp_path / "p.annotator")
+    report = api.import_files(project, [write(tmp_path, data)])
+    (doc,) = project.document_ids()
+    assert project.document(doc).text == '" Kyiv " wins ' and spans(project, doc) == []
+    said = " ".join(report.warnings)
+    assert "1 entity of 'entities' in a 'raw' that does not hold its tokens" in said, report.warnings
