@@ -57,6 +57,9 @@ class HeldDocument:
         self._span_index: navigation.SpanIndex | None = None
         self._tokens: Tokens | navigation.LocalTokens | None = None
         self._sentence_starts: list[int] = []  # token indices, with the stored tokens
+        # decisions kept while another program writes, not in the file yet: (table, id) -> the values they give a
+        # suggestion; held as made (drawn, listed and counted decided), the file's rows under them
+        self.foreseen: dict[tuple[str, int], dict[str, Any]] = {}
 
     # -- reading from the file ---------------------------------------------------------------------
     def open(self, project: Project, doc_id: int) -> None:
@@ -84,8 +87,33 @@ class HeldDocument:
             self.events[v.id] = v
             for a in v.arguments:
                 self.args[a.id] = a
+        self._foresee()
         self._tally()
         self._tokens = None
+
+    def foresee(self, foreseen: dict[tuple[str, int], dict[str, Any]]) -> tuple[set[int], set[int]]:
+        """Hold the kept decisions ``foreseen`` as made, beside those held so already (a decision no longer kept
+        needs the file's rows: ``load_annotations``); (the spans, the events) they changed."""
+        self.foreseen = foreseen
+        old_entities, old_events = dict(self.entities), dict(self.events)
+        self._foresee()
+        self.revision += 1
+        ents = {i for (t, i) in foreseen if t == "entities" and old_entities.get(i) != self.entities.get(i)}
+        evs = {i for (t, i) in foreseen if t == "events" and old_events.get(i) != self.events.get(i)}
+        for i in ents:
+            self.entity_tally.update(old_entities[i], self.entities[i])
+        for i in evs:
+            self.event_tally.update(old_events[i], self.events[i])
+        return ents, evs
+
+    def _foresee(self) -> None:
+        """The kept decisions on the suggestions held (one on an item no longer a suggestion is refused when it
+        lands: shown as the file has it)."""
+        for (table, item_id), values in self.foreseen.items():
+            rows: dict[int, Any] = self.entities if table == "entities" else self.events
+            row = rows.get(item_id)
+            if row is not None and row.state == "suggested":
+                rows[item_id] = replace(row, **values)
 
     def set_status(self, status: str) -> None:
         assert self.doc is not None

@@ -71,10 +71,16 @@ class CoreEditCommand(QUndoCommand):
     edit: Callable[..., Change]
     title = "Edit"
     decides: str | None = None  # a decision on the span ("entities") or event ("events") its first argument names
+    decision: dict[str, Any] = {}  # what the decision gives a suggestion (held as made while it is kept)
 
     def decided(self, table: str) -> int | None:
         """The id of the item of ``table`` this edit decides (None: it decides none there)."""
         return self.step.args[0] if self.decides == table and self.step.args else None
+
+    def foreseen(self) -> dict[str, Any]:
+        """The values this decision gives the suggestion it decides (``edits._decide``: a suggestion decided is
+        accepted unless rejected)."""
+        return self.decision
 
     def __init__(self, controller: EditHost, *args: Any, **kwargs: Any) -> None:
         super().__init__(self.describe(*args, **kwargs))
@@ -201,6 +207,9 @@ class RelabelEntity(CoreEditCommand):
     def describe(self, entity_id: int, label: str, **kw: Any) -> str:
         return f"Relabel as {label}"
 
+    def foreseen(self) -> dict[str, Any]:
+        return {"label": self.step.args[1], "state": "accepted"}
+
 
 class ResizeEntity(CoreEditCommand):
     edit = edits.resize_entity
@@ -210,12 +219,14 @@ class ResizeEntity(CoreEditCommand):
 class AcceptEntity(CoreEditCommand):
     edit = edits.accept_entity
     decides = "entities"
+    decision = {"state": "accepted"}
     title = "Accept suggestion"
 
 
 class RejectEntity(CoreEditCommand):
     edit = edits.reject_entity
     decides = "entities"
+    decision = {"state": "rejected"}
     title = "Reject suggestion"
 
 
@@ -244,12 +255,14 @@ class AcceptRest(CoreEditCommand):
 class AcceptEvent(CoreEditCommand):
     edit = edits.accept_event
     decides = "events"
+    decision = {"state": "accepted"}
     title = "Accept event"
 
 
 class RejectEvent(CoreEditCommand):
     edit = edits.reject_event
     decides = "events"
+    decision = {"state": "rejected"}
     title = "Reject event"
 
 

@@ -74,6 +74,7 @@ class Controller(QObject):
         self.poll.timeout.connect(self.check_outside_changes)
         # edits made while another program writes: kept in order, tried again until the lock is free
         self.kept = KeptEdits(lambda: self.project, self.undo_stack.push, self.report_failure, self)
+        self.kept.waiting.connect(self._show_kept)  # before the window's line: it reads the count
         self.kept.waiting.connect(self.writesWaiting)
         self.kept.info.connect(self.info)
         self.kept.failed.connect(self.failed)
@@ -274,6 +275,29 @@ class Controller(QObject):
     def landing(self) -> bool:
         """Kept edits are being written (``KeptEdits``): their changes never move the view to their document."""
         return self.kept.landing
+
+    def _show_kept(self) -> None:
+        """The decisions kept while another program writes held as made (drawn, listed and counted decided); one no
+        longer kept (written, refused or taken back) as the file has it: read again."""
+        now = self.kept.foreseen()
+        if now == self.held.foreseen or self.doc is None:
+            self.held.foreseen = now
+            return
+        gone = self.held.foreseen.keys() - now.keys()
+        if gone:
+            self.held.foreseen = now
+            self.reload()  # the file's rows, the ones still kept held as made over them
+            marks = {i for t, i in gone if t == "entities"}, {i for t, i in gone if t == "events"}
+            if marks[0]:  # their lists' mark (waits to be saved) goes, the row the same or not
+                self.entitiesChanged.emit(marks[0])
+            if marks[1]:
+                self.eventsChanged.emit(marks[1])
+            return
+        ents, evs = self.held.foresee(now)
+        if ents:
+            self.entitiesChanged.emit(ents)
+        if evs:
+            self.eventsChanged.emit(evs)
 
     def take_back_kept(self) -> None:
         """Undo of an edit that is kept, not yet written: it is forgotten (never written) and the person told."""

@@ -141,7 +141,7 @@ class EditActions(QObject):
                 return
         if cur is None:
             return
-        if (cur.label != label or cur.state in (UNDECIDED, "rejected")) and self._decision_kept(cur, "entities"):
+        if self._decision_kept(cur, "entities"):  # shown made (its kept decision), a key there keeps nothing more
             return
         was_undecided = cur.state == UNDECIDED
         done = None  # the span decided: its id, or the one a re-run of pre-annotation put in its place (aimed_at)
@@ -199,9 +199,9 @@ class EditActions(QObject):
         cur = self.current()
         ev = self.events.current()
         if cur is not None:
+            if self._decision_kept(cur, "entities"):  # shown made: Enter there would keep a second decision
+                return
             if cur.state in (UNDECIDED, "rejected"):
-                if self._decision_kept(cur, "entities"):
-                    return
                 kept, now = self._decide(cmd.AcceptEntity, cur, "entities")
                 if not kept and (now is None or now.state == UNDECIDED):  # refused: stay, the message says why
                     return

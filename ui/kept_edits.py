@@ -66,6 +66,10 @@ class KeptEdits(QObject):
         landed)."""
         return set(self.decided("entities")), set(self.decided("events"))
 
+    def foreseen(self) -> dict[tuple[str, int], dict[str, object]]:
+        """(table, id) -> the values each kept decision gives its suggestion: the window holds them as made."""
+        return {(t, i): cmd.foreseen() for t in ("entities", "events") for i, cmd in self.decided(t).items()}
+
     def decision_waits(self, table: str, item_id: int) -> str | None:
         """What a key deciding the item ``item_id`` of ``table`` again says while its decision is kept; None: none is."""
         edit = self.decided(table).get(item_id)

@@ -33,3 +33,11 @@ def event_state_text(state: str, score: float | None, alternatives: "tuple[str, 
     if alternatives and state == "suggested":
         words += f"; also possible: {', '.join(alternatives)} (Shift+E takes {alternatives[0]}; E: the picker)"
     return words
+
+
+WAITS_MARK = "⏳"  # a decision kept while another program writes, shown made: it waits to be saved (the status line's)
+
+
+def state_shown(state: str, waits: bool) -> str:
+    """A list's State as it says a decision kept, not yet saved: "accepted ⏳"."""
+    return f"{state} {WAITS_MARK}" if waits else state

@@ -214,3 +214,55 @@ def test_a_suggestion_whose_decision_is_kept_is_passed_over_by_tab_and_a_second_
     qtbot.waitUntil(lambda: c.edits_waiting() == 0, timeout=10_000)
     assert refused == []  # was: '... was changed elsewhere ...' for each
     assert c.entities[first].state == "accepted"
+
+
+def test_a_decision_kept_while_another_program_writes_is_shown_made_and_as_the_file_has_it_when_refused(
+    qtbot, window, project_path
+):
+    """Round 14's Left: with another program writing, Enter and X kept their decision and moved on, but the span was
+    still drawn and listed as suggested and counted in 'Left: n undecided' until it was written, so a person went
+    back to it. It is shown made (drawn and listed as it will be, the State marked as waiting to be saved, not
+    counted); taken back (Ctrl+Z) it is a suggestion again, and refused when it lands it is as the file has it, the
+    refusal said."""
+    import sqlite3
+
+    from PySide6.QtCore import Qt
+
+    w, c = window, window.controller
+    model = w.entities.model
+    refused: list[str] = []
+    c.failed.connect(refused.append)
+
+    def state(span: int) -> str:
+        return model.data(model.index(model.row_of(span), 2))
+
+    other = sqlite3.connect(project_path, isolation_level=None)
+    other.execute("BEGIN IMMEDIATE")  # the teammate's write, under way
+    try:
+        w.view.setFocus()
+        before = w.undecided_count()
+        qtbot.keyClick(w.view, Qt.Key.Key_Tab)
+        first = c.current_entity
+        qtbot.keyClick(w.view, Qt.Key.Key_Return)  # kept: on to the next
+        second = c.current_entity
+        qtbot.keyClick(w.view, Qt.Key.Key_X)
+        assert c.edits_waiting() == 2
+        assert (c.entities[first].state, c.entities[second].state) == ("accepted", "rejected")  # drawn from these
+        qtbot.waitUntil(lambda: (state(first), state(second)) == ("accepted ⏳", "rejected ⏳"))  # was: suggested
+        assert w.undecided_count() == before - 2
+        assert w.work_label.text().startswith(f"Left: {before - 2} undecided"), w.work_label.text()
+        qtbot.keyClick(w.view, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)  # the reject taken back
+        assert c.edits_waiting() == 1
+        assert c.entities[second].state == "suggested"
+        qtbot.waitUntil(lambda: state(second) == "suggested")
+        assert w.undecided_count() == before - 1
+        other.execute("UPDATE entities SET state = 'rejected' WHERE id = ?", (first,))  # the teammate decided it
+    finally:
+        other.execute("COMMIT")
+        other.close()
+    c.kept.write_kept()  # the retry timer, once the lock is free: the kept accept is refused
+    qtbot.waitUntil(lambda: c.edits_waiting() == 0, timeout=10_000)
+    assert any("changed elsewhere" in said for said in refused), refused
+    assert c.entities[first].state == "rejected"
+    qtbot.waitUntil(lambda: state(first) == "rejected")  # the file's, no longer waiting
+    assert w.undecided_count() == before - 1

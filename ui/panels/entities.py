@@ -14,7 +14,7 @@ from annotator.navigation import reading_key
 from ui import theme as themes
 from ui.panels.row_panel import RowPanel
 from ui.panels.table_model import RowTableModel, cell_width, header_width
-from ui.plain import state_with_score, tooltip_text
+from ui.plain import WAITS_MARK, state_shown, state_with_score, tooltip_text
 
 COLUMNS = ("Text", "Label", "State")
 
@@ -27,6 +27,7 @@ class EntityTableModel(RowTableModel):
         self.rows: list[Entity] = []
         self.text = ""
         self.colors: dict[str, str] = {}
+        self.waiting: set[int] = set()  # spans whose decision is kept (another program writes): marked in State
         self._row_by_id: dict[int, int] | None = None  # built on the first lookup after a reset
 
     def set_entities(self, entities: list[Entity], text: str) -> None:
@@ -66,7 +67,7 @@ class EntityTableModel(RowTableModel):
         if role == Qt.ItemDataRole.DisplayRole:
             if col == 0:
                 return self.text[e.start : e.end].replace("\n", " ")
-            return e.label if col == 1 else e.state
+            return e.label if col == 1 else state_shown(e.state, e.id in self.waiting)
         if role == Qt.ItemDataRole.UserRole:
             return e.id
         if role == Qt.ItemDataRole.BackgroundRole and col == 1:
@@ -127,6 +128,6 @@ class EntityPanel(RowPanel):
             return
         self._fitted = labels
         hh = self.table.horizontalHeader()
-        for col, texts in ((1, labels), (2, STATES)):
+        for col, texts in ((1, labels), (2, [*STATES, *(f"{s} {WAITS_MARK}" for s in STATES)])):
             widths = [header_width(self.table, COLUMNS[col])] + [cell_width(self.table, t) for t in texts]
             hh.resizeSection(col, max(widths))

@@ -24,7 +24,7 @@ from ui import theme as themes
 from ui.panels.row_panel import RowPanel
 from ui.elided import elide_unique
 from ui.panels.table_model import GRID_SLACK, ElidingDelegate, RowTableModel, cell_width, header_width
-from ui.plain import state_with_score, tooltip_text
+from ui.plain import state_shown, state_with_score, tooltip_text
 
 # The missing required roles lead the Arguments cell ("missing Defendant; Time: Tuesday"), in the error's ink: a
 # Missing column of their own took ~50 px of the 390 at 1366x768, where Arguments read "Defendant: de…" (session 22)
@@ -74,9 +74,10 @@ class EventTableModel(RowTableModel):
         self.missing: list[int] = []  # the characters of each row's Arguments cell that say its missing roles
         self._row_by_id: dict[int, int] = {}
         self.types: frozenset[str] = frozenset()  # the types shown (Type's cells), each elided apart from the others
+        self.waiting: set[int] = set()  # events whose decision is kept (another program writes): marked in State
 
     def set_events(self, schema: Schema | None, events: list[Event], entities: dict[int, Entity], text: str) -> None:
-        cells = [event_cells(schema, v, entities, text) for v in events]
+        cells = [event_cells(schema, v, entities, text, v.id in self.waiting) for v in events]
         if [v.id for v in events] != [v.id for v in self.rows]:
             self.beginResetModel()
             self.rows, self.cells = events, cells
@@ -112,7 +113,7 @@ class EventTableModel(RowTableModel):
         made = []
         for event_id, v in changed:
             r = self.row_of(event_id)
-            cells = event_cells(schema, v, entities, text) if v is not None else None
+            cells = event_cells(schema, v, entities, text, v.id in self.waiting) if v is not None else None
             if cells is not None:
                 made.append(cells)
             if r >= 0 and v is not None and list_order(self.rows[r]) == list_order(v):
@@ -171,14 +172,17 @@ class EventTableModel(RowTableModel):
         return None
 
 
-def event_cells(schema: Schema | None, v: Event, entities: dict[int, Entity], text: str) -> tuple[str, ...]:
-    """Type (short), trigger, arguments by role after the missing required roles, state: as the list shows them."""
+def event_cells(
+    schema: Schema | None, v: Event, entities: dict[int, Entity], text: str, waits: bool = False
+) -> tuple[str, ...]:
+    """Type (short), trigger, arguments by role after the missing required roles, state: as the list shows them
+    (``waits``: its decision kept, not yet saved, marked)."""
     miss = event_missing_roles(schema, v) if schema else []
     state = "undecided" if v.state == "suggested" else v.state
     said = arguments_text(v, entities, text, schema)
     if miss:
         said = f"{MISSING_SAID}{', '.join(miss)}" + (f"; {said}" if said else "")
-    return (v.type.split(":")[-1], text[v.trigger_start : v.trigger_end], said, state)
+    return (v.type.split(":")[-1], text[v.trigger_start : v.trigger_end], said, state_shown(state, waits))
 
 
 def missing_length(cells: tuple[str, ...]) -> int:
