@@ -88,14 +88,16 @@ class KeptEdits(QObject):
         if project is None:
             return
         landed = self._land(partial(self.writes.retry, project, budget_s=RETRY_BUDGET_S))
-        self._landed += len(landed)
+        written = sum(1 for _, ok in landed if ok is True)  # not one refused (its refusal said by ``execute``)
+        self._landed += written
         failure = self.writes.last_failure
         if failure is not None and str(failure) != self._failure_said:  # said once (a box), then in the status
             self._report_failure(failure)
         self._failure_said = str(failure) if failure is not None else None
         if landed and not self.writes:
             before, self._landed = self._landed, 0
-            self.info.emit(kept_messages.saved(before))
+            if before and written == len(landed):  # a refusal stays in view (was written over: "Saved: 2 edits")
+                self.info.emit(kept_messages.saved(before))
         self.tell()
 
     def write_before_close(self) -> None:

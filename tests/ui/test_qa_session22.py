@@ -263,6 +263,7 @@ def test_a_decision_kept_while_another_program_writes_is_shown_made_and_as_the_f
     c.kept.write_kept()  # the retry timer, once the lock is free: the kept accept is refused
     qtbot.waitUntil(lambda: c.edits_waiting() == 0, timeout=10_000)
     assert any("changed elsewhere" in said for said in refused), refused
+    assert "changed elsewhere" in w.message.text(), w.message.text()  # was written over: "Saved: 1 edit made …"
     assert c.entities[first].state == "rejected"
     qtbot.waitUntil(lambda: state(first) == "rejected")  # the file's, no longer waiting
     assert w.undecided_count() == before - 1
