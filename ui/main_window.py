@@ -424,7 +424,10 @@ class MainWindow(WindowPanels, FilesAndWork, WindowFlow, QMainWindow):
 
     # -- messages, drag and drop, closing ------------------------------------------------------------------
     def show_error(self, message: str) -> None:
-        self.message.setText(message)
+        if self.controller.kept.landing:  # a kept edit refused as it lands: kept in view (a note) while the selection
+            self.show_note(message)  # stays; the panels' update after it described the selection over it
+        else:
+            self.message.setText(message)
         self.message.setStyleSheet(f"color: {themes.current().error}")
         self._error_timer.start()
 
