@@ -120,11 +120,11 @@ class KeptEdits(QObject):
         self.landing = True
         try:
             landed = write()
+            for cmd, ok in landed:
+                if ok:  # landing still: a step of the stack, not the person's (a refusal said before it stays)
+                    self._push(cmd)
         finally:
             self.landing = False
-        for cmd, ok in landed:
-            if ok:
-                self._push(cmd)
         return landed
 
     def take_back(self) -> None:

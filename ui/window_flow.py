@@ -378,7 +378,8 @@ class WindowFlow(_Window):
         said = self.controller.take_said()
         before, self._step_index = getattr(self, "_step_index", None), self.controller.undo_stack.index()
         if said is None:
-            if self._step_index != before and getattr(self, "_note", None) is not None:  # a step made: said again
+            made = self._step_index != before and not self.controller.kept.landing  # not a kept edit written
+            if made and getattr(self, "_note", None) is not None:  # a step made: said again
                 self.forget_note()  # now (a comment, which changes no span or event, left "Undone: Accept all
                 self.describe_current_entity()  # suggestions" as if that were the last thing done)
         else:

@@ -256,6 +256,9 @@ def test_a_decision_kept_while_another_program_writes_is_shown_made_and_as_the_f
         assert c.entities[second].state == "suggested"
         qtbot.waitUntil(lambda: state(second) == "suggested")
         assert w.undecided_count() == before - 1
+        c.select_entity(second)  # clicked
+        qtbot.keyClick(w.view, Qt.Key.Key_X)  # kept again: written after the refused accept
+        assert c.edits_waiting() == 2
         other.execute("UPDATE entities SET state = 'rejected' WHERE id = ?", (first,))  # the teammate decided it
     finally:
         other.execute("COMMIT")
@@ -267,5 +270,5 @@ def test_a_decision_kept_while_another_program_writes_is_shown_made_and_as_the_f
     qtbot.wait(300)  # the panels' update after it, and a poll (1.5 s in the app; its reload is the same)
     c.check_outside_changes()
     assert "changed elsewhere" in w.message.text(), w.message.text()  # was written over: "Saved: 1 edit made …"
-    assert c.entities[first].state == "rejected"
-    assert w.undecided_count() == before - 1
+    assert (c.entities[first].state, c.entities[second].state) == ("rejected", "rejected")
+    assert w.undecided_count() == before - 2
