@@ -267,7 +267,7 @@ def test_a_decision_kept_while_another_program_writes_is_shown_made_and_as_the_f
     qtbot.waitUntil(lambda: c.edits_waiting() == 0, timeout=10_000)
     assert any("changed elsewhere" in said for said in refused), refused
     qtbot.waitUntil(lambda: state(first) == "rejected")  # the file's, no longer waiting; the panels updated
-    qtbot.wait(300)  # the panels' update after it, and a poll (1.5 s in the app; its reload is the same)
+    qtbot.waitUntil(lambda: not w._panel_timer.isActive())  # the panels' update after it, then a poll (1.5 s)
     c.check_outside_changes()
     assert "changed elsewhere" in w.message.text(), w.message.text()  # was written over: "Saved: 1 edit made …"
     assert (c.entities[first].state, c.entities[second].state) == ("rejected", "rejected")
