@@ -272,3 +272,37 @@ def test_a_decision_kept_while_another_program_writes_is_shown_made_and_as_the_f
     assert "changed elsewhere" in w.message.text(), w.message.text()  # was written over: "Saved: 1 edit made …"
     assert (c.entities[first].state, c.entities[second].state) == ("rejected", "rejected")
     assert w.undecided_count() == before - 2
+
+
+def test_an_event_s_decision_kept_while_another_program_writes_is_listed_made(qtbot, tmp_path):
+    """The same for an event: Enter on a suggested event kept its accept, and the event list still said 'undecided';
+    it says 'accepted ⏳' until it is written, then 'accepted'."""
+    import sqlite3
+
+    from annotator.suggest.types import ArgumentSuggestion, EventSuggestion
+    from PySide6.QtCore import Qt
+    from ui_helpers import find
+    from ui_support import one_suggested_event, window_on_its_event
+
+    text = "The court also fined him 500,000 zlotys."
+    path = tmp_path / "fined.annotator"
+    spans = [(*find(text, "court"), "ORG")]
+    args = (ArgumentSuggestion("Adjudicator", *find(text, "court"), "ORG"),)
+    one_suggested_event(path, text, spans, EventSuggestion("Justice:Fine", *find(text, "fined"), 0.6, args))
+    w, ev = window_on_its_event(qtbot, path)
+    try:
+        c, model = w.controller, w.events.model
+        other = sqlite3.connect(path, isolation_level=None)
+        other.execute("BEGIN IMMEDIATE")  # the teammate's write, under way
+        try:
+            qtbot.keyClick(w.view, Qt.Key.Key_Return)
+            assert c.edits_waiting() == 1 and c.events[ev.id].state == "accepted"
+            qtbot.waitUntil(lambda: model.cells[model.row_of(ev.id)][-1] == "accepted ⏳")  # was: undecided
+        finally:
+            other.execute("COMMIT")
+            other.close()
+        c.kept.write_kept()
+        qtbot.waitUntil(lambda: c.edits_waiting() == 0, timeout=10_000)
+        qtbot.waitUntil(lambda: model.cells[model.row_of(ev.id)][-1] == "accepted")
+    finally:
+        close_window(w)
