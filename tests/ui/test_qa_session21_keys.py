@@ -4,7 +4,6 @@ window, then reads what the window shows or the project file holds, and failed o
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import QApplication
 
 SHIFT = Qt.KeyboardModifier.ShiftModifier
 CTRL = Qt.KeyboardModifier.ControlModifier
@@ -18,7 +17,7 @@ def test_e_on_words_of_two_types_makes_the_first_and_shift_e_the_next(qtbot, tmp
     says the others; Shift+E gives the event the next (again: the one after, round to the first); Ctrl+Z undoes."""
     from annotator.store import Project
     from ui_helpers import find
-    from ui_support import close_window, one_event, open_window
+    from ui_support import close_window, one_event, open_window, picker_closer
 
     path = tmp_path / "visit.annotator"
     one_event(path, VISIT, (("Modi", "PERSON"), ("Tokyo", "GPE")), "Movement:Transport", "arrived")
@@ -29,12 +28,7 @@ def test_e_on_words_of_two_types_makes_the_first_and_shift_e_the_next(qtbot, tmp
         v.setFocus()
         v.select_cp(*find(VISIT, "visit"))
         picker: list[str] = []
-
-        def close_picker() -> None:  # the picker that opened (it did before): shut, so the test fails and goes on
-            dlg = QApplication.activeModalWidget()
-            if dlg is not None:
-                picker.append(dlg.windowTitle())
-                dlg.reject()
+        close_picker = picker_closer(picker)
 
         QTimer.singleShot(100, close_picker)
         qtbot.keyClick(v, Qt.Key.Key_E)

@@ -22,7 +22,7 @@ def test_e_on_a_phrase_with_its_object_between_its_words_makes_its_type(qtbot, t
     more; it makes Justice:Convict at once now, as it does on "found guilty" ("shot it down": Conflict:Attack)."""
     from annotator.store import Project
     from ui_helpers import find
-    from ui_support import close_window, one_event, open_window
+    from ui_support import close_window, one_event, open_window, picker_closer
 
     path = tmp_path / "guilty.annotator"
     one_event(path, GUILTY, (("Marek Zielinski", "PERSON"),), "Justice:Fine", "fined")
@@ -30,12 +30,7 @@ def test_e_on_a_phrase_with_its_object_between_its_words_makes_its_type(qtbot, t
     try:
         c, v = w.controller, w.view
         picker: list[str] = []
-
-        def close_picker() -> None:  # the picker that opened (it did before): shut, so the test fails and goes on
-            dlg = QApplication.activeModalWidget()
-            if dlg is not None:
-                picker.append(dlg.windowTitle())
-                dlg.reject()
+        close_picker = picker_closer(picker)
 
         for words, type_ in (("found Marek Zielinski guilty", "Justice:Convict"), ("shot it down", "Conflict:Attack")):
             v.setFocus()

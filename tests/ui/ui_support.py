@@ -6,7 +6,7 @@ import os
 import sys
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Iterator
+from typing import Callable, Iterator
 
 DOC_A = (
     "Maria Lopez met John Smith in Paris on Monday.\n"
@@ -189,6 +189,20 @@ def event_list_at_1366(qtbot, qapp, path, points: float, events: int) -> Iterato
         close_window(w)
     finally:
         qapp.setFont(was)
+
+
+def picker_closer(shut: list[str]) -> Callable[[], None]:
+    """A callback that shuts the modal dialog open when it runs (the type picker a key should not have opened),
+    adding its title to ``shut``, so a test fails on it and goes on."""
+    from PySide6.QtWidgets import QApplication
+
+    def close_picker() -> None:
+        dlg = QApplication.activeModalWidget()
+        if dlg is not None:
+            shut.append(dlg.windowTitle())
+            dlg.reject()
+
+    return close_picker
 
 
 def seed004_suggestions(path: Path, text: str) -> None:
