@@ -330,10 +330,14 @@ def _settings(v: Any, objs: list[Any]) -> list[tuple[str, Any]]:
     """Where the object is ("stormed a school in the city"), where the clause telling when it happened is ("shot
     while sitting in a coffee shop"), or where what a participle tells the outcome of happened ("stormed a school in
     Peshawar, killing 141"): a setting of the event, for a Place the clause's own words leave empty."""
-    heads = objs + [c for c in v.children if c.dep_ == "advcl" and any(m.lower_ in _WHILE for m in c.children)]
+    clauses = _while_clauses(v)
+    if not clauses:  # "were killed and 37 injured when an airstrike hit": the clause on the last verb is both verbs'
+        clauses = [w for c in v.children if c.dep_ == "conj" and c.pos_ == "VERB" for w in _while_clauses(c)]
+    # where the clause's object is too ("when rebels attacked a checkpoint in Mosul")
+    heads = objs + clauses + [o for w in clauses for o in w.children if o.dep_ in ("dobj", "obj")]
     if v.dep_ == "advcl" and v.tag_ == "VBG" and v.head.pos_ == "VERB":  # "stormed a school in Peshawar, killing 141"
         heads += [v.head] + [c for c in v.head.children if c.dep_ in ("dobj", "obj")]
-    return [
+    places = [
         ("setting", g)
         for h in heads
         if h.n_rights
@@ -342,6 +346,19 @@ def _settings(v: Any, objs: list[Any]) -> list[tuple[str, Any]]:
         for g in c.children
         if g.dep_ == "pobj" and guess_or_ent(g) in PLACE_LABELS
     ]
+    # "killed when an airstrike hit the market on Saturday morning": when the clause happened, the event did
+    times = [("when", t) for _, t in _preps_and_dates(clauses) if t.ent_type_ in TIME_LABELS]
+    return places + times
+
+
+def _preps_and_dates(heads: list[Any]) -> list[tuple[str, Any]]:
+    """The prepositional objects and bare dates ("late Monday") of each of ``heads``."""
+    return [(s, t) for h in heads for s, t in _preps(h) if s.startswith("prep:") or s == "npadvmod"]
+
+
+def _while_clauses(v: Any) -> list[Any]:
+    """The clauses telling when ``v`` happened ("... when an airstrike hit", "while sitting in a coffee shop")."""
+    return [c for c in v.children if c.dep_ == "advcl" and any(m.lower_ in _WHILE for m in c.children)]
 
 
 def _next_word(tok: Any) -> Any | None:

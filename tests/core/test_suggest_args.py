@@ -684,3 +684,14 @@ def test_the_one_along_with_a_participant_takes_part_too(nlp, suggester):
     assert {("Artifact", "president"), ("Artifact", "wife")} <= got, got
     got = args_of(nlp, suggester, "The minister fled to Russia together with his family.", "fled", "Movement:Transport")
     assert {("Artifact", "minister"), ("Artifact", "family")} <= got, got
+
+
+@pytest.mark.slow
+def test_a_when_clause_on_the_last_of_coordinated_verbs_tells_where_and_when_both_happened(nlp, suggester):
+    # "were killed and ten injured when ...": the clause hangs on "injured"; the deaths happened there and then too
+    text = "Five people were killed and ten injured when a bomb exploded at a market in Kabul on Monday."
+    got = args_of(nlp, suggester, text, "killed", "Life:Die")
+    assert {("Victim", "people"), ("Place", "market"), ("Time", "Monday")} <= got
+    # where the clause's object is, as for the verb's own object
+    text = "Two soldiers were killed and three wounded when rebels attacked a checkpoint in Mosul."
+    assert ("Place", "Mosul") in args_of(nlp, suggester, text, "killed", "Life:Die")
