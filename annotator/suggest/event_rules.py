@@ -168,7 +168,10 @@ class RuleEventSuggester:
                 if g.dep_ == "pobj" and g.i in by_head
             ]
             if not inner:
-                out.append(e)
+                # "an airstrike hit a market": the noun and the verb of its type are one event told twice, the noun
+                # doing what the verb says; what the verb is done to, where and when are the noun's too
+                told = by_head.get(h.head.i) if h.dep_ == "nsubj" and h.pos_ in ("NOUN", "PROPN") else None
+                out.append(e if told is None or told.type != e.type else self._with_arguments_of(e, told, {}))
                 continue
             other = by_head[inner[0].i]
             pairs.append((len(out), inner[0].i))

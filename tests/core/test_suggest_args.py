@@ -695,3 +695,15 @@ def test_a_when_clause_on_the_last_of_coordinated_verbs_tells_where_and_when_bot
     # where the clause's object is, as for the verb's own object
     text = "Two soldiers were killed and three wounded when rebels attacked a checkpoint in Mosul."
     assert ("Place", "Mosul") in args_of(nlp, suggester, text, "killed", "Life:Die")
+
+
+@pytest.mark.slow
+def test_a_noun_event_doing_what_a_verb_of_its_type_says_takes_the_verbs_arguments(nlp, suggester):
+    # "an airstrike hit a market": one attack told twice, the noun as the verb's subject
+    text = "An airstrike hit a crowded market in the town of Tawila on Sunday, witnesses said."
+    got = args_of(nlp, suggester, text, "airstrike", "Conflict:Attack")
+    assert {("Target", "market"), ("Place", "Tawila")} <= got
+    # a verb of another type is no retelling: "the attack prompted" says nothing of what was attacked
+    text = "The attack on the base prompted the president to order strikes."
+    got = args_of(nlp, suggester, text, "attack", "Conflict:Attack")
+    assert not any(t == "president" for _, t in got)
