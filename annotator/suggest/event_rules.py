@@ -243,6 +243,8 @@ class RuleEventSuggester:
                 pairs = [("subj_intrans" if s == "subj" else s, t) for s, t in pairs]
         neighbours = neighbour_lemmas(head, self.phrases)
         direct = frozenset(c.lemma_.lower() for c in head.children) | frozenset(f"dep:{c.dep_}" for c in head.children)
+        direct |= frozenset(f"{c.dep_}:{c.lemma_.lower()}" for c in head.children)  # "advcl:say": "attacked Rubio,
+        # saying ...", an attack in words
         direct |= means(head)  # "talked by phone": no meeting
         if self._event_object(head, span):
             direct |= {"obj:event"}  # "fleeing war", "brought charges": what is fled or brought is an event

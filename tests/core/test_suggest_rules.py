@@ -895,3 +895,16 @@ def test_what_a_quantity_stands_for_is_what_is_dropped_or_thrown(nlp, suggester)
         ("Youths threw a barrage of stones at the police.", "threw"),
     ]:
         assert only(run(nlp, suggester, text), trigger)["type"] == "Conflict:Attack", text
+
+
+@pytest.mark.slow
+def test_an_attack_told_with_a_participle_of_saying_is_a_verbal_one(nlp, suggester):
+    # ACE's Attack is a violent physical act: "attacked Rubio, saying ..." attacks in words (the schema's blocker
+    # "advcl:say", a child of the trigger by that relation and lemma); an attack with another participle stays one
+    for text in [
+        "Bush attacked Rubio, saying the senator had lied to voters.",
+        "The governor attacked his rival, accusing him of corruption.",
+    ]:
+        assert not [e for e in run(nlp, suggester, text) if e["type"] == "Conflict:Attack"], text
+    e = only(run(nlp, suggester, "Gunmen attacked the convoy, killing two soldiers."), "attacked")
+    assert e["type"] == "Conflict:Attack"
