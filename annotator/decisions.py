@@ -33,6 +33,14 @@ def undecide_fillers(rec: EditRecorder, entity_ids: Iterable[int]) -> None:
             rec.update("entities", entity_id, {"state": "suggested", "updated_at": now()})
 
 
+def decided_values(state: str, values: dict) -> dict:
+    """What a person's edit of a span or an event (a relabel, a resize, a new type, a moved trigger) writes into its
+    row in state ``state``: a suggestion edited is decided, accepted unless ``values`` say otherwise (its fillers are
+    accepted with an event: ``edit_event``). Also what the app holds as made for such an edit kept while another
+    program writes (``annotator.foreseen``)."""
+    return {**values, "state": "accepted"} if state == "suggested" and "state" not in values else values
+
+
 def edit_event(rec: EditRecorder, event_id: int, values: dict | None = None, filler: int | None = None) -> None:
     """Apply a person's change to an event: a suggestion becomes accepted and edited, with its role fillers;
     an entity suggestion a person puts in a role (``filler``) is accepted too. A rejected event is refused (Enter
@@ -46,9 +54,9 @@ def edit_event(rec: EditRecorder, event_id: int, values: dict | None = None, fil
     if state == "rejected":  # no annotation: rejecting took its arguments, and a role filled there was kept hidden
         word = db.trigger_text(event_id)
         raise ValidationError(f"“{word}” is a rejected event: Enter takes it back first; nothing was changed")
-    values = {**(values or {}), "edited": 1, "annotator": rec.project.annotator, "updated_at": now()}
-    if state == "suggested":
-        values["state"] = "accepted"
+    values = decided_values(
+        state, {**(values or {}), "edited": 1, "annotator": rec.project.annotator, "updated_at": now()}
+    )
     rec.update("events", event_id, values)
     if state == "suggested":
         accept_fillers(rec, event_id)

@@ -18,7 +18,14 @@ from annotator.categories import (
     without_category,
 )
 from annotator.db import argument_row, event_row, is_score, span_row
-from annotator.decisions import accept_events, edit_event, leave_suggested_events, reject_events, undecide_fillers
+from annotator.decisions import (
+    accept_events,
+    decided_values,
+    edit_event,
+    leave_suggested_events,
+    reject_events,
+    undecide_fillers,
+)
 from annotator.errors import CategoryInUse, ValidationError
 from annotator.model import HUMAN, PROJECT_WIDE, STATES, STATUSES, Change, Entity, Event
 from annotator.recorder import EditRecorder, run_edit
@@ -97,9 +104,7 @@ def _decide(project: Project, entity_id: int, action: str, values: dict, expecte
     """A person's decision on a span; a rejected span also leaves the roles of suggested events."""
     entity_id = aimed_at(project, entity_id, expected)
     row = _shown_row(project, entity_id, expected)
-    if row["state"] == "suggested" and "state" not in values:
-        values = {**values, "state": "accepted"}
-    values = {**values, "annotator": project.annotator, "updated_at": now()}
+    values = {**decided_values(row["state"], values), "annotator": project.annotator, "updated_at": now()}
 
     def body(rec: EditRecorder) -> None:
         check_as_shown(project, entity_id, expected)

@@ -10,6 +10,7 @@ from typing import Any
 import orjson
 
 from annotator import keyflow, navigation
+from annotator.foreseen import Foreseen, replay
 from annotator.model import Argument, Change, Document, Entity, Event
 from annotator.navigation import Tokens
 from annotator.offsets import Utf16Map
@@ -57,9 +58,9 @@ class HeldDocument:
         self._span_index: navigation.SpanIndex | None = None
         self._tokens: Tokens | navigation.LocalTokens | None = None
         self._sentence_starts: list[int] = []  # token indices, with the stored tokens
-        # decisions kept while another program writes, not in the file yet: (table, id) -> the values they give a
-        # suggestion; held as made (drawn, listed and counted decided), the file's rows under them
-        self.foreseen: dict[tuple[str, int], dict[str, Any]] = {}
+        # edits kept while another program writes, not in the file yet, in the order made: held as made (drawn,
+        # listed and counted decided), over the file's rows
+        self.foreseen: list[Foreseen] = []
 
     # -- reading from the file ---------------------------------------------------------------------
     def open(self, project: Project, doc_id: int) -> None:
@@ -91,29 +92,29 @@ class HeldDocument:
         self._tally()
         self._tokens = None
 
-    def foresee(self, foreseen: dict[tuple[str, int], dict[str, Any]]) -> tuple[set[int], set[int]]:
-        """Hold the kept decisions ``foreseen`` as made, beside those held so already (a decision no longer kept
-        needs the file's rows: ``load_annotations``); (the spans, the events) they changed."""
+    def foresee(self, foreseen: list[Foreseen]) -> tuple[set[int], set[int]]:
+        """Hold the edits kept ``foreseen`` (in the order made) as made, over the rows held (a kept edit no longer
+        kept needs the file's rows: ``load_annotations``); (the spans, the events) they changed."""
         self.foreseen = foreseen
         old_entities, old_events = dict(self.entities), dict(self.events)
         self._foresee()
         self.revision += 1
-        ents = {i for (t, i) in foreseen if t == "entities" and old_entities.get(i) != self.entities.get(i)}
-        evs = {i for (t, i) in foreseen if t == "events" and old_events.get(i) != self.events.get(i)}
+        ents = {i for i in old_entities.keys() | self.entities.keys() if old_entities.get(i) != self.entities.get(i)}
+        evs = {i for i in old_events.keys() | self.events.keys() if old_events.get(i) != self.events.get(i)}
         for i in ents:
-            self.entity_tally.update(old_entities[i], self.entities[i])
+            self.entity_tally.update(old_entities.get(i), self.entities.get(i))
+            old, new = old_entities.get(i), self.entities.get(i)
+            if old is None or new is None or (old.start, old.end) != (new.start, new.end):
+                self._span_index = None  # resized or deleted: its place by start is another
         for i in evs:
-            self.event_tally.update(old_events[i], self.events[i])
+            self.event_tally.update(old_events.get(i), self.events.get(i))
         return ents, evs
 
     def _foresee(self) -> None:
-        """The kept decisions on the suggestions held (one on an item no longer a suggestion is refused when it
-        lands: shown as the file has it)."""
-        for (table, item_id), values in self.foreseen.items():
-            rows: dict[int, Any] = self.entities if table == "entities" else self.events
-            row = rows.get(item_id)
-            if row is not None and row.state == "suggested":
-                rows[item_id] = replace(row, **values)
+        """The kept edits made on the rows held, in order (one on a row no longer as its key saw it is refused when
+        it lands: shown as the file has it)."""
+        if self.foreseen:
+            replay(self.entities, self.events, self.args, self.foreseen)
 
     def set_status(self, status: str) -> None:
         assert self.doc is not None

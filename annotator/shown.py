@@ -42,6 +42,18 @@ def check_as_shown(project: Project, row_id: int, expected: Entity | Event | Non
         raise StaleChangeError(f"{what} was changed elsewhere ({now}); nothing was changed")
 
 
+def is_as_shown(item: Entity | Event, expected: Entity | Event | None) -> bool:
+    """``item`` (a span or an event as held, not a row of the file) is still what ``expected`` shows: an edit made
+    from ``expected`` would not be refused by ``check_as_shown`` on a row as ``item`` (None: no check)."""
+    if expected is None:
+        return True
+    fields = EVENT_FIELDS if isinstance(expected, Event) else ENTITY_FIELDS
+    same = all(getattr(item, f) == getattr(expected, f) for f in fields)
+    if same and isinstance(expected, Event):
+        same = dict(item.attributes) == dict(expected.attributes)  # type: ignore[union-attr]
+    return same
+
+
 def aimed_at(project: Project, row_id: int, expected: Entity | Event | None) -> int:
     """The span or event an edit from the view is aimed at: ``row_id``, or, when that undecided suggestion is gone
     and a later pre-annotation run (the app's own, or a command's) put the very same suggestion in its place (the

@@ -13,6 +13,7 @@ from PySide6.QtCore import QObject
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from annotator import edits, edits_flow, kept_journal, kept_messages
+from annotator.foreseen import Foreseen
 from annotator.errors import AnnotatorError, BusyError, ProjectMovedError, SaveError, StaleChangeError
 from annotator.history import Outcome, Step
 from annotator.model import Change
@@ -72,15 +73,23 @@ class CoreEditCommand(QUndoCommand):
     title = "Edit"
     decides: str | None = None  # a decision on the span ("entities") or event ("events") its first argument names
     decision: dict[str, Any] = {}  # what the decision gives a suggestion (held as made while it is kept)
+    foresees: str | None = None  # the table of the span or event its first argument names, held as made while kept
 
     def decided(self, table: str) -> int | None:
         """The id of the item of ``table`` this edit decides (None: it decides none there)."""
         return self.step.args[0] if self.decides == table and self.step.args else None
 
-    def foreseen(self) -> dict[str, Any]:
-        """The values this decision gives the suggestion it decides (``edits._decide``: a suggestion decided is
-        accepted unless rejected)."""
+    def foreseen(self) -> dict[str, Any] | None:
+        """The values this edit gives the span or event it names (None: deletes it); ``decision`` for a decision."""
         return self.decision
+
+    def foresight(self) -> Foreseen | None:
+        """This edit as the app holds it made while it is kept, on the row its key saw (``annotator.foreseen``);
+        None: not held so (it shows once it lands)."""
+        table = self.foresees or self.decides
+        if table is None or not self.step.args:
+            return None
+        return Foreseen(table, self.step.args[0], self.foreseen(), self.step.kwargs.get("expected"))
 
     def __init__(self, controller: EditHost, *args: Any, **kwargs: Any) -> None:
         super().__init__(self.describe(*args, **kwargs))
@@ -208,12 +217,16 @@ class RelabelEntity(CoreEditCommand):
         return f"Relabel as {label}"
 
     def foreseen(self) -> dict[str, Any]:
-        return {"label": self.step.args[1], "state": "accepted"}
+        return {"label": self.step.args[1]}
 
 
 class ResizeEntity(CoreEditCommand):
     edit = edits.resize_entity
     title = "Resize span"
+    foresees = "entities"
+
+    def foreseen(self) -> dict[str, Any]:
+        return {"start": self.step.args[1], "end": self.step.args[2]}
 
 
 class AcceptEntity(CoreEditCommand):
@@ -233,6 +246,10 @@ class RejectEntity(CoreEditCommand):
 class DeleteEntity(CoreEditCommand):
     edit = edits.delete_entity
     title = "Delete span"
+    foresees = "entities"
+
+    def foreseen(self) -> None:
+        return None
 
 
 class AcceptAll(CoreEditCommand):
@@ -276,15 +293,32 @@ class AddEvent(CoreEditCommand):
 class SetEventType(CoreEditCommand):
     edit = edits.set_event_type
     title = "Change event type"
+    foresees = "events"  # (the arguments the new type cannot hold show as they are until it lands)
+
+    def foreseen(self) -> dict[str, Any]:
+        return {"type": self.step.args[1]}
 
 
 class MoveTrigger(CoreEditCommand):
     edit = edits.move_trigger
     title = "Move trigger"
+    foresees = "events"
+
+    def foreseen(self) -> dict[str, Any]:
+        return {"trigger_start": self.step.args[1], "trigger_end": self.step.args[2]}
 
 
 class SetEventAttribute(CoreEditCommand):
     edit = edits.set_event_attribute
+    foresees = "events"
+
+    def foresight(self) -> Foreseen | None:
+        shown = self.step.kwargs.get("expected")  # the attributes it is set among (none given: shown once it lands)
+        return None if shown is None else Foreseen("events", shown.id, self.foreseen(), shown)
+
+    def foreseen(self) -> dict[str, Any]:
+        shown = self.step.kwargs["expected"]
+        return {"attributes": {**shown.attributes, self.step.args[1]: self.step.args[2]}}
 
     def describe(self, event_id: int, name: str, value: str, **kw: Any) -> str:
         return f"Set {name} to {value}"
@@ -293,6 +327,10 @@ class SetEventAttribute(CoreEditCommand):
 class DeleteEvent(CoreEditCommand):
     edit = edits.delete_event
     title = "Delete event"
+    foresees = "events"
+
+    def foreseen(self) -> None:
+        return None
 
 
 class AddArgument(CoreEditCommand):

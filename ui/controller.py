@@ -277,13 +277,14 @@ class Controller(QObject):
         return self.kept.landing
 
     def _show_kept(self) -> None:
-        """The decisions kept while another program writes held as made (drawn, listed and counted decided); one no
-        longer kept (written, refused or taken back) as the file has it: read again."""
+        """The edits kept while another program writes held as made (drawn, listed and counted decided; a resize,
+        a relabel, a deletion too); one no longer kept (written, refused or taken back) as the file has it: read
+        again, the ones still kept made over it."""
         now = self.kept.foreseen()
         if now == self.held.foreseen or self.doc is None:
             self.held.foreseen = now
             return
-        gone = self.held.foreseen.keys() - now.keys()
+        gone = {(f.table, f.item_id) for f in self.held.foreseen if f not in now}
         if gone:
             self.held.foreseen = now
             self.reload()  # the file's rows, the ones still kept held as made over them

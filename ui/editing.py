@@ -141,8 +141,8 @@ class EditActions(QObject):
                 return
         if cur is None:
             return
-        if self._decision_kept(cur, "entities"):  # shown made (its kept decision), a key there keeps nothing more
-            return
+        if cur.label == label and self._decision_kept(cur, "entities"):  # shown made (its kept decision): nothing more
+            return  # (another label relabels it as held, made once the decision is written)
         was_undecided = cur.state == UNDECIDED
         done = None  # the span decided: its id, or the one a re-run of pre-annotation put in its place (aimed_at)
         if cur.label != label:

@@ -11,6 +11,7 @@ from PySide6.QtCore import QObject, QTimer, Signal
 
 from annotator import kept_messages
 from annotator.errors import AnnotatorError, ProjectMovedError
+from annotator.foreseen import Foreseen
 from annotator.store import BUSY_TIMEOUT_MS, Project
 from annotator.write_queue import RETRY_BUDGET_S, RETRY_MS, WriteQueue
 from ui.commands import CoreEditCommand
@@ -66,9 +67,15 @@ class KeptEdits(QObject):
         landed)."""
         return set(self.decided("entities")), set(self.decided("events"))
 
-    def foreseen(self) -> dict[tuple[str, int], dict[str, object]]:
-        """(table, id) -> the values each kept decision gives its suggestion: the window holds them as made."""
-        return {(t, i): cmd.foreseen() for t in ("entities", "events") for i, cmd in self.decided(t).items()}
+    def foreseen(self) -> list[Foreseen]:
+        """The kept edits the window holds as made, in the order made (``annotator.foreseen``)."""
+        found = (cmd.foresight() for cmd in self.writes.keys())
+        return [f for f in found if f is not None]
+
+    def waiting_ids(self) -> tuple[set[int], set[int]]:
+        """The spans and the events a kept edit changes, shown made: their lists mark them as waiting to be saved."""
+        kept = self.foreseen()
+        return {f.item_id for f in kept if f.table == "entities"}, {f.item_id for f in kept if f.table == "events"}
 
     def decision_waits(self, table: str, item_id: int) -> str | None:
         """What a key deciding the item ``item_id`` of ``table`` again says while its decision is kept; None: none is."""

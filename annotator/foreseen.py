@@ -1,0 +1,62 @@
+"""What the edits kept while another program writes (``annotator.write_queue``) will make of the spans and events the
+app holds: each kept edit as the file will have it once it lands, replayed in the order they were made over the rows
+the file has now, so the window shows them made and the next key is made from what the file will hold when it lands
+(a second resize of a span whose first was kept named the span as the file had it, and was refused when it landed).
+
+An edit lands only on a row still as its key saw it (``shown.check_as_shown``): one whose row will no longer be so is
+refused then, and is not held as made here either (``shown.is_as_shown``). Qt-free; ``held.HeldDocument`` replays."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from typing import Any, Iterable, Mapping
+
+from annotator.decisions import decided_values
+from annotator.model import Argument, Entity, Event
+from annotator.shown import is_as_shown
+
+
+@dataclass(frozen=True)
+class Foreseen:
+    """One kept edit of one span (``table`` "entities") or event ("events"): the values it gives the row (``values``;
+    None: the row deleted), on the row its key saw (``expected``; None: made whatever the row is)."""
+
+    table: str
+    item_id: int
+    values: Mapping[str, Any] | None
+    expected: Entity | Event | None = None
+
+
+def replay(
+    entities: dict[int, Entity], events: dict[int, Event], args: dict[int, Argument], kept: Iterable[Foreseen]
+) -> None:
+    """Make ``kept`` in order on the held rows (changed in place): a row no longer as its edit's key saw it is left
+    as it is (the edit will be refused when it lands). Replayed over rows that hold them already, they come out the
+    same: each sets its values, and an edit whose row is past it is skipped."""
+    for f in kept:
+        rows: dict[int, Any] = entities if f.table == "entities" else events
+        row = rows.get(f.item_id)
+        if row is None or not is_as_shown(row, f.expected):
+            continue
+        if f.values is None:
+            del rows[f.item_id]
+            if f.table == "entities":  # its arguments go with it (edits.delete_entity)
+                _drop_arguments(events, args, lambda a: a.entity_id == f.item_id)
+            else:
+                _drop_arguments(events, args, lambda a: a.event_id == f.item_id)
+            continue
+        values = decided_values(row.state, dict(f.values))  # a suggestion edited is decided (accepted)
+        rows[f.item_id] = replace(row, **values)
+        if f.table == "events" and row.state == "suggested" and values.get("state") == "accepted":
+            for a in row.arguments:  # accepted with the event (decisions.accept_fillers)
+                filler = entities.get(a.entity_id)
+                if filler is not None and filler.state == "suggested":
+                    entities[a.entity_id] = replace(filler, state="accepted")
+
+
+def _drop_arguments(events: dict[int, Event], args: dict[int, Argument], gone: Any) -> None:
+    for arg_id in [i for i, a in args.items() if gone(a)]:
+        del args[arg_id]
+    for event_id, ev in list(events.items()):
+        if any(gone(a) for a in ev.arguments):
+            events[event_id] = replace(ev, arguments=tuple(a for a in ev.arguments if not gone(a)))
