@@ -4,7 +4,6 @@ what was kept), the project a command opens (and the notes about it), progress b
 from __future__ import annotations
 
 import argparse
-import getpass
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Callable, Sequence
@@ -62,10 +61,9 @@ def annotator_name(args: argparse.Namespace) -> str:
                 "encoding?); give the name in UTF-8; nothing was changed"
             )
         return args.annotator
-    try:
-        return getpass.getuser()
-    except Exception:
-        return "annotator"
+    from annotator.users import login_name
+
+    return login_name()
 
 
 def open_project(

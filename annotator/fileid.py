@@ -412,18 +412,13 @@ def other_users_opens(path: str | Path) -> list[tuple[str, int]]:
     """(login name, process id) of each program of another user that has the project file at ``path`` open now
     (``shm_users``): the per-user index (``whereabouts.live_opens``) names this user's alone. The name is the user
     id where the system has no name for it."""
-    import pwd
+    from annotator.users import user_name
 
     me, found = os.getuid(), []
     for pid in shm_users(path):
         uid = process_owner(pid)
-        if uid is None or uid == me:
-            continue
-        try:
-            name = pwd.getpwuid(uid).pw_name
-        except KeyError:
-            name = f"uid {uid}"
-        found.append((name, pid))
+        if uid is not None and uid != me:
+            found.append((user_name(uid), pid))
     return found
 
 

@@ -135,13 +135,13 @@ def unread_log(path: Path, exc: BaseException) -> str:
 
 
 def owner_name(path: Path) -> str:
-    """The login name of the user who owns the file at ``path`` ("another user" where it cannot be told)."""
-    import pwd
+    """The login name of the user who owns the file at ``path`` ("uid N" where the system has no name for them, as
+    the note naming another user's open says; "another user" where the file cannot be looked at)."""
+    from annotator.users import user_name
 
     try:
-        uid = path.stat().st_uid
-        return pwd.getpwuid(uid).pw_name
-    except (OSError, KeyError):
+        return user_name(path.stat().st_uid)
+    except OSError:
         return "another user"
 
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import getpass
 import os
 import sys
 
@@ -74,10 +73,9 @@ def finish(window: object, code: int) -> int:
 
 
 def _login() -> str:
-    try:
-        return getpass.getuser()
-    except Exception:
-        return "annotator"
+    from annotator.users import login_name
+
+    return login_name()
 
 
 if __name__ == "__main__":
