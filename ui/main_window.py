@@ -252,7 +252,7 @@ class MainWindow(WindowPanels, FilesAndWork, WindowFlow, QMainWindow):
             self.preannotate(only_new=True, auto=True)
         self.opens_named.clear()
         if not read_only:
-            self.say_open_elsewhere()
+            self.say_open_elsewhere(at_open=True)
         return True
 
     def _on_project(self) -> None:

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Callable
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QFileDialog
 
-from annotator import fileid, whereabouts
+from annotator import filesystems, fileid, whereabouts
 from annotator.errors import SaveError
 from annotator.model import FINISHED
 from annotator.wording import first_named
@@ -41,18 +41,20 @@ class FilesAndWork(_Window):
             return str(where.parent)
         return str(Path.home())
 
-    def say_open_elsewhere(self) -> None:
+    def say_open_elsewhere(self, at_open: bool = False) -> None:
         """A second app (or window) on the file works, each showing the other's edits after its poll, but nothing
         said so (round 13, docs/reliability.md): the open names the other live opens of this user
         (``whereabouts.live_opens``) and another user's programs that have it open (``fileid.other_users_opens``;
         a teammate's open of a shared project was named nowhere, round 14), and the poll that first reads a commit of
-        another connection names those opened since (each program once: ``opens_named``)."""
+        another connection names those opened since (each program once: ``opens_named``). ``at_open``: a project on
+        a network share says so too, what cannot be seen there (another machine's open) and what to do (round 15)."""
         p = self.controller.project
         if p is None or p.read_only:
             return
         pids = [pid for pid in whereabouts.live_opens(p.identity) if pid not in self.opens_named]
         users = [(name, pid) for name, pid in fileid.other_users_opens(p.path) if pid not in self.opens_named]
-        if not pids and not users:
+        share = filesystems.network_share(p.path) if at_open else None
+        if not pids and not users and share is None:
             return
         self.opens_named.update(pids, (pid for _, pid in users))
         users_said = first_named([f"{name} (pid {pid})" for name, pid in users], 3)
@@ -61,9 +63,11 @@ class FilesAndWork(_Window):
             said = f"Open in another program too (pid {listed})" + (f", and by {users_said}" if users else "")
         else:
             said = f"Open by {users_said} too"
-        self.show_note(
-            f"{said}: {'their' if users else 'its'} edits show here within seconds; Ctrl+Z takes back this window's own"
-        )
+        notes = [] if share is None else [filesystems.share_note(share)]
+        if pids or users:
+            whose = "their" if users else "its"
+            notes.insert(0, f"{said}: {whose} edits show here within seconds; Ctrl+Z takes back this window's own")
+        self.show_note("; ".join(notes))
 
     def new_project(self) -> None:
         start = str(Path(self.start_folder()) / "project.annotator")

@@ -148,3 +148,20 @@ def test_keys_on_an_event_after_its_kept_accept_all_reach_the_file(qtbot, tmp_pa
         assert (shown.trigger_start, shown.trigger_end) == find(text, "fined him 500")
     finally:
         close_window(w)
+
+
+def test_the_open_of_a_project_on_a_network_share_says_what_cannot_be_seen(qtbot, project_path, tmp_path, monkeypatch):
+    """Another user's open is named from this machine's table of locks: on an NFS or SMB share a program on another
+    machine that has the file open is in no table here, and nothing was said at all. The open says the file is on a
+    share, that such an open is not seen, and that two machines writing it can damage it."""
+    from ui_support import open_window
+
+    table = tmp_path / "mounts"
+    table.write_text(f"/dev/root / ext4 rw 0 0\nserver:/export {project_path.parent} nfs4 rw 0 0\n", encoding="utf-8")
+    monkeypatch.setattr("annotator.filesystems.MOUNTS", str(table))
+    w = open_window(qtbot, project_path)
+    try:
+        said = w.message.text()
+    finally:
+        close_window(w)
+    assert said.startswith("On a network share (nfs4): a program on another machine that has it open is not seen"), said
