@@ -29,15 +29,18 @@ class Foreseen:
 
 def replay(
     entities: dict[int, Entity], events: dict[int, Event], args: dict[int, Argument], kept: Iterable[Foreseen]
-) -> None:
+) -> tuple[set[int], set[int]]:
     """Make ``kept`` in order on the held rows (changed in place): a row no longer as its edit's key saw it is left
     as it is (the edit will be refused when it lands). Replayed over rows that hold them already, they come out the
-    same: each sets its values, and an edit whose row is past it is skipped."""
+    same: each sets its values, and an edit whose row is past it is skipped. (The spans, the events) made so: their
+    lists mark them as waiting to be saved, the fillers an event's accept accepts among them."""
+    made: tuple[set[int], set[int]] = set(), set()
     for f in kept:
         rows: dict[int, Any] = entities if f.table == "entities" else events
         row = rows.get(f.item_id)
         if row is None or not is_as_shown(row, f.expected):
             continue
+        made[0 if f.table == "entities" else 1].add(f.item_id)
         if f.values is None:
             del rows[f.item_id]
             if f.table == "entities":  # its arguments go with it (edits.delete_entity)
@@ -52,6 +55,8 @@ def replay(
                 filler = entities.get(a.entity_id)
                 if filler is not None and filler.state == "suggested":
                     entities[a.entity_id] = replace(filler, state="accepted")
+                    made[0].add(a.entity_id)
+    return made
 
 
 def _drop_arguments(events: dict[int, Event], args: dict[int, Argument], gone: Any) -> None:

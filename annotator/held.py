@@ -61,6 +61,8 @@ class HeldDocument:
         # edits kept while another program writes, not in the file yet, in the order made: held as made (drawn,
         # listed and counted decided), over the file's rows
         self.foreseen: list[Foreseen] = []
+        self._replayed = False
+        self.waiting: tuple[set[int], set[int]] = (set(), set())  # (spans, events) held made by them: not saved yet
 
     # -- reading from the file ---------------------------------------------------------------------
     def open(self, project: Project, doc_id: int) -> None:
@@ -88,6 +90,7 @@ class HeldDocument:
             self.events[v.id] = v
             for a in v.arguments:
                 self.args[a.id] = a
+        self._replayed = False  # the file's rows: what the kept edits make of them is all of it
         self._foresee()
         self._tally()
         self._tokens = None
@@ -97,6 +100,7 @@ class HeldDocument:
         kept needs the file's rows: ``load_annotations``); (the spans, the events) they changed."""
         self.foreseen = foreseen
         old_entities, old_events = dict(self.entities), dict(self.events)
+        self._replayed = True  # over rows held made already: those made before stay so (skipped by the replay)
         self._foresee()
         self.revision += 1
         ents = {i for i in old_entities.keys() | self.entities.keys() if old_entities.get(i) != self.entities.get(i)}
@@ -113,8 +117,11 @@ class HeldDocument:
     def _foresee(self) -> None:
         """The kept edits made on the rows held, in order (one on a row no longer as its key saw it is refused when
         it lands: shown as the file has it)."""
-        if self.foreseen:
-            replay(self.entities, self.events, self.args, self.foreseen)
+        if not self.foreseen:
+            self.waiting = (set(), set())
+            return
+        ents, evs = replay(self.entities, self.events, self.args, self.foreseen)
+        self.waiting = (self.waiting[0] | ents, self.waiting[1] | evs) if self._replayed else (ents, evs)
 
     def set_status(self, status: str) -> None:
         assert self.doc is not None

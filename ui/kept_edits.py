@@ -72,11 +72,6 @@ class KeptEdits(QObject):
         found = (cmd.foresight() for cmd in self.writes.keys())
         return [f for f in found if f is not None]
 
-    def waiting_ids(self) -> tuple[set[int], set[int]]:
-        """The spans and the events a kept edit changes, shown made: their lists mark them as waiting to be saved."""
-        kept = self.foreseen()
-        return {f.item_id for f in kept if f.table == "entities"}, {f.item_id for f in kept if f.table == "events"}
-
     def decision_waits(self, table: str, item_id: int) -> str | None:
         """What a key deciding the item ``item_id`` of ``table`` again says while its decision is kept; None: none is."""
         edit = self.decided(table).get(item_id)

@@ -169,7 +169,7 @@ class WindowPanels(_Window):
         c = self.controller
         text = c.doc.text if c.doc else ""
         ents = c.visible_entities(show_rejected=True)
-        self.entities.model.waiting, self.events.model.waiting = c.kept.waiting_ids()  # marked: waits to be saved
+        self.entities.model.waiting, self.events.model.waiting = c.held.waiting  # marked: waits to be saved
         self.entities.set_entities(ents, text, c.current_entity)
         self.events.set_events(c.schema, sorted(c.events.values(), key=list_order), c.entities, text, c.current_event)
         self._changed_entities, self._changed_events = set(), set()
@@ -196,7 +196,7 @@ class WindowPanels(_Window):
         self._changed_entities, self._changed_events = set(), set()
         c = self.controller
         text = c.doc.text if c.doc else ""
-        self.entities.model.waiting, self.events.model.waiting = c.kept.waiting_ids()  # marked: waits to be saved
+        self.entities.model.waiting, self.events.model.waiting = c.held.waiting  # marked: waits to be saved
         if ents:
             self.entities.update_entities(((i, c.entities.get(i)) for i in sorted(ents)), c.current_entity)
             evs = evs | {v.id for v in c.events.values() if any(a.entity_id in ents for a in v.arguments)}

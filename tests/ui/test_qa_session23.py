@@ -104,6 +104,8 @@ def test_a_kept_accept_of_an_event_shows_the_spans_its_arguments_fill_accepted(q
             assert c.edits_waiting() == 1 and c.events[ev.id].state == "accepted"
             shown = c.entities[court].state
             left = w.undecided_count()
+            model = w.entities.model
+            qtbot.waitUntil(lambda: model.data(model.index(model.row_of(court), 2)) == "accepted ⏳")  # not saved yet
         finally:
             let_go_and_land(qtbot, c, other)
         assert shown == "accepted"  # was "suggested"
