@@ -8,7 +8,7 @@ refused then, and is not held as made here either (``shown.is_as_shown``). Qt-fr
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from typing import Any, Iterable, Mapping
 
 from annotator.decisions import decided_values
@@ -27,26 +27,40 @@ class Foreseen:
     expected: Entity | Event | None = None
 
 
+@dataclass
+class Replayed:
+    """What a replay changed: the rows it found (None: none) before it changed them, by id."""
+
+    entities: dict[int, Entity | None] = field(default_factory=dict)
+    events: dict[int, Event | None] = field(default_factory=dict)
+
+    def keep(self, table: str, rows: dict[int, Any], item_id: int) -> None:
+        """Note the row ``item_id`` of ``rows`` as it is before its first change here."""
+        found = self.entities if table == "entities" else self.events
+        found.setdefault(item_id, rows.get(item_id))
+
+
 def replay(
     entities: dict[int, Entity], events: dict[int, Event], args: dict[int, Argument], kept: Iterable[Foreseen]
-) -> tuple[set[int], set[int]]:
+) -> Replayed:
     """Make ``kept`` in order on the held rows (changed in place): a row no longer as its edit's key saw it is left
     as it is (the edit will be refused when it lands). Replayed over rows that hold them already, they come out the
-    same: each sets its values, and an edit whose row is past it is skipped. (The spans, the events) made so: their
-    lists mark them as waiting to be saved, the fillers an event's accept accepts among them."""
-    made: tuple[set[int], set[int]] = set(), set()
+    same: each sets its values, and an edit whose row is past it is skipped. What it changed, with the rows before
+    (their lists mark them as waiting to be saved, the fillers an event's accept accepts among them); only those are
+    compared for the views, never every row held."""
+    made = Replayed()
     for f in kept:
         rows: dict[int, Any] = entities if f.table == "entities" else events
         row = rows.get(f.item_id)
         if row is None or not is_as_shown(row, f.expected):
             continue
-        made[0 if f.table == "entities" else 1].add(f.item_id)
+        made.keep(f.table, rows, f.item_id)
         if f.values is None:
             del rows[f.item_id]
             if f.table == "entities":  # its arguments go with it (edits.delete_entity)
-                _drop_arguments(events, args, lambda a: a.entity_id == f.item_id)
+                _drop_arguments(events, args, made, lambda a: a.entity_id == f.item_id)
             else:
-                _drop_arguments(events, args, lambda a: a.event_id == f.item_id)
+                _drop_arguments(events, args, made, lambda a: a.event_id == f.item_id)
             continue
         values = decided_values(row.state, dict(f.values))  # a suggestion edited is decided (accepted)
         rows[f.item_id] = replace(row, **values)
@@ -54,14 +68,15 @@ def replay(
             for a in row.arguments:  # accepted with the event (decisions.accept_fillers)
                 filler = entities.get(a.entity_id)
                 if filler is not None and filler.state == "suggested":
+                    made.keep("entities", entities, a.entity_id)
                     entities[a.entity_id] = replace(filler, state="accepted")
-                    made[0].add(a.entity_id)
     return made
 
 
-def _drop_arguments(events: dict[int, Event], args: dict[int, Argument], gone: Any) -> None:
+def _drop_arguments(events: dict[int, Event], args: dict[int, Argument], made: Replayed, gone: Any) -> None:
     for arg_id in [i for i, a in args.items() if gone(a)]:
         del args[arg_id]
     for event_id, ev in list(events.items()):
         if any(gone(a) for a in ev.arguments):
+            made.keep("events", events, event_id)
             events[event_id] = replace(ev, arguments=tuple(a for a in ev.arguments if not gone(a)))

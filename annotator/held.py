@@ -10,7 +10,7 @@ from typing import Any
 import orjson
 
 from annotator import keyflow, navigation
-from annotator.foreseen import Foreseen, replay
+from annotator.foreseen import Foreseen, Replayed, replay
 from annotator.model import Argument, Change, Document, Entity, Event
 from annotator.navigation import Tokens
 from annotator.offsets import Utf16Map
@@ -99,29 +99,30 @@ class HeldDocument:
         """Hold the edits kept ``foreseen`` (in the order made) as made, over the rows held (a kept edit no longer
         kept needs the file's rows: ``load_annotations``); (the spans, the events) they changed."""
         self.foreseen = foreseen
-        old_entities, old_events = dict(self.entities), dict(self.events)
         self._replayed = True  # over rows held made already: those made before stay so (skipped by the replay)
-        self._foresee()
+        made = self._foresee()
         self.revision += 1
-        ents = {i for i in old_entities.keys() | self.entities.keys() if old_entities.get(i) != self.entities.get(i)}
-        evs = {i for i in old_events.keys() | self.events.keys() if old_events.get(i) != self.events.get(i)}
+        ents = {i for i, old in made.entities.items() if old != self.entities.get(i)}
+        evs = {i for i, old in made.events.items() if old != self.events.get(i)}
         for i in ents:
-            self.entity_tally.update(old_entities.get(i), self.entities.get(i))
-            old, new = old_entities.get(i), self.entities.get(i)
+            old, new = made.entities[i], self.entities.get(i)
+            self.entity_tally.update(old, new)
             if old is None or new is None or (old.start, old.end) != (new.start, new.end):
                 self._span_index = None  # resized or deleted: its place by start is another
         for i in evs:
-            self.event_tally.update(old_events.get(i), self.events.get(i))
+            self.event_tally.update(made.events[i], self.events.get(i))
         return ents, evs
 
-    def _foresee(self) -> None:
+    def _foresee(self) -> Replayed:
         """The kept edits made on the rows held, in order (one on a row no longer as its key saw it is refused when
         it lands: shown as the file has it)."""
         if not self.foreseen:
             self.waiting = (set(), set())
-            return
-        ents, evs = replay(self.entities, self.events, self.args, self.foreseen)
+            return Replayed()
+        made = replay(self.entities, self.events, self.args, self.foreseen)
+        ents, evs = set(made.entities), set(made.events)
         self.waiting = (self.waiting[0] | ents, self.waiting[1] | evs) if self._replayed else (ents, evs)
+        return made
 
     def set_status(self, status: str) -> None:
         assert self.doc is not None

@@ -106,8 +106,10 @@ def test_a_kept_accept_of_an_event_shows_the_spans_its_arguments_fill_accepted(q
             left = w.undecided_count()
             model = w.entities.model
             qtbot.waitUntil(lambda: model.data(model.index(model.row_of(court), 2)) == "accepted ⏳")  # not saved yet
+            qtbot.waitUntil(lambda: w.event_editor.state_label.text().endswith("⏳"))  # the editor's State row too
         finally:
             let_go_and_land(qtbot, c, other)
+        qtbot.waitUntil(lambda: w.event_editor.state_label.text() == "accepted; score 0.60")  # saved: no mark
         assert shown == "accepted"  # was "suggested"
         assert left == before - 2  # the event and its filler; was before - 1
         assert file_rows(path, f"SELECT state FROM entities WHERE id = {court}") == [("accepted",)]

@@ -21,7 +21,7 @@ from ui import theme as themes
 from ui.elided import ElidedLabel
 from ui.panels.event_roles import PROBE_FILLER, RolesBox, nearest_candidates, role_label_columns
 from annotator.rules import event_missing_roles
-from ui.plain import event_state_text, tooltip_text
+from ui.plain import event_state_text, state_shown, tooltip_text
 from ui.widget_tools import bring_into_view, plain_label
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -72,9 +72,10 @@ def _show_text(box: QComboBox, text: str) -> None:
     box.setCurrentIndex(at if at >= 0 else 0)
 
 
-def _show_state(label: QLabel, ev: Event) -> None:
-    """``ev``'s state in the editor's State row: an undecided suggestion in the event list's colour and italics."""
-    label.setText(event_state_text(ev.state, ev.score, ev.alternatives))
+def _show_state(label: QLabel, ev: Event, waits: bool) -> None:
+    """``ev``'s state in the editor's State row: an undecided suggestion in the event list's colour and italics; one
+    a kept edit made (another program writing) marked as waiting to be saved, as the lists mark it."""
+    label.setText(state_shown(event_state_text(ev.state, ev.score, ev.alternatives), waits))
     undecided = ev.state == "suggested"
     label.setStyleSheet(f"color: {themes.current().suggested_event}; font-style: italic" if undecided else "")
 
@@ -159,7 +160,7 @@ class EventEditor(QWidget):
             ev.type,
             ev.trigger_start,
             ev.trigger_end,
-            (ev.state, ev.score, ev.alternatives),
+            (ev.state, ev.score, ev.alternatives, ev.id in c.held.waiting[1]),  # marked while a kept edit waits
             tuple(sorted(ev.attributes.items())),
             tuple(event_missing_roles(c.schema, ev)),  # the required roles it flags: none on a rejected event
             roles,
@@ -283,7 +284,7 @@ class EventEditor(QWidget):
         state.setWordWrap(True)
         state.setMinimumWidth(1)
         if ev is not None:
-            _show_state(state, ev)
+            _show_state(state, ev, ev.id in self.c.held.waiting[1])
             self.state_label = state
         head.addWidget(plain_label("State"), 2, 0, Qt.AlignmentFlag.AlignTop)
         head.addWidget(state, 2, 1, 1, 3)
@@ -313,7 +314,7 @@ class EventEditor(QWidget):
         _show_text(self.type_combo, ev.type)
         self.trigger_label.set_full_text(text[ev.trigger_start : ev.trigger_end])
         if self.state_label is not None:
-            _show_state(self.state_label, ev)
+            _show_state(self.state_label, ev, ev.id in self.c.held.waiting[1])
         for name, box in self.attribute_combos.items():
             _set_attribute(box, ev.attributes.get(name))
 
