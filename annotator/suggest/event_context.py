@@ -1,7 +1,8 @@
 """What the words around a trigger say about the event: negated, future, hypothetical or generic.
 
 Only what the text states becomes an attribute (ACE 2005: "not" -> Negative polarity; "will" -> Future tense and
-Other modality; "may", "could", "plans to", "threatened to" -> Other modality). The same signs lower the score:
+Other modality; "may", "could", "plans to", "threatened to" -> Other modality; "often", "sometimes" -> Generic
+genericity). The same signs lower the score:
 annotated news marks mostly specific events that happened.
 """
 
@@ -63,6 +64,21 @@ NAMING_HEADS = {"call", "press"}  # "called the attack a crime", "pressed the at
 # nouns whose "to" complement is not (yet) real: "the right to invade", "an effort to attack"
 IRREALIS_NOUNS = {"right", "ability", "effort", "decision", "intention", "threat", "chance", "opportunity", "power"}
 REFERENCE_PREPS = {"for", "with", "since", "because", "before", "about", "despite", "against", "over"}
+# adverbs of frequency: the event happens often or as a rule ("traffickers often held migrants hostage"); not
+# "repeatedly", "twice", which count the occurrences of one event ("shot him repeatedly")
+HABITUAL = {
+    "sometimes",
+    "often",
+    "usually",
+    "regularly",
+    "routinely",
+    "frequently",
+    "typically",
+    "generally",
+    "occasionally",
+    "normally",
+    "habitually",
+}
 GENERIC_DETS = {"any", "no", "every", "each", "such"}
 FUTURE_NOUN_MODS = {"planned", "upcoming", "future", "possible", "potential", "proposed", "impending", "next"}
 FUTURE_TIME_MODS = {"planned", "upcoming", "future", "proposed", "impending", "next"}  # said to lie ahead
@@ -142,6 +158,9 @@ def read_context(head: Any) -> Context:
     if _alternative(head):  # "whether an airstrike, missile attack or artillery bombardment": one of them, if any
         ctx.attributes["modality"] = "Other"
         ctx.signs.append("alternative")
+    if any(c.dep_ == "advmod" and c.lower_ in HABITUAL for c in ckids):  # "militants sometimes throw grenades"
+        ctx.attributes["genericity"] = "Generic"  # ACE: what happens often or as a rule is generic, no one occurrence
+        ctx.signs.append("habitual")
     if _ongoing(head):  # ACE marks events that happen; "has been fighting" tells a state of affairs
         ctx.signs.append("ongoing")
     if any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in ckids):

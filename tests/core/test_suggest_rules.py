@@ -908,3 +908,16 @@ def test_an_attack_told_with_a_participle_of_saying_is_a_verbal_one(nlp, suggest
         assert not [e for e in run(nlp, suggester, text) if e["type"] == "Conflict:Attack"], text
     e = only(run(nlp, suggester, "Gunmen attacked the convoy, killing two soldiers."), "attacked")
     assert e["type"] == "Conflict:Attack"
+
+
+@pytest.mark.slow
+def test_an_event_told_as_happening_often_is_generic(nlp, suggester):
+    # an adverb of frequency on the trigger's clause tells a habit, no one occurrence (ACE: genericity Generic; the
+    # data marks specific events): the attribute, and the score lowered as a negation's ("habitual", -0.25)
+    e = only(run(nlp, suggester, "Militants sometimes throw grenades at passing cars."), "throw")
+    assert e["type"] == "Conflict:Attack" and e["attributes"].get("genericity") == "Generic"
+    once = only(run(nlp, suggester, "Militants threw grenades at passing cars."), "threw")
+    assert "genericity" not in once["attributes"] and once["score"] - e["score"] >= 0.2
+    # a count of one event's acts is no habit
+    shot = only(run(nlp, suggester, "Two men shot him repeatedly in the head."), "shot")
+    assert "genericity" not in shot["attributes"]
