@@ -28,7 +28,7 @@ from annotator.formats.iob import allowed, detect_scheme, entities
 from annotator.formats.reading import LabelTally, ReadResult, iter_json_values, need
 from annotator.formats.regions import Region, build_document
 from annotator.formats.schema_names import SchemaNames, given_spellings
-from annotator.formats.tokens import JoinedTokens, join_tokens, tokens_in_text
+from annotator.formats.tokens import JoinedTokens, join_tokens, tokens_in_raw, tokens_in_text
 from annotator.schema import Schema, default_schema
 from annotator.wording import counted
 
@@ -55,6 +55,7 @@ class _Said:
     fields: set[str] = field(default_factory=set)  # token fields not kept
     brackets: int = 0
     own_text: int = 0  # paragraphs whose text is their raw
+    loose: int = 0  # of those, paragraphs whose tokens are in their raw only with whitespace and case aside
     spaced: int = 0  # paragraphs whose text is their tokens and spaces
     raw_off: int = 0  # paragraphs with a raw their tokens do not lie in
     given: int = 0  # entities read from paragraphs' ``entities`` alone (their tokens' ner gave none)
@@ -91,6 +92,9 @@ def _text(sentences: list[list[dict[str, Any]]], raw: Any, said: _Said) -> Joine
         n += len(s)
     if raw is not None:
         where = tokens_in_text(raw, words)
+        if where is None:
+            where = tokens_in_raw(raw, words)
+            said.loose += where is not None
         if where is not None:
             said.own_text += 1
             return JoinedTokens(raw, [a for a, _ in where], [b for _, b in where], firsts)
@@ -233,6 +237,11 @@ def _notes(path: Path, n: int, said: _Said) -> list[str]:
         f"{path}: spaCy v2's JSON training format, a document a paragraph ({counted(n, 'document')}); the text of "
         f"each: {'; '.join(x for x in how if x)}"
     ]
+    if said.loose:
+        notes.append(
+            f"{path}: {counted(said.loose, 'paragraph')} whose tokens differ from its 'raw' in whitespace or case "
+            "(a token of spaces, a line break): its text is the raw, as spaCy aligns them"
+        )
     if said.raw_off:
         notes.append(
             f"{path}: {counted(said.raw_off, 'paragraph')} whose 'raw' does not hold its tokens in order: its text is "

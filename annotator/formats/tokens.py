@@ -235,8 +235,10 @@ class JoinedTokens:
                 sent_starts.append(len(starts))
             elif starts and (s, e) == (starts[-1], ends[-1]):  # a multiword token's next word
                 continue
+            if s == e:  # a token of whitespace where the text has none (``tokens_in_raw``)
+                continue
             token = self.text[s:e]
-            if " " in token or "\t" in token or "\xa0" in token:
+            if not token.isspace() and (" " in token or "\t" in token or "\xa0" in token):
                 for m in _WORD.finditer(token):
                     starts.append(s + m.start())
                     ends.append(s + m.end())
@@ -270,6 +272,36 @@ def tokens_in_text(
         at += len(token)
         k += count
     return got if len(got) == len(tokens) and not text[at:].strip() else None
+
+
+def tokens_in_raw(text: str, tokens: Sequence[str]) -> list[tuple[int, int]] | None:
+    """Where each token lies in a ``text`` that holds them with whitespace and case aside (spaCy's own rule for a
+    raw text and its tokens, as its ``Example`` aligns them): a token of whitespace alone (spaCy's ``\\n\\n``, the
+    second space of two) lies on the whitespace before the next token (its end, where that is the token's own); a
+    token's letters match the text's in any case, and the text may have whitespace inside a token; None when other
+    characters differ (a quote written ``` `` ```) or are left over."""
+    n, at, got = len(text), 0, []
+    for token in tokens:
+        if token.isspace():
+            a = at
+            while at < n and text[at].isspace():
+                at += 1
+            own = at - len(token)  # where the gap ends with the token's own whitespace (the other a space before it)
+            got.append((own, at) if own >= a and text[own:at] == token else (a, at))
+            continue
+        while at < n and text[at].isspace():
+            at += 1
+        start = at
+        for ch in token:
+            if ch.isspace():
+                continue
+            while at > start and at < n and text[at].isspace():
+                at += 1
+            if at >= n or text[at].lower() != ch.lower():
+                return None
+            at += 1
+        got.append((start, at))
+    return got if not text[at:].strip() else None
 
 
 def word_places(surface: str, words: Sequence[str]) -> list[tuple[int, int]]:

@@ -335,3 +335,60 @@ def test_entities_in_a_raw_the_tokens_do_not_lie_in_are_said_as_not_kept(tmp_pat
     assert project.document(doc).text == '" Kyiv " wins ' and spans(project, doc) == []
     said = " ".join(report.warnings)
     assert "1 entity of 'entities' in a 'raw' that does not hold its tokens" in said, report.warnings
+
+
+@pytest.mark.slow
+def test_a_raw_with_tokens_of_whitespace_is_the_text(tmp_path):
+    """spaCy's tokens of a text with a line break or two spaces include tokens of whitespace (``\\n\\n``, the second
+    space); spaCy v2's ``docs_to_json`` wrote them without ``space``. The raw holds its tokens with whitespace and case
+    aside (spaCy's rule): the text is the raw, the tokens spaCy's, the entities on them (it was the tokens joined,
+    the raw said as lost: 'Babbage .\\n\\n\\n In London   they')."""
+    import spacy
+    from spacy.tokens import Span
+    from spacy.training import docs_to_json
+
+    nlp = spacy.blank("en")
+    nlp.add_pipe("sentencizer")
+    doc = nlp("Ada Lovelace met Babbage.\n\nIn London  they talked.")
+    doc.ents = [Span(doc, 0, 2, "PERSON"), Span(doc, 7, 8, "GPE")]
+    data = docs_to_json([doc])
+    for para in data["paragraphs"]:
+        del para["entities"]  # v2 wrote the tags alone, and no token's space
+        for s in para["sentences"]:
+            for t in s["tokens"]:
+                del t["space"]
+    data["paragraphs"][0]["sentences"][0]["tokens"][2]["orth"] = "MET"  # a token in another case than its raw
+    project = api.new_project(tmp_path / "p.annotator")
+    report = api.import_files(project, [write(tmp_path, [data])])
+    (one,) = project.document_ids()
+    assert project.document(one).text == doc.text
+    assert spans(project, one) == [("Ada Lovelace", "PERSON"), ("London", "GPE")]
+    starts, ends, _ = project.tokens(one)
+    assert [doc.text[s:e] for s, e in zip(starts, ends)] == [t.text for t in doc]
+    assert any("1 paragraph whose tokens differ from its 'raw' in whitespace or case" in n for n in report.notes)
+
+
+def test_paragraph_entities_in_a_raw_with_tokens_of_whitespace_are_kept(tmp_path):
+    """The paragraph's ``entities`` count in its raw; where the raw holds the tokens with whitespace aside they are
+    placed (they were said as not kept: the text was the tokens)."""
+    data = [
+        {
+            "id": 2,
+            "paragraphs": [
+                {
+                    "raw": "Kyiv  wins.\nOslo loses.",
+                    "sentences": [
+                        {"tokens": [{"orth": o, "ner": "-"} for o in ("Kyiv", " ", "wins", ".", "\n")]},
+                        {"tokens": [{"orth": o, "ner": "-"} for o in ("Oslo", "loses", ".")]},
+                    ],
+                    "entities": [[0, 4, "GPE"], [12, 16, "GPE"]],
+                }
+            ],
+        }
+    ]
+    project = api.new_project(tmp_path / "p.annotator")
+    report = api.import_files(project, [write(tmp_path, data)])
+    (one,) = project.document_ids()
+    assert project.document(one).text == "Kyiv  wins.\nOslo loses."
+    assert spans(project, one) == [("Kyiv", "GPE"), ("Oslo", "GPE")]
+    assert not any("'entities'" in w for w in report.warnings), report.warnings
