@@ -110,7 +110,7 @@ def task_shape(task: dict[str, Any], key: str, results: list) -> dict[str, Any]:
     """What the Label Studio export needs to write a task the same project takes back, where it is not the default:
     the text's key in ``data`` (``text``), the names of the labelling tag and of the text tag its regions give
     (``label``, the text's key) and of its TextArea (``comment``; of a second one, the notes it held), the task's
-    ``meta``, and ``data`` values that are not text or numbers."""
+    ``meta`` (the ``data`` values other than the text are the document's meta, objects and lists too)."""
     shape: dict[str, Any] = {}
     if key != "text":
         shape["text_key"] = key
@@ -129,10 +129,6 @@ def task_shape(task: dict[str, Any], key: str, results: list) -> dict[str, Any]:
     own = {k: v for k, v in task["meta"].items() if k not in ours} if isinstance(task.get("meta"), dict) else {}
     if own:  # the task's meta but the status and the mark of undecided predictions our export wrote in it
         shape["meta"] = own
-    data = task.get("data") if isinstance(task.get("data"), dict) else {}
-    other = {k: v for k, v in data.items() if k not in (key, "name") and not isinstance(v, (str, int, float, bool))}
-    if other:
-        shape["data"] = other
     return shape
 
 
@@ -160,11 +156,13 @@ def _is_textarea(r: Any) -> bool:
 
 def _storable(value: Any) -> Any:
     """``value`` for the document's meta: a whole number past 64 bits (JSON allows it, the store does not) becomes
-    text, and so does a list or object (as its JSON)."""
-    if isinstance(value, int) and not -(2**63) <= value < 2**64:
+    text, at any depth of an object or a list (kept as they are: the export writes them back into the task's data)."""
+    if isinstance(value, int) and not isinstance(value, bool) and not -(2**63) <= value < 2**64:
         return str(value)
-    if isinstance(value, (list, dict)):
-        return json.dumps(value, ensure_ascii=False)
+    if isinstance(value, list):
+        return [_storable(v) for v in value]
+    if isinstance(value, dict):
+        return {k: _storable(v) for k, v in value.items()}
     return value
 
 
@@ -363,13 +361,12 @@ def _document(
                 warnings.append(f"{path}:{line}: result {k} of type {kind!r} ({name}) on the trigger {g.label}")
     data = task.get("data")
     name = data.get("name") or (f"task {task['id']}" if "id" in task else f"{path.name}:{line}")
-    meta = {
-        k: _storable(v)
-        for k, v in data.items()
-        if k not in (text_key, "name") and isinstance(v, (str, int, float, bool))  # the text once, as the text
+    meta = {  # the text once, as the text; objects and lists as they are (our export writes the meta's there)
+        k: _storable(v) for k, v in data.items() if k not in (text_key, "name")
     }
     if "id" in task:
-        meta[TASK_ID] = _storable(task["id"])
+        given = task["id"]  # an id is a value: an object or a list as its JSON
+        meta[TASK_ID] = json.dumps(given, ensure_ascii=False) if isinstance(given, (list, dict)) else _storable(given)
     shape = task_shape(task, text_key, results)
     if paragraphs is not None:  # the paragraphs' other keys (the authors) and places, for the export
         shape[SHAPE_KEY] = paragraphs.shape

@@ -16,12 +16,13 @@ doccano: one line a document, ``{"id", "name", "text", "entities": [{"id", "labe
 event states and sources, event attributes.
 
 Label Studio: a JSON list of tasks, ``{"id", "data": {"text", "name", meta...}, "annotations": [{"result": [...]}]}``
+(the meta's objects and lists in ``data`` as they are, a relation list inside one written as relations instead)
 (a document whose exported annotations are all undecided suggestions: ``predictions`` instead, which the reader takes
 as suggestions; a decided document's undecided ones: ``predictions`` beside its annotation, the task's ``meta`` saying
 so, ``label_studio_names.UNDECIDED_BESIDE``). Task and line ids unique in one export (``records.KeptIds``). Results: ``labels`` regions with ``value.text`` and UTF-16 offsets (what Label Studio, a browser
 tool, counts in), ``relation`` results (``direction: "right"``), per-region ``choices`` for event attributes (their
 ``from_name`` the attribute's name), a ``textarea`` holding the document's comments. Lost: states and sources but
-suggested-or-not per document, meta values that are not text, numbers or booleans (reported).
+suggested-or-not per document.
 """
 
 from __future__ import annotations
@@ -421,10 +422,13 @@ def label_studio_task(
     shape = _shape(rec)
     data: dict[str, Any] = {shape.get("text_key", "text"): rec["text"], "name": rec["name"]}
     for k, v in _meta(rec, (*KEPT, TASK_ID, LABEL_STUDIO_TASK, CATEGORIES, REGION_CHOICES, SETS_KEY)).items():
-        if k in data or not isinstance(v, (str, int, float, bool)):
-            report.problem("meta values left out (not text or a number)", f"{rec['name']}: {k}")
+        if k in data:
+            report.problem("meta values left out (the task's own keys)", f"{rec['name']}: {k}")
             continue
-        data[k] = v
+        if isinstance(v, dict) and isinstance(v.get("relations"), list):  # written as the task's relations
+            v = {x: y for x, y in v.items() if x != "relations"}
+        if v != {}:  # an object or a list as it is (a task's data holds any JSON; the import reads it back)
+            data[k] = v
     for k, v in (shape.get("data") or {}).items():  # lists and objects of the task's data, as they came
         data.setdefault(k, v)
     dialogue = paragraph_data(shape, rec["text"])  # a dialogue: the text as the list of paragraphs it came as

@@ -6,7 +6,7 @@ The file is a list of documents (or one, or one a line), each ``{"id", "paragrap
 [{"orth", "ner", "tag", "space"?, ...}]}], "cats"?: [{"label", "value"}]}]}``. Each paragraph is a document, as
 ``spacy convert`` makes a Doc of each (named ``FILE:ID``, ``FILE:ID.N`` when the document has several paragraphs; the
 id kept in the meta). Its text is the paragraph's ``raw`` where its tokens lie in it in order with only whitespace
-between them, else the tokens and their ``space`` (what v3 writes), else the tokens joined as every reader of bare
+between them (or with whitespace and case aside, spaCy's own rule: a token of whitespace, ``tokens.tokens_in_raw``), else the tokens and their ``space`` (what v3 writes), else the tokens joined as every reader of bare
 tokens joins them (``formats.tokens.join_tokens``: a space between tokens, a line between sentences; spaCy puts a space
 there); the tokens and sentences are stored as the document's. Entities are the ``ner`` tags in BILUO (``U-ORG``,
 ``B-PERSON`` ... ``L-PERSON``; IOB read as well), through ``iob.entities`` as a CoNLL file's, labels as the schema names
