@@ -72,12 +72,34 @@ from annotator.wording import counted
 REFERENCE = re.compile(r"^(?:[a-z][a-z0-9+.-]*://\S+|/data/(?:upload|local-files)/\S+|/?\S+\?d=\S+)$", re.I)
 
 
+def _media_of(results: list) -> dict[str, str]:
+    """The ``to_name`` of each object the results mark as an image or a video (a region's ``value`` with ``x`` and
+    ``y`` or ``points``: ``rectanglelabels``, ``polygonlabels``, ``keypointlabels``, ...), with the first such kind."""
+    out: dict[str, str] = {}
+    for r in results:
+        value = r.get("value") if isinstance(r, dict) else None
+        if isinstance(value, dict) and ({"x", "y"} <= value.keys() or "points" in value):
+            if isinstance(r.get("to_name"), str):
+                out.setdefault(r["to_name"], str(r.get("type")))
+    return out
+
+
 def _text_of(data: Any, results: list, who: str, path: Path, line: int) -> tuple[str, str]:
     """The task's text and its key in ``data``: the key its results point at (``to_name``), else ``text``; never a
     URL."""
     need(isinstance(data, dict), path, line, f"{who} has no 'data' object")
     named = [r.get("to_name") for r in results if isinstance(r, dict) and isinstance(r.get("to_name"), str)]
-    key = next((k for k in named if isinstance(data.get(k), str)), "text")
+    media = _media_of(results)
+    key = next((k for k in named if k not in media and isinstance(data.get(k), str)), "text")
+    if key not in data and media:  # only an image's (or a video's) regions: that data value is no text
+        k, kind = next(iter(media.items()))
+        need(
+            False,
+            path,
+            line,
+            f"{who}: data[{k!r}] is what its {kind} results mark (an image or video region: x, y, width, height), not "
+            "a text; only text tasks can be imported",
+        )
     text = data.get(key)
     if not isinstance(text, str) or not text:
         keys = ", ".join(repr(k) for k in data) or "none"

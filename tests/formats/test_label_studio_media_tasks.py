@@ -1,0 +1,52 @@
+"""An image task of Label Studio (label-studio-converter's test exports: ``data: {"image": "/image1"}``, regions of
+``rectanglelabels`` with ``x``, ``y``, ``width``, ``height``) was imported as a document whose text was the image's
+path ("/image1"), its regions said as not kept. It is refused in one line naming what it is; a task with a text and an
+image keeps its text and says the image's regions. Our own tasks, in its shape."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from annotator import api
+from annotator.errors import ImportFileError
+
+
+def box(to_name: str = "image") -> dict:
+    value = {"x": 37.1, "y": 70.6, "width": 4.1, "height": 4.7, "rotation": 0, "rectanglelabels": ["cell"]}
+    return {"id": "C7", "from_name": "label", "to_name": to_name, "type": "rectanglelabels", "value": value}
+
+
+def write(tmp_path, tasks):  # type: ignore[no-untyped-def]
+    path = tmp_path / "tasks.json"
+    path.write_text(json.dumps(tasks))
+    return path
+
+
+def test_an_image_task_is_refused_in_one_line(tmp_path):
+    src = write(tmp_path, [{"id": 1, "data": {"image": "/image1"}, "annotations": [{"result": [box()]}]}])
+    project = api.new_project(tmp_path / "p.annotator")
+    with pytest.raises(ImportFileError) as got:
+        api.import_files(project, [src], format="label_studio")
+    said = str(got.value)
+    assert "data['image'] is what its rectanglelabels results mark" in said and "\n" not in said, said
+    assert project.document_ids() == []
+    report = api.import_files(project, [src])  # told from the file: skipped with the same reason
+    assert report.skipped and "not a text" in report.skipped[0][1]
+
+
+def test_a_text_beside_an_image_keeps_the_text(tmp_path):
+    region = {"start": 0, "end": 3, "text": "Ada", "labels": ["PERSON"]}
+    text_region = {"id": "a", "from_name": "ner", "to_name": "text", "type": "labels", "value": region}
+    task = {
+        "id": 2,
+        "data": {"image": "/image2", "text": "Ada met Bob."},
+        "annotations": [{"result": [box(), text_region]}],
+    }
+    project = api.new_project(tmp_path / "p.annotator")
+    report = api.import_files(project, [write(tmp_path, [task])], format="label_studio")
+    (doc,) = project.document_ids()
+    assert project.document(doc).text == "Ada met Bob."
+    assert [(e.start, e.end, e.label) for e in project.entities(doc)] == [(0, 3, "PERSON")]
+    assert any("rectanglelabels" in w for w in report.warnings), report.warnings
