@@ -2,14 +2,16 @@
 list for every export that writes them: doccano's, Label Studio's and WebAnno TSV's keep them in one shape
 (``{"type", "from": [start, end, label], "to": [...]}`` under ``meta["doccano"]``, ``meta["label_studio"]``,
 ``meta["webanno"]``), Prodigy's ``rel.manual`` relations in its own (``{"label", "head", "child"}`` under
-``meta["prodigy"]``). Each export took only the keys of its own family, so a Prodigy dataset's relations went to no
-doccano, Label Studio or WebAnno file and theirs to no Prodigy file (session 22)."""
+``meta["prodigy"]``), brat's in its own (``{"type", "args": [[ROLE, ["T", label, start, end]], ...]}`` under
+``meta["brat"]``: those of two spans are read, session 23). Each export took only the keys of its own family, so a
+Prodigy dataset's relations went to no doccano, Label Studio or WebAnno file and theirs to no Prodigy file (session 22),
+and a brat corpus's relations to none of them (session 23)."""
 
 from __future__ import annotations
 
 from typing import Any
 
-from annotator.formats.meta_keys import PRODIGY, WEBANNO
+from annotator.formats.meta_keys import BRAT, PRODIGY, WEBANNO
 
 SHARED = ("doccano", "label_studio", WEBANNO)  # the keys that keep them in the shared shape
 
@@ -24,6 +26,19 @@ def as_shared(r: dict[str, Any]) -> dict[str, Any]:
     """A Prodigy relation (``label``, ``head``, ``child``) in the shape the other imports keep (``type``, ``from``,
     ``to``)."""
     return {"type": r.get("label"), "from": r.get("head"), "to": r.get("child")}
+
+
+def from_brat(r: dict[str, Any]) -> dict[str, Any] | None:
+    """A brat relation (``type``, ``args`` of a role and the span it names) in the shared shape, its first argument the
+    ``from`` end (``Arg1``); None for one whose arguments are not two spans (an event's: only brat holds it)."""
+    args = r.get("args")
+    if not isinstance(args, list) or len(args) != 2:
+        return None
+    ends = [a[1] for a in args if isinstance(a, list) and len(a) == 2 and isinstance(a[1], list)]
+    if len(ends) != 2 or any(len(e) != 4 or e[0] != "T" for e in ends):
+        return None
+    (_, a_label, a_start, a_end), (_, b_label, b_start, b_end) = ends
+    return {"type": r.get("type"), "from": [a_start, a_end, a_label], "to": [b_start, b_end, b_label]}
 
 
 def as_prodigy(r: dict[str, Any]) -> dict[str, Any]:
@@ -42,7 +57,9 @@ def kept_relations(meta: dict[str, Any], keys: tuple[str, ...]) -> list[tuple[st
         for r in kept.get("relations", []) if isinstance(kept, dict) else []:
             if not isinstance(r, dict):
                 continue
-            shared = as_shared(r) if key == PRODIGY else r
+            shared = as_shared(r) if key == PRODIGY else from_brat(r) if key == BRAT else r
+            if shared is None:
+                continue
             same = repr((shared.get("type"), shared.get("from"), shared.get("to")))
             if same not in seen:
                 seen.add(same)

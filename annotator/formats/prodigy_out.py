@@ -17,7 +17,7 @@ from annotator.formats.common import option_choice
 from annotator.formats.writing import FormatExportReport, write_per_part
 from annotator.formats.records import ExportRequest, covering_set_records, export_writer
 from annotator.formats.kept_relations import SHARED, as_prodigy, kept_relations
-from annotator.formats.meta_keys import PRODIGY
+from annotator.formats.meta_keys import BRAT, PRODIGY
 from annotator.formats.schema_names import GivenSpellings
 from annotator.formats.tokens import ALIGN_MODES, DocTokens, align
 from annotator.model import FINISHED, HUMAN
@@ -136,7 +136,7 @@ def record_to_task(
         return ends.get(tuple(end or ()))
 
     # relations between entities an import kept: a Prodigy import's, and doccano's, Label Studio's, WebAnno TSV's
-    for r in [as_prodigy(x) for _, x in kept_relations(rec["meta"], (PRODIGY, *SHARED))]:
+    for r in [as_prodigy(x) for _, x in kept_relations(rec["meta"], (PRODIGY, *SHARED, BRAT))]:
         head, child = (end_of(r.get(x)) for x in ("head", "child"))
         if head is None or child is None:
             report.problem("Prodigy relations left out (an end is gone)", f"{name}: {r.get('label')}")

@@ -52,7 +52,7 @@ from annotator.formats.label_studio_names import (
     author_keys,
 )
 from annotator.formats.kept_relations import from_words, kept_relations
-from annotator.formats.meta_keys import DOCCANO_FORM, LABEL_STUDIO_TASK, PRODIGY
+from annotator.formats.meta_keys import BRAT, DOCCANO_FORM, LABEL_STUDIO_TASK, PRODIGY
 from annotator.formats.label_studio_kinds_out import (
     class_results,
     html_data,
@@ -149,7 +149,7 @@ def regions_and_relations(
         )
         regions.append(head)
         relations += [(head.number, by_entity[a["entity_id"]].number, a["role"]) for a in v["arguments"]]
-    for _, r in kept_relations(rec["meta"], (*KEPT, *ALSO_KEPT, PRODIGY)):
+    for _, r in kept_relations(rec["meta"], (*KEPT, *ALSO_KEPT, PRODIGY, BRAT)):
         ends = kept_ends(r, stacks)
         if from_words(r):
             report.problem("relations from words that are no entity left out", f"{rec['name']}: {r.get('type')}")

@@ -34,7 +34,7 @@ from annotator.formats.common import option_choice
 from annotator.formats.writing import FormatExportReport, parts_of, records_with_tokens, split_option
 from annotator.formats.records import ExportRequest, export_writer
 from annotator.formats.kept_relations import from_words, kept_relations
-from annotator.formats.meta_keys import PRODIGY
+from annotator.formats.meta_keys import BRAT, PRODIGY
 from annotator.formats.regions_out import KEPT, kept_ends
 from annotator.formats.tokens import DocTokens
 from annotator.formats.webanno_tsv import (
@@ -238,7 +238,7 @@ def _relations(rec: dict[str, Any], entities: dict[int, Span], report: FormatExp
     ``webanno.custom.Relation`` with their type as its ``label``."""
     stacks = _stacks(rec, entities)
     out = []
-    for key, r in kept_relations(rec["meta"], (SOURCE, *KEPT, PRODIGY)):
+    for key, r in kept_relations(rec["meta"], (SOURCE, *KEPT, PRODIGY, BRAT)):
         if key == SOURCE and is_chain_link(r):
             continue
         if from_words(r):
