@@ -8,7 +8,9 @@ type is one ``T``; a repeated role is numbered ``Theme``, ``Theme2``, ...; an ar
 for a nested event is written as that event's ``E`` id), ``A`` for every attribute value an event has
 (brat has no defaults; a binary attribute is written only when true), ``#`` notes for comments (a comment
 that came from a brat note goes back on its annotation, with its note type), and the entity attributes,
-relations, equivalences and normalisations a brat import kept in the document's meta.
+relations, equivalences and normalisations a brat import kept in the document's meta; the relations between entities
+another tool's import kept (``kept_relations``: Label Studio's, doccano's, Prodigy's, WebAnno TSV's) as ``R`` lines
+with ``Arg1`` and ``Arg2``, their types declared in annotation.conf.
 """
 
 from __future__ import annotations
@@ -32,6 +34,8 @@ from annotator.formats.brat_conf import (
 )
 from annotator.formats.brat_text import LINE_BREAKS, NOTE_TYPE, BratOffsets, parse_note
 from annotator.formats.common import schema_kept
+from annotator.formats.kept_relations import SHARED, from_words, kept_relations
+from annotator.formats.meta_keys import BRAT, PRODIGY
 from annotator.formats.writing import FormatExportReport, parts_of, split_option
 from annotator.formats.records import ExportRequest, export_writer, iter_document_records
 from annotator.formats.schema_names import GivenSpellings, spelt_schema
@@ -216,6 +220,25 @@ def document_ann(
         relation_ids.setdefault((item["type"], tuple((w[2], w[3]) for _, w in item["args"])), f"R{k}")
         if declared is not None:
             declared.relation(item["type"], [(role, _filler_type(w)) for role, w in item["args"]])
+    number = len(kept.get("relations", []))
+    for key, r in kept_relations(rec["meta"], (BRAT, *SHARED, PRODIGY)):  # another tool's: Arg1 and Arg2
+        if key == BRAT:
+            continue  # written above, with its own roles
+        ends = [targets.get((x[2], x[0], x[1])) if isinstance(x, list) and len(x) == 3 else None for x in _ends(r)]
+        rtype = r.get("type")
+        if from_words(r) or not isinstance(rtype, str) or not rtype.strip() or None in ends:
+            why = "from words that are no entity" if from_words(r) else "an end is gone" if None in ends else "no type"
+            report.problem(f"relations between entities left out ({why})", f"{name}: {rtype}")
+            continue
+        spans = tuple((x[0], x[1]) for x in _ends(r))
+        if relation_ids.setdefault((rtype, spans), f"R{number + 1}") != f"R{number + 1}":
+            continue  # brat's own relation of that type between those spans
+        number += 1
+        extra.append(f"R{number}\t{brat_name(rtype)} Arg1:{ends[0]} Arg2:{ends[1]}")
+        if declared is not None:
+            declared.relation(
+                brat_name(rtype), [(f"Arg{k}", brat_name(label(x[2]))) for k, x in enumerate(_ends(r), 1)]
+            )
     for item in kept.get("attributes", []):
         target = resolve(item.get("target"))
         if target is None:
@@ -273,6 +296,11 @@ def document_ann(
             body = LINE_BREAKS.sub(" ", body)
         lines.append(f"#{k}\t{ntype} {target}\t{body}")
     return "\n".join(lines) + ("\n" if lines else "")
+
+
+def _ends(r: dict[str, Any]) -> list[Any]:
+    """A kept relation's two ends in the shared shape (``[start, end, label]`` each, ``kept_relations``)."""
+    return [r.get("from"), r.get("to")]
 
 
 def _filler_type(where: Any) -> str | None:

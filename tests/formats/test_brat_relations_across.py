@@ -76,3 +76,31 @@ def test_a_relation_with_an_event_argument_stays_brats(tmp_path):
     labels = sorted(r["labels"][0] for r in task["annotations"][0]["result"] if r["type"] == "relation")
     assert labels == ["Protein-Component", "Protein-Component", "Theme"]  # Theme: the event's argument; Cause, from
     # the event, is brat's alone
+
+
+def test_other_tools_relations_go_out_to_brat_with_their_types_declared(tmp_path):
+    """The other way: a Label Studio task's relations (and doccano's, Prodigy's, WebAnno TSV's, kept alike) were left
+    out of the brat export without a word; an ``R`` line each now, ``Arg1`` its first end, its type in the
+    ``annotation.conf``, and the brat import reads them back."""
+    regions = [
+        {"id": "a", "from_name": "label", "to_name": "text", "type": "labels",
+         "value": {"start": 4, "end": 10, "text": "fkhrl1", "labels": ["Protein"]}},
+        {"id": "b", "from_name": "label", "to_name": "text", "type": "labels",
+         "value": {"start": 23, "end": 41, "text": "open reading frame", "labels": ["Entity"]}},
+        {"from_id": "a", "to_id": "b", "type": "relation", "direction": "right", "labels": ["Protein-Component"]},
+    ]  # fmt: skip
+    src = tmp_path / "tasks.json"
+    src.write_bytes(orjson.dumps([{"id": 1, "data": {"text": TEXT}, "annotations": [{"result": regions}]}]))
+    first = api.new_project(tmp_path / "a.annotator")
+    api.import_files(first, [src], format="label_studio")
+    api.export(first, tmp_path / "out", "brat")
+    (ann,) = (tmp_path / "out").glob("*.ann")
+    assert "R1\tProtein-Component Arg1:T1 Arg2:T2" in ann.read_text().splitlines()
+    assert "Protein-Component\tArg1:Protein, Arg2:Entity" in (tmp_path / "out" / "annotation.conf").read_text()
+    second = api.new_project(tmp_path / "b.annotator")
+    api.import_files(second, [tmp_path / "out"])
+    (doc,) = second.document_ids()
+    got = {
+        (r["type"], tuple(r["from"]), tuple(r["to"])) for _, r in kept_relations(second.document(doc).meta, ("brat",))
+    }
+    assert got == {("Protein-Component", (4, 10, "Protein"), (23, 41, "Entity"))}
