@@ -41,3 +41,15 @@ WAITS_MARK = "⏳"  # a decision kept while another program writes, shown made: 
 def state_shown(state: str, waits: bool) -> str:
     """A list's State as it says a decision kept, not yet saved: "accepted ⏳"."""
     return f"{state} {WAITS_MARK}" if waits else state
+
+
+# a state's mark, where the list has no room for its word: at 1366x768 the event list's State read "unde…", "acce…"
+# and "reje…" (session 23); decided (accepted, or made by a person) is one mark, the word in the cell's tooltip
+STATE_MARKS = {"undecided": "?", "accepted": "✓", "added": "✓", "rejected": "✗"}
+STATE_MARKS_SAID = "State: ✓ decided (accepted or added), ? undecided, ✗ rejected, where the word has no room"
+
+
+def state_marked(shown: str) -> str:
+    """The mark of a list's State (``state_shown``'s text: "accepted ⏳" reads "✓⏳")."""
+    state, _, waits = shown.partition(" ")
+    return STATE_MARKS.get(state, state) + waits

@@ -24,7 +24,7 @@ from ui import theme as themes
 from ui.panels.row_panel import RowPanel
 from ui.elided import elide_unique
 from ui.panels.table_model import GRID_SLACK, ElidingDelegate, RowTableModel, cell_width, header_width
-from ui.plain import state_shown, state_with_score, tooltip_text
+from ui.plain import STATE_MARKS_SAID, state_marked, state_shown, state_with_score, tooltip_text
 
 # The missing required roles lead the Arguments cell ("missing Defendant; Time: Tuesday"), in the error's ink: a
 # Missing column of their own took ~50 px of the 390 at 1366x768, where Arguments read "Defendant: de…" (session 22)
@@ -66,6 +66,7 @@ class EventTableModel(RowTableModel):
     same order tells the view only the rows that changed (an Enter or X rebuilt 705 x 5 items: 48 ms a key)."""
 
     columns = COLUMNS
+    tips = ("", "", "", STATE_MARKS_SAID)
 
     def __init__(self) -> None:
         super().__init__()
@@ -194,6 +195,11 @@ def missing_length(cells: tuple[str, ...]) -> int:
     return len(said) if end < 0 else end
 
 
+def _state_in_room(_index: QModelIndex, text: str, room: float, advance: Callable[[str], float]) -> str:
+    """A State cell's word where it has the room, else its mark ("unde…" told nothing "acce…" did not; session 23)."""
+    return text if advance(text) <= room else state_marked(text)
+
+
 class ArgumentsDelegate(QStyledItemDelegate):
     """The Arguments cell with its leading missing roles in the error's ink (the rest in the row's), elided as one
     text; a selected row in the selection's ink alone, as every other cell."""
@@ -239,6 +245,7 @@ class EventPanel(RowPanel):
         # read "Transfer-…" where Arguments took the room
         self.table.setItemDelegateForColumn(0, ElidingDelegate(self._elide_type, self.table))
         self.table.setItemDelegateForColumn(ARGUMENTS, ArgumentsDelegate(self.table))
+        self.table.setItemDelegateForColumn(STATE, ElidingDelegate(_state_in_room, self.table))
         self._elided: dict[tuple[str, float, frozenset[str]], str] = {}
         hh = self.table.horizontalHeader()
         for col in FITTED:  # sized by _fit_columns: Qt's ResizeToContents read every row at each selection
