@@ -17,6 +17,7 @@ from annotator.keyflow import (
     within_line,
 )
 from annotator.model import Entity, Event
+from annotator.role_event import event_for_filler
 from annotator.trigger_phrase import phrase_ahead
 from annotator.type_order import next_event_type, types_nearby
 from annotator.rules import has_room, takes
@@ -105,6 +106,19 @@ class EventActions:
 
     def sentence(self, cp: int) -> tuple[int, int]:
         return self.c.sentence(cp)
+
+    def role_event(self) -> Event | None:
+        """The event a role key fills: the selected one, or the one of the sentence of the words (or span) the person
+        selected, nearest them, when the selected one's trigger is in another (``role_event.event_for_filler``),
+        selected now so that the editor shows its roles."""
+        cur, words, span = self.current(), self.edit.selected_span(), self.edit.current()
+        if words is None and span is not None and span.id != self._left:
+            words = span.start, span.end
+        ev = cur if words is None else event_for_filler(self.c.events.values(), cur, words, self.sentence(words[0]))
+        if ev is not None and ev.id != self.c.current_event:
+            self.c.select_event(ev.id)
+            self._cycle = None
+        return ev
 
     # -- new event ---------------------------------------------------------------------------------------
     def trigger_span(self) -> tuple[int, int] | None:
@@ -258,7 +272,7 @@ class EventActions:
         """Fill role ``index`` of the selected event: with ``entity_id``, the selected span, or (nothing
         selected) the nearest entity the role accepts; the same key again moves to the next candidate."""
         c = self.c
-        ev = self.current()
+        ev = self.role_event()
         if ev is None:
             c.report_error("Select an event first (its trigger, or [ and ] to move between events).")
             return
@@ -464,7 +478,7 @@ class EventActions:
 
     def add_another(self, index: int) -> None:
         """Alt+Shift+N: one more filler for role N (the selected span, else the nearest candidate not in it)."""
-        ev = self.current()
+        ev = self.role_event()
         if ev is None:
             self.c.report_error("Select an event first (its trigger, or [ and ] to move between events).")
             return

@@ -30,6 +30,7 @@ from annotator.keyflow import (
     trigger_types,
 )
 from annotator.model import Entity, Event
+from annotator.role_event import event_for_filler
 from annotator.type_order import next_event_type
 from annotator.resources_path import resource_path
 from annotator.schema import load_schema
@@ -98,6 +99,7 @@ class Player:
         self.gold_entities, self.gold_events = gold(seed)
         self.keys = {e.name: e.key for e in self.c.schema.entities}
         self.found_to_reject = False  # reach() left Find's match on a suggestion to reject: X next, no Space
+        self.by_filler = False  # reach() left the event unselected: its filler's role key selects it (session 23)
 
     # -- pressing --------------------------------------------------------------------------------------
     def press(self, key: Qt.Key | str, mods: Qt.KeyboardModifier = NO, widget=None) -> None:  # type: ignore[no-untyped-def]
@@ -273,10 +275,10 @@ class Player:
                     self.fill_from_text(i, span, want)
                 assert span in have(), (role.name, span)
 
-    def last_is_wrong(self, role, want: set, alone: bool = False) -> bool:  # type: ignore[no-untyped-def]
+    def last_is_wrong(self, role, want: set, alone: bool = False, event: Event | None = None) -> bool:  # type: ignore[no-untyped-def]
         """Whether the last filler of ``role`` (the one the role key replaces) is not in ``want`` (``alone``: and the
-        only wrong one)."""
-        mine = [a for a in self.current_event().arguments if a.role == role.name]  # type: ignore[union-attr]
+        only wrong one) in ``event`` (else the selected one)."""
+        mine = [a for a in (event or self.current_event()).arguments if a.role == role.name]  # type: ignore[union-attr]
         spans = [(self.c.entities[a.entity_id].start, self.c.entities[a.entity_id].end) for a in mine]
         wrong = [sp for sp in spans if sp not in want]
         return bool(spans) and spans[-1] not in want and (not alone or len(wrong) == 1)
@@ -306,14 +308,16 @@ class Player:
         )
         return span in [(e.start, e.end) for e in cands[:MAX_CYCLE]]
 
-    def fill_from_text(self, index: int, span: tuple[int, int], want: set) -> None:
-        """Go to the filler, select it (labelling it first when it is not a span yet), fill role ``index``."""
+    def fill_from_text(self, index: int, span: tuple[int, int], want: set, ev: Event | None = None) -> None:
+        """Go to the filler, select it (labelling it first when it is not a span yet), fill role ``index`` (of ``ev``,
+        an event not selected whose role is empty: the role key fills the event of the words' sentence, session 23)."""
         key = getattr(Qt.Key, f"Key_{index + 1}")
-        ev = self.current_event()
+        unselected = ev is not None
+        ev = ev or self.current_event()
         role = self.c.schema.event_type(ev.type).roles[index]  # type: ignore[union-attr]
         # a wrong candidate left from cycling needs no key: the role key with a selection puts it in place of the
         # last filler, in a role of several fillers too (session 16: Ctrl+Alt+N emptied such a role first)
-        replace = self.last_is_wrong(role, want)
+        replace = self.last_is_wrong(role, want, event=ev)
         existing = [e for e in self.c.entities.values() if (e.start, e.end) == span and e.state != "rejected"]
         gold_label = self.gold_label(*span)
         if (
@@ -337,7 +341,7 @@ class Player:
             guess = label_for_span(self.c.entities.values(), self.text, span, role.labels)
             if guess != self.gold_label(*span):  # the role key would give it another label: label it first
                 self.press(self.keys[self.gold_label(*span)])
-        filled = any(a.role == role.name for a in self.current_event().arguments)  # type: ignore[union-attr]
+        filled = any(a.role == role.name for a in (ev if unselected else self.current_event()).arguments)  # type: ignore[union-attr]
         self.press(key, ALT | SHIFT if filled and role.repeatable and not replace else ALT)
 
     def phrase_gold(self, v: Event) -> tuple | None:
@@ -366,6 +370,16 @@ class Player:
             self.fix_type(v, g[0])
         self.fix_arguments(g)  # a person's change accepts the suggestion
         self.per_event[g[1]] = sum(self.counts.values()) - before
+
+    def decide_by_filler(self, v: Event) -> None:
+        g = self.gold_event(v)
+        before = sum(self.counts.values())
+        index, span = self.filler_first(v)  # type: ignore[misc]
+        role = self.c.schema.event_type(v.type).roles[index]
+        self.fill_from_text(index, span, {sp for r, sp in g[2] if r == role.name}, v)  # type: ignore[index]
+        assert self.c.current_event == v.id, self.w.message.text()
+        self.fix_arguments(g)  # type: ignore[arg-type]
+        self.per_event[g[1]] = sum(self.counts.values()) - before  # type: ignore[index]
 
     def add_missing_events(self) -> None:
         have = {(v.type, (v.trigger_start, v.trigger_end)) for v in self.c.events.values() if v.state != "rejected"}
@@ -436,6 +450,8 @@ class Player:
             if isinstance(item, Entity):
                 assert self.c.current_entity == item.id
                 self.decide_entity(item)
+            elif self.by_filler:  # Find to the filler, the role key: the event selected by it (session 23)
+                self.decide_by_filler(item)
             else:
                 assert self.c.current_event == item.id and self.c.current_entity is None
                 self.decide_event(item)
@@ -484,10 +500,15 @@ class Player:
             there = self.w.edit_actions.moves.start_point()  # where ] goes on from (Find's words, else here)
             seq_e = [k for k in evs if k > there] + [k for k in evs if k <= there]
             options.append((seq_e.index(target[:3]) + 1, "]"))
+            if self.filler_first(item) is not None:  # the role key on the filler selects the event (session 23)
+                options.append((0, "filler"))
         # X on Find's match rejects the one undecided suggestion it lies in (session 20): no Space between
         direct = self.rejects(item) and self.lone_under(target[0], target[1])
         options.append((self.find_cost(target[0], target[1]) + (0 if direct else 1), "find"))
         _, how = min(options)
+        self.by_filler = how == "filler"
+        if how == "filler":
+            return item
         if how == "tab":
             for _ in range(tabs):
                 self.press(Qt.Key.Key_Tab)
@@ -501,6 +522,31 @@ class Player:
             else:
                 self.press(Qt.Key.Key_Space)
         return item
+
+    def filler_first(self, v: Event) -> tuple[int, tuple[int, int]] | None:
+        """A role of ``v`` to fill first by going to its filler, no span yet, with ``v`` not selected: the role key on
+        the words selects the event of their sentence nearest them (``role_event.event_for_filler``, session 23) when
+        ``v`` has the right type and that role no wrong filler but its last, which the key replaces (Alt+Shift+N adds
+        to right ones); (role index, span) or None."""
+        g = self.gold_event(v)
+        if g is None or g[0] != v.type:
+            return None
+        roles = self.c.schema.event_type(v.type).roles
+        ents = self.c.entities
+        for i, role in enumerate(roles):
+            mine = [(ents[a.entity_id].start, ents[a.entity_id].end) for a in v.arguments if a.role == role.name]
+            have, wrong = set(mine), [sp for sp in mine if sp not in {sp for r, sp in g[2] if r == role.name}]
+            if (wrong and wrong != mine[-1:]) or (have and not wrong and not role.repeatable):
+                continue  # wrong fillers the key does not replace (it replaces the last), or no room: selected first
+            for r, span in sorted(g[2], key=lambda a: abs(a[1][0] - v.trigger_start)):
+                if r != role.name or span in have:
+                    continue
+                if any((e.start, e.end) == span and e.state != "rejected" for e in self.c.entities.values()):
+                    continue
+                sentence = self.c.sentence(span[0])
+                if event_for_filler(self.c.events.values(), self.current_event(), span, sentence) == v:
+                    return i, span
+        return None
 
     def rejects(self, item: Entity | Event) -> bool:
         """Whether deciding ``item`` is X (no gold event on its trigger; no gold span on or across it)."""

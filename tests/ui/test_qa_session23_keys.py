@@ -42,3 +42,50 @@ def test_the_event_list_s_state_reads_at_1366_a_decided_event_marked(qtbot, qapp
             "accepted",
             "undecided",
         )
+
+
+SUMMIT = "Putin spoke with Modi in a long conversation. They agreed on trade. The Putin-Modi summit ended on Friday."
+
+
+def test_a_role_key_on_words_of_another_sentence_fills_the_event_of_theirs(qtbot, tmp_path):
+    """Seed 000's second "summit": its Entity "Modi" of "Putin-Modi" is no span, and the replays' player reached the
+    summit by four ] before Find went to the words (round 15's leftover); Alt+Shift+1 on the words with the
+    "conversation" of two sentences before still selected put Modi in the conversation's Entity, an argument outside
+    its trigger's sentence (none of events-dev's 1,055 gold arguments is). The role key fills the event of the words'
+    sentence nearest them now, and selects it; the words in the selected event's own sentence fill it, as before."""
+    from annotator import edits
+    from annotator.importing import IncomingDocument, import_documents
+    from annotator.store import Project
+    from ui_helpers import find
+    from ui_support import close_window, open_window
+
+    path = tmp_path / "summit.annotator"
+    with Project(path, annotator="setup") as p:
+        doc = import_documents(p, [IncomingDocument(SUMMIT, "a.txt")]).imported[0][1]
+        for words in ("Putin", "Modi"):
+            edits.add_entity(p, doc, *find(SUMMIT, words), "PERSON")
+        talk = edits.add_event(p, doc, "Contact:Meet", *find(SUMMIT, "conversation")).result_id
+        summit = edits.add_event(p, doc, "Contact:Meet", *find(SUMMIT, "summit")).result_id
+    w = open_window(qtbot, path)
+    try:
+        c, v = w.controller, w.view
+        v.setFocus()
+        c.select_event(talk)
+        modi = SUMMIT.index("Putin-Modi") + len("Putin-")
+        v.select_cp(modi, modi + len("Modi"))
+        qtbot.keyClick(v, Qt.Key.Key_1, Qt.KeyboardModifier.AltModifier)
+        assert c.current_event == summit, w.message.text()
+        said = [
+            (a.role, c.span_text(c.entities[a.entity_id].start, c.entities[a.entity_id].end))
+            for a in c.events[summit].arguments
+        ]
+        assert said == [("Entity", "Modi")] and not c.events[talk].arguments, w.message.text()
+        v.select_cp(*find(SUMMIT, "Modi"))  # the conversation's own sentence: the conversation, selected again
+        qtbot.keyClick(v, Qt.Key.Key_1, Qt.KeyboardModifier.AltModifier)
+        assert c.current_event == talk and [a.role for a in c.events[talk].arguments] == ["Entity"]
+    finally:
+        close_window(w)
+    with Project(path, create=False) as p:
+        ents = {e.id: e for e in p.entities(p.document_ids()[0])}
+        held = {v.id: [(a.role, ents[a.entity_id].start) for a in v.arguments] for v in p.events(p.document_ids()[0])}
+    assert held == {talk: [("Entity", SUMMIT.index("Modi"))], summit: [("Entity", modi)]}

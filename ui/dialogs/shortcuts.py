@@ -58,7 +58,9 @@ GENERAL = [
         "the one the span overlaps, else the last; a suggestion of a label the role does not take is relabelled when "
         "the label is clear; a filler of another role of the event is moved); nothing selected: the nearest fitting "
         "entity of the sentence (again: the next one; the status line names the next ones; a role of amounts, as "
-        "Money, takes the sentence's suggested amounts of another label too, relabelled)",
+        "Money, takes the sentence's suggested amounts of another label too, relabelled); a span or words selected "
+        "in another sentence than the selected event's (or no event selected): the event of their sentence nearest "
+        "them, selected",
     ),
     (
         "Alt+Shift+1 … 9",
