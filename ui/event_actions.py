@@ -17,11 +17,11 @@ from annotator.keyflow import (
     within_line,
 )
 from annotator.model import Entity, Event
-from annotator.role_event import event_for_filler
 from annotator.trigger_phrase import phrase_ahead
 from annotator.type_order import next_event_type, types_nearby
 from annotator.rules import has_room, takes
 from ui.role_keys import already_in, elsewhere_said, filling, next_said, one_only, role_shortcut
+from ui.role_keys import event_to_fill, said_on_event
 from ui import commands as cmd
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -108,15 +108,11 @@ class EventActions:
         return self.c.sentence(cp)
 
     def role_event(self) -> Event | None:
-        """The event a role key fills: the selected one, or the one of the sentence of the words (or span) the person
-        selected, nearest them, when the selected one's trigger is in another (``role_event.event_for_filler``),
-        selected now so that the editor shows its roles."""
-        cur, words, span = self.current(), self.edit.selected_span(), self.edit.current()
+        """The event a role key fills (``role_keys.event_to_fill``): the words (or span) the person selected say it."""
+        words, span = self.edit.selected_span(), self.edit.current()
         if words is None and span is not None and span.id != self._left:
             words = span.start, span.end
-        ev = cur if words is None else event_for_filler(self.c.events.values(), cur, words, self.sentence(words[0]))
-        if ev is not None and ev.id != self.c.current_event:
-            self.c.select_event(ev.id)
+        if (ev := event_to_fill(self.c, cur := self.current(), words)) is not cur:
             self._cycle = None
         return ev
 
@@ -271,8 +267,12 @@ class EventActions:
     def fill_role(self, index: int, entity_id: int | None = None) -> None:
         """Fill role ``index`` of the selected event: with ``entity_id``, the selected span, or (nothing
         selected) the nearest entity the role accepts; the same key again moves to the next candidate."""
+        with said_on_event(self.c):
+            self._fill_role(index, entity_id)
+
+    def _fill_role(self, index: int, entity_id: int | None = None) -> None:
         c = self.c
-        ev = self.role_event()
+        ev = self.role_event() if entity_id is None else self.current()  # the editor's fill list: the one it shows
         if ev is None:
             c.report_error("Select an event first (its trigger, or [ and ] to move between events).")
             return
@@ -478,6 +478,10 @@ class EventActions:
 
     def add_another(self, index: int) -> None:
         """Alt+Shift+N: one more filler for role N (the selected span, else the nearest candidate not in it)."""
+        with said_on_event(self.c):
+            self._add_another(index)
+
+    def _add_another(self, index: int) -> None:
         ev = self.role_event()
         if ev is None:
             self.c.report_error("Select an event first (its trigger, or [ and ] to move between events).")

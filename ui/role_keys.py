@@ -3,11 +3,13 @@ the keys the editing reads, and the name the event keys' messages and the event 
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 
+from annotator.role_event import event_for_filler
 from annotator.rules import takes
 from annotator.wording import first_named
 
@@ -120,3 +122,34 @@ def filling(c: "Controller", ev: "Event", role: "Role") -> list[str]:
     return [
         c.span_said(f.start, f.end) for a in ev.arguments if a.role != role.name and (f := c.entities.get(a.entity_id))
     ]
+
+
+def event_to_fill(c: "Controller", current: "Event | None", words: tuple[int, int] | None) -> "Event | None":
+    """The event a role key fills: ``current``, or, when the ``words`` (or span) the person selected lie in another
+    sentence than its trigger (or no event is selected), the event of their sentence nearest them
+    (``role_event.event_for_filler``: an argument lies in its trigger's sentence), selected now so that the editor
+    shows the roles it fills."""
+    ev = current if words is None else event_for_filler(c.events.values(), current, words, c.sentence(words[0]))
+    if ev is not None and ev.id != c.current_event:
+        c.select_event(ev.id)
+    return ev
+
+
+@contextmanager
+def said_on_event(c: "Controller") -> Iterator[None]:
+    """A role key's line names the event it filled when the key chose another than the one selected by its trigger's
+    words: "On “summit”: Entity: Modi as PERSON (…)" (the editor shows its type; with the type the line was cut at
+    1366x768)."""
+    before, said = c.current_event, []
+
+    def note(message: str) -> None:
+        said.append(message)
+
+    c.info.connect(note)
+    try:
+        yield
+    finally:
+        c.info.disconnect(note)
+        ev = c.events.get(c.current_event) if c.current_event is not None else None
+        if said and ev is not None and c.current_event != before:
+            c.report_status(f"On “{c.span_said(ev.trigger_start, ev.trigger_end)}”: {said[-1]}")

@@ -52,7 +52,8 @@ def test_a_role_key_on_words_of_another_sentence_fills_the_event_of_theirs(qtbot
     summit by four ] before Find went to the words (round 15's leftover); Alt+Shift+1 on the words with the
     "conversation" of two sentences before still selected put Modi in the conversation's Entity, an argument outside
     its trigger's sentence (none of events-dev's 1,055 gold arguments is). The role key fills the event of the words'
-    sentence nearest them now, and selects it; the words in the selected event's own sentence fill it, as before."""
+    sentence nearest them now, selects it and names it in the status line; the words in the selected event's own
+    sentence fill it, as before."""
     from annotator import edits
     from annotator.importing import IncomingDocument, import_documents
     from annotator.store import Project
@@ -75,6 +76,7 @@ def test_a_role_key_on_words_of_another_sentence_fills_the_event_of_theirs(qtbot
         v.select_cp(modi, modi + len("Modi"))
         qtbot.keyClick(v, Qt.Key.Key_1, Qt.KeyboardModifier.AltModifier)
         assert c.current_event == summit, w.message.text()
+        assert w.message.text().startswith("On “summit”: Entity: Modi"), w.message.text()  # it says so
         said = [
             (a.role, c.span_text(c.entities[a.entity_id].start, c.entities[a.entity_id].end))
             for a in c.events[summit].arguments
