@@ -457,8 +457,12 @@ class WindowFlow(_Window):
             ]
             if keys and named:  # what Enter accepts with it, named: the text draws the fillers only while it is in view
                 keys = f" (Enter: accept, with {first_named(named, FILLERS_SAID)}; X: reject)"
-            if keys and (phrase := self.edit_actions.events.phrase(v)) is not None:  # "found" of "found … guilty"
+            # "found" of "found … guilty": Shift+Enter takes the phrase (a decided event's too, session 23)
+            phrase = self.edit_actions.events.phrase(v) if v.state != "rejected" else None
+            if keys and phrase is not None:
                 keys = keys.replace("; X:", f"; Shift+Enter: accept as “{c.span_said(*phrase, 60)}”; X:")
+            elif phrase is not None:
+                keys = f" (Shift+Enter: widen the trigger to “{c.span_said(*phrase, 60)}”)"
             text = f"event {v.type} ({v.state}): {c.span_said(v.trigger_start, v.trigger_end, 60)}{keys}{alt}"
         else:
             text = ""

@@ -91,3 +91,30 @@ def test_a_role_key_on_words_of_another_sentence_fills_the_event_of_theirs(qtbot
         ents = {e.id: e for e in p.entities(p.document_ids()[0])}
         held = {v.id: [(a.role, ents[a.entity_id].start) for a in v.arguments] for v in p.events(p.document_ids()[0])}
     assert held == {talk: [("Entity", SUMMIT.index("Modi"))], summit: [("Entity", modi)]}
+
+
+def test_a_decided_event_on_a_phrase_s_first_word_says_shift_enter_widens_it(qtbot, tmp_path):
+    """Round 15b's leftover: the status line offered the trigger phrase a suggested event's word starts ("found" of
+    "found Marek Zielinski guilty": "Shift+Enter: accept as …"), but not on an event a person made or accepted, where
+    Shift+Enter widens the trigger as well; nothing on the screen said it. The line offers it there too; Shift+Enter
+    makes the phrase the trigger."""
+    from test_qa_session22_keys import GUILTY
+    from ui_helpers import find
+    from ui_support import close_window, one_event, open_window
+
+    path = tmp_path / "found.annotator"
+    one_event(path, GUILTY, (("Marek Zielinski", "PERSON"),), "Justice:Convict", "found")
+    w = open_window(qtbot, path)
+    try:
+        c, v = w.controller, w.view
+        v.setFocus()
+        (ev,) = c.events.values()
+        c.select_event(ev.id)
+        said = "(Shift+Enter: widen the trigger to “found Marek Zielinski guilty”)"
+        qtbot.waitUntil(lambda: said in w.message.text())
+        qtbot.keyClick(v, Qt.Key.Key_Return, Qt.KeyboardModifier.ShiftModifier)
+        ev = c.events[ev.id]
+        assert (ev.trigger_start, ev.trigger_end) == find(GUILTY, "found Marek Zielinski guilty"), w.message.text()
+        qtbot.waitUntil(lambda: "widen the trigger" not in w.message.text())  # a phrase's whole: nothing more to offer
+    finally:
+        close_window(w)

@@ -30,7 +30,8 @@ GENERAL = [
     (
         "Shift+Enter",
         "On a selected event whose trigger word starts a trigger phrase of its type told on in its sentence (the "
-        "status line says “Shift+Enter: accept as …”: “found” of “found Marek Zielinski guilty”): the whole phrase "
+        "status line says “Shift+Enter: accept as …”, on a decided one “widen the trigger to …”: “found” of “found Marek "
+        "Zielinski guilty”): the whole phrase "
         "becomes its trigger, a suggestion accepted; the event stays selected for its roles",
     ),
     (
