@@ -43,6 +43,15 @@ def min_regions(value: Any) -> bool:
     )
 
 
+def _min_media(value: Any) -> str | None:
+    """The kind of a JSON-MIN tag's image or video regions (objects with ``x`` and ``y``: ``rectanglelabels``,
+    ``polygonlabels``, ...: the key that holds their labels), so that the task is refused as an image's; None for
+    anything else."""
+    if isinstance(value, list) and value and all(isinstance(r, dict) and {"x", "y"} <= r.keys() for r in value):
+        return next((k for k in value[0] if k.endswith("labels")), "rectangle")
+    return None
+
+
 def _min_class(value: Any) -> str | None:
     """The kind of a JSON-MIN tag's classification of the whole text, as its converter (``prettify_result``) writes
     them: ``[{"taxonomy": [["A", "B"]]}]``, ``[{"rating": 4}]``, several choices as ``{"choices": ["A", "B"]}``
@@ -62,14 +71,18 @@ def from_json_min(task: dict[str, Any], tag_names: frozenset[str] | set[str] = f
     is the data key whose string the regions' ``text`` fits (else the only string, else ``text``). ``tag_names``: keys
     known to be tags (a CSV export's columns that hold regions in some row), taken even where a task has none (``[]``).
     A tag's ``taxonomy``, ``rating`` or several ``choices`` of the whole text (``_min_class``) are its results too; a
-    task of such tags alone is JSON-MIN when it has the export's ``annotation_id``."""
+    task of such tags alone is JSON-MIN when it has the export's ``annotation_id``. An image's regions (``x``, ``y``)
+    are its results too, for the reader to refuse the task as an image's (``_min_media``)."""
     if not isinstance(task, dict) or "data" in task or "annotations" in task or "predictions" in task:
         return None
     tags = {k: v for k, v in task.items() if min_regions(v) or (k in tag_names and v == [])}
     classes = {k: kind for k, v in task.items() if k not in tags and (kind := _min_class(v))}
-    if not tags and not (classes and "annotation_id" in task):
+    media = {k: kind for k, v in task.items() if k not in tags and (kind := _min_media(v))}
+    if not tags and not media and not (classes and "annotation_id" in task):
         return None
-    data = {k: v for k, v in task.items() if k not in tags and k not in classes and k not in MIN_KEYS}
+    data = {
+        k: v for k, v in task.items() if k not in tags and k not in classes and k not in media and k not in MIN_KEYS
+    }
     strings = [k for k, v in data.items() if isinstance(v, str)]
     said = [r for rs in tags.values() for r in rs if isinstance(r.get("text"), str)]
 
@@ -80,15 +93,23 @@ def from_json_min(task: dict[str, Any], tag_names: frozenset[str] | set[str] = f
         )
 
     key = next((k for k in strings if said and fits(k)), strings[0] if len(strings) == 1 else "text")
-    result = [
-        {"id": f"{tag}-{i}", "from_name": tag, "to_name": key, "type": "labels", "value": r}
-        for tag, regions in tags.items()
-        for i, r in enumerate(regions)
-    ] + [
-        {"from_name": tag, "to_name": key, "type": kind, "value": v}
-        for tag, kind in classes.items()
-        for v in ([task[tag]] if kind == "choices" else task[tag])
-    ]
+    result = (
+        [
+            {"id": f"{tag}-{i}", "from_name": tag, "to_name": key, "type": "labels", "value": r}
+            for tag, regions in tags.items()
+            for i, r in enumerate(regions)
+        ]
+        + [
+            {"from_name": tag, "to_name": key, "type": kind, "value": v}
+            for tag, kind in classes.items()
+            for v in ([task[tag]] if kind == "choices" else task[tag])
+        ]
+        + [
+            {"from_name": tag, "to_name": key, "type": kind, "value": r}
+            for tag, kind in media.items()
+            for r in task[tag]
+        ]
+    )
     return {
         **{k: task[k] for k in ("id", "created_at", "updated_at") if k in task},
         "data": data,

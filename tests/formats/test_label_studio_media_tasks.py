@@ -50,3 +50,14 @@ def test_a_text_beside_an_image_keeps_the_text(tmp_path):
     assert project.document(doc).text == "Ada met Bob."
     assert [(e.start, e.end, e.label) for e in project.entities(doc)] == [(0, 3, "PERSON")]
     assert any("rectanglelabels" in w for w in report.warnings), report.warnings
+
+
+def test_an_image_task_of_the_json_min_export_is_said_as_one(tmp_path):
+    """Label Studio's JSON-MIN export of it (flat: ``image``, ``label`` regions with ``x``, ``y``) was taken for a list of
+    documents and refused as "'text' must be a non-empty string"."""
+    row = {"image": "/data/x/img1.jpg", "id": 1, "label": [{**box()["value"], "original_width": 2800}]}
+    src = tmp_path / "min.json"
+    src.write_text(json.dumps([{**row, "annotator": 1, "annotation_id": 1, "lead_time": 12.3}]))
+    project = api.new_project(tmp_path / "p.annotator")
+    report = api.import_files(project, [src])
+    assert report.skipped and "data['image'] is what its rectanglelabels results mark" in report.skipped[0][1]
