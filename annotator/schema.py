@@ -71,6 +71,10 @@ class EventType:
     # "cue", "weapon", "thing" (a common noun of no label) or an entity label (named or guessed from its noun), read
     # on the object as a blocker's "obj:" is (the object of a passive verb is its subject)
     object_triggers: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    # triggers of the type that also name its act done in words between people ("Bush attacked Rubio", "attacks on
+    # Cruz"): with a named person in a role that takes people and nothing physical told (no cue of the type, no filler
+    # of a role that takes no person, Time aside: no Instrument, no Place), not the type
+    figurative_triggers: tuple[str, ...] = ()
 
     def role(self, name: str) -> Role | None:
         return next((r for r in self.roles if r.name == name), None)
@@ -172,6 +176,7 @@ class Schema:
                     [[name, [list(pair) for pair in pairs]] for name, pairs in t.implies],
                     list(t.aliases),
                     [[word, list(kinds)] for word, kinds in t.object_triggers],
+                    list(t.figurative_triggers),
                 ]
                 for t in self.events
             ],
@@ -198,6 +203,7 @@ class Schema:
                     tuple((n, tuple((a, b) for a, b in pairs)) for n, pairs in implies),
                     tuple(rest[0]) if rest else (),
                     tuple((word, tuple(kinds)) for word, kinds in rest[1]) if len(rest) > 1 else (),
+                    tuple(rest[2]) if len(rest) > 2 else (),
                 )
                 for name, description, triggers, roles, weak, cues, blockers, implies, *rest in data["events"]
             ),
@@ -225,6 +231,7 @@ EVENT_KEYS = {
     "implies",
     "aliases",
     "object_triggers",
+    "figurative_triggers",
 }
 OBJECT_KINDS = ("cue", "weapon", "thing")  # an object_triggers kind, or an entity label
 ROLE_KEYS = {"name", "labels", "multiplicity", "description", "slots"}
@@ -483,6 +490,12 @@ def _parse_events(items: Any, labels: set[str], w: _Where, loc: Locator) -> list
         object_triggers = _parse_object_triggers(
             item.get("object_triggers", {}), name, set(triggers) | set(weak), labels, w, loc.key(at, "object_triggers")
         )
+        fig_at = loc.key(at, "figurative_triggers")
+        figurative = _string_list(item.get("figurative_triggers", []), f"figurative_triggers of {name!r}", w, fig_at)
+        if stray := [x for x in figurative if x not in triggers and x not in weak]:
+            raise w.fail(
+                fig_at, f"figurative_triggers of {name!r}: {stray[0]!r} is none of its triggers or weak_triggers"
+            )
         out.append(
             EventType(
                 name,
@@ -495,6 +508,7 @@ def _parse_events(items: Any, labels: set[str], w: _Where, loc: Locator) -> list
                 implies,
                 tuple(aliases),
                 object_triggers,
+                tuple(figurative),
             )
         )
     _check_implies(out, w, loc)

@@ -148,6 +148,7 @@ class Pattern:
     phrase: str
     weak: bool = False  # counts only when the context supports the type (a cue word or a fitting argument)
     objects: tuple[str, ...] = ()  # counts only with an object of one of these kinds (the schema's object_triggers)
+    figurative: bool = False  # also names the act done in words between people (the schema's figurative_triggers)
 
     @property
     def length(self) -> int:
@@ -185,10 +186,11 @@ class Lexicon:
         patterns = []
         for t in schema.events:
             weak = set(getattr(t, "weak_triggers", ()))
+            figurative = set(getattr(t, "figurative_triggers", ()))
             for phrase in list(t.triggers) + sorted(weak - set(t.triggers)):
                 words = tuple(base_forms(w) for w in phrase.replace("-", " - ").split())
                 if words:
-                    patterns.append(Pattern(t.name, words, phrase, phrase in weak))
+                    patterns.append(Pattern(t.name, words, phrase, phrase in weak, figurative=phrase in figurative))
             for phrase, kinds in getattr(t, "object_triggers", ()):
                 words = tuple(base_forms(w) for w in phrase.replace("-", " - ").split())
                 if words:

@@ -304,6 +304,8 @@ class RuleEventSuggester:
                 # the coach", "fired its striker, John Smith"
             if blocked:  # "press conference" is not a meeting
                 continue
+            if pattern.figurative and not cue and _in_words(etype, args):
+                continue  # "Bush attacked Rubio", "attacks on Cruz": an attack in words (ACE's Attack is physical)
             if (
                 pattern.weak
                 and purpose is not None
@@ -402,6 +404,16 @@ class RuleEventSuggester:
             if attr is not None and takes_value(attr, value):
                 out[name] = value
         return out
+
+
+def _in_words(etype: Any, args: Sequence[ArgumentSuggestion]) -> bool:
+    """A named person takes part (in a role that takes people) and nothing physical is told: no filler of a role
+    that takes no person (Time aside: an Instrument, a Place), as an act done in words between people is told."""
+    parties = {r.name for r in etype.roles if takes(r, "PERSON")}
+    physical = {r.name for r in etype.roles if not takes(r, "PERSON") and r.name != "Time"}
+    return not any(a.role in physical for a in args) and any(
+        a.role in parties and a.label == "PERSON" and a.score >= 0.8 for a in args
+    )
 
 
 def _made_thing(tok: Any) -> bool:

@@ -230,6 +230,24 @@ def test_object_triggers_are_read_checked_and_kept_in_the_parsed_copy():
             parse_schema(GOOD.replace('triggers = ["met"]', f'triggers = ["met"]\n{bad}', 1), "mini.toml")
 
 
+def test_figurative_triggers_are_read_checked_and_kept_in_the_parsed_copy():
+    # triggers that also name the act done in words between people ("attacked Rubio"): one of the type's own words
+    from annotator.schema import Schema
+
+    source = GOOD.replace('triggers = ["met"]', 'triggers = ["met"]\nfigurative_triggers = ["met"]', 1)
+    schema = parse_schema(source, "mini.toml")
+    assert schema.event_type("Meet").figurative_triggers == ("met",)
+    assert parse_schema(GOOD, "mini.toml").event_type("Meet").figurative_triggers == ()
+    assert Schema.from_data(schema.to_data(), schema.source) == schema
+    old = schema.to_data()  # a parsed copy stored before figurative triggers existed reads as having none
+    old["events"] = [e[:10] for e in old["events"]]
+    assert Schema.from_data(old, schema.source).event_type("Meet").figurative_triggers == ()
+    with pytest.raises(SchemaError, match=re.escape("'see' is none of its triggers or weak_triggers")):
+        parse_schema(
+            GOOD.replace('triggers = ["met"]', 'triggers = ["met"]\nfigurative_triggers = ["see"]', 1), "x.toml"
+        )
+
+
 def test_implied_types_are_read():
     source = GOOD.replace(
         'triggers = ["met"]', 'triggers = ["met"]\nimplies = [{type = "Visit", roles = {Entity = "Entity"}}]', 1

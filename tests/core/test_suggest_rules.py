@@ -921,3 +921,17 @@ def test_an_event_told_as_happening_often_is_generic(nlp, suggester):
     # a count of one event's acts is no habit
     shot = only(run(nlp, suggester, "Two men shot him repeatedly in the head."), "shot")
     assert "genericity" not in shot["attributes"]
+
+
+@pytest.mark.slow
+def test_an_attack_between_named_people_with_nothing_physical_is_one_in_words(nlp, suggester):
+    # the schema's figurative_triggers ("attack"): a named person taking part and no cue, Instrument or Place told is
+    # an attack in words (ACE's Attack is a violent physical act); with a weapon, a place or a cue it stays one
+    for text in ["Bush attacked Rubio over his immigration record.", "Attacks on Cruz came from both Paul and Rubio."]:
+        assert not [e for e in run(nlp, suggester, text) if e["type"] == "Conflict:Attack"], text
+    for text in [
+        "A man attacked Senator Smith with a knife.",
+        "Gunmen attacked John Smith outside his home in Chicago.",
+        "Rebels attacked the army base.",
+    ]:
+        assert only(run(nlp, suggester, text), "attacked")["type"] == "Conflict:Attack", text
