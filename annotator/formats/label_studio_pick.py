@@ -19,7 +19,8 @@
   prediction's own): where no annotation came into the import's set, every prediction of the task comes in, each
   region with its own model's source and score (several models: each one's suggestions beside the others', said in a
   note; a span and label two models gave is one suggestion, the first's, ``once_per_span``); those of a task whose annotation the set took are said and not kept (a model's suggestion beside the
-  decision on it would ask for it again).
+  decision on it would ask for it again), but the prediction the annotation began as (its ``parent_prediction``):
+  its regions the annotation kept are that model's suggestions, accepted, those it took out rejected (session 23).
 """
 
 from __future__ import annotations
@@ -218,6 +219,60 @@ def _with_undecided(main: Reading, preds: list[dict[str, Any]], who: str, path: 
     )
 
 
+def _parent(annotation: dict[str, Any], preds: list[dict[str, Any]]) -> dict[str, Any] | None:
+    """The prediction the annotation began as (Label Studio records its id as the annotation's ``parent_prediction``),
+    or None."""
+    parent = annotation.get("parent_prediction")
+    if isinstance(parent, bool) or not isinstance(parent, (int, str)):
+        return None
+    return next((p for p in preds if p.get("id") == parent), None)
+
+
+def _span_of(result: Any) -> tuple[Any, Any, tuple[str, ...]] | None:
+    """A ``labels`` region's (start, end, labels), to tell a prediction's region the annotation kept."""
+    value = result.get("value") if isinstance(result, dict) else None
+    if not isinstance(value, dict) or not isinstance(value.get("labels"), list):
+        return None
+    return value.get("start"), value.get("end"), tuple(str(x) for x in value["labels"])
+
+
+def _from_parent(main: Reading, parent: dict[str, Any], who: str, path: Path, line: int) -> tuple[Reading, int, int]:
+    """The annotation's reading with the prediction it began as: a region of the annotation the prediction gave too
+    is that model's suggestion, accepted (its source and score); a region of the prediction the annotation took out is
+    its suggestion, rejected (``stats --model`` counts both). The prediction's other results (relations, choices) are
+    the annotation's business: not read. Also how many regions were kept and taken out."""
+    results = [r for r in listed(parent.get("result"), f"{who}: 'result'", path, line) if _span_of(r) is not None]
+    given = {_span_of(r): r for r in results}
+    source, own = _source(parent), _own_score(parent)
+    origins: list[tuple[str | None, float | None, str | None]] = []
+    kept: set[Any] = set()
+    for r in main.results:
+        span = _span_of(r)
+        if span is not None and span in given:
+            kept.add(span)
+            origins.append((source, _region_score(given[span], own), None))
+        else:
+            origins.append((None, None, None))
+    dropped = [_keyed(r, 0) for r in results if _span_of(r) not in kept]
+    origins += [(source, own, "rejected")] * len(dropped)
+    reading = Reading(
+        [*main.results, *dropped],
+        main.state,
+        main.author,
+        main.source,
+        main.annotation_set,
+        covers=main.covers,
+        origins=origins,
+    )
+    return reading, len(kept), len(dropped)
+
+
+def _region_score(result: dict[str, Any], own: float | None) -> float | None:
+    """A prediction region's own score (``score`` on the result), else its prediction's."""
+    score = result.get("score")
+    return float(score) if is_score(score) else own
+
+
 def _sets_of(task: dict[str, Any], preds: list[dict[str, Any]]) -> list[str | None]:
     """The annotation set each prediction is of (``PREDICTIONS_OF``, our export's), None: the task's own."""
     meta = task.get("meta")
@@ -344,11 +399,22 @@ def readings(
                 "source and scores"
             )
     elif preds:
-        models = ", ".join(_model(p) or "no model_version" for p in preds)
-        warnings.append(
-            f"{where}: {counted(len(preds), 'prediction')} ({models}) not kept beside the annotation the import's "
-            "set takes"
-        )
+        parent = _parent(main, preds) if main is not None else None
+        if parent is not None:  # the annotation began as that prediction: what it dropped was rejected
+            at = next(k for k, r in enumerate(out) if r.annotation_set is None)
+            out[at], kept_n, dropped = _from_parent(out[at], parent, who, path, line)
+            notes.append(
+                f"{where}: the annotation began as the prediction of {_model(parent) or 'no model_version'} "
+                f"('parent_prediction'): of its regions, {kept_n} kept (that model's suggestions, accepted) and "
+                f"{dropped} taken out (rejected)"
+            )
+            preds = [p for p in preds if p is not parent]
+        if preds:
+            models = ", ".join(_model(p) or "no model_version" for p in preds)
+            warnings.append(
+                f"{where}: {counted(len(preds), 'prediction')} ({models}) not kept beside the annotation the import's "
+                "set takes"
+            )
     status = "in_progress" if drafts else "annotated" if main is not None else "new"  # submitted: done
     verdict = review(main) if main is not None else None
     if verdict is not None:

@@ -1,0 +1,60 @@
+"""A Label Studio task whose annotation began as a model's prediction (Label Studio records the prediction's id as the
+annotation's ``parent_prediction``; label-studio-converter's test exports carry the key) had that prediction said as
+"not kept beside the annotation": what the model proposed, and which of it the annotator took out, was lost, so
+``stats --model`` could not say how good the pre-annotation was. Its regions the annotation kept are now that model's
+suggestions, accepted (its source and score), and those it took out rejected; a prediction the annotation did not
+begin as is said and not kept, as before. Our own task, in the export's shape."""
+
+from __future__ import annotations
+
+import json
+
+from annotator import api
+
+
+def region(rid: str, start: int, end: int, text: str, label: str, **more) -> dict:  # type: ignore[no-untyped-def]
+    value = {"start": start, "end": end, "text": text, "labels": [label]}
+    return {"id": rid, "from_name": "label", "to_name": "text", "type": "labels", "value": value, **more}
+
+
+def task(parent):  # type: ignore[no-untyped-def]
+    annotation = {"id": 11, "completed_by": 2, "parent_prediction": parent}
+    annotation["result"] = [region("p1", 0, 12, "Ada Lovelace", "PERSON"), region("n1", 17, 20, "Bob", "PERSON")]
+    model = {"id": 5, "model_version": "ner-v3", "score": 0.8}
+    model["result"] = [
+        region("p1", 0, 12, "Ada Lovelace", "PERSON", score=0.95),
+        region("p2", 24, 29, "Paris", "ORG", score=0.4),
+    ]
+    other = {"id": 6, "model_version": "other", "result": [region("o1", 33, 39, "Monday", "DATE")]}
+    return {
+        "id": 7,
+        "data": {"text": "Ada Lovelace met Bob in Paris on Monday."},
+        "annotations": [annotation],
+        "predictions": [model, other],
+    }
+
+
+def entities(project):  # type: ignore[no-untyped-def]
+    (doc,) = project.document_ids()
+    text = project.document(doc).text
+    return sorted((text[e.start : e.end], e.label, e.state, e.source, e.score) for e in project.entities(doc))
+
+
+def test_the_prediction_the_annotation_began_as_is_decided(tmp_path):
+    src = tmp_path / "tasks.json"
+    src.write_text(json.dumps([task(5)]))
+    project = api.new_project(tmp_path / "p.annotator")
+    report = api.import_files(project, [src], format="label_studio")
+    assert entities(project) == [
+        ("Ada Lovelace", "PERSON", "accepted", "label-studio:ner-v3", 0.95),
+        ("Bob", "PERSON", "accepted", "label-studio", None),
+        ("Paris", "ORG", "rejected", "label-studio:ner-v3", 0.4),
+    ]
+    assert any("of its regions, 1 kept" in n and "1 taken out (rejected)" in n for n in report.notes), report.notes
+    assert any("1 prediction (other) not kept" in w for w in report.warnings), report.warnings
+
+    again = api.new_project(tmp_path / "q.annotator")  # without it: the predictions are not kept, as before
+    src.write_text(json.dumps([task(None)]))
+    report = api.import_files(again, [src], format="label_studio")
+    assert [(t, s) for t, _, s, _, _ in entities(again)] == [("Ada Lovelace", "accepted"), ("Bob", "accepted")]
+    assert any("2 predictions (ner-v3, other) not kept" in w for w in report.warnings), report.warnings
