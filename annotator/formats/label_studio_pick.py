@@ -239,7 +239,7 @@ def _span_of(result: Any) -> tuple[Any, Any, tuple[str, ...]] | None:
 def _from_parent(main: Reading, parent: dict[str, Any], who: str, path: Path, line: int) -> tuple[Reading, int, int]:
     """The annotation's reading with the prediction it began as: a region of the annotation the prediction gave too
     is that model's suggestion, accepted (its source and score); a region of the prediction the annotation took out is
-    its suggestion, rejected (``stats --model`` counts both). The prediction's other results (relations, choices) are
+    its suggestion, rejected (the app and ``stats`` show both). The prediction's other results (relations, choices) are
     the annotation's business: not read. Also how many regions were kept and taken out."""
     results = [r for r in listed(parent.get("result"), f"{who}: 'result'", path, line) if _span_of(r) is not None]
     given = {_span_of(r): r for r in results}

@@ -1,7 +1,7 @@
 """A Label Studio task whose annotation began as a model's prediction (Label Studio records the prediction's id as the
 annotation's ``parent_prediction``; label-studio-converter's test exports carry the key) had that prediction said as
-"not kept beside the annotation": what the model proposed, and which of it the annotator took out, was lost, so
-``stats --model`` could not say how good the pre-annotation was. Its regions the annotation kept are now that model's
+"not kept beside the annotation": what the model proposed, and which of it the annotator took out, was lost. Its
+regions the annotation kept are now that model's
 suggestions, accepted (its source and score), and those it took out rejected; a prediction the annotation did not
 begin as is said and not kept, as before. Our own task, in the export's shape."""
 
