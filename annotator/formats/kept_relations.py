@@ -65,3 +65,21 @@ def kept_relations(meta: dict[str, Any], keys: tuple[str, ...]) -> list[tuple[st
                 seen.add(same)
                 out.append((key, shared))
     return out
+
+
+def unwritten(key: str, kept: dict[str, Any]) -> dict[str, Any]:
+    """A meta value that holds relations (``kept``, under ``key``) without those an export of relations between
+    entities writes as its own (of two spans); the others stay in it (brat's with an event's end, Prodigy's from words
+    that are no span), for a file that carries the meta to bring them back."""
+    given = kept.get("relations")
+    if not isinstance(given, list):
+        return kept
+    left = []
+    for r in given:
+        shared = (
+            (as_shared(r) if key == PRODIGY else from_brat(r) if key == BRAT else r) if isinstance(r, dict) else None
+        )
+        if shared is None or from_words(shared):
+            left.append(r)
+    out = {k: v for k, v in kept.items() if k != "relations"}
+    return {**out, "relations": left} if left else out

@@ -16,7 +16,8 @@ doccano: one line a document, ``{"id", "name", "text", "entities": [{"id", "labe
 event states and sources, event attributes.
 
 Label Studio: a JSON list of tasks, ``{"id", "data": {"text", "name", meta...}, "annotations": [{"result": [...]}]}``
-(the meta's objects and lists in ``data`` as they are, a relation list inside one written as relations instead)
+(the meta's objects and lists in ``data`` as they are, the relations of two spans inside one written as relations
+instead: ``kept_relations.unwritten``)
 (a document whose exported annotations are all undecided suggestions: ``predictions`` instead, which the reader takes
 as suggestions; a decided document's undecided ones: ``predictions`` beside its annotation, the task's ``meta`` saying
 so, ``label_studio_names.UNDECIDED_BESIDE``). Task and line ids unique in one export (``records.KeptIds``). Results: ``labels`` regions with ``value.text`` and UTF-16 offsets (what Label Studio, a browser
@@ -51,7 +52,7 @@ from annotator.formats.label_studio_names import (
     UNDECIDED_BESIDE,
     author_keys,
 )
-from annotator.formats.kept_relations import from_words, kept_relations
+from annotator.formats.kept_relations import unwritten, from_words, kept_relations
 from annotator.formats.meta_keys import BRAT, DOCCANO_FORM, LABEL_STUDIO_TASK, PRODIGY
 from annotator.formats.label_studio_kinds_out import (
     class_results,
@@ -425,8 +426,8 @@ def label_studio_task(
         if k in data:
             report.problem("meta values left out (the task's own keys)", f"{rec['name']}: {k}")
             continue
-        if isinstance(v, dict) and isinstance(v.get("relations"), list):  # written as the task's relations
-            v = {x: y for x, y in v.items() if x != "relations"}
+        if isinstance(v, dict):  # its relations between two spans are written as the task's relations
+            v = unwritten(k, v)
         if v != {}:  # an object or a list as it is (a task's data holds any JSON; the import reads it back)
             data[k] = v
     for k, v in (shape.get("data") or {}).items():  # lists and objects of the task's data, as they came

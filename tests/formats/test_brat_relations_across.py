@@ -104,3 +104,27 @@ def test_other_tools_relations_go_out_to_brat_with_their_types_declared(tmp_path
         (r["type"], tuple(r["from"]), tuple(r["to"])) for _, r in kept_relations(second.document(doc).meta, ("brat",))
     }
     assert got == {("Protein-Component", (4, 10, "Protein"), (23, 41, "Entity"))}
+
+
+def test_a_relation_only_brat_holds_comes_back_through_label_studio(tmp_path):
+    """The Label Studio export writes the relations of two spans as its own and carries the rest of brat's meta in the
+    task's data: a relation with an event's end (``Cause Arg1:E1 Arg2:T3``) came back from it no more (the whole
+    relation list was left out of the data). (A new project takes no event types from Label Studio, so its brat export
+    leaves it out, said, until the event is there.)"""
+    src = folder(tmp_path)
+    (src / "doc.ann").write_text(
+        ANN + "T5\tGene_expression 53 58\tcodes\nE1\tGene_expression:T5 Theme:T1\nR3\tCause Arg1:E1 Arg2:T3\n"
+    )
+    (src / "annotation.conf").write_text(
+        CONF.replace("[events]\n", "[events]\nGene_expression\tTheme:Protein\n").replace(
+            "[relations]\n", "[relations]\nCause\tArg1:Gene_expression, Arg2:Entity\n"
+        )
+    )
+    first = api.new_project(tmp_path / "a.annotator")
+    api.import_files(first, [src])
+    api.export(first, tmp_path / "t.json", "label_studio")
+    second = api.new_project(tmp_path / "b.annotator")
+    api.import_files(second, [tmp_path / "t.json"], format="label_studio")
+    (doc,) = second.document_ids()
+    kept = second.document(doc).meta["brat"]["relations"]
+    assert [r["type"] for r in kept] == ["Cause"]  # the two of two spans came back as Label Studio's, not twice
