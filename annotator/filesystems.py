@@ -54,7 +54,7 @@ def network_share(path: str | Path, mounts: str | None = None) -> str | None:
 
 def share_note(kind: str) -> str:
     """What the open says of a project on a network share of type ``kind``."""
-    return (
-        f"On a network share ({kind}): a program on another machine that has it open is not seen here, and two "
-        "machines writing to it at once can damage it: open it on one machine at a time"
+    return (  # whole in the status line at 1366x768 (it was cut there: "… open it on one machin…")
+        f"On a network share ({kind}): an open on another machine is not seen here, and two machines writing at once "
+        "can damage it: use it from one machine at a time"
     )

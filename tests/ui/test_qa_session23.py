@@ -168,4 +168,4 @@ def test_the_open_of_a_project_on_a_network_share_says_what_cannot_be_seen(qtbot
         said = w.message.text()
     finally:
         close_window(w)
-    assert said.startswith("On a network share (nfs4): a program on another machine that has it open is not seen"), said
+    assert said.startswith("On a network share (nfs4): an open on another machine is not seen here"), said
