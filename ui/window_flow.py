@@ -141,21 +141,30 @@ class WindowFlow(_Window):
             return
         n = 0 if c.project is None or c.project.read_only else self.undecided_count()  # read-only: refused below
         unasked = 0  # accepted without the question (the person chose not to be asked): said on the next document
-        if n and c.doc.status != "annotated":
+        marked = c.doc.status == "annotated"  # (or its mark kept while another program writes)
+        if n and not marked:
             choice = self.ask_undecided(n)
             if choice is None:
                 return
             unasked = self.accepted_unasked if choice == ACCEPT_REST else 0
             if choice == ACCEPT_REST:  # and marked, in one step: one Ctrl+Z takes both back
-                c.run(cmd.AcceptRest, c.doc.id, status="annotated", **c.shown_undecided())
-                if c.doc is None or c.doc.status != "annotated":  # refused (one came in unseen) or not saved: stay
-                    return
-        if c.doc.status != "annotated":
-            c.run(cmd.SetStatus, c.doc.id, "annotated")
-            if c.doc is None or c.doc.status != "annotated":  # refused or not saved: stay, the message shows why
-                return
+                if not self._marked(cmd.AcceptRest, status="annotated", **c.shown_undecided()):
+                    return  # refused (one came in unseen) or not saved: stay
+                marked = True
+        if not marked and not self._marked(cmd.SetStatus, "annotated"):
+            return  # refused or not saved: stay, the message shows why
         said = [unasked_note(c.doc.name, unasked, "annotated"), self._problems_left()]
         self._open_next("; ".join(x for x in said if x) or None, shown)
+
+    def _marked(self, command: type[cmd.CoreEditCommand], *args: object, **kwargs: object) -> bool:
+        """Mark the document annotated with ``command``: True once it is, or once the mark is kept while another
+        program writes (a decision kept is one made, as Enter and X move on: Ctrl+Enter stayed on the document, shown
+        undecided, and a second Ctrl+Enter kept a second mark)."""
+        c = self.controller
+        assert c.doc is not None
+        waiting = c.edits_waiting()
+        c.run(command, c.doc.id, *args, **kwargs)
+        return c.edits_waiting() > waiting or (c.doc is not None and c.doc.status == "annotated")
 
     # -- marking reviewed -------------------------------------------------------------------------------------
     def mark_reviewed(self) -> None:

@@ -169,3 +169,25 @@ def test_the_open_of_a_project_on_a_network_share_says_what_cannot_be_seen(qtbot
     finally:
         close_window(w)
     assert said.startswith("On a network share (nfs4): an open on another machine is not seen here"), said
+
+
+def test_ctrl_enter_while_another_program_writes_moves_on_to_the_next_document(qtbot, window, project_path):
+    """Ctrl+Enter ("Accept the rest and mark annotated") with another program writing kept the mark and stayed on
+    the document, shown undecided and "new": nothing said it was done, and a second Ctrl+Enter kept a second mark. A
+    mark kept is one made: on to the next document, as when it is written; the file has it once the lock goes."""
+    w, c = window, window.controller
+    w.settings.set("accept_rest_without_asking", True)  # the question answered once with its box ticked
+    first = c.doc.id
+    other = locked(project_path)
+    try:
+        w.view.setFocus()
+        qtbot.keyClick(w.view, Qt.Key.Key_Return, CTRL)
+        now = c.doc.id
+        waiting = c.edits_waiting()
+    finally:
+        let_go_and_land(qtbot, c, other)
+    assert waiting == 1
+    assert now != first  # was: the same document
+    assert file_rows(project_path, f"SELECT status FROM documents WHERE id = {first}") == [("annotated",)]
+    states = file_rows(project_path, f"SELECT DISTINCT state FROM entities WHERE document_id = {first}")
+    assert states == [("accepted",)]
