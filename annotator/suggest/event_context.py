@@ -1,8 +1,8 @@
 """What the words around a trigger say about the event: negated, future, hypothetical or generic.
 
 Only what the text states becomes an attribute (ACE 2005: "not" -> Negative polarity; "will" -> Future tense and
-Other modality; "may", "could", "plans to", "threatened to" -> Other modality; "often", "sometimes" -> Generic
-genericity). The same signs lower the score:
+Other modality; "may", "could", "plans to", "threatened to" -> Other modality; "often", "sometimes", "any attack",
+"no attack" -> Generic genericity). The same signs lower the score:
 annotated news marks mostly specific events that happened.
 """
 
@@ -80,6 +80,9 @@ HABITUAL = {
     "habitually",
 }
 GENERIC_DETS = {"any", "no", "every", "each", "such"}
+# ... of which these speak of no one occurrence (ACE: genericity Generic); "each attack" goes through a finite set of
+# occurrences one by one, which ACE counts as Specific ("a singular occurrence ..., or a finite set of such occurrences")
+GENERIC_KIND_DETS = GENERIC_DETS - {"each"}
 FUTURE_NOUN_MODS = {"planned", "upcoming", "future", "possible", "potential", "proposed", "impending", "next"}
 FUTURE_TIME_MODS = {"planned", "upcoming", "future", "proposed", "impending", "next"}  # said to lie ahead
 
@@ -183,6 +186,8 @@ def read_context(head: Any) -> Context:
         dets = [c for c in kids if c.dep_ in ("det", "poss")]
         if any(c.lower_ in GENERIC_DETS for c in dets):
             ctx.signs.append("generic_det")
+            if any(c.lower_ in GENERIC_KIND_DETS for c in dets):  # "any attack", "no attack", "every attack"
+                ctx.attributes["genericity"] = "Generic"
         ctx.generic_noun = not dets and head.tag_ in ("NNS", "NN")
     return ctx
 

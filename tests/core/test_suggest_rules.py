@@ -935,3 +935,21 @@ def test_an_attack_between_named_people_with_nothing_physical_is_one_in_words(nl
         "Rebels attacked the army base.",
     ]:
         assert only(run(nlp, suggester, text), "attacked")["type"] == "Conflict:Attack", text
+
+
+@pytest.mark.slow
+def test_an_event_quantified_by_any_or_no_is_generic(nlp, suggester):
+    # "any attack", "every attack", "no attack" speak of no one occurrence (ACE: genericity Generic), as the score's
+    # generic_det says; "each attack" goes through a finite set one by one (ACE: Specific), a plain one is specific
+    for text in [
+        "Rebels said they would repel any attack by government troops on Aleppo.",
+        "Police said every attack on the town was carried out by the rebels in May.",
+    ]:
+        e = only(run(nlp, suggester, text), "attack")
+        assert e["type"] == "Conflict:Attack" and e["attributes"].get("genericity") == "Generic", text
+    for text in [
+        "Each attack by the rebels on the town killed civilians.",
+        "Rebels launched an attack on the army base.",
+    ]:
+        e = only(run(nlp, suggester, text), "attack")
+        assert e["type"] == "Conflict:Attack" and "genericity" not in e["attributes"], text
