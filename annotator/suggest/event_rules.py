@@ -242,6 +242,9 @@ class RuleEventSuggester:
             if not any(s == "obj" for s, _ in pairs):
                 pairs = [("subj_intrans" if s == "subj" else s, t) for s, t in pairs]
         neighbours = neighbour_lemmas(head, self.phrases)
+        # a weak trigger's own words are no support of it ("years in prison" by its "prison"); a strong one's may be
+        # its type's cue, and tell it from another type's weak reading of the word ("visited", Transport's "visit")
+        apart = neighbour_lemmas(head, self.phrases, range(span.start, span.end)) if len(span) > 1 else neighbours
         direct = frozenset(c.lemma_.lower() for c in head.children) | frozenset(f"dep:{c.dep_}" for c in head.children)
         direct |= frozenset(f"{c.dep_}:{c.lemma_.lower()}" for c in head.children)  # "advcl:say": "attacked Rubio,
         # saying ...", an attack in words
@@ -277,7 +280,7 @@ class RuleEventSuggester:
             # writes the trigger in the plural, a word plural in form that names one event ("talks", "negotiations")
             several = head.tag_ == "NNS" and not any(p.type == type_name and p.words[0].noun_only for p in patterns)
             anchored = not several and any(a.role in NON_CORE and a.score >= 0.5 for a in args)
-            cue = len(self.cues[type_name] & neighbours)
+            cue = len(self.cues[type_name] & (apart if pattern.weak else neighbours))
             roles_filled = len({a.role for a in args if a.role not in NON_CORE and a.score >= 0.5})
             # a word with other senses needs support: a cue, two roles, or who with whom ("Putin hosted Erdogan")
             if (

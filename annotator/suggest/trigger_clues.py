@@ -218,10 +218,13 @@ def cue_phrases(cues: Any) -> dict[str, list[tuple[str, ...]]]:
     return out
 
 
-def neighbour_lemmas(head: Any, phrases: dict[str, list[tuple[str, ...]]]) -> frozenset[str]:
+def neighbour_lemmas(
+    head: Any, phrases: dict[str, list[tuple[str, ...]]], leave_out: range = range(0)
+) -> frozenset[str]:
     """Words close to the trigger in the parse (its head, children, grandchildren and siblings), each as its lemma
     and its lowercase form ("troops", "thousands": a cue written in the plural), and a cue of several words
-    (``phrases``, by last word) that ends on one of them ("tear gas", "at least")."""
+    (``phrases``, by last word) that ends on one of them ("tear gas", "at least"); the tokens of ``leave_out`` (a
+    weak trigger's own words: "years in prison") are not read."""
     near = [head.head]
     for c in head.children:
         near.append(c)
@@ -233,6 +236,8 @@ def neighbour_lemmas(head: Any, phrases: dict[str, list[tuple[str, ...]]]) -> fr
     doc = head.doc
     out = set()
     for t in near:
+        if t.i in leave_out:
+            continue
         low = t.lower_
         out.add(t.lemma_.lower())
         out.add(low)

@@ -953,3 +953,16 @@ def test_an_event_quantified_by_any_or_no_is_generic(nlp, suggester):
     ]:
         e = only(run(nlp, suggester, text), "attack")
         assert e["type"] == "Conflict:Attack" and "genericity" not in e["attributes"], text
+
+
+@pytest.mark.slow
+def test_a_weak_trigger_is_no_cue_of_itself(nlp, suggester):
+    # the weak "years in prison" was let through by its own "prison" and "year" (Justice:Sentence's cues), a second
+    # Sentence beside "sentenced"; a strong trigger's word may still be its type's cue ("visited", Transport's "visit")
+    for text in [
+        "A former minister was sentenced on Tuesday to eight years in prison for taking bribes.",
+        "The judge sentenced him to ten years in prison.",
+    ]:
+        events = run(nlp, suggester, text)
+        assert [e["trigger"] for e in events if e["type"] == "Justice:Sentence"] == ["sentenced"], text
+    assert only(run(nlp, suggester, "Putin visited New Delhi on Monday."), "visited")["type"] == "Movement:Transport"
