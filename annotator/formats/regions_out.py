@@ -165,6 +165,12 @@ def regions_and_relations(
     return regions, list(dict.fromkeys(relations))
 
 
+def _beside(key: str, value: Any) -> Any:
+    """A meta value as a line or task carries it: an object without the relations of two spans it holds, which the
+    export writes as its own relations (``kept_relations.unwritten``)."""
+    return unwritten(key, value) if isinstance(value, dict) else value
+
+
 def _meta(rec: dict[str, Any], own: tuple[str, ...]) -> dict[str, Any]:
     """The document's meta without the keys this format's import sets itself."""
     return {k: v for k, v in rec["meta"].items() if k not in own}
@@ -201,7 +207,7 @@ def doccano_line(rec: dict[str, Any], report: FormatExportReport, ids: KeptIds |
             [at(r.start), at(r.end), r.label] + ([text[r.start : r.end]] if form.get("texts") else []) for r in regions
         ] + categories  # a text classification's labels after the spans, as doccano writes either
         line["Comments"] = [c["text"] for c in rec["comments"]]
-        line.update({k: v for k, v in meta.items() if k not in reserved})
+        line.update({k: _beside(k, v) for k, v in meta.items() if k not in reserved})
         return line
     if form.get("entity_lists") and not relations:  # doccano's intent detection and slot filling, as it came
         text = rec["text"]
@@ -211,7 +217,7 @@ def doccano_line(rec: dict[str, Any], report: FormatExportReport, ids: KeptIds |
         if categories:
             line[CATS] = categories
         line["Comments"] = [c["text"] for c in rec["comments"]]
-        line.update({k: v for k, v in meta.items() if k not in reserved})
+        line.update({k: _beside(k, v) for k, v in meta.items() if k not in reserved})
         return line
     line["entities"] = [
         {"id": r.number, "label": r.label, "start_offset": at(r.start), "end_offset": at(r.end)}
@@ -228,7 +234,7 @@ def doccano_line(rec: dict[str, Any], report: FormatExportReport, ids: KeptIds |
     if categories:  # doccano's intent lines: the categories beside the entities, read back as categories
         line[CATS] = categories
     line["Comments"] = [c["text"] for c in rec["comments"]]
-    line.update({k: v for k, v in meta.items() if k not in reserved})
+    line.update({k: _beside(k, v) for k, v in meta.items() if k not in reserved})
     return line
 
 
@@ -426,8 +432,7 @@ def label_studio_task(
         if k in data:
             report.problem("meta values left out (the task's own keys)", f"{rec['name']}: {k}")
             continue
-        if isinstance(v, dict):  # its relations between two spans are written as the task's relations
-            v = unwritten(k, v)
+        v = _beside(k, v)  # its relations between two spans are written as the task's relations
         if v != {}:  # an object or a list as it is (a task's data holds any JSON; the import reads it back)
             data[k] = v
     for k, v in (shape.get("data") or {}).items():  # lists and objects of the task's data, as they came

@@ -128,3 +128,14 @@ def test_a_relation_only_brat_holds_comes_back_through_label_studio(tmp_path):
     (doc,) = second.document_ids()
     kept = second.document(doc).meta["brat"]["relations"]
     assert [r["type"] for r in kept] == ["Cause"]  # the two of two spans came back as Label Studio's, not twice
+
+
+def test_the_doccano_line_carries_brats_relations_once(tmp_path):
+    """The doccano export wrote a brat document's relations as the line's ``relations`` and again inside the ``brat``
+    meta beside it (read back once, but twice in the file); those of two spans go out as the line's alone now."""
+    first = api.new_project(tmp_path / "a.annotator")
+    api.import_files(first, [folder(tmp_path)])
+    api.export(first, tmp_path / "d.jsonl", "doccano")
+    (line,) = [orjson.loads(x) for x in (tmp_path / "d.jsonl").read_bytes().splitlines()]
+    assert [r["type"] for r in line["relations"]] == ["Protein-Component", "Protein-Component"]
+    assert "relations" not in line.get("brat", {}), line.get("brat")
