@@ -239,6 +239,11 @@ class RuleEventSuggester:
         pairs = frame(head) + phrase_settings(head, span)
         if extra:  # "lost their lives": the second word of the trigger is no participant, and the verb has no object
             pairs = [(s, t) for s, t in pairs if t.i not in extra]
+            # "found Marek Zielinski guilty": the one the second word is said of (its subject in the parse's small
+            # clause) is the verb's object, and the verb's subject a transitive one
+            said = [c for x in extra for c in head.doc[x].children if c.dep_ == "nsubj" and c.i > head.i]
+            if said:
+                pairs = [("obj", c) for c in said] + [("subj" if s == "subj_intrans" else s, t) for s, t in pairs]
             if not any(s == "obj" for s, _ in pairs):
                 pairs = [("subj_intrans" if s == "subj" else s, t) for s, t in pairs]
         neighbours = neighbour_lemmas(head, self.phrases)

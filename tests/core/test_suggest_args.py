@@ -707,3 +707,12 @@ def test_a_noun_event_doing_what_a_verb_of_its_type_says_takes_the_verbs_argumen
     text = "The attack on the base prompted the president to order strikes."
     got = args_of(nlp, suggester, text, "attack", "Conflict:Attack")
     assert not any(t == "president" for _, t in got)
+
+
+@pytest.mark.slow
+def test_the_one_found_guilty_is_the_defendant_and_who_finds_the_adjudicator(nlp, suggester):
+    # the parse makes the one found guilty the subject of "guilty" (a small clause); he is the verb's object
+    got = args_of(nlp, suggester, "Judge Maria Nowak found Tomas Berg guilty of bribery.", "found", "Justice:Convict")
+    assert {("Defendant", "Tomas Berg"), ("Adjudicator", "Maria Nowak")} <= got
+    got = args_of(nlp, suggester, "A jury found the former mayor guilty of fraud.", "found", "Justice:Convict")
+    assert {("Defendant", "mayor"), ("Adjudicator", "jury")} <= got
