@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any, Iterable, Iterator
 
 from annotator.errors import PipelineError
-from annotator.suggest.time_spans import day_and_part, point_and_length
+from annotator.suggest.time_spans import day_and_part, name_and_weekday, point_and_length
 
 MODEL_SOURCE = "spacy:"  # the source of a spaCy pipeline's suggestions: spacy:NAME@VERSION
 
@@ -133,7 +133,10 @@ def pipeline_entities(doc: Any) -> list[tuple[int, int, str]]:
                 continue
         last = e
         parts = point_and_length(e.text) if e.label_ == "DATE" and len(e) > 2 else None
-        if parts is None:
+        day = name_and_weekday(e.text, e.label_) if len(e) == 2 else None
+        if day is not None:  # "Kyiv Monday": the name, and the day a DATE
+            out += [(e.start_char, e.start_char + day - 1, e.label_), (e.start_char + day, e.end_char, "DATE")]
+        elif parts is None:
             out.append((e.start_char, e.end_char, e.label_))
         else:
             out += [(e.start_char + a, e.start_char + b, e.label_) for a, b in parts]

@@ -19,7 +19,7 @@ from annotator.suggest.amounts import COUNTS, is_money
 from annotator.suggest.arg_spans import PLACE_LABELS, WH, guess_or_ent, resolve, span_of
 from annotator.suggest.noun_classes import alternative_labels, court_role, is_crime, is_weapon
 from annotator.suggest.nearest_setting import SETTING_PREPS, TIME_LABELS, nearest, takes_times
-from annotator.suggest.time_spans import is_duration
+from annotator.suggest.time_spans import is_duration, is_weekday
 from annotator.suggest.types import ArgumentSuggestion
 
 # verbs whose subject takes part in the event their object names ("launched an attack", "held talks", "paid a
@@ -165,11 +165,22 @@ def _preps(tok: Any) -> list[tuple[str, Any]]:
             for g in c.children:
                 if g.dep_ == "pobj" and (doer := _hands_of(g)) is not None:
                     out.append(("agent", doer))  # "killed at the hands of police": the police did it
+                elif g.dep_ == "pobj" and (name := _name_before_day(g)) is not None:
+                    # "heading to Kyiv Monday": the parse takes the day for the object, the name for its compound
+                    out += [(f"prep:{c.lower_}", name), ("npadvmod", g)]
                 elif g.dep_ == "pobj":
                     out.append(("agent" if c.dep_ == "agent" else f"prep:{c.lower_}", g))
         elif c.dep_ == "npadvmod" and c.ent_type_ in ("DATE", "TIME"):
             out.append(("npadvmod", c))
     return out
+
+
+def _name_before_day(day: Any) -> Any | None:
+    """The name right before a weekday the parse made its compound ("to Kyiv Monday": Kyiv), or None."""
+    if not is_weekday(day.text) or day.i == 0:
+        return None
+    name = day.doc[day.i - 1]
+    return name if name.head.i == day.i and name.dep_ == "compound" and name.pos_ == "PROPN" else None
 
 
 def _hands_of(noun: Any) -> Any | None:

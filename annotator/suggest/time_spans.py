@@ -134,6 +134,29 @@ def point_and_length(text: str) -> tuple[tuple[int, int], tuple[int, int]] | Non
     return (0, m.start()), (m.end(), len(text))
 
 
+_WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
+
+
+def is_weekday(word: str) -> bool:
+    """Whether ``word`` is the name of a day of the week."""
+    return word.lower() in _WEEKDAYS
+
+
+def name_and_weekday(text: str, label: str) -> int | None:
+    """Where the weekday starts in a name the NER ran into the day after it ("heading to Kyiv Monday": spaCy's one
+    WORK_OF_ART "Kyiv Monday"; news writes the day bare after a place, "arrived in Kabul Tuesday"), as an offset into
+    ``text``; else None. A name of several words before the day, a day inside a name ("Palm Sunday Mass"), a DATE, a
+    TIME or an EVENT ("Bloody Sunday", "Super Tuesday") is left whole."""
+    if label in ("DATE", "TIME", "EVENT"):
+        return None
+    words = text.split(" ")
+    if len(words) != 2 or words[1].lower() not in _WEEKDAYS or not words[0][:1].isupper():
+        return None
+    if words[0].lower() in _CALENDAR or words[0].lower() in _WEEKDAYS:
+        return None
+    return len(words[0]) + 1
+
+
 _DAY_WORDS = frozenset("yesterday today tomorrow".split())  # the days named from now, as the weekdays are
 
 

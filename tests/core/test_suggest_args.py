@@ -716,3 +716,30 @@ def test_the_one_found_guilty_is_the_defendant_and_who_finds_the_adjudicator(nlp
     assert {("Defendant", "Tomas Berg"), ("Adjudicator", "Maria Nowak")} <= got
     got = args_of(nlp, suggester, "A jury found the former mayor guilty of fraud.", "found", "Justice:Convict")
     assert {("Defendant", "mayor"), ("Adjudicator", "jury")} <= got
+
+
+def test_a_name_the_ner_ran_into_the_weekday_after_it_is_the_name_and_the_day():
+    # spaCy reads "heading to Kyiv Monday" as one WORK_OF_ART; news writes the day bare after a place
+    from annotator.suggest.time_spans import name_and_weekday
+
+    assert name_and_weekday("Kyiv Monday", "WORK_OF_ART") == 5
+    assert name_and_weekday("Kabul Tuesday", "GPE") == 6
+    assert name_and_weekday("Palm Sunday Mass", "ORG") is None  # a day inside a name
+    assert name_and_weekday("Bloody Sunday", "EVENT") is None
+    assert name_and_weekday("next Monday", "DATE") is None
+    assert name_and_weekday("May Monday", "WORK_OF_ART") is None
+
+
+@pytest.mark.slow
+def test_the_place_before_a_bare_weekday_is_where_one_goes_and_the_day_when(nlp, suggester):
+    from annotator.nlp import pipeline_entities
+
+    # the name read as a place elsewhere in the document (twice, against the once the NER ran it into the day)
+    text = (
+        "Kerry will be heading to Kyiv Monday for talks. He was in Kyiv, Ukraine, in May and in Kyiv, Ukraine, in June."
+    )
+    doc = nlp(text)
+    found = [s for s in suggester.suggest(doc, pipeline_entities(doc)) if s.type == "Movement:Transport"]
+    assert len(found) == 1
+    got = {(a.role, text[a.start : a.end]) for a in found[0].arguments}
+    assert {("Destination", "Kyiv"), ("Time", "Monday")} <= got
