@@ -118,3 +118,24 @@ def test_a_decided_event_on_a_phrase_s_first_word_says_shift_enter_widens_it(qtb
         qtbot.waitUntil(lambda: "widen the trigger" not in w.message.text())  # a phrase's whole: nothing more to offer
     finally:
         close_window(w)
+
+
+def test_n_does_not_stop_at_a_word_of_a_trigger_of_several(qtbot, tmp_path):
+    """Seed 004 with its "found Marek Zielinski guilty" made (Shift+Enter, or E on the phrase): N still stopped at
+    "found", a word of that event's trigger, as at a trigger word no event has (the seeds' N stops that were no gold
+    trigger: "found" among the seven). N goes past it now, to "bribes"; the event on the phrase is kept."""
+    from test_qa_session22_keys import GUILTY
+    from ui_helpers import find
+    from ui_support import close_window, one_event, open_window
+
+    path = tmp_path / "found.annotator"
+    one_event(path, GUILTY, (("Marek Zielinski", "PERSON"),), "Justice:Convict", "found Marek Zielinski guilty")
+    w = open_window(qtbot, path)
+    try:
+        v = w.view
+        v.setFocus()
+        v.select_cp(0, 5)  # "Judge"
+        qtbot.keyClick(v, Qt.Key.Key_N)
+        assert v.selection_cp() == find(GUILTY, "bribes"), (v.selection_cp(), w.message.text())
+    finally:
+        close_window(w)
