@@ -54,8 +54,10 @@ def conf_from_anns(ann_texts: Iterable[str]) -> str:
         return t_types.get(key) or e_types.get(key)
 
     event_names = list(dict.fromkeys(e for e, _, _ in events))
-    trigger_types = {t_types[trig] for _, trig, _ in events if trig in t_types}
-    entities = [t for t in dict.fromkeys(t_types.values()) if t not in trigger_types and t not in event_names]
+    triggers = {trig for _, trig, _ in events}
+    # a type some T line not a trigger has: a trigger's own type (bioc's generic Trigger) is no entity type
+    entities = [t for k, t in t_types.items() if k not in triggers and t not in event_names]
+    entities = list(dict.fromkeys(entities))
     roles: dict[str, dict[str, list[str]]] = defaultdict(dict)
     counts: dict[tuple[str, str], list[int]] = defaultdict(list)
     per_type = defaultdict(int)
@@ -109,14 +111,32 @@ def conf_from_anns(ann_texts: Iterable[str]) -> str:
     return "\n".join(lines) + "\n"
 
 
+def generic_triggers(ann_text: str) -> set[str]:
+    """The ids of the T lines of one .ann that are the trigger of an E line of another type (``E1 PPI:T3`` on
+    ``T3 Trigger``: bioc's brat tests, corpora whose triggers share one type): read as their events' triggers."""
+    t_types: dict[str, str] = {}
+    used: list[tuple[str, str]] = []  # (trigger id, event type)
+    for raw in ann_text.split("\n"):
+        aid, tab, rest = raw.rstrip("\r").partition("\t")
+        fields = rest.split("\t")[0].split() if tab else []
+        if fields and aid[:1] == "T":
+            t_types[aid] = fields[0]
+        elif fields and aid[:1] == "E" and ":" in fields[0]:
+            etype, _, trig = fields[0].rpartition(":")
+            used.append((trig, etype))
+    return {trig for trig, etype in used if trig in t_types and t_types[trig] != etype}
+
+
 def types_used(ann_texts: Iterable[str]) -> set[str]:
-    """The T and E types the .ann texts use (to tell whether a schema covers them)."""
+    """The T and E types the .ann texts use (to tell whether a schema covers them); a generic trigger's type is its
+    event's."""
     used: set[str] = set()
     for text in ann_texts:
+        generic = generic_triggers(text)
         for raw in text.split("\n"):
             aid, tab, rest = raw.rstrip("\r").partition("\t")
             fields = rest.split("\t")[0].split() if tab else []
-            if fields and aid[:1] == "T":
+            if fields and aid[:1] == "T" and aid not in generic:
                 used.add(fields[0])
             elif fields and aid[:1] == "E" and ":" in fields[0]:
                 used.add(fields[0].rpartition(":")[0])

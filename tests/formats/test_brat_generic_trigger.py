@@ -1,0 +1,67 @@
+"""A brat event whose trigger's T line has another type than the event (``E1 PPI:T3`` on ``T3 Trigger``: the shape
+of bioc's brat tests, ``bioc/brat`` in bionlplab/bioc, and of corpora whose triggers share one generic type) refused
+the folder naming the line ("type 'Trigger' is not in the schema"). The T line is read as the event's trigger, the
+event's type its E line's, said in one line; the brat export writes the trigger with its event's type. Our own text
+and lines, in that shape."""
+
+from __future__ import annotations
+
+import orjson
+
+from annotator import api
+from annotator.formats.brat_read import read_brat
+
+TEXT = "There is no PPI relation between protein 1 and protein 2. Kinase X binds Y."
+ANN = (
+    "T1\tProtein 33 42\tprotein 1\n"
+    "T2\tProtein 47 56\tprotein 2\n"
+    "T3\tTrigger 12 15\tPPI\n"
+    "E1\tPPI:T3 Arg1:T1 Arg2:T2\n"
+    "A1\tNegation E1\n"
+    "T4\tProtein 58 66\tKinase X\n"
+    "T5\tProtein 73 74\tY\n"
+    "T6\tTrigger 67 72\tbinds\n"
+    "E2\tBinding:T6 Theme:T4 Theme2:T5\n"
+)
+
+
+def _folder(tmp_path):  # type: ignore[no-untyped-def]
+    src = tmp_path / "bioc"
+    src.mkdir()
+    (src / "doc.txt").write_text(TEXT)
+    (src / "doc.ann").write_text(ANN)
+    return src
+
+
+def test_a_trigger_of_a_generic_type_is_its_events_trigger(tmp_path):
+    result = read_brat(_folder(tmp_path))
+    (doc,) = result.documents
+    assert [(e.type, TEXT[e.trigger_start : e.trigger_end]) for e in doc.events] == [
+        ("PPI", "PPI"),
+        ("Binding", "binds"),
+    ]
+    assert doc.events[0].attributes["Negation"] == "true"
+    assert sorted(TEXT[e.start : e.end] for e in doc.entities) == ["Kinase X", "Y", "protein 1", "protein 2"]
+    assert result.schema is not None and "Trigger" not in result.schema.label_names
+    assert any("2 trigger(s) of type 'Trigger' read as the triggers of their events" in n for n in result.notes)
+
+
+def test_a_generic_trigger_goes_out_with_its_events_type(tmp_path):
+    project = api.new_project(tmp_path / "a.annotator")
+    api.import_files(project, [_folder(tmp_path)])
+    api.export(project, tmp_path / "out", "brat")
+    written = (tmp_path / "out" / "doc.ann").read_text()
+    assert "\tPPI 12 15\tPPI" in written
+    assert "\tBinding 67 72\tbinds" in written and "Trigger" not in written
+    api.export(project, tmp_path / "p.json", "json")
+    back = api.new_project(tmp_path / "b.annotator")
+    api.import_files(back, [tmp_path / "out"])
+    again = api.new_project(tmp_path / "c.annotator")
+    api.import_files(again, [tmp_path / "p.json"])
+    for p in (project, back, again):
+        (doc,) = p.document_ids()
+        got = sorted((v.type, v.trigger_start, v.trigger_end, len(v.arguments)) for v in p.events(doc))
+        assert got == [("Binding", 67, 72, 2), ("PPI", 12, 15, 2)], p
+    assert orjson.loads((tmp_path / "p.json").read_bytes())
+    for p in (project, back, again):
+        p.close()
