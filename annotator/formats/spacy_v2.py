@@ -6,7 +6,8 @@ The file is a list of documents (or one, or one a line), each ``{"id", "paragrap
 [{"orth", "ner", "tag", "space"?, ...}]}], "cats"?: [{"label", "value"}]}]}``. Each paragraph is a document, as
 ``spacy convert`` makes a Doc of each (named ``FILE:ID``, ``FILE:ID.N`` when the document has several paragraphs; the
 id kept in the meta). Its text is the paragraph's ``raw`` where its tokens lie in it in order with only whitespace
-between them (or with whitespace and case aside, spaCy's own rule: a token of whitespace, ``tokens.tokens_in_raw``), else the tokens and their ``space`` (what v3 writes), else the tokens joined as every reader of bare
+between them (or with whitespace and case aside, spaCy's own rule: a token of whitespace, ``tokens.tokens_in_raw``; or a token in Penn Treebank's escapes, ``-LRB-`` on
+its ``(``), else the tokens and their ``space`` (what v3 writes), else the tokens joined as every reader of bare
 tokens joins them (``formats.tokens.join_tokens``: a space between tokens, a line between sentences; spaCy puts a space
 there); the tokens and sentences are stored as the document's. Entities are the ``ner`` tags in BILUO (``U-ORG``,
 ``B-PERSON`` ... ``L-PERSON``; IOB read as well), through ``iob.entities`` as a CoNLL file's, labels as the schema names
@@ -28,7 +29,7 @@ from annotator.formats.iob import allowed, detect_scheme, entities
 from annotator.formats.reading import LabelTally, ReadResult, iter_json_values, need
 from annotator.formats.regions import Region, build_document
 from annotator.formats.schema_names import SchemaNames, given_spellings
-from annotator.formats.tokens import JoinedTokens, join_tokens, tokens_in_raw, tokens_in_text
+from annotator.formats.tokens import JoinedTokens, join_tokens, ptb_forms, tokens_in_raw, tokens_in_text
 from annotator.schema import Schema, default_schema
 from annotator.wording import counted
 
@@ -56,6 +57,7 @@ class _Said:
     brackets: int = 0
     own_text: int = 0  # paragraphs whose text is their raw
     loose: int = 0  # of those, paragraphs whose tokens are in their raw only with whitespace and case aside
+    escaped: int = 0  # of those, paragraphs whose tokens are in their raw by Penn Treebank's escapes (-LRB- on its "(")
     spaced: int = 0  # paragraphs whose text is their tokens and spaces
     raw_off: int = 0  # paragraphs with a raw their tokens do not lie in
     given: int = 0  # entities read from paragraphs' ``entities`` alone (their tokens' ner gave none)
@@ -94,7 +96,10 @@ def _text(sentences: list[list[dict[str, Any]]], raw: Any, said: _Said) -> Joine
         where = tokens_in_text(raw, words)
         if where is None:
             where = tokens_in_raw(raw, words)
-            said.loose += where is not None
+            if where is not None and any(raw[a:b] != w and raw[a:b] in ptb_forms(w) for w, (a, b) in zip(words, where)):
+                said.escaped += 1
+            else:
+                said.loose += where is not None
         if where is not None:
             said.own_text += 1
             return JoinedTokens(raw, [a for a, _ in where], [b for _, b in where], firsts)
@@ -241,6 +246,12 @@ def _notes(path: Path, n: int, said: _Said) -> list[str]:
         notes.append(
             f"{path}: {counted(said.loose, 'paragraph')} whose tokens differ from its 'raw' in whitespace or case "
             "(a token of spaces, a line break): its text is the raw, as spaCy aligns them"
+        )
+    if said.escaped:
+        notes.append(
+            f"{path}: {counted(said.escaped, 'paragraph')} whose tokens write its 'raw' in Penn Treebank's escapes "
+            "(`` and '' for a quote, -LRB- for a bracket): its text is the raw, each such token on the character it "
+            "stands for"
         )
     if said.raw_off:
         notes.append(

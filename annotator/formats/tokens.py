@@ -274,12 +274,37 @@ def tokens_in_text(
     return got if len(got) == len(tokens) and not text[at:].strip() else None
 
 
+# Penn Treebank's escapes and the characters they stand for, each group's forms one another's (a tokenizer that wrote
+# PTB's tokens, spaCy v2's JSON made from a treebank: two backquotes for an opening quote, -LRB- for a bracket)
+_PTB_GROUPS = (
+    ("``", '"', "\u201c"),
+    ("''", '"', "\u201d"),
+    ("-LRB-", "("),
+    ("-RRB-", ")"),
+    ("-LSB-", "["),
+    ("-RSB-", "]"),
+    ("-LCB-", "{"),
+    ("-RCB-", "}"),
+)
+_PTB: dict[str, tuple[str, ...]] = {}
+for _group in _PTB_GROUPS:
+    for _form in _group:
+        _PTB[_form] = tuple(dict.fromkeys(_PTB.get(_form, ()) + tuple(f for f in _group if f != _form)))
+
+
+def ptb_forms(token: str) -> tuple[str, ...]:
+    """The other forms a token may have in a text by Penn Treebank's escapes (``-LRB-``: ``(``; ``` `` ```: ``"``,
+    ``\u201c``; ``"``: each quote's escape); none for any other token."""
+    return _PTB.get(token.upper() if token.startswith("-") else token, ())
+
+
 def tokens_in_raw(text: str, tokens: Sequence[str]) -> list[tuple[int, int]] | None:
     """Where each token lies in a ``text`` that holds them with whitespace and case aside (spaCy's own rule for a
     raw text and its tokens, as its ``Example`` aligns them): a token of whitespace alone (spaCy's ``\\n\\n``, the
     second space of two) lies on the whitespace before the next token (its end, where that is the token's own); a
-    token's letters match the text's in any case, and the text may have whitespace inside a token; None when other
-    characters differ (a quote written ``` `` ```) or are left over."""
+    token's letters match the text's in any case, and the text may have whitespace inside a token; a token in Penn
+    Treebank's escapes lies on the character it stands for, and the other way round (``ptb_forms``: ``-LRB-`` on ``(``,
+    ``` `` ``` on ``"``); None when other characters differ or are left over."""
     n, at, got = len(text), 0, []
     for token in tokens:
         if token.isspace():
@@ -292,6 +317,12 @@ def tokens_in_raw(text: str, tokens: Sequence[str]) -> list[tuple[int, int]] | N
         while at < n and text[at].isspace():
             at += 1
         start = at
+        if not text.startswith(token, at):
+            form = next((f for f in ptb_forms(token) if text.startswith(f, at)), None)
+            if form is not None:
+                at += len(form)
+                got.append((start, at))
+                continue
         for ch in token:
             if ch.isspace():
                 continue

@@ -392,3 +392,45 @@ def test_paragraph_entities_in_a_raw_with_tokens_of_whitespace_are_kept(tmp_path
     assert project.document(one).text == "Kyiv  wins.\nOslo loses."
     assert spans(project, one) == [("Kyiv", "GPE"), ("Oslo", "GPE")]
     assert not any("'entities'" in w for w in report.warnings), report.warnings
+
+
+def test_a_raw_whose_tokens_are_in_ptb_escapes_is_the_text(tmp_path):
+    """Tokens from a treebank write a quote as two backquotes and two apostrophes and a bracket as ``-LRB-``/``-RRB-``
+    beside a raw that has the characters: the raw is the text, each such token on the character it stands for, the
+    tags' and the paragraph's ``entities`` placed (the text was the tokens joined, the entities said as not kept)."""
+    raw = 'Kyiv said "Acme (the bank) wins".'
+    words = ["Kyiv", "said", "``", "Acme", "-LRB-", "the", "bank", "-RRB-", "wins", "''", "."]
+    ner = ["U-GPE", "O", "O", "U-ORG", "O", "O", "O", "O", "O", "O", "O"]
+    data = [
+        {
+            "id": 5,
+            "paragraphs": [
+                {
+                    "raw": raw,
+                    "sentences": [{"tokens": [{"orth": w, "ner": t} for w, t in zip(words, ner)]}],
+                    "entities": [[0, 4, "GPE"], [11, 15, "ORG"], [21, 25, "ORG"]],
+                }
+            ],
+        }
+    ]
+    project = api.new_project(tmp_path / "p.annotator")
+    report = api.import_files(project, [write(tmp_path, data)])
+    (one,) = project.document_ids()
+    assert project.document(one).text == raw
+    assert spans(project, one) == [("Kyiv", "GPE"), ("Acme", "ORG"), ("bank", "ORG")]
+    starts, ends, _ = project.tokens(one)
+    assert [raw[s:e] for s, e in zip(starts, ends)] == [
+        "Kyiv",
+        "said",
+        '"',
+        "Acme",
+        "(",
+        "the",
+        "bank",
+        ")",
+        "wins",
+        '"',
+        ".",
+    ]
+    assert any("1 paragraph whose tokens write its 'raw' in Penn Treebank's escapes" in n for n in report.notes)
+    assert not any("'entities'" in w for w in report.warnings), report.warnings
