@@ -195,6 +195,16 @@ class DocumentView(QPlainTextEdit):
         a, b = self.to_cp(cur.selectionStart()), self.to_cp(cur.selectionEnd())
         return (a, b) if a < b else None
 
+    def caret_cp(self) -> int:
+        """The caret's place in code points."""
+        return self.to_cp(self.textCursor().position())
+
+    def clear_selection(self) -> None:
+        """The selected words let go of; the caret stays where it is."""
+        cur = self.textCursor()
+        cur.clearSelection()
+        self.setTextCursor(cur)
+
     def select_cp(self, start: int, end: int) -> None:
         cur = self.textCursor()
         cur.setPosition(self.to16(start))

@@ -1,44 +1,23 @@
-"""What keys and menu choices do to the annotations: each one turns into a single undoable command."""
+"""What keys and menu choices do to the annotations: each one turns into a single undoable command. Which key asks
+for which is ``ui.edit_keys``'s; where Tab goes ``ui.tab_order``'s; the edits of many at once ``ui.bulk_edits``'."""
 
 from __future__ import annotations
 
-from bisect import bisect_left, bisect_right
 from typing import TYPE_CHECKING, Any, Callable
 
-from PySide6.QtCore import QObject, Qt, Signal
-from PySide6.QtGui import QKeyEvent, QTextCursor
+from PySide6.QtCore import QObject, Signal
 
-from annotator.keyflow import other_occurrences, sort_places
-from annotator.wording import counted
 from annotator.model import Entity, Event
+from ui import bulk_edits
 from ui import commands as cmd
 from ui.event_actions import EventActions
 from ui.event_moves import EventMoves
-from ui.role_keys import ROLE_KEYS
+from ui.tab_order import UNDECIDED, TabOrder
 
 if TYPE_CHECKING:  # pragma: no cover
     from ui.controller import Controller
-    from ui.event_actions import TypePicker
     from ui.document_view import DocumentView
-
-NO_MODS = Qt.KeyboardModifier.NoModifier
-UNDECIDED = "suggested"
-MODIFIER_KEYS = (Qt.Key.Key_Shift, Qt.Key.Key_Control, Qt.Key.Key_Alt, Qt.Key.Key_Meta, Qt.Key.Key_AltGr)
-CARET_MOVES = (  # the caret's own keys, alone or with Ctrl (a word, a paragraph, the text's ends)
-    Qt.Key.Key_Left,
-    Qt.Key.Key_Right,
-    Qt.Key.Key_Up,
-    Qt.Key.Key_Down,
-    Qt.Key.Key_Home,
-    Qt.Key.Key_End,
-    Qt.Key.Key_PageUp,
-    Qt.Key.Key_PageDown,
-)
-
-
-def _text_order(item: tuple[int, int, int, object]) -> tuple[int, int, int]:
-    """(start, end, id) of a (start, end, id, span or event) item: the order Tab goes in."""
-    return item[0], item[1], item[2]
+    from ui.event_actions import TypePicker
 
 
 class EditActions(QObject):
@@ -58,7 +37,7 @@ class EditActions(QObject):
         self.view = view
         self.events = EventActions(self, pick_event_type)
         self.moves = EventMoves(self.events)  # N, [ and ]
-        view.key_handler = self.handle_key
+        self.order = TabOrder(controller, view)  # Tab and Shift+Tab
 
     # -- helpers ---------------------------------------------------------------------------------------
     def label_keys(self) -> dict[str, str]:
@@ -80,26 +59,11 @@ class EditActions(QObject):
         return sel
 
     def clear_selection(self) -> None:
-        cur = self.view.textCursor()
-        cur.clearSelection()
-        self.view.setTextCursor(cur)
-
-    _clear_selection = clear_selection
-
-    def caret(self) -> int:
-        return self.view.to_cp(self.view.textCursor().position())
+        self.view.clear_selection()
 
     def anchor(self) -> tuple[int, int, int]:
-        """Where the user is, as a text-order key: the selected span, else the selected event, else the caret."""
-        cur = self.current()
-        if cur is not None:
-            return cur.start, cur.end, cur.id
-        ev = self.events.current()
-        if ev is not None:
-            return ev.trigger_start, ev.trigger_end, ev.id
-        sel = self.view.selection_cp()
-        pos = sel[0] if sel else self.caret()
-        return pos, pos, -1
+        """Where the user is, as a text-order key (``TabOrder.anchor``)."""
+        return self.order.anchor()
 
     # -- entities --------------------------------------------------------------------------------------
     def label(self, label: str) -> None:
@@ -111,7 +75,7 @@ class EditActions(QObject):
         span = self.selected_span()
         cur = self.current()
         if span is None and cur is None:
-            span = c.word_at(self.caret())
+            span = c.word_at(self.view.caret_cp())
         if span is not None and (cur is None or (cur.start, cur.end) != span):
             same = sorted(
                 (e for e in c.entities.values() if (e.start, e.end) == span and e.state != "rejected"),
@@ -241,19 +205,6 @@ class EditActions(QObject):
             if cur is None and self.current() is not None and self.c.current_event == ev.id:
                 self.c.select_event(None)  # on to a span: the role keys are not for the event just rejected
 
-    def _past_the_match_s_word(self) -> bool:
-        """Ctrl+Shift+Right on Find's match that ends inside a word (the bar open): the selection is taken on to the
-        next word's start here, and the view's own move then takes it past that word. A key on the match acts on its
-        whole word already (a label key, E, Alt+N snap it), so the first press, which only took in the rest of the
-        match's word, was a key lost for words of two or more ("sa" -> "Saturday morning": seed 002's Time)."""
-        sel = self.view.selection_cp()
-        if sel is None or not self.on_find_match() or self.c.snap(*sel)[1] <= sel[1]:
-            return False
-        cur = self.view.textCursor()
-        cur.movePosition(QTextCursor.MoveOperation.NextWord, QTextCursor.MoveMode.KeepAnchor)
-        self.view.setTextCursor(cur)
-        return True
-
     def _select_suggestion_under(self) -> bool:
         """With Find's match selected (the bar open) that is not the selected span or trigger, select the one undecided
         suggestion (span or event) it lies in, as Space would; False, said in the status line, when it lies in none or
@@ -309,158 +260,26 @@ class EditActions(QObject):
             c.report_status(f"{what} deleted (Ctrl+Z puts it back)")
 
     def accept_all(self, min_score: float | None = None) -> None:
-        """Accept the document's undecided suggestions, entities and events (their fillers with them); with
-        ``min_score`` only the entity suggestions scored at least that (one undo step either way); the status line
-        says how many, and how many stay undecided."""
-        c = self.c
-        if c.doc is None:
-            return
-        undecided = c.shown_undecided()  # none accepted unseen (the same a re-run put back are)
-        shown, events = undecided["shown"], undecided["shown_events"]
-        if min_score is None:  # the events too: "Accept all suggestions" left them undecided without a word
-            c.run(cmd.AcceptRest, c.doc.id, **undecided)
-            left = [e for e in c.entities.values() if e.state == "suggested"]
-            left += [v for v in c.events.values() if v.state == "suggested"]
-            if (shown or events) and not left:  # (refused: the failure says why)
-                said = f"{counted(len(shown), 'entity suggestion')} and {counted(len(events), 'event')} accepted"
-                c.report_status(f"{said} (Ctrl+Z takes them back)")
-            return
-        before = {e.id for e in c.visible_entities() if e.state == "suggested"}
-        c.run(cmd.AcceptAll, c.doc.id, min_score=min_score, shown=shown)
-        left = sum(1 for e in c.visible_entities() if e.state == "suggested")
-        n = len(before) - left
-        c.report_status(
-            f"{n} entity suggestion{'' if n == 1 else 's'} scored at least {min_score:.2f} accepted; "
-            f"{left} left undecided (below it, or without a score)."
-        )
+        """Accept the document's undecided suggestions (``ui.bulk_edits``)."""
+        bulk_edits.accept_all(self.c, min_score)
 
     def label_everywhere(self, accept: bool = False) -> None:
-        """Give the selected span's label to the other places its text occurs (as suggestions, or accepted)."""
-        c = self.c
-        cur = self.current()
-        if cur is None or c.doc is None:
-            c.report_error("Select a span first: its label goes to the other places its text occurs.")
-            return
-        shown = [(e.start, e.end) for e in c.visible_entities()]
-        spans = other_occurrences(c.doc.text, cur.start, cur.end, shown)
-        inside = len(other_occurrences(c.doc.text, cur.start, cur.end)) - len(spans)
-        words = c.span_said(cur.start, cur.end)
-        left = f"; {inside} inside another span left as {'it is' if inside == 1 else 'they are'}" if inside else ""
-        if not spans:
-            c.report_status(f"“{words}” occurs nowhere else{' on its own' if inside else ''}{left}.")
-            return
-        state = "accepted" if accept else UNDECIDED
-        # the places holding a span already (of this label or another) and those where the label was rejected are
-        # left as they are (by the core too): counted apart, not as added ("FAC on 3 more places" when one of the
-        # three was a FAC already; A put a second span over an ORG, and a suggestion again where GPE was rejected)
-        places = sort_places(c.entities.values(), spans, cur.label)
-        kept = [f"{n} already {lab}" for lab, n in places.held.items() if lab == cur.label]
-        kept += [
-            f"{n} already {lab}, left as {'it is' if n == 1 else 'they are'}"
-            for lab, n in places.held.items()
-            if lab != cur.label
-        ]
-        if places.rejected:
-            kept.append(f"{places.rejected} where {cur.label} was rejected, left rejected")
-        n = len(places.new)
-        if not n:
-            if list(places.held) == [cur.label] and not places.rejected:
-                c.report_status(f"Every other “{words}” is already {cur.label}{left}.")
-            else:
-                c.report_status(f"No other “{words}” made {cur.label}: {'; '.join(kept)}{left}.")
-        elif c.run(cmd.AddEntities, c.doc.id, places.new, cur.label, state=state) is not None:  # (refused: said)
-            decided = "accepted" if accept else "to decide"
-            more = "".join(f"; {k}" for k in kept)
-            c.report_status(f"{cur.label} on {n} more place{'s' if n != 1 else ''} ({decided}){more}{left}.")
+        """Give the selected span's label to the other places its text occurs (``ui.bulk_edits``)."""
+        bulk_edits.label_everywhere(self.c, accept)
 
-    # -- Tab order ---------------------------------------------------------------------------------------
-    def cycle_order(self) -> list[Entity]:
-        """Every shown span in text order."""
-        ents = self.c.visible_entities(self.view.highlighter.show_rejected)
-        ents.sort(key=lambda e: (e.start, e.end, e.id))
-        return ents
-
-    def tab_items(self) -> list[tuple[int, int, int, Entity | Event]]:
-        """Spans and events (by trigger) as shown, in text order: (start, end, id, item)."""
-        show_rejected = self.view.highlighter.show_rejected
-        items: list[tuple[int, int, int, Entity | Event]] = [(e.start, e.end, e.id, e) for e in self.cycle_order()]
-        items += [
-            (v.trigger_start, v.trigger_end, v.id, v)
-            for v in self.c.events.values()
-            if show_rejected or v.state != "rejected"
-        ]
-        items.sort(key=_text_order)
-        return items
-
+    # -- Tab order (see ui/tab_order.py) ---------------------------------------------------------------------
     def cycle(self, step: int) -> None:
-        """Select the next (previous) undecided span or event after (before) where the user is, wrapping; when
-        none is left undecided, the next one of any state."""
-        show_rejected = self.view.highlighter.show_rejected
-
-        def shown(state: str) -> bool:
-            return show_rejected or state != "rejected"
-
-        c = self.c
-        here = self.anchor()
-        # the undecided ones (the tallies hold their ids: no pass over every span), those with a decision kept passed
-        # over, else any shown
-        kept_spans, kept_events = c.kept.decided_ids()
-        evs = [c.events[i] for i in c.event_tally.ids(UNDECIDED) if i not in kept_events]
-        ents = self._next_undecided_spans(here, step, kept_spans) if c.entity_tally.count(UNDECIDED) else []
-        if not ents and not evs:
-            ents = [e for e in c.entities.values() if shown(e.state)]
-            evs = [v for v in c.events.values() if shown(v.state)]
-        pool: list[tuple[int, int, int, Entity | Event]] = [(e.start, e.end, e.id, e) for e in ents]
-        pool += [(v.trigger_start, v.trigger_end, v.id, v) for v in evs]
-        if not pool:
-            self.c.select_entity(None)
-            return
-        # tab_items' order without sorting them all (a long document's 7,000 spans were sorted twice a key)
-        if step > 0:
-            nxt = min((t for t in pool if t[:3] > here), key=_text_order, default=None) or min(pool, key=_text_order)
-        else:
-            nxt = max((t for t in pool if t[:3] < here), key=_text_order, default=None) or max(pool, key=_text_order)
-        item = nxt[3]
-        if isinstance(item, Entity):
-            self.select(item)
-        else:
-            self.select_event(item)
-
-    def _next_undecided_spans(self, here: tuple[int, int, int], step: int, kept: set[int]) -> list[Entity]:
-        """The undecided spans Tab may go to from ``here``: the first one after it in text order and the first of
-        the document (to wrap to), or for ``step`` < 0 the last one before it and the last of the document; found
-        by walking the spans by start from ``here`` (not a pass over the 4,000 undecided spans of a long
-        document at every Enter); those in ``kept`` (a decision kept) passed over."""
-        c = self.c
-        rows = c.span_index().rows  # (start, end, id), in text order
-
-        def undecided(r: tuple[int, int, int]) -> Entity | None:
-            e = c.entities.get(r[2])
-            return e if e is not None and e.state == UNDECIDED and e.id not in kept else None
-
-        at = bisect_right(rows, here) if step > 0 else bisect_left(rows, here)
-        ahead = range(at, len(rows)) if step > 0 else range(at - 1, -1, -1)
-        wrap = range(len(rows)) if step > 0 else range(len(rows) - 1, -1, -1)
-        out = []
-        for order in (ahead, wrap):
-            found = next((e for k in order if (e := undecided(rows[k])) is not None), None)
-            if found is not None:
-                out.append(found)
-        return out
+        self.order.cycle(step)
 
     def select(self, e: Entity) -> None:
-        self.c.select_entity(e.id)  # a selected event stays selected: its roles are filled from here
-        self.view.show_cp(e.start, e.end)
+        self.order.select(e)
 
     def select_event(self, v: Event) -> None:
-        self.clear_selection()
-        self.c.select_entity(None)
-        self.c.select_event(v.id)
-        self.view.show_cp(v.trigger_start, v.trigger_end)
+        self.order.select_event(v)
 
     def select_at_caret(self) -> None:
         """Select the innermost span under the caret (again: the next one out), and the event there."""
-        pos = self.caret()
+        pos = self.view.caret_cp()
         hits = self.c.entities_at(pos, self.view.highlighter.show_rejected)
         if not hits and pos > 0:
             hits = self.c.entities_at(pos - 1, self.view.highlighter.show_rejected)
@@ -510,89 +329,3 @@ class EditActions(QObject):
 
     def fill_role(self, index: int, entity_id: int | None = None) -> None:
         self.events.fill_role(index, entity_id)
-
-    # -- keys ------------------------------------------------------------------------------------------
-    def handle_key(self, event: QKeyEvent) -> bool:
-        """True when the key was an annotation command."""
-        if self.c.doc is None or self.view.refused:  # nothing shown, nothing to select
-            return False
-        key, mods = event.key(), event.modifiers()
-        shift = bool(mods & Qt.KeyboardModifier.ShiftModifier)
-        ctrl = bool(mods & Qt.KeyboardModifier.ControlModifier)
-        alt = bool(mods & Qt.KeyboardModifier.AltModifier)
-        plain = not (ctrl or alt or bool(mods & Qt.KeyboardModifier.MetaModifier))
-        if key == Qt.Key.Key_Tab and not ctrl:
-            self.cycle(1)
-            return True
-        if key == Qt.Key.Key_Backtab and not ctrl:
-            self.cycle(-1)
-            return True
-        if not (alt and key in ROLE_KEYS) and key not in MODIFIER_KEYS:
-            self.events.forget_candidates()  # Alt+N again moves to the next candidate only when pressed in a row
-        if alt and key in ROLE_KEYS:
-            if ctrl:
-                self.events.clear_role(ROLE_KEYS[key] - 1)
-            elif shift:
-                self.events.add_another(ROLE_KEYS[key] - 1)
-            else:
-                self.fill_role(ROLE_KEYS[key] - 1)
-            self.events.show_role(ROLE_KEYS[key] - 1)  # the row the key changed, in the editor's view
-            return True
-        if ctrl and shift and not alt and key == Qt.Key.Key_Right and self._past_the_match_s_word():
-            return False  # the view takes the selection on to the next word's end, as from a word's end
-        has_target = self.current() is not None or (
-            self.c.current_event is not None and self.view.selection_cp() is None
-        )
-        if shift and key in (Qt.Key.Key_Left, Qt.Key.Key_Right) and has_target and not alt:
-            self.move_edge("end" if ctrl else "start", -1 if key == Qt.Key.Key_Left else 1)
-            return True
-        if key in CARET_MOVES and not (shift or alt):
-            self.c.select_entity(None)  # moving the caret (Ctrl+Home, a word, ... too) leaves the span
-            return False
-        if not plain:
-            return False
-        if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
-            if shift:  # the selected event's trigger widened to the phrase its word starts ("found … guilty")
-                self.events.accept_as_phrase()
-            else:
-                self.accept()
-            return True
-        if key == Qt.Key.Key_Delete or key == Qt.Key.Key_Backspace:
-            self.delete()
-            return True
-        if key == Qt.Key.Key_Escape:
-            if self.closes_find():
-                return True
-            bare = self.view.selection_cp() is None and self.c.current_entity is None and self.c.current_event is None
-            self.clear_selection()
-            self.c.select_entity(None)
-            self.c.select_event(None)
-            if bare:
-                self.escapedBare.emit()
-            return True
-        if key == Qt.Key.Key_Space:
-            self.select_at_caret()
-            return True
-        text = event.text()
-        if text in ("x", "X"):
-            self.reject()
-            return True
-        if key == Qt.Key.Key_E and shift and self.events.take_alternative():  # a suggestion's other type, one key
-            return True
-        if text in ("e", "E"):
-            self.new_event()
-            return True
-        label = self.label_keys().get(text) if text else None
-        if label is not None:
-            self.label(label)
-            return True
-        if text in ("a", "A"):
-            self.label_everywhere(accept=text == "A")
-            return True
-        if text in ("n", "N"):
-            self.moves.next_trigger_word(-1 if text == "N" else 1)
-            return True
-        if text in ("]", "["):
-            self.moves.step(1 if text == "]" else -1)
-            return True
-        return False

@@ -31,6 +31,7 @@ from ui.after_paint import AfterPaint
 from ui.controller import Controller
 from ui.document_view import DocumentView
 from ui.documents_width import share_width
+from ui.edit_keys import annotation_key
 from ui.editing import EditActions
 from ui.extra_menus import add_review_menu, add_training_menu
 from ui.menus import build_menus
@@ -87,6 +88,7 @@ class MainWindow(WindowPanels, FilesAndWork, WindowFlow, QMainWindow):
         self.view.set_font_size(settings.font_size)
         self.view.palette_name = str(settings.get("palette"))
         self.edit_actions = EditActions(c, self.view, self._pick_event_type)
+        self.view.key_handler = partial(annotation_key, self.edit_actions)  # the annotation keys: ui/edit_keys.py
         self.min_score: float | None = None  # the last minimum given to Accept suggestions scored at least…
         self.edit_actions.events.without_picker = bool(settings.get("event_without_picker"))
         self.view.context_menu_builder = self._context_menu

@@ -473,7 +473,7 @@ class Player:
 
     def wrong_items(self) -> list[tuple[int, int, int, Entity | Event]]:
         """Undecided suggestions that are not right as they stand, as the Tab order keys them."""
-        return [t for t in self.w.edit_actions.tab_items() if t[3].state == "suggested" and not self.right(t[3])]
+        return [t for t in self.w.edit_actions.order.tab_items() if t[3].state == "suggested" and not self.right(t[3])]
 
     def right(self, x: Entity | Event) -> bool:
         if isinstance(x, Entity):
@@ -489,7 +489,7 @@ class Player:
         target = ahead[0]
         item = target[3]
         self.on = (item.trigger_start, item.trigger_end) if isinstance(item, Event) else None
-        pool = [t for t in self.w.edit_actions.tab_items() if t[3].state == "suggested"]
+        pool = [t for t in self.w.edit_actions.order.tab_items() if t[3].state == "suggested"]
         seq = [t for t in pool if t[:3] > here] + [t for t in pool if t[:3] <= here]
         tabs = [t[:3] for t in seq].index(target[:3]) + 1
         options = [(tabs, "tab")]

@@ -123,7 +123,7 @@ def test_tab_from_anywhere_goes_where_the_text_order_of_the_undecided_items_says
             c.select_event(None)
             w.view.show_cp(pos)
             here = ea.anchor()
-            order = [t for t in ea.tab_items() if t[3].state == "suggested"]
+            order = [t for t in ea.order.tab_items() if t[3].state == "suggested"]
             after = [t for t in order if (t[:3] > here if step > 0 else t[:3] < here)]
             want = (after[0] if after else order[0]) if step > 0 else (after[-1] if after else order[-1])
             ea.cycle(step)
