@@ -104,6 +104,15 @@ def nlp():
 
 
 @pytest.fixture
+def qtbot(qapp, request):  # type: ignore[no-untyped-def]
+    """pytest-qt's ``qtbot``, its ``waitUntil`` prompt (``prompt_wait.PromptBot``: the same waits, asked after 1 ms
+    of the event loop where pytest-qt's asked after 10)."""
+    from prompt_wait import PromptBot
+
+    return PromptBot(request)
+
+
+@pytest.fixture
 def seed_text() -> str:
     return SEED.read_bytes().decode("utf-8")
 
