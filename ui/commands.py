@@ -83,6 +83,11 @@ class CoreEditCommand(QUndoCommand):
         """The values this edit gives the span or event it names (None: deletes it); ``decision`` for a decision."""
         return self.decision
 
+    def status_foreseen(self) -> tuple[int, str] | None:
+        """(the document, the status) this edit gives it, held made while it is kept (the document list's row); None:
+        it sets none."""
+        return None
+
     def foresight(self) -> Foreseen | None:
         """This edit as the app holds it made while it is kept, on the row its key saw (``annotator.foreseen``);
         None: not held so (it shows once it lands)."""
@@ -268,6 +273,10 @@ class AcceptRest(CoreEditCommand):
     ) -> str:
         return f"Accept the rest and mark {status.replace('_', ' ')}" if status else "Accept all suggestions"
 
+    def status_foreseen(self) -> tuple[int, str] | None:
+        status = self.step.kwargs.get("status")
+        return (self.step.args[0], status) if status else None
+
 
 class AcceptEvent(CoreEditCommand):
     edit = edits.accept_event
@@ -390,6 +399,9 @@ class SetStatus(CoreEditCommand):
 
     def describe(self, doc_id: int, status: str) -> str:
         return f"Mark {status.replace('_', ' ')}"
+
+    def status_foreseen(self) -> tuple[int, str]:
+        return self.step.args[0], self.step.args[1]
 
 
 class SetCategories(CoreEditCommand):

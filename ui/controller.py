@@ -73,6 +73,7 @@ class Controller(QObject):
         self.poll.setInterval(POLL_MS)
         self.poll.timeout.connect(self.check_outside_changes)
         # edits made while another program writes: kept in order, tried again until the lock is free
+        self._kept_statuses: dict[int, str] = {}  # documents whose mark is kept: the status it gives (held made)
         self.kept = KeptEdits(lambda: self.project, self.undo_stack.push, self.report_failure, self)
         self.kept.waiting.connect(self._show_kept)  # before the window's line: it reads the count
         self.kept.waiting.connect(self.writesWaiting)
@@ -187,7 +188,18 @@ class Controller(QObject):
         mine = self.current_summary()
         rows = [mine] if mine is not None and mine["id"] in ids else []
         rest = sorted(ids - {r["id"] for r in rows})
-        return rows + (self.project.document_summaries(ids=rest) if rest else [])
+        return self.marks_held(rows + (self.project.document_summaries(ids=rest) if rest else []))
+
+    def document_summaries(self) -> list[dict[str, Any]]:
+        """Every row of the document list, read from the file, the marks kept held made (``marks_held``)."""
+        assert self.project is not None
+        return self.marks_held(self.project.document_summaries())
+
+    def marks_held(self, rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+        """The document list's ``rows`` with each status kept while another program writes (a Ctrl+Enter's mark)
+        as made, ``waits``: it is not in the file yet (the list showed the old status until it landed)."""
+        kept = self._kept_statuses
+        return [{**r, "status": kept[r["id"]], "waits": True} if r["id"] in kept else r for r in rows]
 
     def span_index(self) -> navigation.SpanIndex:
         """The current document's spans by start (made again only after a span was added, removed or resized)."""
@@ -280,6 +292,11 @@ class Controller(QObject):
         """The edits kept while another program writes held as made (drawn, listed and counted decided; a resize,
         a relabel, a deletion too); one no longer kept (written, refused or taken back) as the file has it: read
         again, the ones still kept made over it."""
+        statuses, before = self.kept.statuses(), self._kept_statuses
+        self._kept_statuses = statuses
+        marked = {i for i in statuses.keys() | before.keys() if statuses.get(i) != before.get(i)}
+        if marked:  # the list's rows of the documents whose mark is kept, or no longer kept (landed, taken back)
+            self.documentRowsChanged.emit(marked)
         now = self.kept.foreseen()
         if now == self.held.foreseen or self.doc is None:
             self.held.foreseen = now

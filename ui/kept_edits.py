@@ -72,6 +72,11 @@ class KeptEdits(QObject):
         found = (cmd.foresight() for cmd in self.writes.keys())
         return [f for f in found if f is not None]
 
+    def statuses(self) -> dict[int, str]:
+        """The documents whose mark (a status) is kept, not yet written: id -> the status the last one kept gives."""
+        found = (cmd.status_foreseen() for cmd in self.writes.keys())
+        return dict(f for f in found if f is not None)
+
     def decision_waits(self, table: str, item_id: int) -> str | None:
         """What a key deciding the item ``item_id`` of ``table`` again says while its decision is kept; None: none is."""
         edit = self.decided(table).get(item_id)

@@ -276,7 +276,7 @@ class WindowPanels(_Window):
         elif pending and self.documents.update_rows(c.document_rows(pending), current):
             pass
         else:
-            rows, annotators = c.project.document_summaries(), annotators_by_document(c.project)
+            rows, annotators = c.document_summaries(), annotators_by_document(c.project)
             self.documents.set_rows(rows, current, annotators)
             self.documents_width.fit((r["name"] for r in rows), marked=bool(annotators))  # an import's names
         self.reviewed_label.setText(f"reviewed {model.reviewed}/{len(model.rows)}")

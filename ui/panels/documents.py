@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 from annotator.model import STATUSES
 from annotator.teams.sets import waits_for_adjudication
 from ui import theme as themes
+from ui.plain import WAITS_MARK, state_shown
 from ui.elided import common_end, common_start, elide_apart
 from annotator.wording import counted
 from ui.panels.empty_note import EmptyNote
@@ -140,6 +141,11 @@ def filtered_out(status: str, text: str, hidden: int) -> str:
     return f"{why}\n{undo[:1].upper()}{undo[1:]} shows the {counted(hidden, 'document')} of the project."
 
 
+def kept_mark_tip(status: str) -> str:
+    """The Status cell's tip of a document whose mark is kept while another program writes (``waits``)."""
+    return f"Marked {status.replace('_', ' ')}: {WAITS_MARK} waiting to be saved (another program is writing)"
+
+
 def waiting_tip(names: list[str]) -> str:
     return f"Waiting for adjudication: the work of {', '.join(names)}"
 
@@ -208,7 +214,7 @@ class DocumentListModel(RowTableModel):
             return self._annotators_data(row, role)
         if role == Qt.ItemDataRole.DisplayRole:
             v = row[key]
-            return v.replace("_", " ") if key == "status" else v
+            return state_shown(v.replace("_", " "), row.get("waits", False)) if key == "status" else v
         if role == Qt.ItemDataRole.UserRole:
             return row["id"]
         if key == "status" and role in (Qt.ItemDataRole.DecorationRole, Qt.ItemDataRole.ToolTipRole):
@@ -234,7 +240,10 @@ class DocumentListModel(RowTableModel):
         """The Status cell of a document waiting for adjudication: a dot and a tip naming whose work waits."""
         names = self.waiting(row)
         if role == Qt.ItemDataRole.ToolTipRole:
-            return waiting_tip(names) if names else None
+            said = [waiting_tip(names)] if names else []
+            if row.get("waits"):
+                said.insert(0, kept_mark_tip(row["status"]))
+            return "\n".join(said) or None
         if not self.annotators:
             return None  # a project without annotators' work: no room kept for the marker
         if self._icons is None or self._icons[0] != marker_ink():  # made again when the theme changed
@@ -456,6 +465,8 @@ class DocumentPanel(QWidget):
         """Only these documents' rows; False if one is not in the list (then ``set_rows`` with all of them)."""
         if not self.model.update_rows(rows):
             return False
+        if any(r.get("waits") for r in rows):  # "annotated ⏳" is wider than every status alone
+            self.fit_columns()
         self.model.set_current(current_id)
         self.empty_note.refresh()  # a row's change the filter hides signals no removal the note hears in time
         return True

@@ -1,0 +1,67 @@
+"""What a queued write shows (docs/reliability.md, round 15, session 23, helper s23-qab): an edit kept while another
+program writes is shown as the file will hold it once it lands, with the lists' mark "⏳" (waiting to be saved).
+Each test goes through the real window and reads the file after the lock goes."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+
+from ui.plain import WAITS_MARK
+
+CTRL = Qt.KeyboardModifier.ControlModifier
+
+
+def file_rows(path: Path, sql: str) -> list[tuple]:
+    conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    try:
+        return conn.execute(sql).fetchall()
+    finally:
+        conn.close()
+
+
+def locked(path: Path) -> sqlite3.Connection:
+    """The teammate's program writing (an import, a pre-annotation, a merge): the write lock held."""
+    other = sqlite3.connect(path, isolation_level=None)
+    other.execute("BEGIN IMMEDIATE")
+    return other
+
+
+def let_go_and_land(qtbot, c, other: sqlite3.Connection) -> None:  # type: ignore[no-untyped-def]
+    other.execute("COMMIT")
+    other.close()
+    c.kept.write_kept()  # the retry timer, once the lock is free
+    qtbot.waitUntil(lambda: c.edits_waiting() == 0, timeout=10_000)
+
+
+def listed_status(qtbot, w, doc_id: int) -> tuple[str, str | None]:  # type: ignore[no-untyped-def]
+    """The document list's Status cell of ``doc_id`` as drawn (its text, its tip), once the list is refreshed."""
+    w.refresh_documents()
+    model = w.documents.model
+    index = model.index(model.row_of(doc_id), 1)
+    return model.data(index), model.data(index, Qt.ItemDataRole.ToolTipRole)
+
+
+def test_a_kept_ctrl_enter_shows_the_document_marked_in_the_list_with_the_waiting_mark(qtbot, window, project_path):
+    """Ctrl+Enter with another program writing moved on (round 15), but the list showed the document "new" until the
+    mark landed: now "annotated ⏳", its tip saying it waits; once the lock goes, "annotated" as the file has it."""
+    w, c = window, window.controller
+    w.settings.set("accept_rest_without_asking", True)
+    first = c.doc.id
+    assert listed_status(qtbot, w, first)[0] == "new"
+    other = locked(project_path)
+    try:
+        w.view.setFocus()
+        qtbot.keyClick(w.view, Qt.Key.Key_Return, CTRL)
+        assert c.doc.id != first
+        shown, tip = listed_status(qtbot, w, first)
+        in_file = file_rows(project_path, f"SELECT status FROM documents WHERE id = {first}")
+    finally:
+        let_go_and_land(qtbot, c, other)
+    assert in_file == [("new",)]  # kept, not written yet
+    assert shown == f"annotated {WAITS_MARK}"  # was: "new"
+    assert tip is not None and "waiting to be saved" in tip
+    assert file_rows(project_path, f"SELECT status FROM documents WHERE id = {first}") == [("annotated",)]
+    assert listed_status(qtbot, w, first)[0] == "annotated"
